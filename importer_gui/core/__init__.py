@@ -1,0 +1,1 @@
+"""The Qt-free core: configuration, data files, row checks, plans and the store."""

@@ -1,0 +1,59 @@
+"""The project's own error types: every failure a user can meet is one of these."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ImporterError(Exception):
+    """A failure to report to the user as one clear line; never a traceback."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _located(path: Path | str | None, where: str | None, message: str) -> str:
+    """Prefix a message with the file and the place in it, when known."""
+    if path is None:
+        return message
+    place = f"{path}:{where}" if where else f"{path}"
+    return f"{place}: {message}"
+
+
+class ConfigError(ImporterError):
+    """The configuration document is unreadable or invalid."""
+
+    def __init__(self, message: str, *, path: Path | str | None = None,
+                 line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.detail = message
+        super().__init__(_located(path, str(line) if line else None, message))
+
+
+class DataFileError(ImporterError):
+    """A data file (CSV or workbook) is missing, unreadable or malformed."""
+
+    def __init__(self, message: str, *, path: Path | str | None = None,
+                 line: int | None = None, cell: str | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.cell = cell
+        self.detail = message
+        where = cell or (str(line) if line else None)
+        super().__init__(_located(path, where, message))
+
+
+class StoreError(ImporterError):
+    """The store could not be opened, read or written; nothing was changed."""
+
+
+class Cancelled(ImporterError):
+    """The user cancelled long work; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("Cancelled; nothing was written.")
