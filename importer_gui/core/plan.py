@@ -1,0 +1,125 @@
+"""What a check finds and a commit does: one plan, shown by the preview, applied by commit."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from importer_gui.core.config import ImportConfig
+from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
+from importer_gui.core.records import Change
+
+NO_ISSUES: tuple[Issue, ...] = ()
+
+
+@dataclass(slots=True)
+class ActionResult:
+    """What one action does with one row."""
+
+    action: str
+    outcome: Outcome
+    issues: tuple[Issue, ...] = NO_ISSUES
+
+
+@dataclass(slots=True)
+class RowPlan:
+    """One data row: its cells as text, each action's result, and the changes it makes."""
+
+    line: int  # line (CSV) or row number (workbook) in the file, 1-based
+    cells: tuple[str, ...]
+    results: list[ActionResult]
+    changes: list[Change]
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any action found an ERROR: the row is not committed."""
+        return any(r.outcome is Outcome.ERROR for r in self.results)
+
+    @property
+    def outcome(self) -> Outcome:
+        """The row's outcome: error if any action failed, else the first action's."""
+        if self.has_errors:
+            return Outcome.ERROR
+        return self.results[0].outcome if self.results else Outcome.UNCHANGED
+
+    def issues(self) -> Iterator[Issue]:
+        """Every issue of every action, in order."""
+        for result in self.results:
+            yield from result.issues
+
+    def issue_fields(self, level: Level | None = None) -> set[str]:
+        """Fields that carry an issue (of one level, when given)."""
+        return {i.field for i in self.issues() if level is None or i.level is level}
+
+
+@dataclass
+class FileStamp:
+    """Size and modification time of a data file, to notice it changed before a commit."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileStamp:
+        """Stamp a file as it is now."""
+        st = path.stat()
+        return cls(path, st.st_size, st.st_mtime_ns)
+
+    def changed(self) -> bool:
+        """True when the file is gone or differs from the stamp."""
+        try:
+            return FileStamp.of(self.path) != self
+        except OSError:
+            return True
+
+
+@dataclass
+class ImportPlan:
+    """The rows of one ``<import>``."""
+
+    index: int
+    file: Path
+    columns: list[str]  # field name per column, file order ("ignoredColumn" included)
+    headers: list[str] | None  # the header line, when skipFirstLine is yes
+    actions: list[str]
+    rows: list[RowPlan] = field(default_factory=list)
+    stamp: FileStamp | None = None
+
+    def counts(self) -> Counter[Outcome]:
+        """Outcomes per action result."""
+        return Counter(r.outcome for row in self.rows for r in row.results)
+
+
+@dataclass
+class Plan:
+    """Everything a check found, in file order, ready to be shown or committed."""
+
+    config: ImportConfig
+    imports: list[ImportPlan] = field(default_factory=list)
+    # The planner's in-memory view at the end of the plan; rechecking one row uses it.
+    overlay: object | None = field(default=None, repr=False, compare=False)
+
+    def counts(self) -> dict[str, int]:
+        """Outcomes over every import, every outcome present (zero when none)."""
+        total: Counter[Outcome] = Counter()
+        for imp in self.imports:
+            total.update(imp.counts())
+        return {o.value: total.get(o, 0) for o in OUTCOME_ORDER}
+
+    def has_errors(self) -> bool:
+        """True when some row will not be committed."""
+        return any(row.has_errors for imp in self.imports for row in imp.rows)
+
+    def changes(self) -> Iterator[Change]:
+        """The changes of every row without errors, in order: what a commit writes."""
+        for imp in self.imports:
+            for row in imp.rows:
+                if not row.has_errors:
+                    yield from row.changes
+
+    def files_changed(self) -> list[Path]:
+        """Data files that changed on disk since they were read."""
+        return [imp.file for imp in self.imports if imp.stamp and imp.stamp.changed()]

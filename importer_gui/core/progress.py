@@ -1,0 +1,42 @@
+"""How long work reports progress and learns it was cancelled, without Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from importer_gui.core.errors import Cancelled
+
+# progress(done, total, what): total 0 means unknown; what is a short phrase for people.
+ProgressFn = Callable[[int, int, str], None]
+CancelFn = Callable[[], bool]
+
+
+def _no_progress(done: int, total: int, what: str) -> None:
+    """Report nothing."""
+
+
+def _never_cancelled() -> bool:
+    """Never cancelled."""
+    return False
+
+
+@dataclass
+class Monitor:
+    """Progress and cancellation for one piece of long work."""
+
+    progress: ProgressFn = _no_progress
+    cancelled: CancelFn = _never_cancelled
+    every: int = 500  # report (and look for a cancel) every this many steps
+
+    def step(self, done: int, total: int, what: str) -> None:
+        """Report progress every ``every`` steps; raise Cancelled when asked to stop."""
+        if done % self.every == 0:
+            if self.cancelled():
+                raise Cancelled()
+            self.progress(done, total, what)
+
+    def check_cancelled(self) -> None:
+        """Raise Cancelled when the user asked to stop."""
+        if self.cancelled():
+            raise Cancelled()
