@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
 from importer_gui.core.records import Change
@@ -28,7 +29,7 @@ class RowPlan:
     """One data row: its cells as text, each action's result, and the changes it makes."""
 
     line: int  # line (CSV) or row number (workbook) in the file, 1-based
-    cells: tuple[str, ...]
+    cells: tuple[Cell, ...]  # as read (dates stay dates); edited cells are text
     results: list[ActionResult]
     changes: list[Change]
 
