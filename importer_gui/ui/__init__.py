@@ -1,0 +1,1 @@
+"""The Qt layer: a thin wizard and store browser over the core."""
