@@ -1,0 +1,223 @@
+"""Suggest a field for each spreadsheet header, and say how sure the guess is.
+
+Tiers, best first: the exact field name, the same name ignoring case, accents and
+punctuation, a known synonym (English or French), then a close match. Each field goes to at
+most one column: a column whose best field is already taken by a better (or earlier) match
+is left as ``ignoredColumn`` for the user to decide.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from importer_gui.core.catalogue import IGNORED_COLUMN
+
+EXACT = "exact"
+NORMALISED = "normalised"
+SYNONYM = "synonym"
+CLOSE = "close"
+TIERS = (EXACT, NORMALISED, SYNONYM, CLOSE)
+
+# difflib ratio a header needs to be offered as a close match; lower guesses too wildly.
+CLOSE_CUTOFF = 0.8
+
+# Words people put in headers -> fields, most likely first. The first one the action has wins,
+# so "Titre" is a session's title for sessions and a course's title for training courses.
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    # sessions
+    "action": ("sessionAction",),
+    "session action": ("sessionAction",),
+    "operation": ("sessionAction",),
+    "titre de la session": ("sessionTitle",),
+    "titre session": ("sessionTitle",),
+    "nom de la session": ("sessionTitle",),
+    "session": ("sessionTitle",),
+    "session name": ("sessionTitle",),
+    "session title": ("sessionTitle",),
+    "titre": ("sessionTitle", "trainingTitle"),
+    "title": ("sessionTitle", "trainingTitle"),
+    "intitule": ("sessionTitle", "trainingTitle"),
+    "libelle": ("sessionTitle", "trainingTitle"),
+    "id session": ("sessionId",),
+    "identifiant session": ("sessionId",),
+    "numero de session": ("sessionId",),
+    "guid session": ("sessionGuid",),
+    "date de debut": ("sessionStartDate", "interventionDate"),
+    "debut": ("sessionStartDate", "interventionDate"),
+    "start date": ("sessionStartDate", "interventionDate"),
+    "start": ("sessionStartDate", "interventionDate"),
+    "date de fin": ("sessionEndDate",),
+    "fin": ("sessionEndDate",),
+    "end date": ("sessionEndDate",),
+    "end": ("sessionEndDate",),
+    "statut": ("interventionStatus", "sessionStatus"),
+    "status": ("interventionStatus", "sessionStatus"),
+    "etat": ("interventionStatus", "sessionStatus"),
+    "statut de la session": ("sessionStatus",),
+    # training courses
+    "code formation": ("trainingPathCode",),
+    "code de la formation": ("trainingPathCode",),
+    "code du parcours": ("trainingPathCode",),
+    "code": ("trainingPathCode",),
+    "training code": ("trainingPathCode",),
+    "course code": ("trainingPathCode",),
+    "formation": ("trainingTitle",),
+    "titre de la formation": ("trainingTitle",),
+    "intitule de la formation": ("trainingTitle",),
+    "training": ("trainingTitle",),
+    "course": ("trainingTitle",),
+    "course title": ("trainingTitle",),
+    "training title": ("trainingTitle",),
+    "id formation": ("trainingId",),
+    "identifiant formation": ("trainingId",),
+    "course id": ("trainingId",),
+    "guid formation": ("trainingGuid",),
+    "course guid": ("trainingGuid",),
+    "langue": ("trainingLocale",),
+    "language": ("trainingLocale",),
+    "locale": ("trainingLocale",),
+    "modalite": ("trainingModality",),
+    "modality": ("trainingModality",),
+    "description": ("trainingDescription",),
+    "duree": ("interventionDuration", "trainingDuration"),
+    "duration": ("interventionDuration", "trainingDuration"),
+    "nombre d heures": ("interventionDuration", "trainingDuration"),
+    "hours": ("interventionDuration", "trainingDuration"),
+    # teachers
+    "formateur": ("teacherLogin",),
+    "login formateur": ("teacherLogin",),
+    "intervenant": ("teacherLogin",),
+    "enseignant": ("teacherLogin",),
+    "teacher": ("teacherLogin",),
+    "trainer": ("teacherLogin",),
+    "instructor": ("teacherLogin",),
+    "login": ("teacherLogin",),
+    "identifiant": ("teacherLogin",),
+    "nom": ("teacherName",),
+    "nom de famille": ("teacherName",),
+    "last name": ("teacherName",),
+    "surname": ("teacherName",),
+    "name": ("teacherName",),
+    "prenom": ("teacherFirstname",),
+    "first name": ("teacherFirstname",),
+    "given name": ("teacherFirstname",),
+    "email": ("teacherEmail",),
+    "e mail": ("teacherEmail",),
+    "courriel": ("teacherEmail",),
+    "adresse email": ("teacherEmail",),
+    "mail": ("teacherEmail",),
+    # interventions
+    "guid intervention": ("interventionGuid",),
+    "identifiant intervention": ("interventionGuid",),
+    "intervention": ("interventionGuid",),
+    "seance": ("interventionGuid",),
+    "date": ("interventionDate", "sessionStartDate"),
+    "date et heure": ("interventionDate",),
+    "date de l intervention": ("interventionDate",),
+    "salle": ("roomLabel",),
+    "nom de la salle": ("roomLabel",),
+    "libelle salle": ("roomLabel",),
+    "room": ("roomLabel",),
+    "room name": ("roomLabel",),
+    "guid salle": ("roomGuid",),
+    "code salle": ("roomGuid",),
+    "room code": ("roomGuid",),
+    "capacite": ("roomCapacity",),
+    "capacite de la salle": ("roomCapacity",),
+    "places": ("roomCapacity",),
+    "nombre de places": ("roomCapacity",),
+    "capacity": ("roomCapacity",),
+    "seats": ("roomCapacity",),
+}
+
+
+class Suggestion(NamedTuple):
+    """The field suggested for one column, and how it was found (None: not guessed)."""
+
+    field: str
+    how: str | None
+
+    @property
+    def guessed(self) -> bool:
+        """True when the user should look at it: anything but the exact field name."""
+        return self.how not in (None, EXACT)
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, words split at camelCase and punctuation, single spaces."""
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)  # sessionTitle -> session Title
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = re.findall(r"[a-z0-9]+", plain.casefold())
+    return " ".join(words)
+
+
+def _compact(text: str) -> str:
+    """The normalised text without spaces: "Session title" and "sessionTitle" agree."""
+    return normalise(text).replace(" ", "")
+
+
+_NORMAL_SYNONYMS: dict[str, tuple[str, ...]] = {normalise(k): v for k, v in _SYNONYMS.items()}
+
+
+def _synonym(header: str, fields: Sequence[str]) -> str | None:
+    """The first field of the header's synonyms that the action has."""
+    for name in _NORMAL_SYNONYMS.get(normalise(header), ()):
+        if name in fields:
+            return name
+    return None
+
+
+def _close(header: str, fields: Sequence[str]) -> str | None:
+    """The field whose name (or a synonym of it) is closest to the header, if close enough."""
+    key = _compact(header)
+    candidates: dict[str, str] = {_compact(f): f for f in fields}
+    for word, names in _NORMAL_SYNONYMS.items():
+        target = next((n for n in names if n in fields), None)
+        if target is not None:
+            candidates.setdefault(word.replace(" ", ""), target)
+    found = difflib.get_close_matches(key, list(candidates), n=1, cutoff=CLOSE_CUTOFF)
+    return candidates[found[0]] if found else None
+
+
+def best_match(header: str | None, fields: Sequence[str]) -> Suggestion:
+    """The best field for one header on its own, ignoring the other columns."""
+    if header is None or not header.strip():
+        return Suggestion(IGNORED_COLUMN, None)
+    header = header.strip()
+    if header in fields:
+        return Suggestion(header, EXACT)
+    compact = _compact(header)
+    by_compact = {_compact(f): f for f in fields}
+    if compact in by_compact:
+        return Suggestion(by_compact[compact], NORMALISED)
+    found = _synonym(header, fields)
+    if found is not None:
+        return Suggestion(found, SYNONYM)
+    found = _close(header, fields)
+    if found is not None:
+        return Suggestion(found, CLOSE)
+    return Suggestion(IGNORED_COLUMN, None)
+
+
+def suggest_fields(headers: Iterable[str | None], fields: Sequence[str]) -> list[Suggestion]:
+    """One suggestion per header, in order; each field goes to one column at most.
+
+    Better tiers claim their field first (so an exact "sessionTitle" column keeps it even when
+    an earlier "Titre" column would have taken it as a synonym); within a tier, the leftmost
+    column wins. Losers become ``ignoredColumn`` with no ``how``.
+    """
+    fields = [f for f in fields if f != IGNORED_COLUMN]
+    best = [best_match(h, fields) for h in headers]
+    result = [Suggestion(IGNORED_COLUMN, None)] * len(best)
+    taken: set[str] = set()
+    for tier in TIERS:
+        for index, suggestion in enumerate(best):
+            if suggestion.how == tier and suggestion.field not in taken:
+                taken.add(suggestion.field)
+                result[index] = suggestion
+    return result

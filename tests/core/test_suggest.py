@@ -1,0 +1,103 @@
+"""Suggested mappings: what a user sees pre-selected on the mapping page."""
+
+from __future__ import annotations
+
+import pytest
+
+from importer_gui.core.catalogue import (
+    IGNORED_COLUMN,
+    INTERVENTION_ACTION,
+    SESSION_ACTION,
+    TEACHER_ACTION,
+    TRAINING_ACTION,
+)
+from importer_gui.core.suggest import Suggestion, best_match, normalise, suggest_fields
+
+SESSION_FIELDS = [f.name for f in SESSION_ACTION.fields]
+INTERVENTION_FIELDS = [f.name for f in INTERVENTION_ACTION.fields]
+TRAINING_FIELDS = [f.name for f in TRAINING_ACTION.fields]
+TEACHER_FIELDS = [f.name for f in TEACHER_ACTION.fields]
+
+
+def test_exact_field_names_are_not_guesses() -> None:
+    result = suggest_fields(["sessionAction", "trainingPathCode"], SESSION_FIELDS)
+    assert result == [Suggestion("sessionAction", "exact"), Suggestion("trainingPathCode", "exact")]
+    assert not any(s.guessed for s in result)
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("SESSIONTITLE", "sessionTitle"),
+    ("Session title", "sessionTitle"),
+    ("session_id", "sessionId"),
+    ("  Teacher-Login ", "teacherLogin"),
+])
+def test_case_spaces_and_punctuation_are_normalised(header: str, field: str) -> None:
+    assert best_match(header, SESSION_FIELDS) == Suggestion(field, "normalised")
+
+
+@pytest.mark.parametrize(("header", "fields", "field"), [
+    ("Code formation", SESSION_FIELDS, "trainingPathCode"),
+    ("Titre de la session", SESSION_FIELDS, "sessionTitle"),
+    ("Formateur", SESSION_FIELDS, "teacherLogin"),
+    ("Date de début", SESSION_FIELDS, "sessionStartDate"),
+    ("DATE DE DEBUT", SESSION_FIELDS, "sessionStartDate"),
+    ("Salle", INTERVENTION_FIELDS, "roomLabel"),
+    ("Capacité", INTERVENTION_FIELDS, "roomCapacity"),
+    ("Statut", INTERVENTION_FIELDS, "interventionStatus"),
+    ("Statut", SESSION_FIELDS, "sessionStatus"),
+    ("Durée", INTERVENTION_FIELDS, "interventionDuration"),
+    ("Durée", TRAINING_FIELDS, "trainingDuration"),
+    ("Titre", TRAINING_FIELDS, "trainingTitle"),
+    ("Prénom", TEACHER_FIELDS, "teacherFirstname"),
+    ("Start date", SESSION_FIELDS, "sessionStartDate"),
+    ("Room", INTERVENTION_FIELDS, "roomLabel"),
+])
+def test_synonyms_in_english_and_french_follow_the_action(
+        header: str, fields: list[str], field: str) -> None:
+    assert best_match(header, fields) == Suggestion(field, "synonym")
+
+
+def test_typos_are_close_matches() -> None:
+    assert best_match("seesionId", SESSION_FIELDS) == Suggestion("sessionId", "close")
+    assert best_match("trainingPathCod", SESSION_FIELDS) == Suggestion("trainingPathCode", "close")
+    assert best_match("Formatuer", SESSION_FIELDS) == Suggestion("teacherLogin", "close")
+
+
+def test_unrelated_and_empty_headers_are_ignored_without_a_guess() -> None:
+    result = suggest_fields(["Remarques internes", "", None], SESSION_FIELDS)
+    assert result == [Suggestion(IGNORED_COLUMN, None)] * 3
+
+
+def test_a_field_goes_to_one_column_the_better_match_wins() -> None:
+    # "Titre" (a synonym) comes first, but the exact "sessionTitle" column keeps its field.
+    result = suggest_fields(["Titre", "sessionTitle", "Session title"], SESSION_FIELDS)
+    assert result == [
+        Suggestion(IGNORED_COLUMN, None),
+        Suggestion("sessionTitle", "exact"),
+        Suggestion(IGNORED_COLUMN, None),
+    ]
+
+
+def test_within_a_tier_the_leftmost_column_wins() -> None:
+    result = suggest_fields(["Formateur", "Intervenant"], SESSION_FIELDS)
+    assert result == [Suggestion("teacherLogin", "synonym"), Suggestion(IGNORED_COLUMN, None)]
+
+
+def test_fields_of_another_action_are_never_suggested() -> None:
+    # roomLabel is an intervention field: a sessions file's "Salle" column is not mapped.
+    assert best_match("Salle", SESSION_FIELDS) == Suggestion(IGNORED_COLUMN, None)
+    assert best_match("roomLabel", SESSION_FIELDS).field == IGNORED_COLUMN
+
+
+def test_a_whole_french_sessions_sheet() -> None:
+    headers = ["Action", "Code formation", "Intitulé de la formation", "Titre de la session",
+               "Date de début", "Date de fin", "Formateur", "Commentaire"]
+    fields = [s.field for s in suggest_fields(headers, SESSION_FIELDS)]
+    assert fields == ["sessionAction", "trainingPathCode", "trainingTitle", "sessionTitle",
+                      "sessionStartDate", "sessionEndDate", "teacherLogin", IGNORED_COLUMN]
+
+
+def test_normalise_drops_accents_case_and_punctuation() -> None:
+    assert normalise("Date de début") == "date de debut"
+    assert normalise("sessionStartDate") == "session start date"
+    assert normalise("Nombre d'heures") == "nombre d heures"
