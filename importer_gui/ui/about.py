@@ -1,0 +1,65 @@
+"""The About dialog: the icon, the name, versions and where the user's data lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from importer_gui.about import APP_DISPLAY_NAME, version_text
+from importer_gui.ui.icons import app_icon
+
+ICON_PIXELS = 64
+
+
+class AboutDialog(QDialog):
+    """Shows version_text() as selectable text, so users can paste it into a support request."""
+
+    def __init__(self, store_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About {name}").format(name=APP_DISPLAY_NAME))
+        self.setWindowIcon(app_icon())
+        self.icon_label = QLabel()
+        self.icon_label.setPixmap(app_icon().pixmap(ICON_PIXELS, ICON_PIXELS))
+        self.name_label = QLabel(APP_DISPLAY_NAME)
+        font = QFont(self.name_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.blurb_label = QLabel(
+            self.tr("Checks training-catalogue spreadsheets against an import configuration "
+                    "before anything is committed."))
+        self.blurb_label.setWordWrap(True)
+        self.details_label = QLabel(version_text(store_path))
+        self.details_label.setObjectName("aboutDetails")
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Icon on the left; name, blurb and details on the right; Close at the bottom."""
+        text = QVBoxLayout()
+        text.addWidget(self.name_label)
+        text.addWidget(self.blurb_label)
+        text.addSpacing(8)
+        text.addWidget(self.details_label)
+        top = QHBoxLayout()
+        top.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
+        top.addSpacing(12)
+        top.addLayout(text, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(self.buttons)
