@@ -1,0 +1,190 @@
+"""Reports of a plan's issues: a workbook to fix rows in, and the platform's error log.
+
+Both are written to a temporary file next to the target and renamed over it, so a failure
+never leaves half a report. Text that a spreadsheet would run as a formula is written as text.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from importer_gui.core.cells import Cell, cell_text
+from importer_gui.core.errors import ImporterError
+from importer_gui.core.issues import Issue, Level
+from importer_gui.core.plan import ImportPlan, Plan, RowPlan
+
+# Leading characters that make a spreadsheet read a cell as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+ERROR_FILL = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
+WARNING_FILL = PatternFill("solid", start_color="FFEB9C", end_color="FFEB9C")
+HEADER_FONT = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+LOG_PREFIX = "import_errors_"
+# Characters a sheet title may not hold.
+_BAD_TITLE = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def neutralize(text: str) -> str:
+    """Text a spreadsheet shows as it is: a leading quote stops formula-like values."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def issue_rows(imp: ImportPlan) -> Iterator[tuple[int, RowPlan]]:
+    """The rows of an import that have at least one issue, with their index."""
+    for index, row in enumerate(imp.rows):
+        if any(True for _ in row.issues()):
+            yield index, row
+
+
+def message_text(issue: Issue) -> str:
+    """One issue for people: level, field and message."""
+    where = f" {issue.field}" if issue.field else ""
+    return f"{issue.level.value}{where}: {issue.message}"
+
+
+def column_titles(imp: ImportPlan) -> list[str]:
+    """Header text per column: the file's header when it had one, else the field name."""
+    titles = list(imp.columns)
+    if imp.headers:
+        for i, header in enumerate(imp.headers[: len(titles)]):
+            titles[i] = header or titles[i]
+    return titles
+
+
+def _atomic_write(target: Path, write: Callable[[Path], None]) -> Path:
+    """Write through a temporary file in the target's folder, then rename it over the target."""
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise ImporterError(f"Could not write {target}: {exc.strerror or exc}") from exc
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ImporterError(f"Could not write {target}: {exc.strerror or exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+# --- the workbook -----------------------------------------------------------------------------
+
+def _sheet_title(imp: ImportPlan, used: set[str]) -> str:
+    """A unique, valid sheet title from the data file's name."""
+    base = (imp.file.stem or f"Import {imp.index + 1}").translate(_BAD_TITLE)[:28] or "Import"
+    title, n = base, 1
+    while title.lower() in used:
+        n += 1
+        title = f"{base[:25]} ({n})"
+    used.add(title.lower())
+    return title
+
+
+def _text_cell(sheet: object, value: str, fill: PatternFill | None = None) -> WriteOnlyCell:
+    """A cell stored as text whatever it starts with (never a formula)."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl would store "=..." as a formula otherwise
+    if fill is not None:
+        cell.fill = fill
+    return cell
+
+
+def _header_row(sheet: object, imp: ImportPlan) -> list[WriteOnlyCell]:
+    """Line, Outcome, the file's columns, Messages: in bold."""
+    cells = []
+    for title in ["Line", "Outcome", *column_titles(imp), "Messages"]:
+        cell = _text_cell(sheet, title)
+        cell.font = HEADER_FONT
+        cells.append(cell)
+    return cells
+
+
+def _data_row(sheet: object, imp: ImportPlan, row: RowPlan) -> list[WriteOnlyCell]:
+    """One row: its values, bad cells filled, and every message in the last column."""
+    errors = row.issue_fields(Level.ERROR)
+    warnings = row.issue_fields(Level.WARNING)
+    cells: list[WriteOnlyCell] = [WriteOnlyCell(sheet, value=row.line),
+                                  _text_cell(sheet, row.outcome.value)]
+    for i, field_name in enumerate(imp.columns):
+        value: Cell = row.cells[i] if i < len(row.cells) else ""
+        fill = ERROR_FILL if field_name in errors else (
+            WARNING_FILL if field_name in warnings else None)
+        cells.append(_text_cell(sheet, cell_text(value), fill))
+    messages = _text_cell(sheet, "\n".join(message_text(i) for i in row.issues()))
+    messages.alignment = WRAP
+    cells.append(messages)
+    return cells
+
+
+def _fill_workbook(plan: Plan, path: Path) -> None:
+    """Write one sheet per import, rows with issues only, in write-only mode (many rows)."""
+    book = Workbook(write_only=True)
+    used: set[str] = set()
+    for imp in plan.imports:
+        sheet = book.create_sheet(_sheet_title(imp, used))
+        sheet.freeze_panes = "C2"
+        sheet.append(_header_row(sheet, imp))
+        for _index, row in issue_rows(imp):
+            sheet.append(_data_row(sheet, imp, row))
+    if not plan.imports:
+        book.create_sheet("Issues").append(["No rows were checked."])
+    book.save(path)
+
+
+def write_issues_workbook(plan: Plan, path: Path) -> Path:
+    """Save the rows with issues as a workbook: bad cells filled, messages in a last column."""
+    return _atomic_write(Path(path), lambda tmp: _fill_workbook(plan, tmp))
+
+
+# --- the platform's error log -----------------------------------------------------------------
+
+def _log_value(cell: Cell) -> str:
+    """A value on one log line: no line breaks, formula-like text neutralized."""
+    text = cell_text(cell).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    return neutralize(text)
+
+
+def error_log_lines(plan: Plan) -> Iterator[str]:
+    """``Line number:N,LEVEL,<values>,<message>``: one line per issue, in file order."""
+    for imp in plan.imports:
+        for _index, row in issue_rows(imp):
+            values = ",".join(_log_value(c) for c in row.cells)
+            for issue in row.issues():
+                message = _log_value(issue.message)
+                yield f"Line number:{row.line},{issue.level.value},{values},{message}"
+
+
+def error_log_name(when: datetime | None = None) -> str:
+    """The log's file name, stamped with the time it is written."""
+    stamp = (when or datetime.now()).strftime("%Y%m%d_%H%M%S")
+    return f"{LOG_PREFIX}{stamp}.log"
+
+
+def write_error_log(plan: Plan, folder_or_path: Path, *, when: datetime | None = None) -> Path:
+    """Write the error log; a folder gets a new time-stamped file, a file path is used as is."""
+    target = Path(folder_or_path)
+    if target.is_dir():
+        target = target / error_log_name(when)
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8", newline="\n") as out:
+            for line in error_log_lines(plan):
+                out.write(line + "\n")
+
+    return _atomic_write(target, write)

@@ -1,0 +1,83 @@
+"""The issues workbook and the platform's error log, as a user opens them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from importer_gui.core.config import ImportConfig
+from importer_gui.core.errors import ImporterError
+from importer_gui.core.issues import Issue, Outcome
+from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
+from importer_gui.core.reports import write_error_log, write_issues_workbook
+
+ACTION = "createOrUpdateTeacherAction"
+
+
+def row(line: int, cells: tuple, *issues: Issue) -> RowPlan:
+    """A row whose one action found ``issues`` (an error makes it an error row)."""
+    outcome = Outcome.ERROR if any(i.level == "ERROR" for i in issues) else Outcome.CREATE
+    return RowPlan(line, cells, [ActionResult(ACTION, outcome, tuple(issues))], [])
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Plan:
+    """Three teacher rows: one fine, one with an error, one with a warning and an error."""
+    imp = ImportPlan(0, tmp_path / "teachers.csv", ["teacherLogin", "teacherEmail"],
+                     ["Login", "E-mail"], [ACTION])
+    imp.rows = [
+        row(2, ("jdoe", "jdoe@example.org")),
+        row(3, ("", "=HYPERLINK(\"http://evil\")"),
+            Issue.error("teacherLogin", "Field teacherLogin is empty.")),
+        row(4, ("-bob", date(2024, 5, 1)),
+            Issue.warning("teacherEmail", "Odd e-mail."),
+            Issue.error("", "Row-level problem, with a comma")),
+    ]
+    return Plan(ImportConfig(), [imp])
+
+
+def test_error_log_has_one_platform_line_per_issue(plan: Plan, tmp_path: Path) -> None:
+    written = write_error_log(plan, tmp_path, when=datetime(2024, 5, 1, 13, 45, 7))
+    assert written == tmp_path / "import_errors_20240501_134507.log"
+    assert written.read_text(encoding="utf-8").splitlines() == [
+        "Line number:3,ERROR,,'=HYPERLINK(\"http://evil\"),Field teacherLogin is empty.",
+        "Line number:4,WARNING,'-bob,2024-05-01,Odd e-mail.",
+        "Line number:4,ERROR,'-bob,2024-05-01,Row-level problem, with a comma",
+    ]
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".log"] == [written.name]
+
+
+def test_error_log_to_a_file_path_replaces_it(plan: Plan, tmp_path: Path) -> None:
+    target = tmp_path / "errors.txt"
+    target.write_text("old content\n", encoding="utf-8")
+    assert write_error_log(plan, target) == target
+    assert "old content" not in target.read_text(encoding="utf-8")
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["errors.txt"]  # no temp file left
+
+
+def test_workbook_lists_rows_with_issues_and_fills_bad_cells(plan: Plan, tmp_path: Path) -> None:
+    path = write_issues_workbook(plan, tmp_path / "issues.xlsx")
+    sheet = openpyxl.load_workbook(path)["teachers"]
+    rows = list(sheet.iter_rows())
+    assert [c.value for c in rows[0]] == ["Line", "Outcome", "Login", "E-mail", "Messages"]
+    assert [c.value for c in rows[1]][:4] == [3, "error", None, "=HYPERLINK(\"http://evil\")"]
+    assert rows[1][3].data_type == "s"  # shown as text, never run as a formula
+    assert rows[1][4].value == "ERROR teacherLogin: Field teacherLogin is empty."
+    assert rows[1][2].fill.start_color.rgb.endswith("FFC7CE")
+    assert rows[1][3].fill.fill_type is None
+    assert [c.value for c in rows[2]][:4] == [4, "error", "-bob", "2024-05-01"]
+    assert rows[2][3].fill.start_color.rgb.endswith("FFEB9C")
+    assert rows[2][4].value.splitlines() == [
+        "WARNING teacherEmail: Odd e-mail.", "ERROR: Row-level problem, with a comma"]
+    assert len(rows) == 3  # the row without issues is not in the report
+
+
+def test_a_report_that_cannot_be_written_names_the_file(plan: Plan, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(ImporterError, match="not-a-folder"):
+        write_issues_workbook(plan, blocker / "issues.xlsx")
