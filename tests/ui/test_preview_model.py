@@ -1,0 +1,126 @@
+"""The preview table as a user sees it: lines, outcomes, coloured bad cells, sort, filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPersistentModelIndex, Qt
+
+from importer_gui.core.config import ImportConfig
+from importer_gui.core.issues import Issue, Outcome
+from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
+from importer_gui.ui.models.preview_model import (
+    ERROR_BRUSH,
+    WARNING_BRUSH,
+    PreviewModel,
+    RowFilter,
+)
+from importer_gui.ui.state import WizardState
+
+ACTION = "createOrUpdateTeacherAction"
+DISPLAY = Qt.ItemDataRole.DisplayRole
+TIP = Qt.ItemDataRole.ToolTipRole
+BACKGROUND = Qt.ItemDataRole.BackgroundRole
+
+
+def row(line: int, login: str, email: str, outcome: Outcome, *issues: Issue) -> RowPlan:
+    """A teacher row with one action result."""
+    return RowPlan(line, (login, email), [ActionResult(ACTION, outcome, tuple(issues))], [])
+
+
+def teacher_plan(tmp_path: Path, n_extra: int = 0) -> Plan:
+    """Four teacher rows: create, error on the login, update with a warning, unchanged."""
+    imp = ImportPlan(0, tmp_path / "teachers.csv", ["teacherLogin", "teacherEmail"],
+                     ["Login", "E-mail"], [ACTION])
+    imp.rows = [
+        row(2, "zoe", "zoe@example.org", Outcome.CREATE),
+        row(3, "", "x@example.org", Outcome.ERROR,
+            Issue.error("teacherLogin", "Field teacherLogin is empty.")),
+        row(4, "adam", "adam-at-example", Outcome.UPDATE,
+            Issue.warning("teacherEmail", "adam-at-example does not look like an e-mail.")),
+        row(5, "mia", "mia@example.org", Outcome.UNCHANGED),
+    ]
+    imp.rows += [row(6 + i, f"t{i:06d}", "", Outcome.CREATE) for i in range(n_extra)]
+    return Plan(ImportConfig(), [imp])
+
+
+@pytest.fixture
+def model(tmp_path: Path, qtbot: object) -> PreviewModel:
+    """A model over the teacher plan."""
+    state = WizardState(tmp_path / "store.sqlite3")
+    state.set_plan(teacher_plan(tmp_path))
+    return PreviewModel(state)
+
+
+def column(model: PreviewModel, c: int, role: int = DISPLAY) -> list:
+    """One column's values, top to bottom."""
+    return [model.data(model.index(r, c), role) for r in range(model.rowCount())]
+
+
+def test_columns_are_line_outcome_then_the_files_headers(model: PreviewModel) -> None:
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert titles == ["Line", "Outcome", "Login", "E-mail"]
+    assert model.headerData(2, Qt.Orientation.Horizontal, TIP) == "Field: teacherLogin"
+    assert column(model, 0) == [2, 3, 4, 5]
+    assert column(model, 1) == ["create", "error", "update", "unchanged"]
+    assert column(model, 3)[2] == "adam-at-example"
+
+
+def test_bad_cells_are_coloured_and_carry_their_message(model: PreviewModel) -> None:
+    assert model.data(model.index(1, 2), BACKGROUND) == ERROR_BRUSH
+    assert model.data(model.index(1, 2), TIP) == "ERROR: Field teacherLogin is empty."
+    assert model.data(model.index(1, 3), BACKGROUND) is None
+    assert model.data(model.index(2, 3), BACKGROUND) == WARNING_BRUSH
+    assert "does not look like an e-mail" in model.data(model.index(2, 3), TIP)
+    assert model.data(model.index(0, 2), TIP) is None
+    # The outcome cell sums up every issue of the row.
+    assert model.data(model.index(1, 1), TIP) == (
+        "teacherLogin - ERROR: Field teacherLogin is empty.")
+    assert model.data(model.index(1, 1), BACKGROUND) == ERROR_BRUSH
+
+
+def test_counts_per_outcome(model: PreviewModel) -> None:
+    counts = model.counts()
+    assert counts[Outcome.CREATE] == 1
+    assert counts[Outcome.ERROR] == 1
+    assert counts[Outcome.DELETE] == 0
+    assert model.total_rows() == 4
+
+
+def test_filters_keep_only_matching_rows(model: PreviewModel) -> None:
+    model.set_filter(RowFilter.ERRORS)
+    assert column(model, 0) == [3]
+    model.set_filter(RowFilter.WARNINGS)
+    assert column(model, 0) == [4]
+    model.set_filter(RowFilter.UNCHANGED)
+    assert column(model, 0) == [5]
+    model.set_filter(RowFilter.ALL)
+    assert column(model, 0) == [2, 3, 4, 5]
+
+
+def test_sorting_is_stable_and_keeps_selections_on_their_row(model: PreviewModel) -> None:
+    held = QPersistentModelIndex(model.index(2, 2))  # adam's login
+    model.sort(2, Qt.SortOrder.AscendingOrder)
+    assert column(model, 2) == ["", "adam", "mia", "zoe"]
+    assert model.data(held, DISPLAY) == "adam"
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert column(model, 1) == ["error", "unchanged", "update", "create"]
+    model.set_filter(RowFilter.ALL)  # the sort survives a new filter
+    assert column(model, 1) == ["error", "unchanged", "update", "create"]
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert column(model, 0) == [2, 3, 4, 5]
+
+
+def test_a_hundred_thousand_rows_stay_workable(tmp_path: Path, qtbot: object) -> None:
+    state = WizardState(tmp_path / "store.sqlite3")
+    state.set_plan(teacher_plan(tmp_path, n_extra=100_000))
+    model = PreviewModel(state)
+    assert model.rowCount() == 100_004
+    assert model.data(model.index(100_003, 2), DISPLAY) == "t099999"
+    model.set_filter(RowFilter.ERRORS)
+    assert model.rowCount() == 1
+    model.set_filter(RowFilter.ALL)
+    model.sort(2, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 2), DISPLAY) == "zoe"
+    assert model.data(model.index(100_003, 0), DISPLAY) == 3  # the empty login sorts last
