@@ -1,0 +1,164 @@
+"""The headless command line: check, commit, history; no command opens the wizard."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.errors import ImporterError
+from importer_gui.core.paths import data_dir, default_store_path
+from importer_gui.core.plan import Plan
+from importer_gui.core.store import RunSummary, Store
+
+EXIT_OK, EXIT_ROW_ERRORS, EXIT_FAILED = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="importer-gui",
+        description="Check and commit training-catalogue spreadsheets against an import "
+                    "configuration. Without a command, opens the wizard.")
+    parser.add_argument("--version", action="store_true", help="print versions and folders")
+    parser.add_argument("--store", type=Path, help="the SQLite store (default: %(default)s)",
+                        default=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, summary in (("check", "check every row; write nothing"),
+                          ("commit", "check, then write every row without errors")):
+        sub = commands.add_parser(name, help=summary, description=summary)
+        sub.add_argument("config", type=Path, metavar="CONFIG", help="the XML configuration")
+        sub.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
+                         help="replaces the data file of the next <import>, in order")
+        _common(sub)
+    _common(commands.add_parser("history", help="list import runs, newest first"))
+    return parser
+
+
+def _common(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--store", type=Path, default=argparse.SUPPRESS, help="the SQLite store")
+    sub.add_argument("--json", action="store_true", help="print JSON on stdout")
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """The plan as the documented JSON shape."""
+    imports = []
+    for imp in plan.imports:
+        rows = [{"line": row.line, "action": result.action, "outcome": result.outcome.value,
+                 "issues": [{"level": i.level.value, "field": i.field, "message": i.message}
+                            for i in result.issues]}
+                for row in imp.rows for result in row.results]
+        imports.append({"file": str(imp.file), "rows": rows})
+    return {"imports": imports, "counts": plan.counts()}
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {count}" for name, count in counts.items())
+
+
+def print_plan(plan: Plan, out: TextIO) -> None:
+    """The readable summary: counts per import, then every issue with file and line."""
+    for imp in plan.imports:
+        counts = {o.value: n for o, n in imp.counts().items()}
+        full = {name: counts.get(name, 0) for name in plan.counts()}
+        out.write(f"Import {imp.index + 1}: {imp.file} ({', '.join(imp.actions)})\n")
+        out.write(f"  {_counts_text(full)}\n")
+        for row in imp.rows:
+            for issue in row.issues():
+                field = f" {issue.field}" if issue.field else ""
+                out.write(f"{imp.file.name}:{row.line}: {issue.level.value}{field}: "
+                          f"{issue.message}\n")
+    out.write(f"Total: {_counts_text(plan.counts())}\n")
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    with Store.open(_store_path(args)) as store:
+        plan = pipeline.check(config_xml.load(args.config), store, data_files=args.data)
+        result = pipeline.commit(plan, store) if args.command == "commit" else None
+    if args.json:
+        document = plan_json(plan)
+        if result is not None:
+            document["run"] = result.run_id
+        json.dump(document, out, indent=2)
+        out.write("\n")
+    else:
+        print_plan(plan, out)
+        if result is not None:
+            out.write(f"Committed as run {result.run_id}.\n")
+    return EXIT_ROW_ERRORS if plan.has_errors() else EXIT_OK
+
+
+def _run_json(run: RunSummary) -> dict[str, Any]:
+    return {"id": run.id, "started": run.started.isoformat(timespec="seconds"),
+            "kind": run.kind, "config": run.config, "files": run.files, "counts": run.counts,
+            "reverts": run.reverts_run, "reverted_by": run.reverted_by}
+
+
+def _history(args: argparse.Namespace, out: TextIO) -> int:
+    with Store.open(_store_path(args)) as store:
+        runs = store.history()
+    if args.json:
+        json.dump({"runs": [_run_json(r) for r in runs]}, out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    if not runs:
+        out.write("No import runs yet.\n")
+    for run in runs:
+        note = f" (reverted by run {run.reverted_by})" if run.reverted_by else ""
+        out.write(f"Run {run.id}  {run.started:%Y-%m-%d %H:%M:%S}  {run.kind}  {run.config}"
+                  f"{note}\n  files: {', '.join(run.files)}\n  {_counts_text(run.counts)}\n")
+    return EXIT_OK
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    return args.store or default_store_path()
+
+
+def _version(out: TextIO) -> int:
+    from importer_gui import about
+
+    out.write(about.version_text() + "\n")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "check": _check, "commit": _check, "history": _history}
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run one command; return the process's exit code."""
+    args = build_parser().parse_args(list(argv))
+    try:
+        if args.version:
+            return _version(sys.stdout)
+        if args.command is None:
+            from importer_gui.ui.app import run_gui
+
+            return run_gui(list(argv), store_path=args.store)
+        return COMMANDS[args.command](args, sys.stdout)
+    except ImporterError as error:
+        sys.stderr.write(f"importer-gui: {error}\n")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        sys.stderr.write("importer-gui: interrupted; nothing was written.\n")
+        return EXIT_FAILED
+    except Exception:  # a bug: one line for the user, the details in a log file
+        sys.stderr.write(f"importer-gui: unexpected error; details were written to "
+                         f"{_log_unexpected()}\n")
+        return EXIT_FAILED
+
+
+def _log_unexpected() -> Path:
+    """Write the current traceback to the data folder, for a bug report."""
+    path = data_dir() / "last-error.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+    except OSError:
+        return Path("(could not write the log)")
+    return path

@@ -1,0 +1,113 @@
+"""createOrUpdateInterventionAction: a classroom meeting of a session, its room and teacher."""
+
+from __future__ import annotations
+
+from importer_gui.core.actions import lookup
+from importer_gui.core.actions.base import RowContext, register
+from importer_gui.core.binding import BoundField
+from importer_gui.core.issues import Outcome
+from importer_gui.core.records import SessionRec, Table, TrainingRec
+
+NAME = "createOrUpdateInterventionAction"
+
+
+def plan_intervention(ctx: RowContext) -> Outcome:
+    """Plan one row of the intervention action."""
+    training = _training(ctx)
+    session = _session(ctx, training) if training is not None else None
+    ok, teacher = lookup.teacher(ctx, "Teacher with login {login} is not found.")
+    if ctx.failed or session is None or not ok:
+        return Outcome.ERROR
+    room_id, room_changed = _room(ctx)
+    values = ctx.values
+    columns: dict[str, object] = {"session_id": session.id}
+    if room_id is not None:
+        columns["room_id"] = room_id
+    for field, column in (("interventionDate", "start"), ("interventionDuration", "duration"),
+                          ("interventionStatus", "status")):
+        if field in values:
+            columns[column] = values[field]
+    if teacher is not None:
+        columns["teacher_id"] = teacher.id
+    guid = values["interventionGuid"]
+    existing = ctx.overlay.find_one(Table.INTERVENTION, "guid", guid)
+    if existing is None:
+        ctx.add(ctx.overlay.create(Table.INTERVENTION, {"guid": guid, **columns}))
+        return Outcome.CREATE
+    changed = ctx.add(ctx.overlay.update(Table.INTERVENTION, existing, columns))
+    return Outcome.UPDATE if changed or room_changed else Outcome.UNCHANGED
+
+
+def _training(ctx: RowContext) -> TrainingRec | None:
+    """The training course by GUID, else by path code; one of them must be filled."""
+    values = ctx.values
+    if "trainingGuid" in values:
+        return lookup.training_by_guid(ctx, values["trainingGuid"])
+    if "trainingPathCode" in values:
+        return lookup.training_by_code(ctx, values["trainingPathCode"],
+                                       "Training with path code {code} is not found.")
+    ctx.error("trainingGuid", "Fields trainingGuid and trainingPathCode are both empty: one "
+                              "of them must name the training course.")
+    return None
+
+
+def _session(ctx: RowContext, training: TrainingRec) -> SessionRec | None:
+    """The session inside the training, by GUID, else by title."""
+    values = ctx.values
+    if "sessionGuid" in values:
+        guid = values["sessionGuid"]
+        found = _sessions_by(ctx, "guid", training.id, guid)
+        if not found:
+            ctx.error("sessionGuid", f"Session with guid {guid} is not found for this "
+                                     "training.")
+            return None
+        return found[0]
+    if "sessionTitle" in values:
+        title = values["sessionTitle"]
+        found = _sessions_by(ctx, "title", training.id, title)
+        if not found:
+            ctx.error("sessionTitle", f"Session with title {title} is not found for this "
+                                      "training.")
+            return None
+        if len(found) > 1:
+            ctx.error("sessionTitle", f"Group with name {title} is duplicated.")
+            return None
+        return found[0]
+    ctx.error("sessionGuid", "Fields sessionGuid and sessionTitle are both empty: one of them "
+                             "must name the session.")
+    return None
+
+
+def _sessions_by(ctx: RowContext, column: str, training_id: int, value: str
+                 ) -> list[SessionRec]:
+    """Sessions of a training whose ``column`` equals ``value``."""
+    return ctx.overlay.find(Table.SESSION, "training+" + column,
+                            lambda s: (s.training_id, getattr(s, column)), (training_id, value))
+
+
+def _room(ctx: RowContext) -> tuple[int | None, bool]:
+    """The room by GUID, created or updated from the row: (id, changed)."""
+    values = ctx.values
+    guid = values.get("roomGuid")
+    if guid is None:
+        return None, False
+    columns = {}
+    if "roomLabel" in values:
+        columns["label"] = values["roomLabel"]
+    if "roomCapacity" in values:
+        columns["capacity"] = values["roomCapacity"]
+    room = ctx.overlay.find_one(Table.ROOM, "guid", guid)
+    if room is None:
+        change = ctx.overlay.create(Table.ROOM, {"guid": guid, **columns})
+        ctx.add(change)
+        return change.record_id, True
+    return room.id, ctx.add(ctx.overlay.update(Table.ROOM, room, columns))
+
+
+def _invalid_status(value: str, bound: BoundField) -> str:
+    codes = list(bound.codes.values())
+    expected = " or ".join([", ".join(codes[:-1]), codes[-1]]) if len(codes) > 1 else codes[0]
+    return f"Status has invalid value {value}, {expected} expected."
+
+
+register(NAME, plan_intervention, {"interventionStatus": _invalid_status})

@@ -1,0 +1,34 @@
+"""Finding the records rows refer to: training courses, teachers, sessions."""
+
+from __future__ import annotations
+
+from importer_gui.core.actions.base import RowContext
+from importer_gui.core.records import Table, TeacherRec, TrainingRec
+
+
+def teacher(ctx: RowContext, unknown: str) -> tuple[bool, TeacherRec | None]:
+    """The row's teacher: (ok, record); ``unknown`` words an unknown login ({login})."""
+    login = ctx.values.get("teacherLogin")
+    if login is None:
+        return True, None
+    found = ctx.overlay.find_one(Table.TEACHER, "login", login)
+    if found is None:
+        ctx.error("teacherLogin", unknown.format(login=login))
+        return False, None
+    return True, found
+
+
+def training_by_code(ctx: RowContext, code: str, unknown: str) -> TrainingRec | None:
+    """A training course by its path code; ``unknown`` words a miss ({code})."""
+    found = ctx.overlay.find_one(Table.TRAINING, "path_code", code)
+    if found is None:
+        ctx.error("trainingPathCode", unknown.format(code=code))
+    return found
+
+
+def training_by_guid(ctx: RowContext, guid: str) -> TrainingRec | None:
+    """A training course by its GUID."""
+    found = ctx.overlay.find_one(Table.TRAINING, "guid", guid)
+    if found is None:
+        ctx.error("trainingGuid", f"Training with guid {guid} is not found.")
+    return found

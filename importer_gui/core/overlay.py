@@ -1,0 +1,172 @@
+"""The store as the planner sees it: what is stored plus what earlier rows would write.
+
+Rows are planned in file order against this view, so a session created on line 3 can be
+updated on line 10 and used by the next import's interventions. Every change is applied here
+as it is planned, and can be reverted so that one edited row can be planned again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import replace
+from typing import Any
+
+from importer_gui.core.records import (
+    RECORD_TYPES,
+    Change,
+    ChangeKind,
+    Record,
+    SessionRec,
+    StoreState,
+    Table,
+    record_values,
+)
+
+KeyFn = Callable[[Any], Hashable]
+
+
+class _Index:
+    """Records of one table grouped by a key computed from the record."""
+
+    def __init__(self, key: KeyFn, records: Iterable[Record]) -> None:
+        self.key = key
+        self.groups: dict[Hashable, dict[int, Record]] = {}
+        for record in records:
+            self.add(record)
+
+    def add(self, record: Record) -> None:
+        """File a record under its key."""
+        self.groups.setdefault(self.key(record), {})[record.id] = record
+
+    def remove(self, record: Record) -> None:
+        """Take a record out of its key's group."""
+        group = self.groups.get(self.key(record))
+        if group is not None:
+            group.pop(record.id, None)
+
+    def find(self, key: Hashable) -> list[Record]:
+        """Records whose key equals ``key``."""
+        group = self.groups.get(key)
+        return list(group.values()) if group else []
+
+
+class Overlay:
+    """Records by table, with indexes kept up to date as changes are applied."""
+
+    def __init__(self, state: StoreState) -> None:
+        self.tables: dict[Table, dict[int, Record]] = {t: state.table(t) for t in Table}
+        self.created_by_import = {t: set(ids) for t, ids in state.created_by_import.items()}
+        self._indexes: dict[tuple[Table, str], _Index] = {}
+        self._next_placeholder = -1
+
+    def new_id(self) -> int:
+        """A placeholder id for a record this plan creates."""
+        placeholder = self._next_placeholder
+        self._next_placeholder -= 1
+        return placeholder
+
+    def get(self, table: Table, record_id: int) -> Any:
+        """The record with this id, or None."""
+        return self.tables[table].get(record_id)
+
+    def find(self, table: Table, name: str, key: KeyFn, value: Hashable) -> list[Any]:
+        """Records of ``table`` whose ``key`` (indexed under ``name``) equals ``value``."""
+        index = self._indexes.get((table, name))
+        if index is None:
+            index = _Index(key, self.tables[table].values())
+            self._indexes[(table, name)] = index
+        return index.find(value)
+
+    def find_one(self, table: Table, column: str, value: Hashable) -> Any:
+        """The first record whose ``column`` equals ``value``, or None."""
+        found = self.find(table, column, _attr(column), value)
+        return found[0] if found else None
+
+    def sessions_of(self, training_id: int) -> list[SessionRec]:
+        """Every session of a training course."""
+        return self.find(Table.SESSION, "training_id", _attr("training_id"), training_id)
+
+    def interventions_of(self, session_id: int) -> list[Any]:
+        """Every intervention of a session."""
+        return self.find(Table.INTERVENTION, "session_id", _attr("session_id"), session_id)
+
+    def was_created_by_import(self, table: Table, record_id: int) -> bool:
+        """True for a record some import run (or this plan) created."""
+        return record_id < 0 or record_id in self.created_by_import.get(table, set())
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def apply(self, change: Change) -> None:
+        """Make a planned change visible to the rows planned after it."""
+        records = self.tables[change.table]
+        if change.kind is ChangeKind.CREATE:
+            record = RECORD_TYPES[change.table](id=change.record_id, **change.values)
+            records[record.id] = record
+            self._file(change.table, record)
+        elif change.kind is ChangeKind.UPDATE:
+            record = records[change.record_id]
+            self._unfile(change.table, record)
+            for column, value in change.values.items():
+                setattr(record, column, value)
+            self._file(change.table, record)
+        else:
+            record = records.pop(change.record_id)
+            self._unfile(change.table, record)
+
+    def revert(self, change: Change) -> None:
+        """Undo ``apply(change)``; changes must be reverted newest first."""
+        records = self.tables[change.table]
+        if change.kind is ChangeKind.CREATE:
+            self._unfile(change.table, records.pop(change.record_id))
+        elif change.kind is ChangeKind.UPDATE:
+            record = records[change.record_id]
+            self._unfile(change.table, record)
+            for column, value in change.before.items():
+                setattr(record, column, value)
+            self._file(change.table, record)
+        else:
+            record = RECORD_TYPES[change.table](id=change.record_id, **change.before)
+            records[record.id] = record
+            self._file(change.table, record)
+
+    def _file(self, table: Table, record: Record) -> None:
+        for (t, _), index in self._indexes.items():
+            if t is table:
+                index.add(record)
+
+    def _unfile(self, table: Table, record: Record) -> None:
+        for (t, _), index in self._indexes.items():
+            if t is table:
+                index.remove(record)
+
+    # -- change builders -------------------------------------------------------------------
+
+    def create(self, table: Table, values: dict[str, Any], record_id: int | None = None
+               ) -> Change:
+        """Plan and apply the creation of a record; a given id is kept (sessionId)."""
+        new_id = self.new_id() if record_id is None else record_id
+        record = RECORD_TYPES[table](id=new_id, **values)  # fills the columns' defaults
+        change = Change(table, ChangeKind.CREATE, new_id, record_values(record))
+        self.apply(change)
+        return change
+
+    def update(self, table: Table, record: Record, values: dict[str, Any]) -> Change | None:
+        """Plan and apply the columns of ``values`` that differ; None when nothing does."""
+        changed = {c: v for c, v in values.items() if getattr(record, c) != v}
+        if not changed:
+            return None
+        change = Change(table, ChangeKind.UPDATE, record.id, changed,
+                        {c: getattr(record, c) for c in changed})
+        self.apply(change)
+        return change
+
+    def delete(self, table: Table, record: Record) -> Change:
+        """Plan and apply the deletion of a record."""
+        change = Change(table, ChangeKind.DELETE, record.id, before=record_values(replace(record)))
+        self.apply(change)
+        return change
+
+
+def _attr(column: str) -> KeyFn:
+    """A key function reading one attribute."""
+    return lambda record: getattr(record, column)

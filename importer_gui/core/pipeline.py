@@ -1,0 +1,103 @@
+"""The steps a user takes, headless: check files against the store, then commit the plan.
+
+The CLI and the wizard both call these, so the preview and the commit come from one plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from importer_gui.core import config_xml, readers
+from importer_gui.core.cells import Cell
+from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
+from importer_gui.core.errors import ConfigError, DataFileError
+from importer_gui.core.plan import Plan, RowPlan
+from importer_gui.core.planner import plan_config
+from importer_gui.core.planner import recheck_row as _recheck_row
+from importer_gui.core.progress import Monitor
+from importer_gui.core.store import RunInfo, Store
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    """What a commit wrote: its run in the history and its outcomes."""
+
+    run_id: int
+    counts: dict[str, int]
+
+
+def resolve_data_files(config: ImportConfig, overrides: Sequence[Path] | None = None) -> list[Path]:
+    """The data file of each import: ``--data`` files first, in order, then the config's."""
+    overrides = list(overrides or [])
+    if len(overrides) > len(config.imports):
+        raise ConfigError(f"{len(overrides)} data files were given, but the configuration has "
+                          f"only {len(config.imports)} <import>.", path=config.source)
+    return [overrides[i] if i < len(overrides) else _configured_file(config, imp)
+            for i, imp in enumerate(config.imports)]
+
+
+def _configured_file(config: ImportConfig, imp: Import) -> Path:
+    """The provider's file, relative to the configuration's folder; wildcards must match one."""
+    provider = imp.provider
+    if not provider.file_name:
+        raise ConfigError("<fileName> is empty: no data file is named.", path=config.source)
+    target = provider.resolve(config.folder)
+    if "*" not in provider.file_name and "?" not in provider.file_name:
+        return target
+    matches = sorted(p for p in target.parent.glob(target.name) if p.is_file())
+    if len(matches) != 1:
+        found = "no file" if not matches else f"{len(matches)} files"
+        raise DataFileError(f"fileName {provider.file_name} matches {found} in "
+                            f"{target.parent}; name one data file (--data).", path=target)
+    return matches[0]
+
+
+def open_tables(config: ImportConfig, files: Sequence[Path]) -> list[readers.Table]:
+    """Open each import's data file as its provider says."""
+    return [readers.open_table(path, encoding=imp.provider.file_encoding,
+                               delimiter=imp.provider.delimiter_char,
+                               skip_first_line=imp.provider.skip_first_line,
+                               sheet=imp.provider.sheet)
+            for imp, path in zip(config.imports, files, strict=True)]
+
+
+def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | None = None,
+          monitor: Monitor | None = None) -> Plan:
+    """Plan every row of every import against the store; nothing is written."""
+    files = resolve_data_files(config, data_files)
+    tables = open_tables(config, files)
+    state = store.load_state()
+    return plan_config(config, state, tables, monitor or Monitor())
+
+
+def recheck_row(plan: Plan, import_index: int, row_index: int,
+                cells: tuple[Cell, ...]) -> RowPlan:
+    """Plan one edited row again; its cost does not grow with the file."""
+    return _recheck_row(plan, import_index, row_index, cells)
+
+
+def commit(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> CommitResult:
+    """Write every row without errors in one transaction, and record the run."""
+    changed = plan.files_changed()
+    if changed:
+        raise DataFileError("the file changed since it was checked; check it again before "
+                            "committing.", path=changed[0])
+    counts = plan.counts()
+    run = RunInfo(config_path=str(plan.config.source or ""),
+                  config_xml=config_xml.dumps(plan.config),
+                  files=[str(imp.file) for imp in plan.imports], counts=counts)
+    run_id = store.apply(plan.changes(), run, monitor=monitor)
+    return CommitResult(run_id, counts)
+
+
+def new_config(data_file: Path, action: str, columns: list[Column], *,
+               sheet: str | None = None, encoding: str = "UTF-8",
+               delimiter: str = "semicolon", skip_first_line: bool = True) -> ImportConfig:
+    """A one-import configuration for a spreadsheet opened in the wizard."""
+    provider = Provider(file_name=data_file.name, path=str(data_file.parent),
+                        skip_first_line=skip_first_line,
+                        file_encoding=encoding, delimiter=delimiter, columns=columns,
+                        sheet=sheet)
+    return ImportConfig(imports=[Import(provider=provider, actions=[Action(name=action)])])

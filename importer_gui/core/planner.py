@@ -1,0 +1,101 @@
+"""Planning rows in file order against the overlay: the engine behind check and preview."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from importer_gui.core.actions import HANDLERS, RowContext
+from importer_gui.core.actions.base import read_values
+from importer_gui.core.binding import BoundAction, bind_import
+from importer_gui.core.cells import Cell
+from importer_gui.core.config import ImportConfig
+from importer_gui.core.issues import Issue, Outcome
+from importer_gui.core.overlay import Overlay
+from importer_gui.core.plan import ActionResult, FileStamp, ImportPlan, Plan, RowPlan
+from importer_gui.core.progress import Monitor
+from importer_gui.core.readers import Table as DataTable
+from importer_gui.core.records import Change, StoreState
+
+NOT_COMMITTED = Issue.warning("", "Not committed: another action of this row has errors.")
+
+
+@dataclass
+class PlannerState:
+    """What rechecking one row needs: the overlay and each import's bound actions."""
+
+    overlay: Overlay
+    bound: list[list[BoundAction]]
+
+
+def is_empty_row(cells: Iterable[Cell]) -> bool:
+    """True when every cell is blank: such rows are skipped."""
+    return all(isinstance(c, str) and not c.strip() for c in cells)
+
+
+def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
+             cells: tuple[Cell, ...]) -> RowPlan:
+    """Run every action on one row; a row with an error changes nothing."""
+    results: list[ActionResult] = []
+    changes: list[Change] = []
+    for action in actions:
+        ctx = RowContext(action, overlay)
+        read_values(ctx, cells)
+        outcome = HANDLERS[action.name].handler(ctx)
+        if ctx.failed:
+            outcome = Outcome.ERROR
+        results.append(ActionResult(action.name, outcome, tuple(ctx.issues)))
+        changes.extend(ctx.changes)
+    row = RowPlan(line, cells, results, changes)
+    if row.has_errors:
+        for change in reversed(changes):
+            overlay.revert(change)
+        row.changes = []
+        row.results = [r if r.outcome is Outcome.ERROR else
+                       ActionResult(r.action, Outcome.ERROR, (*r.issues, NOT_COMMITTED))
+                       for r in results]
+    return row
+
+
+def plan_config(config: ImportConfig, state: StoreState, tables: list[DataTable],
+                monitor: Monitor) -> Plan:
+    """Plan every row of every import, in order, each seeing what earlier rows write."""
+    overlay = Overlay(state)
+    planner = PlannerState(overlay, [])
+    plan = Plan(config, overlay=planner)
+    for index, (imp, table) in enumerate(zip(config.imports, tables, strict=True)):
+        actions = bind_import(imp)
+        planner.bound.append(actions)
+        imp_plan = ImportPlan(index, table.path, [c.field for c in imp.provider.columns],
+                              table.headers, [a.name for a in actions],
+                              stamp=FileStamp.of(table.path))
+        plan.imports.append(imp_plan)
+        _plan_table(overlay, actions, table, imp_plan, monitor)
+    return plan
+
+
+def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
+                imp_plan: ImportPlan, monitor: Monitor) -> None:
+    total = table.row_count_hint or 0
+    what = f"Checking {Path(table.path).name}"
+    rows = imp_plan.rows
+    for count, (line, cells) in enumerate(table.rows(), start=1):
+        monitor.step(count, total, what)
+        if is_empty_row(cells):
+            continue
+        rows.append(plan_row(overlay, actions, line, cells))
+
+
+def recheck_row(plan: Plan, import_index: int, row_index: int,
+                cells: tuple[Cell, ...]) -> RowPlan:
+    """Plan one row again with new cells, against the plan's final view of the store."""
+    planner = plan.overlay
+    assert isinstance(planner, PlannerState), "only plans made by plan_config can be rechecked"
+    imp = plan.imports[import_index]
+    old = imp.rows[row_index]
+    for change in reversed(old.changes):
+        planner.overlay.revert(change)
+    row = plan_row(planner.overlay, planner.bound[import_index], old.line, cells)
+    imp.rows[row_index] = row
+    return row
