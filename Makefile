@@ -29,3 +29,6 @@ lint: $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# Packaging targets (make package, make package-test) live beside the spec.
+-include packaging/package.mk
