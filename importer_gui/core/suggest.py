@@ -221,3 +221,28 @@ def suggest_fields(headers: Iterable[str | None], fields: Sequence[str]) -> list
                 taken.add(suggestion.field)
                 result[index] = suggestion
     return result
+
+
+def map_columns(headers: Sequence[str | None], known: Sequence[tuple[str | None, str]],
+                fields: Sequence[str]) -> list[Suggestion]:
+    """The mapping for a file given a configuration's columns (header, field), in file order.
+
+    Columns the configuration names by header follow their header even when the file's
+    columns moved; without headers on both sides the configuration applies by position. What
+    is left is suggested as usual. Configured mappings carry no ``how``: nothing was guessed.
+    """
+    fields = [f for f in fields if f != IGNORED_COLUMN]
+    by_header = {h.strip(): f for h, f in known if h and h.strip()}
+    use_headers = bool(by_header) and any(h and h.strip() in by_header for h in headers)
+    result: list[Suggestion | None] = []
+    for index, header in enumerate(headers):
+        if use_headers:
+            name = by_header.get((header or "").strip())
+        else:
+            name = known[index][1] if index < len(known) else None
+        valid = name is not None and (name == IGNORED_COLUMN or name in fields)
+        result.append(Suggestion(name, None) if valid and name is not None else None)
+    taken = {s.field for s in result if s is not None and s.field != IGNORED_COLUMN}
+    open_headers = [h if s is None else None for h, s in zip(headers, result, strict=True)]
+    guesses = suggest_fields(open_headers, [f for f in fields if f not in taken])
+    return [s if s is not None else g for s, g in zip(result, guesses, strict=True)]

@@ -11,7 +11,13 @@ from importer_gui.core.catalogue import (
     TEACHER_ACTION,
     TRAINING_ACTION,
 )
-from importer_gui.core.suggest import Suggestion, best_match, normalise, suggest_fields
+from importer_gui.core.suggest import (
+    Suggestion,
+    best_match,
+    map_columns,
+    normalise,
+    suggest_fields,
+)
 
 SESSION_FIELDS = [f.name for f in SESSION_ACTION.fields]
 INTERVENTION_FIELDS = [f.name for f in INTERVENTION_ACTION.fields]
@@ -101,3 +107,29 @@ def test_normalise_drops_accents_case_and_punctuation() -> None:
     assert normalise("Date de début") == "date de debut"
     assert normalise("sessionStartDate") == "session start date"
     assert normalise("Nombre d'heures") == "nombre d heures"
+
+
+def test_a_saved_mapping_follows_its_headers_when_columns_moved() -> None:
+    known = [("Code", "trainingPathCode"), ("Titre", "sessionTitle"), ("Notes", IGNORED_COLUMN)]
+    result = map_columns(["Titre", "Notes", "Code", "Formateur"], known, SESSION_FIELDS)
+    assert result == [
+        Suggestion("sessionTitle", None),
+        Suggestion(IGNORED_COLUMN, None),
+        Suggestion("trainingPathCode", None),
+        Suggestion("teacherLogin", "synonym"),  # a new column: suggested, marked as a guess
+    ]
+
+
+def test_a_saved_mapping_without_headers_applies_by_position() -> None:
+    known = [(None, "teacherLogin"), (None, "teacherName")]
+    result = map_columns(["Login", "Nom", "Prénom"], known, TEACHER_FIELDS)
+    assert result == [
+        Suggestion("teacherLogin", None),
+        Suggestion("teacherName", None),
+        Suggestion("teacherFirstname", "synonym"),
+    ]
+
+
+def test_a_saved_field_of_another_action_is_suggested_again() -> None:
+    result = map_columns(["Salle"], [("Salle", "roomLabel")], SESSION_FIELDS)
+    assert result == [Suggestion(IGNORED_COLUMN, None)]

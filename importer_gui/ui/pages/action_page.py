@@ -1,0 +1,105 @@
+"""Page 2: which action the file feeds."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QWidget
+
+from importer_gui.core.catalogue import ACTIONS, ActionSpec
+from importer_gui.core.config import Action
+from importer_gui.core.errors import ImporterError
+from importer_gui.core.suggest import suggest_fields
+from importer_gui.ui.pages.base import BasePage, first_action, read_head
+from importer_gui.ui.state import WizardState
+
+# Order shown: what a file usually feeds first comes first (courses and teachers before
+# the sessions and interventions that refer to them).
+ACTION_ORDER = ("createOrUpdateTrainingCourseAction", "createOrUpdateTeacherAction",
+                "createOrUpdateSessionAction", "createOrUpdateInterventionAction")
+
+
+def likely_action(headers: list[str] | None) -> str | None:
+    """The action whose fields the headers match best (None without headers or matches)."""
+    if not headers:
+        return None
+    scores = {name: sum(1 for s in suggest_fields(headers, [f.name for f in spec.fields])
+                        if s.how is not None)
+              for name, spec in ACTIONS.items()}
+    best = max(ACTION_ORDER, key=lambda n: scores[n])
+    return best if scores[best] else None
+
+
+class ActionPage(BasePage):
+    """A radio list of the actions, each with one line on what it does."""
+
+    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.setTitle(self.tr("What does the file feed?"))
+        self.setSubTitle(self.tr("Choose the action the platform runs on every row."))
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        for number, name in enumerate(ACTION_ORDER, start=1):
+            self._add_action(number, ACTIONS[name])
+        self.body.addStretch(1)
+        self.group.buttonToggled.connect(lambda *_: self.completeChanged.emit())
+
+    def _add_action(self, number: int, spec: ActionSpec) -> None:
+        """One radio button (with a mnemonic digit) and its summary below it."""
+        button = QRadioButton(f"&{number} {self.tr(spec.label)}", self)
+        button.setObjectName(spec.name)
+        button.setToolTip(spec.name)
+        summary = QLabel(f"{self.tr(spec.summary)} <span style='color:#555'>({spec.name})"
+                         "</span>", self)
+        summary.setWordWrap(True)
+        summary.setContentsMargins(26, 0, 0, 10)  # under the button's text, not its circle
+        self.group.addButton(button)
+        self.buttons[spec.name] = button
+        self.body.addWidget(button)
+        self.body.addWidget(summary)
+
+    def selected(self) -> str | None:
+        """The chosen action's name."""
+        button = self.group.checkedButton()
+        return button.objectName() if button is not None else None
+
+    def select(self, name: str) -> None:
+        """Choose an action (as a click would)."""
+        self.buttons[name].setChecked(True)
+
+    def initializePage(self) -> None:
+        """The configuration's action, else the one the headers suggest."""
+        action = first_action(self.current_import())
+        name = action.name if action is not None and action.name in ACTIONS else None
+        if name is None:
+            name = likely_action(self._headers())
+        if name is not None:
+            self.select(name)
+
+    def _headers(self) -> list[str] | None:
+        """The file's headers, when readable."""
+        data_file = self.data_file()
+        if data_file is None:
+            return None
+        try:
+            return read_head(self.current_import().provider, data_file, 1)[0]
+        except ImporterError:
+            return None
+
+    def isComplete(self) -> bool:
+        """An action must be chosen."""
+        return self.selected() is not None
+
+    def save(self) -> None:
+        """Set the import's (first) action; a different action starts its mapping afresh."""
+        name = self.selected()
+        if name is None:
+            return
+        imp = self.current_import()
+        action = first_action(imp)
+        if action is not None and action.name == name:
+            return
+        if action is None:
+            imp.actions.append(Action(name))
+        else:
+            imp.actions[0] = Action(name)
+            imp.provider.columns = []  # fields of another action: suggest again
+        self.state.set_config(self.state.choices.config)

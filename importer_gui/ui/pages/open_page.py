@@ -1,0 +1,363 @@
+"""Page 1: choose a spreadsheet (and how to read it) or a saved configuration."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from importer_gui.core.catalogue import DELIMITERS, FILE_ENCODINGS
+from importer_gui.core.cells import Cell, cell_text
+from importer_gui.core.config import Import, ImportConfig, Provider
+from importer_gui.core.errors import ImporterError
+from importer_gui.ui.pages.base import BasePage, column_titles, data_files_for, read_head
+from importer_gui.ui.settings import Settings
+from importer_gui.ui.state import WizardState
+
+log = logging.getLogger(__name__)
+
+CONFIG_SUFFIXES = {".xml"}
+DATA_SUFFIXES = {".csv", ".txt", ".xlsx", ".xlsm"}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class HeadModel(QAbstractTableModel):
+    """The first rows of a file, as read with the current options."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._titles: list[str] = []
+        self._rows: list[tuple[Cell, ...]] = []
+
+    def set_head(self, headers: list[str] | None, rows: list[tuple[Cell, ...]]) -> None:
+        """Show new rows (an empty list clears the view)."""
+        self.beginResetModel()
+        width = max([len(headers or [])] + [len(r) for r in rows])
+        self._titles = column_titles(headers, width)
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._titles)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._rows[index.row()]
+        return cell_text(row[index.column()]) if index.column() < len(row) else ""
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._titles[section] if section < len(self._titles) else None
+        return section + 1
+
+
+class OpenPage(BasePage):
+    """Choose the file; for a spreadsheet, how to read it, with a live view of its first rows."""
+
+    configuration_opened = Signal()  # a saved configuration filled the state: go to preview
+
+    def __init__(self, state: WizardState, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.settings = settings or Settings()
+        self.setTitle(self.tr("Open a spreadsheet"))
+        self.setSubTitle(self.tr(
+            "Choose a workbook or CSV file to import, or a saved configuration. "
+            "You can also drop a file onto this window."))
+        self._loading = False  # options are being set from the state: do not re-read yet
+        self._read_ok = False
+        self._build()
+        self.refresh_lists()
+
+    # --- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        """Lists on the left, the file and its live view on the right."""
+        row = QHBoxLayout()
+        self.body.addLayout(row, 1)
+        row.addLayout(self._build_lists(), 1)
+        row.addLayout(self._build_file(), 3)
+
+    def _build_lists(self) -> QVBoxLayout:
+        """The open button, recent files and saved configurations."""
+        column = QVBoxLayout()
+        self.open_button = QPushButton(self.tr("&Open a file…"), self)
+        self.open_button.setToolTip(self.tr("Open a workbook, a CSV file or a configuration "
+                                            "(Ctrl+O)"))
+        self.open_button.clicked.connect(self.choose_file)
+        column.addWidget(self.open_button)
+        self.recent_model = QStringListModel(self)
+        self.recent_view = self._list_view(self.recent_model, self._open_recent)
+        self.library_model = QStringListModel(self)
+        self.library_view = self._list_view(self.library_model, self._open_library)
+        column.addWidget(self._buddy(self.tr("&Recent files:"), self.recent_view))
+        column.addWidget(self.recent_view, 1)
+        column.addWidget(self._buddy(self.tr("&Saved configurations:"), self.library_view))
+        column.addWidget(self.library_view, 1)
+        return column
+
+    def _list_view(self, model: QStringListModel, slot: Any) -> QListView:
+        """A read-only list that opens its item on double-click or Enter."""
+        view = QListView(self)
+        view.setModel(model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.activated.connect(slot)
+        return view
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        """A label whose mnemonic moves the focus to ``widget``."""
+        label = QLabel(text, self)
+        label.setBuddy(widget)
+        return label
+
+    def _build_file(self) -> QVBoxLayout:
+        """The chosen file, its reading options and the live view."""
+        column = QVBoxLayout()
+        self.file_label = QLabel(self.tr("No file chosen yet."), self)
+        self.file_label.setWordWrap(True)
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.file_label)
+        box = QGroupBox(self.tr("How to read it"), self)
+        self.form = QFormLayout(box)
+        self.sheet_combo = QComboBox(box)
+        self.encoding_combo = QComboBox(box)
+        self.encoding_combo.addItems(list(FILE_ENCODINGS))
+        self.delimiter_combo = QComboBox(box)
+        for name, char in DELIMITERS.items():
+            shown = self.tr("tab") if char == "\t" else char
+            self.delimiter_combo.addItem(f"{name} ({shown})", name)
+        self.header_check = QCheckBox(self.tr("The first line holds the column &headers"), box)
+        self.form.addRow(self.tr("S&heet:"), self.sheet_combo)
+        self.form.addRow(self.tr("&Encoding:"), self.encoding_combo)
+        self.form.addRow(self.tr("&Delimiter:"), self.delimiter_combo)
+        self.form.addRow("", self.header_check)
+        for widget in (self.sheet_combo, self.encoding_combo, self.delimiter_combo):
+            widget.currentIndexChanged.connect(self._options_changed)
+        self.header_check.toggled.connect(self._options_changed)
+        column.addWidget(box)
+        self.head_model = HeadModel(self)
+        self.head_view = QTableView(self)
+        self.head_view.setModel(self.head_model)
+        self.head_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.head_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive)
+        self.head_view.horizontalHeader().setDefaultSectionSize(140)
+        column.addWidget(self._buddy(self.tr("&First rows:"), self.head_view))
+        column.addWidget(self.head_view, 1)
+        self._show_options(workbook=None)
+        return column
+
+    def _show_options(self, workbook: bool | None) -> None:
+        """Sheet for a workbook; encoding and delimiter for CSV; nothing before a file."""
+        self.form.setRowVisible(self.sheet_combo, workbook is True)
+        self.form.setRowVisible(self.encoding_combo, workbook is False)
+        self.form.setRowVisible(self.delimiter_combo, workbook is False)
+        self.form.setRowVisible(self.header_check, workbook is not None)
+
+    # --- lists --------------------------------------------------------------------------
+
+    def refresh_lists(self) -> None:
+        """Re-read the recent files and the library."""
+        self._recent = self.settings.recent_files()
+        self.recent_model.setStringList([_shown_path(p) for p in self._recent])
+        self._library = self.settings.library()
+        self.library_model.setStringList([p.stem for p in self._library])
+
+    def _open_recent(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self._recent):
+            self.open_path(self._recent[index.row()])
+
+    def _open_library(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self._library):
+            self.open_path(self._library[index.row()])
+
+    # --- opening ------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        """Ask for a file and open it."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a spreadsheet or configuration"), str(self._start_folder()),
+            self.tr("Spreadsheets and configurations (*.xlsx *.xlsm *.csv *.txt *.xml);;"
+                    "All files (*)"))
+        if name:
+            self.open_path(Path(name))
+
+    def _start_folder(self) -> Path:
+        """Where the file dialog starts: the folder of the newest recent file."""
+        return self._recent[0].parent if self._recent else Path.home()
+
+    def open_path(self, path: Path) -> bool:
+        """Open a data file or a configuration; False (with the reason shown) on failure."""
+        try:
+            if path.suffix.lower() in CONFIG_SUFFIXES:
+                self._open_configuration(path)
+            else:
+                self._open_data_file(path)
+        except ImporterError as exc:
+            self.show_error(exc.message)
+            return False
+        self.settings.add_recent(path)
+        self.refresh_lists()
+        if path.suffix.lower() in CONFIG_SUFFIXES:
+            self.configuration_opened.emit()
+        return True
+
+    def _open_configuration(self, path: Path) -> None:
+        """Fill the state from a saved configuration."""
+        from importer_gui.core import config_xml
+
+        config = config_xml.load(path)
+        if not config.imports:
+            raise ImporterError(self.tr("{0}: the configuration has no import.")
+                                .replace("{0}", str(path)))
+        self.state.choices.config_path = path
+        self.state.choices.import_index = 0
+        self.state.set_config(config, data_files_for(config))
+        self.show_error(None)
+        self.initializePage()
+
+    def _open_data_file(self, path: Path) -> None:
+        """Start a new configuration for a spreadsheet."""
+        from importer_gui.core import readers
+
+        if not path.is_file():
+            raise ImporterError(self.tr("{0}: no such file.").replace("{0}", str(path)))
+        provider = Provider(file_name=path.name, path=str(path.parent.resolve()))
+        if readers.is_workbook(path):
+            sheets = readers.sheet_names(path)
+            provider.sheet = sheets[0] if sheets else None
+        self.state.choices.config_path = None
+        self.state.choices.import_index = 0
+        config = ImportConfig(imports=[Import(provider=provider, actions=[])])
+        self.state.set_config(config, [path.resolve()])
+        self.show_error(None)
+        self.initializePage()
+
+    # --- the page -----------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        """Show the state's file and options, and its first rows."""
+        self.refresh_lists()
+        data_file = self.data_file()
+        imp = self.state.choices.config.imports[:1]
+        if data_file is None or not imp:
+            self.file_label.setText(self.tr("No file chosen yet."))
+            self._show_options(workbook=None)
+            self.head_model.set_head(None, [])
+            self._read_ok = False
+            self.completeChanged.emit()
+            return
+        self._load_options(imp[0].provider, data_file)
+        self._reread()
+
+    def _load_options(self, provider: Provider, data_file: Path) -> None:
+        """Set the option widgets from the provider without re-reading at each one."""
+        from importer_gui.core import readers
+
+        self._loading = True
+        try:
+            shown = _shown_path(data_file)
+            source = self.state.choices.config_path
+            self.file_label.setText(
+                self.tr("File: {0}").replace("{0}", shown) if source is None else
+                self.tr("Configuration: {0}\nFile: {1}")
+                .replace("{0}", _shown_path(source)).replace("{1}", shown))
+            workbook = data_file.is_file() and readers.is_workbook(data_file)
+            self._show_options(workbook=workbook)
+            self.sheet_combo.clear()
+            if workbook:
+                self.sheet_combo.addItems(self._sheets(data_file))
+                if provider.sheet:
+                    self.sheet_combo.setCurrentText(provider.sheet)
+            self.encoding_combo.setCurrentText(provider.file_encoding)
+            found = self.delimiter_combo.findData(provider.delimiter)
+            self.delimiter_combo.setCurrentIndex(max(found, 0))
+            self.header_check.setChecked(provider.skip_first_line)
+        finally:
+            self._loading = False
+
+    def _sheets(self, data_file: Path) -> list[str]:
+        """The workbook's sheet names; an unreadable workbook is reported by the re-read."""
+        from importer_gui.core import readers
+
+        try:
+            return readers.sheet_names(data_file)
+        except ImporterError:
+            return []
+
+    def _options_changed(self) -> None:
+        """Write the options into the provider and re-read the first rows."""
+        if self._loading or self.data_file() is None:
+            return
+        provider = self.current_import().provider
+        if self.form.isRowVisible(self.sheet_combo) and self.sheet_combo.currentText():
+            provider.sheet = self.sheet_combo.currentText()
+        provider.file_encoding = self.encoding_combo.currentText()
+        provider.delimiter = self.delimiter_combo.currentData() or "semicolon"
+        provider.skip_first_line = self.header_check.isChecked()
+        self._reread()
+
+    def _reread(self) -> None:
+        """Read the first rows with the current options; a failure is shown, not raised."""
+        data_file = self.data_file()
+        if data_file is None:
+            return
+        try:
+            headers, rows = read_head(self.current_import().provider, data_file)
+        except ImporterError as exc:
+            self.head_model.set_head(None, [])
+            self.show_error(exc.message)
+            self._read_ok = False
+        else:
+            self.head_model.set_head(headers, rows)
+            self.show_error(None)
+            self._read_ok = True
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        """A file must be chosen and readable."""
+        return self._read_ok
+
+    def save(self) -> None:
+        """The options are already in the provider: tell the other pages."""
+        self.state.set_config(self.state.choices.config)
+
+
+def _shown_path(path: Path) -> str:
+    """A path as people read it: ~ for the home folder."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
