@@ -1,5 +1,5 @@
-"""Table models over the core's plans and store: index arrays, no per-row Qt objects."""
+"""Table models over the core's plans and store: index arrays, no per-row Qt objects.
 
-from importer_gui.ui.models.preview_model import PreviewModel, RowFilter
-
-__all__ = ["PreviewModel", "RowFilter"]
+``preview_model.PreviewModel`` shows a plan; ``store_model.StoreModel`` and ``HistoryModel``
+show the store for the browser.
+"""

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from importer_gui.core import pipeline
 from importer_gui.core.cells import cell_text
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER, Level, Outcome
@@ -349,8 +350,6 @@ class PreviewModel(QAbstractTableModel):
 
     def _recheck(self, imp: ImportPlan, r: int, old: RowPlan, cells: tuple, view_row: int) -> bool:
         """Re-check one row through the core and repaint it."""
-        from importer_gui.core import pipeline  # late: keeps the model importable alone
-
         assert self._plan is not None
         try:
             new = pipeline.recheck_row(self._plan, imp.index, r, cells)

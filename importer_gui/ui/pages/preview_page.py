@@ -1,0 +1,340 @@
+"""Page 5, Preview: check every row in the background, then show what a commit would do."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QWidget,
+    QWizard,
+)
+
+from importer_gui.core import pipeline
+from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.issues import OUTCOME_ORDER, Outcome
+from importer_gui.core.plan import Plan
+from importer_gui.core.progress import Monitor
+from importer_gui.core.reports import error_log_name, write_error_log, write_issues_workbook
+from importer_gui.core.store import Store
+from importer_gui.ui.models.preview_model import OUTCOME_BRUSHES, PreviewModel, RowFilter
+from importer_gui.ui.pages.base import BasePage, data_files_for
+from importer_gui.ui.state import WizardState
+from importer_gui.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+NOTICE_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
+
+
+def run_check(state: WizardState, monitor: Monitor) -> Plan:
+    """Check the configuration against the store (in the worker thread)."""
+    choices = state.choices
+    data_files = choices.data_files or data_files_for(choices.config)
+    with Store.open(state.store_path) as store:
+        return pipeline.check(choices.config, store, data_files=data_files, monitor=monitor)
+
+
+class PreviewPage(BasePage):
+    """Every row with its line, outcome and values; bad cells coloured; edit to re-check."""
+
+    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(self.tr(
+            "What committing would do to each row. Coloured cells have a problem: hover for "
+            "the message, double-click to correct the value."))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Commit"))
+        self.runner = TaskRunner(self)
+        self.runner.progressed.connect(self._on_progress)
+        self.model = PreviewModel(state, parent=self)
+        self.model.counts_changed.connect(self._show_counts)
+        self.model.recheck_failed.connect(self.show_error)
+        self._checking = False
+        self._build()
+        state.plan_changed.connect(self._on_plan_changed)
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        """Progress line, notice, counts and filters, the table, the export buttons."""
+        self.notice = QLabel(self)
+        self.notice.setObjectName("previewNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        self.body.addWidget(self.notice)
+        self.body.addLayout(self._progress_row())
+        self.body.addLayout(self._filter_row())
+        self.table = self._table()
+        self.body.addWidget(self.table, 1)
+        self.body.addLayout(self._export_row())
+
+    def _progress_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.progress_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton(self.tr("C&ancel check"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.recheck_button = QPushButton(self.tr("Check a&gain"), self)
+        self.recheck_button.setToolTip(self.tr("Read the file again and check every row"))
+        self.recheck_button.clicked.connect(self.start_check)
+        row.addWidget(self.progress_label)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.recheck_button)
+        return row
+
+    def _filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("previewCounts")
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        row.addWidget(self.counts_label, 1)
+        self.import_label = QLabel(self.tr("&File:"), self)
+        self.import_box = QComboBox(self)
+        self.import_label.setBuddy(self.import_box)
+        self.import_box.currentIndexChanged.connect(self._on_import_chosen)
+        row.addWidget(self.import_label)
+        row.addWidget(self.import_box)
+        show = QLabel(self.tr("&Show:"), self)
+        self.filter_box = QComboBox(self)
+        show.setBuddy(self.filter_box)
+        for mode, text in self._filter_texts():
+            self.filter_box.addItem(text, mode.value)
+        self.filter_box.currentIndexChanged.connect(self._on_filter_chosen)
+        row.addWidget(show)
+        row.addWidget(self.filter_box)
+        return row
+
+    def _filter_texts(self) -> list[tuple[RowFilter, str]]:
+        return [
+            (RowFilter.ALL, self.tr("All rows")),
+            (RowFilter.ERRORS, self.tr("Rows with errors")),
+            (RowFilter.WARNINGS, self.tr("Rows with warnings")),
+            (RowFilter.CREATE, self.tr("Rows that create")),
+            (RowFilter.UPDATE, self.tr("Rows that update")),
+            (RowFilter.DELETE, self.tr("Rows that delete")),
+            (RowFilter.UNCHANGED, self.tr("Unchanged rows")),
+        ]
+
+    def _table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("previewTable")
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                              | QAbstractItemView.EditTrigger.EditKeyPressed
+                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        return table
+
+    def _export_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.workbook_button = QPushButton(self.tr("Export issues as &workbook…"), self)
+        self.workbook_button.clicked.connect(lambda: self.export_workbook())
+        self.log_button = QPushButton(self.tr("Save error &log…"), self)
+        self.log_button.clicked.connect(lambda: self.save_error_log())
+        row.addWidget(self.workbook_button)
+        row.addWidget(self.log_button)
+        row.addStretch(1)
+        return row
+
+    # --- the check ---------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        """Check every row when the page is entered (a plan already fresh is shown as is)."""
+        self.show_error(None)
+        if self.state.choices.plan is not None and not self.state.choices.plan_edited:
+            self._show_plan()
+            return
+        self.start_check()
+
+    def cleanupPage(self) -> None:
+        """Going back: stop a running check; its result would be out of date anyway."""
+        self.cancel()
+        self.show_notice(None)
+
+    def start_check(self) -> None:
+        """Run the full check in the background, with progress and Cancel."""
+        self.show_error(None)
+        self._set_checking(True)
+        self.progress_label.setText(self.tr("Checking…"))
+        self.progress.setRange(0, 0)
+        self.runner.run(lambda monitor: run_check(self.state, monitor),
+                        self._on_checked, self._on_check_failed)
+
+    def cancel(self) -> None:
+        """Stop the running check."""
+        if self.runner.busy:
+            self.runner.cancel()
+
+    def is_checking(self) -> bool:
+        """True while the check runs."""
+        return self._checking
+
+    def _on_progress(self, done: int, total: int, what: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        self.progress_label.setText(what or self.tr("Checking…"))
+
+    def _on_checked(self, plan: Plan) -> None:
+        self._set_checking(False)
+        self.state.set_plan(plan)  # _on_plan_changed shows it
+
+    def _on_check_failed(self, error: ImporterError) -> None:
+        self._set_checking(False)
+        if isinstance(error, Cancelled):
+            self.progress_label.setText(self.tr("Check cancelled."))
+            self.show_error(self.tr("The check was cancelled: press Check again to see the rows."))
+        else:
+            self.progress_label.setText(self.tr("Check failed."))
+            self.show_error(error.message)
+
+    def _set_checking(self, checking: bool) -> None:
+        self._checking = checking
+        self.progress.setVisible(checking)
+        self.cancel_button.setVisible(checking)
+        self.recheck_button.setEnabled(not checking)
+        for widget in (self.workbook_button, self.log_button, self.table, self.filter_box):
+            widget.setEnabled(not checking)
+        self.completeChanged.emit()
+
+    # --- showing the plan --------------------------------------------------------------------
+
+    def _on_plan_changed(self) -> None:
+        """A new plan (not a row re-check of the shown one): show it."""
+        if self.state.choices.plan is not self.model.plan:
+            self._show_plan()
+
+    def _show_plan(self) -> None:
+        plan = self.state.choices.plan
+        self.model.show_import(self._fill_imports(plan))
+        self.progress_label.setText(self.tr("Checked.") if plan else "")
+        self._size_columns()
+        self.completeChanged.emit()
+
+    def _fill_imports(self, plan: Plan | None) -> int | None:
+        """One entry per import, shown only when there are several; the import to show."""
+        imports = plan.imports if plan else []
+        self.import_box.blockSignals(True)
+        self.import_box.clear()
+        for imp in imports:
+            self.import_box.addItem(imp.file.name, imp.index)
+        if len(imports) > 1:
+            self.import_box.addItem(self.tr("All files"), -1)
+        self.import_box.blockSignals(False)
+        several = len(imports) > 1
+        self.import_label.setVisible(several)
+        self.import_box.setVisible(several)
+        return 0 if imports else None
+
+    def _on_import_chosen(self, position: int) -> None:
+        value = self.import_box.itemData(position)
+        self.model.show_import(None if value in (None, -1) else int(value))
+        self._size_columns()
+
+    def _on_filter_chosen(self, position: int) -> None:
+        self.model.set_filter(RowFilter(self.filter_box.itemData(position)))
+
+    def set_filter(self, mode: RowFilter) -> None:
+        """Choose a filter as the user would in the Show box."""
+        self.filter_box.setCurrentIndex(self.filter_box.findData(mode.value))
+
+    def _size_columns(self) -> None:
+        """Fit columns to what is visible, within reason (long texts stay readable by tooltip)."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for section in range(header.count()):
+            header.resizeSection(section, min(max(header.sectionSize(section), 60), 320))
+
+    def _show_counts(self) -> None:
+        counts = self.model.counts()
+        parts = [self.tr("<b>%n row(s)</b>", "", self.model.total_rows())]
+        for outcome in OUTCOME_ORDER:
+            color = OUTCOME_BRUSHES[outcome].color().name()
+            parts.append(f"<span style='background:{color}; color:#202020'>&nbsp;"
+                         f"{self._outcome_text(outcome, counts[outcome])}&nbsp;</span>")
+        self.counts_label.setText(" ".join(parts))
+
+    def _outcome_text(self, outcome: Outcome, n: int) -> str:
+        texts = {
+            Outcome.CREATE: self.tr("%n to create", "", n),
+            Outcome.UPDATE: self.tr("%n to update", "", n),
+            Outcome.UNCHANGED: self.tr("%n unchanged", "", n),
+            Outcome.DELETE: self.tr("%n to delete", "", n),
+            Outcome.ERROR: self.tr("%n with errors", "", n),
+        }
+        return texts[outcome]
+
+    def show_notice(self, text: str | None) -> None:
+        """A message above the table (e.g. why the commit page sent the user back)."""
+        self.notice.setText(text or "")
+        self.notice.setVisible(bool(text))
+
+    def isComplete(self) -> bool:
+        """The user may go on once a plan is shown and no check runs."""
+        return not self._checking and self.state.choices.plan is not None
+
+    # --- exports -----------------------------------------------------------------------------
+
+    def _default_folder(self) -> Path:
+        config = self.state.choices.config
+        return config.folder if config.source else Path.home()
+
+    def export_workbook(self, path: Path | None = None) -> Path | None:
+        """Save the rows with issues as a workbook (asks where when no path is given)."""
+        plan = self.state.choices.plan
+        if plan is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export issues as workbook"),
+                str(self._default_folder() / "issues.xlsx"), self.tr("Workbooks (*.xlsx)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        return self._export(lambda: write_issues_workbook(plan, path))
+
+    def save_error_log(self, path: Path | None = None) -> Path | None:
+        """Save the platform's error log (asks where when no path or folder is given)."""
+        plan = self.state.choices.plan
+        if plan is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save error log"),
+                str(self._default_folder() / error_log_name()), self.tr("Logs (*.log *.txt)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        return self._export(lambda: write_error_log(plan, path))
+
+    def _export(self, write: object) -> Path | None:
+        """Run a report writer; its failure is one line on the page."""
+        try:
+            written: Path = write()  # type: ignore[operator]
+        except ImporterError as exc:
+            self.show_error(exc.message)
+            return None
+        self.show_error(None)
+        self.progress_label.setText(self.tr("Saved %1.").replace("%1", str(written)))
+        return written

@@ -1,0 +1,164 @@
+"""The store browser: what the store holds, table by table, and the history of import runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from importer_gui.core.errors import ImporterError
+from importer_gui.core.records import Table
+from importer_gui.ui.models.store_model import HistoryModel, StoreModel
+
+SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
+
+
+def _table_view(parent: QWidget, name: str) -> QTableView:
+    """A read-only table view, rows selected whole."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    return view
+
+
+class RecordTab(QWidget):
+    """One store table with a search box over it."""
+
+    def __init__(self, store: Any, table: Table, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = StoreModel(store, table, self)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("&Search:"), self)
+        self.search = QLineEdit(self)
+        self.search.setObjectName(f"search_{table.value}")
+        self.search.setPlaceholderText(self.tr("Part of any text column"))
+        self.search.setClearButtonEnabled(True)
+        label.setBuddy(self.search)
+        self.count_label = QLabel(self)
+        row.addWidget(label)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.count_label)
+        layout.addLayout(row)
+        self.view = _table_view(self, f"view_{table.value}")
+        self.view.setModel(self.model)
+        layout.addWidget(self.view, 1)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        self._show_count()
+
+    def apply_search(self) -> None:
+        """Show the records matching the search box now."""
+        self._timer.stop()
+        self.model.set_search(self.search.text())
+        self._show_count()
+
+    def refresh(self) -> None:
+        """Read the table again (after a commit)."""
+        self.model.refresh()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """The number of matches, and the first page at once (the view asks for more)."""
+        if self.model.canFetchMore():
+            self.model.fetchMore()
+        if self.model.error:
+            self.count_label.setText(self.model.error)
+            return
+        self.count_label.setText(self.tr("%n record(s)", "", self.model.total))
+        self.view.resizeColumnsToContents()
+
+
+class StoreBrowser(QDialog):
+    """Teachers, training courses, sessions, interventions, rooms, and the import runs."""
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Store browser"))
+        self.resize(1100, 700)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs, 1)
+        self.record_tabs: dict[Table, RecordTab] = {}
+        for table, title in self._tables():
+            tab = RecordTab(store, table, self)
+            self.record_tabs[table] = tab
+            self.tabs.addTab(tab, title)
+        self.tabs.addTab(self._history_tab(), self.tr("&History of import runs"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
+
+    def _tables(self) -> list[tuple[Table, str]]:
+        return [
+            (Table.TEACHER, self.tr("&Teachers")),
+            (Table.TRAINING, self.tr("T&raining courses")),
+            (Table.SESSION, self.tr("S&essions")),
+            (Table.INTERVENTION, self.tr("&Interventions")),
+            (Table.ROOM, self.tr("R&ooms")),
+        ]
+
+    def _history_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.history_error = QLabel(page)
+        self.history_error.setStyleSheet("color: #a40000; font-weight: bold;")
+        self.history_error.hide()
+        layout.addWidget(self.history_error)
+        self.history_model = HistoryModel(parent=self)
+        self.history_view = _table_view(page, "view_history")
+        self.history_view.setModel(self.history_model)
+        layout.addWidget(self.history_view, 1)
+        self._load_history()
+        return page
+
+    def _load_history(self) -> None:
+        try:
+            runs = self.store.history()
+        except ImporterError as exc:
+            self.history_error.setText(exc.message)
+            self.history_error.show()
+            return
+        self.history_error.hide()
+        self.history_model.set_runs(runs)
+        self.history_view.resizeColumnsToContents()
+
+    def show_history(self) -> None:
+        """Bring the history tab to the front."""
+        self.tabs.setCurrentIndex(self.tabs.count() - 1)
+
+    def refresh(self) -> None:
+        """Read every tab again."""
+        for tab in self.record_tabs.values():
+            tab.refresh()
+        self._load_history()
+
+    def _focus_search(self) -> None:
+        current = self.tabs.currentWidget()
+        if isinstance(current, RecordTab):
+            current.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            current.search.selectAll()
