@@ -153,3 +153,39 @@ def test_make_package_runs_pyinstaller_on_the_spec() -> None:
                           text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "PyInstaller packaging/importer_gui.spec" in done.stdout
+
+
+def fake_app_folder(tmp_path: Path) -> Path:
+    """An unpacked app folder laid out as `make package` leaves it, with a stand-in program."""
+    folder = tmp_path / "unpacked" / "ImportAssistant"
+    shutil.copytree(ICONS, folder / "_internal" / "resources" / "icons")
+    for name in ("install.sh", DESKTOP.name, METAINFO.name):
+        shutil.copy2(LINUX / name, folder / name)
+    program = folder / "ImportAssistant"
+    program.write_text("#!/bin/sh\necho frozen\n", encoding="utf-8")
+    program.chmod(0o755)
+    return folder
+
+
+@pytest.mark.skipif(not shutil.which("sh"), reason="needs a POSIX shell")
+def test_install_script_installs_for_the_user_then_uninstalls(tmp_path: Path) -> None:
+    folder, prefix = fake_app_folder(tmp_path), tmp_path / "prefix"
+    env = {"PATH": "/usr/bin:/bin", "PREFIX": str(prefix), "HOME": str(tmp_path)}
+    subprocess.run(["sh", str(folder / "install.sh")], env=env, check=True,
+                   capture_output=True)
+    app = prefix / "lib" / "ImportAssistant" / "ImportAssistant"
+    done = subprocess.run([str(prefix / "bin" / "ImportAssistant")], capture_output=True,
+                          text=True, check=True)
+    assert done.stdout == "frozen\n"
+    desktop = (prefix / "share" / "applications" / DESKTOP.name).read_text(encoding="utf-8")
+    assert f"\nExec={app}\n" in desktop
+    assert (prefix / "share" / "metainfo" / METAINFO.name).is_file()
+    for size in PNG_SIZES:
+        icon = prefix / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        assert png_header(icon)[:2] == (size, size)
+    subprocess.run(["sh", str(app.parent / "install.sh"), "--uninstall"], env=env, check=True,
+                   capture_output=True)
+    # Only the desktop's own index files (rebuilt by the script) may remain.
+    left = [p for p in prefix.rglob("*")
+            if (p.is_file() or p.is_symlink()) and p.suffix != ".cache"]
+    assert left == []
