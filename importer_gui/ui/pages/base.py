@@ -41,9 +41,23 @@ class BasePage(QWizardPage):
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
         outer.addWidget(self.error_label)
+        state.config_changed.connect(self._state_changed)
 
     def save(self) -> None:
         """Write the page's choices into the state; raise ImporterError to stay on the page."""
+
+    def _state_changed(self) -> None:
+        """A later page changed the configuration: an earlier page already shown shows it anew.
+
+        Later pages are left alone: going on initialises them anyway, and the preview must
+        not start a check while the user is still editing.
+        """
+        wizard = self.wizard()
+        if wizard is None:
+            return
+        mine = next((i for i in wizard.visitedIds() if wizard.page(i) is self), None)
+        if mine is not None and mine < wizard.currentId():
+            self.initializePage()
 
     def fast_forwarding(self) -> bool:
         """True while the wizard runs through pages filled from a saved configuration."""
@@ -51,6 +65,8 @@ class BasePage(QWizardPage):
 
     def validatePage(self) -> bool:
         """Save the choices; a failure is shown on the page and the user stays."""
+        if self.fast_forwarding():
+            return True  # the pages show a loaded configuration: nothing to write back
         try:
             self.save()
         except ImporterError as exc:
@@ -94,26 +110,10 @@ def first_action(imp: Import) -> Action | None:
 
 
 def data_files_for(config: ImportConfig) -> list[Path]:
-    """Each import's data file, resolved against the configuration's folder.
+    """Each import's data file, as the core resolves it (relative to the configuration)."""
+    from importer_gui.core import pipeline  # imported late: it loads the readers
 
-    A ``fileName`` with ``*`` wildcards stands for the newest match, as the platform takes it.
-    """
-    files: list[Path] = []
-    for imp in config.imports:
-        path = imp.provider.resolve(config.folder)
-        if "*" in path.name:
-            matches = sorted(path.parent.glob(path.name), key=_mtime)
-            path = matches[-1] if matches else path
-        files.append(path)
-    return files
-
-
-def _mtime(path: Path) -> float:
-    """Modification time, 0 when unreadable (sorting must not fail)."""
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
+    return pipeline.resolve_data_files(config)
 
 
 def read_head(provider: Provider, data_file: Path,

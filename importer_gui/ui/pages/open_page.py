@@ -35,7 +35,7 @@ from importer_gui.core.catalogue import DELIMITERS, FILE_ENCODINGS
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import Import, ImportConfig, Provider
 from importer_gui.core.errors import ImporterError
-from importer_gui.ui.pages.base import BasePage, column_titles, data_files_for, read_head
+from importer_gui.ui.pages.base import BasePage, column_titles, read_head
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 
@@ -236,7 +236,7 @@ class OpenPage(BasePage):
 
     def _open_configuration(self, path: Path) -> None:
         """Fill the state from a saved configuration."""
-        from importer_gui.core import config_xml
+        from importer_gui.core import config_xml, pipeline
 
         config = config_xml.load(path)
         if not config.imports:
@@ -244,7 +244,7 @@ class OpenPage(BasePage):
                                 .replace("{0}", str(path)))
         self.state.choices.config_path = path
         self.state.choices.import_index = 0
-        self.state.set_config(config, data_files_for(config))
+        self.state.set_config(config, pipeline.resolve_data_files(config))
         self.show_error(None)
         self.initializePage()
 

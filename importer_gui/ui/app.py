@@ -1,0 +1,136 @@
+"""The application: a main window holding the wizard, its menus, and ``run_gui``."""
+
+from __future__ import annotations
+
+import ctypes.util
+import logging
+import os
+import sys
+from pathlib import Path
+from types import TracebackType
+
+log = logging.getLogger(__name__)
+
+EXIT_NO_DISPLAY = 2
+
+# Libraries Qt's xcb platform plugin loads that pip does not bring: (soname stem, Debian package).
+XCB_LIBRARIES = (
+    ("xcb-cursor", "libxcb-cursor0"),
+    ("xcb-icccm", "libxcb-icccm4"),
+    ("xcb-keysyms", "libxcb-keysyms1"),
+    ("xcb-image", "libxcb-image0"),
+    ("xcb-render-util", "libxcb-render-util0"),
+    ("xcb-randr", "libxcb-randr0"),
+    ("xcb-shape", "libxcb-shape0"),
+    ("xcb-xkb", "libxcb-xkb1"),
+    ("xkbcommon-x11", "libxkbcommon-x11-0"),
+)
+
+# Libraries whose absence makes importing PySide6 itself fail, and their Debian packages.
+QT_IMPORT_LIBRARIES = (
+    ("libEGL", "libegl1"), ("libGL", "libgl1"), ("libxkbcommon", "libxkbcommon0"),
+    ("libfontconfig", "libfontconfig1"), ("libglib", "libglib2.0-0"), ("libdbus", "libdbus-1-3"),
+)
+
+
+def missing_xcb_packages(find: object = ctypes.util.find_library) -> list[str]:
+    """Debian packages of the xcb libraries that cannot be found ([] when we cannot tell)."""
+    if find("c") is None:  # type: ignore[operator]
+        return []  # no ldconfig: the lookup would report everything missing
+    return [package for lib, package in XCB_LIBRARIES if find(lib) is None]  # type: ignore[operator]
+
+
+def platform_problem(environ: dict[str, str] | None = None,
+                     platform: str = sys.platform, find: object = ctypes.util.find_library
+                     ) -> str | None:
+    """Why Qt could not open a window here, as one line; None when it should work.
+
+    Qt aborts the process when no platform plugin loads, so this is decided beforehand.
+    """
+    env = os.environ if environ is None else environ
+    if env.get("QT_QPA_PLATFORM") or not platform.startswith("linux"):
+        return None  # the user chose a platform, or not Linux: trust Qt
+    wayland = bool(env.get("WAYLAND_DISPLAY"))
+    if not env.get("DISPLAY") and not wayland:
+        return ("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); run it from a "
+                "desktop session, or use the command line (importer-gui --help).")
+    if wayland and env.get("XDG_SESSION_TYPE") == "wayland":
+        return None  # Qt uses its Wayland plugin there
+    missing = missing_xcb_packages(find)
+    if missing:
+        return ("Qt cannot open a window: system libraries for its xcb platform plugin are "
+                f"missing. Install them with: sudo apt-get install {' '.join(missing)}")
+    return None
+
+
+def qt_import_problem(error: ImportError) -> str:
+    """One line for a PySide6 that cannot load, naming the package to install."""
+    text = str(error)
+    packages = [pkg for lib, pkg in QT_IMPORT_LIBRARIES if lib in text]
+    hint = (f" Install it with: sudo apt-get install {' '.join(packages)}" if packages
+            else " Reinstall the application (make clean run).")
+    return f"Qt could not be loaded ({text}).{hint}"
+
+
+def run_gui(argv: list[str], store_path: Path | None = None) -> int:
+    """Open the wizard on the store; the exit code (2 when no window can be opened)."""
+    problem = platform_problem()
+    if problem is not None:
+        print(f"importer-gui: {problem}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError as exc:
+        print(f"importer-gui: {qt_import_problem(exc)}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    from importer_gui.core.paths import default_store_path
+    from importer_gui.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(["importer-gui"])
+    _setup_application(app)
+    window = MainWindow(store_path or default_store_path())
+    window.show()
+    for arg in argv:
+        if not arg.startswith("-") and Path(arg).is_file():
+            window.wizard.open_file(Path(arg))
+            break
+    return int(app.exec())
+
+
+def _setup_application(app: object) -> None:
+    """Names (for QSettings and the desktop), the icon, and no tracebacks for users."""
+    from importer_gui.about import APP_DISPLAY_NAME
+    from importer_gui.ui.icons import app_icon
+
+    app.setApplicationName("ImportAssistant")  # type: ignore[attr-defined]
+    app.setOrganizationName("ImportAssistant")  # type: ignore[attr-defined]
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)  # type: ignore[attr-defined]
+    app.setDesktopFileName("org.importassistant.ImportAssistant")  # type: ignore[attr-defined]
+    app.setWindowIcon(app_icon())  # type: ignore[attr-defined]
+    sys.excepthook = _unexpected
+
+
+def _unexpected(kind: type[BaseException], error: BaseException,
+                trace: TracebackType | None) -> None:
+    """A bug in a slot: the traceback goes to the log, the user gets one clear line."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    log.error("Unexpected error", exc_info=(kind, error, trace))
+    if QApplication.instance() is not None:
+        QMessageBox.critical(
+            QApplication.activeWindow(),
+            QCoreApplication.translate("MainWindow", "Import Assistant"),
+            QCoreApplication.translate(
+                "MainWindow", "Something unexpected went wrong; nothing was written. "
+                              "Details are in the application log."))
+
+
+# The window is defined after the Qt check so that importing this module never loads Qt.
+def __getattr__(name: str) -> object:
+    """``MainWindow`` is built on first use (it needs Qt)."""
+    if name == "MainWindow":
+        from importer_gui.ui.main_window import MainWindow
+
+        return MainWindow
+    raise AttributeError(name)

@@ -1,0 +1,156 @@
+"""The main window: the wizard in the middle, File / Tools / Help menus around it.
+
+Kept apart from ``app.py`` so that ``run_gui`` can report a Qt that does not load before any
+Qt import happens.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
+
+from importer_gui.core.errors import ImporterError
+from importer_gui.resources import resource_path
+from importer_gui.ui.settings import Settings
+from importer_gui.ui.state import WizardState
+from importer_gui.ui.wizard import Wizard
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1180, 760)  # fits a 1280x800 screen with its panels
+
+
+def sample_config_path() -> Path:
+    """The sample configuration shipped in resources/sample/."""
+    return resource_path("sample", "sample-config.xml")
+
+
+class MainWindow(QMainWindow):
+    """Holds the wizard; menus reach opening, the sample, the store browser and About."""
+
+    def __init__(self, store_path: Path, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store_path = store_path
+        self.settings = settings or Settings()
+        self.state = WizardState(store_path, self)
+        self.wizard = Wizard(self.state, self.settings, self)
+        self.setCentralWidget(self.wizard)
+        self.setWindowTitle(self.tr("Import Assistant"))
+        self.resize(*DEFAULT_SIZE)
+        self.setAcceptDrops(True)
+        self._build_menus()
+
+    # --- menus --------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        """File, Tools and Help, each entry with a mnemonic (and shortcut where usual)."""
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = self._action(self.tr("&Open…"), self.wizard.choose_file,
+                                        QKeySequence.StandardKey.Open)
+        file_menu.addAction(self.open_action)
+        self.sample_action = self._action(self.tr("Open &sample"), self.open_sample)
+        self.sample_action.setEnabled(sample_config_path().is_file())
+        file_menu.addAction(self.sample_action)
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent files"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&New import"), self.wizard.new_import,
+                                         QKeySequence.StandardKey.New))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close,
+                                         QKeySequence.StandardKey.Quit))
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        tools.addAction(self._action(self.tr("&Store browser…"), self.open_store_browser,
+                                     QKeySequence("Ctrl+B")))
+        if _module_exists("importer_gui.ui.about"):
+            help_menu = self.menuBar().addMenu(self.tr("&Help"))
+            help_menu.addAction(self._action(self.tr("&About Import Assistant"),
+                                             self.show_about))
+
+    def _action(self, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+        """A menu action with an optional shortcut."""
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _fill_recent(self, menu: QMenu | None = None) -> None:
+        """The recent files, newest first, numbered for the keyboard."""
+        menu = menu or self.recent_menu
+        menu.clear()
+        recent = self.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            prefix = f"&{number} " if number < 10 else ""
+            action = menu.addAction(f"{prefix}{path.name}")
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+        if not recent:
+            menu.addAction(self.tr("(none yet)")).setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction(self.tr("&Clear the list"), self.settings.clear_recent)
+
+    # --- commands -----------------------------------------------------------------------
+
+    def open_file(self, path: Path) -> bool:
+        """Open a data file or configuration in the wizard."""
+        return self.wizard.open_file(path)
+
+    def open_sample(self) -> bool:
+        """Open the sample configuration (and its workbook): straight to the preview."""
+        path = sample_config_path()
+        if not path.is_file():
+            self._error(self.tr("The sample is not installed ({0}).").replace("{0}", str(path)))
+            return False
+        return self.open_file(path)
+
+    def open_store_browser(self) -> None:
+        """Show the store's records and the history of runs."""
+        from importer_gui.core.store import Store
+        from importer_gui.ui.store_browser import StoreBrowser
+
+        try:
+            store = Store.open(self.store_path)
+        except ImporterError as exc:
+            self._error(exc.message)
+            return
+        try:
+            StoreBrowser(store, self).exec()
+        finally:
+            store.close()
+
+    def show_about(self) -> None:
+        """The About dialog (versions, where the data lives)."""
+        from importer_gui.ui.about import AboutDialog
+
+        AboutDialog(self.store_path, self).exec()
+
+    def _error(self, text: str) -> None:
+        """One clear line in a message box."""
+        QMessageBox.warning(self, self.tr("Import Assistant"), text)
+
+    # --- events -------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Files dropped anywhere on the window go to the wizard."""
+        self.wizard.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open the dropped file."""
+        self.wizard.dropEvent(event)
+
+
+def _module_exists(name: str) -> bool:
+    """True when an optional module of the team is there."""
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True

@@ -1,0 +1,227 @@
+"""Page 4: the XML the choices make, editable; save it anywhere or into the library."""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
+
+from importer_gui.core.config import ImportConfig
+from importer_gui.core.errors import ConfigError, ImporterError
+from importer_gui.ui.pages.base import ERROR_STYLE, BasePage
+from importer_gui.ui.settings import Settings
+from importer_gui.ui.state import WizardState
+from importer_gui.ui.widgets.xml_highlighter import XmlHighlighter
+
+PARSE_DELAY_MS = 500  # parse once typing pauses, not at every key
+ERROR_LINE_COLOUR = QColor("#ffd7d7")
+
+
+def relocated(config: ImportConfig, data_files: list[Path], target: Path) -> ImportConfig:
+    """A copy whose data paths are relative to ``target``'s folder, as saved files need."""
+    moved = copy.deepcopy(config)
+    folder = target.resolve().parent
+    for imp, data_file in zip(moved.imports, data_files, strict=False):
+        if "*" in imp.provider.file_name:
+            continue  # a pattern stays a pattern; only its folder moves
+        relative = os.path.relpath(data_file.resolve().parent, folder)
+        imp.provider.path = "" if relative == "." else relative
+        imp.provider.file_name = data_file.name
+    moved.source = target
+    return moved
+
+
+class ConfigPage(BasePage):
+    """The configuration as XML: highlighted, parsed back after each edit."""
+
+    def __init__(self, state: WizardState, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.settings = settings or Settings()
+        self.setTitle(self.tr("The configuration"))
+        self.setSubTitle(self.tr(
+            "This is the XML the platform reads. Edit it here if you like: the earlier pages "
+            "follow. Save it to send it on, or into your library to use it again."))
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("xmlEditor")
+        self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.highlighter = XmlHighlighter(self.editor.document())
+        self.body.addWidget(self.editor, 1)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("xmlStatus")
+        self.status_label.setWordWrap(True)
+        self.body.addWidget(self.status_label)
+        self.body.addLayout(self._buttons())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PARSE_DELAY_MS)
+        self._timer.timeout.connect(self.parse_now)
+        self._showing = False  # text is being set from the state, not typed
+        self._valid = True
+        self.editor.textChanged.connect(self._edited)
+
+    def _buttons(self) -> QHBoxLayout:
+        """Save as… and Save to library."""
+        row = QHBoxLayout()
+        self.save_as_button = QPushButton(self.tr("Save &as…"), self)
+        self.save_as_button.clicked.connect(self._ask_save_as)
+        self.library_button = QPushButton(self.tr("Save to &library…"), self)
+        self.library_button.clicked.connect(self._ask_library_name)
+        row.addWidget(self.save_as_button)
+        row.addWidget(self.library_button)
+        row.addStretch(1)
+        return row
+
+    def initializePage(self) -> None:
+        """Show the configuration as XML."""
+        from importer_gui.core import config_xml
+
+        self._timer.stop()
+        self._showing = True
+        try:
+            self.editor.setPlainText(config_xml.dumps(self.state.choices.config))
+        finally:
+            self._showing = False
+        self._set_status(None)
+
+    def _edited(self) -> None:
+        """Typing restarts the parse delay; the page waits for a valid document."""
+        if self._showing:
+            return
+        self._valid = False
+        self.completeChanged.emit()
+        self._timer.start()
+
+    def parse_now(self) -> bool:
+        """Parse the text; valid: update the state, else show the error at its line."""
+        from importer_gui.core import config_xml, pipeline
+
+        self._timer.stop()
+        source = self.state.choices.config.source
+        try:
+            config = config_xml.loads(self.editor.toPlainText(), source=source)
+            files = pipeline.resolve_data_files(config)
+        except ConfigError as exc:
+            self._set_status(exc)
+            return False
+        except ImporterError as exc:  # e.g. a fileName no file matches
+            self._set_status(ConfigError(exc.message))
+            return False
+        config.source = source
+        self.state.set_config(config, files)
+        self._set_status(None)
+        return True
+
+    def _set_status(self, error: ConfigError | None) -> None:
+        """Show the parse result; an error's line is highlighted and scrolled to."""
+        self._valid = error is None
+        if error is None:
+            self.status_label.setText(self.tr("The configuration is valid."))
+            self.status_label.setStyleSheet("color: #1d6b2f;")
+            self.editor.setExtraSelections([])
+        else:
+            where = self.tr("Line {0}: ").replace("{0}", str(error.line)) if error.line else ""
+            self.status_label.setText(where + error.detail)
+            self.status_label.setStyleSheet(ERROR_STYLE)
+            self._highlight_line(error.line)
+        self.completeChanged.emit()
+
+    def _highlight_line(self, line: int | None) -> None:
+        """Colour the whole line the error is on, and show it."""
+        if not line:
+            self.editor.setExtraSelections([])
+            return
+        block = self.editor.document().findBlockByNumber(line - 1)
+        selection = QTextEdit.ExtraSelection()
+        selection.format.setBackground(ERROR_LINE_COLOUR)
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        selection.format.setFontWeight(QFont.Weight.Bold)
+        selection.cursor = QTextCursor(block)
+        self.editor.setExtraSelections([selection])
+        self.editor.setTextCursor(QTextCursor(block))
+        self.editor.ensureCursorVisible()
+
+    def error_text(self) -> str:
+        """The shown parse error ('' when valid)."""
+        return "" if self._valid else self.status_label.text()
+
+    def isComplete(self) -> bool:
+        """Only a valid configuration goes to the preview."""
+        return self._valid
+
+    def save(self) -> None:
+        """Parse pending edits before going on."""
+        if self._timer.isActive() and not self.parse_now():
+            raise ImporterError(self.tr("Fix the configuration first."))
+
+    # --- saving -------------------------------------------------------------------------
+
+    def _ask_save_as(self) -> None:
+        """Ask where to save, then save."""
+        start = self.state.choices.config_path or self._default_save_path()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the configuration"), str(start),
+            self.tr("Configurations (*.xml)"))
+        if name:
+            self.save_config_as(Path(name) if name.lower().endswith(".xml")
+                                else Path(name + ".xml"))
+
+    def _default_save_path(self) -> Path:
+        """Next to the data file, named after it."""
+        files = self.state.choices.data_files
+        return files[0].with_suffix(".xml") if files else Path.home() / "import-config.xml"
+
+    def _ask_library_name(self) -> None:
+        """Ask for a name, then save into the library."""
+        files = self.state.choices.data_files
+        suggested = files[0].stem if files else ""
+        name, ok = QInputDialog.getText(self, self.tr("Save to library"),
+                                        self.tr("&Name of the configuration:"), text=suggested)
+        if ok and name.strip():
+            self.save_to_library(name.strip())
+
+    def save_config_as(self, path: Path) -> bool:
+        """Save the configuration (data paths made relative to it); False if it failed."""
+        from importer_gui.core import config_xml
+
+        if self._timer.isActive() and not self.parse_now():
+            return False
+        if not self._valid:
+            self.show_error(self.tr("Fix the configuration before saving it."))
+            return False
+        config = relocated(self.state.choices.config, self.state.choices.data_files, path)
+        try:
+            config_xml.save(config, path)
+        except ImporterError as exc:
+            self.show_error(exc.message)
+            return False
+        except OSError as exc:
+            self.show_error(self.tr("{0}: could not save ({1}).").replace("{0}", str(path))
+                            .replace("{1}", exc.strerror or str(exc)))
+            return False
+        self.state.choices.config = config
+        self.state.choices.config_path = path
+        self.settings.add_recent(path)
+        self.show_error(None)
+        self.status_label.setText(self.tr("Saved to {0}.").replace("{0}", str(path)))
+        return True
+
+    def save_to_library(self, name: str) -> Path | None:
+        """Save into the library under ``name``; the path, or None if it failed."""
+        path = self.settings.library_path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path if self.save_config_as(path) else None

@@ -1,0 +1,439 @@
+"""Page 3: which field each column feeds, value mappings and the action's options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from importer_gui.core.catalogue import (
+    ACTIONS,
+    IGNORED_COLUMN,
+    PROVIDER_OPTIONS,
+    ActionSpec,
+    FieldDef,
+    Kind,
+)
+from importer_gui.core.cells import Cell, cell_text
+from importer_gui.core.config import Action, ActionField, Column, FieldOptions
+from importer_gui.core.errors import ConfigError, ImporterError
+from importer_gui.core.suggest import Suggestion, map_columns
+from importer_gui.ui.pages.base import BasePage, first_action, read_head
+from importer_gui.ui.state import WizardState
+
+SAMPLES = 3  # sample values shown per column
+GUESS_STYLE = "color: #8a5a00;"
+WARNING_STYLE = "color: #8a5a00; font-weight: bold;"
+
+
+@dataclass
+class ColumnRow:
+    """The widgets of one file column."""
+
+    header: str | None
+    combo: QComboBox
+    note: QLabel
+    suggestion: Suggestion
+
+
+def _coded(spec: ActionSpec) -> list[FieldDef]:
+    """Coded fields whose file codes differ from their meanings: these get value mappings."""
+    return [f for f in spec.fields
+            if f.kind is Kind.ENUM and any(code != meaning for meaning, code in f.codes)]
+
+
+class MappingPage(BasePage):
+    """Each file column next to a choice of field; guesses are marked until the user looks."""
+
+    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.setTitle(self.tr("Map the columns"))
+        self.setSubTitle(self.tr(
+            "Choose the field each column feeds. Suggestions in italics are guesses: check "
+            "them. Columns set to ignoredColumn are skipped."))
+        self.rows: list[ColumnRow] = []
+        self.code_edits: dict[str, dict[str, QLineEdit]] = {}
+        self.search_checks: dict[str, QCheckBox] = {}
+        self.spec: ActionSpec | None = None
+        self.full_access_combo: QComboBox | None = None
+        self.date_format_edit: QLineEdit | None = None
+        self._initialised = False
+        self._build()
+
+    # --- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        """The columns on the left; warnings, value mappings and options on the right."""
+        row = QHBoxLayout()
+        self.body.addLayout(row, 1)
+        self.columns_widget = QWidget()
+        holder = QVBoxLayout(self.columns_widget)
+        self.grid = QGridLayout()
+        holder.addLayout(self.grid)
+        holder.addStretch(1)  # rows stay at the top
+        self.grid.setColumnStretch(1, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.columns_widget)
+        row.addWidget(scroll, 3)
+        side = QVBoxLayout()
+        row.addLayout(side, 2)
+        self.warning_label = QLabel(self)
+        self.warning_label.setObjectName("mappingWarning")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.confirm_check = QCheckBox(self.tr("&Go on without them"), self)
+        self.confirm_check.toggled.connect(lambda *_: self.completeChanged.emit())
+        side.addWidget(self.warning_label)
+        side.addWidget(self.confirm_check)
+        self.side_widget = QWidget()
+        self.side_layout = QVBoxLayout(self.side_widget)
+        self.side_layout.setContentsMargins(0, 0, 0, 0)
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setWidget(self.side_widget)
+        side.addWidget(side_scroll, 1)
+
+    def _clear(self) -> None:
+        """Remove the column rows and the side boxes (rebuilt for each file and action)."""
+        for layout in (self.grid, self.side_layout):
+            while layout.count():
+                item = layout.takeAt(0)
+                widget = item.widget()
+                if widget is not None:
+                    widget.deleteLater()
+        self.rows = []
+        self.code_edits = {}
+        self.search_checks = {}
+
+    # --- filling from the state ---------------------------------------------------------
+
+    def initializePage(self) -> None:
+        """Rebuild from the state: the file's columns, the configured or suggested fields."""
+        self._clear()
+        imp = self.current_import()
+        action = first_action(imp)
+        self.spec = ACTIONS.get(action.name) if action is not None else None
+        if self.spec is None or action is None:
+            self.show_error(self.tr("Choose an action first."))
+            return
+        headers, rows = self._head(len(imp.provider.columns))
+        self._add_titles()
+        fields = [f.name for f in self.spec.fields]
+        known = [(c.header, c.field) for c in imp.provider.columns]
+        suggestions = map_columns(headers, known, fields)
+        for index, (header, suggestion) in enumerate(zip(headers, suggestions, strict=True)):
+            samples = [cell_text(r[index]) for r in rows[:SAMPLES] if index < len(r)]
+            self._add_column(index, header, samples, suggestion)
+        self._build_side(action)
+        self._initialised = True
+        self.update_warning()
+
+    def _add_titles(self) -> None:
+        """The grid's title row."""
+        titles = (self.tr("Column"), self.tr("Sample values"), self.tr("Field"), "")
+        for place, text in enumerate(titles):
+            label = QLabel(text, self.columns_widget)
+            label.setStyleSheet("font-weight: bold; color: #333;")
+            self.grid.addWidget(label, 0, place)
+
+    def _head(self, configured: int) -> tuple[list[str | None], list[tuple[Cell, ...]]]:
+        """Column titles and first rows; without a readable file, the configured columns."""
+        data_file = self.data_file()
+        headers: list[str] | None = None
+        rows: list[tuple[Cell, ...]] = []
+        if data_file is not None:
+            try:
+                headers, rows = read_head(self.current_import().provider, data_file)
+            except ImporterError as exc:
+                self.show_error(exc.message)
+            else:
+                self.show_error(None)
+        width = max([len(headers or []), configured] + [len(r) for r in rows])
+        named: list[str | None] = list(headers or [])
+        named += [None] * (width - len(named))
+        return named, rows
+
+    def _add_column(self, index: int, header: str | None, samples: list[str],
+                    suggestion: Suggestion) -> None:
+        """One grid row: title, samples, field combo, guess note."""
+        title = header or self.tr("Column {0}").replace("{0}", str(index + 1))
+        label = QLabel(f"<b>{_escape(title)}</b>", self.columns_widget)
+        sample_label = QLabel(_escape(" · ".join(s for s in samples if s)) or "—",
+                              self.columns_widget)
+        sample_label.setStyleSheet("color: #555;")
+        sample_label.setToolTip("\n".join(samples))
+        sample_label.setMinimumWidth(120)
+        combo = QComboBox(self.columns_widget)
+        combo.setObjectName(f"field_{index}")
+        combo.setAccessibleName(self.tr("Field for column {0}").replace("{0}", title))
+        self._fill_combo(combo)
+        combo.setCurrentIndex(max(combo.findData(suggestion.field), 0))
+        label.setBuddy(combo)
+        note = QLabel(self.columns_widget)
+        note.setStyleSheet(GUESS_STYLE)
+        row = ColumnRow(header, combo, note, suggestion)
+        self.rows.append(row)
+        self._mark(row, suggestion.guessed)
+        combo.currentIndexChanged.connect(lambda *_, r=row: self._field_chosen(r))
+        for place, widget in enumerate((label, sample_label, combo, note)):
+            self.grid.addWidget(widget, index + 1, place)
+
+    def _fill_combo(self, combo: QComboBox) -> None:
+        """ignoredColumn then the action's fields; mandatory ones starred, described."""
+        assert self.spec is not None
+        combo.addItem(self.tr("ignoredColumn (skip it)"), IGNORED_COLUMN)
+        for field in self.spec.fields:
+            combo.addItem(f"{field.name} *" if field.mandatory else field.name, field.name)
+            combo.setItemData(combo.count() - 1, self.tr(field.description),
+                              Qt.ItemDataRole.ToolTipRole)
+
+    def _mark(self, row: ColumnRow, guessed: bool) -> None:
+        """Italic and a note for a guess; plain once the user chose."""
+        font = row.combo.font()
+        font.setItalic(guessed)
+        row.combo.setFont(font)
+        how = row.suggestion.how or ""
+        row.note.setText(self.tr("guessed ({0})").replace("{0}", self.tr(how)) if guessed
+                         else "")
+        row.note.setToolTip(self.tr(
+            "Suggested from the header \"{0}\" ({1} match): check it.")
+            .replace("{0}", row.header or "").replace("{1}", self.tr(how)) if guessed else "")
+        row.combo.setToolTip(row.note.toolTip())
+
+    def _field_chosen(self, row: ColumnRow) -> None:
+        """The user picked a field: it is no longer a guess; warnings and options follow."""
+        self._mark(row, guessed=False)
+        self._update_codes_enabled()
+        self.update_warning()
+
+    def _build_side(self, action: Action) -> None:
+        """Value mappings for coded fields and the action's options, defaults shown."""
+        assert self.spec is not None
+        imp = self.current_import()
+        for field in _coded(self.spec):
+            self.side_layout.addWidget(self._codes_box(field, action))
+        self.side_layout.addWidget(self._options_box(action, imp.provider.date_format))
+        self.side_layout.addStretch(1)
+        self._update_codes_enabled()
+
+    def _codes_box(self, field: FieldDef, action: Action) -> QGroupBox:
+        """One code per meaning for a coded field."""
+        box = QGroupBox(self.tr("Codes in the file for {0}").replace("{0}", field.name),
+                        self.side_widget)
+        box.setObjectName(f"codes_{field.name}")
+        form = QFormLayout(box)
+        current = self._configured_codes(field.name, action)
+        edits: dict[str, QLineEdit] = {}
+        for meaning, default in field.codes:
+            edit = QLineEdit(current.get(meaning, default), box)
+            edit.setPlaceholderText(default)
+            edit.setObjectName(f"code_{field.name}_{meaning}")
+            edit.setToolTip(self.tr("Default: {0}").replace("{0}", default))
+            form.addRow(self.tr("{0} (default {1}):").replace("{0}", meaning)
+                        .replace("{1}", default), edit)
+            edits[meaning] = edit
+        self.code_edits[field.name] = edits
+        return box
+
+    def _configured_codes(self, name: str, action: Action) -> dict[str, str]:
+        """Value mappings of the configuration: the action's fields win over the columns."""
+        for field in action.fields or []:
+            if field.name == name and field.options.codes:
+                return dict(field.options.codes)
+        for column in self.current_import().provider.columns:
+            if column.field == name and column.options.codes:
+                return dict(column.options.codes)
+        return {}
+
+    def _options_box(self, action: Action, date_format: str) -> QGroupBox:
+        """sessionSearchField, fullAccess and dateFormat, as the action has them."""
+        assert self.spec is not None
+        box = QGroupBox(self.tr("Options"), self.side_widget)
+        form = QFormLayout(box)
+        search = self.spec.option("sessionSearchField")
+        if search is not None:
+            chosen = set(action.search_fields or [search.default])
+            holder = QWidget(box)
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            for name in search.choices:
+                check = QCheckBox(name, holder)
+                check.setObjectName(f"search_{name}")
+                check.setChecked(name in chosen)
+                column.addWidget(check)
+                self.search_checks[name] = check
+            label = QLabel(self.tr("Find sessions by\n(default {0}):")
+                           .replace("{0}", search.default), box)
+            label.setToolTip(self.tr(search.description))
+            form.addRow(label, holder)
+        full = self.spec.option("fullAccess")
+        if full is not None:
+            combo = QComboBox(box)
+            combo.setObjectName("fullAccess")
+            combo.addItems(list(full.choices))
+            value = action.full_access
+            combo.setCurrentText(full.default if value is None else ("yes" if value else "no"))
+            combo.setToolTip(self.tr(full.description))
+            form.addRow(self.tr("&Full access (default {0}):").replace("{0}", full.default),
+                        combo)
+            self.full_access_combo = combo
+        default_format = PROVIDER_OPTIONS["dateFormat"][1]
+        self.date_format_edit = QLineEdit(date_format, box)
+        self.date_format_edit.setObjectName("dateFormat")
+        self.date_format_edit.setPlaceholderText(default_format)
+        self.date_format_edit.setToolTip(self.tr(
+            "Y, M, D, H, I (minutes), S and the characters / _ . : ; , - and space"))
+        form.addRow(self.tr("&Date format (default {0}):").replace("{0}", default_format),
+                    self.date_format_edit)
+        return box
+
+    def _update_codes_enabled(self) -> None:
+        """Value mappings only matter for a field some column feeds."""
+        mapped = set(self.mapped_fields())
+        for name, edits in self.code_edits.items():
+            for edit in edits.values():
+                edit.setEnabled(name in mapped)
+
+    # --- reading the choices ------------------------------------------------------------
+
+    def mapped_fields(self) -> list[str]:
+        """The fields the columns feed, in column order (ignored columns left out)."""
+        return [f for f in (r.combo.currentData() for r in self.rows) if f != IGNORED_COLUMN]
+
+    def set_field(self, column: int, field: str) -> None:
+        """Choose a column's field (as the user would in its combo)."""
+        combo = self.rows[column].combo
+        combo.setCurrentIndex(combo.findData(field))
+
+    def missing_mandatory(self) -> list[str]:
+        """Mandatory fields no column feeds, and "one of" groups none of whose fields is fed."""
+        if self.spec is None:
+            return []
+        mapped = set(self.mapped_fields())
+        missing = [f.name for f in self.spec.fields if f.mandatory and f.name not in mapped]
+        groups: dict[str, list[str]] = {}
+        for field in self.spec.fields:
+            if field.one_of:
+                groups.setdefault(field.one_of, []).append(field.name)
+        for names in groups.values():
+            if not mapped.intersection(names):
+                missing.append(self.tr(" or ").join(names))
+        return missing
+
+    def duplicates(self) -> list[str]:
+        """Fields fed by more than one column."""
+        mapped = self.mapped_fields()
+        return sorted({f for f in mapped if mapped.count(f) > 1})
+
+    def update_warning(self) -> None:
+        """Say which mandatory fields are not fed and which are fed twice."""
+        lines: list[str] = []
+        duplicates = self.duplicates()
+        if duplicates:
+            lines.append(self.tr("Fed by more than one column: {0}. Choose one column each.")
+                         .replace("{0}", ", ".join(duplicates)))
+        missing = self.missing_mandatory()
+        if missing:
+            lines.append(self.tr("No column feeds these mandatory fields: {0}. Rows cannot "
+                                 "be matched or checked on them.")
+                         .replace("{0}", ", ".join(missing)))
+        self.warning_label.setText("\n".join(lines))
+        self.warning_label.setVisible(bool(lines))
+        self.confirm_check.setVisible(bool(missing))
+        if not missing:
+            self.confirm_check.setChecked(False)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        """No field twice; missing mandatory fields only once the user confirmed."""
+        if self.spec is None or not self.rows or self.duplicates():
+            return False
+        return not self.missing_mandatory() or self.confirm_check.isChecked()
+
+    # --- writing the choices ------------------------------------------------------------
+
+    def save(self) -> None:
+        """Write columns, fields, value mappings and options into the configuration."""
+        if self.spec is None or not self._initialised:
+            return
+        imp = self.current_import()
+        action = first_action(imp)
+        assert action is not None
+        imp.provider.columns = self._columns()
+        action.fields = self._action_fields(action)
+        self._save_options(action, imp)
+        _validate(self.state.choices.config)
+        self.state.set_config(self.state.choices.config)
+
+    def _columns(self) -> list[Column]:
+        """The columnsMapping, keeping options of columns whose field did not change."""
+        old = self.current_import().provider.columns
+        columns: list[Column] = []
+        for index, row in enumerate(self.rows):
+            name = row.combo.currentData()
+            options = old[index].options if index < len(old) and old[index].field == name \
+                else FieldOptions()
+            columns.append(Column(name, options, header=row.header))
+        return columns
+
+    def _action_fields(self, action: Action) -> list[ActionField]:
+        """The action's fields: the mapped ones, with value mappings that differ from defaults."""
+        assert self.spec is not None
+        previous = {f.name: f.options for f in action.fields or []}
+        fields: list[ActionField] = []
+        for name in self.mapped_fields():
+            options = previous.get(name, FieldOptions())
+            edits = self.code_edits.get(name)
+            if edits is not None:
+                codes = {m: e.text().strip() or e.placeholderText() for m, e in edits.items()}
+                default = self.spec.by_name[name].default_codes
+                options = FieldOptions(options.mandatory, {} if codes == default else codes)
+            fields.append(ActionField(name, options))
+        return fields
+
+    def _save_options(self, action: Action, imp: object) -> None:
+        """Search fields, fullAccess (left unset at its default) and the date format."""
+        assert self.spec is not None
+        if self.search_checks:
+            chosen = [n for n, c in self.search_checks.items() if c.isChecked()]
+            if not chosen:
+                raise ImporterError(self.tr("Choose at least one field to find sessions by."))
+            action.search_fields = chosen
+        full = self.spec.option("fullAccess")
+        if full is not None and self.full_access_combo is not None:
+            value = self.full_access_combo.currentText() == "yes"
+            unset = action.full_access is None and self.full_access_combo.currentText() \
+                == full.default
+            action.full_access = None if unset else value
+        edit = self.date_format_edit
+        fmt = (edit.text().strip() if edit else "") or PROVIDER_OPTIONS["dateFormat"][1]
+        imp.provider.date_format = fmt  # type: ignore[attr-defined]
+
+
+def _validate(config: object) -> None:
+    """Round-trip through the XML so the core's own rules (e.g. dateFormat) speak now."""
+    from importer_gui.core import config_xml
+
+    try:
+        config_xml.loads(config_xml.dumps(config), source=getattr(config, "source", None))
+    except ConfigError as exc:
+        raise ImporterError(exc.detail) from None
+
+
+def _escape(text: str) -> str:
+    """Text for a rich-text label."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,136 @@
+"""The wizard: Open, Action, Mapping, Configuration, Preview, Commit."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
+
+from importer_gui.core.config import ImportConfig
+from importer_gui.ui.pages.action_page import ActionPage
+from importer_gui.ui.pages.config_page import ConfigPage
+from importer_gui.ui.pages.mapping_page import MappingPage
+from importer_gui.ui.pages.open_page import CONFIG_SUFFIXES, DATA_SUFFIXES, OpenPage
+from importer_gui.ui.settings import Settings
+from importer_gui.ui.state import Choices, WizardState
+
+log = logging.getLogger(__name__)
+
+OPEN, ACTION, MAPPING, CONFIG, PREVIEW, COMMIT = range(6)
+
+# Pages written by another part of the team: (id, module, class).
+_LATE_PAGES = ((PREVIEW, "importer_gui.ui.pages.preview_page", "PreviewPage"),
+               (COMMIT, "importer_gui.ui.pages.commit_page", "CommitPage"))
+
+
+def droppable(path: Path) -> bool:
+    """True for a file the wizard opens: a workbook, a CSV file or a configuration."""
+    return path.is_file() and path.suffix.lower() in DATA_SUFFIXES | CONFIG_SUFFIXES
+
+
+def _late_page(module: str, name: str, state: WizardState) -> QWizardPage | None:
+    """A page from a module that may not exist yet (the wizard works without it)."""
+    try:
+        cls = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        log.warning("Page %s.%s is not available", module, name)
+        return None
+    page: QWizardPage = cls(state)
+    return page
+
+
+class Wizard(QWizard):
+    """The import wizard over one shared state; files may be dropped onto it."""
+
+    def __init__(self, state: WizardState, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.settings = settings or Settings()
+        self.fast_forward = False  # pages skip their save while filled from a configuration
+        self.setWindowTitle(self.tr("Import Assistant"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.open_page = OpenPage(state, self.settings)
+        self.action_page = ActionPage(state)
+        self.mapping_page = MappingPage(state)
+        self.config_page = ConfigPage(state, self.settings)
+        for page_id, page in ((OPEN, self.open_page), (ACTION, self.action_page),
+                              (MAPPING, self.mapping_page), (CONFIG, self.config_page)):
+            self.setPage(page_id, page)
+        for page_id, module, name in _LATE_PAGES:
+            late = _late_page(module, name, state)
+            if late is not None:
+                self.setPage(page_id, late)
+        self.open_page.configuration_opened.connect(self.go_to_preview)
+        self.setAcceptDrops(True)
+
+    # --- opening ------------------------------------------------------------------------
+
+    def open_file(self, path: Path) -> bool:
+        """Open a file from anywhere in the wizard (menu, drop): back to page 1 first."""
+        if self.currentId() != OPEN:
+            self.restart()
+        return self.open_page.open_path(path)
+
+    def choose_file(self) -> None:
+        """The Open… command: back to page 1 and ask for a file."""
+        if self.currentId() != OPEN:
+            self.restart()
+        self.open_page.choose_file()
+
+    def go_to_preview(self) -> None:
+        """Run through the pages filled from a saved configuration and stop at the preview.
+
+        Going page by page (rather than jumping) keeps the history, so Back reaches every
+        page, each showing what the configuration says.
+        """
+        self.fast_forward = True
+        try:
+            while 0 <= self.currentId() < PREVIEW:
+                before = self.currentId()
+                self.next()
+                if self.currentId() == before:  # a page refused: stay there, its error shown
+                    break
+        finally:
+            self.fast_forward = False
+
+    def new_import(self) -> None:
+        """Forget the choices and start again on page 1."""
+        self.state.choices = Choices()
+        self.state.set_config(ImportConfig())
+        self.restart()
+
+    # --- QWizard ------------------------------------------------------------------------
+
+    def done(self, result: int) -> None:
+        """Finishing starts a new import; the wizard never closes itself (it is the window)."""
+        if result == QWizard.DialogCode.Accepted:
+            self.new_import()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept a single file the wizard can open."""
+        paths = _dropped_paths(event)
+        if len(paths) == 1 and droppable(paths[0]):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open the dropped file."""
+        paths = _dropped_paths(event)
+        if len(paths) == 1 and droppable(paths[0]):
+            event.acceptProposedAction()
+            self.open_file(paths[0])
+
+
+def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """Local files carried by a drag."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
