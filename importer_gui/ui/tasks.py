@@ -99,10 +99,6 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.synchronous = synchronous
         self._pool = pool or QThreadPool.globalInstance()
-        self._signals = _Signals(self)
-        self._signals.progressed.connect(self._on_progress)
-        self._signals.succeeded.connect(self._on_success)
-        self._signals.failed.connect(self._on_failure)
         self._serial = 0
         self._task: _Task | None = None
 
@@ -125,7 +121,15 @@ class TaskRunner(QObject):
             else:
                 self._on_success(task.serial, outcome[0])
             return
-        self._pool.start(_Runnable(task, self._signals))
+        self._pool.start(_Runnable(task, self._task_signals()))
+
+    def _task_signals(self) -> _Signals:
+        """Signals for one task, owned by its runnable: they outlive a runner deleted early."""
+        signals = _Signals()
+        signals.progressed.connect(self._on_progress)
+        signals.succeeded.connect(self._on_success)
+        signals.failed.connect(self._on_failure)
+        return signals
 
     def cancel(self) -> None:
         """Ask the running task to stop; its callback still gets ``Cancelled``."""

@@ -90,8 +90,8 @@ class PreviewPage(BasePage):
         self.recheck_button = QPushButton(self.tr("Check a&gain"), self)
         self.recheck_button.setToolTip(self.tr("Read the file again and check every row"))
         self.recheck_button.clicked.connect(self.start_check)
-        row.addWidget(self.progress_label)
-        row.addWidget(self.progress, 1)
+        row.addWidget(self.progress_label, 1)
+        row.addWidget(self.progress, 2)
         row.addWidget(self.cancel_button)
         row.addWidget(self.recheck_button)
         return row

@@ -1,0 +1,236 @@
+"""Preview and commit pages end to end on the real core: check, fix, commit, browse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from importer_gui.core import pipeline
+from importer_gui.core.config import Column
+from importer_gui.core.errors import ImporterError
+from importer_gui.core.issues import Outcome
+from importer_gui.core.records import Table
+from importer_gui.core.store import Store
+from importer_gui.ui.models.preview_model import ERROR_BRUSH, RowFilter
+from importer_gui.ui.pages.commit_page import CommitPage
+from importer_gui.ui.pages.preview_page import PreviewPage
+from importer_gui.ui.state import WizardState
+from importer_gui.ui.tasks import TaskRunner
+
+TEACHERS = """Login;Name;E-mail
+zoe;Zoe;zoe@example.org
+;Nobody;x@example.org
+adam;Adam;adam-at-example
+mia;Mia;mia@example.org
+"""
+LOGIN, EMAIL = 2, 4  # model columns: Line, Outcome, Login, Name, E-mail
+BACKGROUND = Qt.ItemDataRole.BackgroundRole
+TIP = Qt.ItemDataRole.ToolTipRole
+
+
+def teacher_state(tmp_path: Path, text: str = TEACHERS) -> WizardState:
+    """A wizard state for a teacher CSV, mapped as the mapping page would."""
+    data = tmp_path / "teachers.csv"
+    data.write_text(text, encoding="utf-8")
+    columns = [Column("teacherLogin", header="Login"), Column("teacherName", header="Name"),
+               Column("teacherEmail", header="E-mail")]
+    state = WizardState(tmp_path / "data" / "store.sqlite3")
+    state.set_config(pipeline.new_config(data, "createOrUpdateTeacherAction", columns), [data])
+    return state
+
+
+def view_row(page: PreviewPage, line: int) -> int:
+    """The table row showing a file line."""
+    model = page.model
+    lines = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    return lines.index(line)
+
+
+def lines_shown(page: PreviewPage) -> list[int]:
+    """The file lines the table shows, top to bottom."""
+    return [page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())]
+
+
+def edit(page: PreviewPage, line: int, column: int, text: str) -> None:
+    """Type a new value into a cell, as the table's editor does."""
+    assert page.model.setData(page.model.index(view_row(page, line), column), text)
+
+
+def stored_logins(state: WizardState) -> list[str]:
+    """Teacher logins in the store, by id."""
+    with Store.open(state.store_path) as store:
+        return [t.login for t in store.page(Table.TEACHER)]
+
+
+@pytest.fixture
+def wizard(tmp_path: Path, qtbot: object) -> tuple[QWizard, PreviewPage, CommitPage]:
+    """A wizard of the preview and commit pages over the teacher file, checked."""
+    state = teacher_state(tmp_path)
+    wiz = QWizard()
+    qtbot.addWidget(wiz)
+    preview, commit = PreviewPage(state), CommitPage(state)
+    wiz.addPage(preview)
+    wiz.addPage(commit)
+    wiz.resize(1280, 800)
+    wiz.show()
+    qtbot.waitUntil(lambda: preview.isComplete(), timeout=10_000)
+    return wiz, preview, commit
+
+
+def test_preview_shows_each_rows_outcome_and_the_bad_cells(wizard: tuple, screenshots: Path,
+                                                           tmp_path: Path) -> None:
+    _wiz, page, _commit = wizard
+    model = page.model
+    assert lines_shown(page) == [2, 3, 4, 5]
+    assert [model.data(model.index(r, 1)) for r in range(4)] == [
+        "create", "error", "error", "create"]
+    assert model.headerData(EMAIL, Qt.Orientation.Horizontal) == "E-mail"
+    bad = model.index(view_row(page, 4), EMAIL)
+    assert model.data(bad, BACKGROUND) == ERROR_BRUSH
+    assert model.data(bad, TIP) == (
+        "ERROR: Field teacherEmail: adam-at-example is not an e-mail address.")
+    assert model.data(model.index(view_row(page, 3), LOGIN), TIP) == (
+        "ERROR: Field teacherLogin is empty.")
+    assert "4 row(s)" in page.counts_label.text()
+    assert "2 with errors" in page.counts_label.text()
+    page.grab().save(str(screenshots / "preview_page.png"))
+    page.set_filter(RowFilter.ERRORS)
+    assert lines_shown(page) == [3, 4]
+
+
+def test_editing_a_bad_cell_rechecks_its_row(wizard: tuple, tmp_path: Path) -> None:
+    _wiz, page, _commit = wizard
+    edit(page, 4, EMAIL, "adam@example.org")
+    row = view_row(page, 4)
+    assert page.model.data(page.model.index(row, 1)) == "create"
+    assert page.model.data(page.model.index(row, EMAIL), BACKGROUND) is None
+    assert page.model.counts()[Outcome.ERROR] == 1
+    assert "1 with errors" in page.counts_label.text()
+    assert page.state.choices.plan_edited
+    log = page.save_error_log(tmp_path)
+    assert log is not None
+    assert log.read_text(encoding="utf-8").splitlines() == [
+        "Line number:3,ERROR,,Nobody,x@example.org,Field teacherLogin is empty."]
+    book = page.export_workbook(tmp_path / "issues.xlsx")
+    rows = list(openpyxl.load_workbook(book).active.values)
+    assert [r[0] for r in rows] == ["Line", 3]
+
+
+def test_commit_writes_what_the_preview_showed(wizard: tuple, qtbot: object,
+                                               screenshots: Path) -> None:
+    wiz, page, commit = wizard
+    edit(page, 3, LOGIN, "nobody")
+    edit(page, 4, EMAIL, "adam@example.org")
+    wiz.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)
+    assert wiz.currentPage() is commit
+    assert commit.count_labels[Outcome.CREATE].text() == "4"
+    assert commit.count_labels[Outcome.ERROR].text() == "0"
+    assert stored_logins(page.state) == ["zoe", "nobody", "adam", "mia"]
+    commit.grab().save(str(screenshots / "commit_page.png"))
+    browser = commit.open_browser()
+    assert browser is not None
+    qtbot.addWidget(browser)
+    assert browser.record_tabs[Table.TEACHER].model.total == 4
+    assert browser.history_model.rowCount() == 1
+    browser.close()
+
+
+def test_rows_left_with_errors_are_skipped(wizard: tuple, qtbot: object) -> None:
+    wiz, page, commit = wizard
+    wiz.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)
+    assert commit.count_labels[Outcome.CREATE].text() == "2"
+    assert commit.count_labels[Outcome.ERROR].text() == "2"
+    assert stored_logins(page.state) == ["zoe", "mia"]
+
+
+def test_commit_goes_back_when_a_full_check_disagrees(tmp_path: Path, qtbot: object) -> None:
+    # Line 2 lacks a login; line 3 creates bob. Typing "bob" on line 2 re-checks that row
+    # alone (bob exists by then: unchanged); checked in order, line 2 creates bob instead.
+    state = teacher_state(tmp_path, "Login;Name;E-mail\n;Bob;bob@example.org\n"
+                                    "bob;Bob;bob@example.org\n")
+    wiz = QWizard()
+    qtbot.addWidget(wiz)
+    preview, commit = PreviewPage(state), CommitPage(state)
+    wiz.addPage(preview)
+    wiz.addPage(commit)
+    wiz.show()
+    qtbot.waitUntil(lambda: preview.isComplete(), timeout=10_000)
+    edit(preview, 2, LOGIN, "bob")
+    assert preview.model.data(preview.model.index(0, 1)) == "unchanged"
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.currentPage() is preview, timeout=10_000)
+    assert "2 row(s) now have a different outcome" in preview.notice.text()
+    assert "line 2" in preview.notice.text()
+    assert [preview.model.data(preview.model.index(r, 1)) for r in range(2)] == [
+        "create", "unchanged"]
+    assert stored_logins(state) == []  # nothing written yet
+    wiz.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)
+    assert commit.count_labels[Outcome.CREATE].text() == "1"
+    assert stored_logins(state) == ["bob"]
+
+
+def test_cancelling_the_check_says_so(tmp_path: Path, qtbot: object) -> None:
+    rows = "".join(f"t{n};Name;t{n}@example.org\n" for n in range(3000))
+    state = teacher_state(tmp_path, "Login;Name;E-mail\n" + rows)
+    page = PreviewPage(state)
+    qtbot.addWidget(page)
+    page.runner.synchronous = True
+    page.runner.progressed.connect(lambda *_: page.cancel())  # the user presses Cancel
+    page.start_check()
+    assert not page.isComplete()
+    assert page.error_label.text() == (
+        "The check was cancelled: press Check again to see the rows.")
+    page.runner.progressed.disconnect()
+    page.start_check()
+    assert page.model.rowCount() == 3000
+
+
+def test_a_failed_check_is_one_clear_line(tmp_path: Path, qtbot: object) -> None:
+    state = teacher_state(tmp_path)
+    state.choices.data_files[0].unlink()
+    page = PreviewPage(state)
+    qtbot.addWidget(page)
+    page.runner.synchronous = True
+    page.start_check()
+    assert "teachers.csv" in page.error_label.text()
+    assert "Traceback" not in page.error_label.text()
+    assert not page.isComplete()
+
+
+def test_cancelling_a_commit_writes_nothing(tmp_path: Path, qtbot: object) -> None:
+    rows = "".join(f"t{n};Name;t{n}@example.org\n" for n in range(3000))
+    state = teacher_state(tmp_path, "Login;Name;E-mail\n" + rows)
+    page, commit = PreviewPage(state), CommitPage(state)
+    qtbot.addWidget(page)
+    qtbot.addWidget(commit)
+    page.runner.synchronous = commit.runner.synchronous = True
+    page.start_check()
+    commit.runner.progressed.connect(lambda *_: commit.cancel())
+    commit.start()
+    assert commit.status.text() == "Cancelled: nothing was written."
+    assert commit.result is None
+    assert stored_logins(state) == []
+
+
+def test_task_runner_turns_a_bug_into_one_clear_line(qtbot: object) -> None:
+    runner = TaskRunner()
+    errors: list[ImporterError] = []
+
+    def broken(monitor: object) -> None:
+        raise KeyError("oops")
+
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        runner.run(broken, lambda _result: None, errors.append)
+    assert str(errors[0]) == ("Something unexpected went wrong (KeyError); nothing was "
+                              "written. Details are in the application log.")
+    results: list[int] = []
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        runner.run(lambda monitor: 6 * 7, results.append)
+    assert results == [42]
