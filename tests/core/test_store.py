@@ -1,0 +1,301 @@
+"""The store: schema, one-transaction commits with placeholder ids, history and failures."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from importer_gui.core.errors import Cancelled, StoreError
+from importer_gui.core.progress import Monitor
+from importer_gui.core.records import (
+    Change,
+    ChangeKind,
+    InterventionRec,
+    RoomRec,
+    SessionRec,
+    StoreState,
+    Table,
+    TeacherRec,
+    TrainingRec,
+)
+from importer_gui.core.store import CHUNK, SCHEMA_VERSION, RunInfo, Store
+
+CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
+
+
+def run_info(**counts: int) -> RunInfo:
+    """A run made from one configuration and one data file."""
+    return RunInfo(config_path="/cfg/sessions.xml", config_xml="<import-config/>",
+                   files=["/data/sessions.csv"], counts=dict(counts))
+
+
+def snapshot(store: Store) -> tuple[StoreState, int]:
+    """Every record and the number of runs, to compare before and after a failure."""
+    return store.load_state(), len(store.history())
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A new store with one teacher and one training course (ids 1 and 1)."""
+    with Store.open(tmp_path / "data" / "store.sqlite3") as opened:
+        opened.apply([
+            Change(Table.TEACHER, CREATE, -1, {"login": "jdoe", "name": "Doe"}),
+            Change(Table.TRAINING, CREATE, -1, {"path_code": "PC-1", "title": "Safety"}),
+        ], run_info(create=2))
+        yield opened
+
+
+def test_open_creates_folder_and_schema(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "store.sqlite3"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"teacher", "training", "session", "room", "intervention", "import_run",
+            "run_change"} <= tables
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    with Store.open(path) as again:  # reopening an existing store keeps it as it is
+        assert again.load_state() == StoreState(created_by_import={t: set() for t in Table})
+        assert again.history() == []
+
+
+def test_apply_creates_with_placeholders_remapped(store: Store) -> None:
+    start = datetime(2024, 5, 2, 9, 30)
+    changes = [
+        Change(Table.TRAINING, CREATE, -7, {"path_code": "PC-2", "title": "First aid",
+                                            "guid": "T-2", "duration": 7}),
+        Change(Table.SESSION, CREATE, -1, {"training_id": -7, "title": "May", "teacher_id": 1,
+                                           "start_date": date(2024, 5, 2),
+                                           "end_date": date(2024, 5, 3)}),
+        Change(Table.ROOM, CREATE, -3, {"guid": "R-1", "label": "Blue room", "capacity": 12}),
+        Change(Table.INTERVENTION, CREATE, -1, {"guid": "I-1", "session_id": -1,
+                                                "start": start, "duration": 3,
+                                                "room_id": -3, "teacher_id": 1}),
+    ]
+    run_id = store.apply(changes, run_info(create=4))
+    state = store.load_state()
+    assert state.trainings[2] == TrainingRec(2, "PC-2", "First aid", guid="T-2", duration=7)
+    assert state.sessions == {1: SessionRec(1, 2, "May", start_date=date(2024, 5, 2),
+                                            end_date=date(2024, 5, 3), teacher_id=1)}
+    assert state.rooms == {1: RoomRec(1, "R-1", "Blue room", 12)}
+    assert state.interventions == {1: InterventionRec(1, "I-1", 1, start, 3, 1, 1, "active")}
+    assert state.created_by_import[Table.SESSION] == {1}
+    assert state.created_by_import[Table.TRAINING] == {1, 2}
+    assert [c.record_id for c in store.run_changes(run_id)] == [2, 1, 1, 1]
+    # The caller's changes are not altered by the remapping.
+    assert changes[1].values["training_id"] == -7
+
+
+def test_update_and_delete_of_records_created_in_the_same_apply(store: Store) -> None:
+    store.apply([
+        Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "Old"}),
+        Change(Table.SESSION, UPDATE, -1, {"title": "New", "status": "open"}, {"title": "Old"}),
+        Change(Table.ROOM, CREATE, -1, {"guid": "R-9"}),
+        Change(Table.ROOM, DELETE, -1, before={"guid": "R-9"}),
+    ], run_info(create=2))
+    state = store.load_state()
+    assert state.sessions == {1: SessionRec(1, 1, "New", status="open")}
+    assert state.rooms == {}
+
+
+def test_delete_of_a_session_with_its_interventions(store: Store) -> None:
+    store.apply([
+        Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "S"}),
+        Change(Table.INTERVENTION, CREATE, -1, {"guid": "I-1", "session_id": -1}),
+        Change(Table.INTERVENTION, CREATE, -2, {"guid": "I-2", "session_id": -1}),
+    ], run_info(create=3))
+    store.apply([
+        Change(Table.INTERVENTION, DELETE, 1), Change(Table.INTERVENTION, DELETE, 2),
+        Change(Table.SESSION, DELETE, 1),
+    ], run_info(delete=1))
+    state = store.load_state()
+    assert state.sessions == {} and state.interventions == {}
+
+
+def test_run_changes_keep_full_values_before_and_after(store: Store) -> None:
+    first = store.apply([
+        Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "S",
+                                           "start_date": date(2024, 1, 8)}),
+    ], run_info(create=1))
+    second = store.apply([
+        Change(Table.SESSION, UPDATE, 1, {"title": "S2"}, {"title": "S"}),
+        Change(Table.TEACHER, UPDATE, 1, {"email": "j@x.org"}, {"email": None}),
+        Change(Table.SESSION, DELETE, 1, before={"title": "S2"}),
+    ], run_info(update=2, delete=1))
+    session = {"training_id": 1, "title": "S", "guid": None, "status": None,
+               "start_date": date(2024, 1, 8), "end_date": None, "teacher_id": None}
+    [created] = store.run_changes(first)
+    assert (created.table, created.kind, created.record_id) == (Table.SESSION, CREATE, 1)
+    assert (created.before, created.after) == ({}, session)
+    update, teacher, delete = store.run_changes(second)
+    assert (update.kind, update.before, update.after) == (UPDATE, session,
+                                                          {**session, "title": "S2"})
+    assert teacher.before == {"login": "jdoe", "name": "Doe", "firstname": None, "email": None}
+    assert teacher.after == {**teacher.before, "email": "j@x.org"}
+    assert (delete.kind, delete.before, delete.after) == (DELETE, {**session, "title": "S2"},
+                                                          {})
+
+
+def test_unique_violation_in_the_middle_writes_nothing(store: Store) -> None:
+    before = snapshot(store)
+    changes = [Change(Table.ROOM, CREATE, -i, {"guid": f"R-{i}"}) for i in range(1, 6)]
+    changes.insert(3, Change(Table.TEACHER, CREATE, -1, {"login": "jdoe"}))
+    with pytest.raises(StoreError) as failure:
+        store.apply(changes, run_info(create=6))
+    assert str(failure.value).startswith(
+        f"Nothing was written to {store.path}: another teacher already has this login")
+    assert snapshot(store) == before
+
+
+def test_deleting_a_session_but_not_its_interventions_is_refused(store: Store) -> None:
+    store.apply([
+        Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "S"}),
+        Change(Table.INTERVENTION, CREATE, -1, {"guid": "I-1", "session_id": -1}),
+    ], run_info(create=2))
+    before = snapshot(store)
+    with pytest.raises(StoreError, match="a change would leave a record referring to one"):
+        store.apply([Change(Table.SESSION, DELETE, 1)], run_info(delete=1))
+    assert snapshot(store) == before
+
+
+def test_change_to_a_record_that_is_gone_writes_nothing(store: Store) -> None:
+    before = snapshot(store)
+    with pytest.raises(StoreError) as failure:
+        store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"}),
+                     Change(Table.SESSION, UPDATE, 42, {"title": "x"})], run_info(update=1))
+    assert str(failure.value) == (
+        "Session 42 is no longer in the store (it changed since the check; check again): "
+        f"nothing was written to {store.path}.")
+    assert snapshot(store) == before
+
+
+def test_cancel_mid_apply_writes_nothing(store: Store) -> None:
+    before = snapshot(store)
+    asked: list[int] = []
+
+    def progress(done: int, total: int, what: str) -> None:
+        asked.append(done)
+
+    monitor = Monitor(progress=progress, cancelled=lambda: bool(asked))
+    changes = [Change(Table.ROOM, CREATE, -i, {"guid": f"R-{i}"}) for i in range(1, 3 * CHUNK)]
+    with pytest.raises(Cancelled):
+        store.apply(changes, run_info(create=len(changes)), monitor=monitor)
+    assert asked == [CHUNK]
+    assert snapshot(store) == before
+
+
+def test_history_is_newest_first_with_counts(store: Store) -> None:
+    second = store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})],
+                         run_info(create=1, unchanged=4))
+    runs = store.history()
+    assert [r.id for r in runs] == [second, second - 1]
+    latest = runs[0]
+    assert latest.counts == {"create": 1, "unchanged": 4}
+    assert (latest.kind, latest.config, latest.files) == (
+        "import", "/cfg/sessions.xml", ["/data/sessions.csv"])
+    assert latest.finished is not None and latest.started <= latest.finished
+    assert (latest.reverts_run, latest.reverted_by) == (None, None)
+
+
+def test_revert_run_marks_the_run_it_reverts(store: Store) -> None:
+    created = store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})], run_info(create=1))
+    revert = RunInfo("/cfg/sessions.xml", "<import-config/>", [], {"delete": 1},
+                     kind="revert", reverts_run=created)
+    undo = store.apply([Change(Table.ROOM, DELETE, 1)], revert)
+    runs = {r.id: r for r in store.history()}
+    assert runs[created].reverted_by == undo
+    assert (runs[undo].kind, runs[undo].reverts_run) == ("revert", created)
+    with pytest.raises(StoreError, match=f"Run {created} does not exist or was already"):
+        store.apply([], revert)
+
+
+def test_ids_of_deleted_records_are_never_reused(store: Store) -> None:
+    store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})], run_info(create=1))
+    store.apply([Change(Table.ROOM, DELETE, 1)], run_info(delete=1))
+    store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})], run_info(create=1))
+    assert list(store.load_state([Table.ROOM]).rooms) == [2]
+
+
+def test_disk_full_writes_nothing(store: Store) -> None:
+    before = snapshot(store)
+    pages = store._db.execute_sql("PRAGMA page_count").fetchone()[0]
+    store._db.execute_sql(f"PRAGMA max_page_count = {pages}")
+    changes = [Change(Table.ROOM, CREATE, -i, {"guid": f"R-{i}", "label": "x" * 200})
+               for i in range(1, 2000)]
+    with pytest.raises(StoreError) as failure:
+        store.apply(changes, run_info(create=len(changes)))
+    assert str(failure.value) == f"The disk is full: nothing was written to {store.path}."
+    assert snapshot(store) == before
+
+
+def test_locked_store_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    Store.open(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with Store.open(path, busy_timeout=0.05) as store, pytest.raises(StoreError) as failure:
+            store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})], run_info(create=1))
+        assert str(failure.value) == (f"The store {path} is locked by another program; "
+                                      "try again when it has finished.")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with Store.open(path) as store:
+        assert store.history() == []
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("Dear diary,\n" * 100, encoding="utf-8")
+    with pytest.raises(StoreError) as failure:
+        Store.open(path)
+    assert str(failure.value) == f"{path} is not an Import Assistant store."
+    assert path.read_text(encoding="utf-8") == "Dear diary,\n" * 100
+
+
+def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="is not an Import Assistant store"):
+        Store.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+
+
+def test_a_closed_store_says_so(store: Store) -> None:
+    store.close()
+    with pytest.raises(StoreError, match="is closed"):
+        store.load_state()
+
+
+def test_load_state_loads_only_the_tables_asked(store: Store) -> None:
+    state = store.load_state([Table.TEACHER])
+    assert state.teachers == {1: TeacherRec(1, "jdoe", "Doe")}
+    assert state.trainings == {}
+    assert set(state.created_by_import) == {Table.TEACHER}
+
+
+def test_count_page_and_get_search_case_insensitively(store: Store) -> None:
+    labels = ["Salle Bleue", "salle verte", "Amphi", "Éole 100%", "éole bis"]
+    store.apply([Change(Table.ROOM, CREATE, -i, {"guid": f"R-{i}", "label": label})
+                 for i, label in enumerate(labels, start=1)], run_info(create=5))
+    assert store.count(Table.ROOM) == 5
+    assert store.count(Table.ROOM, "SALLE") == 2
+    assert [r.label for r in store.page(Table.ROOM, "salle", offset=1)] == ["salle verte"]
+    assert [r.label for r in store.page(Table.ROOM, "ÉOLE")] == ["Éole 100%", "éole bis"]
+    assert [r.label for r in store.page(Table.ROOM, "0%")] == ["Éole 100%"]
+    assert store.count(Table.ROOM, "_") == 0  # wildcards are plain characters
+    assert store.count(Table.ROOM, "r-3") == 1  # the guid is searched too
+    assert [r.id for r in store.page(Table.ROOM, limit=2, offset=2)] == [3, 4]
+    assert store.get(Table.ROOM, 3) == RoomRec(3, "R-3", "Amphi")
+    assert store.get(Table.ROOM, 99) is None
