@@ -147,6 +147,10 @@ def test_rows_left_with_errors_are_skipped(wizard: tuple, qtbot: object) -> None
     assert commit.count_labels[Outcome.CREATE].text() == "2"
     assert commit.count_labels[Outcome.ERROR].text() == "2"
     assert stored_logins(page.state) == ["zoe", "mia"]
+    wiz.back()  # the preview checks again against the store as it now is
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=10_000)
+    assert [page.model.data(page.model.index(r, 1)) for r in range(4)] == [
+        "unchanged", "error", "error", "unchanged"]
 
 
 def test_commit_goes_back_when_a_full_check_disagrees(tmp_path: Path, qtbot: object) -> None:

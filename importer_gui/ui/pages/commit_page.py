@@ -134,7 +134,7 @@ class CommitPage(BasePage):
         self.body.addWidget(self.summary)
         self.retry_button = QPushButton(self.tr("Commit a&gain"), self)
         self.retry_button.clicked.connect(self.start)
-        self.browser_button = QPushButton(self.tr("Open the store &browser and history…"), self)
+        self.browser_button = QPushButton(self.tr("Open the store b&rowser and history…"), self)
         self.browser_button.clicked.connect(self.open_browser)
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
@@ -169,7 +169,7 @@ class CommitPage(BasePage):
             self.state.set_plan(None)
             preview = self._preview_page()
             if preview is not None:
-                QTimer.singleShot(0, preview.start_check)
+                preview.mark_stale()  # re-checked when shown, not when the wizard closes
 
     def start(self) -> None:
         """Re-check first when cells were edited, then commit."""

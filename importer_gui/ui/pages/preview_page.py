@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -61,6 +62,7 @@ class PreviewPage(BasePage):
         self.model.counts_changed.connect(self._show_counts)
         self.model.recheck_failed.connect(self.show_error)
         self._checking = False
+        self._stale = False
         self._build()
         state.plan_changed.connect(self._on_plan_changed)
 
@@ -160,11 +162,11 @@ class PreviewPage(BasePage):
     # --- the check ---------------------------------------------------------------------------
 
     def initializePage(self) -> None:
-        """Check every row when the page is entered (a plan already fresh is shown as is)."""
-        self.show_error(None)
-        if self.state.choices.plan is not None and not self.state.choices.plan_edited:
-            self._show_plan()
-            return
+        """Check every row whenever the page is entered from the pages before it.
+
+        Those pages may have changed the configuration in place, so an older plan is never
+        trusted here (Back from the commit page does not come through this method).
+        """
         self.start_check()
 
     def cleanupPage(self) -> None:
@@ -172,9 +174,20 @@ class PreviewPage(BasePage):
         self.cancel()
         self.show_notice(None)
 
+    def mark_stale(self) -> None:
+        """The store changed under the shown plan (a commit): check again when next shown."""
+        self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown again by Back after a commit: check against the store as it now is."""
+        super().showEvent(event)
+        if self._stale and not event.spontaneous() and not self._checking:
+            self.start_check()
+
     def start_check(self) -> None:
         """Run the full check in the background, with progress and Cancel."""
         self.show_error(None)
+        self._stale = False
         self._set_checking(True)
         self.progress_label.setText(self.tr("Checking…"))
         self.progress.setRange(0, 0)
@@ -297,8 +310,17 @@ class PreviewPage(BasePage):
     # --- exports -----------------------------------------------------------------------------
 
     def _default_folder(self) -> Path:
-        config = self.state.choices.config
-        return config.folder if config.source else Path.home()
+        """Where reports go unless the user says otherwise: the error logger's location,
+        else the configuration's folder, else the data file's."""
+        choices = self.state.choices
+        config = choices.config
+        base = config.folder if config.source else (
+            choices.data_files[0].parent if choices.data_files else Path.home())
+        for imp in config.imports:
+            location = imp.error_log_location()
+            if location:
+                return base / location
+        return base
 
     def export_workbook(self, path: Path | None = None) -> Path | None:
         """Save the rows with issues as a workbook (asks where when no path is given)."""
