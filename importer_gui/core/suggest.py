@@ -87,6 +87,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "duration": ("interventionDuration", "trainingDuration"),
     "nombre d heures": ("interventionDuration", "trainingDuration"),
     "hours": ("interventionDuration", "trainingDuration"),
+    "duree h": ("interventionDuration", "trainingDuration"),
+    "heures": ("interventionDuration", "trainingDuration"),
     # teachers
     "formateur": ("teacherLogin",),
     "login formateur": ("teacherLogin",),
@@ -96,7 +98,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "trainer": ("teacherLogin",),
     "instructor": ("teacherLogin",),
     "login": ("teacherLogin",),
-    "identifiant": ("teacherLogin",),
+    # An "Identifiant" column is the row's own key: the intervention's, the session's, or
+    # (in a teachers file) the login.
+    "identifiant": ("interventionGuid", "sessionId", "teacherLogin"),
     "nom": ("teacherName",),
     "nom de famille": ("teacherName",),
     "last name": ("teacherName",),
@@ -124,6 +128,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "room": ("roomLabel",),
     "room name": ("roomLabel",),
     "guid salle": ("roomGuid",),
+    "salle id": ("roomGuid",),
+    "id salle": ("roomGuid",),
+    "identifiant salle": ("roomGuid",),
+    "room id": ("roomGuid",),
     "code salle": ("roomGuid",),
     "room code": ("roomGuid",),
     "capacite": ("roomCapacity",),

@@ -10,6 +10,7 @@ import importlib
 import logging
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -39,6 +40,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.state = WizardState(store_path, self)
         self.wizard = Wizard(self.state, self.settings, self)
+        # A QWizard is a dialog: made a plain widget, it lives inside the window.
+        self.wizard.setWindowFlags(Qt.WindowType.Widget)
         self.setCentralWidget(self.wizard)
         self.setWindowTitle(self.tr("Import Assistant"))
         self.resize(*DEFAULT_SIZE)

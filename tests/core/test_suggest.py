@@ -133,3 +133,18 @@ def test_a_saved_mapping_without_headers_applies_by_position() -> None:
 def test_a_saved_field_of_another_action_is_suggested_again() -> None:
     result = map_columns(["Salle"], [("Salle", "roomLabel")], SESSION_FIELDS)
     assert result == [Suggestion(IGNORED_COLUMN, None)]
+
+
+def test_a_whole_french_interventions_sheet() -> None:
+    headers = ["Identifiant", "Code formation", "Session", "Début", "Durée (h)", "Salle (id)",
+               "Salle", "Places", "Formateur", "Statut"]
+    fields = [s.field for s in suggest_fields(headers, INTERVENTION_FIELDS)]
+    assert fields == ["interventionGuid", "trainingPathCode", "sessionTitle", "interventionDate",
+                      "interventionDuration", "roomGuid", "roomLabel", "roomCapacity",
+                      "teacherLogin", "interventionStatus"]
+
+
+def test_identifiant_is_the_login_in_a_teachers_sheet() -> None:
+    fields = [s.field for s in suggest_fields(["Identifiant", "Nom", "Prénom", "Courriel"],
+                                              TEACHER_FIELDS)]
+    assert fields == ["teacherLogin", "teacherName", "teacherFirstname", "teacherEmail"]

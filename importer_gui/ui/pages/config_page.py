@@ -72,6 +72,7 @@ class ConfigPage(BasePage):
         self._timer.timeout.connect(self.parse_now)
         self._showing = False  # text is being set from the state, not typed
         self._valid = True
+        self._error = ""
         self.editor.textChanged.connect(self._edited)
 
     def _buttons(self) -> QHBoxLayout:
@@ -129,13 +130,15 @@ class ConfigPage(BasePage):
     def _set_status(self, error: ConfigError | None) -> None:
         """Show the parse result; an error's line is highlighted and scrolled to."""
         self._valid = error is None
+        self._error = ""
         if error is None:
             self.status_label.setText(self.tr("The configuration is valid."))
             self.status_label.setStyleSheet("color: #1d6b2f;")
             self.editor.setExtraSelections([])
         else:
             where = self.tr("Line {0}: ").replace("{0}", str(error.line)) if error.line else ""
-            self.status_label.setText(where + error.detail)
+            self._error = where + error.detail
+            self.status_label.setText(self._error)
             self.status_label.setStyleSheet(ERROR_STYLE)
             self._highlight_line(error.line)
         self.completeChanged.emit()
@@ -156,8 +159,8 @@ class ConfigPage(BasePage):
         self.editor.ensureCursorVisible()
 
     def error_text(self) -> str:
-        """The shown parse error ('' when valid)."""
-        return "" if self._valid else self.status_label.text()
+        """The shown parse error ('' when valid or not parsed yet)."""
+        return self._error
 
     def isComplete(self) -> bool:
         """Only a valid configuration goes to the preview."""

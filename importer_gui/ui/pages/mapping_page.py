@@ -370,6 +370,8 @@ class MappingPage(BasePage):
         """Write columns, fields, value mappings and options into the configuration."""
         if self.spec is None or not self._initialised:
             return
+        if not self.isComplete():  # the button is disabled; a programmatic next() is not
+            raise ImporterError(self.warning_label.text() or self.tr("Map the columns first."))
         imp = self.current_import()
         action = first_action(imp)
         assert action is not None

@@ -1,0 +1,356 @@
+"""Pages 1-4, the wizard shell and the main window, driven as a user would."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWizard
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core import config_xml
+from importer_gui.core.catalogue import IGNORED_COLUMN
+from importer_gui.ui import app as app_module
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.settings import MAX_RECENT, Settings
+from importer_gui.ui.wizard import ACTION, CONFIG, MAPPING, OPEN, PREVIEW, Wizard
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A private copy of the shipped sample (configuration and data files)."""
+    target = tmp_path / "sample"
+    shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns("*.py"))
+    return target
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    """The main window at the size the app must work at, on a private store."""
+    win = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    return win
+
+
+def shot(win: MainWindow, folder: Path, name: str) -> None:
+    """Save what the window shows, to be looked at."""
+    QApplication.processEvents()
+    win.grab().save(str(folder / f"{name}.png"))
+
+
+def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_open_csv_shows_first_rows_that_follow_the_reading_options(
+        window: MainWindow, tmp_path: Path, screenshots: Path) -> None:
+    data = write_csv(tmp_path / "teachers.csv",
+                     "Login;Nom;Prénom\nmdupont;Dupont;Marie\njmartin;Martin;Jean\n")
+    page = window.wizard.open_page
+    assert not page.isComplete()
+    assert page.open_path(data)
+    model = page.head_model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == \
+        ["Login", "Nom", "Prénom"]
+    assert model.rowCount() == 2
+    assert model.data(model.index(1, 2)) == "Jean"
+    assert page.isComplete()
+    assert page.encoding_combo.isVisible() and not page.sheet_combo.isVisible()
+    shot(window, screenshots, "page1-open-csv")
+
+    page.delimiter_combo.setCurrentIndex(page.delimiter_combo.findData("comma"))
+    assert model.columnCount() == 1  # no comma in the file: one column per line
+    page.delimiter_combo.setCurrentIndex(page.delimiter_combo.findData("semicolon"))
+    page.header_check.setChecked(False)
+    assert model.rowCount() == 3
+    assert model.data(model.index(0, 0)) == "Login"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Column 1"
+    provider = window.state.choices.config.imports[0].provider
+    assert provider.skip_first_line is False and provider.delimiter == "semicolon"
+
+
+def test_a_wrong_encoding_is_shown_on_the_page_not_raised(
+        window: MainWindow, tmp_path: Path) -> None:
+    data = write_csv(tmp_path / "latin.csv", "Nom;Prénom\nDupont;Hélène\n", "latin-1")
+    page = window.wizard.open_page
+    page.open_path(data)
+    assert not page.isComplete()
+    assert page.error_label.isVisible()
+    assert "latin.csv" in page.error_label.text()
+    page.encoding_combo.setCurrentText("ISO-8859-1")
+    assert page.isComplete() and not page.error_label.isVisible()
+    assert page.head_model.data(page.head_model.index(0, 1)) == "Hélène"
+
+
+def test_a_workbook_offers_its_sheets(window: MainWindow, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Teachers"
+    first.append(["teacherLogin"])
+    first.append(["mdupont"])
+    other = book.create_sheet("Courses")
+    other.append(["trainingPathCode", "trainingTitle"])
+    other.append(["SEC-101", "Sécurité"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    page = window.wizard.open_page
+    page.open_path(path)
+    assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == \
+        ["Teachers", "Courses"]
+    assert page.sheet_combo.isVisible() and not page.encoding_combo.isVisible()
+    page.sheet_combo.setCurrentText("Courses")
+    assert page.head_model.data(page.head_model.index(0, 1)) == "Sécurité"
+    assert window.state.choices.config.imports[0].provider.sheet == "Courses"
+
+
+def next_button(wizard: Wizard) -> QAbstractButton:
+    return wizard.button(QWizard.WizardButton.NextButton)
+
+
+def click_next(wizard: Wizard) -> None:
+    """Press Next as a user would (nothing happens while it is disabled)."""
+    next_button(wizard).click()
+
+
+def go_to_mapping(window: MainWindow, data: Path) -> None:
+    """Open a data file and go on to the mapping page with the suggested action."""
+    wizard = window.wizard
+    assert wizard.open_file(data)
+    click_next(wizard)
+    assert wizard.currentId() == ACTION
+    click_next(wizard)
+    assert wizard.currentId() == MAPPING
+
+
+def test_mapping_is_suggested_guesses_are_marked_and_missing_fields_flagged(
+        window: MainWindow, sample: Path, screenshots: Path) -> None:
+    wizard = window.wizard
+    wizard.open_file(sample / "sessions.xlsx")
+    wizard.next()
+    assert wizard.action_page.selected() == "createOrUpdateSessionAction"
+    shot(window, screenshots, "page2-action")
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.mapped_fields() == ["sessionAction", "trainingPathCode", "sessionTitle",
+                                    "sessionStartDate", "sessionEndDate", "teacherLogin"]
+    formateur = page.rows[5]
+    assert formateur.note.text() == "guessed (synonym)"
+    assert formateur.combo.font().italic()
+    assert "Formateur" in formateur.note.toolTip()
+    # The file has no sessionId, trainingId or trainingTitle column: the user is told.
+    warning = page.warning_label.text()
+    assert "sessionId, trainingId, trainingTitle" in warning
+    assert not page.isComplete()
+    shot(window, screenshots, "page3-mapping")
+    wizard.next()
+    assert wizard.currentId() == MAPPING  # not confirmed yet: the wizard stays
+    page.confirm_check.setChecked(True)
+    assert page.isComplete()
+
+    # Fixing one mapping by hand: it is no longer a guess.
+    page.set_field(4, IGNORED_COLUMN)
+    assert page.rows[4].note.text() == ""
+    assert not page.rows[4].combo.font().italic()
+    page.code_edits["sessionAction"]["cancel"].setText("X")
+    page.search_checks["sessionStartDate"].setChecked(True)
+    page.date_format_edit.setText("DD/MM/YYYY")
+    click_next(wizard)
+    assert wizard.currentId() == CONFIG
+
+    imp = window.state.choices.config.imports[0]
+    assert [c.field for c in imp.provider.columns][4] == IGNORED_COLUMN
+    assert imp.provider.columns[0].header == "Action"
+    assert imp.provider.date_format == "DD/MM/YYYY"
+    action = imp.actions[0]
+    assert action.search_fields == ["sessionTitle", "sessionStartDate"]
+    codes = {f.name: f.options.codes for f in action.fields or []}
+    assert codes["sessionAction"] == {"createUpdate": "M", "cancel": "X"}
+    xml = wizard.config_page.editor.toPlainText()
+    assert "<cancel>X</cancel>" in xml and "<dateFormat>DD/MM/YYYY</dateFormat>" in xml
+    shot(window, screenshots, "page4-configuration")
+
+
+def test_the_same_field_on_two_columns_blocks_going_on(
+        window: MainWindow, sample: Path) -> None:
+    go_to_mapping(window, sample / "sessions.xlsx")
+    page = window.wizard.mapping_page
+    page.confirm_check.setChecked(True)
+    page.set_field(0, "teacherLogin")
+    assert "Fed by more than one column: teacherLogin" in page.warning_label.text()
+    assert not page.isComplete()
+    page.set_field(0, "sessionAction")
+    assert page.isComplete()
+
+
+def test_an_invalid_date_format_keeps_the_user_on_the_mapping(
+        window: MainWindow, sample: Path) -> None:
+    go_to_mapping(window, sample / "sessions.xlsx")
+    page = window.wizard.mapping_page
+    page.confirm_check.setChecked(True)
+    page.date_format_edit.setText("DD/MM/YYYY à HH")
+    click_next(window.wizard)
+    assert window.wizard.currentId() == MAPPING
+    assert "the given date format DD/MM/YYYY à HH is not valid" in page.error_label.text()
+
+
+def test_xml_errors_show_their_line_and_valid_edits_reach_earlier_pages(
+        window: MainWindow, sample: Path, qtbot: QtBot, screenshots: Path) -> None:
+    go_to_mapping(window, sample / "sessions.xlsx")
+    window.wizard.mapping_page.confirm_check.setChecked(True)
+    click_next(window.wizard)
+    page = window.wizard.config_page
+    good = page.editor.toPlainText()
+    lines = good.splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if "<teacherLogin" in line)
+    lines[number - 1] = lines[number - 1].replace("teacherLogin", "teacherLgin")
+    page.editor.setPlainText("\n".join(lines))
+    assert not page.isComplete()  # waiting for the parse
+    qtbot.waitUntil(lambda: page.error_text() != "", timeout=3000)  # the debounced parse
+    assert page.error_text().startswith(f"Line {number}: ")
+    assert "teacherLogin" in page.error_text()  # the closest known name
+    selection = page.editor.extraSelections()
+    assert [s.cursor.blockNumber() + 1 for s in selection] == [number]
+    assert not page.isComplete()
+    shot(window, screenshots, "page4-configuration-error")
+
+    # A valid edit: the "Formateur" column is now ignored; the mapping page shows it.
+    fixed = good.replace("<teacherLogin", "<ignoredColumn", 1)
+    page.editor.setPlainText(fixed)
+    assert page.parse_now()
+    assert page.isComplete()
+    assert page.status_label.text() == "The configuration is valid."
+    window.wizard.back()
+    assert window.wizard.mapping_page.rows[5].combo.currentData() == IGNORED_COLUMN
+
+
+def test_save_to_library_and_open_it_next_time_on_the_preview(
+        window: MainWindow, sample: Path, qtbot: QtBot, tmp_path: Path,
+        screenshots: Path) -> None:
+    go_to_mapping(window, sample / "teachers.csv")
+    click_next(window.wizard)
+    saved = window.wizard.config_page.save_to_library("Teachers / weekly")
+    assert saved is not None and saved.parent.name == "configurations"
+    loaded = config_xml.load(saved)
+    assert loaded.imports[0].provider.file_name == "teachers.csv"
+    assert (saved.parent / loaded.imports[0].provider.path / "teachers.csv").resolve() == \
+        (sample / "teachers.csv").resolve()
+
+    later = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(later)
+    later.resize(1280, 800)
+    later.show()
+    open_page = later.wizard.open_page
+    assert open_page.library_model.stringList() == ["Teachers _ weekly"]
+    assert open_page.open_path(open_page._library[0])
+    assert later.wizard.currentId() == PREVIEW
+    assert later.wizard.action_page.selected() == "createOrUpdateTeacherAction"
+    assert later.wizard.mapping_page.mapped_fields() == \
+        ["teacherLogin", "teacherName", "teacherFirstname", "teacherEmail"]
+    qtbot.waitUntil(lambda: later.state.choices.plan is not None, timeout=20000)
+    shot(later, screenshots, "page5-preview-from-library")
+
+
+def test_opening_the_sample_lands_on_the_preview_with_every_page_filled(
+        window: MainWindow, sample: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+        screenshots: Path) -> None:
+    monkeypatch.setattr("importer_gui.ui.main_window.sample_config_path",
+                        lambda: sample / "sample-config.xml")
+    assert window.open_sample()
+    wizard = window.wizard
+    assert wizard.currentId() == PREVIEW
+    assert window.state.choices.data_files[2] == sample / "sessions.xlsx"
+    qtbot.waitUntil(lambda: window.state.choices.plan is not None, timeout=20000)
+    shot(window, screenshots, "page5-preview-sample")
+    # Back goes through every page, each showing the configuration.
+    wizard.back()
+    assert wizard.currentId() == CONFIG
+    assert "<fileName>teachers.csv</fileName>" in wizard.config_page.editor.toPlainText()
+    wizard.back()
+    assert wizard.mapping_page.mapped_fields() == \
+        ["teacherLogin", "teacherName", "teacherFirstname", "teacherEmail"]
+    wizard.back()
+    assert wizard.action_page.selected() == "createOrUpdateTeacherAction"
+    wizard.back()
+    assert wizard.currentId() == OPEN
+    assert "sample-config.xml" in wizard.open_page.file_label.text()
+    assert wizard.open_page.head_model.rowCount() > 0
+
+
+def test_a_dropped_file_is_opened(window: MainWindow, tmp_path: Path) -> None:
+    data = write_csv(tmp_path / "dropped.csv", "teacherLogin\nmdupont\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(data))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.state.choices.data_files == [data.resolve()]
+    assert window.wizard.open_page.head_model.rowCount() == 1
+
+
+def test_menus_have_shortcuts_and_recent_files(window: MainWindow, tmp_path: Path) -> None:
+    assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Tools", "&Help"]
+    data = write_csv(tmp_path / "recent.csv", "teacherLogin\nx\n")
+    window.open_file(data)
+    window._fill_recent()
+    texts = [a.text() for a in window.recent_menu.actions()]
+    assert texts[0] == "&1 recent.csv"
+
+
+def test_recent_files_are_kept_newest_first_in_an_ini_file(tmp_path: Path) -> None:
+    files = [write_csv(tmp_path / f"f{i}.csv", "a\n") for i in range(MAX_RECENT + 2)]
+    settings = Settings()
+    for path in files:
+        settings.add_recent(path)
+    settings.add_recent(files[3])
+    again = Settings()  # a new run reads the same file
+    recent = again.recent_files()
+    assert recent[0] == files[3].resolve()
+    assert len(recent) == MAX_RECENT
+    assert files[0].resolve() not in recent
+    ini = tmp_path / "config" / "settings.ini"
+    assert "f3.csv" in ini.read_text(encoding="utf-8")
+    files[3].unlink()
+    assert files[3].resolve() not in Settings().recent_files()
+
+
+def test_no_display_is_one_clear_line_and_exit_code_2(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(app_module.sys, "platform", "linux")
+    assert app_module.run_gui([]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("importer-gui: no display found")
+
+
+def test_missing_xcb_libraries_are_named_with_their_packages() -> None:
+    present = {"c", "xcb-icccm", "xcb-image", "xcb-render-util", "xcb-randr", "xcb-shape",
+               "xcb-xkb", "xkbcommon-x11"}
+
+    def find(name: str) -> str | None:
+        return f"lib{name}.so" if name in present else None
+
+    problem = app_module.platform_problem({"DISPLAY": ":0"}, "linux", find)
+    assert problem is not None
+    assert problem.endswith("sudo apt-get install libxcb-cursor0 libxcb-keysyms1")
+    assert app_module.platform_problem({"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}, "linux",
+                                       find) is None
+    everything = present | {"xcb-cursor", "xcb-keysyms"}
+    assert app_module.platform_problem(
+        {"DISPLAY": ":0"}, "linux", lambda n: n if n in everything else None) is None
+
+
+def test_a_qt_that_cannot_load_names_the_package() -> None:
+    error = ImportError("libEGL.so.1: cannot open shared object file: No such file or directory")
+    assert app_module.qt_import_problem(error).endswith("sudo apt-get install libegl1")
