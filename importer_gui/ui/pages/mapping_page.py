@@ -35,6 +35,7 @@ from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.state import WizardState
 
 SAMPLES = 3  # sample values shown per column
+SAMPLE_WIDTH = 300  # pixels of sample values before an ellipsis
 GUESS_STYLE = "color: #8a5a00;"
 WARNING_STYLE = "color: #8a5a00; font-weight: bold;"
 
@@ -172,11 +173,14 @@ class MappingPage(BasePage):
         """One grid row: title, samples, field combo, guess note."""
         title = header or self.tr("Column {0}").replace("{0}", str(index + 1))
         label = QLabel(f"<b>{_escape(title)}</b>", self.columns_widget)
-        sample_label = QLabel(_escape(" · ".join(s for s in samples if s)) or "—",
-                              self.columns_widget)
+        shown = " · ".join(s for s in samples if s) or "—"
+        sample_label = QLabel(self.columns_widget)
+        # Long values are cut with an ellipsis; the tooltip has them whole.
+        sample_label.setText(sample_label.fontMetrics().elidedText(
+            shown, Qt.TextElideMode.ElideRight, SAMPLE_WIDTH))
         sample_label.setStyleSheet("color: #555;")
         sample_label.setToolTip("\n".join(samples))
-        sample_label.setMinimumWidth(120)
+        sample_label.setTextFormat(Qt.TextFormat.PlainText)
         combo = QComboBox(self.columns_widget)
         combo.setObjectName(f"field_{index}")
         combo.setAccessibleName(self.tr("Field for column {0}").replace("{0}", title))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -133,6 +134,9 @@ class OpenPage(BasePage):
         view = QListView(self)
         view.setModel(model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Long paths lose their middle, not the file name at their end.
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.activated.connect(slot)
         return view
 
@@ -151,6 +155,7 @@ class OpenPage(BasePage):
         column.addWidget(self.file_label)
         box = QGroupBox(self.tr("How to read it"), self)
         self.form = QFormLayout(box)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.sheet_combo = QComboBox(box)
         self.encoding_combo = QComboBox(box)
         self.encoding_combo.addItems(list(FILE_ENCODINGS))
@@ -164,6 +169,8 @@ class OpenPage(BasePage):
         self.form.addRow(self.tr("&Delimiter:"), self.delimiter_combo)
         self.form.addRow("", self.header_check)
         for widget in (self.sheet_combo, self.encoding_combo, self.delimiter_combo):
+            widget.setMinimumWidth(220)
+            widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             widget.currentIndexChanged.connect(self._options_changed)
         self.header_check.toggled.connect(self._options_changed)
         column.addWidget(box)
@@ -191,7 +198,8 @@ class OpenPage(BasePage):
     def refresh_lists(self) -> None:
         """Re-read the recent files and the library."""
         self._recent = self.settings.recent_files()
-        self.recent_model.setStringList([_shown_path(p) for p in self._recent])
+        self.recent_model.setStringList([f"{p.name} — {_shown_path(p.parent)}"
+                                         for p in self._recent])
         self._library = self.settings.library()
         self.library_model.setStringList([p.stem for p in self._library])
 
