@@ -106,6 +106,7 @@ class PreviewPage(BasePage):
         row.addWidget(self.counts_label, 1)
         self.import_label = QLabel(self.tr("&File:"), self)
         self.import_box = QComboBox(self)
+        self.import_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.import_label.setBuddy(self.import_box)
         self.import_box.currentIndexChanged.connect(self._on_import_chosen)
         row.addWidget(self.import_label)
@@ -251,7 +252,9 @@ class PreviewPage(BasePage):
         self.import_box.blockSignals(True)
         self.import_box.clear()
         for imp in imports:
-            self.import_box.addItem(imp.file.name, imp.index)
+            errors = sum(1 for row in imp.rows if row.has_errors)
+            text = imp.file.name if not errors else self.tr("%1 (%n with errors)", "", errors)
+            self.import_box.addItem(text.replace("%1", imp.file.name), imp.index)
         if len(imports) > 1:
             self.import_box.addItem(self.tr("All files"), -1)
         self.import_box.blockSignals(False)
