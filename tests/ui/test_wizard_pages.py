@@ -354,3 +354,24 @@ def test_missing_xcb_libraries_are_named_with_their_packages() -> None:
 def test_a_qt_that_cannot_load_names_the_package() -> None:
     error = ImportError("libEGL.so.1: cannot open shared object file: No such file or directory")
     assert app_module.qt_import_problem(error).endswith("sudo apt-get install libegl1")
+
+
+def test_xml_comments_spanning_lines_are_coloured_as_comments(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from importer_gui.ui.widgets.xml_highlighter import XmlHighlighter
+
+    document = QTextDocument()
+    highlighter = XmlHighlighter(document)
+    document.setPlainText('<a x="1">\n<!-- one\n<b/> two -->\n<c/>')
+    highlighter.rehighlight()
+
+    def colours(line: int) -> set[str]:
+        block = document.findBlockByNumber(line)
+        return {f.format.foreground().color().name() for f in block.layout().formats()}
+
+    comment = highlighter.comment_format.foreground().color().name()
+    tag = highlighter.tag_format.foreground().color().name()
+    assert colours(2) == {comment}  # the <b/> inside the comment is not a tag
+    assert tag in colours(3) and comment not in colours(3)
+    assert highlighter.value_format.foreground().color().name() in colours(0)
