@@ -47,6 +47,9 @@ DATE_FORMAT_CHARS = frozenset("YMDHISymdhis /_.:;,-")
 DATE_FORMAT_ERROR = ("the given date format {} is not valid. It should only contain the "
                      "following characters (case insensitive): 'YMDHIS /_.:;,-'")
 
+DOCTYPE_REFUSED = ("The configuration holds a <!DOCTYPE> declaration; DTDs and entities are "
+                   "refused for safety, a configuration needs none.")
+
 NOT_RUN = ("preProcess", "postProcess")  # kept verbatim, never run
 FILE_PROVIDER = "fileSystemSourceProvider"
 SEARCH_OPTION = "sessionSearchField"
@@ -210,10 +213,11 @@ def _parse(raw: bytes, reader: _Reader) -> El:
     try:
         root = etree.fromstring(raw, _safe_parser())
     except etree.XMLSyntaxError as exc:
+        if b"<!DOCTYPE" in raw:  # e.g. libxml2's own guard against entity expansion
+            raise reader.fail(DOCTYPE_REFUSED) from None
         raise _syntax_error(exc, raw, reader) from None
     if root.getroottree().docinfo.doctype:
-        raise reader.fail("The configuration holds a <!DOCTYPE> declaration; DTDs and entities "
-                          "are refused for safety, a configuration needs none.")
+        raise reader.fail(DOCTYPE_REFUSED)
     _check_depth(root, reader)
     return root
 
@@ -393,7 +397,7 @@ def _read_import(element: El, reader: _Reader) -> Import:
         found = "".join(f"; <{_name(p)}> (line {p.sourceline}) is not one the assistant reads"
                         for p in parts.other_providers[:1])
         raise reader.fail(f"<import> (line {line}) has no <{FILE_PROVIDER}> in "
-                          f"<providers>{found}.", parts.providers or element)
+                          f"<providers>{found}.", element)
     if parts.actions is None:
         raise reader.fail(f"<import> (line {line}) has no <actions>.", element)
     return Import(
