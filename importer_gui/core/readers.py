@@ -289,8 +289,9 @@ def _csv_error(path: Path, exc: csv.Error, start: int, current: int,
 
 def _nul_error(path: Path, line: int, declared: str) -> DataFileError:
     """A NUL character is never text: the file is binary or in another encoding."""
-    hint = _suggestion(path, declared)
-    tail = f"; is the file in {hint}?" if hint else "; is it really a text file?"
+    # Only UTF-16 explains zero bytes in text; other encodings would read them the same.
+    utf16 = declared != "UTF-16LE" and _looks_utf16le(_sample(path, 4096))
+    tail = "; is the file in UTF-16LE?" if utf16 else "; is it really a text file?"
     return DataFileError(f"the line holds a NUL character (byte 0x00){tail}",
                          path=path, line=line)
 
