@@ -229,7 +229,9 @@ def _syntax_error(exc: etree.XMLSyntaxError, raw: bytes, reader: _Reader) -> Con
     where = f" (line {line})" if line else ""
     if not raw.strip():
         return reader.fail("The configuration is empty.")
-    if "encoding" in detail.lower() or "proper UTF-8" in detail:
+    if detail.startswith("Unsupported encoding"):
+        message = f"The configuration declares an encoding that cannot be read{where}: {detail}."
+    elif "encoding" in detail.lower() or "proper UTF-8" in detail:
         message = (f"The configuration holds bytes that are not valid "
                    f"{_declared_encoding(raw)} text{where}: {detail}.")
     else:
