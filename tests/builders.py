@@ -1,0 +1,91 @@
+"""Build the files tests feed the importer: configurations, CSV files and workbooks."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+
+
+def write_csv(path: Path, rows: Sequence[Sequence[object]], *, encoding: str = "utf-8",
+              delimiter: str = ";") -> Path:
+    """A CSV file of rows (the first one a header, when the test wants one)."""
+    with path.open("w", encoding=encoding, newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    return path
+
+
+def write_xlsx(path: Path, rows: Sequence[Sequence[object]], title: str = "Sheet1") -> Path:
+    """A one-sheet workbook of rows; dates stay date cells."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+@dataclass
+class ImportSpec:
+    """One <import> of a test configuration."""
+
+    file_name: str
+    columns: Sequence[str]
+    action: str
+    options: str = ""
+    fields: str | None = None  # the <fields> body; None: one element per column
+    provider_extra: str = ""
+    consolidators: str = ""
+    column_children: dict[str, str] = field(default_factory=dict)
+
+
+def config_text(*imports: ImportSpec) -> str:
+    """A whole <import-config> document."""
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>', "<import-config>"]
+    for imp in imports:
+        columns = "".join(
+            f"<{c}>{imp.column_children[c]}</{c}>" if c in imp.column_children else f"<{c}/>"
+            for c in imp.columns)
+        fields = imp.fields if imp.fields is not None else "".join(
+            f"<{c}/>" for c in imp.columns if c != "ignoredColumn")
+        options = f"<options>{imp.options}</options>" if imp.options else ""
+        consolidators = (f"<consolidators>{imp.consolidators}</consolidators>"
+                         if imp.consolidators else "")
+        parts.append(
+            "<import><providers><fileSystemSourceProvider>"
+            f"<fileName>{imp.file_name}</fileName><skipFirstLine>yes</skipFirstLine>"
+            f"<columnsMapping>{columns}</columnsMapping>{imp.provider_extra}"
+            "</fileSystemSourceProvider></providers>"
+            f"<actions><{imp.action}>{options}<fields>{fields}</fields></{imp.action}>"
+            f"</actions>{consolidators}</import>")
+    parts.append("</import-config>")
+    return "\n".join(parts)
+
+
+def write_config(folder: Path, *imports: ImportSpec, name: str = "config.xml") -> Path:
+    """Write a configuration into ``folder``; data paths are relative to it."""
+    path = folder / name
+    path.write_text(config_text(*imports), encoding="utf-8")
+    return path
+
+
+TEACHER_COLUMNS = ("teacherLogin", "teacherName", "teacherFirstname", "teacherEmail")
+TRAINING_COLUMNS = ("trainingPathCode", "trainingTitle", "trainingGuid")
+
+
+def teachers_import(folder: Path, rows: Sequence[Sequence[object]],
+                    file_name: str = "teachers.csv") -> ImportSpec:
+    """A teacher import and its CSV file."""
+    write_csv(folder / file_name, [TEACHER_COLUMNS, *rows])
+    return ImportSpec(file_name, TEACHER_COLUMNS, "createOrUpdateTeacherAction")
+
+
+def trainings_import(folder: Path, rows: Sequence[Sequence[object]],
+                     file_name: str = "trainings.csv") -> ImportSpec:
+    """A training-course import and its CSV file."""
+    write_csv(folder / file_name, [TRAINING_COLUMNS, *rows])
+    return ImportSpec(file_name, TRAINING_COLUMNS, "createOrUpdateTrainingCourseAction")

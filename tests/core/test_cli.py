@@ -1,0 +1,153 @@
+"""The headless command line, end to end, as power users and scripts call it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from importer_gui.cli import main
+from tests.builders import teachers_import, write_config
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A copy of the shipped sample, so that its error log lands in tmp_path."""
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    return folder / "sample-config.xml"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """main(argv) with its exit code, stdout and stderr."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def outcomes(document: dict, import_index: int) -> list[tuple[int, str, list[str]]]:
+    """(line, outcome, messages) of one import of the JSON report."""
+    return [(r["line"], r["outcome"], [i["message"] for i in r["issues"]])
+            for r in document["imports"][import_index]["rows"]]
+
+
+def test_sample_as_a_new_user_tries_it(sample: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "store.sqlite3")
+    code, out, _ = run(capsys, "check", str(sample), "--store", store, "--json")
+    assert code == 1
+    document = json.loads(out)
+    assert [Path(i["file"]).name for i in document["imports"]] == [
+        "teachers.csv", "trainings.xlsx", "sessions.xlsx", "interventions.xlsx"]
+    assert outcomes(document, 0) == [
+        (2, "create", []), (3, "create", []),
+        (4, "error", ["Field teacherEmail: sophie.leroy-at-example.org is not an e-mail "
+                      "address."]),
+        (5, "create", [])]
+    assert outcomes(document, 1)[3] == (5, "error", [
+        "The modality must be learning_channel, kc, distanciel, blended, campus, "
+        "mentored_action_learning, portal, serious_game, public_course, vodeclic, "
+        "learning_feed or content_test, elearning detected."])
+    assert [o[1] for o in outcomes(document, 1)] == ["create"] * 3 + ["error"]
+    assert outcomes(document, 2) == [
+        (2, "create", []), (3, "create", []),
+        (4, "error", ["Training with training path code XLS-999 is not found."]),
+        (5, "error", ["Field sessionStartDate: 31/02/2027 is not a date in the format "
+                      "DD/MM/YYYY."]),
+        (6, "unchanged", ["No session matches this row: there is nothing to delete."]),
+        (7, "error", ["Invalid sessionAction value: X"]),
+        (8, "error", ["Field teacherLogin: no teacher has the login sleroy."]),
+        (9, "update", [])]
+    assert outcomes(document, 3) == [
+        (2, "create", []), (3, "create", []), (4, "create", []),
+        (5, "error", ["Session with title Session inconnue is not found for this training."]),
+        (6, "error", ["Date le 3 mars not valid."]),
+        (7, "error", ["Teacher with login inconnu is not found."]),
+        (8, "error", ["Status has invalid value X, A or C expected."])]
+    assert document["counts"] == {"create": 11, "update": 1, "unchanged": 1, "delete": 0,
+                                  "error": 10}
+
+    code, out, _ = run(capsys, "commit", str(sample), "--store", store, "--json")
+    assert code == 1 and json.loads(out)["run"] == 1
+    code, out, _ = run(capsys, "check", str(sample), "--store", store, "--json")
+    again = json.loads(out)
+    changed = [(i, r["line"]) for i, imp in enumerate(again["imports"]) for r in imp["rows"]
+               if r["outcome"] not in ("unchanged", "error")]
+    # The sessions file holds "Management - Paris printemps" twice with different end dates.
+    assert changed == [(2, 3), (2, 9)]
+    assert again["counts"] == {"create": 0, "update": 2, "unchanged": 11, "delete": 0,
+                               "error": 10}
+
+
+def test_readable_summary_and_exit_codes(sample: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", str(sample), "--store", str(tmp_path / "s.db"))
+    assert code == 1 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == f"Import 1: {sample.parent / 'teachers.csv'} (createOrUpdateTeacherAction)"
+    assert lines[1] == "  create 3, update 0, unchanged 0, delete 0, error 1"
+    assert ("teachers.csv:4: ERROR teacherEmail: Field teacherEmail: "
+            "sophie.leroy-at-example.org is not an e-mail address.") in lines
+    assert "interventions.xlsx:6: ERROR interventionDate: Date le 3 mars not valid." in lines
+    assert lines[-1] == "Total: create 11, update 1, unchanged 1, delete 0, error 10"
+
+
+def test_exit_zero_when_every_row_is_fine_and_data_replaces_files(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, [["bad", "B", "b", "nope"]]))
+    good = tmp_path / "good.csv"
+    good.write_text("teacherLogin;teacherName;teacherFirstname;teacherEmail\n"
+                    "mdupont;Dupont;Marie;m@example.org\n", encoding="utf-8")
+    store = str(tmp_path / "s.db")
+    assert run(capsys, "check", str(config), "--store", store)[0] == 1
+    code, out, _ = run(capsys, "commit", str(config), "--data", str(good), "--store", store)
+    assert code == 0 and out.splitlines()[-1] == "Committed as run 1."
+
+
+@pytest.mark.parametrize(("setup", "message"), [
+    (lambda p: p.write_text("<import-config><import>", encoding="utf-8"), "config.xml:1"),
+    (lambda p: None, "config.xml"),
+])
+def test_nothing_could_be_done_is_exit_two_with_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], setup, message: str) -> None:
+    config = tmp_path / "config.xml"
+    setup(config)
+    store = tmp_path / "s.db"
+    code, out, err = run(capsys, "check", str(config), "--store", str(store))
+    assert code == 2 and out == ""
+    assert err.startswith("importer-gui: ") and message in err and len(err.splitlines()) == 1
+
+
+def test_missing_data_file_names_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, []))
+    (tmp_path / "teachers.csv").unlink()
+    code, _, err = run(capsys, "check", str(config), "--store", str(tmp_path / "s.db"))
+    assert code == 2 and "teachers.csv" in err and len(err.splitlines()) == 1
+
+
+def test_history_newest_first(sample: Path, tmp_path: Path,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "s.db")
+    assert run(capsys, "history", "--store", store)[1] == "No import runs yet.\n"
+    run(capsys, "commit", str(sample), "--store", store)
+    run(capsys, "commit", str(sample), "--store", store)
+    code, out, _ = run(capsys, "history", "--store", store, "--json")
+    runs = json.loads(out)["runs"]
+    assert code == 0 and [r["id"] for r in runs] == [2, 1]
+    assert runs[1]["counts"]["create"] == 11 and runs[0]["counts"]["unchanged"] == 11
+    assert runs[0]["config"] == str(sample) and len(runs[0]["files"]) == 4
+    assert runs[0]["started"][:2] == "20"
+
+
+def test_python_dash_m_runs_the_same_command(sample: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "importer_gui", "check", str(sample), "--store",
+         str(tmp_path / "s.db"), "--json"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["counts"]["create"] == 11

@@ -1,0 +1,226 @@
+"""createOrUpdateSessionAction, row by row, with the platform's messages."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from importer_gui.core.records import Table
+from importer_gui.core.store import Store
+from tests.builders import ImportSpec, teachers_import, trainings_import, write_csv, write_xlsx
+from tests.core.harness import Env, row, rows
+
+ACTION = "createOrUpdateSessionAction"
+COLUMNS = ("sessionAction", "trainingPathCode", "sessionTitle", "sessionStartDate",
+           "sessionEndDate", "teacherLogin")
+BY_TITLE = "<sessionSearchField><sessionTitle/></sessionSearchField>"
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> Env:
+    """A store holding two teachers and two training courses."""
+    env = Env(tmp_path)
+    env.commit(teachers_import(tmp_path, [["mdupont", "Dupont", "Marie", "m@example.org"],
+                                          ["jmartin", "Martin", "Jean", "j@example.org"]]),
+               trainings_import(tmp_path, [["SEC-101", "Sécurité incendie", ""],
+                                           ["MGT-200", "Management", "GUID-MGT"]]))
+    return env
+
+
+def sessions(env: Env, data: list[list[object]], *, options: str = BY_TITLE,
+             columns: tuple[str, ...] = COLUMNS, **extra: object) -> ImportSpec:
+    """A session import of these rows (a header line is added)."""
+    write_csv(env.folder / "sessions.csv", [list(columns), *data])
+    if "fields" not in extra:  # as in the platform's example: the teacher is optional
+        extra["fields"] = "".join(
+            "<teacherLogin><mandatory>no</mandatory></teacherLogin>" if c == "teacherLogin"
+            else f"<{c}/>" for c in columns)
+    return ImportSpec("sessions.csv", columns, ACTION, options=options, **extra)
+
+
+def stored_sessions(env: Env) -> list[tuple[str | None, date | None, date | None]]:
+    """(title, start, end) of every stored session, by title."""
+    with Store.open(env.store_path) as store:
+        state = store.load_state([Table.SESSION])
+    return sorted((s.title, s.start_date, s.end_date) for s in state.sessions.values())
+
+
+def test_rows_create_then_update_what_earlier_rows_created(env: Env) -> None:
+    plan = env.check(sessions(env, [
+        ["M", "SEC-101", "Lyon janvier", "2027-01-12", "2027-01-13", "mdupont"],
+        ["M", "MGT-200", "Paris mars", "2027-03-02", "2027-03-03", "jmartin"],
+        ["M", "SEC-101", "Lyon janvier", "2027-01-12", "2027-01-14", "mdupont"],
+        ["M", "SEC-101", "Lyon janvier", "2027-01-12", "2027-01-14", "mdupont"],
+    ]))
+    assert rows(plan) == [(2, "create", []), (3, "create", []), (4, "update", []),
+                          (5, "unchanged", [])]
+    assert plan.counts() == {"create": 2, "update": 1, "unchanged": 1, "delete": 0, "error": 0}
+
+
+def test_commit_writes_and_the_same_check_again_is_unchanged(env: Env) -> None:
+    spec = sessions(env, [["M", "SEC-101", "Lyon janvier", "2027-01-12", "2027-01-13",
+                           "mdupont"]])
+    env.commit(spec)
+    assert stored_sessions(env) == [("Lyon janvier", date(2027, 1, 12), date(2027, 1, 13))]
+    assert rows(env.check(spec)) == [(2, "unchanged", [])]
+
+
+def test_empty_mandatory_field(env: Env) -> None:
+    plan = env.check(sessions(env, [["M", "SEC-101", "", "2027-01-12", "", "mdupont"]]))
+    assert row(plan, 2) == ("error", ["Field sessionTitle is empty."])
+
+
+def test_every_row_must_fill_a_mandatory_field_even_to_delete(env: Env) -> None:
+    spec = sessions(env, [["A", "SEC-101", "Lyon", "", "", ""]], fields=None)
+    assert row(env.check(spec), 2) == ("error", ["Field teacherLogin is empty."])
+
+
+def test_unknown_training_path_code(env: Env) -> None:
+    plan = env.check(sessions(env, [["M", "XLS-999", "Nantes", "", "", "mdupont"]]))
+    assert row(plan, 2) == ("error", ["Training with training path code XLS-999 is not found."])
+
+
+def test_empty_training_path_code_even_when_not_mandatory(env: Env) -> None:
+    spec = sessions(env, [["M", " ", "Nantes", "", "", "mdupont"]],
+                    column_children={"trainingPathCode": "<mandatory>no</mandatory>"})
+    assert row(env.check(spec), 2) == ("error", ["Field trainingPathCode is empty."])
+
+
+def test_invalid_session_action(env: Env) -> None:
+    plan = env.check(sessions(env, [["X", "SEC-101", "Nantes", "", "", "mdupont"]]))
+    assert row(plan, 2) == ("error", ["Invalid sessionAction value: X"])
+
+
+def test_empty_optional_session_action_means_create(env: Env) -> None:
+    spec = sessions(env, [["", "SEC-101", "Nantes", "", "", "mdupont"]],
+                    fields="<sessionAction><mandatory>no</mandatory></sessionAction>"
+                           "<trainingPathCode/><sessionTitle/><sessionStartDate/>"
+                           "<sessionEndDate/><teacherLogin/>")
+    assert row(env.check(spec), 2) == ("create", [])
+
+
+def test_empty_mandatory_session_action(env: Env) -> None:
+    plan = env.check(sessions(env, [["", "SEC-101", "Nantes", "", "", "mdupont"]]))
+    assert row(plan, 2) == ("error", ["Field sessionAction is empty."])
+
+
+def test_value_mappings_of_the_action_fields_win(env: Env) -> None:
+    spec = sessions(
+        env, [["C", "SEC-101", "Nantes", "", "", ""], ["S", "SEC-101", "Nantes", "", "", ""]],
+        column_children={"sessionAction": "<createUpdate>M</createUpdate><cancel>A</cancel>"},
+        fields="<sessionAction><createUpdate>C</createUpdate><cancel>S</cancel></sessionAction>"
+               "<trainingPathCode/><sessionTitle/><sessionStartDate/><sessionEndDate/>"
+               "<teacherLogin><mandatory>no</mandatory></teacherLogin>")
+    assert rows(env.check(spec)) == [(2, "create", []), (3, "delete", [])]
+
+
+def test_duplicated_group(env: Env) -> None:
+    by_guid = "<sessionSearchField><sessionGuid/></sessionSearchField>"
+    columns = ("sessionAction", "trainingPathCode", "sessionGuid", "sessionTitle")
+    env.commit(sessions(env, [["M", "SEC-101", "G1", "Lyon"], ["M", "SEC-101", "G2", "Lyon"]],
+                        options=by_guid, columns=columns))
+    plan = env.check(sessions(env, [["M", "SEC-101", "Lyon", "", "", "mdupont"]]))
+    assert row(plan, 2) == ("error", ["Group with name Lyon is duplicated."])
+
+
+def test_unknown_teacher_and_unreadable_dates_name_field_and_value(env: Env) -> None:
+    plan = env.check(sessions(env, [
+        ["M", "SEC-101", "Lyon", "2027-02-31", "13/01/2027", "nobody"]]))
+    assert row(plan, 2) == ("error", [
+        "Field sessionStartDate: 2027-02-31 is not a date in the format YYYY-MM-DD.",
+        "Field sessionEndDate: 13/01/2027 is not a date in the format YYYY-MM-DD.",
+        "Field teacherLogin: no teacher has the login nobody."])
+
+
+def test_date_format_and_workbook_date_cells(env: Env) -> None:
+    write_xlsx(env.folder / "sessions.xlsx", [
+        list(COLUMNS), ["M", "SEC-101", "Lyon", "12/01/2027", date(2027, 1, 13), "mdupont"]])
+    spec = ImportSpec("sessions.xlsx", COLUMNS, ACTION, options=BY_TITLE,
+                      provider_extra="<dateFormat>DD/MM/YYYY</dateFormat>")
+    env.commit(spec)
+    assert stored_sessions(env) == [("Lyon", date(2027, 1, 12), date(2027, 1, 13))]
+
+
+def test_null_clears_the_end_date(env: Env) -> None:
+    env.commit(sessions(env, [["M", "SEC-101", "Lyon", "2027-01-12", "2027-01-13", "jmartin"]]))
+    plan = env.commit(sessions(env, [["M", "SEC-101", "Lyon", "", "NULL", "jmartin"]]))
+    assert rows(plan) == [(2, "update", [])]
+    assert stored_sessions(env) == [("Lyon", date(2027, 1, 12), None)]
+
+
+def test_values_are_trimmed_of_non_breaking_spaces(env: Env) -> None:
+    env.commit(sessions(env, [["M", "SEC-101", "Lyon", "", "", "mdupont"]]))
+    plan = env.check(sessions(env, [["\u00a0M ", " SEC-101\u00a0", "\u00a0Lyon\t", "", "",
+                                     " mdupont"]]))
+    assert rows(plan) == [(2, "unchanged", [])]
+
+
+def test_delete_takes_the_interventions_with_it(env: Env) -> None:
+    env.commit(sessions(env, [["M", "SEC-101", "Lyon", "2027-01-12", "", "mdupont"]]))
+    columns = ("interventionGuid", "trainingPathCode", "sessionTitle", "interventionDate",
+               "interventionDuration", "roomGuid", "roomLabel", "teacherLogin",
+               "interventionStatus")
+    write_csv(env.folder / "meetings.csv", [columns, [
+        "I1", "SEC-101", "Lyon", "2027-01-12T09:00", "3", "R1", "Salle", "mdupont", "A"]])
+    env.commit(ImportSpec("meetings.csv", columns, "createOrUpdateInterventionAction"))
+    plan = env.commit(sessions(env, [["A", "SEC-101", "Lyon", "", "", ""]]))
+    assert rows(plan) == [(2, "delete", [])]
+    with Store.open(env.store_path) as store:
+        state = store.load_state([Table.SESSION, Table.INTERVENTION])
+    assert state.sessions == {} and state.interventions == {}
+
+
+def test_deleting_a_missing_session_is_harmless(env: Env) -> None:
+    plan = env.check(sessions(env, [["A", "SEC-101", "Ancienne", "", "", ""]]))
+    assert row(plan, 2) == ("unchanged",
+                            ["No session matches this row: there is nothing to delete."])
+    assert plan.imports[0].rows[0].issues().__next__().level.value == "WARNING"
+
+
+def test_full_access_no_protects_sessions_no_import_created(env: Env) -> None:
+    connection = sqlite3.connect(env.store_path)
+    with connection:
+        training_id = connection.execute(
+            "SELECT id FROM training WHERE path_code = 'SEC-101'").fetchone()[0]
+        connection.execute("INSERT INTO session (training_id, title) VALUES (?, 'Manuelle')",
+                           (training_id,))
+    connection.close()
+    no_access = BY_TITLE + "<fullAccess>no</fullAccess>"
+    plan = env.check(sessions(env, [["M", "SEC-101", "Manuelle", "2027-01-01", "", ""],
+                                    ["M", "SEC-101", "Importée", "2027-01-01", "", ""],
+                                    ["M", "SEC-101", "Importée", "2027-01-02", "", ""]],
+                              options=no_access))
+    assert rows(plan) == [
+        (2, "error", ["fullAccess is no: session Manuelle was not created by an import, so "
+                      "this import may not change it."]),
+        (3, "create", []), (4, "update", [])]
+
+
+def test_search_by_several_fields_together(env: Env) -> None:
+    both = "<sessionSearchField><sessionTitle/><sessionStartDate/></sessionSearchField>"
+    plan = env.check(sessions(env, [["M", "SEC-101", "Lyon", "2027-01-12", "", ""],
+                                    ["M", "SEC-101", "Lyon", "2027-02-12", "", ""],
+                                    ["M", "SEC-101", "Lyon", "2027-01-12", "2027-01-13", ""]],
+                              options=both))
+    assert [r[1] for r in rows(plan)] == ["create", "create", "update"]
+
+
+def test_search_by_session_id_keeps_the_id(env: Env) -> None:
+    by_id = "<sessionSearchField><sessionId/></sessionSearchField>"
+    columns = ("sessionAction", "trainingPathCode", "sessionId", "sessionTitle")
+    spec = sessions(env, [["M", "SEC-101", "500", "Lyon"]], options=by_id, columns=columns)
+    env.commit(spec)
+    assert rows(env.check(spec)) == [(2, "unchanged", [])]
+    with Store.open(env.store_path) as store:
+        assert store.get(Table.SESSION, 500).title == "Lyon"
+
+
+def test_training_title_that_differs_is_a_warning(env: Env) -> None:
+    columns = ("sessionAction", "trainingPathCode", "trainingTitle", "sessionTitle")
+    plan = env.check(sessions(env, [["M", "SEC-101", "Incendie", "Lyon"]], columns=columns))
+    assert row(plan, 2) == ("create", [
+        "Field trainingTitle: Incendie is not the title of training course SEC-101 "
+        "(Sécurité incendie); the training course is not changed."])

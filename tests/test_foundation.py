@@ -1,0 +1,47 @@
+"""What the whole project rests on: a Qt-free core and a Qt that does not abort."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from importlib import metadata
+
+CORE_IMPORTS = "\n".join([
+    "import sys",
+    "import importer_gui.cli",
+    "import importer_gui.core.pipeline, importer_gui.core.reports, importer_gui.core.suggest",
+    "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))",
+    "print(','.join(qt))",
+])
+
+
+def test_the_core_and_the_command_line_load_no_qt_module() -> None:
+    result = subprocess.run([sys.executable, "-c", CORE_IMPORTS], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_pyside6_is_pinned_below_6_12_on_python_3_11() -> None:
+    version = tuple(int(p) for p in metadata.version("PySide6-Essentials").split(".")[:2])
+    if sys.version_info < (3, 12):
+        assert version < (6, 12), "PySide6 6.12 aborts Python 3.11 after a few thousand calls"
+
+
+SET_TEXT_LOOP = "\n".join([
+    "from PySide6.QtWidgets import QApplication, QLabel",
+    "app = QApplication([])",
+    "label = QLabel()",
+    "for i in range(20000):",
+    "    label.setText(str(i))",
+    "print(label.text())",
+])
+
+
+def test_many_qt_calls_do_not_abort_the_interpreter() -> None:
+    result = subprocess.run([sys.executable, "-c", SET_TEXT_LOOP], capture_output=True,
+                            text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "19999"
