@@ -3,7 +3,18 @@
 Line numbers are the file's own (the header is line 1). Completely blank rows (every cell
 empty or white space) are skipped here, but the numbering still counts them, so the checker
 never sees them and never has to. In a CSV file a row's number is the physical line where its
-record starts (a quoted field may span several lines).
+record starts (a quoted field may span several lines). Rows are neither padded nor cut to the
+header's width; CSV cells are not trimmed (the checker trims), headers are.
+
+Workbook cells: text as-is; numbers as people wrote them (42.0 -> "42", 0.1 + 0.2 -> "0.3");
+booleans "TRUE"/"FALSE", as the sheet shows them; dates and datetimes stay date objects;
+times "HH:MM:SS"; durations "[h]:mm:ss". .xlsx/.xlsm sheets are measured before calamine
+loads them (it allocates the whole bounding box, and aborts the interpreter on a stray cell
+at XFD1048576); a huge sparse sheet is streamed with openpyxl instead. .xls and .ods cannot
+be measured cheaply and go to calamine unguarded.
+
+Every failure is a DataFileError naming the file (and the line when there is one); rows()
+may raise one part-way, after the rows before the fault.
 """
 
 from __future__ import annotations
@@ -50,8 +61,6 @@ csv.field_size_limit(FIELD_SIZE_LIMIT)
 # calamine allocates the sheet's whole bounding box; above this many cells we do not let it.
 MAX_BOX_CELLS = 10_000_000
 _CHUNK = 1 << 20
-
-_CellFn = Callable[[Any], Cell]
 
 
 # --------------------------------------------------------------------------- public API
@@ -190,13 +199,14 @@ def _open_text(path: Path, encoding: str, delimiter: str,
                ) -> tuple[Callable[[], Iterator[NumberedRow]], int | None]:
     """Check the text file's start and return its row source and a row count estimate."""
     codec = _codec(path, encoding)
+    declared = encoding.strip().upper()
     char = _delimiter_char(path, delimiter)
     sample = _sample(path)
-    _check_start(path, sample, encoding.strip().upper())
+    _check_start(path, sample, declared)
     hint = _line_estimate(path, sample)
 
     def source() -> Iterator[NumberedRow]:
-        return _csv_rows(path, codec, encoding, char)
+        return _csv_rows(path, codec, declared, char)
 
     return source, hint
 
@@ -364,8 +374,9 @@ def _suggestion(path: Path, declared: str) -> str | None:
         sample = _sample(path, 4096)
     except DataFileError:
         return None
-    if declared != "UTF-16LE" and _looks_utf16le(sample):
-        return "UTF-16LE"
+    if _looks_utf16le(sample):
+        # UTF-16 text is valid UTF-8 too (ASCII and zero bytes): never suggest that.
+        return "UTF-16LE" if declared != "UTF-16LE" else None
     for name in _SUGGESTION_ORDER:
         if name != declared and _decodes(path, _CODECS[name]):
             return name

@@ -463,3 +463,15 @@ def test_many_stray_cells_far_right_are_refused(tmp_path: Path) -> None:
     assert done.stdout.strip() == (
         f"{path}: the sheet 'S' has 5000 cells far to the right (as far as column XFD); "
         "delete the stray cells or columns past your data")
+
+
+def test_utf16_file_cut_in_the_middle_of_a_character(tmp_path: Path) -> None:
+    path = write_bytes(tmp_path / "data.csv", "h;x\r\na;b\r\n".encode("utf-16-le") + b"\x41")
+    assert error_of(path, encoding="UTF-16LE") == \
+        f"{path}:3: the byte 0x41 is not valid UTF-16LE"
+
+
+def test_encoding_names_in_messages_are_the_configurations(tmp_path: Path) -> None:
+    path = write_bytes(tmp_path / "data.csv", b"h;x\na;\x81\n")
+    assert error_of(path, encoding="windows-1252") == \
+        f"{path}:2: the byte 0x81 is not valid WINDOWS-1252; is the file in ISO-8859-1?"
