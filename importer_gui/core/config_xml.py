@@ -872,7 +872,8 @@ class _Patcher:
             self.patch_import(element, imp)
         for element in imports[len(config.imports):]:
             self.remove(element)
-        previous = imports[len(config.imports) - 1] if config.imports and imports else None
+        kept = min(len(imports), len(config.imports))
+        previous = imports[kept - 1] if kept else None
         for imp in config.imports[len(imports):]:
             element = _build_import(imp)
             if previous is None:

@@ -197,6 +197,12 @@ def test_imports_added_and_removed() -> None:
     assert "interventions.csv" not in text
     assert "<createOrUpdateTeacherAction/>" in text
     assert cx.loads(text, SEEDS) == config
+    config.imports.append(extra)
+    config.imports.append(extra)
+    text = cx.dumps(config)
+    assert text.count("<createOrUpdateTeacherAction/>") == 3
+    assert text.index("<createOrUpdateSessionAction>") < text.index("teachers.csv")
+    assert cx.loads(text, SEEDS) == config
 
 
 def test_a_config_built_in_code_is_written_clean_and_indented() -> None:
