@@ -77,7 +77,8 @@ def sheet_names(path: Path) -> list[str]:
     if not is_workbook(path):
         return []
     _check_file(path)
-    return [meta.name for meta in _worksheets(_calamine_workbook(path))]
+    with _calamine_workbook(path) as workbook:
+        return [meta.name for meta in _worksheets(workbook)]
 
 
 def hidden_sheets(path: Path) -> list[str]:
@@ -86,8 +87,8 @@ def hidden_sheets(path: Path) -> list[str]:
     if not is_workbook(path):
         return []
     _check_file(path)
-    return [meta.name for meta in _worksheets(_calamine_workbook(path))
-            if meta.visible != _visible()]
+    with _calamine_workbook(path) as workbook:
+        return [meta.name for meta in _worksheets(workbook) if meta.visible != _visible()]
 
 
 @dataclass
@@ -450,13 +451,16 @@ def _open_workbook(path: Path, wanted: str | None,
                    ) -> tuple[Callable[[], Iterator[NumberedRow]], str, int | None]:
     """Choose and load the sheet; stream huge sparse sheets without calamine."""
     workbook = _calamine_workbook(path)
-    name = _pick_sheet(path, [meta.name for meta in _worksheets(workbook)], wanted)
-    if path.suffix.lower() in _OOXML_SUFFIXES:
-        extent = _sheet_extent(path, name)
-        if extent.box > MAX_BOX_CELLS:
-            workbook.close()
-            return _sparse_source(path, name, extent), name, extent.rows
-    sheet = _load_sheet(path, workbook, name)
+    try:
+        name = _pick_sheet(path, [meta.name for meta in _worksheets(workbook)], wanted)
+        extent = _sheet_extent(path, name) if path.suffix.lower() in _OOXML_SUFFIXES else None
+    except DataFileError:
+        workbook.close()
+        raise
+    if extent is not None and extent.box > MAX_BOX_CELLS:
+        workbook.close()
+        return _sparse_source(path, name, extent), name, extent.rows
+    sheet = _load_sheet(path, workbook, name)  # closes the workbook: the sheet is loaded
     start = sheet.start
     if start is None:
         raise DataFileError(f"the sheet {name!r} is empty", path=path)
