@@ -299,3 +299,51 @@ def test_count_page_and_get_search_case_insensitively(store: Store) -> None:
     assert [r.id for r in store.page(Table.ROOM, limit=2, offset=2)] == [3, 4]
     assert store.get(Table.ROOM, 3) == RoomRec(3, "R-3", "Amphi")
     assert store.get(Table.ROOM, 99) is None
+
+
+def test_thousands_of_interleaved_creates_keep_their_references(store: Store) -> None:
+    count = 2 * CHUNK + 7  # several bulk chunks, and a partial one
+    changes = [Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "S"})]
+    for i in range(1, count + 1):
+        changes.append(Change(Table.ROOM, CREATE, -i, {"guid": f"R-{i}"}))
+        changes.append(Change(Table.INTERVENTION, CREATE, -i, {
+            "guid": f"I-{i}", "session_id": -1, "room_id": -i, "teacher_id": 1}))
+    run_id = store.apply(iter(changes), run_info(create=len(changes)))
+    state = store.load_state([Table.ROOM, Table.INTERVENTION])
+    assert len(state.interventions) == count
+    assert all(state.rooms[i.room_id].guid == "R" + i.guid[1:]
+               for i in state.interventions.values())
+    seqs = [(c.table, c.after.get("guid")) for c in store.run_changes(run_id)]
+    assert seqs[:3] == [(Table.SESSION, None), (Table.ROOM, "R-1"), (Table.INTERVENTION, "I-1")]
+
+
+def test_creates_and_updates_of_one_table_keep_their_order(store: Store) -> None:
+    store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1", "label": "a"})],
+                run_info(create=1))
+    store.apply([
+        Change(Table.ROOM, CREATE, -1, {"guid": "R-2", "label": "b"}),
+        Change(Table.ROOM, UPDATE, 1, {"label": "a2"}),
+        Change(Table.ROOM, CREATE, -2, {"guid": "R-3", "label": "c"}),
+        Change(Table.ROOM, UPDATE, -1, {"label": "b2"}),
+        Change(Table.ROOM, UPDATE, -1, {"capacity": 4}),
+    ], run_info(create=2, update=3))
+    assert store.load_state([Table.ROOM]).rooms == {
+        1: RoomRec(1, "R-1", "a2"), 2: RoomRec(2, "R-2", "b2", 4), 3: RoomRec(3, "R-3", "c")}
+
+
+def test_run_changes_of_an_unknown_run(store: Store) -> None:
+    with pytest.raises(StoreError) as failure:
+        store.run_changes(99)
+    assert str(failure.value) == f"The store {store.path} holds no run 99."
+
+
+def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError) as failure:
+        Store.open(path)
+    assert str(failure.value) == (f"The store {path} was written by a newer version of "
+                                  "Import Assistant; please update the program.")
