@@ -330,6 +330,7 @@ class Store:
     """The local store of teachers, trainings, sessions, rooms, interventions and runs."""
 
     def __init__(self, path: Path, db: pw.SqliteDatabase) -> None:
+        """Wrap an unopened database; use ``Store.open``."""
         self.path = path
         self._db = db
         # One connection shared by the GUI thread and the worker; calls take turns.
@@ -365,9 +366,11 @@ class Store:
                 self._db.close()
 
     def __enter__(self) -> Store:
+        """The store itself; closed on leaving the block."""
         return self
 
     def __exit__(self, *exc: object) -> None:
+        """Close the store."""
         self.close()
 
     # ------------------------------------------------------------ opening
@@ -437,6 +440,9 @@ class Store:
                 yield
             except (sqlite3.Error, pw.PeeweeException) as exc:
                 raise self._error(exc, doing) from exc
+            except ValueError as exc:  # stored text that is not a date, a JSON, a table
+                raise StoreError(f"The store {self.path} holds a value it cannot read "
+                                 f"({exc}).") from exc
 
     def _error(self, exc: BaseException, doing: str) -> StoreError:
         """The user's message for a database failure."""
@@ -578,12 +584,15 @@ class Store:
 
 # ---------------------------------------------------------------- apply's bulk writer
 
+_Item = tuple[int, int, Change]  # position in the plan, real record id, the change
+
+
 @dataclass
 class _Batch:
     """Consecutive changes of one kind to one table, waiting for executemany."""
 
     kind: ChangeKind
-    items: list[tuple[int, int, dict[str, Any]]] = field(default_factory=list)  # seq, id, values
+    items: list[_Item] = field(default_factory=list)
 
 
 class _Writer:
@@ -615,7 +624,7 @@ class _Writer:
             if batch is not None:
                 self._flush(table)  # a table's own changes keep their order
             batch = self.pending[table] = _Batch(kind)
-        batch.items.append((self.done, record_id, change.values))
+        batch.items.append((self.done, record_id, change))
         self.done += 1
         if len(batch.items) >= CHUNK:
             self._flush(table)
@@ -696,12 +705,12 @@ class _Writer:
         else:
             self._deletes(table, batch.items)
 
-    def _creates(self, table: Table, items: list[tuple[int, int, dict[str, Any]]]) -> None:
+    def _creates(self, table: Table, items: list[_Item]) -> None:
         """INSERT the batch; log every created record's values."""
         template, db_values = TEMPLATES[table], self._db_values
         rows, log, run_id = [], [], self.run_id
-        for seq, record_id, values in items:
-            row = (record_id, *db_values(table, values, template).values())
+        for seq, record_id, change in items:
+            row = (record_id, *db_values(table, change.values, template).values())
             rows.append(row)
             log.append((run_id, seq, *row))
         cols, name = COLUMNS[table], table.value
@@ -714,13 +723,13 @@ class _Writer:
             "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, after)"
             f" VALUES (?, ?, '{name}', 'create', ?, json_object({after}))", log)
 
-    def _updates(self, table: Table, items: list[tuple[int, int, dict[str, Any]]]) -> None:
+    def _updates(self, table: Table, items: list[_Item]) -> None:
         """UPDATE the batch's records to their final values; log before and after."""
         current = self._current(table, {record_id for _, record_id, _ in items})
         log = []
-        for seq, record_id, values in items:
-            row = self._existing(current, table, record_id)
-            current[record_id] = after = self._db_values(table, values, row)
+        for seq, record_id, change in items:
+            row = self._existing(current, table, record_id, change.before)
+            current[record_id] = after = self._db_values(table, change.values, row)
             log.append((self.run_id, seq, table.value, "update", record_id, _encode(row),
                         _encode(after)))
         cols = COLUMNS[table]
@@ -730,12 +739,12 @@ class _Writer:
             [(*(row[c] for c in cols), record_id) for record_id, row in current.items()])
         self._log(log)
 
-    def _deletes(self, table: Table, items: list[tuple[int, int, dict[str, Any]]]) -> None:
+    def _deletes(self, table: Table, items: list[_Item]) -> None:
         """DELETE the batch's records; log what they held."""
         current = self._current(table, {record_id for _, record_id, _ in items})
         log = []
-        for seq, record_id, _ in items:
-            row = self._existing(current, table, record_id)
+        for seq, record_id, change in items:
+            row = self._existing(current, table, record_id, change.before)
             log.append((self.run_id, seq, table.value, "delete", record_id, _encode(row), None))
             del current[record_id]
         self.conn.executemany(f'DELETE FROM "{table.value}" WHERE id = ?',
@@ -748,14 +757,20 @@ class _Writer:
             "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, before, after)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
-    def _existing(self, current: dict[int, dict[str, Any]], table: Table,
-                  record_id: int) -> dict[str, Any]:
-        """A record as it is now, or a StoreError when it is gone."""
-        try:
-            return current[record_id]
-        except KeyError:
+    def _existing(self, current: dict[int, dict[str, Any]], table: Table, record_id: int,
+                  before: dict[str, Any]) -> dict[str, Any]:
+        """A record as it is now; a StoreError when it is gone or differs from ``before``."""
+        row = current.get(record_id)
+        if row is None:
             raise self._fail(f"{table.value.capitalize()} {record_id} is no longer in the "
-                             "store (it changed since the check; check again)") from None
+                             "store (it changed since the check; check again)")
+        # Another program may have committed since the check: never overwrite its work.
+        expected = self._db_values(table, before, {})
+        for column, value in expected.items():
+            if row[column] != value:
+                raise self._fail(f"{table.value.capitalize()} {record_id} changed since the "
+                                 f"check ({column} is now {row[column]!r}); check again")
+        return row
 
     def _current(self, table: Table, ids: set[int]) -> dict[int, dict[str, Any]]:
         """The stored values of some records, by id."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -347,3 +350,58 @@ def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
         Store.open(path)
     assert str(failure.value) == (f"The store {path} was written by a newer version of "
                                   "Import Assistant; please update the program.")
+
+
+KILLED_MID_APPLY = """
+import os, signal, sys
+from pathlib import Path
+from importer_gui.core.progress import Monitor
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import CHUNK, RunInfo, Store
+
+def die(done, total, what):
+    os.kill(os.getpid(), signal.SIGKILL)  # in the middle of the transaction
+
+store = Store.open(Path(sys.argv[1]))
+changes = [Change(Table.ROOM, ChangeKind.CREATE, -i, {"guid": f"R-{i}"})
+           for i in range(1, 3 * CHUNK)]
+store.apply(changes, RunInfo("c.xml", "<import-config/>", [], {}), monitor=Monitor(die))
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_program_killed_mid_apply_leaves_the_store_as_it_was(store: Store) -> None:
+    before = snapshot(store)
+    store.close()
+    done = subprocess.run([sys.executable, "-c", KILLED_MID_APPLY, str(store.path)],
+                          check=False, capture_output=True)
+    assert done.returncode == -signal.SIGKILL
+    with Store.open(store.path) as reopened:
+        assert snapshot(reopened) == before
+
+
+def test_a_stored_value_that_cannot_be_read_is_reported(store: Store) -> None:
+    store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": 1})], run_info(create=1))
+    store._db.execute_sql("UPDATE session SET start_date = 'soon'")
+    with pytest.raises(StoreError, match=r"holds a value it cannot read \(Invalid isoformat"):
+        store.load_state([Table.SESSION])
+
+
+def test_a_record_changed_since_the_check_is_not_overwritten(store: Store) -> None:
+    store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "S",
+                                                    "start_date": date(2024, 1, 8)})],
+                run_info(create=1))
+    store.apply([Change(Table.SESSION, UPDATE, 1, {"title": "By the CLI"}, {"title": "S"})],
+                run_info(update=1))
+    before = snapshot(store)
+    stale = Change(Table.SESSION, UPDATE, 1, {"title": "By the window"},
+                   {"title": "S", "start_date": date(2024, 1, 8)})
+    with pytest.raises(StoreError) as failure:
+        store.apply([stale], run_info(update=1))
+    assert str(failure.value) == (
+        "Session 1 changed since the check (title is now 'By the CLI'); check again: "
+        f"nothing was written to {store.path}.")
+    assert snapshot(store) == before
+    stale.before = {"title": "By the CLI", "start_date": date(2024, 1, 8)}
+    store.apply([stale], run_info(update=1))  # dates compare as the store keeps them
+    assert store.get(Table.SESSION, 1).title == "By the window"  # type: ignore[union-attr]
