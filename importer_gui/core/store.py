@@ -67,6 +67,7 @@ class _Base(pw.Model):
 
     class Meta:
         database = None
+        legacy_table_names = False  # index names after the tables: "room_guid"
 
 
 class TeacherModel(_Base):
