@@ -1,0 +1,115 @@
+"""The whole wizard as a training administrator uses it, from a workbook to the store."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.records import Table
+from importer_gui.core.store import Store
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.models.preview_model import ERROR_BRUSH
+from importer_gui.ui.wizard import COMMIT, CONFIG, MAPPING, PREVIEW
+from tests.builders import teachers_import, trainings_import, write_config, write_xlsx
+
+HEADERS = ["Action", "Code formation", "Titre de la session", "Date de début", "Date de fin",
+           "Formateur", "Réf. interne"]
+ROWS = [
+    ["M", "SEC-101", "Lyon janvier", date(2027, 1, 12), date(2027, 1, 13), "mdupont", "S-LYON-1"],
+    ["M", "XLS-999", "Nantes février", date(2027, 2, 5), date(2027, 2, 5), "mdupont", "S-NANTES-1"],
+]
+MESSAGE = "Training with training path code XLS-999 is not found."
+
+
+def seed_store(folder: Path, store_path: Path) -> None:
+    """Teachers and training courses, committed as an earlier import would have."""
+    config = config_xml.load(write_config(
+        folder, teachers_import(folder, [["mdupont", "Dupont", "Marie", "m@example.org"]]),
+        trainings_import(folder, [["SEC-101", "Sécurité incendie", ""]]), name="seed.xml"))
+    with Store.open(store_path) as store:
+        pipeline.commit(pipeline.check(config, store), store)
+
+
+def type_into_cell(view, index, text: str, qtbot: QtBot) -> None:
+    """Double-click-style editing: open the cell's editor, type, press Enter."""
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def test_workbook_to_store_as_a_user_would(qtbot: QtBot, tmp_path: Path,
+                                            screenshots: Path) -> None:
+    store_path = tmp_path / "store.sqlite3"
+    seed_store(tmp_path, store_path)
+    workbook = write_xlsx(tmp_path / "sessions.xlsx", [HEADERS, *ROWS], title="Sessions")
+    window = MainWindow(store_path)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    wizard = window.wizard
+
+    assert wizard.open_file(workbook)
+    wizard.next()
+    assert wizard.action_page.selected() == "createOrUpdateSessionAction"
+    wizard.next()
+    assert wizard.currentId() == MAPPING
+    mapping = wizard.mapping_page
+    # The suggestions are accepted as they are; the unknown last column is mapped by hand.
+    assert mapping.mapped_fields()[:6] == ["sessionAction", "trainingPathCode", "sessionTitle",
+                                           "sessionStartDate", "sessionEndDate", "teacherLogin"]
+    assert mapping.rows[0].note.text().startswith("guessed")
+    assert mapping.rows[6].combo.currentData() == "ignoredColumn"
+    mapping.set_field(6, "sessionGuid")
+    assert mapping.mapped_fields()[6] == "sessionGuid"
+    mapping.confirm_check.setChecked(True)  # no sessionId/trainingId column: fine here
+    wizard.next()
+    assert wizard.currentId() == CONFIG
+    assert "<sessionGuid" in wizard.config_page.editor.toPlainText()
+    wizard.next()
+    assert wizard.currentId() == PREVIEW
+
+    preview = wizard.currentPage()
+    qtbot.waitUntil(preview.isComplete, timeout=20_000)
+    model = preview.model
+    lines = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert lines == [2, 3]
+    code_column = 3  # Line, Outcome, then the file's columns
+    bad = model.index(1, code_column)
+    assert model.data(model.index(1, 1)) == "error"
+    assert model.data(bad, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+    assert MESSAGE in model.data(bad, Qt.ItemDataRole.ToolTipRole)
+    window.grab().save(str(screenshots / "journey-preview-error.png"))
+
+    type_into_cell(preview.table, bad, "SEC-101", qtbot)
+    assert model.data(model.index(1, 1)) == "create"
+    assert model.data(model.index(1, code_column), Qt.ItemDataRole.BackgroundRole) is None
+    window.grab().save(str(screenshots / "journey-preview-fixed.png"))
+
+    wizard.next()
+    assert wizard.currentId() == COMMIT
+    commit = wizard.currentPage()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=20_000)
+    window.grab().save(str(screenshots / "journey-commit.png"))
+
+    browser = commit.open_browser()
+    qtbot.addWidget(browser)
+    sessions = browser.record_tabs[Table.SESSION].model
+    assert sessions.total == 2
+    titles = {sessions.data(sessions.index(r, c))
+              for r in range(sessions.rowCount()) for c in range(sessions.columnCount())}
+    assert {"Lyon janvier", "Nantes février"} <= titles
+    browser.grab().save(str(screenshots / "journey-browser.png"))
+    browser.close()
+    with Store.open(store_path) as store:
+        stored = sorted((s.title, s.guid) for s in store.page(Table.SESSION))
+    assert stored == [("Lyon janvier", "S-LYON-1"), ("Nantes février", "S-NANTES-1")]
