@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from importer_gui.core.records import Table
@@ -77,3 +78,18 @@ def test_empty_rows_are_skipped(tmp_path: Path) -> None:
     plan = Env(tmp_path).check(ImportSpec("teachers.csv", ("teacherLogin",),
                                           "createOrUpdateTeacherAction"))
     assert [(r[0], r[1]) for r in rows(plan)] == [(2, "create"), (5, "create")]
+
+
+def test_full_access_no_protects_training_courses_no_import_created(tmp_path: Path) -> None:
+    env = Env(tmp_path)
+    env.commit(teachers_import(tmp_path, []))  # creates the store
+    connection = sqlite3.connect(env.store_path)
+    with connection:
+        connection.execute("INSERT INTO training (path_code, title) VALUES ('OLD', 'Ancienne')")
+    connection.close()
+    spec = trainings_import(tmp_path, [["OLD", "Renommée", ""], ["NEW", "Nouvelle", ""]])
+    spec.options = "<fullAccess>no</fullAccess>"
+    assert rows(env.check(spec)) == [
+        (2, "error", ["fullAccess is no: training course OLD was not created by an import, so "
+                      "this import may not change it."]),
+        (3, "create", [])]

@@ -6,6 +6,16 @@ from importer_gui.core.actions.base import RowContext
 from importer_gui.core.records import Table, TeacherRec, TrainingRec
 
 
+def may_change(ctx: RowContext, table: Table, record_id: int, field: str,
+               described: str) -> bool:
+    """fullAccess=no only lets an import change records that an import created."""
+    if ctx.action.full_access or ctx.overlay.was_created_by_import(table, record_id):
+        return True
+    ctx.error(field, f"fullAccess is no: {described} was not created by an import, so this "
+                     "import may not change it.")
+    return False
+
+
 def teacher(ctx: RowContext, unknown: str) -> tuple[bool, TeacherRec | None]:
     """The row's teacher: (ok, record); ``unknown`` words an unknown login ({login})."""
     login = ctx.values.get("teacherLogin")

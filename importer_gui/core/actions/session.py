@@ -99,12 +99,8 @@ def _search(ctx: RowContext, training: TrainingRec) -> list[SessionRec] | None:
 
 
 def _may_change(ctx: RowContext, session: SessionRec) -> bool:
-    """fullAccess=no only lets an import change sessions that an import created."""
-    if ctx.action.full_access or ctx.overlay.was_created_by_import(Table.SESSION, session.id):
-        return True
-    ctx.error("sessionAction", f"fullAccess is no: session {session.title} was not created by "
-                               "an import, so this import may not change it.")
-    return False
+    return lookup.may_change(ctx, Table.SESSION, session.id, "sessionAction",
+                             f"session {session.title}")
 
 
 def _delete(ctx: RowContext, found: list[SessionRec]) -> Outcome:

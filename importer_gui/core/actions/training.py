@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from importer_gui.core.actions import lookup
 from importer_gui.core.actions.base import RowContext, register
 from importer_gui.core.binding import BoundField
 from importer_gui.core.issues import Outcome
@@ -51,12 +52,8 @@ def _guid_is_free(ctx: RowContext, guid: str | None, existing: TrainingRec | Non
 
 
 def _may_change(ctx: RowContext, training: TrainingRec) -> bool:
-    """fullAccess=no only lets an import change training courses that an import created."""
-    if ctx.action.full_access or ctx.overlay.was_created_by_import(Table.TRAINING, training.id):
-        return True
-    ctx.error("trainingPathCode", f"fullAccess is no: training course {training.path_code} was "
-                                  "not created by an import, so this import may not change it.")
-    return False
+    return lookup.may_change(ctx, Table.TRAINING, training.id, "trainingPathCode",
+                             f"training course {training.path_code}")
 
 
 def _invalid_modality(value: str, bound: BoundField) -> str:
