@@ -6,6 +6,7 @@ import ctypes.util
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -41,8 +42,8 @@ def missing_xcb_packages(find: object = ctypes.util.find_library) -> list[str]:
 
 
 def platform_problem(environ: dict[str, str] | None = None,
-                     platform: str = sys.platform, find: object = ctypes.util.find_library
-                     ) -> str | None:
+                     platform: str = sys.platform, find: object = ctypes.util.find_library,
+                     reachable: Callable[[str], bool] | None = None) -> str | None:
     """Why Qt could not open a window here, as one line; None when it should work.
 
     Qt aborts the process when no platform plugin loads, so this is decided beforehand.
@@ -60,7 +61,33 @@ def platform_problem(environ: dict[str, str] | None = None,
     if missing:
         return ("Qt cannot open a window: system libraries for its xcb platform plugin are "
                 f"missing. Install them with: sudo apt-get install {' '.join(missing)}")
+    if not wayland and not (reachable or display_reachable)(env["DISPLAY"]):
+        return (f"cannot connect to the display {env['DISPLAY']} (DISPLAY); is the desktop "
+                "session still running? The command line works without one "
+                "(importer-gui --help).")
     return None
+
+
+def display_reachable(display: str) -> bool:
+    """True when an X server answers on ``display`` (or when we cannot tell).
+
+    Qt aborts the process when its xcb plugin cannot connect, so ask libxcb first.
+    """
+    name = ctypes.util.find_library("xcb")
+    if name is None:
+        return True
+    try:
+        xcb = ctypes.CDLL(name)
+        xcb.xcb_connect.restype = ctypes.c_void_p
+        xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+        xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+        xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+        connection = xcb.xcb_connect(display.encode(), None)
+        failed = xcb.xcb_connection_has_error(connection)
+        xcb.xcb_disconnect(connection)
+    except (OSError, AttributeError):
+        return True
+    return failed == 0
 
 
 def qt_import_problem(error: ImportError) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes.util
 import shutil
 from pathlib import Path
 
@@ -348,7 +349,21 @@ def test_missing_xcb_libraries_are_named_with_their_packages() -> None:
                                        find) is None
     everything = present | {"xcb-cursor", "xcb-keysyms"}
     assert app_module.platform_problem(
-        {"DISPLAY": ":0"}, "linux", lambda n: n if n in everything else None) is None
+        {"DISPLAY": ":0"}, "linux", lambda n: n if n in everything else None,
+        reachable=lambda display: True) is None
+
+
+def test_a_display_nobody_answers_on_is_one_clear_line_not_an_abort() -> None:
+    problem = app_module.platform_problem({"DISPLAY": ":987"}, "linux",
+                                          reachable=lambda display: False)
+    assert problem == ("cannot connect to the display :987 (DISPLAY); is the desktop session "
+                       "still running? The command line works without one "
+                       "(importer-gui --help).")
+
+
+@pytest.mark.skipif(ctypes.util.find_library("xcb") is None, reason="needs libxcb to ask")
+def test_libxcb_is_asked_whether_the_display_answers() -> None:
+    assert not app_module.display_reachable(":987")
 
 
 def test_a_qt_that_cannot_load_names_the_package() -> None:
