@@ -132,7 +132,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 
 def main(argv: Sequence[str]) -> int:
     """Run one command; return the process's exit code."""
-    args = build_parser().parse_args(list(argv))
+    argv = list(argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        return _open_in_gui(argv)  # importer-gui FILE: the wizard opens that file
+    args = build_parser().parse_args(argv)
     try:
         if args.version:
             return _version(sys.stdout)
@@ -151,6 +154,19 @@ def main(argv: Sequence[str]) -> int:
         sys.stderr.write(f"importer-gui: unexpected error; details were written to "
                          f"{_log_unexpected()}\n")
         return EXIT_FAILED
+
+
+def _open_in_gui(argv: list[str]) -> int:
+    """Open the wizard on a spreadsheet or configuration given as the only argument."""
+    path = Path(argv[0])
+    if len(argv) > 1 or not path.is_file():
+        sys.stderr.write(f"importer-gui: {argv[0]} is neither a command "
+                         f"({', '.join(COMMANDS)}) nor a file to open; see importer-gui "
+                         "--help.\n")
+        return EXIT_FAILED
+    from importer_gui.ui.app import run_gui
+
+    return run_gui([str(path)])
 
 
 def _log_unexpected() -> Path:

@@ -151,3 +151,21 @@ def test_python_dash_m_runs_the_same_command(sample: Path, tmp_path: Path) -> No
          str(tmp_path / "s.db"), "--json"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["counts"]["create"] == 11
+
+
+def test_a_word_that_is_neither_command_nor_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "chek")
+    assert code == 2 and out == ""
+    assert err.startswith("importer-gui: chek is neither a command (check, commit, history")
+    assert err.endswith("nor a file to open; see importer-gui --help.\n")
+
+
+def test_a_file_argument_opens_the_wizard_on_it(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    from importer_gui.ui import app
+
+    opened: list[list[str]] = []
+    monkeypatch.setattr(app, "run_gui", lambda argv, store_path=None: opened.append(argv) or 0)
+    data = tmp_path / "plan.xlsx"
+    data.write_bytes(b"")
+    assert main([str(data)]) == 0 and opened == [[str(data)]]
