@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from importer_gui.core import config_xml, pipeline
+from importer_gui.core import config_xml, pipeline, reports
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.paths import data_dir, default_store_path
 from importer_gui.core.plan import Plan
@@ -80,17 +80,38 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     with Store.open(_store_path(args)) as store:
         plan = pipeline.check(config_xml.load(args.config), store, data_files=args.data)
         result = pipeline.commit(plan, store) if args.command == "commit" else None
+    logs = write_error_logs(plan) if result is not None else []
     if args.json:
         document = plan_json(plan)
         if result is not None:
             document["run"] = result.run_id
+            document["error_logs"] = [str(log) for log in logs]
         json.dump(document, out, indent=2)
         out.write("\n")
     else:
         print_plan(plan, out)
         if result is not None:
             out.write(f"Committed as run {result.run_id}.\n")
+        for log in logs:
+            out.write(f"Error log: {log}\n")
     return EXIT_ROW_ERRORS if plan.has_errors() else EXIT_OK
+
+
+def write_error_logs(plan: Plan) -> list[Path]:
+    """As the platform's timeStampedFileErrorLogger does after a run: one log per import."""
+    written = []
+    for imp in plan.imports:
+        location = plan.config.imports[imp.index].error_log_location()
+        if location is None or not any(True for row in imp.rows for _ in row.issues()):
+            continue
+        folder = plan.config.folder / location
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ImporterError(f"The error log folder {folder} cannot be created "
+                                f"({error.strerror}); the rows were committed.") from error
+        written.append(reports.write_error_log(Plan(plan.config, [imp]), folder))
+    return written
 
 
 def _run_json(run: RunSummary) -> dict[str, Any]:

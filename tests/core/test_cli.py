@@ -169,3 +169,16 @@ def test_a_file_argument_opens_the_wizard_on_it(monkeypatch: pytest.MonkeyPatch,
     data = tmp_path / "plan.xlsx"
     data.write_bytes(b"")
     assert main([str(data)]) == 0 and opened == [[str(data)]]
+
+
+def test_commit_writes_the_error_log_where_the_consolidator_says(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "commit", str(sample), "--store", str(tmp_path / "s.db"))
+    assert code == 1
+    logs = sorted((sample.parent / "logs").iterdir())
+    assert len(logs) == 1 and f"Error log: {logs[0]}" in out.splitlines()
+    lines = logs[0].read_text(encoding="utf-8").splitlines()
+    assert lines[0] == ("Line number:5,ERROR,INT-0004,SEC-101,Session inconnue,"
+                        "2027-01-20T09:00:00,7,ROOM-LYON-1,Lyon - Salle Rhône,12,mdupont,A,"
+                        "Session with title Session inconnue is not found for this training.")
+    assert len(lines) == 4  # only the interventions import has a logger
