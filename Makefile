@@ -21,11 +21,11 @@ run: $(STAMP)
 	$(PY) -m importer_gui
 
 test: $(TEST_STAMP)
-	$(PY) -m ruff check importer_gui tests bench
+	$(PY) -m ruff check importer_gui tests $(wildcard bench packaging resources)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(TEST_STAMP)
-	$(PY) -m ruff check importer_gui tests bench
+	$(PY) -m ruff check importer_gui tests $(wildcard bench packaging resources)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

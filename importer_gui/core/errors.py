@@ -52,7 +52,7 @@ class StoreError(ImporterError):
     """The store could not be opened, read or written; nothing was changed."""
 
 
-class Cancelled(ImporterError):
+class Cancelled(ImporterError):  # noqa: N818 - the user asked; not an error
     """The user cancelled long work; nothing was written."""
 
     def __init__(self) -> None:
