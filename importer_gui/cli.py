@@ -1,4 +1,4 @@
-"""The headless command line: check, commit, history; no command opens the wizard."""
+"""The headless command line: check, commit, history, revert; no command opens the wizard."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="replaces the data file of the next <import>, in order")
         _common(sub)
     _common(commands.add_parser("history", help="list import runs, newest first"))
+    summary = "undo an import run, as a new run; records changed since are skipped"
+    sub = commands.add_parser("revert", help=summary, description=summary)
+    sub.add_argument("run", type=int, metavar="RUN_ID", help="the run to revert (see history)")
+    sub.add_argument("--dry-run", action="store_true", help="show what reverting does; "
+                     "write nothing")
+    _common(sub)
     return parser
 
 
@@ -130,7 +136,8 @@ def _history(args: argparse.Namespace, out: TextIO) -> int:
     if not runs:
         out.write("No import runs yet.\n")
     for run in runs:
-        note = f" (reverted by run {run.reverted_by})" if run.reverted_by else ""
+        note = f" (reverts run {run.reverts_run})" if run.reverts_run else ""
+        note += f" (reverted by run {run.reverted_by})" if run.reverted_by else ""
         out.write(f"Run {run.id}  {run.started:%Y-%m-%d %H:%M:%S}  {run.kind}  {run.config}"
                   f"{note}\n  files: {', '.join(run.files)}\n  {_counts_text(run.counts)}\n")
     return EXIT_OK
@@ -147,8 +154,55 @@ def _version(out: TextIO) -> int:
     return EXIT_OK
 
 
+def _revert(args: argparse.Namespace, out: TextIO) -> int:
+    from importer_gui.core import revert
+
+    with Store.open(_store_path(args)) as store:
+        plan = revert.plan_revert(store, args.run)
+        stuck = plan.conflicts() > 0 and next(plan.changes(), None) is None
+        result = None if args.dry_run or stuck else revert.commit_revert(store, plan)
+    if args.json:
+        json.dump(_revert_json(plan, result), out, indent=2)
+        out.write("\n")
+    else:
+        _print_revert(plan, result, out)
+    if stuck:  # every record is a conflict: nothing can be reverted
+        sys.stderr.write(f"importer-gui: Nothing can be reverted: every record of run "
+                         f"{args.run} changed since or is needed by other records.\n")
+        return EXIT_FAILED
+    return EXIT_ROW_ERRORS if plan.conflicts() else EXIT_OK
+
+
+def _revert_json(plan: Any, result: Any) -> dict[str, Any]:
+    """A revert plan like check's JSON: one row per record."""
+    rows = [{"table": table.value, "record": row.line, "outcome": row.outcome.value,
+             "issues": [{"level": i.level.value, "field": i.field, "message": i.message}
+                        for i in row.issues()]}
+            for table, row in plan.rows()]
+    return {"run": result.run_id if result else None, "reverts": plan.run_id, "rows": rows,
+            "counts": plan.counts(), "later_runs": plan.later_runs}
+
+
+def _print_revert(plan: Any, result: Any, out: TextIO) -> None:
+    """Counts, every conflict with its record, and what was written."""
+    out.write(f"Revert of run {plan.run_id}: {_counts_text(plan.counts())}\n")
+    for table, row in plan.rows():
+        for issue in row.issues():
+            field = f" {issue.field}" if issue.field else ""
+            out.write(f"{table.value} {row.line}: {issue.level.value}{field}: "
+                      f"{issue.message}\n")
+    for line in plan.summary():
+        out.write(f"{line}\n")
+    if result is None:
+        out.write("Dry run: nothing was written.\n")
+        return
+    skipped = plan.conflicts()
+    tail = f"; {skipped} record{'s' if skipped != 1 else ''} skipped" if skipped else ""
+    out.write(f"Reverted run {plan.run_id} as run {result.run_id}{tail}.\n")
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
-    "check": _check, "commit": _check, "history": _history}
+    "check": _check, "commit": _check, "history": _history, "revert": _revert}
 
 
 def main(argv: Sequence[str]) -> int:

@@ -1,0 +1,524 @@
+"""Undo an import run: plan what reverting does to each record, then commit it as a new run.
+
+A revert plan is a ``Plan`` with one ``ImportPlan`` per table the run touched and one row per
+record (its id in the line column), so the import preview's table shows it unchanged. Each
+record goes back to the values it had before the run: what the run created is deleted, what
+it updated is restored, what it deleted comes back with its old id (ids are never reused, so
+references to it stay right).
+
+A record whose values are no longer those the run left (a later run or someone else changed
+it) is a conflict: an ERROR row that the commit skips. So is a created record that records
+staying in the store still refer to, and a record that cannot come back because what it
+refers to is gone or its unique value is taken. Conflicts never stop the other records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from importer_gui.core.cells import Cell
+from importer_gui.core.config import ImportConfig
+from importer_gui.core.errors import ImporterError, StoreError
+from importer_gui.core.issues import Issue, Outcome
+from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
+from importer_gui.core.progress import Monitor
+from importer_gui.core.records import (
+    REFERENCES,
+    Change,
+    ChangeKind,
+    StoreState,
+    Table,
+    record_values,
+)
+from importer_gui.core.store import MODELS, RunChangeRow, RunInfo, RunSummary, Store
+
+ACTION = "revert"
+# Parents before children: recreated in this order, deleted in the reverse one.
+TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Table.SESSION,
+                                  Table.INTERVENTION)
+MAX_NAMED = 5  # referring records named in one message
+
+Values = dict[str, Any]
+Key = tuple[Table, int]
+
+
+def _unique_columns() -> dict[Table, tuple[str, ...]]:
+    """Columns the schema keeps unique, per table (a recreated record must not clash)."""
+    by_name = {t.value: t for t in Table}
+    found: dict[Table, tuple[str, ...]] = {t: () for t in Table}
+    for model in MODELS:
+        table = by_name.get(model._meta.table_name)
+        if table is not None:
+            found[table] = tuple(f.column_name for f in model._meta.sorted_fields
+                                 if f.unique and f.column_name != "id")
+    return found
+
+
+UNIQUE_COLUMNS = _unique_columns()
+
+
+# ---------------------------------------------------------------- values
+
+
+@dataclass
+class RevertPlan(Plan):
+    """What reverting one run does, record by record; the preview shows it like an import."""
+
+    config: ImportConfig = field(default_factory=ImportConfig)
+    run_id: int = 0  # the run reverted
+    run: RunSummary | None = None
+    # Later runs (newest first) that changed records of this run again: reverting them first
+    # lets this revert restore those records too.
+    later_runs: list[int] = field(default_factory=list)
+
+    def changes(self) -> Iterator[Change]:
+        """Deletes (children first), then updates, then creates (parents first)."""
+        rows = [row for imp in self.imports for row in imp.rows if not row.has_errors]
+        by_kind: dict[ChangeKind, list[Change]] = {k: [] for k in ChangeKind}
+        for row in rows:
+            for change in row.changes:
+                by_kind[change.kind].append(change)
+        rank = {t: i for i, t in enumerate(TABLE_ORDER)}
+        yield from sorted(by_kind[ChangeKind.DELETE], key=lambda c: -rank[c.table])
+        yield from by_kind[ChangeKind.UPDATE]
+        yield from sorted(by_kind[ChangeKind.CREATE], key=lambda c: rank[c.table])
+
+    def conflicts(self) -> int:
+        """Records the commit skips."""
+        return sum(row.has_errors for imp in self.imports for row in imp.rows)
+
+    def rows(self) -> Iterator[tuple[Table, RowPlan]]:
+        """Every record row with its table, in the preview's order."""
+        for imp in self.imports:
+            for row in imp.rows:
+                yield Table(imp.file.name), row
+
+    def summary(self) -> list[str]:
+        """What the preview says above the table: conflicts, and which runs to revert first."""
+        lines: list[str] = []
+        conflicts = self.conflicts()
+        if conflicts:
+            lines.append(f"{_count(conflicts, 'record')} changed since run {self.run_id} or "
+                         "needed by other records will be skipped; the others will be "
+                         "reverted.")
+        if self.later_runs:
+            lines.append(f"{_runs_text(self.later_runs).capitalize()} changed records of run "
+                         f"{self.run_id} again: revert {_them(self.later_runs)} first to "
+                         "revert those records as well.")
+        return lines
+
+
+@dataclass(frozen=True)
+class RevertResult:
+    """What a committed revert wrote: its run, the run it reverted, and its outcomes."""
+
+    run_id: int
+    reverts: int
+    counts: dict[str, int]
+    skipped: int
+
+
+@dataclass
+class _Entry:
+    """One record the run touched: as it was before the run, after it, and now."""
+
+    table: Table
+    record_id: int
+    before: Values | None  # None: the run created it
+    after: Values | None  # None: the run deleted it
+    current: Values | None = None  # None: not in the store now
+    change: Change | None = None
+    issues: list[Issue] = field(default_factory=list)
+    referrers: list[Key] = field(default_factory=list)  # records that keep it from going
+
+    @property
+    def conflict(self) -> bool:
+        """True when the commit skips this record."""
+        return bool(self.issues)
+
+    def target(self) -> Values | None:
+        """The record's values once the revert is committed (None: not in the store)."""
+        if self.change is None or self.conflict:
+            return self.current
+        return self.before
+
+
+# ---------------------------------------------------------------- planning
+
+
+def plan_revert(store: Store, run_id: int, monitor: Monitor | None = None) -> RevertPlan:
+    """What reverting run ``run_id`` does to each record it touched; nothing is written."""
+    monitor = monitor or Monitor()
+    run = _run(store, run_id)
+    entries = _entries(store.run_changes(run_id))
+    state = store.load_state()
+    later = _LaterRuns(store, run_id)
+    for n, entry in enumerate(entries.values()):
+        monitor.step(n, len(entries), f"Comparing the records of run {run_id} with the store")
+        _plan_entry(entry, state, run_id, later)
+    _check_unique(entries, state)
+    _check_references(entries, state, run_id, later)
+    plan = RevertPlan(run_id=run_id, run=run, imports=_imports(entries))
+    plan.later_runs = later.to_revert_first(e for e in entries.values() if e.conflict)
+    return plan
+
+
+def _run(store: Store, run_id: int) -> RunSummary:
+    """The run to revert; a clear error when it is unknown or already reverted."""
+    run = next((r for r in store.history() if r.id == run_id), None)
+    if run is None:
+        raise StoreError(f"The store {store.path} holds no run {run_id}.")
+    if run.reverted_by is not None:
+        raise StoreError(f"Run {run_id} was already reverted by run {run.reverted_by}; "
+                         f"revert run {run.reverted_by} to redo it.")
+    return run
+
+
+def _entries(rows: list[RunChangeRow]) -> dict[Key, _Entry]:
+    """Each record's net change over the run: its first before and its last after."""
+    entries: dict[Key, _Entry] = {}
+    for row in rows:
+        key = (row.table, row.record_id)
+        entry = entries.get(key)
+        if entry is None:
+            before = None if row.kind is ChangeKind.CREATE else dict(row.before)
+            entry = entries[key] = _Entry(row.table, row.record_id, before, None)
+        entry.after = None if row.kind is ChangeKind.DELETE else dict(row.after)
+    return entries
+
+
+def _plan_entry(entry: _Entry, state: StoreState, run_id: int, later: _LaterRuns) -> None:
+    """The change that undoes one record's net change, or the conflict that prevents it."""
+    record = state.table(entry.table).get(entry.record_id)
+    entry.current = None if record is None else record_values(record)
+    if entry.before is None and entry.after is None:
+        return  # created and deleted by the run: nothing to undo
+    if entry.current != entry.after:
+        entry.issues.extend(_changed_issues(entry, run_id, later))
+        return
+    table, record_id = entry.table, entry.record_id
+    if entry.after is None:
+        entry.change = Change(table, ChangeKind.CREATE, record_id, dict(entry.before or {}))
+    elif entry.before is None:
+        entry.change = Change(table, ChangeKind.DELETE, record_id, before=dict(entry.after))
+    elif entry.before != entry.after:
+        values = {c: v for c, v in entry.before.items() if entry.after.get(c) != v}
+        entry.change = Change(table, ChangeKind.UPDATE, record_id, values, dict(entry.after))
+
+
+def _changed_issues(entry: _Entry, run_id: int, later: _LaterRuns) -> list[Issue]:
+    """Why a record the run left one way is now another: one issue per differing column."""
+    name = _name(entry.table, entry.record_id)
+    by = later.by(entry.table, entry.record_id)
+    if entry.current is None:
+        return [Issue.error("", f"{name} was deleted after run {run_id}{by}; skipped.")]
+    if entry.after is None:
+        return [Issue.error("", f"{name} is in the store again since run {run_id}{by}; "
+                                "skipped.")]
+    return [Issue.error(column, f"{name} was changed after run {run_id}{by} ({column} is now "
+                                f"{_show(now)}, run {run_id} left {_show(entry.after.get(column))}"
+                                "); skipped.")
+            for column, now in entry.current.items() if entry.after.get(column) != now]
+
+
+def _check_unique(entries: dict[Key, _Entry], state: StoreState) -> None:
+    """A record coming back must not take a unique value another record now holds."""
+    gone = {key for key, e in entries.items()
+            if e.change is not None and e.change.kind is ChangeKind.DELETE}
+    holders: dict[tuple[Table, str], dict[Any, int]] = {}
+    for entry in entries.values():
+        change = entry.change
+        if change is None or change.kind is ChangeKind.DELETE:
+            continue
+        for column in UNIQUE_COLUMNS[entry.table]:
+            value = change.values.get(column)
+            if value is None:
+                continue
+            index = holders.get((entry.table, column))
+            if index is None:  # built once per column, only when a revert needs it
+                index = holders[(entry.table, column)] = {
+                    getattr(r, column): i for i, r in state.table(entry.table).items()}
+            holder = index.get(value)
+            if holder is not None and holder != entry.record_id \
+                    and (entry.table, holder) not in gone:
+                entry.issues.append(Issue.error(column, (
+                    f"{_name(entry.table, entry.record_id)} cannot be restored: "
+                    f"{entry.table.value} {holder} now has {column} {_show(value)}; skipped.")))
+                break
+
+
+def _check_references(entries: dict[Key, _Entry], state: StoreState, run_id: int,
+                      later: _LaterRuns) -> None:
+    """Skip deletes others still refer to and restores referring to what is gone, until stable."""
+    while True:
+        after = _AfterRevert(entries, state)
+        found = False
+        for entry in entries.values():
+            if entry.change is None or entry.conflict:
+                continue
+            issue = (_still_referred(entry, after, run_id, later)
+                     if entry.change.kind is ChangeKind.DELETE
+                     else _missing_reference(entry, after))
+            if issue is not None:
+                entry.issues.append(issue)
+                found = True
+        if not found:
+            return
+
+
+class _AfterRevert:
+    """Which records exist, and what they refer to, once the revert is committed."""
+
+    def __init__(self, entries: dict[Key, _Entry], state: StoreState) -> None:
+        self.values: dict[Table, dict[int, Values | None]] = {t: {} for t in Table}
+        for (table, record_id), entry in entries.items():
+            self.values[table][record_id] = entry.target()
+        self.state = state
+        self._referrers: dict[Table, dict[int, list[Key]]] | None = None
+
+    def exists(self, table: Table, record_id: int) -> bool:
+        """True when the record is in the store after the revert."""
+        overridden = self.values[table]
+        if record_id in overridden:
+            return overridden[record_id] is not None
+        return record_id in self.state.table(table)
+
+    def referrers(self, table: Table, record_id: int) -> list[Key]:
+        """Records that refer to one record after the revert, by table and id."""
+        if self._referrers is None:
+            self._referrers = self._index()
+        return self._referrers[table].get(record_id, [])
+
+    def _index(self) -> dict[Table, dict[int, list[Key]]]:
+        """Every reference of every record after the revert, by record referred to."""
+        index: dict[Table, dict[int, list[Key]]] = {t: {} for t in Table}
+        for table in Table:
+            refs = REFERENCES[table]
+            if not refs:
+                continue
+            overridden = self.values[table]
+            rows: dict[int, Any] = dict(self.state.table(table))
+            rows.update(overridden)
+            for record_id, row in rows.items():
+                if row is None:
+                    continue
+                for column, target in refs.items():
+                    ref = row.get(column) if isinstance(row, dict) else getattr(row, column)
+                    if ref is not None:
+                        index[target].setdefault(ref, []).append((table, record_id))
+        return index
+
+
+def _still_referred(entry: _Entry, after: _AfterRevert, run_id: int,
+                    later: _LaterRuns) -> Issue | None:
+    """A created record that others staying in the store refer to is not deleted."""
+    referring = after.referrers(entry.table, entry.record_id)
+    if not referring:
+        return None
+    entry.referrers = list(referring)
+    names = [f"{_name(t, i).lower()}{later.by(t, i, short=True)}"
+             for t, i in sorted(referring)[:MAX_NAMED]]
+    if len(referring) > MAX_NAMED:
+        names.append(f"{len(referring) - MAX_NAMED} more")
+    verb = "refers" if len(referring) == 1 else "refer"
+    return Issue.error("", f"{_name(entry.table, entry.record_id)} was created by run "
+                           f"{run_id}, but {_join(names)} {verb} to it; not deleted.")
+
+
+def _missing_reference(entry: _Entry, after: _AfterRevert) -> Issue | None:
+    """A record restored or recreated must refer to records that are in the store."""
+    values = entry.before or {}
+    for column, target in REFERENCES[entry.table].items():
+        ref = values.get(column)
+        if ref is not None and not after.exists(target, ref):
+            return Issue.error(column, (
+                f"{_name(entry.table, entry.record_id)} cannot be restored: it refers to "
+                f"{target.value} {ref}, which is not in the store; skipped."))
+    return None
+
+
+class _LaterRuns:
+    """The runs after the reverted one and the records each touched, read only when needed."""
+
+    def __init__(self, store: Store, run_id: int) -> None:
+        self.store = store
+        self.run_id = run_id
+        self._touched: dict[Key, list[int]] | None = None
+        self._runs: dict[int, RunSummary] = {}
+
+    def touched(self, table: Table, record_id: int) -> list[int]:
+        """Later runs (oldest first) that changed one record."""
+        if self._touched is None:
+            self._touched = self._load()
+        return self._touched.get((table, record_id), [])
+
+    def _load(self) -> dict[Key, list[int]]:
+        """Every record each later run changed."""
+        touched: dict[Key, list[int]] = {}
+        runs = sorted((r for r in self.store.history() if r.id > self.run_id),
+                      key=lambda r: r.id)
+        for run in runs:
+            self._runs[run.id] = run
+            for row in self.store.run_changes(run.id):
+                found = touched.setdefault((row.table, row.record_id), [])
+                if not found or found[-1] != run.id:
+                    found.append(run.id)
+        return touched
+
+    def by(self, table: Table, record_id: int, *, short: bool = False) -> str:
+        """" by run 5" (or " (run 5)") when later runs changed the record, else nothing."""
+        runs = self.touched(table, record_id)
+        if not runs:
+            return ""
+        text = _runs_text(runs)
+        return f" ({text})" if short else f" by {text}"
+
+    def to_revert_first(self, conflicts: Iterator[_Entry]) -> list[int]:
+        """Later import runs, still in effect, that changed conflicting records: newest first."""
+        wanted: set[int] = set()
+        for entry in conflicts:
+            for table, record_id in [(entry.table, entry.record_id), *entry.referrers]:
+                wanted.update(self.touched(table, record_id))
+        return sorted((r for r in wanted if self._in_effect(r)), reverse=True)
+
+    def _in_effect(self, run_id: int) -> bool:
+        """An import run not reverted yet (reverting a revert would redo an older run)."""
+        run = self._runs.get(run_id)
+        return run is not None and run.kind == "import" and run.reverted_by is None
+
+
+def _imports(entries: dict[Key, _Entry]) -> list[ImportPlan]:
+    """One ImportPlan per table, parents first; one row per record, in the run's order."""
+    imports: list[ImportPlan] = []
+    for table in TABLE_ORDER:
+        mine = [e for e in entries.values() if e.table is table]
+        if not mine:
+            continue
+        columns = list(_columns(mine))
+        imp = ImportPlan(index=len(imports), file=Path(table.value), columns=columns,
+                         headers=None, actions=[ACTION])
+        imp.rows = [_row(e, columns) for e in mine]
+        imports.append(imp)
+    return imports
+
+
+def _columns(entries: list[_Entry]) -> list[str]:
+    """The record columns of a table, as the run recorded them."""
+    for entry in entries:
+        values = entry.before or entry.after or entry.current
+        if values:
+            return list(values)
+    return []
+
+
+def _row(entry: _Entry, columns: list[str]) -> RowPlan:
+    """A record's row: what it will hold (a restored value shows "now → restored")."""
+    outcome = _outcome(entry)
+    shown = entry.current if outcome in (Outcome.DELETE, Outcome.ERROR) else entry.before
+    shown = shown or entry.after or {}
+    cells: list[Cell] = []
+    for column in columns:
+        value = shown.get(column)
+        if outcome is Outcome.UPDATE and entry.current and entry.current.get(column) != value:
+            cells.append(f"{_cell(entry.current.get(column))} → {_cell(value)}")
+        else:
+            cells.append(value if isinstance(value, date) else _cell(value))
+    changes = [entry.change] if entry.change is not None and not entry.conflict else []
+    result = ActionResult(ACTION, outcome, tuple(entry.issues))
+    return RowPlan(line=entry.record_id, cells=tuple(cells), results=[result], changes=changes)
+
+
+def _outcome(entry: _Entry) -> Outcome:
+    """What reverting does to the record."""
+    if entry.conflict:
+        return Outcome.ERROR
+    if entry.change is None:
+        return Outcome.UNCHANGED
+    return {ChangeKind.CREATE: Outcome.CREATE, ChangeKind.UPDATE: Outcome.UPDATE,
+            ChangeKind.DELETE: Outcome.DELETE}[entry.change.kind]
+
+
+# ---------------------------------------------------------------- committing
+
+
+def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None) -> RevertResult:
+    """Write the plan's changes (conflicts skipped) in one transaction, as a revert run."""
+    changes = list(plan.changes())
+    skipped = plan.conflicts()
+    if not changes and skipped:
+        raise ImporterError(f"Nothing was reverted: all {_count(skipped, 'record')} of run "
+                            f"{plan.run_id} changed since or are needed by other records; "
+                            "nothing was written.")
+    run = plan.run
+    counts = plan.counts()
+    info = RunInfo(config_path=run.config if run else "", config_xml="",
+                   files=list(run.files) if run else [], counts=counts, kind="revert",
+                   reverts_run=plan.run_id)
+    run_id = store.apply(changes, info, monitor=monitor)
+    return RevertResult(run_id, plan.run_id, counts, skipped)
+
+
+def revert_later_first(store: Store, plan: RevertPlan,
+                       monitor: Monitor | None = None) -> list[RevertResult]:
+    """Revert the plan's later runs (newest first), then its run, planned again; each atomic."""
+    results: list[RevertResult] = []
+    for later in plan.later_runs:
+        first = plan_revert(store, later, monitor)
+        if first.conflicts() and next(first.changes(), None) is None:
+            continue  # nothing of it can be reverted: go on with the others
+        results.append(commit_revert(store, first, monitor))
+    again = plan_revert(store, plan.run_id, monitor)
+    results.append(commit_revert(store, again, monitor))
+    return results
+
+
+# ---------------------------------------------------------------- words
+
+
+def _name(table: Table, record_id: int) -> str:
+    """"Session 12"."""
+    return f"{table.value.capitalize()} {record_id}"
+
+
+def _show(value: Any) -> str:
+    """A value in a message: text quoted, dates in ISO 8601, "empty" for nothing."""
+    if value is None or value == "":
+        return "empty"
+    if isinstance(value, str):
+        return f"'{value}'"
+    return _cell(value)
+
+
+def _cell(value: Any) -> str:
+    """A value as cell text."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
+    return str(value)
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 record", "3 records"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _join(words: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _runs_text(runs: list[int]) -> str:
+    """"run 5", "runs 5 and 7"."""
+    if len(runs) == 1:
+        return f"run {runs[0]}"
+    return f"runs {_join([str(r) for r in runs])}"
+
+
+def _them(runs: list[int]) -> str:
+    """"it" or "them (newest first)"."""
+    return "it" if len(runs) == 1 else "them (newest first)"

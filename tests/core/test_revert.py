@@ -1,0 +1,313 @@
+"""Reverting an import run: what the preview shows, what the commit writes, and conflicts."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from importer_gui.cli import main
+from importer_gui.core.errors import ImporterError, StoreError
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.revert import commit_revert, plan_revert, revert_later_first
+from importer_gui.core.store import RunInfo, Store
+
+CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
+RECORD_TABLES = [t.value for t in Table]
+
+
+def run_info(**counts: int) -> RunInfo:
+    """An import run made from one configuration and one data file."""
+    return RunInfo(config_path="/cfg/sessions.xml", config_xml="<import-config/>",
+                   files=["/data/sessions.csv"], counts=dict(counts))
+
+
+def tables(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every record table, by id: the store as a user would compare it."""
+    conn = sqlite3.connect(path)
+    try:
+        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
+                for t in RECORD_TABLES}
+    finally:
+        conn.close()
+
+
+def rows(plan: object) -> list[tuple[str, int, str, list[str]]]:
+    """(table, record, outcome, messages) of every row of a revert plan."""
+    return [(table.value, row.line, row.outcome.value, [i.message for i in row.issues()])
+            for table, row in plan.rows()]  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """Run 1: teacher 1, trainings 1-2, room 1, sessions 1-2, interventions 1-3."""
+    with Store.open(tmp_path / "store.sqlite3") as opened:
+        opened.apply([
+            Change(Table.TEACHER, CREATE, -1, {"login": "jdoe", "name": "Doe"}),
+            Change(Table.TRAINING, CREATE, -1, {"path_code": "PC-1", "title": "Safety"}),
+            Change(Table.TRAINING, CREATE, -2, {"path_code": "PC-2", "title": "First aid"}),
+            Change(Table.ROOM, CREATE, -1, {"guid": "R-1", "label": "Blue"}),
+            Change(Table.SESSION, CREATE, -1, {"training_id": -1, "title": "May",
+                                               "start_date": date(2024, 5, 2)}),
+            Change(Table.SESSION, CREATE, -2, {"training_id": -2, "title": "June",
+                                               "teacher_id": -1}),
+            Change(Table.INTERVENTION, CREATE, -1, {"guid": "I-1", "session_id": -1,
+                                                    "start": datetime(2024, 5, 2, 9),
+                                                    "room_id": -1, "teacher_id": -1}),
+            Change(Table.INTERVENTION, CREATE, -2, {"guid": "I-2", "session_id": -2}),
+            Change(Table.INTERVENTION, CREATE, -3, {"guid": "I-3", "session_id": -2}),
+        ], run_info(create=9))
+        yield opened
+
+
+def wrong_run(store: Store) -> int:
+    """Run 2, the wrong file: creates, updates and deletes (a session with its interventions)."""
+    return store.apply([
+        Change(Table.TRAINING, CREATE, -1, {"path_code": "PC-3", "title": "Wrong"}),
+        Change(Table.SESSION, CREATE, -1, {"training_id": -1, "title": "Wrong session"}),
+        Change(Table.INTERVENTION, CREATE, -1, {"guid": "I-9", "session_id": -1,
+                                                "room_id": 1}),
+        Change(Table.SESSION, UPDATE, 1, {"title": "Mai", "status": "open"}, {"title": "May"}),
+        Change(Table.TRAINING, UPDATE, 1, {"title": "Safety 2"}, {"title": "Safety"}),
+        Change(Table.ROOM, UPDATE, 1, {"label": "Green", "capacity": 12}, {"label": "Blue"}),
+        Change(Table.INTERVENTION, DELETE, 2), Change(Table.INTERVENTION, DELETE, 3),
+        Change(Table.SESSION, DELETE, 2),
+    ], run_info(create=3, update=3, delete=1))
+
+
+def test_revert_undoes_creates_updates_and_deletes_table_by_table(store: Store) -> None:
+    before = tables(store.path)
+    run = wrong_run(store)
+    after = tables(store.path)
+    plan = plan_revert(store, run)
+    outcomes = {(t, r): o for t, r, o, _ in rows(plan)}
+    assert outcomes == {
+        ("training", 3): "delete", ("training", 1): "update", ("room", 1): "update",
+        ("session", 3): "delete", ("session", 1): "update", ("session", 2): "create",
+        ("intervention", 4): "delete", ("intervention", 2): "create",
+        ("intervention", 3): "create"}
+    assert plan.counts() == {"create": 3, "update": 3, "unchanged": 0, "delete": 3, "error": 0}
+    assert tables(store.path) == after  # planning writes nothing
+    # Parents come back before children, children go before parents.
+    order = [(c.kind.value, c.table.value) for c in plan.changes()]
+    assert order.index(("delete", "intervention")) < order.index(("delete", "session"))
+    assert order.index(("create", "session")) < order.index(("create", "intervention"))
+    # An updated record shows its value now and the one it gets back.
+    session_row = next(r for t, r in plan.rows() if t is Table.SESSION and r.line == 1)
+    assert (session_row.cells[1], session_row.cells[3]) == ("Mai → May", "open → ")
+    result = commit_revert(store, plan)
+    assert tables(store.path) == before
+    history = {r.id: r for r in store.history()}
+    assert history[run].reverted_by == result.run_id
+    assert history[result.run_id].kind == "revert"
+    assert history[result.run_id].reverts_run == run
+    assert result.skipped == 0
+
+
+def test_revert_then_revert_again_is_a_redo(store: Store) -> None:
+    run = wrong_run(store)
+    after = tables(store.path)
+    first = commit_revert(store, plan_revert(store, run))
+    redo_plan = plan_revert(store, first.run_id)
+    assert redo_plan.conflicts() == 0
+    redo = commit_revert(store, redo_plan)
+    assert tables(store.path) == after
+    assert {r.id: r.reverted_by for r in store.history()}[first.run_id] == redo.run_id
+    with pytest.raises(StoreError) as failure:
+        plan_revert(store, run)
+    assert str(failure.value) == (f"Run {run} was already reverted by run {first.run_id}; "
+                                  f"revert run {first.run_id} to redo it.")
+
+
+def test_a_record_a_later_run_changed_is_skipped_and_the_run_named(store: Store) -> None:
+    run = wrong_run(store)
+    later = store.apply([Change(Table.SESSION, UPDATE, 1, {"title": "X"}, {"title": "Mai"})],
+                        run_info(update=1))
+    plan = plan_revert(store, run)
+    conflict = [r for r in rows(plan) if r[2] == "error"]
+    assert conflict == [("session", 1, "error", [
+        f"Session 1 was changed after run {run} by run {later} (title is now 'X', run {run} "
+        "left 'Mai'); skipped."])]
+    assert plan.later_runs == [later]
+    assert plan.summary() == [
+        f"1 record changed since run {run} or needed by other records will be skipped; the "
+        "others will be reverted.",
+        f"Run {later} changed records of run {run} again: revert it first to revert those "
+        "records as well."]
+    result = commit_revert(store, plan)
+    assert result.skipped == 1
+    session = store.get(Table.SESSION, 1)
+    assert session is not None and (session.title, session.status) == ("X", "open")
+    training = store.get(Table.TRAINING, 1)
+    assert training is not None and training.title == "Safety"  # the others were reverted
+
+
+def test_reverting_the_later_run_first_restores_everything(store: Store) -> None:
+    before = tables(store.path)
+    run = wrong_run(store)
+    store.apply([Change(Table.SESSION, UPDATE, 1, {"title": "X"}, {"title": "Mai"})],
+                run_info(update=1))
+    results = revert_later_first(store, plan_revert(store, run))
+    assert [r.reverts for r in results] == [run + 1, run]
+    assert [r.skipped for r in results] == [0, 0]
+    assert tables(store.path) == before
+
+
+def test_a_record_edited_by_hand_is_skipped(store: Store) -> None:
+    run = wrong_run(store)
+    store._db.execute_sql("UPDATE room SET capacity = 30 WHERE id = 1")  # another program
+    plan = plan_revert(store, run)
+    assert [r for r in rows(plan) if r[2] == "error"] == [("room", 1, "error", [
+        f"Room 1 was changed after run {run} (capacity is now 30, run {run} left 12); "
+        "skipped."])]
+    assert plan.later_runs == []
+    assert plan.summary()[1:] == []
+
+
+def test_a_created_session_later_interventions_use_is_not_deleted(store: Store) -> None:
+    run = wrong_run(store)
+    later = store.apply([Change(Table.INTERVENTION, CREATE, -1,
+                                {"guid": "I-10", "session_id": 3})], run_info(create=1))
+    plan = plan_revert(store, run)
+    assert [r for r in rows(plan) if r[2] == "error"] == [
+        # The session that stays keeps its training course in turn.
+        ("training", 3, "error", [
+            f"Training 3 was created by run {run}, but session 3 refers to it; not deleted."]),
+        ("session", 3, "error", [
+            f"Session 3 was created by run {run}, but intervention 5 (run {later}) refers to "
+            "it; not deleted."])]
+    assert plan.later_runs == [later]
+    commit_revert(store, plan)
+    assert store.get(Table.SESSION, 3) is not None
+    assert store.get(Table.INTERVENTION, 4) is None  # the run's own intervention went
+    assert store.get(Table.TRAINING, 3) is not None
+
+
+def test_a_deleted_record_whose_unique_value_is_taken_cannot_come_back(store: Store) -> None:
+    run = store.apply([Change(Table.ROOM, DELETE, 1, before={"guid": "R-1"}),
+                       Change(Table.INTERVENTION, UPDATE, 1, {"room_id": None},
+                              {"room_id": 1})], run_info(delete=1, update=1))
+    store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1", "label": "New"})],
+                run_info(create=1))
+    plan = plan_revert(store, run)
+    assert [r for r in rows(plan) if r[2] == "error"] == [
+        ("room", 1, "error", ["Room 1 cannot be restored: room 2 now has guid 'R-1'; skipped."]),
+        ("intervention", 1, "error", [
+            "Intervention 1 cannot be restored: it refers to room 1, which is not in the "
+            "store; skipped."])]
+
+
+def test_a_record_deleted_after_the_run_is_skipped(store: Store) -> None:
+    run = store.apply([Change(Table.INTERVENTION, UPDATE, 1, {"duration": 3},
+                              {"duration": None})], run_info(update=1))
+    later = store.apply([Change(Table.INTERVENTION, DELETE, 1)], run_info(delete=1))
+    plan = plan_revert(store, run)
+    assert rows(plan) == [("intervention", 1, "error", [
+        f"Intervention 1 was deleted after run {run} by run {later}; skipped."])]
+    with pytest.raises(ImporterError) as failure:
+        commit_revert(store, plan)
+    assert str(failure.value) == (
+        f"Nothing was reverted: all 1 record of run {run} changed since or are needed by "
+        "other records; nothing was written.")
+
+
+def test_an_unknown_run_is_reported(store: Store) -> None:
+    with pytest.raises(StoreError) as failure:
+        plan_revert(store, 42)
+    assert str(failure.value) == f"The store {store.path} holds no run 42."
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """main(argv) with its exit code, stdout and stderr."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_dry_run_then_revert_then_history(store: Store,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    run = wrong_run(store)
+    store._db.execute_sql("UPDATE room SET capacity = 30 WHERE id = 1")
+    before = tables(store.path)
+    path = str(store.path)
+    code, out, err = cli(capsys, "revert", str(run), "--store", path, "--json", "--dry-run")
+    assert (code, err) == (1, "")
+    document = json.loads(out)
+    assert document["run"] is None and document["reverts"] == run
+    assert document["counts"] == {"create": 3, "update": 2, "unchanged": 0, "delete": 3,
+                                  "error": 1}
+    assert {"table": "room", "record": 1, "outcome": "error", "issues": [{
+        "level": "ERROR", "field": "capacity", "message":
+        f"Room 1 was changed after run {run} (capacity is now 30, run {run} left 12); "
+        "skipped."}]} in document["rows"]
+    assert tables(store.path) == before
+    code, out, err = cli(capsys, "revert", str(run), "--store", path)
+    assert (code, err) == (1, "")
+    assert f"room 1: ERROR capacity: Room 1 was changed after run {run}" in out
+    assert out.endswith(f"Reverted run {run} as run {run + 1}; 1 record skipped.\n")
+    code, out, _ = cli(capsys, "history", "--store", path)
+    assert f"Run {run + 1}" in out and f"revert  /cfg/sessions.xml (reverts run {run})" in out
+    assert f"(reverted by run {run + 1})" in out
+    code, out, _ = cli(capsys, "history", "--store", path, "--json")
+    runs = {r["id"]: r for r in json.loads(out)["runs"]}
+    assert runs[run]["reverted_by"] == run + 1 and runs[run + 1]["reverts"] == run
+    code, out, err = cli(capsys, "revert", str(run), "--store", path)
+    assert (code, out) == (2, "")
+    assert err == (f"importer-gui: Run {run} was already reverted by run {run + 1}; revert run "
+                   f"{run + 1} to redo it.\n")
+
+
+def test_cli_revert_without_conflicts_exits_0(store: Store,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    before = tables(store.path)
+    run = wrong_run(store)
+    code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path), "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["run"] == run + 1
+    assert tables(store.path) == before
+
+
+KILLED_MID_REVERT = """
+import os, signal, sys
+from importer_gui.core.progress import Monitor
+
+calls = []
+
+def killed(self):
+    calls.append(1)
+    if len(calls) == 2:  # thousands of changes written, the transaction still open
+        os.kill(os.getpid(), signal.SIGKILL)
+
+Monitor.check_cancelled = killed  # the store looks at its monitor between batches
+from importer_gui.cli import main
+sys.exit(main(["revert", sys.argv[2], "--store", sys.argv[1]]))
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_revert_killed_midway_leaves_the_store_whole(store: Store) -> None:
+    changes = [Change(Table.ROOM, CREATE, -i, {"guid": f"R-{i + 1}"}) for i in range(1, 6000)]
+    changes += [Change(Table.SESSION, UPDATE, 1, {"title": "Mai"}, {"title": "May"})]
+    run = store.apply(changes, run_info(create=5999, update=1))
+    after = tables(store.path)
+    store.close()
+    done = subprocess.run([sys.executable, "-c", KILLED_MID_REVERT, str(store.path), str(run)],
+                          check=False, capture_output=True)
+    assert done.returncode == -signal.SIGKILL
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    assert tables(store.path) == after
+    with Store.open(store.path) as reopened:
+        assert reopened.history()[0].id == run  # no revert run was recorded
+        assert reopened.history()[0].reverted_by is None
