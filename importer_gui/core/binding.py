@@ -8,6 +8,7 @@ no column holds, a field mapped twice) is a ConfigError here, before any row is 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, ActionSpec, FieldDef
 from importer_gui.core.config import Action, Column, FieldOptions, Import
@@ -38,6 +39,9 @@ class BoundAction:
     date_format: str
     search_fields: list[str] = field(default_factory=list)
     full_access: bool = True
+    # Each field's (name, column, mandatory, converter), built by the row reader on first use.
+    readers: list[tuple[str, int, bool, Any]] | None = field(
+        default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:

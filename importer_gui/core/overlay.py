@@ -8,7 +8,8 @@ as it is planned, and can be reverted so that one edited row can be planned agai
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import replace
+from dataclasses import fields, replace
+from operator import attrgetter
 from typing import Any
 
 from importer_gui.core.records import (
@@ -49,6 +50,11 @@ class _Index:
         group = self.groups.get(key)
         return list(group.values()) if group else []
 
+    def first(self, key: Hashable) -> Record | None:
+        """The first record whose key equals ``key``, without building a list."""
+        group = self.groups.get(key)
+        return next(iter(group.values())) if group else None
+
 
 class Overlay:
     """Records by table, with indexes kept up to date as changes are applied."""
@@ -57,6 +63,7 @@ class Overlay:
         self.tables: dict[Table, dict[int, Record]] = {t: state.table(t) for t in Table}
         self.created_by_import = {t: set(ids) for t, ids in state.created_by_import.items()}
         self._indexes: dict[tuple[Table, str], _Index] = {}
+        self._table_indexes: dict[Table, list[_Index]] = {t: [] for t in Table}
         self._next_placeholder = -1
 
     def new_id(self) -> int:
@@ -73,14 +80,22 @@ class Overlay:
         """Records of ``table`` whose ``key`` (indexed under ``name``) equals ``value``."""
         index = self._indexes.get((table, name))
         if index is None:
-            index = _Index(key, self.tables[table].values())
-            self._indexes[(table, name)] = index
+            index = self._index(table, name, key)
         return index.find(value)
 
     def find_one(self, table: Table, column: str, value: Hashable) -> Any:
         """The first record whose ``column`` equals ``value``, or None."""
-        found = self.find(table, column, _attr(column), value)
-        return found[0] if found else None
+        index = self._indexes.get((table, column))
+        if index is None:
+            index = self._index(table, column, _attr(column))
+        return index.first(value)
+
+    def _index(self, table: Table, name: str, key: KeyFn) -> _Index:
+        """Build the index ``name`` of a table, kept up to date from now on."""
+        index = _Index(key, self.tables[table].values())
+        self._indexes[(table, name)] = index
+        self._table_indexes[table].append(index)
+        return index
 
     def sessions_of(self, training_id: int) -> list[SessionRec]:
         """Every session of a training course."""
@@ -130,14 +145,12 @@ class Overlay:
             self._file(change.table, record)
 
     def _file(self, table: Table, record: Record) -> None:
-        for (t, _), index in self._indexes.items():
-            if t is table:
-                index.add(record)
+        for index in self._table_indexes[table]:
+            index.add(record)
 
     def _unfile(self, table: Table, record: Record) -> None:
-        for (t, _), index in self._indexes.items():
-            if t is table:
-                index.remove(record)
+        for index in self._table_indexes[table]:
+            index.remove(record)
 
     # -- change builders -------------------------------------------------------------------
 
@@ -146,8 +159,10 @@ class Overlay:
         """Plan and apply the creation of a record; a given id is kept (sessionId)."""
         new_id = self.new_id() if record_id is None else record_id
         record = RECORD_TYPES[table](id=new_id, **values)  # fills the columns' defaults
-        change = Change(table, ChangeKind.CREATE, new_id, record_values(record))
-        self.apply(change)
+        change = Change(table, ChangeKind.CREATE, new_id, _values(record))
+        # What apply() would do, without building the record a second time.
+        self.tables[table][new_id] = record
+        self._file(table, record)
         return change
 
     def update(self, table: Table, record: Record, values: dict[str, Any]) -> Change | None:
@@ -169,4 +184,13 @@ class Overlay:
 
 def _attr(column: str) -> KeyFn:
     """A key function reading one attribute."""
-    return lambda record: getattr(record, column)
+    return attrgetter(column)
+
+
+_COLUMNS: dict[type, tuple[str, ...]] = {
+    kind: tuple(f.name for f in fields(kind) if f.name != "id") for kind in RECORD_TYPES.values()}
+
+
+def _values(record: Record) -> dict[str, Any]:
+    """``record_values`` without looking the dataclass fields up for every record."""
+    return {name: getattr(record, name) for name in _COLUMNS[type(record)]}

@@ -13,7 +13,7 @@ from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay
-from importer_gui.core.plan import ActionResult, FileStamp, ImportPlan, Plan, RowPlan
+from importer_gui.core.plan import NO_ISSUES, ActionResult, FileStamp, ImportPlan, Plan, RowPlan
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import Table as DataTable
 from importer_gui.core.records import Change, StoreState
@@ -45,7 +45,8 @@ def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
         outcome = HANDLERS[action.name].handler(ctx)
         if ctx.failed:
             outcome = Outcome.ERROR
-        results.append(ActionResult(action.name, outcome, tuple(ctx.issues)))
+        results.append(ActionResult(action.name, outcome,
+                                    tuple(ctx.issues) if ctx.issues else NO_ISSUES))
         changes.extend(ctx.changes)
     row = RowPlan(line, cells, results, changes)
     if row.has_errors:

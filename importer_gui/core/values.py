@@ -47,16 +47,30 @@ def parse_int(cell: Cell) -> int | None:
     return int(value) if _INT.fullmatch(value) else None
 
 
+# strptime is slow and files repeat the same few hundred dates: remember recent answers.
+_DATES: dict[tuple[str, str], date | None] = {}
+_DATES_KEPT = 4096
+
+
 def parse_date(cell: Cell, pattern: str) -> date | None:
     """A date in ``pattern`` (a workbook's date cell is taken as it is), or None."""
     if isinstance(cell, datetime):
         return cell.date()
     if isinstance(cell, date):
         return cell
+    key = (cell, pattern)
     try:
-        return datetime.strptime(cell.strip(), pattern).date()
+        return _DATES[key]
+    except KeyError:
+        pass
+    try:
+        day: date | None = datetime.strptime(cell.strip(), pattern).date()
     except ValueError:
-        return None
+        day = None
+    if len(_DATES) >= _DATES_KEPT:
+        _DATES.clear()
+    _DATES[key] = day
+    return day
 
 
 def parse_datetime(cell: Cell) -> datetime | None:

@@ -73,62 +73,109 @@ def register(action: str, handler: Handler,
 
 def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
     """Fill ``ctx.values`` with the typed values of the row's filled fields."""
-    invalid = HANDLERS[ctx.action.name].invalid
+    action = ctx.action
+    readers = action.readers
+    if readers is None:
+        readers = action.readers = _readers(action)
+    values = ctx.values
     count = len(cells)
-    for name, bound in ctx.action.fields.items():
-        raw = cells[bound.index] if bound.index < count else ""
-        value_text = raw.strip() if isinstance(raw, str) else text(raw)
+    for name, index, mandatory, convert in readers:
+        raw = cells[index] if index < count else ""
+        value_text = raw.strip() if type(raw) is str else text(raw)
         if not value_text:
-            if bound.mandatory:
+            if mandatory:
                 ctx.error(name, f"Field {name} is empty.")
             continue
-        value = _typed(ctx, bound, raw, value_text, invalid)
+        if convert is None:  # text without a length limit: the hot, common case
+            values[name] = value_text
+            continue
+        value = convert(ctx, raw, value_text)
         if value is not None:
-            ctx.values[name] = value
+            values[name] = value
 
 
-def _typed(ctx: RowContext, bound: BoundField, raw: Cell, value_text: str,
-           invalid: dict[str, InvalidMessage]) -> Any:
-    """The value of one filled cell for its field's type, or None after an issue."""
-    spec = bound.spec
-    kind = spec.kind
-    name = bound.name
+# A field's converter: (ctx, raw cell, its trimmed text) -> typed value, or None after an issue.
+Converter = Callable[[RowContext, Cell, str], Any]
+
+
+def _readers(action: BoundAction) -> list[tuple[str, int, bool, Converter | None]]:
+    """Each field's column, mandatory flag and converter, worked out once per action."""
+    invalid = HANDLERS[action.name].invalid
+    return [(name, bound.index, bound.mandatory, _converter(action, bound, invalid))
+            for name, bound in action.fields.items()]
+
+
+def _converter(action: BoundAction, bound: BoundField,
+               invalid: dict[str, InvalidMessage]) -> Converter | None:
+    """The converter for one field's type; None when the trimmed text is the value."""
+    kind = bound.spec.kind
     if kind is Kind.STRING or kind is Kind.LONGTEXT:
-        limit = spec.limit
-        if limit is not None and len(value_text) > limit:
+        limit = bound.spec.limit
+        return None if limit is None else _text_converter(bound.name, limit)
+    if kind is Kind.ENUM:
+        return _enum_converter(bound, invalid.get(bound.name))
+    if kind is Kind.INT:
+        return _int_converter(bound.name)
+    if kind is Kind.DATE:
+        return _date_converter(action, bound.name)
+    if kind is Kind.DATETIME:
+        return _datetime_converter(bound.name)
+    return None
+
+
+def _text_converter(name: str, limit: int) -> Converter:
+    def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
+        if len(value_text) > limit:
             ctx.error(name, f"Field {name} is longer than {limit} characters "
                             f"({len(value_text)}).")
             return None
         return value_text
-    if kind is Kind.ENUM:
-        meaning = bound.meanings.get(value_text)
+    return convert
+
+
+def _enum_converter(bound: BoundField, message: InvalidMessage | None) -> Converter:
+    meanings, name = bound.meanings, bound.name
+
+    def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
+        meaning = meanings.get(value_text)
         if meaning is None:
-            message = invalid.get(name)
             ctx.error(name, message(value_text, bound) if message else
                       f"Field {name}: {value_text} is not one of "
                       f"{', '.join(bound.codes.values())}.")
         return meaning
-    if kind is Kind.INT:
+    return convert
+
+
+def _int_converter(name: str) -> Converter:
+    def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
+        # isdecimal() is what \d matches, so the fast path agrees with parse_int.
+        if type(raw) is str and value_text.isdecimal():
+            return int(value_text)
         number = parse_int(raw) if isinstance(raw, str) else None
         if number is None:
             ctx.error(name, f"Field {name}: {value_text} is not a whole number.")
         return number
-    if kind is Kind.DATE:
-        return _date(ctx, bound, raw, value_text)
-    if kind is Kind.DATETIME:
+    return convert
+
+
+def _date_converter(action: BoundAction, name: str) -> Converter:
+    pattern, date_format = action.date_pattern, action.date_format
+
+    def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
+        if value_text == "NULL" and name == "sessionEndDate":
+            return CLEAR
+        day = parse_date(raw, pattern)
+        if day is None:
+            ctx.error(name, f"Field {name}: {value_text} is not a date in the format "
+                            f"{date_format}.")
+        return day
+    return convert
+
+
+def _datetime_converter(name: str) -> Converter:
+    def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
         moment = parse_datetime(raw)
         if moment is None:
             ctx.error(name, f"Date {value_text} not valid.")
         return moment
-    return value_text
-
-
-def _date(ctx: RowContext, bound: BoundField, raw: Cell, value_text: str) -> Any:
-    """A date in the configured format; NULL clears an end date."""
-    if value_text == "NULL" and bound.name == "sessionEndDate":
-        return CLEAR
-    day = parse_date(raw, ctx.action.date_pattern)
-    if day is None:
-        ctx.error(bound.name, f"Field {bound.name}: {value_text} is not a date in the format "
-                              f"{ctx.action.date_format}.")
-    return day
+    return convert
