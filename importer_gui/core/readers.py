@@ -10,8 +10,12 @@ Workbook cells: text as-is; numbers as people wrote them (42.0 -> "42", 0.1 + 0.
 booleans "TRUE"/"FALSE", as the sheet shows them; dates and datetimes stay date objects;
 times "HH:MM:SS"; durations "[h]:mm:ss". .xlsx/.xlsm sheets are measured before calamine
 loads them (it allocates the whole bounding box, and aborts the interpreter on a stray cell
-at XFD1048576); a huge sparse sheet is streamed with openpyxl instead. .xls and .ods cannot
-be measured cheaply and go to calamine unguarded.
+at XFD1048576); a huge sparse sheet is streamed with openpyxl instead. An .ods is measured
+too (its content.xml, repeated rows and columns counted) and refused when too large, since
+calamine loads every sheet of it at once. A zipped part that unpacks out of all proportion
+(a "zip bomb") is refused before calamine sees it. .xls (BIFF, not zipped) cannot be measured
+cheaply (its cells are in BIFF records all through the file) and goes to calamine unguarded.
+The sheet read by default is the first visible one (a hidden first sheet usually holds lists).
 
 Every failure is a DataFileError naming the file (and the line when there is one); rows()
 may raise one part-way, after the rows before the fault.
@@ -416,6 +420,7 @@ def _not_a_workbook(path: Path, detail: str) -> DataFileError:
 
 def _calamine_workbook(path: Path) -> Any:
     """Open the workbook with calamine; any failure becomes a DataFileError."""
+    _check_package(path)
     calamine = _calamine_module()
     try:
         return calamine.CalamineWorkbook.from_path(str(path))
@@ -429,6 +434,23 @@ def _worksheets(workbook: Any) -> list[Any]:
     """The metadata of the workbook's worksheets (chart sheets hold no cells)."""
     kind = _calamine_module().SheetTypeEnum.WorkSheet
     return [meta for meta in workbook.sheets_metadata if meta.typ == kind]
+
+
+def _first_visible(workbook: Any) -> str | None:
+    """The first sheet a user sees: a hidden first sheet (lists, lookups) is not the data."""
+    visible = _visible()
+    return next((meta.name for meta in _worksheets(workbook) if meta.visible == visible), None)
+
+
+def first_visible_sheet(path: Path) -> str | None:
+    """The sheet read when the configuration names none; None for CSV."""
+    path = Path(path)
+    if not is_workbook(path):
+        return None
+    _check_file(path)
+    with _calamine_workbook(path) as workbook:
+        return _first_visible(workbook) or next(
+            (meta.name for meta in _worksheets(workbook)), None)
 
 
 def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:
@@ -452,7 +474,8 @@ def _open_workbook(path: Path, wanted: str | None,
     """Choose and load the sheet; stream huge sparse sheets without calamine."""
     workbook = _calamine_workbook(path)
     try:
-        name = _pick_sheet(path, [meta.name for meta in _worksheets(workbook)], wanted)
+        name = _pick_sheet(path, [meta.name for meta in _worksheets(workbook)],
+                           wanted or _first_visible(workbook))
         extent = _sheet_extent(path, name) if path.suffix.lower() in _OOXML_SUFFIXES else None
     except DataFileError:
         workbook.close()
@@ -566,6 +589,7 @@ class _Extent:
     rows: int
     cols: int
     far_cells: int  # cells in columns past ZZ (each costs a row that wide when streamed)
+    uncached: str = ""  # the first cell holding a formula whose result was never saved
 
     @property
     def box(self) -> int:
@@ -595,6 +619,8 @@ def _sheet_extent(path: Path, name: str) -> _Extent:
             extent = _Extent(0, 0, 0)
             for part in _sheet_parts(package, name):
                 found = _rough_extent(package, part)
+                if found.uncached:
+                    raise _uncached_error(path, found.uncached)
                 if found.box > MAX_BOX_CELLS:
                     found = _exact_extent(package, part)  # the rough bound may be pessimistic
                 extent = max(extent, found, key=lambda e: e.box)
@@ -603,6 +629,13 @@ def _sheet_extent(path: Path, name: str) -> _Extent:
         raise _not_a_workbook(path, str(exc)) from None
     except zipfile.LargeZipFile as exc:
         raise DataFileError(f"the workbook is too large to read ({exc})", path=path) from None
+
+
+def _uncached_error(path: Path, cell: str) -> DataFileError:
+    """A formula read as empty would lose its data silently: say so, and how to fix it."""
+    return DataFileError("the cell holds a formula whose result was never calculated (the "
+                         "file was written by a program, not saved by a spreadsheet); open "
+                         "it in Excel or LibreOffice and save it again", path=path, cell=cell)
 
 
 def _sheet_parts(package: zipfile.ZipFile, name: str) -> list[str]:
@@ -655,15 +688,35 @@ def _chunks(package: zipfile.ZipFile, part: str) -> Iterator[bytes]:
 def _rough_extent(package: zipfile.ZipFile, part: str) -> _Extent:
     """A cheap upper bound: the last filled cell's row (rows come in order) times the
     widest column seen, counting 26 columns when no reference goes past Z."""
-    max_row, max_col, far = 0, 26, 0
+    max_row, max_col, far, uncached = 0, 26, 0, ""
     for data in _chunks(package, part):
         max_row = max(max_row, _last_filled_row(data))
+        if not uncached and b"<f" in data:  # most sheets hold no formula: one fast search
+            uncached = _uncached_formula(data)
         if _WIDE_REF.search(data):  # most sheets have no column past Z: one fast search
             for letters, _row, closed in _CELL_REF.findall(data):
                 if not closed:
                     max_col = max(max_col, _column_number(letters))
                     far += len(letters) == 3
-    return _Extent(max_row, max_col, far)
+    return _Extent(max_row, max_col, far, uncached)
+
+
+_CELL_START = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*>')
+_CACHED = re.compile(rb"<v>[^<]")
+
+
+def _uncached_formula(data: bytes) -> str:
+    """The first cell whose formula has no saved result ('' if none): programs such as
+    openpyxl write formulas without calculating them, and the cell would read as empty."""
+    position = data.find(b"<f")
+    while position >= 0:
+        start, end = data.rfind(b"<c ", 0, position), data.find(b"</c>", position)
+        found = _CELL_START.match(data, start) if start >= 0 and end >= 0 else None
+        if found and not _CACHED.search(data, found.end(), end) and (
+                b't="str"' not in found.group()):  # an empty text result is a result
+            return found.group(1).decode("ascii")
+        position = data.find(b"<f", end if end >= 0 else position + 2)
+    return ""
 
 
 def _exact_extent(package: zipfile.ZipFile, part: str) -> _Extent:
@@ -725,3 +778,85 @@ def _openpyxl_rows(path: Path, name: str) -> Iterator[NumberedRow]:
         yield from _numbered(path, name, worksheet.iter_rows(values_only=True))
     finally:
         workbook.close()
+
+
+# --------------------------------------------------------------------------- package guards
+
+# A part that unpacks to more than this, at more than _BOMB_RATIO times its packed size, is
+# not a spreadsheet's data but a "zip bomb" (e.g. one 300 MB shared string packed in 300 KB):
+# calamine would hold all of it in memory before a single row is read.
+MAX_PART_BYTES = 100 * 1024 * 1024
+_BOMB_RATIO = 100
+_ZIPPED_SUFFIXES = (*_OOXML_SUFFIXES, ".ods")
+
+
+def _check_package(path: Path) -> None:
+    """Refuse a zipped workbook whose parts unpack out of all proportion to the file."""
+    if path.suffix.lower() not in _ZIPPED_SUFFIXES:
+        return
+    try:
+        with zipfile.ZipFile(path) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # not a zip: calamine's failure says so, with the renamed-text hint
+    for info in infos:
+        packed = max(info.compress_size, 1)
+        if info.file_size > MAX_PART_BYTES and info.file_size > _BOMB_RATIO * packed:
+            raise DataFileError(
+                f"the workbook's part {info.filename} unpacks to "
+                f"{info.file_size / 1024 / 1024:.0f} MB from {packed / 1024:.0f} KB; this is "
+                "not spreadsheet data, so it is not read", path=path)
+    if path.suffix.lower() == ".ods":
+        _check_ods_extent(path)  # calamine loads every sheet of an .ods when it opens it
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def _ods_row_width(row: Any) -> int:
+    """Columns up to the row's last cell with content (repeats counted)."""
+    width = filled = 0
+    for cell in row:
+        span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1") or 1)
+        width += span
+        if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):
+            filled = width
+    return filled
+
+
+def _ods_extents(path: Path) -> Iterator[tuple[str, int, int]]:
+    """(name, last filled row, widest filled column) of every sheet, from a streaming parse."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as package, package.open("content.xml") as stream:
+        name, line, rows, cols = "", 0, 0, 0
+        for event, element in etree.iterparse(stream, events=("start", "end"),
+                                              resolve_entities=False, no_network=True,
+                                              huge_tree=True):
+            if element.tag == f"{_ODS_TABLE}table":
+                if event == "start":
+                    name, line, rows, cols = element.get(f"{_ODS_TABLE}name", ""), 0, 0, 0
+                    continue
+                element.clear()
+                yield name, rows, cols
+            elif event == "end" and element.tag == f"{_ODS_TABLE}table-row":
+                line += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1") or 1)
+                width = _ods_row_width(element)
+                if width:
+                    rows, cols = line, max(cols, width)
+                element.clear()  # memory stays flat however many rows
+
+
+def _check_ods_extent(path: Path) -> None:
+    """Refuse an .ods whose repeated rows or columns would make calamine's box too big."""
+    try:
+        name, rows, cols = max(_ods_extents(path), key=lambda e: e[1] * e[2],
+                               default=("", 0, 0))
+    except Exception as exc:  # zip, XML or number damage: the workbook is not readable
+        raise _not_a_workbook(path, str(exc) or type(exc).__name__) from None
+    if rows * cols > MAX_BOX_CELLS:
+        raise DataFileError(
+            f"the sheet {name!r} reaches row {rows} and column {_column_name(cols)} "
+            f"({rows * cols} cells, counting repeated rows and columns); delete the rows or "
+            "columns past your data", path=path)

@@ -264,8 +264,7 @@ class OpenPage(BasePage):
             raise ImporterError(self.tr("{0}: no such file.").replace("{0}", str(path)))
         provider = Provider(file_name=path.name, path=str(path.parent.resolve()))
         if readers.is_workbook(path):
-            sheets = readers.sheet_names(path)
-            provider.sheet = sheets[0] if sheets else None
+            provider.sheet = readers.first_visible_sheet(path)  # what the reader reads
         self.state.choices.config_path = None
         self.state.choices.import_index = 0
         config = ImportConfig(imports=[Import(provider=provider, actions=[])])

@@ -1,0 +1,301 @@
+"""Hostile or broken workbooks through the command line: one clear line, bounded memory.
+
+Each check runs in a child process whose address space is capped (tests/faults/__init__.py):
+a reader that allocated in proportion to a declared or repeated size rather than to the real
+data would fail there, so these tests fail without the guards in core/readers.py.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from importer_gui.core.config import EXT_NS
+from importer_gui.core.readers import first_visible_sheet, open_table
+from tests.builders import TEACHER_COLUMNS, ImportSpec, write_config, write_xlsx
+from tests.faults import cli, one_line_failure
+
+TEACHERS = [TEACHER_COLUMNS, ("zoe", "Zoe", "Z", "zoe@example.org"),
+            ("mia", "Mia", "M", "mia@example.org")]
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def rewrite(path: Path, changes: dict[str, Callable[[bytes], bytes]],
+            extra: dict[str, bytes] | None = None) -> Path:
+    """Rewrite parts of a zip package in place (what other programs write, openpyxl cannot)."""
+    original = path.read_bytes()
+    copy = path.with_suffix(".orig")
+    copy.write_bytes(original)
+    with zipfile.ZipFile(copy) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            out.writestr(info, changes.get(info.filename, lambda d: d)(data))
+        for name, data in (extra or {}).items():
+            out.writestr(name, data)
+    copy.unlink()
+    return path
+
+
+def replace(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
+    """A part change that must find ``old``."""
+    def change(data: bytes) -> bytes:
+        assert old in data
+        return data.replace(old, new)
+    return change
+
+
+def teachers_workbook(folder: Path, name: str = "teachers.xlsx") -> Path:
+    """A good two-teacher workbook and the configuration that reads it."""
+    write_config(folder, ImportSpec(name, TEACHER_COLUMNS, "createOrUpdateTeacherAction"))
+    return write_xlsx(folder / name, TEACHERS)
+
+
+def check(folder: Path) -> tuple[int, dict]:
+    """``check --json`` of the folder's configuration: exit code and report."""
+    done = cli("check", str(folder / "config.xml"), "--store", str(folder / "store.sqlite3"),
+               "--json")
+    assert done.code in (0, 1), done.err[-2000:]
+    return done.code, json.loads(done.out)
+
+
+def failure(folder: Path) -> str:
+    """The one line ``check`` prints when it cannot read the data."""
+    return one_line_failure(cli("check", str(folder / "config.xml"), "--store",
+                                str(folder / "store.sqlite3")))
+
+
+def outcomes(report: dict) -> list[tuple[int, str, list[str]]]:
+    """(line, outcome, messages) of the first import's rows."""
+    return [(r["line"], r["outcome"], [i["message"] for i in r["issues"]])
+            for r in report["imports"][0]["rows"]]
+
+
+GOOD = [(2, "create", []), (3, "create", [])]
+
+
+# --------------------------------------------------------------------------- not a workbook
+
+
+def test_bytes_that_are_not_a_zip(tmp_path: Path) -> None:
+    path = teachers_workbook(tmp_path)
+    path.write_bytes(bytes(range(256)) * 40)
+    assert failure(tmp_path) == (f"importer-gui: {path}: this is not a .xlsx workbook (it may "
+                                 "be a text or CSV file renamed .xlsx)")
+
+
+def test_a_csv_file_renamed_xlsx(tmp_path: Path) -> None:
+    path = teachers_workbook(tmp_path)
+    path.write_text("teacherLogin;teacherName\nzoe;Zoe\n", encoding="utf-8")
+    assert failure(tmp_path) == (f"importer-gui: {path}: this is not a .xlsx workbook (it may "
+                                 "be a text or CSV file renamed .xlsx)")
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.95])
+def test_a_truncated_zip(tmp_path: Path, keep: float) -> None:
+    path = teachers_workbook(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+    assert failure(tmp_path).startswith(
+        f"importer-gui: {path}: the workbook cannot be read; it may be damaged or incomplete (")
+
+
+# --------------------------------------------------------------------------- declared sizes
+
+
+def test_a_dimension_declaring_the_whole_grid_is_not_believed(tmp_path: Path) -> None:
+    path = teachers_workbook(tmp_path)
+    rewrite(path, {SHEET: replace(b'<dimension ref="A1:D3"/>',
+                                  b'<dimension ref="A1:XFD1048576"/>')})
+    assert outcomes(check(tmp_path)[1]) == GOOD
+
+
+def test_one_stray_cell_at_the_last_cell_of_the_grid(tmp_path: Path) -> None:
+    path = teachers_workbook(tmp_path)
+    rewrite(path, {SHEET: replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" '
+                                  b't="inlineStr"><is><t>x</t></is></c></row></sheetData>')})
+    code, report = check(tmp_path)
+    assert code == 1
+    assert outcomes(report) == [*GOOD, (1048576, "error", ["Field teacherLogin is empty."])]
+
+
+def test_hundreds_of_thousands_of_empty_rows(tmp_path: Path) -> None:
+    path = teachers_workbook(tmp_path)
+    empty = b"".join(b'<row r="%d"/>' % i for i in range(4, 600_000))
+    styled = b"".join(b'<row r="%d"><c r="A%d" s="1"/><c r="D%d" t="inlineStr"><is><t> </t>'
+                      b"</is></c></row>" % (i, i, i) for i in range(600_000, 800_000))
+    rewrite(path, {SHEET: replace(b"</sheetData>", empty + styled + b"</sheetData>")})
+    assert outcomes(check(tmp_path)[1]) == GOOD
+
+
+def shared_strings(text: bytes) -> dict[str, Callable[[bytes], bytes]]:
+    """Changes that make B2 a shared string, and register the shared-strings part."""
+    return {
+        SHEET: replace(b'<c r="B2" t="inlineStr"><is><t>Zoe</t></is></c>',
+                       b'<c r="B2" t="s"><v>0</v></c>'),
+        "[Content_Types].xml": replace(b"</Types>", (
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+            b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')),
+        "xl/_rels/workbook.xml.rels": replace(b"</Relationships>", (
+            b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/'
+            b'2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')),
+    }, {"xl/sharedStrings.xml": b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml'
+                                b'/2006/main" count="1" uniqueCount="1"><si><t>' + text +
+                                b"</t></si></sst>"}
+
+
+def test_a_shared_string_that_unpacks_to_hundreds_of_megabytes(tmp_path: Path) -> None:
+    path = teachers_workbook(tmp_path)
+    changes, extra = shared_strings(b"a" * 300_000_000)  # packs into about 300 KB
+    rewrite(path, changes, extra)
+    assert path.stat().st_size < 1_000_000
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}: the workbook's part xl/sharedStrings.xml unpacks to 286 MB "
+        "from 285 KB; this is not spreadsheet data, so it is not read")
+
+
+def test_a_long_shared_string_that_is_real_data_is_read(tmp_path: Path) -> None:
+    path = teachers_workbook(tmp_path)
+    rewrite(path, *shared_strings(b"Zoe " * 200))
+    code, report = check(tmp_path)
+    assert code == 1
+    assert outcomes(report)[0] == (2, "error", [
+        "Field teacherName is longer than 255 characters (799)."])
+
+
+# --------------------------------------------------------------------------- cell content
+
+
+def test_a_formula_without_a_saved_result_is_refused_naming_the_cell(tmp_path: Path) -> None:
+    # openpyxl and other libraries write formulas without calculating them: read as empty,
+    # the e-mail would silently be lost.
+    path = tmp_path / "teachers.xlsx"
+    write_config(tmp_path, ImportSpec(path.name, TEACHER_COLUMNS, "createOrUpdateTeacherAction"))
+    write_xlsx(path, [TEACHER_COLUMNS, ("zoe", "Zoe", "Z", '=CONCAT("zoe","@example.org")')])
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}:D2: the cell holds a formula whose result was never calculated "
+        "(the file was written by a program, not saved by a spreadsheet); open it in Excel "
+        "or LibreOffice and save it again")
+
+
+def test_a_formula_with_its_saved_result_reads_the_result(tmp_path: Path) -> None:
+    path = teachers_workbook(tmp_path)
+    rewrite(path, {SHEET: replace(
+        b'<c r="D2" t="inlineStr"><is><t>zoe@example.org</t></is></c>',
+        b'<c r="D2" t="str"><f>CONCAT("zoe","@example.org")</f><v>zoe@example.org</v></c>'
+        b'<c r="E2" t="str"><f>""</f><v></v></c>')})  # an empty text result is a result
+    assert outcomes(check(tmp_path)[1]) == GOOD
+    assert next(open_table(path).rows()) == (2, ("zoe", "Zoe", "Z", "zoe@example.org", ""))
+
+
+def test_merged_cells_hold_their_value_in_the_first_cell_only(tmp_path: Path) -> None:
+    path = tmp_path / "teachers.xlsx"
+    write_config(tmp_path, ImportSpec(path.name, TEACHER_COLUMNS, "createOrUpdateTeacherAction"))
+    book = Workbook()
+    sheet = book.active
+    for row in TEACHERS:
+        sheet.append(list(row))
+    sheet.merge_cells("A2:A3")  # as Excel saves it: the value is in A2, A3 is empty
+    book.save(path)
+    code, report = check(tmp_path)
+    assert code == 1
+    assert outcomes(report) == [(2, "create", []),
+                                (3, "error", ["Field teacherLogin is empty."])]
+
+
+# --------------------------------------------------------------------------- hidden sheets
+
+
+def hidden_first_sheet(folder: Path, sheet: str | None = None) -> Path:
+    """A workbook whose hidden first sheet holds a list, the teachers on the visible second."""
+    path = folder / "teachers.xlsx"
+    extra = f"<ext:sheet xmlns:ext=\"{EXT_NS}\">{sheet}</ext:sheet>" if sheet else ""
+    write_config(folder, ImportSpec(path.name, TEACHER_COLUMNS, "createOrUpdateTeacherAction",
+                                    provider_extra=extra))
+    book = Workbook()
+    lists = book.active
+    lists.title = "Lists"
+    lists.append(["codes"])
+    lists.append(["A"])
+    lists.sheet_state = "hidden"
+    teachers = book.create_sheet("Teachers")
+    for row in TEACHERS:
+        teachers.append(list(row))
+    book.active = 1
+    book.save(path)
+    return path
+
+
+def test_a_hidden_first_sheet_is_not_the_data(tmp_path: Path) -> None:
+    # The first-sheet rule reads the first sheet the user sees: a hidden first sheet usually
+    # holds lookup lists, and reading it would create a teacher "A" from the list.
+    path = hidden_first_sheet(tmp_path)
+    assert first_visible_sheet(path) == "Teachers"
+    assert outcomes(check(tmp_path)[1]) == GOOD
+
+
+def test_a_hidden_sheet_named_by_the_configuration_is_read(tmp_path: Path) -> None:
+    path = hidden_first_sheet(tmp_path, sheet="Lists")
+    assert list(open_table(path, sheet="Lists").rows()) == [(2, ("A",))]
+    assert outcomes(check(tmp_path)[1]) == [(2, "create", [])]
+
+
+# --------------------------------------------------------------------------- OpenDocument
+
+_ODS_CONTENT = (
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    '<office:body><office:spreadsheet><table:table table:name="Teachers">{rows}</table:table>'
+    "</office:spreadsheet></office:body></office:document-content>")
+
+_ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:'
+    'tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+    'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.'
+    'spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type='
+    '"text/xml"/></manifest:manifest>')
+
+
+def ods_cell(text: str, repeat: int = 1) -> str:
+    """A text cell, repeated across columns when asked."""
+    times = f' table:number-columns-repeated="{repeat}"' if repeat > 1 else ""
+    return (f'<table:table-cell office:value-type="string"{times}><text:p>{text}</text:p>'
+            "</table:table-cell>")
+
+
+def write_ods(folder: Path, tail: str) -> Path:
+    """An .ods of the teachers followed by ``tail`` rows, and its configuration."""
+    rows = "".join("<table:table-row>" + "".join(ods_cell(c) for c in row) + "</table:table-row>"
+                   for row in TEACHERS)
+    path = folder / "teachers.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument."
+                                                      "spreadsheet")
+        package.writestr("content.xml", _ODS_CONTENT.format(rows=rows + tail))
+        package.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
+    write_config(folder, ImportSpec(path.name, TEACHER_COLUMNS, "createOrUpdateTeacherAction"))
+    return path
+
+
+def test_an_ods_with_libreoffices_trailing_empty_rows_is_read(tmp_path: Path) -> None:
+    write_ods(tmp_path, '<table:table-row table:number-rows-repeated="1048573">'
+                        '<table:table-cell table:number-columns-repeated="1024"/>'
+                        "</table:table-row>")
+    assert outcomes(check(tmp_path)[1]) == GOOD
+
+
+def test_an_ods_whose_repeated_cells_fill_millions_of_cells_is_refused(tmp_path: Path) -> None:
+    # 1 KB on disk, 50 million cells once repeated: calamine would allocate them all.
+    path = write_ods(tmp_path, '<table:table-row table:number-rows-repeated="50000">'
+                               + ods_cell("x", 1000) + "</table:table-row>")
+    assert path.stat().st_size < 2000
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}: the sheet 'Teachers' reaches row 50003 and column ALL "
+        "(50003000 cells, counting repeated rows and columns); delete the rows or columns "
+        "past your data")
