@@ -102,9 +102,9 @@ class RevertPlan(Plan):
         lines: list[str] = []
         conflicts = self.conflicts()
         if conflicts:
-            lines.append(f"{_count(conflicts, 'record')} changed since run {self.run_id} or "
-                         "needed by other records will be skipped; the others will be "
-                         "reverted.")
+            lines.append(f"{_count(conflicts, 'conflicting record')} will be skipped (changed "
+                         f"since run {self.run_id}, or still needed by other records); the "
+                         "others will be reverted.")
         if self.later_runs:
             lines.append(f"{_runs_text(self.later_runs).capitalize()} changed records of run "
                          f"{self.run_id} again: revert {_them(self.later_runs)} first to "
@@ -399,8 +399,9 @@ def _imports(entries: dict[Key, _Entry]) -> list[ImportPlan]:
         if not mine:
             continue
         columns = list(_columns(mine))
+        headers = [c.replace("_", " ").capitalize() for c in columns]  # "Start date"
         imp = ImportPlan(index=len(imports), file=Path(table.value), columns=columns,
-                         headers=None, actions=[ACTION])
+                         headers=headers, actions=[ACTION])
         imp.rows = [_row(e, columns) for e in mine]
         imports.append(imp)
     return imports

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -133,8 +134,44 @@ class StoreBrowser(QDialog):
         self.history_view = _table_view(page, "view_history")
         self.history_view.setModel(self.history_model)
         layout.addWidget(self.history_view, 1)
+        row = QHBoxLayout()
+        self.revert_button = QPushButton(self.tr("Re&vert…"), page)
+        self.revert_button.setObjectName("revertRun")
+        self.revert_button.setToolTip(self.tr("Preview undoing the selected run, then undo it"))
+        self.revert_button.setEnabled(False)
+        self.revert_button.clicked.connect(self._revert_selected)
+        row.addWidget(self.revert_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.revert_dialog: QDialog | None = None
+        self.history_view.selectionModel().selectionChanged.connect(
+            lambda *_: self._enable_revert())
         self._load_history()
         return page
+
+    def selected_run(self) -> Any:
+        """The run selected in the history, or None."""
+        rows = self.history_view.selectionModel().selectedRows()
+        return self.history_model.run(rows[0].row()) if rows else None
+
+    def _enable_revert(self) -> None:
+        """Revert a selected run that was not reverted yet."""
+        run = self.selected_run()
+        self.revert_button.setEnabled(run is not None and run.reverted_by is None)
+
+    def _revert_selected(self) -> None:
+        run = self.selected_run()
+        if run is not None:
+            self.open_revert(run.id).open()
+
+    def open_revert(self, run_id: int) -> QDialog:
+        """The revert preview of one run; the browser reads the store again once it is done."""
+        from importer_gui.ui.revert_dialog import RevertDialog
+
+        dialog = RevertDialog(self.store.path, run_id, self)
+        dialog.reverted.connect(self.refresh)
+        self.revert_dialog = dialog
+        return dialog
 
     def _load_history(self) -> None:
         try:
@@ -146,6 +183,7 @@ class StoreBrowser(QDialog):
         self.history_error.hide()
         self.history_model.set_runs(runs)
         self.history_view.resizeColumnsToContents()
+        self._enable_revert()
 
     def show_history(self) -> None:
         """Bring the history tab to the front."""

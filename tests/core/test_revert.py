@@ -137,8 +137,8 @@ def test_a_record_a_later_run_changed_is_skipped_and_the_run_named(store: Store)
         "left 'Mai'); skipped."])]
     assert plan.later_runs == [later]
     assert plan.summary() == [
-        f"1 record changed since run {run} or needed by other records will be skipped; the "
-        "others will be reverted.",
+        f"1 conflicting record will be skipped (changed since run {run}, or still needed by "
+        "other records); the others will be reverted.",
         f"Run {later} changed records of run {run} again: revert it first to revert those "
         "records as well."]
     result = commit_revert(store, plan)

@@ -118,9 +118,13 @@ class PreviewModel(QAbstractTableModel):
     counts_changed = Signal()
 
     def __init__(self, state: WizardState, import_index: int | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, line_title: str | None = None,
+                 editable: bool = True) -> None:
         super().__init__(parent)
         self._state = state
+        # A revert preview shows records (their id in the line column) and is read-only.
+        self._line_title = line_title
+        self._cells_editable = editable
         self._import_index = import_index
         self._plan: Plan | None = None
         self._imports: array[int] = array("i")
@@ -245,7 +249,7 @@ class PreviewModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == LINE_COLUMN:
-                return tr("Line")
+                return self._line_title or tr("Line")
             if section == OUTCOME_COLUMN:
                 return tr("Outcome")
             titles = self._column_titles()
@@ -328,6 +332,8 @@ class PreviewModel(QAbstractTableModel):
 
     def _editable(self, index: Index) -> bool:
         """A value cell the row really has (all imports may have shorter rows)."""
+        if not self._cells_editable:
+            return False
         imp, _r, _row = self._row(index.row())
         return index.column() - FIRST_VALUE_COLUMN < len(imp.columns)
 

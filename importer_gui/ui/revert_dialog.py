@@ -1,0 +1,296 @@
+"""Revert a run: preview what it does to each record (the import preview's table), then commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from importer_gui.core import revert
+from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.issues import Outcome
+from importer_gui.core.progress import Monitor
+from importer_gui.core.revert import RevertPlan, RevertResult
+from importer_gui.core.store import Store
+from importer_gui.ui.models.preview_model import OUTCOME_BRUSHES, PreviewModel
+from importer_gui.ui.state import WizardState
+from importer_gui.ui.tasks import TaskRunner
+
+NOTICE_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
+ERROR_STYLE = "color: #a40000; font-weight: bold;"
+
+
+# --- the work, Qt-free, run in the worker thread (its own connection: the GUI keeps reading) --
+
+def plan_at(store_path: Path, run_id: int, monitor: Monitor) -> RevertPlan:
+    """Plan the revert of one run against the store at ``store_path``."""
+    with Store.open(store_path) as store:
+        return revert.plan_revert(store, run_id, monitor)
+
+
+def commit_at(store_path: Path, plan: RevertPlan, later_first: bool,
+              monitor: Monitor) -> list[RevertResult]:
+    """Commit the revert (after reverting the later runs, when asked)."""
+    with Store.open(store_path) as store:
+        if later_first:
+            return revert.revert_later_first(store, plan, monitor)
+        return [revert.commit_revert(store, plan, monitor)]
+
+
+# --- the dialog ------------------------------------------------------------------------------
+
+class RevertDialog(QDialog):
+    """The revert preview of one run: each record, conflicts coloured, then Revert."""
+
+    reverted = Signal()  # the store changed: views over it should read it again
+
+    def __init__(self, store_path: Path, run_id: int, parent: QWidget | None = None, *,
+                 synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.store_path = Path(store_path)
+        self.run_id = run_id
+        self.plan: RevertPlan | None = None
+        self.results: list[RevertResult] = []
+        self.setWindowTitle(self.tr("Revert run %1").replace("%1", str(run_id)))
+        self.resize(1100, 700)
+        self.runner = TaskRunner(self, synchronous=synchronous)
+        self.runner.progressed.connect(self._on_progress)
+        # The import preview's model, over a plan of records instead of rows.
+        self.state = WizardState(self.store_path, self)
+        self.model = PreviewModel(self.state, 0, self, line_title=self.tr("Record"),
+                                  editable=False)
+        self._build()
+        self.start()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self.tr(
+            "Reverting run %1 deletes what it created, restores what it changed and recreates "
+            "what it deleted. Nothing is written until you press Revert.")
+            .replace("%1", str(self.run_id)), self)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("revertNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        layout.addLayout(self._table_row())
+        self.view = QTableView(self)
+        self.view.setObjectName("revertPreview")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # The run's own order first; a click on a header sorts.
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().hide()
+        layout.addWidget(self.view, 1)
+        layout.addLayout(self._choice_rows())
+        layout.addLayout(self._progress_row())
+        self.error = QLabel(self)
+        self.error.setObjectName("revertError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.revert_button = QPushButton(self.tr("&Revert"), self)
+        self.revert_button.setEnabled(False)
+        self.revert_button.clicked.connect(self.commit)
+        self.buttons.addButton(self.revert_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _table_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel(self.tr("&Table:"), self)
+        self.tables = QComboBox(self)
+        self.tables.setObjectName("revertTables")
+        self.tables.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        label.setBuddy(self.tables)
+        self.tables.currentIndexChanged.connect(self._show_table)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("revertCounts")
+        row.addWidget(label)
+        row.addWidget(self.tables)
+        row.addWidget(self.counts, 1)
+        return row
+
+    def _choice_rows(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        self.skip_choice = QRadioButton(self.tr("&Skip the conflicting records and revert the "
+                                                "others"), self)
+        self.skip_choice.setChecked(True)
+        self.later_choice = QRadioButton(self)
+        box.addWidget(self.skip_choice)
+        box.addWidget(self.later_choice)
+        self.skip_choice.hide()
+        self.later_choice.hide()
+        return box
+
+    def _progress_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.status = QLabel(self)
+        self.status.setObjectName("revertStatus")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.cancel_button = QPushButton(self.tr("C&ancel"), self)
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        row.addWidget(self.status, 2)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        return row
+
+    # --- planning ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Plan the revert in the background."""
+        self._running(True, self.tr("Comparing the run's records with the store…"))
+        path, run_id = self.store_path, self.run_id
+        self.runner.run(lambda m: plan_at(path, run_id, m), self._on_planned, self._on_failed)
+
+    def _on_planned(self, plan: RevertPlan) -> None:
+        self._running(False, "")
+        self.plan = plan
+        self.state.choices.plan = plan
+        self.tables.blockSignals(True)
+        self.tables.clear()
+        for imp in plan.imports:
+            self.tables.addItem(self._table_label(imp), imp.index)
+        self.tables.blockSignals(False)
+        first = next((imp.index for imp in plan.imports
+                      if any(r.has_errors for r in imp.rows)), 0)
+        self.tables.setCurrentIndex(first)
+        self._show_table(first)
+        self._show_notice(plan)
+        self._show_choices(plan)
+        self.revert_button.setEnabled(bool(next(plan.changes(), None)) or not plan.conflicts())
+        if not plan.imports:
+            self.status.setText(self.tr("Run %1 changed no record.").replace("%1",
+                                                                             str(self.run_id)))
+
+    def _table_label(self, imp: object) -> str:
+        """"Sessions: 4 records, 1 conflict"."""
+        rows = imp.rows  # type: ignore[attr-defined]
+        name = imp.file.name.capitalize()  # type: ignore[attr-defined]
+        conflicts = sum(r.has_errors for r in rows)
+        text = self.tr("%1: %n record(s)", "", len(rows)).replace("%1", name)
+        if conflicts:
+            text += self.tr(", %n conflict(s)", "", conflicts)
+        return text
+
+    def _show_table(self, index: int) -> None:
+        if index < 0:
+            return
+        self.model.show_import(index)
+        counts = self.model.counts()
+        self.counts.setText("   ".join(
+            f"{self._outcome_text(o)} {counts[o]}" for o in counts if counts[o]))
+        self.view.resizeColumnsToContents()
+
+    def _outcome_text(self, outcome: Outcome) -> str:
+        return {Outcome.CREATE: self.tr("recreate:"), Outcome.UPDATE: self.tr("restore:"),
+                Outcome.DELETE: self.tr("delete:"), Outcome.UNCHANGED: self.tr("unchanged:"),
+                Outcome.ERROR: self.tr("conflicts (skipped):")}[outcome]
+
+    def _show_notice(self, plan: RevertPlan) -> None:
+        lines = plan.summary()
+        self.notice.setText("\n".join(lines))
+        self.notice.setVisible(bool(lines))
+        color = OUTCOME_BRUSHES[Outcome.ERROR].color().name()
+        self.notice.setStyleSheet(NOTICE_STYLE if not plan.conflicts()
+                                  else NOTICE_STYLE.replace("#fff4ce", color))
+
+    def _show_choices(self, plan: RevertPlan) -> None:
+        conflicts = plan.conflicts() > 0
+        self.skip_choice.setVisible(conflicts)
+        self.later_choice.setVisible(bool(plan.later_runs))
+        if plan.later_runs:
+            runs = ", ".join(str(r) for r in plan.later_runs)
+            self.later_choice.setText(
+                self.tr("Revert &later run(s) %1 first (newest first), then run %2", "",
+                        len(plan.later_runs)).replace("%1", runs)
+                .replace("%2", str(self.run_id)))
+        self.skip_choice.setChecked(True)
+
+    # --- committing --------------------------------------------------------------------------
+
+    def commit(self) -> None:
+        """Write the revert (and the later runs' first, when chosen) in the background."""
+        plan = self.plan
+        if plan is None or self.runner.busy:
+            return
+        later = self.later_choice.isVisible() and self.later_choice.isChecked()
+        self.revert_button.setEnabled(False)
+        self._running(True, self.tr("Reverting…"))
+        path = self.store_path
+        self.runner.run(lambda m: commit_at(path, plan, later, m), self._on_committed,
+                        self._on_failed)
+
+    def _on_committed(self, results: list[RevertResult]) -> None:
+        self._running(False, "")
+        self.results = results
+        lines = [self._result_text(r) for r in results]
+        self.status.setText("\n".join(lines))
+        self.skip_choice.setEnabled(False)
+        self.later_choice.setEnabled(False)
+        self.reverted.emit()
+
+    def _result_text(self, result: RevertResult) -> str:
+        counts = result.counts
+        text = self.tr("Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated.")
+        for key, value in (("%1", result.run_id), ("%2", result.reverts),
+                           ("%3", counts.get("delete", 0)), ("%4", counts.get("update", 0)),
+                           ("%5", counts.get("create", 0))):
+            text = text.replace(key, str(value))
+        if result.skipped:
+            text += " " + self.tr("%n record(s) skipped as conflicts.", "", result.skipped)
+        return text
+
+    def _on_failed(self, error: ImporterError) -> None:
+        self._running(False, "")
+        if isinstance(error, Cancelled):
+            self.status.setText(self.tr("Cancelled: nothing was written."))
+        else:
+            self.error.setText(error.message)
+            self.error.show()
+        self.revert_button.setEnabled(self.plan is not None and not self.results)
+
+    def _running(self, running: bool, text: str) -> None:
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.progress.setRange(0, 0)
+            self.error.hide()
+        self.status.setText(text)
+
+    def _on_progress(self, done: int, total: int, what: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        if what:
+            self.status.setText(what)
+
+    def reject(self) -> None:
+        """Close; a running revert is cancelled (nothing is written then)."""
+        self.runner.cancel()
+        super().reject()

@@ -1,0 +1,137 @@
+"""Reverting a run from the history: the preview of each record, conflicts, then the commit."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import RunInfo, Store
+from importer_gui.ui.models.preview_model import ERROR_BRUSH, OUTCOME_COLUMN
+from importer_gui.ui.pages.commit_page import CommitPage
+from importer_gui.ui.revert_dialog import RevertDialog
+from importer_gui.ui.state import WizardState
+from tests.builders import write_xlsx
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
+WRONG_SESSIONS = [
+    ["Action", "Code formation", "Titre de la session", "Date de début", "Date de fin",
+     "Formateur"],
+    ["M", "SEC-101", "Sécurité incendie - Lyon janvier", "14/01/2028", "15/01/2028", "jmartin"],
+    ["M", "XLS-300", "Excel - Lyon", "01/06/2028", "02/06/2028", "mdupont"],
+    ["A", "MGT-200", "Management - Paris printemps", "", "", ""],
+]
+
+
+def tables(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every record table, by id."""
+    conn = sqlite3.connect(path)
+    try:
+        return {t.value: conn.execute(f'SELECT * FROM "{t.value}" ORDER BY id').fetchall()
+                for t in Table}
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def committed(tmp_path: Path) -> tuple[Path, int, dict]:
+    """The sample committed, then the sample again with last year's sessions file over it."""
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    config = config_xml.load(folder / "sample-config.xml")
+    store_path = tmp_path / "store.sqlite3"
+    wrong = write_xlsx(tmp_path / "sessions-2028.xlsx", WRONG_SESSIONS, "Sessions")
+    with Store.open(store_path) as store:
+        pipeline.commit(pipeline.check(config, store), store)
+        before = tables(store_path)
+        files = pipeline.resolve_data_files(config)
+        files[2] = wrong
+        plan = pipeline.check(config, store, data_files=files)
+        run_id = pipeline.commit(plan, store).run_id
+    assert tables(store_path) != before
+    return store_path, run_id, before
+
+
+def cell(model: object, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    """One cell's data."""
+    return model.data(model.index(row, column), role)  # type: ignore[attr-defined]
+
+
+def test_a_new_user_reverts_the_wrong_file_from_the_history(
+        committed: tuple[Path, int, dict], qtbot: object, screenshots: Path) -> None:
+    store_path, run_id, before = committed
+    page = CommitPage(WizardState(store_path))
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    browser = page.open_browser()  # "Open the store browser and history…" after a commit
+    assert browser is not None
+    history = browser.history_view
+    assert browser.history_model.run(0).id == run_id  # newest first
+    assert not browser.revert_button.isEnabled()
+    history.selectionModel().select(
+        browser.history_model.index(0, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    assert browser.revert_button.isEnabled()
+    qtbot.mouseClick(browser.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
+    dialog = browser.revert_dialog
+    assert isinstance(dialog, RevertDialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)  # type: ignore
+    dialog.resize(1280, 800)
+    assert [dialog.tables.itemText(i) for i in range(dialog.tables.count())] == [
+        "Session: 3 record(s)", "Intervention: 1 record(s)"]
+    model = dialog.model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] \
+        == ["Record", "Outcome", "Training id", "Title", "Guid", "Status", "Start date",
+            "End date", "Teacher id"]
+    outcomes = sorted(cell(model, r, OUTCOME_COLUMN) for r in range(model.rowCount()))
+    assert outcomes == ["create", "delete", "update"]
+    assert not dialog.skip_choice.isVisible() and not dialog.notice.isVisible()
+    assert not model.flags(model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
+    dialog.grab().save(str(screenshots / "revert_preview.png"))
+    qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
+    qtbot.waitUntil(lambda: bool(dialog.results), timeout=10000)  # type: ignore
+    assert dialog.status.text() == (f"Run {run_id + 1} reverted run {run_id}: 1 deleted, "
+                                    "1 restored, 2 recreated.")
+    assert tables(store_path) == before
+    assert browser.history_model.run(1).reverted_by == run_id + 1  # the browser read it again
+    dialog.close()
+    browser.close()
+
+
+def test_conflicts_are_coloured_and_the_later_run_can_go_first(
+        committed: tuple[Path, int, dict], qtbot: object, screenshots: Path) -> None:
+    store_path, run_id, before = committed
+    with Store.open(store_path) as store:
+        session = next(r for r in store.load_state().sessions.values()
+                       if r.title == "Excel - Lyon")
+        later = store.apply([Change(Table.SESSION, ChangeKind.UPDATE, session.id,
+                                    {"title": "Excel - Lyon (moved)"},
+                                    {"title": "Excel - Lyon"})],
+                            RunInfo("fix.xml", "<import-config/>", [], {"update": 1}))
+    dialog = RevertDialog(store_path, run_id, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.resize(1280, 800)
+    dialog.show()
+    assert dialog.tables.currentText() == "Session: 3 record(s), 1 conflict(s)"
+    model = dialog.model
+    row = next(r for r in range(model.rowCount()) if cell(model, r, 0) == session.id)
+    assert cell(model, row, OUTCOME_COLUMN) == "error"
+    assert cell(model, row, OUTCOME_COLUMN, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+    title_column = 2 + 1  # after Record and Outcome: training_id, title
+    assert cell(model, row, title_column, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+    assert cell(model, row, title_column, Qt.ItemDataRole.ToolTipRole) == (
+        f"ERROR: Session {session.id} was changed after run {run_id} by run {later} (title is "
+        f"now 'Excel - Lyon (moved)', run {run_id} left 'Excel - Lyon'); skipped.")
+    assert dialog.notice.isVisible()
+    assert dialog.skip_choice.isChecked() and dialog.later_choice.isVisible()
+    assert dialog.later_choice.text() == (
+        f"Revert &later run(s) {later} first (newest first), then run {run_id}")
+    dialog.grab().save(str(screenshots / "revert_preview_conflict.png"))
+    dialog.later_choice.setChecked(True)
+    dialog.commit()
+    assert [r.reverts for r in dialog.results] == [later, run_id]
+    assert tables(store_path) == before
