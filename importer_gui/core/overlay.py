@@ -37,7 +37,12 @@ class _Index:
 
     def add(self, record: Record) -> None:
         """File a record under its key."""
-        self.groups.setdefault(self.key(record), {})[record.id] = record
+        key = self.key(record)
+        group = self.groups.get(key)
+        if group is None:  # most keys are unique: do not build a dict just to drop it
+            self.groups[key] = {record.id: record}
+        else:
+            group[record.id] = record
 
     def remove(self, record: Record) -> None:
         """Take a record out of its key's group."""

@@ -29,19 +29,17 @@ class RowContext:
     values: dict[str, Any] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    # True once an ERROR was recorded (kept as a flag: handlers ask often, rows rarely fail).
+    failed: bool = False
 
     def error(self, field_name: str, message: str) -> None:
         """Record an ERROR."""
         self.issues.append(Issue(Level.ERROR, field_name, message))
+        self.failed = True
 
     def warning(self, field_name: str, message: str) -> None:
         """Record a WARNING."""
         self.issues.append(Issue(Level.WARNING, field_name, message))
-
-    @property
-    def failed(self) -> bool:
-        """True once an ERROR was recorded."""
-        return any(i.level is Level.ERROR for i in self.issues)
 
     def add(self, change: Change | None) -> bool:
         """Keep a planned change; True when there was one."""
