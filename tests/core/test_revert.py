@@ -311,3 +311,19 @@ def test_a_revert_killed_midway_leaves_the_store_whole(store: Store) -> None:
     with Store.open(store.path) as reopened:
         assert reopened.history()[0].id == run  # no revert run was recorded
         assert reopened.history()[0].reverted_by is None
+
+
+def test_cli_revert_of_only_conflicts_does_nothing_and_exits_2(
+        store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    run = store.apply([Change(Table.ROOM, UPDATE, 1, {"capacity": 9}, {"capacity": None})],
+                      run_info(update=1))
+    store._db.execute_sql("UPDATE room SET capacity = 10 WHERE id = 1")
+    before = tables(store.path)
+    code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path))
+    assert code == 2
+    assert f"room 1: ERROR capacity: Room 1 was changed after run {run} (capacity is now 10, " \
+           f"run {run} left 9); skipped.\n" in out
+    assert err == (f"importer-gui: Nothing can be reverted: every record of run {run} changed "
+                   "since or is needed by other records.\n")
+    assert tables(store.path) == before
+    assert store.history()[0].reverted_by is None
