@@ -1,0 +1,196 @@
+"""Faults around the store, through the real command line: kills, locks and a full disk."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from importer_gui import cli as cli_module
+from importer_gui.core.store import Store
+from tests.builders import teachers_import, write_config
+from tests.faults import HANG_GUARD, ROOT, cli, one_line_failure
+
+Dump = dict[str, list[tuple[object, ...]]]
+VOLATILE = {"started", "finished"}  # a run's clock times differ between two runs
+
+
+def dump(path: Path) -> Dump:
+    """Every table's rows in order (run times left out), after an integrity check."""
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        result: Dump = {}
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info('{table}')")
+                       if r[1] not in VOLATILE]
+            listed = ", ".join(f'"{c}"' for c in columns)
+            result[table] = conn.execute(f'SELECT {listed} FROM "{table}" ORDER BY rowid'
+                                         ).fetchall()
+        return result
+    finally:
+        conn.close()
+
+
+def teachers(folder: Path, count: int, first: int = 0) -> Path:
+    """A configuration of ``count`` new teachers (and one row with an error)."""
+    rows = [(f"t{i}", f"Name {i}", "F", f"t{i}@example.org") for i in range(first, first + count)]
+    return write_config(folder, teachers_import(folder, [*rows, ("", "No login", "", "")]))
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    """A store that already holds one committed run of three teachers."""
+    store = tmp_path / "base.sqlite3"
+    small = tmp_path / "small"
+    small.mkdir()
+    done = cli("commit", str(teachers(small, 3)), "--store", str(store))
+    assert done.code == 1, done.err  # the row without a login is skipped
+    return store
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A copy of a closed store (its write-ahead log is folded in when it closes)."""
+    assert not Path(f"{source}-wal").exists() or Path(f"{source}-wal").stat().st_size == 0
+    shutil.copyfile(source, target)
+    return target
+
+
+def wait_for_log(wal: Path, size: int, child: subprocess.Popen[bytes]) -> None:
+    """Until the write-ahead log holds ``size`` bytes, or the child has ended."""
+    deadline = time.monotonic() + HANG_GUARD
+    while child.poll() is None and time.monotonic() < deadline:
+        if wal.exists() and wal.stat().st_size >= size:
+            return
+        time.sleep(0.002)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_commit_killed_at_any_point_leaves_before_or_after(tmp_path: Path, base: Path) -> None:
+    config = teachers(tmp_path, 40_000, first=100)
+    before = dump(base)
+    reference = copy_store(base, tmp_path / "reference.sqlite3")
+    started = time.monotonic()
+    done = cli("commit", str(config), "--store", str(reference), memory_limit=False)
+    duration = time.monotonic() - started  # only to spread the kills, never asserted
+    assert done.code == 1, done.err
+    after = dump(reference)
+    assert len(after["teacher"]) == len(before["teacher"]) + 40_000
+    seen = set()
+    # Kill points: fractions of a whole run, and moments the transaction's log has grown to
+    # a given size (surely mid-commit, whatever the machine's speed).
+    for point in (0.3, 0.6, 0.9, 1 << 16, 1 << 20, 4 << 20):
+        store = copy_store(base, tmp_path / f"killed-{point}.sqlite3")
+        child = subprocess.Popen([sys.executable, "-m", "importer_gui", "commit", str(config),
+                                  "--store", str(store)], cwd=ROOT,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if isinstance(point, float):
+            time.sleep(duration * point)
+        else:
+            wait_for_log(Path(f"{store}-wal"), point, child)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=HANG_GUARD)
+        found = dump(store)
+        assert found in (before, after), f"a partial commit (killed at {point})"
+        seen.add("before" if found == before else "after")
+        with Store.open(store) as opened:  # and the program opens it as usual
+            assert len(opened.history()) in (1, 2)
+    assert seen  # which states were seen depends on the machine's speed
+
+
+def test_two_instances_check_at_once_while_a_third_writes(tmp_path: Path, base: Path) -> None:
+    config = teachers(tmp_path, 2000, first=100)
+    writer = sqlite3.connect(base, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another instance in the middle of its commit
+    writer.execute("INSERT INTO teacher (login) VALUES ('being-written')")
+    try:
+        children = [subprocess.Popen([sys.executable, "-m", "importer_gui", "check", str(config),
+                                      "--store", str(base), "--json"], cwd=ROOT,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                    for _ in range(2)]
+        results = [child.communicate(timeout=HANG_GUARD) for child in children]
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    for child, (out, err) in zip(children, results, strict=True):
+        assert child.returncode == 1, err
+        assert '"create": 2000' in out
+        assert '"error": 1' in out
+
+
+def test_a_commit_waits_for_another_instance_to_finish(tmp_path: Path, base: Path) -> None:
+    config = teachers(tmp_path, 10, first=100)
+    before = dump(base)
+    writer = sqlite3.connect(base, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(1.0, lambda: (writer.execute("ROLLBACK"), writer.close()))
+    release.start()
+    try:
+        done = cli("commit", str(config), "--store", str(base))
+    finally:
+        release.join()
+    assert done.code == 1, done.err
+    assert "Committed as run 2." in done.out
+    assert len(dump(base)["teacher"]) == len(before["teacher"]) + 10
+
+
+def test_a_store_locked_past_the_wait_is_one_clear_line(
+        tmp_path: Path, base: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    config = teachers(tmp_path, 10, first=100)
+    before = dump(base)
+    opened = Store.open.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(Store, "open", classmethod(
+        lambda cls, path, **kw: opened(cls, path, busy_timeout=0.2)))  # not 10 s in a test
+    writer = sqlite3.connect(base, isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")
+    try:
+        code = cli_module.main(["commit", str(config), "--store", str(base)])
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    _out, err = capsys.readouterr()
+    assert code == 2
+    assert err == (f"importer-gui: The store {base} is locked by another program; try again "
+                   "when it has finished.\n")
+    assert dump(base) == before
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Path:
+    """A 400 KB file system (root only: mount a tmpfs), unmounted afterwards."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a tiny file system needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
+                          capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr!r}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_disk_is_one_clear_line_and_the_store_as_it_was(
+        tmp_path: Path, tiny_disk: Path) -> None:
+    store = tiny_disk / "store.sqlite3"
+    small = tmp_path / "small"
+    small.mkdir()
+    assert cli("commit", str(teachers(small, 3)), "--store", str(store)).code == 1
+    before = dump(store)
+    line = one_line_failure(cli("commit", str(teachers(tmp_path, 20_000, first=100)),
+                                "--store", str(store)))
+    assert line == f"importer-gui: The disk is full: nothing was written to {store}."
+    assert dump(store) == before
+    done = cli("commit", str(teachers(small, 5, first=50)), "--store", str(store))
+    assert "Committed as run 2." in done.out, done.err  # still usable once there is room
