@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,8 @@ from importer_gui.core.records import (
     ChangeKind,
     StoreState,
     Table,
-    record_values,
 )
-from importer_gui.core.store import MODELS, RunChangeRow, RunInfo, RunSummary, Store
+from importer_gui.core.store import COLUMNS, MODELS, RunChangeRow, RunInfo, RunSummary, Store
 
 ACTION = "revert"
 # Parents before children: recreated in this order, deleted in the reverse one.
@@ -59,6 +59,14 @@ def _unique_columns() -> dict[Table, tuple[str, ...]]:
 
 
 UNIQUE_COLUMNS = _unique_columns()
+
+
+_GETTERS = {t: attrgetter(*COLUMNS[t]) for t in Table}
+
+
+def _values(table: Table, record: Any) -> Values:
+    """A record's columns but its id (record_values without a fields() call per record)."""
+    return dict(zip(COLUMNS[table], _GETTERS[table](record), strict=True))
 
 
 # ---------------------------------------------------------------- values
@@ -185,16 +193,16 @@ def _entries(rows: list[RunChangeRow]) -> dict[Key, _Entry]:
         key = (row.table, row.record_id)
         entry = entries.get(key)
         if entry is None:
-            before = None if row.kind is ChangeKind.CREATE else dict(row.before)
+            before = None if row.kind is ChangeKind.CREATE else row.before
             entry = entries[key] = _Entry(row.table, row.record_id, before, None)
-        entry.after = None if row.kind is ChangeKind.DELETE else dict(row.after)
+        entry.after = None if row.kind is ChangeKind.DELETE else row.after
     return entries
 
 
 def _plan_entry(entry: _Entry, state: StoreState, run_id: int, later: _LaterRuns) -> None:
     """The change that undoes one record's net change, or the conflict that prevents it."""
     record = state.table(entry.table).get(entry.record_id)
-    entry.current = None if record is None else record_values(record)
+    entry.current = None if record is None else _values(entry.table, record)
     if entry.before is None and entry.after is None:
         return  # created and deleted by the run: nothing to undo
     if entry.current != entry.after:
@@ -421,13 +429,13 @@ def _row(entry: _Entry, columns: list[str]) -> RowPlan:
     outcome = _outcome(entry)
     shown = entry.current if outcome in (Outcome.DELETE, Outcome.ERROR) else entry.before
     shown = shown or entry.after or {}
-    cells: list[Cell] = []
-    for column in columns:
-        value = shown.get(column)
-        if outcome is Outcome.UPDATE and entry.current and entry.current.get(column) != value:
-            cells.append(f"{_cell(entry.current.get(column))} → {_cell(value)}")
-        else:
-            cells.append(value if isinstance(value, date) else _cell(value))
+    cells: list[Cell] = [v if isinstance(v, date) else "" if v is None else str(v)
+                         for v in map(shown.get, columns)]
+    if outcome is Outcome.UPDATE and entry.current:
+        for n, column in enumerate(columns):
+            now, value = entry.current.get(column), shown.get(column)
+            if now != value:
+                cells[n] = f"{_cell(now)} → {_cell(value)}"
     changes = [entry.change] if entry.change is not None and not entry.conflict else []
     result = ActionResult(ACTION, outcome, tuple(entry.issues))
     return RowPlan(line=entry.record_id, cells=tuple(cells), results=[result], changes=changes)
