@@ -32,3 +32,6 @@ clean:
 
 # Packaging targets (make package, make package-test) live beside the spec.
 -include packaging/package.mk
+
+# The benchmark (make bench, make bench-quick) lives in bench/.
+-include bench/bench.mk

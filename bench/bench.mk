@@ -1,0 +1,13 @@
+# Included by the top-level Makefile, which defines PY and STAMP.
+#   make bench        generate (once) and measure 10,000 and 100,000 rows; print the tables
+#   make bench-quick  10,000 rows only
+# Generated files go to bench/out/ (gitignored); they are written again when the generator
+# changes (bench/generate.py VERSION). The naive way is measured at 10,000 rows and
+# extrapolated at 100,000; `make bench BENCH_ARGS=--naive-full` runs it (about 100 s more).
+.PHONY: bench bench-quick
+
+bench: $(STAMP)
+	$(PY) -m bench.run 10000 100000 $(BENCH_ARGS)
+
+bench-quick: $(STAMP)
+	$(PY) -m bench.run 10000 $(BENCH_ARGS)

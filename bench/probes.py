@@ -1,0 +1,164 @@
+"""What the runner times in child processes, one probe per process (so peak memory is its).
+
+``python -m bench.probes openpyxl FILE...``  the floor: iterate every row, read-only.
+``python -m bench.probes calamine FILE...``  the fastest reader: load and iterate each sheet.
+``python -m bench.probes naive DB FILE...``  one peewee create() per row, in autocommit.
+``python -m bench.probes preview DIR SMALL_DIR``  the preview model, offscreen (prints JSON).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+
+def openpyxl_rows(files: list[str]) -> int:
+    """Iterate every row of every workbook with openpyxl in read-only mode."""
+    import openpyxl
+
+    count = 0
+    for name in files:
+        book = openpyxl.load_workbook(name, read_only=True, data_only=True)
+        for _row in book.worksheets[0].iter_rows(values_only=True):
+            count += 1
+        book.close()
+    return count
+
+
+def _calamine_rows(files: list[str]) -> Iterator[list[Any]]:
+    from python_calamine import CalamineWorkbook
+
+    for name in files:
+        book = CalamineWorkbook.from_path(name)
+        sheet = book.get_sheet_by_index(0)
+        yield from sheet.iter_rows()
+
+
+def calamine_rows(files: list[str]) -> int:
+    """Load and iterate every sheet with python-calamine."""
+    return sum(1 for _row in _calamine_rows(files))
+
+
+def naive(db_path: str, files: list[str]) -> int:
+    """What peers do: one ORM create() per row, each its own transaction."""
+    import peewee as pw
+
+    db = pw.SqliteDatabase(db_path)
+    count = 0
+    for name in files:
+        rows = iter(_calamine_rows([name]))
+        header = next(rows)
+        columns = {f"c{i}": pw.TextField(null=True) for i in range(len(header))}
+        model = type(Path(name).stem.capitalize(), (pw.Model,),
+                     {**columns, "Meta": type("Meta", (), {"database": db})})
+        db.create_tables([model])
+        for row in rows:
+            model.create(**{f"c{i}": None if v is None else str(v) for i, v in enumerate(row)})
+            count += 1
+    db.close()
+    return count
+
+
+def _timed(call: Callable[[], Any], repeat: int = 1) -> float:
+    """The median seconds of ``repeat`` calls."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def preview(folder: str, small: str) -> dict[str, float]:
+    """First paint after the check, sort, filter, and one-row rechecks at two sizes."""
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewModel, RowFilter
+
+    app = QApplication.instance() or QApplication(["bench"])
+    figures: dict[str, float] = {}
+    big_state, big_plan = _checked_state(Path(folder))
+
+    class Painted(QObject):
+        seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+            if event.type() == QEvent.Type.Paint:
+                Painted.seen = True
+            return False
+
+    start = time.perf_counter()
+    model = PreviewModel(big_state)
+    view = QTableView()
+    watcher = Painted()
+    view.viewport().installEventFilter(watcher)
+    view.setModel(model)
+    view.resize(1280, 800)
+    view.show()
+    while not Painted.seen and time.perf_counter() - start < 30:
+        app.processEvents()
+    figures["first_paint"] = time.perf_counter() - start
+    figures["rows"] = model.rowCount()
+    title = FIRST_VALUE_COLUMN + 2  # the session title: text, not already in order
+    figures["sort"] = _timed(lambda: model.sort(title, Qt.SortOrder.DescendingOrder), 3)
+    figures["filter"] = _timed(lambda: (model.set_filter(RowFilter.ERRORS),
+                                        model.set_filter(RowFilter.ALL)), 3) / 2
+    figures["recheck_big"] = _recheck_time(model, app)
+    small_state, _plan = _checked_state(Path(small))
+    figures["recheck_small"] = _recheck_time(PreviewModel(small_state), app)
+    figures["rows_small"] = sum(len(i.rows) for i in _plan.imports)
+    figures["rows_big"] = sum(len(i.rows) for i in big_plan.imports)
+    view.close()
+    return figures
+
+
+def _checked_state(folder: Path) -> tuple[Any, Any]:
+    """A wizard state holding the check of a folder's workbooks against an empty store."""
+    from importer_gui.core import config_xml, pipeline
+    from importer_gui.core.store import Store
+    from importer_gui.ui.state import WizardState
+
+    with tempfile.TemporaryDirectory() as temp:
+        store_path = Path(temp) / "store.db"
+        with Store.open(store_path) as store:
+            plan = pipeline.check(config_xml.load(folder / "config.xlsx.xml"), store)
+    state = WizardState(store_path)
+    state.choices.plan = plan
+    return state, plan
+
+
+def _recheck_time(model: Any, app: Any, edits: int = 40) -> float:
+    """Median seconds to edit one intervention's status and re-check its row."""
+    from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN
+
+    model.show_import(3)  # the interventions
+    status = FIRST_VALUE_COLUMN + 9
+    index = model.index(model.rowCount() // 2, status)
+    values = iter(["X", "A"] * edits)
+    return _timed(lambda: (model.setData(index, next(values)), app.processEvents()), edits)
+
+
+def main(argv: list[str]) -> None:
+    """Run one probe; print what it counted (or its figures as JSON)."""
+    probe, *args = argv
+    if probe == "openpyxl":
+        print(openpyxl_rows(args))
+    elif probe == "calamine":
+        print(calamine_rows(args))
+    elif probe == "naive":
+        print(naive(args[0], args[1:]))
+    elif probe == "preview":
+        print(json.dumps(preview(args[0], args[1])))
+    else:
+        raise SystemExit(f"unknown probe {probe}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

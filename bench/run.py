@@ -1,0 +1,195 @@
+"""Run the benchmark and print its table: every figure also as a ratio to the openpyxl floor.
+
+Each step runs as its own process (the CLI exactly as a user types it), so its time includes
+start-up and its peak memory is its own (``wait4``'s maximum resident set size).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+NAIVE_MEASURED_UP_TO = 10_000  # above this the naive way is extrapolated unless --naive-full
+
+
+@dataclass
+class Measure:
+    """One child process: its wall time, peak memory and exit code."""
+
+    seconds: float
+    peak_mb: float
+    code: int
+    stdout: str = ""
+
+
+def run(args: Sequence[str], *, keep_output: bool = False) -> Measure:
+    """Run a child and measure it; stdout is thrown away unless asked for."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        child = subprocess.Popen(list(args), stdout=out if keep_output else subprocess.DEVNULL,
+                                 cwd=ROOT, env=env)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode() if keep_output else ""
+    return Measure(seconds, usage.ru_maxrss / 1024, child.returncode, text)
+
+
+def python(*args: str | Path) -> list[str]:
+    """A command line running this interpreter."""
+    return [sys.executable, *map(str, args)]
+
+
+@dataclass
+class Line:
+    """One line of the table."""
+
+    label: str
+    seconds: float
+    peak_mb: float | None
+    ratio: float | None  # to the floor, or to what ``base`` names
+    base: str = "floor"
+    target: str = ""
+    ok: bool | None = None
+    note: str = ""
+
+
+def bench_size(n: int, *, naive_full: bool, rows_small: Path) -> list[Line]:
+    """Every measure at ``n`` rows."""
+    folder = generate.write(n)
+    books = [str(folder / f"{name}.xlsx") for name in generate.FILES]
+    floor = run(python("-m", "bench.probes", "openpyxl", *books))
+    lines = [Line("(a) openpyxl read-only iteration (floor)", floor.seconds, floor.peak_mb, 1.0)]
+
+    def line(label: str, m: Measure, limit: float | None, *, base: float = floor.seconds,
+             base_name: str = "floor", mem: bool = False, note: str = "") -> Line:
+        ratio = m.seconds / base
+        ok = None if limit is None else ratio <= limit and (not mem or m.peak_mb < 300)
+        target = "" if limit is None else f"<= {limit:g}x {base_name}" + (
+            ", < 300 MB" if mem else "")
+        return Line(label, m.seconds, m.peak_mb, ratio, base_name, target, ok, note)
+
+    calamine = run(python("-m", "bench.probes", "calamine", *books))
+    lines.append(line("(b) python-calamine raw read", calamine, None))
+    with tempfile.TemporaryDirectory() as temp:
+        store = Path(temp) / "store.db"
+        cli = ["-m", "importer_gui", "--store", store]
+        check = run(python(*cli[:3], Path(temp) / "empty.db", "check",
+                           folder / "config.xlsx.xml"))
+        lines.append(line("(c) check (whole process)", check, 0.35, mem=True))
+        first = run(python(*cli, "commit", folder / "config.xlsx.xml"))
+        lines.append(line("(d) commit into a new store", first, 1.0, mem=True))
+        again = run(python(*cli, "commit", folder / "config.xlsx.xml"))
+        lines.append(line("(d) commit again (all unchanged)", again, 1.2, base=check.seconds,
+                          base_name="check", mem=True))
+        lines.append(line("    (same, as a ratio to the floor)", again, None))
+        csv_check = run(python(*cli[:3], Path(temp) / "empty-csv.db", "check",
+                               folder / "config.csv.xml"))
+        lines.append(line("CSV check (whole process)", csv_check, 0.2, mem=True))
+        lines.append(_naive(n, books, Path(temp), floor.seconds, naive_full))
+    lines.extend(_preview(folder, rows_small, floor.seconds))
+    for m, what in ((check, "check"), (first, "commit")):
+        if m.code not in (0, 1):
+            raise SystemExit(f"{what} failed with exit code {m.code}")
+    return lines
+
+
+def _naive(n: int, books: list[str], temp: Path, floor: float, full: bool) -> Line:
+    """The naive way, measured; above 10,000 rows extrapolated from 10,000 unless full."""
+    if n <= NAIVE_MEASURED_UP_TO or full:
+        m = run(python("-m", "bench.probes", "naive", temp / "naive.db", *books))
+        return Line("(e) naive: peewee create() per row", m.seconds, m.peak_mb,
+                    m.seconds / floor, note="measured")
+    small = generate.write(NAIVE_MEASURED_UP_TO)
+    m = run(python("-m", "bench.probes", "naive", temp / "naive-small.db",
+                   *[str(small / f"{name}.xlsx") for name in generate.FILES]))
+    seconds = m.seconds * n / NAIVE_MEASURED_UP_TO
+    return Line("(e) naive: peewee create() per row", seconds, None, seconds / floor,
+                note=f"EXTRAPOLATED linearly from {NAIVE_MEASURED_UP_TO:,} rows "
+                     f"({m.seconds:.1f} s)")
+
+
+def _preview(folder: Path, small: Path, floor: float) -> list[Line]:
+    """The preview's figures (one child process, offscreen)."""
+    m = run(python("-m", "bench.probes", "preview", folder, small), keep_output=True)
+    if m.code:
+        raise SystemExit("the preview probe failed")
+    f = json.loads(m.stdout.strip().splitlines()[-1])
+    flat = f["recheck_big"] / f["recheck_small"]
+    return [
+        Line("(f) preview: first paint after the check", f["first_paint"], None,
+             f["first_paint"] / floor, target="<= 0.1 s", ok=f["first_paint"] <= 0.1),
+        Line("(f) preview: sort all rows by a text column", f["sort"], None, f["sort"] / floor,
+             target="<= 0.2 s", ok=f["sort"] <= 0.2),
+        Line("(f) preview: filter (errors only, then all)", f["filter"], None,
+             f["filter"] / floor, target="<= 0.2 s", ok=f["filter"] <= 0.2),
+        Line(f"(f) recheck one edited row, {f['rows_big']:,} rows", f["recheck_big"], None,
+             flat, base=f"{f['rows_small']} rows", target="flat (<= 2x)", ok=flat <= 2,
+             note=f"{f['recheck_small'] * 1000:.2f} ms at {f['rows_small']} rows"),
+    ]
+
+
+def machine() -> str:
+    """nproc, CPU model, RAM and Python version, for the README."""
+    cpu = "unknown CPU"
+    ram = "unknown RAM"
+    try:
+        for text in Path("/proc/cpuinfo").read_text().splitlines():
+            if text.startswith("model name"):
+                cpu = text.split(":", 1)[1].strip()
+                break
+        for text in Path("/proc/meminfo").read_text().splitlines():
+            if text.startswith("MemTotal"):
+                ram = f"{int(text.split()[1]) / 1024 / 1024:.1f} GiB RAM"
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} CPUs ({cpu}), {ram}, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def table(n: int, lines: list[Line]) -> str:
+    """The table for one size, as Markdown."""
+    out = [f"### {n:,} rows", "",
+           "| measure | time | ratio | peak memory | target | met |",
+           "| --- | ---: | ---: | ---: | --- | --- |"]
+    for x in lines:
+        ratio = "" if x.ratio is None else f"{x.ratio:.2f}x {x.base}"
+        peak = "" if x.peak_mb is None else f"{x.peak_mb:.0f} MB"
+        seconds = f"{x.seconds * 1000:.2f} ms" if x.seconds < 0.01 else f"{x.seconds:.2f} s"
+        met = "" if x.ok is None else ("yes" if x.ok else "NO")
+        label = f"{x.label} ({x.note})" if x.note else x.label
+        out.append(f"| {label} | {seconds} | {ratio} | {peak} | {x.target} | {met} |")
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Generate (when needed) and measure each size; print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
+    parser.add_argument("--naive-full", action="store_true",
+                        help="run the naive way at every size (about 100 s at 100,000)")
+    args = parser.parse_args(argv)
+    small = generate.write(100)
+    print(f"Machine: {machine()}\n", flush=True)
+    for n in args.sizes:
+        print(table(n, bench_size(n, naive_full=args.naive_full, rows_small=small)) + "\n",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()
