@@ -253,9 +253,9 @@ def folder(n: int) -> Path:
     return OUT / str(n)
 
 
-def write(n: int, *, force: bool = False) -> Path:
+def write(n: int, *, force: bool = False, target: Path | None = None) -> Path:
     """Write the ``n``-row workbooks, CSV files and configurations (kept when current)."""
-    target = folder(n)
+    target = target or folder(n)
     stamp = target / "VERSION"
     if not force and stamp.exists() and stamp.read_text() == VERSION:
         return target
