@@ -5,7 +5,7 @@ The CLI and the wizard both call these, so the preview and the commit come from 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +76,51 @@ def recheck_row(plan: Plan, import_index: int, row_index: int,
                 cells: tuple[Cell, ...]) -> RowPlan:
     """Plan one edited row again; its cost does not grow with the file."""
     return _recheck_row(plan, import_index, row_index, cells)
+
+
+@dataclass
+class _PlannedRows:
+    """An import's rows as the preview holds them (edits included), read like a data file."""
+
+    path: Path
+    headers: list[str] | None
+    planned: list[RowPlan]
+
+    @property
+    def row_count_hint(self) -> int:
+        """The number of rows, known in advance."""
+        return len(self.planned)
+
+    def rows(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+        """(line, cells) in file order."""
+        for row in self.planned:
+            yield row.line, row.cells
+
+
+def replan(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> Plan:
+    """Plan a preview's rows (with the user's edits) again, in order, from the store as it is.
+
+    Re-checking one edited row cannot update the rows after it that depend on it; this full
+    pass does, so a commit writes exactly what a fresh preview would show.
+    """
+    tables = [_PlannedRows(imp.file, imp.headers, imp.rows) for imp in plan.imports]
+    fresh = plan_config(plan.config, store.load_state(), tables,  # type: ignore[arg-type]
+                        monitor or Monitor())
+    for old, new in zip(plan.imports, fresh.imports, strict=True):
+        new.stamp = old.stamp  # the file must still be the one first read
+    return fresh
+
+
+def changed_lines(shown: Plan, fresh: Plan) -> list[tuple[int, int]]:
+    """(import index, line) of rows whose outcome differs between two plans of the same rows."""
+    differing: list[tuple[int, int]] = []
+    for old, new in zip(shown.imports, fresh.imports, strict=True):
+        if [r.line for r in old.rows] != [r.line for r in new.rows]:
+            differing.extend((old.index, r.line) for r in old.rows)
+            continue
+        differing.extend((old.index, a.line) for a, b in zip(old.rows, new.rows, strict=True)
+                         if a.outcome is not b.outcome)
+    return differing
 
 
 def commit(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> CommitResult:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -18,11 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.core import pipeline
-from importer_gui.core.cells import Cell
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.issues import Outcome
-from importer_gui.core.plan import Plan, RowPlan
-from importer_gui.core.planner import plan_config
+from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.core.store import Store
 from importer_gui.ui.pages.base import BasePage
@@ -34,50 +30,6 @@ log = logging.getLogger(__name__)
 
 # --- the work, Qt-free, run in the worker thread ---------------------------------------------
 
-@dataclass
-class _PlannedRows:
-    """An import's rows as the preview holds them (edits included), read like a data file."""
-
-    path: Path
-    headers: list[str] | None
-    planned: list[RowPlan]
-
-    @property
-    def row_count_hint(self) -> int:
-        """The number of rows, known in advance."""
-        return len(self.planned)
-
-    def rows(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
-        """(line, cells) in file order."""
-        for row in self.planned:
-            yield row.line, row.cells
-
-
-def replan(plan: Plan, store: Store, monitor: Monitor) -> Plan:
-    """Plan the preview's rows (with the user's edits) again, in order, from the store as it is.
-
-    Re-checking one edited row cannot update the rows after it that depend on it; this full
-    pass does, so the commit writes exactly what a fresh preview would show.
-    """
-    tables = [_PlannedRows(imp.file, imp.headers, imp.rows) for imp in plan.imports]
-    fresh = plan_config(plan.config, store.load_state(), tables, monitor)  # type: ignore[arg-type]
-    for old, new in zip(plan.imports, fresh.imports, strict=True):
-        new.stamp = old.stamp  # the file must still be the one first read
-    return fresh
-
-
-def changed_lines(shown: Plan, fresh: Plan) -> list[tuple[int, int]]:
-    """(import index, line) of rows whose outcome differs between two plans of the same rows."""
-    differing: list[tuple[int, int]] = []
-    for old, new in zip(shown.imports, fresh.imports, strict=True):
-        if [r.line for r in old.rows] != [r.line for r in new.rows]:
-            differing.extend((old.index, r.line) for r in old.rows)
-            continue
-        differing.extend((old.index, a.line) for a, b in zip(old.rows, new.rows, strict=True)
-                         if a.outcome is not b.outcome)
-    return differing
-
-
 def commit_plan(store_path: Path, plan: Plan, monitor: Monitor) -> pipeline.CommitResult:
     """Commit the plan into the store at ``store_path``."""
     with Store.open(store_path) as store:
@@ -87,7 +39,7 @@ def commit_plan(store_path: Path, plan: Plan, monitor: Monitor) -> pipeline.Comm
 def replan_at(store_path: Path, plan: Plan, monitor: Monitor) -> Plan:
     """Re-plan against the store at ``store_path``."""
     with Store.open(store_path) as store:
-        return replan(plan, store, monitor)
+        return pipeline.replan(plan, store, monitor=monitor)
 
 
 # --- the page --------------------------------------------------------------------------------
@@ -134,9 +86,12 @@ class CommitPage(BasePage):
         self.body.addWidget(self.summary)
         self.retry_button = QPushButton(self.tr("Commit a&gain"), self)
         self.retry_button.clicked.connect(self.start)
+        self.recheck_button = QPushButton(self.tr("C&heck again"), self)
+        self.recheck_button.clicked.connect(self.check_again)
         self.browser_button = QPushButton(self.tr("Open the store b&rowser and history…"), self)
         self.browser_button.clicked.connect(self.open_browser)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.recheck_button)
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.browser_button)
         buttons.addStretch(1)
@@ -178,6 +133,7 @@ class CommitPage(BasePage):
         self.summary.hide()
         self.browser_button.hide()
         self.retry_button.hide()
+        self.recheck_button.hide()
         if plan is None:
             self.show_error(self.tr("There is nothing to commit: go back to the preview."))
             return
@@ -210,7 +166,7 @@ class CommitPage(BasePage):
             self.status.setText(what)
 
     def _on_replanned(self, shown: Plan, fresh: Plan) -> None:
-        differing = changed_lines(shown, fresh)
+        differing = pipeline.changed_lines(shown, fresh)
         self.state.set_plan(fresh)  # the preview shows this plan from now on
         if not differing:
             self._commit(fresh)
@@ -252,7 +208,24 @@ class CommitPage(BasePage):
         else:
             self.status.setText(self.tr("Nothing was written."))
             self.show_error(error.message)
+        plan = self.state.choices.plan
+        if plan is not None and plan.files_changed():
+            # Committing again would fail again: the rows shown are not the file's any more.
+            self.status.setText(self.tr("Nothing was written: a data file changed since it "
+                                        "was checked. Check it again, then commit."))
+            self.recheck_button.show()
+            return
         self.retry_button.show()
+
+    def check_again(self) -> None:
+        """Back to the preview, which checks the files as they now are."""
+        self.state.set_plan(None)
+        preview = self._preview_page()
+        if preview is not None:
+            preview.mark_stale()  # type: ignore[attr-defined]
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.back()
 
     def _set_running(self, running: bool) -> None:
         self._running = running
