@@ -26,7 +26,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
     """A store with 450 teachers written by one import run."""
     with Store.open(tmp_path / "store.sqlite3") as opened:
         run = RunInfo(config_path="teachers.xml", config_xml="<import-config/>",
-                      files=["teachers.csv"], counts={"create": 450})
+                      files=["/data/plans/teachers.csv"], counts={"create": 450})
         opened.apply([teacher(n) for n in range(450)], run)
         yield opened
 
@@ -68,8 +68,10 @@ def test_browser_searches_and_shows_the_run(store: Store, qtbot: object,
     browser.show_history()
     history = browser.history_model
     assert history.rowCount() == 1
-    assert [cell(history, 0, c) for c in (2, 3, 4, 5)] == [
-        "import", "teachers.xml", "teachers.csv", "create 450"]
+    assert [cell(history, 0, c) for c in (2, 3, 5, 6)] == [
+        "import", "create 450", "teachers.xml", "teachers.csv"]
+    files = history.index(0, 6)
+    assert history.data(files, Qt.ItemDataRole.ToolTipRole) == "/data/plans/teachers.csv"
     browser.grab().save(str(screenshots / "store_browser_history.png"))
 
 

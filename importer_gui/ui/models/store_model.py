@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -146,7 +147,8 @@ class StoreModel(QAbstractTableModel):
 class HistoryModel(QAbstractTableModel):
     """The import runs, newest first (the store's order)."""
 
-    COLUMNS = ("id", "started", "kind", "config", "files", "counts", "reverts")
+    # What tells runs apart comes first; long paths last, as names (full paths in tooltips).
+    COLUMNS = ("id", "started", "kind", "counts", "reverts", "config", "files")
 
     def __init__(self, runs: list[Any] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -172,8 +174,8 @@ class HistoryModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation is Qt.Orientation.Vertical:
             return None
-        titles = (tr("Run"), tr("Started"), tr("Kind"), tr("Configuration"), tr("Files"),
-                  tr("Outcomes"), tr("Reverts"))
+        titles = (tr("Run"), tr("Started"), tr("Kind"), tr("Outcomes"), tr("Reverts"),
+                  tr("Configuration"), tr("Files"))
         return titles[section] if section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -181,12 +183,19 @@ class HistoryModel(QAbstractTableModel):
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        return self._text(self._runs[index.row()], self.COLUMNS[index.column()])
+        run = self._runs[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("config", "files"):
+            return "\n".join(str(p) for p in ([run.config] if column == "config" else run.files)
+                             if p)
+        return self._text(run, column)
 
     def _text(self, run: Any, column: str) -> str:
         """One column of a run as text."""
+        if column == "config":
+            return Path(run.config).name if run.config else tr("(not saved)")
         if column == "files":
-            return ", ".join(str(f) for f in (run.files or []))
+            return ", ".join(Path(f).name for f in (run.files or []))
         if column == "counts":
             counts = run.counts or {}
             return ", ".join(f"{k} {v}" for k, v in counts.items() if v)
