@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from importer_gui.core.config import ImportConfig
-from importer_gui.core.plan import Plan
+from importer_gui.core.plan import FileStamp, Plan
 
 
 @dataclass
@@ -18,6 +18,7 @@ class Choices:
     config: ImportConfig = field(default_factory=ImportConfig)
     data_files: list[Path] = field(default_factory=list)  # one per <import>, in order
     config_path: Path | None = None  # where the configuration was loaded from / saved to
+    config_stamp: FileStamp | None = None  # that file as we last read or wrote it
     import_index: int = 0  # the <import> the mapping pages edit
     plan: Plan | None = None  # the last check's plan, shown by the preview
     plan_edited: bool = False  # cells were edited since the last full check

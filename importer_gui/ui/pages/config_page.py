@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import ConfigError, ImporterError
+from importer_gui.core.plan import FileStamp
 from importer_gui.ui.pages.base import ERROR_STYLE, BasePage
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
@@ -207,6 +209,8 @@ class ConfigPage(BasePage):
         if not self._valid:
             self.show_error(self.tr("Fix the configuration before saving it."))
             return False
+        if not self._may_overwrite(path):
+            return False
         config = relocated(self.state.choices.config, self.state.choices.data_files, path)
         try:
             config_xml.save(config, path)
@@ -219,9 +223,32 @@ class ConfigPage(BasePage):
             return False
         self.state.choices.config = config
         self.state.choices.config_path = path
+        self.state.choices.config_stamp = FileStamp.of(path)
         self.settings.add_recent(path)
         self.show_error(None)
         self.status_label.setText(self.tr("Saved to {0}.").replace("{0}", str(path)))
+        return True
+
+    def _may_overwrite(self, path: Path) -> bool:
+        """The file we hold changed on disk since we read it: overwrite only if asked to."""
+        stamp = self.state.choices.config_stamp
+        held = self.state.choices.config_path
+        if stamp is None or held is None or not path.exists():
+            return True
+        if held.resolve() != path.resolve() or not stamp.changed():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("The configuration changed on disk"),
+            self.tr("{0} was changed by another program since it was opened here. Replace "
+                    "it with this configuration? (Its changes would be lost.)")
+            .replace("{0}", str(path)),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Save:
+            self.status_label.setText(self.tr("Not saved: {0} was changed on disk. Open it "
+                                              "again or save under another name.")
+                                      .replace("{0}", str(path)))
+            return False
         return True
 
     def save_to_library(self, name: str) -> Path | None:

@@ -36,6 +36,7 @@ from importer_gui.core.catalogue import DELIMITERS, FILE_ENCODINGS
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import Import, ImportConfig, Provider
 from importer_gui.core.errors import ImporterError
+from importer_gui.core.plan import FileStamp
 from importer_gui.ui.pages.base import BasePage, column_titles, read_head
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
@@ -246,11 +247,13 @@ class OpenPage(BasePage):
         """Fill the state from a saved configuration."""
         from importer_gui.core import config_xml, pipeline
 
+        stamp = FileStamp.of(path) if path.is_file() else None  # before reading: never newer
         config = config_xml.load(path)
         if not config.imports:
             raise ImporterError(self.tr("{0}: the configuration has no import.")
                                 .replace("{0}", str(path)))
         self.state.choices.config_path = path
+        self.state.choices.config_stamp = stamp
         self.state.choices.import_index = 0
         self.state.set_config(config, pipeline.resolve_data_files(config))
         self.show_error(None)
@@ -266,6 +269,7 @@ class OpenPage(BasePage):
         if readers.is_workbook(path):
             provider.sheet = readers.first_visible_sheet(path)  # what the reader reads
         self.state.choices.config_path = None
+        self.state.choices.config_stamp = None
         self.state.choices.import_index = 0
         config = ImportConfig(imports=[Import(provider=provider, actions=[])])
         self.state.set_config(config, [path.resolve()])
