@@ -1,0 +1,103 @@
+"""Hostile CSV files through the command line, and reports that never run a formula."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from importer_gui.core import config_xml, pipeline, reports
+from importer_gui.core.store import Store
+from tests.builders import TEACHER_COLUMNS, ImportSpec, write_config
+from tests.faults import cli, one_line_failure
+
+HEADER = ";".join(TEACHER_COLUMNS).encode()
+
+
+def teachers_csv(folder: Path, body: bytes, encoding: str = "UTF-8") -> Path:
+    """A teacher CSV of raw bytes, and a configuration declaring ``encoding``."""
+    path = folder / "teachers.csv"
+    path.write_bytes(body)
+    write_config(folder, ImportSpec(path.name, TEACHER_COLUMNS, "createOrUpdateTeacherAction",
+                                    provider_extra=f"<fileEncoding>{encoding}</fileEncoding>"))
+    return path
+
+
+def check_json(folder: Path) -> list[tuple[int, str, list[str]]]:
+    """(line, outcome, messages) of every row, from ``check --json``."""
+    done = cli("check", str(folder / "config.xml"), "--store", str(folder / "s.sqlite3"),
+               "--json")
+    assert done.code in (0, 1), done.err
+    return [(r["line"], r["outcome"], [i["message"] for i in r["issues"]])
+            for r in json.loads(done.out)["imports"][0]["rows"]]
+
+
+def failure(folder: Path) -> str:
+    """The one line ``check`` prints."""
+    return one_line_failure(cli("check", str(folder / "config.xml"), "--store",
+                                str(folder / "s.sqlite3")))
+
+
+def test_a_wrong_declared_encoding_names_the_file_and_line(tmp_path: Path) -> None:
+    body = HEADER + b"\n" + b"zoe;Zoe;Z;z@e.org\n" * 3 + "léa;Léa;L;l@e.org\n".encode("cp1252")
+    path = teachers_csv(tmp_path, body)
+    assert failure(tmp_path) == (f"importer-gui: {path}:5: the bytes 0xe9 0x61 are not valid "
+                                 "UTF-8; is the file in WINDOWS-1252?")
+
+
+def test_a_nul_byte_names_the_line(tmp_path: Path) -> None:
+    path = teachers_csv(tmp_path, HEADER + b"\nzoe;Zoe;Z;z@e.org\nmia\x00;Mia;M;m@e.org\n")
+    assert failure(tmp_path) == (f"importer-gui: {path}:3: the line holds a NUL character "
+                                 "(byte 0x00); is it really a text file?")
+
+
+def test_an_unbalanced_quote_names_the_line_it_opens_on(tmp_path: Path) -> None:
+    body = HEADER + b'\nzoe;Zoe;Z;z@e.org\nmia;"Mia;M;m@e.org\n' + b"x;y;z;w\n" * 1000
+    path = teachers_csv(tmp_path, body)
+    assert failure(tmp_path) == (f"importer-gui: {path}:3: a quoted field that starts on this "
+                                 "line is never closed (unbalanced quote \")")
+
+
+def test_a_field_longer_than_the_csv_modules_default_limit(tmp_path: Path) -> None:
+    long = b"x" * (csv.field_size_limit() + 1 if csv.field_size_limit() < 200_000 else 200_000)
+    teachers_csv(tmp_path, HEADER + b"\nzoe;" + long + b";Z;z@e.org\n")
+    assert check_json(tmp_path) == [(2, "error", [
+        f"Field teacherName is longer than 255 characters ({len(long)})."])]
+
+
+def test_mixed_line_endings_keep_the_files_line_numbers(tmp_path: Path) -> None:
+    body = HEADER + b"\r\nzoe;Zoe;Z;z@e.org\nmia;Mia;M;m@e.org\r;No;;\r\nbob;Bob;B;b@e.org\n"
+    teachers_csv(tmp_path, body)
+    assert check_json(tmp_path) == [
+        (2, "create", []), (3, "create", []), (4, "error", ["Field teacherLogin is empty."]),
+        (5, "create", [])]
+
+
+# --------------------------------------------------------------------------- formula injection
+
+STARTS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+@pytest.mark.parametrize("start", STARTS, ids=repr)
+def test_reports_show_formula_like_values_as_text(tmp_path: Path, start: str) -> None:
+    value = f'{start}HYPERLINK("http://evil.example")'
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with (folder / "teachers.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerows([TEACHER_COLUMNS, ["", value, "F", "x@e.org"]])
+    config = config_xml.load(write_config(folder, ImportSpec(
+        "teachers.csv", TEACHER_COLUMNS, "createOrUpdateTeacherAction")))
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        plan = pipeline.check(config, store)
+    log = reports.write_error_log(plan, tmp_path / "errors.log")
+    fields = log.read_text(encoding="utf-8").split(",")
+    shown = value.replace("\r", " ")  # a log line holds no line break
+    assert fields[3] == "'" + shown if start != "\r" else fields[3] == shown
+    assert not any(f.startswith(tuple(STARTS)) for f in fields)
+    book = reports.write_issues_workbook(plan, tmp_path / "issues.xlsx")
+    cell = openpyxl.load_workbook(book).active["D2"]  # Line, Outcome, login, name
+    assert (cell.value, cell.data_type) == (value, "s")  # text, never a formula
