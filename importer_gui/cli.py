@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from importer_gui.core import config_xml, pipeline, reports
+from importer_gui.core import config_xml, pipeline
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER
 from importer_gui.core.paths import data_dir, default_store_path
@@ -129,6 +129,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 def write_error_logs(plan: Plan) -> list[Path]:
     """As the platform's timeStampedFileErrorLogger does after a run: one log per import."""
+    from importer_gui.core import reports  # it imports openpyxl: not for every check
+
     written = []
     for imp in plan.imports:
         location = plan.config.imports[imp.index].error_log_location()
