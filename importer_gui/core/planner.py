@@ -44,17 +44,20 @@ def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
     """Run every action on one row; a row with an error changes nothing."""
     results: list[ActionResult] = []
     changes: list[Change] = []
+    failed = False
     for action in actions:
         ctx = RowContext(action, overlay)
         read_values(ctx, cells)
-        outcome = HANDLERS[action.name].handler(ctx)
-        if ctx.failed:
-            outcome = Outcome.ERROR
-        results.append(ActionResult(action.name, outcome,
+        name = action.spec.name
+        outcome = HANDLERS[name].handler(ctx)
+        if ctx.failed or outcome is Outcome.ERROR:
+            outcome, failed = Outcome.ERROR, True
+        results.append(ActionResult(name, outcome,
                                     tuple(ctx.issues) if ctx.issues else NO_ISSUES))
-        changes.extend(ctx.changes)
+        if ctx.changes:
+            changes.extend(ctx.changes)
     row = RowPlan(line, cells, results, changes)
-    if row.has_errors:
+    if failed:  # row.has_errors, known without asking every result again
         for change in reversed(changes):
             overlay.revert(change)
         row.changes = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from importer_gui.core.actions import lookup
 from importer_gui.core.actions.base import RowContext, register
 from importer_gui.core.binding import BoundField
@@ -78,11 +80,16 @@ def _session(ctx: RowContext, training: TrainingRec) -> SessionRec | None:
     return None
 
 
+# Index name and key per column, made once rather than for every row.
+_SESSION_KEYS = {column: ("training+" + column, attrgetter("training_id", column))
+                 for column in ("guid", "title")}
+
+
 def _sessions_by(ctx: RowContext, column: str, training_id: int, value: str
                  ) -> list[SessionRec]:
     """Sessions of a training whose ``column`` equals ``value``."""
-    return ctx.overlay.find(Table.SESSION, "training+" + column,
-                            lambda s: (s.training_id, getattr(s, column)), (training_id, value))
+    name, key = _SESSION_KEYS[column]
+    return ctx.overlay.find(Table.SESSION, name, key, (training_id, value))
 
 
 def _room(ctx: RowContext) -> tuple[int | None, bool]:

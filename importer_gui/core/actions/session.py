@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from importer_gui.core.actions import lookup
@@ -86,15 +88,26 @@ def _search(ctx: RowContext, training: TrainingRec) -> list[SessionRec] | None:
         ctx.error(fields[0], f"Field {fields[0]} is empty: the session cannot be found "
                              f"(sessionSearchField is {', '.join(fields)}).")
         return None
-    columns = [COLUMNS[f] for f in fields]
-    found = ctx.overlay.find(
-        Table.SESSION, "search:" + ",".join(columns),
-        lambda s: (s.training_id, *(getattr(s, c) for c in columns)),
-        (training.id, *key))
+    name, index_key = _search_index(tuple(fields))
+    found = ctx.overlay.find(Table.SESSION, name, index_key, (training.id, *key))
     if len(found) > 1:
         name = ctx.values.get("sessionTitle") or " / ".join(str(v) for v in key if v)
         ctx.error(fields[0], f"Group with name {name} is duplicated.")
         return None
+    return found
+
+
+_SEARCH_INDEXES: dict[tuple[str, ...], tuple[str, Callable[[SessionRec], tuple]]] = {}
+
+
+def _search_index(fields: tuple[str, ...]) -> tuple[str, Callable[[SessionRec], tuple]]:
+    """The overlay index name and key of a sessionSearchField, made once per field list."""
+    found = _SEARCH_INDEXES.get(fields)
+    if found is None:
+        columns = [COLUMNS[f] for f in fields]
+        # attrgetter of two or more names returns their tuple: (training_id, *columns).
+        found = _SEARCH_INDEXES[fields] = ("search:" + ",".join(columns),
+                                           attrgetter("training_id", *columns))
     return found
 
 
