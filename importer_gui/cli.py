@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -249,8 +250,11 @@ def main(argv: Sequence[str]) -> int:
         sys.stderr.write(f"importer-gui: {error}\n")
         return EXIT_FAILED
     except KeyboardInterrupt:
-        sys.stderr.write("importer-gui: interrupted; nothing was written.\n")
+        sys.stderr.write("importer-gui: interrupted.\n")
         return EXIT_FAILED
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not our failure
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ROW_ERRORS
     except Exception:  # a bug: one line for the user, the details in a log file
         sys.stderr.write(f"importer-gui: unexpected error; details were written to "
                          f"{_log_unexpected()}\n")
