@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -113,3 +114,26 @@ def test_workbook_to_store_as_a_user_would(qtbot: QtBot, tmp_path: Path,
     with Store.open(store_path) as store:
         stored = sorted((s.title, s.guid) for s in store.page(Table.SESSION))
     assert stored == [("Lyon janvier", "S-LYON-1"), ("Nantes février", "S-NANTES-1")]
+
+
+def test_a_workbook_is_read_once_for_the_first_three_pages(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importer_gui.core import readers
+
+    calls: list[Path] = []
+    real_head = readers.head
+    monkeypatch.setattr(readers, "head", lambda path, *a, **k: calls.append(path)
+                        or real_head(path, *a, **k))
+    workbook = write_xlsx(tmp_path / "once.xlsx", [HEADERS, *ROWS], title="Sessions")
+    window = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(window)
+    assert window.wizard.open_file(workbook)
+    window.wizard.next()
+    window.wizard.next()
+    assert window.wizard.currentId() == MAPPING
+    assert calls == [workbook]
+    write_xlsx(workbook, [HEADERS, ROWS[0]], title="Sessions")  # the file changes on disk
+    window.wizard.back()
+    window.wizard.back()
+    assert window.wizard.open_file(workbook)
+    assert calls == [workbook, workbook]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Import, ImportConfig, Provider
@@ -118,13 +119,38 @@ def data_files_for(config: ImportConfig) -> list[Path]:
 
 def read_head(provider: Provider, data_file: Path,
               n: int = HEAD_ROWS) -> tuple[list[str] | None, list[tuple[Cell, ...]]]:
-    """The header (None without a header line) and the first rows, as the provider reads."""
+    """The header (None without a header line) and the first rows, as the provider reads.
+
+    The Open, Action and Mapping pages all show the same first rows, and a large workbook
+    takes about a second to open: read it once per file version and reading options.
+    """
+    try:
+        stat = data_file.stat()
+        version = (stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        version = None  # the reader names the problem
+    headers, rows = _cached_head(data_file, version, provider.file_encoding,
+                                 provider.delimiter_char, provider.skip_first_line,
+                                 provider.sheet, max(n, HEAD_ROWS))
+    return (list(headers) if headers is not None else None), list(rows[:n])
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_head(data_file: Path, version: tuple[int, int] | None, encoding: str,
+                 delimiter: str, skip_first_line: bool, sheet: str | None, n: int,
+                 ) -> tuple[tuple[str, ...] | None, tuple[tuple[Cell, ...], ...]]:
     from importer_gui.core import readers  # the core reader; imported late to keep start fast
 
-    headers, rows = readers.head(
-        data_file, n, encoding=provider.file_encoding, delimiter=provider.delimiter_char,
-        skip_first_line=provider.skip_first_line, sheet=provider.sheet)
-    return (list(headers) if headers is not None else None), [tuple(r) for r in rows]
+    app = QApplication.instance()
+    if app is not None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        headers, rows = readers.head(data_file, n, encoding=encoding, delimiter=delimiter,
+                                     skip_first_line=skip_first_line, sheet=sheet)
+    finally:
+        if app is not None:
+            QApplication.restoreOverrideCursor()
+    return (tuple(headers) if headers is not None else None), tuple(tuple(r) for r in rows)
 
 
 def column_titles(headers: list[str] | None, count: int) -> list[str]:
