@@ -109,6 +109,12 @@ def test_workbook_to_store_as_a_user_would(qtbot: QtBot, tmp_path: Path,
     titles = {sessions.data(sessions.index(r, c))
               for r in range(sessions.rowCount()) for c in range(sessions.columnCount())}
     assert {"Lyon janvier", "Nantes février"} <= titles
+    headers = [sessions.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(sessions.columnCount())]
+    assert headers[:3] == ["Id", "Training", "Title"] and headers[-1] == "Teacher"
+    first = [sessions.data(sessions.index(0, c)) for c in range(sessions.columnCount())]
+    assert (first[1], first[-1]) == ("SEC-101", "mdupont")  # by name, not by id
+    browser.tabs.setCurrentIndex(2)
     browser.grab().save(str(screenshots / "journey-browser.png"))
     browser.close()
     with Store.open(store_path) as store:

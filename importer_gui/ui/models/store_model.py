@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from importer_gui.core.errors import ImporterError
-from importer_gui.core.records import RECORD_TYPES, Table
+from importer_gui.core.records import RECORD_TYPES, REFERENCES, Table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,6 +35,13 @@ class RecordSource(Protocol):
     def count(self, table: Table, search: str) -> int: ...
 
     def page(self, table: Table, search: str, offset: int, limit: int) -> list[Any]: ...
+
+    def get(self, table: Table, record_id: int) -> Any: ...
+
+
+# How people name a record another one refers to: a session's training by its code...
+LABEL_COLUMNS = {Table.TRAINING: "path_code", Table.TEACHER: "login", Table.SESSION: "title",
+                 Table.ROOM: "label", Table.INTERVENTION: "guid"}
 
 
 def column_title(name: str) -> str:
@@ -62,6 +69,8 @@ class StoreModel(QAbstractTableModel):
         self._store = store
         self._table = Table(table)
         self._columns = [f.name for f in dataclasses.fields(RECORD_TYPES[self._table])]
+        self._references = REFERENCES[self._table]
+        self._labels: dict[tuple[Table, int], str] = {}
         self._search = ""
         self._records: list[Any] = []
         self._total = 0
@@ -87,6 +96,7 @@ class StoreModel(QAbstractTableModel):
         """Count again and drop what was loaded; the view fetches the first page."""
         self.beginResetModel()
         self._records = []
+        self._labels.clear()
         self._total = self._read(lambda: self._store.count(self._table, self._search), 0)
         self.endResetModel()
 
@@ -129,15 +139,33 @@ class StoreModel(QAbstractTableModel):
             return None
         if orientation is Qt.Orientation.Vertical:
             return section + 1
-        return tr(column_title(self._columns[section])) if section < len(self._columns) else None
+        if section >= len(self._columns):
+            return None
+        column = self._columns[section]
+        if column in self._references:  # shown by name, not id: "Training", not "Training id"
+            column = column.removesuffix("_id")
+        return tr(column_title(column))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._records):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = getattr(self._records[index.row()], self._columns[index.column()], None)
+            column = self._columns[index.column()]
+            value = getattr(self._records[index.row()], column, None)
+            if value is not None and column in self._references:
+                return self._label(self._references[column], value)
             return display(value)
         return None
+
+    def _label(self, table: Table, record_id: int) -> str:
+        """A referenced record by its name (its id when it has none), read once per refresh."""
+        key = (table, record_id)
+        label = self._labels.get(key)
+        if label is None:
+            record = self._read(lambda: self._store.get(table, record_id), None)
+            name = getattr(record, LABEL_COLUMNS[table], None) if record is not None else None
+            label = self._labels[key] = str(name) if name else f"#{record_id}"
+        return label
 
     def record(self, row: int) -> Any:
         """The record shown on a row."""
