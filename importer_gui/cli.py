@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check and commit training-catalogue spreadsheets against an import "
                     "configuration. Without a command, opens the wizard.")
     parser.add_argument("--version", action="store_true", help="print versions and folders")
-    parser.add_argument("--store", type=Path, help="the SQLite store (default: %(default)s)",
+    parser.add_argument("--store", type=Path,
+                        help=f"the SQLite store (default: {default_store_path()})",
                         default=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in (("check", "check every row; write nothing"),
@@ -174,10 +175,10 @@ def _store_path(args: argparse.Namespace) -> Path:
     return args.store or default_store_path()
 
 
-def _version(out: TextIO) -> int:
+def _version(out: TextIO, store: Path | None) -> int:
     from importer_gui import about
 
-    out.write(about.version_text() + "\n")
+    out.write(about.version_text(store) + "\n")
     return EXIT_OK
 
 
@@ -240,7 +241,7 @@ def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.version:
-            return _version(sys.stdout)
+            return _version(sys.stdout, args.store)
         if args.command is None:
             from importer_gui.ui.app import run_gui
 
