@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -30,6 +29,7 @@ from importer_gui.core.store import Store
 from importer_gui.ui.models.preview_model import OUTCOME_BRUSHES, PreviewModel
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.widgets.progress import ProgressRow
 
 NOTICE_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
 ERROR_STYLE = "color: #a40000; font-weight: bold;"
@@ -69,7 +69,6 @@ class RevertDialog(QDialog):
         self.setWindowTitle(self.tr("Revert run %1").replace("%1", str(run_id)))
         self.resize(1100, 700)
         self.runner = TaskRunner(self, synchronous=synchronous)
-        self.runner.progressed.connect(self._on_progress)
         # The import preview's model, over a plan of records instead of rows.
         self.state = WizardState(self.store_path, self)
         self.model = PreviewModel(self.state, 0, self, line_title=self.tr("Record"),
@@ -105,7 +104,13 @@ class RevertDialog(QDialog):
         self.view.verticalHeader().hide()
         layout.addWidget(self.view, 1)
         layout.addLayout(self._choice_rows())
-        layout.addLayout(self._progress_row())
+        self.progress_row = ProgressRow(self.tr("C&ancel"), self)
+        self.progress_row.cancel_button.clicked.connect(self.runner.cancel)
+        self.runner.progressed.connect(self.progress_row.show_progress)
+        self.status = self.progress_row.status
+        self.status.setObjectName("revertStatus")
+        self.progress = self.progress_row.bar
+        layout.addWidget(self.progress_row)
         self.error = QLabel(self)
         self.error.setObjectName("revertError")
         self.error.setWordWrap(True)
@@ -146,19 +151,6 @@ class RevertDialog(QDialog):
         self.skip_choice.hide()
         self.later_choice.hide()
         return box
-
-    def _progress_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.status = QLabel(self)
-        self.status.setObjectName("revertStatus")
-        self.status.setWordWrap(True)
-        self.progress = QProgressBar(self)
-        self.cancel_button = QPushButton(self.tr("C&ancel"), self)
-        self.cancel_button.clicked.connect(self.runner.cancel)
-        row.addWidget(self.status, 2)
-        row.addWidget(self.progress, 1)
-        row.addWidget(self.cancel_button)
-        return row
 
     # --- planning ----------------------------------------------------------------------------
 
@@ -276,19 +268,10 @@ class RevertDialog(QDialog):
         self.revert_button.setEnabled(self.plan is not None and not self.results)
 
     def _running(self, running: bool, text: str) -> None:
-        self.progress.setVisible(running)
-        self.cancel_button.setVisible(running)
+        self.progress_row.set_running(running)
         if running:
-            self.progress.setRange(0, 0)
             self.error.hide()
         self.status.setText(text)
-
-    def _on_progress(self, done: int, total: int, what: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
-        if what:
-            self.status.setText(what)
 
     def reject(self) -> None:
         """Close; a running revert is cancelled (nothing is written then)."""

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QWidget,
 )
@@ -24,6 +23,7 @@ from importer_gui.core.store import Store
 from importer_gui.ui.pages.base import BasePage
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.widgets.progress import ProgressRow
 
 log = logging.getLogger(__name__)
 
@@ -57,23 +57,18 @@ class CommitPage(BasePage):
                                  "transaction: all of them, or none."))
         self.setFinalPage(True)
         self.runner = TaskRunner(self)
-        self.runner.progressed.connect(self._on_progress)
         self.result: pipeline.CommitResult | None = None
         self._running = False
         self._build()
 
     def _build(self) -> None:
-        row = QHBoxLayout()
-        self.status = QLabel(self)
+        self.progress_row = ProgressRow(self.tr("C&ancel"), self)
+        self.progress_row.cancel_button.clicked.connect(self.cancel)
+        self.runner.progressed.connect(self.progress_row.show_progress)
+        self.status = self.progress_row.status
         self.status.setObjectName("commitStatus")
-        self.status.setWordWrap(True)
-        self.progress = QProgressBar(self)
-        self.cancel_button = QPushButton(self.tr("C&ancel"), self)
-        self.cancel_button.clicked.connect(self.cancel)
-        row.addWidget(self.progress, 1)
-        row.addWidget(self.cancel_button)
-        self.body.addWidget(self.status)
-        self.body.addLayout(row)
+        self.progress = self.progress_row.bar
+        self.body.addWidget(self.progress_row)
         self.summary = QWidget(self)
         form = QFormLayout(self.summary)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -158,13 +153,6 @@ class CommitPage(BasePage):
         if self.runner.busy:
             self.runner.cancel()
 
-    def _on_progress(self, done: int, total: int, what: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
-        if what:
-            self.status.setText(what)
-
     def _on_replanned(self, shown: Plan, fresh: Plan) -> None:
         differing = pipeline.changed_lines(shown, fresh)
         self.state.set_plan(fresh)  # the preview shows this plan from now on
@@ -229,10 +217,7 @@ class CommitPage(BasePage):
 
     def _set_running(self, running: bool) -> None:
         self._running = running
-        self.progress.setVisible(running)
-        self.cancel_button.setVisible(running)
-        if running:
-            self.progress.setRange(0, 0)
+        self.progress_row.set_running(running)
         self.completeChanged.emit()
 
     def is_running(self) -> bool:

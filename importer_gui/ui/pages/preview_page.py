@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTableView,
     QWidget,
@@ -32,6 +31,7 @@ from importer_gui.ui.models.preview_model import OUTCOME_BRUSHES, PreviewModel, 
 from importer_gui.ui.pages.base import BasePage, data_files_for
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.widgets.progress import ProgressRow
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,6 @@ class PreviewPage(BasePage):
             "the message, double-click to correct the value."))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Commit"))
         self.runner = TaskRunner(self)
-        self.runner.progressed.connect(self._on_progress)
         self.model = PreviewModel(state, parent=self)
         self.model.counts_changed.connect(self._show_counts)
         self.model.recheck_failed.connect(self.show_error)
@@ -84,17 +83,16 @@ class PreviewPage(BasePage):
 
     def _progress_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.progress_label = QLabel(self)
-        self.progress = QProgressBar(self)
-        self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton(self.tr("C&ancel check"), self)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.progress_row = ProgressRow(self.tr("C&ancel check"), self,
+                                        working_text=self.tr("Checking…"))
+        self.progress_row.cancel_button.clicked.connect(self.cancel)
+        self.runner.progressed.connect(self.progress_row.show_progress)
+        self.progress_label = self.progress_row.status
+        self.progress = self.progress_row.bar
         self.recheck_button = QPushButton(self.tr("Check a&gain"), self)
         self.recheck_button.setToolTip(self.tr("Read the file again and check every row"))
         self.recheck_button.clicked.connect(self.start_check)
-        row.addWidget(self.progress_label, 1)
-        row.addWidget(self.progress, 2)
-        row.addWidget(self.cancel_button)
+        row.addWidget(self.progress_row, 1)
         row.addWidget(self.recheck_button)
         return row
 
@@ -204,12 +202,6 @@ class PreviewPage(BasePage):
         """True while the check runs."""
         return self._checking
 
-    def _on_progress(self, done: int, total: int, what: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
-        self.progress_label.setText(what or self.tr("Checking…"))
-
     def _on_checked(self, plan: Plan) -> None:
         self._set_checking(False)
         self.state.set_plan(plan)  # _on_plan_changed shows it
@@ -225,8 +217,7 @@ class PreviewPage(BasePage):
 
     def _set_checking(self, checking: bool) -> None:
         self._checking = checking
-        self.progress.setVisible(checking)
-        self.cancel_button.setVisible(checking)
+        self.progress_row.set_running(checking)
         self.recheck_button.setEnabled(not checking)
         for widget in (self.workbook_button, self.log_button, self.table, self.filter_box):
             widget.setEnabled(not checking)

@@ -1,0 +1,41 @@
+"""The status line, progress bar and Cancel button of work running in the background."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+
+class ProgressRow(QWidget):
+    """What long work shows while it runs; connect a TaskRunner's ``progressed`` to it."""
+
+    def __init__(self, cancel_text: str, parent: QWidget | None = None, *,
+                 working_text: str = "") -> None:
+        super().__init__(parent)
+        self.working_text = working_text  # said while the work names no step of its own
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.bar = QProgressBar(self)
+        self.bar.setTextVisible(True)
+        self.cancel_button = QPushButton(cancel_text, self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status, 2)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.cancel_button)
+        self.set_running(False)
+
+    def set_running(self, running: bool) -> None:
+        """Show the bar (busy until the first report) and Cancel only while work runs."""
+        self.bar.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.bar.setRange(0, 0)
+
+    def show_progress(self, done: int, total: int, what: str) -> None:
+        """A report from the worker: steps done of total (0: unknown), and what it does."""
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        text = what or self.working_text
+        if text:
+            self.status.setText(text)
