@@ -56,25 +56,18 @@ def _training(ctx: RowContext) -> TrainingRec | None:
 def _session(ctx: RowContext, training: TrainingRec) -> SessionRec | None:
     """The session inside the training, by GUID, else by title."""
     values = ctx.values
-    if "sessionGuid" in values:
-        guid = values["sessionGuid"]
-        found = _sessions_by(ctx, "guid", training.id, guid)
-        if not found:
-            ctx.error("sessionGuid", f"Session with guid {guid} is not found for this "
-                                     "training.")
-            return None
-        return found[0]
-    if "sessionTitle" in values:
-        title = values["sessionTitle"]
-        found = _sessions_by(ctx, "title", training.id, title)
-        if not found:
-            ctx.error("sessionTitle", f"Session with title {title} is not found for this "
-                                      "training.")
-            return None
-        if len(found) > 1:
-            ctx.error("sessionTitle", f"Group with name {title} is duplicated.")
-            return None
-        return found[0]
+    for field, column in (("sessionGuid", "guid"), ("sessionTitle", "title")):
+        if field in values:
+            value = values[field]
+            found = _sessions_by(ctx, column, training.id, value)
+            if not found:
+                ctx.error(field, f"Session with {column} {value} is not found for this "
+                                 "training.")
+                return None
+            if len(found) > 1:
+                ctx.error(field, f"Group with name {value} is duplicated.")
+                return None
+            return found[0]
     ctx.error("sessionGuid", "Fields sessionGuid and sessionTitle are both empty: one of them "
                              "must name the session.")
     return None
