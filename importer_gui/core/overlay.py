@@ -8,7 +8,7 @@ as it is planned, and can be reverted so that one edited row can be planned agai
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import fields, replace
+from dataclasses import MISSING, fields, replace
 from operator import attrgetter
 from typing import Any
 
@@ -27,11 +27,16 @@ KeyFn = Callable[[Any], Hashable]
 
 
 class _Index:
-    """Records of one table grouped by a key computed from the record."""
+    """Records of one table grouped by a key computed from the record.
+
+    Most keys are unique (a GUID, a login), so a key's single record is stored as it is and
+    only a key shared by two or more records gets a dict (id -> record, in filing order):
+    a dict per record would cost an allocation per row and a fifth of the planner's memory.
+    """
 
     def __init__(self, key: KeyFn, records: Iterable[Record]) -> None:
         self.key = key
-        self.groups: dict[Hashable, dict[int, Record]] = {}
+        self.groups: dict[Hashable, Record | dict[int, Record]] = {}
         for record in records:
             self.add(record)
 
@@ -39,26 +44,37 @@ class _Index:
         """File a record under its key."""
         key = self.key(record)
         group = self.groups.get(key)
-        if group is None:  # most keys are unique: do not build a dict just to drop it
-            self.groups[key] = {record.id: record}
-        else:
+        if group is None:
+            self.groups[key] = record
+        elif type(group) is dict:
             group[record.id] = record
+        elif group.id == record.id:
+            self.groups[key] = record
+        else:
+            self.groups[key] = {group.id: group, record.id: record}
 
     def remove(self, record: Record) -> None:
         """Take a record out of its key's group."""
-        group = self.groups.get(self.key(record))
-        if group is not None:
+        key = self.key(record)
+        group = self.groups.get(key)
+        if type(group) is dict:
             group.pop(record.id, None)
+        elif group is not None and group.id == record.id:
+            del self.groups[key]
 
     def find(self, key: Hashable) -> list[Record]:
         """Records whose key equals ``key``."""
         group = self.groups.get(key)
-        return list(group.values()) if group else []
+        if group is None:
+            return []
+        return list(group.values()) if type(group) is dict else [group]
 
     def first(self, key: Hashable) -> Record | None:
-        """The first record whose key equals ``key``, without building a list."""
+        """The first record whose key equals ``key``."""
         group = self.groups.get(key)
-        return next(iter(group.values())) if group else None
+        if type(group) is dict:
+            return next(iter(group.values()), None)
+        return group
 
 
 class Overlay:
@@ -163,8 +179,10 @@ class Overlay:
                ) -> Change:
         """Plan and apply the creation of a record; a given id is kept (sessionId)."""
         new_id = self.new_id() if record_id is None else record_id
-        record = RECORD_TYPES[table](id=new_id, **values)  # fills the columns' defaults
-        change = Change(table, ChangeKind.CREATE, new_id, _values(record))
+        record = RECORD_TYPES[table](id=new_id, **values)  # checks the columns are known
+        # Every column, as the record now holds it: the defaults overlaid with the row's values
+        # (a dict merge in C, rather than reading every attribute of the record back).
+        change = Change(table, ChangeKind.CREATE, new_id, {**_DEFAULTS[table], **values})
         # What apply() would do, without building the record a second time.
         self.tables[table][new_id] = record
         self._file(table, record)
@@ -192,10 +210,13 @@ def _attr(column: str) -> KeyFn:
     return attrgetter(column)
 
 
-_COLUMNS: dict[type, tuple[str, ...]] = {
-    kind: tuple(f.name for f in fields(kind) if f.name != "id") for kind in RECORD_TYPES.values()}
+def _defaults(kind: type) -> dict[str, Any]:
+    """Every column but the id, in field order, with its default (None when it has none)."""
+    return {f.name: None if f.default is MISSING else f.default
+            for f in fields(kind) if f.name != "id"}
 
 
-def _values(record: Record) -> dict[str, Any]:
-    """``record_values`` without looking the dataclass fields up for every record."""
-    return {name: getattr(record, name) for name in _COLUMNS[type(record)]}
+# A column without a default is always given by create()'s caller: the record's constructor
+# fails otherwise, so its None here never reaches a change.
+_DEFAULTS: dict[Table, dict[str, Any]] = {
+    table: _defaults(kind) for table, kind in RECORD_TYPES.items()}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from importer_gui.core.binding import BoundAction, BoundField
@@ -20,17 +20,26 @@ CLEAR = object()
 InvalidMessage = Callable[[str, BoundField], str]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class RowContext:
     """One row seen by one action: typed values of the filled fields, issues and changes."""
 
     action: BoundAction
     overlay: Overlay
-    values: dict[str, Any] = field(default_factory=dict)
-    issues: list[Issue] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
+    values: dict[str, Any]
+    issues: list[Issue]
+    changes: list[Change]
     # True once an ERROR was recorded (kept as a flag: handlers ask often, rows rarely fail).
-    failed: bool = False
+    failed: bool
+
+    def __init__(self, action: BoundAction, overlay: Overlay) -> None:
+        # Written out: one is made per row and action, and default factories cost a call each.
+        self.action = action
+        self.overlay = overlay
+        self.values = {}
+        self.issues = []
+        self.changes = []
+        self.failed = False
 
     def error(self, field_name: str, message: str) -> None:
         """Record an ERROR."""
