@@ -39,8 +39,11 @@ class BoundAction:
     date_format: str
     search_fields: list[str] = field(default_factory=list)
     full_access: bool = True
-    # Each field's (name, column, mandatory, converter), built by the row reader on first use.
-    readers: list[tuple[str, int, bool, Any]] | None = field(
+    # Cells a row needs to hold every field; shorter rows are read as if padded with "".
+    width: int = 0
+    # Each field's (name, column, mandatory, limit, converter), built by the row reader on
+    # first use.
+    readers: list[tuple[str, int, bool, int, Any]] | None = field(
         default=None, repr=False, compare=False)
 
     @property
@@ -101,7 +104,8 @@ def bind_action(action: Action, columns: list[Column], date_format: str) -> Boun
     if not search and search_option is not None:
         search = [search_option.default]
     result = BoundAction(spec, action, bound, date_pattern(date_format), date_format, search,
-                         True if action.full_access is None else action.full_access)
+                         True if action.full_access is None else action.full_access,
+                         1 + max((f.index for f in bound.values()), default=-1))
     _check_required_columns(result)
     return result
 

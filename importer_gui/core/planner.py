@@ -15,7 +15,7 @@ from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay
-from importer_gui.core.plan import NO_ISSUES, ActionResult, FileStamp, ImportPlan, Plan, RowPlan
+from importer_gui.core.plan import ActionResult, FileStamp, ImportPlan, Plan, RowPlan
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import Table as DataTable
 from importer_gui.core.records import Change, StoreState
@@ -52,10 +52,8 @@ def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
         outcome = HANDLERS[name].handler(ctx)
         if ctx.failed or outcome is Outcome.ERROR:
             outcome, failed = Outcome.ERROR, True
-        results.append(ActionResult(name, outcome,
-                                    tuple(ctx.issues) if ctx.issues else NO_ISSUES))
-        if ctx.changes:
-            changes.extend(ctx.changes)
+        results.append(_result(name, outcome, ctx.issues))
+        changes += ctx.changes
     row = RowPlan(line, cells, results, changes)
     if failed:  # row.has_errors, known without asking every result again
         for change in reversed(changes):
@@ -65,6 +63,22 @@ def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
                        ActionResult(r.action, Outcome.ERROR, (*r.issues, NOT_COMMITTED))
                        for r in results]
     return row
+
+
+# Results without issues, one per action and outcome: most rows share them (nothing changes
+# an ActionResult once made), which saves an object per row.
+_CLEAN_RESULTS: dict[tuple[str, Outcome], ActionResult] = {}
+
+
+def _result(action: str, outcome: Outcome, issues: list[Issue]) -> ActionResult:
+    """An action's result, shared when it has no issue."""
+    if issues:
+        return ActionResult(action, outcome, tuple(issues))
+    key = (action, outcome)
+    result = _CLEAN_RESULTS.get(key)
+    if result is None:
+        result = _CLEAN_RESULTS[key] = ActionResult(action, outcome)
+    return result
 
 
 def plan_config(config: ImportConfig, state: StoreState, tables: list[DataTable],

@@ -30,7 +30,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import islice
+from itertools import dropwhile, islice
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -110,9 +110,8 @@ class Table:
     def rows(self) -> Iterator[NumberedRow]:
         """The data rows as (line number in the file, cells), streamed; blank rows skipped."""
         first = self._first_line
-        for numbered in self._source():
-            if numbered[0] >= first:
-                yield numbered
+        # Line numbers only grow: past the header, rows pass through without a step per row.
+        return dropwhile(lambda numbered: numbered[0] < first, self._source())
 
 
 def open_table(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";",

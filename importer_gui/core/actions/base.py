@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -85,40 +86,51 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
     if readers is None:
         readers = action.readers = _readers(action)
     values = ctx.values
-    count = len(cells)
-    for name, index, mandatory, convert in readers:
-        raw = cells[index] if index < count else ""
+    if len(cells) < action.width:  # checked once per row rather than once per field
+        cells = (*cells, *[""] * (action.width - len(cells)))
+    for name, index, mandatory, limit, convert in readers:
+        raw = cells[index]
         value_text = raw.strip() if type(raw) is str else text(raw)
         if not value_text:
             if mandatory:
                 ctx.error(name, f"Field {name} is empty.")
-            continue
-        if convert is None:  # text without a length limit: the hot, common case
+        elif convert is not None:
+            value = convert(ctx, raw, value_text)
+            if value is not None:
+                values[name] = value
+        elif len(value_text) <= limit:  # text, the hot and common case: checked without a call
             values[name] = value_text
-            continue
-        value = convert(ctx, raw, value_text)
-        if value is not None:
-            values[name] = value
+        else:
+            ctx.error(name, f"Field {name} is longer than {limit} characters "
+                            f"({len(value_text)}).")
 
 
 # A field's converter: (ctx, raw cell, its trimmed text) -> typed value, or None after an issue.
 Converter = Callable[[RowContext, Cell, str], Any]
 
+# A field's reader: name, column, mandatory flag, longest text, converter (None for text).
+FieldReader = tuple[str, int, bool, int, Converter | None]
 
-def _readers(action: BoundAction) -> list[tuple[str, int, bool, Converter | None]]:
-    """Each field's column, mandatory flag and converter, worked out once per action."""
+
+def _readers(action: BoundAction) -> list[FieldReader]:
+    """Each field's column, mandatory flag, length limit and converter, once per action."""
     invalid = HANDLERS[action.name].invalid
-    return [(name, bound.index, bound.mandatory, _converter(action, bound, invalid))
+    return [(name, bound.index, bound.mandatory, _limit(bound),
+             _converter(action, bound, invalid))
             for name, bound in action.fields.items()]
+
+
+def _limit(bound: BoundField) -> int:
+    """The longest text a field takes (sys.maxsize when it has no limit)."""
+    kind = bound.spec.kind
+    limit = bound.spec.limit if kind is Kind.STRING or kind is Kind.LONGTEXT else None
+    return sys.maxsize if limit is None else limit
 
 
 def _converter(action: BoundAction, bound: BoundField,
                invalid: dict[str, InvalidMessage]) -> Converter | None:
     """The converter for one field's type; None when the trimmed text is the value."""
     kind = bound.spec.kind
-    if kind is Kind.STRING or kind is Kind.LONGTEXT:
-        limit = bound.spec.limit
-        return None if limit is None else _text_converter(bound.name, limit)
     if kind is Kind.ENUM:
         return _enum_converter(bound, invalid.get(bound.name))
     if kind is Kind.INT:
@@ -127,17 +139,7 @@ def _converter(action: BoundAction, bound: BoundField,
         return _date_converter(action, bound.name)
     if kind is Kind.DATETIME:
         return _datetime_converter(bound.name)
-    return None
-
-
-def _text_converter(name: str, limit: int) -> Converter:
-    def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
-        if len(value_text) > limit:
-            ctx.error(name, f"Field {name} is longer than {limit} characters "
-                            f"({len(value_text)}).")
-            return None
-        return value_text
-    return convert
+    return None  # STRING, LONGTEXT: read_values checks the length itself
 
 
 def _enum_converter(bound: BoundField, message: InvalidMessage | None) -> Converter:
