@@ -31,13 +31,10 @@ def plan_intervention(ctx: RowContext) -> Outcome:
             columns[column] = values[field]
     if teacher is not None:
         columns["teacher_id"] = teacher.id
-    guid = values["interventionGuid"]
-    existing = ctx.overlay.find_one(Table.INTERVENTION, "guid", guid)
-    if existing is None:
-        ctx.add(ctx.overlay.create(Table.INTERVENTION, {"guid": guid, **columns}))
-        return Outcome.CREATE
-    changed = ctx.add(ctx.overlay.update(Table.INTERVENTION, existing, columns))
-    return Outcome.UPDATE if changed or room_changed else Outcome.UNCHANGED
+    _, outcome = lookup.create_or_update(ctx, Table.INTERVENTION, "guid",
+                                         values["interventionGuid"], columns)
+    # A meeting whose room changed is an update, even when the meeting itself did not change.
+    return Outcome.UPDATE if outcome is Outcome.UNCHANGED and room_changed else outcome
 
 
 def _training(ctx: RowContext) -> TrainingRec | None:
@@ -96,12 +93,8 @@ def _room(ctx: RowContext) -> tuple[int | None, bool]:
         columns["label"] = values["roomLabel"]
     if "roomCapacity" in values:
         columns["capacity"] = values["roomCapacity"]
-    room = ctx.overlay.find_one(Table.ROOM, "guid", guid)
-    if room is None:
-        change = ctx.overlay.create(Table.ROOM, {"guid": guid, **columns})
-        ctx.add(change)
-        return change.record_id, True
-    return room.id, ctx.add(ctx.overlay.update(Table.ROOM, room, columns))
+    room_id, outcome = lookup.create_or_update(ctx, Table.ROOM, "guid", guid, columns)
+    return room_id, outcome is not Outcome.UNCHANGED
 
 
 def _invalid_status(value: str, bound: BoundField) -> str:

@@ -1,9 +1,24 @@
-"""Finding the records rows refer to: training courses, teachers, sessions."""
+"""Finding the records rows name, creating or updating them, and who may change them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from importer_gui.core.actions.base import RowContext
+from importer_gui.core.issues import Outcome
 from importer_gui.core.records import Table, TeacherRec, TrainingRec
+
+
+def create_or_update(ctx: RowContext, table: Table, key_column: str, key: str,
+                     columns: dict[str, Any]) -> tuple[int, Outcome]:
+    """The record whose ``key_column`` is ``key``, created or updated with ``columns``."""
+    existing = ctx.overlay.find_one(table, key_column, key)
+    if existing is None:
+        change = ctx.overlay.create(table, {key_column: key, **columns})
+        ctx.add(change)
+        return change.record_id, Outcome.CREATE
+    changed = ctx.add(ctx.overlay.update(table, existing, columns))
+    return existing.id, Outcome.UPDATE if changed else Outcome.UNCHANGED
 
 
 def may_change(ctx: RowContext, table: Table, record_id: int, field: str,

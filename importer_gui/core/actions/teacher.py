@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importer_gui.core.actions import lookup
 from importer_gui.core.actions.base import RowContext, register
 from importer_gui.core.issues import Outcome
 from importer_gui.core.records import Table
@@ -20,13 +21,8 @@ def plan_teacher(ctx: RowContext) -> Outcome:
     if ctx.failed:
         return Outcome.ERROR
     columns = {column: values[field] for field, column in COLUMNS.items() if field in values}
-    login = values["teacherLogin"]
-    existing = ctx.overlay.find_one(Table.TEACHER, "login", login)
-    if existing is None:
-        ctx.add(ctx.overlay.create(Table.TEACHER, {"login": login, **columns}))
-        return Outcome.CREATE
-    changed = ctx.add(ctx.overlay.update(Table.TEACHER, existing, columns))
-    return Outcome.UPDATE if changed else Outcome.UNCHANGED
+    return lookup.create_or_update(ctx, Table.TEACHER, "login", values["teacherLogin"],
+                                   columns)[1]
 
 
 register(NAME, plan_teacher)
