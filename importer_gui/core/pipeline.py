@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from importer_gui.core import config_xml, readers
+from importer_gui.core.actions import tables_of
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
 from importer_gui.core.errors import ConfigError, DataFileError
@@ -17,6 +18,7 @@ from importer_gui.core.plan import Plan, RowPlan
 from importer_gui.core.planner import plan_config
 from importer_gui.core.planner import recheck_row as _recheck_row
 from importer_gui.core.progress import Monitor
+from importer_gui.core.records import Table
 from importer_gui.core.store import RunInfo, Store
 
 
@@ -63,12 +65,17 @@ def open_tables(config: ImportConfig, files: Sequence[Path]) -> list[readers.Tab
             for imp, path in zip(config.imports, files, strict=True)]
 
 
+def tables_needed(config: ImportConfig) -> set[Table]:
+    """The store tables the configuration's actions read or write: all a check loads."""
+    return tables_of(action.name for imp in config.imports for action in imp.actions)
+
+
 def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | None = None,
           monitor: Monitor | None = None) -> Plan:
     """Plan every row of every import against the store; nothing is written."""
     files = resolve_data_files(config, data_files)
     tables = open_tables(config, files)
-    state = store.load_state()
+    state = store.load_state(tables_needed(config))
     return plan_config(config, state, tables, monitor or Monitor())
 
 
@@ -104,7 +111,7 @@ def replan(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> Plan:
     pass does, so a commit writes exactly what a fresh preview would show.
     """
     tables = [_PlannedRows(imp.file, imp.headers, imp.rows) for imp in plan.imports]
-    fresh = plan_config(plan.config, store.load_state(), tables,  # type: ignore[arg-type]
+    fresh = plan_config(plan.config, store.load_state(tables_needed(plan.config)), tables,  # type: ignore[arg-type]
                         monitor or Monitor())
     for old, new in zip(plan.imports, fresh.imports, strict=True):
         new.stamp = old.stamp  # the file must still be the one first read

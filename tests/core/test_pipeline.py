@@ -25,3 +25,14 @@ def test_an_edit_that_changes_later_rows_is_caught_by_the_full_replan(tmp_path: 
         pipeline.commit(fresh, store)
         assert sorted(t.login for t in store.load_state().teachers.values()) == [
             "jmartin", "mdupont"]
+
+
+def test_a_check_loads_only_the_tables_its_actions_use(tmp_path: Path) -> None:
+    from importer_gui.core.records import Table
+    from tests.builders import trainings_import
+
+    teachers = config_xml.load(write_config(tmp_path, teachers_import(tmp_path, [])))
+    assert pipeline.tables_needed(teachers) == {Table.TEACHER}
+    both = config_xml.load(write_config(tmp_path, teachers_import(tmp_path, []),
+                                        trainings_import(tmp_path, [])))
+    assert pipeline.tables_needed(both) == {Table.TEACHER, Table.TRAINING}

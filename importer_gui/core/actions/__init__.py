@@ -5,6 +5,6 @@ so adding an action means adding a module here and its fields to ``core/catalogu
 """
 
 from importer_gui.core.actions import intervention, session, teacher, training  # noqa: F401
-from importer_gui.core.actions.base import HANDLERS, RowContext, register
+from importer_gui.core.actions.base import HANDLERS, RowContext, register, tables_of
 
-__all__ = ["HANDLERS", "RowContext", "register"]
+__all__ = ["HANDLERS", "RowContext", "register", "tables_of"]

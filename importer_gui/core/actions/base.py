@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +12,7 @@ from importer_gui.core.catalogue import Kind
 from importer_gui.core.cells import Cell
 from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.overlay import Overlay
-from importer_gui.core.records import Change
+from importer_gui.core.records import Change, Table
 from importer_gui.core.values import parse_date, parse_datetime, parse_int, text
 
 # A value that empties a column: "NULL" in sessionEndDate.
@@ -64,19 +64,26 @@ Handler = Callable[[RowContext], Outcome]
 
 @dataclass(frozen=True)
 class Registration:
-    """An action's handler and its wording for invalid coded values."""
+    """An action's handler, its wording for invalid coded values, the tables it reads."""
 
     handler: Handler
     invalid: dict[str, InvalidMessage]
+    tables: frozenset[Table]
 
 
 HANDLERS: dict[str, Registration] = {}
 
 
-def register(action: str, handler: Handler,
+def register(action: str, handler: Handler, tables: Iterable[Table],
              invalid: dict[str, InvalidMessage] | None = None) -> None:
-    """Make ``handler`` plan the rows of ``action``."""
-    HANDLERS[action] = Registration(handler, invalid or {})
+    """Make ``handler`` plan the rows of ``action``, which reads and writes ``tables``."""
+    HANDLERS[action] = Registration(handler, invalid or {}, frozenset(tables))
+
+
+def tables_of(actions: Iterable[str]) -> set[Table]:
+    """The store tables some of these actions read or write: all a check needs to load."""
+    return {table for action in actions if action in HANDLERS
+            for table in HANDLERS[action].tables}
 
 
 def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:

@@ -103,4 +103,6 @@ def _invalid_status(value: str, bound: BoundField) -> str:
     return f"Status has invalid value {value}, {expected} expected."
 
 
-register(NAME, plan_intervention, {"interventionStatus": _invalid_status})
+register(NAME, plan_intervention,
+         (Table.TRAINING, Table.SESSION, Table.ROOM, Table.TEACHER, Table.INTERVENTION),
+         {"interventionStatus": _invalid_status})

@@ -165,4 +165,6 @@ def _invalid_action(value: str, bound: BoundField) -> str:
     return f"Invalid sessionAction value: {value}"
 
 
-register(NAME, plan_session, {"sessionAction": _invalid_action})
+# A deleted session takes its interventions with it.
+register(NAME, plan_session, (Table.TRAINING, Table.SESSION, Table.TEACHER, Table.INTERVENTION),
+         {"sessionAction": _invalid_action})

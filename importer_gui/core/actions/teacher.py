@@ -25,4 +25,4 @@ def plan_teacher(ctx: RowContext) -> Outcome:
                                    columns)[1]
 
 
-register(NAME, plan_teacher)
+register(NAME, plan_teacher, (Table.TEACHER,))

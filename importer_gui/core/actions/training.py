@@ -61,4 +61,4 @@ def _invalid_modality(value: str, bound: BoundField) -> str:
     return f"The modality must be {', '.join(codes[:-1])} or {codes[-1]}, {value} detected."
 
 
-register(NAME, plan_training, {"trainingModality": _invalid_modality})
+register(NAME, plan_training, (Table.TRAINING,), {"trainingModality": _invalid_modality})
