@@ -143,3 +143,37 @@ def test_a_workbook_is_read_once_for_the_first_three_pages(
     window.wizard.back()
     assert window.wizard.open_file(workbook)
     assert calls == [workbook, workbook]
+
+
+def test_a_large_file_is_read_in_the_background_and_next_waits_for_it(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        screenshots: Path) -> None:
+    import threading
+
+    from importer_gui.core import readers
+    from importer_gui.ui.pages import open_page
+
+    monkeypatch.setattr(open_page, "BACKGROUND_BYTES", 0)  # every file counts as large
+    release = threading.Event()
+    real_head = readers.head
+
+    def slow_head(*args: object, **kwargs: object) -> object:
+        release.wait(10)
+        return real_head(*args, **kwargs)
+
+    monkeypatch.setattr(readers, "head", slow_head)
+    workbook = write_xlsx(tmp_path / "large.xlsx", [HEADERS, *ROWS], title="Sessions")
+    window = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    page = window.wizard.open_page
+    assert window.wizard.open_file(workbook)  # returns at once: the window stays responsive
+    assert not page.isComplete()
+    assert page.reading_label.text() == "Reading the first rows of large.xlsx…"
+    window.resize(1280, 800)
+    window.grab().save(str(screenshots / "page1-reading-large-file.png"))
+    window.wizard.next()
+    assert window.wizard.currentId() == 0  # Next waits for the rows
+    release.set()
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
+    assert page.head_model.rowCount() == 2 and page.reading_label.isHidden()

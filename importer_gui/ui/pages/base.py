@@ -6,7 +6,7 @@ import functools
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThread
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from importer_gui.core.cells import Cell
@@ -142,13 +142,14 @@ def _cached_head(data_file: Path, version: tuple[int, int] | None, encoding: str
     from importer_gui.core import readers  # the core reader; imported late to keep start fast
 
     app = QApplication.instance()
-    if app is not None:
+    on_gui_thread = app is not None and QThread.currentThread() is app.thread()
+    if on_gui_thread:  # a worker thread may not touch the cursor
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         headers, rows = readers.head(data_file, n, encoding=encoding, delimiter=delimiter,
                                      skip_first_line=skip_first_line, sheet=sheet)
     finally:
-        if app is not None:
+        if on_gui_thread:
             QApplication.restoreOverrideCursor()
     return (tuple(headers) if headers is not None else None), tuple(tuple(r) for r in rows)
 

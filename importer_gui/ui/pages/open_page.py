@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +41,14 @@ from importer_gui.core.plan import FileStamp
 from importer_gui.ui.pages.base import BasePage, column_titles, read_head
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 CONFIG_SUFFIXES = {".xml"}
 DATA_SUFFIXES = {".csv", ".txt", ".xlsx", ".xlsm"}
+# Files from this size on are read in the background (a 2 MB workbook holds ~30,000 rows).
+BACKGROUND_BYTES = 1_000_000
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -100,6 +104,7 @@ class OpenPage(BasePage):
             "You can also drop a file onto this window."))
         self._loading = False  # options are being set from the state: do not re-read yet
         self._read_ok = False
+        self.runner = TaskRunner(self)  # large files are read off the GUI thread
         self._build()
         self.refresh_lists()
 
@@ -183,6 +188,9 @@ class OpenPage(BasePage):
             QHeaderView.ResizeMode.Interactive)
         self.head_view.horizontalHeader().setDefaultSectionSize(140)
         column.addWidget(self._buddy(self.tr("&First rows:"), self.head_view))
+        self.reading_label = QLabel(self)
+        self.reading_label.hide()
+        column.addWidget(self.reading_label)
         column.addWidget(self.head_view, 1)
         self._show_options(workbook=None)
         return column
@@ -341,29 +349,64 @@ class OpenPage(BasePage):
         self._reread()
 
     def _reread(self) -> None:
-        """Read the first rows with the current options; a failure is shown, not raised."""
+        """Read the first rows with the current options; a failure is shown, not raised.
+
+        A workbook loads a whole sheet to give its first rows (about a second for 80,000
+        rows), so a large file is read in the background and Next waits for it.
+        """
         data_file = self.data_file()
         if data_file is None:
             return
-        try:
-            headers, rows = read_head(self.current_import().provider, data_file)
-        except ImporterError as exc:
-            self.head_model.set_head(None, [])
-            self.show_error(exc.message)
-            self._read_ok = False
-        else:
-            self.head_model.set_head(headers, rows)
-            self.show_error(None)
-            self._read_ok = True
+        provider = replace(self.current_import().provider)  # the worker's own copy
+        if _size(data_file) < BACKGROUND_BYTES:
+            try:
+                self._show_head(read_head(provider, data_file))
+            except ImporterError as exc:
+                self._show_failure(exc)
+            return
+        self._read_ok = False
+        self.completeChanged.emit()
+        self.reading_label.setText(self.tr("Reading the first rows of {0}…")
+                                   .replace("{0}", data_file.name))
+        self.reading_label.show()
+        self.runner.run(lambda _monitor: read_head(provider, data_file),
+                        self._show_head, self._show_failure)
+
+    def _show_head(self, head: tuple[list[str] | None, list[tuple[Cell, ...]]]) -> None:
+        self.reading_label.hide()
+        self.head_model.set_head(*head)
+        self.show_error(None)
+        self._read_ok = True
+        self.completeChanged.emit()
+
+    def _show_failure(self, error: ImporterError) -> None:
+        self.reading_label.hide()
+        self.head_model.set_head(None, [])
+        self.show_error(error.message)
+        self._read_ok = False
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         """A file must be chosen and readable."""
         return self._read_ok
 
+    def validatePage(self) -> bool:
+        """Going on waits for a file still being read (the later pages show its rows)."""
+        if self.runner.busy and not self.fast_forwarding():
+            return False
+        return super().validatePage()
+
     def save(self) -> None:
         """The options are already in the provider: tell the other pages."""
         self.state.set_config(self.state.choices.config)
+
+
+def _size(path: Path) -> int:
+    """The file's size; 0 when it cannot be read (the reader then says why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _shown_path(path: Path) -> str:
