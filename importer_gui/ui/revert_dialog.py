@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -72,6 +72,7 @@ class RevertDialog(QDialog):
         # The import preview's model, over a plan of records instead of rows.
         self.state = WizardState(self.store_path, self)
         self.model = PreviewModel(self.state, 0, self, line_title=self.tr("Record"),
+                                  outcome_text=revert_outcome_label,
                                   editable=False)
         self._build()
         self.start()
@@ -200,9 +201,7 @@ class RevertDialog(QDialog):
         self.view.resizeColumnsToContents()
 
     def _outcome_text(self, outcome: Outcome) -> str:
-        return {Outcome.CREATE: self.tr("recreate:"), Outcome.UPDATE: self.tr("restore:"),
-                Outcome.DELETE: self.tr("delete:"), Outcome.UNCHANGED: self.tr("unchanged:"),
-                Outcome.ERROR: self.tr("conflicts (skipped):")}[outcome]
+        return f"{revert_outcome_label(outcome)}:"
 
     def _show_notice(self, plan: RevertPlan) -> None:
         lines = plan.summary()
@@ -277,3 +276,14 @@ class RevertDialog(QDialog):
         """Close; a running revert is cancelled (nothing is written then)."""
         self.runner.cancel()
         super().reject()
+
+
+def revert_outcome_label(outcome: Outcome) -> str:
+    """What reverting does to a record, for people."""
+    return {
+        Outcome.CREATE: QCoreApplication.translate("RevertDialog", "recreate"),
+        Outcome.UPDATE: QCoreApplication.translate("RevertDialog", "restore"),
+        Outcome.UNCHANGED: QCoreApplication.translate("RevertDialog", "unchanged"),
+        Outcome.DELETE: QCoreApplication.translate("RevertDialog", "delete"),
+        Outcome.ERROR: QCoreApplication.translate("RevertDialog", "conflict (skipped)"),
+    }[outcome]

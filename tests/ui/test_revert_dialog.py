@@ -88,7 +88,7 @@ def test_a_new_user_reverts_the_wrong_file_from_the_history(
         == ["Record", "Outcome", "Training id", "Title", "Guid", "Status", "Start date",
             "End date", "Teacher id"]
     outcomes = sorted(cell(model, r, OUTCOME_COLUMN) for r in range(model.rowCount()))
-    assert outcomes == ["create", "delete", "update"]
+    assert outcomes == ["delete", "recreate", "restore"]
     assert not dialog.skip_choice.isVisible() and not dialog.notice.isVisible()
     assert not model.flags(model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
     dialog.grab().save(str(screenshots / "revert_preview.png"))
@@ -119,7 +119,7 @@ def test_conflicts_are_coloured_and_the_later_run_can_go_first(
     assert dialog.tables.currentText() == "Session: 3 record(s), 1 conflict(s)"
     model = dialog.model
     row = next(r for r in range(model.rowCount()) if cell(model, r, 0) == session.id)
-    assert cell(model, row, OUTCOME_COLUMN) == "error"
+    assert cell(model, row, OUTCOME_COLUMN) == "conflict (skipped)"
     assert cell(model, row, OUTCOME_COLUMN, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
     title_column = 2 + 1  # after Record and Outcome: training_id, title
     assert cell(model, row, title_column, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH

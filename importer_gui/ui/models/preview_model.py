@@ -146,12 +146,15 @@ class PreviewModel(QAbstractTableModel):
 
     def __init__(self, state: WizardState, import_index: int | None = None,
                  parent: QObject | None = None, *, line_title: str | None = None,
-                 editable: bool = True) -> None:
+                 editable: bool = True,
+                 outcome_text: Callable[[Outcome], str] = outcome_label) -> None:
         super().__init__(parent)
         self._state = state
-        # A revert preview shows records (their id in the line column) and is read-only.
+        # A revert preview shows records (their id in the line column), is read-only and
+        # names its outcomes as what reverting does (restore, recreate, conflict).
         self._line_title = line_title
         self._cells_editable = editable
+        self._outcome_text = outcome_text
         self._import_index = import_index
         self._plan: Plan | None = None
         self._imports: array[int] = array("i")
@@ -325,7 +328,7 @@ class PreviewModel(QAbstractTableModel):
 
     def _outcome_data(self, imp: ImportPlan, r: int, row: RowPlan, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return outcome_label(row.outcome)
+            return self._outcome_text(row.outcome)
         if role == Qt.ItemDataRole.BackgroundRole:
             return OUTCOME_BRUSHES[row.outcome]
         if role == Qt.ItemDataRole.ForegroundRole:
