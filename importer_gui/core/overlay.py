@@ -151,19 +151,7 @@ class Overlay:
 
     def revert(self, change: Change) -> None:
         """Undo ``apply(change)``; changes must be reverted newest first."""
-        records = self.tables[change.table]
-        if change.kind is ChangeKind.CREATE:
-            self._unfile(change.table, records.pop(change.record_id))
-        elif change.kind is ChangeKind.UPDATE:
-            record = records[change.record_id]
-            self._unfile(change.table, record)
-            for column, value in change.before.items():
-                setattr(record, column, value)
-            self._file(change.table, record)
-        else:
-            record = RECORD_TYPES[change.table](id=change.record_id, **change.before)
-            records[record.id] = record
-            self._file(change.table, record)
+        self.apply(_inverse(change))
 
     def _file(self, table: Table, record: Record) -> None:
         for index in self._table_indexes[table]:
@@ -211,6 +199,16 @@ class Overlay:
         change = Change(table, ChangeKind.DELETE, record.id, before=record_values(replace(record)))
         self.apply(change)
         return change
+
+
+def _inverse(change: Change) -> Change:
+    """The change that undoes ``change``: a creation's deletion, an update's way back."""
+    if change.kind is ChangeKind.CREATE:
+        return Change(change.table, ChangeKind.DELETE, change.record_id, before=change.values)
+    if change.kind is ChangeKind.UPDATE:
+        return Change(change.table, ChangeKind.UPDATE, change.record_id, change.before,
+                      change.values)
+    return Change(change.table, ChangeKind.CREATE, change.record_id, change.before)
 
 
 def _attr(column: str) -> KeyFn:
