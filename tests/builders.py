@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,21 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[object]], title: str = "Sheet
     for row in rows:
         sheet.append(list(row))
     book.save(path)
+    return path
+
+
+def rewrite_package(path: Path, changes: dict[str, Callable[[bytes], bytes]],
+                    extra: dict[str, bytes] | None = None) -> Path:
+    """Rewrite parts of a zip package in place (what other programs write, openpyxl cannot)."""
+    copy = path.with_suffix(".orig")
+    copy.write_bytes(path.read_bytes())
+    with zipfile.ZipFile(copy) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            out.writestr(info, changes.get(info.filename, lambda d: d)(data))
+        for name, data in (extra or {}).items():
+            out.writestr(name, data)
+    copy.unlink()
     return path
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from importer_gui.core.readers import (
     open_table,
     sheet_names,
 )
+from tests.builders import rewrite_package
 
 # --------------------------------------------------------------------------- helpers
 
@@ -48,18 +48,11 @@ def workbook(path: Path, sheets: dict[str, list[list[object]]],
 
 def patch_sheet_xml(path: Path, old: bytes, new: bytes) -> Path:
     """Rewrite the first sheet's XML in place (what other tools write, openpyxl cannot)."""
-    source = path.read_bytes()
-    copy = path.with_suffix(".tmp")
-    copy.write_bytes(source)
-    with zipfile.ZipFile(copy) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                assert old in data
-                data = data.replace(old, new)
-            out.writestr(info, data)
-    copy.unlink()
-    return path
+    def patch(data: bytes) -> bytes:
+        assert old in data
+        return data.replace(old, new)
+
+    return rewrite_package(path, {"xl/worksheets/sheet1.xml": patch})
 
 
 def all_rows(path: Path, **options: object) -> list[tuple[int, tuple[object, ...]]]:

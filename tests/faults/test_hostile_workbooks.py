@@ -17,28 +17,18 @@ from openpyxl import Workbook
 
 from importer_gui.core.config import EXT_NS
 from importer_gui.core.readers import first_visible_sheet, open_table
-from tests.builders import TEACHER_COLUMNS, ImportSpec, write_config, write_xlsx
+from tests.builders import (
+    TEACHER_COLUMNS,
+    ImportSpec,
+    rewrite_package,
+    write_config,
+    write_xlsx,
+)
 from tests.faults import cli, one_line_failure
 
 TEACHERS = [TEACHER_COLUMNS, ("zoe", "Zoe", "Z", "zoe@example.org"),
             ("mia", "Mia", "M", "mia@example.org")]
 SHEET = "xl/worksheets/sheet1.xml"
-
-
-def rewrite(path: Path, changes: dict[str, Callable[[bytes], bytes]],
-            extra: dict[str, bytes] | None = None) -> Path:
-    """Rewrite parts of a zip package in place (what other programs write, openpyxl cannot)."""
-    original = path.read_bytes()
-    copy = path.with_suffix(".orig")
-    copy.write_bytes(original)
-    with zipfile.ZipFile(copy) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            out.writestr(info, changes.get(info.filename, lambda d: d)(data))
-        for name, data in (extra or {}).items():
-            out.writestr(name, data)
-    copy.unlink()
-    return path
 
 
 def replace(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
@@ -109,14 +99,14 @@ def test_a_truncated_zip(tmp_path: Path, keep: float) -> None:
 
 def test_a_dimension_declaring_the_whole_grid_is_not_believed(tmp_path: Path) -> None:
     path = teachers_workbook(tmp_path)
-    rewrite(path, {SHEET: replace(b'<dimension ref="A1:D3"/>',
+    rewrite_package(path, {SHEET: replace(b'<dimension ref="A1:D3"/>',
                                   b'<dimension ref="A1:XFD1048576"/>')})
     assert outcomes(check(tmp_path)[1]) == GOOD
 
 
 def test_one_stray_cell_at_the_last_cell_of_the_grid(tmp_path: Path) -> None:
     path = teachers_workbook(tmp_path)
-    rewrite(path, {SHEET: replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" '
+    rewrite_package(path, {SHEET: replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" '
                                   b't="inlineStr"><is><t>x</t></is></c></row></sheetData>')})
     code, report = check(tmp_path)
     assert code == 1
@@ -128,7 +118,7 @@ def test_hundreds_of_thousands_of_empty_rows(tmp_path: Path) -> None:
     empty = b"".join(b'<row r="%d"/>' % i for i in range(4, 600_000))
     styled = b"".join(b'<row r="%d"><c r="A%d" s="1"/><c r="D%d" t="inlineStr"><is><t> </t>'
                       b"</is></c></row>" % (i, i, i) for i in range(600_000, 800_000))
-    rewrite(path, {SHEET: replace(b"</sheetData>", empty + styled + b"</sheetData>")})
+    rewrite_package(path, {SHEET: replace(b"</sheetData>", empty + styled + b"</sheetData>")})
     assert outcomes(check(tmp_path)[1]) == GOOD
 
 
@@ -151,7 +141,7 @@ def shared_strings(text: bytes) -> dict[str, Callable[[bytes], bytes]]:
 def test_a_shared_string_that_unpacks_to_hundreds_of_megabytes(tmp_path: Path) -> None:
     path = teachers_workbook(tmp_path)
     changes, extra = shared_strings(b"a" * 300_000_000)  # packs into about 300 KB
-    rewrite(path, changes, extra)
+    rewrite_package(path, changes, extra)
     assert path.stat().st_size < 1_000_000
     assert failure(tmp_path) == (
         f"importer-gui: {path}: the workbook's part xl/sharedStrings.xml unpacks to 286 MB "
@@ -160,7 +150,7 @@ def test_a_shared_string_that_unpacks_to_hundreds_of_megabytes(tmp_path: Path) -
 
 def test_a_long_shared_string_that_is_real_data_is_read(tmp_path: Path) -> None:
     path = teachers_workbook(tmp_path)
-    rewrite(path, *shared_strings(b"Zoe " * 200))
+    rewrite_package(path, *shared_strings(b"Zoe " * 200))
     code, report = check(tmp_path)
     assert code == 1
     assert outcomes(report)[0] == (2, "error", [
@@ -184,7 +174,7 @@ def test_a_formula_without_a_saved_result_is_refused_naming_the_cell(tmp_path: P
 
 def test_a_formula_with_its_saved_result_reads_the_result(tmp_path: Path) -> None:
     path = teachers_workbook(tmp_path)
-    rewrite(path, {SHEET: replace(
+    rewrite_package(path, {SHEET: replace(
         b'<c r="D2" t="inlineStr"><is><t>zoe@example.org</t></is></c>',
         b'<c r="D2" t="str"><f>CONCAT("zoe","@example.org")</f><v>zoe@example.org</v></c>'
         b'<c r="E2" t="str"><f>""</f><v></v></c>')})  # an empty text result is a result
