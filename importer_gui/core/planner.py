@@ -81,7 +81,7 @@ def _result(action: str, outcome: Outcome, issues: list[Issue]) -> ActionResult:
     return result
 
 
-def plan_config(config: ImportConfig, state: StoreState, tables: list[DataTable],
+def plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataTable],
                 monitor: Monitor) -> Plan:
     """Plan every row of every import, in order, each seeing what earlier rows write."""
     with paused_gc():
@@ -108,7 +108,7 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _plan_config(config: ImportConfig, state: StoreState, tables: list[DataTable],
+def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataTable],
                  monitor: Monitor) -> Plan:
     overlay = Overlay(state)
     planner = PlannerState(overlay, [])

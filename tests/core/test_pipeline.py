@@ -36,3 +36,23 @@ def test_a_check_loads_only_the_tables_its_actions_use(tmp_path: Path) -> None:
     both = config_xml.load(write_config(tmp_path, teachers_import(tmp_path, []),
                                         trainings_import(tmp_path, [])))
     assert pipeline.tables_needed(both) == {Table.TEACHER, Table.TRAINING}
+
+
+def test_files_open_ahead_but_the_first_broken_file_in_import_order_is_reported(
+        tmp_path: Path) -> None:
+    import pytest
+
+    from importer_gui.core.errors import DataFileError
+    from tests.builders import trainings_import
+
+    teachers = teachers_import(tmp_path, [["mdupont", "Dupont", "Marie", ""]],
+                               file_name="teachers.xlsx")
+    trainings = trainings_import(tmp_path, [], file_name="trainings.xlsx")
+    (tmp_path / "teachers.xlsx").write_bytes(b"not a workbook")
+    (tmp_path / "trainings.xlsx").write_bytes(b"not a workbook either")
+    config = config_xml.load(write_config(tmp_path, teachers, trainings))
+    with Store.open(tmp_path / "store.sqlite3") as store, pytest.raises(DataFileError) as err:
+        pipeline.check(config, store)
+    assert err.value.path == tmp_path / "teachers.xlsx"
+    assert str(err.value).endswith("teachers.xlsx: this is not a .xlsx workbook (it may be a "
+                                   "text or CSV file renamed .xlsx)")
