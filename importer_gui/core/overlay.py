@@ -62,20 +62,6 @@ class _Index:
         elif group is not None and group.id == record.id:
             del self.groups[key]
 
-    def find(self, key: Hashable) -> list[Record]:
-        """Records whose key equals ``key``."""
-        group = self.groups.get(key)
-        if group is None:
-            return []
-        return list(group.values()) if type(group) is dict else [group]
-
-    def first(self, key: Hashable) -> Record | None:
-        """The first record whose key equals ``key``."""
-        group = self.groups.get(key)
-        if type(group) is dict:
-            return next(iter(group.values()), None)
-        return group
-
 
 class Overlay:
     """Records by table, with indexes kept up to date as changes are applied."""
@@ -99,17 +85,19 @@ class Overlay:
 
     def find(self, table: Table, name: str, key: KeyFn, value: Hashable) -> list[Any]:
         """Records of ``table`` whose ``key`` (indexed under ``name``) equals ``value``."""
-        index = self._indexes.get((table, name))
-        if index is None:
-            index = self._index(table, name, key)
-        return index.find(value)
+        index = self._indexes.get((table, name)) or self._index(table, name, key)
+        group = index.groups.get(value)  # _Index.find inline: this runs several times a row
+        if group is None:
+            return []
+        return list(group.values()) if type(group) is dict else [group]
 
     def find_one(self, table: Table, column: str, value: Hashable) -> Any:
         """The first record whose ``column`` equals ``value``, or None."""
-        index = self._indexes.get((table, column))
-        if index is None:
-            index = self._index(table, column, _attr(column))
-        return index.first(value)
+        index = self._indexes.get((table, column)) or self._index(table, column, _attr(column))
+        group = index.groups.get(value)  # _Index.first inline, for the same reason
+        if type(group) is dict:
+            return next(iter(group.values()), None)
+        return group
 
     def _index(self, table: Table, name: str, key: KeyFn) -> _Index:
         """Build the index ``name`` of a table, kept up to date from now on."""

@@ -42,6 +42,8 @@ def is_empty_row(cells: Iterable[Cell]) -> bool:
 def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
              cells: tuple[Cell, ...]) -> RowPlan:
     """Run every action on one row; a row with an error changes nothing."""
+    if len(actions) == 1:
+        return _plan_one(overlay, actions[0], line, cells)
     results: list[ActionResult] = []
     changes: list[Change] = []
     failed = False
@@ -63,6 +65,20 @@ def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
                        ActionResult(r.action, Outcome.ERROR, (*r.issues, NOT_COMMITTED))
                        for r in results]
     return row
+
+
+def _plan_one(overlay: Overlay, action: BoundAction, line: int,
+              cells: tuple[Cell, ...]) -> RowPlan:
+    """plan_row for the usual import of one action, without gathering several results."""
+    ctx = RowContext(action, overlay)
+    read_values(ctx, cells)
+    name = action.spec.name
+    outcome = HANDLERS[name].handler(ctx)
+    if ctx.failed or outcome is Outcome.ERROR:
+        for change in reversed(ctx.changes):
+            overlay.revert(change)
+        return RowPlan(line, cells, [_result(name, Outcome.ERROR, ctx.issues)], [])
+    return RowPlan(line, cells, [_result(name, outcome, ctx.issues)], ctx.changes)
 
 
 # Results without issues, one per action and outcome: most rows share them (nothing changes
