@@ -7,9 +7,9 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line (which opens the wizard when there is no command)."""
-    from importer_gui.cli import main as cli_main
+    from importer_gui.cli import main_process
 
-    return cli_main(sys.argv[1:] if argv is None else argv)
+    return main_process(sys.argv[1:] if argv is None else argv)
 
 
 if __name__ == "__main__":

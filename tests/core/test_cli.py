@@ -153,6 +153,24 @@ def test_python_dash_m_runs_the_same_command(sample: Path, tmp_path: Path) -> No
     assert json.loads(result.stdout)["counts"]["create"] == 11
 
 
+def test_a_commit_process_ends_quickly_with_its_output_and_store_complete(
+        sample: Path, tmp_path: Path) -> None:
+    """The process skips freeing its plan (os._exit): nothing it wrote may be lost."""
+    store = tmp_path / "s.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "importer_gui", "commit", str(sample), "--store", str(store)],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-2:-1] == ["Committed as run 1."]
+    assert lines[-1].startswith("Error log: ")
+    again = subprocess.run(
+        [sys.executable, "-m", "importer_gui", "check", str(sample), "--store", str(store)],
+        capture_output=True, text=True, timeout=120)
+    # As in-process (test_sample_as_a_new_user_tries_it): all created, one session twice.
+    assert "Total: create 0, update 2, unchanged 11, delete 0, error 10" in again.stdout
+
+
 def test_a_word_that_is_neither_command_nor_file(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "chek")
     assert code == 2 and out == ""
