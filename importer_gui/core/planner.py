@@ -144,12 +144,12 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
                 imp_plan: ImportPlan, monitor: Monitor) -> None:
     total = table.row_count_hint or 0
     what = f"Checking {Path(table.path).name}"
-    rows = imp_plan.rows
+    add_row = imp_plan.add_row
     for count, (line, cells) in enumerate(table.rows(), start=1):
         monitor.step(count, total, what)
         if is_empty_row(cells):
             continue
-        rows.append(plan_row(overlay, actions, line, cells))
+        add_row(plan_row(overlay, actions, line, cells))
 
 
 def recheck_row(plan: Plan, import_index: int, row_index: int,
@@ -162,5 +162,5 @@ def recheck_row(plan: Plan, import_index: int, row_index: int,
     for change in reversed(old.changes):
         planner.overlay.revert(change)
     row = plan_row(planner.overlay, planner.bound[import_index], old.line, cells)
-    imp.rows[row_index] = row
+    imp.replace_row(row_index, row)
     return row

@@ -408,10 +408,9 @@ def _imports(entries: dict[Key, _Entry]) -> list[ImportPlan]:
             continue
         columns = list(_columns(mine))
         headers = [c.replace("_", " ").capitalize() for c in columns]  # "Start date"
-        imp = ImportPlan(index=len(imports), file=Path(table.value), columns=columns,
-                         headers=headers, actions=[ACTION])
-        imp.rows = [_row(e, columns) for e in mine]
-        imports.append(imp)
+        imports.append(ImportPlan(index=len(imports), file=Path(table.value), columns=columns,
+                                  headers=headers, actions=[ACTION],
+                                  rows=[_row(e, columns) for e in mine]))
     return imports
 
 

@@ -56,3 +56,21 @@ def test_files_open_ahead_but_the_first_broken_file_in_import_order_is_reported(
     assert err.value.path == tmp_path / "teachers.xlsx"
     assert str(err.value).endswith("teachers.xlsx: this is not a .xlsx workbook (it may be a "
                                    "text or CSV file renamed .xlsx)")
+
+
+def test_the_counts_follow_each_rechecked_row(tmp_path: Path) -> None:
+    config = config_xml.load(write_config(tmp_path, teachers_import(tmp_path, [
+        ["mdupont", "Dupont", "Marie", ""], ["jmartin", "Martin", "Jean", ""]])))
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        plan = pipeline.check(config, store)
+    imp = plan.imports[0]
+
+    def counts() -> dict[str, int]:
+        return {o.value: n for o, n in imp.row_counts().items()}
+
+    assert counts() == {"create": 2}
+    pipeline.recheck_row(plan, 0, 1, ("", "Martin", "Jean", ""))
+    assert counts() == {"create": 1, "error": 1}
+    assert plan.counts() == {"create": 1, "update": 0, "unchanged": 0, "delete": 0, "error": 1}
+    pipeline.recheck_row(plan, 0, 1, ("mdupont", "Dupont", "Marie", ""))
+    assert counts() == {"create": 1, "unchanged": 1}

@@ -27,15 +27,14 @@ def row(line: int, cells: tuple, *issues: Issue) -> RowPlan:
 def plan(tmp_path: Path) -> Plan:
     """Three teacher rows: one fine, one with an error, one with a warning and an error."""
     imp = ImportPlan(0, tmp_path / "teachers.csv", ["teacherLogin", "teacherEmail"],
-                     ["Login", "E-mail"], [ACTION])
-    imp.rows = [
+                     ["Login", "E-mail"], [ACTION], [
         row(2, ("jdoe", "jdoe@example.org")),
         row(3, ("", "=HYPERLINK(\"http://evil\")"),
             Issue.error("teacherLogin", "Field teacherLogin is empty.")),
         row(4, ("-bob", date(2024, 5, 1)),
             Issue.warning("teacherEmail", "Odd e-mail."),
             Issue.error("", "Row-level problem, with a comma")),
-    ]
+    ])
     return Plan(ImportConfig(), [imp])
 
 

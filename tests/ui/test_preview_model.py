@@ -31,9 +31,7 @@ def row(line: int, login: str, email: str, outcome: Outcome, *issues: Issue) -> 
 
 def teacher_plan(tmp_path: Path, n_extra: int = 0) -> Plan:
     """Four teacher rows: create, error on the login, update with a warning, unchanged."""
-    imp = ImportPlan(0, tmp_path / "teachers.csv", ["teacherLogin", "teacherEmail"],
-                     ["Login", "E-mail"], [ACTION])
-    imp.rows = [
+    rows = [
         row(2, "zoe", "zoe@example.org", Outcome.CREATE),
         row(3, "", "x@example.org", Outcome.ERROR,
             Issue.error("teacherLogin", "Field teacherLogin is empty.")),
@@ -41,7 +39,9 @@ def teacher_plan(tmp_path: Path, n_extra: int = 0) -> Plan:
             Issue.warning("teacherEmail", "adam-at-example does not look like an e-mail.")),
         row(5, "mia", "mia@example.org", Outcome.UNCHANGED),
     ]
-    imp.rows += [row(6 + i, f"t{i:06d}", "", Outcome.CREATE) for i in range(n_extra)]
+    rows += [row(6 + i, f"t{i:06d}", "", Outcome.CREATE) for i in range(n_extra)]
+    imp = ImportPlan(0, tmp_path / "teachers.csv", ["teacherLogin", "teacherEmail"],
+                     ["Login", "E-mail"], [ACTION], rows)
     return Plan(ImportConfig(), [imp])
 
 

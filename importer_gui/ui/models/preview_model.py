@@ -11,7 +11,6 @@ from array import array
 from collections import Counter
 from collections.abc import Callable
 from enum import StrEnum
-from operator import attrgetter, itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -91,32 +90,6 @@ def _row_filter(mode: RowFilter) -> Callable[[RowPlan], bool]:
     return lambda row: row.outcome is wanted
 
 
-_RESULTS, _FIRST, _OUTCOME = attrgetter("results"), itemgetter(0), attrgetter("outcome")
-
-
-def _count_outcomes(imports: list[ImportPlan]) -> Counter[Outcome]:
-    """Rows per outcome, counted before the first paint, so in C where it can be.
-
-    A row of a one-action import has that action's outcome (error included); no tuple is
-    built per row, as 100,000 new containers would also wake the cycle collector.
-    """
-    counts: Counter[Outcome] = Counter()
-    for imp in imports:
-        try:
-            if len(imp.actions) == 1:
-                counts.update(map(_OUTCOME, map(_FIRST, map(_RESULTS, imp.rows))))
-                continue
-        except IndexError:  # a row without results: count every row the general way
-            return _count_slowly(imports)
-        counts.update(row.outcome for row in imp.rows)
-    return counts
-
-
-def _count_slowly(imports: list[ImportPlan]) -> Counter[Outcome]:
-    """Rows per outcome, asking every row."""
-    return Counter(row.outcome for imp in imports for row in imp.rows)
-
-
 class _RowIssues:
     """One row's issues arranged for painting: levels and messages per field."""
 
@@ -162,7 +135,6 @@ class PreviewModel(QAbstractTableModel):
         self._issues: dict[tuple[int, int], _RowIssues] = {}
         self._filter = RowFilter.ALL
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._counts: Counter[Outcome] = Counter()
         self.reload()
 
     # --- what is shown ---------------------------------------------------------------------
@@ -187,7 +159,6 @@ class PreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self._plan = self._state.choices.plan
         self._issues.clear()
-        self._counts = _count_outcomes(self.imports())
         self._rebuild()
         self.endResetModel()
         self.counts_changed.emit()
@@ -201,11 +172,19 @@ class PreviewModel(QAbstractTableModel):
 
     def counts(self) -> dict[Outcome, int]:
         """Rows per outcome in the shown import(s), every outcome present."""
-        return {o: self._counts.get(o, 0) for o in OUTCOME_ORDER}
+        counts = self._row_counts()
+        return {o: counts.get(o, 0) for o in OUTCOME_ORDER}
 
     def total_rows(self) -> int:
         """Rows in the shown import(s), filtered or not."""
-        return sum(self._counts.values())
+        return sum(self._row_counts().values())
+
+    def _row_counts(self) -> Counter[Outcome]:
+        """Rows per outcome in the shown import(s), as the plan keeps them."""
+        counts: Counter[Outcome] = Counter()
+        for imp in self.imports():
+            counts.update(imp.row_counts())
+        return counts
 
     def imports(self) -> list[ImportPlan]:
         """The imports shown."""
@@ -382,18 +361,16 @@ class PreviewModel(QAbstractTableModel):
             return False  # nothing changed: keep the row (and its dates) as read
         cells = list(row.cells) + [""] * (len(imp.columns) - len(row.cells))
         cells[n] = text
-        return self._recheck(imp, r, row, tuple(cells), index.row())
+        return self._recheck(imp, r, tuple(cells), index.row())
 
-    def _recheck(self, imp: ImportPlan, r: int, old: RowPlan, cells: tuple, view_row: int) -> bool:
+    def _recheck(self, imp: ImportPlan, r: int, cells: tuple, view_row: int) -> bool:
         """Re-check one row through the core and repaint it."""
         assert self._plan is not None
         try:
-            new = pipeline.recheck_row(self._plan, imp.index, r, cells)
+            pipeline.recheck_row(self._plan, imp.index, r, cells)
         except ImporterError as exc:
             self.recheck_failed.emit(str(exc))
             return False
-        self._counts[old.outcome] -= 1
-        self._counts[new.outcome] += 1
         self._issues.pop((imp.index, r), None)
         self._state.choices.plan_edited = True
         last = self.columnCount() - 1
