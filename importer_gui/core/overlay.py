@@ -25,6 +25,9 @@ from importer_gui.core.records import (
 
 KeyFn = Callable[[Any], Hashable]
 
+# What find_single answers when two or more records share the key.
+SEVERAL: Any = object()
+
 
 class _Index:
     """Records of one table grouped by a key computed from the record.
@@ -90,6 +93,14 @@ class Overlay:
         if group is None:
             return []
         return list(group.values()) if type(group) is dict else [group]
+
+    def find_single(self, table: Table, name: str, key: KeyFn, value: Hashable) -> Any:
+        """The one record whose ``key`` equals ``value``: None if none, SEVERAL if more."""
+        index = self._indexes.get((table, name)) or self._index(table, name, key)
+        group = index.groups.get(value)
+        if type(group) is dict:
+            return next(iter(group.values()), None) if len(group) < 2 else SEVERAL
+        return group
 
     def find_one(self, table: Table, column: str, value: Hashable) -> Any:
         """The first record whose ``column`` equals ``value``, or None."""
@@ -157,13 +168,13 @@ class Overlay:
         new_id = self.new_id() if record_id is None else record_id
         # Every column in field order: the defaults overlaid with the given values.
         columns = {**_DEFAULTS[table], **values}
-        for column in _REQUIRED[table]:
-            if columns[column] is MISSING:
-                raise TypeError(f"{table} needs {column}")
+        if MISSING in columns.values():  # one scan in C; rows rarely lack a column
+            missing = [c for c in _REQUIRED[table] if columns[c] is MISSING]
+            raise TypeError(f"{table} needs {', '.join(missing)}")
         # Positional: binding eight keyword arguments took a third of create(). A column the
         # record does not have makes one argument too many, so that still fails.
         record = RECORD_TYPES[table](new_id, *columns.values())
-        change = Change(table, ChangeKind.CREATE, new_id, columns)
+        change = Change(table, ChangeKind.CREATE, new_id, columns, {})  # {}: no factory call
         # What apply() would do, without building the record a second time.
         self.tables[table][new_id] = record
         self._file(table, record)

@@ -8,6 +8,7 @@ from importer_gui.core.actions import lookup
 from importer_gui.core.actions.base import RowContext, register
 from importer_gui.core.binding import BoundField
 from importer_gui.core.issues import Outcome
+from importer_gui.core.overlay import SEVERAL
 from importer_gui.core.records import SessionRec, Table, TrainingRec
 
 NAME = "createOrUpdateInterventionAction"
@@ -22,19 +23,22 @@ def plan_intervention(ctx: RowContext) -> Outcome:
         return Outcome.ERROR
     room_id, room_changed = _room(ctx)
     values = ctx.values
-    columns: dict[str, object] = {"session_id": session.id}
+    columns: dict[str, object] = {"guid": values["interventionGuid"], "session_id": session.id}
     if room_id is not None:
         columns["room_id"] = room_id
-    for field, column in (("interventionDate", "start"), ("interventionDuration", "duration"),
-                          ("interventionStatus", "status")):
+    for field, column in _COLUMNS:
         if field in values:
             columns[column] = values[field]
     if teacher is not None:
         columns["teacher_id"] = teacher.id
-    _, outcome = lookup.create_or_update(ctx, Table.INTERVENTION, "guid",
-                                         values["interventionGuid"], columns)
+    _, outcome = lookup.create_or_update(ctx, Table.INTERVENTION, "guid", columns)
     # A meeting whose room changed is an update, even when the meeting itself did not change.
     return Outcome.UPDATE if outcome is Outcome.UNCHANGED and room_changed else outcome
+
+
+# Row field -> intervention column, for the fields copied as they are.
+_COLUMNS = (("interventionDate", "start"), ("interventionDuration", "duration"),
+            ("interventionStatus", "status"))
 
 
 def _training(ctx: RowContext) -> TrainingRec | None:
@@ -56,15 +60,15 @@ def _session(ctx: RowContext, training: TrainingRec) -> SessionRec | None:
     for field, column in (("sessionGuid", "guid"), ("sessionTitle", "title")):
         if field in values:
             value = values[field]
-            found = _sessions_by(ctx, column, training.id, value)
-            if not found:
+            name, key = _SESSION_KEYS[column]
+            found = ctx.overlay.find_single(Table.SESSION, name, key, (training.id, value))
+            if found is None:
                 ctx.error(field, f"Session with {column} {value} is not found for this "
                                  "training.")
-                return None
-            if len(found) > 1:
+            elif found is SEVERAL:
                 ctx.error(field, f"Group with name {value} is duplicated.")
                 return None
-            return found[0]
+            return found
     ctx.error("sessionGuid", "Fields sessionGuid and sessionTitle are both empty: one of them "
                              "must name the session.")
     return None
@@ -75,25 +79,23 @@ _SESSION_KEYS = {column: ("training+" + column, attrgetter("training_id", column
                  for column in ("guid", "title")}
 
 
-def _sessions_by(ctx: RowContext, column: str, training_id: int, value: str
-                 ) -> list[SessionRec]:
-    """Sessions of a training whose ``column`` equals ``value``."""
-    name, key = _SESSION_KEYS[column]
-    return ctx.overlay.find(Table.SESSION, name, key, (training_id, value))
-
-
 def _room(ctx: RowContext) -> tuple[int | None, bool]:
     """The room by GUID, created or updated from the row: (id, changed)."""
     values = ctx.values
     guid = values.get("roomGuid")
     if guid is None:
         return None, False
-    columns = {}
+    room = ctx.overlay.find_one(Table.ROOM, "guid", guid)
+    # Most rows name a room as earlier rows did: answer that without building a change.
+    if room is not None and values.get("roomLabel", room.label) == room.label and (
+            values.get("roomCapacity", room.capacity) == room.capacity):
+        return room.id, False
+    columns = {"guid": guid}
     if "roomLabel" in values:
         columns["label"] = values["roomLabel"]
     if "roomCapacity" in values:
         columns["capacity"] = values["roomCapacity"]
-    room_id, outcome = lookup.create_or_update(ctx, Table.ROOM, "guid", guid, columns)
+    room_id, outcome = lookup.create_or_update(ctx, Table.ROOM, "guid", columns)
     return room_id, outcome is not Outcome.UNCHANGED
 
 

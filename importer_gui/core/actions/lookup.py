@@ -9,15 +9,17 @@ from importer_gui.core.issues import Outcome
 from importer_gui.core.records import Table, TeacherRec, TrainingRec
 
 
-def create_or_update(ctx: RowContext, table: Table, key_column: str, key: str,
+def create_or_update(ctx: RowContext, table: Table, key_column: str,
                      columns: dict[str, Any]) -> tuple[int, Outcome]:
-    """The record whose ``key_column`` is ``key``, created or updated with ``columns``."""
-    existing = ctx.overlay.find_one(table, key_column, key)
+    """The record whose ``key_column`` is ``columns[key_column]``, created or updated with
+    ``columns`` (the key among them: one dict serves both ways)."""
+    overlay = ctx.overlay
+    existing = overlay.find_one(table, key_column, columns[key_column])
     if existing is None:
-        change = ctx.overlay.create(table, {key_column: key, **columns})
-        ctx.add(change)
+        change = overlay.create(table, columns)
+        ctx.changes.append(change)
         return change.record_id, Outcome.CREATE
-    changed = ctx.add(ctx.overlay.update(table, existing, columns))
+    changed = ctx.add(overlay.update(table, existing, columns))
     return existing.id, Outcome.UPDATE if changed else Outcome.UNCHANGED
 
 

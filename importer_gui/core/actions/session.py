@@ -10,6 +10,7 @@ from importer_gui.core.actions import lookup
 from importer_gui.core.actions.base import CLEAR, RowContext, register
 from importer_gui.core.binding import BoundField
 from importer_gui.core.issues import Outcome
+from importer_gui.core.overlay import SEVERAL
 from importer_gui.core.records import SessionRec, Table, TrainingRec
 
 NAME = "createOrUpdateSessionAction"
@@ -17,6 +18,9 @@ NAME = "createOrUpdateSessionAction"
 # Row field -> session column, for the fields a row can set and search by.
 COLUMNS = {"sessionTitle": "title", "sessionGuid": "guid", "sessionStatus": "status",
            "sessionStartDate": "start_date", "sessionEndDate": "end_date", "sessionId": "id"}
+
+# The columns a row sets (the id is only searched by, never set).
+_SET_COLUMNS = tuple((field, column) for field, column in COLUMNS.items() if column != "id")
 
 
 def plan_session(ctx: RowContext) -> Outcome:
@@ -75,26 +79,22 @@ def _training(ctx: RowContext) -> TrainingRec | None:
     return training
 
 
-def _search_value(ctx: RowContext, field: str) -> Any:
-    value = ctx.values.get(field)
-    return None if value is CLEAR else value
-
-
 def _search(ctx: RowContext, training: TrainingRec) -> list[SessionRec] | None:
     """Sessions of the training whose search fields equal the row's values."""
     fields = ctx.action.search_fields
-    key = tuple(_search_value(ctx, f) for f in fields)
-    if all(v is None for v in key):
+    values = ctx.values
+    key = tuple([None if (v := values.get(f)) is CLEAR else v for f in fields])
+    if key.count(None) == len(key):
         ctx.error(fields[0], f"Field {fields[0]} is empty: the session cannot be found "
                              f"(sessionSearchField is {', '.join(fields)}).")
         return None
     name, index_key = _search_index(tuple(fields))
-    found = ctx.overlay.find(Table.SESSION, name, index_key, (training.id, *key))
-    if len(found) > 1:
-        name = ctx.values.get("sessionTitle") or " / ".join(str(v) for v in key if v)
+    found = ctx.overlay.find_single(Table.SESSION, name, index_key, (training.id, *key))
+    if found is SEVERAL:
+        name = values.get("sessionTitle") or " / ".join(str(v) for v in key if v)
         ctx.error(fields[0], f"Group with name {name} is duplicated.")
         return None
-    return found
+    return [] if found is None else [found]
 
 
 _SEARCH_INDEXES: dict[tuple[str, ...], tuple[str, Callable[[SessionRec], tuple]]] = {}
@@ -134,9 +134,10 @@ def _delete(ctx: RowContext, found: list[SessionRec]) -> Outcome:
 def _row_columns(ctx: RowContext, teacher_id: int | None) -> dict[str, Any]:
     """Session columns the row sets: filled fields only; NULL clears the end date."""
     columns: dict[str, Any] = {}
-    for field, column in COLUMNS.items():
-        if field in ctx.values and column != "id":
-            value = ctx.values[field]
+    values = ctx.values
+    for field, column in _SET_COLUMNS:
+        if field in values:
+            value = values[field]
             columns[column] = None if value is CLEAR else value
     if teacher_id is not None:
         columns["teacher_id"] = teacher_id

@@ -20,9 +20,10 @@ def plan_teacher(ctx: RowContext) -> Outcome:
         ctx.error("teacherEmail", f"Field teacherEmail: {email} is not an e-mail address.")
     if ctx.failed:
         return Outcome.ERROR
-    columns = {column: values[field] for field, column in COLUMNS.items() if field in values}
-    return lookup.create_or_update(ctx, Table.TEACHER, "login", values["teacherLogin"],
-                                   columns)[1]
+    columns = {"login": values["teacherLogin"]}
+    columns.update((column, values[field]) for field, column in COLUMNS.items()
+                   if field in values)
+    return lookup.create_or_update(ctx, Table.TEACHER, "login", columns)[1]
 
 
 register(NAME, plan_teacher, (Table.TEACHER,))
