@@ -17,7 +17,7 @@ from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
 from importer_gui.core.errors import ConfigError, DataFileError
 from importer_gui.core.plan import Plan, RowPlan
-from importer_gui.core.planner import plan_config
+from importer_gui.core.planner import is_empty_row, plan_config
 from importer_gui.core.planner import recheck_row as _recheck_row
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Table
@@ -125,9 +125,10 @@ class _PlannedRows:
         return len(self.planned)
 
     def rows(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
-        """(line, cells) in file order."""
+        """(line, cells) in file order; a row the user blanked is skipped, as on reading."""
         for row in self.planned:
-            yield row.line, row.cells
+            if not is_empty_row(row.cells):
+                yield row.line, row.cells
 
 
 def replan(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> Plan:

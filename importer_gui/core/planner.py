@@ -6,6 +6,7 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from importer_gui.core.actions import HANDLERS, RowContext
@@ -78,7 +79,9 @@ def _plan_one(overlay: Overlay, action: BoundAction, line: int,
         for change in reversed(ctx.changes):
             overlay.revert(change)
         return RowPlan(line, cells, [_result(name, Outcome.ERROR, ctx.issues)], [])
-    return RowPlan(line, cells, [_result(name, outcome, ctx.issues)], ctx.changes)
+    if ctx.issues:
+        return RowPlan(line, cells, [_result(name, outcome, ctx.issues)], ctx.changes)
+    return RowPlan(line, cells, [_clean_result(name, outcome)], ctx.changes)
 
 
 # Results without issues, one per action and outcome: most rows share them (nothing changes
@@ -90,6 +93,11 @@ def _result(action: str, outcome: Outcome, issues: list[Issue]) -> ActionResult:
     """An action's result, shared when it has no issue."""
     if issues:
         return ActionResult(action, outcome, tuple(issues))
+    return _clean_result(action, outcome)
+
+
+def _clean_result(action: str, outcome: Outcome) -> ActionResult:
+    """The shared result of an action's rows that have this outcome and no issue."""
     key = (action, outcome)
     result = _CLEAN_RESULTS.get(key)
     if result is None:
@@ -145,11 +153,13 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
     total = table.row_count_hint or 0
     what = f"Checking {Path(table.path).name}"
     add_row = imp_plan.add_row
-    for count, (line, cells) in enumerate(table.rows(), start=1):
-        monitor.step(count, total, what)
-        if is_empty_row(cells):
-            continue
-        add_row(plan_row(overlay, actions, line, cells))
+    every = monitor.every  # asked here, not in a call per row
+    plan = (partial(_plan_one, overlay, actions[0]) if len(actions) == 1 else
+            partial(plan_row, overlay, actions))
+    for count, (line, cells) in enumerate(table.rows(), start=1):  # blank rows are not given
+        if count % every == 0:
+            monitor.step(count, total, what)
+        add_row(plan(line, cells))
 
 
 def recheck_row(plan: Plan, import_index: int, row_index: int,

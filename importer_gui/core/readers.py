@@ -110,6 +110,8 @@ class Table:
     def rows(self) -> Iterator[NumberedRow]:
         """The data rows as (line number in the file, cells), streamed; blank rows skipped."""
         first = self._first_line
+        if first == 1:  # line 1 comes even when blank (it may be a header): not as data
+            return (row for row in self._source() if row[0] > 1 or not _is_blank(row[1]))
         # Line numbers only grow: past the header, rows pass through without a step per row.
         return dropwhile(lambda numbered: numbered[0] < first, self._source())
 

@@ -20,7 +20,7 @@ from importer_gui.core.readers import (
     open_table,
     sheet_names,
 )
-from tests.builders import rewrite_package
+from tests.builders import rewrite_package, write_xlsx
 
 # --------------------------------------------------------------------------- helpers
 
@@ -85,6 +85,13 @@ def test_csv_without_header_starts_at_line_one(tmp_path: Path) -> None:
     table = open_table(path, skip_first_line=False)
     assert table.headers is None
     assert list(table.rows()) == [(1, ("Intro", "1")), (2, ("Advanced", "2"))]
+
+
+def test_a_blank_first_line_is_not_a_row_when_there_is_no_header(tmp_path: Path) -> None:
+    path = write_bytes(tmp_path / "data.csv", b" ; \nIntro;1\n")
+    assert list(open_table(path, skip_first_line=False).rows()) == [(2, ("Intro", "1"))]
+    book = write_xlsx(tmp_path / "data.xlsx", [[None, None], ["Intro", 1]])
+    assert list(open_table(book, skip_first_line=False).rows()) == [(2, ("Intro", "1"))]
 
 
 def test_csv_quoted_newlines_and_mixed_line_endings(tmp_path: Path) -> None:
