@@ -124,3 +124,25 @@ def test_a_hundred_thousand_rows_stay_workable(tmp_path: Path, qtbot: object) ->
     model.sort(2, Qt.SortOrder.DescendingOrder)
     assert model.data(model.index(0, 2), DISPLAY) == "zoe"
     assert model.data(model.index(100_003, 0), DISPLAY) == 3  # the empty login sorts last
+
+
+def test_two_imports_shown_together_sort_filter_and_find_their_rows(
+        tmp_path: Path, qtbot: object) -> None:
+    first = teacher_plan(tmp_path).imports[0]
+    second = ImportPlan(1, tmp_path / "more.csv", first.columns, first.headers, [ACTION], [
+        row(2, "bea", "bea@example.org", Outcome.CREATE),
+        row(3, "", "", Outcome.ERROR, Issue.error("teacherLogin", "Field teacherLogin is "
+                                                                 "empty."))])
+    state = WizardState(tmp_path / "store.sqlite3")
+    state.set_plan(Plan(ImportConfig(), [first, second]))
+    model = PreviewModel(state)
+    assert model.rowCount() == 6
+    model.sort(2, Qt.SortOrder.AscendingOrder)  # by login, across both files
+    assert column(model, 2) == ["", "", "adam", "bea", "mia", "zoe"]
+    assert model.locate(3) == (1, 0)  # bea: the second file's first row
+    assert model.view_row_of(1, 0) == 3 and model.view_row_of(0, 3) == 4
+    model.set_filter(RowFilter.ERRORS)
+    assert [model.locate(r) for r in range(model.rowCount())] == [(0, 1), (1, 1)]
+    assert model.view_row_of(1, 0) == -1  # filtered out
+    model.show_import(1)
+    assert model.rowCount() == 1 and model.locate(0) == (1, 1)
