@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from enum import StrEnum
+from itertools import compress
 from operator import attrgetter
 from typing import Any
 
@@ -85,7 +86,7 @@ def _row_filter(mode: RowFilter) -> Callable[[RowPlan], bool]:
     if mode is RowFilter.ALL:
         return lambda row: True
     if mode is RowFilter.ERRORS:
-        return lambda row: row.has_errors
+        return attrgetter("has_errors")  # called from C: one Python call a row, not two
     if mode is RowFilter.WARNINGS:
         return lambda row: any(i.level is Level.WARNING for i in row.issues())
     wanted = Outcome(mode.value)
@@ -237,7 +238,8 @@ class PreviewModel(QAbstractTableModel):
             if self._filter is RowFilter.ALL:  # every row: build the array in C
                 positions.extend(range(start, start + len(imp.rows)))
             else:
-                positions.extend(start + r for r, row in enumerate(imp.rows) if keep(row))
+                positions.extend(compress(range(start, start + len(imp.rows)),
+                                          map(keep, imp.rows)))
             start += len(imp.rows)
         self._positions, self._starts = positions, starts
         if self._sort is not None:
