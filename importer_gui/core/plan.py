@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,8 +30,8 @@ class RowPlan:
 
     line: int  # line (CSV) or row number (workbook) in the file, 1-based
     cells: tuple[Cell, ...]  # as read (dates stay dates); edited cells are text
-    results: list[ActionResult]
-    changes: list[Change]
+    results: Sequence[ActionResult]  # never changed in place: rows may share them
+    changes: Sequence[Change]
 
     @property
     def has_errors(self) -> bool:

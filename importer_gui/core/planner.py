@@ -78,31 +78,34 @@ def _plan_one(overlay: Overlay, action: BoundAction, line: int,
     if ctx.failed or outcome is Outcome.ERROR:
         for change in reversed(ctx.changes):
             overlay.revert(change)
-        return RowPlan(line, cells, [_result(name, Outcome.ERROR, ctx.issues)], [])
+        return RowPlan(line, cells, (_result(name, Outcome.ERROR, ctx.issues),), NO_CHANGES)
+    changes = ctx.changes or NO_CHANGES
     if ctx.issues:
-        return RowPlan(line, cells, [_result(name, outcome, ctx.issues)], ctx.changes)
-    return RowPlan(line, cells, [_clean_result(name, outcome)], ctx.changes)
+        return RowPlan(line, cells, (_result(name, outcome, ctx.issues),), changes)
+    return RowPlan(line, cells, _clean_results(name, outcome), changes)
 
 
 # Results without issues, one per action and outcome: most rows share them (nothing changes
-# an ActionResult once made), which saves an object per row.
-_CLEAN_RESULTS: dict[tuple[str, Outcome], ActionResult] = {}
+# an ActionResult once made), which saves objects per row. A one-action row shares the
+# whole tuple of its results, and a row that changes nothing shares NO_CHANGES.
+_CLEAN_RESULTS: dict[tuple[str, Outcome], tuple[ActionResult]] = {}
+NO_CHANGES: tuple[Change, ...] = ()
 
 
 def _result(action: str, outcome: Outcome, issues: list[Issue]) -> ActionResult:
     """An action's result, shared when it has no issue."""
     if issues:
         return ActionResult(action, outcome, tuple(issues))
-    return _clean_result(action, outcome)
+    return _clean_results(action, outcome)[0]
 
 
-def _clean_result(action: str, outcome: Outcome) -> ActionResult:
-    """The shared result of an action's rows that have this outcome and no issue."""
+def _clean_results(action: str, outcome: Outcome) -> tuple[ActionResult]:
+    """The shared results of a one-action row with this outcome and no issue."""
     key = (action, outcome)
-    result = _CLEAN_RESULTS.get(key)
-    if result is None:
-        result = _CLEAN_RESULTS[key] = ActionResult(action, outcome)
-    return result
+    results = _CLEAN_RESULTS.get(key)
+    if results is None:
+        results = _CLEAN_RESULTS[key] = (ActionResult(action, outcome),)
+    return results
 
 
 def plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataTable],
