@@ -257,8 +257,8 @@ def main_process(argv: Sequence[str]) -> int:
     global _kept_until_exit
     _kept_until_exit = []
     code = main(argv)
-    if not _kept_until_exit:
-        return code
+    if not _kept_until_exit or sys.gettrace() or sys.getprofile():
+        return code  # a profiler or coverage tool writes its report on the way out
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError):  # a reader that went away (`| head`)
             stream.flush()

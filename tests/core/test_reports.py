@@ -80,3 +80,18 @@ def test_a_report_that_cannot_be_written_names_the_file(plan: Plan, tmp_path: Pa
     blocker.write_text("", encoding="utf-8")
     with pytest.raises(ImporterError, match="not-a-folder"):
         write_issues_workbook(plan, blocker / "issues.xlsx")
+
+
+def test_the_text_error_log_is_written_without_loading_openpyxl(tmp_path: Path) -> None:
+    """A commit writes only this log: it should not wait the 0.1 s openpyxl takes to load."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from importer_gui.core import reports; "
+            "from importer_gui.core.plan import Plan; from importer_gui.core.config import "
+            "ImportConfig; reports.write_error_log(Plan(ImportConfig()), Path(sys.argv[1])); "
+            "print('openpyxl' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.stdout.strip() == "False", done.stderr
+    assert len(list(tmp_path.glob("import_errors_*.log"))) == 1
