@@ -21,6 +21,7 @@ from pathlib import Path
 from bench import generate
 
 ROOT = Path(__file__).resolve().parent.parent
+TARGET_ROWS = 100_000  # the size the issue's targets are set for
 NAIVE_MEASURED_UP_TO = 10_000  # above this the naive way is extrapolated unless --naive-full
 
 
@@ -163,17 +164,22 @@ def machine() -> str:
 
 
 def table(n: int, lines: list[Line]) -> str:
-    """The table for one size, as Markdown."""
-    out = [f"### {n:,} rows", "",
-           "| measure | time | ratio | peak memory | target | met |",
-           "| --- | ---: | ---: | ---: | --- | --- |"]
+    """The table for one size, as Markdown; targets are judged at TARGET_ROWS only."""
+    judged = n == TARGET_ROWS
+    out = [f"### {n:,} rows", ""]
+    if not judged:
+        out += [f"The targets are set for {TARGET_ROWS:,} rows; at {n:,} rows the start-up of "
+                "each process weighs more, so none is judged here.", ""]
+    out += ["| measure | time | ratio | peak memory | target | met |",
+            "| --- | ---: | ---: | ---: | --- | --- |"]
     for x in lines:
         ratio = "" if x.ratio is None else f"{x.ratio:.2f}x {x.base}"
         peak = "" if x.peak_mb is None else f"{x.peak_mb:.0f} MB"
         seconds = f"{x.seconds * 1000:.2f} ms" if x.seconds < 0.01 else f"{x.seconds:.2f} s"
-        met = "" if x.ok is None else ("yes" if x.ok else "NO")
+        met = "" if x.ok is None or not judged else ("yes" if x.ok else "NO")
+        target = x.target if judged else ""
         label = f"{x.label} ({x.note})" if x.note else x.label
-        out.append(f"| {label} | {seconds} | {ratio} | {peak} | {x.target} | {met} |")
+        out.append(f"| {label} | {seconds} | {ratio} | {peak} | {target} | {met} |")
     return "\n".join(out)
 
 
