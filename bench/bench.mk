@@ -4,6 +4,7 @@
 # Generated files go to bench/out/ (gitignored); they are written again when the generator
 # changes (bench/generate.py VERSION). The naive way is measured at 10,000 rows and
 # extrapolated at 100,000; `make bench BENCH_ARGS=--naive-full` runs it (about 100 s more).
+# Each timed step runs three times and the table shows the median (BENCH_ARGS=--repeat N).
 # Byte-code is compiled first, as an installed application has it (some shells set
 # PYTHONDONTWRITEBYTECODE, which would make every measured process compile the package).
 .PHONY: bench bench-quick bench-compile

@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,44 +70,62 @@ class Line:
     note: str = ""
 
 
-def bench_size(n: int, *, naive_full: bool, rows_small: Path) -> list[Line]:
-    """Every measure at ``n`` rows."""
+def bench_size(n: int, *, naive_full: bool, rows_small: Path, repeat: int) -> list[Line]:
+    """Every measure at ``n`` rows; the timed steps run ``repeat`` times, medians kept."""
     folder = generate.write(n)
     books = [str(folder / f"{name}.xlsx") for name in generate.FILES]
-    floor = run(python("-m", "bench.probes", "openpyxl", *books))
-    lines = [Line("(a) openpyxl read-only iteration (floor)", floor.seconds, floor.peak_mb, 1.0)]
+    rounds = [_timed_round(folder, books) for _ in range(repeat)]
+    m = {name: _median([r[name] for r in rounds]) for name in rounds[0]}
+    floor = m["floor"].seconds
+    lines = [Line("(a) openpyxl read-only iteration (floor)", floor, m["floor"].peak_mb, 1.0)]
 
-    def line(label: str, m: Measure, limit: float | None, *, base: float = floor.seconds,
+    def line(label: str, x: Measure, limit: float | None, *, base: float = floor,
              base_name: str = "floor", mem: bool = False, note: str = "") -> Line:
-        ratio = m.seconds / base
-        ok = None if limit is None else ratio <= limit and (not mem or m.peak_mb < 300)
+        ratio = x.seconds / base
+        ok = None if limit is None else ratio <= limit and (not mem or x.peak_mb < 300)
         target = "" if limit is None else f"<= {limit:g}x {base_name}" + (
             ", < 300 MB" if mem else "")
-        return Line(label, m.seconds, m.peak_mb, ratio, base_name, target, ok, note)
+        return Line(label, x.seconds, x.peak_mb, ratio, base_name, target, ok, note)
 
-    calamine = run(python("-m", "bench.probes", "calamine", *books))
-    lines.append(line("(b) python-calamine raw read", calamine, None))
+    lines += [
+        line("(b) python-calamine raw read", m["calamine"], None),
+        line("(c) check (whole process)", m["check"], 0.35, mem=True),
+        line("(d) commit into a new store", m["commit"], 1.0, mem=True),
+        line("(d) commit again (all unchanged)", m["again"], 1.2, base=m["check"].seconds,
+             base_name="check", mem=True),
+        line("    (same, as a ratio to the floor)", m["again"], None),
+        line("CSV check (whole process)", m["csv"], 0.2, mem=True)]
+    with tempfile.TemporaryDirectory() as temp:
+        lines.append(_naive(n, books, Path(temp), floor, naive_full))
+    lines.extend(_preview(folder, rows_small, floor))
+    return lines
+
+
+def _timed_round(folder: Path, books: list[str]) -> dict[str, Measure]:
+    """One run of every timed step, each in its own process, stores made anew."""
     with tempfile.TemporaryDirectory() as temp:
         store = Path(temp) / "store.db"
         cli = ["-m", "importer_gui", "--store", store]
-        check = run(python(*cli[:3], Path(temp) / "empty.db", "check",
-                           folder / "config.xlsx.xml"))
-        lines.append(line("(c) check (whole process)", check, 0.35, mem=True))
-        first = run(python(*cli, "commit", folder / "config.xlsx.xml"))
-        lines.append(line("(d) commit into a new store", first, 1.0, mem=True))
-        again = run(python(*cli, "commit", folder / "config.xlsx.xml"))
-        lines.append(line("(d) commit again (all unchanged)", again, 1.2, base=check.seconds,
-                          base_name="check", mem=True))
-        lines.append(line("    (same, as a ratio to the floor)", again, None))
-        csv_check = run(python(*cli[:3], Path(temp) / "empty-csv.db", "check",
-                               folder / "config.csv.xml"))
-        lines.append(line("CSV check (whole process)", csv_check, 0.2, mem=True))
-        lines.append(_naive(n, books, Path(temp), floor.seconds, naive_full))
-    lines.extend(_preview(folder, rows_small, floor.seconds))
-    for m, what in ((check, "check"), (first, "commit")):
-        if m.code not in (0, 1):
-            raise SystemExit(f"{what} failed with exit code {m.code}")
-    return lines
+        steps = {
+            "floor": run(python("-m", "bench.probes", "openpyxl", *books)),
+            "calamine": run(python("-m", "bench.probes", "calamine", *books)),
+            "check": run(python(*cli[:3], Path(temp) / "empty.db", "check",
+                                folder / "config.xlsx.xml")),
+            "commit": run(python(*cli, "commit", folder / "config.xlsx.xml")),
+            "again": run(python(*cli, "commit", folder / "config.xlsx.xml")),
+            "csv": run(python(*cli[:3], Path(temp) / "empty-csv.db", "check",
+                              folder / "config.csv.xml")),
+        }
+    for what, x in steps.items():
+        if x.code not in (0, 1):
+            raise SystemExit(f"{what} failed with exit code {x.code}")
+    return steps
+
+
+def _median(measures: list[Measure]) -> Measure:
+    """The median time of several runs of a step, with the largest peak memory seen."""
+    return Measure(statistics.median(x.seconds for x in measures),
+                   max(x.peak_mb for x in measures), measures[0].code)
 
 
 def _naive(n: int, books: list[str], temp: Path, floor: float, full: bool) -> Line:
@@ -189,12 +208,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
     parser.add_argument("--naive-full", action="store_true",
                         help="run the naive way at every size (about 100 s at 100,000)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each timed step; the table shows their median "
+                             "(a shared machine's noise moves one run by a fifth)")
     args = parser.parse_args(argv)
     small = generate.write(100)
-    print(f"Machine: {machine()}\n", flush=True)
+    print(f"Machine: {machine()}; each time is the median of {args.repeat} runs\n",
+          flush=True)
     for n in args.sizes:
-        print(table(n, bench_size(n, naive_full=args.naive_full, rows_small=small)) + "\n",
-              flush=True)
+        lines = bench_size(n, naive_full=args.naive_full, rows_small=small,
+                           repeat=args.repeat)
+        print(table(n, lines) + "\n", flush=True)
 
 
 if __name__ == "__main__":
