@@ -41,9 +41,9 @@ class BoundAction:
     full_access: bool = True
     # Cells a row needs to hold every field; shorter rows are read as if padded with "".
     width: int = 0
-    # Each field's (name, column, mandatory, limit, converter), built by the row reader on
-    # first use.
-    readers: list[tuple[str, int, bool, int, Any]] | None = field(
+    # Each field's (name, column, mandatory, limit, converter, known values), built by the
+    # row reader on first use.
+    readers: list[tuple[str, int, bool, int, Any, dict[Any, Any]]] | None = field(
         default=None, repr=False, compare=False)
 
     @property

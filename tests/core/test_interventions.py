@@ -84,6 +84,25 @@ def test_create_update_unchanged_and_rooms(env: Env) -> None:
                                                            "active")
 
 
+def test_repeated_cells_read_the_same_and_a_bad_one_fails_on_every_row(env: Env) -> None:
+    """Converted cells are remembered per field: errors must not be remembered with them."""
+    plan = env.check(meetings(env, [
+        meeting(interventionGuid=f"I{n}", interventionDuration=duration,
+                interventionDate=when, interventionStatus=status)
+        for n, (duration, when, status) in enumerate([
+            ("3", "2027-01-12T09:00", "A"), ("3h", "le 3 mars", "X"),
+            ("3", "2027-01-12T09:00", "C"), ("3h", "le 3 mars", "X")])]))
+    bad = ["Date le 3 mars not valid.",
+           "Field interventionDuration: 3h is not a whole number.",
+           "Status has invalid value X, A or C expected."]
+    assert rows(plan) == [(2, "create", []), (3, "error", bad), (4, "create", []),
+                          (5, "error", bad)]
+    created = [c.values for r in plan.imports[0].rows for c in r.changes
+               if c.table is Table.INTERVENTION]
+    assert [(v["start"], v["duration"], v["status"]) for v in created] == [
+        (datetime(2027, 1, 12, 9), 3, "active"), (datetime(2027, 1, 12, 9), 3, "cancelled")]
+
+
 def test_custom_status_codes_are_in_the_message(env: Env) -> None:
     spec = meetings(env, [meeting(interventionStatus="Z"), meeting(interventionStatus="ANN")],
                     column_children={"interventionStatus":

@@ -95,8 +95,11 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
     values = ctx.values
     if len(cells) < action.width:  # checked once per row rather than once per field
         cells = (*cells, *[""] * (action.width - len(cells)))
-    for name, index, mandatory, limit, convert in readers:
+    for name, index, mandatory, limit, convert, known in readers:
         raw = cells[index]
+        if convert is not None and raw in known:  # a value converted before: no parsing
+            values[name] = known[raw]
+            continue
         value_text = raw.strip() if type(raw) is str else text(raw)
         if not value_text:
             if mandatory:
@@ -105,6 +108,8 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
             value = convert(ctx, raw, value_text)
             if value is not None:
                 values[name] = value
+                if len(known) < KNOWN_VALUES:
+                    known[raw] = value
         elif len(value_text) <= limit:  # text, the hot and common case: checked without a call
             values[name] = value_text
         else:
@@ -113,17 +118,23 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
 
 
 # A field's converter: (ctx, raw cell, its trimmed text) -> typed value, or None after an issue.
+# Converters depend on the cell and the field's settings only, so a cell's value can be kept.
 Converter = Callable[[RowContext, Cell, str], Any]
 
-# A field's reader: name, column, mandatory flag, longest text, converter (None for text).
-FieldReader = tuple[str, int, bool, int, Converter | None]
+# A field's reader: name, column, mandatory flag, longest text, converter (None for text),
+# and the values it converted so far (cell -> value; values with an issue are never kept).
+FieldReader = tuple[str, int, bool, int, Converter | None, dict[Cell, Any]]
+
+# Files repeat their dates, durations, capacities and codes: a field keeps this many
+# converted cells, so 100,000 distinct times cannot make it grow without end.
+KNOWN_VALUES = 4096
 
 
 def _readers(action: BoundAction) -> list[FieldReader]:
     """Each field's column, mandatory flag, length limit and converter, once per action."""
     invalid = HANDLERS[action.name].invalid
     return [(name, bound.index, bound.mandatory, _limit(bound),
-             _converter(action, bound, invalid))
+             _converter(action, bound, invalid), {})
             for name, bound in action.fields.items()]
 
 
