@@ -51,6 +51,8 @@ class Wizard(QWizard):
         self.state = state
         self.settings = settings or Settings()
         self.fast_forward = False  # pages skip their save while filled from a configuration
+        # The configuration whose run to the preview waits for its file's first rows.
+        self._forward_pending: Path | None = None
         self.setWindowTitle(self.tr("Import Assistant"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
@@ -67,6 +69,7 @@ class Wizard(QWizard):
             if late is not None:
                 self.setPage(page_id, late)
         self.open_page.configuration_opened.connect(self.go_to_preview)
+        self.open_page.runner.finished.connect(self._resume_forward)
         self.setAcceptDrops(True)
 
     # --- opening ------------------------------------------------------------------------
@@ -87,8 +90,14 @@ class Wizard(QWizard):
         """Run through the pages filled from a saved configuration and stop at the preview.
 
         Going page by page (rather than jumping) keeps the history, so Back reaches every
-        page, each showing what the configuration says.
+        page, each showing what the configuration says. While a large file's first rows are
+        still read in the background, it waits for them: the later pages show those rows,
+        and would otherwise read the file again on the GUI thread (a second, frozen).
         """
+        if self.currentId() == OPEN and self.open_page.runner.busy:
+            self._forward_pending = self.state.choices.config_path
+            return
+        self._forward_pending = None
         self.fast_forward = True
         try:
             while 0 <= self.currentId() < PREVIEW:
@@ -98,6 +107,13 @@ class Wizard(QWizard):
                     break
         finally:
             self.fast_forward = False
+
+    def _resume_forward(self) -> None:
+        """The first rows were read: go on, if the same configuration is still open."""
+        pending, self._forward_pending = self._forward_pending, None
+        if (pending is not None and pending == self.state.choices.config_path
+                and self.currentId() == OPEN and self.open_page.isComplete()):
+            self.go_to_preview()
 
     def new_import(self) -> None:
         """Forget the choices and start again on page 1."""

@@ -177,3 +177,37 @@ def test_a_large_file_is_read_in_the_background_and_next_waits_for_it(
     release.set()
     qtbot.waitUntil(page.isComplete, timeout=10_000)
     assert page.head_model.rowCount() == 2 and page.reading_label.isHidden()
+
+
+def test_a_saved_configuration_with_a_large_file_goes_on_to_the_preview_once_read(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fast-forwarding waits for the background read: no page reads the file on the GUI
+    thread (that froze the window for a second with a large workbook)."""
+    import threading
+
+    from importer_gui.core import readers
+    from importer_gui.ui.pages import open_page
+    from importer_gui.ui.wizard import OPEN
+
+    monkeypatch.setattr(open_page, "BACKGROUND_BYTES", 0)  # every file counts as large
+    release = threading.Event()
+    on_gui_thread: list[bool] = []
+    real_head = readers.head
+
+    def slow_head(*args: object, **kwargs: object) -> object:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        release.wait(10)
+        return real_head(*args, **kwargs)
+
+    monkeypatch.setattr(readers, "head", slow_head)
+    config = write_config(tmp_path, teachers_import(tmp_path, [
+        ["mdupont", "Dupont", "Marie", "m@example.org"]]))
+    window = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(window)
+    assert window.wizard.open_file(config)
+    assert window.wizard.currentId() == OPEN  # still reading: the pages wait for the rows
+    release.set()
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW, timeout=10_000)
+    assert on_gui_thread == [False]  # read once, in the background
+    assert window.wizard.mapping_page.mapped_fields() == [
+        "teacherLogin", "teacherName", "teacherFirstname", "teacherEmail"]

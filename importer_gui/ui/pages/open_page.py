@@ -392,7 +392,7 @@ class OpenPage(BasePage):
 
     def validatePage(self) -> bool:
         """Going on waits for a file still being read (the later pages show its rows)."""
-        if self.runner.busy and not self.fast_forwarding():
+        if self.runner.busy:
             return False
         return super().validatePage()
 
