@@ -286,6 +286,42 @@ def test_opening_the_sample_lands_on_the_preview_with_every_page_filled(
     assert wizard.open_page.head_model.rowCount() > 0
 
 
+def test_each_import_of_a_configuration_can_be_shown_and_mapped(
+        window: MainWindow, sample: Path, qtbot: QtBot, screenshots: Path) -> None:
+    wizard = window.wizard
+    assert window.wizard.open_file(sample / "sample-config.xml")
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20000)
+    while wizard.currentId() != OPEN:
+        wizard.back()
+    page = wizard.open_page
+    assert page.import_combo.isVisible()
+    assert [page.import_combo.itemText(i) for i in range(page.import_combo.count())] == [
+        "1. teachers.csv (createOrUpdateTeacherAction)",
+        "2. trainings.xlsx (createOrUpdateTrainingCourseAction)",
+        "3. sessions.xlsx (createOrUpdateSessionAction)",
+        "4. interventions.xlsx (createOrUpdateInterventionAction)"]
+    page.import_combo.setCurrentIndex(2)
+    qtbot.waitUntil(page.isComplete, timeout=10000)
+    assert "sessions.xlsx" in page.file_label.text()
+    assert page.head_model.rowCount() > 0
+    shot(window, screenshots, "page1-configuration-imports")
+    wizard.next()
+    assert wizard.action_page.selected() == "createOrUpdateSessionAction"
+    wizard.next()
+    assert wizard.mapping_page.mapped_fields() == [
+        "sessionAction", "trainingPathCode", "sessionTitle", "sessionStartDate",
+        "sessionEndDate", "teacherLogin"]
+    wizard.next()
+    text = wizard.config_page.editor.toPlainText()
+    assert text.count("<import>") == 4  # the other imports are kept as they were
+
+
+def test_a_single_file_shows_no_import_choice(window: MainWindow, tmp_path: Path) -> None:
+    data = write_csv(tmp_path / "one.csv", "teacherLogin\nmdupont\n")
+    assert window.wizard.open_file(data)
+    assert not window.wizard.open_page.import_combo.isVisible()
+
+
 def test_a_dropped_file_is_opened(window: MainWindow, tmp_path: Path) -> None:
     data = write_csv(tmp_path / "dropped.csv", "teacherLogin\nmdupont\n")
     mime = QMimeData()

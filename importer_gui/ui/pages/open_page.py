@@ -155,6 +155,16 @@ class OpenPage(BasePage):
     def _build_file(self) -> QVBoxLayout:
         """The chosen file, its reading options and the live view."""
         column = QVBoxLayout()
+        self.import_combo = QComboBox(self)
+        self.import_combo.setToolTip(self.tr(
+            "The configuration has several imports: the file, action and mapping pages "
+            "show the one chosen here"))
+        self.import_combo.currentIndexChanged.connect(self._import_chosen)
+        self.import_label = self._buddy(self.tr("&Import:"), self.import_combo)
+        choose = QHBoxLayout()
+        choose.addWidget(self.import_label)
+        choose.addWidget(self.import_combo, 1)
+        column.addLayout(choose)
         self.file_label = QLabel(self.tr("No file chosen yet."), self)
         self.file_label.setWordWrap(True)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -289,17 +299,40 @@ class OpenPage(BasePage):
     def initializePage(self) -> None:
         """Show the state's file and options, and its first rows."""
         self.refresh_lists()
+        self._fill_imports()
         data_file = self.data_file()
-        imp = self.state.choices.config.imports[:1]
-        if data_file is None or not imp:
+        if data_file is None or not self.state.choices.config.imports:
             self.file_label.setText(self.tr("No file chosen yet."))
             self._show_options(workbook=None)
             self.head_model.set_head(None, [])
             self._read_ok = False
             self.completeChanged.emit()
             return
-        self._load_options(imp[0].provider, data_file)
+        self._load_options(self.current_import().provider, data_file)
         self._reread()
+
+    def _fill_imports(self) -> None:
+        """One entry per <import> (file and actions), shown when there are several."""
+        imports = self.state.choices.config.imports
+        self._loading = True
+        try:
+            self.import_combo.clear()
+            for n, imp in enumerate(imports, start=1):
+                actions = ", ".join(a.name for a in imp.actions) or self.tr("no action yet")
+                self.import_combo.addItem(f"{n}. {imp.provider.file_name} ({actions})")
+            self.import_combo.setCurrentIndex(min(self.state.choices.import_index,
+                                                  len(imports) - 1))
+        finally:
+            self._loading = False
+        for widget in (self.import_label, self.import_combo):
+            widget.setVisible(len(imports) > 1)
+
+    def _import_chosen(self, index: int) -> None:
+        """Show another <import> of the configuration; the next pages follow it."""
+        if self._loading or index < 0 or index == self.state.choices.import_index:
+            return
+        self.state.choices.import_index = index
+        self.initializePage()
 
     def _load_options(self, provider: Provider, data_file: Path) -> None:
         """Set the option widgets from the provider without re-reading at each one."""
