@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml, pipeline, reports
@@ -18,11 +18,10 @@ from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.core.issues import Outcome
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.pages.commit_page import CommitPage
-from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
 from tests.builders import TEACHER_COLUMNS, teachers_import, write_config
 from tests.faults import HANG_GUARD, ROOT
+from tests.ui.wizards import preview_and_commit
 
 OLD = "<!-- the configuration as it was -->\n"
 
@@ -203,13 +202,7 @@ def test_a_data_file_changed_after_the_preview_is_checked_again(
                     encoding="utf-8")
     state = WizardState(tmp_path / "store.sqlite3")
     state.set_config(config, [data])
-    wizard = QWizard()
-    qtbot.addWidget(wizard)
-    preview, commit = PreviewPage(state), CommitPage(state)
-    wizard.addPage(preview)
-    wizard.addPage(commit)
-    wizard.show()
-    qtbot.waitUntil(preview.isComplete, timeout=20_000)
+    wizard, preview, commit = preview_and_commit(state, qtbot)
     with data.open("a", encoding="utf-8") as handle:  # a colleague adds a row meanwhile
         handle.write("mia;Mia;M;mia@example.org\n")
     wizard.next()

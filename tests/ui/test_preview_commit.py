@@ -20,6 +20,7 @@ from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.tasks import TaskRunner
+from tests.ui.wizards import preview_and_commit
 
 TEACHERS = """Login;Name;E-mail
 zoe;Zoe;zoe@example.org
@@ -69,16 +70,7 @@ def stored_logins(state: WizardState) -> list[str]:
 @pytest.fixture
 def wizard(tmp_path: Path, qtbot: object) -> tuple[QWizard, PreviewPage, CommitPage]:
     """A wizard of the preview and commit pages over the teacher file, checked."""
-    state = teacher_state(tmp_path)
-    wiz = QWizard()
-    qtbot.addWidget(wiz)
-    preview, commit = PreviewPage(state), CommitPage(state)
-    wiz.addPage(preview)
-    wiz.addPage(commit)
-    wiz.resize(1280, 800)
-    wiz.show()
-    qtbot.waitUntil(lambda: preview.isComplete(), timeout=10_000)
-    return wiz, preview, commit
+    return preview_and_commit(teacher_state(tmp_path), qtbot)
 
 
 def test_preview_shows_each_rows_outcome_and_the_bad_cells(wizard: tuple, screenshots: Path,
@@ -158,13 +150,7 @@ def test_commit_goes_back_when_a_full_check_disagrees(tmp_path: Path, qtbot: obj
     # alone (bob exists by then: unchanged); checked in order, line 2 creates bob instead.
     state = teacher_state(tmp_path, "Login;Name;E-mail\n;Bob;bob@example.org\n"
                                     "bob;Bob;bob@example.org\n")
-    wiz = QWizard()
-    qtbot.addWidget(wiz)
-    preview, commit = PreviewPage(state), CommitPage(state)
-    wiz.addPage(preview)
-    wiz.addPage(commit)
-    wiz.show()
-    qtbot.waitUntil(lambda: preview.isComplete(), timeout=10_000)
+    wiz, preview, commit = preview_and_commit(state, qtbot)
     edit(preview, 2, LOGIN, "bob")
     assert preview.model.data(preview.model.index(0, 1)) == "unchanged"
     wiz.next()
