@@ -32,7 +32,13 @@ class ConfigError(ImporterError):
         self.path = path
         self.line = line
         self.detail = message
-        super().__init__(_located(path, str(line) if line else None, message))
+        # "config.xml: ... (line 5)" rather than "config.xml:5: ... (line 5)".
+        super().__init__(_located(path, None if self.names_its_line else str(line), message))
+
+    @property
+    def names_its_line(self) -> bool:
+        """True when there is no line, or the message itself says which line it is."""
+        return self.line is None or f"line {self.line}" in self.detail.lower()
 
 
 class DataFileError(ImporterError):

@@ -111,7 +111,9 @@ def test_exit_zero_when_every_row_is_fine_and_data_replaces_files(
 
 
 @pytest.mark.parametrize(("setup", "message"), [
-    (lambda p: p.write_text("<import-config><import>", encoding="utf-8"), "config.xml:1"),
+    # The message names its line; the file is not given as config.xml:1 on top of it.
+    (lambda p: p.write_text("<import-config><import>", encoding="utf-8"),
+     "config.xml: The configuration is not well-formed XML (line 1)"),
     (lambda p: None, "config.xml"),
 ])
 def test_nothing_could_be_done_is_exit_two_with_one_line(

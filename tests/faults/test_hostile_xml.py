@@ -84,7 +84,8 @@ def test_a_document_nested_a_hundred_thousand_deep(tmp_path: Path) -> None:
     config.write_text("<import-config>" + "<preProcess>" * 100_000 + "</preProcess>" * 100_000
                       + "</import-config>", encoding="utf-8")
     line = check(config)
-    assert line.startswith(f"importer-gui: {config}:1: The configuration is ")
+    assert line.startswith(f"importer-gui: {config}: The configuration is ")
+    assert "(line 1)" in line
     assert "well-formed" in line or "nested more than 50 levels" in line
 
 
@@ -132,5 +133,5 @@ def test_bytes_outside_the_declared_encoding_name_the_line(tmp_path: Path) -> No
     config.write_bytes(text.encode("latin-1"))
     number = next(i for i, line in enumerate(text.splitlines(), 1) if "latin-1" in line)
     assert check(config).startswith(
-        f"importer-gui: {config}:{number}: The configuration holds bytes that are not valid "
+        f"importer-gui: {config}: The configuration holds bytes that are not valid "
         f"UTF-8 text (line {number})")

@@ -138,8 +138,8 @@ class ConfigPage(BasePage):
             self.status_label.setStyleSheet("color: #1d6b2f;")
             self.editor.setExtraSelections([])
         else:
-            said = error.line is None or f"line {error.line}" in error.detail.lower()
-            where = "" if said else self.tr("Line {0}: ").replace("{0}", str(error.line))
+            where = "" if error.names_its_line else (
+                self.tr("Line {0}: ").replace("{0}", str(error.line)))
             self._error = where + error.detail
             self.status_label.setText(self._error)
             self.status_label.setStyleSheet(ERROR_STYLE)
