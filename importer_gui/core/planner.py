@@ -6,7 +6,6 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from importer_gui.core.actions import HANDLERS, RowContext
@@ -156,13 +155,9 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
     total = table.row_count_hint or 0
     what = f"Checking {Path(table.path).name}"
     add_row = imp_plan.add_row
-    every = monitor.every  # asked here, not in a call per row
-    plan = (partial(_plan_one, overlay, actions[0]) if len(actions) == 1 else
-            partial(plan_row, overlay, actions))
     for count, (line, cells) in enumerate(table.rows(), start=1):  # blank rows are not given
-        if count % every == 0:
-            monitor.step(count, total, what)
-        add_row(plan(line, cells))
+        monitor.step(count, total, what)
+        add_row(plan_row(overlay, actions, line, cells))
 
 
 def recheck_row(plan: Plan, import_index: int, row_index: int,
