@@ -17,7 +17,7 @@ def create_or_update(ctx: RowContext, table: Table, key_column: str,
     existing = overlay.find_one(table, key_column, columns[key_column])
     if existing is None:
         change = overlay.create(table, columns)
-        ctx.changes.append(change)
+        ctx.add(change)
         return change.record_id, Outcome.CREATE
     changed = ctx.add(overlay.update(table, existing, columns))
     return existing.id, Outcome.UPDATE if changed else Outcome.UNCHANGED
