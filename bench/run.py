@@ -151,7 +151,10 @@ def _preview(folder: Path, small: Path, floor: float) -> list[Line]:
     f = json.loads(m.stdout.strip().splitlines()[-1])
     flat = f["recheck_big"] / f["recheck_small"]
     return [
-        Line("(f) preview: first paint after the check", f["first_paint"], None,
+        Line("(f) preview page: first paint after its check ends", f["page_first_paint"],
+             None, f["page_first_paint"] / floor, target="<= 0.1 s",
+             ok=f["page_first_paint"] <= 0.1),
+        Line("(f) preview model of all rows: first paint", f["first_paint"], None,
              f["first_paint"] / floor, target="<= 0.1 s", ok=f["first_paint"] <= 0.1),
         Line("(f) preview: sort all rows by a text column", f["sort"], None, f["sort"] / floor,
              target="<= 0.2 s", ok=f["sort"] <= 0.2),
