@@ -138,7 +138,7 @@ def write_error_logs(plan: Plan) -> list[Path]:
     written = []
     for imp in plan.imports:
         location = plan.config.imports[imp.index].error_log_location()
-        if location is None or not any(True for row in imp.rows for _ in row.issues()):
+        if location is None or not any(row.has_issues for row in imp.rows):
             continue
         folder = plan.config.folder / location
         try:

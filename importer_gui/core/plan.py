@@ -51,6 +51,11 @@ class RowPlan:
             return Outcome.ERROR
         return results[0].outcome if results else Outcome.UNCHANGED
 
+    @property
+    def has_issues(self) -> bool:
+        """True when any action left an issue (an error or a warning)."""
+        return any(r.issues for r in self.results)
+
     def issues(self) -> Iterator[Issue]:
         """Every issue of every action, in order."""
         for result in self.results:
@@ -144,7 +149,7 @@ class Plan:
 
     def has_errors(self) -> bool:
         """True when some row will not be committed."""
-        return any(row.has_errors for imp in self.imports for row in imp.rows)
+        return any(imp.row_counts()[Outcome.ERROR] for imp in self.imports)
 
     def changes(self) -> Iterator[Change]:
         """The changes of every row without errors, in order: what a commit writes."""

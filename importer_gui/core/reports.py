@@ -41,7 +41,7 @@ def neutralize(text: str) -> str:
 def issue_rows(imp: ImportPlan) -> Iterator[tuple[int, RowPlan]]:
     """The rows of an import that have at least one issue, with their index."""
     for index, row in enumerate(imp.rows):
-        if any(True for _ in row.issues()):
+        if row.has_issues:
             yield index, row
 
 
