@@ -4,6 +4,7 @@
 ``python -m bench.probes calamine FILE...``  the fastest reader: load and iterate each sheet.
 ``python -m bench.probes naive DB FILE...``  one peewee create() per row, in autocommit.
 ``python -m bench.probes preview DIR SMALL_DIR``  the preview model, offscreen (prints JSON).
+``python -m bench.probes gui-wait DIR``  the main thread's waits during a CSV check (JSON).
 """
 
 from __future__ import annotations
@@ -177,6 +178,30 @@ class _Paints:
         raise SystemExit("nothing was painted")
 
 
+def gui_wait(folder: str) -> dict[str, float]:
+    """While a CSV check runs in a worker thread (as the wizard runs it), how long the main
+    thread waits to run again after a 5 ms sleep: what a window's clicks and paints wait."""
+    import threading
+
+    from importer_gui.core import config_xml, pipeline
+    from importer_gui.core.store import Store
+
+    def check() -> None:
+        with tempfile.TemporaryDirectory() as temp, Store.open(Path(temp) / "s.db") as store:
+            pipeline.check(config_xml.load(Path(folder) / "config.csv.xml"), store)
+
+    worker = threading.Thread(target=check)
+    worker.start()
+    waits = []
+    while worker.is_alive():
+        start = time.perf_counter()
+        time.sleep(0.005)
+        waits.append(time.perf_counter() - start - 0.005)
+    worker.join()
+    waits.sort()
+    return {"worst": waits[-1], "p99": waits[int(len(waits) * 0.99)]}
+
+
 def _checked_state(folder: Path) -> tuple[Any, Any]:
     """A wizard state holding the check of a folder's workbooks against an empty store."""
     from importer_gui.core import config_xml, pipeline
@@ -214,6 +239,8 @@ def main(argv: list[str]) -> None:
         print(naive(args[0], args[1:]))
     elif probe == "preview":
         print(json.dumps(preview(args[0], args[1])))
+    elif probe == "gui-wait":
+        print(json.dumps(gui_wait(args[0])))
     else:
         raise SystemExit(f"unknown probe {probe}")
 

@@ -98,7 +98,18 @@ def bench_size(n: int, *, naive_full: bool, rows_small: Path, repeat: int) -> li
     with tempfile.TemporaryDirectory() as temp:
         lines.append(_naive(n, books, Path(temp), floor, naive_full))
     lines.extend(_preview(folder, rows_small, floor))
+    lines.append(_gui_wait(folder))
     return lines
+
+
+def _gui_wait(folder: Path) -> Line:
+    """The window's thread during a CSV check in a worker thread: its longest wait."""
+    m = run(python("-m", "bench.probes", "gui-wait", folder), keep_output=True)
+    if m.code:
+        raise SystemExit("the gui-wait probe failed")
+    f = json.loads(m.stdout.strip().splitlines()[-1])
+    return Line("(g) during a CSV check in a worker: the window thread's longest wait",
+                f["worst"], None, None, note=f"99% of waits under {f['p99'] * 1000:.0f} ms")
 
 
 def _timed_round(folder: Path, books: list[str]) -> dict[str, Measure]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -9,6 +10,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from importer_gui.core.errors import DataFileError
@@ -475,3 +478,14 @@ def test_encoding_names_in_messages_are_the_configurations(tmp_path: Path) -> No
     path = write_bytes(tmp_path / "data.csv", b"h;x\na;\x81\n")
     assert error_of(path, encoding="windows-1252") == \
         f"{path}:2: the byte 0x81 is not valid WINDOWS-1252; is the file in ISO-8859-1?"
+
+
+@given(text=st.lists(st.sampled_from(["a", "é", ";", '"', "\r", "\n", "\r\n", " "]),
+                     max_size=40).map("".join),
+       size=st.integers(min_value=1, max_value=7))
+def test_lines_read_in_blocks_are_the_files_lines(text: str, size: int) -> None:
+    """Blocks may cut a line, or a \\r\\n, anywhere: the lines are those of the file."""
+    from importer_gui.core.readers import _lines_in_blocks
+
+    expected = io.StringIO(text, newline="").readlines()
+    assert list(_lines_in_blocks(io.StringIO(text, newline=""), size)) == expected
