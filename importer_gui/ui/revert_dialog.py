@@ -30,6 +30,7 @@ from importer_gui.ui.models.preview_model import OUTCOME_BRUSHES, PreviewModel
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 NOTICE_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
 ERROR_STYLE = "color: #a40000; font-weight: bold;"
@@ -103,6 +104,7 @@ class RevertDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().hide()
+        size_columns_from_first_rows(self.view)
         layout.addWidget(self.view, 1)
         layout.addLayout(self._choice_rows())
         self.progress_row = ProgressRow(self.tr("C&ancel"), self)

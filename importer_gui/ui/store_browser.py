@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.records import Table
 from importer_gui.ui.models.store_model import HistoryModel, StoreModel
+from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
 
@@ -38,6 +39,7 @@ def _table_view(parent: QWidget, name: str) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    size_columns_from_first_rows(view)
     return view
 
 

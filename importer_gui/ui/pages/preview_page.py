@@ -32,11 +32,11 @@ from importer_gui.ui.pages.base import BasePage, data_files_for
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 log = logging.getLogger(__name__)
 
 NOTICE_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
-SIZED_ROWS = 50  # rows whose contents size the columns
 
 
 def run_check(state: WizardState, monitor: Monitor) -> Plan:
@@ -146,9 +146,7 @@ class PreviewPage(BasePage):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        # Columns fit the first rows, not a thousand of them (Qt's default): asking 1,000
-        # rows for every role took 0.1 s, longer than showing the first screen may take.
-        header.setResizeContentsPrecision(SIZED_ROWS)
+        size_columns_from_first_rows(table)
         return table
 
     def _export_row(self) -> QHBoxLayout:
