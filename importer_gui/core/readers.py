@@ -66,7 +66,7 @@ csv.field_size_limit(FIELD_SIZE_LIMIT)
 # calamine allocates the sheet's whole bounding box; above this many cells we do not let it.
 MAX_BOX_CELLS = 10_000_000
 _CHUNK = 1 << 20
-TEXT_BLOCK = 1 << 20  # characters of CSV text read at a time
+TEXT_BLOCK = 1 << 18  # characters of CSV text read at a time
 
 
 # --------------------------------------------------------------------------- public API
