@@ -79,9 +79,12 @@ def opened_in_background(config: ImportConfig, files: Sequence[Path]
     """Each import's table, in order, opened ahead of the planner in worker threads.
 
     Loading a workbook sheet is calamine's work and releases the GIL: the next files load
-    while earlier imports are planned. A file that cannot be opened raises its error when
-    the planner reaches it, in import order, as opening them all first would.
+    while earlier imports are planned. A missing, empty or folder path is reported at once,
+    before any planning; a file that cannot be read raises its error when the planner
+    reaches it, in import order, as opening them all first would.
     """
+    for path in files:
+        readers.check_file(path)
     pool = ThreadPoolExecutor(max_workers=OPENING_THREADS, thread_name_prefix="open-table")
     try:
         opening = [pool.submit(_open, imp, path)

@@ -82,7 +82,7 @@ def sheet_names(path: Path) -> list[str]:
     path = Path(path)
     if not is_workbook(path):
         return []
-    _check_file(path)
+    check_file(path)
     with _calamine_workbook(path) as workbook:
         return [meta.name for meta in _worksheets(workbook)]
 
@@ -92,7 +92,7 @@ def hidden_sheets(path: Path) -> list[str]:
     path = Path(path)
     if not is_workbook(path):
         return []
-    _check_file(path)
+    check_file(path)
     with _calamine_workbook(path) as workbook:
         return [meta.name for meta in _worksheets(workbook) if meta.visible != _visible()]
 
@@ -122,7 +122,7 @@ def open_table(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";",
                skip_first_line: bool = True, sheet: str | None = None) -> Table:
     """Open a CSV/TXT file or a workbook sheet; raise DataFileError naming the file."""
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     if is_workbook(path):
         source, sheet_name, hint = _open_workbook(path, sheet)
     else:
@@ -147,7 +147,7 @@ def head(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = "
 # --------------------------------------------------------------------------- shared
 
 
-def _check_file(path: Path) -> None:
+def check_file(path: Path) -> None:
     """Fail clearly when the path is missing, a folder or unreadable."""
     if not path.exists():
         raise DataFileError("the file does not exist", path=path)
@@ -470,7 +470,7 @@ def first_visible_sheet(path: Path) -> str | None:
     path = Path(path)
     if not is_workbook(path):
         return None
-    _check_file(path)
+    check_file(path)
     with _calamine_workbook(path) as workbook:
         return _first_visible(workbook) or next(
             (meta.name for meta in _worksheets(workbook)), None)

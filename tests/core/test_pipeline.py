@@ -74,3 +74,22 @@ def test_the_counts_follow_each_rechecked_row(tmp_path: Path) -> None:
     assert plan.counts() == {"create": 1, "update": 0, "unchanged": 0, "delete": 0, "error": 1}
     pipeline.recheck_row(plan, 0, 1, ("mdupont", "Dupont", "Marie", ""))
     assert counts() == {"create": 1, "unchanged": 1}
+
+
+def test_a_missing_file_is_reported_before_any_row_is_planned(tmp_path: Path) -> None:
+    import pytest
+
+    from importer_gui.core.errors import DataFileError
+    from importer_gui.core.progress import Monitor
+    from tests.builders import trainings_import
+
+    teachers = teachers_import(tmp_path, [[f"t{n}", "Name", "First", ""] for n in range(600)])
+    trainings = trainings_import(tmp_path, [], file_name="gone.csv")
+    (tmp_path / "gone.csv").unlink()
+    config = config_xml.load(write_config(tmp_path, teachers, trainings))
+    progress: list[int] = []
+    monitor = Monitor(progress=lambda done, total, what: progress.append(done))
+    with Store.open(tmp_path / "store.sqlite3") as store, pytest.raises(DataFileError) as err:
+        pipeline.check(config, store, monitor=monitor)
+    assert str(err.value) == f"{tmp_path / 'gone.csv'}: the file does not exist"
+    assert progress == []  # the 600 teachers were not checked first, only to be thrown away
