@@ -97,7 +97,7 @@ class RevertPlan(Plan):
 
     def conflicts(self) -> int:
         """Records the commit skips."""
-        return sum(row.has_errors for imp in self.imports for row in imp.rows)
+        return sum(imp.row_counts()[Outcome.ERROR] for imp in self.imports)
 
     def rows(self) -> Iterator[tuple[Table, RowPlan]]:
         """Every record row with its table, in the preview's order."""
@@ -435,9 +435,16 @@ def _row(entry: _Entry, columns: list[str]) -> RowPlan:
             now, value = entry.current.get(column), shown.get(column)
             if now != value:
                 cells[n] = f"{_cell(now)} → {_cell(value)}"
-    changes = [entry.change] if entry.change is not None and not entry.conflict else []
-    result = ActionResult(ACTION, outcome, tuple(entry.issues))
-    return RowPlan(line=entry.record_id, cells=tuple(cells), results=[result], changes=changes)
+    changes = (entry.change,) if entry.change is not None and not entry.conflict else ()
+    results = (ActionResult(ACTION, outcome, tuple(entry.issues)),) if entry.issues else (
+        _CLEAN_RESULTS[outcome])
+    return RowPlan(line=entry.record_id, cells=tuple(cells), results=results, changes=changes)
+
+
+# A record without issues shares its results with every other of the same outcome.
+_CLEAN_RESULTS = {outcome: (ActionResult(ACTION, outcome),) for outcome in Outcome}
+_OUTCOMES = {ChangeKind.CREATE: Outcome.CREATE, ChangeKind.UPDATE: Outcome.UPDATE,
+             ChangeKind.DELETE: Outcome.DELETE}
 
 
 def _outcome(entry: _Entry) -> Outcome:
@@ -446,8 +453,7 @@ def _outcome(entry: _Entry) -> Outcome:
         return Outcome.ERROR
     if entry.change is None:
         return Outcome.UNCHANGED
-    return {ChangeKind.CREATE: Outcome.CREATE, ChangeKind.UPDATE: Outcome.UPDATE,
-            ChangeKind.DELETE: Outcome.DELETE}[entry.change.kind]
+    return _OUTCOMES[entry.change.kind]
 
 
 # ---------------------------------------------------------------- committing
