@@ -153,6 +153,7 @@ class PreviewModel(QAbstractTableModel):
         self._starts: list[int] = []  # where each shown import's rows begin among them
         self._issues: dict[tuple[int, int], _RowIssues] = {}
         self._filter = RowFilter.ALL
+        self._titles: list[str] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.reload()
 
@@ -177,6 +178,7 @@ class PreviewModel(QAbstractTableModel):
         """Show the state's current plan again (after a full check), keeping filter and sort."""
         self.beginResetModel()
         self._plan = self._state.choices.plan
+        self._titles = self._make_column_titles()
         self._issues.clear()
         self._rebuild()
         self.endResetModel()
@@ -253,6 +255,11 @@ class PreviewModel(QAbstractTableModel):
         return shown[0].columns if shown else []
 
     def _column_titles(self) -> list[str]:
+        """The value columns' titles, worked out once per reload: Qt asks for them over a
+        thousand times while it lays out and paints a screen."""
+        return self._titles
+
+    def _make_column_titles(self) -> list[str]:
         """The value columns' titles: the file's headers when it had some."""
         shown = self.imports()
         if not shown:
