@@ -123,9 +123,11 @@ def paused_gc() -> Iterator[None]:
     Afterwards they are frozen (gc.freeze), not handed back to the oldest generation: its
     next full collection walked a 100,000-row plan for 0.25 s, holding the GIL, so the
     window froze at some later moment. Frozen objects are still freed by reference counting
-    when the plan is dropped; only a cycle already garbage when a plan is made is kept.
+    when the plan is dropped. Garbage cycles are collected first, so that none is frozen
+    with the plan (the objects frozen by earlier plans are not walked again).
     """
     was_enabled = gc.isenabled()
+    gc.collect()
     gc.disable()
     try:
         yield
