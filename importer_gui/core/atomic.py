@@ -1,0 +1,66 @@
+"""Writing a file so that a crash or a full disk never leaves it half-written."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+# A new file gets the user's usual mode: 0o666 less the umask, as open() would give it.
+NEW_FILE_MODE = 0o666
+
+
+def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
+    """Let ``write`` fill a temporary file beside ``target``, fsync it, rename it over ``target``.
+
+    The old file stays whole until the rename; no temporary is left behind on failure. An
+    existing target keeps its mode; a new one gets the user's usual mode.
+    """
+    target = Path(target)
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    mode = target.stat().st_mode & 0o777 if target.exists() else None
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                         | getattr(os, "O_BINARY", 0), NEW_FILE_MODE if mode is None else mode)
+    os.close(descriptor)
+    try:
+        write(temporary)
+        _fsync_file(temporary)
+        if mode is not None:
+            os.chmod(temporary, mode)  # the umask may have narrowed it at creation
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _fsync_folder(target.parent)
+    return target
+
+
+def write_bytes_atomically(target: Path, data: bytes) -> Path:
+    """Replace ``target`` with ``data`` atomically."""
+    return write_atomically(target, lambda path: path.write_bytes(data))
+
+
+def _fsync_file(path: Path) -> None:
+    """Flush the file's content to the disk before it is renamed into place."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable where the platform allows syncing a folder."""
+    if os.name != "posix":
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems refuse; the file itself is already synced
+    finally:
+        os.close(descriptor)
