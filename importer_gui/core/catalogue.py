@@ -229,3 +229,11 @@ PROVIDER_OPTIONS: dict[str, tuple[str, str]] = {
 
 FILE_ENCODINGS = ("UTF-8", "ISO-8859-1", "WINDOWS-1252", "UTF-16LE")
 DELIMITERS: dict[str, str] = {"semicolon": ";", "comma": ",", "pipe": "|", "tabulation": "\t"}
+
+# Data files the readers open: text files with the provider's encoding and delimiter, and
+# workbooks (Office Open XML, the older binary Excel format, OpenDocument).
+TEXT_SUFFIXES = (".csv", ".txt")
+OOXML_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (*OOXML_SUFFIXES, ".xls", ".ods")
+DATA_SUFFIXES = (*TEXT_SUFFIXES, *WORKBOOK_SUFFIXES)
+CONFIG_SUFFIXES = (".xml",)
