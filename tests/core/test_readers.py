@@ -485,7 +485,7 @@ def test_encoding_names_in_messages_are_the_configurations(tmp_path: Path) -> No
        size=st.integers(min_value=1, max_value=7))
 def test_lines_read_in_blocks_are_the_files_lines(text: str, size: int) -> None:
     """Blocks may cut a line, or a \\r\\n, anywhere: the lines are those of the file."""
-    from importer_gui.core.readers import _lines_in_blocks
+    from importer_gui.core.readers.text import _lines_in_blocks
 
     expected = io.StringIO(text, newline="").readlines()
     assert list(_lines_in_blocks(io.StringIO(text, newline=""), size)) == expected

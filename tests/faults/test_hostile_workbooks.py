@@ -2,7 +2,7 @@
 
 Each check runs in a child process whose address space is capped (tests/faults/__init__.py):
 a reader that allocated in proportion to a declared or repeated size rather than to the real
-data would fail there, so these tests fail without the guards in core/readers.py.
+data would fail there, so these tests fail without the guards in core/readers/guards.py.
 """
 
 from __future__ import annotations

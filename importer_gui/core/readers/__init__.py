@@ -1,0 +1,89 @@
+"""Data file readers: CSV/TXT and workbooks, streamed as numbered rows of cells.
+
+Line numbers are the file's own (the header is line 1). Completely blank rows (every cell
+empty or white space) are skipped here, but the numbering still counts them, so the checker
+never sees them and never has to. Rows are neither padded nor cut to the header's width;
+headers are trimmed. ``text`` reads CSV/TXT, ``workbooks`` reads sheets once ``guards`` has
+measured them; calamine is imported with the first workbook, so the CSV path never loads it.
+
+Every failure is a DataFileError naming the file (and the line when there is one); rows()
+may raise one part-way, after the rows before the fault.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+from pathlib import Path
+
+from importer_gui.core.catalogue import WORKBOOK_SUFFIXES
+from importer_gui.core.readers.table import Row, Table, check_file, read_headers
+from importer_gui.core.readers.text import FIELD_SIZE_LIMIT, open_text
+
+__all__ = ["FIELD_SIZE_LIMIT", "Row", "Table", "check_file", "first_visible_sheet", "head",
+           "hidden_sheets", "is_workbook", "open_table", "sheet_names"]
+
+
+def is_workbook(path: Path) -> bool:
+    """Whether the file is read as a workbook (by its suffix) rather than as CSV text."""
+    return Path(path).suffix.lower() in WORKBOOK_SUFFIXES
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's worksheets in workbook order (hidden ones included); [] for CSV."""
+    path = Path(path)
+    if not is_workbook(path):
+        return []
+    check_file(path)
+    from importer_gui.core.readers import workbooks
+
+    return workbooks.sheet_names(path)
+
+
+def hidden_sheets(path: Path) -> list[str]:
+    """The workbook's hidden worksheets, in workbook order; [] for CSV."""
+    path = Path(path)
+    if not is_workbook(path):
+        return []
+    check_file(path)
+    from importer_gui.core.readers import workbooks
+
+    return workbooks.hidden_sheets(path)
+
+
+def first_visible_sheet(path: Path) -> str | None:
+    """The sheet read when the configuration names none; None for CSV."""
+    path = Path(path)
+    if not is_workbook(path):
+        return None
+    check_file(path)
+    from importer_gui.core.readers import workbooks
+
+    return workbooks.first_visible_sheet(path)
+
+
+def open_table(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";",
+               skip_first_line: bool = True, sheet: str | None = None) -> Table:
+    """Open a CSV/TXT file or a workbook sheet; raise DataFileError naming the file."""
+    path = Path(path)
+    check_file(path)
+    if is_workbook(path):
+        from importer_gui.core.readers import workbooks
+
+        source, sheet_name, hint = workbooks.open_workbook(path, sheet)
+    else:
+        source, hint = open_text(path, encoding, delimiter)
+        sheet_name = None
+    headers = read_headers(path, source) if skip_first_line else None
+    if hint is not None and skip_first_line:
+        hint = max(hint - 1, 0)
+    return Table(path=path, headers=headers, sheet=sheet_name, row_count_hint=hint,
+                 _source=source, _first_line=2 if skip_first_line else 1)
+
+
+def head(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = ";",
+         skip_first_line: bool = True, sheet: str | None = None,
+         ) -> tuple[list[str] | None, list[Row]]:
+    """The headers and the first n data rows' cells, for the wizard's live preview."""
+    table = open_table(path, encoding=encoding, delimiter=delimiter,
+                       skip_first_line=skip_first_line, sheet=sheet)
+    return table.headers, [cells for _line, cells in islice(table.rows(), n)]

@@ -1,0 +1,86 @@
+"""A data file as the readers hand it over: numbered rows of cells, blank rows skipped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import dropwhile
+from pathlib import Path
+from typing import Any
+
+from importer_gui.core.cells import Cell, cell_text
+from importer_gui.core.errors import DataFileError
+
+Row = tuple[Cell, ...]
+NumberedRow = tuple[int, Row]
+RowSource = Callable[[], Iterator[NumberedRow]]
+
+SCAN_CHUNK = 1 << 20  # bytes read at a time when a file is scanned rather than parsed
+
+
+@dataclass
+class Table:
+    """One data file (or one sheet of a workbook) ready to be streamed."""
+
+    path: Path
+    headers: list[str] | None  # the first line's cells, trimmed, when it is a header
+    sheet: str | None  # the sheet read; None for CSV
+    row_count_hint: int | None = None  # data rows, roughly; None if unknown
+    _source: RowSource = field(default=lambda: iter(()), repr=False, compare=False)
+    _first_line: int = field(default=1, repr=False, compare=False)
+
+    def rows(self) -> Iterator[NumberedRow]:
+        """The data rows as (line number in the file, cells), streamed; blank rows skipped."""
+        first = self._first_line
+        if first == 1:  # line 1 comes even when blank (it may be a header): not as data
+            return (row for row in self._source() if row[0] > 1 or not is_blank(row[1]))
+        # Line numbers only grow: past the header, rows pass through without a step per row.
+        return dropwhile(lambda numbered: numbered[0] < first, self._source())
+
+
+def check_file(path: Path) -> None:
+    """Fail clearly when the path is missing, a folder or unreadable."""
+    if not path.exists():
+        raise DataFileError("the file does not exist", path=path)
+    if path.is_dir():
+        raise DataFileError("this is a folder, not a data file", path=path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DataFileError(f"the file cannot be read ({exc.strerror})", path=path) from None
+    if size == 0:
+        raise DataFileError("the file is empty", path=path)
+
+
+def first_bytes(path: Path, size: int = 65536) -> bytes:
+    """The file's first bytes."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError as exc:
+        raise DataFileError(f"the file cannot be read ({exc.strerror})", path=path) from None
+
+
+def read_headers(path: Path, source: RowSource) -> list[str]:
+    """Line 1's cells as trimmed text ([] when line 1 is blank); the file must have one."""
+    rows = source()
+    try:
+        first = next(rows, None)
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()  # release the file now rather than when collected
+    if first is None:
+        raise DataFileError("the file holds no data, not even a header line", path=path)
+    line, cells = first
+    if line != 1:
+        return []
+    return [cell_text(cell).strip() for cell in cells]
+
+
+def is_blank(row: list[Any] | tuple[Any, ...]) -> bool:
+    """Whether every cell is empty or white space (0 and FALSE are values)."""
+    for value in filter(None, row):  # skips "" and None in C; stops at the first value
+        if type(value) is not str or value.strip():
+            return False
+    return all(value is None or type(value) is str for value in row)

@@ -1,0 +1,261 @@
+"""CSV and TXT files: the provider's encoding and delimiter, read in blocks, faults located.
+
+A row's number is the physical line where its record starts (a quoted field may span several
+lines). Cells are not trimmed (the checker trims). A wrong declared encoding, a NUL byte and
+an unbalanced quote each name the line, with the encoding the file may really be in.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from importer_gui.core.catalogue import DELIMITERS
+from importer_gui.core.errors import DataFileError
+from importer_gui.core.readers.table import SCAN_CHUNK, NumberedRow, RowSource, first_bytes
+
+# The configuration's encoding names -> Python codecs. UTF-8 tolerates a byte order mark.
+_CODECS: dict[str, str] = {
+    "UTF-8": "utf-8-sig",
+    "ISO-8859-1": "latin-1",
+    "WINDOWS-1252": "cp1252",
+    "UTF-16LE": "utf-16-le",
+}
+# The order in which other encodings are tried when suggesting one (ISO-8859-1 decodes
+# anything, so it comes after the stricter WINDOWS-1252).
+_SUGGESTION_ORDER = ("UTF-8", "WINDOWS-1252", "ISO-8859-1")
+_UTF8_BOM = codecs.BOM_UTF8
+_UTF16LE_BOM = codecs.BOM_UTF16_LE
+
+# csv's default field limit (128 KB) is below what a longtext with quotes may need.
+FIELD_SIZE_LIMIT = 10 * 1024 * 1024
+csv.field_size_limit(FIELD_SIZE_LIMIT)
+
+TEXT_BLOCK = 1 << 18  # characters of CSV text read at a time
+
+
+def open_text(path: Path, encoding: str, delimiter: str,
+              ) -> tuple[RowSource, int | None]:
+    """Check the text file's start and return its row source and a row count estimate."""
+    codec = _codec(path, encoding)
+    declared = encoding.strip().upper()
+    char = _delimiter_char(path, delimiter)
+    sample = first_bytes(path)
+    _check_start(path, sample, declared)
+    hint = _line_estimate(path, sample)
+
+    def source() -> Iterator[NumberedRow]:
+        return _csv_rows(path, codec, declared, char)
+
+    return source, hint
+
+
+def _codec(path: Path, encoding: str) -> str:
+    """The Python codec for a configuration encoding name."""
+    name = encoding.strip().upper()
+    if name in _CODECS:
+        return _CODECS[name]
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        known = ", ".join(_CODECS)
+        raise DataFileError(f"unknown file encoding {encoding!r}; use one of {known}",
+                            path=path) from None
+
+
+def _delimiter_char(path: Path, delimiter: str) -> str:
+    """The delimiter as one character (configuration names such as 'comma' accepted)."""
+    char = DELIMITERS.get(delimiter, delimiter)
+    if len(char) != 1:
+        raise DataFileError(f"the delimiter {delimiter!r} is not a single character",
+                            path=path)
+    return char
+
+
+def _check_start(path: Path, sample: bytes, declared: str) -> None:
+    """Catch a wrong declared encoding that would otherwise decode into nonsense."""
+    if declared in ("ISO-8859-1", "WINDOWS-1252") and sample.startswith(_UTF8_BOM):
+        # Decoding on would turn the mark and every accent into mojibake, silently.
+        raise DataFileError(f"the file starts with a UTF-8 byte order mark but is declared "
+                            f"{declared}; is the file in UTF-8?", path=path, line=1)
+    if declared == "UTF-16LE" and b"\x00" not in sample[:4096]:
+        # UTF-16 text always has zero bytes (ASCII delimiters); 8-bit text decodes as CJK.
+        hint = _suggestion(path, declared)
+        tail = f"; is the file in {hint}?" if hint else ""
+        raise DataFileError(f"the file does not look like UTF-16LE text (it holds no zero "
+                            f"bytes){tail}", path=path, line=1)
+
+
+def _line_estimate(path: Path, sample: bytes) -> int | None:
+    """Roughly how many lines the file has, from the first 64 KB."""
+    newline = b"\n" if b"\n" in sample else b"\r"
+    lines = sample.count(newline)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if size <= len(sample):
+        return lines + (0 if sample.endswith(newline) else 1)
+    if lines == 0:
+        return None
+    return round(size * lines / len(sample))
+
+
+def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str,
+              ) -> Iterator[NumberedRow]:
+    """Every non-blank record (line 1 always) as (its first line, cells)."""
+    try:
+        handle = path.open(encoding=codec, newline="")
+    except OSError as exc:
+        raise DataFileError(f"the file cannot be read ({exc.strerror})", path=path) from None
+    with handle:
+        reader = csv.reader(_lines_in_blocks(handle), delimiter=delimiter, strict=True)
+        line = 1  # where the next record starts
+        try:
+            for fields in reader:
+                joined = "".join(fields)
+                if "\x00" in joined:
+                    raise _nul_error(path, line, encoding)
+                if line == 1 and fields and fields[0].startswith("\ufeff"):
+                    fields[0] = fields[0][1:]  # a UTF-16 byte order mark
+                    joined = joined[1:]
+                if line == 1 or joined.strip():
+                    yield line, tuple(fields)
+                line = reader.line_num + 1
+        except UnicodeDecodeError:
+            raise _decode_error(path, codec, encoding) from None
+        except csv.Error as exc:
+            raise _csv_error(path, exc, line, reader.line_num, delimiter) from None
+
+
+def _lines_in_blocks(handle: TextIO, size: int = TEXT_BLOCK) -> Iterator[str]:
+    """The file's lines with their ends (\n, \r\n or \r, as csv wants them), read a block
+    at a time.
+
+    Iterating the file itself handed the GIL back and forth every few kilobytes, and a
+    check reading a large CSV file in a worker thread left the window's thread waiting
+    for it 0.1 s to 0.4 s at a time; lines split from a block in memory do not.
+    """
+    tail = ""
+    while block := handle.read(size):
+        text = tail + block
+        cut = len(text) - 1 if text.endswith("\r") else len(text)  # \r|\n across blocks
+        lines = io.StringIO(text[:cut], newline="").readlines()
+        tail = lines.pop() if lines and not lines[-1].endswith(("\n", "\r")) else ""
+        tail += text[cut:]
+        yield from lines
+    if tail:
+        yield tail
+
+
+def _csv_error(path: Path, exc: csv.Error, start: int, current: int,
+               delimiter: str) -> DataFileError:
+    """A csv module failure as a message people understand."""
+    text = str(exc)
+    if "field larger than field limit" in text:
+        mb = FIELD_SIZE_LIMIT // (1024 * 1024)
+        return DataFileError(f"a field that starts on this line is longer than {mb} MB; "
+                             "is a quote (\") left open?", path=path, line=start)
+    if "unexpected end of data" in text:
+        return DataFileError("a quoted field that starts on this line is never closed "
+                             "(unbalanced quote \")", path=path, line=start)
+    if "expected after" in text:
+        shown = "tab" if delimiter == "\t" else repr(delimiter)
+        return DataFileError(f"a closing quote \" is followed by more text; it must be "
+                             f"followed by the delimiter {shown} or the end of the line "
+                             "(write a quote inside a quoted field as \"\")",
+                             path=path, line=max(current, start))
+    return DataFileError(f"the line cannot be read as CSV ({text})", path=path,
+                         line=max(current, start))
+
+
+def _nul_error(path: Path, line: int, declared: str) -> DataFileError:
+    """A NUL character is never text: the file is binary or in another encoding."""
+    # Only UTF-16 explains zero bytes in text; other encodings would read them the same.
+    utf16 = declared != "UTF-16LE" and _looks_utf16le(first_bytes(path, 4096))
+    tail = "; is the file in UTF-16LE?" if utf16 else "; is it really a text file?"
+    return DataFileError(f"the line holds a NUL character (byte 0x00){tail}",
+                         path=path, line=line)
+
+
+def _decode_error(path: Path, codec: str, declared: str) -> DataFileError:
+    """Find the first undecodable bytes and say where they are and what may fit."""
+    line, bad = _locate_bad_bytes(path, codec)
+    shown = " ".join(f"0x{b:02x}" for b in bad)
+    noun = "the bytes {} are" if len(bad) > 1 else "the byte {} is"
+    hint = _suggestion(path, declared)
+    tail = f"; is the file in {hint}?" if hint else ""
+    return DataFileError(f"{noun.format(shown)} not valid {declared}{tail}",
+                         path=path, line=line)
+
+
+def _count_lines(text: str, after_cr: bool) -> int:
+    """Line breaks in text as csv counts them (\\n, \\r\\n or a lone \\r)."""
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if after_cr and text.startswith("\n"):
+        breaks -= 1  # the \r\n pair was split between two chunks
+    return breaks
+
+
+def _locate_bad_bytes(path: Path, codec: str) -> tuple[int, bytes]:
+    """The line of the first bytes the codec cannot decode, and those bytes."""
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    breaks, after_cr = 0, False
+    with path.open("rb") as handle:
+        while True:
+            chunk = handle.read(SCAN_CHUNK)
+            try:
+                text = decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                good = exc.object[:exc.start].decode(codec, "replace")
+                line = 1 + breaks + _count_lines(good, after_cr)
+                end = exc.end
+                if exc.reason == "invalid continuation byte":
+                    end += 1  # show the byte that broke the sequence too
+                return line, bytes(exc.object[exc.start:end])
+            if not chunk:
+                return 1 + breaks, b""
+            breaks += _count_lines(text, after_cr)
+            after_cr = text.endswith("\r") or (after_cr and not text)
+
+
+def _decodes(path: Path, codec: str) -> bool:
+    """Whether the whole file decodes with the codec (streamed)."""
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(SCAN_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except (UnicodeDecodeError, OSError):
+        return False
+    return True
+
+
+def _looks_utf16le(sample: bytes) -> bool:
+    """A byte order mark, or zero bytes in most odd positions (ASCII as UTF-16LE)."""
+    if sample.startswith(_UTF16LE_BOM):
+        return True
+    odd = sample[1:4096:2]
+    return len(odd) > 4 and odd.count(0) * 2 > len(odd)
+
+
+def _suggestion(path: Path, declared: str) -> str | None:
+    """Another configuration encoding the file decodes with, if any."""
+    try:
+        sample = first_bytes(path, 4096)
+    except DataFileError:
+        return None
+    if _looks_utf16le(sample):
+        # UTF-16 text is valid UTF-8 too (ASCII and zero bytes): never suggest that.
+        return "UTF-16LE" if declared != "UTF-16LE" else None
+    for name in _SUGGESTION_ORDER:
+        if name != declared and _decodes(path, _CODECS[name]):
+            return name
+    return None
+
+
