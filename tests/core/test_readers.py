@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from importer_gui.core.catalogue import FILE_ENCODINGS
 from importer_gui.core.errors import DataFileError
 from importer_gui.core.readers import (
     FIELD_SIZE_LIMIT,
@@ -233,6 +234,30 @@ def test_unknown_encoding(tmp_path: Path) -> None:
     path = write_bytes(tmp_path / "data.csv", b"h;x\n")
     assert error_of(path, encoding="KLINGON").startswith(
         f"{path}: unknown file encoding 'KLINGON'; use one of UTF-8, ISO-8859-1")
+
+
+@pytest.mark.parametrize("encoding", FILE_ENCODINGS)
+def test_every_encoding_the_platform_offers_is_read(tmp_path: Path, encoding: str) -> None:
+    text = "titre;lieu\r\nCafé crème;Besançon\r\n"
+    path = write_bytes(tmp_path / "data.csv", text.encode(encoding))
+    assert all_rows(path, encoding=encoding) == [(2, ("Café crème", "Besançon"))]
+
+
+def test_an_unknown_encoding_lists_the_platforms(tmp_path: Path) -> None:
+    path = write_bytes(tmp_path / "data.csv", b"h;x\n")
+    assert error_of(path, encoding="KLINGON") == (
+        f"{path}: unknown file encoding 'KLINGON'; use one of {', '.join(FILE_ENCODINGS)}")
+
+
+def test_a_csv_file_is_read_without_loading_a_workbook_reader(tmp_path: Path) -> None:
+    """A CSV check should not wait for calamine or openpyxl to load."""
+    path = write_bytes(tmp_path / "data.csv", b"h;x\na;1\n")
+    code = ("import sys; from importer_gui.core.readers import open_table; "
+            "print(list(open_table(sys.argv[1]).rows())); "
+            "print(sorted(m for m in ('python_calamine', 'openpyxl') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.stdout.splitlines() == ["[(2, ('a', '1'))]", "[]"], done.stderr
 
 
 # --------------------------------------------------------------------------- files

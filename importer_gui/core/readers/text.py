@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from importer_gui.core.catalogue import DELIMITERS
+from importer_gui.core.catalogue import DELIMITERS, FILE_ENCODINGS
 from importer_gui.core.errors import DataFileError
 from importer_gui.core.readers.table import SCAN_CHUNK, NumberedRow, RowSource, first_bytes
 
-# The configuration's encoding names -> Python codecs. UTF-8 tolerates a byte order mark.
+# The platform's encoding names (catalogue.FILE_ENCODINGS) -> Python codecs. UTF-8 tolerates a
+# byte order mark.
 _CODECS: dict[str, str] = {
     "UTF-8": "utf-8-sig",
     "ISO-8859-1": "latin-1",
@@ -62,7 +63,7 @@ def _codec(path: Path, encoding: str) -> str:
     try:
         return codecs.lookup(encoding).name
     except LookupError:
-        known = ", ".join(_CODECS)
+        known = ", ".join(FILE_ENCODINGS)
         raise DataFileError(f"unknown file encoding {encoding!r}; use one of {known}",
                             path=path) from None
 
