@@ -8,8 +8,6 @@ commit that writes only the text error log should not wait for.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from importer_gui.core.atomic import write_atomically
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import Issue, Level
@@ -60,26 +59,13 @@ def column_titles(imp: ImportPlan) -> list[str]:
     return titles
 
 
-def _atomic_write(target: Path, write: Callable[[Path], None]) -> Path:
-    """Write through a temporary file in the target's folder, then rename it over the target."""
-    target = Path(target)
+def _write_report(target: Path, write: Callable[[Path], None]) -> Path:
+    """Write the report atomically into its folder (made if missing), or say why it failed."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
-        os.close(fd)
+        return write_atomically(target, write)
     except OSError as exc:
         raise ImporterError(f"Could not write {target}: {exc.strerror or exc}") from exc
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ImporterError(f"Could not write {target}: {exc.strerror or exc}") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
 
 
 # --- the workbook -----------------------------------------------------------------------------
@@ -174,7 +160,7 @@ def _fill_workbook(plan: Plan, path: Path) -> None:
 
 def write_issues_workbook(plan: Plan, path: Path) -> Path:
     """Save the rows with issues as a workbook: bad cells filled, messages in a last column."""
-    return _atomic_write(Path(path), lambda tmp: _fill_workbook(plan, tmp))
+    return _write_report(Path(path), lambda tmp: _fill_workbook(plan, tmp))
 
 
 # --- the platform's error log -----------------------------------------------------------------
@@ -212,4 +198,4 @@ def write_error_log(plan: Plan, folder_or_path: Path, *, when: datetime | None =
             for line in error_log_lines(plan):
                 out.write(line + "\n")
 
-    return _atomic_write(target, write)
+    return _write_report(target, write)

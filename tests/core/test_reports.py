@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,6 +18,11 @@ from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
 from importer_gui.core.reports import write_error_log, write_issues_workbook
 
 ACTION = "createOrUpdateTeacherAction"
+# Each report, written to a file of that name in a folder.
+REPORTS: dict[str, tuple[str, Callable[[Plan, Path], Path]]] = {
+    "workbook": ("issues.xlsx", write_issues_workbook),
+    "error log": ("errors.log", write_error_log),
+}
 
 
 def row(line: int, cells: tuple, *issues: Issue) -> RowPlan:
@@ -95,3 +103,53 @@ def test_the_text_error_log_is_written_without_loading_openpyxl(tmp_path: Path) 
                           text=True, timeout=60)
     assert done.stdout.strip() == "False", done.stderr
     assert len(list(tmp_path.glob("import_errors_*.log"))) == 1
+
+
+@pytest.fixture
+def usual_umask() -> Iterator[None]:
+    """The umask most users have: files they save are readable by others."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@pytest.mark.parametrize("report", REPORTS)
+def test_a_new_report_gets_the_users_usual_mode(
+        plan: Plan, tmp_path: Path, usual_umask: None, report: str) -> None:
+    name, write = REPORTS[report]
+    written = write(plan, tmp_path / name)
+    assert stat.S_IMODE(written.stat().st_mode) == 0o644  # as any file the user saves
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@pytest.mark.parametrize("report", REPORTS)
+def test_a_replaced_report_keeps_its_mode(
+        plan: Plan, tmp_path: Path, usual_umask: None, report: str) -> None:
+    name, write = REPORTS[report]
+    target = tmp_path / name
+    target.write_bytes(b"the report of yesterday")
+    target.chmod(0o640)
+    write(plan, target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert target.read_bytes() != b"the report of yesterday"
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_a_report_reaches_the_disk_before_it_takes_its_name(
+        plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, report: str) -> None:
+    """A crash right after the rename cannot leave an empty or partial report."""
+    name, write = REPORTS[report]
+    target = tmp_path / name
+    synced: list[tuple[int, bool]] = []  # (bytes on disk, whether the report existed yet)
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:
+        info = os.fstat(descriptor)
+        if stat.S_ISREG(info.st_mode):
+            synced.append((info.st_size, target.exists()))
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    written = write(plan, target)
+    assert synced == [(written.stat().st_size, False)]

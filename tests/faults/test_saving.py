@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from importer_gui.core import config_xml, pipeline, reports
+from importer_gui.core import atomic, config_xml, pipeline, reports
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.core.issues import Outcome
 from importer_gui.core.store import Store
@@ -102,15 +102,16 @@ def plan(tmp_path: Path) -> object:
 # openpyxl's write-only sheet generators complain when collected after the injected failure.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.parametrize("report", ["log", "workbook"])
-@pytest.mark.parametrize("step", ["write", "replace"])
+@pytest.mark.parametrize("step", ["write", "fsync", "replace"])
 def test_a_report_that_fails_midway_keeps_the_old_report(
         tmp_path: Path, plan: object, monkeypatch: pytest.MonkeyPatch, report: str,
         step: str) -> None:
     target = tmp_path / ("errors.log" if report == "log" else "issues.xlsx")
     target.write_bytes(b"the report of yesterday")
+    before = sorted(p.name for p in tmp_path.iterdir())
     write = reports.write_error_log if report == "log" else reports.write_issues_workbook
-    if step == "replace":
-        monkeypatch.setattr(reports.os, "replace", failing("replace"))
+    if step in ("fsync", "replace"):
+        monkeypatch.setattr(atomic.os, step, failing(step))
     else:  # the disk fills up after part of the file is written
         real = reports.error_log_lines if report == "log" else reports.issue_rows
 
@@ -124,7 +125,7 @@ def test_a_report_that_fails_midway_keeps_the_old_report(
         write(plan, target)  # type: ignore[operator]
     assert str(failure.value) == f"Could not write {target}: No space left on device"
     assert target.read_bytes() == b"the report of yesterday"
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".tmp-")] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no temporary file left
     gc.collect()  # finalise the abandoned sheet generator here, where its warning is expected
 
 
