@@ -8,8 +8,6 @@ from datetime import date, datetime
 # date"). Numbers are never floats here: readers turn 42.0 into "42".
 Cell = str | date | datetime
 
-EMPTY_CELL = ""
-
 
 def cell_text(cell: Cell | None) -> str:
     """The cell as people read it: dates in ISO 8601."""
