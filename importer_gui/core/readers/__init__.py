@@ -19,7 +19,7 @@ from importer_gui.core.catalogue import WORKBOOK_SUFFIXES
 from importer_gui.core.readers.table import Row, Table, check_file, read_headers
 from importer_gui.core.readers.text import FIELD_SIZE_LIMIT, open_text
 
-__all__ = ["FIELD_SIZE_LIMIT", "Row", "Table", "check_file", "first_visible_sheet", "head",
+__all__ = ["FIELD_SIZE_LIMIT", "Table", "check_file", "first_visible_sheet", "head",
            "hidden_sheets", "is_workbook", "open_table", "sheet_names"]
 
 

@@ -47,9 +47,14 @@ def check_file(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise DataFileError(f"the file cannot be read ({exc.strerror})", path=path) from None
+        raise unreadable(path, exc) from None
     if size == 0:
         raise DataFileError("the file is empty", path=path)
+
+
+def unreadable(path: Path, exc: OSError) -> DataFileError:
+    """The file exists but the system refuses to read it (permissions, a vanished disk)."""
+    return DataFileError(f"the file cannot be read ({exc.strerror})", path=path)
 
 
 def first_bytes(path: Path, size: int = 65536) -> bytes:
@@ -58,7 +63,7 @@ def first_bytes(path: Path, size: int = 65536) -> bytes:
         with path.open("rb") as handle:
             return handle.read(size)
     except OSError as exc:
-        raise DataFileError(f"the file cannot be read ({exc.strerror})", path=path) from None
+        raise unreadable(path, exc) from None
 
 
 def read_headers(path: Path, source: RowSource) -> list[str]:

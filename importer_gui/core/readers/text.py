@@ -16,7 +16,13 @@ from typing import TextIO
 
 from importer_gui.core.catalogue import DELIMITERS, FILE_ENCODINGS
 from importer_gui.core.errors import DataFileError
-from importer_gui.core.readers.table import SCAN_CHUNK, NumberedRow, RowSource, first_bytes
+from importer_gui.core.readers.table import (
+    SCAN_CHUNK,
+    NumberedRow,
+    RowSource,
+    first_bytes,
+    unreadable,
+)
 
 # The platform's encoding names (catalogue.FILE_ENCODINGS) -> Python codecs. UTF-8 tolerates a
 # byte order mark.
@@ -112,7 +118,7 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str,
     try:
         handle = path.open(encoding=codec, newline="")
     except OSError as exc:
-        raise DataFileError(f"the file cannot be read ({exc.strerror})", path=path) from None
+        raise unreadable(path, exc) from None
     with handle:
         reader = csv.reader(_lines_in_blocks(handle), delimiter=delimiter, strict=True)
         line = 1  # where the next record starts
