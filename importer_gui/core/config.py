@@ -1,16 +1,29 @@
 """The configuration document in memory: plain dataclasses, no XML.
 
-``core/config_xml.py`` reads and writes them; the checker and the UI only see these types.
+``core/config_xml/`` reads and writes them; the checker and the UI only see these types.
 Whatever the assistant does not run (preProcess, postProcess, other providers, unknown
 consolidators, comments) is carried in ``preserved`` fields so that a save keeps it.
 """
 
 from __future__ import annotations
 
+import copy
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from importer_gui.core.catalogue import DELIMITERS, IGNORED_COLUMN
+from importer_gui.core.catalogue import (
+    DELIMITERS,
+    DISABLED,
+    ERROR_LOGGER,
+    FULL_ACCESS,
+    IGNORED_COLUMN,
+    LOCATION,
+    NO,
+    PROVIDER_OPTIONS,
+    SESSION_SEARCH_FIELD,
+    YES,
+)
 
 # Our extension namespace: the platform ignores elements and attributes in it.
 EXT_NS = "urn:import-assistant:extension:1"
@@ -46,13 +59,13 @@ class Column:
 class Provider:
     """A ``fileSystemSourceProvider``: where the data file is and how to read it."""
 
-    file_name: str = ""
-    path: str = ""
-    skip_first_line: bool = True
-    auto_detect_line_endings: bool = False
-    file_encoding: str = "UTF-8"
-    delimiter: str = "semicolon"
-    date_format: str = "YYYY-MM-DD"
+    file_name: str = PROVIDER_OPTIONS["fileName"].default
+    path: str = PROVIDER_OPTIONS["path"].default
+    skip_first_line: bool = PROVIDER_OPTIONS["skipFirstLine"].default == YES
+    auto_detect_line_endings: bool = PROVIDER_OPTIONS["autoDetectLineEndings"].default == YES
+    file_encoding: str = PROVIDER_OPTIONS["fileEncoding"].default
+    delimiter: str = PROVIDER_OPTIONS["delimiter"].default
+    date_format: str = PROVIDER_OPTIONS["dateFormat"].default
     columns: list[Column] = field(default_factory=list)
     sheet: str | None = None  # extension: the workbook sheet to read
     # Options we keep but do not use (sftp*), name -> text, in document order.
@@ -69,6 +82,10 @@ class Provider:
         return base / self.file_name
 
 
+# An option's value: the fields a field list names, or the text of any other option.
+OptionValue = list[str] | str | None
+
+
 @dataclass
 class ActionField:
     """One element of an action's ``<fields>``."""
@@ -83,14 +100,43 @@ class Action:
 
     name: str
     fields: list[ActionField] | None = None  # None: no <fields> element, all columns apply
-    search_fields: list[str] = field(default_factory=list)  # sessionSearchField
-    full_access: bool | None = None
+    search_fields: list[str] = field(default_factory=list)  # SESSION_SEARCH_FIELD
+    full_access: bool | None = None  # FULL_ACCESS; None when the document leaves it out
     # Other options, kept as text: name -> text.
     other_options: dict[str, str] = field(default_factory=dict)
 
     def field_names(self) -> list[str] | None:
         """Names in ``<fields>``, or None when the element is absent."""
         return None if self.fields is None else [f.name for f in self.fields]
+
+    def option_names(self) -> list[str]:
+        """Every option the action can hold, in the order they are written."""
+        return [SESSION_SEARCH_FIELD, FULL_ACCESS, *self.other_options]
+
+    def options(self) -> list[tuple[str, list[str] | str]]:
+        """The options set, in the order they are written."""
+        return [(name, value) for name in self.option_names()
+                if (value := self.option(name)) is not None]
+
+    def option(self, name: str) -> OptionValue:
+        """An option as configured: a field list, or text; None when the option is absent."""
+        if name == SESSION_SEARCH_FIELD:
+            return list(self.search_fields) or None
+        if name == FULL_ACCESS:
+            return None if self.full_access is None else (YES if self.full_access else NO)
+        return self.other_options.get(name)
+
+    def set_option(self, name: str, value: OptionValue) -> None:
+        """Set an option (a field list, or text); None removes it."""
+        if name == SESSION_SEARCH_FIELD:
+            self.search_fields = list(value or [])
+        elif name == FULL_ACCESS:
+            self.full_access = None if value is None else value == YES
+        elif value is None:
+            self.other_options.pop(name, None)
+        else:
+            assert isinstance(value, str)
+            self.other_options[name] = value
 
 
 @dataclass
@@ -112,10 +158,10 @@ class Import:
     preserved: list[str] = field(default_factory=list)
 
     def error_log_location(self) -> str | None:
-        """The ``timeStampedFileErrorLogger`` location, if the import has one."""
+        """The error logger's location, if the import has one that is not disabled."""
         for c in self.consolidators:
-            if c.name == "timeStampedFileErrorLogger" and c.options.get("disabled") != "yes":
-                return c.options.get("location", "")
+            if c.name == ERROR_LOGGER and c.options.get(DISABLED) != YES:
+                return c.options.get(LOCATION, "")
         return None
 
 
@@ -133,3 +179,17 @@ class ImportConfig:
     def folder(self) -> Path:
         """The folder data paths are relative to."""
         return self.source.parent if self.source else Path.cwd()
+
+
+def relocated(config: ImportConfig, data_files: list[Path], target: Path) -> ImportConfig:
+    """A copy saved as ``target``: data paths relative to its folder, as the file needs."""
+    moved = copy.deepcopy(config)
+    folder = target.resolve().parent
+    for imp, data_file in zip(moved.imports, data_files, strict=False):
+        if "*" in imp.provider.file_name:
+            continue  # a pattern stays a pattern; only its folder moves
+        relative = os.path.relpath(data_file.resolve().parent, folder)
+        imp.provider.path = "" if relative == "." else relative
+        imp.provider.file_name = data_file.name
+    moved.source = target
+    return moved

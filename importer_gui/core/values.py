@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from importer_gui.core.catalogue import DATE_TOKENS, SHORT_YEAR
 from importer_gui.core.cells import Cell
 
-_DATE_TOKENS = {"Y": "%Y", "M": "%m", "D": "%d", "H": "%H", "I": "%M", "S": "%S"}
-_SHORT_YEAR = "%y"
 _INT = re.compile(r"[+-]?\d+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -31,9 +30,9 @@ def date_pattern(date_format: str) -> str:
         token = run.group(0)
         letter = token[0].upper()
         if letter == "Y" and len(token) == 2:
-            pattern.append(_SHORT_YEAR)
-        elif letter in _DATE_TOKENS:
-            pattern.append(_DATE_TOKENS[letter])
+            pattern.append(SHORT_YEAR)
+        elif letter in DATE_TOKENS:
+            pattern.append(DATE_TOKENS[letter])
         else:
             pattern.append(token.replace("%", "%%"))
     return "".join(pattern)

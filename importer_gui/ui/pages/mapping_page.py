@@ -295,7 +295,7 @@ class MappingPage(BasePage):
             form.addRow(self.tr("&Full access (default {0}):").replace("{0}", full.default),
                         combo)
             self.full_access_combo = combo
-        default_format = PROVIDER_OPTIONS["dateFormat"][1]
+        default_format = PROVIDER_OPTIONS["dateFormat"].default
         self.date_format_edit = QLineEdit(date_format, box)
         self.date_format_edit.setObjectName("dateFormat")
         self.date_format_edit.setPlaceholderText(default_format)
@@ -426,7 +426,7 @@ class MappingPage(BasePage):
                 == full.default
             action.full_access = None if unset else value
         edit = self.date_format_edit
-        fmt = (edit.text().strip() if edit else "") or PROVIDER_OPTIONS["dateFormat"][1]
+        fmt = (edit.text().strip() if edit else "") or PROVIDER_OPTIONS["dateFormat"].default
         imp.provider.date_format = fmt  # type: ignore[attr-defined]
 
 

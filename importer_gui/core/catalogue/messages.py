@@ -1,0 +1,72 @@
+"""Every message a row can get, as templates the actions fill in with ``str.format``.
+
+The platform's own wording comes first: for the cases it documents, a row must get exactly
+these words (``PLATFORM`` lists them). Ours follow, for the cases it leaves open; they name the
+field and the value. A template is formatted only when its issue is recorded.
+"""
+
+from __future__ import annotations
+
+# --- the platform's --------------------------------------------------------------------------
+
+FIELD_EMPTY = "Field {field} is empty."
+DATE_NOT_VALID = "Date {value} not valid."
+TRAINING_CODE_UNKNOWN = "Training with training path code {code} is not found."
+TRAINING_PATH_CODE_UNKNOWN = "Training with path code {code} is not found."
+TRAINING_GUID_UNKNOWN = "Training with guid {guid} is not found."
+SESSION_GUID_UNKNOWN = "Session with guid {value} is not found for this training."
+SESSION_TITLE_UNKNOWN = "Session with title {value} is not found for this training."
+TEACHER_UNKNOWN = "Teacher with login {login} is not found."
+GROUP_DUPLICATED = "Group with name {name} is duplicated."
+# A coded value that is not a code: {value}, and {expected} as "A, B or C".
+INVALID_SESSION_ACTION = "Invalid sessionAction value: {value}"
+INVALID_STATUS = "Status has invalid value {value}, {expected} expected."
+INVALID_MODALITY = "The modality must be {expected}, {value} detected."
+# A configuration's dateFormat with other characters than these.
+DATE_FORMAT_INVALID = ("the given date format {format} is not valid. It should only contain the "
+                       "following characters (case insensitive): 'YMDHIS /_.:;,-'")
+
+PLATFORM: frozenset[str] = frozenset({
+    FIELD_EMPTY, DATE_NOT_VALID, TRAINING_CODE_UNKNOWN, TRAINING_PATH_CODE_UNKNOWN,
+    TRAINING_GUID_UNKNOWN, SESSION_GUID_UNKNOWN, SESSION_TITLE_UNKNOWN, TEACHER_UNKNOWN,
+    GROUP_DUPLICATED, INVALID_SESSION_ACTION, INVALID_STATUS, INVALID_MODALITY,
+    DATE_FORMAT_INVALID,
+})
+
+# --- ours ------------------------------------------------------------------------------------
+
+# Reading a field's value.
+TOO_LONG = "Field {field} is longer than {limit} characters ({length})."
+NOT_A_CODE = "Field {field}: {value} is not one of {codes}."
+NOT_A_WHOLE_NUMBER = "Field {field}: {value} is not a whole number."
+NOT_A_DATE = "Field {field}: {value} is not a date in the format {format}."
+NOT_AN_EMAIL = "Field {field}: {value} is not an e-mail address."
+
+# Finding the records a row names.
+NO_TEACHER_WITH_LOGIN = "Field {field}: no teacher has the login {login}."
+NO_TRAINING_WITH_ID = "Field {field}: no training course has the id {id}."
+NOT_THE_TRAINING_ID = "Field {field}: {id} is not the id of training course {code}."
+NOT_THE_TRAINING_TITLE = ("Field {field}: {value} is not the title of training course {code} "
+                          "({title}); the training course is not changed.")
+NO_TRAINING_NAMED = ("Fields {fields} are both empty: one of them must name the training "
+                     "course.")
+NO_SESSION_NAMED = "Fields {fields} are both empty: one of them must name the session."
+SEARCH_EMPTY = ("Field {field} is empty: the session cannot be found "
+                "(sessionSearchField is {fields}).")
+
+# Writing them.
+NOTHING_TO_DELETE = "No session matches this row: there is nothing to delete."
+SESSION_ID_TAKEN = ("Field {field}: {id} is already the id of a session of another training "
+                    "course.")
+TRAINING_GUID_TAKEN = "Field {field}: {guid} is already the GUID of training course {code}."
+NOT_CREATED_BY_IMPORT = ("fullAccess is no: {record} was not created by an import, so this "
+                         "import may not change it.")
+A_SESSION = "session {title}"
+A_TRAINING = "training course {code}"
+
+
+def either(codes: list[str]) -> str:
+    """Codes as the platform lists alternatives: "A, B or C"."""
+    if len(codes) < 2:
+        return "".join(codes)
+    return f"{', '.join(codes[:-1])} or {codes[-1]}"

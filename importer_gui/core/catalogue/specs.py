@@ -1,0 +1,130 @@
+"""The shapes platform knowledge takes: data types, fields, options and actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """The data types of the import format."""
+
+    STRING = "string"
+    LONGTEXT = "longtext"
+    INT = "int"
+    DATE = "date"
+    DATETIME = "datetime"
+    ENUM = "enum"
+    YESNO = "yesNoElement"
+
+
+class OptionKind(StrEnum):
+    """How an option's value is written in the document, and so how it is chosen."""
+
+    FIELD_LIST = "fieldList"  # child elements, each naming a field
+    YESNO = "yesNoElement"
+    STRING = "string"
+    FILE_ENCODING = "fileEncoding"
+    DELIMITER = "delimiter"
+    DATE_FORMAT = "dateFormat"
+
+
+YES = "yes"
+NO = "no"
+YES_NO = (YES, NO)
+
+STRING_MAX = 255
+LONGTEXT_MAX = 65_535
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDef:
+    """One column an action understands."""
+
+    name: str
+    kind: Kind
+    description: str
+    mandatory: bool = False
+    max_length: int | None = None
+    # For ENUM fields: meaning -> default code in the file, in display order.
+    codes: tuple[tuple[str, str], ...] = ()
+    # Fields of the same non-empty group: at least one of them must be filled.
+    one_of: str = ""
+    # The store column holding the field's value, in the record the field's name is about
+    # (sessionTitle: a session's title); "" for a field no column holds.
+    column: str = ""
+    # For ENUM fields: the message for a value that is not a code (see catalogue.messages).
+    invalid: str = ""
+    # A value that empties the column instead of being read (sessionEndDate's NULL).
+    clear: str = ""
+
+    @property
+    def limit(self) -> int | None:
+        """The maximum length of a text value, if any."""
+        if self.max_length is not None:
+            return self.max_length
+        if self.kind is Kind.STRING:
+            return STRING_MAX
+        if self.kind is Kind.LONGTEXT:
+            return LONGTEXT_MAX
+        return None
+
+    @property
+    def default_codes(self) -> dict[str, str]:
+        """meaning -> code, for a coded field without value mappings."""
+        return dict(self.codes)
+
+    @property
+    def remapped(self) -> bool:
+        """True for a coded field whose file codes differ from its meanings."""
+        return self.kind is Kind.ENUM and any(code != meaning for meaning, code in self.codes)
+
+
+@dataclass(frozen=True, slots=True)
+class OptionDef:
+    """One option: of an action's ``<options>``, or of a provider."""
+
+    name: str
+    kind: OptionKind
+    description: str = ""
+    mandatory: bool = False
+    default: str = ""
+    choices: tuple[str, ...] = ()
+    # What the option is called on the mapping page, and what it says when a field list is
+    # left empty.
+    label: str = ""
+    none_chosen: str = ""
+    # Left out of a document written from scratch while it holds its default.
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """An action: its XML name, a label for people, its fields and options."""
+
+    name: str
+    label: str
+    summary: str
+    fields: tuple[FieldDef, ...]
+    options: tuple[OptionDef, ...] = ()
+    key_fields: tuple[str, ...] = ()
+    by_name: dict[str, FieldDef] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
+
+    def option(self, name: str) -> OptionDef | None:
+        """The option called ``name``, if the action has one."""
+        return next((o for o in self.options if o.name == name), None)
+
+    def groups(self) -> list[tuple[str, ...]]:
+        """Each ``one_of`` group's fields, in the order the fields are listed."""
+        groups: dict[str, list[str]] = {}
+        for definition in self.fields:
+            if definition.one_of:
+                groups.setdefault(definition.one_of, []).append(definition.name)
+        return [tuple(names) for names in groups.values()]
+
+    def columns(self, *names: str) -> tuple[tuple[str, str], ...]:
+        """(field, store column) for each of ``names``, as the catalogue maps them."""
+        return tuple((name, self.by_name[name].column) for name in names)

@@ -1,0 +1,89 @@
+"""Reads and writes the XML configuration document (lxml), safely and without losing anything.
+
+- ``safe``: parsing that refuses hostile documents (DOCTYPE, size, depth, bad encodings);
+- ``read``: the parsed tree into dataclasses, every name checked against the catalogue;
+- ``write``: elements from dataclasses, placed keeping the tree's layout; serialising;
+- ``patch``: saving a loaded document by changing only what differs from it.
+
+Loading keeps the parsed tree in ``ImportConfig.document``; saving patches a copy of it, so
+comments and the elements the assistant does not run come out exactly as they went in. A
+configuration built in code, without a document, is written from scratch, indented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from importer_gui.core.atomic import write_bytes_atomically
+from importer_gui.core.config import ImportConfig
+from importer_gui.core.config_xml.patch import patched
+from importer_gui.core.config_xml.read import Reader, read_root, suggest, validate_date_format
+from importer_gui.core.config_xml.safe import (
+    DOCTYPE_REFUSED,
+    MAX_BYTES,
+    MAX_DEPTH,
+    as_bytes,
+    parse,
+    too_large,
+)
+from importer_gui.core.config_xml.write import build_document, serialize
+from importer_gui.core.errors import ConfigError
+
+__all__ = ["DOCTYPE_REFUSED", "MAX_BYTES", "MAX_DEPTH", "dumps", "load", "loads", "save",
+           "suggest", "validate_date_format"]
+
+
+def loads(data: str | bytes, source: Path | None = None) -> ImportConfig:
+    """Parse and check a configuration document; errors name ``source`` and the line."""
+    root = parse(as_bytes(data), source)
+    config = read_root(root, Reader(source))
+    config.document = root.getroottree()
+    return config
+
+
+def load(path: Path) -> ImportConfig:
+    """Read and check the configuration file at ``path``."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ConfigError("The configuration file does not exist.", path=path) from None
+    except IsADirectoryError:
+        raise ConfigError("This is a folder, not a configuration file.", path=path) from None
+    except OSError as exc:
+        raise ConfigError(f"The configuration file cannot be read: {exc.strerror or exc}.",
+                          path=path) from None
+    if len(data) > MAX_BYTES:
+        raise ConfigError(too_large(path.stat().st_size), path=path)
+    return loads(data, source=path)
+
+
+def dumps(config: ImportConfig) -> str:
+    """The configuration as XML text, keeping what the loaded document held untouched."""
+    try:
+        if isinstance(config.document, etree._ElementTree):
+            tree = patched(config.document, config)
+        else:
+            tree = etree.ElementTree(build_document(config))
+    except ValueError as exc:  # lxml refuses a name that is not an XML name
+        raise ConfigError(f"The configuration cannot be written: {exc}.",
+                          path=config.source) from None
+    return serialize(tree)
+
+
+def save(config: ImportConfig, path: Path) -> None:
+    """Write the configuration to ``path`` atomically; never writes one we would refuse."""
+    path = Path(path)
+    text = dumps(config)
+    try:
+        loads(text, source=path)
+    except ConfigError as exc:
+        raise ConfigError(f"The configuration was not saved: {exc.detail}", path=path) from None
+    try:
+        write_bytes_atomically(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"The configuration could not be saved: {exc.strerror or exc}.",
+                          path=path) from None

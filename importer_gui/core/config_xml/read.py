@@ -1,0 +1,374 @@
+"""Reading a parsed configuration into dataclasses, checking every name against the catalogue.
+
+Each error names the element, its line and, for a misspelt name, the closest known one.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from importer_gui.core import catalogue as cat
+from importer_gui.core.catalogue import OptionKind
+from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.config import (
+    EXT_NS,
+    Action,
+    ActionField,
+    Column,
+    Consolidator,
+    FieldOptions,
+    Import,
+    ImportConfig,
+    OptionValue,
+    Provider,
+)
+from importer_gui.core.config_xml.safe import El
+from importer_gui.core.errors import ConfigError
+
+# Our extension: its prefix when we declare it, and the elements and attributes it adds.
+EXT_PREFIX = "ia"
+SHEET = f"{{{EXT_NS}}}sheet"
+HEADER = f"{{{EXT_NS}}}header"
+
+# What an unknown choice is called in an error, by the option's kind.
+_CHOICE_WORDS = {OptionKind.FILE_ENCODING: "file encoding", OptionKind.DELIMITER: "delimiter"}
+
+
+def validate_date_format(fmt: str) -> None:
+    """Raise ConfigError (the platform's wording) unless ``fmt`` is a valid dateFormat."""
+    if not fmt or any(ch not in cat.DATE_FORMAT_CHARS for ch in fmt):
+        raise ConfigError(msg.DATE_FORMAT_INVALID.format(format=fmt))
+
+
+def suggest(name: str, known: Iterable[str]) -> str | None:
+    """The known name closest to ``name`` (a different case counts as closest), or None."""
+    folded: dict[str, str] = {}
+    for candidate in known:
+        folded.setdefault(candidate.casefold(), candidate)
+    key = name.casefold()
+    if not key:
+        return None
+    if key in folded:
+        return folded[key]
+    close = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+@dataclass
+class Reader:
+    """Builds located errors for one source."""
+
+    source: Path | None
+
+    def fail(self, message: str, element: El | None = None) -> ConfigError:
+        """A ConfigError naming the source and the element's line."""
+        line = element.sourceline if element is not None else None
+        return ConfigError(message, path=self.source, line=line)
+
+    def unknown(self, what: str, element: El, where: str, known: Sequence[str], *,
+                name: str | None = None, listing: bool = False) -> ConfigError:
+        """'Unknown field "x" in <y> (line N); did you mean "z"?'"""
+        name = element_name(element) if name is None else name
+        message = f'Unknown {what} "{name}" in {where} (line {element.sourceline})'
+        hint = suggest(name, known)
+        if hint is not None and hint != name:
+            message += f'; did you mean "{hint}"?'
+        elif listing and known:
+            message += f"; expected one of: {', '.join(known)}."
+        elif not known:
+            message += "; it takes none."
+        else:
+            message += "."
+        return self.fail(message, element)
+
+
+def element_name(element: El) -> str:
+    """The element's name as written, with our prefix for our extension."""
+    qname = etree.QName(element)
+    if qname.namespace == EXT_NS:
+        return f"{EXT_PREFIX}:{qname.localname}"
+    return element.tag if isinstance(element.tag, str) else str(element.tag)
+
+
+def children(element: El) -> list[El]:
+    """Child elements, without comments and processing instructions."""
+    return [child for child in element if isinstance(child.tag, str)]
+
+
+def text_of(element: El) -> str:
+    """The element's text, comments left out, trimmed."""
+    return "".join(element.itertext()).strip()
+
+
+def verbatim(element: El) -> str:
+    """An element as XML text, with only the namespace declarations it uses."""
+    clone = copy.deepcopy(element)
+    clone.tail = None
+    etree.cleanup_namespaces(clone)
+    return etree.tostring(clone, encoding="unicode")
+
+
+def _yes_no(element: El, reader: Reader) -> bool:
+    """A yesNoElement's value."""
+    value = text_of(element)
+    if value.lower() not in cat.YES_NO:
+        raise reader.fail(f'Invalid value "{value}" in <{element_name(element)}> '
+                          f"(line {element.sourceline}); expected yes or no.", element)
+    return value.lower() == cat.YES
+
+
+def read_root(root: El, reader: Reader) -> ImportConfig:
+    """The whole document."""
+    if root.tag != "import-config":
+        raise reader.fail(f"The root element is <{element_name(root)}> (line {root.sourceline});"
+                          " a configuration starts with <import-config>.", root)
+    config = ImportConfig(source=reader.source)
+    for child in children(root):
+        if child.tag == "import":
+            config.imports.append(read_import(child, reader))
+        elif child.tag in cat.NOT_RUN:
+            config.preserved.append(verbatim(child))
+        else:
+            raise reader.unknown("element", child, "<import-config>", ["import", *cat.NOT_RUN])
+    if not config.imports:
+        raise reader.fail(f"<import-config> (line {root.sourceline}) holds no <import>; "
+                          "there is nothing to import.", root)
+    return config
+
+
+@dataclass
+class Parts:
+    """The elements of one <import>, found once for reading and patching alike."""
+
+    providers: El | None = None
+    provider: El | None = None
+    actions: El | None = None
+    consolidators: El | None = None
+    known_consolidators: list[El] = field(default_factory=list)
+    preserved: list[El] = field(default_factory=list)
+    other_providers: list[El] = field(default_factory=list)
+
+
+def import_parts(element: El, reader: Reader) -> Parts:
+    """Sort an <import>'s children into what we read and what we keep verbatim."""
+    parts = Parts()
+    for child in children(element):
+        if child.tag in ("providers", "actions", "consolidators"):
+            if getattr(parts, child.tag) is not None:
+                raise reader.fail(f"<import> (line {element.sourceline}) has a second "
+                                  f"<{child.tag}> (line {child.sourceline}).", child)
+            setattr(parts, child.tag, child)
+            if child.tag == "providers":
+                _sort_providers(child, parts, reader)
+            elif child.tag == "consolidators":
+                _sort_consolidators(child, parts)
+        elif child.tag in cat.NOT_RUN:
+            parts.preserved.append(child)
+        else:
+            raise reader.unknown("element", child, "<import>", cat.IMPORT_ORDER)
+    return parts
+
+
+def _sort_providers(element: El, parts: Parts, reader: Reader) -> None:
+    """The file provider is read; any other provider is kept as it is."""
+    for child in children(element):
+        if child.tag != cat.FILE_PROVIDER:
+            parts.preserved.append(child)
+            parts.other_providers.append(child)
+        elif parts.provider is not None:
+            raise reader.fail(f"<providers> (line {element.sourceline}) has a second "
+                              f"<{cat.FILE_PROVIDER}> (line {child.sourceline}); the assistant "
+                              "reads one data file per <import>.", child)
+        else:
+            parts.provider = child
+
+
+def _sort_consolidators(element: El, parts: Parts) -> None:
+    """Known consolidators are read; the others are kept as they are."""
+    for child in children(element):
+        if child.tag in cat.KNOWN_CONSOLIDATORS:
+            parts.known_consolidators.append(child)
+        else:
+            parts.preserved.append(child)
+
+
+def read_import(element: El, reader: Reader) -> Import:
+    """One <import>."""
+    parts = import_parts(element, reader)
+    line = element.sourceline
+    if parts.provider is None:
+        found = "".join(f"; <{element_name(p)}> (line {p.sourceline}) is not one the "
+                        "assistant reads" for p in parts.other_providers[:1])
+        raise reader.fail(f"<import> (line {line}) has no <{cat.FILE_PROVIDER}> in "
+                          f"<providers>{found}.", element)
+    if parts.actions is None:
+        raise reader.fail(f"<import> (line {line}) has no <actions>.", element)
+    return Import(
+        provider=_read_provider(parts.provider, reader),
+        actions=_read_actions(parts.actions, reader),
+        consolidators=[_read_consolidator(c, reader) for c in parts.known_consolidators],
+        preserved=[verbatim(p) for p in parts.preserved],
+    )
+
+
+def _read_provider(element: El, reader: Reader) -> Provider:
+    """A fileSystemSourceProvider's options and columns."""
+    provider = Provider()
+    seen: set[str] = set()
+    known = [*cat.PROVIDER_ORDER, f"{EXT_PREFIX}:sheet"]
+    for child in children(element):
+        if child.tag in seen:
+            raise reader.fail(f"<{element_name(child)}> appears twice in <{cat.FILE_PROVIDER}> "
+                              f"(line {child.sourceline}).", child)
+        seen.add(child.tag)
+        if child.tag == cat.COLUMNS_MAPPING:
+            provider.columns = _read_columns(child, reader)
+        elif child.tag == SHEET:
+            provider.sheet = text_of(child)
+        elif child.tag in cat.PROVIDER_ATTRS:
+            setattr(provider, cat.PROVIDER_ATTRS[child.tag], _provider_value(child, reader))
+        elif child.tag in cat.PROVIDER_OPTIONS:
+            provider.other_options[child.tag] = text_of(child)
+        else:
+            raise reader.unknown("option", child, f"<{cat.FILE_PROVIDER}>", known)
+    return provider
+
+
+def _provider_value(element: El, reader: Reader) -> str | bool:
+    """One provider option's value, checked by its kind."""
+    option = cat.PROVIDER_OPTIONS[element.tag]
+    value = text_of(element)
+    if option.kind is OptionKind.YESNO:
+        return _yes_no(element, reader)
+    if option.choices:
+        return _choice(element, value, option.choices,
+                       _CHOICE_WORDS.get(option.kind, "value"), reader)
+    if option.kind is OptionKind.DATE_FORMAT:
+        try:
+            validate_date_format(value)
+        except ConfigError as exc:
+            raise reader.fail(exc.detail, element) from None
+    return value
+
+
+def _choice(element: El, value: str, choices: Sequence[str], what: str,
+            reader: Reader) -> str:
+    """One of ``choices``, matched without regard to case."""
+    for choice in choices:
+        if choice.casefold() == value.casefold():
+            return choice
+    raise reader.unknown(what, element, f"<{element.tag}>", choices, name=value, listing=True)
+
+
+def _read_columns(element: El, reader: Reader) -> list[Column]:
+    """The columnsMapping, in file order."""
+    columns = []
+    for child in children(element):
+        if child.tag == cat.IGNORED_COLUMN:
+            options = _read_field_options(child, None, reader)
+        elif child.tag in cat.ALL_FIELD_NAMES:
+            options = _read_field_options(child, cat.field_def(child.tag), reader)
+        else:
+            known = sorted(cat.ALL_FIELD_NAMES | {cat.IGNORED_COLUMN})
+            raise reader.unknown("field", child, f"<{cat.COLUMNS_MAPPING}>", known)
+        columns.append(Column(field=child.tag, options=options, header=child.get(HEADER)))
+    return columns
+
+
+def _read_field_options(element: El, spec: cat.FieldDef | None,
+                        reader: Reader) -> FieldOptions:
+    """A field element's children: <mandatory> and value mappings."""
+    options = FieldOptions()
+    meanings = [meaning for meaning, _ in spec.codes] if spec else []
+    for child in children(element):
+        if child.tag == "mandatory" and spec is not None:
+            options.mandatory = _yes_no(child, reader)
+        elif child.tag in meanings:
+            options.codes[child.tag] = text_of(child)
+        else:
+            known = ["mandatory", *meanings] if spec else []
+            raise reader.unknown("value mapping", child, f"<{element.tag}>", known)
+    return options
+
+
+def _read_actions(element: El, reader: Reader) -> list[Action]:
+    """The actions, in order; at least one."""
+    actions = []
+    for child in children(element):
+        spec = cat.ACTIONS.get(child.tag)
+        if spec is None:
+            raise reader.unknown("action", child, "<actions>", list(cat.ACTIONS))
+        actions.append(_read_action(child, spec, reader))
+    if not actions:
+        raise reader.fail(f"<actions> (line {element.sourceline}) holds no action.", element)
+    return actions
+
+
+def _read_action(element: El, spec: cat.ActionSpec, reader: Reader) -> Action:
+    """One action with its options and fields."""
+    action = Action(name=spec.name)
+    for child in children(element):
+        if child.tag == "options":
+            _read_action_options(child, spec, action, reader)
+        elif child.tag == "fields":
+            action.fields = [_read_action_field(c, spec, reader) for c in children(child)]
+        else:
+            raise reader.unknown("element", child, f"<{spec.name}>", ["options", "fields"])
+    return action
+
+
+def _read_action_field(element: El, spec: cat.ActionSpec, reader: Reader) -> ActionField:
+    """One element of an action's <fields>: it must be one of that action's fields."""
+    definition = spec.by_name.get(element.tag)
+    if definition is None:
+        raise reader.unknown("field", element, f"<fields> of <{spec.name}>",
+                             [f.name for f in spec.fields])
+    return ActionField(element.tag, _read_field_options(element, definition, reader))
+
+
+def _read_action_options(element: El, spec: cat.ActionSpec, action: Action,
+                         reader: Reader) -> None:
+    """An action's <options> into the Action, each checked by its kind."""
+    for child in children(element):
+        option = spec.option(child.tag) if isinstance(child.tag, str) else None
+        if option is None:
+            raise reader.unknown("option", child, f"<options> of <{spec.name}>",
+                                 [o.name for o in spec.options])
+        value: OptionValue
+        if option.kind is OptionKind.FIELD_LIST:
+            value = _read_field_list(child, option, reader)
+        elif option.kind is OptionKind.YESNO:
+            value = cat.YES if _yes_no(child, reader) else cat.NO
+        elif option.choices:
+            value = _choice(child, text_of(child), option.choices, "value", reader)
+        else:
+            value = text_of(child)
+        action.set_option(option.name, value)
+
+
+def _read_field_list(element: El, option: cat.OptionDef, reader: Reader) -> list[str]:
+    """The fields a field-list option (sessionSearchField) names."""
+    names = []
+    for child in children(element):
+        if child.tag not in option.choices:
+            raise reader.unknown("search field", child, f"<{option.name}>", option.choices,
+                                 listing=True)
+        names.append(child.tag)
+    return names
+
+
+def _read_consolidator(element: El, reader: Reader) -> Consolidator:
+    """A known consolidator and its simple options."""
+    known = cat.KNOWN_CONSOLIDATORS[element.tag]
+    options = {}
+    for child in children(element):
+        if child.tag not in known:
+            raise reader.unknown("option", child, f"<{element.tag}>", known)
+        options[child.tag] = text_of(child)
+    return Consolidator(name=element.tag, options=options)
