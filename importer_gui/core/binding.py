@@ -2,16 +2,27 @@
 
 The result says, for every field an action uses, which column holds it, whether it must be
 filled and which codes mean what. A configuration that cannot work with its file (a key field
-no column holds, a field mapped twice) is a ConfigError here, before any row is read.
+no column holds, a field mapped twice) is a ConfigError here, before any row is read; the
+mapping page asks ``mapping_problems`` the same questions while the user maps.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, ActionSpec, FieldDef
-from importer_gui.core.config import Action, Column, FieldOptions, Import
+from importer_gui.core.catalogue import (
+    ACTIONS,
+    FULL_ACCESS,
+    IGNORED_COLUMN,
+    NO,
+    SESSION_SEARCH_FIELD,
+    ActionSpec,
+    FieldDef,
+    OptionKind,
+)
+from importer_gui.core.config import Action, Column, FieldOptions, Import, OptionValue
 from importer_gui.core.errors import ConfigError
 from importer_gui.core.values import date_pattern
 
@@ -56,18 +67,61 @@ class BoundAction:
         return name in self.fields
 
 
-def _column_positions(columns: list[Column]) -> dict[str, int]:
-    """field -> column index; a field mapped to two columns is an error."""
-    positions: dict[str, int] = {}
-    for index, column in enumerate(columns):
-        if column.field == IGNORED_COLUMN:
+@dataclass(frozen=True, slots=True)
+class MappingProblems:
+    """What keeps a mapping of columns to fields from working, as plain values."""
+
+    # A field fed by a second column: (field, its first column, this column), 0-based.
+    twice: tuple[tuple[str, int, int], ...] = ()
+    missing_keys: tuple[str, ...] = ()  # key fields no column feeds
+    missing_mandatory: tuple[str, ...] = ()  # mandatory fields no column feeds
+    missing_groups: tuple[tuple[str, ...], ...] = ()  # one_of groups none of whose is fed
+    missing_search: tuple[str, ...] = ()  # search fields no column feeds
+
+    @property
+    def duplicates(self) -> list[str]:
+        """Fields fed by more than one column, sorted."""
+        return sorted({name for name, _, _ in self.twice})
+
+
+def mapping_problems(spec: ActionSpec, fields: Sequence[str], search_fields: Sequence[str] = (),
+                     listed: Collection[str] | None = None) -> MappingProblems:
+    """The problems of feeding ``spec`` from columns holding ``fields``, in file order.
+
+    ``listed`` is the action's ``<fields>`` (None: every column applies); ``search_fields``
+    the session search fields in use.
+    """
+    first: dict[str, int] = {}
+    twice: list[tuple[str, int, int]] = []
+    for index, name in enumerate(fields):
+        if name == IGNORED_COLUMN:
             continue
-        if column.field in positions:
-            raise ConfigError(
-                f"Field {column.field} is mapped to two columns "
-                f"({positions[column.field] + 1} and {index + 1}) in <columnsMapping>.")
-        positions[column.field] = index
-    return positions
+        if name in first:
+            twice.append((name, first[name], index))
+        else:
+            first[name] = index
+    fed = {name for name in first
+           if name in spec.by_name and (listed is None or name in listed)}
+    return MappingProblems(
+        tuple(twice),
+        tuple(k for k in spec.key_fields if k not in fed),
+        tuple(f.name for f in spec.fields if f.mandatory and f.name not in fed),
+        tuple(group for group in spec.groups() if fed.isdisjoint(group)),
+        tuple(s for s in search_fields if s not in fed))
+
+
+def option_value(spec: ActionSpec, action: Action, name: str) -> OptionValue:
+    """An option's value as it applies: as configured, else the catalogue's default.
+
+    None when the action has no such option.
+    """
+    option = spec.option(name)
+    if option is None:
+        return None
+    value = action.option(name)
+    if value is not None:
+        return value
+    return [option.default] if option.kind is OptionKind.FIELD_LIST else option.default
 
 
 def _merged(spec: FieldDef, *layers: FieldOptions | None) -> tuple[bool, dict[str, str]]:
@@ -83,51 +137,53 @@ def _merged(spec: FieldDef, *layers: FieldOptions | None) -> tuple[bool, dict[st
     return mandatory, codes
 
 
+def configured_codes(spec: FieldDef, action: Action, columns: list[Column]) -> dict[str, str]:
+    """meaning -> code for one field, as a check reads it: defaults, columns, then fields."""
+    column = next((c.options for c in columns if c.field == spec.name), None)
+    listed = next((f.options for f in action.fields or [] if f.name == spec.name), None)
+    return _merged(spec, column, listed)[1]
+
+
 def bind_action(action: Action, columns: list[Column], date_format: str) -> BoundAction:
     """Bind one action to the file's columns."""
     spec = ACTIONS.get(action.name)
     if spec is None:
         raise ConfigError(f"Unknown action <{action.name}>.")
-    positions = _column_positions(columns)
     listed = {f.name: f.options for f in action.fields} if action.fields is not None else None
+    search = option_value(spec, action, SESSION_SEARCH_FIELD)
+    search_fields = list(search) if isinstance(search, list) else []
+    _raise_first(spec, mapping_problems(spec, [c.field for c in columns], search_fields,
+                                        listed))
     bound: dict[str, BoundField] = {}
-    for name, index in positions.items():
-        fdef = spec.by_name.get(name)
-        if fdef is None or (listed is not None and name not in listed):
+    for index, column in enumerate(columns):
+        fdef = spec.by_name.get(column.field)
+        if fdef is None or (listed is not None and column.field not in listed):
             continue
-        mandatory, codes = _merged(fdef, columns[index].options,
-                                   listed.get(name) if listed else None)
-        bound[name] = BoundField(name, index, fdef, mandatory, codes,
-                                 {code: meaning for meaning, code in codes.items()})
-    search = list(action.search_fields)
-    search_option = spec.option("sessionSearchField")
-    if not search and search_option is not None:
-        search = [search_option.default]
-    result = BoundAction(spec, action, bound, date_pattern(date_format), date_format, search,
-                         True if action.full_access is None else action.full_access,
-                         1 + max((f.index for f in bound.values()), default=-1))
-    _check_required_columns(result)
-    return result
+        mandatory, codes = _merged(fdef, column.options,
+                                   listed.get(column.field) if listed else None)
+        bound[column.field] = BoundField(column.field, index, fdef, mandatory, codes,
+                                         {code: meaning for meaning, code in codes.items()})
+    return BoundAction(spec, action, bound, date_pattern(date_format), date_format,
+                       search_fields, option_value(spec, action, FULL_ACCESS) != NO,
+                       1 + max((f.index for f in bound.values()), default=-1))
 
 
-def _check_required_columns(action: BoundAction) -> None:
-    """Key fields, one-of groups and search fields must have a column."""
-    name = action.name
-    for key in action.spec.key_fields:
-        if not action.has(key):
-            raise ConfigError(f"<{name}> needs a column for {key}, and the file has none.")
-    groups: dict[str, list[str]] = {}
-    for fdef in action.spec.fields:
-        if fdef.one_of:
-            groups.setdefault(fdef.one_of, []).append(fdef.name)
-    for members in groups.values():
-        if not any(action.has(m) for m in members):
-            raise ConfigError(f"<{name}> needs a column for {' or '.join(members)}, "
-                              "and the file has none.")
-    for search in action.search_fields:
-        if not action.has(search):
-            raise ConfigError(f"<{name}>: sessionSearchField names {search}, "
-                              "but no column of the file holds it.")
+def _raise_first(spec: ActionSpec, problems: MappingProblems) -> None:
+    """A field mapped twice, then key fields, one-of groups and search fields with no column."""
+    name = spec.name
+    if problems.twice:
+        field_name, first, second = problems.twice[0]
+        raise ConfigError(f"Field {field_name} is mapped to two columns ({first + 1} and "
+                          f"{second + 1}) in <columnsMapping>.")
+    if problems.missing_keys:
+        raise ConfigError(f"<{name}> needs a column for {problems.missing_keys[0]}, and the "
+                          "file has none.")
+    if problems.missing_groups:
+        raise ConfigError(f"<{name}> needs a column for "
+                          f"{' or '.join(problems.missing_groups[0])}, and the file has none.")
+    if problems.missing_search:
+        raise ConfigError(f"<{name}>: {SESSION_SEARCH_FIELD} names "
+                          f"{problems.missing_search[0]}, but no column of the file holds it.")
 
 
 def bind_import(imp: Import) -> list[BoundAction]:

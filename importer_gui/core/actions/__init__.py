@@ -1,7 +1,8 @@
 """One module per action: how a row of that action becomes changes to the store.
 
-Each module registers its handler with ``register``; the planner looks actions up by name,
-so adding an action means adding a module here and its fields to ``core/catalogue.py``.
+Each module registers its handler with ``register`` under its catalogue entry's name; the
+planner looks actions up by name. Adding an action means its ``ActionSpec`` (and messages) in
+``core/catalogue/`` and a module here, imported below.
 """
 
 from importer_gui.core.actions import intervention, session, teacher, training  # noqa: F401

@@ -9,16 +9,16 @@ from typing import Any
 
 from importer_gui.core.binding import BoundAction, BoundField
 from importer_gui.core.catalogue import Kind
+from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.cells import Cell
 from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.records import Change, Table
 from importer_gui.core.values import parse_date, parse_datetime, parse_int, text
 
-# A value that empties a column: "NULL" in sessionEndDate.
+# A value that empties a column (the catalogue says which text means it, e.g. sessionEndDate's
+# "NULL").
 CLEAR = object()
-
-InvalidMessage = Callable[[str, BoundField], str]
 
 
 @dataclass(slots=True, init=False)
@@ -64,20 +64,18 @@ Handler = Callable[[RowContext], Outcome]
 
 @dataclass(frozen=True)
 class Registration:
-    """An action's handler, its wording for invalid coded values, the tables it reads."""
+    """An action's handler and the tables it reads."""
 
     handler: Handler
-    invalid: dict[str, InvalidMessage]
     tables: frozenset[Table]
 
 
 HANDLERS: dict[str, Registration] = {}
 
 
-def register(action: str, handler: Handler, tables: Iterable[Table],
-             invalid: dict[str, InvalidMessage] | None = None) -> None:
+def register(action: str, handler: Handler, tables: Iterable[Table]) -> None:
     """Make ``handler`` plan the rows of ``action``, which reads and writes ``tables``."""
-    HANDLERS[action] = Registration(handler, invalid or {}, frozenset(tables))
+    HANDLERS[action] = Registration(handler, frozenset(tables))
 
 
 def tables_of(actions: Iterable[str]) -> set[Table]:
@@ -103,7 +101,7 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
         value_text = raw.strip() if type(raw) is str else text(raw)
         if not value_text:
             if mandatory:
-                ctx.error(name, f"Field {name} is empty.")
+                ctx.error(name, msg.FIELD_EMPTY.format(field=name))
         elif convert is not None:
             value = convert(ctx, raw, value_text)
             if value is not None:
@@ -113,8 +111,8 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
         elif len(value_text) <= limit:  # text, the hot and common case: checked without a call
             values[name] = value_text
         else:
-            ctx.error(name, f"Field {name} is longer than {limit} characters "
-                            f"({len(value_text)}).")
+            ctx.error(name, msg.TOO_LONG.format(field=name, limit=limit,
+                                                length=len(value_text)))
 
 
 # A field's converter: (ctx, raw cell, its trimmed text) -> typed value, or None after an issue.
@@ -132,9 +130,7 @@ KNOWN_VALUES = 4096
 
 def _readers(action: BoundAction) -> list[FieldReader]:
     """Each field's column, mandatory flag, length limit and converter, once per action."""
-    invalid = HANDLERS[action.name].invalid
-    return [(name, bound.index, bound.mandatory, _limit(bound),
-             _converter(action, bound, invalid), {})
+    return [(name, bound.index, bound.mandatory, _limit(bound), _converter(action, bound), {})
             for name, bound in action.fields.items()]
 
 
@@ -145,30 +141,31 @@ def _limit(bound: BoundField) -> int:
     return sys.maxsize if limit is None else limit
 
 
-def _converter(action: BoundAction, bound: BoundField,
-               invalid: dict[str, InvalidMessage]) -> Converter | None:
+def _converter(action: BoundAction, bound: BoundField) -> Converter | None:
     """The converter for one field's type; None when the trimmed text is the value."""
     kind = bound.spec.kind
     if kind is Kind.ENUM:
-        return _enum_converter(bound, invalid.get(bound.name))
+        return _enum_converter(bound)
     if kind is Kind.INT:
         return _int_converter(bound.name)
     if kind is Kind.DATE:
-        return _date_converter(action, bound.name)
+        return _date_converter(action, bound)
     if kind is Kind.DATETIME:
         return _datetime_converter(bound.name)
     return None  # STRING, LONGTEXT: read_values checks the length itself
 
 
-def _enum_converter(bound: BoundField, message: InvalidMessage | None) -> Converter:
+def _enum_converter(bound: BoundField) -> Converter:
     meanings, name = bound.meanings, bound.name
+    template = bound.spec.invalid or msg.NOT_A_CODE
+    codes = list(bound.codes.values())
+    listed, expected = ", ".join(codes), msg.either(codes)
 
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
         meaning = meanings.get(value_text)
         if meaning is None:
-            ctx.error(name, message(value_text, bound) if message else
-                      f"Field {name}: {value_text} is not one of "
-                      f"{', '.join(bound.codes.values())}.")
+            ctx.error(name, template.format(field=name, value=value_text, codes=listed,
+                                            expected=expected))
         return meaning
     return convert
 
@@ -180,21 +177,22 @@ def _int_converter(name: str) -> Converter:
             return int(value_text)
         number = parse_int(raw) if isinstance(raw, str) else None
         if number is None:
-            ctx.error(name, f"Field {name}: {value_text} is not a whole number.")
+            ctx.error(name, msg.NOT_A_WHOLE_NUMBER.format(field=name, value=value_text))
         return number
     return convert
 
 
-def _date_converter(action: BoundAction, name: str) -> Converter:
+def _date_converter(action: BoundAction, bound: BoundField) -> Converter:
     pattern, date_format = action.date_pattern, action.date_format
+    name, clear = bound.name, bound.spec.clear
 
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
-        if value_text == "NULL" and name == "sessionEndDate":
+        if clear and value_text == clear:
             return CLEAR
         day = parse_date(raw, pattern)
         if day is None:
-            ctx.error(name, f"Field {name}: {value_text} is not a date in the format "
-                            f"{date_format}.")
+            ctx.error(name, msg.NOT_A_DATE.format(field=name, value=value_text,
+                                                  format=date_format))
         return day
     return convert
 
@@ -203,6 +201,6 @@ def _datetime_converter(name: str) -> Converter:
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
         moment = parse_datetime(raw)
         if moment is None:
-            ctx.error(name, f"Date {value_text} not valid.")
+            ctx.error(name, msg.DATE_NOT_VALID.format(value=value_text))
         return moment
     return convert

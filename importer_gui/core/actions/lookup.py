@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from importer_gui.core.actions.base import RowContext
+from importer_gui.core.catalogue import STORE_COLUMNS
+from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.issues import Outcome
 from importer_gui.core.records import Table, TeacherRec, TrainingRec
+
+LOGIN, PATH_CODE, TRAINING_GUID = "teacherLogin", "trainingPathCode", "trainingGuid"
 
 
 def create_or_update(ctx: RowContext, table: Table, key_column: str,
@@ -28,34 +32,34 @@ def may_change(ctx: RowContext, table: Table, record_id: int, field: str,
     """fullAccess=no only lets an import change records that an import created."""
     if ctx.action.full_access or ctx.overlay.was_created_by_import(table, record_id):
         return True
-    ctx.error(field, f"fullAccess is no: {described} was not created by an import, so this "
-                     "import may not change it.")
+    ctx.error(field, msg.NOT_CREATED_BY_IMPORT.format(record=described))
     return False
 
 
 def teacher(ctx: RowContext, unknown: str) -> tuple[bool, TeacherRec | None]:
-    """The row's teacher: (ok, record); ``unknown`` words an unknown login ({login})."""
-    login = ctx.values.get("teacherLogin")
+    """The row's teacher: (ok, record); ``unknown`` words an unknown login (catalogue
+    template with {field} and {login})."""
+    login = ctx.values.get(LOGIN)
     if login is None:
         return True, None
-    found = ctx.overlay.find_one(Table.TEACHER, "login", login)
+    found = ctx.overlay.find_one(Table.TEACHER, STORE_COLUMNS[LOGIN], login)
     if found is None:
-        ctx.error("teacherLogin", unknown.format(login=login))
+        ctx.error(LOGIN, unknown.format(field=LOGIN, login=login))
         return False, None
     return True, found
 
 
 def training_by_code(ctx: RowContext, code: str, unknown: str) -> TrainingRec | None:
     """A training course by its path code; ``unknown`` words a miss ({code})."""
-    found = ctx.overlay.find_one(Table.TRAINING, "path_code", code)
+    found = ctx.overlay.find_one(Table.TRAINING, STORE_COLUMNS[PATH_CODE], code)
     if found is None:
-        ctx.error("trainingPathCode", unknown.format(code=code))
+        ctx.error(PATH_CODE, unknown.format(code=code))
     return found
 
 
 def training_by_guid(ctx: RowContext, guid: str) -> TrainingRec | None:
     """A training course by its GUID."""
-    found = ctx.overlay.find_one(Table.TRAINING, "guid", guid)
+    found = ctx.overlay.find_one(Table.TRAINING, STORE_COLUMNS[TRAINING_GUID], guid)
     if found is None:
-        ctx.error("trainingGuid", f"Training with guid {guid} is not found.")
+        ctx.error(TRAINING_GUID, msg.TRAINING_GUID_UNKNOWN.format(guid=guid))
     return found

@@ -8,47 +8,48 @@ from typing import Any
 
 from importer_gui.core.actions import lookup
 from importer_gui.core.actions.base import CLEAR, RowContext, register
-from importer_gui.core.binding import BoundField
+from importer_gui.core.catalogue import SESSION_ACTION as SPEC
+from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.issues import Outcome
 from importer_gui.core.overlay import SEVERAL
 from importer_gui.core.records import SessionRec, Table, TrainingRec
 
-NAME = "createOrUpdateSessionAction"
+ACTION, TITLE, ID = "sessionAction", "sessionTitle", "sessionId"
+TRAINING_CODE, TRAINING_ID, TRAINING_TITLE = "trainingPathCode", "trainingId", "trainingTitle"
+# sessionAction's meanings, as the catalogue lists them: create or update, then delete.
+CREATE_UPDATE, CANCEL = (meaning for meaning, _ in SPEC.by_name[ACTION].codes)
 
-# Row field -> session column, for the fields a row can set and search by.
-COLUMNS = {"sessionTitle": "title", "sessionGuid": "guid", "sessionStatus": "status",
-           "sessionStartDate": "start_date", "sessionEndDate": "end_date", "sessionId": "id"}
-
-# The columns a row sets (the id is only searched by, never set).
-_SET_COLUMNS = tuple((field, column) for field, column in COLUMNS.items() if column != "id")
+# The session columns a row sets, from the fields that hold them (the id is only searched by).
+_SET_COLUMNS = SPEC.columns(TITLE, "sessionGuid", "sessionStatus", "sessionStartDate",
+                            "sessionEndDate")
 
 
 def plan_session(ctx: RowContext) -> Outcome:
     """Plan one row of the session action."""
     meaning = _meaning(ctx)
     training = _training(ctx)
-    ok, teacher = lookup.teacher(ctx, "Field teacherLogin: no teacher has the login {login}.")
+    ok, teacher = lookup.teacher(ctx, msg.NO_TEACHER_WITH_LOGIN)
     if ctx.failed or meaning is None or training is None or not ok:
         return Outcome.ERROR
-    if training.title and ctx.values.get("trainingTitle", training.title) != training.title:
-        ctx.warning("trainingTitle", f"Field trainingTitle: {ctx.values['trainingTitle']} is "
-                                     f"not the title of training course {training.path_code} "
-                                     f"({training.title}); the training course is not changed.")
+    if training.title and ctx.values.get(TRAINING_TITLE, training.title) != training.title:
+        ctx.warning(TRAINING_TITLE, msg.NOT_THE_TRAINING_TITLE.format(
+            field=TRAINING_TITLE, value=ctx.values[TRAINING_TITLE], code=training.path_code,
+            title=training.title))
     found = _search(ctx, training)
     if found is None:
         return Outcome.ERROR
-    if meaning == "cancel":
+    if meaning == CANCEL:
         return _delete(ctx, found)
     return _create_or_update(ctx, training, found, teacher.id if teacher else None)
 
 
 def _meaning(ctx: RowContext) -> str | None:
     """createUpdate or cancel; an empty, optional sessionAction means createUpdate."""
-    if not ctx.action.has("sessionAction"):
-        return "createUpdate"
-    meaning = ctx.values.get("sessionAction")
-    if meaning is None and not ctx.action.fields["sessionAction"].mandatory and not ctx.failed:
-        return "createUpdate"
+    if not ctx.action.has(ACTION):
+        return CREATE_UPDATE
+    meaning = ctx.values.get(ACTION)
+    if meaning is None and not ctx.action.fields[ACTION].mandatory and not ctx.failed:
+        return CREATE_UPDATE
     return meaning
 
 
@@ -56,25 +57,24 @@ def _training(ctx: RowContext) -> TrainingRec | None:
     """The session's training course, by path code (or by id when the file has no code)."""
     values = ctx.values
     action = ctx.action
-    if action.has("trainingPathCode"):
-        code = values.get("trainingPathCode")
+    if action.has(TRAINING_CODE):
+        code = values.get(TRAINING_CODE)
         if code is None:
-            if not action.fields["trainingPathCode"].mandatory:
-                ctx.error("trainingPathCode", "Field trainingPathCode is empty.")
+            if not action.fields[TRAINING_CODE].mandatory:
+                ctx.error(TRAINING_CODE, msg.FIELD_EMPTY.format(field=TRAINING_CODE))
             return None
-        training = lookup.training_by_code(
-            ctx, code, "Training with training path code {code} is not found.")
-    elif "trainingId" in values:
-        training = ctx.overlay.get(Table.TRAINING, values["trainingId"])
+        training = lookup.training_by_code(ctx, code, msg.TRAINING_CODE_UNKNOWN)
+    elif TRAINING_ID in values:
+        training = ctx.overlay.get(Table.TRAINING, values[TRAINING_ID])
         if training is None:
-            ctx.error("trainingId", f"Field trainingId: no training course has the id "
-                                    f"{values['trainingId']}.")
+            ctx.error(TRAINING_ID, msg.NO_TRAINING_WITH_ID.format(field=TRAINING_ID,
+                                                                  id=values[TRAINING_ID]))
     else:
-        ctx.error("trainingPathCode", "Field trainingPathCode is empty.")
+        ctx.error(TRAINING_CODE, msg.FIELD_EMPTY.format(field=TRAINING_CODE))
         return None
-    if training is not None and values.get("trainingId", training.id) != training.id:
-        ctx.error("trainingId", f"Field trainingId: {values['trainingId']} is not the id of "
-                                f"training course {training.path_code}.")
+    if training is not None and values.get(TRAINING_ID, training.id) != training.id:
+        ctx.error(TRAINING_ID, msg.NOT_THE_TRAINING_ID.format(
+            field=TRAINING_ID, id=values[TRAINING_ID], code=training.path_code))
         return None
     return training
 
@@ -85,14 +85,13 @@ def _search(ctx: RowContext, training: TrainingRec) -> list[SessionRec] | None:
     values = ctx.values
     key = tuple([None if (v := values.get(f)) is CLEAR else v for f in fields])
     if key.count(None) == len(key):
-        ctx.error(fields[0], f"Field {fields[0]} is empty: the session cannot be found "
-                             f"(sessionSearchField is {', '.join(fields)}).")
+        ctx.error(fields[0], msg.SEARCH_EMPTY.format(field=fields[0], fields=", ".join(fields)))
         return None
     name, index_key = _search_index(tuple(fields))
     found = ctx.overlay.find_single(Table.SESSION, name, index_key, (training.id, *key))
     if found is SEVERAL:
-        name = values.get("sessionTitle") or " / ".join(str(v) for v in key if v)
-        ctx.error(fields[0], f"Group with name {name} is duplicated.")
+        name = values.get(TITLE) or " / ".join(str(v) for v in key if v)
+        ctx.error(fields[0], msg.GROUP_DUPLICATED.format(name=name))
         return None
     return [] if found is None else [found]
 
@@ -104,7 +103,7 @@ def _search_index(fields: tuple[str, ...]) -> tuple[str, Callable[[SessionRec], 
     """The overlay index name and key of a sessionSearchField, made once per field list."""
     found = _SEARCH_INDEXES.get(fields)
     if found is None:
-        columns = [COLUMNS[f] for f in fields]
+        columns = [SPEC.by_name[f].column for f in fields]
         # attrgetter of two or more names returns their tuple: (training_id, *columns).
         found = _SEARCH_INDEXES[fields] = ("search:" + ",".join(columns),
                                            attrgetter("training_id", *columns))
@@ -112,15 +111,14 @@ def _search_index(fields: tuple[str, ...]) -> tuple[str, Callable[[SessionRec], 
 
 
 def _may_change(ctx: RowContext, session: SessionRec) -> bool:
-    return lookup.may_change(ctx, Table.SESSION, session.id, "sessionAction",
-                             f"session {session.title}")
+    return lookup.may_change(ctx, Table.SESSION, session.id, ACTION,
+                             msg.A_SESSION.format(title=session.title))
 
 
 def _delete(ctx: RowContext, found: list[SessionRec]) -> Outcome:
     """Delete the session and its interventions; deleting nothing is harmless."""
     if not found:
-        ctx.warning("sessionAction", "No session matches this row: there is nothing to "
-                                     "delete.")
+        ctx.warning(ACTION, msg.NOTHING_TO_DELETE)
         return Outcome.UNCHANGED
     session = found[0]
     if not _may_change(ctx, session):
@@ -152,20 +150,15 @@ def _create_or_update(ctx: RowContext, training: TrainingRec, found: list[Sessio
             return Outcome.ERROR
         changed = ctx.add(ctx.overlay.update(Table.SESSION, found[0], columns))
         return Outcome.UPDATE if changed else Outcome.UNCHANGED
-    wanted_id = ctx.values.get("sessionId")
+    wanted_id = ctx.values.get(ID)
     if wanted_id is not None and ctx.overlay.get(Table.SESSION, wanted_id) is not None:
-        ctx.error("sessionId", f"Field sessionId: {wanted_id} is already the id of a session "
-                               "of another training course.")
+        ctx.error(ID, msg.SESSION_ID_TAKEN.format(field=ID, id=wanted_id))
         return Outcome.ERROR
     columns["training_id"] = training.id
     ctx.add(ctx.overlay.create(Table.SESSION, columns, wanted_id))
     return Outcome.CREATE
 
 
-def _invalid_action(value: str, bound: BoundField) -> str:
-    return f"Invalid sessionAction value: {value}"
-
-
 # A deleted session takes its interventions with it.
-register(NAME, plan_session, (Table.TRAINING, Table.SESSION, Table.TEACHER, Table.INTERVENTION),
-         {"sessionAction": _invalid_action})
+register(SPEC.name, plan_session,
+         (Table.TRAINING, Table.SESSION, Table.TEACHER, Table.INTERVENTION))
