@@ -11,6 +11,7 @@ CORE_IMPORTS = "\n".join([
     "import sys",
     "import importer_gui.cli",
     "import importer_gui.core.pipeline, importer_gui.core.reports, importer_gui.core.suggest",
+    "import importer_gui.core.session, importer_gui.core.first_rows, importer_gui.core.log",
     "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))",
     "print(','.join(qt))",
 ])

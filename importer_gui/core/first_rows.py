@@ -1,0 +1,50 @@
+"""The first rows of a data file as its provider reads them, read once per file version.
+
+The Open, Action and Mapping pages all show the same first rows, and a large workbook takes
+about a second to open: the rows are kept per file version and reading options.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from importer_gui.core.cells import Cell
+from importer_gui.core.config import Provider
+
+HEAD_ROWS = 20  # rows read for the live views: enough to judge, fast on any file
+CACHED_FILES = 8
+
+Head = tuple[list[str] | None, list[tuple[Cell, ...]]]
+
+
+def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
+    """The header (None without a header line) and the first ``n`` rows.
+
+    A file changed on disk (size or modification time) is read again.
+    """
+    headers, rows = _cached_head(data_file, _version(data_file), provider.file_encoding,
+                                 provider.delimiter_char, provider.skip_first_line,
+                                 provider.sheet, max(n, HEAD_ROWS))
+    return (list(headers) if headers is not None else None), list(rows[:n])
+
+
+def _version(data_file: Path) -> tuple[int, int] | None:
+    """The file's size and modification time; None when it cannot be read (the reader
+    then names the problem)."""
+    try:
+        stat = data_file.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=CACHED_FILES)
+def _cached_head(data_file: Path, version: tuple[int, int] | None, encoding: str,
+                 delimiter: str, skip_first_line: bool, sheet: str | None, n: int,
+                 ) -> tuple[tuple[str, ...] | None, tuple[tuple[Cell, ...], ...]]:
+    from importer_gui.core import readers  # imported late: the pages load before any file
+
+    headers, rows = readers.head(data_file, n, encoding=encoding, delimiter=delimiter,
+                                 skip_first_line=skip_first_line, sheet=sheet)
+    return (tuple(headers) if headers is not None else None), tuple(tuple(r) for r in rows)

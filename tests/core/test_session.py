@@ -1,0 +1,163 @@
+"""The wizard's session without Qt: its steps, what it announces, and what workers get."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.config import Column, ImportConfig, Provider
+from importer_gui.core.first_rows import read_head
+from importer_gui.core.issues import Outcome
+from importer_gui.core.plan import FileStamp
+from importer_gui.core.progress import Monitor
+from importer_gui.core.session import Event, Session, run_check, run_commit, run_replan
+from importer_gui.core.store import Store
+from tests.builders import teachers_import, write_config, write_csv
+
+Heard = list[tuple[Event, int | None]]
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Session:
+    """A session over a private store."""
+    return Session(tmp_path / "store.sqlite3")
+
+
+def listen(session: Session) -> Heard:
+    """Everything the session announces from now on."""
+    heard: Heard = []
+    session.subscribe(lambda event, run_id: heard.append((event, run_id)))
+    return heard
+
+
+def teachers(tmp_path: Path, session: Session) -> Path:
+    """A teacher CSV opened and mapped as the wizard's first pages would."""
+    data = write_csv(tmp_path / "teachers.csv", [["Login", "Name"], ["zoe", "Zoe"],
+                                                 ["mia", "Mia"]])
+    columns = [Column("teacherLogin", header="Login"), Column("teacherName", header="Name")]
+    session.set_config(pipeline.new_config(data, "createOrUpdateTeacherAction", columns),
+                       [data])
+    return data
+
+
+def test_each_step_is_announced_to_every_listener(session: Session, tmp_path: Path) -> None:
+    heard, also = listen(session), listen(session)
+    teachers(tmp_path, session)
+    session.set_plan(None)
+    session.row_rechecked()
+    session.record_run(7)
+    assert heard == also == [(Event.CONFIG_CHANGED, None), (Event.PLAN_CHANGED, None),
+                             (Event.PLAN_CHANGED, None), (Event.STORE_CHANGED, 7)]
+    assert session.choices.plan_edited
+
+
+def test_a_listener_that_unsubscribes_hears_no_more(session: Session) -> None:
+    heard: Heard = []
+    unsubscribe = session.subscribe(lambda event, run_id: heard.append((event, run_id)))
+    session.record_run(1)
+    unsubscribe()
+    session.record_run(2)
+    assert heard == [(Event.STORE_CHANGED, 1)]
+
+
+def test_opening_a_data_file_starts_a_configuration_of_one_import(
+        session: Session, tmp_path: Path) -> None:
+    heard = listen(session)
+    data = write_csv(tmp_path / "plain.csv", [["teacherLogin"], ["zoe"]])
+    session.choose_import(3)
+    session.open_data_file(data, Provider(file_name=data.name, path=str(tmp_path)))
+    choices = session.choices
+    assert choices.config_path is None and choices.config_stamp is None
+    assert choices.import_index == 0 and choices.data_files == [data]
+    assert session.current_import().provider.file_name == "plain.csv"
+    assert session.data_file() == data
+    assert heard == [(Event.CONFIG_CHANGED, None)]
+
+
+def test_opening_a_configuration_finds_its_files_beside_it(
+        session: Session, tmp_path: Path) -> None:
+    path = write_config(tmp_path, teachers_import(tmp_path, [["zoe", "Zoe", "Z", ""]]))
+    stamp = FileStamp.of(path)
+    session.open_configuration(path, config_xml.load(path), stamp)
+    assert session.choices.config_path == path and session.choices.config_stamp == stamp
+    assert session.choices.data_files == pipeline.resolve_data_files(session.choices.config)
+    assert session.data_file() is not None and session.data_file().is_file()
+
+
+def test_reading_options_change_the_edited_import_and_drop_the_plan(
+        session: Session, tmp_path: Path) -> None:
+    teachers(tmp_path, session)
+    session.set_plan(run_check(session.snapshot(), Monitor()))
+    heard = listen(session)
+    session.set_reading_options(sheet=None, encoding="ISO-8859-1", delimiter="comma",
+                                skip_first_line=False)
+    provider = session.current_import().provider
+    assert (provider.file_encoding, provider.delimiter, provider.skip_first_line) == (
+        "ISO-8859-1", "comma", False)
+    assert provider.sheet is None
+    assert session.choices.plan is None
+    assert heard == [(Event.CONFIG_CHANGED, None)]
+
+
+def test_the_edited_import_is_created_when_the_configuration_has_none(
+        session: Session) -> None:
+    session.choose_import(1)
+    imp = session.current_import()
+    assert len(session.choices.config.imports) == 2
+    assert session.choices.config.imports[1] is imp
+    assert session.data_file() is None
+
+
+def test_a_worker_gets_copies_the_pages_cannot_change(session: Session, tmp_path: Path) -> None:
+    teachers(tmp_path, session)
+    snapshot = session.snapshot()
+    session.current_import().provider.columns[1] = Column("ignoredColumn", header="Name")
+    session.choices.data_files.append(tmp_path / "other.csv")
+    assert snapshot.config.imports[0].provider.columns[1].field == "teacherName"
+    assert len(snapshot.data_files) == 1
+    assert snapshot.store_path == session.store_path
+
+
+def test_check_then_commit_then_a_store_change_is_heard(session: Session, tmp_path: Path) -> None:
+    teachers(tmp_path, session)
+    plan = run_check(session.snapshot(), Monitor())
+    session.set_plan(plan)
+    assert [row.outcome for row in plan.imports[0].rows] == [Outcome.CREATE] * 2
+    fresh, differing = run_replan(session.store_path, plan, Monitor())
+    assert differing == [] and len(fresh.imports[0].rows) == 2
+    heard = listen(session)
+    result = run_commit(session.store_path, fresh, Monitor())
+    session.record_run(result.run_id)
+    assert heard == [(Event.STORE_CHANGED, result.run_id)]
+    with Store.open(session.store_path) as store:
+        assert [run.id for run in store.history()] == [result.run_id]
+
+
+def test_a_new_import_forgets_every_choice(session: Session, tmp_path: Path) -> None:
+    teachers(tmp_path, session)
+    session.choose_import(0)
+    heard = listen(session)
+    session.new_import()
+    assert session.choices.config == ImportConfig()
+    assert session.choices.data_files == [] and session.choices.plan is None
+    assert heard == [(Event.CONFIG_CHANGED, None)]
+
+
+def test_first_rows_are_read_once_per_file_version(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from importer_gui.core import readers
+
+    calls: list[Path] = []
+    real_head = readers.head
+    monkeypatch.setattr(readers, "head", lambda path, *a, **k: calls.append(path)
+                        or real_head(path, *a, **k))
+    data = write_csv(tmp_path / "head.csv", [["Login"], ["zoe"], ["mia"]])
+    provider = Provider(file_name=data.name, path=str(tmp_path))
+    assert read_head(provider, data) == (["Login"], [("zoe",), ("mia",)])
+    assert read_head(provider, data, 1) == (["Login"], [("zoe",)])
+    assert calls == [data]
+    write_csv(data, [["Login"], ["zoe"], ["mia"], ["adam"]])
+    assert read_head(provider, data)[1][-1] == ("adam",)
+    assert calls == [data, data]
