@@ -6,6 +6,8 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from importer_gui.ui.styles import XML_ATTRIBUTE, XML_COMMENT, XML_TAG, XML_VALUE
+
 _TAG = re.compile(r"</?[\w:.-]+|/?>|<\?[\w:.-]+|\?>")
 _ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=")
 _VALUE = re.compile(r"\"[^\"]*\"|'[^']*'")
@@ -30,10 +32,10 @@ class XmlHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         # Dark enough on white to read easily, distinct for colour-blind users by weight too.
-        self.tag_format = _format("#1f4e9c", bold=True)
-        self.attribute_format = _format("#8a3b00")
-        self.value_format = _format("#1d6b2f")
-        self.comment_format = _format("#6b6b6b", italic=True)
+        self.tag_format = _format(XML_TAG, bold=True)
+        self.attribute_format = _format(XML_ATTRIBUTE)
+        self.value_format = _format(XML_VALUE)
+        self.comment_format = _format(XML_COMMENT, italic=True)
 
     def highlightBlock(self, text: str) -> None:
         """Colour one line."""
