@@ -10,6 +10,7 @@ from pathlib import Path
 
 from importer_gui import __version__
 from importer_gui.core import paths
+from importer_gui.core.log import log_path
 
 APP_DISPLAY_NAME = "Import Assistant"
 APP_ID = "org.importassistant.ImportAssistant"  # the .desktop / AppStream / bundle id
@@ -27,7 +28,8 @@ def qt_versions() -> str:
 
 
 def version_text(store_path: Path | None = None) -> str:
-    """Several lines: name and version, Python, Qt, the store and the configuration library."""
+    """Several lines: name and version, Python, Qt, the store, the configuration library and
+    the log."""
     store = store_path if store_path is not None else paths.default_store_path()
     lines = [
         f"{APP_DISPLAY_NAME} {__version__}",
@@ -35,5 +37,6 @@ def version_text(store_path: Path | None = None) -> str:
         qt_versions(),
         f"Store: {store}",
         f"Configurations: {paths.library_dir()}",
+        f"Log: {log_path()}",
     ]
     return "\n".join(lines)

@@ -43,6 +43,7 @@ def test_version_text_names_version_python_qt_and_folders(private_folders: Path)
     assert lines[2].startswith(f"Qt {QtCore.qVersion()} (PySide6 ")
     assert lines[3] == f"Store: {private_folders / 'data' / 'store.sqlite3'}"
     assert lines[4] == f"Configurations: {private_folders / 'config' / 'configurations'}"
+    assert lines[5] == f"Log: {private_folders / 'data' / 'import-assistant.log'}"
 
 
 def test_version_text_shows_the_store_in_use(tmp_path: Path) -> None:

@@ -16,17 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.about import APP_DISPLAY_NAME, version_text
+from importer_gui.ui.i18n import arg
 from importer_gui.ui.icons import app_icon
 
 ICON_PIXELS = 64
 
 
 class AboutDialog(QDialog):
-    """Shows version_text() as selectable text, so users can paste it into a support request."""
+    """Shows version_text() (versions; the store, configurations and log) as selectable text,
+    so users can paste it into a support request."""
 
     def __init__(self, store_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("About {name}").format(name=APP_DISPLAY_NAME))
+        self.setWindowTitle(arg(self.tr("About %1"), APP_DISPLAY_NAME))
         self.setWindowIcon(app_icon())
         self.icon_label = QLabel()
         self.icon_label.setPixmap(app_icon().pixmap(ICON_PIXELS, ICON_PIXELS))

@@ -1,4 +1,7 @@
-"""The application: a main window holding the wizard, its menus, and ``run_gui``."""
+"""Starting the window: ``run_gui``, after checking that Qt can open one here.
+
+Importing this module never loads Qt, so that a Qt that cannot load is one clear line.
+"""
 
 from __future__ import annotations
 
@@ -110,9 +113,11 @@ def run_gui(argv: list[str], store_path: Path | None = None) -> int:
     except ImportError as exc:
         print(f"importer-gui: {qt_import_problem(exc)}", file=sys.stderr)
         return EXIT_NO_DISPLAY
+    from importer_gui.core import log as app_log
     from importer_gui.core.paths import default_store_path
     from importer_gui.ui.main_window import MainWindow
 
+    app_log.configure()
     app = QApplication.instance() or QApplication(["importer-gui"])
     _setup_application(app)
     window = MainWindow(store_path or default_store_path())
@@ -140,24 +145,14 @@ def _setup_application(app: object) -> None:
 def _unexpected(kind: type[BaseException], error: BaseException,
                 trace: TracebackType | None) -> None:
     """A bug in a slot: the traceback goes to the log, the user gets one clear line."""
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from importer_gui.core.log import log_path
+    from importer_gui.ui.i18n import tr
 
     log.error("Unexpected error", exc_info=(kind, error, trace))
     if QApplication.instance() is not None:
         QMessageBox.critical(
-            QApplication.activeWindow(),
-            QCoreApplication.translate("MainWindow", "Import Assistant"),
-            QCoreApplication.translate(
-                "MainWindow", "Something unexpected went wrong; nothing was written. "
-                              "Details are in the application log."))
-
-
-# The window is defined after the Qt check so that importing this module never loads Qt.
-def __getattr__(name: str) -> object:
-    """``MainWindow`` is built on first use (it needs Qt)."""
-    if name == "MainWindow":
-        from importer_gui.ui.main_window import MainWindow
-
-        return MainWindow
-    raise AttributeError(name)
+            QApplication.activeWindow(), tr("MainWindow", "Import Assistant"),
+            tr("MainWindow", "Something unexpected went wrong; nothing was written. Details "
+                             "are in the application log (%1).", log_path()))

@@ -14,10 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.log import log_path
 from importer_gui.core.progress import Monitor
+from importer_gui.ui.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +30,9 @@ ErrorFn = Callable[[ImporterError], None]
 
 def unexpected_error(exc: BaseException) -> ImporterError:
     """A clear message for a failure that is not one of ours (the traceback goes to the log)."""
-    text = QCoreApplication.translate(
-        "TaskRunner", "Something unexpected went wrong ({0}); nothing was written. "
-                      "Details are in the application log.")
-    return ImporterError(text.replace("{0}", type(exc).__name__))
+    return ImporterError(tr("TaskRunner", "Something unexpected went wrong (%1); nothing was "
+                                          "written. Details are in the application log (%2).",
+                            type(exc).__name__, log_path()))
 
 
 @dataclass

@@ -13,6 +13,7 @@ from importer_gui.core import pipeline
 from importer_gui.core.config import Column
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import Outcome
+from importer_gui.core.log import log_path
 from importer_gui.core.records import Table
 from importer_gui.core.store import Store
 from importer_gui.ui.models.preview_model import ERROR_BRUSH, RowFilter
@@ -236,7 +237,7 @@ def test_task_runner_turns_a_bug_into_one_clear_line(qtbot: object) -> None:
     with qtbot.waitSignal(runner.finished, timeout=5000):
         runner.run(broken, lambda _result: None, errors.append)
     assert str(errors[0]) == ("Something unexpected went wrong (KeyError); nothing was "
-                              "written. Details are in the application log.")
+                              f"written. Details are in the application log ({log_path()}).")
     results: list[int] = []
     with qtbot.waitSignal(runner.finished, timeout=5000):
         runner.run(lambda monitor: 6 * 7, results.append)
