@@ -50,7 +50,7 @@ def test_a_configuration_save_that_fails_keeps_the_old_file(
     target = tmp_path / "saved.xml"
     target.write_text(OLD, encoding="utf-8")
     before = sorted(p.name for p in tmp_path.iterdir())
-    monkeypatch.setattr(config_xml.os, step, failing(step))
+    monkeypatch.setattr(atomic.os, step, failing(step))
     with pytest.raises(ConfigError) as failure:
         config_xml.save(config, target)
     assert str(failure.value) == (f"{target}: The configuration could not be saved: No space "
@@ -62,14 +62,14 @@ def test_a_configuration_save_that_fails_keeps_the_old_file(
 _KILLED_WHILE_SAVING = """
 import os, signal, sys
 from pathlib import Path
-from importer_gui.core import config_xml
+from importer_gui.core import atomic, config_xml
 
 def die(*args):
     os.kill(os.getpid(), signal.SIGKILL)  # the laptop dies between the write and the rename
 
 config = config_xml.load(Path(sys.argv[1]))
 config.imports[0].provider.delimiter = "comma"
-config_xml.os.replace = die
+atomic.os.replace = die
 config_xml.save(config, Path(sys.argv[1]))
 """
 
