@@ -1,4 +1,4 @@
-"""Suggest a field for each spreadsheet header, and say how sure the guess is.
+"""Suggest a field for each spreadsheet header (and an action for a file), and say how sure.
 
 Tiers, best first: the exact field name, the same name ignoring case, accents and
 punctuation, a known synonym (English or French), then a close match. Each field goes to at
@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from importer_gui.core.catalogue import IGNORED_COLUMN
+from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN
 
 EXACT = "exact"
 NORMALISED = "normalised"
@@ -254,3 +254,17 @@ def map_columns(headers: Sequence[str | None], known: Sequence[tuple[str | None,
     open_headers = [h if s is None else None for h, s in zip(headers, result, strict=True)]
     guesses = suggest_fields(open_headers, [f for f in fields if f not in taken])
     return [s if s is not None else g for s, g in zip(result, guesses, strict=True)]
+
+
+def likely_action(headers: Sequence[str | None] | None) -> str | None:
+    """The action whose fields the headers match best (None without headers or matches).
+
+    Ties go to the action listed first in the catalogue.
+    """
+    if not headers:
+        return None
+    scores = {name: sum(1 for s in suggest_fields(headers, [f.name for f in spec.fields])
+                        if s.how is not None)
+              for name, spec in ACTIONS.items()}
+    best = max(ACTIONS, key=lambda name: scores[name])
+    return best if scores[best] else None

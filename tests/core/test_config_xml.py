@@ -20,6 +20,7 @@ from importer_gui.core.config import (
     Import,
     ImportConfig,
     Provider,
+    relocated,
 )
 from importer_gui.core.errors import ConfigError
 
@@ -610,6 +611,22 @@ def test_save_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
         cx.save(cx.load(SEEDS), target)
     assert str(info.value) == (
         f"{target}: The configuration could not be saved: No such file or directory.")
+
+
+def test_a_configuration_saved_elsewhere_finds_its_data_files_from_there(
+        tmp_path: Path) -> None:
+    config = cx.load(SEEDS)
+    data = tmp_path / "in" / "sessions.xlsx"
+    target = tmp_path / "out" / "import.xml"
+    moved = relocated(config, [data, tmp_path / "out" / "meetings.csv"], target)
+    sessions, meetings = moved.imports
+    assert (sessions.provider.path, sessions.provider.file_name) == (
+        "imports/", "sessions_*.csv")  # a pattern stays a pattern
+    assert (meetings.provider.path, meetings.provider.file_name) == ("", "meetings.csv")
+    assert moved.source == target and config.source == SEEDS  # the original is left alone
+    config.imports[0].provider.file_name = "sessions.xlsx"
+    first = relocated(config, [data], target).imports[0].provider
+    assert (first.path, first.file_name) == ("../in", "sessions.xlsx")
 
 
 def test_a_name_that_is_not_xml_is_a_config_error() -> None:

@@ -14,6 +14,7 @@ from importer_gui.core.catalogue import (
 from importer_gui.core.suggest import (
     Suggestion,
     best_match,
+    likely_action,
     map_columns,
     normalise,
     suggest_fields,
@@ -148,3 +149,19 @@ def test_identifiant_is_the_login_in_a_teachers_sheet() -> None:
     fields = [s.field for s in suggest_fields(["Identifiant", "Nom", "Prénom", "Courriel"],
                                               TEACHER_FIELDS)]
     assert fields == ["teacherLogin", "teacherName", "teacherFirstname", "teacherEmail"]
+
+
+@pytest.mark.parametrize(("headers", "action"), [
+    (["Identifiant", "Code formation", "Session", "Début", "Salle", "Statut"],
+     "createOrUpdateInterventionAction"),
+    (["Action", "Code formation", "Titre de la session", "Date de début"],
+     "createOrUpdateSessionAction"),
+    (["Identifiant", "Nom", "Prénom", "Courriel"], "createOrUpdateTeacherAction"),
+    (["Code formation", "Titre de la formation", "Langue"], "createOrUpdateTrainingCourseAction"),
+    (["Code"], "createOrUpdateTrainingCourseAction"),  # a tie: the first action offered
+    (["Couleur", "Poids"], None),
+    ([], None),
+    (None, None),
+])
+def test_the_likely_action_of_a_file(headers: list[str] | None, action: str | None) -> None:
+    assert likely_action(headers) == action

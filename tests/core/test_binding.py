@@ -1,0 +1,84 @@
+"""Binding columns to fields: the problems a mapping has, said once for the check and the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from importer_gui.core.binding import (
+    MappingProblems,
+    bind_action,
+    configured_codes,
+    mapping_problems,
+    option_value,
+)
+from importer_gui.core.catalogue import (
+    IGNORED_COLUMN,
+    INTERVENTION_ACTION,
+    SESSION_ACTION,
+    TEACHER_ACTION,
+)
+from importer_gui.core.config import Action, ActionField, Column, FieldOptions
+from importer_gui.core.errors import ConfigError
+
+MEETING = ["interventionGuid", "trainingPathCode", "sessionTitle", "interventionDate",
+           "interventionDuration", "roomGuid", "roomLabel", "teacherLogin", "interventionStatus"]
+
+
+def test_a_complete_mapping_has_no_problem() -> None:
+    assert mapping_problems(INTERVENTION_ACTION, MEETING) == MappingProblems()
+
+
+def test_fields_fed_twice_name_both_columns() -> None:
+    fields = ["teacherLogin", IGNORED_COLUMN, "teacherName", "teacherLogin", "teacherLogin"]
+    problems = mapping_problems(TEACHER_ACTION, fields)
+    assert problems.twice == (("teacherLogin", 0, 3), ("teacherLogin", 0, 4))
+    assert problems.duplicates == ["teacherLogin"]
+
+
+def test_missing_fields_groups_keys_and_search_fields() -> None:
+    fields = [f for f in MEETING if f not in ("interventionGuid", "trainingPathCode",
+                                              "roomLabel")]
+    problems = mapping_problems(INTERVENTION_ACTION, fields, ["sessionGuid"])
+    assert problems.missing_keys == ("interventionGuid",)
+    assert problems.missing_mandatory == ("interventionGuid", "roomLabel")
+    assert problems.missing_groups == (("trainingGuid", "trainingPathCode"),)
+    assert problems.missing_search == ("sessionGuid",)
+
+
+def test_a_field_left_out_of_the_actions_fields_feeds_nothing() -> None:
+    problems = mapping_problems(TEACHER_ACTION, ["teacherLogin", "teacherName"],
+                                listed={"teacherName"})
+    assert problems.missing_keys == ("teacherLogin",)
+
+
+def test_the_check_raises_the_first_problem_in_the_same_words() -> None:
+    columns = [Column("teacherLogin"), Column("teacherName"), Column("teacherLogin")]
+    with pytest.raises(ConfigError, match=r"Field teacherLogin is mapped to two columns "
+                                          r"\(1 and 3\) in <columnsMapping>\."):
+        bind_action(Action(TEACHER_ACTION.name), columns, "YYYY-MM-DD")
+    meeting = [Column(f) for f in MEETING if f != "trainingPathCode"]
+    with pytest.raises(ConfigError, match="needs a column for trainingGuid or trainingPathCode"):
+        bind_action(Action(INTERVENTION_ACTION.name), meeting, "YYYY-MM-DD")
+
+
+def test_options_apply_as_configured_or_by_default() -> None:
+    action = Action(SESSION_ACTION.name)
+    assert option_value(SESSION_ACTION, action, "sessionSearchField") == ["sessionTitle"]
+    assert option_value(SESSION_ACTION, action, "fullAccess") == "yes"
+    action.set_option("sessionSearchField", ["sessionGuid", "sessionId"])
+    action.set_option("fullAccess", "no")
+    assert action.search_fields == ["sessionGuid", "sessionId"] and action.full_access is False
+    assert option_value(SESSION_ACTION, action, "sessionSearchField") == [
+        "sessionGuid", "sessionId"]
+    assert option_value(SESSION_ACTION, action, "fullAccess") == "no"
+    assert option_value(TEACHER_ACTION, Action(TEACHER_ACTION.name), "fullAccess") is None
+
+
+def test_codes_are_read_as_a_check_reads_them() -> None:
+    status = INTERVENTION_ACTION.by_name["interventionStatus"]
+    columns = [Column("interventionStatus", FieldOptions(codes={"active": "1", "cancelled": "0"}))]
+    action = Action(INTERVENTION_ACTION.name, fields=[
+        ActionField("interventionStatus", FieldOptions(codes={"cancelled": "X"}))])
+    assert configured_codes(status, action, columns) == {"active": "1", "cancelled": "X"}
+    assert configured_codes(status, Action(INTERVENTION_ACTION.name), []) == {
+        "active": "A", "cancelled": "C"}
