@@ -6,7 +6,6 @@ Qt import happens.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
 
@@ -15,9 +14,13 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from importer_gui.core.errors import ImporterError
+from importer_gui.core.store import Store
 from importer_gui.resources import resource_path
+from importer_gui.ui.about import AboutDialog
+from importer_gui.ui.i18n import arg
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.wizard import Wizard
 
 log = logging.getLogger(__name__)
@@ -70,10 +73,8 @@ class MainWindow(QMainWindow):
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         tools.addAction(self._action(self.tr("&Store browser…"), self.open_store_browser,
                                      QKeySequence("Ctrl+B")))
-        if _module_exists("importer_gui.ui.about"):
-            help_menu = self.menuBar().addMenu(self.tr("&Help"))
-            help_menu.addAction(self._action(self.tr("&About Import Assistant"),
-                                             self.show_about))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Import Assistant"), self.show_about))
 
     def _action(self, text: str, slot: object,
                 shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
@@ -110,29 +111,28 @@ class MainWindow(QMainWindow):
         """Open the sample configuration (and its workbook): straight to the preview."""
         path = sample_config_path()
         if not path.is_file():
-            self._error(self.tr("The sample is not installed ({0}).").replace("{0}", str(path)))
+            self._error(arg(self.tr("The sample is not installed (%1)."), path))
             return False
         return self.open_file(path)
 
     def open_store_browser(self) -> None:
-        """Show the store's records and the history of runs."""
-        from importer_gui.core.store import Store
-        from importer_gui.ui.store_browser import StoreBrowser
-
+        """Show the store's records and the history of runs; a revert from it reaches every
+        view, and a commit finishing meanwhile refreshes it."""
         try:
             store = Store.open(self.store_path)
         except ImporterError as exc:
             self._error(exc.message)
             return
+        browser = StoreBrowser(store, self)
+        self.state.follow_store(browser)
         try:
-            StoreBrowser(store, self).exec()
+            browser.exec()
         finally:
             store.close()
+            browser.deleteLater()
 
     def show_about(self) -> None:
-        """The About dialog (versions, where the data lives)."""
-        from importer_gui.ui.about import AboutDialog
-
+        """The About dialog (versions, where the data and the log live)."""
         AboutDialog(self.store_path, self).exec()
 
     def _error(self, text: str) -> None:
@@ -149,11 +149,3 @@ class MainWindow(QMainWindow):
         """Open the dropped file."""
         self.wizard.dropEvent(event)
 
-
-def _module_exists(name: str) -> bool:
-    """True when an optional module of the team is there."""
-    try:
-        importlib.import_module(name)
-    except ImportError:
-        return False
-    return True

@@ -1,51 +1,95 @@
-"""What the wizard's pages share: one object, plain data, no widgets."""
+"""The wizard's session for Qt: its announcements as signals, and store views kept in step."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Signal
 
 from importer_gui.core.config import ImportConfig
-from importer_gui.core.plan import FileStamp, Plan
+from importer_gui.core.plan import Plan
+from importer_gui.core.session import Choices, Event, Session
 
-
-@dataclass
-class Choices:
-    """The user's choices so far; the configuration is the single source of truth."""
-
-    config: ImportConfig = field(default_factory=ImportConfig)
-    data_files: list[Path] = field(default_factory=list)  # one per <import>, in order
-    config_path: Path | None = None  # where the configuration was loaded from / saved to
-    config_stamp: FileStamp | None = None  # that file as we last read or wrote it
-    import_index: int = 0  # the <import> the mapping pages edit
-    plan: Plan | None = None  # the last check's plan, shown by the preview
-    plan_edited: bool = False  # cells were edited since the last full check
-    run_id: int | None = None  # the last commit's run
+if TYPE_CHECKING:
+    from importer_gui.ui.store_browser import StoreBrowser
 
 
 class WizardState(QObject):
-    """Holds the choices and the store path; tells pages when the configuration changed."""
+    """A thin adapter: the session does the work, views connect to these signals."""
 
     config_changed = Signal()  # the configuration (or data files) changed: re-read, re-check
-    plan_changed = Signal()  # a new plan, or a row of it re-checked
+    plan_changed = Signal()  # a new plan (or none), or a row of it re-checked
+    store_changed = Signal(int)  # a run (a commit or a revert) changed the store
 
     def __init__(self, store_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store_path = store_path
-        self.choices = Choices()
+        self.session = Session(store_path)
+        self.session.subscribe(self._announce)
+
+    def _announce(self, event: Event, run_id: int | None) -> None:
+        if event is Event.CONFIG_CHANGED:
+            self.config_changed.emit()
+        elif event is Event.PLAN_CHANGED:
+            self.plan_changed.emit()
+        elif run_id is not None:
+            self.store_changed.emit(run_id)
+
+    @property
+    def store_path(self) -> Path:
+        """The store the wizard checks against and commits to."""
+        return self.session.store_path
+
+    @property
+    def choices(self) -> Choices:
+        """The session's choices, to read (change them through the session's steps)."""
+        return self.session.choices
 
     def set_config(self, config: ImportConfig, data_files: list[Path] | None = None) -> None:
-        """Replace the configuration (and data files); the plan is now out of date."""
-        self.choices.config = config
-        if data_files is not None:
-            self.choices.data_files = data_files
-        self.choices.plan = None
-        self.config_changed.emit()
+        """Replace the configuration (and data files); see ``Session.set_config``."""
+        self.session.set_config(config, data_files)
 
     def set_plan(self, plan: Plan | None) -> None:
-        """Store a fresh plan from a full check."""
-        self.choices.plan = plan
-        self.choices.plan_edited = False
-        self.plan_changed.emit()
+        """A full check's plan; see ``Session.set_plan``."""
+        self.session.set_plan(plan)
+
+    def follow_store(self, view: StoreBrowser) -> None:
+        """Keep a store view and the session in step until the view closes: a run the view
+        reverts is announced to every view, and a run made elsewhere refreshes it."""
+        _StoreLink(self, view)
+
+
+class _StoreLink(QObject):
+    """One store view's link to the session: a child of the view, so that it dies with it
+    (it keeps no reference of its own to the view, which would outlive the window)."""
+
+    def __init__(self, state: WizardState, view: StoreBrowser) -> None:
+        super().__init__(view)
+        self._state = state
+        self._reporting = False  # the view's own change: it has read the store already
+        # TODO(helper D): connect view.store_changed directly once the browser has it.
+        if hasattr(view, "store_changed"):
+            view.store_changed.connect(self._report)
+        state.store_changed.connect(self._refresh)
+        view.finished.connect(self._close)
+
+    def _view(self) -> StoreBrowser:
+        return cast("StoreBrowser", self.parent())
+
+    def _report(self, run_id: int) -> None:
+        self._reporting = True
+        try:
+            self._state.session.record_run(run_id)
+        finally:
+            self._reporting = False
+
+    def _refresh(self, _run_id: int) -> None:
+        if not self._reporting:
+            self._view().refresh()
+
+    def _close(self) -> None:
+        """A closed view's store is closed: it hears of no more runs."""
+        self._state.store_changed.disconnect(self._refresh)
+        if hasattr(self._view(), "store_changed"):
+            self._view().store_changed.disconnect(self._report)
+        self.deleteLater()

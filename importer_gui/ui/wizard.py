@@ -2,44 +2,32 @@
 
 from __future__ import annotations
 
-import importlib
-import logging
 from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QWidget, QWizard
 
-from importer_gui.core.config import ImportConfig
+from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES
 from importer_gui.ui.pages.action_page import ActionPage
+from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.config_page import ConfigPage
 from importer_gui.ui.pages.mapping_page import MappingPage
-from importer_gui.ui.pages.open_page import CONFIG_SUFFIXES, DATA_SUFFIXES, OpenPage
+from importer_gui.ui.pages.open_page import OpenPage
+from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.settings import Settings
-from importer_gui.ui.state import Choices, WizardState
-
-log = logging.getLogger(__name__)
+from importer_gui.ui.state import WizardState
 
 OPEN, ACTION, MAPPING, CONFIG, PREVIEW, COMMIT = range(6)
-
-# Pages written by another part of the team: (id, module, class).
-_LATE_PAGES = ((PREVIEW, "importer_gui.ui.pages.preview_page", "PreviewPage"),
-               (COMMIT, "importer_gui.ui.pages.commit_page", "CommitPage"))
 
 
 def droppable(path: Path) -> bool:
     """True for a file the wizard opens: a workbook, a CSV file or a configuration."""
-    return path.is_file() and path.suffix.lower() in DATA_SUFFIXES | CONFIG_SUFFIXES
+    return path.is_file() and path.suffix.lower() in (*DATA_SUFFIXES, *CONFIG_SUFFIXES)
 
 
-def _late_page(module: str, name: str, state: WizardState) -> QWizardPage | None:
-    """A page from a module that may not exist yet (the wizard works without it)."""
-    try:
-        cls = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        log.warning("Page %s.%s is not available", module, name)
-        return None
-    page: QWizardPage = cls(state)
-    return page
+def connect_pages(preview: PreviewPage, commit: CommitPage) -> None:
+    """What the commit page has to say on the preview (why it sent the user back)."""
+    commit.sent_back.connect(preview.show_notice)
 
 
 class Wizard(QWizard):
@@ -61,13 +49,13 @@ class Wizard(QWizard):
         self.action_page = ActionPage(state)
         self.mapping_page = MappingPage(state)
         self.config_page = ConfigPage(state, self.settings)
+        self.preview_page = PreviewPage(state)
+        self.commit_page = CommitPage(state)
         for page_id, page in ((OPEN, self.open_page), (ACTION, self.action_page),
-                              (MAPPING, self.mapping_page), (CONFIG, self.config_page)):
+                              (MAPPING, self.mapping_page), (CONFIG, self.config_page),
+                              (PREVIEW, self.preview_page), (COMMIT, self.commit_page)):
             self.setPage(page_id, page)
-        for page_id, module, name in _LATE_PAGES:
-            late = _late_page(module, name, state)
-            if late is not None:
-                self.setPage(page_id, late)
+        connect_pages(self.preview_page, self.commit_page)
         self.open_page.configuration_opened.connect(self.go_to_preview)
         self.open_page.runner.finished.connect(self._resume_forward)
         self.setAcceptDrops(True)
@@ -117,8 +105,7 @@ class Wizard(QWizard):
 
     def new_import(self) -> None:
         """Forget the choices and start again on page 1."""
-        self.state.choices = Choices()
-        self.state.set_config(ImportConfig())
+        self.state.session.new_import()
         self.restart()
 
     # --- QWizard ------------------------------------------------------------------------

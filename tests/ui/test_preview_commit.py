@@ -242,3 +242,18 @@ def test_task_runner_turns_a_bug_into_one_clear_line(qtbot: object) -> None:
     with qtbot.waitSignal(runner.finished, timeout=5000):
         runner.run(lambda monitor: 6 * 7, results.append)
     assert results == [42]
+
+
+def test_a_store_browser_left_open_reads_the_store_again_after_a_commit(
+        wizard: tuple, qtbot: object) -> None:
+    wiz, _page, commit = wizard
+    browser = commit.open_browser()
+    assert browser is not None
+    qtbot.addWidget(browser)
+    assert browser.history_model.rowCount() == 0
+    wiz.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)
+    assert browser.history_model.rowCount() == 1
+    assert browser.record_tabs[Table.TEACHER].model.total == 2
+    browser.close()
+

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWizard
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.wizard import connect_pages
 
 
 def preview_and_commit(state: WizardState, qtbot: object,
@@ -15,6 +16,7 @@ def preview_and_commit(state: WizardState, qtbot: object,
     wizard = QWizard()
     qtbot.addWidget(wizard)  # type: ignore[attr-defined]
     preview, commit = PreviewPage(state), CommitPage(state)
+    connect_pages(preview, commit)
     wizard.addPage(preview)
     wizard.addPage(commit)
     wizard.resize(1280, 800)

@@ -18,34 +18,24 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
 
 from importer_gui.core import pipeline
 from importer_gui.core.cells import cell_text
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER, Level, Outcome
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
+from importer_gui.ui import i18n
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH, WARNING_BRUSH
 
 Index = QModelIndex | QPersistentModelIndex
 
-ERROR_BRUSH = QBrush(QColor(255, 199, 206))
-WARNING_BRUSH = QBrush(QColor(255, 235, 156))
-TEXT_BRUSH = QBrush(QColor(32, 32, 32))  # dark text stays readable on the light fills
-OUTCOME_BRUSHES: dict[Outcome, QBrush] = {
-    Outcome.CREATE: QBrush(QColor(198, 239, 206)),
-    Outcome.UPDATE: QBrush(QColor(189, 215, 238)),
-    Outcome.DELETE: QBrush(QColor(248, 203, 173)),
-    Outcome.UNCHANGED: QBrush(QColor(230, 230, 230)),
-    Outcome.ERROR: ERROR_BRUSH,
-}
 OUTCOME_RANK = {o: i for i, o in enumerate(OUTCOME_ORDER)}
 
 LINE_COLUMN = 0
@@ -53,9 +43,9 @@ OUTCOME_COLUMN = 1
 FIRST_VALUE_COLUMN = 2
 
 
-def tr(text: str) -> str:
-    """Translate a string of this module."""
-    return QCoreApplication.translate("PreviewModel", text)
+def tr(text: str, *args: object) -> str:
+    """Translate a string of this module, ``%1``… filled with ``args``."""
+    return i18n.tr("PreviewModel", text, *args)
 
 
 def outcome_label(outcome: Outcome) -> str:
@@ -268,7 +258,7 @@ class PreviewModel(QAbstractTableModel):
         same = all(i.columns == imp.columns for i in shown)
         if not same:
             width = max(len(i.columns) for i in shown)
-            return [tr("Column {0}").replace("{0}", str(n + 1)) for n in range(width)]
+            return [tr("Column %1", n + 1) for n in range(width)]
         titles = list(imp.columns)
         for n, header in enumerate((imp.headers or [])[: len(titles)]):
             titles[n] = header or titles[n]
@@ -297,7 +287,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and section >= FIRST_VALUE_COLUMN:
             columns = self._value_columns()
             n = section - FIRST_VALUE_COLUMN
-            return tr("Field: {0}").replace("{0}", columns[n]) if n < len(columns) else None
+            return tr("Field: %1", columns[n]) if n < len(columns) else None
         return None
 
     # --- cells -----------------------------------------------------------------------------
@@ -402,12 +392,11 @@ class PreviewModel(QAbstractTableModel):
             self.recheck_failed.emit(str(exc))
             return False
         self._issues.pop((imp.index, r), None)
-        self._state.choices.plan_edited = True
         last = self.columnCount() - 1
         self.dataChanged.emit(self.index(view_row, 0), self.index(view_row, last))
         self.row_rechecked.emit(imp.index, r)
         self.counts_changed.emit()
-        self._state.plan_changed.emit()
+        self._state.session.row_rechecked()
         return True
 
     # --- sorting ---------------------------------------------------------------------------

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -18,40 +17,22 @@ from importer_gui.core import pipeline
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import Plan
-from importer_gui.core.progress import Monitor
+from importer_gui.core.session import run_commit, run_replan
 from importer_gui.core.store import Store
-from importer_gui.ui.pages.base import BasePage
+from importer_gui.ui.i18n import arg
+from importer_gui.ui.pages.base import BasePage, collected
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
 
 log = logging.getLogger(__name__)
 
 
-# --- the work, Qt-free, run in the worker thread ---------------------------------------------
-
-def commit_plan(store_path: Path, plan: Plan, monitor: Monitor) -> pipeline.CommitResult:
-    """Commit the plan into the store at ``store_path``."""
-    with Store.open(store_path) as store:
-        return pipeline.commit(plan, store, monitor=monitor)
-
-
-def replan_at(store_path: Path, plan: Plan, monitor: Monitor,
-              ) -> tuple[Plan, list[tuple[int, int]]]:
-    """Re-plan against the store at ``store_path``; the fresh plan and the rows whose
-    outcome differs from ``plan`` (compared here: 0.07 s for 100,000 rows)."""
-    with Store.open(store_path) as store:
-        fresh = pipeline.replan(plan, store, monitor=monitor)
-    return fresh, pipeline.changed_lines(plan, fresh)
-
-
-# --- the page --------------------------------------------------------------------------------
-
-SUMMARY_ROWS = (Outcome.CREATE, Outcome.UPDATE, Outcome.DELETE, Outcome.UNCHANGED, Outcome.ERROR)
-
-
 class CommitPage(BasePage):
     """Commits the plan with a progress bar and Cancel, then shows what was written."""
+
+    sent_back = Signal(str)  # why the user goes back to the preview (the wizard shows it there)
 
     def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -95,7 +76,7 @@ class CommitPage(BasePage):
         buttons.addStretch(1)
         self.body.addLayout(buttons)
         self.body.addStretch(1)
-        self.browser: QWidget | None = None
+        self.browser: StoreBrowser | None = None
 
     def _summary_texts(self) -> list[tuple[Outcome, str]]:
         return [
@@ -114,19 +95,16 @@ class CommitPage(BasePage):
         self.start()
 
     def cleanupPage(self) -> None:
-        """Going back: stop a running commit (nothing is written then); after a commit the
-        preview must check again, so it shows the store as it now is."""
+        """Going back: stop a running commit (nothing is written then); a committed plan is
+        done with (the preview checks again, against the store as it now is)."""
         self.cancel()
         if self.result is not None:
             self.result = None
-            self.state.set_plan(None)
-            preview = self._preview_page()
-            if preview is not None:
-                preview.mark_stale()  # re-checked when shown, not when the wizard closes
+            self.session.set_plan(None)
 
     def start(self) -> None:
         """Re-check first when cells were edited, then commit."""
-        plan = self.state.choices.plan
+        plan = self.session.choices.plan
         self.show_error(None)
         self.summary.hide()
         self.browser_button.hide()
@@ -136,10 +114,10 @@ class CommitPage(BasePage):
             self.show_error(self.tr("There is nothing to commit: go back to the preview."))
             return
         self._set_running(True)
-        if self.state.choices.plan_edited:
+        if self.session.choices.plan_edited:
             self.status.setText(self.tr("Checking every row again with your corrections…"))
-            path = self.state.store_path
-            self.runner.run(lambda m: replan_at(path, plan, m), self._on_replanned,
+            path = self.session.store_path
+            self.runner.run(lambda m: collected(run_replan(path, plan, m)), self._on_replanned,
                             self._on_failed)
         else:
             self._commit(plan)
@@ -147,8 +125,8 @@ class CommitPage(BasePage):
     def _commit(self, plan: Plan) -> None:
         self.status.setText(self.tr("Committing…"))
         self.progress.setRange(0, 0)
-        path = self.state.store_path
-        self.runner.run(lambda m: commit_plan(path, plan, m), self._on_committed,
+        path = self.session.store_path
+        self.runner.run(lambda m: run_commit(path, plan, m), self._on_committed,
                         self._on_failed)
 
     def cancel(self) -> None:
@@ -158,7 +136,7 @@ class CommitPage(BasePage):
 
     def _on_replanned(self, replanned: tuple[Plan, list[tuple[int, int]]]) -> None:
         fresh, differing = replanned
-        self.state.set_plan(fresh)  # the preview shows this plan from now on
+        self.session.set_plan(fresh)  # the preview shows this plan from now on
         if not differing:
             self._commit(fresh)
             return
@@ -167,14 +145,11 @@ class CommitPage(BasePage):
 
     def _send_back(self, differing: list[tuple[int, int]]) -> None:
         """Back to the preview, saying which rows changed and why."""
-        first = differing[0][1]
-        text = self.tr(
+        text = arg(self.tr(
             "Checked again with your corrections, %n row(s) now have a different outcome "
             "(the first on line %1). Nothing was written: look at them, then commit.",
-            "", len(differing)).replace("%1", str(first))
-        preview = self._preview_page()
-        if preview is not None:
-            preview.show_notice(text)
+            "", len(differing)), differing[0][1])
+        self.sent_back.emit(text)
         self.show_error(text)
         wizard = self.wizard()
         if wizard is not None:
@@ -183,14 +158,13 @@ class CommitPage(BasePage):
     def _on_committed(self, result: pipeline.CommitResult) -> None:
         self._set_running(False)
         self.result = result
-        self.state.choices.run_id = result.run_id
-        self.status.setText(self.tr("Committed: run %1 is in the history.")
-                            .replace("%1", str(result.run_id)))
+        self.status.setText(arg(self.tr("Committed: run %1 is in the history."), result.run_id))
         for outcome, label in self.count_labels.items():
             label.setText(str(result.counts.get(outcome.value, 0)))
         self.summary.show()
         self.browser_button.show()
         self.completeChanged.emit()
+        self.session.record_run(result.run_id)  # every view over the store hears of it
 
     def _on_failed(self, error: ImporterError) -> None:
         self._set_running(False)
@@ -199,7 +173,7 @@ class CommitPage(BasePage):
         else:
             self.status.setText(self.tr("Nothing was written."))
             self.show_error(error.message)
-        plan = self.state.choices.plan
+        plan = self.session.choices.plan
         if plan is not None and plan.files_changed():
             # Committing again would fail again: the rows shown are not the file's any more.
             self.status.setText(self.tr("Nothing was written: a data file changed since it "
@@ -210,10 +184,7 @@ class CommitPage(BasePage):
 
     def check_again(self) -> None:
         """Back to the preview, which checks the files as they now are."""
-        self.state.set_plan(None)
-        preview = self._preview_page()
-        if preview is not None:
-            preview.mark_stale()  # type: ignore[attr-defined]
+        self.session.set_plan(None)
         wizard = self.wizard()
         if wizard is not None:
             wizard.back()
@@ -231,32 +202,18 @@ class CommitPage(BasePage):
         """Finish only once the commit is done (or failed: nothing to wait for)."""
         return not self._running
 
-    def _preview_page(self) -> object | None:
-        """The wizard's preview page, to send the user back to it with a message."""
-        from importer_gui.ui.pages.preview_page import PreviewPage
-
-        wizard = self.wizard()
-        if wizard is None:
-            return None
-        for page_id in wizard.pageIds():
-            page = wizard.page(page_id)
-            if isinstance(page, PreviewPage):
-                return page
-        return None
-
     # --- the browser -------------------------------------------------------------------------
 
-    def open_browser(self) -> QWidget | None:
+    def open_browser(self) -> StoreBrowser | None:
         """Show the store browser on the history of runs."""
-        from importer_gui.ui.store_browser import StoreBrowser
-
         try:
-            store = Store.open(self.state.store_path)
+            store = Store.open(self.session.store_path)
         except ImporterError as exc:
             self.show_error(exc.message)
             return None
         browser = StoreBrowser(store, self)
         browser.finished.connect(lambda _code: store.close())
+        self.state.follow_store(browser)
         browser.show_history()
         browser.show()
         self.browser = browser

@@ -33,20 +33,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from importer_gui.core.catalogue import DELIMITERS, FILE_ENCODINGS
+from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES, DELIMITERS, FILE_ENCODINGS
 from importer_gui.core.cells import Cell, cell_text
-from importer_gui.core.config import Import, ImportConfig, Provider
+from importer_gui.core.config import Provider
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.plan import FileStamp
+from importer_gui.ui.i18n import arg
 from importer_gui.ui.pages.base import BasePage, column_titles, read_head
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.widgets.signals import signals_blocked
 
 log = logging.getLogger(__name__)
 
-CONFIG_SUFFIXES = {".xml"}
-DATA_SUFFIXES = {".csv", ".txt", ".xlsx", ".xlsm"}
 # Files from this size on are read in the background (a 2 MB workbook holds ~30,000 rows).
 BACKGROUND_BYTES = 1_000_000
 _Index = QModelIndex | QPersistentModelIndex
@@ -102,7 +102,6 @@ class OpenPage(BasePage):
         self.setSubTitle(self.tr(
             "Choose a workbook or CSV file to import, or a saved configuration. "
             "You can also drop a file onto this window."))
-        self._loading = False  # options are being set from the state: do not re-read yet
         self._read_ok = False
         self.runner = TaskRunner(self)  # large files are read off the GUI thread
         self._build()
@@ -234,10 +233,10 @@ class OpenPage(BasePage):
 
     def choose_file(self) -> None:
         """Ask for a file and open it."""
+        patterns = " ".join(f"*{suffix}" for suffix in (*DATA_SUFFIXES, *CONFIG_SUFFIXES))
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a spreadsheet or configuration"), str(self._start_folder()),
-            self.tr("Spreadsheets and configurations (*.xlsx *.xlsm *.csv *.txt *.xml);;"
-                    "All files (*)"))
+            arg(self.tr("Spreadsheets and configurations (%1);;All files (*)"), patterns))
         if name:
             self.open_path(Path(name))
 
@@ -263,17 +262,13 @@ class OpenPage(BasePage):
 
     def _open_configuration(self, path: Path) -> None:
         """Fill the state from a saved configuration."""
-        from importer_gui.core import config_xml, pipeline
+        from importer_gui.core import config_xml
 
         stamp = FileStamp.of(path) if path.is_file() else None  # before reading: never newer
         config = config_xml.load(path)
         if not config.imports:
-            raise ImporterError(self.tr("{0}: the configuration has no import.")
-                                .replace("{0}", str(path)))
-        self.state.choices.config_path = path
-        self.state.choices.config_stamp = stamp
-        self.state.choices.import_index = 0
-        self.state.set_config(config, pipeline.resolve_data_files(config))
+            raise ImporterError(arg(self.tr("%1: the configuration has no import."), path))
+        self.session.open_configuration(path, config, stamp)
         self.show_error(None)
         self.initializePage()
 
@@ -282,15 +277,11 @@ class OpenPage(BasePage):
         from importer_gui.core import readers
 
         if not path.is_file():
-            raise ImporterError(self.tr("{0}: no such file.").replace("{0}", str(path)))
+            raise ImporterError(arg(self.tr("%1: no such file."), path))
         provider = Provider(file_name=path.name, path=str(path.parent.resolve()))
         if readers.is_workbook(path):
             provider.sheet = readers.first_visible_sheet(path)  # what the reader reads
-        self.state.choices.config_path = None
-        self.state.choices.config_stamp = None
-        self.state.choices.import_index = 0
-        config = ImportConfig(imports=[Import(provider=provider, actions=[])])
-        self.state.set_config(config, [path.resolve()])
+        self.session.open_data_file(path.resolve(), provider)
         self.show_error(None)
         self.initializePage()
 
@@ -301,7 +292,7 @@ class OpenPage(BasePage):
         self.refresh_lists()
         self._fill_imports()
         data_file = self.data_file()
-        if data_file is None or not self.state.choices.config.imports:
+        if data_file is None or not self.session.choices.config.imports:
             self.file_label.setText(self.tr("No file chosen yet."))
             self._show_options(workbook=None)
             self.head_model.set_head(None, [])
@@ -313,39 +304,35 @@ class OpenPage(BasePage):
 
     def _fill_imports(self) -> None:
         """One entry per <import> (file and actions), shown when there are several."""
-        imports = self.state.choices.config.imports
-        self._loading = True
-        try:
+        imports = self.session.choices.config.imports
+        with signals_blocked(self.import_combo):
             self.import_combo.clear()
             for n, imp in enumerate(imports, start=1):
                 actions = ", ".join(a.name for a in imp.actions) or self.tr("no action yet")
                 self.import_combo.addItem(f"{n}. {imp.provider.file_name} ({actions})")
-            self.import_combo.setCurrentIndex(min(self.state.choices.import_index,
+            self.import_combo.setCurrentIndex(min(self.session.choices.import_index,
                                                   len(imports) - 1))
-        finally:
-            self._loading = False
         for widget in (self.import_label, self.import_combo):
             widget.setVisible(len(imports) > 1)
 
     def _import_chosen(self, index: int) -> None:
         """Show another <import> of the configuration; the next pages follow it."""
-        if self._loading or index < 0 or index == self.state.choices.import_index:
+        if index < 0 or index == self.session.choices.import_index:
             return
-        self.state.choices.import_index = index
+        self.session.choose_import(index)
         self.initializePage()
 
     def _load_options(self, provider: Provider, data_file: Path) -> None:
         """Set the option widgets from the provider without re-reading at each one."""
         from importer_gui.core import readers
 
-        self._loading = True
-        try:
+        options = (self.sheet_combo, self.encoding_combo, self.delimiter_combo, self.header_check)
+        with signals_blocked(*options):
             shown = _shown_path(data_file)
-            source = self.state.choices.config_path
+            source = self.session.choices.config_path
             self.file_label.setText(
-                self.tr("File: {0}").replace("{0}", shown) if source is None else
-                self.tr("Configuration: {0}\nFile: {1}")
-                .replace("{0}", _shown_path(source)).replace("{1}", shown))
+                arg(self.tr("File: %1"), shown) if source is None else
+                arg(self.tr("Configuration: %1\nFile: %2"), _shown_path(source), shown))
             workbook = data_file.is_file() and readers.is_workbook(data_file)
             self._show_options(workbook=workbook)
             self.sheet_combo.clear()
@@ -357,8 +344,6 @@ class OpenPage(BasePage):
             found = self.delimiter_combo.findData(provider.delimiter)
             self.delimiter_combo.setCurrentIndex(max(found, 0))
             self.header_check.setChecked(provider.skip_first_line)
-        finally:
-            self._loading = False
 
     def _sheets(self, data_file: Path) -> list[str]:
         """The workbook's sheet names; an unreadable workbook is reported by the re-read."""
@@ -370,15 +355,14 @@ class OpenPage(BasePage):
             return []
 
     def _options_changed(self) -> None:
-        """Write the options into the provider and re-read the first rows."""
-        if self._loading or self.data_file() is None:
+        """Ask the session to read the file so, and show its first rows read so."""
+        if self.data_file() is None:
             return
-        provider = self.current_import().provider
-        if self.form.isRowVisible(self.sheet_combo) and self.sheet_combo.currentText():
-            provider.sheet = self.sheet_combo.currentText()
-        provider.file_encoding = self.encoding_combo.currentText()
-        provider.delimiter = self.delimiter_combo.currentData() or "semicolon"
-        provider.skip_first_line = self.header_check.isChecked()
+        sheet = self.sheet_combo.currentText() if self.form.isRowVisible(self.sheet_combo) else ""
+        self.session.set_reading_options(
+            sheet=sheet or None, encoding=self.encoding_combo.currentText(),
+            delimiter=self.delimiter_combo.currentData() or "semicolon",
+            skip_first_line=self.header_check.isChecked())
         self._reread()
 
     def _reread(self) -> None:
@@ -399,8 +383,7 @@ class OpenPage(BasePage):
             return
         self._read_ok = False
         self.completeChanged.emit()
-        self.reading_label.setText(self.tr("Reading the first rows of {0}…")
-                                   .replace("{0}", data_file.name))
+        self.reading_label.setText(arg(self.tr("Reading the first rows of %1…"), data_file.name))
         self.reading_label.show()
         self.runner.run(lambda _monitor: read_head(provider, data_file),
                         self._show_head, self._show_failure)
@@ -431,7 +414,7 @@ class OpenPage(BasePage):
 
     def save(self) -> None:
         """The options are already in the provider: tell the other pages."""
-        self.state.set_config(self.state.choices.config)
+        self.session.set_config(self.session.choices.config)
 
 
 def _size(path: Path) -> int:

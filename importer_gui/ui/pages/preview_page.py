@@ -21,31 +21,22 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from importer_gui.core import pipeline
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER, Outcome
 from importer_gui.core.plan import Plan
-from importer_gui.core.progress import Monitor
 from importer_gui.core.reports import error_log_name, write_error_log, write_issues_workbook
-from importer_gui.core.store import Store
-from importer_gui.ui.models.preview_model import OUTCOME_BRUSHES, PreviewModel, RowFilter
-from importer_gui.ui.pages.base import BasePage, data_files_for
+from importer_gui.core.session import run_check
+from importer_gui.ui.i18n import arg
+from importer_gui.ui.models.preview_model import PreviewModel, RowFilter
+from importer_gui.ui.pages.base import BasePage, collected
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.styles import NOTICE_STYLE, outcome_badge
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 log = logging.getLogger(__name__)
-
-NOTICE_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
-
-
-def run_check(state: WizardState, monitor: Monitor) -> Plan:
-    """Check the configuration against the store (in the worker thread)."""
-    choices = state.choices
-    data_files = choices.data_files or data_files_for(choices.config)
-    with Store.open(state.store_path) as store:
-        return pipeline.check(choices.config, store, data_files=data_files, monitor=monitor)
 
 
 class PreviewPage(BasePage):
@@ -71,6 +62,7 @@ class PreviewPage(BasePage):
         self._stale = False
         self._build()
         state.plan_changed.connect(self._on_plan_changed)
+        state.store_changed.connect(self._on_store_changed)
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -181,12 +173,17 @@ class PreviewPage(BasePage):
         self.cancel()
         self.show_notice(None)
 
-    def mark_stale(self) -> None:
-        """The store changed under the shown plan (a commit): check again when next shown."""
-        self._stale = True
+    def _on_store_changed(self, _run_id: int) -> None:
+        """A run changed the store under the shown plan: check again, at once when shown,
+        else when next shown (not when the wizard closes)."""
+        if self.isVisible():
+            self.start_check()
+        else:
+            self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Shown again by Back after a commit: check against the store as it now is."""
+        """Shown again by Back after a commit, or with its plan dropped: check the files
+        against the store as they now are."""
         super().showEvent(event)
         if self._stale and not event.spontaneous() and not self._checking:
             self.start_check()
@@ -198,7 +195,8 @@ class PreviewPage(BasePage):
         self._set_checking(True)
         self.progress_label.setText(self.tr("Checking…"))
         self.progress.setRange(0, 0)
-        self.runner.run(lambda monitor: run_check(self.state, monitor),
+        snapshot = self.session.snapshot()  # the pages may edit the configuration meanwhile
+        self.runner.run(lambda monitor: collected(run_check(snapshot, monitor)),
                         self._on_checked, self._on_check_failed)
 
     def cancel(self) -> None:
@@ -212,7 +210,7 @@ class PreviewPage(BasePage):
 
     def _on_checked(self, plan: Plan) -> None:
         self._set_checking(False)
-        self.state.set_plan(plan)  # _on_plan_changed shows it
+        self.session.set_plan(plan)  # _on_plan_changed shows it
 
     def _on_check_failed(self, error: ImporterError) -> None:
         self._set_checking(False)
@@ -234,12 +232,16 @@ class PreviewPage(BasePage):
     # --- showing the plan --------------------------------------------------------------------
 
     def _on_plan_changed(self) -> None:
-        """A new plan (not a row re-check of the shown one): show it."""
-        if self.state.choices.plan is not self.model.plan:
+        """A new plan (not a row re-check of the shown one): show it; none means the shown
+        one no longer holds (a commit, a changed file): check again when next shown."""
+        plan = self.session.choices.plan
+        if plan is None and not self._checking:
+            self._stale = True
+        if plan is not self.model.plan:
             self._show_plan()
 
     def _show_plan(self) -> None:
-        plan = self.state.choices.plan
+        plan = self.session.choices.plan
         self.model.show_import(self._fill_imports(plan))
         self.progress_label.setText(self.tr("Checked.") if plan else "")
         self._size_columns()
@@ -248,15 +250,15 @@ class PreviewPage(BasePage):
     def _fill_imports(self, plan: Plan | None) -> int | None:
         """One entry per import, shown only when there are several; the import to show."""
         imports = plan.imports if plan else []
-        self.import_box.blockSignals(True)
-        self.import_box.clear()
-        for imp in imports:
-            errors = imp.row_counts()[Outcome.ERROR]  # counted with the plan: no pass here
-            text = imp.file.name if not errors else self.tr("%1 (%n with errors)", "", errors)
-            self.import_box.addItem(text.replace("%1", imp.file.name), imp.index)
-        if len(imports) > 1:
-            self.import_box.addItem(self.tr("All files"), -1)
-        self.import_box.blockSignals(False)
+        with signals_blocked(self.import_box):
+            self.import_box.clear()
+            for imp in imports:
+                errors = imp.row_counts()[Outcome.ERROR]  # counted with the plan: no pass here
+                text = imp.file.name if not errors else arg(
+                    self.tr("%1 (%n with errors)", "", errors), imp.file.name)
+                self.import_box.addItem(text, imp.index)
+            if len(imports) > 1:
+                self.import_box.addItem(self.tr("All files"), -1)
         several = len(imports) > 1
         self.import_label.setVisible(several)
         self.import_box.setVisible(several)
@@ -285,9 +287,7 @@ class PreviewPage(BasePage):
         counts = self.model.counts()
         parts = [self.tr("<b>%n row(s)</b>", "", self.model.total_rows())]
         for outcome in OUTCOME_ORDER:
-            color = OUTCOME_BRUSHES[outcome].color().name()
-            parts.append(f"<span style='background:{color}; color:#202020'>&nbsp;"
-                         f"{self._outcome_text(outcome, counts[outcome])}&nbsp;</span>")
+            parts.append(outcome_badge(outcome, self._outcome_text(outcome, counts[outcome])))
         self.counts_label.setText(" ".join(parts))
 
     def _outcome_text(self, outcome: Outcome, n: int) -> str:
@@ -307,14 +307,15 @@ class PreviewPage(BasePage):
 
     def isComplete(self) -> bool:
         """The user may go on once a plan is shown and no check runs."""
-        return not self._checking and not self._exporting and self.state.choices.plan is not None
+        return (not self._checking and not self._exporting
+                and self.session.choices.plan is not None)
 
     # --- exports -----------------------------------------------------------------------------
 
     def _default_folder(self) -> Path:
         """Where reports go unless the user says otherwise: the error logger's location,
         else the configuration's folder, else the data file's."""
-        choices = self.state.choices
+        choices = self.session.choices
         config = choices.config
         base = config.folder if config.source else (
             choices.data_files[0].parent if choices.data_files else Path.home())
@@ -326,7 +327,7 @@ class PreviewPage(BasePage):
 
     def export_workbook(self, path: Path | None = None) -> None:
         """Save the rows with issues as a workbook (asks where when no path is given)."""
-        plan = self.state.choices.plan
+        plan = self.session.choices.plan
         if plan is None:
             return
         if path is None:
@@ -340,7 +341,7 @@ class PreviewPage(BasePage):
 
     def save_error_log(self, path: Path | None = None) -> None:
         """Save the platform's error log (asks where when no path or folder is given)."""
-        plan = self.state.choices.plan
+        plan = self.session.choices.plan
         if plan is None:
             return
         if path is None:
@@ -363,7 +364,7 @@ class PreviewPage(BasePage):
         self._set_exporting(False)
         self.last_export = written
         self.show_error(None)
-        self.progress_label.setText(self.tr("Saved %1.").replace("%1", str(written)))
+        self.progress_label.setText(arg(self.tr("Saved %1."), written))
 
     def _on_export_failed(self, error: ImporterError) -> None:
         self._set_exporting(False)
