@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
-
 from importer_gui import resources
 from importer_gui.about import version_text
 
@@ -26,24 +24,18 @@ def pyproject_version() -> str:
         return tomllib.load(handle)["project"]["version"]
 
 
-@pytest.fixture(autouse=True)
-def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Never the user's real folders: data and configurations live under tmp_path."""
-    monkeypatch.setenv("IMPORTER_GUI_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("IMPORTER_GUI_CONFIG_DIR", str(tmp_path / "config"))
-    return tmp_path
-
-
-def test_version_text_names_version_python_qt_and_folders(private_folders: Path) -> None:
+def test_version_text_names_version_python_qt_and_folders() -> None:
     from PySide6 import QtCore
 
+    data = Path(os.environ["IMPORTER_GUI_DATA_DIR"])  # private to each test (conftest.py)
+    config = Path(os.environ["IMPORTER_GUI_CONFIG_DIR"])
     lines = version_text().splitlines()
     assert lines[0] == f"Import Assistant {pyproject_version()}"
     assert lines[1].startswith(f"Python {platform.python_version()} ")
     assert lines[2].startswith(f"Qt {QtCore.qVersion()} (PySide6 ")
-    assert lines[3] == f"Store: {private_folders / 'data' / 'store.sqlite3'}"
-    assert lines[4] == f"Configurations: {private_folders / 'config' / 'configurations'}"
-    assert lines[5] == f"Log: {private_folders / 'data' / 'import-assistant.log'}"
+    assert lines[3] == f"Store: {data / 'store.sqlite3'}"
+    assert lines[4] == f"Configurations: {config / 'configurations'}"
+    assert lines[5] == f"Log: {data / 'import-assistant.log'}"
 
 
 def test_version_text_shows_the_store_in_use(tmp_path: Path) -> None:
