@@ -7,25 +7,10 @@ from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QWidget
 from importer_gui.core.catalogue import ACTIONS, ActionSpec
 from importer_gui.core.config import Action
 from importer_gui.core.errors import ImporterError
-from importer_gui.core.suggest import suggest_fields
+from importer_gui.core.suggest import likely_action
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.state import WizardState
-
-# Order shown: what a file usually feeds first comes first (courses and teachers before
-# the sessions and interventions that refer to them).
-ACTION_ORDER = ("createOrUpdateTrainingCourseAction", "createOrUpdateTeacherAction",
-                "createOrUpdateSessionAction", "createOrUpdateInterventionAction")
-
-
-def likely_action(headers: list[str] | None) -> str | None:
-    """The action whose fields the headers match best (None without headers or matches)."""
-    if not headers:
-        return None
-    scores = {name: sum(1 for s in suggest_fields(headers, [f.name for f in spec.fields])
-                        if s.how is not None)
-              for name, spec in ACTIONS.items()}
-    best = max(ACTION_ORDER, key=lambda n: scores[n])
-    return best if scores[best] else None
+from importer_gui.ui.styles import MUTED_TEXT
 
 
 class ActionPage(BasePage):
@@ -37,8 +22,8 @@ class ActionPage(BasePage):
         self.setSubTitle(self.tr("Choose the action the platform runs on every row."))
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        for number, name in enumerate(ACTION_ORDER, start=1):
-            self._add_action(number, ACTIONS[name])
+        for number, spec in enumerate(ACTIONS.values(), start=1):
+            self._add_action(number, spec)
         self.body.addStretch(1)
         self.group.buttonToggled.connect(lambda *_: self.completeChanged.emit())
 
@@ -47,8 +32,8 @@ class ActionPage(BasePage):
         button = QRadioButton(f"&{number} {self.tr(spec.label)}", self)
         button.setObjectName(spec.name)
         button.setToolTip(spec.name)
-        summary = QLabel(f"{self.tr(spec.summary)} <span style='color:#555'>({spec.name})"
-                         "</span>", self)
+        summary = QLabel(f"{self.tr(spec.summary)} <span style='color:{MUTED_TEXT}'>"
+                         f"({spec.name})</span>", self)
         summary.setWordWrap(True)
         summary.setContentsMargins(26, 0, 0, 10)  # under the button's text, not its circle
         self.group.addButton(button)
@@ -102,4 +87,4 @@ class ActionPage(BasePage):
         else:
             imp.actions[0] = Action(name)
             imp.provider.columns = []  # fields of another action: suggest again
-        self.state.set_config(self.state.choices.config)
+        self.session.set_config(self.session.choices.config)

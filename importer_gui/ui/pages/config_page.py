@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -20,30 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from importer_gui.core.config import ImportConfig
+from importer_gui.core.catalogue import CONFIG_SUFFIXES
+from importer_gui.core.config import relocated
 from importer_gui.core.errors import ConfigError, ImporterError
-from importer_gui.core.plan import FileStamp
-from importer_gui.ui.pages.base import ERROR_STYLE, BasePage
+from importer_gui.ui.i18n import arg
+from importer_gui.ui.pages.base import BasePage
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.styles import ERROR_LINE_FILL, ERROR_STYLE, SUCCESS_STYLE
 from importer_gui.ui.widgets.xml_highlighter import XmlHighlighter
 
 PARSE_DELAY_MS = 500  # parse once typing pauses, not at every key
-ERROR_LINE_COLOUR = QColor("#ffd7d7")
-
-
-def relocated(config: ImportConfig, data_files: list[Path], target: Path) -> ImportConfig:
-    """A copy whose data paths are relative to ``target``'s folder, as saved files need."""
-    moved = copy.deepcopy(config)
-    folder = target.resolve().parent
-    for imp, data_file in zip(moved.imports, data_files, strict=False):
-        if "*" in imp.provider.file_name:
-            continue  # a pattern stays a pattern; only its folder moves
-        relative = os.path.relpath(data_file.resolve().parent, folder)
-        imp.provider.path = "" if relative == "." else relative
-        imp.provider.file_name = data_file.name
-    moved.source = target
-    return moved
 
 
 class ConfigPage(BasePage):
@@ -96,7 +81,7 @@ class ConfigPage(BasePage):
         self._timer.stop()
         self._showing = True
         try:
-            self.editor.setPlainText(config_xml.dumps(self.state.choices.config))
+            self.editor.setPlainText(config_xml.dumps(self.session.choices.config))
         finally:
             self._showing = False
         self._set_status(None)
@@ -114,7 +99,7 @@ class ConfigPage(BasePage):
         from importer_gui.core import config_xml, pipeline
 
         self._timer.stop()
-        source = self.state.choices.config.source
+        source = self.session.choices.config.source
         try:
             config = config_xml.loads(self.editor.toPlainText(), source=source)
             files = pipeline.resolve_data_files(config)
@@ -125,7 +110,7 @@ class ConfigPage(BasePage):
             self._set_status(ConfigError(exc.message))
             return False
         config.source = source
-        self.state.set_config(config, files)
+        self.session.set_config(config, files)
         self._set_status(None)
         return True
 
@@ -135,11 +120,10 @@ class ConfigPage(BasePage):
         self._error = ""
         if error is None:
             self.status_label.setText(self.tr("The configuration is valid."))
-            self.status_label.setStyleSheet("color: #1d6b2f;")
+            self.status_label.setStyleSheet(SUCCESS_STYLE)
             self.editor.setExtraSelections([])
         else:
-            where = "" if error.names_its_line else (
-                self.tr("Line {0}: ").replace("{0}", str(error.line)))
+            where = "" if error.names_its_line else arg(self.tr("Line %1: "), error.line)
             self._error = where + error.detail
             self.status_label.setText(self._error)
             self.status_label.setStyleSheet(ERROR_STYLE)
@@ -153,7 +137,7 @@ class ConfigPage(BasePage):
             return
         block = self.editor.document().findBlockByNumber(line - 1)
         selection = QTextEdit.ExtraSelection()
-        selection.format.setBackground(ERROR_LINE_COLOUR)
+        selection.format.setBackground(QColor(ERROR_LINE_FILL))
         selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         selection.format.setFontWeight(QFont.Weight.Bold)
         selection.cursor = QTextCursor(block)
@@ -178,22 +162,24 @@ class ConfigPage(BasePage):
 
     def _ask_save_as(self) -> None:
         """Ask where to save, then save."""
-        start = self.state.choices.config_path or self._default_save_path()
+        start = self.session.choices.config_path or self._default_save_path()
+        patterns = " ".join(f"*{suffix}" for suffix in CONFIG_SUFFIXES)
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the configuration"), str(start),
-            self.tr("Configurations (*.xml)"))
+            arg(self.tr("Configurations (%1)"), patterns))
         if name:
-            self.save_config_as(Path(name) if name.lower().endswith(".xml")
-                                else Path(name + ".xml"))
+            self.save_config_as(Path(name) if name.lower().endswith(CONFIG_SUFFIXES)
+                                else Path(name + CONFIG_SUFFIXES[0]))
 
     def _default_save_path(self) -> Path:
         """Next to the data file, named after it."""
-        files = self.state.choices.data_files
-        return files[0].with_suffix(".xml") if files else Path.home() / "import-config.xml"
+        files = self.session.choices.data_files
+        suffix = CONFIG_SUFFIXES[0]
+        return files[0].with_suffix(suffix) if files else Path.home() / f"import-config{suffix}"
 
     def _ask_library_name(self) -> None:
         """Ask for a name, then save into the library."""
-        files = self.state.choices.data_files
+        files = self.session.choices.data_files
         suggested = files[0].stem if files else ""
         name, ok = QInputDialog.getText(self, self.tr("Save to library"),
                                         self.tr("&Name of the configuration:"), text=suggested)
@@ -211,43 +197,40 @@ class ConfigPage(BasePage):
             return False
         if not self._may_overwrite(path):
             return False
-        config = relocated(self.state.choices.config, self.state.choices.data_files, path)
+        choices = self.session.choices
+        config = relocated(choices.config, choices.data_files, path)
         try:
             config_xml.save(config, path)
         except ImporterError as exc:
             self.show_error(exc.message)
             return False
         except OSError as exc:
-            self.show_error(self.tr("{0}: could not save ({1}).").replace("{0}", str(path))
-                            .replace("{1}", exc.strerror or str(exc)))
+            self.show_error(arg(self.tr("%1: could not save (%2)."), path,
+                                exc.strerror or str(exc)))
             return False
-        self.state.choices.config = config
-        self.state.choices.config_path = path
-        self.state.choices.config_stamp = FileStamp.of(path)
+        self.session.record_save(path, config)
         self.settings.add_recent(path)
         self.show_error(None)
-        self.status_label.setText(self.tr("Saved to {0}.").replace("{0}", str(path)))
+        self.status_label.setText(arg(self.tr("Saved to %1."), path))
         return True
 
     def _may_overwrite(self, path: Path) -> bool:
         """The file we hold changed on disk since we read it: overwrite only if asked to."""
-        stamp = self.state.choices.config_stamp
-        held = self.state.choices.config_path
+        stamp = self.session.choices.config_stamp
+        held = self.session.choices.config_path
         if stamp is None or held is None or not path.exists():
             return True
         if held.resolve() != path.resolve() or not stamp.changed():
             return True
         answer = QMessageBox.question(
             self, self.tr("The configuration changed on disk"),
-            self.tr("{0} was changed by another program since it was opened here. Replace "
-                    "it with this configuration? (Its changes would be lost.)")
-            .replace("{0}", str(path)),
+            arg(self.tr("%1 was changed by another program since it was opened here. Replace "
+                        "it with this configuration? (Its changes would be lost.)"), path),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Save:
-            self.status_label.setText(self.tr("Not saved: {0} was changed on disk. Open it "
-                                              "again or save under another name.")
-                                      .replace("{0}", str(path)))
+            self.status_label.setText(arg(self.tr("Not saved: %1 was changed on disk. Open it "
+                                                  "again or save under another name."), path))
             return False
         return True
 

@@ -1,4 +1,9 @@
-"""Page 3: which field each column feeds, value mappings and the action's options."""
+"""Page 3: which field each column feeds, value mappings and the action's options.
+
+Everything about the action comes from its catalogue entry: its fields, their codes, its
+options by kind. What is wrong with a mapping is the core's answer (``mapping_problems``);
+the page only words and shows it.
+"""
 
 from __future__ import annotations
 
@@ -19,25 +24,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from importer_gui.core.binding import (
+    MappingProblems,
+    configured_codes,
+    mapping_problems,
+    option_value,
+)
 from importer_gui.core.catalogue import (
     ACTIONS,
     IGNORED_COLUMN,
     PROVIDER_OPTIONS,
     ActionSpec,
     FieldDef,
-    Kind,
+    OptionDef,
+    OptionKind,
 )
 from importer_gui.core.cells import Cell, cell_text
-from importer_gui.core.config import Action, ActionField, Column, FieldOptions
+from importer_gui.core.config import Action, ActionField, Column, FieldOptions, ImportConfig
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.core.suggest import Suggestion, map_columns
+from importer_gui.ui.i18n import arg
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.styles import GUESS_STYLE, HEADING_STYLE, MUTED_STYLE, WARNING_STYLE
 
 SAMPLES = 3  # sample values shown per column
 SAMPLE_WIDTH = 300  # pixels of sample values before an ellipsis
-GUESS_STYLE = "color: #8a5a00;"
-WARNING_STYLE = "color: #8a5a00; font-weight: bold;"
+DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"]
 
 
 @dataclass
@@ -48,12 +61,6 @@ class ColumnRow:
     combo: QComboBox
     note: QLabel
     suggestion: Suggestion
-
-
-def _coded(spec: ActionSpec) -> list[FieldDef]:
-    """Coded fields whose file codes differ from their meanings: these get value mappings."""
-    return [f for f in spec.fields
-            if f.kind is Kind.ENUM and any(code != meaning for meaning, code in f.codes)]
 
 
 class MappingPage(BasePage):
@@ -67,9 +74,11 @@ class MappingPage(BasePage):
             "them. Columns set to ignoredColumn are skipped."))
         self.rows: list[ColumnRow] = []
         self.code_edits: dict[str, dict[str, QLineEdit]] = {}
+        # The action's field-list option (it has one at most): a box per field it may name.
         self.search_checks: dict[str, QCheckBox] = {}
+        # Its other options: a combo for a choice, a line for text.
+        self.option_inputs: dict[str, QComboBox | QLineEdit] = {}
         self.spec: ActionSpec | None = None
-        self.full_access_combo: QComboBox | None = None
         self.date_format_edit: QLineEdit | None = None
         self._initialised = False
         self._build()
@@ -119,11 +128,12 @@ class MappingPage(BasePage):
         self.rows = []
         self.code_edits = {}
         self.search_checks = {}
+        self.option_inputs = {}
 
-    # --- filling from the state ---------------------------------------------------------
+    # --- filling from the session -------------------------------------------------------
 
     def initializePage(self) -> None:
-        """Rebuild from the state: the file's columns, the configured or suggested fields."""
+        """Rebuild from the session: the file's columns, the configured or suggested fields."""
         self._clear()
         imp = self.current_import()
         action = first_action(imp)
@@ -148,7 +158,7 @@ class MappingPage(BasePage):
         titles = (self.tr("Column"), self.tr("Sample values"), self.tr("Field"), "")
         for place, text in enumerate(titles):
             label = QLabel(text, self.columns_widget)
-            label.setStyleSheet("font-weight: bold; color: #333;")
+            label.setStyleSheet(HEADING_STYLE)
             self.grid.addWidget(label, 0, place)
 
     def _head(self, configured: int) -> tuple[list[str | None], list[tuple[Cell, ...]]]:
@@ -171,19 +181,19 @@ class MappingPage(BasePage):
     def _add_column(self, index: int, header: str | None, samples: list[str],
                     suggestion: Suggestion) -> None:
         """One grid row: title, samples, field combo, guess note."""
-        title = header or self.tr("Column {0}").replace("{0}", str(index + 1))
+        title = header or arg(self.tr("Column %1"), index + 1)
         label = QLabel(f"<b>{_escape(title)}</b>", self.columns_widget)
         shown = " · ".join(s for s in samples if s) or "—"
         sample_label = QLabel(self.columns_widget)
         # Long values are cut with an ellipsis; the tooltip has them whole.
         sample_label.setText(sample_label.fontMetrics().elidedText(
             shown, Qt.TextElideMode.ElideRight, SAMPLE_WIDTH))
-        sample_label.setStyleSheet("color: #555;")
+        sample_label.setStyleSheet(MUTED_STYLE)
         sample_label.setToolTip("\n".join(samples))
         sample_label.setTextFormat(Qt.TextFormat.PlainText)
         combo = QComboBox(self.columns_widget)
         combo.setObjectName(f"field_{index}")
-        combo.setAccessibleName(self.tr("Field for column {0}").replace("{0}", title))
+        combo.setAccessibleName(arg(self.tr("Field for column %1"), title))
         self._fill_combo(combo)
         combo.setCurrentIndex(max(combo.findData(suggestion.field), 0))
         label.setBuddy(combo)
@@ -210,12 +220,10 @@ class MappingPage(BasePage):
         font = row.combo.font()
         font.setItalic(guessed)
         row.combo.setFont(font)
-        how = row.suggestion.how or ""
-        row.note.setText(self.tr("guessed ({0})").replace("{0}", self.tr(how)) if guessed
-                         else "")
-        row.note.setToolTip(self.tr(
-            "Suggested from the header \"{0}\" ({1} match): check it.")
-            .replace("{0}", row.header or "").replace("{1}", self.tr(how)) if guessed else "")
+        how = self.tr(row.suggestion.how or "")
+        row.note.setText(arg(self.tr("guessed (%1)"), how) if guessed else "")
+        row.note.setToolTip(arg(self.tr("Suggested from the header \"%1\" (%2 match): check it."),
+                                row.header or "", how) if guessed else "")
         row.combo.setToolTip(row.note.toolTip())
 
     def _field_chosen(self, row: ColumnRow) -> None:
@@ -228,82 +236,84 @@ class MappingPage(BasePage):
         """Value mappings for coded fields and the action's options, defaults shown."""
         assert self.spec is not None
         imp = self.current_import()
-        for field in _coded(self.spec):
-            self.side_layout.addWidget(self._codes_box(field, action))
+        for field in self.spec.fields:
+            if field.remapped:
+                self.side_layout.addWidget(self._codes_box(field, action))
         self.side_layout.addWidget(self._options_box(action, imp.provider.date_format))
         self.side_layout.addStretch(1)
         self._update_codes_enabled()
 
     def _codes_box(self, field: FieldDef, action: Action) -> QGroupBox:
-        """One code per meaning for a coded field."""
-        box = QGroupBox(self.tr("Codes in the file for {0}").replace("{0}", field.name),
-                        self.side_widget)
+        """One code per meaning for a coded field, as a check would read them now."""
+        box = QGroupBox(arg(self.tr("Codes in the file for %1"), field.name), self.side_widget)
         box.setObjectName(f"codes_{field.name}")
         form = QFormLayout(box)
-        current = self._configured_codes(field.name, action)
+        current = configured_codes(field, action, self.current_import().provider.columns)
         edits: dict[str, QLineEdit] = {}
         for meaning, default in field.codes:
             edit = QLineEdit(current.get(meaning, default), box)
             edit.setPlaceholderText(default)
             edit.setObjectName(f"code_{field.name}_{meaning}")
-            edit.setToolTip(self.tr("Default: {0}").replace("{0}", default))
-            form.addRow(self.tr("{0} (default {1}):").replace("{0}", meaning)
-                        .replace("{1}", default), edit)
+            edit.setToolTip(arg(self.tr("Default: %1"), default))
+            form.addRow(arg(self.tr("%1 (default %2):"), meaning, default), edit)
             edits[meaning] = edit
         self.code_edits[field.name] = edits
         return box
 
-    def _configured_codes(self, name: str, action: Action) -> dict[str, str]:
-        """Value mappings of the configuration: the action's fields win over the columns."""
-        for field in action.fields or []:
-            if field.name == name and field.options.codes:
-                return dict(field.options.codes)
-        for column in self.current_import().provider.columns:
-            if column.field == name and column.options.codes:
-                return dict(column.options.codes)
-        return {}
-
     def _options_box(self, action: Action, date_format: str) -> QGroupBox:
-        """sessionSearchField, fullAccess and dateFormat, as the action has them."""
+        """The action's options, each by its kind, then the provider's date format."""
         assert self.spec is not None
         box = QGroupBox(self.tr("Options"), self.side_widget)
         form = QFormLayout(box)
-        search = self.spec.option("sessionSearchField")
-        if search is not None:
-            chosen = set(action.search_fields or [search.default])
-            holder = QWidget(box)
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            for name in search.choices:
-                check = QCheckBox(name, holder)
-                check.setObjectName(f"search_{name}")
-                check.setChecked(name in chosen)
-                column.addWidget(check)
-                self.search_checks[name] = check
-            label = QLabel(self.tr("Find sessions by\n(default {0}):")
-                           .replace("{0}", search.default), box)
-            label.setToolTip(self.tr(search.description))
-            form.addRow(label, holder)
-        full = self.spec.option("fullAccess")
-        if full is not None:
-            combo = QComboBox(box)
-            combo.setObjectName("fullAccess")
-            combo.addItems(list(full.choices))
-            value = action.full_access
-            combo.setCurrentText(full.default if value is None else ("yes" if value else "no"))
-            combo.setToolTip(self.tr(full.description))
-            form.addRow(self.tr("&Full access (default {0}):").replace("{0}", full.default),
-                        combo)
-            self.full_access_combo = combo
-        default_format = PROVIDER_OPTIONS["dateFormat"].default
+        for option in self.spec.options:
+            value = option_value(self.spec, action, option.name)
+            if option.kind is OptionKind.FIELD_LIST:
+                label = QLabel(arg(self.tr("%1\n(default %2):"), self.tr(option.label),
+                                   option.default), box)
+                label.setToolTip(self.tr(option.description))
+                form.addRow(label, self._field_list(option, value, box))
+            else:
+                widget = self._option_input(option, value, box)
+                form.addRow(arg(self.tr("%1 (default %2):"), self.tr(option.label),
+                                option.default), widget)
         self.date_format_edit = QLineEdit(date_format, box)
-        self.date_format_edit.setObjectName("dateFormat")
-        self.date_format_edit.setPlaceholderText(default_format)
-        self.date_format_edit.setToolTip(self.tr(
-            "Y, M, D, H, I (minutes), S and the characters / _ . : ; , - and space"))
-        form.addRow(self.tr("&Date format (default {0}):").replace("{0}", default_format),
-                    self.date_format_edit)
+        self.date_format_edit.setObjectName(DATE_FORMAT.name)
+        self.date_format_edit.setPlaceholderText(DATE_FORMAT.default)
+        self.date_format_edit.setToolTip(self.tr(DATE_FORMAT.description))
+        form.addRow(arg(self.tr("%1 (default %2):"), self.tr(DATE_FORMAT.label),
+                        DATE_FORMAT.default), self.date_format_edit)
         return box
+
+    def _field_list(self, option: OptionDef, value: object, box: QWidget) -> QWidget:
+        """A check box per field the option may name, the chosen ones checked."""
+        chosen = set(value) if isinstance(value, list) else set()
+        holder = QWidget(box)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        for name in option.choices:
+            check = QCheckBox(name, holder)
+            check.setObjectName(f"search_{name}")
+            check.setChecked(name in chosen)
+            column.addWidget(check)
+            self.search_checks[name] = check
+        return holder
+
+    def _option_input(self, option: OptionDef, value: object,
+                      box: QWidget) -> QComboBox | QLineEdit:
+        """A combo of the option's choices, or a line for free text."""
+        text = value if isinstance(value, str) else option.default
+        widget: QComboBox | QLineEdit
+        if option.choices:
+            widget = QComboBox(box)
+            widget.addItems(list(option.choices))
+            widget.setCurrentText(text)
+        else:
+            widget = QLineEdit(text, box)
+            widget.setPlaceholderText(option.default)
+        widget.setObjectName(option.name)
+        widget.setToolTip(self.tr(option.description))
+        self.option_inputs[option.name] = widget
+        return widget
 
     def _update_codes_enabled(self) -> None:
         """Value mappings only matter for a field some column feeds."""
@@ -323,38 +333,33 @@ class MappingPage(BasePage):
         combo = self.rows[column].combo
         combo.setCurrentIndex(combo.findData(field))
 
+    def problems(self) -> MappingProblems:
+        """What the core finds wrong with the mapping as chosen now."""
+        if self.spec is None:
+            return MappingProblems()
+        return mapping_problems(self.spec, [r.combo.currentData() for r in self.rows])
+
     def missing_mandatory(self) -> list[str]:
         """Mandatory fields no column feeds, and "one of" groups none of whose fields is fed."""
-        if self.spec is None:
-            return []
-        mapped = set(self.mapped_fields())
-        missing = [f.name for f in self.spec.fields if f.mandatory and f.name not in mapped]
-        groups: dict[str, list[str]] = {}
-        for field in self.spec.fields:
-            if field.one_of:
-                groups.setdefault(field.one_of, []).append(field.name)
-        for names in groups.values():
-            if not mapped.intersection(names):
-                missing.append(self.tr(" or ").join(names))
-        return missing
+        problems = self.problems()
+        return [*problems.missing_mandatory,
+                *(self.tr(" or ").join(group) for group in problems.missing_groups)]
 
     def duplicates(self) -> list[str]:
         """Fields fed by more than one column."""
-        mapped = self.mapped_fields()
-        return sorted({f for f in mapped if mapped.count(f) > 1})
+        return self.problems().duplicates
 
     def update_warning(self) -> None:
         """Say which mandatory fields are not fed and which are fed twice."""
         lines: list[str] = []
         duplicates = self.duplicates()
         if duplicates:
-            lines.append(self.tr("Fed by more than one column: {0}. Choose one column each.")
-                         .replace("{0}", ", ".join(duplicates)))
+            lines.append(arg(self.tr("Fed by more than one column: %1. Choose one column each."),
+                             ", ".join(duplicates)))
         missing = self.missing_mandatory()
         if missing:
-            lines.append(self.tr("No column feeds these mandatory fields: {0}. Rows cannot "
-                                 "be matched or checked on them.")
-                         .replace("{0}", ", ".join(missing)))
+            lines.append(arg(self.tr("No column feeds these mandatory fields: %1. Rows cannot "
+                                     "be matched or checked on them."), ", ".join(missing)))
         self.warning_label.setText("\n".join(lines))
         self.warning_label.setVisible(bool(lines))
         self.confirm_check.setVisible(bool(missing))
@@ -381,9 +386,12 @@ class MappingPage(BasePage):
         assert action is not None
         imp.provider.columns = self._columns()
         action.fields = self._action_fields(action)
-        self._save_options(action, imp)
-        _validate(self.state.choices.config)
-        self.state.set_config(self.state.choices.config)
+        self._save_options(action)
+        edit = self.date_format_edit
+        imp.provider.date_format = (edit.text().strip() if edit else "") or DATE_FORMAT.default
+        config = self.session.choices.config
+        _validate(config)
+        self.session.set_config(config)
 
     def _columns(self) -> list[Column]:
         """The columnsMapping, keeping options of columns whose field did not change."""
@@ -411,31 +419,28 @@ class MappingPage(BasePage):
             fields.append(ActionField(name, options))
         return fields
 
-    def _save_options(self, action: Action, imp: object) -> None:
-        """Search fields, fullAccess (left unset at its default) and the date format."""
+    def _save_options(self, action: Action) -> None:
+        """Each option as chosen; one still at its default and never set stays unset."""
         assert self.spec is not None
-        if self.search_checks:
-            chosen = [n for n, c in self.search_checks.items() if c.isChecked()]
-            if not chosen:
-                raise ImporterError(self.tr("Choose at least one field to find sessions by."))
-            action.search_fields = chosen
-        full = self.spec.option("fullAccess")
-        if full is not None and self.full_access_combo is not None:
-            value = self.full_access_combo.currentText() == "yes"
-            unset = action.full_access is None and self.full_access_combo.currentText() \
-                == full.default
-            action.full_access = None if unset else value
-        edit = self.date_format_edit
-        fmt = (edit.text().strip() if edit else "") or PROVIDER_OPTIONS["dateFormat"].default
-        imp.provider.date_format = fmt  # type: ignore[attr-defined]
+        for option in self.spec.options:
+            if option.kind is OptionKind.FIELD_LIST:
+                chosen = [n for n, c in self.search_checks.items() if c.isChecked()]
+                if not chosen and option.mandatory:
+                    raise ImporterError(self.tr(option.none_chosen))
+                action.set_option(option.name, chosen or None)
+                continue
+            widget = self.option_inputs[option.name]
+            text = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+            unset = action.option(option.name) is None and text == option.default
+            action.set_option(option.name, None if unset else text)
 
 
-def _validate(config: object) -> None:
+def _validate(config: ImportConfig) -> None:
     """Round-trip through the XML so the core's own rules (e.g. dateFormat) speak now."""
     from importer_gui.core import config_xml
 
     try:
-        config_xml.loads(config_xml.dumps(config), source=getattr(config, "source", None))
+        config_xml.loads(config_xml.dumps(config), source=config.source)
     except ConfigError as exc:
         raise ImporterError(exc.detail) from None
 

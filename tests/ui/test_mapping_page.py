@@ -1,0 +1,99 @@
+"""The mapping page: built from the catalogue entry, warning with the core's answers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core.binding import mapping_problems
+from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, SESSION_SEARCH_FIELDS
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.mapping_page import MappingPage
+from importer_gui.ui.wizard import CONFIG, MAPPING
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    """The main window on a private store."""
+    win = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    return win
+
+
+def mapping(window: MainWindow, tmp_path: Path, name: str, action: str) -> MappingPage:
+    """Open a sample file, choose ``action`` and go on to the mapping page."""
+    data = tmp_path / name
+    shutil.copy(SAMPLE / name, data)
+    wizard = window.wizard
+    assert wizard.open_file(data)
+    wizard.next()
+    wizard.action_page.select(action)
+    wizard.next()
+    assert wizard.currentId() == MAPPING
+    return wizard.mapping_page
+
+
+def test_the_options_are_the_catalogues_by_kind(window: MainWindow, tmp_path: Path) -> None:
+    page = mapping(window, tmp_path, "sessions.xlsx", "createOrUpdateSessionAction")
+    assert list(page.search_checks) == list(SESSION_SEARCH_FIELDS)
+    assert [n for n, c in page.search_checks.items() if c.isChecked()] == ["sessionTitle"]
+    full = page.option_inputs["fullAccess"]
+    assert isinstance(full, QComboBox)
+    assert [full.itemText(i) for i in range(full.count())] == ["yes", "no"]
+    assert full.currentText() == "yes"
+    page.confirm_check.setChecked(True)
+    window.wizard.next()
+    assert window.wizard.currentId() == CONFIG
+    action = window.state.choices.config.imports[0].actions[0]
+    assert action.full_access is None  # left at its default: not written
+
+    window.wizard.back()
+    full = page.option_inputs["fullAccess"]
+    assert isinstance(full, QComboBox)
+    full.setCurrentText("no")
+    window.wizard.next()
+    assert window.state.choices.config.imports[0].actions[0].full_access is False
+    assert "<fullAccess>no</fullAccess>" in window.wizard.config_page.editor.toPlainText()
+
+
+def test_an_action_without_options_shows_only_the_date_format(
+        window: MainWindow, tmp_path: Path) -> None:
+    page = mapping(window, tmp_path, "teachers.csv", "createOrUpdateTeacherAction")
+    assert page.search_checks == {} and page.option_inputs == {}
+    assert page.date_format_edit is not None
+    assert page.date_format_edit.placeholderText() == "YYYY-MM-DD"
+
+
+def test_no_field_to_find_sessions_by_keeps_the_user_on_the_page(
+        window: MainWindow, tmp_path: Path) -> None:
+    page = mapping(window, tmp_path, "sessions.xlsx", "createOrUpdateSessionAction")
+    page.confirm_check.setChecked(True)
+    for check in page.search_checks.values():
+        check.setChecked(False)
+    window.wizard.next()
+    assert window.wizard.currentId() == MAPPING
+    assert page.error_label.text() == "Choose at least one field to find sessions by."
+
+
+def test_the_warnings_are_the_cores_problems_in_words(
+        window: MainWindow, tmp_path: Path) -> None:
+    page = mapping(window, tmp_path, "interventions.xlsx", "createOrUpdateInterventionAction")
+    assert page.warning_label.text() == ""
+    page.set_field(1, IGNORED_COLUMN)  # "Code formation": the training is named by nothing
+    page.set_field(8, "roomLabel")  # "Formateur" now feeds the room's label a second time
+    fields = [row.combo.currentData() for row in page.rows]
+    assert page.problems() == mapping_problems(ACTIONS["createOrUpdateInterventionAction"],
+                                               fields)
+    assert page.warning_label.text() == (
+        "Fed by more than one column: roomLabel. Choose one column each.\n"
+        "No column feeds these mandatory fields: teacherLogin, trainingGuid or "
+        "trainingPathCode. Rows cannot be matched or checked on them.")
+    assert not page.isComplete()
