@@ -14,6 +14,7 @@ from typing import Any
 
 from importer_gui.core.catalogue import (
     ACTIONS,
+    COLUMNS_MAPPING,
     FULL_ACCESS,
     IGNORED_COLUMN,
     NO,
@@ -174,7 +175,7 @@ def _raise_first(spec: ActionSpec, problems: MappingProblems) -> None:
     if problems.twice:
         field_name, first, second = problems.twice[0]
         raise ConfigError(f"Field {field_name} is mapped to two columns ({first + 1} and "
-                          f"{second + 1}) in <columnsMapping>.")
+                          f"{second + 1}) in <{COLUMNS_MAPPING}>.")
     if problems.missing_keys:
         raise ConfigError(f"<{name}> needs a column for {problems.missing_keys[0]}, and the "
                           "file has none.")
@@ -190,5 +191,5 @@ def bind_import(imp: Import) -> list[BoundAction]:
     """Bind every action of an import to its file's columns."""
     columns = imp.provider.columns
     if not columns:
-        raise ConfigError("<columnsMapping> lists no column.")
+        raise ConfigError(f"<{COLUMNS_MAPPING}> lists no column.")
     return [bind_action(a, columns, imp.provider.date_format) for a in imp.actions]

@@ -11,6 +11,8 @@ from importer_gui.core.issues import Outcome
 from importer_gui.core.records import Table, TeacherRec, TrainingRec
 
 LOGIN, PATH_CODE, TRAINING_GUID = "teacherLogin", "trainingPathCode", "trainingGuid"
+_LOGIN_COLUMN, _PATH_CODE_COLUMN, _GUID_COLUMN = (
+    STORE_COLUMNS[f] for f in (LOGIN, PATH_CODE, TRAINING_GUID))
 
 
 def create_or_update(ctx: RowContext, table: Table, key_column: str,
@@ -42,7 +44,7 @@ def teacher(ctx: RowContext, unknown: str) -> tuple[bool, TeacherRec | None]:
     login = ctx.values.get(LOGIN)
     if login is None:
         return True, None
-    found = ctx.overlay.find_one(Table.TEACHER, STORE_COLUMNS[LOGIN], login)
+    found = ctx.overlay.find_one(Table.TEACHER, _LOGIN_COLUMN, login)
     if found is None:
         ctx.error(LOGIN, unknown.format(field=LOGIN, login=login))
         return False, None
@@ -51,7 +53,7 @@ def teacher(ctx: RowContext, unknown: str) -> tuple[bool, TeacherRec | None]:
 
 def training_by_code(ctx: RowContext, code: str, unknown: str) -> TrainingRec | None:
     """A training course by its path code; ``unknown`` words a miss ({code})."""
-    found = ctx.overlay.find_one(Table.TRAINING, STORE_COLUMNS[PATH_CODE], code)
+    found = ctx.overlay.find_one(Table.TRAINING, _PATH_CODE_COLUMN, code)
     if found is None:
         ctx.error(PATH_CODE, unknown.format(code=code))
     return found
@@ -59,7 +61,7 @@ def training_by_code(ctx: RowContext, code: str, unknown: str) -> TrainingRec | 
 
 def training_by_guid(ctx: RowContext, guid: str) -> TrainingRec | None:
     """A training course by its GUID."""
-    found = ctx.overlay.find_one(Table.TRAINING, STORE_COLUMNS[TRAINING_GUID], guid)
+    found = ctx.overlay.find_one(Table.TRAINING, _GUID_COLUMN, guid)
     if found is None:
         ctx.error(TRAINING_GUID, msg.TRAINING_GUID_UNKNOWN.format(guid=guid))
     return found

@@ -8,9 +8,9 @@ from __future__ import annotations
 from importer_gui.core.catalogue.specs import NO, YES, YES_NO, OptionDef, OptionKind
 
 # Parts kept as they are and never run, at the root and inside an <import>.
-NOT_RUN = ("preProcess", "postProcess")
+PRE_PROCESS, POST_PROCESS = NOT_RUN = ("preProcess", "postProcess")
 # An <import>'s children, in the order the platform documents them.
-IMPORT_ORDER = ("preProcess", "providers", "actions", "consolidators", "postProcess")
+IMPORT_ORDER = (PRE_PROCESS, "providers", "actions", "consolidators", POST_PROCESS)
 
 # --- providers -------------------------------------------------------------------------------
 

@@ -308,14 +308,14 @@ class TreeEditor:
             parent = self.container(element, "consolidators")
         else:
             parent = element
-        index = 0 if tag == "preProcess" else len(parent)
+        index = 0 if tag == cat.PRE_PROCESS else len(parent)
         self.insert(parent, index, fragment, indent=False)
 
     def add_root_preserved(self, text: str) -> None:
-        """Place a preserved element at the root: preProcess before the imports."""
+        """Place a preserved element at the root: a preProcess before the imports."""
         fragment = parse_fragment(text)
         index = len(self.root)
-        if fragment.tag == "preProcess":
+        if fragment.tag == cat.PRE_PROCESS:
             first = self.root.find("import")
             index = self.root.index(first) if first is not None else 0
         self.insert(self.root, index, fragment, indent=False)
