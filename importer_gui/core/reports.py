@@ -16,6 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from importer_gui.core.atomic import write_atomically
+from importer_gui.core.catalogue import (
+    ERROR_LOG_LINE,
+    ERROR_LOG_PREFIX,
+    ERROR_LOG_STAMP,
+    ERROR_LOG_SUFFIX,
+)
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import Issue, Level
@@ -27,7 +33,6 @@ if TYPE_CHECKING:
 # Leading characters that make a spreadsheet read a cell as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-LOG_PREFIX = "import_errors_"
 # Characters a sheet title may not hold.
 _BAD_TITLE = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
@@ -178,13 +183,14 @@ def error_log_lines(plan: Plan) -> Iterator[str]:
             values = ",".join(_log_value(c) for c in row.cells)
             for issue in row.issues():
                 message = _log_value(issue.message)
-                yield f"Line number:{row.line},{issue.level.value},{values},{message}"
+                yield ERROR_LOG_LINE.format(line=row.line, level=issue.level.value,
+                                            values=values, message=message)
 
 
 def error_log_name(when: datetime | None = None) -> str:
     """The log's file name, stamped with the time it is written."""
-    stamp = (when or datetime.now()).strftime("%Y%m%d_%H%M%S")
-    return f"{LOG_PREFIX}{stamp}.log"
+    stamp = (when or datetime.now()).strftime(ERROR_LOG_STAMP)
+    return f"{ERROR_LOG_PREFIX}{stamp}{ERROR_LOG_SUFFIX}"
 
 
 def write_error_log(plan: Plan, folder_or_path: Path, *, when: datetime | None = None) -> Path:

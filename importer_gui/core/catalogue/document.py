@@ -63,6 +63,11 @@ DISABLED = "disabled"
 
 # Consolidators the assistant reads, with their options; any other one is kept as it is.
 KNOWN_CONSOLIDATORS: dict[str, tuple[str, ...]] = {ERROR_LOGGER: (LOCATION, DISABLED)}
+# The error logger's file: its name's prefix and time stamp, and one line per issue.
+ERROR_LOG_PREFIX = "import_errors_"
+ERROR_LOG_STAMP = "%Y%m%d_%H%M%S"
+ERROR_LOG_SUFFIX = ".log"
+ERROR_LOG_LINE = "Line number:{line},{level},{values},{message}"
 # The platform's other consolidators: where a kept element of that name belongs when the
 # document is written from scratch.
 PLATFORM_CONSOLIDATORS = frozenset({
