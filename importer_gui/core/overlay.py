@@ -8,10 +8,11 @@ as it is planned, and can be reverted so that one edited row can be planned agai
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import MISSING, fields, replace
+from dataclasses import replace
 from operator import attrgetter
 from typing import Any
 
+from importer_gui.core import schema
 from importer_gui.core.records import (
     RECORD_TYPES,
     Change,
@@ -19,9 +20,9 @@ from importer_gui.core.records import (
     Record,
     SessionRec,
     StoreState,
-    Table,
     record_values,
 )
+from importer_gui.core.schema import REQUIRED, Table
 
 KeyFn = Callable[[Any], Hashable]
 
@@ -168,8 +169,8 @@ class Overlay:
         new_id = self.new_id() if record_id is None else record_id
         # Every column in field order: the defaults overlaid with the given values.
         columns = {**_DEFAULTS[table], **values}
-        if MISSING in columns.values():  # one scan in C; rows rarely lack a column
-            missing = [c for c in _REQUIRED[table] if columns[c] is MISSING]
+        if REQUIRED in columns.values():  # one scan in C; rows rarely lack a column
+            missing = [c for c in _REQUIRED[table] if columns[c] is REQUIRED]
             raise TypeError(f"{table} needs {', '.join(missing)}")
         # Positional: binding eight keyword arguments took a third of create(). A column the
         # record does not have makes one argument too many, so that still fails.
@@ -215,10 +216,8 @@ def _attr(column: str) -> KeyFn:
     return attrgetter(column)
 
 
-# Every column but the id, in field order, with its default (MISSING for a required column).
-_DEFAULTS: dict[Table, dict[str, Any]] = {
-    table: {f.name: f.default for f in fields(kind) if f.name != "id"}
-    for table, kind in RECORD_TYPES.items()}
+# Every column but the id, in the records' order, with its default (or REQUIRED).
+_DEFAULTS: dict[Table, dict[str, Any]] = {table: schema.defaults(table) for table in Table}
 _REQUIRED: dict[Table, tuple[str, ...]] = {
-    table: tuple(c for c, default in columns.items() if default is MISSING)
+    table: tuple(c for c, default in columns.items() if default is REQUIRED)
     for table, columns in _DEFAULTS.items()}

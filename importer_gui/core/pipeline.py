@@ -20,7 +20,7 @@ from importer_gui.core.plan import Plan, RowPlan
 from importer_gui.core.planner import is_empty_row, plan_config
 from importer_gui.core.planner import recheck_row as _recheck_row
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import Table
+from importer_gui.core.schema import Table
 from importer_gui.core.store import RunInfo, Store
 
 # Two: the machines we measure on have two cores, and the planner keeps one of them busy.

@@ -1,90 +1,42 @@
 """Store records as plain values, and the changes a plan makes to them.
 
-The planner works on these in memory; ``core/store.py`` loads them and applies changes.
-A record created by a plan has a negative id until the store gives it a real one; changes
-that refer to it (a session's training, an intervention's room) use that negative id.
+The record types are made from the schema (``schema.py``): one slotted dataclass per table,
+its fields the id and the table's columns. The planner works on these in memory;
+``core/store/`` loads them and applies changes. A record created by a plan has a negative id
+until the store gives it a real one; changes that refer to it (a session's training, an
+intervention's room) use that negative id.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from dataclasses import dataclass, field, fields, make_dataclass
 from enum import StrEnum
 from typing import Any
 
-
-class Table(StrEnum):
-    """The store's record tables."""
-
-    TEACHER = "teacher"
-    TRAINING = "training"
-    SESSION = "session"
-    ROOM = "room"
-    INTERVENTION = "intervention"
+from importer_gui.core import schema
+from importer_gui.core.schema import Table
 
 
-@dataclass(slots=True)
-class TeacherRec:
-    """A teacher, found by login."""
-
-    id: int
-    login: str
-    name: str | None = None
-    firstname: str | None = None
-    email: str | None = None
-
-
-@dataclass(slots=True)
-class TrainingRec:
-    """A training course, found by path code or GUID."""
-
-    id: int
-    path_code: str
-    title: str
-    guid: str | None = None
-    locale: str | None = None
-    modality: str | None = None
-    description: str | None = None
-    duration: int | None = None
+def _record_type(table: Table) -> type:
+    """The slotted dataclass of one table's records: the id, then ``schema.columns``."""
+    spec: list[tuple[str, Any] | tuple[str, Any, Any]] = [("id", int)]
+    for column in schema.columns(table):
+        kind: Any = schema.PYTHON_TYPES[column.type]
+        if column.record_default is schema.REQUIRED:
+            spec.append((column.name, kind))
+        else:
+            spec.append((column.name, kind | None, field(default=column.record_default)))
+    record = make_dataclass(f"{table.value.capitalize()}Rec", spec, slots=True)
+    record.__module__ = __name__
+    record.__doc__ = schema.table_def(table).doc
+    return record
 
 
-@dataclass(slots=True)
-class SessionRec:
-    """A session of a training course."""
-
-    id: int
-    training_id: int
-    title: str | None = None
-    guid: str | None = None
-    status: str | None = None
-    start_date: date | None = None
-    end_date: date | None = None
-    teacher_id: int | None = None
-
-
-@dataclass(slots=True)
-class RoomRec:
-    """A room, found by GUID."""
-
-    id: int
-    guid: str
-    label: str | None = None
-    capacity: int | None = None
-
-
-@dataclass(slots=True)
-class InterventionRec:
-    """A classroom meeting of a session."""
-
-    id: int
-    guid: str
-    session_id: int
-    start: datetime | None = None
-    duration: int | None = None
-    room_id: int | None = None
-    teacher_id: int | None = None
-    status: str = "active"  # "active" or "cancelled": meanings, not file codes
-
+TeacherRec = _record_type(Table.TEACHER)
+TrainingRec = _record_type(Table.TRAINING)
+SessionRec = _record_type(Table.SESSION)
+RoomRec = _record_type(Table.ROOM)
+InterventionRec = _record_type(Table.INTERVENTION)
 
 Record = TeacherRec | TrainingRec | SessionRec | RoomRec | InterventionRec
 
@@ -94,16 +46,6 @@ RECORD_TYPES: dict[Table, type] = {
     Table.SESSION: SessionRec,
     Table.ROOM: RoomRec,
     Table.INTERVENTION: InterventionRec,
-}
-
-# Columns holding another record's id, per table: column -> table referred to.
-REFERENCES: dict[Table, dict[str, Table]] = {
-    Table.TEACHER: {},
-    Table.TRAINING: {},
-    Table.SESSION: {"training_id": Table.TRAINING, "teacher_id": Table.TEACHER},
-    Table.ROOM: {},
-    Table.INTERVENTION: {"session_id": Table.SESSION, "room_id": Table.ROOM,
-                         "teacher_id": Table.TEACHER},
 }
 
 

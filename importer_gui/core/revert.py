@@ -21,20 +21,16 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from importer_gui.core import schema
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import ImporterError, StoreError
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import (
-    REFERENCES,
-    Change,
-    ChangeKind,
-    StoreState,
-    Table,
-)
-from importer_gui.core.store import COLUMNS, MODELS, RunChangeRow, RunInfo, RunSummary, Store
+from importer_gui.core.records import Change, ChangeKind, StoreState
+from importer_gui.core.schema import Table
+from importer_gui.core.store import RunChangeRow, RunInfo, RunSummary, Store
 
 ACTION = "revert"
 # Parents before children: recreated in this order, deleted in the reverse one.
@@ -46,27 +42,12 @@ Values = dict[str, Any]
 Key = tuple[Table, int]
 
 
-def _unique_columns() -> dict[Table, tuple[str, ...]]:
-    """Columns the schema keeps unique, per table (a recreated record must not clash)."""
-    by_name = {t.value: t for t in Table}
-    found: dict[Table, tuple[str, ...]] = {t: () for t in Table}
-    for model in MODELS:
-        table = by_name.get(model._meta.table_name)
-        if table is not None:
-            found[table] = tuple(f.column_name for f in model._meta.sorted_fields
-                                 if f.unique and f.column_name != "id")
-    return found
-
-
-UNIQUE_COLUMNS = _unique_columns()
-
-
-_GETTERS = {t: attrgetter(*COLUMNS[t]) for t in Table}
+_GETTERS = {t: attrgetter(*schema.column_names(t)) for t in Table}
 
 
 def _values(table: Table, record: Any) -> Values:
     """A record's columns but its id (record_values without a fields() call per record)."""
-    return dict(zip(COLUMNS[table], _GETTERS[table](record), strict=True))
+    return dict(zip(schema.column_names(table), _GETTERS[table](record), strict=True))
 
 
 # ---------------------------------------------------------------- values
@@ -242,7 +223,7 @@ def _check_unique(entries: dict[Key, _Entry], state: StoreState) -> None:
         change = entry.change
         if change is None or change.kind is ChangeKind.DELETE:
             continue
-        for column in UNIQUE_COLUMNS[entry.table]:
+        for column in schema.unique_columns(entry.table):
             value = change.values.get(column)
             if value is None:
                 continue
@@ -305,7 +286,7 @@ class _AfterRevert:
         """Every reference of every record after the revert, by record referred to."""
         index: dict[Table, dict[int, list[Key]]] = {t: {} for t in Table}
         for table in Table:
-            refs = REFERENCES[table]
+            refs = schema.references(table)
             if not refs:
                 continue
             overridden = self.values[table]
@@ -340,7 +321,7 @@ def _still_referred(entry: _Entry, after: _AfterRevert, run_id: int,
 def _missing_reference(entry: _Entry, after: _AfterRevert) -> Issue | None:
     """A record restored or recreated must refer to records that are in the store."""
     values = entry.before or {}
-    for column, target in REFERENCES[entry.table].items():
+    for column, target in schema.references(entry.table).items():
         ref = values.get(column)
         if ref is not None and not after.exists(target, ref):
             return Issue.error(column, (

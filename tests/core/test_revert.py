@@ -39,6 +39,15 @@ def tables(path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
+def by_hand(path: Path, sql: str) -> None:
+    """Change the store as another program would, through its own connection."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute(sql)
+    finally:
+        conn.close()
+
+
 def rows(plan: object) -> list[tuple[str, int, str, list[str]]]:
     """(table, record, outcome, messages) of every row of a revert plan."""
     return [(table.value, row.line, row.outcome.value, [i.message for i in row.issues()])
@@ -162,7 +171,7 @@ def test_reverting_the_later_run_first_restores_everything(store: Store) -> None
 
 def test_a_record_edited_by_hand_is_skipped(store: Store) -> None:
     run = wrong_run(store)
-    store._db.execute_sql("UPDATE room SET capacity = 30 WHERE id = 1")  # another program
+    by_hand(store.path, "UPDATE room SET capacity = 30 WHERE id = 1")  # another program
     plan = plan_revert(store, run)
     assert [r for r in rows(plan) if r[2] == "error"] == [("room", 1, "error", [
         f"Room 1 was changed after run {run} (capacity is now 30, run {run} left 12); "
@@ -237,7 +246,7 @@ def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_cli_dry_run_then_revert_then_history(store: Store,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     run = wrong_run(store)
-    store._db.execute_sql("UPDATE room SET capacity = 30 WHERE id = 1")
+    by_hand(store.path, "UPDATE room SET capacity = 30 WHERE id = 1")
     before = tables(store.path)
     path = str(store.path)
     code, out, err = cli(capsys, "revert", str(run), "--store", path, "--json", "--dry-run")
@@ -317,7 +326,7 @@ def test_cli_revert_of_only_conflicts_does_nothing_and_exits_2(
         store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     run = store.apply([Change(Table.ROOM, UPDATE, 1, {"capacity": 9}, {"capacity": None})],
                       run_info(update=1))
-    store._db.execute_sql("UPDATE room SET capacity = 10 WHERE id = 1")
+    by_hand(store.path, "UPDATE room SET capacity = 10 WHERE id = 1")
     before = tables(store.path)
     code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path))
     assert code == 2

@@ -25,7 +25,10 @@ from importer_gui.core.records import (
     TeacherRec,
     TrainingRec,
 )
-from importer_gui.core.store import CHUNK, SCHEMA_VERSION, RunInfo, Store
+from importer_gui.core.schema import SCHEMA_VERSION
+from importer_gui.core.store import RunInfo, Store
+from importer_gui.core.store.dialect import APPLICATION_ID
+from importer_gui.core.store.writer import CHUNK
 
 CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
 
@@ -34,6 +37,15 @@ def run_info(**counts: int) -> RunInfo:
     """A run made from one configuration and one data file."""
     return RunInfo(config_path="/cfg/sessions.xml", config_xml="<import-config/>",
                    files=["/data/sessions.csv"], counts=dict(counts))
+
+
+def by_hand(path: Path, sql: str) -> None:
+    """Change the store as another program would, through its own connection."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute(sql)
+    finally:
+        conn.close()
 
 
 def snapshot(store: Store) -> tuple[StoreState, int]:
@@ -65,6 +77,87 @@ def test_open_creates_folder_and_schema(tmp_path: Path) -> None:
     with Store.open(path) as again:  # reopening an existing store keeps it as it is
         assert again.load_state() == StoreState(created_by_import={t: set() for t in Table})
         assert again.history() == []
+
+
+# The stored file format: what every store has held since version 1, word for word.
+FILE_FORMAT = [
+    'CREATE TABLE "teacher" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "login" TEXT '
+    'NOT NULL, "name" TEXT, "firstname" TEXT, "email" TEXT)',
+    'CREATE UNIQUE INDEX "teacher_login" ON "teacher" ("login")',
+    'CREATE TABLE "training" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "path_code" '
+    'TEXT NOT NULL, "guid" TEXT, "title" TEXT NOT NULL, "locale" TEXT, "modality" TEXT, '
+    '"description" TEXT, "duration" INTEGER)',
+    'CREATE UNIQUE INDEX "training_path_code" ON "training" ("path_code")',
+    'CREATE UNIQUE INDEX "training_guid" ON "training" ("guid")',
+    'CREATE TABLE "session" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "training_id" '
+    'INTEGER NOT NULL, "title" TEXT, "guid" TEXT, "status" TEXT, "start_date" TEXT, '
+    '"end_date" TEXT, "teacher_id" INTEGER, FOREIGN KEY ("training_id") REFERENCES '
+    '"training" ("id"), FOREIGN KEY ("teacher_id") REFERENCES "teacher" ("id"))',
+    'CREATE INDEX "session_guid" ON "session" ("guid")',
+    'CREATE INDEX "session_teacher_id" ON "session" ("teacher_id")',
+    'CREATE INDEX "session_training_id_title" ON "session" ("training_id", "title")',
+    'CREATE TABLE "room" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "guid" TEXT NOT '
+    'NULL, "label" TEXT, "capacity" INTEGER)',
+    'CREATE UNIQUE INDEX "room_guid" ON "room" ("guid")',
+    'CREATE TABLE "intervention" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "guid" '
+    'TEXT NOT NULL, "session_id" INTEGER NOT NULL, "start" TEXT, "duration" INTEGER, '
+    '"room_id" INTEGER, "teacher_id" INTEGER, "status" TEXT NOT NULL, FOREIGN KEY '
+    '("session_id") REFERENCES "session" ("id"), FOREIGN KEY ("room_id") REFERENCES "room" '
+    '("id"), FOREIGN KEY ("teacher_id") REFERENCES "teacher" ("id"))',
+    'CREATE UNIQUE INDEX "intervention_guid" ON "intervention" ("guid")',
+    'CREATE INDEX "intervention_session_id" ON "intervention" ("session_id")',
+    'CREATE INDEX "intervention_room_id" ON "intervention" ("room_id")',
+    'CREATE INDEX "intervention_teacher_id" ON "intervention" ("teacher_id")',
+    'CREATE TABLE "import_run" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "started" '
+    'TEXT NOT NULL, "finished" TEXT, "kind" TEXT NOT NULL, "config_path" TEXT NOT NULL, '
+    '"config_xml" TEXT NOT NULL, "files" TEXT NOT NULL, "counts" TEXT NOT NULL, '
+    '"reverts_run" INTEGER, "reverted_by" INTEGER)',
+    'CREATE TABLE "run_change" ("id" INTEGER NOT NULL PRIMARY KEY, "run_id" INTEGER NOT NULL, '
+    '"seq" INTEGER NOT NULL, "table_name" TEXT NOT NULL, "kind" TEXT NOT NULL, "record_id" '
+    'INTEGER NOT NULL, "before" TEXT, "after" TEXT, FOREIGN KEY ("run_id") REFERENCES '
+    '"import_run" ("id"))',
+    'CREATE UNIQUE INDEX "run_change_run_id_seq" ON "run_change" ("run_id", "seq")',
+    'CREATE INDEX "run_change_table_name_kind_record_id" ON "run_change" ("table_name", '
+    '"kind", "record_id")',
+]
+
+
+def stored_schema(path: Path) -> list[str]:
+    """The statements a store file keeps for its tables and indexes, sorted."""
+    conn = sqlite3.connect(path)
+    try:
+        return sorted(sql for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name != 'sqlite_sequence'"))
+    finally:
+        conn.close()
+
+
+def test_a_new_store_has_the_file_format_every_store_has(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    Store.open(path).close()
+    assert stored_schema(path) == sorted(FILE_FORMAT)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID == 0x49415354
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+    conn.close()
+
+
+def test_a_store_written_before_keeps_opening(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    for statement in FILE_FORMAT:
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {0x49415354}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO teacher (login, name) VALUES ('jdoe', 'Doe')")
+    conn.close()
+    with Store.open(path) as store:
+        assert store.load_state([Table.TEACHER]).teachers == {1: TeacherRec(1, "jdoe", "Doe")}
+        store.apply([Change(Table.TEACHER, UPDATE, 1, {"email": "j@x.org"}, {"email": None})],
+                    run_info(update=1))
+        assert store.get(Table.TEACHER, 1) == TeacherRec(1, "jdoe", "Doe", email="j@x.org")
+    assert stored_schema(path) == sorted(FILE_FORMAT)
 
 
 def test_apply_creates_with_placeholders_remapped(store: Store) -> None:
@@ -226,8 +319,10 @@ def test_ids_of_deleted_records_are_never_reused(store: Store) -> None:
 
 def test_disk_full_writes_nothing(store: Store) -> None:
     before = snapshot(store)
-    pages = store._db.execute_sql("PRAGMA page_count").fetchone()[0]
-    store._db.execute_sql(f"PRAGMA max_page_count = {pages}")
+    connection = store._connection  # the limit holds for this connection only
+    assert connection is not None
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    connection.execute(f"PRAGMA max_page_count = {pages}")
     changes = [Change(Table.ROOM, CREATE, -i, {"guid": f"R-{i}", "label": "x" * 200})
                for i in range(1, 2000)]
     with pytest.raises(StoreError) as failure:
@@ -357,7 +452,8 @@ import os, signal, sys
 from pathlib import Path
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, ChangeKind, Table
-from importer_gui.core.store import CHUNK, RunInfo, Store
+from importer_gui.core.store import RunInfo, Store
+from importer_gui.core.store.writer import CHUNK
 
 def die(done, total, what):
     os.kill(os.getpid(), signal.SIGKILL)  # in the middle of the transaction
@@ -382,7 +478,7 @@ def test_a_program_killed_mid_apply_leaves_the_store_as_it_was(store: Store) -> 
 
 def test_a_stored_value_that_cannot_be_read_is_reported(store: Store) -> None:
     store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": 1})], run_info(create=1))
-    store._db.execute_sql("UPDATE session SET start_date = 'soon'")
+    by_hand(store.path, "UPDATE session SET start_date = 'soon'")
     with pytest.raises(StoreError, match=r"holds a value it cannot read \(Invalid isoformat"):
         store.load_state([Table.SESSION])
 

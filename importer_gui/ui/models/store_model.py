@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
 
+from importer_gui.core import schema
 from importer_gui.core.errors import ImporterError
-from importer_gui.core.records import RECORD_TYPES, REFERENCES, Table
+from importer_gui.core.schema import Table
+from importer_gui.ui import i18n
 
 Index = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 200
 
 
-def tr(text: str) -> str:
-    """Translate a string of this module."""
-    return QCoreApplication.translate("StoreModel", text)
+def tr(text: str, *args: object) -> str:
+    """Translate a string of this module, ``%1``… filled with ``args``."""
+    return i18n.tr("StoreModel", text, *args)
 
 
 class RecordSource(Protocol):
@@ -68,8 +68,8 @@ class StoreModel(QAbstractTableModel):
         super().__init__(parent)
         self._store = store
         self._table = Table(table)
-        self._columns = [f.name for f in dataclasses.fields(RECORD_TYPES[self._table])]
-        self._references = REFERENCES[self._table]
+        self._columns = ["id", *schema.column_names(self._table)]
+        self._references = schema.references(self._table)
         self._labels: dict[tuple[Table, int], str] = {}
         self._search = ""
         self._records: list[Any] = []
@@ -230,8 +230,8 @@ class HistoryModel(QAbstractTableModel):
         if column == "reverts":
             parts = []
             if getattr(run, "reverts_run", None):
-                parts.append(tr("reverts run {0}").replace("{0}", str(run.reverts_run)))
+                parts.append(tr("reverts run %1", run.reverts_run))
             if getattr(run, "reverted_by", None):
-                parts.append(tr("reverted by run {0}").replace("{0}", str(run.reverted_by)))
+                parts.append(tr("reverted by run %1", run.reverted_by))
             return "; ".join(parts)
         return display(getattr(run, column, None))

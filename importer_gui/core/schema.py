@@ -1,0 +1,218 @@
+"""The store's schema, said once: its tables, their columns, keys, indexes and references.
+
+Everything else is made from this: the record types the planner uses (``records.py``), the
+tables a new store gets (``store/dialect.py`` writes them in its engine's words), and what
+revert and the store browser ask (unique columns, references, the columns' order).
+
+The stored file follows it: changing a table here means a new ``SCHEMA_VERSION`` and a
+migration of the stores that exist. A column's ``default`` is the application's, the value a
+created record gets when the planner leaves the column out; it is not in the DDL, because a
+creation always writes every column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+SCHEMA_VERSION = 1  # bump, and migrate older stores, when a table here changes
+
+
+
+class _Required:
+    """The default of a column the planner must always give."""
+
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED: Any = _Required()
+
+
+class Table(StrEnum):
+    """The store's record tables (the runs' own tables are not records)."""
+
+    TEACHER = "teacher"
+    TRAINING = "training"
+    SESSION = "session"
+    ROOM = "room"
+    INTERVENTION = "intervention"
+
+
+class Type(StrEnum):
+    """What a column holds; each engine chooses how it stores it."""
+
+    INTEGER = "integer"
+    TEXT = "text"
+    DATE = "date"
+    DATETIME = "datetime"
+    JSON = "json"  # a list or an object
+
+
+# The Python type of each column type's values, as records hold them.
+PYTHON_TYPES: dict[Type, type] = {Type.INTEGER: int, Type.TEXT: str, Type.DATE: date,
+                                  Type.DATETIME: datetime, Type.JSON: object}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column besides the id; ``references`` names the table whose id it holds."""
+
+    name: str
+    type: Type
+    null: bool = False
+    default: Any = None  # what a created record gets when the planner leaves it out
+    unique: bool = False
+    index: bool = False
+    references: str | None = None
+
+    @property
+    def record_default(self) -> Any:
+        """The default, or REQUIRED for a NOT NULL column without one."""
+        return self.default if self.default is not None or self.null else REQUIRED
+
+
+@dataclass(frozen=True)
+class Index:
+    """An index over several columns (one column's index is said on the column)."""
+
+    columns: tuple[str, ...]
+    unique: bool = False
+
+
+@dataclass(frozen=True)
+class TableDef:
+    """One table: an integer ``id`` key first, then its columns, then its indexes.
+
+    ``ids_never_reused``: a deleted row's id is never given again, so that a run's recorded
+    changes always name the same records (reverting a run cannot hit a newer record that
+    took a deleted one's id).
+    """
+
+    name: str
+    doc: str
+    columns: tuple[Column, ...]
+    indexes: tuple[Index, ...] = ()
+    ids_never_reused: bool = True
+
+
+INTEGER, TEXT, DATE, DATETIME, JSON = Type.INTEGER, Type.TEXT, Type.DATE, Type.DATETIME, Type.JSON
+
+# Parents before the tables that refer to them: the order a new store creates them in.
+TABLES: tuple[TableDef, ...] = (
+    TableDef(Table.TEACHER, "A teacher, found by login.", (
+        Column("login", TEXT, unique=True),
+        Column("name", TEXT, null=True),
+        Column("firstname", TEXT, null=True),
+        Column("email", TEXT, null=True),
+    )),
+    TableDef(Table.TRAINING, "A training course, found by path code or GUID.", (
+        Column("path_code", TEXT, unique=True),
+        Column("guid", TEXT, null=True, unique=True),
+        Column("title", TEXT),
+        Column("locale", TEXT, null=True),
+        Column("modality", TEXT, null=True),
+        Column("description", TEXT, null=True),
+        Column("duration", INTEGER, null=True),
+    )),
+    TableDef(Table.SESSION, "A session of a training course.", (
+        # Looked up through the (training_id, title) index below: no index of its own.
+        Column("training_id", INTEGER, references=Table.TRAINING),
+        Column("title", TEXT, null=True),
+        Column("guid", TEXT, null=True, index=True),
+        Column("status", TEXT, null=True),
+        Column("start_date", DATE, null=True),
+        Column("end_date", DATE, null=True),
+        Column("teacher_id", INTEGER, null=True, index=True, references=Table.TEACHER),
+    ), indexes=(Index(("training_id", "title")),)),
+    TableDef(Table.ROOM, "A room, found by GUID.", (
+        Column("guid", TEXT, unique=True),
+        Column("label", TEXT, null=True),
+        Column("capacity", INTEGER, null=True),
+    )),
+    TableDef(Table.INTERVENTION, "A classroom meeting of a session.", (
+        Column("guid", TEXT, unique=True),
+        Column("session_id", INTEGER, index=True, references=Table.SESSION),
+        Column("start", DATETIME, null=True),
+        Column("duration", INTEGER, null=True),
+        Column("room_id", INTEGER, null=True, index=True, references=Table.ROOM),
+        Column("teacher_id", INTEGER, null=True, index=True, references=Table.TEACHER),
+        # "active" or "cancelled": meanings, not the files' codes.
+        Column("status", TEXT, default="active"),
+    )),
+    TableDef("import_run", "One commit (or revert) and what it was made from.", (
+        Column("started", DATETIME),
+        Column("finished", DATETIME, null=True),
+        Column("kind", TEXT),  # "import" or "revert"
+        Column("config_path", TEXT),
+        Column("config_xml", TEXT),
+        Column("files", JSON),
+        Column("counts", JSON),
+        Column("reverts_run", INTEGER, null=True),
+        Column("reverted_by", INTEGER, null=True),
+    )),
+    TableDef("run_change", "One record a run created, changed or deleted: its values before "
+             "(update, delete) and after (create, update), every column.", (
+        # Looked up through the (run_id, seq) index below: no index of its own.
+        Column("run_id", INTEGER, references="import_run"),
+        Column("seq", INTEGER),
+        Column("table_name", TEXT),
+        Column("kind", TEXT),
+        Column("record_id", INTEGER),
+        Column("before", JSON, null=True),
+        Column("after", JSON, null=True),
+    ), indexes=(Index(("run_id", "seq"), unique=True),
+                Index(("table_name", "kind", "record_id"))),
+        ids_never_reused=False),
+)
+
+_BY_NAME: dict[str, TableDef] = {t.name: t for t in TABLES}
+_RECORD_TABLES: frozenset[str] = frozenset(Table)
+
+
+def table_def(table: str) -> TableDef:
+    """One table's definition, by name (a ``Table`` is its own name)."""
+    return _BY_NAME[table]
+
+
+@cache
+def columns(table: str) -> tuple[Column, ...]:
+    """A table's columns but the id, in its records' order.
+
+    The columns a record must be given come first (a dataclass needs them first), each part
+    in the table's order.
+    """
+    defined = table_def(table).columns
+    required = tuple(c for c in defined if c.record_default is REQUIRED)
+    return required + tuple(c for c in defined if c.record_default is not REQUIRED)
+
+
+@cache
+def column_names(table: str) -> tuple[str, ...]:
+    """The names of ``columns(table)``."""
+    return tuple(c.name for c in columns(table))
+
+
+def defaults(table: str) -> dict[str, Any]:
+    """Every column but the id, in the records' order, with its default (or REQUIRED)."""
+    return {c.name: c.record_default for c in columns(table)}
+
+
+@cache
+def unique_columns(table: str) -> tuple[str, ...]:
+    """The columns no two records of a table may share a value of."""
+    return tuple(c.name for c in table_def(table).columns if c.unique)
+
+
+@cache
+def _references(table: str) -> tuple[tuple[str, Table], ...]:
+    return tuple((c.name, Table(c.references)) for c in table_def(table).columns
+                 if c.references in _RECORD_TABLES)
+
+
+def references(table: str) -> dict[str, Table]:
+    """The columns holding another record's id: column -> the record table referred to."""
+    return dict(_references(table))

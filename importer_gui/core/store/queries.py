@@ -1,0 +1,142 @@
+"""The store's reads: the planner's loads, the browser's pages and searches, the history.
+
+Rows are read with the connection's own ``execute``: building an object per row through a
+mapper is far too slow for 100,000-row loads. Statements are made once per dialect.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from itertools import starmap
+from pathlib import Path
+from typing import Any
+
+from importer_gui.core import schema
+from importer_gui.core.errors import StoreError
+from importer_gui.core.records import RECORD_TYPES, ChangeKind, Record, StoreState
+from importer_gui.core.schema import Table
+from importer_gui.core.store.dialect import Connection, Decoder, Dialect
+from importer_gui.core.store.runs import RunChangeRow, RunSummary
+
+# The main text columns searched by count() and page().
+SEARCH_COLUMNS: dict[Table, tuple[str, ...]] = {
+    Table.TEACHER: ("login", "name", "firstname", "email"),
+    Table.TRAINING: ("path_code", "title", "guid"),
+    Table.SESSION: ("title", "guid", "status"),
+    Table.ROOM: ("guid", "label"),
+    Table.INTERVENTION: ("guid", "status"),
+}
+
+
+def decoders(dialect: Dialect, table: str) -> dict[str, Decoder]:
+    """The columns of a table the dialect stores differently, and how to read them back."""
+    return {c.name: dialect.decoders[c.type] for c in schema.columns(table)
+            if c.type in dialect.decoders}
+
+
+class Queries:
+    """Every read of the store, for one dialect."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        self.dialect = dialect
+        p = dialect.param
+        self._decoders = {t: decoders(dialect, t) for t in Table}
+        self._select = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
+                        for t in Table}
+        self._by_id = {t: f"{self._select[t]} WHERE id = {p}" for t in Table}
+        self._created = (
+            "SELECT DISTINCT c.record_id FROM run_change c JOIN import_run r ON r.id = c.run_id"
+            f" WHERE c.table_name = {p} AND c.kind = {p} AND r.kind = 'import'")
+        self._run_exists = f"SELECT 1 FROM import_run WHERE id = {p}"
+        self._changes = ("SELECT table_name, kind, record_id, before, after FROM run_change"
+                         f" WHERE run_id = {p} ORDER BY seq")
+        self._page = f" ORDER BY id LIMIT {p} OFFSET {p}"
+
+    # ------------------------------------------------------------ records
+
+    def load_state(self, conn: Connection, tables: Iterable[Table]) -> StoreState:
+        """The records of some tables, and which of them an import run created."""
+        state = StoreState()
+        for table in tables:
+            rows = conn.execute(self._select[table] + " ORDER BY id")
+            state.table(table).update((r.id, r) for r in self._records(table, rows))
+            state.created_by_import[table] = {
+                record_id for (record_id,) in conn.execute(
+                    self._created, (table.value, ChangeKind.CREATE.value))}
+        return state
+
+    def get(self, conn: Connection, table: Table, record_id: int) -> Record | None:
+        """One record by id, or None."""
+        row = conn.execute(self._by_id[table], (record_id,)).fetchone()
+        return None if row is None else self._records(table, [row])[0]
+
+    def count(self, conn: Connection, table: Table, search: str) -> int:
+        """How many records of a table match ``search`` (all when empty)."""
+        where, params = self._search(table, search)
+        row = conn.execute(f'SELECT count(*) FROM "{table.value}"{where}', params).fetchone()
+        return int(row[0])
+
+    def page(self, conn: Connection, table: Table, search: str, offset: int,
+             limit: int) -> list[Record]:
+        """Records matching ``search``, by id, from ``offset`` on, at most ``limit``."""
+        where, params = self._search(table, search)
+        rows = conn.execute(f"{self._select[table]}{where}{self._page}",
+                            (*params, limit, offset)).fetchall()
+        return self._records(table, rows)
+
+    def _records(self, table: Table, rows: Iterable[Sequence[Any]]) -> list[Record]:
+        """Records from rows (id first, then the columns), stored values read back."""
+        records: list[Any] = list(starmap(RECORD_TYPES[table], rows))
+        # A second pass per decoded column beats decoding inside each row: fewer calls.
+        for name, read in self._decoders[table].items():
+            for record in records:
+                value = getattr(record, name)
+                if value is not None:
+                    setattr(record, name, read(value))
+        return records
+
+    def _search(self, table: Table, search: str) -> tuple[str, tuple[Any, ...]]:
+        """WHERE clause and parameters for a case-insensitive substring search."""
+        needle = search.strip()
+        if not needle:
+            return "", ()
+        condition, params = self.dialect.contains(SEARCH_COLUMNS[table], needle)
+        return f" WHERE {condition}", params
+
+    # ------------------------------------------------------------ runs
+
+    def history(self, conn: Connection) -> list[RunSummary]:
+        """Every run, newest first."""
+        rows = conn.execute(
+            "SELECT id, started, finished, kind, config_path, files, counts, reverts_run,"
+            " reverted_by FROM import_run ORDER BY id DESC").fetchall()
+        return [RunSummary(
+            id=r[0], started=datetime.fromisoformat(r[1]),
+            finished=datetime.fromisoformat(r[2]) if r[2] else None, kind=r[3], config=r[4],
+            files=json.loads(r[5]), counts=json.loads(r[6]), reverts_run=r[7],
+            reverted_by=r[8]) for r in rows]
+
+    def run_changes(self, conn: Connection, run_id: int, path: Path) -> list[RunChangeRow]:
+        """What a run did, in the order it did it."""
+        if conn.execute(self._run_exists, (run_id,)).fetchone() is None:
+            raise StoreError(f"The store {path} holds no run {run_id}.")
+        rows = conn.execute(self._changes, (run_id,)).fetchall()
+        return list(starmap(self._change_row, rows))
+
+    def _change_row(self, table: str, kind: str, record_id: int, before: str | None,
+                    after: str | None) -> RunChangeRow:
+        """A stored run_change row as values."""
+        tbl = Table(table)
+        return RunChangeRow(
+            table=tbl, kind=ChangeKind(kind), record_id=record_id,
+            before=self._decode(tbl, json.loads(before)) if before else {},
+            after=self._decode(tbl, json.loads(after)) if after else {})
+
+    def _decode(self, table: Table, values: dict[str, Any]) -> dict[str, Any]:
+        """Values as a run recorded them back to Python ones (ISO text to dates)."""
+        for name, read in self._decoders[table].items():
+            if values.get(name) is not None:
+                values[name] = read(values[name])
+        return values

@@ -1,0 +1,293 @@
+"""The bulk writer behind ``Store.apply``: a run's changes, per table, in ``executemany`` batches.
+
+Changes are grouped per table for ``executemany`` while each table keeps its own order (the
+dialect defers the reference checks to the commit). A created record's placeholder id (a
+negative one) becomes its real id here, and every change is logged in ``run_change`` with the
+record's full values before and after, so that the run can be reverted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from importer_gui.core import schema
+from importer_gui.core.errors import StoreError
+from importer_gui.core.progress import Monitor
+from importer_gui.core.records import Change, ChangeKind
+from importer_gui.core.schema import Table
+from importer_gui.core.store.dialect import Connection, Decoder, Dialect
+from importer_gui.core.store.runs import RUN_KINDS, RunInfo
+
+CHUNK = 2000  # changes per executemany, and between two looks at the monitor
+IN_CHUNK = 500  # ids per "WHERE id IN (...)"
+
+_TABLE_OF: dict[str, Table] = {t.value: t for t in Table}  # a Table is its own value, too
+_KIND_OF: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
+_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False,
+                           check_circular=False).encode
+
+
+def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[Change],
+              run: RunInfo, monitor: Monitor) -> int:
+    """Write the run's row, every change and its log; the caller holds the transaction."""
+    if run.kind not in RUN_KINDS:
+        raise StoreError(f"Unknown run kind {run.kind!r}: nothing was written.")
+    total = len(changes) if isinstance(changes, Sequence) else 0
+    dialect.defer_references(conn)
+    run_id = _insert_run(conn, dialect, run)
+    writer = BulkWriter(conn, dialect, path, run_id, monitor, total)
+    for change in changes:
+        writer.add(change)
+    writer.finish()
+    p = dialect.param
+    conn.execute(f"UPDATE import_run SET finished = {p} WHERE id = {p}",
+                 (_now().isoformat(), run_id))
+    return run_id
+
+
+def _now() -> datetime:
+    """The local time, with its offset."""
+    return datetime.now().astimezone()
+
+
+def _insert_run(conn: Connection, dialect: Dialect, run: RunInfo) -> int:
+    """The run's row (finished is set at the end); a revert marks the run it reverts."""
+    run_id = dialect.insert(conn, "import_run", {
+        "started": _now().isoformat(), "kind": run.kind, "config_path": run.config_path,
+        "config_xml": run.config_xml, "files": _encode(list(run.files)),
+        "counts": _encode(dict(run.counts)), "reverts_run": run.reverts_run})
+    if run.reverts_run is not None:
+        p = dialect.param
+        marked = conn.execute(
+            f"UPDATE import_run SET reverted_by = {p} WHERE id = {p} AND reverted_by IS NULL"
+            f" AND id != {p}", (run_id, run.reverts_run, run_id)).rowcount
+        if marked != 1:
+            raise StoreError(f"Run {run.reverts_run} does not exist or was already "
+                             "reverted: nothing was written.")
+    return run_id
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """One table as the writer writes it, worked out once per dialect."""
+
+    columns: tuple[str, ...]  # but the id, in the records' order
+    column_set: frozenset[str]
+    template: dict[str, Any]  # a CREATE's base: every column, its default or None
+    references: tuple[tuple[str, Table], ...]
+    encoders: dict[str, Decoder]  # columns the dialect stores differently
+
+
+@cache
+def _layout(dialect: Dialect, table: Table) -> _Layout:
+    """The layout of one table for one dialect."""
+    columns = schema.column_names(table)
+    template = {c: None if default is schema.REQUIRED else default
+                for c, default in schema.defaults(table).items()}
+    encoders = {c.name: dialect.encoders[c.type] for c in schema.columns(table)
+                if c.type in dialect.encoders}
+    return _Layout(columns, frozenset(columns), template,
+                   tuple(schema.references(table).items()), encoders)
+
+
+_Item = tuple[int, int, Change]  # position in the run, real record id, the change
+
+
+@dataclass
+class _Batch:
+    """Consecutive changes of one kind to one table, waiting for executemany."""
+
+    kind: ChangeKind
+    items: list[_Item] = field(default_factory=list)
+
+
+class BulkWriter:
+    """Applies changes in bulk: per table in their order, across tables grouped."""
+
+    def __init__(self, conn: Connection, dialect: Dialect, path: Path, run_id: int,
+                 monitor: Monitor, total: int) -> None:
+        self.conn = conn
+        self.dialect = dialect
+        self.path = path
+        self.run_id = run_id
+        self.monitor = monitor
+        self.total = total
+        self.done = 0
+        self.layouts = {t: _layout(dialect, t) for t in Table}
+        self.ids: dict[Table, dict[int, int]] = {t: {} for t in Table}  # placeholder -> id
+        self.next_id: dict[Table, int] = {}
+        self.pending: dict[Table, _Batch] = {}
+
+    def add(self, change: Change) -> None:
+        """Queue one change; a created placeholder gets its real id now."""
+        # Dict lookups, not Enum calls: this runs once per change, 100,000s of times.
+        table, kind = _TABLE_OF[change.table], _KIND_OF[change.kind]
+        record_id = change.record_id
+        if kind is ChangeKind.CREATE:
+            record_id = self._new_id(table, record_id)
+        elif record_id < 0:
+            record_id = self._resolve(table, record_id)
+        batch = self.pending.get(table)
+        if batch is None or batch.kind is not kind:
+            if batch is not None:
+                self._flush(table)  # a table's own changes keep their order
+            batch = self.pending[table] = _Batch(kind)
+        batch.items.append((self.done, record_id, change))
+        self.done += 1
+        if len(batch.items) >= CHUNK:
+            self._flush(table)
+        if self.done % CHUNK == 0:
+            self._report()
+
+    def finish(self) -> None:
+        """Write whatever is queued."""
+        for table in list(self.pending):
+            self._flush(table)
+        self._report()
+
+    def _report(self) -> None:
+        """Progress, and stop here when the user cancelled (the caller rolls back)."""
+        self.monitor.check_cancelled()
+        self.monitor.progress(self.done, self.total, "Writing to the store")
+
+    def _fail(self, message: str) -> StoreError:
+        """A StoreError saying nothing was written."""
+        return StoreError(f"{message}: nothing was written to {self.path}.")
+
+    def _new_id(self, table: Table, record_id: int) -> int:
+        """The id a created record gets: the next free one for a placeholder."""
+        next_id = self.next_id.get(table) or self.dialect.next_id(self.conn, table.value)
+        if record_id >= 0:  # a record coming back with its old id (a revert)
+            self.next_id[table] = max(next_id, record_id + 1)
+            return record_id
+        placeholders = self.ids[table]
+        if record_id in placeholders:
+            raise self._fail(f"The changes create {table.value} {record_id} twice")
+        placeholders[record_id] = next_id
+        self.next_id[table] = next_id + 1
+        return next_id
+
+    def _resolve(self, table: Table, record_id: int) -> int:
+        """A placeholder's real id."""
+        try:
+            return self.ids[table][record_id]
+        except KeyError:
+            raise self._fail(f"The changes refer to {table.value} {record_id}, "
+                             "which they never create") from None
+
+    def _db_values(self, table: Table, values: dict[str, Any],
+                   base: dict[str, Any]) -> dict[str, Any]:
+        """``base`` updated with ``values`` as stored: real ids, encoded values."""
+        layout = self.layouts[table]
+        if not layout.column_set.issuperset(values):
+            unknown = sorted(set(values) - layout.column_set)[0]
+            raise self._fail(f"Unknown {table.value} column {unknown}")
+        out = {**base, **values}  # base's (column) order; never alters the caller's dict
+        for column, target in layout.references:
+            ref = out.get(column)
+            if type(ref) is int and ref < 0:
+                out[column] = self._resolve(target, ref)
+        for column, encode in layout.encoders.items():
+            if column in values:
+                out[column] = encode(out[column])
+        return out
+
+    # ------------------------------------------------------------ flushing
+
+    def _flush(self, table: Table) -> None:
+        """Write one table's queued batch, and its run_change rows."""
+        batch = self.pending.pop(table, None)
+        if batch is None or not batch.items:
+            return
+        if batch.kind is ChangeKind.CREATE:
+            self._creates(table, batch.items)
+        elif batch.kind is ChangeKind.UPDATE:
+            self._updates(table, batch.items)
+        else:
+            self._deletes(table, batch.items)
+
+    def _creates(self, table: Table, items: list[_Item]) -> None:
+        """INSERT the batch; log every created record's values."""
+        template, db_values = self.layouts[table].template, self._db_values
+        rows, log, run_id = [], [], self.run_id
+        for seq, record_id, change in items:
+            row = (record_id, *db_values(table, change.values, template).values())
+            rows.append(row)
+            log.append((run_id, seq, *row))
+        cols, name, p = self.layouts[table].columns, table.value, self.dialect.param
+        marks = ", ".join([p] * (len(cols) + 1))
+        self.conn.executemany(
+            f'INSERT INTO "{name}" (id, {", ".join(cols)}) VALUES ({marks})', rows)
+        self.conn.executemany(
+            "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, after)"
+            f" VALUES ({p}, {p}, '{name}', 'create', {p}, {self.dialect.json_object(cols)})",
+            log)
+
+    def _updates(self, table: Table, items: list[_Item]) -> None:
+        """UPDATE the batch's records to their final values; log before and after."""
+        current = self._current(table, {record_id for _, record_id, _ in items})
+        log = []
+        for seq, record_id, change in items:
+            row = self._existing(current, table, record_id, change.before)
+            current[record_id] = after = self._db_values(table, change.values, row)
+            log.append((self.run_id, seq, table.value, "update", record_id, _encode(row),
+                        _encode(after)))
+        cols, p = self.layouts[table].columns, self.dialect.param
+        sets = ", ".join(f"{c} = {p}" for c in cols)
+        self.conn.executemany(
+            f'UPDATE "{table.value}" SET {sets} WHERE id = {p}',
+            [(*(row[c] for c in cols), record_id) for record_id, row in current.items()])
+        self._log(log)
+
+    def _deletes(self, table: Table, items: list[_Item]) -> None:
+        """DELETE the batch's records; log what they held."""
+        current = self._current(table, {record_id for _, record_id, _ in items})
+        log = []
+        for seq, record_id, change in items:
+            row = self._existing(current, table, record_id, change.before)
+            log.append((self.run_id, seq, table.value, "delete", record_id, _encode(row), None))
+            del current[record_id]
+        self.conn.executemany(f'DELETE FROM "{table.value}" WHERE id = {self.dialect.param}',
+                              [(i,) for _, i, _ in items])
+        self._log(log)
+
+    def _log(self, rows: list[tuple[Any, ...]]) -> None:
+        """INSERT run_change rows given in full."""
+        marks = ", ".join([self.dialect.param] * 7)
+        self.conn.executemany(
+            "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, before, after)"
+            f" VALUES ({marks})", rows)
+
+    def _existing(self, current: dict[int, dict[str, Any]], table: Table, record_id: int,
+                  before: dict[str, Any]) -> dict[str, Any]:
+        """A record as it is now; a StoreError when it is gone or differs from ``before``."""
+        row = current.get(record_id)
+        if row is None:
+            raise self._fail(f"{table.value.capitalize()} {record_id} is no longer in the "
+                             "store (it changed since the check; check again)")
+        # Another program may have committed since the check: never overwrite its work.
+        expected = self._db_values(table, before, {})
+        for column, value in expected.items():
+            if row[column] != value:
+                raise self._fail(f"{table.value.capitalize()} {record_id} changed since the "
+                                 f"check ({column} is now {row[column]!r}); check again")
+        return row
+
+    def _current(self, table: Table, ids: set[int]) -> dict[int, dict[str, Any]]:
+        """The stored values of some records, by id."""
+        cols, p = self.layouts[table].columns, self.dialect.param
+        found: dict[int, dict[str, Any]] = {}
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), IN_CHUNK):
+            part = ordered[start:start + IN_CHUNK]
+            sql = (f'SELECT id, {", ".join(cols)} FROM "{table.value}"'
+                   f' WHERE id IN ({", ".join([p] * len(part))})')
+            for row in self.conn.execute(sql, part):
+                found[row[0]] = dict(zip(cols, row[1:], strict=True))
+        return found
