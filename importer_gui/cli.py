@@ -10,7 +10,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.errors import ImporterError
@@ -18,6 +18,9 @@ from importer_gui.core.issues import OUTCOME_ORDER
 from importer_gui.core.paths import data_dir, default_store_path
 from importer_gui.core.plan import Plan
 from importer_gui.core.store import RunSummary, Store
+
+if TYPE_CHECKING:
+    from importer_gui.core.revert import RevertPlan, RevertResult
 
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_FAILED = 0, 1, 2
 
@@ -204,23 +207,23 @@ def _revert(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_ROW_ERRORS if plan.conflicts() else EXIT_OK
 
 
-def _revert_json(plan: Any, result: Any) -> dict[str, Any]:
+def _revert_json(plan: RevertPlan, result: RevertResult | None) -> dict[str, Any]:
     """A revert plan like check's JSON: one row per record."""
-    rows = [{"table": table.value, "record": row.line, "outcome": row.outcome.value,
+    rows = [{"table": row.table.value, "record": row.record_id, "outcome": row.outcome.value,
              "issues": [{"level": i.level.value, "field": i.field, "message": i.message}
-                        for i in row.issues()]}
-            for table, row in plan.rows()]
+                        for i in row.issues]}
+            for row in plan.rows()]
     return {"run": result.run_id if result else None, "reverts": plan.run_id, "rows": rows,
             "counts": plan.counts(), "later_runs": plan.later_runs}
 
 
-def _print_revert(plan: Any, result: Any, out: TextIO) -> None:
+def _print_revert(plan: RevertPlan, result: RevertResult | None, out: TextIO) -> None:
     """Counts, every conflict with its record, and what was written."""
     out.write(f"Revert of run {plan.run_id}: {_counts_text(plan.counts())}\n")
-    for table, row in plan.rows():
-        for issue in row.issues():
+    for row in plan.rows():
+        for issue in row.issues:
             field = f" {issue.field}" if issue.field else ""
-            out.write(f"{table.value} {row.line}: {issue.level.value}{field}: "
+            out.write(f"{row.table.value} {row.record_id}: {issue.level.value}{field}: "
                       f"{issue.message}\n")
     for line in plan.summary():
         out.write(f"{line}\n")

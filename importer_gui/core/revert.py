@@ -1,10 +1,10 @@
 """Undo an import run: plan what reverting does to each record, then commit it as a new run.
 
-A revert plan is a ``Plan`` with one ``ImportPlan`` per table the run touched and one row per
-record (its id in the line column), so the import preview's table shows it unchanged. Each
-record goes back to the values it had before the run: what the run created is deleted, what
-it updated is restored, what it deleted comes back with its old id (ids are never reused, so
-references to it stay right).
+A ``RevertPlan`` holds one row per record the run touched, grouped per table (parents first):
+its values before the run, as the run left it and as it is now, and the change that puts it
+back. Each record goes back to the values it had before the run: what the run created is
+deleted, what it updated is restored, what it deleted comes back with its old id (ids are
+never reused, so references to it stay right).
 
 A record whose values are no longer those the run left (a later run or someone else changed
 it) is a conflict: an ERROR row that the commit skips. So is a created record that records
@@ -14,25 +14,21 @@ refers to is gone or its unique value is taken. Conflicts never stop the other r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
-from pathlib import Path
 from typing import Any
 
 from importer_gui.core import schema
-from importer_gui.core.cells import Cell
-from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import ImporterError, StoreError
-from importer_gui.core.issues import Issue, Outcome
-from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
+from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, ChangeKind, StoreState
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunChangeRow, RunInfo, RunSummary, Store
 
-ACTION = "revert"
 # Parents before children: recreated in this order, deleted in the reverse one.
 TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Table.SESSION,
                                   Table.INTERVENTION)
@@ -40,7 +36,6 @@ MAX_NAMED = 5  # referring records named in one message
 
 Values = dict[str, Any]
 Key = tuple[Table, int]
-
 
 _GETTERS = {t: attrgetter(*schema.column_names(t)) for t in Table}
 
@@ -53,38 +48,74 @@ def _values(table: Table, record: Any) -> Values:
 # ---------------------------------------------------------------- values
 
 
-@dataclass
-class RevertPlan(Plan):
-    """What reverting one run does, record by record; the preview shows it like an import."""
+@dataclass(slots=True)
+class RevertRow:
+    """One record the run touched, and what reverting does to it."""
 
-    config: ImportConfig = field(default_factory=ImportConfig)
-    run_id: int = 0  # the run reverted
+    table: Table
+    record_id: int
+    outcome: Outcome  # ERROR: a conflict, which the commit skips
+    issues: tuple[Issue, ...]
+    before: Values | None  # before the run, what reverting restores (None: the run created it)
+    after: Values | None  # as the run left it (None: the run deleted it)
+    now: Values | None  # in the store now (None: not there)
+    change: Change | None  # what the commit writes (None: nothing, or a conflict)
+
+
+@dataclass
+class RevertTable:
+    """The records of one table the run touched, in the run's order."""
+
+    table: Table
+    rows: list[RevertRow]
+    counts: Counter[Outcome] = field(init=False)  # rows per outcome
+
+    def __post_init__(self) -> None:
+        self.counts = Counter(row.outcome for row in self.rows)
+
+    @property
+    def conflicts(self) -> int:
+        """Records of this table the commit skips."""
+        return self.counts[Outcome.ERROR]
+
+
+@dataclass
+class RevertPlan:
+    """What reverting one run does, record by record, one table after another (parents first)."""
+
+    run_id: int  # the run reverted
     run: RunSummary | None = None
+    tables: list[RevertTable] = field(default_factory=list)
     # Later runs (newest first) that changed records of this run again: reverting them first
     # lets this revert restore those records too.
     later_runs: list[int] = field(default_factory=list)
 
+    def rows(self) -> Iterator[RevertRow]:
+        """Every record's row, table by table."""
+        for table in self.tables:
+            yield from table.rows
+
     def changes(self) -> Iterator[Change]:
         """Deletes (children first), then updates, then creates (parents first)."""
-        rows = [row for imp in self.imports for row in imp.rows if not row.has_errors]
         by_kind: dict[ChangeKind, list[Change]] = {k: [] for k in ChangeKind}
-        for row in rows:
-            for change in row.changes:
-                by_kind[change.kind].append(change)
+        for row in self.rows():
+            if row.change is not None:
+                by_kind[row.change.kind].append(row.change)
         rank = {t: i for i, t in enumerate(TABLE_ORDER)}
         yield from sorted(by_kind[ChangeKind.DELETE], key=lambda c: -rank[c.table])
         yield from by_kind[ChangeKind.UPDATE]
         yield from sorted(by_kind[ChangeKind.CREATE], key=lambda c: rank[c.table])
 
+    def counts(self) -> dict[str, int]:
+        """Records per outcome, every outcome present (zero when none)."""
+        total: Counter[Outcome] = Counter()
+        for table in self.tables:
+            total.update(table.counts)
+        return {o.value: total.get(o, 0) for o in OUTCOME_ORDER}
+
     def conflicts(self) -> int:
         """Records the commit skips."""
-        return sum(imp.row_counts()[Outcome.ERROR] for imp in self.imports)
-
-    def rows(self) -> Iterator[tuple[Table, RowPlan]]:
-        """Every record row with its table, in the preview's order."""
-        for imp in self.imports:
-            for row in imp.rows:
-                yield Table(imp.file.name), row
+        return sum(table.conflicts for table in self.tables)
 
     def summary(self) -> list[str]:
         """What the preview says above the table: conflicts, and which runs to revert first."""
@@ -151,9 +182,8 @@ def plan_revert(store: Store, run_id: int, monitor: Monitor | None = None) -> Re
         _plan_entry(entry, state, run_id, later)
     _check_unique(entries, state)
     _check_references(entries, state, run_id, later)
-    plan = RevertPlan(run_id=run_id, run=run, imports=_imports(entries))
-    plan.later_runs = later.to_revert_first(e for e in entries.values() if e.conflict)
-    return plan
+    return RevertPlan(run_id, run, _tables(entries),
+                      later.to_revert_first(e for e in entries.values() if e.conflict))
 
 
 def _run(store: Store, run_id: int) -> RunSummary:
@@ -366,7 +396,7 @@ class _LaterRuns:
         text = _runs_text(runs)
         return f" ({text})" if short else f" by {text}"
 
-    def to_revert_first(self, conflicts: Iterator[_Entry]) -> list[int]:
+    def to_revert_first(self, conflicts: Iterable[_Entry]) -> list[int]:
         """Later import runs, still in effect, that changed conflicting records: newest first."""
         wanted: set[int] = set()
         for entry in conflicts:
@@ -380,50 +410,24 @@ class _LaterRuns:
         return run is not None and run.kind == "import" and run.reverted_by is None
 
 
-def _imports(entries: dict[Key, _Entry]) -> list[ImportPlan]:
-    """One ImportPlan per table, parents first; one row per record, in the run's order."""
-    imports: list[ImportPlan] = []
+def _tables(entries: dict[Key, _Entry]) -> list[RevertTable]:
+    """The records' rows, one table after another (parents first), each in the run's order."""
+    tables: list[RevertTable] = []
     for table in TABLE_ORDER:
-        mine = [e for e in entries.values() if e.table is table]
-        if not mine:
-            continue
-        columns = list(_columns(mine))
-        headers = [c.replace("_", " ").capitalize() for c in columns]  # "Start date"
-        imports.append(ImportPlan(index=len(imports), file=Path(table.value), columns=columns,
-                                  headers=headers, actions=[ACTION],
-                                  rows=[_row(e, columns) for e in mine]))
-    return imports
+        rows = [_row(e) for e in entries.values() if e.table is table]
+        if rows:
+            tables.append(RevertTable(table, rows))
+    return tables
 
 
-def _columns(entries: list[_Entry]) -> list[str]:
-    """The record columns of a table, as the run recorded them."""
-    for entry in entries:
-        values = entry.before or entry.after or entry.current
-        if values:
-            return list(values)
-    return []
-
-
-def _row(entry: _Entry, columns: list[str]) -> RowPlan:
-    """A record's row: what it will hold (a restored value shows "now → restored")."""
+def _row(entry: _Entry) -> RevertRow:
+    """A record's row: its values, what reverting does, and why it cannot (a conflict)."""
     outcome = _outcome(entry)
-    shown = entry.current if outcome in (Outcome.DELETE, Outcome.ERROR) else entry.before
-    shown = shown or entry.after or {}
-    cells: list[Cell] = [v if isinstance(v, date) else "" if v is None else str(v)
-                         for v in map(shown.get, columns)]
-    if outcome is Outcome.UPDATE and entry.current:
-        for n, column in enumerate(columns):
-            now, value = entry.current.get(column), shown.get(column)
-            if now != value:
-                cells[n] = f"{_cell(now)} → {_cell(value)}"
-    changes = (entry.change,) if entry.change is not None and not entry.conflict else ()
-    results = (ActionResult(ACTION, outcome, tuple(entry.issues)),) if entry.issues else (
-        _CLEAN_RESULTS[outcome])
-    return RowPlan(line=entry.record_id, cells=tuple(cells), results=results, changes=changes)
+    change = entry.change if outcome is not Outcome.ERROR else None
+    return RevertRow(entry.table, entry.record_id, outcome, tuple(entry.issues), entry.before,
+                     entry.after, entry.current, change)
 
 
-# A record without issues shares its results with every other of the same outcome.
-_CLEAN_RESULTS = {outcome: (ActionResult(ACTION, outcome),) for outcome in Outcome}
 _OUTCOMES = {ChangeKind.CREATE: Outcome.CREATE, ChangeKind.UPDATE: Outcome.UPDATE,
              ChangeKind.DELETE: Outcome.DELETE}
 
@@ -485,13 +489,6 @@ def _show(value: Any) -> str:
         return "empty"
     if isinstance(value, str):
         return f"'{value}'"
-    return _cell(value)
-
-
-def _cell(value: Any) -> str:
-    """A value as cell text."""
-    if value is None:
-        return ""
     if isinstance(value, date):
         return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
     return str(value)

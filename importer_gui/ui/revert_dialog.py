@@ -1,10 +1,10 @@
-"""Revert a run: preview what it does to each record (the import preview's table), then commit."""
+"""Revert a run: preview what it does to each record, table by table, then commit it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,19 +22,16 @@ from PySide6.QtWidgets import (
 
 from importer_gui.core import revert
 from importer_gui.core.errors import Cancelled, ImporterError
-from importer_gui.core.issues import Outcome
 from importer_gui.core.progress import Monitor
-from importer_gui.core.revert import RevertPlan, RevertResult
+from importer_gui.core.revert import RevertPlan, RevertResult, RevertTable
 from importer_gui.core.store import Store
-from importer_gui.ui.models.preview_model import OUTCOME_BRUSHES, PreviewModel
-from importer_gui.ui.state import WizardState
+from importer_gui.ui.i18n import arg
+from importer_gui.ui.models.revert_model import RevertModel, outcome_label
+from importer_gui.ui.styles import CONFLICT_NOTICE_STYLE, ERROR_STYLE, NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
-
-NOTICE_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
-ERROR_STYLE = "color: #a40000; font-weight: bold;"
-
 
 # --- the work, Qt-free, run in the worker thread (its own connection: the GUI keeps reading) --
 
@@ -58,7 +55,8 @@ def commit_at(store_path: Path, plan: RevertPlan, later_first: bool,
 class RevertDialog(QDialog):
     """The revert preview of one run: each record, conflicts coloured, then Revert."""
 
-    reverted = Signal()  # the store changed: views over it should read it again
+    # A revert was committed: the newest run it made (reverting later runs first makes several).
+    store_changed = Signal(int)
 
     def __init__(self, store_path: Path, run_id: int, parent: QWidget | None = None, *,
                  synchronous: bool = False) -> None:
@@ -67,23 +65,18 @@ class RevertDialog(QDialog):
         self.run_id = run_id
         self.plan: RevertPlan | None = None
         self.results: list[RevertResult] = []
-        self.setWindowTitle(self.tr("Revert run %1").replace("%1", str(run_id)))
+        self.setWindowTitle(arg(self.tr("Revert run %1"), run_id))
         self.resize(1100, 700)
         self.runner = TaskRunner(self, synchronous=synchronous)
-        # The import preview's model, over a plan of records instead of rows.
-        self.state = WizardState(self.store_path, self)
-        self.model = PreviewModel(self.state, 0, self, line_title=self.tr("Record"),
-                                  outcome_text=revert_outcome_label,
-                                  editable=False)
+        self.model = RevertModel(self)
         self._build()
         self.start()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.heading = QLabel(self.tr(
+        self.heading = QLabel(arg(self.tr(
             "Reverting run %1 deletes what it created, restores what it changed and recreates "
-            "what it deleted. Nothing is written until you press Revert.")
-            .replace("%1", str(self.run_id)), self)
+            "what it deleted. Nothing is written until you press Revert."), self.run_id), self)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.notice = QLabel(self)
@@ -166,52 +159,41 @@ class RevertDialog(QDialog):
     def _on_planned(self, plan: RevertPlan) -> None:
         self._running(False, "")
         self.plan = plan
-        self.state.choices.plan = plan
-        self.tables.blockSignals(True)
-        self.tables.clear()
-        for imp in plan.imports:
-            self.tables.addItem(self._table_label(imp), imp.index)
-        self.tables.blockSignals(False)
-        first = next((imp.index for imp in plan.imports
-                      if any(r.has_errors for r in imp.rows)), 0)
+        with signals_blocked(self.tables):
+            self.tables.clear()
+            for table in plan.tables:
+                self.tables.addItem(self._table_label(table))
+        first = next((n for n, table in enumerate(plan.tables) if table.conflicts), 0)
         self.tables.setCurrentIndex(first)
         self._show_table(first)
         self._show_notice(plan)
         self._show_choices(plan)
         self.revert_button.setEnabled(bool(next(plan.changes(), None)) or not plan.conflicts())
-        if not plan.imports:
-            self.status.setText(self.tr("Run %1 changed no record.").replace("%1",
-                                                                             str(self.run_id)))
+        if not plan.tables:
+            self.status.setText(arg(self.tr("Run %1 changed no record."), self.run_id))
 
-    def _table_label(self, imp: object) -> str:
-        """"Sessions: 4 records, 1 conflict"."""
-        rows = imp.rows  # type: ignore[attr-defined]
-        name = imp.file.name.capitalize()  # type: ignore[attr-defined]
-        conflicts = sum(r.has_errors for r in rows)
-        text = self.tr("%1: %n record(s)", "", len(rows)).replace("%1", name)
-        if conflicts:
-            text += self.tr(", %n conflict(s)", "", conflicts)
+    def _table_label(self, table: RevertTable) -> str:
+        """"Session: 4 record(s), 1 conflict(s)"."""
+        text = arg(self.tr("%1: %n record(s)", "", len(table.rows)),
+                   table.table.value.capitalize())
+        if table.conflicts:
+            text += self.tr(", %n conflict(s)", "", table.conflicts)
         return text
 
     def _show_table(self, index: int) -> None:
-        if index < 0:
+        if index < 0 or self.plan is None or index >= len(self.plan.tables):
             return
-        self.model.show_import(index)
+        self.model.show_table(self.plan.tables[index])
         counts = self.model.counts()
         self.counts.setText("   ".join(
-            f"{self._outcome_text(o)} {counts[o]}" for o in counts if counts[o]))
+            f"{outcome_label(o)}: {counts[o]}" for o in counts if counts[o]))
         self.view.resizeColumnsToContents()
-
-    def _outcome_text(self, outcome: Outcome) -> str:
-        return f"{revert_outcome_label(outcome)}:"
 
     def _show_notice(self, plan: RevertPlan) -> None:
         lines = plan.summary()
         self.notice.setText("\n".join(lines))
         self.notice.setVisible(bool(lines))
-        color = OUTCOME_BRUSHES[Outcome.ERROR].color().name()
-        self.notice.setStyleSheet(NOTICE_STYLE if not plan.conflicts()
-                                  else NOTICE_STYLE.replace("#fff4ce", color))
+        self.notice.setStyleSheet(CONFLICT_NOTICE_STYLE if plan.conflicts() else NOTICE_STYLE)
 
     def _show_choices(self, plan: RevertPlan) -> None:
         conflicts = plan.conflicts() > 0
@@ -219,10 +201,9 @@ class RevertDialog(QDialog):
         self.later_choice.setVisible(bool(plan.later_runs))
         if plan.later_runs:
             runs = ", ".join(str(r) for r in plan.later_runs)
-            self.later_choice.setText(
+            self.later_choice.setText(arg(
                 self.tr("Revert &later run(s) %1 first (newest first), then run %2", "",
-                        len(plan.later_runs)).replace("%1", runs)
-                .replace("%2", str(self.run_id)))
+                        len(plan.later_runs)), runs, self.run_id))
         self.skip_choice.setChecked(True)
 
     # --- committing --------------------------------------------------------------------------
@@ -246,15 +227,14 @@ class RevertDialog(QDialog):
         self.status.setText("\n".join(lines))
         self.skip_choice.setEnabled(False)
         self.later_choice.setEnabled(False)
-        self.reverted.emit()
+        if results:
+            self.store_changed.emit(results[-1].run_id)
 
     def _result_text(self, result: RevertResult) -> str:
         counts = result.counts
-        text = self.tr("Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated.")
-        for key, value in (("%1", result.run_id), ("%2", result.reverts),
-                           ("%3", counts.get("delete", 0)), ("%4", counts.get("update", 0)),
-                           ("%5", counts.get("create", 0))):
-            text = text.replace(key, str(value))
+        text = arg(self.tr("Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated."),
+                   result.run_id, result.reverts, counts.get("delete", 0),
+                   counts.get("update", 0), counts.get("create", 0))
         if result.skipped:
             text += " " + self.tr("%n record(s) skipped as conflicts.", "", result.skipped)
         return text
@@ -278,14 +258,3 @@ class RevertDialog(QDialog):
         """Close; a running revert is cancelled (nothing is written then)."""
         self.runner.cancel()
         super().reject()
-
-
-def revert_outcome_label(outcome: Outcome) -> str:
-    """What reverting does to a record, for people."""
-    return {
-        Outcome.CREATE: QCoreApplication.translate("RevertDialog", "recreate"),
-        Outcome.UPDATE: QCoreApplication.translate("RevertDialog", "restore"),
-        Outcome.UNCHANGED: QCoreApplication.translate("RevertDialog", "unchanged"),
-        Outcome.DELETE: QCoreApplication.translate("RevertDialog", "delete"),
-        Outcome.ERROR: QCoreApplication.translate("RevertDialog", "conflict (skipped)"),
-    }[outcome]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.core.errors import ImporterError
-from importer_gui.core.records import Table
+from importer_gui.core.schema import Table
 from importer_gui.ui.models.store_model import HistoryModel, StoreModel
+from importer_gui.ui.styles import ERROR_STYLE
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
@@ -96,6 +97,9 @@ class RecordTab(QWidget):
 class StoreBrowser(QDialog):
     """Teachers, training courses, sessions, interventions, rooms, and the import runs."""
 
+    # A revert made from this browser changed the store: the newest run it made.
+    store_changed = Signal(int)
+
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -129,7 +133,7 @@ class StoreBrowser(QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         self.history_error = QLabel(page)
-        self.history_error.setStyleSheet("color: #a40000; font-weight: bold;")
+        self.history_error.setStyleSheet(ERROR_STYLE)
         self.history_error.hide()
         layout.addWidget(self.history_error)
         self.history_model = HistoryModel(parent=self)
@@ -167,13 +171,18 @@ class StoreBrowser(QDialog):
             self.open_revert(run.id).open()
 
     def open_revert(self, run_id: int) -> QDialog:
-        """The revert preview of one run; the browser reads the store again once it is done."""
+        """The revert preview of one run; once it reverts, the browser reads the store again
+        and tells whoever listens (``store_changed``)."""
         from importer_gui.ui.revert_dialog import RevertDialog
 
         dialog = RevertDialog(self.store.path, run_id, self)
-        dialog.reverted.connect(self.refresh)
+        dialog.store_changed.connect(self._reverted)
         self.revert_dialog = dialog
         return dialog
+
+    def _reverted(self, run_id: int) -> None:
+        self.refresh()
+        self.store_changed.emit(run_id)
 
     def _load_history(self) -> None:
         try:
@@ -191,8 +200,9 @@ class StoreBrowser(QDialog):
         """Bring the history tab to the front."""
         self.tabs.setCurrentIndex(self.tabs.count() - 1)
 
+    @Slot()
     def refresh(self) -> None:
-        """Read every tab again."""
+        """Read every tab again (after a run made here or anywhere else)."""
         for tab in self.record_tabs.values():
             tab.refresh()
         self._load_history()

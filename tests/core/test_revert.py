@@ -16,7 +16,7 @@ import pytest
 from importer_gui.cli import main
 from importer_gui.core.errors import ImporterError, StoreError
 from importer_gui.core.records import Change, ChangeKind, Table
-from importer_gui.core.revert import commit_revert, plan_revert, revert_later_first
+from importer_gui.core.revert import RevertPlan, commit_revert, plan_revert, revert_later_first
 from importer_gui.core.store import RunInfo, Store
 
 CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
@@ -39,6 +39,12 @@ def tables(path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
+def rows(plan: RevertPlan) -> list[tuple[str, int, str, list[str]]]:
+    """(table, record, outcome, messages) of every row of a revert plan."""
+    return [(row.table.value, row.record_id, row.outcome.value, [i.message for i in row.issues])
+            for row in plan.rows()]
+
+
 def by_hand(path: Path, sql: str) -> None:
     """Change the store as another program would, through its own connection."""
     conn = sqlite3.connect(path, isolation_level=None)
@@ -46,12 +52,6 @@ def by_hand(path: Path, sql: str) -> None:
         conn.execute(sql)
     finally:
         conn.close()
-
-
-def rows(plan: object) -> list[tuple[str, int, str, list[str]]]:
-    """(table, record, outcome, messages) of every row of a revert plan."""
-    return [(table.value, row.line, row.outcome.value, [i.message for i in row.issues()])
-            for table, row in plan.rows()]  # type: ignore[attr-defined]
 
 
 @pytest.fixture
@@ -108,9 +108,11 @@ def test_revert_undoes_creates_updates_and_deletes_table_by_table(store: Store) 
     order = [(c.kind.value, c.table.value) for c in plan.changes()]
     assert order.index(("delete", "intervention")) < order.index(("delete", "session"))
     assert order.index(("create", "session")) < order.index(("create", "intervention"))
-    # An updated record shows its value now and the one it gets back.
-    session_row = next(r for t, r in plan.rows() if t is Table.SESSION and r.line == 1)
-    assert (session_row.cells[1], session_row.cells[3]) == ("Mai → May", "open → ")
+    # An updated record keeps its values now and the ones it gets back.
+    session_row = next(r for r in plan.rows() if r.table is Table.SESSION and r.record_id == 1)
+    assert session_row.now is not None and session_row.before is not None
+    assert (session_row.now["title"], session_row.before["title"]) == ("Mai", "May")
+    assert (session_row.now["status"], session_row.before["status"]) == ("open", None)
     result = commit_revert(store, plan)
     assert tables(store.path) == before
     history = {r.id: r for r in store.history()}

@@ -12,10 +12,11 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
-from importer_gui.ui.models.preview_model import ERROR_BRUSH, OUTCOME_COLUMN
+from importer_gui.ui.models.revert_model import OUTCOME_COLUMN
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.revert_dialog import RevertDialog
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.styles import ERROR_BRUSH
 from tests.builders import write_xlsx
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
@@ -92,8 +93,9 @@ def test_a_new_user_reverts_the_wrong_file_from_the_history(
     assert not dialog.skip_choice.isVisible() and not dialog.notice.isVisible()
     assert not model.flags(model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
     dialog.grab().save(str(screenshots / "revert_preview.png"))
-    qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
-    qtbot.waitUntil(lambda: bool(dialog.results), timeout=10000)  # type: ignore
+    with qtbot.waitSignal(browser.store_changed, timeout=10000) as announced:  # type: ignore
+        qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
+    assert announced.args == [run_id + 1]  # every view of the store hears of the new run
     assert dialog.status.text() == (f"Run {run_id + 1} reverted run {run_id}: 1 deleted, "
                                     "1 restored, 2 recreated.")
     assert tables(store_path) == before
@@ -132,6 +134,9 @@ def test_conflicts_are_coloured_and_the_later_run_can_go_first(
         f"Revert &later run(s) {later} first (newest first), then run {run_id}")
     dialog.grab().save(str(screenshots / "revert_preview_conflict.png"))
     dialog.later_choice.setChecked(True)
+    announced: list[int] = []
+    dialog.store_changed.connect(announced.append)
     dialog.commit()
     assert [r.reverts for r in dialog.results] == [later, run_id]
+    assert announced == [dialog.results[-1].run_id]  # once, with the newest run
     assert tables(store_path) == before

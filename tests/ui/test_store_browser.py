@@ -81,3 +81,15 @@ def test_an_empty_table_says_so(store: Store, qtbot: object) -> None:
     tab = browser.record_tabs[Table.ROOM]
     assert tab.model.total == 0
     assert tab.count_label.text() == "0 record(s)"
+
+
+def test_refresh_reads_every_tab_again_after_a_run_made_elsewhere(store: Store,
+                                                                  qtbot: object) -> None:
+    browser = StoreBrowser(store)
+    qtbot.addWidget(browser)
+    tab = browser.record_tabs[Table.TEACHER]
+    assert browser.history_model.rowCount() == 1
+    store.apply([teacher(450)], RunInfo("teachers.xml", "<import-config/>", [], {"create": 1}))
+    browser.refresh()
+    assert tab.model.total == 451 and tab.count_label.text() == "451 record(s)"
+    assert browser.history_model.rowCount() == 2

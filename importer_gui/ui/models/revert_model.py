@@ -1,0 +1,193 @@
+"""The revert preview's table: one table's records, what reverting does to each, conflicts red.
+
+The rows are positions into the plan's rows (one int each), so sorting moves one array; the
+cells' text is made here, when a cell is shown, from the records' values.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from importer_gui.core import schema
+from importer_gui.core.cells import cell_text
+from importer_gui.core.issues import OUTCOME_ORDER, Outcome
+from importer_gui.core.revert import RevertRow, RevertTable
+from importer_gui.ui import i18n
+from importer_gui.ui.models.store_model import column_title
+from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH
+
+Index = QModelIndex | QPersistentModelIndex
+
+RECORD_COLUMN = 0
+OUTCOME_COLUMN = 1
+FIRST_VALUE_COLUMN = 2
+OUTCOME_RANK = {o: i for i, o in enumerate(OUTCOME_ORDER)}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def tr(text: str, *args: object) -> str:
+    """Translate a string of this module, ``%1``… filled with ``args``."""
+    return i18n.tr("RevertModel", text, *args)
+
+
+def outcome_label(outcome: Outcome) -> str:
+    """What reverting does to a record, for people."""
+    return {
+        Outcome.CREATE: tr("recreate"),
+        Outcome.UPDATE: tr("restore"),
+        Outcome.UNCHANGED: tr("unchanged"),
+        Outcome.DELETE: tr("delete"),
+        Outcome.ERROR: tr("conflict (skipped)"),
+    }[outcome]
+
+
+def value_text(row: RevertRow, column: str) -> str:
+    """A record's cell: what the record holds once reverted, or "now → restored".
+
+    A record the revert deletes, or skips as a conflict, shows what it holds now.
+    """
+    outcome = row.outcome
+    shown = row.now if outcome in (Outcome.DELETE, Outcome.ERROR) else row.before
+    value = (shown or row.after or {}).get(column)
+    if outcome is Outcome.UPDATE and row.now:
+        now = row.now.get(column)
+        if now != value:
+            return f"{_text(now)} → {_text(value)}"
+    return _text(value)
+
+
+def _text(value: Any) -> str:
+    """A stored value as text: dates in ISO 8601, nothing for None."""
+    return cell_text(value) if value is None or isinstance(value, date) else str(value)
+
+
+class RevertModel(QAbstractTableModel):
+    """The records of one table of a revert plan, read-only, sortable by any column."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._table: RevertTable | None = None
+        self._columns: tuple[str, ...] = ()
+        self._positions: array[int] = array("i")
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    def show_table(self, table: RevertTable | None) -> None:
+        """Show one table's records (in the run's order, or the current sort's)."""
+        self.beginResetModel()
+        self._table = table
+        self._columns = schema.column_names(table.table) if table is not None else ()
+        self._positions = array("i", range(len(table.rows) if table is not None else 0))
+        if self._sort is not None:
+            self._apply_sort(*self._sort)
+        self.endResetModel()
+
+    def counts(self) -> dict[Outcome, int]:
+        """Records per outcome in the shown table, every outcome present."""
+        counts: Counter[Outcome] = self._table.counts if self._table else Counter()
+        return {o: counts.get(o, 0) for o in OUTCOME_ORDER}
+
+    def row(self, view_row: int) -> RevertRow:
+        """The record shown on a row."""
+        assert self._table is not None
+        return self._table.rows[self._positions[view_row]]
+
+    # --- Qt's model ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._positions)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIRST_VALUE_COLUMN + len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Vertical:
+            return None
+        n = section - FIRST_VALUE_COLUMN
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == RECORD_COLUMN:
+                return tr("Record")
+            if section == OUTCOME_COLUMN:
+                return tr("Outcome")
+            return column_title(self._columns[n]) if 0 <= n < len(self._columns) else None
+        if role == Qt.ItemDataRole.ToolTipRole and 0 <= n < len(self._columns):
+            return tr("Field: %1", self._columns[n])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._positions):
+            return None
+        row, column = self.row(index.row()), index.column()
+        if column == RECORD_COLUMN:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return row.record_id
+            return _RIGHT if role == Qt.ItemDataRole.TextAlignmentRole else None
+        if column == OUTCOME_COLUMN:
+            return self._outcome_data(row, role)
+        return self._value_data(row, self._columns[column - FIRST_VALUE_COLUMN], role)
+
+    def _outcome_data(self, row: RevertRow, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return outcome_label(row.outcome)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return OUTCOME_BRUSHES[row.outcome]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return TEXT_BRUSH
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(f"{i.field} - {i.level.value}: {i.message}" if i.field
+                             else f"{i.level.value}: {i.message}" for i in row.issues) or None
+        return None
+
+    def _value_data(self, row: RevertRow, column: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return value_text(row, column)
+        issues = [i for i in row.issues if i.field == column]
+        if not issues:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(f"{i.level.value}: {i.message}" for i in issues)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return ERROR_BRUSH  # every issue of a revert is a conflict
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return TEXT_BRUSH
+        return None
+
+    # --- sorting ---------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the records by one column, stably; selections follow their records."""
+        if self._table is None or column < 0:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        before = [(self._positions[i.row()], i.column()) for i in old]
+        self._sort = (column, order)
+        self._apply_sort(column, order)
+        where = {p: i for i, p in enumerate(self._positions)} if old else {}
+        self.changePersistentIndexList(old, [self.index(where[p], c) for p, c in before])
+        self.layoutChanged.emit()
+
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """Reorder the positions by one column's key, made once per record."""
+        assert self._table is not None
+        rows = self._table.rows
+        if column == RECORD_COLUMN:
+            keys: list[Any] = [row.record_id for row in rows]
+        elif column == OUTCOME_COLUMN:
+            keys = [OUTCOME_RANK[row.outcome] for row in rows]
+        else:
+            name = self._columns[column - FIRST_VALUE_COLUMN]
+            keys = [value_text(row, name).casefold() for row in rows]
+        self._positions = array("i", sorted(range(len(rows)), key=keys.__getitem__,
+                                            reverse=order == Qt.SortOrder.DescendingOrder))

@@ -1,0 +1,84 @@
+"""The revert preview's table: what each record's cells say, and sorting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from importer_gui.core.issues import Outcome
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.revert import RevertPlan, plan_revert
+from importer_gui.core.store import RunInfo, Store
+from importer_gui.ui.models.revert_model import (
+    FIRST_VALUE_COLUMN,
+    OUTCOME_COLUMN,
+    RECORD_COLUMN,
+    RevertModel,
+)
+
+CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
+
+
+def run_info(**counts: int) -> RunInfo:
+    """An import run made from one configuration and one data file."""
+    return RunInfo("/cfg/sessions.xml", "<import-config/>", ["/data/sessions.csv"], counts)
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Iterator[RevertPlan]:
+    """A run that renamed session 1, created session 2 and deleted session 3."""
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.apply([
+            Change(Table.TRAINING, CREATE, -1, {"path_code": "PC-1", "title": "Safety"}),
+            Change(Table.SESSION, CREATE, -1, {"training_id": -1, "title": "May",
+                                               "start_date": date(2024, 5, 2)}),
+            Change(Table.SESSION, CREATE, -2, {"training_id": -1, "title": "Old"}),
+        ], run_info(create=3))
+        run = store.apply([
+            Change(Table.SESSION, UPDATE, 1, {"title": "Mai", "status": "open"},
+                   {"title": "May"}),
+            Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "Wrong"}),
+            Change(Table.SESSION, DELETE, 2),
+        ], run_info(create=1, update=1, delete=1))
+        yield plan_revert(store, run)
+
+
+def texts(model: RevertModel, column: str) -> dict[int, str]:
+    """The shown text of one value column, by record."""
+    titles = [model.headerData(c, Qt.Orientation.Horizontal)
+              for c in range(model.columnCount())]
+    n = titles.index(column)
+    return {model.data(model.index(r, RECORD_COLUMN)): model.data(model.index(r, n))
+            for r in range(model.rowCount())}
+
+
+def test_each_record_shows_what_reverting_leaves_and_an_update_both_values(
+        plan: RevertPlan, qtbot: object) -> None:
+    model = RevertModel()
+    [sessions] = plan.tables
+    model.show_table(sessions)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "Record", "Outcome", "Training id"]
+    # An updated record shows its value now and the one it gets back.
+    assert texts(model, "Title") == {1: "Mai → May", 3: "Wrong", 2: "Old"}
+    assert texts(model, "Status") == {1: "open → ", 3: "", 2: ""}
+    assert texts(model, "Start date") == {1: "2024-05-02", 3: "", 2: ""}
+    assert model.counts() == {Outcome.CREATE: 1, Outcome.UPDATE: 1, Outcome.UNCHANGED: 0,
+                              Outcome.DELETE: 1, Outcome.ERROR: 0}
+
+
+def test_sorting_by_a_column_moves_positions_and_keeps_the_record_order_stable(
+        plan: RevertPlan, qtbot: object) -> None:
+    model = RevertModel()
+    model.show_table(plan.tables[0])
+    model.sort(FIRST_VALUE_COLUMN + 1)  # the title
+    assert [model.data(model.index(r, RECORD_COLUMN)) for r in range(3)] == [1, 2, 3]
+    model.sort(OUTCOME_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert [model.data(model.index(r, OUTCOME_COLUMN)) for r in range(3)] == [
+        "delete", "restore", "recreate"]
+    model.sort(RECORD_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert [model.data(model.index(r, RECORD_COLUMN)) for r in range(3)] == [3, 2, 1]
