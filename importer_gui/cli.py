@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -115,7 +116,8 @@ def print_plan(plan: Plan, out: TextIO) -> None:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     with Store.open(_store_path(args)) as store:
-        plan = pipeline.check(config_xml.load(args.config), store, data_files=args.data)
+        with _collector_kept_off_the_plan():
+            plan = pipeline.check(config_xml.load(args.config), store, data_files=args.data)
         result = pipeline.commit(plan, store) if args.command == "commit" else None
     logs = write_error_logs(plan) if result is not None else []
     _keep_until_exit(plan)
@@ -247,6 +249,30 @@ _kept_until_exit: list[object] | None = None
 def _keep_until_exit(value: object) -> None:
     if _kept_until_exit is not None:
         _kept_until_exit.append(value)
+
+
+@contextlib.contextmanager
+def _collector_kept_off_the_plan() -> Iterator[None]:
+    """In a process that ends with os._exit, keep the cycle collector off the plan for good.
+
+    A plan is hundreds of thousands of small, long-lived, acyclic objects. The planner only
+    pauses the collector; left at that, the collector's first pass afterwards would walk the
+    whole plan at once, and its later passes again. Here it stays paused until the plan is
+    built, which is then frozen (gc.freeze): the commit and the output that follow collect
+    their own garbage as usual, and the plan waits for the end of the process. Garbage
+    cycles are collected first, so that none is frozen with the plan. In-process callers
+    (the tests) keep the collector as it is.
+    """
+    if _kept_until_exit is None:
+        yield
+        return
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def main_process(argv: Sequence[str]) -> int:

@@ -137,8 +137,8 @@ class Plan:
 
     config: ImportConfig
     imports: list[ImportPlan] = field(default_factory=list)
-    # The planner's in-memory view at the end of the plan; rechecking one row uses it.
-    overlay: object | None = field(default=None, repr=False, compare=False)
+    # The planner's view of the store at the end of the plan; rechecking one row uses it.
+    planner: object | None = field(default=None, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         """Outcomes over every import, every outcome present (zero when none)."""

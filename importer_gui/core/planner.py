@@ -116,23 +116,18 @@ def plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataTa
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector while building a plan, and keep the plan out of its reach.
+    """Pause the cycle collector while a plan is built; as it was afterwards.
 
     A plan is hundreds of thousands of small, long-lived, acyclic objects: the collector
     would walk them again and again (a sixth of a check's time) and find nothing to free.
-    Afterwards they are frozen (gc.freeze), not handed back to the oldest generation: its
-    next full collection walked a 100,000-row plan for 0.25 s, holding the GIL, so the
-    window froze at some later moment. Frozen objects are still freed by reference counting
-    when the plan is dropped. Garbage cycles are collected first, so that none is frozen
-    with the plan (the objects frozen by earlier plans are not walked again).
+    What happens to the finished plan's objects is the process's choice (the command line
+    freezes them; see ``cli.py``), never the core's.
     """
     was_enabled = gc.isenabled()
-    gc.collect()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -141,7 +136,7 @@ def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataT
                  monitor: Monitor) -> Plan:
     overlay = Overlay(state)
     planner = PlannerState(overlay, [])
-    plan = Plan(config, overlay=planner)
+    plan = Plan(config, planner=planner)
     for index, (imp, table) in enumerate(zip(config.imports, tables, strict=True)):
         actions = bind_import(imp)
         planner.bound.append(actions)
@@ -166,7 +161,7 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
 def recheck_row(plan: Plan, import_index: int, row_index: int,
                 cells: tuple[Cell, ...]) -> RowPlan:
     """Plan one row again with new cells, against the plan's final view of the store."""
-    planner = plan.overlay
+    planner = plan.planner
     assert isinstance(planner, PlannerState), "only plans made by plan_config can be rechecked"
     imp = plan.imports[import_index]
     old = imp.rows[row_index]
