@@ -8,7 +8,6 @@ import gc
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER
-from importer_gui.core.paths import data_dir, default_store_path
+from importer_gui.core.paths import default_store_path
 from importer_gui.core.plan import Plan
 from importer_gui.core.store import RunSummary, Store
 
@@ -317,9 +316,8 @@ def main(argv: Sequence[str]) -> int:
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not our failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ROW_ERRORS
-    except Exception:  # a bug: one line for the user, the details in a log file
-        sys.stderr.write(f"importer-gui: unexpected error; details were written to "
-                         f"{_log_unexpected()}\n")
+    except Exception:  # a bug: one line for the user, the traceback in the log
+        sys.stderr.write(f"importer-gui: unexpected error; {_log_unexpected(argv)}\n")
         return EXIT_FAILED
 
 
@@ -336,12 +334,18 @@ def _open_in_gui(argv: list[str]) -> int:
     return run_gui([str(path)])
 
 
-def _log_unexpected() -> Path:
-    """Write the current traceback to the data folder, for a bug report."""
-    path = data_dir() / "last-error.log"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(traceback.format_exc(), encoding="utf-8")
-    except OSError:
-        return Path("(could not write the log)")
-    return path
+def _log_unexpected(argv: list[str]) -> str:
+    """Log the current exception's traceback; say where it is, for a bug report.
+
+    The log is set up only now: a command that goes well never pays for it.
+    """
+    import logging
+
+    from importer_gui.core import log
+
+    written = log.configure()
+    logging.getLogger(__name__).exception("unexpected error in: importer-gui %s",
+                                          " ".join(argv))
+    if written is None:  # the data folder cannot be written: the traceback went to stderr
+        return "the details are above (the log cannot be written)"
+    return log.details_hint()

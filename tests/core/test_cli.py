@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -202,3 +203,28 @@ def test_commit_writes_the_error_log_where_the_consolidator_says(
                         "2027-01-20T09:00:00,7,ROOM-LYON-1,Lyon - Salle Rhône,12,mdupont,A,"
                         "Session with title Session inconnue is not found for this training.")
     assert len(lines) == 4  # only the interventions import has a logger
+
+
+A_BUG = """
+import sys
+from importer_gui import cli
+
+def history(args, out):
+    raise RuntimeError("a bug in history")
+
+cli.COMMANDS["history"] = history
+sys.exit(cli.main(["history", "--store", sys.argv[1]]))
+"""
+
+
+def test_a_bug_is_one_line_and_its_traceback_goes_to_the_log(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = subprocess.run([sys.executable, "-c", A_BUG, str(tmp_path / "s.db")],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "IMPORTER_GUI_DATA_DIR": str(data)})
+    log = data / "import-assistant.log"
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"importer-gui: unexpected error; details are in the log ({log})\n"
+    text = log.read_text(encoding="utf-8")
+    assert "unexpected error in: importer-gui history --store" in text
+    assert "Traceback" in text and "RuntimeError: a bug in history" in text
