@@ -18,7 +18,6 @@ from importer_gui.core.records import (
     Change,
     ChangeKind,
     Record,
-    SessionRec,
     StoreState,
     record_values,
 )
@@ -117,10 +116,6 @@ class Overlay:
         self._indexes[(table, name)] = index
         self._table_indexes[table].append(index)
         return index
-
-    def sessions_of(self, training_id: int) -> list[SessionRec]:
-        """Every session of a training course."""
-        return self.find(Table.SESSION, "training_id", _attr("training_id"), training_id)
 
     def interventions_of(self, session_id: int) -> list[Any]:
         """Every intervention of a session."""

@@ -61,11 +61,6 @@ def _configured_file(config: ImportConfig, imp: Import) -> Path:
     return matches[0]
 
 
-def open_tables(config: ImportConfig, files: Sequence[Path]) -> list[readers.Table]:
-    """Open each import's data file as its provider says."""
-    return [_open(imp, path) for imp, path in zip(config.imports, files, strict=True)]
-
-
 def _open(imp: Import, path: Path) -> readers.Table:
     return readers.open_table(path, encoding=imp.provider.file_encoding,
                               delimiter=imp.provider.delimiter_char,
