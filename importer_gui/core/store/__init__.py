@@ -23,16 +23,9 @@ from importer_gui.core.errors import StoreError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, Record, StoreState
 from importer_gui.core.schema import Table
-from importer_gui.core.store.dialect import (
-    APPLICATION_ID,
-    SQLITE,
-    Connection,
-    Dialect,
-    Failure,
-    Fault,
-)
+from importer_gui.core.store.dialect import SQLITE, Connection, Dialect, Failure, Fault
 from importer_gui.core.store.queries import Queries
-from importer_gui.core.store.runs import RunChangeRow, RunInfo, RunSummary
+from importer_gui.core.store.runs import RUN_KINDS, RunChangeRow, RunInfo, RunSummary
 from importer_gui.core.store.writer import write_run
 
 __all__ = ["RunChangeRow", "RunInfo", "RunSummary", "Store"]
@@ -91,10 +84,10 @@ class Store:
         """Check the file is one of our stores (or empty), and create the schema if needed."""
         conn = self._conn()
         identity = self._dialect.identity(conn)
-        if identity.application_id == 0 and identity.empty:
+        if identity.new:
             self._dialect.create(conn, schema.TABLES, schema.SCHEMA_VERSION)
             return
-        if identity.application_id != APPLICATION_ID:
+        if not identity.ours:
             raise StoreError(f"{self.path} is not an Import Assistant store.")
         if identity.version > schema.SCHEMA_VERSION:
             raise StoreError(f"The store {self.path} was written by a newer version of "
@@ -180,6 +173,8 @@ class Store:
     def apply(self, changes: Iterable[Change], run: RunInfo, *,
               monitor: Monitor | None = None) -> int:
         """Write every change and the run in one transaction; return the run's id."""
+        if run.kind not in RUN_KINDS:
+            raise StoreError(f"Unknown run kind {run.kind!r}: nothing was written.")
         with self._guard("written"):
             conn = self._conn()
             with self._dialect.transaction(conn):

@@ -24,6 +24,7 @@ SQLite's choices, and why:
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -37,7 +38,7 @@ from importer_gui.core.schema import Column, TableDef, Type
 
 APPLICATION_ID = 0x49415354  # PRAGMA application_id, "IAST": tells our stores from others
 
-Decoder = Callable[[Any], Any]
+Converter = Callable[[Any], Any]
 
 
 class Connection(Protocol):
@@ -76,11 +77,11 @@ class Fault:
 
 @dataclass(frozen=True)
 class Identity:
-    """Whose file this is, its schema version, and whether it is still empty."""
+    """Whose file this is: new (nothing in it yet), ours (at some schema version), or not."""
 
-    application_id: int
+    new: bool
+    ours: bool
     version: int
-    empty: bool
 
 
 class Dialect(Protocol):
@@ -88,14 +89,14 @@ class Dialect(Protocol):
 
     param: str  # the query parameter's placeholder
     errors: tuple[type[BaseException], ...]  # the driver's exceptions
-    decoders: dict[Type, Decoder]  # stored values back to Python ones, per column type
-    encoders: dict[Type, Decoder]  # Python values as the engine stores them
+    decoders: dict[Type, Converter]  # stored values back to Python ones, by column type
+    encoders: dict[Type, Converter]  # Python values as the engine stores them, by column type
 
     def connect(self, path: Path, busy_timeout: float) -> Connection:
         """An open connection that waits ``busy_timeout`` seconds for another writer."""
 
     def identity(self, conn: Connection) -> Identity:
-        """Whose file is open, its schema version, and whether it is empty."""
+        """Whose file is open, and its schema version."""
 
     def create(self, conn: Connection, tables: Sequence[TableDef], version: int) -> None:
         """Create the tables of a new, empty store and stamp it, in one transaction."""
@@ -145,6 +146,11 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+# JSON as text, compact; check_circular off: the values are plain, and it is faster.
+_compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False,
+                                 check_circular=False).encode
+
+
 def _contains(text: str | None, needle: str) -> bool:
     """Case-insensitive substring test, for searches SQLite's LIKE cannot fold (non-ASCII)."""
     return text is not None and needle in text.lower()
@@ -157,14 +163,15 @@ def _like_pattern(search: str) -> str:
 
 
 class SqliteDialect:
-    """SQLite 3 through the standard library's driver: dates as ISO text."""
+    """SQLite 3 through the standard library's driver: dates as ISO text, JSON as text."""
 
     def __init__(self) -> None:
         self.param = "?"
         self.errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
-        self.decoders: dict[Type, Decoder] = {Type.DATE: _from_date,
-                                              Type.DATETIME: datetime.fromisoformat}
-        self.encoders: dict[Type, Decoder] = {Type.DATE: _iso, Type.DATETIME: _iso}
+        self.decoders: dict[Type, Converter] = {
+            Type.DATE: _from_date, Type.DATETIME: datetime.fromisoformat, Type.JSON: json.loads}
+        self.encoders: dict[Type, Converter] = {
+            Type.DATE: _iso, Type.DATETIME: _iso, Type.JSON: _compact_json}
 
     def connect(self, path: Path, busy_timeout: float) -> sqlite3.Connection:
         """Autocommit (transactions are explicit), shared by the window's threads in turn."""
@@ -180,17 +187,17 @@ class SqliteDialect:
         return conn
 
     def identity(self, conn: sqlite3.Connection) -> Identity:
-        """application_id, user_version, and whether sqlite_master is empty."""
+        """From application_id, user_version, and whether sqlite_master is empty."""
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        return Identity(app_id, version, objects == 0)
+        return Identity(app_id == 0 and objects == 0, app_id == APPLICATION_ID, version)
 
     def create(self, conn: sqlite3.Connection, tables: Sequence[TableDef], version: int) -> None:
         """WAL first (a journal mode cannot change inside a transaction), then the DDL."""
         conn.execute("PRAGMA journal_mode=WAL")
         with self.transaction(conn):
-            if not self.identity(conn).empty:
+            if not self.identity(conn).new:
                 return  # another program created it meanwhile
             for table in tables:
                 for statement in ddl(table):

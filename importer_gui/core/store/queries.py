@@ -6,9 +6,7 @@ mapper is far too slow for 100,000-row loads. Statements are made once per diale
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 from itertools import starmap
 from pathlib import Path
 from typing import Any
@@ -16,8 +14,8 @@ from typing import Any
 from importer_gui.core import schema
 from importer_gui.core.errors import StoreError
 from importer_gui.core.records import RECORD_TYPES, ChangeKind, Record, StoreState
-from importer_gui.core.schema import Table
-from importer_gui.core.store.dialect import Connection, Decoder, Dialect
+from importer_gui.core.schema import Table, Type
+from importer_gui.core.store.dialect import Connection, Converter, Dialect
 from importer_gui.core.store.runs import RunChangeRow, RunSummary
 
 # The main text columns searched by count() and page().
@@ -30,7 +28,7 @@ SEARCH_COLUMNS: dict[Table, tuple[str, ...]] = {
 }
 
 
-def decoders(dialect: Dialect, table: str) -> dict[str, Decoder]:
+def decoders(dialect: Dialect, table: str) -> dict[str, Converter]:
     """The columns of a table the dialect stores differently, and how to read them back."""
     return {c.name: dialect.decoders[c.type] for c in schema.columns(table)
             if c.type in dialect.decoders}
@@ -43,6 +41,8 @@ class Queries:
         self.dialect = dialect
         p = dialect.param
         self._decoders = {t: decoders(dialect, t) for t in Table}
+        self._moment = dialect.decoders[Type.DATETIME]
+        self._json = dialect.decoders[Type.JSON]
         self._select = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
                         for t in Table}
         self._by_id = {t: f"{self._select[t]} WHERE id = {p}" for t in Table}
@@ -112,11 +112,11 @@ class Queries:
         rows = conn.execute(
             "SELECT id, started, finished, kind, config_path, files, counts, reverts_run,"
             " reverted_by FROM import_run ORDER BY id DESC").fetchall()
+        moment, decode = self._moment, self._json
         return [RunSummary(
-            id=r[0], started=datetime.fromisoformat(r[1]),
-            finished=datetime.fromisoformat(r[2]) if r[2] else None, kind=r[3], config=r[4],
-            files=json.loads(r[5]), counts=json.loads(r[6]), reverts_run=r[7],
-            reverted_by=r[8]) for r in rows]
+            id=r[0], started=moment(r[1]), finished=moment(r[2]) if r[2] else None,
+            kind=r[3], config=r[4], files=decode(r[5]), counts=decode(r[6]),
+            reverts_run=r[7], reverted_by=r[8]) for r in rows]
 
     def run_changes(self, conn: Connection, run_id: int, path: Path) -> list[RunChangeRow]:
         """What a run did, in the order it did it."""
@@ -131,8 +131,8 @@ class Queries:
         tbl = Table(table)
         return RunChangeRow(
             table=tbl, kind=ChangeKind(kind), record_id=record_id,
-            before=self._decode(tbl, json.loads(before)) if before else {},
-            after=self._decode(tbl, json.loads(after)) if after else {})
+            before=self._decode(tbl, self._json(before)) if before else {},
+            after=self._decode(tbl, self._json(after)) if after else {})
 
     def _decode(self, table: Table, values: dict[str, Any]) -> dict[str, Any]:
         """Values as a run recorded them back to Python ones (ISO text to dates)."""

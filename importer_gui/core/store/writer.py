@@ -8,7 +8,6 @@ record's full values before and after, so that the run can be reverted.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,24 +19,20 @@ from importer_gui.core import schema
 from importer_gui.core.errors import StoreError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, ChangeKind
-from importer_gui.core.schema import Table
-from importer_gui.core.store.dialect import Connection, Decoder, Dialect
-from importer_gui.core.store.runs import RUN_KINDS, RunInfo
+from importer_gui.core.schema import Table, Type
+from importer_gui.core.store.dialect import Connection, Converter, Dialect
+from importer_gui.core.store.runs import RunInfo
 
 CHUNK = 2000  # changes per executemany, and between two looks at the monitor
 IN_CHUNK = 500  # ids per "WHERE id IN (...)"
 
 _TABLE_OF: dict[str, Table] = {t.value: t for t in Table}  # a Table is its own value, too
 _KIND_OF: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
-_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False,
-                           check_circular=False).encode
 
 
 def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[Change],
               run: RunInfo, monitor: Monitor) -> int:
     """Write the run's row, every change and its log; the caller holds the transaction."""
-    if run.kind not in RUN_KINDS:
-        raise StoreError(f"Unknown run kind {run.kind!r}: nothing was written.")
     total = len(changes) if isinstance(changes, Sequence) else 0
     dialect.defer_references(conn)
     run_id = _insert_run(conn, dialect, run)
@@ -45,9 +40,8 @@ def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[
     for change in changes:
         writer.add(change)
     writer.finish()
-    p = dialect.param
-    conn.execute(f"UPDATE import_run SET finished = {p} WHERE id = {p}",
-                 (_now().isoformat(), run_id))
+    p, moment = dialect.param, dialect.encoders[Type.DATETIME]
+    conn.execute(f"UPDATE import_run SET finished = {p} WHERE id = {p}", (moment(_now()), run_id))
     return run_id
 
 
@@ -58,10 +52,11 @@ def _now() -> datetime:
 
 def _insert_run(conn: Connection, dialect: Dialect, run: RunInfo) -> int:
     """The run's row (finished is set at the end); a revert marks the run it reverts."""
+    moment, encode = dialect.encoders[Type.DATETIME], dialect.encoders[Type.JSON]
     run_id = dialect.insert(conn, "import_run", {
-        "started": _now().isoformat(), "kind": run.kind, "config_path": run.config_path,
-        "config_xml": run.config_xml, "files": _encode(list(run.files)),
-        "counts": _encode(dict(run.counts)), "reverts_run": run.reverts_run})
+        "started": moment(_now()), "kind": run.kind, "config_path": run.config_path,
+        "config_xml": run.config_xml, "files": encode(list(run.files)),
+        "counts": encode(dict(run.counts)), "reverts_run": run.reverts_run})
     if run.reverts_run is not None:
         p = dialect.param
         marked = conn.execute(
@@ -81,7 +76,7 @@ class _Layout:
     column_set: frozenset[str]
     template: dict[str, Any]  # a CREATE's base: every column, its default or None
     references: tuple[tuple[str, Table], ...]
-    encoders: dict[str, Decoder]  # columns the dialect stores differently
+    encoders: dict[str, Converter]  # columns the dialect stores differently
 
 
 @cache
@@ -120,6 +115,7 @@ class BulkWriter:
         self.total = total
         self.done = 0
         self.layouts = {t: _layout(dialect, t) for t in Table}
+        self.encode_json = dialect.encoders[Type.JSON]
         self.ids: dict[Table, dict[int, int]] = {t: {} for t in Table}  # placeholder -> id
         self.next_id: dict[Table, int] = {}
         self.pending: dict[Table, _Batch] = {}
@@ -232,12 +228,12 @@ class BulkWriter:
     def _updates(self, table: Table, items: list[_Item]) -> None:
         """UPDATE the batch's records to their final values; log before and after."""
         current = self._current(table, {record_id for _, record_id, _ in items})
-        log = []
+        log, encode = [], self.encode_json
         for seq, record_id, change in items:
             row = self._existing(current, table, record_id, change.before)
             current[record_id] = after = self._db_values(table, change.values, row)
-            log.append((self.run_id, seq, table.value, "update", record_id, _encode(row),
-                        _encode(after)))
+            log.append((self.run_id, seq, table.value, "update", record_id, encode(row),
+                        encode(after)))
         cols, p = self.layouts[table].columns, self.dialect.param
         sets = ", ".join(f"{c} = {p}" for c in cols)
         self.conn.executemany(
@@ -248,10 +244,10 @@ class BulkWriter:
     def _deletes(self, table: Table, items: list[_Item]) -> None:
         """DELETE the batch's records; log what they held."""
         current = self._current(table, {record_id for _, record_id, _ in items})
-        log = []
+        log, encode = [], self.encode_json
         for seq, record_id, change in items:
             row = self._existing(current, table, record_id, change.before)
-            log.append((self.run_id, seq, table.value, "delete", record_id, _encode(row), None))
+            log.append((self.run_id, seq, table.value, "delete", record_id, encode(row), None))
             del current[record_id]
         self.conn.executemany(f'DELETE FROM "{table.value}" WHERE id = {self.dialect.param}',
                               [(i,) for _, i, _ in items])
