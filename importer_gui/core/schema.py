@@ -89,7 +89,8 @@ class TableDef:
 
     ``ids_never_reused``: a deleted row's id is never given again, so that a run's recorded
     changes always name the same records (reverting a run cannot hit a newer record that
-    took a deleted one's id).
+    took a deleted one's id). ``label`` is the column people name a record by (a session's
+    training is shown by its path code); ``searched`` are the text columns a search looks in.
     """
 
     name: str
@@ -97,6 +98,8 @@ class TableDef:
     columns: tuple[Column, ...]
     indexes: tuple[Index, ...] = ()
     ids_never_reused: bool = True
+    label: str = ""
+    searched: tuple[str, ...] = ()
 
 
 INTEGER, TEXT, DATE, DATETIME, JSON = Type.INTEGER, Type.TEXT, Type.DATE, Type.DATETIME, Type.JSON
@@ -108,7 +111,7 @@ TABLES: tuple[TableDef, ...] = (
         Column("name", TEXT, null=True),
         Column("firstname", TEXT, null=True),
         Column("email", TEXT, null=True),
-    )),
+    ), label="login", searched=("login", "name", "firstname", "email")),
     TableDef(Table.TRAINING, "A training course, found by path code or GUID.", (
         Column("path_code", TEXT, unique=True),
         Column("guid", TEXT, null=True, unique=True),
@@ -117,7 +120,7 @@ TABLES: tuple[TableDef, ...] = (
         Column("modality", TEXT, null=True),
         Column("description", TEXT, null=True),
         Column("duration", INTEGER, null=True),
-    )),
+    ), label="path_code", searched=("path_code", "title", "guid")),
     TableDef(Table.SESSION, "A session of a training course.", (
         # Looked up through the (training_id, title) index below: no index of its own.
         Column("training_id", INTEGER, references=Table.TRAINING),
@@ -127,12 +130,13 @@ TABLES: tuple[TableDef, ...] = (
         Column("start_date", DATE, null=True),
         Column("end_date", DATE, null=True),
         Column("teacher_id", INTEGER, null=True, index=True, references=Table.TEACHER),
-    ), indexes=(Index(("training_id", "title")),)),
+    ), indexes=(Index(("training_id", "title")),), label="title",
+        searched=("title", "guid", "status")),
     TableDef(Table.ROOM, "A room, found by GUID.", (
         Column("guid", TEXT, unique=True),
         Column("label", TEXT, null=True),
         Column("capacity", INTEGER, null=True),
-    )),
+    ), label="label", searched=("guid", "label")),
     TableDef(Table.INTERVENTION, "A classroom meeting of a session.", (
         Column("guid", TEXT, unique=True),
         Column("session_id", INTEGER, index=True, references=Table.SESSION),
@@ -142,7 +146,7 @@ TABLES: tuple[TableDef, ...] = (
         Column("teacher_id", INTEGER, null=True, index=True, references=Table.TEACHER),
         # "active" or "cancelled": meanings, not the files' codes.
         Column("status", TEXT, default="active"),
-    )),
+    ), label="guid", searched=("guid", "status")),
     TableDef("import_run", "One commit (or revert) and what it was made from.", (
         Column("started", DATETIME),
         Column("finished", DATETIME, null=True),

@@ -18,15 +18,6 @@ from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import Connection, Converter, Dialect
 from importer_gui.core.store.runs import RunChangeRow, RunSummary
 
-# The main text columns searched by count() and page().
-SEARCH_COLUMNS: dict[Table, tuple[str, ...]] = {
-    Table.TEACHER: ("login", "name", "firstname", "email"),
-    Table.TRAINING: ("path_code", "title", "guid"),
-    Table.SESSION: ("title", "guid", "status"),
-    Table.ROOM: ("guid", "label"),
-    Table.INTERVENTION: ("guid", "status"),
-}
-
 
 def decoders(dialect: Dialect, table: str) -> dict[str, Converter]:
     """The columns of a table the dialect stores differently, and how to read them back."""
@@ -102,7 +93,7 @@ class Queries:
         needle = search.strip()
         if not needle:
             return "", ()
-        condition, params = self.dialect.contains(SEARCH_COLUMNS[table], needle)
+        condition, params = self.dialect.contains(schema.table_def(table).searched, needle)
         return f" WHERE {condition}", params
 
     # ------------------------------------------------------------ runs

@@ -39,11 +39,6 @@ class RecordSource(Protocol):
     def get(self, table: Table, record_id: int) -> Any: ...
 
 
-# How people name a record another one refers to: a session's training by its code...
-LABEL_COLUMNS = {Table.TRAINING: "path_code", Table.TEACHER: "login", Table.SESSION: "title",
-                 Table.ROOM: "label", Table.INTERVENTION: "guid"}
-
-
 def column_title(name: str) -> str:
     """A record column's name for people: ``start_date`` -> ``Start date``."""
     return name.replace("_", " ").capitalize()
@@ -163,7 +158,8 @@ class StoreModel(QAbstractTableModel):
         label = self._labels.get(key)
         if label is None:
             record = self._read(lambda: self._store.get(table, record_id), None)
-            name = getattr(record, LABEL_COLUMNS[table], None) if record is not None else None
+            label_column = schema.table_def(table).label
+            name = getattr(record, label_column, None) if record is not None else None
             label = self._labels[key] = str(name) if name else f"#{record_id}"
         return label
 
