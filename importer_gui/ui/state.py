@@ -67,9 +67,7 @@ class _StoreLink(QObject):
         super().__init__(view)
         self._state = state
         self._reporting = False  # the view's own change: it has read the store already
-        # TODO(helper D): connect view.store_changed directly once the browser has it.
-        if hasattr(view, "store_changed"):
-            view.store_changed.connect(self._report)
+        view.store_changed.connect(self._report)
         state.store_changed.connect(self._refresh)
         view.finished.connect(self._close)
 
@@ -90,6 +88,5 @@ class _StoreLink(QObject):
     def _close(self) -> None:
         """A closed view's store is closed: it hears of no more runs."""
         self._state.store_changed.disconnect(self._refresh)
-        if hasattr(self._view(), "store_changed"):
-            self._view().store_changed.disconnect(self._report)
+        self._view().store_changed.disconnect(self._report)
         self.deleteLater()

@@ -257,3 +257,24 @@ def test_a_store_browser_left_open_reads_the_store_again_after_a_commit(
     assert browser.record_tabs[Table.TEACHER].model.total == 2
     browser.close()
 
+
+
+def test_a_revert_in_the_store_browser_checks_the_shown_preview_again(
+        wizard: tuple, qtbot: object) -> None:
+    wiz, page, commit = wizard
+    wiz.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)
+    run_id = commit.result.run_id
+    wiz.back()
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
+    assert page.model.counts()[Outcome.UNCHANGED] == 2
+    browser = commit.open_browser()
+    assert browser is not None
+    qtbot.addWidget(browser)
+    dialog = browser.open_revert(run_id)
+    qtbot.waitUntil(lambda: dialog.revert_button.isEnabled(), timeout=10_000)
+    qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.counts()[Outcome.CREATE] == 2, timeout=10_000)
+    assert stored_logins(page.state) == []
+    dialog.close()
+    browser.close()
