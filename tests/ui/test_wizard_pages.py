@@ -426,3 +426,24 @@ def test_xml_comments_spanning_lines_are_coloured_as_comments(qtbot: QtBot) -> N
     assert colours(2) == {comment}  # the <b/> inside the comment is not a tag
     assert tag in colours(3) and comment not in colours(3)
     assert highlighter.value_format.foreground().color().name() in colours(0)
+
+
+def test_the_store_browser_of_the_tools_menu_hears_of_runs_while_open(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QTimer
+
+    from importer_gui.ui.store_browser import StoreBrowser
+
+    refreshed: list[StoreBrowser] = []
+    monkeypatch.setattr(StoreBrowser, "refresh", lambda browser: refreshed.append(browser))
+
+    def commit_elsewhere_then_close() -> None:
+        browser = window.findChild(StoreBrowser)
+        window.state.session.record_run(1)  # as the commit page announces a commit
+        browser.reject()
+
+    QTimer.singleShot(0, commit_elsewhere_then_close)
+    window.open_store_browser()  # modal: returns once the browser is closed
+    assert len(refreshed) == 1
+    window.state.session.record_run(2)
+    assert len(refreshed) == 1  # a closed browser's store is closed: it reads nothing more
