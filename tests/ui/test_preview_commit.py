@@ -16,10 +16,11 @@ from importer_gui.core.issues import Outcome
 from importer_gui.core.log import log_path
 from importer_gui.core.records import Table
 from importer_gui.core.store import Store
-from importer_gui.ui.models.preview_model import ERROR_BRUSH, RowFilter
+from importer_gui.ui.models.preview_model import RowFilter
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.styles import ERROR_BRUSH
 from importer_gui.ui.tasks import TaskRunner
 from tests.ui.wizards import preview_and_commit
 

@@ -10,13 +10,9 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
-from importer_gui.ui.models.preview_model import (
-    ERROR_BRUSH,
-    WARNING_BRUSH,
-    PreviewModel,
-    RowFilter,
-)
+from importer_gui.ui.models.preview_model import PreviewModel, RowFilter
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.styles import ERROR_BRUSH, WARNING_BRUSH
 
 ACTION = "createOrUpdateTeacherAction"
 DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -14,7 +14,7 @@ from importer_gui.core import config_xml, pipeline
 from importer_gui.core.records import Table
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.models.preview_model import ERROR_BRUSH
+from importer_gui.ui.styles import ERROR_BRUSH
 from importer_gui.ui.wizard import COMMIT, CONFIG, MAPPING, PREVIEW
 from tests.builders import teachers_import, trainings_import, write_config, write_xlsx
 
