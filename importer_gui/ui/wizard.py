@@ -83,7 +83,7 @@ class Wizard(QWizard):
         and would otherwise read the file again on the GUI thread (a second, frozen).
         """
         if self.currentId() == OPEN and self.open_page.runner.busy:
-            self._forward_pending = self.state.choices.config_path
+            self._forward_pending = self.state.session.choices.config_path
             return
         self._forward_pending = None
         self.fast_forward = True
@@ -99,7 +99,7 @@ class Wizard(QWizard):
     def _resume_forward(self) -> None:
         """The first rows were read: go on, if the same configuration is still open."""
         pending, self._forward_pending = self._forward_pending, None
-        if (pending is not None and pending == self.state.choices.config_path
+        if (pending is not None and pending == self.state.session.choices.config_path
                 and self.currentId() == OPEN and self.open_page.isComplete()):
             self.go_to_preview()
 

@@ -42,7 +42,8 @@ def teacher_state(tmp_path: Path, text: str = TEACHERS) -> WizardState:
     columns = [Column("teacherLogin", header="Login"), Column("teacherName", header="Name"),
                Column("teacherEmail", header="E-mail")]
     state = WizardState(tmp_path / "data" / "store.sqlite3")
-    state.set_config(pipeline.new_config(data, "createOrUpdateTeacherAction", columns), [data])
+    state.session.set_config(pipeline.new_config(data, "createOrUpdateTeacherAction", columns),
+                             [data])
     return state
 
 

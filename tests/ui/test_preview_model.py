@@ -45,7 +45,7 @@ def teacher_plan(tmp_path: Path, n_extra: int = 0) -> Plan:
 def model(tmp_path: Path, qtbot: object) -> PreviewModel:
     """A model over the teacher plan."""
     state = WizardState(tmp_path / "store.sqlite3")
-    state.set_plan(teacher_plan(tmp_path))
+    state.session.set_plan(teacher_plan(tmp_path))
     return PreviewModel(state)
 
 
@@ -110,7 +110,7 @@ def test_sorting_is_stable_and_keeps_selections_on_their_row(model: PreviewModel
 
 def test_a_hundred_thousand_rows_stay_workable(tmp_path: Path, qtbot: object) -> None:
     state = WizardState(tmp_path / "store.sqlite3")
-    state.set_plan(teacher_plan(tmp_path, n_extra=100_000))
+    state.session.set_plan(teacher_plan(tmp_path, n_extra=100_000))
     model = PreviewModel(state)
     assert model.rowCount() == 100_004
     assert model.data(model.index(100_003, 2), DISPLAY) == "t099999"
@@ -130,7 +130,7 @@ def test_two_imports_shown_together_sort_filter_and_find_their_rows(
         row(3, "", "", Outcome.ERROR, Issue.error("teacherLogin", "Field teacherLogin is "
                                                                  "empty."))])
     state = WizardState(tmp_path / "store.sqlite3")
-    state.set_plan(Plan(ImportConfig(), [first, second]))
+    state.session.set_plan(Plan(ImportConfig(), [first, second]))
     model = PreviewModel(state)
     assert model.rowCount() == 6
     model.sort(2, Qt.SortOrder.AscendingOrder)  # by login, across both files

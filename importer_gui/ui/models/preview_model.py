@@ -167,7 +167,7 @@ class PreviewModel(QAbstractTableModel):
     def reload(self) -> None:
         """Show the state's current plan again (after a full check), keeping filter and sort."""
         self.beginResetModel()
-        self._plan = self._state.choices.plan
+        self._plan = self._state.session.choices.plan
         self._titles = self._make_column_titles()
         self._issues.clear()
         self._rebuild()
