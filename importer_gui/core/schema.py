@@ -1,8 +1,9 @@
 """The store's schema, said once: its tables, their columns, keys, indexes and references.
 
 Everything else is made from this: the record types the planner uses (``records.py``), the
-tables a new store gets (``store/dialect.py`` writes them in its engine's words), and what
-revert and the store browser ask (unique columns, references, the columns' order).
+tables a new store gets (``store/models.py`` makes peewee models of them, and peewee words
+their DDL for the store's engine), and what revert and the store browser ask (unique columns,
+references, the columns' order).
 
 The stored file follows it: changing a table here means a new ``SCHEMA_VERSION`` and a
 migration of the stores that exist. A column's ``default`` is the application's, the value a

@@ -27,7 +27,7 @@ from importer_gui.core.records import (
 )
 from importer_gui.core.schema import SCHEMA_VERSION
 from importer_gui.core.store import RunInfo, Store
-from importer_gui.core.store.dialect import APPLICATION_ID
+from importer_gui.core.store.dialect import APPLICATION_ID, SqliteDialect
 from importer_gui.core.store.writer import CHUNK
 
 CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
@@ -158,6 +158,47 @@ def test_a_store_written_before_keeps_opening(tmp_path: Path) -> None:
                     run_info(update=1))
         assert store.get(Table.TEACHER, 1) == TeacherRec(1, "jdoe", "Doe", email="j@x.org")
     assert stored_schema(path) == sorted(FILE_FORMAT)
+
+
+def test_a_full_disk_while_creating_a_store_writes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    connect = SqliteDialect.connect
+
+    def one_page(self: SqliteDialect, path: Path, busy_timeout: float) -> sqlite3.Connection:
+        conn = connect(self, path, busy_timeout)
+        conn.execute("PRAGMA max_page_count = 1")  # the file's header page, no table's
+        return conn
+
+    monkeypatch.setattr(SqliteDialect, "connect", one_page)
+    path = tmp_path / "store.sqlite3"
+    with pytest.raises(StoreError) as failure:  # raised by peewee's CREATE TABLE
+        Store.open(path)
+    assert str(failure.value) == f"The disk is full: nothing was written to {path}."
+    monkeypatch.undo()
+    assert stored_schema(path) == []
+    Store.open(path).close()
+    assert stored_schema(path) == sorted(FILE_FORMAT)
+
+
+OPEN_AND_LIST_PEEWEE = """
+import sys
+from pathlib import Path
+from importer_gui.core.store import Store
+Store.open(Path(sys.argv[1])).close()
+print(sorted(m for m in sys.modules if m.split(".")[0] in ("peewee", "playhouse")))
+"""
+
+
+def test_only_a_new_store_imports_peewee(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+
+    def imported() -> str:
+        done = subprocess.run([sys.executable, "-c", OPEN_AND_LIST_PEEWEE, str(path)],
+                              check=True, capture_output=True, text=True)
+        return done.stdout.strip()
+
+    assert "'peewee'" in imported()  # its tables are created by peewee
+    assert imported() == "[]"  # the command line's start-up does not grow
 
 
 def test_apply_creates_with_placeholders_remapped(store: Store) -> None:

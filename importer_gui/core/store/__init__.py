@@ -1,8 +1,9 @@
 """The local store: one SQLite file of records and runs, bulk loads, one-transaction commits.
 
 - the tables are ``core/schema.py``'s, said once;
-- ``dialect.py``: what is SQLite's own (the file's identity, DDL, ids, error codes), behind
-  the small interface another engine would implement;
+- ``dialect.py``: what is SQLite's own (the file's identity, ids, error codes), behind the
+  small interface another engine would implement;
+- ``models.py``: peewee models made from the schema, whose DDL creates a new store's tables;
 - ``queries.py``: the planner's loads, the browser's pages and searches, the history;
 - ``writer.py``: the bulk writer behind ``Store.apply`` (one run, one transaction);
 - ``runs.py``: a run as values.

@@ -1,8 +1,9 @@
-"""What is SQLite's own in the store: the file's identity, its DDL, ids, SQL words, errors.
+"""What is SQLite's own in the store: the file's identity, ids, SQL words, errors.
 
 Everything the store says to its engine that another engine (PostgreSQL) would say in other
 words goes through a ``Dialect``: the queries and the bulk writer build their SQL from its
-placeholder and helpers, and the store turns its ``Fault`` into a message for people.
+placeholder and helpers, and the store turns its ``Fault`` into a message for people. The
+tables themselves are peewee's to word (``models.py``), from the one schema definition.
 
 SQLite's choices, and why:
 
@@ -13,7 +14,8 @@ SQLite's choices, and why:
 - ``synchronous=FULL``: its cost is one extra fsync per *transaction*, and a run is a single
   transaction, so it is negligible; in exchange a run reported as committed survives a power
   cut, not only a crash of the program.
-- ``AUTOINCREMENT`` for the tables whose ids are never reused (see ``schema.TableDef``).
+- ``AUTOINCREMENT`` for the tables whose ids are never reused (see ``schema.TableDef``, and
+  ``models.SQLITE_FIELDS``).
 - ``BEGIN IMMEDIATE``: a writer takes the write lock at once, and waits for another one (the
   connection's busy timeout) rather than failing halfway through its transaction.
 - ``defer_foreign_keys``: within a commit, references are checked at COMMIT, which lets
@@ -34,7 +36,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
 
-from importer_gui.core.schema import Column, TableDef, Type
+from importer_gui.core.schema import TableDef, Type
 
 APPLICATION_ID = 0x49415354  # PRAGMA application_id, "IAST": tells our stores from others
 
@@ -132,9 +134,6 @@ _FULL = 13
 _NOTADB = 26
 _CONSTRAINT = 19
 
-_SQL_TYPES = {Type.INTEGER: "INTEGER", Type.TEXT: "TEXT", Type.DATE: "TEXT",
-              Type.DATETIME: "TEXT", Type.JSON: "TEXT"}
-
 
 def _from_date(text: str) -> date:
     """An ISO date as stored."""
@@ -194,14 +193,16 @@ class SqliteDialect:
         return Identity(app_id == 0 and objects == 0, app_id == APPLICATION_ID, version)
 
     def create(self, conn: sqlite3.Connection, tables: Sequence[TableDef], version: int) -> None:
-        """WAL first (a journal mode cannot change inside a transaction), then the DDL."""
+        """WAL first (a journal mode cannot change inside a transaction), then peewee's DDL."""
+        # peewee only here: a store that exists needs no DDL, and the command line starts
+        # without it.
+        from importer_gui.core.store.models import SQLITE_FIELDS, BorrowedSqlite, create_tables
+
         conn.execute("PRAGMA journal_mode=WAL")
         with self.transaction(conn):
             if not self.identity(conn).new:
                 return  # another program created it meanwhile
-            for table in tables:
-                for statement in ddl(table):
-                    conn.execute(statement)
+            create_tables(BorrowedSqlite(conn), SQLITE_FIELDS, tables)
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version={version}")
 
@@ -280,35 +281,6 @@ def _constraint_fault(text: str) -> Fault:
     if "FOREIGN KEY" in text:
         return Fault(Failure.REFERENCE, text)
     return Fault(Failure.REFUSED, text)
-
-
-# ---------------------------------------------------------------- DDL
-
-
-def ddl(table: TableDef) -> list[str]:
-    """CREATE TABLE and CREATE INDEX statements, worded as every store has had them."""
-    key = '"id" INTEGER NOT NULL PRIMARY KEY'
-    parts = [key + (" AUTOINCREMENT" if table.ids_never_reused else "")]
-    parts += [_column_sql(c) for c in table.columns]
-    parts += [f'FOREIGN KEY ("{c.name}") REFERENCES "{c.references}" ("id")'
-              for c in table.columns if c.references is not None]
-    statements = [f'CREATE TABLE "{table.name}" ({", ".join(parts)})']
-    statements += [_index_sql(table.name, (c.name,), c.unique)
-                   for c in table.columns if c.unique or c.index]
-    statements += [_index_sql(table.name, i.columns, i.unique) for i in table.indexes]
-    return statements
-
-
-def _column_sql(column: Column) -> str:
-    """One column's definition."""
-    return f'"{column.name}" {_SQL_TYPES[column.type]}{"" if column.null else " NOT NULL"}'
-
-
-def _index_sql(table: str, columns: tuple[str, ...], unique: bool) -> str:
-    """An index named after its table and columns: "session_training_id_title"."""
-    name = "_".join((table, *columns))
-    listed = ", ".join(f'"{c}"' for c in columns)
-    return f'CREATE {"UNIQUE " if unique else ""}INDEX "{name}" ON "{table}" ({listed})'
 
 
 SQLITE = SqliteDialect()

@@ -1,0 +1,125 @@
+"""peewee models made from ``core/schema.py``: how a new store's tables are created.
+
+The schema is said once, as data; peewee turns it into each engine's DDL (a second engine
+needs its own ``Fields``, not another DDL writer). Only a new store needs this: rows are
+read and written through the connection's raw ``execute``/``executemany``, because building a
+model instance per row is far too slow for 100,000-row imports. So this module, and peewee
+with it, is imported only when a store is created, and the command line starts without it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import peewee as pw
+from playhouse.sqlite_ext import AutoIncrementField
+
+from importer_gui.core import schema
+from importer_gui.core.schema import Column, TableDef, Type
+
+FieldClass = type[pw.Field]
+
+
+@dataclass(frozen=True)
+class Fields:
+    """The peewee fields one engine keeps the schema's columns and ids in."""
+
+    types: Mapping[Type, FieldClass]  # a plain column's field, by the column's type
+    key: FieldClass  # the id of a table whose ids may be reused
+    never_reused_key: FieldClass  # the id of a table whose ids are never given twice
+
+
+# SQLite: dates, times and JSON as text (the dialect's encoders write ISO and JSON text), and
+# AUTOINCREMENT where a deleted row's id must not be given again (a bare INTEGER PRIMARY KEY
+# reuses the largest one).
+SQLITE_FIELDS = Fields(
+    types={Type.INTEGER: pw.IntegerField, Type.TEXT: pw.TextField, Type.DATE: pw.TextField,
+           Type.DATETIME: pw.TextField, Type.JSON: pw.TextField},
+    key=pw.AutoField, never_reused_key=AutoIncrementField)
+
+
+def _class_name(table: str) -> str:
+    """A model's class name for a table: ImportRun for import_run."""
+    return "".join(part.title() for part in table.split("_"))
+
+
+def _field(column: Column, fields: Fields, built: Mapping[str, type[pw.Model]]) -> pw.Field:
+    """One column's field; a reference is a foreign key to the id of a table built before."""
+    options: dict[str, Any] = {"null": column.null, "unique": column.unique,
+                               "index": column.index, "default": column.default}
+    if column.references is None:
+        return fields.types[column.type](**options)
+    # backref "+": no accessor on the parent, so two references to one table never clash.
+    return pw.ForeignKeyField(built[column.references], column_name=column.name, backref="+",
+                              **options)
+
+
+def _attribute(column: Column) -> str:
+    """A column's attribute on its model: a foreign key is named without its "_id"."""
+    return column.name.removesuffix("_id") if column.references else column.name
+
+
+def models(database: pw.Database, fields: Fields,
+           tables: Sequence[TableDef] = schema.TABLES) -> list[type[pw.Model]]:
+    """A model per table, bound to ``database`` and to no other, in the order of ``tables``.
+
+    Each call makes its own classes, so two stores never share binding state (peewee binds
+    a model class-wide). A table referred to must come before the tables referring to it.
+    """
+    built: dict[str, type[pw.Model]] = {}
+    for table in tables:
+        key = fields.never_reused_key if table.ids_never_reused else fields.key
+        attributes: dict[str, Any] = {"id": key()}
+        for column in table.columns:
+            name = _attribute(column)
+            if name in attributes:
+                raise ValueError(f"{table.name}.{column.name}: its model attribute {name!r} "
+                                 "is taken")
+            attributes[name] = _field(column, fields, built)
+        # peewee names an index after its table and columns ("session_training_id_title");
+        # legacy_table_names off, as the models always had it.
+        meta = type("Meta", (), {
+            "database": database, "table_name": table.name, "legacy_table_names": False,
+            "indexes": tuple((index.columns, index.unique) for index in table.indexes)})
+        built[table.name] = type(_class_name(table.name), (pw.Model,),
+                                 {"__doc__": table.doc, "Meta": meta, **attributes})
+    return list(built.values())
+
+
+class BorrowedSqlite(pw.SqliteDatabase):
+    """A peewee database over a connection its owner opened, configured and will close."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        # Not thread-local: the store's connection is shared by its threads in turn.
+        super().__init__("borrowed", thread_safe=False, autoconnect=False)
+        self._borrowed = conn
+
+    def _connect(self) -> sqlite3.Connection:
+        """The owner's connection, as it is (no pragmas or functions of peewee's added)."""
+        return self._borrowed
+
+    def _close(self, conn: sqlite3.Connection) -> None:
+        """Nothing: the owner closes its connection."""
+
+
+def create_tables(database: pw.Database, fields: Fields,
+                  tables: Sequence[TableDef] = schema.TABLES) -> None:
+    """CREATE each table, then its indexes, through ``database``; no transaction of its own.
+
+    A failure is raised as the driver's own error (peewee wraps it), for the dialect to say
+    what it means: a full disk, a lock.
+    """
+    try:
+        with database.connection_context():
+            # Not "IF NOT EXISTS": the caller has just seen the store empty, and the
+            # statements peewee runs are then word for word those the file keeps.
+            database.create_tables(models(database, fields, tables), safe=False)
+    except pw.PeeweeException as exc:
+        # peewee keeps the driver's error as ``orig`` (and raises while handling it).
+        cause = getattr(exc, "orig", None) or exc.__context__
+        if isinstance(cause, Exception):
+            raise cause from None
+        raise
