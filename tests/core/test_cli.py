@@ -206,13 +206,14 @@ def test_commit_writes_the_error_log_where_the_consolidator_says(
 
 
 A_BUG = """
+import dataclasses
 import sys
 from importer_gui import cli
 
 def history(args, out):
     raise RuntimeError("a bug in history")
 
-cli.COMMANDS["history"] = history
+cli.COMMANDS["history"] = dataclasses.replace(cli.COMMANDS["history"], run=history)
 sys.exit(cli.main(["history", "--store", sys.argv[1]]))
 """
 

@@ -1,0 +1,79 @@
+"""revert: undo an import run, as a new run of its own."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+from importer_gui.cli.command import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_ROW_ERRORS,
+    Command,
+    store_path,
+)
+from importer_gui.cli.output import counts_text, dump_json
+from importer_gui.cli.process import keep_until_exit
+from importer_gui.core.store import Store
+
+if TYPE_CHECKING:
+    from importer_gui.core.revert import RevertPlan, RevertResult
+
+
+def _arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("run", type=int, metavar="RUN_ID", help="the run to revert (see history)")
+    sub.add_argument("--dry-run", action="store_true", help="show what reverting does; "
+                     "write nothing")
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Plan the revert, and write it unless --dry-run or nothing can be reverted."""
+    from importer_gui.core import revert
+
+    with Store.open(store_path(args)) as store:
+        plan = revert.plan_revert(store, args.run)
+        stuck = plan.conflicts() > 0 and next(plan.changes(), None) is None
+        result = None if args.dry_run or stuck else revert.commit_revert(store, plan)
+    keep_until_exit(plan)
+    if args.json:
+        dump_json(_revert_json(plan, result), out)
+    else:
+        _print_revert(plan, result, out)
+    if stuck:  # every record is a conflict: nothing can be reverted
+        sys.stderr.write(f"importer-gui: Nothing can be reverted: every record of run "
+                         f"{args.run} changed since or is needed by other records.\n")
+        return EXIT_FAILED
+    return EXIT_ROW_ERRORS if plan.conflicts() else EXIT_OK
+
+
+def _revert_json(plan: RevertPlan, result: RevertResult | None) -> dict[str, Any]:
+    """A revert plan like check's JSON: one row per record."""
+    rows = [{"table": row.table.value, "record": row.record_id, "outcome": row.outcome.value,
+             "issues": [{"level": i.level.value, "field": i.field, "message": i.message}
+                        for i in row.issues]}
+            for row in plan.rows()]
+    return {"run": result.run_id if result else None, "reverts": plan.run_id, "rows": rows,
+            "counts": plan.counts(), "later_runs": plan.later_runs}
+
+
+def _print_revert(plan: RevertPlan, result: RevertResult | None, out: TextIO) -> None:
+    """Counts, every conflict with its record, and what was written."""
+    out.write(f"Revert of run {plan.run_id}: {counts_text(plan.counts())}\n")
+    for row in plan.rows():
+        for issue in row.issues:
+            field = f" {issue.field}" if issue.field else ""
+            out.write(f"{row.table.value} {row.record_id}: {issue.level.value}{field}: "
+                      f"{issue.message}\n")
+    for line in plan.summary():
+        out.write(f"{line}\n")
+    if result is None:
+        out.write("Dry run: nothing was written.\n")
+        return
+    skipped = plan.conflicts()
+    tail = f"; {skipped} record{'s' if skipped != 1 else ''} skipped" if skipped else ""
+    out.write(f"Reverted run {plan.run_id} as run {result.run_id}{tail}.\n")
+
+
+REVERT = Command("revert", "undo an import run, as a new run; records changed since are "
+                 "skipped", run, _arguments)
