@@ -1,18 +1,64 @@
-"""Every test runs offscreen with private data and configuration folders."""
+"""The fixtures tests share: private folders for every test, the sample, a main window.
+
+Qt is imported inside the Qt fixtures only: collecting a core test never loads it.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from importer_gui.ui.main_window import MainWindow
+
+# Before any QApplication exists: tests never need (or open) a real display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "resources" / "sample"
+SCREENSHOTS = ROOT / "screenshots"
 
 
 @pytest.fixture(autouse=True)
-def _private_folders(tmp_path_factory: pytest.TempPathFactory,
-                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never touch the user's real store or settings."""
+def private_folders(tmp_path_factory: pytest.TempPathFactory,
+                    monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never the user's real store or settings: data/ and config/ under a private base."""
     base = tmp_path_factory.mktemp("user")
-    monkeypatch.setenv("IMPORTER_GUI_DATA_DIR", str(base / "data"))
-    monkeypatch.setenv("IMPORTER_GUI_CONFIG_DIR", str(base / "config"))
+    for name, variable in (("data", "IMPORTER_GUI_DATA_DIR"),
+                           ("config", "IMPORTER_GUI_CONFIG_DIR")):
+        (base / name).mkdir()
+        monkeypatch.setenv(variable, str(base / name))
+    return base
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    """The (gitignored) folder where tests save screenshots to be looked at."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A private copy of the shipped sample (configuration and data files) in tmp_path."""
+    target = tmp_path / "sample"
+    shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns("*.py"))
+    return target
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    """The main window at the size the app must work at, on a private store."""
+    from importer_gui.ui.main_window import MainWindow
+
+    win = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    return win

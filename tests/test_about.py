@@ -15,7 +15,6 @@ from importer_gui import resources
 from importer_gui.about import version_text
 
 ROOT = Path(__file__).resolve().parents[1]
-SCREENSHOTS = ROOT / "screenshots"
 
 
 def pyproject_version() -> str:
@@ -91,7 +90,8 @@ def test_app_icon_offers_every_rendered_size(qapp) -> None:
         assert icon.pixmap(size, size).size() == QSize(size, size)
 
 
-def test_about_dialog_shows_version_text_selectably_and_closes(qtbot, tmp_path: Path) -> None:
+def test_about_dialog_shows_version_text_selectably_and_closes(
+        qtbot, tmp_path: Path, screenshots: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
@@ -108,8 +108,7 @@ def test_about_dialog_shows_version_text_selectably_and_closes(qtbot, tmp_path: 
     assert details.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     assert dialog.windowTitle() == "About Import Assistant"
     assert not dialog.icon_label.pixmap().isNull()
-    SCREENSHOTS.mkdir(exist_ok=True)
-    assert dialog.grab().save(str(SCREENSHOTS / "about-dialog.png"))
+    assert dialog.grab().save(str(screenshots / "about-dialog.png"))
     close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,15 +13,11 @@ import pytest
 from importer_gui.cli import main
 from tests.builders import teachers_import, write_config
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
-
 
 @pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    """A copy of the shipped sample, so that its error log lands in tmp_path."""
-    folder = tmp_path / "sample"
-    shutil.copytree(SAMPLE, folder)
-    return folder / "sample-config.xml"
+def sample_config(sample: Path) -> Path:
+    """The private sample's configuration, so that its error log lands in tmp_path."""
+    return sample / "sample-config.xml"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -38,10 +33,10 @@ def outcomes(document: dict, import_index: int) -> list[tuple[int, str, list[str
             for r in document["imports"][import_index]["rows"]]
 
 
-def test_sample_as_a_new_user_tries_it(sample: Path, tmp_path: Path,
+def test_sample_as_a_new_user_tries_it(sample_config: Path, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     store = str(tmp_path / "store.sqlite3")
-    code, out, _ = run(capsys, "check", str(sample), "--store", store, "--json")
+    code, out, _ = run(capsys, "check", str(sample_config), "--store", store, "--json")
     assert code == 1
     document = json.loads(out)
     assert [Path(i["file"]).name for i in document["imports"]] == [
@@ -74,9 +69,9 @@ def test_sample_as_a_new_user_tries_it(sample: Path, tmp_path: Path,
     assert document["counts"] == {"create": 11, "update": 1, "unchanged": 1, "delete": 0,
                                   "error": 10}
 
-    code, out, _ = run(capsys, "commit", str(sample), "--store", store, "--json")
+    code, out, _ = run(capsys, "commit", str(sample_config), "--store", store, "--json")
     assert code == 1 and json.loads(out)["run"] == 1
-    code, out, _ = run(capsys, "check", str(sample), "--store", store, "--json")
+    code, out, _ = run(capsys, "check", str(sample_config), "--store", store, "--json")
     again = json.loads(out)
     changed = [(i, r["line"]) for i, imp in enumerate(again["imports"]) for r in imp["rows"]
                if r["outcome"] not in ("unchanged", "error")]
@@ -86,12 +81,13 @@ def test_sample_as_a_new_user_tries_it(sample: Path, tmp_path: Path,
                                "error": 10}
 
 
-def test_readable_summary_and_exit_codes(sample: Path, tmp_path: Path,
+def test_readable_summary_and_exit_codes(sample_config: Path, tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "check", str(sample), "--store", str(tmp_path / "s.db"))
+    code, out, err = run(capsys, "check", str(sample_config), "--store", str(tmp_path / "s.db"))
     assert code == 1 and err == ""
     lines = out.splitlines()
-    assert lines[0] == f"Import 1: {sample.parent / 'teachers.csv'} (createOrUpdateTeacherAction)"
+    assert lines[0] == (f"Import 1: {sample_config.parent / 'teachers.csv'} "
+                        "(createOrUpdateTeacherAction)")
     assert lines[1] == "  create 3, update 0, unchanged 0, delete 0, error 1"
     assert ("teachers.csv:4: ERROR teacherEmail: Field teacherEmail: "
             "sophie.leroy-at-example.org is not an e-mail address.") in lines
@@ -134,41 +130,41 @@ def test_missing_data_file_names_it(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert code == 2 and "teachers.csv" in err and len(err.splitlines()) == 1
 
 
-def test_history_newest_first(sample: Path, tmp_path: Path,
+def test_history_newest_first(sample_config: Path, tmp_path: Path,
                               capsys: pytest.CaptureFixture[str]) -> None:
     store = str(tmp_path / "s.db")
     assert run(capsys, "history", "--store", store)[1] == "No import runs yet.\n"
-    run(capsys, "commit", str(sample), "--store", store)
-    run(capsys, "commit", str(sample), "--store", store)
+    run(capsys, "commit", str(sample_config), "--store", store)
+    run(capsys, "commit", str(sample_config), "--store", store)
     code, out, _ = run(capsys, "history", "--store", store, "--json")
     runs = json.loads(out)["runs"]
     assert code == 0 and [r["id"] for r in runs] == [2, 1]
     assert runs[1]["counts"]["create"] == 11 and runs[0]["counts"]["unchanged"] == 11
-    assert runs[0]["config"] == str(sample) and len(runs[0]["files"]) == 4
+    assert runs[0]["config"] == str(sample_config) and len(runs[0]["files"]) == 4
     assert runs[0]["started"][:2] == "20"
 
 
-def test_python_dash_m_runs_the_same_command(sample: Path, tmp_path: Path) -> None:
+def test_python_dash_m_runs_the_same_command(sample_config: Path, tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "importer_gui", "check", str(sample), "--store",
+        [sys.executable, "-m", "importer_gui", "check", str(sample_config), "--store",
          str(tmp_path / "s.db"), "--json"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["counts"]["create"] == 11
 
 
 def test_a_commit_process_ends_quickly_with_its_output_and_store_complete(
-        sample: Path, tmp_path: Path) -> None:
+        sample_config: Path, tmp_path: Path) -> None:
     """The process skips freeing its plan (os._exit): nothing it wrote may be lost."""
     store = tmp_path / "s.db"
     result = subprocess.run(
-        [sys.executable, "-m", "importer_gui", "commit", str(sample), "--store", str(store)],
+        [sys.executable, "-m", "importer_gui", "commit", str(sample_config), "--store", str(store)],
         capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert lines[-2:-1] == ["Committed as run 1."]
     assert lines[-1].startswith("Error log: ")
     again = subprocess.run(
-        [sys.executable, "-m", "importer_gui", "check", str(sample), "--store", str(store)],
+        [sys.executable, "-m", "importer_gui", "check", str(sample_config), "--store", str(store)],
         capture_output=True, text=True, timeout=120)
     # As in-process (test_sample_as_a_new_user_tries_it): all created, one session twice.
     assert "Total: create 0, update 2, unchanged 11, delete 0, error 10" in again.stdout
@@ -193,10 +189,10 @@ def test_a_file_argument_opens_the_wizard_on_it(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_commit_writes_the_error_log_where_the_consolidator_says(
-        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "commit", str(sample), "--store", str(tmp_path / "s.db"))
+        sample_config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "commit", str(sample_config), "--store", str(tmp_path / "s.db"))
     assert code == 1
-    logs = sorted((sample.parent / "logs").iterdir())
+    logs = sorted((sample_config.parent / "logs").iterdir())
     assert len(logs) == 1 and f"Error log: {logs[0]}" in out.splitlines()
     lines = logs[0].read_text(encoding="utf-8").splitlines()
     assert lines[0] == ("Line number:5,ERROR,INT-0004,SEC-101,Session inconnue,"

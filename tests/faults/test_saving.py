@@ -132,15 +132,6 @@ def test_a_report_that_fails_midway_keeps_the_old_report(
 # --------------------------------------------------------------------------- the wizard
 
 
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    """The main window on a private store."""
-    win = MainWindow(tmp_path / "store.sqlite3")
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
 def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
     """Answer the next question dialogs with ``button``; the questions asked, in order."""
     asked: list[str] = []

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QComboBox
-from pytestqt.qtbot import QtBot
 
 from importer_gui.core.binding import mapping_problems
 from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, SESSION_SEARCH_FIELDS
@@ -15,25 +12,11 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.wizard import CONFIG, MAPPING
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    """The main window on a private store."""
-    win = MainWindow(tmp_path / "store.sqlite3")
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    return win
-
-
-def mapping(window: MainWindow, tmp_path: Path, name: str, action: str) -> MappingPage:
-    """Open a sample file, choose ``action`` and go on to the mapping page."""
-    data = tmp_path / name
-    shutil.copy(SAMPLE / name, data)
+def mapping(window: MainWindow, sample: Path, name: str, action: str) -> MappingPage:
+    """Open a file of the sample, choose ``action`` and go on to the mapping page."""
     wizard = window.wizard
-    assert wizard.open_file(data)
+    assert wizard.open_file(sample / name)
     wizard.next()
     wizard.action_page.select(action)
     wizard.next()
@@ -41,8 +24,8 @@ def mapping(window: MainWindow, tmp_path: Path, name: str, action: str) -> Mappi
     return wizard.mapping_page
 
 
-def test_the_options_are_the_catalogues_by_kind(window: MainWindow, tmp_path: Path) -> None:
-    page = mapping(window, tmp_path, "sessions.xlsx", "createOrUpdateSessionAction")
+def test_the_options_are_the_catalogues_by_kind(window: MainWindow, sample: Path) -> None:
+    page = mapping(window, sample, "sessions.xlsx", "createOrUpdateSessionAction")
     assert list(page.search_checks) == list(SESSION_SEARCH_FIELDS)
     assert [n for n, c in page.search_checks.items() if c.isChecked()] == ["sessionTitle"]
     full = page.option_inputs["fullAccess"]
@@ -65,16 +48,16 @@ def test_the_options_are_the_catalogues_by_kind(window: MainWindow, tmp_path: Pa
 
 
 def test_an_action_without_options_shows_only_the_date_format(
-        window: MainWindow, tmp_path: Path) -> None:
-    page = mapping(window, tmp_path, "teachers.csv", "createOrUpdateTeacherAction")
+        window: MainWindow, sample: Path) -> None:
+    page = mapping(window, sample, "teachers.csv", "createOrUpdateTeacherAction")
     assert page.search_checks == {} and page.option_inputs == {}
     assert page.date_format_edit is not None
     assert page.date_format_edit.placeholderText() == "YYYY-MM-DD"
 
 
 def test_no_field_to_find_sessions_by_keeps_the_user_on_the_page(
-        window: MainWindow, tmp_path: Path) -> None:
-    page = mapping(window, tmp_path, "sessions.xlsx", "createOrUpdateSessionAction")
+        window: MainWindow, sample: Path) -> None:
+    page = mapping(window, sample, "sessions.xlsx", "createOrUpdateSessionAction")
     page.confirm_check.setChecked(True)
     for check in page.search_checks.values():
         check.setChecked(False)
@@ -84,8 +67,8 @@ def test_no_field_to_find_sessions_by_keeps_the_user_on_the_page(
 
 
 def test_the_warnings_are_the_cores_problems_in_words(
-        window: MainWindow, tmp_path: Path) -> None:
-    page = mapping(window, tmp_path, "interventions.xlsx", "createOrUpdateInterventionAction")
+        window: MainWindow, sample: Path) -> None:
+    page = mapping(window, sample, "interventions.xlsx", "createOrUpdateInterventionAction")
     assert page.warning_label.text() == ""
     page.set_field(1, IGNORED_COLUMN)  # "Code formation": the training is named by nothing
     page.set_field(8, "roomLabel")  # "Formateur" now feeds the room's label a second time

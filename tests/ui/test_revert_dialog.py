@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH
 from tests.builders import write_xlsx
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 WRONG_SESSIONS = [
     ["Action", "Code formation", "Titre de la session", "Date de début", "Date de fin",
      "Formateur"],
@@ -40,11 +38,9 @@ def tables(path: Path) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture
-def committed(tmp_path: Path) -> tuple[Path, int, dict]:
+def committed(sample: Path, tmp_path: Path) -> tuple[Path, int, dict]:
     """The sample committed, then the sample again with last year's sessions file over it."""
-    folder = tmp_path / "sample"
-    shutil.copytree(SAMPLE, folder)
-    config = config_xml.load(folder / "sample-config.xml")
+    config = config_xml.load(sample / "sample-config.xml")
     store_path = tmp_path / "store.sqlite3"
     wrong = write_xlsx(tmp_path / "sessions-2028.xlsx", WRONG_SESSIONS, "Sessions")
     with Store.open(store_path) as store:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ctypes.util
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -19,26 +18,6 @@ from importer_gui.ui import app as app_module
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.settings import MAX_RECENT, Settings
 from importer_gui.ui.wizard import ACTION, CONFIG, MAPPING, OPEN, PREVIEW, Wizard
-
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    """A private copy of the shipped sample (configuration and data files)."""
-    target = tmp_path / "sample"
-    shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns("*.py"))
-    return target
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    """The main window at the size the app must work at, on a private store."""
-    win = MainWindow(tmp_path / "store.sqlite3")
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    return win
 
 
 def shot(win: MainWindow, folder: Path, name: str) -> None:
@@ -344,7 +323,8 @@ def test_menus_have_shortcuts_and_recent_files(window: MainWindow, tmp_path: Pat
     assert texts[0] == "&1 recent.csv"
 
 
-def test_recent_files_are_kept_newest_first_in_an_ini_file(tmp_path: Path) -> None:
+def test_recent_files_are_kept_newest_first_in_an_ini_file(
+        tmp_path: Path, private_folders: Path) -> None:
     files = [write_csv(tmp_path / f"f{i}.csv", "a\n") for i in range(MAX_RECENT + 2)]
     settings = Settings()
     for path in files:
@@ -355,7 +335,7 @@ def test_recent_files_are_kept_newest_first_in_an_ini_file(tmp_path: Path) -> No
     assert recent[0] == files[3].resolve()
     assert len(recent) == MAX_RECENT
     assert files[0].resolve() not in recent
-    ini = tmp_path / "config" / "settings.ini"
+    ini = private_folders / "config" / "settings.ini"
     assert "f3.csv" in ini.read_text(encoding="utf-8")
     files[3].unlink()
     assert files[3].resolve() not in Settings().recent_files()
