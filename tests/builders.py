@@ -1,14 +1,19 @@
-"""Build the files tests feed the importer: configurations, CSV files and workbooks."""
+"""Build the files tests feed the importer (configurations, CSV files, workbooks) and the
+runs they store; read a store back as another program would."""
 
 from __future__ import annotations
 
 import csv
+import sqlite3
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
+
+from importer_gui.core.records import Table
+from importer_gui.core.store import RunInfo
 
 
 def write_csv(path: Path, rows: Sequence[Sequence[object]], *, encoding: str = "utf-8",
@@ -105,3 +110,31 @@ def trainings_import(folder: Path, rows: Sequence[Sequence[object]],
     """A training-course import and its CSV file."""
     write_csv(folder / file_name, [TRAINING_COLUMNS, *rows])
     return ImportSpec(file_name, TRAINING_COLUMNS, "createOrUpdateTrainingCourseAction")
+
+
+# --------------------------------------------------------------------------- runs and the store
+
+
+def run_info(**counts: int) -> RunInfo:
+    """An import run made from one configuration and one data file."""
+    return RunInfo(config_path="/cfg/sessions.xml", config_xml="<import-config/>",
+                   files=["/data/sessions.csv"], counts=dict(counts))
+
+
+def tables(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every record table, by id: the store as a user would compare it."""
+    conn = sqlite3.connect(path)
+    try:
+        return {t.value: conn.execute(f'SELECT * FROM "{t.value}" ORDER BY id').fetchall()
+                for t in Table}
+    finally:
+        conn.close()
+
+
+def by_hand(path: Path, sql: str) -> None:
+    """Change the store as another program would, through its own connection."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute(sql)
+    finally:
+        conn.close()

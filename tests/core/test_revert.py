@@ -17,41 +17,16 @@ from importer_gui.cli import main
 from importer_gui.core.errors import ImporterError, StoreError
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import RevertPlan, commit_revert, plan_revert, revert_later_first
-from importer_gui.core.store import RunInfo, Store
+from importer_gui.core.store import Store
+from tests.builders import by_hand, run_info, tables
 
 CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
-RECORD_TABLES = [t.value for t in Table]
-
-
-def run_info(**counts: int) -> RunInfo:
-    """An import run made from one configuration and one data file."""
-    return RunInfo(config_path="/cfg/sessions.xml", config_xml="<import-config/>",
-                   files=["/data/sessions.csv"], counts=dict(counts))
-
-
-def tables(path: Path) -> dict[str, list[tuple]]:
-    """Every row of every record table, by id: the store as a user would compare it."""
-    conn = sqlite3.connect(path)
-    try:
-        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
-                for t in RECORD_TABLES}
-    finally:
-        conn.close()
 
 
 def rows(plan: RevertPlan) -> list[tuple[str, int, str, list[str]]]:
     """(table, record, outcome, messages) of every row of a revert plan."""
     return [(row.table.value, row.record_id, row.outcome.value, [i.message for i in row.issues])
             for row in plan.rows()]
-
-
-def by_hand(path: Path, sql: str) -> None:
-    """Change the store as another program would, through its own connection."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        conn.execute(sql)
-    finally:
-        conn.close()
 
 
 @pytest.fixture

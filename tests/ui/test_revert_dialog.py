@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.revert_dialog import RevertDialog
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH
-from tests.builders import write_xlsx
+from tests.builders import tables, write_xlsx
 
 WRONG_SESSIONS = [
     ["Action", "Code formation", "Titre de la session", "Date de début", "Date de fin",
@@ -25,16 +24,6 @@ WRONG_SESSIONS = [
     ["M", "XLS-300", "Excel - Lyon", "01/06/2028", "02/06/2028", "mdupont"],
     ["A", "MGT-200", "Management - Paris printemps", "", "", ""],
 ]
-
-
-def tables(path: Path) -> dict[str, list[tuple]]:
-    """Every row of every record table, by id."""
-    conn = sqlite3.connect(path)
-    try:
-        return {t.value: conn.execute(f'SELECT * FROM "{t.value}" ORDER BY id').fetchall()
-                for t in Table}
-    finally:
-        conn.close()
 
 
 @pytest.fixture

@@ -12,20 +12,16 @@ from PySide6.QtCore import Qt
 from importer_gui.core.issues import Outcome
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import RevertPlan, plan_revert
-from importer_gui.core.store import RunInfo, Store
+from importer_gui.core.store import Store
 from importer_gui.ui.models.revert_model import (
     FIRST_VALUE_COLUMN,
     OUTCOME_COLUMN,
     RECORD_COLUMN,
     RevertModel,
 )
+from tests.builders import run_info
 
 CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
-
-
-def run_info(**counts: int) -> RunInfo:
-    """An import run made from one configuration and one data file."""
-    return RunInfo("/cfg/sessions.xml", "<import-config/>", ["/data/sessions.csv"], counts)
 
 
 @pytest.fixture
