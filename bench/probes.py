@@ -131,7 +131,7 @@ def _page_first_paint(folder: Path, app: Any) -> float:
     with tempfile.TemporaryDirectory() as temp:
         state = WizardState(Path(temp) / "store.db")
         config = config_xml.load(folder / "config.xlsx.xml")
-        state.set_config(config, pipeline.resolve_data_files(config))
+        state.session.set_config(config, pipeline.resolve_data_files(config))
         ended: list[float] = []  # connected before the page is: called before it shows the plan
         state.plan_changed.connect(lambda: ended.append(time.perf_counter()))
         page = PreviewPage(state)
@@ -213,7 +213,7 @@ def _checked_state(folder: Path) -> tuple[Any, Any]:
         with Store.open(store_path) as store:
             plan = pipeline.check(config_xml.load(folder / "config.xlsx.xml"), store)
     state = WizardState(store_path)
-    state.choices.plan = plan
+    state.session.set_plan(plan)
     return state, plan
 
 

@@ -164,6 +164,7 @@ def test_saving_over_a_configuration_nobody_changed_asks_nothing(
 def test_a_configuration_changed_on_disk_is_not_overwritten_unasked(
         window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = open_configuration(window, tmp_path)
+    opened = window.state.choices.config_stamp  # the file as it was read
     theirs = path.read_text(encoding="utf-8").replace("<import-config>",
                                                       "<import-config><!-- a colleague -->")
     path.write_text(theirs, encoding="utf-8")
@@ -179,7 +180,7 @@ def test_a_configuration_changed_on_disk_is_not_overwritten_unasked(
     assert page.save_config_as(tmp_path / "elsewhere.xml")  # another name: nothing to ask
     assert len(asked) == 1
     answer(monkeypatch, QMessageBox.StandardButton.Save)
-    window.wizard.config_page.state.choices.config_path = path  # back to the opened file
+    page.session.open_configuration(path, page.session.choices.config, opened)  # back to it
     assert page.save_config_as(path)
     assert "a colleague" not in path.read_text(encoding="utf-8")
 
@@ -193,7 +194,7 @@ def test_a_data_file_changed_after_the_preview_is_checked_again(
     data.write_text(";".join(TEACHER_COLUMNS) + "\nzoe;Zoe;Z;zoe@example.org\n",
                     encoding="utf-8")
     state = WizardState(tmp_path / "store.sqlite3")
-    state.set_config(config, [data])
+    state.session.set_config(config, [data])
     wizard, preview, commit = preview_and_commit(state, qtbot)
     with data.open("a", encoding="utf-8") as handle:  # a colleague adds a row meanwhile
         handle.write("mia;Mia;M;mia@example.org\n")
