@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Signal
 
-from importer_gui.core.config import ImportConfig
 from importer_gui.core.session import Choices, Event, Session
 
 if TYPE_CHECKING:
@@ -43,11 +42,6 @@ class WizardState(QObject):
     def choices(self) -> Choices:
         """The session's choices, to read (change them through the session's steps)."""
         return self.session.choices
-
-    # Kept while bench/probes.py and tests/faults/test_saving.py call them on the state.
-    def set_config(self, config: ImportConfig, data_files: list[Path] | None = None) -> None:
-        """Replace the configuration (and data files); see ``Session.set_config``."""
-        self.session.set_config(config, data_files)
 
     def follow_store(self, view: StoreBrowser) -> None:
         """Keep a store view and the session in step until the view closes: a run the view
