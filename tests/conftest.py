@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+# PostgreSQL: one throwaway cluster per test session, a database per test.
+from tests.postgres import postgres_cluster, postgres_store, store_url  # noqa: F401
+
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 

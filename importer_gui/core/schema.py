@@ -19,9 +19,8 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-SCHEMA_VERSION = 1  # bump, and migrate older stores, when a table here changes
-
-
+SCHEMA_VERSION = 2  # bump, and migrate older stores (store/migrations.py), when a table changes
+FIRST_SCHEMA_VERSION = 1  # the oldest store an upgrade starts from
 
 class _Required:
     """The default of a column the planner must always give."""
@@ -92,6 +91,9 @@ class TableDef:
     changes always name the same records (reverting a run cannot hit a newer record that
     took a deleted one's id). ``label`` is the column people name a record by (a session's
     training is shown by its path code); ``searched`` are the text columns a search looks in.
+    ``found_by``: for a table without a unique key (the platform lets two sessions share a
+    title), the columns an import may find a record by; a record created by another commit
+    since the check, equal in all of them to one a commit creates, is a conflict.
     """
 
     name: str
@@ -101,6 +103,7 @@ class TableDef:
     ids_never_reused: bool = True
     label: str = ""
     searched: tuple[str, ...] = ()
+    found_by: tuple[str, ...] = ()
 
 
 INTEGER, TEXT, DATE, DATETIME, JSON = Type.INTEGER, Type.TEXT, Type.DATE, Type.DATETIME, Type.JSON
@@ -132,7 +135,9 @@ TABLES: tuple[TableDef, ...] = (
         Column("end_date", DATE, null=True),
         Column("teacher_id", INTEGER, null=True, index=True, references=Table.TEACHER),
     ), indexes=(Index(("training_id", "title")),), label="title",
-        searched=("title", "guid", "status")),
+        searched=("title", "guid", "status"),
+        # sessionSearchField's columns (sessionId aside), within the training.
+        found_by=("training_id", "title", "guid", "start_date", "end_date")),
     TableDef(Table.ROOM, "A room, found by GUID.", (
         Column("guid", TEXT, unique=True),
         Column("label", TEXT, null=True),
@@ -158,6 +163,9 @@ TABLES: tuple[TableDef, ...] = (
         Column("counts", JSON),
         Column("reverts_run", INTEGER, null=True),
         Column("reverted_by", INTEGER, null=True),
+        # Who committed it and where (since version 2: older runs have neither).
+        Column("user_name", TEXT, null=True),
+        Column("machine", TEXT, null=True),
     )),
     TableDef("run_change", "One record a run created, changed or deleted: its values before "
              "(update, delete) and after (create, update), every column.", (

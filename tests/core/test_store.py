@@ -1,4 +1,8 @@
-"""The store: schema, one-transaction commits with placeholder ids, history and failures."""
+"""The store: schema, one-transaction commits with placeholder ids, history and failures.
+
+Tests taking ``store`` or ``store_url`` run on both engines (a SQLite file, a database of a
+throwaway PostgreSQL cluster); the others are about SQLite's file.
+"""
 
 from __future__ import annotations
 
@@ -26,9 +30,11 @@ from importer_gui.core.records import (
     TrainingRec,
 )
 from importer_gui.core.schema import SCHEMA_VERSION
-from importer_gui.core.store import RunInfo, Store
+from importer_gui.core.store import PostgresUrl, RunInfo, Store, StoreLocation
 from importer_gui.core.store.dialect import APPLICATION_ID, SqliteDialect
+from importer_gui.core.store.migrations import tables_at
 from importer_gui.core.store.writer import CHUNK
+from tests.postgres import raw_sql
 
 CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
 
@@ -39,13 +45,9 @@ def run_info(**counts: int) -> RunInfo:
                    files=["/data/sessions.csv"], counts=dict(counts))
 
 
-def by_hand(path: Path, sql: str) -> None:
+def by_hand(path: StoreLocation, sql: str) -> None:
     """Change the store as another program would, through its own connection."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        conn.execute(sql)
-    finally:
-        conn.close()
+    raw_sql(path, sql)
 
 
 def snapshot(store: Store) -> tuple[StoreState, int]:
@@ -53,15 +55,28 @@ def snapshot(store: Store) -> tuple[StoreState, int]:
     return store.load_state(), len(store.history())
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """A new store with one teacher and one training course (ids 1 and 1)."""
-    with Store.open(tmp_path / "data" / "store.sqlite3") as opened:
+def with_a_teacher_and_a_training(location: StoreLocation) -> Iterator[Store]:
+    """A new store at ``location`` with one teacher and one training course (ids 1 and 1)."""
+    with Store.open(location) as opened:
         opened.apply([
             Change(Table.TEACHER, CREATE, -1, {"login": "jdoe", "name": "Doe"}),
             Change(Table.TRAINING, CREATE, -1, {"path_code": "PC-1", "title": "Safety"}),
         ], run_info(create=2))
         yield opened
+
+
+@pytest.fixture
+def store(store_url: StoreLocation, tmp_path: Path) -> Iterator[Store]:
+    """A new store with one teacher and one training course (ids 1 and 1), on each engine."""
+    if isinstance(store_url, Path):
+        store_url = tmp_path / "data" / "store.sqlite3"
+    yield from with_a_teacher_and_a_training(store_url)
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    """The same store in a SQLite file, for what is SQLite's own."""
+    yield from with_a_teacher_and_a_training(tmp_path / "data" / "store.sqlite3")
 
 
 def test_open_creates_folder_and_schema(tmp_path: Path) -> None:
@@ -79,8 +94,8 @@ def test_open_creates_folder_and_schema(tmp_path: Path) -> None:
         assert again.history() == []
 
 
-# The stored file format: what every store has held since version 1, word for word.
-FILE_FORMAT = [
+# The stored file format of version 1, word for word: what stores held before version 2.
+FILE_FORMAT_V1 = [
     'CREATE TABLE "teacher" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "login" TEXT '
     'NOT NULL, "name" TEXT, "firstname" TEXT, "email" TEXT)',
     'CREATE UNIQUE INDEX "teacher_login" ON "teacher" ("login")',
@@ -122,6 +137,49 @@ FILE_FORMAT = [
 ]
 
 
+# The stored file format: what every store holds since version 2 (new or upgraded), word for word.
+FILE_FORMAT = [
+    'CREATE TABLE "teacher" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "login" TEXT '
+    'NOT NULL, "name" TEXT, "firstname" TEXT, "email" TEXT)',
+    'CREATE UNIQUE INDEX "teacher_login" ON "teacher" ("login")',
+    'CREATE TABLE "training" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "path_code" '
+    'TEXT NOT NULL, "guid" TEXT, "title" TEXT NOT NULL, "locale" TEXT, "modality" TEXT, '
+    '"description" TEXT, "duration" INTEGER)',
+    'CREATE UNIQUE INDEX "training_path_code" ON "training" ("path_code")',
+    'CREATE UNIQUE INDEX "training_guid" ON "training" ("guid")',
+    'CREATE TABLE "session" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "training_id" '
+    'INTEGER NOT NULL, "title" TEXT, "guid" TEXT, "status" TEXT, "start_date" TEXT, '
+    '"end_date" TEXT, "teacher_id" INTEGER, FOREIGN KEY ("training_id") REFERENCES '
+    '"training" ("id"), FOREIGN KEY ("teacher_id") REFERENCES "teacher" ("id"))',
+    'CREATE INDEX "session_guid" ON "session" ("guid")',
+    'CREATE INDEX "session_teacher_id" ON "session" ("teacher_id")',
+    'CREATE INDEX "session_training_id_title" ON "session" ("training_id", "title")',
+    'CREATE TABLE "room" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "guid" TEXT NOT '
+    'NULL, "label" TEXT, "capacity" INTEGER)',
+    'CREATE UNIQUE INDEX "room_guid" ON "room" ("guid")',
+    'CREATE TABLE "intervention" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "guid" '
+    'TEXT NOT NULL, "session_id" INTEGER NOT NULL, "start" TEXT, "duration" INTEGER, '
+    '"room_id" INTEGER, "teacher_id" INTEGER, "status" TEXT NOT NULL, FOREIGN KEY '
+    '("session_id") REFERENCES "session" ("id"), FOREIGN KEY ("room_id") REFERENCES "room" '
+    '("id"), FOREIGN KEY ("teacher_id") REFERENCES "teacher" ("id"))',
+    'CREATE UNIQUE INDEX "intervention_guid" ON "intervention" ("guid")',
+    'CREATE INDEX "intervention_session_id" ON "intervention" ("session_id")',
+    'CREATE INDEX "intervention_room_id" ON "intervention" ("room_id")',
+    'CREATE INDEX "intervention_teacher_id" ON "intervention" ("teacher_id")',
+    'CREATE TABLE "import_run" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "started" '
+    'TEXT NOT NULL, "finished" TEXT, "kind" TEXT NOT NULL, "config_path" TEXT NOT NULL, '
+    '"config_xml" TEXT NOT NULL, "files" TEXT NOT NULL, "counts" TEXT NOT NULL, '
+    '"reverts_run" INTEGER, "reverted_by" INTEGER, "user_name" TEXT, "machine" TEXT)',
+    'CREATE TABLE "run_change" ("id" INTEGER NOT NULL PRIMARY KEY, "run_id" INTEGER NOT NULL, '
+    '"seq" INTEGER NOT NULL, "table_name" TEXT NOT NULL, "kind" TEXT NOT NULL, "record_id" '
+    'INTEGER NOT NULL, "before" TEXT, "after" TEXT, FOREIGN KEY ("run_id") REFERENCES '
+    '"import_run" ("id"))',
+    'CREATE UNIQUE INDEX "run_change_run_id_seq" ON "run_change" ("run_id", "seq")',
+    'CREATE INDEX "run_change_table_name_kind_record_id" ON "run_change" ("table_name", '
+    '"kind", "record_id")',
+]
+
+
 def stored_schema(path: Path) -> list[str]:
     """The statements a store file keeps for its tables and indexes, sorted."""
     conn = sqlite3.connect(path)
@@ -138,7 +196,7 @@ def test_a_new_store_has_the_file_format_every_store_has(tmp_path: Path) -> None
     assert stored_schema(path) == sorted(FILE_FORMAT)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID == 0x49415354
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
     conn.close()
 
 
@@ -146,7 +204,7 @@ def test_a_store_written_before_keeps_opening(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
-    for statement in FILE_FORMAT:
+    for statement in FILE_FORMAT_V1:
         conn.execute(statement)
     conn.execute(f"PRAGMA application_id = {0x49415354}")
     conn.execute("PRAGMA user_version = 1")
@@ -157,7 +215,9 @@ def test_a_store_written_before_keeps_opening(tmp_path: Path) -> None:
         store.apply([Change(Table.TEACHER, UPDATE, 1, {"email": "j@x.org"}, {"email": None})],
                     run_info(update=1))
         assert store.get(Table.TEACHER, 1) == TeacherRec(1, "jdoe", "Doe", email="j@x.org")
+    # Upgraded in place to version 2: word for word the tables a new store gets.
     assert stored_schema(path) == sorted(FILE_FORMAT)
+    assert tables_at(1) != tables_at(SCHEMA_VERSION)
 
 
 def test_a_full_disk_while_creating_a_store_writes_nothing(
@@ -358,7 +418,8 @@ def test_ids_of_deleted_records_are_never_reused(store: Store) -> None:
     assert list(store.load_state([Table.ROOM]).rooms) == [2]
 
 
-def test_disk_full_writes_nothing(store: Store) -> None:
+def test_disk_full_writes_nothing(sqlite_store: Store) -> None:
+    store = sqlite_store
     before = snapshot(store)
     connection = store._connection  # the limit holds for this connection only
     assert connection is not None
@@ -476,12 +537,18 @@ def test_run_changes_of_an_unknown_run(store: Store) -> None:
     assert str(failure.value) == f"The store {store.path} holds no run 99."
 
 
-def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "store.sqlite3"
+def set_version(path: StoreLocation, version: int) -> None:
+    """Stamp a store with another schema version, as another version of the program would."""
+    if isinstance(path, PostgresUrl):
+        by_hand(path, f"UPDATE import_assistant_store SET schema_version = {version}")
+    else:
+        by_hand(path, f"PRAGMA user_version = {version}")
+
+
+def test_a_store_from_a_newer_version_is_refused(store_url: StoreLocation) -> None:
+    path = store_url
     Store.open(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    conn.close()
+    set_version(path, SCHEMA_VERSION + 1)
     with pytest.raises(StoreError) as failure:
         Store.open(path)
     assert str(failure.value) == (f"The store {path} was written by a newer version of "
@@ -499,7 +566,7 @@ from importer_gui.core.store.writer import CHUNK
 def die(done, total, what):
     os.kill(os.getpid(), signal.SIGKILL)  # in the middle of the transaction
 
-store = Store.open(Path(sys.argv[1]))
+store = Store.open(sys.argv[1])
 changes = [Change(Table.ROOM, ChangeKind.CREATE, -i, {"guid": f"R-{i}"})
            for i in range(1, 3 * CHUNK)]
 store.apply(changes, RunInfo("c.xml", "<import-config/>", [], {}), monitor=Monitor(die))
@@ -517,7 +584,8 @@ def test_a_program_killed_mid_apply_leaves_the_store_as_it_was(store: Store) -> 
         assert snapshot(reopened) == before
 
 
-def test_a_stored_value_that_cannot_be_read_is_reported(store: Store) -> None:
+def test_a_stored_value_that_cannot_be_read_is_reported(sqlite_store: Store) -> None:
+    store = sqlite_store
     store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": 1})], run_info(create=1))
     by_hand(store.path, "UPDATE session SET start_date = 'soon'")
     with pytest.raises(StoreError, match=r"holds a value it cannot read \(Invalid isoformat"):

@@ -1,12 +1,15 @@
-"""The local store: one SQLite file of records and runs, bulk loads, one-transaction commits.
+"""The store: records and runs in one SQLite file or one PostgreSQL database; bulk loads,
+one-transaction commits, one writer at a time.
 
 - the tables are ``core/schema.py``'s, said once;
-- ``dialect.py``: what is SQLite's own (the file's identity, ids, error codes), behind the
-  small interface another engine would implement;
+- ``location.py``: where a store is (a path, or a PostgreSQL URL and its password);
+- ``dialect.py``: the small interface each engine implements, and SQLite's (the file's
+  identity, ids, error codes); ``postgres.py``: PostgreSQL's;
 - ``models.py``: peewee models made from the schema, whose DDL creates a new store's tables;
+  ``migrations.py``: what a store of an older schema version gets added, in place;
 - ``queries.py``: the planner's loads, the browser's pages and searches, the history;
 - ``writer.py``: the bulk writer behind ``Store.apply`` (one run, one transaction);
-- ``runs.py``: a run as values.
+- ``runs.py``: a run as values; ``copy.py``: a whole store copied into an empty one.
 
 ``Store`` holds one connection, shared in turn by the window's thread and its worker, and
 turns every engine error into one ``StoreError`` sentence.
@@ -25,19 +28,38 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, Record, StoreState
 from importer_gui.core.schema import Table
 from importer_gui.core.store.dialect import SQLITE, Connection, Dialect, Failure, Fault
+from importer_gui.core.store.location import PostgresUrl, StoreLocation, parse_location
 from importer_gui.core.store.queries import Queries
-from importer_gui.core.store.runs import RUN_KINDS, RunChangeRow, RunInfo, RunSummary
+from importer_gui.core.store.runs import (
+    RUN_KINDS,
+    DamagedRunError,
+    RunChangeRow,
+    RunInfo,
+    RunSummary,
+)
 from importer_gui.core.store.writer import write_run
 
-__all__ = ["RunChangeRow", "RunInfo", "RunSummary", "Store"]
+__all__ = ["PostgresUrl", "RunChangeRow", "RunInfo", "RunSummary", "Store", "StoreLocation",
+           "parse_location"]
+
+PASSWORD_TRIES = 3  # a password asked for again after a wrong one
+
+
+def dialect_for(location: StoreLocation) -> Dialect:
+    """The engine of a store."""
+    if isinstance(location, PostgresUrl):
+        from importer_gui.core.store.postgres import POSTGRES  # psycopg: only when asked
+
+        return POSTGRES
+    return SQLITE
 
 
 class Store:
-    """The local store of teachers, trainings, sessions, rooms, interventions and runs."""
+    """The store of teachers, trainings, sessions, rooms, interventions and runs."""
 
-    def __init__(self, path: Path, dialect: Dialect = SQLITE) -> None:
+    def __init__(self, location: StoreLocation, dialect: Dialect = SQLITE) -> None:
         """An unopened store; use ``Store.open``."""
-        self.path = path
+        self.path = location  # a file, or a PostgreSQL URL: what messages name
         self._dialect = dialect
         self._queries = Queries(dialect)
         self._connection: Connection | None = None
@@ -45,22 +67,24 @@ class Store:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path, *, busy_timeout: float = 10.0) -> Store:
-        """Open the store at ``path``, creating its folder and schema when new.
+    def open(cls, location: StoreLocation | str, *, busy_timeout: float = 10.0,
+             create: bool = True) -> Store:
+        """Open the store at ``location``: created (with its folder) when new and ``create``
+        says so, upgraded in place when an older version wrote it.
 
         Another program writing to it is waited for ``busy_timeout`` seconds.
         """
-        path = Path(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"Cannot create the folder {path.parent} for the store: "
-                             f"{exc.strerror or exc}.") from exc
-        store = cls(path)
+            location = parse_location(location)
+        except ValueError as exc:
+            raise StoreError(f"{exc}.") from exc
+        if isinstance(location, Path):
+            _folder_ready(location, create)
+        store = cls(location, dialect_for(location))
         with store._guard("opened"):
-            store._connection = store._dialect.connect(path, busy_timeout)
+            store._connection = store._connect(busy_timeout)
             try:
-                store._prepare()
+                store._prepare(create)
             except BaseException:
                 store.close()
                 raise
@@ -81,11 +105,34 @@ class Store:
         """Close the store."""
         self.close()
 
-    def _prepare(self) -> None:
-        """Check the file is one of our stores (or empty), and create the schema if needed."""
+    def _connect(self, busy_timeout: float) -> Connection:
+        """A connection; a password asked for (when the location can ask) while refused."""
+        location = self.path
+        for _attempt in range(PASSWORD_TRIES):
+            try:
+                return self._dialect.connect(location, busy_timeout)
+            except self._dialect.errors as exc:
+                asked = self._password(location, exc)
+                if asked is None:
+                    raise
+                self.path = location = asked
+        return self._dialect.connect(location, busy_timeout)
+
+    def _password(self, location: StoreLocation, exc: BaseException) -> PostgresUrl | None:
+        """The location with a password typed by the user, when the server wants one."""
+        if not isinstance(location, PostgresUrl) or location.ask is None \
+                or self._dialect.fault(exc).failure is not Failure.PASSWORD:
+            return None
+        password = location.ask(location)
+        return None if password is None else location.with_password(password)
+
+    def _prepare(self, create: bool) -> None:
+        """Check it is one of our stores (or empty); create or upgrade its schema if needed."""
         conn = self._conn()
         identity = self._dialect.identity(conn)
         if identity.new:
+            if not create:
+                raise StoreError(f"The store {self.path} does not exist.")
             self._dialect.create(conn, schema.TABLES, schema.SCHEMA_VERSION)
             return
         if not identity.ours:
@@ -93,9 +140,11 @@ class Store:
         if identity.version > schema.SCHEMA_VERSION:
             raise StoreError(f"The store {self.path} was written by a newer version of "
                              "Import Assistant; please update the program.")
-        if identity.version < schema.SCHEMA_VERSION:
+        if identity.version < schema.FIRST_SCHEMA_VERSION:
             raise StoreError(f"The store {self.path} has an unknown schema version "
                              f"{identity.version}.")
+        if identity.version < schema.SCHEMA_VERSION:
+            self._dialect.upgrade(conn, schema.SCHEMA_VERSION)
 
     # ------------------------------------------------------------ plumbing
 
@@ -113,6 +162,9 @@ class Store:
                 yield
             except self._dialect.errors as exc:
                 raise StoreError(self._message(self._dialect.fault(exc), doing)) from exc
+            except DamagedRunError as exc:  # a run's history that cannot be read back
+                raise StoreError(f"The store {self.path} holds a value it cannot read in run "
+                                 f"{exc.run_id} ({exc.reason}).") from exc
             except ValueError as exc:  # stored text that is not a date, a JSON, a table
                 raise StoreError(f"The store {self.path} holds a value it cannot read "
                                  f"({exc}).") from exc
@@ -133,6 +185,8 @@ class Store:
                                f"referring to one that does not exist ({text}).",
             Failure.REFUSED: f"Nothing was written to {path}: the store refused a change "
                              f"({text}).",
+            Failure.PASSWORD: f"The store {path} wants a password ({text}); give it in "
+                              "~/.pgpass or PGPASSWORD, or type it when asked.",
         }.get(fault.failure, f"The store {path} could not be {doing}: {text}.")
 
     # ------------------------------------------------------------ reading
@@ -181,3 +235,16 @@ class Store:
             with self._dialect.transaction(conn):
                 return write_run(conn, self._dialect, self.path, changes, run,
                                  monitor or Monitor())
+
+
+def _folder_ready(path: Path, create: bool) -> None:
+    """The store file's folder made when the store may be created; a missing store said."""
+    if not create:
+        if not path.exists():
+            raise StoreError(f"The store {path} does not exist.")
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the folder {path.parent} for the store: "
+                         f"{exc.strerror or exc}.") from exc

@@ -1,9 +1,10 @@
-"""What is SQLite's own in the store: the file's identity, ids, SQL words, errors.
+"""What an engine says in its own words: the ``Dialect`` interface, and SQLite's.
 
-Everything the store says to its engine that another engine (PostgreSQL) would say in other
-words goes through a ``Dialect``: the queries and the bulk writer build their SQL from its
-placeholder and helpers, and the store turns its ``Fault`` into a message for people. The
-tables themselves are peewee's to word (``models.py``), from the one schema definition.
+Everything the store says to its engine that another engine (PostgreSQL, ``postgres.py``)
+says in other words goes through a ``Dialect``: the queries and the bulk writer build their
+SQL from its placeholder and helpers, and the store turns its ``Fault`` into a message for
+people. The tables themselves are peewee's to word (``models.py``), from the one schema
+definition, and so are the columns an upgrade adds (``migrations.py``).
 
 SQLite's choices, and why:
 
@@ -21,12 +22,16 @@ SQLite's choices, and why:
 - ``defer_foreign_keys``: within a commit, references are checked at COMMIT, which lets
   changes be grouped per table for ``executemany`` while each table keeps its own order.
 - ``application_id`` and ``user_version`` tell our stores from other SQLite files, and say
-  which schema version wrote the file.
+  which schema version wrote the file. A file is new (ours to create tables in) only when
+  both are 0 and it holds nothing: another program's database, even empty, is left alone.
+- A store the user may not write (a read-only medium, a file without write permission) is
+  opened read-only, so that it can still be checked and browsed.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -35,8 +40,11 @@ from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import quote
 
+from importer_gui.core import schema
 from importer_gui.core.schema import TableDef, Type
+from importer_gui.core.store.location import StoreLocation
 
 APPLICATION_ID = 0x49415354  # PRAGMA application_id, "IAST": tells our stores from others
 
@@ -64,6 +72,7 @@ class Failure(Enum):
     UNIQUE = "unique value taken"
     REFERENCE = "reference to nothing"
     REFUSED = "change refused"
+    PASSWORD = "password needed or refused"
     OTHER = "other"
 
 
@@ -94,17 +103,21 @@ class Dialect(Protocol):
     decoders: dict[Type, Converter]  # stored values back to Python ones, by column type
     encoders: dict[Type, Converter]  # Python values as the engine stores them, by column type
 
-    def connect(self, path: Path, busy_timeout: float) -> Connection:
+    def connect(self, location: StoreLocation, busy_timeout: float) -> Connection:
         """An open connection that waits ``busy_timeout`` seconds for another writer."""
 
     def identity(self, conn: Connection) -> Identity:
-        """Whose file is open, and its schema version."""
+        """Whose store is open, and its schema version."""
 
     def create(self, conn: Connection, tables: Sequence[TableDef], version: int) -> None:
         """Create the tables of a new, empty store and stamp it, in one transaction."""
 
+    def upgrade(self, conn: Connection, version: int) -> None:
+        """Bring a store of an older schema version to ``version``, in one transaction."""
+
     def transaction(self, conn: Connection) -> AbstractContextManager[None]:
-        """A write transaction: committed at the end, rolled back on any exception."""
+        """A write transaction, one writer at a time: committed at the end, rolled back on
+        any exception."""
 
     def defer_references(self, conn: Connection) -> None:
         """Check the transaction's references at its commit, not at each statement."""
@@ -112,27 +125,25 @@ class Dialect(Protocol):
     def next_id(self, conn: Connection, table: str) -> int:
         """The id the table's next row gets (never a deleted row's, when so defined)."""
 
+    def claim_ids(self, conn: Connection, table: str, highest: int) -> None:
+        """Ids up to ``highest`` were given (rows written with their ids): never again."""
+
     def insert(self, conn: Connection, table: str, values: dict[str, Any]) -> int:
         """INSERT one row; return its new id."""
+
+    def insert_many(self, conn: Connection, table: str, columns: Sequence[str],
+                    rows: list[tuple[Any, ...]]) -> None:
+        """INSERT rows of ``columns`` values (stored values), in bulk."""
+
+    def log_created(self, conn: Connection, table: str, columns: Sequence[str],
+                    rows: list[tuple[Any, ...]]) -> None:
+        """run_change rows of created records: (run_id, seq, record_id, *column values)."""
 
     def contains(self, columns: Sequence[str], needle: str) -> tuple[str, tuple[Any, ...]]:
         """A condition true when any column holds ``needle``, ignoring case; and its params."""
 
-    def json_object(self, columns: Sequence[str]) -> str:
-        """An SQL expression building a JSON object of ``columns`` from parameters."""
-
     def fault(self, exc: BaseException) -> Fault:
         """What an engine error means."""
-
-
-# ---------------------------------------------------------------- SQLite
-
-_BUSY = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
-_READONLY = 8
-_CORRUPT = 11
-_FULL = 13
-_NOTADB = 26
-_CONSTRAINT = 19
 
 
 def _from_date(text: str) -> date:
@@ -145,9 +156,30 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def _not_json(value: Any) -> Any:
+    """A date or datetime inside a JSON value, as ISO text (what the engines keep as text)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
 # JSON as text, compact; check_circular off: the values are plain, and it is faster.
-_compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False,
-                                 check_circular=False).encode
+compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False,
+                                check_circular=False, default=_not_json).encode
+
+# Values inside a run's recorded JSON are text on every engine: how to read them back.
+JSON_VALUE_DECODERS: dict[Type, Converter] = {Type.DATE: _from_date,
+                                              Type.DATETIME: datetime.fromisoformat}
+
+
+# ---------------------------------------------------------------- SQLite
+
+_BUSY = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+_READONLY = 8
+_CORRUPT = 11
+_FULL = 13
+_NOTADB = 26
+_CONSTRAINT = 19
 
 
 def _contains(text: str | None, needle: str) -> bool:
@@ -155,10 +187,15 @@ def _contains(text: str | None, needle: str) -> bool:
     return text is not None and needle in text.lower()
 
 
-def _like_pattern(search: str) -> str:
-    """A LIKE pattern matching ``search`` anywhere, wildcards escaped."""
+def like_pattern(search: str) -> str:
+    """A LIKE pattern matching ``search`` anywhere, wildcards escaped (with a backslash)."""
     escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def _read_only(path: Path) -> bool:
+    """True when the store's file exists but cannot be written (nor its journal beside it)."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 class SqliteDialect:
@@ -170,12 +207,14 @@ class SqliteDialect:
         self.decoders: dict[Type, Converter] = {
             Type.DATE: _from_date, Type.DATETIME: datetime.fromisoformat, Type.JSON: json.loads}
         self.encoders: dict[Type, Converter] = {
-            Type.DATE: _iso, Type.DATETIME: _iso, Type.JSON: _compact_json}
+            Type.DATE: _iso, Type.DATETIME: _iso, Type.JSON: compact_json}
 
-    def connect(self, path: Path, busy_timeout: float) -> sqlite3.Connection:
+    def connect(self, location: StoreLocation, busy_timeout: float) -> sqlite3.Connection:
         """Autocommit (transactions are explicit), shared by the window's threads in turn."""
-        conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
-                               check_same_thread=False)
+        path = Path(str(location))
+        conn = (self._connect_read_only(path) if _read_only(path) else
+                sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
+                                check_same_thread=False))
         try:
             conn.execute("PRAGMA foreign_keys = 1")
             conn.execute("PRAGMA synchronous = FULL")
@@ -185,12 +224,30 @@ class SqliteDialect:
             raise
         return conn
 
+    @staticmethod
+    def _connect_read_only(path: Path) -> sqlite3.Connection:
+        """Read-only; where even the WAL's shared-memory file cannot be made, as immutable.
+
+        A store closed cleanly keeps nothing in its WAL, so reading the file alone is whole.
+        """
+        uri = f"file:{quote(str(path.resolve()))}"
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error:
+            conn.close()
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                               check_same_thread=False)
+
     def identity(self, conn: sqlite3.Connection) -> Identity:
         """From application_id, user_version, and whether sqlite_master is empty."""
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        return Identity(app_id == 0 and objects == 0, app_id == APPLICATION_ID, version)
+        new = app_id == 0 and version == 0 and objects == 0
+        return Identity(new, app_id == APPLICATION_ID, version)
 
     def create(self, conn: sqlite3.Connection, tables: Sequence[TableDef], version: int) -> None:
         """WAL first (a journal mode cannot change inside a transaction), then peewee's DDL."""
@@ -203,8 +260,23 @@ class SqliteDialect:
             if not self.identity(conn).new:
                 return  # another program created it meanwhile
             create_tables(BorrowedSqlite(conn), SQLITE_FIELDS, tables)
-            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version={version}")
+            self._stamp(conn, version)
+
+    def upgrade(self, conn: sqlite3.Connection, version: int) -> None:
+        """ALTER the tables, then user_version, in one transaction (SQLite's DDL is too)."""
+        from importer_gui.core.store.migrations import upgrade
+        from importer_gui.core.store.models import SQLITE_FIELDS, BorrowedSqlite
+
+        with self.transaction(conn):
+            found = self.identity(conn).version
+            if found < version:  # not upgraded meanwhile by another program
+                upgrade(BorrowedSqlite(conn), SQLITE_FIELDS, found, version)
+                self._stamp(conn, version)
+
+    @staticmethod
+    def _stamp(conn: sqlite3.Connection, version: int) -> None:
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version={int(version)}")
 
     @contextmanager
     def transaction(self, conn: sqlite3.Connection) -> Iterator[None]:
@@ -232,6 +304,15 @@ class SqliteDialect:
             (table,)).fetchone()
         return int(row[0]) + 1
 
+    def claim_ids(self, conn: sqlite3.Connection, table: str, highest: int) -> None:
+        """AUTOINCREMENT's sequence raised to ``highest`` (an insert raises it to its id)."""
+        if not schema.table_def(table).ids_never_reused or highest <= 0:
+            return
+        conn.execute("INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? WHERE NOT EXISTS"
+                     " (SELECT 1 FROM sqlite_sequence WHERE name = ?)", (table, highest, table))
+        conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = ? AND seq < ?",
+                     (highest, table, highest))
+
     def insert(self, conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
         """INSERT one row; its id is the connection's last row id."""
         marks = ", ".join("?" * len(values))
@@ -239,19 +320,29 @@ class SqliteDialect:
                               tuple(values.values()))
         return int(cursor.lastrowid or 0)
 
+    def insert_many(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
+                    rows: list[tuple[Any, ...]]) -> None:
+        """executemany: SQLite has no faster way in."""
+        marks = ", ".join("?" * len(columns))
+        conn.executemany(f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({marks})', rows)
+
+    def log_created(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
+                    rows: list[tuple[Any, ...]]) -> None:
+        """SQLite's json_object builds each record's JSON: several times faster than Python's
+        json for a bulk insert."""
+        pairs = ", ".join(f"'{c}', ?" for c in columns)
+        conn.executemany(
+            "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, after)"
+            f" VALUES (?, ?, '{table}', 'create', ?, json_object({pairs}))", rows)
+
     def contains(self, columns: Sequence[str], needle: str) -> tuple[str, tuple[Any, ...]]:
         """LIKE for an ASCII needle (it folds ASCII case only, and is fast), else ia_contains."""
         if needle.isascii():
-            pattern = _like_pattern(needle)
+            pattern = like_pattern(needle)
             return (" OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns),
                     (pattern,) * len(columns))
         lowered = needle.lower()
         return " OR ".join(f"ia_contains({c}, ?)" for c in columns), (lowered,) * len(columns)
-
-    def json_object(self, columns: Sequence[str]) -> str:
-        """SQLite's json_object: several times faster than Python's json for a bulk insert."""
-        pairs = ", ".join(f"'{c}', ?" for c in columns)
-        return f"json_object({pairs})"
 
     def fault(self, exc: BaseException) -> Fault:
         """SQLite's (extended) result code, or its message where the code is not given."""

@@ -4,13 +4,15 @@ The schema is said once, as data; peewee turns it into each engine's DDL (a seco
 needs its own ``Fields``, not another DDL writer). Only a new store needs this: rows are
 read and written through the connection's raw ``execute``/``executemany``, because building a
 model instance per row is far too slow for 100,000-row imports. So this module, and peewee
-with it, is imported only when a store is created, and the command line starts without it.
+with it, is imported only when a store is created or upgraded, and the command line starts
+without it.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +32,7 @@ class Fields:
     types: Mapping[Type, FieldClass]  # a plain column's field, by the column's type
     key: FieldClass  # the id of a table whose ids may be reused
     never_reused_key: FieldClass  # the id of a table whose ids are never given twice
+    deferrable: str | None = None  # how a reference may be checked at COMMIT, when said
 
 
 # SQLite: dates, times and JSON as text (the dialect's encoders write ISO and JSON text), and
@@ -39,6 +42,23 @@ SQLITE_FIELDS = Fields(
     types={Type.INTEGER: pw.IntegerField, Type.TEXT: pw.TextField, Type.DATE: pw.TextField,
            Type.DATETIME: pw.TextField, Type.JSON: pw.TextField},
     key=pw.AutoField, never_reused_key=AutoIncrementField)
+
+class JsonTextField(pw.Field):
+    """PostgreSQL's ``json``: checked on the way in, kept as written, its keys in the order
+    they were given (``jsonb``, peewee's JSONField, sorts them)."""
+
+    field_type = "json"  # not peewee's "JSON", which PostgreSQL's type map makes jsonb
+
+
+# PostgreSQL: dates as dates and JSON as json; date-times as ISO text, because the schema's
+# DATETIME holds both local times (an intervention's start, as the files give it) and times
+# with their offset (a run's), which no single PostgreSQL type keeps as they are. A serial
+# id never gives a number twice. References are DEFERRABLE, so that a commit checks them at
+# its end (``SET CONSTRAINTS ALL DEFERRED``), as SQLite's defer_foreign_keys does.
+POSTGRES_FIELDS = Fields(
+    types={Type.INTEGER: pw.IntegerField, Type.TEXT: pw.TextField, Type.DATE: pw.DateField,
+           Type.DATETIME: pw.TextField, Type.JSON: JsonTextField},
+    key=pw.AutoField, never_reused_key=pw.AutoField, deferrable="INITIALLY IMMEDIATE")
 
 
 def _class_name(table: str) -> str:
@@ -54,7 +74,7 @@ def _field(column: Column, fields: Fields, built: Mapping[str, type[pw.Model]]) 
         return fields.types[column.type](**options)
     # backref "+": no accessor on the parent, so two references to one table never clash.
     return pw.ForeignKeyField(built[column.references], column_name=column.name, backref="+",
-                              **options)
+                              deferrable=fields.deferrable, **options)
 
 
 def _attribute(column: Column) -> str:
@@ -105,21 +125,51 @@ class BorrowedSqlite(pw.SqliteDatabase):
         """Nothing: the owner closes its connection."""
 
 
-def create_tables(database: pw.Database, fields: Fields,
-                  tables: Sequence[TableDef] = schema.TABLES) -> None:
-    """CREATE each table, then its indexes, through ``database``; no transaction of its own.
+class BorrowedPostgres(pw.PostgresqlDatabase):
+    """A peewee database over a psycopg connection its owner opened and will close."""
 
-    A failure is raised as the driver's own error (peewee wraps it), for the dialect to say
-    what it means: a full disk, a lock.
+    def __init__(self, conn: Any) -> None:
+        super().__init__("borrowed", thread_safe=False, autoconnect=False)
+        self._borrowed = conn
+
+    def _connect(self) -> Any:
+        """The owner's connection, as it is (in its transaction, if any)."""
+        return self._borrowed
+
+    def _close(self, conn: Any) -> None:
+        """Nothing: the owner closes its connection."""
+
+
+@contextmanager
+def driver_errors(database: pw.Database) -> Iterator[None]:
+    """``database`` connected for the block; a failure raised as the driver's own error.
+
+    peewee wraps the driver's errors: the dialects say what the driver's mean (a full disk,
+    a lock).
     """
     try:
         with database.connection_context():
-            # Not "IF NOT EXISTS": the caller has just seen the store empty, and the
-            # statements peewee runs are then word for word those the file keeps.
-            database.create_tables(models(database, fields, tables), safe=False)
+            yield
     except pw.PeeweeException as exc:
         # peewee keeps the driver's error as ``orig`` (and raises while handling it).
         cause = getattr(exc, "orig", None) or exc.__context__
         if isinstance(cause, Exception):
             raise cause from None
         raise
+
+
+def create_tables(database: pw.Database, fields: Fields,
+                  tables: Sequence[TableDef] = schema.TABLES) -> None:
+    """CREATE each table, then its indexes, through ``database``; no transaction of its own."""
+    with driver_errors(database):
+        # Not "IF NOT EXISTS": the caller has just seen the store empty, and the
+        # statements peewee runs are then word for word those the file keeps.
+        database.create_tables(models(database, fields, tables), safe=False)
+
+
+def column_field(table: str, column: str, fields: Fields) -> pw.Field:
+    """The field of one of the schema's plain columns, for a migration to add."""
+    found = next(c for c in schema.table_def(table).columns if c.name == column)
+    if found.references is not None or not found.null:
+        raise ValueError(f"{table}.{column}: a migration adds nullable plain columns only")
+    return fields.types[found.type](null=True)

@@ -8,21 +8,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import starmap
-from pathlib import Path
 from typing import Any
 
 from importer_gui.core import schema
 from importer_gui.core.errors import StoreError
 from importer_gui.core.records import RECORD_TYPES, ChangeKind, Record, StoreState
 from importer_gui.core.schema import Table, Type
-from importer_gui.core.store.dialect import Connection, Converter, Dialect
-from importer_gui.core.store.runs import RunChangeRow, RunSummary
+from importer_gui.core.store.dialect import JSON_VALUE_DECODERS, Connection, Converter, Dialect
+from importer_gui.core.store.location import StoreLocation
+from importer_gui.core.store.runs import RUN_KINDS, DamagedRunError, RunChangeRow, RunSummary
+
+_TABLES: dict[str, Table] = {t.value: t for t in Table}
+_KINDS: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
 
 
 def decoders(dialect: Dialect, table: str) -> dict[str, Converter]:
     """The columns of a table the dialect stores differently, and how to read them back."""
     return {c.name: dialect.decoders[c.type] for c in schema.columns(table)
             if c.type in dialect.decoders}
+
+
+def json_decoders(table: str) -> dict[str, Converter]:
+    """The columns of a table kept as text in a run's JSON, and how to read them back."""
+    return {c.name: JSON_VALUE_DECODERS[c.type] for c in schema.columns(table)
+            if c.type in JSON_VALUE_DECODERS}
 
 
 class Queries:
@@ -32,6 +41,7 @@ class Queries:
         self.dialect = dialect
         p = dialect.param
         self._decoders = {t: decoders(dialect, t) for t in Table}
+        self._json_decoders = {t: json_decoders(t) for t in Table}
         self._moment = dialect.decoders[Type.DATETIME]
         self._json = dialect.decoders[Type.JSON]
         self._select = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
@@ -102,32 +112,60 @@ class Queries:
         """Every run, newest first."""
         rows = conn.execute(
             "SELECT id, started, finished, kind, config_path, files, counts, reverts_run,"
-            " reverted_by FROM import_run ORDER BY id DESC").fetchall()
-        moment, decode = self._moment, self._json
-        return [RunSummary(
-            id=r[0], started=moment(r[1]), finished=moment(r[2]) if r[2] else None,
-            kind=r[3], config=r[4], files=decode(r[5]), counts=decode(r[6]),
-            reverts_run=r[7], reverted_by=r[8]) for r in rows]
+            " reverted_by, user_name, machine FROM import_run ORDER BY id DESC").fetchall()
+        return list(starmap(self._summary, rows))
 
-    def run_changes(self, conn: Connection, run_id: int, path: Path) -> list[RunChangeRow]:
+    def _summary(self, run_id: int, started: Any, finished: Any, kind: str, config: str,
+                 files: Any, counts: Any, reverts_run: int | None, reverted_by: int | None,
+                 user_name: str | None, machine: str | None) -> RunSummary:
+        """A stored import_run row as values; DamagedRunError naming it when a value is not."""
+        try:
+            files, counts = self._json(files), self._json(counts)
+            if not (isinstance(files, list) and all(isinstance(f, str) for f in files)):
+                raise ValueError(f"its files are not a list of names: {files!r}")
+            if not (isinstance(counts, dict)
+                    and all(isinstance(n, int) for n in counts.values())):
+                raise ValueError(f"its counts are not numbers by outcome: {counts!r}")
+            if kind not in RUN_KINDS:
+                raise ValueError(f"unknown kind of run {kind!r}")
+            return RunSummary(
+                id=run_id, started=self._moment(started),
+                finished=self._moment(finished) if finished else None, kind=kind,
+                config=config, files=files, counts=counts, reverts_run=reverts_run,
+                reverted_by=reverted_by, user_name=user_name, machine=machine)
+        except (ValueError, TypeError) as exc:
+            raise DamagedRunError(run_id, exc) from exc
+
+    def run_changes(self, conn: Connection, run_id: int, path: StoreLocation) -> list[RunChangeRow]:
         """What a run did, in the order it did it."""
         if conn.execute(self._run_exists, (run_id,)).fetchone() is None:
             raise StoreError(f"The store {path} holds no run {run_id}.")
         rows = conn.execute(self._changes, (run_id,)).fetchall()
-        return list(starmap(self._change_row, rows))
+        try:
+            return list(starmap(self._change_row, rows))
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise DamagedRunError(run_id, exc) from exc
 
-    def _change_row(self, table: str, kind: str, record_id: int, before: str | None,
-                    after: str | None) -> RunChangeRow:
+    def _change_row(self, table: str, kind: str, record_id: int, before: Any,
+                    after: Any) -> RunChangeRow:
         """A stored run_change row as values."""
-        tbl = Table(table)
-        return RunChangeRow(
-            table=tbl, kind=ChangeKind(kind), record_id=record_id,
-            before=self._decode(tbl, self._json(before)) if before else {},
-            after=self._decode(tbl, self._json(after)) if after else {})
+        tbl, change = _TABLES.get(table), _KINDS.get(kind)
+        if tbl is None:
+            raise ValueError(f"unknown table {table!r}")
+        if change is None:
+            raise ValueError(f"unknown change {kind!r} to {table} {record_id}")
+        return RunChangeRow(table=tbl, kind=change, record_id=record_id,
+                            before=self._values(tbl, before), after=self._values(tbl, after))
 
-    def _decode(self, table: Table, values: dict[str, Any]) -> dict[str, Any]:
-        """Values as a run recorded them back to Python ones (ISO text to dates)."""
-        for name, read in self._decoders[table].items():
+    def _values(self, table: Table, stored: Any) -> dict[str, Any]:
+        """A record's values as a run recorded them, back to Python ones (ISO text to dates)."""
+        if not stored:
+            return {}
+        values = self._json(stored)
+        if not isinstance(values, dict):
+            raise ValueError(f"a {table.value}'s recorded values are not an object: "
+                             f"{values!r}")
+        for name, read in self._json_decoders[table].items():
             if values.get(name) is not None:
                 values[name] = read(values[name])
         return values

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import getpass
+import platform
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -10,6 +12,28 @@ from importer_gui.core.records import ChangeKind
 from importer_gui.core.schema import Table
 
 RUN_KINDS = ("import", "revert")
+
+
+class DamagedRunError(ValueError):
+    """A value of a run's history that cannot be read back: which run, and why."""
+
+    def __init__(self, run_id: int, reason: BaseException) -> None:
+        super().__init__(f"run {run_id}: {reason}")
+        self.run_id = run_id
+        self.reason = reason
+
+
+def os_user() -> str:
+    """The operating system's name of the user running this program ("" when unknown)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name, no passwd entry (a bare container)
+        return ""
+
+
+def machine_name() -> str:
+    """This computer's network name ("" when unknown)."""
+    return platform.node()
 
 
 @dataclass
@@ -22,6 +46,8 @@ class RunInfo:
     counts: dict[str, int]
     kind: str = "import"  # or "revert"
     reverts_run: int | None = None
+    user_name: str = field(default_factory=os_user)  # who commits it
+    machine: str = field(default_factory=machine_name)  # from which computer
 
 
 @dataclass
@@ -37,6 +63,14 @@ class RunSummary:
     counts: dict[str, int]
     reverts_run: int | None
     reverted_by: int | None
+    user_name: str | None = None  # None: a run committed before stores said who
+    machine: str | None = None
+
+    @property
+    def committed_by(self) -> str:
+        """"jdoe on pc-12", "jdoe", or "" when the run does not say."""
+        where = f"on {self.machine}" if self.machine else ""
+        return " ".join(part for part in (self.user_name, where) if part)
 
 
 @dataclass

@@ -1,9 +1,15 @@
-"""The bulk writer behind ``Store.apply``: a run's changes, per table, in ``executemany`` batches.
+"""The bulk writer behind ``Store.apply``: a run's changes, per table, in bulk batches.
 
-Changes are grouped per table for ``executemany`` while each table keeps its own order (the
+Changes are grouped per table for bulk statements while each table keeps its own order (the
 dialect defers the reference checks to the commit). A created record's placeholder id (a
 negative one) becomes its real id here, and every change is logged in ``run_change`` with the
 record's full values before and after, so that the run can be reverted.
+
+What the check saw is checked again here, inside the write transaction (one writer at a
+time): an updated or deleted record must still hold the values it had, and a created record
+must not have been created meanwhile by another commit (the engine's unique keys; for a
+session, which has none, a session equal in ``found_by``). So two commits of the same files
+at the same moment leave the store as one would, and the second names the conflict.
 """
 
 from __future__ import annotations
@@ -56,7 +62,8 @@ def _insert_run(conn: Connection, dialect: Dialect, run: RunInfo) -> int:
     run_id = dialect.insert(conn, "import_run", {
         "started": moment(_now()), "kind": run.kind, "config_path": run.config_path,
         "config_xml": run.config_xml, "files": encode(list(run.files)),
-        "counts": encode(dict(run.counts)), "reverts_run": run.reverts_run})
+        "counts": encode(dict(run.counts)), "reverts_run": run.reverts_run,
+        "user_name": run.user_name or None, "machine": run.machine or None})
     if run.reverts_run is not None:
         p = dialect.param
         marked = conn.execute(
@@ -142,9 +149,11 @@ class BulkWriter:
             self._report()
 
     def finish(self) -> None:
-        """Write whatever is queued."""
+        """Write whatever is queued; the ids given are never given again."""
         for table in list(self.pending):
             self._flush(table)
+        for table, next_id in self.next_id.items():
+            self.dialect.claim_ids(self.conn, table.value, next_id - 1)
         self._report()
 
     def _report(self) -> None:
@@ -216,14 +225,51 @@ class BulkWriter:
             row = (record_id, *db_values(table, change.values, template).values())
             rows.append(row)
             log.append((run_id, seq, *row))
-        cols, name, p = self.layouts[table].columns, table.value, self.dialect.param
-        marks = ", ".join([p] * (len(cols) + 1))
-        self.conn.executemany(
-            f'INSERT INTO "{name}" (id, {", ".join(cols)}) VALUES ({marks})', rows)
-        self.conn.executemany(
-            "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, after)"
-            f" VALUES ({p}, {p}, '{name}', 'create', {p}, {self.dialect.json_object(cols)})",
-            log)
+        if schema.table_def(table).found_by:
+            self._not_created_meanwhile(table, items, rows)
+        cols, name = self.layouts[table].columns, table.value
+        self.dialect.insert_many(self.conn, name, ("id", *cols), rows)
+        self.dialect.log_created(self.conn, name, cols, log)
+
+    def _not_created_meanwhile(self, table: Table, items: list[_Item],
+                               rows: list[tuple[Any, ...]]) -> None:
+        """No record equal in ``found_by`` to a new one (not a revert's) was written since.
+
+        The check found none (it would have matched it): one there now came from another
+        commit, and this one would create it twice.
+        """
+        found_by = schema.table_def(table).found_by
+        cols = self.layouts[table].columns
+        positions = [1 + cols.index(c) for c in found_by]
+        wanted = {tuple(row[i] for i in positions): row for (_, _, change), row
+                  in zip(items, rows, strict=True) if change.record_id < 0}
+        firsts = sorted({key[0] for key in wanted if key[0] is not None})
+        ours = set(self.ids[table].values())
+        p = self.dialect.param
+        for start in range(0, len(firsts), IN_CHUNK):
+            part = firsts[start:start + IN_CHUNK]
+            sql = (f'SELECT id, {", ".join(found_by)} FROM "{table.value}"'
+                   f' WHERE {found_by[0]} IN ({", ".join([p] * len(part))})')
+            for found_id, *values in self.conn.execute(sql, part):
+                if found_id not in ours and tuple(values) in wanted:
+                    raise self._fail(self._created_meanwhile(table, found_id))
+
+    def _created_meanwhile(self, table: Table, record_id: int) -> str:
+        """"Session 'May' was created by run 4 (jdoe on pc-12) since the check; ..."."""
+        definition, p = schema.table_def(table), self.dialect.param
+        label = self.conn.execute(f'SELECT {definition.label} FROM "{table.value}" WHERE id = {p}',
+                                  (record_id,)).fetchone()[0]
+        run = self.conn.execute(
+            "SELECT r.id, r.user_name, r.machine FROM run_change c JOIN import_run r"
+            f" ON r.id = c.run_id WHERE c.table_name = {p} AND c.kind = 'create'"
+            f" AND c.record_id = {p} ORDER BY r.id DESC", (table.value, record_id)).fetchone()
+        who = "another program"
+        if run is not None:
+            by = " on ".join(part for part in run[1:] if part)
+            who = f"run {run[0]} ({by})" if by else f"run {run[0]}"
+        name = repr(label) if label is not None else str(record_id)
+        return (f"{table.value.capitalize()} {name} was created by {who} since the check; "
+                "check again")
 
     def _updates(self, table: Table, items: list[_Item]) -> None:
         """UPDATE the batch's records to their final values; log before and after."""

@@ -1,0 +1,88 @@
+"""Where a store is: a SQLite file (a path) or a PostgreSQL database (a libpq URL).
+
+A URL is kept without its password: a password given in it, typed when asked, is held in
+memory apart (never shown, never saved), and a URL prints as what users may see. libpq reads
+the rest as usual (``PGPASSFILE``, ``~/.pgpass``, ``sslmode`` and the other parameters).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import SplitResult, quote, unquote, urlsplit, urlunsplit
+
+_SCHEMES = ("postgresql", "postgres")
+_URL = re.compile(r"^(postgresql|postgres)://", re.IGNORECASE)
+
+AskPassword = Callable[["PostgresUrl"], "str | None"]
+
+
+@dataclass(frozen=True)
+class PostgresUrl:
+    """A PostgreSQL store: ``postgresql://USER@HOST[:PORT]/DATABASE[?PARAMS]``.
+
+    ``password`` is held for the connections of this process only; ``ask`` is called for
+    one when the server wants a password that libpq could not find.
+    """
+
+    url: str
+    password: str | None = field(default=None, repr=False, compare=False)
+    ask: AskPassword | None = field(default=None, repr=False, compare=False)
+
+    def __str__(self) -> str:
+        return self.url
+
+    @property
+    def name(self) -> str:
+        """Short, for a menu: ``DATABASE on HOST``."""
+        parts = urlsplit(self.url)
+        database = unquote(parts.path.lstrip("/")) or "?"
+        return f"{database} on {parts.hostname or 'localhost'}"
+
+    def with_password(self, password: str | None) -> PostgresUrl:
+        """The same store, with the password to give."""
+        return replace(self, password=password)
+
+
+StoreLocation = Path | PostgresUrl
+
+
+def is_url(text: str) -> bool:
+    """True when ``text`` names a PostgreSQL store rather than a file."""
+    return bool(_URL.match(text.strip()))
+
+
+def parse_location(text: str | Path | PostgresUrl) -> StoreLocation:
+    """A store's location from what a user typed: a URL, or a path (``~`` expanded).
+
+    ValueError for a URL that names no database.
+    """
+    if isinstance(text, PostgresUrl | Path):
+        return text
+    if not is_url(text):
+        return Path(text).expanduser()
+    return postgres_url(text.strip())
+
+
+def postgres_url(text: str) -> PostgresUrl:
+    """A PostgresUrl from a libpq URL; a password written in it is moved out of it."""
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in _SCHEMES:
+        raise ValueError(f"{text} is not a PostgreSQL URL (postgresql://USER@HOST/DATABASE)")
+    if not parts.path.strip("/"):
+        raise ValueError(f"{_without_password(parts)} names no database "
+                         "(postgresql://USER@HOST/DATABASE)")
+    password = unquote(parts.password) if parts.password is not None else None
+    return PostgresUrl(_without_password(parts), password)
+
+
+def _without_password(parts: SplitResult) -> str:
+    """The URL as users may see it: everything but the password."""
+    host = parts.hostname or ""
+    if ":" in host:  # an IPv6 address
+        host = f"[{host}]"
+    port = f":{parts.port}" if parts.port else ""
+    user = f"{quote(unquote(parts.username), safe='')}@" if parts.username else ""
+    return urlunsplit(("postgresql", f"{user}{host}{port}", parts.path, parts.query, ""))

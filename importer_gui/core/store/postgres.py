@@ -1,0 +1,295 @@
+"""What is PostgreSQL's own in the store: a team's shared store, through psycopg 3.
+
+The same tables as SQLite's, worded by peewee from the one schema (``models.POSTGRES_FIELDS``
+says which types), in the schema the connection's ``search_path`` names (``public`` unless
+the URL's ``options`` say otherwise). PostgreSQL's choices, and why:
+
+- A small table of our own, ``import_assistant_store``, says which schema version wrote the
+  store (SQLite keeps this in ``user_version``); a database holding other tables and not it
+  is another program's, and is left alone.
+- One writer at a time: a write transaction first takes an advisory lock of the database
+  (``pg_advisory_xact_lock``), waited for ``busy_timeout`` seconds (``lock_timeout``). Once
+  it holds the lock, every statement of the transaction (READ COMMITTED) sees what the
+  commits before it wrote, so two commits at the same moment are one after the other, and
+  the bulk writer's checks (a record changed, a session created meanwhile) see the first.
+- Ids: the writer gives created records their ids itself, as on SQLite; the serial
+  sequences are then raised past them (``setval``), and never go back, so a deleted record's
+  id is never given again.
+- Created rows and their history go in with COPY, the fastest way in; updates and deletes
+  with ``executemany`` (psycopg pipelines it).
+- References are DEFERRABLE and deferred in a commit (see ``models.POSTGRES_FIELDS``).
+- libpq reads the URL: ``PGPASSFILE``, ``~/.pgpass``, ``PGPASSWORD``, ``sslmode`` and the
+  rest work as users expect. A password typed when asked is given to libpq, never saved.
+
+psycopg is imported only when a PostgreSQL store is opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from typing import Any
+
+from importer_gui.core import schema
+from importer_gui.core.errors import StoreError
+from importer_gui.core.schema import TableDef, Type
+from importer_gui.core.store.dialect import (
+    APPLICATION_ID,
+    Converter,
+    Failure,
+    Fault,
+    Identity,
+    compact_json,
+    like_pattern,
+)
+from importer_gui.core.store.location import PostgresUrl, StoreLocation
+
+META_TABLE = "import_assistant_store"
+CONNECT_TIMEOUT = 10  # seconds to reach the server, unless the URL says otherwise
+_AUTH = ("no password supplied", "password authentication failed")
+
+
+def _one_line(text: str) -> str:
+    """A server's or libpq's message, often on several lines, as one."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "; ".join(line for line in lines if line)
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+class PgConnection:
+    """A psycopg connection as the store uses one (autocommit; transactions are explicit)."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
+        """One statement; its cursor (rows, rowcount)."""
+        return self.raw.execute(sql, parameters or None)
+
+    def executemany(self, sql: str, parameters: Any, /) -> None:
+        """One statement for many parameter rows, pipelined."""
+        with self.raw.cursor() as cursor:
+            cursor.executemany(sql, parameters)
+
+    def copy(self, table: str, columns: Sequence[str], rows: Any) -> None:
+        """COPY rows in."""
+        names = ", ".join(f'"{c}"' for c in columns)
+        with self.raw.cursor() as cursor, cursor.copy(
+                f'COPY "{table}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    @property
+    def in_transaction(self) -> bool:
+        """True inside a transaction (also a failed one, waiting for its ROLLBACK)."""
+        from psycopg.pq import TransactionStatus
+
+        return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.raw.close()
+
+
+def _unique_columns() -> dict[str, tuple[str, str]]:
+    """peewee's name of each unique index -> (table, its columns): what a violation names."""
+    found: dict[str, tuple[str, str]] = {}
+    for table in schema.TABLES:
+        for column in table.columns:
+            if column.unique:
+                found[f"{table.name}_{column.name}"] = (table.name, column.name)
+        for index in table.indexes:
+            if index.unique:
+                found[f"{table.name}_{'_'.join(index.columns)}"] = (table.name,
+                                                                    ",".join(index.columns))
+    return found
+
+
+class PostgresDialect:
+    """PostgreSQL 12 or newer, through psycopg 3."""
+
+    def __init__(self) -> None:
+        self.param = "%s"
+        try:
+            import psycopg
+        except ImportError:  # only when a PostgreSQL store is asked for
+            psycopg = None
+        self.errors: tuple[type[BaseException], ...] = (
+            (psycopg.Error,) if psycopg is not None else ())
+        self.decoders: dict[Type, Converter] = {Type.DATETIME: datetime.fromisoformat,
+                                                Type.JSON: _as_is}  # psycopg reads jsonb
+        self.encoders: dict[Type, Converter] = {Type.DATETIME: _iso_text, Type.JSON: compact_json}
+        self._unique = _unique_columns()
+
+    # ------------------------------------------------------------ connecting
+
+    def connect(self, location: StoreLocation, busy_timeout: float) -> PgConnection:
+        """A connection in autocommit; a writer waits ``busy_timeout`` seconds for another."""
+        try:
+            import psycopg
+            from psycopg.conninfo import conninfo_to_dict
+        except ImportError:
+            raise StoreError("A PostgreSQL store needs the psycopg package "
+                             "(pip install 'psycopg[binary]').") from None
+        assert isinstance(location, PostgresUrl)
+        options: dict[str, Any] = {"autocommit": True, "application_name": "Import Assistant"}
+        if "connect_timeout" not in conninfo_to_dict(location.url):
+            options["connect_timeout"] = CONNECT_TIMEOUT
+        if location.password is not None:
+            options["password"] = location.password
+        raw = psycopg.connect(location.url, **options)
+        try:
+            raw.execute(f"SET lock_timeout = {max(1, int(busy_timeout * 1000))}")
+        except BaseException:
+            raw.close()
+            raise
+        return PgConnection(raw)
+
+    def identity(self, conn: PgConnection) -> Identity:
+        """Our table's stamp; else new when the schema holds no table, else not ours."""
+        if conn.execute("SELECT to_regclass(%s)", (META_TABLE,)).fetchone()[0] is not None:
+            row = conn.execute(
+                f"SELECT application_id, schema_version FROM {META_TABLE}").fetchone()
+            if row is None:
+                return Identity(False, False, 0)
+            return Identity(False, row[0] == APPLICATION_ID, int(row[1]))
+        tables = conn.execute(
+            "SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+            " ON n.oid = c.relnamespace WHERE n.nspname = current_schema()"
+            " AND c.relkind IN ('r', 'p', 'v', 'm', 'f')").fetchone()[0]
+        return Identity(tables == 0, False, 0)
+
+    def create(self, conn: PgConnection, tables: Sequence[TableDef], version: int) -> None:
+        """peewee's DDL and our stamp, in one transaction (PostgreSQL's DDL is transactional)."""
+        from importer_gui.core.store.models import POSTGRES_FIELDS, BorrowedPostgres, create_tables
+
+        with self.transaction(conn):
+            if not self.identity(conn).new:
+                return  # another program created it meanwhile
+            create_tables(BorrowedPostgres(conn.raw), POSTGRES_FIELDS, tables)
+            conn.execute(f"CREATE TABLE {META_TABLE} (application_id integer NOT NULL,"
+                         " schema_version integer NOT NULL)")
+            conn.execute(f"INSERT INTO {META_TABLE} VALUES (%s, %s)", (APPLICATION_ID, version))
+
+    def upgrade(self, conn: PgConnection, version: int) -> None:
+        """ALTER the tables and the stamp, in one transaction."""
+        from importer_gui.core.store.migrations import upgrade
+        from importer_gui.core.store.models import POSTGRES_FIELDS, BorrowedPostgres
+
+        with self.transaction(conn):
+            found = self.identity(conn).version
+            if found < version:  # not upgraded meanwhile by another program
+                upgrade(BorrowedPostgres(conn.raw), POSTGRES_FIELDS, found, version)
+                conn.execute(f"UPDATE {META_TABLE} SET schema_version = %s", (version,))
+
+    # ------------------------------------------------------------ writing
+
+    @contextmanager
+    def transaction(self, conn: PgConnection) -> Iterator[None]:
+        """BEGIN, the store's writer lock, ... COMMIT; rolled back on any exception."""
+        conn.execute("BEGIN")
+        try:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                with suppress(*self.errors):
+                    conn.execute("ROLLBACK")
+            raise
+
+    def defer_references(self, conn: PgConnection) -> None:
+        """The (deferrable) references checked at COMMIT, for this transaction only."""
+        conn.execute("SET CONSTRAINTS ALL DEFERRED")
+
+    def next_id(self, conn: PgConnection, table: str) -> int:
+        """Past the largest id in use and the table's sequence (deleted records' ids)."""
+        row = conn.execute(
+            f'SELECT greatest((SELECT coalesce(max(id), 0) FROM "{table}"),'
+            " coalesce(pg_sequence_last_value(pg_get_serial_sequence(%s, 'id')::regclass), 0))",
+            (f'"{table}"',)).fetchone()
+        return int(row[0]) + 1
+
+    def claim_ids(self, conn: PgConnection, table: str, highest: int) -> None:
+        """The table's sequence raised to ``highest`` (setval; it never goes back)."""
+        if highest <= 0:
+            return
+        conn.execute(
+            "SELECT setval(s, greatest(%s, coalesce(pg_sequence_last_value(s), 0)))"
+            " FROM (SELECT pg_get_serial_sequence(%s, 'id')::regclass AS s) AS q",
+            (highest, f'"{table}"'))
+
+    def insert(self, conn: PgConnection, table: str, values: dict[str, Any]) -> int:
+        """INSERT one row, RETURNING its id."""
+        marks = ", ".join(["%s"] * len(values))
+        row = conn.execute(f'INSERT INTO "{table}" ({", ".join(values)}) VALUES ({marks})'
+                           " RETURNING id", tuple(values.values())).fetchone()
+        return int(row[0])
+
+    def insert_many(self, conn: PgConnection, table: str, columns: Sequence[str],
+                    rows: list[tuple[Any, ...]]) -> None:
+        """COPY."""
+        conn.copy(table, columns, rows)
+
+    def log_created(self, conn: PgConnection, table: str, columns: Sequence[str],
+                    rows: list[tuple[Any, ...]]) -> None:
+        """COPY run_change rows, each record's JSON built here."""
+        encode = compact_json
+        conn.copy("run_change", ("run_id", "seq", "table_name", "kind", "record_id", "after"),
+                  ((run_id, seq, table, "create", record_id, encode(dict(zip(columns, values,
+                                                                          strict=True))))
+                   for run_id, seq, record_id, *values in rows))
+
+    def contains(self, columns: Sequence[str], needle: str) -> tuple[str, tuple[Any, ...]]:
+        """ILIKE: PostgreSQL folds the case of any letter its locale knows."""
+        pattern = like_pattern(needle)
+        return (" OR ".join(f"{c} ILIKE %s ESCAPE '\\'" for c in columns),
+                (pattern,) * len(columns))
+
+    # ------------------------------------------------------------ failures
+
+    def fault(self, exc: BaseException) -> Fault:
+        """What an error means, by its SQLSTATE (or libpq's words, when connecting)."""
+        state = getattr(exc, "sqlstate", None) or ""
+        diag = getattr(exc, "diag", None)
+        text = _one_line(str(exc).removeprefix("connection failed: "))
+        if not state:
+            if any(words in text for words in _AUTH):
+                return Fault(Failure.PASSWORD, text)
+            return Fault(Failure.OTHER, text)
+        detail = _one_line(getattr(diag, "message_detail", None) or "")
+        if state == "23505":
+            table, column = self._unique.get(getattr(diag, "constraint_name", None) or "",
+                                             (getattr(diag, "table_name", None) or "", ""))
+            return Fault(Failure.UNIQUE, detail or text, table, column)
+        return Fault(_FAILURES.get(state, _FAILURES.get(state[:2], Failure.OTHER)),
+                     f"{text} ({detail})" if detail else text)
+
+
+def _iso_text(value: Any) -> Any:
+    """A date-time as ISO text, as SQLite keeps it too; anything else as it is."""
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+# SQLSTATE codes (or their class, two characters) and what they mean to the store.
+_FAILURES: dict[str, Failure] = {
+    "55P03": Failure.LOCKED,  # lock_not_available: lock_timeout passed
+    "40P01": Failure.LOCKED,  # deadlock_detected
+    "40001": Failure.LOCKED,  # serialization_failure
+    "53100": Failure.DISK_FULL,
+    "25006": Failure.READ_ONLY,  # read_only_sql_transaction (a standby, a read-only role)
+    "42501": Failure.READ_ONLY,  # insufficient_privilege
+    "23503": Failure.REFERENCE,
+    "23": Failure.REFUSED,  # integrity_constraint_violation, the rest of its class
+    "XX": Failure.DAMAGED,  # internal errors: data_corrupted, index_corrupted
+    "42P01": Failure.DAMAGED,  # undefined_table: a table of the store is gone
+    "42703": Failure.DAMAGED,  # undefined_column
+    "28P01": Failure.PASSWORD,
+    "28000": Failure.PASSWORD,
+}
+
+POSTGRES = PostgresDialect()
