@@ -1,13 +1,15 @@
 """The actions the assistant runs: each one's fields, options and key, as data.
 
 The checker, the configuration reader and the pages all read these entries; an action's
-behaviour lives in ``core/actions/``, one module per action.
+behaviour lives in ``core/actions/``, one module per action. Texts people read in the window
+(labels, summaries, descriptions) are marked with ``QT_TRANSLATE_NOOP`` for the translators.
 """
 
 from __future__ import annotations
 
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.catalogue.specs import (
+    QT_TRANSLATE_NOOP,
     YES,
     YES_NO,
     ActionSpec,
@@ -16,6 +18,8 @@ from importer_gui.core.catalogue.specs import (
     OptionDef,
     OptionKind,
 )
+
+CATALOGUE = "catalogue"  # the translation context of every text here
 
 # The element of <columnsMapping> that stands for a column to skip.
 IGNORED_COLUMN = "ignoredColumn"
@@ -38,13 +42,43 @@ STORE_COLUMNS: dict[str, str] = {
     "roomGuid": "guid", "roomLabel": "label", "roomCapacity": "capacity",
 }
 
+# What people call each field, in every action that has it.
+FIELD_LABELS: dict[str, str] = {
+    "trainingPathCode": QT_TRANSLATE_NOOP("catalogue", "Training course code"),
+    "trainingTitle": QT_TRANSLATE_NOOP("catalogue", "Training course title"),
+    "trainingGuid": QT_TRANSLATE_NOOP("catalogue", "Training course GUID"),
+    "trainingLocale": QT_TRANSLATE_NOOP("catalogue", "Training course language"),
+    "trainingModality": QT_TRANSLATE_NOOP("catalogue", "Training course modality"),
+    "trainingDescription": QT_TRANSLATE_NOOP("catalogue", "Training course description"),
+    "trainingDuration": QT_TRANSLATE_NOOP("catalogue", "Training course duration"),
+    "trainingId": QT_TRANSLATE_NOOP("catalogue", "Training course id"),
+    "teacherLogin": QT_TRANSLATE_NOOP("catalogue", "Teacher's login"),
+    "teacherName": QT_TRANSLATE_NOOP("catalogue", "Teacher's last name"),
+    "teacherFirstname": QT_TRANSLATE_NOOP("catalogue", "Teacher's first name"),
+    "teacherEmail": QT_TRANSLATE_NOOP("catalogue", "Teacher's e-mail address"),
+    "sessionAction": QT_TRANSLATE_NOOP("catalogue", "Session action"),
+    "sessionStatus": QT_TRANSLATE_NOOP("catalogue", "Session status"),
+    "sessionGuid": QT_TRANSLATE_NOOP("catalogue", "Session GUID"),
+    "sessionStartDate": QT_TRANSLATE_NOOP("catalogue", "Session start date"),
+    "sessionEndDate": QT_TRANSLATE_NOOP("catalogue", "Session end date"),
+    "sessionTitle": QT_TRANSLATE_NOOP("catalogue", "Session title"),
+    "sessionId": QT_TRANSLATE_NOOP("catalogue", "Session id"),
+    "interventionGuid": QT_TRANSLATE_NOOP("catalogue", "Intervention GUID"),
+    "interventionDate": QT_TRANSLATE_NOOP("catalogue", "Intervention start"),
+    "interventionDuration": QT_TRANSLATE_NOOP("catalogue", "Intervention duration"),
+    "interventionStatus": QT_TRANSLATE_NOOP("catalogue", "Intervention status"),
+    "roomGuid": QT_TRANSLATE_NOOP("catalogue", "Room GUID"),
+    "roomLabel": QT_TRANSLATE_NOOP("catalogue", "Room name"),
+    "roomCapacity": QT_TRANSLATE_NOOP("catalogue", "Room capacity"),
+}
+
 
 def _f(name: str, kind: Kind, description: str, *, mandatory: bool = False,
        max_length: int | None = None, codes: tuple[tuple[str, str], ...] = (),
        one_of: str = "", invalid: str = "", clear: str = "") -> FieldDef:
-    """A field, with its store column from STORE_COLUMNS."""
+    """A field, with its store column from STORE_COLUMNS and its label from FIELD_LABELS."""
     return FieldDef(name, kind, description, mandatory, max_length, codes, one_of,
-                    STORE_COLUMNS.get(name, ""), invalid, clear)
+                    STORE_COLUMNS.get(name, ""), invalid, clear, FIELD_LABELS[name])
 
 
 def _s(name: str, description: str, *, mandatory: bool = False, max_length: int | None = None,
@@ -63,23 +97,32 @@ TRAINING_MODALITIES = ("learning_channel", "kc", "distanciel", "blended", "campu
 
 FULL_ACCESS_OPTION = OptionDef(
     FULL_ACCESS, OptionKind.YESNO,
-    "With no, the import may only change or delete records that an import created.",
-    default=YES, choices=YES_NO, label="&Full access")
+    QT_TRANSLATE_NOOP("catalogue", "With no, the import may only change or delete records "
+                                   "that an import created."),
+    default=YES, choices=YES_NO, label=QT_TRANSLATE_NOOP("catalogue", "&Full access"))
 
 TRAINING_ACTION = ActionSpec(
     name="createOrUpdateTrainingCourseAction",
-    label="Training courses",
-    summary="Creates or updates training courses, found by their code.",
+    label=QT_TRANSLATE_NOOP("catalogue", "Training courses"),
+    summary=QT_TRANSLATE_NOOP("catalogue", "Creates or updates training courses, found by "
+                                           "their code."),
     fields=(
-        _s("trainingPathCode", "The training course's code: unknown creates, known updates.",
+        _s("trainingPathCode", QT_TRANSLATE_NOOP(
+            "catalogue", "The training course's code: unknown creates, known updates."),
            mandatory=True),
-        _s("trainingTitle", "The training course's title.", mandatory=True),
-        _s("trainingGuid", "The training course's GUID; generated when empty.", max_length=40),
-        _s("trainingLocale", "The training course's main locale.", max_length=6),
-        _f("trainingModality", Kind.ENUM, "How the course is given.",
+        _s("trainingTitle", QT_TRANSLATE_NOOP("catalogue", "The training course's title."),
+           mandatory=True),
+        _s("trainingGuid", QT_TRANSLATE_NOOP(
+            "catalogue", "The training course's GUID; generated when empty."), max_length=40),
+        _s("trainingLocale", QT_TRANSLATE_NOOP(
+            "catalogue", "The training course's main locale."), max_length=6),
+        _f("trainingModality", Kind.ENUM,
+           QT_TRANSLATE_NOOP("catalogue", "How the course is given."),
            codes=tuple((m, m) for m in TRAINING_MODALITIES), invalid=msg.INVALID_MODALITY),
-        _f("trainingDescription", Kind.LONGTEXT, "The training course's description."),
-        _f("trainingDuration", Kind.INT, "The training course's duration."),
+        _f("trainingDescription", Kind.LONGTEXT,
+           QT_TRANSLATE_NOOP("catalogue", "The training course's description.")),
+        _f("trainingDuration", Kind.INT,
+           QT_TRANSLATE_NOOP("catalogue", "The training course's duration.")),
     ),
     options=(FULL_ACCESS_OPTION,),
     key_fields=("trainingPathCode",),
@@ -87,71 +130,97 @@ TRAINING_ACTION = ActionSpec(
 
 TEACHER_ACTION = ActionSpec(
     name="createOrUpdateTeacherAction",
-    label="Teachers",
-    summary="Creates or updates teachers, found by their login (an extension of ours).",
+    label=QT_TRANSLATE_NOOP("catalogue", "Teachers"),
+    summary=QT_TRANSLATE_NOOP("catalogue", "Creates or updates teachers, found by their login "
+                                           "(an extension of ours)."),
     fields=(
-        _s("teacherLogin", "The teacher's login: unknown creates, known updates.",
+        _s("teacherLogin", QT_TRANSLATE_NOOP(
+            "catalogue", "The teacher's login: unknown creates, known updates."),
            mandatory=True),
-        _s("teacherName", "The teacher's last name."),
-        _s("teacherFirstname", "The teacher's first name."),
-        _s("teacherEmail", "The teacher's e-mail address."),
+        _s("teacherName", QT_TRANSLATE_NOOP("catalogue", "The teacher's last name.")),
+        _s("teacherFirstname", QT_TRANSLATE_NOOP("catalogue", "The teacher's first name.")),
+        _s("teacherEmail", QT_TRANSLATE_NOOP("catalogue", "The teacher's e-mail address.")),
     ),
     key_fields=("teacherLogin",),
 )
 
 SESSION_ACTION = ActionSpec(
     name="createOrUpdateSessionAction",
-    label="Training sessions",
-    summary="Creates, updates or deletes the sessions of existing training courses.",
+    label=QT_TRANSLATE_NOOP("catalogue", "Training sessions"),
+    summary=QT_TRANSLATE_NOOP("catalogue", "Creates, updates or deletes the sessions of "
+                                           "existing training courses."),
     fields=(
-        _f("sessionAction", Kind.ENUM, "M creates or updates the session, A deletes it.",
+        _f("sessionAction", Kind.ENUM, QT_TRANSLATE_NOOP(
+            "catalogue", "M creates or updates the session, A deletes it."),
            mandatory=True, codes=(("createUpdate", "M"), ("cancel", "A")),
            invalid=msg.INVALID_SESSION_ACTION),
-        _s("sessionStatus", "The session's status."),
-        _s("sessionGuid", "The session's GUID.", max_length=40),
-        _f("sessionStartDate", Kind.DATE, "The session's start date."),
-        _f("sessionEndDate", Kind.DATE, "The session's end date; NULL clears it.",
+        _s("sessionStatus", QT_TRANSLATE_NOOP("catalogue", "The session's status.")),
+        _s("sessionGuid", QT_TRANSLATE_NOOP("catalogue", "The session's GUID."),
+           max_length=40),
+        _f("sessionStartDate", Kind.DATE,
+           QT_TRANSLATE_NOOP("catalogue", "The session's start date.")),
+        _f("sessionEndDate", Kind.DATE,
+           QT_TRANSLATE_NOOP("catalogue", "The session's end date; NULL clears it."),
            clear="NULL"),
-        _s("sessionTitle", "The session's title.", mandatory=True),
-        _f("sessionId", Kind.INT, "The store's id of the session.", mandatory=True),
-        _s("teacherLogin", "Login of an existing teacher, set as the session's teacher.",
+        _s("sessionTitle", QT_TRANSLATE_NOOP("catalogue", "The session's title."),
            mandatory=True),
-        _s("trainingPathCode", "The training course's code.", mandatory=True),
-        _f("trainingId", Kind.INT, "The store's id of the training course.", mandatory=True),
-        _s("trainingTitle", "The training course's title.", mandatory=True),
+        _f("sessionId", Kind.INT, QT_TRANSLATE_NOOP("catalogue", "The store's id of the session."),
+           mandatory=True),
+        _s("teacherLogin", QT_TRANSLATE_NOOP(
+            "catalogue", "Login of an existing teacher, set as the session's teacher."),
+           mandatory=True),
+        _s("trainingPathCode", QT_TRANSLATE_NOOP("catalogue", "The training course's code."),
+           mandatory=True),
+        _f("trainingId", Kind.INT,
+           QT_TRANSLATE_NOOP("catalogue", "The store's id of the training course."),
+           mandatory=True),
+        _s("trainingTitle", QT_TRANSLATE_NOOP("catalogue", "The training course's title."),
+           mandatory=True),
     ),
     options=(
         OptionDef(SESSION_SEARCH_FIELD, OptionKind.FIELD_LIST,
-                  "The fields whose values, together, find the session inside its training.",
+                  QT_TRANSLATE_NOOP("catalogue", "The fields whose values, together, find the "
+                                                 "session inside its training."),
                   mandatory=True, default="sessionTitle", choices=SESSION_SEARCH_FIELDS,
-                  label="Find sessions by",
-                  none_chosen="Choose at least one field to find sessions by."),
+                  label=QT_TRANSLATE_NOOP("catalogue", "Find sessions by"),
+                  none_chosen=QT_TRANSLATE_NOOP(
+                      "catalogue", "Choose at least one field to find sessions by.")),
         FULL_ACCESS_OPTION,
     ),
 )
 
 INTERVENTION_ACTION = ActionSpec(
     name="createOrUpdateInterventionAction",
-    label="Interventions (classroom meetings)",
-    summary="Creates or updates the classroom meetings of sessions, with their rooms and "
-            "teachers.",
+    label=QT_TRANSLATE_NOOP("catalogue", "Interventions (classroom meetings)"),
+    summary=QT_TRANSLATE_NOOP("catalogue", "Creates or updates the classroom meetings of "
+                                           "sessions, with their rooms and teachers."),
     fields=(
-        _s("interventionGuid", "Identifies the intervention: unknown creates, known updates.",
+        _s("interventionGuid", QT_TRANSLATE_NOOP(
+            "catalogue", "Identifies the intervention: unknown creates, known updates."),
            mandatory=True, max_length=40),
-        _s("trainingGuid", "The training course, by GUID.", max_length=40, one_of="training"),
-        _s("trainingPathCode", "The training course, by code.", one_of="training"),
-        _s("sessionGuid", "The session inside that training, by GUID.", max_length=40,
+        _s("trainingGuid", QT_TRANSLATE_NOOP("catalogue", "The training course, by GUID."),
+           max_length=40, one_of="training"),
+        _s("trainingPathCode", QT_TRANSLATE_NOOP("catalogue", "The training course, by code."),
+           one_of="training"),
+        _s("sessionGuid", QT_TRANSLATE_NOOP(
+            "catalogue", "The session inside that training, by GUID."), max_length=40,
            one_of="session"),
-        _s("sessionTitle", "The session inside that training, by title.", one_of="session"),
-        _f("interventionDate", Kind.DATETIME, "Start of the meeting, ISO 8601.",
+        _s("sessionTitle", QT_TRANSLATE_NOOP(
+            "catalogue", "The session inside that training, by title."), one_of="session"),
+        _f("interventionDate", Kind.DATETIME,
+           QT_TRANSLATE_NOOP("catalogue", "Start of the meeting, ISO 8601."), mandatory=True),
+        _f("interventionDuration", Kind.INT, QT_TRANSLATE_NOOP("catalogue", "Duration in hours."),
            mandatory=True),
-        _f("interventionDuration", Kind.INT, "Duration in hours.", mandatory=True),
-        _s("roomGuid", "The room: unknown creates it, known updates it.", mandatory=True,
-           max_length=40),
-        _s("roomLabel", "The room's label.", mandatory=True),
-        _f("roomCapacity", Kind.INT, "Number of places in the room."),
-        _s("teacherLogin", "Login of an existing teacher.", mandatory=True),
-        _f("interventionStatus", Kind.ENUM, "A for active, C for cancelled.",
+        _s("roomGuid", QT_TRANSLATE_NOOP("catalogue", "The room: unknown creates it, known "
+                                                      "updates it."),
+           mandatory=True, max_length=40),
+        _s("roomLabel", QT_TRANSLATE_NOOP("catalogue", "The room's label."), mandatory=True),
+        _f("roomCapacity", Kind.INT,
+           QT_TRANSLATE_NOOP("catalogue", "Number of places in the room.")),
+        _s("teacherLogin", QT_TRANSLATE_NOOP("catalogue", "Login of an existing teacher."),
+           mandatory=True),
+        _f("interventionStatus", Kind.ENUM,
+           QT_TRANSLATE_NOOP("catalogue", "A for active, C for cancelled."),
            mandatory=True, codes=(("active", "A"), ("cancelled", "C")),
            invalid=msg.INVALID_STATUS),
     ),

@@ -37,6 +37,11 @@ STRING_MAX = 255
 LONGTEXT_MAX = 65_535
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
+    """``text`` as it is: the call marks it for Qt's lupdate; the window translates it."""
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class FieldDef:
     """One column an action understands."""
@@ -57,6 +62,9 @@ class FieldDef:
     invalid: str = ""
     # A value that empties the column instead of being read (sessionEndDate's NULL).
     clear: str = ""
+    # What people call the field ("Session title"); the window shows it translated, with
+    # the name after it.
+    label: str = ""
 
     @property
     def limit(self) -> int | None:
