@@ -225,6 +225,24 @@ class Store:
 
     # ------------------------------------------------------------ writing
 
+    def copy_into(self, target: Store, monitor: Monitor | None = None) -> dict[str, int]:
+        """Copy every record and run, with their ids, into ``target``, which must be empty;
+        the rows copied per table. One transaction: a failure leaves ``target`` empty."""
+        from importer_gui.core.store.copy import SourceFailed, copy_tables, is_empty
+
+        try:
+            with target._guard("written"), self._lock:
+                src, dst = self._conn(), target._conn()
+                if not is_empty(dst):
+                    raise StoreError(f"The store {target.path} is not empty: nothing was "
+                                     "copied (a copy goes into a new or empty store).")
+                with self._dialect.snapshot(src), target._dialect.transaction(dst):
+                    return copy_tables((src, self._dialect), (dst, target._dialect),
+                                       monitor or Monitor())
+        except SourceFailed as failed:
+            with self._guard("read"):
+                raise failed.cause from None
+
     def apply(self, changes: Iterable[Change], run: RunInfo, *,
               monitor: Monitor | None = None) -> int:
         """Write every change and the run in one transaction; return the run's id."""

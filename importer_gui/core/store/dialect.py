@@ -119,6 +119,9 @@ class Dialect(Protocol):
         """A write transaction, one writer at a time: committed at the end, rolled back on
         any exception."""
 
+    def snapshot(self, conn: Connection) -> AbstractContextManager[None]:
+        """A read transaction: every read inside sees the store as it was at its start."""
+
     def defer_references(self, conn: Connection) -> None:
         """Check the transaction's references at its commit, not at each statement."""
 
@@ -291,6 +294,17 @@ class SqliteDialect:
                 with suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
             raise
+
+    @contextmanager
+    def snapshot(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """BEGIN (deferred) ... its first read fixes what the others see (WAL)."""
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
 
     def defer_references(self, conn: sqlite3.Connection) -> None:
         """Foreign keys checked at COMMIT, for this transaction only."""

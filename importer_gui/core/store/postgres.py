@@ -53,7 +53,7 @@ _AUTH = ("no password supplied", "password authentication failed")
 def _one_line(text: str) -> str:
     """A server's or libpq's message, often on several lines, as one."""
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    return "; ".join(line for line in lines if line)
+    return "; ".join(line for line in lines if line).rstrip(".")
 
 
 def _as_is(value: Any) -> Any:
@@ -201,6 +201,17 @@ class PostgresDialect:
                 with suppress(*self.errors):
                     conn.execute("ROLLBACK")
             raise
+
+    @contextmanager
+    def snapshot(self, conn: PgConnection) -> Iterator[None]:
+        """A REPEATABLE READ, READ ONLY transaction: one snapshot for every read."""
+        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                with suppress(*self.errors):
+                    conn.execute("ROLLBACK")
 
     def defer_references(self, conn: PgConnection) -> None:
         """The (deferrable) references checked at COMMIT, for this transaction only."""

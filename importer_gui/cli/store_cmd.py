@@ -1,0 +1,56 @@
+"""store copy: a whole store, history included, copied into a new or empty one.
+
+``importer-gui store copy SOURCE DESTINATION``: each a SQLite file or a PostgreSQL URL, so
+that a team moves one person's file onto the database their IT runs (or back). The source
+must exist; the destination is created when new, and refused when it holds anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from typing import TextIO
+
+from importer_gui.cli.command import EXIT_OK, Command, ask_on_terminal, store_argument
+from importer_gui.cli.output import dump_json
+from importer_gui.core.store import PostgresUrl, Store, StoreLocation
+
+RUN_TABLES = ("import_run", "run_change")
+
+
+def _arguments(sub: argparse.ArgumentParser) -> None:
+    actions = sub.add_subparsers(dest="store_action", metavar="ACTION", required=True)
+    copy = actions.add_parser("copy", help="copy a store, history included, into a new or "
+                              "empty one", description="Copy a store, history included, into "
+                              "a new or empty one (SQLite or PostgreSQL, either way).")
+    copy.add_argument("source", type=store_argument, metavar="SOURCE",
+                      help="the store to copy: a SQLite file or a postgresql:// URL")
+    copy.add_argument("destination", type=store_argument, metavar="DESTINATION",
+                      help="where to copy it: a new or empty store")
+
+
+def _asking(location: StoreLocation) -> StoreLocation:
+    """A PostgreSQL store asks for its password on the terminal when needed."""
+    return replace(location, ask=ask_on_terminal) if isinstance(location, PostgresUrl) \
+        else location
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Copy SOURCE into DESTINATION; say how many runs and records were copied."""
+    with Store.open(_asking(args.source), create=False) as source, \
+            Store.open(_asking(args.destination)) as destination:
+        copied = source.copy_into(destination)
+    runs = copied.get("import_run", 0)
+    records = sum(n for table, n in copied.items() if table not in RUN_TABLES)
+    if args.json:
+        dump_json({"source": str(args.source), "destination": str(args.destination),
+                   "runs": runs, "records": records, "rows": copied}, out)
+    else:
+        out.write(f"Copied {runs} run{'s' if runs != 1 else ''} and {records} "
+                  f"record{'s' if records != 1 else ''} from {args.source} to "
+                  f"{args.destination}.\n")
+    return EXIT_OK
+
+
+STORE = Command("store", "copy a store, history included (store copy SOURCE DESTINATION)",
+                run, _arguments)

@@ -1,0 +1,103 @@
+"""A whole store, history included, copied into an empty one (SQLite to PostgreSQL or back).
+
+Every table, in the schema's order (parents first), row by row with its id, each value read
+back from the source's engine and written as the target's keeps it; each table's highest id
+ever given is carried over too, so that the copy never gives a deleted record's id again.
+The source is read in one snapshot, the target written in one transaction: a copy that
+fails leaves the target as empty as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from importer_gui.core import schema
+from importer_gui.core.progress import Monitor
+from importer_gui.core.schema import TableDef
+from importer_gui.core.store.dialect import Connection, Converter, Dialect
+
+BATCH = 5000  # rows read, converted and written at a time
+
+
+class SourceFailed(Exception):  # noqa: N818 - a carrier, not an error of its own
+    """The source failed (not the target): its own error, for its store to word."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+def is_empty(conn: Connection) -> bool:
+    """True when no table of the store holds a row."""
+    return all(conn.execute(f'SELECT 1 FROM "{t.name}" LIMIT 1').fetchone() is None
+               for t in schema.TABLES)
+
+
+def copy_tables(source: tuple[Connection, Dialect], target: tuple[Connection, Dialect],
+                monitor: Monitor) -> dict[str, int]:
+    """Copy every table's rows; the rows copied per table. The caller holds the target's
+    transaction and the source's snapshot."""
+    (src, src_dialect), (dst, dst_dialect) = source, target
+    dst_dialect.defer_references(dst)
+    copied: dict[str, int] = {}
+    for n, table in enumerate(schema.TABLES):
+        monitor.step(n, len(schema.TABLES), f"Copying {table.name}")
+        copied[table.name] = _copy_table(table, source, target)
+        with _from_source():
+            highest = src_dialect.next_id(src, table.name) - 1
+        dst_dialect.claim_ids(dst, table.name, highest)
+    return copied
+
+
+@contextmanager
+def _from_source() -> Iterator[None]:
+    """The source's failures marked as such: the caller says which store failed."""
+    try:
+        yield
+    except Exception as exc:
+        raise SourceFailed(exc) from exc
+
+
+def _converters(table: TableDef, source: Dialect, target: Dialect
+                ) -> list[tuple[int, Converter | None, Converter | None]]:
+    """Per column (after the id): its position, how the source's value is read back and how
+    the target keeps it."""
+    return [(i, source.decoders.get(c.type), target.encoders.get(c.type))
+            for i, c in enumerate(table.columns, start=1)
+            if c.type in source.decoders or c.type in target.encoders]
+
+
+def _copy_table(table: TableDef, source: tuple[Connection, Dialect],
+                target: tuple[Connection, Dialect]) -> int:
+    """One table's rows, by id, in batches."""
+    (src, src_dialect), (dst, dst_dialect) = source, target
+    columns = ("id", *(c.name for c in table.columns))
+    listed = ", ".join(f'"{c}"' for c in columns)
+    converters = _converters(table, src_dialect, dst_dialect)
+    with _from_source():
+        cursor = src.execute(f'SELECT {listed} FROM "{table.name}" ORDER BY id')
+    count = 0
+    while True:
+        with _from_source():
+            batch = [_converted(row, converters) for row in cursor.fetchmany(BATCH)]
+        if not batch:
+            return count
+        dst_dialect.insert_many(dst, table.name, columns, batch)
+        count += len(batch)
+
+
+def _converted(row: tuple[Any, ...], converters: list[tuple[int, Converter | None,
+                                                            Converter | None]]
+               ) -> tuple[Any, ...]:
+    """A source row as the target keeps it."""
+    values = list(row)
+    for i, read, write in converters:
+        value = values[i]
+        if value is None:
+            continue
+        if read is not None:
+            value = read(value)
+        values[i] = write(value) if write is not None else value
+    return tuple(values)

@@ -1,0 +1,210 @@
+"""The command line's journeys on both engines: check, commit, history, revert, store copy.
+
+The same commands and outputs whether --store names a SQLite file or a PostgreSQL database
+(a database of the session's throwaway cluster); a PostgreSQL store's password comes from
+libpq's usual places or the terminal, and is never printed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from importer_gui.cli import main
+from importer_gui.cli.command import store_path
+from importer_gui.core.errors import StoreError
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import PostgresUrl, RunInfo, Store, StoreLocation, parse_location
+from tests.builders import teachers_import, write_config
+from tests.postgres import PASSWORD_ROLE, Cluster, raw_sql
+
+ROOT = Path(__file__).resolve().parents[2]
+RECORD_TABLES = [t.value for t in Table]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """main(argv) with its exit code, stdout and stderr."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def records(location: StoreLocation) -> dict[str, list[tuple]]:
+    """Every record of every record table, by id, as another program reads them."""
+    return {t: raw_sql(location, f'SELECT * FROM "{t}" ORDER BY id') for t in RECORD_TABLES}
+
+
+def test_a_new_user_tries_the_sample_on_each_engine(
+        sample: Path, store_url: StoreLocation, capsys: pytest.CaptureFixture[str]) -> None:
+    config, store = str(sample / "sample-config.xml"), str(store_url)
+    code, out, _ = run(capsys, "check", config, "--store", store, "--json")
+    assert code == 1 and json.loads(out)["counts"] == {
+        "create": 11, "update": 1, "unchanged": 1, "delete": 0, "error": 10}
+    code, out, _ = run(capsys, "commit", config, "--store", store, "--json")
+    assert code == 1 and json.loads(out)["run"] == 1
+    code, out, _ = run(capsys, "check", config, "--store", store, "--json")
+    assert json.loads(out)["counts"] == {"create": 0, "update": 2, "unchanged": 11,
+                                         "delete": 0, "error": 10}
+    code, out, _ = run(capsys, "history", "--store", store, "--json")
+    [committed] = json.loads(out)["runs"]
+    assert (code, committed["id"], committed["counts"]["create"]) == (0, 1, 11)
+    code, out, _ = run(capsys, "revert", "1", "--store", store)
+    assert code == 0 and "Reverted run 1 as run 2." in out
+    assert all(rows == [] for rows in records(store_url).values())
+    code, out, _ = run(capsys, "history", "--store", store)
+    assert out.startswith("Run 2  ") and "revert" in out.splitlines()[0]
+
+
+def test_store_copy_carries_everything_from_sqlite_to_postgresql_and_back(
+        sample: Path, tmp_path: Path, postgres_store: PostgresUrl,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    original = tmp_path / "team.sqlite3"
+    assert run(capsys, "commit", str(sample / "sample-config.xml"), "--store",
+               str(original))[0] == 1
+    with Store.open(original) as store:  # a deleted room: its id must never come back
+        store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-GONE"})],
+                    RunInfo("c.xml", "", [], {"create": 1}))
+        gone = max(store.load_state([Table.ROOM]).rooms)
+        store.apply([Change(Table.ROOM, ChangeKind.DELETE, gone, before={"guid": "R-GONE"})],
+                    RunInfo("c.xml", "", [], {"delete": 1}))
+    code, out, err = run(capsys, "store", "copy", str(original), str(postgres_store))
+    assert (code, err) == (0, "")
+    assert out == (f"Copied 3 runs and 13 records from {original} to {postgres_store}.\n")
+    back = tmp_path / "back.sqlite3"
+    assert run(capsys, "store", "copy", str(postgres_store), str(back))[0] == 0
+    with Store.open(original) as first, Store.open(postgres_store) as shared, \
+            Store.open(back) as returned:
+        for store in (shared, returned):
+            assert store.load_state() == first.load_state()
+            assert [(r.id, r.kind, r.counts, r.files, r.started, r.user_name, r.machine)
+                    for r in store.history()] == [
+                (r.id, r.kind, r.counts, r.files, r.started, r.user_name, r.machine)
+                for r in first.history()]
+            assert store.run_changes(1) == first.run_changes(1)
+            store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-NEW"})],
+                        RunInfo("c.xml", "", [], {"create": 1}))
+            assert max(store.load_state([Table.ROOM]).rooms) == gone + 1
+
+
+def test_store_copy_refuses_a_store_that_is_not_empty(
+        tmp_path: Path, store_url: StoreLocation, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "source.sqlite3"
+    config = write_config(tmp_path, teachers_import(tmp_path, [("t1", "One", "A", "")]))
+    assert run(capsys, "commit", str(config), "--store", str(source))[0] == 0
+    assert run(capsys, "commit", str(config), "--store", str(store_url))[0] == 0
+    before = records(store_url)
+    code, out, err = run(capsys, "store", "copy", str(source), str(store_url))
+    assert (code, out) == (2, "")
+    assert err == (f"importer-gui: The store {store_url} is not empty: nothing was copied "
+                   "(a copy goes into a new or empty store).\n")
+    assert records(store_url) == before
+
+
+def test_store_copy_of_a_store_that_does_not_exist_makes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing, target = tmp_path / "typo.sqlite3", tmp_path / "copy.sqlite3"
+    code, _, err = run(capsys, "store", "copy", str(missing), str(target))
+    assert code == 2 and err == f"importer-gui: The store {missing} does not exist.\n"
+    assert not missing.exists() and not target.exists()
+
+
+def test_a_url_without_a_database_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:  # as argparse says of any bad argument
+        main(["history", "--store", "postgresql://someone:secret@db.example.org"])
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and "secret" not in err
+    assert err.splitlines()[-1] == (
+        "importer-gui history: error: argument --store: postgresql://someone@db.example.org "
+        "names no database (postgresql://USER@HOST/DATABASE)")
+
+
+# ---------------------------------------------------------------- passwords
+
+def keeper_url(cluster: Cluster, database: str, password: str | None = None) -> str:
+    """The URL of a database as the role that must give a password."""
+    user, _ = PASSWORD_ROLE
+    secret = f":{password.replace(' ', '%20')}" if password else ""
+    return f"postgresql://{user}{secret}@127.0.0.1:{cluster.port}/{database}"
+
+
+def cli(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in a child process without a terminal, as a script runs it."""
+    return subprocess.run([sys.executable, "-m", "importer_gui", *argv], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT, stdin=subprocess.DEVNULL,
+                          env=env)
+
+
+@pytest.fixture
+def database(postgres_cluster: Cluster) -> str:
+    """A new database's name (dropped at the end)."""
+    name = postgres_cluster.new_database("keeper")
+    yield name
+    postgres_cluster.drop_database(name)
+
+
+def test_a_password_comes_from_pgpass_or_pgpassword_and_is_never_shown(
+        postgres_cluster: Cluster, database: str, tmp_path: Path) -> None:
+    import os
+
+    url = keeper_url(postgres_cluster, database)
+    password = PASSWORD_ROLE[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    asked = cli("history", "--store", url, env=env)
+    assert asked.returncode == 2 and asked.stdout == ""
+    assert asked.stderr == (
+        f"importer-gui: The store {url} wants a password (connection to server at "
+        f'"127.0.0.1", port {postgres_cluster.port} failed: fe_sendauth: no password '
+        "supplied); give it in ~/.pgpass or PGPASSWORD, or type it when asked.\n")
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{postgres_cluster.port}:*:keeper:{password}\n",
+                        encoding="utf-8")
+    passfile.chmod(0o600)
+    done = cli("history", "--store", url, env={**env, "PGPASSFILE": str(passfile)})
+    assert (done.returncode, done.stdout) == (0, "No import runs yet.\n"), done.stderr
+    done = cli("history", "--store", url, env={**env, "PGPASSWORD": password})
+    assert done.returncode == 0, done.stderr
+    wrong = cli("history", "--store", keeper_url(postgres_cluster, database, "not it"),
+                env=env)
+    assert wrong.returncode == 2 and "password authentication failed" in wrong.stderr
+    assert "not it" not in wrong.stderr and password not in wrong.stderr
+    done = cli("history", "--store", keeper_url(postgres_cluster, database, password),
+               env=env)
+    assert done.returncode == 0 and password not in done.stdout + done.stderr
+
+
+def test_a_password_is_asked_on_the_terminal_when_needed(
+        postgres_cluster: Cluster, database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+    import getpass
+
+    for variable in ("PGPASSWORD", "PGPASSFILE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    prompts: list[str] = []
+    answers = iter(["wrong", PASSWORD_ROLE[1]])
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: prompts.append(prompt)
+                        or next(answers))
+    url = keeper_url(postgres_cluster, database)
+    args = argparse.Namespace(store=parse_location(url), command="history")
+    with Store.open(store_path(args)) as store:
+        assert store.history() == []
+    assert prompts == [f"Password for {url}: "] * 2
+    assert str(store.path) == url  # the password stays out of everything shown
+
+
+def test_no_terminal_no_password_is_one_line(postgres_cluster: Cluster, database: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)
+    url = keeper_url(postgres_cluster, database)
+    args = argparse.Namespace(store=parse_location(url), command="history")
+    with pytest.raises(StoreError, match="wants a password"):
+        Store.open(store_path(args))
