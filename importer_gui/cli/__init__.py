@@ -15,14 +15,23 @@ from pathlib import Path
 from typing import TextIO
 
 from importer_gui.cli import process
-from importer_gui.cli.command import EXIT_FAILED, EXIT_OK, EXIT_ROW_ERRORS, Command, add_common
+from importer_gui.cli.command import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_ROW_ERRORS,
+    STORE_HELP,
+    Command,
+    add_common,
+    store_argument,
+)
 from importer_gui.cli.history import HISTORY
 from importer_gui.cli.imports import CHECK, COMMIT
 from importer_gui.cli.revert import REVERT
+from importer_gui.cli.store_cmd import STORE
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.paths import default_store_path
 
-COMMANDS: dict[str, Command] = {c.name: c for c in (CHECK, COMMIT, HISTORY, REVERT)}
+COMMANDS: dict[str, Command] = {c.name: c for c in (CHECK, COMMIT, HISTORY, REVERT, STORE)}
 
 __all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_ROW_ERRORS", "build_parser", "main",
            "main_process"]
@@ -35,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check and commit training-catalogue spreadsheets against an import "
                     "configuration. Without a command, opens the wizard.")
     parser.add_argument("--version", action="store_true", help="print versions and folders")
-    parser.add_argument("--store", type=Path,
-                        help=f"the SQLite store (default: {default_store_path()})",
+    parser.add_argument("--store", type=store_argument,
+                        help=f"{STORE_HELP} (default: {default_store_path()})",
                         default=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS.values():
