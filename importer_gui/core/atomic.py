@@ -9,6 +9,8 @@ from pathlib import Path
 
 # A new file gets the user's usual mode: 0o666 less the umask, as open() would give it.
 NEW_FILE_MODE = 0o666
+# How many numbered names a new file may try before the folder counts as full of them.
+MAX_NUMBERED = 10_000
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
@@ -34,6 +36,20 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
         raise
     _fsync_folder(target.parent)
     return target
+
+
+def new_file(folder: Path, stem: str, suffix: str) -> Path:
+    """An empty file made in ``folder`` as ``stem + suffix``, or ``stem_2 + suffix``... when
+    that name is taken: created exclusively, so that two writers never share a name."""
+    for n in range(1, MAX_NUMBERED + 1):
+        path = folder / f"{stem}{f'_{n}' if n > 1 else ''}{suffix}"
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                             | getattr(os, "O_BINARY", 0), NEW_FILE_MODE))
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(17, f"{MAX_NUMBERED} files named {stem}* already exist", str(folder))
 
 
 def write_bytes_atomically(target: Path, data: bytes) -> Path:

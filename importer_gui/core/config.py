@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from importer_gui.core.catalogue import (
     DELIMITERS,
@@ -24,9 +25,75 @@ from importer_gui.core.catalogue import (
     SESSION_SEARCH_FIELD,
     YES,
 )
+from importer_gui.core.errors import ConfigError
+from importer_gui.core.paths import library_dir
 
 # Our extension namespace: the platform ignores elements and attributes in it.
 EXT_NS = "urn:import-assistant:extension:1"
+
+# What a path leading outside the configuration's folder is refused for, by its use.
+DATA_OUTSIDE = "a data file outside it is read only when you choose it yourself (--data)"
+LOG_OUTSIDE = "the error log is written in a folder inside it"
+
+# Two meanings given one code: which one a row means could only be guessed.
+SHARED_CODE = ('The code "{code}" of {field} means both <{first}>{first_at} and '
+               "<{second}>{second_at}; a code must mean one thing.")
+
+
+# --- paths a configuration names -------------------------------------------------------------
+
+def leads_outside(configured: str) -> bool:
+    """True when a configured path is absolute (here or on Windows) or climbs with ``..``."""
+    windows = PureWindowsPath(configured)  # reads both / and \ as separators
+    return bool(windows.drive or windows.root) or ".." in windows.parts
+
+
+def held_inside(folder: Path, path: Path) -> bool:
+    """True when ``path``, links followed, is ``folder`` or lies inside it."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def paths_confined(source: Path | None) -> bool:
+    """True for a configuration file outside the user's library: its paths are someone else's.
+
+    The library holds what the wizard saved from the user's own choices (file dialogs), with
+    data paths relative to it wherever the data lies.
+    """
+    if source is None:
+        return False
+    return not source.resolve().is_relative_to(library_dir().resolve())
+
+
+@dataclass(frozen=True, eq=False)
+class Origin:
+    """Where a part of a configuration was read: the file, and the line of each option."""
+
+    source: Path | None
+    lines: Mapping[str, int] = field(default_factory=dict)
+    # True when the data paths read there must stay inside the file's folder.
+    confined: bool = False
+
+
+def outside_error(origin: Origin | None, option: str, value: str, remedy: str, *,
+                  link: bool = False) -> ConfigError:
+    """'<location> "/tmp" (line 9) leads outside the configuration's folder; ...'"""
+    line = origin.lines.get(option) if origin else None
+    at = f" (line {line})" if line else ""
+    via = " through a link" if link else ""
+    return ConfigError(f'<{option}> "{value}"{at} leads outside the configuration\'s '
+                       f"folder{via}; {remedy}.", path=origin and origin.source, line=line)
+
+
+# --- value mappings --------------------------------------------------------------------------
+
+def shared_code(codes: Mapping[str, str]) -> tuple[str, str, str] | None:
+    """(code, first meaning, second meaning) for the first code two meanings share."""
+    meaning_of: dict[str, str] = {}
+    for meaning, code in codes.items():
+        if code in meaning_of:
+            return code, meaning_of[code], meaning
+        meaning_of[code] = meaning
+    return None
 
 
 @dataclass
@@ -70,6 +137,8 @@ class Provider:
     sheet: str | None = None  # extension: the workbook sheet to read
     # Options we keep but do not use (sftp*), name -> text, in document order.
     other_options: dict[str, str] = field(default_factory=dict)
+    # Where it was read; None for a provider made here from the user's own choices.
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
     @property
     def delimiter_char(self) -> str:
@@ -77,9 +146,25 @@ class Provider:
         return DELIMITERS.get(self.delimiter, self.delimiter)
 
     def resolve(self, config_dir: Path) -> Path:
-        """The data file's path: ``path`` is relative to the configuration's folder."""
+        """The data file's path: ``path`` is relative to the configuration's folder.
+
+        Read from someone else's file, it may not lead outside that folder (ConfigError).
+        """
         base = config_dir / self.path if self.path else config_dir
-        return base / self.file_name
+        target = base / self.file_name
+        if self.origin is not None and self.origin.confined:
+            self._refuse_outside(self.origin, config_dir, base, target)
+        return target
+
+    def _refuse_outside(self, origin: Origin, folder: Path, base: Path, target: Path) -> None:
+        """Absolute paths, ``..`` and links out of ``folder`` (a pattern's folder included)."""
+        for option, value in (("path", self.path), ("fileName", self.file_name)):
+            if leads_outside(value):
+                raise outside_error(origin, option, value, DATA_OUTSIDE)
+        if self.path and not held_inside(folder, base):
+            raise outside_error(origin, "path", self.path, DATA_OUTSIDE, link=True)
+        if not held_inside(folder, target):
+            raise outside_error(origin, "fileName", self.file_name, DATA_OUTSIDE, link=True)
 
 
 # An option's value: the fields a field list names, or the text of any other option.
@@ -145,6 +230,8 @@ class Consolidator:
 
     name: str
     options: dict[str, str] = field(default_factory=dict)
+    # Where it was read; None for a consolidator made here.
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -159,9 +246,29 @@ class Import:
 
     def error_log_location(self) -> str | None:
         """The error logger's location, if the import has one that is not disabled."""
+        logger = self._error_logger()
+        return None if logger is None else logger.options.get(LOCATION, "")
+
+    def error_log_folder(self, config_dir: Path) -> Path | None:
+        """The error logger's folder, held inside the configuration's; None without a logger.
+
+        The log holds row values: written anywhere else, it would leak them (ConfigError).
+        """
+        logger = self._error_logger()
+        if logger is None:
+            return None
+        location = logger.options.get(LOCATION, "")
+        folder = config_dir / location
+        if leads_outside(location):
+            raise outside_error(logger.origin, LOCATION, location, LOG_OUTSIDE)
+        if not held_inside(config_dir, folder):
+            raise outside_error(logger.origin, LOCATION, location, LOG_OUTSIDE, link=True)
+        return folder
+
+    def _error_logger(self) -> Consolidator | None:
         for c in self.consolidators:
             if c.name == ERROR_LOGGER and c.options.get(DISABLED) != YES:
-                return c.options.get(LOCATION, "")
+                return c
         return None
 
 
@@ -191,5 +298,6 @@ def relocated(config: ImportConfig, data_files: list[Path], target: Path) -> Imp
         relative = os.path.relpath(data_file.resolve().parent, folder)
         imp.provider.path = "" if relative == "." else relative
         imp.provider.file_name = data_file.name
+        imp.provider.origin = None  # the user chose that file: made here, not read
     moved.source = target
     return moved

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from importer_gui.core.atomic import write_atomically
+from importer_gui.core.atomic import new_file, write_atomically
 from importer_gui.core.catalogue import (
     ERROR_LOG_LINE,
     ERROR_LOG_PREFIX,
@@ -189,19 +189,40 @@ def error_log_lines(plan: Plan) -> Iterator[str]:
 
 def error_log_name(when: datetime | None = None) -> str:
     """The log's file name, stamped with the time it is written."""
-    stamp = (when or datetime.now()).strftime(ERROR_LOG_STAMP)
-    return f"{ERROR_LOG_PREFIX}{stamp}{ERROR_LOG_SUFFIX}"
+    return _error_log_stem(when) + ERROR_LOG_SUFFIX
+
+
+def _error_log_stem(when: datetime | None) -> str:
+    return ERROR_LOG_PREFIX + (when or datetime.now()).strftime(ERROR_LOG_STAMP)
 
 
 def write_error_log(plan: Plan, folder_or_path: Path, *, when: datetime | None = None) -> Path:
-    """Write the error log; a folder gets a new time-stamped file, a file path is used as is."""
+    """Write the error log; a folder gets a new time-stamped file, a file path is used as is.
+
+    Two logs written in the same second (two imports, two runs) each get a file of their own:
+    the second name is numbered (``import_errors_<stamp>_2.log``).
+    """
     target = Path(folder_or_path)
-    if target.is_dir():
-        target = target / error_log_name(when)
+    if not target.is_dir():
+        return _write_report(target, lambda tmp: _fill_error_log(plan, tmp))
+    reserved = _new_error_log(target, when or datetime.now())
+    try:
+        return _write_report(reserved, lambda tmp: _fill_error_log(plan, tmp))
+    except BaseException:
+        reserved.unlink(missing_ok=True)  # the name was taken for this log only
+        raise
 
-    def write(tmp: Path) -> None:
-        with tmp.open("w", encoding="utf-8", newline="\n") as out:
-            for line in error_log_lines(plan):
-                out.write(line + "\n")
 
-    return _write_report(target, write)
+def _new_error_log(folder: Path, when: datetime) -> Path:
+    """A time-stamped name in ``folder`` no other log has, taken at once."""
+    try:
+        return new_file(folder, _error_log_stem(when), ERROR_LOG_SUFFIX)
+    except OSError as exc:
+        raise ImporterError(f"Could not write {folder / error_log_name(when)}: "
+                            f"{exc.strerror or exc}") from exc
+
+
+def _fill_error_log(plan: Plan, path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        for line in error_log_lines(plan):
+            out.write(line + "\n")

@@ -16,7 +16,10 @@ from enum import StrEnum
 from pathlib import Path
 
 from importer_gui.core import pipeline
-from importer_gui.core.config import Import, ImportConfig, Provider
+from importer_gui.core.binding import configured_codes
+from importer_gui.core.catalogue import ACTIONS
+from importer_gui.core.config import SHARED_CODE, Import, ImportConfig, Provider, shared_code
+from importer_gui.core.errors import ConfigError
 from importer_gui.core.plan import FileStamp, Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.core.store import Store
@@ -171,9 +174,26 @@ class Session:
 
 def run_check(snapshot: Snapshot, monitor: Monitor) -> Plan:
     """Check the snapshot's configuration against its store."""
+    refuse_shared_codes(snapshot.config)
     files = list(snapshot.data_files) or pipeline.resolve_data_files(snapshot.config)
     with Store.open(snapshot.store_path) as store:
         return pipeline.check(snapshot.config, store, data_files=files, monitor=monitor)
+
+
+def refuse_shared_codes(config: ImportConfig) -> None:
+    """Codes set on the mapping page never went through a file's reader: one code, one
+    meaning is checked here (ConfigError)."""
+    for imp in config.imports:
+        for action in imp.actions:
+            spec = ACTIONS.get(action.name)
+            for coded in spec.fields if spec else ():
+                clash = coded.codes and shared_code(
+                    configured_codes(coded, action, imp.provider.columns))
+                if clash:
+                    code, first, second = clash
+                    raise ConfigError(SHARED_CODE.format(
+                        code=code, field=coded.name, first=first, first_at="", second=second,
+                        second_at=""))
 
 
 def run_replan(store_path: Path, plan: Plan, monitor: Monitor,

@@ -12,6 +12,8 @@ configuration built in code, without a document, is written from scratch, indent
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from lxml import etree
@@ -47,8 +49,7 @@ def load(path: Path) -> ImportConfig:
     """Read and check the configuration file at ``path``."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = _read_file(path)
     except FileNotFoundError:
         raise ConfigError("The configuration file does not exist.", path=path) from None
     except IsADirectoryError:
@@ -59,6 +60,23 @@ def load(path: Path) -> ImportConfig:
     if len(data) > MAX_BYTES:
         raise ConfigError(too_large(path.stat().st_size), path=path)
     return loads(data, source=path)
+
+
+def _read_file(path: Path) -> bytes:
+    """At most MAX_BYTES + 1 bytes of a regular file.
+
+    Opened without blocking: opening a pipe nobody writes to would wait for ever, and a
+    device such as /dev/zero never ends. Either is refused once open, before any read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with open(os.open(path, flags), "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise ConfigError("This is a pipe or a device, not a configuration file.",
+                              path=path)
+        return handle.read(MAX_BYTES + 1)
 
 
 def dumps(config: ImportConfig) -> str:

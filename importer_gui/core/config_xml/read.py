@@ -18,6 +18,8 @@ from importer_gui.core.catalogue import OptionKind
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.config import (
     EXT_NS,
+    LOG_OUTSIDE,
+    SHARED_CODE,
     Action,
     ActionField,
     Column,
@@ -26,7 +28,12 @@ from importer_gui.core.config import (
     Import,
     ImportConfig,
     OptionValue,
+    Origin,
     Provider,
+    leads_outside,
+    outside_error,
+    paths_confined,
+    shared_code,
 )
 from importer_gui.core.config_xml.safe import El
 from importer_gui.core.errors import ConfigError
@@ -65,6 +72,11 @@ class Reader:
     """Builds located errors for one source."""
 
     source: Path | None
+
+    def origin(self, element: El, *, data: bool = False) -> Origin:
+        """Where ``element``'s options were read; ``data``: its data paths are confined."""
+        lines = {element_name(child): child.sourceline for child in children(element)}
+        return Origin(self.source, lines, confined=data and paths_confined(self.source))
 
     def fail(self, message: str, element: El | None = None) -> ConfigError:
         """A ConfigError naming the source and the element's line."""
@@ -209,17 +221,19 @@ def read_import(element: El, reader: Reader) -> Import:
                           f"<providers>{found}.", element)
     if parts.actions is None:
         raise reader.fail(f"<import> (line {line}) has no <actions>.", element)
-    return Import(
+    imp = Import(
         provider=_read_provider(parts.provider, reader),
         actions=_read_actions(parts.actions, reader),
         consolidators=[_read_consolidator(c, reader) for c in parts.known_consolidators],
         preserved=[verbatim(p) for p in parts.preserved],
     )
+    _refuse_shared_codes(parts.provider, parts.actions, reader)
+    return imp
 
 
 def _read_provider(element: El, reader: Reader) -> Provider:
     """A fileSystemSourceProvider's options and columns."""
-    provider = Provider()
+    provider = Provider(origin=reader.origin(element, data=True))
     seen: set[str] = set()
     known = [*cat.PROVIDER_ORDER, f"{EXT_PREFIX}:sheet"]
     for child in children(element):
@@ -371,4 +385,65 @@ def _read_consolidator(element: El, reader: Reader) -> Consolidator:
         if child.tag not in known:
             raise reader.unknown("option", child, f"<{element.tag}>", known)
         options[child.tag] = text_of(child)
-    return Consolidator(name=element.tag, options=options)
+    origin = reader.origin(element)
+    location = options.get(cat.LOCATION, "")
+    if element.tag == cat.ERROR_LOGGER and leads_outside(location):
+        raise outside_error(origin, cat.LOCATION, location, LOG_OUTSIDE)
+    return Consolidator(name=element.tag, options=options, origin=origin)
+
+
+# --- value mappings: one code, one meaning --------------------------------------------------
+
+def _refuse_shared_codes(provider: El, actions: El, reader: Reader) -> None:
+    """A code that means two things in one field is refused, naming where each was set.
+
+    A field's codes are its defaults, then its column's mappings, then those of the action's
+    <fields> entry, as a check reads them.
+    """
+    by_column: dict[str, dict[str, El]] = {}
+    for mapping in _named(provider, cat.COLUMNS_MAPPING):
+        for column in children(mapping):
+            set_here = _code_elements(column)
+            by_column.setdefault(column.tag, set_here)
+            _refuse_clash(column, {}, set_here, reader)
+    for action in children(actions):
+        for listed in _named(action, "fields"):
+            for entry in children(listed):
+                set_here = _code_elements(entry)
+                if set_here:
+                    _refuse_clash(entry, by_column.get(entry.tag, {}), set_here, reader)
+
+
+def _named(element: El, tag: str) -> list[El]:
+    return [child for child in children(element) if child.tag == tag]
+
+
+def _code_elements(field_element: El) -> dict[str, El]:
+    """meaning -> the child element that sets its code, for a coded field."""
+    spec = cat.field_def(field_element.tag) if isinstance(field_element.tag, str) else None
+    meanings = {meaning for meaning, _ in spec.codes} if spec else set()
+    return {child.tag: child for child in children(field_element) if child.tag in meanings}
+
+
+def _refuse_clash(field_element: El, under: dict[str, El], over: dict[str, El],
+                  reader: Reader) -> None:
+    """Refuse when the codes set by ``under`` then ``over`` give one code two meanings."""
+    spec = cat.field_def(field_element.tag)
+    if spec is None or not (under or over):
+        return
+    set_by = {**under, **over}
+    codes = {meaning: text_of(set_by[meaning]) if meaning in set_by else default
+             for meaning, default in spec.codes}
+    clash = shared_code(codes)
+    if clash is None:
+        return
+    code, first, second = clash
+
+    def where(meaning: str) -> str:
+        element = set_by.get(meaning)
+        return " (its default code)" if element is None else f" (line {element.sourceline})"
+
+    last = max((set_by[m] for m in (first, second) if m in set_by), key=lambda e: e.sourceline)
+    raise reader.fail(SHARED_CODE.format(code=code, field=spec.name, first=first,
+                                         first_at=where(first), second=second,
+                                         second_at=where(second)), last)
