@@ -218,3 +218,10 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> StoreLocation:
     if request.param == "sqlite":
         return tmp_path / "store.sqlite3"
     return request.getfixturevalue("postgres_store")
+
+
+def record_tables(location: object) -> dict[str, list[tuple]]:
+    """Every row of every record table, by id, as another program reads them (any engine)."""
+    from importer_gui.core.records import Table
+
+    return {t.value: raw_sql(location, f'SELECT * FROM "{t.value}" ORDER BY id') for t in Table}

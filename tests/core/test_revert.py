@@ -1,4 +1,8 @@
-"""Reverting an import run: what the preview shows, what the commit writes, and conflicts."""
+"""Reverting an import run: what the preview shows, what the commit writes, and conflicts.
+
+Every test runs on both engines (a SQLite file, a database of a throwaway PostgreSQL
+cluster).
+"""
 
 from __future__ import annotations
 
@@ -17,8 +21,9 @@ from importer_gui.cli import main
 from importer_gui.core.errors import ImporterError, StoreError
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import RevertPlan, commit_revert, plan_revert, revert_later_first
-from importer_gui.core.store import Store
-from tests.builders import by_hand, run_info, tables
+from importer_gui.core.store import Store, StoreLocation
+from tests.builders import run_info
+from tests.postgres import raw_sql, record_tables
 
 CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
 
@@ -30,9 +35,9 @@ def rows(plan: RevertPlan) -> list[tuple[str, int, str, list[str]]]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
+def store(store_url: StoreLocation) -> Iterator[Store]:
     """Run 1: teacher 1, trainings 1-2, room 1, sessions 1-2, interventions 1-3."""
-    with Store.open(tmp_path / "store.sqlite3") as opened:
+    with Store.open(store_url) as opened:
         opened.apply([
             Change(Table.TEACHER, CREATE, -1, {"login": "jdoe", "name": "Doe"}),
             Change(Table.TRAINING, CREATE, -1, {"path_code": "PC-1", "title": "Safety"}),
@@ -67,9 +72,9 @@ def wrong_run(store: Store) -> int:
 
 
 def test_revert_undoes_creates_updates_and_deletes_table_by_table(store: Store) -> None:
-    before = tables(store.path)
+    before = record_tables(store.path)
     run = wrong_run(store)
-    after = tables(store.path)
+    after = record_tables(store.path)
     plan = plan_revert(store, run)
     outcomes = {(t, r): o for t, r, o, _ in rows(plan)}
     assert outcomes == {
@@ -78,7 +83,7 @@ def test_revert_undoes_creates_updates_and_deletes_table_by_table(store: Store) 
         ("intervention", 4): "delete", ("intervention", 2): "create",
         ("intervention", 3): "create"}
     assert plan.counts() == {"create": 3, "update": 3, "unchanged": 0, "delete": 3, "error": 0}
-    assert tables(store.path) == after  # planning writes nothing
+    assert record_tables(store.path) == after  # planning writes nothing
     # Parents come back before children, children go before parents.
     order = [(c.kind.value, c.table.value) for c in plan.changes()]
     assert order.index(("delete", "intervention")) < order.index(("delete", "session"))
@@ -89,7 +94,7 @@ def test_revert_undoes_creates_updates_and_deletes_table_by_table(store: Store) 
     assert (session_row.now["title"], session_row.before["title"]) == ("Mai", "May")
     assert (session_row.now["status"], session_row.before["status"]) == ("open", None)
     result = commit_revert(store, plan)
-    assert tables(store.path) == before
+    assert record_tables(store.path) == before
     history = {r.id: r for r in store.history()}
     assert history[run].reverted_by == result.run_id
     assert history[result.run_id].kind == "revert"
@@ -99,12 +104,12 @@ def test_revert_undoes_creates_updates_and_deletes_table_by_table(store: Store) 
 
 def test_revert_then_revert_again_is_a_redo(store: Store) -> None:
     run = wrong_run(store)
-    after = tables(store.path)
+    after = record_tables(store.path)
     first = commit_revert(store, plan_revert(store, run))
     redo_plan = plan_revert(store, first.run_id)
     assert redo_plan.conflicts() == 0
     redo = commit_revert(store, redo_plan)
-    assert tables(store.path) == after
+    assert record_tables(store.path) == after
     assert {r.id: r.reverted_by for r in store.history()}[first.run_id] == redo.run_id
     with pytest.raises(StoreError) as failure:
         plan_revert(store, run)
@@ -136,19 +141,19 @@ def test_a_record_a_later_run_changed_is_skipped_and_the_run_named(store: Store)
 
 
 def test_reverting_the_later_run_first_restores_everything(store: Store) -> None:
-    before = tables(store.path)
+    before = record_tables(store.path)
     run = wrong_run(store)
     store.apply([Change(Table.SESSION, UPDATE, 1, {"title": "X"}, {"title": "Mai"})],
                 run_info(update=1))
     results = revert_later_first(store, plan_revert(store, run))
     assert [r.reverts for r in results] == [run + 1, run]
     assert [r.skipped for r in results] == [0, 0]
-    assert tables(store.path) == before
+    assert record_tables(store.path) == before
 
 
 def test_a_record_edited_by_hand_is_skipped(store: Store) -> None:
     run = wrong_run(store)
-    by_hand(store.path, "UPDATE room SET capacity = 30 WHERE id = 1")  # another program
+    raw_sql(store.path, "UPDATE room SET capacity = 30 WHERE id = 1")  # another program
     plan = plan_revert(store, run)
     assert [r for r in rows(plan) if r[2] == "error"] == [("room", 1, "error", [
         f"Room 1 was changed after run {run} (capacity is now 30, run {run} left 12); "
@@ -223,8 +228,8 @@ def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_cli_dry_run_then_revert_then_history(store: Store,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     run = wrong_run(store)
-    by_hand(store.path, "UPDATE room SET capacity = 30 WHERE id = 1")
-    before = tables(store.path)
+    raw_sql(store.path, "UPDATE room SET capacity = 30 WHERE id = 1")
+    before = record_tables(store.path)
     path = str(store.path)
     code, out, err = cli(capsys, "revert", str(run), "--store", path, "--json", "--dry-run")
     assert (code, err) == (1, "")
@@ -236,7 +241,7 @@ def test_cli_dry_run_then_revert_then_history(store: Store,
         "level": "ERROR", "field": "capacity", "message":
         f"Room 1 was changed after run {run} (capacity is now 30, run {run} left 12); "
         "skipped."}]} in document["rows"]
-    assert tables(store.path) == before
+    assert record_tables(store.path) == before
     code, out, err = cli(capsys, "revert", str(run), "--store", path)
     assert (code, err) == (1, "")
     assert f"room 1: ERROR capacity: Room 1 was changed after run {run}" in out
@@ -255,12 +260,12 @@ def test_cli_dry_run_then_revert_then_history(store: Store,
 
 def test_cli_revert_without_conflicts_exits_0(store: Store,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    before = tables(store.path)
+    before = record_tables(store.path)
     run = wrong_run(store)
     code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path), "--json")
     assert (code, err) == (0, "")
     assert json.loads(out)["run"] == run + 1
-    assert tables(store.path) == before
+    assert record_tables(store.path) == before
 
 
 KILLED_MID_REVERT = """
@@ -285,15 +290,16 @@ def test_a_revert_killed_midway_leaves_the_store_whole(store: Store) -> None:
     changes = [Change(Table.ROOM, CREATE, -i, {"guid": f"R-{i + 1}"}) for i in range(1, 6000)]
     changes += [Change(Table.SESSION, UPDATE, 1, {"title": "Mai"}, {"title": "May"})]
     run = store.apply(changes, run_info(create=5999, update=1))
-    after = tables(store.path)
+    after = record_tables(store.path)
     store.close()
     done = subprocess.run([sys.executable, "-c", KILLED_MID_REVERT, str(store.path), str(run)],
                           check=False, capture_output=True)
     assert done.returncode == -signal.SIGKILL
-    conn = sqlite3.connect(store.path)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    conn.close()
-    assert tables(store.path) == after
+    if isinstance(store.path, Path):
+        conn = sqlite3.connect(store.path)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
+    assert record_tables(store.path) == after
     with Store.open(store.path) as reopened:
         assert reopened.history()[0].id == run  # no revert run was recorded
         assert reopened.history()[0].reverted_by is None
@@ -303,13 +309,13 @@ def test_cli_revert_of_only_conflicts_does_nothing_and_exits_2(
         store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     run = store.apply([Change(Table.ROOM, UPDATE, 1, {"capacity": 9}, {"capacity": None})],
                       run_info(update=1))
-    by_hand(store.path, "UPDATE room SET capacity = 10 WHERE id = 1")
-    before = tables(store.path)
+    raw_sql(store.path, "UPDATE room SET capacity = 10 WHERE id = 1")
+    before = record_tables(store.path)
     code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path))
     assert code == 2
     assert f"room 1: ERROR capacity: Room 1 was changed after run {run} (capacity is now 10, " \
            f"run {run} left 9); skipped.\n" in out
     assert err == (f"importer-gui: Nothing can be reverted: every record of run {run} changed "
                    "since or is needed by other records.\n")
-    assert tables(store.path) == before
+    assert record_tables(store.path) == before
     assert store.history()[0].reverted_by is None
