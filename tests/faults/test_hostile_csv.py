@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from importer_gui.core import config_xml, pipeline, reports
+from importer_gui.core.readers import open_table
 from importer_gui.core.store import Store
 from tests.builders import TEACHER_COLUMNS, ImportSpec, write_config
 from tests.faults import cli, one_line_failure
@@ -101,3 +103,30 @@ def test_reports_show_formula_like_values_as_text(tmp_path: Path, start: str) ->
     book = reports.write_issues_workbook(plan, tmp_path / "issues.xlsx")
     cell = openpyxl.load_workbook(book).active["D2"]  # Line, Outcome, login, name
     assert (cell.value, cell.data_type) == (value, "s")  # text, never a formula
+
+
+# --------------------------------------------------------------------------- long lines
+
+
+def read_one_long_line(folder: Path, megabytes: int) -> float:
+    """CPU seconds to read a file whose one data line is ``megabytes`` long, in fields of a
+    kilobyte (each far below the csv module's field limit)."""
+    fields = ";".join(["x" * 1023] * (megabytes * 1024))
+    path = teachers_csv(folder, HEADER + b"\nzoe;Zoe;Z;z@e.org;" + fields.encode() + b"\n")
+    started = time.process_time()
+    rows = list(open_table(path).rows())
+    spent = time.process_time() - started
+    assert [(line, cells[:4], len(cells)) for line, cells in rows] == [
+        (2, ("zoe", "Zoe", "Z", "z@e.org"), 4 + megabytes * 1024)]
+    return spent
+
+
+def test_a_long_line_costs_time_in_proportion_to_its_length(tmp_path: Path) -> None:
+    # Each block of text read used to copy the whole line so far: a line of 32 MB took 12 s
+    # and one of 64 MB 49 s. Eight times the length must cost about eight times the time,
+    # not sixty-four; CPU time of the same process, so the machine's speed cancels out.
+    (tmp_path / "short").mkdir()
+    (tmp_path / "long").mkdir()
+    short = read_one_long_line(tmp_path / "short", 4)
+    long = read_one_long_line(tmp_path / "long", 32)
+    assert long < 24 * max(short, 0.01), (short, long)

@@ -147,16 +147,24 @@ def _lines_in_blocks(handle: TextIO, size: int = TEXT_BLOCK) -> Iterator[str]:
     check reading a large CSV file in a worker thread left the window's thread waiting
     for it 0.1 s to 0.4 s at a time; lines split from a block in memory do not.
     """
-    tail = ""
+    # The start of a line that has not ended yet, in pieces: joined once, when it ends, so
+    # a line of N characters costs O(N) however many blocks it spans.
+    pending: list[str] = []
     while block := handle.read(size):
-        text = tail + block
+        if "\n" not in block and "\r" not in block and not (
+                pending and pending[-1].endswith("\r")):
+            pending.append(block)
+            continue
+        pending.append(block)
+        text = "".join(pending)
         cut = len(text) - 1 if text.endswith("\r") else len(text)  # \r|\n across blocks
         lines = io.StringIO(text[:cut], newline="").readlines()
         tail = lines.pop() if lines and not lines[-1].endswith(("\n", "\r")) else ""
         tail += text[cut:]
+        pending = [tail] if tail else []
         yield from lines
-    if tail:
-        yield tail
+    if pending:
+        yield "".join(pending)
 
 
 def _csv_error(path: Path, exc: csv.Error, start: int, current: int,
