@@ -26,6 +26,7 @@ from importer_gui.cli.command import (
 )
 from importer_gui.cli.history import HISTORY
 from importer_gui.cli.imports import CHECK, COMMIT
+from importer_gui.cli.output import visible
 from importer_gui.cli.revert import REVERT
 from importer_gui.cli.store_cmd import STORE
 from importer_gui.core.errors import ImporterError
@@ -89,7 +90,7 @@ def main(argv: Sequence[str]) -> int:
             return run_gui(list(argv), store_path=args.store)
         return COMMANDS[args.command].run(args, sys.stdout)
     except ImporterError as error:
-        sys.stderr.write(f"importer-gui: {error}\n")
+        sys.stderr.write(visible(f"importer-gui: {error}") + "\n")
         return EXIT_FAILED
     except KeyboardInterrupt:
         sys.stderr.write("importer-gui: interrupted.\n")
@@ -113,7 +114,7 @@ def _open_in_gui(argv: list[str]) -> int:
     """Open the wizard on a spreadsheet or configuration given as the only argument."""
     path = Path(argv[0])
     if len(argv) > 1 or not path.is_file():
-        sys.stderr.write(f"importer-gui: {argv[0]} is neither a command "
+        sys.stderr.write(f"importer-gui: {visible(argv[0])} is neither a command "
                          f"({', '.join(COMMANDS)}) nor a file to open; see importer-gui "
                          "--help.\n")
         return EXIT_FAILED

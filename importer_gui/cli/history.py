@@ -6,7 +6,7 @@ import argparse
 from typing import Any, TextIO
 
 from importer_gui.cli.command import EXIT_OK, Command, store_path
-from importer_gui.cli.output import counts_text, dump_json
+from importer_gui.cli.output import counts_text, dump_json, visible
 from importer_gui.core.store import RunSummary, Store
 
 
@@ -28,8 +28,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     for run in runs:
         note = f" (reverts run {run.reverts_run})" if run.reverts_run else ""
         note += f" (reverted by run {run.reverted_by})" if run.reverted_by else ""
-        out.write(f"Run {run.id}  {run.started:%Y-%m-%d %H:%M:%S}  {run.kind}  {run.config}"
-                  f"{note}\n  files: {', '.join(run.files)}\n  {counts_text(run.counts)}\n")
+        out.write(visible(f"Run {run.id}  {run.started:%Y-%m-%d %H:%M:%S}  {run.kind}  "
+                          f"{run.config}{note}") + "\n")
+        out.write(visible(f"  files: {', '.join(run.files)}") + "\n")
+        out.write(f"  {counts_text(run.counts)}\n")
     return EXIT_OK
 
 

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TextIO
 
 from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, store_path
-from importer_gui.cli.output import plan_json, print_plan, write_json
+from importer_gui.cli.output import plan_json, print_plan, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
+from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.plan import Plan
 from importer_gui.core.store import Store
+
+# commit only: the rows were committed (the run is reported), but an error log could not be
+# written. Exit 2 would say that nothing was.
+EXIT_LOG_FAILED = 3
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
@@ -22,45 +28,83 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    """Check (and with ``commit``, write) every row; print the plan."""
+    """Check (and with ``commit``, write) every row; print the plan.
+
+    What can be refused is refused before the commit (exit 2, nothing written); once the
+    rows are committed, a log that cannot be written is said with the run (exit 3).
+    """
+    config = config_xml.load(args.config)
+    log_folders = error_log_folders(config)
     with Store.open(store_path(args)) as store:
         with collector_kept_off_the_plan():
-            plan = pipeline.check(config_xml.load(args.config), store, data_files=args.data)
+            plan = pipeline.check(config, store, data_files=args.data)
         result = pipeline.commit(plan, store) if args.command == "commit" else None
-    logs = write_error_logs(plan) if result is not None else []
+    logs, failures = ([], []) if result is None else write_error_logs(
+        plan, log_folders, result.run_id)
     keep_until_exit(plan)
     if args.json:
         document = plan_json(plan)
         if result is not None:
             document["run"] = result.run_id
             document["error_logs"] = [str(log) for log in logs]
+            document["error_log_failures"] = failures
         write_json(document, out)
     else:
         print_plan(plan, out)
         if result is not None:
             out.write(f"Committed as run {result.run_id}.\n")
         for log in logs:
-            out.write(f"Error log: {log}\n")
+            out.write(visible(f"Error log: {log}") + "\n")
+    for failure in failures:
+        sys.stderr.write(visible(f"importer-gui: {failure}") + "\n")
+    if failures:
+        return EXIT_LOG_FAILED
     return EXIT_ROW_ERRORS if plan.has_errors() else EXIT_OK
 
 
-def write_error_logs(plan: Plan) -> list[Path]:
-    """As the platform's timeStampedFileErrorLogger does after a run: one log per import."""
+def error_log_folders(config: ImportConfig) -> dict[int, Path]:
+    """Each import's error log folder, by import index: refused before anything is written
+    when it leads outside the configuration's folder."""
+    folders = {}
+    for index, imp in enumerate(config.imports):
+        folder = imp.error_log_folder(config.folder)
+        if folder is not None:
+            folders[index] = folder
+    return folders
+
+
+def write_error_logs(plan: Plan, folders: dict[int, Path], run_id: int
+                     ) -> tuple[list[Path], list[str]]:
+    """As the platform's timeStampedFileErrorLogger does after a run: one log per import.
+
+    The logs written, and why each other one was not: the rows are committed by now, so a
+    failure is said and the next log is tried.
+    """
     from importer_gui.core import reports  # it imports openpyxl: not for every check
 
-    written = []
+    written: list[Path] = []
+    failures: list[str] = []
+    committed = f"; the rows were committed as run {run_id}."
     for imp in plan.imports:
-        location = plan.config.imports[imp.index].error_log_location()
-        if location is None or not any(row.has_issues for row in imp.rows):
+        folder = folders.get(imp.index)
+        if folder is None or not any(row.has_issues for row in imp.rows):
             continue
-        folder = plan.config.folder / location
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise ImporterError(f"The error log folder {folder} cannot be created "
-                                f"({error.strerror}); the rows were committed.") from error
-        written.append(reports.write_error_log(Plan(plan.config, [imp]), folder))
-    return written
+            failures.append(f"The error log folder {folder} cannot be created "
+                            f"({error.strerror or error}){committed}")
+            continue
+        try:
+            written.append(reports.write_error_log(Plan(plan.config, [imp]), folder))
+        except ImporterError as error:
+            failures.append(f"{error}{committed}")
+        except MemoryError:
+            failures.append(f"Not enough memory to write the error log in {folder}{committed}")
+        except KeyboardInterrupt:
+            failures.append(f"Interrupted while writing the error logs{committed}")
+            break
+    return written, failures
 
 
 CHECK = Command("check", "check every row; write nothing", run, _arguments)

@@ -1,12 +1,37 @@
-"""How plans and counts are printed: readable text, or the documented JSON."""
+"""How plans and counts are printed: readable text, or the documented JSON.
+
+Readable text goes to a terminal, which acts on control characters instead of showing
+them: every value printed as text (cells, stored values, file names, messages) goes through
+``visible``. JSON escapes them itself.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, TextIO
 
 from importer_gui.core.issues import OUTCOME_ORDER
 from importer_gui.core.plan import Plan
+
+# What a terminal acts on rather than shows: C0 and C1 controls and DEL (escape sequences,
+# BEL, a carriage return that rewrites the line), the bidi controls that reorder what is
+# shown, and Unicode's line and paragraph separators.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                       "\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters shown as their escapes
+    (``\\x1b``, ``\\r``), everything printable (accents included) as it is."""
+    return text if text.isprintable() else _CONTROLS.sub(_escape, text)
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:
@@ -60,12 +85,13 @@ def print_plan(plan: Plan, out: TextIO) -> None:
     for imp in plan.imports:
         counts = {o.value: n for o, n in imp.counts().items()}
         full = {o.value: counts.get(o.value, 0) for o in OUTCOME_ORDER}
-        out.write(f"Import {imp.index + 1}: {imp.file} ({', '.join(imp.actions)})\n")
+        out.write(visible(f"Import {imp.index + 1}: {imp.file} ({', '.join(imp.actions)})")
+                  + "\n")
         out.write(f"  {counts_text(full)}\n")
         for row in imp.rows:
             for result in row.results:  # plain loops: most of 100,000 rows have no issue
                 for issue in result.issues:
                     field = f" {issue.field}" if issue.field else ""
-                    out.write(f"{imp.file.name}:{row.line}: {issue.level.value}{field}: "
-                              f"{issue.message}\n")
+                    out.write(visible(f"{imp.file.name}:{row.line}: {issue.level.value}"
+                                      f"{field}: {issue.message}") + "\n")
     out.write(f"Total: {counts_text(plan.counts())}\n")

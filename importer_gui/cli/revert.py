@@ -13,7 +13,7 @@ from importer_gui.cli.command import (
     Command,
     store_path,
 )
-from importer_gui.cli.output import counts_text, dump_json
+from importer_gui.cli.output import counts_text, dump_json, visible
 from importer_gui.cli.process import keep_until_exit
 from importer_gui.core.store import Store
 
@@ -63,10 +63,10 @@ def _print_revert(plan: RevertPlan, result: RevertResult | None, out: TextIO) ->
     for row in plan.rows():
         for issue in row.issues:
             field = f" {issue.field}" if issue.field else ""
-            out.write(f"{row.table.value} {row.record_id}: {issue.level.value}{field}: "
-                      f"{issue.message}\n")
+            out.write(visible(f"{row.table.value} {row.record_id}: {issue.level.value}{field}: "
+                              f"{issue.message}") + "\n")
     for line in plan.summary():
-        out.write(f"{line}\n")
+        out.write(visible(line) + "\n")
     if result is None:
         out.write("Dry run: nothing was written.\n")
         return

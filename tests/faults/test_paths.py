@@ -1,0 +1,207 @@
+"""Paths in a configuration are someone else's data: they stay inside its folder.
+
+An error log's <location> is refused when it is absolute, climbs with ``..`` or leads out
+through a link (it would be created anywhere writable and filled with row values); a data
+file outside the folder is read only when the user names it (--data). A pipe or a device
+given as the configuration is one line, never a hang.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from importer_gui.ui.main_window import MainWindow
+from tests.builders import config_text, teachers_import, write_config
+from tests.faults import cli, one_line_failure
+
+SECRET = "TOP-SECRET-5c2e"
+LOG_REMEDY = "the error log is written in a folder inside it."
+DATA_REMEDY = "a data file outside it is read only when you choose it yourself (--data)."
+
+
+def logged(folder: Path, location: str) -> Path:
+    """A teacher configuration with an error row, its error log at ``location`` (line 4)."""
+    spec = teachers_import(folder, [("zoe", "Zoe", "Z", "not-an-address")])
+    spec.consolidators = (f"\n<timeStampedFileErrorLogger>\n<location>{location}</location>"
+                          "\n</timeStampedFileErrorLogger>\n")
+    return write_config(folder, spec)
+
+
+def provided(folder: Path, extra: str, file_name: str = "teachers.csv") -> Path:
+    """A teacher configuration whose provider options start on line 4 with ``extra``."""
+    spec = teachers_import(folder, [("zoe", "Zoe", "Z", "zoe@example.org")])
+    text = config_text(spec).replace(
+        "<fileName>teachers.csv</fileName>", f"\n{extra}<fileName>{file_name}</fileName>")
+    config = folder / "config.xml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def runs(store: Path) -> int:
+    """Import runs recorded in the store (0 when it was never created)."""
+    if not store.exists():
+        return 0
+    conn = sqlite3.connect(store)
+    try:
+        return conn.execute("SELECT count(*) FROM import_run").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A folder beside the configuration's, with a secret and a teacher file in it."""
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "secret.csv").write_text(f"{SECRET};x;y;z\n", encoding="utf-8")
+    teachers_import(folder, [("eve", "Eve", "E", "eve@example.org")])
+    return folder
+
+
+@pytest.fixture
+def here(tmp_path: Path) -> Path:
+    """The configuration's folder."""
+    folder = tmp_path / "here"
+    folder.mkdir()
+    return folder
+
+
+# --------------------------------------------------------------------------- the error log
+
+
+@pytest.mark.parametrize("command", ["check", "commit"])
+@pytest.mark.parametrize("kind", ["absolute", "climbing", "windows"])
+def test_an_error_log_location_outside_the_folder_is_refused(
+        here: Path, outside: Path, command: str, kind: str) -> None:
+    location = {"absolute": str(outside / "logs"), "climbing": "../outside/logs",
+                "windows": "logs\\..\\..\\outside"}[kind]
+    config = logged(here, location)
+    line = one_line_failure(cli(command, str(config), "--store", str(here / "s.db")))
+    assert line == (f'importer-gui: {config}: <location> "{location}" (line 5) leads outside '
+                    f"the configuration's folder; {LOG_REMEDY}")
+    assert not (outside / "logs").exists()
+    assert runs(here / "s.db") == 0
+
+
+def test_an_error_log_location_that_links_outside_is_refused_before_the_commit(
+        here: Path, outside: Path) -> None:
+    (here / "logs").symlink_to(outside)
+    config = logged(here, "logs")
+    line = one_line_failure(cli("commit", str(config), "--store", str(here / "s.db")))
+    assert line == (f'importer-gui: {config}: <location> "logs" (line 5) leads outside the '
+                    f"configuration's folder through a link; {LOG_REMEDY}")
+    assert sorted(p.name for p in outside.iterdir()) == ["secret.csv", "teachers.csv"]
+    assert runs(here / "s.db") == 0
+
+
+def test_an_error_log_location_inside_the_folder_is_made_and_written(here: Path) -> None:
+    config = logged(here, "logs/imports")
+    done = cli("commit", str(config), "--store", str(here / "s.db"))
+    assert done.code == 1, done.err
+    assert len(list((here / "logs" / "imports").glob("import_errors_*.log"))) == 1
+
+
+# --------------------------------------------------------------------------- data files
+
+
+@pytest.mark.parametrize(("extra", "file_name", "element", "value"), [
+    ("<path>../outside</path>", "secret.csv", "path", "../outside"),
+    ("", "../outside/secret.csv", "fileName", "../outside/secret.csv"),
+    ("<path>{outside}</path>", "secret.csv", "path", "{outside}"),
+    ("", "{outside}/secret.csv", "fileName", "{outside}/secret.csv"),
+])
+def test_a_data_path_outside_the_folder_needs_the_users_own_data_option(
+        here: Path, outside: Path, extra: str, file_name: str, element: str,
+        value: str) -> None:
+    config = provided(here, extra.format(outside=outside), file_name.format(outside=outside))
+    value = value.format(outside=outside)
+    line = one_line_failure(cli("check", str(config), "--store", str(here / "s.db")))
+    assert line == (f'importer-gui: {config}: <{element}> "{value}" (line 4) leads outside the '
+                    f"configuration's folder; {DATA_REMEDY}")
+    assert SECRET not in line
+    given = cli("check", str(config), "--data", str(outside / "teachers.csv"), "--store",
+                str(here / "s.db"))
+    assert given.code == 0, given.err
+
+
+@pytest.mark.parametrize("link", ["file", "folder"])
+def test_a_data_file_that_links_outside_the_folder_is_refused(
+        here: Path, outside: Path, link: str) -> None:
+    if link == "file":
+        (here / "teachers.csv").symlink_to(outside / "secret.csv")
+        config, element, value = provided(here, ""), "fileName", "teachers.csv"
+    else:
+        (here / "data").symlink_to(outside)
+        config, element, value = provided(here, "<path>data</path>"), "path", "data"
+    line = one_line_failure(cli("check", str(config), "--store", str(here / "s.db")))
+    assert line == (f'importer-gui: {config}: <{element}> "{value}" (line 4) leads outside the '
+                    f"configuration's folder through a link; {DATA_REMEDY}")
+
+
+def test_a_data_path_inside_the_folder_is_read(here: Path) -> None:
+    (here / "in").mkdir()
+    teachers_import(here / "in", [("zoe", "Zoe", "Z", "zoe@example.org")])
+    config = provided(here, "<path>in/./</path>")
+    assert cli("check", str(config), "--store", str(here / "s.db")).code == 0
+
+
+def test_a_configuration_in_the_users_library_reads_its_data_where_it_was_chosen(
+        tmp_path: Path, outside: Path) -> None:
+    """The wizard saves the library's configurations from the user's own file dialogs."""
+    library = tmp_path / "config" / "configurations"
+    library.mkdir(parents=True)
+    config = provided(library, "<path>../../outside</path>")
+    done = cli("check", str(config), "--store", str(tmp_path / "s.db"),
+               env={"IMPORTER_GUI_CONFIG_DIR": str(tmp_path / "config")})
+    assert done.code == 0, done.err
+
+
+# --------------------------------------------------------------------------- not a file
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_given_as_the_configuration_is_one_line_not_a_hang(tmp_path: Path) -> None:
+    pipe = tmp_path / "config.xml"
+    os.mkfifo(pipe)  # nobody ever writes to it: opening it to read would wait for ever
+    assert one_line_failure(cli("check", str(pipe), "--store", str(tmp_path / "s.db"))) == (
+        f"importer-gui: {pipe}: This is a pipe or a device, not a configuration file.")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_given_as_the_configuration_is_one_line(tmp_path: Path) -> None:
+    assert one_line_failure(cli("check", "/dev/zero", "--store", str(tmp_path / "s.db"))) == (
+        "importer-gui: /dev/zero: This is a pipe or a device, not a configuration file.")
+
+
+# --------------------------------------------------------------------------- the wizard
+
+
+def test_the_wizard_refuses_a_configuration_that_leads_outside_its_folder(
+        window: MainWindow, here: Path, outside: Path) -> None:
+    page = window.wizard.open_page
+    config = logged(here, "../outside")
+    assert not page.open_path(config)
+    assert page.error_label.text() == (
+        f'{config}: <location> "../outside" (line 5) leads outside the configuration\'s '
+        f"folder; {LOG_REMEDY}")
+    config = provided(here, "<path>../outside</path>", "secret.csv")
+    assert not page.open_path(config)
+    assert page.error_label.text() == (
+        f'{config}: <path> "../outside" (line 4) leads outside the configuration\'s folder; '
+        f"{DATA_REMEDY}")
+    assert window.state.choices.data_files == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_the_wizard_opens_a_pipe_named_like_a_configuration_without_hanging(
+        window: MainWindow, tmp_path: Path) -> None:
+    pipe = tmp_path / "config.xml"
+    os.mkfifo(pipe)
+    page = window.wizard.open_page
+    assert not page.open_path(pipe)
+    assert page.error_label.text() == (
+        f"{pipe}: This is a pipe or a device, not a configuration file.")

@@ -1,0 +1,85 @@
+"""No raw control character reaches a terminal: values are shown with their escapes visible.
+
+A cell or a stored value holding an escape sequence could clear the screen, retitle the
+window or hide text (a carriage return rewrites the line); the readable output of check,
+commit, history and revert, and the one-line errors, show ``\\x1b``, ``\\x07``, ``\\r``
+instead. Printable text, French accents included, is left as it is; JSON is escaped as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from importer_gui.cli.output import visible
+from tests.builders import by_hand, teachers_import, write_config
+from tests.faults import cli
+
+HOSTILE = "Zoé\x1b]0;owned\x07\x1b[2J\rnot\u202eevil\x9b31m"
+SHOWN = "Zoé\\x1b]0;owned\\x07\\x1b[2J\\rnot\\u202eevil\\x9b31m"
+
+
+def raw_controls(text: str) -> list[str]:
+    """Control characters in printed text, line breaks apart."""
+    return [c for c in text if c != "\n" and visible(c) != c]
+
+
+def test_control_characters_are_shown_escaped_and_accents_are_not() -> None:
+    assert visible(HOSTILE) == SHOWN
+    assert visible("Sécurité incendie, été\tà Lyon\n") == "Sécurité incendie, été\\tà Lyon\\n"
+    assert visible("\x00\x7f\x85\u2028\u2066") == "\\x00\\x7f\\x85\\u2028\\u2066"
+    assert visible("C:\\Données\\plan.csv") == "C:\\Données\\plan.csv"  # printable: as is
+    assert raw_controls(SHOWN) == []
+
+
+@pytest.mark.parametrize("command", ["check", "commit"])
+def test_a_hostile_cell_is_shown_escaped_by_check_and_commit(tmp_path: Path,
+                                                             command: str) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, [("zoe", "Zoé", "Z", HOSTILE)]))
+    done = cli(command, str(config), "--store", str(tmp_path / "s.db"))
+    assert done.code == 1, done.err
+    assert (f"teachers.csv:2: ERROR teacherEmail: Field teacherEmail: {SHOWN} is not an "
+            "e-mail address.") in done.out.splitlines()
+    assert raw_controls(done.out) == []
+    as_json = cli(command, str(config), "--store", str(tmp_path / "s.db"), "--json")
+    issues = json.loads(as_json.out)["imports"][0]["rows"][0]["issues"]
+    assert HOSTILE in issues[0]["message"]  # JSON carries the value itself, escaped as JSON
+    assert raw_controls(as_json.out) == []
+
+
+def test_a_hostile_file_name_is_shown_escaped_by_check_and_history(tmp_path: Path) -> None:
+    folder = tmp_path / "in\x1b[2J\r"
+    folder.mkdir()
+    config = write_config(folder, teachers_import(folder, [("zoe", "Zoé", "Z", "z@e.org")]))
+    store = str(tmp_path / "s.db")
+    done = cli("commit", str(config), "--store", store)
+    assert done.code == 0, done.err
+    shown_folder = visible(str(folder))
+    assert done.out.splitlines()[0] == (f"Import 1: {shown_folder}/teachers.csv "
+                                        "(createOrUpdateTeacherAction)")
+    assert raw_controls(done.out) == []
+    history = cli("history", "--store", store)
+    assert f"  files: {shown_folder}/teachers.csv" in history.out.splitlines()
+    assert f"{shown_folder}/config.xml" in history.out
+    assert raw_controls(history.out) == []
+
+
+def test_a_hostile_stored_value_is_shown_escaped_by_revert(tmp_path: Path) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, [("zoe", "Zoé", "Z", "z@e.org")]))
+    store = tmp_path / "s.db"
+    assert cli("commit", str(config), "--store", str(store)).code == 0
+    by_hand(store, f"UPDATE teacher SET name = '{HOSTILE}'")
+    done = cli("revert", "1", "--dry-run", "--store", str(store))
+    assert f"is now '{SHOWN}'" in done.out, done.out
+    assert raw_controls(done.out) == []
+
+
+def test_a_one_line_error_is_shown_escaped(tmp_path: Path) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, [("zoe", "Zoé", "Z", "z@e.org")]))
+    missing = tmp_path / "gone\x1b[2J\r.csv"
+    done = cli("check", str(config), "--data", str(missing), "--store", str(tmp_path / "s.db"))
+    assert done.code == 2 and done.out == ""
+    assert done.err.startswith(f"importer-gui: {visible(str(missing))}")
+    assert len(done.err.splitlines()) == 1 and raw_controls(done.err) == []
