@@ -1,0 +1,128 @@
+"""Races: two commits of the same files at the same moment, on one store of each engine.
+
+Two processes check the same files against the same store, wait for each other, then
+commit at once. The store must hold what one commit writes: one committed, the other was
+refused with the conflict named (its sessions were created meanwhile), never a session
+created twice (after which every row of the file would fail with "Group with name ... is
+duplicated.").
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from importer_gui.core.store import PostgresUrl, Store, StoreLocation
+from tests.builders import ImportSpec, trainings_import, write_config, write_csv
+from tests.faults import HANG_GUARD, ROOT, cli
+from tests.postgres import Cluster, record_tables
+
+SESSION_COLUMNS = ("trainingPathCode", "sessionTitle", "sessionGuid")
+SESSIONS = 40
+
+CHECK_WAIT_COMMIT = """
+import sys, time
+from pathlib import Path
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.errors import ImporterError
+from importer_gui.core.store import Store
+
+config, store, ready, go = sys.argv[1:5]
+with Store.open(store) as opened:
+    plan = pipeline.check(config_xml.load(Path(config)), opened)
+    Path(ready).touch()
+    while not Path(go).exists():  # both have checked: commit at the same moment
+        time.sleep(0.001)
+    try:
+        print("committed", pipeline.commit(plan, opened).run_id)
+    except ImporterError as error:
+        print("refused", error)
+"""
+
+
+def sessions_config(folder: Path) -> Path:
+    """Trainings committed first; then a file of new sessions of them (what the race is on)."""
+    write_csv(folder / "sessions.csv", [SESSION_COLUMNS] + [
+        (f"PC-{i % 4}", f"Session {i}", f"S-{i}") for i in range(SESSIONS)])
+    return write_config(folder, ImportSpec("sessions.csv", SESSION_COLUMNS,
+                                           "createOrUpdateSessionAction"), name="sessions.xml")
+
+
+def prepared(folder: Path, store: StoreLocation) -> Path:
+    """The store with its training courses; the sessions' configuration."""
+    folder.mkdir(exist_ok=True)
+    trainings = write_config(folder, trainings_import(
+        folder, [(f"PC-{i}", f"Course {i}", f"T-{i}") for i in range(4)]), name="trainings.xml")
+    assert cli("commit", str(trainings), "--store", str(store)).code == 0
+    return sessions_config(folder)
+
+
+def race(config: Path, store: StoreLocation, folder: Path) -> list[str]:
+    """Two processes check, then commit at the same moment; what each said."""
+    go = folder / "go"
+    ready = [folder / f"ready-{n}" for n in range(2)]
+    children = [subprocess.Popen([sys.executable, "-c", CHECK_WAIT_COMMIT, str(config),
+                                  str(store), str(flag), str(go)], cwd=ROOT,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for flag in ready]
+    deadline = time.monotonic() + HANG_GUARD
+    while not all(flag.exists() for flag in ready) and time.monotonic() < deadline:
+        assert all(child.poll() is None for child in children), children[0].communicate()
+        time.sleep(0.005)
+    go.touch()
+    said = []
+    for child in children:
+        out, err = child.communicate(timeout=HANG_GUARD)
+        assert child.returncode == 0 and err == "", err
+        said.append(out.strip())
+    return sorted(said)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def two_stores(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[StoreLocation, ...]:
+    """Two new stores of one engine: the one raced on, and one committed to once."""
+    if request.param == "sqlite":
+        return tmp_path / "raced.sqlite3", tmp_path / "once.sqlite3"
+    cluster: Cluster = request.getfixturevalue("postgres_cluster")
+    names = [cluster.new_database("race") for _ in range(2)]
+    request.addfinalizer(lambda: [cluster.drop_database(name) for name in names])
+    return tuple(PostgresUrl(cluster.url(name)) for name in names)
+
+
+def test_two_commits_of_the_same_sessions_at_once_leave_what_one_commit_writes(
+        tmp_path: Path, two_stores: tuple[StoreLocation, ...]) -> None:
+    raced, once = two_stores
+    config = prepared(tmp_path / "raced", raced)
+    reference = prepared(tmp_path / "once", once)
+    assert cli("commit", str(reference), "--store", str(once)).code == 0
+
+    said = race(config, raced, tmp_path)
+
+    assert said[0] == "committed 2", said
+    assert said[1].startswith("refused Session 'Session 0' was created by run 2 ("), said
+    assert said[1].endswith(f") since the check; check again: nothing was written to {raced}.")
+    assert record_tables(raced) == record_tables(once)
+    with Store.open(raced) as store:
+        assert [run.id for run in store.history()] == [2, 1]
+    # The second administrator checks again: every session is there, nothing to create.
+    again = cli("check", str(config), "--store", str(raced))
+    assert "Total: create 0, update 0, unchanged 40, delete 0, error 0" in again.out
+
+
+def test_two_commits_of_the_same_teachers_at_once_are_one(
+        tmp_path: Path, store_url: StoreLocation) -> None:
+    from tests.builders import teachers_import
+
+    folder = tmp_path / "files"
+    folder.mkdir()
+    config = write_config(folder, teachers_import(
+        folder, [(f"t{i}", f"Name {i}", "F", "") for i in range(50)]))
+    said = race(config, store_url, tmp_path)
+    assert said[0] == "committed 1", said
+    assert said[1].startswith(f"refused Nothing was written to {store_url}: another teacher "
+                              "already has this login ("), said
+    assert len(record_tables(store_url)["teacher"]) == 50
