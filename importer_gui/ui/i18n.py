@@ -1,8 +1,19 @@
 """One way to translate: Qt's own, with ``%1``, ``%2``… filled as ``QString::arg`` does.
 
-Strings are marked for lupdate either as ``self.tr("…")`` in a QObject or as
-``tr("Context", "…")`` here; either way their placeholders are ``%1``, ``%2``… (never
-``{0}``), filled by ``arg``, and ``%n`` is the count given as ``n`` (plural forms).
+``pyside6-lupdate`` reads the source, not the running program, so a string is marked in one
+of the shapes it recognises, always with literal text:
+
+- ``self.tr("…")`` in a QObject class (the class name is the context); a plural is
+  ``self.tr("%n row(s)", "", n)``. PySide looks a plural up under the instance's own class
+  only, so plurals belong in classes nobody subclasses;
+- ``translate("Context", "…")`` anywhere else (no plural: lupdate marks none here);
+- ``QT_TRANSLATE_NOOP("catalogue", "…")`` where the text is written as data (the catalogue,
+  in the Qt-free core, defines that name itself); the window then translates the value with
+  ``tr("catalogue", value)``.
+
+Placeholders are ``%1``, ``%2``… (never ``{0}``), filled by ``arg``; ``%n`` is a count.
+``tr`` translates a text held in a variable; a literal given to it is invisible to lupdate
+(it would read the context as the text), and the translation test says so.
 """
 
 from __future__ import annotations
@@ -12,6 +23,11 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 _MARKER = re.compile(r"%([1-9][0-9]?)")  # %1 to %99, as Qt reads them
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` in the user's language, as ``QCoreApplication.translate`` gives it."""
+    return QCoreApplication.translate(context, text, disambiguation, n)
 
 
 def tr(context: str, text: str, *args: object, n: int = -1) -> str:

@@ -26,6 +26,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.revert import RevertPlan, RevertResult, RevertTable
 from importer_gui.core.store import Store
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.labels import table_name
 from importer_gui.ui.models.revert_model import RevertModel, outcome_label
 from importer_gui.ui.styles import CONFLICT_NOTICE_STYLE, ERROR_STYLE, NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
@@ -174,8 +175,7 @@ class RevertDialog(QDialog):
 
     def _table_label(self, table: RevertTable) -> str:
         """"Session: 4 record(s), 1 conflict(s)"."""
-        text = arg(self.tr("%1: %n record(s)", "", len(table.rows)),
-                   table.table.value.capitalize())
+        text = arg(self.tr("%1: %n record(s)", "", len(table.rows)), table_name(table.table))
         if table.conflicts:
             text += self.tr(", %n conflict(s)", "", table.conflicts)
         return text
@@ -185,15 +185,33 @@ class RevertDialog(QDialog):
             return
         self.model.show_table(self.plan.tables[index])
         counts = self.model.counts()
-        self.counts.setText("   ".join(
-            f"{outcome_label(o)}: {counts[o]}" for o in counts if counts[o]))
+        self.counts.setText("   ".join(arg(self.tr("%1: %2"), outcome_label(o), counts[o])
+                                       for o in counts if counts[o]))
         self.view.resizeColumnsToContents()
 
     def _show_notice(self, plan: RevertPlan) -> None:
-        lines = plan.summary()
+        lines = self._summary(plan)
         self.notice.setText("\n".join(lines))
         self.notice.setVisible(bool(lines))
         self.notice.setStyleSheet(CONFLICT_NOTICE_STYLE if plan.conflicts() else NOTICE_STYLE)
+
+    def _summary(self, plan: RevertPlan) -> list[str]:
+        """What the preview says above the table: conflicts, and which runs to revert first
+        (the command line says the same in English, with ``RevertPlan.summary``)."""
+        lines: list[str] = []
+        conflicts = plan.conflicts()
+        if conflicts:
+            lines.append(arg(self.tr(
+                "%n conflicting record(s) will be skipped (changed since run %1, or still "
+                "needed by other records); the others will be reverted.", "", conflicts),
+                plan.run_id))
+        if plan.later_runs:
+            runs = ", ".join(str(r) for r in plan.later_runs)
+            lines.append(arg(self.tr(
+                "Later run(s) %1 changed records of run %2 again: revert them first (newest "
+                "first) to revert those records as well.", "", len(plan.later_runs)),
+                runs, plan.run_id))
+        return lines
 
     def _show_choices(self, plan: RevertPlan) -> None:
         conflicts = plan.conflicts() > 0

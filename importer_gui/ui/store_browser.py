@@ -90,7 +90,7 @@ class RecordTab(QWidget):
         if self.model.error:
             self.count_label.setText(self.model.error)
             return
-        self.count_label.setText(self.tr("%n record(s)", "", self.model.total))
+        self.count_label.setText(self.tr("%Ln record(s)", "", self.model.total))
         self.view.resizeColumnsToContents()
 
 

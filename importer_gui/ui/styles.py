@@ -62,6 +62,7 @@ OUTCOME_BRUSHES: dict[Outcome, QBrush] = {
 
 
 def outcome_badge(outcome: Outcome, text: str) -> str:
-    """Rich text: ``text`` on its outcome's colour, as the preview's counts show it."""
-    return (f"<span style='background:{OUTCOME_FILLS[outcome]}; color:{DARK_TEXT}'>&nbsp;"
-            f"{text}&nbsp;</span>")
+    """Rich text: ``text`` on its outcome's colour, as the preview's counts show it; a line
+    that wraps wraps between badges, never inside one."""
+    return (f"<span style='background:{OUTCOME_FILLS[outcome]}; color:{DARK_TEXT}; "
+            f"white-space:nowrap'>&nbsp;{text}&nbsp;</span>")

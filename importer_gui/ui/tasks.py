@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.log import log_path
 from importer_gui.core.progress import Monitor
-from importer_gui.ui.i18n import tr
+from importer_gui.ui.i18n import arg, translate
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +30,9 @@ ErrorFn = Callable[[ImporterError], None]
 
 def unexpected_error(exc: BaseException) -> ImporterError:
     """A clear message for a failure that is not one of ours (the traceback goes to the log)."""
-    return ImporterError(tr("TaskRunner", "Something unexpected went wrong (%1); nothing was "
-                                          "written. Details are in the application log (%2).",
-                            type(exc).__name__, log_path()))
+    return ImporterError(arg(translate(
+        "TaskRunner", "Something unexpected went wrong (%1); nothing was written. Details are "
+                      "in the application log (%2)."), type(exc).__name__, log_path()))
 
 
 @dataclass

@@ -54,10 +54,13 @@ def column(model: PreviewModel, c: int, role: int = DISPLAY) -> list:
     return [model.data(model.index(r, c), role) for r in range(model.rowCount())]
 
 
-def test_columns_are_line_outcome_then_the_files_headers(model: PreviewModel) -> None:
+def test_columns_are_line_outcome_then_the_fields_with_the_files_headers(
+        model: PreviewModel) -> None:
     titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
-    assert titles == ["Line", "Outcome", "Login", "E-mail"]
-    assert model.headerData(2, Qt.Orientation.Horizontal, TIP) == "Field: teacherLogin"
+    assert titles == ["Line", "Outcome", "Teacher's login — teacherLogin",
+                      "Teacher's e-mail address — teacherEmail"]
+    assert model.headerData(2, Qt.Orientation.Horizontal, TIP) == (
+        "Field: teacherLogin\nColumn in the file: Login")
     assert column(model, 0) == [2, 3, 4, 5]
     assert column(model, 1) == ["create", "error", "update", "unchanged"]
     assert column(model, 3)[2] == "adam-at-example"

@@ -58,11 +58,12 @@ def test_each_record_shows_what_reverting_leaves_and_an_update_both_values(
     [sessions] = plan.tables
     model.show_table(sessions)
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
-        "Record", "Outcome", "Training id"]
+        "Record", "Outcome", "Training course (id)"]
     # An updated record shows its value now and the one it gets back.
-    assert texts(model, "Title") == {1: "Mai → May", 3: "Wrong", 2: "Old"}
-    assert texts(model, "Status") == {1: "open → ", 3: "", 2: ""}
-    assert texts(model, "Start date") == {1: "2024-05-02", 3: "", 2: ""}
+    assert texts(model, "Session title — sessionTitle") == {1: "Mai → May", 3: "Wrong", 2: "Old"}
+    assert texts(model, "Session status — sessionStatus") == {1: "open → ", 3: "", 2: ""}
+    assert texts(model, "Session start date — sessionStartDate") == {
+        1: "2024-05-02", 3: "", 2: ""}
     assert model.counts() == {Outcome.CREATE: 1, Outcome.UPDATE: 1, Outcome.UNCHANGED: 0,
                               Outcome.DELETE: 1, Outcome.ERROR: 0}
 

@@ -47,7 +47,9 @@ def test_records_arrive_a_page_at_a_time(store: Store, qtbot: object) -> None:
     assert model.rowCount() == 450
     assert cell(model, 449, 1) == "teacher0449"
     titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert titles == ["Id", "Login", "Name", "Firstname", "Email"]
+    assert titles == ["Id", "Teacher's login — teacherLogin", "Teacher's last name — teacherName",
+                      "Teacher's first name — teacherFirstname",
+                      "Teacher's e-mail address — teacherEmail"]
 
 
 def test_browser_searches_and_shows_the_run(store: Store, qtbot: object,

@@ -111,7 +111,8 @@ def test_workbook_to_store_as_a_user_would(qtbot: QtBot, tmp_path: Path,
     assert {"Lyon janvier", "Nantes février"} <= titles
     headers = [sessions.headerData(c, Qt.Orientation.Horizontal)
                for c in range(sessions.columnCount())]
-    assert headers[:3] == ["Id", "Training", "Title"] and headers[-1] == "Teacher"
+    assert headers[:3] == ["Session id — sessionId", "Training course",
+                           "Session title — sessionTitle"] and headers[-1] == "Teacher"
     first = [sessions.data(sessions.index(0, c)) for c in range(sessions.columnCount())]
     assert (first[1], first[-1]) == ("SEC-101", "mdupont")  # by name, not by id
     browser.tabs.setCurrentIndex(2)

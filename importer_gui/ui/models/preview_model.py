@@ -26,11 +26,14 @@ from PySide6.QtCore import (
 )
 
 from importer_gui.core import pipeline
+from importer_gui.core.catalogue.actions import FIELD_LABELS
 from importer_gui.core.cells import cell_text
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER, Level, Outcome
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
-from importer_gui.ui import i18n
+from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.labels import field_title
+from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH, WARNING_BRUSH
 
@@ -43,19 +46,14 @@ OUTCOME_COLUMN = 1
 FIRST_VALUE_COLUMN = 2
 
 
-def tr(text: str, *args: object) -> str:
-    """Translate a string of this module, ``%1``… filled with ``args``."""
-    return i18n.tr("PreviewModel", text, *args)
-
-
 def outcome_label(outcome: Outcome) -> str:
     """An outcome for people."""
     return {
-        Outcome.CREATE: tr("create"),
-        Outcome.UPDATE: tr("update"),
-        Outcome.UNCHANGED: tr("unchanged"),
-        Outcome.DELETE: tr("delete"),
-        Outcome.ERROR: tr("error"),
+        Outcome.CREATE: translate("PreviewModel", "create"),
+        Outcome.UPDATE: translate("PreviewModel", "update"),
+        Outcome.UNCHANGED: translate("PreviewModel", "unchanged"),
+        Outcome.DELETE: translate("PreviewModel", "delete"),
+        Outcome.ERROR: translate("PreviewModel", "error"),
     }[outcome]
 
 
@@ -144,6 +142,8 @@ class PreviewModel(QAbstractTableModel):
         self._issues: dict[tuple[int, int], _RowIssues] = {}
         self._filter = RowFilter.ALL
         self._titles: list[str] = []
+        self._tips: list[str] = []
+        self._text = LocaleText()  # dates as the user's locale writes them
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.reload()
 
@@ -168,7 +168,7 @@ class PreviewModel(QAbstractTableModel):
         """Show the state's current plan again (after a full check), keeping filter and sort."""
         self.beginResetModel()
         self._plan = self._state.session.choices.plan
-        self._titles = self._make_column_titles()
+        self._titles, self._tips = self._make_column_titles()
         self._issues.clear()
         self._rebuild()
         self.endResetModel()
@@ -249,20 +249,26 @@ class PreviewModel(QAbstractTableModel):
         thousand times while it lays out and paints a screen."""
         return self._titles
 
-    def _make_column_titles(self) -> list[str]:
-        """The value columns' titles: the file's headers when it had some."""
+    def _make_column_titles(self) -> tuple[list[str], list[str]]:
+        """The value columns' titles and tooltips: each field by its label and name, with
+        the file's header in the tooltip; "Column N" when the imports shown differ."""
         shown = self.imports()
         if not shown:
-            return []
+            return [], []
         imp = shown[0]
-        same = all(i.columns == imp.columns for i in shown)
-        if not same:
+        if not all(i.columns == imp.columns for i in shown):
             width = max(len(i.columns) for i in shown)
-            return [tr("Column %1", n + 1) for n in range(width)]
-        titles = list(imp.columns)
-        for n, header in enumerate((imp.headers or [])[: len(titles)]):
-            titles[n] = header or titles[n]
-        return titles
+            return [arg(self.tr("Column %1"), n + 1) for n in range(width)], []
+        headers = list(imp.headers or [])[:len(imp.columns)]
+        headers += [""] * (len(imp.columns) - len(headers))
+        titles, tips = [], []
+        for name, header in zip(imp.columns, headers, strict=True):
+            # A column no field reads (ignoredColumn) is best named by the file's header.
+            titles.append(field_title(name) if name in FIELD_LABELS else header or name)
+            tip = arg(self.tr("Field: %1"), name)
+            tips.append(tip + "\n" + arg(self.tr("Column in the file: %1"), header) if header
+                        else tip)
+        return titles, tips
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._positions)
@@ -278,16 +284,15 @@ class PreviewModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == LINE_COLUMN:
-                return self._line_title or tr("Line")
+                return self._line_title or self.tr("Line")
             if section == OUTCOME_COLUMN:
-                return tr("Outcome")
+                return self.tr("Outcome")
             titles = self._column_titles()
             n = section - FIRST_VALUE_COLUMN
             return titles[n] if 0 <= n < len(titles) else None
         if role == Qt.ItemDataRole.ToolTipRole and section >= FIRST_VALUE_COLUMN:
-            columns = self._value_columns()
             n = section - FIRST_VALUE_COLUMN
-            return tr("Field: %1", columns[n]) if n < len(columns) else None
+            return self._tips[n] if n < len(self._tips) else None
         return None
 
     # --- cells -----------------------------------------------------------------------------
@@ -337,7 +342,9 @@ class PreviewModel(QAbstractTableModel):
         return None
 
     def _value_data(self, imp: ImportPlan, r: int, row: RowPlan, n: int, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text.cell(row.cells[n]) if n < len(row.cells) else ""
+        if role == Qt.ItemDataRole.EditRole:  # what the check reads, as the file had it
             return cell_text(row.cells[n]) if n < len(row.cells) else ""
         if role not in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.ForegroundRole) or n >= len(imp.columns):

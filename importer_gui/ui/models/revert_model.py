@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,11 +21,11 @@ from PySide6.QtCore import (
 )
 
 from importer_gui.core import schema
-from importer_gui.core.cells import cell_text
 from importer_gui.core.issues import OUTCOME_ORDER, Outcome
 from importer_gui.core.revert import RevertRow, RevertTable
-from importer_gui.ui import i18n
-from importer_gui.ui.models.store_model import column_title
+from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.labels import column_title, reference_id_title
+from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH
 
 Index = QModelIndex | QPersistentModelIndex
@@ -34,25 +35,21 @@ OUTCOME_COLUMN = 1
 FIRST_VALUE_COLUMN = 2
 OUTCOME_RANK = {o: i for i, o in enumerate(OUTCOME_ORDER)}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-def tr(text: str, *args: object) -> str:
-    """Translate a string of this module, ``%1``… filled with ``args``."""
-    return i18n.tr("RevertModel", text, *args)
+ISO_TEXT = LocaleText(QLocale.c())  # dates that sort as text
 
 
 def outcome_label(outcome: Outcome) -> str:
     """What reverting does to a record, for people."""
     return {
-        Outcome.CREATE: tr("recreate"),
-        Outcome.UPDATE: tr("restore"),
-        Outcome.UNCHANGED: tr("unchanged"),
-        Outcome.DELETE: tr("delete"),
-        Outcome.ERROR: tr("conflict (skipped)"),
+        Outcome.CREATE: translate("RevertModel", "recreate"),
+        Outcome.UPDATE: translate("RevertModel", "restore"),
+        Outcome.UNCHANGED: translate("RevertModel", "unchanged"),
+        Outcome.DELETE: translate("RevertModel", "delete"),
+        Outcome.ERROR: translate("RevertModel", "conflict (skipped)"),
     }[outcome]
 
 
-def value_text(row: RevertRow, column: str) -> str:
+def value_text(row: RevertRow, column: str, text: LocaleText = ISO_TEXT) -> str:
     """A record's cell: what the record holds once reverted, or "now → restored".
 
     A record the revert deletes, or skips as a conflict, shows what it holds now.
@@ -63,13 +60,20 @@ def value_text(row: RevertRow, column: str) -> str:
     if outcome is Outcome.UPDATE and row.now:
         now = row.now.get(column)
         if now != value:
-            return f"{_text(now)} → {_text(value)}"
-    return _text(value)
+            return f"{_text(now, text)} → {_text(value, text)}"
+    return _text(value, text)
 
 
-def _text(value: Any) -> str:
-    """A stored value as text: dates in ISO 8601, nothing for None."""
-    return cell_text(value) if value is None or isinstance(value, date) else str(value)
+def _text(value: Any, text: LocaleText) -> str:
+    """A stored value as text: dates as the locale writes them, nothing for None."""
+    return text.cell(value) if value is None or isinstance(value, date) else str(value)
+
+
+def _titles(table: str, columns: tuple[str, ...]) -> list[str]:
+    """Each column's header: the field it holds, or the kind of record whose id it holds."""
+    references = schema.references(table)
+    return [reference_id_title(references[c]) if c in references else column_title(table, c)
+            for c in columns]
 
 
 class RevertModel(QAbstractTableModel):
@@ -79,14 +83,17 @@ class RevertModel(QAbstractTableModel):
         super().__init__(parent)
         self._table: RevertTable | None = None
         self._columns: tuple[str, ...] = ()
+        self._titles: list[str] = []
         self._positions: array[int] = array("i")
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._text = LocaleText()  # dates as the user's locale writes them
 
     def show_table(self, table: RevertTable | None) -> None:
         """Show one table's records (in the run's order, or the current sort's)."""
         self.beginResetModel()
         self._table = table
         self._columns = schema.column_names(table.table) if table is not None else ()
+        self._titles = _titles(table.table, self._columns) if table is not None else []
         self._positions = array("i", range(len(table.rows) if table is not None else 0))
         if self._sort is not None:
             self._apply_sort(*self._sort)
@@ -117,12 +124,12 @@ class RevertModel(QAbstractTableModel):
         n = section - FIRST_VALUE_COLUMN
         if role == Qt.ItemDataRole.DisplayRole:
             if section == RECORD_COLUMN:
-                return tr("Record")
+                return self.tr("Record")
             if section == OUTCOME_COLUMN:
-                return tr("Outcome")
-            return column_title(self._columns[n]) if 0 <= n < len(self._columns) else None
+                return self.tr("Outcome")
+            return self._titles[n] if 0 <= n < len(self._titles) else None
         if role == Qt.ItemDataRole.ToolTipRole and 0 <= n < len(self._columns):
-            return tr("Field: %1", self._columns[n])
+            return arg(self.tr("Store column: %1"), self._columns[n])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -151,7 +158,7 @@ class RevertModel(QAbstractTableModel):
 
     def _value_data(self, row: RevertRow, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return value_text(row, column)
+            return value_text(row, column, self._text)
         issues = [i for i in row.issues if i.field == column]
         if not issues:
             return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -16,17 +15,16 @@ from PySide6.QtCore import (
 
 from importer_gui.core import schema
 from importer_gui.core.errors import ImporterError
+from importer_gui.core.issues import Outcome
 from importer_gui.core.schema import Table
-from importer_gui.ui import i18n
+from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.labels import column_title, reference_title
+from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.models.preview_model import outcome_label
 
 Index = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 200
-
-
-def tr(text: str, *args: object) -> str:
-    """Translate a string of this module, ``%1``… filled with ``args``."""
-    return i18n.tr("StoreModel", text, *args)
 
 
 class RecordSource(Protocol):
@@ -39,21 +37,23 @@ class RecordSource(Protocol):
     def get(self, table: Table, record_id: int) -> Any: ...
 
 
-def column_title(name: str) -> str:
-    """A record column's name for people: ``start_date`` -> ``Start date``."""
-    return name.replace("_", " ").capitalize()
+def quantities(table: Table) -> frozenset[str]:
+    """The columns holding amounts (a duration, a capacity), written as numbers are."""
+    return frozenset(c.name for c in schema.columns(table)
+                     if c.type is schema.Type.INTEGER and c.references is None)
 
 
-def display(value: Any) -> str:
-    """A stored value as text: dates in ISO 8601, nothing for None."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        local = value.astimezone() if value.tzinfo else value  # the user's clock, not UTC
-        return local.replace(tzinfo=None).isoformat(sep=" ", timespec="minutes")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+def run_kind(kind: str) -> str:
+    """A run's kind for people."""
+    kinds = {"import": translate("StoreModel", "import"),
+             "revert": translate("StoreModel", "revert")}
+    return kinds.get(kind, kind)
+
+
+def counts_text(counts: dict[str, int], text: LocaleText) -> str:
+    """"create 3, update 1": each outcome a run had, by its name for people."""
+    names = {o.value: outcome_label(o) for o in Outcome}
+    return ", ".join(f"{names.get(k, k)} {text.number(v)}" for k, v in counts.items() if v)
 
 
 class StoreModel(QAbstractTableModel):
@@ -65,6 +65,8 @@ class StoreModel(QAbstractTableModel):
         self._table = Table(table)
         self._columns = ["id", *schema.column_names(self._table)]
         self._references = schema.references(self._table)
+        self._quantities = quantities(self._table)
+        self._text = LocaleText()  # dates and amounts as the user's locale writes them
         self._labels: dict[tuple[Table, int], str] = {}
         self._search = ""
         self._records: list[Any] = []
@@ -137,9 +139,9 @@ class StoreModel(QAbstractTableModel):
         if section >= len(self._columns):
             return None
         column = self._columns[section]
-        if column in self._references:  # shown by name, not id: "Training", not "Training id"
-            column = column.removesuffix("_id")
-        return tr(column_title(column))
+        if column in self._references:  # shown by name, not id: "Training course"
+            return reference_title(self._references[column])
+        return column_title(self._table, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._records):
@@ -149,7 +151,7 @@ class StoreModel(QAbstractTableModel):
             value = getattr(self._records[index.row()], column, None)
             if value is not None and column in self._references:
                 return self._label(self._references[column], value)
-            return display(value)
+            return self._text.stored(value, quantity=column in self._quantities)
         return None
 
     def _label(self, table: Table, record_id: int) -> str:
@@ -177,6 +179,7 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, runs: list[Any] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runs: list[Any] = list(runs or [])
+        self._locale_text = LocaleText()
 
     def set_runs(self, runs: list[Any]) -> None:
         """Show these runs."""
@@ -198,8 +201,8 @@ class HistoryModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation is Qt.Orientation.Vertical:
             return None
-        titles = (tr("Run"), tr("Started"), tr("Kind"), tr("Outcomes"), tr("Reverts"),
-                  tr("Configuration"), tr("Files"))
+        titles = (self.tr("Run"), self.tr("Started"), self.tr("Kind"), self.tr("Outcomes"),
+                  self.tr("Reverts"), self.tr("Configuration"), self.tr("Files"))
         return titles[section] if section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -217,17 +220,18 @@ class HistoryModel(QAbstractTableModel):
     def _text(self, run: Any, column: str) -> str:
         """One column of a run as text."""
         if column == "config":
-            return Path(run.config).name if run.config else tr("(not saved)")
+            return Path(run.config).name if run.config else self.tr("(not saved)")
         if column == "files":
             return ", ".join(Path(f).name for f in (run.files or []))
         if column == "counts":
-            counts = run.counts or {}
-            return ", ".join(f"{k} {v}" for k, v in counts.items() if v)
+            return counts_text(run.counts or {}, self._locale_text)
         if column == "reverts":
             parts = []
             if getattr(run, "reverts_run", None):
-                parts.append(tr("reverts run %1", run.reverts_run))
+                parts.append(arg(self.tr("reverts run %1"), run.reverts_run))
             if getattr(run, "reverted_by", None):
-                parts.append(tr("reverted by run %1", run.reverted_by))
+                parts.append(arg(self.tr("reverted by run %1"), run.reverted_by))
             return "; ".join(parts)
-        return display(getattr(run, column, None))
+        if column == "kind":
+            return run_kind(run.kind)
+        return self._locale_text.stored(getattr(run, column, None))

@@ -8,6 +8,7 @@ from importer_gui.core.catalogue import ACTIONS, ActionSpec
 from importer_gui.core.config import Action
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.suggest import likely_action
+from importer_gui.ui.labels import catalogue_text
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import MUTED_TEXT
@@ -29,10 +30,10 @@ class ActionPage(BasePage):
 
     def _add_action(self, number: int, spec: ActionSpec) -> None:
         """One radio button (with a mnemonic digit) and its summary below it."""
-        button = QRadioButton(f"&{number} {self.tr(spec.label)}", self)
+        button = QRadioButton(f"&{number} {catalogue_text(spec.label)}", self)
         button.setObjectName(spec.name)
         button.setToolTip(spec.name)
-        summary = QLabel(f"{self.tr(spec.summary)} <span style='color:{MUTED_TEXT}'>"
+        summary = QLabel(f"{catalogue_text(spec.summary)} <span style='color:{MUTED_TEXT}'>"
                          f"({spec.name})</span>", self)
         summary.setWordWrap(True)
         summary.setContentsMargins(26, 0, 0, 10)  # under the button's text, not its circle

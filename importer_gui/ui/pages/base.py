@@ -14,7 +14,7 @@ from importer_gui.core import first_rows
 from importer_gui.core.config import Action, Import, Provider
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.log import log_path
-from importer_gui.ui.i18n import arg, tr
+from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_STYLE
 
@@ -116,7 +116,7 @@ def read_head(provider: Provider, data_file: Path,
 def column_titles(headers: list[str] | None, count: int) -> list[str]:
     """What to call each column: its header, or "Column N" in a file without one."""
     titles = list(headers or [])
-    titles += [tr("pages", "Column %1", i + 1) for i in range(len(titles), count)]
+    titles += [arg(translate("pages", "Column %1"), i + 1) for i in range(len(titles), count)]
     return titles
 
 

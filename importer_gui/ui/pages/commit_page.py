@@ -20,6 +20,7 @@ from importer_gui.core.plan import Plan
 from importer_gui.core.session import run_commit, run_replan
 from importer_gui.core.store import Store
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.pages.base import BasePage, collected
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.store_browser import StoreBrowser
@@ -159,8 +160,9 @@ class CommitPage(BasePage):
         self._set_running(False)
         self.result = result
         self.status.setText(arg(self.tr("Committed: run %1 is in the history."), result.run_id))
+        numbers = LocaleText()
         for outcome, label in self.count_labels.items():
-            label.setText(str(result.counts.get(outcome.value, 0)))
+            label.setText(numbers.number(result.counts.get(outcome.value, 0)))
         self.summary.show()
         self.browser_button.show()
         self.completeChanged.emit()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +34,9 @@ from importer_gui.core.binding import (
 from importer_gui.core.catalogue import (
     ACTIONS,
     IGNORED_COLUMN,
+    NO,
     PROVIDER_OPTIONS,
+    YES,
     ActionSpec,
     FieldDef,
     OptionDef,
@@ -42,15 +45,23 @@ from importer_gui.core.catalogue import (
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import Action, ActionField, Column, FieldOptions, ImportConfig
 from importer_gui.core.errors import ConfigError, ImporterError
-from importer_gui.core.suggest import Suggestion, map_columns
+from importer_gui.core.suggest import CLOSE, EXACT, NORMALISED, SYNONYM, Suggestion, map_columns
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.labels import catalogue_text, field_title
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import GUESS_STYLE, HEADING_STYLE, MUTED_STYLE, WARNING_STYLE
 
 SAMPLES = 3  # sample values shown per column
-SAMPLE_WIDTH = 300  # pixels of sample values before an ellipsis
+SAMPLE_WIDTH = 240  # pixels of sample values before an ellipsis
+TITLE_WIDTH = 200  # pixels of a column's header before an ellipsis
 DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"]
+# The date format's texts, as catalogue/document.py writes them, marked for the translators.
+DATE_FORMAT_TEXTS = (
+    QT_TRANSLATE_NOOP("catalogue", "&Date format"),
+    QT_TRANSLATE_NOOP("catalogue", "Y, M, D, H, I (minutes), S and the characters / _ . : ; , - "
+                                   "and space"),
+)
 
 
 @dataclass
@@ -86,36 +97,33 @@ class MappingPage(BasePage):
     # --- layout -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        """The columns on the left; warnings, value mappings and options on the right."""
-        row = QHBoxLayout()
-        self.body.addLayout(row, 1)
-        self.columns_widget = QWidget()
-        holder = QVBoxLayout(self.columns_widget)
-        self.grid = QGridLayout()
-        holder.addLayout(self.grid)
-        holder.addStretch(1)  # rows stay at the top
-        self.grid.setColumnStretch(1, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.columns_widget)
-        row.addWidget(scroll, 3)
-        side = QVBoxLayout()
-        row.addLayout(side, 2)
+        """Warnings on top; below them, one scrolled column: the file's columns, then value
+        mappings and options side by side (two columns of boxes would not fit a small
+        screen in French)."""
         self.warning_label = QLabel(self)
         self.warning_label.setObjectName("mappingWarning")
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(WARNING_STYLE)
         self.confirm_check = QCheckBox(self.tr("&Go on without them"), self)
         self.confirm_check.toggled.connect(lambda *_: self.completeChanged.emit())
-        side.addWidget(self.warning_label)
-        side.addWidget(self.confirm_check)
-        self.side_widget = QWidget()
-        self.side_layout = QVBoxLayout(self.side_widget)
+        self.body.addWidget(self.warning_label)
+        self.body.addWidget(self.confirm_check)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        self.columns_widget = QWidget(content)
+        self.grid = QGridLayout(self.columns_widget)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(3, 1)  # the rows keep to the left; room goes to the notes
+        column.addWidget(self.columns_widget)
+        self.side_widget = QWidget(content)
+        self.side_layout = QHBoxLayout(self.side_widget)
         self.side_layout.setContentsMargins(0, 0, 0, 0)
-        side_scroll = QScrollArea(self)
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setWidget(self.side_widget)
-        side.addWidget(side_scroll, 1)
+        column.addWidget(self.side_widget)
+        column.addStretch(1)  # rows and boxes stay at the top
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        self.body.addWidget(scroll, 1)
 
     def _clear(self) -> None:
         """Remove the column rows and the side boxes (rebuilt for each file and action)."""
@@ -182,7 +190,15 @@ class MappingPage(BasePage):
                     suggestion: Suggestion) -> None:
         """One grid row: title, samples, field combo, guess note."""
         title = header or arg(self.tr("Column %1"), index + 1)
-        label = QLabel(f"<b>{_escape(title)}</b>", self.columns_widget)
+        label = QLabel(self.columns_widget)
+        bold = QFont(label.font())
+        bold.setBold(True)
+        label.setFont(bold)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        # A long header is cut with an ellipsis too; the tooltip has it whole.
+        label.setText(QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight,
+                                                    TITLE_WIDTH))
+        label.setToolTip(title)
         shown = " · ".join(s for s in samples if s) or "—"
         sample_label = QLabel(self.columns_widget)
         # Long values are cut with an ellipsis; the tooltip has them whole.
@@ -211,8 +227,9 @@ class MappingPage(BasePage):
         assert self.spec is not None
         combo.addItem(self.tr("ignoredColumn (skip it)"), IGNORED_COLUMN)
         for field in self.spec.fields:
-            combo.addItem(f"{field.name} *" if field.mandatory else field.name, field.name)
-            combo.setItemData(combo.count() - 1, self.tr(field.description),
+            title = field_title(field.name)
+            combo.addItem(f"{title} *" if field.mandatory else title, field.name)
+            combo.setItemData(combo.count() - 1, catalogue_text(field.description),
                               Qt.ItemDataRole.ToolTipRole)
 
     def _mark(self, row: ColumnRow, guessed: bool) -> None:
@@ -220,11 +237,17 @@ class MappingPage(BasePage):
         font = row.combo.font()
         font.setItalic(guessed)
         row.combo.setFont(font)
-        how = self.tr(row.suggestion.how or "")
+        how = self._how(row.suggestion.how)
         row.note.setText(arg(self.tr("guessed (%1)"), how) if guessed else "")
         row.note.setToolTip(arg(self.tr("Suggested from the header \"%1\" (%2 match): check it."),
                                 row.header or "", how) if guessed else "")
         row.combo.setToolTip(row.note.toolTip())
+
+    def _how(self, how: str | None) -> str:
+        """How a suggestion was found, in words."""
+        words = {EXACT: self.tr("exact"), NORMALISED: self.tr("normalised"),
+                 SYNONYM: self.tr("synonym"), CLOSE: self.tr("close")}
+        return words.get(how or "", how or "")
 
     def _field_chosen(self, row: ColumnRow) -> None:
         """The user picked a field: it is no longer a guess; warnings and options follow."""
@@ -236,18 +259,21 @@ class MappingPage(BasePage):
         """Value mappings for coded fields and the action's options, defaults shown."""
         assert self.spec is not None
         imp = self.current_import()
+        top = Qt.AlignmentFlag.AlignTop
         for field in self.spec.fields:
             if field.remapped:
-                self.side_layout.addWidget(self._codes_box(field, action))
-        self.side_layout.addWidget(self._options_box(action, imp.provider.date_format))
+                self.side_layout.addWidget(self._codes_box(field, action), 0, top)
+        self.side_layout.addWidget(self._options_box(action, imp.provider.date_format), 0, top)
         self.side_layout.addStretch(1)
         self._update_codes_enabled()
 
     def _codes_box(self, field: FieldDef, action: Action) -> QGroupBox:
         """One code per meaning for a coded field, as a check would read them now."""
-        box = QGroupBox(arg(self.tr("Codes in the file for %1"), field.name), self.side_widget)
+        box = QGroupBox(arg(self.tr("Codes in the file for %1"), field_title(field.name)),
+                        self.side_widget)
         box.setObjectName(f"codes_{field.name}")
-        form = QFormLayout(box)
+        form = _form(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         current = configured_codes(field, action, self.current_import().provider.columns)
         edits: dict[str, QLineEdit] = {}
         for meaning, default in field.codes:
@@ -264,23 +290,23 @@ class MappingPage(BasePage):
         """The action's options, each by its kind, then the provider's date format."""
         assert self.spec is not None
         box = QGroupBox(self.tr("Options"), self.side_widget)
-        form = QFormLayout(box)
+        form = _form(box)
         for option in self.spec.options:
             value = option_value(self.spec, action, option.name)
             if option.kind is OptionKind.FIELD_LIST:
-                label = QLabel(arg(self.tr("%1\n(default %2):"), self.tr(option.label),
+                label = QLabel(arg(self.tr("%1\n(default %2):"), catalogue_text(option.label),
                                    option.default), box)
-                label.setToolTip(self.tr(option.description))
+                label.setToolTip(catalogue_text(option.description))
                 form.addRow(label, self._field_list(option, value, box))
             else:
                 widget = self._option_input(option, value, box)
-                form.addRow(arg(self.tr("%1 (default %2):"), self.tr(option.label),
-                                option.default), widget)
+                form.addRow(arg(self.tr("%1 (default %2):"), catalogue_text(option.label),
+                                self._choice_text(option.default)), widget)
         self.date_format_edit = QLineEdit(date_format, box)
         self.date_format_edit.setObjectName(DATE_FORMAT.name)
         self.date_format_edit.setPlaceholderText(DATE_FORMAT.default)
-        self.date_format_edit.setToolTip(self.tr(DATE_FORMAT.description))
-        form.addRow(arg(self.tr("%1 (default %2):"), self.tr(DATE_FORMAT.label),
+        self.date_format_edit.setToolTip(catalogue_text(DATE_FORMAT.description))
+        form.addRow(arg(self.tr("%1 (default %2):"), catalogue_text(DATE_FORMAT.label),
                         DATE_FORMAT.default), self.date_format_edit)
         return box
 
@@ -291,7 +317,7 @@ class MappingPage(BasePage):
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         for name in option.choices:
-            check = QCheckBox(name, holder)
+            check = QCheckBox(field_title(name), holder)
             check.setObjectName(f"search_{name}")
             check.setChecked(name in chosen)
             column.addWidget(check)
@@ -305,15 +331,20 @@ class MappingPage(BasePage):
         widget: QComboBox | QLineEdit
         if option.choices:
             widget = QComboBox(box)
-            widget.addItems(list(option.choices))
-            widget.setCurrentText(text)
+            for choice in option.choices:
+                widget.addItem(self._choice_text(choice), choice)
+            widget.setCurrentIndex(max(widget.findData(text), 0))
         else:
             widget = QLineEdit(text, box)
             widget.setPlaceholderText(option.default)
         widget.setObjectName(option.name)
-        widget.setToolTip(self.tr(option.description))
+        widget.setToolTip(catalogue_text(option.description))
         self.option_inputs[option.name] = widget
         return widget
+
+    def _choice_text(self, choice: str) -> str:
+        """An option's value as people read it (the configuration keeps the value)."""
+        return {YES: self.tr("yes"), NO: self.tr("no")}.get(choice, choice)
 
     def _update_codes_enabled(self) -> None:
         """Value mappings only matter for a field some column feeds."""
@@ -426,13 +457,20 @@ class MappingPage(BasePage):
             if option.kind is OptionKind.FIELD_LIST:
                 chosen = [n for n, c in self.search_checks.items() if c.isChecked()]
                 if not chosen and option.mandatory:
-                    raise ImporterError(self.tr(option.none_chosen))
+                    raise ImporterError(catalogue_text(option.none_chosen))
                 action.set_option(option.name, chosen or None)
                 continue
             widget = self.option_inputs[option.name]
-            text = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+            text = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
             unset = action.option(option.name) is None and text == option.default
             action.set_option(option.name, None if unset else text)
+
+
+def _form(box: QGroupBox) -> QFormLayout:
+    """A form whose labels go above their fields when the box is short of room."""
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
 
 
 def _validate(config: ImportConfig) -> None:
@@ -443,8 +481,3 @@ def _validate(config: ImportConfig) -> None:
         config_xml.loads(config_xml.dumps(config), source=config.source)
     except ConfigError as exc:
         raise ImporterError(exc.detail) from None
-
-
-def _escape(text: str) -> str:
-    """Text for a rich-text label."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

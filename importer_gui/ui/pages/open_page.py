@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES, DELIMITERS, FILE_ENCODINGS
-from importer_gui.core.cells import Cell, cell_text
+from importer_gui.core.cells import Cell
 from importer_gui.core.config import Provider
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.plan import FileStamp
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.pages.base import BasePage, column_titles, read_head
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
@@ -59,6 +60,7 @@ class HeadModel(QAbstractTableModel):
         super().__init__(parent)
         self._titles: list[str] = []
         self._rows: list[tuple[Cell, ...]] = []
+        self._text = LocaleText()  # a workbook's dates as the user's locale writes them
 
     def set_head(self, headers: list[str] | None, rows: list[tuple[Cell, ...]]) -> None:
         """Show new rows (an empty list clears the view)."""
@@ -78,7 +80,7 @@ class HeadModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._rows[index.row()]
-        return cell_text(row[index.column()]) if index.column() < len(row) else ""
+        return self._text.cell(row[index.column()]) if index.column() < len(row) else ""
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -175,9 +177,11 @@ class OpenPage(BasePage):
         self.encoding_combo = QComboBox(box)
         self.encoding_combo.addItems(list(FILE_ENCODINGS))
         self.delimiter_combo = QComboBox(box)
+        names = self._delimiter_names()
         for name, char in DELIMITERS.items():
             shown = self.tr("tab") if char == "\t" else char
-            self.delimiter_combo.addItem(f"{name} ({shown})", name)
+            self.delimiter_combo.addItem(arg(self.tr("%1 (%2)"), names.get(name, name), shown),
+                                         name)
         self.header_check = QCheckBox(self.tr("The first line holds the column &headers"), box)
         self.form.addRow(self.tr("S&heet:"), self.sheet_combo)
         self.form.addRow(self.tr("&Encoding:"), self.encoding_combo)
@@ -203,6 +207,11 @@ class OpenPage(BasePage):
         column.addWidget(self.head_view, 1)
         self._show_options(workbook=None)
         return column
+
+    def _delimiter_names(self) -> dict[str, str]:
+        """The configuration's delimiter names, as people say them."""
+        return {"semicolon": self.tr("semicolon"), "comma": self.tr("comma"),
+                "pipe": self.tr("pipe"), "tabulation": self.tr("tabulation")}
 
     def _show_options(self, workbook: bool | None) -> None:
         """Sheet for a workbook; encoding and delimiter for CSV; nothing before a file."""

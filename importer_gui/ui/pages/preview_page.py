@@ -100,6 +100,7 @@ class PreviewPage(BasePage):
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("previewCounts")
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.counts_label.setWordWrap(True)  # large counts in French: a second line, not a cut
         row.addWidget(self.counts_label, 1)
         self.import_label = QLabel(self.tr("&File:"), self)
         self.import_box = QComboBox(self)
@@ -255,7 +256,7 @@ class PreviewPage(BasePage):
             for imp in imports:
                 errors = imp.row_counts()[Outcome.ERROR]  # counted with the plan: no pass here
                 text = imp.file.name if not errors else arg(
-                    self.tr("%1 (%n with errors)", "", errors), imp.file.name)
+                    self.tr("%1 (%Ln with errors)", "", errors), imp.file.name)
                 self.import_box.addItem(text, imp.index)
             if len(imports) > 1:
                 self.import_box.addItem(self.tr("All files"), -1)
@@ -285,18 +286,18 @@ class PreviewPage(BasePage):
 
     def _show_counts(self) -> None:
         counts = self.model.counts()
-        parts = [self.tr("<b>%n row(s)</b>", "", self.model.total_rows())]
+        parts = [self.tr("<b>%Ln row(s)</b>", "", self.model.total_rows())]
         for outcome in OUTCOME_ORDER:
             parts.append(outcome_badge(outcome, self._outcome_text(outcome, counts[outcome])))
         self.counts_label.setText(" ".join(parts))
 
     def _outcome_text(self, outcome: Outcome, n: int) -> str:
         texts = {
-            Outcome.CREATE: self.tr("%n to create", "", n),
-            Outcome.UPDATE: self.tr("%n to update", "", n),
-            Outcome.UNCHANGED: self.tr("%n unchanged", "", n),
-            Outcome.DELETE: self.tr("%n to delete", "", n),
-            Outcome.ERROR: self.tr("%n with errors", "", n),
+            Outcome.CREATE: self.tr("%Ln to create", "", n),
+            Outcome.UPDATE: self.tr("%Ln to update", "", n),
+            Outcome.UNCHANGED: self.tr("%Ln unchanged", "", n),
+            Outcome.DELETE: self.tr("%Ln to delete", "", n),
+            Outcome.ERROR: self.tr("%Ln with errors", "", n),
         }
         return texts[outcome]
 

@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from importer_gui.ui.i18n import arg, translate
+
+# What the core's long work says it is doing, as it words it (in English), and the same
+# for the window, to translate; a step worded otherwise is shown as it comes.
+STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"Checking (.+)"), QT_TRANSLATE_NOOP("ProgressRow", "Checking %1")),
+    (re.compile(r"Writing to the store"),
+     QT_TRANSLATE_NOOP("ProgressRow", "Writing to the store")),
+    (re.compile(r"Comparing the records of run (\d+) with the store"),
+     QT_TRANSLATE_NOOP("ProgressRow", "Comparing the records of run %1 with the store")),
+)
+
+
+def step_text(what: str) -> str:
+    """A step the core reports, in the user's language."""
+    for pattern, text in STEPS:
+        found = pattern.fullmatch(what)
+        if found is not None:
+            return arg(translate("ProgressRow", text), *found.groups())
+    return what
 
 
 class ProgressRow(QWidget):
@@ -36,6 +60,6 @@ class ProgressRow(QWidget):
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
-        text = what or self.working_text
+        text = step_text(what) if what else self.working_text
         if text:
             self.status.setText(text)
