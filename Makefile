@@ -4,8 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+# The window's translations: Qt Linguist sources in the package, compiled into resources/
+# (gitignored), where the window and the frozen app find them.
+TS_DIR := importer_gui/ui/translations
+TS_FILES := $(wildcard $(TS_DIR)/*.ts)
+QM_DIR := resources/translations
+QM_FILES := $(patsubst $(TS_DIR)/%.ts,$(QM_DIR)/%.qm,$(TS_FILES))
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,10 +23,20 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(STAMP)
+$(QM_DIR)/%.qm: $(TS_DIR)/%.ts | $(STAMP)
+	@mkdir -p $(QM_DIR)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# After changing the window's texts: the new ones join the .ts, to translate in Qt Linguist
+# (pyside6-linguist) or by hand; the tests fail until each has its French.
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -silent -extensions py -locations none importer_gui \
+		-ts $(TS_FILES)
+
+run: $(STAMP) $(QM_FILES)
 	$(PY) -m importer_gui
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) $(QM_FILES)
 	$(PY) -m ruff check importer_gui tests $(wildcard bench packaging resources)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
@@ -28,7 +44,7 @@ lint: $(TEST_STAMP)
 	$(PY) -m ruff check importer_gui tests $(wildcard bench packaging resources)
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info $(QM_DIR)
 
 # Packaging targets (make package, make package-test) live beside the spec.
 -include packaging/package.mk

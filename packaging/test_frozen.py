@@ -20,6 +20,12 @@ FROZEN = ROOT / "dist" / "ImportAssistant" / "ImportAssistant"
 SAMPLE = ROOT / "resources" / "sample" / "sample-config.xml"
 SCREENSHOT = ROOT / "screenshots" / "frozen-wizard.png"
 GUI_SECONDS = 6  # the wizard must still be up after this long
+# The wizard starts in French (the system's language here), so the log must say so: the
+# bundle holds the compiled translation, and Qt's own for the wizard's buttons.
+GUI_LOCALE = "fr_FR.UTF-8"
+SPOKEN = "The window speaks fr"
+BUNDLED_TRANSLATIONS = ("resources/translations/import_assistant_fr.qm",
+                        "PySide6/Qt/translations/qtbase_fr.qm")
 
 
 class FrozenTestError(Exception):
@@ -110,11 +116,23 @@ def screenshot(display: str) -> str:
     return str(SCREENSHOT) if SCREENSHOT.exists() else "no screenshot tool (install imagemagick)"
 
 
+def check_translations_bundled(frozen: Path) -> None:
+    """The bundle holds the window's French and Qt's own."""
+    files = {path.relative_to(frozen.parent).as_posix() for path in frozen.parent.rglob("*.qm")}
+    missing = [name for name in BUNDLED_TRANSLATIONS
+               if not any(path.endswith(name) for path in files)]
+    if missing:
+        raise FrozenTestError(f"translations missing from the bundle: {', '.join(missing)}")
+    print(f"ok  translations bundled: {', '.join(BUNDLED_TRANSLATIONS)}")
+
+
 def check_gui_stays_up(home: Path, frozen: Path) -> None:
-    """The frozen app opens the wizard on a virtual display and is still running seconds later."""
+    """The frozen app opens the wizard, in French, on a virtual display and is still running
+    seconds later."""
     xvfb = start_xvfb()
     extra = ({"DISPLAY": xvfb[1], "QT_QPA_PLATFORM": "xcb"} if xvfb
              else {"QT_QPA_PLATFORM": "offscreen"})
+    extra.update(LC_ALL=GUI_LOCALE, LANG=GUI_LOCALE)
     app = subprocess.Popen([str(frozen)], env=private_env(home, **extra), cwd=ROOT,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -126,6 +144,12 @@ def check_gui_stays_up(home: Path, frozen: Path) -> None:
         where = screenshot(xvfb[1]) if xvfb else "none (offscreen)"
         print(f"ok  GUI up after {GUI_SECONDS}s under {extra['QT_QPA_PLATFORM']}; "
               f"screenshot: {where}")
+        log = home / "data" / "import-assistant.log"
+        said = log.read_text(encoding="utf-8") if log.is_file() else ""
+        if SPOKEN not in said:
+            raise FrozenTestError(f"the GUI did not start in French under {GUI_LOCALE}; its "
+                                  f"log says:\n{said or '(nothing)'}")
+        print(f"ok  GUI speaks French under {GUI_LOCALE}")
     finally:
         app.terminate()
         try:
@@ -147,6 +171,7 @@ def main(argv: list[str]) -> int:
         try:
             compare_version(Path(tmp), frozen)
             compare_check(Path(tmp), frozen)
+            check_translations_bundled(frozen)
             check_gui_stays_up(Path(tmp), frozen)
         except FrozenTestError as exc:
             print(f"FAILED: {exc}", file=sys.stderr)

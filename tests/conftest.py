@@ -1,4 +1,5 @@
-"""The fixtures tests share: private folders for every test, the sample, a main window.
+"""The fixtures tests share: private folders for every test, the sample, a main window, the
+window's translations.
 
 Qt is imported inside the Qt fixtures only: collecting a core test never loads it.
 """
@@ -7,6 +8,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +20,7 @@ import pytest
 from tests.postgres import postgres_cluster, postgres_store, store_url  # noqa: F401
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
 
     from importer_gui.ui.main_window import MainWindow
@@ -65,3 +70,26 @@ def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     win.resize(1280, 800)
     win.show()
     return win
+
+
+@pytest.fixture(scope="session")
+def translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the window's translations, compiled from the .ts as the set-up does."""
+    folder = tmp_path_factory.mktemp("translations")
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    for ts in sorted((ROOT / "importer_gui" / "ui" / "translations").glob("*.ts")):
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(folder / f"{ts.stem}.qm")],
+                       check=True)
+    return folder
+
+
+@pytest.fixture
+def french(qapp: QApplication, translations: Path) -> Iterator[None]:
+    """The window speaks French, dates and numbers included, for one test (build it after)."""
+    from importer_gui.ui.language import FRENCH, install_translators, remove_translators
+
+    assert install_translators(qapp, FRENCH, translations) == FRENCH
+    try:
+        yield
+    finally:
+        remove_translators(qapp)

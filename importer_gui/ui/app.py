@@ -115,11 +115,13 @@ def run_gui(argv: list[str], store_path: Path | None = None) -> int:
         return EXIT_NO_DISPLAY
     from importer_gui.core import log as app_log
     from importer_gui.core.paths import default_store_path
+    from importer_gui.ui.language import install_translators
     from importer_gui.ui.main_window import MainWindow
 
     app_log.configure()
     app = QApplication.instance() or QApplication(["importer-gui"])
     _setup_application(app)
+    install_translators(app)  # before any window is built: pages set their texts once
     window = MainWindow(store_path or default_store_path())
     window.show()
     for arg in argv:
@@ -148,11 +150,12 @@ def _unexpected(kind: type[BaseException], error: BaseException,
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from importer_gui.core.log import log_path
-    from importer_gui.ui.i18n import tr
+    from importer_gui.ui.i18n import arg, translate
 
     log.error("Unexpected error", exc_info=(kind, error, trace))
     if QApplication.instance() is not None:
         QMessageBox.critical(
-            QApplication.activeWindow(), tr("MainWindow", "Import Assistant"),
-            tr("MainWindow", "Something unexpected went wrong; nothing was written. Details "
-                             "are in the application log (%1).", log_path()))
+            QApplication.activeWindow(), translate("MainWindow", "Import Assistant"),
+            arg(translate("MainWindow", "Something unexpected went wrong; nothing was "
+                                        "written. Details are in the application log (%1)."),
+                log_path()))

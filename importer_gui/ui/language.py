@@ -1,0 +1,190 @@
+"""The window's language: French or English, the system's unless the user chose one.
+
+The choice is kept in the settings' INI file under ``[language]`` and takes effect at the
+next start: every page is built with its texts, and rebuilding them all while the user is
+half-way through an import would lose their work. Translations are compiled from
+``importer_gui/ui/translations/*.ts`` into ``resources/translations/`` by the set-up and the
+packaging; without them, the window speaks English.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from importer_gui.resources import resource_path
+from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.settings import settings_path
+
+log = logging.getLogger(__name__)
+
+ENGLISH = "en"
+FRENCH = "fr"
+SYSTEM = ""  # no choice made: follow the system's locale
+# Each language by its own name, as people look for it in a menu.
+LANGUAGES: dict[str, str] = {ENGLISH: "English", FRENCH: "Français"}
+SOURCE_LANGUAGE = ENGLISH  # the language the source strings are written in
+CATALOGUE_NAME = "import_assistant"  # import_assistant_fr.qm
+QT_CATALOGUES = ("qtbase",)  # Qt's own words: wizard buttons, dialog buttons, file dialogs
+_KEY = "language/ui"
+_CONTEXT = "Language"
+# Said in the language just chosen, whichever the window speaks now.
+RESTART_NOTICE = QT_TRANSLATE_NOOP(
+    "Language", "Import Assistant will speak this language from its next start.")
+
+_installed: list[QTranslator] = []
+
+
+# --- the choice --------------------------------------------------------------------------------
+
+def _store(path: Path | None = None) -> QSettings:
+    """The settings' INI file (the same one as the recent files)."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def chosen_language(path: Path | None = None) -> str:
+    """The language the user chose, or SYSTEM."""
+    value = _store(path).value(_KEY, SYSTEM)
+    return value if isinstance(value, str) and value in LANGUAGES else SYSTEM
+
+
+def choose_language(language: str, path: Path | None = None) -> None:
+    """Remember ``language`` (or SYSTEM) for the next start."""
+    store = _store(path)
+    if language == SYSTEM:
+        store.remove(_KEY)
+    else:
+        store.setValue(_KEY, language)
+    store.sync()
+
+
+def system_language() -> str:
+    """The system's language if the window speaks it, else English."""
+    name = QLocale.system().name().split("_")[0]
+    return name if name in LANGUAGES else ENGLISH
+
+
+def wanted_language(path: Path | None = None) -> str:
+    """The language to start in: the user's choice, else the system's."""
+    return chosen_language(path) or system_language()
+
+
+# --- translators -------------------------------------------------------------------------------
+
+def translation_file(language: str) -> Path:
+    """Where the compiled translation of ``language`` is (it may not exist)."""
+    return resource_path("translations", f"{CATALOGUE_NAME}_{language}.qm")
+
+
+def install_translators(app: QCoreApplication, language: str | None = None,
+                        folder: Path | None = None) -> str:
+    """Speak ``language`` (the wanted one by default); the language actually spoken.
+
+    Dates and numbers follow it too (``QLocale()``). A missing translation means English.
+    """
+    remove_translators(app)
+    language = language or wanted_language()
+    if language != SOURCE_LANGUAGE:
+        ours = _translator(app, (folder or translation_file(language).parent)
+                           / f"{CATALOGUE_NAME}_{language}.qm")
+        if ours is None:
+            log.warning("No %s translation found: the window speaks English", language)
+            language = SOURCE_LANGUAGE
+        else:
+            _installed.append(ours)
+            qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+            for catalogue in QT_CATALOGUES:
+                qt = _translator(app, qt_folder / f"{catalogue}_{language}.qm")
+                if qt is not None:
+                    _installed.append(qt)
+    QLocale.setDefault(_locale(language))
+    log.info("The window speaks %s (%s)", language, QLocale().name())
+    return language
+
+
+def _translator(app: QCoreApplication, path: Path) -> QTranslator | None:
+    """A translator installed from ``path``, or None when it cannot be loaded."""
+    translator = QTranslator(app)
+    if not translator.load(str(path)):
+        translator.deleteLater()
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Back to the source language (English) and the system's locale."""
+    while _installed:
+        translator = _installed.pop()
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(QLocale.system())
+
+
+def _locale(language: str) -> QLocale:
+    """The system's locale when it speaks ``language`` (keeping its country), else the
+    language's own."""
+    system = QLocale.system()
+    if system.name().split("_")[0] == language:
+        return system
+    return QLocale(language)
+
+
+def current_language() -> str:
+    """The language the window speaks now."""
+    name = QLocale().name().split("_")[0]
+    return name if name in LANGUAGES else SOURCE_LANGUAGE
+
+
+# --- the menu ----------------------------------------------------------------------------------
+
+def language_menu(parent: QWidget) -> QMenu:
+    """Language ▸ System language, English, Français: the choice applies at the next start."""
+    menu = QMenu(translate("Language", "&Language"), parent)
+    group = QActionGroup(menu)
+    group.setExclusive(True)
+    entries = [(SYSTEM, arg(translate("Language", "&System language (%1)"),
+                            LANGUAGES[system_language()]))]
+    entries += [(code, f"&{name}") for code, name in LANGUAGES.items()]
+    chosen = chosen_language()
+    for code, text in entries:
+        action = QAction(text, menu)
+        action.setCheckable(True)
+        action.setChecked(code == chosen)
+        action.setData(code)
+        action.triggered.connect(lambda _=False, c=code: _switch(parent, c))
+        group.addAction(action)
+        menu.addAction(action)
+    return menu
+
+
+def _switch(parent: QWidget, language: str) -> None:
+    """Remember the choice; say, in the language chosen, when it takes effect."""
+    choose_language(language)
+    target = language or system_language()
+    if target == current_language():
+        return
+    QMessageBox.information(parent, LANGUAGES[target], restart_notice(target))
+
+
+def restart_notice(language: str) -> str:
+    """That the window speaks ``language`` from the next start, said in ``language``."""
+    if language == SOURCE_LANGUAGE:
+        return RESTART_NOTICE
+    translator = QTranslator()
+    if not translator.load(str(translation_file(language))):
+        return RESTART_NOTICE
+    return translator.translate(_CONTEXT, RESTART_NOTICE) or RESTART_NOTICE

@@ -1,0 +1,1318 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About %1</source>
+        <translation>À propos d&apos;%1</translation>
+    </message>
+    <message>
+        <source>Checks training-catalogue spreadsheets against an import configuration before anything is committed.</source>
+        <translation>Vérifie les tableurs du catalogue de formations d&apos;après une configuration d&apos;import, avant toute validation.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPage</name>
+    <message>
+        <source>What does the file feed?</source>
+        <translation>Qu&apos;alimente le fichier&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Choose the action the platform runs on every row.</source>
+        <translation>Choisissez l&apos;action que la plateforme exécute sur chaque ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>BasePage</name>
+    <message>
+        <source>Something unexpected went wrong; details are in the log (%1).</source>
+        <translation>Une erreur inattendue s&apos;est produite&#xa0;; les détails sont dans le journal (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>CommitPage</name>
+    <message>
+        <source>Commit</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>The rows without errors are written to the store in one transaction: all of them, or none.</source>
+        <translation>Les lignes sans erreur sont écrites dans la base en une seule transaction&#xa0;: toutes, ou aucune.</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Commit a&amp;gain</source>
+        <translation>&amp;Valider à nouveau</translation>
+    </message>
+    <message>
+        <source>C&amp;heck again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Open the store b&amp;rowser and history…</source>
+        <translation>Ouvrir l&apos;&amp;explorateur de la base et l&apos;historique…</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Créées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Updated:</source>
+        <translation>Mises à jour&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Deleted:</source>
+        <translation>Supprimées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Unchanged:</source>
+        <translation>Inchangées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Skipped with errors:</source>
+        <translation>Ignorées (erreurs)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>There is nothing to commit: go back to the preview.</source>
+        <translation>Il n&apos;y a rien à valider&#xa0;: revenez à l&apos;aperçu.</translation>
+    </message>
+    <message>
+        <source>Checking every row again with your corrections…</source>
+        <translation>Nouvelle vérification de chaque ligne avec vos corrections…</translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation>Validation…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked again with your corrections, %n row(s) now have a different outcome (the first on line %1). Nothing was written: look at them, then commit.</source>
+        <translation>
+            <numerusform>Après une nouvelle vérification avec vos corrections, %n ligne a désormais un autre résultat (ligne %1). Rien n&apos;a été écrit&#xa0;: examinez-la, puis validez.</numerusform>
+            <numerusform>Après une nouvelle vérification avec vos corrections, %n lignes ont désormais un autre résultat (la première ligne %1). Rien n&apos;a été écrit&#xa0;: examinez-les, puis validez.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Committed: run %1 is in the history.</source>
+        <translation>Validé&#xa0;: l&apos;exécution %1 figure dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Annulé&#xa0;: rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: a data file changed since it was checked. Check it again, then commit.</source>
+        <translation>Rien n&apos;a été écrit&#xa0;: un fichier de données a changé depuis sa vérification. Vérifiez-le à nouveau, puis validez.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigPage</name>
+    <message>
+        <source>The configuration</source>
+        <translation>La configuration</translation>
+    </message>
+    <message>
+        <source>This is the XML the platform reads. Edit it here if you like: the earlier pages follow. Save it to send it on, or into your library to use it again.</source>
+        <translation>Voici le XML que lit la plateforme. Vous pouvez le modifier ici&#xa0;: les pages précédentes suivent. Enregistrez-le pour le transmettre, ou dans votre bibliothèque pour le réutiliser.</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>Save to &amp;library…</source>
+        <translation>Enregistrer dans la &amp;bibliothèque…</translation>
+    </message>
+    <message>
+        <source>The configuration is valid.</source>
+        <translation>La configuration est valide.</translation>
+    </message>
+    <message>
+        <source>Line %1: </source>
+        <translation>Ligne %1&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Fix the configuration first.</source>
+        <translation>Corrigez d&apos;abord la configuration.</translation>
+    </message>
+    <message>
+        <source>Save the configuration</source>
+        <translation>Enregistrer la configuration</translation>
+    </message>
+    <message>
+        <source>Configurations (%1)</source>
+        <translation>Configurations (%1)</translation>
+    </message>
+    <message>
+        <source>Save to library</source>
+        <translation>Enregistrer dans la bibliothèque</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the configuration:</source>
+        <translation>&amp;Nom de la configuration&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Fix the configuration before saving it.</source>
+        <translation>Corrigez la configuration avant de l&apos;enregistrer.</translation>
+    </message>
+    <message>
+        <source>%1: could not save (%2).</source>
+        <translation>%1&#xa0;: enregistrement impossible (%2).</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Enregistrée dans %1.</translation>
+    </message>
+    <message>
+        <source>The configuration changed on disk</source>
+        <translation>La configuration a changé sur le disque</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program since it was opened here. Replace it with this configuration? (Its changes would be lost.)</source>
+        <translation>%1 a été modifié par un autre programme depuis son ouverture ici. Le remplacer par cette configuration&#xa0;? (Ses modifications seraient perdues.)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 was changed on disk. Open it again or save under another name.</source>
+        <translation>Non enregistrée&#xa0;: %1 a changé sur le disque. Rouvrez-le ou enregistrez sous un autre nom.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Reverts</source>
+        <translation>Retour arrière</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>(not saved)</source>
+        <translation>(non enregistrée)</translation>
+    </message>
+    <message>
+        <source>reverts run %1</source>
+        <translation>défait l&apos;exécution %1</translation>
+    </message>
+    <message>
+        <source>reverted by run %1</source>
+        <translation>défaite par l&apos;exécution %1</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Import Assistant will speak this language from its next start.</source>
+        <translation>Import Assistant parlera cette langue dès son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;System language (%1)</source>
+        <translation>Langue du &amp;système (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Import Assistant</source>
+        <translation>Import Assistant</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was written. Details are in the application log (%1).</source>
+        <translation>Une erreur inattendue s&apos;est produite&#xa0;; rien n&apos;a été écrit. Les détails sont dans le journal de l&apos;application (%1).</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open &amp;sample</source>
+        <translation>Ouvrir l&apos;&amp;exemple</translation>
+    </message>
+    <message>
+        <source>&amp;Recent files</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;New import</source>
+        <translation>&amp;Nouvel import</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>O&amp;utils</translation>
+    </message>
+    <message>
+        <source>&amp;Store browser…</source>
+        <translation>&amp;Explorateur de la base…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Import Assistant</source>
+        <translation>À &amp;propos d&apos;Import Assistant</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(aucun pour l&apos;instant)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Vider la liste</translation>
+    </message>
+    <message>
+        <source>The sample is not installed (%1).</source>
+        <translation>L&apos;exemple n&apos;est pas installé (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Map the columns</source>
+        <translation>Associer les colonnes</translation>
+    </message>
+    <message>
+        <source>Choose the field each column feeds. Suggestions in italics are guesses: check them. Columns set to ignoredColumn are skipped.</source>
+        <translation>Choisissez le champ qu&apos;alimente chaque colonne. Les suggestions en italique sont devinées&#xa0;: vérifiez-les. Les colonnes réglées sur ignoredColumn sont ignorées.</translation>
+    </message>
+    <message>
+        <source>&amp;Go on without them</source>
+        <translation>&amp;Continuer sans eux</translation>
+    </message>
+    <message>
+        <source>Choose an action first.</source>
+        <translation>Choisissez d&apos;abord une action.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>Exemples de valeurs</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Colonne %1</translation>
+    </message>
+    <message>
+        <source>Field for column %1</source>
+        <translation>Champ de la colonne %1</translation>
+    </message>
+    <message>
+        <source>ignoredColumn (skip it)</source>
+        <translation>ignoredColumn (l&apos;ignorer)</translation>
+    </message>
+    <message>
+        <source>guessed (%1)</source>
+        <translation>devinée (%1)</translation>
+    </message>
+    <message>
+        <source>Suggested from the header &quot;%1&quot; (%2 match): check it.</source>
+        <translation>Suggérée d&apos;après l&apos;en-tête «&#xa0;%1&#xa0;» (correspondance %2)&#xa0;: vérifiez-la.</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exacte</translation>
+    </message>
+    <message>
+        <source>normalised</source>
+        <translation>normalisée</translation>
+    </message>
+    <message>
+        <source>synonym</source>
+        <translation>synonyme</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>proche</translation>
+    </message>
+    <message>
+        <source>Codes in the file for %1</source>
+        <translation>Codes du fichier pour %1</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>Par défaut&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (default %2):</source>
+        <translation>%1 (défaut %2)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>%1
+(default %2):</source>
+        <translation>%1
+(défaut %2)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>Fed by more than one column: %1. Choose one column each.</source>
+        <translation>Alimentés par plusieurs colonnes&#xa0;: %1. Choisissez une seule colonne pour chacun.</translation>
+    </message>
+    <message>
+        <source>No column feeds these mandatory fields: %1. Rows cannot be matched or checked on them.</source>
+        <translation>Aucune colonne n&apos;alimente ces champs obligatoires&#xa0;: %1. Les lignes ne pourront être ni retrouvées ni vérifiées sur ces champs.</translation>
+    </message>
+    <message>
+        <source>Map the columns first.</source>
+        <translation>Associez d&apos;abord les colonnes.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenPage</name>
+    <message>
+        <source>Open a spreadsheet</source>
+        <translation>Ouvrir un tableur</translation>
+    </message>
+    <message>
+        <source>Choose a workbook or CSV file to import, or a saved configuration. You can also drop a file onto this window.</source>
+        <translation>Choisissez un classeur ou un fichier CSV à importer, ou une configuration enregistrée. Vous pouvez aussi déposer un fichier sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>&amp;Open a file…</source>
+        <translation>&amp;Ouvrir un fichier…</translation>
+    </message>
+    <message>
+        <source>Open a workbook, a CSV file or a configuration (Ctrl+O)</source>
+        <translation>Ouvrir un classeur, un fichier CSV ou une configuration (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent files:</source>
+        <translation>Fichiers &amp;récents&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Saved configurations:</source>
+        <translation>&amp;Configurations enregistrées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The configuration has several imports: the file, action and mapping pages show the one chosen here</source>
+        <translation>La configuration contient plusieurs imports&#xa0;: les pages du fichier, de l&apos;action et des colonnes montrent celui choisi ici</translation>
+    </message>
+    <message>
+        <source>&amp;Import:</source>
+        <translation>&amp;Import&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>Aucun fichier choisi pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>How to read it</source>
+        <translation>Comment le lire</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulation</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The first line holds the column &amp;headers</source>
+        <translation>La première ligne contient les &amp;en-têtes des colonnes</translation>
+    </message>
+    <message>
+        <source>S&amp;heet:</source>
+        <translation>&amp;Feuille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Encodage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Séparateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;First rows:</source>
+        <translation>&amp;Premières lignes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>point-virgule</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>virgule</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>barre verticale</translation>
+    </message>
+    <message>
+        <source>tabulation</source>
+        <translation>tabulation</translation>
+    </message>
+    <message>
+        <source>Open a spreadsheet or configuration</source>
+        <translation>Ouvrir un tableur ou une configuration</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and configurations (%1);;All files (*)</source>
+        <translation>Tableurs et configurations (%1);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>%1: the configuration has no import.</source>
+        <translation>%1&#xa0;: la configuration ne contient aucun import.</translation>
+    </message>
+    <message>
+        <source>%1: no such file.</source>
+        <translation>%1&#xa0;: fichier introuvable.</translation>
+    </message>
+    <message>
+        <source>no action yet</source>
+        <translation>pas encore d&apos;action</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fichier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Configuration: %1
+File: %2</source>
+        <translation>Configuration&#xa0;: %1
+Fichier&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Reading the first rows of %1…</source>
+        <translation>Lecture des premières lignes de %1…</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>create</source>
+        <translation>création</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>mise à jour</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangée</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>suppression</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Colonne %1</translation>
+    </message>
+    <message>
+        <source>Field: %1</source>
+        <translation>Champ&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Column in the file: %1</source>
+        <translation>Colonne du fichier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>What committing would do to each row. Coloured cells have a problem: hover for the message, double-click to correct the value.</source>
+        <translation>Ce que la validation ferait de chaque ligne. Les cellules colorées ont un problème&#xa0;: survolez-les pour lire le message, double-cliquez pour corriger la valeur.</translation>
+    </message>
+    <message>
+        <source>&amp;Commit</source>
+        <translation>&amp;Valider</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel check</source>
+        <translation>&amp;Annuler la vérification</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Read the file again and check every row</source>
+        <translation>Relire le fichier et vérifier chaque ligne</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Toutes les lignes</translation>
+    </message>
+    <message>
+        <source>Rows with errors</source>
+        <translation>Lignes en erreur</translation>
+    </message>
+    <message>
+        <source>Rows with warnings</source>
+        <translation>Lignes avec avertissement</translation>
+    </message>
+    <message>
+        <source>Rows that create</source>
+        <translation>Lignes qui créent</translation>
+    </message>
+    <message>
+        <source>Rows that update</source>
+        <translation>Lignes qui mettent à jour</translation>
+    </message>
+    <message>
+        <source>Rows that delete</source>
+        <translation>Lignes qui suppriment</translation>
+    </message>
+    <message>
+        <source>Unchanged rows</source>
+        <translation>Lignes inchangées</translation>
+    </message>
+    <message>
+        <source>Export issues as &amp;workbook…</source>
+        <translation>Exporter les problèmes en &amp;classeur…</translation>
+    </message>
+    <message>
+        <source>Save error &amp;log…</source>
+        <translation>Enregistrer le &amp;journal d&apos;erreurs…</translation>
+    </message>
+    <message>
+        <source>Check cancelled.</source>
+        <translation>Vérification annulée.</translation>
+    </message>
+    <message>
+        <source>The check was cancelled: press Check again to see the rows.</source>
+        <translation>La vérification a été annulée&#xa0;: cliquez sur Vérifier à nouveau pour voir les lignes.</translation>
+    </message>
+    <message>
+        <source>Check failed.</source>
+        <translation>Échec de la vérification.</translation>
+    </message>
+    <message>
+        <source>Checked.</source>
+        <translation>Vérifié.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln with errors)</source>
+        <translation>
+            <numerusform>%1 (%Ln en erreur)</numerusform>
+            <numerusform>%1 (%Ln en erreur)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>Tous les fichiers</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln row(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln ligne&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln lignes&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to create</source>
+        <translation>
+            <numerusform>%Ln à créer</numerusform>
+            <numerusform>%Ln à créer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to update</source>
+        <translation>
+            <numerusform>%Ln à mettre à jour</numerusform>
+            <numerusform>%Ln à mettre à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unchanged</source>
+        <translation>
+            <numerusform>%Ln inchangée</numerusform>
+            <numerusform>%Ln inchangées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to delete</source>
+        <translation>
+            <numerusform>%Ln à supprimer</numerusform>
+            <numerusform>%Ln à supprimer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with errors</source>
+        <translation>
+            <numerusform>%Ln en erreur</numerusform>
+            <numerusform>%Ln en erreur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export issues as workbook</source>
+        <translation>Exporter les problèmes en classeur</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Classeurs (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save error log</source>
+        <translation>Enregistrer le journal d&apos;erreurs</translation>
+    </message>
+    <message>
+        <source>Logs (*.log *.txt)</source>
+        <translation>Journaux (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRow</name>
+    <message>
+        <source>Checking %1</source>
+        <translation>Vérification de %1</translation>
+    </message>
+    <message>
+        <source>Writing to the store</source>
+        <translation>Écriture dans la base</translation>
+    </message>
+    <message>
+        <source>Comparing the records of run %1 with the store</source>
+        <translation>Comparaison des enregistrements de l&apos;exécution %1 avec la base</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTab</name>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Part of any text column</source>
+        <translation>Un extrait de n&apos;importe quelle colonne de texte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln enregistrement</numerusform>
+            <numerusform>%Ln enregistrements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RevertDialog</name>
+    <message>
+        <source>Revert run %1</source>
+        <translation>Défaire l&apos;exécution %1</translation>
+    </message>
+    <message>
+        <source>Reverting run %1 deletes what it created, restores what it changed and recreates what it deleted. Nothing is written until you press Revert.</source>
+        <translation>Défaire l&apos;exécution %1 supprime ce qu&apos;elle a créé, rétablit ce qu&apos;elle a modifié et recrée ce qu&apos;elle a supprimé. Rien n&apos;est écrit avant que vous cliquiez sur Défaire.</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Défaire</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Table&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the conflicting records and revert the others</source>
+        <translation>&amp;Ignorer les enregistrements en conflit et défaire les autres</translation>
+    </message>
+    <message>
+        <source>Comparing the run&apos;s records with the store…</source>
+        <translation>Comparaison des enregistrements de l&apos;exécution avec la base…</translation>
+    </message>
+    <message>
+        <source>Run %1 changed no record.</source>
+        <translation>L&apos;exécution %1 n&apos;a modifié aucun enregistrement.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n record(s)</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n enregistrement</numerusform>
+            <numerusform>%1&#xa0;: %n enregistrements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n conflict(s)</source>
+        <translation>
+            <numerusform>, %n conflit</numerusform>
+            <numerusform>, %n conflits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflicting record(s) will be skipped (changed since run %1, or still needed by other records); the others will be reverted.</source>
+        <translation>
+            <numerusform>%n enregistrement en conflit sera ignoré (modifié depuis l&apos;exécution %1, ou encore utilisé par d&apos;autres enregistrements)&#xa0;; les autres seront rétablis.</numerusform>
+            <numerusform>%n enregistrements en conflit seront ignorés (modifiés depuis l&apos;exécution %1, ou encore utilisés par d&apos;autres enregistrements)&#xa0;; les autres seront rétablis.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Later run(s) %1 changed records of run %2 again: revert them first (newest first) to revert those records as well.</source>
+        <translation>
+            <numerusform>L&apos;exécution suivante %1 a de nouveau modifié des enregistrements de l&apos;exécution %2&#xa0;: défaites-la d&apos;abord pour rétablir aussi ces enregistrements.</numerusform>
+            <numerusform>Les exécutions suivantes %1 ont de nouveau modifié des enregistrements de l&apos;exécution %2&#xa0;: défaites-les d&apos;abord (la plus récente en premier) pour rétablir aussi ces enregistrements.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revert &amp;later run(s) %1 first (newest first), then run %2</source>
+        <translation>
+            <numerusform>Défaire d&apos;abord l&apos;exécution &amp;suivante %1, puis l&apos;exécution %2</numerusform>
+            <numerusform>Défaire d&apos;abord les exécutions &amp;suivantes %1 (la plus récente en premier), puis l&apos;exécution %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reverting…</source>
+        <translation>Retour à l&apos;état précédent…</translation>
+    </message>
+    <message>
+        <source>Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated.</source>
+        <translation>L&apos;exécution %1 a défait l&apos;exécution %2&#xa0;: %3 supprimé(s), %4 rétabli(s), %5 recréé(s).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) skipped as conflicts.</source>
+        <translation>
+            <numerusform>%n enregistrement ignoré car en conflit.</numerusform>
+            <numerusform>%n enregistrements ignorés car en conflit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Annulé&#xa0;: rien n&apos;a été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>RevertModel</name>
+    <message>
+        <source>recreate</source>
+        <translation>recréation</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>rétablissement</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>suppression</translation>
+    </message>
+    <message>
+        <source>conflict (skipped)</source>
+        <translation>conflit (ignoré)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Store column: %1</source>
+        <translation>Colonne de la base&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreBrowser</name>
+    <message>
+        <source>Store browser</source>
+        <translation>Explorateur de la base</translation>
+    </message>
+    <message>
+        <source>&amp;History of import runs</source>
+        <translation>&amp;Historique des exécutions</translation>
+    </message>
+    <message>
+        <source>&amp;Teachers</source>
+        <translation>F&amp;ormateurs</translation>
+    </message>
+    <message>
+        <source>T&amp;raining courses</source>
+        <translation>Forma&amp;tions</translation>
+    </message>
+    <message>
+        <source>S&amp;essions</source>
+        <translation>&amp;Sessions</translation>
+    </message>
+    <message>
+        <source>&amp;Interventions</source>
+        <translation>&amp;Interventions</translation>
+    </message>
+    <message>
+        <source>R&amp;ooms</source>
+        <translation>S&amp;alles</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert…</source>
+        <translation>&amp;Défaire…</translation>
+    </message>
+    <message>
+        <source>Preview undoing the selected run, then undo it</source>
+        <translation>Prévisualiser l&apos;annulation de l&apos;exécution choisie, puis la défaire</translation>
+    </message>
+</context>
+<context>
+    <name>StoreModel</name>
+    <message>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>revert</source>
+        <translation>retour arrière</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Something unexpected went wrong (%1); nothing was written. Details are in the application log (%2).</source>
+        <translation>Une erreur inattendue s&apos;est produite (%1)&#xa0;; rien n&apos;a été écrit. Les détails sont dans le journal de l&apos;application (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <source>Import Assistant</source>
+        <translation>Import Assistant</translation>
+    </message>
+</context>
+<context>
+    <name>catalogue</name>
+    <message>
+        <source>Training course code</source>
+        <translation>Code de la formation</translation>
+    </message>
+    <message>
+        <source>Training course title</source>
+        <translation>Titre de la formation</translation>
+    </message>
+    <message>
+        <source>Training course GUID</source>
+        <translation>GUID de la formation</translation>
+    </message>
+    <message>
+        <source>Training course language</source>
+        <translation>Langue de la formation</translation>
+    </message>
+    <message>
+        <source>Training course modality</source>
+        <translation>Modalité de la formation</translation>
+    </message>
+    <message>
+        <source>Training course description</source>
+        <translation>Description de la formation</translation>
+    </message>
+    <message>
+        <source>Training course duration</source>
+        <translation>Durée de la formation</translation>
+    </message>
+    <message>
+        <source>Training course id</source>
+        <translation>Identifiant de la formation</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s login</source>
+        <translation>Identifiant du formateur</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s last name</source>
+        <translation>Nom du formateur</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s first name</source>
+        <translation>Prénom du formateur</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s e-mail address</source>
+        <translation>Courriel du formateur</translation>
+    </message>
+    <message>
+        <source>Session action</source>
+        <translation>Action sur la session</translation>
+    </message>
+    <message>
+        <source>Session status</source>
+        <translation>Statut de la session</translation>
+    </message>
+    <message>
+        <source>Session GUID</source>
+        <translation>GUID de la session</translation>
+    </message>
+    <message>
+        <source>Session start date</source>
+        <translation>Date de début de la session</translation>
+    </message>
+    <message>
+        <source>Session end date</source>
+        <translation>Date de fin de la session</translation>
+    </message>
+    <message>
+        <source>Session title</source>
+        <translation>Titre de la session</translation>
+    </message>
+    <message>
+        <source>Session id</source>
+        <translation>Identifiant de la session</translation>
+    </message>
+    <message>
+        <source>Intervention GUID</source>
+        <translation>GUID de l&apos;intervention</translation>
+    </message>
+    <message>
+        <source>Intervention start</source>
+        <translation>Début de l&apos;intervention</translation>
+    </message>
+    <message>
+        <source>Intervention duration</source>
+        <translation>Durée de l&apos;intervention</translation>
+    </message>
+    <message>
+        <source>Intervention status</source>
+        <translation>Statut de l&apos;intervention</translation>
+    </message>
+    <message>
+        <source>Room GUID</source>
+        <translation>GUID de la salle</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Nom de la salle</translation>
+    </message>
+    <message>
+        <source>Room capacity</source>
+        <translation>Capacité de la salle</translation>
+    </message>
+    <message>
+        <source>With no, the import may only change or delete records that an import created.</source>
+        <translation>Avec no, l&apos;import ne peut modifier ou supprimer que des enregistrements créés par un import.</translation>
+    </message>
+    <message>
+        <source>&amp;Full access</source>
+        <translation>Accès &amp;complet</translation>
+    </message>
+    <message>
+        <source>Training courses</source>
+        <translation>Formations</translation>
+    </message>
+    <message>
+        <source>Creates or updates training courses, found by their code.</source>
+        <translation>Crée ou met à jour des formations, retrouvées par leur code.</translation>
+    </message>
+    <message>
+        <source>The training course&apos;s code: unknown creates, known updates.</source>
+        <translation>Le code de la formation&#xa0;: inconnu, il la crée&#xa0;; connu, il la met à jour.</translation>
+    </message>
+    <message>
+        <source>The training course&apos;s title.</source>
+        <translation>Le titre de la formation.</translation>
+    </message>
+    <message>
+        <source>The training course&apos;s GUID; generated when empty.</source>
+        <translation>Le GUID de la formation&#xa0;; généré s&apos;il est vide.</translation>
+    </message>
+    <message>
+        <source>The training course&apos;s main locale.</source>
+        <translation>La langue principale de la formation.</translation>
+    </message>
+    <message>
+        <source>How the course is given.</source>
+        <translation>La manière dont la formation est dispensée.</translation>
+    </message>
+    <message>
+        <source>The training course&apos;s description.</source>
+        <translation>La description de la formation.</translation>
+    </message>
+    <message>
+        <source>The training course&apos;s duration.</source>
+        <translation>La durée de la formation.</translation>
+    </message>
+    <message>
+        <source>Teachers</source>
+        <translation>Formateurs</translation>
+    </message>
+    <message>
+        <source>Creates or updates teachers, found by their login (an extension of ours).</source>
+        <translation>Crée ou met à jour des formateurs, retrouvés par leur identifiant (une extension de notre part).</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s login: unknown creates, known updates.</source>
+        <translation>L&apos;identifiant du formateur&#xa0;: inconnu, il le crée&#xa0;; connu, il le met à jour.</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s last name.</source>
+        <translation>Le nom du formateur.</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s first name.</source>
+        <translation>Le prénom du formateur.</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s e-mail address.</source>
+        <translation>L&apos;adresse électronique du formateur.</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>Sessions de formation</translation>
+    </message>
+    <message>
+        <source>Creates, updates or deletes the sessions of existing training courses.</source>
+        <translation>Crée, met à jour ou supprime les sessions de formations existantes.</translation>
+    </message>
+    <message>
+        <source>M creates or updates the session, A deletes it.</source>
+        <translation>M crée ou met à jour la session, A la supprime.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s status.</source>
+        <translation>Le statut de la session.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s GUID.</source>
+        <translation>Le GUID de la session.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s start date.</source>
+        <translation>La date de début de la session.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s end date; NULL clears it.</source>
+        <translation>La date de fin de la session&#xa0;; NULL l&apos;efface.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s title.</source>
+        <translation>Le titre de la session.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s id of the session.</source>
+        <translation>L&apos;identifiant de la session dans la base.</translation>
+    </message>
+    <message>
+        <source>Login of an existing teacher, set as the session&apos;s teacher.</source>
+        <translation>Identifiant d&apos;un formateur existant, désigné comme formateur de la session.</translation>
+    </message>
+    <message>
+        <source>The training course&apos;s code.</source>
+        <translation>Le code de la formation.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s id of the training course.</source>
+        <translation>L&apos;identifiant de la formation dans la base.</translation>
+    </message>
+    <message>
+        <source>The fields whose values, together, find the session inside its training.</source>
+        <translation>Les champs dont les valeurs, ensemble, retrouvent la session dans sa formation.</translation>
+    </message>
+    <message>
+        <source>Find sessions by</source>
+        <translation>Retrouver les sessions par</translation>
+    </message>
+    <message>
+        <source>Choose at least one field to find sessions by.</source>
+        <translation>Choisissez au moins un champ pour retrouver les sessions.</translation>
+    </message>
+    <message>
+        <source>Interventions (classroom meetings)</source>
+        <translation>Interventions (séances en salle)</translation>
+    </message>
+    <message>
+        <source>Creates or updates the classroom meetings of sessions, with their rooms and teachers.</source>
+        <translation>Crée ou met à jour les séances en salle des sessions, avec leurs salles et leurs formateurs.</translation>
+    </message>
+    <message>
+        <source>Identifies the intervention: unknown creates, known updates.</source>
+        <translation>Identifie l&apos;intervention&#xa0;: inconnu, il la crée&#xa0;; connu, il la met à jour.</translation>
+    </message>
+    <message>
+        <source>The training course, by GUID.</source>
+        <translation>La formation, par son GUID.</translation>
+    </message>
+    <message>
+        <source>The training course, by code.</source>
+        <translation>La formation, par son code.</translation>
+    </message>
+    <message>
+        <source>The session inside that training, by GUID.</source>
+        <translation>La session dans cette formation, par son GUID.</translation>
+    </message>
+    <message>
+        <source>The session inside that training, by title.</source>
+        <translation>La session dans cette formation, par son titre.</translation>
+    </message>
+    <message>
+        <source>Start of the meeting, ISO 8601.</source>
+        <translation>Début de la séance, au format ISO 8601.</translation>
+    </message>
+    <message>
+        <source>Duration in hours.</source>
+        <translation>Durée en heures.</translation>
+    </message>
+    <message>
+        <source>The room: unknown creates it, known updates it.</source>
+        <translation>La salle&#xa0;: inconnue, elle est créée&#xa0;; connue, elle est mise à jour.</translation>
+    </message>
+    <message>
+        <source>The room&apos;s label.</source>
+        <translation>Le nom de la salle.</translation>
+    </message>
+    <message>
+        <source>Number of places in the room.</source>
+        <translation>Nombre de places dans la salle.</translation>
+    </message>
+    <message>
+        <source>Login of an existing teacher.</source>
+        <translation>Identifiant d&apos;un formateur existant.</translation>
+    </message>
+    <message>
+        <source>A for active, C for cancelled.</source>
+        <translation>A pour active, C pour annulée.</translation>
+    </message>
+    <message>
+        <source>&amp;Date format</source>
+        <translation>Format de &amp;date</translation>
+    </message>
+    <message>
+        <source>Y, M, D, H, I (minutes), S and the characters / _ . : ; , - and space</source>
+        <translation>Y, M, D, H, I (minutes), S et les caractères / _ . : ; , - et l&apos;espace</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Formateur</translation>
+    </message>
+    <message>
+        <source>Training course</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>%1 (id)</source>
+        <translation>%1 (identifiant)</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Column %1</source>
+        <translation>Colonne %1</translation>
+    </message>
+</context>
+</TS>
