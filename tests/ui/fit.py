@@ -1,0 +1,98 @@
+"""Whether a window shows all of its texts: nothing cut off, nothing outside the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QTabBar,
+    QWidget,
+)
+
+SLACK = 1  # pixels of rounding a layout may leave
+
+
+def describe(widget: QWidget) -> str:
+    """A widget as a failure names it: its class, name and text."""
+    text = ""
+    for getter in ("text", "currentText", "title"):
+        if hasattr(widget, getter):
+            text = getattr(widget, getter)()
+            break
+    name = widget.objectName() or type(widget).__name__
+    return f"{name} {text!r}"[:160]
+
+
+def _scrolled(widget: QWidget, top: QWidget) -> bool:
+    """True inside a scroll area's viewport, where the area clips and scrolls it."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _text_problem(widget: QWidget) -> str | None:
+    """Why the widget's own text does not show whole, if it does not."""
+    if isinstance(widget, QLabel):
+        if not widget.text():  # empty, or a picture
+            return None
+        if widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            return None if needed <= widget.height() + SLACK else (
+                f"needs {needed} px of height, has {widget.height()}")
+        needed = widget.sizeHint().width()
+        return None if needed <= widget.width() + SLACK else (
+            f"needs {needed} px, has {widget.width()}")
+    if isinstance(widget, QAbstractButton) and not isinstance(widget, QTabBar):
+        needed = widget.sizeHint().width()
+        return None if needed <= widget.width() + SLACK else (
+            f"needs {needed} px, has {widget.width()}")
+    if isinstance(widget, QComboBox) and not widget.isEditable():
+        # The width the combo would ask for to show its current text, as QComboBox works
+        # out its size hint for its longest item.
+        option = QStyleOptionComboBox()
+        widget.initStyleOption(option)
+        metrics = widget.fontMetrics()
+        text = QSize(metrics.horizontalAdvance(widget.currentText()), metrics.height())
+        needed = widget.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text,
+                                                 widget).width()
+        return None if needed <= widget.width() + SLACK else (
+            f"needs {needed} px, has {widget.width()}")
+    if isinstance(widget, QGroupBox):
+        needed = widget.fontMetrics().horizontalAdvance(widget.title()) + 16
+        return None if needed <= widget.width() + SLACK else (
+            f"title needs {needed} px, has {widget.width()}")
+    if isinstance(widget, QTabBar):
+        needed = widget.sizeHint().width()
+        return None if needed <= widget.width() + SLACK else (
+            f"tabs need {needed} px, have {widget.width()}")
+    if isinstance(widget, QScrollArea) and not isinstance(widget, QAbstractItemView):
+        bar = widget.horizontalScrollBar()
+        return "scrolls sideways" if bar.isVisible() else None
+    return None
+
+
+def clipped(top: QWidget) -> list[str]:
+    """Every visible text that is cut off, and every widget reaching outside ``top``."""
+    problems = []
+    bounds = top.rect()
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisible() or widget.isWindow():
+            continue
+        place = QRect(widget.mapTo(top, QPoint(0, 0)), widget.size())
+        if not _scrolled(widget, top) and not bounds.contains(place):
+            problems.append(f"{describe(widget)} reaches outside the window: {place}")
+        problem = _text_problem(widget)
+        if problem:
+            problems.append(f"{describe(widget)} {problem}")
+    return problems
