@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.language import ENGLISH, FRENCH, install_translators, remove_translators
@@ -59,6 +59,9 @@ def test_every_page_shows_whole_at_1024_by_700(speaking: str, sample: Path, tmp_
     wizard = window.wizard
     # The pages one by one, on the sample's sessions (French headers, coded values, options).
     assert wizard.open_file(sample / "sessions.xlsx")
+    if speaking == FRENCH:  # ours and Qt's own words
+        assert wizard.open_page.title() == "Ouvrir un tableur"
+        assert wizard.button(QWizard.WizardButton.NextButton).text() == "&Suivant >"
     for page_id, name in ((OPEN, "1-open"), (ACTION, "2-action"), (MAPPING, "3-mapping")):
         assert wizard.currentId() == page_id
         looker.look(window, name)

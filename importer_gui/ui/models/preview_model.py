@@ -57,6 +57,13 @@ def outcome_label(outcome: Outcome) -> str:
     }[outcome]
 
 
+def issue_text(level: Level, message: str) -> str:
+    """"ERROR: message", the level in the user's language, the message as it is."""
+    if level is Level.ERROR:
+        return arg(translate("PreviewModel", "ERROR: %1"), message)
+    return arg(translate("PreviewModel", "WARNING: %1"), message)
+
+
 class RowFilter(StrEnum):
     """Which rows the preview shows: all, with issues, or of one outcome."""
 
@@ -107,7 +114,7 @@ class _RowIssues:
         shown = set(columns)
         every: list[str] = []
         for issue in row.issues():
-            line = f"{issue.level.value}: {issue.message}"
+            line = issue_text(issue.level, issue.message)
             every.append(line if not issue.field else f"{issue.field} - {line}")
             if issue.field in shown:
                 (self.errors if issue.level is Level.ERROR else self.warnings).add(issue.field)

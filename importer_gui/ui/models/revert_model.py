@@ -26,6 +26,7 @@ from importer_gui.core.revert import RevertRow, RevertTable
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import column_title, reference_id_title
 from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.models.preview_model import issue_text
 from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH
 
 Index = QModelIndex | QPersistentModelIndex
@@ -152,8 +153,8 @@ class RevertModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return TEXT_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f"{i.field} - {i.level.value}: {i.message}" if i.field
-                             else f"{i.level.value}: {i.message}" for i in row.issues) or None
+            return "\n".join(f"{i.field} - {issue_text(i.level, i.message)}" if i.field
+                             else issue_text(i.level, i.message) for i in row.issues) or None
         return None
 
     def _value_data(self, row: RevertRow, column: str, role: int) -> Any:
@@ -163,7 +164,7 @@ class RevertModel(QAbstractTableModel):
         if not issues:
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f"{i.level.value}: {i.message}" for i in issues)
+            return "\n".join(issue_text(i.level, i.message) for i in issues)
         if role == Qt.ItemDataRole.BackgroundRole:
             return ERROR_BRUSH  # every issue of a revert is a conflict
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -561,6 +561,14 @@ Fichier&#xa0;: %2</translation>
         <translation>erreur</translation>
     </message>
     <message>
+        <source>ERROR: %1</source>
+        <translation>ERREUR&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>WARNING: %1</source>
+        <translation>AVERTISSEMENT&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Column %1</source>
         <translation>Colonne %1</translation>
     </message>
