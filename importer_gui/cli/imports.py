@@ -42,24 +42,31 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     logs, failures = ([], []) if result is None else write_error_logs(
         plan, log_folders, result.run_id)
     keep_until_exit(plan)
-    if args.json:
-        document = plan_json(plan)
-        if result is not None:
-            document["run"] = result.run_id
-            document["error_logs"] = [str(log) for log in logs]
-            document["error_log_failures"] = failures
-        write_json(document, out)
-    else:
-        print_plan(plan, out)
-        if result is not None:
-            out.write(f"Committed as run {result.run_id}.\n")
-        for log in logs:
-            out.write(visible(f"Error log: {log}") + "\n")
+    _print(plan, None if result is None else result.run_id, logs, failures, out,
+           as_json=args.json)
     for failure in failures:
         sys.stderr.write(visible(f"importer-gui: {failure}") + "\n")
     if failures:
         return EXIT_LOG_FAILED
     return EXIT_ROW_ERRORS if plan.has_errors() else EXIT_OK
+
+
+def _print(plan: Plan, run_id: int | None, logs: list[Path], failures: list[str],
+           out: TextIO, *, as_json: bool) -> None:
+    """The plan, and after a commit its run and error logs, as text or JSON."""
+    if as_json:
+        document = plan_json(plan)
+        if run_id is not None:
+            document["run"] = run_id
+            document["error_logs"] = [str(log) for log in logs]
+            document["error_log_failures"] = failures
+        write_json(document, out)
+        return
+    print_plan(plan, out)
+    if run_id is not None:
+        out.write(f"Committed as run {run_id}.\n")
+    for log in logs:
+        out.write(visible(f"Error log: {log}") + "\n")
 
 
 def error_log_folders(config: ImportConfig) -> dict[int, Path]:
