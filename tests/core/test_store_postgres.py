@@ -1,0 +1,185 @@
+"""The store on PostgreSQL (its tables, its lock, its roles and schemas), and what both
+engines share beyond test_store.py: upgrades of older stores, and who committed each run."""
+
+from __future__ import annotations
+
+import getpass
+import platform
+import threading
+from pathlib import Path
+
+import pytest
+
+from importer_gui.core import schema
+from importer_gui.core.errors import StoreError
+from importer_gui.core.records import Change, ChangeKind, Table, TeacherRec
+from importer_gui.core.store import PostgresUrl, RunInfo, Store, StoreLocation, dialect_for
+from importer_gui.core.store.dialect import APPLICATION_ID
+from importer_gui.core.store.migrations import tables_at
+from tests.postgres import Cluster, raw_sql
+
+CREATE = ChangeKind.CREATE
+
+
+def run_info(**counts: int) -> RunInfo:
+    """A run made from one configuration and one data file."""
+    return RunInfo(config_path="/cfg/t.xml", config_xml="<import-config/>",
+                   files=["/data/t.csv"], counts=dict(counts))
+
+
+def store_at_version_1(location: StoreLocation) -> None:
+    """A store as version 1 made it, with one run (no user, no machine) of one teacher."""
+    dialect = dialect_for(location)
+    conn = dialect.connect(location, 1.0)
+    try:
+        dialect.create(conn, tables_at(1), 1)
+    finally:
+        conn.close()
+    raw_sql(location, "INSERT INTO import_run (started, finished, kind, config_path, "
+                      "config_xml, files, counts) VALUES ('2024-05-02T09:00:00+02:00', "
+                      "'2024-05-02T09:00:01+02:00', 'import', 'old.xml', '', '[\"t.csv\"]', "
+                      "'{\"create\": 1}')")
+    raw_sql(location, "INSERT INTO teacher (login, name) VALUES ('jdoe', 'Doe')")
+    raw_sql(location, "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, "
+                      "after) VALUES (1, 0, 'teacher', 'create', 1, '{\"login\": \"jdoe\", "
+                      "\"name\": \"Doe\", \"firstname\": null, \"email\": null}')")
+
+
+def version(location: StoreLocation) -> int:
+    """The schema version a store is stamped with."""
+    if isinstance(location, PostgresUrl):
+        return raw_sql(location, "SELECT schema_version FROM import_assistant_store")[0][0]
+    return raw_sql(location, "PRAGMA user_version")[0][0]
+
+
+def run_columns(location: StoreLocation) -> list[str]:
+    """import_run's columns, in order."""
+    if isinstance(location, PostgresUrl):
+        return [r[0] for r in raw_sql(
+            location, "SELECT column_name FROM information_schema.columns WHERE "
+                      "table_name = 'import_run' ORDER BY ordinal_position")]
+    return [r[1] for r in raw_sql(location, "PRAGMA table_info('import_run')")]
+
+
+# ---------------------------------------------------------------- both engines
+
+def test_a_store_of_version_1_is_upgraded_in_place(store_url: StoreLocation) -> None:
+    store_at_version_1(store_url)
+    assert "user_name" not in run_columns(store_url)
+    with Store.open(store_url) as store:
+        [old] = store.history()
+        assert (old.id, old.config, old.files, old.user_name, old.machine) == (
+            1, "old.xml", ["t.csv"], None, None)
+        assert store.load_state([Table.TEACHER]).teachers == {1: TeacherRec(1, "jdoe", "Doe")}
+        store.apply([Change(Table.TEACHER, CREATE, -1, {"login": "asmith"})],
+                    run_info(create=1))
+        newest = store.history()[0]
+        assert (newest.user_name, newest.machine) == (getpass.getuser(), platform.node())
+    assert version(store_url) == schema.SCHEMA_VERSION == 2
+    assert run_columns(store_url)[-2:] == ["user_name", "machine"]
+
+
+def test_an_upgrade_that_fails_leaves_the_store_as_it_was(store_url: StoreLocation) -> None:
+    store_at_version_1(store_url)
+    raw_sql(store_url, "ALTER TABLE import_run ADD COLUMN machine TEXT")  # in the way
+    with pytest.raises(StoreError) as failure:
+        Store.open(store_url)
+    assert str(failure.value).startswith(f"The store {store_url} could not be opened: ")
+    assert "machine" in str(failure.value)
+    assert version(store_url) == 1
+    assert "user_name" not in run_columns(store_url)  # the first ALTER was rolled back
+
+
+def test_each_run_says_who_committed_it_and_from_which_machine(store_url: StoreLocation
+                                                               ) -> None:
+    with Store.open(store_url) as store:
+        info = run_info(create=1)
+        info.user_name, info.machine = "jdoe", "training-pc-4"
+        store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})], info)
+        [run] = store.history()
+    assert (run.user_name, run.machine, run.committed_by) == (
+        "jdoe", "training-pc-4", "jdoe on training-pc-4")
+
+
+# ---------------------------------------------------------------- PostgreSQL's own
+
+def test_the_tables_have_postgresql_types_from_the_one_schema(postgres_store: PostgresUrl
+                                                              ) -> None:
+    Store.open(postgres_store).close()
+    types = dict(((t, c), d) for t, c, d in raw_sql(
+        postgres_store, "SELECT table_name, column_name, data_type FROM "
+                        "information_schema.columns WHERE table_schema = 'public'"))
+    assert types[("session", "start_date")] == "date"
+    assert types[("intervention", "start")] == "text"  # local times and offsets, as written
+    assert types[("import_run", "files")] == "json"
+    assert types[("teacher", "id")] == "integer"
+    assert {t.name for t in schema.TABLES} | {"import_assistant_store"} == {
+        t for t, _ in types}
+    deferrable = raw_sql(postgres_store, "SELECT count(*) FROM information_schema."
+                                         "table_constraints WHERE constraint_type = "
+                                         "'FOREIGN KEY' AND is_deferrable = 'YES'")[0][0]
+    assert deferrable == sum(1 for t in schema.TABLES for c in t.columns if c.references)
+    assert raw_sql(postgres_store, "SELECT * FROM import_assistant_store") == [
+        (APPLICATION_ID, schema.SCHEMA_VERSION)]
+
+
+def test_a_writer_waits_for_another_then_reports_the_lock(postgres_store: PostgresUrl,
+                                                          postgres_cluster: Cluster) -> None:
+    import psycopg
+
+    Store.open(postgres_store).close()
+    other = psycopg.connect(postgres_store.url, autocommit=True)
+    other.execute("SELECT pg_advisory_lock(%s)", (APPLICATION_ID,))  # another commit runs
+    try:
+        with Store.open(postgres_store, busy_timeout=0.2) as store, \
+                pytest.raises(StoreError) as failure:
+            store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})], run_info(create=1))
+        assert str(failure.value) == (f"The store {postgres_store} is locked by another "
+                                      "program; try again when it has finished.")
+        release = threading.Timer(0.5, lambda: other.execute(
+            "SELECT pg_advisory_unlock(%s)", (APPLICATION_ID,)))
+        release.start()
+        with Store.open(postgres_store) as store:  # waits, then writes
+            assert store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})],
+                               run_info(create=1)) == 1
+        release.join()
+    finally:
+        other.close()
+
+
+def test_a_store_in_its_own_schema_leaves_the_database_alone(
+        postgres_store: PostgresUrl) -> None:
+    raw_sql(postgres_store, "CREATE TABLE invoices (id integer)")  # the database's own
+    raw_sql(postgres_store, "CREATE SCHEMA training")
+    url = PostgresUrl(f"{postgres_store.url}?options=-csearch_path%3Dtraining")
+    with Store.open(url) as store:
+        store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})], run_info(create=1))
+        assert store.count(Table.ROOM) == 1
+    tables = raw_sql(postgres_store, "SELECT schemaname, count(*) FROM pg_tables WHERE "
+                                     "schemaname IN ('public', 'training') GROUP BY 1")
+    assert sorted(tables) == [("public", 1), ("training", len(schema.TABLES) + 1)]
+
+
+def test_a_read_only_role_checks_and_browses(postgres_store: PostgresUrl,
+                                            postgres_cluster: Cluster) -> None:
+    with Store.open(postgres_store) as store:
+        store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})], run_info(create=1))
+    database = postgres_store.url.rsplit("/", 1)[1]
+    postgres_cluster.sql("DO $$ BEGIN CREATE ROLE reader LOGIN; EXCEPTION WHEN "
+                         "duplicate_object THEN NULL; END $$")
+    raw_sql(postgres_store, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader")
+    reader = PostgresUrl(postgres_cluster.url(database, "reader"))
+    with Store.open(reader) as store:
+        assert store.count(Table.ROOM) == 1 and len(store.history()) == 1
+        with pytest.raises(StoreError) as failure:
+            store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-2"})], run_info(create=1))
+    assert str(failure.value) == f"The store {reader} is read-only: nothing was written."
+
+
+def test_a_server_that_does_not_answer_is_one_line(tmp_path: Path) -> None:
+    url = PostgresUrl("postgresql://nobody@127.0.0.1:1/none")
+    with pytest.raises(StoreError) as failure:
+        Store.open(url)
+    text = str(failure.value)
+    assert text.startswith(f"The store {url} could not be opened: connection to server at")
+    assert "\n" not in text
