@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-# PostgreSQL: one throwaway cluster per test session, a database per test.
-from tests.postgres import postgres_cluster, postgres_store, store_url  # noqa: F401
+from tests.postgres import Cluster, start_cluster
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
 
+    from importer_gui.core.store import PostgresUrl, StoreLocation
     from importer_gui.ui.main_window import MainWindow
 
 # Before any QApplication exists: tests never need (or open) a real display.
@@ -93,3 +93,34 @@ def french(qapp: QApplication, translations: Path) -> Iterator[None]:
         yield
     finally:
         remove_translators(qapp)
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """One PostgreSQL cluster for the whole test session (skipped where none can start)."""
+    try:
+        cluster = start_cluster()
+    except RuntimeError as exc:
+        pytest.skip(str(exc))
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def postgres_store(postgres_cluster: Cluster) -> Iterator[PostgresUrl]:
+    """The URL of a new, empty database of the session's cluster."""
+    from importer_gui.core.store.location import PostgresUrl
+
+    name = postgres_cluster.new_database()
+    yield PostgresUrl(postgres_cluster.url(name))
+    postgres_cluster.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> StoreLocation:
+    """Where a new store goes, on each engine: a file path, or an empty database's URL."""
+    if request.param == "sqlite":
+        return tmp_path / "store.sqlite3"
+    return request.getfixturevalue("postgres_store")

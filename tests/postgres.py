@@ -1,9 +1,11 @@
-"""A throwaway PostgreSQL cluster for the tests: initdb and pg_ctl in a temporary folder.
+"""A throwaway PostgreSQL cluster for the tests and the bench: initdb and pg_ctl in a
+temporary folder; and a store read back as another program would, on either engine.
 
-One cluster per test session, on a free loopback port, with trust authentication and no
-fsync (a test's data never needs to survive a power cut); each test gets a database of its
-own. PostgreSQL refuses to run as root, so when the suite runs as root the cluster runs as a
-system user made for it (``importer-test``); otherwise as the current user.
+One cluster per test session (``tests/conftest.py``), on a free loopback port, with trust
+authentication (but for one role that must give a password) and no fsync (a test's data
+never needs to survive a power cut); each test gets a database of its own. PostgreSQL
+refuses to run as root, so when the suite runs as root the cluster runs as a system user
+made for it (``importer-test``); otherwise as the current user. Nothing here needs pytest.
 """
 
 from __future__ import annotations
@@ -19,12 +21,6 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-import pytest
-
-if TYPE_CHECKING:
-    from importer_gui.core.store.location import PostgresUrl, StoreLocation
 
 TEST_USER = "importer-test"  # the system user a root test session runs the cluster as
 SUPERUSER = "postgres"
@@ -169,7 +165,7 @@ def running_cluster() -> Iterator[Cluster]:
         cluster.stop()
 
 
-# ---------------------------------------------------------------- fixtures and helpers
+# ---------------------------------------------------------------- reading a store back
 
 def raw_sql(location: object, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
     """Run one statement on a store as another program would (``?`` placeholders); its rows."""
@@ -189,35 +185,6 @@ def raw_sql(location: object, sql: str, params: tuple[object, ...] = ()) -> list
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
-
-
-@pytest.fixture(scope="session")
-def postgres_cluster() -> Iterator[Cluster]:
-    """One PostgreSQL cluster for the whole test session (skipped where none can start)."""
-    try:
-        cluster = start_cluster()
-    except RuntimeError as exc:
-        pytest.skip(str(exc))
-    yield cluster
-    cluster.stop()
-
-
-@pytest.fixture
-def postgres_store(postgres_cluster: Cluster) -> Iterator[PostgresUrl]:
-    """The URL of a new, empty database of the session's cluster."""
-    from importer_gui.core.store.location import PostgresUrl
-
-    name = postgres_cluster.new_database()
-    yield PostgresUrl(postgres_cluster.url(name))
-    postgres_cluster.drop_database(name)
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> StoreLocation:
-    """Where a new store goes, on each engine: a file path, or an empty database's URL."""
-    if request.param == "sqlite":
-        return tmp_path / "store.sqlite3"
-    return request.getfixturevalue("postgres_store")
 
 
 def record_tables(location: object) -> dict[str, list[tuple]]:
