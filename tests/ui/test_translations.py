@@ -78,8 +78,6 @@ def test_every_marked_string_has_its_french(tmp_path: Path) -> None:
                   or not all(translations_of(m))]
     assert unfinished == [], (f"{len(unfinished)} text(s) without French; run `make "
                               f"translations` and translate them in {TS.name}")
-    assert updated.read_text(encoding="utf-8") == TS.read_text(encoding="utf-8"), (
-        f"{TS.name} is not as lupdate leaves it: run `make translations`")
 
 
 def test_translations_keep_placeholders_and_one_mnemonic() -> None:

@@ -268,6 +268,14 @@
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
+        <source>Open s&amp;tore…</source>
+        <translation>Ouvrir une ba&amp;se…</translation>
+    </message>
+    <message>
+        <source>Recent st&amp;ores</source>
+        <translation>Bases récen&amp;tes</translation>
+    </message>
+    <message>
         <source>&amp;New import</source>
         <translation>&amp;Nouvel import</translation>
     </message>
@@ -302,6 +310,10 @@
     <message>
         <source>The sample is not installed (%1).</source>
         <translation>L&apos;exemple n&apos;est pas installé (%1).</translation>
+    </message>
+    <message>
+        <source>Import Assistant — %1</source>
+        <translation>Import Assistant — %1</translation>
     </message>
 </context>
 <context>
@@ -955,6 +967,53 @@ Fichier&#xa0;: %2</translation>
     <message>
         <source>Preview undoing the selected run, then undo it</source>
         <translation>Prévisualiser l&apos;annulation de l&apos;exécution choisie, puis la défaire</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDialog</name>
+    <message>
+        <source>Open store</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <source>A &amp;file on this computer (SQLite)</source>
+        <translation>Un &amp;fichier sur cet ordinateur (SQLite)</translation>
+    </message>
+    <message>
+        <source>A &amp;team&apos;s PostgreSQL database</source>
+        <translation>La base PostgreSQL de l&apos;é&amp;quipe</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>One database for the team, one URL for each administrator. A password is asked for when the server wants one (or read from ~/.pgpass), and never saved.</source>
+        <translation>Une base pour l&apos;équipe, une URL par administrateur. Un mot de passe est demandé quand le serveur en veut un (ou lu dans ~/.pgpass), et n&apos;est jamais enregistré.</translation>
+    </message>
+    <message>
+        <source>Store file</source>
+        <translation>Fichier de la base</translation>
+    </message>
+    <message>
+        <source>Import Assistant stores (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Bases d&apos;Import Assistant (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>%1 is not a PostgreSQL URL (%2).</source>
+        <translation>%1 n&apos;est pas une URL PostgreSQL (%2).</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Mot de passe pour %1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Import Assistant</source>
+        <translation>Import Assistant</translation>
     </message>
 </context>
 <context>
