@@ -1,7 +1,8 @@
 """The main window: the wizard in the middle, File / Tools / Help menus around it.
 
 Kept apart from ``app.py`` so that ``run_gui`` can report a Qt that does not load before any
-Qt import happens.
+Qt import happens. File ▸ Open store… (and Recent stores) changes the store the wizard,
+the store browser and About work on: a file, or a team's PostgreSQL database.
 """
 
 from __future__ import annotations
@@ -9,18 +10,21 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from importer_gui.core.errors import ImporterError
-from importer_gui.core.store import Store
+from importer_gui.core.paths import default_store_path
+from importer_gui.core.store import PostgresUrl, Store, StoreLocation
 from importer_gui.resources import resource_path
+from importer_gui.ui import store_dialog
 from importer_gui.ui.about import AboutDialog
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.store_browser import StoreBrowser
+from importer_gui.ui.store_dialog import StoreDialog
 from importer_gui.ui.wizard import Wizard
 
 log = logging.getLogger(__name__)
@@ -36,20 +40,24 @@ def sample_config_path() -> Path:
 class MainWindow(QMainWindow):
     """Holds the wizard; menus reach opening, the sample, the store browser and About."""
 
-    def __init__(self, store_path: Path, settings: Settings | None = None,
+    def __init__(self, store_path: StoreLocation | None = None, settings: Settings | None = None,
                  parent: QWidget | None = None) -> None:
+        """On ``store_path``; None: the store used last, else the default one."""
         super().__init__(parent)
-        self.store_path = store_path
         self.settings = settings or Settings()
-        self.state = WizardState(store_path, self)
+        self.store_path: StoreLocation = store_path or next(
+            iter(self.settings.recent_stores()), default_store_path())
+        self.state = WizardState(self.store_path, self)
         self.wizard = Wizard(self.state, self.settings, self)
         # A QWizard is a dialog: made a plain widget, it lives inside the window.
         self.wizard.setWindowFlags(Qt.WindowType.Widget)
         self.setCentralWidget(self.wizard)
-        self.setWindowTitle(self.tr("Import Assistant"))
+        self._show_store()
         self.resize(*DEFAULT_SIZE)
         self.setAcceptDrops(True)
         self._build_menus()
+        if isinstance(self.store_path, PostgresUrl):  # its password, once the window shows
+            QTimer.singleShot(0, lambda: self.use_store(self.store_path))
 
     # --- menus --------------------------------------------------------------------------
 
@@ -64,6 +72,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sample_action)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent files"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.store_action = self._action(self.tr("Open s&tore…"), self.open_store)
+        file_menu.addAction(self.store_action)
+        self.stores_menu = file_menu.addMenu(self.tr("Recent st&ores"))
+        self.stores_menu.aboutToShow.connect(self._fill_recent_stores)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&New import"), self.wizard.new_import,
                                          QKeySequence.StandardKey.New))
@@ -101,6 +114,24 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             menu.addAction(self.tr("&Clear the list"), self.settings.clear_recent)
 
+    def _fill_recent_stores(self, menu: QMenu | None = None) -> None:
+        """The stores opened before, the last one first; the one in use is checked."""
+        menu = menu or self.stores_menu
+        menu.clear()
+        stores = self.settings.recent_stores()
+        for number, location in enumerate(stores, start=1):
+            prefix = f"&{number} " if number < 10 else ""
+            action = menu.addAction(f"{prefix}{location.name}")
+            action.setToolTip(str(location))
+            action.setCheckable(True)
+            action.setChecked(str(location) == str(self.store_path))
+            action.triggered.connect(lambda _=False, s=location: self.use_store(s))
+        if not stores:
+            menu.addAction(self.tr("(none yet)")).setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction(self.tr("&Clear the list"), self.settings.clear_recent_stores)
+
     # --- commands -----------------------------------------------------------------------
 
     def open_file(self, path: Path) -> bool:
@@ -114,6 +145,43 @@ class MainWindow(QMainWindow):
             self._error(arg(self.tr("The sample is not installed (%1)."), path))
             return False
         return self.open_file(path)
+
+    def open_store(self) -> bool:
+        """File ▸ Open store…: choose a store file or a PostgreSQL URL, and work on it."""
+        dialog = StoreDialog(self.store_path, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            return self.use_store(dialog.location())
+        finally:
+            dialog.deleteLater()
+
+    def use_store(self, location: StoreLocation) -> bool:
+        """Work on another store (or the same, with its password): opened once here, so that
+        a password is asked for now and a store that cannot be opened says so, and the
+        wizard's current store stays as it was."""
+        opened = store_dialog.connect(self, location)
+        if opened is None:
+            return False
+        changed = str(opened) != str(self.store_path)
+        if changed:  # the one left stays a click away
+            self.settings.add_recent_store(self.store_path)
+        self.store_path = opened
+        self.state.session.store_path = opened
+        self.settings.add_recent_store(opened)
+        self._show_store()
+        if changed:
+            # The shown plan was checked against the other store: every view reads this
+            # one now (the preview checks again), as after a run.
+            self.state.store_changed.emit(0)
+        return True
+
+    def _show_store(self) -> None:
+        """The title names the store, unless it is the usual one."""
+        if str(self.store_path) == str(default_store_path()):
+            self.setWindowTitle(self.tr("Import Assistant"))
+        else:
+            self.setWindowTitle(arg(self.tr("Import Assistant — %1"), self.store_path.name))
 
     def open_store_browser(self) -> None:
         """Show the store's records and the history of runs; a revert from it reaches every

@@ -1,7 +1,8 @@
-"""Recent files and the library of saved configurations, remembered between runs.
+"""Recent files and stores, and the library of saved configurations, remembered between runs.
 
 Kept in an INI file under the configuration folder (readable, never pickled), so that the
-IMPORTER_GUI_CONFIG_DIR override moves it along with the library.
+IMPORTER_GUI_CONFIG_DIR override moves it along with the library. A store is remembered as
+its path or URL, never with a password.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from importer_gui.core import paths
+from importer_gui.core.store.location import StoreLocation, parse_location
 
 MAX_RECENT = 10
+MAX_RECENT_STORES = 8
 _RECENT_KEY = "files/recent"
+_STORES_KEY = "stores/recent"
 _UNSAFE = re.compile(r"[^\w\- .]+", re.UNICODE)
 
 
@@ -56,11 +60,40 @@ class Settings:
         self._qs.sync()
 
     def _stored_recent(self) -> list[Path]:
-        """The recent files as stored; QSettings gives a bare string for a list of one."""
-        value = self._qs.value(_RECENT_KEY, [])
+        """The recent files as stored."""
+        return [Path(v) for v in self._list(_RECENT_KEY)]
+
+    def _list(self, key: str) -> list[str]:
+        """A list of texts as stored; QSettings gives a bare string for a list of one."""
+        value = self._qs.value(key, [])
         if isinstance(value, str):
             value = [value]
-        return [Path(v) for v in value or [] if v]
+        return [str(v) for v in value or [] if v]
+
+    def recent_stores(self) -> list[StoreLocation]:
+        """Stores opened before, the last one first (a file that is gone is left out)."""
+        found: list[StoreLocation] = []
+        for text in self._list(_STORES_KEY):
+            try:
+                location = parse_location(text)
+            except ValueError:
+                continue
+            if not isinstance(location, Path) or location.exists():
+                found.append(location)
+        return found
+
+    def add_recent_store(self, location: StoreLocation) -> None:
+        """Put a store first in the recent stores: its path or URL (the URL has no
+        password: it is held apart, and never written here)."""
+        text = str(location.resolve() if isinstance(location, Path) else location)
+        stores = [text] + [s for s in self._list(_STORES_KEY) if s != text]
+        self._qs.setValue(_STORES_KEY, stores[:MAX_RECENT_STORES])
+        self._qs.sync()
+
+    def clear_recent_stores(self) -> None:
+        """Forget every recent store."""
+        self._qs.remove(_STORES_KEY)
+        self._qs.sync()
 
     @staticmethod
     def library() -> list[Path]:

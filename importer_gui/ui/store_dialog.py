@@ -1,0 +1,159 @@
+"""Choosing the store the wizard works on: a file of one's own, or a team's PostgreSQL
+database; and the password such a database may ask for (held in memory, never saved)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from importer_gui.core.errors import ImporterError
+from importer_gui.core.store import Store
+from importer_gui.core.store.location import PostgresUrl, StoreLocation, is_url, parse_location
+from importer_gui.ui.i18n import arg, translate
+
+URL_EXAMPLE = "postgresql://user@host/database"
+
+
+class StoreDialog(QDialog):
+    """File ▸ Open store…: a SQLite file (new or existing), or a PostgreSQL URL."""
+
+    def __init__(self, current: StoreLocation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Open store"))
+        self.file_choice = QRadioButton(self.tr("A &file on this computer (SQLite)"))
+        self.url_choice = QRadioButton(self.tr("A &team's PostgreSQL database"))
+        group = QButtonGroup(self)
+        for button in (self.file_choice, self.url_choice):
+            group.addButton(button)
+        self.path_edit = QLineEdit()
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button.clicked.connect(self._browse)
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText(URL_EXAMPLE)
+        self.url_hint = QLabel(self.tr(
+            "One database for the team, one URL for each administrator. A password is asked "
+            "for when the server wants one (or read from ~/.pgpass), and never saved."))
+        self.url_hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out()
+        if isinstance(current, PostgresUrl):
+            self.url_choice.setChecked(True)
+            self.url_edit.setText(str(current))
+        else:
+            self.file_choice.setChecked(True)
+            self.path_edit.setText(str(current))
+        group.buttonToggled.connect(self._update)
+        self.path_edit.textChanged.connect(self._update)
+        self.url_edit.textChanged.connect(self._update)
+        self._update()
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout()
+        grid.addWidget(self.file_choice, 0, 0, 1, 2)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        grid.addLayout(row, 1, 1)
+        grid.addWidget(self.url_choice, 2, 0, 1, 2)
+        grid.addWidget(self.url_edit, 3, 1)
+        grid.addWidget(self.url_hint, 4, 1)
+        grid.setColumnMinimumWidth(0, 16)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _update(self) -> None:
+        """Only the chosen kind's fields are editable; Open needs something to open."""
+        url = self.url_choice.isChecked()
+        self.path_edit.setEnabled(not url)
+        self.browse_button.setEnabled(not url)
+        self.url_edit.setEnabled(url)
+        self.url_hint.setEnabled(url)
+        text = self.url_edit.text() if url else self.path_edit.text()
+        self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(bool(text.strip()))
+
+    def _browse(self) -> None:
+        """A store file, existing or new."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Store file"), self.path_edit.text(),
+            self.tr("Import Assistant stores (*.sqlite3 *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    def location(self) -> StoreLocation:
+        """What was chosen; ValueError for a URL that is not one."""
+        if self.url_choice.isChecked():
+            text = self.url_edit.text().strip()
+            if not is_url(text):
+                raise ValueError(arg(self.tr("%1 is not a PostgreSQL URL (%2)."), text,
+                                     URL_EXAMPLE))
+            return parse_location(text)
+        return Path(self.path_edit.text().strip()).expanduser()
+
+    def accept(self) -> None:
+        """Close only with a location that reads as one."""
+        try:
+            self.location()
+        except ValueError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        super().accept()
+
+
+def ask_password(parent: QWidget | None, location: PostgresUrl) -> str | None:
+    """The password a PostgreSQL store wants, typed (hidden); None when cancelled."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.ArrowCursor)  # over the wait cursor
+    try:
+        text, ok = QInputDialog.getText(
+            parent, translate("StoreDialog", "Password"),
+            arg(translate("StoreDialog", "Password for %1:"), location),
+            QLineEdit.EchoMode.Password)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    return text if ok else None
+
+
+def connect(parent: QWidget | None, location: StoreLocation) -> StoreLocation | None:
+    """Open the store once (made when new, upgraded when older, a password asked for when
+    wanted): the location to work on from now on, with its password; None, said in a
+    message, when it cannot be opened."""
+    if isinstance(location, PostgresUrl):
+        location = PostgresUrl(location.url, location.password,
+                               lambda url: ask_password(parent, url))
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        with Store.open(location) as store:
+            opened = store.path
+    except ImporterError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, translate("StoreDialog", "Import Assistant"), exc.message)
+        return None
+    QGuiApplication.restoreOverrideCursor()
+    # Workers open the store again: with the password, never asking (no dialog can be
+    # shown from a worker thread).
+    if isinstance(opened, PostgresUrl):
+        return PostgresUrl(opened.url, opened.password)
+    return opened

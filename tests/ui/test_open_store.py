@@ -1,0 +1,155 @@
+"""File ▸ Open store…: the wizard on a team's PostgreSQL store as on a file; recent stores;
+a password asked for once, held in memory and never written to the settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core.issues import Outcome
+from importer_gui.core.records import Table
+from importer_gui.core.store import PostgresUrl, Store
+from importer_gui.ui import store_dialog
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.settings import Settings
+from importer_gui.ui.store_dialog import StoreDialog
+from importer_gui.ui.wizard import COMMIT, PREVIEW
+from tests.postgres import PASSWORD_ROLE, Cluster, record_tables
+
+
+def plan_counts(window: MainWindow) -> dict[str, int]:
+    """The outcomes of the wizard's plan, every import ({} while there is none)."""
+    plan = window.state.choices.plan
+    return plan.counts() if plan is not None else {}
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the message boxes shown (none is shown for real)."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: shown.append(text))
+    return shown
+
+
+def test_the_wizard_commits_to_a_postgresql_store_as_to_a_file(
+        window: MainWindow, postgres_store: PostgresUrl, qtbot: QtBot,
+        warnings: list[str]) -> None:
+    assert window.use_store(postgres_store), warnings
+    assert window.state.store_path == postgres_store
+    assert window.windowTitle() == f"Import Assistant — {postgres_store.name}"
+    assert window.open_sample()
+    wizard = window.wizard
+    assert wizard.currentId() == PREVIEW
+    preview = wizard.currentPage()
+    qtbot.waitUntil(preview.isComplete, timeout=20_000)
+    assert plan_counts(window)["create"] == 11
+    wizard.next()
+    assert wizard.currentId() == COMMIT
+    commit = wizard.currentPage()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=20_000)
+    assert len(record_tables(postgres_store)["teacher"]) == 3
+    browser = commit.open_browser()
+    assert browser is not None
+    qtbot.addWidget(browser)
+    assert browser.history_model.rowCount() == 1
+    assert browser.record_tabs[Table.SESSION].model.total == 2
+    browser.close()
+    assert warnings == []
+
+
+def test_changing_the_store_checks_the_shown_preview_against_it(
+        window: MainWindow, postgres_store: PostgresUrl, sample: Path, qtbot: QtBot,
+        warnings: list[str]) -> None:
+    from importer_gui.core import config_xml, pipeline
+
+    with Store.open(postgres_store) as team:  # the team's store already holds the sample
+        pipeline.commit(pipeline.check(config_xml.load(sample / "sample-config.xml"), team),
+                        team)
+    assert window.open_sample()
+    preview = window.wizard.currentPage()
+    qtbot.waitUntil(preview.isComplete, timeout=20_000)
+    assert plan_counts(window)["create"] == 11  # the file of one's own is empty
+    assert window.use_store(postgres_store)
+    qtbot.waitUntil(lambda: preview.isComplete()
+                    and plan_counts(window).get("create") == 0, timeout=20_000)
+    assert plan_counts(window)["unchanged"] == 11
+    assert preview.model.counts()[Outcome.UNCHANGED] == 3  # the shown import: teachers
+
+
+def test_a_password_is_asked_once_and_never_written(
+        window: MainWindow, postgres_cluster: Cluster, monkeypatch: pytest.MonkeyPatch,
+        private_folders: Path, warnings: list[str]) -> None:
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    database = postgres_cluster.new_database("window")
+    user, password = PASSWORD_ROLE
+    url = PostgresUrl(f"postgresql://{user}@127.0.0.1:{postgres_cluster.port}/{database}")
+    asked: list[PostgresUrl] = []
+    monkeypatch.setattr(store_dialog, "ask_password",
+                        lambda parent, location: asked.append(location) or password)
+    try:
+        assert window.use_store(url), warnings
+        assert len(asked) == 1 and str(asked[0]) == str(url)
+        assert window.state.store_path.password == password  # for the workers, in memory
+        with Store.open(window.state.store_path) as store:  # as a worker opens it
+            assert store.history() == []
+        ini = (private_folders / "config" / "settings.ini").read_text(encoding="utf-8")
+        assert str(url) in ini and password not in ini
+        assert Settings().recent_stores()[0] == url
+    finally:
+        postgres_cluster.drop_database(database)
+
+
+def test_a_store_that_cannot_be_opened_is_said_and_the_wizard_keeps_its_own(
+        window: MainWindow, warnings: list[str]) -> None:
+    before = window.state.store_path
+    nowhere = PostgresUrl("postgresql://nobody@127.0.0.1:1/none")
+    assert not window.use_store(nowhere)
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"The store {nowhere} could not be opened: ")
+    assert window.state.store_path == before
+    assert Settings().recent_stores() == []
+
+
+def test_recent_stores_list_the_stores_opened_and_switch_back(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, warnings: list[str]) -> None:
+    first = window.state.store_path
+    other = tmp_path / "other.sqlite3"
+    assert window.use_store(other) and other.exists()
+    assert window.use_store(first)
+    window._fill_recent_stores()
+    actions = [a for a in window.stores_menu.actions() if a.isCheckable()]
+    assert [a.text() for a in actions] == [f"&1 {first.name}", f"&2 {other.name}"]
+    assert [a.isChecked() for a in actions] == [True, False]
+    actions[1].trigger()
+    assert window.state.store_path == other.resolve()
+    # The next window, without a store given, opens the store used last.
+    later = MainWindow(settings=Settings())
+    qtbot.addWidget(later)
+    assert later.store_path == other.resolve()
+
+
+def test_the_dialog_reads_a_file_or_a_url(qtbot: QtBot, tmp_path: Path,
+                                          warnings: list[str]) -> None:
+    dialog = StoreDialog(tmp_path / "mine.sqlite3")
+    qtbot.addWidget(dialog)
+    assert dialog.file_choice.isChecked() and not dialog.url_edit.isEnabled()
+    assert dialog.location() == tmp_path / "mine.sqlite3"
+    dialog.url_choice.setChecked(True)
+    assert dialog.url_edit.isEnabled() and not dialog.path_edit.isEnabled()
+    open_button = dialog.buttons.button(dialog.buttons.StandardButton.Open)
+    assert not open_button.isEnabled()  # nothing typed yet
+    dialog.url_edit.setText("postgresql://jdoe:secret@db.example.org/training")
+    location = dialog.location()
+    assert isinstance(location, PostgresUrl)
+    assert (str(location), location.password) == (
+        "postgresql://jdoe@db.example.org/training", "secret")
+    dialog.url_edit.setText("db.example.org/training")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert warnings == ["db.example.org/training is not a PostgreSQL URL "
+                        "(postgresql://user@host/database)."]
