@@ -1,7 +1,9 @@
 """Run the benchmark and print its table: every figure also as a ratio to the openpyxl floor.
 
 Each step runs as its own process (the CLI exactly as a user types it), so its time includes
-start-up and its peak memory is its own (``wait4``'s maximum resident set size).
+start-up and its peak memory is its own (``wait4``'s maximum resident set size). The commit
+into PostgreSQL goes into a new database of a throwaway cluster the bench starts itself
+(``tests/postgres.py``), and is judged against the SQLite commit of the same run.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import generate
+from tests.postgres import Cluster, running_cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_ROWS = 100_000  # the size the issue's targets are set for
@@ -70,11 +73,12 @@ class Line:
     note: str = ""
 
 
-def bench_size(n: int, *, naive_full: bool, rows_small: Path, repeat: int) -> list[Line]:
+def bench_size(n: int, *, naive_full: bool, rows_small: Path, repeat: int,
+               cluster: Cluster) -> list[Line]:
     """Every measure at ``n`` rows; the timed steps run ``repeat`` times, medians kept."""
     folder = generate.write(n)
     books = [str(folder / f"{name}.xlsx") for name in generate.FILES]
-    rounds = [_timed_round(folder, books) for _ in range(repeat)]
+    rounds = [_timed_round(folder, books, cluster) for _ in range(repeat)]
     m = {name: _median([r[name] for r in rounds]) for name in rounds[0]}
     floor = m["floor"].seconds
     lines = [Line("(a) openpyxl read-only iteration (floor)", floor, m["floor"].peak_mb, 1.0)]
@@ -91,6 +95,8 @@ def bench_size(n: int, *, naive_full: bool, rows_small: Path, repeat: int) -> li
         line("(b) python-calamine raw read", m["calamine"], None),
         line("(c) check (whole process)", m["check"], 0.35, mem=True),
         line("(d) commit into a new store", m["commit"], 1.0, mem=True),
+        line("(d) commit into a new PostgreSQL store", m["commit_pg"], 1.5,
+             base=m["commit"].seconds, base_name="SQLite commit", mem=True),
         line("(d) commit again (all unchanged)", m["again"], 1.2, base=m["check"].seconds,
              base_name="check", mem=True),
         line("    (same, as a ratio to the floor)", m["again"], None),
@@ -112,8 +118,9 @@ def _gui_wait(folder: Path) -> Line:
                 f["worst"], None, None, note=f"99% of waits under {f['p99'] * 1000:.0f} ms")
 
 
-def _timed_round(folder: Path, books: list[str]) -> dict[str, Measure]:
+def _timed_round(folder: Path, books: list[str], cluster: Cluster) -> dict[str, Measure]:
     """One run of every timed step, each in its own process, stores made anew."""
+    database = cluster.new_database("bench")
     with tempfile.TemporaryDirectory() as temp:
         store = Path(temp) / "store.db"
         cli = ["-m", "importer_gui", "--store", store]
@@ -124,9 +131,12 @@ def _timed_round(folder: Path, books: list[str]) -> dict[str, Measure]:
                                 folder / "config.xlsx.xml")),
             "commit": run(python(*cli, "commit", folder / "config.xlsx.xml")),
             "again": run(python(*cli, "commit", folder / "config.xlsx.xml")),
+            "commit_pg": run(python(*cli[:3], cluster.url(database), "commit",
+                                    folder / "config.xlsx.xml")),
             "csv": run(python(*cli[:3], Path(temp) / "empty-csv.db", "check",
                               folder / "config.csv.xml")),
         }
+    cluster.drop_database(database)
     for what, x in steps.items():
         if x.code not in (0, 1):
             raise SystemExit(f"{what} failed with exit code {x.code}")
@@ -229,10 +239,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     small = generate.write(100)
     print(f"Machine: {machine()}; each time is the median of {args.repeat} runs\n",
           flush=True)
-    for n in args.sizes:
-        lines = bench_size(n, naive_full=args.naive_full, rows_small=small,
-                           repeat=args.repeat)
-        print(table(n, lines) + "\n", flush=True)
+    with running_cluster() as cluster:
+        for n in args.sizes:
+            lines = bench_size(n, naive_full=args.naive_full, rows_small=small,
+                               repeat=args.repeat, cluster=cluster)
+            print(table(n, lines) + "\n", flush=True)
 
 
 if __name__ == "__main__":

@@ -125,6 +125,7 @@ class BulkWriter:
         self.encode_json = dialect.encoders[Type.JSON]
         self.ids: dict[Table, dict[int, int]] = {t: {} for t in Table}  # placeholder -> id
         self.next_id: dict[Table, int] = {}
+        self.first_id: dict[Table, int] = {}  # the first id this run gives, per table
         self.pending: dict[Table, _Batch] = {}
 
     def add(self, change: Change) -> None:
@@ -167,7 +168,9 @@ class BulkWriter:
 
     def _new_id(self, table: Table, record_id: int) -> int:
         """The id a created record gets: the next free one for a placeholder."""
-        next_id = self.next_id.get(table) or self.dialect.next_id(self.conn, table.value)
+        next_id = self.next_id.get(table)
+        if next_id is None:
+            next_id = self.first_id[table] = self.dialect.next_id(self.conn, table.value)
         if record_id >= 0:  # a record coming back with its old id (a revert)
             self.next_id[table] = max(next_id, record_id + 1)
             return record_id
@@ -244,14 +247,14 @@ class BulkWriter:
         wanted = {tuple(row[i] for i in positions): row for (_, _, change), row
                   in zip(items, rows, strict=True) if change.record_id < 0}
         firsts = sorted({key[0] for key in wanted if key[0] is not None})
-        ours = set(self.ids[table].values())
         p = self.dialect.param
         for start in range(0, len(firsts), IN_CHUNK):
             part = firsts[start:start + IN_CHUNK]
+            # Records this run created are not looked at: every id it gives is a new one.
             sql = (f'SELECT id, {", ".join(found_by)} FROM "{table.value}"'
-                   f' WHERE {found_by[0]} IN ({", ".join([p] * len(part))})')
-            for found_id, *values in self.conn.execute(sql, part):
-                if found_id not in ours and tuple(values) in wanted:
+                   f' WHERE {found_by[0]} IN ({", ".join([p] * len(part))}) AND id < {p}')
+            for found_id, *values in self.conn.execute(sql, (*part, self.first_id[table])):
+                if tuple(values) in wanted:
                     raise self._fail(self._created_meanwhile(table, found_id))
 
     def _created_meanwhile(self, table: Table, record_id: int) -> str:
