@@ -153,3 +153,23 @@ def test_the_dialog_reads_a_file_or_a_url(qtbot: QtBot, tmp_path: Path,
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert warnings == ["db.example.org/training is not a PostgreSQL URL "
                         "(postgresql://user@host/database)."]
+
+
+@pytest.mark.xfail(strict=True, raises=TypeError,
+                   reason="ui/revert_dialog.py makes a Path of the store it is given")
+def test_a_run_is_reverted_from_the_browser_of_a_postgresql_store(
+        window: MainWindow, postgres_store: PostgresUrl, sample: Path, qtbot: QtBot,
+        warnings: list[str]) -> None:
+    from importer_gui.core import config_xml, pipeline
+
+    with Store.open(postgres_store) as team:
+        run_id = pipeline.commit(pipeline.check(
+            config_xml.load(sample / "sample-config.xml"), team), team).run_id
+    assert window.use_store(postgres_store)
+    with Store.open(window.state.store_path) as store:
+        from importer_gui.ui.store_browser import StoreBrowser
+
+        browser = StoreBrowser(store, window)
+        qtbot.addWidget(browser)
+        dialog = browser.open_revert(run_id)
+        qtbot.waitUntil(lambda: dialog.revert_button.isEnabled(), timeout=20_000)
