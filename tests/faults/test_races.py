@@ -61,14 +61,16 @@ def prepared(folder: Path, store: StoreLocation) -> Path:
     return sessions_config(folder)
 
 
-def race(config: Path, store: StoreLocation, folder: Path) -> list[str]:
-    """Two processes check, then commit at the same moment; what each said."""
+def race(config: Path, store: StoreLocation, folder: Path,
+         other: Path | None = None) -> list[str]:
+    """Two processes check (``config``, and ``other`` or the same), then commit at the same
+    moment; what each said."""
     go = folder / "go"
     ready = [folder / f"ready-{n}" for n in range(2)]
-    children = [subprocess.Popen([sys.executable, "-c", CHECK_WAIT_COMMIT, str(config),
+    children = [subprocess.Popen([sys.executable, "-c", CHECK_WAIT_COMMIT, str(each),
                                   str(store), str(flag), str(go)], cwd=ROOT,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                for flag in ready]
+                for each, flag in zip((config, other or config), ready, strict=True)]
     deadline = time.monotonic() + HANG_GUARD
     while not all(flag.exists() for flag in ready) and time.monotonic() < deadline:
         assert all(child.poll() is None for child in children), children[0].communicate()
@@ -126,3 +128,22 @@ def test_two_commits_of_the_same_teachers_at_once_are_one(
     assert said[1].startswith(f"refused Nothing was written to {store_url}: another teacher "
                               "already has this login ("), said
     assert len(record_tables(store_url)["teacher"]) == 50
+
+
+def test_two_updates_of_one_record_at_once_lose_neither(
+        tmp_path: Path, store_url: StoreLocation) -> None:
+    from tests.builders import teachers_import
+
+    folders = [tmp_path / name for name in ("first", "a", "b")]
+    for folder in folders:
+        folder.mkdir()
+    first, by_a, by_b = (write_config(folder, teachers_import(folder, [("t1", "One", "F", email)]))
+                         for folder, email in zip(folders, ("", "a@example.org", "b@example.org"),
+                                                  strict=True))
+    assert cli("commit", str(first), "--store", str(store_url)).code == 0
+    said = race(by_a, store_url, tmp_path, other=by_b)
+    assert said[0] == "committed 2", said
+    assert said[1].startswith("refused Teacher 1 changed since the check (email is now "), said
+    assert said[1].endswith(f"); check again: nothing was written to {store_url}."), said
+    [teacher] = record_tables(store_url)["teacher"]
+    assert teacher[4] in ("a@example.org", "b@example.org")  # the one committed, whole
