@@ -6,11 +6,14 @@ Qt-free at import, so the command line can print it without loading Qt unless as
 from __future__ import annotations
 
 import platform
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from importer_gui import __version__
 from importer_gui.core import paths
 from importer_gui.core.log import log_path
+
+if TYPE_CHECKING:
+    from importer_gui.core.store.location import StoreLocation
 
 APP_DISPLAY_NAME = "Import Assistant"
 APP_ID = "org.importassistant.ImportAssistant"  # the .desktop / AppStream / bundle id
@@ -27,9 +30,9 @@ def qt_versions() -> str:
     return f"Qt {QtCore.qVersion()} (PySide6 {PySide6.__version__})"
 
 
-def version_text(store_path: Path | None = None) -> str:
-    """Several lines: name and version, Python, Qt, the store, the configuration library and
-    the log."""
+def version_text(store_path: StoreLocation | None = None) -> str:
+    """Several lines: name and version, Python, Qt, the store (a file, or a PostgreSQL URL
+    without its password), the configuration library and the log."""
     store = store_path if store_path is not None else paths.default_store_path()
     lines = [
         f"{APP_DISPLAY_NAME} {__version__}",
