@@ -53,7 +53,10 @@ def both(args: list[str], home: Path, frozen: Path) -> tuple[subprocess.Complete
     """The same command line from the source tree, then from the frozen app, same store path."""
     results = []
     for program in ([sys.executable, "-m", "importer_gui"], [str(frozen)]):
-        shutil.rmtree(home / "data", ignore_errors=True)  # each run starts from an empty store
+        # Each run starts from an empty store, in a data folder that exists (a --store in a
+        # missing folder is refused as a typing mistake).
+        shutil.rmtree(home / "data", ignore_errors=True)
+        (home / "data").mkdir()
         results.append(run([*program, *args], private_env(home)))
     return tuple(results)
 
