@@ -121,7 +121,7 @@ class PostgresDialect:
         self.errors: tuple[type[BaseException], ...] = (
             (psycopg.Error,) if psycopg is not None else ())
         self.decoders: dict[Type, Converter] = {Type.DATETIME: datetime.fromisoformat,
-                                                Type.JSON: _as_is}  # psycopg reads jsonb
+                                                Type.JSON: _as_is}  # psycopg reads json
         self.encoders: dict[Type, Converter] = {Type.DATETIME: _iso_text, Type.JSON: compact_json}
         self._unique = _unique_columns()
 
@@ -135,7 +135,8 @@ class PostgresDialect:
         except ImportError:
             raise StoreError("A PostgreSQL store needs the psycopg package "
                              "(pip install 'psycopg[binary]').") from None
-        assert isinstance(location, PostgresUrl)
+        if not isinstance(location, PostgresUrl):
+            raise TypeError(f"not a PostgreSQL store: {location}")
         options: dict[str, Any] = {"autocommit": True, "application_name": "Import Assistant"}
         if "connect_timeout" not in conninfo_to_dict(location.url):
             options["connect_timeout"] = CONNECT_TIMEOUT
