@@ -45,8 +45,12 @@ def _runner() -> tuple[int, int] | None:
     try:
         entry = pwd.getpwnam(TEST_USER)
     except KeyError:
-        subprocess.run(["useradd", "--system", "--no-create-home", "--shell",
-                        "/usr/sbin/nologin", TEST_USER], check=True, capture_output=True)
+        made = subprocess.run(["useradd", "--system", "--no-create-home", "--shell",
+                               "/usr/sbin/nologin", TEST_USER], capture_output=True,
+                              text=True, check=False)
+        if made.returncode != 0:
+            raise RuntimeError(f"cannot make the user {TEST_USER} to run PostgreSQL as: "
+                               f"{made.stderr.strip()}") from None
         entry = pwd.getpwnam(TEST_USER)
     return entry.pw_uid, entry.pw_gid
 
