@@ -4,6 +4,36 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+
+class Unreadable(str):
+    """A cell a reader could not turn into a value (a workbook's NaN date, Excel's 29
+    February 1900): it shows as its text, and any field it feeds gets ``reason`` (a message
+    template with {field} and {value}) as an error. ``whole_row``: the reader lost the
+    whole line, and the row gets one error, ``reason`` with no field.
+
+    It is never equal to text, not even its own: a field's remembered conversions
+    (``actions.base``) must never answer for it.
+    """
+
+    reason: str
+    whole_row: bool
+
+    def __new__(cls, text: str, reason: str, *, whole_row: bool = False) -> Unreadable:
+        cell = super().__new__(cls, text)
+        cell.reason = reason
+        cell.whole_row = whole_row
+        return cell
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
 # Text from a CSV or a workbook; a workbook's date cells stay dates (spec: "accepted as that
 # date"). Numbers are never floats here: readers turn 42.0 into "42".
 Cell = str | date | datetime
@@ -19,4 +49,4 @@ def cell_text(cell: Cell | None) -> str:
         return cell.isoformat(timespec="seconds")
     if isinstance(cell, date):
         return cell.isoformat()
-    return cell
+    return cell if type(cell) is str else str.__str__(cell)

@@ -5,8 +5,9 @@ The CLI and the wizard both call these, so the preview and the commit come from 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from importer_gui.core import config_xml, readers
 from importer_gui.core.actions import tables_of
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
-from importer_gui.core.errors import ConfigError, DataFileError
+from importer_gui.core.errors import ConfigError, DataFileError, ImporterError
 from importer_gui.core.plan import Plan, RowPlan
 from importer_gui.core.planner import is_empty_row, plan_config
 from importer_gui.core.planner import recheck_row as _recheck_row
@@ -25,6 +26,11 @@ from importer_gui.core.store import RunInfo, Store
 
 # Two: the machines we measure on have two cores, and the planner keeps one of them busy.
 OPENING_THREADS = 2
+# Tables loaded ahead of the one being planned: each holds its whole sheet until it is read.
+LOADED_AHEAD = 2
+
+NOT_ENOUGH_MEMORY = ("There is not enough memory to check these files; nothing was written. "
+                     "Check fewer or smaller files at a time, or close other programs.")
 
 
 @dataclass(frozen=True)
@@ -61,32 +67,107 @@ def _configured_file(config: ImportConfig, imp: Import) -> Path:
     return matches[0]
 
 
-def _open(imp: Import, path: Path) -> readers.Table:
-    return readers.open_table(path, encoding=imp.provider.file_encoding,
-                              delimiter=imp.provider.delimiter_char,
-                              skip_first_line=imp.provider.skip_first_line,
-                              sheet=imp.provider.sheet)
+@dataclass(frozen=True)
+class _Source:
+    """A data file as an import reads it: two imports reading it alike share one table."""
+
+    path: Path
+    encoding: str
+    delimiter: str
+    skip_first_line: bool
+    sheet: str | None
+
+    @classmethod
+    def of(cls, imp: Import, path: Path) -> _Source:
+        """The file of ``imp``, as its provider reads it."""
+        provider = imp.provider
+        return cls(path, provider.file_encoding, provider.delimiter_char,
+                   provider.skip_first_line, provider.sheet)
+
+    def prepare(self, budget: readers.MemoryBudget) -> readers.Prepared:
+        """Measure the file and charge its cost."""
+        return readers.prepare(self.path, budget, encoding=self.encoding,
+                               delimiter=self.delimiter,
+                               skip_first_line=self.skip_first_line, sheet=self.sheet)
+
+
+class _Replayed:
+    """A table several imports read: its rows are read once, then handed to each again."""
+
+    def __init__(self, table: readers.Table) -> None:
+        self.path = table.path
+        self.headers = table.headers
+        self.row_count_hint = table.row_count_hint
+        self._table: readers.Table | None = table
+        self._rows: list[tuple[int, tuple[Cell, ...]]] = []
+
+    def rows(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+        """The rows, read from the file the first time only."""
+        if self._table is None:
+            yield from self._rows
+            return
+        for row in self._table.rows():
+            self._rows.append(row)
+            yield row
+        self._table = None  # read: the workbook's sheet is no longer needed
+
+
+def _load(prepared: Future[readers.Prepared]) -> readers.Table:
+    """Load a measured file (its measurement's error, if it had one, is raised here)."""
+    return prepared.result().open()
 
 
 @contextmanager
-def opened_in_background(config: ImportConfig, files: Sequence[Path]
-                         ) -> Iterator[Iterator[readers.Table]]:
-    """Each import's table, in order, opened ahead of the planner in worker threads.
+def opened_in_background(config: ImportConfig, files: Sequence[Path],
+                         budget: readers.MemoryBudget) -> Iterator[Iterator[readers.Table]]:
+    """Each import's table, in order: every file measured first, then loaded in worker
+    threads a little ahead of the planner.
 
-    Loading a workbook sheet is calamine's work and releases the GIL: the next files load
-    while earlier imports are planned. A missing, empty or folder path is reported at once,
-    before any planning; a file that cannot be read raises its error when the planner
-    reaches it, in import order, as opening them all first would.
+    Every file's cost is charged to ``budget`` before any is loaded, so a check that would
+    need too much memory is refused before it allocates any. Loading a workbook sheet is
+    calamine's work and releases the GIL: the next files load while earlier imports are
+    planned, and measuring them all first keeps their scans off the planner's way. A file
+    named by several imports is measured, loaded and read once. A missing, empty or folder
+    path is reported at once, before any planning; a file that cannot be read raises its
+    error when the planner reaches it, in import order, as opening them all first would.
     """
     for path in files:
         readers.check_file(path)
+    sources = [_Source.of(imp, path) for imp, path in zip(config.imports, files, strict=True)]
+    distinct = list(dict.fromkeys(sources))
     pool = ThreadPoolExecutor(max_workers=OPENING_THREADS, thread_name_prefix="open-table")
     try:
-        opening = [pool.submit(_open, imp, path)
-                   for imp, path in zip(config.imports, files, strict=True)]
-        yield (future.result() for future in opening)
+        measured = {source: pool.submit(source.prepare, budget) for source in distinct}
+        wait(measured.values())
+        yield _tables(pool, sources, distinct, measured)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _tables(pool: ThreadPoolExecutor, sources: list[_Source], distinct: list[_Source],
+            measured: dict[_Source, Future[readers.Prepared]],
+            ) -> Iterator[readers.Table | _Replayed]:
+    """The tables in import order, loads submitted LOADED_AHEAD ahead of the one read."""
+    uses = Counter(sources)
+    loading: dict[_Source, Future[readers.Table]] = {}
+    opened: dict[_Source, _Replayed] = {}
+    submitted = 0
+    for source in sources:
+        wanted = distinct.index(source) + 1 + LOADED_AHEAD
+        while submitted < min(wanted, len(distinct)):
+            ahead = distinct[submitted]
+            loading[ahead] = pool.submit(_load, measured.pop(ahead))
+            submitted += 1
+        uses[source] -= 1
+        if source in opened:
+            table: readers.Table | _Replayed = opened[source]
+        else:
+            table = loading.pop(source).result()
+            if uses[source]:
+                table = opened[source] = _Replayed(table)
+        if not uses[source]:
+            opened.pop(source, None)
+        yield table
 
 
 def tables_needed(config: ImportConfig) -> set[Table]:
@@ -98,9 +179,12 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
           monitor: Monitor | None = None) -> Plan:
     """Plan every row of every import against the store; nothing is written."""
     files = resolve_data_files(config, data_files)
-    with opened_in_background(config, files) as tables:
-        state = store.load_state(tables_needed(config))
-        return plan_config(config, state, tables, monitor or Monitor())
+    try:
+        with opened_in_background(config, files, readers.MemoryBudget()) as tables:
+            state = store.load_state(tables_needed(config))
+            return plan_config(config, state, tables, monitor or Monitor())  # type: ignore[arg-type]
+    except MemoryError:
+        raise ImporterError(NOT_ENOUGH_MEMORY) from None
 
 
 def recheck_row(plan: Plan, import_index: int, row_index: int,
@@ -136,8 +220,11 @@ def replan(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> Plan:
     pass does, so a commit writes exactly what a fresh preview would show.
     """
     tables = [_PlannedRows(imp.file, imp.headers, imp.rows) for imp in plan.imports]
-    fresh = plan_config(plan.config, store.load_state(tables_needed(plan.config)), tables,  # type: ignore[arg-type]
-                        monitor or Monitor())
+    try:
+        fresh = plan_config(plan.config, store.load_state(tables_needed(plan.config)),
+                            tables, monitor or Monitor())  # type: ignore[arg-type]
+    except MemoryError:
+        raise ImporterError(NOT_ENOUGH_MEMORY) from None
     for old, new in zip(plan.imports, fresh.imports, strict=True):
         new.stamp = old.stamp  # the file must still be the one first read
     return fresh

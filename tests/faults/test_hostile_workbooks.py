@@ -289,3 +289,66 @@ def test_an_ods_whose_repeated_cells_fill_millions_of_cells_is_refused(tmp_path:
         f"importer-gui: {path}: the sheet 'Teachers' reaches row 50003 and column ALL "
         "(50003000 cells, counting repeated rows and columns); delete the rows or columns "
         "past your data")
+
+
+# --------------------------------------------------------------------------- however written
+
+FAR = b'<c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c>'
+STRAY_READ = [*GOOD, (1048576, "error", ["Field teacherLogin is empty."])]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    # As spreadsheets write it: the case the guard always knew.
+    (b"</sheetData>", b'<row r="1048576">' + FAR + b"</row></sheetData>"),
+    (b"</sheetData>", b"<row r='1048576'><c r='XFD1048576' t='inlineStr'><is><t>x</t></is>"
+                      b"</c></row></sheetData>"),
+    (b"</sheetData>", b'<row r = "1048576"><c r = "XFD1048576" t="inlineStr"><is><t>x</t>'
+                      b"</is></c></row></sheetData>"),
+    (b"</sheetData>", b'<row r="1048576"><c\nt="inlineStr"\tr="XFD1048576"><is><t>x</t></is>'
+                      b"</c></row></sheetData>"),
+    (b"</sheetData>", b'<row r="1048576"><x:c xmlns:x="http://schemas.openxmlformats.org/'
+                      b'spreadsheetml/2006/main" r="XFD1048576" t="inlineStr"><x:is><x:t>x'
+                      b"</x:t></x:is></x:c></row></sheetData>"),
+], ids=["double-quotes", "single-quotes", "spaces-around-equals", "other-white-space",
+        "namespace-prefix"])
+def test_a_stray_cell_at_the_last_cell_however_it_is_written(tmp_path: Path, old: bytes,
+                                                              new: bytes) -> None:
+    # calamine reads all of these alike; a guard that only knew r="..." let it allocate the
+    # whole grid and abort the process (exit code 134).
+    path = teachers_workbook(tmp_path)
+    rewrite_package(path, {SHEET: replace(old, new)})
+    code, report = check(tmp_path)
+    assert (code, outcomes(report)) == (1, STRAY_READ)
+
+
+def test_a_stray_cell_placed_by_counting_after_a_far_one(tmp_path: Path) -> None:
+    # A cell without r follows the one before it in its row: XFD1048575, then XFE...
+    path = teachers_workbook(tmp_path)
+    rewrite_package(path, {SHEET: replace(b"</sheetData>", (
+        b'<row r="1048575"><c r="XFC1048575" t="inlineStr"><is><t>x</t></is></c>'
+        b'<c t="inlineStr"><is><t>y</t></is></c></row></sheetData>'))})
+    code, report = check(tmp_path)
+    assert (code, outcomes(report)) == (
+        1, [*GOOD, (1048575, "error", ["Field teacherLogin is empty."])])
+
+
+def test_a_far_row_written_first_is_refused_not_an_abort(tmp_path: Path) -> None:
+    # Rows out of order cannot be streamed (the streaming reader drops the rows that come
+    # after a later one), and the sheet is too large to be loaded whole.
+    path = teachers_workbook(tmp_path)
+    rewrite_package(path, {SHEET: replace(b"<sheetData>",
+                                          b'<sheetData><row r="1048576">' + FAR + b"</row>")})
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}: the sheet 'Sheet1' reaches row 1048576 and column XFD, too far "
+        "to be loaded whole, and its rows are not in order, so it cannot be read row by row; "
+        "delete the cells past your data, or open the file in a spreadsheet and save it "
+        "again")
+
+
+def test_a_cell_reference_past_the_grid_is_refused(tmp_path: Path) -> None:
+    path = teachers_workbook(tmp_path)
+    rewrite_package(path, {SHEET: replace(b"</sheetData>", (
+        b'<row r="9"><c r="ZZZZ9" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'))})
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}: the cell ZZZZ9 lies past the last cell a sheet can have "
+        "(XFD1048576); the workbook is damaged")

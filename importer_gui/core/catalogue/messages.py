@@ -41,6 +41,23 @@ NOT_A_CODE = "Field {field}: {value} is not one of {codes}."
 NOT_A_WHOLE_NUMBER = "Field {field}: {value} is not a whole number."
 NOT_A_DATE = "Field {field}: {value} is not a date in the format {format}."
 NOT_AN_EMAIL = "Field {field}: {value} is not an e-mail address."
+NUMBER_OUT_OF_RANGE = ("Field {field}: {value} is out of range; the store holds whole numbers "
+                       "from {low} to {high}.")
+ID_OUT_OF_RANGE = ("Field {field}: {value} cannot be an id; an id given in a file is a whole "
+                   "number from {low} to {high}.")
+INVISIBLE_CHARACTERS = ("Field {field}: {value} holds characters that cannot be seen ({chars}); "
+                        "is it the code you meant?")
+
+# Cells a workbook reader could not turn into values.
+CELL_NOT_A_NUMBER = ("Field {field}: the cell holds {value} (not a number) where a date or "
+                     "number was expected.")
+LEAP_DAY_1900 = ("Field {field}: {value} is a day that never was (Excel counts a 29 February "
+                 "in 1900, which was not a leap year).")
+LEAP_DAY_1900_UNSURE = ("Field {field}: the workbook's date {value} may be Excel's 29/02/1900, "
+                        "a day that never was, and an .xls file cannot tell; type the date as "
+                        "text.")
+LINE_UNREADABLE = ("The workbook reader cannot convert a cell of this line ({detail}): a date "
+                   "or time far out of range, perhaps; the line is not read.")
 
 # Finding the records a row names.
 NO_TEACHER_WITH_LOGIN = "Field {field}: no teacher has the login {login}."
@@ -63,6 +80,17 @@ NOT_CREATED_BY_IMPORT = ("fullAccess is no: {record} was not created by an impor
                          "import may not change it.")
 A_SESSION = "session {title}"
 A_TRAINING = "training course {code}"
+
+
+# Values longer than this are shortened in messages (a number of thousands of digits).
+SHOWN_LENGTH = 40
+
+
+def shortened(value: str) -> str:
+    """A value as a message shows it: a very long one cut, with its length."""
+    if len(value) <= SHOWN_LENGTH:
+        return value
+    return f"{value[:SHOWN_LENGTH // 2]}… ({len(value)} characters)"
 
 
 def either(codes: list[str]) -> str:

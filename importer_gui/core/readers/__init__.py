@@ -6,21 +6,29 @@ never sees them and never has to. Rows are neither padded nor cut to the header'
 headers are trimmed. ``text`` reads CSV/TXT, ``workbooks`` reads sheets once ``guards`` has
 measured them; calamine is imported with the first workbook, so the CSV path never loads it.
 
+Opening a file has two steps: ``prepare`` measures it and charges what reading it will cost
+to the check's memory budget (``budget``), refusing it when the check would need more;
+``Prepared.open`` then loads it. ``open_table`` does both, on a budget of its own.
+
 Every failure is a DataFileError naming the file (and the line when there is one); rows()
 may raise one part-way, after the rows before the fault.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
 from importer_gui.core.catalogue import WORKBOOK_SUFFIXES
-from importer_gui.core.readers.table import Row, Table, check_file, read_headers
-from importer_gui.core.readers.text import FIELD_SIZE_LIMIT, open_text
+from importer_gui.core.readers.budget import MemoryBudget
+from importer_gui.core.readers.table import Row, RowSource, Table, check_file, read_headers
+from importer_gui.core.readers.text import FIELD_SIZE_LIMIT, prepare_text
 
-__all__ = ["FIELD_SIZE_LIMIT", "Table", "check_file", "first_visible_sheet", "head",
-           "hidden_sheets", "is_workbook", "open_table", "sheet_names"]
+__all__ = ["FIELD_SIZE_LIMIT", "MemoryBudget", "Prepared", "Table", "check_file",
+           "first_visible_sheet", "head", "hidden_sheets", "is_workbook", "open_table",
+           "prepare", "sheet_names"]
 
 
 def is_workbook(path: Path) -> bool:
@@ -61,23 +69,46 @@ def first_visible_sheet(path: Path) -> str | None:
     return workbooks.first_visible_sheet(path)
 
 
-def open_table(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";",
-               skip_first_line: bool = True, sheet: str | None = None) -> Table:
-    """Open a CSV/TXT file or a workbook sheet; raise DataFileError naming the file."""
+@dataclass
+class Prepared:
+    """A data file measured and charged to a check's budget, not loaded yet."""
+
+    path: Path
+    sheet: str | None  # the sheet to read; None for CSV
+    skip_first_line: bool
+    _load: Callable[[], tuple[RowSource, int | None]]
+
+    def open(self) -> Table:
+        """Load the file (a workbook's sheet) and read its header line."""
+        source, hint = self._load()
+        headers = read_headers(self.path, source) if self.skip_first_line else None
+        if hint is not None and self.skip_first_line:
+            hint = max(hint - 1, 0)
+        return Table(path=self.path, headers=headers, sheet=self.sheet, row_count_hint=hint,
+                     _source=source, _first_line=2 if self.skip_first_line else 1)
+
+
+def prepare(path: Path, budget: MemoryBudget, *, encoding: str = "UTF-8",
+            delimiter: str = ";", skip_first_line: bool = True,
+            sheet: str | None = None) -> Prepared:
+    """Measure a CSV/TXT file or a workbook sheet and charge its cost to ``budget``; raise
+    DataFileError naming the file when it cannot be read or would cost too much."""
     path = Path(path)
     check_file(path)
     if is_workbook(path):
         from importer_gui.core.readers import workbooks
 
-        source, sheet_name, hint = workbooks.open_workbook(path, sheet)
-    else:
-        source, hint = open_text(path, encoding, delimiter)
-        sheet_name = None
-    headers = read_headers(path, source) if skip_first_line else None
-    if hint is not None and skip_first_line:
-        hint = max(hint - 1, 0)
-    return Table(path=path, headers=headers, sheet=sheet_name, row_count_hint=hint,
-                 _source=source, _first_line=2 if skip_first_line else 1)
+        load, sheet_name = workbooks.prepare_workbook(path, sheet, budget)
+        return Prepared(path, sheet_name, skip_first_line, load)
+    return Prepared(path, None, skip_first_line, prepare_text(path, encoding, delimiter, budget))
+
+
+def open_table(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";",
+               skip_first_line: bool = True, sheet: str | None = None) -> Table:
+    """Open a CSV/TXT file or a workbook sheet on a memory budget of its own; raise
+    DataFileError naming the file."""
+    return prepare(path, MemoryBudget(), encoding=encoding, delimiter=delimiter,
+                   skip_first_line=skip_first_line, sheet=sheet).open()
 
 
 def head(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = ";",

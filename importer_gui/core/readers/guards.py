@@ -1,13 +1,16 @@
 """Measurements that refuse a hostile workbook before a reader allocates for it.
 
 calamine allocates a sheet's whole bounding box (and aborts the interpreter on a stray cell
-at XFD1048576), and holds every unpacked part in memory. So an .xlsx/.xlsm sheet is measured
-in its XML first: a huge sparse one is streamed with openpyxl instead, and a formula without
-a saved result is refused naming its cell. An .ods is measured too (its content.xml, repeated
-rows and columns counted) and refused when too large, since calamine loads every sheet of it
-at once. A zipped part that unpacks out of all proportion (a "zip bomb") is refused before
-calamine sees it. .xls (BIFF, not zipped) cannot be measured cheaply (its cells are in BIFF
-records all through the file) and goes to calamine unguarded.
+at XFD1048576), holds every unpacked part in memory, copies a shared string into every cell
+that refers to it, and reserves room for as many shared strings as the file declares. So
+before calamine opens a workbook its package is measured: a part that unpacks out of all
+proportion (a "zip bomb") and a declared count of shared strings the part cannot hold are
+refused; the shared strings' size, and for an .ods every sheet (calamine loads them all at
+once, repeated rows and columns counted), are what opening it costs. Then the sheet to read
+is measured in its XML (``sheet_xml``): a huge sparse one is streamed with openpyxl instead,
+and a formula without a saved result is refused naming its cell. What each step would cost
+is charged to the check's memory budget first. .xls (BIFF, not zipped) cannot be measured
+cheaply (its cells are in BIFF records all through the file) and goes to calamine unguarded.
 """
 
 from __future__ import annotations
@@ -23,18 +26,29 @@ from lxml import etree
 
 from importer_gui.core.catalogue import OOXML_SUFFIXES
 from importer_gui.core.errors import DataFileError
-from importer_gui.core.readers.table import SCAN_CHUNK, first_bytes
+from importer_gui.core.readers import sheet_xml
+from importer_gui.core.readers.budget import BOX_CELL, FILLED_CELL, sheet_cost, streamed_cost
+from importer_gui.core.readers.sheet_xml import Extent
+from importer_gui.core.readers.table import first_bytes
 
 # calamine allocates the sheet's whole bounding box; above this many cells we do not let it.
 MAX_BOX_CELLS = 10_000_000
 
 # A part that unpacks to more than this, at more than _BOMB_RATIO times its packed size, is
-# not a spreadsheet's data but a "zip bomb" (e.g. one 300 MB shared string packed in 300 KB):
+# not a spreadsheet's data but a "zip bomb" (e.g. one 300 MB shared string in 300 KB):
 # calamine would hold all of it in memory before a single row is read.
 MAX_PART_BYTES = 100 * 1024 * 1024
 _BOMB_RATIO = 100
 _ODS_SUFFIX = ".ods"
 _ZIPPED_SUFFIXES = (*OOXML_SUFFIXES, _ODS_SUFFIX)
+
+# The fewest bytes of sheet XML a filled cell takes (<c><v>1</v></c>), and of a shared
+# string (<si></si>): what bounds their number by a part's size.
+_CELL_BYTES = 15
+_STRING_BYTES = 9
+# calamine reserves room for the declared count of shared strings (24 bytes each): a count
+# past what the part holds is refused once that room passes this.
+_DECLARED_SLACK = 1024 * 1024
 
 
 def not_a_workbook(path: Path, detail: str) -> DataFileError:
@@ -52,18 +66,54 @@ def not_a_workbook(path: Path, detail: str) -> DataFileError:
                          f"({detail})", path=path)
 
 
-# --------------------------------------------------------------------------- package guards
+# --------------------------------------------------------------------------- the package
 
 
-def check_package(path: Path) -> None:
-    """Refuse a zipped workbook whose parts unpack out of all proportion to the file."""
-    if path.suffix.lower() not in _ZIPPED_SUFFIXES:
-        return
+@dataclass(frozen=True)
+class SharedStrings:
+    """A workbook's shared-strings part, measured."""
+
+    part: str
+    size: int  # bytes of XML
+    count: int  # strings
+    longest: int  # bytes of XML of the longest one: a bound on its text
+
+
+@dataclass(frozen=True)
+class Package:
+    """What opening a workbook costs before any sheet is read, and why."""
+
+    cost: int = 0
+    why: str = ""
+    shared: SharedStrings | None = None
+
+
+def check_package(path: Path) -> Package:
+    """Refuse a zipped workbook whose parts unpack out of all proportion to the file, or
+    that declares what it does not hold; measure what opening it allocates."""
+    suffix = path.suffix.lower()
+    if suffix not in _ZIPPED_SUFFIXES:
+        if suffix in (".xls",):  # calamine reads every sheet of it when it opens
+            size = path.stat().st_size
+            return Package(sheet_cost(size // _CELL_BYTES, size // _CELL_BYTES, size))
+        return Package()
     try:
         with zipfile.ZipFile(path) as package:
             infos = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return  # not a zip: calamine's failure says so, with the renamed-text hint
+            _check_bombs(path, infos)
+            if suffix == _ODS_SUFFIX:
+                return _ods_package(path)  # calamine loads every sheet of an .ods at once
+            shared = _shared_strings(path, package)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
+        return Package()  # not a zip: calamine's failure says so, with the renamed-text hint
+    if shared is None:
+        return Package()
+    return Package(2 * shared.size, f"its shared strings take {shared.size // 2**20} MB",
+                   shared)
+
+
+def _check_bombs(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """A part that unpacks to far more than it packs is no spreadsheet's data."""
     for info in infos:
         packed = max(info.compress_size, 1)
         if info.file_size > MAX_PART_BYTES and info.file_size > _BOMB_RATIO * packed:
@@ -71,110 +121,227 @@ def check_package(path: Path) -> None:
                 f"the workbook's part {info.filename} unpacks to "
                 f"{info.file_size / 1024 / 1024:.0f} MB from {packed / 1024:.0f} KB; this is "
                 "not spreadsheet data, so it is not read", path=path)
-    if path.suffix.lower() == _ODS_SUFFIX:
-        _check_ods_extent(path)  # calamine loads every sheet of an .ods when it opens it
 
+
+_UNIQUE_COUNT = re.compile(rb"""uniqueCount\s*=\s*["']\s*(\d+)""")
+_STRING_START = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?si(?=[\s/>])")
+
+
+def _shared_strings(path: Path, package: zipfile.ZipFile) -> SharedStrings | None:
+    """The shared strings part calamine reads, measured: its size, count and longest."""
+    part = _workbook_folder(package) + "sharedStrings.xml"
+    if part not in package.NameToInfo:
+        return None
+    size = count = longest = run = 0
+    declared: int | None = None
+    for data in sheet_xml.chunks(package, part):
+        size += len(data)
+        if declared is None and (found := _UNIQUE_COUNT.search(data)):
+            declared = int(found.group(1))
+        first, *rest = _STRING_START.split(data)
+        run += len(first)
+        if rest:
+            longest = max(longest, run, max(map(len, rest[:-1]), default=0))
+            run = len(rest[-1])
+            count += len(rest)
+    longest = max(longest, run)
+    if declared is not None and declared > count and declared * 24 > _DECLARED_SLACK:
+        raise DataFileError(f"the workbook declares {declared} shared strings but holds "
+                            f"{count}; it is damaged, or made to exhaust memory", path=path)
+    return SharedStrings(part, size, count, longest)
+
+
+def _workbook_folder(package: zipfile.ZipFile) -> str:
+    """The folder of the workbook part ("xl/"), from the package's relationships."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    book = "xl/workbook.xml"
+    try:
+        for rel in etree.fromstring(package.read("_rels/.rels"), parser):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                book = rel.get("Target", book).lstrip("/")
+    except (KeyError, etree.XMLSyntaxError):
+        pass
+    folder = str(PurePosixPath(book).parent)
+    return "" if folder == "." else folder + "/"
+
+
+# --------------------------------------------------------------------------- OpenDocument
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
 
-def _ods_row_width(row: Any) -> int:
-    """Columns up to the row's last cell with content (repeats counted)."""
-    width = filled = 0
+@dataclass
+class _OdsSheet:
+    """One sheet of an .ods, repeated rows and columns counted."""
+
+    name: str
+    rows: int = 0  # the last filled row
+    cols: int = 0  # the widest filled column
+    filled: int = 0
+    text: int = 0  # characters of the filled cells' text
+
+
+def _ods_row(row: Any) -> tuple[int, int, int]:
+    """A row's width up to its last cell with content, its filled cells and their text
+    (repeated columns counted)."""
+    width = filled = cells = text = 0
     for cell in row:
         span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1") or 1)
         width += span
         if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):
             filled = width
-    return filled
+            cells += span
+            text += span * sum(len(part) for part in cell.itertext())
+    return filled, cells, text
 
 
-def _ods_extents(path: Path) -> Iterator[tuple[str, int, int]]:
-    """(name, last filled row, widest filled column) of every sheet, from a streaming parse."""
+def _ods_sheets(path: Path) -> Iterator[_OdsSheet]:
+    """Every sheet's extent, from a streaming parse of content.xml."""
     with zipfile.ZipFile(path) as package, package.open("content.xml") as stream:
-        name, line, rows, cols = "", 0, 0, 0
+        sheet, line = _OdsSheet(""), 0
         for event, element in etree.iterparse(stream, events=("start", "end"),
                                               resolve_entities=False, no_network=True,
                                               huge_tree=True):
             if element.tag == f"{_ODS_TABLE}table":
                 if event == "start":
-                    name, line, rows, cols = element.get(f"{_ODS_TABLE}name", ""), 0, 0, 0
+                    sheet, line = _OdsSheet(element.get(f"{_ODS_TABLE}name", "")), 0
                     continue
                 element.clear()
-                yield name, rows, cols
+                yield sheet
             elif event == "end" and element.tag == f"{_ODS_TABLE}table-row":
-                line += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1") or 1)
-                width = _ods_row_width(element)
+                repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1") or 1)
+                line += repeat
+                width, cells, text = _ods_row(element)
                 if width:
-                    rows, cols = line, max(cols, width)
+                    sheet.rows, sheet.cols = line, max(sheet.cols, width)
+                    sheet.filled += repeat * cells
+                    sheet.text += repeat * text
                 element.clear()  # memory stays flat however many rows
 
 
-def _check_ods_extent(path: Path) -> None:
-    """Refuse an .ods whose repeated rows or columns would make calamine's box too big."""
+def _ods_package(path: Path) -> Package:
+    """Refuse an .ods whose repeated rows or columns would make calamine's box too big, and
+    cost the whole of it: calamine loads every sheet when it opens the file."""
     try:
-        name, rows, cols = max(_ods_extents(path), key=lambda e: e[1] * e[2],
-                               default=("", 0, 0))
+        sheets = list(_ods_sheets(path))
     except Exception as exc:  # zip, XML or number damage: the workbook is not readable
         raise not_a_workbook(path, str(exc) or type(exc).__name__) from None
-    if rows * cols > MAX_BOX_CELLS:
+    largest = max(sheets, key=lambda s: s.rows * s.cols, default=_OdsSheet(""))
+    if largest.rows * largest.cols > MAX_BOX_CELLS:
         raise DataFileError(
-            f"the sheet {name!r} reaches row {rows} and column {_column_name(cols)} "
-            f"({rows * cols} cells, counting repeated rows and columns); delete the rows or "
-            "columns past your data", path=path)
+            f"the sheet {largest.name!r} reaches row {largest.rows} and column "
+            f"{column_name(largest.cols)} ({largest.rows * largest.cols} cells, counting "
+            "repeated rows and columns); delete the rows or columns past your data",
+            path=path)
+    box = sum(s.rows * s.cols for s in sheets)
+    cost = (sheet_cost(box, sum(s.filled for s in sheets), sum(s.text for s in sheets))
+            + BOX_CELL * largest.rows * largest.cols)  # the sheet read is copied once
+    return Package(cost, f"its {len(sheets)} sheets are loaded together: {box} cells")
 
 
-# --------------------------------------------------------------------------- sheet extent
+# --------------------------------------------------------------------------- the sheet
 
 
 @dataclass(frozen=True)
-class Extent:
-    """How far a sheet's cells reach, measured in its XML without loading it."""
+class SheetMeasure:
+    """A sheet measured: where its cells reach, what reading it costs, and why."""
 
-    rows: int
-    cols: int
-    far_cells: int  # cells in columns past ZZ (each costs a row that wide when streamed)
-    uncached: str = ""  # the first cell holding a formula whose result was never saved
+    extent: Extent
+    cost: int
+    why: str
 
     @property
-    def box(self) -> int:
-        """The bounding box calamine would allocate."""
-        return self.rows * self.cols
+    def streamed(self) -> bool:
+        """Whether calamine's box would be too big: the sheet is streamed instead."""
+        return self.extent.box > MAX_BOX_CELLS
 
 
-# Cell references in sheet XML. Only cells with content count: calamine ignores empty styled
-# cells (<c r="Z9" s="1"/>), which Excel writes for formatted but empty areas.
-_WIDE_REF = re.compile(rb'r="[A-Z]{2,3}\d')  # a column past Z
-_CELL_REF = re.compile(rb'r="([A-Z]{1,3})(\d+)"[^>]*?(/?)>')
-_LAST_CELL_REF = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,3}(\d+)"')
-
-
-def _column_number(letters: bytes) -> int:
-    """Excel column letters as a 1-based number (b'A' -> 1, b'XFD' -> 16384)."""
-    number = 0
-    for byte in letters:
-        number = number * 26 + byte - 64
-    return number
-
-
-def sheet_extent(path: Path, name: str) -> Extent:
-    """How far the sheet's cells reach, from a streaming scan of its XML part."""
+def measure_sheet(path: Path, name: str, package: Package) -> SheetMeasure:
+    """Measure an .xlsx/.xlsm sheet in its XML; refuse what no reader should load."""
     try:
-        with zipfile.ZipFile(path) as package:
-            extent = Extent(0, 0, 0)
-            for part in _sheet_parts(package, name):
-                found = _rough_extent(package, part)
-                if found.uncached:
-                    raise _uncached_error(path, found.uncached)
-                if found.box > MAX_BOX_CELLS:
-                    found = _exact_extent(package, part)  # the rough bound may be pessimistic
-                extent = max(extent, found, key=lambda e: e.box)
-            return extent
+        with zipfile.ZipFile(path) as zipped:
+            extent, size, shared = Extent(0, 0), 0, 0
+            for part in _sheet_parts(zipped, name):
+                found, found_size = sheet_xml.measure(zipped, part)
+                if found.box > MAX_BOX_CELLS:  # streamed: exact, and in order or not
+                    found, found_size = sheet_xml.measure(zipped, part, exact=True)
+                if found.box >= extent.box:
+                    extent, size = found, found_size
+                    shared = _shared_text(zipped, part, package.shared, found, found_size)
     except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError) as exc:
         raise not_a_workbook(path, str(exc)) from None
     except zipfile.LargeZipFile as exc:
         raise DataFileError(f"the workbook is too large to read ({exc})", path=path) from None
+    if extent.beyond:
+        raise DataFileError(f"the cell {extent.beyond} lies past the last cell a sheet can "
+                            "have (XFD1048576); the workbook is damaged", path=path)
+    if extent.uncached:
+        raise _uncached_error(path, extent.uncached)
+    filled = min(extent.box, size // _CELL_BYTES)
+    text = size + shared
+    why = (f"its cells repeat {shared // 2**20} MB of shared strings"
+           if shared > size else f"{extent.box} cells")
+    if extent.box <= MAX_BOX_CELLS:
+        return SheetMeasure(extent, sheet_cost(extent.box, filled, text), why)
+    _check_streamable(path, name, extent)
+    # Streamed, each far cell makes its row that wide for a moment.
+    return SheetMeasure(extent, streamed_cost(filled, text) + FILLED_CELL * extent.cols, why)
+
+
+def _shared_text(package: zipfile.ZipFile, part: str, shared: SharedStrings | None,
+                 extent: Extent, size: int) -> int:
+    """Bytes of shared strings the sheet's cells copy: a bound, counted exactly when the
+    bound is large (a long string referred to by many cells)."""
+    if shared is None or shared.count == 0:
+        return 0
+    refs = min(extent.box, size // _CELL_BYTES)
+    if refs * shared.longest <= size + shared.size:
+        return refs * shared.longest
+    lengths = _string_lengths(package, shared.part)
+    total = 0
+    for data in sheet_xml.chunks(package, part):
+        for index in map(int, _SHARED_REF.findall(data)):
+            if index < len(lengths):
+                total += lengths[index]
+    return total
+
+
+# A cell of type s and the index of its string, however the XML is written.
+_SHARED_REF = re.compile(rb"""\st\s*=\s*["']s["'][^>]*>\s*<(?:[A-Za-z_][\w.\-]*:)?v\s*>\s*(\d+)""")
+
+
+def _string_lengths(package: zipfile.ZipFile, part: str) -> list[int]:
+    """Each shared string's bytes of XML, by index: a bound on its text."""
+    lengths: list[int] = []
+    run = -1  # no string started yet
+    for data in sheet_xml.chunks(package, part):
+        first, *rest = _STRING_START.split(data)
+        if run >= 0:
+            run += len(first)
+        if rest:
+            if run >= 0:
+                lengths.append(run)
+            lengths.extend(map(len, rest[:-1]))
+            run = len(rest[-1])
+    if run >= 0:
+        lengths.append(run)
+    return lengths
+
+
+def _check_streamable(path: Path, name: str, extent: Extent) -> None:
+    """Refuse a sheet a streaming reader cannot read: far cells that each cost a row that
+    wide, or rows out of order (the streaming reader would drop the earlier rows)."""
+    if extent.far_cells * extent.cols > MAX_BOX_CELLS:
+        raise DataFileError(f"the sheet {name!r} has {extent.far_cells} cells far to the "
+                            f"right (as far as column {column_name(extent.cols)}); delete "
+                            "the stray cells or columns past your data", path=path)
+    if not extent.ordered:
+        raise DataFileError(f"the sheet {name!r} reaches row {extent.rows} and column "
+                            f"{column_name(extent.cols)}, too far to be loaded whole, and its "
+                            "rows are not in order, so it cannot be read row by row; delete "
+                            "the cells past your data, or open the file in a spreadsheet and "
+                            "save it again", path=path)
 
 
 def _uncached_error(path: Path, cell: str) -> DataFileError:
@@ -182,6 +349,12 @@ def _uncached_error(path: Path, cell: str) -> DataFileError:
     return DataFileError("the cell holds a formula whose result was never calculated (the "
                          "file was written by a program, not saved by a spreadsheet); open "
                          "it in Excel or LibreOffice and save it again", path=path, cell=cell)
+
+
+def sheet_parts(path: Path, name: str) -> list[str]:
+    """The XML part(s) that may hold the named sheet of an .xlsx/.xlsm."""
+    with zipfile.ZipFile(path) as package:
+        return _sheet_parts(package, name)
 
 
 def _sheet_parts(package: zipfile.ZipFile, name: str) -> list[str]:
@@ -214,90 +387,10 @@ def _sheet_part(package: zipfile.ZipFile, name: str) -> str:
     raise KeyError(name)
 
 
-def _chunks(package: zipfile.ZipFile, part: str) -> Iterator[bytes]:
-    """The part's XML, decompressed in chunks that never split a tag."""
-    tail = b""
-    with package.open(part) as stream:
-        while chunk := stream.read(SCAN_CHUNK):
-            data = tail + chunk
-            cut = data.rfind(b"<")
-            if cut <= 0:
-                tail = data
-                continue
-            yield data[:cut]
-            tail = data[cut:]
-    yield tail
-
-
-def _rough_extent(package: zipfile.ZipFile, part: str) -> Extent:
-    """A cheap upper bound: the last filled cell's row (rows come in order) times the
-    widest column seen, counting 26 columns when no reference goes past Z."""
-    max_row, max_col, far, uncached = 0, 26, 0, ""
-    for data in _chunks(package, part):
-        max_row = max(max_row, _last_filled_row(data))
-        if not uncached and b"<f" in data:  # most sheets hold no formula: one fast search
-            uncached = _uncached_formula(data)
-        if _WIDE_REF.search(data):  # most sheets have no column past Z: one fast search
-            for letters, _row, closed in _CELL_REF.findall(data):
-                if not closed:
-                    max_col = max(max_col, _column_number(letters))
-                    far += len(letters) == 3
-    return Extent(max_row, max_col, far, uncached)
-
-
-_CELL_START = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*>')
-_CACHED = re.compile(rb"<v>[^<]")
-
-
-def _uncached_formula(data: bytes) -> str:
-    """The first cell whose formula has no saved result ('' if none): programs such as
-    openpyxl write formulas without calculating them, and the cell would read as empty."""
-    position = data.find(b"<f")
-    while position >= 0:
-        start, end = data.rfind(b"<c ", 0, position), data.find(b"</c>", position)
-        found = _CELL_START.match(data, start) if start >= 0 and end >= 0 else None
-        if found and not _CACHED.search(data, found.end(), end) and (
-                b't="str"' not in found.group()):  # an empty text result is a result
-            return found.group(1).decode("ascii")
-        position = data.find(b"<f", end if end >= 0 else position + 2)
-    return ""
-
-
-def _exact_extent(package: zipfile.ZipFile, part: str) -> Extent:
-    """The filled cells' true last row and column (one regex match per cell)."""
-    max_row = max_col = far = 0
-    for data in _chunks(package, part):
-        for letters, row, closed in _CELL_REF.findall(data):
-            if not closed:
-                max_row = max(max_row, int(row))
-                max_col = max(max_col, _column_number(letters))
-                far += len(letters) == 3
-    return Extent(max_row, max_col, far)
-
-
-def _last_filled_row(data: bytes) -> int:
-    """The row of the last cell with content (<c ...>...</c>) in the data."""
-    end = data.rfind(b"</c>")
-    if end < 0:
-        return 0
-    start = data.rfind(b"<c ", 0, end)
-    found = _LAST_CELL_REF.match(data, start) if start >= 0 else None
-    return int(found.group(1)) if found else 0
-
-
-def check_far_cells(path: Path, name: str, extent: Extent) -> None:
-    """Refuse a sheet that even streamed would cost a row that wide for each far cell."""
-    if extent.far_cells * extent.cols > MAX_BOX_CELLS:
-        raise DataFileError(f"the sheet {name!r} has {extent.far_cells} cells far to the "
-                            f"right (as far as column {_column_name(extent.cols)}); delete "
-                            "the stray cells or columns past your data", path=path)
-
-
-def _column_name(number: int) -> str:
+def column_name(number: int) -> str:
     """A 1-based column number as Excel letters."""
     letters = ""
     while number:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-

@@ -10,12 +10,13 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from importer_gui.core.catalogue import DELIMITERS, FILE_ENCODINGS
 from importer_gui.core.errors import DataFileError
+from importer_gui.core.readers.budget import MemoryBudget, streamed_cost
 from importer_gui.core.readers.table import (
     SCAN_CHUNK,
     NumberedRow,
@@ -45,20 +46,38 @@ csv.field_size_limit(FIELD_SIZE_LIMIT)
 TEXT_BLOCK = 1 << 18  # characters of CSV text read at a time
 
 
-def open_text(path: Path, encoding: str, delimiter: str,
-              ) -> tuple[RowSource, int | None]:
-    """Check the text file's start and return its row source and a row count estimate."""
+def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget,
+                 ) -> Callable[[], tuple[RowSource, int | None]]:
+    """Check the text file's start and charge what its rows will cost; the loader returned
+    gives its row source and a row count estimate."""
     codec = _codec(path, encoding)
     declared = encoding.strip().upper()
     char = _delimiter_char(path, delimiter)
     sample = first_bytes(path)
     _check_start(path, sample, declared)
+    size, cells = _cells_at_most(path, char)
+    budget.charge(path, streamed_cost(cells, size), f"{cells} cells")
     hint = _line_estimate(path, sample)
 
     def source() -> Iterator[NumberedRow]:
         return _csv_rows(path, codec, declared, char)
 
-    return source, hint
+    return lambda: (source, hint)
+
+
+def _cells_at_most(path: Path, delimiter: str) -> tuple[int, int]:
+    """The file's size and a bound on its cells (one per delimiter and line end), counted
+    in C a block at a time; UTF-16 text counts the same, its other byte being zero."""
+    size = cells = 0
+    separator = delimiter.encode("latin-1", "replace")[:1]
+    try:
+        with path.open("rb") as handle:
+            while block := handle.read(SCAN_CHUNK):
+                size += len(block)
+                cells += block.count(separator) + block.count(b"\n") + block.count(b"\r")
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+    return size, cells + 1
 
 
 def _codec(path: Path, encoding: str) -> str:

@@ -3,31 +3,46 @@
 Cells: text as-is; numbers as people wrote them (42.0 -> "42", 0.1 + 0.2 -> "0.3"); booleans
 "TRUE"/"FALSE", as the sheet shows them; dates and datetimes stay date objects; times
 "HH:MM:SS"; durations "[h]:mm:ss". A sheet is loaded by calamine once the guards have
-measured it; a huge sparse one is streamed with openpyxl instead. The sheet read by default
-is the first visible one (a hidden first sheet usually holds lists).
+measured it (and its cost is charged to the check's budget); a huge sparse one is streamed
+with openpyxl instead. The sheet read by default is the first visible one (a hidden first
+sheet usually holds lists).
+
+A date cell that holds no date is an ``Unreadable`` cell, an error for the field it feeds:
+NaN (calamine reads it as 30/12/1899), and Excel's 29/02/1900 (serial 60, which calamine
+reads as 28/02/1900, like serial 59: the sheet's XML says which one it was; an .xls cannot).
+A line calamine panics on (a date far out of any calendar) is a line of Unreadable cells,
+and the lines after it are read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import python_calamine as calamine
 
 from importer_gui.core.catalogue import OOXML_SUFFIXES
-from importer_gui.core.cells import Cell
+from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.cells import Cell, Unreadable
 from importer_gui.core.errors import DataFileError
+from importer_gui.core.readers import native, sheet_xml
+from importer_gui.core.readers.budget import MemoryBudget
 from importer_gui.core.readers.guards import (
-    MAX_BOX_CELLS,
-    Extent,
-    check_far_cells,
     check_package,
+    measure_sheet,
     not_a_workbook,
-    sheet_extent,
+    sheet_parts,
 )
 from importer_gui.core.readers.table import NumberedRow, Row, RowSource, is_blank
+
+# What loading a sheet gives: its rows' source and how many rows it has, roughly.
+Loader = Callable[[], tuple[RowSource, int | None]]
+
+# Rows taken from calamine between two looks at a panic (each look holds stderr back).
+ROWS_AT_A_TIME = 4096
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -50,40 +65,53 @@ def first_visible_sheet(path: Path) -> str | None:
             (meta.name for meta in _worksheets(workbook)), None)
 
 
-def open_workbook(path: Path, wanted: str | None) -> tuple[RowSource, str, int | None]:
-    """Choose and load the sheet; stream huge sparse sheets without calamine."""
-    workbook = _calamine_workbook(path)
+def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
+                     ) -> tuple[Loader, str]:
+    """Measure the workbook and the sheet to read, charge what they cost, choose how to
+    read it; the sheet itself is loaded by the loader returned, with the sheet's name."""
+    package = check_package(path)
+    budget.charge(path, package.cost, package.why)
+    workbook = _calamine_workbook(path, package_checked=True)
     try:
         name = _pick_sheet(path, [meta.name for meta in _worksheets(workbook)],
                            wanted or _first_visible(workbook))
-        extent = sheet_extent(path, name) if path.suffix.lower() in OOXML_SUFFIXES else None
-    except DataFileError:
+        measure = None
+        if path.suffix.lower() in OOXML_SUFFIXES:
+            measure = measure_sheet(path, name, package)
+            budget.charge(path, measure.cost, measure.why)
+    except BaseException:
         workbook.close()
         raise
-    if extent is not None and extent.box > MAX_BOX_CELLS:
+    if measure is not None and measure.streamed:
         workbook.close()
-        return _sparse_source(path, name, extent), name, extent.rows
-    sheet = _load_sheet(path, workbook, name)  # closes the workbook: the sheet is loaded
-    start = sheet.start
-    if start is None:
-        raise DataFileError(f"the sheet {name!r} is empty", path=path)
-    pad = ("",) * start[1]  # iter_rows drops the empty columns left of the data
+        rows = measure.extent.rows
 
-    def source() -> Iterator[NumberedRow]:
-        return _numbered(path, name, sheet.iter_rows(), pad)
+        def stream() -> tuple[RowSource, int | None]:
+            return _sparse_source(path, name), rows
 
-    return source, name, sheet.end[0] + 1
+        return stream, name
+
+    def load() -> tuple[RowSource, int | None]:
+        return _loaded_sheet(path, workbook, name)
+
+    return load, name
 
 
-def _calamine_workbook(path: Path) -> Any:
-    """Open the workbook with calamine; any failure becomes a DataFileError."""
-    check_package(path)
+def _calamine_workbook(path: Path, *, package_checked: bool = False) -> Any:
+    """Open the workbook with calamine; any failure, a panic too, is a DataFileError."""
+    if not package_checked:
+        check_package(path)
     try:
-        return calamine.CalamineWorkbook.from_path(str(path))
+        with native.quiet():
+            return calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError:
         raise DataFileError("the workbook is protected by a password", path=path) from None
     except Exception as exc:  # calamine's own types, zip and XML errors, OSError
         raise not_a_workbook(path, str(exc) or type(exc).__name__) from None
+    except BaseException as exc:
+        if not native.is_panic(exc):
+            raise
+        raise not_a_workbook(path, str(exc) or "the reader failed") from None
 
 
 def _worksheets(workbook: Any) -> list[Any]:
@@ -114,24 +142,126 @@ def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:
                         path=path)
 
 
+def _loaded_sheet(path: Path, workbook: Any, name: str) -> tuple[RowSource, int | None]:
+    """Let calamine load the sheet; its rows' source, and their number."""
+    sheet = _load_sheet(path, workbook, name)  # closes the workbook: the sheet is loaded
+    start = sheet.start
+    if start is None:
+        raise DataFileError(f"the sheet {name!r} is empty", path=path)
+    pad = ("",) * start[1]  # iter_rows drops the empty columns left of the data
+    suffix = path.suffix.lower()
+    leap_days = (_LeapDays(path, name, suffix in OOXML_SUFFIXES) if suffix != ".ods"
+                 else None)  # OpenDocument dates are ISO text: no serial to doubt
+    width = sheet.width
+
+    def source() -> Iterator[NumberedRow]:
+        return _numbered(path, name, _calamine_rows(sheet, width), pad, leap_days)
+
+    return source, sheet.end[0] + 1
+
+
 def _load_sheet(path: Path, workbook: Any, name: str) -> Any:
     """Let calamine load the sheet's cells; its failures become DataFileErrors."""
     try:
-        return workbook.get_sheet_by_name(name)
+        with native.quiet():
+            return workbook.get_sheet_by_name(name)
     except Exception as exc:  # calamine's own types for XML and zip damage
-        raise DataFileError(f"the sheet {name!r} cannot be read; the workbook may be "
-                            f"damaged ({exc})", path=path) from None
+        raise _damaged(path, name, exc) from None
+    except BaseException as exc:
+        if not native.is_panic(exc):
+            raise
+        raise _damaged(path, name, exc) from None
     finally:
         workbook.close()
 
 
+def _damaged(path: Path, name: str, exc: BaseException) -> DataFileError:
+    return DataFileError(f"the sheet {name!r} cannot be read; the workbook may be "
+                         f"damaged ({exc})", path=path)
+
+
+def _calamine_rows(sheet: Any, width: int) -> Iterator[list[Any]]:
+    """The sheet's rows from calamine; a row it panics on comes as a row of Unreadable
+    cells (calamine's iterator has moved past it, so the next rows follow)."""
+    rows = sheet.iter_rows()
+    while True:
+        batch: list[list[Any]] = []
+        with native.quiet() as window:
+            while len(batch) < ROWS_AT_A_TIME:
+                wanted = ROWS_AT_A_TIME - len(batch)
+                try:
+                    batch.extend(islice(rows, wanted))  # what came before a panic is kept
+                    break
+                except BaseException as exc:
+                    if not native.is_panic(exc):
+                        raise
+                    window.panicked()
+                    batch.append([_lost_line(exc)] * max(width, 1))
+        yield from batch
+        if len(batch) < ROWS_AT_A_TIME:
+            return
+
+
+def _lost_line(exc: BaseException) -> Unreadable:
+    """A line calamine could not convert."""
+    return Unreadable("#VALUE!", msg.LINE_UNREADABLE.format(detail=str(exc) or "a panic"),
+                      whole_row=True)
+
+
+class _LeapDays:
+    """Tells Excel's 29/02/1900 from 28/02/1900, which calamine reads alike."""
+
+    def __init__(self, path: Path, sheet: str, has_xml: bool) -> None:
+        self.path, self.sheet, self.has_xml = path, sheet, has_xml
+
+    def resolve(self, line: int, cells: Row, pad: int) -> Row:
+        """The row with each 28/02/1900 date cell replaced when it was serial 60."""
+        places = {(line, pad + i + 1) for i, cell in enumerate(cells)
+                  if isinstance(cell, date) and _ON_LEAP_DAY_EVE(cell)}
+        raw = self._serials(places) if self.has_xml else {}
+        fixed = list(cells)
+        for _, column in places:
+            i = column - pad - 1
+            serial = raw.get((line, column))
+            if serial is None:
+                fixed[i] = Unreadable("28/02/1900", msg.LEAP_DAY_1900_UNSURE)
+            elif 60 <= serial < 61:
+                fixed[i] = Unreadable("29/02/1900", msg.LEAP_DAY_1900)
+        return tuple(fixed)
+
+    def _serials(self, places: set[tuple[int, int]]) -> dict[tuple[int, int], float]:
+        """The serials those cells hold in the sheet's XML (rare: read when needed)."""
+        import zipfile
+
+        found: dict[tuple[int, int], float] = {}
+        with zipfile.ZipFile(self.path) as package:
+            for part in sheet_parts(self.path, self.sheet):
+                for place, text in sheet_xml.raw_values(package, part, places).items():
+                    try:
+                        found[place] = float(text)
+                    except ValueError:
+                        continue
+        return found
+
+
+def _ON_LEAP_DAY_EVE(day: date) -> bool:  # noqa: N802 - reads as the constant it tests
+    """Whether a date read from a serial falls on 28/02/1900."""
+    return day.year == 1900 and day.month == 2 and day.day == 28
+
+
 def _numbered(path: Path, name: str, rows: Iterable[list[Any]],
-              pad: tuple[str, ...] = ()) -> Iterator[NumberedRow]:
+              pad: tuple[str, ...] = (), leap_days: _LeapDays | None = None,
+              ) -> Iterator[NumberedRow]:
     """Number the sheet's rows from 1, convert the cells, skip blank rows but line 1."""
+    early: list[bool] = []  # set by _serial_cell when a row holds a date of early 1900
+    cell = _serial_cell(early) if leap_days is not None else _cell
     try:
         for line, row in enumerate(rows, start=1):
-            cells = _cells(row)
+            cells = _cells(row, cell)
             if cells is not None:
+                if early:
+                    early.clear()
+                    cells = leap_days.resolve(line, cells, len(pad))  # type: ignore[union-attr]
                 yield line, pad + cells if pad else cells
             elif line == 1:
                 yield line, ()
@@ -142,17 +272,14 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]],
                             f"damaged ({exc})", path=path) from None
 
 
-_KEEP = frozenset({str, date, datetime})
-
-
-def _cells(row: list[Any] | tuple[Any, ...]) -> Row | None:
+def _cells(row: list[Any] | tuple[Any, ...], cell: Callable[[Any], Cell]) -> Row | None:
     """A workbook row as cells; None when it is blank."""
     if is_blank(row):
         return None
-    # The hot path: text and dates stay, whole numbers (calamine's floats) inline.
-    return tuple([value if type(value) in _KEEP else (
+    # The hot path: text stays, whole numbers (calamine's floats) inline.
+    return tuple([value if type(value) is str else (
         str(int(value)) if type(value) is float and value.is_integer()
-        and -1e16 < value < 1e16 else _cell(value)) for value in row])
+        and -1e16 < value < 1e16 else cell(value)) for value in row])
 
 
 def _number(value: float) -> str:
@@ -173,8 +300,8 @@ def _duration(value: timedelta) -> str:
 def _cell(value: Any) -> Cell:
     """One workbook value as a Cell. Booleans read TRUE/FALSE, as the sheet shows them."""
     kind = type(value)
-    if kind is str or kind is date or kind is datetime:
-        return value
+    if kind is str or kind is date or kind is datetime or kind is Unreadable:
+        return value  # type: ignore[no-any-return]
     if kind is float:
         return _number(value)
     if kind is bool:
@@ -190,10 +317,28 @@ def _cell(value: Any) -> Cell:
     return str(value)
 
 
-def _sparse_source(path: Path, name: str, extent: Extent) -> RowSource:
-    """A streaming reader (openpyxl read-only) for sheets whose bounding box is huge."""
-    check_far_cells(path, name, extent)
+# What calamine makes of a date cell holding NaN: the epoch it counts from, at midnight.
+_NAN_DATE = datetime(1899, 12, 30)
 
+
+def _serial_cell(early: list[bool]) -> Callable[[Any], Cell]:
+    """_cell for a workbook whose dates are Excel serials: NaN is no date, and 28/02/1900
+    is looked at again (``early`` says a row has one)."""
+    def cell(value: Any) -> Cell:
+        kind = type(value)
+        if kind is not date and kind is not datetime:
+            return _cell(value)
+        if value.year <= 1900:
+            if kind is datetime and value == _NAN_DATE:
+                return Unreadable("NaN", msg.CELL_NOT_A_NUMBER)
+            if _ON_LEAP_DAY_EVE(value):
+                early.append(True)
+        return value  # type: ignore[no-any-return]
+    return cell
+
+
+def _sparse_source(path: Path, name: str) -> RowSource:
+    """A streaming reader (openpyxl read-only) for sheets whose bounding box is huge."""
     def source() -> Iterator[NumberedRow]:
         return _openpyxl_rows(path, name)
 
@@ -214,4 +359,3 @@ def _openpyxl_rows(path: Path, name: str) -> Iterator[NumberedRow]:
         yield from _numbered(path, name, worksheet.iter_rows(values_only=True))
     finally:
         workbook.close()
-

@@ -1,0 +1,63 @@
+"""The memory a check may use for its files' data, and what each file would cost.
+
+A check keeps every row it read (the preview shows them, the commit writes them), and a
+workbook reader first holds its whole sheet. Each file's cost is estimated from its size and
+measured shape before anything large is allocated; a file that would take the check past
+its budget is refused, naming it, rather than letting the process run out of memory.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from importer_gui.core.errors import DataFileError
+
+MB = 1024 * 1024
+# What a whole check may use, and the part the interpreter, its libraries, the store's
+# records and the plan's own objects take whatever the files.
+MEMORY_BUDGET = 1024 * MB
+PROCESS_BASE = 256 * MB
+
+# Estimates, in bytes: calamine holds one value for every cell of a sheet's bounding box; a
+# filled cell read into Python is a text object and its place in its row; text is held by
+# the reader and again by the cell that reads it.
+BOX_CELL = 32
+FILLED_CELL = 64
+TEXT_COPIES = 2
+
+
+class MemoryBudget:
+    """What one check's files may cost in all; shared by the threads that open them."""
+
+    def __init__(self, limit: int = MEMORY_BUDGET - PROCESS_BASE) -> None:
+        self.limit = limit
+        self.used = 0
+        self._by_file: dict[Path, int] = {}
+        self._lock = threading.Lock()
+
+    def charge(self, path: Path, cost: int, why: str = "") -> None:
+        """Count a file's cost, or refuse it when the check would need more than allowed."""
+        with self._lock:
+            before = self._by_file.get(path, 0)
+            if self.used + cost <= self.limit:
+                self.used += cost
+                self._by_file[path] = before + cost
+                return
+            others = self.used - before
+        taken = f", {others // MB} MB of which other files take" if others >= MB else ""
+        reason = f" ({why})" if why else ""
+        raise DataFileError(
+            f"reading this file would take about {(before + cost) // MB} MB of memory{reason}, "
+            f"more than a check may use ({self.limit // MB} MB{taken}); split the file or "
+            "delete what it does not need", path=path)
+
+
+def sheet_cost(box: int, filled: int, text: int) -> int:
+    """A sheet loaded by calamine: its box, its filled cells, their text."""
+    return BOX_CELL * box + FILLED_CELL * filled + TEXT_COPIES * text
+
+
+def streamed_cost(filled: int, text: int) -> int:
+    """Cells read one row at a time (a CSV file, a sheet streamed): only what is kept."""
+    return FILLED_CELL * filled + TEXT_COPIES * text

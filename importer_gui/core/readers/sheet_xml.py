@@ -1,0 +1,340 @@
+"""An .xlsx sheet's XML, measured without loading it: where calamine will put its cells.
+
+calamine places a cell by its r attribute, whichever quotes it is written with, with spaces
+around its =, under any namespace prefix; a cell without one follows the cell before it in
+its row, and a row without one follows the row before it. Then it allocates the bounding
+box of every cell it placed. So the measure is of the cells as calamine reads them, never of
+one way of writing them.
+
+Spreadsheets and the common libraries write every cell as <c r="B7" ...>: a chunk of XML
+that holds only cells written so is measured by a few searches in C. Anything else sends
+the whole part to ``_walk``, which reads every tag as calamine does (exact, and slower).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from importer_gui.core.readers.table import SCAN_CHUNK
+
+# The last cell a sheet can have (XFD1048576): a reference past it is refused, since
+# calamine would misplace it and a streaming reader would walk every row up to it.
+GRID_ROWS, GRID_COLS = 1_048_576, 16_384
+# Columns past ZZ: a streamed row is as wide as its farthest cell.
+FAR_COLUMN = 702
+
+
+@dataclass(frozen=True)
+class Extent:
+    """How far a sheet's cells reach, and what else its XML says before it is loaded."""
+
+    rows: int
+    cols: int
+    far_cells: int = 0  # cells in columns past ZZ (each costs a row that wide when streamed)
+    uncached: str = ""  # the first cell holding a formula whose result was never saved
+    # Whether rows come in order, each cell in its own row: a streaming reader needs it.
+    # None when not measured (only a sheet too large for calamine needs to know).
+    ordered: bool | None = None
+    beyond: str = ""  # the first cell reference past XFD1048576
+
+    @property
+    def box(self) -> int:
+        """The bounding box calamine would allocate."""
+        return self.rows * self.cols
+
+
+@dataclass
+class _Scan:
+    """What the chunks of one part said so far."""
+
+    rows: int = 0
+    cols: int = 0
+    far: int = 0
+    uncached: str = ""
+    beyond: str = ""
+    size: int = 0  # bytes of XML read
+
+
+def chunks(package: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The part's XML, decompressed in chunks that never split a tag."""
+    pending: list[bytes] = []  # a run of text without '<', joined once a tag follows it
+    with package.open(part) as stream:
+        while chunk := stream.read(SCAN_CHUNK):
+            cut = chunk.rfind(b"<")
+            if cut < 0:
+                pending.append(chunk)
+                continue
+            pending.append(chunk[:cut])
+            data = b"".join(pending)
+            if data:
+                yield data
+            pending = [chunk[cut:]]
+    tail = b"".join(pending)
+    if tail:
+        yield tail
+
+
+def measure(package: zipfile.ZipFile, part: str, *, exact: bool = False) -> tuple[Extent, int]:
+    """The part's extent, and its size in bytes. ``exact`` walks every tag (and says
+    whether the rows are in order); otherwise written-as-usual XML is measured quickly."""
+    if exact:
+        return _walk(package, part)
+    scan = _Scan()
+    for data in chunks(package, part):
+        scan.size += len(data)
+        if not _fast_chunk(data, scan):
+            return _walk(package, part)
+    return Extent(scan.rows, scan.cols, scan.far, scan.uncached, beyond=scan.beyond), scan.size
+
+
+# --------------------------------------------------------------------------- the fast path
+
+# A filled cell written as usual, and its reference.
+_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([1-9]\d{0,6})"[^>]*?(/?)>')
+_LAST_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([1-9]\d{0,6})"')
+# A cell tag not written as <c r="LETTERS DIGITS"...: the chunk needs the walk.
+_UNUSUAL = re.compile(rb'<c(?! r="[A-Z]{1,3}[1-9]\d{0,6}")[\s>]')
+
+
+def _fast_chunk(data: bytes, scan: _Scan) -> bool:
+    """Measure a chunk whose cells are written as usual; False when one is not."""
+    if b":c" in data:  # a namespace prefix, perhaps on a cell tag: only the walk knows
+        return False
+    row, col = _last_filled(data)
+    if _within(max(scan.rows, row), max(scan.cols, col, 1)).search(data):
+        # A cell past the chunk's last one (or written otherwise): measure them all.
+        if _UNUSUAL.search(data):
+            return False
+        _exact_chunk(data, scan)
+    else:
+        scan.rows, scan.cols = max(scan.rows, row), max(scan.cols, col)
+    if not scan.uncached and b"<f" in data:  # most sheets hold no formula: one fast search
+        scan.uncached = _uncached_formula(data)
+    return True
+
+
+def _last_filled(data: bytes) -> tuple[int, int]:
+    """Row and column of the chunk's last cell with content (<c ...>...</c>)."""
+    end = data.rfind(b"</c>")
+    start = data.rfind(b"<c ", 0, end) if end >= 0 else -1
+    found = _LAST_CELL_REF.match(data, start) if start >= 0 else None
+    if found is None:
+        return 0, 0
+    return int(found.group(2)), column_number(found.group(1))
+
+
+@lru_cache(maxsize=64)
+def _within(rows: int, cols: int) -> re.Pattern[bytes]:
+    """A search for a cell tag that is not <c r="..."> with a reference inside the box of
+    ``rows`` by ``cols`` (at most 26 columns; wider sheets are measured cell by cell)."""
+    if cols > 26:
+        return _UNUSUAL_OR_ANY
+    letters = b"A" if cols == 1 else b"A-" + bytes([64 + cols])
+    return re.compile(rb'<c(?! r="[' + letters + rb'](?:' + _at_most(rows) + rb')")[\s>]')
+
+
+_UNUSUAL_OR_ANY = re.compile(rb"<c[\s>]")
+
+
+def _at_most(number: int) -> bytes:
+    """A pattern for the decimal numbers 1 to ``number`` (none when it is 0)."""
+    if number < 1:
+        return rb"(?!)"
+    digits = str(number)
+    parts = [rb"[1-9]\d{0,%d}" % (len(digits) - 2)] if len(digits) > 1 else []
+    for i, char in enumerate(digits):
+        low, high = (1 if i == 0 else 0), int(char) - 1
+        if high >= low:
+            rest = len(digits) - i - 1
+            parts.append(digits[:i].encode() + b"[%d-%d]" % (low, high) +
+                         (rb"\d{%d}" % rest if rest else b""))
+    parts.append(digits.encode())
+    return b"|".join(parts)
+
+
+def _exact_chunk(data: bytes, scan: _Scan) -> None:
+    """Every filled cell's reference in a chunk written as usual (one match per cell)."""
+    for letters, row, closed in _CELL_REF.findall(data):
+        if closed:
+            continue  # <c r="Z9" s="1"/>: a styled empty cell, which calamine skips
+        _place(scan, int(row), column_number(letters), letters)
+
+
+def _place(scan: _Scan, row: int, col: int, ref: bytes) -> None:
+    """Count a filled cell at (row, col), 1-based."""
+    if row > GRID_ROWS or col > GRID_COLS:
+        scan.beyond = scan.beyond or ref.decode("ascii", "replace")
+        return
+    scan.rows, scan.cols = max(scan.rows, row), max(scan.cols, col)
+    scan.far += col > FAR_COLUMN
+
+
+_CELL_START = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*>')
+_CACHED = re.compile(rb"<v>[^<]")
+
+
+def _uncached_formula(data: bytes) -> str:
+    """The first cell whose formula has no saved result ('' if none): programs such as
+    openpyxl write formulas without calculating them, and the cell would read as empty."""
+    position = data.find(b"<f")
+    while position >= 0:
+        start, end = data.rfind(b"<c ", 0, position), data.find(b"</c>", position)
+        found = _CELL_START.match(data, start) if start >= 0 and end >= 0 else None
+        if found and not _CACHED.search(data, found.end(), end) and (
+                b't="str"' not in found.group()):  # an empty text result is a result
+            return found.group(1).decode("ascii")
+        position = data.find(b"<f", end if end >= 0 else position + 2)
+    return ""
+
+
+def column_number(letters: bytes) -> int:
+    """Column letters as a 1-based number (b'A' -> 1, b'XFD' -> 16384), any case."""
+    number = 0
+    for byte in letters.upper():
+        number = number * 26 + byte - 64
+    return number
+
+
+# --------------------------------------------------------------------------- the walk
+
+# Every tag calamine's cell reader acts on, under any prefix.
+_TAG = re.compile(rb"<(/?)(?:[A-Za-z_][\w.\-]*:)?(sheetData|row|c|f|v|is)(?=[\s/>])([^>]*)>")
+_R_ATTR = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_T_ATTR = re.compile(rb"""(?:^|\s)t\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]+)")
+
+
+def _attribute(pattern: re.Pattern[bytes], attributes: bytes) -> bytes | None:
+    """An attribute's value, whichever quotes hold it."""
+    found = pattern.search(attributes)
+    if found is None:
+        return None
+    return found.group(1) if found.group(1) is not None else found.group(2)
+
+
+class _Walk:
+    """calamine's cell reader, replayed on tags: every filled cell's place."""
+
+    def __init__(self) -> None:
+        self.scan = _Scan()
+        self.inside = False  # within <sheetData>
+        self.row = 0  # 0-based, as calamine counts
+        self.col = 0
+        self.row_start = -1  # the current <row>'s index, for the order
+        self.last_row = -1
+        self.ordered = True
+        self.cell: tuple[int, int] | None = None
+        self.ref = b""
+        self.text_result = False
+        self.formula = self.value = False
+
+    def tag(self, closing: bytes, name: bytes, attributes: bytes, following: bytes) -> bool:
+        """Act on one tag as calamine does; False at the end of the cells."""
+        if name == b"sheetData":
+            self.inside = not closing and not attributes.rstrip().endswith(b"/")
+            return not closing
+        if not self.inside:
+            return True
+        if closing:
+            self._end(name)
+        elif not attributes.rstrip().endswith(b"/"):
+            self._start(name, attributes, following)
+        elif name == b"f" and self.cell is not None:
+            self.formula = True  # <f t="shared" si="0"/>: a formula all the same
+        return True
+
+    def _start(self, name: bytes, attributes: bytes, following: bytes) -> None:
+        if name == b"row":
+            given = _attribute(_R_ATTR, attributes)
+            if given is not None and (found := _REFERENCE.fullmatch(given)):
+                self.row = int(found.group(2)) - 1
+            if self.row <= self.last_row:
+                self.ordered = False
+            self.row_start = self.last_row = self.row
+        elif name == b"c":
+            self._cell(attributes)
+        elif self.cell is not None:
+            self.formula |= name == b"f"
+            self.value |= name == b"is" or (name == b"v" and bool(following.strip()))
+
+    def _cell(self, attributes: bytes) -> None:
+        given = _attribute(_R_ATTR, attributes)
+        self.ref = given or b""
+        if given is None:
+            place = (self.row, self.col)
+        elif found := _REFERENCE.fullmatch(given):
+            place = (int(found.group(2)) - 1, column_number(found.group(1)) - 1)
+            self.col = place[1]
+        else:
+            place = None  # calamine refuses the reference: the load will fail
+        self.col += 1
+        self.cell = place
+        self.formula = self.value = False
+        self.text_result = _attribute(_T_ATTR, attributes) == b"str"
+
+    def _end(self, name: bytes) -> None:
+        if name == b"row":
+            self.row += 1
+            self.col = 0
+        elif name == b"c" and self.cell is not None:
+            row, col = self.cell
+            if self.value or self.formula:
+                _place(self.scan, row + 1, col + 1, self.ref or _reference(row, col))
+                if row != self.row_start:
+                    self.ordered = False  # a streaming reader files a cell under its <row>
+            if self.formula and not self.value and not self.text_result:
+                self.scan.uncached = self.scan.uncached or _reference(row, col).decode()
+            self.cell = None
+
+
+def _reference(row: int, col: int) -> bytes:
+    """A 0-based place as an A1 reference."""
+    letters = b""
+    number = col + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = bytes([65 + rest]) + letters
+    return letters + str(row + 1).encode()
+
+
+def _walk(package: zipfile.ZipFile, part: str) -> tuple[Extent, int]:
+    """Every tag of the part, as calamine reads it: exact, whatever the writing."""
+    walk = _Walk()
+    size = 0
+    for data in chunks(package, part):
+        size += len(data)
+        for found in _TAG.finditer(data):
+            end = found.end()
+            following = data[end:data.find(b"<", end)] if found.group(2) == b"v" else b""
+            if not walk.tag(found.group(1), found.group(2), found.group(3), following):
+                break
+    scan = walk.scan
+    return Extent(scan.rows, scan.cols, scan.far, scan.uncached, walk.ordered,
+                  scan.beyond), size
+
+
+# --------------------------------------------------------------------------- raw values
+
+
+def raw_values(package: zipfile.ZipFile, part: str,
+               wanted: set[tuple[int, int]]) -> dict[tuple[int, int], bytes]:
+    """The <v> text of the cells at these 1-based (row, column) places, read as calamine
+    places them (for a value calamine's conversion hides, such as Excel's serial 60)."""
+    found: dict[tuple[int, int], bytes] = {}
+    walk = _Walk()
+    for data in chunks(package, part):
+        for match in _TAG.finditer(data):
+            end = match.end()
+            name = match.group(2)
+            following = data[end:data.find(b"<", end)] if name == b"v" else b""
+            if name == b"v" and not match.group(1) and walk.cell is not None:
+                place = (walk.cell[0] + 1, walk.cell[1] + 1)
+                if place in wanted:
+                    found[place] = following.strip()
+            if not walk.tag(match.group(1), name, match.group(3), following):
+                return found
+    return found

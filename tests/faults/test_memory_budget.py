@@ -1,0 +1,123 @@
+"""A whole check stays within its memory budget whatever the files: what would need more is
+refused with one line naming the file, before anything large is allocated.
+
+Each check runs in a child process whose address space is capped at 1 GB
+(tests/faults/__init__.py): a reader that allocated first and measured after would die there
+(calamine aborts the process, exit code 134), so these fail without the measurements.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+from tests.builders import (
+    TEACHER_COLUMNS,
+    ImportSpec,
+    rewrite_package,
+    write_config,
+    write_xlsx,
+)
+from tests.faults import cli, one_line_failure
+from tests.faults.test_hostile_workbooks import (
+    _ODS_CONTENT,
+    _ODS_MANIFEST,
+    SHEET,
+    TEACHERS,
+    ods_cell,
+    replace,
+    shared_strings,
+)
+
+TEACHER = "createOrUpdateTeacherAction"
+
+
+def failure(folder: Path) -> str:
+    """The one line ``check`` prints when it refuses the data."""
+    return one_line_failure(cli("check", str(folder / "config.xml"), "--store",
+                                str(folder / "store.sqlite3")))
+
+
+# --------------------------------------------------------------------------- shared strings
+
+
+def test_a_long_shared_string_repeated_in_many_cells_is_refused(tmp_path: Path) -> None:
+    # 90 MB packs into 90 KB, below the zip-bomb guard; calamine copies it into each of the
+    # 30 cells that refer to it: 2.7 GB before a row is read.
+    rows = [TEACHER_COLUMNS, *[(f"t{n}", f"Name {n}", "F", "t@example.org") for n in range(30)]]
+    path = write_xlsx(tmp_path / "teachers.xlsx", rows)
+    write_config(tmp_path, ImportSpec(path.name, TEACHER_COLUMNS, TEACHER))
+    changes, extra = shared_strings(b"a" * 90_000_000)
+    changes.pop(SHEET)  # that change makes B2 alone refer to the string: all of them do
+
+    def names(data: bytes) -> bytes:
+        for n in range(30):
+            old = b'<c r="B%d" t="inlineStr"><is><t>Name %d</t></is></c>' % (n + 2, n)
+            assert old in data
+            data = data.replace(old, b'<c r="B%d" t="s"><v>0</v></c>' % (n + 2))
+        return data
+
+    rewrite_package(path, {SHEET: names, **changes}, extra)
+    assert path.stat().st_size < 1_000_000
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}: reading this file would take about 5321 MB of memory (its "
+        "cells repeat 2574 MB of shared strings), more than a check may use (768 MB); split "
+        "the file or delete what it does not need")
+
+
+def test_a_count_of_shared_strings_the_file_does_not_hold_is_refused(tmp_path: Path) -> None:
+    # calamine reserves room for as many strings as the file declares: 4 billion, 96 GB.
+    path = write_xlsx(tmp_path / "teachers.xlsx", TEACHERS)
+    write_config(tmp_path, ImportSpec(path.name, TEACHER_COLUMNS, TEACHER))
+    changes, extra = shared_strings(b"Zoe")
+    extra = {name: data.replace(b'uniqueCount="1"', b'uniqueCount="4000000000"')
+             for name, data in extra.items()}
+    rewrite_package(path, changes, extra)
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}: the workbook declares 4000000000 shared strings but holds 1; "
+        "it is damaged, or made to exhaust memory")
+
+
+# --------------------------------------------------------------------------- OpenDocument
+
+
+def test_an_ods_of_several_sheets_each_under_the_cap_is_costed_whole(tmp_path: Path) -> None:
+    # calamine loads every sheet of an .ods when it opens it: four sheets of 9 million
+    # cells each pass the one-sheet cap, and take 1.1 GB together.
+    tables = "".join(
+        f'<table:table table:name="S{n}"><table:table-row table:number-rows-repeated="9000">'
+        f"{ods_cell('x', 1000)}</table:table-row></table:table>" for n in range(4))
+    content = _ODS_CONTENT.replace('<table:table table:name="Teachers">{rows}</table:table>',
+                                   tables)
+    path = tmp_path / "teachers.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument."
+                                                      "spreadsheet")
+        package.writestr("content.xml", content)
+        package.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
+    write_config(tmp_path, ImportSpec(path.name, TEACHER_COLUMNS, TEACHER))
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}: reading this file would take about 3639 MB of memory (its 4 "
+        "sheets are loaded together: 36000000 cells), more than a check may use (768 MB); "
+        "split the file or delete what it does not need")
+
+
+# --------------------------------------------------------------------------- one file, many uses
+
+
+def test_a_costly_workbook_named_by_eight_imports_is_held_once(tmp_path: Path) -> None:
+    # A stray cell at J400000 makes calamine hold 4 million cells (128 MB): held once for
+    # every import, all opened ahead of the planner, eight of them took more than 1 GB.
+    path = write_xlsx(tmp_path / "teachers.xlsx", TEACHERS)
+    rewrite_package(path, {SHEET: replace(b"</sheetData>", (
+        b'<row r="400000"><c r="J400000" t="inlineStr"><is><t>x</t></is></c></row>'
+        b"</sheetData>"))})
+    write_config(tmp_path, *[ImportSpec(path.name, TEACHER_COLUMNS, TEACHER)] * 8)
+    done = cli("check", str(tmp_path / "config.xml"), "--store", str(tmp_path / "s.sqlite3"),
+               "--json")
+    assert done.code == 1, done.err[-2000:]
+    imports = json.loads(done.out)["imports"]
+    assert [[(r["line"], r["outcome"]) for r in imp["rows"]] for imp in imports] == [
+        [(2, "create"), (3, "create"), (400000, "error")],
+        *[[(2, "unchanged"), (3, "unchanged"), (400000, "error")]] * 7]
