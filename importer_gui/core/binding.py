@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import Any
 
 from importer_gui.core.catalogue import (
@@ -19,13 +20,36 @@ from importer_gui.core.catalogue import (
     IGNORED_COLUMN,
     NO,
     SESSION_SEARCH_FIELD,
+    SESSION_SEARCH_FIELDS,
     ActionSpec,
     FieldDef,
+    Kind,
     OptionKind,
 )
 from importer_gui.core.config import Action, Column, FieldOptions, Import, OptionValue
 from importer_gui.core.errors import ConfigError
 from importer_gui.core.values import date_pattern
+
+
+class KeyText(IntEnum):
+    """Whether a text field's value finds records (false for NONE)."""
+
+    NONE = 0
+    KEY = 1  # compared after Unicode NFC normalisation ("café" typed two ways is one value)
+    CODE = 2  # a code or login: in NFC too, and invisible characters in it are warned about
+
+
+# The store columns that hold codes and logins, which people type and records are found by.
+_CODE_COLUMNS = frozenset({"login", "path_code", "guid"})
+
+
+def key_text(spec: FieldDef) -> KeyText:
+    """What a field's text is to the records it names."""
+    if spec.kind is not Kind.STRING:
+        return KeyText.NONE
+    if spec.column in _CODE_COLUMNS:
+        return KeyText.CODE
+    return KeyText.KEY if spec.name in SESSION_SEARCH_FIELDS else KeyText.NONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +62,7 @@ class BoundField:
     mandatory: bool
     codes: dict[str, str]  # meaning -> code in the file
     meanings: dict[str, str]  # code in the file -> meaning
+    key_text: KeyText = KeyText.NONE
 
 
 @dataclass
@@ -53,9 +78,9 @@ class BoundAction:
     full_access: bool = True
     # Cells a row needs to hold every field; shorter rows are read as if padded with "".
     width: int = 0
-    # Each field's (name, column, mandatory, limit, converter, known values), built by the
-    # row reader on first use.
-    readers: list[tuple[str, int, bool, int, Any, dict[Any, Any]]] | None = field(
+    # Each field's (name, column, mandatory, limit, converter, known values, key text),
+    # built by the row reader on first use.
+    readers: list[tuple[str, int, bool, int, Any, dict[Any, Any], KeyText]] | None = field(
         default=None, repr=False, compare=False)
 
     @property
@@ -163,7 +188,8 @@ def bind_action(action: Action, columns: list[Column], date_format: str) -> Boun
         mandatory, codes = _merged(fdef, column.options,
                                    listed.get(column.field) if listed else None)
         bound[column.field] = BoundField(column.field, index, fdef, mandatory, codes,
-                                         {code: meaning for meaning, code in codes.items()})
+                                         {code: meaning for meaning, code in codes.items()},
+                                         key_text(fdef))
     return BoundAction(spec, action, bound, date_pattern(date_format), date_format,
                        search_fields, option_value(spec, action, FULL_ACCESS) != NO,
                        1 + max((f.index for f in bound.values()), default=-1))

@@ -9,6 +9,12 @@ from importer_gui.core.catalogue import DATE_TOKENS, SHORT_YEAR
 from importer_gui.core.cells import Cell
 
 _INT = re.compile(r"[+-]?\d+")
+# Every store the importer writes to keeps whole numbers in 64 bits (SQLite's INTEGER,
+# PostgreSQL's BIGINT).
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+# Digits of the longest whole number in that range: a longer one is out of it, and is not
+# converted at all (Python refuses to convert more than 4300 digits).
+_INT_DIGITS = len(str(INT_MAX))
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
@@ -39,11 +45,19 @@ def date_pattern(date_format: str) -> str:
 
 
 def parse_int(cell: Cell) -> int | None:
-    """A strict integer, or None."""
+    """A strict integer, or None. One of more digits than any stored number has comes back
+    as the first number past the store's range on its side (INT_MAX + 1 or INT_MIN - 1):
+    it is out of range whatever it is."""
     if not isinstance(cell, str):
         return None
     value = cell.strip()
-    return int(value) if _INT.fullmatch(value) else None
+    if not _INT.fullmatch(value):
+        return None
+    sign = "-" if value.startswith("-") else ""
+    digits = value.lstrip("+-").lstrip("0") or "0"
+    if len(digits) > _INT_DIGITS:
+        return INT_MIN - 1 if sign else INT_MAX + 1
+    return int(sign + digits)
 
 
 # strptime is slow and files repeat the same few hundred dates: remember recent answers.

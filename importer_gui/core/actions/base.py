@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from importer_gui.core.binding import BoundAction, BoundField
+from importer_gui.core.binding import BoundAction, BoundField, KeyText
 from importer_gui.core.catalogue import Kind
 from importer_gui.core.catalogue import messages as msg
-from importer_gui.core.cells import Cell
+from importer_gui.core.cells import Cell, Unreadable
 from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.records import Change, Table
-from importer_gui.core.values import parse_date, parse_datetime, parse_int, text
+from importer_gui.core.values import (
+    INT_MAX,
+    INT_MIN,
+    parse_date,
+    parse_datetime,
+    parse_int,
+    text,
+)
 
 # A value that empties a column (the catalogue says which text means it, e.g. sessionEndDate's
 # "NULL").
@@ -93,12 +102,21 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
     values = ctx.values
     if len(cells) < action.width:  # checked once per row rather than once per field
         cells = (*cells, *[""] * (action.width - len(cells)))
-    for name, index, mandatory, limit, convert, known in readers:
+    for name, index, mandatory, limit, convert, known, key in readers:
         raw = cells[index]
         if convert is not None and raw in known:  # a value converted before: no parsing
             values[name] = known[raw]
             continue
-        value_text = raw.strip() if type(raw) is str else text(raw)
+        if type(raw) is str:
+            value_text = raw.strip()
+        elif type(raw) is Unreadable:  # a cell the reader could not turn into a value
+            if raw.whole_row:
+                ctx.error("", raw.reason)
+                return
+            ctx.error(name, raw.reason.format(field=name, value=raw))
+            continue
+        else:
+            value_text = text(raw)
         if not value_text:
             if mandatory:
                 ctx.error(name, msg.FIELD_EMPTY.format(field=name))
@@ -109,10 +127,30 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
                 if len(known) < KNOWN_VALUES:
                     known[raw] = value
         elif len(value_text) <= limit:  # text, the hot and common case: checked without a call
-            values[name] = value_text
+            values[name] = value_text if not key or value_text.isascii() else (
+                _key_text(ctx, name, value_text, key))
         else:
             ctx.error(name, msg.TOO_LONG.format(field=name, limit=limit,
                                                 length=len(value_text)))
+
+
+# Characters that show nothing yet make two codes differ: zero-width ones, the soft hyphen,
+# and the controls of the bidirectional algorithm.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u2069\ufeff]")
+
+
+def _key_text(ctx: RowContext, name: str, value_text: str, key: KeyText) -> str:
+    """A text that finds records, beyond ASCII: in NFC, so that "café" typed two ways is
+    one teacher; a code or login with invisible characters gets a warning."""
+    value = unicodedata.normalize("NFC", value_text)
+    if key is KeyText.CODE and _INVISIBLE.search(value):
+        chars = sorted(set(_INVISIBLE.findall(value)))
+        ctx.warning(name, msg.INVISIBLE_CHARACTERS.format(
+            field=name, value=_INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", value),
+            chars=", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip()
+                            for c in chars)))
+    return value
 
 
 # A field's converter: (ctx, raw cell, its trimmed text) -> typed value, or None after an issue.
@@ -120,8 +158,9 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
 Converter = Callable[[RowContext, Cell, str], Any]
 
 # A field's reader: name, column, mandatory flag, longest text, converter (None for text),
-# and the values it converted so far (cell -> value; values with an issue are never kept).
-FieldReader = tuple[str, int, bool, int, Converter | None, dict[Cell, Any]]
+# the values it converted so far (cell -> value; values with an issue are never kept), and
+# whether its text finds records (KeyText.NONE is false).
+FieldReader = tuple[str, int, bool, int, Converter | None, dict[Cell, Any], KeyText]
 
 # Files repeat their dates, durations, capacities and codes: a field keeps this many
 # converted cells, so 100,000 distinct times cannot make it grow without end.
@@ -130,8 +169,8 @@ KNOWN_VALUES = 4096
 
 def _readers(action: BoundAction) -> list[FieldReader]:
     """Each field's column, mandatory flag, length limit and converter, once per action."""
-    return [(name, bound.index, bound.mandatory, _limit(bound), _converter(action, bound), {})
-            for name, bound in action.fields.items()]
+    return [(name, bound.index, bound.mandatory, _limit(bound), _converter(action, bound), {},
+             bound.key_text) for name, bound in action.fields.items()]
 
 
 def _limit(bound: BoundField) -> int:
@@ -147,7 +186,9 @@ def _converter(action: BoundAction, bound: BoundField) -> Converter | None:
     if kind is Kind.ENUM:
         return _enum_converter(bound)
     if kind is Kind.INT:
-        return _int_converter(bound.name)
+        if bound.spec.column == ID_COLUMN:
+            return _int_converter(bound.name, 1, MAX_FILE_ID, msg.ID_OUT_OF_RANGE)
+        return _int_converter(bound.name, INT_MIN, INT_MAX, msg.NUMBER_OUT_OF_RANGE)
     if kind is Kind.DATE:
         return _date_converter(action, bound)
     if kind is Kind.DATETIME:
@@ -170,15 +211,30 @@ def _enum_converter(bound: BoundField) -> Converter:
     return convert
 
 
-def _int_converter(name: str) -> Converter:
+# A store's own id column (sessionId, trainingId name records by it).
+ID_COLUMN = "id"
+# The largest id a file may give: 2^53 - 1, the largest whole number every JSON reader
+# holds exactly. It leaves the store's id sequence room to go on (a session given 2^63 - 1
+# would leave it none), and ids from 0 down are the planner's own, for what a plan creates.
+MAX_FILE_ID = 2**53 - 1
+
+
+def _int_converter(name: str, low: int, high: int, out_of_range: str) -> Converter:
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
-        # isdecimal() is what \d matches, so the fast path agrees with parse_int.
-        if type(raw) is str and value_text.isdecimal():
-            return int(value_text)
-        number = parse_int(raw) if isinstance(raw, str) else None
-        if number is None:
-            ctx.error(name, msg.NOT_A_WHOLE_NUMBER.format(field=name, value=value_text))
-        return number
+        # isdecimal() is what \d matches, so the fast path agrees with parse_int; eighteen
+        # digits or fewer cannot reach 2^63, so int() has little to convert.
+        if len(value_text) < 19 and type(raw) is str and value_text.isdecimal():
+            number = int(value_text)
+        else:
+            number = parse_int(raw) if isinstance(raw, str) else None
+            if number is None:
+                ctx.error(name, msg.NOT_A_WHOLE_NUMBER.format(field=name, value=value_text))
+                return None
+        if low <= number <= high:
+            return number
+        ctx.error(name, out_of_range.format(field=name, value=msg.shortened(value_text),
+                                            low=low, high=high))
+        return None
     return convert
 
 
