@@ -11,9 +11,8 @@ from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, store_pa
 from importer_gui.cli.output import plan_json, print_plan, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
-from importer_gui.core.config import ImportConfig
-from importer_gui.core.errors import ImporterError
 from importer_gui.core.plan import Plan
+from importer_gui.core.reports import error_log_folders, write_error_logs
 from importer_gui.core.store import Store
 
 # commit only: the rows were committed (the run is reported), but an error log could not be
@@ -67,51 +66,6 @@ def _print(plan: Plan, run_id: int | None, logs: list[Path], failures: list[str]
         out.write(f"Committed as run {run_id}.\n")
     for log in logs:
         out.write(visible(f"Error log: {log}") + "\n")
-
-
-def error_log_folders(config: ImportConfig) -> dict[int, Path]:
-    """Each import's error log folder, by import index: refused before anything is written
-    when it leads outside the configuration's folder."""
-    folders = {}
-    for index, imp in enumerate(config.imports):
-        folder = imp.error_log_folder(config.folder)
-        if folder is not None:
-            folders[index] = folder
-    return folders
-
-
-def write_error_logs(plan: Plan, folders: dict[int, Path], run_id: int
-                     ) -> tuple[list[Path], list[str]]:
-    """As the platform's timeStampedFileErrorLogger does after a run: one log per import.
-
-    The logs written, and why each other one was not: the rows are committed by now, so a
-    failure is said and the next log is tried.
-    """
-    from importer_gui.core import reports  # it imports openpyxl: not for every check
-
-    written: list[Path] = []
-    failures: list[str] = []
-    committed = f"; the rows were committed as run {run_id}."
-    for imp in plan.imports:
-        folder = folders.get(imp.index)
-        if folder is None or not any(row.has_issues for row in imp.rows):
-            continue
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            failures.append(f"The error log folder {folder} cannot be created "
-                            f"({error.strerror or error}){committed}")
-            continue
-        try:
-            written.append(reports.write_error_log(Plan(plan.config, [imp]), folder))
-        except ImporterError as error:
-            failures.append(f"{error}{committed}")
-        except MemoryError:
-            failures.append(f"Not enough memory to write the error log in {folder}{committed}")
-        except KeyboardInterrupt:
-            failures.append(f"Interrupted while writing the error logs{committed}")
-            break
-    return written, failures
 
 
 CHECK = Command("check", "check every row; write nothing", run, _arguments)

@@ -1,4 +1,5 @@
-"""Reports of a plan's issues: a workbook to fix rows in, and the platform's error log.
+"""Reports of a plan's issues: a workbook to fix rows in, and the platform's error log
+(written after a commit as its timeStampedFileErrorLogger would).
 
 Both are written to a temporary file next to the target and renamed over it, so a failure
 never leaves half a report. Text that a spreadsheet would run as a formula is written as text.
@@ -23,6 +24,7 @@ from importer_gui.core.catalogue import (
     ERROR_LOG_SUFFIX,
 )
 from importer_gui.core.cells import Cell, cell_text
+from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import Issue, Level
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
@@ -226,3 +228,48 @@ def _fill_error_log(plan: Plan, path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="\n") as out:
         for line in error_log_lines(plan):
             out.write(line + "\n")
+
+
+# --- after a commit, as the platform's consolidator does ----------------------------------
+
+def error_log_folders(config: ImportConfig) -> dict[int, Path]:
+    """Each import's error log folder, by import index: refused before anything is written
+    when it leads outside the configuration's folder."""
+    folders = {}
+    for index, imp in enumerate(config.imports):
+        folder = imp.error_log_folder(config.folder)
+        if folder is not None:
+            folders[index] = folder
+    return folders
+
+
+def write_error_logs(plan: Plan, folders: dict[int, Path], run_id: int
+                     ) -> tuple[list[Path], list[str]]:
+    """As the platform's timeStampedFileErrorLogger does after a run: one log per import.
+
+    The logs written, and why each other one was not: the rows are committed by now, so a
+    failure is said and the next log is tried.
+    """
+    written: list[Path] = []
+    failures: list[str] = []
+    committed = f"; the rows were committed as run {run_id}."
+    for imp in plan.imports:
+        folder = folders.get(imp.index)
+        if folder is None or not any(row.has_issues for row in imp.rows):
+            continue
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            failures.append(f"The error log folder {folder} cannot be created "
+                            f"({error.strerror or error}){committed}")
+            continue
+        try:
+            written.append(write_error_log(Plan(plan.config, [imp]), folder))
+        except ImporterError as error:
+            failures.append(f"{error}{committed}")
+        except MemoryError:
+            failures.append(f"Not enough memory to write the error log in {folder}{committed}")
+        except KeyboardInterrupt:
+            failures.append(f"Interrupted while writing the error logs{committed}")
+            break
+    return written, failures
