@@ -7,8 +7,10 @@ as it is planned, and can be reverted so that one edited row can be planned agai
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import replace
+from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
 
@@ -42,6 +44,15 @@ class _Index:
         self.groups: dict[Hashable, Record | dict[int, Record]] = {}
         for record in records:
             self.add(record)
+        if not _in_nfc(self.groups):
+            # A store written before keys were read in NFC: its texts are compared in NFC
+            # too (rows give theirs in NFC), so "café" typed two ways is one record.
+            filed = [r for group in self.groups.values()
+                     for r in (group.values() if type(group) is dict else (group,))]
+            self.key = lambda record: _nfc(key(record))
+            self.groups = {}
+            for record in filed:
+                self.add(record)
 
     def add(self, record: Record) -> None:
         """File a record under its key."""
@@ -194,6 +205,34 @@ class Overlay:
         change = Change(table, ChangeKind.DELETE, record.id, before=record_values(replace(record)))
         self.apply(change)
         return change
+
+
+def _in_nfc(keys: dict[Hashable, Any]) -> bool:
+    """Whether every text in these keys (alone, or in a tuple) is in NFC."""
+    kinds = set(map(type, keys))
+    if kinds <= _PLAIN_KEYS:
+        return True
+    if kinds <= _TEXT_KEYS:  # ASCII text is in NFC: checked in C
+        return all(map(str.isascii, filter(None, keys))) or all(map(_nfc_text, keys))
+    return all(_nfc(key) == key for key in keys)
+
+
+_PLAIN_KEYS = frozenset({int, type(None), date, datetime})
+_TEXT_KEYS = frozenset({str, type(None)})
+
+
+def _nfc_text(key: str | None) -> bool:
+    """Whether a text key is in NFC."""
+    return key is None or key.isascii() or unicodedata.is_normalized("NFC", key)
+
+
+def _nfc(key: Any) -> Any:
+    """A key with its texts in NFC."""
+    if type(key) is str:
+        return key if key.isascii() else unicodedata.normalize("NFC", key)
+    if type(key) is tuple:
+        return tuple(map(_nfc, key))
+    return key
 
 
 def _inverse(change: Change) -> Change:
