@@ -1,0 +1,51 @@
+"""refresh: bring the store in line with the platform's exports, as a run of the history."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, store_path
+from importer_gui.cli.output import plan_json, print_plan, visible, write_json
+from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
+from importer_gui.core.platform_io import export_config, refresh
+from importer_gui.core.store import Store
+
+
+def _arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("config", type=Path, metavar="EXPORT_CONFIG",
+                     help="the platform's export configuration (<export-config>)")
+    sub.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
+                     help="the file the next <export> produced, in order (default: its "
+                          "moveToFolder fileName, beside the configuration)")
+    sub.add_argument("--prune", action="store_true",
+                     help="also delete what the store holds and the exports lack")
+    sub.add_argument("--dry-run", action="store_true", help="show what changes; write nothing")
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Plan the refresh; write it unless --dry-run; print it as check and commit do."""
+    config = export_config.load(args.config)
+    with Store.open(store_path(args)) as store:
+        with collector_kept_off_the_plan():
+            planned = refresh.plan_refresh(config, store, data=args.data, prune=args.prune)
+        result = None if args.dry_run else refresh.commit_refresh(planned, store)
+    keep_until_exit(planned)
+    run_id = None if result is None else result.run_id
+    if args.json:
+        document = plan_json(planned.plan)
+        document["run"] = run_id
+        document["notes"] = planned.notes
+        write_json(document, out)
+    else:
+        print_plan(planned.plan, out)
+        for note in planned.notes:
+            out.write(visible(note) + "\n")
+        out.write("Dry run: nothing was written.\n" if run_id is None
+                  else f"Committed as run {run_id}.\n")
+    return EXIT_ROW_ERRORS if planned.has_errors() or planned.notes else EXIT_OK
+
+
+REFRESH = Command("refresh", "bring the store in line with the platform's exports (a run of "
+                  "the history)", run, _arguments)

@@ -1,0 +1,323 @@
+"""The platform's export configuration: read safely, checked against the catalogue, written.
+
+An ``<export-config>`` holds ``<export>`` elements, each one provider (its columns and
+parameters), one export action (the file's format, encoding, delimiter and header line) and
+consolidators (``moveToFolder`` names the file). Parsing goes through ``config_xml.safe``:
+a hostile document is refused as an import configuration is.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from importer_gui.core.catalogue import DELIMITERS, YES, YES_NO
+from importer_gui.core.catalogue import exports as cat
+from importer_gui.core.config_xml import MAX_BYTES
+from importer_gui.core.config_xml.read import Reader, children, element_name, text_of
+from importer_gui.core.config_xml.safe import El, as_bytes, parse, too_large
+from importer_gui.core.config_xml.write import DECLARATION, XSI_NS
+from importer_gui.core.errors import ConfigError, DataFileError
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    """One column of an export, in file order: its name, label and (constantValue) text."""
+
+    name: str
+    label: str = ""
+    text: str = ""
+
+
+@dataclass
+class ExportProvider:
+    """A provider of an export: which records, and which columns of them."""
+
+    spec: cat.ExportProviderSpec
+    columns: list[ExportColumn] = field(default_factory=list)
+    parameters: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The provider's element name."""
+        return self.spec.name
+
+    @property
+    def date_format(self) -> str:
+        """The format of the export's dates."""
+        return self.parameters.get(cat.DATE_FORMAT) or cat.DEFAULT_DATE_FORMAT
+
+    def filters(self) -> list[str]:
+        """The parameters that choose which records the export holds."""
+        return [name for name, value in self.parameters.items()
+                if name not in cat.SHAPING_PARAMETERS
+                and not (name in cat.WIDENING_PARAMETERS and value.lower() in ("y", YES))]
+
+
+@dataclass
+class ExportAction:
+    """The export action: the file's format and how its text is laid out."""
+
+    name: str
+    options: dict[str, str] = field(default_factory=dict)
+
+    def option(self, name: str) -> str:
+        """An option as configured, else its documented default."""
+        return self.options.get(name) or cat.ACTION_OPTIONS.get(name, "")
+
+    @property
+    def format(self) -> str:
+        """CSV, TSV, XML or XLS."""
+        return self.option(cat.FORMAT).upper()
+
+    @property
+    def encoding(self) -> str:
+        """The file's encoding, as the platform names it."""
+        return self.option(cat.ENCODING).upper()
+
+    @property
+    def delimiter_char(self) -> str:
+        """The character between columns (a TSV file's is the tab)."""
+        if self.format == cat.TSV:
+            return "\t"
+        return DELIMITERS[self.option(cat.DELIMITER)]
+
+    @property
+    def show_headers(self) -> bool:
+        """True when the file's first line names the columns."""
+        return self.option(cat.SHOW_HEADERS).lower() == YES
+
+
+@dataclass
+class Export:
+    """One ``<export>``: its provider, its action and the name the file is given."""
+
+    provider: ExportProvider
+    action: ExportAction
+    file_name: str = ""  # moveToFolder's (or the SFTP action's) name format; "" if none
+
+
+@dataclass
+class ExportConfig:
+    """A whole ``<export-config>`` document."""
+
+    exports: list[Export]
+    source: Path | None = None
+    text: str = ""  # the document as read, for the run's history
+
+    @property
+    def folder(self) -> Path:
+        """The folder the exports' files are looked for in."""
+        return self.source.parent if self.source else Path.cwd()
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def load(path: Path) -> ExportConfig:
+    """Read and check the export configuration at ``path``."""
+    from importer_gui.core.config_xml import _read_file  # the non-blocking, bounded read
+
+    path = Path(path)
+    try:
+        data = _read_file(path)
+    except FileNotFoundError:
+        raise ConfigError("The export configuration does not exist.", path=path) from None
+    except IsADirectoryError:
+        raise ConfigError("This is a folder, not an export configuration.", path=path) from None
+    except OSError as exc:
+        raise ConfigError(f"The export configuration cannot be read: {exc.strerror or exc}.",
+                          path=path) from None
+    if len(data) > MAX_BYTES:
+        raise ConfigError(too_large(path.stat().st_size), path=path)
+    return loads(data, source=path)
+
+
+def loads(data: str | bytes, source: Path | None = None) -> ExportConfig:
+    """Parse and check an export configuration; errors name ``source`` and the line."""
+    raw = as_bytes(data)
+    root = parse(raw, source)
+    reader = Reader(source)
+    if root.tag != cat.EXPORT_ROOT:
+        raise reader.fail(f"The root element is <{element_name(root)}> (line "
+                          f"{root.sourceline}); an export configuration starts with "
+                          f"<{cat.EXPORT_ROOT}>.", root)
+    exports = []
+    for child in children(root):
+        if child.tag != cat.EXPORT:
+            raise reader.unknown("element", child, f"<{cat.EXPORT_ROOT}>", [cat.EXPORT])
+        exports.append(_read_export(child, reader))
+    if not exports:
+        raise reader.fail(f"<{cat.EXPORT_ROOT}> (line {root.sourceline}) holds no "
+                          f"<{cat.EXPORT}>.", root)
+    return ExportConfig(exports, source, raw.decode("utf-8", errors="replace"))
+
+
+def _read_export(element: El, reader: Reader) -> Export:
+    """One <export>: a provider, an export action, its consolidators."""
+    parts: dict[str, El] = {}
+    for child in children(element):
+        if child.tag not in cat.EXPORT_ORDER:
+            raise reader.unknown("element", child, f"<{cat.EXPORT}>", cat.EXPORT_ORDER)
+        if child.tag in parts:
+            raise reader.fail(f"<{cat.EXPORT}> (line {element.sourceline}) has a second "
+                              f"<{child.tag}> (line {child.sourceline}).", child)
+        parts[child.tag] = child
+    line = element.sourceline
+    provider = _only(parts.get("providers"), "provider", line, reader)
+    action = _only(parts.get("actions"), "export action", line, reader)
+    read_action = _read_action(action, reader)
+    file_name = read_action.options.get(cat.FILE_NAME, "")
+    consolidators = parts.get("consolidators")
+    for consolidator in children(consolidators) if consolidators is not None else []:
+        file_name = _read_consolidator(consolidator, reader) or file_name
+    return Export(_read_provider(provider, reader), read_action, file_name)
+
+
+def _only(container: El | None, what: str, line: int | None, reader: Reader) -> El:
+    """The one element a part holds."""
+    found = children(container) if container is not None else []
+    tag = "providers" if what == "provider" else "actions"
+    if len(found) != 1:
+        many = f"{len(found)} of them" if found else "none"
+        raise reader.fail(f"<{cat.EXPORT}> (line {line}) needs one {what} in <{tag}>, and "
+                          f"has {many}.", container)
+    return found[0]
+
+
+def _read_provider(element: El, reader: Reader) -> ExportProvider:
+    """A provider: known by name, its columns and parameters documented ones."""
+    spec = cat.PROVIDERS.get(element.tag) if isinstance(element.tag, str) else None
+    if spec is None:
+        raise reader.unknown("export provider", element, "<providers>", list(cat.PROVIDERS))
+    provider = ExportProvider(spec)
+    for child in children(element):
+        if child.tag == cat.COLUMNS:
+            provider.columns = [_read_column(c, spec, reader) for c in children(child)]
+        elif child.tag == cat.PARAMETERS:
+            for parameter in children(child):
+                if spec.parameters and parameter.tag not in spec.parameters:
+                    raise reader.unknown("parameter", parameter, f"<{spec.name}>",
+                                         spec.parameters)
+                provider.parameters[parameter.tag] = text_of(parameter)
+        else:
+            raise reader.unknown("element", child, f"<{spec.name}>",
+                                 [cat.COLUMNS, cat.PARAMETERS])
+    if not provider.columns:
+        raise reader.fail(f"<{spec.name}> (line {element.sourceline}) lists no column.",
+                          element)
+    if cat.DATE_FORMAT in provider.parameters:
+        from importer_gui.core.config_xml import validate_date_format
+
+        try:
+            validate_date_format(provider.parameters[cat.DATE_FORMAT])
+        except ConfigError as exc:
+            raise reader.fail(exc.detail, element) from None
+    return provider
+
+
+def _read_column(element: El, spec: cat.ExportProviderSpec, reader: Reader) -> ExportColumn:
+    """One column: a documented one of its provider."""
+    if spec.columns and element.tag not in spec.columns:
+        raise reader.unknown("column", element, f"<{spec.name}>", spec.columns)
+    return ExportColumn(element.tag, element.get("label") or "", text_of(element))
+
+
+def _read_action(element: El, reader: Reader) -> ExportAction:
+    """The export action and its options, each value one the platform documents."""
+    if element.tag not in cat.EXPORT_ACTIONS:
+        raise reader.unknown("export action", element, "<actions>", cat.EXPORT_ACTIONS)
+    known = [*cat.ACTION_OPTIONS, *(cat.SFTP_OPTIONS if element.tag == cat.SFTP_EXPORT else ())]
+    choices = {cat.FORMAT: cat.EXPORT_FORMATS, cat.ENCODING: cat.EXPORT_ENCODINGS,
+               cat.DELIMITER: cat.EXPORT_DELIMITERS, cat.SHOW_HEADERS: YES_NO,
+               cat.DECIMAL: cat.DECIMALS}
+    action = ExportAction(element.tag)
+    for child in children(element):
+        if child.tag not in known:
+            raise reader.unknown("option", child, f"<{element.tag}>", known)
+        value = text_of(child)
+        allowed = choices.get(child.tag)
+        if allowed is not None:
+            match = next((c for c in allowed if c.casefold() == value.casefold()), None)
+            if match is None:
+                raise reader.unknown("value", child, f"<{child.tag}>", allowed, name=value,
+                                     listing=True)
+            value = match
+        action.options[child.tag] = value
+    return action
+
+
+def _read_consolidator(element: El, reader: Reader) -> str:
+    """A known consolidator; moveToFolder's file name ("" for the others)."""
+    if element.tag not in cat.EXPORT_CONSOLIDATORS:
+        raise reader.unknown("consolidator", element, "<consolidators>",
+                             cat.EXPORT_CONSOLIDATORS)
+    if element.tag != cat.MOVE_TO_FOLDER:
+        return ""
+    options = {child.tag: text_of(child) for child in children(element)}
+    return next((options[n] for n in cat.MOVE_FILE_NAMES if options.get(n)), "")
+
+
+# --- the exports' files ----------------------------------------------------------------------
+
+def data_files(config: ExportConfig, overrides: list[Path] | None = None) -> list[Path]:
+    """Each export's file: ``--data`` files first, in order, then each one's file name in the
+    configuration's folder (the newest match when the name has date placeholders)."""
+    overrides = list(overrides or [])
+    if len(overrides) > len(config.exports):
+        raise ConfigError(f"{len(overrides)} data files were given, but the export "
+                          f"configuration has only {len(config.exports)} <{cat.EXPORT}>.",
+                          path=config.source)
+    return [overrides[i] if i < len(overrides) else _named_file(config, export)
+            for i, export in enumerate(config.exports)]
+
+
+def _named_file(config: ExportConfig, export: Export) -> Path:
+    """The export's file beside the configuration: its name only, never a path it names."""
+    name = Path(export.file_name.replace("\\", "/")).name
+    if not name:
+        raise ConfigError(f"<{export.provider.name}>'s export names no file "
+                          f"(<{cat.MOVE_TO_FOLDER}><{cat.FILE_NAME}>); name its file with "
+                          "--data.", path=config.source)
+    pattern = name
+    for placeholder in cat.NAME_PLACEHOLDERS:
+        pattern = pattern.replace(placeholder, "*")
+    if pattern == name:
+        return config.folder / name
+    matches = [p for p in config.folder.iterdir()
+               if p.is_file() and fnmatch.fnmatchcase(p.name, pattern)]
+    if not matches:
+        raise DataFileError(f"no file in the folder matches {name}; name the export's file "
+                            "with --data.", path=config.folder)
+    return max(matches, key=lambda p: (p.stat().st_mtime_ns, p.name))
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+DEFAULT_EXPORT_FOLDER = "/exports/"
+
+
+def scheduled_document(folder: str = DEFAULT_EXPORT_FOLDER) -> str:
+    """The export configuration that produces the files a refresh reads, as XML text."""
+    root = etree.Element(cat.EXPORT_ROOT, nsmap={"xsi": XSI_NS})
+    for provider, columns, file_name in cat.SCHEDULED:
+        export = etree.SubElement(root, cat.EXPORT)
+        element = etree.SubElement(etree.SubElement(export, "providers"), provider)
+        listed = etree.SubElement(element, cat.COLUMNS)
+        for column in columns:
+            etree.SubElement(listed, column)
+        parameters = etree.SubElement(element, cat.PARAMETERS)
+        extra = cat.SCHEDULED_SESSION_PARAMETERS if cat.PROVIDERS[provider].stores \
+            is cat.Table.SESSION else {}
+        for name, value in {**cat.SCHEDULED_PARAMETERS, **extra}.items():
+            etree.SubElement(parameters, name).text = value
+        action = etree.SubElement(etree.SubElement(export, "actions"), cat.FILE_EXPORT)
+        for name, value in cat.ACTION_OPTIONS.items():
+            etree.SubElement(action, name).text = value
+        move = etree.SubElement(etree.SubElement(export, "consolidators"), cat.MOVE_TO_FOLDER)
+        etree.SubElement(move, cat.FILE_NAME).text = file_name
+        etree.SubElement(move, cat.FOLDER_PATH).text = folder
+    etree.indent(root, space="    ")
+    return DECLARATION + etree.tostring(root, encoding="unicode") + "\n"

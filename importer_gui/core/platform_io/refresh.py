@@ -1,0 +1,369 @@
+"""Refreshing the store from the platform's exports: each row planned like an import's.
+
+An export's columns are read as the import fields they hold (``catalogue.exports``), so a
+value is checked exactly as a check reads it; each row then finds its record the way the
+platform names it (a GUID first, then a code or a title) and plans its creation or update
+against the overlay. With ``prune``, the records of a refreshed table that no export row
+named are deleted, a training course with its sessions and a session with its
+interventions. The plan is an ordinary ``Plan`` (the preview shows it, ``check``'s output
+prints it); committing it is one run of the history, which ``revert`` undoes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from operator import attrgetter
+from pathlib import Path
+from typing import Any
+
+from importer_gui.core import readers
+from importer_gui.core.actions.base import RowContext, read_values
+from importer_gui.core.binding import BoundAction, BoundField, key_text
+from importer_gui.core.catalogue import IGNORED_COLUMN, STORE_COLUMNS, ActionSpec, field_def
+from importer_gui.core.catalogue import exports as cat
+from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.config import Action, ImportConfig
+from importer_gui.core.errors import ConfigError, DataFileError, ImporterError
+from importer_gui.core.issues import Issue, Outcome
+from importer_gui.core.overlay import Overlay
+from importer_gui.core.plan import ActionResult, FileStamp, ImportPlan, Plan, RowPlan
+from importer_gui.core.planner import paused_gc
+from importer_gui.core.platform_io.export_config import Export, ExportConfig, data_files
+from importer_gui.core.progress import Monitor
+from importer_gui.core.records import Change
+from importer_gui.core.schema import Table
+from importer_gui.core.store import RunInfo, Store
+from importer_gui.core.values import date_pattern
+
+# The history knows runs of two kinds, import and revert: a refresh is recorded as an import
+# of its export configuration, and is reverted like one.
+REFRESH_RUN_KIND = "import"
+# The line of a row that deletes a record the export lacks (it is in no file).
+PRUNE_LINE = 0
+
+CODE, TITLE, GUID = "trainingPathCode", "trainingTitle", "trainingGuid"
+SESSION_TITLE, SESSION_GUID = "sessionTitle", "sessionGuid"
+_TRAINING_SET = ("trainingPathCode", "trainingTitle", "trainingGuid", "trainingLocale",
+                 "trainingModality", "trainingDescription")
+_SESSION_SET = ("sessionTitle", "sessionGuid", "sessionStartDate", "sessionEndDate")
+_TRAINING_OF_SESSION = ("trainingPathCode", "trainingTitle", "trainingGuid", "trainingModality")
+_SESSION_TITLE_KEY = attrgetter("training_id", "title")
+# The tables a refresh reads: a pruned session takes its interventions with it.
+TABLES = (Table.TRAINING, Table.SESSION, Table.INTERVENTION)
+
+
+@dataclass
+class RefreshPlan:
+    """What a refresh finds, row by row, and what it left aside (notes for people)."""
+
+    config: ExportConfig
+    plan: Plan
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """Outcomes over every export, every outcome present."""
+        return self.plan.counts()
+
+    def has_errors(self) -> bool:
+        """True when some row will not be written."""
+        return self.plan.has_errors()
+
+
+Seen = dict[Table, set[int]]
+Handler = Callable[[RowContext, Seen], Outcome]
+
+
+# --- checking the exports --------------------------------------------------------------------
+
+def refusal(export: Export, *, prune: bool) -> ImporterError | None:
+    """Why an export cannot be refreshed from (one line), or None."""
+    provider, action = export.provider, export.action
+    spec = provider.spec
+    if spec.stores is None:
+        return ImporterError(cat.NOT_STORED.format(provider=spec.name, what=spec.lacking))
+    if action.format not in cat.READ_FORMATS:
+        return ConfigError(cat.NOT_READ_FORMAT.format(action=action.name,
+                                                      format=action.format))
+    names = {c.name for c in provider.columns}
+    if names.isdisjoint(spec.key):
+        return ConfigError(cat.NO_KEY_COLUMN.format(provider=spec.name,
+                                                    columns=", ".join(spec.key)))
+    filters = provider.filters()
+    if prune and filters:
+        return ImporterError(cat.PRUNE_FILTERED.format(provider=spec.name,
+                                                       parameters=", ".join(filters)))
+    return None
+
+
+def field_names(export: Export) -> list[str]:
+    """The import field each column holds, in file order (a column read twice, or one a
+    refresh does not keep, is ignoredColumn)."""
+    fields = export.provider.spec.fields
+    names: list[str] = []
+    for column in export.provider.columns:
+        name = fields.get(column.name, IGNORED_COLUMN)
+        names.append(IGNORED_COLUMN if name in names else name)
+    return names
+
+
+def _bind(export: Export, names: list[str]) -> BoundAction:
+    """The row reader of an export: each kept column read as its import field is."""
+    bound: dict[str, BoundField] = {}
+    for index, name in enumerate(names):
+        definition = field_def(name)
+        if name == IGNORED_COLUMN or definition is None:
+            continue
+        codes = definition.default_codes
+        bound[name] = BoundField(name, index, definition, False, codes,
+                                 {code: meaning for meaning, code in codes.items()},
+                                 key_text(definition))
+    spec = ActionSpec(export.provider.name, export.provider.name, "",
+                      tuple(b.spec for b in bound.values()))
+    fmt = export.provider.date_format
+    return BoundAction(spec, Action(name=spec.name), bound, date_pattern(fmt), fmt,
+                       width=1 + max((b.index for b in bound.values()), default=-1))
+
+
+# --- planning --------------------------------------------------------------------------------
+
+def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | None = None,
+                 prune: bool = False, monitor: Monitor | None = None) -> RefreshPlan:
+    """Plan every row of every export against the store; nothing is written."""
+    monitor = monitor or Monitor()
+    for export in config.exports:
+        refused = refusal(export, prune=prune)
+        if refused is not None:
+            if isinstance(refused, ConfigError) and refused.path is None:
+                raise ConfigError(refused.detail, path=config.source)
+            raise refused
+    files = data_files(config, list(data or []))
+    for path in files:
+        readers.check_file(path)
+    overlay = Overlay(store.load_state(TABLES))
+    with paused_gc():
+        refresh = RefreshPlan(config, Plan(ImportConfig(source=config.source)))
+        seen: Seen = {table: set() for table in Table}
+        last: dict[Table, ImportPlan] = {}
+        for index, (export, path) in enumerate(zip(config.exports, files, strict=True)):
+            imp = _plan_export(index, export, path, overlay, seen, monitor)
+            refresh.plan.imports.append(imp)
+            last[export.provider.spec.stores or Table.TRAINING] = imp
+        if prune:
+            for table, imp in last.items():
+                _prune(refresh, table, imp, overlay, seen)
+    return refresh
+
+
+def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, seen: Seen,
+                 monitor: Monitor) -> ImportPlan:
+    """One export's rows, in file order."""
+    action = export.action
+    table = readers.open_table(path, encoding=action.encoding,
+                               delimiter=action.delimiter_char,
+                               skip_first_line=action.show_headers)
+    names = field_names(export)
+    bound = _bind(export, names)
+    handler = _HANDLERS[export.provider.spec.stores or Table.TRAINING]
+    headers = table.headers or [c.label or c.name for c in export.provider.columns]
+    imp = ImportPlan(index, path, names, headers, [export.provider.name],
+                     stamp=FileStamp.of(path))
+    name, total, what = export.provider.name, table.row_count_hint or 0, f"Reading {path.name}"
+    for count, (line, cells) in enumerate(table.rows(), start=1):
+        monitor.step(count, total, what)
+        imp.add_row(_plan_row(overlay, bound, handler, seen, name, line, cells))
+    return imp
+
+
+def _plan_row(overlay: Overlay, bound: BoundAction, handler: Handler, seen: Seen, name: str,
+              line: int, cells: tuple[Any, ...]) -> RowPlan:
+    """One row: read as the fields say, then its record found and planned."""
+    ctx = RowContext(bound, overlay)
+    read_values(ctx, cells)
+    outcome = handler(ctx, seen)
+    if ctx.failed or outcome is Outcome.ERROR:
+        for change in reversed(ctx.changes):
+            overlay.revert(change)
+        return RowPlan(line, cells, (ActionResult(name, Outcome.ERROR, tuple(ctx.issues)),), ())
+    return RowPlan(line, cells, (ActionResult(name, outcome, tuple(ctx.issues)),),
+                   ctx.changes)
+
+
+def _set(values: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
+    """The store columns the row's filled fields set."""
+    return {STORE_COLUMNS[f]: values[f] for f in fields if f in values}
+
+
+def _plan_training(ctx: RowContext, seen: Seen) -> Outcome:
+    """A training course: found by GUID, else by code; created, renamed or updated."""
+    values, overlay = ctx.values, ctx.overlay
+    code, guid = values.get(CODE), values.get(GUID)
+    by_guid = overlay.find_one(Table.TRAINING, "guid", guid) if guid is not None else None
+    by_code = overlay.find_one(Table.TRAINING, "path_code", code) if code is not None else None
+    existing = by_guid or by_code
+    if existing is not None:
+        seen[Table.TRAINING].add(existing.id)
+    if ctx.failed:
+        return Outcome.ERROR
+    columns = _set(values, _TRAINING_SET)
+    if existing is None:
+        return _create_training(ctx, columns)
+    if by_code is not None and by_code is not existing:
+        ctx.error(CODE, cat.TRAINING_CODE_TAKEN.format(field=CODE, code=code,
+                                                       guid=by_code.guid or by_code.id))
+        return Outcome.ERROR
+    changed = ctx.add(overlay.update(Table.TRAINING, existing, columns))
+    return Outcome.UPDATE if changed else Outcome.UNCHANGED
+
+
+def _create_training(ctx: RowContext, columns: dict[str, Any]) -> Outcome:
+    """A training course the store lacks: it needs a code and a title."""
+    for name in (CODE, TITLE):
+        if STORE_COLUMNS[name] not in columns:
+            ctx.error(name, msg.FIELD_EMPTY.format(field=name))
+            return Outcome.ERROR
+    ctx.add(ctx.overlay.create(Table.TRAINING, columns))
+    return Outcome.CREATE
+
+
+def _plan_session(ctx: RowContext, seen: Seen) -> Outcome:
+    """A session: found by GUID, else by its title among its training's sessions the
+    platform has not named yet; created or updated (moved to its training course)."""
+    values, overlay = ctx.values, ctx.overlay
+    guid, title = values.get(SESSION_GUID), values.get(SESSION_TITLE)
+    session = overlay.find_one(Table.SESSION, "guid", guid) if guid is not None else None
+    training = _session_training(ctx, seen)
+    if session is None and training is not None and title is not None:
+        session = _adoptable(overlay, training.id, title, guid, seen)
+    if session is not None:
+        seen[Table.SESSION].add(session.id)
+    if ctx.failed or training is None:
+        return Outcome.ERROR
+    if guid is None and title is None:
+        ctx.error(SESSION_GUID, cat.NO_SESSION_NAMED.format(
+            fields=f"{SESSION_GUID}, {SESSION_TITLE}"))
+        return Outcome.ERROR
+    columns = _set(values, _SESSION_SET)
+    columns["training_id"] = training.id
+    if session is None:
+        ctx.add(overlay.create(Table.SESSION, columns))
+        return Outcome.CREATE
+    if session.training_id != training.id:
+        was = overlay.get(Table.TRAINING, session.training_id)
+        ctx.warning(SESSION_GUID, cat.SESSION_GUID_ELSEWHERE.format(
+            field=SESSION_GUID, guid=guid, was=was.path_code if was else session.training_id,
+            now=training.path_code))
+    changed = ctx.add(overlay.update(Table.SESSION, session, columns))
+    return Outcome.UPDATE if changed else Outcome.UNCHANGED
+
+
+def _session_training(ctx: RowContext, seen: Seen) -> Any:
+    """The session's training course: by GUID, else by code; created from the row's code
+    and title when the store lacks it."""
+    values, overlay = ctx.values, ctx.overlay
+    code, guid = values.get(CODE), values.get(GUID)
+    training = overlay.find_one(Table.TRAINING, "guid", guid) if guid is not None else None
+    if training is None and code is not None:
+        training = overlay.find_one(Table.TRAINING, "path_code", code)
+    if training is not None:
+        seen[Table.TRAINING].add(training.id)
+        return training
+    if code is None and guid is None:
+        ctx.error(CODE, cat.NO_TRAINING_NAMED.format(fields=f"{CODE}, {GUID}"))
+        return None
+    if code is None or TITLE not in values:
+        ctx.error(CODE if guid is None else GUID,
+                  msg.TRAINING_GUID_UNKNOWN.format(guid=guid) if code is None
+                  else msg.TRAINING_CODE_UNKNOWN.format(code=code))
+        return None
+    if ctx.failed:
+        return None
+    change = overlay.create(Table.TRAINING, _set(values, _TRAINING_OF_SESSION))
+    ctx.add(change)
+    seen[Table.TRAINING].add(change.record_id)
+    return overlay.get(Table.TRAINING, change.record_id)
+
+
+def _adoptable(overlay: Overlay, training_id: int, title: str, guid: str | None,
+               seen: Seen) -> Any:
+    """A session of the training with this title that the platform may know under ``guid``:
+    one the store holds without a GUID (made by an import here), not named yet."""
+    for session in overlay.find(Table.SESSION, "refresh:title", _SESSION_TITLE_KEY,
+                                (training_id, title)):
+        if session.id not in seen[Table.SESSION] and (guid is None or session.guid is None):
+            return session
+    return None
+
+
+_HANDLERS: dict[Table, Handler] = {Table.TRAINING: _plan_training,
+                                   Table.SESSION: _plan_session}
+
+
+# --- pruning ---------------------------------------------------------------------------------
+
+def _prune(refresh: RefreshPlan, table: Table, imp: ImportPlan, overlay: Overlay,
+           seen: Seen) -> None:
+    """Delete what the store holds of ``table`` and no export row named; refused for an
+    export with errors (the records its failed rows name would go)."""
+    errors = imp.row_counts()[Outcome.ERROR]
+    if errors:
+        refresh.notes.append(cat.PRUNE_SKIPPED.format(file=imp.file.name, count=errors))
+        return
+    named = seen[table]
+    for record in [r for r in overlay.tables[table].values() if r.id not in named]:
+        cells = _cells(imp, record, overlay)
+        changes: list[Change] = []
+        if table is Table.TRAINING:
+            for session in overlay.find(Table.SESSION, "training_id",
+                                        attrgetter("training_id"), record.id):
+                changes += _delete_session(overlay, session)
+            changes.append(overlay.delete(table, record))
+        else:
+            changes += _delete_session(overlay, record)
+        imp.add_row(RowPlan(PRUNE_LINE, cells, (ActionResult(
+            imp.actions[0], Outcome.DELETE, (Issue.warning("", cat.PRUNED),)),), changes))
+
+
+def _delete_session(overlay: Overlay, session: Any) -> list[Change]:
+    """A session's deletion, its interventions' first."""
+    changes = [overlay.delete(Table.INTERVENTION, i) for i in overlay.interventions_of(session.id)]
+    changes.append(overlay.delete(Table.SESSION, session))
+    return changes
+
+
+def _cells(imp: ImportPlan, record: Any, overlay: Overlay) -> tuple[str, ...]:
+    """A record's values laid out as the export's columns, for the preview."""
+    training = overlay.get(Table.TRAINING, record.training_id) \
+        if hasattr(record, "training_id") else record
+    cells = []
+    for name in imp.columns:
+        holder = training if name in _TRAINING_OF_SESSION else record
+        value = getattr(holder, STORE_COLUMNS.get(name, ""), None) if holder else None
+        cells.append("" if value is None else str(value))
+    return tuple(cells)
+
+
+# --- committing ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RefreshResult:
+    """What a refresh wrote: its run in the history and its outcomes."""
+
+    run_id: int
+    counts: dict[str, int]
+
+
+def commit_refresh(refresh: RefreshPlan, store: Store, *,
+                   monitor: Monitor | None = None) -> RefreshResult:
+    """Write every row without errors (and what --prune deletes) in one transaction, as a
+    run of the history."""
+    changed = refresh.plan.files_changed()
+    if changed:
+        raise DataFileError("the file changed since it was read; refresh again.",
+                            path=changed[0])
+    counts = refresh.counts()
+    source = refresh.config.source
+    run = RunInfo(config_path=str(source or ""), config_xml=refresh.config.text,
+                  files=[str(imp.file) for imp in refresh.plan.imports], counts=counts,
+                  kind=REFRESH_RUN_KIND)
+    return RefreshResult(store.apply(refresh.plan.changes(), run, monitor=monitor), counts)
