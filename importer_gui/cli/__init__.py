@@ -24,15 +24,19 @@ from importer_gui.cli.command import (
     add_common,
     store_argument,
 )
+from importer_gui.cli.export_config import EXPORT_CONFIG
 from importer_gui.cli.history import HISTORY
 from importer_gui.cli.imports import CHECK, COMMIT
 from importer_gui.cli.output import visible
+from importer_gui.cli.package import PACKAGE
+from importer_gui.cli.refresh import REFRESH
 from importer_gui.cli.revert import REVERT
 from importer_gui.cli.store_cmd import STORE
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.paths import default_store_path
 
-COMMANDS: dict[str, Command] = {c.name: c for c in (CHECK, COMMIT, HISTORY, REVERT, STORE)}
+COMMANDS: dict[str, Command] = {c.name: c for c in (CHECK, COMMIT, HISTORY, REVERT, STORE,
+                                                    REFRESH, EXPORT_CONFIG, PACKAGE)}
 
 __all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_ROW_ERRORS", "build_parser", "main",
            "main_process"]

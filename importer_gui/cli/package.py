@@ -1,0 +1,101 @@
+"""package: check a configuration's files, write a folder the platform reads as it is, and
+optionally send it to the platform's SFTP drop folder."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, store_path
+from importer_gui.cli.output import dump_json, visible
+from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.errors import ImporterError
+from importer_gui.core.package import PackageResult, package
+from importer_gui.core.store import Store
+
+
+def _arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("config", type=Path, metavar="CONFIG", help="the XML configuration")
+    sub.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
+                     help="replaces the data file of the next <import>, in order")
+    sub.add_argument("--out", type=Path, required=True, metavar="DIR",
+                     help="the package's folder (created when missing)")
+    sub.add_argument("--upload", metavar="URL",
+                     help="then send it to sftp://USER@HOST[:PORT]/FOLDER")
+    sub.add_argument("--identity", type=Path, metavar="FILE",
+                     help="the private key to send with (default: the SSH agent, ~/.ssh)")
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Check, package, send when asked; exit 1 when rows were left out."""
+    from importer_gui.core import sftp
+
+    target = sftp.parse_target(args.upload) if args.upload else None
+    config = config_xml.load(args.config)
+    with Store.open(store_path(args)) as store, collector_kept_off_the_plan():
+        plan = pipeline.check(config, store, data_files=args.data)
+    keep_until_exit(plan)
+    result = package(plan, args.out)
+    sent: list[str] = []
+    if target is not None:
+        try:
+            sent = sftp.upload(result.paths(), target, key_file=args.identity,
+                               ask_password=_ask_password)
+        except ImporterError as error:
+            raise ImporterError(f"{error} The package is in {result.folder}.") from None
+    if args.json:
+        dump_json(_package_json(result, sent, None if target is None else str(target)), out)
+    else:
+        _print(result, sent, target, out)
+    return EXIT_OK if result.complete else EXIT_ROW_ERRORS
+
+
+def _ask_password(target: object) -> str | None:
+    """The password typed on the terminal (not echoed); None without a terminal."""
+    if not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass(f"Password for {target}: ")
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def _package_json(result: PackageResult, sent: list[str], target: str | None
+                  ) -> dict[str, Any]:
+    return {
+        "folder": str(result.folder), "config": str(result.config),
+        "files": [{"file": str(f.path), "source": str(f.source), "rows": f.rows}
+                  for f in result.files],
+        "left_out": [{"file": str(r.file), "line": r.line,
+                      "issues": [{"level": i.level.value, "field": i.field,
+                                  "message": i.message} for i in r.issues]}
+                     for r in result.left_out],
+        "notices": result.notices, "upload": target, "sent": sent}
+
+
+def _print(result: PackageResult, sent: list[str], target: object, out: TextIO) -> None:
+    out.write(visible(f"Package: {result.folder}") + "\n")
+    out.write(visible(f"  {result.config.name} (the configuration)") + "\n")
+    for packaged in result.files:
+        rows = f"{packaged.rows} row{'s' if packaged.rows != 1 else ''}"
+        out.write(visible(f"  {packaged.path.name}: {rows} from {packaged.source.name}") + "\n")
+    for notice in result.notices:
+        out.write(visible(notice) + "\n")
+    for row in result.left_out:
+        for issue in row.issues:
+            field = f" {issue.field}" if issue.field else ""
+            out.write(visible(f"{row.file.name}:{row.line}: {issue.level.value}{field}: "
+                              f"{issue.message}") + "\n")
+    if result.left_out:
+        count = len(result.left_out)
+        out.write(f"{count} row{'s' if count != 1 else ''} with errors left out.\n")
+    if target is not None:
+        out.write(visible(f"Sent to {target}: {len(sent)} files.") + "\n")
+
+
+PACKAGE = Command("package", "check, then write a folder the platform reads as it is (and "
+                  "send it by SFTP)", run, _arguments)

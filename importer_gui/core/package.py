@@ -1,0 +1,281 @@
+"""A package for the platform: a folder it reads as it is, from a checked plan.
+
+The folder holds the configuration with the platform's own elements only (our extension's
+recorded headers and sheet names stay in the saved copy; our teacher import is left out, the
+platform having no import for its back-office users) and one CSV file per import, in the
+provider's declared encoding, delimiter and header line, holding the rows without errors as
+the plan has them (the wizard's corrections included). Each provider's ``fileName`` names
+its file beside the configuration: nothing in the package leads out of the folder.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from lxml import etree
+
+from importer_gui.core import config_xml
+from importer_gui.core.atomic import write_bytes_atomically
+from importer_gui.core.catalogue import (
+    FILE_PROVIDER,
+    IGNORED_COLUMN,
+    TEACHER_ACTION,
+    Kind,
+    field_def,
+)
+from importer_gui.core.cells import Cell
+from importer_gui.core.config import EXT_NS, Import, ImportConfig
+from importer_gui.core.config_xml.read import children, text_of
+from importer_gui.core.config_xml.safe import parse
+from importer_gui.core.config_xml.write import serialize
+from importer_gui.core.errors import ConfigError, ImporterError
+from importer_gui.core.issues import Issue
+from importer_gui.core.plan import ImportPlan, Plan, RowPlan
+from importer_gui.core.progress import Monitor
+from importer_gui.core.values import date_pattern, text
+
+DEFAULT_CONFIG_NAME = "import-config.xml"
+DATA_SUFFIX = ".csv"
+LINE_END = "\r\n"
+# The codecs of the platform's encoding names, as files are written (no byte order mark).
+_CODECS = {"UTF-8": "utf-8", "ISO-8859-1": "latin-1", "WINDOWS-1252": "cp1252",
+           "UTF-16LE": "utf-16-le"}
+
+TEACHERS_LEFT_OUT = ("{file}: <{action}> is Import Assistant's own (the platform has no import "
+                     "for its back-office users); it is left out of the package.")
+NOT_ENCODABLE = ("The row cannot be written in {encoding} ({detail}); it is left out of the "
+                 "package.")
+NOTHING_TO_PACKAGE = "Nothing to package: the configuration imports teachers only."
+
+
+@dataclass
+class LeftOut:
+    """A row the package does not hold, and why (its issues, as check names them)."""
+
+    file: Path
+    line: int
+    issues: tuple[Issue, ...]
+
+
+@dataclass
+class PackagedFile:
+    """One data file of the package, and the rows it holds."""
+
+    path: Path
+    source: Path  # the file its rows were read from
+    rows: int
+
+
+@dataclass
+class PackageResult:
+    """What a package holds: its configuration, its files, and the rows left out."""
+
+    folder: Path
+    config: Path
+    files: list[PackagedFile] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """True when every row of every packaged import is in."""
+        return not self.left_out
+
+    def paths(self) -> list[Path]:
+        """Every file of the package: the configuration, then the data files."""
+        return [self.config, *(f.path for f in self.files)]
+
+
+def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None) -> PackageResult:
+    """Write ``plan`` as a package into ``folder`` (created when missing)."""
+    monitor = monitor or Monitor()
+    config = plan.config
+    kept, notices = _kept_imports(plan)
+    if not kept:
+        raise ImporterError(NOTHING_TO_PACKAGE)
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ImporterError(f"The package folder {folder} cannot be created: "
+                            f"{exc.strerror or exc}.") from None
+    names = _file_names([plan.imports[i] for i in kept])
+    result = PackageResult(folder, folder / (config.source.name if config.source
+                                             else DEFAULT_CONFIG_NAME), notices=notices)
+    for index, name in zip(kept, names, strict=True):
+        monitor.check_cancelled()
+        imp_plan, imp = plan.imports[index], config.imports[index]
+        data, written, left_out = _data_file(imp_plan, imp, monitor)
+        _write(folder / name, data)
+        result.files.append(PackagedFile(folder / name, imp_plan.file, written))
+        result.left_out += left_out
+    _write(result.config, platform_document(config, kept, names).encode("utf-8"))
+    return result
+
+
+def _kept_imports(plan: Plan) -> tuple[list[int], list[str]]:
+    """The imports the platform can run (by index), and a notice for each one left out."""
+    kept: list[int] = []
+    notices: list[str] = []
+    for index, imp in enumerate(plan.config.imports):
+        if imp.actions and all(a.name == TEACHER_ACTION.name for a in imp.actions):
+            notices.append(TEACHERS_LEFT_OUT.format(file=plan.imports[index].file.name,
+                                                    action=TEACHER_ACTION.name))
+        else:
+            kept.append(index)
+    return kept, notices
+
+
+def _file_names(imports: Sequence[ImportPlan]) -> list[str]:
+    """A CSV name per import, from its file's name, each one different."""
+    names: list[str] = []
+    for imp in imports:
+        stem = imp.file.stem or "data"
+        name, n = f"{stem}{DATA_SUFFIX}", 1
+        while name.casefold() in (taken.casefold() for taken in names):
+            n += 1
+            name = f"{stem}_{n}{DATA_SUFFIX}"
+        names.append(name)
+    return names
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        write_bytes_atomically(path, data)
+    except OSError as exc:
+        raise ImporterError(f"{path}: the package could not be written: "
+                            f"{exc.strerror or exc}.") from None
+
+
+# --- the configuration -----------------------------------------------------------------------
+
+def platform_document(config: ImportConfig, kept: Sequence[int], names: Sequence[str]) -> str:
+    """The configuration as the platform reads it: the kept imports, each provider's file
+    beside it, and none of our extension."""
+    trimmed = copy.deepcopy(config)
+    document = trimmed.document
+    if isinstance(document, etree._ElementTree):
+        imports = [c for c in children(document.getroot()) if c.tag == "import"]
+        for index, element in enumerate(imports):
+            if index not in kept:
+                element.getparent().remove(element)
+    trimmed.imports = [trimmed.imports[i] for i in kept]
+    for imp, name in zip(trimmed.imports, names, strict=True):
+        _beside(imp, name)
+    text = _without_extension(config_xml.dumps(trimmed))
+    try:
+        config_xml.loads(text)
+    except ConfigError as exc:  # a bug here, not the user's: say it rather than send it
+        raise ImporterError(f"The package's configuration would not be valid: "
+                            f"{exc.detail}") from None
+    return text
+
+
+def _beside(imp: Import, name: str) -> None:
+    """The provider reads ``name`` beside the configuration, as CSV, without our extension."""
+    provider = imp.provider
+    provider.file_name = name
+    provider.path = ""
+    provider.sheet = None
+    provider.origin = None
+    for column in provider.columns:
+        column.header = None
+
+
+def _without_extension(text: str) -> str:
+    """The document without our namespace's elements and attributes (nor its declaration)."""
+    root = parse(text.encode("utf-8"), None)
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        if etree.QName(element).namespace == EXT_NS:
+            parent = element.getparent()
+            if parent is not None:
+                parent.remove(element)
+            continue
+        for name in [a for a in element.attrib if etree.QName(a).namespace == EXT_NS]:
+            del element.attrib[name]
+    etree.cleanup_namespaces(root, keep_ns_prefixes=["xsi"])
+    for provider in root.iter(FILE_PROVIDER):  # an empty <path> would be the platform's
+        for empty in [p for p in provider.findall("path") if not text_of(p)]:
+            provider.remove(empty)
+    return serialize(root.getroottree())
+
+
+# --- the data --------------------------------------------------------------------------------
+
+def _data_file(imp_plan: ImportPlan, imp: Import, monitor: Monitor
+               ) -> tuple[bytes, int, list[LeftOut]]:
+    """One import's rows without errors as CSV bytes; the rows written; those left out."""
+    provider = imp.provider
+    codec = _CODECS.get(provider.file_encoding.upper(), provider.file_encoding)
+    width = len(imp_plan.columns)
+    writers = _cell_writers(imp_plan.columns, provider.date_format)
+    buffer = io.BytesIO()
+    line = io.StringIO()
+    out = csv.writer(line, delimiter=provider.delimiter_char, lineterminator=LINE_END)
+    left_out: list[LeftOut] = []
+    written = 0
+    if provider.skip_first_line:
+        headers = list(imp_plan.headers or [])[:width]
+        out.writerow(headers + imp_plan.columns[len(headers):])
+        buffer.write(line.getvalue().encode(codec, errors="replace"))
+    total = len(imp_plan.rows)
+    for count, row in enumerate(imp_plan.rows, start=1):
+        monitor.step(count, total, f"Packaging {imp_plan.file.name}")
+        if row.has_errors:
+            left_out.append(LeftOut(imp_plan.file, row.line, tuple(row.issues())))
+            continue
+        line.seek(0)
+        line.truncate()
+        out.writerow(_row_texts(row, writers, width))
+        try:
+            buffer.write(line.getvalue().encode(codec))
+        except UnicodeEncodeError as exc:
+            detail = f"{exc.object[exc.start:exc.end]!r} cannot be encoded"
+            issue = Issue.error("", NOT_ENCODABLE.format(encoding=provider.file_encoding,
+                                                         detail=detail))
+            left_out.append(LeftOut(imp_plan.file, row.line, (issue,)))
+            continue
+        written += 1
+    return buffer.getvalue(), written, left_out
+
+
+def _cell_writers(columns: Sequence[str], date_format: str) -> list[str | None]:
+    """Each column's date pattern when it holds a date field (dates are written in the
+    provider's dateFormat), "iso" for a date and time field, None for text."""
+    pattern = date_pattern(date_format)
+    writers: list[str | None] = []
+    for name in columns:
+        definition = field_def(name) if name != IGNORED_COLUMN else None
+        kind = definition.kind if definition is not None else None
+        writers.append(pattern if kind is Kind.DATE else "iso" if kind is Kind.DATETIME
+                       else None)
+    return writers
+
+
+def _row_texts(row: RowPlan, writers: Sequence[str | None], width: int) -> list[str]:
+    """A row's cells as the platform reads them, as many as the mapping has columns."""
+    cells: list[Cell] = list(row.cells[:width])
+    texts = [cell if type(cell) is str else _cell_text(cell, writers[n])
+             for n, cell in enumerate(cells)]
+    return texts + [""] * (width - len(texts))
+
+
+def _cell_text(cell: Cell, writer: str | None) -> str:
+    """A workbook's date cell as its field reads it back; other cells as their text."""
+    if isinstance(cell, str):
+        return str.__str__(cell)
+    if writer == "iso":
+        return cell.isoformat(timespec="seconds") if isinstance(cell, datetime) \
+            else cell.isoformat()
+    if writer is not None and isinstance(cell, date):
+        day = cell.date() if isinstance(cell, datetime) else cell
+        return day.strftime(writer)
+    return text(cell)

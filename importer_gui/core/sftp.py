@@ -1,0 +1,258 @@
+"""Sending a package to the platform's SFTP drop folder (paramiko), without Qt.
+
+The server's host key must be in the user's known hosts: an unknown key is refused (the
+command line) or shown to the user to accept (the wizard, through ``confirm_host_key``), and
+a key that changed is always refused. The user is authenticated with the SSH agent or a key
+file, else with a password asked for at that moment and kept nowhere. Each file is written
+under a temporary name and renamed once complete, so that the platform, which picks up what
+the drop folder holds, never reads half a file; the configuration goes last.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import posixpath
+import secrets
+import socket
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.progress import Monitor
+
+SCHEME = "sftp"
+DEFAULT_PORT = 22
+TIMEOUT = 20.0  # seconds to connect, and to wait for the server at each step
+URL_FORM = "sftp://USER@HOST[:PORT]/FOLDER"
+
+
+@dataclass(frozen=True)
+class SftpTarget:
+    """Where a package goes: a user on a host, and the drop folder."""
+
+    user: str
+    host: str
+    port: int
+    folder: str
+
+    def __str__(self) -> str:
+        port = "" if self.port == DEFAULT_PORT else f":{self.port}"
+        return f"{SCHEME}://{self.user}@{self.host}{port}{self.folder}"
+
+    @property
+    def known_hosts_name(self) -> str:
+        """The host as a known_hosts line names it."""
+        return self.host if self.port == DEFAULT_PORT else f"[{self.host}]:{self.port}"
+
+
+@dataclass(frozen=True)
+class HostKey:
+    """A server's host key, as the user is shown it."""
+
+    host: str
+    key_type: str
+    fingerprint: str  # "SHA256:..." as OpenSSH prints it
+    line: str  # its known_hosts line
+
+
+class UnknownHostKeyError(ImporterError):
+    """The server's key is not in the user's known hosts."""
+
+    def __init__(self, key: HostKey) -> None:
+        super().__init__(f"The host key of {key.host} is not in your known hosts "
+                         f"({key.key_type} {key.fingerprint}); connect once with ssh to check "
+                         "and accept it, then send again.")
+        self.key = key
+
+
+def parse_target(url: str) -> SftpTarget:
+    """``sftp://USER@HOST[:PORT]/FOLDER`` as a target; ImporterError when it is not one."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or DEFAULT_PORT
+    except ValueError:
+        port = -1
+    if parts.scheme != SCHEME or not parts.username or not parts.hostname or port < 1 \
+            or parts.password is not None or parts.query or parts.fragment:
+        raise ImporterError(f"{url} is not an SFTP address of the form {URL_FORM} (a "
+                            "password is asked for, never written in it).")
+    folder = posixpath.normpath(unquote(parts.path) or "/")
+    return SftpTarget(unquote(parts.username), parts.hostname, port,
+                      folder if folder.startswith("/") else "/" + folder)
+
+
+def fingerprint(key: Any) -> str:
+    """A key's SHA-256 fingerprint as OpenSSH prints it."""
+    digest = hashlib.sha256(key.asbytes()).digest()
+    return "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("=")
+
+
+def default_known_hosts() -> Path:
+    """The user's known hosts file."""
+    return Path.home() / ".ssh" / "known_hosts"
+
+
+ConfirmKey = Callable[[HostKey], bool]
+AskPassword = Callable[[SftpTarget], str | None]
+
+
+class _Policy:
+    """What paramiko does with a key it does not know: refuse, or ask the user."""
+
+    def __init__(self, target: SftpTarget, confirm: ConfirmKey | None,
+                 known_hosts: Path) -> None:
+        self.target = target
+        self.confirm = confirm
+        self.known_hosts = known_hosts
+
+    def missing_host_key(self, client: Any, hostname: str, key: Any) -> None:
+        found = HostKey(self.target.known_hosts_name, key.get_name(), fingerprint(key),
+                        f"{self.target.known_hosts_name} {key.get_name()} {key.get_base64()}")
+        if self.confirm is None or not self.confirm(found):
+            raise UnknownHostKeyError(found)
+        _remember(self.known_hosts, found)
+
+
+def _remember(known_hosts: Path, key: HostKey) -> None:
+    """Add an accepted key to the user's known hosts, as ssh would."""
+    try:
+        known_hosts.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with known_hosts.open("a", encoding="ascii") as handle:
+            handle.write(key.line + "\n")
+    except OSError as exc:
+        raise ImporterError(f"The accepted host key could not be added to {known_hosts}: "
+                            f"{exc.strerror or exc}.") from None
+
+
+def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None = None,
+           ask_password: AskPassword | None = None, confirm_host_key: ConfirmKey | None = None,
+           known_hosts: Path | None = None, monitor: Monitor | None = None) -> list[str]:
+    """Send ``files`` (the last one last) into the target's folder; their remote paths."""
+    monitor = monitor or Monitor()
+    client = _connect(target, key_file, ask_password, confirm_host_key,
+                      known_hosts or default_known_hosts())
+    try:
+        sftp = client.open_sftp()
+        sftp.get_channel().settimeout(TIMEOUT)
+        _check_folder(sftp, target)
+        total = sum(Path(f).stat().st_size for f in files) or 1
+        sent: list[str] = []
+        done = 0
+        for path in files:
+            monitor.check_cancelled()
+            sent.append(_send(sftp, Path(path), target, done, total, monitor))
+            done += Path(path).stat().st_size
+        return sent
+    except OSError as exc:
+        raise ImporterError(f"Sending to {target} failed: {_reason(exc)}; files already "
+                            "sent are complete, the others were not sent.") from None
+    finally:
+        client.close()
+
+
+def _connect(target: SftpTarget, key_file: Path | None, ask_password: AskPassword | None,
+             confirm: ConfirmKey | None, known_hosts: Path) -> Any:
+    """An SSH client logged in to the target, its host key verified."""
+    import paramiko
+
+    client = paramiko.SSHClient()
+    if known_hosts.is_file():
+        try:
+            client.load_host_keys(str(known_hosts))
+        except (OSError, paramiko.SSHException) as exc:
+            raise ImporterError(f"Your known hosts ({known_hosts}) cannot be read: "
+                                f"{exc}.") from None
+    client.set_missing_host_key_policy(_Policy(target, confirm, known_hosts))
+    common = {"hostname": target.host, "port": target.port, "username": target.user,
+              "timeout": TIMEOUT, "banner_timeout": TIMEOUT, "auth_timeout": TIMEOUT}
+    try:
+        try:
+            client.connect(**common, key_filename=str(key_file) if key_file else None,
+                           allow_agent=True, look_for_keys=key_file is None)
+            return client
+        except paramiko.AuthenticationException:
+            password = ask_password(target) if ask_password is not None else None
+            if password is None:
+                raise
+            client.connect(**common, password=password, allow_agent=False,
+                           look_for_keys=False)
+            return client
+    except ImporterError:  # an unknown host key the user did not accept
+        client.close()
+        raise
+    except paramiko.BadHostKeyException as exc:
+        client.close()
+        raise ImporterError(f"The host key of {target.known_hosts_name} has changed "
+                            f"({exc.key.get_name()} {fingerprint(exc.key)}, expected "
+                            f"{fingerprint(exc.expected_key)}); refused: someone may be "
+                            "posing as the server.") from None
+    except paramiko.AuthenticationException:
+        client.close()
+        raise ImporterError(f"{target.host} refused {target.user}'s key and password.") \
+            from None
+    except (paramiko.SSHException, OSError) as exc:
+        client.close()
+        raise ImporterError(f"Cannot connect to {target.host} port {target.port}: "
+                            f"{_reason(exc)}.") from None
+
+
+def _reason(exc: BaseException) -> str:
+    """An error's reason in a few words."""
+    if isinstance(exc, socket.timeout):
+        return "no answer in time"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def _check_folder(sftp: Any, target: SftpTarget) -> None:
+    """The drop folder must exist: a package is never sent somewhere the platform does not
+    look."""
+    import stat
+
+    try:
+        mode = sftp.stat(target.folder).st_mode
+    except OSError:
+        mode = None
+    if mode is None or not stat.S_ISDIR(mode):
+        raise ImporterError(f"The folder {target.folder} does not exist on {target.host}; "
+                            "nothing was sent.")
+
+
+def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,
+          monitor: Monitor) -> str:
+    """One file under a temporary name, renamed over its own name once complete."""
+    final = posixpath.join(target.folder, path.name)
+    temporary = posixpath.join(target.folder, f".{path.name}.{secrets.token_hex(6)}.part")
+    what = f"Sending {path.name}"
+
+    def progress(sent: int, _size: int) -> None:
+        if monitor.cancelled():
+            raise Cancelled()
+        monitor.progress(done + sent, total, what)
+
+    try:
+        sftp.put(str(path), temporary, callback=progress, confirm=True)
+        _rename(sftp, temporary, final)
+    except BaseException:
+        with contextlib.suppress(OSError):  # never written, or the connection is gone
+            sftp.remove(temporary)
+        raise
+    return final
+
+
+def _rename(sftp: Any, temporary: str, final: str) -> None:
+    """Rename over the target in one step where the server can (OpenSSH's posix-rename)."""
+    try:
+        sftp.posix_rename(temporary, final)
+        return
+    except OSError:
+        pass  # a server without the extension: the plain rename refuses an existing target
+    with contextlib.suppress(OSError):
+        sftp.remove(final)
+    sftp.rename(temporary, final)
