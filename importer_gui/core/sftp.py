@@ -74,7 +74,7 @@ def parse_target(url: str) -> SftpTarget:
     """``sftp://USER@HOST[:PORT]/FOLDER`` as a target; ImporterError when it is not one."""
     parts = urlsplit(url)
     try:
-        port = parts.port or DEFAULT_PORT
+        port = DEFAULT_PORT if parts.port is None else parts.port
     except ValueError:
         port = -1
     if parts.scheme != SCHEME or not parts.username or not parts.hostname or port < 1 \
@@ -157,7 +157,53 @@ def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None =
 
 def _connect(target: SftpTarget, key_file: Path | None, ask_password: AskPassword | None,
              confirm: ConfirmKey | None, known_hosts: Path) -> Any:
-    """An SSH client logged in to the target, its host key verified."""
+    """An SSH client logged in to the target, its host key verified: with a key (the given
+    file, the agent's, ~/.ssh's), else with a password asked for now."""
+    import paramiko
+
+    keys = key_file is not None or _has_keys()
+    if keys:
+        try:
+            return _login(target, confirm, known_hosts, key_filename=(
+                str(key_file) if key_file else None), allow_agent=True,
+                look_for_keys=key_file is None)
+        except paramiko.AuthenticationException:
+            if ask_password is None:
+                raise _refused(target) from None
+    if ask_password is None:
+        raise ImporterError(f"No key to log in to {target.host} with (none in the SSH agent "
+                            "or ~/.ssh), and no password can be asked for here; name a key "
+                            "file.")
+    password = ask_password(target)
+    if password is None:
+        raise _refused(target)
+    try:
+        return _login(target, confirm, known_hosts, password=password, allow_agent=False,
+                      look_for_keys=False)
+    except paramiko.AuthenticationException:
+        raise _refused(target) from None
+
+
+def _has_keys() -> bool:
+    """True when the agent holds a key or ~/.ssh holds one of the usual key files."""
+    import paramiko
+
+    try:
+        if paramiko.Agent().get_keys():
+            return True
+    except paramiko.SSHException:
+        pass  # no agent, or one that does not answer
+    folder = Path.home() / ".ssh"
+    return any((folder / name).is_file() for name in ("id_ed25519", "id_ecdsa", "id_rsa"))
+
+
+def _refused(target: SftpTarget) -> ImporterError:
+    return ImporterError(f"{target.host} refused {target.user}'s key and password.")
+
+
+def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path,
+           **credentials: Any) -> Any:
+    """One attempt to connect and log in; paramiko's AuthenticationException when refused."""
     import paramiko
 
     client = paramiko.SSHClient()
@@ -168,20 +214,14 @@ def _connect(target: SftpTarget, key_file: Path | None, ask_password: AskPasswor
             raise ImporterError(f"Your known hosts ({known_hosts}) cannot be read: "
                                 f"{exc}.") from None
     client.set_missing_host_key_policy(_Policy(target, confirm, known_hosts))
-    common = {"hostname": target.host, "port": target.port, "username": target.user,
-              "timeout": TIMEOUT, "banner_timeout": TIMEOUT, "auth_timeout": TIMEOUT}
     try:
-        try:
-            client.connect(**common, key_filename=str(key_file) if key_file else None,
-                           allow_agent=True, look_for_keys=key_file is None)
-            return client
-        except paramiko.AuthenticationException:
-            password = ask_password(target) if ask_password is not None else None
-            if password is None:
-                raise
-            client.connect(**common, password=password, allow_agent=False,
-                           look_for_keys=False)
-            return client
+        client.connect(hostname=target.host, port=target.port, username=target.user,
+                       timeout=TIMEOUT, banner_timeout=TIMEOUT, auth_timeout=TIMEOUT,
+                       **credentials)
+        return client
+    except paramiko.AuthenticationException:
+        client.close()
+        raise
     except ImporterError:  # an unknown host key the user did not accept
         client.close()
         raise
@@ -191,10 +231,6 @@ def _connect(target: SftpTarget, key_file: Path | None, ask_password: AskPasswor
                             f"({exc.key.get_name()} {fingerprint(exc.key)}, expected "
                             f"{fingerprint(exc.expected_key)}); refused: someone may be "
                             "posing as the server.") from None
-    except paramiko.AuthenticationException:
-        client.close()
-        raise ImporterError(f"{target.host} refused {target.user}'s key and password.") \
-            from None
     except (paramiko.SSHException, OSError) as exc:
         client.close()
         raise ImporterError(f"Cannot connect to {target.host} port {target.port}: "

@@ -1,0 +1,265 @@
+"""Sending a package by SFTP, to a real server on the loopback address (tests/sftp_server.py).
+
+Host keys are verified (unknown: refused, or accepted by the user; changed: refused), the
+user logs in with a key or a password that is kept nowhere, and the drop folder never holds
+half a file: each one is written under a temporary name and renamed once complete.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import paramiko
+import pytest
+
+from importer_gui.cli import main
+from importer_gui.core import sftp
+from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.progress import Monitor
+from tests.sftp_server import SftpServer
+
+PASSWORD = "s3cret-pass-phrase"
+
+
+@pytest.fixture(scope="module")
+def host_key() -> paramiko.RSAKey:
+    return paramiko.RSAKey.generate(2048)
+
+
+@pytest.fixture(scope="module")
+def client_key() -> paramiko.RSAKey:
+    return paramiko.RSAKey.generate(2048)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private home: its own ~/.ssh, and no SSH agent."""
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    return home
+
+
+@pytest.fixture
+def server(tmp_path: Path, host_key: paramiko.RSAKey, client_key: paramiko.RSAKey
+           ) -> Iterator[SftpServer]:
+    root = tmp_path / "server"
+    (root / "drop").mkdir(parents=True)
+    running = SftpServer(root, host_key, client_key=client_key, password=PASSWORD)
+    yield running
+    running.close()
+
+
+@pytest.fixture
+def identity(home: Path, client_key: paramiko.RSAKey) -> Path:
+    path = home / ".ssh" / "id_test"
+    client_key.write_private_key_file(str(path))
+    return path
+
+
+@pytest.fixture
+def known(home: Path, server: SftpServer) -> Path:
+    path = home / ".ssh" / "known_hosts"
+    path.write_text(server.known_hosts_line() + "\n")
+    return path
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "package"
+    folder.mkdir()
+    data = folder / "sessions.csv"
+    data.write_bytes(b"Action;Code\r\n" + b"M;SEC-101\r\n" * 50_000)
+    config = folder / "config.xml"
+    config.write_text("<import-config/>\n")
+    return [data, config]
+
+
+def drop(server: SftpServer) -> Path:
+    return server.root / "drop"
+
+
+def test_files_arrive_whole_under_their_names_the_configuration_last(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    sent = sftp.upload(files, sftp.parse_target(server.url()), key_file=identity)
+    assert sent == ["/drop/sessions.csv", "/drop/config.xml"]
+    for path in files:
+        assert (drop(server) / path.name).read_bytes() == path.read_bytes()
+    assert sorted(p.name for p in drop(server).iterdir()) == ["config.xml", "sessions.csv"]
+    # Only temporary names were ever written; each was renamed into place, config last.
+    assert all(Path(p).name.startswith(".") and p.endswith(".part")
+               for p in server.journal.written)
+    assert [Path(new).name for _old, new in server.journal.renamed] == [
+        "sessions.csv", "config.xml"]
+    assert server.journal.logins == ["publickey"]
+
+
+def test_sending_again_replaces_the_files(server: SftpServer, known: Path, identity: Path,
+                                          files: list[Path]) -> None:
+    target = sftp.parse_target(server.url())
+    sftp.upload(files, target, key_file=identity)
+    files[1].write_text("<import-config><!-- new --></import-config>\n")
+    sftp.upload(files, target, key_file=identity)
+    assert "new" in (drop(server) / "config.xml").read_text()
+
+
+def test_an_unknown_host_key_is_refused_naming_host_and_fingerprint(
+        server: SftpServer, home: Path, identity: Path, files: list[Path],
+        host_key: paramiko.RSAKey) -> None:
+    with pytest.raises(sftp.UnknownHostKeyError) as caught:
+        sftp.upload(files, sftp.parse_target(server.url()), key_file=identity)
+    message = str(caught.value)
+    assert f"[127.0.0.1]:{server.port}" in message
+    assert sftp.fingerprint(host_key) in message
+    assert list(drop(server).iterdir()) == []
+    assert server.journal.written == []
+
+
+def test_a_host_key_the_user_accepts_is_remembered(server: SftpServer, home: Path,
+                                                   identity: Path, files: list[Path]) -> None:
+    shown: list[sftp.HostKey] = []
+
+    def accept(key: sftp.HostKey) -> bool:
+        shown.append(key)
+        return True
+
+    target = sftp.parse_target(server.url())
+    sftp.upload(files, target, key_file=identity, confirm_host_key=accept)
+    assert len(shown) == 1 and shown[0].host == f"[127.0.0.1]:{server.port}"
+    sftp.upload(files, target, key_file=identity, confirm_host_key=accept)
+    assert len(shown) == 1  # known since
+    assert server.known_hosts_line() in (home / ".ssh" / "known_hosts").read_text()
+
+
+def test_a_host_key_the_user_declines_sends_nothing(server: SftpServer, home: Path,
+                                                    identity: Path, files: list[Path]) -> None:
+    with pytest.raises(sftp.UnknownHostKeyError):
+        sftp.upload(files, sftp.parse_target(server.url()), key_file=identity,
+                    confirm_host_key=lambda key: False)
+    assert not (home / ".ssh" / "known_hosts").exists()
+    assert list(drop(server).iterdir()) == []
+
+
+def test_a_changed_host_key_is_refused(server: SftpServer, home: Path, identity: Path,
+                                       files: list[Path]) -> None:
+    other = paramiko.RSAKey.generate(1024)
+    (home / ".ssh" / "known_hosts").write_text(
+        f"[127.0.0.1]:{server.port} ssh-rsa {other.get_base64()}\n")
+    with pytest.raises(ImporterError, match="has changed"):
+        sftp.upload(files, sftp.parse_target(server.url()), key_file=identity,
+                    confirm_host_key=lambda key: True)
+    assert list(drop(server).iterdir()) == []
+
+
+def test_a_password_is_asked_for_when_no_key_is_taken_and_kept_nowhere(
+        server: SftpServer, known: Path, home: Path, files: list[Path],
+        tmp_path: Path) -> None:
+    asked: list[str] = []
+
+    def ask(target: sftp.SftpTarget) -> str:
+        asked.append(str(target))
+        return PASSWORD
+
+    sftp.upload(files, sftp.parse_target(server.url()), ask_password=ask)
+    assert asked == [server.url()]
+    assert server.journal.logins == ["password"]
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and "server" not in path.parts:
+            assert PASSWORD.encode() not in path.read_bytes(), path
+
+
+def test_a_wrong_password_is_one_line(server: SftpServer, known: Path, files: list[Path]
+                                      ) -> None:
+    with pytest.raises(ImporterError, match="refused platform's key and password"):
+        sftp.upload(files, sftp.parse_target(server.url()), ask_password=lambda t: "wrong")
+    assert list(drop(server).iterdir()) == []
+
+
+def test_cancelling_leaves_no_half_file(server: SftpServer, known: Path, identity: Path,
+                                        files: list[Path]) -> None:
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 3  # part-way through the data file
+
+    with pytest.raises(Cancelled):
+        sftp.upload(files, sftp.parse_target(server.url()), key_file=identity,
+                    monitor=Monitor(cancelled=cancelled))
+    assert list(drop(server).iterdir()) == []
+
+
+def test_a_missing_drop_folder_sends_nothing(server: SftpServer, known: Path, identity: Path,
+                                             files: list[Path]) -> None:
+    with pytest.raises(ImporterError, match="does not exist"):
+        sftp.upload(files, sftp.parse_target(server.url("/nowhere")), key_file=identity)
+    assert server.journal.written == []
+
+
+def test_nobody_listening_is_one_line(identity: Path, files: list[Path]) -> None:
+    with socket_port() as port:
+        target = sftp.parse_target(f"sftp://platform@127.0.0.1:{port}/drop")
+    with pytest.raises(ImporterError, match=r"Cannot connect to 127\.0\.0\.1"):
+        sftp.upload(files, target, key_file=identity)
+
+
+def test_no_key_and_no_way_to_ask_a_password_is_one_line(server: SftpServer, known: Path,
+                                                         files: list[Path]) -> None:
+    with pytest.raises(ImporterError, match="No key to log in"):
+        sftp.upload(files, sftp.parse_target(server.url()))
+
+
+def socket_port() -> socket_closing:
+    return socket_closing()
+
+
+class socket_closing:  # noqa: N801 - a context manager read as a phrase
+    """A free port on the loopback address, closed again on leaving."""
+
+    def __enter__(self) -> int:
+        import socket
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        return self.sock.getsockname()[1]
+
+    def __exit__(self, *exc: object) -> None:
+        self.sock.close()
+
+
+@pytest.mark.parametrize("url", [
+    "ftp://user@host/drop", "sftp://host/drop", "sftp://user:pw@host/drop",
+    "sftp://user@host:0/drop", "sftp://user@host:99999/drop"])
+def test_addresses_that_are_not_sftp_targets_are_refused(url: str) -> None:
+    with pytest.raises(ImporterError, match="not an SFTP address"):
+        sftp.parse_target(url)
+
+
+def test_the_command_line_packages_and_sends(
+        server: SftpServer, known: Path, identity: Path, sample: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code = main(["package", str(sample / "sample-config.xml"), "--out", str(out),
+                 "--store", str(tmp_path / "store.sqlite3"), "--upload", server.url(),
+                 "--identity", str(identity)])
+    assert code == 1  # the sample's rows with errors are left out
+    assert f"Sent to {server.url()}: 4 files." in capsys.readouterr().out
+    assert sorted(p.name for p in drop(server).iterdir()) == sorted(
+        p.name for p in out.iterdir())
+
+
+def test_the_command_line_refuses_an_unknown_host_in_one_line(
+        server: SftpServer, home: Path, identity: Path, sample: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str], host_key: paramiko.RSAKey) -> None:
+    code = main(["package", str(sample / "sample-config.xml"), "--out", str(tmp_path / "o"),
+                 "--store", str(tmp_path / "store.sqlite3"), "--upload", server.url(),
+                 "--identity", str(identity)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1
+    assert f"[127.0.0.1]:{server.port}" in err and sftp.fingerprint(host_key) in err
+    assert list(drop(server).iterdir()) == []
+    shutil.rmtree(tmp_path / "o")

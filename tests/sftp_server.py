@@ -1,0 +1,201 @@
+"""A real SFTP server on the loopback address, for the tests: paramiko's server side over TCP.
+
+It serves one folder to one user, who logs in with a key or a password, and records every
+file opened for writing and every rename, so that a test can tell what the platform, which
+picks up what the drop folder holds, could have seen. Like OpenSSH's, its plain rename
+refuses an existing target and its posix-rename replaces it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import paramiko
+from paramiko import SFTPAttributes, SFTPHandle, SFTPServer, SFTPServerInterface
+from paramiko.sftp import SFTP_FAILURE, SFTP_NO_SUCH_FILE, SFTP_OK, SFTP_PERMISSION_DENIED
+
+
+@dataclass
+class Journal:
+    """What the server was asked to do, in order."""
+
+    written: list[str] = field(default_factory=list)  # paths opened for writing
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    logins: list[str] = field(default_factory=list)  # "publickey" or "password"
+
+
+class _Handle(SFTPHandle):
+    def stat(self) -> Any:
+        return SFTPAttributes.from_stat(os.fstat(self.readfile.fileno()))
+
+    def chattr(self, attr: Any) -> int:
+        return SFTP_OK
+
+
+class _Folder(SFTPServerInterface):
+    """The served folder: paths are inside it, never outside."""
+
+    def __init__(self, server: Any, *args: Any, root: Path, journal: Journal,
+                 **kwargs: Any) -> None:
+        super().__init__(server, *args, **kwargs)
+        self.root = root
+        self.journal = journal
+
+    def _real(self, path: str) -> Path:
+        real = (self.root / path.lstrip("/")).resolve()
+        if not real.is_relative_to(self.root.resolve()):
+            raise PermissionError(path)
+        return real
+
+    def _errno(self, exc: OSError) -> int:
+        return SFTPServer.convert_errno(exc.errno) if exc.errno else SFTP_PERMISSION_DENIED
+
+    def stat(self, path: str) -> Any:
+        try:
+            return SFTPAttributes.from_stat(self._real(path).stat())
+        except OSError as exc:
+            return self._errno(exc)
+
+    lstat = stat
+
+    def list_folder(self, path: str) -> Any:
+        try:
+            return [SFTPAttributes.from_stat(p.stat(), p.name)
+                    for p in self._real(path).iterdir()]
+        except OSError as exc:
+            return self._errno(exc)
+
+    def open(self, path: str, flags: int, attr: Any) -> Any:
+        try:
+            real = self._real(path)
+            writing = flags & (os.O_WRONLY | os.O_RDWR)
+            descriptor = os.open(real, flags | getattr(os, "O_BINARY", 0), 0o644)
+            mode = ("ab" if flags & os.O_APPEND else "wb") if writing else "rb"
+            handle = _Handle(flags)
+            handle.filename = str(real)
+            opened = os.fdopen(descriptor, mode)
+            handle.readfile = opened
+            handle.writefile = opened if writing else None
+            if writing:
+                self.journal.written.append(path)
+            return handle
+        except OSError as exc:
+            return self._errno(exc)
+
+    def remove(self, path: str) -> int:
+        try:
+            self._real(path).unlink()
+        except OSError as exc:
+            return self._errno(exc)
+        return SFTP_OK
+
+    def rename(self, oldpath: str, newpath: str) -> int:
+        target = self._real(newpath)
+        if target.exists():
+            return SFTP_FAILURE
+        return self.posix_rename(oldpath, newpath)
+
+    def posix_rename(self, oldpath: str, newpath: str) -> int:
+        try:
+            os.replace(self._real(oldpath), self._real(newpath))
+        except FileNotFoundError:
+            return SFTP_NO_SUCH_FILE
+        except OSError as exc:
+            return self._errno(exc)
+        self.journal.renamed.append((oldpath, newpath))
+        return SFTP_OK
+
+    def mkdir(self, path: str, attr: Any) -> int:
+        try:
+            self._real(path).mkdir()
+        except OSError as exc:
+            return self._errno(exc)
+        return SFTP_OK
+
+
+class _Login(paramiko.ServerInterface):
+    """One user, with a key, a password, or both."""
+
+    def __init__(self, user: str, key: Any, password: str | None, journal: Journal) -> None:
+        self.user, self.key, self.password, self.journal = user, key, password, journal
+
+    def get_allowed_auths(self, username: str) -> str:
+        return ",".join(m for m, ok in (("publickey", self.key is not None),
+                                        ("password", self.password is not None)) if ok)
+
+    def check_auth_publickey(self, username: str, key: Any) -> int:
+        if username == self.user and self.key is not None and key == self.key:
+            self.journal.logins.append("publickey")
+            return paramiko.AUTH_SUCCESSFUL
+        return paramiko.AUTH_FAILED
+
+    def check_auth_password(self, username: str, password: str) -> int:
+        if username == self.user and self.password is not None and password == self.password:
+            self.journal.logins.append("password")
+            return paramiko.AUTH_SUCCESSFUL
+        return paramiko.AUTH_FAILED
+
+    def check_channel_request(self, kind: str, chanid: int) -> int:
+        if kind == "session":
+            return paramiko.OPEN_SUCCEEDED
+        return paramiko.OPEN_FAILED_ADMINISTRATIVELY_PROHIBITED
+
+
+class SftpServer:
+    """A server on 127.0.0.1 (a free port) serving ``root``, until ``close``."""
+
+    def __init__(self, root: Path, host_key: Any, *, user: str = "platform",
+                 client_key: Any = None, password: str | None = None) -> None:
+        self.root, self.host_key, self.user = root, host_key, user
+        self.client_key, self.password = client_key, password
+        self.journal = Journal()
+        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen(8)
+        self._listener.settimeout(0.2)
+        self.port = self._listener.getsockname()[1]
+        self._transports: list[paramiko.Transport] = []
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._serve, name="sftp-server", daemon=True)
+        self._thread.start()
+
+    def url(self, folder: str = "/drop", user: str | None = None) -> str:
+        """The address a client sends to."""
+        return f"sftp://{user or self.user}@127.0.0.1:{self.port}{folder}"
+
+    def known_hosts_line(self) -> str:
+        """The server's line for a known_hosts file."""
+        return f"[127.0.0.1]:{self.port} {self.host_key.get_name()} {self.host_key.get_base64()}"
+
+    def _serve(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                connection, _address = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            transport = paramiko.Transport(connection)
+            transport.add_server_key(self.host_key)
+            transport.set_subsystem_handler("sftp", SFTPServer, _Folder, root=self.root,
+                                            journal=self.journal)
+            self._transports.append(transport)
+            try:
+                transport.start_server(server=_Login(self.user, self.client_key,
+                                                     self.password, self.journal))
+            except (paramiko.SSHException, EOFError, OSError):
+                transport.close()
+
+    def close(self) -> None:
+        """Stop listening and end every connection."""
+        self._stopping.set()
+        self._listener.close()
+        self._thread.join(timeout=5)
+        for transport in self._transports:
+            transport.close()
