@@ -1,0 +1,143 @@
+"""A package for the platform: real files written, then checked again with our own check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from importer_gui.cli import main
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.config import EXT_NS
+from importer_gui.core.package import package
+from importer_gui.core.store import Store
+
+TEACHERS_ONLY = """<?xml version="1.0" encoding="UTF-8"?>
+<import-config><import><providers><fileSystemSourceProvider><fileName>teachers.csv</fileName>
+<columnsMapping><teacherLogin/><teacherName/><teacherFirstname/><teacherEmail/>
+</columnsMapping></fileSystemSourceProvider></providers><actions>
+<createOrUpdateTeacherAction/></actions></import></import-config>
+"""
+
+
+def teachers_store(sample: Path, tmp_path: Path) -> Path:
+    """A store that knows the sample's teachers and nothing else."""
+    (sample / "teachers-only.xml").write_text(TEACHERS_ONLY)
+    store = tmp_path / "teachers.sqlite3"
+    assert main(["commit", str(sample / "teachers-only.xml"), "--store", str(store)]) == 1
+    return store
+
+
+def test_the_sample_packages_and_checks_clean_on_a_store_of_teachers(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "package"
+    code = main(["package", str(sample / "sample-config.xml"), "--out", str(out),
+                 "--store", str(tmp_path / "empty.sqlite3")])
+    text = capsys.readouterr().out
+    assert code == 1  # the sample's mistakes are left out, named as check names them
+    assert "trainings.xlsx:5: ERROR trainingModality:" in text
+    assert "createOrUpdateTeacherAction> is Import Assistant's own" in text
+    assert sorted(p.name for p in out.iterdir()) == [
+        "interventions.csv", "sample-config.xml", "sessions.csv", "trainings.csv"]
+    store = teachers_store(sample, tmp_path)
+    capsys.readouterr()
+    assert main(["check", str(out / "sample-config.xml"), "--store", str(store)]) == 0
+    assert ": ERROR" not in capsys.readouterr().out
+
+
+def test_the_configuration_holds_only_the_platforms_elements(sample: Path,
+                                                             tmp_path: Path) -> None:
+    config = config_xml.load(sample / "sample-config.xml")
+    config.imports[1].provider.sheet = "Formations"  # what the wizard records
+    config.imports[1].provider.columns[0].header = "Code formation"
+    config.imports[1].provider.path = "../elsewhere/.."
+    saved = tmp_path / "library" / "saved.xml"
+    saved.parent.mkdir()
+    config_xml.save(config, saved)
+    assert EXT_NS in saved.read_text()
+    loaded = config_xml.load(saved)
+    plan = pipeline.check(loaded, Store.open(tmp_path / "s.sqlite3"),
+                          data_files=[sample / f for f in (
+                              "teachers.csv", "trainings.xlsx", "sessions.xlsx",
+                              "interventions.xlsx")])
+    result = package(plan, tmp_path / "out")
+    text = result.config.read_text()
+    assert EXT_NS not in text and "ia:" not in text
+    assert ".." not in text and "<path" not in text
+    assert "createOrUpdateTeacherAction" not in text
+    packaged = config_xml.load(result.config)
+    assert [imp.provider.file_name for imp in packaged.imports] == [
+        "trainings.csv", "sessions.csv", "interventions.csv"]
+    for imp in packaged.imports:
+        assert imp.provider.resolve(result.config.parent).parent == result.config.parent
+
+
+def test_data_files_follow_the_providers_encoding_delimiter_and_header(tmp_path: Path
+                                                                        ) -> None:
+    (tmp_path / "t.csv").write_bytes("code|titre\nT1|Été\nT2|\u20ac uro\nT3|x\n"
+                                     .encode("utf-8"))
+    (tmp_path / "c.xml").write_text(
+        "<import-config><import><providers><fileSystemSourceProvider><fileName>t.csv"
+        "</fileName><columnsMapping><trainingPathCode/><trainingTitle/></columnsMapping>"
+        "<fileEncoding>UTF-8</fileEncoding><delimiter>pipe</delimiter>"
+        "</fileSystemSourceProvider></providers><actions>"
+        "<createOrUpdateTrainingCourseAction/></actions></import></import-config>")
+    config = config_xml.load(tmp_path / "c.xml")
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        plan = pipeline.check(config, store)
+    config.imports[0].provider.file_encoding = "ISO-8859-1"  # chosen for the platform since
+    result = package(plan, tmp_path / "out")
+    data = (tmp_path / "out" / "t.csv").read_bytes()
+    assert data == "code|titre\r\nT1|Été\r\nT3|x\r\n".encode("latin-1")
+    assert [(r.line, r.issues[0].message[:40]) for r in result.left_out] == [
+        (3, "The row cannot be written in ISO-8859-1 ")]
+    assert not result.complete
+
+
+def test_the_wizards_corrections_are_what_is_packaged(sample: Path, tmp_path: Path) -> None:
+    config = config_xml.load(sample / "sample-config.xml")
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        plan = pipeline.check(config, store)
+    trainings = plan.imports[1]
+    bad = next(i for i, row in enumerate(trainings.rows) if row.has_errors)
+    cells = list(trainings.rows[bad].cells)
+    cells[3] = "blended"  # elearning, corrected in the preview
+    pipeline.recheck_row(plan, 1, bad, tuple(cells))
+    package(plan, tmp_path / "out")
+    text = (tmp_path / "out" / "trainings.csv").read_text(encoding="utf-8")
+    assert "COM-400;Prise de parole;fr-FR;blended;4" in text
+
+
+def test_dates_are_written_in_the_providers_date_format(sample: Path, tmp_path: Path) -> None:
+    config = config_xml.load(sample / "sample-config.xml")
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        plan = pipeline.check(config, store)
+    package(plan, tmp_path / "out")
+    sessions = (tmp_path / "out" / "sessions.csv").read_text(encoding="utf-8")
+    assert "M;MGT-200;Management - Paris printemps;02/03/2027;03/03/2027;jmartin" in sessions
+    interventions = (tmp_path / "out" / "interventions.csv").read_text(encoding="utf-8")
+    assert ";2027-01-13T09:00:00;" in interventions
+
+
+def test_a_teachers_only_configuration_is_nothing_to_package(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (sample / "teachers-only.xml").write_text(TEACHERS_ONLY)
+    code = main(["package", str(sample / "teachers-only.xml"), "--out", str(tmp_path / "o"),
+                 "--store", str(tmp_path / "s.sqlite3")])
+    assert code == 2
+    assert "Nothing to package" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_json_names_the_files_and_the_rows_left_out(sample: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["package", str(sample / "sample-config.xml"), "--out", str(tmp_path / "o"),
+                 "--store", str(tmp_path / "s.sqlite3"), "--json"])
+    document = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert [Path(f["file"]).name for f in document["files"]] == [
+        "trainings.csv", "sessions.csv", "interventions.csv"]
+    assert {(Path(r["file"]).name, r["line"]) for r in document["left_out"]} >= {
+        ("trainings.xlsx", 5), ("sessions.xlsx", 4)}
+    assert document["upload"] is None

@@ -1,0 +1,266 @@
+"""Refreshing the store from the platform's exports: real export files, a real store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from importer_gui.cli import main
+from importer_gui.core import revert
+from importer_gui.core.errors import ConfigError, ImporterError
+from importer_gui.core.platform_io import export_config, refresh
+from importer_gui.core.schema import Table
+from importer_gui.core.store import Store
+from tests.conftest import SAMPLE
+
+EXPORTS = SAMPLE / "exports"
+
+
+def write_export(folder: Path, provider: str, columns: list[str], rows: list[str], *,
+                 parameters: str = "", action: str = "", file_name: str = "export.csv"
+                 ) -> Path:
+    """An export configuration of one provider, and its file beside it."""
+    listed = "".join(f"<{c}/>" for c in columns)
+    (folder / file_name).write_text("\n".join([";".join(columns), *rows]) + "\n",
+                                    encoding="utf-8")
+    config = folder / "export.xml"
+    config.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<export-config><export><providers>'
+        f"<{provider}><columns>{listed}</columns><parameters>{parameters}</parameters>"
+        f"</{provider}></providers><actions>"
+        f"{action or '<fileExportAction><format>CSV</format></fileExportAction>'}"
+        f"</actions><consolidators><moveToFolder><fileName>{file_name}</fileName>"
+        f"</moveToFolder></consolidators></export></export-config>\n")
+    return config
+
+
+def plan(config: Path, store_path: Path, **kwargs: object) -> refresh.RefreshPlan:
+    with Store.open(store_path) as store:
+        return refresh.plan_refresh(export_config.load(config), store, **kwargs)  # type: ignore[arg-type]
+
+
+def commit(config: Path, store_path: Path, **kwargs: object) -> refresh.RefreshPlan:
+    with Store.open(store_path) as store:
+        planned = refresh.plan_refresh(export_config.load(config), store, **kwargs)  # type: ignore[arg-type]
+        refresh.commit_refresh(planned, store)
+    return planned
+
+
+def outcomes(planned: refresh.RefreshPlan, index: int = 0) -> list[tuple[int, str, list[str]]]:
+    return [(row.line, row.outcome.value, [i.message for i in row.issues()])
+            for row in planned.plan.imports[index].rows]
+
+
+def records(store_path: Path, table: Table) -> list[object]:
+    with Store.open(store_path) as store:
+        return list(store.load_state([table]).table(table).values())
+
+
+def test_the_sample_exports_fill_an_empty_store(tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    planned = commit(EXPORTS / "export-config.xml", store)
+    assert planned.counts()["create"] == 7 and not planned.has_errors()
+    trainings = {t.path_code: t for t in records(store, Table.TRAINING)}  # type: ignore[attr-defined]
+    assert trainings["XLS-300"].title == "Excel avancé"
+    assert trainings["XLS-300"].description == "Tableaux croisés; macros"
+    assert trainings["PRJ-500"].guid == "0B6E2F3A-1C44-4D2B-9A51-7E0F1D2C3B05"
+    sessions = {s.title: s for s in records(store, Table.SESSION)}  # type: ignore[attr-defined]
+    assert str(sessions["Gestion de projet - Paris"].start_date) == "2027-04-06"
+    assert sessions["Ancienne session"].training_id == trainings["SEC-101"].id
+    again = commit(EXPORTS / "export-config.xml", store)
+    assert again.counts()["unchanged"] == 7
+
+
+def test_a_sessions_file_then_finds_the_platforms_trainings(tmp_path: Path,
+                                                             sample: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    commit(EXPORTS / "export-config.xml", store)
+    code = main(["check", str(sample / "sample-config.xml"), "--store", str(store), "--json"])
+    assert code == 1  # the sample's own mistakes remain
+
+
+def test_updates_what_changed_and_keeps_what_the_export_lacks(tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    columns = ["trainingPathCode", "trainingGuid", "title", "modality"]
+    config = write_export(tmp_path, "trainingCourseMetadataProvider", columns,
+                          ["T1;G1;First;campus", "T2;G2;Second;blended"])
+    commit(config, store)
+    config = write_export(tmp_path, "trainingCourseMetadataProvider", columns,
+                          ["T1;G1;First, renamed;campus"])
+    planned = commit(config, store)
+    assert outcomes(planned) == [(2, "update", [])]
+    assert sorted(t.title for t in records(store, Table.TRAINING)) == [  # type: ignore[attr-defined]
+        "First, renamed", "Second"]
+
+
+def test_a_training_whose_code_changed_on_the_platform_follows_its_guid(tmp_path: Path
+                                                                         ) -> None:
+    store = tmp_path / "store.sqlite3"
+    columns = ["trainingPathCode", "trainingGuid", "title"]
+    commit(write_export(tmp_path, "trainingCourseMetadataProvider", columns,
+                        ["OLD;G1;Course", "OTHER;G2;Other"]), store)
+    planned = commit(write_export(tmp_path, "trainingCourseMetadataProvider", columns,
+                                  ["NEW;G1;Course", "OTHER;G3;Clash"]), store)
+    assert outcomes(planned)[0] == (2, "update", [])
+    assert {t.path_code for t in records(store, Table.TRAINING)} == {"NEW", "OTHER"}  # type: ignore[attr-defined]
+
+
+def test_values_are_checked_as_an_import_reads_them(tmp_path: Path) -> None:
+    config = write_export(tmp_path, "trainingCourseMetadataProvider",
+                          ["trainingPathCode", "title", "modality"],
+                          ["T1;Fine;campus", "T2;Bad;elearning", ";No code;campus"])
+    planned = plan(config, tmp_path / "store.sqlite3")
+    rows = outcomes(planned)
+    assert rows[0] == (2, "create", [])
+    assert rows[1][1] == "error" and "elearning detected" in rows[1][2][0]
+    assert rows[2] == (4, "error", ["Field trainingPathCode is empty."])
+
+
+def test_sessions_are_found_by_guid_and_adopt_an_imported_one_by_title(tmp_path: Path
+                                                                       ) -> None:
+    store = tmp_path / "store.sqlite3"
+    columns = ["trainingPathCode", "trainingTitle", "sessionGuid", "title", "startDate",
+               "endDate"]
+    commit(write_export(tmp_path, "trainingSessionMetadataProvider", columns,
+                        ["T1;Course;S1;Paris;03-01-2027;03-02-2027"],
+                        parameters="<dateFormat>MM-DD-YYYY</dateFormat>"), store)
+    assert str(records(store, Table.SESSION)[0].start_date) == "2027-03-01"  # type: ignore[attr-defined]
+    (tmp_path / "lyon.csv").write_text("code;title\nT1;Lyon\n")
+    (tmp_path / "import.xml").write_text(
+        "<import-config><import><providers><fileSystemSourceProvider><fileName>lyon.csv"
+        "</fileName><columnsMapping><trainingPathCode/><sessionTitle/></columnsMapping>"
+        "</fileSystemSourceProvider></providers><actions><createOrUpdateSessionAction/>"
+        "</actions></import></import-config>")
+    assert main(["commit", str(tmp_path / "import.xml"), "--store", str(store)]) == 0
+    planned = commit(write_export(
+        tmp_path, "trainingSessionMetadataProvider", columns,
+        ["T1;Course;S1;Paris;03-01-2027;03-03-2027", "T1;Course;S2;Lyon;04-01-2027;"],
+        parameters="<dateFormat>MM-DD-YYYY</dateFormat>"), store)
+    assert [r[1] for r in outcomes(planned)] == ["update", "update"]  # Lyon took its GUID
+    assert sorted((s.title, s.guid) for s in records(store, Table.SESSION)) == [  # type: ignore[attr-defined]
+        ("Lyon", "S2"), ("Paris", "S1")]
+
+
+def test_prune_deletes_what_the_export_lacks_and_revert_brings_it_back(tmp_path: Path
+                                                                        ) -> None:
+    store = tmp_path / "store.sqlite3"
+    columns = ["trainingPathCode", "trainingGuid", "title"]
+    commit(write_export(tmp_path, "trainingCourseMetadataProvider", columns,
+                        ["T1;G1;One", "T2;G2;Two"]), store)
+    config = write_export(tmp_path, "trainingCourseMetadataProvider", columns, ["T1;G1;One"])
+    assert plan(config, store).counts()["delete"] == 0  # never without --prune
+    planned = commit(config, store, prune=True)
+    assert outcomes(planned)[-1] == (0, "delete", ["Not in the export: deleted (--prune)."])
+    assert [t.path_code for t in records(store, Table.TRAINING)] == ["T1"]  # type: ignore[attr-defined]
+    with Store.open(store) as opened:
+        run_id = opened.history()[0].id
+        revert.commit_revert(opened, revert.plan_revert(opened, run_id))
+    assert sorted(t.path_code for t in records(store, Table.TRAINING)) == ["T1", "T2"]  # type: ignore[attr-defined]
+
+
+def test_prune_is_refused_for_an_export_that_filters_its_rows(tmp_path: Path) -> None:
+    config = write_export(tmp_path, "trainingCourseMetadataProvider",
+                          ["trainingPathCode", "title"], ["T1;One"],
+                          parameters="<lastNMonths>3</lastNMonths>")
+    with pytest.raises(ImporterError, match="lastNMonths"):
+        plan(config, tmp_path / "store.sqlite3", prune=True)
+
+
+def test_prune_waits_for_an_export_without_errors(tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    columns = ["trainingPathCode", "title", "modality"]
+    commit(write_export(tmp_path, "trainingCourseMetadataProvider", columns,
+                        ["T1;One;campus", "T2;Two;campus"]), store)
+    planned = plan(write_export(tmp_path, "trainingCourseMetadataProvider", columns,
+                                ["T1;One;campus", "T2;Two;wrong"]), store, prune=True)
+    assert planned.counts()["delete"] == 0
+    assert planned.notes and "--prune was not applied" in planned.notes[0]
+
+
+@pytest.mark.parametrize(("provider", "column", "words"), [
+    ("platformCandidatesProvider", "candidateLogin", "does not store learners"),
+    ("candidatesProvider", "candidateLogin", "does not store learners"),
+    ("learningObjectMetadataProvider", "learningObjectCode", "learning objects"),
+])
+def test_providers_the_store_has_no_table_for_are_one_line(
+        tmp_path: Path, provider: str, column: str, words: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_export(tmp_path, provider, [column], ["x"])
+    code = main(["refresh", str(config), "--store", str(tmp_path / "s.sqlite3")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and words in err
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("<import-config/>", "starts with <export-config>"),
+    ("<export-config><export><providers><trainingCourseMetaProvider><columns><title/>"
+     "</columns></trainingCourseMetaProvider></providers><actions><fileExportAction/>"
+     "</actions></export></export-config>", 'did you mean "trainingCourseMetadataProvider"'),
+    ("<export-config><export><providers><trainingCourseMetadataProvider><columns>"
+     "<titel/></columns></trainingCourseMetadataProvider></providers><actions>"
+     "<fileExportAction/></actions></export></export-config>", 'did you mean "title"'),
+    ("<!DOCTYPE x [<!ENTITY a 'b'>]><export-config/>", "DOCTYPE"),
+])
+def test_bad_export_configurations_are_refused_with_their_line(text: str, words: str,
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "bad.xml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=words):
+        export_config.load(path)
+
+
+def test_an_xml_export_cannot_be_read(tmp_path: Path) -> None:
+    config = write_export(tmp_path, "trainingCourseMetadataProvider", ["trainingPathCode"],
+                          ["T1"], action="<fileExportAction><format>XML</format>"
+                                         "</fileExportAction>")
+    with pytest.raises(ConfigError, match="CSV and TSV formats only"):
+        plan(config, tmp_path / "store.sqlite3")
+
+
+def test_a_tsv_export_in_latin_1_without_headers(tmp_path: Path) -> None:
+    (tmp_path / "t.tsv").write_bytes("T1\tÉté\n".encode("latin-1"))
+    config = write_export(tmp_path, "trainingCourseMetadataProvider", ["trainingPathCode",
+                          "title"], [], action="<fileExportAction><format>TSV</format>"
+                          "<encoding>ISO-8859-1</encoding><showHeaders>no</showHeaders>"
+                          "</fileExportAction>", file_name="t.tsv")
+    (tmp_path / "t.tsv").write_bytes("T1\tÉté\n".encode("latin-1"))
+    planned = plan(config, tmp_path / "store.sqlite3")
+    assert outcomes(planned) == [(1, "create", [])]
+    assert planned.plan.imports[0].rows[0].cells[1] == "Été"
+
+
+def test_a_dated_file_name_reads_the_newest_export(tmp_path: Path) -> None:
+    import os
+
+    config = write_export(tmp_path, "trainingCourseMetadataProvider",
+                          ["trainingPathCode", "title"], ["T1;Old"], file_name="t_%d_%m_%y.csv")
+    (tmp_path / "t_%d_%m_%y.csv").rename(tmp_path / "t_01_02_27.csv")
+    (tmp_path / "t_02_02_27.csv").write_text("trainingPathCode;title\nT1;New\n")
+    os.utime(tmp_path / "t_01_02_27.csv", (1, 1))
+    planned = plan(config, tmp_path / "store.sqlite3")
+    assert planned.plan.imports[0].file.name == "t_02_02_27.csv"
+
+
+def test_dry_run_and_json_as_check_and_commit(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store.sqlite3"
+    config = str(EXPORTS / "export-config.xml")
+    assert main(["refresh", config, "--store", str(store), "--dry-run"]) == 0
+    assert "Dry run: nothing was written." in capsys.readouterr().out
+    assert records(store, Table.TRAINING) == []
+    assert main(["refresh", config, "--store", str(store), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["counts"]["create"] == 7 and document["run"] == 1
+    assert document["imports"][1]["rows"][0]["action"] == "trainingSessionMetadataProvider"
+
+
+def test_export_config_writes_what_refresh_reads(tmp_path: Path) -> None:
+    out = tmp_path / "scheduled.xml"
+    assert main(["export-config", "--out", str(out)]) == 0
+    assert out.read_text() == (EXPORTS / "export-config.xml").read_text()
+    config = export_config.load(out)
+    assert [e.file_name for e in config.exports] == ["platform_trainings.csv",
+                                                     "platform_sessions.csv"]
+    assert all(refresh.refusal(e, prune=True) is None for e in config.exports)
