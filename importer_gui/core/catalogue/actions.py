@@ -75,21 +75,24 @@ FIELD_LABELS: dict[str, str] = {
 
 def _f(name: str, kind: Kind, description: str, *, mandatory: bool = False,
        max_length: int | None = None, codes: tuple[tuple[str, str], ...] = (),
-       one_of: str = "", invalid: str = "", clear: str = "") -> FieldDef:
+       one_of: str = "", invalid: str = "", clear: str = "",
+       spared_by: tuple[str, ...] = ()) -> FieldDef:
     """A field, with its store column from STORE_COLUMNS and its label from FIELD_LABELS."""
     return FieldDef(name, kind, description, mandatory, max_length, codes, one_of,
-                    STORE_COLUMNS.get(name, ""), invalid, clear, FIELD_LABELS[name])
+                    STORE_COLUMNS.get(name, ""), invalid, clear, FIELD_LABELS[name],
+                    spared_by)
 
 
 def _s(name: str, description: str, *, mandatory: bool = False, max_length: int | None = None,
-       one_of: str = "") -> FieldDef:
+       one_of: str = "", spared_by: tuple[str, ...] = ()) -> FieldDef:
     """A string field."""
     return _f(name, Kind.STRING, description, mandatory=mandatory, max_length=max_length,
-              one_of=one_of)
+              one_of=one_of, spared_by=spared_by)
 
 
 SESSION_SEARCH_FIELDS = ("sessionGuid", "sessionTitle", "sessionId", "sessionStartDate",
                          "sessionEndDate")
+_OTHER_SEARCH_FIELDS = tuple(f for f in SESSION_SEARCH_FIELDS if f != "sessionId")
 
 TRAINING_MODALITIES = ("learning_channel", "kc", "distanciel", "blended", "campus",
                        "mentored_action_learning", "portal", "serious_game", "public_course",
@@ -164,18 +167,21 @@ SESSION_ACTION = ActionSpec(
            clear="NULL"),
         _s("sessionTitle", QT_TRANSLATE_NOOP("catalogue", "The session's title."),
            mandatory=True),
+        # Only searched by: another search field finds the session as well.
         _f("sessionId", Kind.INT, QT_TRANSLATE_NOOP("catalogue", "The store's id of the session."),
-           mandatory=True),
+           mandatory=True, spared_by=_OTHER_SEARCH_FIELDS),
         _s("teacherLogin", QT_TRANSLATE_NOOP(
             "catalogue", "Login of an existing teacher, set as the session's teacher."),
            mandatory=True),
+        # The training course is found by its code, or by its id when no column has the code.
         _s("trainingPathCode", QT_TRANSLATE_NOOP("catalogue", "The training course's code."),
-           mandatory=True),
+           mandatory=True, one_of="training"),
         _f("trainingId", Kind.INT,
            QT_TRANSLATE_NOOP("catalogue", "The store's id of the training course."),
-           mandatory=True),
+           mandatory=True, one_of="training"),
+        # Only compared with the title of the course found.
         _s("trainingTitle", QT_TRANSLATE_NOOP("catalogue", "The training course's title."),
-           mandatory=True),
+           mandatory=True, spared_by=("trainingPathCode", "trainingId")),
     ),
     options=(
         OptionDef(SESSION_SEARCH_FIELD, OptionKind.FIELD_LIST,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -65,6 +66,10 @@ class FieldDef:
     # What people call the field ("Session title"); the window shows it translated, with
     # the name after it.
     label: str = ""
+    # For a mandatory field: fields any one of which, fed by a column, makes this one
+    # unneeded in a mapping (it then only checks the record they find). Mandatory still
+    # means that a column holding the field must fill it on every row.
+    spared_by: tuple[str, ...] = ()
 
     @property
     def limit(self) -> int | None:
@@ -133,6 +138,18 @@ class ActionSpec:
                 groups.setdefault(definition.one_of, []).append(definition.name)
         return [tuple(names) for names in groups.values()]
 
+    def missing_mandatory(self, fed: Collection[str]) -> tuple[str, ...]:
+        """Mandatory fields a mapping feeding ``fed`` lacks: a field of a ``one_of`` group is
+        the group's concern, and one ``spared_by`` a fed field is not needed."""
+        return tuple(f.name for f in self.fields
+                     if f.mandatory and f.name not in fed and not f.one_of
+                     and fed_none(f.spared_by, fed))
+
     def columns(self, *names: str) -> tuple[tuple[str, str], ...]:
         """(field, store column) for each of ``names``, as the catalogue maps them."""
         return tuple((name, self.by_name[name].column) for name in names)
+
+
+def fed_none(names: tuple[str, ...], fed: Collection[str]) -> bool:
+    """True when no field of ``names`` is among ``fed`` (always for no names)."""
+    return not any(name in fed for name in names)
