@@ -1,0 +1,353 @@
+"""Corrections typed in the preview, kept per data file until the wizard starts anew.
+
+A correction names a cell by the file's line and the cell's place in the row, with the text
+the file has there and the text the user typed. Every check of that file applies it again
+(Check again, Back and Next, the configuration opened again), as long as the file still
+holds the same text in that cell. Corrections are written as a corrected copy of the data
+file (``write_corrected_copy``) and recorded with a commit's run (``recorded_config``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from importer_gui.core.atomic import write_atomically
+from importer_gui.core.catalogue import OOXML_SUFFIXES
+from importer_gui.core.cells import Cell, cell_text
+from importer_gui.core.config import EXT_NS, ImportConfig, Provider
+from importer_gui.core.errors import ImporterError
+from importer_gui.core.plan import Plan
+
+# The element a run's recorded configuration gets, in our namespace (the platform skips it).
+RECORD_TAG = "corrections"
+# Characters XML 1.0 cannot hold: recorded as visible escapes.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# A physical line and its ending, as the CSV reader counts lines (\r\n, \r or \n).
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+CellKey = tuple[int, int]  # (line, column)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One cell as the user corrected it."""
+
+    line: int  # the file's line (a workbook's row number), 1-based
+    column: int  # the cell's place in its row, 0-based
+    before: str  # the file's text
+    after: str  # what the user typed
+    field: str = ""  # the field the column fed when it was corrected
+    header: str = ""  # the column's header, when the file has one
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How the corrected file is read, and so how its corrected copy is written."""
+
+    encoding: str
+    delimiter: str  # one character
+    sheet: str | None
+    skip_first_line: bool
+
+    @classmethod
+    def of(cls, provider: Provider) -> Reading:
+        """The reading options of a provider."""
+        return cls(provider.file_encoding, provider.delimiter_char, provider.sheet,
+                   provider.skip_first_line)
+
+
+@dataclass
+class FileCorrections:
+    """The corrections of one data file."""
+
+    file: Path
+    reading: Reading
+    cells: dict[CellKey, Correction] = field(default_factory=dict)
+    saved: bool = False  # committed or written as a copy since the last correction
+
+    def in_order(self) -> list[Correction]:
+        """The corrections by line, then column."""
+        return [self.cells[key] for key in sorted(self.cells)]
+
+
+class Corrections:
+    """Every data file's corrections."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, FileCorrections] = {}
+
+    def record(self, file: Path, reading: Reading, correction: Correction) -> None:
+        """Keep a correction (``before`` is what the cell showed); typing the file's own text
+        back takes the correction away."""
+        file = _key(file)
+        entry = self._files.get(file)
+        if entry is None:
+            entry = self._files[file] = FileCorrections(file, reading)
+        key = (correction.line, correction.column)
+        earlier = entry.cells.get(key)
+        before = earlier.before if earlier is not None else correction.before
+        entry.reading = reading
+        entry.saved = False
+        if correction.after == before:
+            entry.cells.pop(key, None)
+        else:
+            entry.cells[key] = Correction(correction.line, correction.column, before,
+                                          correction.after, correction.field, correction.header)
+        if not entry.cells:
+            del self._files[file]
+
+    def at(self, file: Path, line: int, column: int) -> Correction | None:
+        """The correction of one cell, if any."""
+        entry = self._files.get(_key(file))
+        return None if entry is None else entry.cells.get((line, column))
+
+    def of(self, file: Path) -> FileCorrections | None:
+        """One file's corrections, if it has any."""
+        return self._files.get(_key(file))
+
+    def files(self) -> list[FileCorrections]:
+        """Every corrected file's corrections."""
+        return list(self._files.values())
+
+    def count(self) -> int:
+        """How many cells are corrected."""
+        return sum(len(entry.cells) for entry in self._files.values())
+
+    def unsaved(self) -> int:
+        """Corrected cells of files neither committed nor written as a copy since."""
+        return sum(len(e.cells) for e in self._files.values() if not e.saved)
+
+    def mark_saved(self, files: list[Path]) -> None:
+        """The corrections of these files are kept (committed, or written as a copy)."""
+        for file in files:
+            entry = self._files.get(_key(file))
+            if entry is not None:
+                entry.saved = True
+
+    def copy(self) -> Corrections:
+        """A copy a worker may read while the user corrects more."""
+        twin = Corrections()
+        twin._files = copy.deepcopy(self._files)
+        return twin
+
+    def __bool__(self) -> bool:
+        return bool(self._files)
+
+
+def _key(file: Path) -> Path:
+    """A data file as corrections know it: one path whatever way it was reached."""
+    return Path(file).resolve()
+
+
+# --- applied to a check --------------------------------------------------------------------------
+
+def apply_to_plan(plan: Plan, corrections: Corrections) -> int:
+    """Put the corrections of each import's file into its rows' cells, where the file still
+    holds the text that was corrected; the number of rows changed (plan them again)."""
+    changed = 0
+    for imp in plan.imports:
+        entry = corrections.of(imp.file)
+        if entry is None:
+            continue
+        rows = {row.line: row for row in imp.rows}
+        by_line: dict[int, list[Correction]] = {}
+        for correction in entry.cells.values():
+            by_line.setdefault(correction.line, []).append(correction)
+        for line, found in by_line.items():
+            row = rows.get(line)
+            if row is None:
+                continue
+            cells = _corrected(row.cells, found, len(imp.columns))
+            if cells is not None:
+                row.cells = cells
+                changed += 1
+    return changed
+
+
+def _corrected(cells: tuple[Cell, ...], found: list[Correction],
+               width: int) -> tuple[Cell, ...] | None:
+    """The row's cells with its corrections; None when none applies (the file changed)."""
+    new = list(cells)
+    new += [""] * (width - len(new))
+    applied = False
+    for correction in found:
+        if correction.column >= len(new):
+            continue
+        if cell_text(new[correction.column]) == correction.before:
+            new[correction.column] = correction.after
+            applied = True
+    return tuple(new) if applied else None
+
+
+# --- recorded with a commit ----------------------------------------------------------------------
+
+def recorded_config(config: ImportConfig, corrections: Corrections,
+                    files: list[Path]) -> ImportConfig:
+    """A copy of ``config`` that also lists the corrections of ``files``, in our namespace:
+    what a run records as its configuration."""
+    entries = [entry for file in files if (entry := corrections.of(file)) is not None]
+    if not entries:
+        return config
+    recorded = copy.copy(config)
+    recorded.preserved = [*config.preserved, _corrections_xml(entries)]
+    return recorded
+
+
+def _corrections_xml(entries: list[FileCorrections]) -> str:
+    """``<ia:corrections>`` with one ``<ia:correction>`` per corrected cell."""
+    lines = [f'<ia:{RECORD_TAG} xmlns:ia="{EXT_NS}">']
+    for entry in entries:
+        for c in entry.in_order():
+            attributes = {"file": str(entry.file), "line": str(c.line),
+                          "column": str(c.column + 1), "header": c.header, "field": c.field,
+                          "before": c.before, "after": c.after}
+            shown = " ".join(f"{name}={quoteattr(_xml_text(value))}"
+                             for name, value in attributes.items())
+            lines.append(f"  <ia:correction {shown}/>")
+    lines.append(f"</ia:{RECORD_TAG}>")
+    return "\n".join(lines)
+
+
+def _xml_text(text: str) -> str:
+    """Text XML can hold: other control characters shown as escapes (\\x07)."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+# --- a corrected copy of the data file -----------------------------------------------------------
+
+def corrected_name(file: Path) -> str:
+    """The copy's usual name: "sessions-corrected.xlsx" (workbooks openpyxl cannot write,
+    .xls and .ods, are copied as .xlsx)."""
+    suffix = file.suffix if file.suffix.lower() not in (".xls", ".ods") else ".xlsx"
+    return f"{file.stem}-corrected{suffix}"
+
+
+def write_corrected_copy(entry: FileCorrections, target: Path) -> Path:
+    """Write the data file with its corrections to ``target``, read and written alike: a
+    CSV file in its encoding and delimiter, changed only in its corrected records; a
+    workbook with the corrected cells (its formulas as their values)."""
+    if entry.file.resolve() == Path(target).resolve():
+        raise ImporterError(f"{target}: a corrected copy cannot replace the file it is made "
+                            "from; choose another name.")
+    suffix = entry.file.suffix.lower()
+    try:
+        if suffix in OOXML_SUFFIXES:
+            return write_atomically(Path(target), lambda tmp: _copy_ooxml(entry, tmp))
+        if suffix in (".xls", ".ods"):
+            return write_atomically(Path(target), lambda tmp: _copy_as_xlsx(entry, tmp))
+        text = _corrected_text(entry)
+        data = text.encode(_codec(entry.reading.encoding))
+        return write_atomically(Path(target), lambda tmp: tmp.write_bytes(data))
+    except OSError as exc:
+        raise ImporterError(f"Could not write {target}: {exc.strerror or exc}") from exc
+
+
+def _codec(encoding: str) -> str:
+    """The Python codec of a configuration's encoding (a UTF-8 byte order mark stays text)."""
+    try:
+        return codecs.lookup(encoding.strip()).name
+    except LookupError:
+        raise ImporterError(f"unknown file encoding {encoding!r}") from None
+
+
+def _corrected_text(entry: FileCorrections) -> str:
+    """The CSV text with its corrected records written again, every other line as it was."""
+    try:
+        text = entry.file.read_bytes().decode(_codec(entry.reading.encoding))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImporterError(f"{entry.file}: cannot be read again to copy it ({exc})") from None
+    by_line: dict[int, list[Correction]] = {}
+    for correction in entry.cells.values():
+        by_line.setdefault(correction.line, []).append(correction)
+    out = io.StringIO(newline="")
+    for line, raw, cells in _records(text, entry.reading.delimiter):
+        found = by_line.get(line)
+        if not found:
+            out.write(raw)
+            continue
+        for correction in found:
+            cells += [""] * (correction.column + 1 - len(cells))
+            cells[correction.column] = correction.after
+        ending = raw[len(raw.rstrip("\r\n")):]
+        csv.writer(out, delimiter=entry.reading.delimiter, lineterminator=ending).writerow(cells)
+    return out.getvalue()
+
+
+def _records(text: str, delimiter: str) -> Iterator[tuple[int, str, list[str]]]:
+    """(first line, raw text, cells) of each record: a quoted field may span lines."""
+    lines = _PHYSICAL_LINE.findall(text)
+    consumed = [0]
+
+    def feed() -> Iterator[str]:
+        for physical in lines:
+            consumed[0] += 1
+            yield physical
+
+    reader = csv.reader(feed(), delimiter=delimiter)
+    start = 0
+    for cells in reader:
+        yield start + 1, "".join(lines[start:consumed[0]]), cells
+        start = consumed[0]
+
+
+def _copy_ooxml(entry: FileCorrections, tmp: Path) -> None:
+    """The workbook with the corrected cells set as text (never as a formula)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(entry.file, data_only=True,
+                         keep_vba=entry.file.suffix.lower() == ".xlsm")
+    sheet = book[_sheet_name(entry, book.sheetnames)]
+    for correction in entry.cells.values():
+        cell = sheet.cell(row=correction.line, column=correction.column + 1)
+        cell.value = correction.after
+        cell.data_type = "s"  # "=1+1" typed in a cell is text, as the check read it
+    book.save(tmp)
+
+
+def _sheet_name(entry: FileCorrections, names: list[str]) -> str:
+    """The sheet the check read."""
+    from importer_gui.core import readers
+
+    wanted = entry.reading.sheet or readers.first_visible_sheet(entry.file)
+    if wanted not in names:
+        raise ImporterError(f"{entry.file}: the sheet {wanted!r} is gone.")
+    return wanted
+
+
+def _copy_as_xlsx(entry: FileCorrections, tmp: Path) -> None:
+    """An .xls or .ods sheet, as its reader reads it, written as .xlsx with the corrections."""
+    from openpyxl import Workbook
+
+    from importer_gui.core import readers
+
+    table = readers.open_table(entry.file, sheet=entry.reading.sheet,
+                               skip_first_line=entry.reading.skip_first_line)
+    book = Workbook()
+    sheet = book.active
+    if table.headers is not None:
+        for column, header in enumerate(table.headers, start=1):
+            _text_cell(sheet, 1, column, header)
+    for line, cells in table.rows():
+        for column, value in enumerate(cells, start=1):
+            if isinstance(value, date):  # a date stays a date; text stays text
+                sheet.cell(row=line, column=column, value=value)
+            elif value:
+                _text_cell(sheet, line, column, cell_text(value))
+    for correction in entry.cells.values():
+        _text_cell(sheet, correction.line, correction.column + 1, correction.after)
+    book.save(tmp)
+
+
+def _text_cell(sheet: object, row: int, column: int, text: str) -> None:
+    """A cell holding text, even one that starts like a formula."""
+    cell = sheet.cell(row=row, column=column, value=text)  # type: ignore[attr-defined]
+    cell.data_type = "s"
