@@ -244,7 +244,7 @@ class BulkWriter:
         found_by = schema.table_def(table).found_by
         cols = self.layouts[table].columns
         positions = [1 + cols.index(c) for c in found_by]
-        wanted = {tuple(row[i] for i in positions): row for (_, _, change), row
+        wanted = {tuple(row[i] for i in positions) for (_, _, change), row
                   in zip(items, rows, strict=True) if change.record_id < 0}
         firsts = sorted({key[0] for key in wanted if key[0] is not None})
         p = self.dialect.param
