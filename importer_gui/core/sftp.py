@@ -70,6 +70,19 @@ class UnknownHostKeyError(ImporterError):
         self.key = key
 
 
+class PasswordNeededError(ImporterError):
+    """No key logged the user in, and no password was given: the caller may ask for one."""
+
+    def __init__(self, target: SftpTarget, keys_tried: bool) -> None:
+        if keys_tried:
+            text = f"{target.host} refused {target.user}'s key, and no password was given."
+        else:
+            text = (f"No key to log in to {target.host} with (none in the SSH agent or "
+                    "~/.ssh), and no password was given; name a key file.")
+        super().__init__(text)
+        self.target = target
+
+
 def parse_target(url: str) -> SftpTarget:
     """``sftp://USER@HOST[:PORT]/FOLDER`` as a target; ImporterError when it is not one."""
     parts = urlsplit(url)
@@ -116,6 +129,11 @@ class _Policy:
         if self.confirm is None or not self.confirm(found):
             raise UnknownHostKeyError(found)
         _remember(self.known_hosts, found)
+
+
+def remember_host_key(key: HostKey, known_hosts: Path | None = None) -> None:
+    """Add a host key the user accepted to their known hosts (as ssh would)."""
+    _remember(known_hosts or default_known_hosts(), key)
 
 
 def _remember(known_hosts: Path, key: HostKey) -> None:
@@ -168,20 +186,19 @@ def _connect(target: SftpTarget, key_file: Path | None, ask_password: AskPasswor
                 str(key_file) if key_file else None), allow_agent=True,
                 look_for_keys=key_file is None)
         except paramiko.AuthenticationException:
-            if ask_password is None:
-                raise _refused(target) from None
-    if ask_password is None:
-        raise ImporterError(f"No key to log in to {target.host} with (none in the SSH agent "
-                            "or ~/.ssh), and no password can be asked for here; name a key "
-                            "file.")
-    password = ask_password(target)
+            pass  # a password may still be taken
+    else:  # the server's key is checked before a password is asked for, as ssh does
+        _login(target, confirm, known_hosts, allow_agent=False, look_for_keys=False,
+               probe=True)
+    password = ask_password(target) if ask_password is not None else None
     if password is None:
-        raise _refused(target)
+        raise PasswordNeededError(target, keys)
     try:
         return _login(target, confirm, known_hosts, password=password, allow_agent=False,
                       look_for_keys=False)
     except paramiko.AuthenticationException:
-        raise _refused(target) from None
+        raise ImporterError(f"{target.host} refused {target.user}'s key and password.") \
+            from None
 
 
 def _has_keys() -> bool:
@@ -197,13 +214,12 @@ def _has_keys() -> bool:
     return any((folder / name).is_file() for name in ("id_ed25519", "id_ecdsa", "id_rsa"))
 
 
-def _refused(target: SftpTarget) -> ImporterError:
-    return ImporterError(f"{target.host} refused {target.user}'s key and password.")
+def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path, *,
+           probe: bool = False, **credentials: Any) -> Any:
+    """One attempt to connect and log in; paramiko's AuthenticationException when refused.
 
-
-def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path,
-           **credentials: Any) -> Any:
-    """One attempt to connect and log in; paramiko's AuthenticationException when refused."""
+    ``probe``: connect without credentials, only to check the server's key; None once done.
+    """
     import paramiko
 
     client = paramiko.SSHClient()
@@ -233,6 +249,8 @@ def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path,
                             "posing as the server.") from None
     except (paramiko.SSHException, OSError) as exc:
         client.close()
+        if probe and "No authentication methods" in str(exc):
+            return None  # the key is known, and the server waits for credentials
         raise ImporterError(f"Cannot connect to {target.host} port {target.port}: "
                             f"{_reason(exc)}.") from None
 

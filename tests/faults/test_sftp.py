@@ -208,7 +208,7 @@ def test_nobody_listening_is_one_line(identity: Path, files: list[Path]) -> None
 
 def test_no_key_and_no_way_to_ask_a_password_is_one_line(server: SftpServer, known: Path,
                                                          files: list[Path]) -> None:
-    with pytest.raises(ImporterError, match="No key to log in"):
+    with pytest.raises(sftp.PasswordNeededError, match="No key to log in"):
         sftp.upload(files, sftp.parse_target(server.url()))
 
 
@@ -263,3 +263,16 @@ def test_the_command_line_refuses_an_unknown_host_in_one_line(
     assert f"[127.0.0.1]:{server.port}" in err and sftp.fingerprint(host_key) in err
     assert list(drop(server).iterdir()) == []
     shutil.rmtree(tmp_path / "o")
+
+
+def test_the_host_key_is_checked_before_a_password_is_asked(server: SftpServer, home: Path,
+                                                            files: list[Path]) -> None:
+    asked: list[str] = []
+
+    def ask(target: sftp.SftpTarget) -> str:
+        asked.append(str(target))
+        return PASSWORD
+
+    with pytest.raises(sftp.UnknownHostKeyError):
+        sftp.upload(files, sftp.parse_target(server.url()), ask_password=ask)
+    assert asked == [] and server.journal.logins == []

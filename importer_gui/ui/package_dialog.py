@@ -1,0 +1,257 @@
+"""The commit page's Package for the platform… and Send to the platform…: the previewed plan
+(corrections included) written as a folder the platform reads as it is, then, when asked,
+sent to its SFTP drop folder. An unknown host key is shown for the user to accept, and a
+password is asked for when no key logs in; it is kept nowhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from importer_gui.core import sftp
+from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.package import PackageResult, package
+from importer_gui.core.plan import Plan
+from importer_gui.core.progress import Monitor
+from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.styles import ERROR_STYLE, NOTICE_STYLE, SUCCESS_STYLE
+from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.widgets.progress import ProgressRow
+
+DEFAULT_FOLDER_NAME = "platform-package"
+
+# What the core reports while packaging and sending, as it words it, for the window.
+STEPS = (("Packaging ", QT_TRANSLATE_NOOP("PackageDialog", "Packaging %1")),
+         ("Sending ", QT_TRANSLATE_NOOP("PackageDialog", "Sending %1")))
+
+
+def step_text(what: str) -> str:
+    """A step of packaging or sending, in the user's language."""
+    for prefix, text in STEPS:
+        if what.startswith(prefix):
+            return arg(translate("PackageDialog", text), what[len(prefix):])
+    return what
+
+
+# --- the work, Qt-free, run in the worker thread ---------------------------------------------
+
+def package_and_send(plan: Plan, folder: Path, url: str, key_file: Path | None,
+                     password: str | None, monitor: Monitor
+                     ) -> tuple[PackageResult, list[str]]:
+    """Write the package; send it when ``url`` names a drop folder."""
+    target = sftp.parse_target(url) if url else None
+    result = package(plan, folder, monitor=monitor)
+    if target is None:
+        return result, []
+    ask = None if password is None else (lambda _target: password)
+    return result, sftp.upload(result.paths(), target, key_file=key_file, ask_password=ask,
+                               monitor=monitor)
+
+
+# --- the dialog ------------------------------------------------------------------------------
+
+class PackageDialog(QDialog):
+    """Where the package goes (and where it is sent), progress and Cancel, what it holds."""
+
+    def __init__(self, plan: Plan, parent: QWidget | None = None, *, send: bool = False,
+                 folder: Path | None = None, synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.result: PackageResult | None = None
+        self.sent: list[str] = []
+        self._password: str | None = None  # for one attempt only
+        self.setWindowTitle(self.tr("Send to the platform") if send
+                            else self.tr("Package for the platform"))
+        self.resize(760, 420)
+        self.runner = TaskRunner(self, synchronous=synchronous)
+        self._build(send)
+        source = plan.config.source
+        default = (source.parent if source else Path.home()) / DEFAULT_FOLDER_NAME
+        self.folder_edit.setText(str(folder or default))
+
+    def _build(self, send: bool) -> None:
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr(
+            "The package holds the configuration as the platform reads it and one CSV file "
+            "per import with the rows without errors, as the preview shows them (your "
+            "corrections included). The teachers' import is Import Assistant's own and stays "
+            "out."), self)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        form = QFormLayout()
+        self.folder_edit = QLineEdit(self)
+        self.folder_edit.setObjectName("packageFolder")
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.clicked.connect(self.choose_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("&Folder:"), row)
+        self.url_edit = QLineEdit(self)
+        self.url_edit.setObjectName("packageUrl")
+        self.url_edit.setPlaceholderText("sftp://user@host/folder")
+        form.addRow(self.tr("Send &to (SFTP):"), self.url_edit)
+        self.key_edit = QLineEdit(self)
+        self.key_edit.setObjectName("packageKey")
+        self.key_edit.setPlaceholderText(self.tr("the SSH agent's, or ~/.ssh's"))
+        key = QPushButton(self.tr("C&hoose…"), self)
+        key.clicked.connect(self.choose_key)
+        row = QHBoxLayout()
+        row.addWidget(self.key_edit, 1)
+        row.addWidget(key)
+        form.addRow(self.tr("&Key file:"), row)
+        layout.addLayout(form)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("packageSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(NOTICE_STYLE)
+        self.summary.hide()
+        layout.addWidget(self.summary, 1)
+        self.progress_row = ProgressRow(self.tr("C&ancel"), self)
+        self.progress_row.cancel_button.clicked.connect(self.runner.cancel)
+        self.runner.progressed.connect(
+            lambda done, total, what: self.progress_row.show_progress(done, total,
+                                                                      step_text(what)))
+        self.status = self.progress_row.status
+        self.status.setObjectName("packageStatus")
+        layout.addWidget(self.progress_row)
+        self.error = QLabel(self)
+        self.error.setObjectName("packageError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.package_button = QPushButton(self.tr("&Package"), self)
+        self.package_button.clicked.connect(lambda: self.start(send=False))
+        self.send_button = QPushButton(self.tr("Package and &send"), self)
+        self.send_button.clicked.connect(lambda: self.start(send=True))
+        buttons.addButton(self.package_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.ActionRole)
+        (self.send_button if send else self.package_button).setDefault(True)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choose_folder(self) -> None:
+        """Pick the package's folder."""
+        path = QFileDialog.getExistingDirectory(self, self.tr("Package folder"),
+                                                self.folder_edit.text())
+        if path:
+            self.folder_edit.setText(path)
+
+    def choose_key(self) -> None:
+        """Pick a private key file."""
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Private key"),
+                                                    str(Path.home() / ".ssh"))
+        if path:
+            self.key_edit.setText(path)
+
+    # --- working -----------------------------------------------------------------------------
+
+    def start(self, *, send: bool) -> None:
+        """Package (and send, when asked) in the background."""
+        if self.runner.busy:
+            return
+        url = self.url_edit.text().strip() if send else ""
+        if send and not url:
+            self._fail(self.tr("Give the platform's SFTP address (sftp://user@host/folder) "
+                               "to send the package to."))
+            return
+        self._running(True, self.tr("Packaging…"))
+        plan, folder = self.plan, Path(self.folder_edit.text().strip())
+        key = Path(self.key_edit.text()) if self.key_edit.text().strip() else None
+        password, self._password = self._password, None
+        self.runner.run(lambda m: package_and_send(plan, folder, url, key, password, m),
+                        self._on_done, self._on_failed)
+
+    def _on_done(self, outcome: tuple[PackageResult, list[str]]) -> None:
+        self._running(False, "")
+        self.result, self.sent = outcome
+        result = self.result
+        lines = [arg(self.tr("Package written in %1:"), result.folder),
+                 arg(self.tr("%1 (the configuration)"), result.config.name)]
+        lines += [arg(self.tr("%1: %n row(s) from %2", "", f.rows), f.path.name,
+                      f.source.name) for f in result.files]
+        lines += result.notices
+        if result.left_out:
+            lines.append(self.tr("%n row(s) with errors were left out.", "",
+                                 len(result.left_out)))
+        if self.sent:
+            lines.append(arg(self.tr("Sent to %1: %n file(s).", "", len(self.sent)),
+                             self.url_edit.text().strip()))
+        self.summary.setText("\n".join(lines))
+        self.summary.setStyleSheet(NOTICE_STYLE if result.left_out else SUCCESS_STYLE)
+        self.summary.show()
+
+    def _on_failed(self, error: ImporterError) -> None:
+        self._running(False, "")
+        if isinstance(error, Cancelled):
+            self.status.setText(self.tr("Cancelled: what was sent is whole; nothing is half "
+                                        "written."))
+        elif isinstance(error, sftp.UnknownHostKeyError):
+            if self._accept_host_key(error.key):
+                self.start(send=True)
+        elif isinstance(error, sftp.PasswordNeededError):
+            if self._ask_password(error.target):
+                self.start(send=True)
+        else:
+            self._fail(error.message)
+
+    def _accept_host_key(self, key: sftp.HostKey) -> bool:
+        """Show an unknown host key; remember it when the user accepts it."""
+        answer = QMessageBox.question(self, self.tr("Unknown host key"), arg(self.tr(
+            "The server %1 is not in your known hosts. Its %2 key has the fingerprint\n\n%3\n\n"
+            "Accept it only if it is the one your platform's administrators gave you. Accept "
+            "and send?"), key.host, key.key_type, key.fingerprint))
+        if answer != QMessageBox.StandardButton.Yes:
+            self._fail(self.tr("The host key was not accepted: nothing was sent."))
+            return False
+        try:
+            sftp.remember_host_key(key)
+        except ImporterError as exc:
+            self._fail(exc.message)
+            return False
+        return True
+
+    def _ask_password(self, target: sftp.SftpTarget) -> bool:
+        """Ask for the password of one attempt; it is never written anywhere."""
+        password, ok = QInputDialog.getText(
+            self, self.tr("Password"), arg(self.tr("Password of %1 on %2:"), target.user,
+                                           target.host), QLineEdit.EchoMode.Password)
+        if not ok:
+            self._fail(self.tr("No password was given: nothing was sent."))
+            return False
+        self._password = password
+        return True
+
+    def _fail(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _running(self, running: bool, text: str) -> None:
+        self.progress_row.set_running(running)
+        self.package_button.setEnabled(not running)
+        self.send_button.setEnabled(not running)
+        if running:
+            self.error.hide()
+        self.status.setText(text)
+
+    def reject(self) -> None:
+        """Close; running work is cancelled (a file being sent is not left half written)."""
+        self.runner.cancel()
+        super().reject()

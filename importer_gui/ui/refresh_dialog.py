@@ -1,0 +1,283 @@
+"""Tools ▸ Refresh from the platform's exports…: choose an export configuration (and its
+files), preview what changes row by row as an import's preview shows it, then refresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.issues import OUTCOME_ORDER
+from importer_gui.core.platform_io import export_config, refresh
+from importer_gui.core.platform_io.refresh import RefreshPlan, RefreshResult
+from importer_gui.core.progress import Monitor
+from importer_gui.core.store import Store, StoreLocation
+from importer_gui.ui.i18n import arg
+from importer_gui.ui.models.preview_model import PreviewModel, outcome_label
+from importer_gui.ui.state import WizardState
+from importer_gui.ui.styles import ERROR_STYLE, NOTICE_STYLE
+from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.signals import signals_blocked
+from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
+
+# --- the work, Qt-free, run in the worker thread (its own connection to the store) ----------
+
+def plan_at(store_path: StoreLocation, config_path: Path, data: list[Path], prune: bool,
+            monitor: Monitor) -> RefreshPlan:
+    """Plan the refresh of the store at ``store_path`` from one export configuration."""
+    config = export_config.load(config_path)
+    with Store.open(store_path) as store:
+        return refresh.plan_refresh(config, store, data=data, prune=prune, monitor=monitor)
+
+
+def commit_at(store_path: StoreLocation, planned: RefreshPlan,
+              monitor: Monitor) -> RefreshResult:
+    """Write the planned refresh as a run of the history."""
+    with Store.open(store_path) as store:
+        return refresh.commit_refresh(planned, store, monitor=monitor)
+
+
+# --- the dialog ------------------------------------------------------------------------------
+
+class RefreshDialog(QDialog):
+    """The export configuration and its files, the preview of what changes, then Refresh."""
+
+    store_changed = Signal(int)  # the refresh's run
+
+    def __init__(self, store_path: StoreLocation, parent: QWidget | None = None, *,
+                 config_path: Path | None = None, synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.store_path = store_path
+        self.planned: RefreshPlan | None = None
+        self.result: RefreshResult | None = None
+        self.data_files: list[Path] = []
+        self.setWindowTitle(self.tr("Refresh from the platform's exports"))
+        self.resize(1100, 700)
+        self.runner = TaskRunner(self, synchronous=synchronous)
+        # The preview's own session: the table reads its plan as the wizard's preview does.
+        self.preview_state = WizardState(Path(str(store_path)), self)
+        self.model = PreviewModel(self.preview_state, 0, self, editable=False)
+        self._build()
+        if config_path is not None:
+            self.config_edit.setText(str(config_path))
+            self.preview()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr(
+            "Choose the export configuration scheduled on the platform and the files it "
+            "produced: what they hold is created or updated in the store. Nothing is written "
+            "until you press Refresh, and the refresh can be reverted from the history."), self)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        layout.addLayout(self._choice_rows())
+        layout.addLayout(self._export_row())
+        self.notice = QLabel(self)
+        self.notice.setObjectName("refreshNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        self.view = QTableView(self)
+        self.view.setObjectName("refreshPreview")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().hide()
+        size_columns_from_first_rows(self.view)
+        layout.addWidget(self.view, 1)
+        self.progress_row = ProgressRow(self.tr("C&ancel"), self)
+        self.progress_row.cancel_button.clicked.connect(self.runner.cancel)
+        self.runner.progressed.connect(self.progress_row.show_progress)
+        self.status = self.progress_row.status
+        self.status.setObjectName("refreshStatus")
+        layout.addWidget(self.progress_row)
+        self.error = QLabel(self)
+        self.error.setObjectName("refreshError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button.setEnabled(False)
+        self.refresh_button.clicked.connect(self.commit)
+        self.buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _choice_rows(self) -> QFormLayout:
+        form = QFormLayout()
+        self.config_edit = QLineEdit(self)
+        self.config_edit.setObjectName("refreshConfig")
+        self.config_edit.setPlaceholderText(self.tr("an <export-config> file"))
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.clicked.connect(self.choose_config)
+        row = QHBoxLayout()
+        row.addWidget(self.config_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Export &configuration:"), row)
+        self.files_label = QLabel(self.tr("those its <moveToFolder> names, beside it"), self)
+        self.files_label.setObjectName("refreshFiles")
+        self.files_label.setWordWrap(True)
+        files = QPushButton(self.tr("Choose the &files…"), self)
+        files.clicked.connect(self.choose_files)
+        row = QHBoxLayout()
+        row.addWidget(self.files_label, 1)
+        row.addWidget(files)
+        form.addRow(self.tr("Exported files:"), row)
+        self.prune_check = QCheckBox(self.tr(
+            "Also &delete what the store holds and the exports lack"), self)
+        self.prune_check.toggled.connect(self.preview)
+        preview = QPushButton(self.tr("&Preview"), self)
+        preview.setObjectName("refreshPreviewButton")
+        preview.clicked.connect(self.preview)
+        row = QHBoxLayout()
+        row.addWidget(self.prune_check, 1)
+        row.addWidget(preview)
+        form.addRow("", row)
+        return form
+
+    def _export_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel(self.tr("E&xport:"), self)
+        self.exports = QComboBox(self)
+        self.exports.setObjectName("refreshExports")
+        self.exports.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        label.setBuddy(self.exports)
+        self.exports.currentIndexChanged.connect(self._show_export)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("refreshCounts")
+        row.addWidget(label)
+        row.addWidget(self.exports)
+        row.addWidget(self.counts, 1)
+        return row
+
+    # --- choosing ----------------------------------------------------------------------------
+
+    def choose_config(self) -> None:
+        """Pick the export configuration, then preview it."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Export configuration"), self.config_edit.text(),
+            self.tr("Export configurations (*.xml)"))
+        if path:
+            self.config_edit.setText(path)
+            self.data_files = []
+            self.files_label.setText(self.tr("those its <moveToFolder> names, beside it"))
+            self.preview()
+
+    def choose_files(self) -> None:
+        """Pick the exported files, one per <export>, in order."""
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Exported files"), str(Path(self.config_edit.text()).parent),
+            self.tr("Exported files (*.csv *.tsv *.txt)"))
+        if paths:
+            self.data_files = [Path(p) for p in paths]
+            self.files_label.setText(", ".join(p.name for p in self.data_files))
+            self.preview()
+
+    # --- previewing --------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        """Plan the refresh in the background; the table shows it."""
+        text = self.config_edit.text().strip()
+        if not text:
+            return
+        self.refresh_button.setEnabled(False)
+        self.planned, self.result = None, None
+        self._running(True, self.tr("Reading the exports…"))
+        store, config, data = self.store_path, Path(text), list(self.data_files)
+        prune = self.prune_check.isChecked()
+        self.runner.run(lambda m: plan_at(store, config, data, prune, m), self._on_planned,
+                        self._on_failed)
+
+    def _on_planned(self, planned: RefreshPlan) -> None:
+        self._running(False, "")
+        self.planned = planned
+        self.preview_state.session.set_plan(planned.plan)
+        with signals_blocked(self.exports):
+            self.exports.clear()
+            for imp in planned.plan.imports:
+                self.exports.addItem(arg(self.tr("%1 (%2)"), imp.file.name, imp.actions[0]))
+        self.exports.setCurrentIndex(0)
+        self._show_export(0)
+        self.notice.setText("\n".join(planned.notes))
+        self.notice.setVisible(bool(planned.notes))
+        changes = any(planned.plan.changes())
+        self.refresh_button.setEnabled(changes)
+        if not changes:
+            self.status.setText(self.tr("The store already holds what the exports hold."))
+
+    def _show_export(self, index: int) -> None:
+        if self.planned is None or not 0 <= index < len(self.planned.plan.imports):
+            return
+        self.model.show_import(index)
+        counts = self.model.counts()
+        self.counts.setText("   ".join(arg(self.tr("%1: %2"), outcome_label(o), counts[o])
+                                       for o in OUTCOME_ORDER if counts[o]))
+        self.view.resizeColumnsToContents()
+
+    # --- refreshing --------------------------------------------------------------------------
+
+    def commit(self) -> None:
+        """Write the previewed refresh in the background."""
+        planned = self.planned
+        if planned is None or self.runner.busy:
+            return
+        self.refresh_button.setEnabled(False)
+        self._running(True, self.tr("Writing to the store…"))
+        store = self.store_path
+        self.runner.run(lambda m: commit_at(store, planned, m), self._on_committed,
+                        self._on_failed)
+
+    def _on_committed(self, result: RefreshResult) -> None:
+        self._running(False, "")
+        self.result = result
+        counts = result.counts
+        self.status.setText(arg(self.tr(
+            "Refreshed as run %1: %2 created, %3 updated, %4 deleted; it can be reverted from "
+            "the history."), result.run_id, counts.get("create", 0), counts.get("update", 0),
+            counts.get("delete", 0)))
+        self.store_changed.emit(result.run_id)
+
+    def _on_failed(self, error: ImporterError) -> None:
+        self._running(False, "")
+        if isinstance(error, Cancelled):
+            self.status.setText(self.tr("Cancelled: nothing was written."))
+        else:
+            self.error.setText(error.message)
+            self.error.show()
+        self.refresh_button.setEnabled(self.planned is not None and self.result is None)
+
+    def _running(self, running: bool, text: str) -> None:
+        self.progress_row.set_running(running)
+        if running:
+            self.error.hide()
+        self.status.setText(text)
+
+    def reject(self) -> None:
+        """Close; a running refresh is cancelled (nothing is written then)."""
+        self.runner.cancel()
+        super().reject()

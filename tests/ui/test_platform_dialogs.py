@@ -1,0 +1,130 @@
+"""The round trip from the window: refresh from the sample's exports with a preview, then
+package the previewed plan and send it to a real SFTP server on the loopback address."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import paramiko
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.schema import Table
+from importer_gui.core.store import Store
+from importer_gui.ui.package_dialog import PackageDialog
+from importer_gui.ui.refresh_dialog import RefreshDialog
+from tests.conftest import SAMPLE
+from tests.sftp_server import SftpServer
+
+PASSWORD = "correct horse"
+
+
+def test_refresh_previews_then_writes_a_run(qtbot: object, tmp_path: Path,
+                                            screenshots: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    dialog = RefreshDialog(store, config_path=SAMPLE / "exports" / "export-config.xml",
+                           synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.show()
+    assert dialog.planned is not None and dialog.refresh_button.isEnabled()
+    assert dialog.exports.count() == 2
+    assert dialog.model.rowCount() == 4  # the trainings export
+    assert dialog.model.data(dialog.model.index(0, 1), Qt.ItemDataRole.DisplayRole) == "create"
+    dialog.exports.setCurrentIndex(1)
+    assert dialog.model.rowCount() == 3
+    dialog.grab().save(str(screenshots / "refresh-dialog.png"))
+    with Store.open(store) as opened:
+        assert opened.count(Table.TRAINING) == 0  # the preview wrote nothing
+    runs: list[int] = []
+    dialog.store_changed.connect(runs.append)
+    dialog.refresh_button.click()
+    assert runs == [1] and "run 1" in dialog.status.text()
+    with Store.open(store) as opened:
+        assert opened.count(Table.TRAINING) == 4 and opened.count(Table.SESSION) == 3
+
+
+def test_refresh_says_what_it_cannot_read(qtbot: object, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<import-config/>")
+    dialog = RefreshDialog(tmp_path / "store.sqlite3", config_path=bad, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert not dialog.refresh_button.isEnabled()
+    assert "<export-config>" in dialog.error.text()
+
+
+@pytest.fixture
+def plan(sample: Path, tmp_path: Path) -> pipeline.Plan:
+    """The sample checked, one mistake corrected as in the preview."""
+    config = config_xml.load(sample / "sample-config.xml")
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        checked = pipeline.check(config, store)
+    trainings = checked.imports[1]
+    bad = next(i for i, row in enumerate(trainings.rows) if row.has_errors)
+    cells = list(trainings.rows[bad].cells)
+    cells[3] = "blended"
+    pipeline.recheck_row(checked, 1, bad, tuple(cells))
+    return checked
+
+
+def test_package_writes_the_corrected_rows(qtbot: object, plan: pipeline.Plan,
+                                           tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    dialog = PackageDialog(plan, folder=folder, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.package_button.click()
+    assert dialog.result is not None and not dialog.summary.isHidden()
+    assert "COM-400;Prise de parole;fr-FR;blended;4" in (folder / "trainings.csv").read_text(
+        encoding="utf-8")
+    assert "teachers" in dialog.summary.text()
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SftpServer]:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    (tmp_path / "server" / "drop").mkdir(parents=True)
+    running = SftpServer(tmp_path / "server", paramiko.RSAKey.generate(1024),
+                         password=PASSWORD)
+    yield running
+    running.close()
+
+
+def test_send_shows_the_host_key_and_asks_the_password(
+        qtbot: object, plan: pipeline.Plan, tmp_path: Path, server: SftpServer,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+
+    def question(parent: object, title: str, text: str, *args: object) -> object:
+        shown.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
+    dialog = PackageDialog(plan, folder=tmp_path / "out", send=True, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.url_edit.setText(server.url())
+    dialog.send_button.click()
+    assert len(shown) == 1 and f"[127.0.0.1]:{server.port}" in shown[0]
+    assert "SHA256:" in shown[0]
+    assert len(dialog.sent) == 4, dialog.error.text()
+    assert server.journal.logins == ["password"]
+    assert sorted(p.name for p in (server.root / "drop").iterdir()) == sorted(
+        p.name for p in (tmp_path / "out").iterdir())
+    known = (tmp_path / "home" / ".ssh" / "known_hosts").read_text()
+    assert server.known_hosts_line() in known and PASSWORD not in known
+
+
+def test_a_declined_host_key_sends_nothing(qtbot: object, plan: pipeline.Plan,
+                                           tmp_path: Path, server: SftpServer,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: QMessageBox.StandardButton.No)
+    dialog = PackageDialog(plan, folder=tmp_path / "out", send=True, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.url_edit.setText(server.url())
+    dialog.send_button.click()
+    assert dialog.sent == [] and "not accepted" in dialog.error.text()
+    assert list((server.root / "drop").iterdir()) == []
