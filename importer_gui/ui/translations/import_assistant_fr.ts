@@ -551,6 +551,146 @@ Fichier&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Packaging %1</source>
+        <translation>Empaquetage de %1</translation>
+    </message>
+    <message>
+        <source>Sending %1</source>
+        <translation>Envoi de %1</translation>
+    </message>
+    <message>
+        <source>Send to the platform</source>
+        <translation>Envoyer à la plateforme</translation>
+    </message>
+    <message>
+        <source>Package for the platform</source>
+        <translation>Paquet pour la plateforme</translation>
+    </message>
+    <message>
+        <source>The package holds the configuration as the platform reads it and one CSV file per import with the rows without errors, as the preview shows them (your corrections included). The teachers&apos; import is Import Assistant&apos;s own and stays out.</source>
+        <translation>Le paquet contient la configuration telle que la plateforme la lit et un fichier CSV par import avec les lignes sans erreur, telles que l&apos;aperçu les montre (vos corrections comprises). L&apos;import des formateurs est propre à Import Assistant et reste en dehors.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Send &amp;to (SFTP):</source>
+        <translation>&amp;Envoyer à (SFTP)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>the SSH agent&apos;s, or ~/.ssh&apos;s</source>
+        <translation>celle de l&apos;agent SSH, ou de ~/.ssh</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>Fichier de &amp;clé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Package</source>
+        <translation>&amp;Empaqueter</translation>
+    </message>
+    <message>
+        <source>Package and &amp;send</source>
+        <translation>Empaqueter et en&amp;voyer</translation>
+    </message>
+    <message>
+        <source>Package folder</source>
+        <translation>Dossier du paquet</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Clé privée</translation>
+    </message>
+    <message>
+        <source>Give the platform&apos;s SFTP address (sftp://user@host/folder) to send the package to.</source>
+        <translation>Indiquez l&apos;adresse SFTP de la plateforme (sftp://utilisateur@hôte/dossier) où envoyer le paquet.</translation>
+    </message>
+    <message>
+        <source>Packaging…</source>
+        <translation>Empaquetage…</translation>
+    </message>
+    <message>
+        <source>Package written in %1:</source>
+        <translation>Paquet écrit dans %1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 (the configuration)</source>
+        <translation>%1 (la configuration)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s) from %2</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n ligne de %2</numerusform>
+            <numerusform>%1&#xa0;: %n lignes de %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors were left out.</source>
+        <translation>
+            <numerusform>%n ligne en erreur a été laissée de côté.</numerusform>
+            <numerusform>%n lignes en erreur ont été laissées de côté.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to %1: %n file(s).</source>
+        <translation>
+            <numerusform>Envoyé à %1&#xa0;: %n fichier.</numerusform>
+            <numerusform>Envoyé à %1&#xa0;: %n fichiers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: what was sent is whole; nothing is half written.</source>
+        <translation>Annulé&#xa0;: ce qui a été envoyé est complet&#xa0;; rien n&apos;est écrit à moitié.</translation>
+    </message>
+    <message>
+        <source>Unknown host key</source>
+        <translation>Clé d&apos;hôte inconnue</translation>
+    </message>
+    <message>
+        <source>The server %1 is not in your known hosts. Its %2 key has the fingerprint
+
+%3
+
+Accept it only if it is the one your platform&apos;s administrators gave you. Accept and send?</source>
+        <translation>Le serveur %1 n&apos;est pas dans vos hôtes connus. Sa clé %2 a pour empreinte
+
+%3
+
+Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plateforme vous ont donnée. Accepter et envoyer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The host key was not accepted: nothing was sent.</source>
+        <translation>La clé d&apos;hôte n&apos;a pas été acceptée&#xa0;: rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation>Mot de passe de %1 sur %2&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No password was given: nothing was sent.</source>
+        <translation>Aucun mot de passe n&apos;a été donné&#xa0;: rien n&apos;a été envoyé.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <source>create</source>
@@ -800,6 +940,105 @@ Fichier&#xa0;: %2</translation>
             <numerusform>%Ln enregistrement</numerusform>
             <numerusform>%Ln enregistrements</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RefreshDialog</name>
+    <message>
+        <source>Refresh from the platform&apos;s exports</source>
+        <translation>Actualiser depuis les exports de la plateforme</translation>
+    </message>
+    <message>
+        <source>Choose the export configuration scheduled on the platform and the files it produced: what they hold is created or updated in the store. Nothing is written until you press Refresh, and the refresh can be reverted from the history.</source>
+        <translation>Choisissez la configuration d&apos;export planifiée sur la plateforme et les fichiers qu&apos;elle a produits&#xa0;: ce qu&apos;ils contiennent est créé ou mis à jour dans la base. Rien n&apos;est écrit avant que vous appuyiez sur Actualiser, et l&apos;actualisation peut être annulée depuis l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>an &lt;export-config&gt; file</source>
+        <translation>un fichier &lt;export-config&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Export &amp;configuration:</source>
+        <translation>&amp;Configuration d&apos;export&#xa0;:</translation>
+    </message>
+    <message>
+        <source>those its &lt;moveToFolder&gt; names, beside it</source>
+        <translation>ceux que nomme son &lt;moveToFolder&gt;, à côté d&apos;elle</translation>
+    </message>
+    <message>
+        <source>Choose the &amp;files…</source>
+        <translation>Choisir les &amp;fichiers…</translation>
+    </message>
+    <message>
+        <source>Exported files:</source>
+        <translation>Fichiers exportés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Also &amp;delete what the store holds and the exports lack</source>
+        <translation>&amp;Supprimer aussi ce que la base contient et que les exports n&apos;ont pas</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>A&amp;perçu</translation>
+    </message>
+    <message>
+        <source>E&amp;xport:</source>
+        <translation>E&amp;xport&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Export configuration</source>
+        <translation>Configuration d&apos;export</translation>
+    </message>
+    <message>
+        <source>Export configurations (*.xml)</source>
+        <translation>Configurations d&apos;export (*.xml)</translation>
+    </message>
+    <message>
+        <source>Exported files</source>
+        <translation>Fichiers exportés</translation>
+    </message>
+    <message>
+        <source>Exported files (*.csv *.tsv *.txt)</source>
+        <translation>Fichiers exportés (*.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Reading the exports…</source>
+        <translation>Lecture des exports…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The store already holds what the exports hold.</source>
+        <translation>La base contient déjà ce que contiennent les exports.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Writing to the store…</source>
+        <translation>Écriture dans la base…</translation>
+    </message>
+    <message>
+        <source>Refreshed as run %1: %2 created, %3 updated, %4 deleted; it can be reverted from the history.</source>
+        <translation>Actualisé par l&apos;exécution %1&#xa0;: %2 créés, %3 mis à jour, %4 supprimés&#xa0;; elle peut être annulée depuis l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Annulé&#xa0;: rien n&apos;a été écrit.</translation>
     </message>
 </context>
 <context>
