@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import generate
+from bench import exports, generate
 from tests.postgres import Cluster, running_cluster
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,7 +100,13 @@ def bench_size(n: int, *, naive_full: bool, rows_small: Path, repeat: int,
         line("(d) commit again (all unchanged)", m["again"], 1.2, base=m["check"].seconds,
              base_name="check", mem=True),
         line("    (same, as a ratio to the floor)", m["again"], None),
-        line("CSV check (whole process)", m["csv"], 0.2, mem=True)]
+        line("CSV check (whole process)", m["csv"], 0.2, mem=True),
+        line("(h) refresh of an export of as many rows, --dry-run", m["refresh_dry"], 1.0,
+             base=m["csv"].seconds, base_name="CSV check", mem=True),
+        line("(h) refresh again, all unchanged", m["refresh_again"], 1.0,
+             base=m["csv"].seconds, base_name="CSV check", mem=True),
+        line("(h) refresh into a new store", m["refresh"], None, base=m["csv"].seconds,
+             base_name="CSV check", note="writes every record")]
     with tempfile.TemporaryDirectory() as temp:
         lines.append(_naive(n, books, Path(temp), floor, naive_full))
     lines.extend(_preview(folder, rows_small, floor))
@@ -121,6 +127,7 @@ def _gui_wait(folder: Path) -> Line:
 def _timed_round(folder: Path, books: list[str], cluster: Cluster) -> dict[str, Measure]:
     """One run of every timed step, each in its own process, stores made anew."""
     database = cluster.new_database("bench")
+    export = exports.write(_rows(folder))
     with tempfile.TemporaryDirectory() as temp:
         store = Path(temp) / "store.db"
         cli = ["-m", "importer_gui", "--store", store]
@@ -135,12 +142,22 @@ def _timed_round(folder: Path, books: list[str], cluster: Cluster) -> dict[str, 
                                     folder / "config.xlsx.xml")),
             "csv": run(python(*cli[:3], Path(temp) / "empty-csv.db", "check",
                               folder / "config.csv.xml")),
+            "refresh_dry": run(python(*cli[:3], Path(temp) / "empty-refresh.db", "refresh",
+                                      "--dry-run", export)),
+            "refresh": run(python(*cli[:3], Path(temp) / "refresh.db", "refresh", export)),
+            "refresh_again": run(python(*cli[:3], Path(temp) / "refresh.db", "refresh",
+                                        export)),
         }
     cluster.drop_database(database)
     for what, x in steps.items():
         if x.code not in (0, 1):
             raise SystemExit(f"{what} failed with exit code {x.code}")
     return steps
+
+
+def _rows(folder: Path) -> int:
+    """The rows of the size a generated folder is for (its name)."""
+    return int(folder.name)
 
 
 def _median(measures: list[Measure]) -> Measure:

@@ -1,0 +1,21 @@
+"""The refresh benchmark's export: deterministic, and refreshed without an error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench import exports
+from importer_gui.cli import main
+
+
+def test_the_bench_export_refreshes_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(exports, "OUT", tmp_path / "out")
+    config = exports.write(500)
+    first = (config.parent / "platform_sessions.csv").read_bytes()
+    assert main(["refresh", str(config), "--store", str(tmp_path / "s.db")]) == 0
+    assert "create 500, update 0, unchanged 0, delete 0, error 0" in capsys.readouterr().out
+    (config.parent / "export-config.xml").unlink()
+    assert (exports.write(500).parent / "platform_sessions.csv").read_bytes() == first
