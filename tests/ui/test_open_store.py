@@ -36,12 +36,13 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_the_wizard_commits_to_a_postgresql_store_as_to_a_file(
-        window: MainWindow, postgres_store: PostgresUrl, qtbot: QtBot,
+        window: MainWindow, postgres_store: PostgresUrl, sample: Path, qtbot: QtBot,
         warnings: list[str]) -> None:
     assert window.use_store(postgres_store), warnings
     assert window.state.store_path == postgres_store
     assert window.windowTitle() == f"Import Assistant — {postgres_store.name}"
-    assert window.open_sample()
+    # The private copy: a commit writes its error log beside the configuration.
+    assert window.open_file(sample / "sample-config.xml")
     wizard = window.wizard
     assert wizard.currentId() == PREVIEW
     preview = wizard.currentPage()
@@ -69,7 +70,7 @@ def test_changing_the_store_checks_the_shown_preview_against_it(
     with Store.open(postgres_store) as team:  # the team's store already holds the sample
         pipeline.commit(pipeline.check(config_xml.load(sample / "sample-config.xml"), team),
                         team)
-    assert window.open_sample()
+    assert window.open_file(sample / "sample-config.xml")
     preview = window.wizard.currentPage()
     qtbot.waitUntil(preview.isComplete, timeout=20_000)
     assert plan_counts(window)["create"] == 11  # the file of one's own is empty
