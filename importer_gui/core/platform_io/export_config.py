@@ -21,6 +21,7 @@ from importer_gui.core.config_xml.read import Reader, children, element_name, te
 from importer_gui.core.config_xml.safe import El, as_bytes, parse, too_large
 from importer_gui.core.config_xml.write import DECLARATION, XSI_NS
 from importer_gui.core.errors import ConfigError, DataFileError
+from importer_gui.core.schema import Table
 
 
 @dataclass(frozen=True)
@@ -310,7 +311,7 @@ def scheduled_document(folder: str = DEFAULT_EXPORT_FOLDER) -> str:
             etree.SubElement(listed, column)
         parameters = etree.SubElement(element, cat.PARAMETERS)
         extra = cat.SCHEDULED_SESSION_PARAMETERS if cat.PROVIDERS[provider].stores \
-            is cat.Table.SESSION else {}
+            is Table.SESSION else {}
         for name, value in {**cat.SCHEDULED_PARAMETERS, **extra}.items():
             etree.SubElement(parameters, name).text = value
         action = etree.SubElement(etree.SubElement(export, "actions"), cat.FILE_EXPORT)

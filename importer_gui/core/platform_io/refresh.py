@@ -148,11 +148,18 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
         for index, (export, path) in enumerate(zip(config.exports, files, strict=True)):
             imp = _plan_export(index, export, path, overlay, seen, monitor)
             refresh.plan.imports.append(imp)
-            last[export.provider.spec.stores or Table.TRAINING] = imp
+            last[_table(export)] = imp
         if prune:
             for table, imp in last.items():
                 _prune(refresh, table, imp, overlay, seen)
     return refresh
+
+
+def _table(export: Export) -> Table:
+    """The table an export refreshes (``refusal`` turned away those that refresh none)."""
+    table = export.provider.spec.stores
+    assert table is not None
+    return table
 
 
 def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, seen: Seen,
@@ -164,11 +171,11 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, seen:
                                skip_first_line=action.show_headers)
     names = field_names(export)
     bound = _bind(export, names)
-    handler = _HANDLERS[export.provider.spec.stores or Table.TRAINING]
+    handler = _HANDLERS[_table(export)]
     headers = table.headers or [c.label or c.name for c in export.provider.columns]
     imp = ImportPlan(index, path, names, headers, [export.provider.name],
                      stamp=FileStamp.of(path))
-    name, total, what = export.provider.name, table.row_count_hint or 0, f"Reading {path.name}"
+    name, total, what = export.provider.name, table.row_count_hint or 0, f"Checking {path.name}"
     for count, (line, cells) in enumerate(table.rows(), start=1):
         monitor.step(count, total, what)
         imp.add_row(_plan_row(overlay, bound, handler, seen, name, line, cells))
