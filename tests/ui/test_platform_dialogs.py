@@ -9,7 +9,7 @@ from pathlib import Path
 import paramiko
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.schema import Table
@@ -128,3 +128,15 @@ def test_a_declined_host_key_sends_nothing(qtbot: object, plan: pipeline.Plan,
     dialog.send_button.click()
     assert dialog.sent == [] and "not accepted" in dialog.error.text()
     assert list((server.root / "drop").iterdir()) == []
+
+
+def test_package_dialog_looks_right(qtbot: object, plan: pipeline.Plan, tmp_path: Path,
+                                    screenshots: Path) -> None:
+    dialog = PackageDialog(plan, folder=tmp_path / "out", send=True, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.show()
+    dialog.package_button.click()
+    dialog.grab().save(str(screenshots / "package-dialog.png"))
+    # A mnemonic shows as a literal "&" unless its label has a buddy to go to.
+    assert [label.text() for label in dialog.findChildren(QLabel)
+            if "&" in label.text() and label.buddy() is None] == []
