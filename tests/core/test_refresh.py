@@ -183,6 +183,7 @@ def test_prune_waits_for_an_export_without_errors(tmp_path: Path) -> None:
     ("platformCandidatesProvider", "candidateLogin", "does not store learners"),
     ("candidatesProvider", "candidateLogin", "does not store learners"),
     ("learningObjectMetadataProvider", "learningObjectCode", "learning objects"),
+    ("eventSessionMetadataProvider", "eventTitle", "without the intervention GUID"),
 ])
 def test_providers_the_store_has_no_table_for_are_one_line(
         tmp_path: Path, provider: str, column: str, words: str,

@@ -119,7 +119,7 @@ _EVENT_PARAMETERS = ("eventClassRoomTypeFilter", "eventDurationAllDayFilter",
                      "eventStatusFilter", "templates", "stripHTML", "maxLength")
 
 LEARNERS, LEARNING_OBJECTS, EVENTS, TRACKING, GAMIFICATION, AUDIT = (
-    "learners", "learning objects", "classroom events by intervention GUID", "tracking",
+    "learners", "learning objects", "classroom events", "tracking",
     "gamification", "training contents")
 
 PROVIDERS: dict[str, ExportProviderSpec] = {p.name: p for p in (
@@ -202,6 +202,8 @@ SCHEDULED_SESSION_PARAMETERS: dict[str, str] = {"exportAllSessions": "Y"}
 
 NOT_STORED = ("<{provider}> exports {what}; this version of Import Assistant does not store "
               "{what} yet, so it cannot refresh from it.")
+NO_EVENT_GUID = ("<{provider}> exports classroom events without the intervention GUID the "
+                 "store finds an intervention by, so a refresh cannot match them.")
 NOT_READ_FORMAT = ("<{action}> writes {format}; a refresh reads the CSV and TSV formats "
                    "only.")
 NO_KEY_COLUMN = ("<{provider}> has none of the columns {columns}; a refresh needs one of "

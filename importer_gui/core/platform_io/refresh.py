@@ -81,7 +81,8 @@ def refusal(export: Export, *, prune: bool) -> ImporterError | None:
     provider, action = export.provider, export.action
     spec = provider.spec
     if spec.stores is None:
-        return ImporterError(cat.NOT_STORED.format(provider=spec.name, what=spec.lacking))
+        template = cat.NO_EVENT_GUID if spec.lacking == cat.EVENTS else cat.NOT_STORED
+        return ImporterError(template.format(provider=spec.name, what=spec.lacking))
     if action.format not in cat.READ_FORMATS:
         return ConfigError(cat.NOT_READ_FORMAT.format(action=action.name,
                                                       format=action.format))
