@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,6 +151,18 @@ class Plan:
         """True when some row will not be committed."""
         return any(imp.row_counts()[Outcome.ERROR] for imp in self.imports)
 
+    def skipped_rows(self) -> int:
+        """Rows a commit leaves out for their errors."""
+        return sum(imp.row_counts()[Outcome.ERROR] for imp in self.imports)
+
+    def writes_anything(self) -> bool:
+        """True when committing would change the store (not every row unchanged or wrong)."""
+        for imp in self.imports:
+            counts = imp.row_counts()
+            if counts[Outcome.CREATE] or counts[Outcome.UPDATE] or counts[Outcome.DELETE]:
+                return True
+        return next(self.changes(), None) is not None  # a later action of a row may write
+
     def changes(self) -> Iterator[Change]:
         """The changes of every row without errors, in order: what a commit writes."""
         for imp in self.imports:
@@ -161,3 +173,12 @@ class Plan:
     def files_changed(self) -> list[Path]:
         """Data files that changed on disk since they were read."""
         return [imp.file for imp in self.imports if imp.stamp and imp.stamp.changed()]
+
+
+def issue_counts(imports: Iterable[ImportPlan]) -> list[tuple[Issue, int]]:
+    """Each issue of the imports' rows and how many times it occurs: errors first, then the
+    most frequent, then by field and message."""
+    counts = Counter(issue for imp in imports for row in imp.rows for result in row.results
+                     for issue in result.issues)
+    return sorted(counts.items(), key=lambda item: (
+        item[0].level is not Level.ERROR, -item[1], item[0].field, item[0].message))

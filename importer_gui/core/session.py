@@ -10,16 +10,25 @@ session is used from the window's thread only, and calls its listeners there.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-from importer_gui.core import pipeline
+from importer_gui.core import pipeline, reports
 from importer_gui.core.binding import configured_codes
 from importer_gui.core.catalogue import ACTIONS
+from importer_gui.core.cells import cell_text
 from importer_gui.core.config import SHARED_CODE, Import, ImportConfig, Provider, shared_code
-from importer_gui.core.errors import ConfigError
+from importer_gui.core.corrections import (
+    Correction,
+    Corrections,
+    Reading,
+    apply_to_plan,
+    recorded_config,
+    write_corrected_copy,
+)
+from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.core.plan import FileStamp, Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.core.store import Store
@@ -47,6 +56,10 @@ class Choices:
     import_index: int = 0  # the <import> the mapping pages edit
     plan: Plan | None = None  # the last check's plan, shown by the preview
     plan_edited: bool = False  # cells were edited since the last full check
+    # The user's corrections, by data file: every check of the file applies them again.
+    corrections: Corrections = field(default_factory=Corrections)
+    # Per import: the unfed mandatory fields the user chose to go on without.
+    missing_accepted: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -56,6 +69,21 @@ class Snapshot:
     config: ImportConfig
     data_files: tuple[Path, ...]
     store_path: Path
+    corrections: Corrections = field(default_factory=Corrections)
+
+
+# One cell to change in the shown plan: (import index, row index, column, new text).
+CellEdit = tuple[int, int, int, str]
+
+
+@dataclass(frozen=True)
+class Committed:
+    """What a commit wrote: its run, its outcomes, and the error logs written after it."""
+
+    run_id: int
+    counts: dict[str, int]
+    error_logs: list[Path] = field(default_factory=list)
+    log_failures: list[str] = field(default_factory=list)  # one line per log not written
 
 
 class Session:
@@ -97,8 +125,14 @@ class Session:
         self.choices.import_index = 0
 
     def new_import(self) -> None:
-        """Forget every choice: an empty configuration."""
+        """Forget every choice (corrections included): an empty configuration."""
         self.choices = Choices()
+        self._announce(Event.CONFIG_CHANGED)
+
+    def close_file(self) -> None:
+        """Nothing open any more (an open that failed); the corrections stay with their
+        files."""
+        self.choices = Choices(corrections=self.choices.corrections)
         self._announce(Event.CONFIG_CHANGED)
 
     # --- mapping -------------------------------------------------------------------------
@@ -113,6 +147,17 @@ class Session:
         while len(imports) <= self.choices.import_index:
             imports.append(Import(provider=Provider(), actions=[]))
         return imports[self.choices.import_index]
+
+    def missing_accepted(self) -> tuple[str, ...] | None:
+        """The unfed mandatory fields the user accepted for the edited import, if any."""
+        return self.choices.missing_accepted.get(self.choices.import_index)
+
+    def accept_missing(self, fields: tuple[str, ...] | None) -> None:
+        """Go on without these fields for the edited import (None: ask again)."""
+        if fields is None:
+            self.choices.missing_accepted.pop(self.choices.import_index, None)
+        else:
+            self.choices.missing_accepted[self.choices.import_index] = fields
 
     def data_file(self) -> Path | None:
         """The data file of the edited import, if known."""
@@ -152,7 +197,7 @@ class Session:
     def snapshot(self) -> Snapshot:
         """Copies of what a check reads, for a worker thread."""
         return Snapshot(copy.deepcopy(self.choices.config), tuple(self.choices.data_files),
-                        self.store_path)
+                        self.store_path, self.choices.corrections.copy())
 
     def set_plan(self, plan: Plan | None) -> None:
         """A full check's plan; None when the shown plan no longer holds (check again)."""
@@ -165,6 +210,76 @@ class Session:
         self.choices.plan_edited = True
         self._announce(Event.PLAN_CHANGED)
 
+    # --- correcting ----------------------------------------------------------------------
+
+    def edit_cell(self, import_index: int, row_index: int, column: int, text: str) -> bool:
+        """Correct one cell of the shown plan and check its row again; False when the cell
+        already holds ``text``. A failed re-check raises ImporterError."""
+        return self.edit_cells([(import_index, row_index, column, text)]) > 0
+
+    def edit_cells(self, edits: Iterable[CellEdit]) -> int:
+        """Correct cells of the shown plan, each row checked again at once; how many cells
+        changed (announced once)."""
+        plan = self.choices.plan
+        if plan is None:
+            return 0
+        changed = 0
+        try:
+            for import_index, row_index, column, text in edits:
+                changed += self._edit(plan, import_index, row_index, column, text)
+        finally:
+            if changed:
+                self.row_rechecked()
+        return changed
+
+    def _edit(self, plan: Plan, import_index: int, row_index: int, column: int,
+              text: str) -> bool:
+        imp = plan.imports[import_index]
+        row = imp.rows[row_index]
+        shown = cell_text(row.cells[column]) if column < len(row.cells) else ""
+        if shown == text:
+            return False  # nothing changed: keep the row (and its dates) as read
+        cells = list(row.cells) + [""] * (len(imp.columns) - len(row.cells))
+        cells[column] = text
+        pipeline.recheck_row(plan, import_index, row_index, tuple(cells))
+        header = imp.headers[column] if imp.headers and column < len(imp.headers) else ""
+        provider = plan.config.imports[import_index].provider
+        self.choices.corrections.record(imp.file, Reading.of(provider), Correction(
+            row.line, column, shown, text, imp.columns[column], header or ""))
+        return True
+
+    def correction(self, file: Path, line: int, column: int) -> Correction | None:
+        """The user's correction of one cell of a data file, if any."""
+        return self.choices.corrections.at(file, line, column)
+
+    def unsaved_corrections(self) -> int:
+        """Corrected cells neither committed nor saved in a corrected copy."""
+        return self.choices.corrections.unsaved()
+
+    def discard_corrections(self) -> None:
+        """Forget every correction; the next check shows the files as they are."""
+        self.choices.corrections = Corrections()
+
+    def corrected_files(self) -> list[Path]:
+        """The data files that have corrections."""
+        return [entry.file for entry in self.choices.corrections.files()]
+
+    def save_corrected_copy(self, file: Path, target: Path) -> Path:
+        """Write ``file`` with its corrections to ``target`` (ImporterError when it cannot);
+        its corrections count as saved."""
+        entry = self.choices.corrections.of(file)
+        if entry is None:
+            raise ImporterError(f"{file} has no corrections.")
+        written = write_corrected_copy(entry, target)
+        self.choices.corrections.mark_saved([file])
+        return written
+
+    def record_commit(self, committed: Committed, files: list[Path]) -> None:
+        """A commit of these files wrote their corrections: they are saved; every view
+        hears of the run."""
+        self.choices.corrections.mark_saved(files)
+        self.record_run(committed.run_id)
+
     def record_run(self, run_id: int) -> None:
         """A run (a commit, or a revert from the history) changed the store."""
         self._announce(Event.STORE_CHANGED, run_id)
@@ -173,11 +288,15 @@ class Session:
 # --- the work, run in a worker thread: never on the live choices ----------------------------
 
 def run_check(snapshot: Snapshot, monitor: Monitor) -> Plan:
-    """Check the snapshot's configuration against its store."""
+    """Check the snapshot's configuration against its store, with the user's corrections:
+    the corrected rows are put in the plan, which is planned again in order."""
     refuse_shared_codes(snapshot.config)
     files = list(snapshot.data_files) or pipeline.resolve_data_files(snapshot.config)
     with Store.open(snapshot.store_path) as store:
-        return pipeline.check(snapshot.config, store, data_files=files, monitor=monitor)
+        plan = pipeline.check(snapshot.config, store, data_files=files, monitor=monitor)
+        if snapshot.corrections and apply_to_plan(plan, snapshot.corrections):
+            plan = pipeline.replan(plan, store, monitor=monitor)
+        return plan
 
 
 def refuse_shared_codes(config: ImportConfig) -> None:
@@ -205,7 +324,17 @@ def run_replan(store_path: Path, plan: Plan, monitor: Monitor,
     return fresh, pipeline.changed_lines(plan, fresh)
 
 
-def run_commit(store_path: Path, plan: Plan, monitor: Monitor) -> pipeline.CommitResult:
-    """Commit the plan into the store at ``store_path`` (no page edits it meanwhile)."""
+def run_commit(store_path: Path, plan: Plan, monitor: Monitor,
+               corrections: Corrections | None = None) -> Committed:
+    """Commit the plan into the store at ``store_path`` (no page edits it meanwhile), its
+    corrections recorded with the run; then write the error logs the configuration asks
+    for, as the platform does (a log folder leading outside is refused before anything is
+    written)."""
+    folders = reports.error_log_folders(plan.config)
+    if corrections:
+        files = [imp.file for imp in plan.imports]
+        plan = replace(plan, config=recorded_config(plan.config, corrections, files))
     with Store.open(store_path) as store:
-        return pipeline.commit(plan, store, monitor=monitor)
+        result = pipeline.commit(plan, store, monitor=monitor)
+    logs, failures = reports.write_error_logs(plan, folders, result.run_id)
+    return Committed(result.run_id, result.counts, logs, failures)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from importer_gui.core import config_xml, pipeline
 from importer_gui.core.config import Column, ImportConfig, Provider
 from importer_gui.core.first_rows import read_head
 from importer_gui.core.issues import Outcome
-from importer_gui.core.plan import FileStamp
+from importer_gui.core.plan import FileStamp, Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.core.session import Event, Session, run_check, run_commit, run_replan
 from importer_gui.core.store import Store
@@ -161,3 +162,94 @@ def test_first_rows_are_read_once_per_file_version(tmp_path: Path,
     write_csv(data, [["Login"], ["zoe"], ["mia"], ["adam"]])
     assert read_head(provider, data)[1][-1] == ("adam",)
     assert calls == [data, data]
+
+
+def edit(session: Session, line: int, column: int, text: str) -> bool:
+    """Type ``text`` into a cell of the shown plan's first import, as the preview does."""
+    plan = session.choices.plan
+    assert plan is not None
+    row_index = [row.line for row in plan.imports[0].rows].index(line)
+    return session.edit_cell(0, row_index, column, text)
+
+
+def outcomes(plan: Plan) -> list[tuple[int, Outcome]]:
+    """(line, outcome) of the first import's rows."""
+    return [(row.line, row.outcome) for row in plan.imports[0].rows]
+
+
+def test_corrections_come_back_with_every_check_of_their_file(
+        session: Session, tmp_path: Path) -> None:
+    data = write_csv(tmp_path / "teachers.csv", [["Login", "Name"], ["zoe", "Zoe"],
+                                                 ["", "Nobody"], ["mia", "Mia"]])
+    columns = [Column("teacherLogin", header="Login"), Column("teacherName", header="Name")]
+    config = pipeline.new_config(data, "createOrUpdateTeacherAction", columns)
+    session.set_config(config, [data])
+    session.set_plan(run_check(session.snapshot(), Monitor()))
+    heard = listen(session)
+    assert edit(session, 3, 0, "nobody") and not edit(session, 3, 0, "nobody")
+    assert heard == [(Event.PLAN_CHANGED, None)] and session.choices.plan_edited
+    assert session.unsaved_corrections() == 1
+    correction = session.correction(data, 3, 0)
+    assert correction is not None
+    assert (correction.before, correction.after, correction.field, correction.header) == (
+        "", "nobody", "teacherLogin", "Login")
+
+    session.set_plan(run_check(session.snapshot(), Monitor()))  # Check again
+    assert outcomes(session.choices.plan) == [(2, Outcome.CREATE), (3, Outcome.CREATE),
+                                              (4, Outcome.CREATE)]
+    assert not session.choices.plan_edited  # planned in order with the correction
+    session.close_file()  # an open that failed: the corrections stay with their file
+    session.set_config(config, [data])
+    plan = run_check(session.snapshot(), Monitor())
+    assert plan.imports[0].rows[1].cells == ("nobody", "Nobody")
+    write_csv(data, [["Login", "Name"], ["zoe", "Zoe"], ["noel", "Nobody"]])
+    plan = run_check(session.snapshot(), Monitor())  # the file changed there: left alone
+    assert plan.imports[0].rows[1].cells == ("noel", "Nobody")
+    session.new_import()
+    assert session.unsaved_corrections() == 0
+
+
+def test_going_on_without_fields_is_said_per_import(session: Session) -> None:
+    session.accept_missing(("sessionId",))
+    assert session.missing_accepted() == ("sessionId",)
+    session.choose_import(1)
+    assert session.missing_accepted() is None
+    session.accept_missing(None)
+    session.choose_import(0)
+    assert session.missing_accepted() == ("sessionId",)
+
+
+def test_a_commit_records_its_corrections_and_writes_the_error_log(
+        session: Session, tmp_path: Path) -> None:
+    spec = teachers_import(tmp_path, [["zoe", "Zoe", "Z", ""], ["", "Nobody", "N", ""],
+                                      ["mia", "Mia", "M", "mia-at-example"]])
+    spec.consolidators = ("<timeStampedFileErrorLogger><location>logs</location>"
+                          "</timeStampedFileErrorLogger>")
+    path = write_config(tmp_path, spec)
+    session.open_configuration(path, config_xml.load(path), FileStamp.of(path))
+    session.set_plan(run_check(session.snapshot(), Monitor()))
+    edit(session, 3, 0, "nobody")
+    plan = session.choices.plan
+    assert plan is not None
+    fresh, _differing = run_replan(session.store_path, plan, Monitor())
+    committed = run_commit(session.store_path, fresh, Monitor(), session.choices.corrections)
+    assert committed.counts["create"] == 2 and committed.log_failures == []
+    [log] = committed.error_logs
+    assert log.parent == tmp_path / "logs"
+    assert "mia-at-example is not an e-mail address" in log.read_text(encoding="utf-8")
+    session.record_commit(committed, [imp.file for imp in fresh.imports])
+    assert session.unsaved_corrections() == 0
+    connection = sqlite3.connect(session.store_path)
+    [(recorded,)] = connection.execute("SELECT config_xml FROM import_run").fetchall()
+    connection.close()
+    assert 'field="teacherLogin" before="" after="nobody"' in recorded
+
+
+def test_a_corrected_copy_saves_the_corrections(session: Session, tmp_path: Path) -> None:
+    data = teachers(tmp_path, session)
+    session.set_plan(run_check(session.snapshot(), Monitor()))
+    edit(session, 2, 1, "Zoé")
+    copy = session.save_corrected_copy(data, tmp_path / "copy.csv")
+    assert copy.read_text(encoding="utf-8").splitlines() == ["Login;Name", "zoe;Zoé",
+                                                             "mia;Mia"]
+    assert session.unsaved_corrections() == 0
