@@ -1,4 +1,5 @@
-"""Suggest a field for each spreadsheet header (and an action for a file), and say how sure.
+"""Suggest a field for each spreadsheet header (and an action for a file), and say how sure;
+and, for a code or login nothing in the store has, the ones the user may have meant.
 
 Tiers, best first: the exact field name, the same name ignoring case, accents and
 punctuation, a known synonym (English or French), then a close match. Each field goes to at
@@ -14,7 +15,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN
+from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, STORE_COLUMNS
+from importer_gui.core.plan import Plan
+from importer_gui.core.planner import PlannerState
+from importer_gui.core.schema import Table
 
 EXACT = "exact"
 NORMALISED = "normalised"
@@ -268,3 +272,45 @@ def likely_action(headers: Sequence[str | None] | None) -> str | None:
               for name, spec in ACTIONS.items()}
     best = max(ACTIONS, key=lambda name: scores[name])
     return best if scores[best] else None
+
+
+# --- values: "did you mean XLS-300?" --------------------------------------------------------
+
+# The store columns of codes and logins, which people type and records are found by.
+NEAR_COLUMNS = frozenset({"login", "path_code", "guid"})
+# difflib ratio a stored value needs to be offered for a typed one ("XLS-30" / "XLS-300": 0.92).
+NEAR_CUTOFF = 0.75
+NEAR_COUNT = 3
+
+
+def near_field(name: str) -> tuple[Table, str] | None:
+    """The table and column of the records a code or login field names, if it is one."""
+    column = STORE_COLUMNS.get(name, "")
+    if column not in NEAR_COLUMNS:
+        return None
+    for table in Table:  # a field's name starts with the record it is about
+        if name.startswith(table.value) and name[len(table.value):][:1].isupper():
+            return table, column
+    return None
+
+
+def near_values(plan: Plan, field: str, value: str) -> list[str]:
+    """Codes or logins of the store, and of the plan's rows, close to ``value``: what the
+    user may have meant, the closest first (nothing for a field that holds no code)."""
+    found = near_field(field)
+    planner = plan.planner
+    if found is None or not isinstance(planner, PlannerState) or not value.strip():
+        return []
+    table, column = found
+    known: dict[str, str] = {}  # casefolded -> as stored
+    for record in planner.overlay.tables[table].values():
+        stored = getattr(record, column, None)
+        if isinstance(stored, str) and stored:
+            known.setdefault(stored.casefold(), stored)
+    typed = value.strip()
+    key = typed.casefold()
+    if key in known and known[key] != typed:
+        return [known[key]]  # only the case differs
+    known.pop(key, None)
+    close = difflib.get_close_matches(key, list(known), NEAR_COUNT, NEAR_CUTOFF)
+    return [known[match] for match in close]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from importer_gui.core import pipeline
 from importer_gui.core.catalogue import (
     IGNORED_COLUMN,
     INTERVENTION_ACTION,
@@ -11,14 +14,19 @@ from importer_gui.core.catalogue import (
     TEACHER_ACTION,
     TRAINING_ACTION,
 )
+from importer_gui.core.config import Column
+from importer_gui.core.store import Store
 from importer_gui.core.suggest import (
     Suggestion,
     best_match,
     likely_action,
     map_columns,
+    near_field,
+    near_values,
     normalise,
     suggest_fields,
 )
+from tests.builders import write_csv
 
 SESSION_FIELDS = [f.name for f in SESSION_ACTION.fields]
 INTERVENTION_FIELDS = [f.name for f in INTERVENTION_ACTION.fields]
@@ -165,3 +173,20 @@ def test_identifiant_is_the_login_in_a_teachers_sheet() -> None:
 ])
 def test_the_likely_action_of_a_file(headers: list[str] | None, action: str | None) -> None:
     assert likely_action(headers) == action
+
+
+def test_a_code_nothing_has_gets_the_close_ones_of_the_store_and_the_rows(
+        tmp_path: Path) -> None:
+    data = write_csv(tmp_path / "t.csv", [["Code", "Titre"], ["XLS-300", "Excel"],
+                                          ["SEC-101", "Sécurité"]])
+    config = pipeline.new_config(data, "createOrUpdateTrainingCourseAction",
+                                 [Column("trainingPathCode"), Column("trainingTitle")])
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        plan = pipeline.check(config, store)
+    assert near_values(plan, "trainingPathCode", "XLS-30") == ["XLS-300"]
+    assert near_values(plan, "trainingPathCode", "xls-300") == ["XLS-300"]
+    assert near_values(plan, "trainingPathCode", "XLS-300") == []  # it is known
+    assert near_values(plan, "trainingPathCode", "ZZZ") == []
+    assert near_values(plan, "trainingTitle", "Exel") == []  # a title is no code
+    assert near_field("teacherLogin") == ("teacher", "login")
+    assert near_field("roomLabel") is None
