@@ -13,7 +13,8 @@ from importer_gui.core.store import RunSummary, Store
 def _run_json(run: RunSummary) -> dict[str, Any]:
     return {"id": run.id, "started": run.started.isoformat(timespec="seconds"),
             "kind": run.kind, "config": run.config, "files": run.files, "counts": run.counts,
-            "reverts": run.reverts_run, "reverted_by": run.reverted_by}
+            "reverts": run.reverts_run, "reverted_by": run.reverted_by,
+            "user": run.user_name, "machine": run.machine}
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -32,6 +33,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                           f"{run.config}{note}") + "\n")
         out.write(visible(f"  files: {', '.join(run.files)}") + "\n")
         out.write(f"  {counts_text(run.counts)}\n")
+        if run.committed_by:
+            out.write(visible(f"  by: {run.committed_by}") + "\n")
     return EXIT_OK
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -142,6 +144,9 @@ def test_history_newest_first(sample_config: Path, tmp_path: Path,
     assert runs[1]["counts"]["create"] == 11 and runs[0]["counts"]["unchanged"] == 11
     assert runs[0]["config"] == str(sample_config) and len(runs[0]["files"]) == 4
     assert runs[0]["started"][:2] == "20"
+    assert (runs[0]["user"], runs[0]["machine"]) == (getpass.getuser(), socket.gethostname())
+    text = run(capsys, "history", "--store", store)[1]
+    assert f"  by: {getpass.getuser()} on {socket.gethostname()}\n" in text
 
 
 def test_python_dash_m_runs_the_same_command(sample_config: Path, tmp_path: Path) -> None:
