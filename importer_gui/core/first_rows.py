@@ -11,6 +11,7 @@ from pathlib import Path
 
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Provider
+from importer_gui.core.errors import DataFileError
 
 HEAD_ROWS = 20  # rows read for the live views: enough to judge, fast on any file
 CACHED_FILES = 8
@@ -23,9 +24,13 @@ def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
 
     A file changed on disk (size or modification time) is read again.
     """
-    headers, rows = _cached_head(data_file, _version(data_file), provider.file_encoding,
-                                 provider.delimiter_char, provider.skip_first_line,
-                                 provider.sheet, max(n, HEAD_ROWS))
+    try:
+        headers, rows = _cached_head(data_file, _version(data_file), provider.file_encoding,
+                                     provider.delimiter_char, provider.skip_first_line,
+                                     provider.sheet, max(n, HEAD_ROWS))
+    except MemoryError:
+        raise DataFileError("there is not enough memory to read the file",
+                            path=data_file) from None
     return (list(headers) if headers is not None else None), list(rows[:n])
 
 

@@ -93,6 +93,12 @@ class Overlay:
         self._next_placeholder -= 1
         return placeholder
 
+    def clear(self) -> None:
+        """Forget every record and index (to free memory when a plan cannot be finished)."""
+        self.tables.clear()
+        self._indexes.clear()
+        self._table_indexes.clear()
+
     def get(self, table: Table, record_id: int) -> Any:
         """The record with this id, or None."""
         return self.tables[table].get(record_id)

@@ -5,6 +5,7 @@ The CLI and the wizard both call these, so the preview and the commit come from 
 
 from __future__ import annotations
 
+import traceback
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -183,8 +184,19 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
         with opened_in_background(config, files, readers.MemoryBudget()) as tables:
             state = store.load_state(tables_needed(config))
             return plan_config(config, state, tables, monitor or Monitor())  # type: ignore[arg-type]
-    except MemoryError:
-        raise ImporterError(NOT_ENOUGH_MEMORY) from None
+    except MemoryError as exc:
+        raise _not_enough_memory(exc) from None
+
+
+def _not_enough_memory(exc: MemoryError) -> ImporterError:
+    """The one line for a check that ran out of memory, once its half-built plan is freed.
+
+    The frames the error went through hold that plan and the files' readers; clearing them
+    outermost first frees the plan before a reader is closed, so that closing it finds the
+    memory it needs (rather than failing again, and printing that it did).
+    """
+    traceback.clear_frames(exc.__traceback__)
+    return ImporterError(NOT_ENOUGH_MEMORY)
 
 
 def recheck_row(plan: Plan, import_index: int, row_index: int,
@@ -223,8 +235,8 @@ def replan(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> Plan:
     try:
         fresh = plan_config(plan.config, store.load_state(tables_needed(plan.config)),
                             tables, monitor or Monitor())  # type: ignore[arg-type]
-    except MemoryError:
-        raise ImporterError(NOT_ENOUGH_MEMORY) from None
+    except MemoryError as exc:
+        raise _not_enough_memory(exc) from None
     for old, new in zip(plan.imports, fresh.imports, strict=True):
         new.stamp = old.stamp  # the file must still be the one first read
     return fresh

@@ -18,6 +18,7 @@ from importer_gui.core.overlay import Overlay
 from importer_gui.core.plan import ActionResult, FileStamp, ImportPlan, Plan, RowPlan
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import Table as DataTable
+from importer_gui.core.readers.budget import give_memory_back
 from importer_gui.core.records import Change, StoreState
 
 NOT_COMMITTED = Issue.warning("", "Not committed: another action of this row has errors.")
@@ -144,18 +145,29 @@ def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataT
                               table.headers, [a.name for a in actions],
                               stamp=FileStamp.of(table.path))
         plan.imports.append(imp_plan)
-        _plan_table(overlay, actions, table, imp_plan, monitor)
+        _plan_table(overlay, actions, table, imp_plan, monitor, plan)
     return plan
 
 
 def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
-                imp_plan: ImportPlan, monitor: Monitor) -> None:
+                imp_plan: ImportPlan, monitor: Monitor, plan: Plan) -> None:
     total = table.row_count_hint or 0
     what = f"Checking {Path(table.path).name}"
     add_row = imp_plan.add_row
-    for count, (line, cells) in enumerate(table.rows(), start=1):  # blank rows are not given
-        monitor.step(count, total, what)
-        add_row(plan_row(overlay, actions, line, cells))
+    rows = enumerate(table.rows(), start=1)  # blank rows are not given
+    try:
+        for count, (line, cells) in rows:
+            monitor.step(count, total, what)
+            add_row(plan_row(overlay, actions, line, cells))
+    except MemoryError:
+        # Free memory while the file's reader is still open (``rows`` holds it: a loop's own
+        # iterator would be dropped on the way here). Closing it runs clean-up code, which
+        # needs a little, and Python loops for ever when a clean-up cannot get any.
+        give_memory_back()
+        for planned in plan.imports:
+            planned.rows.clear()
+        overlay.clear()
+        raise
 
 
 def recheck_row(plan: Plan, import_index: int, row_index: int,

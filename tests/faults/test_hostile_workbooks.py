@@ -8,6 +8,8 @@ data would fail there, so these tests fail without the guards in core/readers/gu
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +26,7 @@ from tests.builders import (
     write_config,
     write_xlsx,
 )
-from tests.faults import cli, one_line_failure
+from tests.faults import Done, cli, one_line_failure
 
 TEACHERS = [TEACHER_COLUMNS, ("zoe", "Zoe", "Z", "zoe@example.org"),
             ("mia", "Mia", "M", "mia@example.org")]
@@ -350,3 +352,38 @@ def test_a_cell_reference_past_the_grid_is_refused(tmp_path: Path) -> None:
     assert failure(tmp_path) == (
         f"importer-gui: {path}: the cell ZZZZ9 lies past the last cell a sheet can have "
         "(XFD1048576); the workbook is damaged")
+
+
+# --------------------------------------------------------------------------- panics
+
+# calamine panicking as it opens the workbook. pyo3's PanicException cannot be imported, so
+# the child raises a BaseException of that name, as pyo3 makes it.
+_PANICKING_CHILD = """
+import sys
+import python_calamine
+from importer_gui.cli import main
+from importer_gui.core.readers import workbooks
+
+class PanicException(BaseException):
+    pass
+
+def from_path(path):
+    raise PanicException("called `Option::unwrap()` on a `None` value")
+
+fake = type(sys)("python_calamine")
+fake.__dict__.update(vars(python_calamine))
+fake.CalamineWorkbook = type("CalamineWorkbook", (), {"from_path": staticmethod(from_path)})
+workbooks.calamine = fake
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_panic_of_the_workbook_reader_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    # A BaseException: it went past every "except Exception", a traceback and exit code 1.
+    path = teachers_workbook(tmp_path)
+    done = subprocess.run([sys.executable, "-c", _PANICKING_CHILD, "check",
+                           str(tmp_path / "config.xml"), "--store", str(tmp_path / "s.sqlite3")],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert one_line_failure(Done(done.returncode, done.stdout, done.stderr)) == (
+        f"importer-gui: {path}: the workbook cannot be read; it may be damaged or incomplete "
+        "(called `Option::unwrap()` on a `None` value)")

@@ -9,6 +9,9 @@ Each check runs in a child process whose address space is capped at 1 GB
 from __future__ import annotations
 
 import json
+import resource
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -19,7 +22,7 @@ from tests.builders import (
     write_config,
     write_xlsx,
 )
-from tests.faults import cli, one_line_failure
+from tests.faults import HANG_GUARD, ROOT, Done, cli, one_line_failure
 from tests.faults.test_hostile_workbooks import (
     _ODS_CONTENT,
     _ODS_MANIFEST,
@@ -121,3 +124,33 @@ def test_a_costly_workbook_named_by_eight_imports_is_held_once(tmp_path: Path) -
     assert [[(r["line"], r["outcome"]) for r in imp["rows"]] for imp in imports] == [
         [(2, "create"), (3, "create"), (400000, "error")],
         *[[(2, "unchanged"), (3, "unchanged"), (400000, "error")]] * 7]
+
+
+# --------------------------------------------------------------------------- out of memory
+
+# Below what the file needs, above what the interpreter needs to start and read it.
+SMALL_MEMORY = 350 * 1024 * 1024
+
+
+def cli_with_memory(limit: int, *argv: str) -> Done:
+    """``python -m importer_gui ARGV`` in a child whose address space is capped at ``limit``."""
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    done = subprocess.run([sys.executable, "-m", "importer_gui", *argv], capture_output=True,
+                          text=True, timeout=HANG_GUARD, check=False, cwd=ROOT, preexec_fn=cap)
+    return Done(done.returncode, done.stdout, done.stderr)
+
+
+def test_running_out_of_memory_is_one_line(tmp_path: Path) -> None:
+    # Within the budget's estimate, but not within what this process may have: the planner
+    # runs out of memory. The clean-up as the error unwinds (closing the file) needs a
+    # little memory too, and Python looped for ever when it found none.
+    rows = "".join(f"t{n};Name {n};F{n};t{n}@example.org\n" for n in range(600_000))
+    (tmp_path / "teachers.csv").write_text(";".join(TEACHER_COLUMNS) + "\n" + rows)
+    write_config(tmp_path, ImportSpec("teachers.csv", TEACHER_COLUMNS, TEACHER))
+    done = cli_with_memory(SMALL_MEMORY, "check", str(tmp_path / "config.xml"), "--store",
+                           str(tmp_path / "store.sqlite3"))
+    assert one_line_failure(done) == (
+        "importer-gui: There is not enough memory to check these files; nothing was written. "
+        "Check fewer or smaller files at a time, or close other programs.")

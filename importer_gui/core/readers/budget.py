@@ -8,6 +8,7 @@ its budget is refused, naming it, rather than letting the process run out of mem
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
@@ -27,10 +28,32 @@ FILLED_CELL = 64
 TEXT_COPIES = 2
 
 
+# Memory set aside while files are read and planned, and given back first when the memory
+# runs out: the clean-up code that runs as the MemoryError unwinds (closing the file being
+# read, leaving a ``with`` block) needs a little, and Python 3.11 loops for ever when it
+# cannot get it. So the innermost handler on the way of such an error calls
+# give_memory_back() before anything else. Pages never touched cost no memory.
+RESERVE = 16 * MB
+_reserve: list[bytearray] = []
+
+
+def set_memory_aside() -> None:
+    """Put the reserve aside (again), for a check about to start."""
+    if not _reserve:
+        with contextlib.suppress(MemoryError):  # none to set aside: the check fails anyway
+            _reserve.append(bytearray(RESERVE))
+
+
+def give_memory_back() -> None:
+    """Free the reserve: the memory has run out, and clean-up code is about to run."""
+    _reserve.clear()
+
+
 class MemoryBudget:
     """What one check's files may cost in all; shared by the threads that open them."""
 
     def __init__(self, limit: int = MEMORY_BUDGET - PROCESS_BASE) -> None:
+        set_memory_aside()
         self.limit = limit
         self.used = 0
         self._by_file: dict[Path, int] = {}

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from importer_gui.core.catalogue import DELIMITERS, FILE_ENCODINGS
 from importer_gui.core.errors import DataFileError
-from importer_gui.core.readers.budget import MemoryBudget, streamed_cost
+from importer_gui.core.readers.budget import MemoryBudget, give_memory_back, streamed_cost
 from importer_gui.core.readers.table import (
     SCAN_CHUNK,
     NumberedRow,
@@ -156,6 +156,9 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str,
             raise _decode_error(path, codec, encoding) from None
         except csv.Error as exc:
             raise _csv_error(path, exc, line, reader.line_num, delimiter) from None
+        except MemoryError:
+            give_memory_back()  # before the file is closed (see budget.RESERVE)
+            raise
 
 
 def _lines_in_blocks(handle: TextIO, size: int = TEXT_BLOCK) -> Iterator[str]:

@@ -29,7 +29,7 @@ from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.cells import Cell, Unreadable
 from importer_gui.core.errors import DataFileError
 from importer_gui.core.readers import native, sheet_xml
-from importer_gui.core.readers.budget import MemoryBudget
+from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
 from importer_gui.core.readers.guards import (
     check_package,
     measure_sheet,
@@ -194,6 +194,8 @@ def _calamine_rows(sheet: Any, width: int) -> Iterator[list[Any]]:
                     break
                 except BaseException as exc:
                     if not native.is_panic(exc):
+                        if isinstance(exc, MemoryError):
+                            give_memory_back()  # before leaving the with (budget.RESERVE)
                         raise
                     window.panicked()
                     batch.append([_lost_line(exc)] * max(width, 1))
@@ -265,7 +267,7 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]],
                 yield line, pad + cells if pad else cells
             elif line == 1:
                 yield line, ()
-    except DataFileError:
+    except (DataFileError, MemoryError):
         raise
     except Exception as exc:  # the fallback reader parses XML as it goes
         raise DataFileError(f"the sheet {name!r} cannot be read; the workbook may be "
@@ -357,5 +359,8 @@ def _openpyxl_rows(path: Path, name: str) -> Iterator[NumberedRow]:
         worksheet = workbook[name]
         worksheet.reset_dimensions()  # rows as wide as their own cells, not the sheet's box
         yield from _numbered(path, name, worksheet.iter_rows(values_only=True))
+    except MemoryError:
+        give_memory_back()  # before the workbook is closed (see budget.RESERVE)
+        raise
     finally:
         workbook.close()
