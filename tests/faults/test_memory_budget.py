@@ -101,7 +101,7 @@ def test_an_ods_of_several_sheets_each_under_the_cap_is_costed_whole(tmp_path: P
         package.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
     write_config(tmp_path, ImportSpec(path.name, TEACHER_COLUMNS, TEACHER))
     assert failure(tmp_path) == (
-        f"importer-gui: {path}: reading this file would take about 3639 MB of memory (its 4 "
+        f"importer-gui: {path}: reading this file would take about 3643 MB of memory (its 4 "
         "sheets are loaded together: 36000000 cells), more than a check may use (768 MB); "
         "split the file or delete what it does not need")
 

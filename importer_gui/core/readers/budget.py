@@ -22,10 +22,12 @@ PROCESS_BASE = 256 * MB
 
 # Estimates, in bytes: calamine holds one value for every cell of a sheet's bounding box; a
 # filled cell read into Python is a text object and its place in its row; text is held by
-# the reader and again by the cell that reads it.
+# the reader and again by the cell that reads it; a planned row is the plan's row, the
+# change it makes and the record it makes or changes.
 BOX_CELL = 32
 FILLED_CELL = 64
 TEXT_COPIES = 2
+ROW = 512
 
 
 # Memory set aside while files are read and planned, and given back first when the memory
@@ -76,11 +78,11 @@ class MemoryBudget:
             "delete what it does not need", path=path)
 
 
-def sheet_cost(box: int, filled: int, text: int) -> int:
-    """A sheet loaded by calamine: its box, its filled cells, their text."""
-    return BOX_CELL * box + FILLED_CELL * filled + TEXT_COPIES * text
+def sheet_cost(box: int, filled: int, text: int, rows: int) -> int:
+    """A sheet loaded by calamine: its box, its filled cells, their text, its rows."""
+    return BOX_CELL * box + streamed_cost(filled, text, rows)
 
 
-def streamed_cost(filled: int, text: int) -> int:
+def streamed_cost(filled: int, text: int, rows: int) -> int:
     """Cells read one row at a time (a CSV file, a sheet streamed): only what is kept."""
-    return FILLED_CELL * filled + TEXT_COPIES * text
+    return FILLED_CELL * filled + TEXT_COPIES * text + ROW * rows

@@ -95,7 +95,8 @@ def check_package(path: Path) -> Package:
     if suffix not in _ZIPPED_SUFFIXES:
         if suffix in (".xls",):  # calamine reads every sheet of it when it opens
             size = path.stat().st_size
-            return Package(sheet_cost(size // _CELL_BYTES, size // _CELL_BYTES, size))
+            cells = size // _CELL_BYTES
+            return Package(sheet_cost(cells, cells, size, cells))
         return Package()
     try:
         with zipfile.ZipFile(path) as package:
@@ -235,7 +236,8 @@ def _ods_package(path: Path) -> Package:
             "repeated rows and columns); delete the rows or columns past your data",
             path=path)
     box = sum(s.rows * s.cols for s in sheets)
-    cost = (sheet_cost(box, sum(s.filled for s in sheets), sum(s.text for s in sheets))
+    cost = (sheet_cost(box, sum(s.filled for s in sheets), sum(s.text for s in sheets),
+                       max(s.rows for s in sheets))
             + BOX_CELL * largest.rows * largest.cols)  # the sheet read is copied once
     return Package(cost, f"its {len(sheets)} sheets are loaded together: {box} cells")
 
@@ -279,14 +281,16 @@ def measure_sheet(path: Path, name: str, package: Package) -> SheetMeasure:
     if extent.uncached:
         raise _uncached_error(path, extent.uncached)
     filled = min(extent.box, size // _CELL_BYTES)
+    rows = min(extent.rows, filled)  # a row read has a filled cell
     text = size + shared
     why = (f"its cells repeat {shared // 2**20} MB of shared strings"
            if shared > size else f"{extent.box} cells")
     if extent.box <= MAX_BOX_CELLS:
-        return SheetMeasure(extent, sheet_cost(extent.box, filled, text), why)
+        return SheetMeasure(extent, sheet_cost(extent.box, filled, text, rows), why)
     _check_streamable(path, name, extent)
     # Streamed, each far cell makes its row that wide for a moment.
-    return SheetMeasure(extent, streamed_cost(filled, text) + FILLED_CELL * extent.cols, why)
+    return SheetMeasure(extent, streamed_cost(filled, text, rows) + FILLED_CELL * extent.cols,
+                        why)
 
 
 def _shared_text(package: zipfile.ZipFile, part: str, shared: SharedStrings | None,

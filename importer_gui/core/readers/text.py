@@ -55,8 +55,8 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
     char = _delimiter_char(path, delimiter)
     sample = first_bytes(path)
     _check_start(path, sample, declared)
-    size, cells = _cells_at_most(path, char)
-    budget.charge(path, streamed_cost(cells, size), f"{cells} cells")
+    size, cells, lines = _cells_at_most(path, char)
+    budget.charge(path, streamed_cost(cells, size, lines), f"{cells} cells")
     hint = _line_estimate(path, sample)
 
     def source() -> Iterator[NumberedRow]:
@@ -65,19 +65,21 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
     return lambda: (source, hint)
 
 
-def _cells_at_most(path: Path, delimiter: str) -> tuple[int, int]:
-    """The file's size and a bound on its cells (one per delimiter and line end), counted
-    in C a block at a time; UTF-16 text counts the same, its other byte being zero."""
-    size = cells = 0
+def _cells_at_most(path: Path, delimiter: str) -> tuple[int, int, int]:
+    """The file's size, and bounds on its cells (one per delimiter and line end) and lines,
+    counted in C a block at a time; UTF-16 text counts the same, its other byte being 0."""
+    size = delimiters = newlines = returns = 0
     separator = delimiter.encode("latin-1", "replace")[:1]
     try:
         with path.open("rb") as handle:
             while block := handle.read(SCAN_CHUNK):
                 size += len(block)
-                cells += block.count(separator) + block.count(b"\n") + block.count(b"\r")
+                delimiters += block.count(separator)
+                newlines += block.count(b"\n")
+                returns += block.count(b"\r")
     except OSError as exc:
         raise unreadable(path, exc) from None
-    return size, cells + 1
+    return size, delimiters + newlines + returns + 1, max(newlines, returns) + 1
 
 
 def _codec(path: Path, encoding: str) -> str:
