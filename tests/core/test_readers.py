@@ -514,3 +514,74 @@ def test_lines_read_in_blocks_are_the_files_lines(text: str, size: int) -> None:
 
     expected = io.StringIO(text, newline="").readlines()
     assert list(_lines_in_blocks(io.StringIO(text, newline=""), size)) == expected
+
+
+# --------------------------------------------------------------------------- measured as read
+
+
+def _cell_xml(draw: st.DrawFn, row: int, col: int, counted: bool) -> bytes:
+    """One filled cell, its reference written one way or another (or left out)."""
+    from importer_gui.core.readers.sheet_xml import _reference
+
+    ref = _reference(row - 1, col - 1)
+    quote = draw(st.sampled_from([b'"', b"'"]))
+    equals = draw(st.sampled_from([b"=", b" = ", b"=\n"]))
+    prefix = draw(st.sampled_from([b"", b"x:"]))
+    attribute = b"" if counted else b" r" + equals + quote + ref + quote
+    if draw(st.booleans()):
+        attribute += b' s="1"'
+    name = prefix + b"c"
+    return (b"<" + name + attribute + b' t="inlineStr"><' + prefix + b"is><" + prefix +
+            b"t>v</" + prefix + b"t></" + prefix + b"is></" + name + b">")
+
+
+@st.composite
+def _sheet_data(draw: st.DrawFn) -> bytes:
+    """Rows of cells in any order, some placed by counting (rows and cells), some styled and
+    empty, some elsewhere than their row says."""
+    rows = draw(st.lists(st.integers(1, 40), min_size=1, max_size=8, unique=True))
+    xml = []
+    for row in rows:
+        row_attribute = draw(st.sampled_from([b' r="%d"' % row, b" r='%d'" % row, b""]))
+        if draw(st.booleans()):
+            xml.append(b'<row r="%d"/>' % draw(st.integers(1, 40)))
+        cells, col = [], 0
+        for _ in range(draw(st.integers(1, 4))):
+            counted = col > 0 and draw(st.booleans())
+            col = col + 1 if counted else draw(st.integers(1, 30))
+            place = row if counted or draw(st.booleans()) else draw(st.integers(1, 40))
+            cells.append(_cell_xml(draw, place, col, counted))
+            if draw(st.booleans()):
+                cells.append(b'<c r="%s%d" s="2"/>' % (b"ZZ", row))  # styled, no value
+        xml.append(b"<row" + row_attribute + b">" + b"".join(cells) + b"</row>")
+    return b"".join(xml)
+
+
+@given(data=_sheet_data(), chunk=st.sampled_from([64, 257, 1 << 20]))
+def test_a_sheet_is_measured_where_calamine_puts_its_cells(tmp_path_factory: pytest.TempPathFactory,
+                                                           data: bytes, chunk: int) -> None:
+    """However the XML is written, the measured extent is calamine's own."""
+    import zipfile
+
+    import python_calamine
+
+    from importer_gui.core.readers import sheet_xml
+
+    path = tmp_path_factory.mktemp("measure") / "data.xlsx"
+    write_xlsx(path, [["h"]])
+    namespace = b' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rewrite_package(path, {"xl/worksheets/sheet1.xml": lambda xml: xml.replace(
+        b"<worksheet ", b"<worksheet" + namespace + b" ", 1).replace(
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>h</t></is></c></row>'
+        b"</sheetData>", b"<sheetData>" + data + b"</sheetData>")})
+    end = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Sheet1").end
+    old_chunk = sheet_xml.SCAN_CHUNK
+    sheet_xml.SCAN_CHUNK = chunk
+    try:
+        with zipfile.ZipFile(path) as package:
+            quick = sheet_xml.measure(package, "xl/worksheets/sheet1.xml")[0]
+            exact = sheet_xml.measure(package, "xl/worksheets/sheet1.xml", exact=True)[0]
+    finally:
+        sheet_xml.SCAN_CHUNK = old_chunk
+    assert (exact.rows, exact.cols) == (end[0] + 1, end[1] + 1)
+    assert (quick.rows, quick.cols) == (exact.rows, exact.cols)

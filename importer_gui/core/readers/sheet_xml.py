@@ -2,9 +2,9 @@
 
 calamine places a cell by its r attribute, whichever quotes it is written with, with spaces
 around its =, under any namespace prefix; a cell without one follows the cell before it in
-its row, and a row without one follows the row before it. Then it allocates the bounding
-box of every cell it placed. So the measure is of the cells as calamine reads them, never of
-one way of writing them.
+its row (an empty <c r="Z9"/> counts), and a row without one follows the row before it.
+Then it allocates the bounding box of every cell with a value. So the measure is of the
+cells as calamine reads them, never of one way of writing them.
 
 Spreadsheets and the common libraries write every cell as <c r="B7" ...>: a chunk of XML
 that holds only cells written so is measured by a few searches in C. Anything else sends
@@ -60,22 +60,26 @@ class _Scan:
 
 
 def chunks(package: zipfile.ZipFile, part: str) -> Iterator[bytes]:
-    """The part's XML, decompressed in chunks that never split a tag."""
-    pending: list[bytes] = []  # a run of text without '<', joined once a tag follows it
+    """The part's XML, decompressed in chunks that never split a tag (text may be split:
+    a long string is read a chunk at a time, never held whole)."""
+    pending: list[bytes] = []  # a tag not closed yet, in pieces: joined once it is
     with package.open(part) as stream:
         while chunk := stream.read(SCAN_CHUNK):
-            cut = chunk.rfind(b"<")
-            if cut < 0:
+            if pending:
+                if b">" not in chunk:
+                    pending.append(chunk)
+                    continue
                 pending.append(chunk)
-                continue
-            pending.append(chunk[:cut])
-            data = b"".join(pending)
-            if data:
-                yield data
-            pending = [chunk[cut:]]
-    tail = b"".join(pending)
-    if tail:
-        yield tail
+                chunk = b"".join(pending)
+                pending = []
+            cut = chunk.rfind(b"<")
+            if cut >= 0 and chunk.find(b">", cut) < 0:  # the last tag goes on
+                pending = [chunk[cut:]]
+                chunk = chunk[:cut]
+            if chunk:
+                yield chunk
+    if pending:
+        yield b"".join(pending)
 
 
 def measure(package: zipfile.ZipFile, part: str, *, exact: bool = False) -> tuple[Extent, int]:
@@ -100,9 +104,13 @@ _LAST_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([1-9]\d{0,6})"')
 _UNUSUAL = re.compile(rb'<c(?! r="[A-Z]{1,3}[1-9]\d{0,6}")[\s>]')
 
 
+# A cell tag under a namespace prefix (<x:c ...>): only the walk places it.
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
+
+
 def _fast_chunk(data: bytes, scan: _Scan) -> bool:
     """Measure a chunk whose cells are written as usual; False when one is not."""
-    if b":c" in data:  # a namespace prefix, perhaps on a cell tag: only the walk knows
+    if _PREFIXED_CELL.search(data):
         return False
     row, col = _last_filled(data)
     if _within(max(scan.rows, row), max(scan.cols, col, 1)).search(data):
@@ -241,10 +249,11 @@ class _Walk:
             return True
         if closing:
             self._end(name)
-        elif not attributes.rstrip().endswith(b"/"):
+        elif attributes.rstrip().endswith(b"/"):  # calamine reads <c/> as <c></c>
+            self._start(name, attributes[:attributes.rindex(b"/")], b"")
+            self._end(name)
+        else:
             self._start(name, attributes, following)
-        elif name == b"f" and self.cell is not None:
-            self.formula = True  # <f t="shared" si="0"/>: a formula all the same
         return True
 
     def _start(self, name: bytes, attributes: bytes, following: bytes) -> None:
@@ -301,6 +310,12 @@ def _reference(row: int, col: int) -> bytes:
     return letters + str(row + 1).encode()
 
 
+def _text_after(data: bytes, start: int) -> bytes:
+    """The text from ``start`` to the next tag (to the chunk's end, when it goes on)."""
+    end = data.find(b"<", start)
+    return data[start:] if end < 0 else data[start:end]
+
+
 def _walk(package: zipfile.ZipFile, part: str) -> tuple[Extent, int]:
     """Every tag of the part, as calamine reads it: exact, whatever the writing."""
     walk = _Walk()
@@ -308,8 +323,7 @@ def _walk(package: zipfile.ZipFile, part: str) -> tuple[Extent, int]:
     for data in chunks(package, part):
         size += len(data)
         for found in _TAG.finditer(data):
-            end = found.end()
-            following = data[end:data.find(b"<", end)] if found.group(2) == b"v" else b""
+            following = _text_after(data, found.end()) if found.group(2) == b"v" else b""
             if not walk.tag(found.group(1), found.group(2), found.group(3), following):
                 break
     scan = walk.scan
@@ -328,9 +342,8 @@ def raw_values(package: zipfile.ZipFile, part: str,
     walk = _Walk()
     for data in chunks(package, part):
         for match in _TAG.finditer(data):
-            end = match.end()
             name = match.group(2)
-            following = data[end:data.find(b"<", end)] if name == b"v" else b""
+            following = _text_after(data, match.end()) if name == b"v" else b""
             if name == b"v" and not match.group(1) and walk.cell is not None:
                 place = (walk.cell[0] + 1, walk.cell[1] + 1)
                 if place in wanted:

@@ -16,6 +16,7 @@ and the lines after it are read.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from itertools import islice
@@ -233,8 +234,6 @@ class _LeapDays:
 
     def _serials(self, places: set[tuple[int, int]]) -> dict[tuple[int, int], float]:
         """The serials those cells hold in the sheet's XML (rare: read when needed)."""
-        import zipfile
-
         found: dict[tuple[int, int], float] = {}
         with zipfile.ZipFile(self.path) as package:
             for part in sheet_parts(self.path, self.sheet):
