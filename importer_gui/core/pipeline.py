@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import traceback
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,8 +27,6 @@ from importer_gui.core.store import RunInfo, Store
 
 # Two: the machines we measure on have two cores, and the planner keeps one of them busy.
 OPENING_THREADS = 2
-# Tables loaded ahead of the one being planned: each holds its whole sheet until it is read.
-LOADED_AHEAD = 2
 
 NOT_ENOUGH_MEMORY = ("There is not enough memory to check these files; nothing was written. "
                      "Check fewer or smaller files at a time, or close other programs.")
@@ -113,52 +111,20 @@ class _Replayed:
         self._table = None  # read: the workbook's sheet is no longer needed
 
 
-def _load(prepared: Future[readers.Prepared]) -> readers.Table:
-    """Load a measured file (its measurement's error, if it had one, is raised here)."""
+def _load(prepared: Future[readers.Prepared],
+          every: Iterable[Future[readers.Prepared]]) -> readers.Table:
+    """Load a measured file once every file is measured (and charged); its measurement's
+    error, if it had one, is raised here."""
+    wait(every)
     return prepared.result().open()
 
 
-@contextmanager
-def opened_in_background(config: ImportConfig, files: Sequence[Path],
-                         budget: readers.MemoryBudget) -> Iterator[Iterator[readers.Table]]:
-    """Each import's table, in order: every file measured first, then loaded in worker
-    threads a little ahead of the planner.
-
-    Every file's cost is charged to ``budget`` before any is loaded, so a check that would
-    need too much memory is refused before it allocates any. Loading a workbook sheet is
-    calamine's work and releases the GIL: the next files load while earlier imports are
-    planned, and measuring them all first keeps their scans off the planner's way. A file
-    named by several imports is measured, loaded and read once. A missing, empty or folder
-    path is reported at once, before any planning; a file that cannot be read raises its
-    error when the planner reaches it, in import order, as opening them all first would.
-    """
-    for path in files:
-        readers.check_file(path)
-    sources = [_Source.of(imp, path) for imp, path in zip(config.imports, files, strict=True)]
-    distinct = list(dict.fromkeys(sources))
-    pool = ThreadPoolExecutor(max_workers=OPENING_THREADS, thread_name_prefix="open-table")
-    try:
-        measured = {source: pool.submit(source.prepare, budget) for source in distinct}
-        wait(measured.values())
-        yield _tables(pool, sources, distinct, measured)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _tables(pool: ThreadPoolExecutor, sources: list[_Source], distinct: list[_Source],
-            measured: dict[_Source, Future[readers.Prepared]],
+def _tables(sources: list[_Source], loading: dict[_Source, Future[readers.Table]],
             ) -> Iterator[readers.Table | _Replayed]:
-    """The tables in import order, loads submitted LOADED_AHEAD ahead of the one read."""
+    """Each import's table, in import order; a file several imports read, read once."""
     uses = Counter(sources)
-    loading: dict[_Source, Future[readers.Table]] = {}
     opened: dict[_Source, _Replayed] = {}
-    submitted = 0
     for source in sources:
-        wanted = distinct.index(source) + 1 + LOADED_AHEAD
-        while submitted < min(wanted, len(distinct)):
-            ahead = distinct[submitted]
-            loading[ahead] = pool.submit(_load, measured.pop(ahead))
-            submitted += 1
         uses[source] -= 1
         if source in opened:
             table: readers.Table | _Replayed = opened[source]
@@ -169,6 +135,36 @@ def _tables(pool: ThreadPoolExecutor, sources: list[_Source], distinct: list[_So
         if not uses[source]:
             opened.pop(source, None)
         yield table
+
+
+@contextmanager
+def opened_in_background(config: ImportConfig, files: Sequence[Path],
+                         budget: readers.MemoryBudget,
+                         ) -> Iterator[Iterator[readers.Table | _Replayed]]:
+    """Each import's table, in order: every file measured first, then loaded in worker
+    threads ahead of the planner.
+
+    Every file's cost (what its reader holds, what the plan keeps of it) is charged to
+    ``budget`` before any is loaded, so a check that would need too much memory is refused
+    before it allocates any, and loading them all ahead stays within it. Loading a workbook
+    sheet is calamine's work and releases the GIL: the files load while the store is read and
+    earlier imports are planned. A file named by several imports is measured, loaded and
+    read once. A missing, empty or folder path is reported at once, before any planning; a
+    file that cannot be read raises its error when the planner reaches it, in import order,
+    as opening them all first would.
+    """
+    for path in files:
+        readers.check_file(path)
+    sources = [_Source.of(imp, path) for imp, path in zip(config.imports, files, strict=True)]
+    pool = ThreadPoolExecutor(max_workers=OPENING_THREADS, thread_name_prefix="open-table")
+    try:
+        measured = {source: pool.submit(source.prepare, budget)
+                    for source in dict.fromkeys(sources)}
+        every = list(measured.values())
+        yield _tables(sources, {source: pool.submit(_load, prepared, every)
+                                for source, prepared in measured.items()})
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def tables_needed(config: ImportConfig) -> set[Table]:

@@ -36,14 +36,14 @@ ROW = 512
 # cannot get it. So the innermost handler on the way of such an error calls
 # give_memory_back() before anything else. Pages never touched cost no memory.
 RESERVE = 16 * MB
-_reserve: list[bytearray] = []
+_reserve: list[bytes] = []
 
 
 def set_memory_aside() -> None:
     """Put the reserve aside (again), for a check about to start."""
     if not _reserve:
         with contextlib.suppress(MemoryError):  # none to set aside: the check fails anyway
-            _reserve.append(bytearray(RESERVE))
+            _reserve.append(bytes(RESERVE))  # zeroed by the system when touched: never
 
 
 def give_memory_back() -> None:
