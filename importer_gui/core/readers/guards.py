@@ -49,6 +49,9 @@ _STRING_BYTES = 9
 # calamine reserves room for the declared count of shared strings (24 bytes each): a count
 # past what the part holds is refused once that room passes this.
 _DECLARED_SLACK = 1024 * 1024
+# Shared strings the cells may copy, at most, below which the bound serves as the estimate:
+# counting them exactly reads the sheet once more.
+_SHARED_BOUND = 128 * 1024 * 1024
 
 
 def not_a_workbook(path: Path, detail: str) -> DataFileError:
@@ -299,9 +302,9 @@ def _shared_text(package: zipfile.ZipFile, part: str, shared: SharedStrings | No
     bound is large (a long string referred to by many cells)."""
     if shared is None or shared.count == 0:
         return 0
-    refs = min(extent.box, size // _CELL_BYTES)
-    if refs * shared.longest <= size + shared.size:
-        return refs * shared.longest
+    bound = min(extent.box, size // _CELL_BYTES) * shared.longest
+    if bound <= max(size + shared.size, _SHARED_BOUND):
+        return bound
     lengths = _string_lengths(package, shared.part)
     total = 0
     for data in sheet_xml.chunks(package, part):
