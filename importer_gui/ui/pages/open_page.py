@@ -37,6 +37,7 @@ from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES, DELIMITE
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Provider
 from importer_gui.core.errors import ImporterError
+from importer_gui.core.file_kind import Foreign, foreign_kind
 from importer_gui.core.plan import FileStamp
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
@@ -105,6 +106,8 @@ class OpenPage(BasePage):
             "Choose a workbook or CSV file to import, or a saved configuration. "
             "You can also drop a file onto this window."))
         self._read_ok = False
+        # A data file just opened goes into the recent files once its first rows are read.
+        self._opening: Path | None = None
         self.runner = TaskRunner(self)  # large files are read off the GUI thread
         self._build()
         self.refresh_lists()
@@ -200,7 +203,7 @@ class OpenPage(BasePage):
         self.head_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Interactive)
         self.head_view.horizontalHeader().setDefaultSectionSize(140)
-        column.addWidget(self._buddy(self.tr("&First rows:"), self.head_view))
+        column.addWidget(self._buddy(self.tr("First ro&ws:"), self.head_view))
         self.reading_label = QLabel(self)
         self.reading_label.hide()
         column.addWidget(self.reading_label)
@@ -254,20 +257,28 @@ class OpenPage(BasePage):
         return self._recent[0].parent if self._recent else Path.home()
 
     def open_path(self, path: Path) -> bool:
-        """Open a data file or a configuration; False (with the reason shown) on failure."""
+        """Open a data file or a configuration; False (with the reason shown) on failure:
+        the file opened before is closed then, and the failed one is not a recent file."""
+        configuration = path.suffix.lower() in CONFIG_SUFFIXES
         try:
-            if path.suffix.lower() in CONFIG_SUFFIXES:
+            if configuration:
                 self._open_configuration(path)
             else:
                 self._open_data_file(path)
         except ImporterError as exc:
+            self._opening = None
+            self.session.close_file()
+            self.initializePage()
             self.show_error(exc.message)
             return False
-        self.settings.add_recent(path)
-        self.refresh_lists()
-        if path.suffix.lower() in CONFIG_SUFFIXES:
+        if configuration:
+            self._add_recent(path)
             self.configuration_opened.emit()
         return True
+
+    def _add_recent(self, path: Path) -> None:
+        self.settings.add_recent(path)
+        self.refresh_lists()
 
     def _open_configuration(self, path: Path) -> None:
         """Fill the state from a saved configuration."""
@@ -287,12 +298,30 @@ class OpenPage(BasePage):
 
         if not path.is_file():
             raise ImporterError(arg(self.tr("%1: no such file."), path))
+        kind = foreign_kind(path)
+        if kind is not None:
+            raise ImporterError(arg(self.tr("%1 is not a spreadsheet: it is %2. Choose a "
+                                            "workbook or a CSV file."), path.name,
+                                    self._kind_text(kind)))
         provider = Provider(file_name=path.name, path=str(path.parent.resolve()))
         if readers.is_workbook(path):
             provider.sheet = readers.first_visible_sheet(path)  # what the reader reads
+        self._opening = path
         self.session.open_data_file(path.resolve(), provider)
         self.show_error(None)
         self.initializePage()
+
+    def _kind_text(self, kind: Foreign) -> str:
+        """A kind of file that is not a spreadsheet, as people say it."""
+        return {
+            Foreign.PNG: self.tr("a PNG image"), Foreign.JPEG: self.tr("a JPEG image"),
+            Foreign.GIF: self.tr("a GIF image"), Foreign.PDF: self.tr("a PDF document"),
+            Foreign.WORD: self.tr("a Word document"),
+            Foreign.POWERPOINT: self.tr("a PowerPoint presentation"),
+            Foreign.OPEN_TEXT: self.tr("an OpenDocument text"),
+            Foreign.ZIP: self.tr("a zip archive"),
+            Foreign.OFFICE: self.tr("an Office document that is not an .xls workbook"),
+        }[kind]
 
     # --- the page -----------------------------------------------------------------------
 
@@ -403,6 +432,9 @@ class OpenPage(BasePage):
         self.show_error(None)
         self._read_ok = True
         self.completeChanged.emit()
+        opened, self._opening = self._opening, None
+        if opened is not None:  # read: now it is a file worth opening again
+            self._add_recent(opened)
 
     def _show_failure(self, error: ImporterError) -> None:
         self.reading_label.hide()
