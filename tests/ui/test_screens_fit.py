@@ -66,9 +66,7 @@ def test_every_page_shows_whole_at_1024_by_700(speaking: str, sample: Path, tmp_
         assert wizard.currentId() == page_id
         looker.look(window, name)
         wizard.next()
-    wizard.mapping_page.confirm_check.setChecked(True)
-    wizard.next()
-    assert wizard.currentId() == CONFIG
+    assert wizard.currentId() == CONFIG  # the sessions' mapping lacks nothing
     looker.look(window, "4-configuration")
 
     # The whole sample: its preview (with errors), its commit, the store and the revert.
@@ -94,4 +92,24 @@ def test_every_page_shows_whole_at_1024_by_700(speaking: str, sample: Path, tmp_
     looker.look(dialog, "9-revert")
     dialog.reject()
     browser.close()
+    assert looker.problems == {}
+
+
+def test_the_mapping_page_with_its_warning_shows_whole(speaking: str, sample: Path,
+                                                       tmp_path: Path, qtbot: QtBot,
+                                                       screenshots: Path) -> None:
+    looker = Looker(speaking, screenshots)
+    window = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    wizard = window.wizard
+    assert wizard.open_file(sample / "interventions.xlsx")
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == MAPPING
+    page = wizard.mapping_page
+    page.set_field(1, "ignoredColumn")  # nothing names the training course any more
+    page.set_field(8, "roomLabel")  # and a field fed twice
+    assert page.warning_label.isVisible() and page.confirm_check.isVisible()
+    looker.look(window, "3-mapping-warning")
     assert looker.problems == {}

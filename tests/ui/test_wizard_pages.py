@@ -126,15 +126,19 @@ def test_mapping_is_suggested_guesses_are_marked_and_missing_fields_flagged(
     assert formateur.note.text() == "guessed (synonym)"
     assert formateur.combo.font().italic()
     assert "Formateur" in formateur.note.toolTip()
-    # The file has no sessionId, trainingId or trainingTitle column: the user is told.
-    warning = page.warning_label.text()
-    assert "sessionId, trainingId, trainingTitle" in warning
-    assert not page.isComplete()
+    # No sessionId, trainingId or trainingTitle column: the course's code and the session's
+    # title stand for them (the catalogue's alternatives), so nothing is missing.
+    assert page.warning_label.text() == "" and page.isComplete()
     shot(window, screenshots, "page3-mapping")
+    page.set_field(1, IGNORED_COLUMN)  # now nothing names the training course: the user is told
+    assert "trainingPathCode or trainingId" in page.warning_label.text()
+    assert not page.isComplete()
+    shot(window, screenshots, "page3-mapping-missing")
     wizard.next()
     assert wizard.currentId() == MAPPING  # not confirmed yet: the wizard stays
     page.confirm_check.setChecked(True)
     assert page.isComplete()
+    page.set_field(1, "trainingPathCode")
 
     # Fixing one mapping by hand: it is no longer a guess.
     page.set_field(4, IGNORED_COLUMN)

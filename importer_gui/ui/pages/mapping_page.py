@@ -51,6 +51,7 @@ from importer_gui.ui.labels import catalogue_text, field_title
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import GUESS_STYLE, HEADING_STYLE, MUTED_STYLE, WARNING_STYLE
+from importer_gui.ui.widgets.signals import signals_blocked
 
 SAMPLES = 3  # sample values shown per column
 SAMPLE_WIDTH = 240  # pixels of sample values before an ellipsis
@@ -105,7 +106,7 @@ class MappingPage(BasePage):
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(WARNING_STYLE)
         self.confirm_check = QCheckBox(self.tr("&Go on without them"), self)
-        self.confirm_check.toggled.connect(lambda *_: self.completeChanged.emit())
+        self.confirm_check.toggled.connect(self._confirmed)
         self.body.addWidget(self.warning_label)
         self.body.addWidget(self.confirm_check)
         content = QWidget()
@@ -159,6 +160,10 @@ class MappingPage(BasePage):
             self._add_column(index, header, samples, suggestion)
         self._build_side(action)
         self._initialised = True
+        # Going on without some fields was said for one import and one set of fields only.
+        with signals_blocked(self.confirm_check):
+            self.confirm_check.setChecked(
+                self.session.missing_accepted() == tuple(self.missing_mandatory()))
         self.update_warning()
 
     def _add_titles(self) -> None:
@@ -371,9 +376,12 @@ class MappingPage(BasePage):
         return mapping_problems(self.spec, [r.combo.currentData() for r in self.rows])
 
     def missing_mandatory(self) -> list[str]:
-        """Mandatory fields no column feeds, and "one of" groups none of whose fields is fed."""
+        """Mandatory fields no column feeds, and "one of" groups none of whose fields is fed
+        (a field another fed field makes unneeded is not missing: the catalogue says which)."""
+        if self.spec is None:
+            return []
         problems = self.problems()
-        return [*problems.missing_mandatory,
+        return [*self.spec.missing_mandatory(set(self.mapped_fields())),
                 *(self.tr(" or ").join(group) for group in problems.missing_groups)]
 
     def duplicates(self) -> list[str]:
@@ -394,8 +402,14 @@ class MappingPage(BasePage):
         self.warning_label.setText("\n".join(lines))
         self.warning_label.setVisible(bool(lines))
         self.confirm_check.setVisible(bool(missing))
-        if not missing:
-            self.confirm_check.setChecked(False)
+        if tuple(missing) != self.session.missing_accepted():
+            with signals_blocked(self.confirm_check):  # other fields missing: ask again
+                self.confirm_check.setChecked(False)
+        self.completeChanged.emit()
+
+    def _confirmed(self, checked: bool) -> None:
+        """The user goes on without the missing fields: for this import and these fields."""
+        self.session.accept_missing(tuple(self.missing_mandatory()) if checked else None)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
