@@ -161,7 +161,7 @@ def test_rows_left_with_errors_are_skipped(wizard: tuple, qtbot: object) -> None
     assert commit.count_labels[Outcome.ERROR].text() == "2"
     assert stored_logins(page.state) == ["zoe", "mia"]
     wiz.back()  # the preview checks again against the store as it now is
-    qtbot.waitUntil(lambda: page.isComplete(), timeout=10_000)
+    qtbot.waitUntil(page.shows_plan, timeout=10_000)  # nothing to commit: Commit is disabled
     assert [page.model.data(page.model.index(r, 1)) for r in range(4)] == [
         "unchanged", "error", "error", "unchanged"]
 
@@ -269,7 +269,7 @@ def test_a_revert_in_the_store_browser_checks_the_shown_preview_again(
     qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)
     run_id = commit.result.run_id
     wiz.back()
-    qtbot.waitUntil(page.isComplete, timeout=10_000)
+    qtbot.waitUntil(page.shows_plan, timeout=10_000)  # nothing to commit: Commit is disabled
     assert page.model.counts()[Outcome.UNCHANGED] == 2
     browser = commit.open_browser()
     assert browser is not None

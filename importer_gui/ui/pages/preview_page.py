@@ -1,12 +1,18 @@
-"""Page 5, Preview: check every row in the background, then show what a commit would do."""
+"""Page 5, Preview: check every row in the background, then show what a commit would do.
+
+Beside the table, the messages the rows got, each with its count (choosing one shows only
+its rows), and the selected row in words, with what the user may have meant for a code or
+login nothing has. Corrections are the session's: every later check applies them again.
+"""
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,26 +21,46 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
+    QVBoxLayout,
     QWidget,
     QWizard,
 )
 
+from importer_gui.core.cells import cell_text
+from importer_gui.core.corrections import corrected_name, write_corrected_copy
 from importer_gui.core.errors import Cancelled, ImporterError
-from importer_gui.core.issues import OUTCOME_ORDER, Outcome
-from importer_gui.core.plan import Plan
+from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
+from importer_gui.core.plan import ImportPlan, Plan, RowPlan, issue_counts
 from importer_gui.core.reports import error_log_name, write_error_log, write_issues_workbook
-from importer_gui.core.session import run_check
-from importer_gui.ui.i18n import arg
-from importer_gui.ui.models.preview_model import PreviewModel, RowFilter
+from importer_gui.core.session import CellEdit, run_check
+from importer_gui.core.suggest import near_field, near_values
+from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.labels import field_title
+from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.models.preview_model import (
+    FIRST_VALUE_COLUMN,
+    PreviewModel,
+    RowFilter,
+    issue_text,
+    outcome_label,
+)
 from importer_gui.ui.pages.base import BasePage, collected
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE, outcome_badge
 from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
+
+SIDE_WIDTH = 270  # pixels of the messages and details beside the table
+SUMMARY_DELAY_MS = 200  # count the messages again once edits pause
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +84,12 @@ class PreviewPage(BasePage):
         self.model = PreviewModel(state, parent=self)
         self.model.counts_changed.connect(self._show_counts)
         self.model.recheck_failed.connect(self.show_error)
+        self.model.row_rechecked.connect(lambda *_: self._rows_edited())
         self._checking = False
         self._stale = False
+        self._near: dict[tuple[str, str], list[str]] = {}  # did-you-mean, per plan
+        self._summary_timer = QTimer(self, singleShot=True, interval=SUMMARY_DELAY_MS)
+        self._summary_timer.timeout.connect(self._show_summary)
         self._build()
         state.plan_changed.connect(self._on_plan_changed)
         state.store_changed.connect(self._on_store_changed)
@@ -77,7 +107,13 @@ class PreviewPage(BasePage):
         self.body.addLayout(self._progress_row())
         self.body.addLayout(self._filter_row())
         self.table = self._table()
-        self.body.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self._side())
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([1000, SIDE_WIDTH])
+        self.body.addWidget(self.splitter, 1)
         self.body.addLayout(self._export_row())
 
     def _progress_row(self) -> QHBoxLayout:
@@ -102,7 +138,7 @@ class PreviewPage(BasePage):
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.counts_label.setWordWrap(True)  # large counts in French: a second line, not a cut
         row.addWidget(self.counts_label, 1)
-        self.import_label = QLabel(self.tr("&File:"), self)
+        self.import_label = QLabel(self.tr("F&ile:"), self)
         self.import_box = QComboBox(self)
         self.import_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.import_label.setBuddy(self.import_box)
@@ -142,11 +178,43 @@ class PreviewPage(BasePage):
                               | QAbstractItemView.EditTrigger.AnyKeyPressed)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.setTabKeyNavigation(False)  # Tab goes on to the next control, as elsewhere
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         size_columns_from_first_rows(table)
+        table.selectionModel().currentChanged.connect(lambda *_: self._show_details())
         return table
+
+    def _side(self) -> QWidget:
+        """The messages with their counts, then the selected row in words."""
+        side = QWidget(self)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.summary_list = QListWidget(side)
+        self.summary_list.setObjectName("issueSummary")
+        self.summary_list.setWordWrap(True)
+        self.summary_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.summary_list.setAlternatingRowColors(True)
+        self.summary_list.setSpacing(1)
+        self.summary_list.currentRowChanged.connect(self._on_summary_chosen)
+        summary_label = QLabel(self.tr("&Messages (choose one to see its rows):"), side)
+        summary_label.setWordWrap(True)
+        summary_label.setBuddy(self.summary_list)
+        self.details = QPlainTextEdit(side)
+        self.details.setObjectName("rowDetails")
+        self.details.setReadOnly(True)
+        self.details.setTabChangesFocus(True)
+        details_label = QLabel(self.tr("Selected &row:"), side)
+        details_label.setBuddy(self.details)
+        self.suggestions = QWidget(side)
+        self.suggestion_layout = QVBoxLayout(self.suggestions)
+        self.suggestion_layout.setContentsMargins(0, 0, 0, 0)
+        for widget, stretch in ((summary_label, 0), (self.summary_list, 3), (details_label, 0),
+                                (self.details, 2), (self.suggestions, 0)):
+            column.addWidget(widget, stretch)
+        side.setMinimumWidth(SIDE_WIDTH - 40)
+        return side
 
     def _export_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -154,9 +222,18 @@ class PreviewPage(BasePage):
         self.workbook_button.clicked.connect(lambda: self.export_workbook())
         self.log_button = QPushButton(self.tr("Save error &log…"), self)
         self.log_button.clicked.connect(lambda: self.save_error_log())
-        row.addWidget(self.workbook_button)
-        row.addWidget(self.log_button)
+        self.copy_button = QPushButton(self.tr("Save a corrected c&opy…"), self)
+        self.copy_button.setToolTip(self.tr("The data file with your corrections, in its own "
+                                            "format, encoding and delimiter"))
+        self.copy_button.clicked.connect(lambda: self.save_corrected_copy())
+        self.replace_button = QPushButton(self.tr("Find and re&place…"), self)
+        self.replace_button.setToolTip(self.tr("Replace a value in a column of the rows shown"))
+        self.replace_button.clicked.connect(self.find_and_replace)
+        for button in (self.workbook_button, self.log_button, self.copy_button,
+                       self.replace_button):
+            row.addWidget(button)
         row.addStretch(1)
+        self._enable_reports()
         return row
 
     # --- the check ---------------------------------------------------------------------------
@@ -190,10 +267,14 @@ class PreviewPage(BasePage):
             self.start_check()
 
     def start_check(self) -> None:
-        """Run the full check in the background, with progress and Cancel."""
+        """Run the full check in the background, with progress and Cancel; the rows shown
+        so far go (they would be out of date)."""
         self.show_error(None)
         self._stale = False
         self._set_checking(True)
+        self.model.clear()
+        self._show_summary()
+        self._show_details()
         self.progress_label.setText(self.tr("Checking…"))
         self.progress.setRange(0, 0)
         snapshot = self.session.snapshot()  # the pages may edit the configuration meanwhile
@@ -215,6 +296,7 @@ class PreviewPage(BasePage):
 
     def _on_check_failed(self, error: ImporterError) -> None:
         self._set_checking(False)
+        self.session.set_plan(None)  # the rows shown before are gone: none to commit
         if isinstance(error, Cancelled):
             self.progress_label.setText(self.tr("Check cancelled."))
             self.show_error(self.tr("The check was cancelled: press Check again to see the rows."))
@@ -226,8 +308,9 @@ class PreviewPage(BasePage):
         self._checking = checking
         self.progress_row.set_running(checking)
         self.recheck_button.setEnabled(not checking)
-        for widget in (self.workbook_button, self.log_button, self.table, self.filter_box):
+        for widget in (self.table, self.filter_box, self.summary_list):
             widget.setEnabled(not checking)
+        self._enable_reports()
         self.completeChanged.emit()
 
     # --- showing the plan --------------------------------------------------------------------
@@ -243,10 +326,20 @@ class PreviewPage(BasePage):
 
     def _show_plan(self) -> None:
         plan = self.session.choices.plan
+        self._near = {}
         self.model.show_import(self._fill_imports(plan))
-        self.progress_label.setText(self.tr("Checked.") if plan else "")
+        self.progress_label.setText(self._checked_text(plan) if plan else "")
         self._size_columns()
+        self._show_summary()
+        self._show_details()
+        self._enable_reports()
         self.completeChanged.emit()
+
+    def _checked_text(self, plan: Plan) -> str:
+        """What the check found, in one line: nothing to commit is said at once."""
+        if plan.writes_anything():
+            return self.tr("Checked.")
+        return self.tr("Checked. Nothing to commit: every row is unchanged or has errors.")
 
     def _fill_imports(self, plan: Plan | None) -> int | None:
         """One entry per import, shown only when there are several; the import to show."""
@@ -269,6 +362,8 @@ class PreviewPage(BasePage):
         value = self.import_box.itemData(position)
         self.model.show_import(None if value in (None, -1) else int(value))
         self._size_columns()
+        self._show_summary()
+        self._show_details()
 
     def _on_filter_chosen(self, position: int) -> None:
         self.model.set_filter(RowFilter(self.filter_box.itemData(position)))
@@ -306,10 +401,170 @@ class PreviewPage(BasePage):
         self.notice.setText(text or "")
         self.notice.setVisible(bool(text))
 
+    def shows_plan(self) -> bool:
+        """True once a check's plan is shown and no check runs (whether or not it would
+        write anything)."""
+        plan = self.session.choices.plan
+        return not self._checking and plan is not None and plan is self.model.plan
+
     def isComplete(self) -> bool:
-        """The user may go on once a plan is shown and no check runs."""
-        return (not self._checking and not self._exporting
-                and self.session.choices.plan is not None)
+        """The user may commit once a plan is shown, no check runs, and the plan would
+        write something."""
+        plan = self.session.choices.plan
+        return (self.shows_plan() and not self._exporting and plan is not None
+                and plan.writes_anything())
+
+    def validatePage(self) -> bool:
+        """Commit: rows with errors are left out, once the user agreed; a plan that writes
+        nothing is not committed (the button is disabled then)."""
+        if not self.isComplete():
+            return False
+        plan = self.session.choices.plan
+        skipped = plan.skipped_rows() if plan is not None else 0
+        if skipped and ask(self, self.tr("Commit"), self.tr(
+                "%n row(s) have errors and will be skipped: they are not written. Commit the "
+                "other rows?", "", skipped),
+                [self.tr("&Commit the other rows"), self.tr("Cancel")]) != 0:
+            return False
+        return super().validatePage()
+
+    # --- the messages and the selected row ---------------------------------------------------
+
+    def _rows_edited(self) -> None:
+        """Rows were corrected: their messages are counted again once edits pause."""
+        self._summary_timer.start()
+        self._show_details()
+        plan = self.session.choices.plan
+        if plan is not None and not self._exporting:
+            self.progress_label.setText(self._checked_text(plan))
+        self._enable_reports()
+        self.completeChanged.emit()
+
+    def _show_summary(self) -> None:
+        """Each message of the rows shown, with its count; the one chosen stays chosen."""
+        self._summary_timer.stop()
+        chosen = self.model.issue_filter
+        counts = issue_counts(self.model.imports())
+        numbers = LocaleText()
+        with signals_blocked(self.summary_list):
+            self.summary_list.clear()
+            every = QListWidgetItem(self.tr("Every row (no message chosen)"))
+            self.summary_list.addItem(every)
+            for issue, count in counts:
+                item = QListWidgetItem(arg(self.tr("%1 × %2"), numbers.number(count),
+                                           _issue_line(issue)))
+                item.setData(Qt.ItemDataRole.UserRole, issue)
+                item.setToolTip(item.text())
+                self.summary_list.addItem(item)
+            place = next((n + 1 for n, (issue, _c) in enumerate(counts) if issue == chosen), 0)
+            self.summary_list.setCurrentRow(place)
+        if chosen is not None and place == 0:  # corrected away: every row again
+            self.model.set_issue_filter(None)
+
+    def _on_summary_chosen(self, row: int) -> None:
+        """Show only the rows with the message chosen (the first entry: every row)."""
+        item = self.summary_list.item(row)
+        issue = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self.show_issue(issue if isinstance(issue, Issue) else None)
+
+    def show_issue(self, issue: Issue | None) -> None:
+        """Show only the rows that have ``issue`` (None: every row the Show box keeps)."""
+        self.model.set_issue_filter(issue)
+        self._show_details()
+
+    def summary(self) -> list[str]:
+        """The messages as the list shows them (the first entry is every row)."""
+        return [self.summary_list.item(n).text() for n in range(self.summary_list.count())]
+
+    def selected_row(self) -> tuple[ImportPlan, int, RowPlan] | None:
+        """The row of the current cell, if any."""
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _show_details(self) -> None:
+        """The selected row in words: its line, outcome, messages and corrections; and what
+        the user may have meant for a code or login nothing has."""
+        selected = self.selected_row()
+        self._clear_suggestions()
+        if selected is None:
+            self.details.setPlainText(self.tr("Select a row to read its messages here."))
+            return
+        imp, _r, row = selected
+        lines = [arg(self.tr("Line %1 of %2: %3"), row.line, imp.file.name,
+                     outcome_label(row.outcome))]
+        lines += [_issue_line(issue) for issue in row.issues()]
+        for n in range(len(imp.columns)):
+            correction = self.session.correction(imp.file, row.line, n)
+            if correction is not None:
+                lines.append(arg(self.tr("Corrected %1: “%2” → “%3”"),
+                                 field_title(imp.columns[n]), correction.before,
+                                 correction.after))
+        self.details.setPlainText("\n".join(lines))
+        self._offer_near_values(imp, row)
+
+    def _clear_suggestions(self) -> None:
+        while self.suggestion_layout.count():
+            widget = self.suggestion_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+
+    def near_values(self, imp: ImportPlan, row: RowPlan) -> list[tuple[int, str, str]]:
+        """(column, value, what the user may have meant) for the row's wrong codes."""
+        plan = self.session.choices.plan
+        found: list[tuple[int, str, str]] = []
+        if plan is None:
+            return found
+        for field in dict.fromkeys(i.field for i in row.issues() if i.level is Level.ERROR):
+            if field not in imp.columns or near_field(field) is None:
+                continue
+            n = imp.columns.index(field)
+            value = cell_text(row.cells[n]) if n < len(row.cells) else ""
+            key = (field, value)
+            if key not in self._near:
+                self._near[key] = near_values(plan, field, value)
+            found += [(n, value, meant) for meant in self._near[key]]
+        return found
+
+    def _offer_near_values(self, imp: ImportPlan, row: RowPlan) -> None:
+        """One button per likely value: it replaces the wrong one in every row of the file
+        that has it."""
+        for n, value, meant in self.near_values(imp, row):
+            count = sum(1 for other in imp.rows
+                        if cell_text(other.cells[n] if n < len(other.cells) else "") == value)
+            question = QLabel(arg(self.tr("Did you mean %1?"), meant), self.suggestions)
+            question.setWordWrap(True)
+            question.setTextFormat(Qt.TextFormat.PlainText)
+            button = QPushButton(self.tr("&Use it in %n row(s)", "", count), self.suggestions)
+            button.setObjectName("didYouMean")
+            button.setToolTip(arg(self.tr("Replace %1 with %2 in %3 wherever it is"),
+                                  value, meant, field_title(imp.columns[n])))
+            button.clicked.connect(
+                lambda _=False, i=imp.index, c=n, v=value, m=meant: self.replace_value(i, c, v, m))
+            question.setBuddy(button)
+            self.suggestion_layout.addWidget(question)
+            self.suggestion_layout.addWidget(button)
+
+    def replace_value(self, import_index: int, column: int, value: str, meant: str) -> int:
+        """Put ``meant`` in every cell of a column of one file that holds ``value``."""
+        plan = self.session.choices.plan
+        if plan is None:
+            return 0
+        rows = plan.imports[import_index].rows
+        edits: list[CellEdit] = [
+            (import_index, r, column, meant) for r, row in enumerate(rows)
+            if cell_text(row.cells[column] if column < len(row.cells) else "") == value]
+        return self.model.edit_cells(edits)
+
+    def find_and_replace(self) -> None:
+        """The find and replace dialog, over the rows shown."""
+        from importer_gui.ui.find_replace import FindReplaceDialog
+
+        dialog = FindReplaceDialog(self.model, self)
+        current = self.table.currentIndex()
+        if current.isValid() and current.column() >= FIRST_VALUE_COLUMN:
+            dialog.choose_column(current.column() - FIRST_VALUE_COLUMN)
+        dialog.exec()
+        dialog.deleteLater()
 
     # --- exports -----------------------------------------------------------------------------
 
@@ -354,18 +609,49 @@ class PreviewPage(BasePage):
             path = Path(chosen)
         self._export(lambda: write_error_log(plan, path))
 
-    def _export(self, write: Callable[[], Path]) -> None:
+    def corrected_file(self) -> Path | None:
+        """The data file a corrected copy is made of: the shown file's, or the selected
+        row's when every file is shown; None when it has no corrections."""
+        selected = self.selected_row()
+        shown = [selected[0]] if selected is not None else self.model.imports()
+        for imp in shown:
+            if self.session.choices.corrections.of(imp.file) is not None:
+                return imp.file
+        return None
+
+    def save_corrected_copy(self, path: Path | None = None) -> None:
+        """Save the data file with the corrections (asks where when no path is given)."""
+        file = self.corrected_file()
+        entry = self.session.choices.corrections.of(file) if file is not None else None
+        if file is None or entry is None:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save a corrected copy"), str(file.parent / corrected_name(file)),
+                arg(self.tr("Files like %1 (*%2)"), file.name, Path(corrected_name(file)).suffix))
+            if not chosen:
+                return
+            path = Path(chosen)
+        kept = copy.deepcopy(entry)  # the worker's own: the user may correct more meanwhile
+        target = path
+        self._export(lambda: write_corrected_copy(kept, target),
+                     lambda: self.session.choices.corrections.mark_saved([file]))
+
+    def _export(self, write: Callable[[], Path], done: Callable[[], None] | None = None) -> None:
         """Write a report in the background; the rows cannot be edited meanwhile."""
         self._set_exporting(True)
         self.progress_label.setText(self.tr("Saving…"))
-        self.export_runner.run(lambda _monitor: write(), self._on_exported,
+        self.export_runner.run(lambda _monitor: write(),
+                               lambda written: self._on_exported(written, done),
                                self._on_export_failed)
 
-    def _on_exported(self, written: Path) -> None:
+    def _on_exported(self, written: Path, done: Callable[[], None] | None = None) -> None:
         self._set_exporting(False)
         self.last_export = written
         self.show_error(None)
         self.progress_label.setText(arg(self.tr("Saved %1."), written))
+        if done is not None:
+            done()
 
     def _on_export_failed(self, error: ImporterError) -> None:
         self._set_exporting(False)
@@ -374,6 +660,26 @@ class PreviewPage(BasePage):
 
     def _set_exporting(self, exporting: bool) -> None:
         self._exporting = exporting
-        for widget in (self.workbook_button, self.log_button, self.table, self.recheck_button):
+        for widget in (self.table, self.recheck_button):
             widget.setEnabled(not exporting)
+        self._enable_reports()
         self.completeChanged.emit()
+
+    def _enable_reports(self) -> None:
+        """Each report only when it has something to say; nothing while work runs."""
+        plan = self.session.choices.plan
+        idle = not self._checking and not self._exporting
+        shown = idle and plan is not None and plan is self.model.plan
+        issues = shown and any(row.has_issues for imp in plan.imports for row in imp.rows)
+        self.workbook_button.setEnabled(bool(issues))
+        self.log_button.setEnabled(bool(issues))
+        self.copy_button.setEnabled(shown and self.corrected_file() is not None)
+        self.replace_button.setEnabled(shown and self.model.rowCount() > 0)
+
+
+def _issue_line(issue: Issue) -> str:
+    """An issue for people: level and message, then the field by its label and name."""
+    text = issue_text(issue.level, issue.message)
+    if not issue.field:
+        return text
+    return arg(translate("PreviewPage", "%1 (%2)"), text, field_title(issue.field))

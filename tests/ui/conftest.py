@@ -1,0 +1,39 @@
+"""The window's tests answer its questions themselves: no dialog waits on a screen nobody
+sees. Each question is recorded; the first answer is given unless a test queued others."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from importer_gui.ui.widgets import ask
+
+
+@dataclass
+class Questions:
+    """The questions asked, and the answers to give (by their text, without the "&")."""
+
+    asked: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)
+
+    def __call__(self, parent: QWidget | None, title: str, text: str,
+                 answers: Sequence[str], escape: int) -> int:
+        shown = [answer.replace("&", "") for answer in answers]
+        self.asked.append((title, text, shown))
+        return shown.index(self.answers.pop(0)) if self.answers else 0
+
+    def texts(self) -> list[str]:
+        """What each question said, in order."""
+        return [text for _title, text, _answers in self.asked]
+
+
+@pytest.fixture(autouse=True)
+def questions() -> Iterator[Questions]:
+    """Every question the window asks during the test."""
+    recorder = Questions()
+    before = ask.answer_with(recorder)
+    yield recorder
+    ask.answer_with(before)

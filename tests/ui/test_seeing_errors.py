@@ -1,0 +1,244 @@
+"""Seeing and fixing errors in the preview: the messages with their counts, the selected
+row in words, "did you mean", find and replace, every file at once; and the small things a
+user meets at once (the keyboard, reports with nothing to say, a new check)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.store import Store
+from importer_gui.ui.find_replace import FindReplaceDialog, replaced
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.preview_page import PreviewPage
+from importer_gui.ui.wizard import MAPPING, OPEN, PREVIEW
+from tests.builders import trainings_import, write_config, write_xlsx
+from tests.ui.test_preview_commit import teacher_state
+from tests.ui.wizards import preview_and_commit
+
+
+def shot(widget: QWidget, folder: Path, name: str) -> None:
+    """Save what the widget shows, to be looked at."""
+    QApplication.processEvents()
+    widget.grab().save(str(folder / f"{name}.png"))
+
+
+def lines_shown(page: PreviewPage) -> list[int]:
+    model = page.model
+    return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
+def sample_preview(window: MainWindow, sample: Path, qtbot: QtBot) -> PreviewPage:
+    """The sample's preview, checked."""
+    assert window.open_file(sample / "sample-config.xml")
+    page = window.wizard.preview_page
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW and page.shows_plan(),
+                    timeout=20_000)
+    return page
+
+
+def test_the_messages_beside_the_table_filter_its_rows_and_the_row_reads_without_a_mouse(
+        window: MainWindow, sample: Path, qtbot: QtBot, screenshots: Path) -> None:
+    page = sample_preview(window, sample, qtbot)
+    page.import_box.setCurrentIndex(page.import_box.findData(3))  # the interventions
+    assert page.summary() == [
+        "Every row (no message chosen)",
+        "1 × ERROR: Date le 3 mars not valid. (Intervention start — interventionDate)",
+        "1 × ERROR: Status has invalid value X, A or C expected. (Intervention status — "
+        "interventionStatus)",
+        "1 × ERROR: Session with title Session inconnue is not found for this training. "
+        "(Session title — sessionTitle)",
+        "1 × ERROR: Teacher with login inconnu is not found. (Teacher's login — teacherLogin)"]
+    assert lines_shown(page) == [2, 3, 4, 5, 6, 7, 8]
+    page.summary_list.setCurrentRow(4)  # a click on the teacher's message
+    assert lines_shown(page) == [7]
+    # The selected row in words, read with the keyboard alone.
+    page.table.setFocus()
+    QApplication.processEvents()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.details.toPlainText() == (
+        "Line 7 of interventions.xlsx: error\n"
+        "ERROR: Teacher with login inconnu is not found. (Teacher's login — teacherLogin)")
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)  # Tab leaves the table
+    assert not page.table.hasFocus()
+    shot(window, screenshots, "errors-1-summary-and-row")
+    page.summary_list.setCurrentRow(0)
+    assert lines_shown(page) == [2, 3, 4, 5, 6, 7, 8]
+
+
+def seeded_store(folder: Path, store_path: Path) -> None:
+    """Training courses committed as last month's import would have."""
+    config = config_xml.load(write_config(folder, trainings_import(
+        folder, [["XLS-300", "Excel avancé", ""], ["SEC-101", "Sécurité incendie", ""]]),
+        name="seed.xml"))
+    with Store.open(store_path) as store:
+        pipeline.commit(pipeline.check(config, store), store)
+
+
+def test_did_you_mean_offers_the_close_code_and_puts_it_in_every_row_in_one_click(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    seeded_store(tmp_path, window.state.store_path)
+    data = write_xlsx(tmp_path / "sessions.xlsx", [
+        ["Action", "Code formation", "Titre de la session", "Date de début"],
+        ["M", "XLS-30", "Excel - Nantes", date(2027, 2, 5)],
+        ["M", "SEC-101", "Sécurité - Lyon", date(2027, 1, 12)],
+        ["M", "XLS-30", "Excel - Lille", date(2027, 3, 5)]])
+    wizard = window.wizard
+    assert wizard.open_file(data)
+    wizard.next()
+    wizard.next()
+    wizard.mapping_page.confirm_check.setChecked(True)  # no teacher column: none is set
+    wizard.next()
+    wizard.next()
+    page = wizard.preview_page
+    qtbot.waitUntil(page.shows_plan, timeout=20_000)
+    assert [page.model.data(page.model.index(r, 1)) for r in range(3)] == [
+        "error", "create", "error"]
+    page.table.setCurrentIndex(page.model.index(0, 3))
+    [button] = page.suggestions.findChildren(QAbstractButton, "didYouMean")
+    assert button.text() == "&Use it in 2 row(s)"
+    assert button.toolTip() == ("Replace XLS-30 with XLS-300 in Training course code — "
+                                "trainingPathCode wherever it is")
+    assert [label.text() for label in page.suggestions.findChildren(QLabel)] == [
+        "Did you mean XLS-300?"]
+    shot(window, screenshots, "errors-2-did-you-mean")
+    button.click()
+    assert [page.model.data(page.model.index(r, 1)) for r in range(3)] == ["create"] * 3
+    assert [page.model.data(page.model.index(r, 3)) for r in range(3)] == [
+        "XLS-300", "SEC-101", "XLS-300"]
+    assert window.state.session.unsaved_corrections() == 2
+
+
+def test_find_and_replace_corrects_a_column_of_the_rows_shown(
+        tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    _wizard, page, _commit = preview_and_commit(teacher_state(tmp_path), qtbot)
+    dialog = FindReplaceDialog(page.model, page)
+    qtbot.addWidget(dialog)
+    assert [dialog.column_combo.itemText(i) for i in range(dialog.column_combo.count())] == [
+        "Teacher's login — teacherLogin", "Teacher's last name — teacherName",
+        "Teacher's e-mail address — teacherEmail"]
+    dialog.choose_column(2)
+    dialog.find_edit.setText("adam-at-example")
+    dialog.replace_edit.setText("adam@example.org")
+    dialog.whole_check.setChecked(True)
+    dialog.show()
+    shot(dialog, screenshots, "errors-3-find-and-replace")
+    assert dialog.replace_all() == 1
+    assert dialog.result_label.text() == "1 cell(s) corrected."
+    assert page.model.data(page.model.index(2, 1)) == "create"
+    dialog.whole_check.setChecked(False)
+    dialog.find_edit.setText("example.org")
+    dialog.replace_edit.setText("example.com")
+    assert dialog.replace_all() == 4
+    assert page.model.data(page.model.index(0, 4)) == "zoe@example.com"
+    assert replaced("abcabc", "b", "", whole=False) == "acac"
+    assert replaced("abc", "b", "x", whole=True) == "abc"
+
+
+def test_all_files_show_a_file_column_and_the_files_own_headers(
+        window: MainWindow, sample: Path, qtbot: QtBot, screenshots: Path) -> None:
+    page = sample_preview(window, sample, qtbot)
+    page.import_box.setCurrentIndex(page.import_box.findData(-1))
+    model = page.model
+    file_column = model.file_column()
+    assert file_column == model.columnCount() - 1
+    assert model.headerData(file_column, Qt.Orientation.Horizontal) == "File"
+    assert {model.data(model.index(r, file_column)) for r in range(model.rowCount())} == {
+        "teachers.csv", "trainings.xlsx", "sessions.xlsx", "interventions.xlsx"}
+    assert model.headerData(2, Qt.Orientation.Horizontal) == (
+        "Identifiant / Code formation / Action")
+    assert model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+        "teachers.csv: Identifiant → Teacher's login — teacherLogin\n"
+        "trainings.xlsx: Code formation → Training course code — trainingPathCode\n"
+        "sessions.xlsx: Action → Session action — sessionAction\n"
+        "interventions.xlsx: Identifiant → Intervention GUID — interventionGuid")
+    model.sort(file_column, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, file_column)) == "interventions.xlsx"
+    shot(window, screenshots, "errors-4-all-files")
+
+
+def test_reports_and_commit_say_nothing_when_there_is_nothing_to_say(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    clean = "Login;Name;E-mail\nzoe;Zoe;zoe@example.org\n"
+    _wizard, page, _commit = preview_and_commit(teacher_state(tmp_path, clean), qtbot)
+    assert not page.workbook_button.isEnabled() and not page.log_button.isEnabled()
+    assert not page.copy_button.isEnabled()
+    assert page.summary() == ["Every row (no message chosen)"]
+    assert page.isComplete()  # one row to create
+
+
+def test_a_new_check_shows_no_old_rows_meanwhile(tmp_path: Path, qtbot: QtBot) -> None:
+    _wizard, page, _commit = preview_and_commit(teacher_state(tmp_path), qtbot)
+    assert page.model.rowCount() == 4
+    page.start_check()
+    assert page.model.rowCount() == 0 and page.counts_label.text().startswith("<b>0 row")
+    assert not page.isComplete()
+    qtbot.waitUntil(page.shows_plan, timeout=20_000)
+    assert page.model.rowCount() == 4
+
+
+def mnemonics(widget: QWidget) -> dict[str, list[str]]:
+    """Every Alt+letter a visible label or button of ``widget`` answers, with its texts."""
+    found: dict[str, list[str]] = {}
+    for child in widget.findChildren(QWidget):
+        if not child.isVisible() or not isinstance(child, QLabel | QAbstractButton):
+            continue
+        text = child.text().replace("&&", "")
+        place = text.find("&")
+        if 0 <= place < len(text) - 1:
+            found.setdefault(text[place + 1].lower(), []).append(text)
+    return found
+
+
+def test_alt_f_opens_the_file_menu_only(window: MainWindow, sample: Path, qtbot: QtBot,
+                                        french: None) -> None:
+    from importer_gui.ui.main_window import MainWindow as Window
+
+    french_window = Window(window.state.store_path)  # built after French is installed
+    qtbot.addWidget(french_window)
+    french_window.resize(1280, 800)
+    french_window.show()
+    for shown in (window, french_window):
+        wizard = shown.wizard
+        assert wizard.open_file(sample / "sample-config.xml")
+        qtbot.waitUntil(lambda w=wizard: w.currentId() == PREVIEW
+                        and w.preview_page.shows_plan(), timeout=20_000)
+        seen: dict[str, list[str]] = {}
+        for page_id in range(OPEN, PREVIEW + 1):
+            while wizard.currentId() > page_id:
+                wizard.back()
+            for letter, texts in mnemonics(wizard).items():
+                seen.setdefault(letter, []).extend(texts)
+            if page_id < PREVIEW:
+                wizard.go_to_preview()
+        assert "f" not in seen, seen
+        menus = [action.text() for action in shown.menuBar().actions()]
+        assert menus[0] in ("&File", "&Fichier")
+    assert window.wizard.buttonText(window.wizard.WizardButton.FinishButton) == "F&inish"
+
+
+def test_going_on_without_fields_is_said_for_one_import(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    sample_preview(window, sample, qtbot)
+    wizard = window.wizard
+    while wizard.currentId() != MAPPING:
+        wizard.back()
+    page = wizard.mapping_page
+    page.set_field(0, "ignoredColumn")  # the teachers' login: a mandatory field missing
+    assert not page.isComplete()
+    page.confirm_check.setChecked(True)
+    assert page.isComplete()
+    wizard.back()
+    wizard.back()
+    wizard.open_page.import_combo.setCurrentIndex(3)  # the interventions
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == MAPPING
+    page.set_field(6, "ignoredColumn")  # the room's label
+    assert page.confirm_check.isVisible() and not page.confirm_check.isChecked()
+    assert not page.isComplete()
