@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from importer_gui.core.errors import ImporterError
@@ -208,6 +208,14 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Import Assistant"), text)
 
     # --- events -------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Quit and the window's close button ask first when a commit runs or corrections
+        are not saved; the work in the background is stopped before the window goes."""
+        if not self.wizard.may_close():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Files dropped anywhere on the window go to the wizard."""

@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES
+from importer_gui.core.corrections import corrected_name
+from importer_gui.core.errors import ImporterError
+from importer_gui.ui.i18n import arg
 from importer_gui.ui.pages.action_page import ActionPage
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.config_page import ConfigPage
@@ -16,6 +19,7 @@ from importer_gui.ui.pages.open_page import OpenPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.widgets.ask import ask
 
 OPEN, ACTION, MAPPING, CONFIG, PREVIEW, COMMIT = range(6)
 
@@ -45,6 +49,8 @@ class Wizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        # Alt+F is the File menu's alone.
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("F&inish"))
         self.open_page = OpenPage(state, self.settings)
         self.action_page = ActionPage(state)
         self.mapping_page = MappingPage(state)
@@ -59,17 +65,25 @@ class Wizard(QWizard):
         self.open_page.configuration_opened.connect(self.go_to_preview)
         self.open_page.runner.finished.connect(self._resume_forward)
         self.setAcceptDrops(True)
+        # Back asks first while a commit runs: the button comes here, not to back().
+        back = self.button(QWizard.WizardButton.BackButton)
+        back.clicked.disconnect()
+        back.clicked.connect(self.go_back)
 
     # --- opening ------------------------------------------------------------------------
 
     def open_file(self, path: Path) -> bool:
         """Open a file from anywhere in the wizard (menu, drop): back to page 1 first."""
+        if not self.may_open():
+            return False
         if self.currentId() != OPEN:
             self.restart()
         return self.open_page.open_path(path)
 
     def choose_file(self) -> None:
         """The Open… command: back to page 1 and ask for a file."""
+        if not self.may_open():
+            return
         if self.currentId() != OPEN:
             self.restart()
         self.open_page.choose_file()
@@ -103,10 +117,118 @@ class Wizard(QWizard):
                 and self.currentId() == OPEN and self.open_page.isComplete()):
             self.go_to_preview()
 
-    def new_import(self) -> None:
-        """Forget the choices and start again on page 1."""
+    def new_import(self) -> bool:
+        """Forget the choices and start again on page 1 (once the user agreed to lose a
+        commit running or corrections not saved)."""
+        if not self.may_stop_commit() or not self.may_drop_corrections(
+                self.tr("Start a new import?"), self.tr("Discard them and start &anew")):
+            return False
         self.state.session.new_import()
         self.restart()
+        return True
+
+    # --- what would be lost -------------------------------------------------------------
+
+    def may_close(self) -> bool:
+        """Asked before the window closes: a commit running, corrections not saved. True
+        when the window may close; the work in the background is stopped then."""
+        if not self.may_stop_commit() or not self.may_drop_corrections(
+                self.tr("Quit Import Assistant?"), self.tr("Discard them and &quit")):
+            return False
+        self.stop_work()
+        return True
+
+    def may_open(self) -> bool:
+        """Asked before another file is opened: a commit running stops; corrections not
+        saved stay with their file (unless the user drops them), to come back when it is
+        checked again."""
+        if not self.may_stop_commit():
+            return False
+        unsaved = self.state.session.unsaved_corrections()
+        if not unsaved:
+            return True
+        answer = ask(self, self.tr("Open another file?"), self.tr(
+            "%n correction(s) of the preview are not saved yet (in a corrected copy or a "
+            "commit). They stay with their file while this window is open, and come back "
+            "when it is checked again.", "", unsaved),
+            [self.tr("&Keep them and open"), self.tr("&Discard them and open"),
+             self.tr("Cancel")])
+        if answer == 1:
+            self.state.session.discard_corrections()
+        return answer != 2
+
+    def may_stop_commit(self) -> bool:
+        """While a commit runs: stop it (nothing is written) or stay. True when none runs
+        any more."""
+        commit = self.commit_page
+        if not commit.is_running():
+            return True
+        answer = ask(self, self.tr("A commit is running"), self.tr(
+            "The rows are being written to the store. Stop the commit? Nothing will be "
+            "written."), [self.tr("&Stop the commit"), self.tr("&Go on committing")])
+        if answer != 0:
+            return False
+        commit.stop()
+        return not commit.is_running()
+
+    def may_drop_corrections(self, title: str, discard: str) -> bool:
+        """Corrections not saved: save a corrected copy of each file beside it, discard
+        them, or stay. True when the user may go on."""
+        session = self.state.session
+        unsaved = session.unsaved_corrections()
+        if not unsaved:
+            return True
+        targets = self._copy_targets()
+        names = ", ".join(target.name for target in targets.values())
+        answer = ask(self, title, arg(self.tr(
+            "%n correction(s) of the preview are neither committed nor saved in a corrected "
+            "copy of their file. Save them in %1, beside the file they correct?", "",
+            unsaved), names), [self.tr("&Save the corrected copies"), discard,
+                               self.tr("Cancel")], escape=2)
+        if answer == 2:
+            return False
+        if answer == 1:
+            session.discard_corrections()
+            return True
+        for file, target in targets.items():
+            try:
+                session.save_corrected_copy(file, target)
+            except ImporterError as exc:
+                ask(self, title, exc.message, [self.tr("OK")])
+                return False
+        return True
+
+    def _copy_targets(self) -> dict[Path, Path]:
+        """Where each corrected file's copy goes when saved on the way out: beside it,
+        under a name no file has yet."""
+        targets: dict[Path, Path] = {}
+        for file in self.state.session.corrected_files():
+            target, n = file.parent / corrected_name(file), 1
+            while target.exists():
+                n += 1
+                name = corrected_name(file)
+                stem, suffix = name.rsplit(".", 1)
+                target = file.parent / f"{stem}-{n}.{suffix}"
+            targets[file] = target
+        return targets
+
+    def stop_work(self) -> None:
+        """Stop whatever runs in the background and wait for it, so that nothing is left
+        writing (or reporting to a window that is gone) once the window closes."""
+        runners = (self.open_page.runner, self.preview_page.runner,
+                   self.preview_page.export_runner, self.commit_page.runner)
+        busy = [runner for runner in runners if runner.busy]
+        for runner in busy:
+            runner.cancel()
+        for runner in busy:
+            runner.wait()
+        QApplication.processEvents()  # their outcomes, while the pages still exist
+
+    def go_back(self) -> None:
+        """The Back button: during a commit, only once the user agreed to stop it."""
+        if self.currentId() == COMMIT and not self.may_stop_commit():
+            return
+        self.back()
 
     # --- QWizard ------------------------------------------------------------------------
 

@@ -75,7 +75,7 @@ def test_changing_the_store_checks_the_shown_preview_against_it(
     qtbot.waitUntil(preview.isComplete, timeout=20_000)
     assert plan_counts(window)["create"] == 11  # the file of one's own is empty
     assert window.use_store(postgres_store)
-    qtbot.waitUntil(lambda: preview.isComplete()
+    qtbot.waitUntil(lambda: preview.shows_plan()  # nothing to commit: Commit is disabled
                     and plan_counts(window).get("create") == 0, timeout=20_000)
     assert plan_counts(window)["unchanged"] == 11
     assert preview.model.counts()[Outcome.UNCHANGED] == 3  # the shown import: teachers

@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -13,11 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from importer_gui.core import pipeline
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import Plan
-from importer_gui.core.session import run_commit, run_replan
+from importer_gui.core.session import Committed, run_commit, run_replan
 from importer_gui.core.store import Store
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
@@ -42,7 +42,7 @@ class CommitPage(BasePage):
                                  "transaction: all of them, or none."))
         self.setFinalPage(True)
         self.runner = TaskRunner(self)
-        self.result: pipeline.CommitResult | None = None
+        self.result: Committed | None = None
         self._running = False
         self._build()
 
@@ -64,6 +64,12 @@ class CommitPage(BasePage):
             self.count_labels[outcome] = value
             form.addRow(text, value)
         self.body.addWidget(self.summary)
+        self.logs_label = QLabel(self)
+        self.logs_label.setObjectName("commitLogs")
+        self.logs_label.setWordWrap(True)
+        self.logs_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.logs_label.hide()
+        self.body.addWidget(self.logs_label)
         self.retry_button = QPushButton(self.tr("Commit a&gain"), self)
         self.retry_button.clicked.connect(self.start)
         self.recheck_button = QPushButton(self.tr("C&heck again"), self)
@@ -108,6 +114,7 @@ class CommitPage(BasePage):
         plan = self.session.choices.plan
         self.show_error(None)
         self.summary.hide()
+        self.logs_label.hide()
         self.browser_button.hide()
         self.retry_button.hide()
         self.recheck_button.hide()
@@ -127,13 +134,23 @@ class CommitPage(BasePage):
         self.status.setText(self.tr("Committing…"))
         self.progress.setRange(0, 0)
         path = self.session.store_path
-        self.runner.run(lambda m: run_commit(path, plan, m), self._on_committed,
+        corrections = self.session.choices.corrections.copy()  # recorded with the run
+        self.runner.run(lambda m: run_commit(path, plan, m, corrections), self._on_committed,
                         self._on_failed)
 
     def cancel(self) -> None:
         """Stop the running work; a cancelled commit writes nothing."""
         if self.runner.busy:
             self.runner.cancel()
+
+    def stop(self) -> None:
+        """Stop the running work and wait until it has stopped: the store's transaction is
+        rolled back and the page says that nothing was written."""
+        if not self.runner.busy:
+            return
+        self.runner.cancel()
+        self.runner.wait()
+        QApplication.processEvents()  # its outcome: the status says what happened
 
     def _on_replanned(self, replanned: tuple[Plan, list[tuple[int, int]]]) -> None:
         fresh, differing = replanned
@@ -156,7 +173,7 @@ class CommitPage(BasePage):
         if wizard is not None:
             QTimer.singleShot(0, wizard.back)
 
-    def _on_committed(self, result: pipeline.CommitResult) -> None:
+    def _on_committed(self, result: Committed) -> None:
         self._set_running(False)
         self.result = result
         self.status.setText(arg(self.tr("Committed: run %1 is in the history."), result.run_id))
@@ -164,9 +181,21 @@ class CommitPage(BasePage):
         for outcome, label in self.count_labels.items():
             label.setText(numbers.number(result.counts.get(outcome.value, 0)))
         self.summary.show()
+        self._show_logs(result)
         self.browser_button.show()
         self.completeChanged.emit()
-        self.session.record_run(result.run_id)  # every view over the store hears of it
+        plan = self.session.choices.plan
+        files = [imp.file for imp in plan.imports] if plan is not None else []
+        self.session.record_commit(result, files)  # every view over the store hears of it
+
+    def _show_logs(self, result: Committed) -> None:
+        """The error logs the configuration asks for, written as the platform would, and
+        any that could not be."""
+        lines = [arg(self.tr("Error log: %1"), log) for log in result.error_logs]
+        self.logs_label.setText("\n".join(lines))
+        self.logs_label.setVisible(bool(lines))
+        if result.log_failures:
+            self.show_error("\n".join(result.log_failures))
 
     def _on_failed(self, error: ImporterError) -> None:
         self._set_running(False)

@@ -100,6 +100,10 @@
         <translation>Validé&#xa0;: l&apos;exécution %1 figure dans l&apos;historique.</translation>
     </message>
     <message>
+        <source>Error log: %1</source>
+        <translation>Journal d&apos;erreurs&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé&#xa0;: rien n&apos;a été écrit.</translation>
     </message>
@@ -181,6 +185,44 @@
     <message>
         <source>Not saved: %1 was changed on disk. Open it again or save under another name.</source>
         <translation>Non enregistrée&#xa0;: %1 a changé sur le disque. Rouvrez-le ou enregistrez sous un autre nom.</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <source>Find and replace</source>
+        <translation>Rechercher et remplacer</translation>
+    </message>
+    <message>
+        <source>Every row the preview shows is corrected and checked again; a filtered view corrects only its rows.</source>
+        <translation>Chaque ligne affichée par l&apos;aperçu est corrigée et vérifiée à nouveau&#xa0;; une vue filtrée ne corrige que ses lignes.</translation>
+    </message>
+    <message>
+        <source>The &amp;whole cell only</source>
+        <translation>La cellule &amp;entière seulement</translation>
+    </message>
+    <message>
+        <source>&amp;Column:</source>
+        <translation>&amp;Colonne&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd:</source>
+        <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Replace &amp;with:</source>
+        <translation>Remplacer &amp;par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Replace &amp;all</source>
+        <translation>&amp;Tout remplacer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) corrected.</source>
+        <translation>
+            <numerusform>%n cellule corrigée.</numerusform>
+            <numerusform>%n cellules corrigées.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -485,7 +527,7 @@
     </message>
     <message>
         <source>S&amp;heet:</source>
-        <translation>&amp;Feuille&#xa0;:</translation>
+        <translation>Feui&amp;lle&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Encoding:</source>
@@ -496,8 +538,8 @@
         <translation>&amp;Séparateur&#xa0;:</translation>
     </message>
     <message>
-        <source>&amp;First rows:</source>
-        <translation>&amp;Premières lignes&#xa0;:</translation>
+        <source>First ro&amp;ws:</source>
+        <translation>Premières lig&amp;nes&#xa0;:</translation>
     </message>
     <message>
         <source>semicolon</source>
@@ -530,6 +572,46 @@
     <message>
         <source>%1: no such file.</source>
         <translation>%1&#xa0;: fichier introuvable.</translation>
+    </message>
+    <message>
+        <source>%1 is not a spreadsheet: it is %2. Choose a workbook or a CSV file.</source>
+        <translation>%1 n&apos;est pas un tableur&#xa0;: c&apos;est %2. Choisissez un classeur ou un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>une image PNG</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>une image JPEG</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>une image GIF</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>un document PDF</translation>
+    </message>
+    <message>
+        <source>a Word document</source>
+        <translation>un document Word</translation>
+    </message>
+    <message>
+        <source>a PowerPoint presentation</source>
+        <translation>une présentation PowerPoint</translation>
+    </message>
+    <message>
+        <source>an OpenDocument text</source>
+        <translation>un texte OpenDocument</translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation>une archive zip</translation>
+    </message>
+    <message>
+        <source>an Office document that is not an .xls workbook</source>
+        <translation>un document Office qui n&apos;est pas un classeur .xls</translation>
     </message>
     <message>
         <source>no action yet</source>
@@ -721,8 +803,24 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>AVERTISSEMENT&#xa0;: %1</translation>
     </message>
     <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1&#xa0;: %2 → %3</translation>
+    </message>
+    <message>
         <source>Column %1</source>
         <translation>Colonne %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Corrected; the file has: %1</source>
+        <translation>Corrigé&#xa0;; le fichier contient&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
     </message>
     <message>
         <source>Field: %1</source>
@@ -772,8 +870,8 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Relire le fichier et vérifier chaque ligne</translation>
     </message>
     <message>
-        <source>&amp;File:</source>
-        <translation>&amp;Fichier&#xa0;:</translation>
+        <source>F&amp;ile:</source>
+        <translation>F&amp;ichier&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
@@ -808,12 +906,36 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Lignes inchangées</translation>
     </message>
     <message>
+        <source>&amp;Messages (choose one to see its rows):</source>
+        <translation>&amp;Messages (choisissez-en un pour voir ses lignes)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Selected &amp;row:</source>
+        <translation>&amp;Ligne sélectionnée&#xa0;:</translation>
+    </message>
+    <message>
         <source>Export issues as &amp;workbook…</source>
         <translation>Exporter les problèmes en &amp;classeur…</translation>
     </message>
     <message>
         <source>Save error &amp;log…</source>
         <translation>Enregistrer le &amp;journal d&apos;erreurs…</translation>
+    </message>
+    <message>
+        <source>Save a corrected c&amp;opy…</source>
+        <translation>Enregistrer une c&amp;opie corrigée…</translation>
+    </message>
+    <message>
+        <source>The data file with your corrections, in its own format, encoding and delimiter</source>
+        <translation>Le fichier de données avec vos corrections, dans son format, son encodage et son séparateur</translation>
+    </message>
+    <message>
+        <source>Find and re&amp;place…</source>
+        <translation>Rechercher et &amp;remplacer…</translation>
+    </message>
+    <message>
+        <source>Replace a value in a column of the rows shown</source>
+        <translation>Remplacer une valeur dans une colonne des lignes affichées</translation>
     </message>
     <message>
         <source>Check cancelled.</source>
@@ -830,6 +952,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Checked.</source>
         <translation>Vérifié.</translation>
+    </message>
+    <message>
+        <source>Checked. Nothing to commit: every row is unchanged or has errors.</source>
+        <translation>Vérifié. Rien à valider&#xa0;: chaque ligne est inchangée ou en erreur.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%Ln with errors)</source>
@@ -885,6 +1011,60 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         </translation>
     </message>
     <message>
+        <source>Commit</source>
+        <translation>Valider</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have errors and will be skipped: they are not written. Commit the other rows?</source>
+        <translation>
+            <numerusform>%n ligne est en erreur et sera ignorée&#xa0;: elle n&apos;est pas écrite. Valider les autres lignes&#xa0;?</numerusform>
+            <numerusform>%n lignes sont en erreur et seront ignorées&#xa0;: elles ne sont pas écrites. Valider les autres lignes&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Commit the other rows</source>
+        <translation>&amp;Valider les autres lignes</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Every row (no message chosen)</source>
+        <translation>Toutes les lignes (aucun message choisi)</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Select a row to read its messages here.</source>
+        <translation>Sélectionnez une ligne pour lire ici ses messages.</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2: %3</source>
+        <translation>Ligne %1 de %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Corrected %1: “%2” → “%3”</source>
+        <translation>Corrigé %1&#xa0;: «&#xa0;%2&#xa0;» → «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Vouliez-vous dire %1&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Use it in %n row(s)</source>
+        <translation>
+            <numerusform>L&apos;&amp;utiliser dans %n ligne</numerusform>
+            <numerusform>L&apos;&amp;utiliser dans %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace %1 with %2 in %3 wherever it is</source>
+        <translation>Remplacer %1 par %2 dans %3 partout où il se trouve</translation>
+    </message>
+    <message>
         <source>Export issues as workbook</source>
         <translation>Exporter les problèmes en classeur</translation>
     </message>
@@ -901,12 +1081,24 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Journaux (*.log *.txt)</translation>
     </message>
     <message>
+        <source>Save a corrected copy</source>
+        <translation>Enregistrer une copie corrigée</translation>
+    </message>
+    <message>
+        <source>Files like %1 (*%2)</source>
+        <translation>Fichiers comme %1 (*%2)</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Saved %1.</source>
         <translation>%1 enregistré.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1470,80 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Import Assistant</source>
         <translation>Import Assistant</translation>
+    </message>
+    <message>
+        <source>F&amp;inish</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <source>Start a new import?</source>
+        <translation>Commencer un nouvel import&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Discard them and start &amp;anew</source>
+        <translation>Les abandonner et &amp;recommencer</translation>
+    </message>
+    <message>
+        <source>Quit Import Assistant?</source>
+        <translation>Quitter Import Assistant&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Discard them and &amp;quit</source>
+        <translation>Les abandonner et &amp;quitter</translation>
+    </message>
+    <message>
+        <source>Open another file?</source>
+        <translation>Ouvrir un autre fichier&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s) of the preview are not saved yet (in a corrected copy or a commit). They stay with their file while this window is open, and come back when it is checked again.</source>
+        <translation>
+            <numerusform>%n correction de l&apos;aperçu n&apos;est pas encore enregistrée (dans une copie corrigée ou par une validation). Elle reste attachée à son fichier tant que cette fenêtre est ouverte, et revient quand il est vérifié à nouveau.</numerusform>
+            <numerusform>%n corrections de l&apos;aperçu ne sont pas encore enregistrées (dans une copie corrigée ou par une validation). Elles restent attachées à leur fichier tant que cette fenêtre est ouverte, et reviennent quand il est vérifié à nouveau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep them and open</source>
+        <translation>Les &amp;garder et ouvrir</translation>
+    </message>
+    <message>
+        <source>&amp;Discard them and open</source>
+        <translation>Les &amp;abandonner et ouvrir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>A commit is running</source>
+        <translation>Une validation est en cours</translation>
+    </message>
+    <message>
+        <source>The rows are being written to the store. Stop the commit? Nothing will be written.</source>
+        <translation>Les lignes sont en cours d&apos;écriture dans la base. Arrêter la validation&#xa0;? Rien ne sera écrit.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the commit</source>
+        <translation>&amp;Arrêter la validation</translation>
+    </message>
+    <message>
+        <source>&amp;Go on committing</source>
+        <translation>&amp;Continuer la validation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s) of the preview are neither committed nor saved in a corrected copy of their file. Save them in %1, beside the file they correct?</source>
+        <translation>
+            <numerusform>%n correction de l&apos;aperçu n&apos;est ni validée ni enregistrée dans une copie corrigée de son fichier. L&apos;enregistrer dans %1, à côté du fichier qu&apos;elle corrige&#xa0;?</numerusform>
+            <numerusform>%n corrections de l&apos;aperçu ne sont ni validées ni enregistrées dans une copie corrigée de leur fichier. Les enregistrer dans %1, à côté du fichier qu&apos;elles corrigent&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Save the corrected copies</source>
+        <translation>&amp;Enregistrer les copies corrigées</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
