@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -143,8 +144,10 @@ class Corrections:
         return bool(self._files)
 
 
+@lru_cache(maxsize=256)
 def _key(file: Path) -> Path:
-    """A data file as corrections know it: one path whatever way it was reached."""
+    """A data file as corrections know it: one path whatever way it was reached (resolved
+    once: the preview asks at every edit)."""
     return Path(file).resolve()
 
 

@@ -491,11 +491,14 @@ class PreviewModel(QAbstractTableModel):
             return False
         imp, r, _row = self._row(index.row())
         text = "" if value is None else str(value)
-        return self.edit_cells([(imp.index, r, index.column() - FIRST_VALUE_COLUMN, text)]) > 0
+        edit = (imp.index, r, index.column() - FIRST_VALUE_COLUMN, text)
+        return self.edit_cells([edit], view_row=index.row()) > 0
 
-    def edit_cells(self, edits: list[tuple[int, int, int, str]]) -> int:
+    def edit_cells(self, edits: list[tuple[int, int, int, str]],
+                   view_row: int | None = None) -> int:
         """Correct cells of the plan through the session, each row re-checked at once, and
-        repaint them; how many changed."""
+        repaint them (``view_row``: the one row edited, where it is shown); how many
+        changed."""
         try:
             changed = self._state.session.edit_cells(edits)
         except ImporterError as exc:
@@ -509,7 +512,7 @@ class PreviewModel(QAbstractTableModel):
             self._issues.pop(key, None)
         first, last = 0, self.rowCount() - 1  # several rows: repaint them all at once
         if len(rows) == 1:
-            first = last = self.view_row_of(*rows[0])
+            first = last = view_row if view_row is not None else self.view_row_of(*rows[0])
         if last >= 0 and first >= 0:
             self.dataChanged.emit(self.index(first, 0),
                                   self.index(last, self.columnCount() - 1))

@@ -88,6 +88,7 @@ class PreviewPage(BasePage):
         self._checking = False
         self._stale = False
         self._near: dict[tuple[str, str], list[str]] = {}  # did-you-mean, per plan
+        self._has_issues = False  # some row of the plan has an issue: the reports say it
         self._summary_timer = QTimer(self, singleShot=True, interval=SUMMARY_DELAY_MS)
         self._summary_timer.timeout.connect(self._show_summary)
         self._build()
@@ -445,6 +446,10 @@ class PreviewPage(BasePage):
         self._summary_timer.stop()
         chosen = self.model.issue_filter
         counts = issue_counts(self.model.imports())
+        plan = self.model.plan
+        self._has_issues = bool(counts) or (plan is not None and any(
+            row.has_issues for imp in plan.imports for row in imp.rows))
+        self._enable_reports()
         numbers = LocaleText()
         with signals_blocked(self.summary_list):
             self.summary_list.clear()
@@ -670,9 +675,8 @@ class PreviewPage(BasePage):
         plan = self.session.choices.plan
         idle = not self._checking and not self._exporting
         shown = idle and plan is not None and plan is self.model.plan
-        issues = shown and any(row.has_issues for imp in plan.imports for row in imp.rows)
-        self.workbook_button.setEnabled(bool(issues))
-        self.log_button.setEnabled(bool(issues))
+        self.workbook_button.setEnabled(shown and self._has_issues)
+        self.log_button.setEnabled(shown and self._has_issues)
         self.copy_button.setEnabled(shown and self.corrected_file() is not None)
         self.replace_button.setEnabled(shown and self.model.rowCount() > 0)
 
