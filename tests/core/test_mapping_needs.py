@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from importer_gui.core.binding import bind_action, mapping_problems
 from importer_gui.core.catalogue import INTERVENTION_ACTION, SESSION_ACTION
 from importer_gui.core.config import Action, Column
 from importer_gui.core.errors import ConfigError
+from importer_gui.core.records import Table
+from importer_gui.core.store import Store
+from tests.builders import ImportSpec, trainings_import, write_csv
+from tests.core.harness import Env, rows
 
 # The sample's sessions.xlsx, as the wizard maps it.
 SAMPLE_SESSIONS = {"sessionAction", "trainingPathCode", "sessionTitle", "sessionStartDate",
@@ -40,3 +46,23 @@ def test_fields_without_alternatives_are_needed_as_before() -> None:
     assert INTERVENTION_ACTION.missing_mandatory(set()) == (
         "interventionGuid", "interventionDate", "interventionDuration", "roomGuid",
         "roomLabel", "teacherLogin", "interventionStatus")
+
+
+def test_a_session_file_naming_its_courses_by_id_says_so_of_the_id(tmp_path: Path) -> None:
+    env = Env(tmp_path)
+    env.commit(trainings_import(tmp_path, [["SEC-101", "Sécurité incendie", ""]]))
+    with Store.open(env.store_path) as store:
+        [stored] = store.load_state([Table.TRAINING]).trainings.values()
+    columns = ("sessionAction", "trainingId", "sessionTitle")
+    write_csv(tmp_path / "sessions.csv", [columns, ["M", str(stored.id), "Lyon"],
+                                          ["M", "", "Nantes"], ["M", "999", "Lille"]])
+    search = "<sessionSearchField><sessionTitle/></sessionSearchField>"
+    spec = ImportSpec("sessions.csv", columns, SESSION_ACTION.name, options=search)
+    checked = env.check(spec)
+    assert rows(checked) == [
+        (2, "create", []), (3, "error", ["Field trainingId is empty."]),
+        (4, "error", ["Field trainingId: no training course has the id 999."])]
+    optional = ImportSpec("sessions.csv", columns, SESSION_ACTION.name, options=search,
+                          fields="<sessionAction/><trainingId><mandatory>no</mandatory>"
+                                 "</trainingId><sessionTitle/>")
+    assert rows(env.check(optional))[1] == (3, "error", ["Field trainingId is empty."])

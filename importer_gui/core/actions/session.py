@@ -54,24 +54,22 @@ def _meaning(ctx: RowContext) -> str | None:
 
 
 def _training(ctx: RowContext) -> TrainingRec | None:
-    """The session's training course, by path code (or by id when the file has no code)."""
+    """The session's training course, by path code, or by id when the file has no code
+    (the catalogue's "training" group: binding refuses a file with neither)."""
     values = ctx.values
     action = ctx.action
-    if action.has(TRAINING_CODE):
-        code = values.get(TRAINING_CODE)
-        if code is None:
-            if not action.fields[TRAINING_CODE].mandatory:
-                ctx.error(TRAINING_CODE, msg.FIELD_EMPTY.format(field=TRAINING_CODE))
-            return None
-        training = lookup.training_by_code(ctx, code, msg.TRAINING_CODE_UNKNOWN)
-    elif TRAINING_ID in values:
-        training = ctx.overlay.get(Table.TRAINING, values[TRAINING_ID])
-        if training is None:
-            ctx.error(TRAINING_ID, msg.NO_TRAINING_WITH_ID.format(field=TRAINING_ID,
-                                                                  id=values[TRAINING_ID]))
-    else:
-        ctx.error(TRAINING_CODE, msg.FIELD_EMPTY.format(field=TRAINING_CODE))
+    by = TRAINING_CODE if action.has(TRAINING_CODE) else TRAINING_ID
+    value = values.get(by)
+    if value is None:  # empty: a mandatory field has said so already
+        if not action.fields[by].mandatory:
+            ctx.error(by, msg.FIELD_EMPTY.format(field=by))
         return None
+    if by == TRAINING_CODE:
+        training = lookup.training_by_code(ctx, value, msg.TRAINING_CODE_UNKNOWN)
+    else:
+        training = ctx.overlay.get(Table.TRAINING, value)
+        if training is None:
+            ctx.error(TRAINING_ID, msg.NO_TRAINING_WITH_ID.format(field=TRAINING_ID, id=value))
     if training is not None and values.get(TRAINING_ID, training.id) != training.id:
         ctx.error(TRAINING_ID, msg.NOT_THE_TRAINING_ID.format(
             field=TRAINING_ID, id=values[TRAINING_ID], code=training.path_code))
