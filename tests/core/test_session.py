@@ -253,3 +253,19 @@ def test_a_corrected_copy_saves_the_corrections(session: Session, tmp_path: Path
     assert copy.read_text(encoding="utf-8").splitlines() == ["Login;Name", "zoe;Zoé",
                                                              "mia;Mia"]
     assert session.unsaved_corrections() == 0
+
+
+def test_a_new_file_for_another_import_keeps_the_corrections(
+        session: Session, tmp_path: Path) -> None:
+    teachers_spec = teachers_import(tmp_path, [["", "Nobody", "N", ""]])
+    path = write_config(tmp_path, teachers_spec,
+                        teachers_import(tmp_path, [["zoe", "Zoe", "Z", ""]], "more.csv"))
+    session.open_configuration(path, config_xml.load(path), FileStamp.of(path))
+    session.set_plan(run_check(session.snapshot(), Monitor()))
+    assert edit(session, 2, 0, "nobody")
+    other = write_csv(tmp_path / "other.csv", [["teacherLogin"], ["mia"]])
+    files = [session.choices.data_files[0], other]  # the second import reads another file
+    session.set_config(session.choices.config, files)
+    plan = run_check(session.snapshot(), Monitor())
+    assert outcomes(plan) == [(2, Outcome.CREATE)]
+    assert plan.imports[0].rows[0].cells[0] == "nobody"
