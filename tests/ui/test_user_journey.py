@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml, pipeline
@@ -15,7 +15,7 @@ from importer_gui.core.records import Table
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.styles import ERROR_BRUSH
-from importer_gui.ui.wizard import COMMIT, CONFIG, MAPPING, PREVIEW
+from importer_gui.ui.wizard import COMMIT, CONFIG, MAPPING, OPEN, PREVIEW
 from tests.builders import teachers_import, trainings_import, write_config, write_xlsx
 
 HEADERS = ["Action", "Code formation", "Titre de la session", "Date de début", "Date de fin",
@@ -212,3 +212,37 @@ def test_a_saved_configuration_with_a_large_file_goes_on_to_the_preview_once_rea
     assert on_gui_thread == [False]  # read once, in the background
     assert window.wizard.mapping_page.mapped_fields() == [
         "teacherLogin", "teacherName", "teacherFirstname", "teacherEmail"]
+
+
+def test_a_first_time_user_commits_the_samples_files_pressing_next_alone(
+        window: MainWindow, sample: Path, qtbot: QtBot, screenshots: Path) -> None:
+    """Teachers, then training courses, then sessions: each file opened, every guess kept,
+    no field name typed or chosen; the sessions' mapping asks for nothing it does not need."""
+    wizard = window.wizard
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    for name, action in (("teachers.csv", "createOrUpdateTeacherAction"),
+                         ("trainings.xlsx", "createOrUpdateTrainingCourseAction"),
+                         ("sessions.xlsx", "createOrUpdateSessionAction")):
+        assert wizard.open_file(sample / name)
+        next_button.click()
+        assert wizard.action_page.selected() == action
+        next_button.click()
+        assert wizard.currentId() == MAPPING and next_button.isEnabled(), (
+            name, wizard.mapping_page.warning_label.text())
+        if name == "sessions.xlsx":
+            window.grab().save(str(screenshots / "journey-first-time-sessions-mapping.png"))
+        next_button.click()
+        next_button.click()
+        preview = wizard.preview_page
+        qtbot.waitUntil(preview.shows_plan, timeout=20_000)
+        next_button.click()  # Commit: the rows with errors are skipped, once agreed
+        commit = wizard.commit_page
+        qtbot.waitUntil(lambda c=commit: c.result is not None, timeout=20_000)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        assert wizard.currentId() == OPEN
+    with Store.open(window.state.store_path) as store:
+        assert len(store.history()) == 3
+        sessions = [s.title for s in store.page(Table.SESSION)]
+    # Its dates are Excel's; the sessions' dates typed as DD/MM/YYYY text wait for the
+    # date format the mapping page shows (YYYY-MM-DD until one is detected).
+    assert sessions == ["Management - Paris printemps"]

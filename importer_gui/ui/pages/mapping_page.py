@@ -133,6 +133,7 @@ class MappingPage(BasePage):
                 item = layout.takeAt(0)
                 widget = item.widget()
                 if widget is not None:
+                    widget.hide()  # gone at once: deleted later, it would still be painted
                     widget.deleteLater()
         self.rows = []
         self.code_edits = {}
