@@ -272,3 +272,29 @@ def test_a_failed_open_closes_the_file_before_and_is_no_recent_file(
     assert page.head_model.rowCount() == 0
     assert [p.name for p in window.settings.recent_files()] == ["teachers.csv"]
     assert wizard.currentId() == OPEN
+
+
+def test_a_question_is_a_message_box_with_a_button_per_answer(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from importer_gui.ui.widgets import ask
+
+    seen: list[tuple[str, list[str]]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), [b.text() for b in box.buttons()]))
+        next(b for b in box.buttons() if b.text() == "&Discard").click()
+
+    QTimer.singleShot(0, answer)
+    chosen = ask._message_box(None, "Quit?", "Corrections are not saved.",
+                              ["&Save", "&Discard", "Cancel"], 2)
+    assert chosen == 1
+    assert seen == [("Corrections are not saved.", ["&Save", "&Discard", "Cancel"])]
+
+    QTimer.singleShot(0, lambda: qtbot.keyClick(QApplication.activeModalWidget(),
+                                                Qt.Key.Key_Escape))
+    assert ask._message_box(None, "Quit?", "Corrections are not saved.",
+                            ["&Save", "&Discard", "Cancel"], 2) == 2
