@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +23,7 @@ from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.revert import RevertPlan, RevertResult, RevertTable
 from importer_gui.core.store import Store
+from importer_gui.core.store.location import StoreLocation
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import table_name
 from importer_gui.ui.models.revert_model import RevertModel, outcome_label
@@ -36,13 +35,13 @@ from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 # --- the work, Qt-free, run in the worker thread (its own connection: the GUI keeps reading) --
 
-def plan_at(store_path: Path, run_id: int, monitor: Monitor) -> RevertPlan:
+def plan_at(store_path: StoreLocation, run_id: int, monitor: Monitor) -> RevertPlan:
     """Plan the revert of one run against the store at ``store_path``."""
     with Store.open(store_path) as store:
         return revert.plan_revert(store, run_id, monitor)
 
 
-def commit_at(store_path: Path, plan: RevertPlan, later_first: bool,
+def commit_at(store_path: StoreLocation, plan: RevertPlan, later_first: bool,
               monitor: Monitor) -> list[RevertResult]:
     """Commit the revert (after reverting the later runs, when asked)."""
     with Store.open(store_path) as store:
@@ -59,10 +58,11 @@ class RevertDialog(QDialog):
     # A revert was committed: the newest run it made (reverting later runs first makes several).
     store_changed = Signal(int)
 
-    def __init__(self, store_path: Path, run_id: int, parent: QWidget | None = None, *,
+    def __init__(self, store_path: StoreLocation, run_id: int,
+                 parent: QWidget | None = None, *,
                  synchronous: bool = False) -> None:
         super().__init__(parent)
-        self.store_path = Path(store_path)
+        self.store_path = store_path  # a file or a team's PostgreSQL database
         self.run_id = run_id
         self.plan: RevertPlan | None = None
         self.results: list[RevertResult] = []

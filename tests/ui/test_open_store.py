@@ -156,8 +156,6 @@ def test_the_dialog_reads_a_file_or_a_url(qtbot: QtBot, tmp_path: Path,
                         "(postgresql://user@host/database)."]
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError,
-                   reason="ui/revert_dialog.py makes a Path of the store it is given")
 def test_a_run_is_reverted_from_the_browser_of_a_postgresql_store(
         window: MainWindow, postgres_store: PostgresUrl, sample: Path, qtbot: QtBot,
         warnings: list[str]) -> None:
