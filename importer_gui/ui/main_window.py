@@ -21,6 +21,8 @@ from importer_gui.resources import resource_path
 from importer_gui.ui import store_dialog
 from importer_gui.ui.about import AboutDialog
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.language import language_menu
+from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.store_browser import StoreBrowser
@@ -86,6 +88,9 @@ class MainWindow(QMainWindow):
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         tools.addAction(self._action(self.tr("&Store browser…"), self.open_store_browser,
                                      QKeySequence("Ctrl+B")))
+        tools.addAction(self._action(self.tr("&Refresh from the platform's exports…"),
+                                     self.open_refresh))
+        self.menuBar().addMenu(language_menu(self))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Import Assistant"), self.show_about))
 
@@ -182,6 +187,15 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Import Assistant"))
         else:
             self.setWindowTitle(arg(self.tr("Import Assistant — %1"), self.store_path.name))
+
+    def open_refresh(self) -> None:
+        """Tools ▸ Refresh from the platform's exports…; its run reaches every view."""
+        dialog = RefreshDialog(self.store_path, self)
+        dialog.store_changed.connect(self.state.session.record_run)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def open_store_browser(self) -> None:
         """Show the store's records and the history of runs; a revert from it reaches every

@@ -319,7 +319,7 @@ def test_a_dropped_file_is_opened(window: MainWindow, tmp_path: Path) -> None:
 def test_menus_have_shortcuts_and_recent_files(window: MainWindow, tmp_path: Path) -> None:
     assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Tools", "&Help"]
+    assert titles == ["&File", "&Tools", "&Language", "&Help"]
     data = write_csv(tmp_path / "recent.csv", "teacherLogin\nx\n")
     window.open_file(data)
     window._fill_recent()

@@ -21,6 +21,7 @@ from importer_gui.core.session import Committed, run_commit, run_replan
 from importer_gui.core.store import Store
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.package_dialog import PackageDialog
 from importer_gui.ui.pages.base import BasePage, collected
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.store_browser import StoreBrowser
@@ -76,10 +77,16 @@ class CommitPage(BasePage):
         self.recheck_button.clicked.connect(self.check_again)
         self.browser_button = QPushButton(self.tr("Open the store b&rowser and history…"), self)
         self.browser_button.clicked.connect(self.open_browser)
+        self.package_button = QPushButton(self.tr("&Package for the platform…"), self)
+        self.package_button.clicked.connect(lambda: self.open_package(send=False))
+        self.send_button = QPushButton(self.tr("Sen&d to the platform…"), self)
+        self.send_button.clicked.connect(lambda: self.open_package(send=True))
         buttons = QHBoxLayout()
         buttons.addWidget(self.recheck_button)
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.browser_button)
+        buttons.addWidget(self.package_button)
+        buttons.addWidget(self.send_button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
         self.body.addStretch(1)
@@ -234,6 +241,17 @@ class CommitPage(BasePage):
         return not self._running
 
     # --- the browser -------------------------------------------------------------------------
+
+    def open_package(self, *, send: bool) -> None:
+        """The checked rows, corrections included, as a folder the platform reads (and sent)."""
+        plan = self.session.choices.plan
+        if plan is None:
+            return
+        dialog = PackageDialog(plan, self, send=send)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def open_browser(self) -> StoreBrowser | None:
         """Show the store browser on the history of runs."""

@@ -46,15 +46,23 @@
     </message>
     <message>
         <source>Commit a&amp;gain</source>
-        <translation>&amp;Valider à nouveau</translation>
+        <translation>Valider à &amp;nouveau</translation>
     </message>
     <message>
         <source>C&amp;heck again</source>
-        <translation>&amp;Vérifier à nouveau</translation>
+        <translation>Vé&amp;rifier à nouveau</translation>
     </message>
     <message>
         <source>Open the store b&amp;rowser and history…</source>
         <translation>Ouvrir l&apos;&amp;explorateur de la base et l&apos;historique…</translation>
+    </message>
+    <message>
+        <source>&amp;Package for the platform…</source>
+        <translation>&amp;Paquet pour la plateforme…</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d to the platform…</source>
+        <translation>En&amp;voyer à la plateforme…</translation>
     </message>
     <message>
         <source>Created:</source>
@@ -332,6 +340,10 @@
     <message>
         <source>&amp;Store browser…</source>
         <translation>&amp;Explorateur de la base…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh from the platform&apos;s exports…</source>
+        <translation>&amp;Actualiser depuis les exports de la plateforme…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
