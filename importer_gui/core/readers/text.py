@@ -55,7 +55,7 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
     char = _delimiter_char(path, delimiter)
     sample = first_bytes(path)
     _check_start(path, sample, declared)
-    size, cells, lines = _cells_at_most(path, char)
+    size, cells, lines = _cells_and_lines(path, char)
     budget.charge(path, streamed_cost(cells, size, lines), f"{cells} cells")
     hint = _line_estimate(path, sample)
 
@@ -65,9 +65,10 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
     return lambda: (source, hint)
 
 
-def _cells_at_most(path: Path, delimiter: str) -> tuple[int, int, int]:
-    """The file's size, and bounds on its cells (one per delimiter and line end) and lines,
-    counted in C a block at a time; UTF-16 text counts the same, its other byte being 0."""
+def _cells_and_lines(path: Path, delimiter: str) -> tuple[int, int, int]:
+    """The file's size, its cells (one per delimiter and line) and its lines, counted in C a
+    block at a time (lines ended by a lone \\r only when no line ends in \\n); UTF-16 text
+    counts the same, its other byte being 0."""
     size = delimiters = newlines = returns = 0
     separator = delimiter.encode("latin-1", "replace")[:1]
     try:
@@ -76,10 +77,14 @@ def _cells_at_most(path: Path, delimiter: str) -> tuple[int, int, int]:
                 size += len(block)
                 delimiters += block.count(separator)
                 newlines += block.count(b"\n")
-                returns += block.count(b"\r")
+            if not newlines:  # lines ended by \r alone (\r\n counts once, as its \n)
+                handle.seek(0)
+                while block := handle.read(SCAN_CHUNK):
+                    returns += block.count(b"\r")
     except OSError as exc:
         raise unreadable(path, exc) from None
-    return size, delimiters + newlines + returns + 1, max(newlines, returns) + 1
+    lines = max(newlines, returns) + 1
+    return size, delimiters + lines, lines
 
 
 def _codec(path: Path, encoding: str) -> str:
