@@ -38,6 +38,10 @@ from importer_gui.core.paths import default_store_path
 COMMANDS: dict[str, Command] = {c.name: c for c in (CHECK, COMMIT, HISTORY, REVERT, STORE,
                                                     REFRESH, EXPORT_CONFIG, PACKAGE)}
 
+# A run is one transaction: whatever the command was doing, the store holds whole runs only.
+NOT_ENOUGH_MEMORY = ("there is not enough memory to finish; the store holds whole runs only "
+                     "(see importer-gui history).")
+
 __all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_ROW_ERRORS", "build_parser", "main",
            "main_process"]
 
@@ -98,6 +102,9 @@ def main(argv: Sequence[str]) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         sys.stderr.write("importer-gui: interrupted.\n")
+        return EXIT_FAILED
+    except MemoryError:  # outside a check too (a commit, the output): one line, as a check
+        sys.stderr.write(f"importer-gui: {NOT_ENOUGH_MEMORY}\n")
         return EXIT_FAILED
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not our failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
