@@ -25,9 +25,10 @@ from importer_gui.core import schema
 from importer_gui.core.errors import ImporterError, StoreError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import Change, ChangeKind, StoreState
+from importer_gui.core.records import Change, ChangeKind
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunChangeRow, RunInfo, RunSummary, Store
+from importer_gui.core.store.queries import BATCH
 
 # Parents before children: recreated in this order, deleted in the reverse one.
 TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Table.SESSION,
@@ -142,7 +143,7 @@ class RevertResult:
     skipped: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     """One record the run touched: as it was before the run, after it, and now."""
 
@@ -152,8 +153,9 @@ class _Entry:
     after: Values | None  # None: the run deleted it
     current: Values | None = None  # None: not in the store now
     change: Change | None = None
-    issues: list[Issue] = field(default_factory=list)
-    referrers: list[Key] = field(default_factory=list)  # records that keep it from going
+    # Tuples, empty and shared for all but conflicts: a run may touch millions of records.
+    issues: tuple[Issue, ...] = ()
+    referrers: tuple[Key, ...] = ()  # records that keep it from going
 
     @property
     def conflict(self) -> bool:
@@ -174,14 +176,16 @@ def plan_revert(store: Store, run_id: int, monitor: Monitor | None = None) -> Re
     """What reverting run ``run_id`` does to each record it touched; nothing is written."""
     monitor = monitor or Monitor()
     run = _run(store, run_id)
-    entries = _entries(store.run_changes(run_id))
-    state = store.load_state()
+    # Memory grows with the records the run touched, never with the whole store: the run's
+    # changes are streamed, and only the records they name are read, a batch of ids at a time.
+    entries = _entries(store.run_changes_stream(run_id))
+    _read_current(store, entries)
     later = _LaterRuns(store, run_id)
     for n, entry in enumerate(entries.values()):
         monitor.step(n, len(entries), f"Comparing the records of run {run_id} with the store")
-        _plan_entry(entry, state, run_id, later)
-    _check_unique(entries, state)
-    _check_references(entries, state, run_id, later)
+        _plan_entry(entry, run_id, later)
+    _check_unique(store, entries)
+    _check_references(entries, _Stored(store, entries), run_id, later)
     return RevertPlan(run_id, run, _tables(entries),
                       later.to_revert_first(e for e in entries.values() if e.conflict))
 
@@ -197,7 +201,7 @@ def _run(store: Store, run_id: int) -> RunSummary:
     return run
 
 
-def _entries(rows: list[RunChangeRow]) -> dict[Key, _Entry]:
+def _entries(rows: Iterable[RunChangeRow]) -> dict[Key, _Entry]:
     """Each record's net change over the run: its first before and its last after."""
     entries: dict[Key, _Entry] = {}
     for row in rows:
@@ -210,20 +214,31 @@ def _entries(rows: list[RunChangeRow]) -> dict[Key, _Entry]:
     return entries
 
 
-def _plan_entry(entry: _Entry, state: StoreState, run_id: int, later: _LaterRuns) -> None:
+def _read_current(store: Store, entries: dict[Key, _Entry]) -> None:
+    """Each touched record's values now, read a batch of ids at a time (None: not there)."""
+    for table in TABLE_ORDER:
+        ids = [record_id for (t, record_id) in entries if t is table]
+        for start in range(0, len(ids), BATCH):
+            for record in store.by_ids(table, ids[start:start + BATCH]):
+                entry = entries[(table, record.id)]
+                current = _values(table, record)
+                # A record as the run left it shares the run's values: one dict, not two.
+                entry.current = entry.after if current == entry.after else current
+
+
+def _plan_entry(entry: _Entry, run_id: int, later: _LaterRuns) -> None:
     """The change that undoes one record's net change, or the conflict that prevents it."""
-    record = state.table(entry.table).get(entry.record_id)
-    entry.current = None if record is None else _values(entry.table, record)
     if entry.before is None and entry.after is None:
         return  # created and deleted by the run: nothing to undo
     if entry.current != entry.after:
-        entry.issues.extend(_changed_issues(entry, run_id, later))
+        entry.issues += tuple(_changed_issues(entry, run_id, later))
         return
     table, record_id = entry.table, entry.record_id
     if entry.after is None:
-        entry.change = Change(table, ChangeKind.CREATE, record_id, dict(entry.before or {}))
+        # The change shares the recorded values (nothing writes to them): no copy per record.
+        entry.change = Change(table, ChangeKind.CREATE, record_id, entry.before or {})
     elif entry.before is None:
-        entry.change = Change(table, ChangeKind.DELETE, record_id, before=dict(entry.after))
+        entry.change = Change(table, ChangeKind.DELETE, record_id, before=entry.after)
     elif entry.before != entry.after:
         values = {c: v for c, v in entry.before.items() if entry.after.get(c) != v}
         entry.change = Change(table, ChangeKind.UPDATE, record_id, values, dict(entry.after))
@@ -244,37 +259,47 @@ def _changed_issues(entry: _Entry, run_id: int, later: _LaterRuns) -> list[Issue
             for column, now in entry.current.items() if entry.after.get(column) != now]
 
 
-def _check_unique(entries: dict[Key, _Entry], state: StoreState) -> None:
+def _restored(entries: dict[Key, _Entry]) -> Iterator[tuple[_Entry, Change]]:
+    """The entries whose change creates or updates a record, with that change."""
+    for entry in entries.values():
+        change = entry.change
+        if change is not None and change.kind is not ChangeKind.DELETE:
+            yield entry, change
+
+
+def _check_unique(store: Store, entries: dict[Key, _Entry]) -> None:
     """A record coming back must not take a unique value another record now holds."""
     gone = {key for key, e in entries.items()
             if e.change is not None and e.change.kind is ChangeKind.DELETE}
-    holders: dict[tuple[Table, str], dict[Any, int]] = {}
-    for entry in entries.values():
-        change = entry.change
-        if change is None or change.kind is ChangeKind.DELETE:
-            continue
+    # Only the holders of the values coming back are read, not whole tables.
+    wanted: dict[tuple[Table, str], set[Any]] = {}
+    for entry, change in _restored(entries):
+        for column in schema.unique_columns(entry.table):
+            value = change.values.get(column)
+            if value is not None:
+                wanted.setdefault((entry.table, column), set()).add(value)
+    holders: dict[tuple[Table, str], dict[Any, int]] = {
+        (table, column): {value: r.id for value, r in store.holding(table, column, values)}
+        for (table, column), values in wanted.items()}
+    for entry, change in _restored(entries):
         for column in schema.unique_columns(entry.table):
             value = change.values.get(column)
             if value is None:
                 continue
-            index = holders.get((entry.table, column))
-            if index is None:  # built once per column, only when a revert needs it
-                index = holders[(entry.table, column)] = {
-                    getattr(r, column): i for i, r in state.table(entry.table).items()}
-            holder = index.get(value)
+            holder = holders[(entry.table, column)].get(value)
             if holder is not None and holder != entry.record_id \
                     and (entry.table, holder) not in gone:
-                entry.issues.append(Issue.error(column, (
+                entry.issues += (Issue.error(column, (
                     f"{_name(entry.table, entry.record_id)} cannot be restored: "
-                    f"{entry.table.value} {holder} now has {column} {_show(value)}; skipped.")))
+                    f"{entry.table.value} {holder} now has {column} {_show(value)}; skipped.")),)
                 break
 
 
-def _check_references(entries: dict[Key, _Entry], state: StoreState, run_id: int,
+def _check_references(entries: dict[Key, _Entry], stored: _Stored, run_id: int,
                       later: _LaterRuns) -> None:
     """Skip deletes others still refer to and restores referring to what is gone, until stable."""
     while True:
-        after = _AfterRevert(entries, state)
+        after = _AfterRevert(entries, stored)
         found = False
         for entry in entries.values():
             if entry.change is None or entry.conflict:
@@ -283,52 +308,76 @@ def _check_references(entries: dict[Key, _Entry], state: StoreState, run_id: int
                      if entry.change.kind is ChangeKind.DELETE
                      else _missing_reference(entry, after))
             if issue is not None:
-                entry.issues.append(issue)
+                entry.issues += (issue,)
                 found = True
         if not found:
             return
 
 
+class _Stored:
+    """What the revert asks of the records it did not touch, read once, in batches of ids."""
+
+    def __init__(self, store: Store, entries: dict[Key, _Entry]) -> None:
+        self.present: set[Key] = set()
+        self.referrers: dict[Key, list[Key]] = {}  # untouched records referring to one record
+        # Records that restored ones refer to and that the run did not touch: are they there?
+        refs: dict[Table, set[int]] = {t: set() for t in Table}
+        for entry, _change in _restored(entries):
+            for column, target in schema.references(entry.table).items():
+                ref = (entry.before or {}).get(column)
+                if ref is not None and (target, ref) not in entries:
+                    refs[target].add(ref)
+        for table, ids in refs.items():
+            self.present.update((table, r.id) for r in store.by_ids(table, sorted(ids)))
+        # Records the revert deletes: which untouched records refer to them.
+        deleted: dict[Table, list[int]] = {t: [] for t in Table}
+        for (table, record_id), entry in entries.items():
+            if entry.change is not None and entry.change.kind is ChangeKind.DELETE:
+                deleted[table].append(record_id)
+        for table in Table:
+            for column, target in schema.references(table).items():
+                for ref, record in store.holding(table, column, deleted[target]):
+                    if (table, record.id) not in entries:
+                        self.referrers.setdefault((target, ref), []).append((table, record.id))
+
+
 class _AfterRevert:
     """Which records exist, and what they refer to, once the revert is committed."""
 
-    def __init__(self, entries: dict[Key, _Entry], state: StoreState) -> None:
+    def __init__(self, entries: dict[Key, _Entry], stored: _Stored) -> None:
         self.values: dict[Table, dict[int, Values | None]] = {t: {} for t in Table}
         for (table, record_id), entry in entries.items():
             self.values[table][record_id] = entry.target()
-        self.state = state
-        self._referrers: dict[Table, dict[int, list[Key]]] | None = None
+        self.stored = stored
+        self._referrers: dict[Key, list[Key]] | None = None
 
     def exists(self, table: Table, record_id: int) -> bool:
         """True when the record is in the store after the revert."""
         overridden = self.values[table]
         if record_id in overridden:
             return overridden[record_id] is not None
-        return record_id in self.state.table(table)
+        return (table, record_id) in self.stored.present
 
     def referrers(self, table: Table, record_id: int) -> list[Key]:
         """Records that refer to one record after the revert, by table and id."""
         if self._referrers is None:
             self._referrers = self._index()
-        return self._referrers[table].get(record_id, [])
+        return self._referrers.get((table, record_id), [])
 
-    def _index(self) -> dict[Table, dict[int, list[Key]]]:
-        """Every reference of every record after the revert, by record referred to."""
-        index: dict[Table, dict[int, list[Key]]] = {t: {} for t in Table}
+    def _index(self) -> dict[Key, list[Key]]:
+        """The references of the touched records after the revert, with the untouched ones."""
+        index = {key: list(found) for key, found in self.stored.referrers.items()}
         for table in Table:
             refs = schema.references(table)
             if not refs:
                 continue
-            overridden = self.values[table]
-            rows: dict[int, Any] = dict(self.state.table(table))
-            rows.update(overridden)
-            for record_id, row in rows.items():
+            for record_id, row in self.values[table].items():
                 if row is None:
                     continue
                 for column, target in refs.items():
-                    ref = row.get(column) if isinstance(row, dict) else getattr(row, column)
+                    ref = row.get(column)
                     if ref is not None:
-                        index[target].setdefault(ref, []).append((table, record_id))
+                        index.setdefault((target, ref), []).append((table, record_id))
         return index
 
 
@@ -338,7 +387,7 @@ def _still_referred(entry: _Entry, after: _AfterRevert, run_id: int,
     referring = after.referrers(entry.table, entry.record_id)
     if not referring:
         return None
-    entry.referrers = list(referring)
+    entry.referrers = tuple(referring)
     names = [f"{_name(t, i).lower()}{later.by(t, i, short=True)}"
              for t, i in sorted(referring)[:MAX_NAMED]]
     if len(referring) > MAX_NAMED:
@@ -382,7 +431,7 @@ class _LaterRuns:
                       key=lambda r: r.id)
         for run in runs:
             self._runs[run.id] = run
-            for row in self.store.run_changes(run.id):
+            for row in self.store.run_changes_stream(run.id):
                 found = touched.setdefault((row.table, row.record_id), [])
                 if not found or found[-1] != run.id:
                     found.append(run.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,19 +23,24 @@ class Done:
     err: str
 
 
-def _limit_memory() -> None:
+def _limit_memory(limit: int) -> Callable[[], None]:
     """In the child: a runaway allocation fails there instead of taking the machine."""
-    import resource
 
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    def limit_in_child() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return limit_in_child
 
 
-def cli(*argv: str, memory_limit: bool = True, env: dict[str, str] | None = None) -> Done:
+def cli(*argv: str, memory_limit: bool = True, env: dict[str, str] | None = None,
+        limit: int = MEMORY_LIMIT) -> Done:
     """Run ``python -m importer_gui ARGV`` in a child process, as a user's shell does."""
     done = subprocess.run([sys.executable, "-m", "importer_gui", *argv], capture_output=True,
                           text=True, timeout=HANG_GUARD, check=False, cwd=ROOT,
                           env={**os.environ, **(env or {})},
-                          preexec_fn=_limit_memory if memory_limit and os.name == "posix"
+                          preexec_fn=_limit_memory(limit) if memory_limit and os.name == "posix"
                           else None)
     return Done(done.returncode, done.stdout, done.stderr)
 

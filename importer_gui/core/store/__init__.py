@@ -21,6 +21,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from importer_gui.core import schema
 from importer_gui.core.errors import StoreError
@@ -222,6 +223,21 @@ class Store:
         """What a run did, in the order it did it."""
         with self._guard("read"):
             return self._queries.run_changes(self._conn(), run_id, self.path)
+
+    def run_changes_stream(self, run_id: int) -> Iterator[RunChangeRow]:
+        """What a run did, in order, without holding all of it (read a batch at a time)."""
+        with self._guard("read"):
+            yield from self._queries.run_changes_stream(self._conn(), run_id, self.path)
+
+    def by_ids(self, table: Table, ids: Iterable[int]) -> list[Record]:
+        """The records of a table among ``ids`` (those missing are left out)."""
+        with self._guard("read"):
+            return list(self._queries.by_ids(self._conn(), table, ids))
+
+    def holding(self, table: Table, column: str, values: Iterable[Any]) -> list[tuple[Any, Record]]:
+        """Records whose ``column`` is one of ``values``, each with that value."""
+        with self._guard("read"):
+            return list(self._queries.holding(self._conn(), table, column, values))
 
     # ------------------------------------------------------------ writing
 

@@ -6,7 +6,7 @@ mapper is far too slow for 100,000-row loads. Statements are made once per diale
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import starmap
 from typing import Any
 
@@ -17,6 +17,8 @@ from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import JSON_VALUE_DECODERS, Connection, Converter, Dialect
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.core.store.runs import RUN_KINDS, DamagedRunError, RunChangeRow, RunSummary
+
+BATCH = 500  # ids or values in one IN (...): far below either engine's parameter limit
 
 _TABLES: dict[str, Table] = {t.value: t for t in Table}
 _KINDS: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
@@ -67,6 +69,22 @@ class Queries:
                 record_id for (record_id,) in conn.execute(
                     self._created, (table.value, ChangeKind.CREATE.value))}
         return state
+
+    def by_ids(self, conn: Connection, table: Table, ids: Iterable[int]) -> Iterator[Record]:
+        """The records of a table among ``ids``, read a batch of ids at a time."""
+        yield from (record for _, record in self.holding(conn, table, "id", ids))
+
+    def holding(self, conn: Connection, table: Table, column: str,
+                values: Iterable[Any]) -> Iterator[tuple[Any, Record]]:
+        """Records whose ``column`` is one of ``values``, with that value, a batch at a time."""
+        wanted = list(values)
+        for start in range(0, len(wanted), BATCH):
+            batch = wanted[start:start + BATCH]
+            marks = ", ".join([self.dialect.param] * len(batch))
+            rows = conn.execute(f'{self._select[table]} WHERE "{column}" IN ({marks})',
+                                batch).fetchall()
+            for record in self._records(table, rows):
+                yield getattr(record, column), record
 
     def get(self, conn: Connection, table: Table, record_id: int) -> Record | None:
         """One record by id, or None."""
@@ -145,6 +163,18 @@ class Queries:
             return list(starmap(self._change_row, rows))
         except (ValueError, TypeError, AttributeError) as exc:
             raise DamagedRunError(run_id, exc) from exc
+
+    def run_changes_stream(self, conn: Connection, run_id: int,
+                           path: StoreLocation) -> Iterator[RunChangeRow]:
+        """What a run did, in order, read a batch of rows at a time (a run may be huge)."""
+        if conn.execute(self._run_exists, (run_id,)).fetchone() is None:
+            raise StoreError(f"The store {path} holds no run {run_id}.")
+        cursor = conn.execute(self._changes, (run_id,))
+        while rows := cursor.fetchmany(BATCH):
+            try:
+                yield from starmap(self._change_row, rows)
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise DamagedRunError(run_id, exc) from exc
 
     def _change_row(self, table: str, kind: str, record_id: int, before: Any,
                     after: Any) -> RunChangeRow:
