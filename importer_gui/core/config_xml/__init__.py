@@ -33,8 +33,18 @@ from importer_gui.core.config_xml.safe import (
 from importer_gui.core.config_xml.write import build_document, serialize
 from importer_gui.core.errors import ConfigError
 
-__all__ = ["DOCTYPE_REFUSED", "MAX_BYTES", "MAX_DEPTH", "dumps", "load", "loads", "save",
-           "suggest", "validate_date_format"]
+__all__ = [
+    "DOCTYPE_REFUSED",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "dumps",
+    "load",
+    "loads",
+    "read_document",
+    "save",
+    "suggest",
+    "validate_date_format",
+]
 
 
 def loads(data: str | bytes, source: Path | None = None) -> ImportConfig:
@@ -48,18 +58,25 @@ def loads(data: str | bytes, source: Path | None = None) -> ImportConfig:
 def load(path: Path) -> ImportConfig:
     """Read and check the configuration file at ``path``."""
     path = Path(path)
+    return loads(read_document(path, "configuration file", "a configuration file"),
+                 source=path)
+
+
+def read_document(path: Path, noun: str, a_noun: str) -> bytes:
+    """The bytes of a document to parse, bounded and read without blocking; every failure is
+    one ConfigError naming the file (``noun`` says what it should have been)."""
     try:
         data = _read_file(path)
     except FileNotFoundError:
-        raise ConfigError("The configuration file does not exist.", path=path) from None
+        raise ConfigError(f"The {noun} does not exist.", path=path) from None
     except IsADirectoryError:
-        raise ConfigError("This is a folder, not a configuration file.", path=path) from None
+        raise ConfigError(f"This is a folder, not {a_noun}.", path=path) from None
     except OSError as exc:
-        raise ConfigError(f"The configuration file cannot be read: {exc.strerror or exc}.",
+        raise ConfigError(f"The {noun} cannot be read: {exc.strerror or exc}.",
                           path=path) from None
     if len(data) > MAX_BYTES:
         raise ConfigError(too_large(path.stat().st_size), path=path)
-    return loads(data, source=path)
+    return data
 
 
 def _read_file(path: Path) -> bytes:

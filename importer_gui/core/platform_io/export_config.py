@@ -16,9 +16,9 @@ from lxml import etree
 
 from importer_gui.core.catalogue import DELIMITERS, YES, YES_NO
 from importer_gui.core.catalogue import exports as cat
-from importer_gui.core.config_xml import MAX_BYTES
+from importer_gui.core.config_xml import read_document
 from importer_gui.core.config_xml.read import Reader, children, element_name, text_of
-from importer_gui.core.config_xml.safe import El, as_bytes, parse, too_large
+from importer_gui.core.config_xml.safe import El, as_bytes, parse
 from importer_gui.core.config_xml.write import DECLARATION, XSI_NS
 from importer_gui.core.errors import ConfigError, DataFileError
 from importer_gui.core.schema import Table
@@ -119,21 +119,9 @@ class ExportConfig:
 
 def load(path: Path) -> ExportConfig:
     """Read and check the export configuration at ``path``."""
-    from importer_gui.core.config_xml import _read_file  # the non-blocking, bounded read
-
     path = Path(path)
-    try:
-        data = _read_file(path)
-    except FileNotFoundError:
-        raise ConfigError("The export configuration does not exist.", path=path) from None
-    except IsADirectoryError:
-        raise ConfigError("This is a folder, not an export configuration.", path=path) from None
-    except OSError as exc:
-        raise ConfigError(f"The export configuration cannot be read: {exc.strerror or exc}.",
-                          path=path) from None
-    if len(data) > MAX_BYTES:
-        raise ConfigError(too_large(path.stat().st_size), path=path)
-    return loads(data, source=path)
+    return loads(read_document(path, "export configuration", "an export configuration"),
+                 source=path)
 
 
 def loads(data: str | bytes, source: Path | None = None) -> ExportConfig:
