@@ -35,6 +35,7 @@ from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title
 from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.models.positions import reorder_rows
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH, WARNING_BRUSH
 
@@ -527,14 +528,11 @@ class PreviewModel(QAbstractTableModel):
         """Sort the shown rows by one column, stably; selections follow their rows."""
         if self._plan is None or column < 0:
             return
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        before = [(self._positions[i.row()], i.column()) for i in old]
-        self._sort = (column, order)
-        self._apply_sort(column, order)
-        where = {p: i for i, p in enumerate(self._positions)} if old else {}
-        self.changePersistentIndexList(old, [self.index(where[p], c) for p, c in before])
-        self.layoutChanged.emit()
+        def resort() -> None:
+            self._sort = (column, order)
+            self._apply_sort(column, order)
+
+        reorder_rows(self, lambda: self._positions, resort)
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         """Reorder the shown positions by one column's key (Python's sort is stable).
