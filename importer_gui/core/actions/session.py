@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from operator import attrgetter
 from typing import Any
 
 from importer_gui.core.actions import lookup
@@ -11,7 +9,6 @@ from importer_gui.core.actions.base import CLEAR, RowContext, register
 from importer_gui.core.catalogue import SESSION_ACTION as SPEC
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.issues import Outcome
-from importer_gui.core.overlay import SEVERAL
 from importer_gui.core.records import SessionRec, Table, TrainingRec
 
 ACTION, TITLE, ID = "sessionAction", "sessionTitle", "sessionId"
@@ -78,34 +75,16 @@ def _training(ctx: RowContext) -> TrainingRec | None:
 
 
 def _search(ctx: RowContext, training: TrainingRec) -> list[SessionRec] | None:
-    """Sessions of the training whose search fields equal the row's values."""
+    """The session of the training the row's search fields find: [] for none, None after
+    an error."""
     fields = ctx.action.search_fields
-    values = ctx.values
-    key = tuple([None if (v := values.get(f)) is CLEAR else v for f in fields])
-    if key.count(None) == len(key):
+    if not lookup.any_filled(ctx, fields):
         ctx.error(fields[0], msg.SEARCH_EMPTY.format(field=fields[0], fields=", ".join(fields)))
         return None
-    name, index_key = _search_index(tuple(fields))
-    found = ctx.overlay.find_single(Table.SESSION, name, index_key, (training.id, *key))
-    if found is SEVERAL:
-        name = values.get(TITLE) or " / ".join(str(v) for v in key if v)
-        ctx.error(fields[0], msg.GROUP_DUPLICATED.format(name=name))
+    ok, found = lookup.find_session(ctx, training, fields)
+    if not ok:
         return None
     return [] if found is None else [found]
-
-
-_SEARCH_INDEXES: dict[tuple[str, ...], tuple[str, Callable[[SessionRec], tuple]]] = {}
-
-
-def _search_index(fields: tuple[str, ...]) -> tuple[str, Callable[[SessionRec], tuple]]:
-    """The overlay index name and key of a sessionSearchField, made once per field list."""
-    found = _SEARCH_INDEXES.get(fields)
-    if found is None:
-        columns = [SPEC.by_name[f].column for f in fields]
-        # attrgetter of two or more names returns their tuple: (training_id, *columns).
-        found = _SEARCH_INDEXES[fields] = ("search:" + ",".join(columns),
-                                           attrgetter("training_id", *columns))
-    return found
 
 
 def _may_change(ctx: RowContext, session: SessionRec) -> bool:
