@@ -1,0 +1,243 @@
+"""Our core's messages in the user's language; the platform's exactly as the platform writes them.
+
+The core is Qt-free and writes its messages in English, filled from templates
+(``core/catalogue/messages.py``, marked ``QT_TRANSLATE_NOOP("messages", …)``). The window
+recognises which template produced a message (a pattern made once per template from its
+``{placeholders}``), translates the template in the "messages" context and fills the same
+values in. A message of the platform's (``messages.PLATFORM``: users search its documentation
+for those words), or one no template produced, is shown as it is. Only the messages of rows
+shown are recognised, once each (cached).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from importer_gui.core.catalogue import messages
+from importer_gui.core.schema import Table
+from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.labels import table_name
+
+CONTEXT = "messages"
+CACHED = 4096  # distinct messages remembered: a screenful of rows and the summary's list
+
+# The revert's conflict lines (core/revert.py writes them with the same words): the window
+# recognises them as it does the catalogue's.
+REVERT: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("messages", "{name} was deleted after run {run}{by}; skipped."),
+    QT_TRANSLATE_NOOP("messages", "{name} is in the store again since run {run}{by}; skipped."),
+    QT_TRANSLATE_NOOP("messages", "{name} was changed after run {run}{by} ({column} is now "
+                                  "{now}, run {run} left {left}); skipped."),
+    QT_TRANSLATE_NOOP("messages", "{name} cannot be restored: {table} {holder} now has "
+                                  "{column} {value}; skipped."),
+    QT_TRANSLATE_NOOP("messages", "{name} was created by run {run}, but {names} {verb} to "
+                                  "it; not deleted."),
+    QT_TRANSLATE_NOOP("messages", "{name} cannot be restored: it refers to {table} {ref}, "
+                                  "which is not in the store; skipped."),
+)
+
+_NAMED = re.compile(r"(?P<table>[A-Za-z_]+) (?P<id>-?\d+)")
+_BY = re.compile(r" (?:by|\()runs? (?P<runs>[\d, and]+)\)?")
+
+
+class Template:
+    """One template and the pattern that recognises the messages it produced."""
+
+    __slots__ = ("names", "pattern", "prefix", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        parts = list(string.Formatter().parse(text))
+        self.prefix = parts[0][0] if parts else ""
+        self.names: list[str] = []
+        pattern = []
+        for literal, name, _spec, _conversion in parts:
+            pattern.append(re.escape(literal))
+            if name is None:
+                continue
+            if name in self.names:
+                pattern.append(f"(?P={name})")
+            else:
+                self.names.append(name)
+                pattern.append(f"(?P<{name}>.*?)")
+        self.pattern = re.compile("".join(pattern), re.DOTALL)
+
+    def values(self, message: str) -> dict[str, str] | None:
+        """The values this template was filled with to give ``message``, or None."""
+        if not message.startswith(self.prefix):
+            return None
+        found = self.pattern.fullmatch(message)
+        return found.groupdict() if found else None
+
+
+def _is_template(name: str, value: object) -> bool:
+    return name.isupper() and isinstance(value, str) and "{" in value
+
+
+@cache
+def templates() -> tuple[list[Template], list[Template]]:
+    """(the platform's, ours): every template a message may come from."""
+    everything = {v for k, v in vars(messages).items() if _is_template(k, v)}
+    platform = [Template(t) for t in sorted(messages.PLATFORM)]
+    ours = [Template(t) for t in sorted(everything - messages.PLATFORM)]
+    ours += [Template(t) for t in REVERT]
+    plain = {v for k, v in vars(messages).items()
+             if k.isupper() and isinstance(v, str) and "{" not in v and v}
+    ours += [Template(t) for t in sorted(plain - messages.PLATFORM)]
+    return platform, ours
+
+
+def recognise(message: str) -> tuple[Template, dict[str, str]] | None:
+    """Our template that produced ``message`` and its values; None for the platform's
+    messages and for messages no template of ours produced."""
+    platform, ours = templates()
+    if any(t.values(message) is not None for t in platform):
+        return None
+    for template in ours:
+        found = template.values(message)
+        if found is not None:
+            return template, found
+    return None
+
+
+@lru_cache(maxsize=CACHED)
+def message_text(message: str) -> str:
+    """A row's message, or an error's line, in the user's language (see the module)."""
+    found = recognise(message)
+    if found is None:
+        return _after_place(message)
+    template, values = found
+    translated = translate(CONTEXT, template.text)
+    if translated == template.text:  # English, or no French yet
+        return message
+    values = {name: _value_text(name, value) for name, value in values.items()}
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return message
+
+
+def _after_place(message: str, tries: int = 3) -> str:
+    """An error's "file:line: message" with its message translated when it is ours."""
+    start = 0
+    for _ in range(tries):
+        cut = message.find(": ", start)
+        if cut < 0:
+            break
+        rest = message[cut + 2:]
+        if recognise(rest) is not None:
+            return message[:cut + 2] + message_text(rest)
+        start = cut + 2
+    return message
+
+
+def _value_text(name: str, value: str) -> str:
+    """A value put back into a translated message: our own words inside it translated."""
+    change = _VALUE_WORDS.get(name)
+    return change(value) if change is not None else value
+
+
+def _record_name(value: str) -> str:
+    """"Session 12" in the user's language."""
+    found = _NAMED.fullmatch(value)
+    if found is None:
+        return value
+    try:
+        table = Table(found["table"].lower())
+    except ValueError:
+        return value
+    return arg(translate(CONTEXT, "%1 %2"), table_name(table), found["id"])
+
+
+def _table_word(value: str) -> str:
+    """A table's name ("session") in the user's language, lower case."""
+    try:
+        return table_name(Table(value)).lower()
+    except ValueError:
+        return value
+
+
+def _runs(value: str) -> str:
+    """" by run 5" / " (runs 5 and 7)" in the user's language."""
+    found = _BY.fullmatch(value)
+    if found is None:
+        return value
+    runs = found["runs"].split(" and ")
+    many = len(runs) > 1 or "," in runs[0]
+    listed = _join([r for part in runs for r in part.split(", ")])
+    if value.startswith(" ("):
+        return " " + arg(translate(CONTEXT, "(runs %1)" if many else "(run %1)"), listed)
+    return " " + arg(translate(CONTEXT, "by runs %1" if many else "by run %1"), listed)
+
+
+def _join(words: list[str]) -> str:
+    """"a", "a and b", "a, b and c", in the user's language."""
+    if len(words) < 2:
+        return "".join(words)
+    return arg(translate(CONTEXT, "%1 and %2"), ", ".join(words[:-1]), words[-1])
+
+
+def _shown(value: str) -> str:
+    """A value as the revert shows it: "empty" in the user's language."""
+    return translate(CONTEXT, "empty") if value == "empty" else value
+
+
+def _nested(value: str) -> str:
+    """A value that is itself one of our messages ("session X")."""
+    return message_text(value)
+
+
+def _names(value: str) -> str:
+    """"session 3 (run 5), session 4 and 2 more", in the user's language."""
+    parts = re.split(r", | and ", value)
+    shown = []
+    for part in parts:
+        more = re.fullmatch(r"(\d+) more", part)
+        if more:
+            shown.append(arg(translate(CONTEXT, "%1 more"), more[1]))
+            continue
+        named = re.fullmatch(r"(?P<name>[a-z_]+ -?\d+)(?P<by> \(runs? .*\))?", part)
+        if named is None:
+            return value
+        shown.append(_record_name(named["name"]).lower() + _runs(named["by"] or ""))
+    return _join(shown)
+
+
+def _verb(value: str) -> str:
+    return translate(CONTEXT, "refers") if value == "refers" else translate(CONTEXT, "refer")
+
+
+def _alternatives(value: str) -> str:
+    """"A, B or C" in the user's language."""
+    head, sep, last = value.rpartition(" or ")
+    if not sep:
+        return value
+    return arg(translate(CONTEXT, "%1 or %2"), head, last)
+
+
+_VALUE_WORDS: dict[str, Callable[[str], str]] = {
+    "name": _record_name,
+    "by": _runs,
+    "now": _shown,
+    "left": _shown,
+    "table": _table_word,
+    "record": _nested,
+    "names": _names,
+    "verb": _verb,
+    "expected": _alternatives,
+}
+
+
+def message_lines(lines: Iterable[str]) -> list[str]:
+    """Several messages, each in the user's language."""
+    return [message_text(line) for line in lines]
+
+
+def clear_cache() -> None:
+    """Forget the messages recognised (the language changed, as tests do)."""
+    message_text.cache_clear()
