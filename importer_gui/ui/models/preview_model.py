@@ -35,6 +35,7 @@ from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title
 from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.positions import reorder_rows
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH, WARNING_BRUSH
@@ -60,7 +61,8 @@ def outcome_label(outcome: Outcome) -> str:
 
 
 def issue_text(level: Level, message: str) -> str:
-    """"ERROR: message", the level in the user's language, the message as it is."""
+    """"ERROR: message", in the user's language but for the platform's own messages."""
+    message = message_text(message)
     if level is Level.ERROR:
         return arg(translate("PreviewModel", "ERROR: %1"), message)
     return arg(translate("PreviewModel", "WARNING: %1"), message)
