@@ -22,6 +22,7 @@ from importer_gui.ui import store_dialog
 from importer_gui.ui.about import AboutDialog
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.language import language_menu
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
 
     def _error(self, text: str) -> None:
         """One clear line in a message box."""
-        QMessageBox.warning(self, self.tr("Import Assistant"), text)
+        QMessageBox.warning(self, self.tr("Import Assistant"), message_text(text))
 
     # --- events -------------------------------------------------------------------------
 
