@@ -29,6 +29,7 @@ from importer_gui.core.package import PackageResult, package
 from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.styles import ERROR_STYLE, NOTICE_STYLE, SUCCESS_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
@@ -244,7 +245,7 @@ class PackageDialog(QDialog):
         return True
 
     def _fail(self, text: str) -> None:
-        self.error.setText(text)
+        self.error.setText(message_text(text))
         self.error.show()
 
     def _running(self, running: bool, text: str) -> None:
