@@ -15,6 +15,7 @@ from importer_gui.core.config import Action, Import, Provider
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.log import log_path
 from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_STYLE
 
@@ -81,7 +82,7 @@ class BasePage(QWizardPage):
 
     def show_error(self, text: str | None) -> None:
         """Show one clear line under the page, or hide it."""
-        self.error_label.setText(text or "")
+        self.error_label.setText(message_text(text or ""))
         self.error_label.setVisible(bool(text))
 
     def current_import(self) -> Import:
