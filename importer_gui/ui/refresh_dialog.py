@@ -31,6 +31,7 @@ from importer_gui.core.platform_io.refresh import RefreshPlan, RefreshResult
 from importer_gui.core.progress import Monitor
 from importer_gui.core.store import Store, StoreLocation
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.preview_model import PreviewModel, outcome_label
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_STYLE, NOTICE_STYLE
@@ -269,7 +270,7 @@ class RefreshDialog(QDialog):
         if isinstance(error, Cancelled):
             self.status.setText(self.tr("Cancelled: nothing was written."))
         else:
-            self.error.setText(error.message)
+            self.error.setText(message_text(error.message))
             self.error.show()
         self.refresh_button.setEnabled(self.planned is not None and self.result is None)
 
