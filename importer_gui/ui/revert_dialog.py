@@ -26,6 +26,7 @@ from importer_gui.core.store import Store
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import table_name
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.revert_model import RevertModel, outcome_label
 from importer_gui.ui.styles import CONFLICT_NOTICE_STYLE, ERROR_STYLE, NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
@@ -262,7 +263,7 @@ class RevertDialog(QDialog):
         if isinstance(error, Cancelled):
             self.status.setText(self.tr("Cancelled: nothing was written."))
         else:
-            self.error.setText(error.message)
+            self.error.setText(message_text(error.message))
             self.error.show()
         self.revert_button.setEnabled(self.plan is not None and not self.results)
 
