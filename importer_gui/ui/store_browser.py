@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.schema import Table
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.store_model import HistoryModel, StoreModel
 from importer_gui.ui.styles import ERROR_STYLE
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
@@ -88,7 +89,7 @@ class RecordTab(QWidget):
         if self.model.canFetchMore():
             self.model.fetchMore()
         if self.model.error:
-            self.count_label.setText(self.model.error)
+            self.count_label.setText(message_text(self.model.error))
             return
         self.count_label.setText(self.tr("%Ln record(s)", "", self.model.total))
         self.view.resizeColumnsToContents()
@@ -188,7 +189,7 @@ class StoreBrowser(QDialog):
         try:
             runs = self.store.history()
         except ImporterError as exc:
-            self.history_error.setText(exc.message)
+            self.history_error.setText(message_text(exc.message))
             self.history_error.show()
             return
         self.history_error.hide()
