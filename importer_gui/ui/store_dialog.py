@@ -28,6 +28,7 @@ from importer_gui.core.errors import ImporterError
 from importer_gui.core.store import Store
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, is_url, parse_location
 from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.messages_text import message_text
 
 URL_EXAMPLE = "postgresql://user@host/database"
 
@@ -149,7 +150,8 @@ def connect(parent: QWidget | None, location: StoreLocation) -> StoreLocation | 
             opened = store.path
     except ImporterError as exc:
         QGuiApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, translate("StoreDialog", "Import Assistant"), exc.message)
+        QMessageBox.warning(parent, translate("StoreDialog", "Import Assistant"),
+                            message_text(exc.message))
         return None
     QGuiApplication.restoreOverrideCursor()
     # Workers open the store again: with the password, never asking (no dialog can be
