@@ -11,6 +11,7 @@ from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES
 from importer_gui.core.corrections import corrected_name
 from importer_gui.core.errors import ImporterError
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.action_page import ActionPage
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.config_page import ConfigPage
@@ -194,7 +195,7 @@ class Wizard(QWizard):
             try:
                 session.save_corrected_copy(file, target)
             except ImporterError as exc:
-                ask(self, title, exc.message, [self.tr("OK")])
+                ask(self, title, message_text(exc.message), [self.tr("OK")])
                 return False
         return True
 
