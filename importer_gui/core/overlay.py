@@ -138,6 +138,25 @@ class Overlay:
         """Every intervention of a session."""
         return self.find(Table.INTERVENTION, "session_id", _attr("session_id"), session_id)
 
+    def registrations_of(self, session_id: int) -> list[Any]:
+        """Every registration to a session."""
+        return self.find(Table.REGISTRATION, "session_id", _attr("session_id"), session_id)
+
+    def trackings_of(self, session_id: int) -> list[Any]:
+        """Every tracking row of a session."""
+        return self.find(Table.TRACKING, "session_id", _attr("session_id"), session_id)
+
+    def registration(self, learner_id: int, session_id: int) -> Any:
+        """A learner's registration to a session, or None (the store keeps one at most)."""
+        found = self.find(Table.REGISTRATION, "learner_session",
+                          _attrs("learner_id", "session_id"), (learner_id, session_id))
+        return found[0] if found else None
+
+    def trackings(self, learner_id: int, session_id: int) -> list[Any]:
+        """A learner's tracking rows in a session (one per learning object)."""
+        return self.find(Table.TRACKING, "learner_session", _attrs("learner_id", "session_id"),
+                         (learner_id, session_id))
+
     def was_created_by_import(self, table: Table, record_id: int) -> bool:
         """True for a record some import run (or this plan) created."""
         return record_id < 0 or record_id in self.created_by_import.get(table, set())
@@ -254,6 +273,11 @@ def _inverse(change: Change) -> Change:
 def _attr(column: str) -> KeyFn:
     """A key function reading one attribute."""
     return attrgetter(column)
+
+
+def _attrs(*columns: str) -> KeyFn:
+    """A key function reading several attributes, as a tuple."""
+    return attrgetter(*columns)
 
 
 # Every column but the id, in the records' order, with its default (or REQUIRED).

@@ -26,7 +26,8 @@ def _record_type(table: Table) -> type:
             spec.append((column.name, kind))
         else:
             spec.append((column.name, kind | None, field(default=column.record_default)))
-    record = make_dataclass(f"{table.value.capitalize()}Rec", spec, slots=True)
+    name = "".join(part.capitalize() for part in table.value.split("_"))
+    record = make_dataclass(f"{name}Rec", spec, slots=True)
     record.__module__ = __name__
     record.__doc__ = schema.table_def(table).doc
     return record
@@ -37,8 +38,14 @@ TrainingRec = _record_type(Table.TRAINING)
 SessionRec = _record_type(Table.SESSION)
 RoomRec = _record_type(Table.ROOM)
 InterventionRec = _record_type(Table.INTERVENTION)
+EntityRec = _record_type(Table.ENTITY)
+LearnerRec = _record_type(Table.LEARNER)
+LearningObjectRec = _record_type(Table.LEARNING_OBJECT)
+RegistrationRec = _record_type(Table.REGISTRATION)
+TrackingRec = _record_type(Table.TRACKING)
 
-Record = TeacherRec | TrainingRec | SessionRec | RoomRec | InterventionRec
+Record = (TeacherRec | TrainingRec | SessionRec | RoomRec | InterventionRec | EntityRec
+          | LearnerRec | LearningObjectRec | RegistrationRec | TrackingRec)
 
 RECORD_TYPES: dict[Table, type] = {
     Table.TEACHER: TeacherRec,
@@ -46,6 +53,11 @@ RECORD_TYPES: dict[Table, type] = {
     Table.SESSION: SessionRec,
     Table.ROOM: RoomRec,
     Table.INTERVENTION: InterventionRec,
+    Table.ENTITY: EntityRec,
+    Table.LEARNER: LearnerRec,
+    Table.LEARNING_OBJECT: LearningObjectRec,
+    Table.REGISTRATION: RegistrationRec,
+    Table.TRACKING: TrackingRec,
 }
 
 
@@ -87,6 +99,11 @@ class StoreState:
     sessions: dict[int, SessionRec] = field(default_factory=dict)
     rooms: dict[int, RoomRec] = field(default_factory=dict)
     interventions: dict[int, InterventionRec] = field(default_factory=dict)
+    entities: dict[int, EntityRec] = field(default_factory=dict)
+    learners: dict[int, LearnerRec] = field(default_factory=dict)
+    learning_objects: dict[int, LearningObjectRec] = field(default_factory=dict)
+    registrations: dict[int, RegistrationRec] = field(default_factory=dict)
+    trackings: dict[int, TrackingRec] = field(default_factory=dict)
     # Ids of the sessions (and other records) some import run created: fullAccess=no needs it.
     created_by_import: dict[Table, set[int]] = field(default_factory=dict)
 
@@ -98,4 +115,9 @@ class StoreState:
             Table.SESSION: self.sessions,
             Table.ROOM: self.rooms,
             Table.INTERVENTION: self.interventions,
+            Table.ENTITY: self.entities,
+            Table.LEARNER: self.learners,
+            Table.LEARNING_OBJECT: self.learning_objects,
+            Table.REGISTRATION: self.registrations,
+            Table.TRACKING: self.trackings,
         }[table]

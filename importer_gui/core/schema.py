@@ -19,7 +19,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-SCHEMA_VERSION = 2  # bump, and migrate older stores (store/migrations.py), when a table changes
+SCHEMA_VERSION = 3  # bump, and migrate older stores (store/migrations.py), when a table changes
 FIRST_SCHEMA_VERSION = 1  # the oldest store an upgrade starts from
 
 class _Required:
@@ -40,6 +40,11 @@ class Table(StrEnum):
     SESSION = "session"
     ROOM = "room"
     INTERVENTION = "intervention"
+    ENTITY = "entity"
+    LEARNER = "learner"
+    LEARNING_OBJECT = "learning_object"
+    REGISTRATION = "registration"
+    TRACKING = "tracking"
 
 
 class Type(StrEnum):
@@ -50,11 +55,12 @@ class Type(StrEnum):
     DATE = "date"
     DATETIME = "datetime"
     JSON = "json"  # a list or an object
+    REAL = "real"  # a floating-point number (a progression, a score)
 
 
 # The Python type of each column type's values, as records hold them.
 PYTHON_TYPES: dict[Type, type] = {Type.INTEGER: int, Type.TEXT: str, Type.DATE: date,
-                                  Type.DATETIME: datetime, Type.JSON: object}
+                                  Type.DATETIME: datetime, Type.JSON: object, Type.REAL: float}
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,7 @@ class TableDef:
 
 
 INTEGER, TEXT, DATE, DATETIME, JSON = Type.INTEGER, Type.TEXT, Type.DATE, Type.DATETIME, Type.JSON
+REAL = Type.REAL
 
 # Parents before the tables that refer to them: the order a new store creates them in.
 TABLES: tuple[TableDef, ...] = (
@@ -124,6 +131,16 @@ TABLES: tuple[TableDef, ...] = (
         Column("modality", TEXT, null=True),
         Column("description", TEXT, null=True),
         Column("duration", INTEGER, null=True),
+        # Since version 3: the rest of the training-course import's fields.
+        Column("lov_codes", TEXT, null=True),  # the learning objects' codes, as the file lists
+        Column("cost", TEXT, null=True),
+        Column("what_you_will_learn", TEXT, null=True),
+        Column("overview", TEXT, null=True),
+        Column("outcomes", TEXT, null=True),
+        Column("audience", TEXT, null=True),
+        Column("further_information", TEXT, null=True),
+        Column("welcome_text", TEXT, null=True),
+        Column("steps", TEXT, null=True),
     ), label="path_code", searched=("path_code", "title", "guid")),
     TableDef(Table.SESSION, "A session of a training course.", (
         # Looked up through the (training_id, title) index below: no index of its own.
@@ -153,10 +170,67 @@ TABLES: tuple[TableDef, ...] = (
         # "active" or "cancelled": meanings, not the files' codes.
         Column("status", TEXT, default="active"),
     ), label="guid", searched=("guid", "status")),
+    # Since version 3: the organisation, its learners, what they follow and how far.
+    TableDef(Table.ENTITY, "An entity of the organisation tree, found by name.", (
+        # Not unique: the platform finds an entity by name, the lowest id when several.
+        Column("name", TEXT, index=True),
+        Column("guid", TEXT, null=True, unique=True),
+        Column("parent_id", INTEGER, null=True, index=True, references=Table.ENTITY),
+    ), label="name", searched=("name", "guid")),
+    TableDef(Table.LEARNER, "A learner, found by login, reference number, e-mail or GUID.", (
+        Column("login", TEXT, null=True, unique=True),
+        Column("ref_number", TEXT, null=True, index=True),
+        Column("email", TEXT, null=True, index=True),
+        Column("name", TEXT, null=True),
+        Column("firstname", TEXT, null=True),
+        Column("entity_id", INTEGER, null=True, index=True, references=Table.ENTITY),
+        Column("manager_id", INTEGER, null=True, index=True, references=Table.LEARNER),
+        # "enabled", "disabled" or "enabledUntil": meanings, not the files' codes.
+        Column("validity", TEXT, null=True),
+        Column("enabled_from", DATE, null=True),
+        Column("enabled_until", DATE, null=True),
+        Column("languages", TEXT, null=True),
+        Column("time_zone", TEXT, null=True),
+        Column("presentation", TEXT, null=True),
+        Column("custom", JSON, null=True),  # custom field GUID -> value
+        Column("guid", TEXT, null=True, unique=True),
+        # No password: a file's candidatePassword is checked, never stored.
+    ), label="login", searched=("login", "ref_number", "email", "name", "firstname")),
+    TableDef(Table.LEARNING_OBJECT, "A learning object, known from the platform's exports.", (
+        Column("code", TEXT, null=True, index=True),  # the ref number lovCodes name
+        Column("guid", TEXT, null=True, unique=True),
+        Column("title", TEXT, null=True),
+        Column("publisher", TEXT, null=True),
+        Column("type", TEXT, null=True),
+    ), label="code", searched=("code", "guid", "title", "publisher")),
+    TableDef(Table.REGISTRATION, "A learner registered to a session.", (
+        # Looked up through the (learner_id, session_id) index below.
+        Column("learner_id", INTEGER, references=Table.LEARNER),
+        Column("session_id", INTEGER, index=True, references=Table.SESSION),
+        Column("guid", TEXT, null=True, unique=True),
+        Column("registered_on", DATETIME, null=True),
+    ), indexes=(Index(("learner_id", "session_id"), unique=True),), label="guid",
+        searched=("guid",)),
+    TableDef(Table.TRACKING, "A learner's progress in a session's learning object.", (
+        # Looked up through the (learner_id, session_id, lo_code) index below.
+        Column("learner_id", INTEGER, references=Table.LEARNER),
+        Column("session_id", INTEGER, index=True, references=Table.SESSION),
+        Column("lo_code", TEXT, null=True),
+        Column("lo_guid", TEXT, null=True),
+        Column("first_access", DATETIME, null=True),
+        Column("last_access", DATETIME, null=True),
+        Column("first_completion", DATETIME, null=True),
+        Column("progression", REAL, null=True),
+        Column("status", TEXT, null=True),
+        Column("time_spent", INTEGER, null=True),  # seconds
+        Column("score", REAL, null=True),
+        Column("score_max", INTEGER, null=True),
+    ), indexes=(Index(("learner_id", "session_id", "lo_code")),), label="lo_code",
+        searched=("lo_code", "lo_guid", "status")),
     TableDef("import_run", "One commit (or revert) and what it was made from.", (
         Column("started", DATETIME),
         Column("finished", DATETIME, null=True),
-        Column("kind", TEXT),  # "import" or "revert"
+        Column("kind", TEXT),  # "import", "refresh" or "revert"
         Column("config_path", TEXT),
         Column("config_xml", TEXT),
         Column("files", JSON),

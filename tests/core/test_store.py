@@ -137,8 +137,8 @@ FILE_FORMAT_V1 = [
 ]
 
 
-# The stored file format: what every store holds since version 2 (new or upgraded), word for word.
-FILE_FORMAT = [
+# The stored file format of version 2, word for word: what stores held before version 3.
+FILE_FORMAT_V2 = [
     'CREATE TABLE "teacher" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "login" TEXT '
     'NOT NULL, "name" TEXT, "firstname" TEXT, "email" TEXT)',
     'CREATE UNIQUE INDEX "teacher_login" ON "teacher" ("login")',
@@ -180,6 +180,60 @@ FILE_FORMAT = [
 ]
 
 
+# What version 3 added: the training-course import's columns, and five tables (issue 15).
+TRAINING_V3 = (
+    'CREATE TABLE "training" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "path_code" '
+    'TEXT NOT NULL, "guid" TEXT, "title" TEXT NOT NULL, "locale" TEXT, "modality" TEXT, '
+    '"description" TEXT, "duration" INTEGER, "lov_codes" TEXT, "cost" TEXT, '
+    '"what_you_will_learn" TEXT, "overview" TEXT, "outcomes" TEXT, "audience" TEXT, '
+    '"further_information" TEXT, "welcome_text" TEXT, "steps" TEXT)')
+NEW_IN_V3 = [
+    'CREATE TABLE "entity" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT '
+    'NULL, "guid" TEXT, "parent_id" INTEGER, FOREIGN KEY ("parent_id") REFERENCES "entity" '
+    '("id"))',
+    'CREATE INDEX "entity_name" ON "entity" ("name")',
+    'CREATE UNIQUE INDEX "entity_guid" ON "entity" ("guid")',
+    'CREATE INDEX "entity_parent_id" ON "entity" ("parent_id")',
+    'CREATE TABLE "learner" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "login" TEXT, '
+    '"ref_number" TEXT, "email" TEXT, "name" TEXT, "firstname" TEXT, "entity_id" INTEGER, '
+    '"manager_id" INTEGER, "validity" TEXT, "enabled_from" TEXT, "enabled_until" TEXT, '
+    '"languages" TEXT, "time_zone" TEXT, "presentation" TEXT, "custom" TEXT, "guid" TEXT, '
+    'FOREIGN KEY ("entity_id") REFERENCES "entity" ("id"), FOREIGN KEY ("manager_id") '
+    'REFERENCES "learner" ("id"))',
+    'CREATE UNIQUE INDEX "learner_login" ON "learner" ("login")',
+    'CREATE INDEX "learner_ref_number" ON "learner" ("ref_number")',
+    'CREATE INDEX "learner_email" ON "learner" ("email")',
+    'CREATE INDEX "learner_entity_id" ON "learner" ("entity_id")',
+    'CREATE INDEX "learner_manager_id" ON "learner" ("manager_id")',
+    'CREATE UNIQUE INDEX "learner_guid" ON "learner" ("guid")',
+    'CREATE TABLE "learning_object" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "code" '
+    'TEXT, "guid" TEXT, "title" TEXT, "publisher" TEXT, "type" TEXT)',
+    'CREATE INDEX "learning_object_code" ON "learning_object" ("code")',
+    'CREATE UNIQUE INDEX "learning_object_guid" ON "learning_object" ("guid")',
+    'CREATE TABLE "registration" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"learner_id" INTEGER NOT NULL, "session_id" INTEGER NOT NULL, "guid" TEXT, '
+    '"registered_on" TEXT, FOREIGN KEY ("learner_id") REFERENCES "learner" ("id"), FOREIGN '
+    'KEY ("session_id") REFERENCES "session" ("id"))',
+    'CREATE INDEX "registration_session_id" ON "registration" ("session_id")',
+    'CREATE UNIQUE INDEX "registration_guid" ON "registration" ("guid")',
+    'CREATE UNIQUE INDEX "registration_learner_id_session_id" ON "registration" '
+    '("learner_id", "session_id")',
+    'CREATE TABLE "tracking" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "learner_id" '
+    'INTEGER NOT NULL, "session_id" INTEGER NOT NULL, "lo_code" TEXT, "lo_guid" TEXT, '
+    '"first_access" TEXT, "last_access" TEXT, "first_completion" TEXT, "progression" REAL, '
+    '"status" TEXT, "time_spent" INTEGER, "score" REAL, "score_max" INTEGER, FOREIGN KEY '
+    '("learner_id") REFERENCES "learner" ("id"), FOREIGN KEY ("session_id") REFERENCES '
+    '"session" ("id"))',
+    'CREATE INDEX "tracking_session_id" ON "tracking" ("session_id")',
+    'CREATE INDEX "tracking_learner_id_session_id_lo_code" ON "tracking" ("learner_id", '
+    '"session_id", "lo_code")',
+]
+
+# The stored file format: what every store holds since version 3 (new or upgraded), word for word.
+FILE_FORMAT = [TRAINING_V3 if statement.startswith('CREATE TABLE "training"') else statement
+               for statement in FILE_FORMAT_V2] + NEW_IN_V3
+
+
 def stored_schema(path: Path) -> list[str]:
     """The statements a store file keeps for its tables and indexes, sorted."""
     conn = sqlite3.connect(path)
@@ -196,7 +250,7 @@ def test_a_new_store_has_the_file_format_every_store_has(tmp_path: Path) -> None
     assert stored_schema(path) == sorted(FILE_FORMAT)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID == 0x49415354
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     conn.close()
 
 
@@ -215,7 +269,7 @@ def test_a_store_written_before_keeps_opening(tmp_path: Path) -> None:
         store.apply([Change(Table.TEACHER, UPDATE, 1, {"email": "j@x.org"}, {"email": None})],
                     run_info(update=1))
         assert store.get(Table.TEACHER, 1) == TeacherRec(1, "jdoe", "Doe", email="j@x.org")
-    # Upgraded in place to version 2: word for word the tables a new store gets.
+    # Upgraded in place to version 3: word for word the tables a new store gets.
     assert stored_schema(path) == sorted(FILE_FORMAT)
     assert tables_at(1) != tables_at(SCHEMA_VERSION)
 

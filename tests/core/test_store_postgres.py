@@ -75,8 +75,72 @@ def test_a_store_of_version_1_is_upgraded_in_place(store_url: StoreLocation) -> 
                     run_info(create=1))
         newest = store.history()[0]
         assert (newest.user_name, newest.machine) == (getpass.getuser(), platform.node())
-    assert version(store_url) == schema.SCHEMA_VERSION == 2
+    assert version(store_url) == schema.SCHEMA_VERSION == 3
     assert run_columns(store_url)[-2:] == ["user_name", "machine"]
+
+
+def store_at_version_2(location: StoreLocation) -> None:
+    """A store as version 2 made it, with one training and one session."""
+    dialect = dialect_for(location)
+    conn = dialect.connect(location, 1.0)
+    try:
+        dialect.create(conn, tables_at(2), 2)
+    finally:
+        conn.close()
+    raw_sql(location, "INSERT INTO training (path_code, title) VALUES ('TR-1', 'Safety')")
+    raw_sql(location, "INSERT INTO session (training_id, title) VALUES (1, 'Spring')")
+
+
+def columns_of(location: StoreLocation, table: str) -> list[str]:
+    """A table's columns, in order ([] when it does not exist)."""
+    if isinstance(location, PostgresUrl):
+        return [r[0] for r in raw_sql(
+            location, "SELECT column_name FROM information_schema.columns WHERE "
+                      f"table_name = '{table}' ORDER BY ordinal_position")]
+    return [r[1] for r in raw_sql(location, f"PRAGMA table_info('{table}')")]
+
+
+def test_a_store_of_version_2_gets_the_learners_tables(store_url: StoreLocation) -> None:
+    store_at_version_2(store_url)
+    assert columns_of(store_url, "learner") == []
+    with Store.open(store_url) as store:
+        [training] = store.load_state([Table.TRAINING]).trainings.values()
+        assert (training.path_code, training.lov_codes, training.steps) == ("TR-1", None, None)
+        store.apply([
+            Change(Table.ENTITY, CREATE, -1, {"name": "Sales", "guid": None,
+                                              "parent_id": None}),
+            Change(Table.LEARNER, CREATE, -2, {**schema.defaults(Table.LEARNER),
+                                               "login": "ada", "entity_id": -1}),
+            Change(Table.REGISTRATION, CREATE, -3, {"learner_id": -2, "session_id": 1,
+                                                    "guid": "R-1", "registered_on": None}),
+            Change(Table.TRACKING, CREATE, -4, {**schema.defaults(Table.TRACKING),
+                                                "learner_id": -2, "session_id": 1,
+                                                "lo_code": "LO-1", "progression": 12.5}),
+            Change(Table.TRAINING, ChangeKind.UPDATE, 1, {"lov_codes": "LO-1"},
+                   {"lov_codes": None}),
+        ], run_info(create=4, update=1))
+        state = store.load_state()
+        [learner] = state.learners.values()
+        [tracking] = state.trackings.values()
+        assert (learner.login, state.entities[learner.entity_id].name) == ("ada", "Sales")
+        assert (tracking.lo_code, tracking.progression) == ("LO-1", 12.5)
+        assert state.trainings[1].lov_codes == "LO-1"
+    assert version(store_url) == 3
+    assert columns_of(store_url, "training")[-2:] == ["welcome_text", "steps"]
+    assert columns_of(store_url, "learning_object") == [
+        "id", "code", "guid", "title", "publisher", "type"]
+
+
+def test_an_upgrade_to_3_that_fails_leaves_the_store_at_2(store_url: StoreLocation) -> None:
+    store_at_version_2(store_url)
+    raw_sql(store_url, "CREATE TABLE tracking (id INTEGER)")  # in the way
+    with pytest.raises(StoreError) as failure:
+        Store.open(store_url)
+    assert str(failure.value).startswith(f"The store {store_url} could not be opened: ")
+    assert "tracking" in str(failure.value)
+    assert version(store_url) == 2
+    assert "lov_codes" not in columns_of(store_url, "training")  # rolled back
+    assert columns_of(store_url, "entity") == []
 
 
 def test_an_upgrade_that_fails_leaves_the_store_as_it_was(store_url: StoreLocation) -> None:

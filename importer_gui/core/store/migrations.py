@@ -1,9 +1,9 @@
 """Stores written by older versions, brought to the current schema in place.
 
-Each schema version after the first says what it added; an upgrade adds it, version after
-version, through peewee's migrator (which words the ALTERs for each engine from the same
-field as a new store's table), inside the one transaction the dialect holds, so that a store
-is either upgraded whole or left as it was.
+Each schema version after the first says what it added (columns, tables); an upgrade adds
+it, version after version, through peewee (its migrator words the ALTERs for each engine
+from the same field as a new store's table, its models the CREATEs), inside the one
+transaction the dialect holds, so that a store is either upgraded whole or left as it was.
 """
 
 from __future__ import annotations
@@ -15,11 +15,18 @@ from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
 from importer_gui.core import schema
 from importer_gui.core.schema import TableDef
-from importer_gui.core.store.models import Fields, column_field, driver_errors
+from importer_gui.core.store.models import Fields, column_field, driver_errors, models
 
 # Version -> the nullable columns it added to each table (older rows hold NULL in them).
 ADDED_COLUMNS: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {
     2: (("import_run", ("user_name", "machine")),),  # who committed a run, and where
+    3: (("training", ("lov_codes", "cost", "what_you_will_learn", "overview", "outcomes",
+                      "audience", "further_information", "welcome_text", "steps")),),
+}
+
+# Version -> the tables it created (whole, as the schema says them at that version).
+CREATED_TABLES: dict[int, tuple[str, ...]] = {
+    3: ("entity", "learner", "learning_object", "registration", "tracking"),  # issue 15
 }
 
 
@@ -27,8 +34,9 @@ def tables_at(version: int) -> tuple[TableDef, ...]:
     """The schema's tables as a store of ``version`` holds them."""
     later = {(table, column) for v, added in ADDED_COLUMNS.items() if v > version
              for table, columns in added for column in columns}
+    created_later = {t for v, names in CREATED_TABLES.items() if v > version for t in names}
     return tuple(replace(t, columns=tuple(c for c in t.columns if (t.name, c.name) not in later))
-                 for t in schema.TABLES)
+                 for t in schema.TABLES if t.name not in created_later)
 
 
 def _migrator(database: pw.Database) -> SchemaMigrator:
@@ -48,3 +56,15 @@ def upgrade(database: pw.Database, fields: Fields, found: int, target: int) -> N
             migrate(*[migrator.add_column(table, column, column_field(table, column, fields))
                       for table, columns in ADDED_COLUMNS.get(version, ())
                       for column in columns])
+            _create(database, fields, version)
+
+
+def _create(database: pw.Database, fields: Fields, version: int) -> None:
+    """CREATE the tables ``version`` added (and their indexes), referring to the others."""
+    new = CREATED_TABLES.get(version, ())
+    if not new:
+        return
+    # Models of every table the store then holds, so that references find their parents;
+    # only the new ones are created.
+    built = models(database, fields, tables_at(version))
+    database.create_tables([m for m in built if m._meta.table_name in new], safe=False)

@@ -40,7 +40,7 @@ class Fields:
 # reuses the largest one).
 SQLITE_FIELDS = Fields(
     types={Type.INTEGER: pw.IntegerField, Type.TEXT: pw.TextField, Type.DATE: pw.TextField,
-           Type.DATETIME: pw.TextField, Type.JSON: pw.TextField},
+           Type.DATETIME: pw.TextField, Type.JSON: pw.TextField, Type.REAL: pw.DoubleField},
     key=pw.AutoField, never_reused_key=AutoIncrementField)
 
 class JsonTextField(pw.Field):
@@ -57,7 +57,7 @@ class JsonTextField(pw.Field):
 # its end (``SET CONSTRAINTS ALL DEFERRED``), as SQLite's defer_foreign_keys does.
 POSTGRES_FIELDS = Fields(
     types={Type.INTEGER: pw.IntegerField, Type.TEXT: pw.TextField, Type.DATE: pw.DateField,
-           Type.DATETIME: pw.TextField, Type.JSON: JsonTextField},
+           Type.DATETIME: pw.TextField, Type.JSON: JsonTextField, Type.REAL: pw.DoubleField},
     key=pw.AutoField, never_reused_key=pw.AutoField, deferrable="INITIALLY IMMEDIATE")
 
 
@@ -66,14 +66,17 @@ def _class_name(table: str) -> str:
     return "".join(part.title() for part in table.split("_"))
 
 
-def _field(column: Column, fields: Fields, built: Mapping[str, type[pw.Model]]) -> pw.Field:
-    """One column's field; a reference is a foreign key to the id of a table built before."""
+def _field(column: Column, fields: Fields, built: Mapping[str, type[pw.Model]],
+           table: str) -> pw.Field:
+    """One column's field; a reference is a foreign key to the id of a table built before,
+    or of its own table (an entity's parent, a learner's manager)."""
     options: dict[str, Any] = {"null": column.null, "unique": column.unique,
                                "index": column.index, "default": column.default}
     if column.references is None:
         return fields.types[column.type](**options)
     # backref "+": no accessor on the parent, so two references to one table never clash.
-    return pw.ForeignKeyField(built[column.references], column_name=column.name, backref="+",
+    target: Any = "self" if column.references == table else built[column.references]
+    return pw.ForeignKeyField(target, column_name=column.name, backref="+",
                               deferrable=fields.deferrable, **options)
 
 
@@ -98,7 +101,7 @@ def models(database: pw.Database, fields: Fields,
             if name in attributes:
                 raise ValueError(f"{table.name}.{column.name}: its model attribute {name!r} "
                                  "is taken")
-            attributes[name] = _field(column, fields, built)
+            attributes[name] = _field(column, fields, built, table.name)
         # peewee names an index after its table and columns ("session_training_id_title");
         # legacy_table_names off, as the models always had it.
         meta = type("Meta", (), {
