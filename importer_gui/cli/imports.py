@@ -55,12 +55,16 @@ def _print(plan: Plan, run_id: int | None, logs: list[Path], failures: list[str]
     """The plan, and after a commit its run and error logs, as text or JSON."""
     if as_json:
         document = plan_json(plan)
+        if plan.notices:
+            document["notices"] = plan.notices
         if run_id is not None:
             document["run"] = run_id
             document["error_logs"] = [str(log) for log in logs]
             document["error_log_failures"] = failures
         write_json(document, out)
         return
+    for notice in plan.notices:
+        out.write(visible(notice) + "\n")
     print_plan(plan, out)
     if run_id is not None:
         out.write(f"Committed as run {run_id}.\n")

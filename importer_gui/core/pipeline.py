@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from importer_gui.core import config_xml, readers
+from importer_gui.core import config_xml, readers, remap
 from importer_gui.core.actions import tables_of
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
@@ -174,14 +174,40 @@ def tables_needed(config: ImportConfig) -> set[Table]:
 
 def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | None = None,
           monitor: Monitor | None = None) -> Plan:
-    """Plan every row of every import against the store; nothing is written."""
+    """Plan every row of every import against the store; nothing is written.
+
+    Columns mapped by header follow their header in each file (``remap``): the
+    configuration's columns are laid on the files as read (in ``config`` itself, which the
+    plan holds), and the plan's notices say what was skipped.
+    """
     files = resolve_data_files(config, data_files)
+    notices: list[str] = []
     try:
         with opened_in_background(config, files, readers.MemoryBudget()) as tables:
             state = store.load_state(tables_needed(config))
-            return plan_config(config, state, tables, monitor or Monitor())  # type: ignore[arg-type]
+            plan = plan_config(config, state, _remapped(config, tables, notices),  # type: ignore[arg-type]
+                               monitor or Monitor())
     except MemoryError as exc:
         raise _not_enough_memory(exc) from None
+    plan.notices.extend(notices)
+    return plan
+
+
+def _remapped(config: ImportConfig, tables: Iterable[readers.Table | _Replayed],
+              notices: list[str]) -> Iterator[readers.Table | _Replayed]:
+    """Each import's table, its columns first laid on the table's headers (the planner
+    binds an import once its table is handed over); a mapped column gone is a ConfigError."""
+    for imp, table in zip(config.imports, tables, strict=True):
+        provider = imp.provider
+        laid = remap.remap(provider.columns, table.headers if provider.skip_first_line else None)
+        if laid.missing:
+            raise remap.missing_error(laid.missing, table.path)
+        if laid.changed:
+            provider.columns = laid.columns
+        notice = remap.new_notice(laid.new, table.path)
+        if notice:
+            notices.append(notice)
+        yield table
 
 
 def _not_enough_memory(exc: MemoryError) -> ImporterError:

@@ -139,6 +139,8 @@ class Plan:
     imports: list[ImportPlan] = field(default_factory=list)
     # The planner's view of the store at the end of the plan; rechecking one row uses it.
     planner: object | None = field(default=None, repr=False, compare=False)
+    # What the check says besides rows: a new column skipped, a column matched by header.
+    notices: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Outcomes over every import, every outcome present (zero when none)."""

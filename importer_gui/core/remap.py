@@ -1,0 +1,112 @@
+"""A saved mapping used on a new file: columns matched by their recorded header.
+
+A configuration the assistant saved remembers the header each column was mapped from
+(``Column.header``). On a file whose columns moved, each mapped column follows its header; a
+column the mapping does not know is skipped (``ignoredColumn``), with a notice; a mapped
+column the file no longer has stops the check, naming its header. A configuration without
+recorded headers (one written for the platform), or a file without a header line, is
+mapped by position, as the platform does.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from importer_gui.core.catalogue import IGNORED_COLUMN
+from importer_gui.core.config import Column
+from importer_gui.core.errors import ConfigError
+
+
+def header_key(header: str | None) -> str:
+    """How headers are compared: NFC, spaces collapsed, case ignored ("Début " = "début")."""
+    text = unicodedata.normalize("NFC", header or "")
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A mapped column found at another place: its header, field, old and new places (0-based)."""
+
+    header: str
+    field: str
+    before: int
+    after: int
+
+
+@dataclass(frozen=True)
+class Remapped:
+    """A configuration's columns laid on a file's headers, and what changed."""
+
+    columns: list[Column]  # one per file column, in file order
+    by_header: bool  # False: the columns apply by position, as configured
+    moved: list[Moved] = field(default_factory=list)
+    new: list[tuple[int, str]] = field(default_factory=list)  # (place, header): skipped
+    missing: list[Column] = field(default_factory=list)  # mapped columns the file lacks
+
+    @property
+    def changed(self) -> bool:
+        """True when the file's columns are not the configuration's, in its order."""
+        return bool(self.moved or self.new or self.missing)
+
+
+def recorded(columns: Sequence[Column]) -> bool:
+    """True when the columns remember the headers they were mapped from."""
+    return any(c.header and c.header.strip() for c in columns)
+
+
+def remap(columns: Sequence[Column], headers: Sequence[str | None] | None) -> Remapped:
+    """Lay ``columns`` on a file whose header line is ``headers`` (None: no header line).
+
+    A column saved without a header (the rest of the mapping remembers theirs) keeps its
+    place: nothing else says where it went.
+    """
+    if not headers or not recorded(columns):
+        return Remapped(list(columns), by_header=False)
+    laid: dict[int, Column] = {place: column for place, column in enumerate(columns)
+                               if not (column.header and column.header.strip())}
+    waiting: dict[str, list[tuple[int, Column]]] = {}  # header -> columns still to place
+    for place, column in enumerate(columns):
+        if place not in laid:
+            waiting.setdefault(header_key(column.header), []).append((place, column))
+    moved: list[Moved] = []
+    new: list[tuple[int, str]] = []
+    for place, header in enumerate(headers):
+        if place in laid:
+            continue
+        found = waiting.get(header_key(header)) if header and header.strip() else None
+        if not found:
+            laid[place] = Column(IGNORED_COLUMN, header=header)
+            if header and header.strip():
+                new.append((place, header))
+            continue
+        before, column = found.pop(0)
+        laid[place] = Column(column.field, column.options, header=header)
+        if before != place and not column.ignored:
+            moved.append(Moved(header, column.field, before, place))
+    width = max(laid) + 1 if laid else 0
+    in_order = [laid.get(place, Column(IGNORED_COLUMN)) for place in range(width)]
+    missing = [c for left in waiting.values() for _, c in left if not c.ignored]
+    return Remapped(in_order, True, moved, new, missing)
+
+
+def missing_error(missing: Sequence[Column], file: Path) -> ConfigError:
+    """One line naming the mapped columns a file no longer has."""
+    named = [f'"{c.header or ""}" ({c.field})' for c in missing]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    which = "column" if len(named) == 1 else "columns"
+    return ConfigError(f"{file.name} has no {which} {listed}: the configuration maps "
+                       f"{'it' if len(named) == 1 else 'them'} by header; map the file again "
+                       "in the wizard, or give the file those headers.")
+
+
+def new_notice(new: Sequence[tuple[int, str]], file: Path) -> str | None:
+    """The notice for columns the mapping does not know: they are skipped."""
+    if not new:
+        return None
+    named = ", ".join(f'"{header}" (column {place + 1})' for place, header in new)
+    which = "column" if len(new) == 1 else "columns"
+    return (f"{file.name}: the {which} {named} {'is' if len(new) == 1 else 'are'} not in the "
+            "configuration's mapping and skipped.")
