@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from importer_gui.resources import resource_path
+from importer_gui.ui import messages_text
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.settings import settings_path
 
@@ -111,6 +112,7 @@ def install_translators(app: QCoreApplication, language: str | None = None,
                 if qt is not None:
                     _installed.append(qt)
     QLocale.setDefault(_locale(language))
+    messages_text.clear_cache()  # the messages cached speak the language before
     log.info("The window speaks %s (%s)", language, QLocale().name())
     return language
 
@@ -132,6 +134,7 @@ def remove_translators(app: QCoreApplication) -> None:
         app.removeTranslator(translator)
         translator.deleteLater()
     QLocale.setDefault(QLocale.system())
+    messages_text.clear_cache()
 
 
 def _locale(language: str) -> QLocale:

@@ -41,8 +41,12 @@ REVERT: tuple[str, ...] = (
                                   "which is not in the store; skipped."),
 )
 
+# Constants of the catalogue's messages module that are data, not messages: the title the
+# platform gives a session it renames is the platform's, in every language.
+DATA = ("SESSION_FOR",)
+
 _NAMED = re.compile(r"(?P<table>[A-Za-z_]+) (?P<id>-?\d+)")
-_BY = re.compile(r" (?:by|\()runs? (?P<runs>[\d, and]+)\)?")
+_BY = re.compile(r" (?:by |\()runs? (?P<runs>[\d, and]+)\)?")
 
 
 class Template:
@@ -76,7 +80,7 @@ class Template:
 
 
 def _is_template(name: str, value: object) -> bool:
-    return name.isupper() and isinstance(value, str) and "{" in value
+    return name.isupper() and name not in DATA and isinstance(value, str) and "{" in value
 
 
 @cache
@@ -87,7 +91,7 @@ def templates() -> tuple[list[Template], list[Template]]:
     ours = [Template(t) for t in sorted(everything - messages.PLATFORM)]
     ours += [Template(t) for t in REVERT]
     plain = {v for k, v in vars(messages).items()
-             if k.isupper() and isinstance(v, str) and "{" not in v and v}
+             if k.isupper() and k not in DATA and isinstance(v, str) and "{" not in v and v}
     ours += [Template(t) for t in sorted(plain - messages.PLATFORM)]
     return platform, ours
 
@@ -151,7 +155,7 @@ def _record_name(value: str) -> str:
         table = Table(found["table"].lower())
     except ValueError:
         return value
-    return arg(translate(CONTEXT, "%1 %2"), table_name(table), found["id"])
+    return arg(translate("messages", "%1 %2"), table_name(table), found["id"])
 
 
 def _table_word(value: str) -> str:
@@ -167,29 +171,43 @@ def _runs(value: str) -> str:
     found = _BY.fullmatch(value)
     if found is None:
         return value
-    runs = found["runs"].split(" and ")
-    many = len(runs) > 1 or "," in runs[0]
-    listed = _join([r for part in runs for r in part.split(", ")])
+    numbers = re.split(r", | and ", found["runs"])
+    listed = _join(numbers)
     if value.startswith(" ("):
-        return " " + arg(translate(CONTEXT, "(runs %1)" if many else "(run %1)"), listed)
-    return " " + arg(translate(CONTEXT, "by runs %1" if many else "by run %1"), listed)
+        if len(numbers) > 1:
+            return " " + arg(translate("messages", "(runs %1)"), listed)
+        return " " + arg(translate("messages", "(run %1)"), listed)
+    if len(numbers) > 1:
+        return " " + arg(translate("messages", "by runs %1"), listed)
+    return " " + arg(translate("messages", "by run %1"), listed)
 
 
 def _join(words: list[str]) -> str:
     """"a", "a and b", "a, b and c", in the user's language."""
     if len(words) < 2:
         return "".join(words)
-    return arg(translate(CONTEXT, "%1 and %2"), ", ".join(words[:-1]), words[-1])
+    return arg(translate("messages", "%1 and %2"), ", ".join(words[:-1]), words[-1])
 
 
 def _shown(value: str) -> str:
     """A value as the revert shows it: "empty" in the user's language."""
-    return translate(CONTEXT, "empty") if value == "empty" else value
+    return translate("messages", "empty") if value == "empty" else value
 
 
 def _nested(value: str) -> str:
     """A value that is itself one of our messages ("session X")."""
     return message_text(value)
+
+
+def _plain(value: str) -> str:
+    """A value that may be one of our fixed phrases ("the top of the tree"), else data."""
+    return message_text(value) if value in _plain_texts() else value
+
+
+@cache
+def _plain_texts() -> frozenset[str]:
+    """Our fixed phrases: templates without placeholders."""
+    return frozenset(t.text for t in templates()[1] if not t.names)
 
 
 def _names(value: str) -> str:
@@ -199,7 +217,7 @@ def _names(value: str) -> str:
     for part in parts:
         more = re.fullmatch(r"(\d+) more", part)
         if more:
-            shown.append(arg(translate(CONTEXT, "%1 more"), more[1]))
+            shown.append(arg(translate("messages", "%1 more"), more[1]))
             continue
         named = re.fullmatch(r"(?P<name>[a-z_]+ -?\d+)(?P<by> \(runs? .*\))?", part)
         if named is None:
@@ -209,7 +227,10 @@ def _names(value: str) -> str:
 
 
 def _verb(value: str) -> str:
-    return translate(CONTEXT, "refers") if value == "refers" else translate(CONTEXT, "refer")
+    """"refers" or "refer" (to a record), in the user's language."""
+    if value == "refers":
+        return translate("messages", "refers")
+    return translate("messages", "refer")
 
 
 def _alternatives(value: str) -> str:
@@ -217,7 +238,7 @@ def _alternatives(value: str) -> str:
     head, sep, last = value.rpartition(" or ")
     if not sep:
         return value
-    return arg(translate(CONTEXT, "%1 or %2"), head, last)
+    return arg(translate("messages", "%1 or %2"), head, last)
 
 
 _VALUE_WORDS: dict[str, Callable[[str], str]] = {
@@ -227,6 +248,10 @@ _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "left": _shown,
     "table": _table_word,
     "record": _nested,
+    "reason": _plain,
+    "old": _plain,
+    "new": _plain,
+    "parent": _plain,
     "names": _names,
     "verb": _verb,
     "expected": _alternatives,

@@ -389,6 +389,34 @@
         <translation>Choisissez d&apos;abord une action.</translation>
     </message>
     <message>
+        <source>The saved mapping was matched to this file&apos;s columns by their headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” (column %2 → %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New, skipped unless you map them: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” (column %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing from this file: %1. The saved mapping fed them; map another column to them or go on without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
@@ -588,6 +616,10 @@
     <message>
         <source>%1 is not a spreadsheet: it is %2. Choose a workbook or a CSV file.</source>
         <translation>%1 n&apos;est pas un tableur&#xa0;: c&apos;est %2. Choisissez un classeur ou un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>The configuration %1 applies to this file: its reading options, date format and mapping are kept, its columns matched by header. To start afresh, choose File &gt; New import.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a PNG image</source>
@@ -1466,6 +1498,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>import</translation>
     </message>
     <message>
+        <source>refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>revert</source>
         <translation>retour arrière</translation>
     </message>
@@ -1665,6 +1701,54 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Capacité de la salle</translation>
     </message>
     <message>
+        <source>Training course action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning objects (codes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training course price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you will learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training course overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who should attend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps (blended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success threshold (legacy, ignored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores visible by learners (legacy, ignored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>With no, the import may only change or delete records that an import created.</source>
         <translation>Avec no, l&apos;import ne peut modifier ou supprimer que des enregistrements créés par un import.</translation>
     </message>
@@ -1707,6 +1791,50 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>The training course&apos;s duration.</source>
         <translation>La durée de la formation.</translation>
+    </message>
+    <message>
+        <source>M creates or updates the training course, A deletes it with its sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning objects&apos; codes: steps apart with ||, the objects of a step apart with commas (REF1,REF2||REF3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training course&apos;s price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the learners will learn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training course&apos;s overview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training course&apos;s learning outcomes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who should attend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further information on the training course.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training course&apos;s welcome text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A blended training&apos;s steps: Title|&gt;days, apart with || (the days may be left out); a blended training must have some.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legacy: read and ignored (the platform no longer reads it).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Teachers</source>
@@ -1765,8 +1893,424 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Le titre de la session.</translation>
     </message>
     <message>
+        <source>The platform&apos;s id of an existing session; a new session gets its own, so leave it empty to create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner&apos;s login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner&apos;s reference number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner&apos;s e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration GUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register or unregister</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning object code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning object GUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s reference number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fields whose values, together, find the learner; when several learners match, the oldest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find learners by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one field to find learners by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registers learners to sessions, or unregisters them; creates the sessions it does not find.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s title. Without this column the platform renames a session &quot;Session for&quot; its learner on a new registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s id of an existing session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration&apos;s GUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Y registers the learner (also when empty), N unregisters; the last learner unregistered deletes the session unless keepSession is Y.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the learner was registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fields whose values, together, find the training course.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find training courses by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one field to find training courses by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With yes, the sessions found are left as they are; only new ones take the row&apos;s dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave existing sessions as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With yes, a disabled learner registered by a row is enabled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate registered learners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The maximum score of a row that gives none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default maximum score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consolidated tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records each learner&apos;s progress in a learning object of a session; a row replaces the last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning object&apos;s code (its version&apos;s reference number).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning object&apos;s GUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session, by GUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session, by title inside its training course.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The store&apos;s id of the session.</source>
         <translation>L&apos;identifiant de la session dans la base.</translation>
+    </message>
+    <message>
+        <source>When the learner first opened the learning object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the learner last opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the learner first completed it; today for a completed row without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The completion status; notAttempted resets the tracking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time spent: seconds, hh:ii:ss or PT1H25M15S.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The maximum score; defaultScoreMax when empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the file writes dates and times (tokens as dateFormat&apos;s, with HH, II and SS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time zone of the file&apos;s dates and times (such as Europe/Paris).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time given to a date written without one (hh:ii:ss).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner&apos;s last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner&apos;s first name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner&apos;s time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner&apos;s languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity GUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity (one level per column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s reference number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The id of the entity new records go under. While the store knows no entity, it is taken on trust and recorded as &quot;Entity &lt;id&gt;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default entity id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entities (organisation tree)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates or places the entities of the organisation tree, one level per column, found by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entity&apos;s name; each such column is one level below the one before, the first below defaultEntityId. Unknown names are created, known ones (the oldest of a name) placed there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates or updates learners, found by traineeSearchField, with their entity and manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s last name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s first name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s password: checked, and never kept in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Y enables the account, N disables it, U enables it until enabledUntil; before enabledFrom and enabledUntil, after enableAllLearners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day the account is enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day the account is enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s languages, in order, comma-separated (fr-FR,en-GB); defaultLangCode for a new learner without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s time zone (such as Europe/Paris).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s entity, by GUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s entity, by the store&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner&apos;s entity, by name; defaultEntityId for a new learner when no entity column is filled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager&apos;s login (a learner).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager&apos;s reference number (a learner).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The presentation of the learner&apos;s profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A custom field of the learner, named by its &lt;guid&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of a new learner whose languages are empty (such as en-GB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With yes, every learner a row creates or updates is enabled, whatever candidateValidity says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable all learners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With yes, the platform does not mark the learners as changed by an import (a later fullAccess=no import may not change them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not mark learners as imported</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Login of an existing teacher, set as the session&apos;s teacher.</source>
@@ -1890,6 +2434,241 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>%1 (id)</source>
         <translation>%1 (identifiant)</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Field {field} is longer than {limit} characters ({length}).</source>
+        <translation>Champ {field}&#xa0;: plus de {limit} caractères ({length}).</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not one of {codes}.</source>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas l&apos;une des valeurs {codes}.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not a whole number.</source>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas un nombre entier.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not a date in the format {format}.</source>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas une date au format {format}.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not an e-mail address.</source>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas une adresse électronique.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is out of range; the store holds whole numbers from {low} to {high}.</source>
+        <translation>Champ {field}&#xa0;: {value} est hors limites&#xa0;; la base accepte les nombres entiers de {low} à {high}.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} cannot be an id; an id given in a file is a whole number from {low} to {high}.</source>
+        <translation>Champ {field}&#xa0;: {value} ne peut pas être un identifiant&#xa0;; un identifiant donné dans un fichier est un nombre entier de {low} à {high}.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} holds characters that cannot be seen ({chars}); is it the code you meant?</source>
+        <translation>Champ {field}&#xa0;: {value} contient des caractères invisibles ({chars})&#xa0;; est-ce bien le code voulu&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Field {field}: the cell holds {value} (not a number) where a date or number was expected.</source>
+        <translation>Champ {field}&#xa0;: la cellule contient {value} (pas un nombre) là où une date ou un nombre était attendu.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is a day that never was (Excel counts a 29 February in 1900, which was not a leap year).</source>
+        <translation>Champ {field}&#xa0;: {value} est un jour qui n&apos;a jamais existé (Excel compte un 29 février en 1900, qui n&apos;était pas bissextile).</translation>
+    </message>
+    <message>
+        <source>Field {field}: the workbook&apos;s date {value} may be Excel&apos;s 29/02/1900, a day that never was, and an .xls file cannot tell; type the date as text.</source>
+        <translation>Champ {field}&#xa0;: la date {value} du classeur peut être le 29/02/1900 d&apos;Excel, un jour qui n&apos;a jamais existé, et un fichier .xls ne permet pas de le savoir&#xa0;; saisissez la date comme texte.</translation>
+    </message>
+    <message>
+        <source>The workbook reader cannot convert a cell of this line ({detail}): a date or time far out of range, perhaps; the line is not read.</source>
+        <translation>Le lecteur de classeurs ne peut pas convertir une cellule de cette ligne ({detail})&#xa0;: une date ou une heure très hors limites, peut-être&#xa0;; la ligne n&apos;est pas lue.</translation>
+    </message>
+    <message>
+        <source>Field {field}: no teacher has the login {login}.</source>
+        <translation>Champ {field}&#xa0;: aucun formateur n&apos;a l&apos;identifiant {login}.</translation>
+    </message>
+    <message>
+        <source>Field {field}: no training course has the id {id}.</source>
+        <translation>Champ {field}&#xa0;: aucune formation n&apos;a l&apos;identifiant {id}.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {id} is not the id of training course {code}.</source>
+        <translation>Champ {field}&#xa0;: {id} n&apos;est pas l&apos;identifiant de la formation {code}.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not the title of training course {code} ({title}); the training course is not changed.</source>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas le titre de la formation {code} ({title})&#xa0;; la formation n&apos;est pas modifiée.</translation>
+    </message>
+    <message>
+        <source>Fields {fields} are both empty: one of them must name the training course.</source>
+        <translation>Les champs {fields} sont tous deux vides&#xa0;: l&apos;un d&apos;eux doit désigner la formation.</translation>
+    </message>
+    <message>
+        <source>Fields {fields} are both empty: one of them must name the session.</source>
+        <translation>Les champs {fields} sont tous deux vides&#xa0;: l&apos;un d&apos;eux doit désigner la session.</translation>
+    </message>
+    <message>
+        <source>Field {field} is empty: the session cannot be found (sessionSearchField is {fields}).</source>
+        <translation>Le champ {field} est vide&#xa0;: la session est introuvable (sessionSearchField vaut {fields}).</translation>
+    </message>
+    <message>
+        <source>No session matches this row: there is nothing to delete.</source>
+        <translation>Aucune session ne correspond à cette ligne&#xa0;: il n&apos;y a rien à supprimer.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {id} is already the id of a session of another training course.</source>
+        <translation>Champ {field}&#xa0;: {id} est déjà l&apos;identifiant d&apos;une session d&apos;une autre formation.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {guid} is already the GUID of training course {code}.</source>
+        <translation>Champ {field}&#xa0;: {guid} est déjà le GUID de la formation {code}.</translation>
+    </message>
+    <message>
+        <source>fullAccess is no: {record} was not created by an import, so this import may not change it.</source>
+        <translation>fullAccess vaut no&#xa0;: {record} n&apos;a pas été créé(e) par un import, cet import ne peut donc pas le modifier.</translation>
+    </message>
+    <message>
+        <source>session {title}</source>
+        <translation>la session {title}</translation>
+    </message>
+    <message>
+        <source>training course {code}</source>
+        <translation>la formation {code}</translation>
+    </message>
+    <message>
+        <source>No column holds sessionTitle: for a new registration the platform renames session {old} to &quot;{new}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session {title} is not updated: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dontUpdateExistingSessions is yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fullAccess is no and no import created it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session {title} has no learner left but is kept: fullAccess is no and no import created it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: {guid} is already the GUID of another registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registration of {learner} to session {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: no learner has {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: no training course has {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: no session has {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: no session has the id {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: session {value} is not a session of training course {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: no learning object has {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not one of the learning objects of training course {code} ({codes}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tracking matches this row: there is nothing to reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeZone {zone} is not a time zone of the tz database (such as Europe/Paris).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} was deleted after run {run}{by}; skipped.</source>
+        <translation>{name}&#xa0;: supprimé après l&apos;exécution {run}{by}&#xa0;; ignoré.</translation>
+    </message>
+    <message>
+        <source>{name} is in the store again since run {run}{by}; skipped.</source>
+        <translation>{name}&#xa0;: de nouveau dans la base depuis l&apos;exécution {run}{by}&#xa0;; ignoré.</translation>
+    </message>
+    <message>
+        <source>{name} was changed after run {run}{by} ({column} is now {now}, run {run} left {left}); skipped.</source>
+        <translation>{name}&#xa0;: modifié après l&apos;exécution {run}{by} ({column} vaut maintenant {now}, l&apos;exécution {run} avait laissé {left})&#xa0;; ignoré.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be restored: {table} {holder} now has {column} {value}; skipped.</source>
+        <translation>{name}&#xa0;: impossible de le rétablir, {table} {holder} a maintenant {column} {value}&#xa0;; ignoré.</translation>
+    </message>
+    <message>
+        <source>{name} was created by run {run}, but {names} {verb} to it; not deleted.</source>
+        <translation>{name}&#xa0;: créé par l&apos;exécution {run}, mais {names} {verb}&#xa0;; non supprimé.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be restored: it refers to {table} {ref}, which is not in the store; skipped.</source>
+        <translation>{name}&#xa0;: impossible de le rétablir, il fait référence à {table} {ref}, absent de la base&#xa0;; ignoré.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>(runs %1)</source>
+        <translation>(exécutions %1)</translation>
+    </message>
+    <message>
+        <source>(run %1)</source>
+        <translation>(exécution %1)</translation>
+    </message>
+    <message>
+        <source>by runs %1</source>
+        <translation>par les exécutions %1</translation>
+    </message>
+    <message>
+        <source>by run %1</source>
+        <translation>par l&apos;exécution %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 et %2</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 autres</translation>
+    </message>
+    <message>
+        <source>refers</source>
+        <translation>y fait référence</translation>
+    </message>
+    <message>
+        <source>refer</source>
+        <translation>y font référence</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 ou %2</translation>
     </message>
 </context>
 <context>

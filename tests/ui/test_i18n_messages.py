@@ -1,0 +1,103 @@
+"""Our own messages reach the window in French; the platform's stay word for word."""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from pathlib import Path
+from xml.etree import ElementTree
+
+from PySide6.QtCore import Qt
+
+from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.issues import Level
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.revert import plan_revert
+from importer_gui.core.store import Store
+from importer_gui.ui.messages_text import message_text, templates
+from importer_gui.ui.models.preview_model import issue_text
+from importer_gui.ui.models.revert_model import OUTCOME_COLUMN, RevertModel
+from tests.builders import run_info
+
+TS = Path(__file__).resolve().parents[2] / "importer_gui/ui/translations/import_assistant_fr.ts"
+NBSP = "\u00a0"
+
+
+def placeholders(text: str) -> list[str]:
+    """The ``{names}`` of a template, sorted."""
+    return sorted(name for _l, name, _s, _c in string.Formatter().parse(text) if name)
+
+
+def ts_messages(context: str) -> dict[str, str]:
+    """Source -> French of one context of the .ts."""
+    found = {}
+    for element in ElementTree.parse(TS).getroot().iter("context"):
+        if element.findtext("name") == context:
+            for message in element.iter("message"):
+                found[message.findtext("source") or ""] = message.findtext("translation") or ""
+    return found
+
+
+def test_our_row_message_reads_in_french_with_its_values(french: None) -> None:
+    message = msg.NOT_A_WHOLE_NUMBER.format(field="sessionId", value="12x")
+    assert message_text(message) == f"Champ sessionId{NBSP}: 12x n'est pas un nombre entier."
+    assert issue_text(Level.ERROR, message) == (
+        f"ERREUR{NBSP}: Champ sessionId{NBSP}: 12x n'est pas un nombre entier.")
+
+
+def test_a_message_naming_a_record_names_it_in_french(french: None) -> None:
+    record = msg.A_SESSION.format(title="Mai")
+    message = msg.NOT_CREATED_BY_IMPORT.format(record=record)
+    assert message_text(message).startswith(f"fullAccess vaut no{NBSP}: la session Mai n'a")
+
+
+def test_the_platforms_messages_stay_word_for_word(french: None) -> None:
+    for message in [msg.FIELD_EMPTY.format(field="sessionTitle"),
+                    msg.TRAINING_PATH_CODE_UNKNOWN.format(code="PC-9"),
+                    msg.INVALID_SESSION_ACTION.format(value="X")]:
+        assert message_text(message) == message
+    assert message_text("Something no template says.") == "Something no template says."
+
+
+def test_english_is_the_message_itself(qapp: object) -> None:
+    message = msg.NOT_A_WHOLE_NUMBER.format(field="sessionId", value="12x")
+    assert message_text(message) == message
+
+
+def test_an_error_line_keeps_its_place_and_translates_our_words(french: None) -> None:
+    line = "sessions.csv:4: " + msg.NO_SESSION_NAMED.format(fields="sessionGuid, sessionTitle")
+    assert message_text(line) == (f"sessions.csv:4: Les champs sessionGuid, sessionTitle sont "
+                                  f"tous deux vides{NBSP}: l'un d'eux doit désigner la session.")
+
+
+def test_revert_conflicts_read_in_french(tmp_path: Path, french: None, qtbot: object) -> None:
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.apply([
+            Change(Table.TRAINING, ChangeKind.CREATE, -1, {"path_code": "PC-1", "title": "S"}),
+            Change(Table.SESSION, ChangeKind.CREATE, -1, {"training_id": -1, "title": "May",
+                                                          "start_date": date(2024, 5, 2)}),
+        ], run_info(create=2))
+        run = store.apply([Change(Table.SESSION, ChangeKind.UPDATE, 1, {"title": "Mai"},
+                                  {"title": "May"})], run_info(update=1))
+        store.apply([Change(Table.SESSION, ChangeKind.UPDATE, 1, {"title": "Juin"},
+                            {"title": "Mai"})], run_info(update=1))
+        plan = plan_revert(store, run)
+    model = RevertModel()
+    model.show_table(plan.tables[0])
+    tip = model.data(model.index(0, OUTCOME_COLUMN), Qt.ItemDataRole.ToolTipRole)
+    assert tip == (f"title - ERREUR{NBSP}: Session 1{NBSP}: modifié après l'exécution {run} "
+                   f"par l'exécution {run + 1} (title vaut maintenant 'Juin', l'exécution {run} "
+                   f"avait laissé 'Mai'){NBSP}; ignoré.")
+
+
+def test_every_template_of_ours_is_marked_and_no_platform_one() -> None:
+    marked = ts_messages("messages")
+    platform, ours = templates()
+    assert sorted(t.text for t in ours if t.text not in marked) == []
+    assert sorted(t.text for t in platform if t.text in marked) == []
+
+
+def test_french_templates_keep_every_placeholder() -> None:
+    wrong = [(source, french) for source, french in ts_messages("messages").items()
+             if french and placeholders(source) != placeholders(french)]
+    assert wrong == []
