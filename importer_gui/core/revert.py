@@ -29,10 +29,12 @@ from importer_gui.core.records import Change, ChangeKind
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunChangeRow, RunInfo, RunSummary, Store
 from importer_gui.core.store.queries import BATCH
+from importer_gui.core.store.runs import UNDOABLE_KINDS
 
 # Parents before children: recreated in this order, deleted in the reverse one.
 TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Table.SESSION,
-                                  Table.INTERVENTION)
+                                  Table.INTERVENTION, Table.ENTITY, Table.LEARNER,
+                                  Table.LEARNING_OBJECT, Table.REGISTRATION, Table.TRACKING)
 MAX_NAMED = 5  # referring records named in one message
 
 Values = dict[str, Any]
@@ -446,7 +448,8 @@ class _LaterRuns:
         return f" ({text})" if short else f" by {text}"
 
     def to_revert_first(self, conflicts: Iterable[_Entry]) -> list[int]:
-        """Later import runs, still in effect, that changed conflicting records: newest first."""
+        """Later import or refresh runs, still in effect, that changed conflicting records:
+        newest first."""
         wanted: set[int] = set()
         for entry in conflicts:
             for table, record_id in [(entry.table, entry.record_id), *entry.referrers]:
@@ -454,9 +457,10 @@ class _LaterRuns:
         return sorted((r for r in wanted if self._in_effect(r)), reverse=True)
 
     def _in_effect(self, run_id: int) -> bool:
-        """An import run not reverted yet (reverting a revert would redo an older run)."""
+        """An import or refresh run not reverted yet (reverting a revert would redo an older
+        run)."""
         run = self._runs.get(run_id)
-        return run is not None and run.kind == "import" and run.reverted_by is None
+        return run is not None and run.kind in UNDOABLE_KINDS and run.reverted_by is None
 
 
 def _tables(entries: dict[Key, _Entry]) -> list[RevertTable]:
@@ -528,8 +532,8 @@ def revert_later_first(store: Store, plan: RevertPlan,
 
 
 def _name(table: Table, record_id: int) -> str:
-    """"Session 12"."""
-    return f"{table.value.capitalize()} {record_id}"
+    """"Session 12", "Learning object 3"."""
+    return f"{table.value.replace('_', ' ').capitalize()} {record_id}"
 
 
 def _show(value: Any) -> str:

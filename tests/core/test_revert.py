@@ -319,3 +319,86 @@ def test_cli_revert_of_only_conflicts_does_nothing_and_exits_2(
                    "since or is needed by other records.\n")
     assert record_tables(store.path) == before
     assert store.history()[0].reverted_by is None
+
+
+# ---------------------------------------------------------------- learners and their sessions
+
+
+def learners_run(store: Store) -> int:
+    """Run 2: an entity tree, two learners (one the other's manager), registered to session 1,
+    one of them tracked there."""
+    return store.apply([
+        Change(Table.ENTITY, CREATE, -1, {"name": "Acme"}),
+        Change(Table.ENTITY, CREATE, -2, {"name": "Sales", "parent_id": -1}),
+        Change(Table.LEARNER, CREATE, -1, {"login": "boss", "entity_id": -1}),
+        Change(Table.LEARNER, CREATE, -2, {"login": "ada", "entity_id": -2, "manager_id": -1,
+                                           "custom": {"G-1": "blue"},
+                                           "enabled_until": date(2025, 1, 31)}),
+        Change(Table.LEARNING_OBJECT, CREATE, -1, {"code": "LO-1", "title": "Intro"}),
+        Change(Table.REGISTRATION, CREATE, -1, {"learner_id": -1, "session_id": 1}),
+        Change(Table.REGISTRATION, CREATE, -2, {"learner_id": -2, "session_id": 1,
+                                                "registered_on": datetime(2024, 5, 1, 8)}),
+        Change(Table.TRACKING, CREATE, -1, {"learner_id": -2, "session_id": 1,
+                                            "lo_code": "LO-1", "progression": 62.5,
+                                            "time_spent": 3600, "score": 7.5}),
+    ], run_info(create=8))
+
+
+def test_a_deleted_session_comes_back_with_its_registrations_and_tracking(store: Store
+                                                                           ) -> None:
+    learners_run(store)
+    before = record_tables(store.path)
+    state = store.load_state()
+    registrations = [r for r in state.registrations.values() if r.session_id == 1]
+    trackings = [t for t in state.trackings.values() if t.session_id == 1]
+    interventions = [i for i in state.interventions.values() if i.session_id == 1]
+    deleting = store.apply([
+        *(Change(Table.TRACKING, DELETE, t.id) for t in trackings),
+        *(Change(Table.REGISTRATION, DELETE, r.id) for r in registrations),
+        *(Change(Table.INTERVENTION, DELETE, i.id) for i in interventions),
+        Change(Table.SESSION, DELETE, 1),
+    ], run_info(delete=1))
+    assert store.get(Table.SESSION, 1) is None and store.load_state().registrations == {}
+    plan = plan_revert(store, deleting)
+    assert [t.table for t in plan.tables] == [Table.SESSION, Table.INTERVENTION,
+                                              Table.REGISTRATION, Table.TRACKING]
+    assert {o for _, _, o, _ in rows(plan)} == {"create"}
+    commit_revert(store, plan)
+    assert record_tables(store.path) == before
+    [tracking] = store.load_state([Table.TRACKING]).trackings.values()
+    assert (tracking.progression, tracking.score, tracking.time_spent) == (62.5, 7.5, 3600)
+
+
+def test_reverting_the_learners_deletes_them_children_first(store: Store) -> None:
+    before = record_tables(store.path)
+    run = learners_run(store)
+    plan = plan_revert(store, run)
+    assert [t.table for t in plan.tables] == [Table.ENTITY, Table.LEARNER, Table.LEARNING_OBJECT,
+                                              Table.REGISTRATION, Table.TRACKING]
+    assert plan.conflicts() == 0
+    commit_revert(store, plan)
+    assert record_tables(store.path) == before
+
+
+def test_a_learner_a_later_registration_names_is_not_deleted(store: Store) -> None:
+    run = learners_run(store)
+    refresh = run_info(create=1)
+    refresh.kind = "refresh"
+    later = store.apply([Change(Table.REGISTRATION, CREATE, -1, {"learner_id": 2,
+                                                                "session_id": 2})], refresh)
+    plan = plan_revert(store, run)
+    assert [r for r in rows(plan) if r[2] == "error"] == [
+        ("entity", 1, "error", [f"Entity 1 was created by run {run}, but entity 2 and "
+                                f"learner 1 refer to it; not deleted."]),
+        ("entity", 2, "error", [f"Entity 2 was created by run {run}, but learner 2 refers to "
+                                "it; not deleted."]),
+        ("learner", 1, "error", [f"Learner 1 was created by run {run}, but learner 2 refers "
+                                 "to it; not deleted."]),
+        ("learner", 2, "error", [f"Learner 2 was created by run {run}, but registration 3 "
+                                 f"(run {later}) refers to it; not deleted."])]
+    assert plan.later_runs == [later]  # a refresh in effect is reverted first, as an import
+    results = revert_later_first(store, plan)
+    assert [r.skipped for r in results] == [0, 0]
+    assert store.load_state().learners == {}
+    assert store.history()[-1].kind == "import"
+    assert {r.id: r.kind for r in store.history()}[later] == "refresh"

@@ -36,9 +36,8 @@ from importer_gui.core.schema import Table
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.core.values import date_pattern
 
-# The history knows runs of two kinds, import and revert: a refresh is recorded as an import
-# of its export configuration, and is reverted like one.
-REFRESH_RUN_KIND = "import"
+# A refresh is a run of its own kind in the history, reverted as an import is.
+REFRESH_RUN_KIND = "refresh"
 # The line of a row that deletes a record the export lacks (it is in no file).
 PRUNE_LINE = 0
 

@@ -170,9 +170,16 @@ def _not_json(value: Any) -> Any:
 compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False,
                                 check_circular=False, default=_not_json).encode
 
+def _json_text(value: Any) -> Any:
+    """A JSON column's value inside a run's recorded JSON: its text, read (a list or an object
+    recorded as such is kept)."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
 # Values inside a run's recorded JSON are text on every engine: how to read them back.
 JSON_VALUE_DECODERS: dict[Type, Converter] = {Type.DATE: _from_date,
-                                              Type.DATETIME: datetime.fromisoformat}
+                                              Type.DATETIME: datetime.fromisoformat,
+                                              Type.JSON: _json_text}
 
 
 # ---------------------------------------------------------------- SQLite

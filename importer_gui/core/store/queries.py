@@ -52,6 +52,7 @@ class Queries:
         self._created = (
             "SELECT DISTINCT c.record_id FROM run_change c JOIN import_run r ON r.id = c.run_id"
             f" WHERE c.table_name = {p} AND c.kind = {p} AND r.kind = 'import'")
+        # Not a refresh's: what it creates the platform made (fullAccess=no leaves it alone).
         self._run_exists = f"SELECT 1 FROM import_run WHERE id = {p}"
         self._changes = ("SELECT table_name, kind, record_id, before, after FROM run_change"
                          f" WHERE run_id = {p} ORDER BY seq")

@@ -11,7 +11,11 @@ from typing import Any
 from importer_gui.core.records import ChangeKind
 from importer_gui.core.schema import Table
 
-RUN_KINDS = ("import", "revert")
+# An import commits a file; a refresh brings the store in line with the platform's exports;
+# a revert undoes either (or another revert).
+RUN_KINDS = ("import", "refresh", "revert")
+# The kinds whose runs a revert may undo and redo: what is "in effect" until reverted.
+UNDOABLE_KINDS = ("import", "refresh")
 
 
 class DamagedRunError(ValueError):
@@ -44,7 +48,7 @@ class RunInfo:
     config_xml: str
     files: list[str]
     counts: dict[str, int]
-    kind: str = "import"  # or "revert"
+    kind: str = "import"  # or "refresh", "revert"
     reverts_run: int | None = None
     user_name: str = field(default_factory=os_user)  # who commits it
     machine: str = field(default_factory=machine_name)  # from which computer

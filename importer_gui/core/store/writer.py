@@ -84,6 +84,7 @@ class _Layout:
     template: dict[str, Any]  # a CREATE's base: every column, its default or None
     references: tuple[tuple[str, Table], ...]
     encoders: dict[str, Converter]  # columns the dialect stores differently
+    json_columns: tuple[str, ...]  # read back as the engine keeps them, compared as text
 
 
 @cache
@@ -94,8 +95,9 @@ def _layout(dialect: Dialect, table: Table) -> _Layout:
                 for c, default in schema.defaults(table).items()}
     encoders = {c.name: dialect.encoders[c.type] for c in schema.columns(table)
                 if c.type in dialect.encoders}
+    json_columns = tuple(c.name for c in schema.columns(table) if c.type is Type.JSON)
     return _Layout(columns, frozenset(columns), template,
-                   tuple(schema.references(table).items()), encoders)
+                   tuple(schema.references(table).items()), encoders, json_columns)
 
 
 _Item = tuple[int, int, Change]  # position in the run, real record id, the change
@@ -202,7 +204,7 @@ class BulkWriter:
             if type(ref) is int and ref < 0:
                 out[column] = self._resolve(target, ref)
         for column, encode in layout.encoders.items():
-            if column in values:
+            if column in values and out[column] is not None:  # NULL, not JSON's "null"
                 out[column] = encode(out[column])
         return out
 
@@ -335,4 +337,11 @@ class BulkWriter:
                    f' WHERE id IN ({", ".join([p] * len(part))})')
             for row in self.conn.execute(sql, part):
                 found[row[0]] = dict(zip(cols, row[1:], strict=True))
+        json_columns = self.layouts[table].json_columns
+        for row in found.values() if json_columns else ():
+            for column in json_columns:
+                # PostgreSQL's driver reads json as objects: as text again, as written, so
+                # that it compares with what the check saw and is logged as SQLite logs it.
+                if row[column] is not None and not isinstance(row[column], str):
+                    row[column] = self.encode_json(row[column])
         return found

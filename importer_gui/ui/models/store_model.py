@@ -46,6 +46,7 @@ def quantities(table: Table) -> frozenset[str]:
 def run_kind(kind: str) -> str:
     """A run's kind for people."""
     kinds = {"import": translate("StoreModel", "import"),
+             "refresh": translate("StoreModel", "refresh"),
              "revert": translate("StoreModel", "revert")}
     return kinds.get(kind, kind)
 
