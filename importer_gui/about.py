@@ -6,6 +6,7 @@ Qt-free at import, so the command line can print it without loading Qt unless as
 from __future__ import annotations
 
 import platform
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from importer_gui import __version__
@@ -30,16 +31,35 @@ def qt_versions() -> str:
     return f"Qt {QtCore.qVersion()} (PySide6 {PySide6.__version__})"
 
 
-def version_text(store_path: StoreLocation | None = None) -> str:
-    """Several lines: name and version, Python, Qt, the store (a file, or a PostgreSQL URL
-    without its password), the configuration library and the log."""
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
+    """``text`` as it is: marked for the window, which says these lines in the user's language
+    (the command line, and this module, stay English and Qt-free)."""
+    return text
+
+
+# The lines that name a place, "%1" the place: the About dialog translates them.
+STORE_LINE = QT_TRANSLATE_NOOP("About", "Store: %1")
+LIBRARY_LINE = QT_TRANSLATE_NOOP("About", "Configurations: %1")
+LOG_LINE = QT_TRANSLATE_NOOP("About", "Log: %1")
+
+
+def version_lines(store_path: StoreLocation | None = None) -> list[tuple[str, str | None]]:
+    """(line, place) pairs: a line with "%1" is a template for its place, else plain text."""
     store = store_path if store_path is not None else paths.default_store_path()
-    lines = [
-        f"{APP_DISPLAY_NAME} {__version__}",
-        f"Python {platform.python_version()} ({platform.python_implementation()})",
-        qt_versions(),
-        f"Store: {store}",
-        f"Configurations: {paths.library_dir()}",
-        f"Log: {log_path()}",
+    return [
+        (f"{APP_DISPLAY_NAME} {__version__}", None),
+        (f"Python {platform.python_version()} ({platform.python_implementation()})", None),
+        (qt_versions(), None),
+        (STORE_LINE, str(store)),
+        (LIBRARY_LINE, str(paths.library_dir())),
+        (LOG_LINE, str(log_path())),
     ]
-    return "\n".join(lines)
+
+
+def version_text(store_path: StoreLocation | None = None,
+                 translate: Callable[[str], str] = str) -> str:
+    """Several lines: name and version, Python, Qt, the store (a file, or a PostgreSQL URL
+    without its password), the configuration library and the log; ``translate`` gives a
+    template in the reader's language (the window's), English by default."""
+    return "\n".join(line if place is None else translate(line).replace("%1", place)
+                     for line, place in version_lines(store_path))

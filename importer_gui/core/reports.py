@@ -26,7 +26,7 @@ from importer_gui.core.catalogue import (
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import ImporterError
-from importer_gui.core.issues import Issue, Level
+from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 
 if TYPE_CHECKING:
@@ -55,6 +55,24 @@ def message_text(issue: Issue) -> str:
     """One issue for people: level, field and message."""
     where = f" {issue.field}" if issue.field else ""
     return f"{issue.level.value}{where}: {issue.message}"
+
+
+@dataclass(frozen=True)
+class WorkbookWords:
+    """The issues workbook's own words: English here; the window gives the user's language.
+
+    The file's headers and values are the file's, in any language.
+    """
+
+    line: str = "Line"
+    outcome: str = "Outcome"
+    messages: str = "Messages"
+    no_rows: str = "No rows were checked."
+    outcome_text: Callable[[Outcome], str] = str
+    issue_text: Callable[[Issue], str] = message_text
+
+
+ENGLISH = WorkbookWords()
 
 
 def column_titles(imp: ImportPlan) -> list[str]:
@@ -118,17 +136,18 @@ def _text_cell(sheet: object, value: str, fill: Any = None) -> WriteOnlyCell:
     return cell
 
 
-def _header_row(sheet: object, imp: ImportPlan) -> list[WriteOnlyCell]:
+def _header_row(sheet: object, imp: ImportPlan, words: WorkbookWords) -> list[WriteOnlyCell]:
     """Line, Outcome, the file's columns, Messages: in bold."""
     cells = []
-    for title in ["Line", "Outcome", *column_titles(imp), "Messages"]:
+    for title in [words.line, words.outcome, *column_titles(imp), words.messages]:
         cell = _text_cell(sheet, title)
         cell.font = _styles().header_font
         cells.append(cell)
     return cells
 
 
-def _data_row(sheet: object, imp: ImportPlan, row: RowPlan) -> list[WriteOnlyCell]:
+def _data_row(sheet: object, imp: ImportPlan, row: RowPlan,
+              words: WorkbookWords) -> list[WriteOnlyCell]:
     """One row: its values, bad cells filled, and every message in the last column."""
     errors = row.issue_fields(Level.ERROR)
     warnings = row.issue_fields(Level.WARNING)
@@ -136,19 +155,19 @@ def _data_row(sheet: object, imp: ImportPlan, row: RowPlan) -> list[WriteOnlyCel
 
     styles = _styles()
     cells: list[WriteOnlyCell] = [WriteOnlyCell(sheet, value=row.line),
-                                  _text_cell(sheet, row.outcome.value)]
+                                  _text_cell(sheet, words.outcome_text(row.outcome))]
     for i, field_name in enumerate(imp.columns):
         value: Cell = row.cells[i] if i < len(row.cells) else ""
         fill = styles.error_fill if field_name in errors else (
             styles.warning_fill if field_name in warnings else None)
         cells.append(_text_cell(sheet, cell_text(value), fill))
-    messages = _text_cell(sheet, "\n".join(message_text(i) for i in row.issues()))
+    messages = _text_cell(sheet, "\n".join(words.issue_text(i) for i in row.issues()))
     messages.alignment = styles.wrap
     cells.append(messages)
     return cells
 
 
-def _fill_workbook(plan: Plan, path: Path) -> None:
+def _fill_workbook(plan: Plan, path: Path, words: WorkbookWords) -> None:
     """Write one sheet per import, rows with issues only, in write-only mode (many rows)."""
     from openpyxl import Workbook
 
@@ -157,17 +176,17 @@ def _fill_workbook(plan: Plan, path: Path) -> None:
     for imp in plan.imports:
         sheet = book.create_sheet(_sheet_title(imp, used))
         sheet.freeze_panes = "C2"
-        sheet.append(_header_row(sheet, imp))
+        sheet.append(_header_row(sheet, imp, words))
         for _index, row in issue_rows(imp):
-            sheet.append(_data_row(sheet, imp, row))
+            sheet.append(_data_row(sheet, imp, row, words))
     if not plan.imports:
-        book.create_sheet("Issues").append(["No rows were checked."])
+        book.create_sheet("Issues").append([words.no_rows])
     book.save(path)
 
 
-def write_issues_workbook(plan: Plan, path: Path) -> Path:
+def write_issues_workbook(plan: Plan, path: Path, words: WorkbookWords = ENGLISH) -> Path:
     """Save the rows with issues as a workbook: bad cells filled, messages in a last column."""
-    return _write_report(Path(path), lambda tmp: _fill_workbook(plan, tmp))
+    return _write_report(Path(path), lambda tmp: _fill_workbook(plan, tmp, words))
 
 
 # --- the platform's error log -----------------------------------------------------------------

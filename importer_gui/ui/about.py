@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.about import APP_DISPLAY_NAME, version_text
-from importer_gui.ui.i18n import arg
+from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.icons import app_icon
 
 ICON_PIXELS = 64
@@ -41,7 +41,8 @@ class AboutDialog(QDialog):
             self.tr("Checks training-catalogue spreadsheets against an import configuration "
                     "before anything is committed."))
         self.blurb_label.setWordWrap(True)
-        self.details_label = QLabel(version_text(store_path))
+        details = version_text(store_path, lambda line: translate("About", line))
+        self.details_label = QLabel(details)
         self.details_label.setObjectName("aboutDetails")
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)
         self.details_label.setTextInteractionFlags(

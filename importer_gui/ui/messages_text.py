@@ -19,6 +19,8 @@ from functools import cache, lru_cache
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from importer_gui.core.catalogue import messages
+from importer_gui.core.issues import Issue, Level
+from importer_gui.core.reports import WorkbookWords
 from importer_gui.core.schema import Table
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import table_name
@@ -256,6 +258,30 @@ _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "verb": _verb,
     "expected": _alternatives,
 }
+
+
+def workbook_words() -> WorkbookWords:
+    """The issues workbook's words in the user's language (its file's headers stay)."""
+    # Imported here: the preview model shows its messages through this module.
+    from importer_gui.ui.models.preview_model import outcome_label
+
+    return WorkbookWords(line=translate("Workbook", "Line"),
+                         outcome=translate("Workbook", "Outcome"),
+                         messages=translate("Workbook", "Messages"),
+                         no_rows=translate("Workbook", "No rows were checked."),
+                         outcome_text=outcome_label, issue_text=_workbook_issue)
+
+
+def _workbook_issue(issue: Issue) -> str:
+    """"ERROR sessionId: message", in the user's language."""
+    if issue.level is Level.ERROR:
+        level = translate("Workbook", "ERROR")
+    else:
+        level = translate("Workbook", "WARNING")
+    text = message_text(issue.message)
+    if issue.field:
+        return arg(translate("Workbook", "%1 %2: %3"), level, issue.field, text)
+    return arg(translate("Workbook", "%1: %2"), level, text)
 
 
 def message_lines(lines: Iterable[str]) -> list[str]:

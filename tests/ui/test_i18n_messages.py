@@ -101,3 +101,38 @@ def test_french_templates_keep_every_placeholder() -> None:
     wrong = [(source, french) for source, french in ts_messages("messages").items()
              if french and placeholders(source) != placeholders(french)]
     assert wrong == []
+
+
+def test_about_names_the_places_in_french(tmp_path: Path, french: None, qtbot: object) -> None:
+    from importer_gui.ui.about import AboutDialog
+
+    dialog = AboutDialog(tmp_path / "store.sqlite3")
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    lines = dialog.details_label.text().splitlines()
+    assert lines[3] == f"Base{NBSP}: {tmp_path / 'store.sqlite3'}"
+    assert lines[4].startswith(f"Configurations{NBSP}: ")
+    assert lines[5].startswith(f"Journal{NBSP}: ")
+
+
+def test_the_issues_workbook_speaks_french(tmp_path: Path, french: None) -> None:
+    from openpyxl import load_workbook
+
+    from importer_gui.core.config import ImportConfig
+    from importer_gui.core.issues import Issue, Outcome
+    from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
+    from importer_gui.core.reports import write_issues_workbook
+    from importer_gui.ui.messages_text import workbook_words
+
+    action = "createOrUpdateSessionAction"
+    message = msg.NOT_A_WHOLE_NUMBER.format(field="sessionId", value="12x")
+    row = RowPlan(2, ("12x",), [ActionResult(action, Outcome.ERROR, (
+        Issue.error("sessionId", message), Issue.error("", msg.FIELD_EMPTY.format(
+            field="sessionTitle"))))], [])
+    imp = ImportPlan(0, tmp_path / "sessions.csv", ["sessionId"], ["Identifiant"], [action], [row])
+    book = write_issues_workbook(Plan(ImportConfig(), [imp]), tmp_path / "issues.xlsx",
+                                 workbook_words())
+    sheet = load_workbook(book).active
+    assert [c.value for c in sheet[1]] == ["Ligne", "Résultat", "Identifiant", "Messages"]
+    assert [c.value for c in sheet[2]] == [
+        2, "erreur", "12x", f"ERREUR sessionId{NBSP}: Champ sessionId{NBSP}: 12x n'est pas un "
+                            f"nombre entier.\nERREUR{NBSP}: Field sessionTitle is empty."]

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>Store: %1</source>
+        <translation>Base&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Configurations: %1</source>
+        <translation>Configurations&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Journal&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About %1</source>
@@ -1595,6 +1610,41 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
 </context>
 <context>
+    <name>Workbook</name>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>No rows were checked.</source>
+        <translation>Aucune ligne n&apos;a été vérifiée.</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>ERREUR</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>AVERTISSEMENT</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>catalogue</name>
     <message>
         <source>Training course code</source>
@@ -1791,10 +1841,6 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>The training course&apos;s duration.</source>
         <translation>La durée de la formation.</translation>
-    </message>
-    <message>
-        <source>M creates or updates the training course, A deletes it with its sessions.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The learning objects&apos; codes: steps apart with ||, the objects of a step apart with commas (REF1,REF2||REF3).</source>
@@ -2315,6 +2361,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Login of an existing teacher, set as the session&apos;s teacher.</source>
         <translation>Identifiant d&apos;un formateur existant, désigné comme formateur de la session.</translation>
+    </message>
+    <message>
+        <source>M creates or updates the training course, A deletes it (once it has no session).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The training course&apos;s code.</source>
