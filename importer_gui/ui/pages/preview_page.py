@@ -43,6 +43,7 @@ from importer_gui.core.suggest import near_field, near_values
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title
 from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.messages_text import workbook_words
 from importer_gui.ui.models.preview_model import (
     FIRST_VALUE_COLUMN,
     PreviewModel,
@@ -598,7 +599,7 @@ class PreviewPage(BasePage):
             if not chosen:
                 return
             path = Path(chosen)
-        self._export(lambda: write_issues_workbook(plan, path))
+        self._export(lambda: write_issues_workbook(plan, path, workbook_words()))
 
     def save_error_log(self, path: Path | None = None) -> None:
         """Save the platform's error log (asks where when no path or folder is given)."""
