@@ -113,11 +113,32 @@ class Session:
         self._opened(path, stamp)
         self.set_config(config, pipeline.resolve_data_files(config))
 
-    def open_data_file(self, data_file: Path, provider: Provider) -> None:
-        """A spreadsheet: a new configuration of one import, read as ``provider`` says."""
+    def open_data_file(self, data_file: Path, provider: Provider) -> bool:
+        """A spreadsheet: a new configuration of one import, read as ``provider`` says.
+
+        While a saved configuration is loaded, the file is this month's file for the edited
+        import instead: the configuration applies to it (encoding, delimiter, date format,
+        mapping, its columns matched by header on the next pages and checks). True then.
+        """
+        if self.choices.config_path is not None and self.choices.config.imports:
+            self._new_file_for_import(data_file, provider)
+            return True
         self._opened(None, None)
         self.set_config(ImportConfig(imports=[Import(provider=provider, actions=[])]),
                         [data_file])
+        return False
+
+    def _new_file_for_import(self, data_file: Path, provider: Provider) -> None:
+        """The edited import reads ``data_file``, its reading options and mapping kept."""
+        current = self.current_import().provider
+        current.file_name, current.path = provider.file_name, provider.path
+        current.origin = None  # the user chose that file: made here, not read
+        if provider.sheet is None or current.sheet not in _sheets(data_file):
+            current.sheet = provider.sheet  # a CSV file, or a workbook without that sheet
+        files = list(self.choices.data_files)
+        files += [data_file] * (len(self.choices.config.imports) - len(files))
+        files[self.choices.import_index] = data_file
+        self.set_config(self.choices.config, files)
 
     def _opened(self, path: Path | None, stamp: FileStamp | None) -> None:
         self.choices.config_path = path
@@ -338,3 +359,13 @@ def run_commit(store_path: Path, plan: Plan, monitor: Monitor,
         result = pipeline.commit(plan, store, monitor=monitor)
     logs, failures = reports.write_error_logs(plan, folders, result.run_id)
     return Committed(result.run_id, result.counts, logs, failures)
+
+
+def _sheets(workbook: Path) -> list[str]:
+    """A workbook's sheet names; none when it cannot be read (its check will say why)."""
+    from importer_gui.core import readers
+
+    try:
+        return readers.sheet_names(workbook)
+    except ImporterError:
+        return []

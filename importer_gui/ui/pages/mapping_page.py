@@ -45,12 +45,19 @@ from importer_gui.core.catalogue import (
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import Action, ActionField, Column, FieldOptions, ImportConfig
 from importer_gui.core.errors import ConfigError, ImporterError
+from importer_gui.core.remap import Remapped, remap
 from importer_gui.core.suggest import CLOSE, EXACT, NORMALISED, SYNONYM, Suggestion, map_columns
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text, field_title
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import GUESS_STYLE, HEADING_STYLE, MUTED_STYLE, WARNING_STYLE
+from importer_gui.ui.styles import (
+    GUESS_STYLE,
+    HEADING_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    WARNING_STYLE,
+)
 from importer_gui.ui.widgets.signals import signals_blocked
 
 SAMPLES = 3  # sample values shown per column
@@ -109,6 +116,14 @@ class MappingPage(BasePage):
         self.confirm_check.toggled.connect(self._confirmed)
         self.body.addWidget(self.warning_label)
         self.body.addWidget(self.confirm_check)
+        # A saved mapping laid on a new file: what moved, what is new, what is missing.
+        self.changes_label = QLabel(self)
+        self.changes_label.setObjectName("mappingChanges")
+        self.changes_label.setWordWrap(True)
+        self.changes_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.changes_label.setStyleSheet(NOTICE_STYLE)
+        self.changes_label.hide()
+        self.body.addWidget(self.changes_label)
         content = QWidget()
         column = QVBoxLayout(content)
         self.columns_widget = QWidget(content)
@@ -154,7 +169,10 @@ class MappingPage(BasePage):
         headers, rows = self._head(len(imp.provider.columns))
         self._add_titles()
         fields = [f.name for f in self.spec.fields]
-        known = [(c.header, c.field) for c in imp.provider.columns]
+        named = headers if imp.provider.skip_first_line and any(headers) else None
+        laid = remap(imp.provider.columns, named)
+        self._show_changes(laid)
+        known = [(c.header, c.field) for c in laid.columns]
         suggestions = map_columns(headers, known, fields)
         for index, (header, suggestion) in enumerate(zip(headers, suggestions, strict=True)):
             samples = [cell_text(r[index]) for r in rows[:SAMPLES] if index < len(r)]
@@ -166,6 +184,29 @@ class MappingPage(BasePage):
             self.confirm_check.setChecked(
                 self.session.missing_accepted() == tuple(self.missing_mandatory()))
         self.update_warning()
+
+    def _show_changes(self, laid: Remapped) -> None:
+        """Say how the saved mapping met this file's columns, when they are not as saved."""
+        if not laid.changed:
+            self.changes_label.hide()
+            return
+        lines = [self.tr("The saved mapping was matched to this file's columns by their "
+                         "headers.")]
+        if laid.moved:
+            lines.append(arg(self.tr("Moved: %1."), ", ".join(
+                arg(self.tr("“%1” (column %2 → %3)"), m.header, m.before + 1,
+                    m.after + 1) for m in laid.moved)))
+        if laid.new:
+            lines.append(arg(self.tr("New, skipped unless you map them: %1."), ", ".join(
+                arg(self.tr("“%1” (column %2)"), header, place + 1)
+                for place, header in laid.new)))
+        if laid.missing:
+            lines.append(arg(self.tr("Missing from this file: %1. The saved mapping fed them; "
+                                     "map another column to them or go on without them."),
+                             ", ".join(arg(self.tr("“%1” (%2)"), c.header or "",
+                                           field_title(c.field)) for c in laid.missing)))
+        self.changes_label.setText("\n".join(lines))
+        self.changes_label.show()
 
     def _add_titles(self) -> None:
         """The grid's title row."""

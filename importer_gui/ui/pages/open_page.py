@@ -44,6 +44,7 @@ from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.pages.base import BasePage, column_titles, read_head
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.styles import NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.signals import signals_blocked
 
@@ -173,6 +174,12 @@ class OpenPage(BasePage):
         self.file_label.setWordWrap(True)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.file_label)
+        self.applied_label = QLabel(self)  # a saved configuration applied to a new file
+        self.applied_label.setObjectName("configurationApplied")
+        self.applied_label.setWordWrap(True)
+        self.applied_label.setStyleSheet(NOTICE_STYLE)
+        self.applied_label.hide()
+        column.addWidget(self.applied_label)
         box = QGroupBox(self.tr("How to read it"), self)
         self.form = QFormLayout(box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -307,9 +314,16 @@ class OpenPage(BasePage):
         if readers.is_workbook(path):
             provider.sheet = readers.first_visible_sheet(path)  # what the reader reads
         self._opening = path
-        self.session.open_data_file(path.resolve(), provider)
+        applied = self.session.open_data_file(path.resolve(), provider)
         self.show_error(None)
         self.initializePage()
+        source = self.session.choices.config_path
+        if applied and source is not None:
+            self.applied_label.setText(arg(self.tr(
+                "The configuration %1 applies to this file: its reading options, date format "
+                "and mapping are kept, its columns matched by header. To start afresh, choose "
+                "File > New import."), source.name))
+            self.applied_label.show()
 
     def _kind_text(self, kind: Foreign) -> str:
         """A kind of file that is not a spreadsheet, as people say it."""
@@ -327,6 +341,7 @@ class OpenPage(BasePage):
 
     def initializePage(self) -> None:
         """Show the state's file and options, and its first rows."""
+        self.applied_label.hide()
         self.refresh_lists()
         self._fill_imports()
         data_file = self.data_file()

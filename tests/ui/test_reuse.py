@@ -1,0 +1,73 @@
+"""Last month's configuration on this month's file, in the wizard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core.catalogue import IGNORED_COLUMN
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.wizard import MAPPING, PREVIEW
+from tests.builders import write_csv
+from tests.core.test_remap import HEADED_CONFIG
+
+
+def shot(window: MainWindow, folder: Path, name: str) -> None:
+    """Save what the window shows, to be looked at."""
+    QApplication.processEvents()
+    window.grab().save(str(folder / f"{name}.png"))
+
+
+def saved_configuration(tmp_path: Path) -> Path:
+    """May's configuration (headers recorded) beside May's file."""
+    write_csv(tmp_path / "teachers.csv", [["Identifiant", "Nom", "Service", "Courriel"],
+                                          ["mdupont", "Dupont", "RH", "m.dupont@example.org"]],
+              encoding="latin-1")
+    config = tmp_path / "teachers.xml"
+    config.write_text(HEADED_CONFIG.replace(
+        "<skipFirstLine>yes</skipFirstLine>",
+        "<skipFirstLine>yes</skipFirstLine>").replace(
+        "</columnsMapping>", "</columnsMapping><fileEncoding>ISO-8859-1</fileEncoding>"),
+        encoding="utf-8")
+    return config
+
+
+def test_a_new_file_gets_the_loaded_configuration_matched_by_header(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    config = saved_configuration(tmp_path)
+    assert window.open_file(config)
+    wizard = window.wizard
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
+    june = write_csv(tmp_path / "june.csv", [
+        ["Courriel", "Téléphone", "Identifiant", "Prénom"],
+        ["j.martin@example.org", "0102", "jmartin", "Jean"]], encoding="latin-1")
+    assert wizard.open_file(june)
+    page = wizard.open_page
+    assert page.applied_label.isVisible()
+    assert "teachers.xml applies to this file" in page.applied_label.text()
+    assert page.encoding_combo.currentText() == "ISO-8859-1"  # kept, not reset to UTF-8
+    assert page.head_model.headerData(1, Qt.Orientation.Horizontal) == "Téléphone"
+    shot(window, screenshots, "reuse-1-new-file-opened")
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == MAPPING
+    mapping = wizard.mapping_page
+    assert [r.combo.currentData() for r in mapping.rows] == [
+        "teacherEmail", IGNORED_COLUMN, "teacherLogin", IGNORED_COLUMN]
+    text = mapping.changes_label.text()
+    assert mapping.changes_label.isVisible()
+    assert "Moved: “Courriel” (column 4 → 1), “Identifiant” (column 1 → 3)." in text
+    assert "New, skipped unless you map them: “Téléphone” (column 2), “Prénom” (column 4)." \
+        in text
+    assert "Missing from this file: “Nom” (" in text and "teacherName" in text
+    shot(window, screenshots, "reuse-2-mapping-moved-new-missing")
+    mapping.confirm_check.setChecked(True)
+    wizard.next()
+    columns = window.state.choices.config.imports[0].provider.columns
+    assert [(c.field, c.header) for c in columns] == [
+        ("teacherEmail", "Courriel"), (IGNORED_COLUMN, "Téléphone"),
+        ("teacherLogin", "Identifiant"), (IGNORED_COLUMN, "Prénom")]
+    assert window.state.choices.config.imports[0].provider.file_name == "june.csv"
