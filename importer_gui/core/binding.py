@@ -21,14 +21,24 @@ from importer_gui.core.catalogue import (
     NO,
     SESSION_SEARCH_FIELD,
     SESSION_SEARCH_FIELDS,
+    YES,
     ActionSpec,
     FieldDef,
     Kind,
+    OptionDef,
     OptionKind,
 )
-from importer_gui.core.config import Action, Column, FieldOptions, Import, OptionValue
+from importer_gui.core.config import (
+    KEYED_BY,
+    Action,
+    Column,
+    FieldOptions,
+    Import,
+    OptionValue,
+    field_key,
+)
 from importer_gui.core.errors import ConfigError
-from importer_gui.core.values import date_pattern
+from importer_gui.core.values import date_pattern, parse_int
 
 
 class KeyText(IntEnum):
@@ -63,6 +73,8 @@ class BoundField:
     codes: dict[str, str]  # meaning -> code in the file
     meanings: dict[str, str]  # code in the file -> meaning
     key_text: KeyText = KeyText.NONE
+    # The field element's settings (registerFlag's keepSession, custom's guid).
+    settings: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -92,6 +104,53 @@ class BoundAction:
         """True when the file holds the field for this action."""
         return name in self.fields
 
+    def field_list(self, name: str) -> list[str]:
+        """A field-list option's fields, as configured, else its default ([] for none)."""
+        value = self.config.option(name)
+        if isinstance(value, list):
+            return value
+        option = self.spec.option(name)
+        return default_fields(option) if option is not None else []
+
+    def option_text(self, name: str) -> str | None:
+        """A simple option's text as configured (in <options>, else in <parameters>), else
+        its default; None when neither gives one."""
+        value = self.config.option(name)
+        if value is None:
+            value = self.config.parameter(name)
+        if isinstance(value, str):
+            return value
+        return self._default(self.spec.option(name) or self.spec.parameter(name))
+
+    def option_int(self, name: str) -> int | None:
+        """A whole-number option (defaultEntityId), or None when unset or not a number."""
+        value = self.option_text(name)
+        return None if value is None else parse_int(value)
+
+    def option_yes(self, name: str) -> bool:
+        """True when a yes/no option says yes (as configured, else by default)."""
+        return (self.option_text(name) or "").lower() == YES
+
+    def parameter(self, name: str) -> str | None:
+        """A parameter's text as configured (in <parameters>, else in <options>), else its
+        default; None when neither gives one."""
+        value = self.config.parameter(name)
+        if value is None:
+            option_value = self.config.option(name)
+            value = option_value if isinstance(option_value, str) else None
+        if value is not None:
+            return value
+        return self._default(self.spec.parameter(name) or self.spec.option(name))
+
+    def repeated(self, name: str) -> list[str]:
+        """The bound names of a repeatable field (hierarchyEntityName, hierarchyEntityName#2;
+        custom:GUID...), in column order."""
+        return [bound for bound in self.fields if base_name(bound) == name]
+
+    @staticmethod
+    def _default(option: OptionDef | None) -> str | None:
+        return option.default or None if option is not None else None
+
 
 @dataclass(frozen=True, slots=True)
 class MappingProblems:
@@ -110,30 +169,51 @@ class MappingProblems:
         return sorted({name for name, _, _ in self.twice})
 
 
+def base_name(bound: str) -> str:
+    """The field a bound name stands for: ``custom`` for ``custom:GUID``,
+    ``hierarchyEntityName`` for ``hierarchyEntityName#2``."""
+    return bound.partition(":")[0].partition("#")[0]
+
+
+def default_fields(option: OptionDef) -> list[str]:
+    """A field-list option's default fields (its default may list several, comma-separated)."""
+    return [name.strip() for name in option.default.split(",") if name.strip()]
+
+
 def mapping_problems(spec: ActionSpec, fields: Sequence[str], search_fields: Sequence[str] = (),
                      listed: Collection[str] | None = None) -> MappingProblems:
     """The problems of feeding ``spec`` from columns holding ``fields``, in file order.
 
-    ``listed`` is the action's ``<fields>`` (None: every column applies); ``search_fields``
-    the session search fields in use.
+    ``fields`` are field names, or bound names (``custom:GUID``); ``listed`` is the action's
+    ``<fields>`` names (None: every column applies); ``search_fields`` the search fields in
+    use. A repeatable field (hierarchyEntityName) may feed several columns; a custom field
+    twice only under one GUID.
     """
     first: dict[str, int] = {}
     twice: list[tuple[str, int, int]] = []
     for index, name in enumerate(fields):
         if name == IGNORED_COLUMN:
             continue
-        if name in first:
+        if name in first and not _repeats(spec, name):
             twice.append((name, first[name], index))
         else:
-            first[name] = index
+            first.setdefault(name, index)
     fed = {name for name in first
-           if name in spec.by_name and (listed is None or name in listed)}
+           if base_name(name) in spec.by_name and (listed is None or base_name(name) in listed)}
+    fed |= {base_name(name) for name in fed}
     return MappingProblems(
         tuple(twice),
         tuple(k for k in spec.key_fields if k not in fed),
         tuple(f.name for f in spec.fields if f.mandatory and f.name not in fed),
         tuple(group for group in spec.groups() if fed.isdisjoint(group)),
         tuple(s for s in search_fields if s not in fed))
+
+
+def _repeats(spec: ActionSpec, name: str) -> bool:
+    """True when ``name`` may feed several columns: a repeatable field not told apart by a
+    GUID (a custom field's GUID names one column)."""
+    definition = spec.by_name.get(name)
+    return definition is not None and definition.repeatable
 
 
 def option_value(spec: ActionSpec, action: Action, name: str) -> OptionValue:
@@ -150,24 +230,35 @@ def option_value(spec: ActionSpec, action: Action, name: str) -> OptionValue:
     return [option.default] if option.kind is OptionKind.FIELD_LIST else option.default
 
 
-def _merged(spec: FieldDef, *layers: FieldOptions | None) -> tuple[bool, dict[str, str]]:
-    """Mandatory flag and codes: defaults, then columnsMapping, then the action's fields."""
+def _merged(spec: FieldDef, *layers: FieldOptions | None,
+            ) -> tuple[bool, dict[str, str], dict[str, str]]:
+    """Mandatory flag, codes and settings: defaults, then columnsMapping, the action's
+    <parameters>, then its fields. A mapping left empty keeps the code below it."""
     mandatory = spec.mandatory
     codes = spec.default_codes
+    settings: dict[str, str] = {}
     for options in layers:
         if options is None:
             continue
         if options.mandatory is not None:
             mandatory = options.mandatory
-        codes.update(options.codes)
-    return mandatory, codes
+        codes.update((meaning, code) for meaning, code in options.codes.items() if code)
+        settings.update(options.settings)
+    return mandatory, codes, settings
+
+
+def _parameter_layer(action: Action, name: str) -> FieldOptions | None:
+    """A field's value mappings set in the action's <parameters>, as a layer."""
+    codes = action.parameter_codes.get(name)
+    return None if codes is None else FieldOptions(codes=codes)
 
 
 def configured_codes(spec: FieldDef, action: Action, columns: list[Column]) -> dict[str, str]:
-    """meaning -> code for one field, as a check reads it: defaults, columns, then fields."""
+    """meaning -> code for one field, as a check reads it: defaults, columns, parameters,
+    then fields."""
     column = next((c.options for c in columns if c.field == spec.name), None)
     listed = next((f.options for f in action.fields or [] if f.name == spec.name), None)
-    return _merged(spec, column, listed)[1]
+    return _merged(spec, column, _parameter_layer(action, spec.name), listed)[1]
 
 
 def bind_action(action: Action, columns: list[Column], date_format: str) -> BoundAction:
@@ -175,24 +266,100 @@ def bind_action(action: Action, columns: list[Column], date_format: str) -> Boun
     spec = ACTIONS.get(action.name)
     if spec is None:
         raise ConfigError(f"Unknown action <{action.name}>.")
-    listed = {f.name: f.options for f in action.fields} if action.fields is not None else None
+    listed = _listed(action)
+    listed_names = None if listed is None else {base_name(key) for key in listed}
+    names = bound_names(spec, columns, action)
+    _raise_first(spec, mapping_problems(
+        spec, [n or c.field for n, c in zip(names, columns, strict=True)], (), listed_names))
+    bound: dict[str, BoundField] = {}
+    for index, (column, name) in enumerate(zip(columns, names, strict=True)):
+        fdef = spec.by_name.get(column.field)
+        if fdef is None or name is None:
+            continue
+        if listed_names is not None and column.field not in listed_names:
+            continue
+        listed_options = None if listed is None else listed.get(
+            name if name in listed else column.field)
+        mandatory, codes, settings = _merged(fdef, column.options,
+                                             _parameter_layer(action, fdef.name),
+                                             listed_options)
+        bound[name] = BoundField(name, index, fdef, mandatory, codes,
+                                 {code: meaning for meaning, code in codes.items()},
+                                 key_text(fdef), settings)
+    _refuse_unfed_searches(spec, action, bound)
     search = option_value(spec, action, SESSION_SEARCH_FIELD)
     search_fields = list(search) if isinstance(search, list) else []
-    _raise_first(spec, mapping_problems(spec, [c.field for c in columns], search_fields,
-                                        listed))
-    bound: dict[str, BoundField] = {}
-    for index, column in enumerate(columns):
-        fdef = spec.by_name.get(column.field)
-        if fdef is None or (listed is not None and column.field not in listed):
-            continue
-        mandatory, codes = _merged(fdef, column.options,
-                                   listed.get(column.field) if listed else None)
-        bound[column.field] = BoundField(column.field, index, fdef, mandatory, codes,
-                                         {code: meaning for meaning, code in codes.items()},
-                                         key_text(fdef))
     return BoundAction(spec, action, bound, date_pattern(date_format), date_format,
                        search_fields, option_value(spec, action, FULL_ACCESS) != NO,
                        1 + max((f.index for f in bound.values()), default=-1))
+
+
+def _listed(action: Action) -> dict[str, FieldOptions] | None:
+    """The action's <fields>, by bound name for a custom field (custom:GUID), else by name;
+    None when it has no <fields>. A field listed twice keeps its first entry's options."""
+    if action.fields is None:
+        return None
+    listed: dict[str, FieldOptions] = {}
+    for entry in action.fields:
+        listed.setdefault(field_key(entry.name, entry.options), entry.options)
+    return listed
+
+
+def bound_names(spec: ActionSpec, columns: list[Column], action: Action | None = None,
+                ) -> list[str | None]:
+    """The name each column's value is bound under for ``spec`` (None: not one of its
+    fields): a field's name; ``name#2``, ``name#3``... for the next columns of a repeatable
+    field; ``custom:GUID`` for a custom field (its GUID from its column, else from the
+    action's n-th <custom> entry in <fields>)."""
+    entries = action.fields if action is not None and action.fields else []
+    keyed = [field_key(f.name, f.options) for f in entries]
+    seen: dict[str, int] = {}
+    names: list[str | None] = []
+    for position, column in enumerate(columns):
+        fdef = spec.by_name.get(column.field)
+        if fdef is None:
+            names.append(None)
+            continue
+        count = seen[fdef.name] = seen.get(fdef.name, 0) + 1
+        if fdef.repeatable and KEYED_BY in fdef.settings:
+            names.append(_keyed_name(fdef, column, count, keyed, position))
+        elif fdef.repeatable and count > 1:
+            names.append(f"{fdef.name}#{count}")
+        else:
+            names.append(fdef.name)
+    return names
+
+
+def _keyed_name(fdef: FieldDef, column: Column, count: int, keyed: list[str],
+                position: int) -> str:
+    """``custom:GUID`` for a custom field's column; ConfigError when no GUID names it."""
+    key = field_key(fdef.name, column.options)
+    if key != fdef.name:
+        return key
+    entries = [k for k in keyed if base_name(k) == fdef.name and k != fdef.name]
+    if count <= len(entries):
+        return entries[count - 1]
+    raise ConfigError(f"Column {position + 1} of <{COLUMNS_MAPPING}> holds a {fdef.name} field "
+                      f"but no <{KEYED_BY}> says which: give it one, in the column or in the "
+                      f"action's <fields>.")
+
+
+def _refuse_unfed_searches(spec: ActionSpec, action: Action, bound: dict[str, BoundField],
+                           ) -> None:
+    """A field-list option naming a field no column feeds cannot find anything: checked
+    when the document sets the option, and for a mandatory one left at its default."""
+    for option in spec.field_lists():
+        configured = action.option(option.name)
+        if isinstance(configured, list):
+            names = configured
+        elif option.mandatory:
+            names = default_fields(option)
+        else:
+            continue
+        missing = next((n for n in names if n not in bound), None)
+        if missing is not None:
+            raise ConfigError(f"<{spec.name}>: {option.name} names {missing}, but no column "
+                              "of the file holds it.")
 
 
 def _raise_first(spec: ActionSpec, problems: MappingProblems) -> None:

@@ -98,14 +98,30 @@ def shared_code(codes: Mapping[str, str]) -> tuple[str, str, str] | None:
 
 @dataclass
 class FieldOptions:
-    """Children of a field element: a mandatory override and value mappings."""
+    """Children of a field element: a mandatory override, value mappings and settings."""
 
     mandatory: bool | None = None
-    codes: dict[str, str] = field(default_factory=dict)  # meaning -> code used in the file
+    # meaning -> code used in the file; "" for an element left empty, which keeps the
+    # meaning's default code (kept so that the element is written back).
+    codes: dict[str, str] = field(default_factory=dict)
+    # Other children the field reads (registerFlag's keepSession, custom's guid): name -> text.
+    settings: dict[str, str] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
         """True when the element has no children."""
-        return self.mandatory is None and not self.codes
+        return self.mandatory is None and not self.codes and not self.settings
+
+
+# A repeatable field bound by one of its settings (custom fields by their GUID) rather than
+# by its position: the setting's name.
+KEYED_BY = "guid"
+
+
+def field_key(name: str, options: FieldOptions) -> str:
+    """How a field element is told apart from others of its name: ``custom:GUID`` for a
+    field with a GUID setting, else its name."""
+    guid = options.settings.get(KEYED_BY)
+    return f"{name}:{guid}" if guid else name
 
 
 @dataclass
@@ -115,6 +131,14 @@ class Column:
     field: str  # a field name, or IGNORED_COLUMN
     options: FieldOptions = field(default_factory=FieldOptions)
     header: str | None = None  # extension: the spreadsheet header it was mapped from
+    # The name the document used when it is an alias of ``field`` (hieracrchyEntityName);
+    # written back under it.
+    alias: str | None = None
+
+    @property
+    def written(self) -> str:
+        """The element's name as it is written."""
+        return self.alias or self.field
 
     @property
     def ignored(self) -> bool:
@@ -177,18 +201,59 @@ class ActionField:
 
     name: str
     options: FieldOptions = field(default_factory=FieldOptions)
+    alias: str | None = None  # the name the document used, when an alias of ``name``
+
+    @property
+    def written(self) -> str:
+        """The element's name as it is written."""
+        return self.alias or self.name
 
 
-@dataclass
+@dataclass(init=False)
 class Action:
-    """One action of an import, with its options and fields."""
+    """One action of an import, with its options, fields and parameters."""
 
     name: str
-    fields: list[ActionField] | None = None  # None: no <fields> element, all columns apply
-    search_fields: list[str] = field(default_factory=list)  # SESSION_SEARCH_FIELD
-    full_access: bool | None = None  # FULL_ACCESS; None when the document leaves it out
+    fields: list[ActionField] | None  # None: no <fields> element, all columns apply
+    # Field-list options (sessionSearchField, traineeSearchField...), in document order:
+    # option name -> field names; a custom field searched by is "custom:GUID".
+    field_lists: dict[str, list[str]]
+    full_access: bool | None  # FULL_ACCESS; None when the document leaves it out
     # Other options, kept as text: name -> text.
-    other_options: dict[str, str] = field(default_factory=dict)
+    other_options: dict[str, str]
+    # Attributes an option element carries (hasResults="yes"): option -> name -> value.
+    attributes: dict[str, dict[str, str]]
+    # The <parameters> block's simple entries, name -> text; None: no block.
+    parameters: dict[str, str] | None
+    # Value mappings in the <parameters> block: field -> meaning -> code ("" keeps the default).
+    parameter_codes: dict[str, dict[str, str]]
+
+    def __init__(self, name: str, fields: list[ActionField] | None = None,
+                 search_fields: list[str] | None = None, full_access: bool | None = None,
+                 other_options: dict[str, str] | None = None, *,
+                 field_lists: dict[str, list[str]] | None = None,
+                 attributes: dict[str, dict[str, str]] | None = None,
+                 parameters: dict[str, str] | None = None,
+                 parameter_codes: dict[str, dict[str, str]] | None = None) -> None:
+        self.name = name
+        self.fields = fields
+        self.field_lists = dict(field_lists or {})
+        if search_fields:
+            self.field_lists[SESSION_SEARCH_FIELD] = list(search_fields)
+        self.full_access = full_access
+        self.other_options = dict(other_options or {})
+        self.attributes = dict(attributes or {})
+        self.parameters = parameters
+        self.parameter_codes = dict(parameter_codes or {})
+
+    @property
+    def search_fields(self) -> list[str]:
+        """The sessionSearchField's fields ([] when absent)."""
+        return self.field_lists.get(SESSION_SEARCH_FIELD, [])
+
+    @search_fields.setter
+    def search_fields(self, value: list[str]) -> None:
+        self.set_option(SESSION_SEARCH_FIELD, list(value) or None)
 
     def field_names(self) -> list[str] | None:
         """Names in ``<fields>``, or None when the element is absent."""
@@ -196,7 +261,10 @@ class Action:
 
     def option_names(self) -> list[str]:
         """Every option the action can hold, in the order they are written."""
-        return [SESSION_SEARCH_FIELD, FULL_ACCESS, *self.other_options]
+        lists = list(self.field_lists)
+        if SESSION_SEARCH_FIELD not in lists:
+            lists.insert(0, SESSION_SEARCH_FIELD)
+        return [*lists, FULL_ACCESS, *self.other_options]
 
     def options(self) -> list[tuple[str, list[str] | str]]:
         """The options set, in the order they are written."""
@@ -205,23 +273,30 @@ class Action:
 
     def option(self, name: str) -> OptionValue:
         """An option as configured: a field list, or text; None when the option is absent."""
-        if name == SESSION_SEARCH_FIELD:
-            return list(self.search_fields) or None
+        if name in self.field_lists:
+            return list(self.field_lists[name]) or None
         if name == FULL_ACCESS:
             return None if self.full_access is None else (YES if self.full_access else NO)
         return self.other_options.get(name)
 
     def set_option(self, name: str, value: OptionValue) -> None:
         """Set an option (a field list, or text); None removes it."""
-        if name == SESSION_SEARCH_FIELD:
-            self.search_fields = list(value or [])
+        if isinstance(value, list):
+            if value:
+                self.field_lists[name] = list(value)
+            else:
+                self.field_lists.pop(name, None)
         elif name == FULL_ACCESS:
             self.full_access = None if value is None else value == YES
         elif value is None:
+            self.field_lists.pop(name, None)
             self.other_options.pop(name, None)
         else:
-            assert isinstance(value, str)
             self.other_options[name] = value
+
+    def parameter(self, name: str) -> str | None:
+        """A simple parameter as configured; None when absent."""
+        return None if self.parameters is None else self.parameters.get(name)
 
 
 @dataclass

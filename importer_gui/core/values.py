@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from importer_gui.core.catalogue import DATE_TOKENS, SHORT_YEAR
 from importer_gui.core.cells import Cell
@@ -104,3 +104,17 @@ def parse_datetime(cell: Cell) -> datetime | None:
 def looks_like_email(value: str) -> bool:
     """True for something shaped like an e-mail address."""
     return _EMAIL.fullmatch(value) is not None
+
+
+_TIME = re.compile(r"(\d{1,2}):(\d{2}):(\d{2})")
+
+
+def parse_time(value: str) -> time | None:
+    """A time of day written hh:ii:ss (defaultTime), or None."""
+    found = _TIME.fullmatch(value.strip())
+    if found is None:
+        return None
+    hours, minutes, seconds = (int(part) for part in found.groups())
+    if hours > 23 or minutes > 59 or seconds > 59:
+        return None
+    return time(hours, minutes, seconds)

@@ -13,10 +13,12 @@ class Kind(StrEnum):
     STRING = "string"
     LONGTEXT = "longtext"
     INT = "int"
+    FLOAT = "float"  # a decimal number, with a point or a comma ("12.5", "12,5")
     DATE = "date"
     DATETIME = "datetime"
     ENUM = "enum"
     YESNO = "yesNoElement"
+    DURATION = "duration"  # seconds; also "hh:ii:ss" and ISO 8601 "PT1H25M15S"
 
 
 class OptionKind(StrEnum):
@@ -28,6 +30,8 @@ class OptionKind(StrEnum):
     FILE_ENCODING = "fileEncoding"
     DELIMITER = "delimiter"
     DATE_FORMAT = "dateFormat"
+    INT = "int"  # a whole number (defaultEntityId, defaultScoreMax)
+    TIME = "time"  # a time of day, hh:ii:ss (defaultTime)
 
 
 YES = "yes"
@@ -70,6 +74,15 @@ class FieldDef:
     # unneeded in a mapping (it then only checks the record they find). Mandatory still
     # means that a column holding the field must fill it on every row.
     spared_by: tuple[str, ...] = ()
+    # Children of the field's element other than <mandatory> and value mappings that the
+    # platform reads (registerFlag's keepSession, custom's guid).
+    settings: tuple[str, ...] = ()
+    # True for a field several columns may feed (hierarchyEntityName, custom): each column is
+    # bound under its own name (see binding.bound_names).
+    repeatable: bool = False
+    # Other names the field is read under (a misspelling the platform accepts); a document is
+    # written back with the name it used.
+    aliases: tuple[str, ...] = ()
 
     @property
     def limit(self) -> int | None:
@@ -121,14 +134,33 @@ class ActionSpec:
     fields: tuple[FieldDef, ...]
     options: tuple[OptionDef, ...] = ()
     key_fields: tuple[str, ...] = ()
+    # The simple entries of the action's <parameters> block (consolidated tracking); the block
+    # may also hold value mappings of the action's coded fields.
+    parameters: tuple[OptionDef, ...] = ()
     by_name: dict[str, FieldDef] = field(init=False, repr=False, compare=False)
+    # Every name a field is read under, aliases included -> its definition.
+    by_any_name: dict[str, FieldDef] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
+        object.__setattr__(self, "by_any_name", {
+            **{alias: f for f in self.fields for alias in f.aliases}, **self.by_name})
 
     def option(self, name: str) -> OptionDef | None:
         """The option called ``name``, if the action has one."""
         return next((o for o in self.options if o.name == name), None)
+
+    def parameter(self, name: str) -> OptionDef | None:
+        """The simple parameter called ``name``, if the action has one."""
+        return next((o for o in self.parameters if o.name == name), None)
+
+    def field_named(self, name: str) -> FieldDef | None:
+        """The field read under ``name``: its own name or an alias."""
+        return self.by_any_name.get(name)
+
+    def field_lists(self) -> tuple[OptionDef, ...]:
+        """The action's field-list options (sessionSearchField, traineeSearchField...)."""
+        return tuple(o for o in self.options if o.kind is OptionKind.FIELD_LIST)
 
     def groups(self) -> list[tuple[str, ...]]:
         """Each ``one_of`` group's fields, in the order the fields are listed."""

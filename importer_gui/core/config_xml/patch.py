@@ -27,6 +27,7 @@ from importer_gui.core.config import (
 )
 from importer_gui.core.config_xml.read import (
     EXT_PREFIX,
+    PARAMETERS,
     SHEET,
     Parts,
     Reader,
@@ -45,6 +46,9 @@ from importer_gui.core.config_xml.write import (
     build_consolidator,
     build_field_list,
     build_import,
+    build_parameter_codes,
+    build_parameters,
+    has_parameters,
     ordered_index,
     yes_no,
 )
@@ -176,11 +180,38 @@ class Patcher(TreeEditor):
         self.patch_text_options(element, old.other_options, new.other_options, PROVIDER_ORDER)
 
     def patch_action(self, element: El, old: Action, new: Action) -> None:
-        """An action whose name stayed: its options and fields."""
-        if old.options() != new.options():
+        """An action whose name stayed: its options, fields and parameters."""
+        if old.options() != new.options() or old.attributes != new.attributes:
             self.patch_action_options(element, old, new)
         if old.fields != new.fields:
             self.patch_fields(element, old.fields, new.fields)
+        if (old.parameters, old.parameter_codes) != (new.parameters, new.parameter_codes):
+            self.patch_parameters(element, old, new)
+
+    def patch_parameters(self, element: El, old: Action, new: Action) -> None:
+        """An action's <parameters>: simple values in place, mappings rebuilt when changed."""
+        block = element.find(PARAMETERS)
+        if not has_parameters(new):
+            if block is not None:
+                self.remove(block)
+            return
+        if block is None:
+            self.insert(element, len(element), build_parameters(new))
+            return
+        spec = cat.ACTIONS.get(new.name)
+        order = [p.name for p in spec.parameters] if spec else []
+        self.patch_text_options(block, old.parameters or {}, new.parameters or {}, order)
+        for name in dict.fromkeys([*old.parameter_codes, *new.parameter_codes]):
+            before, after = old.parameter_codes.get(name), new.parameter_codes.get(name)
+            if before == after:
+                continue
+            current = block.find(name)
+            if after is None:
+                self.remove_option(block, name)
+            elif current is not None:
+                self.replace(current, build_parameter_codes(name, after))
+            else:
+                self.insert(block, len(block), build_parameter_codes(name, after))
 
     def patch_action_options(self, element: El, old: Action, new: Action) -> None:
         """An action's <options>, option by option."""
@@ -191,13 +222,13 @@ class Patcher(TreeEditor):
         order = new.option_names()
         for name in dict.fromkeys([*old.option_names(), *order]):
             before, after = old.option(name), new.option(name)
-            if before == after:
+            if before == after and old.attributes.get(name) == new.attributes.get(name):
                 continue
             if after is None:
                 self.remove_option(options, name)
             elif isinstance(after, list):
                 current = options.find(name)
-                fresh = build_field_list(name, after)
+                fresh = build_field_list(name, after, new.attributes.get(name))
                 if current is not None:
                     self.replace(current, fresh)
                 else:

@@ -37,6 +37,7 @@ from importer_gui.core.config import (
 )
 from importer_gui.core.config_xml.safe import El
 from importer_gui.core.errors import ConfigError
+from importer_gui.core.values import parse_int, parse_time
 
 # Our extension: its prefix when we declare it, and the elements and attributes it adds.
 EXT_PREFIX = "ia"
@@ -284,30 +285,47 @@ def _read_columns(element: El, reader: Reader) -> list[Column]:
     """The columnsMapping, in file order."""
     columns = []
     for child in children(element):
+        definition = any_field(child.tag)
         if child.tag == cat.IGNORED_COLUMN:
             options = _read_field_options(child, None, reader)
-        elif child.tag in cat.ALL_FIELD_NAMES:
-            options = _read_field_options(child, cat.field_def(child.tag), reader)
+        elif definition is not None:
+            options = _read_field_options(child, definition, reader)
         else:
             known = sorted(cat.ALL_FIELD_NAMES | {cat.IGNORED_COLUMN})
             raise reader.unknown("field", child, f"<{cat.COLUMNS_MAPPING}>", known)
-        columns.append(Column(field=child.tag, options=options, header=child.get(HEADER)))
+        name = definition.name if definition is not None else child.tag
+        columns.append(Column(field=name, options=options, header=child.get(HEADER),
+                              alias=None if name == child.tag else child.tag))
     return columns
+
+
+def any_field(name: str) -> cat.FieldDef | None:
+    """The field read under ``name`` (its name or an alias) in any action."""
+    if not isinstance(name, str):
+        return None
+    found = cat.field_def(name)
+    if found is not None:
+        return found
+    return next((f for spec in cat.ACTIONS.values() if (f := spec.field_named(name))), None)
 
 
 def _read_field_options(element: El, spec: cat.FieldDef | None,
                         reader: Reader) -> FieldOptions:
-    """A field element's children: <mandatory> and value mappings."""
+    """A field element's children: <mandatory>, value mappings and the field's settings."""
     options = FieldOptions()
     meanings = [meaning for meaning, _ in spec.codes] if spec else []
+    settings = spec.settings if spec else ()
     for child in children(element):
         if child.tag == "mandatory" and spec is not None:
             options.mandatory = _yes_no(child, reader)
         elif child.tag in meanings:
-            options.codes[child.tag] = text_of(child)
+            options.codes[child.tag] = text_of(child)  # "" keeps the default code
+        elif child.tag in settings:
+            options.settings[child.tag] = text_of(child)
         else:
-            known = ["mandatory", *meanings] if spec else []
-            raise reader.unknown("value mapping", child, f"<{element.tag}>", known)
+            known = ["mandatory", *meanings, *settings] if spec else []
+            what = "value mapping" if meanings or not settings else "setting"
+            raise reader.unknown(what, child, f"<{element.tag}>", known)
     return options
 
 
@@ -332,18 +350,58 @@ def _read_action(element: El, spec: cat.ActionSpec, reader: Reader) -> Action:
             _read_action_options(child, spec, action, reader)
         elif child.tag == "fields":
             action.fields = [_read_action_field(c, spec, reader) for c in children(child)]
+        elif child.tag == PARAMETERS and parameters_allowed(spec):
+            _read_parameters(child, spec, action, reader)
         else:
-            raise reader.unknown("element", child, f"<{spec.name}>", ["options", "fields"])
+            raise reader.unknown("element", child, f"<{spec.name}>", action_parts(spec))
     return action
+
+
+# The block of an action's parameters (consolidated tracking).
+PARAMETERS = "parameters"
+
+
+def parameters_allowed(spec: cat.ActionSpec) -> bool:
+    """True for an action that reads a <parameters> block."""
+    return bool(spec.parameters)
+
+
+def action_parts(spec: cat.ActionSpec) -> list[str]:
+    """The elements an action may hold, in the order they are written."""
+    return ["options", "fields", *([PARAMETERS] if parameters_allowed(spec) else [])]
+
+
+def coded_fields(spec: cat.ActionSpec) -> list[str]:
+    """The action's coded fields, whose value mappings its <parameters> may hold."""
+    return [f.name for f in spec.fields if f.codes]
 
 
 def _read_action_field(element: El, spec: cat.ActionSpec, reader: Reader) -> ActionField:
     """One element of an action's <fields>: it must be one of that action's fields."""
-    definition = spec.by_name.get(element.tag)
+    definition = spec.field_named(element.tag) if isinstance(element.tag, str) else None
     if definition is None:
         raise reader.unknown("field", element, f"<fields> of <{spec.name}>",
                              [f.name for f in spec.fields])
-    return ActionField(element.tag, _read_field_options(element, definition, reader))
+    alias = None if definition.name == element.tag else element.tag
+    return ActionField(definition.name, _read_field_options(element, definition, reader),
+                       alias)
+
+
+def _read_parameters(element: El, spec: cat.ActionSpec, action: Action,
+                     reader: Reader) -> None:
+    """An action's <parameters>: simple values, and value mappings of its coded fields."""
+    action.parameters = {}
+    coded = coded_fields(spec)
+    for child in children(element):
+        parameter = spec.parameter(child.tag)
+        if parameter is not None:
+            action.parameters[child.tag] = _option_text(child, parameter, reader)
+        elif child.tag in coded:
+            options = _read_field_options(child, spec.by_name[child.tag], reader)
+            action.parameter_codes[child.tag] = options.codes
+        else:
+            raise reader.unknown("parameter", child, f"<{PARAMETERS}> of <{spec.name}>",
+                                 [*(p.name for p in spec.parameters), *coded])
 
 
 def _read_action_options(element: El, spec: cat.ActionSpec, action: Action,
@@ -357,23 +415,49 @@ def _read_action_options(element: El, spec: cat.ActionSpec, action: Action,
         value: OptionValue
         if option.kind is OptionKind.FIELD_LIST:
             value = _read_field_list(child, option, reader)
-        elif option.kind is OptionKind.YESNO:
-            value = cat.YES if _yes_no(child, reader) else cat.NO
-        elif option.choices:
-            value = _choice(child, text_of(child), option.choices, "value", reader)
+            if child.attrib:
+                action.attributes[option.name] = dict(child.attrib)
         else:
-            value = text_of(child)
+            value = _option_text(child, option, reader)
         action.set_option(option.name, value)
 
 
+def _option_text(element: El, option: cat.OptionDef, reader: Reader) -> str:
+    """A simple option's or parameter's text, checked by its kind."""
+    value = text_of(element)
+    if option.kind is OptionKind.YESNO:
+        return cat.YES if _yes_no(element, reader) else cat.NO
+    if option.choices:
+        return _choice(element, value, option.choices, "value", reader)
+    if option.kind is OptionKind.INT and parse_int(value) is None:
+        raise reader.fail(f'Invalid value "{value}" in <{element_name(element)}> '
+                          f"(line {element.sourceline}); expected a whole number.", element)
+    if option.kind is OptionKind.TIME and parse_time(value) is None:
+        raise reader.fail(f'Invalid value "{value}" in <{element_name(element)}> '
+                          f"(line {element.sourceline}); expected a time as hh:ii:ss.", element)
+    return value
+
+
+# A field a field list names by a setting (custom fields by GUID): <custom>GUID</custom>.
+KEYED_FIELDS = ("custom",)
+
+
 def _read_field_list(element: El, option: cat.OptionDef, reader: Reader) -> list[str]:
-    """The fields a field-list option (sessionSearchField) names."""
+    """The fields a field-list option (sessionSearchField) names; a custom field is
+    ``custom:GUID``."""
     names = []
     for child in children(element):
         if child.tag not in option.choices:
             raise reader.unknown("search field", child, f"<{option.name}>", option.choices,
                                  listing=True)
-        names.append(child.tag)
+        if child.tag in KEYED_FIELDS:
+            key = text_of(child)
+            if not key:
+                raise reader.fail(f"<{child.tag}> in <{option.name}> (line {child.sourceline})"
+                                  " names no GUID; write <custom>GUID</custom>.", child)
+            names.append(f"{child.tag}:{key}")
+        else:
+            names.append(child.tag)
     return names
 
 
@@ -398,7 +482,7 @@ def _refuse_shared_codes(provider: El, actions: El, reader: Reader) -> None:
     """A code that means two things in one field is refused, naming where each was set.
 
     A field's codes are its defaults, then its column's mappings, then those of the action's
-    <fields> entry, as a check reads them.
+    <parameters>, then those of its <fields> entry, as a check reads them.
     """
     by_column: dict[str, dict[str, El]] = {}
     for mapping in _named(provider, cat.COLUMNS_MAPPING):
@@ -407,11 +491,19 @@ def _refuse_shared_codes(provider: El, actions: El, reader: Reader) -> None:
             by_column.setdefault(column.tag, set_here)
             _refuse_clash(column, {}, set_here, reader)
     for action in children(actions):
+        in_parameters: dict[str, dict[str, El]] = {}
+        for block in _named(action, PARAMETERS):
+            for entry in children(block):
+                set_here = _code_elements(entry)
+                if set_here:
+                    in_parameters[entry.tag] = set_here
+                    _refuse_clash(entry, by_column.get(entry.tag, {}), set_here, reader)
         for listed in _named(action, "fields"):
             for entry in children(listed):
                 set_here = _code_elements(entry)
                 if set_here:
-                    _refuse_clash(entry, by_column.get(entry.tag, {}), set_here, reader)
+                    under = {**by_column.get(entry.tag, {}), **in_parameters.get(entry.tag, {})}
+                    _refuse_clash(entry, under, set_here, reader)
 
 
 def _named(element: El, tag: str) -> list[El]:
@@ -419,16 +511,18 @@ def _named(element: El, tag: str) -> list[El]:
 
 
 def _code_elements(field_element: El) -> dict[str, El]:
-    """meaning -> the child element that sets its code, for a coded field."""
-    spec = cat.field_def(field_element.tag) if isinstance(field_element.tag, str) else None
+    """meaning -> the child element that sets its code, for a coded field (an element left
+    empty keeps the default code: it sets none)."""
+    spec = any_field(field_element.tag)
     meanings = {meaning for meaning, _ in spec.codes} if spec else set()
-    return {child.tag: child for child in children(field_element) if child.tag in meanings}
+    return {child.tag: child for child in children(field_element)
+            if child.tag in meanings and text_of(child)}
 
 
 def _refuse_clash(field_element: El, under: dict[str, El], over: dict[str, El],
                   reader: Reader) -> None:
     """Refuse when the codes set by ``under`` then ``over`` give one code two meanings."""
-    spec = cat.field_def(field_element.tag)
+    spec = any_field(field_element.tag)
     if spec is None or not (under or over):
         return
     set_by = {**under, **over}

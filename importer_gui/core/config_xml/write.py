@@ -14,6 +14,7 @@ from lxml import etree
 from importer_gui.core import catalogue as cat
 from importer_gui.core.config import (
     EXT_NS,
+    KEYED_BY,
     Action,
     ActionField,
     Column,
@@ -23,7 +24,7 @@ from importer_gui.core.config import (
     ImportConfig,
     Provider,
 )
-from importer_gui.core.config_xml.read import EXT_PREFIX, HEADER, SHEET, children
+from importer_gui.core.config_xml.read import EXT_PREFIX, HEADER, PARAMETERS, SHEET, children
 from importer_gui.core.config_xml.safe import El, parse_fragment
 
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -45,7 +46,7 @@ def serialize(tree: etree._ElementTree) -> str:
 # Elements from dataclasses
 
 
-def _sub(parent: El, tag: str, text: str) -> El:
+def _sub(parent: El, tag: str, text: str | None) -> El:
     """A child element holding text."""
     child = etree.SubElement(parent, tag)
     child.text = text
@@ -63,19 +64,30 @@ def ext_element(tag: str) -> El:
 
 
 def _fill_field_options(element: El, options: FieldOptions) -> None:
-    """<mandatory> first, then the value mappings."""
+    """A custom field's <guid> first (as the platform's pages write it), <mandatory>, the value
+    mappings, then the other settings."""
+    if KEYED_BY in options.settings:
+        _sub(element, KEYED_BY, options.settings[KEYED_BY])
     if options.mandatory is not None:
         _sub(element, "mandatory", yes_no(options.mandatory))
-    for meaning, code in options.codes.items():
-        _sub(element, meaning, code)
+    fill_codes(element, options.codes)
+    for name, value in options.settings.items():
+        if name != KEYED_BY:
+            _sub(element, name, value)
+
+
+def fill_codes(element: El, codes: dict[str, str]) -> None:
+    """Value mappings: one child per meaning; an empty one keeps its default code."""
+    for meaning, code in codes.items():
+        _sub(element, meaning, code or None)
 
 
 def build_column(column: Column) -> El:
     """One element of columnsMapping."""
     if column.header is None:
-        element = etree.Element(column.field)
+        element = etree.Element(column.written)
     else:
-        element = ext_element(column.field)
+        element = ext_element(column.written)
         element.set(HEADER, column.header)
     _fill_field_options(element, column.options)
     return element
@@ -105,36 +117,63 @@ def _build_provider(provider: Provider) -> El:
     return element
 
 
-def build_field_list(name: str, fields: Sequence[str]) -> El:
-    """A field-list option (sessionSearchField): one empty child per field."""
-    element = etree.Element(name)
+def build_field_list(name: str, fields: Sequence[str],
+                     attributes: dict[str, str] | None = None) -> El:
+    """A field-list option (sessionSearchField): one empty child per field, a custom field
+    as <custom>GUID</custom>; the option's attributes (hasResults) kept."""
+    element = etree.Element(name, attributes or {})
     for field in fields:
-        etree.SubElement(element, field)
+        tag, _, key = field.partition(":")
+        etree.SubElement(element, tag).text = key or None
     return element
 
 
 def build_action_field(action_field: ActionField) -> El:
     """One element of an action's <fields>."""
-    element = etree.Element(action_field.name)
+    element = etree.Element(action_field.written)
     _fill_field_options(element, action_field.options)
     return element
 
 
+def build_parameters(action: Action) -> El:
+    """An action's <parameters>: simple values, then value mappings."""
+    element = etree.Element(PARAMETERS)
+    for name, value in (action.parameters or {}).items():
+        _sub(element, name, value)
+    for name, codes in action.parameter_codes.items():
+        element.append(build_parameter_codes(name, codes))
+    return element
+
+
+def build_parameter_codes(name: str, codes: dict[str, str]) -> El:
+    """One field's value mappings in <parameters> (trackingStatus)."""
+    element = etree.Element(name)
+    fill_codes(element, codes)
+    return element
+
+
+def has_parameters(action: Action) -> bool:
+    """True when the action has a <parameters> block to write."""
+    return action.parameters is not None or bool(action.parameter_codes)
+
+
 def build_action(action: Action) -> El:
-    """An action with its options and fields."""
+    """An action with its options, fields and parameters."""
     element = etree.Element(action.name)
     configured = action.options()
     if configured:
         options = etree.SubElement(element, "options")
         for name, value in configured:
             if isinstance(value, list):
-                options.append(build_field_list(name, value))
+                options.append(build_field_list(name, value, action.attributes.get(name)))
             else:
                 _sub(options, name, value)
     if action.fields is not None:
         fields = etree.SubElement(element, "fields")
         for action_field in action.fields:
             fields.append(build_action_field(action_field))
+    if has_parameters(action):
+        element.append(build_parameters(action))
     return element
 
 
@@ -212,6 +251,10 @@ def ordered_index(parent: El, tag: str, order: Sequence[str]) -> int:
     for position, child in enumerate(parent):
         if isinstance(child.tag, str) and child.tag in order and order.index(child.tag) < rank:
             index = position + 1
+    # A comment on the same line as the element before belongs to it: insert after it.
+    while (0 < index < len(parent) and not isinstance(parent[index].tag, str)
+           and "\n" not in (parent[index - 1].tail or "")):
+        index += 1
     return index
 
 
