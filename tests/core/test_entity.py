@@ -1,0 +1,96 @@
+"""createOrUpdateEntityAction: the organisation tree, one level per hierarchyEntityName column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.builders import ImportSpec, by_hand, tables, write_csv
+from tests.core.harness import Env, row, rows
+
+LEVELS = ("hierarchyEntityName", "hierarchyEntityName")
+ACTION = "createOrUpdateEntityAction"
+
+
+def entities_import(folder: Path, lines: list[list[str]], *, default: str | None = "8",
+                    columns: tuple[str, ...] = LEVELS, fields: str | None = None) -> ImportSpec:
+    """An entity import of ``lines`` (one column per level) and its CSV file."""
+    write_csv(folder / "entities.csv", [columns, *lines])
+    options = "" if default is None else f"<defaultEntityId>{default}</defaultEntityId>"
+    return ImportSpec("entities.csv", columns, ACTION, options=options, fields=fields)
+
+
+def tree(env: Env) -> list[tuple[int, str, int | None]]:
+    """(id, name, parent id) of every entity in the store."""
+    return [(r[0], r[1], r[3]) for r in tables(env.store_path)["entity"]]
+
+
+def test_the_page_example_builds_its_hierarchy(tmp_path: Path) -> None:
+    env = Env(tmp_path)
+    spec = entities_import(tmp_path, [["A", "B"], ["A", "C"]])
+    assert rows(env.commit(spec)) == [(2, "create", []), (3, "create", [])]
+    # Entity 8 - A - (B, C): defaultEntityId taken on trust while the store knows none.
+    assert tree(env) == [(8, "Entity 8", None), (9, "A", 8), (10, "B", 9), (11, "C", 9)]
+    assert rows(env.check(spec)) == [(2, "unchanged", []), (3, "unchanged", [])]
+
+
+def test_the_misspelt_column_is_the_same_field(tmp_path: Path) -> None:
+    env = Env(tmp_path)
+    misspelt = ("hieracrchyEntityName", "hieracrchyEntityName")
+    spec = entities_import(tmp_path, [["A", "B"]], columns=misspelt,
+                           fields="<hieracrchyEntityName/><hieracrchyEntityName/>")
+    assert rows(env.commit(spec)) == [(2, "create", [])]
+    assert tree(env) == [(8, "Entity 8", None), (9, "A", 8), (10, "B", 9)]
+
+
+def test_an_unknown_default_entity_once_the_store_knows_some(tmp_path: Path) -> None:
+    env = Env(tmp_path)
+    env.commit(entities_import(tmp_path, [["A", "B"]]))
+    plan = env.check(entities_import(tmp_path, [["D", "E"]], default="5"))
+    assert row(plan, 2) == ("error", [
+        "defaultEntityId is 5, and no entity of the store has this id: the import would fail "
+        "on the platform."])
+    # A known id: the first level goes under it.
+    env.commit(entities_import(tmp_path, [["D", "E"]], default="9"))
+    assert tree(env)[-2:] == [(11, "D", 9), (12, "E", 11)]
+
+
+def test_a_known_name_is_moved_under_the_level_before_it(tmp_path: Path) -> None:
+    env = Env(tmp_path)
+    plan = env.commit(entities_import(tmp_path, [["France", "Paris"], ["Texas", "Paris"]]))
+    assert rows(plan) == [(2, "create", []), (3, "create", [
+        "Entity Paris moves from France to Texas."])]
+    assert tree(env) == [(8, "Entity 8", None), (9, "France", 8), (10, "Paris", 11),
+                         (11, "Texas", 8)]
+
+
+def test_an_entity_cannot_go_under_itself(tmp_path: Path) -> None:
+    env = Env(tmp_path)
+    env.commit(entities_import(tmp_path, [["A", "B"]]))
+    columns = ("hierarchyEntityName",) * 3
+    plan = env.check(entities_import(tmp_path, [["A", "B", "A"], ["C", "C", ""]],
+                                     columns=columns))
+    assert row(plan, 2) == ("error", ["Entity A cannot be placed under B: B is inside it."])
+    assert row(plan, 3) == ("error", ["Entity C cannot be placed under C: C is inside it."])
+    # B goes to the top first, then A under it: a tree still.
+    plan = env.check(entities_import(tmp_path, [["B", "A"]]))
+    assert row(plan, 2) == ("update", ["Entity B moves from A to Entity 8.",
+                                       "Entity A moves from Entity 8 to B."])
+
+
+def test_empty_levels(tmp_path: Path) -> None:
+    columns = ("hierarchyEntityName",) * 3
+    plan = Env(tmp_path).check(entities_import(
+        tmp_path, [["A", "", ""], ["A", "", "C"], ["", "B", ""]], columns=columns))
+    assert row(plan, 2) == ("create", [])
+    assert row(plan, 3) == ("error", [
+        "Field hierarchyEntityName#2 is empty, yet hierarchyEntityName#3 names a level below "
+        "it (C)."])
+    assert row(plan, 4) == ("error", ["Field hierarchyEntityName is empty."])
+
+
+def test_the_oldest_entity_of_a_name_is_the_one(tmp_path: Path) -> None:
+    env = Env(tmp_path)
+    env.commit(entities_import(tmp_path, [["A"], ["B"]], columns=("hierarchyEntityName",)))
+    by_hand(env.store_path, "INSERT INTO entity (id, name, parent_id) VALUES (20, 'A', 8)")
+    env.commit(entities_import(tmp_path, [["A", "X"]]))
+    assert [(name, parent) for _, name, parent in tree(env) if name == "X"] == [("X", 9)]
