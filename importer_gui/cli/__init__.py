@@ -27,6 +27,7 @@ from importer_gui.cli.command import (
 from importer_gui.cli.export_config import EXPORT_CONFIG
 from importer_gui.cli.history import HISTORY
 from importer_gui.cli.imports import CHECK, COMMIT
+from importer_gui.cli.init import INIT
 from importer_gui.cli.output import visible
 from importer_gui.cli.package import PACKAGE
 from importer_gui.cli.refresh import REFRESH
@@ -36,7 +37,8 @@ from importer_gui.core.errors import ImporterError
 from importer_gui.core.paths import default_store_path
 
 COMMANDS: dict[str, Command] = {c.name: c for c in (CHECK, COMMIT, HISTORY, REVERT, STORE,
-                                                    REFRESH, EXPORT_CONFIG, PACKAGE)}
+                                                    REFRESH, EXPORT_CONFIG, PACKAGE,
+                                                    INIT)}
 
 # A run is one transaction: whatever the command was doing, the store holds whole runs only.
 NOT_ENOUGH_MEMORY = ("there is not enough memory to finish; the store holds whole runs only "

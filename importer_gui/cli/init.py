@@ -1,0 +1,97 @@
+"""init: the wizard's guesses, headless: a configuration of one import for a data file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command
+from importer_gui.cli.output import dump_json, visible
+from importer_gui.core import config_xml
+from importer_gui.core.config import leads_outside, relocated
+from importer_gui.core.errors import DataFileError
+from importer_gui.core.file_kind import foreign_kind
+from importer_gui.core.guess import FileGuess, Guess, guess_file
+
+
+def _arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("data_file", type=Path, metavar="DATA_FILE",
+                     help="the spreadsheet or CSV file to import")
+    sub.add_argument("--out", type=Path, required=True, metavar="CONFIG.xml",
+                     help="the configuration to write")
+    sub.add_argument("--action", metavar="NAME", default=None,
+                     help="the action (default: the one the headers name most fields of)")
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Guess, write the configuration, say what was guessed and how sure.
+
+    Exit 0 when every mandatory field is fed, 1 when some are not (the configuration is
+    written all the same), 2 when the file cannot be read.
+    """
+    data_file: Path = args.data_file
+    kind = foreign_kind(data_file) if data_file.is_file() else None
+    if kind is not None:
+        article = "an" if kind.value[0] in "AEIOU" else "a"
+        raise DataFileError(f"not a spreadsheet: it is {article} {kind.value}.",
+                            path=data_file)
+    guess = guess_file(data_file, args.action)
+    target: Path = args.out
+    config = relocated(guess.config(), [data_file], target)
+    config_xml.save(config, target)
+    provider = config.imports[0].provider
+    outside = leads_outside(provider.path)
+    missing = guess.missing()
+    if args.json:
+        dump_json(_document(guess, target, missing, outside), out)
+    else:
+        _print(guess, target, missing, outside, out)
+    return EXIT_ROW_ERRORS if missing else EXIT_OK
+
+
+def _guess_json(guess: Guess) -> dict[str, str]:
+    return {"value": guess.value, "sureness": guess.sureness, "reason": guess.reason}
+
+
+def _document(guess: FileGuess, target: Path, missing: list[str],
+              outside: bool) -> dict[str, Any]:
+    """What was guessed and written, as JSON."""
+    return {
+        "config": str(target), "data_file": str(guess.path), "sheet": guess.sheet,
+        "encoding": _guess_json(guess.encoding), "delimiter": _guess_json(guess.delimiter),
+        "header_line": _guess_json(guess.header), "date_format": _guess_json(guess.date_format),
+        "action": _guess_json(guess.action),
+        "columns": [{"column": n, "header": header, "field": s.field, "how": s.how}
+                    for n, (header, s) in enumerate(guess.columns, start=1)],
+        "missing": missing, "data_file_outside": outside}
+
+
+def _print(guess: FileGuess, target: Path, missing: list[str], outside: bool,
+           out: TextIO) -> None:
+    """What was guessed and written, in words."""
+    def line(text: str) -> None:
+        out.write(visible(text) + "\n")
+
+    line(f"Wrote {target}: one import of {guess.path.name} with {guess.action.value}.")
+    shown = [("action", guess.action), ("header line", guess.header),
+             ("date format", guess.date_format)]
+    if guess.sheet is None:
+        shown[1:1] = [("encoding", guess.encoding), ("delimiter", guess.delimiter)]
+    else:
+        line(f"  sheet: {guess.sheet} (the first visible one)")
+    for name, value in shown:
+        line(f"  {name}: {value.value} ({value.sureness}: {value.reason})")
+    line("  columns:")
+    for n, (header, suggestion) in enumerate(guess.columns, start=1):
+        how = f" ({suggestion.how} match)" if suggestion.how else ""
+        line(f"    {n}. {header or f'column {n}'} -> {suggestion.field}{how}")
+    if missing:
+        line(f"No column feeds these mandatory fields: {', '.join(missing)}. Map them in the "
+             "wizard, or edit the configuration.")
+    if outside:
+        line("The data file is outside the configuration's folder: check and commit read it "
+             "with --data, or move the configuration beside it.")
+
+
+INIT = Command("init", "guess a configuration of one import for a data file", run, _arguments)

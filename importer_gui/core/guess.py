@@ -1,0 +1,328 @@
+"""How a data file is likely read: encoding, delimiter, header line and date format.
+
+What the wizard applies when a file is opened and what ``importer-gui init`` writes. Each
+guess says how sure it is and why, in words a user can check against the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from importer_gui.core.catalogue import ACTIONS, DELIMITERS, IGNORED_COLUMN, PROVIDER_OPTIONS, Kind
+from importer_gui.core.cells import Cell
+from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
+from importer_gui.core.errors import ImporterError
+from importer_gui.core.suggest import Suggestion, likely_action, suggest_fields
+from importer_gui.core.values import date_pattern
+
+CERTAIN = "certain"  # nothing else fits what the file holds
+LIKELY = "likely"  # the best fit, but another would fit too
+DEFAULT = "default"  # nothing in the file says: the platform's default
+
+SAMPLE_BYTES = 1 << 20  # bytes read to guess the encoding and delimiter
+SAMPLE_LINES = 50  # lines compared to guess the delimiter
+DEFAULT_DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"].default
+
+# Date formats tried, the more usual first: a tie goes to the earlier one (day first, as
+# the platform's examples write dates).
+_DAYS = ("DD/MM/YYYY", "YYYY-MM-DD", "DD-MM-YYYY", "DD.MM.YYYY", "MM/DD/YYYY", "YYYY/MM/DD",
+         "MM-DD-YYYY", "DD/MM/YY", "MM/DD/YY")
+DATE_FORMATS = tuple(f"{day}{time}" for day in _DAYS for time in ("", " HH:II", " HH:II:SS"))
+_DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class Guess:
+    """One guessed reading option: its value, how sure (CERTAIN, LIKELY, DEFAULT), and why."""
+
+    value: str
+    sureness: str
+    reason: str
+
+
+# --- encoding and delimiter -------------------------------------------------------------------
+
+def guess_encoding(sample: bytes) -> Guess:
+    """The platform encoding the bytes are in (one of catalogue.FILE_ENCODINGS)."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return Guess("UTF-8", CERTAIN, "the file starts with UTF-8's byte order mark")
+    if sample.startswith(codecs.BOM_UTF16_LE) or (
+            len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4):
+        return Guess("UTF-16LE", CERTAIN, "every other byte is zero: UTF-16 little-endian")
+    try:
+        _utf8(sample).decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if sample.isascii():
+            return Guess("UTF-8", LIKELY, "the file holds no accented letter: any encoding "
+                                          "reads it alike")
+        return Guess("UTF-8", CERTAIN, "its accented letters are valid UTF-8")
+    if any(0x80 <= byte <= 0x9F for byte in sample):
+        return Guess("WINDOWS-1252", LIKELY, "it is not UTF-8, and holds characters such as "
+                                             "\u20ac or \u2019 that only Windows-1252 has")
+    return Guess("ISO-8859-1", LIKELY, "it is not UTF-8; its accented letters read as "
+                                       "ISO-8859-1 (Latin-1)")
+
+
+def _utf8(sample: bytes) -> bytes:
+    """The sample without a UTF-8 sequence the sample's end may have cut in two."""
+    cut = len(sample)
+    for back in range(1, min(4, len(sample)) + 1):
+        byte = sample[-back]
+        if byte & 0xC0 == 0xC0:  # a lead byte: is its sequence whole?
+            needed = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            cut = len(sample) - back if back < needed else len(sample)
+            break
+        if byte < 0x80:
+            break
+    return sample[:cut]
+
+
+def guess_delimiter(text: str) -> Guess:
+    """The configuration's delimiter name that splits the first lines most evenly."""
+    lines = [line for line in text.splitlines()[:SAMPLE_LINES] if line.strip()]
+    scores: dict[str, tuple[int, int]] = {}
+    for name, char in DELIMITERS.items():
+        counts = [_count_outside_quotes(line, char) for line in lines]
+        if counts and min(counts) > 0:
+            steady = sum(1 for n in counts if n == counts[0])
+            scores[name] = (steady, counts[0])
+    if not scores:
+        return Guess("semicolon", DEFAULT, "no delimiter appears on every line: one column")
+    best = max(scores, key=lambda name: scores[name])
+    others = [name for name in scores if name != best and scores[name][0] == len(lines)]
+    char = DELIMITERS[best]
+    shown = "tab" if char == "\t" else f'"{char}"'
+    if scores[best][0] == len(lines) and not others:
+        return Guess(best, CERTAIN, f"every line has {scores[best][1]} {shown}")
+    return Guess(best, LIKELY, f"{shown} splits the lines most evenly")
+
+
+def _count_outside_quotes(line: str, char: str) -> int:
+    """How often ``char`` appears in ``line`` outside double quotes."""
+    count, quoted = 0, False
+    for c in line:
+        if c == '"':
+            quoted = not quoted
+        elif c == char and not quoted:
+            count += 1
+    return count
+
+
+def read_sample(path: Path) -> bytes:
+    """The file's first bytes (OSError when it cannot be read)."""
+    with path.open("rb") as handle:
+        return handle.read(SAMPLE_BYTES)
+
+
+def decode(sample: bytes, encoding: str) -> str:
+    """The sample's text in a platform encoding, a character cut at the end dropped."""
+    codec = {"UTF-8": "utf-8-sig", "ISO-8859-1": "latin-1", "WINDOWS-1252": "cp1252",
+             "UTF-16LE": "utf-16-le"}.get(encoding, "utf-8-sig")
+    return sample.decode(codec, errors="ignore")
+
+
+# --- header line --------------------------------------------------------------------------------
+
+def guess_header(first: Sequence[Cell], following: Sequence[Sequence[Cell]],
+                 known_headers: int) -> Guess:
+    """Whether the first row holds headers; ``known_headers``: how many of its cells name a
+    field (as the suggestions read them)."""
+    texts = [c for c in first if isinstance(c, str) and c.strip()]
+    if not texts:
+        return Guess("no", LIKELY, "the first line is empty")
+    if known_headers:
+        return Guess("yes", CERTAIN if known_headers > 1 else LIKELY,
+                     f"{known_headers} cell(s) of the first line name fields")
+    if any(not isinstance(c, str) or _number_or_date(c) for c in first if c != ""):
+        return Guess("no", LIKELY, "the first line holds numbers or dates, as data does")
+    typed = any(not isinstance(c, str) or _number_or_date(c) for row in following for c in row)
+    if typed:
+        return Guess("yes", LIKELY, "the first line is text where the next lines hold numbers "
+                                    "or dates")
+    return Guess("yes", DEFAULT, "nothing tells; files usually start with their headers")
+
+
+def _number_or_date(text: str) -> bool:
+    value = text.strip()
+    return bool(re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?", value) or _DATE_LIKE.fullmatch(value))
+
+
+# --- date format --------------------------------------------------------------------------------
+
+def date_like(values: Iterable[Cell]) -> list[str]:
+    """The texts among ``values`` that look like dates (a workbook's date cells need no
+    format: they are left out)."""
+    return [v.strip() for v in values
+            if isinstance(v, str) and _DATE_LIKE.fullmatch(v.strip())]
+
+
+def parses(value: str, date_format: str) -> bool:
+    """True when ``value`` is a date in ``date_format``."""
+    try:
+        datetime.strptime(value, date_pattern(date_format))
+    except ValueError:
+        return False
+    return True
+
+
+def guess_date_format(values: Iterable[Cell], current: str | None = None) -> Guess:
+    """The date format reading the most date-like values (``current`` wins a tie); sure when
+    no other format reads them all ("15/06/2027" can only be DD/MM/YYYY)."""
+    order = ([current] if current in DATE_FORMATS else []) + [
+        f for f in DATE_FORMATS if f != current]
+    seen = list(dict.fromkeys(date_like(values)))
+    # A date no format reads (31/02/2027) is wrong whatever the format: it does not vote.
+    found = [v for v in seen if any(parses(v, f) for f in order)]
+    if not found:
+        why = f"no usual format reads {seen[0]}" if seen else "the file holds no date as text"
+        return Guess(current or DEFAULT_DATE_FORMAT, DEFAULT, why)
+    read = {f: sum(1 for v in found if parses(v, f)) for f in order}
+    best = max(order, key=lambda f: read[f])  # max keeps the first of equals
+    rivals = [f for f in order if f != best and read[f] == read[best]]
+    if read[best] < len(found):
+        unread = next(v for v in found if not parses(v, best))
+        return Guess(best, LIKELY, f"it reads {read[best]} of {len(found)} dates; not "
+                                   f"{unread}")
+    if not rivals:
+        telling = _telling(found, best, order)
+        why = f"{telling} can only be {best}" if telling else f"every date reads as {best}"
+        return Guess(best, CERTAIN, why)
+    return Guess(best, LIKELY, f"every date reads as {best} or {rivals[0]}; "
+                               f"{best} was chosen")
+
+
+def _telling(found: list[str], best: str, order: list[str]) -> str | None:
+    """A value that rules out the format most like ``best`` (day and month swapped)."""
+    for value in found:
+        if sum(1 for f in order if parses(value, f)) == 1:
+            return value
+    return None
+
+
+def date_fix(values: Iterable[Cell], current: str) -> Guess | None:
+    """Another format reading most of these date-like values that ``current`` does not
+    read: what a wrong dateFormat's errors suggest (a date that is wrong in any format,
+    31/02/2027, stays an error)."""
+    found = [v for v in date_like(values) if not parses(v, current)]
+    if not found:
+        return None
+    guess = guess_date_format(found)
+    read = sum(1 for v in found if parses(v, guess.value))
+    if guess.sureness == DEFAULT or guess.value == current or 2 * read < len(found):
+        return None
+    return guess
+
+
+# --- a whole file -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FileGuess:
+    """Everything guessed about a data file: how to read it, its action and its mapping."""
+
+    path: Path
+    sheet: str | None
+    encoding: Guess
+    delimiter: Guess
+    header: Guess
+    action: Guess
+    columns: list[tuple[str | None, Suggestion]]  # (header, field suggested), file order
+    date_format: Guess
+
+    @property
+    def skip_first_line(self) -> bool:
+        """True when the first line holds the headers."""
+        return self.header.value == "yes"
+
+    def fed(self) -> set[str]:
+        """The fields some column feeds."""
+        return {s.field for _, s in self.columns if s.field != IGNORED_COLUMN}
+
+    def missing(self) -> list[str]:
+        """Mandatory fields (and "one of" groups, joined with "or") no column feeds."""
+        spec = ACTIONS[self.action.value]
+        fed = self.fed()
+        return [*spec.missing_mandatory(fed),
+                *(" or ".join(g) for g in spec.groups() if fed.isdisjoint(g))]
+
+    def config(self) -> ImportConfig:
+        """A configuration of one import reading the file as guessed."""
+        columns = [Column(s.field, header=h if self.skip_first_line else None)
+                   for h, s in self.columns]
+        provider = Provider(file_name=self.path.name, path=str(self.path.parent),
+                            skip_first_line=self.skip_first_line,
+                            file_encoding=self.encoding.value,
+                            delimiter=self.delimiter.value, columns=columns, sheet=self.sheet,
+                            date_format=self.date_format.value)
+        return ImportConfig(imports=[Import(provider=provider,
+                                            actions=[Action(name=self.action.value)])])
+
+
+GUESSED_ROWS = 200  # rows read to guess the header line, the action and the date format
+
+
+def guess_reading(path: Path) -> tuple[str | None, Guess, Guess]:
+    """The sheet, encoding and delimiter to read ``path`` with (DataFileError, OSError when
+    it cannot be read)."""
+    from importer_gui.core import readers
+
+    if readers.is_workbook(path):
+        cells = "a workbook's cells carry their own characters"
+        return (readers.first_visible_sheet(path), Guess("UTF-8", DEFAULT, cells),
+                Guess("semicolon", DEFAULT, "a workbook has no delimiter"))
+    sample = read_sample(path)
+    encoding = guess_encoding(sample)
+    return None, encoding, guess_delimiter(decode(sample, encoding.value))
+
+
+def guess_file(path: Path, action: str | None = None) -> FileGuess:
+    """Read ``path`` and guess how to import it (ImporterError when it cannot be read or
+    no action can be guessed)."""
+    from importer_gui.core import readers
+
+    readers.check_file(path)
+    sheet, encoding, delimiter = guess_reading(path)
+    _, rows = readers.head(path, GUESSED_ROWS, encoding=encoding.value,
+                           delimiter=DELIMITERS[delimiter.value], skip_first_line=False,
+                           sheet=sheet)
+    first = list(rows[0]) if rows else []
+    texts: list[str | None] = [c if isinstance(c, str) else None for c in first]
+    chosen = _action(texts, action)
+    fields = [f.name for f in ACTIONS[chosen.value].fields]
+    named = sum(1 for s in suggest_fields(texts, fields) if s.how is not None)
+    header = guess_header(first, rows[1:], named)
+    data = rows[1:] if header.value == "yes" else rows
+    width = max([len(first)] + [len(r) for r in data])
+    headers: list[str | None] = (texts + [None] * (width - len(texts))
+                                 if header.value == "yes" else [None] * width)
+    suggestions = suggest_fields(headers, fields)
+    dated = [i for i, s in enumerate(suggestions)
+             if ACTIONS[chosen.value].by_name.get(s.field) is not None
+             and ACTIONS[chosen.value].by_name[s.field].kind is Kind.DATE]
+    places = dated or range(width)
+    values = [row[i] for row in data for i in places if i < len(row)]
+    return FileGuess(path, sheet, encoding, delimiter, header, chosen,
+                     list(zip(headers, suggestions, strict=True)), guess_date_format(values))
+
+
+def _action(headers: list[str | None], given: str | None) -> Guess:
+    """The action given, or the one the first line's cells name the most fields of."""
+    if given is not None:
+        if given not in ACTIONS:
+            raise ImporterError(f"Unknown action {given}; the actions are "
+                                f"{', '.join(ACTIONS)}.")
+        return Guess(given, CERTAIN, "given with --action")
+    name = likely_action(headers)
+    if name is None:
+        raise ImporterError("No action can be guessed from the first line: it names no "
+                            "field. Give one with --action NAME.")
+    fields = [f.name for f in ACTIONS[name].fields]
+    named = sum(1 for s in suggest_fields(headers, fields) if s.how is not None)
+    return Guess(name, LIKELY, f"{named} of {len([h for h in headers if h])} headers name "
+                               "its fields")
