@@ -279,3 +279,22 @@ def test_the_pages_example_loads_and_checks(env: Env) -> None:
          "", ""]], columns=columns, options=options, fields=fields))
     assert rows(plan) == [(2, "create", []), (3, "create", [])]
     assert stored(env) == [("mdupont", "Lyon janvier"), ("jmartin", "Lyon février")]
+
+
+def test_french_and_english_headers_are_suggested() -> None:
+    from importer_gui.core.catalogue import ACTIONS
+    from importer_gui.core.suggest import suggest_fields
+
+    fields = [f.name for f in ACTIONS[ACTION].fields]
+    headers = ["Identifiant", "Code formation", "Titre de la session", "Date de début",
+               "Date de fin", "Inscription", "Date d'inscription", "Registration GUID"]
+    assert [s.field for s in suggest_fields(headers, fields)] == [
+        "candidateLogin", "trainingPathCode", "sessionTitle", "sessionStartDate",
+        "sessionEndDate", "registerFlag", "registrationDate", "registrationGuid"]
+    tracking = [f.name for f in ACTIONS["createOrUpdateConsolidatedTrackingAction"].fields]
+    headers = ["Courriel", "Session", "Module", "Statut", "Premier accès", "Last access",
+               "Progression", "Temps passé", "Note", "Note max", "Completion date"]
+    assert [s.field for s in suggest_fields(headers, tracking)] == [
+        "candidateEmail", "sessionTitle", "lovCode", "trackingStatus", "firstAccessDate",
+        "lastAccessDate", "progression", "timeSpent", "score", "scoreMax",
+        "firstCompletionDate"]

@@ -80,7 +80,6 @@ ROW = ["mdupont", "SEC-101", "Lyon", "LO-9", "completed", "2027-01-12 09:00:00",
        "2027-01-13", "2027-01-13 17:45:00", "100", "01:25:15", "12,5", "20"]
 
 
-@pytest.mark.xfail(reason="until the FLOAT, DURATION and DATETIME readers land", strict=False)
 def test_a_row_creates_then_replaces_and_the_same_file_again_is_unchanged(env: TrackingEnv
                                                                           ) -> None:
     plan = env.run(tracking(env, [ROW]), PARAMETERS, commit=True)
@@ -98,7 +97,6 @@ def test_a_row_creates_then_replaces_and_the_same_file_again_is_unchanged(env: T
                             None)]
 
 
-@pytest.mark.xfail(reason="until the FLOAT, DURATION and DATETIME readers land", strict=False)
 def test_the_pages_example_with_its_options_and_parameters(env: TrackingEnv) -> None:
     columns = ("candidateEmail", "candidateLogin", "candidateRefNumber", "firstAccessDate",
                "firstCompletionDate", "lastAccessDate", "lovCode", "lovGuid", "progression",

@@ -19,7 +19,7 @@ from importer_gui.core.catalogue.actions import (
     TRAINING_SEARCH_FIELD,
 )
 from importer_gui.core.catalogue.actions import REGISTRATION_ACTION as SPEC
-from importer_gui.core.issues import Issue, Level, Outcome
+from importer_gui.core.issues import Outcome
 from importer_gui.core.records import LearnerRec, SessionRec, Table, TrainingRec
 
 TITLE, SESSION_ID, START, END = "sessionTitle", "sessionId", "sessionStartDate", "sessionEndDate"
@@ -37,7 +37,6 @@ _GUID_COLUMN, _DATE_COLUMN = SPEC.by_name[GUID].column, SPEC.by_name[DATE].colum
 
 def plan_registration(ctx: RowContext) -> Outcome:
     """Plan one row of the registration action."""
-    _platform_date_words(ctx)
     meaning = _meaning(ctx)
     if ctx.failed or meaning is None:  # a value the row reader refused says it all
         return Outcome.ERROR
@@ -75,24 +74,6 @@ def _meaning(ctx: RowContext) -> str | None:
     if meaning is None and not ctx.action.fields[REGISTER_FLAG].mandatory and not ctx.failed:
         return REGISTER
     return meaning
-
-
-def _platform_date_words(ctx: RowContext) -> None:
-    """The page's own words for an unreadable session date ("Start date X not valid."), in
-    place of the generic reading message, where the row reader gave that one."""
-    if not ctx.failed:
-        return
-    date_format = ctx.action.date_format
-    for index, issue in enumerate(ctx.issues):
-        if issue.field not in (START, END):
-            continue
-        prefix = f"Field {issue.field}: "
-        suffix = f" is not a date in the format {date_format}."
-        text = issue.message
-        if text.startswith(prefix) and text.endswith(suffix):
-            value = text[len(prefix):-len(suffix)]
-            ctx.issues[index] = Issue(Level.ERROR, issue.field,
-                                      SPEC.by_name[issue.field].invalid.format(value=value))
 
 
 def _learner(ctx: RowContext) -> LearnerRec | None:
