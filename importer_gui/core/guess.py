@@ -17,6 +17,8 @@ from importer_gui.core.catalogue import ACTIONS, DELIMITERS, IGNORED_COLUMN, PRO
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
 from importer_gui.core.errors import ImporterError
+from importer_gui.core.issues import Level, Outcome
+from importer_gui.core.plan import Plan
 from importer_gui.core.suggest import Suggestion, likely_action, suggest_fields
 from importer_gui.core.values import date_pattern
 
@@ -326,3 +328,39 @@ def _action(headers: list[str | None], given: str | None) -> Guess:
     named = sum(1 for s in suggest_fields(headers, fields) if s.how is not None)
     return Guess(name, LIKELY, f"{named} of {len([h for h in headers if h])} headers name "
                                "its fields")
+
+
+# --- a check's date errors ----------------------------------------------------------------------
+
+def date_columns(actions: Sequence[str], columns: Sequence[str]) -> list[int]:
+    """The places of the columns holding a date field of one of ``actions``."""
+    specs = [ACTIONS[name] for name in actions if name in ACTIONS]
+    return [n for n, name in enumerate(columns)
+            if any((f := spec.by_name.get(name)) is not None and f.kind is Kind.DATE
+                   for spec in specs)]
+
+
+def date_fixes(plan: Plan) -> dict[int, Guess]:
+    """Per import: the date format its rows' wrong dates read in, when the configured one is
+    the cause (dates such as 15/06/2027 under YYYY-MM-DD)."""
+    fixes: dict[int, Guess] = {}
+    for imp in plan.imports:
+        places = date_columns(imp.actions, imp.columns)
+        if not places or not imp.row_counts()[Outcome.ERROR]:
+            continue
+        wrong = [row.cells[n] for row in imp.rows if row.outcome is Outcome.ERROR
+                 for n in places if n < len(row.cells)
+                 and imp.columns[n] in row.issue_fields(Level.ERROR)]
+        current = plan.config.imports[imp.index].provider.date_format
+        fix = date_fix(wrong, current)
+        if fix is not None:
+            fixes[imp.index] = fix
+    return fixes
+
+
+def date_fix_notice(plan: Plan, index: int, fix: Guess) -> str:
+    """The fix of an import's date format, in one line."""
+    imp = plan.imports[index]
+    current = plan.config.imports[index].provider.date_format
+    return (f"{imp.file.name}: its dates are not in the date format {current}: they read as "
+            f"{fix.value} ({fix.reason}); set <dateFormat>{fix.value}</dateFormat>.")

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from importer_gui.core import config_xml, readers, remap
+from importer_gui.core import config_xml, guess, readers, remap
 from importer_gui.core.actions import tables_of
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
@@ -190,6 +190,8 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
     except MemoryError as exc:
         raise _not_enough_memory(exc) from None
     plan.notices.extend(notices)
+    for index, fix in guess.date_fixes(plan).items():
+        plan.notices.append(guess.date_fix_notice(plan, index, fix))
     return plan
 
 
@@ -261,6 +263,7 @@ def replan(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> Plan:
         raise _not_enough_memory(exc) from None
     for old, new in zip(plan.imports, fresh.imports, strict=True):
         new.stamp = old.stamp  # the file must still be the one first read
+    fresh.notices = list(plan.notices)
     return fresh
 
 

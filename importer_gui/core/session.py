@@ -196,6 +196,11 @@ class Session:
         provider.skip_first_line = skip_first_line
         self.set_config(self.choices.config)
 
+    def set_date_format(self, import_index: int, date_format: str) -> None:
+        """An import's dates are read in ``date_format`` (the fix a check offered)."""
+        self.choices.config.imports[import_index].provider.date_format = date_format
+        self.set_config(self.choices.config)
+
     def set_config(self, config: ImportConfig, data_files: list[Path] | None = None) -> None:
         """Replace the configuration (and data files); the plan is now out of date."""
         self.choices.config = config

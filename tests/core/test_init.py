@@ -111,3 +111,18 @@ def test_a_day_past_twelve_settles_the_date_format() -> None:
     assert (ambiguous.value, ambiguous.sureness) == ("DD/MM/YYYY", LIKELY)
     assert guess_date_format(["06/15/2027"]).value == "MM/DD/YYYY"
     assert guess_delimiter("a|b\n1|2\n").value == "pipe"
+
+
+def test_a_wrong_date_format_is_named_with_its_fix(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    data = french_csv(tmp_path / "sessions.csv")
+    config = tmp_path / "sessions.xml"
+    assert run(capsys, "init", str(data), "--out", str(config))[0] == 0
+    config.write_text(config.read_text().replace("<dateFormat>DD/MM/YYYY</dateFormat>", ""))
+    code, out, _ = run(capsys, "check", str(config), "--store", str(tmp_path / "s.sqlite3"),
+                       "--json")
+    assert code == 1
+    assert json.loads(out)["notices"] == [
+        "sessions.csv: its dates are not in the date format YYYY-MM-DD: they read as "
+        "DD/MM/YYYY (15/06/2027 can only be DD/MM/YYYY); set <dateFormat>DD/MM/YYYY"
+        "</dateFormat>."]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.catalogue import IGNORED_COLUMN
@@ -71,3 +71,64 @@ def test_a_new_file_gets_the_loaded_configuration_matched_by_header(
         ("teacherEmail", "Courriel"), (IGNORED_COLUMN, "Téléphone"),
         ("teacherLogin", "Identifiant"), (IGNORED_COLUMN, "Prénom")]
     assert window.state.choices.config.imports[0].provider.file_name == "june.csv"
+
+
+def french_sessions(path: Path) -> Path:
+    """Her own file: Latin-1, semicolons, French headers, dates day first."""
+    path.write_bytes("Action;Code formation;Titre de la session;Date de début;Date de fin;"
+                     "Formateur\n"
+                     "C;XLS-300;Excel été;15/06/2027;16/06/2027;mdupont\n"
+                     "C;XLS-300;Excel automne;01/09/2027;02/09/2027;mdupont\n"
+                     .encode("latin-1"))
+    return path
+
+
+def test_a_new_file_is_read_as_detected(window: MainWindow, tmp_path: Path,
+                                        screenshots: Path) -> None:
+    wizard = window.wizard
+    assert wizard.open_file(french_sessions(tmp_path / "sessions.csv"))
+    page = wizard.open_page
+    assert page.encoding_combo.currentText() == "ISO-8859-1"
+    assert page.delimiter_combo.currentData() == "semicolon"
+    assert page.head_model.headerData(3, Qt.Orientation.Horizontal) == "Date de début"
+    assert page.applied_label.text() == (
+        "Read as detected: encoding ISO-8859-1 (likely), delimiter semicolon (certain), "
+        "date format DD/MM/YYYY (certain). Change the reading below, and the date format on "
+        "the mapping page, if they are wrong.")
+    provider = window.state.choices.config.imports[0].provider
+    assert (provider.file_encoding, provider.date_format) == ("ISO-8859-1", "DD/MM/YYYY")
+    shot(window, screenshots, "reuse-3-detected")
+    wizard.next()
+    wizard.next()
+    assert wizard.mapping_page.date_format_edit is not None
+    assert wizard.mapping_page.date_format_edit.text() == "DD/MM/YYYY"
+
+
+def test_a_wrong_date_format_is_fixed_in_one_click(window: MainWindow, tmp_path: Path,
+                                                  qtbot: QtBot, screenshots: Path) -> None:
+    data = french_sessions(tmp_path / "sessions.csv")
+    config = tmp_path / "sessions.xml"
+    from importer_gui.cli import main
+
+    assert main(["init", str(data), "--out", str(config)]) == 0
+    config.write_text(config.read_text().replace("<dateFormat>DD/MM/YYYY</dateFormat>", ""))
+    assert window.open_file(config)
+    wizard = window.wizard
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and preview.shows_plan(),
+                    timeout=20_000)
+    assert preview.notice.text().startswith(
+        "sessions.csv: the dates are not in the date format YYYY-MM-DD; they read as "
+        "DD/MM/YYYY.")
+    preview.table.setCurrentIndex(preview.model.index(0, 0))
+    button = preview.suggestions.findChild(QPushButton, "useDateFormat")
+    assert button is not None and button.text() == "U&se DD/MM/YYYY"
+    shot(window, screenshots, "reuse-4-date-format-fix")
+    button.click()
+    qtbot.waitUntil(preview.shows_plan, timeout=20_000)
+    plan = window.state.choices.plan
+    assert plan is not None
+    assert plan.config.imports[0].provider.date_format == "DD/MM/YYYY"
+    messages = [i.message for row in plan.imports[0].rows for i in row.issues()]
+    assert messages and not any("not a date" in m for m in messages)
+    assert not preview.notice.isVisible()

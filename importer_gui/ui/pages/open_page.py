@@ -38,6 +38,7 @@ from importer_gui.core.cells import Cell
 from importer_gui.core.config import Provider
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.file_kind import Foreign, foreign_kind
+from importer_gui.core.guess import Guess
 from importer_gui.core.plan import FileStamp
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
@@ -107,6 +108,8 @@ class OpenPage(BasePage):
             "Choose a workbook or CSV file to import, or a saved configuration. "
             "You can also drop a file onto this window."))
         self._read_ok = False
+        # What was detected in a data file just opened, said once its first rows are read.
+        self._detected: list[tuple[str, Guess]] = []
         # A data file just opened goes into the recent files once its first rows are read.
         self._opening: Path | None = None
         self.runner = TaskRunner(self)  # large files are read off the GUI thread
@@ -311,19 +314,59 @@ class OpenPage(BasePage):
                                             "workbook or a CSV file."), path.name,
                                     self._kind_text(kind)))
         provider = Provider(file_name=path.name, path=str(path.parent.resolve()))
+        self._detected = []
         if readers.is_workbook(path):
             provider.sheet = readers.first_visible_sheet(path)  # what the reader reads
+        else:
+            self._detect_reading(path, provider)
         self._opening = path
         applied = self.session.open_data_file(path.resolve(), provider)
         self.show_error(None)
         self.initializePage()
         source = self.session.choices.config_path
         if applied and source is not None:
+            self._detected = []  # the configuration says how to read it
             self.applied_label.setText(arg(self.tr(
                 "The configuration %1 applies to this file: its reading options, date format "
                 "and mapping are kept, its columns matched by header. To start afresh, choose "
                 "File > New import."), source.name))
             self.applied_label.show()
+
+    def _detect_reading(self, path: Path, provider: Provider) -> None:
+        """Read a CSV file with the encoding and delimiter its bytes show (applied, and said)."""
+        from importer_gui.core.guess import guess_reading
+
+        try:
+            _sheet, encoding, delimiter = guess_reading(path)
+        except OSError:
+            return  # the reader says why
+        provider.file_encoding, provider.delimiter = encoding.value, delimiter.value
+        self._detected = [(self.tr("encoding"), encoding), (self.tr("delimiter"), delimiter)]
+
+    def _detect_date_format(self, rows: list[tuple[Cell, ...]]) -> None:
+        """A new file's date format, from its first rows' dates (applied, and said)."""
+        from importer_gui.core.guess import DEFAULT, guess_date_format
+
+        if self.session.choices.config_path is not None:
+            return  # a saved configuration applies: it says how to read the file
+        found = guess_date_format([cell for row in rows for cell in row])
+        if found.sureness != DEFAULT:
+            self.current_import().provider.date_format = found.value
+            self._detected.append((self.tr("date format"), found))
+        if not self._detected:
+            return
+        sureness = {"certain": self.tr("certain"), "likely": self.tr("likely"),
+                    "default": self.tr("nothing to tell")}
+        shown = ", ".join(arg(self.tr("%1 %2 (%3)"), name, guess.value,
+                              sureness.get(guess.sureness, guess.sureness))
+                          for name, guess in self._detected)
+        self.applied_label.setText(arg(self.tr(
+            "Read as detected: %1. Change the reading below, and the date format on the "
+            "mapping page, if they are wrong."), shown))
+        self.applied_label.setToolTip("\n".join(f"{guess.value}: {guess.reason}"
+                                                for _name, guess in self._detected))
+        self.applied_label.show()
+        self._detected = []
 
     def _kind_text(self, kind: Foreign) -> str:
         """A kind of file that is not a spreadsheet, as people say it."""
@@ -450,6 +493,7 @@ class OpenPage(BasePage):
         opened, self._opening = self._opening, None
         if opened is not None:  # read: now it is a file worth opening again
             self._add_recent(opened)
+            self._detect_date_format(head[1])
 
     def _show_failure(self, error: ImporterError) -> None:
         self.reading_label.hide()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from importer_gui.core.cells import cell_text
 from importer_gui.core.corrections import corrected_name, write_corrected_copy
 from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.guess import Guess, date_columns, date_fixes, parses
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan, issue_counts
 from importer_gui.core.reports import error_log_name, write_error_log, write_issues_workbook
@@ -89,6 +90,7 @@ class PreviewPage(BasePage):
         self._checking = False
         self._stale = False
         self._near: dict[tuple[str, str], list[str]] = {}  # did-you-mean, per plan
+        self._date_fixes: dict[int, Guess] = {}  # per import: its dates' format, per plan
         self._has_issues = False  # some row of the plan has an issue: the reports say it
         self._summary_timer = QTimer(self, singleShot=True, interval=SUMMARY_DELAY_MS)
         self._summary_timer.timeout.connect(self._show_summary)
@@ -329,6 +331,9 @@ class PreviewPage(BasePage):
     def _show_plan(self) -> None:
         plan = self.session.choices.plan
         self._near = {}
+        self._date_fixes = date_fixes(plan) if plan is not None else {}
+        if plan is not None:
+            self._show_plan_notices(plan)
         self.model.show_import(self._fill_imports(plan))
         self.progress_label.setText(self._checked_text(plan) if plan else "")
         self._size_columns()
@@ -397,6 +402,19 @@ class PreviewPage(BasePage):
             Outcome.ERROR: self.tr("%Ln with errors", "", n),
         }
         return texts[outcome]
+
+    def _show_plan_notices(self, plan: Plan) -> None:
+        """What the check says besides rows: new columns skipped, a date format to fix."""
+        lines = []
+        for index, fix in self._date_fixes.items():
+            current = plan.config.imports[index].provider.date_format
+            lines.append(arg(self.tr(
+                "%1: the dates are not in the date format %2; they read as %3. Select a row "
+                "with a date error to use %3 in one click."), plan.imports[index].file.name,
+                current, fix.value))
+        lines += [notice for notice in plan.notices if "<dateFormat>" not in notice]
+        if lines:
+            self.show_notice("\n".join(lines))
 
     def show_notice(self, text: str | None) -> None:
         """A message above the table (e.g. why the commit page sent the user back)."""
@@ -506,7 +524,38 @@ class PreviewPage(BasePage):
                                  field_title(imp.columns[n]), correction.before,
                                  correction.after))
         self.details.setPlainText("\n".join(lines))
+        self._offer_date_format(imp, row)
         self._offer_near_values(imp, row)
+
+    def _offer_date_format(self, imp: ImportPlan, row: RowPlan) -> None:
+        """Where the date format is the cause of the row's error: use the one its dates read
+        in, in one click (every row of the file is checked again)."""
+        fix = self._date_fixes.get(imp.index)
+        if fix is None:
+            return
+        wrong = row.issue_fields(Level.ERROR)
+        values = [row.cells[n] for n in date_columns(imp.actions, imp.columns)
+                  if n < len(row.cells) and imp.columns[n] in wrong]
+        if not any(isinstance(v, str) and parses(v.strip(), fix.value) for v in values):
+            return
+        question = QLabel(arg(self.tr("The dates of %1 read as %2, not as the date format "
+                                      "says."), imp.file.name, fix.value), self.suggestions)
+        question.setWordWrap(True)
+        question.setToolTip(fix.reason)
+        button = QPushButton(arg(self.tr("U&se %1"), fix.value), self.suggestions)
+        button.setObjectName("useDateFormat")
+        button.setToolTip(arg(self.tr("Read every date of %1 as %2 and check again"),
+                              imp.file.name, fix.value))
+        button.clicked.connect(lambda _=False, i=imp.index, f=fix.value: self.use_date_format(i, f))
+        question.setBuddy(button)
+        self.suggestion_layout.addWidget(question)
+        self.suggestion_layout.addWidget(button)
+
+    def use_date_format(self, import_index: int, date_format: str) -> None:
+        """Read an import's dates in ``date_format`` and check every row again."""
+        self.show_notice(None)
+        self.session.set_date_format(import_index, date_format)
+        self.start_check()
 
     def _clear_suggestions(self) -> None:
         while self.suggestion_layout.count():
