@@ -1,8 +1,30 @@
-"""The project's own error types: every failure a user can meet is one of these."""
+"""The project's own error types: every failure a user can meet is one of these.
+
+Their messages are English (the command line's language). A message the window shows in the
+user's language is built from a template marked ``QT_TRANSLATE_NOOP("errors", …)`` and filled
+with ``str.format``: lupdate reads the mark, and marking also records the template here, so
+that the window can recognise a message by its template (``ui/messages_text.py``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+_MARKED: set[str] = set()
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
+    """``text`` as it is, recorded as a template the window may translate."""
+    _MARKED.add(text)
+    return text
+
+
+def marked_templates() -> frozenset[str]:
+    """Every error template marked so far (a module's are marked when it is imported)."""
+    return frozenset(_MARKED)
+
+
+CANCELLED = QT_TRANSLATE_NOOP("errors", "Cancelled; nothing was written.")
 
 
 class ImporterError(Exception):
@@ -62,4 +84,4 @@ class Cancelled(ImporterError):  # noqa: N818 - the user asked; not an error
     """The user cancelled long work; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("Cancelled; nothing was written.")
+        super().__init__(CANCELLED)

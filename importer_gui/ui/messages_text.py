@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from importer_gui.core import errors
 from importer_gui.core.catalogue import messages
 from importer_gui.core.issues import Issue, Level
 from importer_gui.core.reports import WorkbookWords
@@ -25,7 +26,8 @@ from importer_gui.core.schema import Table
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import table_name
 
-CONTEXT = "messages"
+CONTEXT = "messages"  # the catalogue's row messages, and the revert's
+ERRORS = "errors"  # the errors' templates (core/errors.py)
 CACHED = 4096  # distinct messages remembered: a screenful of rows and the summary's list
 
 # The revert's conflict lines (core/revert.py writes them with the same words): the window
@@ -54,10 +56,11 @@ _BY = re.compile(r" (?:by |\()runs? (?P<runs>[\d, and]+)\)?")
 class Template:
     """One template and the pattern that recognises the messages it produced."""
 
-    __slots__ = ("names", "pattern", "prefix", "text")
+    __slots__ = ("context", "names", "pattern", "prefix", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, context: str = CONTEXT) -> None:
         self.text = text
+        self.context = context
         parts = list(string.Formatter().parse(text))
         self.prefix = parts[0][0] if parts else ""
         self.names: list[str] = []
@@ -86,8 +89,8 @@ def _is_template(name: str, value: object) -> bool:
 
 
 @cache
-def templates() -> tuple[list[Template], list[Template]]:
-    """(the platform's, ours): every template a message may come from."""
+def _catalogue_templates() -> tuple[list[Template], list[Template]]:
+    """(the platform's, ours) of the catalogue's messages, and the revert's."""
     everything = {v for k, v in vars(messages).items() if _is_template(k, v)}
     platform = [Template(t) for t in sorted(messages.PLATFORM)]
     ours = [Template(t) for t in sorted(everything - messages.PLATFORM)]
@@ -96,6 +99,24 @@ def templates() -> tuple[list[Template], list[Template]]:
              if k.isupper() and k not in DATA and isinstance(v, str) and "{" not in v and v}
     ours += [Template(t) for t in sorted(plain - messages.PLATFORM)]
     return platform, ours
+
+
+_errors: dict[str, Template] = {}
+
+
+def _error_templates() -> list[Template]:
+    """The error templates marked so far (a module's are marked when it is imported)."""
+    marked = errors.marked_templates()
+    if len(marked) != len(_errors):
+        for text in marked - _errors.keys():
+            _errors[text] = Template(text, ERRORS)
+    return list(_errors.values())
+
+
+def templates() -> tuple[list[Template], list[Template]]:
+    """(the platform's, ours): every template a message may come from."""
+    platform, ours = _catalogue_templates()
+    return platform, ours + _error_templates()
 
 
 def recognise(message: str) -> tuple[Template, dict[str, str]] | None:
@@ -118,7 +139,7 @@ def message_text(message: str) -> str:
     if found is None:
         return _after_place(message)
     template, values = found
-    translated = translate(CONTEXT, template.text)
+    translated = translate(template.context, template.text)
     if translated == template.text:  # English, or no French yet
         return message
     values = {name: _value_text(name, value) for name, value in values.items()}

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
 from PySide6.QtCore import Qt
 
 from importer_gui.core.catalogue import messages as msg
@@ -91,14 +92,15 @@ def test_revert_conflicts_read_in_french(tmp_path: Path, french: None, qtbot: ob
 
 
 def test_every_template_of_ours_is_marked_and_no_platform_one() -> None:
-    marked = ts_messages("messages")
+    marked = {**ts_messages("messages"), **ts_messages("errors")}
     platform, ours = templates()
     assert sorted(t.text for t in ours if t.text not in marked) == []
     assert sorted(t.text for t in platform if t.text in marked) == []
 
 
 def test_french_templates_keep_every_placeholder() -> None:
-    wrong = [(source, french) for source, french in ts_messages("messages").items()
+    both = {**ts_messages("messages"), **ts_messages("errors")}
+    wrong = [(source, french) for source, french in both.items()
              if french and placeholders(source) != placeholders(french)]
     assert wrong == []
 
@@ -136,3 +138,19 @@ def test_the_issues_workbook_speaks_french(tmp_path: Path, french: None) -> None
     assert [c.value for c in sheet[2]] == [
         2, "erreur", "12x", f"ERREUR sessionId{NBSP}: Champ sessionId{NBSP}: 12x n'est pas un "
                             f"nombre entier.\nERREUR{NBSP}: Field sessionTitle is empty."]
+
+
+def test_a_data_file_error_reads_in_french_after_its_file(tmp_path: Path, french: None) -> None:
+    from importer_gui.core.errors import DataFileError
+    from importer_gui.core.readers.table import check_file
+
+    missing = tmp_path / "sessions.csv"
+    with pytest.raises(DataFileError) as raised:
+        check_file(missing)
+    assert message_text(raised.value.message) == f"{missing}: le fichier n'existe pas"
+
+
+def test_cancelled_reads_in_french(french: None) -> None:
+    from importer_gui.core.errors import Cancelled
+
+    assert message_text(Cancelled().message) == f"Annulé{NBSP}; rien n'a été écrit."

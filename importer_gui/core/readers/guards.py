@@ -25,11 +25,17 @@ from typing import Any
 from lxml import etree
 
 from importer_gui.core.catalogue import OOXML_SUFFIXES
-from importer_gui.core.errors import DataFileError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers import sheet_xml
 from importer_gui.core.readers.budget import BOX_CELL, FILLED_CELL, sheet_cost, streamed_cost
 from importer_gui.core.readers.sheet_xml import Extent
 from importer_gui.core.readers.table import first_bytes
+
+# Messages the window shows in the user's language (see core/errors.py).
+NOT_A_WORKBOOK = QT_TRANSLATE_NOOP(
+    "errors", "this is not a {suffix} workbook (it may be a text or CSV file renamed {suffix})")
+WORKBOOK_DAMAGED = QT_TRANSLATE_NOOP(
+    "errors", "the workbook cannot be read; it may be damaged or incomplete ({detail})")
 
 # calamine allocates the sheet's whole bounding box; above this many cells we do not let it.
 MAX_BOX_CELLS = 10_000_000
@@ -63,10 +69,8 @@ def not_a_workbook(path: Path, detail: str) -> DataFileError:
     zipped = start.startswith(b"PK\x03\x04")
     ole = start.startswith(b"\xd0\xcf\x11\xe0")
     if not zipped and not ole:
-        return DataFileError(f"this is not a {path.suffix} workbook (it may be a text or "
-                             f"CSV file renamed {path.suffix})", path=path)
-    return DataFileError(f"the workbook cannot be read; it may be damaged or incomplete "
-                         f"({detail})", path=path)
+        return DataFileError(NOT_A_WORKBOOK.format(suffix=path.suffix), path=path)
+    return DataFileError(WORKBOOK_DAMAGED.format(detail=detail), path=path)
 
 
 # --------------------------------------------------------------------------- the package

@@ -9,13 +9,20 @@ from pathlib import Path
 from typing import Any
 
 from importer_gui.core.cells import Cell, cell_text
-from importer_gui.core.errors import DataFileError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 
 Row = tuple[Cell, ...]
 NumberedRow = tuple[int, Row]
 RowSource = Callable[[], Iterator[NumberedRow]]
 
 SCAN_CHUNK = 1 << 20  # bytes read at a time when a file is scanned rather than parsed
+
+# Messages the window shows in the user's language (see core/errors.py).
+FILE_MISSING = QT_TRANSLATE_NOOP("errors", "the file does not exist")
+FOLDER_NOT_FILE = QT_TRANSLATE_NOOP("errors", "this is a folder, not a data file")
+FILE_EMPTY = QT_TRANSLATE_NOOP("errors", "the file is empty")
+FILE_UNREADABLE = QT_TRANSLATE_NOOP("errors", "the file cannot be read ({reason})")
+NO_DATA = QT_TRANSLATE_NOOP("errors", "the file holds no data, not even a header line")
 
 
 @dataclass
@@ -41,20 +48,20 @@ class Table:
 def check_file(path: Path) -> None:
     """Fail clearly when the path is missing, a folder or unreadable."""
     if not path.exists():
-        raise DataFileError("the file does not exist", path=path)
+        raise DataFileError(FILE_MISSING, path=path)
     if path.is_dir():
-        raise DataFileError("this is a folder, not a data file", path=path)
+        raise DataFileError(FOLDER_NOT_FILE, path=path)
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise unreadable(path, exc) from None
     if size == 0:
-        raise DataFileError("the file is empty", path=path)
+        raise DataFileError(FILE_EMPTY, path=path)
 
 
 def unreadable(path: Path, exc: OSError) -> DataFileError:
     """The file exists but the system refuses to read it (permissions, a vanished disk)."""
-    return DataFileError(f"the file cannot be read ({exc.strerror})", path=path)
+    return DataFileError(FILE_UNREADABLE.format(reason=exc.strerror), path=path)
 
 
 def first_bytes(path: Path, size: int = 65536) -> bytes:
@@ -76,7 +83,7 @@ def read_headers(path: Path, source: RowSource) -> list[str]:
         if close is not None:
             close()  # release the file now rather than when collected
     if first is None:
-        raise DataFileError("the file holds no data, not even a header line", path=path)
+        raise DataFileError(NO_DATA, path=path)
     line, cells = first
     if line != 1:
         return []

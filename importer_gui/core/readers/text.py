@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from importer_gui.core.catalogue import DELIMITERS, FILE_ENCODINGS
-from importer_gui.core.errors import DataFileError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back, streamed_cost
 from importer_gui.core.readers.table import (
     SCAN_CHUNK,
@@ -44,6 +44,17 @@ FIELD_SIZE_LIMIT = 10 * 1024 * 1024
 csv.field_size_limit(FIELD_SIZE_LIMIT)
 
 TEXT_BLOCK = 1 << 18  # characters of CSV text read at a time
+
+# Messages the window shows in the user's language (see core/errors.py).
+BYTE_NOT_VALID = QT_TRANSLATE_NOOP("errors", "the byte {bytes} is not valid {encoding}")
+BYTES_NOT_VALID = QT_TRANSLATE_NOOP("errors", "the bytes {bytes} are not valid {encoding}")
+BYTE_NOT_VALID_HINT = QT_TRANSLATE_NOOP(
+    "errors", "the byte {bytes} is not valid {encoding}; is the file in {hint}?")
+BYTES_NOT_VALID_HINT = QT_TRANSLATE_NOOP(
+    "errors", "the bytes {bytes} are not valid {encoding}; is the file in {hint}?")
+UTF8_MARK = QT_TRANSLATE_NOOP(
+    "errors", "the file starts with a UTF-8 byte order mark but is declared {encoding}; is the "
+              "file in UTF-8?")
 
 
 def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget,
@@ -113,8 +124,7 @@ def _check_start(path: Path, sample: bytes, declared: str) -> None:
     """Catch a wrong declared encoding that would otherwise decode into nonsense."""
     if declared in ("ISO-8859-1", "WINDOWS-1252") and sample.startswith(_UTF8_BOM):
         # Decoding on would turn the mark and every accent into mojibake, silently.
-        raise DataFileError(f"the file starts with a UTF-8 byte order mark but is declared "
-                            f"{declared}; is the file in UTF-8?", path=path, line=1)
+        raise DataFileError(UTF8_MARK.format(encoding=declared), path=path, line=1)
     if declared == "UTF-16LE" and b"\x00" not in sample[:4096]:
         # UTF-16 text always has zero bytes (ASCII delimiters); 8-bit text decodes as CJK.
         hint = _suggestion(path, declared)
@@ -230,10 +240,12 @@ def _decode_error(path: Path, codec: str, declared: str) -> DataFileError:
     """Find the first undecodable bytes and say where they are and what may fit."""
     line, bad = _locate_bad_bytes(path, codec)
     shown = " ".join(f"0x{b:02x}" for b in bad)
-    noun = "the bytes {} are" if len(bad) > 1 else "the byte {} is"
     hint = _suggestion(path, declared)
-    tail = f"; is the file in {hint}?" if hint else ""
-    return DataFileError(f"{noun.format(shown)} not valid {declared}{tail}",
+    if hint:
+        template = BYTES_NOT_VALID_HINT if len(bad) > 1 else BYTE_NOT_VALID_HINT
+    else:
+        template = BYTES_NOT_VALID if len(bad) > 1 else BYTE_NOT_VALID
+    return DataFileError(template.format(bytes=shown, encoding=declared, hint=hint),
                          path=path, line=line)
 
 

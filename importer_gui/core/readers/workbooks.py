@@ -28,7 +28,7 @@ import python_calamine as calamine
 from importer_gui.core.catalogue import OOXML_SUFFIXES
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.cells import Cell, Unreadable
-from importer_gui.core.errors import DataFileError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers import native, sheet_xml
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
 from importer_gui.core.readers.guards import (
@@ -44,6 +44,15 @@ Loader = Callable[[], tuple[RowSource, int | None]]
 
 # Rows taken from calamine between two looks at a panic (each look holds stderr back).
 ROWS_AT_A_TIME = 4096
+
+# Messages the window shows in the user's language (see core/errors.py).
+SHEET_DAMAGED = QT_TRANSLATE_NOOP(
+    "errors", "the sheet {name} cannot be read; the workbook may be damaged ({detail})")
+PASSWORD_PROTECTED = QT_TRANSLATE_NOOP("errors", "the workbook is protected by a password")
+NO_WORKSHEET = QT_TRANSLATE_NOOP("errors", "the workbook has no worksheet")
+NO_SUCH_SHEET = QT_TRANSLATE_NOOP(
+    "errors", "the workbook has no sheet {name}; its sheets are {names}")
+SHEET_EMPTY = QT_TRANSLATE_NOOP("errors", "the sheet {name} is empty")
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -106,7 +115,7 @@ def _calamine_workbook(path: Path, *, package_checked: bool = False) -> Any:
         with native.quiet():
             return calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError:
-        raise DataFileError("the workbook is protected by a password", path=path) from None
+        raise DataFileError(PASSWORD_PROTECTED, path=path) from None
     except Exception as exc:  # calamine's own types, zip and XML errors, OSError
         raise not_a_workbook(path, str(exc) or type(exc).__name__) from None
     except BaseException as exc:
@@ -130,7 +139,7 @@ def _first_visible(workbook: Any) -> str | None:
 def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:
     """The sheet to read: the named one (case-insensitively, like Excel) or the first."""
     if not names:
-        raise DataFileError("the workbook has no worksheet", path=path)
+        raise DataFileError(NO_WORKSHEET, path=path)
     if wanted is None:
         return names[0]
     if wanted in names:
@@ -139,8 +148,7 @@ def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:
     if wanted.casefold() in folded:
         return folded[wanted.casefold()]
     listed = ", ".join(repr(name) for name in names)
-    raise DataFileError(f"the workbook has no sheet {wanted!r}; its sheets are {listed}",
-                        path=path)
+    raise DataFileError(NO_SUCH_SHEET.format(name=repr(wanted), names=listed), path=path)
 
 
 def _loaded_sheet(path: Path, workbook: Any, name: str) -> tuple[RowSource, int | None]:
@@ -148,7 +156,7 @@ def _loaded_sheet(path: Path, workbook: Any, name: str) -> tuple[RowSource, int 
     sheet = _load_sheet(path, workbook, name)  # closes the workbook: the sheet is loaded
     start = sheet.start
     if start is None:
-        raise DataFileError(f"the sheet {name!r} is empty", path=path)
+        raise DataFileError(SHEET_EMPTY.format(name=repr(name)), path=path)
     pad = ("",) * start[1]  # iter_rows drops the empty columns left of the data
     suffix = path.suffix.lower()
     leap_days = (_LeapDays(path, name, suffix in OOXML_SUFFIXES) if suffix != ".ods"
@@ -177,8 +185,7 @@ def _load_sheet(path: Path, workbook: Any, name: str) -> Any:
 
 
 def _damaged(path: Path, name: str, exc: BaseException) -> DataFileError:
-    return DataFileError(f"the sheet {name!r} cannot be read; the workbook may be "
-                         f"damaged ({exc})", path=path)
+    return DataFileError(SHEET_DAMAGED.format(name=repr(name), detail=exc), path=path)
 
 
 def _calamine_rows(sheet: Any, width: int) -> Iterator[list[Any]]:
@@ -269,8 +276,8 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]],
     except (DataFileError, MemoryError):
         raise
     except Exception as exc:  # the fallback reader parses XML as it goes
-        raise DataFileError(f"the sheet {name!r} cannot be read; the workbook may be "
-                            f"damaged ({exc})", path=path) from None
+        raise DataFileError(SHEET_DAMAGED.format(name=repr(name), detail=exc),
+                            path=path) from None
 
 
 def _cells(row: list[Any] | tuple[Any, ...], cell: Callable[[Any], Cell]) -> Row | None:

@@ -1427,8 +1427,32 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Explorateur de la base</translation>
     </message>
     <message>
+        <source>&amp;Learners and tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;History of import runs</source>
         <translation>&amp;Historique des exécutions</translation>
+    </message>
+    <message>
+        <source>Lear&amp;ners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registr&amp;ations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trac&amp;king</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning o&amp;bjects</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Teachers</source>
@@ -2452,6 +2476,81 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Annulé&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>this is not a {suffix} workbook (it may be a text or CSV file renamed {suffix})</source>
+        <translation>ce n&apos;est pas un classeur {suffix} (c&apos;est peut-être un fichier texte ou CSV renommé en {suffix})</translation>
+    </message>
+    <message>
+        <source>the workbook cannot be read; it may be damaged or incomplete ({detail})</source>
+        <translation>le classeur ne peut pas être lu&#xa0;; il est peut-être endommagé ou incomplet ({detail})</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>le fichier n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a data file</source>
+        <translation>c&apos;est un dossier, pas un fichier de données</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({reason})</source>
+        <translation>le fichier ne peut pas être lu ({reason})</translation>
+    </message>
+    <message>
+        <source>the file holds no data, not even a header line</source>
+        <translation>le fichier ne contient aucune donnée, pas même une ligne d&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>the byte {bytes} is not valid {encoding}</source>
+        <translation>l&apos;octet {bytes} n&apos;est pas valide en {encoding}</translation>
+    </message>
+    <message>
+        <source>the bytes {bytes} are not valid {encoding}</source>
+        <translation>les octets {bytes} ne sont pas valides en {encoding}</translation>
+    </message>
+    <message>
+        <source>the byte {bytes} is not valid {encoding}; is the file in {hint}?</source>
+        <translation>l&apos;octet {bytes} n&apos;est pas valide en {encoding}&#xa0;; le fichier est-il en {hint}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the bytes {bytes} are not valid {encoding}; is the file in {hint}?</source>
+        <translation>les octets {bytes} ne sont pas valides en {encoding}&#xa0;; le fichier est-il en {hint}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the file starts with a UTF-8 byte order mark but is declared {encoding}; is the file in UTF-8?</source>
+        <translation>le fichier commence par une marque d&apos;ordre des octets UTF-8 mais est déclaré en {encoding}&#xa0;; est-il en UTF-8&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the sheet {name} cannot be read; the workbook may be damaged ({detail})</source>
+        <translation>la feuille {name} ne peut pas être lue&#xa0;; le classeur est peut-être endommagé ({detail})</translation>
+    </message>
+    <message>
+        <source>the workbook is protected by a password</source>
+        <translation>le classeur est protégé par un mot de passe</translation>
+    </message>
+    <message>
+        <source>the workbook has no worksheet</source>
+        <translation>le classeur n&apos;a aucune feuille de calcul</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet {name}; its sheets are {names}</source>
+        <translation>le classeur n&apos;a pas de feuille {name}&#xa0;; ses feuilles sont {names}</translation>
+    </message>
+    <message>
+        <source>the sheet {name} is empty</source>
+        <translation>la feuille {name} est vide</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>%1 — %2</source>
@@ -2476,6 +2575,78 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Intervention</source>
         <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning object code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning object GUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time spent (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent entity</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Id</source>
@@ -2650,6 +2821,18 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>timeZone {zone} is not a time zone of the tz database (such as Europe/Paris).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not a duration (seconds, hh:ii:ss, or ISO 8601 such as PT1H25M15S).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not a date and time in the format {format}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
