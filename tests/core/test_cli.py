@@ -49,9 +49,8 @@ def test_sample_as_a_new_user_tries_it(sample_config: Path, tmp_path: Path,
                       "address."]),
         (5, "create", [])]
     assert outcomes(document, 1)[3] == (5, "error", [
-        "The modality must be learning_channel, kc, distanciel, blended, campus, "
-        "mentored_action_learning, portal, serious_game, public_course, vodeclic, "
-        "learning_feed or content_test, elearning detected."])
+        "The modality must be distancelearning, knowledgecommunity, learning_channel or "
+        "blended, elearning detected."])
     assert [o[1] for o in outcomes(document, 1)] == ["create"] * 3 + ["error"]
     assert outcomes(document, 2) == [
         (2, "create", []), (3, "create", []),

@@ -35,7 +35,10 @@ def test_a_check_loads_only_the_tables_its_actions_use(tmp_path: Path) -> None:
     assert pipeline.tables_needed(teachers) == {Table.TEACHER}
     both = config_xml.load(write_config(tmp_path, teachers_import(tmp_path, []),
                                         trainings_import(tmp_path, [])))
-    assert pipeline.tables_needed(both) == {Table.TEACHER, Table.TRAINING}
+    # Issue 15: a course import reads sessions (a course that has some is not deleted) and
+    # learning objects (lovCodes).
+    assert pipeline.tables_needed(both) == {Table.TEACHER, Table.TRAINING, Table.SESSION,
+                                            Table.LEARNING_OBJECT}
 
 
 def test_files_open_ahead_but_the_first_broken_file_in_import_order_is_reported(

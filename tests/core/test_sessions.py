@@ -208,14 +208,71 @@ def test_search_by_several_fields_together(env: Env) -> None:
     assert [r[1] for r in rows(plan)] == ["create", "create", "update"]
 
 
-def test_search_by_session_id_keeps_the_id(env: Env) -> None:
+def stored_id(env: Env, title: str) -> int:
+    """The store's id of the session with this title."""
+    with Store.open(env.store_path) as store:
+        state = store.load_state([Table.SESSION])
+    return next(s.id for s in state.sessions.values() if s.title == title)
+
+
+def test_session_id_finds_a_session_and_never_names_a_new_one(env: Env) -> None:
+    # Issue 15: sessionId is the platform's id; a file cannot choose a new session's.
     by_id = "<sessionSearchField><sessionId/></sessionSearchField>"
     columns = ("sessionAction", "trainingPathCode", "sessionId", "sessionTitle")
     spec = sessions(env, [["M", "SEC-101", "500", "Lyon"]], options=by_id, columns=columns)
-    env.commit(spec)
-    assert rows(env.check(spec)) == [(2, "unchanged", [])]
-    with Store.open(env.store_path) as store:
-        assert store.get(Table.SESSION, 500).title == "Lyon"
+    assert rows(env.check(spec)) == [(2, "error", [
+        "Field sessionId: no session of training course SEC-101 has the id 500 (with this "
+        "row's other search values); the platform numbers new sessions, so leave sessionId "
+        "empty to create one."])]
+    env.commit(sessions(env, [["M", "SEC-101", "Lyon", "", "", ""]]))
+    lyon = stored_id(env, "Lyon")
+    renamed = sessions(env, [["M", "SEC-101", str(lyon), "Lyon 2"]], options=by_id,
+                       columns=columns)
+    assert rows(env.commit(renamed)) == [(2, "update", [])]
+    assert stored_id(env, "Lyon 2") == lyon
+
+
+def test_any_one_of_guid_title_and_id_finds_the_session(env: Env) -> None:
+    # The page's example searches by all three: each row fills the ones it knows.
+    search = ("<sessionSearchField><sessionTitle/><sessionId/><sessionGuid/>"
+              "</sessionSearchField>")
+    columns = ("sessionAction", "trainingPathCode", "sessionTitle", "sessionId", "sessionGuid",
+               "sessionStartDate")
+    fields = ("<sessionAction/><trainingPathCode/><sessionTitle><mandatory>no</mandatory>"
+              "</sessionTitle><sessionId><mandatory>no</mandatory></sessionId><sessionGuid/>"
+              "<sessionStartDate/>")
+    env.commit(sessions(env, [["M", "SEC-101", "Lyon", "", "G-LYON", "2027-01-12"]],
+                        options=search, columns=columns, fields=fields))
+    lyon = stored_id(env, "Lyon")
+    plan = env.check(sessions(env, [
+        ["M", "SEC-101", "", str(lyon), "", "2027-01-13"],
+        ["M", "SEC-101", "", "", "G-LYON", "2027-01-14"],
+        ["M", "SEC-101", "Lyon", "", "", "2027-01-15"],
+        ["M", "SEC-101", "Lille", str(lyon), "", ""],
+        ["M", "SEC-101", "Nantes", "", "", "2027-03-01"]], options=search, columns=columns,
+        fields=fields))
+    assert rows(plan) == [
+        (2, "update", []), (3, "update", []), (4, "update", []),
+        (5, "error", [f"Field sessionId: no session of training course SEC-101 has the id "
+                      f"{lyon} (with this row's other search values); the platform numbers "
+                      "new sessions, so leave sessionId empty to create one."]),
+        (6, "create", [])]
+
+
+def test_the_course_may_be_named_by_its_title(env: Env) -> None:
+    columns = ("sessionAction", "trainingPathCode", "trainingTitle", "sessionTitle")
+    fields = ("<sessionAction/><trainingPathCode><mandatory>no</mandatory></trainingPathCode>"
+              "<trainingTitle/><sessionTitle/>")
+    env.commit(trainings_import(env.folder, [["SEC-102", "Management", ""]]))
+    plan = env.check(sessions(env, [["M", "", "Sécurité incendie", "Lyon"],
+                                    ["M", "", "Inconnue", "Lyon"],
+                                    ["M", "", "Management", "Lyon"]],
+                              columns=columns, fields=fields))
+    assert rows(plan) == [
+        (2, "create", []),
+        (3, "error", ["Field trainingTitle: no training course has the title Inconnue."]),
+        (4, "error", ["Field trainingTitle: several training courses have the title "
+                      "Management; name the course by its code or id."])]
 
 
 def test_training_title_that_differs_is_a_warning(env: Env) -> None:

@@ -9,6 +9,7 @@ from importer_gui.core.actions.base import CLEAR, RowContext, register
 from importer_gui.core.catalogue import SESSION_ACTION as SPEC
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.issues import Outcome
+from importer_gui.core.overlay import SEVERAL
 from importer_gui.core.records import SessionRec, Table, TrainingRec
 
 ACTION, TITLE, ID = "sessionAction", "sessionTitle", "sessionId"
@@ -16,9 +17,14 @@ TRAINING_CODE, TRAINING_ID, TRAINING_TITLE = "trainingPathCode", "trainingId", "
 # sessionAction's meanings, as the catalogue lists them: create or update, then delete.
 CREATE_UPDATE, CANCEL = (meaning for meaning, _ in SPEC.by_name[ACTION].codes)
 
-# The session columns a row sets, from the fields that hold them (the id is only searched by).
+# The session columns a row sets, from the fields that hold them (the id is the platform's:
+# it only finds a session).
 _SET_COLUMNS = SPEC.columns(TITLE, "sessionGuid", "sessionStatus", "sessionStartDate",
                             "sessionEndDate")
+_TRAINING_TITLE_COLUMN = SPEC.by_name[TRAINING_TITLE].column
+
+# What goes when a session goes: its interventions, registrations and trackings.
+DELETED_WITH_A_SESSION = (Table.INTERVENTION, Table.REGISTRATION, Table.TRACKING)
 
 
 def plan_session(ctx: RowContext) -> Outcome:
@@ -28,10 +34,10 @@ def plan_session(ctx: RowContext) -> Outcome:
     ok, teacher = lookup.teacher(ctx, msg.NO_TEACHER_WITH_LOGIN)
     if ctx.failed or meaning is None or training is None or not ok:
         return Outcome.ERROR
-    if training.title and ctx.values.get(TRAINING_TITLE, training.title) != training.title:
+    title = ctx.values.get(TRAINING_TITLE, training.title)
+    if training.title and title != training.title:
         ctx.warning(TRAINING_TITLE, msg.NOT_THE_TRAINING_TITLE.format(
-            field=TRAINING_TITLE, value=ctx.values[TRAINING_TITLE], code=training.path_code,
-            title=training.title))
+            field=TRAINING_TITLE, value=title, code=training.path_code, title=training.title))
     found = _search(ctx, training)
     if found is None:
         return Outcome.ERROR
@@ -51,22 +57,25 @@ def _meaning(ctx: RowContext) -> str | None:
 
 
 def _training(ctx: RowContext) -> TrainingRec | None:
-    """The session's training course, by path code, or by id when the file has no code
-    (the catalogue's "training" group: binding refuses a file with neither)."""
+    """The session's training course: by path code, else by id, else by title, whichever the
+    row fills first (the catalogue's "training" group: binding refuses a file with neither
+    a code nor an id column)."""
     values = ctx.values
-    action = ctx.action
-    by = TRAINING_CODE if action.has(TRAINING_CODE) else TRAINING_ID
-    value = values.get(by)
-    if value is None:  # empty: a mandatory field has said so already
-        if not action.fields[by].mandatory:
+    if TRAINING_CODE in values:
+        training = lookup.training_by_code(ctx, values[TRAINING_CODE],
+                                           msg.TRAINING_CODE_UNKNOWN)
+    elif TRAINING_ID in values:
+        training = ctx.overlay.get(Table.TRAINING, values[TRAINING_ID])
+        if training is None:
+            ctx.error(TRAINING_ID, msg.NO_TRAINING_WITH_ID.format(field=TRAINING_ID,
+                                                                  id=values[TRAINING_ID]))
+    elif TRAINING_TITLE in values:
+        return _training_by_title(ctx, values[TRAINING_TITLE])
+    else:  # empty: a mandatory field has said so already
+        by = TRAINING_CODE if ctx.action.has(TRAINING_CODE) else TRAINING_ID
+        if not ctx.action.fields[by].mandatory:
             ctx.error(by, msg.FIELD_EMPTY.format(field=by))
         return None
-    if by == TRAINING_CODE:
-        training = lookup.training_by_code(ctx, value, msg.TRAINING_CODE_UNKNOWN)
-    else:
-        training = ctx.overlay.get(Table.TRAINING, value)
-        if training is None:
-            ctx.error(TRAINING_ID, msg.NO_TRAINING_WITH_ID.format(field=TRAINING_ID, id=value))
     if training is not None and values.get(TRAINING_ID, training.id) != training.id:
         ctx.error(TRAINING_ID, msg.NOT_THE_TRAINING_ID.format(
             field=TRAINING_ID, id=values[TRAINING_ID], code=training.path_code))
@@ -74,13 +83,32 @@ def _training(ctx: RowContext) -> TrainingRec | None:
     return training
 
 
+def _training_by_title(ctx: RowContext, title: str) -> TrainingRec | None:
+    """The one training course with this title (titles need not be unique)."""
+    found = ctx.overlay.find_single(Table.TRAINING, _TRAINING_TITLE_COLUMN, _title_of, title)
+    if found is None:
+        ctx.error(TRAINING_TITLE, msg.NO_TRAINING_WITH_TITLE.format(field=TRAINING_TITLE,
+                                                                    title=title))
+    elif found is SEVERAL:
+        ctx.error(TRAINING_TITLE, msg.TRAINING_TITLE_SHARED.format(field=TRAINING_TITLE,
+                                                                   title=title))
+        return None
+    return found
+
+
+def _title_of(record: Any) -> Any:
+    return record.title
+
+
 def _search(ctx: RowContext, training: TrainingRec) -> list[SessionRec] | None:
-    """The session of the training the row's search fields find: [] for none, None after
-    an error."""
+    """The session of the training the row's search fields find (and its sessionId, which
+    must agree): [] for none, None after an error."""
     fields = ctx.action.search_fields
     if not lookup.any_filled(ctx, fields):
         ctx.error(fields[0], msg.SEARCH_EMPTY.format(field=fields[0], fields=", ".join(fields)))
         return None
+    if ID in ctx.values and ID not in fields:
+        fields = [*fields, ID]
     ok, found = lookup.find_session(ctx, training, fields)
     if not ok:
         return None
@@ -93,17 +121,27 @@ def _may_change(ctx: RowContext, session: SessionRec) -> bool:
 
 
 def _delete(ctx: RowContext, found: list[SessionRec]) -> Outcome:
-    """Delete the session and its interventions; deleting nothing is harmless."""
+    """Delete the session and all that is its; deleting nothing is harmless."""
     if not found:
         ctx.warning(ACTION, msg.NOTHING_TO_DELETE)
         return Outcome.UNCHANGED
     session = found[0]
     if not _may_change(ctx, session):
         return Outcome.ERROR
-    for intervention in ctx.overlay.interventions_of(session.id):
-        ctx.add(ctx.overlay.delete(Table.INTERVENTION, intervention))
-    ctx.add(ctx.overlay.delete(Table.SESSION, session))
+    delete_session(ctx, session)
     return Outcome.DELETE
+
+
+def delete_session(ctx: RowContext, session: SessionRec) -> None:
+    """Plan the deletion of a session with its interventions, registrations and trackings
+    (a revert puts them all back)."""
+    overlay = ctx.overlay
+    for table, records in ((Table.INTERVENTION, overlay.interventions_of(session.id)),
+                           (Table.TRACKING, overlay.trackings_of(session.id)),
+                           (Table.REGISTRATION, overlay.registrations_of(session.id))):
+        for record in records:
+            ctx.add(overlay.delete(table, record))
+    ctx.add(overlay.delete(Table.SESSION, session))
 
 
 def _row_columns(ctx: RowContext, teacher_id: int | None) -> dict[str, Any]:
@@ -128,14 +166,15 @@ def _create_or_update(ctx: RowContext, training: TrainingRec, found: list[Sessio
         changed = ctx.add(ctx.overlay.update(Table.SESSION, found[0], columns))
         return Outcome.UPDATE if changed else Outcome.UNCHANGED
     wanted_id = ctx.values.get(ID)
-    if wanted_id is not None and ctx.overlay.get(Table.SESSION, wanted_id) is not None:
-        ctx.error(ID, msg.SESSION_ID_TAKEN.format(field=ID, id=wanted_id))
+    if wanted_id is not None:  # the platform numbers new sessions: an id finds, never names
+        ctx.error(ID, msg.NO_SESSION_WITH_THAT_ID.format(field=ID, id=wanted_id,
+                                                         code=training.path_code))
         return Outcome.ERROR
     columns["training_id"] = training.id
-    ctx.add(ctx.overlay.create(Table.SESSION, columns, wanted_id))
+    ctx.add(ctx.overlay.create(Table.SESSION, columns))
     return Outcome.CREATE
 
 
-# A deleted session takes its interventions with it.
+# A deleted session takes its interventions, registrations and trackings with it.
 register(SPEC.name, plan_session,
-         (Table.TRAINING, Table.SESSION, Table.TEACHER, Table.INTERVENTION))
+         (Table.TRAINING, Table.SESSION, Table.TEACHER, *DELETED_WITH_A_SESSION))
