@@ -46,16 +46,25 @@ def plan_intervention(ctx: RowContext) -> Outcome:
 
 
 def _training(ctx: RowContext) -> TrainingRec | None:
-    """The training course by GUID, else by path code; one of them must be filled."""
+    """The training course by GUID and by path code: one of them must be filled, and when
+    both are they must name the same course."""
     values = ctx.values
+    by_guid = by_code = None
     if TRAINING_GUID in values:
-        return lookup.training_by_guid(ctx, values[TRAINING_GUID])
+        by_guid = lookup.training_by_guid(ctx, values[TRAINING_GUID])
     if TRAINING_CODE in values:
-        return lookup.training_by_code(ctx, values[TRAINING_CODE],
-                                       msg.TRAINING_PATH_CODE_UNKNOWN)
-    ctx.error(TRAINING_GUID, msg.NO_TRAINING_NAMED.format(
-        fields=f"{TRAINING_GUID} and {TRAINING_CODE}"))
-    return None
+        by_code = lookup.training_by_code(ctx, values[TRAINING_CODE],
+                                          msg.TRAINING_PATH_CODE_UNKNOWN)
+    if by_guid is not None and by_code is not None and by_guid is not by_code:
+        ctx.error(TRAINING_GUID, msg.TRAININGS_DIFFER.format(
+            guid_field=TRAINING_GUID, code_field=TRAINING_CODE, guid=values[TRAINING_GUID],
+            other=msg.A_TRAINING.format(code=by_guid.path_code),
+            code=values[TRAINING_CODE]))
+        return None
+    if TRAINING_GUID not in values and TRAINING_CODE not in values:
+        ctx.error(TRAINING_GUID, msg.NO_TRAINING_NAMED.format(
+            fields=f"{TRAINING_GUID} and {TRAINING_CODE}"))
+    return by_guid if TRAINING_GUID in values else by_code
 
 
 # The session by GUID, else by title: the field, its overlay index and key, the message of a
