@@ -17,7 +17,7 @@ from importer_gui.core import config_xml, guess, readers, remap
 from importer_gui.core.actions import tables_of
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
-from importer_gui.core.errors import ConfigError, DataFileError, ImporterError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError, ImporterError
 from importer_gui.core.plan import Plan, RowPlan
 from importer_gui.core.planner import is_empty_row, plan_config
 from importer_gui.core.planner import recheck_row as _recheck_row
@@ -28,8 +28,17 @@ from importer_gui.core.store import RunInfo, Store
 # Two: the machines we measure on have two cores, and the planner keeps one of them busy.
 OPENING_THREADS = 2
 
-NOT_ENOUGH_MEMORY = ("There is not enough memory to check these files; nothing was written. "
-                     "Check fewer or smaller files at a time, or close other programs.")
+# Messages the window shows in the user's language (see core/errors.py).
+NOT_ENOUGH_MEMORY = QT_TRANSLATE_NOOP(
+    "errors", "There is not enough memory to check these files; nothing was written. Check "
+              "fewer or smaller files at a time, or close other programs.")
+NO_FILE_NAME = QT_TRANSLATE_NOOP("errors", "<fileName> is empty: no data file is named.")
+NO_FILE_MATCHES = QT_TRANSLATE_NOOP(
+    "errors", "fileName {name} matches no file in {folder}; name one data file (--data).")
+FILES_MATCH = QT_TRANSLATE_NOOP(
+    "errors", "fileName {name} matches {count} files in {folder}; name one data file (--data).")
+FILE_CHANGED = QT_TRANSLATE_NOOP(
+    "errors", "the file changed since it was checked; check it again before committing.")
 
 
 @dataclass(frozen=True)
@@ -54,15 +63,15 @@ def _configured_file(config: ImportConfig, imp: Import) -> Path:
     """The provider's file, relative to the configuration's folder; wildcards must match one."""
     provider = imp.provider
     if not provider.file_name:
-        raise ConfigError("<fileName> is empty: no data file is named.", path=config.source)
+        raise ConfigError(NO_FILE_NAME, path=config.source)
     target = provider.resolve(config.folder)
     if "*" not in provider.file_name and "?" not in provider.file_name:
         return target
     matches = sorted(p for p in target.parent.glob(target.name) if p.is_file())
     if len(matches) != 1:
-        found = "no file" if not matches else f"{len(matches)} files"
-        raise DataFileError(f"fileName {provider.file_name} matches {found} in "
-                            f"{target.parent}; name one data file (--data).", path=target)
+        template = FILES_MATCH if matches else NO_FILE_MATCHES
+        raise DataFileError(template.format(name=provider.file_name, count=len(matches),
+                                            folder=target.parent), path=target)
     return matches[0]
 
 
@@ -283,8 +292,7 @@ def commit(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> Commi
     """Write every row without errors in one transaction, and record the run."""
     changed = plan.files_changed()
     if changed:
-        raise DataFileError("the file changed since it was checked; check it again before "
-                            "committing.", path=changed[0])
+        raise DataFileError(FILE_CHANGED, path=changed[0])
     counts = plan.counts()
     run = RunInfo(config_path=str(plan.config.source or ""),
                   config_xml=config_xml.dumps(plan.config),

@@ -637,6 +637,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delimiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>likely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to tell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read as detected: %1. Change the reading below, and the date format on the mapping page, if they are wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a PNG image</source>
         <translation>une image PNG</translation>
     </message>
@@ -862,6 +894,11 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>AVERTISSEMENT&#xa0;: %1</translation>
     </message>
     <message>
+        <source>%1
+→ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: %2 → %3</source>
         <translation>%1&#xa0;: %2 → %3</translation>
     </message>
@@ -1070,6 +1107,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         </translation>
     </message>
     <message>
+        <source>%1: the dates are not in the date format %2; they read as %3. Select a row with a date error to use %3 in one click.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Commit</source>
         <translation>Valider</translation>
     </message>
@@ -1107,6 +1148,18 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Corrected %1: “%2” → “%3”</source>
         <translation>Corrigé %1&#xa0;: «&#xa0;%2&#xa0;» → «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message>
+        <source>The dates of %1 read as %2, not as the date format says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;se %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read every date of %1 as %2 and check again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
@@ -2548,6 +2601,26 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>the sheet {name} is empty</source>
         <translation>la feuille {name} est vide</translation>
+    </message>
+    <message>
+        <source>There is not enough memory to check these files; nothing was written. Check fewer or smaller files at a time, or close other programs.</source>
+        <translation>La mémoire ne suffit pas pour vérifier ces fichiers&#xa0;; rien n&apos;a été écrit. Vérifiez moins de fichiers ou des fichiers plus petits à la fois, ou fermez d&apos;autres programmes.</translation>
+    </message>
+    <message>
+        <source>&lt;fileName&gt; is empty: no data file is named.</source>
+        <translation>&lt;fileName&gt; est vide&#xa0;: aucun fichier de données n&apos;est nommé.</translation>
+    </message>
+    <message>
+        <source>fileName {name} matches no file in {folder}; name one data file (--data).</source>
+        <translation>fileName {name} ne correspond à aucun fichier dans {folder}&#xa0;; choisissez un fichier de données.</translation>
+    </message>
+    <message>
+        <source>fileName {name} matches {count} files in {folder}; name one data file (--data).</source>
+        <translation>fileName {name} correspond à {count} fichiers dans {folder}&#xa0;; choisissez un seul fichier de données.</translation>
+    </message>
+    <message>
+        <source>the file changed since it was checked; check it again before committing.</source>
+        <translation>le fichier a changé depuis sa vérification&#xa0;; vérifiez-le de nouveau avant de valider.</translation>
     </message>
 </context>
 <context>
