@@ -9,8 +9,16 @@ from pathlib import Path
 import pytest
 
 from importer_gui.core.records import Table
+from importer_gui.core.revert import commit_revert, plan_revert
 from importer_gui.core.store import Store
-from tests.builders import ImportSpec, teachers_import, trainings_import, write_csv, write_xlsx
+from tests.builders import (
+    ImportSpec,
+    tables,
+    teachers_import,
+    trainings_import,
+    write_csv,
+    write_xlsx,
+)
 from tests.core.harness import Env, row, rows
 
 ACTION = "createOrUpdateSessionAction"
@@ -281,3 +289,29 @@ def test_training_title_that_differs_is_a_warning(env: Env) -> None:
     assert row(plan, 2) == ("create", [
         "Field trainingTitle: Incendie is not the title of training course SEC-101 "
         "(Sécurité incendie); the training course is not changed."])
+
+
+def test_delete_takes_the_registrations_and_trackings_with_it_and_revert_restores(
+        env: Env) -> None:
+    env.commit(sessions(env, [["M", "SEC-101", "Lyon", "2027-01-12", "", "mdupont"],
+                              ["M", "SEC-101", "Nantes", "2027-01-12", "", "mdupont"]]))
+    lyon, nantes = stored_id(env, "Lyon"), stored_id(env, "Nantes")
+    connection = sqlite3.connect(env.store_path)
+    with connection:
+        learner = connection.execute("INSERT INTO learner (login) VALUES ('alice')").lastrowid
+        for session_id in (lyon, nantes):
+            connection.execute("INSERT INTO registration (learner_id, session_id) VALUES (?, ?)",
+                               (learner, session_id))
+            connection.execute("INSERT INTO tracking (learner_id, session_id, lo_code) "
+                               "VALUES (?, ?, 'REF1')", (learner, session_id))
+    connection.close()
+    before = tables(env.store_path)
+    plan = env.commit(sessions(env, [["A", "SEC-101", "Lyon", "", "", ""]]))
+    assert rows(plan) == [(2, "delete", [])]
+    with Store.open(env.store_path) as store:
+        state = store.load_state([Table.SESSION, Table.REGISTRATION, Table.TRACKING])
+        assert [s.title for s in state.sessions.values()] == ["Nantes"]
+        assert [r.session_id for r in state.registrations.values()] == [nantes]
+        assert [t.session_id for t in state.trackings.values()] == [nantes]
+        commit_revert(store, plan_revert(store, store.history()[0].id))
+    assert tables(env.store_path) == before
