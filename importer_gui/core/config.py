@@ -25,7 +25,7 @@ from importer_gui.core.catalogue import (
     SESSION_SEARCH_FIELD,
     YES,
 )
-from importer_gui.core.errors import ConfigError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
 from importer_gui.core.paths import library_dir
 
 # Our extension namespace: the platform ignores elements and attributes in it.
@@ -36,8 +36,9 @@ DATA_OUTSIDE = "a data file outside it is read only when you choose it yourself 
 LOG_OUTSIDE = "the error log is written in a folder inside it"
 
 # Two meanings given one code: which one a row means could only be guessed.
-SHARED_CODE = ('The code "{code}" of {field} means both <{first}>{first_at} and '
-               "<{second}>{second_at}; a code must mean one thing.")
+SHARED_CODE = QT_TRANSLATE_NOOP("errors", 'The code "{code}" of {field} means both '
+                                          "<{first}>{first_at} and <{second}>{second_at}; a "
+                                          "code must mean one thing.")
 
 
 # --- paths a configuration names -------------------------------------------------------------

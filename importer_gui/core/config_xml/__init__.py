@@ -31,7 +31,7 @@ from importer_gui.core.config_xml.safe import (
     too_large,
 )
 from importer_gui.core.config_xml.write import build_document, serialize
-from importer_gui.core.errors import ConfigError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
 
 __all__ = [
     "DOCTYPE_REFUSED",
@@ -91,7 +91,8 @@ def _read_file(path: Path) -> bytes:
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(path)
         if not stat.S_ISREG(mode):
-            raise ConfigError("This is a pipe or a device, not a configuration file.",
+            raise ConfigError(QT_TRANSLATE_NOOP(
+                "errors", "This is a pipe or a device, not a configuration file."),
                               path=path)
         return handle.read(MAX_BYTES + 1)
 

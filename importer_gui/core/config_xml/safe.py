@@ -12,15 +12,16 @@ from pathlib import Path
 
 from lxml import etree
 
-from importer_gui.core.errors import ConfigError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
 
 El = etree._Element
 
 MAX_BYTES = 10 * 1024 * 1024  # a real configuration is a few kilobytes
 MAX_DEPTH = 50  # the format needs 6 levels; this leaves room for preserved parts
 
-DOCTYPE_REFUSED = ("The configuration holds a <!DOCTYPE> declaration; DTDs and entities are "
-                   "refused for safety, a configuration needs none.")
+DOCTYPE_REFUSED = QT_TRANSLATE_NOOP("errors", "The configuration holds a <!DOCTYPE> "
+                                              "declaration; DTDs and entities are refused for "
+                                              "safety, a configuration needs none.")
 
 
 def too_large(size: int) -> str:
@@ -71,7 +72,8 @@ def parse_fragment(text: str) -> El:
     except etree.XMLSyntaxError as exc:
         raise ConfigError(f"A preserved element is not well-formed XML: {exc.msg}.") from None
     if element.getroottree().docinfo.doctype:
-        raise ConfigError("A preserved element holds a <!DOCTYPE> declaration.")
+        raise ConfigError(QT_TRANSLATE_NOOP(
+            "errors", "A preserved element holds a <!DOCTYPE> declaration."))
     return element
 
 
@@ -87,7 +89,8 @@ def _syntax_error(exc: etree.XMLSyntaxError, raw: bytes, source: Path | None) ->
     detail = re.sub(r", line \d+, column \d+$", "", exc.msg or str(exc))
     where = f" (line {line})" if line else ""
     if not raw.strip():
-        return ConfigError("The configuration is empty.", path=source)
+        return ConfigError(QT_TRANSLATE_NOOP("errors", "The configuration is empty."),
+                           path=source)
     if detail.startswith("Unsupported encoding"):
         message = f"The configuration declares an encoding that cannot be read{where}: {detail}."
     elif "encoding" in detail.lower() or "proper UTF-8" in detail:
