@@ -39,6 +39,11 @@ def table_name(table: str) -> str:
         Table.SESSION: translate("labels", "Session"),
         Table.ROOM: translate("labels", "Room"),
         Table.INTERVENTION: translate("labels", "Intervention"),
+        Table.ENTITY: translate("labels", "Entity"),
+        Table.LEARNER: translate("labels", "Learner"),
+        Table.LEARNING_OBJECT: translate("labels", "Learning object"),
+        Table.REGISTRATION: translate("labels", "Registration"),
+        Table.TRACKING: translate("labels", "Tracking"),
     }
     try:
         return names[Table(table)]
@@ -46,13 +51,57 @@ def table_name(table: str) -> str:
         return table
 
 
+# The fields of the tables whose fields are not named after them (a learner is a
+# "candidate" in the platform's files, a tracking row's fields have no prefix).
+_COLUMN_FIELDS: dict[tuple[str, str], str] = {
+    (Table.LEARNER, "login"): "candidateLogin",
+    (Table.LEARNER, "ref_number"): "candidateRefNumber",
+    (Table.LEARNER, "email"): "candidateEmail", (Table.LEARNER, "name"): "candidateName",
+    (Table.LEARNER, "firstname"): "candidateFirstname",
+    (Table.LEARNER, "validity"): "candidateValidity",
+    (Table.LEARNER, "enabled_from"): "enabledFrom",
+    (Table.LEARNER, "enabled_until"): "enabledUntil",
+    (Table.LEARNER, "languages"): "candidateLanguages",
+    (Table.LEARNER, "time_zone"): "candidateTimeZone",
+    (Table.LEARNER, "presentation"): "presentation",
+    (Table.LEARNING_OBJECT, "code"): "lovCode", (Table.LEARNING_OBJECT, "guid"): "lovGuid",
+    (Table.REGISTRATION, "registered_on"): "registrationDate",
+    (Table.TRACKING, "lo_code"): "lovCode", (Table.TRACKING, "lo_guid"): "lovGuid",
+    (Table.TRACKING, "first_access"): "firstAccessDate",
+    (Table.TRACKING, "last_access"): "lastAccessDate",
+    (Table.TRACKING, "first_completion"): "firstCompletionDate",
+    (Table.TRACKING, "progression"): "progression", (Table.TRACKING, "status"): "trackingStatus",
+    (Table.TRACKING, "time_spent"): "timeSpent", (Table.TRACKING, "score"): "score",
+    (Table.TRACKING, "score_max"): "scoreMax",
+}
+
+
+def _column_titles() -> dict[str, str]:
+    """Columns no field holds, as people call them."""
+    return {
+        "guid": translate("labels", "GUID"), "name": translate("labels", "Name"),
+        "custom": translate("labels", "Custom fields"), "title": translate("labels", "Title"),
+        "publisher": translate("labels", "Publisher"), "type": translate("labels", "Type"),
+        "login": translate("labels", "Login"), "code": translate("labels", "Code"),
+        "lo_code": translate("labels", "Learning object code"),
+        "lo_guid": translate("labels", "Learning object GUID"),
+        "time_spent": translate("labels", "Time spent (seconds)"),
+        # A record's reference to one of its own table.
+        "manager_id": translate("labels", "Manager"),
+        "parent_id": translate("labels", "Parent entity"),
+    }
+
+
 @cache
 def column_field(table: str, column: str) -> str | None:
     """The field whose value a store column holds (session ``title``: sessionTitle), if any.
 
     A field's name starts with the record it is about (``STORE_COLUMNS``), and the store's
-    tables are named after those records.
+    tables are named after those records; ``_COLUMN_FIELDS`` names the others.
     """
+    named = _COLUMN_FIELDS.get((table, column))
+    if named is not None:
+        return named if named in FIELD_LABELS else None
     for name, stored in STORE_COLUMNS.items():
         if stored == column and name.startswith(table) and name[len(table):][:1].isupper():
             return name
@@ -66,11 +115,14 @@ def column_title(table: str, column: str) -> str:
         return field_title(field)
     if column == ID_COLUMN:
         return translate("labels", "Id")
-    return column.replace("_", " ").capitalize()
+    return _column_titles().get(column) or column.replace("_", " ").capitalize()
 
 
-def reference_title(table: str) -> str:
-    """The header of a column naming another record: that record's kind ("Teacher")."""
+def reference_title(table: str, column: str = "", of: str = "") -> str:
+    """The header of a column naming another record: that record's kind ("Teacher"), or what
+    it is to a record of the same kind (a learner's "Manager")."""
+    if of and of == table and column:
+        return column_title(of, column)
     return table_name(table)
 
 

@@ -1,4 +1,4 @@
-"""The store browser: what the store holds, table by table, and the history of import runs."""
+"""The store browser: what the store holds, table by table, and the history of runs."""
 
 from __future__ import annotations
 
@@ -96,7 +96,8 @@ class RecordTab(QWidget):
 
 
 class StoreBrowser(QDialog):
-    """Teachers, training courses, sessions, interventions, rooms, and the import runs."""
+    """Teachers, training courses, sessions, interventions, rooms, entities, learners,
+    learning objects, registrations, tracking, and the runs."""
 
     # A revert made from this browser changed the store: the newest run it made.
     store_changed = Signal(int)
@@ -111,15 +112,43 @@ class StoreBrowser(QDialog):
         layout.addWidget(self.tabs, 1)
         self.record_tabs: dict[Table, RecordTab] = {}
         for table, title in self._tables():
-            tab = RecordTab(store, table, self)
-            self.record_tabs[table] = tab
-            self.tabs.addTab(tab, title)
+            self.tabs.addTab(self._record_tab(table), title)
+        # The learners' tables in one tab of their own: eleven tabs in a row would not fit.
+        self.learner_tabs = QTabWidget(self)
+        self.learner_tabs.setObjectName("learnerTabs")
+        self.learner_tabs.setDocumentMode(True)
+        for table, title in self._learner_tables():
+            self.learner_tabs.addTab(self._record_tab(table), title)
+        self.tabs.addTab(self.learner_tabs, self.tr("&Learners and tracking"))
         self.tabs.addTab(self._history_tab(), self.tr("&History of import runs"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
+
+    def _record_tab(self, table: Table) -> RecordTab:
+        tab = RecordTab(self.store, table, self)
+        self.record_tabs[table] = tab
+        return tab
+
+    def _learner_tables(self) -> list[tuple[Table, str]]:
+        return [
+            (Table.LEARNER, self.tr("Lear&ners")),
+            (Table.ENTITY, self.tr("Entities")),  # no mnemonic: its letters are all taken
+            (Table.REGISTRATION, self.tr("Registr&ations")),
+            (Table.TRACKING, self.tr("Trac&king")),
+            (Table.LEARNING_OBJECT, self.tr("Learning o&bjects")),
+        ]
+
+    def show_table(self, table: Table) -> None:
+        """Bring one table's tab to the front."""
+        tab = self.record_tabs[table]
+        if self.learner_tabs.indexOf(tab) >= 0:
+            self.learner_tabs.setCurrentWidget(tab)
+            self.tabs.setCurrentWidget(self.learner_tabs)
+        else:
+            self.tabs.setCurrentWidget(tab)
 
     def _tables(self) -> list[tuple[Table, str]]:
         return [
@@ -210,6 +239,8 @@ class StoreBrowser(QDialog):
 
     def _focus_search(self) -> None:
         current = self.tabs.currentWidget()
+        if current is self.learner_tabs:
+            current = self.learner_tabs.currentWidget()
         if isinstance(current, RecordTab):
             current.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
             current.search.selectAll()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
+from importer_gui.ui.labels import column_title
 from importer_gui.ui.models.store_model import PAGE_SIZE, StoreModel
 from importer_gui.ui.store_browser import StoreBrowser
 
@@ -95,3 +96,83 @@ def test_refresh_reads_every_tab_again_after_a_run_made_elsewhere(store: Store,
     browser.refresh()
     assert tab.model.total == 451 and tab.count_label.text() == "451 record(s)"
     assert browser.history_model.rowCount() == 2
+
+
+def learners_store(path: Path) -> Store:
+    """A store with a session, an entity tree, two learners registered and tracked, and a
+    refresh run."""
+    from datetime import date, datetime
+
+    create = ChangeKind.CREATE
+    store = Store.open(path)
+    store.apply([
+        Change(Table.TRAINING, create, -1, {"path_code": "SAFETY-01", "title": "Safety"}),
+        Change(Table.SESSION, create, -1, {"training_id": -1, "title": "Lyon, May"}),
+        Change(Table.ENTITY, create, -1, {"name": "Acme", "guid": "E-1"}),
+        Change(Table.ENTITY, create, -2, {"name": "Sales", "parent_id": -1}),
+        Change(Table.LEARNER, create, -1, {"login": "mdurand", "name": "Durand",
+                                           "firstname": "Marie", "entity_id": -1,
+                                           "validity": "enabled"}),
+        Change(Table.LEARNER, create, -2, {"login": "ada", "name": "Lovelace",
+                                           "entity_id": -2, "manager_id": -1,
+                                           "validity": "enabledUntil",
+                                           "enabled_until": date(2025, 1, 31),
+                                           "custom": {"C-7": "blue"}}),
+        Change(Table.LEARNING_OBJECT, create, -1, {"code": "LO-1", "title": "Fire drill",
+                                                   "type": "video"}),
+        Change(Table.REGISTRATION, create, -1, {"learner_id": -2, "session_id": -1,
+                                                "guid": "REG-1",
+                                                "registered_on": datetime(2024, 5, 2, 9, 30)}),
+        Change(Table.TRACKING, create, -1, {"learner_id": -2, "session_id": -1,
+                                            "lo_code": "LO-1", "progression": 62.5,
+                                            "status": "completed", "time_spent": 3600,
+                                            "score": 7.5, "score_max": 10}),
+    ], RunInfo("learners.xml", "<import-config/>", ["learners.csv"], {"create": 9}))
+    store.apply([], RunInfo("exports.xml", "<export-config/>", ["candidates.csv"], {},
+                            kind="refresh"))
+    return store
+
+
+def test_learners_and_what_they_follow_have_their_tabs(tmp_path: Path, qtbot: object,
+                                                        screenshots: Path) -> None:
+    with learners_store(tmp_path / "store.sqlite3") as store:
+        browser = StoreBrowser(store)
+        qtbot.addWidget(browser)
+        browser.resize(1280, 800)
+        browser.show()
+        titles = [browser.tabs.tabText(i) for i in range(browser.tabs.count())]
+        assert titles == ["&Teachers", "T&raining courses", "S&essions", "&Interventions",
+                          "R&ooms", "&Learners and tracking", "&History of import runs"]
+        inner = browser.learner_tabs
+        assert [inner.tabText(i) for i in range(inner.count())] == [
+            "Lear&ners", "Entities", "Registr&ations", "Trac&king", "Learning o&bjects"]
+        entities = browser.record_tabs[Table.ENTITY].model
+        assert [cell(entities, 1, c) for c in range(entities.columnCount())] == [
+            "2", "Sales", "", "Acme"]  # the parent by its name
+        learners = browser.record_tabs[Table.LEARNER]
+        browser.show_table(Table.LEARNER)
+        assert browser.tabs.currentWidget() is inner and inner.currentWidget() is learners
+        model = learners.model
+        header = [model.headerData(c, Qt.Orientation.Horizontal)
+                  for c in range(model.columnCount())]
+        # The learner's fields' labels ("Learner's login — candidateLogin") once the
+        # catalogue has them; until then the column's own name.
+        assert header[:3] == ["Id", column_title(Table.LEARNER, "login"),
+                              column_title(Table.LEARNER, "ref_number")]
+        assert header[1] in ("Login", "Learner's login — candidateLogin")
+        assert header[6:8] == ["Entity", "Manager"]  # references, by what they name
+        row = {header[c]: cell(model, 1, c) for c in range(model.columnCount())}
+        assert (row["Entity"], row["Manager"], row["Custom fields"]) == (
+            "Sales", "mdurand", "C-7: blue")
+        browser.grab().save(str(screenshots / "store_browser_learners.png"))
+        tracking = browser.record_tabs[Table.TRACKING]
+        browser.show_table(Table.TRACKING)
+        track = {tracking.model.headerData(c, Qt.Orientation.Horizontal): cell(tracking.model, 0, c)
+                 for c in range(tracking.model.columnCount())}
+        assert (track["Learner"], track["Session"]) == ("ada", "Lyon, May")
+        assert "62.5" in track.values() and "3600" in track.values()
+        browser.grab().save(str(screenshots / "store_browser_tracking.png"))
+        registrations = browser.record_tabs[Table.REGISTRATION].model
+        assert [cell(registrations, 0, c) for c in range(3)] == ["1", "ada", "Lyon, May"]
+        browser.show_history()
+        assert [cell(browser.history_model, r, 2) for r in range(2)] == ["refresh", "import"]

@@ -43,6 +43,18 @@ def quantities(table: Table) -> frozenset[str]:
                      if c.type is schema.Type.INTEGER and c.references is None)
 
 
+def shown(value: Any, text: LocaleText, *, quantity: bool = False) -> str:
+    """A stored value for people: a number with a fraction as the locale writes it, custom
+    fields as "GUID: value" pairs, anything else as ``LocaleText.stored`` writes it."""
+    if isinstance(value, float):
+        return f"{value:g}" if text.iso else text.locale.toString(value, "g", 12)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {shown(item, text)}" for key, item in value.items())
+    if isinstance(value, list):
+        return ", ".join(shown(item, text) for item in value)
+    return text.stored(value, quantity=quantity)
+
+
 def run_kind(kind: str) -> str:
     """A run's kind for people."""
     kinds = {"import": translate("StoreModel", "import"),
@@ -141,7 +153,7 @@ class StoreModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         if column in self._references:  # shown by name, not id: "Training course"
-            return reference_title(self._references[column])
+            return reference_title(self._references[column], column, self._table)
         return column_title(self._table, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -152,7 +164,7 @@ class StoreModel(QAbstractTableModel):
             value = getattr(self._records[index.row()], column, None)
             if value is not None and column in self._references:
                 return self._label(self._references[column], value)
-            return self._text.stored(value, quantity=column in self._quantities)
+            return shown(value, self._text, quantity=column in self._quantities)
         return None
 
     def _label(self, table: Table, record_id: int) -> str:
