@@ -46,7 +46,7 @@ class FindReplaceDialog(QDialog):
         for n in range(model.columnCount() - FIRST_VALUE_COLUMN):
             title = model.headerData(FIRST_VALUE_COLUMN + n, Qt.Orientation.Horizontal)
             if n != _file_column(model):
-                self.column_combo.addItem(str(title), n)
+                self.column_combo.addItem(str(title).replace("\n", " "), n)  # one line
         self.find_edit = QLineEdit(self)
         self.find_edit.setObjectName("findText")
         self.replace_edit = QLineEdit(self)

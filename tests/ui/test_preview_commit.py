@@ -84,7 +84,7 @@ def test_preview_shows_each_rows_outcome_and_the_bad_cells(wizard: tuple, screen
     assert [model.data(model.index(r, 1)) for r in range(4)] == [
         "create", "error", "error", "create"]
     assert model.headerData(EMAIL, Qt.Orientation.Horizontal) == (
-        "Teacher's e-mail address — teacherEmail")
+        "E-mail\n→ Teacher's e-mail address — teacherEmail")
     bad = model.index(view_row(page, 4), EMAIL)
     assert model.data(bad, BACKGROUND) == ERROR_BRUSH
     assert model.data(bad, TIP) == (

@@ -57,8 +57,8 @@ def column(model: PreviewModel, c: int, role: int = DISPLAY) -> list:
 def test_columns_are_line_outcome_then_the_fields_with_the_files_headers(
         model: PreviewModel) -> None:
     titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
-    assert titles == ["Line", "Outcome", "Teacher's login — teacherLogin",
-                      "Teacher's e-mail address — teacherEmail"]
+    assert titles == ["Line", "Outcome", "Login\n→ Teacher's login — teacherLogin",
+                      "E-mail\n→ Teacher's e-mail address — teacherEmail"]
     assert model.headerData(2, Qt.Orientation.Horizontal, TIP) == (
         "Field: teacherLogin\nColumn in the file: Login")
     assert column(model, 0) == [2, 3, 4, 5]

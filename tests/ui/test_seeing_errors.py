@@ -120,8 +120,8 @@ def test_find_and_replace_corrects_a_column_of_the_rows_shown(
     dialog = FindReplaceDialog(page.model, page)
     qtbot.addWidget(dialog)
     assert [dialog.column_combo.itemText(i) for i in range(dialog.column_combo.count())] == [
-        "Teacher's login — teacherLogin", "Teacher's last name — teacherName",
-        "Teacher's e-mail address — teacherEmail"]
+        "Login → Teacher's login — teacherLogin", "Name → Teacher's last name — teacherName",
+        "E-mail → Teacher's e-mail address — teacherEmail"]
     dialog.choose_column(2)
     dialog.find_edit.setText("adam-at-example")
     dialog.replace_edit.setText("adam@example.org")

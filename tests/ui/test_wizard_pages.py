@@ -63,6 +63,9 @@ def test_a_wrong_encoding_is_shown_on_the_page_not_raised(
     data = write_csv(tmp_path / "latin.csv", "Nom;Prénom\nDupont;Hélène\n", "latin-1")
     page = window.wizard.open_page
     page.open_path(data)
+    assert page.encoding_combo.currentText() == "ISO-8859-1"  # detected, and applied
+    assert page.isComplete() and not page.error_label.isVisible()
+    page.encoding_combo.setCurrentText("UTF-8")
     assert not page.isComplete()
     assert page.error_label.isVisible()
     assert "latin.csv" in page.error_label.text()

@@ -342,8 +342,14 @@ class PreviewModel(QAbstractTableModel):
         headers += [""] * (len(imp.columns) - len(headers))
         titles, tips = [], []
         for name, header in zip(imp.columns, headers, strict=True):
-            # A column no field reads (ignoredColumn) is best named by the file's header.
-            titles.append(field_title(name) if name in FIELD_LABELS else header or name)
+            # A column no field reads (ignoredColumn) is best named by the file's header;
+            # one that feeds a field says which column feeds what: "Début\n→ Session start".
+            if name not in FIELD_LABELS:
+                titles.append(header or name)
+            elif header and header != name:
+                titles.append(arg(self.tr("%1\n→ %2"), header, field_title(name)))
+            else:
+                titles.append(field_title(name))
             tip = arg(self.tr("Field: %1"), name)
             tips.append(tip + "\n" + arg(self.tr("Column in the file: %1"), header) if header
                         else tip)
