@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from importer_gui.core.actions import lookup
+from importer_gui.core.actions import cross_checks, lookup
 from importer_gui.core.actions.base import CLEAR, RowContext, register
 from importer_gui.core.catalogue import SESSION_ACTION as SPEC
 from importer_gui.core.catalogue import messages as msg
@@ -43,6 +43,7 @@ def plan_session(ctx: RowContext) -> Outcome:
         return Outcome.ERROR
     if meaning == CANCEL:
         return _delete(ctx, found)
+    cross_checks.session_dates(ctx)  # a WARNING when the session ends before it starts
     return _create_or_update(ctx, training, found, teacher.id if teacher else None)
 
 
