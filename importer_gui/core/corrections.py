@@ -25,8 +25,15 @@ from importer_gui.core.atomic import write_atomically
 from importer_gui.core.catalogue import OOXML_SUFFIXES
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import EXT_NS, ImportConfig, Provider
-from importer_gui.core.errors import ImporterError
+from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.plan import Plan
+
+# Messages the window shows in the user's language (see core/errors.py).
+COPY_OVER_ITSELF = QT_TRANSLATE_NOOP(
+    "errors", "{path}: a corrected copy cannot replace the file it is made from; choose another "
+              "name.")
+NOT_READ_AGAIN = QT_TRANSLATE_NOOP("errors", "{path}: cannot be read again to copy it ({reason})")
+SHEET_GONE = QT_TRANSLATE_NOOP("errors", "{path}: the sheet {name} is gone.")
 
 # The element a run's recorded configuration gets, in our namespace (the platform skips it).
 RECORD_TAG = "corrections"
@@ -239,8 +246,7 @@ def write_corrected_copy(entry: FileCorrections, target: Path) -> Path:
     CSV file in its encoding and delimiter, changed only in its corrected records; a
     workbook with the corrected cells (its formulas as their values)."""
     if entry.file.resolve() == Path(target).resolve():
-        raise ImporterError(f"{target}: a corrected copy cannot replace the file it is made "
-                            "from; choose another name.")
+        raise ImporterError(COPY_OVER_ITSELF.format(path=target))
     suffix = entry.file.suffix.lower()
     try:
         if suffix in OOXML_SUFFIXES:
@@ -251,7 +257,8 @@ def write_corrected_copy(entry: FileCorrections, target: Path) -> Path:
         data = text.encode(_codec(entry.reading.encoding))
         return write_atomically(Path(target), lambda tmp: tmp.write_bytes(data))
     except OSError as exc:
-        raise ImporterError(f"Could not write {target}: {exc.strerror or exc}") from exc
+        raise ImporterError(CANNOT_WRITE.format(path=target, reason=exc.strerror or exc)) \
+            from exc
 
 
 def _codec(encoding: str) -> str:
@@ -267,7 +274,7 @@ def _corrected_text(entry: FileCorrections) -> str:
     try:
         text = entry.file.read_bytes().decode(_codec(entry.reading.encoding))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ImporterError(f"{entry.file}: cannot be read again to copy it ({exc})") from None
+        raise ImporterError(NOT_READ_AGAIN.format(path=entry.file, reason=exc)) from None
     by_line: dict[int, list[Correction]] = {}
     for correction in entry.cells.values():
         by_line.setdefault(correction.line, []).append(correction)
@@ -322,7 +329,7 @@ def _sheet_name(entry: FileCorrections, names: list[str]) -> str:
 
     wanted = entry.reading.sheet or readers.first_visible_sheet(entry.file)
     if wanted not in names:
-        raise ImporterError(f"{entry.file}: the sheet {wanted!r} is gone.")
+        raise ImporterError(SHEET_GONE.format(path=entry.file, name=repr(wanted)))
     return wanted
 
 

@@ -25,6 +25,8 @@ def marked_templates() -> frozenset[str]:
 
 
 CANCELLED = QT_TRANSLATE_NOOP("errors", "Cancelled; nothing was written.")
+# A report or a copy that the system refused to write: {reason} is the system's (strerror).
+CANNOT_WRITE = QT_TRANSLATE_NOOP("errors", "Could not write {path}: {reason}")
 
 
 class ImporterError(Exception):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Provider
-from importer_gui.core.errors import DataFileError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 
 HEAD_ROWS = 20  # rows read for the live views: enough to judge, fast on any file
 CACHED_FILES = 8
@@ -29,8 +29,8 @@ def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
                                      provider.delimiter_char, provider.skip_first_line,
                                      provider.sheet, max(n, HEAD_ROWS))
     except MemoryError:
-        raise DataFileError("there is not enough memory to read the file",
-                            path=data_file) from None
+        raise DataFileError(QT_TRANSLATE_NOOP(
+            "errors", "there is not enough memory to read the file"), path=data_file) from None
     return (list(headers) if headers is not None else None), list(rows[:n])
 
 

@@ -34,7 +34,7 @@ from importer_gui.core.config import EXT_NS, Import, ImportConfig
 from importer_gui.core.config_xml.read import children, text_of
 from importer_gui.core.config_xml.safe import parse
 from importer_gui.core.config_xml.write import serialize
-from importer_gui.core.errors import ConfigError, ImporterError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, ImporterError
 from importer_gui.core.issues import Issue
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 from importer_gui.core.progress import Monitor
@@ -51,7 +51,11 @@ TEACHERS_LEFT_OUT = ("{file}: <{action}> is Import Assistant's own (the platform
                      "for its back-office users); it is left out of the package.")
 NOT_ENCODABLE = ("The row cannot be written in {encoding} ({detail}); it is left out of the "
                  "package.")
-NOTHING_TO_PACKAGE = "Nothing to package: the configuration imports teachers only."
+NOTHING_TO_PACKAGE = QT_TRANSLATE_NOOP(
+    "errors", "Nothing to package: the configuration imports teachers only.")
+FOLDER_NOT_CREATED = QT_TRANSLATE_NOOP(
+    "errors", "The package folder {path} cannot be created: {reason}.")
+NOT_WRITTEN = QT_TRANSLATE_NOOP("errors", "{path}: the package could not be written: {reason}.")
 
 
 @dataclass
@@ -103,8 +107,8 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None) -> Pack
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ImporterError(f"The package folder {folder} cannot be created: "
-                            f"{exc.strerror or exc}.") from None
+        raise ImporterError(FOLDER_NOT_CREATED.format(path=folder, reason=exc.strerror or exc)) \
+            from None
     names = _file_names([plan.imports[i] for i in kept])
     result = PackageResult(folder, folder / (config.source.name if config.source
                                              else DEFAULT_CONFIG_NAME), notices=notices)
@@ -149,8 +153,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         write_bytes_atomically(path, data)
     except OSError as exc:
-        raise ImporterError(f"{path}: the package could not be written: "
-                            f"{exc.strerror or exc}.") from None
+        raise ImporterError(NOT_WRITTEN.format(path=path, reason=exc.strerror or exc)) from None
 
 
 # --- the configuration -----------------------------------------------------------------------

@@ -25,7 +25,7 @@ from importer_gui.core.catalogue import (
 )
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import ImportConfig
-from importer_gui.core.errors import ImporterError
+from importer_gui.core.errors import CANNOT_WRITE, ImporterError
 from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 
@@ -90,7 +90,8 @@ def _write_report(target: Path, write: Callable[[Path], None]) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         return write_atomically(target, write)
     except OSError as exc:
-        raise ImporterError(f"Could not write {target}: {exc.strerror or exc}") from exc
+        raise ImporterError(CANNOT_WRITE.format(path=target, reason=exc.strerror or exc)) \
+            from exc
 
 
 # --- the workbook -----------------------------------------------------------------------------
@@ -239,8 +240,8 @@ def _new_error_log(folder: Path, when: datetime) -> Path:
     try:
         return new_file(folder, _error_log_stem(when), ERROR_LOG_SUFFIX)
     except OSError as exc:
-        raise ImporterError(f"Could not write {folder / error_log_name(when)}: "
-                            f"{exc.strerror or exc}") from exc
+        raise ImporterError(CANNOT_WRITE.format(path=folder / error_log_name(when),
+                                                reason=exc.strerror or exc)) from exc
 
 
 def _fill_error_log(plan: Plan, path: Path) -> None:

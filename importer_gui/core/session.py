@@ -28,7 +28,7 @@ from importer_gui.core.corrections import (
     recorded_config,
     write_corrected_copy,
 )
-from importer_gui.core.errors import ConfigError, ImporterError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, ImporterError
 from importer_gui.core.plan import FileStamp, Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.core.store import Store
@@ -295,7 +295,8 @@ class Session:
         its corrections count as saved."""
         entry = self.choices.corrections.of(file)
         if entry is None:
-            raise ImporterError(f"{file} has no corrections.")
+            raise ImporterError(QT_TRANSLATE_NOOP("errors", "{path} has no corrections.").format(
+                path=file))
         written = write_corrected_copy(entry, target)
         self.choices.corrections.mark_saved([file])
         return written

@@ -22,13 +22,26 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, Cancelled, ImporterError
 from importer_gui.core.progress import Monitor
 
 SCHEME = "sftp"
 DEFAULT_PORT = 22
 TIMEOUT = 20.0  # seconds to connect, and to wait for the server at each step
 URL_FORM = "sftp://USER@HOST[:PORT]/FOLDER"
+
+# Messages the window shows in the user's language (see core/errors.py).
+NOT_AN_ADDRESS = QT_TRANSLATE_NOOP(
+    "errors", "{url} is not an SFTP address of the form {form} (a password is asked for, never "
+              "written in it).")
+KEY_NOT_ADDED = QT_TRANSLATE_NOOP(
+    "errors", "The accepted host key could not be added to {path}: {reason}.")
+SENDING_FAILED = QT_TRANSLATE_NOOP(
+    "errors", "Sending to {target} failed: {reason}; files already sent are complete, the "
+              "others were not sent.")
+REFUSED = QT_TRANSLATE_NOOP("errors", "{host} refused {user}'s key and password.")
+KNOWN_HOSTS_UNREADABLE = QT_TRANSLATE_NOOP(
+    "errors", "Your known hosts ({path}) cannot be read: {reason}.")
 
 
 @dataclass(frozen=True)
@@ -92,8 +105,7 @@ def parse_target(url: str) -> SftpTarget:
         port = -1
     if parts.scheme != SCHEME or not parts.username or not parts.hostname or port < 1 \
             or parts.password is not None or parts.query or parts.fragment:
-        raise ImporterError(f"{url} is not an SFTP address of the form {URL_FORM} (a "
-                            "password is asked for, never written in it).")
+        raise ImporterError(NOT_AN_ADDRESS.format(url=url, form=URL_FORM))
     folder = posixpath.normpath(unquote(parts.path) or "/")
     return SftpTarget(unquote(parts.username), parts.hostname, port,
                       folder if folder.startswith("/") else "/" + folder)
@@ -143,8 +155,8 @@ def _remember(known_hosts: Path, key: HostKey) -> None:
         with known_hosts.open("a", encoding="ascii") as handle:
             handle.write(key.line + "\n")
     except OSError as exc:
-        raise ImporterError(f"The accepted host key could not be added to {known_hosts}: "
-                            f"{exc.strerror or exc}.") from None
+        raise ImporterError(KEY_NOT_ADDED.format(path=known_hosts, reason=exc.strerror or exc)) \
+            from None
 
 
 def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None = None,
@@ -167,8 +179,7 @@ def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None =
             done += Path(path).stat().st_size
         return sent
     except OSError as exc:
-        raise ImporterError(f"Sending to {target} failed: {_reason(exc)}; files already "
-                            "sent are complete, the others were not sent.") from None
+        raise ImporterError(SENDING_FAILED.format(target=target, reason=_reason(exc))) from None
     finally:
         client.close()
 
@@ -197,8 +208,7 @@ def _connect(target: SftpTarget, key_file: Path | None, ask_password: AskPasswor
         return _login(target, confirm, known_hosts, password=password, allow_agent=False,
                       look_for_keys=False)
     except paramiko.AuthenticationException:
-        raise ImporterError(f"{target.host} refused {target.user}'s key and password.") \
-            from None
+        raise ImporterError(REFUSED.format(host=target.host, user=target.user)) from None
 
 
 def _has_keys() -> bool:
@@ -227,8 +237,8 @@ def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path, *,
         try:
             client.load_host_keys(str(known_hosts))
         except (OSError, paramiko.SSHException) as exc:
-            raise ImporterError(f"Your known hosts ({known_hosts}) cannot be read: "
-                                f"{exc}.") from None
+            raise ImporterError(KNOWN_HOSTS_UNREADABLE.format(path=known_hosts, reason=exc)) \
+                from None
     client.set_missing_host_key_policy(_Policy(target, confirm, known_hosts))
     try:
         client.connect(hostname=target.host, port=target.port, username=target.user,

@@ -2535,6 +2535,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Annulé&#xa0;; rien n&apos;a été écrit.</translation>
     </message>
     <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Impossible d&apos;écrire {path}&#xa0;: {reason}</translation>
+    </message>
+    <message>
         <source>this is not a {suffix} workbook (it may be a text or CSV file renamed {suffix})</source>
         <translation>ce n&apos;est pas un classeur {suffix} (c&apos;est peut-être un fichier texte ou CSV renommé en {suffix})</translation>
     </message>
@@ -2621,6 +2625,78 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>the file changed since it was checked; check it again before committing.</source>
         <translation>le fichier a changé depuis sa vérification&#xa0;; vérifiez-le de nouveau avant de valider.</translation>
+    </message>
+    <message>
+        <source>The code &quot;{code}&quot; of {field} means both &lt;{first}&gt;{first_at} and &lt;{second}&gt;{second_at}; a code must mean one thing.</source>
+        <translation>Le code «&#xa0;{code}&#xa0;» de {field} signifie à la fois &lt;{first}&gt;{first_at} et &lt;{second}&gt;{second_at}&#xa0;; un code ne doit avoir qu&apos;un sens.</translation>
+    </message>
+    <message>
+        <source>This is a pipe or a device, not a configuration file.</source>
+        <translation>C&apos;est un tube ou un périphérique, pas un fichier de configuration.</translation>
+    </message>
+    <message>
+        <source>The configuration holds a &lt;!DOCTYPE&gt; declaration; DTDs and entities are refused for safety, a configuration needs none.</source>
+        <translation>La configuration contient une déclaration &lt;!DOCTYPE&gt;&#xa0;; les DTD et les entités sont refusées par sécurité, une configuration n&apos;en a pas besoin.</translation>
+    </message>
+    <message>
+        <source>A preserved element holds a &lt;!DOCTYPE&gt; declaration.</source>
+        <translation>Un élément conservé contient une déclaration &lt;!DOCTYPE&gt;.</translation>
+    </message>
+    <message>
+        <source>The configuration is empty.</source>
+        <translation>La configuration est vide.</translation>
+    </message>
+    <message>
+        <source>{path}: a corrected copy cannot replace the file it is made from; choose another name.</source>
+        <translation>{path}&#xa0;: une copie corrigée ne peut pas remplacer le fichier dont elle est faite&#xa0;; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read again to copy it ({reason})</source>
+        <translation>{path}&#xa0;: impossible de le relire pour le copier ({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: the sheet {name} is gone.</source>
+        <translation>{path}&#xa0;: la feuille {name} a disparu.</translation>
+    </message>
+    <message>
+        <source>there is not enough memory to read the file</source>
+        <translation>la mémoire ne suffit pas pour lire le fichier</translation>
+    </message>
+    <message>
+        <source>Nothing to package: the configuration imports teachers only.</source>
+        <translation>Rien à empaqueter&#xa0;: la configuration n&apos;importe que des formateurs.</translation>
+    </message>
+    <message>
+        <source>The package folder {path} cannot be created: {reason}.</source>
+        <translation>Le dossier du paquet {path} ne peut pas être créé&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path}: the package could not be written: {reason}.</source>
+        <translation>{path}&#xa0;: le paquet n&apos;a pas pu être écrit&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} has no corrections.</source>
+        <translation>{path} n&apos;a aucune correction.</translation>
+    </message>
+    <message>
+        <source>{url} is not an SFTP address of the form {form} (a password is asked for, never written in it).</source>
+        <translation>{url} n&apos;est pas une adresse SFTP de la forme {form} (le mot de passe est demandé, jamais écrit dans l&apos;adresse).</translation>
+    </message>
+    <message>
+        <source>The accepted host key could not be added to {path}: {reason}.</source>
+        <translation>La clé d&apos;hôte acceptée n&apos;a pas pu être ajoutée à {path}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Sending to {target} failed: {reason}; files already sent are complete, the others were not sent.</source>
+        <translation>L&apos;envoi vers {target} a échoué&#xa0;: {reason}&#xa0;; les fichiers déjà envoyés sont complets, les autres n&apos;ont pas été envoyés.</translation>
+    </message>
+    <message>
+        <source>{host} refused {user}&apos;s key and password.</source>
+        <translation>{host} a refusé la clé et le mot de passe de {user}.</translation>
+    </message>
+    <message>
+        <source>Your known hosts ({path}) cannot be read: {reason}.</source>
+        <translation>Vos hôtes connus ({path}) ne peuvent pas être lus&#xa0;: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +2970,50 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>timeZone {zone} is not a time zone of the tz database (such as Europe/Paris).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: step #{step} of {value} has an empty learning object code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: step #{step}&apos;s duration {value} is not a whole number of days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: the steps of blended training course {code} can be added to, never removed or changed; its steps are kept as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: an import never removes learning objects from blended training course {code}; {codes} stay in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No training course matches this row: there is nothing to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training course {code} has sessions ({count}): delete them first (sessionAction A), then the course.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field} is ignored: the platform no longer reads this legacy field (it depends on a setting very few platforms have).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: no training course has the title {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: several training courses have the title {title}; name the course by its code or id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {field}: no session of training course {code} has the id {id} (with this row&apos;s other search values); the platform numbers new sessions, so leave {field} empty to create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields {guid_field} and {code_field} name two different training courses: {guid} is the GUID of {other}, not of {code}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
