@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.core.harness import Env, rows
-from tests.core.test_sessions import env, sessions  # noqa: F401 - the fixture
+from tests.core.test_sessions import env, sessions  # env: the fixture
 
 __all__ = ["env"]
 
 
 def test_a_session_ending_before_it_starts_is_a_warning_naming_both_dates(
-        env: Env, tmp_path: Path) -> None:  # noqa: F811 - the fixture
+        env: Env, tmp_path: Path) -> None:
     plan = env.check(sessions(env, [
         ["M", "SEC-101", "Lyon janvier", "2027-01-13", "2027-01-12", "mdupont"],
         ["M", "SEC-101", "Lyon février", "2027-02-12", "2027-02-12", "mdupont"],
