@@ -47,10 +47,12 @@ LINE_END = "\r\n"
 _CODECS = {"UTF-8": "utf-8", "ISO-8859-1": "latin-1", "WINDOWS-1252": "cp1252",
            "UTF-16LE": "utf-16-le"}
 
-TEACHERS_LEFT_OUT = ("{file}: <{action}> is Import Assistant's own (the platform has no import "
-                     "for its back-office users); it is left out of the package.")
-NOT_ENCODABLE = ("The row cannot be written in {encoding} ({detail}); it is left out of the "
-                 "package.")
+TEACHERS_LEFT_OUT = QT_TRANSLATE_NOOP(
+    "errors", "{file}: <{action}> is Import Assistant's own (the platform has no import for its "
+              "back-office users); it is left out of the package.")
+NOT_ENCODABLE = QT_TRANSLATE_NOOP(
+    "errors", "The row cannot be written in {encoding} ({detail}); it is left out of the "
+              "package.")
 NOTHING_TO_PACKAGE = QT_TRANSLATE_NOOP(
     "errors", "Nothing to package: the configuration imports teachers only.")
 FOLDER_NOT_CREATED = QT_TRANSLATE_NOOP(

@@ -2663,6 +2663,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>la mémoire ne suffit pas pour lire le fichier</translation>
     </message>
     <message>
+        <source>{file}: &lt;{action}&gt; is Import Assistant&apos;s own (the platform has no import for its back-office users); it is left out of the package.</source>
+        <translation>{file}&#xa0;: &lt;{action}&gt; est propre à Import Assistant (la plateforme n&apos;a pas d&apos;import pour ses utilisateurs du back-office)&#xa0;; il est laissé hors du paquet.</translation>
+    </message>
+    <message>
+        <source>The row cannot be written in {encoding} ({detail}); it is left out of the package.</source>
+        <translation>La ligne ne peut pas être écrite en {encoding} ({detail})&#xa0;; elle est laissée hors du paquet.</translation>
+    </message>
+    <message>
         <source>Nothing to package: the configuration imports teachers only.</source>
         <translation>Rien à empaqueter&#xa0;: la configuration n&apos;importe que des formateurs.</translation>
     </message>
