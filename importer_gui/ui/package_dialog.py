@@ -192,7 +192,7 @@ class PackageDialog(QDialog):
                  arg(self.tr("%1 (the configuration)"), result.config.name)]
         lines += [arg(self.tr("%1: %n row(s) from %2", "", f.rows), f.path.name,
                       f.source.name) for f in result.files]
-        lines += result.notices
+        lines += [message_text(notice) for notice in result.notices]
         if result.left_out:
             lines.append(self.tr("%n row(s) with errors were left out.", "",
                                  len(result.left_out)))
