@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any, TextIO
 
 from importer_gui.cli.command import EXIT_OK, Command, store_path
 from importer_gui.cli.output import counts_text, dump_json, visible
+from importer_gui.core.corrections import RecordedCorrection, run_corrections
+from importer_gui.core.errors import StoreError
 from importer_gui.core.store import RunSummary, Store
 
 
@@ -17,25 +20,66 @@ def _run_json(run: RunSummary) -> dict[str, Any]:
             "user": run.user_name, "machine": run.machine}
 
 
+def _arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("run_id", type=int, nargs="?", metavar="RUN",
+                     help="one run: its summary and the corrections made in the preview")
+
+
+def _correction_json(c: RecordedCorrection) -> dict[str, Any]:
+    return {"file": c.file, "line": c.line, "column": c.column, "header": c.header,
+            "field": c.field, "before": c.before, "after": c.after}
+
+
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    """Print every run, newest first."""
+    """Print every run, newest first; or one run with its corrections."""
     with Store.open(store_path(args)) as store:
         runs = store.history()
+        if args.run_id is not None:
+            runs = [r for r in runs if r.id == args.run_id]
+            if not runs:
+                raise StoreError(f"The store {store.path} holds no run {args.run_id}.")
+            corrections = run_corrections(store, args.run_id)
+    if args.run_id is not None:
+        return _one_run(runs[0], corrections, out, as_json=args.json)
     if args.json:
         dump_json({"runs": [_run_json(r) for r in runs]}, out)
         return EXIT_OK
     if not runs:
         out.write("No import runs yet.\n")
     for run in runs:
-        note = f" (reverts run {run.reverts_run})" if run.reverts_run else ""
-        note += f" (reverted by run {run.reverted_by})" if run.reverted_by else ""
-        out.write(visible(f"Run {run.id}  {run.started:%Y-%m-%d %H:%M:%S}  {run.kind}  "
-                          f"{run.config}{note}") + "\n")
-        out.write(visible(f"  files: {', '.join(run.files)}") + "\n")
-        out.write(f"  {counts_text(run.counts)}\n")
-        if run.committed_by:
-            out.write(visible(f"  by: {run.committed_by}") + "\n")
+        _print_run(run, out)
     return EXIT_OK
 
 
-HISTORY = Command("history", "list import runs, newest first", run)
+def _print_run(run: RunSummary, out: TextIO) -> None:
+    note = f" (reverts run {run.reverts_run})" if run.reverts_run else ""
+    note += f" (reverted by run {run.reverted_by})" if run.reverted_by else ""
+    out.write(visible(f"Run {run.id}  {run.started:%Y-%m-%d %H:%M:%S}  {run.kind}  "
+                      f"{run.config}{note}") + "\n")
+    out.write(visible(f"  files: {', '.join(run.files)}") + "\n")
+    out.write(f"  {counts_text(run.counts)}\n")
+    if run.committed_by:
+        out.write(visible(f"  by: {run.committed_by}") + "\n")
+
+
+def _one_run(run: RunSummary, corrections: list[RecordedCorrection], out: TextIO, *,
+             as_json: bool) -> int:
+    """One run, then the cells corrected in the preview before it was committed."""
+    if as_json:
+        dump_json({**_run_json(run),
+                   "corrections": [_correction_json(c) for c in corrections]}, out)
+        return EXIT_OK
+    _print_run(run, out)
+    if not corrections:
+        out.write("  corrections: none\n")
+    else:
+        out.write(f"  corrections: {len(corrections)}\n")
+    for c in corrections:
+        column = c.header or f"column {c.column}"
+        out.write(visible(f"    {Path(c.file).name}:{c.line} {column} ({c.field}): "
+                          f'"{c.before}" -> "{c.after}"') + "\n")
+    return EXIT_OK
+
+
+HISTORY = Command("history", "list import runs, newest first; with RUN, one run and its "
+                  "corrections", run, _arguments)

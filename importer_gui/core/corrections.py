@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
 from importer_gui.core.atomic import write_atomically
@@ -27,6 +28,9 @@ from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.plan import Plan
+
+if TYPE_CHECKING:
+    from importer_gui.core.store import Store
 
 # Messages the window shows in the user's language (see core/errors.py).
 COPY_OVER_ITSELF = QT_TRANSLATE_NOOP(
@@ -225,6 +229,59 @@ def _corrections_xml(entries: list[FileCorrections]) -> str:
             lines.append(f"  <ia:correction {shown}/>")
     lines.append(f"</ia:{RECORD_TAG}>")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class RecordedCorrection:
+    """A correction as a run recorded it: in which file, and the cell before and after."""
+
+    file: str
+    line: int
+    column: int  # 1-based, as recorded
+    header: str
+    field: str
+    before: str
+    after: str
+
+
+def recorded_corrections(config_text: str) -> list[RecordedCorrection]:
+    """The corrections a run's recorded configuration lists (none when it lists none, or
+    cannot be read: a run's history stays readable)."""
+    from importer_gui.core.config_xml.safe import parse
+    from importer_gui.core.errors import ConfigError
+
+    if f"{RECORD_TAG}" not in config_text:
+        return []
+    try:
+        root = parse(config_text.encode("utf-8"), None)
+    except ConfigError:
+        return []
+    found: list[RecordedCorrection] = []
+    for element in root.iter(f"{{{EXT_NS}}}correction"):
+        get = element.get
+        try:
+            found.append(RecordedCorrection(get("file", ""), int(get("line", "0")),
+                                            int(get("column", "0")), get("header", ""),
+                                            get("field", ""), get("before", ""),
+                                            get("after", "")))
+        except ValueError:
+            continue  # a damaged entry: the others are still worth showing
+    return found
+
+
+def run_corrections(store: Store, run_id: int) -> list[RecordedCorrection]:
+    """The corrections recorded with one run of a store (StoreError when it cannot be read)."""
+    from importer_gui.core.errors import StoreError
+
+    # The Store has no reader of a run's configuration yet (core/store is another
+    # session's work in progress): the one query is made here, in the store's dialect.
+    with store._guard("read"):
+        row = store._conn().execute(
+            f"SELECT config_xml FROM import_run WHERE id = {store._dialect.param}",
+            (run_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"The store {store.path} holds no run {run_id}.")
+    return recorded_corrections(row[0] or "")
 
 
 def _xml_text(text: str) -> str:

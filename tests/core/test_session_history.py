@@ -1,0 +1,46 @@
+"""The corrections a commit recorded, read back from the history."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from importer_gui.cli import main
+from importer_gui.core import config_xml
+from importer_gui.core.plan import FileStamp
+from importer_gui.core.progress import Monitor
+from importer_gui.core.session import Session, run_check, run_commit, run_replan
+from tests.builders import teachers_import, write_config
+from tests.core.test_session import edit
+
+
+def test_history_of_a_run_lists_its_corrections(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    session = Session(tmp_path / "store.sqlite3")
+    path = write_config(tmp_path, teachers_import(tmp_path, [["zoe", "Zoe", "Z", ""],
+                                                             ["", "Nobody", "N", ""]]))
+    session.open_configuration(path, config_xml.load(path), FileStamp.of(path))
+    session.set_plan(run_check(session.snapshot(), Monitor()))
+    edit(session, 3, 0, "nobody")
+    plan = session.choices.plan
+    assert plan is not None
+    fresh, _ = run_replan(session.store_path, plan, Monitor())
+    committed = run_commit(session.store_path, fresh, Monitor(), session.choices.corrections)
+    store = str(session.store_path)
+
+    assert main(["history", str(committed.run_id), "--store", store]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"Run {committed.run_id}  ")
+    assert out[-2:] == ["  corrections: 1",
+                        '    teachers.csv:3 teacherLogin (teacherLogin): "" -> "nobody"']
+
+    assert main(["history", str(committed.run_id), "--store", store, "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["corrections"] == [{
+        "file": str(tmp_path / "teachers.csv"), "line": 3, "column": 1,
+        "header": "teacherLogin", "field": "teacherLogin", "before": "", "after": "nobody"}]
+
+    assert main(["history", "9", "--store", store]) == 2
+    assert capsys.readouterr().err == f"importer-gui: The store {store} holds no run 9.\n"
