@@ -147,6 +147,90 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Registrations and consolidated tracking (issue 15): added after the fields above, so a word
+# both know ("statut", "email") still goes to the sessions' or teachers' field first where the
+# action has it.
+for _words, _fields in (
+    (("apprenant", "login apprenant", "identifiant apprenant", "learner", "learner login",
+      "stagiaire", "participant", "login", "identifiant", "candidat"), ("candidateLogin",)),
+    (("matricule", "numero apprenant", "reference apprenant", "ref apprenant",
+      "numero de reference", "employee id", "employee number", "learner reference",
+      "reference number"), ("candidateRefNumber",)),
+    (("email", "e mail", "courriel", "mail", "adresse email", "email apprenant",
+      "courriel apprenant", "learner email"), ("candidateEmail",)),
+    (("inscription", "inscrire", "inscrit", "desinscrire", "register", "register flag",
+      "registered", "enrol", "enroll"), ("registerFlag",)),
+    (("guid inscription", "identifiant inscription", "registration guid", "registration id"),
+     ("registrationGuid",)),
+    (("date d inscription", "date inscription", "inscrit le", "registration date",
+      "registered on", "enrolment date", "enrollment date"), ("registrationDate",)),
+    (("module", "code module", "code du module", "ressource", "code ressource", "contenu",
+      "code contenu", "objet pedagogique", "code objet pedagogique", "lo code",
+      "learning object", "learning object code"), ("lovCode",)),
+    (("guid module", "guid ressource", "guid contenu", "lo guid", "learning object guid"),
+     ("lovGuid",)),
+    (("premier acces", "date de premier acces", "first access", "first access date",
+      "first accessed"), ("firstAccessDate",)),
+    (("dernier acces", "date de dernier acces", "last access", "last access date",
+      "last accessed"), ("lastAccessDate",)),
+    (("date de completion", "date d achevement", "termine le", "achevement",
+      "completion date", "completed on", "first completion", "first completion date"),
+     ("firstCompletionDate",)),
+    (("progression", "progres", "avancement", "pourcentage", "progress", "completion rate"),
+     ("progression",)),
+    (("statut", "status", "etat", "statut du suivi", "statut de completion",
+      "completion status", "tracking status"), ("trackingStatus",)),
+    (("temps passe", "temps", "duree passee", "duree", "time spent", "time"), ("timeSpent",)),
+    (("score", "note", "resultat", "result"), ("score",)),
+    (("score max", "score maximum", "note max", "note maximale", "bareme", "max score",
+      "maximum score"), ("scoreMax",)),
+):
+    for _word in _words:
+        _SYNONYMS[_word] = tuple(dict.fromkeys((*_SYNONYMS.get(_word, ()), *_fields)))
+# In a registrations file "Identifiant" is the learner's login rather than the session's id
+# (only the registration and tracking actions have both fields).
+_SYNONYMS["identifiant"] = tuple(dict.fromkeys(
+    ("interventionGuid", "candidateLogin", *_SYNONYMS["identifiant"])))
+
+# Entities and learners (issue 15): added after the fields above, so a word both know
+# ("langue") still goes to the courses' field first where the action has it.
+for _words, _fields in (
+    # Not "Nom" and "Prénom" alone: a sheet of names is the teachers' (their action has no
+    # other field to tell them apart by), so those words stay theirs.
+    (("nom apprenant", "nom de l apprenant", "nom du stagiaire", "nom stagiaire",
+      "nom du collaborateur", "nom collaborateur", "nom du salarie", "learner name",
+      "learner last name", "employee name", "employee last name"), ("candidateName",)),
+    (("prenom apprenant", "prenom de l apprenant", "prenom du stagiaire", "prenom stagiaire",
+      "prenom du collaborateur", "prenom collaborateur", "prenom du salarie",
+      "learner first name", "employee first name"), ("candidateFirstname",)),
+    (("mot de passe", "mdp", "password"), ("candidatePassword",)),
+    (("actif", "compte actif", "validite", "validite du compte", "statut du compte", "active",
+      "enabled", "account status", "validity"), ("candidateValidity",)),
+    (("actif du", "actif a partir du", "valide du", "valide a partir du", "debut de validite",
+      "date d activation", "enabled from", "active from", "valid from"), ("enabledFrom",)),
+    (("actif jusqu au", "valide jusqu au", "fin de validite", "date d expiration",
+      "expiration", "enabled until", "active until", "valid until", "expiry date"),
+     ("enabledUntil",)),
+    (("langues", "langue", "langue de l apprenant", "languages", "language", "locale"),
+     ("candidateLanguages",)),
+    (("fuseau horaire", "fuseau", "time zone", "timezone"), ("candidateTimeZone",)),
+    (("entite", "nom de l entite", "service", "departement", "direction", "entity",
+      "entity name", "department"), ("entityName", "hierarchyEntityName")),
+    (("niveau", "niveau 1", "niveau 2", "niveau 3", "entite parente", "sous entite",
+      "level", "level 1", "level 2", "level 3"), ("hierarchyEntityName",)),
+    (("guid entite", "guid de l entite", "entity guid"), ("entityGuid",)),
+    (("id entite", "identifiant entite", "numero d entite", "entity id"), ("entityId",)),
+    (("manager", "responsable", "n+1", "login manager", "login du manager",
+      "identifiant manager", "manager login"), ("managerLogin",)),
+    (("matricule manager", "matricule du manager", "matricule responsable",
+      "manager reference", "manager ref number", "manager employee id"),
+     ("managerRefNumber",)),
+    (("presentation", "biographie", "bio", "about"), ("presentation",)),
+):
+    for _word in _words:
+        _SYNONYMS[_word] = tuple(dict.fromkeys((*_SYNONYMS.get(_word, ()), *_fields)))
+
+
 class Suggestion(NamedTuple):
     """The field suggested for one column, and how it was found (None: not guessed)."""
 

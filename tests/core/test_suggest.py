@@ -165,6 +165,10 @@ def test_identifiant_is_the_login_in_a_teachers_sheet() -> None:
     (["Action", "Code formation", "Titre de la session", "Date de début"],
      "createOrUpdateSessionAction"),
     (["Identifiant", "Nom", "Prénom", "Courriel"], "createOrUpdateTeacherAction"),
+    (["Matricule", "Identifiant", "Nom de l'apprenant", "Prénom de l'apprenant", "Entité",
+      "Manager", "Actif"],
+     "createOrUpdateLearnerAction"),
+    (["Niveau 1", "Niveau 2"], "createOrUpdateEntityAction"),
     (["Code formation", "Titre de la formation", "Langue"], "createOrUpdateTrainingCourseAction"),
     (["Code"], "createOrUpdateTrainingCourseAction"),  # a tie: the first action offered
     (["Couleur", "Poids"], None),

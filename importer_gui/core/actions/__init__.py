@@ -5,7 +5,16 @@ planner looks actions up by name. Adding an action means its ``ActionSpec`` (and
 ``core/catalogue/`` and a module here, imported below.
 """
 
-from importer_gui.core.actions import intervention, session, teacher, training  # noqa: F401
+from importer_gui.core.actions import (  # noqa: F401
+    entity,
+    intervention,
+    learner,
+    registration,
+    session,
+    teacher,
+    tracking,
+    training,
+)
 from importer_gui.core.actions.base import HANDLERS, RowContext, register, tables_of
 
 __all__ = ["HANDLERS", "RowContext", "register", "tables_of"]
