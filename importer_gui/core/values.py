@@ -118,3 +118,75 @@ def parse_time(value: str) -> time | None:
     if hours > 23 or minutes > 59 or seconds > 59:
         return None
     return time(hours, minutes, seconds)
+
+
+_FLOAT = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
+
+
+def parse_float(value: str) -> float | None:
+    """A decimal number written with a point or a comma ("12.5", "12,5"), or None."""
+    value = value.strip()
+    if not _FLOAT.fullmatch(value):
+        return None
+    return float(value.replace(",", "."))
+
+
+_CLOCK = re.compile(r"(\d+):([0-5]\d):([0-5]\d)")
+_ISO_DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:[.,]\d+)?)S)?)?",
+                           re.IGNORECASE)
+
+
+def parse_duration(value: str) -> int | None:
+    """A duration in whole seconds: written in seconds ("5115"), as hh:ii:ss ("01:25:15") or in
+    ISO 8601 ("PT1H25M15S"); None for anything else."""
+    value = value.strip()
+    if value.isdecimal() and value.isascii():
+        return int(value)
+    clock = _CLOCK.fullmatch(value)
+    if clock is not None:
+        hours, minutes, seconds = (int(part) for part in clock.groups())
+        return hours * 3600 + minutes * 60 + seconds
+    iso = _ISO_DURATION.fullmatch(value)
+    if iso is None or not any(iso.groups()) or value.upper().endswith("T"):
+        return None
+    days, hours, minutes, seconds = iso.groups()
+    return (int(days or 0) * 86_400 + int(hours or 0) * 3600 + int(minutes or 0) * 60
+            + round(float((seconds or "0").replace(",", "."))))
+
+
+def date_part(pattern: str) -> str:
+    """The date part of a date-and-time pattern ("%d/%m/%Y %H:%M" -> "%d/%m/%Y"): what a value
+    written without its time matches."""
+    cut = min((pattern.find(token) for token in ("%H", "%M", "%S") if token in pattern),
+              default=len(pattern))
+    return pattern[:cut].rstrip(" /_.:;,-T")
+
+
+def parse_datetime_as(cell: Cell, pattern: str, default_time: time) -> datetime | None:
+    """A date and time in ``pattern`` (a dateTimeFormat's); a value with its date only, in the
+    pattern's date part, gets ``default_time``. A workbook's date cell is taken as it is."""
+    if isinstance(cell, datetime):
+        return cell
+    if isinstance(cell, date):
+        return datetime.combine(cell, default_time)
+    value = cell.strip()
+    try:
+        return datetime.strptime(value, pattern)
+    except ValueError:
+        pass
+    day_pattern = date_part(pattern)
+    if not day_pattern or day_pattern == pattern:
+        return None
+    try:
+        return datetime.combine(datetime.strptime(value, day_pattern).date(), default_time)
+    except ValueError:
+        return None
+
+
+def with_default_time(moment: datetime, cell: Cell, default_time: time) -> datetime:
+    """An ISO 8601 value written without a time ("2024-05-01") at ``default_time``."""
+    if isinstance(cell, datetime) or not isinstance(cell, (str, date)):
+        return moment
+    if isinstance(cell, date) or len(cell.strip()) <= len("2024-05-01"):
+        return datetime.combine(moment.date(), default_time)
+    return moment

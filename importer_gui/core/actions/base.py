@@ -7,11 +7,13 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import time
 from typing import Any
 
 from importer_gui.core.binding import BoundAction, BoundField, KeyText
 from importer_gui.core.catalogue import Kind
 from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.catalogue.document import DATE_TIME_FORMAT, DEFAULT_TIME
 from importer_gui.core.cells import Cell, Unreadable
 from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.overlay import Overlay
@@ -19,10 +21,16 @@ from importer_gui.core.records import Change, Table
 from importer_gui.core.values import (
     INT_MAX,
     INT_MIN,
+    date_pattern,
     parse_date,
     parse_datetime,
+    parse_datetime_as,
+    parse_duration,
+    parse_float,
     parse_int,
+    parse_time,
     text,
+    with_default_time,
 )
 
 # A value that empties a column (the catalogue says which text means it, e.g. sessionEndDate's
@@ -192,7 +200,11 @@ def _converter(action: BoundAction, bound: BoundField) -> Converter | None:
     if kind is Kind.DATE:
         return _date_converter(action, bound)
     if kind is Kind.DATETIME:
-        return _datetime_converter(bound.name)
+        return _datetime_converter(action, bound)
+    if kind is Kind.FLOAT:
+        return _float_converter(bound)
+    if kind is Kind.DURATION:
+        return _duration_converter(bound)
     return None  # STRING, LONGTEXT: read_values checks the length itself
 
 
@@ -241,22 +253,67 @@ def _int_converter(name: str, low: int, high: int, out_of_range: str) -> Convert
 def _date_converter(action: BoundAction, bound: BoundField) -> Converter:
     pattern, date_format = action.date_pattern, action.date_format
     name, clear = bound.name, bound.spec.clear
+    template = bound.spec.invalid or msg.NOT_A_DATE
 
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
         if clear and value_text == clear:
             return CLEAR
         day = parse_date(raw, pattern)
         if day is None:
-            ctx.error(name, msg.NOT_A_DATE.format(field=name, value=value_text,
-                                                  format=date_format))
+            ctx.error(name, template.format(field=name, value=value_text, format=date_format))
         return day
     return convert
 
 
-def _datetime_converter(name: str) -> Converter:
+def _datetime_converter(action: BoundAction, bound: BoundField) -> Converter:
+    """ISO 8601, or the action's dateTimeFormat when the document gives one; a value with a
+    date only is at the action's defaultTime (midnight without one)."""
+    name = bound.name
+    default_time = parse_time(action.parameter(DEFAULT_TIME) or "") or time()
+    written = action.config.parameter(DATE_TIME_FORMAT) or action.config.option(
+        DATE_TIME_FORMAT)
+    if isinstance(written, str) and written:
+        pattern = date_pattern(written)
+        template = bound.spec.invalid or msg.NOT_A_DATETIME
+
+        def convert_as(ctx: RowContext, raw: Cell, value_text: str) -> Any:
+            moment = parse_datetime_as(raw, pattern, default_time)
+            if moment is None:
+                ctx.error(name, template.format(field=name, value=value_text, format=written))
+            return moment
+        return convert_as
+    template = bound.spec.invalid or msg.DATE_NOT_VALID
+
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
         moment = parse_datetime(raw)
         if moment is None:
-            ctx.error(name, msg.DATE_NOT_VALID.format(value=value_text))
-        return moment
+            ctx.error(name, template.format(field=name, value=value_text))
+            return None
+        return with_default_time(moment, raw, default_time)
+    return convert
+
+
+def _float_converter(bound: BoundField) -> Converter:
+    """A decimal number, with a point or a comma."""
+    name, template = bound.name, bound.spec.invalid or msg.NOT_A_NUMBER
+
+    def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
+        number = parse_float(value_text) if isinstance(raw, str) else None
+        if number is None:
+            ctx.error(name, template.format(field=name, value=msg.shortened(value_text)))
+        return number
+    return convert
+
+
+def _duration_converter(bound: BoundField) -> Converter:
+    """A duration, stored in seconds."""
+    name, template = bound.name, bound.spec.invalid or msg.NOT_A_DURATION
+
+    def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
+        seconds = parse_duration(value_text) if isinstance(raw, str) else None
+        if seconds is not None and seconds > INT_MAX:
+            seconds = None
+        if seconds is None:
+            ctx.error(name, template.format(field=name, value=msg.shortened(value_text)))
+        return seconds
     return convert

@@ -82,6 +82,10 @@ PLATFORM_CONSOLIDATORS = frozenset({
 DATE_TOKENS: dict[str, str] = {"Y": "%Y", "M": "%m", "D": "%d", "H": "%H", "I": "%M", "S": "%S"}
 SHORT_YEAR = "%y"  # YY
 DATE_FORMAT_CHARS = frozenset("YMDHISymdhis /_.:;,-")
+# An action's parameters for dates with times (consolidated tracking): the format, in the
+# same letters as dateFormat's, and the time given to a value with a date only.
+DATE_TIME_FORMAT = "dateTimeFormat"
+DEFAULT_TIME = "defaultTime"
 
 # --- files -----------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from lxml import etree
 from importer_gui.core import catalogue as cat
 from importer_gui.core.catalogue import OptionKind
 from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.catalogue.document import DATE_TIME_FORMAT
 from importer_gui.core.config import (
     EXT_NS,
     LOG_OUTSIDE,
@@ -432,6 +433,11 @@ def _option_text(element: El, option: cat.OptionDef, reader: Reader) -> str:
     if option.kind is OptionKind.INT and parse_int(value) is None:
         raise reader.fail(f'Invalid value "{value}" in <{element_name(element)}> '
                           f"(line {element.sourceline}); expected a whole number.", element)
+    if option.kind is OptionKind.DATE_FORMAT or option.name == DATE_TIME_FORMAT:
+        try:
+            validate_date_format(value)
+        except ConfigError as exc:
+            raise reader.fail(exc.detail, element) from None
     if option.kind is OptionKind.TIME and parse_time(value) is None:
         raise reader.fail(f'Invalid value "{value}" in <{element_name(element)}> '
                           f"(line {element.sourceline}); expected a time as hh:ii:ss.", element)
