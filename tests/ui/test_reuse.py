@@ -13,6 +13,8 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.wizard import MAPPING, PREVIEW
 from tests.builders import write_csv
 from tests.core.test_remap import HEADED_CONFIG
+from tests.ui.fit import clipped
+from tests.ui.test_screens_fit import SIZE
 
 
 def shot(window: MainWindow, folder: Path, name: str) -> None:
@@ -64,6 +66,10 @@ def test_a_new_file_gets_the_loaded_configuration_matched_by_header(
         in text
     assert "Missing from this file: “Nom” (" in text and "teacherName" in text
     shot(window, screenshots, "reuse-2-mapping-moved-new-missing")
+    window.resize(SIZE)  # and on a small laptop's screen, nothing is cut off
+    QApplication.processEvents()
+    assert clipped(window) == []
+    shot(window, screenshots, "reuse-2b-mapping-at-1024x700")
     mapping.confirm_check.setChecked(True)
     wizard.next()
     columns = window.state.choices.config.imports[0].provider.columns
