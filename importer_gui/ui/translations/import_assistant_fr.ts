@@ -405,31 +405,31 @@
     </message>
     <message>
         <source>The saved mapping was matched to this file&apos;s columns by their headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>La correspondance enregistrée a été appliquée aux colonnes de ce fichier d&apos;après leurs en-têtes.</translation>
     </message>
     <message>
         <source>Moved: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacées&#xa0;: %1.</translation>
     </message>
     <message>
         <source>“%1” (column %2 → %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» (colonne %2 → %3)</translation>
     </message>
     <message>
         <source>New, skipped unless you map them: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles, ignorées tant que vous ne les associez pas&#xa0;: %1.</translation>
     </message>
     <message>
         <source>“%1” (column %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» (colonne %2)</translation>
     </message>
     <message>
         <source>Missing from this file: %1. The saved mapping fed them; map another column to them or go on without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait&#xa0;; associez-leur une autre colonne ou continuez sans elles.</translation>
     </message>
     <message>
         <source>“%1” (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» (%2)</translation>
     </message>
     <message>
         <source>Column</source>
@@ -634,39 +634,39 @@
     </message>
     <message>
         <source>The configuration %1 applies to this file: its reading options, date format and mapping are kept, its columns matched by header. To start afresh, choose File &gt; New import.</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuration %1 s&apos;applique à ce fichier&#xa0;: ses options de lecture, son format de date et sa correspondance sont conservés, ses colonnes retrouvées par leur en-tête. Pour repartir de zéro, choisissez Fichier &gt; Nouvel import.</translation>
     </message>
     <message>
         <source>encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>encodage</translation>
     </message>
     <message>
         <source>delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>séparateur</translation>
     </message>
     <message>
         <source>date format</source>
-        <translation type="unfinished"></translation>
+        <translation>format de date</translation>
     </message>
     <message>
         <source>certain</source>
-        <translation type="unfinished"></translation>
+        <translation>certain</translation>
     </message>
     <message>
         <source>likely</source>
-        <translation type="unfinished"></translation>
+        <translation>probable</translation>
     </message>
     <message>
         <source>nothing to tell</source>
-        <translation type="unfinished"></translation>
+        <translation>rien pour en juger</translation>
     </message>
     <message>
         <source>%1 %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 (%3)</translation>
     </message>
     <message>
         <source>Read as detected: %1. Change the reading below, and the date format on the mapping page, if they are wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lu comme détecté&#xa0;: %1. Modifiez la lecture ci-dessous, et le format de date sur la page de correspondance, s&apos;ils sont faux.</translation>
     </message>
     <message>
         <source>a PNG image</source>
@@ -896,7 +896,8 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>%1
 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+→ %2</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
@@ -1108,7 +1109,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>%1: the dates are not in the date format %2; they read as %3. Select a row with a date error to use %3 in one click.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: les dates ne sont pas au format %2&#xa0;; elles se lisent comme %3. Sélectionnez une ligne avec une erreur de date pour utiliser %3 en un clic.</translation>
     </message>
     <message>
         <source>Commit</source>
@@ -1151,15 +1152,15 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>The dates of %1 read as %2, not as the date format says.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dates de %1 se lisent comme %2, et non comme le dit le format de date.</translation>
     </message>
     <message>
         <source>U&amp;se %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utiliser %1</translation>
     </message>
     <message>
         <source>Read every date of %1 as %2 and check again</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire toutes les dates de %1 comme %2 et vérifier à nouveau</translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
@@ -1481,7 +1482,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>&amp;Learners and tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apprenants et suivi</translation>
     </message>
     <message>
         <source>&amp;History of import runs</source>
@@ -1489,23 +1490,23 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Lear&amp;ners</source>
-        <translation type="unfinished"></translation>
+        <translation>Appre&amp;nants</translation>
     </message>
     <message>
         <source>Entities</source>
-        <translation type="unfinished"></translation>
+        <translation>Entités</translation>
     </message>
     <message>
         <source>Registr&amp;ations</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscr&amp;iptions</translation>
     </message>
     <message>
         <source>Trac&amp;king</source>
-        <translation type="unfinished"></translation>
+        <translation>Su&amp;ivi</translation>
     </message>
     <message>
         <source>Learning o&amp;bjects</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;bjets pédagogiques</translation>
     </message>
     <message>
         <source>&amp;Teachers</source>
@@ -1591,7 +1592,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>actualisation</translation>
     </message>
     <message>
         <source>revert</source>
@@ -1829,51 +1830,51 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Training course action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action sur la formation</translation>
     </message>
     <message>
         <source>Learning objects (codes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Objets pédagogiques (codes)</translation>
     </message>
     <message>
         <source>Training course price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix de la formation</translation>
     </message>
     <message>
         <source>What you will learn</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que vous apprendrez</translation>
     </message>
     <message>
         <source>Training course overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Présentation de la formation</translation>
     </message>
     <message>
         <source>Learning outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquis de la formation</translation>
     </message>
     <message>
         <source>Who should attend</source>
-        <translation type="unfinished"></translation>
+        <translation>Public visé</translation>
     </message>
     <message>
         <source>Further information</source>
-        <translation type="unfinished"></translation>
+        <translation>Informations complémentaires</translation>
     </message>
     <message>
         <source>Welcome text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte d&apos;accueil</translation>
     </message>
     <message>
         <source>Steps (blended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Étapes (formation mixte)</translation>
     </message>
     <message>
         <source>Success threshold (legacy, ignored)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil de réussite (ancien, ignoré)</translation>
     </message>
     <message>
         <source>Scores visible by learners (legacy, ignored)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scores visibles par les apprenants (ancien, ignoré)</translation>
     </message>
     <message>
         <source>With no, the import may only change or delete records that an import created.</source>
@@ -1921,43 +1922,43 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>The learning objects&apos; codes: steps apart with ||, the objects of a step apart with commas (REF1,REF2||REF3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les codes des objets pédagogiques&#xa0;: les étapes séparées par ||, les objets d&apos;une étape par des virgules (REF1,REF2||REF3).</translation>
     </message>
     <message>
         <source>The training course&apos;s price.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prix de la formation.</translation>
     </message>
     <message>
         <source>What the learners will learn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que les apprenants apprendront.</translation>
     </message>
     <message>
         <source>The training course&apos;s overview.</source>
-        <translation type="unfinished"></translation>
+        <translation>La présentation de la formation.</translation>
     </message>
     <message>
         <source>The training course&apos;s learning outcomes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les acquis de la formation.</translation>
     </message>
     <message>
         <source>Who should attend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le public visé.</translation>
     </message>
     <message>
         <source>Further information on the training course.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des informations complémentaires sur la formation.</translation>
     </message>
     <message>
         <source>The training course&apos;s welcome text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte d&apos;accueil de la formation.</translation>
     </message>
     <message>
         <source>A blended training&apos;s steps: Title|&gt;days, apart with || (the days may be left out); a blended training must have some.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les étapes d&apos;une formation mixte&#xa0;: Titre|&gt;jours, séparées par || (les jours peuvent être omis)&#xa0;; une formation mixte doit en avoir.</translation>
     </message>
     <message>
         <source>Legacy: read and ignored (the platform no longer reads it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancien&#xa0;: lu et ignoré (la plateforme ne le lit plus).</translation>
     </message>
     <message>
         <source>Teachers</source>
@@ -2017,187 +2018,187 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>The platform&apos;s id of an existing session; a new session gets its own, so leave it empty to create one.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant d&apos;une session existante sur la plateforme&#xa0;; une nouvelle session reçoit le sien, laissez-le donc vide pour en créer une.</translation>
     </message>
     <message>
         <source>Learner&apos;s login</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant de l&apos;apprenant</translation>
     </message>
     <message>
         <source>Learner&apos;s reference number</source>
-        <translation type="unfinished"></translation>
+        <translation>Matricule de l&apos;apprenant</translation>
     </message>
     <message>
         <source>Learner&apos;s e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriel de l&apos;apprenant</translation>
     </message>
     <message>
         <source>Registration GUID</source>
-        <translation type="unfinished"></translation>
+        <translation>GUID de l&apos;inscription</translation>
     </message>
     <message>
         <source>Register or unregister</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrire ou désinscrire</translation>
     </message>
     <message>
         <source>Registration date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date d&apos;inscription</translation>
     </message>
     <message>
         <source>Learning object code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de l&apos;objet pédagogique</translation>
     </message>
     <message>
         <source>Learning object GUID</source>
-        <translation type="unfinished"></translation>
+        <translation>GUID de l&apos;objet pédagogique</translation>
     </message>
     <message>
         <source>First access</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier accès</translation>
     </message>
     <message>
         <source>Last access</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier accès</translation>
     </message>
     <message>
         <source>First completion</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier achèvement</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression</translation>
     </message>
     <message>
         <source>Tracking status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut du suivi</translation>
     </message>
     <message>
         <source>Time spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps passé</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Maximum score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score maximal</translation>
     </message>
     <message>
         <source>The learner&apos;s login.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant de l&apos;apprenant.</translation>
     </message>
     <message>
         <source>The learner&apos;s reference number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le matricule de l&apos;apprenant.</translation>
     </message>
     <message>
         <source>The learner&apos;s e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse électronique de l&apos;apprenant.</translation>
     </message>
     <message>
         <source>The fields whose values, together, find the learner; when several learners match, the oldest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les champs dont les valeurs, ensemble, retrouvent l&apos;apprenant&#xa0;; si plusieurs apprenants correspondent, le plus ancien.</translation>
     </message>
     <message>
         <source>Find learners by</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrouver les apprenants par</translation>
     </message>
     <message>
         <source>Choose at least one field to find learners by.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez au moins un champ pour retrouver les apprenants.</translation>
     </message>
     <message>
         <source>Registrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscriptions</translation>
     </message>
     <message>
         <source>Registers learners to sessions, or unregisters them; creates the sessions it does not find.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrit des apprenants à des sessions, ou les désinscrit&#xa0;; crée les sessions qu&apos;elle ne trouve pas.</translation>
     </message>
     <message>
         <source>The session&apos;s title. Without this column the platform renames a session &quot;Session for&quot; its learner on a new registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le titre de la session. Sans cette colonne, la plateforme renomme une session «&#xa0;Session for&#xa0;» son apprenant lors d&apos;une nouvelle inscription.</translation>
     </message>
     <message>
         <source>The store&apos;s id of an existing session.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant d&apos;une session existante dans la base.</translation>
     </message>
     <message>
         <source>The session&apos;s end date.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date de fin de la session.</translation>
     </message>
     <message>
         <source>The registration&apos;s GUID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le GUID de l&apos;inscription.</translation>
     </message>
     <message>
         <source>Y registers the learner (also when empty), N unregisters; the last learner unregistered deletes the session unless keepSession is Y.</source>
-        <translation type="unfinished"></translation>
+        <translation>Y inscrit l&apos;apprenant (de même si vide), N le désinscrit&#xa0;; le dernier apprenant désinscrit supprime la session, sauf si keepSession vaut Y.</translation>
     </message>
     <message>
         <source>When the learner was registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand l&apos;apprenant a été inscrit.</translation>
     </message>
     <message>
         <source>The fields whose values, together, find the training course.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les champs dont les valeurs, ensemble, retrouvent la formation.</translation>
     </message>
     <message>
         <source>Find training courses by</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrouver les formations par</translation>
     </message>
     <message>
         <source>Choose at least one field to find training courses by.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez au moins un champ pour retrouver les formations.</translation>
     </message>
     <message>
         <source>With yes, the sessions found are left as they are; only new ones take the row&apos;s dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec yes, les sessions trouvées restent telles quelles&#xa0;; seules les nouvelles prennent les dates de la ligne.</translation>
     </message>
     <message>
         <source>Leave existing sessions as they are</source>
-        <translation type="unfinished"></translation>
+        <translation>Laisser les sessions existantes telles quelles</translation>
     </message>
     <message>
         <source>With yes, a disabled learner registered by a row is enabled again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec yes, un apprenant désactivé inscrit par une ligne est réactivé.</translation>
     </message>
     <message>
         <source>Reactivate registered learners</source>
-        <translation type="unfinished"></translation>
+        <translation>Réactiver les apprenants inscrits</translation>
     </message>
     <message>
         <source>The maximum score of a row that gives none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le score maximal d&apos;une ligne qui n&apos;en donne pas.</translation>
     </message>
     <message>
         <source>Default maximum score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score maximal par défaut</translation>
     </message>
     <message>
         <source>Consolidated tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivi consolidé</translation>
     </message>
     <message>
         <source>Records each learner&apos;s progress in a learning object of a session; a row replaces the last.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistre la progression de chaque apprenant dans un objet pédagogique d&apos;une session&#xa0;; une ligne remplace la précédente.</translation>
     </message>
     <message>
         <source>The learning object&apos;s code (its version&apos;s reference number).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code de l&apos;objet pédagogique (la référence de sa version).</translation>
     </message>
     <message>
         <source>The learning object&apos;s GUID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le GUID de l&apos;objet pédagogique.</translation>
     </message>
     <message>
         <source>The session, by GUID.</source>
-        <translation type="unfinished"></translation>
+        <translation>La session, par son GUID.</translation>
     </message>
     <message>
         <source>The session, by title inside its training course.</source>
-        <translation type="unfinished"></translation>
+        <translation>La session, par son titre dans sa formation.</translation>
     </message>
     <message>
         <source>The store&apos;s id of the session.</source>
@@ -2205,235 +2206,235 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>When the learner first opened the learning object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand l&apos;apprenant a ouvert l&apos;objet pédagogique pour la première fois.</translation>
     </message>
     <message>
         <source>When the learner last opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand l&apos;apprenant l&apos;a ouvert pour la dernière fois.</translation>
     </message>
     <message>
         <source>When the learner first completed it; today for a completed row without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand l&apos;apprenant l&apos;a achevé pour la première fois&#xa0;; aujourd&apos;hui pour une ligne achevée qui n&apos;en donne pas.</translation>
     </message>
     <message>
         <source>The learner&apos;s progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>La progression de l&apos;apprenant.</translation>
     </message>
     <message>
         <source>The completion status; notAttempted resets the tracking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le statut d&apos;achèvement&#xa0;; notAttempted remet le suivi à zéro.</translation>
     </message>
     <message>
         <source>Time spent: seconds, hh:ii:ss or PT1H25M15S.</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps passé&#xa0;: en secondes, hh:ii:ss ou PT1H25M15S.</translation>
     </message>
     <message>
         <source>The learner&apos;s score.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le score de l&apos;apprenant.</translation>
     </message>
     <message>
         <source>The maximum score; defaultScoreMax when empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le score maximal&#xa0;; defaultScoreMax s&apos;il est vide.</translation>
     </message>
     <message>
         <source>How the file writes dates and times (tokens as dateFormat&apos;s, with HH, II and SS).</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment le fichier écrit les dates et heures (mêmes jetons que dateFormat, avec HH, II et SS).</translation>
     </message>
     <message>
         <source>Date and time format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format de date et heure</translation>
     </message>
     <message>
         <source>The time zone of the file&apos;s dates and times (such as Europe/Paris).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fuseau horaire des dates et heures du fichier (comme Europe/Paris).</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire</translation>
     </message>
     <message>
         <source>The time given to a date written without one (hh:ii:ss).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;heure donnée à une date écrite sans heure (hh:ii:ss).</translation>
     </message>
     <message>
         <source>Default time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure par défaut</translation>
     </message>
     <message>
         <source>Learner&apos;s last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l&apos;apprenant</translation>
     </message>
     <message>
         <source>Learner&apos;s first name</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom de l&apos;apprenant</translation>
     </message>
     <message>
         <source>Learner&apos;s password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe de l&apos;apprenant</translation>
     </message>
     <message>
         <source>Account enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte actif</translation>
     </message>
     <message>
         <source>Learner&apos;s time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire de l&apos;apprenant</translation>
     </message>
     <message>
         <source>Learner&apos;s languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Langues de l&apos;apprenant</translation>
     </message>
     <message>
         <source>Enabled from</source>
-        <translation type="unfinished"></translation>
+        <translation>Actif à partir du</translation>
     </message>
     <message>
         <source>Enabled until</source>
-        <translation type="unfinished"></translation>
+        <translation>Actif jusqu&apos;au</translation>
     </message>
     <message>
         <source>Presentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Présentation</translation>
     </message>
     <message>
         <source>Custom field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ personnalisé</translation>
     </message>
     <message>
         <source>Entity GUID</source>
-        <translation type="unfinished"></translation>
+        <translation>GUID de l&apos;entité</translation>
     </message>
     <message>
         <source>Entity id</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant de l&apos;entité</translation>
     </message>
     <message>
         <source>Entity name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l&apos;entité</translation>
     </message>
     <message>
         <source>Entity (one level per column)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entité (un niveau par colonne)</translation>
     </message>
     <message>
         <source>Manager&apos;s login</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant du responsable</translation>
     </message>
     <message>
         <source>Manager&apos;s reference number</source>
-        <translation type="unfinished"></translation>
+        <translation>Matricule du responsable</translation>
     </message>
     <message>
         <source>The id of the entity new records go under. While the store knows no entity, it is taken on trust and recorded as &quot;Entity &lt;id&gt;&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant de l&apos;entité sous laquelle vont les nouveaux enregistrements. Tant que la base ne connaît aucune entité, il est pris de confiance et enregistré comme «&#xa0;Entity &lt;id&gt;&#xa0;».</translation>
     </message>
     <message>
         <source>Default entity id</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant de l&apos;entité par défaut</translation>
     </message>
     <message>
         <source>Entities (organisation tree)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entités (arbre de l&apos;organisation)</translation>
     </message>
     <message>
         <source>Creates or places the entities of the organisation tree, one level per column, found by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crée ou place les entités de l&apos;arbre de l&apos;organisation, un niveau par colonne, retrouvées par leur nom.</translation>
     </message>
     <message>
         <source>An entity&apos;s name; each such column is one level below the one before, the first below defaultEntityId. Unknown names are created, known ones (the oldest of a name) placed there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d&apos;une entité&#xa0;; chacune de ces colonnes est un niveau sous la précédente, la première sous defaultEntityId. Les noms inconnus sont créés, les connus (la plus ancienne de ce nom) placés là.</translation>
     </message>
     <message>
         <source>Learners</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprenants</translation>
     </message>
     <message>
         <source>Creates or updates learners, found by traineeSearchField, with their entity and manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crée ou met à jour les apprenants, retrouvés par traineeSearchField, avec leur entité et leur responsable.</translation>
     </message>
     <message>
         <source>The learner&apos;s last name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom de l&apos;apprenant.</translation>
     </message>
     <message>
         <source>The learner&apos;s first name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prénom de l&apos;apprenant.</translation>
     </message>
     <message>
         <source>The learner&apos;s password: checked, and never kept in the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe de l&apos;apprenant&#xa0;: vérifié, et jamais conservé dans la base.</translation>
     </message>
     <message>
         <source>Y enables the account, N disables it, U enables it until enabledUntil; before enabledFrom and enabledUntil, after enableAllLearners.</source>
-        <translation type="unfinished"></translation>
+        <translation>Y active le compte, N le désactive, U l&apos;active jusqu&apos;à enabledUntil&#xa0;; appliqué avant enabledFrom et enabledUntil, après enableAllLearners.</translation>
     </message>
     <message>
         <source>The first day the account is enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le premier jour où le compte est actif.</translation>
     </message>
     <message>
         <source>The last day the account is enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dernier jour où le compte est actif.</translation>
     </message>
     <message>
         <source>The learner&apos;s languages, in order, comma-separated (fr-FR,en-GB); defaultLangCode for a new learner without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les langues de l&apos;apprenant, dans l&apos;ordre, séparées par des virgules (fr-FR,en-GB)&#xa0;; defaultLangCode pour un nouvel apprenant qui n&apos;en a pas.</translation>
     </message>
     <message>
         <source>The learner&apos;s time zone (such as Europe/Paris).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fuseau horaire de l&apos;apprenant (comme Europe/Paris).</translation>
     </message>
     <message>
         <source>The learner&apos;s entity, by GUID.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;entité de l&apos;apprenant, par son GUID.</translation>
     </message>
     <message>
         <source>The learner&apos;s entity, by the store&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;entité de l&apos;apprenant, par son identifiant dans la base.</translation>
     </message>
     <message>
         <source>The learner&apos;s entity, by name; defaultEntityId for a new learner when no entity column is filled.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;entité de l&apos;apprenant, par son nom&#xa0;; defaultEntityId pour un nouvel apprenant quand aucune colonne d&apos;entité n&apos;est remplie.</translation>
     </message>
     <message>
         <source>The manager&apos;s login (a learner).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant du responsable (un apprenant).</translation>
     </message>
     <message>
         <source>The manager&apos;s reference number (a learner).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le matricule du responsable (un apprenant).</translation>
     </message>
     <message>
         <source>The presentation of the learner&apos;s profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>La présentation du profil de l&apos;apprenant.</translation>
     </message>
     <message>
         <source>A custom field of the learner, named by its &lt;guid&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un champ personnalisé de l&apos;apprenant, désigné par son &lt;guid&gt;.</translation>
     </message>
     <message>
         <source>The language of a new learner whose languages are empty (such as en-GB).</source>
-        <translation type="unfinished"></translation>
+        <translation>La langue d&apos;un nouvel apprenant dont les langues sont vides (comme en-GB).</translation>
     </message>
     <message>
         <source>Default language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue par défaut</translation>
     </message>
     <message>
         <source>With yes, every learner a row creates or updates is enabled, whatever candidateValidity says.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec yes, chaque apprenant qu&apos;une ligne crée ou met à jour est activé, quoi que dise candidateValidity.</translation>
     </message>
     <message>
         <source>Enable all learners</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer tous les apprenants</translation>
     </message>
     <message>
         <source>With yes, the platform does not mark the learners as changed by an import (a later fullAccess=no import may not change them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec yes, la plateforme ne marque pas les apprenants comme modifiés par un import (un import ultérieur avec fullAccess=no ne pourra pas les modifier).</translation>
     </message>
     <message>
         <source>Do not mark learners as imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas marquer les apprenants comme importés</translation>
     </message>
     <message>
         <source>Login of an existing teacher, set as the session&apos;s teacher.</source>
@@ -2441,7 +2442,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>M creates or updates the training course, A deletes it (once it has no session).</source>
-        <translation type="unfinished"></translation>
+        <translation>M crée ou met à jour la formation, A la supprime (une fois qu&apos;elle n&apos;a plus de session).</translation>
     </message>
     <message>
         <source>The training course&apos;s code.</source>
@@ -2735,75 +2736,75 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Entité</translation>
     </message>
     <message>
         <source>Learner</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprenant</translation>
     </message>
     <message>
         <source>Learning object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet pédagogique</translation>
     </message>
     <message>
         <source>Registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscription</translation>
     </message>
     <message>
         <source>Tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivi</translation>
     </message>
     <message>
         <source>GUID</source>
-        <translation type="unfinished"></translation>
+        <translation>GUID</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Custom fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs personnalisés</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Publisher</source>
-        <translation type="unfinished"></translation>
+        <translation>Éditeur</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Learning object code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de l&apos;objet pédagogique</translation>
     </message>
     <message>
         <source>Learning object GUID</source>
-        <translation type="unfinished"></translation>
+        <translation>GUID de l&apos;objet pédagogique</translation>
     </message>
     <message>
         <source>Time spent (seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps passé (secondes)</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>Parent entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Entité parente</translation>
     </message>
     <message>
         <source>Id</source>
@@ -2918,123 +2919,123 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>No column holds sessionTitle: for a new registration the platform renames session {old} to &quot;{new}&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune colonne ne contient sessionTitle&#xa0;: pour une nouvelle inscription, la plateforme renomme la session {old} en «&#xa0;{new}&#xa0;».</translation>
     </message>
     <message>
         <source>Session {title} is not updated: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La session {title} n&apos;est pas mise à jour&#xa0;: {reason}.</translation>
     </message>
     <message>
         <source>dontUpdateExistingSessions is yes</source>
-        <translation type="unfinished"></translation>
+        <translation>dontUpdateExistingSessions vaut yes</translation>
     </message>
     <message>
         <source>fullAccess is no and no import created it</source>
-        <translation type="unfinished"></translation>
+        <translation>fullAccess vaut no et aucun import ne l&apos;a créée</translation>
     </message>
     <message>
         <source>Session {title} has no learner left but is kept: fullAccess is no and no import created it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La session {title} n&apos;a plus d&apos;apprenant mais est conservée&#xa0;: fullAccess vaut no et aucun import ne l&apos;a créée.</translation>
     </message>
     <message>
         <source>Field {field}: {guid} is already the GUID of another registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: {guid} est déjà le GUID d&apos;une autre inscription.</translation>
     </message>
     <message>
         <source>the registration of {learner} to session {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;inscription de {learner} à la session {title}</translation>
     </message>
     <message>
         <source>Field {field}: no learner has {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: aucun apprenant n&apos;a {value}.</translation>
     </message>
     <message>
         <source>Field {field}: no training course has {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: aucune formation n&apos;a {value}.</translation>
     </message>
     <message>
         <source>Field {field}: no session has {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: aucune session n&apos;a {value}.</translation>
     </message>
     <message>
         <source>Field {field}: no session has the id {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: aucune session n&apos;a l&apos;identifiant {value}.</translation>
     </message>
     <message>
         <source>Field {field}: session {value} is not a session of training course {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: la session {value} n&apos;est pas une session de la formation {code}.</translation>
     </message>
     <message>
         <source>Field {field}: no learning object has {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: aucun objet pédagogique n&apos;a {value}.</translation>
     </message>
     <message>
         <source>Field {field}: {value} is not one of the learning objects of training course {code} ({codes}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas l&apos;un des objets pédagogiques de la formation {code} ({codes}).</translation>
     </message>
     <message>
         <source>No tracking matches this row: there is nothing to reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun suivi ne correspond à cette ligne&#xa0;: il n&apos;y a rien à remettre à zéro.</translation>
     </message>
     <message>
         <source>timeZone {zone} is not a time zone of the tz database (such as Europe/Paris).</source>
-        <translation type="unfinished"></translation>
+        <translation>timeZone {zone} n&apos;est pas un fuseau horaire de la base tz (comme Europe/Paris).</translation>
     </message>
     <message>
         <source>Field {field}: step #{step} of {value} has an empty learning object code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: l&apos;étape n°{step} de {value} a un code d&apos;objet pédagogique vide.</translation>
     </message>
     <message>
         <source>Field {field}: step #{step}&apos;s duration {value} is not a whole number of days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: la durée {value} de l&apos;étape n°{step} n&apos;est pas un nombre entier de jours.</translation>
     </message>
     <message>
         <source>Field {field}: the steps of blended training course {code} can be added to, never removed or changed; its steps are kept as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: on peut ajouter des étapes à la formation mixte {code}, jamais en retirer ni en modifier&#xa0;; ses étapes restent telles quelles.</translation>
     </message>
     <message>
         <source>Field {field}: an import never removes learning objects from blended training course {code}; {codes} stay in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: un import ne retire jamais d&apos;objets pédagogiques de la formation mixte {code}&#xa0;; {codes} y restent.</translation>
     </message>
     <message>
         <source>No training course matches this row: there is nothing to delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune formation ne correspond à cette ligne&#xa0;: il n&apos;y a rien à supprimer.</translation>
     </message>
     <message>
         <source>Training course {code} has sessions ({count}): delete them first (sessionAction A), then the course.</source>
-        <translation type="unfinished"></translation>
+        <translation>La formation {code} a des sessions ({count})&#xa0;: supprimez-les d&apos;abord (sessionAction A), puis la formation.</translation>
     </message>
     <message>
         <source>Field {field} is ignored: the platform no longer reads this legacy field (it depends on a setting very few platforms have).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ {field} est ignoré&#xa0;: la plateforme ne lit plus ce champ ancien (il dépend d&apos;un réglage que très peu de plateformes ont).</translation>
     </message>
     <message>
         <source>Field {field}: no training course has the title {title}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: aucune formation n&apos;a le titre {title}.</translation>
     </message>
     <message>
         <source>Field {field}: several training courses have the title {title}; name the course by its code or id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: plusieurs formations ont le titre {title}&#xa0;; désignez la formation par son code ou son identifiant.</translation>
     </message>
     <message>
         <source>Field {field}: no session of training course {code} has the id {id} (with this row&apos;s other search values); the platform numbers new sessions, so leave {field} empty to create one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: aucune session de la formation {code} n&apos;a l&apos;identifiant {id} (avec les autres valeurs de recherche de cette ligne)&#xa0;; la plateforme numérote les nouvelles sessions, laissez donc {field} vide pour en créer une.</translation>
     </message>
     <message>
         <source>Fields {guid_field} and {code_field} name two different training courses: {guid} is the GUID of {other}, not of {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les champs {guid_field} et {code_field} désignent deux formations différentes&#xa0;: {guid} est le GUID de {other}, pas de {code}.</translation>
     </message>
     <message>
         <source>Field {field}: {value} is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas un nombre.</translation>
     </message>
     <message>
         <source>Field {field}: {value} is not a duration (seconds, hh:ii:ss, or ISO 8601 such as PT1H25M15S).</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas une durée (secondes, hh:ii:ss, ou ISO 8601 comme PT1H25M15S).</translation>
     </message>
     <message>
         <source>Field {field}: {value} is not a date and time in the format {format}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas une date et heure au format {format}.</translation>
     </message>
     <message>
         <source>{name} was deleted after run {run}{by}; skipped.</source>
