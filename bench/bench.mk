@@ -5,6 +5,8 @@
 # changes (bench/generate.py VERSION). The naive way is measured at 10,000 rows and
 # extrapolated at 100,000; `make bench BENCH_ARGS=--naive-full` runs it (about 100 s more).
 # Each timed step runs three times and the table shows the median (BENCH_ARGS=--repeat N).
+# Two cases: sessions (teachers, courses, sessions, interventions) and registrations (courses,
+# learners, registrations); `make bench BENCH_ARGS="--case registrations"` runs one of them.
 # Byte-code is compiled first, as an installed application has it (some shells set
 # PYTHONDONTWRITEBYTECODE, which would make every measured process compile the package).
 .PHONY: bench bench-quick bench-compile

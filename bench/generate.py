@@ -1,4 +1,5 @@
-"""Deterministic benchmark data: teachers, training courses, sessions and interventions.
+"""Deterministic benchmark data: teachers, training courses, sessions and interventions (the
+sessions case), and training courses, learners and registrations (the registrations case).
 
 ``dataset(n)`` gives the same rows for the same ``n`` every time (a seeded generator, no
 clock), with a few percent of rows carrying each kind of mistake users make; ``write(n)``
@@ -122,8 +123,8 @@ class _Builder:
         if kind == "modality":
             modality = "presentiel"
             self._plant("trainings", line, "trainingModality",
-                        f"The modality must be {', '.join(_MODALITY_CODES[:-1])} or "
-                        f"{_MODALITY_CODES[-1]}, {modality} detected.")
+                        "The modality must be distancelearning, knowledgecommunity, "
+                        f"learning_channel or blended, {modality} detected.")
         elif kind == "title":
             title = ""
             self._plant("trainings", line, "trainingTitle", "Field trainingTitle is empty.")
@@ -204,10 +205,90 @@ class _Builder:
         return row
 
 
-_MODALITY_CODES = ("learning_channel", "kc", "distanciel", "blended", "campus",
-                   "mentored_action_learning", "portal", "serious_game", "public_course",
-                   "vodeclic", "learning_feed", "content_test")
+# --------------------------------------------------------------------------- registrations
 
+REGISTRATION_HEADERS: dict[str, list[str]] = {
+    "trainings": HEADERS["trainings"],
+    "learners": ["Identifiant", "Nom", "Prénom", "Courriel"],
+    "registrations": ["Identifiant", "Code formation", "Titre de la session", "Date de début",
+                      "Date de fin", "Inscription"],
+}
+REGISTRATION_FILES = tuple(REGISTRATION_HEADERS)
+LEARNERS_PER_SESSION = 8
+
+
+def registration_sizes(n: int) -> dict[str, int]:
+    """Rows per file for ``n`` rows in all: a learner follows about nine sessions."""
+    trainings, learners = max(10, n // 100), max(20, n // 10)
+    return {"trainings": trainings, "learners": learners,
+            "registrations": max(10, n - trainings - learners)}
+
+
+class _RegistrationBuilder(_Builder):
+    """Courses, learners, then registrations to sessions that the registrations create."""
+
+    def __init__(self, n: int) -> None:
+        super().__init__(n)
+        self.rng = random.Random(f"importer-bench-registrations-{VERSION}-{n}")
+        self.count = registration_sizes(n)
+        self.learners: list[str] = []
+        self.pairs: set[tuple[int, int]] = set()
+        self.sessions = max(10, self.count["registrations"] // LEARNERS_PER_SESSION)
+
+    def build(self) -> Dataset:
+        for name, build in (("trainings", self._training), ("learners", self._learner),
+                            ("registrations", self._registration)):
+            rows: list[Row] = [list(REGISTRATION_HEADERS[name])]
+            for i in range(self.count[name]):
+                rows.append(build(i, i + 2))
+            self.data.rows[name] = rows
+        return self.data
+
+    def _learner(self, i: int, line: int) -> Row:
+        login = f"l{i:06d}"
+        first, last = FIRST_NAMES[i % len(FIRST_NAMES)], LAST_NAMES[i % len(LAST_NAMES)]
+        self.learners.append(login)
+        return [login, last, first, f"{first.lower()}.{last.lower()}{i}@example.org"]
+
+    def _registration(self, i: int, line: int) -> Row:
+        session = i % self.sessions  # rows go round the sessions, as a month's file might
+        code, _title = self.trainings[session % len(self.trainings)]
+        start = date(2027, 1, 4) + timedelta(days=session % 300)
+        learner = (i * 7919) % len(self.learners)
+        while (session, learner) in self.pairs:  # one registration per learner and session
+            learner = (learner + 1) % len(self.learners)
+        self.pairs.add((session, learner))
+        start_cell: object = start if i % 3 == 0 else start.strftime("%d/%m/%Y")
+        row: Row = [self.learners[learner], code, f"{CITIES[session % len(CITIES)]} {session}",
+                    start_cell, (start + timedelta(days=1)).strftime("%d/%m/%Y"), "Y"]
+        kind = self._mistake(["learner", "empty", "code", "date", "flag"]) if i else None
+
+        def planted(name: str, message: str) -> None:
+            self._plant("registrations", line, name, message)
+
+        if kind == "learner":
+            row[0] = f"nobody{i}"
+            planted("candidateLogin", "The candidate was not found.")
+        elif kind == "empty":
+            row[0] = ""
+            planted("candidateLogin", "No search field was provided to find the candidate.")
+        elif kind == "code":
+            row[1] = f"XX-{i:05d}"
+            planted("trainingPathCode", "The training could not be found and it is mandatory.")
+        elif kind == "date":
+            row[3] = f"31/02/{start.year}"
+            planted("sessionStartDate", f"Start date {row[3]} not valid.")
+        elif kind == "flag":
+            row[5] = "X"
+            planted("registerFlag", "Register flag has invalid value X, Y or N expected.")
+        if kind is not None:
+            self.pairs.discard((session, learner))
+        return row
+
+
+def registrations_dataset(n: int) -> Dataset:
+    """The rows of the ``n``-row registrations benchmark, the same on every call."""
+    return _RegistrationBuilder(n).build()
 
 def dataset(n: int) -> Dataset:
     """The rows of the ``n``-row benchmark, the same on every call."""
@@ -242,30 +323,42 @@ def write_xlsx(path: Path, rows: list[Row], title: str) -> None:
     book.save(path)
 
 
-def config_text(suffix: str) -> str:
+def config_text(suffix: str, template: str = "config-template.xml") -> str:
     """The benchmark's configuration, reading ``teachers<suffix>`` and so on."""
-    return (Path(__file__).with_name("config-template.xml").read_text(encoding="utf-8")
+    return (Path(__file__).with_name(template).read_text(encoding="utf-8")
             .replace("{suffix}", suffix))
 
 
-def folder(n: int) -> Path:
-    """Where the ``n``-row files go."""
-    return OUT / str(n)
+def folder(n: int, case: str = "sessions") -> Path:
+    """Where the ``n``-row files of a case go."""
+    return OUT / str(n) if case == "sessions" else OUT / f"{case}-{n}"
 
 
-def write(n: int, *, force: bool = False, target: Path | None = None) -> Path:
+# Each case: its files in the order they are imported, its rows and its configuration.
+CASES = {"sessions": (FILES, "config-template.xml"),
+         "registrations": (REGISTRATION_FILES, "config-registrations-template.xml")}
+
+
+def files(case: str) -> tuple[str, ...]:
+    """A case's files, in import order."""
+    return CASES[case][0]
+
+
+def write(n: int, *, force: bool = False, target: Path | None = None,
+          case: str = "sessions") -> Path:
     """Write the ``n``-row workbooks, CSV files and configurations (kept when current)."""
-    target = target or folder(n)
+    target = target or folder(n, case)
     stamp = target / "VERSION"
     if not force and stamp.exists() and stamp.read_text() == VERSION:
         return target
     target.mkdir(parents=True, exist_ok=True)
-    data = dataset(n)
+    data = dataset(n) if case == "sessions" else registrations_dataset(n)
     for name, rows in data.rows.items():
         write_xlsx(target / f"{name}.xlsx", rows, name.capitalize())
         write_csv(target / f"{name}.csv", rows)
     for suffix in (".xlsx", ".csv"):
-        (target / f"config{suffix}.xml").write_text(config_text(suffix), encoding="utf-8")
+        (target / f"config{suffix}.xml").write_text(config_text(suffix, CASES[case][1]),
+                                                   encoding="utf-8")
     stamp.write_text(VERSION)
     return target
 
@@ -275,9 +368,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
     parser.add_argument("--force", action="store_true", help="write even when current")
+    parser.add_argument("--case", choices=tuple(CASES), default="sessions")
     args = parser.parse_args(argv)
     for n in args.sizes:
-        print(write(n, force=args.force))
+        print(write(n, force=args.force, case=args.case))
 
 
 if __name__ == "__main__":

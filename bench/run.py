@@ -114,6 +114,53 @@ def bench_size(n: int, *, naive_full: bool, rows_small: Path, repeat: int,
     return lines
 
 
+def bench_registrations(n: int, *, repeat: int) -> list[Line]:
+    """The registrations case at ``n`` rows (training courses, learners, registrations that
+    create their sessions): the steps the issue judges, as ratios to the same floor."""
+    folder = generate.write(n, case="registrations")
+    books = [str(folder / f"{name}.xlsx") for name in generate.files("registrations")]
+    rounds = [_registrations_round(folder, books) for _ in range(repeat)]
+    m = {name: _median([r[name] for r in rounds]) for name in rounds[0]}
+    floor = m["floor"].seconds
+
+    def line(label: str, x: Measure, limit: float, *, base: float = floor,
+             base_name: str = "floor") -> Line:
+        ratio = x.seconds / base
+        return Line(label, x.seconds, x.peak_mb, ratio, base_name,
+                    f"<= {limit:g}x {base_name}, < 300 MB", ratio <= limit and x.peak_mb < 300)
+
+    return [
+        Line("(a) openpyxl read-only iteration (floor)", floor, m["floor"].peak_mb, 1.0),
+        Line("(b) python-calamine raw read", m["calamine"].seconds, m["calamine"].peak_mb,
+             m["calamine"].seconds / floor),
+        line("(c) check (whole process)", m["check"], 0.35),
+        line("(d) commit into a new store", m["commit"], 1.0),
+        line("(d) commit again (all unchanged)", m["again"], 1.2, base=m["check"].seconds,
+             base_name="check"),
+        line("CSV check (whole process)", m["csv"], 0.2),
+    ]
+
+
+def _registrations_round(folder: Path, books: list[str]) -> dict[str, Measure]:
+    """One run of each step of the registrations case, stores made anew."""
+    with tempfile.TemporaryDirectory() as temp:
+        store = Path(temp) / "store.db"
+        cli = ["-m", "importer_gui", "--store", store]
+        steps = {
+            "floor": run(python("-m", "bench.probes", "openpyxl", *books)),
+            "calamine": run(python("-m", "bench.probes", "calamine", *books)),
+            "check": run(python(*cli[:3], Path(temp) / "empty.db", "check",
+                                folder / "config.xlsx.xml")),
+            "commit": run(python(*cli, "commit", folder / "config.xlsx.xml")),
+            "again": run(python(*cli, "commit", folder / "config.xlsx.xml")),
+            "csv": run(python(*cli[:3], Path(temp) / "empty-csv.db", "check",
+                              folder / "config.csv.xml")),
+        }
+    for what, x in steps.items():
+        if x.code not in (0, 1):
+            raise SystemExit(f"registrations {what} failed with exit code {x.code}")
+    return steps
+
 def _gui_wait(folder: Path) -> Line:
     """The window's thread during a CSV check in a worker thread: its longest wait."""
     m = run(python("-m", "bench.probes", "gui-wait", folder), keep_output=True)
@@ -223,10 +270,10 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}")
 
 
-def table(n: int, lines: list[Line]) -> str:
+def table(n: int, lines: list[Line], case: str = "sessions") -> str:
     """The table for one size, as Markdown; targets are judged at TARGET_ROWS only."""
     judged = n == TARGET_ROWS
-    out = [f"### {n:,} rows", ""]
+    out = [f"### {n:,} rows" + ("" if case == "sessions" else f", {case}"), ""]
     if not judged:
         out += [f"The targets are set for {TARGET_ROWS:,} rows; at {n:,} rows the start-up of "
                 "each process weighs more, so none is judged here.", ""]
@@ -252,15 +299,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each timed step; the table shows their median "
                              "(a shared machine's noise moves one run by a fifth)")
+    parser.add_argument("--case", choices=("all", *generate.CASES), default="all",
+                        help="the sessions case (teachers, courses, sessions, interventions), "
+                             "the registrations case (courses, learners, registrations), or "
+                             "both")
     args = parser.parse_args(argv)
-    small = generate.write(100)
     print(f"Machine: {machine()}; each time is the median of {args.repeat} runs\n",
           flush=True)
-    with running_cluster() as cluster:
+    if args.case in ("all", "sessions"):
+        small = generate.write(100)
+        with running_cluster() as cluster:
+            for n in args.sizes:
+                lines = bench_size(n, naive_full=args.naive_full, rows_small=small,
+                                   repeat=args.repeat, cluster=cluster)
+                print(table(n, lines) + "\n", flush=True)
+    if args.case in ("all", "registrations"):
         for n in args.sizes:
-            lines = bench_size(n, naive_full=args.naive_full, rows_small=small,
-                               repeat=args.repeat, cluster=cluster)
-            print(table(n, lines) + "\n", flush=True)
+            lines = bench_registrations(n, repeat=args.repeat)
+            print(table(n, lines, "registrations") + "\n", flush=True)
 
 
 if __name__ == "__main__":

@@ -3,11 +3,13 @@ unregister them (the session's last learner takes the session along unless keepS
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from importer_gui.core.actions import lookup
 from importer_gui.core.actions.base import RowContext, register
 from importer_gui.core.actions.learners_lookup import find_learner
+from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.catalogue.actions import (
     DONT_UPDATE_EXISTING_SESSIONS,
@@ -19,6 +21,7 @@ from importer_gui.core.catalogue.actions import (
     TRAINING_SEARCH_FIELD,
 )
 from importer_gui.core.catalogue.actions import REGISTRATION_ACTION as SPEC
+from importer_gui.core.catalogue.specs import YES
 from importer_gui.core.issues import Outcome
 from importer_gui.core.records import LearnerRec, SessionRec, Table, TrainingRec
 
@@ -35,65 +38,118 @@ _SESSION_COLUMNS = SPEC.columns(TITLE, START, END)
 _GUID_COLUMN, _DATE_COLUMN = SPEC.by_name[GUID].column, SPEC.by_name[DATE].column
 
 
+@dataclass(frozen=True, slots=True)
+class _Setup:
+    """What an action's options say, read once per bound action rather than once per row."""
+
+    trainees: list[str]  # traineeSearchField
+    trainings: list[str]  # trainingSearchField
+    sessions: list[str]  # sessionSearchField
+    has_results: bool  # trainingSearchField hasResults="yes": the course must be found
+    dont_update: bool  # dontUpdateExistingSessions
+    reactivate: bool  # reactivateRegisteredLearners
+    keep_session: bool  # registerFlag's keepSession
+    has_title: bool  # a column holds sessionTitle
+
+    @property
+    def trainee(self) -> str:
+        """The field an issue about the learner names."""
+        return self.trainees[0] if self.trainees else ""
+
+    @property
+    def training(self) -> str:
+        """The field an issue about the training course names."""
+        return self.trainings[0] if self.trainings else ""
+
+    @property
+    def session(self) -> str:
+        """The field an issue about the session names."""
+        return self.sessions[0] if self.sessions else ""
+
+
+# Bound action id -> (the action, its setup); the action is kept so that its id is not reused.
+_SETUPS: dict[int, tuple[BoundAction, _Setup]] = {}
+_SETUPS_KEPT = 64  # a window checks again and again: forget old actions now and then
+
+
+def _setup(action: BoundAction) -> _Setup:
+    """The options of a bound action, read once."""
+    cached = _SETUPS.get(id(action))
+    if cached is not None and cached[0] is action:
+        return cached[1]
+    if len(_SETUPS) >= _SETUPS_KEPT:
+        _SETUPS.clear()
+    flag = action.fields.get(REGISTER_FLAG)
+    attributes = action.config.attributes.get(TRAINING_SEARCH_FIELD, {})
+    setup = _Setup(
+        action.field_list(TRAINEE_SEARCH_FIELD), action.field_list(TRAINING_SEARCH_FIELD),
+        action.field_list(SESSION_SEARCH_FIELD),
+        attributes.get(HAS_RESULTS, "").strip().lower() == YES,
+        action.option_yes(DONT_UPDATE_EXISTING_SESSIONS),
+        action.option_yes(REACTIVATE_REGISTERED_LEARNERS),
+        flag is not None and flag.settings.get(KEEP_SESSION, "").strip().lower() in ("y", YES),
+        action.has(TITLE))
+    _SETUPS[id(action)] = (action, setup)
+    return setup
+
+
 def plan_registration(ctx: RowContext) -> Outcome:
     """Plan one row of the registration action."""
     meaning = _meaning(ctx)
     if ctx.failed or meaning is None:  # a value the row reader refused says it all
         return Outcome.ERROR
-    learner = _learner(ctx)
+    setup = _setup(ctx.action)
+    learner = _learner(ctx, setup)
     if learner is None:
         return Outcome.ERROR
-    action = ctx.action
-    training = lookup.find_training(ctx, action.field_list(TRAINING_SEARCH_FIELD))
-    if training is None and _has_results(ctx):
-        ctx.error(_first(action.field_list(TRAINING_SEARCH_FIELD)), msg.TRAINING_MANDATORY)
+    training = lookup.find_training(ctx, setup.trainings)
+    if training is None and setup.has_results:
+        ctx.error(setup.training, msg.TRAINING_MANDATORY)
         return Outcome.ERROR
-    ok, session = _find_session(ctx, training)
+    ok, session = _find_session(ctx, setup, training)
     if not ok:
         return Outcome.ERROR
     if meaning == UNREGISTER:
-        return _unregister(ctx, learner, session)
-    return _register(ctx, learner, training, session)
+        return _unregister(ctx, setup, learner, session)
+    return _register(ctx, setup, learner, training, session)
 
 
-def _first(fields: list[str]) -> str:
-    return fields[0] if fields else ""
-
-
-def _has_results(ctx: RowContext) -> bool:
-    """trainingSearchField hasResults="yes": the training must be found."""
-    attributes = ctx.action.config.attributes.get(TRAINING_SEARCH_FIELD, {})
-    return attributes.get(HAS_RESULTS, "").strip().lower() == "yes"
+def _filled(values: dict[str, Any], fields: list[str]) -> bool:
+    """True when the row fills one of ``fields`` (values hold filled fields only)."""
+    for field in fields:  # noqa: SIM110 - a loop: this runs twice a row
+        if field in values:
+            return True
+    return False
 
 
 def _meaning(ctx: RowContext) -> str | None:
     """registerValue or unregisterValue; no column, or an empty optional one, registers."""
-    if not ctx.action.has(REGISTER_FLAG):
+    flag = ctx.action.fields.get(REGISTER_FLAG)
+    if flag is None:
         return REGISTER
     meaning = ctx.values.get(REGISTER_FLAG)
-    if meaning is None and not ctx.action.fields[REGISTER_FLAG].mandatory and not ctx.failed:
+    if meaning is None and not flag.mandatory and not ctx.failed:
         return REGISTER
     return meaning
 
 
-def _learner(ctx: RowContext) -> LearnerRec | None:
+def _learner(ctx: RowContext, setup: _Setup) -> LearnerRec | None:
     """The learner traineeSearchField finds; the page's words when none is given or found."""
-    fields = ctx.action.field_list(TRAINEE_SEARCH_FIELD)
-    if not lookup.any_filled(ctx, fields):
-        ctx.error(_first(fields), msg.NO_CANDIDATE_SEARCH)
+    if not _filled(ctx.values, setup.trainees):
+        ctx.error(setup.trainee, msg.NO_CANDIDATE_SEARCH)
         return None
-    ok, learner = find_learner(ctx, fields)
+    ok, learner = find_learner(ctx, setup.trainees)
     if ok and learner is None:
-        ctx.error(_first(fields), msg.CANDIDATE_NOT_FOUND)
+        ctx.error(setup.trainee, msg.CANDIDATE_NOT_FOUND)
     return learner
 
 
-def _find_session(ctx: RowContext, training: TrainingRec | None
+def _find_session(ctx: RowContext, setup: _Setup, training: TrainingRec | None
                   ) -> tuple[bool, SessionRec | None]:
     """The session sessionSearchField finds: (ok, session or None when there is none)."""
-    fields = ctx.action.field_list(SESSION_SEARCH_FIELD)
-    if not lookup.any_filled(ctx, fields):
-        ctx.error(_first(fields), msg.SESSION_MANDATORY)
+    fields = setup.sessions
+    if not _filled(ctx.values, fields):
+        ctx.error(setup.session, msg.SESSION_MANDATORY)
         return False, None
     if training is None:
         # Without a training course only an id finds a session (of any course).
@@ -106,84 +162,83 @@ def _find_session(ctx: RowContext, training: TrainingRec | None
         # Several sessions match: the registration page words it as a session it cannot
         # retrieve (the session page's "Group with name X is duplicated." is not its own).
         del ctx.issues[issues:]
-        ctx.error(_first(fields), msg.SESSION_NOT_RETRIEVED)
+        ctx.error(setup.session, msg.SESSION_NOT_RETRIEVED)
     return ok, found
 
 
 # --- registering ------------------------------------------------------------------------------
 
-def _register(ctx: RowContext, learner: LearnerRec, training: TrainingRec | None,
-              session: SessionRec | None) -> Outcome:
-    changed = False
+def _register(ctx: RowContext, setup: _Setup, learner: LearnerRec,
+              training: TrainingRec | None, session: SessionRec | None) -> Outcome:
     if session is None:
-        session = _create_session(ctx, learner, training)
+        session = _create_session(ctx, setup, learner, training)
         if session is None:
             return Outcome.ERROR
         changed = True
     else:
-        changed = _update_session(ctx, session)
-    existing = ctx.overlay.registration(learner.id, session.id)
+        changed = _update_session(ctx, setup, session)
+    overlay = ctx.overlay
+    existing = overlay.registration(learner.id, session.id)
     if existing is not None:
-        ctx.warning(_first(ctx.action.field_list(TRAINEE_SEARCH_FIELD)), msg.ALREADY_REGISTERED)
-        changed = _reactivate(ctx, learner) or changed
+        ctx.warning(setup.trainee, msg.ALREADY_REGISTERED)
+        changed = _reactivate(ctx, setup, learner) or changed
         return Outcome.UPDATE if changed else Outcome.UNCHANGED
-    guid = ctx.values.get(GUID)
-    if guid is not None and ctx.overlay.find_one(Table.REGISTRATION, _GUID_COLUMN, guid):
+    values = ctx.values
+    guid = values.get(GUID)
+    if guid is not None and overlay.find_one(Table.REGISTRATION, _GUID_COLUMN, guid):
         ctx.error(GUID, msg.REGISTRATION_GUID_TAKEN.format(field=GUID, guid=guid))
         return Outcome.ERROR
-    ctx.add(ctx.overlay.create(Table.REGISTRATION, {
+    ctx.changes.append(overlay.create(Table.REGISTRATION, {
         "learner_id": learner.id, "session_id": session.id, _GUID_COLUMN: guid,
-        _DATE_COLUMN: ctx.values.get(DATE)}))
-    _rename(ctx, learner, session)
-    _reactivate(ctx, learner)
+        _DATE_COLUMN: values.get(DATE)}))
+    if not setup.has_title:
+        _rename(ctx, learner, session)
+    _reactivate(ctx, setup, learner)
     return Outcome.CREATE
 
 
-def _create_session(ctx: RowContext, learner: LearnerRec, training: TrainingRec | None
-                    ) -> SessionRec | None:
+def _create_session(ctx: RowContext, setup: _Setup, learner: LearnerRec,
+                    training: TrainingRec | None) -> SessionRec | None:
     """A new session for the row, in its training course, with its title and dates."""
-    fields = ctx.action.field_list(SESSION_SEARCH_FIELD)
     if training is None:
-        ctx.error(_first(ctx.action.field_list(TRAINING_SEARCH_FIELD)),
-                  msg.NO_TRAINING_FOR_SESSION)
+        ctx.error(setup.training, msg.NO_TRAINING_FOR_SESSION)
         return None
-    if ctx.values.get(SESSION_ID) is not None:
+    if SESSION_ID in ctx.values:
         # An id names a session the platform made; a file never gives a new session its id.
-        ctx.error(SESSION_ID if SESSION_ID in fields else _first(fields), msg.SESSION_MANDATORY)
+        ctx.error(SESSION_ID if SESSION_ID in setup.sessions else setup.session,
+                  msg.SESSION_MANDATORY)
         return None
-    columns = _row_columns(ctx)
-    columns.setdefault("title", _session_for(learner))
+    values = ctx.values
+    columns = {column: values[field] for field, column in _SESSION_COLUMNS if field in values}
+    if "title" not in columns:
+        columns["title"] = _session_for(learner)
     columns["training_id"] = training.id
     change = ctx.overlay.create(Table.SESSION, columns)
-    ctx.add(change)
+    ctx.changes.append(change)
     return ctx.overlay.get(Table.SESSION, change.record_id)
 
 
-def _row_columns(ctx: RowContext) -> dict[str, Any]:
-    """The session columns the row fills."""
-    values = ctx.values
-    return {column: values[field] for field, column in _SESSION_COLUMNS if field in values}
-
-
-def _update_session(ctx: RowContext, session: SessionRec) -> bool:
+def _update_session(ctx: RowContext, setup: _Setup, session: SessionRec) -> bool:
     """The row's title and dates on a session found; True when that changed it.
 
     dontUpdateExistingSessions=yes, or fullAccess=no on a session no import created, keeps
     the session as it is (the registration itself still counts), with a warning when the
     row's values differ."""
-    columns = {c: v for c, v in _row_columns(ctx).items() if getattr(session, c) != v}
+    values = ctx.values
+    columns: dict[str, Any] = {}
+    for field, column in _SESSION_COLUMNS:  # a loop: this runs on most rows
+        if field in values and getattr(session, column) != values[field]:
+            columns[column] = values[field]
     if not columns:
         return False
-    action = ctx.action
     reason = None
-    if action.option_yes(DONT_UPDATE_EXISTING_SESSIONS):
+    if setup.dont_update:
         reason = msg.KEPT_BY_OPTION
-    elif not (action.full_access
+    elif not (ctx.action.full_access
               or ctx.overlay.was_created_by_import(Table.SESSION, session.id)):
         reason = msg.KEPT_BY_ACCESS
     if reason is not None:
-        ctx.warning(_first(action.field_list(SESSION_SEARCH_FIELD)),
-                    msg.SESSION_KEPT.format(title=session.title, reason=reason))
+        ctx.warning(setup.session, msg.SESSION_KEPT.format(title=session.title, reason=reason))
         return False
     return ctx.add(ctx.overlay.update(Table.SESSION, session, columns))
 
@@ -197,8 +252,6 @@ def _session_for(learner: LearnerRec) -> str:
 def _rename(ctx: RowContext, learner: LearnerRec, session: SessionRec) -> None:
     """The page's note: a new registration without a sessionTitle column renames the
     session after the learner. Said as a warning, since few expect it."""
-    if ctx.action.has(TITLE):
-        return
     title = _session_for(learner)
     if session.title == title:
         return
@@ -207,16 +260,17 @@ def _rename(ctx: RowContext, learner: LearnerRec, session: SessionRec) -> None:
     ctx.warning(TITLE, msg.SESSION_RENAMED.format(old=old, new=title))
 
 
-def _reactivate(ctx: RowContext, learner: LearnerRec) -> bool:
+def _reactivate(ctx: RowContext, setup: _Setup, learner: LearnerRec) -> bool:
     """reactivateRegisteredLearners (yes unless said): a disabled learner is enabled."""
-    if learner.validity != DISABLED or not ctx.action.option_yes(REACTIVATE_REGISTERED_LEARNERS):
+    if learner.validity != DISABLED or not setup.reactivate:
         return False
     return ctx.add(ctx.overlay.update(Table.LEARNER, learner, {"validity": ENABLED}))
 
 
 # --- unregistering ----------------------------------------------------------------------------
 
-def _unregister(ctx: RowContext, learner: LearnerRec, session: SessionRec | None) -> Outcome:
+def _unregister(ctx: RowContext, setup: _Setup, learner: LearnerRec,
+                session: SessionRec | None) -> Outcome:
     """Delete the registration; the session's last one takes the session along unless
     keepSession is Y. Unregistering someone not registered changes nothing."""
     existing = None if session is None else ctx.overlay.registration(learner.id, session.id)
@@ -228,15 +282,9 @@ def _unregister(ctx: RowContext, learner: LearnerRec, session: SessionRec | None
     if not lookup.may_change(ctx, Table.REGISTRATION, existing.id, REGISTER_FLAG, described):
         return Outcome.ERROR
     ctx.add(ctx.overlay.delete(Table.REGISTRATION, existing))
-    if not _keep_session(ctx) and not ctx.overlay.registrations_of(session.id):
+    if not setup.keep_session and not ctx.overlay.registrations_of(session.id):
         _delete_session(ctx, session)
     return Outcome.DELETE
-
-
-def _keep_session(ctx: RowContext) -> bool:
-    """registerFlag's keepSession setting: Y keeps a session its last learner left."""
-    settings = ctx.action.fields[REGISTER_FLAG].settings
-    return settings.get(KEEP_SESSION, "").strip().upper() in ("Y", "YES")
 
 
 def _delete_session(ctx: RowContext, session: SessionRec) -> None:
