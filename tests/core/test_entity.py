@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.builders import ImportSpec, by_hand, tables, write_csv
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.revert import commit_revert, plan_revert
+from importer_gui.core.store import Store
+from tests.builders import ImportSpec, by_hand, tables, write_config, write_csv
 from tests.core.harness import Env, row, rows
 
 LEVELS = ("hierarchyEntityName", "hierarchyEntityName")
@@ -94,3 +97,18 @@ def test_the_oldest_entity_of_a_name_is_the_one(tmp_path: Path) -> None:
     by_hand(env.store_path, "INSERT INTO entity (id, name, parent_id) VALUES (20, 'A', 8)")
     env.commit(entities_import(tmp_path, [["A", "X"]]))
     assert [(name, parent) for _, name, parent in tree(env) if name == "X"] == [("X", 9)]
+
+
+def test_reverting_an_entity_import_restores_the_store(tmp_path: Path) -> None:
+    env = Env(tmp_path)
+    env.commit(entities_import(tmp_path, [["A", "B"]]))
+    before = tree(env)
+    config = config_xml.load(write_config(tmp_path, entities_import(
+        tmp_path, [["C", "B"], ["C", "D"]])))
+    with Store.open(env.store_path) as store:
+        run_id = pipeline.commit(pipeline.check(config, store), store).run_id
+    assert tree(env) == [(8, "Entity 8", None), (9, "A", 8), (10, "B", 11), (11, "C", 8),
+                         (12, "D", 11)]
+    with Store.open(env.store_path) as store:
+        commit_revert(store, plan_revert(store, run_id))
+    assert tree(env) == before

@@ -87,29 +87,61 @@ def test_create_then_update_with_every_column(tmp_path: Path) -> None:
     assert paul["custom"] == {GUID_2: "Vert", GUID_1: "Vert"}
 
 
+# The learner page's example, as it writes it (comments and all).
+PAGE_OPTIONS = """
+			<traineeSearchField>
+				<candidateRefNumber/>
+			</traineeSearchField>
+			<defaultEntityId>1</defaultEntityId>
+			<defaultLangCode>en-GB</defaultLangCode>
+"""
+PAGE_FIELDS = """
+			<candidateRefNumber/><!-- Use at least the candidate RefNumber, Login, Email -->
+			<candidateLogin/>
+			<candidateEmail/>
+			<candidateName/>
+			<candidateFirstname/>
+			<candidateValidity/>
+			<candidateTimeZone/>
+			<enabledFrom/>
+			<enabledUntil/>
+			<entityGuid/>
+			<entityId/>
+			<entityName/>
+			<candidateLanguages/>
+			<presentation/>
+			<managerLogin/><!-- Manager Login or Refnumber enables My Team -->
+			<managerRefNumber/>
+			<custom> <!--custom example format -->
+				<guid>FF09BDE8-1CB4-4DDB-519C-9BC9AB6B65B2</guid>
+				<mandatory>yes</mandatory>
+			</custom>
+			<custom>
+				<guid>75ACD042-50C9-3F8E-C854-2988590BC501</guid>
+				<mandatory>yes</mandatory>
+			</custom>
+"""
+PAGE_COLUMNS = ("candidateRefNumber", "candidateLogin", "candidateEmail", "candidateName",
+                "candidateFirstname", "candidateValidity", "candidateTimeZone", "enabledFrom",
+                "enabledUntil", "entityGuid", "entityId", "entityName", "candidateLanguages",
+                "presentation", "managerLogin", "managerRefNumber", "custom", "custom")
+
+
 def test_the_page_example_configuration_checks_and_commits(tmp_path: Path) -> None:
-    columns = ("candidateRefNumber", "candidateLogin", "candidateEmail", "candidateName",
-               "candidateFirstname", "candidateValidity", "candidateTimeZone", "enabledFrom",
-               "enabledUntil", "entityGuid", "entityId", "entityName", "candidateLanguages",
-               "presentation", "managerLogin", "managerRefNumber", "custom", "custom")
-    fields = "".join(f"<{c}/>" for c in columns if c != "custom") + (
-        f"<custom><guid>{GUID_1}</guid><mandatory>yes</mandatory></custom>"
-        f"<custom><guid>{GUID_2}</guid><mandatory>yes</mandatory></custom>")
-    options = (BY_REF + "<defaultEntityId>1</defaultEntityId>"
-               "<defaultLangCode>en-GB</defaultLangCode>")
     env = Env(tmp_path)
-    spec = learners_import(tmp_path, columns, [
+    spec = learners_import(tmp_path, PAGE_COLUMNS, [
         ["M1", "boss", "boss@example.org", "Chef", "Anne", "Y", "", "", "", "", "", "", "",
          "", "", "", "a", "b"],
         ["E1", "jdoe", "jdoe@example.org", "Doe", "John", "Y", "Europe/London", "2024-02-01",
          "", "", "1", "", "en-GB", "Hello", "boss", "M1", "c", "d"],
         ["E2", "xroe", "", "Roe", "Xavier", "N", "", "", "", "", "", "", "", "", "", "",
-         "e", ""]], fields=fields, options=options)
+         "e", ""]], fields=PAGE_FIELDS, options=PAGE_OPTIONS)
     plan = env.commit(spec)
     assert rows(plan) == [(2, "create", []), (3, "create", []),
                           (4, "error", [f"Field custom:{GUID_2} is empty."])]
     boss, john = learners(env)
     assert john["manager_id"] == boss["id"] and john["entity_id"] == 1
+    assert (boss["languages"], john["custom"]) == ("en-GB", {GUID_1: "c", GUID_2: "d"})
     assert entities(env) == [(1, "Entity 1", None)]
 
 
@@ -181,8 +213,12 @@ def test_a_mandatory_field_left_empty(tmp_path: Path) -> None:
         tmp_path, columns, [["R1", ""], ["", "Doe"]],
         fields="<candidateRefNumber/><candidateName><mandatory>yes</mandatory></candidateName>"))
     assert row(plan, 2) == ("error", ["Field candidateName is empty."])
-    assert row(plan, 3) == ("error", ["Fields candidateRefNumber are all empty: one of them "
-                                      "must name the learner."])
+    assert row(plan, 3) == ("error", ["Field candidateRefNumber is empty."])
+    plan = Env(tmp_path).check(learners_import(
+        tmp_path, ("candidateRefNumber", "candidateEmail", "candidateName"), [["", "", "Doe"]]))
+    assert row(plan, 2) == ("error", [
+        "Fields candidateRefNumber, candidateEmail are all empty: one of them must name the "
+        "learner."])
 
 
 def test_entity_by_name_guid_and_id(tmp_path: Path) -> None:
@@ -327,3 +363,37 @@ def learners_in(store: Store) -> list[dict[str, Any]]:
     """Every learner of an open store."""
     state = store.load_state([Table.LEARNER])
     return [{"name": r.name} for r in state.learners.values()]
+
+
+def levels(plan: Any) -> dict[str, str]:
+    """Every message of a plan's last import -> its level."""
+    return {issue.message: issue.level.value
+            for plan_row in plan.imports[-1].rows for issue in plan_row.issues()}
+
+
+def test_each_message_of_the_page_at_its_level(tmp_path: Path) -> None:
+    env = Env(tmp_path)
+    entities_first(env, tmp_path)
+    by_hand(env.store_path, "INSERT INTO entity (id, name, parent_id) VALUES (10, 'Support', 1)")
+    columns = ("candidateRefNumber", "candidateLogin", "candidateName", "candidateValidity",
+               "enabledFrom", "enabledUntil", "entityName")
+    fields = ("<candidateRefNumber/><candidateLogin/><candidateName><mandatory>yes</mandatory>"
+              "</candidateName><candidateValidity/><enabledFrom/><enabledUntil/><entityName/>")
+    plan = env.check(learners_import(tmp_path, columns, [
+        ["R1", "jdoe", "Doe", "Y", "", "", ""],
+        ["R2", "", "", "Y", "", "", ""],
+        ["R3", "", "Roe", "Oui", "", "", ""],
+        ["R4", "jdoe", "Poe", "Y", "", "", ""],
+        ["R5", "", "Loe", "Y", "01/02/2024", "", ""],
+        ["R6", "", "Moe", "Y", "2024-02-01", "2024-01-31", ""],
+        ["R7", "", "Noe", "Y", "", "", "Marketing"],
+        ["R8", "", "Ooe", "Y", "", "", "Support"]], fields=fields))
+    assert levels(plan) == {
+        "Field candidateName is empty.": "ERROR",
+        'The "validity" field value Oui is not allowed.': "ERROR",
+        "The login: jdoe already exists. The user name will be: jdoe_1": "WARNING",
+        "Date format is not valid": "ERROR",
+        "enabledUntil is inferior to enabledFrom or vice versa": "ERROR",
+        "Entity with name Marketing not found.": "ERROR",
+        "Entity with name Support is duplicated.": "ERROR",
+    }

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -56,7 +55,6 @@ _PLAIN = SPEC.columns(REF_NUMBER, EMAIL, "candidateName", "candidateFirstname", 
                       FROM, UNTIL, "presentation")
 _LOGIN_COLUMN, _LANGUAGES_COLUMN, _CUSTOM_COLUMN = (
     SPEC.by_name[f].column for f in (LOGIN, LANGUAGES, CUSTOM))
-_DATES = (FROM, UNTIL)
 _ENABLED_UNTIL = VALIDITY_MEANINGS["enabledUntilValue"]
 _ENABLED = VALIDITY_MEANINGS["enabledValue"]
 # A language code: "fr", "fr-FR", "zh_Hans_CN"...
@@ -66,7 +64,6 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 def plan_learner(ctx: RowContext) -> Outcome:
     """Plan one row of the learner action."""
     if ctx.failed:
-        _platform_date_words(ctx)
         return Outcome.ERROR
     if not _named(ctx):
         return Outcome.ERROR
@@ -88,20 +85,15 @@ def plan_learner(ctx: RowContext) -> Outcome:
     return Outcome.UPDATE if changed else Outcome.UNCHANGED
 
 
-def _platform_date_words(ctx: RowContext) -> None:
-    """An unreadable enabledFrom or enabledUntil gets the page's words ("Date format is not
-    valid", the catalogue's ``invalid``) where the date reader gave ours."""
-    for index, issue in enumerate(ctx.issues):
-        if issue.field in _DATES and issue.message != msg.FIELD_EMPTY.format(field=issue.field):
-            ctx.issues[index] = replace(issue, message=SPEC.by_name[issue.field].invalid)
-
-
 def _named(ctx: RowContext) -> bool:
     """A row must fill one of candidateLogin, candidateRefNumber and candidateEmail."""
-    fed = [f for f in _NAMING if ctx.action.has(f)]
+    fed = [f for f in _NAMING if ctx.action.has(f)] or [LOGIN]
     if any(ctx.values.get(f) is not None for f in fed):
         return True
-    ctx.error(fed[0] if fed else LOGIN, msg.NO_LEARNER_NAMED.format(fields=", ".join(fed)))
+    if len(fed) == 1:
+        ctx.error(fed[0], msg.FIELD_EMPTY.format(field=fed[0]))
+    else:
+        ctx.error(fed[0], msg.NO_LEARNER_NAMED.format(fields=", ".join(fed)))
     return False
 
 
