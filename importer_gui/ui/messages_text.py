@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -33,15 +33,16 @@ CACHED = 4096  # distinct messages remembered: a screenful of rows and the summa
 # The revert's conflict lines (core/revert.py writes them with the same words): the window
 # recognises them as it does the catalogue's.
 REVERT: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("messages", "{name} was deleted after run {run}{by}; skipped."),
-    QT_TRANSLATE_NOOP("messages", "{name} is in the store again since run {run}{by}; skipped."),
-    QT_TRANSLATE_NOOP("messages", "{name} was changed after run {run}{by} ({column} is now "
+    QT_TRANSLATE_NOOP("messages", "{subject} was deleted after run {run}{later}; skipped."),
+    QT_TRANSLATE_NOOP("messages", "{subject} is in the store again since run {run}{later}; "
+                                  "skipped."),
+    QT_TRANSLATE_NOOP("messages", "{subject} was changed after run {run}{later} ({column} is now "
                                   "{now}, run {run} left {left}); skipped."),
-    QT_TRANSLATE_NOOP("messages", "{name} cannot be restored: {table} {holder} now has "
+    QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: {kind} {holder} now has "
                                   "{column} {value}; skipped."),
-    QT_TRANSLATE_NOOP("messages", "{name} was created by run {run}, but {names} {verb} to "
-                                  "it; not deleted."),
-    QT_TRANSLATE_NOOP("messages", "{name} cannot be restored: it refers to {table} {ref}, "
+    QT_TRANSLATE_NOOP("messages", "{subject} was created by run {run}, but {referrers} {verb} "
+                                  "to it; not deleted."),
+    QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: it refers to {kind} {ref}, "
                                   "which is not in the store; skipped."),
 )
 
@@ -256,28 +257,21 @@ def _verb(value: str) -> str:
     return translate("messages", "refer")
 
 
-def _alternatives(value: str) -> str:
-    """"A, B or C" in the user's language."""
-    head, sep, last = value.rpartition(" or ")
-    if not sep:
-        return value
-    return arg(translate("messages", "%1 or %2"), head, last)
-
-
+# Values holding our own words, by placeholder: the revert's (named in REVERT only) and the
+# catalogue's phrases put inside other messages.
 _VALUE_WORDS: dict[str, Callable[[str], str]] = {
-    "name": _record_name,
-    "by": _runs,
+    "subject": _record_name,
+    "later": _runs,
     "now": _shown,
     "left": _shown,
-    "table": _table_word,
+    "kind": _table_word,
+    "referrers": _names,
+    "verb": _verb,
     "record": _nested,
     "reason": _plain,
     "old": _plain,
     "new": _plain,
     "parent": _plain,
-    "names": _names,
-    "verb": _verb,
-    "expected": _alternatives,
 }
 
 
@@ -303,11 +297,6 @@ def _workbook_issue(issue: Issue) -> str:
     if issue.field:
         return arg(translate("Workbook", "%1 %2: %3"), level, issue.field, text)
     return arg(translate("Workbook", "%1: %2"), level, text)
-
-
-def message_lines(lines: Iterable[str]) -> list[str]:
-    """Several messages, each in the user's language."""
-    return [message_text(line) for line in lines]
 
 
 def clear_cache() -> None:

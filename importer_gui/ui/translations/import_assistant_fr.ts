@@ -3039,27 +3039,51 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>{name} was deleted after run {run}{by}; skipped.</source>
-        <translation>{name}&#xa0;: supprimé après l&apos;exécution {run}{by}&#xa0;; ignoré.</translation>
+        <translation type="vanished">{name}&#xa0;: supprimé après l&apos;exécution {run}{by}&#xa0;; ignoré.</translation>
     </message>
     <message>
         <source>{name} is in the store again since run {run}{by}; skipped.</source>
-        <translation>{name}&#xa0;: de nouveau dans la base depuis l&apos;exécution {run}{by}&#xa0;; ignoré.</translation>
+        <translation type="vanished">{name}&#xa0;: de nouveau dans la base depuis l&apos;exécution {run}{by}&#xa0;; ignoré.</translation>
     </message>
     <message>
         <source>{name} was changed after run {run}{by} ({column} is now {now}, run {run} left {left}); skipped.</source>
-        <translation>{name}&#xa0;: modifié après l&apos;exécution {run}{by} ({column} vaut maintenant {now}, l&apos;exécution {run} avait laissé {left})&#xa0;; ignoré.</translation>
+        <translation type="vanished">{name}&#xa0;: modifié après l&apos;exécution {run}{by} ({column} vaut maintenant {now}, l&apos;exécution {run} avait laissé {left})&#xa0;; ignoré.</translation>
     </message>
     <message>
         <source>{name} cannot be restored: {table} {holder} now has {column} {value}; skipped.</source>
-        <translation>{name}&#xa0;: impossible de le rétablir, {table} {holder} a maintenant {column} {value}&#xa0;; ignoré.</translation>
+        <translation type="vanished">{name}&#xa0;: impossible de le rétablir, {table} {holder} a maintenant {column} {value}&#xa0;; ignoré.</translation>
     </message>
     <message>
         <source>{name} was created by run {run}, but {names} {verb} to it; not deleted.</source>
-        <translation>{name}&#xa0;: créé par l&apos;exécution {run}, mais {names} {verb}&#xa0;; non supprimé.</translation>
+        <translation type="vanished">{name}&#xa0;: créé par l&apos;exécution {run}, mais {names} {verb}&#xa0;; non supprimé.</translation>
     </message>
     <message>
         <source>{name} cannot be restored: it refers to {table} {ref}, which is not in the store; skipped.</source>
-        <translation>{name}&#xa0;: impossible de le rétablir, il fait référence à {table} {ref}, absent de la base&#xa0;; ignoré.</translation>
+        <translation type="vanished">{name}&#xa0;: impossible de le rétablir, il fait référence à {table} {ref}, absent de la base&#xa0;; ignoré.</translation>
+    </message>
+    <message>
+        <source>{subject} was deleted after run {run}{later}; skipped.</source>
+        <translation>{subject}&#xa0;: supprimé après l&apos;exécution {run}{later}&#xa0;; ignoré.</translation>
+    </message>
+    <message>
+        <source>{subject} is in the store again since run {run}{later}; skipped.</source>
+        <translation>{subject}&#xa0;: de nouveau dans la base depuis l&apos;exécution {run}{later}&#xa0;; ignoré.</translation>
+    </message>
+    <message>
+        <source>{subject} was changed after run {run}{later} ({column} is now {now}, run {run} left {left}); skipped.</source>
+        <translation>{subject}&#xa0;: modifié après l&apos;exécution {run}{later} ({column} vaut maintenant {now}, l&apos;exécution {run} avait laissé {left})&#xa0;; ignoré.</translation>
+    </message>
+    <message>
+        <source>{subject} cannot be restored: {kind} {holder} now has {column} {value}; skipped.</source>
+        <translation>{subject}&#xa0;: impossible de le rétablir, {kind} {holder} a maintenant {column} {value}&#xa0;; ignoré.</translation>
+    </message>
+    <message>
+        <source>{subject} was created by run {run}, but {referrers} {verb} to it; not deleted.</source>
+        <translation>{subject}&#xa0;: créé par l&apos;exécution {run}, mais {referrers} {verb}&#xa0;; non supprimé.</translation>
+    </message>
+    <message>
+        <source>{subject} cannot be restored: it refers to {kind} {ref}, which is not in the store; skipped.</source>
+        <translation>{subject}&#xa0;: impossible de le rétablir, il fait référence à {kind} {ref}, absent de la base&#xa0;; ignoré.</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -3103,7 +3127,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>%1 or %2</source>
-        <translation>%1 ou %2</translation>
+        <translation type="vanished">%1 ou %2</translation>
     </message>
 </context>
 <context>
