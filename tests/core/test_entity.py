@@ -7,7 +7,7 @@ from pathlib import Path
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.revert import commit_revert, plan_revert
 from importer_gui.core.store import Store
-from tests.builders import ImportSpec, by_hand, tables, write_config, write_csv
+from tests.builders import ImportSpec, by_hand, config_text, tables, write_config, write_csv
 from tests.core.harness import Env, row, rows
 
 LEVELS = ("hierarchyEntityName", "hierarchyEntityName")
@@ -34,6 +34,24 @@ def test_the_page_example_builds_its_hierarchy(tmp_path: Path) -> None:
     # Entity 8 - A - (B, C): defaultEntityId taken on trust while the store knows none.
     assert tree(env) == [(8, "Entity 8", None), (9, "A", 8), (10, "B", 9), (11, "C", 9)]
     assert rows(env.check(spec)) == [(2, "unchanged", []), (3, "unchanged", [])]
+
+
+def test_the_page_example_as_written(tmp_path: Path) -> None:
+    # The page's CSV (commas, no header line) and its <actions> block, tabs and all.
+    (tmp_path / "entities.csv").write_text("A,B\nA,C\n", encoding="utf-8")
+    fields = "\n\t\t\t<hierarchyEntityName/>\n\t\t\t<hierarchyEntityName/>\n\t\t"
+    text = config_text(ImportSpec(
+        "entities.csv", LEVELS, ACTION, options="\n\t\t\t<defaultEntityId>8</defaultEntityId>"
+        "\n\t\t", fields=fields, provider_extra="<delimiter>comma</delimiter>"))
+    (tmp_path / "config.xml").write_text(text.replace(
+        "<skipFirstLine>yes</skipFirstLine>", "<skipFirstLine>no</skipFirstLine>"),
+        encoding="utf-8")
+    env = Env(tmp_path)
+    with Store.open(env.store_path) as store:
+        plan = pipeline.check(config_xml.load(tmp_path / "config.xml"), store)
+        pipeline.commit(plan, store)
+    assert rows(plan) == [(1, "create", []), (2, "create", [])]
+    assert tree(env) == [(8, "Entity 8", None), (9, "A", 8), (10, "B", 9), (11, "C", 9)]
 
 
 def test_the_misspelt_column_is_the_same_field(tmp_path: Path) -> None:

@@ -397,3 +397,38 @@ def test_each_message_of_the_page_at_its_level(tmp_path: Path) -> None:
         "Entity with name Marketing not found.": "ERROR",
         "Entity with name Support is duplicated.": "ERROR",
     }
+
+
+def test_every_option_loads_checks_and_is_written_back(tmp_path: Path) -> None:
+    options = ("<traineeSearchField><candidateLogin/><custom>" + GUID_1 + "</custom>"
+               "</traineeSearchField><defaultEntityId>3</defaultEntityId>"
+               "<defaultLangCode>fr-FR</defaultLangCode><fullAccess>yes</fullAccess>"
+               "<enableAllLearners>yes</enableAllLearners>"
+               "<disableImportFlag>yes</disableImportFlag>")
+    columns = ("candidateLogin", "custom", "candidateValidity")
+    spec = learners_import(tmp_path, columns, [["jdoe", "K-1", "N"]], options=options,
+                           fields=f"<candidateLogin/><custom><guid>{GUID_1}</guid></custom>"
+                                  "<candidateValidity/>")
+    env = Env(tmp_path)
+    assert rows(env.commit(spec)) == [(2, "create", [])]
+    (learner,) = learners(env)
+    assert (learner["validity"], learner["languages"], learner["entity_id"]) == (
+        "enabled", "fr-FR", 3)
+    written = config_xml.dumps(config_xml.load(write_config(tmp_path, spec)))
+    for element in ("<disableImportFlag>yes</disableImportFlag>",
+                    "<enableAllLearners>yes</enableAllLearners>",
+                    "<defaultEntityId>3</defaultEntityId>", f"<custom>{GUID_1}</custom>",
+                    f"<guid>{GUID_1}</guid>"):
+        assert element in written
+
+
+def test_validity_codes_in_the_columns_mapping(tmp_path: Path) -> None:
+    # As the candidateValidity page writes them: in <columnsMapping>.
+    columns = ("candidateRefNumber", "candidateValidity")
+    write_csv(tmp_path / "learners.csv", [columns, ["R1", "O"], ["R2", "N"]])
+    spec = ImportSpec("learners.csv", columns, ACTION, options=BY_REF, column_children={
+        "candidateValidity": "<enabledValue>O</enabledValue><disabledValue>N</disabledValue>"
+                             "<enabledUntilValue>U</enabledUntilValue>"})
+    env = Env(tmp_path)
+    assert rows(env.commit(spec)) == [(2, "create", []), (3, "create", [])]
+    assert [learner["validity"] for learner in learners(env)] == ["enabled", "disabled"]
