@@ -52,10 +52,13 @@ class ConfigError(ImporterError):
     """The configuration document is unreadable or invalid."""
 
     def __init__(self, message: str, *, path: Path | str | None = None,
-                 line: int | None = None) -> None:
+                 line: int | None = None, suggestion: tuple[str, str] | None = None) -> None:
         self.path = path
         self.line = line
         self.detail = message
+        # (the name as written, the valid name meant): what the window offers to apply at
+        # ``line`` ("did you mean"); None when the message suggests nothing.
+        self.suggestion = suggestion
         # "config.xml: ... (line 5)" rather than "config.xml:5: ... (line 5)".
         super().__init__(_located(path, None if self.names_its_line else str(line), message))
 

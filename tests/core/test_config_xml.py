@@ -339,7 +339,8 @@ ERRORS = [
      'did you mean "createOrUpdateInterventionAction"?', 106),
     ("<teacherLogin/>\n          <interventionStatus/>", "<teacherLogin/>\n          <sessionId/>",
      'Unknown field "sessionId" in <fields> of <createOrUpdateInterventionAction> (line 119); '
-     'did you mean "sessionGuid"?', 119),
+     "only <createOrUpdateSessionAction>, <registerLearnerAction> and "
+     "<createOrUpdateConsolidatedTrackingAction> have it.", 119),
     ("<skipFirstLine>no</skipFirstLine>", "<skipFirstLines>no</skipFirstLines>",
      'Unknown option "skipFirstLines" in <fileSystemSourceProvider> (line 17); '
      'did you mean "skipFirstLine"?', 17),

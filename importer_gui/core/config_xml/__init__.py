@@ -3,7 +3,8 @@
 - ``safe``: parsing that refuses hostile documents (DOCTYPE, size, depth, bad encodings);
 - ``read``: the parsed tree into dataclasses, every name checked against the catalogue;
 - ``write``: elements from dataclasses, placed keeping the tree's layout; serialising;
-- ``patch``: saving a loaded document by changing only what differs from it.
+- ``patch``: saving a loaded document by changing only what differs from it;
+- ``fix``: a "did you mean" applied to the document's text.
 
 Loading keeps the parsed tree in ``ImportConfig.document``; saving patches a copy of it, so
 comments and the elements the assistant does not run come out exactly as they went in. A
@@ -20,6 +21,7 @@ from lxml import etree
 
 from importer_gui.core.atomic import write_bytes_atomically
 from importer_gui.core.config import ImportConfig
+from importer_gui.core.config_xml.fix import apply_suggestion
 from importer_gui.core.config_xml.patch import patched
 from importer_gui.core.config_xml.read import Reader, read_root, suggest, validate_date_format
 from importer_gui.core.config_xml.safe import (
@@ -37,6 +39,7 @@ __all__ = [
     "DOCTYPE_REFUSED",
     "MAX_BYTES",
     "MAX_DEPTH",
+    "apply_suggestion",
     "dumps",
     "load",
     "loads",

@@ -80,26 +80,64 @@ class Reader:
         lines = {element_name(child): child.sourceline for child in children(element)}
         return Origin(self.source, lines, confined=data and paths_confined(self.source))
 
-    def fail(self, message: str, element: El | None = None) -> ConfigError:
+    def fail(self, message: str, element: El | None = None, *,
+             suggestion: tuple[str, str] | None = None) -> ConfigError:
         """A ConfigError naming the source and the element's line."""
         line = element.sourceline if element is not None else None
-        return ConfigError(message, path=self.source, line=line)
+        return ConfigError(message, path=self.source, line=line, suggestion=suggestion)
 
     def unknown(self, what: str, element: El, where: str, known: Sequence[str], *,
-                name: str | None = None, listing: bool = False) -> ConfigError:
-        """'Unknown field "x" in <y> (line N); did you mean "z"?'"""
+                name: str | None = None, listing: bool = False,
+                elsewhere: Sequence[str] = ()) -> ConfigError:
+        """'Unknown field "x" in <y> (line N); did you mean "z"?'
+
+        Only ``known`` names, the ones valid in that place, are suggested. A name that is
+        valid ``elsewhere`` (a field of other actions) is no misspelling: the message says
+        where it belongs rather than offer a look-alike.
+        """
         name = element_name(element) if name is None else name
         message = f'Unknown {what} "{name}" in {where} (line {element.sourceline})'
         hint = suggest(name, known)
+        same_but_case = hint is not None and hint.casefold() == name.casefold()
+        if elsewhere and known and not same_but_case:
+            return self.fail(f"{message}; only {_listed(elsewhere)} {_have(elsewhere)} it.",
+                             element)
         if hint is not None and hint != name:
-            message += f'; did you mean "{hint}"?'
-        elif listing and known:
+            return self.fail(f'{message}; did you mean "{hint}"?', element,
+                             suggestion=(name, hint))
+        if listing and known:
             message += f"; expected one of: {', '.join(known)}."
         elif not known:
             message += "; it takes none."
         else:
             message += "."
         return self.fail(message, element)
+
+
+def _listed(names: Sequence[str]) -> str:
+    """'<a>', '<a> and <b>', '<a>, <b> and <c>'."""
+    tags = [f"<{n}>" for n in names]
+    return tags[0] if len(tags) == 1 else f"{', '.join(tags[:-1])} and {tags[-1]}"
+
+
+def _have(names: Sequence[str]) -> str:
+    return "has" if len(names) == 1 else "have"
+
+
+def owners(name: str, part: str) -> list[str]:
+    """The actions that have ``name`` as a field ("fields"), an option ("options") or a
+    parameter ("parameters"), in catalogue order."""
+    found = []
+    for spec in cat.ACTIONS.values():
+        if part == "fields":
+            has = spec.field_named(name) is not None
+        elif part == "options":
+            has = spec.option(name) is not None
+        else:
+            has = spec.parameter(name) is not None or name in coded_fields(spec)
+        if has:
+            found.append(spec.name)
+    return found
 
 
 def element_name(element: El) -> str:
@@ -224,7 +262,7 @@ def read_import(element: El, reader: Reader) -> Import:
     if parts.actions is None:
         raise reader.fail(f"<import> (line {line}) has no <actions>.", element)
     imp = Import(
-        provider=_read_provider(parts.provider, reader),
+        provider=_read_provider(parts.provider, reader, _fields_here(parts.actions)),
         actions=_read_actions(parts.actions, reader),
         consolidators=[_read_consolidator(c, reader) for c in parts.known_consolidators],
         preserved=[verbatim(p) for p in parts.preserved],
@@ -233,7 +271,15 @@ def read_import(element: El, reader: Reader) -> Import:
     return imp
 
 
-def _read_provider(element: El, reader: Reader) -> Provider:
+def _fields_here(actions: El) -> list[str]:
+    """The field names a column of this import may hold, as suggestions: its known actions'
+    fields (every action's when it names none the catalogue knows)."""
+    specs = [spec for child in children(actions) if (spec := cat.ACTIONS.get(child.tag))]
+    names = {f.name for spec in specs for f in spec.fields} if specs else cat.ALL_FIELD_NAMES
+    return sorted(names | {cat.IGNORED_COLUMN})
+
+
+def _read_provider(element: El, reader: Reader, fields_here: list[str]) -> Provider:
     """A fileSystemSourceProvider's options and columns."""
     provider = Provider(origin=reader.origin(element, data=True))
     seen: set[str] = set()
@@ -244,7 +290,7 @@ def _read_provider(element: El, reader: Reader) -> Provider:
                               f"(line {child.sourceline}).", child)
         seen.add(child.tag)
         if child.tag == cat.COLUMNS_MAPPING:
-            provider.columns = _read_columns(child, reader)
+            provider.columns = _read_columns(child, reader, fields_here)
         elif child.tag == SHEET:
             provider.sheet = text_of(child)
         elif child.tag in cat.PROVIDER_ATTRS:
@@ -282,7 +328,7 @@ def _choice(element: El, value: str, choices: Sequence[str], what: str,
     raise reader.unknown(what, element, f"<{element.tag}>", choices, name=value, listing=True)
 
 
-def _read_columns(element: El, reader: Reader) -> list[Column]:
+def _read_columns(element: El, reader: Reader, fields_here: list[str]) -> list[Column]:
     """The columnsMapping, in file order."""
     columns = []
     for child in children(element):
@@ -292,8 +338,7 @@ def _read_columns(element: El, reader: Reader) -> list[Column]:
         elif definition is not None:
             options = _read_field_options(child, definition, reader)
         else:
-            known = sorted(cat.ALL_FIELD_NAMES | {cat.IGNORED_COLUMN})
-            raise reader.unknown("field", child, f"<{cat.COLUMNS_MAPPING}>", known)
+            raise reader.unknown("field", child, f"<{cat.COLUMNS_MAPPING}>", fields_here)
         name = definition.name if definition is not None else child.tag
         columns.append(Column(field=name, options=options, header=child.get(HEADER),
                               alias=None if name == child.tag else child.tag))
@@ -382,7 +427,8 @@ def _read_action_field(element: El, spec: cat.ActionSpec, reader: Reader) -> Act
     definition = spec.field_named(element.tag) if isinstance(element.tag, str) else None
     if definition is None:
         raise reader.unknown("field", element, f"<fields> of <{spec.name}>",
-                             [f.name for f in spec.fields])
+                             [f.name for f in spec.fields],
+                             elsewhere=owners(element_name(element), "fields"))
     alias = None if definition.name == element.tag else element.tag
     return ActionField(definition.name, _read_field_options(element, definition, reader),
                        alias)
@@ -402,7 +448,8 @@ def _read_parameters(element: El, spec: cat.ActionSpec, action: Action,
             action.parameter_codes[child.tag] = options.codes
         else:
             raise reader.unknown("parameter", child, f"<{PARAMETERS}> of <{spec.name}>",
-                                 [*(p.name for p in spec.parameters), *coded])
+                                 [*(p.name for p in spec.parameters), *coded],
+                                 elsewhere=owners(element_name(child), PARAMETERS))
 
 
 def _read_action_options(element: El, spec: cat.ActionSpec, action: Action,
@@ -412,7 +459,8 @@ def _read_action_options(element: El, spec: cat.ActionSpec, action: Action,
         option = spec.option(child.tag) if isinstance(child.tag, str) else None
         if option is None:
             raise reader.unknown("option", child, f"<options> of <{spec.name}>",
-                                 [o.name for o in spec.options])
+                                 [o.name for o in spec.options],
+                                 elsewhere=owners(element_name(child), "options"))
         value: OptionValue
         if option.kind is OptionKind.FIELD_LIST:
             value = _read_field_list(child, option, reader)
