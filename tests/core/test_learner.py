@@ -307,6 +307,11 @@ def test_search_fields_jointly_and_the_oldest_of_several(tmp_path: Path) -> None
     assert row(plan, 2) == ("error", [
         "Field candidateRefNumber is empty: the learner cannot be found (traineeSearchField "
         "is candidateRefNumber)."])
+    # traineeSearchField left to its default, candidateLogin, which the file does not hold.
+    plan = env.check(learners_import(tmp_path, columns, [["R1", "", "Un"]], options=""))
+    assert row(plan, 2) == ("error", [
+        "traineeSearchField is candidateLogin, and no column of the file holds it: the "
+        "learner cannot be found."])
 
 
 def test_a_custom_field_finds_the_learner(tmp_path: Path) -> None:

@@ -33,14 +33,17 @@ def find_learner(ctx: RowContext, search_fields: Sequence[str]
     row that fills none of them gets an error and (False, None). (True, None) when no
     learner matches: each caller words (or acts on) a miss itself. When several match, the
     oldest is the one (the platform's note): the lowest stored id, then the earliest created
-    by this plan.
+    by this plan. A row whose file holds none of the fields gets an error saying so.
     """
     values = ctx.values
     filled = tuple(f for f in search_fields if values.get(f) is not None and searchable(f))
     if not filled:
         shown = search_fields[0] if search_fields else LOGIN
-        ctx.error(shown, msg.LEARNER_SEARCH_EMPTY.format(
-            field=shown, fields=", ".join(search_fields) or LOGIN))
+        listed = ", ".join(search_fields) or LOGIN
+        if any(ctx.action.has(f) for f in search_fields):
+            ctx.error(shown, msg.LEARNER_SEARCH_EMPTY.format(field=shown, fields=listed))
+        else:  # no column holds them: the option (or its default) does not fit the file
+            ctx.error(shown, msg.LEARNER_SEARCH_NOT_IN_FILE.format(fields=listed))
         return False, None
     name, key = _index(filled)
     value = values[filled[0]] if len(filled) == 1 else tuple(values[f] for f in filled)

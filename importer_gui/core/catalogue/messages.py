@@ -219,6 +219,8 @@ PLATFORM = PLATFORM | frozenset({
 # Ours, for what the two pages leave open.
 LEARNER_SEARCH_EMPTY = ("Field {field} is empty: the learner cannot be found "
                         "(traineeSearchField is {fields}).")
+LEARNER_SEARCH_NOT_IN_FILE = ("traineeSearchField is {fields}, and no column of the file holds "
+                              "it: the learner cannot be found.")
 NO_LEARNER_NAMED = "Fields {fields} are all empty: one of them must name the learner."
 NO_ENTITY_WITH_GUID = "Field {field}: no entity has the GUID {guid}."
 NO_ENTITY_WITH_ID = "Field {field}: no entity has the id {id}."
