@@ -103,8 +103,11 @@ def test_ids_a_file_gives_are_from_one_to_2_to_the_53_minus_one(tmp_path: Path) 
         (3, "error", [f"Field sessionId: 0 cannot be an id; {ID_RANGE}"]),
         (4, "error", [f"Field sessionId: 9223372036854775807 cannot be an id; {ID_RANGE}"]),
         (5, "error", [f"Field sessionId: 9007199254740992 cannot be an id; {ID_RANGE}"]),
-        (6, "create", [])]
-    # The store's id sequence has room left: a session without an id is created after it.
+        # Issue 15: an id in range only finds a session; the platform numbers new ones.
+        (6, "error", ["Field sessionId: no session of training course T1 has the id "
+                      "9007199254740991 (with this row's other search values); the platform "
+                      "numbers new sessions, so leave sessionId empty to create one."])]
+    # A session without an id is created, numbered by the store.
     write_config(tmp_path, sessions(tmp_path, [["M", "T1", "Next", "2027-02-01", ""]],
                                     mandatory_id=False))
     done, report = run("commit", tmp_path)
@@ -130,8 +133,10 @@ def test_a_negative_training_id_does_not_name_a_course_the_plan_creates(tmp_path
 def date_cells(folder: Path, serials: list[str]) -> Path:
     """A sessions workbook whose start dates are date cells holding these raw serials."""
     course = trainings(folder, [["T1", "Course", "G1", "7"]])
-    spec = sessions(folder, [["M", "T1", f"S{n}", date(2027, 1, 10 + n), str(10 + n)]
-                             for n in range(len(serials))], name="sessions.xlsx")
+    # No session ids: the platform numbers new sessions (issue 15).
+    spec = sessions(folder, [["M", "T1", f"S{n}", date(2027, 1, 10 + n), ""]
+                             for n in range(len(serials))], name="sessions.xlsx",
+                    mandatory_id=False)
     write_config(folder, course, spec)
     path = folder / "sessions.xlsx"
 
