@@ -217,31 +217,44 @@ PLATFORM = PLATFORM | frozenset({
 })
 
 # Ours, for what the two pages leave open.
-LEARNER_SEARCH_EMPTY = ("Field {field} is empty: the learner cannot be found "
-                        "(traineeSearchField is {fields}).")
-LEARNER_SEARCH_NOT_IN_FILE = ("traineeSearchField is {fields}, and no column of the file holds "
-                              "it: the learner cannot be found.")
-NO_LEARNER_NAMED = "Fields {fields} are all empty: one of them must name the learner."
-NO_ENTITY_WITH_GUID = "Field {field}: no entity has the GUID {guid}."
-NO_ENTITY_WITH_ID = "Field {field}: no entity has the id {id}."
-ENTITIES_DISAGREE = "Fields {fields} name different entities ({names})."
+LEARNER_SEARCH_EMPTY = QT_TRANSLATE_NOOP(
+    "messages", "Field {field} is empty: the learner cannot be found (traineeSearchField is "
+                "{fields}).")
+LEARNER_SEARCH_NOT_IN_FILE = QT_TRANSLATE_NOOP(
+    "messages", "traineeSearchField is {fields}, and no column of the file holds it: the "
+                "learner cannot be found.")
+NO_LEARNER_NAMED = QT_TRANSLATE_NOOP(
+    "messages", "Fields {fields} are all empty: one of them must name the learner.")
+NO_ENTITY_WITH_GUID = QT_TRANSLATE_NOOP("messages", "Field {field}: no entity has the GUID {guid}.")
+NO_ENTITY_WITH_ID = QT_TRANSLATE_NOOP("messages", "Field {field}: no entity has the id {id}.")
+ENTITIES_DISAGREE = QT_TRANSLATE_NOOP(
+    "messages", "Fields {fields} name different entities ({names}).")
 # defaultEntityId names no entity the store knows (the platform's task fails then).
-DEFAULT_ENTITY_UNKNOWN = ("defaultEntityId is {id}, and no entity of the store has this id: "
-                          "the import would fail on the platform.")
-NO_MANAGER_WITH_LOGIN = "Field {field}: no learner has the login {value}."
-NO_MANAGER_WITH_REF_NUMBER = "Field {field}: no learner has the reference number {value}."
-MANAGERS_DISAGREE = "Fields {fields} name different learners ({names})."
-OWN_MANAGER = "Field {field}: {value} is this learner; a learner cannot be their own manager."
-NOT_A_TIME_ZONE = "Field {field}: {value} is not a time zone (such as Europe/Paris)."
-NOT_A_LANGUAGE = ("Field {field}: {value} is not a list of language codes (such as "
-                  "fr-FR,en-GB).")
-NO_ENABLED_UNTIL = ("Field {field}: {value} means enabled until a date, and the learner has no "
-                    "enabledUntil date.")
-A_LEARNER = "learner {name}"
-ENTITY_LEVEL_EMPTY = "Field {field} is empty, yet {deeper} names a level below it ({name})."
-ENTITY_UNDER_ITSELF = "Entity {name} cannot be placed under {parent}: {parent} is inside it."
-ENTITY_MOVED = "Entity {name} moves from {old} to {new}."
-NO_PARENT = "the top of the tree"
+DEFAULT_ENTITY_UNKNOWN = QT_TRANSLATE_NOOP(
+    "messages", "defaultEntityId is {id}, and no entity of the store has this id: the import "
+                "would fail on the platform.")
+NO_MANAGER_WITH_LOGIN = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: no learner has the login {value}.")
+NO_MANAGER_WITH_REF_NUMBER = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: no learner has the reference number {value}.")
+MANAGERS_DISAGREE = QT_TRANSLATE_NOOP(
+    "messages", "Fields {fields} name different learners ({names}).")
+OWN_MANAGER = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: {value} is this learner; a learner cannot be their own manager.")
+NOT_A_TIME_ZONE = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: {value} is not a time zone (such as Europe/Paris).")
+NOT_A_LANGUAGE = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: {value} is not a list of language codes (such as fr-FR,en-GB).")
+NO_ENABLED_UNTIL = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: {value} means enabled until a date, and the learner has no "
+                "enabledUntil date.")
+A_LEARNER = QT_TRANSLATE_NOOP("messages", "learner {name}")
+ENTITY_LEVEL_EMPTY = QT_TRANSLATE_NOOP(
+    "messages", "Field {field} is empty, yet {deeper} names a level below it ({name}).")
+ENTITY_UNDER_ITSELF = QT_TRANSLATE_NOOP(
+    "messages", "Entity {name} cannot be placed under {parent}: {parent} is inside it.")
+ENTITY_MOVED = QT_TRANSLATE_NOOP("messages", "Entity {name} moves from {old} to {new}.")
+NO_PARENT = QT_TRANSLATE_NOOP("messages", "the top of the tree")
 
 
 # --- createOrUpdateTrainingCourseAction, sessions, interventions (issue 15) ------------------
