@@ -181,3 +181,19 @@ def test_nothing_changes_without_a_suggestion_or_a_match() -> None:
     assert cx.apply_suggestion("<a/>", ConfigError("x", line=1)) == "<a/>"
     assert cx.apply_suggestion("<a/>\n<b/>", _error(("c", "d"), 2)) == "<a/>\n<b/>"
     assert cx.apply_suggestion("<a/>", _error(("a", "b"), 9)) == "<a/>"
+
+
+def test_a_stray_end_tag_is_offered_as_an_empty_element() -> None:
+    text = _document(REGISTRATION_EXAMPLE.replace("<registrationDate/>", "</registrationDate>")
+                     .replace("<seesionId/>", "<sessionId/>"))
+    error = _fail(text)
+    assert error.suggestion == ("</registrationDate>", "<registrationDate/>")
+    assert error.detail.endswith('and registrationDate; did you mean "<registrationDate/>"?')
+    fixed = cx.apply_suggestion(text, error)
+    assert fixed == text.replace("</registrationDate>", "<registrationDate/>")
+    assert cx.loads(fixed).imports[0].actions[0].field_names()[-1] == "registrationDate"
+
+
+def test_a_mismatched_end_tag_of_an_opened_element_suggests_nothing() -> None:
+    error = _fail("<import-config>\n<import>\n<providers>\n</import>\n</import-config>\n")
+    assert error.suggestion is None

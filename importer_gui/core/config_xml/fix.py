@@ -18,7 +18,8 @@ _SKIPPED = r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>"
 def apply_suggestion(text: str, error: ConfigError, *, everywhere: bool = False) -> str:
     """``text`` with the error's suggestion applied: the element named wrongly on the error's
     line renamed (``everywhere``: every element of that name), else the value on that line
-    replaced. ``text`` unchanged when the error suggests nothing or the name is not found."""
+    replaced; a tag written wrong (``</x>`` for ``<x/>``) is replaced on its line. ``text``
+    unchanged when the error suggests nothing or the name is not found."""
     if error.suggestion is None:
         return text
     wrong, right = error.suggestion
@@ -27,6 +28,10 @@ def apply_suggestion(text: str, error: ConfigError, *, everywhere: bool = False)
     start = _line_start(text, error.line)
     if start is None:
         return text
+    if wrong.startswith("<"):  # a tag written wrong (a stray end tag): replaced as it is
+        end = _line_end(text, start)
+        at = text.find(wrong, start, end)
+        return text if at < 0 else text[:at] + right + text[at + len(wrong):]
     renamed = _rename_at(text, start, wrong, right)
     return renamed if renamed is not None else _replace_value(text, start, wrong, right)
 

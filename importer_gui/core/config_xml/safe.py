@@ -7,6 +7,7 @@ the declared encoding name their line.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -98,7 +99,28 @@ def _syntax_error(exc: etree.XMLSyntaxError, raw: bytes, source: Path | None) ->
                    f"{_declared_encoding(raw)} text{where}: {detail}.")
     else:
         message = f"The configuration is not well-formed XML{where}: {detail}."
+        stray = _stray_end_tag(detail, raw, line)
+        if stray is not None:  # the registration page's </registrationDate>
+            return ConfigError(f'{message[:-1]}; did you mean "{stray[1]}"?', path=source,
+                               line=line, suggestion=stray)
     return ConfigError(message, path=source, line=line)
+
+
+def _stray_end_tag(detail: str, raw: bytes, line: int | None) -> tuple[str, str] | None:
+    """("</x>", "<x/>") when the error is an end tag ``</x>`` on ``line`` that nothing opened:
+    most likely an empty element written with the slash on the wrong side."""
+    found = re.fullmatch(r"Opening and ending tag mismatch: (\S+) line \d+ and (\S+)", detail)
+    if found is None or line is None:
+        return None
+    opened, name = found.groups()
+    if difflib.get_close_matches(opened.casefold(), [name.casefold()], 1, 0.6):
+        return None  # rather a misspelt start tag (<actons> ... </actions>)
+    lines = raw.split(b"\n")
+    text = lines[line - 1].decode("utf-8", "replace") if line <= len(lines) else ""
+    before = b"\n".join(lines[:line]).decode("utf-8", "replace")
+    if f"</{name}>" not in text or re.search(rf"<{re.escape(name)}[\s/>]", before):
+        return None
+    return f"</{name}>", f"<{name}/>"
 
 
 def _check_depth(root: El, source: Path | None) -> None:
