@@ -16,7 +16,7 @@ from pathlib import Path
 from importer_gui.core.catalogue import ACTIONS, DELIMITERS, IGNORED_COLUMN, PROVIDER_OPTIONS, Kind
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
-from importer_gui.core.errors import ImporterError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.issues import Level, Outcome
 from importer_gui.core.plan import Plan
 from importer_gui.core.suggest import Suggestion, likely_action, suggest_fields
@@ -358,9 +358,13 @@ def date_fixes(plan: Plan) -> dict[int, Guess]:
     return fixes
 
 
+DATE_FIX = QT_TRANSLATE_NOOP(
+    "errors", "{file}: its dates are not in the date format {current}: they read as {fix} "
+              "({reason}); set <dateFormat>{fix}</dateFormat>.")
+
+
 def date_fix_notice(plan: Plan, index: int, fix: Guess) -> str:
     """The fix of an import's date format, in one line."""
-    imp = plan.imports[index]
-    current = plan.config.imports[index].provider.date_format
-    return (f"{imp.file.name}: its dates are not in the date format {current}: they read as "
-            f"{fix.value} ({fix.reason}); set <dateFormat>{fix.value}</dateFormat>.")
+    return DATE_FIX.format(file=plan.imports[index].file.name,
+                           current=plan.config.imports[index].provider.date_format,
+                           fix=fix.value, reason=fix.reason)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from importer_gui.core.catalogue import IGNORED_COLUMN
 from importer_gui.core.config import Column
-from importer_gui.core.errors import ConfigError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
 
 
 def header_key(header: str | None) -> str:
@@ -92,21 +92,36 @@ def remap(columns: Sequence[Column], headers: Sequence[str | None] | None) -> Re
     return Remapped(in_order, True, moved, new, missing)
 
 
+# The columns are named '"Nom" (teacherName)', several joined with commas and "and".
+MISSING_ONE = QT_TRANSLATE_NOOP(
+    "errors", "{file} has no column {columns}: the configuration maps it by header; map the "
+              "file again in the wizard, or give the file that header.")
+MISSING_SEVERAL = QT_TRANSLATE_NOOP(
+    "errors", "{file} has no columns {columns}: the configuration maps them by header; map the "
+              "file again in the wizard, or give the file those headers.")
+NEW_ONE = QT_TRANSLATE_NOOP(
+    "errors", "{file}: the column {columns} is not in the configuration's mapping and "
+              "skipped.")
+NEW_SEVERAL = QT_TRANSLATE_NOOP(
+    "errors", "{file}: the columns {columns} are not in the configuration's mapping and "
+              "skipped.")
+
+
+def _listed(named: list[str]) -> str:
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
 def missing_error(missing: Sequence[Column], file: Path) -> ConfigError:
     """One line naming the mapped columns a file no longer has."""
     named = [f'"{c.header or ""}" ({c.field})' for c in missing]
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    which = "column" if len(named) == 1 else "columns"
-    return ConfigError(f"{file.name} has no {which} {listed}: the configuration maps "
-                       f"{'it' if len(named) == 1 else 'them'} by header; map the file again "
-                       "in the wizard, or give the file those headers.")
+    template = MISSING_ONE if len(named) == 1 else MISSING_SEVERAL
+    return ConfigError(template.format(file=file.name, columns=_listed(named)))
 
 
 def new_notice(new: Sequence[tuple[int, str]], file: Path) -> str | None:
     """The notice for columns the mapping does not know: they are skipped."""
     if not new:
         return None
-    named = ", ".join(f'"{header}" (column {place + 1})' for place, header in new)
-    which = "column" if len(new) == 1 else "columns"
-    return (f"{file.name}: the {which} {named} {'is' if len(new) == 1 else 'are'} not in the "
-            "configuration's mapping and skipped.")
+    named = [f'"{header}" (column {place + 1})' for place, header in new]
+    template = NEW_ONE if len(new) == 1 else NEW_SEVERAL
+    return template.format(file=file.name, columns=", ".join(named))

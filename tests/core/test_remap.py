@@ -90,4 +90,4 @@ def test_cli_stops_on_a_mapped_column_that_is_gone(
     assert (code, out) == (2, "")
     assert err == ('importer-gui: june.csv has no column "Nom" (teacherName): the '
                    "configuration maps it by header; map the file again in the wizard, or give "
-                   "the file those headers.\n")
+                   "the file that header.\n")

@@ -138,3 +138,29 @@ def test_a_wrong_date_format_is_fixed_in_one_click(window: MainWindow, tmp_path:
     messages = [i.message for row in plan.imports[0].rows for i in row.issues()]
     assert messages and not any("not a date" in m for m in messages)
     assert not preview.notice.isVisible()
+
+
+def test_a_saved_configuration_opened_on_a_file_whose_columns_moved(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    config = tmp_path / "teachers.xml"
+    config.write_text(HEADED_CONFIG, encoding="utf-8")
+    write_csv(tmp_path / "teachers.csv", [["Courriel", "Nom", "Téléphone", "Identifiant"],
+                                          ["m.dupont@example.org", "Dupont", "01", "mdupont"]])
+    assert window.open_file(config)
+    wizard, preview = window.wizard, window.wizard.preview_page
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and preview.shows_plan(),
+                    timeout=20_000)
+    assert preview.notice.text() == ('teachers.csv: the column "Téléphone" (column 3) is not '
+                                     "in the configuration's mapping and skipped.")
+    plan = window.state.choices.plan
+    assert plan is not None and plan.imports[0].columns == [
+        "teacherEmail", "teacherName", IGNORED_COLUMN, "teacherLogin"]
+    assert [r.outcome.value for r in plan.imports[0].rows] == ["create"]
+
+    write_csv(tmp_path / "teachers.csv", [["Courriel", "Identifiant"],
+                                          ["m.dupont@example.org", "mdupont"]])
+    preview.start_check()
+    qtbot.waitUntil(lambda: not preview.is_checking(), timeout=20_000)
+    assert preview.error_label.text() == (
+        'teachers.csv has no column "Nom" (teacherName): the configuration maps it by header; '
+        "map the file again in the wizard, or give the file that header.")

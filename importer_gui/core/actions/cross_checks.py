@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from importer_gui.core.actions.base import RowContext
+from importer_gui.core.errors import QT_TRANSLATE_NOOP
 
 START, END = "sessionStartDate", "sessionEndDate"
 
 # The platform documents no rule for it: a WARNING, for the user to look at.
-SESSION_ENDS_BEFORE_START = ("Field {end_field}: the session ends on {end}, before it starts "
-                             "on {start} ({start_field}); check the two dates.")
+SESSION_ENDS_BEFORE_START = QT_TRANSLATE_NOOP(
+    "errors", "Field {end_field}: the session ends on {end}, before it starts on {start} "
+              "({start_field}); check the two dates.")
 
 
 def session_dates(ctx: RowContext) -> None:

@@ -44,7 +44,7 @@ from importer_gui.core.suggest import near_field, near_values
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.messages_text import workbook_words
+from importer_gui.ui.messages_text import message_text, workbook_words
 from importer_gui.ui.models.preview_model import (
     FIRST_VALUE_COLUMN,
     PreviewModel,
@@ -412,7 +412,8 @@ class PreviewPage(BasePage):
                 "%1: the dates are not in the date format %2; they read as %3. Select a row "
                 "with a date error to use %3 in one click."), plan.imports[index].file.name,
                 current, fix.value))
-        lines += [notice for notice in plan.notices if "<dateFormat>" not in notice]
+        lines += [message_text(notice) for notice in plan.notices
+                  if "<dateFormat>" not in notice]  # the fix is offered in our words above
         if lines:
             self.show_notice("\n".join(lines))
 
