@@ -32,7 +32,7 @@ def plan_entity(ctx: RowContext) -> Outcome:
     path = _path(ctx)
     if ctx.failed or not path:
         return Outcome.ERROR
-    ok, parent = default_entity(ctx)
+    ok, parent = default_entity(ctx, ctx.action.option_int(DEFAULT_ENTITY_ID))
     if not ok:
         return Outcome.ERROR
     for name in path:
@@ -75,8 +75,8 @@ def _path(ctx: RowContext) -> list[str]:
     return path
 
 
-def default_entity(ctx: RowContext) -> tuple[bool, int | None]:
-    """defaultEntityId's entity: (ok, its id).
+def default_entity(ctx: RowContext, wanted: int | None) -> tuple[bool, int | None]:
+    """defaultEntityId's entity (``wanted``, the option's value): (ok, its id).
 
     While the store (and this plan) knows no entity at all, the id is taken on trust, as the
     issue takes learning objects: the store records that entity, named "Entity <id>" (the
@@ -84,7 +84,6 @@ def default_entity(ctx: RowContext) -> tuple[bool, int | None]:
     second run of the same file finds it. Once some entity is known, an unknown id is an
     error: the platform's task fails.
     """
-    wanted = ctx.action.option_int(DEFAULT_ENTITY_ID)
     overlay = ctx.overlay
     if wanted is None:
         return True, None

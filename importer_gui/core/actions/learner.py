@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -30,9 +31,11 @@ from importer_gui.core.actions.learners_lookup import (
     find_learner,
     learner_by,
 )
+from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.catalogue.actions import (
     CUSTOM,
+    DEFAULT_ENTITY_ID,
     DEFAULT_LANG_CODE,
     ENABLE_ALL_LEARNERS,
     TRAINEE_SEARCH_FIELD,
@@ -61,19 +64,50 @@ _ENABLED = VALIDITY_MEANINGS["enabledValue"]
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
+@dataclass(frozen=True, slots=True)
+class _Setup:
+    """What an action's options say, read once per bound action rather than once per row."""
+
+    trainees: list[str]  # traineeSearchField
+    default_entity: int | None
+    default_lang: str | None
+    enable_all: bool
+    customs: list[str]  # the custom fields' bound names, custom:GUID
+
+
+# Bound action id -> (the action, its setup); the action is kept so that its id is not reused.
+_SETUPS: dict[int, tuple[BoundAction, _Setup]] = {}
+_SETUPS_KEPT = 64  # a window checks again and again: forget old actions now and then
+
+
+def _setup(action: BoundAction) -> _Setup:
+    """The options of a bound action, read once."""
+    cached = _SETUPS.get(id(action))
+    if cached is not None and cached[0] is action:
+        return cached[1]
+    if len(_SETUPS) >= _SETUPS_KEPT:
+        _SETUPS.clear()
+    setup = _Setup(action.field_list(TRAINEE_SEARCH_FIELD), action.option_int(DEFAULT_ENTITY_ID),
+                   action.option_text(DEFAULT_LANG_CODE), action.option_yes(ENABLE_ALL_LEARNERS),
+                   [b for b in action.repeated(CUSTOM) if b.startswith(CUSTOM_PREFIX)])
+    _SETUPS[id(action)] = (action, setup)
+    return setup
+
+
 def plan_learner(ctx: RowContext) -> Outcome:
     """Plan one row of the learner action."""
     if ctx.failed:
         return Outcome.ERROR
     if not _named(ctx):
         return Outcome.ERROR
-    ok, learner = find_learner(ctx, ctx.action.field_list(TRAINEE_SEARCH_FIELD))
+    setup = _setup(ctx.action)
+    ok, learner = find_learner(ctx, setup.trainees)
     if not ok or (learner is not None and not _may_change(ctx, learner)):
         return Outcome.ERROR
-    columns = _columns(ctx, learner)
+    columns = _columns(ctx, setup, learner)
     _check_email(ctx)
-    _validity(ctx, learner, columns)
-    _entity(ctx, learner, columns)
+    _validity(ctx, setup, learner, columns)
+    _entity(ctx, setup, learner, columns)
     _manager(ctx, learner, columns)
     if ctx.failed:
         return Outcome.ERROR
@@ -107,29 +141,29 @@ def _shown(learner: LearnerRec) -> str:
     return learner.login or learner.ref_number or learner.email or f"#{learner.id}"
 
 
-def _columns(ctx: RowContext, learner: LearnerRec | None) -> dict[str, Any]:
+def _columns(ctx: RowContext, setup: _Setup, learner: LearnerRec | None) -> dict[str, Any]:
     """The columns the row sets from its own values: filled fields only."""
     values = ctx.values
     columns = {column: values[field] for field, column in _PLAIN if field in values}
-    languages = _languages(ctx, learner)
+    languages = _languages(ctx, setup, learner)
     if languages is not None:
         columns[_LANGUAGES_COLUMN] = languages
     zone = values.get(TIME_ZONE)
     if zone is not None and not _is_time_zone(zone):
         ctx.error(TIME_ZONE, msg.NOT_A_TIME_ZONE.format(field=TIME_ZONE, value=zone))
-    custom = _custom(ctx, learner)
+    custom = _custom(ctx, setup, learner)
     if custom is not None:
         columns[_CUSTOM_COLUMN] = custom
     return columns
 
 
-def _languages(ctx: RowContext, learner: LearnerRec | None) -> str | None:
+def _languages(ctx: RowContext, setup: _Setup, learner: LearnerRec | None) -> str | None:
     """The row's languages as "fr-FR,en-GB"; defaultLangCode for a learner without any."""
     field, given = LANGUAGES, ctx.values.get(LANGUAGES)
     if given is None:
         if learner is not None and learner.languages:
             return None
-        field, given = DEFAULT_LANG_CODE, ctx.action.option_text(DEFAULT_LANG_CODE)
+        field, given = DEFAULT_LANG_CODE, setup.default_lang
         if not given:
             return None
     codes = [code.strip() for code in given.split(",")]
@@ -150,12 +184,12 @@ def _is_time_zone(value: str) -> bool:
     return not known or value in known or value == "UTC"
 
 
-def _custom(ctx: RowContext, learner: LearnerRec | None) -> dict[str, str] | None:
+def _custom(ctx: RowContext, setup: _Setup, learner: LearnerRec | None
+            ) -> dict[str, str] | None:
     """The learner's custom fields with the row's filled ones set (None: the row has none)."""
     values = ctx.values
-    given = {bound[len(CUSTOM_PREFIX):]: values[bound]
-             for bound in ctx.action.repeated(CUSTOM)
-             if bound.startswith(CUSTOM_PREFIX) and bound in values}
+    given = {bound[len(CUSTOM_PREFIX):]: values[bound] for bound in setup.customs
+             if bound in values}
     if not given:
         return None
     kept = learner.custom if learner is not None and learner.custom else {}
@@ -168,11 +202,12 @@ def _check_email(ctx: RowContext) -> None:
         ctx.error(EMAIL, msg.NOT_AN_EMAIL.format(field=EMAIL, value=email))
 
 
-def _validity(ctx: RowContext, learner: LearnerRec | None, columns: dict[str, Any]) -> None:
+def _validity(ctx: RowContext, setup: _Setup, learner: LearnerRec | None,
+              columns: dict[str, Any]) -> None:
     """The account's validity (enableAllLearners first, then candidateValidity) and its
     dates, which must be in order."""
     values = ctx.values
-    if ctx.action.option_yes(ENABLE_ALL_LEARNERS):
+    if setup.enable_all:
         columns["validity"] = _ENABLED
     elif VALIDITY in values:
         columns["validity"] = VALIDITY_MEANINGS[values[VALIDITY]]
@@ -186,7 +221,8 @@ def _validity(ctx: RowContext, learner: LearnerRec | None, columns: dict[str, An
         ctx.error(VALIDITY, msg.NO_ENABLED_UNTIL.format(field=VALIDITY, value=code))
 
 
-def _entity(ctx: RowContext, learner: LearnerRec | None, columns: dict[str, Any]) -> None:
+def _entity(ctx: RowContext, setup: _Setup, learner: LearnerRec | None,
+            columns: dict[str, Any]) -> None:
     """The entity the row names (entityGuid, entityId, entityName: they must agree), or for
     a new learner that names none, defaultEntityId's."""
     values = ctx.values
@@ -204,7 +240,7 @@ def _entity(ctx: RowContext, learner: LearnerRec | None, columns: dict[str, Any]
     if found:
         columns["entity_id"] = next(iter(found.values())).id
     elif learner is None:
-        ok, entity_id = default_entity(ctx)
+        ok, entity_id = default_entity(ctx, setup.default_entity)
         if ok and entity_id is not None:
             columns["entity_id"] = entity_id
 
