@@ -24,6 +24,11 @@ def marked_templates() -> frozenset[str]:
     return frozenset(_MARKED)
 
 
+def marked_count() -> int:
+    """How many error templates are marked so far (cheap: asked for every message shown)."""
+    return len(_MARKED)
+
+
 CANCELLED = QT_TRANSLATE_NOOP("errors", "Cancelled; nothing was written.")
 # A report or a copy that the system refused to write: {reason} is the system's (strerror).
 CANNOT_WRITE = QT_TRANSLATE_NOOP("errors", "Could not write {path}: {reason}")

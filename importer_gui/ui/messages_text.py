@@ -1,12 +1,15 @@
 """Our core's messages in the user's language; the platform's exactly as the platform writes them.
 
-The core is Qt-free and writes its messages in English, filled from templates
-(``core/catalogue/messages.py``, marked ``QT_TRANSLATE_NOOP("messages", …)``). The window
-recognises which template produced a message (a pattern made once per template from its
-``{placeholders}``), translates the template in the "messages" context and fills the same
-values in. A message of the platform's (``messages.PLATFORM``: users search its documentation
-for those words), or one no template produced, is shown as it is. Only the messages of rows
-shown are recognised, once each (cached).
+The core is Qt-free and writes its messages in English, filled from templates: the
+catalogue's row messages (``core/catalogue/messages.py``, marked ``QT_TRANSLATE_NOOP("messages",
+…)``) and the errors' (marked ``QT_TRANSLATE_NOOP("errors", …)``, which also records them in
+``core/errors.py``). The window recognises which template produced a message (a pattern made
+once per template from its ``{placeholders}``), translates the template in its context and
+fills the same values in. A message of the platform's (``messages.PLATFORM``: users search its
+documentation for those words), or one no template produced, is shown as it is. Only the
+messages shown are recognised, once each (cached); an error's "file:line: " stays in front.
+When two templates of ours fit, the first in sorted order wins: a literal word sorts before a
+placeholder, so the more precise template comes first.
 """
 
 from __future__ import annotations
@@ -55,19 +58,19 @@ _BY = re.compile(r" (?:by |\()runs? (?P<runs>[\d, and]+)\)?")
 
 
 class Template:
-    """One template and the pattern that recognises the messages it produced."""
+    """One template and the pattern of the messages it gives (its placeholders as groups)."""
 
-    __slots__ = ("context", "names", "pattern", "prefix", "text")
+    __slots__ = ("anchor", "context", "names", "pattern", "text")
 
     def __init__(self, text: str, context: str = CONTEXT) -> None:
         self.text = text
         self.context = context
-        parts = list(string.Formatter().parse(text))
-        self.prefix = parts[0][0] if parts else ""
         self.names: list[str] = []
         pattern = []
-        for literal, name, _spec, _conversion in parts:
+        literals = []
+        for literal, name, _spec, _conversion in string.Formatter().parse(text):
             pattern.append(re.escape(literal))
+            literals.append(literal)
             if name is None:
                 continue
             if name in self.names:
@@ -76,13 +79,9 @@ class Template:
                 self.names.append(name)
                 pattern.append(f"(?P<{name}>.*?)")
         self.pattern = re.compile("".join(pattern), re.DOTALL)
-
-    def values(self, message: str) -> dict[str, str] | None:
-        """The values this template was filled with to give ``message``, or None."""
-        if not message.startswith(self.prefix):
-            return None
-        found = self.pattern.fullmatch(message)
-        return found.groupdict() if found else None
+        # Its longest words: a message without them cannot be its, and looking for them is
+        # far cheaper than trying the pattern.
+        self.anchor = max(literals, key=len, default="")
 
 
 def _is_template(name: str, value: object) -> bool:
@@ -102,18 +101,6 @@ def _catalogue_templates() -> tuple[list[Template], list[Template]]:
     return platform, ours
 
 
-_errors: dict[str, Template] = {}
-
-
-def _error_templates() -> list[Template]:
-    """The error templates marked so far (a module's are marked when it is imported)."""
-    marked = errors.marked_templates()
-    if len(marked) != len(_errors):
-        for text in marked - _errors.keys():
-            _errors[text] = Template(text, ERRORS)
-    return list(_errors.values())
-
-
 def templates() -> tuple[list[Template], list[Template]]:
     """(the platform's, ours): every template a message may come from."""
     platform, ours = _catalogue_templates()
@@ -124,13 +111,24 @@ def recognise(message: str) -> tuple[Template, dict[str, str]] | None:
     """Our template that produced ``message`` and its values; None for the platform's
     messages and for messages no template of ours produced."""
     platform, ours = templates()
-    if any(t.values(message) is not None for t in platform):
+    if any(t.pattern.fullmatch(message) for t in platform if t.anchor in message):
         return None
-    for template in ours:
-        found = template.values(message)
+    for template in [t for t in ours if t.anchor in message]:
+        found = template.pattern.fullmatch(message)
         if found is not None:
-            return template, found
+            return template, found.groupdict()
     return None
+
+
+_errors: dict[str, Template] = {}
+
+
+def _error_templates() -> list[Template]:
+    """The error templates marked so far (a module's are marked when it is imported)."""
+    if errors.marked_count() != len(_errors):
+        for text in errors.marked_templates() - _errors.keys():
+            _errors[text] = Template(text, ERRORS)
+    return list(_errors.values())
 
 
 @lru_cache(maxsize=CACHED)
@@ -231,7 +229,7 @@ def _plain(value: str) -> str:
 @cache
 def _plain_texts() -> frozenset[str]:
     """Our fixed phrases: templates without placeholders."""
-    return frozenset(t.text for t in templates()[1] if not t.names)
+    return frozenset(t.text for t in _catalogue_templates()[1] if "{" not in t.text)
 
 
 def _names(value: str) -> str:
