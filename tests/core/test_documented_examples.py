@@ -189,7 +189,52 @@ def test_the_whole_month_in_one_store(tmp_path: Path) -> None:
         "blended", "Théorie|>1||Pratique|>2", "REF1,REF2||REF3")
 
 
-def test_the_data_files_are_kept_apart_from_the_examples() -> None:
-    # Each example has its data file, and nothing else lies in the folder.
-    names = {p.name for p in DOCUMENTED.iterdir()}
+def test_each_action_example_has_its_data_file() -> None:
+    names = {p.name for p in DOCUMENTED.iterdir() if p.is_file()}
     assert names == {f"{page}.{suffix}" for page in ORDER for suffix in ("xml", "csv")}
+
+
+# --- the consolidator pages' examples ------------------------------------------------------
+
+CONSOLIDATORS = DOCUMENTED / "consolidators"
+# The time logger page's example never closes <timeLogger>: no parser reads it.
+UNCLOSED = "time-logger-consolidator"
+
+
+def with_consolidators(folder: Path, page: str) -> Path:
+    """A teacher import (one row) followed by the page's <consolidators> example."""
+    (folder / "teachers.csv").write_text("teacherLogin\nmdupont\n", encoding="utf-8")
+    example = (CONSOLIDATORS / f"{page}.xml").read_text(encoding="utf-8")
+    path = folder / "config.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<import-config>\n<import>\n'
+        "<providers><fileSystemSourceProvider><fileName>teachers.csv</fileName>"
+        "<columnsMapping><teacherLogin/></columnsMapping></fileSystemSourceProvider>"
+        "</providers>\n<actions><createOrUpdateTeacherAction><fields><teacherLogin/></fields>"
+        f"</createOrUpdateTeacherAction></actions>\n{example}</import>\n</import-config>\n",
+        encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("page", sorted(p.stem for p in CONSOLIDATORS.glob("*.xml")))
+def test_each_consolidator_example_loads_checks_commits_and_is_saved_as_it_was(
+        tmp_path: Path, page: str) -> None:
+    path = with_consolidators(tmp_path, page)
+    if page == UNCLOSED:
+        with pytest.raises(ConfigError) as raised:
+            config_xml.load(path)
+        assert "timeLogger" in str(raised.value) and raised.value.line is not None
+        path.write_text(path.read_text(encoding="utf-8").replace("<timeLogger>",
+                                                                 "<timeLogger/>"),
+                        encoding="utf-8")
+    example = path.read_text(encoding="utf-8")
+    config = config_xml.load(path)
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        plan = pipeline.check(config, store)
+        pipeline.commit(plan, store)
+    assert rows(plan) == [(2, "create", [])]
+    # Kept as it is, not run: a save writes the example back unchanged.
+    saved = config_xml.dumps(config)
+    consolidators = example[example.index("<consolidators>"):
+                            example.index("</consolidators>") + len("</consolidators>")]
+    assert consolidators in (saved.decode() if isinstance(saved, bytes) else saved)
