@@ -61,6 +61,10 @@ def test_the_misspelt_column_is_the_same_field(tmp_path: Path) -> None:
                            fields="<hieracrchyEntityName/><hieracrchyEntityName/>")
     assert rows(env.commit(spec)) == [(2, "create", [])]
     assert tree(env) == [(8, "Entity 8", None), (9, "A", 8), (10, "B", 9)]
+    # Written back under the name the document used.
+    written = config_xml.dumps(config_xml.load(write_config(tmp_path, spec)))
+    assert written.count("<hieracrchyEntityName/>") == 4
+    assert "<hierarchyEntityName" not in written
 
 
 def test_an_unknown_default_entity_once_the_store_knows_some(tmp_path: Path) -> None:
@@ -130,3 +134,15 @@ def test_reverting_an_entity_import_restores_the_store(tmp_path: Path) -> None:
     with Store.open(env.store_path) as store:
         commit_revert(store, plan_revert(store, run_id))
     assert tree(env) == before
+
+
+def test_learners_of_entities_the_same_configuration_creates(tmp_path: Path) -> None:
+    env = Env(tmp_path)
+    entities = entities_import(tmp_path, [["Sales", "Lyon"]], default="1")
+    write_csv(tmp_path / "learners.csv", [("candidateLogin", "entityName"), ("jdoe", "Lyon")])
+    learners = ImportSpec("learners.csv", ("candidateLogin", "entityName"),
+                          "createOrUpdateLearnerAction")
+    plan = env.commit(entities, learners)
+    assert rows(plan, 0) == [(2, "create", [])] and rows(plan, 1) == [(2, "create", [])]
+    assert tree(env) == [(1, "Entity 1", None), (2, "Sales", 1), (3, "Lyon", 2)]
+    assert [(r[1], r[6]) for r in tables(env.store_path)["learner"]] == [("jdoe", 3)]
