@@ -179,3 +179,11 @@ def test_legacy_fields_are_read_and_ignored(env: Env) -> None:
                        f"Field trainingScoresVisibleByLearners {legacy}"]),
         (3, "create", [])]
     assert {i.level for i in plan.imports[0].rows[0].issues()} == {Level.WARNING}
+
+
+def test_the_key_and_a_new_courses_title_must_be_filled(env: Env) -> None:
+    columns = ("trainingPathCode", "trainingTitle")
+    spec = courses(env, columns, [["", "Sans code"], ["SEC-101", ""]])
+    spec.fields = "<trainingPathCode/><trainingTitle><mandatory>no</mandatory></trainingTitle>"
+    assert rows(env.check(spec)) == [(2, "error", ["Field trainingPathCode is empty."]),
+                                     (3, "error", ["Field trainingTitle is empty."])]
