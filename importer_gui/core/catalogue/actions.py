@@ -256,7 +256,8 @@ SESSION_ACTION = ActionSpec(
         _f("trainingId", Kind.INT,
            QT_TRANSLATE_NOOP("catalogue", "The store's id of the training course."),
            mandatory=True, one_of="training"),
-        # Only compared with the title of the course found.
+        # Compared with the title of the course found; finds the course on a row that leaves
+        # its code and id empty (titles need not be unique: one course must have it).
         _s("trainingTitle", QT_TRANSLATE_NOOP("catalogue", "The training course's title."),
            mandatory=True, spared_by=("trainingPathCode", "trainingId")),
     ),
