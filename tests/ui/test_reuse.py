@@ -13,6 +13,7 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.wizard import MAPPING, PREVIEW
 from tests.builders import write_csv
 from tests.core.test_remap import HEADED_CONFIG
+from tests.ui.conftest import Questions
 from tests.ui.fit import clipped
 from tests.ui.test_screens_fit import SIZE
 
@@ -164,3 +165,42 @@ def test_a_saved_configuration_opened_on_a_file_whose_columns_moved(
     assert preview.error_label.text() == (
         'teachers.csv has no column "Nom" (teacherName): the configuration maps it by header; '
         "map the file again in the wizard, or give the file that header.")
+
+
+def test_a_misspelt_name_is_fixed_in_a_corrected_copy_when_the_user_says_so(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, questions: Questions) -> None:
+    saved_configuration(tmp_path)
+    config = tmp_path / "teachers.xml"
+    typo = config.read_text(encoding="utf-8").replace(
+        "<teacherLogin/><teacherName/>", "<teacherLogn/><teacherName/>").replace(
+        "<teacherEmail ia:header", "<teacherEmial ia:header")
+    config.write_text(typo, encoding="utf-8")
+    questions.answers = ["Use teacherEmail (a corrected copy)",
+                         "Use teacherLogin (a corrected copy)"]
+    assert window.open_file(config)
+    assert [answers for _title, _text, answers in questions.asked] == [
+        ["Use teacherEmail (a corrected copy)", "Use teacherEmail and change the file", "Cancel"],
+        ["Use teacherLogin (a corrected copy)", "Use teacherLogin and change the file", "Cancel"]]
+    assert questions.texts()[0].startswith(
+        f'{config}: Unknown field "teacherEmial" in <columnsMapping> (line ')
+    assert questions.texts()[1].startswith(
+        f'{tmp_path / "teachers-corrected.xml"}: Unknown field "teacherLogn" in <fields> of '
+        "<createOrUpdateTeacherAction> (line ")
+    copy = tmp_path / "teachers-corrected.xml"
+    assert config.read_text(encoding="utf-8") == typo  # the user's file as it was
+    assert copy.read_text(encoding="utf-8") == typo.replace(
+        "<teacherLogn/>", "<teacherLogin/>").replace("<teacherEmial ", "<teacherEmail ")
+    assert window.state.choices.config_path == copy
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW, timeout=20_000)
+
+
+def test_a_misspelt_name_declined_leaves_the_error(window: MainWindow, tmp_path: Path,
+                                                  questions: Questions) -> None:
+    saved_configuration(tmp_path)
+    config = tmp_path / "teachers.xml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "<teacherLogin/><teacherName/>", "<teacherLogn/><teacherName/>"), encoding="utf-8")
+    questions.answers = ["Cancel"]
+    assert not window.open_file(config)
+    assert "did you mean \"teacherLogin\"?" in window.wizard.open_page.error_label.text()
+    assert not (tmp_path / "teachers-corrected.xml").exists()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -33,24 +35,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from importer_gui.core.atomic import write_atomically
 from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES, DELIMITERS, FILE_ENCODINGS
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Provider
-from importer_gui.core.errors import ImporterError
+from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.core.file_kind import Foreign, foreign_kind
 from importer_gui.core.guess import Guess
 from importer_gui.core.plan import FileStamp
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.base import BasePage, column_titles, read_head
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.signals import signals_blocked
 
 log = logging.getLogger(__name__)
 
+# A configuration's misspelt names fixed one by one, each asked: more is a file to correct.
+MAX_FIXES = 10
+CORRECTED = "-corrected"  # a corrected copy's name: "sessions-corrected.xml"
 # Files from this size on are read in the background (a 2 MB workbook holds ~30,000 rows).
 BACKGROUND_BYTES = 1_000_000
 _Index = QModelIndex | QPersistentModelIndex
@@ -272,7 +280,7 @@ class OpenPage(BasePage):
         configuration = path.suffix.lower() in CONFIG_SUFFIXES
         try:
             if configuration:
-                self._open_configuration(path)
+                path = self._open_configuration(path)
             else:
                 self._open_data_file(path)
         except ImporterError as exc:
@@ -290,17 +298,67 @@ class OpenPage(BasePage):
         self.settings.add_recent(path)
         self.refresh_lists()
 
-    def _open_configuration(self, path: Path) -> None:
-        """Fill the state from a saved configuration."""
+    def _open_configuration(self, path: Path) -> Path:
+        """Fill the state from a saved configuration; the path opened (a corrected copy when
+        the user took the fix of a misspelt name)."""
         from importer_gui.core import config_xml
 
-        stamp = FileStamp.of(path) if path.is_file() else None  # before reading: never newer
-        config = config_xml.load(path)
+        for _ in range(MAX_FIXES):
+            stamp = FileStamp.of(path) if path.is_file() else None  # before reading
+            try:
+                config = config_xml.load(path)
+                break
+            except ConfigError as exc:
+                fixed = self._offer_fix(path, exc)
+                if fixed is None:
+                    raise
+                path = fixed
+        else:
+            raise ImporterError(arg(self.tr("%1: too many misspelt names to fix one by one; "
+                                            "correct them in the file."), path))
         if not config.imports:
             raise ImporterError(arg(self.tr("%1: the configuration has no import."), path))
         self.session.open_configuration(path, config, stamp)
         self.show_error(None)
         self.initializePage()
+        return path
+
+    def _offer_fix(self, path: Path, error: ConfigError) -> Path | None:
+        """A misspelt name the error suggests a fix for: ask, then write the fixed text to a
+        corrected copy beside the file (or, when the user says so, into the file itself).
+        The file opened next; None when the user declines or nothing can be fixed."""
+        from importer_gui.core import config_xml
+
+        if error.suggestion is None:
+            return None
+        wrong, right = error.suggestion
+        try:
+            raw = path.read_bytes()
+            codec = _declared_codec(raw)
+            text = raw.decode(codec)
+        except (OSError, UnicodeDecodeError, LookupError):
+            return None
+        fixed = config_xml.apply_suggestion(text, error)
+        if fixed == text:
+            return None
+        copy = path if path.stem.endswith(CORRECTED) else path.with_name(
+            f"{path.stem}{CORRECTED}{path.suffix}")
+        answer = ask(self, self.tr("A misspelt name?"), arg(self.tr(
+            "%1\n\nUse %2 instead of %3? The corrected configuration is opened from a copy, "
+            "%4, beside the file; the file itself is changed only if you choose so."),
+            message_text(error.message), right, wrong, copy.name),
+            [arg(self.tr("&Use %1 (a corrected copy)"), right),
+             arg(self.tr("Use %1 and &change the file"), right), self.tr("Cancel")], escape=2)
+        if answer == 2:
+            return None
+        target = path if answer == 1 else copy
+        data = fixed.encode(codec)
+        try:
+            write_atomically(target, lambda tmp: tmp.write_bytes(data))
+        except OSError as exc:
+            raise ImporterError(arg(self.tr("Could not write %1: %2"), target,
+                                    exc.strerror or str(exc))) from None
+        return target
 
     def _open_data_file(self, path: Path) -> None:
         """Start a new configuration for a spreadsheet."""
@@ -515,6 +573,12 @@ class OpenPage(BasePage):
     def save(self) -> None:
         """The options are already in the provider: tell the other pages."""
         self.session.set_config(self.session.choices.config)
+
+
+def _declared_codec(raw: bytes) -> str:
+    """The Python codec of an XML document's declared encoding (UTF-8 when it declares none)."""
+    found = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']", raw)
+    return codecs.lookup(found.group(1).decode("ascii") if found else "utf-8").name
 
 
 def _size(path: Path) -> int:
