@@ -10,18 +10,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_MARKED: set[str] = set()
+_MARKED: dict[str, str] = {}  # template -> its translation context
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
-    """``text`` as it is, recorded as a template the window may translate."""
-    _MARKED.add(text)
+    """``text`` as it is, recorded as a template the window may translate in ``context``."""
+    _MARKED.setdefault(text, context)
     return text
 
 
-def marked_templates() -> frozenset[str]:
-    """Every error template marked so far (a module's are marked when it is imported)."""
-    return frozenset(_MARKED)
+def marked_templates() -> dict[str, str]:
+    """Every template marked so far, with its context (a module's are marked when it is
+    imported)."""
+    return dict(_MARKED)
 
 
 def marked_count() -> int:

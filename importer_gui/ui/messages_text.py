@@ -30,7 +30,6 @@ from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import table_name
 
 CONTEXT = "messages"  # the catalogue's row messages, and the revert's
-ERRORS = "errors"  # the errors' templates (core/errors.py)
 CACHED = 4096  # distinct messages remembered: a screenful of rows and the summary's list
 
 # The revert's conflict lines (core/revert.py writes them with the same words): the window
@@ -126,8 +125,9 @@ _errors: dict[str, Template] = {}
 def _error_templates() -> list[Template]:
     """The error templates marked so far (a module's are marked when it is imported)."""
     if errors.marked_count() != len(_errors):
-        for text in errors.marked_templates() - _errors.keys():
-            _errors[text] = Template(text, ERRORS)
+        for text, context in errors.marked_templates().items():
+            if text not in _errors:
+                _errors[text] = Template(text, context)
     return list(_errors.values())
 
 
