@@ -6,9 +6,10 @@ from pathlib import Path
 
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.revert import commit_revert, plan_revert
-from importer_gui.core.store import Store
+from importer_gui.core.store import Store, StoreLocation
 from tests.builders import ImportSpec, by_hand, config_text, tables, write_config, write_csv
 from tests.core.harness import Env, row, rows
+from tests.postgres import record_tables
 
 LEVELS = ("hierarchyEntityName", "hierarchyEntityName")
 ACTION = "createOrUpdateEntityAction"
@@ -146,3 +147,27 @@ def test_learners_of_entities_the_same_configuration_creates(tmp_path: Path) -> 
     assert rows(plan, 0) == [(2, "create", [])] and rows(plan, 1) == [(2, "create", [])]
     assert tree(env) == [(1, "Entity 1", None), (2, "Sales", 1), (3, "Lyon", 2)]
     assert [(r[1], r[6]) for r in tables(env.store_path)["learner"]] == [("jdoe", 3)]
+
+
+def test_the_trusted_root_and_its_tree_on_each_engine(tmp_path: Path,
+                                                      store_url: StoreLocation) -> None:
+    # Entity 8 is written with its own id: later ids go on past it.
+    def commit(*imports: ImportSpec) -> int:
+        config = config_xml.load(write_config(tmp_path, *imports))
+        with Store.open(store_url) as store:
+            return pipeline.commit(pipeline.check(config, store), store).run_id
+
+    def entity_rows() -> list[tuple]:
+        return [(r[0], r[1], r[3]) for r in record_tables(store_url)["entity"]]
+
+    commit(entities_import(tmp_path, [["A", "B"]]))
+    after_first = record_tables(store_url)
+    write_csv(tmp_path / "learners.csv", [("candidateLogin", "entityName"), ("jdoe", "B")])
+    second = commit(ImportSpec("learners.csv", ("candidateLogin", "entityName"),
+                               "createOrUpdateLearnerAction"),
+                    entities_import(tmp_path, [["A", "C"]]))
+    assert entity_rows() == [(8, "Entity 8", None), (9, "A", 8), (10, "B", 9), (11, "C", 9)]
+    assert [(r[1], r[6]) for r in record_tables(store_url)["learner"]] == [("jdoe", 10)]
+    with Store.open(store_url) as store:
+        commit_revert(store, plan_revert(store, second))
+    assert record_tables(store_url) == after_first
