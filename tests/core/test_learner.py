@@ -197,14 +197,17 @@ def test_a_login_already_taken(tmp_path: Path) -> None:
     env = Env(tmp_path)
     columns = ("candidateRefNumber", "candidateLogin")
     env.commit(learners_import(tmp_path, columns, [["R1", "jdoe"], ["R2", "asmith"],
-                                                   ["R3", "jdoe_1"]]))
-    plan = env.commit(learners_import(tmp_path, columns, [["R2", "jdoe"], ["R4", "jdoe"]]))
-    # An updated learner keeps its own login; a new one gets the first free "<login>_<n>".
+                                                   ["R3", "jdoe_1"], ["R5", ""]]))
+    plan = env.commit(learners_import(tmp_path, columns, [["R2", "jdoe"], ["R4", "jdoe"],
+                                                          ["R5", "jdoe"]]))
+    # An updated learner keeps its own login; a new one, or one without a login, gets the
+    # first free "<login>_<n>".
     assert rows(plan) == [
         (2, "unchanged", ["The login: jdoe already exists. The user name will be: asmith"]),
-        (3, "create", ["The login: jdoe already exists. The user name will be: jdoe_2"])]
+        (3, "create", ["The login: jdoe already exists. The user name will be: jdoe_2"]),
+        (4, "update", ["The login: jdoe already exists. The user name will be: jdoe_3"])]
     assert [learner["login"] for learner in learners(env)] == ["jdoe", "asmith", "jdoe_1",
-                                                               "jdoe_2"]
+                                                               "jdoe_3", "jdoe_2"]
 
 
 def test_a_mandatory_field_left_empty(tmp_path: Path) -> None:
@@ -290,6 +293,12 @@ def test_email_languages_and_time_zone_are_checked(tmp_path: Path) -> None:
     assert row(plan, 4) == ("error", [
         "Field candidateTimeZone: Paris is not a time zone (such as Europe/Paris)."])
     assert row(plan, 5) == ("create", [])
+    plan = Env(tmp_path).check(learners_import(
+        tmp_path, ("candidateRefNumber",), [["R1"]],
+        options=BY_REF + "<defaultLangCode>français</defaultLangCode>"))
+    assert row(plan, 2) == ("error", [
+        "Field defaultLangCode: français is not a list of language codes (such as "
+        "fr-FR,en-GB)."])
 
 
 def test_search_fields_jointly_and_the_oldest_of_several(tmp_path: Path) -> None:
