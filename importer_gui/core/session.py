@@ -84,6 +84,7 @@ class Committed:
     counts: dict[str, int]
     error_logs: list[Path] = field(default_factory=list)
     log_failures: list[str] = field(default_factory=list)  # one line per log not written
+    corrections: int = 0  # corrected cells recorded with the run (history RUN lists them)
 
 
 class Session:
@@ -358,13 +359,16 @@ def run_commit(store_path: Path, plan: Plan, monitor: Monitor,
     for, as the platform does (a log folder leading outside is refused before anything is
     written)."""
     folders = reports.error_log_folders(plan.config)
+    recorded = 0
     if corrections:
         files = [imp.file for imp in plan.imports]
         plan = replace(plan, config=recorded_config(plan.config, corrections, files))
+        recorded = sum(len(entry.cells) for file in files
+                       if (entry := corrections.of(file)) is not None)
     with Store.open(store_path) as store:
         result = pipeline.commit(plan, store, monitor=monitor)
     logs, failures = reports.write_error_logs(plan, folders, result.run_id)
-    return Committed(result.run_id, result.counts, logs, failures)
+    return Committed(result.run_id, result.counts, logs, failures, recorded)
 
 
 def _sheets(workbook: Path) -> list[str]:

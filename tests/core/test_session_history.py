@@ -28,6 +28,7 @@ def test_history_of_a_run_lists_its_corrections(tmp_path: Path,
     assert plan is not None
     fresh, _ = run_replan(session.store_path, plan, Monitor())
     committed = run_commit(session.store_path, fresh, Monitor(), session.choices.corrections)
+    assert committed.corrections == 1
     store = str(session.store_path)
 
     assert main(["history", str(committed.run_id), "--store", store]) == 0

@@ -144,6 +144,9 @@ def test_commit_writes_what_the_preview_showed(wizard: tuple, qtbot: object,
     assert commit.count_labels[Outcome.CREATE].text() == "4"
     assert commit.count_labels[Outcome.ERROR].text() == "0"
     assert stored_logins(page.state) == ["zoe", "nobody", "adam", "mia"]
+    assert commit.status.text() == (
+        "Committed: run 1 is in the history. The 2 correction(s) made in the preview are "
+        "recorded with it (importer-gui history 1 lists them).")
     commit.grab().save(str(screenshots / "commit_page.png"))
     browser = commit.open_browser()
     assert browser is not None

@@ -183,7 +183,12 @@ class CommitPage(BasePage):
     def _on_committed(self, result: Committed) -> None:
         self._set_running(False)
         self.result = result
-        self.status.setText(arg(self.tr("Committed: run %1 is in the history."), result.run_id))
+        status = arg(self.tr("Committed: run %1 is in the history."), result.run_id)
+        if result.corrections:
+            status += " " + arg(self.tr(
+                "The %n correction(s) made in the preview are recorded with it (importer-gui "
+                "history %1 lists them).", "", result.corrections), result.run_id)
+        self.status.setText(status)
         numbers = LocaleText()
         for outcome, label in self.count_labels.items():
             label.setText(numbers.number(result.counts.get(outcome.value, 0)))
