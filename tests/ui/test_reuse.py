@@ -204,3 +204,32 @@ def test_a_misspelt_name_declined_leaves_the_error(window: MainWindow, tmp_path:
     assert not window.open_file(config)
     assert "did you mean \"teacherLogin\"?" in window.wizard.open_page.error_label.text()
     assert not (tmp_path / "teachers-corrected.xml").exists()
+
+
+def test_a_moved_column_keeps_its_codes(window: MainWindow, tmp_path: Path,
+                                        qtbot: QtBot) -> None:
+    from importer_gui.cli import main
+
+    data = french_sessions(tmp_path / "sessions.csv")
+    config = tmp_path / "sessions.xml"
+    assert main(["init", str(data), "--out", str(config)]) == 0
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        '<sessionAction ia:header="Action"/>',
+        '<sessionAction ia:header="Action"><createUpdate>C</createUpdate></sessionAction>'),
+        encoding="utf-8")
+    assert window.open_file(config)
+    wizard = window.wizard
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
+    june = tmp_path / "june.csv"
+    june.write_bytes("Code formation;Titre de la session;Date de début;Date de fin;Formateur;"
+                     "Action\nXLS-300;Excel;15/06/2027;16/06/2027;mdupont;C\n"
+                     .encode("latin-1"))
+    assert wizard.open_file(june)
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == MAPPING
+    assert wizard.mapping_page.code_edits["sessionAction"]["createUpdate"].text() == "C"
+    wizard.next()
+    columns = window.state.choices.config.imports[0].provider.columns
+    assert (columns[5].field, columns[5].options.codes) == ("sessionAction",
+                                                             {"createUpdate": "C"})

@@ -481,13 +481,14 @@ class MappingPage(BasePage):
         self.session.set_config(config)
 
     def _columns(self) -> list[Column]:
-        """The columnsMapping, keeping options of columns whose field did not change."""
-        old = self.current_import().provider.columns
+        """The columnsMapping, keeping each field's column options (its codes) wherever its
+        column moved."""
+        kept = {c.field: c.options for c in self.current_import().provider.columns
+                if not c.ignored}
         columns: list[Column] = []
-        for index, row in enumerate(self.rows):
+        for row in self.rows:
             name = row.combo.currentData()
-            options = old[index].options if index < len(old) and old[index].field == name \
-                else FieldOptions()
+            options = kept.get(name, FieldOptions()) if name != IGNORED_COLUMN else FieldOptions()
             columns.append(Column(name, options, header=row.header))
         return columns
 
