@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 
 from importer_gui.core.catalogue import ACTIONS, DELIMITERS, IGNORED_COLUMN, PROVIDER_OPTIONS, Kind
@@ -35,6 +36,9 @@ DEFAULT_DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"].default
 _DAYS = ("DD/MM/YYYY", "YYYY-MM-DD", "DD-MM-YYYY", "DD.MM.YYYY", "MM/DD/YYYY", "YYYY/MM/DD",
          "MM-DD-YYYY", "DD/MM/YY", "MM/DD/YY")
 DATE_FORMATS = tuple(f"{day}{time}" for day in _DAYS for time in ("", " HH:II", " HH:II:SS"))
+# Distinct date values a guess tries every format on: enough to tell, quick on any file
+# (27 formats each).
+DATE_SAMPLE = 300
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
@@ -179,7 +183,7 @@ def guess_date_format(values: Iterable[Cell], current: str | None = None) -> Gue
     no other format reads them all ("15/06/2027" can only be DD/MM/YYYY)."""
     order = ([current] if current in DATE_FORMATS else []) + [
         f for f in DATE_FORMATS if f != current]
-    seen = list(dict.fromkeys(date_like(values)))
+    seen = list(dict.fromkeys(date_like(values)))[:DATE_SAMPLE]
     # A date no format reads (31/02/2027) is wrong whatever the format: it does not vote.
     found = [v for v in seen if any(parses(v, f) for f in order)]
     if not found:
@@ -212,7 +216,8 @@ def date_fix(values: Iterable[Cell], current: str) -> Guess | None:
     """Another format reading most of these date-like values that ``current`` does not
     read: what a wrong dateFormat's errors suggest (a date that is wrong in any format,
     31/02/2027, stays an error)."""
-    found = [v for v in date_like(values) if not parses(v, current)]
+    found = [v for v in list(dict.fromkeys(date_like(values)))[:DATE_SAMPLE]
+             if not parses(v, current)]
     if not found:
         return None
     guess = guess_date_format(found)
@@ -348,9 +353,10 @@ def date_fixes(plan: Plan) -> dict[int, Guess]:
         places = date_columns(imp.actions, imp.columns)
         if not places or not imp.row_counts()[Outcome.ERROR]:
             continue
-        wrong = [row.cells[n] for row in imp.rows if row.outcome is Outcome.ERROR
-                 for n in places if n < len(row.cells)
-                 and imp.columns[n] in row.issue_fields(Level.ERROR)]
+        wrong = list(islice((row.cells[n] for row in imp.rows if row.outcome is Outcome.ERROR
+                             for n in places if n < len(row.cells)
+                             and imp.columns[n] in row.issue_fields(Level.ERROR)),
+                            DATE_SAMPLE))
         current = plan.config.imports[imp.index].provider.date_format
         fix = date_fix(wrong, current)
         if fix is not None:
