@@ -10,7 +10,7 @@ from importer_gui.core import config_xml
 from importer_gui.core.config import Provider
 from importer_gui.core.plan import FileStamp
 from importer_gui.core.session import Session
-from tests.builders import teachers_import, write_config, write_xlsx
+from tests.builders import teachers_import, trainings_import, write_config, write_xlsx
 
 
 def test_a_new_file_keeps_the_loaded_configuration_and_its_sheet(tmp_path: Path) -> None:
@@ -49,3 +49,21 @@ def test_a_new_file_keeps_the_loaded_configuration_and_its_sheet(tmp_path: Path)
     session.new_import()
     assert session.open_data_file(june, Provider(file_name=june.name)) is False
     assert session.current_import().provider.columns == []
+
+
+def test_in_a_configuration_of_several_imports_the_chosen_import_gets_the_file(
+        tmp_path: Path) -> None:
+    session = Session(tmp_path / "store.sqlite3")
+    path = write_config(tmp_path, teachers_import(tmp_path, [["zoe", "Zoe", "Z", ""]]),
+                        trainings_import(tmp_path, [["SEC-101", "Sécurité", ""]]))
+    session.open_configuration(path, config_xml.load(path), FileStamp.of(path))
+    first, _may = session.choices.data_files
+    session.choose_import(1)
+    june = tmp_path / "trainings-june.csv"
+    june.write_text("trainingPathCode\n", encoding="utf-8")
+    assert session.open_data_file(june, Provider(file_name=june.name, path=str(tmp_path)))
+    assert session.choices.data_files == [first, june]
+    assert [imp.provider.file_name for imp in session.choices.config.imports] == [
+        "teachers.csv", "trainings-june.csv"]
+    assert session.choices.config.imports[1].actions[0].name == (
+        "createOrUpdateTrainingCourseAction")
