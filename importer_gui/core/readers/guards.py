@@ -36,6 +36,10 @@ NOT_A_WORKBOOK = QT_TRANSLATE_NOOP(
     "errors", "this is not a {suffix} workbook (it may be a text or CSV file renamed {suffix})")
 WORKBOOK_DAMAGED = QT_TRANSLATE_NOOP(
     "errors", "the workbook cannot be read; it may be damaged or incomplete ({detail})")
+FORMULA_NOT_CALCULATED = QT_TRANSLATE_NOOP(
+    "errors", "the cell holds a formula whose result was never calculated (the file was "
+              "written by a program, not saved by a spreadsheet); open it in Excel or "
+              "LibreOffice and save it again")
 
 # calamine allocates the sheet's whole bounding box; above this many cells we do not let it.
 MAX_BOX_CELLS = 10_000_000
@@ -357,9 +361,7 @@ def _check_streamable(path: Path, name: str, extent: Extent) -> None:
 
 def _uncached_error(path: Path, cell: str) -> DataFileError:
     """A formula read as empty would lose its data silently: say so, and how to fix it."""
-    return DataFileError("the cell holds a formula whose result was never calculated (the "
-                         "file was written by a program, not saved by a spreadsheet); open "
-                         "it in Excel or LibreOffice and save it again", path=path, cell=cell)
+    return DataFileError(FORMULA_NOT_CALCULATED, path=path, cell=cell)
 
 
 def sheet_parts(path: Path, name: str) -> list[str]:

@@ -55,6 +55,33 @@ BYTES_NOT_VALID_HINT = QT_TRANSLATE_NOOP(
 UTF8_MARK = QT_TRANSLATE_NOOP(
     "errors", "the file starts with a UTF-8 byte order mark but is declared {encoding}; is the "
               "file in UTF-8?")
+UNKNOWN_ENCODING = QT_TRANSLATE_NOOP("errors", "unknown file encoding {encoding}; use one of "
+                                               "{known}")
+NOT_ONE_CHARACTER = QT_TRANSLATE_NOOP("errors", "the delimiter {delimiter} is not a single "
+                                                "character")
+NOT_UTF16 = QT_TRANSLATE_NOOP(
+    "errors", "the file does not look like UTF-16LE text (it holds no zero bytes)")
+NOT_UTF16_HINT = QT_TRANSLATE_NOOP(
+    "errors", "the file does not look like UTF-16LE text (it holds no zero bytes); is the file "
+              "in {hint}?")
+FIELD_TOO_LONG = QT_TRANSLATE_NOOP(
+    "errors", "a field that starts on this line is longer than {mb} MB; is a quote (\") left "
+              "open?")
+QUOTE_NEVER_CLOSED = QT_TRANSLATE_NOOP(
+    "errors", "a quoted field that starts on this line is never closed (unbalanced quote \")")
+TEXT_AFTER_QUOTE = QT_TRANSLATE_NOOP(
+    "errors", "a closing quote \" is followed by more text; it must be followed by the "
+              "delimiter {delimiter} or the end of the line (write a quote inside a quoted "
+              "field as \"\")")
+TEXT_AFTER_QUOTE_TAB = QT_TRANSLATE_NOOP(
+    "errors", "a closing quote \" is followed by more text; it must be followed by the "
+              "delimiter tab or the end of the line (write a quote inside a quoted field as "
+              "\"\")")
+NOT_CSV = QT_TRANSLATE_NOOP("errors", "the line cannot be read as CSV ({detail})")
+NUL_UTF16 = QT_TRANSLATE_NOOP(
+    "errors", "the line holds a NUL character (byte 0x00); is the file in UTF-16LE?")
+NUL_NOT_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "the line holds a NUL character (byte 0x00); is it really a text file?")
 
 
 def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget,
@@ -107,7 +134,7 @@ def _codec(path: Path, encoding: str) -> str:
         return codecs.lookup(encoding).name
     except LookupError:
         known = ", ".join(FILE_ENCODINGS)
-        raise DataFileError(f"unknown file encoding {encoding!r}; use one of {known}",
+        raise DataFileError(UNKNOWN_ENCODING.format(encoding=repr(encoding), known=known),
                             path=path) from None
 
 
@@ -115,8 +142,7 @@ def _delimiter_char(path: Path, delimiter: str) -> str:
     """The delimiter as one character (configuration names such as 'comma' accepted)."""
     char = DELIMITERS.get(delimiter, delimiter)
     if len(char) != 1:
-        raise DataFileError(f"the delimiter {delimiter!r} is not a single character",
-                            path=path)
+        raise DataFileError(NOT_ONE_CHARACTER.format(delimiter=repr(delimiter)), path=path)
     return char
 
 
@@ -128,9 +154,8 @@ def _check_start(path: Path, sample: bytes, declared: str) -> None:
     if declared == "UTF-16LE" and b"\x00" not in sample[:4096]:
         # UTF-16 text always has zero bytes (ASCII delimiters); 8-bit text decodes as CJK.
         hint = _suggestion(path, declared)
-        tail = f"; is the file in {hint}?" if hint else ""
-        raise DataFileError(f"the file does not look like UTF-16LE text (it holds no zero "
-                            f"bytes){tail}", path=path, line=1)
+        message = NOT_UTF16_HINT.format(hint=hint) if hint else NOT_UTF16
+        raise DataFileError(message, path=path, line=1)
 
 
 def _line_estimate(path: Path, sample: bytes) -> int | None:
@@ -212,28 +237,21 @@ def _csv_error(path: Path, exc: csv.Error, start: int, current: int,
     text = str(exc)
     if "field larger than field limit" in text:
         mb = FIELD_SIZE_LIMIT // (1024 * 1024)
-        return DataFileError(f"a field that starts on this line is longer than {mb} MB; "
-                             "is a quote (\") left open?", path=path, line=start)
+        return DataFileError(FIELD_TOO_LONG.format(mb=mb), path=path, line=start)
     if "unexpected end of data" in text:
-        return DataFileError("a quoted field that starts on this line is never closed "
-                             "(unbalanced quote \")", path=path, line=start)
+        return DataFileError(QUOTE_NEVER_CLOSED, path=path, line=start)
     if "expected after" in text:
-        shown = "tab" if delimiter == "\t" else repr(delimiter)
-        return DataFileError(f"a closing quote \" is followed by more text; it must be "
-                             f"followed by the delimiter {shown} or the end of the line "
-                             "(write a quote inside a quoted field as \"\")",
-                             path=path, line=max(current, start))
-    return DataFileError(f"the line cannot be read as CSV ({text})", path=path,
-                         line=max(current, start))
+        template = TEXT_AFTER_QUOTE_TAB if delimiter == "\t" else TEXT_AFTER_QUOTE
+        return DataFileError(template.format(delimiter=repr(delimiter)), path=path,
+                             line=max(current, start))
+    return DataFileError(NOT_CSV.format(detail=text), path=path, line=max(current, start))
 
 
 def _nul_error(path: Path, line: int, declared: str) -> DataFileError:
     """A NUL character is never text: the file is binary or in another encoding."""
     # Only UTF-16 explains zero bytes in text; other encodings would read them the same.
     utf16 = declared != "UTF-16LE" and _looks_utf16le(first_bytes(path, 4096))
-    tail = "; is the file in UTF-16LE?" if utf16 else "; is it really a text file?"
-    return DataFileError(f"the line holds a NUL character (byte 0x00){tail}",
-                         path=path, line=line)
+    return DataFileError(NUL_UTF16 if utf16 else NUL_NOT_TEXT, path=path, line=line)
 
 
 def _decode_error(path: Path, codec: str, declared: str) -> DataFileError:

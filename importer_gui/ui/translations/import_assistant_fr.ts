@@ -122,6 +122,13 @@
         <source>Committed: run %1 is in the history.</source>
         <translation>Validé&#xa0;: l&apos;exécution %1 figure dans l&apos;historique.</translation>
     </message>
+    <message numerus="yes">
+        <source>The %n correction(s) made in the preview are recorded with it (importer-gui history %1 lists them).</source>
+        <translation>
+            <numerusform>%n correction faite dans l&apos;aperçu est enregistrée avec elle (importer-gui history %1 la liste).</numerusform>
+            <numerusform>Les %n corrections faites dans l&apos;aperçu sont enregistrées avec elle (importer-gui history %1 les liste).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Error log: %1</source>
         <translation>Journal d&apos;erreurs&#xa0;: %1</translation>
@@ -621,8 +628,40 @@
         <translation>Tableurs et configurations (%1);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>%1: too many misspelt names to fix one by one; correct them in the file.</source>
+        <translation>%1&#xa0;: trop de noms mal orthographiés pour les corriger un par un&#xa0;; corrigez-les dans le fichier.</translation>
+    </message>
+    <message>
         <source>%1: the configuration has no import.</source>
         <translation>%1&#xa0;: la configuration ne contient aucun import.</translation>
+    </message>
+    <message>
+        <source>A misspelt name?</source>
+        <translation>Un nom mal orthographié&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1
+
+Use %2 instead of %3? The corrected configuration is opened from a copy, %4, beside the file; the file itself is changed only if you choose so.</source>
+        <translation>%1
+
+Utiliser %2 au lieu de %3&#xa0;? La configuration corrigée est ouverte depuis une copie, %4, à côté du fichier&#xa0;; le fichier lui-même n&apos;est modifié que si vous le choisissez.</translation>
+    </message>
+    <message>
+        <source>&amp;Use %1 (a corrected copy)</source>
+        <translation>&amp;Utiliser %1 (une copie corrigée)</translation>
+    </message>
+    <message>
+        <source>Use %1 and &amp;change the file</source>
+        <translation>Utiliser %1 et &amp;modifier le fichier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1: no such file.</source>
@@ -2548,6 +2587,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>le classeur ne peut pas être lu&#xa0;; il est peut-être endommagé ou incomplet ({detail})</translation>
     </message>
     <message>
+        <source>the cell holds a formula whose result was never calculated (the file was written by a program, not saved by a spreadsheet); open it in Excel or LibreOffice and save it again</source>
+        <translation>la cellule contient une formule dont le résultat n&apos;a jamais été calculé (le fichier a été écrit par un programme, pas enregistré par un tableur)&#xa0;; ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau</translation>
+    </message>
+    <message>
         <source>the file does not exist</source>
         <translation>le fichier n&apos;existe pas</translation>
     </message>
@@ -2586,6 +2629,50 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>the file starts with a UTF-8 byte order mark but is declared {encoding}; is the file in UTF-8?</source>
         <translation>le fichier commence par une marque d&apos;ordre des octets UTF-8 mais est déclaré en {encoding}&#xa0;; est-il en UTF-8&#xa0;?</translation>
+    </message>
+    <message>
+        <source>unknown file encoding {encoding}; use one of {known}</source>
+        <translation>encodage de fichier inconnu {encoding}&#xa0;; utilisez l&apos;un de {known}</translation>
+    </message>
+    <message>
+        <source>the delimiter {delimiter} is not a single character</source>
+        <translation>le séparateur {delimiter} n&apos;est pas un seul caractère</translation>
+    </message>
+    <message>
+        <source>the file does not look like UTF-16LE text (it holds no zero bytes)</source>
+        <translation>le fichier ne ressemble pas à du texte UTF-16LE (il ne contient aucun octet nul)</translation>
+    </message>
+    <message>
+        <source>the file does not look like UTF-16LE text (it holds no zero bytes); is the file in {hint}?</source>
+        <translation>le fichier ne ressemble pas à du texte UTF-16LE (il ne contient aucun octet nul)&#xa0;; est-il en {hint}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>a field that starts on this line is longer than {mb} MB; is a quote (&quot;) left open?</source>
+        <translation>un champ qui commence sur cette ligne dépasse {mb} Mo&#xa0;; un guillemet (&quot;) est-il resté ouvert&#xa0;?</translation>
+    </message>
+    <message>
+        <source>a quoted field that starts on this line is never closed (unbalanced quote &quot;)</source>
+        <translation>un champ entre guillemets qui commence sur cette ligne n&apos;est jamais fermé (guillemet &quot; non apparié)</translation>
+    </message>
+    <message>
+        <source>a closing quote &quot; is followed by more text; it must be followed by the delimiter {delimiter} or the end of the line (write a quote inside a quoted field as &quot;&quot;)</source>
+        <translation>un guillemet fermant &quot; est suivi d&apos;autre texte&#xa0;; il doit être suivi du séparateur {delimiter} ou de la fin de la ligne (écrivez un guillemet dans un champ entre guillemets comme &quot;&quot;)</translation>
+    </message>
+    <message>
+        <source>a closing quote &quot; is followed by more text; it must be followed by the delimiter tab or the end of the line (write a quote inside a quoted field as &quot;&quot;)</source>
+        <translation>un guillemet fermant &quot; est suivi d&apos;autre texte&#xa0;; il doit être suivi du séparateur tabulation ou de la fin de la ligne (écrivez un guillemet dans un champ entre guillemets comme &quot;&quot;)</translation>
+    </message>
+    <message>
+        <source>the line cannot be read as CSV ({detail})</source>
+        <translation>la ligne ne peut pas être lue comme du CSV ({detail})</translation>
+    </message>
+    <message>
+        <source>the line holds a NUL character (byte 0x00); is the file in UTF-16LE?</source>
+        <translation>la ligne contient un caractère NUL (octet 0x00)&#xa0;; le fichier est-il en UTF-16LE&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the line holds a NUL character (byte 0x00); is it really a text file?</source>
+        <translation>la ligne contient un caractère NUL (octet 0x00)&#xa0;; est-ce vraiment un fichier texte&#xa0;?</translation>
     </message>
     <message>
         <source>the sheet {name} cannot be read; the workbook may be damaged ({detail})</source>
@@ -2706,6 +2793,30 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Your known hosts ({path}) cannot be read: {reason}.</source>
         <translation>Vos hôtes connus ({path}) ne peuvent pas être lus&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Field {end_field}: the session ends on {end}, before it starts on {start} ({start_field}); check the two dates.</source>
+        <translation>Champ {end_field}&#xa0;: la session finit le {end}, avant de commencer le {start} ({start_field})&#xa0;; vérifiez les deux dates.</translation>
+    </message>
+    <message>
+        <source>{file}: its dates are not in the date format {current}: they read as {fix} ({reason}); set &lt;dateFormat&gt;{fix}&lt;/dateFormat&gt;.</source>
+        <translation>{file}&#xa0;: ses dates ne sont pas au format {current}&#xa0;: elles se lisent comme {fix} ({reason})&#xa0;; indiquez &lt;dateFormat&gt;{fix}&lt;/dateFormat&gt;.</translation>
+    </message>
+    <message>
+        <source>{file} has no column {columns}: the configuration maps it by header; map the file again in the wizard, or give the file that header.</source>
+        <translation>{file} n&apos;a pas de colonne {columns}&#xa0;: la configuration l&apos;associe par son en-tête&#xa0;; refaites la correspondance du fichier dans l&apos;assistant, ou donnez cet en-tête au fichier.</translation>
+    </message>
+    <message>
+        <source>{file} has no columns {columns}: the configuration maps them by header; map the file again in the wizard, or give the file those headers.</source>
+        <translation>{file} n&apos;a pas de colonnes {columns}&#xa0;: la configuration les associe par leur en-tête&#xa0;; refaites la correspondance du fichier dans l&apos;assistant, ou donnez ces en-têtes au fichier.</translation>
+    </message>
+    <message>
+        <source>{file}: the column {columns} is not in the configuration&apos;s mapping and skipped.</source>
+        <translation>{file}&#xa0;: la colonne {columns} ne figure pas dans la correspondance de la configuration et est ignorée.</translation>
+    </message>
+    <message>
+        <source>{file}: the columns {columns} are not in the configuration&apos;s mapping and skipped.</source>
+        <translation>{file}&#xa0;: les colonnes {columns} ne figurent pas dans la correspondance de la configuration et sont ignorées.</translation>
     </message>
 </context>
 <context>
@@ -2980,6 +3091,82 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>timeZone {zone} is not a time zone of the tz database (such as Europe/Paris).</source>
         <translation>timeZone {zone} n&apos;est pas un fuseau horaire de la base tz (comme Europe/Paris).</translation>
+    </message>
+    <message>
+        <source>Field {field} is empty: the learner cannot be found (traineeSearchField is {fields}).</source>
+        <translation>Le champ {field} est vide&#xa0;: l&apos;apprenant est introuvable (traineeSearchField vaut {fields}).</translation>
+    </message>
+    <message>
+        <source>traineeSearchField is {fields}, and no column of the file holds it: the learner cannot be found.</source>
+        <translation>traineeSearchField vaut {fields}, et aucune colonne du fichier ne le contient&#xa0;: l&apos;apprenant est introuvable.</translation>
+    </message>
+    <message>
+        <source>Fields {fields} are all empty: one of them must name the learner.</source>
+        <translation>Les champs {fields} sont tous vides&#xa0;: l&apos;un d&apos;eux doit désigner l&apos;apprenant.</translation>
+    </message>
+    <message>
+        <source>Field {field}: no entity has the GUID {guid}.</source>
+        <translation>Champ {field}&#xa0;: aucune entité n&apos;a le GUID {guid}.</translation>
+    </message>
+    <message>
+        <source>Field {field}: no entity has the id {id}.</source>
+        <translation>Champ {field}&#xa0;: aucune entité n&apos;a l&apos;identifiant {id}.</translation>
+    </message>
+    <message>
+        <source>Fields {fields} name different entities ({names}).</source>
+        <translation>Les champs {fields} désignent des entités différentes ({names}).</translation>
+    </message>
+    <message>
+        <source>defaultEntityId is {id}, and no entity of the store has this id: the import would fail on the platform.</source>
+        <translation>defaultEntityId vaut {id}, et aucune entité de la base n&apos;a cet identifiant&#xa0;: l&apos;import échouerait sur la plateforme.</translation>
+    </message>
+    <message>
+        <source>Field {field}: no learner has the login {value}.</source>
+        <translation>Champ {field}&#xa0;: aucun apprenant n&apos;a l&apos;identifiant {value}.</translation>
+    </message>
+    <message>
+        <source>Field {field}: no learner has the reference number {value}.</source>
+        <translation>Champ {field}&#xa0;: aucun apprenant n&apos;a le matricule {value}.</translation>
+    </message>
+    <message>
+        <source>Fields {fields} name different learners ({names}).</source>
+        <translation>Les champs {fields} désignent des apprenants différents ({names}).</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is this learner; a learner cannot be their own manager.</source>
+        <translation>Champ {field}&#xa0;: {value} est cet apprenant&#xa0;; un apprenant ne peut pas être son propre responsable.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not a time zone (such as Europe/Paris).</source>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas un fuseau horaire (comme Europe/Paris).</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not a list of language codes (such as fr-FR,en-GB).</source>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas une liste de codes de langue (comme fr-FR,en-GB).</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} means enabled until a date, and the learner has no enabledUntil date.</source>
+        <translation>Champ {field}&#xa0;: {value} signifie actif jusqu&apos;à une date, et l&apos;apprenant n&apos;a pas de date enabledUntil.</translation>
+    </message>
+    <message>
+        <source>learner {name}</source>
+        <translation>l&apos;apprenant {name}</translation>
+    </message>
+    <message>
+        <source>Field {field} is empty, yet {deeper} names a level below it ({name}).</source>
+        <translation>Le champ {field} est vide, alors que {deeper} nomme un niveau en dessous ({name}).</translation>
+    </message>
+    <message>
+        <source>Entity {name} cannot be placed under {parent}: {parent} is inside it.</source>
+        <translation>L&apos;entité {name} ne peut pas être placée sous {parent}&#xa0;: {parent} est à l&apos;intérieur.</translation>
+    </message>
+    <message>
+        <source>Entity {name} moves from {old} to {new}.</source>
+        <translation>L&apos;entité {name} passe de {old} à {new}.</translation>
+    </message>
+    <message>
+        <source>the top of the tree</source>
+        <translation>le sommet de l&apos;arbre</translation>
     </message>
     <message>
         <source>Field {field}: step #{step} of {value} has an empty learning object code.</source>
