@@ -1,8 +1,9 @@
 """Write the sample data files next to this script (run it after changing them).
 
-The sample feeds all four actions in order (teachers, training courses, sessions,
-interventions) with real-looking rows, a few of which carry the mistakes users make, so a
-first-time user sees every kind of message on a small file.
+The sample feeds the actions in order (teachers, training courses, sessions, interventions,
+then learners and their registrations) with real-looking rows, a few of which carry the
+mistakes users make, so a first-time user sees every kind of message on a small file. The
+learners file (learners.csv) is written by hand.
 """
 
 from __future__ import annotations
@@ -65,6 +66,25 @@ INTERVENTIONS = [
      "ROOM-PAR-3", "Paris - Salle Loire", 8, "jmartin", "X"],
 ]
 
+# Registrations to the sessions above: learners from learners.csv (a failed one included),
+# a session the sessions file could not create (the registration creates it), a course that
+# does not exist, a flag that is neither Y nor N, a date that never was, and two rows that
+# change nothing (already registered; not registered).
+REGISTRATIONS = [
+    ["Identifiant", "Code formation", "Titre de la session", "Date de début", "Date de fin",
+     "Inscription", "Date d'inscription"],
+    ["cbernard", "SEC-101", "Sécurité incendie - Lyon janvier", "", "", "Y",
+     datetime(2026, 12, 1, 10, 30)],
+    ["lpetit", "SEC-101", "Sécurité incendie - Lyon janvier", "", "", "Y", ""],
+    ["emoreau", "XLS-300", "Excel - Toulouse", "17/02/2027", "18/02/2027", "Y", ""],
+    ["tgarcia", "SEC-101", "Sécurité incendie - Lyon janvier", "", "", "Y", ""],
+    ["nblanc", "COM-999", "Prise de parole - Rennes", "", "", "Y", ""],
+    ["nblanc", "SEC-101", "Sécurité incendie - Lyon janvier", "", "", "X", ""],
+    ["cbernard", "SEC-101", "Sécurité incendie - Lyon janvier", "", "", "Y", ""],
+    ["nblanc", "MGT-200", "Management - Paris printemps", "", "", "N", ""],
+    ["emoreau", "SEC-101", "Sécurité incendie - Lille", "31/02/2027", "01/03/2027", "Y", ""],
+]
+
 
 def write_workbook(path: Path, title: str, rows: list[list[object]]) -> None:
     """One sheet of rows; dates stay date cells."""
@@ -85,6 +105,7 @@ def main() -> None:
     write_workbook(HERE / "trainings.xlsx", "Formations", TRAININGS)
     write_workbook(HERE / "sessions.xlsx", "Sessions", SESSIONS)
     write_workbook(HERE / "interventions.xlsx", "Interventions", INTERVENTIONS)
+    write_workbook(HERE / "registrations.xlsx", "Inscriptions", REGISTRATIONS)
 
 
 if __name__ == "__main__":

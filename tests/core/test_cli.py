@@ -42,7 +42,8 @@ def test_sample_as_a_new_user_tries_it(sample_config: Path, tmp_path: Path,
     assert code == 1
     document = json.loads(out)
     assert [Path(i["file"]).name for i in document["imports"]] == [
-        "teachers.csv", "trainings.xlsx", "sessions.xlsx", "interventions.xlsx"]
+        "teachers.csv", "trainings.xlsx", "sessions.xlsx", "interventions.xlsx", "learners.csv",
+        "registrations.xlsx"]
     assert outcomes(document, 0) == [
         (2, "create", []), (3, "create", []),
         (4, "error", ["Field teacherEmail: sophie.leroy-at-example.org is not an e-mail "
@@ -67,8 +68,16 @@ def test_sample_as_a_new_user_tries_it(sample_config: Path, tmp_path: Path,
         (6, "error", ["Date le 3 mars not valid."]),
         (7, "error", ["Teacher with login inconnu is not found."]),
         (8, "error", ["Status has invalid value X, A or C expected."])]
-    assert document["counts"] == {"create": 11, "update": 1, "unchanged": 1, "delete": 0,
-                                  "error": 10}
+    assert outcomes(document, 5) == [
+        (2, "create", []), (3, "create", []), (4, "create", []),
+        (5, "error", ["The candidate was not found."]),
+        (6, "error", ["The training could not be found and it is mandatory."]),
+        (7, "error", ["Register flag has invalid value X, Y or N expected."]),
+        (8, "unchanged", ["The learner is already registered to this training session."]),
+        (9, "unchanged", ["The candidate is not registered to this training."]),
+        (10, "error", ["Start date 31/02/2027 not valid."])]
+    assert document["counts"] == {"create": 19, "update": 1, "unchanged": 3, "delete": 0,
+                                  "error": 17}
 
     code, out, _ = run(capsys, "commit", str(sample_config), "--store", store, "--json")
     assert code == 1 and json.loads(out)["run"] == 1
@@ -78,8 +87,8 @@ def test_sample_as_a_new_user_tries_it(sample_config: Path, tmp_path: Path,
                if r["outcome"] not in ("unchanged", "error")]
     # The sessions file holds "Management - Paris printemps" twice with different end dates.
     assert changed == [(2, 3), (2, 9)]
-    assert again["counts"] == {"create": 0, "update": 2, "unchanged": 11, "delete": 0,
-                               "error": 10}
+    assert again["counts"] == {"create": 0, "update": 2, "unchanged": 21, "delete": 0,
+                               "error": 17}
 
 
 def test_readable_summary_and_exit_codes(sample_config: Path, tmp_path: Path,
@@ -93,7 +102,7 @@ def test_readable_summary_and_exit_codes(sample_config: Path, tmp_path: Path,
     assert ("teachers.csv:4: ERROR teacherEmail: Field teacherEmail: "
             "sophie.leroy-at-example.org is not an e-mail address.") in lines
     assert "interventions.xlsx:6: ERROR interventionDate: Date le 3 mars not valid." in lines
-    assert lines[-1] == "Total: create 11, update 1, unchanged 1, delete 0, error 10"
+    assert lines[-1] == "Total: create 19, update 1, unchanged 3, delete 0, error 17"
 
 
 def test_exit_zero_when_every_row_is_fine_and_data_replaces_files(
@@ -140,8 +149,8 @@ def test_history_newest_first(sample_config: Path, tmp_path: Path,
     code, out, _ = run(capsys, "history", "--store", store, "--json")
     runs = json.loads(out)["runs"]
     assert code == 0 and [r["id"] for r in runs] == [2, 1]
-    assert runs[1]["counts"]["create"] == 11 and runs[0]["counts"]["unchanged"] == 11
-    assert runs[0]["config"] == str(sample_config) and len(runs[0]["files"]) == 4
+    assert runs[1]["counts"]["create"] == 19 and runs[0]["counts"]["unchanged"] == 21
+    assert runs[0]["config"] == str(sample_config) and len(runs[0]["files"]) == 6
     assert runs[0]["started"][:2] == "20"
     assert (runs[0]["user"], runs[0]["machine"]) == (getpass.getuser(), socket.gethostname())
     text = run(capsys, "history", "--store", store)[1]
@@ -153,7 +162,7 @@ def test_python_dash_m_runs_the_same_command(sample_config: Path, tmp_path: Path
         [sys.executable, "-m", "importer_gui", "check", str(sample_config), "--store",
          str(tmp_path / "s.db"), "--json"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
-    assert json.loads(result.stdout)["counts"]["create"] == 11
+    assert json.loads(result.stdout)["counts"]["create"] == 19
 
 
 def test_a_commit_process_ends_quickly_with_its_output_and_store_complete(
@@ -171,7 +180,7 @@ def test_a_commit_process_ends_quickly_with_its_output_and_store_complete(
         [sys.executable, "-m", "importer_gui", "check", str(sample_config), "--store", str(store)],
         capture_output=True, text=True, timeout=120)
     # As in-process (test_sample_as_a_new_user_tries_it): all created, one session twice.
-    assert "Total: create 0, update 2, unchanged 11, delete 0, error 10" in again.stdout
+    assert "Total: create 0, update 2, unchanged 21, delete 0, error 17" in again.stdout
 
 
 def test_a_word_that_is_neither_command_nor_file(capsys: pytest.CaptureFixture[str]) -> None:

@@ -43,15 +43,15 @@ def test_a_new_user_tries_the_sample_on_each_engine(
     config, store = str(sample / "sample-config.xml"), str(store_url)
     code, out, _ = run(capsys, "check", config, "--store", store, "--json")
     assert code == 1 and json.loads(out)["counts"] == {
-        "create": 11, "update": 1, "unchanged": 1, "delete": 0, "error": 10}
+        "create": 19, "update": 1, "unchanged": 3, "delete": 0, "error": 17}
     code, out, _ = run(capsys, "commit", config, "--store", store, "--json")
     assert code == 1 and json.loads(out)["run"] == 1
     code, out, _ = run(capsys, "check", config, "--store", store, "--json")
-    assert json.loads(out)["counts"] == {"create": 0, "update": 2, "unchanged": 11,
-                                         "delete": 0, "error": 10}
+    assert json.loads(out)["counts"] == {"create": 0, "update": 2, "unchanged": 21,
+                                         "delete": 0, "error": 17}
     code, out, _ = run(capsys, "history", "--store", store, "--json")
     [committed] = json.loads(out)["runs"]
-    assert (code, committed["id"], committed["counts"]["create"]) == (0, 1, 11)
+    assert (code, committed["id"], committed["counts"]["create"]) == (0, 1, 19)
     code, out, _ = run(capsys, "revert", "1", "--store", store)
     assert code == 0 and "Reverted run 1 as run 2." in out
     assert all(rows == [] for rows in records(store_url).values())
@@ -73,7 +73,7 @@ def test_store_copy_carries_everything_from_sqlite_to_postgresql_and_back(
                     RunInfo("c.xml", "", [], {"delete": 1}))
     code, out, err = run(capsys, "store", "copy", str(original), str(postgres_store))
     assert (code, err) == (0, "")
-    assert out == (f"Copied 3 runs and 13 records from {original} to {postgres_store}.\n")
+    assert out == (f"Copied 3 runs and 23 records from {original} to {postgres_store}.\n")
     back = tmp_path / "back.sqlite3"
     assert run(capsys, "store", "copy", str(postgres_store), str(back))[0] == 0
     with Store.open(original) as first, Store.open(postgres_store) as shared, \

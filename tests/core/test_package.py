@@ -39,7 +39,8 @@ def test_the_sample_packages_and_checks_clean_on_a_store_of_teachers(
     assert "trainings.xlsx:5: ERROR trainingModality:" in text
     assert "createOrUpdateTeacherAction> is Import Assistant's own" in text
     assert sorted(p.name for p in out.iterdir()) == [
-        "interventions.csv", "sample-config.xml", "sessions.csv", "trainings.csv"]
+        "interventions.csv", "learners.csv", "registrations.csv", "sample-config.xml",
+        "sessions.csv", "trainings.csv"]
     store = teachers_store(sample, tmp_path)
     capsys.readouterr()
     assert main(["check", str(out / "sample-config.xml"), "--store", str(store)]) == 0
@@ -60,7 +61,7 @@ def test_the_configuration_holds_only_the_platforms_elements(sample: Path,
     plan = pipeline.check(loaded, Store.open(tmp_path / "s.sqlite3"),
                           data_files=[sample / f for f in (
                               "teachers.csv", "trainings.xlsx", "sessions.xlsx",
-                              "interventions.xlsx")])
+                              "interventions.xlsx", "learners.csv", "registrations.xlsx")])
     result = package(plan, tmp_path / "out")
     text = result.config.read_text()
     assert EXT_NS not in text and "ia:" not in text
@@ -68,7 +69,8 @@ def test_the_configuration_holds_only_the_platforms_elements(sample: Path,
     assert "createOrUpdateTeacherAction" not in text
     packaged = config_xml.load(result.config)
     assert [imp.provider.file_name for imp in packaged.imports] == [
-        "trainings.csv", "sessions.csv", "interventions.csv"]
+        "trainings.csv", "sessions.csv", "interventions.csv", "learners.csv",
+        "registrations.csv"]
     for imp in packaged.imports:
         assert imp.provider.resolve(result.config.parent).parent == result.config.parent
 
@@ -137,7 +139,8 @@ def test_json_names_the_files_and_the_rows_left_out(sample: Path, tmp_path: Path
     document = json.loads(capsys.readouterr().out)
     assert code == 1
     assert [Path(f["file"]).name for f in document["files"]] == [
-        "trainings.csv", "sessions.csv", "interventions.csv"]
+        "trainings.csv", "sessions.csv", "interventions.csv", "learners.csv",
+        "registrations.csv"]
     assert {(Path(r["file"]).name, r["line"]) for r in document["left_out"]} >= {
         ("trainings.xlsx", 5), ("sessions.xlsx", 4)}
     assert document["upload"] is None

@@ -246,7 +246,7 @@ def test_the_command_line_packages_and_sends(
                  "--store", str(tmp_path / "store.sqlite3"), "--upload", server.url(),
                  "--identity", str(identity)])
     assert code == 1  # the sample's rows with errors are left out
-    assert f"Sent to {server.url()}: 4 files." in capsys.readouterr().out
+    assert f"Sent to {server.url()}: 6 files." in capsys.readouterr().out
     assert sorted(p.name for p in drop(server).iterdir()) == sorted(
         p.name for p in out.iterdir())
 

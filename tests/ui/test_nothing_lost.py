@@ -160,12 +160,12 @@ def test_commit_says_what_it_skips_and_asks(window: MainWindow, sample: Path, qt
     assert wizard.currentId() == PREVIEW  # not committed
     title, text, answers = questions.asked[-1]
     assert (title, answers) == ("Commit", ["Commit the other rows", "Cancel"])
-    assert text == ("10 row(s) have errors and will be skipped: they are not written. Commit "
+    assert text == ("17 row(s) have errors and will be skipped: they are not written. Commit "
                     "the other rows?")
     wizard.button(QWizard.WizardButton.NextButton).click()
     commit = wizard.commit_page
     qtbot.waitUntil(lambda: commit.result is not None, timeout=20_000)
-    assert commit.count_labels[Outcome.ERROR].text() == "10"
+    assert commit.count_labels[Outcome.ERROR].text() == "17"
     [log] = commit.result.error_logs  # the interventions' timeStampedFileErrorLogger
     assert log.parent == sample / "logs" and log.name.startswith("import_errors_")
     assert "Line number:5,ERROR," in log.read_text(encoding="utf-8")

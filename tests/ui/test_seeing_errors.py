@@ -149,16 +149,19 @@ def test_all_files_show_a_file_column_and_the_files_own_headers(
     assert file_column == model.columnCount() - 1
     assert model.headerData(file_column, Qt.Orientation.Horizontal) == "File"
     assert {model.data(model.index(r, file_column)) for r in range(model.rowCount())} == {
-        "teachers.csv", "trainings.xlsx", "sessions.xlsx", "interventions.xlsx"}
+        "teachers.csv", "trainings.xlsx", "sessions.xlsx", "interventions.xlsx",
+        "learners.csv", "registrations.xlsx"}
     assert model.headerData(2, Qt.Orientation.Horizontal) == (
-        "Identifiant / Code formation / Action")
+        "Identifiant / Code formation / Action / Matricule")
     assert model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
         "teachers.csv: Identifiant → Teacher's login — teacherLogin\n"
         "trainings.xlsx: Code formation → Training course code — trainingPathCode\n"
         "sessions.xlsx: Action → Session action — sessionAction\n"
-        "interventions.xlsx: Identifiant → Intervention GUID — interventionGuid")
+        "interventions.xlsx: Identifiant → Intervention GUID — interventionGuid\n"
+        "learners.csv: Matricule → Learner's reference number — candidateRefNumber\n"
+        "registrations.xlsx: Identifiant → Learner's login — candidateLogin")
     model.sort(file_column, Qt.SortOrder.DescendingOrder)
-    assert model.data(model.index(0, file_column)) == "interventions.xlsx"
+    assert model.data(model.index(0, file_column)) == "registrations.xlsx"
     shot(window, screenshots, "errors-4-all-files")
 
 

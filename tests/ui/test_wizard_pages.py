@@ -285,7 +285,9 @@ def test_each_import_of_a_configuration_can_be_shown_and_mapped(
         "1. teachers.csv (createOrUpdateTeacherAction)",
         "2. trainings.xlsx (createOrUpdateTrainingCourseAction)",
         "3. sessions.xlsx (createOrUpdateSessionAction)",
-        "4. interventions.xlsx (createOrUpdateInterventionAction)"]
+        "4. interventions.xlsx (createOrUpdateInterventionAction)",
+        "5. learners.csv (createOrUpdateLearnerAction)",
+        "6. registrations.xlsx (registerLearnerAction)"]
     page.import_combo.setCurrentIndex(2)
     qtbot.waitUntil(page.isComplete, timeout=10000)
     assert "sessions.xlsx" in page.file_label.text()
@@ -299,7 +301,7 @@ def test_each_import_of_a_configuration_can_be_shown_and_mapped(
         "sessionEndDate", "teacherLogin"]
     wizard.next()
     text = wizard.config_page.editor.toPlainText()
-    assert text.count("<import>") == 4  # the other imports are kept as they were
+    assert text.count("<import>") == 6  # the other imports are kept as they were
 
 
 def test_a_single_file_shows_no_import_choice(window: MainWindow, tmp_path: Path) -> None:
