@@ -309,13 +309,19 @@ def guess_file(path: Path, action: str | None = None) -> FileGuess:
     headers: list[str | None] = (texts + [None] * (width - len(texts))
                                  if header.value == "yes" else [None] * width)
     suggestions = suggest_fields(headers, fields)
-    dated = [i for i, s in enumerate(suggestions)
-             if ACTIONS[chosen.value].by_name.get(s.field) is not None
-             and ACTIONS[chosen.value].by_name[s.field].kind is Kind.DATE]
-    places = dated or range(width)
-    values = [row[i] for row in data for i in places if i < len(row)]
+    spec = ACTIONS[chosen.value]
+    dated = date_columns([chosen.value], [s.field for s in suggestions])
+    if not dated and header.value == "yes":  # the dates are where the date fields are
+        dated = [] if not any(f.kind is Kind.DATE for f in spec.fields) else list(range(width))
+    elif not dated:
+        dated = list(range(width))
+    values = [row[i] for row in data for i in dated if i < len(row)]
+    date_format = guess_date_format(values)
+    if not any(f.kind is Kind.DATE for f in spec.fields):
+        date_format = Guess(DEFAULT_DATE_FORMAT, DEFAULT,
+                            f"{chosen.value} has no field read in the date format")
     return FileGuess(path, sheet, encoding, delimiter, header, chosen,
-                     list(zip(headers, suggestions, strict=True)), guess_date_format(values))
+                     list(zip(headers, suggestions, strict=True)), date_format)
 
 
 def _action(headers: list[str | None], given: str | None) -> Guess:
