@@ -224,8 +224,8 @@ class Action:
     other_options: dict[str, str]
     # Attributes an option element carries (hasResults="yes"): option -> name -> value.
     attributes: dict[str, dict[str, str]]
-    # The <parameters> block's simple entries, name -> text; None: no block.
-    parameters: dict[str, str] | None
+    # The <parameters> block's simple entries, name -> text ({} and no mappings: no block).
+    parameters: dict[str, str]
     # Value mappings in the <parameters> block: field -> meaning -> code ("" keeps the default).
     parameter_codes: dict[str, dict[str, str]]
 
@@ -244,7 +244,7 @@ class Action:
         self.full_access = full_access
         self.other_options = dict(other_options or {})
         self.attributes = dict(attributes or {})
-        self.parameters = parameters
+        self.parameters = dict(parameters or {})
         self.parameter_codes = dict(parameter_codes or {})
 
     @property
@@ -297,7 +297,7 @@ class Action:
 
     def parameter(self, name: str) -> str | None:
         """A simple parameter as configured; None when absent."""
-        return None if self.parameters is None else self.parameters.get(name)
+        return self.parameters.get(name)
 
 
 @dataclass

@@ -175,7 +175,6 @@ def test_a_changed_option_leaves_the_rest_as_it_was() -> None:
     action = config.imports[0].actions[0]
     action.set_option("defaultEntityId", "12")
     action.set_option("traineeSearchField", ["candidateLogin", f"custom:{G2}"])
-    assert action.parameters is not None
     action.parameters["defaultTime"] = "08:30:00"
     action.parameter_codes["trackingStatus"]["passed"] = "p"
     text = cx.dumps(config)
@@ -320,7 +319,7 @@ def test_options_and_parameters_as_handlers_read_them() -> None:
     bare = bind_action(Action(SPEC.name), [Column("candidateLogin")], "YYYY-MM-DD")
     assert bare.field_list("traineeSearchField") == ["candidateLogin"]
     assert bare.option_int("defaultEntityId") == 1 and not bare.option_yes("enableAllLearners")
-    assert bare.config.parameters is None
+    assert bare.config.parameters == {}
 
 
 def test_a_parameter_may_be_given_in_the_options() -> None:
@@ -359,3 +358,15 @@ def test_a_search_field_no_column_feeds_is_refused() -> None:
         bind_action(action, [Column("candidateLogin")], "YYYY-MM-DD")
     # Left at its default, an optional field list is the handler's concern.
     bind_action(Action(SPEC.name), [Column("candidateRefNumber")], "YYYY-MM-DD")
+
+
+def test_parameters_emptied_leave_no_block_and_an_empty_block_stays() -> None:
+    config = cx.loads(DOCUMENT)
+    action = config.imports[0].actions[0]
+    action.parameters.clear()
+    action.parameter_codes.clear()
+    text = cx.dumps(config)
+    assert "<parameters>" not in text and "</fields>\n      </testPeopleAction>" in text
+    empty = DOCUMENT.replace(DOCUMENT[DOCUMENT.index("<parameters>"):
+                                      DOCUMENT.index("</parameters>") + 13], "<parameters/>")
+    assert cx.dumps(cx.loads(empty)) == empty

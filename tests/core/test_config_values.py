@@ -42,7 +42,7 @@ def registered() -> Iterator[None]:
 
 def _row(cells: tuple[Any, ...], **parameters: str) -> tuple[dict[str, Any], list[Issue]]:
     """The values and issues of one row, read with ``parameters``."""
-    action = Action(SPEC.name, parameters=parameters or None)
+    action = Action(SPEC.name, parameters=parameters)
     ctx = RowContext(bind_action(action, COLUMNS, "YYYY-MM-DD"), None)  # type: ignore[arg-type]
     read_values(ctx, cells)
     return ctx.values, ctx.issues

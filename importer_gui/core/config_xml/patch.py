@@ -200,7 +200,7 @@ class Patcher(TreeEditor):
             return
         spec = cat.ACTIONS.get(new.name)
         order = [p.name for p in spec.parameters] if spec else []
-        self.patch_text_options(block, old.parameters or {}, new.parameters or {}, order)
+        self.patch_text_options(block, old.parameters, new.parameters, order)
         for name in dict.fromkeys([*old.parameter_codes, *new.parameter_codes]):
             before, after = old.parameter_codes.get(name), new.parameter_codes.get(name)
             if before == after:

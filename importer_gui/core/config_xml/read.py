@@ -437,7 +437,6 @@ def _read_action_field(element: El, spec: cat.ActionSpec, reader: Reader) -> Act
 def _read_parameters(element: El, spec: cat.ActionSpec, action: Action,
                      reader: Reader) -> None:
     """An action's <parameters>: simple values, and value mappings of its coded fields."""
-    action.parameters = {}
     coded = coded_fields(spec)
     for child in children(element):
         parameter = spec.parameter(child.tag)

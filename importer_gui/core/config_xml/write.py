@@ -138,7 +138,7 @@ def build_action_field(action_field: ActionField) -> El:
 def build_parameters(action: Action) -> El:
     """An action's <parameters>: simple values, then value mappings."""
     element = etree.Element(PARAMETERS)
-    for name, value in (action.parameters or {}).items():
+    for name, value in action.parameters.items():
         _sub(element, name, value)
     for name, codes in action.parameter_codes.items():
         element.append(build_parameter_codes(name, codes))
@@ -154,7 +154,7 @@ def build_parameter_codes(name: str, codes: dict[str, str]) -> El:
 
 def has_parameters(action: Action) -> bool:
     """True when the action has a <parameters> block to write."""
-    return action.parameters is not None or bool(action.parameter_codes)
+    return bool(action.parameters or action.parameter_codes)
 
 
 def build_action(action: Action) -> El:
