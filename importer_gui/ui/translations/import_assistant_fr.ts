@@ -1949,7 +1949,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>How the course is given.</source>
-        <translation>La manière dont la formation est dispensée.</translation>
+        <translation type="vanished">La manière dont la formation est dispensée.</translation>
     </message>
     <message>
         <source>The training course&apos;s description.</source>
@@ -2478,6 +2478,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Login of an existing teacher, set as the session&apos;s teacher.</source>
         <translation>Identifiant d&apos;un formateur existant, désigné comme formateur de la session.</translation>
+    </message>
+    <message>
+        <source>How the course is given; it cannot change.</source>
+        <translation>La façon dont la formation est dispensée&#xa0;; elle ne peut pas changer.</translation>
     </message>
     <message>
         <source>M creates or updates the training course, A deletes it (once it has no session).</source>
