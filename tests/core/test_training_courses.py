@@ -108,7 +108,9 @@ def test_the_modality_cannot_change(env: Env) -> None:
                                             ["SEC-101", "Sécurité", ""]]))
     assert rows(plan) == [(2, "error", ["You can't change the training's modality."]),
                           # IO_items.yml's name and the page's: one modality.
-                          (3, "update", []), (4, "unchanged", [])]
+                          (3, "update", []),
+                          # Mandatory when the file has the column (IO_items.yml).
+                          (4, "error", ["Field trainingModality is empty."])]
 
 
 def test_a_blended_course_needs_steps_with_titles(env: Env) -> None:
@@ -144,7 +146,7 @@ def test_a_blended_update_only_adds(env: Env) -> None:
         "course B1; REF2 stay in it."])
     course = stored(env, "B1")
     assert (course.steps, course.lov_codes) == ("Intro|>1||Suite||Fin", "REF1||REF2,REF3")
-    plan = env.check(courses(env, columns, [["B1", "Mixte", "", "Début||Suite", "REF1"]]))
+    plan = env.check(courses(env, columns, [["B1", "Mixte", "blended", "Début||Suite", "REF1"]]))
     assert row(plan, 2)[1][0] == (
         "Field trainingSteps: the steps of blended training course B1 can be added to, never "
         "removed or changed; its steps are kept as they are.")

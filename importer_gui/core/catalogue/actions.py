@@ -164,9 +164,12 @@ TRAINING_ACTION = ActionSpec(
             "catalogue", "The training course's GUID; generated when empty."), max_length=40),
         _s("trainingLocale", QT_TRANSLATE_NOOP(
             "catalogue", "The training course's main locale."), max_length=6),
+        # Mandatory for this action (IO_items.yml, shown so on the page), yet a file without
+        # the column still feeds courses, as files did before issue 15.
         _f("trainingModality", Kind.ENUM,
-           QT_TRANSLATE_NOOP("catalogue", "How the course is given."),
-           codes=tuple((m, m) for m in TRAINING_MODALITIES), invalid=msg.INVALID_MODALITY),
+           QT_TRANSLATE_NOOP("catalogue", "How the course is given; it cannot change."),
+           mandatory=True, codes=tuple((m, m) for m in TRAINING_MODALITIES),
+           invalid=msg.INVALID_MODALITY, spared_by=("trainingPathCode",)),
         _f("trainingDescription", Kind.LONGTEXT,
            QT_TRANSLATE_NOOP("catalogue", "The training course's description.")),
         _f("trainingDuration", Kind.INT,
