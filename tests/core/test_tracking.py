@@ -200,3 +200,30 @@ def test_unknown_learner_and_session_name_the_field(env: TrackingEnv) -> None:
     assert rows(plan) == [(2, "error", ["Field candidateLogin: no learner has nobody."]),
                           (3, "error", ["Field sessionGuid: no session has S-NONE."]),
                           (4, "create", [])]
+
+
+def test_default_score_max_as_a_parameter_and_an_unknown_time_zone(env: TrackingEnv) -> None:
+    data = [[*ROW[:11], ""]]
+    plan = env.run(tracking(env, data), PARAMETERS + "<defaultScoreMax>50</defaultScoreMax>",
+                   commit=True)
+    assert rows(plan) == [(2, "create", [])]
+    assert stored(env)[0][10] == 50
+    plan = env.run(tracking(env, data), PARAMETERS + "<timeZone>Mars/Olympus</timeZone>")
+    assert row(plan, 2) == ("error", ["timeZone Mars/Olympus is not a time zone of the tz "
+                                      "database (such as Europe/Paris)."])
+
+
+def test_a_completed_row_keeps_the_first_completion_it_had(env: TrackingEnv) -> None:
+    env.run(tracking(env, [ROW]), PARAMETERS, commit=True)
+    again = [*ROW[:7], "", *ROW[8:]]
+    assert rows(env.run(tracking(env, [again]), PARAMETERS)) == [(2, "unchanged", [])]
+
+
+def test_a_learning_object_by_guid_alone(env: TrackingEnv) -> None:
+    columns = ("candidateLogin", "sessionGuid", "lovGuid", "trackingStatus", "progression")
+    env.run(tracking(env, [["mdupont", "S-LYON", "G-1", "incomplete", "10"]], columns=columns),
+            PARAMETERS, commit=True)
+    plan = env.run(tracking(env, [["mdupont", "S-LYON", "G-1", "incomplete", "20"],
+                                  ["mdupont", "S-LYON", "G-2", "incomplete", "5"]],
+                            columns=columns), PARAMETERS)
+    assert rows(plan) == [(2, "update", []), (3, "create", [])]

@@ -205,20 +205,24 @@ def _columns(ctx: RowContext, status: str | None, existing: Any) -> dict[str, An
     zone = _zone(ctx)
     if zone is False:
         return None
-    if zone is not None:
+    if zone is not None:  # the file's times are the zone's; the store keeps UTC
         for column, value in columns.items():
             if isinstance(value, datetime):
                 columns[column] = _in_utc(value, zone)
     if completed and columns["first_completion"] is None:
-        # IO_items: a completed row without one is completed today; the first completion
-        # a tracking already has stays the first.
-        columns["first_completion"] = (existing.first_completion if existing is not None
-                                       and existing.first_completion is not None
-                                       else datetime.combine(datetime.now().date(),
-                                                             _default_time(ctx)))
+        columns["first_completion"] = _first_completion(ctx, existing, zone)
     if columns["score_max"] is None:
         columns["score_max"] = _default_score_max(ctx)
     return columns
+
+
+def _first_completion(ctx: RowContext, existing: Any, zone: ZoneInfo | None) -> datetime:
+    """A completed row without a first completion (IO_items): the tracking's own first one
+    when it has one, else today at defaultTime."""
+    if existing is not None and existing.first_completion is not None:
+        return existing.first_completion
+    today = datetime.combine(datetime.now(zone).date(), _default_time(ctx))
+    return today if zone is None else _in_utc(today, zone)
 
 
 def _default_score_max(ctx: RowContext) -> int | None:
