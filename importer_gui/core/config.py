@@ -114,8 +114,10 @@ class FieldOptions:
 
 
 # A repeatable field bound by one of its settings (custom fields by their GUID) rather than
-# by its position: the setting's name.
+# by its position: the setting's name; and the fields a field list names by it
+# (<custom>GUID</custom>, held as "custom:GUID").
 KEYED_BY = "guid"
+KEYED_FIELDS = ("custom",)
 
 
 def field_key(name: str, options: FieldOptions) -> str:

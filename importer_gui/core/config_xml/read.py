@@ -19,6 +19,7 @@ from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.catalogue.document import DATE_TIME_FORMAT
 from importer_gui.core.config import (
     EXT_NS,
+    KEYED_FIELDS,
     LOG_OUTSIDE,
     SHARED_CODE,
     Action,
@@ -489,10 +490,6 @@ def _option_text(element: El, option: cat.OptionDef, reader: Reader) -> str:
         raise reader.fail(f'Invalid value "{value}" in <{element_name(element)}> '
                           f"(line {element.sourceline}); expected a time as hh:ii:ss.", element)
     return value
-
-
-# A field a field list names by a setting (custom fields by GUID): <custom>GUID</custom>.
-KEYED_FIELDS = ("custom",)
 
 
 def _read_field_list(element: El, option: cat.OptionDef, reader: Reader) -> list[str]:

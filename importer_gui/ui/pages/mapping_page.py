@@ -7,7 +7,7 @@ the page only words and shows it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont, QFontMetrics
@@ -43,7 +43,14 @@ from importer_gui.core.catalogue import (
     OptionKind,
 )
 from importer_gui.core.cells import Cell, cell_text
-from importer_gui.core.config import Action, ActionField, Column, FieldOptions, ImportConfig
+from importer_gui.core.config import (
+    KEYED_FIELDS,
+    Action,
+    ActionField,
+    Column,
+    FieldOptions,
+    ImportConfig,
+)
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.core.remap import Remapped, remap
 from importer_gui.core.suggest import CLOSE, EXACT, NORMALISED, SYNONYM, Suggestion, map_columns
@@ -93,7 +100,9 @@ class MappingPage(BasePage):
             "them. Columns set to ignoredColumn are skipped."))
         self.rows: list[ColumnRow] = []
         self.code_edits: dict[str, dict[str, QLineEdit]] = {}
-        # The action's field-list option (it has one at most): a box per field it may name.
+        # The action's field-list options: a box per field each may name.
+        self.field_list_checks: dict[str, dict[str, QCheckBox]] = {}
+        # The first of them (sessionSearchField for sessions): its boxes by field.
         self.search_checks: dict[str, QCheckBox] = {}
         # Its other options: a combo for a choice, a line for text.
         self.option_inputs: dict[str, QComboBox | QLineEdit] = {}
@@ -152,6 +161,7 @@ class MappingPage(BasePage):
                     widget.deleteLater()
         self.rows = []
         self.code_edits = {}
+        self.field_list_checks = {}
         self.search_checks = {}
         self.option_inputs = {}
 
@@ -358,17 +368,24 @@ class MappingPage(BasePage):
         return box
 
     def _field_list(self, option: OptionDef, value: object, box: QWidget) -> QWidget:
-        """A check box per field the option may name, the chosen ones checked."""
-        chosen = set(value) if isinstance(value, list) else set()
+        """A check box per field the option may name, the chosen ones checked; a custom field
+        only as the configuration names it (custom:GUID), a GUID being nothing to tick."""
+        chosen = list(value) if isinstance(value, list) else []
+        first = not self.field_list_checks
+        checks = self.field_list_checks[option.name] = {}
         holder = QWidget(box)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
-        for name in option.choices:
-            check = QCheckBox(field_title(name), holder)
-            check.setObjectName(f"search_{name}")
+        keyed = [name for name in chosen if name.split(":")[0] in KEYED_FIELDS and ":" in name]
+        for name in [*(c for c in option.choices if c not in KEYED_FIELDS), *keyed]:
+            check = QCheckBox(field_title(name.split(":")[0]) + name[len(name.split(":")[0]):],
+                              holder)
+            check.setObjectName(f"search_{name}" if first else f"search_{option.name}_{name}")
             check.setChecked(name in chosen)
             column.addWidget(check)
-            self.search_checks[name] = check
+            checks[name] = check
+        if first:
+            self.search_checks = checks
         return holder
 
     def _option_input(self, option: OptionDef, value: object,
@@ -483,28 +500,37 @@ class MappingPage(BasePage):
     def _columns(self) -> list[Column]:
         """The columnsMapping, keeping each field's column options (its codes) wherever its
         column moved."""
-        kept = {c.field: c.options for c in self.current_import().provider.columns
-                if not c.ignored}
+        kept: dict[str, list[Column]] = {}  # a repeated field's columns (custom...) in order
+        for old in self.current_import().provider.columns:
+            if not old.ignored:
+                kept.setdefault(old.field, []).append(old)
         columns: list[Column] = []
         for row in self.rows:
             name = row.combo.currentData()
-            options = kept.get(name, FieldOptions()) if name != IGNORED_COLUMN else FieldOptions()
-            columns.append(Column(name, options, header=row.header))
+            same = kept.get(name) if name != IGNORED_COLUMN else None
+            old = same.pop(0) if same else None
+            columns.append(Column(name, old.options if old else FieldOptions(),
+                                  header=row.header, alias=old.alias if old else None))
         return columns
 
     def _action_fields(self, action: Action) -> list[ActionField]:
         """The action's fields: the mapped ones, with value mappings that differ from defaults."""
         assert self.spec is not None
-        previous = {f.name: f.options for f in action.fields or []}
+        previous: dict[str, list[ActionField]] = {}  # a repeated field's entries in order
+        for entry in action.fields or []:
+            previous.setdefault(entry.name, []).append(entry)
         fields: list[ActionField] = []
         for name in self.mapped_fields():
-            options = previous.get(name, FieldOptions())
+            same = previous.get(name)
+            entry = same.pop(0) if same else ActionField(name)
+            options = entry.options
             edits = self.code_edits.get(name)
             if edits is not None:
                 codes = {m: e.text().strip() or e.placeholderText() for m, e in edits.items()}
                 default = self.spec.by_name[name].default_codes
-                options = FieldOptions(options.mandatory, {} if codes == default else codes)
-            fields.append(ActionField(name, options))
+                # Its settings (keepSession, a custom field's guid) stay as they were.
+                options = replace(options, codes={} if codes == default else codes)
+            fields.append(ActionField(name, options, entry.alias))
         return fields
 
     def _save_options(self, action: Action) -> None:
@@ -512,7 +538,8 @@ class MappingPage(BasePage):
         assert self.spec is not None
         for option in self.spec.options:
             if option.kind is OptionKind.FIELD_LIST:
-                chosen = [n for n, c in self.search_checks.items() if c.isChecked()]
+                checks = self.field_list_checks.get(option.name, {})
+                chosen = [n for n, c in checks.items() if c.isChecked()]
                 if not chosen and option.mandatory:
                     raise ImporterError(catalogue_text(option.none_chosen))
                 action.set_option(option.name, chosen or None)

@@ -1,0 +1,56 @@
+"""The mapping page with issue 15's options: several field lists, each its own boxes, and a
+field's settings (keepSession) kept through the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.mapping_page import MappingPage
+from importer_gui.ui.wizard import CONFIG, MAPPING, OPEN, PREVIEW
+
+REGISTRATIONS = 5  # the sample configuration's sixth import
+
+
+def registrations(window: MainWindow, sample: Path, qtbot: QtBot) -> MappingPage:
+    """The sample configuration's registrations import, on the mapping page."""
+    wizard = window.wizard
+    assert wizard.open_file(sample / "sample-config.xml")
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20000)
+    while wizard.currentId() != OPEN:
+        wizard.back()
+    page = wizard.open_page
+    page.import_combo.setCurrentIndex(REGISTRATIONS)
+    qtbot.waitUntil(page.isComplete, timeout=10000)
+    wizard.next()
+    assert wizard.action_page.selected() == "registerLearnerAction"
+    wizard.next()
+    assert wizard.currentId() == MAPPING
+    return wizard.mapping_page
+
+
+def chosen(page: MappingPage) -> dict[str, list[str]]:
+    return {option: [name for name, check in checks.items() if check.isChecked()]
+            for option, checks in page.field_list_checks.items()}
+
+
+def test_each_field_list_has_its_own_boxes(window: MainWindow, sample: Path,
+                                           qtbot: QtBot) -> None:
+    page = registrations(window, sample, qtbot)
+    assert chosen(page) == {"traineeSearchField": ["candidateLogin"],
+                            "trainingSearchField": ["trainingPathCode"],
+                            "sessionSearchField": ["sessionTitle"]}
+    page.field_list_checks["sessionSearchField"]["sessionStartDate"].setChecked(True)
+    page.confirm_check.setChecked(True)
+    window.wizard.next()
+    assert window.wizard.currentId() == CONFIG
+    action = window.state.choices.config.imports[REGISTRATIONS].actions[0]
+    assert action.field_lists == {"traineeSearchField": ["candidateLogin"],
+                                  "trainingSearchField": ["trainingPathCode"],
+                                  "sessionSearchField": ["sessionTitle", "sessionStartDate"]}
+    assert action.attributes == {"trainingSearchField": {"hasResults": "yes"}}
+    text = window.wizard.config_page.editor.toPlainText()
+    assert '<trainingSearchField hasResults="yes">' in text
+    assert "<keepSession>Y</keepSession>" in text  # the field's setting went through the page
