@@ -48,6 +48,7 @@ TYPOS: dict[str, list[tuple[str, str] | None]] = {
     REGISTRATION: [None, ("seesionId", "sessionId")],
 }
 STRAY_END_TAG = "</registrationDate>"
+STRAY_FIX = (STRAY_END_TAG, "<registrationDate/>")
 
 # What each example's rows come to, line by line.
 OUTCOMES: dict[str, list[str]] = {
@@ -153,15 +154,29 @@ def test_each_documented_example_loads_checks_and_commits(tmp_path: Path, page: 
     again, _, _ = run(env, page)
     assert {outcome for _, outcome, _ in rows(again)} == {"unchanged"}, rows(again)
     expected = TYPOS.get(page, [])
-    assert [e.suggestion for e in typos] == expected
+    # The stray end tag is offered as the empty element by the "did you mean" when it can
+    # tell (see the xfail test below); the parser's message names the element either way.
+    assert [None if e.suggestion == STRAY_FIX else e.suggestion for e in typos] == expected
     for error, typo in zip(typos, expected, strict=True):
-        if typo is None:  # the stray end tag: the parser's message names the element
+        if typo is None:
             text = configuration_text(page)
             line = text[:text.index(STRAY_END_TAG)].count("\n") + 1
             assert "registrationDate" in str(error) and error.line == line
         else:
             wrong, right = typo
             assert f'"{wrong}"' in str(error) and f'did you mean "{right}"?' in str(error)
+
+
+@pytest.mark.xfail(reason="config_xml.safe._stray_end_tag takes the <registrationDate/> of "
+                          "<columnsMapping> for the element's start tag and suggests nothing",
+                   strict=False)
+def test_the_stray_end_tag_is_offered_as_the_empty_element_it_stands_for(
+        tmp_path: Path) -> None:
+    path = tmp_path / "config.xml"
+    path.write_text(configuration_text(REGISTRATION), encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        config_xml.load(path)
+    assert raised.value.suggestion == STRAY_FIX
 
 
 def test_the_training_course_example_loads_as_printed(tmp_path: Path) -> None:
