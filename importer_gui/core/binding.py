@@ -227,7 +227,7 @@ def option_value(spec: ActionSpec, action: Action, name: str) -> OptionValue:
     value = action.option(name)
     if value is not None:
         return value
-    return [option.default] if option.kind is OptionKind.FIELD_LIST else option.default
+    return default_fields(option) if option.kind is OptionKind.FIELD_LIST else option.default
 
 
 def _merged(spec: FieldDef, *layers: FieldOptions | None,

@@ -29,6 +29,7 @@ from importer_gui.core.catalogue import (
     Kind,
     field_def,
 )
+from importer_gui.core.catalogue.document import DATE_TIME_FORMAT
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import EXT_NS, Import, ImportConfig
 from importer_gui.core.config_xml.read import children, text_of
@@ -38,7 +39,7 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, ImporterErr
 from importer_gui.core.issues import Issue
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 from importer_gui.core.progress import Monitor
-from importer_gui.core.values import date_pattern, text
+from importer_gui.core.values import date_part, date_pattern, text
 
 DEFAULT_CONFIG_NAME = "import-config.xml"
 DATA_SUFFIX = ".csv"
@@ -221,7 +222,7 @@ def _data_file(imp_plan: ImportPlan, imp: Import, monitor: Monitor
     provider = imp.provider
     codec = _CODECS.get(provider.file_encoding.upper(), provider.file_encoding)
     width = len(imp_plan.columns)
-    writers = _cell_writers(imp_plan.columns, provider.date_format)
+    writers = _cell_writers(imp_plan.columns, provider.date_format, _date_time_format(imp))
     buffer = io.BytesIO()
     line = io.StringIO()
     out = csv.writer(line, delimiter=provider.delimiter_char, lineterminator=LINE_END)
@@ -252,15 +253,31 @@ def _data_file(imp_plan: ImportPlan, imp: Import, monitor: Monitor
     return buffer.getvalue(), written, left_out
 
 
-def _cell_writers(columns: Sequence[str], date_format: str) -> list[str | None]:
+# A date and time field's writer in an action's dateTimeFormat: this prefix, then its pattern.
+IN_FORMAT = "format:"
+
+
+def _date_time_format(imp: Import) -> str | None:
+    """The dateTimeFormat an action of the import reads its dates and times with, if any."""
+    for action in imp.actions:
+        written = action.parameter(DATE_TIME_FORMAT) or action.option(DATE_TIME_FORMAT)
+        if isinstance(written, str) and written:
+            return written
+    return None
+
+
+def _cell_writers(columns: Sequence[str], date_format: str,
+                  date_time_format: str | None = None) -> list[str | None]:
     """Each column's date pattern when it holds a date field (dates are written in the
-    provider's dateFormat), "iso" for a date and time field, None for text."""
+    provider's dateFormat); for a date and time field, "iso", or its pattern after IN_FORMAT
+    when the action reads one (dateTimeFormat); None for text."""
     pattern = date_pattern(date_format)
+    moment = "iso" if not date_time_format else IN_FORMAT + date_pattern(date_time_format)
     writers: list[str | None] = []
     for name in columns:
         definition = field_def(name) if name != IGNORED_COLUMN else None
         kind = definition.kind if definition is not None else None
-        writers.append(pattern if kind is Kind.DATE else "iso" if kind is Kind.DATETIME
+        writers.append(pattern if kind is Kind.DATE else moment if kind is Kind.DATETIME
                        else None)
     return writers
 
@@ -280,6 +297,10 @@ def _cell_text(cell: Cell, writer: str | None) -> str:
     if writer == "iso":
         return cell.isoformat(timespec="seconds") if isinstance(cell, datetime) \
             else cell.isoformat()
+    if writer is not None and writer.startswith(IN_FORMAT):
+        pattern = writer[len(IN_FORMAT):]
+        # A date alone is written as one, so that the platform gives it its defaultTime.
+        return cell.strftime(pattern if isinstance(cell, datetime) else date_part(pattern))
     if writer is not None and isinstance(cell, date):
         day = cell.date() if isinstance(cell, datetime) else cell
         return day.strftime(writer)
