@@ -61,7 +61,7 @@ def records(store_path: Path, table: Table) -> list[object]:
 def test_the_sample_exports_fill_an_empty_store(tmp_path: Path) -> None:
     store = tmp_path / "store.sqlite3"
     planned = commit(EXPORTS / "export-config.xml", store)
-    assert planned.counts()["create"] == 7 and not planned.has_errors()
+    assert planned.counts()["create"] == 11 and not planned.has_errors()
     trainings = {t.path_code: t for t in records(store, Table.TRAINING)}  # type: ignore[attr-defined]
     assert trainings["XLS-300"].title == "Excel avancé"
     assert trainings["XLS-300"].description == "Tableaux croisés; macros"
@@ -69,8 +69,16 @@ def test_the_sample_exports_fill_an_empty_store(tmp_path: Path) -> None:
     sessions = {s.title: s for s in records(store, Table.SESSION)}  # type: ignore[attr-defined]
     assert str(sessions["Gestion de projet - Paris"].start_date) == "2027-04-06"
     assert sessions["Ancienne session"].training_id == trainings["SEC-101"].id
+    learners = {learner.login: learner for learner in records(store, Table.LEARNER)}  # type: ignore[attr-defined]
+    nina = learners["nrousseau"]
+    assert (nina.manager_id, nina.validity, str(nina.enabled_until), nina.languages) == (
+        learners["cbernard"].id, "enabledUntil", "2027-08-31", "fr-FR,en-GB")
+    assert sorted(e.name for e in records(store, Table.ENTITY)) == [  # type: ignore[attr-defined]
+        "Agence de Lyon", "Direction commerciale"]
+    assert sorted(o.code for o in records(store, Table.LEARNING_OBJECT)) == [  # type: ignore[attr-defined]
+        "LO-SEC-01", "LO-SEC-02"]
     again = commit(EXPORTS / "export-config.xml", store)
-    assert again.counts()["unchanged"] == 7
+    assert again.counts()["unchanged"] == 11
 
 
 def test_a_sessions_file_then_finds_the_platforms_trainings(tmp_path: Path,
@@ -180,9 +188,7 @@ def test_prune_waits_for_an_export_without_errors(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("provider", "column", "words"), [
-    ("platformCandidatesProvider", "candidateLogin", "does not store learners"),
-    ("candidatesProvider", "candidateLogin", "does not store learners"),
-    ("learningObjectMetadataProvider", "learningObjectCode", "learning objects"),
+    ("platformCandidatesAccessProvider", "candidateLogin", "does not store learners"),
     ("eventSessionMetadataProvider", "eventTitle", "without the intervention GUID"),
 ])
 def test_providers_the_store_has_no_table_for_are_one_line(
@@ -253,7 +259,7 @@ def test_dry_run_and_json_as_check_and_commit(tmp_path: Path,
     assert records(store, Table.TRAINING) == []
     assert main(["refresh", config, "--store", str(store), "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["counts"]["create"] == 7 and document["run"] == 1
+    assert document["counts"]["create"] == 11 and document["run"] == 1
     assert document["imports"][1]["rows"][0]["action"] == "trainingSessionMetadataProvider"
 
 
@@ -262,6 +268,155 @@ def test_export_config_writes_what_refresh_reads(tmp_path: Path) -> None:
     assert main(["export-config", "--out", str(out)]) == 0
     assert out.read_text() == (EXPORTS / "export-config.xml").read_text()
     config = export_config.load(out)
-    assert [e.file_name for e in config.exports] == ["platform_trainings.csv",
-                                                     "platform_sessions.csv"]
+    assert [e.file_name for e in config.exports] == [
+        "platform_trainings.csv", "platform_sessions.csv", "platform_learners.csv",
+        "platform_learning_objects.csv"]
     assert all(refresh.refusal(e, prune=True) is None for e in config.exports)
+
+
+# ---------------------------------------------------------------- learners and learning objects
+
+CANDIDATES = ["candidateLogin", "candidateGuid", "candidateName", "candidateEntityName",
+              "managerLogin", "candidateAccountActivated", "candidateAccountActivatedUntil"]
+
+
+def write_candidates(folder: Path, rows: list[str], *, custom: str = "",
+                     provider: str = "candidatesProvider", parameters: str = "") -> Path:
+    """A candidates export (custom: a custom field's GUID, as the last column's text)."""
+    config = write_export(folder, provider, CANDIDATES + (["candidateCustomFieldGuid"]
+                                                          if custom else []), rows,
+                          parameters=parameters)
+    if custom:
+        text = config.read_text().replace("<candidateCustomFieldGuid/>",
+                                          f"<candidateCustomFieldGuid>{custom}"
+                                          "</candidateCustomFieldGuid>")
+        config.write_text(text)
+    return config
+
+
+def test_learners_come_with_their_entities_and_managers_named_further_down(
+        tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    config = write_candidates(tmp_path, [
+        "ada;G-1;Lovelace;Sales;boss;U;2027-01-31;blue",
+        "boss;G-2;Babbage;Sales;;Y;;",
+        "zed;;Zuse;Research;nobody;N;;"], custom="C-7")
+    planned = commit(config, store)
+    assert outcomes(planned) == [
+        (2, "create", []), (3, "create", []),
+        (4, "create", ["Field managerLogin: no learner has the login nobody, in the store or "
+                       "in the export; the learner's manager is left as it was."])]
+    learners = {learner.login: learner for learner in records(store, Table.LEARNER)}  # type: ignore[attr-defined]
+    ada, boss, zed = learners["ada"], learners["boss"], learners["zed"]
+    assert (ada.manager_id, ada.validity, str(ada.enabled_until), ada.custom, ada.guid) == (
+        boss.id, "enabledUntil", "2027-01-31", {"C-7": "blue"}, "G-1")
+    assert (boss.validity, zed.validity, zed.manager_id) == ("enabled", "disabled", None)
+    entities = {e.id: e.name for e in records(store, Table.ENTITY)}  # type: ignore[attr-defined]
+    assert sorted(entities.values()) == ["Research", "Sales"]  # Sales once, for two learners
+    assert entities[ada.entity_id] == entities[boss.entity_id] == "Sales"
+    with Store.open(store) as opened:
+        assert opened.history()[0].kind == "refresh"
+
+
+def test_a_learner_found_by_guid_takes_its_new_login_unless_another_has_it(
+        tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    commit(write_candidates(tmp_path, ["ada;G-1;Lovelace;;;Y;", "bob;G-2;Bob;;;Y;"]), store)
+    planned = commit(write_candidates(tmp_path, ["ada.l;G-1;Lovelace;;;Y;",
+                                                 "ada.l;G-2;Bob;;;Y;"]), store)
+    assert outcomes(planned) == [
+        (2, "update", []),
+        (3, "error", ["Field candidateLogin: ada.l is already the login of another learner "
+                      "in the store (G-1); it is not changed."])]
+    assert sorted(learner.login for learner in records(store, Table.LEARNER)) == [  # type: ignore[attr-defined]
+        "ada.l", "bob"]
+
+
+def test_a_row_naming_no_learner_is_an_error(tmp_path: Path) -> None:
+    planned = plan(write_candidates(tmp_path, [";;Nobody;;;Y;"]), tmp_path / "s.sqlite3")
+    assert outcomes(planned) == [(2, "error", [
+        "Fields candidateGuid, candidateLogin, candidateRefNumber, candidateEmail are all "
+        "empty: one of them must name the learner."])]
+
+
+def test_learning_objects_from_either_metadata_provider(tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    versions = write_export(tmp_path, "learningObjectVersionMetadataProvider", [
+        "learningObjectVersionCode", "learningObjectVersionGuid", "learningObjectVersionTitle",
+        "learningObjectVersionType", "learningObjectVersionLocale"],
+        ["LO-1;V-1;Intro;SCORM;en-GB", "LO-2;V-2;Next;MP4;en-GB"])
+    assert [r[1] for r in outcomes(commit(versions, store))] == ["create", "create"]
+    objects = write_export(tmp_path, "learningObjectMetadataProvider", [
+        "learningObjectCode", "learningObjectTitle", "learningObjectPublisher"],
+        ["LO-1;Introduction;CrossKnowledge", "LO-3;Third;Acme", ";Nameless;Acme"])
+    assert outcomes(commit(objects, store)) == [
+        (2, "update", []), (3, "create", []),
+        (4, "error", ["Fields learningObjectGuid, learningObjectCode are both empty: one of "
+                      "them must name the learning object."])]
+    found = {(o.code, o.guid, o.title, o.publisher, o.type)
+             for o in records(store, Table.LEARNING_OBJECT)}  # type: ignore[attr-defined]
+    assert found == {("LO-1", "V-1", "Introduction", "CrossKnowledge", "SCORM"),
+                     ("LO-2", "V-2", "Next", None, "MP4"), ("LO-3", None, "Third", "Acme", None)}
+
+
+def test_prune_deletes_learners_with_what_they_followed_and_revert_brings_them_back(
+        tmp_path: Path) -> None:
+    from importer_gui.core.records import Change, ChangeKind
+    from tests.builders import run_info
+
+    store = tmp_path / "store.sqlite3"
+    commit(write_candidates(tmp_path, ["boss;G-2;Babbage;;;Y;", "ada;G-1;Lovelace;;boss;Y;"]),
+           store)
+    create = ChangeKind.CREATE
+    with Store.open(store) as opened:
+        opened.apply([
+            Change(Table.TRAINING, create, -1, {"path_code": "T1", "title": "One"}),
+            Change(Table.SESSION, create, -1, {"training_id": -1, "title": "May"}),
+            Change(Table.REGISTRATION, create, -1, {"learner_id": 1, "session_id": -1}),
+            Change(Table.TRACKING, create, -1, {"learner_id": 1, "session_id": -1,
+                                                "progression": 50.0}),
+        ], run_info(create=4))
+        before = opened.load_state()
+    planned = commit(write_candidates(tmp_path, ["ada;G-1;Lovelace;;;Y;"]), store, prune=True)
+    assert outcomes(planned)[-1] == (0, "delete", ["Not in the export: deleted (--prune)."])
+    with Store.open(store) as opened:
+        after = opened.load_state()
+        assert ([learner.login for learner in after.learners.values()], after.registrations,
+                after.trackings) == (["ada"], {}, {})
+        assert after.learners[2].manager_id is None  # its manager went
+        revert.commit_revert(opened, revert.plan_revert(opened, opened.history()[0].id))
+        again = opened.load_state()
+    assert (again.learners, again.registrations, again.trackings) == (
+        before.learners, before.registrations, before.trackings)
+
+
+def test_prune_of_a_session_takes_its_registrations(tmp_path: Path) -> None:
+    from importer_gui.core.records import Change, ChangeKind
+    from tests.builders import run_info
+
+    store = tmp_path / "store.sqlite3"
+    columns = ["trainingPathCode", "trainingGuid", "trainingTitle", "title", "sessionGuid"]
+    commit(write_export(tmp_path, "trainingSessionMetadataProvider", columns,
+                        ["T1;G1;One;May;S1", "T1;G1;One;June;S2"]), store)
+    create = ChangeKind.CREATE
+    with Store.open(store) as opened:
+        opened.apply([
+            Change(Table.LEARNER, create, -1, {"login": "ada"}),
+            Change(Table.REGISTRATION, create, -1, {"learner_id": -1, "session_id": 2}),
+        ], run_info(create=2))
+    commit(write_export(tmp_path, "trainingSessionMetadataProvider", columns,
+                        ["T1;G1;One;May;S1"],
+                        parameters="<exportAllSessions>Y</exportAllSessions>"),
+           store, prune=True)
+    assert records(store, Table.REGISTRATION) == []
+    assert [s.title for s in records(store, Table.SESSION)] == ["May"]  # type: ignore[attr-defined]
+
+
+def test_cli_history_names_a_refresh_run(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "store.sqlite3")
+    assert main(["refresh", str(EXPORTS / "export-config.xml"), "--store", store]) == 0
+    capsys.readouterr()
+    assert main(["history", "--store", store]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("Run 1  ") and "  refresh  " in first

@@ -168,12 +168,12 @@ def test_a_store_locked_past_the_wait_is_one_clear_line(
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Path:
-    """A 400 KB file system (root only: mount a tmpfs), unmounted afterwards."""
+    """A 600 KB file system (root only: mount a tmpfs), unmounted afterwards."""
     mount = tmp_path / "tiny"
     mount.mkdir()
     if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a tiny file system needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mount)],
                           capture_output=True, check=False)
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr!r}")

@@ -30,7 +30,7 @@ def test_refresh_previews_then_writes_a_run(qtbot: object, tmp_path: Path,
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.show()
     assert dialog.planned is not None and dialog.refresh_button.isEnabled()
-    assert dialog.exports.count() == 2
+    assert dialog.exports.count() == 4  # trainings, sessions, learners, learning objects
     assert dialog.model.rowCount() == 4  # the trainings export
     assert dialog.model.data(dialog.model.index(0, 1), Qt.ItemDataRole.DisplayRole) == "create"
     dialog.exports.setCurrentIndex(1)
@@ -109,7 +109,7 @@ def test_send_shows_the_host_key_and_asks_the_password(
     dialog.send_button.click()
     assert len(shown) == 1 and f"[127.0.0.1]:{server.port}" in shown[0]
     assert "SHA256:" in shown[0]
-    assert len(dialog.sent) == 4, dialog.error.text()
+    assert len(dialog.sent) == 6, dialog.error.text()
     assert server.journal.logins == ["password"]
     assert sorted(p.name for p in (server.root / "drop").iterdir()) == sorted(
         p.name for p in (tmp_path / "out").iterdir())

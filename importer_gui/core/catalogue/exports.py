@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from importer_gui.core.catalogue.document import DELIMITERS, FILE_ENCODINGS
+from importer_gui.core.catalogue.specs import FieldDef, Kind
 from importer_gui.core.schema import Table
 
 # --- the document ----------------------------------------------------------------------------
@@ -63,6 +64,34 @@ DATE_FORMAT = "dateFormat"
 DEFAULT_DATE_FORMAT = "YYYY-MM-DD"
 
 
+# --- fields only exports carry --------------------------------------------------------------
+
+# No import has these fields (the platform imports no learning object, and finds a learner by
+# login or number, never by GUID): a refresh reads them as these definitions say. Their
+# lengths are IO_items.yml's.
+CANDIDATE_GUID = "candidateGuid"
+LO_CODE, LO_GUID, LO_TITLE, LO_PUBLISHER, LO_TYPE = (
+    "learningObjectCode", "learningObjectGuid", "learningObjectTitle",
+    "learningObjectPublisher", "learningObjectType")
+EXPORT_FIELDS: dict[str, FieldDef] = {f.name: f for f in (
+    FieldDef(CANDIDATE_GUID, Kind.STRING, "The learner's GUID.", max_length=40, column="guid",
+             label="Learner's GUID"),
+    FieldDef(LO_CODE, Kind.STRING, "The learning object's reference number (what lovCodes "
+             "and a tracking row's lovCode name).", column="code", label="Learning object code"),
+    FieldDef(LO_GUID, Kind.STRING, "The learning object's GUID.", max_length=40, column="guid",
+             label="Learning object GUID"),
+    FieldDef(LO_TITLE, Kind.STRING, "The learning object's title.", column="title",
+             label="Learning object title"),
+    # IO_items.yml types the publisher "datetime", surely a slip: it is read as text.
+    FieldDef(LO_PUBLISHER, Kind.STRING, "The learning object's publisher.", column="publisher",
+             label="Learning object publisher"),
+    FieldDef(LO_TYPE, Kind.STRING, "The learning object's runtime (SCORM, MP4, AICC...).",
+             max_length=50, column="type", label="Learning object type"),
+)}
+# A candidates export's custom field column: its text is the custom field's GUID.
+CUSTOM_FIELD_COLUMN = "candidateCustomFieldGuid"
+
+
 # --- providers -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -111,6 +140,71 @@ _CANDIDATE_COLUMNS = (
 _CANDIDATE_PARAMETERS = ("ancestorsWithCurrent", "timeFrames", "timeFramesScale", "entityIds",
                          "learnersSmartGroups", "templates", "stripHTML", "maxLength",
                          "dateFormat", "dateTimeFormat")
+# The candidates' columns a refresh keeps, as the learner import's fields (and the GUID).
+# The platform's Y/N/U account status is candidateValidity's codes; its entity is found (or
+# created, at the top of the tree) by name; candidateEntityId is the platform's id, not the
+# store's, and candidateEntityAncestors' layout is not documented: both are left aside.
+_CANDIDATE_FIELDS = {
+    "candidateLogin": "candidateLogin", "candidateName": "candidateName",
+    "candidateFirstname": "candidateFirstname", "candidateEmail": "candidateEmail",
+    "candidateRefNumber": "candidateRefNumber", CANDIDATE_GUID: CANDIDATE_GUID,
+    "managerLogin": "managerLogin", "candidateTimeZone": "candidateTimeZone",
+    "candidatePresentation": "presentation", "candidateLocales": "candidateLanguages",
+    "candidateAccountActivated": "candidateValidity",
+    "candidateAccountActivatedFrom": "enabledFrom",
+    "candidateAccountActivatedUntil": "enabledUntil",
+    "candidateEntityName": "entityName", CUSTOM_FIELD_COLUMN: "custom"}
+_CANDIDATE_KEY = ("candidateGuid", "candidateLogin", "candidateRefNumber", "candidateEmail")
+_LO_COLUMNS = (
+    "learningObjectAuthorId", "learningObjectAuthorFirstName", "learningObjectAuthorLastName",
+    "learningObjectAuthorsIds", "learningObjectAuthorsFullNames", "learningObjectId",
+    "learningObjectCode", "learningObjectDuration", "learningObjectGuid",
+    "learningObjectIncludedInLO", "learningObjectLearningPoints", "learningObjectLevel",
+    "learningObjectLocales", "learningObjectPublisher", "learningObjectSummary",
+    "learningObjectTags", "learningObjectTargetAudience", "learningObjectTitle",
+    "learningObjectThemes", "learningObjectThumbnailSmall", "learningObjectThumbnailMedium",
+    "learningObjectThumbnailLarge", "learningObjectType", "learningObjectDisplayedType",
+    "learningObjectAssignements", "learningObjectAverageScore",
+    "learningObjectAverageCompletionTime", "learningObjectCompletions",
+    "learningObjectNbOfComments", "learningObjectNbTimesFavorited",
+    "learningObjectRatingByLearners", "learningObjectRatingDisplayed",
+    "learningObjectRatingNbByLearners", "learningObjectRatingNbDisplayed",
+    "learningObjectTotalTimeSpent", "learningObjectViewsByLearners",
+    "learningObjectViewsDisplayed", "learningObjectCreationDate",
+    "learningObjectModificationDate", "learningObjectFirstLaunchDate",
+    "learningObjectLastLaunchDate", "constantValue")
+_LO_PARAMETERS = ("preferredLocales", "dateFormat", "dateTimeFormat", "timeFrames",
+                  "timeFramesScale", "templates", "stripHTML", "maxLength",
+                  "onlyHrisSelectedItems")
+_LO_FIELDS = {LO_CODE: LO_CODE, LO_GUID: LO_GUID, LO_TITLE: LO_TITLE,
+              LO_PUBLISHER: LO_PUBLISHER, LO_TYPE: LO_TYPE}
+_LOV_COLUMNS = (
+    "learningObjectVersionLoId", "learningObjectVersionLoGuid", "learningObjectVersionId",
+    "learningObjectVersionGuid", "learningObjectVersionCode", "learningObjectVersionTitle",
+    "learningObjectVersionSummary", "learningObjectVersionPublisher",
+    "learningObjectVersionType", "learningObjectVersionDisplayedType",
+    "learningObjectVersionVersion", "learningObjectVersionAuthorId",
+    "learningObjectVersionAuthorsIds", "learningObjectVersionAuthorsFullNames",
+    "learningObjectVersionAuthorFirstName", "learningObjectVersionAuthorLastName",
+    "learningObjectVersionDuration", "learningObjectVersionIncludedInLO",
+    "learningObjectVersionLearningPoints", "learningObjectVersionLevel",
+    "learningObjectVersionLocale", "learningObjectVersionTags",
+    "learningObjectVersionTargetAudience", "learningObjectVersionThemes",
+    "learningObjectVersionThumbnailSmall", "learningObjectVersionThumbnailMedium",
+    "learningObjectVersionThumbnailLarge", "learningObjectVersionCreationDate",
+    "learningObjectVersionModificationDate", "learningObjectVersionFirstLaunchDate",
+    "learningObjectVersionLastLaunchDate", "learningObjectVersionAssignements",
+    "learningObjectVersionAverageCompletionTime", "learningObjectVersionAverageScore",
+    "learningObjectVersionCompletions", "learningObjectVersionTotalTimeSpent",
+    "learningObjectVersionIsMobile", "learningObjectVersionStatus", "constantValue")
+_LOV_PARAMETERS = ("dateFormat", "dateTimeFormat", "timeFrames", "timeFramesScale",
+                   "excludeDeactivatedContents", "templates", "durationFormat", "stripHTML",
+                   "maxLength", "onlyHrisSelectedItems", "preferredLocales")
+# A version's code and GUID are what a training's lovCodes and a tracking row name.
+_LOV_FIELDS = {"learningObjectVersionCode": LO_CODE, "learningObjectVersionGuid": LO_GUID,
+               "learningObjectVersionTitle": LO_TITLE,
+               "learningObjectVersionPublisher": LO_PUBLISHER,
+               "learningObjectVersionType": LO_TYPE}
 _EVENT_COLUMNS = (
     "eventTitle", "eventDescription", "eventStartDate", "eventEndDate", "eventDuration",
     "eventAllDay", "eventVirtualRoomLink", "eventTeacher", "eventStatus", "eventClassRoomTitle",
@@ -159,12 +253,14 @@ PROVIDERS: dict[str, ExportProviderSpec] = {p.name: p for p in (
         (*_TRAINING_METADATA_PARAMETERS, "selectedLocales"), Table.SESSION,
         _SESSION_FIELDS, ("sessionGuid", "sessionTitle")),
     ExportProviderSpec("platformCandidatesProvider", _CANDIDATE_COLUMNS, _CANDIDATE_PARAMETERS,
-                       lacking=LEARNERS),
+                       Table.LEARNER, _CANDIDATE_FIELDS, _CANDIDATE_KEY),
     ExportProviderSpec("candidatesProvider", _CANDIDATE_COLUMNS, _CANDIDATE_PARAMETERS,
-                       lacking=LEARNERS),
-    ExportProviderSpec("learningObjectMetadataProvider", (), (), lacking=LEARNING_OBJECTS),
-    ExportProviderSpec("learningObjectVersionMetadataProvider", (), (),
-                       lacking=LEARNING_OBJECTS),
+                       Table.LEARNER, _CANDIDATE_FIELDS, _CANDIDATE_KEY),
+    ExportProviderSpec("learningObjectMetadataProvider", _LO_COLUMNS, _LO_PARAMETERS,
+                       Table.LEARNING_OBJECT, _LO_FIELDS, (LO_GUID, LO_CODE)),
+    ExportProviderSpec("learningObjectVersionMetadataProvider", _LOV_COLUMNS, _LOV_PARAMETERS,
+                       Table.LEARNING_OBJECT, _LOV_FIELDS,
+                       ("learningObjectVersionGuid", "learningObjectVersionCode")),
     ExportProviderSpec("eventSessionMetadataProvider",
                        ("sessionId", "sessionGuid", "sessionTitle", "sessionStartDate",
                         "sessionEndDate", *_EVENT_COLUMNS), _EVENT_PARAMETERS, lacking=EVENTS),
@@ -193,6 +289,16 @@ SCHEDULED: tuple[tuple[str, tuple[str, ...], str], ...] = (
      ("trainingPathCode", "trainingGuid", "trainingTitle", "sessionGuid", "title",
       "startDate", "endDate"),
      "platform_sessions.csv"),
+    ("candidatesProvider",
+     ("candidateLogin", "candidateGuid", "candidateRefNumber", "candidateEmail",
+      "candidateName", "candidateFirstname", "candidateEntityName", "managerLogin",
+      "candidateAccountActivated", "candidateAccountActivatedFrom",
+      "candidateAccountActivatedUntil", "candidateLocales", "candidateTimeZone"),
+     "platform_learners.csv"),
+    ("learningObjectVersionMetadataProvider",
+     ("learningObjectVersionCode", "learningObjectVersionGuid", "learningObjectVersionTitle",
+      "learningObjectVersionPublisher", "learningObjectVersionType"),
+     "platform_learning_objects.csv"),
 )
 SCHEDULED_PARAMETERS: dict[str, str] = {DATE_FORMAT: DEFAULT_DATE_FORMAT}
 SCHEDULED_SESSION_PARAMETERS: dict[str, str] = {"exportAllSessions": "Y"}
@@ -208,6 +314,12 @@ NOT_READ_FORMAT = ("<{action}> writes {format}; a refresh reads the CSV and TSV 
                    "only.")
 NO_KEY_COLUMN = ("<{provider}> has none of the columns {columns}; a refresh needs one of "
                  "them to find each record.")
+NO_LEARNER_NAMED = ("Fields {fields} are all empty: one of them must name the learner.")
+NO_LO_NAMED = "Fields {fields} are both empty: one of them must name the learning object."
+LOGIN_TAKEN = ("Field {field}: {login} is already the login of another learner in the store "
+               "({other}); it is not changed.")
+MANAGER_UNKNOWN = ("Field {field}: no learner has the login {login}, in the store or in the "
+                   "export; the learner's manager is left as it was.")
 TRAINING_CODE_TAKEN = ("Field {field}: {code} is already the code of another training course "
                        "in the store ({guid}); it is not renamed.")
 SESSION_GUID_ELSEWHERE = ("Field {field}: session {guid} is in the store under training "

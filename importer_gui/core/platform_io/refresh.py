@@ -12,7 +12,7 @@ prints it); committing it is one run of the history, which ``revert`` undoes.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,13 @@ from typing import Any
 from importer_gui.core import readers
 from importer_gui.core.actions.base import RowContext, read_values
 from importer_gui.core.binding import BoundAction, BoundField, key_text
-from importer_gui.core.catalogue import IGNORED_COLUMN, STORE_COLUMNS, ActionSpec, field_def
+from importer_gui.core.catalogue import (
+    IGNORED_COLUMN,
+    STORE_COLUMNS,
+    ActionSpec,
+    FieldDef,
+    field_def,
+)
 from importer_gui.core.catalogue import exports as cat
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.config import Action, ImportConfig
@@ -29,7 +35,9 @@ from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.plan import ActionResult, FileStamp, ImportPlan, Plan, RowPlan
 from importer_gui.core.planner import paused_gc
+from importer_gui.core.platform_io import learners
 from importer_gui.core.platform_io.export_config import Export, ExportConfig, data_files
+from importer_gui.core.platform_io.shared import Shared
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change
 from importer_gui.core.schema import Table
@@ -49,7 +57,10 @@ _SESSION_SET = ("sessionTitle", "sessionGuid", "sessionStartDate", "sessionEndDa
 _TRAINING_OF_SESSION = ("trainingPathCode", "trainingTitle", "trainingGuid", "trainingModality")
 _SESSION_TITLE_KEY = attrgetter("training_id", "title")
 # The tables a refresh reads: a pruned session takes its interventions with it.
-TABLES = (Table.TRAINING, Table.SESSION, Table.INTERVENTION)
+TABLES = (Table.TRAINING, Table.SESSION, Table.INTERVENTION, Table.ENTITY, Table.LEARNER,
+          Table.LEARNING_OBJECT)
+# And what --prune deletes with a session or a learner.
+PRUNED_WITH = (Table.REGISTRATION, Table.TRACKING)
 
 
 @dataclass
@@ -69,8 +80,7 @@ class RefreshPlan:
         return self.plan.has_errors()
 
 
-Seen = dict[Table, set[int]]
-Handler = Callable[[RowContext, Seen], Outcome]
+Handler = Callable[[RowContext, Shared], Outcome]
 
 
 # --- checking the exports --------------------------------------------------------------------
@@ -103,15 +113,24 @@ def field_names(export: Export) -> list[str]:
     names: list[str] = []
     for column in export.provider.columns:
         name = fields.get(column.name, IGNORED_COLUMN)
+        if name == learners.CUSTOM and column.text:  # its text is the custom field's GUID
+            name = f"{learners.CUSTOM_PREFIX}{column.text}"
         names.append(IGNORED_COLUMN if name in names else name)
     return names
+
+
+def _definition(name: str) -> FieldDef | None:
+    """The field a column is read as: an import's, an export's own, or a custom field."""
+    if name.startswith(learners.CUSTOM_PREFIX):
+        return field_def(learners.CUSTOM)
+    return cat.EXPORT_FIELDS.get(name) or field_def(name)
 
 
 def _bind(export: Export, names: list[str]) -> BoundAction:
     """The row reader of an export: each kept column read as its import field is."""
     bound: dict[str, BoundField] = {}
     for index, name in enumerate(names):
-        definition = field_def(name)
+        definition = _definition(name)
         if name == IGNORED_COLUMN or definition is None:
             continue
         codes = definition.default_codes
@@ -140,18 +159,18 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
     files = data_files(config, list(data or []))
     for path in files:
         readers.check_file(path)
-    overlay = Overlay(store.load_state(TABLES))
+    overlay = Overlay(store.load_state(TABLES + PRUNED_WITH if prune else TABLES))
     with paused_gc():
         refresh = RefreshPlan(config, Plan(ImportConfig(source=config.source)))
-        seen: Seen = {table: set() for table in Table}
+        shared = Shared()
         last: dict[Table, ImportPlan] = {}
         for index, (export, path) in enumerate(zip(config.exports, files, strict=True)):
-            imp = _plan_export(index, export, path, overlay, seen, monitor)
+            imp = _plan_export(index, export, path, overlay, shared, monitor)
             refresh.plan.imports.append(imp)
             last[_table(export)] = imp
         if prune:
             for table, imp in last.items():
-                _prune(refresh, table, imp, overlay, seen)
+                _prune(refresh, table, imp, overlay, shared)
     return refresh
 
 
@@ -162,7 +181,7 @@ def _table(export: Export) -> Table:
     return table
 
 
-def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, seen: Seen,
+def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, shared: Shared,
                  monitor: Monitor) -> ImportPlan:
     """One export's rows, in file order."""
     action = export.action
@@ -178,16 +197,29 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, seen:
     name, total, what = export.provider.name, table.row_count_hint or 0, f"Checking {path.name}"
     for count, (line, cells) in enumerate(table.rows(), start=1):
         monitor.step(count, total, what)
-        imp.add_row(_plan_row(overlay, bound, handler, seen, name, line, cells))
+        shared.row = count - 1
+        imp.add_row(_plan_row(overlay, bound, handler, shared, name, line, cells))
+    for row, login in learners.unknown_managers(shared):
+        _warn(imp, row, learners.MANAGER, cat.MANAGER_UNKNOWN.format(
+            field=learners.MANAGER, login=login))
     return imp
 
 
-def _plan_row(overlay: Overlay, bound: BoundAction, handler: Handler, seen: Seen, name: str,
+def _warn(imp: ImportPlan, index: int, field_name: str, message: str) -> None:
+    """A warning added to a row planned already."""
+    row = imp.rows[index]
+    first, *others = row.results
+    warned = ActionResult(first.action, first.outcome,
+                          (*first.issues, Issue.warning(field_name, message)))
+    imp.replace_row(index, replace(row, results=(warned, *others)))
+
+
+def _plan_row(overlay: Overlay, bound: BoundAction, handler: Handler, shared: Shared, name: str,
               line: int, cells: tuple[Any, ...]) -> RowPlan:
     """One row: read as the fields say, then its record found and planned."""
     ctx = RowContext(bound, overlay)
     read_values(ctx, cells)
-    outcome = handler(ctx, seen)
+    outcome = handler(ctx, shared)
     if ctx.failed or outcome is Outcome.ERROR:
         for change in reversed(ctx.changes):
             overlay.revert(change)
@@ -201,7 +233,7 @@ def _set(values: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
     return {STORE_COLUMNS[f]: values[f] for f in fields if f in values}
 
 
-def _plan_training(ctx: RowContext, seen: Seen) -> Outcome:
+def _plan_training(ctx: RowContext, shared: Shared) -> Outcome:
     """A training course: found by GUID, else by code; created, renamed or updated."""
     values, overlay = ctx.values, ctx.overlay
     code, guid = values.get(CODE), values.get(GUID)
@@ -209,7 +241,7 @@ def _plan_training(ctx: RowContext, seen: Seen) -> Outcome:
     by_code = overlay.find_one(Table.TRAINING, "path_code", code) if code is not None else None
     existing = by_guid or by_code
     if existing is not None:
-        seen[Table.TRAINING].add(existing.id)
+        shared.seen[Table.TRAINING].add(existing.id)
     if ctx.failed:
         return Outcome.ERROR
     columns = _set(values, _TRAINING_SET)
@@ -233,17 +265,17 @@ def _create_training(ctx: RowContext, columns: dict[str, Any]) -> Outcome:
     return Outcome.CREATE
 
 
-def _plan_session(ctx: RowContext, seen: Seen) -> Outcome:
+def _plan_session(ctx: RowContext, shared: Shared) -> Outcome:
     """A session: found by GUID, else by its title among its training's sessions the
     platform has not named yet; created or updated (moved to its training course)."""
     values, overlay = ctx.values, ctx.overlay
     guid, title = values.get(SESSION_GUID), values.get(SESSION_TITLE)
     session = overlay.find_one(Table.SESSION, "guid", guid) if guid is not None else None
-    training = _session_training(ctx, seen)
+    training = _session_training(ctx, shared)
     if session is None and training is not None and title is not None:
-        session = _adoptable(overlay, training.id, title, guid, seen)
+        session = _adoptable(overlay, training.id, title, guid, shared)
     if session is not None:
-        seen[Table.SESSION].add(session.id)
+        shared.seen[Table.SESSION].add(session.id)
     if ctx.failed or training is None:
         return Outcome.ERROR
     if guid is None and title is None:
@@ -264,7 +296,7 @@ def _plan_session(ctx: RowContext, seen: Seen) -> Outcome:
     return Outcome.UPDATE if changed else Outcome.UNCHANGED
 
 
-def _session_training(ctx: RowContext, seen: Seen) -> Any:
+def _session_training(ctx: RowContext, shared: Shared) -> Any:
     """The session's training course: by GUID, else by code; created from the row's code
     and title when the store lacks it."""
     values, overlay = ctx.values, ctx.overlay
@@ -273,7 +305,7 @@ def _session_training(ctx: RowContext, seen: Seen) -> Any:
     if training is None and code is not None:
         training = overlay.find_one(Table.TRAINING, "path_code", code)
     if training is not None:
-        seen[Table.TRAINING].add(training.id)
+        shared.seen[Table.TRAINING].add(training.id)
         return training
     if code is None and guid is None:
         ctx.error(CODE, cat.NO_TRAINING_NAMED.format(fields=f"{CODE}, {GUID}"))
@@ -287,36 +319,38 @@ def _session_training(ctx: RowContext, seen: Seen) -> Any:
         return None
     change = overlay.create(Table.TRAINING, _set(values, _TRAINING_OF_SESSION))
     ctx.add(change)
-    seen[Table.TRAINING].add(change.record_id)
+    shared.seen[Table.TRAINING].add(change.record_id)
     return overlay.get(Table.TRAINING, change.record_id)
 
 
 def _adoptable(overlay: Overlay, training_id: int, title: str, guid: str | None,
-               seen: Seen) -> Any:
+               shared: Shared) -> Any:
     """A session of the training with this title that the platform may know under ``guid``:
     one the store holds without a GUID (made by an import here), not named yet."""
     for session in overlay.find(Table.SESSION, "refresh:title", _SESSION_TITLE_KEY,
                                 (training_id, title)):
-        if session.id not in seen[Table.SESSION] and (guid is None or session.guid is None):
+        if session.id not in shared.seen[Table.SESSION] and (guid is None or session.guid is None):
             return session
     return None
 
 
 _HANDLERS: dict[Table, Handler] = {Table.TRAINING: _plan_training,
-                                   Table.SESSION: _plan_session}
+                                   Table.SESSION: _plan_session,
+                                   Table.LEARNER: learners.plan_learner,
+                                   Table.LEARNING_OBJECT: learners.plan_learning_object}
 
 
 # --- pruning ---------------------------------------------------------------------------------
 
 def _prune(refresh: RefreshPlan, table: Table, imp: ImportPlan, overlay: Overlay,
-           seen: Seen) -> None:
+           shared: Shared) -> None:
     """Delete what the store holds of ``table`` and no export row named; refused for an
     export with errors (the records its failed rows name would go)."""
     errors = imp.row_counts()[Outcome.ERROR]
     if errors:
         refresh.notes.append(cat.PRUNE_SKIPPED.format(file=imp.file.name, count=errors))
         return
-    named = seen[table]
+    named = shared.seen[table]
     for record in [r for r in overlay.tables[table].values() if r.id not in named]:
         cells = _cells(imp, record, overlay)
         changes: list[Change] = []
@@ -325,16 +359,40 @@ def _prune(refresh: RefreshPlan, table: Table, imp: ImportPlan, overlay: Overlay
                                         attrgetter("training_id"), record.id):
                 changes += _delete_session(overlay, session)
             changes.append(overlay.delete(table, record))
-        else:
+        elif table is Table.SESSION:
             changes += _delete_session(overlay, record)
+        elif table is Table.LEARNER:
+            changes += _delete_learner(overlay, record)
+        else:
+            changes.append(overlay.delete(table, record))
         imp.add_row(RowPlan(PRUNE_LINE, cells, (ActionResult(
             imp.actions[0], Outcome.DELETE, (Issue.warning("", cat.PRUNED),)),), changes))
 
 
 def _delete_session(overlay: Overlay, session: Any) -> list[Change]:
-    """A session's deletion, its interventions' first."""
-    changes = [overlay.delete(Table.INTERVENTION, i) for i in overlay.interventions_of(session.id)]
+    """A session's deletion, its trackings', registrations' and interventions' first."""
+    changes = [overlay.delete(Table.TRACKING, t) for t in overlay.trackings_of(session.id)]
+    changes += [overlay.delete(Table.REGISTRATION, r)
+                for r in overlay.registrations_of(session.id)]
+    changes += [overlay.delete(Table.INTERVENTION, i)
+                for i in overlay.interventions_of(session.id)]
     changes.append(overlay.delete(Table.SESSION, session))
+    return changes
+
+
+def _delete_learner(overlay: Overlay, learner: Any) -> list[Change]:
+    """A learner's deletion: its trackings and registrations first; the learners it
+    managed keep going, without a manager."""
+    changes: list[Change] = []
+    for table in (Table.TRACKING, Table.REGISTRATION):
+        changes += [overlay.delete(table, r) for r in overlay.find(
+            table, "learner_id", attrgetter("learner_id"), learner.id)]
+    for managed in overlay.find(Table.LEARNER, "manager_id", attrgetter("manager_id"),
+                                learner.id):
+        change = overlay.update(Table.LEARNER, managed, {"manager_id": None})
+        if change is not None:
+            changes.append(change)
+    changes.append(overlay.delete(Table.LEARNER, learner))
     return changes
 
 
@@ -345,8 +403,10 @@ def _cells(imp: ImportPlan, record: Any, overlay: Overlay) -> tuple[str, ...]:
     cells = []
     for name in imp.columns:
         holder = training if name in _TRAINING_OF_SESSION else record
-        value = getattr(holder, STORE_COLUMNS.get(name, ""), None) if holder else None
-        cells.append("" if value is None else str(value))
+        definition = _definition(name)
+        column = definition.column if definition is not None else ""
+        value = getattr(holder, column, None) if holder and column else None
+        cells.append("" if value is None or isinstance(value, dict) else str(value))
     return tuple(cells)
 
 
