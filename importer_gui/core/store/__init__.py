@@ -56,7 +56,8 @@ def dialect_for(location: StoreLocation) -> Dialect:
 
 
 class Store:
-    """The store of teachers, trainings, sessions, rooms, interventions and runs."""
+    """The store of teachers, trainings, sessions, rooms, interventions, entities, learners,
+    learning objects, registrations, tracking, and runs."""
 
     def __init__(self, location: StoreLocation, dialect: Dialect = SQLITE) -> None:
         """An unopened store; use ``Store.open``."""
