@@ -243,6 +243,6 @@ def test_a_first_time_user_commits_the_samples_files_pressing_next_alone(
     with Store.open(window.state.store_path) as store:
         assert len(store.history()) == 3
         sessions = [s.title for s in store.page(Table.SESSION)]
-    # Its dates are Excel's; the sessions' dates typed as DD/MM/YYYY text wait for the
-    # date format the mapping page shows (YYYY-MM-DD until one is detected).
-    assert sessions == ["Management - Paris printemps"]
+    # The sessions' dates typed as DD/MM/YYYY text are read so: the date format detected in
+    # them is applied (13/01/2027 can only be day first), nobody had to type it.
+    assert sessions == ["Sécurité incendie - Lyon janvier", "Management - Paris printemps"]
