@@ -247,3 +247,48 @@ def test_a_server_that_does_not_answer_is_one_line(tmp_path: Path) -> None:
     text = str(failure.value)
     assert text.startswith(f"The store {url} could not be opened: connection to server at")
     assert "\n" not in text
+
+
+def test_learners_and_their_tracking_copy_to_postgresql_and_back(
+        tmp_path: Path, postgres_store: PostgresUrl) -> None:
+    from datetime import date, datetime
+
+    original = tmp_path / "first.sqlite3"
+    with Store.open(original) as store:
+        store.apply([
+            Change(Table.TRAINING, CREATE, -1, {"path_code": "T1", "title": "One",
+                                                "lov_codes": "LO-1,LO-2"}),
+            Change(Table.SESSION, CREATE, -1, {"training_id": -1, "title": "May"}),
+            Change(Table.ENTITY, CREATE, -1, {"name": "Acme"}),
+            Change(Table.ENTITY, CREATE, -2, {"name": "Sales", "parent_id": -1}),
+            Change(Table.LEARNER, CREATE, -1, {"login": "boss", "entity_id": -1}),
+            Change(Table.LEARNER, CREATE, -2, {"login": "ada", "entity_id": -2,
+                                               "manager_id": -1, "custom": {"C-7": "blue"},
+                                               "enabled_until": date(2027, 1, 31)}),
+            Change(Table.LEARNING_OBJECT, CREATE, -1, {"code": "LO-1", "type": "SCORM"}),
+            Change(Table.REGISTRATION, CREATE, -1, {"learner_id": -2, "session_id": -1,
+                                                    "registered_on": datetime(2027, 1, 4, 9)}),
+            Change(Table.TRACKING, CREATE, -1, {"learner_id": -2, "session_id": -1,
+                                                "lo_code": "LO-1", "progression": 62.5,
+                                                "score": 7.25, "time_spent": 5415}),
+        ], run_info(create=9))
+        store.apply([Change(Table.LEARNER, ChangeKind.UPDATE, 2, {"custom": {"C-7": "red"}},
+                            {"custom": {"C-7": "blue"}})], run_info(update=1))
+    back = tmp_path / "back.sqlite3"
+    with Store.open(original) as first, Store.open(postgres_store) as shared:
+        first.copy_into(shared)
+        with Store.open(back) as returned:
+            shared.copy_into(returned)
+            for store in (shared, returned):
+                assert store.load_state() == first.load_state()
+                assert store.run_changes(2) == first.run_changes(2)
+        # A learner's custom fields updated on PostgreSQL, and its run reverted there.
+        shared.apply([Change(Table.LEARNER, ChangeKind.UPDATE, 2, {"custom": None},
+                             {"custom": {"C-7": "red"}})], run_info(update=1))
+        from importer_gui.core.revert import commit_revert, plan_revert
+
+        plan = plan_revert(shared, 3)
+        assert plan.conflicts() == 0
+        commit_revert(shared, plan)
+        learner = shared.get(Table.LEARNER, 2)
+        assert learner is not None and learner.custom == {"C-7": "red"}
