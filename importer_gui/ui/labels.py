@@ -8,6 +8,7 @@ from functools import cache
 
 from importer_gui.core.catalogue import STORE_COLUMNS
 from importer_gui.core.catalogue.actions import CATALOGUE, FIELD_LABELS
+from importer_gui.core.catalogue.exports import EXPORT_FIELDS
 from importer_gui.core.schema import Table
 from importer_gui.ui.i18n import arg, tr, translate
 
@@ -19,15 +20,23 @@ def catalogue_text(text: str) -> str:
     return tr(CATALOGUE, text) if text else ""
 
 
+def _label(name: str) -> str | None:
+    """A field's label: an import's, or a field only the platform's exports carry."""
+    found = FIELD_LABELS.get(name)
+    if found is None and name in EXPORT_FIELDS:
+        found = EXPORT_FIELDS[name].label
+    return found
+
+
 def field_label(name: str) -> str:
     """What people call a field, in their language; the name itself for an unknown one."""
-    label = FIELD_LABELS.get(name)
+    label = _label(name)
     return catalogue_text(label) if label else name
 
 
 def field_title(name: str) -> str:
     """"Session title — sessionTitle": the label first, the technical name second."""
-    label = FIELD_LABELS.get(name)
+    label = _label(name)
     return arg(translate("labels", "%1 — %2"), catalogue_text(label), name) if label else name
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from importer_gui.core.catalogue.document import DELIMITERS, FILE_ENCODINGS
-from importer_gui.core.catalogue.specs import FieldDef, Kind
+from importer_gui.core.catalogue.specs import QT_TRANSLATE_NOOP, FieldDef, Kind
 from importer_gui.core.schema import Table
 
 # --- the document ----------------------------------------------------------------------------
@@ -74,19 +74,28 @@ LO_CODE, LO_GUID, LO_TITLE, LO_PUBLISHER, LO_TYPE = (
     "learningObjectCode", "learningObjectGuid", "learningObjectTitle",
     "learningObjectPublisher", "learningObjectType")
 EXPORT_FIELDS: dict[str, FieldDef] = {f.name: f for f in (
-    FieldDef(CANDIDATE_GUID, Kind.STRING, "The learner's GUID.", max_length=40, column="guid",
-             label="Learner's GUID"),
-    FieldDef(LO_CODE, Kind.STRING, "The learning object's reference number (what lovCodes "
-             "and a tracking row's lovCode name).", column="code", label="Learning object code"),
-    FieldDef(LO_GUID, Kind.STRING, "The learning object's GUID.", max_length=40, column="guid",
-             label="Learning object GUID"),
-    FieldDef(LO_TITLE, Kind.STRING, "The learning object's title.", column="title",
-             label="Learning object title"),
+    FieldDef(CANDIDATE_GUID, Kind.STRING, QT_TRANSLATE_NOOP("catalogue", "The learner's GUID."),
+             max_length=40, column="guid",
+             label=QT_TRANSLATE_NOOP("catalogue", "Learner's GUID")),
+    FieldDef(LO_CODE, Kind.STRING, QT_TRANSLATE_NOOP(
+        "catalogue", "The learning object's reference number (what lovCodes and a tracking "
+                     "row's lovCode name)."),
+             column="code", label=QT_TRANSLATE_NOOP("catalogue", "Learning object code")),
+    FieldDef(LO_GUID, Kind.STRING, QT_TRANSLATE_NOOP("catalogue", "The learning object's GUID."),
+             max_length=40, column="guid",
+             label=QT_TRANSLATE_NOOP("catalogue", "Learning object GUID")),
+    FieldDef(LO_TITLE, Kind.STRING, QT_TRANSLATE_NOOP(
+        "catalogue", "The learning object's title."),
+             column="title", label=QT_TRANSLATE_NOOP("catalogue", "Learning object title")),
     # IO_items.yml types the publisher "datetime", surely a slip: it is read as text.
-    FieldDef(LO_PUBLISHER, Kind.STRING, "The learning object's publisher.", column="publisher",
-             label="Learning object publisher"),
-    FieldDef(LO_TYPE, Kind.STRING, "The learning object's runtime (SCORM, MP4, AICC...).",
-             max_length=50, column="type", label="Learning object type"),
+    FieldDef(LO_PUBLISHER, Kind.STRING, QT_TRANSLATE_NOOP(
+        "catalogue", "The learning object's publisher."),
+             column="publisher",
+             label=QT_TRANSLATE_NOOP("catalogue", "Learning object publisher")),
+    FieldDef(LO_TYPE, Kind.STRING, QT_TRANSLATE_NOOP(
+        "catalogue", "The learning object's runtime (SCORM, MP4, AICC...)."),
+             max_length=50, column="type",
+             label=QT_TRANSLATE_NOOP("catalogue", "Learning object type")),
 )}
 # A candidates export's custom field column: its text is the custom field's GUID.
 CUSTOM_FIELD_COLUMN = "candidateCustomFieldGuid"
