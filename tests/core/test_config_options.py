@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from importer_gui.core import config_xml as cx
 from importer_gui.core.binding import bind_action, bind_import, mapping_problems
@@ -370,3 +372,53 @@ def test_parameters_emptied_leave_no_block_and_an_empty_block_stays() -> None:
     empty = DOCUMENT.replace(DOCUMENT[DOCUMENT.index("<parameters>"):
                                       DOCUMENT.index("</parameters>") + 13], "<parameters/>")
     assert cx.dumps(cx.loads(empty)) == empty
+
+
+# --- any edit of the new parts loads back equal -----------------------------------------------
+
+_GUIDS = st.sampled_from([G1, G2, "A-1"])
+_entries = st.lists(st.one_of(
+    st.builds(ActionField, name=st.sampled_from(["candidateLogin", "trainingPathCode"])),
+    st.builds(ActionField, name=st.just("hierarchyEntityName"),
+              alias=st.sampled_from([None, "hieracrchyEntityName"])),
+    st.builds(ActionField, name=st.just("custom"), options=st.builds(
+        FieldOptions, mandatory=st.sampled_from([None, True]),
+        settings=st.fixed_dictionaries({"guid": _GUIDS}))),
+    st.builds(ActionField, name=st.just("registerFlag"), options=st.builds(
+        FieldOptions, codes=st.sampled_from([{}, {"unregisterValue": ""},
+                                             {"registerValue": "R", "unregisterValue": "U"}]),
+        settings=st.sampled_from([{}, {"keepSession": "Y"}])))), max_size=6)
+_trainee = st.lists(st.one_of(st.sampled_from(["candidateLogin", "candidateRefNumber"]),
+                              _GUIDS.map(lambda guid: f"custom:{guid}")), max_size=3)
+_parameters = st.dictionaries(st.sampled_from(["dateTimeFormat", "timeZone", "defaultTime"]),
+                              st.sampled_from(["DD/MM/YYYY HH:II", "UTC", "08:00:00"]),
+                              max_size=3)
+_status = st.one_of(st.none(), st.dictionaries(
+    st.sampled_from(["notAttempted", "incomplete", "completed"]),
+    st.sampled_from(["", "x"]), max_size=1))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fields=st.one_of(st.none(), _entries), trainee=_trainee, has_results=st.booleans(),
+       parameters=_parameters, status=_status, entity=st.sampled_from([None, "3"]))
+def test_any_edit_of_the_new_parts_loads_back_equal(
+        fields: list[ActionField] | None, trainee: list[str], has_results: bool,
+        parameters: dict[str, str], status: dict[str, str] | None, entity: str | None) -> None:
+    config = cx.loads(DOCUMENT)
+    action = config.imports[0].actions[0]
+    action.fields = fields
+    action.set_option("traineeSearchField", trainee or None)
+    action.attributes = {"trainingSearchField": {"hasResults": "yes"}} if has_results else {}
+    action.set_option("defaultEntityId", entity)
+    action.parameters = {k: v for k, v in parameters.items()
+                         if k != "defaultTime" or v == "08:00:00"}
+    if "dateTimeFormat" in action.parameters:
+        action.parameters["dateTimeFormat"] = "DD/MM/YYYY HH:II"
+    if "timeZone" in action.parameters:
+        action.parameters["timeZone"] = "UTC"
+    action.parameter_codes = {} if status is None else {"trackingStatus": status}
+    text = cx.dumps(config)
+    again = cx.loads(text)
+    assert again == config
+    assert cx.dumps(again) == text
+    assert "<!-- the page's spelling -->" in text
