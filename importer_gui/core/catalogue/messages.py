@@ -97,8 +97,6 @@ SEARCH_EMPTY = QT_TRANSLATE_NOOP(
 # Writing them.
 NOTHING_TO_DELETE = QT_TRANSLATE_NOOP(
     "messages", "No session matches this row: there is nothing to delete.")
-SESSION_ID_TAKEN = QT_TRANSLATE_NOOP(
-    "messages", "Field {field}: {id} is already the id of a session of another training course.")
 TRAINING_GUID_TAKEN = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: {guid} is already the GUID of training course {code}.")
 NOT_CREATED_BY_IMPORT = QT_TRANSLATE_NOOP(
