@@ -94,6 +94,10 @@ class BoundAction:
     # built by the row reader on first use.
     readers: list[tuple[str, int, bool, int, Any, dict[Any, Any], KeyText]] | None = field(
         default=None, repr=False, compare=False)
+    # Options and parameters as answered once: handlers ask on every row, and the answer
+    # cannot change during a check.
+    _answers: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False,
+                                                 compare=False)
 
     @property
     def name(self) -> str:
@@ -104,17 +108,31 @@ class BoundAction:
         """True when the file holds the field for this action."""
         return name in self.fields
 
+    def _answer(self, kind: str, name: str, work: Any) -> Any:
+        """``work(name)``, worked out once per option."""
+        key = (kind, name)
+        answers = self._answers
+        if key not in answers:
+            answers[key] = work(name)
+        return answers[key]
+
     def field_list(self, name: str) -> list[str]:
         """A field-list option's fields, as configured, else its default ([] for none)."""
+        return list(self._answer("list", name, self._field_list))
+
+    def _field_list(self, name: str) -> tuple[str, ...]:
         value = self.config.option(name)
         if isinstance(value, list):
-            return value
+            return tuple(value)
         option = self.spec.option(name)
-        return default_fields(option) if option is not None else []
+        return tuple(default_fields(option)) if option is not None else ()
 
     def option_text(self, name: str) -> str | None:
         """A simple option's text as configured (in <options>, else in <parameters>), else
         its default; None when neither gives one."""
+        return self._answer("text", name, self._option_text)
+
+    def _option_text(self, name: str) -> str | None:
         value = self.config.option(name)
         if value is None:
             value = self.config.parameter(name)
@@ -134,6 +152,9 @@ class BoundAction:
     def parameter(self, name: str) -> str | None:
         """A parameter's text as configured (in <parameters>, else in <options>), else its
         default; None when neither gives one."""
+        return self._answer("parameter", name, self._parameter)
+
+    def _parameter(self, name: str) -> str | None:
         value = self.config.parameter(name)
         if value is None:
             option_value = self.config.option(name)
@@ -145,7 +166,10 @@ class BoundAction:
     def repeated(self, name: str) -> list[str]:
         """The bound names of a repeatable field (hierarchyEntityName, hierarchyEntityName#2;
         custom:GUID...), in column order."""
-        return [bound for bound in self.fields if base_name(bound) == name]
+        return list(self._answer("repeated", name, self._repeated))
+
+    def _repeated(self, name: str) -> tuple[str, ...]:
+        return tuple(bound for bound in self.fields if base_name(bound) == name)
 
     @staticmethod
     def _default(option: OptionDef | None) -> str | None:
