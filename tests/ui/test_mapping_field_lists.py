@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
@@ -54,3 +55,27 @@ def test_each_field_list_has_its_own_boxes(window: MainWindow, sample: Path,
     text = window.wizard.config_page.editor.toPlainText()
     assert '<trainingSearchField hasResults="yes">' in text
     assert "<keepSession>Y</keepSession>" in text  # the field's setting went through the page
+
+
+def test_parameters_are_chosen_with_the_options(window: MainWindow, tmp_path: Path) -> None:
+    data = tmp_path / "tracking.csv"
+    data.write_text("candidateLogin;sessionGuid;lovCode;firstAccessDate;trackingStatus\n"
+                    "cbernard;S-1;LO-1;05/01/2024 10:30;c\n", encoding="utf-8")
+    wizard = window.wizard
+    assert wizard.open_file(data)
+    wizard.next()
+    wizard.action_page.select("createOrUpdateConsolidatedTrackingAction")
+    wizard.next()
+    page = wizard.mapping_page
+    assert wizard.currentId() == MAPPING
+    assert set(page.parameter_inputs) == {"dateTimeFormat", "timeZone", "defaultTime"}
+    formats = page.parameter_inputs["dateTimeFormat"]
+    assert isinstance(formats, QLineEdit) and formats.text() == "YYYY-MM-DD HH:II:SS"
+    formats.setText("DD/MM/YYYY HH:II")
+    page.confirm_check.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == CONFIG
+    action = window.state.choices.config.imports[0].actions[0]
+    assert action.parameters == {"dateTimeFormat": "DD/MM/YYYY HH:II"}  # the rest at default
+    text = wizard.config_page.editor.toPlainText()
+    assert "<dateTimeFormat>DD/MM/YYYY HH:II</dateTimeFormat>" in text

@@ -106,6 +106,8 @@ class MappingPage(BasePage):
         self.search_checks: dict[str, QCheckBox] = {}
         # Its other options: a combo for a choice, a line for text.
         self.option_inputs: dict[str, QComboBox | QLineEdit] = {}
+        # Its <parameters> not also options (consolidated tracking's dateTimeFormat...).
+        self.parameter_inputs: dict[str, QComboBox | QLineEdit] = {}
         self.spec: ActionSpec | None = None
         self.date_format_edit: QLineEdit | None = None
         self._initialised = False
@@ -164,6 +166,7 @@ class MappingPage(BasePage):
         self.field_list_checks = {}
         self.search_checks = {}
         self.option_inputs = {}
+        self.parameter_inputs = {}
 
     # --- filling from the session -------------------------------------------------------
 
@@ -359,6 +362,12 @@ class MappingPage(BasePage):
                 widget = self._option_input(option, value, box)
                 form.addRow(arg(self.tr("%1 (default %2):"), catalogue_text(option.label),
                                 self._choice_text(option.default)), widget)
+        for parameter in self._parameters():
+            widget = self._option_input(parameter, action.parameter(parameter.name), box)
+            self.parameter_inputs[parameter.name] = self.option_inputs.pop(parameter.name)
+            form.addRow(arg(self.tr("%1 (default %2):"),
+                            catalogue_text(parameter.label) or parameter.name,
+                            self._choice_text(parameter.default)), widget)
         self.date_format_edit = QLineEdit(date_format, box)
         self.date_format_edit.setObjectName(DATE_FORMAT.name)
         self.date_format_edit.setPlaceholderText(DATE_FORMAT.default)
@@ -366,6 +375,11 @@ class MappingPage(BasePage):
         form.addRow(arg(self.tr("%1 (default %2):"), catalogue_text(DATE_FORMAT.label),
                         DATE_FORMAT.default), self.date_format_edit)
         return box
+
+    def _parameters(self) -> list[OptionDef]:
+        """The action's simple parameters that are not also among its options."""
+        assert self.spec is not None
+        return [p for p in self.spec.parameters if self.spec.option(p.name) is None]
 
     def _field_list(self, option: OptionDef, value: object, box: QWidget) -> QWidget:
         """A check box per field the option may name, the chosen ones checked; a custom field
@@ -527,9 +541,15 @@ class MappingPage(BasePage):
             edits = self.code_edits.get(name)
             if edits is not None:
                 codes = {m: e.text().strip() or e.placeholderText() for m, e in edits.items()}
-                default = self.spec.by_name[name].default_codes
-                # Its settings (keepSession, a custom field's guid) stay as they were.
-                options = replace(options, codes={} if codes == default else codes)
+                # Written in <fields> only when they differ from what the document gives
+                # without them (defaults, columns, <parameters>); settings (keepSession, a
+                # custom field's guid) stay as they were.
+                definition = self.spec.by_name[name]
+                columns = self.current_import().provider.columns
+                if codes != configured_codes(definition, action, columns):
+                    below = configured_codes(definition, Action(
+                        action.name, parameter_codes=action.parameter_codes), columns)
+                    options = replace(options, codes={} if codes == below else codes)
             fields.append(ActionField(name, options, entry.alias))
         return fields
 
@@ -544,10 +564,21 @@ class MappingPage(BasePage):
                     raise ImporterError(catalogue_text(option.none_chosen))
                 action.set_option(option.name, chosen or None)
                 continue
-            widget = self.option_inputs[option.name]
-            text = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
-            unset = action.option(option.name) is None and text == option.default
+            text = _input_text(self.option_inputs[option.name])
+            unset = not text or (action.option(option.name) is None and text == option.default)
             action.set_option(option.name, None if unset else text)
+        for parameter in self._parameters():
+            text = _input_text(self.parameter_inputs[parameter.name])
+            if not text or (parameter.name not in action.parameters
+                            and text == parameter.default):
+                action.parameters.pop(parameter.name, None)
+            else:
+                action.parameters[parameter.name] = text
+
+
+def _input_text(widget: QComboBox | QLineEdit) -> str:
+    """An option's value as chosen or typed (trimmed)."""
+    return widget.currentData() if isinstance(widget, QComboBox) else widget.text().strip()
 
 
 def _form(box: QGroupBox) -> QFormLayout:
