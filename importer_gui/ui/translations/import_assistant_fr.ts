@@ -2571,6 +2571,42 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>Y, M, D, H, I (minutes), S and the characters / _ . : ; , - and space</source>
         <translation>Y, M, D, H, I (minutes), S et les caractères / _ . : ; , - et l&apos;espace</translation>
     </message>
+    <message>
+        <source>The learner&apos;s GUID.</source>
+        <translation>Le GUID de l&apos;apprenant.</translation>
+    </message>
+    <message>
+        <source>Learner&apos;s GUID</source>
+        <translation>GUID de l&apos;apprenant</translation>
+    </message>
+    <message>
+        <source>The learning object&apos;s reference number (what lovCodes and a tracking row&apos;s lovCode name).</source>
+        <translation>La référence de l&apos;objet pédagogique (ce que nomment lovCodes et le lovCode d&apos;une ligne de suivi).</translation>
+    </message>
+    <message>
+        <source>The learning object&apos;s title.</source>
+        <translation>Le titre de l&apos;objet pédagogique.</translation>
+    </message>
+    <message>
+        <source>Learning object title</source>
+        <translation>Titre de l&apos;objet pédagogique</translation>
+    </message>
+    <message>
+        <source>The learning object&apos;s publisher.</source>
+        <translation>L&apos;éditeur de l&apos;objet pédagogique.</translation>
+    </message>
+    <message>
+        <source>Learning object publisher</source>
+        <translation>Éditeur de l&apos;objet pédagogique</translation>
+    </message>
+    <message>
+        <source>The learning object&apos;s runtime (SCORM, MP4, AICC...).</source>
+        <translation>Le format d&apos;exécution de l&apos;objet pédagogique (SCORM, MP4, AICC…).</translation>
+    </message>
+    <message>
+        <source>Learning object type</source>
+        <translation>Type de l&apos;objet pédagogique</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -3014,7 +3050,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Field {field}: {id} is already the id of a session of another training course.</source>
-        <translation>Champ {field}&#xa0;: {id} est déjà l&apos;identifiant d&apos;une session d&apos;une autre formation.</translation>
+        <translation type="vanished">Champ {field}&#xa0;: {id} est déjà l&apos;identifiant d&apos;une session d&apos;une autre formation.</translation>
     </message>
     <message>
         <source>Field {field}: {guid} is already the GUID of training course {code}.</source>
