@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from importer_gui.core import errors
 from importer_gui.core.catalogue.document import DELIMITERS, FILE_ENCODINGS
 from importer_gui.core.catalogue.specs import QT_TRANSLATE_NOOP, FieldDef, Kind
 from importer_gui.core.schema import Table
@@ -314,30 +315,42 @@ SCHEDULED_SESSION_PARAMETERS: dict[str, str] = {"exportAllSessions": "Y"}
 
 
 # --- messages --------------------------------------------------------------------------------
-
+# Marked for the window, which recognises them and shows them translated (core/errors.py).
 NOT_STORED = ("<{provider}> exports {what}; this version of Import Assistant does not store "
               "{what} yet, so it cannot refresh from it.")
-NO_EVENT_GUID = ("<{provider}> exports classroom events without the intervention GUID the "
-                 "store finds an intervention by, so a refresh cannot match them.")
-NOT_READ_FORMAT = ("<{action}> writes {format}; a refresh reads the CSV and TSV formats "
-                   "only.")
-NO_KEY_COLUMN = ("<{provider}> has none of the columns {columns}; a refresh needs one of "
-                 "them to find each record.")
-NO_LEARNER_NAMED = ("Fields {fields} are all empty: one of them must name the learner.")
-NO_LO_NAMED = "Fields {fields} are both empty: one of them must name the learning object."
-LOGIN_TAKEN = ("Field {field}: {login} is already the login of another learner in the store "
-               "({other}); it is not changed.")
-MANAGER_UNKNOWN = ("Field {field}: no learner has the login {login}, in the store or in the "
-                   "export; the learner's manager is left as it was.")
-TRAINING_CODE_TAKEN = ("Field {field}: {code} is already the code of another training course "
-                       "in the store ({guid}); it is not renamed.")
-SESSION_GUID_ELSEWHERE = ("Field {field}: session {guid} is in the store under training "
-                          "course {was}; it moves to {now}.")
-NO_TRAINING_NAMED = "Fields {fields} are all empty: one of them must name the training course."
-NO_SESSION_NAMED = "Fields {fields} are both empty: one of them must name the session."
-PRUNED = "Not in the export: deleted (--prune)."
+NO_EVENT_GUID = errors.QT_TRANSLATE_NOOP(
+    "messages", "<{provider}> exports classroom events without the intervention GUID the store "
+                "finds an intervention by, so a refresh cannot match them.")
+NOT_READ_FORMAT = errors.QT_TRANSLATE_NOOP(
+    "messages", "<{action}> writes {format}; a refresh reads the CSV and TSV formats only.")
+NO_KEY_COLUMN = errors.QT_TRANSLATE_NOOP(
+    "messages", "<{provider}> has none of the columns {columns}; a refresh needs one of them to "
+                "find each record.")
+NO_LEARNER_NAMED = errors.QT_TRANSLATE_NOOP(
+    "messages", "Fields {fields} are all empty: one of them must name the learner.")
+NO_LO_NAMED = errors.QT_TRANSLATE_NOOP(
+    "messages", "Fields {fields} are both empty: one of them must name the learning object.")
+LOGIN_TAKEN = errors.QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: {login} is already the login of another learner in the store "
+                "({other}); it is not changed.")
+MANAGER_UNKNOWN = errors.QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: no learner has the login {login}, in the store or in the export; "
+                "the learner's manager is left as it was.")
+TRAINING_CODE_TAKEN = errors.QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: {code} is already the code of another training course in the "
+                "store ({guid}); it is not renamed.")
+SESSION_GUID_ELSEWHERE = errors.QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: session {guid} is in the store under training course {was}; it "
+                "moves to {now}.")
+NO_TRAINING_NAMED = errors.QT_TRANSLATE_NOOP(
+    "messages", "Fields {fields} are all empty: one of them must name the training course.")
+NO_SESSION_NAMED = errors.QT_TRANSLATE_NOOP(
+    "messages", "Fields {fields} are both empty: one of them must name the session.")
+PRUNED = errors.QT_TRANSLATE_NOOP("messages", "Not in the export: deleted (--prune).")
 PRUNE_KEPT = ("Not in the export, but {what} of it {verb}: kept.")
-PRUNE_SKIPPED = ("--prune was not applied to {file}: {count} of its rows have errors, and "
-                 "the records they name would be deleted; fix them first.")
-PRUNE_FILTERED = ("--prune is refused: <{provider}> chooses its rows with {parameters}, so "
-                  "the records it leaves out are not gone from the platform.")
+PRUNE_SKIPPED = errors.QT_TRANSLATE_NOOP(
+    "messages", "--prune was not applied to {file}: {count} of its rows have errors, and the "
+                "records they name would be deleted; fix them first.")
+PRUNE_FILTERED = errors.QT_TRANSLATE_NOOP(
+    "messages", "--prune is refused: <{provider}> chooses its rows with {parameters}, so the "
+                "records it leaves out are not gone from the platform.")

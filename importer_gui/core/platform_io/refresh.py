@@ -30,7 +30,7 @@ from importer_gui.core.catalogue import (
 from importer_gui.core.catalogue import exports as cat
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.config import Action, ImportConfig
-from importer_gui.core.errors import ConfigError, DataFileError, ImporterError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError, ImporterError
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.plan import ActionResult, FileStamp, ImportPlan, Plan, RowPlan
@@ -426,8 +426,8 @@ def commit_refresh(refresh: RefreshPlan, store: Store, *,
     run of the history."""
     changed = refresh.plan.files_changed()
     if changed:
-        raise DataFileError("the file changed since it was read; refresh again.",
-                            path=changed[0])
+        raise DataFileError(QT_TRANSLATE_NOOP(
+            "errors", "the file changed since it was read; refresh again."), path=changed[0])
     counts = refresh.counts()
     source = refresh.config.source
     run = RunInfo(config_path=str(source or ""), config_xml=refresh.config.text,

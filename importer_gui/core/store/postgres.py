@@ -32,7 +32,7 @@ from datetime import datetime
 from typing import Any
 
 from importer_gui.core import schema
-from importer_gui.core.errors import StoreError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError
 from importer_gui.core.schema import TableDef, Type
 from importer_gui.core.store.dialect import (
     APPLICATION_ID,
@@ -133,8 +133,9 @@ class PostgresDialect:
             import psycopg
             from psycopg.conninfo import conninfo_to_dict
         except ImportError:
-            raise StoreError("A PostgreSQL store needs the psycopg package "
-                             "(pip install 'psycopg[binary]').") from None
+            raise StoreError(QT_TRANSLATE_NOOP(
+                "errors", "A PostgreSQL store needs the psycopg package (pip install "
+                          "'psycopg[binary]').")) from None
         if not isinstance(location, PostgresUrl):
             raise TypeError(f"not a PostgreSQL store: {location}")
         options: dict[str, Any] = {"autocommit": True, "application_name": "Import Assistant"}
