@@ -218,6 +218,37 @@
     </message>
 </context>
 <context>
+    <name>CorrectionsModel</name>
+    <message>
+        <source>File and line</source>
+        <translation>Fichier et ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>colonne %1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+</context>
+<context>
     <name>FindReplaceDialog</name>
     <message>
         <source>Find and replace</source>
@@ -1575,6 +1606,21 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>Preview undoing the selected run, then undo it</source>
         <translation>Prévisualiser l&apos;annulation de l&apos;exécution choisie, puis la défaire</translation>
     </message>
+    <message>
+        <source>Select a run to see the cells corrected in the preview before it was committed.</source>
+        <translation>Sélectionnez une exécution pour voir les cellules corrigées dans l&apos;aperçu avant sa validation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: %n cell(s) corrected in the preview before the commit:</source>
+        <translation>
+            <numerusform>Exécution %1&#xa0;: %n cellule corrigée dans l&apos;aperçu avant la validation&#xa0;:</numerusform>
+            <numerusform>Exécution %1&#xa0;: %n cellules corrigées dans l&apos;aperçu avant la validation&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1: no cell was corrected in the preview.</source>
+        <translation>Exécution %1&#xa0;: aucune cellule n&apos;a été corrigée dans l&apos;aperçu.</translation>
+    </message>
 </context>
 <context>
     <name>StoreDialog</name>
@@ -2858,6 +2904,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>{file}: the columns {columns} are not in the configuration&apos;s mapping and skipped.</source>
         <translation>{file}&#xa0;: les colonnes {columns} ne figurent pas dans la correspondance de la configuration et sont ignorées.</translation>
     </message>
+    <message>
+        <source>the file changed since it was read; refresh again.</source>
+        <translation>le fichier a changé depuis sa lecture&#xa0;; actualisez à nouveau.</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL store needs the psycopg package (pip install &apos;psycopg[binary]&apos;).</source>
+        <translation>Une base PostgreSQL a besoin du paquet psycopg (pip install &apos;psycopg[binary]&apos;).</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -3037,8 +3091,56 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Les champs {fields} sont tous deux vides&#xa0;: l&apos;un d&apos;eux doit désigner la formation.</translation>
     </message>
     <message>
+        <source>&lt;{provider}&gt; exports classroom events without the intervention GUID the store finds an intervention by, so a refresh cannot match them.</source>
+        <translation>&lt;{provider}&gt; exporte des événements de classe sans le GUID d&apos;intervention par lequel la base retrouve une intervention, une actualisation ne peut donc pas les rapprocher.</translation>
+    </message>
+    <message>
+        <source>&lt;{action}&gt; writes {format}; a refresh reads the CSV and TSV formats only.</source>
+        <translation>&lt;{action}&gt; écrit du {format}&#xa0;; une actualisation ne lit que les formats CSV et TSV.</translation>
+    </message>
+    <message>
+        <source>&lt;{provider}&gt; has none of the columns {columns}; a refresh needs one of them to find each record.</source>
+        <translation>&lt;{provider}&gt; n&apos;a aucune des colonnes {columns}&#xa0;; une actualisation a besoin de l&apos;une d&apos;elles pour retrouver chaque enregistrement.</translation>
+    </message>
+    <message>
+        <source>Fields {fields} are both empty: one of them must name the learning object.</source>
+        <translation>Les champs {fields} sont tous deux vides&#xa0;: l&apos;un d&apos;eux doit désigner l&apos;objet pédagogique.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {login} is already the login of another learner in the store ({other}); it is not changed.</source>
+        <translation>Champ {field}&#xa0;: {login} est déjà l&apos;identifiant d&apos;un autre apprenant de la base ({other})&#xa0;; il n&apos;est pas modifié.</translation>
+    </message>
+    <message>
+        <source>Field {field}: no learner has the login {login}, in the store or in the export; the learner&apos;s manager is left as it was.</source>
+        <translation>Champ {field}&#xa0;: aucun apprenant n&apos;a l&apos;identifiant {login}, ni dans la base ni dans l&apos;export&#xa0;; le responsable de l&apos;apprenant reste tel quel.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {code} is already the code of another training course in the store ({guid}); it is not renamed.</source>
+        <translation>Champ {field}&#xa0;: {code} est déjà le code d&apos;une autre formation de la base ({guid})&#xa0;; elle n&apos;est pas renommée.</translation>
+    </message>
+    <message>
+        <source>Field {field}: session {guid} is in the store under training course {was}; it moves to {now}.</source>
+        <translation>Champ {field}&#xa0;: la session {guid} est dans la base sous la formation {was}&#xa0;; elle passe sous {now}.</translation>
+    </message>
+    <message>
+        <source>Fields {fields} are all empty: one of them must name the training course.</source>
+        <translation>Les champs {fields} sont tous vides&#xa0;: l&apos;un d&apos;eux doit désigner la formation.</translation>
+    </message>
+    <message>
         <source>Fields {fields} are both empty: one of them must name the session.</source>
         <translation>Les champs {fields} sont tous deux vides&#xa0;: l&apos;un d&apos;eux doit désigner la session.</translation>
+    </message>
+    <message>
+        <source>Not in the export: deleted (--prune).</source>
+        <translation>Absent de l&apos;export&#xa0;: supprimé (--prune).</translation>
+    </message>
+    <message>
+        <source>--prune was not applied to {file}: {count} of its rows have errors, and the records they name would be deleted; fix them first.</source>
+        <translation>--prune n&apos;a pas été appliqué à {file}&#xa0;: {count} de ses lignes ont des erreurs, et les enregistrements qu&apos;elles désignent seraient supprimés&#xa0;; corrigez-les d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>--prune is refused: &lt;{provider}&gt; chooses its rows with {parameters}, so the records it leaves out are not gone from the platform.</source>
+        <translation>--prune est refusé&#xa0;: &lt;{provider}&gt; choisit ses lignes avec {parameters}, les enregistrements qu&apos;il laisse de côté n&apos;ont donc pas disparu de la plateforme.</translation>
     </message>
     <message>
         <source>Field {field} is empty: the session cannot be found (sessionSearchField is {fields}).</source>
