@@ -154,3 +154,12 @@ def test_cancelled_reads_in_french(french: None) -> None:
     from importer_gui.core.errors import Cancelled
 
     assert message_text(Cancelled().message) == f"Annulé{NBSP}; rien n'a été écrit."
+
+
+def test_a_refresh_message_reads_in_french(french: None) -> None:
+    from importer_gui.core.catalogue import exports
+
+    message = exports.NO_LO_NAMED.format(fields="learningObjectCode, learningObjectGuid")
+    assert message_text(message) == (
+        f"Les champs learningObjectCode, learningObjectGuid sont tous deux vides{NBSP}: l'un "
+        "d'eux doit désigner l'objet pédagogique.")
