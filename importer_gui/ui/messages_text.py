@@ -48,6 +48,26 @@ REVERT: tuple[str, ...] = (
                                   "which is not in the store; skipped."),
 )
 
+# The store's own errors (core/store and core/revert write them with the same words).
+STORE: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("errors", "The store {path} does not exist."),
+    QT_TRANSLATE_NOOP("errors", "{path} is not an Import Assistant store."),
+    QT_TRANSLATE_NOOP("errors", "The store {path} was written by a newer version of Import "
+                                "Assistant; please update the program."),
+    QT_TRANSLATE_NOOP("errors", "The store {path} is locked by another program; try again "
+                                "when it has finished."),
+    QT_TRANSLATE_NOOP("errors", "The disk is full: nothing was written to {path}."),
+    QT_TRANSLATE_NOOP("errors", "The store {path} is damaged ({detail})."),
+    QT_TRANSLATE_NOOP("errors", "The store {path} is read-only: nothing was written."),
+    QT_TRANSLATE_NOOP("errors", "The store {path} wants a password ({detail}); give it in "
+                                "~/.pgpass or PGPASSWORD, or type it when asked."),
+    QT_TRANSLATE_NOOP("errors", "The store {path} holds no run {run}."),
+    QT_TRANSLATE_NOOP("errors", "Run {run} was already reverted by run {other}; revert run "
+                                "{other} to redo it."),
+    QT_TRANSLATE_NOOP("errors", "The store {path} holds a value it cannot read in run {run} "
+                                "({detail})."),
+)
+
 # Constants of the catalogue's messages module that are data, not messages: the title the
 # platform gives a session it renames is the platform's, in every language.
 DATA = ("SESSION_FOR",)
@@ -89,11 +109,12 @@ def _is_template(name: str, value: object) -> bool:
 
 @cache
 def _catalogue_templates() -> tuple[list[Template], list[Template]]:
-    """(the platform's, ours) of the catalogue's messages, and the revert's."""
+    """(the platform's, ours) of the catalogue's messages, the revert's and the store's."""
     everything = {v for k, v in vars(messages).items() if _is_template(k, v)}
     platform = [Template(t) for t in sorted(messages.PLATFORM)]
     ours = [Template(t) for t in sorted(everything - messages.PLATFORM)]
     ours += [Template(t) for t in REVERT]
+    ours += [Template(t, "errors") for t in STORE]
     plain = {v for k, v in vars(messages).items()
              if k.isupper() and k not in DATA and isinstance(v, str) and "{" not in v and v}
     ours += [Template(t) for t in sorted(plain - messages.PLATFORM)]

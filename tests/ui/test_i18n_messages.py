@@ -163,3 +163,26 @@ def test_a_refresh_message_reads_in_french(french: None) -> None:
     assert message_text(message) == (
         f"Les champs learningObjectCode, learningObjectGuid sont tous deux vides{NBSP}: l'un "
         "d'eux doit désigner l'objet pédagogique.")
+
+
+def test_the_stores_errors_read_in_french(tmp_path: Path, french: None) -> None:
+    import sqlite3
+
+    from importer_gui.core.errors import StoreError
+
+    path = tmp_path / "store.sqlite3"
+    with Store.open(path) as store:
+        run = store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1, {
+            "path_code": "PC-1", "title": "S"})], run_info(create=1))
+        with pytest.raises(StoreError) as raised:
+            plan_revert(store, run + 5)
+        assert message_text(raised.value.message) == (
+            f"La base {path} ne contient pas d'exécution {run + 5}.")
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE notes (text TEXT)")
+    db.close()
+    with pytest.raises(StoreError) as raised:
+        Store.open(other)
+    assert message_text(raised.value.message) == (
+        f"{other} n'est pas une base d'Import Assistant.")

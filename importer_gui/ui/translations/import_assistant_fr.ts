@@ -2912,6 +2912,50 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>A PostgreSQL store needs the psycopg package (pip install &apos;psycopg[binary]&apos;).</source>
         <translation>Une base PostgreSQL a besoin du paquet psycopg (pip install &apos;psycopg[binary]&apos;).</translation>
     </message>
+    <message>
+        <source>The store {path} does not exist.</source>
+        <translation>La base {path} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>{path} is not an Import Assistant store.</source>
+        <translation>{path} n&apos;est pas une base d&apos;Import Assistant.</translation>
+    </message>
+    <message>
+        <source>The store {path} was written by a newer version of Import Assistant; please update the program.</source>
+        <translation>La base {path} a été écrite par une version plus récente d&apos;Import Assistant&#xa0;; mettez le programme à jour.</translation>
+    </message>
+    <message>
+        <source>The store {path} is locked by another program; try again when it has finished.</source>
+        <translation>La base {path} est verrouillée par un autre programme&#xa0;; réessayez quand il aura terminé.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was written to {path}.</source>
+        <translation>Le disque est plein&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>The store {path} is damaged ({detail}).</source>
+        <translation>La base {path} est endommagée ({detail}).</translation>
+    </message>
+    <message>
+        <source>The store {path} is read-only: nothing was written.</source>
+        <translation>La base {path} est en lecture seule&#xa0;: rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>The store {path} wants a password ({detail}); give it in ~/.pgpass or PGPASSWORD, or type it when asked.</source>
+        <translation>La base {path} demande un mot de passe ({detail})&#xa0;; indiquez-le dans ~/.pgpass ou PGPASSWORD, ou saisissez-le quand il est demandé.</translation>
+    </message>
+    <message>
+        <source>The store {path} holds no run {run}.</source>
+        <translation>La base {path} ne contient pas d&apos;exécution {run}.</translation>
+    </message>
+    <message>
+        <source>Run {run} was already reverted by run {other}; revert run {other} to redo it.</source>
+        <translation>L&apos;exécution {run} a déjà été défaite par l&apos;exécution {other}&#xa0;; défaites l&apos;exécution {other} pour la refaire.</translation>
+    </message>
+    <message>
+        <source>The store {path} holds a value it cannot read in run {run} ({detail}).</source>
+        <translation>La base {path} contient une valeur illisible dans l&apos;exécution {run} ({detail}).</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
