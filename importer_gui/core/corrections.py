@@ -271,17 +271,7 @@ def recorded_corrections(config_text: str) -> list[RecordedCorrection]:
 
 def run_corrections(store: Store, run_id: int) -> list[RecordedCorrection]:
     """The corrections recorded with one run of a store (StoreError when it cannot be read)."""
-    from importer_gui.core.errors import StoreError
-
-    # The Store has no reader of a run's configuration yet (core/store is another
-    # session's work in progress): the one query is made here, in the store's dialect.
-    with store._guard("read"):
-        row = store._conn().execute(
-            f"SELECT config_xml FROM import_run WHERE id = {store._dialect.param}",
-            (run_id,)).fetchone()
-    if row is None:
-        raise StoreError(f"The store {store.path} holds no run {run_id}.")
-    return recorded_corrections(row[0] or "")
+    return recorded_corrections(store.run_config(run_id) or "")
 
 
 def _xml_text(text: str) -> str:

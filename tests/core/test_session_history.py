@@ -9,9 +9,12 @@ import pytest
 
 from importer_gui.cli import main
 from importer_gui.core import config_xml
+from importer_gui.core.corrections import RecordedCorrection, run_corrections
+from importer_gui.core.errors import StoreError
 from importer_gui.core.plan import FileStamp
 from importer_gui.core.progress import Monitor
 from importer_gui.core.session import Session, run_check, run_commit, run_replan
+from importer_gui.core.store import Store
 from tests.builders import teachers_import, write_config
 from tests.core.test_session import edit
 
@@ -45,3 +48,25 @@ def test_history_of_a_run_lists_its_corrections(tmp_path: Path,
 
     assert main(["history", "9", "--store", store]) == 2
     assert capsys.readouterr().err == f"importer-gui: The store {store} holds no run 9.\n"
+
+
+def test_a_runs_recorded_configuration_is_read_from_the_store(tmp_path: Path) -> None:
+    session = Session(tmp_path / "store.sqlite3")
+    path = write_config(tmp_path, teachers_import(tmp_path, [["", "Nobody", "N", ""]]))
+    session.open_configuration(path, config_xml.load(path), FileStamp.of(path))
+    session.set_plan(run_check(session.snapshot(), Monitor()))
+    edit(session, 2, 0, "nobody")
+    plan = session.choices.plan
+    assert plan is not None
+    fresh, _ = run_replan(session.store_path, plan, Monitor())
+    committed = run_commit(session.store_path, fresh, Monitor(), session.choices.corrections)
+
+    with Store.open(session.store_path) as store:
+        recorded = store.run_config(committed.run_id)
+        assert recorded is not None
+        assert "<ia:correction " in recorded and 'after="nobody"' in recorded
+        assert run_corrections(store, committed.run_id) == [RecordedCorrection(
+            str(tmp_path / "teachers.csv"), 2, 1, "teacherLogin", "teacherLogin", "", "nobody")]
+        with pytest.raises(StoreError) as raised:
+            store.run_config(9)
+    assert str(raised.value) == f"The store {session.store_path} holds no run 9."

@@ -220,6 +220,12 @@ class Store:
         with self._guard("read"):
             return self._queries.history(self._conn())
 
+    def run_config(self, run_id: int) -> str | None:
+        """The configuration a run recorded, as text (None when it recorded none: a revert);
+        StoreError when the store holds no such run."""
+        with self._guard("read"):
+            return self._queries.run_config(self._conn(), run_id, self.path)
+
     def run_changes(self, run_id: int) -> list[RunChangeRow]:
         """What a run did, in the order it did it."""
         with self._guard("read"):

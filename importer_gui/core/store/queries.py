@@ -54,6 +54,7 @@ class Queries:
             f" WHERE c.table_name = {p} AND c.kind = {p} AND r.kind = 'import'")
         # Not a refresh's: what it creates the platform made (fullAccess=no leaves it alone).
         self._run_exists = f"SELECT 1 FROM import_run WHERE id = {p}"
+        self._run_config = f"SELECT config_xml FROM import_run WHERE id = {p}"
         self._changes = ("SELECT table_name, kind, record_id, before, after FROM run_change"
                          f" WHERE run_id = {p} ORDER BY seq")
         self._page = f" ORDER BY id LIMIT {p} OFFSET {p}"
@@ -154,6 +155,13 @@ class Queries:
                 reverted_by=reverted_by, user_name=user_name, machine=machine)
         except (ValueError, TypeError) as exc:
             raise DamagedRunError(run_id, exc) from exc
+
+    def run_config(self, conn: Connection, run_id: int, path: StoreLocation) -> str | None:
+        """The configuration a run recorded (None when it recorded none)."""
+        row = conn.execute(self._run_config, (run_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"The store {path} holds no run {run_id}.")
+        return row[0] or None
 
     def run_changes(self, conn: Connection, run_id: int, path: StoreLocation) -> list[RunChangeRow]:
         """What a run did, in the order it did it."""
