@@ -1,4 +1,5 @@
-"""The store browser: what the store holds, table by table, and the history of runs."""
+"""The store browser: what the store holds, table by table, and the history of runs (with
+the cells corrected in the preview before each)."""
 
 from __future__ import annotations
 
@@ -15,16 +16,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from importer_gui.core.corrections import run_corrections
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.schema import Table
+from importer_gui.ui.i18n import arg
 from importer_gui.ui.messages_text import message_text
-from importer_gui.ui.models.store_model import HistoryModel, StoreModel
+from importer_gui.ui.models.store_model import CorrectionsModel, HistoryModel, StoreModel
 from importer_gui.ui.styles import ERROR_STYLE
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
@@ -169,7 +173,14 @@ class StoreBrowser(QDialog):
         self.history_model = HistoryModel(parent=self)
         self.history_view = _table_view(page, "view_history")
         self.history_view.setModel(self.history_model)
-        layout.addWidget(self.history_view, 1)
+        self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        splitter = QSplitter(Qt.Orientation.Vertical, page)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.history_view)
+        splitter.addWidget(self._corrections_part(splitter))
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
         row = QHBoxLayout()
         self.revert_button = QPushButton(self.tr("Re&vert…"), page)
         self.revert_button.setObjectName("revertRun")
@@ -181,9 +192,55 @@ class StoreBrowser(QDialog):
         layout.addLayout(row)
         self.revert_dialog: QDialog | None = None
         self.history_view.selectionModel().selectionChanged.connect(
-            lambda *_: self._enable_revert())
+            lambda *_: self._run_selected())
         self._load_history()
         return page
+
+    def _corrections_part(self, parent: QWidget) -> QWidget:
+        """Below the runs: the cells corrected in the preview before the selected run."""
+        part = QWidget(parent)
+        layout = QVBoxLayout(part)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.corrections_label = QLabel(part)
+        self.corrections_label.setObjectName("runCorrectionsLabel")
+        self.corrections_label.setWordWrap(True)
+        layout.addWidget(self.corrections_label)
+        self.corrections_model = CorrectionsModel(self)
+        self.corrections_view = _table_view(part, "view_run_corrections")
+        self.corrections_view.setModel(self.corrections_model)
+        # Room for a few rows whenever it shows: the splitter shares out space only once.
+        rows = self.corrections_view.verticalHeader().defaultSectionSize()
+        self.corrections_view.setMinimumHeight(rows * 5 + rows // 2)
+        self.corrections_label.setBuddy(self.corrections_view)
+        layout.addWidget(self.corrections_view, 1)
+        return part
+
+    def _run_selected(self) -> None:
+        self._enable_revert()
+        self._show_corrections()
+
+    def _show_corrections(self) -> None:
+        """The corrections recorded with the selected run, as ``history RUN`` lists them."""
+        run = self.selected_run()
+        found: list[Any] = []
+        if run is None:
+            text = self.tr("Select a run to see the cells corrected in the preview before it "
+                           "was committed.")
+        else:
+            try:
+                found = run_corrections(self.store, run.id)
+            except ImporterError as exc:
+                text = message_text(exc.message)
+            else:
+                text = (arg(self.tr("Run %1: %n cell(s) corrected in the preview before the "
+                                    "commit:", "", len(found)), run.id) if found
+                        else arg(self.tr("Run %1: no cell was corrected in the preview."),
+                                 run.id))
+        self.corrections_label.setText(text)
+        self.corrections_model.set_corrections(found)
+        self.corrections_view.setVisible(bool(found))
+        if found:
+            self.corrections_view.resizeColumnsToContents()
 
     def selected_run(self) -> Any:
         """The run selected in the history, or None."""
@@ -224,7 +281,7 @@ class StoreBrowser(QDialog):
         self.history_error.hide()
         self.history_model.set_runs(runs)
         self.history_view.resizeColumnsToContents()
-        self._enable_revert()
+        self._run_selected()  # a reset model keeps no selection
 
     def show_history(self) -> None:
         """Bring the history tab to the front."""

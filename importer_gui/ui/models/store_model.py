@@ -12,13 +12,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from importer_gui.core import schema
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import Outcome
 from importer_gui.core.schema import Table
 from importer_gui.ui.i18n import arg, translate
-from importer_gui.ui.labels import column_title, reference_title
+from importer_gui.ui.labels import column_title, field_title, reference_title
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.models.preview_model import outcome_label
 
@@ -248,3 +249,58 @@ class HistoryModel(QAbstractTableModel):
         if column == "kind":
             return run_kind(run.kind)
         return self._locale_text.stored(getattr(run, column, None))
+
+
+class CorrectionsModel(QAbstractTableModel):
+    """The cells corrected in the preview before a run was committed, as the run recorded
+    them (``history RUN`` lists the same)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._corrections: list[Any] = []
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    def set_corrections(self, corrections: list[Any]) -> None:
+        """Show these recorded corrections."""
+        self.beginResetModel()
+        self._corrections = list(corrections)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._corrections)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation is Qt.Orientation.Vertical:
+            return None
+        titles = (self.tr("File and line"), self.tr("Column"), self.tr("Field"),
+                  self.tr("Before"), self.tr("After"))
+        return titles[section] if section < len(titles) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._corrections):
+            return None
+        c = self._corrections[index.row()]
+        if role == Qt.ItemDataRole.FontRole:  # "(empty)" is said, not a value the cell had
+            empty = index.column() >= 3 and not (c.before if index.column() == 3 else c.after)
+            return self._italic if empty else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return c.file  # the full path; the cell has its name
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self._text(c, index.column())
+
+    def _text(self, c: Any, column: int) -> str:
+        """One column of a correction as text."""
+        if column == 0:
+            return f"{Path(c.file).name}:{c.line}"
+        if column == 1:
+            return c.header or arg(self.tr("column %1"), c.column)
+        if column == 2:
+            return field_title(c.field) if c.field else ""
+        value = c.before if column == 3 else c.after
+        return value or self.tr("(empty)")
