@@ -21,6 +21,7 @@ from openpyxl import Workbook
 
 OUT = Path(__file__).resolve().parent / "out"
 VERSION = "1"  # bump when the rows change, so cached files are written again
+REGISTRATIONS_VERSION = "3"  # the same, for the registrations case
 ERROR_RATE = 0.01  # per kind of error, per file
 CITIES = ("Lyon", "Paris", "Nantes", "Lille", "Bordeaux", "Toulouse", "Rennes", "Nice")
 TOPICS = ("Sécurité incendie", "Management d'équipe", "Excel avancé", "Prise de parole",
@@ -209,9 +210,11 @@ class _Builder:
 
 REGISTRATION_HEADERS: dict[str, list[str]] = {
     "trainings": HEADERS["trainings"],
-    "learners": ["Identifiant", "Nom", "Prénom", "Courriel"],
-    "registrations": ["Identifiant", "Code formation", "Titre de la session", "Date de début",
-                      "Date de fin", "Inscription"],
+    "learners": ["Matricule", "Identifiant", "Nom", "Prénom", "Courriel"],
+    # The fields of the page's example, but the store's ids (trainingId, sessionId).
+    "registrations": ["Matricule", "Courriel", "Identifiant", "Code formation",
+                      "Titre de la session", "Date de début", "Date de fin", "Inscription",
+                      "GUID inscription", "Date d'inscription"],
 }
 REGISTRATION_FILES = tuple(REGISTRATION_HEADERS)
 LEARNERS_PER_SESSION = 8
@@ -231,7 +234,7 @@ class _RegistrationBuilder(_Builder):
         super().__init__(n)
         self.rng = random.Random(f"importer-bench-registrations-{VERSION}-{n}")
         self.count = registration_sizes(n)
-        self.learners: list[str] = []
+        self.learners: list[tuple[str, str, str]] = []  # (ref number, e-mail, login)
         self.pairs: set[tuple[int, int]] = set()
         self.sessions = max(10, self.count["registrations"] // LEARNERS_PER_SESSION)
 
@@ -247,8 +250,9 @@ class _RegistrationBuilder(_Builder):
     def _learner(self, i: int, line: int) -> Row:
         login = f"l{i:06d}"
         first, last = FIRST_NAMES[i % len(FIRST_NAMES)], LAST_NAMES[i % len(LAST_NAMES)]
-        self.learners.append(login)
-        return [login, last, first, f"{first.lower()}.{last.lower()}{i}@example.org"]
+        email = f"{first.lower()}.{last.lower()}{i}@example.org"
+        self.learners.append((f"E{i:06d}", email, login))
+        return [f"E{i:06d}", login, last, first, email]
 
     def _registration(self, i: int, line: int) -> Row:
         session = i % self.sessions  # rows go round the sessions, as a month's file might
@@ -259,27 +263,30 @@ class _RegistrationBuilder(_Builder):
             learner = (learner + 1) % len(self.learners)
         self.pairs.add((session, learner))
         start_cell: object = start if i % 3 == 0 else start.strftime("%d/%m/%Y")
-        row: Row = [self.learners[learner], code, f"{CITIES[session % len(CITIES)]} {session}",
-                    start_cell, (start + timedelta(days=1)).strftime("%d/%m/%Y"), "Y"]
+        # Registrations made over a few weeks, on the half hour: files repeat their times.
+        registered = datetime(2026, 11, 2, 8) + timedelta(minutes=30 * (i % 2000))
+        row: Row = [*self.learners[learner], code, f"{CITIES[session % len(CITIES)]} {session}",
+                    start_cell, (start + timedelta(days=1)).strftime("%d/%m/%Y"), "Y",
+                    f"REG-{i:07d}", registered if i % 2 else registered.isoformat()]
         kind = self._mistake(["learner", "empty", "code", "date", "flag"]) if i else None
 
         def planted(name: str, message: str) -> None:
             self._plant("registrations", line, name, message)
 
         if kind == "learner":
-            row[0] = f"nobody{i}"
+            row[2] = f"nobody{i}"
             planted("candidateLogin", "The candidate was not found.")
         elif kind == "empty":
-            row[0] = ""
+            row[2] = ""
             planted("candidateLogin", "No search field was provided to find the candidate.")
         elif kind == "code":
-            row[1] = f"XX-{i:05d}"
+            row[3] = f"XX-{i:05d}"
             planted("trainingPathCode", "The training could not be found and it is mandatory.")
         elif kind == "date":
-            row[3] = f"31/02/{start.year}"
-            planted("sessionStartDate", f"Start date {row[3]} not valid.")
+            row[5] = f"31/02/{start.year}"
+            planted("sessionStartDate", f"Start date {row[5]} not valid.")
         elif kind == "flag":
-            row[5] = "X"
+            row[7] = "X"
             planted("registerFlag", "Register flag has invalid value X, Y or N expected.")
         if kind is not None:
             self.pairs.discard((session, learner))
@@ -349,7 +356,8 @@ def write(n: int, *, force: bool = False, target: Path | None = None,
     """Write the ``n``-row workbooks, CSV files and configurations (kept when current)."""
     target = target or folder(n, case)
     stamp = target / "VERSION"
-    if not force and stamp.exists() and stamp.read_text() == VERSION:
+    version = VERSION if case == "sessions" else REGISTRATIONS_VERSION
+    if not force and stamp.exists() and stamp.read_text() == version:
         return target
     target.mkdir(parents=True, exist_ok=True)
     data = dataset(n) if case == "sessions" else registrations_dataset(n)
@@ -359,7 +367,7 @@ def write(n: int, *, force: bool = False, target: Path | None = None,
     for suffix in (".xlsx", ".csv"):
         (target / f"config{suffix}.xml").write_text(config_text(suffix, CASES[case][1]),
                                                    encoding="utf-8")
-    stamp.write_text(VERSION)
+    stamp.write_text(version)
     return target
 
 

@@ -4,11 +4,13 @@ unregister them (the session's last learner takes the session along unless keepS
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from importer_gui.core.actions import lookup
 from importer_gui.core.actions.base import RowContext, register
-from importer_gui.core.actions.learners_lookup import find_learner
+from importer_gui.core.actions.learners_lookup import SEARCH_COLUMNS as LEARNER_COLUMNS
+from importer_gui.core.actions.learners_lookup import find_learner, learner_by
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.catalogue.actions import (
@@ -17,12 +19,14 @@ from importer_gui.core.catalogue.actions import (
     REACTIVATE_REGISTERED_LEARNERS,
     REGISTER_FLAG,
     SESSION_SEARCH_FIELD,
+    STORE_COLUMNS,
     TRAINEE_SEARCH_FIELD,
     TRAINING_SEARCH_FIELD,
 )
 from importer_gui.core.catalogue.actions import REGISTRATION_ACTION as SPEC
 from importer_gui.core.catalogue.specs import YES
 from importer_gui.core.issues import Outcome
+from importer_gui.core.overlay import SEVERAL
 from importer_gui.core.records import LearnerRec, SessionRec, Table, TrainingRec
 
 TITLE, SESSION_ID, START, END = "sessionTitle", "sessionId", "sessionStartDate", "sessionEndDate"
@@ -50,6 +54,11 @@ class _Setup:
     reactivate: bool  # reactivateRegisteredLearners
     keep_session: bool  # registerFlag's keepSession
     has_title: bool  # a column holds sessionTitle
+    # The usual one-field searches, answered by one index look-up each (None: the general
+    # finders): the learner column, the training course's field, a session by title alone.
+    learner_column: str | None
+    training_field: str | None
+    by_title: bool
 
     @property
     def trainee(self) -> str:
@@ -88,9 +97,27 @@ def _setup(action: BoundAction) -> _Setup:
         action.option_yes(DONT_UPDATE_EXISTING_SESSIONS),
         action.option_yes(REACTIVATE_REGISTERED_LEARNERS),
         flag is not None and flag.settings.get(KEEP_SESSION, "").strip().lower() in ("y", YES),
-        action.has(TITLE))
+        action.has(TITLE), *_fast_paths(action))
     _SETUPS[id(action)] = (action, setup)
     return setup
+
+
+def _fast_paths(action: BoundAction) -> tuple[str | None, str | None, bool]:
+    """Which searches are of one plain field (most files' are)."""
+    trainees = action.field_list(TRAINEE_SEARCH_FIELD)
+    trainings = action.field_list(TRAINING_SEARCH_FIELD)
+    learner_column = (LEARNER_COLUMNS.get(trainees[0]) if len(trainees) == 1 else None)
+    training_field = (trainings[0] if len(trainings) == 1 and trainings[0] in _TRAINING_FIELDS
+                      else None)
+    return learner_column, training_field, action.field_list(SESSION_SEARCH_FIELD) == [TITLE]
+
+
+# The index lookup.find_session files sessions under for a search by title alone (the same
+# name and key, so the overlay keeps one index for both), and the overlay's index of
+# registrations by learner and session.
+_BY_TITLE = ("search:title", attrgetter("training_id", "title"))
+_BY_LEARNER_SESSION = ("learner_session", attrgetter("learner_id", "session_id"))
+_TRAINING_FIELDS = {"trainingPathCode": STORE_COLUMNS["trainingPathCode"], "trainingId": "id"}
 
 
 def plan_registration(ctx: RowContext) -> Outcome:
@@ -102,7 +129,7 @@ def plan_registration(ctx: RowContext) -> Outcome:
     learner = _learner(ctx, setup)
     if learner is None:
         return Outcome.ERROR
-    training = lookup.find_training(ctx, setup.trainings)
+    training = _training(ctx, setup)
     if training is None and setup.has_results:
         ctx.error(setup.training, msg.TRAINING_MANDATORY)
         return Outcome.ERROR
@@ -138,10 +165,27 @@ def _learner(ctx: RowContext, setup: _Setup) -> LearnerRec | None:
     if not _filled(ctx.values, setup.trainees):
         ctx.error(setup.trainee, msg.NO_CANDIDATE_SEARCH)
         return None
-    ok, learner = find_learner(ctx, setup.trainees)
+    if setup.learner_column is not None:
+        ok, learner = True, learner_by(ctx, setup.learner_column, ctx.values[setup.trainee])
+    else:
+        ok, learner = find_learner(ctx, setup.trainees)
     if ok and learner is None:
         ctx.error(setup.trainee, msg.CANDIDATE_NOT_FOUND)
     return learner
+
+
+def _training(ctx: RowContext, setup: _Setup) -> TrainingRec | None:
+    """The training course trainingSearchField finds, if any."""
+    field = setup.training_field
+    if field is None:
+        return lookup.find_training(ctx, setup.trainings)
+    value = ctx.values.get(field)
+    if value is None:
+        return None
+    column = _TRAINING_FIELDS[field]
+    if column == "id":
+        return ctx.overlay.get(Table.TRAINING, value)
+    return ctx.overlay.find_one(Table.TRAINING, column, value)
 
 
 def _find_session(ctx: RowContext, setup: _Setup, training: TrainingRec | None
@@ -156,6 +200,13 @@ def _find_session(ctx: RowContext, setup: _Setup, training: TrainingRec | None
         wanted = ctx.values.get(SESSION_ID) if SESSION_ID in fields else None
         found = None if wanted is None else ctx.overlay.get(Table.SESSION, wanted)
         return True, found
+    if setup.by_title:
+        found = ctx.overlay.find_single(Table.SESSION, *_BY_TITLE,
+                                        (training.id, ctx.values[TITLE]))
+        ok = found is not SEVERAL
+        if not ok:
+            ctx.error(setup.session, msg.SESSION_NOT_RETRIEVED)
+        return ok, found if ok else None
     issues = len(ctx.issues)
     ok, found = lookup.find_session(ctx, training, fields)
     if not ok:
@@ -178,7 +229,8 @@ def _register(ctx: RowContext, setup: _Setup, learner: LearnerRec,
     else:
         changed = _update_session(ctx, setup, session)
     overlay = ctx.overlay
-    existing = overlay.registration(learner.id, session.id)
+    existing = overlay.find_single(Table.REGISTRATION, *_BY_LEARNER_SESSION,
+                                   (learner.id, session.id))
     if existing is not None:
         ctx.warning(setup.trainee, msg.ALREADY_REGISTERED)
         changed = _reactivate(ctx, setup, learner) or changed
