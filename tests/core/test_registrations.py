@@ -298,3 +298,50 @@ def test_french_and_english_headers_are_suggested() -> None:
         "candidateEmail", "sessionTitle", "lovCode", "trackingStatus", "firstAccessDate",
         "lastAccessDate", "progression", "timeSpent", "score", "scoreMax",
         "firstCompletionDate"]
+
+
+def test_a_course_by_id_and_a_session_by_id_without_its_course(env: Env) -> None:
+    training_id = query(env, "SELECT id FROM training WHERE path_code = 'SEC-101'")[0][0]
+    columns = ("candidateLogin", "trainingId", "sessionTitle")
+    by_id = "<trainingSearchField><trainingId/></trainingSearchField>" + BY_TITLE
+    plan = env.check(registrations(env, [["mdupont", str(training_id), "Lyon janvier"]],
+                                   columns=columns, options=by_id))
+    assert rows(plan) == [(2, "create", [])]
+    columns = ("candidateLogin", "trainingPathCode", "sessionId")
+    by_session_id = "<sessionSearchField><sessionId/></sessionSearchField>"
+    fields = "<candidateLogin/><trainingPathCode/><sessionId/>"
+    plan = env.check(registrations(env, [["mdupont", "XX-999", "10"]], columns=columns,
+                                   options=by_session_id, fields=fields))
+    assert row(plan, 2)[0] == "create"  # no hasResults: the id finds the session alone
+
+
+def test_a_session_a_registration_made_is_the_next_rows(env: Env) -> None:
+    plan = env.check(registrations(env, [["mdupont", "MGT-200", "Nantes", "", "", "Y"],
+                                         ["jmartin", "MGT-200", "Nantes", "", "", "Y"],
+                                         ["mdupont", "MGT-200", "Nantes", "", "", "N"],
+                                         ["jmartin", "MGT-200", "Nantes", "", "", "N"],
+                                         ["jmartin", "MGT-200", "Nantes", "", "", "Y"]]))
+    # The last learner out takes the session along; the next row makes it anew.
+    assert rows(plan) == [(2, "create", []), (3, "create", []), (4, "delete", []),
+                          (5, "delete", []), (6, "create", [])]
+
+
+def test_full_access_no_keeps_an_empty_session_no_import_created(env: Env) -> None:
+    env.commit(registrations(env, [["mdupont", *LYON, "Y"]]))
+    plan = env.check(registrations(env, [["mdupont", *LYON, "N"]],
+                                   options=BY_TITLE + "<fullAccess>no</fullAccess>"))
+    assert row(plan, 2) == ("delete", ["Session Lyon janvier has no learner left but is kept: "
+                                       "fullAccess is no and no import created it."])
+
+
+def test_a_registration_run_is_reverted(env: Env) -> None:
+    from importer_gui.cli import main
+
+    before = query(env, "SELECT id, title FROM session ORDER BY id")
+    env.commit(registrations(env, [["mdupont", *LYON, "Y"],
+                                   ["jmartin", "MGT-200", "Paris", "", "", "Y"]]))
+    assert len(stored(env)) == 2
+    runs = query(env, "SELECT max(id) FROM import_run")[0][0]
+    assert main(["revert", str(runs), "--store", str(env.store_path)]) == 0
+    assert stored(env) == []
+    assert query(env, "SELECT id, title FROM session ORDER BY id") == before
