@@ -283,7 +283,7 @@ def test_the_pages_example_loads_and_checks(env: Env) -> None:
 
 def test_french_and_english_headers_are_suggested() -> None:
     from importer_gui.core.catalogue import ACTIONS
-    from importer_gui.core.suggest import suggest_fields
+    from importer_gui.core.suggest import likely_action, suggest_fields
 
     fields = [f.name for f in ACTIONS[ACTION].fields]
     headers = ["Identifiant", "Code formation", "Titre de la session", "Date de début",
@@ -298,6 +298,9 @@ def test_french_and_english_headers_are_suggested() -> None:
         "candidateEmail", "sessionTitle", "lovCode", "trackingStatus", "firstAccessDate",
         "lastAccessDate", "progression", "timeSpent", "score", "scoreMax",
         "firstCompletionDate"]
+    assert likely_action(headers) == "createOrUpdateConsolidatedTrackingAction"
+    assert likely_action(["Identifiant", "Code formation", "Titre de la session",
+                          "Inscription"]) == ACTION
 
 
 def test_a_course_by_id_and_a_session_by_id_without_its_course(env: Env) -> None:
