@@ -210,8 +210,8 @@ def mapping_problems(spec: ActionSpec, fields: Sequence[str], search_fields: Seq
 
     ``fields`` are field names, or bound names (``custom:GUID``); ``listed`` is the action's
     ``<fields>`` names (None: every column applies); ``search_fields`` the search fields in
-    use. A repeatable field (hierarchyEntityName) may feed several columns; a custom field
-    twice only under one GUID.
+    use. A repeatable field (hierarchyEntityName, custom) may feed several columns; one
+    custom field (one ``custom:GUID``) fed by two is fed twice.
     """
     first: dict[str, int] = {}
     twice: list[tuple[str, int, int]] = []
