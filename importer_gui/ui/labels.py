@@ -28,6 +28,11 @@ def _label(name: str) -> str | None:
     return found
 
 
+def has_label(name: str) -> bool:
+    """Whether a field has a label: an import's field, or one of the exports' own."""
+    return _label(name) is not None
+
+
 def field_label(name: str) -> str:
     """What people call a field, in their language; the name itself for an unknown one."""
     label = _label(name)

@@ -26,14 +26,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from importer_gui.core.catalogue.actions import FIELD_LABELS
 from importer_gui.core.cells import cell_text
 from importer_gui.core.corrections import Correction
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 from importer_gui.ui.i18n import arg, translate
-from importer_gui.ui.labels import field_title
+from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.positions import reorder_rows
@@ -344,7 +343,7 @@ class PreviewModel(QAbstractTableModel):
         for name, header in zip(imp.columns, headers, strict=True):
             # A column no field reads (ignoredColumn) is best named by the file's header;
             # one that feeds a field says which column feeds what: "Début\n→ Session start".
-            if name not in FIELD_LABELS:
+            if not has_label(name):
                 titles.append(header or name)
             elif header and header != name:
                 titles.append(arg(self.tr("%1\n→ %2"), header, field_title(name)))
