@@ -240,7 +240,15 @@ class StoreBrowser(QDialog):
         self.corrections_model.set_corrections(found)
         self.corrections_view.setVisible(bool(found))
         if found:
-            self.corrections_view.resizeColumnsToContents()
+            self._size_corrections()
+
+    def _size_corrections(self) -> None:
+        """Columns to their contents, the last one filling the rest: a view hidden while the
+        dialog opened leaves it at its contents' width until the stretch is set again."""
+        self.corrections_view.resizeColumnsToContents()
+        header = self.corrections_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
 
     def selected_run(self) -> Any:
         """The run selected in the history, or None."""

@@ -75,6 +75,8 @@ def test_history_shows_the_corrections_of_the_selected_run(
         assert model.data(model.index(1, 3), Qt.ItemDataRole.FontRole).italic()
         assert model.data(model.index(1, 4), Qt.ItemDataRole.FontRole) is None
         qtbot.wait(20)  # type: ignore[attr-defined]
+        header = browser.corrections_view.horizontalHeader()
+        assert header.length() == browser.corrections_view.viewport().width()  # no gap
         browser.grab().save(str(screenshots / "store_browser_run_corrections.png"))
 
         browser.history_view.selectRow(0)  # the revert corrected nothing
