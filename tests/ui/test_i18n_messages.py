@@ -186,3 +186,10 @@ def test_the_stores_errors_read_in_french(tmp_path: Path, french: None) -> None:
         Store.open(other)
     assert message_text(raised.value.message) == (
         f"{other} n'est pas une base d'Import Assistant.")
+
+
+def test_the_most_precise_template_wins(french: None) -> None:
+    # "no learner has {value}" fits too, with "the login bob" as its value.
+    message = msg.NO_MANAGER_WITH_LOGIN.format(field="managerLogin", value="bob")
+    assert message_text(message) == (
+        f"Champ managerLogin{NBSP}: aucun apprenant n'a l'identifiant bob.")
