@@ -8,8 +8,7 @@ once per template from its ``{placeholders}``), translates the template in its c
 fills the same values in. A message of the platform's (``messages.PLATFORM``: users search its
 documentation for those words), or one no template produced, is shown as it is. Only the
 messages shown are recognised, once each (cached); an error's "file:line: " stays in front.
-When two templates of ours fit, the first in sorted order wins: a literal word sorts before a
-placeholder, so the more precise template comes first.
+When two templates of ours fit, the one with more words of its own wins.
 """
 
 from __future__ import annotations
@@ -79,7 +78,7 @@ _BY = re.compile(r" (?:by |\()runs? (?P<runs>[\d, and]+)\)?")
 class Template:
     """One template and the pattern of the messages it gives (its placeholders as groups)."""
 
-    __slots__ = ("anchor", "context", "names", "pattern", "text")
+    __slots__ = ("anchor", "context", "names", "pattern", "text", "weight")
 
     def __init__(self, text: str, context: str = CONTEXT) -> None:
         self.text = text
@@ -101,6 +100,9 @@ class Template:
         # Its longest words: a message without them cannot be its, and looking for them is
         # far cheaper than trying the pattern.
         self.anchor = max(literals, key=len, default="")
+        # Of two templates that fit a message, the one with more of its own words says more
+        # ("no learner has the login {value}" rather than "no learner has {value}").
+        self.weight = sum(map(len, literals))
 
 
 def _is_template(name: str, value: object) -> bool:
@@ -133,11 +135,12 @@ def recognise(message: str) -> tuple[Template, dict[str, str]] | None:
     platform, ours = templates()
     if any(t.pattern.fullmatch(message) for t in platform if t.anchor in message):
         return None
-    for template in [t for t in ours if t.anchor in message]:
-        found = template.pattern.fullmatch(message)
-        if found is not None:
-            return template, found.groupdict()
-    return None
+    fitting = [(t, found) for t in ours if t.anchor in message
+               and (found := t.pattern.fullmatch(message)) is not None]
+    if not fitting:
+        return None
+    template, found = max(fitting, key=lambda fit: fit[0].weight)
+    return template, found.groupdict()
 
 
 _errors: dict[str, Template] = {}

@@ -15,7 +15,8 @@ from importer_gui.core.issues import Level
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import plan_revert
 from importer_gui.core.store import Store
-from importer_gui.ui.messages_text import message_text, templates
+from importer_gui.ui import main_window  # noqa: F401 - its modules mark their templates
+from importer_gui.ui.messages_text import message_text, recognise, templates
 from importer_gui.ui.models.preview_model import issue_text
 from importer_gui.ui.models.revert_model import OUTCOME_COLUMN, RevertModel
 from tests.builders import run_info
@@ -193,3 +194,15 @@ def test_the_most_precise_template_wins(french: None) -> None:
     message = msg.NO_MANAGER_WITH_LOGIN.format(field="managerLogin", value="bob")
     assert message_text(message) == (
         f"Champ managerLogin{NBSP}: aucun apprenant n'a l'identifiant bob.")
+
+
+def test_each_template_recognises_its_own_messages() -> None:
+    platform, ours = templates()
+    wrong = []
+    for template in [*platform, *ours]:
+        message = template.text.format(**{name: f"‹{name}›" for name in template.names})
+        found = recognise(message)
+        expected = None if template in platform else template.text
+        if (found[0].text if found else None) != expected:
+            wrong.append((template.text, found[0].text if found else None))
+    assert wrong == []
