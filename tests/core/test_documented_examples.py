@@ -41,14 +41,14 @@ TRACKING = "createorupdate-consolidated-tracking-action"
 # The order an administrator feeds a new platform in.
 ORDER = (ENTITY, LEARNER, TRAINING, REGISTRATION, SESSION, INTERVENTION, TRACKING)
 
-# The page's typos: (the name as written, the valid name the message names and the fix
-# gives). None for a stray end tag (</registrationDate> alone in the registration page).
-TYPOS: dict[str, list[tuple[str, str] | None]] = {
-    SESSION: [("sessionID", "sessionId")],
-    REGISTRATION: [None, ("seesionId", "sessionId")],
-}
 STRAY_END_TAG = "</registrationDate>"
 STRAY_FIX = (STRAY_END_TAG, "<registrationDate/>")
+# The page's typos: (the name or tag as written, the valid one the message names and the fix
+# gives); the registration page's </registrationDate> stands alone, for <registrationDate/>.
+TYPOS: dict[str, list[tuple[str, str]]] = {
+    SESSION: [("sessionID", "sessionId")],
+    REGISTRATION: [STRAY_FIX, ("seesionId", "sessionId")],
+}
 
 # What each example's rows come to, line by line.
 OUTCOMES: dict[str, list[str]] = {
@@ -77,8 +77,7 @@ def configuration_text(page: str) -> str:
 
 
 def load_fixed(path: Path) -> tuple[ImportConfig, list[ConfigError]]:
-    """Load a configuration, applying each "did you mean" as the wizard offers it (and the
-    stray end tag, which no parser can read, made the element it stands for)."""
+    """Load a configuration, applying each "did you mean" as the wizard offers it."""
     errors: list[ConfigError] = []
     for _ in range(5):
         try:
@@ -86,10 +85,8 @@ def load_fixed(path: Path) -> tuple[ImportConfig, list[ConfigError]]:
         except ConfigError as error:
             errors.append(error)
             text = path.read_text(encoding="utf-8")
-            if error.suggestion is not None:
-                fixed = config_xml.apply_suggestion(text, error)
-            else:
-                fixed = text.replace(STRAY_END_TAG, STRAY_END_TAG.replace("</", "<")[:-1] + "/>")
+            assert error.suggestion is not None, str(error)
+            fixed = config_xml.apply_suggestion(text, error)
             assert fixed != text, str(error)
             path.write_text(fixed, encoding="utf-8")
     raise AssertionError(f"{path.name} still does not load")
@@ -154,29 +151,42 @@ def test_each_documented_example_loads_checks_and_commits(tmp_path: Path, page: 
     again, _, _ = run(env, page)
     assert {outcome for _, outcome, _ in rows(again)} == {"unchanged"}, rows(again)
     expected = TYPOS.get(page, [])
-    # The stray end tag is offered as the empty element by the "did you mean" when it can
-    # tell (see the xfail test below); the parser's message names the element either way.
-    assert [None if e.suggestion == STRAY_FIX else e.suggestion for e in typos] == expected
-    for error, typo in zip(typos, expected, strict=True):
-        if typo is None:
+    assert [e.suggestion for e in typos] == expected
+    for error, (wrong, right) in zip(typos, expected, strict=True):
+        assert f'did you mean "{right}"?' in str(error)
+        if wrong == STRAY_END_TAG:  # the parser's message names the tag's line
             text = configuration_text(page)
-            line = text[:text.index(STRAY_END_TAG)].count("\n") + 1
-            assert "registrationDate" in str(error) and error.line == line
+            assert error.line == text[:text.index(STRAY_END_TAG)].count("\n") + 1
         else:
-            wrong, right = typo
-            assert f'"{wrong}"' in str(error) and f'did you mean "{right}"?' in str(error)
+            assert f'"{wrong}"' in str(error)
 
 
-@pytest.mark.xfail(reason="config_xml.safe._stray_end_tag takes the <registrationDate/> of "
-                          "<columnsMapping> for the element's start tag and suggests nothing",
-                   strict=False)
 def test_the_stray_end_tag_is_offered_as_the_empty_element_it_stands_for(
         tmp_path: Path) -> None:
     path = tmp_path / "config.xml"
     path.write_text(configuration_text(REGISTRATION), encoding="utf-8")
+    text = configuration_text(REGISTRATION)
+    assert "<columnsMapping>" in text and text.count("<registrationDate/>") == 1
     with pytest.raises(ConfigError) as raised:
         config_xml.load(path)
-    assert raised.value.suggestion == STRAY_FIX
+    error = raised.value
+    assert error.suggestion == STRAY_FIX
+    assert str(error).endswith('did you mean "<registrationDate/>"?')
+    fixed = config_xml.apply_suggestion(text, error)
+    assert fixed == text.replace(STRAY_END_TAG, "<registrationDate/>")
+
+
+def test_an_end_tag_closing_an_element_left_open_is_not_offered_as_an_empty_one(
+        tmp_path: Path) -> None:
+    # <registrationDate> opened (not empty, as columnsMapping's <registrationDate/> is) and
+    # a child of it left open: the end tag is no stray one.
+    text = configuration_text(REGISTRATION).replace(
+        "<registrationGuid/>", "<registrationGuid/><registrationDate><note>")
+    path = tmp_path / "config.xml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        config_xml.load(path)
+    assert raised.value.suggestion is None
 
 
 def test_the_training_course_example_loads_as_printed(tmp_path: Path) -> None:

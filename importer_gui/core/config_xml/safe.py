@@ -117,10 +117,23 @@ def _stray_end_tag(detail: str, raw: bytes, line: int | None) -> tuple[str, str]
         return None  # rather a misspelt start tag (<actons> ... </actions>)
     lines = raw.split(b"\n")
     text = lines[line - 1].decode("utf-8", "replace") if line <= len(lines) else ""
-    before = b"\n".join(lines[:line]).decode("utf-8", "replace")
-    if f"</{name}>" not in text or re.search(rf"<{re.escape(name)}[\s/>]", before):
+    if f"</{name}>" not in text:
         return None
+    before = b"\n".join(lines[:line - 1]).decode("utf-8", "replace") + text[
+        :text.index(f"</{name}>")]
+    if _still_open(before, name):
+        return None  # rather an element of that name left open, or its child
     return f"</{name}>", f"<{name}/>"
+
+
+def _still_open(text: str, name: str) -> bool:
+    """Whether ``text`` leaves an element ``name`` open: its start tags (not empty ones such
+    as ``<x/>``, which a columnsMapping holds) outnumber its end tags; comments skipped."""
+    text = re.sub(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>", "", text, flags=re.DOTALL)
+    quoted = re.escape(name)
+    starts = [tag for tag in re.findall(rf"<{quoted}(?=[\s/>])[^>]*>", text)
+              if not tag.endswith("/>")]
+    return len(starts) > len(re.findall(rf"</{quoted}\s*>", text))
 
 
 def _check_depth(root: El, source: Path | None) -> None:
