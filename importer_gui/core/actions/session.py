@@ -59,8 +59,8 @@ def _meaning(ctx: RowContext) -> str | None:
 
 def _training(ctx: RowContext) -> TrainingRec | None:
     """The session's training course: by path code, else by id, else by title, whichever the
-    row fills first (the catalogue's "training" group: binding refuses a file with neither
-    a code nor an id column)."""
+    row fills first (the catalogue's "training" group: binding refuses a file with none of
+    the three columns)."""
     values = ctx.values
     if TRAINING_CODE in values:
         training = lookup.training_by_code(ctx, values[TRAINING_CODE],
@@ -73,7 +73,8 @@ def _training(ctx: RowContext) -> TrainingRec | None:
     elif TRAINING_TITLE in values:
         return _training_by_title(ctx, values[TRAINING_TITLE])
     else:  # empty: a mandatory field has said so already
-        by = TRAINING_CODE if ctx.action.has(TRAINING_CODE) else TRAINING_ID
+        by = next(name for name in (TRAINING_CODE, TRAINING_ID, TRAINING_TITLE)
+                  if ctx.action.has(name))
         if not ctx.action.fields[by].mandatory:
             ctx.error(by, msg.FIELD_EMPTY.format(field=by))
         return None

@@ -253,7 +253,9 @@ SESSION_ACTION = ActionSpec(
         _s("teacherLogin", QT_TRANSLATE_NOOP(
             "catalogue", "Login of an existing teacher, set as the session's teacher."),
            mandatory=True),
-        # The training course is found by its code, or by its id when no column has the code.
+        # The training course is found by its code, else its id, else its title: the page's
+        # example says "Use Training Title, ID, and/or PathCode" (IO_items.yml names only the
+        # code, id and GUID; the page wins), so a file may name its courses by title alone.
         _s("trainingPathCode", QT_TRANSLATE_NOOP("catalogue", "The training course's code."),
            mandatory=True, one_of="training"),
         _f("trainingId", Kind.INT,
@@ -262,7 +264,7 @@ SESSION_ACTION = ActionSpec(
         # Compared with the title of the course found; finds the course on a row that leaves
         # its code and id empty (titles need not be unique: one course must have it).
         _s("trainingTitle", QT_TRANSLATE_NOOP("catalogue", "The training course's title."),
-           mandatory=True, spared_by=("trainingPathCode", "trainingId")),
+           mandatory=True, one_of="training"),
     ),
     options=(
         OptionDef(SESSION_SEARCH_FIELD, OptionKind.FIELD_LIST,
