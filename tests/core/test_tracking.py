@@ -227,3 +227,11 @@ def test_a_learning_object_by_guid_alone(env: TrackingEnv) -> None:
                                   ["mdupont", "S-LYON", "G-2", "incomplete", "5"]],
                             columns=columns), PARAMETERS)
     assert rows(plan) == [(2, "update", []), (3, "create", [])]
+
+
+def test_values_the_reader_refuses_are_the_rows_only_errors(env: TrackingEnv) -> None:
+    data = [["", *ROW[1:4], "done", *ROW[5:8], "beaucoup", "1h", *ROW[10:]]]
+    spec = tracking(env, data, column_children={"candidateLogin": "<mandatory>yes</mandatory>"})
+    outcome, messages = row(env.run(spec, PARAMETERS), 2)
+    assert outcome == "error" and messages[0] == "Field candidateLogin is empty."
+    assert len(messages) == 4  # the login, the status, the progression, the time spent

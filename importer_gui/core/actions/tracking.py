@@ -42,6 +42,8 @@ _VALUE_COLUMNS = SPEC.columns("firstAccessDate", "lastAccessDate", FIRST_COMPLET
 
 def plan_tracking(ctx: RowContext) -> Outcome:
     """Plan one row of the consolidated tracking action."""
+    if ctx.failed:  # a value the row reader refused says it all
+        return Outcome.ERROR
     learner = _learner(ctx)
     session = _session(ctx)
     lo = _learning_object(ctx, session)
