@@ -25,8 +25,9 @@ PARAMETERS = ("<dateTimeFormat>YYYY-MM-DD HH:II:SS</dateTimeFormat>"
 class TrackingEnv(Env):
     """An Env whose tracking imports carry a <parameters> block."""
 
-    def run(self, spec: ImportSpec, parameters: str, *, commit: bool = False) -> Plan:
-        text = config_text(spec).replace(
+    def run(self, spec: ImportSpec, parameters: str, *, commit: bool = False,
+            before: tuple[ImportSpec, ...] = ()) -> Plan:
+        text = config_text(*before, spec).replace(
             f"</fields></{ACTION}>", f"</fields><parameters>{parameters}</parameters></{ACTION}>")
         path = self.folder / "tracking.xml"
         path.write_text(text, encoding="utf-8")
@@ -235,3 +236,13 @@ def test_values_the_reader_refuses_are_the_rows_only_errors(env: TrackingEnv) ->
     outcome, messages = row(env.run(spec, PARAMETERS), 2)
     assert outcome == "error" and messages[0] == "Field candidateLogin is empty."
     assert len(messages) == 4  # the login, the status, the progression, the time spent
+
+
+def test_a_registration_earlier_in_the_same_run_is_enough(env: TrackingEnv) -> None:
+    columns = ("candidateLogin", "trainingPathCode", "sessionTitle")
+    write_csv(env.folder / "registrations.csv", [list(columns), ["jmartin", "SEC-101", "Lyon"]])
+    registrations = ImportSpec("registrations.csv", columns, "registerLearnerAction",
+                               options="<sessionSearchField><sessionTitle/></sessionSearchField>")
+    data = [["jmartin", *ROW[1:]]]
+    plan = env.run(tracking(env, data), PARAMETERS, before=(registrations,))
+    assert rows(plan, 0) == [(2, "create", [])] and rows(plan) == [(2, "create", [])]
