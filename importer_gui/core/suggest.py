@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, STORE_COLUMNS
+from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, STORE_COLUMNS, TEACHER_ACTION
 from importer_gui.core.plan import Plan
 from importer_gui.core.planner import PlannerState
 from importer_gui.core.schema import Table
@@ -93,7 +93,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "hours": ("interventionDuration", "trainingDuration"),
     "duree h": ("interventionDuration", "trainingDuration"),
     "heures": ("interventionDuration", "trainingDuration"),
-    # teachers
+    # teachers: words that say "teacher" are theirs alone; a name or an e-mail on its own
+    # is anyone's, a learner's too (below)
     "formateur": ("teacherLogin",),
     "login formateur": ("teacherLogin",),
     "intervenant": ("teacherLogin",),
@@ -118,6 +119,28 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "courriel": ("teacherEmail",),
     "adresse email": ("teacherEmail",),
     "mail": ("teacherEmail",),
+    "login du formateur": ("teacherLogin",),
+    "teacher login": ("teacherLogin",),
+    "trainer login": ("teacherLogin",),
+    "nom du formateur": ("teacherName",),
+    "nom formateur": ("teacherName",),
+    "nom de l intervenant": ("teacherName",),
+    "nom intervenant": ("teacherName",),
+    "teacher name": ("teacherName",),
+    "teacher last name": ("teacherName",),
+    "trainer name": ("teacherName",),
+    "prenom du formateur": ("teacherFirstname",),
+    "prenom formateur": ("teacherFirstname",),
+    "prenom de l intervenant": ("teacherFirstname",),
+    "prenom intervenant": ("teacherFirstname",),
+    "teacher first name": ("teacherFirstname",),
+    "trainer first name": ("teacherFirstname",),
+    "email formateur": ("teacherEmail",),
+    "email du formateur": ("teacherEmail",),
+    "courriel formateur": ("teacherEmail",),
+    "courriel du formateur": ("teacherEmail",),
+    "teacher email": ("teacherEmail",),
+    "trainer email": ("teacherEmail",),
     # interventions
     "guid intervention": ("interventionGuid",),
     "identifiant intervention": ("interventionGuid",),
@@ -195,14 +218,16 @@ _SYNONYMS["identifiant"] = tuple(dict.fromkeys(
 # Entities and learners (issue 15): added after the fields above, so a word both know
 # ("langue") still goes to the courses' field first where the action has it.
 for _words, _fields in (
-    # Not "Nom" and "Prénom" alone: a sheet of names is the teachers' (their action has no
-    # other field to tell them apart by), so those words stay theirs.
+    # "Nom" and "Prénom" alone too: a learner's in a learners file, a teacher's in a teachers
+    # file (likely_action says which file a sheet of names alone is).
     (("nom apprenant", "nom de l apprenant", "nom du stagiaire", "nom stagiaire",
       "nom du collaborateur", "nom collaborateur", "nom du salarie", "learner name",
-      "learner last name", "employee name", "employee last name"), ("candidateName",)),
+      "learner last name", "employee name", "employee last name", "nom", "nom de famille",
+      "last name", "surname", "name"), ("candidateName",)),
     (("prenom apprenant", "prenom de l apprenant", "prenom du stagiaire", "prenom stagiaire",
       "prenom du collaborateur", "prenom collaborateur", "prenom du salarie",
-      "learner first name", "employee first name"), ("candidateFirstname",)),
+      "learner first name", "employee first name", "prenom", "first name", "given name"),
+     ("candidateFirstname",)),
     (("mot de passe", "mdp", "password"), ("candidatePassword",)),
     (("actif", "compte actif", "validite", "validite du compte", "statut du compte", "active",
       "enabled", "account status", "validity"), ("candidateValidity",)),
@@ -347,14 +372,21 @@ def map_columns(headers: Sequence[str | None], known: Sequence[tuple[str | None,
 def likely_action(headers: Sequence[str | None] | None) -> str | None:
     """The action whose fields the headers match best (None without headers or matches).
 
-    Ties go to the action listed first in the catalogue.
+    Ties go to the teachers' action, then to the action listed first in the catalogue. A
+    sheet of logins, names and e-mail addresses alone fits teachers and learners alike: it
+    is taken for the teachers', whose four fields it holds, since teachers stay in the store
+    while learners are sent to the platform; one column only a learner has (a reference
+    number, an entity, a validity, a manager, a header saying "apprenant" or "learner")
+    makes it the learners'.
     """
     if not headers:
         return None
     scores = {name: sum(1 for s in suggest_fields(headers, [f.name for f in spec.fields])
                         if s.how is not None)
               for name, spec in ACTIONS.items()}
-    best = max(ACTIONS, key=lambda name: scores[name])
+    order = {name: place for place, name in enumerate(ACTIONS)}
+    best = max(ACTIONS, key=lambda name: (scores[name], name == TEACHER_ACTION.name,
+                                          -order[name]))
     return best if scores[best] else None
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from importer_gui.core import pipeline
 from importer_gui.core.catalogue import (
+    ACTIONS,
     IGNORED_COLUMN,
     INTERVENTION_ACTION,
     SESSION_ACTION,
@@ -159,12 +160,33 @@ def test_identifiant_is_the_login_in_a_teachers_sheet() -> None:
     assert fields == ["teacherLogin", "teacherName", "teacherFirstname", "teacherEmail"]
 
 
+def test_names_in_a_learners_sheet_are_the_learners() -> None:
+    fields = [f.name for f in ACTIONS["createOrUpdateLearnerAction"].fields]
+    headers = ["Login", "Nom", "Prénom", "Email", "Matricule", "Entité"]
+    assert [s.field for s in suggest_fields(headers, fields)] == [
+        "candidateLogin", "candidateName", "candidateFirstname", "candidateEmail",
+        "candidateRefNumber", "entityName"]
+    teachers = ["Login du formateur", "Nom du formateur", "Prénom du formateur",
+                "Courriel du formateur"]
+    assert [s.field for s in suggest_fields(teachers, TEACHER_FIELDS)] == TEACHER_FIELDS[:4]
+
+
 @pytest.mark.parametrize(("headers", "action"), [
     (["Identifiant", "Code formation", "Session", "Début", "Salle", "Statut"],
      "createOrUpdateInterventionAction"),
     (["Action", "Code formation", "Titre de la session", "Date de début"],
      "createOrUpdateSessionAction"),
+    # Names and e-mail addresses alone: the teachers' four fields (teachers stay in the store;
+    # learners go to the platform); one column only a learner has makes it the learners'.
     (["Identifiant", "Nom", "Prénom", "Courriel"], "createOrUpdateTeacherAction"),
+    (["Login", "Nom", "Prénom", "Email"], "createOrUpdateTeacherAction"),
+    (["Nom du formateur", "Prénom du formateur"], "createOrUpdateTeacherAction"),
+    (["Login", "Nom", "Prénom", "Email", "Matricule"], "createOrUpdateLearnerAction"),
+    (["Login", "Nom", "Prénom", "Email", "Entité"], "createOrUpdateLearnerAction"),
+    (["Login", "Name", "First name", "E-mail", "Validity"], "createOrUpdateLearnerAction"),
+    (["Login", "Nom", "Prénom", "Email", "Manager"], "createOrUpdateLearnerAction"),
+    (["Apprenant", "Nom", "Prénom", "Courriel"], "createOrUpdateLearnerAction"),
+    (["Learner login", "Last name", "First name", "Email"], "createOrUpdateLearnerAction"),
     (["Matricule", "Identifiant", "Nom de l'apprenant", "Prénom de l'apprenant", "Entité",
       "Manager", "Actif"],
      "createOrUpdateLearnerAction"),
