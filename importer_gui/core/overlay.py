@@ -206,7 +206,11 @@ class Overlay:
         # Positional: binding eight keyword arguments took a third of create(). A column the
         # record does not have makes one argument too many, so that still fails.
         record = RECORD_TYPES[table](new_id, *columns.values())
-        change = Change(table, ChangeKind.CREATE, new_id, columns, {})  # {}: no factory call
+        # The change keeps the given columns only (the writer and apply() fill in the
+        # defaults), and shares one empty "before": a plan holds one per created row, and
+        # every column of a training course in a dict of its own was 460 bytes of a row's
+        # 1.5 KB (tracemalloc, 100,000 rows).
+        change = Change(table, ChangeKind.CREATE, new_id, dict(values), _NOTHING_BEFORE)
         # What apply() would do, without building the record a second time.
         self.tables[table][new_id] = record
         self._file(table, record)
@@ -279,6 +283,9 @@ def _attrs(*columns: str) -> KeyFn:
     """A key function reading several attributes, as a tuple."""
     return attrgetter(*columns)
 
+
+# A creation's "before": nothing. Shared by every created row's change, never written to.
+_NOTHING_BEFORE: dict[str, Any] = {}
 
 # Every column but the id, in the records' order, with its default (or REQUIRED).
 _DEFAULTS: dict[Table, dict[str, Any]] = {table: schema.defaults(table) for table in Table}

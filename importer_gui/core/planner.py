@@ -79,7 +79,8 @@ def _plan_one(overlay: Overlay, action: BoundAction, line: int,
         for change in reversed(ctx.changes):
             overlay.revert(change)
         return RowPlan(line, cells, (_result(name, Outcome.ERROR, ctx.issues),), NO_CHANGES)
-    changes = ctx.changes or NO_CHANGES
+    # A tuple (48 bytes for one change) rather than the context's list (88): kept per row.
+    changes = tuple(ctx.changes) if ctx.changes else NO_CHANGES
     if ctx.issues:
         return RowPlan(line, cells, (_result(name, outcome, ctx.issues),), changes)
     return RowPlan(line, cells, _clean_results(name, outcome), changes)
