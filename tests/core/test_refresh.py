@@ -61,7 +61,7 @@ def records(store_path: Path, table: Table) -> list[object]:
 def test_the_sample_exports_fill_an_empty_store(tmp_path: Path) -> None:
     store = tmp_path / "store.sqlite3"
     planned = commit(EXPORTS / "export-config.xml", store)
-    assert planned.counts()["create"] == 11 and not planned.has_errors()
+    assert planned.counts()["create"] == 15 and not planned.has_errors()
     trainings = {t.path_code: t for t in records(store, Table.TRAINING)}  # type: ignore[attr-defined]
     assert trainings["XLS-300"].title == "Excel avancé"
     assert trainings["XLS-300"].description == "Tableaux croisés; macros"
@@ -77,8 +77,20 @@ def test_the_sample_exports_fill_an_empty_store(tmp_path: Path) -> None:
         "Agence de Lyon", "Direction commerciale"]
     assert sorted(o.code for o in records(store, Table.LEARNING_OBJECT)) == [  # type: ignore[attr-defined]
         "LO-SEC-01", "LO-SEC-02"]
+    registered = {(r.learner_id, r.session_id): r for r in records(store, Table.REGISTRATION)}  # type: ignore[attr-defined]
+    lyon = sessions["Sécurité incendie - Lyon janvier"]
+    claire = registered[(learners["cbernard"].id, lyon.id)]
+    assert (claire.guid, str(claire.registered_on)) == (
+        "9D2F4B6A-8C0E-4A1B-9C3D-5E7F9A1B2C01", "2026-11-20 10:00:00")
+    tracked = {(t.session_id, t.lo_code): t for t in records(store, Table.TRACKING)}  # type: ignore[attr-defined]
+    whole, first = tracked[(lyon.id, None)], tracked[(lyon.id, "LO-SEC-01")]
+    assert (whole.progression, whole.status, whole.time_spent) == (50.0, "incomplete", 3600)
+    assert (first.lo_guid, first.status, first.score, first.time_spent,
+            str(first.first_completion)) == ("3E9A1B2C-4D5E-4F60-8A7B-C8D9E0F1A201",
+                                             "completed", 85.0, 1680, "2026-11-23 09:40:00")
+    assert [r[1] for r in outcomes(planned, 6)] == ["unchanged", "unchanged"]  # no meeting yet
     again = commit(EXPORTS / "export-config.xml", store)
-    assert again.counts()["unchanged"] == 11
+    assert again.counts()["unchanged"] == 17
 
 
 def test_a_sessions_file_then_finds_the_platforms_trainings(tmp_path: Path,
@@ -189,7 +201,8 @@ def test_prune_waits_for_an_export_without_errors(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("provider", "column", "words"), [
     ("platformCandidatesAccessProvider", "candidateLogin", "does not store learners"),
-    ("eventSessionMetadataProvider", "eventTitle", "without the intervention GUID"),
+    ("eventTrainingMetadataProvider", "eventTitle", "without their session"),
+    ("trackingLogProvider", "logDate", "does not store daily tracking logs"),
 ])
 def test_providers_the_store_has_no_table_for_are_one_line(
         tmp_path: Path, provider: str, column: str, words: str,
@@ -259,7 +272,7 @@ def test_dry_run_and_json_as_check_and_commit(tmp_path: Path,
     assert records(store, Table.TRAINING) == []
     assert main(["refresh", config, "--store", str(store), "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["counts"]["create"] == 11 and document["run"] == 1
+    assert document["counts"]["create"] == 15 and document["run"] == 1
     assert document["imports"][1]["rows"][0]["action"] == "trainingSessionMetadataProvider"
 
 
@@ -270,7 +283,12 @@ def test_export_config_writes_what_refresh_reads(tmp_path: Path) -> None:
     config = export_config.load(out)
     assert [e.file_name for e in config.exports] == [
         "platform_trainings.csv", "platform_sessions.csv", "platform_learners.csv",
-        "platform_learning_objects.csv"]
+        "platform_learning_objects.csv", "platform_registrations.csv", "platform_tracking.csv",
+        "platform_events.csv"]
+    # Every column it asks for is one a refresh keeps.
+    for export in config.exports:
+        names = refresh.field_names(export)
+        assert "ignoredColumn" not in names, export.provider.name
     assert all(refresh.refusal(e, prune=True) is None for e in config.exports)
 
 
@@ -420,3 +438,189 @@ def test_cli_history_names_a_refresh_run(tmp_path: Path,
     assert main(["history", "--store", store]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert first.startswith("Run 1  ") and "  refresh  " in first
+
+
+# ---------------------------------------------------------------- registrations and tracking
+
+LYON = "5A0D9C1E-2B3F-4E6A-8C7D-1F2E3D4C5B02"  # the sample's sessions export's GUIDs
+PARIS = "5A0D9C1E-2B3F-4E6A-8C7D-1F2E3D4C5B05"
+NINA = "7C1E0A2B-3D4F-4A5B-8C6D-9E0F1A2B3C07"
+CONSOLIDATED = ["candidateLogin", "candidateGuid", "trainingPathCode", "sessionGuid",
+                "sessionTitle", "registrationGuid", "registrationDate", "progression",
+                "status", "timeSpent"]
+
+
+def platform_store(tmp_path: Path) -> Path:
+    """A store refreshed from the sample's trainings, sessions, learners and learning
+    objects (the first four exports of its configuration)."""
+    store = tmp_path / "store.sqlite3"
+    config = export_config.load(EXPORTS / "export-config.xml")
+    config.exports = config.exports[:4]
+    with Store.open(store) as opened:
+        refresh.commit_refresh(refresh.plan_refresh(config, opened), opened)
+    return store
+
+
+def test_registrations_are_found_as_refresh_finds_learners_and_sessions(tmp_path: Path
+                                                                        ) -> None:
+    store = platform_store(tmp_path)
+    config = write_export(tmp_path, "consolidatedTrackingProvider", CONSOLIDATED, [
+        f";{NINA};;{LYON};;R-1;2027-01-05 08:00:00;25.5;incomplete;600",
+        "cbernard;;PRJ-500;;Gestion de projet - Paris;R-2;;;;",
+        "nobody;;;;Gestion de projet - Paris;R-3;;;;",
+        "cbernard;;SEC-101;;Pas de session;R-4;;;;",
+        f"cbernard;;;{LYON};;R-1;;;;",
+        f"cbernard;;;{PARIS};;R-5;05/01/2027;;;",
+    ])
+    planned = commit(config, store)
+    assert outcomes(planned) == [
+        (2, "create", []), (3, "create", []),
+        (4, "error", ["Field candidateLogin: no learner nobody in the store; refresh the "
+                      "learners' export first (before this one in the same export "
+                      "configuration)."]),
+        (5, "error", ["Field sessionTitle: no session Pas de session in the store; refresh "
+                      "the sessions' export first (before this one in the same export "
+                      "configuration)."]),
+        (6, "error", ["Field registrationGuid: R-1 is already the GUID of another "
+                      "registration in the store; this one is not changed."]),
+        (7, "error", ["Field registrationDate: 05/01/2027 is not a date and time in the "
+                      "format YYYY-MM-DD hh:ii:ss."]),
+    ]
+    found = {r.guid: r for r in records(store, Table.REGISTRATION)}  # type: ignore[attr-defined]
+    assert sorted(found) == ["R-1", "R-2"]
+    assert str(found["R-1"].registered_on) == "2027-01-05 08:00:00"
+    (whole,) = records(store, Table.TRACKING)  # the registration R-1's progress
+    assert (whole.lo_code, whole.progression, whole.status, whole.time_spent) == (  # type: ignore[attr-defined]
+        None, 25.5, "incomplete", 600)
+    again = commit(config, store)
+    assert [r[1] for r in outcomes(again)][:2] == ["unchanged", "unchanged"]
+
+
+def test_a_registrations_import_then_warns_of_who_the_platform_has_registered(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = platform_store(tmp_path)
+    commit(write_export(tmp_path, "consolidatedTrackingProvider", CONSOLIDATED,
+                        [f"cbernard;;;{LYON};;R-1;;;;"]), store)
+    (tmp_path / "registrations.csv").write_text(
+        "login;code;title\n"
+        "cbernard;SEC-101;Sécurité incendie - Lyon janvier\n"
+        "nrousseau;SEC-101;Sécurité incendie - Lyon janvier\n", encoding="utf-8")
+    (tmp_path / "import.xml").write_text(
+        "<import-config><import><providers><fileSystemSourceProvider><fileName>"
+        "registrations.csv</fileName><columnsMapping><candidateLogin/><trainingPathCode/>"
+        "<sessionTitle/></columnsMapping></fileSystemSourceProvider></providers><actions>"
+        "<registerLearnerAction/></actions></import></import-config>")
+    assert main(["check", str(tmp_path / "import.xml"), "--store", str(store)]) == 0
+    out = capsys.readouterr().out
+    assert ("registrations.csv:2: WARNING candidateLogin: The learner is already registered "
+            "to this training session.") in out
+    assert "registrations.csv:3" not in out  # nrousseau is not registered there yet
+
+
+TRACKING = ["candidateGuid", "sessionGuid", "contentRefNumber", "contentGuid",
+            "firstLaunchDate", "completionTime", "progression", "score", "status",
+            "timeGlobal"]
+
+
+def test_tracking_rows_by_learning_object_in_the_exports_formats(tmp_path: Path) -> None:
+    store = platform_store(tmp_path)
+    parameters = ("<dateTimeFormat>DD/MM/YYYY hh:ii</dateTimeFormat>"
+                  "<timeGlobalFormat>iso-8601</timeGlobalFormat>"
+                  "<statusFormat><completed>C</completed><incomplete>I</incomplete>"
+                  "<notAttempted>N/A</notAttempted></statusFormat>")
+    config = write_export(tmp_path, "trackingProvider", TRACKING, [
+        f"{NINA};{PARIS};LO-SEC-01;;02/02/2027 09:30;02/02/2027 10:00;100;80,5;C;PT1H25M15S",
+        f"{NINA};{PARIS};;3E9A1B2C-4D5E-4F60-8A7B-C8D9E0F1A202;;;0;;N/A;PT0S",
+        f"{NINA};{PARIS};LO-SEC-03;;;;10;;done;PT1M",
+        f"{NINA};{PARIS};;;;;;;I;",
+    ], parameters=parameters)
+    planned = commit(config, store)
+    assert outcomes(planned) == [
+        (2, "create", []), (3, "create", []),
+        (4, "error", ["Field trackingStatus: done is not one of C, I, N/A."]),
+        (5, "error", ["Fields lovCode, lovGuid are both empty: one of them must name the "
+                      "learning object."]),
+    ]
+    (registration,) = records(store, Table.REGISTRATION)  # a tracking row implies one
+    assert registration.guid is None  # type: ignore[attr-defined]
+    tracked = {t.lo_code: t for t in records(store, Table.TRACKING)}  # type: ignore[attr-defined]
+    first, second = tracked["LO-SEC-01"], tracked["LO-SEC-02"]  # the second's code: the store's
+    assert (str(first.first_access), str(first.last_access), first.score, first.status,
+            first.time_spent) == ("2027-02-02 09:30:00", "2027-02-02 10:00:00", 80.5,
+                                  "completed", 5115)
+    assert (second.lo_guid, second.status, second.time_spent) == (
+        "3E9A1B2C-4D5E-4F60-8A7B-C8D9E0F1A202", "notAttempted", 0)
+    config = write_export(tmp_path, "trackingProvider", TRACKING, [
+        f"{NINA};{PARIS};LO-SEC-01;;02/02/2027 09:30;03/02/2027 10:00;100;90;C;PT2H"],
+        parameters=parameters)
+    assert outcomes(commit(config, store))[0] == (2, "update", [])
+    assert records(store, Table.TRACKING)[0].score == 90.0  # type: ignore[attr-defined]
+
+
+def test_a_time_format_a_refresh_cannot_read_is_one_line(tmp_path: Path) -> None:
+    config = write_export(tmp_path, "trackingProvider", TRACKING, [],
+                          parameters="<timeGlobalFormat>padded</timeGlobalFormat>")
+    with pytest.raises(ConfigError, match="reads rawSeconds and iso-8601 only"):
+        plan(config, tmp_path / "store.sqlite3")
+
+
+def test_an_export_needs_its_learner_and_its_session(tmp_path: Path) -> None:
+    config = write_export(tmp_path, "consolidatedTrackingProvider",
+                          ["candidateLogin", "progression"], [])
+    with pytest.raises(ConfigError, match="none of the columns sessionGuid, sessionTitle"):
+        plan(config, tmp_path / "store.sqlite3")
+
+
+def test_prune_deletes_registrations_the_export_lacks_with_their_tracking(tmp_path: Path
+                                                                          ) -> None:
+    store = platform_store(tmp_path)
+    both = [f"cbernard;;;{LYON};;R-1;;50;incomplete;", f"nrousseau;;;{PARIS};;R-2;;;;"]
+    commit(write_export(tmp_path, "consolidatedTrackingProvider", CONSOLIDATED, both), store)
+    planned = commit(write_export(tmp_path, "consolidatedTrackingProvider", CONSOLIDATED,
+                                  both[1:]), store, prune=True)
+    assert outcomes(planned)[-1] == (0, "delete", ["Not in the export: deleted (--prune)."])
+    assert [r.guid for r in records(store, Table.REGISTRATION)] == ["R-2"]  # type: ignore[attr-defined]
+    assert records(store, Table.TRACKING) == []
+
+
+# ---------------------------------------------------------------- classroom events
+
+EVENTS = ["sessionGuid", "sessionTitle", "eventStartDate", "eventEndDate", "eventStatus",
+          "eventClassRoomTitle", "eventClassRoomCapacity"]
+
+
+def test_events_update_the_interventions_they_match_and_name_the_others(
+        tmp_path: Path, sample: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    main(["commit", str(sample / "sample-config.xml"), "--store", str(store)])  # its meetings
+    planned = commit(EXPORTS / "export-config.xml", store)  # its sessions adopted by title
+    assert outcomes(planned, 6) == [
+        (2, "update", []),  # INT-0001: 09:00 to 16:00 in Lyon - Salle Rhône, 14 places now
+        (3, "unchanged", [
+            "No intervention of session Sécurité incendie - Lyon janvier starts at "
+            "2027-01-14 09:00:00 in room Lyon - Salle Rhône: not created, since the export "
+            "gives no intervention GUID and an import naming this one would then create it a "
+            "second time."])]
+    rooms = {r.guid: r for r in records(store, Table.ROOM)}  # type: ignore[attr-defined]
+    assert rooms["ROOM-LYON-1"].capacity == 14
+    config = write_export(tmp_path, "eventSessionMetadataProvider", EVENTS, [
+        f"{LYON};;2027-01-13;;CA;;",  # a day alone: INT-0002, that day, cancelled
+        f"{LYON};;2027-01-12 09:00:00;;C;Autre salle;",  # INT-0001 is in another room
+        ";Pas de session;2027-01-12 09:00:00;;;;",
+        f"{LYON};;le 12 janvier;;;;",
+    ])
+    planned = commit(config, store, prune=True)
+    rows = outcomes(planned)
+    assert rows[0] == (2, "update", [])
+    assert rows[1][1] == "unchanged" and "in room Autre salle: not created" in rows[1][2][0]
+    assert rows[2] == (4, "error", [
+        "Field sessionTitle: no session Pas de session in the store; refresh the sessions' "
+        "export first (before this one in the same export configuration)."])
+    assert rows[3] == (5, "error", [
+        "Field eventStartDate: le 12 janvier is not a date and time as YYYY-MM-DD hh:ii:ss "
+        "(or its date alone)."])
+    meetings = {i.guid: i for i in records(store, Table.INTERVENTION)}  # type: ignore[attr-defined]
+    assert (meetings["INT-0002"].status, meetings["INT-0001"].status) == ("cancelled", "active")
+    assert len(meetings) == 3  # --prune deletes none: the export cannot say which are gone
+    assert planned.notes == ["--prune leaves the interventions export.csv does not match: "
+                             "without a GUID, an export cannot say which are gone."]

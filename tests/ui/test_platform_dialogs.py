@@ -30,7 +30,8 @@ def test_refresh_previews_then_writes_a_run(qtbot: object, tmp_path: Path,
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.show()
     assert dialog.planned is not None and dialog.refresh_button.isEnabled()
-    assert dialog.exports.count() == 4  # trainings, sessions, learners, learning objects
+    assert dialog.exports.count() == 7  # trainings, sessions, learners, learning objects,
+    # registrations, tracking, classroom events
     assert dialog.model.rowCount() == 4  # the trainings export
     assert dialog.model.data(dialog.model.index(0, 1), Qt.ItemDataRole.DisplayRole) == "create"
     dialog.exports.setCurrentIndex(1)

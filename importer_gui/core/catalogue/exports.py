@@ -74,6 +74,8 @@ CANDIDATE_GUID = "candidateGuid"
 LO_CODE, LO_GUID, LO_TITLE, LO_PUBLISHER, LO_TYPE = (
     "learningObjectCode", "learningObjectGuid", "learningObjectTitle",
     "learningObjectPublisher", "learningObjectType")
+EVENT_START, EVENT_END, EVENT_ROOM, EVENT_STATUS = (
+    "eventStartDate", "eventEndDate", "eventClassRoomTitle", "eventStatus")
 EXPORT_FIELDS: dict[str, FieldDef] = {f.name: f for f in (
     FieldDef(CANDIDATE_GUID, Kind.STRING, QT_TRANSLATE_NOOP("catalogue", "The learner's GUID."),
              max_length=40, column="guid",
@@ -97,7 +99,35 @@ EXPORT_FIELDS: dict[str, FieldDef] = {f.name: f for f in (
         "catalogue", "The learning object's runtime (SCORM, MP4, AICC...)."),
              max_length=50, column="type",
              label=QT_TRANSLATE_NOOP("catalogue", "Learning object type")),
+    # An event's start and end: "date" in IO_items.yml, though the platform writes a time
+    # when it has one; read as text, then parsed by the refresh (a time, or the day only).
+    FieldDef(EVENT_START, Kind.STRING, QT_TRANSLATE_NOOP(
+        "catalogue", "When the classroom event starts (a date, with its time when given)."),
+             label=QT_TRANSLATE_NOOP("catalogue", "Event start")),
+    FieldDef(EVENT_END, Kind.STRING, QT_TRANSLATE_NOOP(
+        "catalogue", "When the classroom event ends."),
+             label=QT_TRANSLATE_NOOP("catalogue", "Event end")),
+    FieldDef(EVENT_ROOM, Kind.STRING, QT_TRANSLATE_NOOP(
+        "catalogue", "The title of the event's room (what the room's label is in the store)."),
+             label=QT_TRANSLATE_NOOP("catalogue", "Event room")),
+    FieldDef(EVENT_STATUS, Kind.ENUM, QT_TRANSLATE_NOOP(
+        "catalogue", "C confirmed, P pending, CA cancelled."),
+             codes=(("confirmed", "C"), ("pending", "P"), ("cancelled", "CA")),
+             label=QT_TRANSLATE_NOOP("catalogue", "Event status")),
 )}
+# An event's statuses as the store keeps an intervention's ("active" or "cancelled").
+EVENT_STATUS_MEANINGS = {"confirmed": "active", "pending": "active", "cancelled": "cancelled"}
+# Import fields whose codes differ in exports: a tracking export writes "not attempted"
+# (statusFormat may rename each status; ``ExportProvider.codes`` holds that).
+EXPORT_CODES: dict[str, dict[str, str]] = {
+    "trackingStatus": {"completed": "completed", "incomplete": "incomplete",
+                       "notAttempted": "not attempted"}}
+STATUS_FORMAT = "statusFormat"  # a parameter of value mappings: meaning -> code
+# The time formats a refresh reads (timeGlobalFormat): seconds, the default, and ISO 8601.
+TIME_GLOBAL_FORMAT = "timeGlobalFormat"
+READ_TIME_FORMATS = ("rawSeconds", "iso-8601")
+DATE_TIME_FORMAT = "dateTimeFormat"
+DEFAULT_DATE_TIME_FORMAT = "YYYY-MM-DD hh:ii:ss"  # IO_items.yml's, when none is given
 # A candidates export's custom field column: its text is the custom field's GUID.
 CUSTOM_FIELD_COLUMN = "candidateCustomFieldGuid"
 
@@ -110,7 +140,8 @@ class ExportProviderSpec:
 
     ``stores``: the store table its rows refresh (None: this version keeps none of them, for
     the reason ``lacking`` names). ``fields``: export column -> the import field it holds.
-    ``key``: the fields, one of which must be there to find a record.
+    ``key``: the fields, one of which must be there to find a record; ``also_keys``: more
+    such groups (a registration needs its learner and its session).
     """
 
     name: str
@@ -120,6 +151,7 @@ class ExportProviderSpec:
     fields: dict[str, str] = field(default_factory=dict)
     key: tuple[str, ...] = ()
     lacking: str = ""
+    also_keys: tuple[tuple[str, ...], ...] = ()
 
 
 _TRAINING_METADATA_PARAMETERS = (
@@ -222,8 +254,68 @@ _EVENT_COLUMNS = (
 _EVENT_PARAMETERS = ("eventClassRoomTypeFilter", "eventDurationAllDayFilter",
                      "eventStatusFilter", "templates", "stripHTML", "maxLength")
 
-LEARNERS, LEARNING_OBJECTS, EVENTS, TRACKING, GAMIFICATION, AUDIT = (
-    "learners", "learning objects", "classroom events", "tracking",
+# What registrations and tracking rows name: their learner (found as the candidates'
+# export finds it), their session (by GUID, else by title in its training course).
+_LEARNER_OF_ROW = {"candidateLogin": "candidateLogin", "candidateGuid": CANDIDATE_GUID,
+                   "candidateRefNumber": "candidateRefNumber",
+                   "candidateEmail": "candidateEmail"}
+_SESSION_OF_ROW = {"sessionGuid": "sessionGuid", "sessionTitle": "sessionTitle",
+                   "trainingPathCode": "trainingPathCode", "trainingGuid": "trainingGuid"}
+_LEARNER_KEY = ("candidateGuid", "candidateLogin", "candidateRefNumber", "candidateEmail")
+_SESSION_KEY = ("sessionGuid", "sessionTitle")
+# A tracking row's values, as the tracking import's fields: the first launch, the last
+# access (completionTime), the first completion, progress, score, status, time spent.
+_TRACKED = {"firstLaunchDate": "firstAccessDate", "completionTime": "lastAccessDate",
+            "firstCompletionDate": "firstCompletionDate", "progression": "progression",
+            "score": "score", "status": "trackingStatus"}
+_CONSOLIDATED_COLUMNS = (
+    "candidateId", "candidateName", "candidateFirstname", "candidateLogin", "candidateEmail",
+    "candidateRefNumber", "candidateGuid", "candidateEntityAncestors", "candidateEntityName",
+    "candidateCustomFieldGuid", "candidateSmartgroups", "lastPlatformAccessDate", "nbLO",
+    "nbLOStarted", "nbLOFinished", "registrationDate", "registrationGuid", "sessionId",
+    "sessionTitle", "sessionGuid", "sessionStartDate", "sessionEndDate", "trainingId",
+    "trainingTitle", "trainingPathCode", "trainingGuid", "catalogVisibility", "trainingStatus",
+    "trainingModality", "trainingPublisher", "trainingChapters", "trainingDuration",
+    "completionTime", "firstLaunchDate", "progression", "progressionMandatory", "score",
+    "scoreNPS", "status", "thresholdReachedDate", "firstCompletionDate", "timeGlobal",
+    "timeSpentCBT", "timeSpentCB", "timeSpentDigital", "timeSpent", "constantValue")
+_TRACKING_PARAMETERS = (
+    "modality", "trainingPathCode", "sessionTitle", "sessionGuid", "trainingGuid",
+    "activityType", "dateFormat", "dateTimeFormat", "statusFormat", "reportStatus",
+    "withoutLaunchTime", "deltaMode", "timeGlobalFormat", "ancestorsWithCurrent", "timeFrames",
+    "timeFramesScale", "onlyFromImportedRegistrations", "onlyFromImportedSessions",
+    "onlyFromImportedTraining", "publishers", "preferredLocales", "entityIds",
+    "learnersSmartGroups", "trainingStatus", "trainingPublishers", "trainingStatusFormat",
+    "catalogVisibility", "trainingModalityFormat", "timeFrameScaleMode", "templates",
+    "stripHTML", "maxLength", "onlyHrisSelectedItems")
+# A registration, and the learner's progress in the whole session (timeSpent is the whole
+# time: timeGlobal plus the classroom's and the activities').
+_CONSOLIDATED_FIELDS = {**_LEARNER_OF_ROW, **_SESSION_OF_ROW, **_TRACKED,
+                        "registrationGuid": "registrationGuid",
+                        "registrationDate": "registrationDate",
+                        "timeSpent": "timeSpent", "timeGlobal": "timeSpent"}
+_TRACKING_COLUMNS = (
+    "reportId", "reportGuid", "candidateId", "candidateGuid", "candidateName",
+    "candidateFirstname", "candidateLogin", "candidateEmail", "candidateRefNumber",
+    "candidateCustomFieldGuid", "candidateTimeZone", "candidateSmartgroups",
+    "candidateEntityAncestors", "candidateEntityName", "trainingId", "trainingGuid",
+    "trainingTitle", "trainingPathCode", "sessionId", "sessionGuid", "sessionTitle",
+    "sessionStartDate", "sessionEndDate", "registrationGuid", "learningObjectGuid",
+    "contentGuid", "contentTitle", "contentRefNumber", "contentLocale",
+    "learningObjectPublisher", "learningObjectRealCompletionTime", "trainingContentFolder",
+    "trainingContentMandatory", "firstLaunchDate", "completionTime", "firstCompletionDate",
+    "progression", "score", "status", "timeGlobal", "constantValue", "templatedValue")
+# A learning object version's reference number and GUID: what the tracking import's lovCode
+# and lovGuid name (and learningObjectVersionCode/Guid in the learning objects' export).
+_TRACKING_FIELDS = {**_LEARNER_OF_ROW, **_SESSION_OF_ROW, **_TRACKED,
+                    "registrationGuid": "registrationGuid", "contentRefNumber": "lovCode",
+                    "contentGuid": "lovGuid", "timeGlobal": "timeSpent"}
+_EVENT_FIELDS = {"sessionGuid": "sessionGuid", "sessionTitle": "sessionTitle",
+                 EVENT_START: EVENT_START, EVENT_END: EVENT_END, EVENT_ROOM: EVENT_ROOM,
+                 EVENT_STATUS: EVENT_STATUS, "eventClassRoomCapacity": "roomCapacity"}
+
+LEARNERS, LEARNING_OBJECTS, EVENTS, ACTIVITIES, TRACKING_LOGS, GAMIFICATION, AUDIT = (
+    "learners", "learning objects", "classroom events", "activities", "daily tracking logs",
     "gamification", "training contents")
 
 PROVIDERS: dict[str, ExportProviderSpec] = {p.name: p for p in (
@@ -271,16 +363,23 @@ PROVIDERS: dict[str, ExportProviderSpec] = {p.name: p for p in (
     ExportProviderSpec("learningObjectVersionMetadataProvider", _LOV_COLUMNS, _LOV_PARAMETERS,
                        Table.LEARNING_OBJECT, _LOV_FIELDS,
                        ("learningObjectVersionGuid", "learningObjectVersionCode")),
+    # Classroom events carry no intervention GUID: they update the interventions they match.
     ExportProviderSpec("eventSessionMetadataProvider",
                        ("sessionId", "sessionGuid", "sessionTitle", "sessionStartDate",
-                        "sessionEndDate", *_EVENT_COLUMNS), _EVENT_PARAMETERS, lacking=EVENTS),
+                        "sessionEndDate", *_EVENT_COLUMNS),
+                       (*_EVENT_PARAMETERS, "exportAllSessions"), Table.INTERVENTION,
+                       _EVENT_FIELDS, _SESSION_KEY, also_keys=((EVENT_START,),)),
     ExportProviderSpec("eventTrainingMetadataProvider", (), (), lacking=EVENTS),
     ExportProviderSpec("eventLearnerMetadataProvider", (), (), lacking=EVENTS),
     ExportProviderSpec("instructorLedTrainingActivityProvider", (), (), lacking=EVENTS),
-    ExportProviderSpec("activityProvider", (), (), lacking=TRACKING),
-    ExportProviderSpec("trackingProvider", (), (), lacking=TRACKING),
-    ExportProviderSpec("trackingLogProvider", (), (), lacking=TRACKING),
-    ExportProviderSpec("consolidatedTrackingProvider", (), (), lacking=TRACKING),
+    ExportProviderSpec("activityProvider", (), (), lacking=ACTIVITIES),
+    ExportProviderSpec("trackingProvider", _TRACKING_COLUMNS, _TRACKING_PARAMETERS,
+                       Table.TRACKING, _TRACKING_FIELDS, _LEARNER_KEY,
+                       also_keys=(_SESSION_KEY, ("contentRefNumber", "contentGuid"))),
+    ExportProviderSpec("trackingLogProvider", (), (), lacking=TRACKING_LOGS),
+    ExportProviderSpec("consolidatedTrackingProvider", _CONSOLIDATED_COLUMNS,
+                       _TRACKING_PARAMETERS, Table.REGISTRATION, _CONSOLIDATED_FIELDS,
+                       _LEARNER_KEY, also_keys=(_SESSION_KEY,)),
     ExportProviderSpec("platformCandidatesAccessProvider", (), (), lacking=LEARNERS),
     ExportProviderSpec("consolidatedGamificationBadgesProvider", (), (),
                        lacking=GAMIFICATION),
@@ -309,9 +408,31 @@ SCHEDULED: tuple[tuple[str, tuple[str, ...], str], ...] = (
      ("learningObjectVersionCode", "learningObjectVersionGuid", "learningObjectVersionTitle",
       "learningObjectVersionPublisher", "learningObjectVersionType"),
      "platform_learning_objects.csv"),
+    # After the learners and sessions they name, so that one refresh finds them.
+    ("consolidatedTrackingProvider",
+     ("candidateLogin", "candidateGuid", "trainingPathCode", "trainingGuid", "sessionGuid",
+      "sessionTitle", "registrationGuid", "registrationDate", "firstLaunchDate",
+      "completionTime", "firstCompletionDate", "progression", "score", "status", "timeSpent"),
+     "platform_registrations.csv"),
+    ("trackingProvider",
+     ("candidateLogin", "candidateGuid", "trainingPathCode", "trainingGuid", "sessionGuid",
+      "sessionTitle", "registrationGuid", "contentRefNumber", "contentGuid", "firstLaunchDate",
+      "completionTime", "firstCompletionDate", "progression", "score", "status", "timeGlobal"),
+     "platform_tracking.csv"),
+    ("eventSessionMetadataProvider",
+     ("sessionGuid", "sessionTitle", "eventStartDate", "eventEndDate", "eventStatus",
+      "eventClassRoomTitle", "eventClassRoomCapacity"),
+     "platform_events.csv"),
 )
-SCHEDULED_PARAMETERS: dict[str, str] = {DATE_FORMAT: DEFAULT_DATE_FORMAT}
-SCHEDULED_SESSION_PARAMETERS: dict[str, str] = {"exportAllSessions": "Y"}
+# The parameters every scheduled export is given, where its provider documents them (the
+# events' provider has no date format: it writes dates and times as the default one).
+SCHEDULED_PARAMETERS: dict[str, str] = {
+    DATE_FORMAT: DEFAULT_DATE_FORMAT, DATE_TIME_FORMAT: DEFAULT_DATE_TIME_FORMAT,
+    TIME_GLOBAL_FORMAT: "rawSeconds"}
+# And the parameters of some: every session, past ones too, and each one's classroom events.
+SCHEDULED_EXTRA: dict[str, dict[str, str]] = {
+    "trainingSessionMetadataProvider": {"exportAllSessions": "Y"},
+    "eventSessionMetadataProvider": {"exportAllSessions": "Y"}}
 
 
 # --- messages --------------------------------------------------------------------------------
@@ -319,8 +440,9 @@ SCHEDULED_SESSION_PARAMETERS: dict[str, str] = {"exportAllSessions": "Y"}
 NOT_STORED = ("<{provider}> exports {what}; this version of Import Assistant does not store "
               "{what} yet, so it cannot refresh from it.")
 NO_EVENT_GUID = errors.QT_TRANSLATE_NOOP(
-    "messages", "<{provider}> exports classroom events without the intervention GUID the store "
-                "finds an intervention by, so a refresh cannot match them.")
+    "messages", "<{provider}> exports classroom events without their session or the "
+                "intervention GUID the store finds an intervention by, so a refresh cannot match "
+                "them; export them with eventSessionMetadataProvider.")
 NOT_READ_FORMAT = errors.QT_TRANSLATE_NOOP(
     "messages", "<{action}> writes {format}; a refresh reads the CSV and TSV formats only.")
 NO_KEY_COLUMN = errors.QT_TRANSLATE_NOOP(
@@ -351,6 +473,31 @@ PRUNE_KEPT = ("Not in the export, but {what} of it {verb}: kept.")
 PRUNE_SKIPPED = errors.QT_TRANSLATE_NOOP(
     "messages", "--prune was not applied to {file}: {count} of its rows have errors, and the "
                 "records they name would be deleted; fix them first.")
+NOT_READ_TIME_FORMAT = errors.QT_TRANSLATE_NOOP(
+    "messages", "<{provider}> writes times as {format}; a refresh reads rawSeconds and iso-8601 "
+                "only (timeGlobalFormat).")
+LEARNER_NOT_IN_STORE = errors.QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: no learner {value} in the store; refresh the learners' export "
+                "first (before this one in the same export configuration).")
+SESSION_NOT_IN_STORE = errors.QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: no session {value} in the store; refresh the sessions' export "
+                "first (before this one in the same export configuration).")
+SESSION_TITLE_SHARED = errors.QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: {count} sessions are titled {value} in the store; the export "
+                "needs sessionGuid to tell which.")
+REGISTRATION_GUID_TAKEN = errors.QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: {guid} is already the GUID of another registration in the "
+                "store; this one is not changed.")
+NOT_A_MOMENT = errors.QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: {value} is not a date and time as {format} (or its date alone).")
+EVENT_NOT_MATCHED = errors.QT_TRANSLATE_NOOP(
+    "messages", "No intervention of session {session} starts at {start}{room}: not created, "
+                "since the export gives no intervention GUID and an import naming this one "
+                "would then create it a second time.")
+EVENT_IN_ROOM = errors.QT_TRANSLATE_NOOP("messages", " in room {room}")
+PRUNE_NO_EVENTS = errors.QT_TRANSLATE_NOOP(
+    "messages", "--prune leaves the interventions {file} does not match: without a GUID, an "
+                "export cannot say which are gone.")
 PRUNE_FILTERED = errors.QT_TRANSLATE_NOOP(
     "messages", "--prune is refused: <{provider}> chooses its rows with {parameters}, so the "
                 "records it leaves out are not gone from the platform.")

@@ -21,7 +21,6 @@ from importer_gui.core.config_xml.read import Reader, children, element_name, te
 from importer_gui.core.config_xml.safe import El, as_bytes, parse
 from importer_gui.core.config_xml.write import DECLARATION, XSI_NS
 from importer_gui.core.errors import ConfigError, DataFileError
-from importer_gui.core.schema import Table
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,8 @@ class ExportProvider:
     spec: cat.ExportProviderSpec
     columns: list[ExportColumn] = field(default_factory=list)
     parameters: dict[str, str] = field(default_factory=dict)
+    # A parameter of value mappings (statusFormat): meaning -> the code the file writes.
+    codes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -50,6 +51,11 @@ class ExportProvider:
     def date_format(self) -> str:
         """The format of the export's dates."""
         return self.parameters.get(cat.DATE_FORMAT) or cat.DEFAULT_DATE_FORMAT
+
+    @property
+    def date_time_format(self) -> str:
+        """The format of the export's dates with a time."""
+        return self.parameters.get(cat.DATE_TIME_FORMAT) or cat.DEFAULT_DATE_TIME_FORMAT
 
     def filters(self) -> list[str]:
         """The parameters that choose which records the export holds."""
@@ -191,19 +197,23 @@ def _read_provider(element: El, reader: Reader) -> ExportProvider:
                     raise reader.unknown("parameter", parameter, f"<{spec.name}>",
                                          spec.parameters)
                 provider.parameters[parameter.tag] = text_of(parameter)
+                if parameter.tag == cat.STATUS_FORMAT:
+                    provider.codes[parameter.tag] = {
+                        c.tag: text_of(c) for c in children(parameter) if text_of(c)}
         else:
             raise reader.unknown("element", child, f"<{spec.name}>",
                                  [cat.COLUMNS, cat.PARAMETERS])
     if not provider.columns:
         raise reader.fail(f"<{spec.name}> (line {element.sourceline}) lists no column.",
                           element)
-    if cat.DATE_FORMAT in provider.parameters:
-        from importer_gui.core.config_xml import validate_date_format
+    for name in (cat.DATE_FORMAT, cat.DATE_TIME_FORMAT):
+        if provider.parameters.get(name):
+            from importer_gui.core.config_xml import validate_date_format
 
-        try:
-            validate_date_format(provider.parameters[cat.DATE_FORMAT])
-        except ConfigError as exc:
-            raise reader.fail(exc.detail, element) from None
+            try:
+                validate_date_format(provider.parameters[name])
+            except ConfigError as exc:
+                raise reader.fail(exc.detail, element) from None
     return provider
 
 
@@ -298,9 +308,10 @@ def scheduled_document(folder: str = DEFAULT_EXPORT_FOLDER) -> str:
         for column in columns:
             etree.SubElement(listed, column)
         parameters = etree.SubElement(element, cat.PARAMETERS)
-        extra = cat.SCHEDULED_SESSION_PARAMETERS if cat.PROVIDERS[provider].stores \
-            is Table.SESSION else {}
-        for name, value in {**cat.SCHEDULED_PARAMETERS, **extra}.items():
+        documented = cat.PROVIDERS[provider].parameters
+        given = {name: value for name, value in cat.SCHEDULED_PARAMETERS.items()
+                 if name in documented}
+        for name, value in {**given, **cat.SCHEDULED_EXTRA.get(provider, {})}.items():
             etree.SubElement(parameters, name).text = value
         action = etree.SubElement(etree.SubElement(export, "actions"), cat.FILE_EXPORT)
         for name, value in cat.ACTION_OPTIONS.items():

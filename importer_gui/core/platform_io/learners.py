@@ -24,7 +24,7 @@ CUSTOM, CUSTOM_PREFIX = "custom", "custom:"  # a custom field, bound as custom:<
 # Fields read, not kept as they are: what names other records, the validity's code.
 _APART = frozenset({MANAGER, ENTITY, VALIDITY})
 # The learner's columns a refresh finds it by, in the order it tries them.
-_FINDING = ((cat.CANDIDATE_GUID, "guid"), (LOGIN, "login"), (REF_NUMBER, "ref_number"),
+FINDING = ((cat.CANDIDATE_GUID, "guid"), (LOGIN, "login"), (REF_NUMBER, "ref_number"),
             (EMAIL, "email"))
 _LO_FINDING = ((cat.LO_GUID, "guid"), (cat.LO_CODE, "code"))
 
@@ -37,7 +37,7 @@ def columns_of(ctx: RowContext) -> dict[str, Any]:
             and not name.startswith(CUSTOM_PREFIX)}
 
 
-def _found(ctx: RowContext, table: Table, finding: tuple[tuple[str, str], ...]) -> Any:
+def found(ctx: RowContext, table: Table, finding: tuple[tuple[str, str], ...]) -> Any:
     """The record the row names: by the first filled field that finds one whose GUID is not
     another's (a record the platform knows under another GUID is another record)."""
     values, overlay = ctx.values, ctx.overlay
@@ -57,14 +57,14 @@ def _found(ctx: RowContext, table: Table, finding: tuple[tuple[str, str], ...]) 
 def plan_learner(ctx: RowContext, shared: Shared) -> Outcome:
     """A learner: found by GUID, login, reference number or e-mail; created or updated, with
     its entity and manager."""
-    learner = _found(ctx, Table.LEARNER, _FINDING)
+    learner = found(ctx, Table.LEARNER, FINDING)
     if learner is not None:
         shared.seen[Table.LEARNER].add(learner.id)
     if ctx.failed:
         return Outcome.ERROR
-    if not any(ctx.values.get(name) is not None for name, _ in _FINDING):
+    if not any(ctx.values.get(name) is not None for name, _ in FINDING):
         ctx.error(LOGIN, cat.NO_LEARNER_NAMED.format(
-            fields=", ".join(name for name, _ in _FINDING)))
+            fields=", ".join(name for name, _ in FINDING)))
         return Outcome.ERROR
     if not _login_free(ctx, learner):
         return Outcome.ERROR
@@ -167,7 +167,7 @@ def unknown_managers(shared: Shared) -> list[tuple[int, str]]:
 
 def plan_learning_object(ctx: RowContext, shared: Shared) -> Outcome:
     """A learning object: found by GUID, else by code; created or updated."""
-    record = _found(ctx, Table.LEARNING_OBJECT, _LO_FINDING)
+    record = found(ctx, Table.LEARNING_OBJECT, _LO_FINDING)
     if record is not None:
         shared.seen[Table.LEARNING_OBJECT].add(record.id)
     if ctx.failed:

@@ -35,7 +35,7 @@ from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.plan import ActionResult, FileStamp, ImportPlan, Plan, RowPlan
 from importer_gui.core.planner import paused_gc
-from importer_gui.core.platform_io import learners
+from importer_gui.core.platform_io import events, followed, learners
 from importer_gui.core.platform_io.export_config import Export, ExportConfig, data_files
 from importer_gui.core.platform_io.shared import Shared
 from importer_gui.core.progress import Monitor
@@ -61,6 +61,10 @@ TABLES = (Table.TRAINING, Table.SESSION, Table.INTERVENTION, Table.ENTITY, Table
           Table.LEARNING_OBJECT)
 # And what --prune deletes with a session or a learner.
 PRUNED_WITH = (Table.REGISTRATION, Table.TRACKING)
+# The tables read besides, when an export refreshes the first (or with --prune).
+READ_WITH: dict[Table, tuple[Table, ...]] = {
+    Table.REGISTRATION: PRUNED_WITH, Table.TRACKING: PRUNED_WITH,
+    Table.INTERVENTION: (Table.ROOM,)}
 
 
 @dataclass
@@ -96,9 +100,14 @@ def refusal(export: Export, *, prune: bool) -> ImporterError | None:
         return ConfigError(cat.NOT_READ_FORMAT.format(action=action.name,
                                                       format=action.format))
     names = {c.name for c in provider.columns}
-    if names.isdisjoint(spec.key):
-        return ConfigError(cat.NO_KEY_COLUMN.format(provider=spec.name,
-                                                    columns=", ".join(spec.key)))
+    for key in (spec.key, *spec.also_keys):
+        if names.isdisjoint(key):
+            return ConfigError(cat.NO_KEY_COLUMN.format(provider=spec.name,
+                                                        columns=", ".join(key)))
+    time_format = provider.parameters.get(cat.TIME_GLOBAL_FORMAT)
+    if time_format and time_format not in cat.READ_TIME_FORMATS:
+        return ConfigError(cat.NOT_READ_TIME_FORMAT.format(provider=spec.name,
+                                                           format=time_format))
     filters = provider.filters()
     if prune and filters:
         return ImporterError(cat.PRUNE_FILTERED.format(provider=spec.name,
@@ -133,15 +142,26 @@ def _bind(export: Export, names: list[str]) -> BoundAction:
         definition = _definition(name)
         if name == IGNORED_COLUMN or definition is None:
             continue
-        codes = definition.default_codes
+        codes = _codes(export, name, definition)
         bound[name] = BoundField(name, index, definition, False, codes,
                                  {code: meaning for meaning, code in codes.items()},
                                  key_text(definition))
     spec = ActionSpec(export.provider.name, export.provider.name, "",
                       tuple(b.spec for b in bound.values()))
     fmt = export.provider.date_format
-    return BoundAction(spec, Action(name=spec.name), bound, date_pattern(fmt), fmt,
+    action = Action(name=spec.name, parameters={
+        cat.DATE_TIME_FORMAT: export.provider.date_time_format})
+    return BoundAction(spec, action, bound, date_pattern(fmt), fmt,
                        width=1 + max((b.index for b in bound.values()), default=-1))
+
+
+def _codes(export: Export, name: str, definition: FieldDef) -> dict[str, str]:
+    """A coded field's codes in this export: an export's own (a tracking status is "not
+    attempted"), each renamed as statusFormat says."""
+    codes = cat.EXPORT_CODES.get(name)
+    if codes is None:
+        return definition.default_codes
+    return {**codes, **export.provider.codes.get(cat.STATUS_FORMAT, {})}
 
 
 # --- planning --------------------------------------------------------------------------------
@@ -159,7 +179,7 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
     files = data_files(config, list(data or []))
     for path in files:
         readers.check_file(path)
-    overlay = Overlay(store.load_state(TABLES + PRUNED_WITH if prune else TABLES))
+    overlay = Overlay(store.load_state(_tables(config, prune)))
     with paused_gc():
         refresh = RefreshPlan(config, Plan(ImportConfig(source=config.source)))
         shared = Shared()
@@ -172,6 +192,13 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
             for table, imp in last.items():
                 _prune(refresh, table, imp, overlay, shared)
     return refresh
+
+
+def _tables(config: ExportConfig, prune: bool) -> tuple[Table, ...]:
+    """The tables a refresh of these exports reads."""
+    stored = {export.provider.spec.stores for export in config.exports}
+    more = [table for table in READ_WITH if table in stored or prune]
+    return (*TABLES, *dict.fromkeys(t for table in more for t in READ_WITH[table]))
 
 
 def _table(export: Export) -> Table:
@@ -337,7 +364,10 @@ def _adoptable(overlay: Overlay, training_id: int, title: str, guid: str | None,
 _HANDLERS: dict[Table, Handler] = {Table.TRAINING: _plan_training,
                                    Table.SESSION: _plan_session,
                                    Table.LEARNER: learners.plan_learner,
-                                   Table.LEARNING_OBJECT: learners.plan_learning_object}
+                                   Table.LEARNING_OBJECT: learners.plan_learning_object,
+                                   Table.REGISTRATION: followed.plan_registration,
+                                   Table.TRACKING: followed.plan_tracking,
+                                   Table.INTERVENTION: events.plan_event}
 
 
 # --- pruning ---------------------------------------------------------------------------------
@@ -346,12 +376,16 @@ def _prune(refresh: RefreshPlan, table: Table, imp: ImportPlan, overlay: Overlay
            shared: Shared) -> None:
     """Delete what the store holds of ``table`` and no export row named; refused for an
     export with errors (the records its failed rows name would go)."""
+    if table is Table.INTERVENTION:
+        refresh.notes.append(cat.PRUNE_NO_EVENTS.format(file=imp.file.name))
+        return
     errors = imp.row_counts()[Outcome.ERROR]
     if errors:
         refresh.notes.append(cat.PRUNE_SKIPPED.format(file=imp.file.name, count=errors))
         return
     named = shared.seen[table]
-    for record in [r for r in overlay.tables[table].values() if r.id not in named]:
+    for record in [r for r in overlay.tables[table].values() if r.id not in named
+                   and not _session_progress(table, r)]:
         cells = _cells(imp, record, overlay)
         changes: list[Change] = []
         if table is Table.TRAINING:
@@ -363,10 +397,20 @@ def _prune(refresh: RefreshPlan, table: Table, imp: ImportPlan, overlay: Overlay
             changes += _delete_session(overlay, record)
         elif table is Table.LEARNER:
             changes += _delete_learner(overlay, record)
+        elif table is Table.REGISTRATION:
+            changes += [overlay.delete(Table.TRACKING, t)
+                        for t in overlay.trackings(record.learner_id, record.session_id)]
+            changes.append(overlay.delete(table, record))
         else:
             changes.append(overlay.delete(table, record))
         imp.add_row(RowPlan(PRUNE_LINE, cells, (ActionResult(
             imp.actions[0], Outcome.DELETE, (Issue.warning("", cat.PRUNED),)),), changes))
+
+
+def _session_progress(table: Table, record: Any) -> bool:
+    """True for a tracking row of a whole session (no learning object): the consolidated
+    export's, which goes with its registration, not with the tracking export."""
+    return table is Table.TRACKING and record.lo_code is None and record.lo_guid is None
 
 
 def _delete_session(overlay: Overlay, session: Any) -> list[Change]:
