@@ -78,7 +78,7 @@ _BY = re.compile(r" (?:by |\()runs? (?P<runs>[\d, and]+)\)?")
 class Template:
     """One template and the pattern of the messages it gives (its placeholders as groups)."""
 
-    __slots__ = ("anchor", "context", "names", "pattern", "text", "weight")
+    __slots__ = ("anchor", "context", "names", "pattern", "tail", "text", "weight")
 
     def __init__(self, text: str, context: str = CONTEXT) -> None:
         self.text = text
@@ -97,6 +97,7 @@ class Template:
                 self.names.append(name)
                 pattern.append(f"(?P<{name}>.*?)")
         self.pattern = re.compile("".join(pattern), re.DOTALL)
+        self.tail = re.compile("".join(pattern) + r"\Z", re.DOTALL)  # ending a longer text
         # Its longest words: a message without them cannot be its, and looking for them is
         # far cheaper than trying the pattern.
         self.anchor = max(literals, key=len, default="")
@@ -189,7 +190,23 @@ def _after_place(message: str, tries: int = 3) -> str:
 def _value_text(name: str, value: str) -> str:
     """A value put back into a translated message: our own words inside it translated."""
     change = _VALUE_WORDS.get(name)
-    return change(value) if change is not None else value
+    return change(value) if change is not None else _with_phrase(value)
+
+
+def _with_phrase(value: str) -> str:
+    """A value ending with a phrase of ours (" in room B12", a template starting with a
+    space) with that phrase translated: two placeholders side by side ("{start}{room}")
+    cannot tell where one value ends and the next begins."""
+    for phrase in _phrases():
+        found = phrase.tail.search(value)
+        if found is not None:
+            return value[:found.start()] + message_text(found.group(0))
+    return value
+
+
+def _phrases() -> list[Template]:
+    """Our templates that are phrases put at the end of a value."""
+    return [t for t in templates()[1] if t.text.startswith(" ")]
 
 
 def _record_name(value: str) -> str:

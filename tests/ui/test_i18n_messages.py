@@ -206,3 +206,13 @@ def test_each_template_recognises_its_own_messages() -> None:
         if (found[0].text if found else None) != expected:
             wrong.append((template.text, found[0].text if found else None))
     assert wrong == []
+
+
+def test_a_phrase_of_ours_inside_a_message_is_translated_too(french: None) -> None:
+    from importer_gui.core.catalogue import exports
+
+    message = exports.EVENT_NOT_MATCHED.format(
+        session="S-1", start="2027-06-15 09:00", room=exports.EVENT_IN_ROOM.format(room="B12"))
+    assert message_text(message).startswith(
+        f"Aucune intervention de la session S-1 ne commence le 2027-06-15 09:00 dans la salle "
+        f"B12{NBSP}: non créée")

@@ -37,6 +37,10 @@
         <source>Choose the action the platform runs on every row.</source>
         <translation>Choisissez l&apos;action que la plateforme exécute sur chaque ligne.</translation>
     </message>
+    <message>
+        <source>Teachers are back-office users, for whom the platform has no import: this action is Import Assistant&apos;s own. It tells the store who the teachers are (sessions and interventions name them by login) and stays out of the package sent to the platform. Learners are kept apart: import them with the learners&apos; action.</source>
+        <translation>Les formateurs sont des utilisateurs du back-office, pour qui la plateforme n&apos;a pas d&apos;import&#xa0;: cette action est propre à Import Assistant. Elle indique à la base qui sont les formateurs (les sessions et les interventions les désignent par leur identifiant) et reste hors du paquet envoyé à la plateforme. Les apprenants sont à part&#xa0;: importez-les avec l&apos;action des apprenants.</translation>
+    </message>
 </context>
 <context>
     <name>BasePage</name>
@@ -490,6 +494,18 @@
         <translation>Champ de la colonne %1</translation>
     </message>
     <message>
+        <source>GUID of the custom field</source>
+        <translation>GUID du champ personnalisé</translation>
+    </message>
+    <message>
+        <source>GUID of the custom field in column %1</source>
+        <translation>GUID du champ personnalisé de la colonne %1</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s GUID of the custom field this column feeds.</source>
+        <translation>Le GUID, sur la plateforme, du champ personnalisé que cette colonne alimente.</translation>
+    </message>
+    <message>
         <source>ignoredColumn (skip it)</source>
         <translation>ignoredColumn (l&apos;ignorer)</translation>
     </message>
@@ -554,6 +570,10 @@
     <message>
         <source>Fed by more than one column: %1. Choose one column each.</source>
         <translation>Alimentés par plusieurs colonnes&#xa0;: %1. Choisissez une seule colonne pour chacun.</translation>
+    </message>
+    <message>
+        <source>Give the GUID of the custom field fed by column %1.</source>
+        <translation>Indiquez le GUID du champ personnalisé alimenté par la colonne %1.</translation>
     </message>
     <message>
         <source>No column feeds these mandatory fields: %1. Rows cannot be matched or checked on them.</source>
@@ -2653,6 +2673,38 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>Learning object type</source>
         <translation>Type de l&apos;objet pédagogique</translation>
     </message>
+    <message>
+        <source>When the classroom event starts (a date, with its time when given).</source>
+        <translation>Quand l&apos;événement en classe commence (une date, avec son heure si elle est donnée).</translation>
+    </message>
+    <message>
+        <source>Event start</source>
+        <translation>Début de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>When the classroom event ends.</source>
+        <translation>Quand l&apos;événement en classe se termine.</translation>
+    </message>
+    <message>
+        <source>Event end</source>
+        <translation>Fin de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>The title of the event&apos;s room (what the room&apos;s label is in the store).</source>
+        <translation>Le titre de la salle de l&apos;événement (le libellé de la salle dans la base).</translation>
+    </message>
+    <message>
+        <source>Event room</source>
+        <translation>Salle de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>C confirmed, P pending, CA cancelled.</source>
+        <translation>C confirmé, P en attente, CA annulé.</translation>
+    </message>
+    <message>
+        <source>Event status</source>
+        <translation>Statut de l&apos;événement</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -3136,7 +3188,11 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>&lt;{provider}&gt; exports classroom events without the intervention GUID the store finds an intervention by, so a refresh cannot match them.</source>
-        <translation>&lt;{provider}&gt; exporte des événements de classe sans le GUID d&apos;intervention par lequel la base retrouve une intervention, une actualisation ne peut donc pas les rapprocher.</translation>
+        <translation type="vanished">&lt;{provider}&gt; exporte des événements de classe sans le GUID d&apos;intervention par lequel la base retrouve une intervention, une actualisation ne peut donc pas les rapprocher.</translation>
+    </message>
+    <message>
+        <source>&lt;{provider}&gt; exports classroom events without their session or the intervention GUID the store finds an intervention by, so a refresh cannot match them; export them with eventSessionMetadataProvider.</source>
+        <translation>&lt;{provider}&gt; exporte des événements en classe sans leur session ni le GUID d&apos;intervention par lequel la base retrouve une intervention, une actualisation ne peut donc pas les rapprocher&#xa0;; exportez-les avec eventSessionMetadataProvider.</translation>
     </message>
     <message>
         <source>&lt;{action}&gt; writes {format}; a refresh reads the CSV and TSV formats only.</source>
@@ -3181,6 +3237,42 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>--prune was not applied to {file}: {count} of its rows have errors, and the records they name would be deleted; fix them first.</source>
         <translation>--prune n&apos;a pas été appliqué à {file}&#xa0;: {count} de ses lignes ont des erreurs, et les enregistrements qu&apos;elles désignent seraient supprimés&#xa0;; corrigez-les d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>&lt;{provider}&gt; writes times as {format}; a refresh reads rawSeconds and iso-8601 only (timeGlobalFormat).</source>
+        <translation>&lt;{provider}&gt; écrit les durées en {format}&#xa0;; une actualisation ne lit que rawSeconds et iso-8601 (timeGlobalFormat).</translation>
+    </message>
+    <message>
+        <source>Field {field}: no learner {value} in the store; refresh the learners&apos; export first (before this one in the same export configuration).</source>
+        <translation>Champ {field}&#xa0;: aucun apprenant {value} dans la base&#xa0;; actualisez d&apos;abord l&apos;export des apprenants (avant celui-ci dans la même configuration d&apos;export).</translation>
+    </message>
+    <message>
+        <source>Field {field}: no session {value} in the store; refresh the sessions&apos; export first (before this one in the same export configuration).</source>
+        <translation>Champ {field}&#xa0;: aucune session {value} dans la base&#xa0;; actualisez d&apos;abord l&apos;export des sessions (avant celui-ci dans la même configuration d&apos;export).</translation>
+    </message>
+    <message>
+        <source>Field {field}: {count} sessions are titled {value} in the store; the export needs sessionGuid to tell which.</source>
+        <translation>Champ {field}&#xa0;: {count} sessions s&apos;intitulent {value} dans la base&#xa0;; l&apos;export a besoin de sessionGuid pour savoir laquelle.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {guid} is already the GUID of another registration in the store; this one is not changed.</source>
+        <translation>Champ {field}&#xa0;: {guid} est déjà le GUID d&apos;une autre inscription de la base&#xa0;; celle-ci n&apos;est pas modifiée.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not a date and time as {format} (or its date alone).</source>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas une date et heure au format {format} (ni sa date seule).</translation>
+    </message>
+    <message>
+        <source>No intervention of session {session} starts at {start}{room}: not created, since the export gives no intervention GUID and an import naming this one would then create it a second time.</source>
+        <translation>Aucune intervention de la session {session} ne commence le {start}{room}&#xa0;: non créée, car l&apos;export ne donne pas de GUID d&apos;intervention et un import qui la nommerait la créerait alors une seconde fois.</translation>
+    </message>
+    <message>
+        <source> in room {room}</source>
+        <translation> dans la salle {room}</translation>
+    </message>
+    <message>
+        <source>--prune leaves the interventions {file} does not match: without a GUID, an export cannot say which are gone.</source>
+        <translation>--prune laisse les interventions que {file} ne rapproche pas&#xa0;: sans GUID, un export ne peut pas dire lesquelles ont disparu.</translation>
     </message>
     <message>
         <source>--prune is refused: &lt;{provider}&gt; chooses its rows with {parameters}, so the records it leaves out are not gone from the platform.</source>
