@@ -67,6 +67,21 @@ STORE: tuple[str, ...] = (
                                 "({detail})."),
 )
 
+# The mapping's errors (core/binding.py writes them with the same words).
+BINDING: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("errors", "Unknown action <{action}>."),
+    QT_TRANSLATE_NOOP("errors", "Field {field} is mapped to two columns ({first} and {second}) "
+                                "in <{element}>."),
+    QT_TRANSLATE_NOOP("errors", "<{action}> needs a column for {needed}, and the file has "
+                                "none."),
+    QT_TRANSLATE_NOOP("errors", "<{action}>: {option} names {field}, but no column of the file "
+                                "holds it."),
+    QT_TRANSLATE_NOOP("errors", "<{element}> lists no column."),
+    QT_TRANSLATE_NOOP("errors", "Column {column} of <{element}> holds a {field} field but no "
+                                "<{key}> says which: give it one, in the column or in the "
+                                "action's <fields>."),
+)
+
 # Constants of the catalogue's messages module that are data, not messages: the title the
 # platform gives a session it renames is the platform's, in every language.
 DATA = ("SESSION_FOR",)
@@ -112,12 +127,13 @@ def _is_template(name: str, value: object) -> bool:
 
 @cache
 def _catalogue_templates() -> tuple[list[Template], list[Template]]:
-    """(the platform's, ours) of the catalogue's messages, the revert's and the store's."""
+    """(the platform's, ours) of the catalogue's messages, the revert's, the store's and the
+    mapping's."""
     everything = {v for k, v in vars(messages).items() if _is_template(k, v)}
     platform = [Template(t) for t in sorted(messages.PLATFORM)]
     ours = [Template(t) for t in sorted(everything - messages.PLATFORM)]
     ours += [Template(t) for t in REVERT]
-    ours += [Template(t, "errors") for t in STORE]
+    ours += [Template(t, "errors") for t in (*STORE, *BINDING)]
     plain = {v for k, v in vars(messages).items()
              if k.isupper() and k not in DATA and isinstance(v, str) and "{" not in v and v}
     ours += [Template(t) for t in sorted(plain - messages.PLATFORM)]
@@ -296,6 +312,12 @@ def _verb(value: str) -> str:
     return translate("messages", "refer")
 
 
+def _alternatives(value: str) -> str:
+    """"A or B" in the user's language."""
+    return arg(translate("messages", "%1 or %2"), *value.rsplit(" or ", 1)) \
+        if " or " in value else value
+
+
 # Values holding our own words, by placeholder: the revert's (named in REVERT only) and the
 # catalogue's phrases put inside other messages.
 _VALUE_WORDS: dict[str, Callable[[str], str]] = {
@@ -311,6 +333,7 @@ _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "old": _plain,
     "new": _plain,
     "parent": _plain,
+    "needed": _alternatives,
 }
 
 

@@ -216,3 +216,23 @@ def test_a_phrase_of_ours_inside_a_message_is_translated_too(french: None) -> No
     assert message_text(message).startswith(
         f"Aucune intervention de la session S-1 ne commence le 2027-06-15 09:00 dans la salle "
         f"B12{NBSP}: non créée")
+
+
+def test_the_mappings_errors_read_in_french(french: None) -> None:
+    from importer_gui.core.binding import bind_action
+    from importer_gui.core.catalogue import INTERVENTION_ACTION, TEACHER_ACTION
+    from importer_gui.core.config import Action, Column
+    from importer_gui.core.errors import ConfigError
+
+    twice = [Column("teacherLogin"), Column("teacherName"), Column("teacherLogin")]
+    with pytest.raises(ConfigError) as raised:
+        bind_action(Action(TEACHER_ACTION.name), twice, "YYYY-MM-DD")
+    assert message_text(raised.value.message) == (
+        "Le champ teacherLogin est associé à deux colonnes (1 et 3) dans <columnsMapping>.")
+    fields = ["interventionGuid", "sessionTitle", "interventionDate", "interventionDuration",
+              "roomGuid", "roomLabel", "teacherLogin", "interventionStatus"]
+    with pytest.raises(ConfigError) as raised:
+        bind_action(Action(INTERVENTION_ACTION.name), [Column(f) for f in fields], "YYYY-MM-DD")
+    assert message_text(raised.value.message) == (
+        "<createOrUpdateInterventionAction> a besoin d'une colonne pour trainingGuid ou "
+        "trainingPathCode, et le fichier n'en a pas.")

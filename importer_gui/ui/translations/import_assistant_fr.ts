@@ -3008,6 +3008,30 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>The store {path} holds a value it cannot read in run {run} ({detail}).</source>
         <translation>La base {path} contient une valeur illisible dans l&apos;exécution {run} ({detail}).</translation>
     </message>
+    <message>
+        <source>Unknown action &lt;{action}&gt;.</source>
+        <translation>Action inconnue &lt;{action}&gt;.</translation>
+    </message>
+    <message>
+        <source>Field {field} is mapped to two columns ({first} and {second}) in &lt;{element}&gt;.</source>
+        <translation>Le champ {field} est associé à deux colonnes ({first} et {second}) dans &lt;{element}&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;{action}&gt; needs a column for {needed}, and the file has none.</source>
+        <translation>&lt;{action}&gt; a besoin d&apos;une colonne pour {needed}, et le fichier n&apos;en a pas.</translation>
+    </message>
+    <message>
+        <source>&lt;{action}&gt;: {option} names {field}, but no column of the file holds it.</source>
+        <translation>&lt;{action}&gt;&#xa0;: {option} nomme {field}, mais aucune colonne du fichier ne le contient.</translation>
+    </message>
+    <message>
+        <source>&lt;{element}&gt; lists no column.</source>
+        <translation>&lt;{element}&gt; ne liste aucune colonne.</translation>
+    </message>
+    <message>
+        <source>Column {column} of &lt;{element}&gt; holds a {field} field but no &lt;{key}&gt; says which: give it one, in the column or in the action&apos;s &lt;fields&gt;.</source>
+        <translation>La colonne {column} de &lt;{element}&gt; contient un champ {field} mais aucun &lt;{key}&gt; ne dit lequel&#xa0;: donnez-en un, dans la colonne ou dans les &lt;fields&gt; de l&apos;action.</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -3592,7 +3616,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>%1 or %2</source>
-        <translation type="vanished">%1 ou %2</translation>
+        <translation>%1 ou %2</translation>
     </message>
 </context>
 <context>
