@@ -22,6 +22,7 @@ from importer_gui.core.catalogue import CONFIG_SUFFIXES
 from importer_gui.core.config import relocated
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.base import BasePage
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
@@ -124,7 +125,7 @@ class ConfigPage(BasePage):
             self.editor.setExtraSelections([])
         else:
             where = "" if error.names_its_line else arg(self.tr("Line %1: "), error.line)
-            self._error = where + error.detail
+            self._error = where + message_text(error.detail)
             self.status_label.setText(self._error)
             self.status_label.setStyleSheet(ERROR_STYLE)
             self._highlight_line(error.line)
