@@ -522,6 +522,12 @@ TRACKING_ACTION = ActionSpec(
 )
 
 
+# Value mappings a page writes in the action's <parameters> block rather than with the field
+# (the trackingStatus page: <parameters><trackingStatus><completed>c</completed>...), so
+# the mapping page offers them even where the default codes are the meanings themselves.
+PARAMETER_MAPPINGS: dict[str, tuple[str, ...]] = {TRACKING_ACTION.name: ("trackingStatus",)}
+
+
 # --- entities and learners (issue 15) ----------------------------------------------------------
 
 DEFAULT_ENTITY_ID, DEFAULT_LANG_CODE = "defaultEntityId", "defaultLangCode"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from importer_gui.core.binding import (
     MappingProblems,
+    bound_names,
     configured_codes,
     mapping_problems,
     option_value,
@@ -42,8 +43,10 @@ from importer_gui.core.catalogue import (
     OptionDef,
     OptionKind,
 )
+from importer_gui.core.catalogue.actions import PARAMETER_MAPPINGS
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import (
+    KEYED_BY,
     KEYED_FIELDS,
     Action,
     ActionField,
@@ -87,6 +90,15 @@ class ColumnRow:
     combo: QComboBox
     note: QLabel
     suggestion: Suggestion
+    # A custom field's GUID (shown when the column feeds one): it tells custom fields apart.
+    guid: QLineEdit
+    guid_before: str = ""  # the GUID the field-list boxes know it by
+
+    def bound(self) -> str:
+        """The field as the check binds it: ``custom:GUID`` for a custom field with a GUID."""
+        field = self.combo.currentData()
+        guid = self.guid.text().strip()
+        return f"{field}:{guid}" if field in KEYED_FIELDS and guid else field
 
 
 class MappingPage(BasePage):
@@ -104,6 +116,8 @@ class MappingPage(BasePage):
         self.field_list_checks: dict[str, dict[str, QCheckBox]] = {}
         # The first of them (sessionSearchField for sessions): its boxes by field.
         self.search_checks: dict[str, QCheckBox] = {}
+        # The layouts of the field lists that may name a custom field (custom:GUID).
+        self._keyed_lists: dict[str, QVBoxLayout] = {}
         # Its other options: a combo for a choice, a line for text.
         self.option_inputs: dict[str, QComboBox | QLineEdit] = {}
         # Its <parameters> not also options (consolidated tracking's dateTimeFormat...).
@@ -165,6 +179,7 @@ class MappingPage(BasePage):
         self.code_edits = {}
         self.field_list_checks = {}
         self.search_checks = {}
+        self._keyed_lists = {}
         self.option_inputs = {}
         self.parameter_inputs = {}
 
@@ -187,9 +202,15 @@ class MappingPage(BasePage):
         self._show_changes(laid)
         known = [(c.header, c.field) for c in laid.columns]
         suggestions = map_columns(headers, known, fields)
+        guids = _guids(self.spec, laid.columns, action)
         for index, (header, suggestion) in enumerate(zip(headers, suggestions, strict=True)):
             samples = [cell_text(r[index]) for r in rows[:SAMPLES] if index < len(r)]
             self._add_column(index, header, samples, suggestion)
+            if suggestion.field in KEYED_FIELDS and index < len(guids):
+                with signals_blocked(self.rows[-1].guid):
+                    self.rows[-1].guid.setText(guids[index])
+                self.rows[-1].guid_before = guids[index]
+            self._show_guid(self.rows[-1])
         self._build_side(action)
         self._initialised = True
         # Going on without some fields was said for one import and one set of fields only.
@@ -273,13 +294,26 @@ class MappingPage(BasePage):
         self._fill_combo(combo)
         combo.setCurrentIndex(max(combo.findData(suggestion.field), 0))
         label.setBuddy(combo)
-        note = QLabel(self.columns_widget)
+        side = QWidget(self.columns_widget)
+        line = QHBoxLayout(side)
+        line.setContentsMargins(0, 0, 0, 0)
+        note = QLabel(side)
         note.setStyleSheet(GUESS_STYLE)
-        row = ColumnRow(header, combo, note, suggestion)
+        guid = QLineEdit(side)
+        guid.setObjectName(f"guid_{index}")
+        guid.setPlaceholderText(self.tr("GUID of the custom field"))
+        guid.setAccessibleName(arg(self.tr("GUID of the custom field in column %1"), title))
+        guid.setToolTip(self.tr("The platform's GUID of the custom field this column feeds."))
+        # Room for a whole GUID (36 characters), the platform's form of it.
+        guid.setMinimumWidth(guid.fontMetrics().horizontalAdvance("D" * 36) + 12)
+        line.addWidget(guid)
+        line.addWidget(note, 1)
+        row = ColumnRow(header, combo, note, suggestion, guid)
         self.rows.append(row)
         self._mark(row, suggestion.guessed)
         combo.currentIndexChanged.connect(lambda *_, r=row: self._field_chosen(r))
-        for place, widget in enumerate((label, sample_label, combo, note)):
+        guid.textChanged.connect(lambda *_, r=row: self._guid_changed(r))
+        for place, widget in enumerate((label, sample_label, combo, side)):
             self.grid.addWidget(widget, index + 1, place)
 
     def _fill_combo(self, combo: QComboBox) -> None:
@@ -312,7 +346,26 @@ class MappingPage(BasePage):
     def _field_chosen(self, row: ColumnRow) -> None:
         """The user picked a field: it is no longer a guess; warnings and options follow."""
         self._mark(row, guessed=False)
+        self._show_guid(row)
         self._update_codes_enabled()
+        self._update_keyed_checks()
+        self.update_warning()
+
+    def _show_guid(self, row: ColumnRow) -> None:
+        """A custom field's column asks for the field's GUID."""
+        row.guid.setVisible(row.combo.currentData() in KEYED_FIELDS)
+
+    def _guid_changed(self, row: ColumnRow) -> None:
+        """A GUID typed: the field lists' box for the old one now names the new one."""
+        field = row.combo.currentData()
+        if field in KEYED_FIELDS:
+            before, after = row.guid_before, row.guid.text().strip()
+            others = {r.bound() for r in self.rows if r is not row}
+            if before and f"{field}:{before}" not in others:
+                self._rename_keyed_check(f"{field}:{before}", f"{field}:{after}" if after
+                                         else None)
+            row.guid_before = after
+        self._update_keyed_checks()
         self.update_warning()
 
     def _build_side(self, action: Action) -> None:
@@ -321,11 +374,16 @@ class MappingPage(BasePage):
         imp = self.current_import()
         top = Qt.AlignmentFlag.AlignTop
         for field in self.spec.fields:
-            if field.remapped:
+            if field.remapped or field.name in self._parameter_mappings():
                 self.side_layout.addWidget(self._codes_box(field, action), 0, top)
         self.side_layout.addWidget(self._options_box(action, imp.provider.date_format), 0, top)
         self.side_layout.addStretch(1)
         self._update_codes_enabled()
+        self._update_keyed_checks()
+
+    def _parameter_mappings(self) -> tuple[str, ...]:
+        """The action's fields whose value mappings go in its <parameters> block."""
+        return PARAMETER_MAPPINGS.get(self.spec.name, ()) if self.spec is not None else ()
 
     def _codes_box(self, field: FieldDef, action: Action) -> QGroupBox:
         """One code per meaning for a coded field, as a check would read them now."""
@@ -392,15 +450,49 @@ class MappingPage(BasePage):
         column.setContentsMargins(0, 0, 0, 0)
         keyed = [name for name in chosen if name.split(":")[0] in KEYED_FIELDS and ":" in name]
         for name in [*(c for c in option.choices if c not in KEYED_FIELDS), *keyed]:
-            check = QCheckBox(field_title(name.split(":")[0]) + name[len(name.split(":")[0]):],
-                              holder)
-            check.setObjectName(f"search_{name}" if first else f"search_{option.name}_{name}")
-            check.setChecked(name in chosen)
-            column.addWidget(check)
-            checks[name] = check
+            self._add_check(option.name, name, first, column).setChecked(name in chosen)
         if first:
             self.search_checks = checks
+        if any(c in KEYED_FIELDS for c in option.choices):
+            self._keyed_lists[option.name] = column
         return holder
+
+    def _add_check(self, option: str, name: str, first: bool, column: QVBoxLayout) -> QCheckBox:
+        """A field list's box for one field (``custom:GUID`` read "Custom field:GUID")."""
+        check = QCheckBox(_check_text(name), column.parentWidget())
+        check.setObjectName(f"search_{name}" if first else f"search_{option}_{name}")
+        column.addWidget(check)
+        self.field_list_checks[option][name] = check
+        return check
+
+    def _update_keyed_checks(self) -> None:
+        """A box in each field list that may name one for every custom field a column feeds
+        (custom:GUID); an unticked box for one no column feeds any more goes."""
+        fed = [name for name in (r.bound() for r in self.rows) if ":" in name]
+        first = next(iter(self.field_list_checks), None)
+        for option, column in self._keyed_lists.items():
+            checks = self.field_list_checks[option]
+            for name in [n for n in checks if ":" in n and n not in fed]:
+                if not checks[name].isChecked():
+                    checks.pop(name).deleteLater()
+            for name in fed:
+                if name not in checks:
+                    self._add_check(option, name, option == first, column)
+
+    def _rename_keyed_check(self, before: str, after: str | None) -> None:
+        """The boxes for ``before`` now name ``after`` (ticked as they were); gone for None."""
+        for option in self._keyed_lists:
+            checks = self.field_list_checks[option]
+            check = checks.pop(before, None)
+            if check is None:
+                continue
+            if after is None or after in checks:
+                check.deleteLater()
+                continue
+            check.setText(_check_text(after))
+            first = option == next(iter(self.field_list_checks))
+            check.setObjectName(f"search_{after}" if first else f"search_{option}_{after}")
+            checks[after] = check
 
     def _option_input(self, option: OptionDef, value: object,
                       box: QWidget) -> QComboBox | QLineEdit:
@@ -443,10 +535,16 @@ class MappingPage(BasePage):
         combo.setCurrentIndex(combo.findData(field))
 
     def problems(self) -> MappingProblems:
-        """What the core finds wrong with the mapping as chosen now."""
+        """What the core finds wrong with the mapping as chosen now (a custom field by its
+        GUID: two columns with the same GUID feed it twice)."""
         if self.spec is None:
             return MappingProblems()
-        return mapping_problems(self.spec, [r.combo.currentData() for r in self.rows])
+        return mapping_problems(self.spec, [r.bound() for r in self.rows])
+
+    def columns_without_guid(self) -> list[int]:
+        """The places (1-based) of the columns feeding a custom field with no GUID given."""
+        return [place for place, row in enumerate(self.rows, start=1)
+                if row.combo.currentData() in KEYED_FIELDS and not row.guid.text().strip()]
 
     def missing_mandatory(self) -> list[str]:
         """Mandatory fields no column feeds, and "one of" groups none of whose fields is fed
@@ -468,6 +566,10 @@ class MappingPage(BasePage):
         if duplicates:
             lines.append(arg(self.tr("Fed by more than one column: %1. Choose one column each."),
                              ", ".join(duplicates)))
+        unnamed = self.columns_without_guid()
+        if unnamed:
+            lines.append(arg(self.tr("Give the GUID of the custom field fed by column %1."),
+                             ", ".join(str(place) for place in unnamed)))
         missing = self.missing_mandatory()
         if missing:
             lines.append(arg(self.tr("No column feeds these mandatory fields: %1. Rows cannot "
@@ -489,6 +591,8 @@ class MappingPage(BasePage):
         """No field twice; missing mandatory fields only once the user confirmed."""
         if self.spec is None or not self.rows or self.duplicates():
             return False
+        if self.columns_without_guid():
+            return False
         return not self.missing_mandatory() or self.confirm_check.isChecked()
 
     # --- writing the choices ------------------------------------------------------------
@@ -504,6 +608,7 @@ class MappingPage(BasePage):
         assert action is not None
         imp.provider.columns = self._columns()
         action.fields = self._action_fields(action)
+        self._save_parameter_codes(action)
         self._save_options(action)
         edit = self.date_format_edit
         imp.provider.date_format = (edit.text().strip() if edit else "") or DATE_FORMAT.default
@@ -523,8 +628,12 @@ class MappingPage(BasePage):
             name = row.combo.currentData()
             same = kept.get(name) if name != IGNORED_COLUMN else None
             old = same.pop(0) if same else None
-            columns.append(Column(name, old.options if old else FieldOptions(),
-                                  header=row.header, alias=old.alias if old else None))
+            options = old.options if old else FieldOptions()
+            if KEYED_BY in options.settings:  # the column names its custom field: the GUID typed
+                options = replace(options, settings={**options.settings,
+                                                     KEYED_BY: row.guid.text().strip()})
+            columns.append(Column(name, options, header=row.header,
+                                  alias=old.alias if old else None))
         return columns
 
     def _action_fields(self, action: Action) -> list[ActionField]:
@@ -534,11 +643,18 @@ class MappingPage(BasePage):
         for entry in action.fields or []:
             previous.setdefault(entry.name, []).append(entry)
         fields: list[ActionField] = []
-        for name in self.mapped_fields():
+        mapped = [row for row in self.rows if row.combo.currentData() != IGNORED_COLUMN]
+        for row in mapped:
+            name = row.combo.currentData()
             same = previous.get(name)
             entry = same.pop(0) if same else ActionField(name)
             options = entry.options
+            if name in KEYED_FIELDS:  # its GUID with the field, as the platform's example
+                options = replace(options, settings={**options.settings,
+                                                     KEYED_BY: row.guid.text().strip()})
             edits = self.code_edits.get(name)
+            if name in self._parameter_mappings():
+                edits = None  # written in <parameters> (_save_parameter_codes)
             if edits is not None:
                 codes = {m: e.text().strip() or e.placeholderText() for m, e in edits.items()}
                 # Written in <fields> only when they differ from what the document gives
@@ -552,6 +668,30 @@ class MappingPage(BasePage):
                     options = replace(options, codes={} if codes == below else codes)
             fields.append(ActionField(name, options, entry.alias))
         return fields
+
+    def _save_parameter_codes(self, action: Action) -> None:
+        """The codes of a field whose value mappings go in <parameters> (trackingStatus), as
+        typed: a meaning whose code is what the document gives below <parameters> (defaults,
+        columns) is left empty there, kept only where the document had it."""
+        assert self.spec is not None
+        columns = self.current_import().provider.columns
+        for name in self._parameter_mappings():
+            edits = self.code_edits.get(name)
+            definition = self.spec.by_name[name]
+            if edits is None:
+                continue
+            codes = {m: e.text().strip() or e.placeholderText() for m, e in edits.items()}
+            if codes == configured_codes(definition, action, columns):
+                continue  # as the document has them: left as written
+            below = configured_codes(definition, Action(action.name), columns)
+            before = action.parameter_codes.get(name, {})
+            mapping = {m: (codes[m] if codes[m] != below[m] else "") for m in codes
+                       if m in before or codes[m] != below[m]}
+            if any(mapping.values()) or before:
+                action.parameter_codes[name] = mapping
+            for entry in action.fields or []:  # <fields> would override <parameters>
+                if entry.name == name and entry.options.codes:
+                    entry.options = replace(entry.options, codes={})
 
     def _save_options(self, action: Action) -> None:
         """Each option as chosen; one still at its default and never set stays unset."""
@@ -574,6 +714,21 @@ class MappingPage(BasePage):
                 action.parameters.pop(parameter.name, None)
             else:
                 action.parameters[parameter.name] = text
+
+
+def _check_text(name: str) -> str:
+    """A field list's box as people read it: the field's title, then ``:GUID`` if any."""
+    field, colon, guid = name.partition(":")
+    return field_title(field) + colon + guid
+
+
+def _guids(spec: ActionSpec, columns: list[Column], action: Action) -> list[str]:
+    """Each column's custom-field GUID as the configuration gives it ("" for none)."""
+    try:
+        names = bound_names(spec, columns, action)
+    except ConfigError:  # a custom column without a GUID: the ones the columns give
+        return [c.options.settings.get(KEYED_BY, "") for c in columns]
+    return [name.partition(":")[2] if name else "" for name in names]
 
 
 def _input_text(widget: QComboBox | QLineEdit) -> str:
