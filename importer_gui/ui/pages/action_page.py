@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QWidget
 
-from importer_gui.core.catalogue import ACTIONS, ActionSpec
+from importer_gui.core.catalogue import ACTIONS, TEACHER_ACTION, ActionSpec
 from importer_gui.core.config import Action
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.suggest import likely_action
 from importer_gui.ui.labels import catalogue_text
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import MUTED_TEXT
+from importer_gui.ui.styles import MUTED_TEXT, NOTICE_STYLE
 
 
 class ActionPage(BasePage):
@@ -23,10 +23,22 @@ class ActionPage(BasePage):
         self.setSubTitle(self.tr("Choose the action the platform runs on every row."))
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
+        # Said where the teachers' action is chosen (issue 15): they are no learners.
+        self.teacher_note = QLabel(self.tr(
+            "Teachers are back-office users, for whom the platform has no import: this action "
+            "is Import Assistant's own. It tells the store who the teachers are (sessions and "
+            "interventions name them by login) and stays out of the package sent to the "
+            "platform. Learners are kept apart: import them with the learners' action."), self)
+        self.teacher_note.setObjectName("teacherNote")
+        self.teacher_note.setWordWrap(True)
+        self.teacher_note.setStyleSheet(NOTICE_STYLE)
+        self.teacher_note.hide()
         for number, spec in enumerate(ACTIONS.values(), start=1):
             self._add_action(number, spec)
         self.body.addStretch(1)
         self.group.buttonToggled.connect(lambda *_: self.completeChanged.emit())
+        self.group.buttonToggled.connect(lambda *_: self.teacher_note.setVisible(
+            self.selected() == TEACHER_ACTION.name))
 
     def _add_action(self, number: int, spec: ActionSpec) -> None:
         """One radio button (with a mnemonic digit) and its summary below it."""
@@ -41,6 +53,8 @@ class ActionPage(BasePage):
         self.buttons[spec.name] = button
         self.body.addWidget(button)
         self.body.addWidget(summary)
+        if spec.name == TEACHER_ACTION.name:
+            self.body.addWidget(self.teacher_note)
 
     def selected(self) -> str | None:
         """The chosen action's name."""
