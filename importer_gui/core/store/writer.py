@@ -14,6 +14,7 @@ at the same moment leave the store as one would, and the second names the confli
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -125,7 +126,9 @@ class BulkWriter:
         self.done = 0
         self.layouts = {t: _layout(dialect, t) for t in Table}
         self.encode_json = dialect.encoders[Type.JSON]
-        self.ids: dict[Table, dict[int, int]] = {t: {} for t in Table}  # placeholder -> id
+        # Placeholder -> real id, as an array indexed by -placeholder (0: none yet). A dict
+        # of a million ints held about 100 MB for the commit alone; this holds 8 bytes each.
+        self.ids: dict[Table, array[int]] = {t: array("q") for t in Table}
         self.next_id: dict[Table, int] = {}
         self.first_id: dict[Table, int] = {}  # the first id this run gives, per table
         self.pending: dict[Table, _Batch] = {}
@@ -176,20 +179,23 @@ class BulkWriter:
         if record_id >= 0:  # a record coming back with its old id (a revert)
             self.next_id[table] = max(next_id, record_id + 1)
             return record_id
-        placeholders = self.ids[table]
-        if record_id in placeholders:
+        placeholders, slot = self.ids[table], -record_id
+        if slot >= len(placeholders):  # grown by half at least: amortised, like a list
+            placeholders.frombytes(bytes(8 * max(slot + 1 - len(placeholders),
+                                                 len(placeholders) // 2 + 1024)))
+        elif placeholders[slot]:
             raise self._fail(f"The changes create {table.value} {record_id} twice")
-        placeholders[record_id] = next_id
+        placeholders[slot] = next_id
         self.next_id[table] = next_id + 1
         return next_id
 
     def _resolve(self, table: Table, record_id: int) -> int:
         """A placeholder's real id."""
-        try:
-            return self.ids[table][record_id]
-        except KeyError:
-            raise self._fail(f"The changes refer to {table.value} {record_id}, "
-                             "which they never create") from None
+        placeholders, slot = self.ids[table], -record_id
+        if slot < len(placeholders) and placeholders[slot]:
+            return placeholders[slot]
+        raise self._fail(f"The changes refer to {table.value} {record_id}, "
+                         "which they never create")
 
     def _db_values(self, table: Table, values: dict[str, Any],
                    base: dict[str, Any]) -> dict[str, Any]:
