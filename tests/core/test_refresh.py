@@ -624,3 +624,17 @@ def test_events_update_the_interventions_they_match_and_name_the_others(
     assert len(meetings) == 3  # --prune deletes none: the export cannot say which are gone
     assert planned.notes == ["--prune leaves the interventions export.csv does not match: "
                              "without a GUID, an export cannot say which are gone."]
+    with Store.open(store) as opened:
+        revert.commit_revert(opened, revert.plan_revert(opened, opened.history()[0].id))
+    meetings = {i.guid: i for i in records(store, Table.INTERVENTION)}  # type: ignore[attr-defined]
+    assert meetings["INT-0002"].status == "active"
+
+
+def test_revert_takes_back_the_registrations_and_tracking_a_refresh_made(tmp_path: Path
+                                                                         ) -> None:
+    store = tmp_path / "store.sqlite3"
+    commit(EXPORTS / "export-config.xml", store)
+    with Store.open(store) as opened:
+        revert.commit_revert(opened, revert.plan_revert(opened, opened.history()[0].id))
+    assert records(store, Table.REGISTRATION) == records(store, Table.TRACKING) == []
+    assert records(store, Table.LEARNER) == []
