@@ -165,3 +165,23 @@ def test_a_configuration_naming_custom_fields_shows_their_guids(
     assert [(f.name, f.options.settings, f.options.mandatory) for f in action.fields or []] == [
         ("candidateRefNumber", {}, None), ("custom", {"guid": GUID}, None),
         ("custom", {"guid": "75ACD042"}, True)]
+
+
+def test_a_guid_given_in_its_column_stays_there(window: MainWindow, tmp_path: Path,
+                                                 qtbot: QtBot) -> None:
+    write_csv(tmp_path / "learners.csv", [["candidateRefNumber", "custom"], ["E1001", "B-17"]])
+    config = write_config(tmp_path, ImportSpec(
+        "learners.csv", ("candidateRefNumber", "custom"), "createOrUpdateLearnerAction",
+        column_children={"custom": "<guid>75ACD042</guid>"}))
+    wizard = window.wizard
+    assert wizard.open_file(config)
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20000)
+    while wizard.currentId() != MAPPING:
+        wizard.back()
+    page = wizard.mapping_page
+    assert page.rows[1].guid.text() == "75ACD042"
+    page.rows[1].guid.setText("75ACD043")
+    wizard.next()
+    imp = window.state.choices.config.imports[0]
+    assert imp.provider.columns[1].options.settings == {"guid": "75ACD043"}
+    assert [f.options.settings for f in imp.actions[0].fields or []] == [{}, {}]

@@ -643,13 +643,18 @@ class MappingPage(BasePage):
         for entry in action.fields or []:
             previous.setdefault(entry.name, []).append(entry)
         fields: list[ActionField] = []
-        mapped = [row for row in self.rows if row.combo.currentData() != IGNORED_COLUMN]
-        for row in mapped:
+        columns = self.current_import().provider.columns  # as _columns wrote them
+        for row, column in zip(self.rows, columns, strict=True):
             name = row.combo.currentData()
+            if name == IGNORED_COLUMN:
+                continue
             same = previous.get(name)
             entry = same.pop(0) if same else ActionField(name)
             options = entry.options
-            if name in KEYED_FIELDS:  # its GUID with the field, as the platform's example
+            if name in KEYED_FIELDS and (KEYED_BY in options.settings
+                                         or KEYED_BY not in column.options.settings):
+                # Its GUID with the field, as the platform's example writes it (unless only
+                # its column names it).
                 options = replace(options, settings={**options.settings,
                                                      KEYED_BY: row.guid.text().strip()})
             edits = self.code_edits.get(name)
