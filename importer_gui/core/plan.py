@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
@@ -66,6 +68,149 @@ class RowPlan:
         return {i.field for i in self.issues() if level is None or i.level is level}
 
 
+class Rows(Sequence[RowPlan]):
+    """An import's planned rows, held compactly: a row is its line in an array and three
+    references (its cells, its results, its changes), not an object of its own.
+
+    A million rows held as RowPlan objects took 150 bytes each for the object, its line
+    number, and the tuple of its one change; here they take 32. ``rows[i]`` and iteration
+    give RowPlan objects made on the spot (equal, not identical, from one access to the
+    next); the plan's own passes read the columns (``lines``, ``cells``, ``results``,
+    ``changes``) directly. A row's one change is held as itself, without a tuple.
+    """
+
+    __slots__ = ("cells", "changes", "lines", "results")
+
+    def __init__(self, rows: Iterable[RowPlan] = ()) -> None:
+        self.lines = array("q")
+        self.cells: list[tuple[Cell, ...]] = []
+        self.results: list[Sequence[ActionResult]] = []
+        self.changes: list[Change | Sequence[Change]] = []
+        for row in rows:
+            self.append(row)
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    @overload
+    def __getitem__(self, index: int) -> RowPlan: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RowPlan]: ...
+
+    def __getitem__(self, index: int | slice) -> RowPlan | list[RowPlan]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        return _held_row(self, index, self.lines[index], self.cells[index],
+                         self.results[index], self.changes[index])
+
+    def __iter__(self) -> Iterator[RowPlan]:
+        for index, line, cells, results, changes in zip(
+                range(len(self)), self.lines, self.cells, self.results, self.changes,
+                strict=True):
+            yield _held_row(self, index, line, cells, results, changes)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Rows | list | tuple):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Rows({len(self)} rows)"
+
+    def append(self, row: RowPlan) -> None:
+        """Add a row at the end."""
+        self.lines.append(row.line)
+        self.cells.append(row.cells)
+        self.results.append(row.results)
+        self.changes.append(_held(row.changes))
+
+    def __setitem__(self, index: int, row: RowPlan) -> None:
+        self.lines[index] = row.line
+        self.cells[index] = row.cells
+        self.results[index] = row.results
+        self.changes[index] = _held(row.changes)
+
+    def clear(self) -> None:
+        """Forget every row."""
+        self.lines = array("q")
+        self.cells.clear()
+        self.results.clear()
+        self.changes.clear()
+
+    def changes_of(self, index: int) -> Sequence[Change]:
+        """Row ``index``'s changes, without making its RowPlan."""
+        changes = self.changes[index]
+        return (changes,) if type(changes) is Change else changes  # type: ignore[return-value]
+
+
+class _HeldRow(RowPlan):
+    """A row made on the spot from Rows: what is set on it is written back to the Rows
+    (the preview's corrections set a row's cells)."""
+
+    __slots__ = ("_index", "_rows")
+
+    def __setattr__(self, name: str, value: object) -> None:
+        object.__setattr__(self, name, value)
+        rows = getattr(self, "_rows", None)  # None in a copy (dataclasses.replace): its own
+        if rows is not None and name in _WRITTEN_BACK:
+            column = getattr(rows, name)
+            column[self._index] = _held(value) if name == "changes" else value  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RowPlan):
+            return NotImplemented
+        return (self.line, self.cells, self.results, self.changes) == (
+            other.line, other.cells, other.results, other.changes)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+_WRITTEN_BACK = frozenset({"line", "cells", "results", "changes"})
+# Slots set through their descriptors: a held row is made without running __setattr__.
+_SET = {name: getattr(_HeldRow, name).__set__ for name in
+        ("line", "cells", "results", "changes", "_rows", "_index")}
+_SET_LINE, _SET_CELLS, _SET_RESULTS, _SET_CHANGES, _SET_ROWS, _SET_INDEX = _SET.values()
+
+
+def _held_row(rows: Rows, index: int, line: int, cells: tuple[Cell, ...],
+              results: Sequence[ActionResult], changes: Change | Sequence[Change]) -> RowPlan:
+    """Row ``index`` of ``rows`` as a RowPlan that writes back what is set on it."""
+    row = object.__new__(_HeldRow)
+    _SET_LINE(row, line)
+    _SET_CELLS(row, cells)
+    _SET_RESULTS(row, results)
+    _SET_CHANGES(row, (changes,) if type(changes) is Change else changes)
+    _SET_ROWS(row, rows)
+    _SET_INDEX(row, index)
+    return row
+
+
+def _held(changes: Sequence[Change]) -> Change | Sequence[Change]:
+    """A row's changes as Rows holds them: one change as itself."""
+    return changes[0] if len(changes) == 1 else changes
+
+
+def results_have_errors(results: Sequence[ActionResult]) -> bool:
+    """True when any of a row's results is an ERROR (RowPlan.has_errors, from its results)."""
+    if len(results) == 1:
+        return results[0].outcome is Outcome.ERROR
+    return any(r.outcome is Outcome.ERROR for r in results)
+
+
+def results_outcome(results: Sequence[ActionResult]) -> Outcome:
+    """A row's outcome from its results (RowPlan.outcome)."""
+    if len(results) == 1:
+        return results[0].outcome
+    if results_have_errors(results):
+        return Outcome.ERROR
+    return results[0].outcome if results else Outcome.UNCHANGED
+
+
 @dataclass
 class FileStamp:
     """Size and modification time of a data file, to notice it changed before a commit."""
@@ -102,21 +247,24 @@ class ImportPlan:
     columns: list[str]  # field name per column, file order ("ignoredColumn" included)
     headers: list[str] | None  # the header line, when skipFirstLine is yes
     actions: list[str]
-    rows: list[RowPlan] = field(default_factory=list)
+    rows: Rows = field(default_factory=Rows)  # a list of RowPlan is held as Rows
     stamp: FileStamp | None = None
     _row_counts: Counter[Outcome] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._row_counts = Counter(row.outcome for row in self.rows)
+        if not isinstance(self.rows, Rows):
+            self.rows = Rows(self.rows)
+        self._row_counts = Counter(map(results_outcome, self.rows.results))
 
     def add_row(self, row: RowPlan) -> None:
         """Append a row."""
         self.rows.append(row)
-        self._row_counts[row.outcome] += 1
+        results = row.results
+        self._row_counts[results[0].outcome if len(results) == 1 else row.outcome] += 1
 
     def replace_row(self, row_index: int, row: RowPlan) -> None:
         """Put a re-checked row in place of the old one."""
-        self._row_counts[self.rows[row_index].outcome] -= 1
+        self._row_counts[results_outcome(self.rows.results[row_index])] -= 1
         self.rows[row_index] = row
         self._row_counts[row.outcome] += 1
 
@@ -128,7 +276,7 @@ class ImportPlan:
         """Outcomes per action result."""
         if len(self.actions) == 1:  # one result per row: the rows' outcomes
             return self.row_counts()
-        return Counter(r.outcome for row in self.rows for r in row.results)
+        return Counter(r.outcome for results in self.rows.results for r in results)
 
 
 @dataclass
@@ -167,10 +315,13 @@ class Plan:
 
     def changes(self) -> Iterator[Change]:
         """The changes of every row without errors, in order: what a commit writes."""
-        for imp in self.imports:
-            for row in imp.rows:
-                if not row.has_errors:
-                    yield from row.changes
+        for imp in self.imports:  # read from the rows' columns: no RowPlan made per row
+            for results, changes in zip(imp.rows.results, imp.rows.changes, strict=True):
+                if not results_have_errors(results):
+                    if type(changes) is Change:
+                        yield changes
+                    else:
+                        yield from changes  # type: ignore[misc]
 
     def files_changed(self) -> list[Path]:
         """Data files that changed on disk since they were read."""
@@ -180,7 +331,7 @@ class Plan:
 def issue_counts(imports: Iterable[ImportPlan]) -> list[tuple[Issue, int]]:
     """Each issue of the imports' rows and how many times it occurs: errors first, then the
     most frequent, then by field and message."""
-    counts = Counter(issue for imp in imports for row in imp.rows for result in row.results
-                     for issue in result.issues)
+    counts = Counter(issue for imp in imports for results in imp.rows.results
+                     for result in results for issue in result.issues)
     return sorted(counts.items(), key=lambda item: (
         item[0].level is not Level.ERROR, -item[1], item[0].field, item[0].message))

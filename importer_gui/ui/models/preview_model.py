@@ -10,10 +10,9 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from itertools import compress
-from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,7 +29,14 @@ from importer_gui.core.cells import cell_text
 from importer_gui.core.corrections import Correction
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
-from importer_gui.core.plan import ImportPlan, Plan, RowPlan
+from importer_gui.core.plan import (
+    ActionResult,
+    ImportPlan,
+    Plan,
+    RowPlan,
+    results_have_errors,
+    results_outcome,
+)
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.locale_text import LocaleText
@@ -79,19 +85,24 @@ class RowFilter(StrEnum):
     DELETE = "delete"
 
 
-def _row_filter(mode: RowFilter, issue: Issue | None = None) -> Callable[[RowPlan], bool]:
-    """The test a row must pass to be shown under ``mode`` (and with ``issue``, if given)."""
+Results = Sequence[ActionResult]
+
+
+def _row_filter(mode: RowFilter, issue: Issue | None = None) -> Callable[[Results], bool]:
+    """The test a row's results must pass to be shown under ``mode`` (and with ``issue``, if
+    given). Rows are tested by their results, as the plan holds them: no row object made."""
     if issue is not None:
         kept = _row_filter(mode)
-        return lambda row: row.has_issues and issue in row.issues() and kept(row)
+        return lambda results: (any(issue in r.issues for r in results if r.issues)
+                                and kept(results))
     if mode is RowFilter.ALL:
-        return lambda row: True
+        return lambda results: True
     if mode is RowFilter.ERRORS:
-        return attrgetter("has_errors")  # called from C: one Python call a row, not two
+        return results_have_errors
     if mode is RowFilter.WARNINGS:
-        return lambda row: any(i.level is Level.WARNING for i in row.issues())
+        return lambda results: any(i.level is Level.WARNING for r in results for i in r.issues)
     wanted = Outcome(mode.value)
-    return lambda row: row.outcome is wanted
+    return lambda results: results_outcome(results) is wanted
 
 
 def _header(imp: ImportPlan, n: int) -> str:
@@ -100,20 +111,19 @@ def _header(imp: ImportPlan, n: int) -> str:
     return headers[n] if n < len(headers) else ""
 
 
-_CELLS = attrgetter("cells")
-
-
 def _column_keys(imp: ImportPlan, column: int) -> list[Any]:
     """Every row's sort key for one column, in plan order: ints or strings, no tuples."""
+    rows = imp.rows  # read by its columns: no row object made per row
     if column == LINE_COLUMN:  # by import, then line
-        return [(imp.index << 32) + row.line for row in imp.rows]
+        base = imp.index << 32
+        return [base + line for line in rows.lines]
     if column == OUTCOME_COLUMN:
-        return [OUTCOME_RANK[row.outcome] for row in imp.rows]
+        return [OUTCOME_RANK[outcome] for outcome in map(results_outcome, rows.results)]
     if column < 0:  # the file column: by import
-        return [imp.index] * len(imp.rows)
+        return [imp.index] * len(rows)
     n = column - FIRST_VALUE_COLUMN
     return [((cells[n] if type(cells[n]) is str else cell_text(cells[n])).casefold()
-             if n < len(cells) else "") for cells in map(_CELLS, imp.rows)]
+             if n < len(cells) else "") for cells in rows.cells]
 
 
 class _RowIssues:
@@ -310,7 +320,7 @@ class PreviewModel(QAbstractTableModel):
                 positions.extend(range(start, start + len(imp.rows)))
             else:
                 positions.extend(compress(range(start, start + len(imp.rows)),
-                                          map(keep, imp.rows)))
+                                          map(keep, imp.rows.results)))
             start += len(imp.rows)
         self._positions, self._starts = positions, starts
         if self._sort is not None and self._plan is not None:
