@@ -93,12 +93,17 @@ def test_the_sample_exports_fill_an_empty_store(tmp_path: Path) -> None:
     assert again.counts()["unchanged"] == 17
 
 
-def test_a_sessions_file_then_finds_the_platforms_trainings(tmp_path: Path,
-                                                             sample: Path) -> None:
+def test_a_sessions_file_then_finds_the_platforms_trainings(
+        tmp_path: Path, sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = tmp_path / "store.sqlite3"
     commit(EXPORTS / "export-config.xml", store)
     code = main(["check", str(sample / "sample-config.xml"), "--store", str(store), "--json"])
     assert code == 1  # the sample's own mistakes remain
+    registrations = json.loads(capsys.readouterr().out)["imports"][-1]
+    assert registrations["file"].endswith("registrations.xlsx")
+    assert registrations["rows"][0]["issues"] == [{  # the platform registered her already
+        "level": "WARNING", "field": "candidateLogin",
+        "message": "The learner is already registered to this training session."}]
 
 
 def test_updates_what_changed_and_keeps_what_the_export_lacks(tmp_path: Path) -> None:
@@ -471,6 +476,7 @@ def test_registrations_are_found_as_refresh_finds_learners_and_sessions(tmp_path
         "cbernard;;SEC-101;;Pas de session;R-4;;;;",
         f"cbernard;;;{LYON};;R-1;;;;",
         f"cbernard;;;{PARIS};;R-5;05/01/2027;;;",
+        "cbernard;;NOPE-1;;Gestion de projet - Paris;R-6;;;;",  # not that course's session
     ])
     planned = commit(config, store)
     assert outcomes(planned) == [
@@ -485,6 +491,9 @@ def test_registrations_are_found_as_refresh_finds_learners_and_sessions(tmp_path
                       "registration in the store; this one is not changed."]),
         (7, "error", ["Field registrationDate: 05/01/2027 is not a date and time in the "
                       "format YYYY-MM-DD hh:ii:ss."]),
+        (8, "error", ["Field sessionTitle: no session Gestion de projet - Paris in the store; "
+                      "refresh the sessions' export first (before this one in the same export "
+                      "configuration)."]),
     ]
     found = {r.guid: r for r in records(store, Table.REGISTRATION)}  # type: ignore[attr-defined]
     assert sorted(found) == ["R-1", "R-2"]
@@ -608,8 +617,8 @@ def test_events_update_the_interventions_they_match_and_name_the_others(
         f"{LYON};;2027-01-12 09:00:00;;C;Autre salle;",  # INT-0001 is in another room
         ";Pas de session;2027-01-12 09:00:00;;;;",
         f"{LYON};;le 12 janvier;;;;",
-    ])
-    planned = commit(config, store, prune=True)
+    ], parameters="<eventStatusFilter>C,CA</eventStatusFilter>")  # a filter: --prune is no
+    planned = commit(config, store, prune=True)  # refusal here, since it deletes no event
     rows = outcomes(planned)
     assert rows[0] == (2, "update", [])
     assert rows[1][1] == "unchanged" and "in room Autre salle: not created" in rows[1][2][0]
@@ -638,3 +647,15 @@ def test_revert_takes_back_the_registrations_and_tracking_a_refresh_made(tmp_pat
         revert.commit_revert(opened, revert.plan_revert(opened, opened.history()[0].id))
     assert records(store, Table.REGISTRATION) == records(store, Table.TRACKING) == []
     assert records(store, Table.LEARNER) == []
+
+
+def test_the_cli_names_unmatched_events_and_exits_0(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(platform_store(tmp_path))
+    config = write_export(tmp_path, "eventSessionMetadataProvider", EVENTS,
+                          [f"{LYON};;2027-01-12 09:00:00;;C;;"])
+    assert main(["refresh", str(config), "--store", store, "--prune"]) == 0
+    out = capsys.readouterr().out
+    assert ("export.csv:2: WARNING eventStartDate: No intervention of session Sécurité "
+            "incendie - Lyon janvier starts at 2027-01-12 09:00:00: not created") in out
+    assert "--prune leaves the interventions export.csv does not match" in out

@@ -72,13 +72,14 @@ def find_session(ctx: RowContext) -> Any:
         ctx.error(SESSION_TITLE, cat.SESSION_TITLE_SHARED.format(
             field=SESSION_TITLE, count=len(found), value=title))
     else:
-        ctx.error(SESSION_TITLE, cat.SESSION_NOT_IN_STORE.format(field=SESSION_TITLE,
-                                                                 value=guid or title))
+        field = SESSION_GUID if guid is not None else SESSION_TITLE
+        ctx.error(field, cat.SESSION_NOT_IN_STORE.format(field=field, value=guid or title))
     return None
 
 
 def _titled(ctx: RowContext, title: str) -> list[Any]:
-    """The sessions titled so: in the row's training course when it names one the store has."""
+    """The sessions titled so: in the row's training course when it names one, else in
+    any."""
     values, overlay = ctx.values, ctx.overlay
     training = None
     if TRAINING_GUID in values:
@@ -88,6 +89,8 @@ def _titled(ctx: RowContext, title: str) -> list[Any]:
     if training is not None:
         return overlay.find(Table.SESSION, "refresh:title", _BY_TRAINING_AND_TITLE,
                             (training.id, title))
+    if TRAINING_GUID in values or TRAINING_CODE in values:
+        return []  # a course the store lacks has no session here
     return overlay.find(Table.SESSION, "refresh:title only", _BY_TITLE, title)
 
 

@@ -109,7 +109,7 @@ def refusal(export: Export, *, prune: bool) -> ImporterError | None:
         return ConfigError(cat.NOT_READ_TIME_FORMAT.format(provider=spec.name,
                                                            format=time_format))
     filters = provider.filters()
-    if prune and filters:
+    if prune and filters and spec.stores is not Table.INTERVENTION:  # events are never pruned
         return ImporterError(cat.PRUNE_FILTERED.format(provider=spec.name,
                                                        parameters=", ".join(filters)))
     return None
