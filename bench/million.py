@@ -85,6 +85,16 @@ def csv_rows(path: str) -> int:
         return sum(1 for _row in csv.reader(handle, delimiter=";"))
 
 
+def unbudgeted(argv: list[str]) -> int:
+    """The command line with the check's memory budget lifted: what a step refused for its
+    estimated memory would take (the bench says when it measured this way)."""
+    from importer_gui.cli import main_process
+    from importer_gui.core.readers import budget
+
+    budget.MemoryBudget.__init__.__defaults__ = (1 << 40,)
+    return main_process(argv)
+
+
 def bench(n: int, repeat: int) -> list:
     """The case's lines: floor, check, commit into a new store, check again after it."""
     from bench.run import Line, Measure, python, run
@@ -92,6 +102,7 @@ def bench(n: int, repeat: int) -> list:
     folder = write(n)
     config = folder / "config.xml"
     rounds: list[dict[str, Measure]] = []
+    refused: set[str] = set()
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as temp:
             store = Path(temp) / "store.db"
@@ -102,8 +113,16 @@ def bench(n: int, repeat: int) -> list:
                 "commit": run(python(*cli, "commit", config)),
                 "again": run(python(*cli, "check", config)),
             }
+            if any(x.code == 2 for x in steps.values()):  # refused: measured unbudgeted
+                lifted = ["-m", "bench.million", "unbudgeted", "--store", store]
+                steps.update({
+                    "check": run(python(*lifted[:4], Path(temp) / "empty2.db", "check",
+                                        config)),
+                    "commit": run(python(*lifted, "commit", config)),
+                    "again": run(python(*lifted, "check", config))})
+                refused.update(("check", "commit", "again"))
         for what, x in steps.items():
-            if x.code not in (0, 1, 2):
+            if x.code not in (0, 1):
                 raise SystemExit(f"million {what} failed with exit code {x.code}")
         rounds.append(steps)
     m = {name: Measure(statistics.median(r[name].seconds for r in rounds),
@@ -111,19 +130,23 @@ def bench(n: int, repeat: int) -> list:
                        max(r[name].code for r in rounds)) for name in rounds[0]}
     floor = m["floor"].seconds
 
-    def line(label: str, x: Measure, limit: float) -> Line:
+    def line(label: str, step: str, limit: float) -> Line:
+        x = m[step]
         ratio = x.seconds / floor
-        refused = x.code == 2  # the largest exit code of its runs
+        over = step in refused
         return Line(label, x.seconds, x.peak_mb, ratio, "floor",
                     f"<= {limit:g}x floor, <= 600 MB",
-                    not refused and ratio <= limit and x.peak_mb <= 600,
-                    note="REFUSED (exit 2): over the check's memory budget" if refused else "")
+                    not over and ratio <= limit and x.peak_mb <= 600,
+                    note="REFUSED as a user runs it (over the check's memory budget); "
+                         "measured with the budget lifted" if over else "")
 
     return [Line("csv module reading the file (floor)", floor, m["floor"].peak_mb, 1.0),
-            line("check (whole process)", m["check"], 4),
-            line("commit into a new store", m["commit"], 8),
-            line("check again after the commit", m["again"], 6)]
+            line("check (whole process)", "check", 4),
+            line("commit into a new store", "commit", 8),
+            line("check again after the commit", "again", 6)]
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "unbudgeted":
+        sys.exit(unbudgeted(sys.argv[2:]))
     print(csv_rows(sys.argv[1]))
