@@ -3299,6 +3299,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>--prune laisse les interventions que {file} ne rapproche pas&#xa0;: sans GUID, un export ne peut pas dire lesquelles ont disparu.</translation>
     </message>
     <message>
+        <source>--prune leaves the registrations {file} lacks: it lists activities, and a registration without any is not in it.</source>
+        <translation>--prune laisse les inscriptions absentes de {file}&#xa0;: il liste des activités, et une inscription sans activité n&apos;y figure pas.</translation>
+    </message>
+    <message>
         <source>--prune is refused: &lt;{provider}&gt; chooses its rows with {parameters}, so the records it leaves out are not gone from the platform.</source>
         <translation>--prune est refusé&#xa0;: &lt;{provider}&gt; choisit ses lignes avec {parameters}, les enregistrements qu&apos;il laisse de côté n&apos;ont donc pas disparu de la plateforme.</translation>
     </message>
