@@ -659,3 +659,19 @@ def test_the_cli_names_unmatched_events_and_exits_0(tmp_path: Path,
     assert ("export.csv:2: WARNING eventStartDate: No intervention of session Sécurité "
             "incendie - Lyon janvier starts at 2027-01-12 09:00:00: not created") in out
     assert "--prune leaves the interventions export.csv does not match" in out
+
+
+def test_activities_register_their_learners_and_prune_none(tmp_path: Path) -> None:
+    store = platform_store(tmp_path)
+    columns = ["candidateLogin", "sessionGuid", "activityName", "registrationGuid",
+               "registrationDate"]
+    config = write_export(tmp_path, "activityProvider", columns, [
+        f"cbernard;{LYON};Quiz;R-1;2027-01-05 08:00:00",
+        f"cbernard;{LYON};Classe virtuelle;R-1;2027-01-05 08:00:00",  # the same registration
+    ], parameters="<activityType>1,2</activityType>")
+    planned = commit(config, store, prune=True)
+    assert outcomes(planned) == [(2, "create", []), (3, "unchanged", [])]
+    assert planned.notes == ["--prune leaves the registrations export.csv lacks: it lists "
+                             "activities, and a registration without any is not in it."]
+    assert [(r.guid, str(r.registered_on)) for r in records(store, Table.REGISTRATION)] == [  # type: ignore[attr-defined]
+        ("R-1", "2027-01-05 08:00:00")]

@@ -134,6 +134,15 @@ CUSTOM_FIELD_COLUMN = "candidateCustomFieldGuid"
 
 # --- providers -------------------------------------------------------------------------------
 
+# What --prune says of an export it cannot prune from (a provider's ``unpruned``).
+PRUNE_NO_EVENTS = errors.QT_TRANSLATE_NOOP(
+    "messages", "--prune leaves the interventions {file} does not match: without a GUID, an "
+                "export cannot say which are gone.")
+PRUNE_BY_ACTIVITY = errors.QT_TRANSLATE_NOOP(
+    "messages", "--prune leaves the registrations {file} lacks: it lists activities, and a "
+                "registration without any is not in it.")
+
+
 @dataclass(frozen=True)
 class ExportProviderSpec:
     """One export provider: its documented columns and parameters, and what a refresh keeps.
@@ -152,6 +161,8 @@ class ExportProviderSpec:
     key: tuple[str, ...] = ()
     lacking: str = ""
     also_keys: tuple[tuple[str, ...], ...] = ()
+    # Why --prune cannot apply to this export ("" when it can): a note, not a refusal.
+    unpruned: str = ""
 
 
 _TRAINING_METADATA_PARAMETERS = (
@@ -261,7 +272,6 @@ _LEARNER_OF_ROW = {"candidateLogin": "candidateLogin", "candidateGuid": CANDIDAT
                    "candidateEmail": "candidateEmail"}
 _SESSION_OF_ROW = {"sessionGuid": "sessionGuid", "sessionTitle": "sessionTitle",
                    "trainingPathCode": "trainingPathCode", "trainingGuid": "trainingGuid"}
-_LEARNER_KEY = ("candidateGuid", "candidateLogin", "candidateRefNumber", "candidateEmail")
 _SESSION_KEY = ("sessionGuid", "sessionTitle")
 # A tracking row's values, as the tracking import's fields: the first launch, the last
 # access (completionTime), the first completion, progress, score, status, time spent.
@@ -310,6 +320,50 @@ _TRACKING_COLUMNS = (
 _TRACKING_FIELDS = {**_LEARNER_OF_ROW, **_SESSION_OF_ROW, **_TRACKED,
                     "registrationGuid": "registrationGuid", "contentRefNumber": "lovCode",
                     "contentGuid": "lovGuid", "timeGlobal": "timeSpent"}
+# Activities' and classroom activities' rows name a registration too (one row per activity):
+# they register, and keep nothing of the activity.
+_REGISTERED = {**_LEARNER_OF_ROW, **_SESSION_OF_ROW, "registrationGuid": "registrationGuid",
+               "registrationDate": "registrationDate"}
+_ACTIVITY_COLUMNS = (
+    "activityDuration", "activityFirstAccessDate", "activityId", "activityID",
+    "activityLastAccessDate", "activityName", "activityPoints", "activityType",
+    "candidateCustomFieldGuid", "candidateEmail", "candidateEntityId", "candidateEntityName",
+    "candidateFirstname", "candidateGuid", "candidateId", "candidateLogin", "candidateName",
+    "candidateRefNumber", "learningObjectVersionCode", "learningObjectVersionTitle",
+    "learningObjectVersionPublisher", "learningObjectVersionLocale",
+    "learningObjectVersionDisplayedType", "learningObjectVersionGuid",
+    "learningObjectVersionId", "learningObjectVersionType", "learningObjectId",
+    "learningObjectGuid", "sessionEndDate", "sessionGuid", "sessionId", "sessionStartDate",
+    "sessionTitle", "trainingChapters", "trainingDuration", "trainingGuid", "trainingId",
+    "trainingPathCode", "trainingTitle", "trainingPublisher", "attendanceStatus",
+    "catalogVisibility", "feedbackDate", "likes", "pointsGained", "progressStatus",
+    "progression", "registrationDate", "registrationGuid", "score", "scoreNPS",
+    "submissionDate", "timeSpent", "reportId", "reportGuid", "constantValue")
+_ACTIVITY_PARAMETERS = (
+    "activityType", "dateFormat", "dateTimeFormat", "entityIds",
+    "onlyFromImportedRegistrations", "onlyFromImportedSessions", "onlyFromImportedTraining",
+    "preferredLocales", "learningObjectPublishersName", "trainingPublishers", "sessionGuid",
+    "sessionTitle", "trainingGuid", "trainingPathCode", "timeFramesScale", "timeFrames",
+    "catalogVisibility", "deltaMode", "reportStatus", "timeGlobalFormat")
+_CLASSROOM_COLUMNS = (
+    "activityDuration", "activityID", "activityName", "activityPoints",
+    "candidateCustomFieldGuid", "candidateEmail", "candidateEntityName", "candidateFirstname",
+    "candidateGuid", "candidateId", "candidateLogin", "candidateName", "candidateRefNumber",
+    "eventAllDay", "eventEndDate", "eventEndTime", "eventFacilitator", "eventFacilitatorGuid",
+    "eventID", "eventLocation", "eventLocationID", "eventRoom", "eventRoomGuid",
+    "eventStartDate", "eventStartTime", "eventTimeZone", "eventVirtualMeetingURL",
+    "foFacilitatorName", "foFacilitatorFirstname", "foFacilitatorEmail", "pointsGained",
+    "registrationDate", "registrationGuid", "sessionEndDate", "sessionGuid", "sessionId",
+    "sessionStartDate", "sessionTitle", "status", "timeSpent", "trainingChapters",
+    "trainingDuration", "trainingId", "trainingGuid", "trainingPathCode", "trainingPublisher",
+    "trainingTitle", "catalogVisibility", "constantValue", "trainingStatus",
+    "trainingModality")
+_CLASSROOM_PARAMETERS = (
+    "dateFormat", "dateTimeFormat", "entityIds", "onlyFromImportedRegistrations",
+    "onlyFromImportedSessions", "onlyFromImportedTraining", "preferredLocales", "publishers",
+    "sessionGuid", "trainingGuid", "trainingPathCode", "facilitatorGuids", "foFacilitatorIds",
+    "locationIds", "roomGuids", "attendanceStatus", "eventStarted", "activityNames",
+    "timeFrames", "timeFramesScale", "timeGlobalFormat")
 _EVENT_FIELDS = {"sessionGuid": "sessionGuid", "sessionTitle": "sessionTitle",
                  EVENT_START: EVENT_START, EVENT_END: EVENT_END, EVENT_ROOM: EVENT_ROOM,
                  EVENT_STATUS: EVENT_STATUS, "eventClassRoomCapacity": "roomCapacity"}
@@ -368,18 +422,23 @@ PROVIDERS: dict[str, ExportProviderSpec] = {p.name: p for p in (
                        ("sessionId", "sessionGuid", "sessionTitle", "sessionStartDate",
                         "sessionEndDate", *_EVENT_COLUMNS),
                        (*_EVENT_PARAMETERS, "exportAllSessions"), Table.INTERVENTION,
-                       _EVENT_FIELDS, _SESSION_KEY, also_keys=((EVENT_START,),)),
+                       _EVENT_FIELDS, _SESSION_KEY, also_keys=((EVENT_START,),),
+                       unpruned=PRUNE_NO_EVENTS),
     ExportProviderSpec("eventTrainingMetadataProvider", (), (), lacking=EVENTS),
     ExportProviderSpec("eventLearnerMetadataProvider", (), (), lacking=EVENTS),
-    ExportProviderSpec("instructorLedTrainingActivityProvider", (), (), lacking=EVENTS),
-    ExportProviderSpec("activityProvider", (), (), lacking=ACTIVITIES),
+    ExportProviderSpec("instructorLedTrainingActivityProvider", _CLASSROOM_COLUMNS,
+                       _CLASSROOM_PARAMETERS, Table.REGISTRATION, _REGISTERED, _CANDIDATE_KEY,
+                       also_keys=(_SESSION_KEY,), unpruned=PRUNE_BY_ACTIVITY),
+    ExportProviderSpec("activityProvider", _ACTIVITY_COLUMNS, _ACTIVITY_PARAMETERS,
+                       Table.REGISTRATION, _REGISTERED, _CANDIDATE_KEY, also_keys=(_SESSION_KEY,),
+                       unpruned=PRUNE_BY_ACTIVITY),
     ExportProviderSpec("trackingProvider", _TRACKING_COLUMNS, _TRACKING_PARAMETERS,
-                       Table.TRACKING, _TRACKING_FIELDS, _LEARNER_KEY,
+                       Table.TRACKING, _TRACKING_FIELDS, _CANDIDATE_KEY,
                        also_keys=(_SESSION_KEY, ("contentRefNumber", "contentGuid"))),
     ExportProviderSpec("trackingLogProvider", (), (), lacking=TRACKING_LOGS),
     ExportProviderSpec("consolidatedTrackingProvider", _CONSOLIDATED_COLUMNS,
                        _TRACKING_PARAMETERS, Table.REGISTRATION, _CONSOLIDATED_FIELDS,
-                       _LEARNER_KEY, also_keys=(_SESSION_KEY,)),
+                       _CANDIDATE_KEY, also_keys=(_SESSION_KEY,)),
     ExportProviderSpec("platformCandidatesAccessProvider", (), (), lacking=LEARNERS),
     ExportProviderSpec("consolidatedGamificationBadgesProvider", (), (),
                        lacking=GAMIFICATION),
@@ -495,9 +554,6 @@ EVENT_NOT_MATCHED = errors.QT_TRANSLATE_NOOP(
                 "since the export gives no intervention GUID and an import naming this one "
                 "would then create it a second time.")
 EVENT_IN_ROOM = errors.QT_TRANSLATE_NOOP("messages", " in room {room}")
-PRUNE_NO_EVENTS = errors.QT_TRANSLATE_NOOP(
-    "messages", "--prune leaves the interventions {file} does not match: without a GUID, an "
-                "export cannot say which are gone.")
 PRUNE_FILTERED = errors.QT_TRANSLATE_NOOP(
     "messages", "--prune is refused: <{provider}> chooses its rows with {parameters}, so the "
                 "records it leaves out are not gone from the platform.")

@@ -109,7 +109,7 @@ def refusal(export: Export, *, prune: bool) -> ImporterError | None:
         return ConfigError(cat.NOT_READ_TIME_FORMAT.format(provider=spec.name,
                                                            format=time_format))
     filters = provider.filters()
-    if prune and filters and spec.stores is not Table.INTERVENTION:  # events are never pruned
+    if prune and filters and not spec.unpruned:  # those it never prunes from may filter
         return ImporterError(cat.PRUNE_FILTERED.format(provider=spec.name,
                                                        parameters=", ".join(filters)))
     return None
@@ -187,7 +187,10 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
         for index, (export, path) in enumerate(zip(config.exports, files, strict=True)):
             imp = _plan_export(index, export, path, overlay, shared, monitor)
             refresh.plan.imports.append(imp)
-            last[_table(export)] = imp
+            if not export.provider.spec.unpruned:
+                last[_table(export)] = imp
+            elif prune:
+                refresh.notes.append(export.provider.spec.unpruned.format(file=path.name))
         if prune:
             for table, imp in last.items():
                 _prune(refresh, table, imp, overlay, shared)
@@ -376,9 +379,6 @@ def _prune(refresh: RefreshPlan, table: Table, imp: ImportPlan, overlay: Overlay
            shared: Shared) -> None:
     """Delete what the store holds of ``table`` and no export row named; refused for an
     export with errors (the records its failed rows name would go)."""
-    if table is Table.INTERVENTION:
-        refresh.notes.append(cat.PRUNE_NO_EVENTS.format(file=imp.file.name))
-        return
     errors = imp.row_counts()[Outcome.ERROR]
     if errors:
         refresh.notes.append(cat.PRUNE_SKIPPED.format(file=imp.file.name, count=errors))
