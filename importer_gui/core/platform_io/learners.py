@@ -52,21 +52,28 @@ def found(ctx: RowContext, table: Table, finding: tuple[tuple[str, str], ...]) -
     return None
 
 
+def _named(ctx: RowContext, shared: Shared, table: Table, finding: tuple[tuple[str, str], ...],
+           field: str, none_named: str) -> tuple[bool, Any]:
+    """The record the row names (None: a new one), seen by the refresh; False after an error,
+    or when the row fills none of ``finding`` (said on ``field`` with ``none_named``)."""
+    record = found(ctx, table, finding)
+    if record is not None:
+        shared.seen[table].add(record.id)
+    if ctx.failed:
+        return False, record
+    if not any(ctx.values.get(name) is not None for name, _ in finding):
+        ctx.error(field, none_named.format(fields=", ".join(name for name, _ in finding)))
+        return False, record
+    return True, record
+
+
 # --- learners ----------------------------------------------------------------------------------
 
 def plan_learner(ctx: RowContext, shared: Shared) -> Outcome:
     """A learner: found by GUID, login, reference number or e-mail; created or updated, with
     its entity and manager."""
-    learner = found(ctx, Table.LEARNER, FINDING)
-    if learner is not None:
-        shared.seen[Table.LEARNER].add(learner.id)
-    if ctx.failed:
-        return Outcome.ERROR
-    if not any(ctx.values.get(name) is not None for name, _ in FINDING):
-        ctx.error(LOGIN, cat.NO_LEARNER_NAMED.format(
-            fields=", ".join(name for name, _ in FINDING)))
-        return Outcome.ERROR
-    if not _login_free(ctx, learner):
+    ok, learner = _named(ctx, shared, Table.LEARNER, FINDING, LOGIN, cat.NO_LEARNER_NAMED)
+    if not ok or not _login_free(ctx, learner):
         return Outcome.ERROR
     columns = columns_of(ctx)
     _validity(ctx, columns)
@@ -167,14 +174,9 @@ def unknown_managers(shared: Shared) -> list[tuple[int, str]]:
 
 def plan_learning_object(ctx: RowContext, shared: Shared) -> Outcome:
     """A learning object: found by GUID, else by code; created or updated."""
-    record = found(ctx, Table.LEARNING_OBJECT, _LO_FINDING)
-    if record is not None:
-        shared.seen[Table.LEARNING_OBJECT].add(record.id)
-    if ctx.failed:
-        return Outcome.ERROR
-    if not any(ctx.values.get(name) is not None for name, _ in _LO_FINDING):
-        ctx.error(cat.LO_CODE, cat.NO_LO_NAMED.format(
-            fields=", ".join(name for name, _ in _LO_FINDING)))
+    ok, record = _named(ctx, shared, Table.LEARNING_OBJECT, _LO_FINDING, cat.LO_CODE,
+                        cat.NO_LO_NAMED)
+    if not ok:
         return Outcome.ERROR
     columns = columns_of(ctx)
     if record is None:
