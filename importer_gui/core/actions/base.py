@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import time
-from typing import Any
+from typing import Any, TypeVar
 
 from importer_gui.core.binding import BoundAction, BoundField, KeyText
 from importer_gui.core.catalogue import Kind
@@ -77,6 +77,39 @@ class RowContext:
 
 
 Handler = Callable[[RowContext], Outcome]
+
+_T = TypeVar("_T")
+_ACTIONS_KEPT = 64  # a window checks again and again: forget old actions now and then
+
+
+def per_action(read: Callable[[BoundAction], _T]) -> Callable[[BoundAction], _T]:
+    """``read`` made to answer once per bound action: handlers ask on every row."""
+    # Bound action id -> (the action, its answer); the action is kept so its id is not reused.
+    answers: dict[int, tuple[BoundAction, _T]] = {}
+
+    def answer(action: BoundAction) -> _T:
+        cached = answers.get(id(action))
+        if cached is not None and cached[0] is action:
+            return cached[1]
+        if len(answers) >= _ACTIONS_KEPT:
+            answers.clear()
+        value = read(action)
+        answers[id(action)] = (action, value)
+        return value
+
+    return answer
+
+
+def meaning_or(ctx: RowContext, field_name: str, default: str) -> str | None:
+    """A coded field's meaning; ``default`` without its column, or when it is optional and
+    the row leaves it empty (None after an error)."""
+    bound = ctx.action.fields.get(field_name)
+    if bound is None:
+        return default
+    meaning = ctx.values.get(field_name)
+    if meaning is None and not bound.mandatory and not ctx.failed:
+        return default
+    return meaning
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from importer_gui.core.actions import lookup
-from importer_gui.core.actions.base import RowContext, register
+from importer_gui.core.actions.base import RowContext, per_action, register
 from importer_gui.core.actions.entity import NAME_KEY, default_entity
 from importer_gui.core.actions.learners_lookup import (
     CUSTOM_PREFIX,
@@ -75,23 +75,12 @@ class _Setup:
     customs: list[str]  # the custom fields' bound names, custom:GUID
 
 
-# Bound action id -> (the action, its setup); the action is kept so that its id is not reused.
-_SETUPS: dict[int, tuple[BoundAction, _Setup]] = {}
-_SETUPS_KEPT = 64  # a window checks again and again: forget old actions now and then
-
-
+@per_action
 def _setup(action: BoundAction) -> _Setup:
     """The options of a bound action, read once."""
-    cached = _SETUPS.get(id(action))
-    if cached is not None and cached[0] is action:
-        return cached[1]
-    if len(_SETUPS) >= _SETUPS_KEPT:
-        _SETUPS.clear()
-    setup = _Setup(action.field_list(TRAINEE_SEARCH_FIELD), action.option_int(DEFAULT_ENTITY_ID),
-                   action.option_text(DEFAULT_LANG_CODE), action.option_yes(ENABLE_ALL_LEARNERS),
-                   [b for b in action.repeated(CUSTOM) if b.startswith(CUSTOM_PREFIX)])
-    _SETUPS[id(action)] = (action, setup)
-    return setup
+    return _Setup(action.field_list(TRAINEE_SEARCH_FIELD), action.option_int(DEFAULT_ENTITY_ID),
+                  action.option_text(DEFAULT_LANG_CODE), action.option_yes(ENABLE_ALL_LEARNERS),
+                  [b for b in action.repeated(CUSTOM) if b.startswith(CUSTOM_PREFIX)])
 
 
 def plan_learner(ctx: RowContext) -> Outcome:

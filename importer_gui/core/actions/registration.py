@@ -8,7 +8,7 @@ from operator import attrgetter
 from typing import Any
 
 from importer_gui.core.actions import lookup
-from importer_gui.core.actions.base import RowContext, register
+from importer_gui.core.actions.base import RowContext, meaning_or, per_action, register
 from importer_gui.core.actions.learners_lookup import SEARCH_COLUMNS as LEARNER_COLUMNS
 from importer_gui.core.actions.learners_lookup import find_learner, learner_by
 from importer_gui.core.binding import BoundAction
@@ -76,21 +76,12 @@ class _Setup:
         return self.sessions[0] if self.sessions else ""
 
 
-# Bound action id -> (the action, its setup); the action is kept so that its id is not reused.
-_SETUPS: dict[int, tuple[BoundAction, _Setup]] = {}
-_SETUPS_KEPT = 64  # a window checks again and again: forget old actions now and then
-
-
+@per_action
 def _setup(action: BoundAction) -> _Setup:
     """The options of a bound action, read once."""
-    cached = _SETUPS.get(id(action))
-    if cached is not None and cached[0] is action:
-        return cached[1]
-    if len(_SETUPS) >= _SETUPS_KEPT:
-        _SETUPS.clear()
     flag = action.fields.get(REGISTER_FLAG)
     attributes = action.config.attributes.get(TRAINING_SEARCH_FIELD, {})
-    setup = _Setup(
+    return _Setup(
         action.field_list(TRAINEE_SEARCH_FIELD), action.field_list(TRAINING_SEARCH_FIELD),
         action.field_list(SESSION_SEARCH_FIELD),
         attributes.get(HAS_RESULTS, "").strip().lower() == YES,
@@ -98,8 +89,6 @@ def _setup(action: BoundAction) -> _Setup:
         action.option_yes(REACTIVATE_REGISTERED_LEARNERS),
         flag is not None and flag.settings.get(KEEP_SESSION, "").strip().lower() in ("y", YES),
         action.has(TITLE), *_fast_paths(action))
-    _SETUPS[id(action)] = (action, setup)
-    return setup
 
 
 def _fast_paths(action: BoundAction) -> tuple[str | None, str | None, bool]:
@@ -122,7 +111,8 @@ _TRAINING_FIELDS = {"trainingPathCode": STORE_COLUMNS["trainingPathCode"], "trai
 
 def plan_registration(ctx: RowContext) -> Outcome:
     """Plan one row of the registration action."""
-    meaning = _meaning(ctx)
+    # No column, or an empty optional one, registers.
+    meaning = meaning_or(ctx, REGISTER_FLAG, REGISTER)
     if ctx.failed or meaning is None:  # a value the row reader refused says it all
         return Outcome.ERROR
     setup = _setup(ctx.action)
@@ -147,17 +137,6 @@ def _filled(values: dict[str, Any], fields: list[str]) -> bool:
         if field in values:
             return True
     return False
-
-
-def _meaning(ctx: RowContext) -> str | None:
-    """registerValue or unregisterValue; no column, or an empty optional one, registers."""
-    flag = ctx.action.fields.get(REGISTER_FLAG)
-    if flag is None:
-        return REGISTER
-    meaning = ctx.values.get(REGISTER_FLAG)
-    if meaning is None and not flag.mandatory and not ctx.failed:
-        return REGISTER
-    return meaning
 
 
 def _learner(ctx: RowContext, setup: _Setup) -> LearnerRec | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from importer_gui.core.actions import cross_checks, lookup
-from importer_gui.core.actions.base import CLEAR, RowContext, register
+from importer_gui.core.actions.base import CLEAR, RowContext, meaning_or, register
 from importer_gui.core.catalogue import SESSION_ACTION as SPEC
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.issues import Outcome
@@ -29,7 +29,8 @@ DELETED_WITH_A_SESSION = (Table.INTERVENTION, Table.REGISTRATION, Table.TRACKING
 
 def plan_session(ctx: RowContext) -> Outcome:
     """Plan one row of the session action."""
-    meaning = _meaning(ctx)
+    # An empty, optional sessionAction means createUpdate.
+    meaning = meaning_or(ctx, ACTION, CREATE_UPDATE)
     training = _training(ctx)
     ok, teacher = lookup.teacher(ctx, msg.NO_TEACHER_WITH_LOGIN)
     if ctx.failed or meaning is None or training is None or not ok:
@@ -45,16 +46,6 @@ def plan_session(ctx: RowContext) -> Outcome:
         return _delete(ctx, found)
     cross_checks.session_dates(ctx)  # a WARNING when the session ends before it starts
     return _create_or_update(ctx, training, found, teacher.id if teacher else None)
-
-
-def _meaning(ctx: RowContext) -> str | None:
-    """createUpdate or cancel; an empty, optional sessionAction means createUpdate."""
-    if not ctx.action.has(ACTION):
-        return CREATE_UPDATE
-    meaning = ctx.values.get(ACTION)
-    if meaning is None and not ctx.action.fields[ACTION].mandatory and not ctx.failed:
-        return CREATE_UPDATE
-    return meaning
 
 
 def _training(ctx: RowContext) -> TrainingRec | None:

@@ -8,7 +8,7 @@ from operator import attrgetter
 from typing import Any
 
 from importer_gui.core.actions import lookup
-from importer_gui.core.actions.base import RowContext, register
+from importer_gui.core.actions.base import RowContext, meaning_or, register
 from importer_gui.core.catalogue import TRAINING_ACTION as SPEC
 from importer_gui.core.catalogue import actions as catalogue
 from importer_gui.core.catalogue import messages as msg
@@ -39,7 +39,9 @@ _CODE_OF, _TRAINING_OF = attrgetter("code"), attrgetter("training_id")
 
 def plan_training(ctx: RowContext) -> Outcome:
     """Plan one row of the training course action."""
-    meaning = _meaning(ctx)
+    # Without the column, or empty and optional, createUpdate (the platform's default: "When
+    # unset, the default behaviour is to update it").
+    meaning = meaning_or(ctx, ACTION, CREATE_UPDATE)
     for legacy in catalogue.TRAINING_LEGACY_FIELDS:
         if legacy in ctx.values:
             ctx.warning(legacy, msg.LEGACY_FIELD_IGNORED.format(field=legacy))
@@ -63,17 +65,6 @@ def plan_training(ctx: RowContext) -> Outcome:
         return Outcome.ERROR
     changed = ctx.add(ctx.overlay.update(Table.TRAINING, existing, columns))
     return Outcome.UPDATE if changed else Outcome.UNCHANGED
-
-
-def _meaning(ctx: RowContext) -> str | None:
-    """createUpdate or delete; without the column, or empty and optional, createUpdate (the
-    platform's default: "When unset, the default behaviour is to update it")."""
-    if not ctx.action.has(ACTION):
-        return CREATE_UPDATE
-    meaning = ctx.values.get(ACTION)
-    if meaning is None and not ctx.action.fields[ACTION].mandatory and not ctx.failed:
-        return CREATE_UPDATE
-    return meaning
 
 
 def _row_columns(ctx: RowContext, existing: TrainingRec | None) -> dict[str, Any] | None:
