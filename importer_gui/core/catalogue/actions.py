@@ -138,6 +138,49 @@ _MODALITY_NAMES = {"kc": "knowledgecommunity", "distanciel": "distancelearning"}
 TRAINING_LEGACY_FIELDS = ("trainingScoreSuccessThreshold", "trainingScoresVisibleByLearners")
 
 
+# --- fields and options several actions share ------------------------------------------------
+
+def _candidates() -> tuple[FieldDef, ...]:
+    """The learner's login, reference number and e-mail: one of them finds the learner."""
+    return (
+        _s("candidateLogin", QT_TRANSLATE_NOOP("catalogue", "The learner's login."),
+           one_of="learner"),
+        _s("candidateRefNumber", QT_TRANSLATE_NOOP(
+            "catalogue", "The learner's reference number."), one_of="learner"),
+        _s("candidateEmail", QT_TRANSLATE_NOOP("catalogue", "The learner's e-mail address."),
+           one_of="learner"),
+    )
+
+
+def _training_fields(one_of: str, *, mandatory: bool = False) -> tuple[FieldDef, ...]:
+    """The training course, by its code or its id."""
+    return (
+        _s("trainingPathCode", QT_TRANSLATE_NOOP("catalogue", "The training course's code."),
+           mandatory=mandatory, one_of=one_of),
+        _f("trainingId", Kind.INT,
+           QT_TRANSLATE_NOOP("catalogue", "The store's id of the training course."),
+           mandatory=mandatory, one_of=one_of),
+    )
+
+
+def _session_search_option(choices: tuple[str, ...], *, mandatory: bool = False) -> OptionDef:
+    """sessionSearchField: the session found inside its training, by title unless told."""
+    return OptionDef(
+        SESSION_SEARCH_FIELD, OptionKind.FIELD_LIST,
+        QT_TRANSLATE_NOOP("catalogue", "The fields whose values, together, find the session "
+                                       "inside its training."),
+        mandatory=mandatory, default="sessionTitle", choices=choices,
+        label=QT_TRANSLATE_NOOP("catalogue", "Find sessions by"),
+        none_chosen=QT_TRANSLATE_NOOP("catalogue", "Choose at least one field to find "
+                                                   "sessions by."))
+
+
+def _yes_no(name: str, description: str, label: str, *, default: str = NO) -> OptionDef:
+    """An optional yes/no option, left out of a new document while it holds its default."""
+    return OptionDef(name, OptionKind.YESNO, description, default=default, choices=YES_NO,
+                     optional=True, label=label)
+
+
 def modality(name: str | None) -> str | None:
     """A modality under the name the training course page gives it."""
     return _MODALITY_NAMES.get(name, name) if name is not None else None
@@ -200,10 +243,9 @@ TRAINING_ACTION = ActionSpec(
         _f("trainingSteps", Kind.LONGTEXT, QT_TRANSLATE_NOOP(
             "catalogue", "A blended training's steps: Title|>days, apart with || (the days "
                          "may be left out); a blended training must have some.")),
-        _s("trainingScoreSuccessThreshold", QT_TRANSLATE_NOOP(
-            "catalogue", "Legacy: read and ignored (the platform no longer reads it).")),
-        _s("trainingScoresVisibleByLearners", QT_TRANSLATE_NOOP(
-            "catalogue", "Legacy: read and ignored (the platform no longer reads it).")),
+        *(_s(name, QT_TRANSLATE_NOOP(
+            "catalogue", "Legacy: read and ignored (the platform no longer reads it)."))
+          for name in TRAINING_LEGACY_FIELDS),
     ),
     options=(FULL_ACCESS_OPTION,),
     key_fields=("trainingPathCode",),
@@ -256,24 +298,14 @@ SESSION_ACTION = ActionSpec(
         # The training course is found by its code, else its id, else its title: the page's
         # example says "Use Training Title, ID, and/or PathCode" (IO_items.yml names only the
         # code, id and GUID; the page wins), so a file may name its courses by title alone.
-        _s("trainingPathCode", QT_TRANSLATE_NOOP("catalogue", "The training course's code."),
-           mandatory=True, one_of="training"),
-        _f("trainingId", Kind.INT,
-           QT_TRANSLATE_NOOP("catalogue", "The store's id of the training course."),
-           mandatory=True, one_of="training"),
+        *_training_fields("training", mandatory=True),
         # Compared with the title of the course found; finds the course on a row that leaves
         # its code and id empty (titles need not be unique: one course must have it).
         _s("trainingTitle", QT_TRANSLATE_NOOP("catalogue", "The training course's title."),
            mandatory=True, one_of="training"),
     ),
     options=(
-        OptionDef(SESSION_SEARCH_FIELD, OptionKind.FIELD_LIST,
-                  QT_TRANSLATE_NOOP("catalogue", "The fields whose values, together, find the "
-                                                 "session inside its training."),
-                  mandatory=True, default="sessionTitle", choices=SESSION_SEARCH_FIELDS,
-                  label=QT_TRANSLATE_NOOP("catalogue", "Find sessions by"),
-                  none_chosen=QT_TRANSLATE_NOOP(
-                      "catalogue", "Choose at least one field to find sessions by.")),
+        _session_search_option(SESSION_SEARCH_FIELDS, mandatory=True),
         FULL_ACCESS_OPTION,
     ),
 )
@@ -328,10 +360,9 @@ TIME_ZONE, DEFAULT_TIME = "timeZone", "defaultTime"
 # resets (deletes) the row's tracking instead of writing one.
 TRACKING_STATUSES = ("notAttempted", "incomplete", "completed", "passed", "failed", "browsed")
 
-for _name, _column in (("candidateLogin", "login"), ("candidateRefNumber", "ref_number"),
-                       ("candidateEmail", "email")):
-    STORE_COLUMNS.setdefault(_name, _column)  # the learner helper's, if it came first
 STORE_COLUMNS.update({
+    # The learner's search fields, shared by the learner, registration and tracking actions.
+    "candidateLogin": "login", "candidateRefNumber": "ref_number", "candidateEmail": "email",
     "registrationGuid": "guid", "registrationDate": "registered_on",
     "lovCode": "code", "lovGuid": "guid",
     "firstAccessDate": "first_access", "lastAccessDate": "last_access",
@@ -339,12 +370,10 @@ STORE_COLUMNS.update({
     "trackingStatus": "status", "timeSpent": "time_spent", "score": "score",
     "scoreMax": "score_max",
 })
-for _name, _label in (
-        ("candidateLogin", QT_TRANSLATE_NOOP("catalogue", "Learner's login")),
-        ("candidateRefNumber", QT_TRANSLATE_NOOP("catalogue", "Learner's reference number")),
-        ("candidateEmail", QT_TRANSLATE_NOOP("catalogue", "Learner's e-mail address"))):
-    FIELD_LABELS.setdefault(_name, _label)
 FIELD_LABELS.update({
+    "candidateLogin": QT_TRANSLATE_NOOP("catalogue", "Learner's login"),
+    "candidateRefNumber": QT_TRANSLATE_NOOP("catalogue", "Learner's reference number"),
+    "candidateEmail": QT_TRANSLATE_NOOP("catalogue", "Learner's e-mail address"),
     "registrationGuid": QT_TRANSLATE_NOOP("catalogue", "Registration GUID"),
     "registerFlag": QT_TRANSLATE_NOOP("catalogue", "Register or unregister"),
     "registrationDate": QT_TRANSLATE_NOOP("catalogue", "Registration date"),
@@ -362,28 +391,6 @@ FIELD_LABELS.update({
 
 _CANDIDATE_FIELDS = ("candidateLogin", "candidateRefNumber", "candidateEmail")
 
-
-def _candidates() -> tuple[FieldDef, ...]:
-    """The learner's login, reference number and e-mail: one of them finds the learner."""
-    return (
-        _s("candidateLogin", QT_TRANSLATE_NOOP("catalogue", "The learner's login."),
-           one_of="learner"),
-        _s("candidateRefNumber", QT_TRANSLATE_NOOP(
-            "catalogue", "The learner's reference number."), one_of="learner"),
-        _s("candidateEmail", QT_TRANSLATE_NOOP("catalogue", "The learner's e-mail address."),
-           one_of="learner"),
-    )
-
-
-def _training_fields(one_of: str) -> tuple[FieldDef, ...]:
-    """The training course, by its code or its id."""
-    return (
-        _s("trainingPathCode", QT_TRANSLATE_NOOP("catalogue", "The training course's code."),
-           one_of=one_of),
-        _f("trainingId", Kind.INT,
-           QT_TRANSLATE_NOOP("catalogue", "The store's id of the training course."),
-           one_of=one_of),
-    )
 
 
 TRAINEE_SEARCH_OPTION = OptionDef(
@@ -435,26 +442,17 @@ REGISTRATION_ACTION = ActionSpec(
                   label=QT_TRANSLATE_NOOP("catalogue", "Find training courses by"),
                   none_chosen=QT_TRANSLATE_NOOP(
                       "catalogue", "Choose at least one field to find training courses by.")),
-        OptionDef(SESSION_SEARCH_FIELD, OptionKind.FIELD_LIST,
-                  QT_TRANSLATE_NOOP("catalogue", "The fields whose values, together, find the "
-                                                 "session inside its training."),
-                  default="sessionTitle",
-                  choices=("sessionTitle", "sessionId", "sessionStartDate", "sessionEndDate"),
-                  label=QT_TRANSLATE_NOOP("catalogue", "Find sessions by"),
-                  none_chosen=QT_TRANSLATE_NOOP(
-                      "catalogue", "Choose at least one field to find sessions by.")),
-        OptionDef(DONT_UPDATE_EXISTING_SESSIONS, OptionKind.YESNO,
-                  QT_TRANSLATE_NOOP("catalogue", "With yes, the sessions found are left as "
-                                                 "they are; only new ones take the row's "
-                                                 "dates."),
-                  default=NO, choices=YES_NO, optional=True,
-                  label=QT_TRANSLATE_NOOP("catalogue", "Leave existing sessions as they are")),
+        _session_search_option(("sessionTitle", "sessionId", "sessionStartDate",
+                                "sessionEndDate")),
+        _yes_no(DONT_UPDATE_EXISTING_SESSIONS,
+                QT_TRANSLATE_NOOP("catalogue", "With yes, the sessions found are left as they "
+                                               "are; only new ones take the row's dates."),
+                QT_TRANSLATE_NOOP("catalogue", "Leave existing sessions as they are")),
         FULL_ACCESS_OPTION,
-        OptionDef(REACTIVATE_REGISTERED_LEARNERS, OptionKind.YESNO,
-                  QT_TRANSLATE_NOOP("catalogue", "With yes, a disabled learner registered by "
-                                                 "a row is enabled again."),
-                  default=YES, choices=YES_NO, optional=True,
-                  label=QT_TRANSLATE_NOOP("catalogue", "Reactivate registered learners")),
+        _yes_no(REACTIVATE_REGISTERED_LEARNERS,
+                QT_TRANSLATE_NOOP("catalogue", "With yes, a disabled learner registered by a "
+                                               "row is enabled again."),
+                QT_TRANSLATE_NOOP("catalogue", "Reactivate registered learners"), default=YES),
     ),
 )
 
@@ -542,9 +540,6 @@ VALIDITY_MEANINGS = {"enabledValue": "enabled", "disabledValue": "disabled",
 # (as the entity page's hierarchy shows it: "Entity 8").
 TRUSTED_ENTITY_NAME = "Entity {id}"
 
-for _name, _column in (("candidateLogin", "login"), ("candidateRefNumber", "ref_number"),
-                       ("candidateEmail", "email")):
-    STORE_COLUMNS.setdefault(_name, _column)  # the registration helper's, if it came first
 STORE_COLUMNS.update({
     "candidateName": "name", "candidateFirstname": "firstname",
     "candidateValidity": "validity", "candidateTimeZone": "time_zone",
@@ -554,11 +549,6 @@ STORE_COLUMNS.update({
     "entityGuid": "guid", "entityId": "id", "entityName": "name",
     HIERARCHY_ENTITY_NAME: "name", "managerLogin": "login", "managerRefNumber": "ref_number",
 })
-for _name, _label in (
-        ("candidateLogin", QT_TRANSLATE_NOOP("catalogue", "Learner's login")),
-        ("candidateRefNumber", QT_TRANSLATE_NOOP("catalogue", "Learner's reference number")),
-        ("candidateEmail", QT_TRANSLATE_NOOP("catalogue", "Learner's e-mail address"))):
-    FIELD_LABELS.setdefault(_name, _label)
 FIELD_LABELS.update({
     "candidateName": QT_TRANSLATE_NOOP("catalogue", "Learner's last name"),
     "candidateFirstname": QT_TRANSLATE_NOOP("catalogue", "Learner's first name"),
@@ -656,16 +646,14 @@ LEARNER_ACTION = ActionSpec(
                          "en-GB)."),
                   optional=True, label=QT_TRANSLATE_NOOP("catalogue", "Default language")),
         FULL_ACCESS_OPTION,
-        OptionDef(ENABLE_ALL_LEARNERS, OptionKind.YESNO, QT_TRANSLATE_NOOP(
+        _yes_no(ENABLE_ALL_LEARNERS, QT_TRANSLATE_NOOP(
             "catalogue", "With yes, every learner a row creates or updates is enabled, "
                          "whatever candidateValidity says."),
-                  default=NO, choices=YES_NO, optional=True,
-                  label=QT_TRANSLATE_NOOP("catalogue", "Enable all learners")),
-        OptionDef(DISABLE_IMPORT_FLAG, OptionKind.YESNO, QT_TRANSLATE_NOOP(
+                QT_TRANSLATE_NOOP("catalogue", "Enable all learners")),
+        _yes_no(DISABLE_IMPORT_FLAG, QT_TRANSLATE_NOOP(
             "catalogue", "With yes, the platform does not mark the learners as changed by an "
                          "import (a later fullAccess=no import may not change them)."),
-                  default=NO, choices=YES_NO, optional=True,
-                  label=QT_TRANSLATE_NOOP("catalogue", "Do not mark learners as imported")),
+                QT_TRANSLATE_NOOP("catalogue", "Do not mark learners as imported")),
     ),
 )
 
