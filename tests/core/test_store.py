@@ -137,47 +137,15 @@ FILE_FORMAT_V1 = [
 ]
 
 
-# The stored file format of version 2, word for word: what stores held before version 3.
-FILE_FORMAT_V2 = [
-    'CREATE TABLE "teacher" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "login" TEXT '
-    'NOT NULL, "name" TEXT, "firstname" TEXT, "email" TEXT)',
-    'CREATE UNIQUE INDEX "teacher_login" ON "teacher" ("login")',
-    'CREATE TABLE "training" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "path_code" '
-    'TEXT NOT NULL, "guid" TEXT, "title" TEXT NOT NULL, "locale" TEXT, "modality" TEXT, '
-    '"description" TEXT, "duration" INTEGER)',
-    'CREATE UNIQUE INDEX "training_path_code" ON "training" ("path_code")',
-    'CREATE UNIQUE INDEX "training_guid" ON "training" ("guid")',
-    'CREATE TABLE "session" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "training_id" '
-    'INTEGER NOT NULL, "title" TEXT, "guid" TEXT, "status" TEXT, "start_date" TEXT, '
-    '"end_date" TEXT, "teacher_id" INTEGER, FOREIGN KEY ("training_id") REFERENCES '
-    '"training" ("id"), FOREIGN KEY ("teacher_id") REFERENCES "teacher" ("id"))',
-    'CREATE INDEX "session_guid" ON "session" ("guid")',
-    'CREATE INDEX "session_teacher_id" ON "session" ("teacher_id")',
-    'CREATE INDEX "session_training_id_title" ON "session" ("training_id", "title")',
-    'CREATE TABLE "room" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "guid" TEXT NOT '
-    'NULL, "label" TEXT, "capacity" INTEGER)',
-    'CREATE UNIQUE INDEX "room_guid" ON "room" ("guid")',
-    'CREATE TABLE "intervention" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "guid" '
-    'TEXT NOT NULL, "session_id" INTEGER NOT NULL, "start" TEXT, "duration" INTEGER, '
-    '"room_id" INTEGER, "teacher_id" INTEGER, "status" TEXT NOT NULL, FOREIGN KEY '
-    '("session_id") REFERENCES "session" ("id"), FOREIGN KEY ("room_id") REFERENCES "room" '
-    '("id"), FOREIGN KEY ("teacher_id") REFERENCES "teacher" ("id"))',
-    'CREATE UNIQUE INDEX "intervention_guid" ON "intervention" ("guid")',
-    'CREATE INDEX "intervention_session_id" ON "intervention" ("session_id")',
-    'CREATE INDEX "intervention_room_id" ON "intervention" ("room_id")',
-    'CREATE INDEX "intervention_teacher_id" ON "intervention" ("teacher_id")',
+# What version 2 changed: a run records who made it, and on which machine.
+IMPORT_RUN_V2 = (
     'CREATE TABLE "import_run" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "started" '
     'TEXT NOT NULL, "finished" TEXT, "kind" TEXT NOT NULL, "config_path" TEXT NOT NULL, '
     '"config_xml" TEXT NOT NULL, "files" TEXT NOT NULL, "counts" TEXT NOT NULL, '
-    '"reverts_run" INTEGER, "reverted_by" INTEGER, "user_name" TEXT, "machine" TEXT)',
-    'CREATE TABLE "run_change" ("id" INTEGER NOT NULL PRIMARY KEY, "run_id" INTEGER NOT NULL, '
-    '"seq" INTEGER NOT NULL, "table_name" TEXT NOT NULL, "kind" TEXT NOT NULL, "record_id" '
-    'INTEGER NOT NULL, "before" TEXT, "after" TEXT, FOREIGN KEY ("run_id") REFERENCES '
-    '"import_run" ("id"))',
-    'CREATE UNIQUE INDEX "run_change_run_id_seq" ON "run_change" ("run_id", "seq")',
-    'CREATE INDEX "run_change_table_name_kind_record_id" ON "run_change" ("table_name", '
-    '"kind", "record_id")',
-]
+    '"reverts_run" INTEGER, "reverted_by" INTEGER, "user_name" TEXT, "machine" TEXT)')
+# The stored file format of version 2: what stores held before version 3.
+FILE_FORMAT_V2 = [IMPORT_RUN_V2 if statement.startswith('CREATE TABLE "import_run"')
+                  else statement for statement in FILE_FORMAT_V1]
 
 
 # What version 3 added: the training-course import's columns, and five tables (issue 15).

@@ -27,14 +27,19 @@ def run_info(**counts: int) -> RunInfo:
                    files=["/data/t.csv"], counts=dict(counts))
 
 
-def store_at_version_1(location: StoreLocation) -> None:
-    """A store as version 1 made it, with one run (no user, no machine) of one teacher."""
+def empty_store_at(location: StoreLocation, schema_version: int) -> None:
+    """An empty store as that version made it."""
     dialect = dialect_for(location)
     conn = dialect.connect(location, 1.0)
     try:
-        dialect.create(conn, tables_at(1), 1)
+        dialect.create(conn, tables_at(schema_version), schema_version)
     finally:
         conn.close()
+
+
+def store_at_version_1(location: StoreLocation) -> None:
+    """A store as version 1 made it, with one run (no user, no machine) of one teacher."""
+    empty_store_at(location, 1)
     raw_sql(location, "INSERT INTO import_run (started, finished, kind, config_path, "
                       "config_xml, files, counts) VALUES ('2024-05-02T09:00:00+02:00', "
                       "'2024-05-02T09:00:01+02:00', 'import', 'old.xml', '', '[\"t.csv\"]', "
@@ -52,20 +57,20 @@ def version(location: StoreLocation) -> int:
     return raw_sql(location, "PRAGMA user_version")[0][0]
 
 
-def run_columns(location: StoreLocation) -> list[str]:
-    """import_run's columns, in order."""
+def columns_of(location: StoreLocation, table: str) -> list[str]:
+    """A table's columns, in order ([] when it does not exist)."""
     if isinstance(location, PostgresUrl):
         return [r[0] for r in raw_sql(
             location, "SELECT column_name FROM information_schema.columns WHERE "
-                      "table_name = 'import_run' ORDER BY ordinal_position")]
-    return [r[1] for r in raw_sql(location, "PRAGMA table_info('import_run')")]
+                      f"table_name = '{table}' ORDER BY ordinal_position")]
+    return [r[1] for r in raw_sql(location, f"PRAGMA table_info('{table}')")]
 
 
 # ---------------------------------------------------------------- both engines
 
 def test_a_store_of_version_1_is_upgraded_in_place(store_url: StoreLocation) -> None:
     store_at_version_1(store_url)
-    assert "user_name" not in run_columns(store_url)
+    assert "user_name" not in columns_of(store_url, "import_run")
     with Store.open(store_url) as store:
         [old] = store.history()
         assert (old.id, old.config, old.files, old.user_name, old.machine) == (
@@ -76,28 +81,14 @@ def test_a_store_of_version_1_is_upgraded_in_place(store_url: StoreLocation) -> 
         newest = store.history()[0]
         assert (newest.user_name, newest.machine) == (getpass.getuser(), platform.node())
     assert version(store_url) == schema.SCHEMA_VERSION == 3
-    assert run_columns(store_url)[-2:] == ["user_name", "machine"]
+    assert columns_of(store_url, "import_run")[-2:] == ["user_name", "machine"]
 
 
 def store_at_version_2(location: StoreLocation) -> None:
     """A store as version 2 made it, with one training and one session."""
-    dialect = dialect_for(location)
-    conn = dialect.connect(location, 1.0)
-    try:
-        dialect.create(conn, tables_at(2), 2)
-    finally:
-        conn.close()
+    empty_store_at(location, 2)
     raw_sql(location, "INSERT INTO training (path_code, title) VALUES ('TR-1', 'Safety')")
     raw_sql(location, "INSERT INTO session (training_id, title) VALUES (1, 'Spring')")
-
-
-def columns_of(location: StoreLocation, table: str) -> list[str]:
-    """A table's columns, in order ([] when it does not exist)."""
-    if isinstance(location, PostgresUrl):
-        return [r[0] for r in raw_sql(
-            location, "SELECT column_name FROM information_schema.columns WHERE "
-                      f"table_name = '{table}' ORDER BY ordinal_position")]
-    return [r[1] for r in raw_sql(location, f"PRAGMA table_info('{table}')")]
 
 
 def test_a_store_of_version_2_gets_the_learners_tables(store_url: StoreLocation) -> None:
@@ -151,7 +142,7 @@ def test_an_upgrade_that_fails_leaves_the_store_as_it_was(store_url: StoreLocati
     assert str(failure.value).startswith(f"The store {store_url} could not be opened: ")
     assert "machine" in str(failure.value)
     assert version(store_url) == 1
-    assert "user_name" not in run_columns(store_url)  # the first ALTER was rolled back
+    assert "user_name" not in columns_of(store_url, "import_run")  # the first ALTER was rolled back
 
 
 def test_each_run_says_who_committed_it_and_from_which_machine(store_url: StoreLocation
