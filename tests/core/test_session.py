@@ -16,6 +16,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.session import Event, Session, run_check, run_commit, run_replan
 from importer_gui.core.store import Store
 from tests.builders import teachers_import, write_config, write_csv
+from tests.sessions import commit_shown, edit, open_checked
 
 Heard = list[tuple[Event, int | None]]
 
@@ -164,14 +165,6 @@ def test_first_rows_are_read_once_per_file_version(tmp_path: Path,
     assert calls == [data, data]
 
 
-def edit(session: Session, line: int, column: int, text: str) -> bool:
-    """Type ``text`` into a cell of the shown plan's first import, as the preview does."""
-    plan = session.choices.plan
-    assert plan is not None
-    row_index = [row.line for row in plan.imports[0].rows].index(line)
-    return session.edit_cell(0, row_index, column, text)
-
-
 def outcomes(plan: Plan) -> list[tuple[int, Outcome]]:
     """(line, outcome) of the first import's rows."""
     return [(row.line, row.outcome) for row in plan.imports[0].rows]
@@ -226,18 +219,16 @@ def test_a_commit_records_its_corrections_and_writes_the_error_log(
     spec.consolidators = ("<timeStampedFileErrorLogger><location>logs</location>"
                           "</timeStampedFileErrorLogger>")
     path = write_config(tmp_path, spec)
-    session.open_configuration(path, config_xml.load(path), FileStamp.of(path))
-    session.set_plan(run_check(session.snapshot(), Monitor()))
+    open_checked(session, path)
     edit(session, 3, 0, "nobody")
-    plan = session.choices.plan
-    assert plan is not None
-    fresh, _differing = run_replan(session.store_path, plan, Monitor())
-    committed = run_commit(session.store_path, fresh, Monitor(), session.choices.corrections)
+    committed = commit_shown(session)
     assert committed.counts["create"] == 2 and committed.log_failures == []
     [log] = committed.error_logs
     assert log.parent == tmp_path / "logs"
     assert "mia-at-example is not an e-mail address" in log.read_text(encoding="utf-8")
-    session.record_commit(committed, [imp.file for imp in fresh.imports])
+    shown = session.choices.plan
+    assert shown is not None
+    session.record_commit(committed, [imp.file for imp in shown.imports])
     assert session.unsaved_corrections() == 0
     connection = sqlite3.connect(session.store_path)
     [(recorded,)] = connection.execute("SELECT config_xml FROM import_run").fetchall()
@@ -260,8 +251,7 @@ def test_a_new_file_for_another_import_keeps_the_corrections(
     teachers_spec = teachers_import(tmp_path, [["", "Nobody", "N", ""]])
     path = write_config(tmp_path, teachers_spec,
                         teachers_import(tmp_path, [["zoe", "Zoe", "Z", ""]], "more.csv"))
-    session.open_configuration(path, config_xml.load(path), FileStamp.of(path))
-    session.set_plan(run_check(session.snapshot(), Monitor()))
+    open_checked(session, path)
     assert edit(session, 2, 0, "nobody")
     other = write_csv(tmp_path / "other.csv", [["teacherLogin"], ["mia"]])
     files = [session.choices.data_files[0], other]  # the second import reads another file

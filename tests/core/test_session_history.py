@@ -8,15 +8,12 @@ from pathlib import Path
 import pytest
 
 from importer_gui.cli import main
-from importer_gui.core import config_xml
 from importer_gui.core.corrections import RecordedCorrection, run_corrections
 from importer_gui.core.errors import StoreError
-from importer_gui.core.plan import FileStamp
-from importer_gui.core.progress import Monitor
-from importer_gui.core.session import Session, run_check, run_commit, run_replan
+from importer_gui.core.session import Session
 from importer_gui.core.store import Store
 from tests.builders import teachers_import, write_config
-from tests.core.test_session import edit
+from tests.sessions import commit_shown, edit, open_checked
 
 
 def test_history_of_a_run_lists_its_corrections(tmp_path: Path,
@@ -24,13 +21,9 @@ def test_history_of_a_run_lists_its_corrections(tmp_path: Path,
     session = Session(tmp_path / "store.sqlite3")
     path = write_config(tmp_path, teachers_import(tmp_path, [["zoe", "Zoe", "Z", ""],
                                                              ["", "Nobody", "N", ""]]))
-    session.open_configuration(path, config_xml.load(path), FileStamp.of(path))
-    session.set_plan(run_check(session.snapshot(), Monitor()))
+    open_checked(session, path)
     edit(session, 3, 0, "nobody")
-    plan = session.choices.plan
-    assert plan is not None
-    fresh, _ = run_replan(session.store_path, plan, Monitor())
-    committed = run_commit(session.store_path, fresh, Monitor(), session.choices.corrections)
+    committed = commit_shown(session)
     assert committed.corrections == 1
     store = str(session.store_path)
 
@@ -53,13 +46,9 @@ def test_history_of_a_run_lists_its_corrections(tmp_path: Path,
 def test_a_runs_recorded_configuration_is_read_from_the_store(tmp_path: Path) -> None:
     session = Session(tmp_path / "store.sqlite3")
     path = write_config(tmp_path, teachers_import(tmp_path, [["", "Nobody", "N", ""]]))
-    session.open_configuration(path, config_xml.load(path), FileStamp.of(path))
-    session.set_plan(run_check(session.snapshot(), Monitor()))
+    open_checked(session, path)
     edit(session, 2, 0, "nobody")
-    plan = session.choices.plan
-    assert plan is not None
-    fresh, _ = run_replan(session.store_path, plan, Monitor())
-    committed = run_commit(session.store_path, fresh, Monitor(), session.choices.corrections)
+    committed = commit_shown(session)
 
     with Store.open(session.store_path) as store:
         recorded = store.run_config(committed.run_id)

@@ -7,14 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from importer_gui.core import config_xml
-from importer_gui.core.plan import FileStamp
-from importer_gui.core.progress import Monitor
-from importer_gui.core.session import Session, run_check, run_commit, run_replan
+from importer_gui.core.session import Session
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.ui.store_browser import StoreBrowser
 from tests.builders import teachers_import, write_config
-from tests.core.test_session import edit
+from tests.sessions import commit_shown, edit, open_checked
 
 
 def committed_with_corrections(tmp_path: Path) -> tuple[Path, int]:
@@ -22,14 +19,10 @@ def committed_with_corrections(tmp_path: Path) -> tuple[Path, int]:
     session = Session(tmp_path / "store.sqlite3")
     path = write_config(tmp_path, teachers_import(tmp_path, [["zoe", "Zoé", "Z", ""],
                                                              ["", "Nobody", "N", ""]]))
-    session.open_configuration(path, config_xml.load(path), FileStamp.of(path))
-    session.set_plan(run_check(session.snapshot(), Monitor()))
+    open_checked(session, path)
     edit(session, 3, 0, "nobody")
     edit(session, 2, 1, "Zoe")
-    plan = session.choices.plan
-    assert plan is not None
-    fresh, _ = run_replan(session.store_path, plan, Monitor())
-    committed = run_commit(session.store_path, fresh, Monitor(), session.choices.corrections)
+    committed = commit_shown(session)
     assert committed.corrections == 2
     return session.store_path, committed.run_id
 
