@@ -261,18 +261,23 @@ def ods_cell(text: str, repeat: int = 1) -> str:
             "</table:table-cell>")
 
 
-def write_ods(folder: Path, tail: str) -> Path:
-    """An .ods of the teachers followed by ``tail`` rows, and its configuration."""
-    rows = "".join("<table:table-row>" + "".join(ods_cell(c) for c in row) + "</table:table-row>"
-                   for row in TEACHERS)
+def write_ods_content(folder: Path, content: str) -> Path:
+    """An .ods of teachers whose content.xml is ``content``, and its configuration."""
     path = folder / "teachers.ods"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument."
                                                       "spreadsheet")
-        package.writestr("content.xml", _ODS_CONTENT.format(rows=rows + tail))
+        package.writestr("content.xml", content)
         package.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
     write_config(folder, ImportSpec(path.name, TEACHER_COLUMNS, "createOrUpdateTeacherAction"))
     return path
+
+
+def write_ods(folder: Path, tail: str) -> Path:
+    """An .ods of the teachers followed by ``tail`` rows, and its configuration."""
+    rows = "".join("<table:table-row>" + "".join(ods_cell(c) for c in row) + "</table:table-row>"
+                   for row in TEACHERS)
+    return write_ods_content(folder, _ODS_CONTENT.format(rows=rows + tail))
 
 
 def test_an_ods_with_libreoffices_trailing_empty_rows_is_read(tmp_path: Path) -> None:

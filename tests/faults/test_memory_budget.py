@@ -12,7 +12,6 @@ import json
 import resource
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 from tests.builders import (
@@ -25,12 +24,12 @@ from tests.builders import (
 from tests.faults import HANG_GUARD, ROOT, Done, cli, one_line_failure
 from tests.faults.test_hostile_workbooks import (
     _ODS_CONTENT,
-    _ODS_MANIFEST,
     SHEET,
     TEACHERS,
     ods_cell,
     replace,
     shared_strings,
+    write_ods_content,
 )
 
 TEACHER = "createOrUpdateTeacherAction"
@@ -40,6 +39,13 @@ def failure(folder: Path) -> str:
     """The one line ``check`` prints when it refuses the data."""
     return one_line_failure(cli("check", str(folder / "config.xml"), "--store",
                                 str(folder / "store.sqlite3")))
+
+
+def too_costly(path: Path, megabytes: int, why: str) -> str:
+    """The line ``check`` prints for a file that would take more memory than a check may."""
+    return (f"importer-gui: {path}: reading this file would take about {megabytes} MB of "
+            f"memory ({why}), more than a check may use (768 MB); split the file or delete "
+            "what it does not need")
 
 
 # --------------------------------------------------------------------------- shared strings
@@ -63,10 +69,8 @@ def test_a_long_shared_string_repeated_in_many_cells_is_refused(tmp_path: Path) 
 
     rewrite_package(path, {SHEET: names, **changes}, extra)
     assert path.stat().st_size < 1_000_000
-    assert failure(tmp_path) == (
-        f"importer-gui: {path}: reading this file would take about 5321 MB of memory (its "
-        "cells repeat 2574 MB of shared strings), more than a check may use (768 MB); split "
-        "the file or delete what it does not need")
+    assert failure(tmp_path) == too_costly(
+        path, 5321, "its cells repeat 2574 MB of shared strings")
 
 
 def test_a_count_of_shared_strings_the_file_does_not_hold_is_refused(tmp_path: Path) -> None:
@@ -93,17 +97,9 @@ def test_an_ods_of_several_sheets_each_under_the_cap_is_costed_whole(tmp_path: P
         f"{ods_cell('x', 1000)}</table:table-row></table:table>" for n in range(4))
     content = _ODS_CONTENT.replace('<table:table table:name="Teachers">{rows}</table:table>',
                                    tables)
-    path = tmp_path / "teachers.ods"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument."
-                                                      "spreadsheet")
-        package.writestr("content.xml", content)
-        package.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
-    write_config(tmp_path, ImportSpec(path.name, TEACHER_COLUMNS, TEACHER))
-    assert failure(tmp_path) == (
-        f"importer-gui: {path}: reading this file would take about 3643 MB of memory (its 4 "
-        "sheets are loaded together: 36000000 cells), more than a check may use (768 MB); "
-        "split the file or delete what it does not need")
+    path = write_ods_content(tmp_path, content)
+    assert failure(tmp_path) == too_costly(
+        path, 3643, "its 4 sheets are loaded together: 36000000 cells")
 
 
 # --------------------------------------------------------------------------- one file, many uses
