@@ -24,6 +24,17 @@ def write_csv(path: Path, rows: Sequence[Sequence[object]], *, encoding: str = "
     return path
 
 
+def french_sessions(path: Path) -> Path:
+    """An administrator's own sessions file: Latin-1, semicolons, French headers, dates day
+    first."""
+    path.write_bytes("Action;Code formation;Titre de la session;Date de début;Date de fin;"
+                     "Formateur\n"
+                     "C;XLS-300;Excel été;15/06/2027;16/06/2027;mdupont\n"
+                     "C;XLS-300;Excel automne;01/09/2027;02/09/2027;mdupont\n"
+                     .encode("latin-1"))
+    return path
+
+
 def write_xlsx(path: Path, rows: Sequence[Sequence[object]], title: str = "Sheet1") -> Path:
     """A one-sheet workbook of rows; dates stay date cells."""
     book = Workbook()

@@ -10,6 +10,7 @@ import pytest
 from importer_gui.cli import main
 from importer_gui.core import config_xml
 from importer_gui.core.guess import CERTAIN, LIKELY, guess_date_format, guess_delimiter
+from tests.builders import french_sessions
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -18,19 +19,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def french_csv(path: Path) -> Path:
-    """The administrator's own file: Latin-1, semicolons, French headers, dates day first."""
-    path.write_bytes("Action;Code formation;Titre de la session;Date de début;Date de fin;"
-                     "Formateur\n"
-                     "C;XLS-300;Excel été;15/06/2027;16/06/2027;mdupont\n"
-                     "C;XLS-300;Excel automne;01/09/2027;02/09/2027;mdupont\n"
-                     .encode("latin-1"))
-    return path
-
-
 def test_init_guesses_reading_action_and_mapping(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    data = french_csv(tmp_path / "sessions.csv")
+    data = french_sessions(tmp_path / "sessions.csv")
     out_path = tmp_path / "sessions.xml"
     code, out, err = run(capsys, "init", str(data), "--out", str(out_path))
     assert (code, err) == (0, "")
@@ -84,7 +75,7 @@ def test_init_names_the_mandatory_fields_it_could_not_map(
 
 
 def test_init_with_a_given_action(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data = french_csv(tmp_path / "s.csv")
+    data = french_sessions(tmp_path / "s.csv")
     code, out, _ = run(capsys, "init", str(data), "--out", str(tmp_path / "c.xml"), "--action",
                        "createOrUpdateInterventionAction", "--json")
     document = json.loads(out)
@@ -115,7 +106,7 @@ def test_a_day_past_twelve_settles_the_date_format() -> None:
 
 def test_a_wrong_date_format_is_named_with_its_fix(tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    data = french_csv(tmp_path / "sessions.csv")
+    data = french_sessions(tmp_path / "sessions.csv")
     config = tmp_path / "sessions.xml"
     assert run(capsys, "init", str(data), "--out", str(config))[0] == 0
     config.write_text(config.read_text().replace("<dateFormat>DD/MM/YYYY</dateFormat>", ""))

@@ -32,6 +32,16 @@ def mapping(window: MainWindow, data: Path, action: str) -> MappingPage:
     return wizard.mapping_page
 
 
+def configured_mapping(window: MainWindow, config: Path, qtbot: QtBot) -> MappingPage:
+    """A configuration opened (the wizard goes on to its preview), then back on its mapping."""
+    wizard = window.wizard
+    assert wizard.open_file(config)
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20000)
+    while wizard.currentId() != MAPPING:
+        wizard.back()
+    return wizard.mapping_page
+
+
 def look(window: MainWindow, screenshots: Path, name: str) -> None:
     """At 1024x700: saved to be looked at, and nothing cut off."""
     window.resize(SIZE)
@@ -151,16 +161,11 @@ def test_a_configuration_naming_custom_fields_shows_their_guids(
     config = write_config(tmp_path, ImportSpec(
         "learners.csv", ("candidateRefNumber", "custom", "custom"),
         "createOrUpdateLearnerAction", options=search, fields=fields))
-    wizard = window.wizard
-    assert wizard.open_file(config)
-    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20000)
-    while wizard.currentId() != MAPPING:
-        wizard.back()
-    page = wizard.mapping_page
+    page = configured_mapping(window, config, qtbot)
     assert [row.guid.text() for row in page.rows[1:]] == [GUID, "75ACD042"]
     checks = page.field_list_checks["traineeSearchField"]
     assert checks["custom:" + GUID].isChecked() and not checks["custom:75ACD042"].isChecked()
-    wizard.next()
+    window.wizard.next()
     action = window.state.choices.config.imports[0].actions[0]
     assert [(f.name, f.options.settings, f.options.mandatory) for f in action.fields or []] == [
         ("candidateRefNumber", {}, None), ("custom", {"guid": GUID}, None),
@@ -173,15 +178,10 @@ def test_a_guid_given_in_its_column_stays_there(window: MainWindow, tmp_path: Pa
     config = write_config(tmp_path, ImportSpec(
         "learners.csv", ("candidateRefNumber", "custom"), "createOrUpdateLearnerAction",
         column_children={"custom": "<guid>75ACD042</guid>"}))
-    wizard = window.wizard
-    assert wizard.open_file(config)
-    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20000)
-    while wizard.currentId() != MAPPING:
-        wizard.back()
-    page = wizard.mapping_page
+    page = configured_mapping(window, config, qtbot)
     assert page.rows[1].guid.text() == "75ACD042"
     page.rows[1].guid.setText("75ACD043")
-    wizard.next()
+    window.wizard.next()
     imp = window.state.choices.config.imports[0]
     assert imp.provider.columns[1].options.settings == {"guid": "75ACD043"}
     assert [f.options.settings for f in imp.actions[0].fields or []] == [{}, {}]

@@ -22,25 +22,10 @@ from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.wizard import COMMIT, OPEN, PREVIEW
 from tests.ui.conftest import Questions
 from tests.ui.test_preview_commit import teacher_state
-from tests.ui.wizards import preview_and_commit
+from tests.ui.wizards import preview_and_commit, sample_preview, shot
 
 EMAIL = 5  # Line, Outcome, then the sample's teachers.csv: login, name, first name, e-mail
 FIXED = "sophie.leroy@example.org"
-
-
-def shot(window: MainWindow, folder: Path, name: str) -> None:
-    """Save what the window shows, to be looked at."""
-    QApplication.processEvents()
-    window.grab().save(str(folder / f"{name}.png"))
-
-
-def open_sample(window: MainWindow, sample: Path, qtbot: QtBot) -> PreviewPage:
-    """The sample opened, on the preview of its first file (the teachers), checked."""
-    assert window.open_file(sample / "sample-config.xml")
-    page = window.wizard.preview_page
-    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW and page.shows_plan(),
-                    timeout=20_000)
-    return page
 
 
 def cell(page: PreviewPage, line: int, column: int) -> QModelIndex:
@@ -62,7 +47,7 @@ def outcome(page: PreviewPage, line: int) -> str:
 def test_corrections_survive_check_again_back_next_and_the_configuration_opened_again(
         window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions,
         screenshots: Path) -> None:
-    page = open_sample(window, sample, qtbot)
+    page = sample_preview(window, sample, qtbot)
     correct_the_email(page)
     assert outcome(page, 4) == "create"
     assert page.model.data(cell(page, 4, EMAIL), Qt.ItemDataRole.FontRole) == QFont(
@@ -100,7 +85,7 @@ def test_corrections_survive_check_again_back_next_and_the_configuration_opened_
 
 def test_new_import_quit_and_closing_ask_before_corrections_go(
         window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
-    page = open_sample(window, sample, qtbot)
+    page = sample_preview(window, sample, qtbot)
     correct_the_email(page)
     questions.answers.append("Cancel")
     assert not window.wizard.new_import()
@@ -153,7 +138,7 @@ def test_a_corrected_copy_keeps_the_files_encoding_and_delimiter(
 
 def test_commit_says_what_it_skips_and_asks(window: MainWindow, sample: Path, qtbot: QtBot,
                                             questions: Questions, screenshots: Path) -> None:
-    open_sample(window, sample, qtbot)
+    sample_preview(window, sample, qtbot)
     wizard = window.wizard
     questions.answers.append("Cancel")
     wizard.button(QWizard.WizardButton.NextButton).click()
@@ -205,7 +190,7 @@ def slow_commit(started: threading.Event) -> object:
 def test_back_or_closing_during_a_commit_asks_and_a_stopped_commit_wrote_nothing(
         how: str, window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions,
         monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
-    open_sample(window, sample, qtbot)
+    sample_preview(window, sample, qtbot)
     started = threading.Event()
     monkeypatch.setattr("importer_gui.ui.pages.commit_page.run_commit", slow_commit(started))
     wizard = window.wizard

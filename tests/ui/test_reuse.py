@@ -11,17 +11,12 @@ from pytestqt.qtbot import QtBot
 from importer_gui.core.catalogue import IGNORED_COLUMN
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.wizard import MAPPING, PREVIEW
-from tests.builders import write_csv
+from tests.builders import french_sessions, write_csv
 from tests.core.test_remap import HEADED_CONFIG
 from tests.ui.conftest import Questions
 from tests.ui.fit import clipped
 from tests.ui.test_screens_fit import SIZE
-
-
-def shot(window: MainWindow, folder: Path, name: str) -> None:
-    """Save what the window shows, to be looked at."""
-    QApplication.processEvents()
-    window.grab().save(str(folder / f"{name}.png"))
+from tests.ui.wizards import shot
 
 
 def saved_configuration(tmp_path: Path) -> Path:
@@ -78,16 +73,6 @@ def test_a_new_file_gets_the_loaded_configuration_matched_by_header(
         ("teacherEmail", "Courriel"), (IGNORED_COLUMN, "Téléphone"),
         ("teacherLogin", "Identifiant"), (IGNORED_COLUMN, "Prénom")]
     assert window.state.choices.config.imports[0].provider.file_name == "june.csv"
-
-
-def french_sessions(path: Path) -> Path:
-    """Her own file: Latin-1, semicolons, French headers, dates day first."""
-    path.write_bytes("Action;Code formation;Titre de la session;Date de début;Date de fin;"
-                     "Formateur\n"
-                     "C;XLS-300;Excel été;15/06/2027;16/06/2027;mdupont\n"
-                     "C;XLS-300;Excel automne;01/09/2027;02/09/2027;mdupont\n"
-                     .encode("latin-1"))
-    return path
 
 
 def test_a_new_file_is_read_as_detected(window: MainWindow, tmp_path: Path,

@@ -19,27 +19,12 @@ from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.wizard import MAPPING, OPEN, PREVIEW
 from tests.builders import trainings_import, write_config, write_xlsx
 from tests.ui.test_preview_commit import teacher_state
-from tests.ui.wizards import preview_and_commit
-
-
-def shot(widget: QWidget, folder: Path, name: str) -> None:
-    """Save what the widget shows, to be looked at."""
-    QApplication.processEvents()
-    widget.grab().save(str(folder / f"{name}.png"))
+from tests.ui.wizards import preview_and_commit, sample_preview, shot
 
 
 def lines_shown(page: PreviewPage) -> list[int]:
     model = page.model
     return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
-
-
-def sample_preview(window: MainWindow, sample: Path, qtbot: QtBot) -> PreviewPage:
-    """The sample's preview, checked."""
-    assert window.open_file(sample / "sample-config.xml")
-    page = window.wizard.preview_page
-    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW and page.shows_plan(),
-                    timeout=20_000)
-    return page
 
 
 def test_the_messages_beside_the_table_filter_its_rows_and_the_row_reads_without_a_mouse(

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWizard
+from PySide6.QtWidgets import QAbstractButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
@@ -18,12 +18,7 @@ from importer_gui.ui import app as app_module
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.settings import MAX_RECENT, Settings
 from importer_gui.ui.wizard import ACTION, CONFIG, MAPPING, OPEN, PREVIEW, Wizard
-
-
-def shot(win: MainWindow, folder: Path, name: str) -> None:
-    """Save what the window shows, to be looked at."""
-    QApplication.processEvents()
-    win.grab().save(str(folder / f"{name}.png"))
+from tests.ui.wizards import shot
 
 
 def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:

@@ -1,13 +1,33 @@
-"""Small wizards the Qt tests drive: pages put together as the real wizard does."""
+"""Small wizards the Qt tests drive (pages put together as the real wizard does, the
+sample's preview in the window), and what the tests save of them to be looked at."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWizard
+from pathlib import Path
 
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from pytestqt.qtbot import QtBot
+
+from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.wizard import connect_pages
+from importer_gui.ui.wizard import PREVIEW, connect_pages
+
+
+def shot(widget: QWidget, folder: Path, name: str) -> None:
+    """Save what the widget shows, to be looked at."""
+    QApplication.processEvents()
+    widget.grab().save(str(folder / f"{name}.png"))
+
+
+def sample_preview(window: MainWindow, sample: Path, qtbot: QtBot) -> PreviewPage:
+    """The sample opened, on the preview of its first file (the teachers), checked."""
+    assert window.open_file(sample / "sample-config.xml")
+    page = window.wizard.preview_page
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW and page.shows_plan(),
+                    timeout=20_000)
+    return page
 
 
 def preview_and_commit(state: WizardState, qtbot: object,
