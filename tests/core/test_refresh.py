@@ -675,3 +675,21 @@ def test_activities_register_their_learners_and_prune_none(tmp_path: Path) -> No
                              "activities, and a registration without any is not in it."]
     assert [(r.guid, str(r.registered_on)) for r in records(store, Table.REGISTRATION)] == [  # type: ignore[attr-defined]
         ("R-1", "2027-01-05 08:00:00")]
+
+
+def test_the_documented_layouts_a_t_in_the_date_time_and_the_whole_time_spent(
+        tmp_path: Path) -> None:
+    store = platform_store(tmp_path)
+    columns = ["candidateLogin", "sessionGuid", "registrationDate", "timeGlobal", "timeSpent"]
+    config = write_export(tmp_path, "consolidatedTrackingProvider", columns,
+                          [f"cbernard;{LYON};2027-01-05T08:00:00;600;900"],
+                          parameters="<dateTimeFormat>YYYY-MM-DDThh:ii:ss</dateTimeFormat>")
+    assert outcomes(commit(config, store)) == [(2, "create", [])]
+    assert str(records(store, Table.REGISTRATION)[0].registered_on) == "2027-01-05 08:00:00"  # type: ignore[attr-defined]
+    assert records(store, Table.TRACKING)[0].time_spent == 900  # type: ignore[attr-defined]
+    # A time format no kept column is written in is no refusal (the classroom's example).
+    config = write_export(tmp_path, "instructorLedTrainingActivityProvider",
+                          ["candidateLogin", "sessionGuid", "timeSpent"],
+                          [f"nrousseau;{LYON};01:25"],
+                          parameters="<timeGlobalFormat>paddedhh</timeGlobalFormat>")
+    assert outcomes(commit(config, store)) == [(2, "create", [])]

@@ -125,6 +125,7 @@ EXPORT_CODES: dict[str, dict[str, str]] = {
 STATUS_FORMAT = "statusFormat"  # a parameter of value mappings: meaning -> code
 # The time formats a refresh reads (timeGlobalFormat): seconds, the default, and ISO 8601.
 TIME_GLOBAL_FORMAT = "timeGlobalFormat"
+TIME_SPENT = "timeSpent"  # the import field the exports' durations are read as
 READ_TIME_FORMATS = ("rawSeconds", "iso-8601")
 DATE_TIME_FORMAT = "dateTimeFormat"
 DEFAULT_DATE_TIME_FORMAT = "YYYY-MM-DD hh:ii:ss"  # IO_items.yml's, when none is given
@@ -299,11 +300,11 @@ _TRACKING_PARAMETERS = (
     "catalogVisibility", "trainingModalityFormat", "timeFrameScaleMode", "templates",
     "stripHTML", "maxLength", "onlyHrisSelectedItems")
 # A registration, and the learner's progress in the whole session (timeSpent is the whole
-# time: timeGlobal plus the classroom's and the activities').
+# time: timeGlobal, the time on learning resources alone, plus the classroom's and the
+# activities').
 _CONSOLIDATED_FIELDS = {**_LEARNER_OF_ROW, **_SESSION_OF_ROW, **_TRACKED,
                         "registrationGuid": "registrationGuid",
-                        "registrationDate": "registrationDate",
-                        "timeSpent": "timeSpent", "timeGlobal": "timeSpent"}
+                        "registrationDate": "registrationDate", "timeSpent": TIME_SPENT}
 _TRACKING_COLUMNS = (
     "reportId", "reportGuid", "candidateId", "candidateGuid", "candidateName",
     "candidateFirstname", "candidateLogin", "candidateEmail", "candidateRefNumber",

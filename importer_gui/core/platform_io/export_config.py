@@ -9,6 +9,7 @@ a hostile document is refused as an import configuration is.
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -210,11 +211,18 @@ def _read_provider(element: El, reader: Reader) -> ExportProvider:
         if provider.parameters.get(name):
             from importer_gui.core.config_xml import validate_date_format
 
+            # A date and time may have ISO 8601's T between them (the activities' example).
+            written = provider.parameters[name]
             try:
-                validate_date_format(provider.parameters[name])
+                validate_date_format(_ISO_T.sub(r"\1 \2", written) if name ==
+                                     cat.DATE_TIME_FORMAT else written)
             except ConfigError as exc:
                 raise reader.fail(exc.detail, element) from None
     return provider
+
+
+# The T between a day and an hour in a dateTimeFormat ("YYYY-MM-DDThh:ii:ss").
+_ISO_T = re.compile(r"([dD])[tT]([hH])")
 
 
 def _read_column(element: El, spec: cat.ExportProviderSpec, reader: Reader) -> ExportColumn:

@@ -105,7 +105,8 @@ def refusal(export: Export, *, prune: bool) -> ImporterError | None:
             return ConfigError(cat.NO_KEY_COLUMN.format(provider=spec.name,
                                                         columns=", ".join(key)))
     time_format = provider.parameters.get(cat.TIME_GLOBAL_FORMAT)
-    if time_format and time_format not in cat.READ_TIME_FORMATS:
+    reads_time = any(spec.fields.get(name) == cat.TIME_SPENT for name in names)
+    if reads_time and time_format and time_format not in cat.READ_TIME_FORMATS:
         return ConfigError(cat.NOT_READ_TIME_FORMAT.format(provider=spec.name,
                                                            format=time_format))
     filters = provider.filters()
