@@ -7,12 +7,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import overload
+from typing import TYPE_CHECKING, Any, overload
 
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
 from importer_gui.core.records import Change
+
+if TYPE_CHECKING:
+    from importer_gui.core.overlay import Creations
 
 NO_ISSUES: tuple[Issue, ...] = ()
 
@@ -79,13 +82,16 @@ class Rows(Sequence[RowPlan]):
     ``changes``) directly. A row's one change is held as itself, without a tuple.
     """
 
-    __slots__ = ("cells", "changes", "lines", "results")
+    __slots__ = ("cells", "changes", "creations", "lines", "results")
 
     def __init__(self, rows: Iterable[RowPlan] = ()) -> None:
         self.lines = array("q")
         self.cells: list[tuple[Cell, ...]] = []
         self.results: list[Sequence[ActionResult]] = []
-        self.changes: list[Change | Sequence[Change]] = []
+        # Per row: its changes; one change as itself; a record when the row's one change
+        # creates it (the planner's, see overlay.Creations, which ``creations`` then is).
+        self.changes: list[Any] = []
+        self.creations: Creations | None = None
         for row in rows:
             self.append(row)
 
@@ -104,13 +110,24 @@ class Rows(Sequence[RowPlan]):
         if index < 0:
             index += len(self)
         return _held_row(self, index, self.lines[index], self.cells[index],
-                         self.results[index], self.changes[index])
+                         self.results[index], self.expand(self.changes[index]))
 
     def __iter__(self) -> Iterator[RowPlan]:
+        expand = self.expand
         for index, line, cells, results, changes in zip(
                 range(len(self)), self.lines, self.cells, self.results, self.changes,
                 strict=True):
-            yield _held_row(self, index, line, cells, results, changes)
+            yield _held_row(self, index, line, cells, results, expand(changes))
+
+    def expand(self, held: Any) -> Sequence[Change]:
+        """A row's changes from what is held for it."""
+        kind = type(held)
+        if kind is tuple or kind is list:
+            return held  # type: ignore[no-any-return]
+        if kind is Change:
+            return (held,)
+        assert self.creations is not None, "a record held without the planner's creations"
+        return (self.creations.change(held),)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Rows | list | tuple):
@@ -144,8 +161,7 @@ class Rows(Sequence[RowPlan]):
 
     def changes_of(self, index: int) -> Sequence[Change]:
         """Row ``index``'s changes, without making its RowPlan."""
-        changes = self.changes[index]
-        return (changes,) if type(changes) is Change else changes  # type: ignore[return-value]
+        return self.expand(self.changes[index])
 
 
 class _HeldRow(RowPlan):
@@ -178,13 +194,13 @@ _SET_LINE, _SET_CELLS, _SET_RESULTS, _SET_CHANGES, _SET_ROWS, _SET_INDEX = _SET.
 
 
 def _held_row(rows: Rows, index: int, line: int, cells: tuple[Cell, ...],
-              results: Sequence[ActionResult], changes: Change | Sequence[Change]) -> RowPlan:
+              results: Sequence[ActionResult], changes: Sequence[Change]) -> RowPlan:
     """Row ``index`` of ``rows`` as a RowPlan that writes back what is set on it."""
     row = object.__new__(_HeldRow)
     _SET_LINE(row, line)
     _SET_CELLS(row, cells)
     _SET_RESULTS(row, results)
-    _SET_CHANGES(row, (changes,) if type(changes) is Change else changes)
+    _SET_CHANGES(row, changes)
     _SET_ROWS(row, rows)
     _SET_INDEX(row, index)
     return row
@@ -320,12 +336,13 @@ class Plan:
     def changes(self) -> Iterator[Change]:
         """The changes of every row without errors, in order: what a commit writes."""
         for imp in self.imports:  # read from the rows' columns: no RowPlan made per row
+            expand = imp.rows.expand
             for results, changes in zip(imp.rows.results, imp.rows.changes, strict=True):
                 if not results_have_errors(results):
                     if type(changes) is Change:
                         yield changes
                     else:
-                        yield from changes  # type: ignore[misc]
+                        yield from expand(changes)
 
     def files_changed(self) -> list[Path]:
         """Data files that changed on disk since they were read."""

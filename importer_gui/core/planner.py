@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from importer_gui.core.actions import HANDLERS, RowContext
 from importer_gui.core.actions.base import read_values
@@ -20,7 +21,7 @@ from importer_gui.core.plan import ActionResult, FileStamp, ImportPlan, Plan, Ro
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import Table as DataTable
 from importer_gui.core.readers.budget import give_memory_back
-from importer_gui.core.records import Change, StoreState
+from importer_gui.core.records import Change, ChangeKind, StoreState
 
 NOT_COMMITTED = Issue.warning("", "Not committed: another action of this row has errors.")
 
@@ -73,12 +74,15 @@ def _plan_one(overlay: Overlay, action: BoundAction, line: int,
               cells: tuple[Cell, ...]) -> RowPlan:
     """plan_row for the usual import of one action, without gathering several results."""
     results, changes, _outcome = _planned_one(overlay, action, cells)
-    return RowPlan(line, cells, results, (changes,) if type(changes) is Change else changes)
+    if type(changes) is not tuple:
+        changes = (overlay.creations.change(changes) if type(changes) is not Change
+                   else changes,)
+    return RowPlan(line, cells, results, changes)
 
 
 # What _planned_one gives: the row's results, its changes as Rows holds them (one change as
-# itself), and its outcome.
-Planned = tuple[Sequence[ActionResult], "Change | Sequence[Change]", Outcome]
+# itself, a creation as its record), and its outcome.
+Planned = tuple[Sequence[ActionResult], Any, Outcome]
 
 
 def _planned_one(overlay: Overlay, action: BoundAction, cells: tuple[Cell, ...]) -> Planned:
@@ -92,7 +96,14 @@ def _planned_one(overlay: Overlay, action: BoundAction, cells: tuple[Cell, ...])
             overlay.revert(change)
         return (_result(name, Outcome.ERROR, ctx.issues),), NO_CHANGES, Outcome.ERROR
     changes = ctx.changes
-    held = NO_CHANGES if not changes else changes[0] if len(changes) == 1 else tuple(changes)
+    if not changes:
+        held: Any = NO_CHANGES
+    elif len(changes) == 1:
+        held = change = changes[0]
+        if change.kind is ChangeKind.CREATE:  # the record, not its change (overlay.Creations)
+            held = overlay.creations.hold(overlay.tables[change.table][change.record_id])
+    else:
+        held = tuple(changes)
     if ctx.issues:
         return (_result(name, outcome, ctx.issues),), held, outcome
     return _clean_results(name, outcome), held, outcome
@@ -192,6 +203,7 @@ def _plan_rows_of_one(overlay: Overlay, action: BoundAction,
     """The rows of a one-action import, put straight into the plan's columns (Rows): no
     RowPlan is made and taken apart again per row, a tenth of a microsecond each."""
     held = imp_plan.rows
+    held.creations = overlay.creations
     add_line, add_cells = held.lines.append, held.cells.append
     add_results, add_changes = held.results.append, held.changes.append
     counts: Counter[Outcome] = Counter()

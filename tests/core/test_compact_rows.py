@@ -1,0 +1,63 @@
+"""A plan's rows held compactly (issue 18): what is shown and committed is unchanged."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from importer_gui.core.plan import RowPlan, Rows
+from importer_gui.core.records import ChangeKind, Table
+from tests.builders import ImportSpec, write_csv
+from tests.core.harness import Env, rows
+
+ACTION = "createOrUpdateTrainingCourseAction"
+COLUMNS = ("trainingPathCode", "trainingTitle", "trainingModality")
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> Env:
+    return Env(tmp_path)
+
+
+def courses(env: Env, data: list[list[object]]) -> ImportSpec:
+    write_csv(env.folder / "courses.csv", [list(COLUMNS), *data])
+    return ImportSpec("courses.csv", COLUMNS, ACTION)
+
+
+def test_a_course_created_then_renamed_further_down_commits_both_steps(env: Env) -> None:
+    plan = env.commit(courses(env, [["TR-1", "Premier titre", "blended"],
+                                    ["TR-2", "Autre", "blended"],
+                                    ["TR-1", "Second titre", "blended"]]))
+    assert rows(plan) == [(2, "create", []), (3, "create", []), (4, "update", [])]
+    # The first row's creation is asked for as it was planned, not as the record ends up.
+    created = [c for c in plan.changes() if c.kind is ChangeKind.CREATE]
+    assert [c.values["title"] for c in created] == ["Premier titre", "Autre"]
+    assert all(c.table is Table.TRAINING and c.record_id < 0 for c in created)
+    connection = sqlite3.connect(env.store_path)
+    stored = connection.execute("SELECT path_code, title FROM training ORDER BY id").fetchall()
+    logged = connection.execute(
+        "SELECT kind, before, after FROM run_change ORDER BY seq").fetchall()
+    connection.close()
+    assert stored == [("TR-1", "Second titre"), ("TR-2", "Autre")]
+    assert [(kind, before and json.loads(before)["title"], json.loads(after)["title"])
+            for kind, before, after in logged] == [
+        ("create", None, "Premier titre"), ("create", None, "Autre"),
+        ("update", "Premier titre", "Second titre")]
+
+
+def test_rows_read_back_as_they_were_put_and_write_back_their_cells(env: Env) -> None:
+    plan = env.check(courses(env, [["TR-1", "Un", "blended"], ["TR-2", "", "blended"]]))
+    held = plan.imports[0].rows
+    assert isinstance(held, Rows) and len(held) == 2 and list(held.lines) == [2, 3]
+    first, second = held[0], held[-1]
+    assert (first.line, first.cells, first.outcome.value) == (
+        2, ("TR-1", "Un", "blended"), "create")
+    assert second.has_errors and second.changes == ()
+    assert [c.kind for c in first.changes] == [ChangeKind.CREATE]
+    assert list(held) == [first, second] and held[0:1] == [first]
+    first.cells = ("TR-1", "Deux", "blended")  # as the preview's corrections set them
+    assert held[0].cells == ("TR-1", "Deux", "blended")
+    assert RowPlan(2, ("TR-1", "Deux", "blended"), first.results, first.changes) == held[0]
