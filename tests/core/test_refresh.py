@@ -613,10 +613,12 @@ def test_events_update_the_interventions_they_match_and_name_the_others(
     rooms = {r.guid: r for r in records(store, Table.ROOM)}  # type: ignore[attr-defined]
     assert rooms["ROOM-LYON-1"].capacity == 14
     config = write_export(tmp_path, "eventSessionMetadataProvider", EVENTS, [
-        f"{LYON};;2027-01-13;;CA;;",  # a day alone: INT-0002, that day, cancelled
+        f"{LYON};;2027-01-13;2027-01-13T16:00:00+01:00;CA;;",  # a day alone: INT-0002
         f"{LYON};;2027-01-12 09:00:00;;C;Autre salle;",  # INT-0001 is in another room
         ";Pas de session;2027-01-12 09:00:00;;;;",
         f"{LYON};;le 12 janvier;;;;",
+        # By title alone (the import's session has no GUID): INT-0003 confirmed, 4 hours now.
+        ";Management - Paris printemps;2027-03-02 14:00:00;2027-03-02T18:00:00+01:00;C;;",
     ], parameters="<eventStatusFilter>C,CA</eventStatusFilter>")  # a filter: --prune is no
     planned = commit(config, store, prune=True)  # refusal here, since it deletes no event
     rows = outcomes(planned)
@@ -628,8 +630,10 @@ def test_events_update_the_interventions_they_match_and_name_the_others(
     assert rows[3] == (5, "error", [
         "Field eventStartDate: le 12 janvier is not a date and time as YYYY-MM-DD hh:ii:ss "
         "(or its date alone)."])
+    assert rows[4] == (6, "update", [])
     meetings = {i.guid: i for i in records(store, Table.INTERVENTION)}  # type: ignore[attr-defined]
     assert (meetings["INT-0002"].status, meetings["INT-0001"].status) == ("cancelled", "active")
+    assert (meetings["INT-0003"].status, meetings["INT-0003"].duration) == ("active", 4)
     assert len(meetings) == 3  # --prune deletes none: the export cannot say which are gone
     assert planned.notes == ["--prune leaves the interventions export.csv does not match: "
                              "without a GUID, an export cannot say which are gone."]

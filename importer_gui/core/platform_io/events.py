@@ -62,8 +62,9 @@ def _moment(ctx: RowContext, name: str) -> tuple[datetime, bool] | None:
         return datetime.strptime(text, pattern), True
     except ValueError:
         pass
-    try:  # ISO 8601: with its time when longer than a date
-        return datetime.fromisoformat(text), len(text) > len("2027-01-12")
+    try:  # ISO 8601, with its time when longer than a date; as written, as the store keeps it
+        moment = datetime.fromisoformat(text).replace(tzinfo=None)
+        return moment, len(text) > len("2027-01-12")
     except ValueError:
         pass
     try:
