@@ -588,6 +588,9 @@ def test_prune_deletes_registrations_the_export_lacks_with_their_tracking(tmp_pa
     planned = commit(write_export(tmp_path, "consolidatedTrackingProvider", CONSOLIDATED,
                                   both[1:]), store, prune=True)
     assert outcomes(planned)[-1] == (0, "delete", ["Not in the export: deleted (--prune)."])
+    pruned = planned.plan.imports[0].rows[-1].cells  # shown as the export's columns
+    assert pruned[:6] == ("cbernard", "7C1E0A2B-3D4F-4A5B-8C6D-9E0F1A2B3C01", "SEC-101", LYON,
+                          "Sécurité incendie - Lyon janvier", "R-1")
     assert [r.guid for r in records(store, Table.REGISTRATION)] == ["R-2"]  # type: ignore[attr-defined]
     assert records(store, Table.TRACKING) == []
 

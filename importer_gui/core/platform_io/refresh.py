@@ -56,6 +56,7 @@ _TRAINING_SET = ("trainingPathCode", "trainingTitle", "trainingGuid", "trainingL
 _SESSION_SET = ("sessionTitle", "sessionGuid", "sessionStartDate", "sessionEndDate")
 _TRAINING_OF_SESSION = ("trainingPathCode", "trainingTitle", "trainingGuid", "trainingModality")
 _SESSION_TITLE_KEY = attrgetter("training_id", "title")
+_LEARNER_FIELDS = frozenset(name for name, _ in learners.FINDING)
 # The tables a refresh reads: a pruned session takes its interventions with it.
 TABLES = (Table.TRAINING, Table.SESSION, Table.INTERVENTION, Table.ENTITY, Table.LEARNER,
           Table.LEARNING_OBJECT)
@@ -442,12 +443,18 @@ def _delete_learner(overlay: Overlay, learner: Any) -> list[Change]:
 
 
 def _cells(imp: ImportPlan, record: Any, overlay: Overlay) -> tuple[str, ...]:
-    """A record's values laid out as the export's columns, for the preview."""
-    training = overlay.get(Table.TRAINING, record.training_id) \
-        if hasattr(record, "training_id") else record
+    """A record's values laid out as the export's columns, for the preview: a session's or a
+    registration's course, session and learner each read from its own record."""
+    session = overlay.get(Table.SESSION, record.session_id) if hasattr(record, "session_id") \
+        else record if hasattr(record, "training_id") else None
+    training = overlay.get(Table.TRAINING, session.training_id) if session else record
+    learner = overlay.get(Table.LEARNER, record.learner_id) if hasattr(record, "learner_id") \
+        else record
     cells = []
     for name in imp.columns:
-        holder = training if name in _TRAINING_OF_SESSION else record
+        holder = (training if name in _TRAINING_OF_SESSION
+                  else session if name in _SESSION_SET
+                  else learner if name in _LEARNER_FIELDS else record)
         definition = _definition(name)
         column = definition.column if definition is not None else ""
         value = getattr(holder, column, None) if holder and column else None
