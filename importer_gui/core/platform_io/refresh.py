@@ -3,10 +3,13 @@
 An export's columns are read as the import fields they hold (``catalogue.exports``), so a
 value is checked exactly as a check reads it; each row then finds its record the way the
 platform names it (a GUID first, then a code or a title) and plans its creation or update
-against the overlay. With ``prune``, the records of a refreshed table that no export row
-named are deleted, a training course with its sessions and a session with its
-interventions. The plan is an ordinary ``Plan`` (the preview shows it, ``check``'s output
-prints it); committing it is one run of the history, which ``revert`` undoes.
+against the overlay (``learners``, ``followed`` and ``events`` plan the rows of the exports
+this module does not). With ``prune``, the records of a refreshed table that no export row
+named are deleted, a training course with its sessions, a session with its interventions,
+registrations and tracking, a registration with its tracking; an export that cannot say what
+is gone (classroom events, activities) prunes nothing and says so. The plan is an ordinary
+``Plan`` (the preview shows it, ``check``'s output prints it); committing it is one run of
+the history, which ``revert`` undoes.
 """
 
 from __future__ import annotations
