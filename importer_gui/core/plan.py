@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from importer_gui.core.overlay import Creations
 
 NO_ISSUES: tuple[Issue, ...] = ()
+# An outcome's code in Rows.outcomes: its place in OUTCOME_ORDER.
+OUTCOME_CODE: dict[Outcome, int] = {outcome: i for i, outcome in enumerate(OUTCOME_ORDER)}
 
 
 @dataclass(slots=True)
@@ -82,10 +84,12 @@ class Rows(Sequence[RowPlan]):
     ``changes``) directly. A row's one change is held as itself, without a tuple.
     """
 
-    __slots__ = ("cells", "changes", "creations", "lines", "results")
+    __slots__ = ("cells", "changes", "creations", "lines", "outcomes", "results")
 
     def __init__(self, rows: Iterable[RowPlan] = ()) -> None:
         self.lines = array("q")
+        # Each row's outcome as its place in OUTCOME_ORDER: the preview filters in C on it.
+        self.outcomes = bytearray()
         self.cells: list[tuple[Cell, ...]] = []
         self.results: list[Sequence[ActionResult]] = []
         # Per row: its changes; one change as itself; a record when the row's one change
@@ -142,12 +146,14 @@ class Rows(Sequence[RowPlan]):
     def append(self, row: RowPlan) -> None:
         """Add a row at the end."""
         self.lines.append(row.line)
+        self.outcomes.append(OUTCOME_CODE[results_outcome(row.results)])
         self.cells.append(row.cells)
         self.results.append(row.results)
         self.changes.append(_held(row.changes))
 
     def __setitem__(self, index: int, row: RowPlan) -> None:
         self.lines[index] = row.line
+        self.outcomes[index] = OUTCOME_CODE[results_outcome(row.results)]
         self.cells[index] = row.cells
         self.results[index] = row.results
         self.changes[index] = _held(row.changes)
@@ -155,6 +161,7 @@ class Rows(Sequence[RowPlan]):
     def clear(self) -> None:
         """Forget every row."""
         self.lines = array("q")
+        self.outcomes = bytearray()
         self.cells.clear()
         self.results.clear()
         self.changes.clear()
@@ -176,6 +183,8 @@ class _HeldRow(RowPlan):
         if rows is not None and name in _WRITTEN_BACK:
             column = getattr(rows, name)
             column[self._index] = _held(value) if name == "changes" else value  # type: ignore[arg-type]
+            if name == "results":
+                rows.outcomes[self._index] = OUTCOME_CODE[results_outcome(value)]  # type: ignore[arg-type]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, RowPlan):

@@ -17,7 +17,14 @@ from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay
-from importer_gui.core.plan import ActionResult, FileStamp, ImportPlan, Plan, RowPlan
+from importer_gui.core.plan import (
+    OUTCOME_CODE,
+    ActionResult,
+    FileStamp,
+    ImportPlan,
+    Plan,
+    RowPlan,
+)
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import Table as DataTable
 from importer_gui.core.readers.budget import give_memory_back
@@ -204,7 +211,7 @@ def _plan_rows_of_one(overlay: Overlay, action: BoundAction,
     RowPlan is made and taken apart again per row, a tenth of a microsecond each."""
     held = imp_plan.rows
     held.creations = overlay.creations
-    add_line, add_cells = held.lines.append, held.cells.append
+    add_line, add_cells, add_outcome = held.lines.append, held.cells.append, held.outcomes.append
     add_results, add_changes = held.results.append, held.changes.append
     counts: Counter[Outcome] = Counter()
     try:
@@ -212,6 +219,7 @@ def _plan_rows_of_one(overlay: Overlay, action: BoundAction,
             monitor.step(count, total, what)
             results, changes, outcome = _planned_one(overlay, action, cells)
             add_line(line)
+            add_outcome(OUTCOME_CODE[outcome])
             add_cells(cells)
             add_results(results)
             add_changes(changes)
