@@ -9,9 +9,11 @@ memory seen). ``make bench BENCH_ARGS="--case million"`` runs it alone;
 from __future__ import annotations
 
 import csv
+import json
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from bench import generate
@@ -95,6 +97,78 @@ def unbudgeted(argv: list[str]) -> int:
     return main_process(argv)
 
 
+def preview(folder: str) -> dict[str, float]:
+    """The preview model over the million rows (offscreen): first paint, sort by the title
+    from file order, and the errors filter on the sorted rows (then all again)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from bench.probes import _Paints, _timed, _timed_sorts
+    from importer_gui.core import config_xml, pipeline
+    from importer_gui.core.store import Store
+    from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewModel, RowFilter
+    from importer_gui.ui.state import WizardState
+
+    app = QApplication.instance() or QApplication(["bench"])
+    warm = QTableView()  # PySide makes its enum types on first use, once per process
+    warm.show()
+    app.processEvents()
+    warm.close()
+    with tempfile.TemporaryDirectory() as temp:
+        store_path = Path(temp) / "store.db"
+        with Store.open(store_path) as store:
+            plan = pipeline.check(config_xml.load(Path(folder) / "config.xml"), store)
+        state = WizardState(store_path)
+        state.session.set_plan(plan)
+        start = time.perf_counter()
+        model = PreviewModel(state)
+        view = QTableView()
+        painted = _Paints(view.viewport())
+        view.setModel(model)
+        view.resize(1280, 800)
+        view.show()
+        figures = {"first_paint": painted.first_after(start, app) - start}
+        figures["sort"] = _timed_sorts(model, FIRST_VALUE_COLUMN + 1, Qt)
+        figures["filter"] = _timed(lambda: (model.set_filter(RowFilter.ERRORS),
+                                            model.set_filter(RowFilter.ALL)), 3) / 2
+        view.close()
+    return figures
+
+
+def gui_wait(folder: str) -> dict[str, float]:
+    """While the million rows are checked in a worker thread (as the wizard checks them),
+    how long the main thread waits to run again after a 5 ms sleep."""
+    import threading
+
+    from importer_gui.core import config_xml, pipeline
+    from importer_gui.core.store import Store
+
+    def check() -> None:
+        with tempfile.TemporaryDirectory() as temp, Store.open(Path(temp) / "s.db") as store:
+            pipeline.check(config_xml.load(Path(folder) / "config.xml"), store)
+
+    worker = threading.Thread(target=check)
+    worker.start()
+    waits = []
+    while worker.is_alive():
+        start = time.perf_counter()
+        time.sleep(0.005)
+        waits.append(time.perf_counter() - start - 0.005)
+    worker.join()
+    waits.sort()
+    return {"worst": waits[-1], "p99": waits[int(len(waits) * 0.99)]}
+
+
+def _probe(what: str, folder: Path) -> dict[str, float]:
+    """Run one of this module's probes in its own process; its JSON figures."""
+    from bench.run import python, run
+
+    m = run(python("-m", "bench.million", what, folder), keep_output=True)
+    if m.code:
+        raise SystemExit(f"the million {what} probe failed")
+    return json.loads(m.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
 def bench(n: int, repeat: int) -> list:
     """The case's lines: floor, check, commit into a new store, check again after it."""
     from bench.run import Line, Measure, python, run
@@ -140,13 +214,31 @@ def bench(n: int, repeat: int) -> list:
                     note="REFUSED as a user runs it (over the check's memory budget); "
                          "measured with the budget lifted" if over else "")
 
+    shown, waits = _probe("preview", folder), _probe("gui-wait", folder)
+
+    def seconds(label: str, value: float, limit: float, note: str = "") -> Line:
+        return Line(label, value, None, None, target=f"<= {limit:g} s", ok=value <= limit,
+                    note=note)
+
     return [Line("csv module reading the file (floor)", floor, m["floor"].peak_mb, 1.0),
             line("check (whole process)", "check", 4),
             line("commit into a new store", "commit", 8),
-            line("check again after the commit", "again", 6)]
+            line("check again after the commit", "again", 6),
+            seconds("preview model of all rows: first paint", shown["first_paint"], 0.3),
+            seconds("preview: sort all rows by the title, from file order", shown["sort"],
+                    0.3),
+            seconds("preview: filter the sorted rows (errors only, then all)",
+                    shown["filter"], 0.3),
+            seconds("during a check in a worker: the window thread's longest wait",
+                    waits["worst"], 0.1, f"99% of waits under {waits['p99'] * 1000:.0f} ms")]
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "unbudgeted":
         sys.exit(unbudgeted(sys.argv[2:]))
-    print(csv_rows(sys.argv[1]))
+    elif sys.argv[1] == "preview":
+        print(json.dumps(preview(sys.argv[2])))
+    elif sys.argv[1] == "gui-wait":
+        print(json.dumps(gui_wait(sys.argv[2])))
+    else:
+        print(csv_rows(sys.argv[1]))
