@@ -114,14 +114,13 @@ class Rows(Sequence[RowPlan]):
         if index < 0:
             index += len(self)
         return _held_row(self, index, self.lines[index], self.cells[index],
-                         self.results[index], self.expand(self.changes[index]))
+                         self.results[index], self.changes[index])
 
     def __iter__(self) -> Iterator[RowPlan]:
-        expand = self.expand
         for index, line, cells, results, changes in zip(
                 range(len(self)), self.lines, self.cells, self.results, self.changes,
                 strict=True):
-            yield _held_row(self, index, line, cells, results, expand(changes))
+            yield _held_row(self, index, line, cells, results, changes)
 
     def expand(self, held: Any) -> Sequence[Change]:
         """A row's changes from what is held for it."""
@@ -177,6 +176,18 @@ class _HeldRow(RowPlan):
 
     __slots__ = ("_index", "_rows")
 
+    # Its changes are what Rows holds for it, made into Change objects only when read: the
+    # command line's report and the date-format guess read every row but not its changes.
+    @property  # type: ignore[override]
+    def changes(self) -> Sequence[Change]:
+        held = _CHANGES_SLOT.__get__(self)
+        rows = getattr(self, "_rows", None)  # None in a copy (dataclasses.replace): its own
+        return held if rows is None else rows.expand(held)  # type: ignore[no-any-return]
+
+    @changes.setter
+    def changes(self, value: Sequence[Change]) -> None:
+        _CHANGES_SLOT.__set__(self, value)
+
     def __setattr__(self, name: str, value: object) -> None:
         object.__setattr__(self, name, value)
         rows = getattr(self, "_rows", None)  # None in a copy (dataclasses.replace): its own
@@ -196,14 +207,16 @@ class _HeldRow(RowPlan):
 
 
 _WRITTEN_BACK = frozenset({"line", "cells", "results", "changes"})
-# Slots set through their descriptors: a held row is made without running __setattr__.
-_SET = {name: getattr(_HeldRow, name).__set__ for name in
-        ("line", "cells", "results", "changes", "_rows", "_index")}
+# Slots set through their descriptors (RowPlan's own, for the four fields): a held row is
+# made without running __setattr__, and its changes slot holds what Rows holds.
+_CHANGES_SLOT = vars(RowPlan)["changes"]
+_SET = {name: vars(RowPlan)[name].__set__ for name in ("line", "cells", "results", "changes")}
+_SET |= {name: vars(_HeldRow)[name].__set__ for name in ("_rows", "_index")}
 _SET_LINE, _SET_CELLS, _SET_RESULTS, _SET_CHANGES, _SET_ROWS, _SET_INDEX = _SET.values()
 
 
 def _held_row(rows: Rows, index: int, line: int, cells: tuple[Cell, ...],
-              results: Sequence[ActionResult], changes: Sequence[Change]) -> RowPlan:
+              results: Sequence[ActionResult], changes: Any) -> RowPlan:
     """Row ``index`` of ``rows`` as a RowPlan that writes back what is set on it."""
     row = object.__new__(_HeldRow)
     _SET_LINE(row, line)
