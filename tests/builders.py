@@ -73,6 +73,7 @@ class ImportSpec:
     provider_extra: str = ""
     consolidators: str = ""
     column_children: dict[str, str] = field(default_factory=dict)
+    then: str = ""  # further actions run on the same rows, as XML
 
 
 def config_text(*imports: ImportSpec) -> str:
@@ -93,7 +94,7 @@ def config_text(*imports: ImportSpec) -> str:
             f"<columnsMapping>{columns}</columnsMapping>{imp.provider_extra}"
             "</fileSystemSourceProvider></providers>"
             f"<actions><{imp.action}>{options}<fields>{fields}</fields></{imp.action}>"
-            f"</actions>{consolidators}</import>")
+            f"{imp.then}</actions>{consolidators}</import>")
     parts.append("</import-config>")
     return "\n".join(parts)
 

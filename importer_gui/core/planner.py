@@ -57,8 +57,10 @@ def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
     results: list[ActionResult] = []
     changes: list[Change] = []
     failed = False
+    given = None
     for action in actions:
         ctx = RowContext(action, overlay)
+        ctx.given = given
         read_values(ctx, cells)
         name = action.spec.name
         outcome = HANDLERS[name].handler(ctx)
@@ -66,6 +68,7 @@ def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
             outcome, failed = Outcome.ERROR, True
         results.append(_result(name, outcome, ctx.issues))
         changes += ctx.changes
+        given = ctx.handing
     row = RowPlan(line, cells, results, changes)
     if failed:  # row.has_errors, known without asking every result again
         for change in reversed(changes):

@@ -348,3 +348,38 @@ def test_a_registration_run_is_reverted(env: Env) -> None:
     assert main(["revert", str(runs), "--store", str(env.store_path)]) == 0
     assert stored(env) == []
     assert query(env, "SELECT id, title FROM session ORDER BY id") == before
+
+
+def test_a_learner_action_before_hands_its_learner_to_the_registration(env: Env) -> None:
+    # The new learner's login is taken (mdupont_1 it becomes): searching by the file's
+    # login would register mdupont; the learner handed on is the one the row made.
+    columns = ("candidateRefNumber", "candidateLogin", "candidateName", "trainingPathCode",
+               "sessionTitle")
+    write_csv(env.folder / "new.csv", [list(columns), ["R-900", "mdupont", "Dupont",
+                                                       "SEC-101", "Lyon janvier"]])
+    spec = ImportSpec(
+        "new.csv", columns, "createOrUpdateLearnerAction",
+        options="<traineeSearchField><candidateRefNumber/></traineeSearchField>",
+        fields="<candidateRefNumber/><candidateLogin/><candidateName/>",
+        then=f"<{ACTION}><options>{BY_TITLE}</options><fields><candidateLogin/>"
+             f"<trainingPathCode/><sessionTitle/></fields></{ACTION}>")
+    plan = env.commit(spec)
+    assert [r.outcome.value for r in plan.imports[0].rows[0].results] == ["create", "create"]
+    assert stored(env) == [("mdupont_1", "Lyon janvier")]
+
+
+def test_another_record_handed_on_is_not_a_candidate(env: Env) -> None:
+    columns = ("sessionAction", "trainingPathCode", "sessionTitle", "teacherLogin",
+               "candidateLogin")
+    write_csv(env.folder / "both.csv", [list(columns), ["M", "SEC-101", "Lyon mars", "",
+                                                        "mdupont"]])
+    spec = ImportSpec(
+        "both.csv", columns, "createOrUpdateSessionAction",
+        fields="<sessionAction/><trainingPathCode/><sessionTitle/>"
+               "<teacherLogin><mandatory>no</mandatory></teacherLogin>",
+        then=f"<{ACTION}><options>{BY_TITLE}</options><fields><candidateLogin/>"
+             f"<trainingPathCode/><sessionTitle/></fields></{ACTION}>")
+    plan = env.check(spec)
+    messages = [i.message for i in plan.imports[0].rows[0].issues()]
+    assert msg.CANDIDATE_NOT_INPUT.format(type="session") in messages
+    assert plan.imports[0].rows[0].outcome.value == "error"

@@ -49,6 +49,10 @@ class RowContext:
     changes: list[Change]
     # True once an ERROR was recorded (kept as a flag: handlers ask often, rows rarely fail).
     failed: bool
+    # The record the row's previous action handed on, as (table, id): the platform's actions
+    # hand theirs to the row's next one. ``handing`` is this action's; None when none.
+    given: tuple[Table, int] | None
+    handing: tuple[Table, int] | None
 
     def __init__(self, action: BoundAction, overlay: Overlay) -> None:
         # Written out: one is made per row and action, and default factories cost a call each.
@@ -58,6 +62,8 @@ class RowContext:
         self.issues = []
         self.changes = []
         self.failed = False
+        self.given = None
+        self.handing = None
 
     def error(self, field_name: str, message: str) -> None:
         """Record an ERROR."""
@@ -67,6 +73,10 @@ class RowContext:
     def warning(self, field_name: str, message: str) -> None:
         """Record a WARNING."""
         self.issues.append(Issue(Level.WARNING, field_name, message))
+
+    def hand_on(self, table: Table, record_id: int) -> None:
+        """Hand the record this row's action stands for to the row's next action."""
+        self.handing = (table, record_id)
 
     def add(self, change: Change | None) -> bool:
         """Keep a planned change; True when there was one."""

@@ -102,9 +102,12 @@ def plan_learner(ctx: RowContext) -> Outcome:
         return Outcome.ERROR
     _login(ctx, learner, columns)
     if learner is None:
-        ctx.add(ctx.overlay.create(Table.LEARNER, columns))
+        created = ctx.overlay.create(Table.LEARNER, columns)
+        ctx.add(created)
+        ctx.hand_on(Table.LEARNER, created.record_id)
         return Outcome.CREATE
     changed = ctx.add(ctx.overlay.update(Table.LEARNER, learner, columns))
+    ctx.hand_on(Table.LEARNER, learner.id)
     return Outcome.UPDATE if changed else Outcome.UNCHANGED
 
 

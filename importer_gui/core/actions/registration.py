@@ -140,7 +140,10 @@ def _filled(values: dict[str, Any], fields: list[str]) -> bool:
 
 
 def _learner(ctx: RowContext, setup: _Setup) -> LearnerRec | None:
-    """The learner traineeSearchField finds; the page's words when none is given or found."""
+    """The learner the row's previous action handed on, else the one traineeSearchField
+    finds; the page's words when none is given or found."""
+    if ctx.given is not None:
+        return _handed_learner(ctx, setup, *ctx.given)
     if not _filled(ctx.values, setup.trainees):
         ctx.error(setup.trainee, msg.NO_CANDIDATE_SEARCH)
         return None
@@ -151,6 +154,17 @@ def _learner(ctx: RowContext, setup: _Setup) -> LearnerRec | None:
     if ok and learner is None:
         ctx.error(setup.trainee, msg.CANDIDATE_NOT_FOUND)
     return learner
+
+
+def _handed_learner(ctx: RowContext, setup: _Setup, table: Table,
+                    record_id: int) -> LearnerRec | None:
+    """The learner a learner action of the same row stands for; any other record is the
+    page's "not detected as a input data" (the platform hands records from action to
+    action along a row, and registers the one it is given)."""
+    if table is Table.LEARNER:
+        return ctx.overlay.get(table, record_id)
+    ctx.error(setup.trainee, msg.CANDIDATE_NOT_INPUT.format(type=table.value))
+    return None
 
 
 def _training(ctx: RowContext, setup: _Setup) -> TrainingRec | None:

@@ -157,6 +157,7 @@ def _create_or_update(ctx: RowContext, training: TrainingRec, found: list[Sessio
         if not _may_change(ctx, found[0]):
             return Outcome.ERROR
         changed = ctx.add(ctx.overlay.update(Table.SESSION, found[0], columns))
+        ctx.hand_on(Table.SESSION, found[0].id)
         return Outcome.UPDATE if changed else Outcome.UNCHANGED
     wanted_id = ctx.values.get(ID)
     if wanted_id is not None:  # the platform numbers new sessions: an id finds, never names
@@ -164,7 +165,9 @@ def _create_or_update(ctx: RowContext, training: TrainingRec, found: list[Sessio
                                                          code=training.path_code))
         return Outcome.ERROR
     columns["training_id"] = training.id
-    ctx.add(ctx.overlay.create(Table.SESSION, columns))
+    created = ctx.overlay.create(Table.SESSION, columns)
+    ctx.add(created)
+    ctx.hand_on(Table.SESSION, created.record_id)
     return Outcome.CREATE
 
 

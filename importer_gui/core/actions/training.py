@@ -59,11 +59,14 @@ def plan_training(ctx: RowContext) -> Outcome:
             ctx.error(TITLE, msg.FIELD_EMPTY.format(field=TITLE))
             return Outcome.ERROR
         columns.setdefault(_GUID_COLUMN, str(uuid.uuid4()))
-        ctx.add(ctx.overlay.create(Table.TRAINING, {_CODE_COLUMN: code, **columns}))
+        created = ctx.overlay.create(Table.TRAINING, {_CODE_COLUMN: code, **columns})
+        ctx.add(created)
+        ctx.hand_on(Table.TRAINING, created.record_id)
         return Outcome.CREATE
     if not _may_change(ctx, existing):
         return Outcome.ERROR
     changed = ctx.add(ctx.overlay.update(Table.TRAINING, existing, columns))
+    ctx.hand_on(Table.TRAINING, existing.id)
     return Outcome.UPDATE if changed else Outcome.UNCHANGED
 
 

@@ -135,7 +135,8 @@ INVALID_REGISTER_FLAG = "Register flag has invalid value {value}, {expected} exp
 SESSION_MANDATORY = "The session can not be found and it's mandatory."
 NO_CANDIDATE_SEARCH = "No search field was provided to find the candidate."
 CANDIDATE_NOT_FOUND = "The candidate was not found."
-# The platform's hand-over between two of its actions; our rows never hand one over.
+# The platform hands records along a row's actions; a registration given no learner by the
+# action before it on the row (see actions/registration.py).
 CANDIDATE_NOT_INPUT = ("The candidate was not detected as a input data, object of type {type} "
                        "provided.")
 NO_TRAINING_FOR_SESSION = "Cannot create a session without valid training course."
