@@ -138,20 +138,22 @@ def preview(folder: str) -> dict[str, float]:
 
 def gui_wait(folder: str) -> dict[str, float]:
     """While the million rows are checked in a worker thread as the wizard checks them (the
-    plan kept, one full collection in the worker after it: ``ui.pages.base.collected``),
+    plan kept, frozen out of the collector's reach: ``ui.pages.base.kept_off_the_collector``),
     how long the main thread waits to run again after a 5 ms sleep."""
-    import gc
     import threading
 
     from importer_gui.core import config_xml, pipeline
     from importer_gui.core.store import Store
+    from importer_gui.ui.pages.base import kept_off_the_collector
 
     kept = []
 
-    def check() -> None:
+    def plan() -> object:
         with tempfile.TemporaryDirectory() as temp, Store.open(Path(temp) / "s.db") as store:
-            kept.append(pipeline.check(config_xml.load(Path(folder) / "config.xml"), store))
-        gc.collect()
+            return pipeline.check(config_xml.load(Path(folder) / "config.xml"), store)
+
+    def check() -> None:
+        kept.append(kept_off_the_collector(plan, shown_plan_dropped=True))
 
     worker = threading.Thread(target=check)
     worker.start()

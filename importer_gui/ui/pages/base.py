@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -121,13 +122,28 @@ def column_titles(headers: list[str] | None, count: int) -> list[str]:
     return titles
 
 
-def collected(result: T) -> T:
-    """``result``, once the cycle collector has made one full pass (call it in the worker).
+def kept_off_the_collector(work: Callable[[], T], *, shown_plan_dropped: bool) -> T:
+    """``work()`` (call it in the worker), with what it builds frozen out of the cycle
+    collector's reach (gc.freeze).
 
-    A plan is built with the collector paused; its first full pass over a large plan then
-    holds the GIL (0.1 s for 100,000 rows). Made here, it happens while the check's progress
-    still shows, not at some later moment on the window's thread; afterwards the plan sits
-    in the oldest generation, which is walked again only after it grows by a quarter.
+    A plan is hundreds of thousands of small, acyclic objects. A full collection over it
+    holds the GIL (0.37 s for a million rows), and the window waited that long; freezing
+    walks nothing. So the collector stays off while the work runs, and everything then alive
+    is frozen: the collector never walks the plan, and reference counting still frees it
+    when it is dropped (a plan holds no cycle). What garbage cycles the work left (a store's
+    model classes, some 1,000 objects a check) are frozen with it: with
+    ``shown_plan_dropped`` (a full check, once the shown plan is let go) everything frozen
+    goes back to the collector first and one full pass, over what is still alive, frees
+    them, so that checks in a row keep memory flat. A re-plan keeps its input plan frozen.
     """
-    gc.collect()
-    return result
+    if shown_plan_dropped:
+        gc.unfreeze()
+    gc.collect()  # no cycle frozen that is garbage already
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return work()
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()

@@ -22,7 +22,7 @@ from importer_gui.core.store import Store
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.package_dialog import PackageDialog
-from importer_gui.ui.pages.base import BasePage, collected
+from importer_gui.ui.pages.base import BasePage, kept_off_the_collector
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.tasks import TaskRunner
@@ -132,8 +132,9 @@ class CommitPage(BasePage):
         if self.session.choices.plan_edited:
             self.status.setText(self.tr("Checking every row again with your corrections…"))
             path = self.session.store_path
-            self.runner.run(lambda m: collected(run_replan(path, plan, m)), self._on_replanned,
-                            self._on_failed)
+            self.runner.run(lambda m: kept_off_the_collector(
+                lambda: run_replan(path, plan, m), shown_plan_dropped=False),
+                            self._on_replanned, self._on_failed)
         else:
             self._commit(plan)
 

@@ -52,7 +52,7 @@ from importer_gui.ui.models.preview_model import (
     issue_text,
     outcome_label,
 )
-from importer_gui.ui.pages.base import BasePage, collected
+from importer_gui.ui.pages.base import BasePage, kept_off_the_collector
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE, outcome_badge
 from importer_gui.ui.tasks import TaskRunner
@@ -282,7 +282,9 @@ class PreviewPage(BasePage):
         self.progress_label.setText(self.tr("Checking…"))
         self.progress.setRange(0, 0)
         snapshot = self.session.snapshot()  # the pages may edit the configuration meanwhile
-        self.runner.run(lambda monitor: collected(run_check(snapshot, monitor)),
+        self.session.set_plan(None)  # let go now: the worker then frees what it held
+        self.runner.run(lambda monitor: kept_off_the_collector(
+            lambda: run_check(snapshot, monitor), shown_plan_dropped=True),
                         self._on_checked, self._on_check_failed)
 
     def cancel(self) -> None:
