@@ -2014,10 +2014,6 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La langue principale de la formation.</translation>
     </message>
     <message>
-        <source>How the course is given.</source>
-        <translation type="vanished">La manière dont la formation est dispensée.</translation>
-    </message>
-    <message>
         <source>The training course&apos;s description.</source>
         <translation>La description de la formation.</translation>
     </message>
@@ -3211,10 +3207,6 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Les champs {fields} sont tous deux vides&#xa0;: l&apos;un d&apos;eux doit désigner la formation.</translation>
     </message>
     <message>
-        <source>&lt;{provider}&gt; exports classroom events without the intervention GUID the store finds an intervention by, so a refresh cannot match them.</source>
-        <translation type="vanished">&lt;{provider}&gt; exporte des événements de classe sans le GUID d&apos;intervention par lequel la base retrouve une intervention, une actualisation ne peut donc pas les rapprocher.</translation>
-    </message>
-    <message>
         <source>&lt;{provider}&gt; exports classroom events without their session or the intervention GUID the store finds an intervention by, so a refresh cannot match them; export them with eventSessionMetadataProvider.</source>
         <translation>&lt;{provider}&gt; exporte des événements en classe sans leur session ni le GUID d&apos;intervention par lequel la base retrouve une intervention, une actualisation ne peut donc pas les rapprocher&#xa0;; exportez-les avec eventSessionMetadataProvider.</translation>
     </message>
@@ -3313,10 +3305,6 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>No session matches this row: there is nothing to delete.</source>
         <translation>Aucune session ne correspond à cette ligne&#xa0;: il n&apos;y a rien à supprimer.</translation>
-    </message>
-    <message>
-        <source>Field {field}: {id} is already the id of a session of another training course.</source>
-        <translation type="vanished">Champ {field}&#xa0;: {id} est déjà l&apos;identifiant d&apos;une session d&apos;une autre formation.</translation>
     </message>
     <message>
         <source>Field {field}: {guid} is already the GUID of training course {code}.</source>
@@ -3529,30 +3517,6 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Field {field}: {value} is not a date and time in the format {format}.</source>
         <translation>Champ {field}&#xa0;: {value} n&apos;est pas une date et heure au format {format}.</translation>
-    </message>
-    <message>
-        <source>{name} was deleted after run {run}{by}; skipped.</source>
-        <translation type="vanished">{name}&#xa0;: supprimé après l&apos;exécution {run}{by}&#xa0;; ignoré.</translation>
-    </message>
-    <message>
-        <source>{name} is in the store again since run {run}{by}; skipped.</source>
-        <translation type="vanished">{name}&#xa0;: de nouveau dans la base depuis l&apos;exécution {run}{by}&#xa0;; ignoré.</translation>
-    </message>
-    <message>
-        <source>{name} was changed after run {run}{by} ({column} is now {now}, run {run} left {left}); skipped.</source>
-        <translation type="vanished">{name}&#xa0;: modifié après l&apos;exécution {run}{by} ({column} vaut maintenant {now}, l&apos;exécution {run} avait laissé {left})&#xa0;; ignoré.</translation>
-    </message>
-    <message>
-        <source>{name} cannot be restored: {table} {holder} now has {column} {value}; skipped.</source>
-        <translation type="vanished">{name}&#xa0;: impossible de le rétablir, {table} {holder} a maintenant {column} {value}&#xa0;; ignoré.</translation>
-    </message>
-    <message>
-        <source>{name} was created by run {run}, but {names} {verb} to it; not deleted.</source>
-        <translation type="vanished">{name}&#xa0;: créé par l&apos;exécution {run}, mais {names} {verb}&#xa0;; non supprimé.</translation>
-    </message>
-    <message>
-        <source>{name} cannot be restored: it refers to {table} {ref}, which is not in the store; skipped.</source>
-        <translation type="vanished">{name}&#xa0;: impossible de le rétablir, il fait référence à {table} {ref}, absent de la base&#xa0;; ignoré.</translation>
     </message>
     <message>
         <source>{subject} was deleted after run {run}{later}; skipped.</source>
