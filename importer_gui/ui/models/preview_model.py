@@ -206,6 +206,7 @@ class PreviewModel(QAbstractTableModel):
         # changes: a filter then picks from it rather than sorting again (a million rows
         # took 0.5 s to sort, and each filter sorted them again).
         self._sorted_all: array[int] | None = None
+        self._plan_order: array[int] = array("i")  # 0, 1, 2... (see _in_plan_order)
         self.reload()
 
     # --- what is shown ---------------------------------------------------------------------
@@ -241,6 +242,7 @@ class PreviewModel(QAbstractTableModel):
         """Show no rows (a new check is on its way); filter and sort stay."""
         self.beginResetModel()
         self._plan = None
+        self._plan_order = array("i")
         self._titles, self._tips = [], []
         self._issues.clear()
         self._corrected = {}
@@ -619,11 +621,15 @@ class PreviewModel(QAbstractTableModel):
         C): rows visited in a sorted order lie all over memory, and reading them so took
         twice as long (0.08 s against 0.04 s for 100,000 rows).
         """
-        every: list[Any] = []
         if column == self.file_column():
             column = -1
-        for imp in self.imports():
-            every += _column_keys(imp, column)
+        shown = self.imports()
+        if len(shown) == 1:  # one import's keys as they are, not copied into another list
+            every = _column_keys(shown[0], column)
+        else:
+            every = []
+            for imp in shown:
+                every += _column_keys(imp, column)
         if self._in_plan_order():  # nothing to pick (a million rows: 0.07 s saved)
             return every
         return list(map(every.__getitem__, self._positions))
@@ -632,5 +638,8 @@ class PreviewModel(QAbstractTableModel):
         """True when every row of the shown imports is shown, in plan order."""
         positions = self._positions
         total = self._starts[-1] + len(self.imports()[-1].rows) if self._starts else 0
-        return len(positions) == total and (
-            not total or positions == array("i", range(total)))
+        if len(positions) != total:
+            return False
+        if len(self._plan_order) != total:  # made once, compared in C: 0.035 s a million
+            self._plan_order = array("i", range(total))
+        return positions == self._plan_order
