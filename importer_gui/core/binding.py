@@ -37,8 +37,21 @@ from importer_gui.core.config import (
     OptionValue,
     field_key,
 )
-from importer_gui.core.errors import ConfigError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
 from importer_gui.core.values import date_pattern, parse_int
+
+# The mapping's errors, in English; the window shows them in the user's language.
+UNKNOWN_ACTION = QT_TRANSLATE_NOOP("errors", "Unknown action <{action}>.")
+MAPPED_TWICE = QT_TRANSLATE_NOOP("errors", "Field {field} is mapped to two columns ({first} and "
+                                           "{second}) in <{element}>.")
+NO_COLUMN_FOR = QT_TRANSLATE_NOOP("errors", "<{action}> needs a column for {needed}, and the file "
+                                            "has none.")
+OPTION_NOT_FED = QT_TRANSLATE_NOOP("errors", "<{action}>: {option} names {field}, but no column "
+                                             "of the file holds it.")
+NO_COLUMNS = QT_TRANSLATE_NOOP("errors", "<{element}> lists no column.")
+KEY_NOT_SAID = QT_TRANSLATE_NOOP("errors", "Column {column} of <{element}> holds a {field} field "
+                                           "but no <{key}> says which: give it one, in the "
+                                           "column or in the action's <fields>.")
 
 
 class KeyText(IntEnum):
@@ -289,7 +302,7 @@ def bind_action(action: Action, columns: list[Column], date_format: str) -> Boun
     """Bind one action to the file's columns."""
     spec = ACTIONS.get(action.name)
     if spec is None:
-        raise ConfigError(f"Unknown action <{action.name}>.")
+        raise ConfigError(UNKNOWN_ACTION.format(action=action.name))
     listed = _listed(action)
     listed_names = None if listed is None else {base_name(key) for key in listed}
     names = bound_names(spec, columns, action)
@@ -363,9 +376,8 @@ def _keyed_name(fdef: FieldDef, column: Column, count: int, keyed: list[str],
     entries = [k for k in keyed if base_name(k) == fdef.name and k != fdef.name]
     if count <= len(entries):
         return entries[count - 1]
-    raise ConfigError(f"Column {position + 1} of <{COLUMNS_MAPPING}> holds a {fdef.name} field "
-                      f"but no <{KEYED_BY}> says which: give it one, in the column or in the "
-                      f"action's <fields>.")
+    raise ConfigError(KEY_NOT_SAID.format(column=position + 1, element=COLUMNS_MAPPING,
+                                          field=fdef.name, key=KEYED_BY))
 
 
 def _refuse_unfed_searches(spec: ActionSpec, action: Action, bound: dict[str, BoundField],
@@ -382,8 +394,8 @@ def _refuse_unfed_searches(spec: ActionSpec, action: Action, bound: dict[str, Bo
             continue
         missing = next((n for n in names if n not in bound), None)
         if missing is not None:
-            raise ConfigError(f"<{spec.name}>: {option.name} names {missing}, but no column "
-                              "of the file holds it.")
+            raise ConfigError(OPTION_NOT_FED.format(action=spec.name, option=option.name,
+                                                    field=missing))
 
 
 def _raise_first(spec: ActionSpec, problems: MappingProblems) -> None:
@@ -391,22 +403,21 @@ def _raise_first(spec: ActionSpec, problems: MappingProblems) -> None:
     name = spec.name
     if problems.twice:
         field_name, first, second = problems.twice[0]
-        raise ConfigError(f"Field {field_name} is mapped to two columns ({first + 1} and "
-                          f"{second + 1}) in <{COLUMNS_MAPPING}>.")
+        raise ConfigError(MAPPED_TWICE.format(field=field_name, first=first + 1,
+                                              second=second + 1, element=COLUMNS_MAPPING))
     if problems.missing_keys:
-        raise ConfigError(f"<{name}> needs a column for {problems.missing_keys[0]}, and the "
-                          "file has none.")
+        raise ConfigError(NO_COLUMN_FOR.format(action=name, needed=problems.missing_keys[0]))
     if problems.missing_groups:
-        raise ConfigError(f"<{name}> needs a column for "
-                          f"{' or '.join(problems.missing_groups[0])}, and the file has none.")
+        raise ConfigError(NO_COLUMN_FOR.format(action=name,
+                                               needed=" or ".join(problems.missing_groups[0])))
     if problems.missing_search:
-        raise ConfigError(f"<{name}>: {SESSION_SEARCH_FIELD} names "
-                          f"{problems.missing_search[0]}, but no column of the file holds it.")
+        raise ConfigError(OPTION_NOT_FED.format(action=name, option=SESSION_SEARCH_FIELD,
+                                                field=problems.missing_search[0]))
 
 
 def bind_import(imp: Import) -> list[BoundAction]:
     """Bind every action of an import to its file's columns."""
     columns = imp.provider.columns
     if not columns:
-        raise ConfigError(f"<{COLUMNS_MAPPING}> lists no column.")
+        raise ConfigError(NO_COLUMNS.format(element=COLUMNS_MAPPING))
     return [bind_action(a, columns, imp.provider.date_format) for a in imp.actions]

@@ -22,7 +22,7 @@ from operator import attrgetter
 from typing import Any
 
 from importer_gui.core import schema
-from importer_gui.core.errors import ImporterError, StoreError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ImporterError, StoreError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, ChangeKind
@@ -36,6 +36,33 @@ TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Tab
                                   Table.INTERVENTION, Table.ENTITY, Table.LEARNER,
                                   Table.LEARNING_OBJECT, Table.REGISTRATION, Table.TRACKING)
 MAX_NAMED = 5  # referring records named in one message
+
+# The conflicts' lines ({subject} "Session 12", {later} " by run 5" or "", {kind} a table's
+# name, {referrers} "session 3 (run 5) and 2 more", {verb} "refers" or "refer") and the
+# revert's errors, in English; the window shows them in the user's language.
+DELETED_AFTER = QT_TRANSLATE_NOOP("messages", "{subject} was deleted after run {run}{later}; "
+                                              "skipped.")
+BACK_SINCE = QT_TRANSLATE_NOOP("messages", "{subject} is in the store again since run "
+                                           "{run}{later}; skipped.")
+CHANGED_AFTER = QT_TRANSLATE_NOOP("messages", "{subject} was changed after run {run}{later} "
+                                              "({column} is now {now}, run {run} left {left}); "
+                                              "skipped.")
+VALUE_TAKEN = QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: {kind} {holder} now "
+                                            "has {column} {value}; skipped.")
+STILL_REFERRED = QT_TRANSLATE_NOOP("messages", "{subject} was created by run {run}, but "
+                                               "{referrers} {verb} to it; not deleted.")
+REFERENCE_GONE = QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: it refers to "
+                                               "{kind} {ref}, which is not in the store; "
+                                               "skipped.")
+NO_SUCH_RUN = QT_TRANSLATE_NOOP("errors", "The store {path} holds no run {run}.")
+ALREADY_REVERTED = QT_TRANSLATE_NOOP("errors", "Run {run} was already reverted by run {other}; "
+                                               "revert run {other} to redo it.")
+NOTHING_REVERTED_ONE = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: all {count} record of "
+                                                   "run {run} changed since or are needed by "
+                                                   "other records; nothing was written.")
+NOTHING_REVERTED = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: all {count} records of "
+                                               "run {run} changed since or are needed by other "
+                                               "records; nothing was written.")
 
 Values = dict[str, Any]
 Key = tuple[Table, int]
@@ -196,10 +223,9 @@ def _run(store: Store, run_id: int) -> RunSummary:
     """The run to revert; a clear error when it is unknown or already reverted."""
     run = next((r for r in store.history() if r.id == run_id), None)
     if run is None:
-        raise StoreError(f"The store {store.path} holds no run {run_id}.")
+        raise StoreError(NO_SUCH_RUN.format(path=store.path, run=run_id))
     if run.reverted_by is not None:
-        raise StoreError(f"Run {run_id} was already reverted by run {run.reverted_by}; "
-                         f"revert run {run.reverted_by} to redo it.")
+        raise StoreError(ALREADY_REVERTED.format(run=run_id, other=run.reverted_by))
     return run
 
 
@@ -251,13 +277,12 @@ def _changed_issues(entry: _Entry, run_id: int, later: _LaterRuns) -> list[Issue
     name = _name(entry.table, entry.record_id)
     by = later.by(entry.table, entry.record_id)
     if entry.current is None:
-        return [Issue.error("", f"{name} was deleted after run {run_id}{by}; skipped.")]
+        return [Issue.error("", DELETED_AFTER.format(subject=name, run=run_id, later=by))]
     if entry.after is None:
-        return [Issue.error("", f"{name} is in the store again since run {run_id}{by}; "
-                                "skipped.")]
-    return [Issue.error(column, f"{name} was changed after run {run_id}{by} ({column} is now "
-                                f"{_show(now)}, run {run_id} left {_show(entry.after.get(column))}"
-                                "); skipped.")
+        return [Issue.error("", BACK_SINCE.format(subject=name, run=run_id, later=by))]
+    return [Issue.error(column, CHANGED_AFTER.format(
+                subject=name, run=run_id, later=by, column=column, now=_show(now),
+                left=_show(entry.after.get(column))))
             for column, now in entry.current.items() if entry.after.get(column) != now]
 
 
@@ -291,9 +316,9 @@ def _check_unique(store: Store, entries: dict[Key, _Entry]) -> None:
             holder = holders[(entry.table, column)].get(value)
             if holder is not None and holder != entry.record_id \
                     and (entry.table, holder) not in gone:
-                entry.issues += (Issue.error(column, (
-                    f"{_name(entry.table, entry.record_id)} cannot be restored: "
-                    f"{entry.table.value} {holder} now has {column} {_show(value)}; skipped.")),)
+                entry.issues += (Issue.error(column, VALUE_TAKEN.format(
+                    subject=_name(entry.table, entry.record_id), kind=entry.table.value,
+                    holder=holder, column=column, value=_show(value))),)
                 break
 
 
@@ -395,8 +420,8 @@ def _still_referred(entry: _Entry, after: _AfterRevert, run_id: int,
     if len(referring) > MAX_NAMED:
         names.append(f"{len(referring) - MAX_NAMED} more")
     verb = "refers" if len(referring) == 1 else "refer"
-    return Issue.error("", f"{_name(entry.table, entry.record_id)} was created by run "
-                           f"{run_id}, but {_join(names)} {verb} to it; not deleted.")
+    return Issue.error("", STILL_REFERRED.format(subject=_name(entry.table, entry.record_id),
+                                                 run=run_id, referrers=_join(names), verb=verb))
 
 
 def _missing_reference(entry: _Entry, after: _AfterRevert) -> Issue | None:
@@ -405,9 +430,8 @@ def _missing_reference(entry: _Entry, after: _AfterRevert) -> Issue | None:
     for column, target in schema.references(entry.table).items():
         ref = values.get(column)
         if ref is not None and not after.exists(target, ref):
-            return Issue.error(column, (
-                f"{_name(entry.table, entry.record_id)} cannot be restored: it refers to "
-                f"{target.value} {ref}, which is not in the store; skipped."))
+            return Issue.error(column, REFERENCE_GONE.format(
+                subject=_name(entry.table, entry.record_id), kind=target.value, ref=ref))
     return None
 
 
@@ -502,9 +526,8 @@ def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None
     changes = list(plan.changes())
     skipped = plan.conflicts()
     if not changes and skipped:
-        raise ImporterError(f"Nothing was reverted: all {_count(skipped, 'record')} of run "
-                            f"{plan.run_id} changed since or are needed by other records; "
-                            "nothing was written.")
+        template = NOTHING_REVERTED_ONE if skipped == 1 else NOTHING_REVERTED
+        raise ImporterError(template.format(count=skipped, run=plan.run_id))
     run = plan.run
     counts = plan.counts()
     info = RunInfo(config_path=run.config if run else "", config_xml="",

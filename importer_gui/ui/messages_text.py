@@ -18,9 +18,7 @@ import string
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from importer_gui.core import errors
+from importer_gui.core import binding, errors, revert, store  # noqa: F401 - marks templates
 from importer_gui.core.catalogue import messages
 from importer_gui.core.issues import Issue, Level
 from importer_gui.core.reports import WorkbookWords
@@ -28,59 +26,8 @@ from importer_gui.core.schema import Table
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import table_name
 
-CONTEXT = "messages"  # the catalogue's row messages, and the revert's
+CONTEXT = "messages"  # the catalogue's row messages
 CACHED = 4096  # distinct messages remembered: a screenful of rows and the summary's list
-
-# The revert's conflict lines (core/revert.py writes them with the same words): the window
-# recognises them as it does the catalogue's.
-REVERT: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("messages", "{subject} was deleted after run {run}{later}; skipped."),
-    QT_TRANSLATE_NOOP("messages", "{subject} is in the store again since run {run}{later}; "
-                                  "skipped."),
-    QT_TRANSLATE_NOOP("messages", "{subject} was changed after run {run}{later} ({column} is now "
-                                  "{now}, run {run} left {left}); skipped."),
-    QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: {kind} {holder} now has "
-                                  "{column} {value}; skipped."),
-    QT_TRANSLATE_NOOP("messages", "{subject} was created by run {run}, but {referrers} {verb} "
-                                  "to it; not deleted."),
-    QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: it refers to {kind} {ref}, "
-                                  "which is not in the store; skipped."),
-)
-
-# The store's own errors (core/store and core/revert write them with the same words).
-STORE: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("errors", "The store {path} does not exist."),
-    QT_TRANSLATE_NOOP("errors", "{path} is not an Import Assistant store."),
-    QT_TRANSLATE_NOOP("errors", "The store {path} was written by a newer version of Import "
-                                "Assistant; please update the program."),
-    QT_TRANSLATE_NOOP("errors", "The store {path} is locked by another program; try again "
-                                "when it has finished."),
-    QT_TRANSLATE_NOOP("errors", "The disk is full: nothing was written to {path}."),
-    QT_TRANSLATE_NOOP("errors", "The store {path} is damaged ({detail})."),
-    QT_TRANSLATE_NOOP("errors", "The store {path} is read-only: nothing was written."),
-    QT_TRANSLATE_NOOP("errors", "The store {path} wants a password ({detail}); give it in "
-                                "~/.pgpass or PGPASSWORD, or type it when asked."),
-    QT_TRANSLATE_NOOP("errors", "The store {path} holds no run {run}."),
-    QT_TRANSLATE_NOOP("errors", "Run {run} was already reverted by run {other}; revert run "
-                                "{other} to redo it."),
-    QT_TRANSLATE_NOOP("errors", "The store {path} holds a value it cannot read in run {run} "
-                                "({detail})."),
-)
-
-# The mapping's errors (core/binding.py writes them with the same words).
-BINDING: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("errors", "Unknown action <{action}>."),
-    QT_TRANSLATE_NOOP("errors", "Field {field} is mapped to two columns ({first} and {second}) "
-                                "in <{element}>."),
-    QT_TRANSLATE_NOOP("errors", "<{action}> needs a column for {needed}, and the file has "
-                                "none."),
-    QT_TRANSLATE_NOOP("errors", "<{action}>: {option} names {field}, but no column of the file "
-                                "holds it."),
-    QT_TRANSLATE_NOOP("errors", "<{element}> lists no column."),
-    QT_TRANSLATE_NOOP("errors", "Column {column} of <{element}> holds a {field} field but no "
-                                "<{key}> says which: give it one, in the column or in the "
-                                "action's <fields>."),
-)
 
 # Constants of the catalogue's messages module that are data, not messages: the title the
 # platform gives a session it renames is the platform's, in every language.
@@ -127,13 +74,10 @@ def _is_template(name: str, value: object) -> bool:
 
 @cache
 def _catalogue_templates() -> tuple[list[Template], list[Template]]:
-    """(the platform's, ours) of the catalogue's messages, the revert's, the store's and the
-    mapping's."""
+    """(the platform's, ours) of the catalogue's messages."""
     everything = {v for k, v in vars(messages).items() if _is_template(k, v)}
     platform = [Template(t) for t in sorted(messages.PLATFORM)]
     ours = [Template(t) for t in sorted(everything - messages.PLATFORM)]
-    ours += [Template(t) for t in REVERT]
-    ours += [Template(t, "errors") for t in (*STORE, *BINDING)]
     plain = {v for k, v in vars(messages).items()
              if k.isupper() and k not in DATA and isinstance(v, str) and "{" not in v and v}
     ours += [Template(t) for t in sorted(plain - messages.PLATFORM)]
@@ -318,7 +262,7 @@ def _alternatives(value: str) -> str:
         if " or " in value else value
 
 
-# Values holding our own words, by placeholder: the revert's (named in REVERT only) and the
+# Values holding our own words, by placeholder: the revert's (core/revert.py's templates) and the
 # catalogue's phrases put inside other messages.
 _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "subject": _record_name,

@@ -236,3 +236,62 @@ def test_the_mappings_errors_read_in_french(french: None) -> None:
     assert message_text(raised.value.message) == (
         "<createOrUpdateInterventionAction> a besoin d'une colonne pour trainingGuid ou "
         "trainingPathCode, et le fichier n'en a pas.")
+
+
+def test_the_stores_conflicts_and_copy_read_in_french(tmp_path: Path, french: None) -> None:
+    from importer_gui.core.errors import StoreError
+
+    path = tmp_path / "store.sqlite3"
+    store = Store.open(path)
+    training = {"path_code": "PC-1", "title": "S"}
+    store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1, training)], run_info(create=1))
+    with pytest.raises(StoreError) as raised:
+        store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1, training)], run_info(create=1))
+    assert message_text(raised.value.message).startswith(
+        f"Rien n'a été écrit dans {path}{NBSP}: un autre enregistrement training a déjà cette "
+        "valeur de path_code (")
+    with Store.open(tmp_path / "copy.sqlite3") as target:
+        store.copy_into(target)
+        with pytest.raises(StoreError) as raised:
+            store.copy_into(target)
+    assert message_text(raised.value.message) == (
+        f"La base {target.path} n'est pas vide{NBSP}: rien n'a été copié (une copie va dans une "
+        "base nouvelle ou vide).")
+    store.close()
+    with pytest.raises(StoreError) as raised:
+        store.history()
+    assert message_text(raised.value.message) == f"La base {path} est fermée."
+
+
+def test_a_revert_with_nothing_to_revert_reads_in_french(tmp_path: Path, french: None) -> None:
+    from importer_gui.core.errors import ImporterError
+    from importer_gui.core.revert import commit_revert
+
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1, {"path_code": "PC-1",
+                                                                    "title": "S"})],
+                    run_info(create=1))
+        run = store.apply([Change(Table.TRAINING, ChangeKind.UPDATE, 1, {"title": "T"},
+                                  {"title": "S"})], run_info(update=1))
+        store.apply([Change(Table.TRAINING, ChangeKind.UPDATE, 1, {"title": "U"},
+                            {"title": "T"})], run_info(update=1))
+        plan = plan_revert(store, run)
+        issues = [i for table in plan.tables for row in table.rows for i in row.issues]
+        with pytest.raises(ImporterError) as raised:
+            commit_revert(store, plan)
+    assert message_text(raised.value.message) == (
+        f"Rien n'a été défait{NBSP}: l'exécution {run} n'a que 1 enregistrement, qui a changé "
+        f"depuis ou est nécessaire à d'autres enregistrements{NBSP}; rien n'a été écrit.")
+    assert [message_text(i.message) for i in issues] == [
+        f"Formation 1{NBSP}: modifié après l'exécution {run} par l'exécution {run + 1} (title "
+        f"vaut maintenant 'U', l'exécution {run} avait laissé 'T'){NBSP}; ignoré."]
+
+
+def test_more_of_the_mappings_errors_read_in_french(french: None) -> None:
+    from importer_gui.core.binding import bind_action
+    from importer_gui.core.config import Action, Column
+    from importer_gui.core.errors import ConfigError
+
+    with pytest.raises(ConfigError) as raised:
+        bind_action(Action("frobnicateAction"), [Column("teacherLogin")], "YYYY-MM-DD")
+    assert message_text(raised.value.message) == "Action inconnue <frobnicateAction>."

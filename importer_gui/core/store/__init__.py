@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from importer_gui.core import schema
-from importer_gui.core.errors import StoreError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, Record, StoreState
 from importer_gui.core.schema import Table
@@ -39,6 +39,38 @@ from importer_gui.core.store.runs import (
     RunSummary,
 )
 from importer_gui.core.store.writer import write_run
+
+# The store's errors, in English; the window shows them in the user's language.
+DOES_NOT_EXIST = QT_TRANSLATE_NOOP("errors", "The store {path} does not exist.")
+NOT_A_STORE = QT_TRANSLATE_NOOP("errors", "{path} is not an Import Assistant store.")
+NEWER_VERSION = QT_TRANSLATE_NOOP("errors", "The store {path} was written by a newer version of "
+                                            "Import Assistant; please update the program.")
+UNKNOWN_VERSION = QT_TRANSLATE_NOOP("errors", "The store {path} has an unknown schema version "
+                                              "{version}.")
+CLOSED = QT_TRANSLATE_NOOP("errors", "The store {path} is closed.")
+UNREADABLE_IN_RUN = QT_TRANSLATE_NOOP("errors", "The store {path} holds a value it cannot read "
+                                                "in run {run} ({detail}).")
+UNREADABLE = QT_TRANSLATE_NOOP("errors", "The store {path} holds a value it cannot read "
+                                         "({detail}).")
+LOCKED = QT_TRANSLATE_NOOP("errors", "The store {path} is locked by another program; try again "
+                                     "when it has finished.")
+DISK_FULL = QT_TRANSLATE_NOOP("errors", "The disk is full: nothing was written to {path}.")
+DAMAGED = QT_TRANSLATE_NOOP("errors", "The store {path} is damaged ({detail}).")
+READ_ONLY = QT_TRANSLATE_NOOP("errors", "The store {path} is read-only: nothing was written.")
+UNIQUE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: another {table} already has "
+                                     "this {column} ({detail}).")
+REFERENCE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: a change would leave a "
+                                        "record referring to one that does not exist "
+                                        "({detail}).")
+REFUSED = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: the store refused a change "
+                                      "({detail}).")
+PASSWORD = QT_TRANSLATE_NOOP("errors", "The store {path} wants a password ({detail}); give it in "
+                                       "~/.pgpass or PGPASSWORD, or type it when asked.")
+NOT_EMPTY = QT_TRANSLATE_NOOP("errors", "The store {path} is not empty: nothing was copied (a "
+                                        "copy goes into a new or empty store).")
+UNKNOWN_RUN_KIND = QT_TRANSLATE_NOOP("errors", "Unknown run kind {kind}: nothing was written.")
+NO_FOLDER = QT_TRANSLATE_NOOP("errors", "Cannot create the folder {folder} for the store: "
+                                        "{reason}.")
 
 __all__ = ["PostgresUrl", "RunChangeRow", "RunInfo", "RunSummary", "Store", "StoreLocation",
            "parse_location"]
@@ -134,17 +166,15 @@ class Store:
         identity = self._dialect.identity(conn)
         if identity.new:
             if not create:
-                raise StoreError(f"The store {self.path} does not exist.")
+                raise StoreError(DOES_NOT_EXIST.format(path=self.path))
             self._dialect.create(conn, schema.TABLES, schema.SCHEMA_VERSION)
             return
         if not identity.ours:
-            raise StoreError(f"{self.path} is not an Import Assistant store.")
+            raise StoreError(NOT_A_STORE.format(path=self.path))
         if identity.version > schema.SCHEMA_VERSION:
-            raise StoreError(f"The store {self.path} was written by a newer version of "
-                             "Import Assistant; please update the program.")
+            raise StoreError(NEWER_VERSION.format(path=self.path))
         if identity.version < schema.FIRST_SCHEMA_VERSION:
-            raise StoreError(f"The store {self.path} has an unknown schema version "
-                             f"{identity.version}.")
+            raise StoreError(UNKNOWN_VERSION.format(path=self.path, version=identity.version))
         if identity.version < schema.SCHEMA_VERSION:
             self._dialect.upgrade(conn, schema.SCHEMA_VERSION)
 
@@ -153,7 +183,7 @@ class Store:
     def _conn(self) -> Connection:
         """The open connection."""
         if self._connection is None:
-            raise StoreError(f"The store {self.path} is closed.")
+            raise StoreError(CLOSED.format(path=self.path))
         return self._connection
 
     @contextmanager
@@ -165,31 +195,28 @@ class Store:
             except self._dialect.errors as exc:
                 raise StoreError(self._message(self._dialect.fault(exc), doing)) from exc
             except DamagedRunError as exc:  # a run's history that cannot be read back
-                raise StoreError(f"The store {self.path} holds a value it cannot read in run "
-                                 f"{exc.run_id} ({exc.reason}).") from exc
+                raise StoreError(UNREADABLE_IN_RUN.format(
+                    path=self.path, run=exc.run_id, detail=exc.reason)) from exc
             except ValueError as exc:  # stored text that is not a date, a JSON, a table
-                raise StoreError(f"The store {self.path} holds a value it cannot read "
-                                 f"({exc}).") from exc
+                raise StoreError(UNREADABLE.format(path=self.path, detail=exc)) from exc
 
     def _message(self, fault: Fault, doing: str) -> str:
         """The user's sentence for a failure of the engine."""
         path, text = self.path, fault.text
-        return {
-            Failure.LOCKED: f"The store {path} is locked by another program; try again when "
-                            "it has finished.",
-            Failure.DISK_FULL: f"The disk is full: nothing was written to {path}.",
-            Failure.NOT_A_STORE: f"{path} is not an Import Assistant store.",
-            Failure.DAMAGED: f"The store {path} is damaged ({text}).",
-            Failure.READ_ONLY: f"The store {path} is read-only: nothing was written.",
-            Failure.UNIQUE: f"Nothing was written to {path}: another {fault.table} already "
-                            f"has this {fault.column} ({text}).",
-            Failure.REFERENCE: f"Nothing was written to {path}: a change would leave a record "
-                               f"referring to one that does not exist ({text}).",
-            Failure.REFUSED: f"Nothing was written to {path}: the store refused a change "
-                             f"({text}).",
-            Failure.PASSWORD: f"The store {path} wants a password ({text}); give it in "
-                              "~/.pgpass or PGPASSWORD, or type it when asked.",
-        }.get(fault.failure, f"The store {path} could not be {doing}: {text}.")
+        template = {
+            Failure.LOCKED: LOCKED,
+            Failure.DISK_FULL: DISK_FULL,
+            Failure.NOT_A_STORE: NOT_A_STORE,
+            Failure.DAMAGED: DAMAGED,
+            Failure.READ_ONLY: READ_ONLY,
+            Failure.UNIQUE: UNIQUE,
+            Failure.REFERENCE: REFERENCE,
+            Failure.REFUSED: REFUSED,
+            Failure.PASSWORD: PASSWORD,
+        }.get(fault.failure)
+        if template is None:
+            return f"The store {path} could not be {doing}: {text}."
+        return template.format(path=path, detail=text, table=fault.table, column=fault.column)
 
     # ------------------------------------------------------------ reading
 
@@ -257,8 +284,7 @@ class Store:
             with target._guard("written"), self._lock:
                 src, dst = self._conn(), target._conn()
                 if not is_empty(dst):
-                    raise StoreError(f"The store {target.path} is not empty: nothing was "
-                                     "copied (a copy goes into a new or empty store).")
+                    raise StoreError(NOT_EMPTY.format(path=target.path))
                 with self._dialect.snapshot(src), target._dialect.transaction(dst):
                     return copy_tables((src, self._dialect), (dst, target._dialect),
                                        monitor or Monitor())
@@ -270,7 +296,7 @@ class Store:
               monitor: Monitor | None = None) -> int:
         """Write every change and the run in one transaction; return the run's id."""
         if run.kind not in RUN_KINDS:
-            raise StoreError(f"Unknown run kind {run.kind!r}: nothing was written.")
+            raise StoreError(UNKNOWN_RUN_KIND.format(kind=repr(run.kind)))
         with self._guard("written"):
             conn = self._conn()
             with self._dialect.transaction(conn):
@@ -282,10 +308,10 @@ def _folder_ready(path: Path, create: bool) -> None:
     """The store file's folder made when the store may be created; a missing store said."""
     if not create:
         if not path.exists():
-            raise StoreError(f"The store {path} does not exist.")
+            raise StoreError(DOES_NOT_EXIST.format(path=path))
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"Cannot create the folder {path.parent} for the store: "
-                         f"{exc.strerror or exc}.") from exc
+        raise StoreError(NO_FOLDER.format(folder=path.parent,
+                                          reason=exc.strerror or exc)) from exc

@@ -2973,6 +2973,18 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La base {path} a été écrite par une version plus récente d&apos;Import Assistant&#xa0;; mettez le programme à jour.</translation>
     </message>
     <message>
+        <source>The store {path} has an unknown schema version {version}.</source>
+        <translation>La base {path} a une version de schéma inconnue, {version}.</translation>
+    </message>
+    <message>
+        <source>The store {path} is closed.</source>
+        <translation>La base {path} est fermée.</translation>
+    </message>
+    <message>
+        <source>The store {path} holds a value it cannot read ({detail}).</source>
+        <translation>La base {path} contient une valeur illisible ({detail}).</translation>
+    </message>
+    <message>
         <source>The store {path} is locked by another program; try again when it has finished.</source>
         <translation>La base {path} est verrouillée par un autre programme&#xa0;; réessayez quand il aura terminé.</translation>
     </message>
@@ -2989,8 +3001,32 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La base {path} est en lecture seule&#xa0;: rien n&apos;a été écrit.</translation>
     </message>
     <message>
+        <source>Nothing was written to {path}: another {table} already has this {column} ({detail}).</source>
+        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: un autre enregistrement {table} a déjà cette valeur de {column} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Nothing was written to {path}: a change would leave a record referring to one that does not exist ({detail}).</source>
+        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail}).</translation>
+    </message>
+    <message>
+        <source>Nothing was written to {path}: the store refused a change ({detail}).</source>
+        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a refusé une modification ({detail}).</translation>
+    </message>
+    <message>
         <source>The store {path} wants a password ({detail}); give it in ~/.pgpass or PGPASSWORD, or type it when asked.</source>
         <translation>La base {path} demande un mot de passe ({detail})&#xa0;; indiquez-le dans ~/.pgpass ou PGPASSWORD, ou saisissez-le quand il est demandé.</translation>
+    </message>
+    <message>
+        <source>The store {path} is not empty: nothing was copied (a copy goes into a new or empty store).</source>
+        <translation>La base {path} n&apos;est pas vide&#xa0;: rien n&apos;a été copié (une copie va dans une base nouvelle ou vide).</translation>
+    </message>
+    <message>
+        <source>Unknown run kind {kind}: nothing was written.</source>
+        <translation>Type d&apos;exécution inconnu {kind}&#xa0;: rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {folder} for the store: {reason}.</source>
+        <translation>Impossible de créer le dossier {folder} de la base&#xa0;: {reason}.</translation>
     </message>
     <message>
         <source>The store {path} holds no run {run}.</source>
@@ -2999,6 +3035,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Run {run} was already reverted by run {other}; revert run {other} to redo it.</source>
         <translation>L&apos;exécution {run} a déjà été défaite par l&apos;exécution {other}&#xa0;; défaites l&apos;exécution {other} pour la refaire.</translation>
+    </message>
+    <message>
+        <source>Nothing was reverted: all {count} record of run {run} changed since or are needed by other records; nothing was written.</source>
+        <translation>Rien n&apos;a été défait&#xa0;: l&apos;exécution {run} n&apos;a que {count} enregistrement, qui a changé depuis ou est nécessaire à d&apos;autres enregistrements&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Nothing was reverted: all {count} records of run {run} changed since or are needed by other records; nothing was written.</source>
+        <translation>Rien n&apos;a été défait&#xa0;: les {count} enregistrements de l&apos;exécution {run} ont changé depuis ou sont nécessaires à d&apos;autres enregistrements&#xa0;; rien n&apos;a été écrit.</translation>
     </message>
     <message>
         <source>The store {path} holds a value it cannot read in run {run} ({detail}).</source>
