@@ -227,6 +227,9 @@ def _plan_rows_of_one(overlay: Overlay, action: BoundAction,
             add_results(results)
             add_changes(changes)
             counts[outcome] += 1
+    except MemoryError:
+        give_memory_back()  # before the clean-up below runs (see budget.RESERVE)
+        raise
     finally:
         imp_plan.add_counts(counts)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import resource
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -133,9 +134,18 @@ def cli_with_memory(limit: int, *argv: str) -> Done:
     def cap() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-    done = subprocess.run([sys.executable, "-m", "importer_gui", *argv], capture_output=True,
-                          text=True, timeout=HANG_GUARD, check=False, cwd=ROOT, preexec_fn=cap)
-    return Done(done.returncode, done.stdout, done.stderr)
+    # -X faulthandler: a child that hangs is stopped with SIGABRT, which makes it print where
+    # each of its threads was, so a hang fails with that instead of a bare timeout.
+    child = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "importer_gui", *argv],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=ROOT, preexec_fn=cap)
+    try:
+        out, err = child.communicate(timeout=HANG_GUARD)
+    except subprocess.TimeoutExpired:
+        child.send_signal(signal.SIGABRT)
+        out, err = child.communicate()
+        raise AssertionError(f"the check hung; where its threads were:\n{err[-6000:]}") from None
+    return Done(child.returncode, out, err)
 
 
 def test_running_out_of_memory_is_one_line(tmp_path: Path) -> None:
