@@ -140,8 +140,7 @@ def gui_wait(folder: str) -> dict[str, float]:
     """While the million rows are checked in a worker thread as the wizard checks them (the
     plan kept, frozen out of the collector's reach: ``ui.pages.base.kept_off_the_collector``),
     how long the main thread waits to run again after a 5 ms sleep."""
-    import threading
-
+    from bench.probes import waits_beside
     from importer_gui.core import config_xml, pipeline
     from importer_gui.core.store import Store
     from importer_gui.ui.pages.base import kept_off_the_collector
@@ -155,16 +154,7 @@ def gui_wait(folder: str) -> dict[str, float]:
     def check() -> None:
         kept.append(kept_off_the_collector(plan, shown_plan_dropped=True))
 
-    worker = threading.Thread(target=check)
-    worker.start()
-    waits = []
-    while worker.is_alive():
-        start = time.perf_counter()
-        time.sleep(0.005)
-        waits.append(time.perf_counter() - start - 0.005)
-    worker.join()
-    waits.sort()
-    return {"worst": waits[-1], "p99": waits[int(len(waits) * 0.99)]}
+    return waits_beside(check)
 
 
 def _probe(what: str, folder: Path) -> dict[str, float]:

@@ -181,8 +181,6 @@ class _Paints:
 def gui_wait(folder: str) -> dict[str, float]:
     """While a CSV check runs in a worker thread (as the wizard runs it), how long the main
     thread waits to run again after a 5 ms sleep: what a window's clicks and paints wait."""
-    import threading
-
     from importer_gui.core import config_xml, pipeline
     from importer_gui.core.store import Store
 
@@ -190,7 +188,15 @@ def gui_wait(folder: str) -> dict[str, float]:
         with tempfile.TemporaryDirectory() as temp, Store.open(Path(temp) / "s.db") as store:
             pipeline.check(config_xml.load(Path(folder) / "config.csv.xml"), store)
 
-    worker = threading.Thread(target=check)
+    return waits_beside(check)
+
+
+def waits_beside(work: Callable[[], None]) -> dict[str, float]:
+    """How long this thread waits to run again after a 5 ms sleep while ``work`` runs in a
+    worker thread: the worst wait and the 99th percentile."""
+    import threading
+
+    worker = threading.Thread(target=work)
     worker.start()
     waits = []
     while worker.is_alive():
