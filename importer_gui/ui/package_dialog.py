@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.styles import ERROR_STYLE, NOTICE_STYLE, SUCCESS_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.rows import add_edit_with_button
 
 DEFAULT_FOLDER_NAME = "platform-package"
 
@@ -97,14 +97,8 @@ class PackageDialog(QDialog):
         form = QFormLayout()
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setObjectName("packageFolder")
-        browse = QPushButton(self.tr("&Browse…"), self)
-        browse.clicked.connect(self.choose_folder)
-        row = QHBoxLayout()
-        row.addWidget(self.folder_edit, 1)
-        row.addWidget(browse)
-        label = QLabel(self.tr("&Folder:"), self)
-        label.setBuddy(self.folder_edit)
-        form.addRow(label, row)
+        add_edit_with_button(form, self.tr("&Folder:"), self.folder_edit, self.tr("&Browse…"),
+                             self.choose_folder)
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("packageUrl")
         self.url_edit.setPlaceholderText("sftp://user@host/folder")
@@ -112,14 +106,8 @@ class PackageDialog(QDialog):
         self.key_edit = QLineEdit(self)
         self.key_edit.setObjectName("packageKey")
         self.key_edit.setPlaceholderText(self.tr("the SSH agent's, or ~/.ssh's"))
-        key = QPushButton(self.tr("C&hoose…"), self)
-        key.clicked.connect(self.choose_key)
-        row = QHBoxLayout()
-        row.addWidget(self.key_edit, 1)
-        row.addWidget(key)
-        label = QLabel(self.tr("&Key file:"), self)
-        label.setBuddy(self.key_edit)
-        form.addRow(label, row)
+        add_edit_with_button(form, self.tr("&Key file:"), self.key_edit, self.tr("C&hoose…"),
+                             self.choose_key)
         layout.addLayout(form)
         self.summary = QLabel(self)
         self.summary.setObjectName("packageSummary")

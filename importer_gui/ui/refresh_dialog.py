@@ -37,6 +37,7 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_STYLE, NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.rows import add_edit_with_button, picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
@@ -134,14 +135,8 @@ class RefreshDialog(QDialog):
         self.config_edit = QLineEdit(self)
         self.config_edit.setObjectName("refreshConfig")
         self.config_edit.setPlaceholderText(self.tr("an <export-config> file"))
-        browse = QPushButton(self.tr("&Browse…"), self)
-        browse.clicked.connect(self.choose_config)
-        row = QHBoxLayout()
-        row.addWidget(self.config_edit, 1)
-        row.addWidget(browse)
-        label = QLabel(self.tr("Export &configuration:"), self)
-        label.setBuddy(self.config_edit)
-        form.addRow(label, row)
+        add_edit_with_button(form, self.tr("Export &configuration:"), self.config_edit,
+                             self.tr("&Browse…"), self.choose_config)
         self.files_label = QLabel(self.tr("those its <moveToFolder> names, beside it"), self)
         self.files_label.setObjectName("refreshFiles")
         self.files_label.setWordWrap(True)
@@ -164,19 +159,12 @@ class RefreshDialog(QDialog):
         return form
 
     def _export_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        label = QLabel(self.tr("E&xport:"), self)
         self.exports = QComboBox(self)
         self.exports.setObjectName("refreshExports")
-        self.exports.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        label.setBuddy(self.exports)
         self.exports.currentIndexChanged.connect(self._show_export)
         self.counts = QLabel(self)
         self.counts.setObjectName("refreshCounts")
-        row.addWidget(label)
-        row.addWidget(self.exports)
-        row.addWidget(self.counts, 1)
-        return row
+        return picker_row(self.tr("E&xport:"), self.exports, self.counts)
 
     # --- choosing ----------------------------------------------------------------------------
 

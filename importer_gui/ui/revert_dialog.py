@@ -31,6 +31,7 @@ from importer_gui.ui.models.revert_model import RevertModel, outcome_label
 from importer_gui.ui.styles import CONFLICT_NOTICE_STYLE, ERROR_STYLE, NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.rows import picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
@@ -124,19 +125,12 @@ class RevertDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _table_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        label = QLabel(self.tr("&Table:"), self)
         self.tables = QComboBox(self)
         self.tables.setObjectName("revertTables")
-        self.tables.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        label.setBuddy(self.tables)
         self.tables.currentIndexChanged.connect(self._show_table)
         self.counts = QLabel(self)
         self.counts.setObjectName("revertCounts")
-        row.addWidget(label)
-        row.addWidget(self.tables)
-        row.addWidget(self.counts, 1)
-        return row
+        return picker_row(self.tr("&Table:"), self.tables, self.counts)
 
     def _choice_rows(self) -> QVBoxLayout:
         box = QVBoxLayout()

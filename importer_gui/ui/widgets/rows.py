@@ -1,0 +1,34 @@
+"""Rows the dialogs build alike: a field with its button, a list to pick from with counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
+
+
+def add_edit_with_button(form: QFormLayout, label: str, edit: QLineEdit, button: str,
+                         clicked: Callable[[], None]) -> None:
+    """Add ``edit`` with a button beside it to ``form``, under a label whose shortcut
+    focuses the edit."""
+    parent = edit.parentWidget()
+    push = QPushButton(button, parent)
+    push.clicked.connect(clicked)
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(push)
+    title = QLabel(label, parent)
+    title.setBuddy(edit)
+    form.addRow(title, row)
+
+
+def picker_row(label: str, picker: QComboBox, counts: QLabel) -> QHBoxLayout:
+    """A labelled list sized to its items, then a line of counts taking the rest."""
+    title = QLabel(label, picker.parentWidget())
+    picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    title.setBuddy(picker)
+    row = QHBoxLayout()
+    row.addWidget(title)
+    row.addWidget(picker)
+    row.addWidget(counts, 1)
+    return row
