@@ -32,7 +32,7 @@ from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.styles import ERROR_STYLE, NOTICE_STYLE, SUCCESS_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
-from importer_gui.ui.widgets.rows import add_edit_with_button
+from importer_gui.ui.widgets.rows import add_edit_with_button, message_line
 
 DEFAULT_FOLDER_NAME = "platform-package"
 
@@ -109,11 +109,7 @@ class PackageDialog(QDialog):
         add_edit_with_button(form, self.tr("&Key file:"), self.key_edit, self.tr("C&hoose…"),
                              self.choose_key)
         layout.addLayout(form)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("packageSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(NOTICE_STYLE)
-        self.summary.hide()
+        self.summary = message_line(self, "packageSummary", NOTICE_STYLE)
         layout.addWidget(self.summary, 1)
         self.progress_row = ProgressRow(self.tr("C&ancel"), self)
         self.progress_row.cancel_button.clicked.connect(self.runner.cancel)
@@ -123,11 +119,7 @@ class PackageDialog(QDialog):
         self.status = self.progress_row.status
         self.status.setObjectName("packageStatus")
         layout.addWidget(self.progress_row)
-        self.error = QLabel(self)
-        self.error.setObjectName("packageError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = message_line(self, "packageError", ERROR_STYLE)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.package_button = QPushButton(self.tr("&Package"), self)

@@ -37,7 +37,7 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_STYLE, NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
-from importer_gui.ui.widgets.rows import add_edit_with_button, picker_row
+from importer_gui.ui.widgets.rows import add_edit_with_button, message_line, picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
@@ -93,11 +93,7 @@ class RefreshDialog(QDialog):
         layout.addWidget(heading)
         layout.addLayout(self._choice_rows())
         layout.addLayout(self._export_row())
-        self.notice = QLabel(self)
-        self.notice.setObjectName("refreshNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(NOTICE_STYLE)
-        self.notice.hide()
+        self.notice = message_line(self, "refreshNotice", NOTICE_STYLE)
         layout.addWidget(self.notice)
         self.view = QTableView(self)
         self.view.setObjectName("refreshPreview")
@@ -116,11 +112,7 @@ class RefreshDialog(QDialog):
         self.status = self.progress_row.status
         self.status.setObjectName("refreshStatus")
         layout.addWidget(self.progress_row)
-        self.error = QLabel(self)
-        self.error.setObjectName("refreshError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = message_line(self, "refreshError", ERROR_STYLE)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.refresh_button = QPushButton(self.tr("&Refresh"), self)

@@ -31,7 +31,7 @@ from importer_gui.ui.models.revert_model import RevertModel, outcome_label
 from importer_gui.ui.styles import CONFLICT_NOTICE_STYLE, ERROR_STYLE, NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
-from importer_gui.ui.widgets.rows import picker_row
+from importer_gui.ui.widgets.rows import message_line, picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
@@ -82,11 +82,7 @@ class RevertDialog(QDialog):
             "what it deleted. Nothing is written until you press Revert."), self.run_id), self)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        self.notice = QLabel(self)
-        self.notice.setObjectName("revertNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(NOTICE_STYLE)
-        self.notice.hide()
+        self.notice = message_line(self, "revertNotice", NOTICE_STYLE)
         layout.addWidget(self.notice)
         layout.addLayout(self._table_row())
         self.view = QTableView(self)
@@ -110,11 +106,7 @@ class RevertDialog(QDialog):
         self.status.setObjectName("revertStatus")
         self.progress = self.progress_row.bar
         layout.addWidget(self.progress_row)
-        self.error = QLabel(self)
-        self.error.setObjectName("revertError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = message_line(self, "revertError", ERROR_STYLE)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.revert_button = QPushButton(self.tr("&Revert"), self)

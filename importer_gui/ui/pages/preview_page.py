@@ -58,6 +58,7 @@ from importer_gui.ui.styles import NOTICE_STYLE, outcome_badge
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
@@ -102,11 +103,7 @@ class PreviewPage(BasePage):
 
     def _build(self) -> None:
         """Progress line, notice, counts and filters, the table, the export buttons."""
-        self.notice = QLabel(self)
-        self.notice.setObjectName("previewNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(NOTICE_STYLE)
-        self.notice.hide()
+        self.notice = message_line(self, "previewNotice", NOTICE_STYLE)
         self.body.addWidget(self.notice)
         self.body.addLayout(self._progress_row())
         self.body.addLayout(self._filter_row())

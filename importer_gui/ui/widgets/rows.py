@@ -1,10 +1,19 @@
-"""Rows the dialogs build alike: a field with its button, a list to pick from with counts."""
+"""Parts the dialogs and pages build alike: a field with its button, a list to pick from with
+counts, a hidden message line."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 
 def add_edit_with_button(form: QFormLayout, label: str, edit: QLineEdit, button: str,
@@ -32,3 +41,13 @@ def picker_row(label: str, picker: QComboBox, counts: QLabel) -> QHBoxLayout:
     row.addWidget(picker)
     row.addWidget(counts, 1)
     return row
+
+
+def message_line(parent: QWidget, name: str, style: str) -> QLabel:
+    """A wrapped line in ``style`` (an error, a notice), hidden until there is something to say."""
+    line = QLabel(parent)
+    line.setObjectName(name)
+    line.setWordWrap(True)
+    line.setStyleSheet(style)
+    line.hide()
+    return line
