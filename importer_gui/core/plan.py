@@ -371,6 +371,18 @@ class Plan:
         return [imp.file for imp in self.imports if imp.stamp and imp.stamp.changed()]
 
 
+def outcome_counts(outcomes: bytearray, start: int = 0) -> Counter[Outcome]:
+    """How many of ``outcomes`` (codes in OUTCOME_CODE), from ``start`` on, are each
+    outcome; bytes.count runs in C, where counting row by row took a tenth of planning."""
+    part = bytes(memoryview(outcomes)[start:])
+    counts: Counter[Outcome] = Counter()
+    for outcome, code in OUTCOME_CODE.items():
+        count = part.count(code)
+        if count:
+            counts[outcome] = count
+    return counts
+
+
 def issue_counts(imports: Iterable[ImportPlan]) -> list[tuple[Issue, int]]:
     """Each issue of the imports' rows and how many times it occurs: errors first, then the
     most frequent, then by field and message."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,11 @@ def test_the_key_and_a_new_courses_title_must_be_filled(env: Env) -> None:
     spec.fields = "<trainingPathCode/><trainingTitle><mandatory>no</mandatory></trainingTitle>"
     assert rows(env.check(spec)) == [(2, "error", ["Field trainingPathCode is empty."]),
                                      (3, "error", ["Field trainingTitle is empty."])]
+
+
+def test_a_created_course_without_a_guid_column_gets_a_version_4_guid(env: Env) -> None:
+    env.commit(courses(env, ("trainingPathCode", "trainingTitle"),
+                       [["SEC-101", "Sécurité"], ["SEC-102", "Secourisme"]]))
+    made = [stored(env, code).guid for code in ("SEC-101", "SEC-102")]
+    assert [uuid.UUID(guid).version for guid in made] == [4, 4]
+    assert made[0] != made[1]

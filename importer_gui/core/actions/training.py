@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-import uuid
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
 from importer_gui.core.actions import lookup
-from importer_gui.core.actions.base import RowContext, meaning_or, register
+from importer_gui.core.actions.base import RowContext, meaning_or, per_action, register
+from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import TRAINING_ACTION as SPEC
 from importer_gui.core.catalogue import actions as catalogue
 from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.guids import new_guid
 from importer_gui.core.issues import Outcome
 from importer_gui.core.records import Table, TrainingRec
 
@@ -37,12 +39,31 @@ STEP_SEPARATOR, LOV_SEPARATOR, DURATION_SEPARATOR = "||", ",", "|>"
 _CODE_OF, _TRAINING_OF = attrgetter("code"), attrgetter("training_id")
 
 
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What an action's file holds of the fields a row reads beyond its key."""
+
+    columns: tuple[tuple[str, str], ...]  # (field, column) of the fields it holds
+    legacy: tuple[str, ...]  # the legacy fields it holds
+    lov_codes: bool
+    steps: bool
+
+
+@per_action
+def _shape(action: BoundAction) -> _Shape:
+    """The fields of ``action`` a row may give, asked once per action rather than per row."""
+    return _Shape(tuple((f, c) for f, c in _COLUMNS if action.has(f)),
+                  tuple(f for f in catalogue.TRAINING_LEGACY_FIELDS if action.has(f)),
+                  action.has(LOV_CODES), action.has(STEPS))
+
+
 def plan_training(ctx: RowContext) -> Outcome:
     """Plan one row of the training course action."""
     # Without the column, or empty and optional, createUpdate (the platform's default: "When
     # unset, the default behaviour is to update it").
     meaning = meaning_or(ctx, ACTION, CREATE_UPDATE)
-    for legacy in catalogue.TRAINING_LEGACY_FIELDS:
+    shape = _shape(ctx.action)
+    for legacy in shape.legacy:
         if legacy in ctx.values:
             ctx.warning(legacy, msg.LEGACY_FIELD_IGNORED.format(field=legacy))
     if ctx.failed or meaning is None:
@@ -51,14 +72,15 @@ def plan_training(ctx: RowContext) -> Outcome:
     existing = ctx.overlay.find_one(Table.TRAINING, _CODE_COLUMN, code)
     if meaning == DELETE:
         return _delete(ctx, existing)
-    columns = _row_columns(ctx, existing)
+    columns = _row_columns(ctx, existing, shape)
     if columns is None or not _guid_is_free(ctx, columns.get(_GUID_COLUMN), existing):
         return Outcome.ERROR
     if existing is None:
         if _TITLE_COLUMN not in columns:
             ctx.error(TITLE, msg.FIELD_EMPTY.format(field=TITLE))
             return Outcome.ERROR
-        columns.setdefault(_GUID_COLUMN, str(uuid.uuid4()))
+        if _GUID_COLUMN not in columns:
+            columns[_GUID_COLUMN] = new_guid()
         created = ctx.overlay.create(Table.TRAINING, {_CODE_COLUMN: code, **columns})
         ctx.add(created)
         ctx.hand_on(Table.TRAINING, created.record_id)
@@ -70,25 +92,27 @@ def plan_training(ctx: RowContext) -> Outcome:
     return Outcome.UPDATE if changed else Outcome.UNCHANGED
 
 
-def _row_columns(ctx: RowContext, existing: TrainingRec | None) -> dict[str, Any] | None:
+def _row_columns(ctx: RowContext, existing: TrainingRec | None,
+                 shape: _Shape) -> dict[str, Any] | None:
     """The columns the row sets, its modality, learning objects and steps checked; None
     after an error."""
     values = ctx.values
-    columns = {column: values[field] for field, column in _COLUMNS if field in values}
+    columns = {column: values[field] for field, column in shape.columns if field in values}
     modality = columns.get(_MODALITY_COLUMN)
     if existing is not None and not _same_modality(ctx, existing, modality):
         return None
-    # A row that says its training is blended must give its steps; an update that does not
-    # say only adds to a blended training's steps and learning objects.
-    says_blended = catalogue.modality(modality) == catalogue.BLENDED
-    lov_codes = _lov_codes(ctx)
-    steps = _steps(ctx, says_blended)
+    if shape.lov_codes:
+        lov_codes = _lov_codes(ctx)
+        if lov_codes is not None:
+            columns[_LOV_COLUMN] = lov_codes
+    if shape.steps:
+        # A row that says its training is blended must give its steps; an update that does
+        # not say only adds to a blended training's steps and learning objects.
+        steps = _steps(ctx, catalogue.modality(modality) == catalogue.BLENDED)
+        if steps is not None:
+            columns[_STEPS_COLUMN] = steps
     if ctx.failed:
         return None
-    if lov_codes is not None:
-        columns[_LOV_COLUMN] = lov_codes
-    if steps is not None:
-        columns[_STEPS_COLUMN] = steps
     if existing is not None and catalogue.modality(existing.modality) == catalogue.BLENDED:
         _keep_blended_contents(ctx, existing, columns)
     return columns
@@ -136,7 +160,7 @@ def _steps(ctx: RowContext, blended: bool) -> str | None:
     checked for emptiness: the format's rule). None when the row has none."""
     text = ctx.values.get(STEPS)
     if text is None:
-        if blended and ctx.action.has(STEPS):
+        if blended:  # asked only of a file that holds the field
             ctx.error(STEPS, msg.STEPS_EMPTY_FOR_BLENDED)
         return None
     steps = []
