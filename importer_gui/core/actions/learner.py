@@ -125,7 +125,7 @@ def _named(ctx: RowContext) -> bool:
 
 def _may_change(ctx: RowContext, learner: LearnerRec) -> bool:
     return lookup.may_change(ctx, Table.LEARNER, learner.id, LOGIN,
-                             msg.A_LEARNER.format(name=_shown(learner)))
+                             lambda: msg.A_LEARNER.format(name=_shown(learner)))
 
 
 def _shown(learner: LearnerRec) -> str:

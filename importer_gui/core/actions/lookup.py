@@ -33,11 +33,12 @@ def create_or_update(ctx: RowContext, table: Table, key_column: str,
 
 
 def may_change(ctx: RowContext, table: Table, record_id: int, field: str,
-               described: str) -> bool:
-    """fullAccess=no only lets an import change records that an import created."""
+               described: Callable[[], str]) -> bool:
+    """fullAccess=no only lets an import change records that an import created; the
+    record is ``described()`` only when refused (most rows are allowed)."""
     if ctx.action.full_access or ctx.overlay.was_created_by_import(table, record_id):
         return True
-    ctx.error(field, msg.NOT_CREATED_BY_IMPORT.format(record=described))
+    ctx.error(field, msg.NOT_CREATED_BY_IMPORT.format(record=described()))
     return False
 
 

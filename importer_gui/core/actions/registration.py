@@ -322,8 +322,10 @@ def _unregister(ctx: RowContext, setup: _Setup, learner: LearnerRec,
     if session is None or existing is None:
         ctx.warning(REGISTER_FLAG, msg.NOT_REGISTERED)
         return Outcome.UNCHANGED
-    described = msg.A_REGISTRATION.format(learner=learner.login or learner.ref_number,
-                                          title=session.title)
+    def described() -> str:
+        return msg.A_REGISTRATION.format(learner=learner.login or learner.ref_number,
+                                         title=session.title)
+
     if not lookup.may_change(ctx, Table.REGISTRATION, existing.id, REGISTER_FLAG, described):
         return Outcome.ERROR
     ctx.add(ctx.overlay.delete(Table.REGISTRATION, existing))

@@ -110,7 +110,7 @@ def _search(ctx: RowContext, training: TrainingRec) -> list[SessionRec] | None:
 
 def _may_change(ctx: RowContext, session: SessionRec) -> bool:
     return lookup.may_change(ctx, Table.SESSION, session.id, ACTION,
-                             msg.A_SESSION.format(title=session.title))
+                             lambda: msg.A_SESSION.format(title=session.title))
 
 
 def _delete(ctx: RowContext, found: list[SessionRec]) -> Outcome:

@@ -120,7 +120,7 @@ def _row_columns(ctx: RowContext, existing: TrainingRec | None,
 
 def _same_modality(ctx: RowContext, existing: TrainingRec, modality: str | None) -> bool:
     """An existing training course keeps its modality (its two names are one modality)."""
-    if modality is None or existing.modality is None or (
+    if modality is None or modality == existing.modality or existing.modality is None or (
             catalogue.modality(modality) == catalogue.modality(existing.modality)):
         return True
     ctx.error(MODALITY, msg.MODALITY_CHANGED)
@@ -237,7 +237,7 @@ def _guid_is_free(ctx: RowContext, guid: str | None, existing: TrainingRec | Non
 
 def _may_change(ctx: RowContext, training: TrainingRec) -> bool:
     return lookup.may_change(ctx, Table.TRAINING, training.id, CODE,
-                             msg.A_TRAINING.format(code=training.path_code))
+                             lambda: msg.A_TRAINING.format(code=training.path_code))
 
 
 # Sessions are read to refuse deleting a course that has some; learning objects to check
