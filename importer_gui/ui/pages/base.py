@@ -85,7 +85,9 @@ class BasePage(QWizardPage):
 
     def show_error(self, text: str | None) -> None:
         """Show one clear line under the page, or hide it."""
-        self.error_label.setText(message_text(text or ""))
+        # Hiding needs no translation: the first message_text() compiles every template
+        # (0.1-0.2 s on the window's thread, once), so it waits for a message to show.
+        self.error_label.setText(message_text(text) if text else "")
         self.error_label.setVisible(bool(text))
 
     def current_import(self) -> Import:
