@@ -302,8 +302,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--case", choices=("all", *generate.CASES, "million"), default="all",
                         help="the sessions case (teachers, courses, sessions, interventions), "
                              "the registrations case (courses, learners, registrations), or "
-                             "both; million: the 1,000,000-row training-course CSV alone "
-                             "(also part of all)")
+                             "both; million: the 1,000,000-row registrations CSV, then the "
+                             "1,000,000-row training-course CSV, alone (also part of all)")
     parser.add_argument("--million-rows", type=int, default=million.ROWS,
                         help="the size of the million case (issue 18)")
     args = parser.parse_args(argv)
