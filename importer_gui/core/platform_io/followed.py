@@ -130,10 +130,8 @@ def _registration(ctx: RowContext, shared: Shared, learner: Any, session: Any) -
     if values.get(REGISTRATION_DATE) is not None:
         columns["registered_on"] = values[REGISTRATION_DATE]
     if existing is None:
-        change = overlay.create(Table.REGISTRATION, {"learner_id": learner.id,
-                                                     "session_id": session.id, **columns})
-        ctx.add(change)
-        shared.seen[Table.REGISTRATION].add(change.record_id)
+        ctx.add(overlay.create(Table.REGISTRATION, {"learner_id": learner.id,
+                                                    "session_id": session.id, **columns}))
         return Outcome.CREATE
     shared.seen[Table.REGISTRATION].add(existing.id)
     changed = ctx.add(overlay.update(Table.REGISTRATION, existing, columns))
@@ -186,9 +184,7 @@ def _write_tracking(ctx: RowContext, shared: Shared, existing: Any,
                     columns: dict[str, Any]) -> Outcome:
     """A tracking row created, or updated to the row's values."""
     if existing is None:
-        change = ctx.overlay.create(Table.TRACKING, columns)
-        ctx.add(change)
-        shared.seen[Table.TRACKING].add(change.record_id)
+        ctx.add(ctx.overlay.create(Table.TRACKING, columns))
         return Outcome.CREATE
     shared.seen[Table.TRACKING].add(existing.id)
     changed = ctx.add(ctx.overlay.update(Table.TRACKING, existing, columns))

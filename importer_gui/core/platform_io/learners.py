@@ -84,7 +84,6 @@ def plan_learner(ctx: RowContext, shared: Shared) -> Outcome:
         change = ctx.overlay.create(Table.LEARNER, columns)
         ctx.add(change)
         learner = ctx.overlay.get(Table.LEARNER, change.record_id)
-        shared.seen[Table.LEARNER].add(learner.id)
         outcome = Outcome.CREATE
     else:
         changed = ctx.add(ctx.overlay.update(Table.LEARNER, learner, columns))
@@ -180,9 +179,7 @@ def plan_learning_object(ctx: RowContext, shared: Shared) -> Outcome:
         return Outcome.ERROR
     columns = columns_of(ctx)
     if record is None:
-        change = ctx.overlay.create(Table.LEARNING_OBJECT, columns)
-        ctx.add(change)
-        shared.seen[Table.LEARNING_OBJECT].add(change.record_id)
+        ctx.add(ctx.overlay.create(Table.LEARNING_OBJECT, columns))
         return Outcome.CREATE
     changed = ctx.add(ctx.overlay.update(Table.LEARNING_OBJECT, record, columns))
     return Outcome.UPDATE if changed else Outcome.UNCHANGED

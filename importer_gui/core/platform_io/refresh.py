@@ -14,6 +14,7 @@ the history, which ``revert`` undoes.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
@@ -36,13 +37,20 @@ from importer_gui.core.config import Action, ImportConfig
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError, ImporterError
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay
-from importer_gui.core.plan import ActionResult, FileStamp, ImportPlan, Plan, RowPlan
-from importer_gui.core.planner import paused_gc
+from importer_gui.core.plan import (
+    OUTCOME_CODE,
+    ActionResult,
+    FileStamp,
+    ImportPlan,
+    Plan,
+    RowPlan,
+)
+from importer_gui.core.planner import NO_CHANGES, Planned, _clean_results, paused_gc
 from importer_gui.core.platform_io import events, followed, learners
 from importer_gui.core.platform_io.export_config import Export, ExportConfig, data_files
 from importer_gui.core.platform_io.shared import Shared
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import Change
+from importer_gui.core.records import Change, ChangeKind
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.core.values import date_pattern
@@ -218,7 +226,9 @@ def _table(export: Export) -> Table:
 
 def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, shared: Shared,
                  monitor: Monitor) -> ImportPlan:
-    """One export's rows, in file order."""
+    """One export's rows, in file order, put straight into the plan's columns (Rows) as the
+    import planner puts a one-action import's: no RowPlan made and taken apart per row, a
+    row's creation held as its record (overlay.Creations), its clean result shared."""
     action = export.action
     table = readers.open_table(path, encoding=action.encoding,
                                delimiter=action.delimiter_char,
@@ -230,10 +240,23 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
     imp = ImportPlan(index, path, names, headers, [export.provider.name],
                      stamp=FileStamp.of(path))
     name, total, what = export.provider.name, table.row_count_hint or 0, f"Checking {path.name}"
-    for count, (line, cells) in enumerate(table.rows(), start=1):
-        monitor.step(count, total, what)
-        shared.row = count - 1
-        imp.add_row(_plan_row(overlay, bound, handler, shared, name, line, cells))
+    held = imp.rows
+    held.creations = overlay.creations
+    add_line, add_cells, add_outcome = held.lines.append, held.cells.append, held.outcomes.append
+    add_results, add_changes = held.results.append, held.changes.append
+    try:
+        for count, (line, cells) in enumerate(table.rows(), start=1):
+            monitor.step(count, total, what)
+            shared.row = count - 1
+            results, changes, outcome = _planned(overlay, bound, handler, shared, name, cells)
+            add_line(line)
+            add_outcome(OUTCOME_CODE[outcome])
+            add_cells(cells)
+            add_results(results)
+            add_changes(changes)
+    finally:  # counted once, in C, from the outcomes' codes
+        imp.add_counts(Counter({outcome: held.outcomes.count(code)
+                                for outcome, code in OUTCOME_CODE.items()}))
     for row, login in learners.unknown_managers(shared):
         _warn(imp, row, learners.MANAGER, cat.MANAGER_UNKNOWN.format(
             field=learners.MANAGER, login=login))
@@ -249,23 +272,44 @@ def _warn(imp: ImportPlan, index: int, field_name: str, message: str) -> None:
     imp.replace_row(index, replace(row, results=(warned, *others)))
 
 
-def _plan_row(overlay: Overlay, bound: BoundAction, handler: Handler, shared: Shared, name: str,
-              line: int, cells: tuple[Any, ...]) -> RowPlan:
-    """One row: read as the fields say, then its record found and planned."""
+def _planned(overlay: Overlay, bound: BoundAction, handler: Handler, shared: Shared, name: str,
+             cells: tuple[Any, ...]) -> Planned:
+    """One row, read as the fields say, then its record found and planned: its results,
+    its changes as Rows holds them, and its outcome (planner._planned_one's shape)."""
     ctx = RowContext(bound, overlay)
     read_values(ctx, cells)
     outcome = handler(ctx, shared)
     if ctx.failed or outcome is Outcome.ERROR:
         for change in reversed(ctx.changes):
             overlay.revert(change)
-        return RowPlan(line, cells, (ActionResult(name, Outcome.ERROR, tuple(ctx.issues)),), ())
-    return RowPlan(line, cells, (ActionResult(name, outcome, tuple(ctx.issues)),),
-                   ctx.changes)
+        return (ActionResult(name, Outcome.ERROR, tuple(ctx.issues)),), NO_CHANGES, Outcome.ERROR
+    changes = ctx.changes
+    if not changes:
+        kept: Any = NO_CHANGES
+    elif len(changes) == 1:
+        kept = change = changes[0]
+        if change.kind is ChangeKind.CREATE:  # the record, not its change (overlay.Creations)
+            kept = overlay.creations.hold(overlay.tables[change.table][change.record_id])
+    else:
+        kept = tuple(changes)
+    if ctx.issues:
+        return (ActionResult(name, outcome, tuple(ctx.issues)),), kept, outcome
+    return _clean_results(name, outcome), kept, outcome
 
 
-def _set(values: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
-    """The store columns the row's filled fields set."""
-    return {STORE_COLUMNS[f]: values[f] for f in fields if f in values}
+def _set(values: dict[str, Any], fields: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """The store columns the row's filled fields set (``fields``: field, column pairs)."""
+    return {column: values[name] for name, column in fields if name in values}
+
+
+def _columns(fields: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Each field with the store column it sets, made once: ``_set`` runs on every row."""
+    return tuple((name, STORE_COLUMNS[name]) for name in fields)
+
+
+_TRAINING_COLUMNS = _columns(_TRAINING_SET)
+_SESSION_COLUMNS = _columns(_SESSION_SET)
+_TRAINING_OF_SESSION_COLUMNS = _columns(_TRAINING_OF_SESSION)
 
 
 def _plan_training(ctx: RowContext, shared: Shared) -> Outcome:
@@ -279,7 +323,7 @@ def _plan_training(ctx: RowContext, shared: Shared) -> Outcome:
         shared.seen[Table.TRAINING].add(existing.id)
     if ctx.failed:
         return Outcome.ERROR
-    columns = _set(values, _TRAINING_SET)
+    columns = _set(values, _TRAINING_COLUMNS)
     if existing is None:
         return _create_training(ctx, columns)
     if by_code is not None and by_code is not existing:
@@ -317,7 +361,7 @@ def _plan_session(ctx: RowContext, shared: Shared) -> Outcome:
         ctx.error(SESSION_GUID, cat.NO_SESSION_NAMED.format(
             fields=f"{SESSION_GUID}, {SESSION_TITLE}"))
         return Outcome.ERROR
-    columns = _set(values, _SESSION_SET)
+    columns = _set(values, _SESSION_COLUMNS)
     columns["training_id"] = training.id
     if session is None:
         ctx.add(overlay.create(Table.SESSION, columns))
@@ -352,9 +396,8 @@ def _session_training(ctx: RowContext, shared: Shared) -> Any:
         return None
     if ctx.failed:
         return None
-    change = overlay.create(Table.TRAINING, _set(values, _TRAINING_OF_SESSION))
+    change = overlay.create(Table.TRAINING, _set(values, _TRAINING_OF_SESSION_COLUMNS))
     ctx.add(change)
-    shared.seen[Table.TRAINING].add(change.record_id)
     return overlay.get(Table.TRAINING, change.record_id)
 
 
@@ -362,6 +405,8 @@ def _adoptable(overlay: Overlay, training_id: int, title: str, guid: str | None,
                shared: Shared) -> Any:
     """A session of the training with this title that the platform may know under ``guid``:
     one the store holds without a GUID (made by an import here), not named yet."""
+    if guid is not None and overlay.find_one(Table.SESSION, "guid", None) is None:
+        return None  # no session lacks a GUID: none to look for by title
     for session in overlay.find(Table.SESSION, "refresh:title", _SESSION_TITLE_KEY,
                                 (training_id, title)):
         if session.id not in shared.seen[Table.SESSION] and (guid is None or session.guid is None):
@@ -389,8 +434,9 @@ def _prune(refresh: RefreshPlan, table: Table, imp: ImportPlan, overlay: Overlay
         refresh.notes.append(cat.PRUNE_SKIPPED.format(file=imp.file.name, count=errors))
         return
     named = shared.seen[table]
-    for record in [r for r in overlay.tables[table].values() if r.id not in named
-                   and not _session_progress(table, r)]:
+    # A record this refresh created (a placeholder id, below 0) is named by its own row.
+    for record in [r for r in overlay.tables[table].values() if r.id >= 0
+                   and r.id not in named and not _session_progress(table, r)]:
         cells = _cells(imp, record, overlay)
         changes: list[Change] = []
         if table is Table.TRAINING:

@@ -12,7 +12,8 @@ from importer_gui.core.schema import Table
 class Shared:
     """State the row handlers of one refresh read and write."""
 
-    # The records some export row named (--prune deletes the others), by table.
+    # The stored records some export row named, by table: --prune deletes the others (those
+    # the refresh created are named by their own rows).
     seen: dict[Table, set[int]] = field(default_factory=lambda: {t: set() for t in Table})
     # A manager's login -> the learners naming it before its own row: (row index, learner id).
     waiting: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
