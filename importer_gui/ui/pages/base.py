@@ -16,6 +16,7 @@ from importer_gui.core import first_rows
 from importer_gui.core.config import Action, Import, Provider
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.log import log_path
+from importer_gui.core.plan import Plan
 from importer_gui.core.session import Session
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text
@@ -126,25 +127,32 @@ def column_titles(headers: list[str] | None, count: int) -> list[str]:
     return titles
 
 
-class ShownPlan:
-    """The shown plan, let go by the window and freed by the worker of the next check.
+# Plans the window let go of, for the next worker to free (``let_go``, ``free_let_go``).
+_let_go: list[Plan] = []
+
+
+def let_go(session: Session, replacement: Plan | None = None) -> None:
+    """Take the session's plan away (none shown, or ``replacement``) without freeing it on
+    this thread: the next ``kept_off_the_collector`` frees it in its worker, in pieces.
 
     The window's last reference to a plan of a million rows took 0.19 s to drop (reference
-    counting frees every row's objects at once, holding the GIL), so the window waited that
-    long whenever a check started. ``ShownPlan(session)`` takes the plan from the session
-    (every view lets it go, as after ``set_plan(None)``) and keeps the one reference left;
-    the worker then frees it in pieces (``free``, called by ``kept_off_the_collector``), so
-    the window's thread gets the GIL between pieces.
+    counting frees every row's objects at once, holding the GIL), and the window waited that
+    long whenever a check started. Every view lets the plan go as after ``set_plan``; the
+    one reference left is kept here until a worker takes it.
     """
+    if session.choices.plan is not None:
+        _let_go.append(session.choices.plan)
+    session.set_plan(replacement)
 
-    def __init__(self, session: Session) -> None:
-        self._held = [session.choices.plan]
-        session.set_plan(None)
 
-    def free(self) -> None:
-        """Free the plan, in pieces (in the worker): what others still hold is left to them."""
-        if self._held:
-            free_in_pieces(self._held.pop())
+def free_let_go() -> None:
+    """Free the plans the window let go of, in pieces (in a worker: the window's thread gets
+    the GIL between pieces)."""
+    while True:
+        try:
+            free_in_pieces(_let_go.pop())
+        except IndexError:
+            return
 
 
 PIECE = 2_000  # items freed at a time: about a millisecond of a row's objects each
@@ -182,8 +190,7 @@ def free_in_pieces(root: object) -> None:
         del item  # its children are now held by the stack alone, when by nothing else
 
 
-def kept_off_the_collector(work: Callable[[], T], *, shown_plan_dropped: bool,
-                           shown: ShownPlan | None = None) -> T:
+def kept_off_the_collector(work: Callable[[], T], *, shown_plan_dropped: bool) -> T:
     """``work()`` (call it in the worker), with what it builds frozen out of the cycle
     collector's reach (gc.freeze).
 
@@ -196,10 +203,9 @@ def kept_off_the_collector(work: Callable[[], T], *, shown_plan_dropped: bool,
     ``shown_plan_dropped`` (a full check, once the shown plan is let go) everything frozen
     goes back to the collector first and one full pass, over what is still alive, frees
     them, so that checks in a row keep memory flat. A re-plan keeps its input plan frozen.
-    The ``shown`` plan, handed over by the window, is freed here first, in pieces.
+    The plans the window let go of (``let_go``) are freed first, in pieces.
     """
-    if shown is not None:
-        shown.free()
+    free_let_go()
     if shown_plan_dropped:
         gc.unfreeze()
     gc.collect()  # no cycle frozen that is garbage already
