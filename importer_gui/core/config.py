@@ -31,14 +31,55 @@ from importer_gui.core.paths import library_dir
 # Our extension namespace: the platform ignores elements and attributes in it.
 EXT_NS = "urn:import-assistant:extension:1"
 
-# What a path leading outside the configuration's folder is refused for, by its use.
-DATA_OUTSIDE = "a data file outside it is read only when you choose it yourself (--data)"
-LOG_OUTSIDE = "the error log is written in a folder inside it"
+# What a path leading outside the configuration's folder is refused for: its use.
+DATA_OUTSIDE = "data"
+LOG_OUTSIDE = "log"
 
-# Two meanings given one code: which one a row means could only be guessed.
+# The refusal, by the path's use, whether its line is known, and whether a link leads it out.
+_OUTSIDE = {
+    (DATA_OUTSIDE, True, False): QT_TRANSLATE_NOOP(
+        "errors", '<{option}> "{value}" (line {line}) leads outside the configuration\'s '
+                  "folder; a data file outside it is read only when you choose it yourself "
+                  "(--data)."),
+    (DATA_OUTSIDE, False, False): QT_TRANSLATE_NOOP(
+        "errors", '<{option}> "{value}" leads outside the configuration\'s folder; a data '
+                  "file outside it is read only when you choose it yourself (--data)."),
+    (DATA_OUTSIDE, True, True): QT_TRANSLATE_NOOP(
+        "errors", '<{option}> "{value}" (line {line}) leads outside the configuration\'s '
+                  "folder through a link; a data file outside it is read only when you choose "
+                  "it yourself (--data)."),
+    (DATA_OUTSIDE, False, True): QT_TRANSLATE_NOOP(
+        "errors", '<{option}> "{value}" leads outside the configuration\'s folder through a '
+                  "link; a data file outside it is read only when you choose it yourself "
+                  "(--data)."),
+    (LOG_OUTSIDE, True, False): QT_TRANSLATE_NOOP(
+        "errors", '<{option}> "{value}" (line {line}) leads outside the configuration\'s '
+                  "folder; the error log is written in a folder inside it."),
+    (LOG_OUTSIDE, False, False): QT_TRANSLATE_NOOP(
+        "errors", '<{option}> "{value}" leads outside the configuration\'s folder; the error '
+                  "log is written in a folder inside it."),
+    (LOG_OUTSIDE, True, True): QT_TRANSLATE_NOOP(
+        "errors", '<{option}> "{value}" (line {line}) leads outside the configuration\'s '
+                  "folder through a link; the error log is written in a folder inside it."),
+    (LOG_OUTSIDE, False, True): QT_TRANSLATE_NOOP(
+        "errors", '<{option}> "{value}" leads outside the configuration\'s folder through a '
+                  "link; the error log is written in a folder inside it."),
+}
+
+# Two meanings given one code: which one a row means could only be guessed. Where each
+# was set, when it was read from a file: its line, or its default code.
 SHARED_CODE = QT_TRANSLATE_NOOP("errors", 'The code "{code}" of {field} means both '
                                           "<{first}>{first_at} and <{second}>{second_at}; a "
                                           "code must mean one thing.")
+SHARED_CODE_AT_LINES = QT_TRANSLATE_NOOP(
+    "errors", 'The code "{code}" of {field} means both <{first}> (line {first_line}) and '
+              "<{second}> (line {second_line}); a code must mean one thing.")
+SHARED_CODE_FIRST_DEFAULT = QT_TRANSLATE_NOOP(
+    "errors", 'The code "{code}" of {field} means both <{first}> (its default code) and '
+              "<{second}> (line {second_line}); a code must mean one thing.")
+SHARED_CODE_SECOND_DEFAULT = QT_TRANSLATE_NOOP(
+    "errors", 'The code "{code}" of {field} means both <{first}> (line {first_line}) and '
+              "<{second}> (its default code); a code must mean one thing.")
 
 
 # --- paths a configuration names -------------------------------------------------------------
@@ -75,14 +116,13 @@ class Origin:
     confined: bool = False
 
 
-def outside_error(origin: Origin | None, option: str, value: str, remedy: str, *,
+def outside_error(origin: Origin | None, option: str, value: str, use: str, *,
                   link: bool = False) -> ConfigError:
-    """'<location> "/tmp" (line 9) leads outside the configuration's folder; ...'"""
+    """'<location> "/tmp" (line 9) leads outside the configuration's folder; ...', for a
+    path of ``use`` (DATA_OUTSIDE, LOG_OUTSIDE)."""
     line = origin.lines.get(option) if origin else None
-    at = f" (line {line})" if line else ""
-    via = " through a link" if link else ""
-    return ConfigError(f'<{option}> "{value}"{at} leads outside the configuration\'s '
-                       f"folder{via}; {remedy}.", path=origin and origin.source, line=line)
+    message = _OUTSIDE[use, bool(line), link].format(option=option, value=value, line=line)
+    return ConfigError(message, path=origin and origin.source, line=line)
 
 
 # --- value mappings --------------------------------------------------------------------------

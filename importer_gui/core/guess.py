@@ -42,6 +42,44 @@ DATE_SAMPLE = 300
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
+# Why each guess was made: templates, so that the window says it in the user's language
+# (it recognises the "errors" context's templates).
+BOM_UTF8 = QT_TRANSLATE_NOOP("errors", "the file starts with UTF-8's byte order mark")
+ZERO_BYTES = QT_TRANSLATE_NOOP("errors", "every other byte is zero: UTF-16 little-endian")
+NO_ACCENT = QT_TRANSLATE_NOOP("errors", "the file holds no accented letter: any encoding "
+                                        "reads it alike")
+VALID_UTF8 = QT_TRANSLATE_NOOP("errors", "its accented letters are valid UTF-8")
+WINDOWS_ONLY = QT_TRANSLATE_NOOP("errors", "it is not UTF-8, and holds characters such as "
+                                           "\u20ac or \u2019 that only Windows-1252 has")
+LATIN_1 = QT_TRANSLATE_NOOP("errors", "it is not UTF-8; its accented letters read as "
+                                      "ISO-8859-1 (Latin-1)")
+NO_DELIMITER = QT_TRANSLATE_NOOP("errors", "no delimiter appears on every line: one column")
+EVERY_LINE_HAS = QT_TRANSLATE_NOOP("errors", 'every line has {count} "{char}"')
+EVERY_LINE_HAS_TABS = QT_TRANSLATE_NOOP("errors", "every line has {count} tab")
+MOST_EVENLY = QT_TRANSLATE_NOOP("errors", '"{char}" splits the lines most evenly')
+TABS_MOST_EVENLY = QT_TRANSLATE_NOOP("errors", "tab splits the lines most evenly")
+WORKBOOK_CHARACTERS = QT_TRANSLATE_NOOP("errors", "a workbook's cells carry their own "
+                                                  "characters")
+WORKBOOK_DELIMITER = QT_TRANSLATE_NOOP("errors", "a workbook has no delimiter")
+FIRST_LINE_EMPTY = QT_TRANSLATE_NOOP("errors", "the first line is empty")
+CELLS_NAME_FIELDS = QT_TRANSLATE_NOOP("errors", "{count} cell(s) of the first line name fields")
+FIRST_LINE_DATA = QT_TRANSLATE_NOOP("errors", "the first line holds numbers or dates, as data "
+                                              "does")
+FIRST_LINE_TEXT = QT_TRANSLATE_NOOP("errors", "the first line is text where the next lines hold "
+                                              "numbers or dates")
+NOTHING_TELLS = QT_TRANSLATE_NOOP("errors", "nothing tells; files usually start with their "
+                                            "headers")
+NO_FORMAT_READS = QT_TRANSLATE_NOOP("errors", "no usual format reads {value}")
+NO_DATE = QT_TRANSLATE_NOOP("errors", "the file holds no date as text")
+READS_SOME = QT_TRANSLATE_NOOP("errors", "it reads {read} of {total} dates; not {unread}")
+ONLY_FORMAT = QT_TRANSLATE_NOOP("errors", "{value} can only be {format}")
+EVERY_DATE = QT_TRANSLATE_NOOP("errors", "every date reads as {format}")
+EVERY_DATE_EITHER = QT_TRANSLATE_NOOP("errors", "every date reads as {format} or {other}; "
+                                                "{format} was chosen")
+NO_DATE_FIELD = QT_TRANSLATE_NOOP("errors", "{action} has no field read in the date format")
+HEADERS_NAME_FIELDS = QT_TRANSLATE_NOOP("errors", "{named} of {headers} headers name its fields")
+
+
 @dataclass(frozen=True)
 class Guess:
     """One guessed reading option: its value, how sure (CERTAIN, LIKELY, DEFAULT), and why."""
@@ -56,24 +94,21 @@ class Guess:
 def guess_encoding(sample: bytes) -> Guess:
     """The platform encoding the bytes are in (one of catalogue.FILE_ENCODINGS)."""
     if sample.startswith(codecs.BOM_UTF8):
-        return Guess("UTF-8", CERTAIN, "the file starts with UTF-8's byte order mark")
+        return Guess("UTF-8", CERTAIN, BOM_UTF8)
     if sample.startswith(codecs.BOM_UTF16_LE) or (
             len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4):
-        return Guess("UTF-16LE", CERTAIN, "every other byte is zero: UTF-16 little-endian")
+        return Guess("UTF-16LE", CERTAIN, ZERO_BYTES)
     try:
         _utf8(sample).decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
         if sample.isascii():
-            return Guess("UTF-8", LIKELY, "the file holds no accented letter: any encoding "
-                                          "reads it alike")
-        return Guess("UTF-8", CERTAIN, "its accented letters are valid UTF-8")
+            return Guess("UTF-8", LIKELY, NO_ACCENT)
+        return Guess("UTF-8", CERTAIN, VALID_UTF8)
     if any(0x80 <= byte <= 0x9F for byte in sample):
-        return Guess("WINDOWS-1252", LIKELY, "it is not UTF-8, and holds characters such as "
-                                             "\u20ac or \u2019 that only Windows-1252 has")
-    return Guess("ISO-8859-1", LIKELY, "it is not UTF-8; its accented letters read as "
-                                       "ISO-8859-1 (Latin-1)")
+        return Guess("WINDOWS-1252", LIKELY, WINDOWS_ONLY)
+    return Guess("ISO-8859-1", LIKELY, LATIN_1)
 
 
 def _utf8(sample: bytes) -> bytes:
@@ -100,14 +135,15 @@ def guess_delimiter(text: str) -> Guess:
             steady = sum(1 for n in counts if n == counts[0])
             scores[name] = (steady, counts[0])
     if not scores:
-        return Guess("semicolon", DEFAULT, "no delimiter appears on every line: one column")
+        return Guess("semicolon", DEFAULT, NO_DELIMITER)
     best = max(scores, key=lambda name: scores[name])
     others = [name for name in scores if name != best and scores[name][0] == len(lines)]
     char = DELIMITERS[best]
-    shown = "tab" if char == "\t" else f'"{char}"'
+    tab = char == "\t"
     if scores[best][0] == len(lines) and not others:
-        return Guess(best, CERTAIN, f"every line has {scores[best][1]} {shown}")
-    return Guess(best, LIKELY, f"{shown} splits the lines most evenly")
+        every = EVERY_LINE_HAS_TABS if tab else EVERY_LINE_HAS
+        return Guess(best, CERTAIN, every.format(count=scores[best][1], char=char))
+    return Guess(best, LIKELY, (TABS_MOST_EVENLY if tab else MOST_EVENLY).format(char=char))
 
 
 def _count_outside_quotes(line: str, char: str) -> int:
@@ -142,17 +178,16 @@ def guess_header(first: Sequence[Cell], following: Sequence[Sequence[Cell]],
     field (as the suggestions read them)."""
     texts = [c for c in first if isinstance(c, str) and c.strip()]
     if not texts:
-        return Guess("no", LIKELY, "the first line is empty")
+        return Guess("no", LIKELY, FIRST_LINE_EMPTY)
     if known_headers:
         return Guess("yes", CERTAIN if known_headers > 1 else LIKELY,
-                     f"{known_headers} cell(s) of the first line name fields")
+                     CELLS_NAME_FIELDS.format(count=known_headers))
     if any(not isinstance(c, str) or _number_or_date(c) for c in first if c != ""):
-        return Guess("no", LIKELY, "the first line holds numbers or dates, as data does")
+        return Guess("no", LIKELY, FIRST_LINE_DATA)
     typed = any(not isinstance(c, str) or _number_or_date(c) for row in following for c in row)
     if typed:
-        return Guess("yes", LIKELY, "the first line is text where the next lines hold numbers "
-                                    "or dates")
-    return Guess("yes", DEFAULT, "nothing tells; files usually start with their headers")
+        return Guess("yes", LIKELY, FIRST_LINE_TEXT)
+    return Guess("yes", DEFAULT, NOTHING_TELLS)
 
 
 def _number_or_date(text: str) -> bool:
@@ -187,21 +222,21 @@ def guess_date_format(values: Iterable[Cell], current: str | None = None) -> Gue
     # A date no format reads (31/02/2027) is wrong whatever the format: it does not vote.
     found = [v for v in seen if any(parses(v, f) for f in order)]
     if not found:
-        why = f"no usual format reads {seen[0]}" if seen else "the file holds no date as text"
+        why = NO_FORMAT_READS.format(value=seen[0]) if seen else NO_DATE
         return Guess(current or DEFAULT_DATE_FORMAT, DEFAULT, why)
     read = {f: sum(1 for v in found if parses(v, f)) for f in order}
     best = max(order, key=lambda f: read[f])  # max keeps the first of equals
     rivals = [f for f in order if f != best and read[f] == read[best]]
     if read[best] < len(found):
         unread = next(v for v in found if not parses(v, best))
-        return Guess(best, LIKELY, f"it reads {read[best]} of {len(found)} dates; not "
-                                   f"{unread}")
+        return Guess(best, LIKELY, READS_SOME.format(read=read[best], total=len(found),
+                                                     unread=unread))
     if not rivals:
         telling = _telling(found, best, order)
-        why = f"{telling} can only be {best}" if telling else f"every date reads as {best}"
+        why = (ONLY_FORMAT.format(value=telling, format=best) if telling
+               else EVERY_DATE.format(format=best))
         return Guess(best, CERTAIN, why)
-    return Guess(best, LIKELY, f"every date reads as {best} or {rivals[0]}; "
-                               f"{best} was chosen")
+    return Guess(best, LIKELY, EVERY_DATE_EITHER.format(format=best, other=rivals[0]))
 
 
 def _telling(found: list[str], best: str, order: list[str]) -> str | None:
@@ -280,9 +315,8 @@ def guess_reading(path: Path) -> tuple[str | None, Guess, Guess]:
     from importer_gui.core import readers
 
     if readers.is_workbook(path):
-        cells = "a workbook's cells carry their own characters"
-        return (readers.first_visible_sheet(path), Guess("UTF-8", DEFAULT, cells),
-                Guess("semicolon", DEFAULT, "a workbook has no delimiter"))
+        return (readers.first_visible_sheet(path), Guess("UTF-8", DEFAULT, WORKBOOK_CHARACTERS),
+                Guess("semicolon", DEFAULT, WORKBOOK_DELIMITER))
     sample = read_sample(path)
     encoding = guess_encoding(sample)
     return None, encoding, guess_delimiter(decode(sample, encoding.value))
@@ -319,7 +353,7 @@ def guess_file(path: Path, action: str | None = None) -> FileGuess:
     date_format = guess_date_format(values)
     if not any(f.kind is Kind.DATE for f in spec.fields):
         date_format = Guess(DEFAULT_DATE_FORMAT, DEFAULT,
-                            f"{chosen.value} has no field read in the date format")
+                            NO_DATE_FIELD.format(action=chosen.value))
     return FileGuess(path, sheet, encoding, delimiter, header, chosen,
                      list(zip(headers, suggestions, strict=True)), date_format)
 
@@ -337,8 +371,8 @@ def _action(headers: list[str | None], given: str | None) -> Guess:
                             "field. Give one with --action NAME.")
     fields = [f.name for f in ACTIONS[name].fields]
     named = sum(1 for s in suggest_fields(headers, fields) if s.how is not None)
-    return Guess(name, LIKELY, f"{named} of {len([h for h in headers if h])} headers name "
-                               "its fields")
+    return Guess(name, LIKELY, HEADERS_NAME_FIELDS.format(
+        named=named, headers=len([h for h in headers if h])))
 
 
 # --- a check's date errors ----------------------------------------------------------------------

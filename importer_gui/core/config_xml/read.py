@@ -1,6 +1,9 @@
 """Reading a parsed configuration into dataclasses, checking every name against the catalogue.
 
-Each error names the element, its line and, for a misspelt name, the closest known one.
+Each error names the element, its line and, for a misspelt name, the closest known one. Our
+errors are filled from templates marked for translation, one per wording (the line, "did you
+mean" and the like are in the template, never in a value), so the window can say them in the
+user's language; the platform's (a date format's) stay as the platform writes them.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from importer_gui.core.config import (
     KEYED_FIELDS,
     LOG_OUTSIDE,
     SHARED_CODE,
+    SHARED_CODE_AT_LINES,
+    SHARED_CODE_FIRST_DEFAULT,
+    SHARED_CODE_SECOND_DEFAULT,
     Action,
     ActionField,
     Column,
@@ -38,7 +44,7 @@ from importer_gui.core.config import (
     shared_code,
 )
 from importer_gui.core.config_xml.safe import El
-from importer_gui.core.errors import ConfigError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
 from importer_gui.core.values import parse_int, parse_time
 
 # Our extension: its prefix when we declare it, and the elements and attributes it adds.
@@ -46,8 +52,154 @@ EXT_PREFIX = "ia"
 SHEET = f"{{{EXT_NS}}}sheet"
 HEADER = f"{{{EXT_NS}}}header"
 
-# What an unknown choice is called in an error, by the option's kind.
-_CHOICE_WORDS = {OptionKind.FILE_ENCODING: "file encoding", OptionKind.DELIMITER: "delimiter"}
+
+@dataclass(frozen=True)
+class Unknown:
+    """The messages about an unknown name of one kind in one place, by how they end.
+
+    Their placeholders: {name} as written, {parent} the element it is in (the action, for
+    an action's <fields>, <options> and <parameters>), {line}; then {hint}, {known}, {owner},
+    {owners} and {last}. An ending a kind never meets is left out: the plainest stands in.
+    """
+
+    meant: str  # 'did you mean "{hint}"?'
+    ended: str = ""  # nothing more to say
+    listed: str = ""  # "expected one of: {known}."
+    none: str = ""  # "it takes none."
+    owner: str = ""  # "only <{owner}> has it."
+    owners: str = ""  # "only {owners} and <{last}> have it."
+
+    def __post_init__(self) -> None:
+        plain = self.ended or self.listed
+        for ending in ("ended", "listed", "none", "owner", "owners"):
+            if not getattr(self, ending):
+                object.__setattr__(self, ending, plain)
+
+    @classmethod
+    def of(cls, what: str, where: str) -> Unknown:
+        """English ones, unmarked, for a kind (``what``) in a place (``where``, "<y>") that
+        has no templates of its own."""
+        head = f'Unknown {_literal(what)} "{{name}}" in {_literal(where)} (line {{line}})'
+        return cls(meant=f'{head}; did you mean "{{hint}}"?', ended=f"{head}.",
+                   listed=f"{head}; expected one of: {{known}}.", none=f"{head}; it takes none.",
+                   owner=f"{head}; only <{{owner}}> has it.",
+                   owners=f"{head}; only {{owners}} and <{{last}}> have it.")
+
+
+def _literal(text: str) -> str:
+    """``text`` as the literal part of a template."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+# Unknown names, by kind and place (in the window, each reads in the user's language).
+UNKNOWN_ELEMENT = Unknown(
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown element "{name}" in <{parent}> (line {line}); '
+                                      'did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown element "{name}" in <{parent}> (line {line}).'))
+UNKNOWN_ACTION = Unknown(
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown action "{name}" in <{parent}> (line {line}); '
+                                      'did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown action "{name}" in <{parent}> (line {line}).'))
+UNKNOWN_OPTION = Unknown(  # a provider's or a consolidator's
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown option "{name}" in <{parent}> (line {line}); '
+                                      'did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown option "{name}" in <{parent}> (line {line}).'))
+UNKNOWN_COLUMN = Unknown(  # a field in <columnsMapping>
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown field "{name}" in <{parent}> (line {line}); '
+                                      'did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown field "{name}" in <{parent}> (line {line}).'))
+UNKNOWN_VALUE_MAPPING = Unknown(
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown value mapping "{name}" in <{parent}> '
+                                      '(line {line}); did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown value mapping "{name}" in <{parent}> '
+                                      "(line {line})."),
+    none=QT_TRANSLATE_NOOP("errors", 'Unknown value mapping "{name}" in <{parent}> '
+                                     "(line {line}); it takes none."))
+UNKNOWN_SETTING = Unknown(
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown setting "{name}" in <{parent}> (line {line}); '
+                                      'did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown setting "{name}" in <{parent}> (line {line}).'))
+UNKNOWN_SEARCH_FIELD = Unknown(
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown search field "{name}" in <{parent}> '
+                                      '(line {line}); did you mean "{hint}"?'),
+    listed=QT_TRANSLATE_NOOP("errors", 'Unknown search field "{name}" in <{parent}> '
+                                       "(line {line}); expected one of: {known}."))
+UNKNOWN_VALUE = Unknown(  # a choice of an action's option or parameter
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown value "{name}" in <{parent}> (line {line}); '
+                                      'did you mean "{hint}"?'),
+    listed=QT_TRANSLATE_NOOP("errors", 'Unknown value "{name}" in <{parent}> (line {line}); '
+                                       "expected one of: {known}."))
+UNKNOWN_FILE_ENCODING = Unknown(
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown file encoding "{name}" in <{parent}> '
+                                      '(line {line}); did you mean "{hint}"?'),
+    listed=QT_TRANSLATE_NOOP("errors", 'Unknown file encoding "{name}" in <{parent}> '
+                                       "(line {line}); expected one of: {known}."))
+UNKNOWN_DELIMITER = Unknown(
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown delimiter "{name}" in <{parent}> '
+                                      '(line {line}); did you mean "{hint}"?'),
+    listed=QT_TRANSLATE_NOOP("errors", 'Unknown delimiter "{name}" in <{parent}> '
+                                       "(line {line}); expected one of: {known}."))
+UNKNOWN_ACTION_FIELD = Unknown(  # in an action's <fields>
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown field "{name}" in <fields> of <{parent}> '
+                                      '(line {line}); did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown field "{name}" in <fields> of <{parent}> '
+                                      "(line {line})."),
+    owner=QT_TRANSLATE_NOOP("errors", 'Unknown field "{name}" in <fields> of <{parent}> '
+                                      "(line {line}); only <{owner}> has it."),
+    owners=QT_TRANSLATE_NOOP("errors", 'Unknown field "{name}" in <fields> of <{parent}> '
+                                       "(line {line}); only {owners} and <{last}> have it."))
+UNKNOWN_ACTION_OPTION = Unknown(  # in an action's <options>
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown option "{name}" in <options> of <{parent}> '
+                                      '(line {line}); did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown option "{name}" in <options> of <{parent}> '
+                                      "(line {line})."),
+    none=QT_TRANSLATE_NOOP("errors", 'Unknown option "{name}" in <options> of <{parent}> '
+                                     "(line {line}); it takes none."),
+    owner=QT_TRANSLATE_NOOP("errors", 'Unknown option "{name}" in <options> of <{parent}> '
+                                      "(line {line}); only <{owner}> has it."),
+    owners=QT_TRANSLATE_NOOP("errors", 'Unknown option "{name}" in <options> of <{parent}> '
+                                       "(line {line}); only {owners} and <{last}> have it."))
+UNKNOWN_PARAMETER = Unknown(  # in an action's <parameters>
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown parameter "{name}" in <parameters> of '
+                                      '<{parent}> (line {line}); did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown parameter "{name}" in <parameters> of '
+                                      "<{parent}> (line {line})."),
+    owner=QT_TRANSLATE_NOOP("errors", 'Unknown parameter "{name}" in <parameters> of '
+                                      "<{parent}> (line {line}); only <{owner}> has it."),
+    owners=QT_TRANSLATE_NOOP("errors", 'Unknown parameter "{name}" in <parameters> of '
+                                       "<{parent}> (line {line}); only {owners} and <{last}> "
+                                       "have it."))
+
+# An unknown choice of a provider option, by the option's kind.
+_CHOICE_KINDS = {OptionKind.FILE_ENCODING: UNKNOWN_FILE_ENCODING,
+                 OptionKind.DELIMITER: UNKNOWN_DELIMITER}
+
+# The reader's other errors.
+NOT_YES_OR_NO = QT_TRANSLATE_NOOP("errors", 'Invalid value "{value}" in <{element}> '
+                                            "(line {line}); expected yes or no.")
+NOT_WHOLE = QT_TRANSLATE_NOOP("errors", 'Invalid value "{value}" in <{element}> '
+                                        "(line {line}); expected a whole number.")
+NOT_A_TIME = QT_TRANSLATE_NOOP("errors", 'Invalid value "{value}" in <{element}> '
+                                         "(line {line}); expected a time as hh:ii:ss.")
+WRONG_ROOT = QT_TRANSLATE_NOOP("errors", "The root element is <{element}> (line {line}); a "
+                                         "configuration starts with <import-config>.")
+NO_IMPORT = QT_TRANSLATE_NOOP("errors", "<import-config> (line {line}) holds no <import>; "
+                                        "there is nothing to import.")
+SECOND_PART = QT_TRANSLATE_NOOP("errors", "<import> (line {line}) has a second <{part}> "
+                                          "(line {second_line}).")
+SECOND_PROVIDER = QT_TRANSLATE_NOOP("errors", "<providers> (line {line}) has a second "
+                                              "<{provider}> (line {second_line}); the "
+                                              "assistant reads one data file per <import>.")
+NO_PROVIDER = QT_TRANSLATE_NOOP("errors", "<import> (line {line}) has no <{provider}> in "
+                                          "<providers>.")
+NO_PROVIDER_READ = QT_TRANSLATE_NOOP("errors", "<import> (line {line}) has no <{provider}> in "
+                                               "<providers>; <{other}> (line {other_line}) is "
+                                               "not one the assistant reads.")
+NO_ACTIONS = QT_TRANSLATE_NOOP("errors", "<import> (line {line}) has no <actions>.")
+NO_ACTION = QT_TRANSLATE_NOOP("errors", "<actions> (line {line}) holds no action.")
+TWICE = QT_TRANSLATE_NOOP("errors", "<{option}> appears twice in <{provider}> (line {line}).")
+NO_GUID = QT_TRANSLATE_NOOP("errors", "<{field}> in <{option}> (line {line}) names no GUID; "
+                                      "write <custom>GUID</custom>.")
 
 
 def validate_date_format(fmt: str) -> None:
@@ -90,39 +242,38 @@ class Reader:
     def unknown(self, what: str, element: El, where: str, known: Sequence[str], *,
                 name: str | None = None, listing: bool = False,
                 elsewhere: Sequence[str] = ()) -> ConfigError:
-        """'Unknown field "x" in <y> (line N); did you mean "z"?'
+        """'Unknown field "x" in <y> (line N); did you mean "z"?', in English only: for a
+        kind of name (``what``) in a place (``where``, "<y>") without marked templates."""
+        return self.unknown_in(Unknown.of(what, where), element, "", known, name=name,
+                               listing=listing, elsewhere=elsewhere)
+
+    def unknown_in(self, kind: Unknown, element: El, parent: str, known: Sequence[str], *,
+                   name: str | None = None, listing: bool = False,
+                   elsewhere: Sequence[str] = ()) -> ConfigError:
+        """'Unknown field "x" in <parent> (line N); did you mean "z"?' from ``kind``'s templates.
 
         Only ``known`` names, the ones valid in that place, are suggested. A name that is
         valid ``elsewhere`` (a field of other actions) is no misspelling: the message says
         where it belongs rather than offer a look-alike.
         """
         name = element_name(element) if name is None else name
-        message = f'Unknown {what} "{name}" in {where} (line {element.sourceline})'
+        values = {"name": name, "parent": parent, "line": element.sourceline}
         hint = suggest(name, known)
         same_but_case = hint is not None and hint.casefold() == name.casefold()
         if elsewhere and known and not same_but_case:
-            return self.fail(f"{message}; only {_listed(elsewhere)} {_have(elsewhere)} it.",
+            if len(elsewhere) == 1:
+                return self.fail(kind.owner.format(**values, owner=elsewhere[0]), element)
+            owners = ", ".join(f"<{owner}>" for owner in elsewhere[:-1])
+            return self.fail(kind.owners.format(**values, owners=owners, last=elsewhere[-1]),
                              element)
         if hint is not None and hint != name:
-            return self.fail(f'{message}; did you mean "{hint}"?', element,
+            return self.fail(kind.meant.format(**values, hint=hint), element,
                              suggestion=(name, hint))
         if listing and known:
-            message += f"; expected one of: {', '.join(known)}."
-        elif not known:
-            message += "; it takes none."
-        else:
-            message += "."
-        return self.fail(message, element)
-
-
-def _listed(names: Sequence[str]) -> str:
-    """'<a>', '<a> and <b>', '<a>, <b> and <c>'."""
-    tags = [f"<{n}>" for n in names]
-    return tags[0] if len(tags) == 1 else f"{', '.join(tags[:-1])} and {tags[-1]}"
-
-
-def _have(names: Sequence[str]) -> str:
-    return "has" if len(names) == 1 else "have"
+            return self.fail(kind.listed.format(**values, known=", ".join(known)), element)
+        if not known:
+            return self.fail(kind.none.format(**values), element)
+        return self.fail(kind.ended.format(**values), element)
 
 
 def owners(name: str, part: str) -> list[str]:
@@ -171,16 +322,16 @@ def _yes_no(element: El, reader: Reader) -> bool:
     """A yesNoElement's value."""
     value = text_of(element)
     if value.lower() not in cat.YES_NO:
-        raise reader.fail(f'Invalid value "{value}" in <{element_name(element)}> '
-                          f"(line {element.sourceline}); expected yes or no.", element)
+        raise reader.fail(NOT_YES_OR_NO.format(value=value, element=element_name(element),
+                                               line=element.sourceline), element)
     return value.lower() == cat.YES
 
 
 def read_root(root: El, reader: Reader) -> ImportConfig:
     """The whole document."""
     if root.tag != "import-config":
-        raise reader.fail(f"The root element is <{element_name(root)}> (line {root.sourceline});"
-                          " a configuration starts with <import-config>.", root)
+        raise reader.fail(WRONG_ROOT.format(element=element_name(root), line=root.sourceline),
+                          root)
     config = ImportConfig(source=reader.source)
     for child in children(root):
         if child.tag == "import":
@@ -188,10 +339,10 @@ def read_root(root: El, reader: Reader) -> ImportConfig:
         elif child.tag in cat.NOT_RUN:
             config.preserved.append(verbatim(child))
         else:
-            raise reader.unknown("element", child, "<import-config>", ["import", *cat.NOT_RUN])
+            raise reader.unknown_in(UNKNOWN_ELEMENT, child, "import-config",
+                                    ["import", *cat.NOT_RUN])
     if not config.imports:
-        raise reader.fail(f"<import-config> (line {root.sourceline}) holds no <import>; "
-                          "there is nothing to import.", root)
+        raise reader.fail(NO_IMPORT.format(line=root.sourceline), root)
     return config
 
 
@@ -214,8 +365,8 @@ def import_parts(element: El, reader: Reader) -> Parts:
     for child in children(element):
         if child.tag in ("providers", "actions", "consolidators"):
             if getattr(parts, child.tag) is not None:
-                raise reader.fail(f"<import> (line {element.sourceline}) has a second "
-                                  f"<{child.tag}> (line {child.sourceline}).", child)
+                raise reader.fail(SECOND_PART.format(line=element.sourceline, part=child.tag,
+                                                     second_line=child.sourceline), child)
             setattr(parts, child.tag, child)
             if child.tag == "providers":
                 _sort_providers(child, parts, reader)
@@ -224,7 +375,7 @@ def import_parts(element: El, reader: Reader) -> Parts:
         elif child.tag in cat.NOT_RUN:
             parts.preserved.append(child)
         else:
-            raise reader.unknown("element", child, "<import>", cat.IMPORT_ORDER)
+            raise reader.unknown_in(UNKNOWN_ELEMENT, child, "import", cat.IMPORT_ORDER)
     return parts
 
 
@@ -235,9 +386,9 @@ def _sort_providers(element: El, parts: Parts, reader: Reader) -> None:
             parts.preserved.append(child)
             parts.other_providers.append(child)
         elif parts.provider is not None:
-            raise reader.fail(f"<providers> (line {element.sourceline}) has a second "
-                              f"<{cat.FILE_PROVIDER}> (line {child.sourceline}); the assistant "
-                              "reads one data file per <import>.", child)
+            raise reader.fail(SECOND_PROVIDER.format(line=element.sourceline,
+                                                     provider=cat.FILE_PROVIDER,
+                                                     second_line=child.sourceline), child)
         else:
             parts.provider = child
 
@@ -256,12 +407,14 @@ def read_import(element: El, reader: Reader) -> Import:
     parts = import_parts(element, reader)
     line = element.sourceline
     if parts.provider is None:
-        found = "".join(f"; <{element_name(p)}> (line {p.sourceline}) is not one the "
-                        "assistant reads" for p in parts.other_providers[:1])
-        raise reader.fail(f"<import> (line {line}) has no <{cat.FILE_PROVIDER}> in "
-                          f"<providers>{found}.", element)
+        if parts.other_providers:
+            other = parts.other_providers[0]
+            raise reader.fail(NO_PROVIDER_READ.format(
+                line=line, provider=cat.FILE_PROVIDER, other=element_name(other),
+                other_line=other.sourceline), element)
+        raise reader.fail(NO_PROVIDER.format(line=line, provider=cat.FILE_PROVIDER), element)
     if parts.actions is None:
-        raise reader.fail(f"<import> (line {line}) has no <actions>.", element)
+        raise reader.fail(NO_ACTIONS.format(line=line), element)
     imp = Import(
         provider=_read_provider(parts.provider, reader, _fields_here(parts.actions)),
         actions=_read_actions(parts.actions, reader),
@@ -287,8 +440,8 @@ def _read_provider(element: El, reader: Reader, fields_here: list[str]) -> Provi
     known = [*cat.PROVIDER_ORDER, f"{EXT_PREFIX}:sheet"]
     for child in children(element):
         if child.tag in seen:
-            raise reader.fail(f"<{element_name(child)}> appears twice in <{cat.FILE_PROVIDER}> "
-                              f"(line {child.sourceline}).", child)
+            raise reader.fail(TWICE.format(option=element_name(child), provider=cat.FILE_PROVIDER,
+                                           line=child.sourceline), child)
         seen.add(child.tag)
         if child.tag == cat.COLUMNS_MAPPING:
             provider.columns = _read_columns(child, reader, fields_here)
@@ -299,7 +452,7 @@ def _read_provider(element: El, reader: Reader, fields_here: list[str]) -> Provi
         elif child.tag in cat.PROVIDER_OPTIONS:
             provider.other_options[child.tag] = text_of(child)
         else:
-            raise reader.unknown("option", child, f"<{cat.FILE_PROVIDER}>", known)
+            raise reader.unknown_in(UNKNOWN_OPTION, child, cat.FILE_PROVIDER, known)
     return provider
 
 
@@ -311,7 +464,7 @@ def _provider_value(element: El, reader: Reader) -> str | bool:
         return _yes_no(element, reader)
     if option.choices:
         return _choice(element, value, option.choices,
-                       _CHOICE_WORDS.get(option.kind, "value"), reader)
+                       _CHOICE_KINDS.get(option.kind, UNKNOWN_VALUE), reader)
     if option.kind is OptionKind.DATE_FORMAT:
         try:
             validate_date_format(value)
@@ -320,13 +473,13 @@ def _provider_value(element: El, reader: Reader) -> str | bool:
     return value
 
 
-def _choice(element: El, value: str, choices: Sequence[str], what: str,
+def _choice(element: El, value: str, choices: Sequence[str], kind: Unknown,
             reader: Reader) -> str:
     """One of ``choices``, matched without regard to case."""
     for choice in choices:
         if choice.casefold() == value.casefold():
             return choice
-    raise reader.unknown(what, element, f"<{element.tag}>", choices, name=value, listing=True)
+    raise reader.unknown_in(kind, element, element.tag, choices, name=value, listing=True)
 
 
 def _read_columns(element: El, reader: Reader, fields_here: list[str]) -> list[Column]:
@@ -339,7 +492,7 @@ def _read_columns(element: El, reader: Reader, fields_here: list[str]) -> list[C
         elif definition is not None:
             options = _read_field_options(child, definition, reader)
         else:
-            raise reader.unknown("field", child, f"<{cat.COLUMNS_MAPPING}>", fields_here)
+            raise reader.unknown_in(UNKNOWN_COLUMN, child, cat.COLUMNS_MAPPING, fields_here)
         name = definition.name if definition is not None else child.tag
         columns.append(Column(field=name, options=options, header=child.get(HEADER),
                               alias=None if name == child.tag else child.tag))
@@ -371,8 +524,8 @@ def _read_field_options(element: El, spec: cat.FieldDef | None,
             options.settings[child.tag] = text_of(child)
         else:
             known = ["mandatory", *meanings, *settings] if spec else []
-            what = "value mapping" if meanings or not settings else "setting"
-            raise reader.unknown(what, child, f"<{element.tag}>", known)
+            kind = UNKNOWN_VALUE_MAPPING if meanings or not settings else UNKNOWN_SETTING
+            raise reader.unknown_in(kind, child, element.tag, known)
     return options
 
 
@@ -382,10 +535,10 @@ def _read_actions(element: El, reader: Reader) -> list[Action]:
     for child in children(element):
         spec = cat.ACTIONS.get(child.tag)
         if spec is None:
-            raise reader.unknown("action", child, "<actions>", list(cat.ACTIONS))
+            raise reader.unknown_in(UNKNOWN_ACTION, child, "actions", list(cat.ACTIONS))
         actions.append(_read_action(child, spec, reader))
     if not actions:
-        raise reader.fail(f"<actions> (line {element.sourceline}) holds no action.", element)
+        raise reader.fail(NO_ACTION.format(line=element.sourceline), element)
     return actions
 
 
@@ -400,7 +553,7 @@ def _read_action(element: El, spec: cat.ActionSpec, reader: Reader) -> Action:
         elif child.tag == PARAMETERS and parameters_allowed(spec):
             _read_parameters(child, spec, action, reader)
         else:
-            raise reader.unknown("element", child, f"<{spec.name}>", action_parts(spec))
+            raise reader.unknown_in(UNKNOWN_ELEMENT, child, spec.name, action_parts(spec))
     return action
 
 
@@ -427,9 +580,9 @@ def _read_action_field(element: El, spec: cat.ActionSpec, reader: Reader) -> Act
     """One element of an action's <fields>: it must be one of that action's fields."""
     definition = spec.field_named(element.tag) if isinstance(element.tag, str) else None
     if definition is None:
-        raise reader.unknown("field", element, f"<fields> of <{spec.name}>",
-                             [f.name for f in spec.fields],
-                             elsewhere=owners(element_name(element), "fields"))
+        raise reader.unknown_in(UNKNOWN_ACTION_FIELD, element, spec.name,
+                                [f.name for f in spec.fields],
+                                elsewhere=owners(element_name(element), "fields"))
     alias = None if definition.name == element.tag else element.tag
     return ActionField(definition.name, _read_field_options(element, definition, reader),
                        alias)
@@ -447,9 +600,9 @@ def _read_parameters(element: El, spec: cat.ActionSpec, action: Action,
             options = _read_field_options(child, spec.by_name[child.tag], reader)
             action.parameter_codes[child.tag] = options.codes
         else:
-            raise reader.unknown("parameter", child, f"<{PARAMETERS}> of <{spec.name}>",
-                                 [*(p.name for p in spec.parameters), *coded],
-                                 elsewhere=owners(element_name(child), PARAMETERS))
+            raise reader.unknown_in(UNKNOWN_PARAMETER, child, spec.name,
+                                    [*(p.name for p in spec.parameters), *coded],
+                                    elsewhere=owners(element_name(child), PARAMETERS))
 
 
 def _read_action_options(element: El, spec: cat.ActionSpec, action: Action,
@@ -458,9 +611,9 @@ def _read_action_options(element: El, spec: cat.ActionSpec, action: Action,
     for child in children(element):
         option = spec.option(child.tag) if isinstance(child.tag, str) else None
         if option is None:
-            raise reader.unknown("option", child, f"<options> of <{spec.name}>",
-                                 [o.name for o in spec.options],
-                                 elsewhere=owners(element_name(child), "options"))
+            raise reader.unknown_in(UNKNOWN_ACTION_OPTION, child, spec.name,
+                                    [o.name for o in spec.options],
+                                    elsewhere=owners(element_name(child), "options"))
         value: OptionValue
         if option.kind is OptionKind.FIELD_LIST:
             value = _read_field_list(child, option, reader)
@@ -477,18 +630,18 @@ def _option_text(element: El, option: cat.OptionDef, reader: Reader) -> str:
     if option.kind is OptionKind.YESNO:
         return cat.YES if _yes_no(element, reader) else cat.NO
     if option.choices:
-        return _choice(element, value, option.choices, "value", reader)
+        return _choice(element, value, option.choices, UNKNOWN_VALUE, reader)
     if option.kind is OptionKind.INT and parse_int(value) is None:
-        raise reader.fail(f'Invalid value "{value}" in <{element_name(element)}> '
-                          f"(line {element.sourceline}); expected a whole number.", element)
+        raise reader.fail(NOT_WHOLE.format(value=value, element=element_name(element),
+                                           line=element.sourceline), element)
     if option.kind is OptionKind.DATE_FORMAT or option.name == DATE_TIME_FORMAT:
         try:
             validate_date_format(value)
         except ConfigError as exc:
             raise reader.fail(exc.detail, element) from None
     if option.kind is OptionKind.TIME and parse_time(value) is None:
-        raise reader.fail(f'Invalid value "{value}" in <{element_name(element)}> '
-                          f"(line {element.sourceline}); expected a time as hh:ii:ss.", element)
+        raise reader.fail(NOT_A_TIME.format(value=value, element=element_name(element),
+                                            line=element.sourceline), element)
     return value
 
 
@@ -498,13 +651,13 @@ def _read_field_list(element: El, option: cat.OptionDef, reader: Reader) -> list
     names = []
     for child in children(element):
         if child.tag not in option.choices:
-            raise reader.unknown("search field", child, f"<{option.name}>", option.choices,
-                                 listing=True)
+            raise reader.unknown_in(UNKNOWN_SEARCH_FIELD, child, option.name, option.choices,
+                                    listing=True)
         if child.tag in KEYED_FIELDS:
             key = text_of(child)
             if not key:
-                raise reader.fail(f"<{child.tag}> in <{option.name}> (line {child.sourceline})"
-                                  " names no GUID; write <custom>GUID</custom>.", child)
+                raise reader.fail(NO_GUID.format(field=child.tag, option=option.name,
+                                                 line=child.sourceline), child)
             names.append(f"{child.tag}:{key}")
         else:
             names.append(child.tag)
@@ -517,7 +670,7 @@ def _read_consolidator(element: El, reader: Reader) -> Consolidator:
     options = {}
     for child in children(element):
         if child.tag not in known:
-            raise reader.unknown("option", child, f"<{element.tag}>", known)
+            raise reader.unknown_in(UNKNOWN_OPTION, child, element.tag, known)
         options[child.tag] = text_of(child)
     origin = reader.origin(element)
     location = options.get(cat.LOCATION, "")
@@ -582,12 +735,17 @@ def _refuse_clash(field_element: El, under: dict[str, El], over: dict[str, El],
     if clash is None:
         return
     code, first, second = clash
-
-    def where(meaning: str) -> str:
-        element = set_by.get(meaning)
-        return " (its default code)" if element is None else f" (line {element.sourceline})"
-
-    last = max((set_by[m] for m in (first, second) if m in set_by), key=lambda e: e.sourceline)
-    raise reader.fail(SHARED_CODE.format(code=code, field=spec.name, first=first,
-                                         first_at=where(first), second=second,
-                                         second_at=where(second)), last)
+    first_at, second_at = set_by.get(first), set_by.get(second)  # None: its default code
+    values = {"code": code, "field": spec.name, "first": first, "second": second}
+    if first_at is not None and second_at is not None:
+        message = SHARED_CODE_AT_LINES.format(**values, first_line=first_at.sourceline,
+                                              second_line=second_at.sourceline)
+    elif second_at is not None:
+        message = SHARED_CODE_FIRST_DEFAULT.format(**values, second_line=second_at.sourceline)
+    elif first_at is not None:
+        message = SHARED_CODE_SECOND_DEFAULT.format(**values, first_line=first_at.sourceline)
+    else:
+        message = SHARED_CODE.format(**values, first_at="", second_at="")
+    last = max((e for e in (first_at, second_at) if e is not None),
+               key=lambda e: e.sourceline, default=field_element)
+    raise reader.fail(message, last)

@@ -2849,8 +2849,52 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>le fichier a changé depuis sa vérification&#xa0;; vérifiez-le de nouveau avant de valider.</translation>
     </message>
     <message>
+        <source>&lt;{option}&gt; &quot;{value}&quot; (line {line}) leads outside the configuration&apos;s folder; a data file outside it is read only when you choose it yourself (--data).</source>
+        <translation>&lt;{option}&gt; «&#xa0;{value}&#xa0;» (ligne {line}) mène hors du dossier de la configuration&#xa0;; un fichier de données situé hors de ce dossier n&apos;est lu que si vous le choisissez vous-même.</translation>
+    </message>
+    <message>
+        <source>&lt;{option}&gt; &quot;{value}&quot; leads outside the configuration&apos;s folder; a data file outside it is read only when you choose it yourself (--data).</source>
+        <translation>&lt;{option}&gt; «&#xa0;{value}&#xa0;» mène hors du dossier de la configuration&#xa0;; un fichier de données situé hors de ce dossier n&apos;est lu que si vous le choisissez vous-même.</translation>
+    </message>
+    <message>
+        <source>&lt;{option}&gt; &quot;{value}&quot; (line {line}) leads outside the configuration&apos;s folder through a link; a data file outside it is read only when you choose it yourself (--data).</source>
+        <translation>&lt;{option}&gt; «&#xa0;{value}&#xa0;» (ligne {line}) mène hors du dossier de la configuration par un lien&#xa0;; un fichier de données situé hors de ce dossier n&apos;est lu que si vous le choisissez vous-même.</translation>
+    </message>
+    <message>
+        <source>&lt;{option}&gt; &quot;{value}&quot; leads outside the configuration&apos;s folder through a link; a data file outside it is read only when you choose it yourself (--data).</source>
+        <translation>&lt;{option}&gt; «&#xa0;{value}&#xa0;» mène hors du dossier de la configuration par un lien&#xa0;; un fichier de données situé hors de ce dossier n&apos;est lu que si vous le choisissez vous-même.</translation>
+    </message>
+    <message>
+        <source>&lt;{option}&gt; &quot;{value}&quot; (line {line}) leads outside the configuration&apos;s folder; the error log is written in a folder inside it.</source>
+        <translation>&lt;{option}&gt; «&#xa0;{value}&#xa0;» (ligne {line}) mène hors du dossier de la configuration&#xa0;; le journal d&apos;erreurs s&apos;écrit dans un dossier à l&apos;intérieur de celui-ci.</translation>
+    </message>
+    <message>
+        <source>&lt;{option}&gt; &quot;{value}&quot; leads outside the configuration&apos;s folder; the error log is written in a folder inside it.</source>
+        <translation>&lt;{option}&gt; «&#xa0;{value}&#xa0;» mène hors du dossier de la configuration&#xa0;; le journal d&apos;erreurs s&apos;écrit dans un dossier à l&apos;intérieur de celui-ci.</translation>
+    </message>
+    <message>
+        <source>&lt;{option}&gt; &quot;{value}&quot; (line {line}) leads outside the configuration&apos;s folder through a link; the error log is written in a folder inside it.</source>
+        <translation>&lt;{option}&gt; «&#xa0;{value}&#xa0;» (ligne {line}) mène hors du dossier de la configuration par un lien&#xa0;; le journal d&apos;erreurs s&apos;écrit dans un dossier à l&apos;intérieur de celui-ci.</translation>
+    </message>
+    <message>
+        <source>&lt;{option}&gt; &quot;{value}&quot; leads outside the configuration&apos;s folder through a link; the error log is written in a folder inside it.</source>
+        <translation>&lt;{option}&gt; «&#xa0;{value}&#xa0;» mène hors du dossier de la configuration par un lien&#xa0;; le journal d&apos;erreurs s&apos;écrit dans un dossier à l&apos;intérieur de celui-ci.</translation>
+    </message>
+    <message>
         <source>The code &quot;{code}&quot; of {field} means both &lt;{first}&gt;{first_at} and &lt;{second}&gt;{second_at}; a code must mean one thing.</source>
         <translation>Le code «&#xa0;{code}&#xa0;» de {field} signifie à la fois &lt;{first}&gt;{first_at} et &lt;{second}&gt;{second_at}&#xa0;; un code ne doit avoir qu&apos;un sens.</translation>
+    </message>
+    <message>
+        <source>The code &quot;{code}&quot; of {field} means both &lt;{first}&gt; (line {first_line}) and &lt;{second}&gt; (line {second_line}); a code must mean one thing.</source>
+        <translation>Le code «&#xa0;{code}&#xa0;» de {field} signifie à la fois &lt;{first}&gt; (ligne {first_line}) et &lt;{second}&gt; (ligne {second_line})&#xa0;; un code ne doit avoir qu&apos;un sens.</translation>
+    </message>
+    <message>
+        <source>The code &quot;{code}&quot; of {field} means both &lt;{first}&gt; (its default code) and &lt;{second}&gt; (line {second_line}); a code must mean one thing.</source>
+        <translation>Le code «&#xa0;{code}&#xa0;» de {field} signifie à la fois &lt;{first}&gt; (son code par défaut) et &lt;{second}&gt; (ligne {second_line})&#xa0;; un code ne doit avoir qu&apos;un sens.</translation>
+    </message>
+    <message>
+        <source>The code &quot;{code}&quot; of {field} means both &lt;{first}&gt; (line {first_line}) and &lt;{second}&gt; (its default code); a code must mean one thing.</source>
+        <translation>Le code «&#xa0;{code}&#xa0;» de {field} signifie à la fois &lt;{first}&gt; (ligne {first_line}) et &lt;{second}&gt; (son code par défaut)&#xa0;; un code ne doit avoir qu&apos;un sens.</translation>
     </message>
     <message>
         <source>This is a pipe or a device, not a configuration file.</source>
@@ -2931,6 +2975,110 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Field {end_field}: the session ends on {end}, before it starts on {start} ({start_field}); check the two dates.</source>
         <translation>Champ {end_field}&#xa0;: la session finit le {end}, avant de commencer le {start} ({start_field})&#xa0;; vérifiez les deux dates.</translation>
+    </message>
+    <message>
+        <source>the file starts with UTF-8&apos;s byte order mark</source>
+        <translation>le fichier commence par la marque d&apos;ordre des octets UTF-8</translation>
+    </message>
+    <message>
+        <source>every other byte is zero: UTF-16 little-endian</source>
+        <translation>un octet sur deux est nul&#xa0;: UTF-16 petit-boutiste</translation>
+    </message>
+    <message>
+        <source>the file holds no accented letter: any encoding reads it alike</source>
+        <translation>le fichier ne contient aucune lettre accentuée&#xa0;: tous les encodages le lisent de la même façon</translation>
+    </message>
+    <message>
+        <source>its accented letters are valid UTF-8</source>
+        <translation>ses lettres accentuées sont de l&apos;UTF-8 valide</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8, and holds characters such as € or ’ that only Windows-1252 has</source>
+        <translation>ce n&apos;est pas de l&apos;UTF-8, et il contient des caractères comme € ou ’ que seul Windows-1252 possède</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8; its accented letters read as ISO-8859-1 (Latin-1)</source>
+        <translation>ce n&apos;est pas de l&apos;UTF-8&#xa0;; ses lettres accentuées se lisent en ISO-8859-1 (Latin-1)</translation>
+    </message>
+    <message>
+        <source>no delimiter appears on every line: one column</source>
+        <translation>aucun séparateur n&apos;apparaît sur chaque ligne&#xa0;: une seule colonne</translation>
+    </message>
+    <message>
+        <source>every line has {count} &quot;{char}&quot;</source>
+        <translation>chaque ligne contient {count} «&#xa0;{char}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>every line has {count} tab</source>
+        <translation>chaque ligne contient {count} tabulation(s)</translation>
+    </message>
+    <message>
+        <source>&quot;{char}&quot; splits the lines most evenly</source>
+        <translation>«&#xa0;{char}&#xa0;» découpe les lignes de la façon la plus régulière</translation>
+    </message>
+    <message>
+        <source>tab splits the lines most evenly</source>
+        <translation>la tabulation découpe les lignes de la façon la plus régulière</translation>
+    </message>
+    <message>
+        <source>a workbook&apos;s cells carry their own characters</source>
+        <translation>les cellules d&apos;un classeur portent leurs propres caractères</translation>
+    </message>
+    <message>
+        <source>a workbook has no delimiter</source>
+        <translation>un classeur n&apos;a pas de séparateur</translation>
+    </message>
+    <message>
+        <source>the first line is empty</source>
+        <translation>la première ligne est vide</translation>
+    </message>
+    <message>
+        <source>{count} cell(s) of the first line name fields</source>
+        <translation>la première ligne nomme des champs dans {count} cellule(s)</translation>
+    </message>
+    <message>
+        <source>the first line holds numbers or dates, as data does</source>
+        <translation>la première ligne contient des nombres ou des dates, comme les données</translation>
+    </message>
+    <message>
+        <source>the first line is text where the next lines hold numbers or dates</source>
+        <translation>la première ligne est du texte là où les lignes suivantes contiennent des nombres ou des dates</translation>
+    </message>
+    <message>
+        <source>nothing tells; files usually start with their headers</source>
+        <translation>rien ne l&apos;indique&#xa0;; les fichiers commencent d&apos;ordinaire par leurs en-têtes</translation>
+    </message>
+    <message>
+        <source>no usual format reads {value}</source>
+        <translation>aucun format usuel ne lit {value}</translation>
+    </message>
+    <message>
+        <source>the file holds no date as text</source>
+        <translation>le fichier ne contient aucune date sous forme de texte</translation>
+    </message>
+    <message>
+        <source>it reads {read} of {total} dates; not {unread}</source>
+        <translation>il lit {read} dates sur {total}&#xa0;; pas {unread}</translation>
+    </message>
+    <message>
+        <source>{value} can only be {format}</source>
+        <translation>{value} ne peut être que {format}</translation>
+    </message>
+    <message>
+        <source>every date reads as {format}</source>
+        <translation>toutes les dates se lisent comme {format}</translation>
+    </message>
+    <message>
+        <source>every date reads as {format} or {other}; {format} was chosen</source>
+        <translation>toutes les dates se lisent comme {format} ou {other}&#xa0;; {format} a été choisi</translation>
+    </message>
+    <message>
+        <source>{action} has no field read in the date format</source>
+        <translation>{action} n&apos;a aucun champ lu au format de date</translation>
+    </message>
+    <message>
+        <source>{named} of {headers} headers name its fields</source>
+        <translation>{named} en-têtes sur {headers} nomment ses champs</translation>
     </message>
     <message>
         <source>{file}: its dates are not in the date format {current}: they read as {fix} ({reason}); set &lt;dateFormat&gt;{fix}&lt;/dateFormat&gt;.</source>
@@ -3071,6 +3219,194 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Column {column} of &lt;{element}&gt; holds a {field} field but no &lt;{key}&gt; says which: give it one, in the column or in the action&apos;s &lt;fields&gt;.</source>
         <translation>La colonne {column} de &lt;{element}&gt; contient un champ {field} mais aucun &lt;{key}&gt; ne dit lequel&#xa0;: donnez-en un, dans la colonne ou dans les &lt;fields&gt; de l&apos;action.</translation>
+    </message>
+    <message>
+        <source>Unknown element &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Élément inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown element &quot;{name}&quot; in &lt;{parent}&gt; (line {line}).</source>
+        <translation>Élément inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Action inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;{name}&quot; in &lt;{parent}&gt; (line {line}).</source>
+        <translation>Action inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Option inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;{name}&quot; in &lt;{parent}&gt; (line {line}).</source>
+        <translation>Option inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Champ inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;{name}&quot; in &lt;{parent}&gt; (line {line}).</source>
+        <translation>Champ inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown value mapping &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Correspondance de valeur inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown value mapping &quot;{name}&quot; in &lt;{parent}&gt; (line {line}).</source>
+        <translation>Correspondance de valeur inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown value mapping &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); it takes none.</source>
+        <translation>Correspondance de valeur inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; cet élément n&apos;en accepte aucune.</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Réglage inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;{name}&quot; in &lt;{parent}&gt; (line {line}).</source>
+        <translation>Réglage inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown search field &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Champ de recherche inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown search field &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); expected one of: {known}.</source>
+        <translation>Champ de recherche inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; champs possibles&#xa0;: {known}.</translation>
+    </message>
+    <message>
+        <source>Unknown value &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Valeur inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown value &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); expected one of: {known}.</source>
+        <translation>Valeur inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; valeurs possibles&#xa0;: {known}.</translation>
+    </message>
+    <message>
+        <source>Unknown file encoding &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Encodage de fichier inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown file encoding &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); expected one of: {known}.</source>
+        <translation>Encodage de fichier inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; encodages possibles&#xa0;: {known}.</translation>
+    </message>
+    <message>
+        <source>Unknown delimiter &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Séparateur inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown delimiter &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); expected one of: {known}.</source>
+        <translation>Séparateur inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; séparateurs possibles&#xa0;: {known}.</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;{name}&quot; in &lt;fields&gt; of &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Champ inconnu «&#xa0;{name}&#xa0;» dans &lt;fields&gt; de &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;{name}&quot; in &lt;fields&gt; of &lt;{parent}&gt; (line {line}).</source>
+        <translation>Champ inconnu «&#xa0;{name}&#xa0;» dans &lt;fields&gt; de &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;{name}&quot; in &lt;fields&gt; of &lt;{parent}&gt; (line {line}); only &lt;{owner}&gt; has it.</source>
+        <translation>Champ inconnu «&#xa0;{name}&#xa0;» dans &lt;fields&gt; de &lt;{parent}&gt; (ligne {line})&#xa0;; seule l&apos;action &lt;{owner}&gt; a ce champ.</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;{name}&quot; in &lt;fields&gt; of &lt;{parent}&gt; (line {line}); only {owners} and &lt;{last}&gt; have it.</source>
+        <translation>Champ inconnu «&#xa0;{name}&#xa0;» dans &lt;fields&gt; de &lt;{parent}&gt; (ligne {line})&#xa0;; seules les actions {owners} et &lt;{last}&gt; ont ce champ.</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;{name}&quot; in &lt;options&gt; of &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Option inconnue «&#xa0;{name}&#xa0;» dans &lt;options&gt; de &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;{name}&quot; in &lt;options&gt; of &lt;{parent}&gt; (line {line}).</source>
+        <translation>Option inconnue «&#xa0;{name}&#xa0;» dans &lt;options&gt; de &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;{name}&quot; in &lt;options&gt; of &lt;{parent}&gt; (line {line}); it takes none.</source>
+        <translation>Option inconnue «&#xa0;{name}&#xa0;» dans &lt;options&gt; de &lt;{parent}&gt; (ligne {line})&#xa0;; cette action n&apos;a aucune option.</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;{name}&quot; in &lt;options&gt; of &lt;{parent}&gt; (line {line}); only &lt;{owner}&gt; has it.</source>
+        <translation>Option inconnue «&#xa0;{name}&#xa0;» dans &lt;options&gt; de &lt;{parent}&gt; (ligne {line})&#xa0;; seule l&apos;action &lt;{owner}&gt; a cette option.</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;{name}&quot; in &lt;options&gt; of &lt;{parent}&gt; (line {line}); only {owners} and &lt;{last}&gt; have it.</source>
+        <translation>Option inconnue «&#xa0;{name}&#xa0;» dans &lt;options&gt; de &lt;{parent}&gt; (ligne {line})&#xa0;; seules les actions {owners} et &lt;{last}&gt; ont cette option.</translation>
+    </message>
+    <message>
+        <source>Unknown parameter &quot;{name}&quot; in &lt;parameters&gt; of &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Paramètre inconnu «&#xa0;{name}&#xa0;» dans &lt;parameters&gt; de &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown parameter &quot;{name}&quot; in &lt;parameters&gt; of &lt;{parent}&gt; (line {line}).</source>
+        <translation>Paramètre inconnu «&#xa0;{name}&#xa0;» dans &lt;parameters&gt; de &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown parameter &quot;{name}&quot; in &lt;parameters&gt; of &lt;{parent}&gt; (line {line}); only &lt;{owner}&gt; has it.</source>
+        <translation>Paramètre inconnu «&#xa0;{name}&#xa0;» dans &lt;parameters&gt; de &lt;{parent}&gt; (ligne {line})&#xa0;; seule l&apos;action &lt;{owner}&gt; a ce paramètre.</translation>
+    </message>
+    <message>
+        <source>Unknown parameter &quot;{name}&quot; in &lt;parameters&gt; of &lt;{parent}&gt; (line {line}); only {owners} and &lt;{last}&gt; have it.</source>
+        <translation>Paramètre inconnu «&#xa0;{name}&#xa0;» dans &lt;parameters&gt; de &lt;{parent}&gt; (ligne {line})&#xa0;; seules les actions {owners} et &lt;{last}&gt; ont ce paramètre.</translation>
+    </message>
+    <message>
+        <source>Invalid value &quot;{value}&quot; in &lt;{element}&gt; (line {line}); expected yes or no.</source>
+        <translation>Valeur non valide «&#xa0;{value}&#xa0;» dans &lt;{element}&gt; (ligne {line})&#xa0;; valeur attendue&#xa0;: yes ou no.</translation>
+    </message>
+    <message>
+        <source>Invalid value &quot;{value}&quot; in &lt;{element}&gt; (line {line}); expected a whole number.</source>
+        <translation>Valeur non valide «&#xa0;{value}&#xa0;» dans &lt;{element}&gt; (ligne {line})&#xa0;; un nombre entier est attendu.</translation>
+    </message>
+    <message>
+        <source>Invalid value &quot;{value}&quot; in &lt;{element}&gt; (line {line}); expected a time as hh:ii:ss.</source>
+        <translation>Valeur non valide «&#xa0;{value}&#xa0;» dans &lt;{element}&gt; (ligne {line})&#xa0;; une heure au format hh:ii:ss est attendue.</translation>
+    </message>
+    <message>
+        <source>The root element is &lt;{element}&gt; (line {line}); a configuration starts with &lt;import-config&gt;.</source>
+        <translation>L&apos;élément racine est &lt;{element}&gt; (ligne {line})&#xa0;; une configuration commence par &lt;import-config&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;import-config&gt; (line {line}) holds no &lt;import&gt;; there is nothing to import.</source>
+        <translation>&lt;import-config&gt; (ligne {line}) ne contient aucun &lt;import&gt;&#xa0;; il n&apos;y a rien à importer.</translation>
+    </message>
+    <message>
+        <source>&lt;import&gt; (line {line}) has a second &lt;{part}&gt; (line {second_line}).</source>
+        <translation>&lt;import&gt; (ligne {line}) a un deuxième &lt;{part}&gt; (ligne {second_line}).</translation>
+    </message>
+    <message>
+        <source>&lt;providers&gt; (line {line}) has a second &lt;{provider}&gt; (line {second_line}); the assistant reads one data file per &lt;import&gt;.</source>
+        <translation>&lt;providers&gt; (ligne {line}) a un deuxième &lt;{provider}&gt; (ligne {second_line})&#xa0;; l&apos;assistant lit un seul fichier de données par &lt;import&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;import&gt; (line {line}) has no &lt;{provider}&gt; in &lt;providers&gt;.</source>
+        <translation>&lt;import&gt; (ligne {line}) n&apos;a pas de &lt;{provider}&gt; dans &lt;providers&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;import&gt; (line {line}) has no &lt;{provider}&gt; in &lt;providers&gt;; &lt;{other}&gt; (line {other_line}) is not one the assistant reads.</source>
+        <translation>&lt;import&gt; (ligne {line}) n&apos;a pas de &lt;{provider}&gt; dans &lt;providers&gt;&#xa0;; &lt;{other}&gt; (ligne {other_line}) n&apos;est pas lu par l&apos;assistant.</translation>
+    </message>
+    <message>
+        <source>&lt;import&gt; (line {line}) has no &lt;actions&gt;.</source>
+        <translation>&lt;import&gt; (ligne {line}) n&apos;a pas de &lt;actions&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;actions&gt; (line {line}) holds no action.</source>
+        <translation>&lt;actions&gt; (ligne {line}) ne contient aucune action.</translation>
+    </message>
+    <message>
+        <source>&lt;{option}&gt; appears twice in &lt;{provider}&gt; (line {line}).</source>
+        <translation>&lt;{option}&gt; apparaît deux fois dans &lt;{provider}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>&lt;{field}&gt; in &lt;{option}&gt; (line {line}) names no GUID; write &lt;custom&gt;GUID&lt;/custom&gt;.</source>
+        <translation>&lt;{field}&gt; dans &lt;{option}&gt; (ligne {line}) ne nomme aucun GUID&#xa0;; écrivez &lt;custom&gt;GUID&lt;/custom&gt;.</translation>
     </message>
 </context>
 <context>
