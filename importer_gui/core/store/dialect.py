@@ -102,6 +102,9 @@ class Dialect(Protocol):
     errors: tuple[type[BaseException], ...]  # the driver's exceptions
     decoders: dict[Type, Converter]  # stored values back to Python ones, by column type
     encoders: dict[Type, Converter]  # Python values as the engine stores them, by column type
+    # By column type: the Python types of (encoded) values that a row written with them reads
+    # back as, in the JSON of ``log_inserted``, what ``log_created`` makes of them.
+    logged_as_stored: dict[Type, frozenset[type]]
 
     def connect(self, location: StoreLocation, busy_timeout: float) -> Connection:
         """An open connection that waits ``busy_timeout`` seconds for another writer."""
@@ -141,6 +144,11 @@ class Dialect(Protocol):
     def log_created(self, conn: Connection, table: str, columns: Sequence[str],
                     rows: list[tuple[Any, ...]]) -> None:
         """run_change rows of created records: (run_id, seq, record_id, *column values)."""
+
+    def log_inserted(self, conn: Connection, table: str, columns: Sequence[str], run_id: int,
+                     seqs: Sequence[int], first_id: int) -> None:
+        """run_change rows of records just inserted with the ids ``first_id``, ``first_id + 1``,
+        ...: the i-th's at ``seqs[i]``, its JSON (as ``log_created``'s) read from its row."""
 
     def contains(self, columns: Sequence[str], needle: str) -> tuple[str, tuple[Any, ...]]:
         """A condition true when any column holds ``needle``, ignoring case; and its params."""
@@ -218,6 +226,11 @@ class SqliteDialect:
             Type.DATE: _from_date, Type.DATETIME: datetime.fromisoformat, Type.JSON: json.loads}
         self.encoders: dict[Type, Converter] = {
             Type.DATE: _iso, Type.DATETIME: _iso, Type.JSON: compact_json}
+        # A column's affinity converts other types (an int in a TEXT column is stored as text).
+        self.logged_as_stored: dict[Type, frozenset[type]] = {
+            Type.INTEGER: frozenset({int}), Type.TEXT: frozenset({str}),
+            Type.DATE: frozenset({str}), Type.DATETIME: frozenset({str}),
+            Type.JSON: frozenset({str}), Type.REAL: frozenset({float})}
 
     def connect(self, location: StoreLocation, busy_timeout: float) -> sqlite3.Connection:
         """Autocommit (transactions are explicit), shared by the window's threads in turn."""
@@ -355,6 +368,17 @@ class SqliteDialect:
         conn.executemany(
             "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, after)"
             f" VALUES (?, ?, '{table}', 'create', ?, json_object({pairs}))", rows)
+
+    def log_inserted(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
+                     run_id: int, seqs: Sequence[int], first_id: int) -> None:
+        """One INSERT ... SELECT json_object over the rows: a quarter of binding every value
+        again; the seqs go in as one JSON array."""
+        pairs = ", ".join(f"'{c}', t.\"{c}\"" for c in columns)
+        conn.execute(
+            "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, after)"
+            f" SELECT ?, j.value, '{table}', 'create', t.id, json_object({pairs})"
+            f' FROM json_each(?) AS j JOIN "{table}" AS t ON t.id = ? + j.key ORDER BY j.key',
+            (run_id, f"[{','.join(map(str, seqs))}]", first_id))
 
     def contains(self, columns: Sequence[str], needle: str) -> tuple[str, tuple[Any, ...]]:
         """LIKE for an ASCII needle (it folds ASCII case only, and is fast), else ia_contains."""

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from importer_gui.core import schema
@@ -123,6 +123,12 @@ class PostgresDialect:
         self.decoders: dict[Type, Converter] = {Type.DATETIME: datetime.fromisoformat,
                                                 Type.JSON: _as_is}  # psycopg reads json
         self.encoders: dict[Type, Converter] = {Type.DATETIME: _iso_text, Type.JSON: compact_json}
+        # The types COPY stores as they are; a real is left out: PostgreSQL writes 100.0 as
+        # 100 in JSON, Python as 100.0.
+        self.logged_as_stored: dict[Type, frozenset[type]] = {
+            Type.INTEGER: frozenset({int}), Type.TEXT: frozenset({str}),
+            Type.DATE: frozenset({date}), Type.DATETIME: frozenset({str}),
+            Type.JSON: frozenset({str})}
         self._unique = _unique_columns()
 
     # ------------------------------------------------------------ connecting
@@ -256,6 +262,21 @@ class PostgresDialect:
                   ((run_id, seq, table, "create", record_id, encode(dict(zip(columns, values,
                                                                           strict=True))))
                    for run_id, seq, record_id, *values in rows))
+
+    def log_inserted(self, conn: PgConnection, table: str, columns: Sequence[str],
+                     run_id: int, seqs: Sequence[int], first_id: int) -> None:
+        """One INSERT ... SELECT row_to_json over the rows (compact, as ``compact_json``
+        writes; a json column as its text, a string in the record's JSON)."""
+        json_columns = {c.name for c in schema.columns(table) if c.type is Type.JSON}
+        values = ", ".join(f't."{c}"::text AS "{c}"' if c in json_columns else f't."{c}"'
+                           for c in columns)
+        conn.execute(
+            "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, after)"
+            f" SELECT %s, s.seq, '{table}', 'create', t.id, row_to_json(v)"
+            " FROM unnest(%s::integer[]) WITH ORDINALITY AS s(seq, n)"
+            f' JOIN "{table}" AS t ON t.id = %s + s.n - 1'
+            f" CROSS JOIN LATERAL (SELECT {values}) AS v ORDER BY s.n",
+            (run_id, list(seqs), first_id))
 
     def contains(self, columns: Sequence[str], needle: str) -> tuple[str, tuple[Any, ...]]:
         """ILIKE: PostgreSQL folds the case of any letter its locale knows."""

@@ -15,10 +15,12 @@ at the same moment leave the store as one would, and the second names the confli
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +88,10 @@ class _Layout:
     references: tuple[tuple[str, Table], ...]
     encoders: dict[str, Converter]  # columns the dialect stores differently
     json_columns: tuple[str, ...]  # read back as the engine keeps them, compared as text
+    read_all: Callable[[dict[str, Any]], tuple[Any, ...]]  # a full CREATE's values, in order
+    # By column: the types of stored values the log may read back from the row (see
+    # Dialect.log_inserted), NoneType included.
+    logged_as_stored: tuple[frozenset[type], ...]
 
 
 @cache
@@ -97,8 +103,13 @@ def _layout(dialect: Dialect, table: Table) -> _Layout:
     encoders = {c.name: dialect.encoders[c.type] for c in schema.columns(table)
                 if c.type in dialect.encoders}
     json_columns = tuple(c.name for c in schema.columns(table) if c.type is Type.JSON)
+    getter = itemgetter(*columns)
+    read_all = getter if len(columns) > 1 else lambda values: (getter(values),)
+    logged = tuple(frozenset({type(None), *dialect.logged_as_stored.get(c.type, ())})
+                   for c in schema.columns(table))
     return _Layout(columns, frozenset(columns), template,
-                   tuple(schema.references(table).items()), encoders, json_columns)
+                   tuple(schema.references(table).items()), encoders, json_columns, read_all,
+                   logged)
 
 
 _Item = tuple[int, int, Change]  # position in the run, real record id, the change
@@ -197,14 +208,20 @@ class BulkWriter:
         raise self._fail(f"The changes refer to {table.value} {record_id}, "
                          "which they never create")
 
-    def _db_values(self, table: Table, values: dict[str, Any],
-                   base: dict[str, Any]) -> dict[str, Any]:
-        """``base`` updated with ``values`` as stored: real ids, encoded values."""
+    def _merged(self, table: Table, values: dict[str, Any],
+                base: dict[str, Any]) -> dict[str, Any]:
+        """``base`` updated with ``values``, in base's order; an unknown column is refused."""
         layout = self.layouts[table]
         if not layout.column_set.issuperset(values):
             unknown = sorted(set(values) - layout.column_set)[0]
             raise self._fail(f"Unknown {table.value} column {unknown}")
-        out = {**base, **values}  # base's (column) order; never alters the caller's dict
+        return {**base, **values}  # never alters the caller's dict
+
+    def _db_values(self, table: Table, values: dict[str, Any],
+                   base: dict[str, Any]) -> dict[str, Any]:
+        """``base`` updated with ``values`` as stored: real ids, encoded values."""
+        layout = self.layouts[table]
+        out = self._merged(table, values, base)
         for column, target in layout.references:
             ref = out.get(column)
             if type(ref) is int and ref < 0:
@@ -230,20 +247,58 @@ class BulkWriter:
 
     def _creates(self, table: Table, items: list[_Item]) -> None:
         """INSERT the batch; log every created record's values."""
-        template, db_values = self.layouts[table].template, self._db_values
-        rows, log, run_id = [], [], self.run_id
-        for seq, record_id, change in items:
-            row = (record_id, *db_values(table, change.values, template).values())
-            rows.append(row)
-            log.append((run_id, seq, *row))
+        layout, name = self.layouts[table], table.value
+        ids = [record_id for _, record_id, _ in items]
+        seqs = [seq for seq, _, _ in items]
+        columns = self._created_columns(table, items)
         if schema.table_def(table).found_by:
-            self._not_created_meanwhile(table, items, rows)
-        cols, name = self.layouts[table].columns, table.value
-        self.dialect.insert_many(self.conn, name, ("id", *cols), rows)
-        self.dialect.log_created(self.conn, name, cols, log)
+            self._not_created_meanwhile(table, items, columns)
+        # A column NULL in every record is left out: the engine stores NULL there (the tables
+        # have no defaults of their own), and each value bound costs.
+        given = [(c, values) for c, values in zip(layout.columns, columns, strict=True)
+                 if values.count(None) != len(values)]
+        self.dialect.insert_many(self.conn, name, ("id", *(c for c, _ in given)),
+                                 list(zip(ids, *(values for _, values in given), strict=True)))
+        first = ids[0]
+        if (ids == list(range(first, first + len(ids)))  # not so when a revert gives old ids
+                and all(set(map(type, values)) <= logged for values, logged
+                        in zip(columns, layout.logged_as_stored, strict=True))):
+            # The rows just written read back as given: the engine builds the log from them.
+            self.dialect.log_inserted(self.conn, name, layout.columns, self.run_id, seqs, first)
+        else:
+            log = [(self.run_id, *row) for row in zip(seqs, ids, *columns, strict=True)]
+            self.dialect.log_created(self.conn, name, layout.columns, log)
+
+    def _created_columns(self, table: Table, items: list[_Item]) -> list[list[Any]]:
+        """The batch's created values as stored, by column (in the layout's order)."""
+        layout = self.layouts[table]
+        read_all, count, template = layout.read_all, len(layout.columns), layout.template
+        rows: list[tuple[Any, ...]] = []
+        for _, _, change in items:
+            values = change.values
+            if len(values) == count:  # the planner gives every column
+                try:
+                    rows.append(read_all(values))
+                    continue
+                except KeyError:
+                    pass
+            rows.append(tuple(self._merged(table, values, template).values()))
+        columns = [list(values) for values in zip(*rows, strict=True)]
+        position = {c: i for i, c in enumerate(layout.columns)}
+        for column, target in layout.references:
+            values = columns[position[column]]
+            if any(type(ref) is int and ref < 0 for ref in values):
+                columns[position[column]] = [
+                    self._resolve(target, ref) if type(ref) is int and ref < 0 else ref
+                    for ref in values]
+        for column, encode in layout.encoders.items():
+            values = columns[position[column]]
+            if values.count(None) != len(values):  # NULL, not JSON's "null"
+                columns[position[column]] = [None if v is None else encode(v) for v in values]
+        return columns
 
     def _not_created_meanwhile(self, table: Table, items: list[_Item],
-                               rows: list[tuple[Any, ...]]) -> None:
+                               columns: list[list[Any]]) -> None:
         """No record equal in ``found_by`` to a new one (not a revert's) was written since.
 
         The check found none (it would have matched it): one there now came from another
@@ -251,9 +306,8 @@ class BulkWriter:
         """
         found_by = schema.table_def(table).found_by
         cols = self.layouts[table].columns
-        positions = [1 + cols.index(c) for c in found_by]
-        wanted = {tuple(row[i] for i in positions) for (_, _, change), row
-                  in zip(items, rows, strict=True) if change.record_id < 0}
+        keys = zip(*(columns[cols.index(c)] for c in found_by), strict=True)
+        wanted = set(compress(keys, [change.record_id < 0 for _, _, change in items]))
         firsts = sorted({key[0] for key in wanted if key[0] is not None})
         p = self.dialect.param
         for start in range(0, len(firsts), IN_CHUNK):
