@@ -227,6 +227,13 @@ def _plain(value: str) -> str:
     return message_text(value) if value in _plain_texts() else value
 
 
+def _reason(value: str) -> str:
+    """A reason: a fixed phrase, or a message of ours in its own right (a guess's reason)."""
+    if value in _plain_texts() or recognise(value) is not None:
+        return message_text(value)
+    return value
+
+
 @cache
 def _plain_texts() -> frozenset[str]:
     """Our fixed phrases: templates without placeholders."""
@@ -273,7 +280,7 @@ _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "referrers": _names,
     "verb": _verb,
     "record": _nested,
-    "reason": _plain,
+    "reason": _reason,
     "old": _plain,
     "new": _plain,
     "parent": _plain,

@@ -148,8 +148,6 @@ def test_the_guesses_reasons_read_in_french(french: None) -> None:
         "choisi"]
 
 
-@pytest.mark.xfail(strict=True, reason="open_page.py puts guess.reason in the tooltip as it is; "
-                                       "it needs message_text(guess.reason)")
 def test_the_open_pages_tooltip_gives_the_reasons_in_french(
         french: None, window: MainWindow, tmp_path: Path) -> None:
     data = write_csv(tmp_path / "teachers.csv", [TEACHER_COLUMNS, ["jdoe", "Doe", "Jane", "j"]])
@@ -177,10 +175,6 @@ def test_the_revert_summary_reads_in_french(
         f"{run_id}{NBSP}: défaites-la d'abord pour rétablir aussi ces enregistrements."]
 
 
-
-@pytest.mark.xfail(strict=True, reason="messages_text.py translates a {reason} value only when it "
-                                       "is a catalogue phrase; a guess's reason is an error "
-                                       "template")
 def test_the_date_format_notice_gives_its_reason_in_french(french: None) -> None:
     fix = guess_date_format(["15/06/2027"])
     notice = DATE_FIX.format(file="s.csv", current="YYYY-MM-DD", fix=fix.value, reason=fix.reason)

@@ -421,7 +421,7 @@ class OpenPage(BasePage):
         self.applied_label.setText(arg(self.tr(
             "Read as detected: %1. Change the reading below, and the date format on the "
             "mapping page, if they are wrong."), shown))
-        self.applied_label.setToolTip("\n".join(f"{guess.value}: {guess.reason}"
+        self.applied_label.setToolTip("\n".join(f"{guess.value}: {message_text(guess.reason)}"
                                                 for _name, guess in self._detected))
         self.applied_label.show()
         self._detected = []

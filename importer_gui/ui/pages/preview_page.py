@@ -541,7 +541,7 @@ class PreviewPage(BasePage):
         question = QLabel(arg(self.tr("The dates of %1 read as %2, not as the date format "
                                       "says."), imp.file.name, fix.value), self.suggestions)
         question.setWordWrap(True)
-        question.setToolTip(fix.reason)
+        question.setToolTip(message_text(fix.reason))
         button = QPushButton(arg(self.tr("U&se %1"), fix.value), self.suggestions)
         button.setObjectName("useDateFormat")
         button.setToolTip(arg(self.tr("Read every date of %1 as %2 and check again"),
