@@ -9,12 +9,17 @@ Each check runs in a child process whose address space is capped at 1 GB
 from __future__ import annotations
 
 import json
+import os
 import resource
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from importer_gui.core.readers import budget
+from importer_gui.core.readers.budget import BUDGET_VARIABLE, MB
 from tests.builders import (
     TEACHER_COLUMNS,
     ImportSpec,
@@ -129,16 +134,18 @@ def test_a_costly_workbook_named_by_eight_imports_is_held_once(tmp_path: Path) -
 SMALL_MEMORY = 350 * 1024 * 1024
 
 
-def cli_with_memory(limit: int, *argv: str) -> Done:
-    """``python -m importer_gui ARGV`` in a child whose address space is capped at ``limit``."""
+def cli_with_memory(limit: int, *argv: str, budget_mb: int | None = None) -> Done:
+    """``python -m importer_gui ARGV`` in a child whose address space is capped at ``limit``
+    (and whose check may use ``budget_mb``, when given, whatever the cap)."""
     def cap() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
+    budget = {} if budget_mb is None else {BUDGET_VARIABLE: str(budget_mb)}
     # -X faulthandler: a child that hangs is stopped with SIGABRT, which makes it print where
     # each of its threads was, so a hang fails with that instead of a bare timeout.
     child = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "importer_gui", *argv],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             cwd=ROOT, preexec_fn=cap)
+                             cwd=ROOT, preexec_fn=cap, env={**os.environ, **budget})
     try:
         out, err = child.communicate(timeout=HANG_GUARD)
     except subprocess.TimeoutExpired:
@@ -149,14 +156,58 @@ def cli_with_memory(limit: int, *argv: str) -> Done:
 
 
 def test_running_out_of_memory_is_one_line(tmp_path: Path) -> None:
-    # Within the budget's estimate, but not within what this process may have: the planner
-    # runs out of memory. The clean-up as the error unwinds (closing the file) needs a
-    # little memory too, and Python looped for ever when it found none.
+    # Within the budget's estimate (set to 1 GB), but not within what this process may
+    # have: the planner runs out of memory. The clean-up as the error unwinds (closing the
+    # file) needs a little memory too, and Python looped for ever when it found none.
     rows = "".join(f"t{n};Name {n};F{n};t{n}@example.org\n" for n in range(600_000))
     (tmp_path / "teachers.csv").write_text(";".join(TEACHER_COLUMNS) + "\n" + rows)
     write_config(tmp_path, ImportSpec("teachers.csv", TEACHER_COLUMNS, TEACHER))
     done = cli_with_memory(SMALL_MEMORY, "check", str(tmp_path / "config.xml"), "--store",
-                           str(tmp_path / "store.sqlite3"))
+                           str(tmp_path / "store.sqlite3"), budget_mb=1024)
     assert one_line_failure(done) == (
         "importer-gui: There is not enough memory to check these files; nothing was written. "
         "Check fewer or smaller files at a time, or close other programs.")
+
+
+# --------------------------------------------------------------------------- the budget's size
+
+GB = 1024 * MB
+
+
+def machine(monkeypatch: pytest.MonkeyPatch, memory: int, address_space: int = 0) -> None:
+    """A machine with this much memory, its process capped at ``address_space`` (0: none)."""
+    monkeypatch.delenv(BUDGET_VARIABLE, raising=False)
+    monkeypatch.setattr(budget, "physical_memory", lambda: memory)
+    monkeypatch.setattr(budget, "address_space_limit", lambda: address_space)
+
+
+def test_a_check_may_use_a_quarter_of_a_laptops_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A million registrations are estimated at 1.3 GB: an 8 GB laptop checks them.
+    machine(monkeypatch, 8 * GB)
+    assert budget.MemoryBudget().limit == 2 * GB - budget.PROCESS_BASE
+
+
+def test_a_small_machine_still_gives_a_check_1_gb(monkeypatch: pytest.MonkeyPatch) -> None:
+    machine(monkeypatch, 2 * GB)
+    assert budget.MemoryBudget().limit == 768 * MB
+    machine(monkeypatch, 0)  # the system does not say
+    assert budget.MemoryBudget().limit == 768 * MB
+
+
+def test_a_process_capped_below_that_gets_its_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    machine(monkeypatch, 16 * GB, address_space=1536 * MB)
+    assert budget.MemoryBudget().limit == 1280 * MB
+    machine(monkeypatch, 16 * GB, address_space=200 * MB)  # less than the process itself needs
+    assert budget.MemoryBudget().limit == 0
+
+
+def test_the_environment_sets_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    machine(monkeypatch, 16 * GB, address_space=1 * GB)
+    monkeypatch.setenv(BUDGET_VARIABLE, "3000")
+    assert budget.MemoryBudget().limit == 3000 * MB - budget.PROCESS_BASE
+    monkeypatch.setenv(BUDGET_VARIABLE, "a lot")  # not a number: the machine decides
+    assert budget.MemoryBudget().limit == 768 * MB
+
+
+def test_this_machine_says_how_much_memory_it_has() -> None:
+    assert budget.physical_memory() > 256 * MB

@@ -9,15 +9,20 @@ its budget is refused, naming it, rather than letting the process run out of mem
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
 import threading
 from pathlib import Path
 
 from importer_gui.core.errors import DataFileError
 
 MB = 1024 * 1024
-# What a whole check may use, and the part the interpreter, its libraries, the store's
-# records and the plan's own objects take whatever the files.
+# What a whole check may use at least, and the part the interpreter, its libraries, the
+# store's records and the plan's own objects take whatever the files. A machine with more
+# memory lets a check use a quarter of it (``memory_budget``): a million registrations
+# take about 1 GB, which a laptop of 8 GB affords and a fixed 1 GB refused.
 MEMORY_BUDGET = 1024 * MB
+MACHINE_SHARE = 4
 PROCESS_BASE = 256 * MB
 
 # Estimates, in bytes: calamine holds one value for every cell of a sheet's bounding box; a
@@ -55,12 +60,66 @@ def give_memory_back() -> None:
     _reserve.clear()
 
 
+# Megabytes a check may use, when set: it overrides what the machine would allow.
+BUDGET_VARIABLE = "IMPORTER_GUI_CHECK_MEMORY_MB"
+
+
+def memory_budget() -> int:
+    """What a whole check may use: IMPORTER_GUI_CHECK_MEMORY_MB when set, else a quarter of
+    the machine's memory, at least MEMORY_BUDGET, and never more than the process may
+    address when a limit is set on it."""
+    given = os.environ.get(BUDGET_VARIABLE, "").strip()
+    if given.isdecimal() and int(given) * MB > PROCESS_BASE:
+        return int(given) * MB
+    budget = max(MEMORY_BUDGET, physical_memory() // MACHINE_SHARE)
+    return min(budget, address_space_limit() or budget)
+
+
+def physical_memory() -> int:
+    """The machine's memory in bytes; 0 when the system does not say."""
+    if sys.platform == "win32":
+        return _windows_memory()
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, OSError, ValueError):
+        return 0
+
+
+def _windows_memory() -> int:
+    """GlobalMemoryStatusEx's total physical memory."""
+    import ctypes
+
+    class Status(ctypes.Structure):
+        _fields_ = [("length", ctypes.c_ulong), ("load", ctypes.c_ulong),
+                    ("total", ctypes.c_ulonglong), ("available", ctypes.c_ulonglong),
+                    ("total_page", ctypes.c_ulonglong), ("available_page", ctypes.c_ulonglong),
+                    ("total_virtual", ctypes.c_ulonglong),
+                    ("available_virtual", ctypes.c_ulonglong),
+                    ("available_extended", ctypes.c_ulonglong)]
+
+    status = Status()
+    status.length = ctypes.sizeof(Status)
+    if not ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):  # type: ignore[attr-defined]
+        return 0
+    return int(status.total)
+
+
+def address_space_limit() -> int:
+    """The address space this process may have (RLIMIT_AS), 0 when unlimited or unknown."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    return 0 if soft == resource.RLIM_INFINITY else soft
+
+
 class MemoryBudget:
     """What one check's files may cost in all; shared by the threads that open them."""
 
-    def __init__(self, limit: int = MEMORY_BUDGET - PROCESS_BASE) -> None:
+    def __init__(self, limit: int | None = None) -> None:
         set_memory_aside()
-        self.limit = limit
+        self.limit = max(memory_budget() - PROCESS_BASE, 0) if limit is None else limit
         self.used = 0
         self._by_file: dict[Path, int] = {}
         self._lock = threading.Lock()
