@@ -304,16 +304,20 @@ class BulkWriter:
         The check found none (it would have matched it): one there now came from another
         commit, and this one would create it twice.
         """
+        p, name = self.dialect.param, table.value
+        # Records this run created are not looked at: every id it gives is a new one. Without
+        # older records (a new store), there is nothing to look for.
+        if self.conn.execute(f'SELECT 1 FROM "{name}" WHERE id < {p} LIMIT 1',
+                             (self.first_id[table],)).fetchone() is None:
+            return
         found_by = schema.table_def(table).found_by
         cols = self.layouts[table].columns
         keys = zip(*(columns[cols.index(c)] for c in found_by), strict=True)
         wanted = set(compress(keys, [change.record_id < 0 for _, _, change in items]))
         firsts = sorted({key[0] for key in wanted if key[0] is not None})
-        p = self.dialect.param
         for start in range(0, len(firsts), IN_CHUNK):
             part = firsts[start:start + IN_CHUNK]
-            # Records this run created are not looked at: every id it gives is a new one.
-            sql = (f'SELECT id, {", ".join(found_by)} FROM "{table.value}"'
+            sql = (f'SELECT id, {", ".join(found_by)} FROM "{name}"'
                    f' WHERE {found_by[0]} IN ({", ".join([p] * len(part))}) AND id < {p}')
             for found_id, *values in self.conn.execute(sql, (*part, self.first_id[table])):
                 if tuple(values) in wanted:
