@@ -14,7 +14,6 @@ the history, which ``revert`` undoes.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
@@ -38,19 +37,18 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileErr
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.plan import (
-    OUTCOME_CODE,
     ActionResult,
     FileStamp,
     ImportPlan,
     Plan,
     RowPlan,
 )
-from importer_gui.core.planner import NO_CHANGES, Planned, _clean_results, paused_gc
+from importer_gui.core.planner import Planned, paused_gc, plan_rows_into, planned
 from importer_gui.core.platform_io import events, followed, learners
 from importer_gui.core.platform_io.export_config import Export, ExportConfig, data_files
 from importer_gui.core.platform_io.shared import Shared
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import Change, ChangeKind
+from importer_gui.core.records import Change
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.core.values import date_pattern
@@ -240,23 +238,15 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
     imp = ImportPlan(index, path, names, headers, [export.provider.name],
                      stamp=FileStamp.of(path))
     name, total, what = export.provider.name, table.row_count_hint or 0, f"Checking {path.name}"
-    held = imp.rows
-    held.creations = overlay.creations
-    add_line, add_cells, add_outcome = held.lines.append, held.cells.append, held.outcomes.append
-    add_results, add_changes = held.results.append, held.changes.append
-    try:
-        for count, (line, cells) in enumerate(table.rows(), start=1):
-            monitor.step(count, total, what)
-            shared.row = count - 1
-            results, changes, outcome = _planned(overlay, bound, handler, shared, name, cells)
-            add_line(line)
-            add_outcome(OUTCOME_CODE[outcome])
-            add_cells(cells)
-            add_results(results)
-            add_changes(changes)
-    finally:  # counted once, in C, from the outcomes' codes
-        imp.add_counts(Counter({outcome: held.outcomes.count(code)
-                                for outcome, code in OUTCOME_CODE.items()}))
+
+    def plan_one(cells: tuple[Any, ...]) -> Planned:
+        shared.row = len(imp.rows.lines)  # the rows held so far: this row's place
+        ctx = RowContext(bound, overlay)
+        read_values(ctx, cells)
+        return planned(ctx, name, handler(ctx, shared))
+
+    plan_rows_into(imp, overlay, enumerate(table.rows(), start=1), plan_one, monitor, total,
+                   what)
     for row, login in learners.unknown_managers(shared):
         _warn(imp, row, learners.MANAGER, cat.MANAGER_UNKNOWN.format(
             field=learners.MANAGER, login=login))
@@ -270,31 +260,6 @@ def _warn(imp: ImportPlan, index: int, field_name: str, message: str) -> None:
     warned = ActionResult(first.action, first.outcome,
                           (*first.issues, Issue.warning(field_name, message)))
     imp.replace_row(index, replace(row, results=(warned, *others)))
-
-
-def _planned(overlay: Overlay, bound: BoundAction, handler: Handler, shared: Shared, name: str,
-             cells: tuple[Any, ...]) -> Planned:
-    """One row, read as the fields say, then its record found and planned: its results,
-    its changes as Rows holds them, and its outcome (planner._planned_one's shape)."""
-    ctx = RowContext(bound, overlay)
-    read_values(ctx, cells)
-    outcome = handler(ctx, shared)
-    if ctx.failed or outcome is Outcome.ERROR:
-        for change in reversed(ctx.changes):
-            overlay.revert(change)
-        return (ActionResult(name, Outcome.ERROR, tuple(ctx.issues)),), NO_CHANGES, Outcome.ERROR
-    changes = ctx.changes
-    if not changes:
-        kept: Any = NO_CHANGES
-    elif len(changes) == 1:
-        kept = change = changes[0]
-        if change.kind is ChangeKind.CREATE:  # the record, not its change (overlay.Creations)
-            kept = overlay.creations.hold(overlay.tables[change.table][change.record_id])
-    else:
-        kept = tuple(changes)
-    if ctx.issues:
-        return (ActionResult(name, outcome, tuple(ctx.issues)),), kept, outcome
-    return _clean_results(name, outcome), kept, outcome
 
 
 def _set(values: dict[str, Any], fields: Sequence[tuple[str, str]]) -> dict[str, Any]:
