@@ -275,8 +275,10 @@ class PostgresDialect:
             f" SELECT %s, s.seq, '{table}', 'create', t.id, row_to_json(v)"
             " FROM unnest(%s::integer[]) WITH ORDINALITY AS s(seq, n)"
             f' JOIN "{table}" AS t ON t.id = %s + s.n - 1'
-            f" CROSS JOIN LATERAL (SELECT {values}) AS v ORDER BY s.n",
-            (run_id, list(seqs), first_id))
+            f" CROSS JOIN LATERAL (SELECT {values}) AS v"
+            # The range keeps the plan to the batch's rows (else a hash of the whole table).
+            " WHERE t.id BETWEEN %s AND %s ORDER BY s.n",
+            (run_id, list(seqs), first_id, first_id, first_id + len(seqs) - 1))
 
     def contains(self, columns: Sequence[str], needle: str) -> tuple[str, tuple[Any, ...]]:
         """ILIKE: PostgreSQL folds the case of any letter its locale knows."""

@@ -3,7 +3,10 @@
 Changes are grouped per table for bulk statements while each table keeps its own order (the
 dialect defers the reference checks to the commit). A created record's placeholder id (a
 negative one) becomes its real id here, and every change is logged in ``run_change`` with the
-record's full values before and after, so that the run can be reverted.
+record's full values before and after, so that the run can be reverted. A batch of created
+records goes in without the columns none of them fills, and where its rows read back as they
+were given (``Dialect.logged_as_stored``), the engine writes their log from the rows in one
+statement (``Dialect.log_inserted``): the same JSON, a fraction of binding every value again.
 
 What the check saw is checked again here, inside the write transaction (one writer at a
 time): an updated or deleted record must still hold the values it had, and a created record
