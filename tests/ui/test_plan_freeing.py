@@ -14,6 +14,7 @@ from importer_gui.ui.pages.base import PIECE, free_in_pieces, kept_off_the_colle
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.tasks import TaskRunner
 from tests.ui.test_preview_commit import teacher_state
+from tests.ui.wizards import preview_and_commit
 
 
 class Leaf:
@@ -81,4 +82,22 @@ def test_a_check_started_frees_the_shown_plan_off_the_window_thread(
     page.start_check()
     qtbot.waitUntil(lambda: not page.is_checking())  # type: ignore[attr-defined]
     assert state.session.choices.plan is not None
+    assert threads and threads != [threading.get_ident()]
+
+
+@pytest.mark.xfail(strict=True, reason="until CommitPage.cleanupPage and PreviewPage.start_check "
+                   "let their plan go with base.let_go (issue 18); then remove this mark")
+def test_back_after_a_commit_frees_the_committed_plan_off_the_window_thread(
+        tmp_path: Path, qtbot: object) -> None:
+    rows = "".join(f"t{n};Name {n};t{n}@example.org\n" for n in range(500))
+    state = teacher_state(tmp_path, "Login;Name;E-mail\n" + rows)
+    wizard, preview, commit = preview_and_commit(state, qtbot)
+    plan = state.session.choices.plan
+    assert plan is not None
+    threads = freed_on(plan)
+    del plan
+    wizard.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)  # type: ignore[attr-defined]
+    wizard.back()  # the preview checks again, against the store as it now is
+    qtbot.waitUntil(preview.shows_plan, timeout=10_000)  # type: ignore[attr-defined]
     assert threads and threads != [threading.get_ident()]
