@@ -17,6 +17,7 @@ from typing import Any
 from importer_gui.core import schema
 from importer_gui.core.records import (
     RECORD_TYPES,
+    TABLE_OF_RECORD,
     Change,
     ChangeKind,
     Record,
@@ -118,11 +119,17 @@ class Creations:
         if id(record) not in self._before:  # the record kept too, so its id() stays its own
             self._before[id(record)] = (record, _all_values(record))
 
+    def written(self, record: Record) -> Change | Record:
+        """What a commit writes for a held record: the record itself, unless it changed in
+        place since its creation (then its creation as planned)."""
+        kept = self._before.get(id(record))
+        return record if kept is None or kept[0] is not record else self.change(record)
+
     def change(self, record: Record) -> Change:
         """The creation of a held record, as it was planned."""
         kept = self._before.get(id(record))
         values = kept[1] if kept is not None and kept[0] is record else _all_values(record)
-        return Change(_TABLE_OF_TYPE[type(record)], ChangeKind.CREATE, record.id, values,
+        return Change(TABLE_OF_RECORD[type(record)], ChangeKind.CREATE, record.id, values,
                       _NOTHING_BEFORE)
 
 
@@ -344,9 +351,8 @@ def _attrs(*columns: str) -> KeyFn:
 # A creation's "before": nothing. Shared by every created row's change, never written to.
 _NOTHING_BEFORE: dict[str, Any] = {}
 
-# Each record type's table, and its columns (but the id) with a reader of them as a tuple
+# Each record type's columns (but the id) with a reader of them as a tuple
 # (attrgetter gives a tuple: every table has two columns or more).
-_TABLE_OF_TYPE: dict[type, Table] = {kind: table for table, kind in RECORD_TYPES.items()}
 _READ_COLUMNS: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {
     RECORD_TYPES[table]: (schema.column_names(table),
                           attrgetter(*schema.column_names(table))) for table in Table}

@@ -297,7 +297,7 @@ def commit(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> Commi
     run = RunInfo(config_path=str(plan.config.source or ""),
                   config_xml=config_xml.dumps(plan.config),
                   files=[str(imp.file) for imp in plan.imports], counts=counts)
-    run_id = store.apply(plan.changes(), run, monitor=monitor)
+    run_id = store.apply(plan.writes(), run, monitor=monitor)
     return CommitResult(run_id, counts)
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, overload
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
-from importer_gui.core.records import Change
+from importer_gui.core.records import Change, Record
 
 if TYPE_CHECKING:
     from importer_gui.core.overlay import Creations
@@ -359,16 +359,37 @@ class Plan:
         """The changes of every row without errors, in order: what a commit writes."""
         for imp in self.imports:  # read from the rows' columns: no RowPlan made per row
             expand = imp.rows.expand
-            for results, changes in zip(imp.rows.results, imp.rows.changes, strict=True):
-                if not results_have_errors(results):
-                    if type(changes) is Change:
-                        yield changes
-                    else:
-                        yield from expand(changes)
+            for held in _held_without_errors(imp.rows):
+                if type(held) is Change:
+                    yield held
+                else:
+                    yield from expand(held)
+
+    def writes(self) -> Iterator[Change | Record]:
+        """``changes()`` as the store writes them: a row's creation held as its record comes
+        as the record (Creations.written), without a Change made for it."""
+        for imp in self.imports:
+            rows = imp.rows
+            for held in _held_without_errors(rows):
+                kind = type(held)
+                if kind is Change:
+                    yield held
+                elif kind is tuple or kind is list:
+                    yield from held
+                else:
+                    assert rows.creations is not None, "a record held without the creations"
+                    yield rows.creations.written(held)
 
     def files_changed(self) -> list[Path]:
         """Data files that changed on disk since they were read."""
         return [imp.file for imp in self.imports if imp.stamp and imp.stamp.changed()]
+
+
+def _held_without_errors(rows: Rows) -> Iterator[Any]:
+    """What ``rows`` hold for each row without errors (a change, changes, or a record)."""
+    for results, held in zip(rows.results, rows.changes, strict=True):
+        if not results_have_errors(results):
+            yield held
 
 
 def outcome_counts(outcomes: bytearray, start: int = 0) -> Counter[Outcome]:

@@ -59,6 +59,8 @@ RECORD_TYPES: dict[Table, type] = {
     Table.REGISTRATION: RegistrationRec,
     Table.TRACKING: TrackingRec,
 }
+# Each record type's table.
+TABLE_OF_RECORD: dict[type, Table] = {kind: table for table, kind in RECORD_TYPES.items()}
 
 
 def record_values(record: Record) -> dict[str, Any]:
@@ -78,7 +80,8 @@ class ChangeKind(StrEnum):
 class Change:
     """One write to the store.
 
-    CREATE: ``values`` holds every column; ``record_id`` is negative (a placeholder).
+    CREATE: ``values`` holds the columns given (the others take their defaults);
+    ``record_id`` is negative (a placeholder), or the id a record comes back with.
     UPDATE: ``values`` holds the changed columns only, ``before`` their old values.
     DELETE: ``before`` holds every column of the record as it was.
     """

@@ -499,4 +499,4 @@ def commit_refresh(refresh: RefreshPlan, store: Store, *,
     run = RunInfo(config_path=str(source or ""), config_xml=refresh.config.text,
                   files=[str(imp.file) for imp in refresh.plan.imports], counts=counts,
                   kind=REFRESH_RUN_KIND)
-    return RefreshResult(store.apply(refresh.plan.changes(), run, monitor=monitor), counts)
+    return RefreshResult(store.apply(refresh.plan.writes(), run, monitor=monitor), counts)

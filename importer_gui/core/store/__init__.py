@@ -292,9 +292,10 @@ class Store:
             with self._guard("read"):
                 raise failed.cause from None
 
-    def apply(self, changes: Iterable[Change], run: RunInfo, *,
+    def apply(self, changes: Iterable[Change | Record], run: RunInfo, *,
               monitor: Monitor | None = None) -> int:
-        """Write every change and the run in one transaction; return the run's id."""
+        """Write every change (a created record may come as itself) and the run in one
+        transaction; return the run's id."""
         if run.kind not in RUN_KINDS:
             raise StoreError(UNKNOWN_RUN_KIND.format(kind=repr(run.kind)))
         with self._guard("written"):

@@ -23,14 +23,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
 from importer_gui.core import schema
 from importer_gui.core.errors import StoreError
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import Change, ChangeKind
+from importer_gui.core.records import TABLE_OF_RECORD, Change, ChangeKind, Record
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import Connection, Converter, Dialect
 from importer_gui.core.store.runs import RunInfo
@@ -42,7 +42,12 @@ _TABLE_OF: dict[str, Table] = {t.value: t for t in Table}  # a Table is its own 
 _KIND_OF: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
 
 
-def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[Change],
+def _placeholder(write: Write) -> bool:
+    """True for a record this run creates anew (not one a revert brings back with its id)."""
+    return (write.record_id if type(write) is Change else write.id) < 0
+
+
+def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[Write],
               run: RunInfo, monitor: Monitor) -> int:
     """Write the run's row, every change and its log; the caller holds the transaction."""
     total = len(changes) if isinstance(changes, Sequence) else 0
@@ -92,6 +97,7 @@ class _Layout:
     encoders: dict[str, Converter]  # columns the dialect stores differently
     json_columns: tuple[str, ...]  # read back as the engine keeps them, compared as text
     read_all: Callable[[dict[str, Any]], tuple[Any, ...]]  # a full CREATE's values, in order
+    read_record: Callable[[Any], tuple[Any, ...]]  # a created record's values, in order
     # By column: the types of stored values the log may read back from the row (see
     # Dialect.log_inserted), NoneType included.
     logged_as_stored: tuple[frozenset[type], ...]
@@ -108,14 +114,19 @@ def _layout(dialect: Dialect, table: Table) -> _Layout:
     json_columns = tuple(c.name for c in schema.columns(table) if c.type is Type.JSON)
     getter = itemgetter(*columns)
     read_all = getter if len(columns) > 1 else lambda values: (getter(values),)
+    # Every table has two columns or more besides its id: attrgetter gives a tuple.
+    read_record = attrgetter(*columns)
     logged = tuple(frozenset({type(None), *dialect.logged_as_stored.get(c.type, ())})
                    for c in schema.columns(table))
     return _Layout(columns, frozenset(columns), template,
                    tuple(schema.references(table).items()), encoders, json_columns, read_all,
-                   logged)
+                   read_record, logged)
 
 
-_Item = tuple[int, int, Change]  # position in the run, real record id, the change
+# What a run writes: changes, and created records handed as themselves (Plan.writes: a
+# Change and a dict of its values made per created record cost more than writing it).
+Write = Change | Record
+_Item = tuple[int, int, Write]  # position in the run, real record id, the change or record
 
 
 @dataclass
@@ -147,11 +158,15 @@ class BulkWriter:
         self.first_id: dict[Table, int] = {}  # the first id this run gives, per table
         self.pending: dict[Table, _Batch] = {}
 
-    def add(self, change: Change) -> None:
-        """Queue one change; a created placeholder gets its real id now."""
+    def add(self, change: Write) -> None:
+        """Queue one change (or a record to create); a created placeholder gets its real id
+        now."""
         # Dict lookups, not Enum calls: this runs once per change, 100,000s of times.
-        table, kind = _TABLE_OF[change.table], _KIND_OF[change.kind]
-        record_id = change.record_id
+        if type(change) is Change:
+            table, kind = _TABLE_OF[change.table], _KIND_OF[change.kind]
+            record_id = change.record_id
+        else:
+            table, kind, record_id = TABLE_OF_RECORD[type(change)], ChangeKind.CREATE, change.id
         if kind is ChangeKind.CREATE:
             record_id = self._new_id(table, record_id)
         elif record_id < 0:
@@ -276,8 +291,12 @@ class BulkWriter:
         """The batch's created values as stored, by column (in the layout's order)."""
         layout = self.layouts[table]
         read_all, count, template = layout.read_all, len(layout.columns), layout.template
+        read_record = layout.read_record
         rows: list[tuple[Any, ...]] = []
         for _, _, change in items:
+            if type(change) is not Change:  # a record: every column, in order
+                rows.append(read_record(change))
+                continue
             values = change.values
             if len(values) == count:  # the planner gives every column
                 try:
@@ -316,7 +335,7 @@ class BulkWriter:
         found_by = schema.table_def(table).found_by
         cols = self.layouts[table].columns
         keys = zip(*(columns[cols.index(c)] for c in found_by), strict=True)
-        wanted = set(compress(keys, [change.record_id < 0 for _, _, change in items]))
+        wanted = set(compress(keys, [_placeholder(change) for _, _, change in items]))
         firsts = sorted({key[0] for key in wanted if key[0] is not None})
         for start in range(0, len(firsts), IN_CHUNK):
             part = firsts[start:start + IN_CHUNK]
