@@ -5,41 +5,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER
 from importer_gui.core.platform_io import export_config, refresh
 from importer_gui.core.platform_io.refresh import RefreshPlan, RefreshResult
 from importer_gui.core.progress import Monitor
 from importer_gui.core.store import Store, StoreLocation
 from importer_gui.ui.i18n import arg
-from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.preview_model import PreviewModel, outcome_label
+from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_table
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import ERROR_STYLE, NOTICE_STYLE
-from importer_gui.ui.tasks import TaskRunner
-from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.styles import NOTICE_STYLE
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line, picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
-from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 # --- the work, Qt-free, run in the worker thread (its own connection to the store) ----------
 
@@ -60,21 +50,16 @@ def commit_at(store_path: StoreLocation, planned: RefreshPlan,
 
 # --- the dialog ------------------------------------------------------------------------------
 
-class RefreshDialog(QDialog):
+class RefreshDialog(PreviewApplyDialog):
     """The export configuration and its files, the preview of what changes, then Refresh."""
-
-    store_changed = Signal(int)  # the refresh's run
 
     def __init__(self, store_path: StoreLocation, parent: QWidget | None = None, *,
                  config_path: Path | None = None, synchronous: bool = False) -> None:
-        super().__init__(parent)
-        self.store_path = store_path
+        super().__init__(store_path, parent, synchronous=synchronous)
         self.planned: RefreshPlan | None = None
         self.result: RefreshResult | None = None
         self.data_files: list[Path] = []
         self.setWindowTitle(self.tr("Refresh from the platform's exports"))
-        self.resize(1100, 700)
-        self.runner = TaskRunner(self, synchronous=synchronous)
         # The preview's own session: the table reads its plan as the wizard's preview does.
         self.preview_state = WizardState(Path(str(store_path)), self)
         self.model = PreviewModel(self.preview_state, 0, self, editable=False)
@@ -95,32 +80,10 @@ class RefreshDialog(QDialog):
         layout.addLayout(self._export_row())
         self.notice = message_line(self, "refreshNotice", NOTICE_STYLE)
         layout.addWidget(self.notice)
-        self.view = QTableView(self)
-        self.view.setObjectName("refreshPreview")
-        self.view.setModel(self.model)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().hide()
-        size_columns_from_first_rows(self.view)
+        self.view = preview_table(self, "refreshPreview", self.model)
         layout.addWidget(self.view, 1)
-        self.progress_row = ProgressRow(self.tr("C&ancel"), self)
-        self.progress_row.cancel_button.clicked.connect(self.runner.cancel)
-        self.runner.progressed.connect(self.progress_row.show_progress)
-        self.status = self.progress_row.status
-        self.status.setObjectName("refreshStatus")
-        layout.addWidget(self.progress_row)
-        self.error = message_line(self, "refreshError", ERROR_STYLE)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
-        self.refresh_button.setEnabled(False)
-        self.refresh_button.clicked.connect(self.commit)
-        self.buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.refresh_button = self._add_progress_and_buttons(
+            layout, "refresh", self.tr("C&ancel"), self.tr("&Refresh"))
 
     def _choice_rows(self) -> QFormLayout:
         form = QFormLayout()
@@ -188,16 +151,13 @@ class RefreshDialog(QDialog):
         text = self.config_edit.text().strip()
         if not text:
             return
-        self.refresh_button.setEnabled(False)
         self.planned, self.result = None, None
-        self._running(True, self.tr("Reading the exports…"))
         store, config, data = self.store_path, Path(text), list(self.data_files)
         prune = self.prune_check.isChecked()
-        self.runner.run(lambda m: plan_at(store, config, data, prune, m), self._on_planned,
-                        self._on_failed)
+        self._work(self.tr("Reading the exports…"),
+                   lambda m: plan_at(store, config, data, prune, m), self._on_planned)
 
     def _on_planned(self, planned: RefreshPlan) -> None:
-        self._running(False, "")
         self.planned = planned
         self.preview_state.session.set_plan(planned.plan)
         with signals_blocked(self.exports):
@@ -229,14 +189,11 @@ class RefreshDialog(QDialog):
         planned = self.planned
         if planned is None or self.runner.busy:
             return
-        self.refresh_button.setEnabled(False)
-        self._running(True, self.tr("Writing to the store…"))
         store = self.store_path
-        self.runner.run(lambda m: commit_at(store, planned, m), self._on_committed,
-                        self._on_failed)
+        self._work(self.tr("Writing to the store…"), lambda m: commit_at(store, planned, m),
+                   self._on_committed)
 
     def _on_committed(self, result: RefreshResult) -> None:
-        self._running(False, "")
         self.result = result
         counts = result.counts
         self.status.setText(arg(self.tr(
@@ -245,22 +202,8 @@ class RefreshDialog(QDialog):
             counts.get("delete", 0)))
         self.store_changed.emit(result.run_id)
 
-    def _on_failed(self, error: ImporterError) -> None:
-        self._running(False, "")
-        if isinstance(error, Cancelled):
-            self.status.setText(self.tr("Cancelled: nothing was written."))
-        else:
-            self.error.setText(message_text(error.message))
-            self.error.show()
-        self.refresh_button.setEnabled(self.planned is not None and self.result is None)
+    def _cancelled_text(self) -> str:
+        return self.tr("Cancelled: nothing was written.")
 
-    def _running(self, running: bool, text: str) -> None:
-        self.progress_row.set_running(running)
-        if running:
-            self.error.hide()
-        self.status.setText(text)
-
-    def reject(self) -> None:
-        """Close; a running refresh is cancelled (nothing is written then)."""
-        self.runner.cancel()
-        super().reject()
+    def _can_apply(self) -> bool:
+        return self.planned is not None and self.result is None

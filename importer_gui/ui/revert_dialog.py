@@ -2,38 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
     QRadioButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from importer_gui.core import revert
-from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.revert import RevertPlan, RevertResult, RevertTable
 from importer_gui.core.store import Store
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import table_name
-from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.revert_model import RevertModel, outcome_label
-from importer_gui.ui.styles import CONFLICT_NOTICE_STYLE, ERROR_STYLE, NOTICE_STYLE
-from importer_gui.ui.tasks import TaskRunner
-from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_table
+from importer_gui.ui.styles import CONFLICT_NOTICE_STYLE, NOTICE_STYLE
 from importer_gui.ui.widgets.rows import message_line, picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
-from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 # --- the work, Qt-free, run in the worker thread (its own connection: the GUI keeps reading) --
 
@@ -54,23 +43,17 @@ def commit_at(store_path: StoreLocation, plan: RevertPlan, later_first: bool,
 
 # --- the dialog ------------------------------------------------------------------------------
 
-class RevertDialog(QDialog):
+class RevertDialog(PreviewApplyDialog):
     """The revert preview of one run: each record, conflicts coloured, then Revert."""
-
-    # A revert was committed: the newest run it made (reverting later runs first makes several).
-    store_changed = Signal(int)
 
     def __init__(self, store_path: StoreLocation, run_id: int,
                  parent: QWidget | None = None, *,
                  synchronous: bool = False) -> None:
-        super().__init__(parent)
-        self.store_path = store_path  # a file or a team's PostgreSQL database
+        super().__init__(store_path, parent, synchronous=synchronous)
         self.run_id = run_id
         self.plan: RevertPlan | None = None
         self.results: list[RevertResult] = []
         self.setWindowTitle(arg(self.tr("Revert run %1"), run_id))
-        self.resize(1100, 700)
-        self.runner = TaskRunner(self, synchronous=synchronous)
         self.model = RevertModel(self)
         self._build()
         self.start()
@@ -85,36 +68,13 @@ class RevertDialog(QDialog):
         self.notice = message_line(self, "revertNotice", NOTICE_STYLE)
         layout.addWidget(self.notice)
         layout.addLayout(self._table_row())
-        self.view = QTableView(self)
-        self.view.setObjectName("revertPreview")
-        self.view.setModel(self.model)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # The run's own order first; a click on a header sorts.
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().hide()
-        size_columns_from_first_rows(self.view)
+        self.view = preview_table(self, "revertPreview", self.model, model_order_first=True)
         layout.addWidget(self.view, 1)
         layout.addLayout(self._choice_rows())
-        self.progress_row = ProgressRow(self.tr("C&ancel"), self)
-        self.progress_row.cancel_button.clicked.connect(self.runner.cancel)
-        self.runner.progressed.connect(self.progress_row.show_progress)
-        self.status = self.progress_row.status
-        self.status.setObjectName("revertStatus")
+        self.revert_button = self._add_progress_and_buttons(
+            layout, "revert", self.tr("C&ancel"), self.tr("&Revert"))
         self.progress = self.progress_row.bar
-        layout.addWidget(self.progress_row)
-        self.error = message_line(self, "revertError", ERROR_STYLE)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.revert_button = QPushButton(self.tr("&Revert"), self)
-        self.revert_button.setEnabled(False)
-        self.revert_button.clicked.connect(self.commit)
-        self.buttons.addButton(self.revert_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
 
     def _table_row(self) -> QHBoxLayout:
         self.tables = QComboBox(self)
@@ -140,12 +100,11 @@ class RevertDialog(QDialog):
 
     def start(self) -> None:
         """Plan the revert in the background."""
-        self._running(True, self.tr("Comparing the run's records with the store…"))
         path, run_id = self.store_path, self.run_id
-        self.runner.run(lambda m: plan_at(path, run_id, m), self._on_planned, self._on_failed)
+        self._work(self.tr("Comparing the run's records with the store…"),
+                   lambda m: plan_at(path, run_id, m), self._on_planned)
 
     def _on_planned(self, plan: RevertPlan) -> None:
-        self._running(False, "")
         self.plan = plan
         with signals_blocked(self.tables):
             self.tables.clear()
@@ -219,14 +178,11 @@ class RevertDialog(QDialog):
         if plan is None or self.runner.busy:
             return
         later = self.later_choice.isVisible() and self.later_choice.isChecked()
-        self.revert_button.setEnabled(False)
-        self._running(True, self.tr("Reverting…"))
         path = self.store_path
-        self.runner.run(lambda m: commit_at(path, plan, later, m), self._on_committed,
-                        self._on_failed)
+        self._work(self.tr("Reverting…"), lambda m: commit_at(path, plan, later, m),
+                   self._on_committed)
 
     def _on_committed(self, results: list[RevertResult]) -> None:
-        self._running(False, "")
         self.results = results
         lines = [self._result_text(r) for r in results]
         self.status.setText("\n".join(lines))
@@ -244,22 +200,8 @@ class RevertDialog(QDialog):
             text += " " + self.tr("%n record(s) skipped as conflicts.", "", result.skipped)
         return text
 
-    def _on_failed(self, error: ImporterError) -> None:
-        self._running(False, "")
-        if isinstance(error, Cancelled):
-            self.status.setText(self.tr("Cancelled: nothing was written."))
-        else:
-            self.error.setText(message_text(error.message))
-            self.error.show()
-        self.revert_button.setEnabled(self.plan is not None and not self.results)
+    def _cancelled_text(self) -> str:
+        return self.tr("Cancelled: nothing was written.")
 
-    def _running(self, running: bool, text: str) -> None:
-        self.progress_row.set_running(running)
-        if running:
-            self.error.hide()
-        self.status.setText(text)
-
-    def reject(self) -> None:
-        """Close; a running revert is cancelled (nothing is written then)."""
-        self.runner.cancel()
-        super().reject()
+    def _can_apply(self) -> bool:
+        return self.plan is not None and not self.results

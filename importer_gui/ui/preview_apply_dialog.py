@@ -1,0 +1,140 @@
+"""What the "preview, then apply" dialogs share (the refresh and the revert): a read-only
+table of what will change, the background work's progress with Cancel, Close and one action
+button.
+
+A subclass lays out its own rows around them and passes its own texts: Qt translates a text
+in the context of the class whose ``tr()`` marks it, so every ``tr()`` stays in the subclass
+(the ``.ts`` keeps matching).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.store import StoreLocation
+from importer_gui.ui.messages_text import message_text
+from importer_gui.ui.styles import ERROR_STYLE
+from importer_gui.ui.tasks import TaskRunner, Work
+from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.rows import message_line
+from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
+
+
+def preview_table(parent: QWidget, name: str, model: QAbstractItemModel, *,
+                  model_order_first: bool = False) -> QTableView:
+    """A read-only table of whole rows over ``model``, sorted by a click on a header (by the
+    first column at once, unless ``model_order_first``)."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if model_order_first:  # before sorting is enabled, which sorts by the indicator at once
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().hide()
+    size_columns_from_first_rows(view)
+    return view
+
+
+class PreviewApplyDialog(QDialog):
+    """A preview of what will change in the store, then the change, both in the background;
+    closing cancels the work running (nothing is written then)."""
+
+    # The change was written: the newest run it made (a revert of later runs first makes
+    # several).
+    store_changed = Signal(int)
+
+    def __init__(self, store_path: StoreLocation, parent: QWidget | None = None, *,
+                 synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.store_path = store_path  # a file or a team's PostgreSQL database
+        self.resize(1100, 700)
+        self.runner = TaskRunner(self, synchronous=synchronous)
+
+    def _add_progress_and_buttons(self, layout: QVBoxLayout, name: str, cancel: str,
+                                  action: str) -> QPushButton:
+        """Add the progress row (``cancel`` on its button), the error line, and Close with
+        the action button (``action``: disabled until a preview enables it; it calls
+        ``commit``) to ``layout``; their object names start with ``name``. Returns the action
+        button."""
+        self.progress_row = ProgressRow(cancel, self)
+        self.progress_row.cancel_button.clicked.connect(self.runner.cancel)
+        self.runner.progressed.connect(self.progress_row.show_progress)
+        self.status = self.progress_row.status
+        self.status.setObjectName(f"{name}Status")
+        layout.addWidget(self.progress_row)
+        self.error = message_line(self, f"{name}Error", ERROR_STYLE)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.action_button = QPushButton(action, self)
+        self.action_button.setEnabled(False)
+        self.action_button.clicked.connect(self.commit)
+        self.buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        return self.action_button
+
+    def commit(self) -> None:
+        """Apply what the preview shows (the action button)."""
+        raise NotImplementedError
+
+    def _cancelled_text(self) -> str:
+        """What the status line says once cancelled work stopped (the subclass's tr())."""
+        raise NotImplementedError
+
+    def _can_apply(self) -> bool:
+        """True when a preview is shown and not applied yet (the action button is enabled
+        again after a failure)."""
+        raise NotImplementedError
+
+    def _work(self, text: str, work: Work, done: Callable[[Any], None]) -> None:
+        """Run ``work`` in the background, ``text`` in the status line and the action button
+        disabled meanwhile; ``done`` gets its result once the progress row is quiet, a failure
+        goes to ``_on_failed``."""
+        self.action_button.setEnabled(False)
+        self._running(True, text)
+
+        def finished(result: Any) -> None:
+            self._running(False, "")
+            done(result)
+
+        self.runner.run(work, finished, self._on_failed)
+
+    def _on_failed(self, error: ImporterError) -> None:
+        """Say why the work stopped; the action is offered again when it still applies."""
+        self._running(False, "")
+        if isinstance(error, Cancelled):
+            self.status.setText(self._cancelled_text())
+        else:
+            self.error.setText(message_text(error.message))
+            self.error.show()
+        self.action_button.setEnabled(self._can_apply())
+
+    def _running(self, running: bool, text: str) -> None:
+        """Show the progress row while work runs (an old error hidden), ``text`` in it."""
+        self.progress_row.set_running(running)
+        if running:
+            self.error.hide()
+        self.status.setText(text)
+
+    def reject(self) -> None:
+        """Close; running work is cancelled (nothing is written then)."""
+        self.runner.cancel()
+        super().reject()
