@@ -7,8 +7,9 @@
 # Each timed step runs three times and the table shows the median (BENCH_ARGS=--repeat N).
 # Two cases: sessions (teachers, courses, sessions, interventions) and registrations (courses,
 # learners, registrations); `make bench BENCH_ARGS="--case registrations"` runs one of them.
-# A third, the million case (issue 18): a 1,000,000-row, 3-column training-course CSV, timed
-# against the csv module's floor; `make bench BENCH_ARGS="--case million"` runs it alone
+# A third, the million case (issue 18): a 1,000,000-row registrations CSV (against a store
+# holding its courses and learners), then the 1,000,000-row training-course CSV, timed against
+# the csv module's floor; `make bench BENCH_ARGS="--case million"` runs it alone
 # (`--million-rows N` for another size).
 # Byte-code is compiled first, as an installed application has it (some shells set
 # PYTHONDONTWRITEBYTECODE, which would make every measured process compile the package).

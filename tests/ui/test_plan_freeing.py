@@ -7,8 +7,6 @@ import threading
 import weakref
 from pathlib import Path
 
-import pytest
-
 from importer_gui.core.plan import Plan
 from importer_gui.ui.pages.base import PIECE, free_in_pieces, kept_off_the_collector, let_go
 from importer_gui.ui.pages.preview_page import PreviewPage
@@ -65,8 +63,6 @@ def test_a_plan_let_go_is_freed_by_the_next_worker(tmp_path: Path, qtbot: object
     assert threads and threads != [threading.get_ident()]
 
 
-@pytest.mark.xfail(strict=True, reason="until PreviewPage.start_check lets its plan go with "
-                   "base.let_go (issue 18); then remove this mark")
 def test_a_check_started_frees_the_shown_plan_off_the_window_thread(
         tmp_path: Path, qtbot: object) -> None:
     rows = "".join(f"t{n};Name {n};t{n}@example.org\n" for n in range(500))
@@ -85,8 +81,6 @@ def test_a_check_started_frees_the_shown_plan_off_the_window_thread(
     assert threads and threads != [threading.get_ident()]
 
 
-@pytest.mark.xfail(strict=True, reason="until CommitPage.cleanupPage and PreviewPage.start_check "
-                   "let their plan go with base.let_go (issue 18); then remove this mark")
 def test_back_after_a_commit_frees_the_committed_plan_off_the_window_thread(
         tmp_path: Path, qtbot: object) -> None:
     rows = "".join(f"t{n};Name {n};t{n}@example.org\n" for n in range(500))

@@ -22,7 +22,7 @@ from importer_gui.core.store import Store
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.package_dialog import PackageDialog
-from importer_gui.ui.pages.base import BasePage, kept_off_the_collector
+from importer_gui.ui.pages.base import BasePage, kept_off_the_collector, let_go
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.tasks import TaskRunner
@@ -114,7 +114,7 @@ class CommitPage(BasePage):
         self.cancel()
         if self.result is not None:
             self.result = None
-            self.session.set_plan(None)
+            let_go(self.session)  # the next check's worker frees it, in pieces
 
     def start(self) -> None:
         """Re-check first when cells were edited, then commit."""

@@ -52,7 +52,7 @@ from importer_gui.ui.models.preview_model import (
     issue_text,
     outcome_label,
 )
-from importer_gui.ui.pages.base import BasePage, kept_off_the_collector
+from importer_gui.ui.pages.base import BasePage, kept_off_the_collector, let_go
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE, outcome_badge
 from importer_gui.ui.tasks import TaskRunner
@@ -279,7 +279,7 @@ class PreviewPage(BasePage):
         self.progress_label.setText(self.tr("Checking…"))
         self.progress.setRange(0, 0)
         snapshot = self.session.snapshot()  # the pages may edit the configuration meanwhile
-        self.session.set_plan(None)  # let go now: the worker then frees what it held
+        let_go(self.session)  # none shown; this check's worker frees the old plan, in pieces
         self.runner.run(lambda monitor: kept_off_the_collector(
             lambda: run_check(snapshot, monitor), shown_plan_dropped=True),
                         self._on_checked, self._on_check_failed)
