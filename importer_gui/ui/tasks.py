@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.log import log_path
 from importer_gui.core.progress import Monitor
+from importer_gui.ui.freeing import free_in_pieces
 from importer_gui.ui.i18n import arg, translate
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ class _Task:
     on_result: ResultFn
     on_error: ErrorFn | None
     cancel: threading.Event = field(default_factory=threading.Event)
+    # Set when another task replaced this one: its outcome will be dropped.
+    superseded: threading.Event = field(default_factory=threading.Event)
 
     def monitor(self, progress: Callable[[int, int, str], None]) -> Monitor:
         """A monitor that reports to ``progress`` and sees this task's cancel flag."""
@@ -73,14 +76,18 @@ class _Runnable(QRunnable):
         outcome = _execute(task, lambda d, t, w: signals.progressed.emit(task.serial, d, t, w))
         if isinstance(outcome, ImporterError):
             signals.failed.emit(task.serial, outcome)
+        elif task.superseded.is_set():
+            # Nobody wants it: freed here, in pieces (a plan of a million rows dropped on the
+            # window's thread kept it waiting for half a second).
+            free_in_pieces(outcome.pop())
         else:
             signals.succeeded.emit(task.serial, outcome[0])
 
 
-def _execute(task: _Task, progress: Callable[[int, int, str], None]) -> ImporterError | tuple:
-    """Run the task's work: ``(result,)``, or the error it raised as an ImporterError."""
+def _execute(task: _Task, progress: Callable[[int, int, str], None]) -> ImporterError | list:
+    """Run the task's work: ``[result]``, or the error it raised as an ImporterError."""
     try:
-        return (task.work(task.monitor(progress)),)
+        return [task.work(task.monitor(progress))]
     except ImporterError as exc:
         return exc
     except Exception as exc:  # a bug: log it for us, show one clear line to the user
@@ -110,6 +117,8 @@ class TaskRunner(QObject):
 
     def run(self, work: Work, on_result: ResultFn, on_error: ErrorFn | None = None) -> None:
         """Start ``work(monitor)``; a task still running is cancelled and its outcome dropped."""
+        if self._task is not None:
+            self._task.superseded.set()
         self.cancel()
         self._serial += 1
         task = _Task(self._serial, work, on_result, on_error)

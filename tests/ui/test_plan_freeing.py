@@ -8,7 +8,8 @@ import weakref
 from pathlib import Path
 
 from importer_gui.core.plan import Plan
-from importer_gui.ui.pages.base import PIECE, free_in_pieces, kept_off_the_collector, let_go
+from importer_gui.ui.freeing import PIECE, free_in_pieces
+from importer_gui.ui.pages.base import kept_off_the_collector, let_go
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.tasks import TaskRunner
 from tests.ui.test_preview_commit import teacher_state
@@ -95,3 +96,19 @@ def test_back_after_a_commit_frees_the_committed_plan_off_the_window_thread(
     wizard.back()  # the preview checks again, against the store as it now is
     qtbot.waitUntil(preview.shows_plan, timeout=10_000)  # type: ignore[attr-defined]
     assert threads and threads != [threading.get_ident()]
+
+
+def test_the_result_of_a_replaced_task_is_freed_in_its_worker(qtbot: object) -> None:
+    release, freed, delivered = threading.Event(), [], []
+
+    def first(_monitor: object) -> list[Leaf]:
+        release.wait(10)  # finishes after the second task replaced it
+        return [Leaf(freed) for _ in range(3 * PIECE)]
+
+    runner = TaskRunner()
+    runner.run(first, delivered.append)
+    runner.run(lambda _m: "second", delivered.append)
+    release.set()
+    runner.wait()  # the workers are done before the window's thread handles what they sent
+    qtbot.waitUntil(lambda: delivered == ["second"] and len(freed) == 3 * PIECE)  # type: ignore[attr-defined]
+    assert set(freed) and threading.get_ident() not in freed

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -18,6 +17,7 @@ from importer_gui.core.errors import ImporterError
 from importer_gui.core.log import log_path
 from importer_gui.core.plan import Plan
 from importer_gui.core.session import Session
+from importer_gui.ui.freeing import free_in_pieces
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.state import WizardState
@@ -153,41 +153,6 @@ def free_let_go() -> None:
             free_in_pieces(_let_go.pop())
         except IndexError:
             return
-
-
-PIECE = 2_000  # items freed at a time: about a millisecond of a row's objects each
-DEPTH = 12  # how deep containers are opened: a plan's rows and a planner's indexes are near
-
-
-def free_in_pieces(root: object) -> None:
-    """Let go of ``root``, emptying the large lists, dicts and sets it alone holds a piece at
-    a time, each piece a short hold of the GIL, instead of all at once.
-
-    Only an object nothing else refers to is opened (its reference count says so): emptying
-    it cannot change what someone else sees. Smaller containers are opened to find the large
-    ones inside; past ``DEPTH`` levels, or in a tuple, what is left is freed as a whole.
-    """
-    stack, depths = [root], [0]
-    del root
-    while stack:
-        item, depth = stack.pop(), depths.pop()
-        if sys.getrefcount(item) > 2:  # ``item`` and the call's argument: held elsewhere too
-            continue
-        kind = type(item)
-        if kind is list and len(item) > PIECE:
-            while item:
-                del item[-PIECE:]
-        elif (kind is dict or kind is set) and len(item) > PIECE:
-            pop = item.popitem if kind is dict else item.pop
-            while item:
-                for _ in range(min(PIECE, len(item))):
-                    pop()
-        elif depth < DEPTH and gc.is_tracked(item):
-            children = gc.get_referents(item)
-            stack.extend(children)
-            depths.extend([depth + 1] * len(children))
-            del children
-        del item  # its children are now held by the stack alone, when by nothing else
 
 
 def kept_off_the_collector(work: Callable[[], T], *, shown_plan_dropped: bool) -> T:
