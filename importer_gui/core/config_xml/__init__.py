@@ -8,13 +8,16 @@
 
 Loading keeps the parsed tree in ``ImportConfig.document``; saving patches a copy of it, so
 comments and the elements the assistant does not run come out exactly as they went in. A
-configuration built in code, without a document, is written from scratch, indented.
+configuration built in code, without a document, is written from scratch, indented. Our errors
+are templates marked for translation, one per wording; the system's reason (strerror) and
+lxml's words inside one are values.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -36,9 +39,11 @@ from importer_gui.core.config_xml.write import build_document, serialize
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
 
 __all__ = [
+    "CONFIGURATION_FILE",
     "DOCTYPE_REFUSED",
     "MAX_BYTES",
     "MAX_DEPTH",
+    "Document",
     "apply_suggestion",
     "dumps",
     "load",
@@ -48,6 +53,25 @@ __all__ = [
     "suggest",
     "validate_date_format",
 ]
+
+
+@dataclass(frozen=True)
+class Document:
+    """The messages about reading one kind of document, which say what it should have been."""
+
+    missing: str  # it does not exist
+    folder: str  # it is a folder
+    unreadable: str  # the system refused to read it: {reason}
+
+
+CONFIGURATION_FILE = Document(
+    missing=QT_TRANSLATE_NOOP("errors", "The configuration file does not exist."),
+    folder=QT_TRANSLATE_NOOP("errors", "This is a folder, not a configuration file."),
+    unreadable=QT_TRANSLATE_NOOP("errors", "The configuration file cannot be read: {reason}."))
+NOT_WRITTEN = QT_TRANSLATE_NOOP("errors", "The configuration cannot be written: {reason}.")
+# {reason}: the error reading the text back, itself one of our messages.
+NOT_SAVED = QT_TRANSLATE_NOOP("errors", "The configuration was not saved: {reason}")
+SAVE_FAILED = QT_TRANSLATE_NOOP("errors", "The configuration could not be saved: {reason}.")
 
 
 def loads(data: str | bytes, source: Path | None = None) -> ImportConfig:
@@ -61,21 +85,20 @@ def loads(data: str | bytes, source: Path | None = None) -> ImportConfig:
 def load(path: Path) -> ImportConfig:
     """Read and check the configuration file at ``path``."""
     path = Path(path)
-    return loads(read_document(path, "configuration file", "a configuration file"),
-                 source=path)
+    return loads(read_document(path, CONFIGURATION_FILE), source=path)
 
 
-def read_document(path: Path, noun: str, a_noun: str) -> bytes:
+def read_document(path: Path, document: Document) -> bytes:
     """The bytes of a document to parse, bounded and read without blocking; every failure is
-    one ConfigError naming the file (``noun`` says what it should have been)."""
+    one ConfigError naming the file, in ``document``'s words."""
     try:
         data = _read_file(path)
     except FileNotFoundError:
-        raise ConfigError(f"The {noun} does not exist.", path=path) from None
+        raise ConfigError(document.missing, path=path) from None
     except IsADirectoryError:
-        raise ConfigError(f"This is a folder, not {a_noun}.", path=path) from None
+        raise ConfigError(document.folder, path=path) from None
     except OSError as exc:
-        raise ConfigError(f"The {noun} cannot be read: {exc.strerror or exc}.",
+        raise ConfigError(document.unreadable.format(reason=exc.strerror or exc),
                           path=path) from None
     if len(data) > MAX_BYTES:
         raise ConfigError(too_large(path.stat().st_size), path=path)
@@ -108,8 +131,7 @@ def dumps(config: ImportConfig) -> str:
         else:
             tree = etree.ElementTree(build_document(config))
     except ValueError as exc:  # lxml refuses a name that is not an XML name
-        raise ConfigError(f"The configuration cannot be written: {exc}.",
-                          path=config.source) from None
+        raise ConfigError(NOT_WRITTEN.format(reason=exc), path=config.source) from None
     return serialize(tree)
 
 
@@ -120,9 +142,8 @@ def save(config: ImportConfig, path: Path) -> None:
     try:
         loads(text, source=path)
     except ConfigError as exc:
-        raise ConfigError(f"The configuration was not saved: {exc.detail}", path=path) from None
+        raise ConfigError(NOT_SAVED.format(reason=exc.detail), path=path) from None
     try:
         write_bytes_atomically(path, text.encode("utf-8"))
     except OSError as exc:
-        raise ConfigError(f"The configuration could not be saved: {exc.strerror or exc}.",
-                          path=path) from None
+        raise ConfigError(SAVE_FAILED.format(reason=exc.strerror or exc), path=path) from None

@@ -2,7 +2,8 @@
 
 A ``<!DOCTYPE>`` (entities, external DTDs, "billion laughs") is refused, never expanded or
 fetched; documents over MAX_BYTES or nested over MAX_DEPTH levels are refused; bytes outside
-the declared encoding name their line.
+the declared encoding name their line. Our messages are templates marked for translation, one
+per wording; lxml's own words inside one ({detail}) are a value, shown as lxml writes them.
 """
 
 from __future__ import annotations
@@ -23,12 +24,31 @@ MAX_DEPTH = 50  # the format needs 6 levels; this leaves room for preserved part
 DOCTYPE_REFUSED = QT_TRANSLATE_NOOP("errors", "The configuration holds a <!DOCTYPE> "
                                               "declaration; DTDs and entities are refused for "
                                               "safety, a configuration needs none.")
+TOO_LARGE = QT_TRANSLATE_NOOP("errors", "The configuration is too large ({size} MB); the limit "
+                                        "is {limit} MB.")
+TOO_DEEP = QT_TRANSLATE_NOOP("errors", "The configuration is nested more than {depth} levels deep "
+                                       "(line {line}).")
+FRAGMENT_MALFORMED = QT_TRANSLATE_NOOP("errors", "A preserved element is not well-formed XML: "
+                                                 "{detail}.")
+# lxml's parse errors, with the line when lxml gives one.
+MALFORMED = QT_TRANSLATE_NOOP("errors", "The configuration is not well-formed XML: {detail}.")
+MALFORMED_AT = QT_TRANSLATE_NOOP("errors", "The configuration is not well-formed XML (line "
+                                           "{line}): {detail}.")
+MALFORMED_END_TAG = QT_TRANSLATE_NOOP("errors", "The configuration is not well-formed XML (line "
+                                                '{line}): {detail}; did you mean "{hint}"?')
+UNREADABLE_ENCODING = QT_TRANSLATE_NOOP("errors", "The configuration declares an encoding that "
+                                                  "cannot be read: {detail}.")
+UNREADABLE_ENCODING_AT = QT_TRANSLATE_NOOP("errors", "The configuration declares an encoding that "
+                                                     "cannot be read (line {line}): {detail}.")
+BAD_BYTES = QT_TRANSLATE_NOOP("errors", "The configuration holds bytes that are not valid "
+                                        "{encoding} text: {detail}.")
+BAD_BYTES_AT = QT_TRANSLATE_NOOP("errors", "The configuration holds bytes that are not valid "
+                                           "{encoding} text (line {line}): {detail}.")
 
 
 def too_large(size: int) -> str:
     """The message for a document over the size limit."""
-    return (f"The configuration is too large ({size / 1024 / 1024:.1f} MB); "
-            f"the limit is {MAX_BYTES // 1024 // 1024} MB.")
+    return TOO_LARGE.format(size=f"{size / 1024 / 1024:.1f}", limit=MAX_BYTES // 1024 // 1024)
 
 
 def as_bytes(data: str | bytes) -> bytes:
@@ -71,7 +91,7 @@ def parse_fragment(text: str) -> El:
     try:
         element = etree.fromstring(text.encode("utf-8"), safe_parser())
     except etree.XMLSyntaxError as exc:
-        raise ConfigError(f"A preserved element is not well-formed XML: {exc.msg}.") from None
+        raise ConfigError(FRAGMENT_MALFORMED.format(detail=exc.msg)) from None
     if element.getroottree().docinfo.doctype:
         raise ConfigError(QT_TRANSLATE_NOOP(
             "errors", "A preserved element holds a <!DOCTYPE> declaration."))
@@ -88,21 +108,22 @@ def _syntax_error(exc: etree.XMLSyntaxError, raw: bytes, source: Path | None) ->
     """A clear message for lxml's parse error."""
     line = exc.lineno or None
     detail = re.sub(r", line \d+, column \d+$", "", exc.msg or str(exc))
-    where = f" (line {line})" if line else ""
     if not raw.strip():
         return ConfigError(QT_TRANSLATE_NOOP("errors", "The configuration is empty."),
                            path=source)
     if detail.startswith("Unsupported encoding"):
-        message = f"The configuration declares an encoding that cannot be read{where}: {detail}."
+        template = UNREADABLE_ENCODING_AT if line else UNREADABLE_ENCODING
+        message = template.format(line=line, detail=detail)
     elif "encoding" in detail.lower() or "proper UTF-8" in detail:
-        message = (f"The configuration holds bytes that are not valid "
-                   f"{_declared_encoding(raw)} text{where}: {detail}.")
+        template = BAD_BYTES_AT if line else BAD_BYTES
+        message = template.format(line=line, detail=detail, encoding=_declared_encoding(raw))
     else:
-        message = f"The configuration is not well-formed XML{where}: {detail}."
+        message = (MALFORMED_AT if line else MALFORMED).format(line=line, detail=detail)
         stray = _stray_end_tag(detail, raw, line)
         if stray is not None:  # the registration page's </registrationDate>
-            return ConfigError(f'{message[:-1]}; did you mean "{stray[1]}"?', path=source,
-                               line=line, suggestion=stray)
+            return ConfigError(MALFORMED_END_TAG.format(line=line, detail=detail,
+                                                        hint=stray[1]),
+                               path=source, line=line, suggestion=stray)
     return ConfigError(message, path=source, line=line)
 
 
@@ -142,6 +163,5 @@ def _check_depth(root: El, source: Path | None) -> None:
     for event, element in etree.iterwalk(root, events=("start", "end")):
         depth += 1 if event == "start" else -1
         if depth > MAX_DEPTH:
-            raise ConfigError(f"The configuration is nested more than {MAX_DEPTH} levels deep "
-                              f"(line {element.sourceline}).", path=source,
-                              line=element.sourceline)
+            raise ConfigError(TOO_DEEP.format(depth=MAX_DEPTH, line=element.sourceline),
+                              path=source, line=element.sourceline)

@@ -3,7 +3,8 @@
 An ``<export-config>`` holds ``<export>`` elements, each one provider (its columns and
 parameters), one export action (the file's format, encoding, delimiter and header line) and
 consolidators (``moveToFolder`` names the file). Parsing goes through ``config_xml.safe``:
-a hostile document is refused as an import configuration is.
+a hostile document is refused as an import configuration is. Errors are templates marked for
+translation, one per wording, as the import configuration's are (``config_xml.read``).
 """
 
 from __future__ import annotations
@@ -17,11 +18,77 @@ from lxml import etree
 
 from importer_gui.core.catalogue import DELIMITERS, YES, YES_NO
 from importer_gui.core.catalogue import exports as cat
-from importer_gui.core.config_xml import read_document
-from importer_gui.core.config_xml.read import Reader, children, element_name, text_of
+from importer_gui.core.config_xml import Document, read_document
+from importer_gui.core.config_xml.read import (
+    UNKNOWN_ELEMENT,
+    UNKNOWN_OPTION,
+    UNKNOWN_VALUE,
+    Reader,
+    Unknown,
+    children,
+    element_name,
+    text_of,
+)
 from importer_gui.core.config_xml.safe import El, as_bytes, parse
 from importer_gui.core.config_xml.write import DECLARATION, XSI_NS
-from importer_gui.core.errors import ConfigError, DataFileError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError
+
+EXPORT_CONFIGURATION = Document(
+    missing=QT_TRANSLATE_NOOP("errors", "The export configuration does not exist."),
+    folder=QT_TRANSLATE_NOOP("errors", "This is a folder, not an export configuration."),
+    unreadable=QT_TRANSLATE_NOOP("errors", "The export configuration cannot be read: "
+                                           "{reason}."))
+
+# Unknown names of the export configuration's own kinds (its elements, options and values
+# are called as the import configuration's are).
+UNKNOWN_EXPORT_PROVIDER = Unknown(
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown export provider "{name}" in <{parent}> '
+                                      '(line {line}); did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown export provider "{name}" in <{parent}> '
+                                      "(line {line})."))
+UNKNOWN_EXPORT_PARAMETER = Unknown(  # in a provider's <parameters>
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown parameter "{name}" in <{parent}> (line {line}); '
+                                      'did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown parameter "{name}" in <{parent}> '
+                                      "(line {line})."))
+UNKNOWN_EXPORT_COLUMN = Unknown(  # in a provider's <columns>
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown column "{name}" in <{parent}> (line {line}); '
+                                      'did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown column "{name}" in <{parent}> (line {line}).'))
+UNKNOWN_EXPORT_ACTION = Unknown(
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown export action "{name}" in <{parent}> '
+                                      '(line {line}); did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown export action "{name}" in <{parent}> '
+                                      "(line {line})."))
+UNKNOWN_CONSOLIDATOR = Unknown(
+    meant=QT_TRANSLATE_NOOP("errors", 'Unknown consolidator "{name}" in <{parent}> '
+                                      '(line {line}); did you mean "{hint}"?'),
+    ended=QT_TRANSLATE_NOOP("errors", 'Unknown consolidator "{name}" in <{parent}> '
+                                      "(line {line})."))
+
+# The export configuration's other errors.
+WRONG_ROOT = QT_TRANSLATE_NOOP("errors", "The root element is <{element}> (line {line}); an "
+                                         "export configuration starts with <export-config>.")
+NO_EXPORT = QT_TRANSLATE_NOOP("errors", "<export-config> (line {line}) holds no <export>.")
+SECOND_PART = QT_TRANSLATE_NOOP("errors", "<export> (line {line}) has a second <{part}> "
+                                          "(line {second_line}).")
+# An <export> without exactly one provider, or one export action.
+NO_PROVIDER = QT_TRANSLATE_NOOP("errors", "<export> (line {line}) needs one provider in "
+                                          "<providers>, and has none.")
+MANY_PROVIDERS = QT_TRANSLATE_NOOP("errors", "<export> (line {line}) needs one provider in "
+                                             "<providers>, and has {count} of them.")
+NO_ACTION = QT_TRANSLATE_NOOP("errors", "<export> (line {line}) needs one export action in "
+                                        "<actions>, and has none.")
+MANY_ACTIONS = QT_TRANSLATE_NOOP("errors", "<export> (line {line}) needs one export action "
+                                           "in <actions>, and has {count} of them.")
+NO_COLUMN = QT_TRANSLATE_NOOP("errors", "<{provider}> (line {line}) lists no column.")
+TOO_MANY_FILES = QT_TRANSLATE_NOOP("errors", "{count} data files were given, but the export "
+                                             "configuration has only {exports} <export>.")
+NO_FILE_NAME = QT_TRANSLATE_NOOP("errors", "<{provider}>'s export names no file "
+                                           "(<moveToFolder><fileName>); name its file with "
+                                           "--data.")
+NO_MATCH = QT_TRANSLATE_NOOP("errors", "no file in the folder matches {name}; name the "
+                                       "export's file with --data.")
 
 
 @dataclass(frozen=True)
@@ -127,8 +194,7 @@ class ExportConfig:
 def load(path: Path) -> ExportConfig:
     """Read and check the export configuration at ``path``."""
     path = Path(path)
-    return loads(read_document(path, "export configuration", "an export configuration"),
-                 source=path)
+    return loads(read_document(path, EXPORT_CONFIGURATION), source=path)
 
 
 def loads(data: str | bytes, source: Path | None = None) -> ExportConfig:
@@ -137,17 +203,15 @@ def loads(data: str | bytes, source: Path | None = None) -> ExportConfig:
     root = parse(raw, source)
     reader = Reader(source)
     if root.tag != cat.EXPORT_ROOT:
-        raise reader.fail(f"The root element is <{element_name(root)}> (line "
-                          f"{root.sourceline}); an export configuration starts with "
-                          f"<{cat.EXPORT_ROOT}>.", root)
+        raise reader.fail(WRONG_ROOT.format(element=element_name(root), line=root.sourceline),
+                          root)
     exports = []
     for child in children(root):
         if child.tag != cat.EXPORT:
-            raise reader.unknown("element", child, f"<{cat.EXPORT_ROOT}>", [cat.EXPORT])
+            raise reader.unknown_in(UNKNOWN_ELEMENT, child, cat.EXPORT_ROOT, [cat.EXPORT])
         exports.append(_read_export(child, reader))
     if not exports:
-        raise reader.fail(f"<{cat.EXPORT_ROOT}> (line {root.sourceline}) holds no "
-                          f"<{cat.EXPORT}>.", root)
+        raise reader.fail(NO_EXPORT.format(line=root.sourceline), root)
     return ExportConfig(exports, source, raw.decode("utf-8", errors="replace"))
 
 
@@ -156,14 +220,14 @@ def _read_export(element: El, reader: Reader) -> Export:
     parts: dict[str, El] = {}
     for child in children(element):
         if child.tag not in cat.EXPORT_ORDER:
-            raise reader.unknown("element", child, f"<{cat.EXPORT}>", cat.EXPORT_ORDER)
+            raise reader.unknown_in(UNKNOWN_ELEMENT, child, cat.EXPORT, cat.EXPORT_ORDER)
         if child.tag in parts:
-            raise reader.fail(f"<{cat.EXPORT}> (line {element.sourceline}) has a second "
-                              f"<{child.tag}> (line {child.sourceline}).", child)
+            raise reader.fail(SECOND_PART.format(line=element.sourceline, part=child.tag,
+                                                 second_line=child.sourceline), child)
         parts[child.tag] = child
     line = element.sourceline
-    provider = _only(parts.get("providers"), "provider", line, reader)
-    action = _only(parts.get("actions"), "export action", line, reader)
+    provider = _only(parts.get("providers"), (NO_PROVIDER, MANY_PROVIDERS), line, reader)
+    action = _only(parts.get("actions"), (NO_ACTION, MANY_ACTIONS), line, reader)
     read_action = _read_action(action, reader)
     file_name = read_action.options.get(cat.FILE_NAME, "")
     consolidators = parts.get("consolidators")
@@ -172,14 +236,14 @@ def _read_export(element: El, reader: Reader) -> Export:
     return Export(_read_provider(provider, reader), read_action, file_name)
 
 
-def _only(container: El | None, what: str, line: int | None, reader: Reader) -> El:
-    """The one element a part holds."""
+def _only(container: El | None, wrong: tuple[str, str], line: int | None,
+          reader: Reader) -> El:
+    """The one element a part holds; ``wrong``: the messages when it holds none, or more."""
     found = children(container) if container is not None else []
-    tag = "providers" if what == "provider" else "actions"
     if len(found) != 1:
-        many = f"{len(found)} of them" if found else "none"
-        raise reader.fail(f"<{cat.EXPORT}> (line {line}) needs one {what} in <{tag}>, and "
-                          f"has {many}.", container)
+        none, many = wrong
+        raise reader.fail((many if found else none).format(line=line, count=len(found)),
+                          container)
     return found[0]
 
 
@@ -187,7 +251,8 @@ def _read_provider(element: El, reader: Reader) -> ExportProvider:
     """A provider: known by name, its columns and parameters documented ones."""
     spec = cat.PROVIDERS.get(element.tag) if isinstance(element.tag, str) else None
     if spec is None:
-        raise reader.unknown("export provider", element, "<providers>", list(cat.PROVIDERS))
+        raise reader.unknown_in(UNKNOWN_EXPORT_PROVIDER, element, "providers",
+                                list(cat.PROVIDERS))
     provider = ExportProvider(spec)
     for child in children(element):
         if child.tag == cat.COLUMNS:
@@ -195,17 +260,17 @@ def _read_provider(element: El, reader: Reader) -> ExportProvider:
         elif child.tag == cat.PARAMETERS:
             for parameter in children(child):
                 if spec.parameters and parameter.tag not in spec.parameters:
-                    raise reader.unknown("parameter", parameter, f"<{spec.name}>",
-                                         spec.parameters)
+                    raise reader.unknown_in(UNKNOWN_EXPORT_PARAMETER, parameter, spec.name,
+                                            spec.parameters)
                 provider.parameters[parameter.tag] = text_of(parameter)
                 if parameter.tag == cat.STATUS_FORMAT:
                     provider.codes[parameter.tag] = {
                         c.tag: text_of(c) for c in children(parameter) if text_of(c)}
         else:
-            raise reader.unknown("element", child, f"<{spec.name}>",
-                                 [cat.COLUMNS, cat.PARAMETERS])
+            raise reader.unknown_in(UNKNOWN_ELEMENT, child, spec.name,
+                                    [cat.COLUMNS, cat.PARAMETERS])
     if not provider.columns:
-        raise reader.fail(f"<{spec.name}> (line {element.sourceline}) lists no column.",
+        raise reader.fail(NO_COLUMN.format(provider=spec.name, line=element.sourceline),
                           element)
     for name in (cat.DATE_FORMAT, cat.DATE_TIME_FORMAT):
         if provider.parameters.get(name):
@@ -228,14 +293,14 @@ _ISO_T = re.compile(r"([dD])[tT]([hH])")
 def _read_column(element: El, spec: cat.ExportProviderSpec, reader: Reader) -> ExportColumn:
     """One column: a documented one of its provider."""
     if spec.columns and element.tag not in spec.columns:
-        raise reader.unknown("column", element, f"<{spec.name}>", spec.columns)
+        raise reader.unknown_in(UNKNOWN_EXPORT_COLUMN, element, spec.name, spec.columns)
     return ExportColumn(element.tag, element.get("label") or "", text_of(element))
 
 
 def _read_action(element: El, reader: Reader) -> ExportAction:
     """The export action and its options, each value one the platform documents."""
     if element.tag not in cat.EXPORT_ACTIONS:
-        raise reader.unknown("export action", element, "<actions>", cat.EXPORT_ACTIONS)
+        raise reader.unknown_in(UNKNOWN_EXPORT_ACTION, element, "actions", cat.EXPORT_ACTIONS)
     known = [*cat.ACTION_OPTIONS, *(cat.SFTP_OPTIONS if element.tag == cat.SFTP_EXPORT else ())]
     choices = {cat.FORMAT: cat.EXPORT_FORMATS, cat.ENCODING: cat.EXPORT_ENCODINGS,
                cat.DELIMITER: cat.EXPORT_DELIMITERS, cat.SHOW_HEADERS: YES_NO,
@@ -243,14 +308,14 @@ def _read_action(element: El, reader: Reader) -> ExportAction:
     action = ExportAction(element.tag)
     for child in children(element):
         if child.tag not in known:
-            raise reader.unknown("option", child, f"<{element.tag}>", known)
+            raise reader.unknown_in(UNKNOWN_OPTION, child, element.tag, known)
         value = text_of(child)
         allowed = choices.get(child.tag)
         if allowed is not None:
             match = next((c for c in allowed if c.casefold() == value.casefold()), None)
             if match is None:
-                raise reader.unknown("value", child, f"<{child.tag}>", allowed, name=value,
-                                     listing=True)
+                raise reader.unknown_in(UNKNOWN_VALUE, child, child.tag, allowed, name=value,
+                                        listing=True)
             value = match
         action.options[child.tag] = value
     return action
@@ -259,8 +324,8 @@ def _read_action(element: El, reader: Reader) -> ExportAction:
 def _read_consolidator(element: El, reader: Reader) -> str:
     """A known consolidator; moveToFolder's file name ("" for the others)."""
     if element.tag not in cat.EXPORT_CONSOLIDATORS:
-        raise reader.unknown("consolidator", element, "<consolidators>",
-                             cat.EXPORT_CONSOLIDATORS)
+        raise reader.unknown_in(UNKNOWN_CONSOLIDATOR, element, "consolidators",
+                                cat.EXPORT_CONSOLIDATORS)
     if element.tag != cat.MOVE_TO_FOLDER:
         return ""
     options = {child.tag: text_of(child) for child in children(element)}
@@ -274,8 +339,8 @@ def data_files(config: ExportConfig, overrides: list[Path] | None = None) -> lis
     configuration's folder (the newest match when the name has date placeholders)."""
     overrides = list(overrides or [])
     if len(overrides) > len(config.exports):
-        raise ConfigError(f"{len(overrides)} data files were given, but the export "
-                          f"configuration has only {len(config.exports)} <{cat.EXPORT}>.",
+        raise ConfigError(TOO_MANY_FILES.format(count=len(overrides),
+                                                exports=len(config.exports)),
                           path=config.source)
     return [overrides[i] if i < len(overrides) else _named_file(config, export)
             for i, export in enumerate(config.exports)]
@@ -285,9 +350,8 @@ def _named_file(config: ExportConfig, export: Export) -> Path:
     """The export's file beside the configuration: its name only, never a path it names."""
     name = Path(export.file_name.replace("\\", "/")).name
     if not name:
-        raise ConfigError(f"<{export.provider.name}>'s export names no file "
-                          f"(<{cat.MOVE_TO_FOLDER}><{cat.FILE_NAME}>); name its file with "
-                          "--data.", path=config.source)
+        raise ConfigError(NO_FILE_NAME.format(provider=export.provider.name),
+                          path=config.source)
     pattern = name
     for placeholder in cat.NAME_PLACEHOLDERS:
         pattern = pattern.replace(placeholder, "*")
@@ -296,8 +360,7 @@ def _named_file(config: ExportConfig, export: Export) -> Path:
     matches = [p for p in config.folder.iterdir()
                if p.is_file() and fnmatch.fnmatchcase(p.name, pattern)]
     if not matches:
-        raise DataFileError(f"no file in the folder matches {name}; name the export's file "
-                            "with --data.", path=config.folder)
+        raise DataFileError(NO_MATCH.format(name=name), path=config.folder)
     return max(matches, key=lambda p: (p.stat().st_mtime_ns, p.name))
 
 

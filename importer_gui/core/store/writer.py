@@ -12,7 +12,8 @@ What the check saw is checked again here, inside the write transaction (one writ
 time): an updated or deleted record must still hold the values it had, and a created record
 must not have been created meanwhile by another commit (the engine's unique keys; for a
 session, which has none, a session equal in ``found_by``). So two commits of the same files
-at the same moment leave the store as one would, and the second names the conflict.
+at the same moment leave the store as one would, and the second names the conflict. Its
+errors are templates marked for translation, one per wording ("nothing was written" included).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from importer_gui.core import schema
-from importer_gui.core.errors import StoreError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import TABLE_OF_RECORD, Change, ChangeKind, Record
 from importer_gui.core.schema import Table, Type
@@ -40,6 +41,51 @@ IN_CHUNK = 500  # ids per "WHERE id IN (...)"
 
 _TABLE_OF: dict[str, Table] = {t.value: t for t in Table}  # a Table is its own value, too
 _KIND_OF: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
+
+# The writer's errors: {subject} is a record ("Session 12"), {kind} {id} a table's record
+# ("session -3", a placeholder id).
+NO_RUN_TO_REVERT = QT_TRANSLATE_NOOP("errors", "Run {run} does not exist or was already "
+                                               "reverted: nothing was written.")
+CREATED_TWICE = QT_TRANSLATE_NOOP("errors", "The changes create {kind} {id} twice: nothing was "
+                                            "written to {path}.")
+NEVER_CREATED = QT_TRANSLATE_NOOP("errors", "The changes refer to {kind} {id}, which they never "
+                                            "create: nothing was written to {path}.")
+UNKNOWN_COLUMN = QT_TRANSLATE_NOOP("errors", "Unknown {kind} column {column}: nothing was "
+                                             "written to {path}.")
+GONE = QT_TRANSLATE_NOOP("errors", "{subject} is no longer in the store (it changed since the "
+                                   "check; check again): nothing was written to {path}.")
+CHANGED = QT_TRANSLATE_NOOP("errors", "{subject} changed since the check ({column} is now "
+                                      "{value}); check again: nothing was written to {path}.")
+
+
+@dataclass(frozen=True)
+class _CreatedMeanwhile:
+    """A record of one table created by another commit since the check, by who created it:
+    {name} is the record's label (quoted) or id, {path} the store."""
+
+    by_program: str  # no run of ours created it
+    by_run: str  # run {run}, neither user nor machine known
+    by_run_of: str  # run {run} ({who}): its user or its machine
+    by_user_on: str  # run {run} ({user} on {machine})
+
+
+# By table with ``found_by`` (those without a unique key): the engine's unique keys name the
+# others' conflicts (the store's UNIQUE message).
+_CREATED_MEANWHILE = {
+    Table.SESSION: _CreatedMeanwhile(
+        by_program=QT_TRANSLATE_NOOP("errors", "Session {name} was created by another program "
+                                               "since the check; check again: nothing was "
+                                               "written to {path}."),
+        by_run=QT_TRANSLATE_NOOP("errors", "Session {name} was created by run {run} since the "
+                                           "check; check again: nothing was written to "
+                                           "{path}."),
+        by_run_of=QT_TRANSLATE_NOOP("errors", "Session {name} was created by run {run} ({who}) "
+                                              "since the check; check again: nothing was "
+                                              "written to {path}."),
+        by_user_on=QT_TRANSLATE_NOOP("errors", "Session {name} was created by run {run} ({user} "
+                                               "on {machine}) since the check; check again: "
+                                               "nothing was written to {path}.")),
+}
 
 
 def _placeholder(write: Write) -> bool:
@@ -81,8 +127,7 @@ def _insert_run(conn: Connection, dialect: Dialect, run: RunInfo) -> int:
             f"UPDATE import_run SET reverted_by = {p} WHERE id = {p} AND reverted_by IS NULL"
             f" AND id != {p}", (run_id, run.reverts_run, run_id)).rowcount
         if marked != 1:
-            raise StoreError(f"Run {run.reverts_run} does not exist or was already "
-                             "reverted: nothing was written.")
+            raise StoreError(NO_RUN_TO_REVERT.format(run=run.reverts_run))
     return run_id
 
 
@@ -196,9 +241,9 @@ class BulkWriter:
         self.monitor.check_cancelled()
         self.monitor.progress(self.done, self.total, "Writing to the store")
 
-    def _fail(self, message: str) -> StoreError:
-        """A StoreError saying nothing was written."""
-        return StoreError(f"{message}: nothing was written to {self.path}.")
+    def _fail(self, template: str, **values: object) -> StoreError:
+        """A StoreError from ``template`` (which says nothing was written to {path})."""
+        return StoreError(template.format(path=self.path, **values))
 
     def _new_id(self, table: Table, record_id: int) -> int:
         """The id a created record gets: the next free one for a placeholder."""
@@ -213,7 +258,7 @@ class BulkWriter:
             placeholders.frombytes(bytes(8 * max(slot + 1 - len(placeholders),
                                                  len(placeholders) // 2 + 1024)))
         elif placeholders[slot]:
-            raise self._fail(f"The changes create {table.value} {record_id} twice")
+            raise self._fail(CREATED_TWICE, kind=table.value, id=record_id)
         placeholders[slot] = next_id
         self.next_id[table] = next_id + 1
         return next_id
@@ -223,8 +268,7 @@ class BulkWriter:
         placeholders, slot = self.ids[table], -record_id
         if slot < len(placeholders) and placeholders[slot]:
             return placeholders[slot]
-        raise self._fail(f"The changes refer to {table.value} {record_id}, "
-                         "which they never create")
+        raise self._fail(NEVER_CREATED, kind=table.value, id=record_id)
 
     def _merged(self, table: Table, values: dict[str, Any],
                 base: dict[str, Any]) -> dict[str, Any]:
@@ -232,7 +276,7 @@ class BulkWriter:
         layout = self.layouts[table]
         if not layout.column_set.issuperset(values):
             unknown = sorted(set(values) - layout.column_set)[0]
-            raise self._fail(f"Unknown {table.value} column {unknown}")
+            raise self._fail(UNKNOWN_COLUMN, kind=table.value, column=unknown)
         return {**base, **values}  # never alters the caller's dict
 
     def _db_values(self, table: Table, values: dict[str, Any],
@@ -343,9 +387,9 @@ class BulkWriter:
                    f' WHERE {found_by[0]} IN ({", ".join([p] * len(part))}) AND id < {p}')
             for found_id, *values in self.conn.execute(sql, (*part, self.first_id[table])):
                 if tuple(values) in wanted:
-                    raise self._fail(self._created_meanwhile(table, found_id))
+                    raise self._created_meanwhile(table, found_id)
 
-    def _created_meanwhile(self, table: Table, record_id: int) -> str:
+    def _created_meanwhile(self, table: Table, record_id: int) -> StoreError:
         """"Session 'May' was created by run 4 (jdoe on pc-12) since the check; ..."."""
         definition, p = schema.table_def(table), self.dialect.param
         label = self.conn.execute(f'SELECT {definition.label} FROM "{table.value}" WHERE id = {p}',
@@ -354,13 +398,16 @@ class BulkWriter:
             "SELECT r.id, r.user_name, r.machine FROM run_change c JOIN import_run r"
             f" ON r.id = c.run_id WHERE c.table_name = {p} AND c.kind = 'create'"
             f" AND c.record_id = {p} ORDER BY r.id DESC", (table.value, record_id)).fetchone()
-        who = "another program"
-        if run is not None:
-            by = " on ".join(part for part in run[1:] if part)
-            who = f"run {run[0]} ({by})" if by else f"run {run[0]}"
         name = repr(label) if label is not None else str(record_id)
-        return (f"{table.value.capitalize()} {name} was created by {who} since the check; "
-                "check again")
+        said = _CREATED_MEANWHILE[table]
+        if run is None:
+            return self._fail(said.by_program, name=name)
+        run_id, user, machine = run
+        if user and machine:
+            return self._fail(said.by_user_on, name=name, run=run_id, user=user, machine=machine)
+        if user or machine:
+            return self._fail(said.by_run_of, name=name, run=run_id, who=user or machine)
+        return self._fail(said.by_run, name=name, run=run_id)
 
     def _updates(self, table: Table, items: list[_Item]) -> None:
         """UPDATE the batch's records to their final values; log before and after."""
@@ -402,14 +449,13 @@ class BulkWriter:
         """A record as it is now; a StoreError when it is gone or differs from ``before``."""
         row = current.get(record_id)
         if row is None:
-            raise self._fail(f"{table.value.capitalize()} {record_id} is no longer in the "
-                             "store (it changed since the check; check again)")
+            raise self._fail(GONE, subject=f"{table.value.capitalize()} {record_id}")
         # Another program may have committed since the check: never overwrite its work.
         expected = self._db_values(table, before, {})
         for column, value in expected.items():
             if row[column] != value:
-                raise self._fail(f"{table.value.capitalize()} {record_id} changed since the "
-                                 f"check ({column} is now {row[column]!r}); check again")
+                raise self._fail(CHANGED, subject=f"{table.value.capitalize()} {record_id}",
+                                 column=column, value=repr(row[column]))
         return row
 
     def _current(self, table: Table, ids: set[int]) -> dict[int, dict[str, Any]]:

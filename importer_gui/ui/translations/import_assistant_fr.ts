@@ -2897,12 +2897,76 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Le code «&#xa0;{code}&#xa0;» de {field} signifie à la fois &lt;{first}&gt; (ligne {first_line}) et &lt;{second}&gt; (son code par défaut)&#xa0;; un code ne doit avoir qu&apos;un sens.</translation>
     </message>
     <message>
+        <source>The configuration file does not exist.</source>
+        <translation>Le fichier de configuration n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a configuration file.</source>
+        <translation>C&apos;est un dossier, pas un fichier de configuration.</translation>
+    </message>
+    <message>
+        <source>The configuration file cannot be read: {reason}.</source>
+        <translation>Le fichier de configuration ne peut pas être lu&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The configuration cannot be written: {reason}.</source>
+        <translation>La configuration ne peut pas être écrite&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The configuration was not saved: {reason}</source>
+        <translation>La configuration n&apos;a pas été enregistrée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The configuration could not be saved: {reason}.</source>
+        <translation>La configuration n&apos;a pas pu être enregistrée&#xa0;: {reason}.</translation>
+    </message>
+    <message>
         <source>This is a pipe or a device, not a configuration file.</source>
         <translation>C&apos;est un tube ou un périphérique, pas un fichier de configuration.</translation>
     </message>
     <message>
         <source>The configuration holds a &lt;!DOCTYPE&gt; declaration; DTDs and entities are refused for safety, a configuration needs none.</source>
         <translation>La configuration contient une déclaration &lt;!DOCTYPE&gt;&#xa0;; les DTD et les entités sont refusées par sécurité, une configuration n&apos;en a pas besoin.</translation>
+    </message>
+    <message>
+        <source>The configuration is too large ({size} MB); the limit is {limit} MB.</source>
+        <translation>La configuration est trop volumineuse ({size} Mo)&#xa0;; la limite est de {limit} Mo.</translation>
+    </message>
+    <message>
+        <source>The configuration is nested more than {depth} levels deep (line {line}).</source>
+        <translation>La configuration a plus de {depth} niveaux d&apos;imbrication (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>A preserved element is not well-formed XML: {detail}.</source>
+        <translation>Un élément conservé n&apos;est pas du XML bien formé&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>The configuration is not well-formed XML: {detail}.</source>
+        <translation>La configuration n&apos;est pas du XML bien formé&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>The configuration is not well-formed XML (line {line}): {detail}.</source>
+        <translation>La configuration n&apos;est pas du XML bien formé (ligne {line})&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>The configuration is not well-formed XML (line {line}): {detail}; did you mean &quot;{hint}&quot;?</source>
+        <translation>La configuration n&apos;est pas du XML bien formé (ligne {line})&#xa0;: {detail}&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The configuration declares an encoding that cannot be read: {detail}.</source>
+        <translation>La configuration déclare un encodage qui ne peut pas être lu&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>The configuration declares an encoding that cannot be read (line {line}): {detail}.</source>
+        <translation>La configuration déclare un encodage qui ne peut pas être lu (ligne {line})&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>The configuration holds bytes that are not valid {encoding} text: {detail}.</source>
+        <translation>La configuration contient des octets qui ne sont pas valides en {encoding}&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>The configuration holds bytes that are not valid {encoding} text (line {line}): {detail}.</source>
+        <translation>La configuration contient des octets qui ne sont pas valides en {encoding} (ligne {line})&#xa0;: {detail}.</translation>
     </message>
     <message>
         <source>A preserved element holds a &lt;!DOCTYPE&gt; declaration.</source>
@@ -3407,6 +3471,142 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>&lt;{field}&gt; in &lt;{option}&gt; (line {line}) names no GUID; write &lt;custom&gt;GUID&lt;/custom&gt;.</source>
         <translation>&lt;{field}&gt; dans &lt;{option}&gt; (ligne {line}) ne nomme aucun GUID&#xa0;; écrivez &lt;custom&gt;GUID&lt;/custom&gt;.</translation>
+    </message>
+    <message>
+        <source>The export configuration does not exist.</source>
+        <translation>La configuration d&apos;export n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>This is a folder, not an export configuration.</source>
+        <translation>C&apos;est un dossier, pas une configuration d&apos;export.</translation>
+    </message>
+    <message>
+        <source>The export configuration cannot be read: {reason}.</source>
+        <translation>La configuration d&apos;export ne peut pas être lue&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Unknown export provider &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Fournisseur d&apos;export inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown export provider &quot;{name}&quot; in &lt;{parent}&gt; (line {line}).</source>
+        <translation>Fournisseur d&apos;export inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown parameter &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Paramètre inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown parameter &quot;{name}&quot; in &lt;{parent}&gt; (line {line}).</source>
+        <translation>Paramètre inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown column &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Colonne inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown column &quot;{name}&quot; in &lt;{parent}&gt; (line {line}).</source>
+        <translation>Colonne inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown export action &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Action d&apos;export inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown export action &quot;{name}&quot; in &lt;{parent}&gt; (line {line}).</source>
+        <translation>Action d&apos;export inconnue «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>Unknown consolidator &quot;{name}&quot; in &lt;{parent}&gt; (line {line}); did you mean &quot;{hint}&quot;?</source>
+        <translation>Consolidateur inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unknown consolidator &quot;{name}&quot; in &lt;{parent}&gt; (line {line}).</source>
+        <translation>Consolidateur inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line}).</translation>
+    </message>
+    <message>
+        <source>The root element is &lt;{element}&gt; (line {line}); an export configuration starts with &lt;export-config&gt;.</source>
+        <translation>L&apos;élément racine est &lt;{element}&gt; (ligne {line})&#xa0;; une configuration d&apos;export commence par &lt;export-config&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;export-config&gt; (line {line}) holds no &lt;export&gt;.</source>
+        <translation>&lt;export-config&gt; (ligne {line}) ne contient aucun &lt;export&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;export&gt; (line {line}) has a second &lt;{part}&gt; (line {second_line}).</source>
+        <translation>&lt;export&gt; (ligne {line}) a un deuxième &lt;{part}&gt; (ligne {second_line}).</translation>
+    </message>
+    <message>
+        <source>&lt;export&gt; (line {line}) needs one provider in &lt;providers&gt;, and has none.</source>
+        <translation>&lt;export&gt; (ligne {line}) doit avoir un seul fournisseur dans &lt;providers&gt;, et n&apos;en a aucun.</translation>
+    </message>
+    <message>
+        <source>&lt;export&gt; (line {line}) needs one provider in &lt;providers&gt;, and has {count} of them.</source>
+        <translation>&lt;export&gt; (ligne {line}) doit avoir un seul fournisseur dans &lt;providers&gt;, et en a {count}.</translation>
+    </message>
+    <message>
+        <source>&lt;export&gt; (line {line}) needs one export action in &lt;actions&gt;, and has none.</source>
+        <translation>&lt;export&gt; (ligne {line}) doit avoir une seule action d&apos;export dans &lt;actions&gt;, et n&apos;en a aucune.</translation>
+    </message>
+    <message>
+        <source>&lt;export&gt; (line {line}) needs one export action in &lt;actions&gt;, and has {count} of them.</source>
+        <translation>&lt;export&gt; (ligne {line}) doit avoir une seule action d&apos;export dans &lt;actions&gt;, et en a {count}.</translation>
+    </message>
+    <message>
+        <source>&lt;{provider}&gt; (line {line}) lists no column.</source>
+        <translation>&lt;{provider}&gt; (ligne {line}) ne liste aucune colonne.</translation>
+    </message>
+    <message>
+        <source>{count} data files were given, but the export configuration has only {exports} &lt;export&gt;.</source>
+        <translation>{count} fichiers exportés ont été choisis, mais la configuration d&apos;export n&apos;a que {exports} &lt;export&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;{provider}&gt;&apos;s export names no file (&lt;moveToFolder&gt;&lt;fileName&gt;); name its file with --data.</source>
+        <translation>L&apos;export de &lt;{provider}&gt; ne nomme aucun fichier (&lt;moveToFolder&gt;&lt;fileName&gt;)&#xa0;; choisissez vous-même son fichier exporté.</translation>
+    </message>
+    <message>
+        <source>no file in the folder matches {name}; name the export&apos;s file with --data.</source>
+        <translation>aucun fichier du dossier ne correspond à {name}&#xa0;; choisissez vous-même le fichier exporté.</translation>
+    </message>
+    <message>
+        <source>Run {run} does not exist or was already reverted: nothing was written.</source>
+        <translation>L&apos;exécution {run} n&apos;existe pas ou a déjà été défaite&#xa0;: rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>The changes create {kind} {id} twice: nothing was written to {path}.</source>
+        <translation>Les modifications créent deux fois l&apos;enregistrement {kind} {id}&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>The changes refer to {kind} {id}, which they never create: nothing was written to {path}.</source>
+        <translation>Les modifications font référence à l&apos;enregistrement {kind} {id}, qu&apos;elles ne créent jamais&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Unknown {kind} column {column}: nothing was written to {path}.</source>
+        <translation>La table {kind} n&apos;a pas de colonne {column}&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} is no longer in the store (it changed since the check; check again): nothing was written to {path}.</source>
+        <translation>{subject} n&apos;est plus dans la base (elle a changé depuis la vérification&#xa0;; vérifiez de nouveau)&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} changed since the check ({column} is now {value}); check again: nothing was written to {path}.</source>
+        <translation>{subject} a changé depuis la vérification ({column} vaut maintenant {value})&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Session {name} was created by another program since the check; check again: nothing was written to {path}.</source>
+        <translation>La session {name} a été créée par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Session {name} was created by run {run} since the check; check again: nothing was written to {path}.</source>
+        <translation>La session {name} a été créée par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Session {name} was created by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
+        <translation>La session {name} a été créée par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Session {name} was created by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
+        <translation>La session {name} a été créée par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
 </context>
 <context>

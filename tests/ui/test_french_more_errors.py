@@ -1,0 +1,239 @@
+"""A configuration that cannot be read or saved, a broken export configuration and a commit
+refused by the store read in French in the French window, every English word of ours gone
+(lxml's own words inside a message stay as lxml writes them); the command line's error line
+reads in French through message_text too."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from importer_gui.cli import main
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.config import Column
+from importer_gui.core.errors import ConfigError, StoreError
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import RunInfo, Store
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.messages_text import message_text
+from importer_gui.ui.refresh_dialog import RefreshDialog
+from importer_gui.ui.state import WizardState
+from tests.conftest import SAMPLE
+from tests.ui.conftest import Questions
+from tests.ui.wizards import preview_and_commit
+
+NBSP = "\u00a0"
+NOT_XML = "La configuration n'est pas du XML bien formé"
+
+# (the configuration's bytes, the French the open page shows after "path: ").
+BROKEN = [
+    (b"<import-config>\n<import>",
+     f"{NOT_XML} (ligne 2){NBSP}: Premature end of data in tag import line 2."),
+    (b"<import-config>" + b"<x>" * 60 + b"</x>" * 60 + b"</import-config>",
+     "La configuration a plus de 50 niveaux d'imbrication (ligne 1)."),
+    (b"<?xml version='1.0' encoding='klingon'?>\n<import-config/>",
+     f"La configuration déclare un encodage qui ne peut pas être lu (ligne 1){NBSP}: "
+     "Unsupported encoding: klingon."),
+    (b"<?xml version='1.0' encoding='UTF-8'?>\n<import-config>\xe9</import-config>",
+     "La configuration contient des octets qui ne sont pas valides en UTF-8 (ligne 2)"
+     f"{NBSP}: Invalid bytes in character encoding."),
+]
+
+
+@pytest.mark.parametrize(("text", "french_text"), BROKEN, ids=[c[1][:45] for c in BROKEN])
+def test_a_configuration_that_is_not_xml_reads_in_french_on_the_open_page(
+        french: None, window: MainWindow, tmp_path: Path, text: bytes,
+        french_text: str) -> None:
+    config = tmp_path / "broken.xml"
+    config.write_bytes(text)
+    assert not window.open_file(config)
+    assert window.wizard.open_page.error_label.text() == f"{config}: {french_text}"
+
+
+def test_a_stray_end_tag_asks_in_french(
+        french: None, window: MainWindow, tmp_path: Path, questions: Questions) -> None:
+    config = tmp_path / "stray.xml"
+    # The registration page's example: an empty element written as an end tag.
+    config.write_text("<import-config>\n<import>\n<fields>\n</registrationDate>\n</fields>\n"
+                      "</import>\n</import-config>\n", encoding="utf-8")
+    questions.answers = ["Annuler"]  # keep the file as it is
+    assert not window.open_file(config)
+    french_text = (f"{config}: {NOT_XML} (ligne 4){NBSP}: Opening and ending tag mismatch: "
+                   f"fields line 3 and registrationDate{NBSP}; vouliez-vous dire "
+                   f"«{NBSP}<registrationDate/>{NBSP}»{NBSP}?")
+    assert window.wizard.open_page.error_label.text() == french_text
+    assert [asked.startswith(f"{french_text}\n\n") for asked in questions.texts()] == [True]
+
+
+def test_a_configuration_file_that_is_missing_reads_in_french(
+        french: None, window: MainWindow, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "missing.xml"
+    assert not window.open_file(missing)
+    assert window.wizard.open_page.error_label.text() == (
+        f"{missing}: Le fichier de configuration n'existe pas.")
+    # The command line's error line, as the window would show it.
+    assert main(["check", str(missing)]) == 2
+    line = capsys.readouterr().err.strip()
+    assert line.endswith(f"{missing}: The configuration file does not exist.")
+    assert message_text(line) == line.replace("The configuration file does not exist.",
+                                              "Le fichier de configuration n'existe pas.")
+    with pytest.raises(ConfigError) as info:
+        config_xml.load(tmp_path)
+    assert message_text(info.value.message) == (
+        f"{tmp_path}: C'est un dossier, pas un fichier de configuration.")
+
+
+def test_a_configuration_that_cannot_be_saved_says_why_in_french(
+        french: None, tmp_path: Path) -> None:
+    data = tmp_path / "teachers.csv"
+    data.write_text("Login\njdoe\n", encoding="utf-8")
+    config = pipeline.new_config(data, "createOrUpdateTeacherAction",
+                                 [Column("teacherLogin", header="Login")])
+    target = tmp_path / "gone" / "teachers.xml"
+    with pytest.raises(ConfigError) as info:
+        config_xml.save(config, target)
+    assert message_text(info.value.message) == (
+        f"{target}: La configuration n'a pas pu être enregistrée{NBSP}: No such file or "
+        "directory.")
+    config.imports[0].provider.columns.append(Column("teacherLogn"))
+    with pytest.raises(ConfigError) as info:
+        config_xml.save(config, tmp_path / "teachers.xml")
+    said = message_text(info.value.message)
+    assert said.startswith(f"{tmp_path / 'teachers.xml'}: La configuration n'a pas été "
+                           f"enregistrée{NBSP}: Champ inconnu «{NBSP}teacherLogn{NBSP}» dans "
+                           "<columnsMapping> (ligne "), said
+    assert said.endswith(f"vouliez-vous dire «{NBSP}teacherLogin{NBSP}»{NBSP}?"), said
+
+
+EXPORT = (SAMPLE / "exports" / "export-config.xml").read_text(encoding="utf-8")
+
+# (a name in the sample's export configuration, what it is changed into everywhere, the French
+# the refresh dialog shows after "path: "; {line}: where the new name first is).
+BROKEN_EXPORTS = [
+    ("export-config", "exports-config",
+     "L'élément racine est <exports-config> (ligne {line}){NBSP}; une configuration d'export "
+     "commence par <export-config>."),
+    ("moveToFolder>", "moveToFoldr>",
+     "Consolidateur inconnu «{NBSP}moveToFoldr{NBSP}» dans <consolidators> (ligne {line})"
+     "{NBSP}; vouliez-vous dire «{NBSP}moveToFolder{NBSP}»{NBSP}?"),
+    ("trainingCourseMetadataProvider>", "trainingCourseMetaProvider>",
+     "Fournisseur d'export inconnu «{NBSP}trainingCourseMetaProvider{NBSP}» dans <providers> "
+     "(ligne {line}){NBSP}; vouliez-vous dire «{NBSP}trainingCourseMetadataProvider{NBSP}»"
+     "{NBSP}?"),
+    ("<title/>", "<titel/>",
+     "Colonne inconnue «{NBSP}titel{NBSP}» dans <trainingCourseMetadataProvider> "
+     "(ligne {line}){NBSP}; vouliez-vous dire «{NBSP}title{NBSP}»{NBSP}?"),
+    ("columns>", "colums>",
+     "Élément inconnu «{NBSP}colums{NBSP}» dans <trainingCourseMetadataProvider> "
+     "(ligne {line}){NBSP}; vouliez-vous dire «{NBSP}columns{NBSP}»{NBSP}?"),
+]
+
+
+def line_of(text: str, part: str) -> int:
+    """The line ``part`` is first on."""
+    return text[:text.index(part)].count("\n") + 1
+
+
+def refresh_error(config: Path, tmp_path: Path, qtbot: QtBot) -> str:
+    """What the refresh dialog says of the export configuration ``config``."""
+    dialog = RefreshDialog(tmp_path / "store.sqlite3", config_path=config, synchronous=True)
+    qtbot.addWidget(dialog)
+    assert not dialog.refresh_button.isEnabled()
+    return dialog.error.text()
+
+
+@pytest.mark.parametrize(("old", "new", "french_text"), BROKEN_EXPORTS,
+                         ids=[case[1] for case in BROKEN_EXPORTS])
+def test_a_broken_export_configuration_reads_in_french_in_the_refresh_dialog(
+        french: None, qtbot: QtBot, tmp_path: Path, old: str, new: str,
+        french_text: str) -> None:
+    assert old in EXPORT
+    text = EXPORT.replace(old, new)
+    config = tmp_path / "export-config.xml"
+    config.write_text(text, encoding="utf-8")
+    assert refresh_error(config, tmp_path, qtbot) == f"{config}: " + french_text.format(
+        line=line_of(text, new), NBSP=NBSP)
+
+
+def test_an_export_with_two_actions_reads_in_french(
+        french: None, qtbot: QtBot, tmp_path: Path) -> None:
+    text = EXPORT.replace("<fileExportAction>", "<fileExportAction/><fileExportAction>", 1)
+    config = tmp_path / "export-config.xml"
+    config.write_text(text, encoding="utf-8")
+    # The error is at <actions>; its message names the <export>.
+    assert refresh_error(config, tmp_path, qtbot) == (
+        f"{config}:{line_of(text, '<actions>')}: <export> (ligne {line_of(text, '<export>')}) "
+        "doit avoir une seule action d'export dans <actions>, et en a 2.")
+
+
+def test_a_missing_export_configuration_reads_in_french(
+        french: None, qtbot: QtBot, tmp_path: Path) -> None:
+    missing = tmp_path / "export-config.xml"
+    dialog = RefreshDialog(tmp_path / "store.sqlite3", config_path=missing, synchronous=True)
+    qtbot.addWidget(dialog)
+    assert dialog.error.text() == f"{missing}: La configuration d'export n'existe pas."
+
+
+TEACHERS = "Login;Name;E-mail\nzoe;Zoe;zoe@example.org\n"
+
+
+def test_a_commit_refused_for_a_record_changed_since_the_check_says_so_in_french(
+        french: None, tmp_path: Path, qtbot: QtBot) -> None:
+    data = tmp_path / "teachers.csv"
+    data.write_text(TEACHERS, encoding="utf-8")
+    columns = [Column("teacherLogin", header="Login"), Column("teacherName", header="Name"),
+               Column("teacherEmail", header="E-mail")]
+    state = WizardState(tmp_path / "store.sqlite3")
+    with Store.open(state.store_path) as store:
+        store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -1, {
+            "login": "zoe", "name": "Zo", "email": "zoe@example.org"})],
+                    RunInfo("t.xml", "<import-config/>", [], {"create": 1}))
+    state.session.set_config(pipeline.new_config(data, "createOrUpdateTeacherAction", columns),
+                             [data])
+    _wizard, _preview, commit = preview_and_commit(state, qtbot)
+    with Store.open(state.store_path) as store:  # another program, after the check
+        store.apply([Change(Table.TEACHER, ChangeKind.UPDATE, 1, {"name": "Zoé"},
+                            {"name": "Zo"})],
+                    RunInfo("other.xml", "<import-config/>", [], {"update": 1}))
+    commit.runner.synchronous = True
+    commit.start()
+    assert commit.error_label.text() == (
+        f"Formateur 1 a changé depuis la vérification (name vaut maintenant 'Zoé'){NBSP}; "
+        f"vérifiez de nouveau{NBSP}: rien n'a été écrit dans {state.store_path}.")
+
+
+SESSION = {"training_id": 1, "title": "May", "guid": "S-1", "start_date": date(2027, 5, 3),
+           "end_date": date(2027, 5, 4)}
+
+
+@pytest.mark.parametrize(("user", "machine", "by"), [
+    ("", "", "l'exécution 2"), ("jdoe", "", "l'exécution 2 (jdoe)"),
+    ("jdoe", "pc-12", "l'exécution 2 (jdoe sur pc-12)")])
+def test_a_session_created_meanwhile_reads_in_french(
+        french: None, tmp_path: Path, user: str, machine: str, by: str) -> None:
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1, {"path_code": "PC-1",
+                                                                    "title": "T"})],
+                    RunInfo("t.xml", "<import-config/>", [], {"create": 1}))
+        store.apply([Change(Table.SESSION, ChangeKind.CREATE, -1, SESSION)],
+                    RunInfo("a.xml", "<import-config/>", [], {"create": 1}, user_name=user,
+                            machine=machine))
+        with pytest.raises(StoreError) as info:  # planned before the first was written
+            store.apply([Change(Table.SESSION, ChangeKind.CREATE, -1, SESSION)],
+                        RunInfo("b.xml", "<import-config/>", [], {"create": 1}))
+        assert message_text(info.value.message) == (
+            f"La session 'May' a été créée par {by} depuis la vérification{NBSP}; vérifiez de "
+            f"nouveau{NBSP}: rien n'a été écrit dans {store.path}.")
+
+
+def test_a_session_created_by_another_program_reads_in_french(french: None) -> None:
+    from importer_gui.core.store import writer
+
+    said = writer._CREATED_MEANWHILE[Table.SESSION].by_program.format(name="'May'", path="s.db")
+    assert message_text(said) == (
+        f"La session 'May' a été créée par un autre programme depuis la vérification{NBSP}; "
+        f"vérifiez de nouveau{NBSP}: rien n'a été écrit dans s.db.")
