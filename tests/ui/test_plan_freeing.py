@@ -12,7 +12,7 @@ from importer_gui.ui.freeing import PIECE, free_in_pieces
 from importer_gui.ui.pages.base import kept_off_the_collector, let_go
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.tasks import TaskRunner
-from tests.ui.test_preview_commit import teacher_state
+from tests.ui.test_preview_commit import edit, teacher_state
 from tests.ui.wizards import preview_and_commit
 
 
@@ -112,3 +112,18 @@ def test_the_result_of_a_replaced_task_is_freed_in_its_worker(qtbot: object) -> 
     runner.wait()  # the workers are done before the window's thread handles what they sent
     qtbot.waitUntil(lambda: delivered == ["second"] and len(freed) == 3 * PIECE)  # type: ignore[attr-defined]
     assert set(freed) and threading.get_ident() not in freed
+
+
+def test_an_edited_plan_checked_again_at_commit_is_freed_off_the_window_thread(
+        tmp_path: Path, qtbot: object) -> None:
+    rows = "".join(f"t{n};Name {n};t{n}@example.org\n" for n in range(500))
+    state = teacher_state(tmp_path, "Login;Name;E-mail\n" + rows)
+    wizard, preview, commit = preview_and_commit(state, qtbot)
+    edit(preview, 3, 2, "Renamed")  # an edited cell: the commit page checks every row again
+    edited = state.session.choices.plan
+    assert edited is not None and state.session.choices.plan_edited
+    threads = freed_on(edited)
+    del edited
+    wizard.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)  # type: ignore[attr-defined]
+    assert threads and threads != [threading.get_ident()]

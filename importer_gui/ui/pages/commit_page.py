@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import Plan
+from importer_gui.core.progress import Monitor
 from importer_gui.core.session import Committed, run_commit, run_replan
 from importer_gui.core.store import Store
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.package_dialog import PackageDialog
-from importer_gui.ui.pages.base import BasePage, kept_off_the_collector, let_go
+from importer_gui.ui.pages.base import BasePage, free_let_go, kept_off_the_collector, let_go
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.tasks import TaskRunner
@@ -131,9 +132,10 @@ class CommitPage(BasePage):
         self._set_running(True)
         if self.session.choices.plan_edited:
             self.status.setText(self.tr("Checking every row again with your corrections…"))
-            path = self.session.store_path
+            path, held = self.session.store_path, [plan]
+            del plan  # the job takes it from ``held``: nothing keeps it once the job is done
             self.runner.run(lambda m: kept_off_the_collector(
-                lambda: run_replan(path, plan, m), shown_plan_dropped=False),
+                lambda: run_replan(path, held.pop(), m), shown_plan_dropped=False),
                             self._on_replanned, self._on_failed)
         else:
             self._commit(plan)
@@ -143,8 +145,12 @@ class CommitPage(BasePage):
         self.progress.setRange(0, 0)
         path = self.session.store_path
         corrections = self.session.choices.corrections.copy()  # recorded with the run
-        self.runner.run(lambda m: run_commit(path, plan, m, corrections), self._on_committed,
-                        self._on_failed)
+
+        def commit(monitor: Monitor) -> object:
+            free_let_go()  # the plan a re-check replaced: freed here, before the writing
+            return run_commit(path, plan, monitor, corrections)
+
+        self.runner.run(commit, self._on_committed, self._on_failed)
 
     def cancel(self) -> None:
         """Stop the running work; a cancelled commit writes nothing."""
@@ -162,7 +168,8 @@ class CommitPage(BasePage):
 
     def _on_replanned(self, replanned: tuple[Plan, list[tuple[int, int]]]) -> None:
         fresh, differing = replanned
-        self.session.set_plan(fresh)  # the preview shows this plan from now on
+        # The preview shows this plan from now on; the edited one is freed by the worker.
+        let_go(self.session, fresh)
         if not differing:
             self._commit(fresh)
             return
