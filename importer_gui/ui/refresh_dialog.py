@@ -24,6 +24,7 @@ from importer_gui.core.platform_io.refresh import RefreshPlan, RefreshResult
 from importer_gui.core.progress import Monitor
 from importer_gui.core.store import Store, StoreLocation
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.preview_model import PreviewModel, outcome_label
 from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_table
 from importer_gui.ui.state import WizardState
@@ -166,7 +167,7 @@ class RefreshDialog(PreviewApplyDialog):
                 self.exports.addItem(arg(self.tr("%1 (%2)"), imp.file.name, imp.actions[0]))
         self.exports.setCurrentIndex(0)
         self._show_export(0)
-        self.notice.setText("\n".join(planned.notes))
+        self.notice.setText("\n".join(map(message_text, planned.notes)))
         self.notice.setVisible(bool(planned.notes))
         changes = any(planned.plan.changes())
         self.refresh_button.setEnabled(changes)

@@ -237,3 +237,23 @@ def test_a_session_created_by_another_program_reads_in_french(french: None) -> N
     assert message_text(said) == (
         f"La session 'May' a été créée par un autre programme depuis la vérification{NBSP}; "
         f"vérifiez de nouveau{NBSP}: rien n'a été écrit dans s.db.")
+
+
+def test_the_refresh_notes_of_prune_read_in_french(
+        french: None, qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = RefreshDialog(tmp_path / "store.sqlite3",
+                           config_path=SAMPLE / "exports" / "export-config.xml", synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.prune_check.setChecked(True)  # the sample's classroom events cannot be pruned
+    notes = dialog.notice.text().splitlines()
+    assert notes and all(note.startswith("--prune ") for note in notes)
+    assert not any("leaves the" in note for note in notes), notes
+
+
+def test_a_store_that_fails_otherwise_says_so_in_french(french: None) -> None:
+    from importer_gui.core.store import FAILED_DOING
+
+    english = FAILED_DOING["written"].format(path="/data/store.db", detail="I/O error")
+    assert message_text(english) == (
+        f"La base /data/store.db n'a pas pu être écrite{NBSP}: I/O error.")

@@ -42,6 +42,12 @@ from importer_gui.core.store.writer import write_run
 
 # The store's errors, in English; the window shows them in the user's language.
 DOES_NOT_EXIST = QT_TRANSLATE_NOOP("errors", "The store {path} does not exist.")
+# Any other failure of the engine, by what was being done.
+FAILED_DOING = {
+    "opened": QT_TRANSLATE_NOOP("errors", "The store {path} could not be opened: {detail}."),
+    "read": QT_TRANSLATE_NOOP("errors", "The store {path} could not be read: {detail}."),
+    "written": QT_TRANSLATE_NOOP("errors", "The store {path} could not be written: {detail}."),
+}
 NOT_A_STORE = QT_TRANSLATE_NOOP("errors", "{path} is not an Import Assistant store.")
 NEWER_VERSION = QT_TRANSLATE_NOOP("errors", "The store {path} was written by a newer version of "
                                             "Import Assistant; please update the program.")
@@ -215,7 +221,7 @@ class Store:
             Failure.PASSWORD: PASSWORD,
         }.get(fault.failure)
         if template is None:
-            return f"The store {path} could not be {doing}: {text}."
+            template = FAILED_DOING[doing]
         return template.format(path=path, detail=text, table=fault.table, column=fault.column)
 
     # ------------------------------------------------------------ reading

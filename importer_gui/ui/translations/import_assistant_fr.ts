@@ -3177,6 +3177,18 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La base {path} n&apos;existe pas.</translation>
     </message>
     <message>
+        <source>The store {path} could not be opened: {detail}.</source>
+        <translation>La base {path} n&apos;a pas pu être ouverte : {detail}.</translation>
+    </message>
+    <message>
+        <source>The store {path} could not be read: {detail}.</source>
+        <translation>La base {path} n&apos;a pas pu être lue : {detail}.</translation>
+    </message>
+    <message>
+        <source>The store {path} could not be written: {detail}.</source>
+        <translation>La base {path} n&apos;a pas pu être écrite : {detail}.</translation>
+    </message>
+    <message>
         <source>{path} is not an Import Assistant store.</source>
         <translation>{path} n&apos;est pas une base d&apos;Import Assistant.</translation>
     </message>
