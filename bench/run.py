@@ -84,17 +84,19 @@ def bench_size(n: int, *, naive_full: bool, rows_small: Path, repeat: int,
     lines = [Line("(a) openpyxl read-only iteration (floor)", floor, m["floor"].peak_mb, 1.0)]
 
     def line(label: str, x: Measure, limit: float | None, *, base: float = floor,
-             base_name: str = "floor", mem: bool = False, note: str = "") -> Line:
+             base_name: str = "floor", mem: bool = False, mem_mb: int = 300,
+             note: str = "") -> Line:
         ratio = x.seconds / base
-        ok = None if limit is None else ratio <= limit and (not mem or x.peak_mb < 300)
+        ok = None if limit is None else ratio <= limit and (not mem or x.peak_mb < mem_mb)
         target = "" if limit is None else f"<= {limit:g}x {base_name}" + (
-            ", < 300 MB" if mem else "")
+            f", < {mem_mb} MB" if mem else "")
         return Line(label, x.seconds, x.peak_mb, ratio, base_name, target, ok, note)
 
     lines += [
         line("(b) python-calamine raw read", m["calamine"], None),
-        line("(c) check (whole process)", m["check"], 0.35, mem=True),
-        line("(d) commit into a new store", m["commit"], 1.0, mem=True),
+        # Issue 18 raised these two targets from 0.35x and 1x, under 300 MB.
+        line("(c) check (whole process)", m["check"], 0.18, mem=True, mem_mb=180),
+        line("(d) commit into a new store", m["commit"], 0.30, mem=True, mem_mb=180),
         line("(d) commit into a new PostgreSQL store", m["commit_pg"], 1.5,
              base=m["commit"].seconds, base_name="SQLite commit", mem=True),
         line("(d) commit again (all unchanged)", m["again"], 1.2, base=m["check"].seconds,
@@ -105,8 +107,8 @@ def bench_size(n: int, *, naive_full: bool, rows_small: Path, repeat: int,
              base=m["csv"].seconds, base_name="CSV check", mem=True),
         line("(h) refresh again, all unchanged", m["refresh_again"], 1.0,
              base=m["csv"].seconds, base_name="CSV check", mem=True),
-        line("(h) refresh into a new store", m["refresh"], None, base=m["csv"].seconds,
-             base_name="CSV check", note="writes every record")]
+        line("(h) refresh into a new store", m["refresh"], 1.0, base=m["csv"].seconds,
+             base_name="CSV check", mem=True, note="writes every record")]
     with tempfile.TemporaryDirectory() as temp:
         lines.append(_naive(n, books, Path(temp), floor, naive_full))
     lines.extend(_preview(folder, rows_small, floor))
