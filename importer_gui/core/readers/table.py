@@ -16,6 +16,26 @@ NumberedRow = tuple[int, Row]
 RowSource = Callable[[], Iterator[NumberedRow]]
 
 SCAN_CHUNK = 1 << 20  # bytes read at a time when a file is scanned rather than parsed
+# The most distinct cell values a file's reading shares (see SharedCells): the dict costs
+# some 40 bytes an entry, and a file's repeated values show up early.
+SHARED_CELLS = 1 << 16
+
+
+class SharedCells:
+    """Cells repeat (codes, modalities, dates, flags): each value is kept once, every row
+    that holds it referring to the same object, as long as fewer than SHARED_CELLS distinct
+    values were seen (then only those are shared). The lookups run in C, through map()."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[Cell, Cell] = {}
+
+    def row(self, cells: list[Cell] | tuple[Cell, ...]) -> Row:
+        """The row's cells, those seen before as the object first seen."""
+        seen = self._seen
+        keep = seen.setdefault if len(seen) < SHARED_CELLS else seen.get
+        return tuple(map(keep, cells, cells))
 
 # Messages the window shows in the user's language (see core/errors.py).
 FILE_MISSING = QT_TRANSLATE_NOOP("errors", "the file does not exist")

@@ -21,6 +21,7 @@ from importer_gui.core.readers.table import (
     SCAN_CHUNK,
     NumberedRow,
     RowSource,
+    SharedCells,
     first_bytes,
     unreadable,
 )
@@ -173,11 +174,6 @@ def _line_estimate(path: Path, sample: bytes) -> int | None:
     return round(size * lines / len(sample))
 
 
-# The most distinct cell texts a CSV file's reading shares (see _csv_rows): the dict costs
-# some 40 bytes an entry, and a file's repeated values show up early.
-SHARED_TEXTS = 1 << 16
-
-
 def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str,
               ) -> Iterator[NumberedRow]:
     """Every non-blank record (line 1 always) as (its first line, cells)."""
@@ -188,10 +184,7 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str,
     with handle:
         reader = csv.reader(_lines_in_blocks(handle), delimiter=delimiter, strict=True)
         line = 1  # where the next record starts
-        # Cells repeat (codes, modalities, dates, flags): each text is kept once, the plan's
-        # rows sharing it, as long as fewer than SHARED_TEXTS distinct texts were seen (then
-        # only those are shared). The lookups run in C, through map().
-        shared: dict[str, str] = {}
+        shared = SharedCells().row  # the plan's rows share the texts that repeat
         try:
             for fields in reader:
                 joined = "".join(fields)
@@ -201,8 +194,7 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str,
                     fields[0] = fields[0][1:]  # a UTF-16 byte order mark
                     joined = joined[1:]
                 if line == 1 or joined.strip():
-                    keep = shared.setdefault if len(shared) < SHARED_TEXTS else shared.get
-                    yield line, tuple(map(keep, fields, fields))
+                    yield line, shared(fields)
                 line = reader.line_num + 1
         except UnicodeDecodeError:
             raise _decode_error(path, codec, encoding) from None

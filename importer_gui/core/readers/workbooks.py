@@ -37,7 +37,7 @@ from importer_gui.core.readers.guards import (
     not_a_workbook,
     sheet_parts,
 )
-from importer_gui.core.readers.table import NumberedRow, Row, RowSource, is_blank
+from importer_gui.core.readers.table import NumberedRow, Row, RowSource, SharedCells, is_blank
 
 # What loading a sheet gives: its rows' source and how many rows it has, roughly.
 Loader = Callable[[], tuple[RowSource, int | None]]
@@ -263,9 +263,10 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]],
     """Number the sheet's rows from 1, convert the cells, skip blank rows but line 1."""
     early: list[bool] = []  # set by _serial_cell when a row holds a date of early 1900
     cell = _serial_cell(early) if leap_days is not None else _cell
+    shared = SharedCells().row  # the plan's rows share the values that repeat
     try:
         for line, row in enumerate(rows, start=1):
-            cells = _cells(row, cell)
+            cells = _cells(row, cell, shared)
             if cells is not None:
                 if early:
                     early.clear()
@@ -280,12 +281,13 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]],
                             path=path) from None
 
 
-def _cells(row: list[Any] | tuple[Any, ...], cell: Callable[[Any], Cell]) -> Row | None:
-    """A workbook row as cells; None when it is blank."""
+def _cells(row: list[Any] | tuple[Any, ...], cell: Callable[[Any], Cell],
+           shared: Callable[[list[Cell]], Row]) -> Row | None:
+    """A workbook row as cells (those that repeat ``shared``); None when it is blank."""
     if is_blank(row):
         return None
     # The hot path: text stays, whole numbers (calamine's floats) inline.
-    return tuple([value if type(value) is str else (
+    return shared([value if type(value) is str else (
         str(int(value)) if type(value) is float and value.is_integer()
         and -1e16 < value < 1e16 else cell(value)) for value in row])
 
