@@ -238,6 +238,23 @@ def csv_rows(path: str) -> int:
         return sum(1 for _row in csv.reader(handle, delimiter=";"))
 
 
+def bare_rows(path: str) -> int:
+    """The least a check does per row, in plain Python and no rule: the row's cells kept,
+    each trimmed, its first one looked up in (and added to) a dict, an outcome byte. What the
+    planner does beyond this is the rules'; this bounds what any per-row planner can reach."""
+    kept: list[tuple[str, ...]] = []
+    known: dict[str, int] = {}
+    outcomes = bytearray()
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter=";"):
+            cells = tuple(row)
+            kept.append(cells)
+            trimmed = [cell.strip() for cell in cells]
+            outcomes.append(1 if trimmed[0] in known else 0)
+            known.setdefault(trimmed[0], len(kept))
+    return len(kept)
+
+
 def lift_budget() -> None:
     """Lift the check's memory budget in this process: what a step refused for its estimated
     memory would take (the bench says when it measured this way); a step within the budget
@@ -377,6 +394,8 @@ def measure(case: Case, repeat: int, seed: Path | None) -> tuple[dict[str, Any],
                         "again": run(python(*cli, "--store", store, "check", config))}
 
             measured = {"floor": run(python("-m", "bench.million", case.folder / case.data)),
+                        "bare": run(python("-m", "bench.million", "bare",
+                                           case.folder / case.data)),
                         **steps("-m", "importer_gui", name="store")}
             if any(x.code == 2 for x in measured.values()):  # refused: measured unbudgeted
                 measured.update(steps("-m", "bench.million", "unbudgeted", name="lifted"))
@@ -426,6 +445,9 @@ def _step_lines(case: Case, m: dict[str, Any], refused: set[str]) -> list:
     into = "a store holding its courses and learners" if case.seed else "a new store"
     return [Line(f"{case.name}: csv module reading the file (floor)", floor,
                  m["floor"].peak_mb, 1.0),
+            Line(f"{case.name}: a bare Python loop over the rows (cells kept and trimmed, "
+                 "one look-up; no rule)", m["bare"].seconds, m["bare"].peak_mb,
+                 m["bare"].seconds / floor),
             line("check (whole process)", "check", 4),
             line(f"commit into {into}", "commit", 8),
             line("check again after the commit", "again", 6)]
@@ -465,6 +487,8 @@ if __name__ == "__main__":
         print(json.dumps(preview(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
     elif sys.argv[1] == "gui-wait":
         print(json.dumps(gui_wait(sys.argv[2], sys.argv[3])))
+    elif sys.argv[1] == "bare":
+        print(bare_rows(sys.argv[2]))
     elif sys.argv[1] == "write":
         print(write_registrations(int(sys.argv[2])), write(int(sys.argv[2])))
     else:
