@@ -179,6 +179,23 @@ def test_a_misspelt_name_is_fixed_in_a_corrected_copy_when_the_user_says_so(
     qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW, timeout=20_000)
 
 
+def test_a_name_misspelt_in_several_places_is_asked_about_once(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, questions: Questions) -> None:
+    saved_configuration(tmp_path)
+    config = tmp_path / "teachers.xml"
+    typo = config.read_text(encoding="utf-8").replace("teacherLogin", "teacherLogn")
+    assert typo.count("<teacherLogn") == 2  # in <columnsMapping> and in <fields>
+    config.write_text(typo, encoding="utf-8")
+    questions.answers = ["Use teacherLogin (a corrected copy)"]
+    assert window.open_file(config)
+    assert len(questions.asked) == 1
+    copy = tmp_path / "teachers-corrected.xml"
+    assert copy.read_text(encoding="utf-8") == typo.replace("teacherLogn", "teacherLogin")
+    assert config.read_text(encoding="utf-8") == typo
+    assert window.state.choices.config_path == copy
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW, timeout=20_000)
+
+
 def test_a_misspelt_name_declined_leaves_the_error(window: MainWindow, tmp_path: Path,
                                                   questions: Questions) -> None:
     saved_configuration(tmp_path)

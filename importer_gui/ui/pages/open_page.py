@@ -303,13 +303,16 @@ class OpenPage(BasePage):
         the user took the fix of a misspelt name)."""
         from importer_gui.core import config_xml
 
+        # The same misspelling further down takes the fix the user chose for it: one
+        # question per name, however often the file writes it.
+        chosen: dict[tuple[str, str], int] = {}
         for _ in range(MAX_FIXES):
             stamp = FileStamp.of(path) if path.is_file() else None  # before reading
             try:
                 config = config_xml.load(path)
                 break
             except ConfigError as exc:
-                fixed = self._offer_fix(path, exc)
+                fixed = self._offer_fix(path, exc, chosen)
                 if fixed is None:
                     raise
                 path = fixed
@@ -323,10 +326,12 @@ class OpenPage(BasePage):
         self.initializePage()
         return path
 
-    def _offer_fix(self, path: Path, error: ConfigError) -> Path | None:
-        """A misspelt name the error suggests a fix for: ask, then write the fixed text to a
-        corrected copy beside the file (or, when the user says so, into the file itself).
-        The file opened next; None when the user declines or nothing can be fixed."""
+    def _offer_fix(self, path: Path, error: ConfigError,
+                   chosen: dict[tuple[str, str], int]) -> Path | None:
+        """A misspelt name the error suggests a fix for: ask (unless ``chosen`` has the
+        answer for the same fix), then write the fixed text to a corrected copy beside the
+        file (or, when the user says so, into the file itself). The file opened next; None
+        when the user declines or nothing can be fixed."""
         from importer_gui.core import config_xml
 
         if error.suggestion is None:
@@ -343,12 +348,15 @@ class OpenPage(BasePage):
             return None
         copy = path if path.stem.endswith(CORRECTED) else path.with_name(
             f"{path.stem}{CORRECTED}{path.suffix}")
-        answer = ask(self, self.tr("A misspelt name?"), arg(self.tr(
-            "%1\n\nUse %2 instead of %3? The corrected configuration is opened from a copy, "
-            "%4, beside the file; the file itself is changed only if you choose so."),
-            message_text(error.message), right, wrong, copy.name),
-            [arg(self.tr("&Use %1 (a corrected copy)"), right),
-             arg(self.tr("Use %1 and &change the file"), right), self.tr("Cancel")], escape=2)
+        answer = chosen.get((wrong, right))
+        if answer is None:
+            answer = chosen[wrong, right] = ask(self, self.tr("A misspelt name?"), arg(self.tr(
+                "%1\n\nUse %2 instead of %3? The corrected configuration is opened from a copy, "
+                "%4, beside the file; the file itself is changed only if you choose so."),
+                message_text(error.message), right, wrong, copy.name),
+                [arg(self.tr("&Use %1 (a corrected copy)"), right),
+                 arg(self.tr("Use %1 and &change the file"), right), self.tr("Cancel")],
+                escape=2)
         if answer == 2:
             return None
         target = path if answer == 1 else copy
