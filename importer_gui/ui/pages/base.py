@@ -17,6 +17,7 @@ from importer_gui.core.errors import ImporterError
 from importer_gui.core.log import log_path
 from importer_gui.core.plan import Plan
 from importer_gui.core.session import Session
+from importer_gui.ui import collector
 from importer_gui.ui.freeing import free_in_pieces
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text
@@ -172,13 +173,13 @@ def kept_off_the_collector(work: Callable[[], T], *, shown_plan_dropped: bool) -
     """
     free_let_go()
     if shown_plan_dropped:
-        gc.unfreeze()
-    gc.collect()  # no cycle frozen that is garbage already
+        collector.unfreeze()
+    collector.collect()  # no cycle frozen that is garbage already
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         return work()
     finally:
-        gc.freeze()
+        collector.freeze()
         if was_enabled:
             gc.enable()
