@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import replace
 from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
@@ -117,26 +116,28 @@ class Creations:
         elif id(record) not in self._given:
             return
         if id(record) not in self._before:  # the record kept too, so its id() stays its own
-            self._before[id(record)] = (record, _all_values(record))
+            self._before[id(record)] = (record, record_values(record))
 
     def written(self, record: Record) -> Change | Record:
         """What a commit writes for a held record: the record itself, unless it changed in
         place since its creation (then its creation as planned)."""
-        kept = self._before.get(id(record))
-        return record if kept is None or kept[0] is not record else self.change(record)
+        values = self._created_with(record)
+        return record if values is None else self._creation(record, values)
 
     def change(self, record: Record) -> Change:
         """The creation of a held record, as it was planned."""
+        values = self._created_with(record)
+        return self._creation(record, record_values(record) if values is None else values)
+
+    def _created_with(self, record: Record) -> dict[str, Any] | None:
+        """The values a held record was created with, when it changed in place since."""
         kept = self._before.get(id(record))
-        values = kept[1] if kept is not None and kept[0] is record else _all_values(record)
+        return kept[1] if kept is not None and kept[0] is record else None
+
+    @staticmethod
+    def _creation(record: Record, values: dict[str, Any]) -> Change:
         return Change(TABLE_OF_RECORD[type(record)], ChangeKind.CREATE, record.id, values,
                       _NOTHING_BEFORE)
-
-
-def _all_values(record: Record) -> dict[str, Any]:
-    """Every column of a record but its id (record_values, without dataclasses.fields)."""
-    names, read = _READ_COLUMNS[type(record)]
-    return dict(zip(names, read(record), strict=True))
 
 
 class Overlay:
@@ -295,7 +296,7 @@ class Overlay:
 
     def delete(self, table: Table, record: Record) -> Change:
         """Plan and apply the deletion of a record."""
-        change = Change(table, ChangeKind.DELETE, record.id, before=record_values(replace(record)))
+        change = Change(table, ChangeKind.DELETE, record.id, before=record_values(record))
         self.apply(change)
         return change
 
@@ -350,12 +351,6 @@ def _attrs(*columns: str) -> KeyFn:
 
 # A creation's "before": nothing. Shared by every created row's change, never written to.
 _NOTHING_BEFORE: dict[str, Any] = {}
-
-# Each record type's columns (but the id) with a reader of them as a tuple
-# (attrgetter gives a tuple: every table has two columns or more).
-_READ_COLUMNS: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {
-    RECORD_TYPES[table]: (schema.column_names(table),
-                          attrgetter(*schema.column_names(table))) for table in Table}
 
 # Every column but the id, in the records' order, with its default (or REQUIRED).
 _DEFAULTS: dict[Table, dict[str, Any]] = {table: schema.defaults(table) for table in Table}

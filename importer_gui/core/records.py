@@ -9,8 +9,9 @@ intervention's room) use that negative id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, make_dataclass
+from dataclasses import dataclass, field, make_dataclass
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any
 
 from importer_gui.core import schema
@@ -64,8 +65,17 @@ TABLE_OF_RECORD: dict[type, Table] = {kind: table for table, kind in RECORD_TYPE
 
 
 def record_values(record: Record) -> dict[str, Any]:
-    """All columns of a record but its id."""
-    return {f.name: getattr(record, f.name) for f in fields(record) if f.name != "id"}
+    """All columns of a record but its id, in the schema's order."""
+    names, read = _COLUMNS_OF[type(record)]
+    return dict(zip(names, read(record), strict=True))
+
+
+# Each record type's columns but the id, and a reader of their values as a tuple (attrgetter
+# gives one: every table has two columns or more). record_values runs once per created or
+# reverted record, where dataclasses.fields() per record cost more than the rest.
+_COLUMNS_OF: dict[type, tuple[tuple[str, ...], Any]] = {
+    kind: (schema.column_names(table), attrgetter(*schema.column_names(table)))
+    for table, kind in RECORD_TYPES.items()}
 
 
 class ChangeKind(StrEnum):

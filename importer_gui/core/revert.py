@@ -18,14 +18,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from operator import attrgetter
 from typing import Any
 
 from importer_gui.core import schema
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ImporterError, StoreError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import Change, ChangeKind
+from importer_gui.core.records import Change, ChangeKind, record_values
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunChangeRow, RunInfo, RunSummary, Store
 from importer_gui.core.store.queries import BATCH
@@ -66,14 +65,6 @@ NOTHING_REVERTED = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: all {count
 
 Values = dict[str, Any]
 Key = tuple[Table, int]
-
-_GETTERS = {t: attrgetter(*schema.column_names(t)) for t in Table}
-
-
-def _values(table: Table, record: Any) -> Values:
-    """A record's columns but its id (record_values without a fields() call per record)."""
-    return dict(zip(schema.column_names(table), _GETTERS[table](record), strict=True))
-
 
 # ---------------------------------------------------------------- values
 
@@ -249,7 +240,7 @@ def _read_current(store: Store, entries: dict[Key, _Entry]) -> None:
         for start in range(0, len(ids), BATCH):
             for record in store.by_ids(table, ids[start:start + BATCH]):
                 entry = entries[(table, record.id)]
-                current = _values(table, record)
+                current = record_values(record)
                 # A record as the run left it shares the run's values: one dict, not two.
                 entry.current = entry.after if current == entry.after else current
 
