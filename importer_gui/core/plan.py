@@ -124,13 +124,7 @@ class Rows(Sequence[RowPlan]):
 
     def expand(self, held: Any) -> Sequence[Change]:
         """A row's changes from what is held for it."""
-        kind = type(held)
-        if kind is tuple or kind is list:
-            return held  # type: ignore[no-any-return]
-        if kind is Change:
-            return (held,)
-        assert self.creations is not None, "a record held without the planner's creations"
-        return (self.creations.change(held),)
+        return expanded(held, self.creations)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Rows | list | tuple):
@@ -228,6 +222,20 @@ def _held_row(rows: Rows, index: int, line: int, cells: tuple[Cell, ...],
     return row
 
 
+def expanded(held: Any, creations: Creations | None, *,
+             written: bool = False) -> Sequence[Change | Record]:
+    """A row's changes from what Rows holds for it (a change, changes, or a created record
+    and the ``creations`` that hold it); ``written``: such a record as the store writes it
+    (Creations.written), not as a Change."""
+    kind = type(held)
+    if kind is tuple or kind is list:
+        return held  # type: ignore[no-any-return]
+    if kind is Change:
+        return (held,)
+    assert creations is not None, "a record held without the planner's creations"
+    return (creations.written(held) if written else creations.change(held),)
+
+
 def _held(changes: Sequence[Change]) -> Change | Sequence[Change]:
     """A row's changes as Rows holds them: one change as itself."""
     return changes[0] if len(changes) == 1 else changes
@@ -297,8 +305,7 @@ class ImportPlan:
     def add_row(self, row: RowPlan) -> None:
         """Append a row."""
         self.rows.append(row)
-        results = row.results
-        self._row_counts[results[0].outcome if len(results) == 1 else row.outcome] += 1
+        self._row_counts[results_outcome(row.results)] += 1
 
     def add_counts(self, counts: Counter[Outcome]) -> None:
         """Count rows put into ``rows`` directly (the planner's fast way), by outcome."""
@@ -357,39 +364,27 @@ class Plan:
 
     def changes(self) -> Iterator[Change]:
         """The changes of every row without errors, in order: what a commit writes."""
-        for imp in self.imports:  # read from the rows' columns: no RowPlan made per row
-            expand = imp.rows.expand
-            for held in _held_without_errors(imp.rows):
-                if type(held) is Change:
-                    yield held
-                else:
-                    yield from expand(held)
+        return self._changes(written=False)  # type: ignore[return-value]
 
     def writes(self) -> Iterator[Change | Record]:
         """``changes()`` as the store writes them: a row's creation held as its record comes
         as the record (Creations.written), without a Change made for it."""
-        for imp in self.imports:
+        return self._changes(written=True)
+
+    def _changes(self, *, written: bool) -> Iterator[Change | Record]:
+        for imp in self.imports:  # read from the rows' columns: no RowPlan made per row
             rows = imp.rows
-            for held in _held_without_errors(rows):
-                kind = type(held)
-                if kind is Change:
+            for results, held in zip(rows.results, rows.changes, strict=True):
+                if results_have_errors(results):
+                    continue
+                if type(held) is Change:  # the usual row: no call for it
                     yield held
-                elif kind is tuple or kind is list:
-                    yield from held
                 else:
-                    assert rows.creations is not None, "a record held without the creations"
-                    yield rows.creations.written(held)
+                    yield from expanded(held, rows.creations, written=written)
 
     def files_changed(self) -> list[Path]:
         """Data files that changed on disk since they were read."""
         return [imp.file for imp in self.imports if imp.stamp and imp.stamp.changed()]
-
-
-def _held_without_errors(rows: Rows) -> Iterator[Any]:
-    """What ``rows`` hold for each row without errors (a change, changes, or a record)."""
-    for results, held in zip(rows.results, rows.changes, strict=True):
-        if not results_have_errors(results):
-            yield held
 
 
 def outcome_counts(outcomes: bytearray, start: int = 0) -> Counter[Outcome]:

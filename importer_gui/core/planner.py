@@ -24,6 +24,7 @@ from importer_gui.core.plan import (
     ImportPlan,
     Plan,
     RowPlan,
+    expanded,
     outcome_counts,
 )
 from importer_gui.core.progress import Monitor
@@ -84,11 +85,8 @@ def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
 def _plan_one(overlay: Overlay, action: BoundAction, line: int,
               cells: tuple[Cell, ...]) -> RowPlan:
     """plan_row for the usual import of one action, without gathering several results."""
-    results, changes, _outcome = _planned_one(overlay, action, cells)
-    if type(changes) is not tuple:
-        changes = (overlay.creations.change(changes) if type(changes) is not Change
-                   else changes,)
-    return RowPlan(line, cells, results, changes)
+    results, held, _outcome = _planned_one(overlay, action, cells)
+    return RowPlan(line, cells, results, expanded(held, overlay.creations))
 
 
 # What a row planned into Rows gives: its results, its changes as Rows holds them (one
@@ -199,7 +197,9 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
     rows = enumerate(table.rows(), start=1)  # blank rows are not given
     try:
         if len(actions) == 1:
-            _plan_rows_of_one(overlay, actions[0], rows, imp_plan, monitor, total, what)
+            # A partial, not a lambda: one Python call less on every row.
+            plan_rows_into(imp_plan, overlay, rows, partial(_planned_one, overlay, actions[0]),
+                           monitor, total, what)
         else:
             add_row = imp_plan.add_row
             for count, (line, cells) in rows:
@@ -214,15 +214,6 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
             planned.rows.clear()
         overlay.clear()
         raise
-
-
-def _plan_rows_of_one(overlay: Overlay, action: BoundAction,
-                      rows: Iterable[tuple[int, tuple[int, tuple[Cell, ...]]]],
-                      imp_plan: ImportPlan, monitor: Monitor, total: int, what: str) -> None:
-    """The rows of a one-action import, put straight into the plan's columns."""
-    # A partial, not a lambda: one Python call less on every row.
-    plan_rows_into(imp_plan, overlay, rows, partial(_planned_one, overlay, action), monitor,
-                   total, what)
 
 
 def plan_rows_into(imp_plan: ImportPlan, overlay: Overlay,
