@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from importer_gui.core.planner import paused_gc
+
 _LOCK = threading.RLock()
 _running = [0]  # collections under way, in any thread (counted by _watch)
 _PAUSE = 0.001  # seconds between two looks at a collection under way
@@ -48,13 +50,7 @@ def collect() -> int:
 
 def _between_collections(change: Callable[[], None]) -> None:
     """Run ``change`` once no collection is under way, automatic ones held off meanwhile."""
-    with _LOCK:
-        was_enabled = gc.isenabled()
-        gc.disable()  # no automatic collection starts now, in any thread
-        try:
-            while _running[0] > 0:  # one started before: let its thread finish it
-                time.sleep(_PAUSE)
-            change()
-        finally:
-            if was_enabled:
-                gc.enable()
+    with _LOCK, paused_gc():  # no automatic collection starts now, in any thread
+        while _running[0] > 0:  # one started before: let its thread finish it
+            time.sleep(_PAUSE)
+        change()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ from importer_gui.core.config import Action, Import, Provider
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.log import log_path
 from importer_gui.core.plan import Plan
+from importer_gui.core.planner import paused_gc
 from importer_gui.core.session import Session
 from importer_gui.ui import collector
 from importer_gui.ui.freeing import free_in_pieces
@@ -175,11 +175,8 @@ def kept_off_the_collector(work: Callable[[], T], *, shown_plan_dropped: bool) -
     if shown_plan_dropped:
         collector.unfreeze()
     collector.collect()  # no cycle frozen that is garbage already
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return work()
-    finally:
-        collector.freeze()
-        if was_enabled:
-            gc.enable()
+    with paused_gc():
+        try:
+            return work()
+        finally:
+            collector.freeze()
