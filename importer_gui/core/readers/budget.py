@@ -19,8 +19,8 @@ from importer_gui.core.errors import DataFileError
 MB = 1024 * 1024
 # What a whole check may use at least, and the part the interpreter, its libraries, the
 # store's records and the plan's own objects take whatever the files. A machine with more
-# memory lets a check use a quarter of it (``memory_budget``): a million registrations
-# take about 1 GB, which a laptop of 8 GB affords and a fixed 1 GB refused.
+# memory lets a check use a quarter of it (``memory_budget``): a fixed floor refused files a
+# laptop checks easily.
 MEMORY_BUDGET = 1024 * MB
 MACHINE_SHARE = 4
 PROCESS_BASE = 256 * MB
@@ -31,8 +31,7 @@ PROCESS_BASE = 256 * MB
 # change it makes and the record it makes or changes. ROW was measured (issue 18) on a
 # million training-course rows, each creating its record: a row's place in the plan (32
 # bytes), the record (168), its generated GUID (85), the overlay's entries for it and its
-# id (about 130): some 420 bytes besides its cells. Before the plan held its rows compactly
-# they took 1.2 KB, more than this estimate said.
+# id (about 130): some 420 bytes besides its cells.
 BOX_CELL = 32
 FILLED_CELL = 64
 TEXT_COPIES = 2
