@@ -3178,15 +3178,15 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>The store {path} could not be opened: {detail}.</source>
-        <translation>La base {path} n&apos;a pas pu être ouverte : {detail}.</translation>
+        <translation>La base {path} n&apos;a pas pu être ouverte&#xa0;: {detail}.</translation>
     </message>
     <message>
         <source>The store {path} could not be read: {detail}.</source>
-        <translation>La base {path} n&apos;a pas pu être lue : {detail}.</translation>
+        <translation>La base {path} n&apos;a pas pu être lue&#xa0;: {detail}.</translation>
     </message>
     <message>
         <source>The store {path} could not be written: {detail}.</source>
-        <translation>La base {path} n&apos;a pas pu être écrite : {detail}.</translation>
+        <translation>La base {path} n&apos;a pas pu être écrite&#xa0;: {detail}.</translation>
     </message>
     <message>
         <source>{path} is not an Import Assistant store.</source>
