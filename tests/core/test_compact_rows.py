@@ -61,3 +61,20 @@ def test_rows_read_back_as_they_were_put_and_write_back_their_cells(env: Env) ->
     first.cells = ("TR-1", "Deux", "blended")  # as the preview's corrections set them
     assert held[0].cells == ("TR-1", "Deux", "blended")
     assert RowPlan(2, ("TR-1", "Deux", "blended"), first.results, first.changes) == held[0]
+
+
+def test_rows_with_the_same_issues_share_their_results_and_each_shows_them(env: Env) -> None:
+    spec = courses(env, [["TR-1", "Un", "presentiel"], ["TR-2", "Deux", "presentiel"],
+                         ["TR-3", "Trois", "blended"]])
+    plan = env.check(spec)
+    message = ("The modality must be distancelearning, knowledgecommunity, learning_channel or "
+               "blended, presentiel detected.")
+    held = plan.imports[0].rows
+    first, second = held[0], held[1]
+    assert [(i.level.value, i.field, i.message) for i in first.issues()] == [
+        ("ERROR", "trainingModality", message)]
+    assert list(second.issues()) == list(first.issues()) and second.line == 3
+    # The checked file's rows hold one result between them (a million rows checked again
+    # after their commit all say the same warning).
+    assert held.results[0] is held.results[1]
+    assert rows(plan)[2] == (4, "create", [])
