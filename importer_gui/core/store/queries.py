@@ -18,6 +18,10 @@ from importer_gui.core.store.dialect import JSON_VALUE_DECODERS, Connection, Con
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.core.store.runs import RUN_KINDS, DamagedRunError, RunChangeRow, RunSummary
 
+# Decoded values records may share (a date is never changed in place), and how many distinct
+# ones a column's reading keeps to share.
+SHARED_TYPES = frozenset({Type.DATE, Type.DATETIME})
+SHARED_VALUES = 4096
 BATCH = 500  # ids or values in one IN (...): far below either engine's parameter limit
 
 _TABLES: dict[str, Table] = {t.value: t for t in Table}
@@ -43,6 +47,9 @@ class Queries:
         self.dialect = dialect
         p = dialect.param
         self._decoders = {t: decoders(dialect, t) for t in Table}
+        # Columns whose decoded values are immutable, so records may share them.
+        self._shared = {t: {c.name for c in schema.columns(t) if c.type in SHARED_TYPES}
+                        for t in Table}
         self._json_decoders = {t: json_decoders(t) for t in Table}
         self._moment = dialect.decoders[Type.DATETIME]
         self._json = dialect.decoders[Type.JSON]
@@ -110,12 +117,21 @@ class Queries:
     def _records(self, table: Table, rows: Iterable[Sequence[Any]]) -> list[Record]:
         """Records from rows (id first, then the columns), stored values read back."""
         records: list[Any] = list(starmap(RECORD_TYPES[table], rows))
-        # A second pass per decoded column beats decoding inside each row: fewer calls.
+        # A second pass per decoded column beats decoding inside each row: fewer calls. A
+        # column's dates repeat (a month's registrations, a course's sessions): each stored
+        # text is read once and its value shared by the records that hold it.
         for name, read in self._decoders[table].items():
+            known: dict[Any, Any] = {}
+            room = SHARED_VALUES if name in self._shared[table] else 0
             for record in records:
                 value = getattr(record, name)
                 if value is not None:
-                    setattr(record, name, read(value))
+                    decoded = known.get(value)
+                    if decoded is None:
+                        decoded = read(value)
+                        if len(known) < room:
+                            known[value] = decoded
+                    setattr(record, name, decoded)
         return records
 
     def _search(self, table: Table, search: str) -> tuple[str, tuple[Any, ...]]:
