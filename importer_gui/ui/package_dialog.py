@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -29,9 +28,8 @@ from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text
-from importer_gui.ui.styles import ERROR_STYLE, NOTICE_STYLE, SUCCESS_STYLE
-from importer_gui.ui.tasks import TaskRunner
-from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.preview_apply_dialog import WorkDialog
+from importer_gui.ui.styles import NOTICE_STYLE, SUCCESS_STYLE
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line
 
 DEFAULT_FOLDER_NAME = "platform-package"
@@ -66,12 +64,13 @@ def package_and_send(plan: Plan, folder: Path, url: str, key_file: Path | None,
 
 # --- the dialog ------------------------------------------------------------------------------
 
-class PackageDialog(QDialog):
-    """Where the package goes (and where it is sent), progress and Cancel, what it holds."""
+class PackageDialog(WorkDialog):
+    """Where the package goes (and where it is sent), progress and Cancel, what it holds;
+    closing cancels the work running (a file being sent is not left half written)."""
 
     def __init__(self, plan: Plan, parent: QWidget | None = None, *, send: bool = False,
                  folder: Path | None = None, synchronous: bool = False) -> None:
-        super().__init__(parent)
+        super().__init__(parent, synchronous=synchronous)
         self.plan = plan
         self.result: PackageResult | None = None
         self.sent: list[str] = []
@@ -79,7 +78,6 @@ class PackageDialog(QDialog):
         self.setWindowTitle(self.tr("Send to the platform") if send
                             else self.tr("Package for the platform"))
         self.resize(760, 420)
-        self.runner = TaskRunner(self, synchronous=synchronous)
         self._build(send)
         source = plan.config.source
         default = (source.parent if source else Path.home()) / DEFAULT_FOLDER_NAME
@@ -111,16 +109,7 @@ class PackageDialog(QDialog):
         layout.addLayout(form)
         self.summary = message_line(self, "packageSummary", NOTICE_STYLE)
         layout.addWidget(self.summary, 1)
-        self.progress_row = ProgressRow(self.tr("C&ancel"), self)
-        self.progress_row.cancel_button.clicked.connect(self.runner.cancel)
-        self.runner.progressed.connect(
-            lambda done, total, what: self.progress_row.show_progress(done, total,
-                                                                      step_text(what)))
-        self.status = self.progress_row.status
-        self.status.setObjectName("packageStatus")
-        layout.addWidget(self.progress_row)
-        self.error = message_line(self, "packageError", ERROR_STYLE)
-        layout.addWidget(self.error)
+        self._add_progress_and_error(layout, "package", self.tr("C&ancel"), describe=step_text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.package_button = QPushButton(self.tr("&Package"), self)
         self.package_button.clicked.connect(lambda: self.start(send=False))
@@ -154,8 +143,8 @@ class PackageDialog(QDialog):
             return
         url = self.url_edit.text().strip() if send else ""
         if send and not url:
-            self._fail(self.tr("Give the platform's SFTP address (sftp://user@host/folder) "
-                               "to send the package to."))
+            self._show_error(self.tr("Give the platform's SFTP address "
+                                     "(sftp://user@host/folder) to send the package to."))
             return
         self._running(True, self.tr("Packaging…"))
         plan, folder = self.plan, Path(self.folder_edit.text().strip())
@@ -195,7 +184,7 @@ class PackageDialog(QDialog):
             if self._ask_password(error.target):
                 self.start(send=True)
         else:
-            self._fail(error.message)
+            self._show_error(error.message)
 
     def _accept_host_key(self, key: sftp.HostKey) -> bool:
         """Show an unknown host key; remember it when the user accepts it."""
@@ -204,12 +193,12 @@ class PackageDialog(QDialog):
             "Accept it only if it is the one your platform's administrators gave you. Accept "
             "and send?"), key.host, key.key_type, key.fingerprint))
         if answer != QMessageBox.StandardButton.Yes:
-            self._fail(self.tr("The host key was not accepted: nothing was sent."))
+            self._show_error(self.tr("The host key was not accepted: nothing was sent."))
             return False
         try:
             sftp.remember_host_key(key)
         except ImporterError as exc:
-            self._fail(exc.message)
+            self._show_error(exc.message)
             return False
         return True
 
@@ -219,24 +208,13 @@ class PackageDialog(QDialog):
             self, self.tr("Password"), arg(self.tr("Password of %1 on %2:"), target.user,
                                            target.host), QLineEdit.EchoMode.Password)
         if not ok:
-            self._fail(self.tr("No password was given: nothing was sent."))
+            self._show_error(self.tr("No password was given: nothing was sent."))
             return False
         self._password = password
         return True
 
-    def _fail(self, text: str) -> None:
-        self.error.setText(message_text(text))
-        self.error.show()
-
     def _running(self, running: bool, text: str) -> None:
-        self.progress_row.set_running(running)
+        """The shared progress row, and neither action offered while one runs."""
+        super()._running(running, text)
         self.package_button.setEnabled(not running)
         self.send_button.setEnabled(not running)
-        if running:
-            self.error.hide()
-        self.status.setText(text)
-
-    def reject(self) -> None:
-        """Close; running work is cancelled (a file being sent is not left half written)."""
-        self.runner.cancel()
-        super().reject()

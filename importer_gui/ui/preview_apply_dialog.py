@@ -1,6 +1,7 @@
-"""What the "preview, then apply" dialogs share (the refresh and the revert): a read-only
-table of what will change, the background work's progress with Cancel, Close and one action
-button.
+"""What the dialogs whose work runs in the background share: the work's progress with
+Cancel, an error line, and Close cancelling the work running (``WorkDialog``, which the
+package dialog uses too); and what the "preview, then apply" dialogs (the refresh and the
+revert) add to it: a read-only table of what will change, Close and one action button.
 
 A subclass lays out its own rows around them and passes its own texts: Qt translates a text
 in the context of the class whose ``tr()`` marks it, so every ``tr()`` stays in the subclass
@@ -53,7 +54,52 @@ def preview_table(parent: QWidget, name: str, model: QAbstractItemModel, *,
     return view
 
 
-class PreviewApplyDialog(QDialog):
+class WorkDialog(QDialog):
+    """A dialog whose work runs in the background, its progress and Cancel shown meanwhile;
+    closing cancels the work running (nothing is left half written then)."""
+
+    def __init__(self, parent: QWidget | None = None, *, synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.runner = TaskRunner(self, synchronous=synchronous)
+
+    def _add_progress_and_error(self, layout: QVBoxLayout, name: str, cancel: str, *,
+                                describe: Callable[[str], str] | None = None) -> None:
+        """Add the progress row (``cancel`` on its button; each step the work reports shown
+        through ``describe`` when given) and the error line under it to ``layout``; their
+        object names start with ``name``."""
+        self.progress_row = ProgressRow(cancel, self)
+        self.progress_row.cancel_button.clicked.connect(self.runner.cancel)
+        if describe is None:
+            self.runner.progressed.connect(self.progress_row.show_progress)
+        else:
+            self.runner.progressed.connect(
+                lambda done, total, what: self.progress_row.show_progress(done, total,
+                                                                          describe(what)))
+        self.status = self.progress_row.status
+        self.status.setObjectName(f"{name}Status")
+        layout.addWidget(self.progress_row)
+        self.error = message_line(self, f"{name}Error", ERROR_STYLE)
+        layout.addWidget(self.error)
+
+    def _show_error(self, text: str) -> None:
+        """Show ``text`` (a message from the core or the subclass's tr()) in the error line."""
+        self.error.setText(message_text(text))
+        self.error.show()
+
+    def _running(self, running: bool, text: str) -> None:
+        """Show the progress row while work runs (an old error hidden), ``text`` in it."""
+        self.progress_row.set_running(running)
+        if running:
+            self.error.hide()
+        self.status.setText(text)
+
+    def reject(self) -> None:
+        """Close; running work is cancelled (nothing is left half written then)."""
+        self.runner.cancel()
+        super().reject()
+
+
+class PreviewApplyDialog(WorkDialog):
     """A preview of what will change in the store, then the change, both in the background;
     closing cancels the work running (nothing is written then)."""
 
@@ -63,10 +109,9 @@ class PreviewApplyDialog(QDialog):
 
     def __init__(self, store_path: StoreLocation, parent: QWidget | None = None, *,
                  synchronous: bool = False) -> None:
-        super().__init__(parent)
+        super().__init__(parent, synchronous=synchronous)
         self.store_path = store_path  # a file or a team's PostgreSQL database
         self.resize(1100, 700)
-        self.runner = TaskRunner(self, synchronous=synchronous)
 
     def _add_progress_and_buttons(self, layout: QVBoxLayout, name: str, cancel: str,
                                   action: str) -> QPushButton:
@@ -74,14 +119,7 @@ class PreviewApplyDialog(QDialog):
         the action button (``action``: disabled until a preview enables it; it calls
         ``commit``) to ``layout``; their object names start with ``name``. Returns the action
         button."""
-        self.progress_row = ProgressRow(cancel, self)
-        self.progress_row.cancel_button.clicked.connect(self.runner.cancel)
-        self.runner.progressed.connect(self.progress_row.show_progress)
-        self.status = self.progress_row.status
-        self.status.setObjectName(f"{name}Status")
-        layout.addWidget(self.progress_row)
-        self.error = message_line(self, f"{name}Error", ERROR_STYLE)
-        layout.addWidget(self.error)
+        self._add_progress_and_error(layout, name, cancel)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.action_button = QPushButton(action, self)
         self.action_button.setEnabled(False)
@@ -123,18 +161,5 @@ class PreviewApplyDialog(QDialog):
         if isinstance(error, Cancelled):
             self.status.setText(self._cancelled_text())
         else:
-            self.error.setText(message_text(error.message))
-            self.error.show()
+            self._show_error(error.message)
         self.action_button.setEnabled(self._can_apply())
-
-    def _running(self, running: bool, text: str) -> None:
-        """Show the progress row while work runs (an old error hidden), ``text`` in it."""
-        self.progress_row.set_running(running)
-        if running:
-            self.error.hide()
-        self.status.setText(text)
-
-    def reject(self) -> None:
-        """Close; running work is cancelled (nothing is written then)."""
-        self.runner.cancel()
-        super().reject()

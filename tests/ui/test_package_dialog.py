@@ -1,0 +1,116 @@
+"""The package dialog on the parts it shares with the other dialogs whose work runs in the
+background: neither action while one runs, a failure shown then both offered again, Close
+cancelling the work, and its own texts (in its own translation context) on them."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.progress import Monitor
+from importer_gui.core.store import Store
+from importer_gui.ui import package_dialog
+from importer_gui.ui.package_dialog import PackageDialog
+from importer_gui.ui.preview_apply_dialog import WorkDialog
+
+
+@pytest.fixture
+def plan(sample: Path, tmp_path: Path) -> pipeline.Plan:
+    """The sample checked on an empty store."""
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        return pipeline.check(config_xml.load(sample / "sample-config.xml"), store)
+
+
+def dialog_with(work: object, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot,
+                monkeypatch: pytest.MonkeyPatch, *, synchronous: bool = True) -> PackageDialog:
+    """A shown package dialog whose packaging is ``work`` (package_and_send's arguments)."""
+    monkeypatch.setattr(package_dialog, "package_and_send", work)
+    dialog = PackageDialog(plan, folder=tmp_path / "out", synchronous=synchronous)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_it_is_a_work_dialog(plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot) -> None:
+    dialog = PackageDialog(plan, folder=tmp_path / "out", synchronous=True)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, WorkDialog)
+    assert dialog.status.objectName() == "packageStatus"
+    assert dialog.error.objectName() == "packageError"
+
+
+def test_neither_action_is_offered_while_one_runs(plan: pipeline.Plan, tmp_path: Path,
+                                                  qtbot: QtBot,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple] = []
+
+    def work(*args: object) -> object:
+        monitor = args[-1]
+        assert isinstance(monitor, Monitor)
+        seen.append((dialog.status.text(), dialog.progress_row.bar.isVisible(),
+                     dialog.error.isVisible()))
+        monitor.progress(2, 6, "Packaging trainings.csv")
+        seen.append((dialog.package_button.isEnabled(), dialog.send_button.isEnabled(),
+                     dialog.status.text(), dialog.progress_row.bar.value()))
+        raise ImporterError("The folder cannot be written.")
+
+    dialog = dialog_with(work, plan, tmp_path, qtbot, monkeypatch)
+    dialog.package_button.click()
+    assert seen == [("Packaging…", True, False), (False, False, "Packaging trainings.csv", 2)]
+    assert dialog.error.isVisible() and dialog.error.text() == "The folder cannot be written."
+    assert dialog.package_button.isEnabled() and dialog.send_button.isEnabled()
+    assert not dialog.progress_row.bar.isVisible() and dialog.status.text() == ""
+    dialog.package_button.click()  # the next attempt hides the old error while it runs
+    assert seen[2] == ("Packaging…", True, False) and dialog.error.isVisible()
+
+
+def test_close_while_packaging_cancels_it(plan: pipeline.Plan, tmp_path: Path,
+                                          qtbot: QtBot,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def until_cancelled(*args: object) -> object:
+        monitor = args[-1]
+        assert isinstance(monitor, Monitor)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            monitor.check_cancelled()
+            time.sleep(0.005)
+        return "never cancelled"
+
+    dialog = dialog_with(until_cancelled, plan, tmp_path, qtbot, monkeypatch,
+                         synchronous=False)
+    dialog.package_button.click()
+    assert dialog.runner.busy and not dialog.package_button.isEnabled()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=5000)
+    assert dialog.result is None and not dialog.error.isVisible()
+    assert dialog.status.text() == ("Cancelled: what was sent is whole; nothing is half "
+                                    "written.")
+    assert dialog.package_button.isEnabled() and dialog.send_button.isEnabled()
+
+
+def test_its_own_texts_on_the_shared_parts_in_french(
+        french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def cancelled(*args: object) -> object:
+        monitor = args[-1]
+        assert isinstance(monitor, Monitor)
+        monitor.progress(1, 6, "Sending trainings.csv")
+        steps.append(dialog.status.text())
+        raise Cancelled()
+
+    steps: list[str] = []
+    dialog = dialog_with(cancelled, plan, tmp_path, qtbot, monkeypatch)
+    assert dialog.progress_row.cancel_button.text() == "&Annuler"
+    dialog.package_button.click()
+    assert steps == ["Envoi de trainings.csv"]
+    assert dialog.status.text() == ("Annulé\u00a0: ce qui a été envoyé est complet\u00a0; "
+                                    "rien n'est écrit à moitié.")
+    dialog.send_button.click()  # no address: said in French in the shared error line
+    assert dialog.error.isVisible() and dialog.error.text().startswith("Indiquez l'adresse SFTP")
