@@ -118,8 +118,8 @@ class StoreDialog(QDialog):
         """Close only with a location that reads as one."""
         try:
             self.location()
-        except ValueError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+        except ValueError as exc:  # the core's message (location.py's) in the user's language
+            QMessageBox.warning(self, self.windowTitle(), message_text(str(exc)))
             return
         super().accept()
 

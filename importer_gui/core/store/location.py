@@ -13,8 +13,25 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import SplitResult, quote, unquote, urlsplit, urlunsplit
 
+from importer_gui.core.errors import QT_TRANSLATE_NOOP
+
 _SCHEMES = ("postgresql", "postgres")
 _URL = re.compile(r"^(postgresql|postgres)://", re.IGNORECASE)
+# What comes before the host: the scheme, the user, and a password to leave out of messages
+# (up to the last "@" before the path, as urlsplit reads it).
+_USER_INFO = re.compile(r"^(?P<start>[^:/?#]+://[^:@/?#]*)(?::[^/?#]*)?@")
+
+# What is wrong with a store's URL, in English; the window shows it in the user's language.
+# {url} is the URL as typed, without its password.
+NOT_A_URL = QT_TRANSLATE_NOOP("errors", "{url} is not a PostgreSQL URL "
+                                        "(postgresql://USER@HOST/DATABASE)")
+NO_DATABASE = QT_TRANSLATE_NOOP("errors", "{url} names no database "
+                                          "(postgresql://USER@HOST/DATABASE)")
+BAD_HOST = QT_TRANSLATE_NOOP("errors", "{url} names a host that cannot be read (an IPv6 "
+                                       "address goes in brackets: "
+                                       "postgresql://USER@[::1]/DATABASE)")
+BAD_PORT = QT_TRANSLATE_NOOP("errors", "{url} names a port that is not a number from 1 to "
+                                       "65535 (postgresql://USER@HOST:PORT/DATABASE)")
 
 AskPassword = Callable[["PostgresUrl"], "str | None"]
 
@@ -57,7 +74,8 @@ def is_url(text: str) -> bool:
 def parse_location(text: str | Path | PostgresUrl) -> StoreLocation:
     """A store's location from what a user typed: a URL, or a path (``~`` expanded).
 
-    ValueError for a URL that names no database.
+    ValueError, in one of this module's messages, for a URL that cannot be read or names
+    no database.
     """
     if isinstance(text, PostgresUrl | Path):
         return text
@@ -67,15 +85,32 @@ def parse_location(text: str | Path | PostgresUrl) -> StoreLocation:
 
 
 def postgres_url(text: str) -> PostgresUrl:
-    """A PostgresUrl from a libpq URL; a password written in it is moved out of it."""
-    parts = urlsplit(text)
+    """A PostgresUrl from a libpq URL; a password written in it is moved out of it.
+
+    ValueError, in one of this module's messages, for a URL that cannot be read or names no
+    database.
+    """
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # brackets that hold no IPv6 address
+        raise ValueError(BAD_HOST.format(url=_typed_without_password(text))) from None
     if parts.scheme.lower() not in _SCHEMES:
-        raise ValueError(f"{text} is not a PostgreSQL URL (postgresql://USER@HOST/DATABASE)")
+        raise ValueError(NOT_A_URL.format(url=_typed_without_password(text)))
+    try:
+        port_read = parts.port != 0  # libpq refuses port 0 too
+    except ValueError:  # not a number, or beyond 65535
+        port_read = False
+    if not port_read:
+        raise ValueError(BAD_PORT.format(url=_typed_without_password(text)))
     if not parts.path.strip("/"):
-        raise ValueError(f"{_without_password(parts)} names no database "
-                         "(postgresql://USER@HOST/DATABASE)")
+        raise ValueError(NO_DATABASE.format(url=_without_password(parts)))
     password = unquote(parts.password) if parts.password is not None else None
     return PostgresUrl(_without_password(parts), password)
+
+
+def _typed_without_password(text: str) -> str:
+    """A URL that cannot be read, as typed but for its password."""
+    return _USER_INFO.sub(r"\g<start>@", text)
 
 
 def _without_password(parts: SplitResult) -> str:

@@ -3620,6 +3620,22 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>Session {name} was created by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
         <translation>La session {name} a été créée par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
+    <message>
+        <source>{url} is not a PostgreSQL URL (postgresql://USER@HOST/DATABASE)</source>
+        <translation>{url} n&apos;est pas une URL PostgreSQL (postgresql://UTILISATEUR@HÔTE/BASE)</translation>
+    </message>
+    <message>
+        <source>{url} names no database (postgresql://USER@HOST/DATABASE)</source>
+        <translation>{url} ne nomme aucune base de données (postgresql://UTILISATEUR@HÔTE/BASE)</translation>
+    </message>
+    <message>
+        <source>{url} names a host that cannot be read (an IPv6 address goes in brackets: postgresql://USER@[::1]/DATABASE)</source>
+        <translation>{url} nomme un hôte illisible (une adresse IPv6 s&apos;écrit entre crochets&#xa0;: postgresql://UTILISATEUR@[::1]/BASE)</translation>
+    </message>
+    <message>
+        <source>{url} names a port that is not a number from 1 to 65535 (postgresql://USER@HOST:PORT/DATABASE)</source>
+        <translation>{url} nomme un port qui n&apos;est pas un nombre de 1 à 65535 (postgresql://UTILISATEUR@HÔTE:PORT/BASE)</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
