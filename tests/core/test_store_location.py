@@ -3,12 +3,17 @@ each from a template the window translates, naming the URL as typed without its 
 
 from __future__ import annotations
 
+from pathlib import Path
+from urllib.parse import quote
+
 import pytest
 
 from importer_gui.cli import main
 from importer_gui.core.errors import marked_templates
-from importer_gui.core.store import location
+from importer_gui.core.schema import Table
+from importer_gui.core.store import Store, location
 from importer_gui.core.store.location import PostgresUrl, parse_location, postgres_url
+from tests.postgres import PASSWORD_ROLE, Cluster
 
 EXAMPLE = "(postgresql://USER@HOST/DATABASE)"
 PORT = ("names a port that is not a number from 1 to 65535 "
@@ -30,6 +35,10 @@ BAD = [
      f"postgresql://someone@db.example.org:0/training {PORT}"),
     ("postgresql://someone:p@ss:secret@[::1/training",
      f"postgresql://someone@[::1/training {HOST}"),
+    ("postgresql://someone@db.example.org?sslmode=require&password=secret",
+     f"postgresql://someone@db.example.org?sslmode=require names no database {EXAMPLE}"),
+    ("postgresql://someone@db.example.org:x/training?password=secret",
+     f"postgresql://someone@db.example.org:x/training {PORT}"),
     ("postgresql://someone@[db.example.org]/training",
      f"postgresql://someone@[db.example.org]/training {HOST}"),
 ]
@@ -56,6 +65,16 @@ def test_a_good_url_keeps_its_port_and_parameters_and_holds_its_password_apart()
     assert str(found) == "postgresql://someone@[::1]:5433/training?sslmode=require"
 
 
+@pytest.mark.parametrize("typed", [
+    "postgresql://someone@db.example.org/training?sslmode=require&password=s%20ecret",
+    "postgresql://someone:other@db.example.org/training?sslmode=require&password=s%20ecret",
+    "postgresql://someone:s%20ecret@db.example.org/training?sslmode=require"])
+def test_a_password_given_as_a_parameter_is_held_apart_too(typed: str) -> None:
+    found = parse_location(typed)
+    assert isinstance(found, PostgresUrl) and found.password == "s ecret"
+    assert str(found) == "postgresql://someone@db.example.org/training?sslmode=require"
+
+
 def test_every_message_is_a_template_the_window_translates() -> None:
     marked = marked_templates()
     for template in (location.NOT_A_URL, location.NO_DATABASE, location.BAD_HOST,
@@ -63,7 +82,7 @@ def test_every_message_is_a_template_the_window_translates() -> None:
         assert marked.get(template) == "errors"
 
 
-@pytest.mark.parametrize(("typed", "message"), BAD[2:4] + BAD[5:6])
+@pytest.mark.parametrize(("typed", "message"), BAD[2:4] + BAD[5:8])
 def test_the_command_line_says_it_as_a_usage_error(typed: str, message: str,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:  # as argparse says of any bad argument
@@ -71,3 +90,19 @@ def test_the_command_line_says_it_as_a_usage_error(typed: str, message: str,
     err = capsys.readouterr().err
     assert done.value.code == 2 and "secret" not in err
     assert err.splitlines()[-1] == f"importer-gui history: error: argument --store: {message}"
+
+
+def test_a_password_given_as_a_parameter_opens_the_store(
+        postgres_cluster: Cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    user, password = PASSWORD_ROLE
+    database = postgres_cluster.new_database(user)
+    try:
+        typed = (f"postgresql://{user}@127.0.0.1:{postgres_cluster.port}/{database}"
+                 f"?connect_timeout=10&password={quote(password)}")
+        with Store.open(typed) as store:
+            assert store.count(Table.TRAINING) == 0
+            assert password not in str(store.path) and "password" not in str(store.path)
+    finally:
+        postgres_cluster.drop_database(database)

@@ -1,8 +1,9 @@
 """Where a store is: a SQLite file (a path) or a PostgreSQL database (a libpq URL).
 
-A URL is kept without its password: a password given in it, typed when asked, is held in
-memory apart (never shown, never saved), and a URL prints as what users may see. libpq reads
-the rest as usual (``PGPASSFILE``, ``~/.pgpass``, ``sslmode`` and the other parameters).
+A URL is kept without its password: a password given in it (before the host, or as its
+``password`` parameter), typed when asked, is held in memory apart (never shown, never
+saved), and a URL prints as what users may see. libpq reads the rest as usual
+(``PGPASSFILE``, ``~/.pgpass``, ``sslmode`` and the other parameters).
 """
 
 from __future__ import annotations
@@ -104,13 +105,30 @@ def postgres_url(text: str) -> PostgresUrl:
         raise ValueError(BAD_PORT.format(url=_typed_without_password(text)))
     if not parts.path.strip("/"):
         raise ValueError(NO_DATABASE.format(url=_without_password(parts)))
-    password = unquote(parts.password) if parts.password is not None else None
+    _query, password = _query_without_password(parts.query)
+    if password is None and parts.password is not None:
+        password = unquote(parts.password)
     return PostgresUrl(_without_password(parts), password)
+
+
+def _query_without_password(query: str) -> tuple[str, str | None]:
+    """A URL's parameters without libpq's ``password`` (the others exactly as written), and
+    that password (None without one)."""
+    kept, password = [], None
+    for item in query.split("&") if query else []:
+        key, _, value = item.partition("=")
+        if unquote(key) == "password":  # libpq reads the last one given
+            password = unquote(value)
+        else:
+            kept.append(item)
+    return "&".join(kept), password
 
 
 def _typed_without_password(text: str) -> str:
     """A URL that cannot be read, as typed but for its password."""
-    return _USER_INFO.sub(r"\g<start>@", text)
+    head, _mark, query = text.partition("?")
+    query, _password = _query_without_password(query)
+    return _USER_INFO.sub(r"\g<start>@", head) + (f"?{query}" if query else "")
 
 
 def _without_password(parts: SplitResult) -> str:
@@ -120,4 +138,5 @@ def _without_password(parts: SplitResult) -> str:
         host = f"[{host}]"
     port = f":{parts.port}" if parts.port else ""
     user = f"{quote(unquote(parts.username), safe='')}@" if parts.username else ""
-    return urlunsplit(("postgresql", f"{user}{host}{port}", parts.path, parts.query, ""))
+    query, _password = _query_without_password(parts.query)
+    return urlunsplit(("postgresql", f"{user}{host}{port}", parts.path, query, ""))
