@@ -40,6 +40,22 @@ def json_decoders(table: str) -> dict[str, Converter]:
             if c.type in JSON_VALUE_DECODERS}
 
 
+def _sharing(read: Converter) -> Converter:
+    """``read``, giving the value it gave before for a stored value seen again (kept for
+    SHARED_VALUES distinct ones)."""
+    known: dict[Any, Any] = {}
+
+    def shared(stored: Any) -> Any:
+        value = known.get(stored)
+        if value is None:
+            value = read(stored)
+            if len(known) < SHARED_VALUES:
+                known[stored] = value
+        return value
+
+    return shared
+
+
 class Queries:
     """Every read of the store, for one dialect."""
 
@@ -121,17 +137,12 @@ class Queries:
         # column's dates repeat (a month's registrations, a course's sessions): each stored
         # text is read once and its value shared by the records that hold it.
         for name, read in self._decoders[table].items():
-            known: dict[Any, Any] = {}
-            room = SHARED_VALUES if name in self._shared[table] else 0
+            if name in self._shared[table]:
+                read = _sharing(read)
             for record in records:
                 value = getattr(record, name)
                 if value is not None:
-                    decoded = known.get(value)
-                    if decoded is None:
-                        decoded = read(value)
-                        if len(known) < room:
-                            known[value] = decoded
-                    setattr(record, name, decoded)
+                    setattr(record, name, read(value))
         return records
 
     def _search(self, table: Table, search: str) -> tuple[str, tuple[Any, ...]]:
