@@ -8,7 +8,9 @@ the store browser and About work on: a file, or a team's PostgreSQL database.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -31,6 +33,8 @@ from importer_gui.ui.store_dialog import StoreDialog
 from importer_gui.ui.wizard import Wizard
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")  # what a numbered menu lists
 
 DEFAULT_SIZE = (1180, 760)  # fits a 1280x800 screen with its panels
 
@@ -104,39 +108,39 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
-    def _fill_recent(self, menu: QMenu | None = None) -> None:
-        """The recent files, newest first, numbered for the keyboard."""
-        menu = menu or self.recent_menu
+    def _fill_numbered(self, menu: QMenu, items: Sequence[T], name: Callable[[T], str],
+                       chosen: Callable[[T], object], clear: Callable[[], None]) -> list[QAction]:
+        """``menu`` anew: one action per item, by its name (numbered for the keyboard up to
+        9, its full text in the tooltip), and Clear the list; the items' actions."""
         menu.clear()
-        recent = self.settings.recent_files()
-        for number, path in enumerate(recent, start=1):
+        actions = []
+        for number, item in enumerate(items, start=1):
             prefix = f"&{number} " if number < 10 else ""
-            action = menu.addAction(f"{prefix}{path.name}")
-            action.setToolTip(str(path))
-            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
-        if not recent:
+            action = menu.addAction(f"{prefix}{name(item)}")
+            action.setToolTip(str(item))
+            action.triggered.connect(lambda _=False, i=item: chosen(i))
+            actions.append(action)
+        if not items:
             menu.addAction(self.tr("(none yet)")).setEnabled(False)
         else:
             menu.addSeparator()
-            menu.addAction(self.tr("&Clear the list"), self.settings.clear_recent)
+            menu.addAction(self.tr("&Clear the list"), clear)
+        return actions
+
+    def _fill_recent(self, menu: QMenu | None = None) -> None:
+        """The recent files, newest first."""
+        self._fill_numbered(menu or self.recent_menu, self.settings.recent_files(),
+                            lambda path: path.name, self.open_file, self.settings.clear_recent)
 
     def _fill_recent_stores(self, menu: QMenu | None = None) -> None:
         """The stores opened before, the last one first; the one in use is checked."""
-        menu = menu or self.stores_menu
-        menu.clear()
         stores = self.settings.recent_stores()
-        for number, location in enumerate(stores, start=1):
-            prefix = f"&{number} " if number < 10 else ""
-            action = menu.addAction(f"{prefix}{location.name}")
-            action.setToolTip(str(location))
+        actions = self._fill_numbered(menu or self.stores_menu, stores,
+                                      lambda location: location.name, self.use_store,
+                                      self.settings.clear_recent_stores)
+        for location, action in zip(stores, actions, strict=True):
             action.setCheckable(True)
             action.setChecked(str(location) == str(self.store_path))
-            action.triggered.connect(lambda _=False, s=location: self.use_store(s))
-        if not stores:
-            menu.addAction(self.tr("(none yet)")).setEnabled(False)
-        else:
-            menu.addSeparator()
-            menu.addAction(self.tr("&Clear the list"), self.settings.clear_recent_stores)
 
     # --- commands -----------------------------------------------------------------------
 
