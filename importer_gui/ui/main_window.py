@@ -135,12 +135,18 @@ class MainWindow(QMainWindow):
     def _fill_recent_stores(self, menu: QMenu | None = None) -> None:
         """The stores opened before, the last one first; the one in use is checked."""
         stores = self.settings.recent_stores()
-        actions = self._fill_numbered(menu or self.stores_menu, stores,
-                                      lambda location: location.name, self.use_store,
-                                      self.settings.clear_recent_stores)
+        actions = self._fill_numbered(menu or self.stores_menu, stores, self.store_name,
+                                      self.use_store, self.settings.clear_recent_stores)
         for location, action in zip(stores, actions, strict=True):
             action.setCheckable(True)
             action.setChecked(str(location) == str(self.store_path))
+
+    def store_name(self, location: StoreLocation) -> str:
+        """A store, short, in the user's language: a file's name, or a database and its
+        host."""
+        if isinstance(location, PostgresUrl):
+            return arg(self.tr("%1 on %2"), location.database, location.host)
+        return location.name
 
     # --- commands -----------------------------------------------------------------------
 
@@ -191,7 +197,8 @@ class MainWindow(QMainWindow):
         if str(self.store_path) == str(default_store_path()):
             self.setWindowTitle(self.tr("Import Assistant"))
         else:
-            self.setWindowTitle(arg(self.tr("Import Assistant — %1"), self.store_path.name))
+            self.setWindowTitle(arg(self.tr("Import Assistant — %1"),
+                                   self.store_name(self.store_path)))
 
     def open_refresh(self) -> None:
         """Tools ▸ Refresh from the platform's exports…; its run reaches every view."""

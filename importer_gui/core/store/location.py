@@ -53,11 +53,19 @@ class PostgresUrl:
         return self.url
 
     @property
+    def database(self) -> str:
+        """The database's name, as the server knows it."""
+        return unquote(urlsplit(self.url).path.lstrip("/")) or "?"
+
+    @property
+    def host(self) -> str:
+        """The server's host; localhost when the URL names none (libpq's local socket)."""
+        return urlsplit(self.url).hostname or "localhost"
+
+    @property
     def name(self) -> str:
-        """Short, for a menu: ``DATABASE on HOST``."""
-        parts = urlsplit(self.url)
-        database = unquote(parts.path.lstrip("/")) or "?"
-        return f"{database} on {parts.hostname or 'localhost'}"
+        """Short, in English: ``DATABASE on HOST`` (the window words it from its parts)."""
+        return f"{self.database} on {self.host}"
 
     def with_password(self, password: str | None) -> PostgresUrl:
         """The same store, with the password to give."""

@@ -419,6 +419,10 @@
         <translation>&amp;Vider la liste</translation>
     </message>
     <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
         <source>The sample is not installed (%1).</source>
         <translation>L&apos;exemple n&apos;est pas installé (%1).</translation>
     </message>
