@@ -366,10 +366,24 @@ class Plan:
         """The changes of every row without errors, in order: what a commit writes."""
         return self._changes(written=False)  # type: ignore[return-value]
 
-    def writes(self) -> Iterator[Change | Record]:
+    def writes(self) -> Writes:
         """``changes()`` as the store writes them: a row's creation held as its record comes
-        as the record (Creations.written), without a Change made for it."""
-        return self._changes(written=True)
+        as the record (Creations.written), without a Change made for it; sized, so that the
+        writer knows how far it has got."""
+        return Writes(self)
+
+    def write_count(self) -> int:
+        """How many changes ``writes()`` gives, counted from what the rows hold."""
+        total = 0
+        for imp in self.imports:
+            for results, held in zip(imp.rows.results, imp.rows.changes, strict=True):
+                kind = type(held)
+                if kind is tuple or kind is list:
+                    if held and not results_have_errors(results):
+                        total += len(held)
+                elif not results_have_errors(results):  # a change, or a created record
+                    total += 1
+        return total
 
     def _changes(self, *, written: bool) -> Iterator[Change | Record]:
         for imp in self.imports:  # read from the rows' columns: no RowPlan made per row
@@ -406,3 +420,21 @@ def issue_counts(imports: Iterable[ImportPlan]) -> list[tuple[Issue, int]]:
                      for result in results for issue in result.issues)
     return sorted(counts.items(), key=lambda item: (
         item[0].level is not Level.ERROR, -item[1], item[0].field, item[0].message))
+
+
+class Writes:
+    """What a commit writes (Plan.writes), in order, with how many there are."""
+
+    __slots__ = ("_count", "_plan")
+
+    def __init__(self, plan: Plan) -> None:
+        self._plan = plan
+        self._count: int | None = None
+
+    def __iter__(self) -> Iterator[Change | Record]:
+        return self._plan._changes(written=True)
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = self._plan.write_count()
+        return self._count

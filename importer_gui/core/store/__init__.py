@@ -18,7 +18,7 @@ turns every engine error into one ``StoreError`` sentence.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -304,9 +304,10 @@ class Store:
         transaction; return the run's id."""
         if run.kind not in RUN_KINDS:
             raise StoreError(UNKNOWN_RUN_KIND.format(kind=repr(run.kind)))
+        expected = len(changes) if isinstance(changes, Sized) else 0
         with self._guard("written"):
             conn = self._conn()
-            with self._dialect.transaction(conn):
+            with self._dialect.write_cache(conn, expected), self._dialect.transaction(conn):
                 return write_run(conn, self._dialect, self.path, changes, run,
                                  monitor or Monitor())
 

@@ -27,7 +27,7 @@ psycopg is imported only when a PostgreSQL store is opened.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from datetime import date, datetime
 from typing import Any
 
@@ -220,6 +220,10 @@ class PostgresDialect:
             if conn.in_transaction:
                 with suppress(*self.errors):
                     conn.execute("ROLLBACK")
+
+    def write_cache(self, conn: PgConnection, changes: int) -> AbstractContextManager[None]:
+        """Nothing: the server keeps its own cache."""
+        return nullcontext()
 
     def defer_references(self, conn: PgConnection) -> None:
         """The (deferrable) references checked at COMMIT, for this transaction only."""
