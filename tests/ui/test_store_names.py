@@ -1,4 +1,5 @@
-"""A PostgreSQL store named in the user's language (the recent stores, the window's title)."""
+"""A PostgreSQL store named in the user's language (the recent stores, the window's title),
+and a store URL that cannot be read said in words the window can translate."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import pytest
 from PySide6.QtCore import QPoint
 from pytestqt.qtbot import QtBot
 
-from importer_gui.core.store import PostgresUrl, Store
+from importer_gui.core.errors import StoreError
+from importer_gui.core.store import PostgresUrl, Store, location
 from importer_gui.ui import store_dialog
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.messages_text import message_text
 
 TEAM = PostgresUrl("postgresql://jdoe@db.example.org:5433/training?sslmode=require")
 
@@ -53,3 +56,13 @@ def test_in_english_the_window_names_it_as_the_command_line_does(
     assert TEAM.name == "training on db.example.org"
     assert window.store_name(PostgresUrl("postgresql://jdoe@/my%20db")) == "my db on localhost"
 
+
+def test_a_url_that_cannot_be_read_fails_opening_with_its_templates_text(french: None) -> None:
+    typed = "postgresql://jdoe:secret@db.example.org"
+    with pytest.raises(StoreError) as raised:
+        Store.open(typed)
+    english = location.NO_DATABASE.format(url="postgresql://jdoe@db.example.org")
+    assert raised.value.message == english
+    assert message_text(raised.value.message) == (
+        "postgresql://jdoe@db.example.org ne nomme aucune base de données "
+        "(postgresql://UTILISATEUR@HÔTE/BASE)")

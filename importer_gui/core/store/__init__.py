@@ -116,8 +116,8 @@ class Store:
         """
         try:
             location = parse_location(location)
-        except ValueError as exc:
-            raise StoreError(f"{exc}.") from exc
+        except ValueError as exc:  # location.py's message, exactly: its template translates it
+            raise StoreError(str(exc)) from exc
         if isinstance(location, Path):
             _folder_ready(location, create)
         store = cls(location, dialect_for(location))
