@@ -700,3 +700,29 @@ def test_the_documented_layouts_a_t_in_the_date_time_and_the_whole_time_spent(
                           [f"nrousseau;{LYON};01:25"],
                           parameters="<timeGlobalFormat>paddedhh</timeGlobalFormat>")
     assert outcomes(commit(config, store)) == [(2, "create", [])]
+
+
+def test_prune_keeps_a_learner_and_session_the_registrations_export_names(tmp_path: Path
+                                                                          ) -> None:
+    import shutil
+
+    store = tmp_path / "store.sqlite3"
+    exports = tmp_path / "exports"
+    shutil.copytree(EXPORTS, exports)
+    with Store.open(store) as opened:
+        refresh.commit_refresh(refresh.plan_refresh(
+            export_config.load(exports / "export-config.xml"), opened), opened)
+        learners = {learner.login for learner in opened.load_state().learners.values()}
+    registrations = len(records(store, Table.REGISTRATION))
+    # The platform's learners export leaves Nina out (an export filter, say); its
+    # registrations export still lists her registration to the Paris session.
+    listed = exports / "platform_learners.csv"
+    listed.write_text("".join(line for line in listed.read_text(encoding="utf-8")
+                              .splitlines(keepends=True) if not line.startswith("nrousseau;")),
+                      encoding="utf-8")
+    planned = commit(exports / "export-config.xml", store, prune=True)
+    assert planned.counts()["delete"] == 0
+    assert "nrousseau" in learners
+    with Store.open(store) as opened:
+        assert {learner.login for learner in opened.load_state().learners.values()} == learners
+    assert len(records(store, Table.REGISTRATION)) == registrations

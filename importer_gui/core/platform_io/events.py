@@ -17,7 +17,7 @@ from importer_gui.core.actions.base import RowContext
 from importer_gui.core.catalogue import exports as cat
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.issues import Outcome
-from importer_gui.core.platform_io.followed import find_session
+from importer_gui.core.platform_io.followed import find_session, keep_named
 from importer_gui.core.platform_io.shared import Shared
 from importer_gui.core.schema import Table
 from importer_gui.core.values import date_part, date_pattern
@@ -29,6 +29,7 @@ _SECONDS_PER_HOUR = 3600  # an intervention's duration is in whole hours
 def plan_event(ctx: RowContext, shared: Shared) -> Outcome:
     """One event: its intervention updated (status, duration, room capacity), or a notice."""
     session = find_session(ctx)
+    keep_named(shared, None, session)
     start = _moment(ctx, cat.EVENT_START)
     end = _moment(ctx, cat.EVENT_END)
     if ctx.failed or session is None:

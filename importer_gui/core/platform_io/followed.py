@@ -94,11 +94,22 @@ def _titled(ctx: RowContext, title: str) -> list[Any]:
     return overlay.find(Table.SESSION, "refresh:title only", _BY_TITLE, title)
 
 
+def keep_named(shared: Shared, learner: Any, session: Any) -> None:
+    """The learner, session and course a row names stay through --prune even when their own
+    export lacks them: the platform holds them (its learners' export may leave some out)."""
+    if learner is not None:
+        shared.seen[Table.LEARNER].add(learner.id)
+    if session is not None:
+        shared.seen[Table.SESSION].add(session.id)
+        shared.seen[Table.TRAINING].add(session.training_id)
+
+
 # --- registrations ---------------------------------------------------------------------------
 
 def plan_registration(ctx: RowContext, shared: Shared) -> Outcome:
     """A consolidated tracking row: the registration, and the progress in the session."""
     learner, session = find_learner(ctx), find_session(ctx)
+    keep_named(shared, learner, session)
     if ctx.failed or learner is None or session is None:
         return Outcome.ERROR
     outcome = _registration(ctx, shared, learner, session)
@@ -144,6 +155,7 @@ def plan_tracking(ctx: RowContext, shared: Shared) -> Outcome:
     """A tracking row: the learner's progress in one learning object of the session (and the
     registration it implies)."""
     learner, session = find_learner(ctx), find_session(ctx)
+    keep_named(shared, learner, session)
     lo = _learning_object(ctx)
     if ctx.failed or learner is None or session is None or lo is None:
         return Outcome.ERROR
