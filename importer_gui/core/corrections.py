@@ -38,6 +38,10 @@ COPY_OVER_ITSELF = QT_TRANSLATE_NOOP(
               "name.")
 NOT_READ_AGAIN = QT_TRANSLATE_NOOP("errors", "{path}: cannot be read again to copy it ({reason})")
 SHEET_GONE = QT_TRANSLATE_NOOP("errors", "{path}: the sheet {name} is gone.")
+CANNOT_HOLD = QT_TRANSLATE_NOOP(
+    "errors", "{path}: line {line}, column {column} ({name}): {characters} cannot be written "
+              "in {encoding}, the file's encoding. Nothing was written; change those "
+              "characters in the cell, then save the copy again.")
 
 # The element a run's recorded configuration gets, in our namespace (the platform skips it).
 RECORD_TAG = "corrections"
@@ -300,8 +304,9 @@ def write_corrected_copy(entry: FileCorrections, target: Path) -> Path:
             return write_atomically(Path(target), lambda tmp: _copy_ooxml(entry, tmp))
         if suffix in (".xls", ".ods"):
             return write_atomically(Path(target), lambda tmp: _copy_as_xlsx(entry, tmp))
-        text = _corrected_text(entry)
-        data = text.encode(_codec(entry.reading.encoding))
+        codec = _codec(entry.reading.encoding)
+        _refuse_unwritable(entry, codec)
+        data = _corrected_text(entry).encode(codec)
         return write_atomically(Path(target), lambda tmp: tmp.write_bytes(data))
     except OSError as exc:
         raise ImporterError(CANNOT_WRITE.format(path=target, reason=exc.strerror or exc)) \
@@ -314,6 +319,34 @@ def _codec(encoding: str) -> str:
         return codecs.lookup(encoding.strip()).name
     except LookupError:
         raise ImporterError(f"unknown file encoding {encoding!r}") from None
+
+
+def _refuse_unwritable(entry: FileCorrections, codec: str) -> None:
+    """Raise ImporterError naming the first corrected cell the file's encoding cannot hold."""
+    for correction in entry.in_order():
+        characters = unwritable(correction.after, codec)
+        if characters:
+            raise ImporterError(CANNOT_HOLD.format(
+                path=entry.file, line=correction.line, column=correction.column + 1,
+                name=correction.field or correction.header or "-", characters=characters,
+                encoding=entry.reading.encoding))
+
+
+def unwritable(text: str, codec: str) -> str:
+    """The characters of ``text`` that ``codec`` cannot write, each once with its code point
+    ('"€" (U+20AC), "Œ" (U+0152)'); "" when it can write them all."""
+    try:
+        text.encode(codec)
+        return ""
+    except UnicodeEncodeError:
+        pass
+    found: dict[str, None] = {}
+    for character in text:
+        try:
+            character.encode(codec)
+        except UnicodeEncodeError:
+            found[character] = None
+    return ", ".join(f'"{c}" (U+{ord(c):04X})' for c in found)
 
 
 def _corrected_text(entry: FileCorrections) -> str:
