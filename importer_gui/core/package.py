@@ -6,6 +6,12 @@ platform having no import for its back-office users) and one CSV file per import
 provider's declared encoding, delimiter and header line, holding the rows without errors as
 the plan has them (the wizard's corrections included). Each provider's ``fileName`` names
 its file beside the configuration: nothing in the package leads out of the folder.
+
+The package never replaces the user's own files: it is refused, before anything is written,
+in a folder that holds the configuration or a data file it is made from, where one of its
+files would be one of those (through a link too), and in a folder that already holds files
+unless they are an earlier package of the same configuration (only the package's own names,
+its configuration among them). It never deletes anything.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import copy
 import csv
 import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -35,6 +42,7 @@ from importer_gui.core.config import EXT_NS, Import, ImportConfig
 from importer_gui.core.config_xml.read import children, text_of
 from importer_gui.core.config_xml.safe import parse
 from importer_gui.core.config_xml.write import serialize
+from importer_gui.core.corrections import unwritable
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, ImporterError
 from importer_gui.core.issues import Issue
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
@@ -52,13 +60,28 @@ TEACHERS_LEFT_OUT = QT_TRANSLATE_NOOP(
     "errors", "{file}: <{action}> is Import Assistant's own (the platform has no import for its "
               "back-office users); it is left out of the package.")
 NOT_ENCODABLE = QT_TRANSLATE_NOOP(
-    "errors", "The row cannot be written in {encoding} ({detail}); it is left out of the "
-              "package.")
+    "errors", "{characters} cannot be written in {encoding}, the file's declared encoding; the "
+              "row is left out of the package. Change those characters in it.")
 NOTHING_TO_PACKAGE = QT_TRANSLATE_NOOP(
     "errors", "Nothing to package: the configuration imports teachers only.")
 FOLDER_NOT_CREATED = QT_TRANSLATE_NOOP(
     "errors", "The package folder {path} cannot be created: {reason}.")
 NOT_WRITTEN = QT_TRANSLATE_NOOP("errors", "{path}: the package could not be written: {reason}.")
+HOLDS_SOURCES = QT_TRANSLATE_NOOP(
+    "errors", "The package cannot be written in {path}: that folder holds the files it is "
+              "made from ({names}), which a package must never replace. Nothing was written; "
+              "choose an empty folder, or a new one.")
+FILE_IS_SOURCE = QT_TRANSLATE_NOOP(
+    "errors", "The package cannot be written in {path}: its file {name} there is {source}, "
+              "which the package is made from and would replace. Nothing was written; choose "
+              "an empty folder, or a new one.")
+NOT_A_PACKAGE = QT_TRANSLATE_NOOP(
+    "errors", "The package cannot be written in {path}: that folder already holds {names} and "
+              "is not an earlier package of this configuration (a package goes in an empty "
+              "folder, or replaces an earlier one). Nothing was written; choose an empty "
+              "folder, or a new one.")
+# How many file names a refusal lists before "…".
+NAMES_LISTED = 3
 
 
 @dataclass
@@ -107,14 +130,15 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None) -> Pack
     if not kept:
         raise ImporterError(NOTHING_TO_PACKAGE)
     folder = Path(folder)
+    names = _file_names([plan.imports[i] for i in kept])
+    config_name = config.source.name if config.source else DEFAULT_CONFIG_NAME
+    refuse_unsafe_folder(plan, folder, [config_name, *names])
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ImporterError(FOLDER_NOT_CREATED.format(path=folder, reason=exc.strerror or exc)) \
             from None
-    names = _file_names([plan.imports[i] for i in kept])
-    result = PackageResult(folder, folder / (config.source.name if config.source
-                                             else DEFAULT_CONFIG_NAME), notices=notices)
+    result = PackageResult(folder, folder / config_name, notices=notices)
     for index, name in zip(kept, names, strict=True):
         monitor.check_cancelled()
         imp_plan, imp = plan.imports[index], config.imports[index]
@@ -124,6 +148,45 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None) -> Pack
         result.left_out += left_out
     _write(result.config, platform_document(config, kept, names).encode("utf-8"))
     return result
+
+
+def refuse_unsafe_folder(plan: Plan, folder: Path, names: Sequence[str]) -> None:
+    """Raise ImporterError when writing ``names`` (the configuration's first) in ``folder``
+    could replace a file the plan is made from, or files that are not an earlier package."""
+    if not folder.is_dir():
+        return  # created empty (or refused by mkdir when it is a file)
+    sources = [path for path in (plan.config.source, *(imp.file for imp in plan.imports))
+               if path is not None]
+    inside = [path for path in sources if _same_file(path.parent, folder)]
+    if inside:
+        raise ImporterError(HOLDS_SOURCES.format(
+            path=folder, names=_listed(dict.fromkeys(path.name for path in inside))))
+    for name in names:
+        for source in sources:
+            if _same_file(folder / name, source):
+                raise ImporterError(FILE_IS_SOURCE.format(path=folder, name=name,
+                                                          source=source))
+    ours = {name.casefold() for name in names}
+    found = sorted(entry.name for entry in folder.iterdir() if not entry.name.startswith("."))
+    others = [name for name in found if name.casefold() not in ours
+              or not (folder / name).is_file() or (folder / name).is_symlink()]
+    if others or (found and names[0].casefold() not in {n.casefold() for n in found}):
+        raise ImporterError(NOT_A_PACKAGE.format(path=folder, names=_listed(others or found)))
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """True when both paths lead to the same file or folder (through links, whatever the
+    case on a file system that ignores it); False when either is missing."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+def _listed(names: Sequence[str]) -> str:
+    """A few file names, then "…" when there are more."""
+    shown = ", ".join(list(names)[:NAMES_LISTED])
+    return shown + ", …" if len(names) > NAMES_LISTED else shown
 
 
 def _kept_imports(plan: Plan) -> tuple[list[int], list[str]]:
@@ -243,14 +306,27 @@ def _data_file(imp_plan: ImportPlan, imp: Import, monitor: Monitor
         out.writerow(_row_texts(row, writers, width))
         try:
             buffer.write(line.getvalue().encode(codec))
-        except UnicodeEncodeError as exc:
-            detail = f"{exc.object[exc.start:exc.end]!r} cannot be encoded"
-            issue = Issue.error("", NOT_ENCODABLE.format(encoding=provider.file_encoding,
-                                                         detail=detail))
-            left_out.append(LeftOut(imp_plan.file, row.line, (issue,)))
+        except UnicodeEncodeError:
+            left_out.append(LeftOut(imp_plan.file, row.line, _not_encodable(
+                _row_texts(row, writers, width), imp_plan.columns, codec,
+                provider.file_encoding) or _not_encodable(
+                [line.getvalue()], [""], codec, provider.file_encoding)))
             continue
         written += 1
     return buffer.getvalue(), written, left_out
+
+
+def _not_encodable(texts: Sequence[str], columns: Sequence[str], codec: str,
+                   encoding: str) -> tuple[Issue, ...]:
+    """An error per cell of a row that ``codec`` cannot hold, on the field its column feeds."""
+    issues = []
+    for n, cell in enumerate(texts):
+        characters = unwritable(cell, codec)
+        if characters:
+            name = columns[n] if n < len(columns) and columns[n] != IGNORED_COLUMN else ""
+            issues.append(Issue.error(name, NOT_ENCODABLE.format(characters=characters,
+                                                                 encoding=encoding)))
+    return tuple(issues)
 
 
 # A date and time field's writer in an action's dateTimeFormat: this prefix, then its pattern.

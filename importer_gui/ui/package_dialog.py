@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,12 +28,14 @@ from importer_gui.core.package import PackageResult, package
 from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.ui.i18n import arg, translate
-from importer_gui.ui.messages_text import message_text
+from importer_gui.ui.messages_text import message_text, workbook_words
 from importer_gui.ui.preview_apply_dialog import WorkDialog
 from importer_gui.ui.styles import NOTICE_STYLE, SUCCESS_STYLE
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line
 
 DEFAULT_FOLDER_NAME = "platform-package"
+# How many rows left out the summary names, as check names them (the rest are counted).
+ROWS_NAMED = 20
 
 # What the core reports while packaging and sending, as it words it, for the window.
 STEPS = (("Packaging ", QT_TRANSLATE_NOOP("PackageDialog", "Packaging %1")),
@@ -108,7 +111,13 @@ class PackageDialog(WorkDialog):
                              self.choose_key)
         layout.addLayout(form)
         self.summary = message_line(self, "packageSummary", NOTICE_STYLE)
-        layout.addWidget(self.summary, 1)
+        # Scrolled: it names every row left out (up to ROWS_NAMED).
+        self.summary_area = QScrollArea(self)
+        self.summary_area.setWidgetResizable(True)
+        self.summary_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.summary_area.setWidget(self.summary)
+        self.summary_area.hide()
+        layout.addWidget(self.summary_area, 1)
         self._add_progress_and_error(layout, "package", self.tr("C&ancel"), describe=step_text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.package_button = QPushButton(self.tr("&Package"), self)
@@ -147,6 +156,7 @@ class PackageDialog(WorkDialog):
                                      "(sftp://user@host/folder) to send the package to."))
             return
         self._running(True, self.tr("Packaging…"))
+        self.summary_area.hide()  # an earlier package's summary would not be this one's
         plan, folder = self.plan, Path(self.folder_edit.text().strip())
         key = Path(self.key_edit.text()) if self.key_edit.text().strip() else None
         password, self._password = self._password, None
@@ -165,12 +175,25 @@ class PackageDialog(WorkDialog):
         if result.left_out:
             lines.append(self.tr("%n row(s) with errors were left out.", "",
                                  len(result.left_out)))
+            lines += self._left_out_lines(result)
         if self.sent:
             lines.append(arg(self.tr("Sent to %1: %n file(s).", "", len(self.sent)),
                              self.url_edit.text().strip()))
         self.summary.setText("\n".join(lines))
         self.summary.setStyleSheet(NOTICE_STYLE if result.left_out else SUCCESS_STYLE)
         self.summary.show()
+        self.summary_area.show()
+
+    def _left_out_lines(self, result: PackageResult) -> list[str]:
+        """The rows left out as check names them ("learners.csv:5: ERROR candidateName: …"),
+        in the user's language: the first ROWS_NAMED rows, then how many more."""
+        issue_text = workbook_words().issue_text
+        lines = [f"{row.file.name}:{row.line}: {issue_text(issue)}"
+                 for row in result.left_out[:ROWS_NAMED] for issue in row.issues]
+        more = len(result.left_out) - ROWS_NAMED
+        if more > 0:
+            lines.append(arg(self.tr("Other rows left out, not listed here: %1."), more))
+        return lines
 
     def _on_failed(self, error: ImporterError) -> None:
         self._running(False, "")

@@ -1,0 +1,102 @@
+"""The package dialog refuses, as the command line does, a folder where the package would
+replace the user's files (writing nothing), and names every row it leaves out as check names
+it, in the window's language."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.store import Store
+from importer_gui.ui import package_dialog
+from importer_gui.ui.package_dialog import PackageDialog
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder``, byte for byte."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.fixture
+def plan(sample: Path, tmp_path: Path) -> pipeline.Plan:
+    """The sample checked on an empty store."""
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        return pipeline.check(config_xml.load(sample / "sample-config.xml"), store)
+
+
+def shown(plan: pipeline.Plan, folder: Path, qtbot: QtBot) -> PackageDialog:
+    """A shown dialog packaging ``plan`` into ``folder`` (synchronously)."""
+    dialog = PackageDialog(plan, folder=folder, synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_the_configurations_folder_is_refused_and_nothing_written(
+        plan: pipeline.Plan, sample: Path, tmp_path: Path, qtbot: QtBot) -> None:
+    dialog = shown(plan, tmp_path / "out", qtbot)
+    dialog.package_button.click()  # a package first: its summary must not stay
+    assert dialog.summary_area.isVisible()
+    before = snapshot(sample)
+    dialog.folder_edit.setText(str(sample))
+    dialog.package_button.click()
+    assert dialog.error.isVisible() and dialog.error.text() == (
+        f"The package cannot be written in {sample}: that folder holds the files it is made "
+        f"from (sample-config.xml, teachers.csv, trainings.xlsx, …), which a package must "
+        f"never replace. Nothing was written; choose an empty folder, or a new one.")
+    assert not dialog.summary_area.isVisible()
+    assert snapshot(sample) == before
+    assert dialog.package_button.isEnabled()
+
+
+def test_a_source_linked_into_the_folder_is_refused(plan: pipeline.Plan, sample: Path,
+                                                    tmp_path: Path, qtbot: QtBot) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    os.symlink(sample / "sample-config.xml", out / "sample-config.xml")
+    before = snapshot(sample)
+    dialog = shown(plan, out, qtbot)
+    dialog.package_button.click()
+    assert dialog.error.text() == (
+        f"The package cannot be written in {out}: its file sample-config.xml there is "
+        f"{sample / 'sample-config.xml'}, which the package is made from and would replace. "
+        f"Nothing was written; choose an empty folder, or a new one.")
+    assert dialog.result is None and snapshot(sample) == before
+    assert [p.name for p in out.iterdir()] == ["sample-config.xml"]
+
+
+def test_the_rows_left_out_are_named(plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    learners = plan.imports[4]
+    index = next(n for n, row in enumerate(learners.rows) if row.line == 2)
+    cells = list(learners.rows[index].cells)
+    cells[3] = "Bernard 😀"  # checks clean; UTF-8 holds it
+    pipeline.recheck_row(plan, 4, index, tuple(cells))
+    plan.config.imports[4].provider.file_encoding = "ISO-8859-1"  # but the platform's is not
+    monkeypatch.setattr(package_dialog, "ROWS_NAMED", 11)
+    dialog = shown(plan, tmp_path / "out", qtbot)
+    dialog.package_button.click()
+    lines = dialog.summary.text().splitlines()
+    assert lines[8:] == [
+        "17 row(s) with errors were left out.",
+        "trainings.xlsx:5: ERROR trainingModality: The modality must be distancelearning, "
+        "knowledgecommunity, learning_channel or blended, elearning detected.",
+        *lines[10:18],  # the sessions and interventions
+        "learners.csv:2: ERROR candidateName: \"😀\" (U+1F600) cannot be written in "
+        "ISO-8859-1, the file's declared encoding; the row is left out of the package. "
+        "Change those characters in it.",
+        "learners.csv:5: ERROR candidateEmail: Field candidateEmail: "
+        "thomas.garcia-at-example.org is not an e-mail address.",
+        "Other rows left out, not listed here: 6."]
+
+
+def test_the_rows_left_out_in_french(french: None, plan: pipeline.Plan, tmp_path: Path,
+                                     qtbot: QtBot) -> None:
+    dialog = shown(plan, tmp_path / "out", qtbot)
+    dialog.package_button.click()
+    assert "\nlearners.csv:5: ERREUR candidateEmail\u00a0: " in dialog.summary.text()
