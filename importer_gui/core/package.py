@@ -126,13 +126,13 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None) -> Pack
     """Write ``plan`` as a package into ``folder`` (created when missing)."""
     monitor = monitor or Monitor()
     config = plan.config
-    kept, notices = _kept_imports(plan)
+    files = [imp.file for imp in plan.imports]
+    kept, notices = _kept_imports(config, files)
     if not kept:
         raise ImporterError(NOTHING_TO_PACKAGE)
     folder = Path(folder)
-    names = _file_names([plan.imports[i] for i in kept])
-    config_name = config.source.name if config.source else DEFAULT_CONFIG_NAME
-    refuse_unsafe_folder(plan, folder, [config_name, *names])
+    config_name, *names = _names(config, files, kept)
+    refuse_unsafe_folder(config, files, folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -150,13 +150,15 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None) -> Pack
     return result
 
 
-def refuse_unsafe_folder(plan: Plan, folder: Path, names: Sequence[str]) -> None:
-    """Raise ImporterError when writing ``names`` (the configuration's first) in ``folder``
-    could replace a file the plan is made from, or files that are not an earlier package."""
+def refuse_unsafe_folder(config: ImportConfig, files: Sequence[Path], folder: Path) -> None:
+    """Raise ImporterError when the package of ``config`` read from ``files`` (one per
+    import) could replace, in ``folder``, a file it is made from, or files that are not an
+    earlier package. The command line asks before its check; package() asks again."""
+    folder = Path(folder)
     if not folder.is_dir():
         return  # created empty (or refused by mkdir when it is a file)
-    sources = [path for path in (plan.config.source, *(imp.file for imp in plan.imports))
-               if path is not None]
+    names = _names(config, files, _kept_imports(config, files)[0])
+    sources = [path for path in (config.source, *files) if path is not None]
     inside = [path for path in sources if _same_file(path.parent, folder)]
     if inside:
         raise ImporterError(HOLDS_SOURCES.format(
@@ -189,24 +191,30 @@ def _listed(names: Sequence[str]) -> str:
     return shown + ", …" if len(names) > NAMES_LISTED else shown
 
 
-def _kept_imports(plan: Plan) -> tuple[list[int], list[str]]:
+def _names(config: ImportConfig, files: Sequence[Path], kept: Sequence[int]) -> list[str]:
+    """The names of the package's files: its configuration's, then a CSV per kept import."""
+    config_name = config.source.name if config.source else DEFAULT_CONFIG_NAME
+    return [config_name, *_file_names([files[i] for i in kept])]
+
+
+def _kept_imports(config: ImportConfig, files: Sequence[Path]) -> tuple[list[int], list[str]]:
     """The imports the platform can run (by index), and a notice for each one left out."""
     kept: list[int] = []
     notices: list[str] = []
-    for index, imp in enumerate(plan.config.imports):
+    for index, imp in enumerate(config.imports):
         if imp.actions and all(a.name == TEACHER_ACTION.name for a in imp.actions):
-            notices.append(TEACHERS_LEFT_OUT.format(file=plan.imports[index].file.name,
+            notices.append(TEACHERS_LEFT_OUT.format(file=files[index].name,
                                                     action=TEACHER_ACTION.name))
         else:
             kept.append(index)
     return kept, notices
 
 
-def _file_names(imports: Sequence[ImportPlan]) -> list[str]:
+def _file_names(files: Sequence[Path]) -> list[str]:
     """A CSV name per import, from its file's name, each one different."""
     names: list[str] = []
-    for imp in imports:
-        stem = imp.file.stem or "data"
+    for file in files:
+        stem = file.stem or "data"
         name, n = f"{stem}{DATA_SUFFIX}", 1
         while name.casefold() in (taken.casefold() for taken in names):
             n += 1
