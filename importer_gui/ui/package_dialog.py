@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -111,6 +111,7 @@ class PackageDialog(WorkDialog):
                              self.choose_key)
         layout.addLayout(form)
         self.summary = message_line(self, "packageSummary", NOTICE_STYLE)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # messages name <elements>
         # Scrolled: it names every row left out (up to ROWS_NAMED).
         self.summary_area = QScrollArea(self)
         self.summary_area.setWidgetResizable(True)
@@ -172,13 +173,13 @@ class PackageDialog(WorkDialog):
         lines += [arg(self.tr("%1: %n row(s) from %2", "", f.rows), f.path.name,
                       f.source.name) for f in result.files]
         lines += [message_text(notice) for notice in result.notices]
+        if self.sent:
+            lines.append(arg(self.tr("Sent to %1: %n file(s).", "", len(self.sent)),
+                             self.url_edit.text().strip()))
         if result.left_out:
             lines.append(self.tr("%n row(s) with errors were left out.", "",
                                  len(result.left_out)))
             lines += self._left_out_lines(result)
-        if self.sent:
-            lines.append(arg(self.tr("Sent to %1: %n file(s).", "", len(self.sent)),
-                             self.url_edit.text().strip()))
         self.summary.setText("\n".join(lines))
         self.summary.setStyleSheet(NOTICE_STYLE if result.left_out else SUCCESS_STYLE)
         self.summary.show()
