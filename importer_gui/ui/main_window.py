@@ -7,7 +7,9 @@ the store browser and About work on: a file, or a team's PostgreSQL database.
 
 from __future__ import annotations
 
+import filecmp
 import logging
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -17,7 +19,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from importer_gui.core.errors import ImporterError
-from importer_gui.core.paths import default_store_path
+from importer_gui.core.paths import data_dir, default_store_path
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
 from importer_gui.resources import resource_path
 from importer_gui.ui import store_dialog
@@ -42,6 +44,24 @@ DEFAULT_SIZE = (1180, 760)  # fits a 1280x800 screen with its panels
 def sample_config_path() -> Path:
     """The sample configuration shipped in resources/sample/."""
     return resource_path("sample", "sample-config.xml")
+
+
+def user_sample(shipped: Path) -> Path:
+    """The shipped sample folder copied into the user's data folder (``data_dir()/sample``):
+    a commit writes its error logs beside the configuration, and the application's own
+    folder is no place for them (read-only when installed). A file is copied when the copy
+    lacks it or differs from it; what a commit wrote there stays. OSError when it cannot
+    be copied."""
+    target = data_dir() / shipped.name
+    for source in sorted(shipped.rglob("*")):
+        if not source.is_file() or source.suffix == ".py" or "__pycache__" in source.parts:
+            continue  # the sample's generator is the maintainers'
+        copy = target / source.relative_to(shipped)
+        if copy.is_file() and filecmp.cmp(source, copy, shallow=False):
+            continue  # as shipped: untouched, so a file checked before keeps its stamp
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, copy)
+    return target
 
 
 class MainWindow(QMainWindow):
@@ -155,12 +175,19 @@ class MainWindow(QMainWindow):
         return self.wizard.open_file(path)
 
     def open_sample(self) -> bool:
-        """Open the sample configuration (and its workbook): straight to the preview."""
+        """Open the sample configuration (and its workbooks), from its copy in the user's
+        data folder: straight to the preview."""
         path = sample_config_path()
         if not path.is_file():
             self._error(arg(self.tr("The sample is not installed (%1)."), path))
             return False
-        return self.open_file(path)
+        try:
+            folder = user_sample(path.parent)
+        except OSError as exc:
+            self._error(arg(self.tr("The sample could not be copied to %1: %2"),
+                            data_dir() / path.parent.name, exc.strerror or str(exc)))
+            return False
+        return self.open_file(folder / path.name)
 
     def open_store(self) -> bool:
         """File ▸ Open store…: choose a store file or a PostgreSQL URL, and work on it."""

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
 from importer_gui.core.catalogue import IGNORED_COLUMN
+from importer_gui.core.paths import data_dir
 from importer_gui.ui import app as app_module
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.settings import MAX_RECENT, Settings
@@ -249,7 +250,8 @@ def test_opening_the_sample_lands_on_the_preview_with_every_page_filled(
     assert window.open_sample()
     wizard = window.wizard
     assert wizard.currentId() == PREVIEW
-    assert window.state.choices.data_files[2] == sample / "sessions.xlsx"
+    # Opened from its copy in the user's data folder (test_the_sample_is_the_users.py).
+    assert window.state.choices.data_files[2] == data_dir() / "sample" / "sessions.xlsx"
     qtbot.waitUntil(lambda: window.state.choices.plan is not None, timeout=20000)
     shot(window, screenshots, "page5-preview-sample")
     # Back goes through every page, each showing the configuration.
