@@ -137,10 +137,14 @@ def remove_translators(app: QCoreApplication) -> None:
     messages_text.clear_cache()
 
 
-def _locale(language: str) -> QLocale:
+def _locale(language: str, system: QLocale | None = None) -> QLocale:
     """The system's locale when it speaks ``language`` (keeping its country), else the
-    language's own."""
-    system = QLocale.system()
+    language's own. A system without a locale (C, POSIX, C.UTF-8) keeps the C locale for
+    English, the language of its messages: ISO 8601 dates and plain numbers, rather than
+    the United States' month first."""
+    system = system if system is not None else QLocale.system()
+    if system.language() == QLocale.Language.C and language == SOURCE_LANGUAGE:
+        return QLocale.c()
     if system.name().split("_")[0] == language:
         return system
     return QLocale(language)

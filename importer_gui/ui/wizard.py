@@ -52,6 +52,8 @@ class Wizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         # Alt+F is the File menu's alone.
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("F&inish"))
+        # Qt's own "Commit" has no mnemonic: ours, as the preview's Commit button has.
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Commit"))
         self.open_page = OpenPage(state, self.settings)
         self.action_page = ActionPage(state)
         self.mapping_page = MappingPage(state)

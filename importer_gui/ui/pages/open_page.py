@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 from importer_gui.core.atomic import write_atomically
 from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES, DELIMITERS, FILE_ENCODINGS
 from importer_gui.core.cells import Cell
-from importer_gui.core.config import Provider
-from importer_gui.core.errors import ConfigError, ImporterError
+from importer_gui.core.config import ImportConfig, Provider
+from importer_gui.core.errors import ConfigError, DataFileError, ImporterError
 from importer_gui.core.file_kind import Foreign, foreign_kind
 from importer_gui.core.guess import Guess
 from importer_gui.core.plan import FileStamp
@@ -64,6 +64,17 @@ BACKGROUND_BYTES = 1_000_000
 _Index = QModelIndex | QPersistentModelIndex
 
 
+@dataclass(frozen=True)
+class Unfound:
+    """A configuration's data file the page cannot read until the user chooses it (it is
+    missing, or named outside the configuration's folder): the session holds
+    ``placeholder`` for it meanwhile, never read."""
+
+    config: Path  # the configuration that names it
+    placeholder: Path
+    text: str  # what is wrong, in the window's words
+
+
 class HeadModel(QAbstractTableModel):
     """The first rows of a file, as read with the current options."""
 
@@ -71,14 +82,17 @@ class HeadModel(QAbstractTableModel):
         super().__init__(parent)
         self._titles: list[str] = []
         self._rows: list[tuple[Cell, ...]] = []
+        self._first_line = 1  # the file's line of the first row shown
         self._text = LocaleText()  # a workbook's dates as the user's locale writes them
 
     def set_head(self, headers: list[str] | None, rows: list[tuple[Cell, ...]]) -> None:
-        """Show new rows (an empty list clears the view)."""
+        """Show new rows (an empty list clears the view), numbered by their line in the
+        file as the preview and the command line number them: after the header line."""
         self.beginResetModel()
         width = max([len(headers or [])] + [len(r) for r in rows])
         self._titles = column_titles(headers, width)
         self._rows = rows
+        self._first_line = 1 if headers is None else 2
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -99,7 +113,7 @@ class HeadModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self._titles[section] if section < len(self._titles) else None
-        return section + 1
+        return section + self._first_line
 
 
 class OpenPage(BasePage):
@@ -120,6 +134,8 @@ class OpenPage(BasePage):
         self._detected: list[tuple[str, Guess]] = []
         # A data file just opened goes into the recent files once its first rows are read.
         self._opening: Path | None = None
+        # The opened configuration's data files to be chosen, by import.
+        self._unfound: dict[int, Unfound] = {}
         self.runner = TaskRunner(self)  # large files are read off the GUI thread
         self._build()
         self.refresh_lists()
@@ -191,6 +207,7 @@ class OpenPage(BasePage):
         self.applied_label.setStyleSheet(NOTICE_STYLE)
         self.applied_label.hide()
         column.addWidget(self.applied_label)
+        column.addLayout(self._build_unfound())
         box = QGroupBox(self.tr("How to read it"), self)
         self.form = QFormLayout(box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -228,6 +245,29 @@ class OpenPage(BasePage):
         column.addWidget(self.head_view, 1)
         self._show_options(workbook=None)
         return column
+
+    def _build_unfound(self) -> QHBoxLayout:
+        """What is wrong with a configuration's data file, and the button to choose it."""
+        row = QHBoxLayout()
+        self.unfound_label = QLabel(self)
+        self.unfound_label.setObjectName("dataFileUnfound")
+        self.unfound_label.setWordWrap(True)
+        self.unfound_label.setStyleSheet(NOTICE_STYLE)
+        self.unfound_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choose_data_button = QPushButton(self.tr("&Choose the file…"), self)
+        self.choose_data_button.setToolTip(self.tr(
+            "Read this import from a file you choose; the configuration applies to it"))
+        self.choose_data_button.clicked.connect(self.choose_data_file)
+        row.addWidget(self.unfound_label, 1)
+        row.addWidget(self.choose_data_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._show_unfound(None)
+        return row
+
+    def _show_unfound(self, unfound: Unfound | None) -> None:
+        """Say what is wrong with the edited import's data file, or hide it."""
+        self.unfound_label.setText(unfound.text if unfound else "")
+        self.unfound_label.setVisible(unfound is not None)
+        self.choose_data_button.setVisible(unfound is not None)
 
     def _delimiter_names(self) -> dict[str, str]:
         """The configuration's delimiter names, as people say them."""
@@ -321,10 +361,112 @@ class OpenPage(BasePage):
                                             "correct them in the file."), path))
         if not config.imports:
             raise ImporterError(arg(self.tr("%1: the configuration has no import."), path))
-        self.session.open_configuration(path, config, stamp)
+        files, self._unfound = self._configured_files(path, config)
+        try:
+            self.session.open_configuration(path, config, stamp)
+        except ImporterError:
+            if not self._unfound:
+                raise
+            # The session refuses a file the configuration names outside its folder: it
+            # holds the configuration with the files found, the others to be chosen here.
+            self.session.set_config(config, files)
         self.show_error(None)
         self.initializePage()
         return path
+
+    def _configured_files(self, path: Path, config: ImportConfig,
+                          ) -> tuple[list[Path], dict[int, Unfound]]:
+        """Each import's data file as the configuration names it, and those the user must
+        choose (by import): missing, or named outside the configuration's folder (someone
+        else's configuration, written on another computer)."""
+        from importer_gui.core import pipeline
+
+        files: list[Path] = []
+        unfound: dict[int, Unfound] = {}
+        for index, imp in enumerate(config.imports):
+            provider = imp.provider
+            try:
+                file = pipeline.resolve_data_files(replace(config, imports=[imp]))[0]
+            except DataFileError:  # a pattern that matches no file, or several
+                file = provider.resolve(config.folder)
+                several = any(p.is_file() for p in file.parent.glob(file.name))
+                text = arg(self.tr(
+                    "The configuration's data file %1 matches several files in %2. Choose the "
+                    "one to read for this import.") if several else self.tr(
+                    "The configuration's data file %1 matches no file in %2. Choose the file "
+                    "to read for this import."), provider.file_name, _shown_path(file.parent))
+            except ConfigError:  # no name, or a path leading outside the folder
+                file, text = self._outside(config.folder, provider)
+            else:
+                if file.is_file():
+                    files.append(file)
+                    continue
+                text = arg(self.tr("The configuration's data file %1 is not in %2. Choose the "
+                                   "file to read for this import."),
+                           file.name, _shown_path(file.parent))
+            files.append(file)
+            unfound[index] = Unfound(path, file, text)
+        return files, unfound
+
+    def _outside(self, folder: Path, provider: Provider) -> tuple[Path, str]:
+        """A data file the configuration names outside its folder, or not at all: a
+        placeholder inside the folder (so that nothing outside is read by mistake), and
+        what to say."""
+        if not provider.file_name.strip():
+            return folder, self.tr("The configuration names no data file for this import "
+                                   "(its fileName is empty). Choose the file to read.")
+        written = provider.file_name
+        cut = max(written.rfind("/"), written.rfind("\\"))  # a Windows path's too
+        name = written[cut + 1:]
+        where = provider.path or (written[:max(cut, 1)] if cut >= 0 else _shown_path(folder))
+        return folder / name, arg(self.tr(
+            "The configuration reads %1 from %2, a folder outside its own (perhaps on another "
+            "computer): a file from there is read only once you choose it. Choose the file "
+            "to read for this import."), name, where)
+
+    def _unfound_here(self) -> Unfound | None:
+        """The edited import's data file to be chosen, if the user has not chosen it yet."""
+        return self._unfound_at(self.session.choices.import_index)
+
+    def _unfound_at(self, index: int) -> Unfound | None:
+        """Import ``index``'s data file to be chosen, if still so."""
+        unfound = self._unfound.get(index)
+        choices = self.session.choices
+        if (unfound is None or choices.config_path != unfound.config
+                or index >= len(choices.data_files)
+                or choices.data_files[index] != unfound.placeholder):
+            return None
+        return unfound
+
+    def _first_unfound(self) -> int | None:
+        """The first import whose data file is still to be chosen."""
+        return next((index for index in sorted(self._unfound)
+                     if self._unfound_at(index) is not None), None)
+
+    def choose_data_file(self) -> bool:
+        """Ask for the edited import's data file, in place of the one its configuration
+        names (as the command line's --data does); once every import has its file, on to
+        the preview as for any configuration opened. False when none was chosen or it
+        cannot be read (the configuration stays open)."""
+        source = self.session.choices.config_path
+        patterns = " ".join(f"*{suffix}" for suffix in DATA_SUFFIXES)
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the data file"),
+            str(source.parent if source is not None else self._start_folder()),
+            arg(self.tr("Spreadsheets (%1);;All files (*)"), patterns))
+        if not name:
+            return False
+        try:
+            self._open_data_file(Path(name))
+        except ImporterError as exc:
+            self.show_error(exc.message)
+            return False
+        following = self._first_unfound()
+        if following is not None:
+            self.import_combo.setCurrentIndex(following)  # the next one to choose
+        elif self.session.choices.config_path is not None:
+            self.configuration_opened.emit()
+        return True
 
     def _offer_fix(self, path: Path, error: ConfigError,
                    chosen: dict[tuple[str, str], int]) -> Path | None:
@@ -386,6 +528,9 @@ class OpenPage(BasePage):
         else:
             self._detect_reading(path, provider)
         self._opening = path
+        # Chosen by the user: the edited import's file, even where its configuration
+        # named this very file and it was missing.
+        self._unfound.pop(self.session.choices.import_index, None)
         applied = self.session.open_data_file(path.resolve(), provider)
         self.show_error(None)
         self.initializePage()
@@ -407,7 +552,10 @@ class OpenPage(BasePage):
         except OSError:
             return  # the reader says why
         provider.file_encoding, provider.delimiter = encoding.value, delimiter.value
-        self._detected = [(self.tr("encoding"), encoding), (self.tr("delimiter"), delimiter)]
+        # The delimiter by the name the combo box gives it ("point-virgule" in French).
+        named = replace(delimiter, value=self._delimiter_names().get(delimiter.value,
+                                                                     delimiter.value))
+        self._detected = [(self.tr("encoding"), encoding), (self.tr("delimiter"), named)]
 
     def _detect_date_format(self, rows: list[tuple[Cell, ...]]) -> None:
         """A new file's date format, from its first rows' dates (applied, and said)."""
@@ -453,6 +601,16 @@ class OpenPage(BasePage):
         self.applied_label.hide()
         self.refresh_lists()
         self._fill_imports()
+        unfound = self._unfound_here()
+        self._show_unfound(unfound)
+        if unfound is not None:  # nothing to read until the user chooses the file
+            self.file_label.setText(arg(self.tr("Configuration: %1"),
+                                        _shown_path(unfound.config)))
+            self._show_options(workbook=None)
+            self.head_model.set_head(None, [])
+            self._read_ok = False
+            self.completeChanged.emit()
+            return
         data_file = self.data_file()
         if data_file is None or not self.session.choices.config.imports:
             self.file_label.setText(self.tr("No file chosen yet."))
@@ -518,7 +676,7 @@ class OpenPage(BasePage):
 
     def _options_changed(self) -> None:
         """Ask the session to read the file so, and show its first rows read so."""
-        if self.data_file() is None:
+        if self.data_file() is None or self._unfound_here() is not None:
             return
         sheet = self.sheet_combo.currentText() if self.form.isRowVisible(self.sheet_combo) else ""
         self.session.set_reading_options(
@@ -573,9 +731,16 @@ class OpenPage(BasePage):
         return self._read_ok
 
     def validatePage(self) -> bool:
-        """Going on waits for a file still being read (the later pages show its rows)."""
+        """Going on waits for a file still being read (the later pages show its rows), and
+        needs every import's file read: a file to choose is shown, with its button."""
         if self.runner.busy:
             return False
+        unfound = self._first_unfound()
+        if unfound is not None:
+            self.import_combo.setCurrentIndex(unfound)  # shows it, if another import is shown
+            return False
+        if not self._read_ok:
+            return False  # the reason is shown here, where the reading can be changed
         return super().validatePage()
 
     def save(self) -> None:

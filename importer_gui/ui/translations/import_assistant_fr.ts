@@ -427,6 +427,10 @@
         <translation>L&apos;exemple n&apos;est pas installé (%1).</translation>
     </message>
     <message>
+        <source>The sample could not be copied to %1: %2</source>
+        <translation>L&apos;exemple n&apos;a pas pu être copié dans %1&#xa0;: %2</translation>
+    </message>
+    <message>
         <source>Import Assistant — %1</source>
         <translation>Import Assistant — %1</translation>
     </message>
@@ -640,7 +644,7 @@
     </message>
     <message>
         <source>The first line holds the column &amp;headers</source>
-        <translation>La première ligne contient les &amp;en-têtes des colonnes</translation>
+        <translation>La première ligne contient les en-&amp;têtes des colonnes</translation>
     </message>
     <message>
         <source>S&amp;heet:</source>
@@ -657,6 +661,14 @@
     <message>
         <source>First ro&amp;ws:</source>
         <translation>Premières lig&amp;nes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the file…</source>
+        <translation>C&amp;hoisir le fichier…</translation>
+    </message>
+    <message>
+        <source>Read this import from a file you choose; the configuration applies to it</source>
+        <translation>Lire cet import dans un fichier que vous choisissez&#xa0;; la configuration s&apos;y applique</translation>
     </message>
     <message>
         <source>semicolon</source>
@@ -689,6 +701,34 @@
     <message>
         <source>%1: the configuration has no import.</source>
         <translation>%1&#xa0;: la configuration ne contient aucun import.</translation>
+    </message>
+    <message>
+        <source>The configuration&apos;s data file %1 matches several files in %2. Choose the one to read for this import.</source>
+        <translation>Le fichier de données de la configuration, %1, correspond à plusieurs fichiers dans %2. Choisissez celui à lire pour cet import.</translation>
+    </message>
+    <message>
+        <source>The configuration&apos;s data file %1 matches no file in %2. Choose the file to read for this import.</source>
+        <translation>Le fichier de données de la configuration, %1, ne correspond à aucun fichier dans %2. Choisissez le fichier à lire pour cet import.</translation>
+    </message>
+    <message>
+        <source>The configuration&apos;s data file %1 is not in %2. Choose the file to read for this import.</source>
+        <translation>Le fichier de données de la configuration, %1, n&apos;est pas dans %2. Choisissez le fichier à lire pour cet import.</translation>
+    </message>
+    <message>
+        <source>The configuration names no data file for this import (its fileName is empty). Choose the file to read.</source>
+        <translation>La configuration ne nomme aucun fichier de données pour cet import (son fileName est vide). Choisissez le fichier à lire.</translation>
+    </message>
+    <message>
+        <source>The configuration reads %1 from %2, a folder outside its own (perhaps on another computer): a file from there is read only once you choose it. Choose the file to read for this import.</source>
+        <translation>La configuration lit %1 dans %2, un dossier hors du sien (peut-être sur un autre ordinateur)&#xa0;: un fichier de ce dossier n&apos;est lu qu&apos;une fois que vous l&apos;avez choisi. Choisissez le fichier à lire pour cet import.</translation>
+    </message>
+    <message>
+        <source>Choose the data file</source>
+        <translation>Choisir le fichier de données</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (%1);;All files (*)</source>
+        <translation>Tableurs (%1);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>A misspelt name?</source>
@@ -797,6 +837,10 @@ Utiliser %2 au lieu de %3&#xa0;? La configuration corrigée est ouverte depuis u
     <message>
         <source>an Office document that is not an .xls workbook</source>
         <translation>un document Office qui n&apos;est pas un classeur .xls</translation>
+    </message>
+    <message>
+        <source>Configuration: %1</source>
+        <translation>Configuration&#xa0;: %1</translation>
     </message>
     <message>
         <source>no action yet</source>
@@ -1054,7 +1098,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Check a&amp;gain</source>
-        <translation>&amp;Vérifier à nouveau</translation>
+        <translation>Vérifier à &amp;nouveau</translation>
     </message>
     <message>
         <source>Read the file again and check every row</source>
@@ -1724,6 +1768,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>F&amp;inish</source>
         <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <source>&amp;Commit</source>
+        <translation>&amp;Valider</translation>
     </message>
     <message>
         <source>Start a new import?</source>
@@ -2722,7 +2770,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>the workbook cannot be read; it may be damaged or incomplete ({detail})</source>
-        <translation>le classeur ne peut pas être lu&#xa0;; il est peut-être endommagé ou incomplet ({detail})</translation>
+        <translation>le classeur ne peut pas être lu&#xa0;; il est peut-être endommagé ou incomplet (message du lecteur de classeurs, en anglais&#xa0;: {detail})</translation>
     </message>
     <message>
         <source>the cell holds a formula whose result was never calculated (the file was written by a program, not saved by a spreadsheet); open it in Excel or LibreOffice and save it again</source>
@@ -2802,7 +2850,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>the line cannot be read as CSV ({detail})</source>
-        <translation>la ligne ne peut pas être lue comme du CSV ({detail})</translation>
+        <translation>la ligne ne peut pas être lue comme du CSV (message du lecteur CSV, en anglais&#xa0;: {detail})</translation>
     </message>
     <message>
         <source>the line holds a NUL character (byte 0x00); is the file in UTF-16LE?</source>
@@ -2814,7 +2862,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>the sheet {name} cannot be read; the workbook may be damaged ({detail})</source>
-        <translation>la feuille {name} ne peut pas être lue&#xa0;; le classeur est peut-être endommagé ({detail})</translation>
+        <translation>la feuille {name} ne peut pas être lue&#xa0;; le classeur est peut-être endommagé (message du lecteur de classeurs, en anglais&#xa0;: {detail})</translation>
     </message>
     <message>
         <source>the workbook is protected by a password</source>
@@ -3002,7 +3050,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>The row cannot be written in {encoding} ({detail}); it is left out of the package.</source>
-        <translation>La ligne ne peut pas être écrite en {encoding} ({detail})&#xa0;; elle est laissée hors du paquet.</translation>
+        <translation type="vanished">La ligne ne peut pas être écrite en {encoding} ({detail})&#xa0;; elle est laissée hors du paquet.</translation>
     </message>
     <message>
         <source>Nothing to package: the configuration imports teachers only.</source>
@@ -3741,7 +3789,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Id</source>
-        <translation>Identifiant</translation>
+        <translation>N° d&apos;enregistrement</translation>
     </message>
     <message>
         <source>%1 (id)</source>
@@ -3796,7 +3844,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>The workbook reader cannot convert a cell of this line ({detail}): a date or time far out of range, perhaps; the line is not read.</source>
-        <translation>Le lecteur de classeurs ne peut pas convertir une cellule de cette ligne ({detail})&#xa0;: une date ou une heure très hors limites, peut-être&#xa0;; la ligne n&apos;est pas lue.</translation>
+        <translation>Le lecteur de classeurs ne peut pas convertir une cellule de cette ligne (son message, en anglais&#xa0;: {detail})&#xa0;: une date ou une heure très hors limites, peut-être&#xa0;; la ligne n&apos;est pas lue.</translation>
     </message>
     <message>
         <source>Field {field}: no teacher has the login {login}.</source>
