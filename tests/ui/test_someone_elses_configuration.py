@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.wizard import OPEN, PREVIEW
+from importer_gui.ui.wizard import CONFIG, OPEN, PREVIEW
 from tests.builders import TEACHER_COLUMNS, write_csv
 from tests.ui.wizards import shot
 
@@ -181,3 +181,21 @@ def test_each_import_to_choose_is_shown_in_turn(
     qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW, timeout=20_000)
     assert window.state.choices.data_files == [tmp_path / "first.csv", here,
                                                tmp_path / "third.csv"]
+
+
+def test_the_file_chosen_keeps_serving_when_the_configuration_is_edited(
+        window: MainWindow, tmp_path: Path, chosen: FileDialog, qtbot: QtBot) -> None:
+    config = configuration(tmp_path, "<fileName>teachers.csv</fileName>"
+                                     "<path>/home/bob/exports</path>")
+    (tmp_path / "elsewhere").mkdir()
+    mine = teachers(tmp_path / "elsewhere" / "mine.csv")
+    assert window.open_file(config)
+    chosen.append(mine)
+    assert window.wizard.open_page.choose_data_file()
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW, timeout=20_000)
+    window.wizard.back()
+    assert window.wizard.currentId() == CONFIG
+    page = window.wizard.config_page
+    page.editor.appendPlainText("<!-- checked with my file -->")
+    assert page.parse_now(), page.status_label.text()
+    assert window.state.choices.data_files == [mine]

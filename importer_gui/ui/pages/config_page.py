@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.core.catalogue import CONFIG_SUFFIXES
-from importer_gui.core.config import relocated
+from importer_gui.core.config import ImportConfig, relocated
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.messages_text import message_text
@@ -97,13 +98,13 @@ class ConfigPage(BasePage):
 
     def parse_now(self) -> bool:
         """Parse the text; valid: update the state, else show the error at its line."""
-        from importer_gui.core import config_xml, pipeline
+        from importer_gui.core import config_xml
 
         self._timer.stop()
         source = self.session.choices.config.source
         try:
             config = config_xml.loads(self.editor.toPlainText(), source=source)
-            files = pipeline.resolve_data_files(config)
+            files = self._data_files(config)
         except ConfigError as exc:
             self._set_status(exc)
             return False
@@ -114,6 +115,25 @@ class ConfigPage(BasePage):
         self.session.set_config(config, files)
         self._set_status(None)
         return True
+
+    def _data_files(self, config: ImportConfig) -> list[Path]:
+        """Each import's data file: the one read so far where the edit left its fileName and
+        path as they were (a file the user chose keeps serving, even outside the
+        configuration's folder, as --data would), else the one the text names."""
+        from importer_gui.core import pipeline
+
+        choices = self.session.choices
+        files = []
+        for index, imp in enumerate(config.imports):
+            before = (choices.config.imports[index].provider
+                      if index < min(len(choices.config.imports), len(choices.data_files))
+                      else None)
+            if before is not None and (before.file_name, before.path) == (
+                    imp.provider.file_name, imp.provider.path):
+                files.append(choices.data_files[index])
+            else:
+                files.append(pipeline.resolve_data_files(replace(config, imports=[imp]))[0])
+        return files
 
     def _set_status(self, error: ConfigError | None) -> None:
         """Show the parse result; an error's line is highlighted and scrolled to."""
