@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
+from importer_gui.core.store.runs import machine_name, os_user
 from tests.builders import ImportSpec, trainings_import, write_config, write_csv
 from tests.faults import HANG_GUARD, ROOT, cli
 from tests.postgres import Cluster, record_tables
@@ -125,8 +126,10 @@ def test_two_commits_of_the_same_teachers_at_once_are_one(
         folder, [(f"t{i}", f"Name {i}", "F", "") for i in range(50)]))
     said = race(config, store_url, tmp_path)
     assert said[0] == "committed 1", said
-    assert said[1].startswith(f"refused Nothing was written to {store_url}: another teacher "
-                              "already has this login ("), said
+    # Which login was taken, by which run, user and machine (the README's promise).
+    assert said[1] == (f"refused Another teacher has the login 't0', written by run 1 "
+                       f"({os_user()} on {machine_name()}) since the check; check again: "
+                       f"nothing was written to {store_url}."), said
     assert len(record_tables(store_url)["teacher"]) == 50
 
 

@@ -29,6 +29,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, Record, StoreState
 from importer_gui.core.schema import Table
 from importer_gui.core.store.dialect import SQLITE, Connection, Dialect, Failure, Fault
+from importer_gui.core.store.holders import taken
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, parse_location
 from importer_gui.core.store.queries import Queries
 from importer_gui.core.store.runs import (
@@ -307,9 +308,16 @@ class Store:
         expected = len(changes) if isinstance(changes, Sized) else 0
         with self._guard("written"):
             conn = self._conn()
-            with self._dialect.write_cache(conn, expected), self._dialect.transaction(conn):
-                return write_run(conn, self._dialect, self.path, changes, run,
-                                 monitor or Monitor())
+            try:
+                with self._dialect.write_cache(conn, expected), self._dialect.transaction(conn):
+                    return write_run(conn, self._dialect, self.path, changes, run,
+                                     monitor or Monitor())
+            except self._dialect.errors as exc:
+                # A value another commit took since the check: said with who took it.
+                said = taken(conn, self._dialect, changes, self._dialect.fault(exc), self.path)
+                if said is None:
+                    raise
+                raise StoreError(said) from exc
 
 
 def _folder_ready(path: Path, create: bool) -> None:

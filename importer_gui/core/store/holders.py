@@ -1,0 +1,85 @@
+"""Who took a unique value a write was refused for: the record holding it, and the run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from typing import Any
+
+from importer_gui.core import schema
+from importer_gui.core.errors import QT_TRANSLATE_NOOP
+from importer_gui.core.records import TABLE_OF_RECORD, Change, ChangeKind, Record
+from importer_gui.core.store.dialect import Connection, Dialect, Failure, Fault
+
+# {table} and {column} as the store names them, {value} quoted, {path} the store.
+BY_USER_ON = QT_TRANSLATE_NOOP("errors", "Another {table} has the {column} {value}, written by "
+                                         "run {run} ({user} on {machine}) since the check; "
+                                         "check again: nothing was written to {path}.")
+BY_RUN_OF = QT_TRANSLATE_NOOP("errors", "Another {table} has the {column} {value}, written by "
+                                        "run {run} ({who}) since the check; check again: "
+                                        "nothing was written to {path}.")
+BY_RUN = QT_TRANSLATE_NOOP("errors", "Another {table} has the {column} {value}, written by run "
+                                     "{run} since the check; check again: nothing was written "
+                                     "to {path}.")
+BY_PROGRAM = QT_TRANSLATE_NOOP("errors", "Another {table} has the {column} {value}, written by "
+                                         "another program since the check; check again: "
+                                         "nothing was written to {path}.")
+IN_CHUNK = 500  # values in one IN (...)
+_RECORD_TABLES = frozenset(table.value for table in TABLE_OF_RECORD.values())
+
+
+def taken(conn: Connection, dialect: Dialect, writes: Iterable[Change | Record],
+          fault: Fault, path: object) -> str | None:
+    """The refusal of a write whose value of a unique column another record holds, naming
+    the value and the run that wrote it; None when that cannot be told (then the engine's
+    own words stand). Read after the write's transaction was rolled back."""
+    column = fault.column
+    if (fault.failure is not Failure.UNIQUE or fault.table not in _RECORD_TABLES
+            or column not in schema.unique_columns(fault.table) or iter(writes) is writes):
+        return None  # a key of several columns, or writes that cannot be read again
+    with suppress(*dialect.errors):
+        found = _holder(conn, dialect, fault.table, column,
+                        list(dict.fromkeys(_written(writes, fault.table, column))))
+        if found is None:
+            return None
+        value, record_id = found
+        p = dialect.param
+        run = conn.execute(
+            "SELECT r.id, r.user_name, r.machine FROM run_change c JOIN import_run r"
+            f" ON r.id = c.run_id WHERE c.table_name = {p} AND c.record_id = {p}"
+            " ORDER BY r.id DESC LIMIT 1", (fault.table, record_id)).fetchone()
+        said = {"table": fault.table, "column": column, "value": repr(value), "path": path}
+        if run is None:
+            return BY_PROGRAM.format(**said)
+        run_id, user, machine = run
+        if user and machine:
+            return BY_USER_ON.format(run=run_id, user=user, machine=machine, **said)
+        if user or machine:
+            return BY_RUN_OF.format(run=run_id, who=user or machine, **said)
+        return BY_RUN.format(run=run_id, **said)
+    return None
+
+
+def _written(writes: Iterable[Change | Record], table: str, column: str) -> Iterator[Any]:
+    """The values the writes give ``column`` of ``table`` (creations and updates)."""
+    for write in writes:
+        if type(write) is Change:
+            if (write.table.value == table and write.kind is not ChangeKind.DELETE
+                    and write.values.get(column) is not None):
+                yield write.values[column]
+        elif TABLE_OF_RECORD[type(write)].value == table:
+            value = getattr(write, column)
+            if value is not None:
+                yield value
+
+
+def _holder(conn: Connection, dialect: Dialect, table: str, column: str,
+            values: list[Any]) -> tuple[Any, int] | None:
+    """The first of ``values`` (in the writes' order) a stored record holds, with its id."""
+    held: dict[Any, int] = {}
+    for start in range(0, len(values), IN_CHUNK):
+        part = values[start:start + IN_CHUNK]
+        marks = ", ".join([dialect.param] * len(part))
+        held.update(conn.execute(f'SELECT "{column}", id FROM "{table}"'
+                                 f' WHERE "{column}" IN ({marks})', part).fetchall())
+    return next(((value, held[value]) for value in values if value in held), None)
