@@ -4,22 +4,27 @@ A ``TaskRunner`` runs ``work(monitor)`` on a ``QThreadPool`` thread, reports the
 progress through a signal and hands the result, or the ``ImporterError`` it raised, to a
 callback on the GUI thread. ``cancel()`` makes the monitor raise ``Cancelled`` at its next
 step. ``synchronous=True`` runs the work at once on the calling thread, for tests.
+
+What the window let go of (``let_go``, in pages/base.py) is freed in the background while
+no task runs (``free_in_background``): freeing a plan of a million rows takes the better part
+of a second, and the memory should come back without waiting for the next check.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.log import log_path
 from importer_gui.core.progress import Monitor
-from importer_gui.ui.freeing import free_in_pieces
+from importer_gui.ui.freeing import LetGo, free_in_pieces
 from importer_gui.ui.i18n import arg, translate
 
 log = logging.getLogger(__name__)
@@ -73,15 +78,19 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         """Run the work; every exception becomes a signal, never an escape."""
         task, signals = self._task, self._signals
-        outcome = _execute(task, lambda d, t, w: signals.progressed.emit(task.serial, d, t, w))
-        if isinstance(outcome, ImporterError):
-            signals.failed.emit(task.serial, outcome)
-        elif task.superseded.is_set():
-            # Nobody wants it: freed here, in pieces (a plan of a million rows dropped on the
-            # window's thread kept it waiting for half a second).
-            free_in_pieces(outcome.pop())
-        else:
-            signals.succeeded.emit(task.serial, outcome[0])
+        try:
+            outcome = _execute(task,
+                               lambda d, t, w: signals.progressed.emit(task.serial, d, t, w))
+            if isinstance(outcome, ImporterError):
+                signals.failed.emit(task.serial, outcome)
+            elif task.superseded.is_set():
+                # Nobody wants it: freed here, in pieces (a plan of a million rows dropped on
+                # the window's thread kept it waiting for half a second).
+                free_in_pieces(outcome.pop())
+            else:
+                signals.succeeded.emit(task.serial, outcome[0])
+        finally:
+            _workers.ended()
 
 
 def _execute(task: _Task, progress: Callable[[int, int, str], None]) -> ImporterError | list:
@@ -124,8 +133,12 @@ class TaskRunner(QObject):
         task = _Task(self._serial, work, on_result, on_error)
         self._task = task
         self.started.emit()
+        _workers.started()  # before the worker starts: a freeing in the background yields now
         if self.synchronous:
-            outcome = _execute(task, self.progressed.emit)
+            try:
+                outcome = _execute(task, self.progressed.emit)
+            finally:
+                _workers.ended()
             if isinstance(outcome, ImporterError):
                 self._on_failure(task.serial, outcome)
             else:
@@ -189,4 +202,99 @@ class TaskRunner(QObject):
             self.finished.emit()
 
 
-__all__ = ["Cancelled", "TaskRunner", "unexpected_error"]
+class _Workers:
+    """How many tasks' workers run, of every runner: the freeing in the background waits for
+    none to run, so that it never competes with the user's own work."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.count = 0
+
+    def started(self) -> None:
+        """A task was handed to a worker (on the window's thread, before it starts)."""
+        with self._lock:
+            self.count += 1
+
+    def ended(self) -> None:
+        """A task's worker is done: once none runs, what was let go of is freed."""
+        with self._lock:
+            self.count -= 1
+            idle = self.count == 0
+        if idle:
+            _background.start()
+
+
+class _Background:
+    """Frees what the window let go of (``LET_GO``) while no task runs, on a thread of its
+    own, a piece at a time, resting as long as it works; it yields between two pieces to a
+    task that starts, whose worker frees the rest first (``LET_GO.free_all``).
+
+    Not a ``TaskRunner`` task: a runner runs one task at a time (another replaces it), its
+    signals show progress on a page, and its ``wait`` (the quit path) waits for the whole
+    pool, while this shows nothing and must never hold the user or the quit up. Its own
+    pool of one thread keeps it from taking a thread a task needs. The thread's priority is
+    left as it is: a thread of low priority holding the GIL would keep the window waiting.
+    """
+
+    PAUSE = 0.001  # seconds of rest after as long a freeing: the GIL is the window's meanwhile
+    STOP_WAIT_MS = 2_000  # how long quitting waits for the piece being freed (a few ms)
+
+    def __init__(self) -> None:
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+        self.stopped = threading.Event()
+        self._quit_followed = False
+
+    def follow_quit(self) -> None:
+        """Stop when the app quits (on the window's thread, once there is an app)."""
+        app = QCoreApplication.instance()
+        if app is not None and not self._quit_followed:
+            app.aboutToQuit.connect(stop_freeing)
+            self._quit_followed = True
+
+    def start(self) -> None:
+        """Free in the background what was let go of, unless a task runs or the app quits."""
+        if not (self.stopped.is_set() or _workers.count) and LET_GO:
+            self._pool.start(self._free)  # one at a time: a second one queued finds nothing
+
+    def _free(self) -> None:
+        try:
+            LET_GO.free_in_background(self._yield, self.PAUSE)
+        except Exception:  # a bug: never out of a pool thread
+            log.exception("Freeing in the background failed")
+
+    def _yield(self) -> bool:
+        return self.stopped.is_set() or _workers.count > 0
+
+    def stop(self) -> bool:
+        """Stop between two pieces (what is left stays let go of); True once stopped."""
+        self.stopped.set()
+        self._pool.clear()
+        return self._pool.waitForDone(self.STOP_WAIT_MS)
+
+
+# What the window let go of (pages/base.py: ``let_go``), until a worker frees it.
+LET_GO = LetGo()
+_workers = _Workers()
+_background = _Background()
+
+
+def free_in_background() -> None:
+    """Free what was let go of in the background: now when no task runs, else once the
+    last one ends (its worker frees it first when it is a check or a commit)."""
+    _background.follow_quit()
+    _background.stopped.clear()  # asked again after a stop (no window is left after a quit)
+    _background.start()
+
+
+def stop_freeing() -> bool:
+    """Quitting: the freeing in the background stops between two pieces, and no thread of
+    ours runs Python while the interpreter ends; True once stopped."""
+    return _background.stop()
+
+
+atexit.register(stop_freeing)  # the interpreter ends without ``aboutToQuit`` (tests)
+
+
+__all__ = ["LET_GO", "Cancelled", "TaskRunner", "free_in_background", "stop_freeing",
+           "unexpected_error"]

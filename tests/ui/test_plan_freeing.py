@@ -48,20 +48,28 @@ def test_what_someone_else_holds_is_left_whole() -> None:
     assert shared == list(range(3 * PIECE)) and kept == {n: n for n in range(3 * PIECE)}
 
 
-def test_a_plan_let_go_is_freed_by_the_next_worker(tmp_path: Path, qtbot: object) -> None:
+def test_a_plan_let_go_while_a_task_runs_is_freed_by_the_next_worker(
+        tmp_path: Path, qtbot: object) -> None:
     state = teacher_state(tmp_path)
     plan = Plan(config=state.session.choices.config)
     threads = freed_on(plan)
     state.session.set_plan(plan)
     del plan
-    let_go(state.session)
-    assert state.session.choices.plan is None and not threads  # let go, not freed yet
-    runner = TaskRunner()
-    done: list[object] = []
-    runner.run(lambda _m: kept_off_the_collector(lambda: 1, shown_plan_dropped=True),
-               done.append)
-    qtbot.waitUntil(lambda: bool(done))  # type: ignore[attr-defined]
-    assert threads and threads != [threading.get_ident()]
+    release = threading.Event()
+    busy = TaskRunner()
+    busy.run(lambda _m: release.wait(10), lambda _r: None)  # no freeing in the background
+    try:
+        let_go(state.session)
+        assert state.session.choices.plan is None and not threads  # let go, not freed yet
+        runner = TaskRunner()
+        done: list[object] = []
+        runner.run(lambda _m: kept_off_the_collector(lambda: 1, shown_plan_dropped=True),
+                   done.append)
+        qtbot.waitUntil(lambda: bool(done))  # type: ignore[attr-defined]
+        assert threads and threads != [threading.get_ident()]
+    finally:
+        release.set()
+        busy.wait()
 
 
 def test_a_check_started_frees_the_shown_plan_off_the_window_thread(

@@ -18,11 +18,11 @@ from importer_gui.core.plan import Plan
 from importer_gui.core.planner import paused_gc
 from importer_gui.core.session import Session
 from importer_gui.ui import collector
-from importer_gui.ui.freeing import free_in_pieces
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_STYLE
+from importer_gui.ui.tasks import LET_GO, free_in_background
 
 log = logging.getLogger(__name__)
 
@@ -128,32 +128,26 @@ def column_titles(headers: list[str] | None, count: int) -> list[str]:
     return titles
 
 
-# Plans the window let go of, for the next worker to free (``let_go``, ``free_let_go``).
-_let_go: list[Plan] = []
-
-
 def let_go(session: Session, replacement: Plan | None = None) -> None:
     """Take the session's plan away (none shown, or ``replacement``) without freeing it on
-    this thread: the next ``kept_off_the_collector`` frees it in its worker, in pieces.
+    this thread: it is freed in pieces in the background at once when no task runs, else by
+    the next check's or commit's worker (``free_let_go``), or once the last task ends.
 
     The window's last reference to a plan of a million rows took 0.19 s to drop (reference
     counting frees every row's objects at once, holding the GIL), and the window waited that
     long whenever a check started. Every view lets the plan go as after ``set_plan``; the
-    one reference left is kept here until a worker takes it.
+    one reference left is kept by ``LET_GO`` until a worker takes it.
     """
     if session.choices.plan is not None:
-        _let_go.append(session.choices.plan)
+        LET_GO.add(session.choices.plan)
     session.set_plan(replacement)
+    free_in_background()  # after set_plan: the views no longer hold the plan
 
 
 def free_let_go() -> None:
     """Free the plans the window let go of, in pieces (in a worker: the window's thread gets
-    the GIL between pieces)."""
-    while True:
-        try:
-            free_in_pieces(_let_go.pop())
-        except IndexError:
-            return
+    the GIL between pieces); a freeing in the background hands back its own first."""
+    LET_GO.free_all()
 
 
 def kept_off_the_collector(work: Callable[[], T], *, shown_plan_dropped: bool) -> T:

@@ -115,7 +115,7 @@ class CommitPage(BasePage):
         self.cancel()
         if self.result is not None:
             self.result = None
-            let_go(self.session)  # the next check's worker frees it, in pieces
+            let_go(self.session)  # freed in pieces, in the background
 
     def start(self) -> None:
         """Re-check first when cells were edited, then commit."""
@@ -235,7 +235,7 @@ class CommitPage(BasePage):
 
     def check_again(self) -> None:
         """Back to the preview, which checks the files as they now are."""
-        self.session.set_plan(None)
+        let_go(self.session)  # freed off the window's thread, in pieces
         wizard = self.wizard()
         if wizard is not None:
             wizard.back()
