@@ -162,7 +162,7 @@
     </message>
     <message>
         <source>Save &amp;as…</source>
-        <translation>Enregistrer &amp;sous…</translation>
+        <translation>Enregistrer s&amp;ous…</translation>
     </message>
     <message>
         <source>Save to &amp;library…</source>
@@ -643,7 +643,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>The first line holds the column &amp;headers</source>
+        <source>The first line holds the col&amp;umn headers</source>
         <translation>La première ligne contient les en-&amp;têtes des colonnes</translation>
     </message>
     <message>
@@ -656,7 +656,7 @@
     </message>
     <message>
         <source>&amp;Delimiter:</source>
-        <translation>&amp;Séparateur&#xa0;:</translation>
+        <translation>Sé&amp;parateur&#xa0;:</translation>
     </message>
     <message>
         <source>First ro&amp;ws:</source>
@@ -3049,10 +3049,6 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{file}&#xa0;: &lt;{action}&gt; est propre à Import Assistant (la plateforme n&apos;a pas d&apos;import pour ses utilisateurs du back-office)&#xa0;; il est laissé hors du paquet.</translation>
     </message>
     <message>
-        <source>The row cannot be written in {encoding} ({detail}); it is left out of the package.</source>
-        <translation type="vanished">La ligne ne peut pas être écrite en {encoding} ({detail})&#xa0;; elle est laissée hors du paquet.</translation>
-    </message>
-    <message>
         <source>Nothing to package: the configuration imports teachers only.</source>
         <translation>Rien à empaqueter&#xa0;: la configuration n&apos;importe que des formateurs.</translation>
     </message>
@@ -3687,6 +3683,22 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>{url} names a port that is not a number from 1 to 65535 (postgresql://USER@HOST:PORT/DATABASE)</source>
         <translation>{url} nomme un port qui n&apos;est pas un nombre de 1 à 65535 (postgresql://UTILISATEUR@HÔTE:PORT/BASE)</translation>
+    </message>
+    <message>
+        <source>Another {table} has the {column} {value}, written by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another {table} has the {column} {value}, written by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another {table} has the {column} {value}, written by run {run} since the check; check again: nothing was written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another {table} has the {column} {value}, written by another program since the check; check again: nothing was written to {path}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
