@@ -6,11 +6,11 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from importer_gui.cli.command import EXIT_OK, Command, store_path
+from importer_gui.cli.command import EXIT_OK, Command, open_store
 from importer_gui.cli.output import counts_text, dump_json, visible
 from importer_gui.core.corrections import RecordedCorrection, run_corrections
 from importer_gui.core.errors import StoreError
-from importer_gui.core.store import RunSummary, Store
+from importer_gui.core.store import RunSummary
 
 
 def _run_json(run: RunSummary) -> dict[str, Any]:
@@ -32,7 +32,7 @@ def _correction_json(c: RecordedCorrection) -> dict[str, Any]:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Print every run, newest first; or one run with its corrections."""
-    with Store.open(store_path(args)) as store:
+    with open_store(args) as store:
         runs = store.history()
         if args.run_id is not None:
             runs = [r for r in runs if r.id == args.run_id]

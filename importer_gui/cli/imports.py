@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, store_path
+from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, open_store
 from importer_gui.cli.output import plan_json, print_plan, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.plan import Plan
 from importer_gui.core.reports import error_log_folders, write_error_logs
-from importer_gui.core.store import Store
 
 # commit only: the rows were committed (the run is reported), but an error log could not be
 # written. Exit 2 would say that nothing was.
@@ -30,19 +29,22 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Check (and with ``commit``, write) every row; print the plan.
 
     What can be refused is refused before the commit (exit 2, nothing written); once the
-    rows are committed, a log that cannot be written is said with the run (exit 3).
+    rows are committed, a log that cannot be written is said with the run (exit 3). A plan
+    that changes nothing (every row wrong or already in the store) is no run: said, and not
+    recorded as an empty one.
     """
     config = config_xml.load(args.config)
     log_folders = error_log_folders(config)
-    with Store.open(store_path(args)) as store:
+    committing = args.command == "commit"
+    with open_store(args) as store:
         with collector_kept_off_the_plan():
             plan = pipeline.check(config, store, data_files=args.data)
-        result = pipeline.commit(plan, store) if args.command == "commit" else None
+        result = pipeline.commit(plan, store) \
+            if committing and plan.writes_anything() else None
     logs, failures = ([], []) if result is None else write_error_logs(
         plan, log_folders, result.run_id)
     keep_until_exit(plan)
-    _print(plan, None if result is None else result.run_id, logs, failures, out,
-           as_json=args.json)
+    _print(plan, result, logs, failures, out, as_json=args.json, committing=committing)
     for failure in failures:
         sys.stderr.write(visible(f"importer-gui: {failure}") + "\n")
     if failures:
@@ -50,15 +52,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_ROW_ERRORS if plan.has_errors() else EXIT_OK
 
 
-def _print(plan: Plan, run_id: int | None, logs: list[Path], failures: list[str],
-           out: TextIO, *, as_json: bool) -> None:
-    """The plan, and after a commit its run and error logs, as text or JSON."""
+def _print(plan: Plan, result: pipeline.CommitResult | None, logs: list[Path],
+           failures: list[str], out: TextIO, *, as_json: bool, committing: bool) -> None:
+    """The plan, and after a commit its run (or that nothing was committed) and error
+    logs, as text or JSON."""
     if as_json:
         document = plan_json(plan)
         if plan.notices:
             document["notices"] = plan.notices
-        if run_id is not None:
-            document["run"] = run_id
+        if committing:
+            document["run"] = None if result is None else result.run_id
             document["error_logs"] = [str(log) for log in logs]
             document["error_log_failures"] = failures
         write_json(document, out)
@@ -66,8 +69,9 @@ def _print(plan: Plan, run_id: int | None, logs: list[Path], failures: list[str]
     for notice in plan.notices:
         out.write(visible(notice) + "\n")
     print_plan(plan, out)
-    if run_id is not None:
-        out.write(f"Committed as run {run_id}.\n")
+    if committing:
+        out.write(pipeline.nothing_to_commit(plan) + "\n" if result is None
+                  else f"Committed as run {result.run_id}.\n")
     for log in logs:
         out.write(visible(f"Error log: {log}") + "\n")
 

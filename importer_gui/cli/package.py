@@ -9,13 +9,12 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, store_path
+from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, open_store
 from importer_gui.cli.output import dump_json, visible
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.package import PackageResult, package
-from importer_gui.core.store import Store
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
@@ -36,7 +35,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     target = sftp.parse_target(args.upload) if args.upload else None
     config = config_xml.load(args.config)
-    with Store.open(store_path(args)) as store, collector_kept_off_the_plan():
+    with open_store(args) as store, collector_kept_off_the_plan():
         plan = pipeline.check(config, store, data_files=args.data)
     keep_until_exit(plan)
     result = package(plan, args.out)

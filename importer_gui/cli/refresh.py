@@ -6,11 +6,10 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, store_path
+from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, open_store
 from importer_gui.cli.output import plan_json, print_plan, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core.platform_io import export_config, refresh
-from importer_gui.core.store import Store
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
@@ -27,10 +26,12 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Plan the refresh; write it unless --dry-run; print it as check and commit do."""
     config = export_config.load(args.config)
-    with Store.open(store_path(args)) as store:
+    with open_store(args) as store:
         with collector_kept_off_the_plan():
             planned = refresh.plan_refresh(config, store, data=args.data, prune=args.prune)
-        result = None if args.dry_run else refresh.commit_refresh(planned, store)
+        # A refresh that changes nothing is no run (nothing to revert): said, not recorded.
+        writing = not args.dry_run and planned.plan.writes_anything()
+        result = refresh.commit_refresh(planned, store) if writing else None
     keep_until_exit(planned)
     run_id = None if result is None else result.run_id
     if args.json:
@@ -42,8 +43,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         print_plan(planned.plan, out)
         for note in planned.notes:
             out.write(visible(note) + "\n")
-        out.write("Dry run: nothing was written.\n" if run_id is None
-                  else f"Committed as run {run_id}.\n")
+        if args.dry_run:
+            out.write("Dry run: nothing was written.\n")
+        else:
+            out.write(refresh.nothing_to_refresh(planned) + "\n" if run_id is None
+                      else f"Committed as run {run_id}.\n")
     # A --prune left undone is for rows with errors; other notes inform (events unpruned).
     return EXIT_ROW_ERRORS if planned.has_errors() else EXIT_OK
 

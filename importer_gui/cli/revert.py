@@ -11,11 +11,10 @@ from importer_gui.cli.command import (
     EXIT_OK,
     EXIT_ROW_ERRORS,
     Command,
-    store_path,
+    open_store,
 )
 from importer_gui.cli.output import counts_text, dump_json, visible
 from importer_gui.cli.process import keep_until_exit
-from importer_gui.core.store import Store
 
 if TYPE_CHECKING:
     from importer_gui.core.revert import RevertPlan, RevertResult
@@ -31,7 +30,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Plan the revert, and write it unless --dry-run or nothing can be reverted."""
     from importer_gui.core import revert
 
-    with Store.open(store_path(args)) as store:
+    with open_store(args) as store:
         plan = revert.plan_revert(store, args.run)
         stuck = plan.conflicts() > 0 and next(plan.changes(), None) is None
         result = None if args.dry_run or stuck else revert.commit_revert(store, plan)

@@ -5,6 +5,7 @@ The CLI and the wizard both call these, so the preview and the commit come from 
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,6 +40,12 @@ FILES_MATCH = QT_TRANSLATE_NOOP(
     "errors", "fileName {name} matches {count} files in {folder}; name one data file (--data).")
 FILE_CHANGED = QT_TRANSLATE_NOOP(
     "errors", "the file changed since it was checked; check it again before committing.")
+# A commit that would change nothing records no run (there would be nothing to revert).
+NOTHING_TO_COMMIT = QT_TRANSLATE_NOOP(
+    "errors", "Nothing was committed: the store already holds every row; no run was recorded.")
+NOTHING_TO_COMMIT_ERRORS = QT_TRANSLATE_NOOP(
+    "errors", "Nothing was committed: every row has an error or is already in the store; no "
+              "run was recorded.")
 
 
 @dataclass(frozen=True)
@@ -289,16 +296,26 @@ def changed_lines(shown: Plan, fresh: Plan) -> list[tuple[int, int]]:
 
 
 def commit(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> CommitResult:
-    """Write every row without errors in one transaction, and record the run."""
+    """Write every row without errors in one transaction, and record the run; a plan that
+    changes nothing (every row wrong or already in the store) is refused, no run recorded."""
     changed = plan.files_changed()
     if changed:
         raise DataFileError(FILE_CHANGED, path=changed[0])
+    if not plan.writes_anything():
+        raise ImporterError(nothing_to_commit(plan))
     counts = plan.counts()
-    run = RunInfo(config_path=str(plan.config.source or ""),
+    source = plan.config.source
+    # Absolute: the history is read from anywhere, long after the commit's folder is gone.
+    run = RunInfo(config_path=os.path.abspath(source) if source else "",
                   config_xml=config_xml.dumps(plan.config),
-                  files=[str(imp.file) for imp in plan.imports], counts=counts)
+                  files=[os.path.abspath(imp.file) for imp in plan.imports], counts=counts)
     run_id = store.apply(plan.writes(), run, monitor=monitor)
     return CommitResult(run_id, counts)
+
+
+def nothing_to_commit(plan: Plan) -> str:
+    """Why committing ``plan`` writes nothing (it changes nothing)."""
+    return NOTHING_TO_COMMIT_ERRORS if plan.has_errors() else NOTHING_TO_COMMIT
 
 
 def new_config(data_file: Path, action: str, columns: list[Column], *,

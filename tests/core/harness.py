@@ -24,11 +24,13 @@ class Env:
             return pipeline.check(config, store)
 
     def commit(self, *imports: ImportSpec) -> Plan:
-        """Check, then commit, a configuration of these imports."""
+        """Check, then commit, a configuration of these imports (when it changes anything:
+        a plan that changes nothing is no run, as in the window and on the command line)."""
         config = config_xml.load(write_config(self.folder, *imports))
         with Store.open(self.store_path) as store:
             plan = pipeline.check(config, store)
-            pipeline.commit(plan, store)
+            if plan.writes_anything():
+                pipeline.commit(plan, store)
         return plan
 
 

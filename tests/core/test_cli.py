@@ -14,6 +14,7 @@ import pytest
 
 from importer_gui.cli import main
 from tests.builders import teachers_import, write_config
+from tests.stores import existing_store
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def outcomes(document: dict, import_index: int) -> list[tuple[int, str, list[str
 
 def test_sample_as_a_new_user_tries_it(sample_config: Path, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
-    store = str(tmp_path / "store.sqlite3")
+    store = existing_store(tmp_path / "store.sqlite3")
     code, out, _ = run(capsys, "check", str(sample_config), "--store", store, "--json")
     assert code == 1
     document = json.loads(out)
@@ -93,7 +94,8 @@ def test_sample_as_a_new_user_tries_it(sample_config: Path, tmp_path: Path,
 
 def test_readable_summary_and_exit_codes(sample_config: Path, tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "check", str(sample_config), "--store", str(tmp_path / "s.db"))
+    code, out, err = run(capsys, "check", str(sample_config), "--store",
+                         existing_store(tmp_path / "s.db"))
     assert code == 1 and err == ""
     lines = out.splitlines()
     assert lines[0] == (f"Import 1: {sample_config.parent / 'teachers.csv'} "
@@ -111,7 +113,7 @@ def test_exit_zero_when_every_row_is_fine_and_data_replaces_files(
     good = tmp_path / "good.csv"
     good.write_text("teacherLogin;teacherName;teacherFirstname;teacherEmail\n"
                     "mdupont;Dupont;Marie;m@example.org\n", encoding="utf-8")
-    store = str(tmp_path / "s.db")
+    store = existing_store(tmp_path / "s.db")
     assert run(capsys, "check", str(config), "--store", store)[0] == 1
     code, out, _ = run(capsys, "commit", str(config), "--data", str(good), "--store", store)
     assert code == 0 and out.splitlines()[-1] == "Committed as run 1."
@@ -136,13 +138,13 @@ def test_nothing_could_be_done_is_exit_two_with_one_line(
 def test_missing_data_file_names_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = write_config(tmp_path, teachers_import(tmp_path, []))
     (tmp_path / "teachers.csv").unlink()
-    code, _, err = run(capsys, "check", str(config), "--store", str(tmp_path / "s.db"))
+    code, _, err = run(capsys, "check", str(config), "--store", existing_store(tmp_path / "s.db"))
     assert code == 2 and "teachers.csv" in err and len(err.splitlines()) == 1
 
 
 def test_history_newest_first(sample_config: Path, tmp_path: Path,
                               capsys: pytest.CaptureFixture[str]) -> None:
-    store = str(tmp_path / "s.db")
+    store = existing_store(tmp_path / "s.db")
     assert run(capsys, "history", "--store", store)[1] == "No import runs yet.\n"
     run(capsys, "commit", str(sample_config), "--store", store)
     run(capsys, "commit", str(sample_config), "--store", store)
@@ -160,7 +162,7 @@ def test_history_newest_first(sample_config: Path, tmp_path: Path,
 def test_python_dash_m_runs_the_same_command(sample_config: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "importer_gui", "check", str(sample_config), "--store",
-         str(tmp_path / "s.db"), "--json"], capture_output=True, text=True, timeout=120)
+         existing_store(tmp_path / "s.db"), "--json"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["counts"]["create"] == 19
 

@@ -21,6 +21,7 @@ from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import PostgresUrl, RunInfo, Store, StoreLocation, parse_location
 from tests.builders import teachers_import, write_config
 from tests.postgres import PASSWORD_ROLE, Cluster, raw_sql
+from tests.stores import existing_store
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORD_TABLES = [t.value for t in Table]
@@ -40,7 +41,7 @@ def records(location: StoreLocation) -> dict[str, list[tuple]]:
 
 def test_a_new_user_tries_the_sample_on_each_engine(
         sample: Path, store_url: StoreLocation, capsys: pytest.CaptureFixture[str]) -> None:
-    config, store = str(sample / "sample-config.xml"), str(store_url)
+    config, store = str(sample / "sample-config.xml"), existing_store(store_url)
     code, out, _ = run(capsys, "check", config, "--store", store, "--json")
     assert code == 1 and json.loads(out)["counts"] == {
         "create": 19, "update": 1, "unchanged": 3, "delete": 0, "error": 17}

@@ -119,7 +119,8 @@ def run(env: Env, page: str) -> tuple[Plan, Plan, list[ConfigError]]:
     with Store.open(env.store_path) as store:
         checked = pipeline.check(config, store)
         committed = pipeline.check(config, store)
-        pipeline.commit(committed, store)
+        if committed.writes_anything():  # the same check again changes nothing: no run
+            pipeline.commit(committed, store)
     return checked, committed, errors
 
 

@@ -11,6 +11,7 @@ from importer_gui.cli import main
 from importer_gui.core import config_xml
 from importer_gui.core.guess import CERTAIN, LIKELY, guess_date_format, guess_delimiter
 from tests.builders import french_sessions
+from tests.stores import existing_store
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -47,8 +48,8 @@ def test_init_guesses_reading_action_and_mapping(tmp_path: Path,
                                       "DD/MM/YYYY")
     assert [(c.field, c.header) for c in provider.columns][3] == (
         "sessionStartDate", "Date de début")
-    code, out, _ = run(capsys, "check", str(out_path), "--store", str(tmp_path / "s.sqlite3"),
-                       "--json")
+    code, out, _ = run(capsys, "check", str(out_path), "--store",
+                       existing_store(tmp_path / "s.sqlite3"), "--json")
     rows = json.loads(out)["imports"][0]["rows"]
     assert [r["line"] for r in rows] == [2, 3]  # read as guessed: both rows, dates parsed
     assert not any("not a date" in i["message"] for r in rows for i in r["issues"])
@@ -110,8 +111,8 @@ def test_a_wrong_date_format_is_named_with_its_fix(tmp_path: Path,
     config = tmp_path / "sessions.xml"
     assert run(capsys, "init", str(data), "--out", str(config))[0] == 0
     config.write_text(config.read_text().replace("<dateFormat>DD/MM/YYYY</dateFormat>", ""))
-    code, out, _ = run(capsys, "check", str(config), "--store", str(tmp_path / "s.sqlite3"),
-                       "--json")
+    code, out, _ = run(capsys, "check", str(config), "--store",
+                       existing_store(tmp_path / "s.sqlite3"), "--json")
     assert code == 1
     assert json.loads(out)["notices"] == [
         "sessions.csv: its dates are not in the date format YYYY-MM-DD: they read as "

@@ -14,6 +14,7 @@ from importer_gui.core.platform_io import export_config, refresh
 from importer_gui.core.schema import Table
 from importer_gui.core.store import Store
 from tests.conftest import SAMPLE
+from tests.stores import existing_store
 
 EXPORTS = SAMPLE / "exports"
 
@@ -44,7 +45,8 @@ def plan(config: Path, store_path: Path, **kwargs: object) -> refresh.RefreshPla
 def commit(config: Path, store_path: Path, **kwargs: object) -> refresh.RefreshPlan:
     with Store.open(store_path) as store:
         planned = refresh.plan_refresh(export_config.load(config), store, **kwargs)  # type: ignore[arg-type]
-        refresh.commit_refresh(planned, store)
+        if planned.plan.writes_anything():  # a refresh that changes nothing is no run
+            refresh.commit_refresh(planned, store)
     return planned
 
 
@@ -272,7 +274,7 @@ def test_dry_run_and_json_as_check_and_commit(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     store = tmp_path / "store.sqlite3"
     config = str(EXPORTS / "export-config.xml")
-    assert main(["refresh", config, "--store", str(store), "--dry-run"]) == 0
+    assert main(["refresh", config, "--store", existing_store(store), "--dry-run"]) == 0
     assert "Dry run: nothing was written." in capsys.readouterr().out
     assert records(store, Table.TRAINING) == []
     assert main(["refresh", config, "--store", str(store), "--json"]) == 0

@@ -11,6 +11,7 @@ from importer_gui.cli import main
 from importer_gui.core.config import Column
 from importer_gui.core.remap import remap
 from tests.builders import write_csv
+from tests.stores import existing_store
 
 HEADED_CONFIG = """<?xml version="1.0" encoding="UTF-8"?>
 <import-config xmlns:ia="urn:import-assistant:extension:1">
@@ -63,7 +64,7 @@ def test_cli_matches_by_header_and_skips_a_new_column(
         ["Courriel", "Téléphone", "Identifiant", "Nom"],
         ["marie.dupont@example.org", "0102", "mdupont", "Dupont"]])
     code, out, err = run(capsys, "check", str(config), "--data", str(month),
-                         "--store", str(tmp_path / "s.sqlite3"), "--json")
+                         "--store", existing_store(tmp_path / "s.sqlite3"), "--json")
     assert (code, err) == (0, "")
     document = json.loads(out)
     assert document["notices"] == [
@@ -86,7 +87,7 @@ def test_cli_stops_on_a_mapped_column_that_is_gone(
     month = write_csv(tmp_path / "june.csv", [["Identifiant", "Courriel"],
                                               ["mdupont", "marie.dupont@example.org"]])
     code, out, err = run(capsys, "check", str(config), "--data", str(month),
-                         "--store", str(tmp_path / "s.sqlite3"))
+                         "--store", existing_store(tmp_path / "s.sqlite3"))
     assert (code, out) == (2, "")
     assert err == ('importer-gui: june.csv has no column "Nom" (teacherName): the '
                    "configuration maps it by header; map the file again in the wizard, or give "

@@ -13,6 +13,7 @@ from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
 from tests.builders import ImportSpec, write_config, write_csv
 from tests.faults import cli, one_line_failure
+from tests.stores import existing_store
 
 ACTION = "createOrUpdateSessionAction"
 COLUMNS = ("sessionAction", "trainingPathCode", "sessionTitle")
@@ -34,7 +35,7 @@ def sessions_config(folder: Path, column_codes: str, field_codes: str = "") -> P
 def refused(config: Path) -> str:
     """The one line ``check`` prints for the configuration."""
     return one_line_failure(cli("check", str(config), "--store",
-                                str(config.parent / "store.sqlite3")))
+                                existing_store(config.parent / "store.sqlite3")))
 
 
 @pytest.mark.parametrize(("column", "fields", "both"), [
@@ -57,7 +58,7 @@ def test_one_code_for_two_meanings_is_refused_naming_both(tmp_path: Path, column
 
 def test_codes_swapped_or_renamed_are_read(tmp_path: Path) -> None:
     config = sessions_config(tmp_path, "<createUpdate>A</createUpdate> <cancel>M</cancel>")
-    done = cli("check", str(config), "--store", str(tmp_path / "store.sqlite3"))
+    done = cli("check", str(config), "--store", existing_store(tmp_path / "store.sqlite3"))
     assert done.code == 1 and "Training with" in done.out, done.err  # planned, not refused
 
 

@@ -22,12 +22,14 @@ LOGGER = ("<timeStampedFileErrorLogger><location>logs</location>"
           "</timeStampedFileErrorLogger>")
 
 
-def logged(folder: Path, *files: str) -> Path:
-    """A configuration of one teacher import per file, each with an error row, logged in
+def logged(folder: Path, *files: str, new: str = "new") -> Path:
+    """A configuration of one teacher import per file, each with an error row and a new
+    teacher (``new`` and its number: a commit with nothing to write is no run), logged in
     ``logs``."""
     specs = []
     for n, name in enumerate(files):
-        spec = teachers_import(folder, [(f"t{n}", "Name", "First", f"bad-{n}")], name)
+        spec = teachers_import(folder, [(f"t{n}", "Name", "First", f"bad-{n}"),
+                                        (f"{new}{n}", "Name", "First", "")], name)
         spec.consolidators = LOGGER
         specs.append(spec)
     return write_config(folder, *specs)
@@ -54,6 +56,7 @@ def test_an_error_log_that_cannot_be_written_after_the_commit_is_not_nothing_wri
     assert done.err == (f"importer-gui: The error log folder {tmp_path / 'logs'} cannot be "
                         "created (File exists); the rows were committed as run 1.\n")
 
+    config = logged(tmp_path, "teachers.csv", new="other")
     done = cli("commit", str(config), "--store", str(store), "--json")
     assert done.code == 3
     document = json.loads(done.out)

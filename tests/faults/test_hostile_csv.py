@@ -15,6 +15,7 @@ from importer_gui.core.readers import open_table
 from importer_gui.core.store import Store
 from tests.builders import TEACHER_COLUMNS, ImportSpec, write_config
 from tests.faults import cli, one_line_failure
+from tests.stores import existing_store
 
 HEADER = ";".join(TEACHER_COLUMNS).encode()
 
@@ -30,7 +31,7 @@ def teachers_csv(folder: Path, body: bytes, encoding: str = "UTF-8") -> Path:
 
 def check_json(folder: Path) -> list[tuple[int, str, list[str]]]:
     """(line, outcome, messages) of every row, from ``check --json``."""
-    done = cli("check", str(folder / "config.xml"), "--store", str(folder / "s.sqlite3"),
+    done = cli("check", str(folder / "config.xml"), "--store", existing_store(folder / "s.sqlite3"),
                "--json")
     assert done.code in (0, 1), done.err
     return [(r["line"], r["outcome"], [i["message"] for i in r["issues"]])
@@ -40,7 +41,7 @@ def check_json(folder: Path) -> list[tuple[int, str, list[str]]]:
 def failure(folder: Path) -> str:
     """The one line ``check`` prints."""
     return one_line_failure(cli("check", str(folder / "config.xml"), "--store",
-                                str(folder / "s.sqlite3")))
+                                existing_store(folder / "s.sqlite3")))
 
 
 def test_a_wrong_declared_encoding_names_the_file_and_line(tmp_path: Path) -> None:

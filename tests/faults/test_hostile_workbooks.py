@@ -27,6 +27,7 @@ from tests.builders import (
     write_xlsx,
 )
 from tests.faults import Done, cli, one_line_failure
+from tests.stores import existing_store
 
 TEACHERS = [TEACHER_COLUMNS, ("zoe", "Zoe", "Z", "zoe@example.org"),
             ("mia", "Mia", "M", "mia@example.org")]
@@ -49,7 +50,8 @@ def teachers_workbook(folder: Path, name: str = "teachers.xlsx") -> Path:
 
 def check(folder: Path) -> tuple[int, dict]:
     """``check --json`` of the folder's configuration: exit code and report."""
-    done = cli("check", str(folder / "config.xml"), "--store", str(folder / "store.sqlite3"),
+    done = cli("check", str(folder / "config.xml"), "--store",
+               existing_store(folder / "store.sqlite3"),
                "--json")
     assert done.code in (0, 1), done.err[-2000:]
     return done.code, json.loads(done.out)
@@ -58,7 +60,7 @@ def check(folder: Path) -> tuple[int, dict]:
 def failure(folder: Path) -> str:
     """The one line ``check`` prints when it cannot read the data."""
     return one_line_failure(cli("check", str(folder / "config.xml"), "--store",
-                                str(folder / "store.sqlite3")))
+                                existing_store(folder / "store.sqlite3")))
 
 
 def outcomes(report: dict) -> list[tuple[int, str, list[str]]]:
@@ -387,7 +389,8 @@ def test_a_panic_of_the_workbook_reader_is_one_line_not_a_traceback(tmp_path: Pa
     # A BaseException: it went past every "except Exception", a traceback and exit code 1.
     path = teachers_workbook(tmp_path)
     done = subprocess.run([sys.executable, "-c", _PANICKING_CHILD, "check",
-                           str(tmp_path / "config.xml"), "--store", str(tmp_path / "s.sqlite3")],
+                           str(tmp_path / "config.xml"), "--store",
+                           existing_store(tmp_path / "s.sqlite3")],
                           capture_output=True, text=True, timeout=300, check=False)
     assert one_line_failure(Done(done.returncode, done.stdout, done.stderr)) == (
         f"importer-gui: {path}: the workbook cannot be read; it may be damaged or incomplete "

@@ -10,6 +10,7 @@ import pytest
 from importer_gui.core.config_xml import DOCTYPE_REFUSED
 from tests.builders import teachers_import, write_config
 from tests.faults import cli, one_line_failure
+from tests.stores import existing_store
 
 SECRET = "TOP-SECRET-8d1f"
 
@@ -17,7 +18,7 @@ SECRET = "TOP-SECRET-8d1f"
 def check(config: Path, *extra: str) -> str:
     """The one line ``check`` prints for a configuration it refuses."""
     return one_line_failure(cli("check", str(config), "--store",
-                                str(config.parent / "store.sqlite3"), *extra))
+                                existing_store(config.parent / "store.sqlite3"), *extra))
 
 
 def good_config(folder: Path) -> str:
@@ -60,7 +61,7 @@ def test_an_xinclude_is_kept_as_text_and_never_followed(tmp_path: Path, secret: 
         f'2001/XInclude" href="{secret.as_uri()}" parse="text"/></preProcess>', 1)
     config = tmp_path / "config.xml"
     config.write_text(text, encoding="utf-8")
-    done = cli("commit", str(config), "--store", str(tmp_path / "store.sqlite3"))
+    done = cli("commit", str(config), "--store", existing_store(tmp_path / "store.sqlite3"))
     assert done.code == 0, done.err
     conn = sqlite3.connect(tmp_path / "store.sqlite3")
     stored = conn.execute("SELECT config_xml FROM import_run").fetchone()[0]
@@ -103,7 +104,7 @@ def test_a_large_document_under_the_limit_is_read(tmp_path: Path) -> None:
     body = "<preProcess>" + "<step>x</step>" * 500_000 + "</preProcess>"  # 7 MB, kept as is
     config.write_text(good_config(tmp_path).replace("<import-config>", "<import-config>" + body),
                       encoding="utf-8")
-    done = cli("check", str(config), "--store", str(tmp_path / "store.sqlite3"))
+    done = cli("check", str(config), "--store", existing_store(tmp_path / "store.sqlite3"))
     assert done.code == 0, done.err
 
 

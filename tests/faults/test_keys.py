@@ -13,13 +13,15 @@ from pathlib import Path
 
 from tests.builders import teachers_import, write_config
 from tests.faults import cli
+from tests.stores import existing_store
 
 COMPOSED, DECOMPOSED = "caf\u00e9", "cafe\u0301"
 
 
 def check(folder: Path, command: str = "check") -> list[tuple[int, str, list[str]]]:
     """(line, outcome, messages) of the teacher rows, from ``command --json``."""
-    done = cli(command, str(folder / "config.xml"), "--store", str(folder / "store.sqlite3"),
+    done = cli(command, str(folder / "config.xml"), "--store",
+               existing_store(folder / "store.sqlite3"),
                "--json")
     assert done.code in (0, 1), done.err[-2000:]
     return [(r["line"], r["outcome"], [i["message"] for i in r["issues"]])

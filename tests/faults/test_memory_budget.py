@@ -37,6 +37,7 @@ from tests.faults.test_hostile_workbooks import (
     shared_strings,
     write_ods_content,
 )
+from tests.stores import existing_store
 
 TEACHER = "createOrUpdateTeacherAction"
 
@@ -44,7 +45,7 @@ TEACHER = "createOrUpdateTeacherAction"
 def failure(folder: Path) -> str:
     """The one line ``check`` prints when it refuses the data."""
     return one_line_failure(cli("check", str(folder / "config.xml"), "--store",
-                                str(folder / "store.sqlite3")))
+                                existing_store(folder / "store.sqlite3")))
 
 
 def too_costly(path: Path, megabytes: int, why: str) -> str:
@@ -119,7 +120,8 @@ def test_a_costly_workbook_named_by_eight_imports_is_held_once(tmp_path: Path) -
         b'<row r="400000"><c r="J400000" t="inlineStr"><is><t>x</t></is></c></row>'
         b"</sheetData>"))})
     write_config(tmp_path, *[ImportSpec(path.name, TEACHER_COLUMNS, TEACHER)] * 8)
-    done = cli("check", str(tmp_path / "config.xml"), "--store", str(tmp_path / "s.sqlite3"),
+    done = cli("check", str(tmp_path / "config.xml"), "--store",
+               existing_store(tmp_path / "s.sqlite3"),
                "--json")
     assert done.code == 1, done.err[-2000:]
     imports = json.loads(done.out)["imports"]
@@ -163,7 +165,7 @@ def test_running_out_of_memory_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "teachers.csv").write_text(";".join(TEACHER_COLUMNS) + "\n" + rows)
     write_config(tmp_path, ImportSpec("teachers.csv", TEACHER_COLUMNS, TEACHER))
     done = cli_with_memory(SMALL_MEMORY, "check", str(tmp_path / "config.xml"), "--store",
-                           str(tmp_path / "store.sqlite3"), budget_mb=1024)
+                           existing_store(tmp_path / "store.sqlite3"), budget_mb=1024)
     assert one_line_failure(done) == (
         "importer-gui: There is not enough memory to check these files; nothing was written. "
         "Check fewer or smaller files at a time, or close other programs.")

@@ -17,6 +17,7 @@ import pytest
 from importer_gui.ui.main_window import MainWindow
 from tests.builders import config_text, teachers_import, write_config
 from tests.faults import cli, one_line_failure
+from tests.stores import existing_store
 
 SECRET = "TOP-SECRET-5c2e"
 LOG_REMEDY = "the error log is written in a folder inside it."
@@ -24,8 +25,10 @@ DATA_REMEDY = "a data file outside it is read only when you choose it yourself (
 
 
 def logged(folder: Path, location: str) -> Path:
-    """A teacher configuration with an error row, its error log at ``location`` (line 4)."""
-    spec = teachers_import(folder, [("zoe", "Zoe", "Z", "not-an-address")])
+    """A teacher configuration with an error row and a good one (a commit with nothing to
+    write is no run, and writes no log), its error log at ``location`` (line 4)."""
+    spec = teachers_import(folder, [("zoe", "Zoe", "Z", "not-an-address"),
+                                    ("ann", "Ann", "A", "")])
     spec.consolidators = (f"\n<timeStampedFileErrorLogger>\n<location>{location}</location>"
                           "\n</timeStampedFileErrorLogger>\n")
     return write_config(folder, spec)
@@ -80,7 +83,7 @@ def test_an_error_log_location_outside_the_folder_is_refused(
     location = {"absolute": str(outside / "logs"), "climbing": "../outside/logs",
                 "windows": "logs\\..\\..\\outside"}[kind]
     config = logged(here, location)
-    line = one_line_failure(cli(command, str(config), "--store", str(here / "s.db")))
+    line = one_line_failure(cli(command, str(config), "--store", existing_store(here / "s.db")))
     assert line == (f'importer-gui: {config}: <location> "{location}" (line 5) leads outside '
                     f"the configuration's folder; {LOG_REMEDY}")
     assert not (outside / "logs").exists()
@@ -91,7 +94,7 @@ def test_an_error_log_location_that_links_outside_is_refused_before_the_commit(
         here: Path, outside: Path) -> None:
     (here / "logs").symlink_to(outside)
     config = logged(here, "logs")
-    line = one_line_failure(cli("commit", str(config), "--store", str(here / "s.db")))
+    line = one_line_failure(cli("commit", str(config), "--store", existing_store(here / "s.db")))
     assert line == (f'importer-gui: {config}: <location> "logs" (line 5) leads outside the '
                     f"configuration's folder through a link; {LOG_REMEDY}")
     assert sorted(p.name for p in outside.iterdir()) == ["secret.csv", "teachers.csv"]
@@ -100,7 +103,7 @@ def test_an_error_log_location_that_links_outside_is_refused_before_the_commit(
 
 def test_an_error_log_location_inside_the_folder_is_made_and_written(here: Path) -> None:
     config = logged(here, "logs/imports")
-    done = cli("commit", str(config), "--store", str(here / "s.db"))
+    done = cli("commit", str(config), "--store", existing_store(here / "s.db"))
     assert done.code == 1, done.err
     assert len(list((here / "logs" / "imports").glob("import_errors_*.log"))) == 1
 
@@ -119,12 +122,12 @@ def test_a_data_path_outside_the_folder_needs_the_users_own_data_option(
         value: str) -> None:
     config = provided(here, extra.format(outside=outside), file_name.format(outside=outside))
     value = value.format(outside=outside)
-    line = one_line_failure(cli("check", str(config), "--store", str(here / "s.db")))
+    line = one_line_failure(cli("check", str(config), "--store", existing_store(here / "s.db")))
     assert line == (f'importer-gui: {config}: <{element}> "{value}" (line 4) leads outside the '
                     f"configuration's folder; {DATA_REMEDY}")
     assert SECRET not in line
     given = cli("check", str(config), "--data", str(outside / "teachers.csv"), "--store",
-                str(here / "s.db"))
+                existing_store(here / "s.db"))
     assert given.code == 0, given.err
 
 
@@ -137,7 +140,7 @@ def test_a_data_file_that_links_outside_the_folder_is_refused(
     else:
         (here / "data").symlink_to(outside)
         config, element, value = provided(here, "<path>data</path>"), "path", "data"
-    line = one_line_failure(cli("check", str(config), "--store", str(here / "s.db")))
+    line = one_line_failure(cli("check", str(config), "--store", existing_store(here / "s.db")))
     assert line == (f'importer-gui: {config}: <{element}> "{value}" (line 4) leads outside the '
                     f"configuration's folder through a link; {DATA_REMEDY}")
 
@@ -146,7 +149,7 @@ def test_a_data_path_inside_the_folder_is_read(here: Path) -> None:
     (here / "in").mkdir()
     teachers_import(here / "in", [("zoe", "Zoe", "Z", "zoe@example.org")])
     config = provided(here, "<path>in/./</path>")
-    assert cli("check", str(config), "--store", str(here / "s.db")).code == 0
+    assert cli("check", str(config), "--store", existing_store(here / "s.db")).code == 0
 
 
 def test_a_configuration_in_the_users_library_reads_its_data_where_it_was_chosen(
@@ -155,7 +158,7 @@ def test_a_configuration_in_the_users_library_reads_its_data_where_it_was_chosen
     library = tmp_path / "config" / "configurations"
     library.mkdir(parents=True)
     config = provided(library, "<path>../../outside</path>")
-    done = cli("check", str(config), "--store", str(tmp_path / "s.db"),
+    done = cli("check", str(config), "--store", existing_store(tmp_path / "s.db"),
                env={"IMPORTER_GUI_CONFIG_DIR": str(tmp_path / "config")})
     assert done.code == 0, done.err
 
@@ -167,13 +170,15 @@ def test_a_configuration_in_the_users_library_reads_its_data_where_it_was_chosen
 def test_a_pipe_given_as_the_configuration_is_one_line_not_a_hang(tmp_path: Path) -> None:
     pipe = tmp_path / "config.xml"
     os.mkfifo(pipe)  # nobody ever writes to it: opening it to read would wait for ever
-    assert one_line_failure(cli("check", str(pipe), "--store", str(tmp_path / "s.db"))) == (
+    assert one_line_failure(cli("check", str(pipe), "--store",
+                                existing_store(tmp_path / "s.db"))) == (
         f"importer-gui: {pipe}: This is a pipe or a device, not a configuration file.")
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_a_device_given_as_the_configuration_is_one_line(tmp_path: Path) -> None:
-    assert one_line_failure(cli("check", "/dev/zero", "--store", str(tmp_path / "s.db"))) == (
+    assert one_line_failure(cli("check", "/dev/zero", "--store",
+                                existing_store(tmp_path / "s.db"))) == (
         "importer-gui: /dev/zero: This is a pipe or a device, not a configuration file.")
 
 

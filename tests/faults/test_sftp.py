@@ -19,6 +19,7 @@ from importer_gui.core import sftp
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.progress import Monitor
 from tests.sftp_server import SftpServer
+from tests.stores import existing_store
 
 PASSWORD = "s3cret-pass-phrase"
 
@@ -243,7 +244,7 @@ def test_the_command_line_packages_and_sends(
         capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     code = main(["package", str(sample / "sample-config.xml"), "--out", str(out),
-                 "--store", str(tmp_path / "store.sqlite3"), "--upload", server.url(),
+                 "--store", existing_store(tmp_path / "store.sqlite3"), "--upload", server.url(),
                  "--identity", str(identity)])
     assert code == 1  # the sample's rows with errors are left out
     assert f"Sent to {server.url()}: 6 files." in capsys.readouterr().out
@@ -255,7 +256,7 @@ def test_the_command_line_refuses_an_unknown_host_in_one_line(
         server: SftpServer, home: Path, identity: Path, sample: Path, tmp_path: Path,
         capsys: pytest.CaptureFixture[str], host_key: paramiko.RSAKey) -> None:
     code = main(["package", str(sample / "sample-config.xml"), "--out", str(tmp_path / "o"),
-                 "--store", str(tmp_path / "store.sqlite3"), "--upload", server.url(),
+                 "--store", existing_store(tmp_path / "store.sqlite3"), "--upload", server.url(),
                  "--identity", str(identity)])
     err = capsys.readouterr().err
     assert code == 2

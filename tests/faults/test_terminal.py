@@ -16,6 +16,7 @@ import pytest
 from importer_gui.cli.output import visible
 from tests.builders import by_hand, teachers_import, write_config
 from tests.faults import cli
+from tests.stores import existing_store
 
 HOSTILE = "Zoé\x1b]0;owned\x07\x1b[2J\rnot\u202eevil\x9b31m"
 SHOWN = "Zoé\\x1b]0;owned\\x07\\x1b[2J\\rnot\\u202eevil\\x9b31m"
@@ -38,12 +39,12 @@ def test_control_characters_are_shown_escaped_and_accents_are_not() -> None:
 def test_a_hostile_cell_is_shown_escaped_by_check_and_commit(tmp_path: Path,
                                                              command: str) -> None:
     config = write_config(tmp_path, teachers_import(tmp_path, [("zoe", "Zoé", "Z", HOSTILE)]))
-    done = cli(command, str(config), "--store", str(tmp_path / "s.db"))
+    done = cli(command, str(config), "--store", existing_store(tmp_path / "s.db"))
     assert done.code == 1, done.err
     assert (f"teachers.csv:2: ERROR teacherEmail: Field teacherEmail: {SHOWN} is not an "
             "e-mail address.") in done.out.splitlines()
     assert raw_controls(done.out) == []
-    as_json = cli(command, str(config), "--store", str(tmp_path / "s.db"), "--json")
+    as_json = cli(command, str(config), "--store", existing_store(tmp_path / "s.db"), "--json")
     issues = json.loads(as_json.out)["imports"][0]["rows"][0]["issues"]
     assert HOSTILE in issues[0]["message"]  # JSON carries the value itself, escaped as JSON
     assert raw_controls(as_json.out) == []
@@ -69,9 +70,9 @@ def test_a_hostile_file_name_is_shown_escaped_by_check_and_history(tmp_path: Pat
 def test_a_hostile_stored_value_is_shown_escaped_by_revert(tmp_path: Path) -> None:
     config = write_config(tmp_path, teachers_import(tmp_path, [("zoe", "Zoé", "Z", "z@e.org")]))
     store = tmp_path / "s.db"
-    assert cli("commit", str(config), "--store", str(store)).code == 0
+    assert cli("commit", str(config), "--store", existing_store(store)).code == 0
     by_hand(store, f"UPDATE teacher SET name = '{HOSTILE}'")
-    done = cli("revert", "1", "--dry-run", "--store", str(store))
+    done = cli("revert", "1", "--dry-run", "--store", existing_store(store))
     assert f"is now '{SHOWN}'" in done.out, done.out
     assert raw_controls(done.out) == []
 
@@ -79,7 +80,8 @@ def test_a_hostile_stored_value_is_shown_escaped_by_revert(tmp_path: Path) -> No
 def test_a_one_line_error_is_shown_escaped(tmp_path: Path) -> None:
     config = write_config(tmp_path, teachers_import(tmp_path, [("zoe", "Zoé", "Z", "z@e.org")]))
     missing = tmp_path / "gone\x1b[2J\r.csv"
-    done = cli("check", str(config), "--data", str(missing), "--store", str(tmp_path / "s.db"))
+    done = cli("check", str(config), "--data", str(missing), "--store",
+               existing_store(tmp_path / "s.db"))
     assert done.code == 2 and done.out == ""
     assert done.err.startswith(f"importer-gui: {visible(str(missing))}")
     assert len(done.err.splitlines()) == 1 and raw_controls(done.err) == []

@@ -22,6 +22,7 @@ from tests.builders import (
     write_xlsx,
 )
 from tests.faults import Done, cli
+from tests.stores import existing_store
 
 SESSION = "createOrUpdateSessionAction"
 SESSION_COLUMNS = ("sessionAction", "trainingPathCode", "sessionTitle", "sessionStartDate",
@@ -34,7 +35,8 @@ INT_RANGE = ("the store holds whole numbers from -9223372036854775808 to "
 
 def run(command: str, folder: Path) -> tuple[Done, dict]:
     """``command --json`` of the folder's configuration: what it printed, and its report."""
-    done = cli(command, str(folder / "config.xml"), "--store", str(folder / "store.sqlite3"),
+    done = cli(command, str(folder / "config.xml"), "--store",
+               existing_store(folder / "store.sqlite3"),
                "--json")
     assert done.code in (0, 1), done.err[-2000:]
     return done, json.loads(done.out)

@@ -14,6 +14,7 @@ the history, which ``revert`` undoes.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
@@ -57,6 +58,12 @@ from importer_gui.core.values import date_pattern
 REFRESH_RUN_KIND = "refresh"
 # The line of a row that deletes a record the export lacks (it is in no file).
 PRUNE_LINE = 0
+# A refresh that would change nothing records no run (there would be nothing to revert).
+NOTHING_TO_REFRESH = QT_TRANSLATE_NOOP("errors", "Nothing was refreshed: the store already holds "
+                                                 "what the exports hold; no run was recorded.")
+NOTHING_TO_REFRESH_ERRORS = QT_TRANSLATE_NOOP("errors", "Nothing was refreshed: every row has an "
+                                                        "error or is already in the store; no "
+                                                        "run was recorded.")
 
 CODE, TITLE, GUID = "trainingPathCode", "trainingTitle", "trainingGuid"
 SESSION_TITLE, SESSION_GUID = "sessionTitle", "sessionGuid"
@@ -486,6 +493,11 @@ class RefreshResult:
     counts: dict[str, int]
 
 
+def nothing_to_refresh(refresh: RefreshPlan) -> str:
+    """Why committing ``refresh`` writes nothing (it changes nothing)."""
+    return NOTHING_TO_REFRESH_ERRORS if refresh.has_errors() else NOTHING_TO_REFRESH
+
+
 def commit_refresh(refresh: RefreshPlan, store: Store, *,
                    monitor: Monitor | None = None) -> RefreshResult:
     """Write every row without errors (and what --prune deletes) in one transaction, as a
@@ -494,9 +506,13 @@ def commit_refresh(refresh: RefreshPlan, store: Store, *,
     if changed:
         raise DataFileError(QT_TRANSLATE_NOOP(
             "errors", "the file changed since it was read; refresh again."), path=changed[0])
+    if not refresh.plan.writes_anything():
+        raise ImporterError(nothing_to_refresh(refresh))
     counts = refresh.counts()
     source = refresh.config.source
-    run = RunInfo(config_path=str(source or ""), config_xml=refresh.config.text,
-                  files=[str(imp.file) for imp in refresh.plan.imports], counts=counts,
-                  kind=REFRESH_RUN_KIND)
+    # Absolute: the history is read from anywhere, long after the refresh's folder is gone.
+    run = RunInfo(config_path=os.path.abspath(source) if source else "",
+                  config_xml=refresh.config.text,
+                  files=[os.path.abspath(imp.file) for imp in refresh.plan.imports],
+                  counts=counts, kind=REFRESH_RUN_KIND)
     return RefreshResult(store.apply(refresh.plan.writes(), run, monitor=monitor), counts)
