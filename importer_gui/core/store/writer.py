@@ -138,8 +138,9 @@ class _Layout:
     columns: tuple[str, ...]  # but the id, in the records' order
     column_set: frozenset[str]
     template: dict[str, Any]  # a CREATE's base: every column, its default or None
-    references: tuple[tuple[str, Table], ...]
-    encoders: dict[str, Converter]  # columns the dialect stores differently
+    # The columns not stored as given (BulkWriter._as_stored), references first: the table a
+    # reference's placeholders are of, the dialect's encoder of its type (None: not either).
+    converted: tuple[tuple[str, Table | None, Converter | None], ...]
     json_columns: tuple[str, ...]  # read back as the engine keeps them, compared as text
     read_all: Callable[[dict[str, Any]], tuple[Any, ...]]  # a full CREATE's values, in order
     read_record: Callable[[Any], tuple[Any, ...]]  # a created record's values, in order
@@ -154,8 +155,11 @@ def _layout(dialect: Dialect, table: Table) -> _Layout:
     columns = schema.column_names(table)
     template = {c: None if default is schema.REQUIRED else default
                 for c, default in schema.defaults(table).items()}
+    references = schema.references(table)
     encoders = {c.name: dialect.encoders[c.type] for c in schema.columns(table)
                 if c.type in dialect.encoders}
+    converted = tuple((c, references.get(c), encoders.get(c))
+                      for c in (*references, *(c for c in encoders if c not in references)))
     json_columns = tuple(c.name for c in schema.columns(table) if c.type is Type.JSON)
     getter = itemgetter(*columns)
     read_all = getter if len(columns) > 1 else lambda values: (getter(values),)
@@ -163,8 +167,7 @@ def _layout(dialect: Dialect, table: Table) -> _Layout:
     read_record = attrgetter(*columns)
     logged = tuple(frozenset({type(None), *dialect.logged_as_stored.get(c.type, ())})
                    for c in schema.columns(table))
-    return _Layout(columns, frozenset(columns), template,
-                   tuple(schema.references(table).items()), encoders, json_columns, read_all,
+    return _Layout(columns, frozenset(columns), template, converted, json_columns, read_all,
                    read_record, logged)
 
 
@@ -279,19 +282,33 @@ class BulkWriter:
             raise self._fail(UNKNOWN_COLUMN, kind=table.value, column=unknown)
         return {**base, **values}  # never alters the caller's dict
 
-    def _db_values(self, table: Table, values: dict[str, Any],
-                   base: dict[str, Any]) -> dict[str, Any]:
-        """``base`` updated with ``values`` as stored: real ids, encoded values."""
-        layout = self.layouts[table]
-        out = self._merged(table, values, base)
-        for column, target in layout.references:
-            ref = out.get(column)
-            if type(ref) is int and ref < 0:
-                out[column] = self._resolve(target, ref)
-        for column, encode in layout.encoders.items():
-            if column in values and out[column] is not None:  # NULL, not JSON's "null"
-                out[column] = encode(out[column])
+    def _all_as_stored(self, table: Table,
+                       dicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Copies of ``dicts`` (some columns of a table each) as stored: real ids, encoded
+        values, column by column for all of them; an unknown column is refused."""
+        out = [self._merged(table, values, {}) for values in dicts]
+        for column, target, encode in self.layouts[table].converted:
+            holders = [values for values in out if column in values]
+            given = [values[column] for values in holders]
+            stored = self._as_stored(target, encode, given)
+            if stored is not given:
+                for values, value in zip(holders, stored, strict=True):
+                    values[column] = value
         return out
+
+    def _as_stored(self, target: Table | None, encode: Converter | None,
+                   values: list[Any]) -> list[Any]:
+        """One column's values as the engine stores them (``values`` itself when that is what
+        it holds): in a reference to ``target``, a placeholder's (a negative id's) real id;
+        with ``encode``, its value, but NULL left NULL (not JSON's "null")."""
+        if target is not None:
+            resolved = [self._resolve(target, v) if type(v) is int and v < 0 else v
+                        for v in values]
+            if resolved != values:  # else the same list: the caller has nothing to write back
+                values = resolved
+        if encode is not None and values.count(None) != len(values):
+            values = [None if v is None else encode(v) for v in values]
+        return values
 
     # ------------------------------------------------------------ flushing
 
@@ -351,16 +368,9 @@ class BulkWriter:
             rows.append(tuple(self._merged(table, values, template).values()))
         columns = [list(values) for values in zip(*rows, strict=True)]
         position = {c: i for i, c in enumerate(layout.columns)}
-        for column, target in layout.references:
-            values = columns[position[column]]
-            if any(type(ref) is int and ref < 0 for ref in values):
-                columns[position[column]] = [
-                    self._resolve(target, ref) if type(ref) is int and ref < 0 else ref
-                    for ref in values]
-        for column, encode in layout.encoders.items():
-            values = columns[position[column]]
-            if values.count(None) != len(values):  # NULL, not JSON's "null"
-                columns[position[column]] = [None if v is None else encode(v) for v in values]
+        for column, target, encode in layout.converted:
+            i = position[column]
+            columns[i] = self._as_stored(target, encode, columns[i])
         return columns
 
     def _not_created_meanwhile(self, table: Table, items: list[_Item],
@@ -413,9 +423,12 @@ class BulkWriter:
         """UPDATE the batch's records to their final values; log before and after."""
         current = self._current(table, {record_id for _, record_id, _ in items})
         log, encode = [], self.encode_json
-        for seq, record_id, change in items:
-            row = self._existing(current, table, record_id, change.before)
-            current[record_id] = after = self._db_values(table, change.values, row)
+        changes = [change for _, _, change in items]
+        befores = self._all_as_stored(table, [change.before for change in changes])
+        given = self._all_as_stored(table, [change.values for change in changes])
+        for (seq, record_id, _), before, values in zip(items, befores, given, strict=True):
+            row = self._existing(current, table, record_id, before)
+            current[record_id] = after = {**row, **values}
             log.append((self.run_id, seq, table.value, "update", record_id, encode(row),
                         encode(after)))
         cols, p = self.layouts[table].columns, self.dialect.param
@@ -429,8 +442,9 @@ class BulkWriter:
         """DELETE the batch's records; log what they held."""
         current = self._current(table, {record_id for _, record_id, _ in items})
         log, encode = [], self.encode_json
-        for seq, record_id, change in items:
-            row = self._existing(current, table, record_id, change.before)
+        befores = self._all_as_stored(table, [change.before for _, _, change in items])
+        for (seq, record_id, _), before in zip(items, befores, strict=True):
+            row = self._existing(current, table, record_id, before)
             log.append((self.run_id, seq, table.value, "delete", record_id, encode(row), None))
             del current[record_id]
         self.conn.executemany(f'DELETE FROM "{table.value}" WHERE id = {self.dialect.param}',
@@ -446,13 +460,13 @@ class BulkWriter:
 
     def _existing(self, current: dict[int, dict[str, Any]], table: Table, record_id: int,
                   before: dict[str, Any]) -> dict[str, Any]:
-        """A record as it is now; a StoreError when it is gone or differs from ``before``."""
+        """A record as it is now; a StoreError when it is gone or differs from ``before`` (as
+        stored)."""
         row = current.get(record_id)
         if row is None:
             raise self._fail(GONE, subject=f"{table.value.capitalize()} {record_id}")
         # Another program may have committed since the check: never overwrite its work.
-        expected = self._db_values(table, before, {})
-        for column, value in expected.items():
+        for column, value in before.items():
             if row[column] != value:
                 raise self._fail(CHANGED, subject=f"{table.value.capitalize()} {record_id}",
                                  column=column, value=repr(row[column]))
