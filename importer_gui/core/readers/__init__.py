@@ -90,9 +90,15 @@ class Prepared:
 
 def prepare(path: Path, budget: MemoryBudget, *, encoding: str = "UTF-8",
             delimiter: str = ";", skip_first_line: bool = True,
-            sheet: str | None = None) -> Prepared:
+            sheet: str | None = None, columns: int | None = None,
+            check_delimiter: bool = True) -> Prepared:
     """Measure a CSV/TXT file or a workbook sheet and charge its cost to ``budget``; raise
-    DataFileError naming the file when it cannot be read or would cost too much."""
+    DataFileError naming the file when it cannot be read or would cost too much.
+
+    A CSV file whose lines the delimiter does not split, while another one does, is refused
+    (see text.check_delimiter) unless ``check_delimiter`` is false; ``columns``, how many
+    columns the configuration maps, makes that check exact, and without it it is cautious.
+    """
     path = Path(path)
     check_file(path)
     if is_workbook(path):
@@ -100,21 +106,26 @@ def prepare(path: Path, budget: MemoryBudget, *, encoding: str = "UTF-8",
 
         load, sheet_name = workbooks.prepare_workbook(path, sheet, budget)
         return Prepared(path, sheet_name, skip_first_line, load)
-    return Prepared(path, None, skip_first_line, prepare_text(path, encoding, delimiter, budget))
+    return Prepared(path, None, skip_first_line,
+                    prepare_text(path, encoding, delimiter, budget, columns, check_delimiter))
 
 
 def open_table(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";",
-               skip_first_line: bool = True, sheet: str | None = None) -> Table:
+               skip_first_line: bool = True, sheet: str | None = None,
+               columns: int | None = None, check_delimiter: bool = True) -> Table:
     """Open a CSV/TXT file or a workbook sheet on a memory budget of its own; raise
     DataFileError naming the file."""
     return prepare(path, MemoryBudget(), encoding=encoding, delimiter=delimiter,
-                   skip_first_line=skip_first_line, sheet=sheet).open()
+                   skip_first_line=skip_first_line, sheet=sheet, columns=columns,
+                   check_delimiter=check_delimiter).open()
 
 
 def head(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = ";",
          skip_first_line: bool = True, sheet: str | None = None,
          ) -> tuple[list[str] | None, list[Row]]:
-    """The headers and the first n data rows' cells, for the wizard's live preview."""
+    """The headers and the first n data rows' cells, for the wizard's live preview: read
+    with the delimiter chosen even when it splits nothing (the preview shows it so, and the
+    check refuses it)."""
     table = open_table(path, encoding=encoding, delimiter=delimiter,
-                       skip_first_line=skip_first_line, sheet=sheet)
+                       skip_first_line=skip_first_line, sheet=sheet, check_delimiter=False)
     return table.headers, [cells for _line, cells in islice(table.rows(), n)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import dropwhile
@@ -41,6 +42,7 @@ class SharedCells:
 FILE_MISSING = QT_TRANSLATE_NOOP("errors", "the file does not exist")
 FOLDER_NOT_FILE = QT_TRANSLATE_NOOP("errors", "this is a folder, not a data file")
 FILE_EMPTY = QT_TRANSLATE_NOOP("errors", "the file is empty")
+NOT_REGULAR = QT_TRANSLATE_NOOP("errors", "this is a pipe or a device, not a data file")
 FILE_UNREADABLE = QT_TRANSLATE_NOOP("errors", "the file cannot be read ({reason})")
 NO_DATA = QT_TRANSLATE_NOOP("errors", "the file holds no data, not even a header line")
 
@@ -66,16 +68,19 @@ class Table:
 
 
 def check_file(path: Path) -> None:
-    """Fail clearly when the path is missing, a folder or unreadable."""
+    """Fail clearly when the path is missing, a folder, a device or unreadable."""
     if not path.exists():
         raise DataFileError(FILE_MISSING, path=path)
     if path.is_dir():
         raise DataFileError(FOLDER_NOT_FILE, path=path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as exc:
         raise unreadable(path, exc) from None
-    if size == 0:
+    if not stat.S_ISREG(status.st_mode):
+        # A device or a pipe has no size: /dev/zero would read as "empty", a pipe hang.
+        raise DataFileError(NOT_REGULAR, path=path)
+    if status.st_size == 0:
         raise DataFileError(FILE_EMPTY, path=path)
 
 

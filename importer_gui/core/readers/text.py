@@ -2,7 +2,9 @@
 
 A row's number is the physical line where its record starts (a quoted field may span several
 lines). Cells are not trimmed (the checker trims). A wrong declared encoding, a NUL byte and
-an unbalanced quote each name the line, with the encoding the file may really be in.
+an unbalanced quote each name the line, with the encoding the file may really be in. UTF-8
+declared as an 8-bit encoding (which would decode into mojibake without a fault), and a
+delimiter the lines do not hold while another one splits them, are refused before reading.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -39,6 +43,14 @@ _CODECS: dict[str, str] = {
 _SUGGESTION_ORDER = ("UTF-8", "WINDOWS-1252", "ISO-8859-1")
 _UTF8_BOM = codecs.BOM_UTF8
 _UTF16LE_BOM = codecs.BOM_UTF16_LE
+# Declared encodings that decode any byte: UTF-8 read with them turns into mojibake silently.
+_EIGHT_BIT = ("ISO-8859-1", "WINDOWS-1252")
+_NOT_ASCII = re.compile(rb"[\x80-\xff]")
+# Bytes from a file's first non-ASCII byte on that must decode as UTF-8 for the file to be
+# taken as UTF-8: Latin-1 text fails at its first accent (é is 0xE9, then a plain letter).
+UTF8_PROBE = 1 << 16
+# Characters of a line shown around its first accent when it reads as UTF-8.
+_SHOWN_BEFORE, _SHOWN_AFTER = 24, 32
 
 # csv's default field limit (128 KB) is below what a longtext with quotes may need.
 FIELD_SIZE_LIMIT = 10 * 1024 * 1024
@@ -56,6 +68,16 @@ BYTES_NOT_VALID_HINT = QT_TRANSLATE_NOOP(
 UTF8_MARK = QT_TRANSLATE_NOOP(
     "errors", "the file starts with a UTF-8 byte order mark but is declared {encoding}; is the "
               "file in UTF-8?")
+UTF8_NOT_DECLARED = QT_TRANSLATE_NOOP(
+    "errors", "the file is declared {encoding} but its accented letters are UTF-8: this line "
+              "reads \"{utf8}\" in UTF-8 and \"{declared}\" in {encoding}; set <fileEncoding> "
+              "to UTF-8")
+OTHER_DELIMITER = QT_TRANSLATE_NOOP(
+    "errors", "the first {total} lines hold no {delimiter} but {count} {other} each; is the "
+              "delimiter {name}? Set <delimiter> to {name}")
+OTHER_DELIMITER_MOST = QT_TRANSLATE_NOOP(
+    "errors", "{single} of the first {total} lines hold no {delimiter} but each holds {count} "
+              "{other}; is the delimiter {name}? Set <delimiter> to {name}")
 UNKNOWN_ENCODING = QT_TRANSLATE_NOOP("errors", "unknown file encoding {encoding}; use one of "
                                                "{known}")
 NOT_ONE_CHARACTER = QT_TRANSLATE_NOOP("errors", "the delimiter {delimiter} is not a single "
@@ -86,15 +108,21 @@ NUL_NOT_TEXT = QT_TRANSLATE_NOOP(
 
 
 def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget,
+                 columns: int | None = None, delimiter_checked: bool = True,
                  ) -> Callable[[], tuple[RowSource, int | None]]:
     """Check the text file's start and charge what its rows will cost; the loader returned
-    gives its row source and a row count estimate."""
+    gives its row source and a row count estimate. ``columns`` is how many columns the
+    configuration maps (None when the caller does not say); ``delimiter_checked`` false
+    reads lines the delimiter does not split as one cell each (see check_delimiter)."""
     codec = _codec(path, encoding)
     declared = encoding.strip().upper()
     char = _delimiter_char(path, delimiter)
     sample = first_bytes(path)
-    _check_start(path, sample, declared)
-    size, cells, lines = _cells_and_lines(path, char)
+    settled = _check_start(path, sample, declared)
+    if delimiter_checked:
+        check_delimiter(path, sample, codec, char, columns)
+    utf8_from = None if settled or declared not in _EIGHT_BIT else (declared, codec)
+    size, cells, lines = _cells_and_lines(path, char, utf8_from)
     budget.charge(path, streamed_cost(cells, size, lines), f"{cells} cells")
     hint = _line_estimate(path, sample)
 
@@ -104,15 +132,23 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
     return lambda: (source, hint)
 
 
-def _cells_and_lines(path: Path, delimiter: str) -> tuple[int, int, int]:
+def _cells_and_lines(path: Path, delimiter: str, utf8_from: tuple[str, str] | None = None,
+                     ) -> tuple[int, int, int]:
     """The file's size, its cells (one per delimiter and line) and its lines, counted in C a
     block at a time (lines ended by a lone \\r only when no line ends in \\n); UTF-16 text
-    counts the same, its other byte being 0."""
+    counts the same, its other byte being 0. With ``utf8_from`` (the declared 8-bit encoding
+    and its codec), the first block that is not ASCII is also checked for UTF-8."""
     size = delimiters = newlines = returns = 0
     separator = delimiter.encode("latin-1", "replace")[:1]
+    carry = b""  # the previous block's end: a UTF-8 sequence may be cut between blocks
     try:
         with path.open("rb") as handle:
             while block := handle.read(SCAN_CHUNK):
+                if utf8_from is not None:  # isascii: in C, no copy; the rest once a file
+                    if not block.isascii() and _check_utf8(path, carry + block,
+                                                           size - len(carry), *utf8_from):
+                        utf8_from = None
+                    carry = block[-3:]
                 size += len(block)
                 delimiters += block.count(separator)
                 newlines += block.count(b"\n")
@@ -147,9 +183,10 @@ def _delimiter_char(path: Path, delimiter: str) -> str:
     return char
 
 
-def _check_start(path: Path, sample: bytes, declared: str) -> None:
-    """Catch a wrong declared encoding that would otherwise decode into nonsense."""
-    if declared in ("ISO-8859-1", "WINDOWS-1252") and sample.startswith(_UTF8_BOM):
+def _check_start(path: Path, sample: bytes, declared: str) -> bool:
+    """Catch a wrong declared encoding that would otherwise decode into nonsense; True when
+    the sample settles whether an 8-bit file is really UTF-8 (it holds an accent)."""
+    if declared in _EIGHT_BIT and sample.startswith(_UTF8_BOM):
         # Decoding on would turn the mark and every accent into mojibake, silently.
         raise DataFileError(UTF8_MARK.format(encoding=declared), path=path, line=1)
     if declared == "UTF-16LE" and b"\x00" not in sample[:4096]:
@@ -157,6 +194,139 @@ def _check_start(path: Path, sample: bytes, declared: str) -> None:
         hint = _suggestion(path, declared)
         message = NOT_UTF16_HINT.format(hint=hint) if hint else NOT_UTF16
         raise DataFileError(message, path=path, line=1)
+    if declared in _EIGHT_BIT and not sample.isascii():
+        return _check_utf8(path, sample, 0, declared, _CODECS[declared])
+    return False
+
+
+def _check_utf8(path: Path, data: bytes, offset: int, declared: str, codec: str) -> bool:
+    """Refuse UTF-8 text declared in an 8-bit encoding, from its first accent on (``data``
+    starts at byte ``offset`` of the file); True when ``data`` settles it: its accents are
+    not UTF-8."""
+    found = _NOT_ASCII.search(data)
+    if found is None:
+        return False
+    start = found.start()
+    probe = _whole_sequences(data[start:start + UTF8_PROBE])
+    if not probe:
+        return False  # only the start of a sequence the data cuts: the next block says
+    try:
+        probe.decode("utf-8")
+    except UnicodeDecodeError:
+        return True  # 8-bit text, as declared
+    raise DataFileError(_utf8_message(data, start, declared, codec), path=path,
+                        line=_line_at(path, offset + start))
+
+
+def _whole_sequences(data: bytes) -> bytes:
+    """``data`` without a UTF-8 sequence its end cuts in two."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte & 0xC0 == 0xC0:  # a lead byte: is its sequence whole?
+            needed = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return data[:-back] if back < needed else data
+        if byte < 0x80:
+            break
+    return data
+
+
+def _utf8_message(data: bytes, start: int, declared: str, codec: str) -> str:
+    """The line around its first accent as UTF-8 reads it and as the declared encoding
+    does."""
+    line_start = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start)) + 1
+    ends = [i for i in (data.find(b"\n", start), data.find(b"\r", start)) if i >= 0]
+    line = data[line_start:min(ends, default=len(data))]
+    accent = start - line_start  # bytes before it are ASCII: as many characters
+    text = line.decode("utf-8", "replace")
+    first = max(accent - _SHOWN_BEFORE, 0)
+    shown = text[first:accent + _SHOWN_AFTER]
+    piece = shown.encode("utf-8", "replace")
+    declared_text = piece.decode(codec, "replace")
+    before = "…" if first else ""
+    after = "…" if accent + _SHOWN_AFTER < len(text) else ""
+    return UTF8_NOT_DECLARED.format(encoding=declared, utf8=f"{before}{shown}{after}",
+                                    declared=f"{before}{declared_text}{after}")
+
+
+def _line_at(path: Path, offset: int) -> int:
+    """The line (as csv counts them) of the file's byte at ``offset``."""
+    breaks, after_cr, left = 0, False, offset
+    with path.open("rb") as handle:
+        while left > 0 and (chunk := handle.read(min(SCAN_CHUNK, left))):
+            left -= len(chunk)
+            text = chunk.decode("latin-1")  # line breaks are ASCII in every 8-bit encoding
+            breaks += _count_lines(text, after_cr)
+            after_cr = text.endswith("\r")
+    return 1 + breaks
+
+
+def check_delimiter(path: Path, sample: bytes, codec: str, char: str,
+                     columns: int | None) -> None:
+    """Refuse a delimiter most of the file's first lines do not hold when another one splits
+    every one of them alike: read on, each line would be one cell, planned into junk.
+
+    Without ``columns`` (the caller does not say how many the configuration maps), another
+    delimiter must split the lines into three cells or more: a file of one column whose
+    values hold a comma each (a decimal comma) is read as it is.
+    """
+    if columns is not None and columns < 2:
+        return
+    if char.isascii() and not codec.startswith("utf-16"):  # its byte stands for it
+        breaks = sample.count(b"\n") or sample.count(b"\r")
+        if sample.count(char.encode("ascii")) > breaks:  # the usual case: counted in C, and
+            return  # nothing decoded (a copy of the sample per file is a peak's megabyte)
+    text = sample.decode(codec, "replace")
+    if len(sample) >= 65536:  # only the file's start: its last line may be cut
+        text = text[:max(text.rfind("\n"), text.rfind("\r")) + 1]
+    breaks = text.count("\n") or text.count("\r")
+    if text.count(char) > breaks:  # a delimiter a line, or more
+        return
+    widths = _widths(text, char)
+    single = widths.count(1)
+    if not widths or single * 2 <= len(widths):  # most lines are not one cell
+        return
+    found = []
+    for name, other in DELIMITERS.items():
+        if other != char and other in text:
+            width = _steady_width(_widths(text, other))
+            if width is not None and _about(width, columns):
+                found.append((width, name, other))
+    if found:
+        width, name, other = max(found)
+        template = OTHER_DELIMITER if single == len(widths) else OTHER_DELIMITER_MOST
+        raise DataFileError(template.format(
+            single=single, total=len(widths), delimiter=_shown(char), count=width - 1,
+            other=_shown(other), name=name), path=path)
+
+
+def _widths(text: str, delimiter: str) -> list[int]:
+    """How many cells each non-blank line of ``text`` splits into ([] if csv cannot)."""
+    try:
+        return [len(cells) for cells in csv.reader(io.StringIO(text, newline=""),
+                                                   delimiter=delimiter)
+                if "".join(cells).strip()]
+    except csv.Error:
+        return []
+
+
+def _steady_width(widths: list[int]) -> int | None:
+    """The cells most lines split into, when every line splits into two or more, give or
+    take one (a trailing delimiter)."""
+    if not widths or min(widths) < 2 or max(widths) - min(widths) > 1:
+        return None
+    return Counter(widths).most_common(1)[0][0]
+
+
+def _about(width: int, columns: int | None) -> bool:
+    """Whether lines of ``width`` cells look like what the configuration maps."""
+    if columns is None:
+        return width >= 3
+    return columns // 2 <= width <= columns * 2
+
+
+def _shown(char: str) -> str:
+    """A delimiter as a message shows it."""
+    return '"\\t"' if char == "\t" else f'"{char}"'
 
 
 def _line_estimate(path: Path, sample: bytes) -> int | None:
