@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import gc
+import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from importer_gui.core.actions import HANDLERS, RowContext
 from importer_gui.core.actions.base import read_values
 from importer_gui.core.binding import BoundAction, bind_import
+from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.issues import Issue, Outcome
@@ -29,7 +33,9 @@ from importer_gui.core.plan import (
 )
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import Table as DataTable
+from importer_gui.core.readers import is_workbook
 from importer_gui.core.readers.budget import give_memory_back
+from importer_gui.core.readers.table import is_blank
 from importer_gui.core.records import Change, ChangeKind, StoreState
 
 NOT_COMMITTED = Issue.warning("", "Not committed: another action of this row has errors.")
@@ -218,9 +224,14 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
                            monitor, total, what)
         else:
             add_row = imp_plan.add_row
+            rows, widths = _with_widths(rows, imp_plan)
+            low, high = widths.low, widths.high
             for count, (line, cells) in rows:
                 monitor.step(count, total, what)
-                add_row(plan_row(overlay, actions, line, cells))
+                row = plan_row(overlay, actions, line, cells)
+                if not low <= len(cells) <= high and (issue := widths.issue(cells)):
+                    row.results = [*_warned(tuple(row.results), issue)]
+                add_row(row)
     except MemoryError:
         # Free memory while the file's reader is still open (``rows`` holds it: a loop's own
         # iterator would be dropped on the way here). Closing it runs clean-up code, which
@@ -243,9 +254,13 @@ def plan_rows_into(imp_plan: ImportPlan, overlay: Overlay,
     add_results, add_changes = held.results.append, held.changes.append
     first = len(held.outcomes)
     try:
+        rows, widths = _with_widths(rows, imp_plan)
+        low, high = widths.low, widths.high
         for count, (line, cells) in rows:
             monitor.step(count, total, what)
             results, changes, outcome = plan_one(cells)
+            if not low <= len(cells) <= high and (issue := widths.issue(cells)):
+                results = _warned(results, issue)  # a row of unusual width: rare
             add_line(line)
             add_outcome(OUTCOME_CODE[outcome])
             add_cells(cells)
@@ -257,6 +272,60 @@ def plan_rows_into(imp_plan: ImportPlan, overlay: Overlay,
     finally:
         # Counted once from the outcomes' bytes (in C), not row by row.
         imp_plan.add_counts(outcome_counts(held.outcomes, first))
+
+
+# Rows read ahead to learn how many cells the file's lines usually have.
+USUAL_WIDTH_ROWS = 20
+
+NumberedRows = Iterable[tuple[int, tuple[int, tuple[Cell, ...]]]]
+
+
+@dataclass(frozen=True)
+class Widths:
+    """The cells a row may have without a warning: from the fewer of the mapping's and the
+    file's usual width to the more of them (cells past both, all blank, are no warning: a
+    line ending with its delimiter)."""
+
+    mapped: int  # the columns the configuration maps
+    low: int
+    high: int
+
+    def issue(self, cells: tuple[Cell, ...]) -> Issue | None:
+        """The warning a row with another number of cells gets, if any."""
+        count = len(cells)
+        if count < self.low:
+            return Issue.warning("", msg.LINE_SHORT.format(count=count, mapped=self.mapped))
+        if count > self.high and not is_blank(cells[self.high:]):
+            return Issue.warning("", msg.LINE_LONG.format(count=count, mapped=self.mapped))
+        return None
+
+
+def _with_widths(rows: NumberedRows, imp_plan: ImportPlan) -> tuple[NumberedRows, Widths]:
+    """The rows (the first few read ahead, given again) and the widths they may have.
+
+    A text file's lines usually have one width, the mapping's or not: an export with
+    columns the configuration leaves unread, a trailing delimiter, a header-less file one
+    column short. A row is warned about when it differs from both: cells that fell off a
+    line broken in two, or a value whose delimiter shifted the rest. A workbook's row ends
+    where its cells do, and its missing cells are empty ones: it is never warned about.
+    """
+    mapped = len(imp_plan.columns)
+    if is_workbook(imp_plan.file):
+        return rows, Widths(mapped, 0, sys.maxsize)
+    rows = iter(rows)
+    ahead = list(islice(rows, USUAL_WIDTH_ROWS))
+    counts = Counter(len(cells) for _count, (_line, cells) in ahead)
+    usual = counts.most_common(1)[0][0] if counts else mapped
+    return chain(ahead, rows), Widths(mapped, min(mapped, usual), max(mapped, usual))
+
+
+def _warned(results: Sequence[ActionResult], issue: Issue) -> tuple[ActionResult, ...]:
+    """A row's results with ``issue`` first on its first action's."""
+    first, *others = results
+    issues = [issue, *first.issues]
+    if not others:
+        return _shared_results(first.action, first.outcome, issues)
+    return (ActionResult(first.action, first.outcome, tuple(issues)), *others)
 
 
 def recheck_row(plan: Plan, import_index: int, row_index: int,

@@ -76,6 +76,14 @@ LINE_UNREADABLE = QT_TRANSLATE_NOOP(
     "messages", "The workbook reader cannot convert a cell of this line ({detail}): a date or "
                 "time far out of range, perhaps; the line is not read.")
 
+# A line whose number of cells differs from the mapping's (and the file's other lines').
+LINE_SHORT = QT_TRANSLATE_NOOP(
+    "messages", "The line holds {count} of the {mapped} values the configuration maps; the "
+                "missing ones are read as empty.")
+LINE_LONG = QT_TRANSLATE_NOOP(
+    "messages", "The line has {count} values where the configuration maps {mapped}; the values "
+                "after the first {mapped} are not read.")
+
 # Finding the records a row names.
 NO_TEACHER_WITH_LOGIN = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: no teacher has the login {login}.")
