@@ -33,6 +33,7 @@ from importer_gui.core.schema import SCHEMA_VERSION
 from importer_gui.core.store import PostgresUrl, RunInfo, Store, StoreLocation
 from importer_gui.core.store.dialect import APPLICATION_ID, SqliteDialect
 from importer_gui.core.store.migrations import tables_at
+from importer_gui.core.store.runs import machine_name, os_user
 from importer_gui.core.store.writer import CHUNK
 from tests.postgres import raw_sql
 
@@ -366,8 +367,9 @@ def test_unique_violation_in_the_middle_writes_nothing(store: Store) -> None:
     changes.insert(3, Change(Table.TEACHER, CREATE, -1, {"login": "jdoe"}))
     with pytest.raises(StoreError) as failure:
         store.apply(changes, run_info(create=6))
-    assert str(failure.value).startswith(
-        f"Nothing was written to {store.path}: another teacher already has this login")
+    assert str(failure.value) == (
+        f"Another teacher has the login 'jdoe', written by run 1 ({os_user()} on "
+        f"{machine_name()}) since the check; check again: nothing was written to {store.path}.")
     assert snapshot(store) == before
 
 
