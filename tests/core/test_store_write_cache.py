@@ -63,3 +63,22 @@ def test_a_failed_write_gives_the_cache_back_too(tmp_path: Path) -> None:
         conn = store._conn()
         assert conn.execute("PRAGMA cache_size").fetchone()[0] == SQLITE_DEFAULT
         assert conn.execute("SELECT count(*) FROM training").fetchone()[0] == 0
+
+
+def test_a_commit_reports_its_writing_against_the_number_of_changes(tmp_path: Path) -> None:
+    from importer_gui.core import config_xml, pipeline
+    from tests.builders import teachers_import, write_config
+
+    config = write_config(tmp_path, teachers_import(
+        tmp_path, [(f"t{n}", f"Name {n}", "F", "") for n in range(5000)]))
+    reported: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int, what: str) -> None:
+        if what == "Writing to the store":
+            reported.append((done, total))
+
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        plan = pipeline.check(config_xml.load(config), store)
+        pipeline.commit(plan, store, monitor=Monitor(progress))
+    # The window's bar fills from the first report to the last (a total of 0 is unknown).
+    assert reported[0] == (2000, 5000) and reported[-1] == (5000, 5000)

@@ -19,7 +19,7 @@ errors are templates marked for translation, one per wording ("nothing was writt
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -96,7 +96,7 @@ def _placeholder(write: Write) -> bool:
 def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[Write],
               run: RunInfo, monitor: Monitor) -> int:
     """Write the run's row, every change and its log; the caller holds the transaction."""
-    total = len(changes) if isinstance(changes, Sequence) else 0
+    total = len(changes) if isinstance(changes, Sized) else 0
     dialect.defer_references(conn)
     run_id = _insert_run(conn, dialect, run)
     writer = BulkWriter(conn, dialect, path, run_id, monitor, total)
