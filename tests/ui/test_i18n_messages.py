@@ -244,12 +244,14 @@ def test_the_stores_conflicts_and_copy_read_in_french(tmp_path: Path, french: No
     path = tmp_path / "store.sqlite3"
     store = Store.open(path)
     training = {"path_code": "PC-1", "title": "S"}
-    store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1, training)], run_info(create=1))
+    first = run_info(create=1)
+    store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1, training)], first)
     with pytest.raises(StoreError) as raised:
         store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1, training)], run_info(create=1))
-    assert message_text(raised.value.message).startswith(
-        f"Rien n'a été écrit dans {path}{NBSP}: un autre enregistrement training a déjà cette "
-        "valeur de path_code (")
+    assert message_text(raised.value.message) == (
+        "Un autre enregistrement training a la valeur 'PC-1' de path_code, écrite par "
+        f"l'exécution 1 ({first.user_name} sur {first.machine}) depuis la vérification{NBSP}; "
+        f"vérifiez de nouveau{NBSP}: rien n'a été écrit dans {path}.")
     with Store.open(tmp_path / "copy.sqlite3") as target:
         store.copy_into(target)
         with pytest.raises(StoreError) as raised:

@@ -965,6 +965,10 @@ Fichier&#xa0;: %2</translation>
         </translation>
     </message>
     <message>
+        <source>Other rows left out, not listed here: %1.</source>
+        <translation>Autres lignes laissées hors du paquet, non listées ici&#xa0;: %1.</translation>
+    </message>
+    <message>
         <source>Cancelled: what was sent is whole; nothing is half written.</source>
         <translation>Annulé&#xa0;: ce qui a été envoyé est complet&#xa0;; rien n&apos;est écrit à moitié.</translation>
     </message>
@@ -2789,6 +2793,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>le fichier est vide</translation>
     </message>
     <message>
+        <source>this is a pipe or a device, not a data file</source>
+        <translation>c&apos;est un tube ou un périphérique, pas un fichier de données</translation>
+    </message>
+    <message>
         <source>the file cannot be read ({reason})</source>
         <translation>le fichier ne peut pas être lu ({reason})</translation>
     </message>
@@ -2815,6 +2823,18 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>the file starts with a UTF-8 byte order mark but is declared {encoding}; is the file in UTF-8?</source>
         <translation>le fichier commence par une marque d&apos;ordre des octets UTF-8 mais est déclaré en {encoding}&#xa0;; est-il en UTF-8&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the file is declared {encoding} but its accented letters are UTF-8: this line reads &quot;{utf8}&quot; in UTF-8 and &quot;{declared}&quot; in {encoding}; set &lt;fileEncoding&gt; to UTF-8</source>
+        <translation>le fichier est déclaré en {encoding} mais ses lettres accentuées sont en UTF-8&#xa0;: cette ligne se lit «&#xa0;{utf8}&#xa0;» en UTF-8 et «&#xa0;{declared}&#xa0;» en {encoding}&#xa0;; indiquez UTF-8 dans &lt;fileEncoding&gt;</translation>
+    </message>
+    <message>
+        <source>the first {total} lines hold no {delimiter} but {count} {other} each; is the delimiter {name}? Set &lt;delimiter&gt; to {name}</source>
+        <translation>les {total} premières lignes ne contiennent aucun {delimiter} mais {count} {other} chacune&#xa0;; le séparateur est-il {name}&#xa0;? Indiquez {name} dans &lt;delimiter&gt;</translation>
+    </message>
+    <message>
+        <source>{single} of the first {total} lines hold no {delimiter} but each holds {count} {other}; is the delimiter {name}? Set &lt;delimiter&gt; to {name}</source>
+        <translation>{single} des {total} premières lignes ne contiennent aucun {delimiter} mais chacune contient {count} {other}&#xa0;; le séparateur est-il {name}&#xa0;? Indiquez {name} dans &lt;delimiter&gt;</translation>
     </message>
     <message>
         <source>unknown file encoding {encoding}; use one of {known}</source>
@@ -2899,6 +2919,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>the file changed since it was checked; check it again before committing.</source>
         <translation>le fichier a changé depuis sa vérification&#xa0;; vérifiez-le de nouveau avant de valider.</translation>
+    </message>
+    <message>
+        <source>Nothing was committed: the store already holds every row; no run was recorded.</source>
+        <translation>Rien n&apos;a été validé&#xa0;: la base contient déjà chaque ligne&#xa0;; aucune exécution n&apos;a été enregistrée.</translation>
+    </message>
+    <message>
+        <source>Nothing was committed: every row has an error or is already in the store; no run was recorded.</source>
+        <translation>Rien n&apos;a été validé&#xa0;: chaque ligne a une erreur ou est déjà dans la base&#xa0;; aucune exécution n&apos;a été enregistrée.</translation>
     </message>
     <message>
         <source>&lt;{option}&gt; &quot;{value}&quot; (line {line}) leads outside the configuration&apos;s folder; a data file outside it is read only when you choose it yourself (--data).</source>
@@ -3041,12 +3069,20 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{path}&#xa0;: la feuille {name} a disparu.</translation>
     </message>
     <message>
+        <source>{path}: line {line}, column {column} ({name}): {characters} cannot be written in {encoding}, the file&apos;s encoding. Nothing was written; change those characters in the cell, then save the copy again.</source>
+        <translation>{path}&#xa0;: ligne {line}, colonne {column} ({name})&#xa0;: impossible d&apos;écrire {characters} en {encoding}, l&apos;encodage du fichier. Rien n&apos;a été écrit&#xa0;; changez ces caractères dans la cellule, puis enregistrez à nouveau la copie.</translation>
+    </message>
+    <message>
         <source>there is not enough memory to read the file</source>
         <translation>la mémoire ne suffit pas pour lire le fichier</translation>
     </message>
     <message>
         <source>{file}: &lt;{action}&gt; is Import Assistant&apos;s own (the platform has no import for its back-office users); it is left out of the package.</source>
         <translation>{file}&#xa0;: &lt;{action}&gt; est propre à Import Assistant (la plateforme n&apos;a pas d&apos;import pour ses utilisateurs du back-office)&#xa0;; il est laissé hors du paquet.</translation>
+    </message>
+    <message>
+        <source>{characters} cannot be written in {encoding}, the file&apos;s declared encoding; the row is left out of the package. Change those characters in it.</source>
+        <translation>Impossible d&apos;écrire {characters} en {encoding}, l&apos;encodage déclaré du fichier&#xa0;; la ligne est laissée hors du paquet. Changez ces caractères dans la ligne.</translation>
     </message>
     <message>
         <source>Nothing to package: the configuration imports teachers only.</source>
@@ -3059,6 +3095,18 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>{path}: the package could not be written: {reason}.</source>
         <translation>{path}&#xa0;: le paquet n&apos;a pas pu être écrit&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The package cannot be written in {path}: that folder holds the files it is made from ({names}), which a package must never replace. Nothing was written; choose an empty folder, or a new one.</source>
+        <translation>Le paquet ne peut pas être écrit dans {path}&#xa0;: ce dossier contient les fichiers dont il est fait ({names}), qu&apos;un paquet ne doit jamais remplacer. Rien n&apos;a été écrit&#xa0;; choisissez un dossier vide, ou un nouveau dossier.</translation>
+    </message>
+    <message>
+        <source>The package cannot be written in {path}: its file {name} there is {source}, which the package is made from and would replace. Nothing was written; choose an empty folder, or a new one.</source>
+        <translation>Le paquet ne peut pas être écrit dans {path}&#xa0;: son fichier {name} y est {source}, dont le paquet est fait et qu&apos;il remplacerait. Rien n&apos;a été écrit&#xa0;; choisissez un dossier vide, ou un nouveau dossier.</translation>
+    </message>
+    <message>
+        <source>The package cannot be written in {path}: that folder already holds {names} and is not an earlier package of this configuration (a package goes in an empty folder, or replaces an earlier one). Nothing was written; choose an empty folder, or a new one.</source>
+        <translation>Le paquet ne peut pas être écrit dans {path}&#xa0;: ce dossier contient déjà {names} et n&apos;est pas un paquet précédent de cette configuration (un paquet va dans un dossier vide, ou remplace un paquet précédent). Rien n&apos;a été écrit&#xa0;; choisissez un dossier vide, ou un nouveau dossier.</translation>
     </message>
     <message>
         <source>{path} has no corrections.</source>
@@ -3211,6 +3259,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>{file}: the columns {columns} are not in the configuration&apos;s mapping and skipped.</source>
         <translation>{file}&#xa0;: les colonnes {columns} ne figurent pas dans la correspondance de la configuration et sont ignorées.</translation>
+    </message>
+    <message>
+        <source>Nothing was refreshed: the store already holds what the exports hold; no run was recorded.</source>
+        <translation>Rien n&apos;a été actualisé&#xa0;: la base contient déjà ce que contiennent les exports&#xa0;; aucune exécution n&apos;a été enregistrée.</translation>
+    </message>
+    <message>
+        <source>Nothing was refreshed: every row has an error or is already in the store; no run was recorded.</source>
+        <translation>Rien n&apos;a été actualisé&#xa0;: chaque ligne a une erreur ou est déjà dans la base&#xa0;; aucune exécution n&apos;a été enregistrée.</translation>
     </message>
     <message>
         <source>the file changed since it was read; refresh again.</source>
@@ -3686,19 +3742,19 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Another {table} has the {column} {value}, written by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {table} has the {column} {value}, written by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {table} has the {column} {value}, written by run {run} since the check; check again: nothing was written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {table} has the {column} {value}, written by another program since the check; check again: nothing was written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
 </context>
 <context>
@@ -3857,6 +3913,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>The workbook reader cannot convert a cell of this line ({detail}): a date or time far out of range, perhaps; the line is not read.</source>
         <translation>Le lecteur de classeurs ne peut pas convertir une cellule de cette ligne (son message, en anglais&#xa0;: {detail})&#xa0;: une date ou une heure très hors limites, peut-être&#xa0;; la ligne n&apos;est pas lue.</translation>
+    </message>
+    <message>
+        <source>The line holds {count} of the {mapped} values the configuration maps; the missing ones are read as empty.</source>
+        <translation>La ligne contient {count} des {mapped} valeurs que la configuration associe&#xa0;; celles qui manquent sont lues vides.</translation>
+    </message>
+    <message>
+        <source>The line has {count} values where the configuration maps {mapped}; the values after the first {mapped} are not read.</source>
+        <translation>La ligne a {count} valeurs là où la configuration en associe {mapped}&#xa0;; les valeurs après les {mapped} premières ne sont pas lues.</translation>
     </message>
     <message>
         <source>Field {field}: no teacher has the login {login}.</source>
