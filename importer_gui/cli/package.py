@@ -14,7 +14,7 @@ from importer_gui.cli.output import dump_json, visible
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.errors import ImporterError
-from importer_gui.core.package import PackageResult, package
+from importer_gui.core.package import PackageResult, package, refuse_unsafe_folder
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
@@ -35,6 +35,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     target = sftp.parse_target(args.upload) if args.upload else None
     config = config_xml.load(args.config)
+    # Refused at once: not after a check of a large file, nor with the store opened.
+    refuse_unsafe_folder(config, pipeline.resolve_data_files(config, args.data), args.out)
     with open_store(args) as store, collector_kept_off_the_plan():
         plan = pipeline.check(config, store, data_files=args.data)
     keep_until_exit(plan)

@@ -12,6 +12,7 @@ from importer_gui.core import config_xml, pipeline
 from importer_gui.core.config import EXT_NS
 from importer_gui.core.package import package
 from importer_gui.core.store import Store
+from tests.stores import existing_store
 
 TEACHERS_ONLY = """<?xml version="1.0" encoding="UTF-8"?>
 <import-config><import><providers><fileSystemSourceProvider><fileName>teachers.csv</fileName>
@@ -19,13 +20,6 @@ TEACHERS_ONLY = """<?xml version="1.0" encoding="UTF-8"?>
 </columnsMapping></fileSystemSourceProvider></providers><actions>
 <createOrUpdateTeacherAction/></actions></import></import-config>
 """
-
-
-def empty_store(path: Path) -> str:
-    """A store made empty beforehand: a command's --store names an existing one."""
-    with Store.open(path):
-        pass
-    return str(path)
 
 
 def teachers_store(sample: Path, tmp_path: Path) -> Path:
@@ -40,7 +34,7 @@ def test_the_sample_packages_and_checks_clean_on_a_store_of_teachers(
         sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "package"
     code = main(["package", str(sample / "sample-config.xml"), "--out", str(out),
-                 "--store", empty_store(tmp_path / "empty.sqlite3")])
+                 "--store", existing_store(tmp_path / "empty.sqlite3")])
     text = capsys.readouterr().out
     assert code == 1  # the sample's mistakes are left out, named as check names them
     assert "trainings.xlsx:5: ERROR trainingModality:" in text
@@ -133,7 +127,7 @@ def test_a_teachers_only_configuration_is_nothing_to_package(
         sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (sample / "teachers-only.xml").write_text(TEACHERS_ONLY)
     code = main(["package", str(sample / "teachers-only.xml"), "--out", str(tmp_path / "o"),
-                 "--store", empty_store(tmp_path / "s.sqlite3")])
+                 "--store", existing_store(tmp_path / "s.sqlite3")])
     assert code == 2
     assert "Nothing to package" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
@@ -142,7 +136,7 @@ def test_a_teachers_only_configuration_is_nothing_to_package(
 def test_json_names_the_files_and_the_rows_left_out(sample: Path, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["package", str(sample / "sample-config.xml"), "--out", str(tmp_path / "o"),
-                 "--store", empty_store(tmp_path / "s.sqlite3"), "--json"])
+                 "--store", existing_store(tmp_path / "s.sqlite3"), "--json"])
     document = json.loads(capsys.readouterr().out)
     assert code == 1
     assert [Path(f["file"]).name for f in document["files"]] == [

@@ -15,7 +15,7 @@ from importer_gui.core.errors import ImporterError
 from importer_gui.core.package import package
 from importer_gui.core.store import Store
 from tests.builders import write_xlsx
-from tests.core.test_package import empty_store
+from tests.stores import existing_store
 
 LEARNERS_CONFIG = """<?xml version="1.0" encoding="UTF-8"?>
 <import-config><import><providers><fileSystemSourceProvider><fileName>learners.csv</fileName>
@@ -37,7 +37,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def package_cli(sample: Path, out: Path, tmp_path: Path, *more: str) -> int:
     """``package`` of the sample into ``out`` on an empty store."""
     return main(["package", str(sample / "sample-config.xml"), "--out", str(out),
-                 "--store", empty_store(tmp_path / "s.sqlite3"), *more])
+                 "--store", existing_store(tmp_path / "s.sqlite3"), *more])
 
 
 def refused_in(folder: Path, names: str) -> str:
@@ -183,7 +183,7 @@ def test_the_command_line_names_every_row_left_out_the_encodings_too(
     write_xlsx(latin / "learners.xlsx", rows)
     (latin / "book.xml").write_text(LEARNERS_CONFIG.replace("learners.csv", "learners.xlsx"))
     code = main(["package", str(latin / "book.xml"), "--out", str(tmp_path / "out"),
-                 "--store", empty_store(tmp_path / "s.sqlite3")])
+                 "--store", existing_store(tmp_path / "s.sqlite3")])
     assert code == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[3:] == [
@@ -197,3 +197,19 @@ def test_the_command_line_names_every_row_left_out_the_encodings_too(
         "learners.xlsx:8: ERROR managerLogin: Field managerLogin: no learner has the login "
         "jdurand.",
         "4 rows with errors left out."]
+
+
+def test_the_command_line_refuses_before_its_check_and_its_store(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_check(*args: object, **kwargs: object) -> None:
+        raise AssertionError("checked before the folder was refused")
+
+    monkeypatch.setattr(pipeline, "check", no_check)
+    store = tmp_path / "never.sqlite3"
+    code = main(["package", str(sample / "sample-config.xml"), "--out", str(sample),
+                 "--store", str(store)])
+    assert code == 2
+    assert capsys.readouterr().err == refused_in(sample, "sample-config.xml, teachers.csv, "
+                                                         "trainings.xlsx, …")
+    assert not store.exists()
