@@ -100,3 +100,27 @@ def test_the_rows_left_out_in_french(french: None, plan: pipeline.Plan, tmp_path
     dialog = shown(plan, tmp_path / "out", qtbot)
     dialog.package_button.click()
     assert "\nlearners.csv:5: ERREUR candidateEmail\u00a0: " in dialog.summary.text()
+
+
+def test_the_refusal_and_the_encodings_row_in_french(
+        french: None, plan: pipeline.Plan, sample: Path, tmp_path: Path, qtbot: QtBot) -> None:
+    before = snapshot(sample)
+    dialog = shown(plan, sample, qtbot)
+    dialog.package_button.click()
+    assert dialog.error.text() == (
+        f"Le paquet ne peut pas être écrit dans {sample}\u00a0: ce dossier contient les "
+        f"fichiers dont il est fait (sample-config.xml, teachers.csv, trainings.xlsx, …), "
+        f"qu'un paquet ne doit jamais remplacer. Rien n'a été écrit\u00a0; choisissez un "
+        f"dossier vide, ou un nouveau dossier.")
+    assert snapshot(sample) == before
+    learners = plan.imports[4]
+    index = next(n for n, row in enumerate(learners.rows) if row.line == 2)
+    cells = list(learners.rows[index].cells)
+    cells[3] = "Œuvre"
+    pipeline.recheck_row(plan, 4, index, tuple(cells))
+    plan.config.imports[4].provider.file_encoding = "ISO-8859-1"
+    dialog.folder_edit.setText(str(tmp_path / "out"))
+    dialog.package_button.click()
+    assert ("\nlearners.csv:2: ERREUR candidateName\u00a0: Impossible d'écrire \"Œ\" (U+0152) "
+            "en ISO-8859-1, l'encodage déclaré du fichier\u00a0; la ligne est laissée hors du "
+            "paquet. Changez ces caractères dans la ligne.\n") in dialog.summary.text()
