@@ -379,7 +379,7 @@ def measure(case: Case, repeat: int, seed: Path | None) -> tuple[dict[str, Any],
     """The floor, check, commit and check again of one case, ``repeat`` times: medians, the
     largest peak memory seen, and the steps refused over the memory budget (measured with
     it lifted)."""
-    from bench.run import Measure, python, run
+    from bench.run import Measure, empty_store, python, run
 
     config = case.folder / "config.xml"
     rounds: list[dict[str, Measure]] = []
@@ -388,7 +388,7 @@ def measure(case: Case, repeat: int, seed: Path | None) -> tuple[dict[str, Any],
         with tempfile.TemporaryDirectory() as temp:
             def steps(*cli: str, name: str) -> dict[str, Measure]:
                 store = copy_store(seed, Path(temp) / f"{name}.db")
-                checked = store if seed else Path(temp) / f"{name}-empty.db"
+                checked = store if seed else empty_store(Path(temp) / f"{name}-empty.db")
                 return {"check": run(python(*cli, "--store", checked, "check", config)),
                         "commit": run(python(*cli, "--store", store, "commit", config)),
                         "again": run(python(*cli, "--store", store, "check", config))}

@@ -59,6 +59,16 @@ def python(*args: str | Path) -> list[str]:
     return [sys.executable, *map(str, args)]
 
 
+def empty_store(path: Path) -> Path:
+    """A new, empty store at ``path``, made untimed: the commands that only read refuse a
+    --store naming none."""
+    from importer_gui.core.store import Store
+
+    with Store.open(path):
+        pass
+    return path
+
+
 @dataclass
 class Line:
     """One line of the table."""
@@ -151,11 +161,11 @@ def _registrations_round(folder: Path, books: list[str]) -> dict[str, Measure]:
         steps = {
             "floor": run(python("-m", "bench.probes", "openpyxl", *books)),
             "calamine": run(python("-m", "bench.probes", "calamine", *books)),
-            "check": run(python(*cli[:3], Path(temp) / "empty.db", "check",
+            "check": run(python(*cli[:3], empty_store(Path(temp) / "empty.db"), "check",
                                 folder / "config.xlsx.xml")),
             "commit": run(python(*cli, "commit", folder / "config.xlsx.xml")),
             "again": run(python(*cli, "commit", folder / "config.xlsx.xml")),
-            "csv": run(python(*cli[:3], Path(temp) / "empty-csv.db", "check",
+            "csv": run(python(*cli[:3], empty_store(Path(temp) / "empty-csv.db"), "check",
                               folder / "config.csv.xml")),
         }
     for what, x in steps.items():
@@ -183,16 +193,16 @@ def _timed_round(folder: Path, books: list[str], cluster: Cluster) -> dict[str, 
         steps = {
             "floor": run(python("-m", "bench.probes", "openpyxl", *books)),
             "calamine": run(python("-m", "bench.probes", "calamine", *books)),
-            "check": run(python(*cli[:3], Path(temp) / "empty.db", "check",
+            "check": run(python(*cli[:3], empty_store(Path(temp) / "empty.db"), "check",
                                 folder / "config.xlsx.xml")),
             "commit": run(python(*cli, "commit", folder / "config.xlsx.xml")),
             "again": run(python(*cli, "commit", folder / "config.xlsx.xml")),
             "commit_pg": run(python(*cli[:3], cluster.url(database), "commit",
                                     folder / "config.xlsx.xml")),
-            "csv": run(python(*cli[:3], Path(temp) / "empty-csv.db", "check",
+            "csv": run(python(*cli[:3], empty_store(Path(temp) / "empty-csv.db"), "check",
                               folder / "config.csv.xml")),
-            "refresh_dry": run(python(*cli[:3], Path(temp) / "empty-refresh.db", "refresh",
-                                      "--dry-run", export)),
+            "refresh_dry": run(python(*cli[:3], empty_store(Path(temp) / "empty-refresh.db"),
+                                      "refresh", "--dry-run", export)),
             "refresh": run(python(*cli[:3], Path(temp) / "refresh.db", "refresh", export)),
             "refresh_again": run(python(*cli[:3], Path(temp) / "refresh.db", "refresh",
                                         export)),
