@@ -10,6 +10,7 @@ from importer_gui.cli.command import EXIT_OK, Command, open_store
 from importer_gui.cli.output import counts_text, dump_json, visible
 from importer_gui.core.corrections import RecordedCorrection, run_corrections
 from importer_gui.core.errors import StoreError
+from importer_gui.core.revert import runs_text
 from importer_gui.core.store import RunSummary
 
 
@@ -17,6 +18,7 @@ def _run_json(run: RunSummary) -> dict[str, Any]:
     return {"id": run.id, "started": run.started.isoformat(timespec="seconds"),
             "kind": run.kind, "config": run.config, "files": run.files, "counts": run.counts,
             "reverts": run.reverts_run, "reverted_by": run.reverted_by,
+            "partly_reverted_by": list(run.partly_reverted_by),
             "user": run.user_name, "machine": run.machine}
 
 
@@ -54,6 +56,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 def _print_run(run: RunSummary, out: TextIO) -> None:
     note = f" (reverts run {run.reverts_run})" if run.reverts_run else ""
     note += f" (reverted by run {run.reverted_by})" if run.reverted_by else ""
+    if run.partly_reverted_by:
+        note += (f" (partly reverted by {runs_text(list(run.partly_reverted_by))}; the rest "
+                 "can be reverted)")
     out.write(visible(f"Run {run.id}  {run.started:%Y-%m-%d %H:%M:%S}  {run.kind}  "
                       f"{run.config}{note}") + "\n")
     out.write(visible(f"  files: {', '.join(run.files)}") + "\n")

@@ -38,12 +38,20 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump_json(_revert_json(plan, result), out)
     else:
-        _print_revert(plan, result, out)
-    if stuck:  # every record is a conflict: nothing can be reverted
-        sys.stderr.write(f"importer-gui: Nothing can be reverted: every record of run "
-                         f"{args.run} changed since or is needed by other records.\n")
+        _print_revert(plan, result, out, dry_run=args.dry_run)
+    if stuck:
+        sys.stderr.write(f"importer-gui: Nothing can be reverted: {_stuck(plan)}.\n")
         return EXIT_FAILED
     return EXIT_ROW_ERRORS if plan.conflicts() else EXIT_OK
+
+
+def _stuck(plan: RevertPlan) -> str:
+    """Why nothing can be reverted: every record left to put back is a conflict (an earlier
+    revert that skipped them may have put back the others)."""
+    if plan.counts()["unchanged"]:
+        return (f"the records of run {plan.run_id} not put back yet changed since or are "
+                "needed by other records")
+    return f"every record of run {plan.run_id} changed since or is needed by other records"
 
 
 def _revert_json(plan: RevertPlan, result: RevertResult | None) -> dict[str, Any]:
@@ -56,18 +64,21 @@ def _revert_json(plan: RevertPlan, result: RevertResult | None) -> dict[str, Any
             "counts": plan.counts(), "later_runs": plan.later_runs}
 
 
-def _print_revert(plan: RevertPlan, result: RevertResult | None, out: TextIO) -> None:
-    """Counts, every conflict with its record, and what was written."""
+def _print_revert(plan: RevertPlan, result: RevertResult | None, out: TextIO, *,
+                  dry_run: bool) -> None:
+    """Counts, every conflict with its record, and what was written (a revert that can
+    write nothing says why on stderr)."""
     out.write(f"Revert of run {plan.run_id}: {counts_text(plan.counts())}\n")
     for row in plan.rows():
         for issue in row.issues:
             field = f" {issue.field}" if issue.field else ""
             out.write(visible(f"{row.table.value} {row.record_id}: {issue.level.value}{field}: "
                               f"{issue.message}") + "\n")
-    for line in plan.summary():
+    for line in plan.summary(done=result is not None):
         out.write(visible(line) + "\n")
     if result is None:
-        out.write("Dry run: nothing was written.\n")
+        if dry_run:
+            out.write("Dry run: nothing was written.\n")
         return
     skipped = plan.conflicts()
     tail = f"; {skipped} record{'s' if skipped != 1 else ''} skipped" if skipped else ""

@@ -10,6 +10,11 @@ A record whose values are no longer those the run left (a later run or someone e
 it) is a conflict: an ERROR row that the commit skips. So is a created record that records
 staying in the store still refer to, and a record that cannot come back because what it
 refers to is gone or its unique value is taken. Conflicts never stop the other records.
+
+A revert that skipped conflicts leaves its run revertible for the rest: reverting it again
+starts from what the run and its reverts (and theirs: a revert can be reverted) last made of
+each record, so a record already put back is left alone. Only a revert that puts back every
+record marks the run reverted; reverting a revert makes the run it reverted revertible again.
 """
 
 from __future__ import annotations
@@ -138,18 +143,29 @@ class RevertPlan:
         """Records the commit skips."""
         return sum(table.conflicts for table in self.tables)
 
-    def summary(self) -> list[str]:
-        """What the preview says above the table: conflicts, and which runs to revert first."""
+    def summary(self, *, done: bool = False) -> list[str]:
+        """What the preview says above the table (or, once ``done``, below the revert):
+        conflicts, and which runs to revert first."""
         lines: list[str] = []
         conflicts = self.conflicts()
-        if conflicts:
+        run, later = self.run_id, self.later_runs
+        if conflicts and not done:
             lines.append(f"{_count(conflicts, 'conflicting record')} will be skipped (changed "
-                         f"since run {self.run_id}, or still needed by other records); the "
-                         "others will be reverted.")
-        if self.later_runs:
-            lines.append(f"{_runs_text(self.later_runs).capitalize()} changed records of run "
-                         f"{self.run_id} again: revert {_them(self.later_runs)} first to "
-                         "revert those records as well.")
+                         f"since run {run}, or still needed by other records); the others "
+                         "will be reverted.")
+        elif conflicts:
+            lines.append(f"{_count(conflicts, 'conflicting record')} "
+                         f"{'was' if conflicts == 1 else 'were'} skipped (changed since run "
+                         f"{run}, or still needed by other records); run {run} can be "
+                         "reverted again for them.")
+        if later and not done:
+            lines.append(f"{runs_text(later).capitalize()} changed records of run {run} "
+                         f"again: revert {_them(later)} first to revert those records as "
+                         "well.")
+        elif later:
+            lines.append(f"{runs_text(later).capitalize()} changed records of run {run} "
+                         f"again: revert {_them(later)}, then run {run} again, to revert "
+                         "those records as well.")
         return lines
 
 
@@ -195,12 +211,16 @@ class _Entry:
 def plan_revert(store: Store, run_id: int, monitor: Monitor | None = None) -> RevertPlan:
     """What reverting run ``run_id`` does to each record it touched; nothing is written."""
     monitor = monitor or Monitor()
-    run = _run(store, run_id)
+    runs = store.history()
+    run = _run(store, runs, run_id)
     # Memory grows with the records the run touched, never with the whole store: the run's
     # changes are streamed, and only the records they name are read, a batch of ids at a time.
     entries = _entries(store.run_changes_stream(run_id))
+    reverts = _reverts_of(runs, run_id)
+    for revert_id in reverts:
+        _revert_applied(entries, store.run_changes_stream(revert_id))
     _read_current(store, entries)
-    later = _LaterRuns(store, run_id)
+    later = _LaterRuns(store, run_id, set(reverts))
     for n, entry in enumerate(entries.values()):
         monitor.step(n, len(entries), f"Comparing the records of run {run_id} with the store")
         _plan_entry(entry, run_id, later)
@@ -210,9 +230,9 @@ def plan_revert(store: Store, run_id: int, monitor: Monitor | None = None) -> Re
                       later.to_revert_first(e for e in entries.values() if e.conflict))
 
 
-def _run(store: Store, run_id: int) -> RunSummary:
+def _run(store: Store, runs: list[RunSummary], run_id: int) -> RunSummary:
     """The run to revert; a clear error when it is unknown or already reverted."""
-    run = next((r for r in store.history() if r.id == run_id), None)
+    run = next((r for r in runs if r.id == run_id), None)
     if run is None:
         raise StoreError(NO_SUCH_RUN.format(path=store.path, run=run_id))
     if run.reverted_by is not None:
@@ -233,6 +253,30 @@ def _entries(rows: Iterable[RunChangeRow]) -> dict[Key, _Entry]:
     return entries
 
 
+def _reverts_of(runs: list[RunSummary], run_id: int) -> list[int]:
+    """The reverts of a run, of those reverts, and so on, oldest first."""
+    reverting: dict[int, list[int]] = {}
+    for run in runs:
+        if run.reverts_run is not None:
+            reverting.setdefault(run.reverts_run, []).append(run.id)
+    found: list[int] = []
+    waiting = [run_id]
+    while waiting:
+        more = reverting.get(waiting.pop(), [])
+        found.extend(more)
+        waiting.extend(more)
+    return sorted(found)
+
+
+def _revert_applied(entries: dict[Key, _Entry], rows: Iterable[RunChangeRow]) -> None:
+    """A revert of the run (or of one of its reverts): the records it wrote were last left
+    as it left them, which is what reverting the run now starts from."""
+    for row in rows:
+        entry = entries.get((row.table, row.record_id))
+        if entry is not None:  # a revert touches only the records of the run it reverts
+            entry.after = None if row.kind is ChangeKind.DELETE else row.after
+
+
 def _read_current(store: Store, entries: dict[Key, _Entry]) -> None:
     """Each touched record's values now, read a batch of ids at a time (None: not there)."""
     for table in TABLE_ORDER:
@@ -247,8 +291,8 @@ def _read_current(store: Store, entries: dict[Key, _Entry]) -> None:
 
 def _plan_entry(entry: _Entry, run_id: int, later: _LaterRuns) -> None:
     """The change that undoes one record's net change, or the conflict that prevents it."""
-    if entry.before is None and entry.after is None:
-        return  # created and deleted by the run: nothing to undo
+    if entry.before == entry.after:
+        return  # created and deleted by the run, or already put back: nothing to undo
     if entry.current != entry.after:
         entry.issues += tuple(_changed_issues(entry, run_id, later))
         return
@@ -429,9 +473,10 @@ def _missing_reference(entry: _Entry, after: _AfterRevert) -> Issue | None:
 class _LaterRuns:
     """The runs after the reverted one and the records each touched, read only when needed."""
 
-    def __init__(self, store: Store, run_id: int) -> None:
+    def __init__(self, store: Store, run_id: int, reverts: set[int]) -> None:
         self.store = store
         self.run_id = run_id
+        self.reverts = reverts  # the run's own reverts: what they did is the run's "after"
         self._touched: dict[Key, list[int]] | None = None
         self._runs: dict[int, RunSummary] = {}
 
@@ -444,8 +489,8 @@ class _LaterRuns:
     def _load(self) -> dict[Key, list[int]]:
         """Every record each later run changed."""
         touched: dict[Key, list[int]] = {}
-        runs = sorted((r for r in self.store.history() if r.id > self.run_id),
-                      key=lambda r: r.id)
+        runs = sorted((r for r in self.store.history()
+                       if r.id > self.run_id and r.id not in self.reverts), key=lambda r: r.id)
         for run in runs:
             self._runs[run.id] = run
             for row in self.store.run_changes_stream(run.id):
@@ -459,7 +504,7 @@ class _LaterRuns:
         runs = self.touched(table, record_id)
         if not runs:
             return ""
-        text = _runs_text(runs)
+        text = runs_text(runs)
         return f" ({text})" if short else f" by {text}"
 
     def to_revert_first(self, conflicts: Iterable[_Entry]) -> list[int]:
@@ -521,9 +566,10 @@ def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None
         raise ImporterError(template.format(count=skipped, run=plan.run_id))
     run = plan.run
     counts = plan.counts()
+    # Skipped records leave the run revertible for them: only a whole revert marks it.
     info = RunInfo(config_path=run.config if run else "", config_xml="",
                    files=list(run.files) if run else [], counts=counts, kind="revert",
-                   reverts_run=plan.run_id)
+                   reverts_run=plan.run_id, reverts_whole=not skipped)
     run_id = store.apply(changes, info, monitor=monitor)
     return RevertResult(run_id, plan.run_id, counts, skipped)
 
@@ -571,7 +617,7 @@ def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-def _runs_text(runs: list[int]) -> str:
+def runs_text(runs: list[int]) -> str:
     """"run 5", "runs 5 and 7"."""
     if len(runs) == 1:
         return f"run {runs[0]}"

@@ -103,6 +103,7 @@ def test_revert_undoes_creates_updates_and_deletes_table_by_table(store: Store) 
 
 
 def test_revert_then_revert_again_is_a_redo(store: Store) -> None:
+    before = record_tables(store.path)
     run = wrong_run(store)
     after = record_tables(store.path)
     first = commit_revert(store, plan_revert(store, run))
@@ -110,11 +111,17 @@ def test_revert_then_revert_again_is_a_redo(store: Store) -> None:
     assert redo_plan.conflicts() == 0
     redo = commit_revert(store, redo_plan)
     assert record_tables(store.path) == after
-    assert {r.id: r.reverted_by for r in store.history()}[first.run_id] == redo.run_id
+    reverted_by = {r.id: r.reverted_by for r in store.history()}
+    assert reverted_by[first.run_id] == redo.run_id
+    assert reverted_by[run] is None  # redone, so in effect again: it can be reverted again
     with pytest.raises(StoreError) as failure:
-        plan_revert(store, run)
-    assert str(failure.value) == (f"Run {run} was already reverted by run {first.run_id}; "
-                                  f"revert run {first.run_id} to redo it.")
+        plan_revert(store, first.run_id)
+    assert str(failure.value) == (f"Run {first.run_id} was already reverted by run "
+                                  f"{redo.run_id}; revert run {redo.run_id} to redo it.")
+    again = plan_revert(store, run)
+    assert again.conflicts() == 0
+    assert commit_revert(store, again).reverts == run
+    assert record_tables(store.path) == before
 
 
 def test_a_record_a_later_run_changed_is_skipped_and_the_run_named(store: Store) -> None:
@@ -246,16 +253,19 @@ def test_cli_dry_run_then_revert_then_history(store: Store,
     assert (code, err) == (1, "")
     assert f"room 1: ERROR capacity: Room 1 was changed after run {run}" in out
     assert out.endswith(f"Reverted run {run} as run {run + 1}; 1 record skipped.\n")
+    # Room 1 was skipped: the run stays revertible for it (QA 5), and the history says so.
     code, out, _ = cli(capsys, "history", "--store", path)
     assert f"Run {run + 1}" in out and f"revert  /cfg/sessions.xml (reverts run {run})" in out
-    assert f"(reverted by run {run + 1})" in out
+    assert (f"import  /cfg/sessions.xml (partly reverted by run {run + 1}; the rest can be "
+            "reverted)\n") in out
     code, out, _ = cli(capsys, "history", "--store", path, "--json")
     runs = {r["id"]: r for r in json.loads(out)["runs"]}
-    assert runs[run]["reverted_by"] == run + 1 and runs[run + 1]["reverts"] == run
+    assert runs[run]["reverted_by"] is None and runs[run + 1]["reverts"] == run
+    assert runs[run]["partly_reverted_by"] == [run + 1]
     code, out, err = cli(capsys, "revert", str(run), "--store", path)
-    assert (code, out) == (2, "")
-    assert err == (f"importer-gui: Run {run} was already reverted by run {run + 1}; revert run "
-                   f"{run + 1} to redo it.\n")
+    assert code == 2 and f"room 1: ERROR capacity: Room 1 was changed after run {run}" in out
+    assert err == (f"importer-gui: Nothing can be reverted: the records of run {run} not put "
+                   "back yet changed since or are needed by other records.\n")
 
 
 def test_cli_revert_without_conflicts_exits_0(store: Store,

@@ -156,11 +156,20 @@ class Queries:
     # ------------------------------------------------------------ runs
 
     def history(self, conn: Connection) -> list[RunSummary]:
-        """Every run, newest first."""
+        """Every run, newest first; a run not wholly reverted names the reverts in effect
+        that put back part of it."""
         rows = conn.execute(
             "SELECT id, started, finished, kind, config_path, files, counts, reverts_run,"
             " reverted_by, user_name, machine FROM import_run ORDER BY id DESC").fetchall()
-        return list(starmap(self._summary, rows))
+        runs = list(starmap(self._summary, rows))
+        partly: dict[int, list[int]] = {}
+        for run in runs:
+            if run.reverts_run is not None and run.reverted_by is None:
+                partly.setdefault(run.reverts_run, []).insert(0, run.id)
+        for run in runs:
+            if run.reverted_by is None and run.id in partly:
+                run.partly_reverted_by = tuple(partly[run.id])
+        return runs
 
     def _summary(self, run_id: int, started: Any, finished: Any, kind: str, config: str,
                  files: Any, counts: Any, reverts_run: int | None, reverted_by: int | None,

@@ -50,6 +50,8 @@ class RunInfo:
     counts: dict[str, int]
     kind: str = "import"  # or "refresh", "revert"
     reverts_run: int | None = None
+    # False: the revert skipped conflicts, so the run it reverts stays revertible for them.
+    reverts_whole: bool = True
     user_name: str = field(default_factory=os_user)  # who commits it
     machine: str = field(default_factory=machine_name)  # from which computer
 
@@ -66,9 +68,11 @@ class RunSummary:
     files: list[str]
     counts: dict[str, int]
     reverts_run: int | None
-    reverted_by: int | None
+    reverted_by: int | None  # the revert that put back every record the run left
     user_name: str | None = None  # None: a run committed before stores said who
     machine: str | None = None
+    # Reverts in effect that put back some of its records only (the run stays revertible).
+    partly_reverted_by: tuple[int, ...] = ()
 
     @property
     def committed_by(self) -> str:

@@ -114,7 +114,10 @@ def _now() -> datetime:
 
 
 def _insert_run(conn: Connection, dialect: Dialect, run: RunInfo) -> int:
-    """The run's row (finished is set at the end); a revert marks the run it reverts."""
+    """The run's row (finished is set at the end), and a revert's marks: the run it reverts
+    is marked reverted when every record was put back (a revert that skipped conflicts
+    leaves it revertible for them), and reverting a revert makes the run that one reverted
+    revertible again, all in the run's transaction."""
     moment, encode = dialect.encoders[Type.DATETIME], dialect.encoders[Type.JSON]
     run_id = dialect.insert(conn, "import_run", {
         "started": moment(_now()), "kind": run.kind, "config_path": run.config_path,
@@ -123,11 +126,17 @@ def _insert_run(conn: Connection, dialect: Dialect, run: RunInfo) -> int:
         "user_name": run.user_name or None, "machine": run.machine or None})
     if run.reverts_run is not None:
         p = dialect.param
-        marked = conn.execute(
-            f"UPDATE import_run SET reverted_by = {p} WHERE id = {p} AND reverted_by IS NULL"
-            f" AND id != {p}", (run_id, run.reverts_run, run_id)).rowcount
-        if marked != 1:
+        reverted = conn.execute(
+            f"SELECT reverts_run FROM import_run WHERE id = {p} AND reverted_by IS NULL"
+            f" AND id != {p}", (run.reverts_run, run_id)).fetchone()
+        if reverted is None:
             raise StoreError(NO_RUN_TO_REVERT.format(run=run.reverts_run))
+        if run.reverts_whole:
+            conn.execute(f"UPDATE import_run SET reverted_by = {p} WHERE id = {p}",
+                         (run_id, run.reverts_run))
+        if reverted[0] is not None:  # a revert undone: what it reverted is in effect again
+            conn.execute(f"UPDATE import_run SET reverted_by = NULL WHERE id = {p}",
+                         (reverted[0],))
     return run_id
 
 

@@ -1,0 +1,175 @@
+"""Reverts of reverts, and reverts that skip conflicts (QA item 5), through the command line.
+
+A revert that puts back every record of a run marks it reverted; reverting that revert makes
+the run revertible again (the mark goes in the same transaction). A revert that skips
+conflicts leaves its run revertible for them: reverting it again starts from what the run
+and its reverts last made of each record, and the history says it was partly reverted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from importer_gui.cli import main
+from importer_gui.core.errors import StoreError
+from importer_gui.core.revert import commit_revert, plan_revert
+from importer_gui.core.store import Store
+from tests.builders import teachers_import, write_config
+from tests.postgres import raw_sql, record_tables
+
+ADA = ("ada", "Lovelace", "Ada", "ada@example.org")
+BOB = ("bob", "Martin", "Bob", "bob@example.org")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """main(argv) with its exit code, stdout and stderr."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def teachers(folder: Path, *rows: tuple[str, str, str, str]) -> Path:
+    """A teacher configuration and its file in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_config(folder, teachers_import(folder, list(rows)))
+
+
+def names(store: Path) -> list[tuple[str, str]]:
+    """(login, name) of every teacher in the store, by id."""
+    return [(login, name) for login, name in
+            raw_sql(store, "SELECT login, name FROM teacher ORDER BY id")]
+
+
+def notes(capsys: pytest.CaptureFixture[str], store: Path) -> dict[int, str]:
+    """Each run's first history line, after its kind and configuration (its notes)."""
+    code, out, _ = run(capsys, "history", "--store", str(store))
+    assert code == 0
+    lines = [line for line in out.splitlines() if line.startswith("Run ")]
+    return {int(line.split()[1]): line.split(".xml", 1)[1].strip() for line in lines}
+
+
+def history(capsys: pytest.CaptureFixture[str], store: Path) -> dict[int, dict]:
+    """Each run as ``history --json`` gives it."""
+    code, out, _ = run(capsys, "history", "--store", str(store), "--json")
+    assert code == 0
+    return {r["id"]: r for r in json.loads(out)["runs"]}
+
+
+def test_a_run_whose_revert_is_reverted_can_be_reverted_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "store.sqlite3")
+    assert run(capsys, "commit", str(teachers(tmp_path, ADA, BOB)), "--store", store)[0] == 0
+    committed = record_tables(Path(store))
+    assert run(capsys, "revert", "1", "--store", store)[:2] == (
+        0, "Revert of run 1: create 0, update 0, unchanged 0, delete 2, error 0\n"
+           "Reverted run 1 as run 2.\n")
+    assert notes(capsys, Path(store))[1] == "(reverted by run 2)"
+    code, out, _ = run(capsys, "revert", "2", "--store", store)
+    assert (code, out.splitlines()[-1]) == (0, "Reverted run 2 as run 3.")
+    assert record_tables(Path(store)) == committed  # run 1 is redone
+    assert notes(capsys, Path(store)) == {3: "(reverts run 2)",
+                                          2: "(reverts run 1) (reverted by run 3)", 1: ""}
+    runs = history(capsys, Path(store))
+    assert (runs[1]["reverted_by"], runs[1]["partly_reverted_by"]) == (None, [])
+    code, out, err = run(capsys, "revert", "1", "--store", store)
+    assert (code, err) == (0, "")
+    assert out == ("Revert of run 1: create 0, update 0, unchanged 0, delete 2, error 0\n"
+                   "Reverted run 1 as run 4.\n")
+    assert names(Path(store)) == []
+    assert notes(capsys, Path(store))[1] == "(reverted by run 4)"
+    code, out, err = run(capsys, "revert", "2", "--store", store)
+    assert (code, out) == (2, "")
+    assert err == "importer-gui: Run 2 was already reverted by run 3; revert run 3 to redo it.\n"
+
+
+def test_a_revert_that_skips_a_conflict_leaves_the_run_revertible_for_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store.sqlite3"
+    assert run(capsys, "commit", str(teachers(tmp_path / "one", ADA, BOB)),
+               "--store", str(store))[0] == 0
+    committed = record_tables(store)
+    renamed = ("bob", "Martineau", "Bob", "bob@example.org")
+    assert run(capsys, "commit", str(teachers(tmp_path / "two", renamed)),
+               "--store", str(store))[0] == 0
+    # Run 3 reverts what it can of run 1: Ada; Bob, renamed since by run 2, is skipped.
+    code, out, err = run(capsys, "revert", "1", "--store", str(store))
+    assert (code, err) == (1, "")
+    assert out == (
+        "Revert of run 1: create 0, update 0, unchanged 0, delete 1, error 1\n"
+        "teacher 2: ERROR name: Teacher 2 was changed after run 1 by run 2 (name is now "
+        "'Martineau', run 1 left 'Martin'); skipped.\n"
+        "1 conflicting record was skipped (changed since run 1, or still needed by other "
+        "records); run 1 can be reverted again for them.\n"
+        "Run 2 changed records of run 1 again: revert it, then run 1 again, to revert those "
+        "records as well.\n"
+        "Reverted run 1 as run 3; 1 record skipped.\n")
+    assert names(store) == [("bob", "Martineau")]
+    assert notes(capsys, store)[1] == "(partly reverted by run 3; the rest can be reverted)"
+    runs = history(capsys, store)
+    assert (runs[1]["reverted_by"], runs[1]["partly_reverted_by"]) == (None, [3])
+    # Ada is left alone now: she was put back already; Bob is still in the way.
+    code, out, err = run(capsys, "revert", "1", "--store", str(store))
+    assert code == 2 and out.startswith(
+        "Revert of run 1: create 0, update 0, unchanged 1, delete 0, error 1\n")
+    assert out.endswith("Run 2 changed records of run 1 again: revert it first to revert "
+                        "those records as well.\n")
+    assert err == ("importer-gui: Nothing can be reverted: the records of run 1 not put back "
+                   "yet changed since or are needed by other records.\n")
+    assert notes(capsys, store)[1] == "(partly reverted by run 3; the rest can be reverted)"
+    assert run(capsys, "revert", "2", "--store", str(store))[0] == 0  # run 4: Martin again
+    code, out, err = run(capsys, "revert", "1", "--store", str(store))
+    assert (code, err) == (0, "")
+    assert out == ("Revert of run 1: create 0, update 0, unchanged 1, delete 1, error 0\n"
+                   "Reverted run 1 as run 5.\n")
+    assert names(store) == []
+    assert notes(capsys, store)[1] == "(reverted by run 5)"
+    # Reverting the last revert brings Bob back, and leaves run 1 partly reverted (by run 3).
+    assert run(capsys, "revert", "5", "--store", str(store))[0] == 0  # run 6
+    assert names(store) == [("bob", "Martin")]
+    assert notes(capsys, store)[1] == "(partly reverted by run 3; the rest can be reverted)"
+    # Reverting the first one brings Ada back: run 1 is whole again, and can be reverted.
+    assert run(capsys, "revert", "3", "--store", str(store))[0] == 0  # run 7
+    assert record_tables(store) == committed
+    assert notes(capsys, store)[1] == ""
+    code, out, _ = run(capsys, "revert", "1", "--store", str(store))
+    assert (code, out.splitlines()[-1]) == (0, "Reverted run 1 as run 8.")
+    assert names(store) == []
+
+
+def test_the_window_reverting_later_runs_first_finishes_a_partial_revert(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As the window's "Revert later runs first" choice does it, after a partial revert."""
+    from importer_gui.core.revert import revert_later_first
+
+    store = tmp_path / "store.sqlite3"
+    assert run(capsys, "commit", str(teachers(tmp_path / "one", ADA, BOB)),
+               "--store", str(store))[0] == 0
+    renamed = ("bob", "Martineau", "Bob", "bob@example.org")
+    assert run(capsys, "commit", str(teachers(tmp_path / "two", renamed)),
+               "--store", str(store))[0] == 0
+    assert run(capsys, "revert", "1", "--store", str(store))[0] == 1  # run 3: Ada only
+    with Store.open(store) as opened:
+        plan = plan_revert(opened, 1)
+        assert plan.later_runs == [2]
+        results = revert_later_first(opened, plan)
+    assert [(r.reverts, r.run_id, r.skipped) for r in results] == [(2, 4, 0), (1, 5, 0)]
+    assert names(store) == []
+    assert notes(capsys, store)[1] == "(reverted by run 5)"
+
+
+def test_a_failed_revert_of_a_revert_leaves_every_mark_as_it_was(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store.sqlite3"
+    assert run(capsys, "commit", str(teachers(tmp_path, ADA)), "--store", str(store))[0] == 0
+    assert run(capsys, "revert", "1", "--store", str(store))[0] == 0  # run 2
+    with Store.open(store) as opened:
+        plan = plan_revert(opened, 2)  # would bring Ada back as teacher 1
+        raw_sql(store, "INSERT INTO teacher (login, name) VALUES ('ada', 'Another Ada')")
+        before = record_tables(store)
+        with pytest.raises(StoreError):
+            commit_revert(opened, plan)
+    assert record_tables(store) == before
+    assert notes(capsys, store) == {2: "(reverts run 1)", 1: "(reverted by run 2)"}
