@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
@@ -43,10 +43,12 @@ NOT_COMMITTED = Issue.warning("", "Not committed: another action of this row has
 
 @dataclass
 class PlannerState:
-    """What rechecking one row needs: the overlay and each import's bound actions."""
+    """What rechecking one row needs: the overlay, each import's bound actions and the
+    widths its rows may have without a warning."""
 
     overlay: Overlay
     bound: list[list[BoundAction]]
+    widths: list[Widths] = field(default_factory=list)
 
 
 def is_empty_row(cells: Iterable[Cell]) -> bool:
@@ -208,30 +210,31 @@ def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataT
                               table.headers, [a.name for a in actions],
                               stamp=FileStamp.of(table.path))
         plan.imports.append(imp_plan)
-        _plan_table(overlay, actions, table, imp_plan, monitor, plan)
+        planner.widths.append(_plan_table(overlay, actions, table, imp_plan, monitor, plan))
     return plan
 
 
 def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
-                imp_plan: ImportPlan, monitor: Monitor, plan: Plan) -> None:
+                imp_plan: ImportPlan, monitor: Monitor, plan: Plan) -> Widths:
     total = table.row_count_hint or 0
     what = f"Checking {Path(table.path).name}"
     rows = enumerate(table.rows(), start=1)  # blank rows are not given
     try:
         if len(actions) == 1:
             # A partial, not a lambda: one Python call less on every row.
-            plan_rows_into(imp_plan, overlay, rows, partial(_planned_one, overlay, actions[0]),
-                           monitor, total, what)
-        else:
-            add_row = imp_plan.add_row
-            rows, widths = _with_widths(rows, imp_plan)
-            low, high = widths.low, widths.high
-            for count, (line, cells) in rows:
-                monitor.step(count, total, what)
-                row = plan_row(overlay, actions, line, cells)
-                if not low <= len(cells) <= high and (issue := widths.issue(cells)):
-                    row.results = [*_warned(tuple(row.results), issue)]
-                add_row(row)
+            return plan_rows_into(imp_plan, overlay, rows,
+                                  partial(_planned_one, overlay, actions[0]), monitor, total,
+                                  what)
+        add_row = imp_plan.add_row
+        rows, widths = _with_widths(rows, imp_plan)
+        low, high = widths.low, widths.high
+        for count, (line, cells) in rows:
+            monitor.step(count, total, what)
+            row = plan_row(overlay, actions, line, cells)
+            if not low <= len(cells) <= high and (issue := widths.issue(cells)):
+                row.results = [*_warned(tuple(row.results), issue)]
+            add_row(row)
+        return widths
     except MemoryError:
         # Free memory while the file's reader is still open (``rows`` holds it: a loop's own
         # iterator would be dropped on the way here). Closing it runs clean-up code, which
@@ -245,9 +248,10 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
 
 def plan_rows_into(imp_plan: ImportPlan, overlay: Overlay,
                    rows: Iterable[tuple[int, tuple[int, tuple[Cell, ...]]]],
-                   plan_one: RowPlanner, monitor: Monitor, total: int, what: str) -> None:
+                   plan_one: RowPlanner, monitor: Monitor, total: int, what: str) -> Widths:
     """Rows (numbered from 1, with their lines) planned by ``plan_one`` straight into the
-    plan's columns (Rows): no RowPlan is made and taken apart again per row."""
+    plan's columns (Rows): no RowPlan is made and taken apart again per row. Returns the
+    widths the rows could have without a warning."""
     held = imp_plan.rows
     held.creations = overlay.creations
     add_line, add_cells, add_outcome = held.lines.append, held.cells.append, held.outcomes.append
@@ -272,6 +276,7 @@ def plan_rows_into(imp_plan: ImportPlan, overlay: Overlay,
     finally:
         # Counted once from the outcomes' bytes (in C), not row by row.
         imp_plan.add_counts(outcome_counts(held.outcomes, first))
+    return widths
 
 
 # Rows read ahead to learn how many cells the file's lines usually have.
@@ -338,5 +343,8 @@ def recheck_row(plan: Plan, import_index: int, row_index: int,
     for change in reversed(old.changes):
         planner.overlay.revert(change)
     row = plan_row(planner.overlay, planner.bound[import_index], old.line, cells)
+    widths = planner.widths[import_index]  # an edited row keeps its width's warning
+    if not widths.low <= len(cells) <= widths.high and (issue := widths.issue(cells)):
+        row.results = [*_warned(tuple(row.results), issue)]
     imp.replace_row(row_index, row)
     return row

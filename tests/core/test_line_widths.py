@@ -100,3 +100,20 @@ def test_a_row_of_several_actions_is_warned_about_once(
             "The line holds 2 of the 4 values the configuration maps; the missing ones are "
             "read as empty."]),
         (3, "createOrUpdateTeacherAction", [])]
+
+
+def test_an_edited_row_keeps_its_warning_while_it_keeps_its_width(tmp_path: Path) -> None:
+    from importer_gui.core import config_xml, pipeline
+    from importer_gui.core.store import Store
+
+    body = f"{HEADER}\nzoe;Zoe;Z;z@e.org\nmia;Mia;M;m@e.org;x\n"
+    config = config_xml.load(teachers(tmp_path, body.encode()))
+    long_line = ("The line has 5 values where the configuration maps 4; the values after the "
+                 "first 4 are not read.")
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        plan = pipeline.check(config, store)
+        assert [i.message for i in plan.imports[0].rows[1].issues()] == [long_line]
+        edited = pipeline.recheck_row(plan, 0, 1, ("mia", "Mia", "Mi", "m@e.org", "x"))
+        assert [i.message for i in edited.issues()] == [long_line]
+        edited = pipeline.recheck_row(plan, 0, 1, ("mia", "Mia", "Mi", "m@e.org", ""))
+        assert list(edited.issues()) == []
