@@ -337,6 +337,18 @@ def test_delete_of_a_session_with_its_interventions(store: Store) -> None:
     assert state.sessions == {} and state.interventions == {}
 
 
+def test_run_changes_read_back_share_their_column_names_and_repeated_texts(
+        store: Store) -> None:
+    # A revert of 200,000 learners holds every record's values: each with its own copy of
+    # every column name and repeated text was 674 MB, shared 433 MB.
+    run = store.apply([Change(Table.TEACHER, CREATE, -n, {"login": f"t{n}", "name": "Same"})
+                       for n in range(1, 4)], run_info(create=3))
+    first, second, third = (row.after for row in store.run_changes(run))
+    assert [second["login"], third["login"]] == ["t2", "t3"]
+    assert all(a is b for a, b in zip(first, second, strict=True))  # the column names
+    assert first["name"] == "Same" and first["name"] is second["name"] is third["name"]
+
+
 def test_run_changes_keep_full_values_before_and_after(store: Store) -> None:
     first = store.apply([
         Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "S",

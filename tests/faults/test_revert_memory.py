@@ -9,8 +9,8 @@ from importer_gui.core.schema import Table
 from importer_gui.core.store import RunInfo, Store
 from tests.faults import cli
 
-RECORDS = 200_000  # built in about 2 s; the plan before streaming peaked at 459 MB resident
-# Address space for the child: the streamed plan peaks at 262 MB resident (needs under 300 MB
+RECORDS = 200_000  # built in about 2 s
+# Address space for the child: the streamed plan peaks near 220 MB resident (needs under 300 MB
 # of address space), the plan that held the whole store and every change object over 450 MB.
 LIMIT = 400 * 1024 * 1024
 

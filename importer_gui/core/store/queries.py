@@ -67,6 +67,10 @@ class Queries:
         self._shared = {t: {c.name for c in schema.columns(t) if c.type in SHARED_TYPES}
                         for t in Table}
         self._json_decoders = {t: json_decoders(t) for t in Table}
+        # A run's recorded values, read back: each column name as one string, and texts that
+        # repeat as one (see _values).
+        self._names = {t: {name: name for name in schema.column_names(t)} for t in Table}
+        self._texts: dict[str, str] = {}
         self._moment = dialect.decoders[Type.DATETIME]
         self._json = dialect.decoders[Type.JSON]
         self._select = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
@@ -236,10 +240,17 @@ class Queries:
         """A record's values as a run recorded them, back to Python ones (ISO text to dates)."""
         if not stored:
             return {}
-        values = self._json(stored)
-        if not isinstance(values, dict):
+        read_back = self._json(stored)
+        if not isinstance(read_back, dict):
             raise ValueError(f"a {table.value}'s recorded values are not an object: "
-                             f"{values!r}")
+                             f"{read_back!r}")
+        # Each JSON text read makes its own key and value strings: a revert reading 200,000
+        # learners' values held 20 copies of every column name and of its repeated texts
+        # ("Y", "fr-FR") per record. The column names and repeated texts are shared instead.
+        names, seen = self._names[table], self._texts
+        keep = seen.setdefault if len(seen) < SHARED_VALUES else seen.get
+        values = {names.get(name, name): keep(value, value) if type(value) is str else value
+                  for name, value in read_back.items()}
         for name, read in self._json_decoders[table].items():
             if values.get(name) is not None:
                 values[name] = read(values[name])
