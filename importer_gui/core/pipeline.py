@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from importer_gui.core import config_xml, guess, readers, remap
@@ -91,19 +91,23 @@ class _Source:
     delimiter: str
     skip_first_line: bool
     sheet: str | None
+    # How many columns the provider maps: tells a wrong delimiter exactly (readers.prepare).
+    # Not part of what makes two imports read a file alike.
+    columns: int | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, imp: Import, path: Path) -> _Source:
         """The file of ``imp``, as its provider reads it."""
         provider = imp.provider
         return cls(path, provider.file_encoding, provider.delimiter_char,
-                   provider.skip_first_line, provider.sheet)
+                   provider.skip_first_line, provider.sheet, len(provider.columns) or None)
 
     def prepare(self, budget: readers.MemoryBudget) -> readers.Prepared:
         """Measure the file and charge its cost."""
         return readers.prepare(self.path, budget, encoding=self.encoding,
                                delimiter=self.delimiter,
-                               skip_first_line=self.skip_first_line, sheet=self.sheet)
+                               skip_first_line=self.skip_first_line, sheet=self.sheet,
+                               columns=self.columns)
 
 
 class _Replayed:

@@ -241,3 +241,21 @@ def test_a_pipe_given_as_the_data_file_is_refused_not_a_hang(
     assert failure(capsys, "check", str(config), "--data", str(pipe), "--store",
                    store_in(tmp_path)) == (
         f"importer-gui: {pipe}: this is a pipe or a device, not a data file")
+
+
+def test_check_tells_the_readers_how_many_columns_it_maps(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Two mapped columns in a comma file read with semicolons: two cells a line is proof
+    # enough once the check says it maps two.
+    (tmp_path / "rooms.csv").write_text("login,name\nG-1,Salle A\nG-2,Salle B\n",
+                                        encoding="utf-8")
+    config = write_config(tmp_path, ImportSpec("rooms.csv", ("teacherLogin", "teacherName"),
+                                               "createOrUpdateTeacherAction"))
+    assert failure(capsys, "check", str(config), "--store", store_in(tmp_path)) == (
+        f"importer-gui: {tmp_path / 'rooms.csv'}: the first 3 lines hold no \";\" but 1 "
+        "\",\" each; is the delimiter comma? Set <delimiter> to comma")
+    # One mapped column: commas inside its values are its values.
+    one = write_config(tmp_path, ImportSpec("rooms.csv", ("teacherLogin",),
+                                            "createOrUpdateTeacherAction"), name="one.xml")
+    _code, rows = rows_of(capsys, one, tmp_path / "again")
+    assert [line for line, _outcome, _issues in rows] == [2, 3]

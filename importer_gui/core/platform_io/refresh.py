@@ -237,7 +237,8 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
     action = export.action
     table = readers.open_table(path, encoding=action.encoding,
                                delimiter=action.delimiter_char,
-                               skip_first_line=action.show_headers)
+                               skip_first_line=action.show_headers,
+                               columns=len(export.provider.columns) or None)
     names = field_names(export)
     bound = _bind(export, names)
     handler = _HANDLERS[_table(export)]
