@@ -72,17 +72,24 @@ def race(config: Path, store: StoreLocation, folder: Path,
                                   str(store), str(flag), str(go)], cwd=ROOT,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                 for each, flag in zip((config, other or config), ready, strict=True)]
-    deadline = time.monotonic() + HANG_GUARD
-    while not all(flag.exists() for flag in ready) and time.monotonic() < deadline:
-        assert all(child.poll() is None for child in children), children[0].communicate()
-        time.sleep(0.005)
-    go.touch()
-    said = []
-    for child in children:
-        out, err = child.communicate(timeout=HANG_GUARD)
-        assert child.returncode == 0 and err == "", err
-        said.append(out.strip())
-    return sorted(said)
+    try:
+        deadline = time.monotonic() + HANG_GUARD
+        while not all(flag.exists() for flag in ready) and time.monotonic() < deadline:
+            stopped = [child for child in children if child.poll() is not None]
+            assert not stopped, stopped[0].communicate()
+            time.sleep(0.005)
+        go.touch()
+        said = []
+        for child in children:
+            out, err = child.communicate(timeout=HANG_GUARD)
+            assert child.returncode == 0 and err == "", err
+            said.append(out.strip())
+        return sorted(said)
+    finally:
+        for child in children:  # a failed race leaves no process waiting for its go
+            if child.poll() is None:
+                child.kill()
+                child.wait()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
