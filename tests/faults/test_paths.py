@@ -185,7 +185,7 @@ def test_a_device_given_as_the_configuration_is_one_line(tmp_path: Path) -> None
 # --------------------------------------------------------------------------- the wizard
 
 
-def test_the_wizard_refuses_a_configuration_that_leads_outside_its_folder(
+def test_the_wizard_reads_nothing_a_configuration_names_outside_its_folder(
         window: MainWindow, here: Path, outside: Path) -> None:
     page = window.wizard.open_page
     config = logged(here, "../outside")
@@ -193,12 +193,17 @@ def test_the_wizard_refuses_a_configuration_that_leads_outside_its_folder(
     assert page.error_label.text() == (
         f'{config}: <location> "../outside" (line 5) leads outside the configuration\'s '
         f"folder; {LOG_REMEDY}")
+    # A data file outside: the configuration opens, and the page asks for the file rather
+    # than reading the one named there.
     config = provided(here, "<path>../outside</path>", "secret.csv")
-    assert not page.open_path(config)
-    assert page.error_label.text() == (
-        f'{config}: <path> "../outside" (line 4) leads outside the configuration\'s folder; '
-        f"{DATA_REMEDY}")
-    assert window.state.choices.data_files == []
+    assert page.open_path(config)
+    assert page.unfound_label.text() == (
+        "The configuration reads secret.csv from ../outside, a folder outside its own (perhaps "
+        "on another computer): a file from there is read only once you choose it. Choose the "
+        "file to read for this import.")
+    assert page.choose_data_button.isVisible() and not page.isComplete()
+    assert outside / "secret.csv" not in window.state.choices.data_files
+    assert window.state.choices.plan is None
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
