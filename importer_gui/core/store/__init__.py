@@ -17,6 +17,7 @@ turns every engine error into one ``StoreError`` sentence.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable, Iterator, Sized
 from contextlib import contextmanager
@@ -78,6 +79,10 @@ NOT_EMPTY = QT_TRANSLATE_NOOP("errors", "The store {path} is not empty: nothing 
 UNKNOWN_RUN_KIND = QT_TRANSLATE_NOOP("errors", "Unknown run kind {kind}: nothing was written.")
 NO_FOLDER = QT_TRANSLATE_NOOP("errors", "Cannot create the folder {folder} for the store: "
                                         "{reason}.")
+A_FOLDER = QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a store: name a store file "
+                                       "(such as store.sqlite3) inside it.")
+FOLDER_READ_ONLY = QT_TRANSLATE_NOOP("errors", "Cannot create the store {path}: the folder "
+                                               "{folder} cannot be written to.")
 
 __all__ = ["PostgresUrl", "RunChangeRow", "RunInfo", "RunSummary", "Store", "StoreLocation",
            "parse_location"]
@@ -321,7 +326,11 @@ class Store:
 
 
 def _folder_ready(path: Path, create: bool) -> None:
-    """The store file's folder made when the store may be created; a missing store said."""
+    """The store file's folder made when the store may be created; a missing store, a
+    folder given as the store, and a new store in a folder nobody may write said (the
+    engine would say only "unable to open database file")."""
+    if path.is_dir():
+        raise StoreError(A_FOLDER.format(path=path))
     if not create:
         if not path.exists():
             raise StoreError(DOES_NOT_EXIST.format(path=path))
@@ -331,3 +340,5 @@ def _folder_ready(path: Path, create: bool) -> None:
     except OSError as exc:
         raise StoreError(NO_FOLDER.format(folder=path.parent,
                                           reason=exc.strerror or exc)) from exc
+    if not path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StoreError(FOLDER_READ_ONLY.format(path=path, folder=path.parent))
