@@ -3357,6 +3357,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Impossible de créer le dossier {folder} de la base&#xa0;: {reason}.</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a store: name a store file (such as store.sqlite3) inside it.</source>
+        <translation>{path} est un dossier, pas une base&#xa0;: indiquez un fichier de base (comme store.sqlite3) à l&apos;intérieur.</translation>
+    </message>
+    <message>
+        <source>Cannot create the store {path}: the folder {folder} cannot be written to.</source>
+        <translation>Impossible de créer la base {path}&#xa0;: le dossier {folder} n&apos;est pas accessible en écriture.</translation>
+    </message>
+    <message>
         <source>The store {path} holds no run {run}.</source>
         <translation>La base {path} ne contient pas d&apos;exécution {run}.</translation>
     </message>
