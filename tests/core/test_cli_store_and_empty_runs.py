@@ -14,20 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from importer_gui.cli import main
 from importer_gui.core.paths import default_store_path
 from tests.builders import teachers_import, write_config
+from tests.core.test_cli import run
 from tests.postgres import record_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPORTS = ROOT / "resources" / "sample" / "exports"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """main(argv) with its exit code, stdout and stderr."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def teachers(folder: Path, *rows: tuple[str, str, str, str]) -> Path:

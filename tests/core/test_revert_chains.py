@@ -13,28 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from importer_gui.cli import main
 from importer_gui.core.errors import StoreError
 from importer_gui.core.revert import commit_revert, plan_revert
 from importer_gui.core.store import Store
-from tests.builders import teachers_import, write_config
+from tests.core.test_cli import run
+from tests.core.test_cli_store_and_empty_runs import teachers
 from tests.postgres import raw_sql, record_tables
 
 ADA = ("ada", "Lovelace", "Ada", "ada@example.org")
 BOB = ("bob", "Martin", "Bob", "bob@example.org")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """main(argv) with its exit code, stdout and stderr."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def teachers(folder: Path, *rows: tuple[str, str, str, str]) -> Path:
-    """A teacher configuration and its file in ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    return write_config(folder, teachers_import(folder, list(rows)))
 
 
 def names(store: Path) -> list[tuple[str, str]]:
