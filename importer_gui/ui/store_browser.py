@@ -256,9 +256,13 @@ class StoreBrowser(QDialog):
         return self.history_model.run(rows[0].row()) if rows else None
 
     def _enable_revert(self) -> None:
-        """Revert a selected run that was not reverted yet."""
+        """Revert a selected run that was not reverted yet; for one that was, say why not."""
         run = self.selected_run()
         self.revert_button.setEnabled(run is not None and run.reverted_by is None)
+        self.revert_button.setToolTip(
+            arg(self.tr("Run %1 was reverted by run %2; revert run %2 to redo it."), run.id,
+                run.reverted_by) if run is not None and run.reverted_by is not None
+            else self.tr("Preview undoing the selected run, then undo it"))
 
     def _revert_selected(self) -> None:
         run = self.selected_run()

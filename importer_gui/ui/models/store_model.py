@@ -245,6 +245,10 @@ class HistoryModel(QAbstractTableModel):
                 parts.append(arg(self.tr("reverts run %1"), run.reverts_run))
             if getattr(run, "reverted_by", None):
                 parts.append(arg(self.tr("reverted by run %1"), run.reverted_by))
+            partly = getattr(run, "partly_reverted_by", ())
+            if partly:
+                parts.append(arg(self.tr("partly reverted by run %1, the rest can be reverted"),
+                                 ", ".join(map(str, partly))))
             return "; ".join(parts)
         if column == "kind":
             return run_kind(run.kind)

@@ -332,6 +332,10 @@
         <source>reverted by run %1</source>
         <translation>défaite par l&apos;exécution %1</translation>
     </message>
+    <message>
+        <source>partly reverted by run %1, the rest can be reverted</source>
+        <translation>défaite en partie par l&apos;exécution %1, le reste peut être défait</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -1692,6 +1696,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Run %1: no cell was corrected in the preview.</source>
         <translation>Exécution %1&#xa0;: aucune cellule n&apos;a été corrigée dans l&apos;aperçu.</translation>
+    </message>
+    <message>
+        <source>Run %1 was reverted by run %2; revert run %2 to redo it.</source>
+        <translation>L&apos;exécution %1 a été défaite par l&apos;exécution %2&#xa0;; défaites l&apos;exécution %2 pour la refaire.</translation>
     </message>
 </context>
 <context>

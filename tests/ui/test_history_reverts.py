@@ -1,0 +1,57 @@
+"""The store browser's history says what a revert left, and why a run cannot be reverted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from importer_gui.cli import main
+from importer_gui.core.store import Store
+from importer_gui.ui.store_browser import StoreBrowser
+from tests.core.test_cli_store_and_empty_runs import teachers
+
+REVERTS = 4  # the history's column of reverts
+
+
+def revert_column(browser: StoreBrowser) -> list[str]:
+    """The history's reverts column, newest run first."""
+    model = browser.history_model
+    return [model.data(model.index(row, REVERTS), Qt.ItemDataRole.DisplayRole)
+            for row in range(model.rowCount())]
+
+
+def select(browser: StoreBrowser, row: int) -> None:
+    """Select one run of the history, as a click does."""
+    view = browser.history_view
+    view.selectionModel().select(
+        browser.history_model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_a_partly_reverted_run_says_so_and_a_reverted_one_why_it_cannot_be_again(
+        tmp_path: Path, qtbot: object, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store.sqlite3"
+    ada, bob = ("ada", "Lovelace", "Ada", "a@example.org"), ("bob", "Martin", "Bob", "")
+    assert main(["commit", str(teachers(tmp_path / "one", ada, bob)), "--store", str(store)]) == 0
+    renamed = ("bob", "Martineau", "Bob", "")
+    assert main(["commit", str(teachers(tmp_path / "two", renamed)), "--store", str(store)]) == 0
+    assert main(["revert", "1", "--store", str(store)]) == 1  # run 3: Bob, renamed, skipped
+    assert main(["revert", "2", "--store", str(store)]) == 0  # run 4
+    capsys.readouterr()
+    with Store.open(store) as opened:
+        browser = StoreBrowser(opened)
+        qtbot.addWidget(browser)  # type: ignore[attr-defined]
+        browser.show_history()
+        assert revert_column(browser) == [
+            "reverts run 2", "reverts run 1",
+            "reverted by run 4", "partly reverted by run 3, the rest can be reverted"]
+        select(browser, 2)  # run 2, reverted by run 4
+        assert not browser.revert_button.isEnabled()
+        assert browser.revert_button.toolTip() == (
+            "Run 2 was reverted by run 4; revert run 4 to redo it.")
+        select(browser, 3)  # run 1: the rest can be reverted
+        assert browser.revert_button.isEnabled()
+        assert browser.revert_button.toolTip() == (
+            "Preview undoing the selected run, then undo it")
