@@ -7,6 +7,7 @@ mapper is far too slow for 100,000-row loads. Statements are made once per diale
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from itertools import starmap
 from typing import Any
 
@@ -67,10 +68,8 @@ class Queries:
         self._shared = {t: {c.name for c in schema.columns(t) if c.type in SHARED_TYPES}
                         for t in Table}
         self._json_decoders = {t: json_decoders(t) for t in Table}
-        # A run's recorded values, read back: each column name as one string, and texts that
-        # repeat as one (see _values).
+        # A run's recorded values, read back: each column name as one string (see _values).
         self._names = {t: {name: name for name in schema.column_names(t)} for t in Table}
-        self._texts: dict[str, str] = {}
         self._moment = dialect.decoders[Type.DATETIME]
         self._json = dialect.decoders[Type.JSON]
         self._select = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
@@ -209,7 +208,7 @@ class Queries:
             raise StoreError(f"The store {path} holds no run {run_id}.")
         rows = conn.execute(self._changes, (run_id,)).fetchall()
         try:
-            return list(starmap(self._change_row, rows))
+            return list(starmap(partial(self._change_row, {}), rows))
         except (ValueError, TypeError, AttributeError) as exc:
             raise DamagedRunError(run_id, exc) from exc
 
@@ -219,24 +218,26 @@ class Queries:
         if conn.execute(self._run_exists, (run_id,)).fetchone() is None:
             raise StoreError(f"The store {path} holds no run {run_id}.")
         cursor = conn.execute(self._changes, (run_id,))
+        change_row = partial(self._change_row, {})  # one table of texts for the whole run
         while rows := cursor.fetchmany(BATCH):
             try:
-                yield from starmap(self._change_row, rows)
+                yield from starmap(change_row, rows)
             except (ValueError, TypeError, AttributeError) as exc:
                 raise DamagedRunError(run_id, exc) from exc
 
-    def _change_row(self, table: str, kind: str, record_id: int, before: Any,
-                    after: Any) -> RunChangeRow:
-        """A stored run_change row as values."""
+    def _change_row(self, texts: dict[str, str], table: str, kind: str, record_id: int,
+                    before: Any, after: Any) -> RunChangeRow:
+        """A stored run_change row as values (``texts``: the repeated texts read so far)."""
         tbl, change = _TABLES.get(table), _KINDS.get(kind)
         if tbl is None:
             raise ValueError(f"unknown table {table!r}")
         if change is None:
             raise ValueError(f"unknown change {kind!r} to {table} {record_id}")
         return RunChangeRow(table=tbl, kind=change, record_id=record_id,
-                            before=self._values(tbl, before), after=self._values(tbl, after))
+                            before=self._values(tbl, before, texts),
+                            after=self._values(tbl, after, texts))
 
-    def _values(self, table: Table, stored: Any) -> dict[str, Any]:
+    def _values(self, table: Table, stored: Any, texts: dict[str, str]) -> dict[str, Any]:
         """A record's values as a run recorded them, back to Python ones (ISO text to dates)."""
         if not stored:
             return {}
@@ -246,9 +247,10 @@ class Queries:
                              f"{read_back!r}")
         # Each JSON text read makes its own key and value strings: a revert reading 200,000
         # learners' values held 20 copies of every column name and of its repeated texts
-        # ("Y", "fr-FR") per record. The column names and repeated texts are shared instead.
-        names, seen = self._names[table], self._texts
-        keep = seen.setdefault if len(seen) < SHARED_VALUES else seen.get
+        # ("Y", "fr-FR") per record. The column names and, within one read of a run, the
+        # repeated texts are shared instead (``texts`` is that read's, bounded).
+        names = self._names[table]
+        keep = texts.setdefault if len(texts) < SHARED_VALUES else texts.get
         values = {names.get(name, name): keep(value, value) if type(value) is str else value
                   for name, value in read_back.items()}
         for name, read in self._json_decoders[table].items():
