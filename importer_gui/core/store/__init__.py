@@ -316,7 +316,7 @@ class Store:
             try:
                 with self._dialect.write_cache(conn, expected), self._dialect.transaction(conn):
                     return write_run(conn, self._dialect, self.path, changes, run,
-                                     monitor or Monitor())
+                                     monitor or Monitor(), expected)
             except self._dialect.errors as exc:
                 # A value another commit took since the check: said with who took it.
                 said = taken(conn, self._dialect, changes, self._dialect.fault(exc), self.path)

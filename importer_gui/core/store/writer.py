@@ -19,7 +19,7 @@ errors are templates marked for translation, one per wording ("nothing was writt
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Sized
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -94,9 +94,9 @@ def _placeholder(write: Write) -> bool:
 
 
 def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[Write],
-              run: RunInfo, monitor: Monitor) -> int:
-    """Write the run's row, every change and its log; the caller holds the transaction."""
-    total = len(changes) if isinstance(changes, Sized) else 0
+              run: RunInfo, monitor: Monitor, total: int = 0) -> int:
+    """Write the run's row, every change and its log; the caller holds the transaction.
+    ``total``: how many changes there are, for the progress (0: unknown)."""
     dialect.defer_references(conn)
     run_id = _insert_run(conn, dialect, run)
     writer = BulkWriter(conn, dialect, path, run_id, monitor, total)
