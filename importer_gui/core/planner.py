@@ -227,13 +227,9 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
                                   what)
         add_row = imp_plan.add_row
         rows, widths = _with_widths(rows, imp_plan)
-        low, high = widths.low, widths.high
         for count, (line, cells) in rows:
             monitor.step(count, total, what)
-            row = plan_row(overlay, actions, line, cells)
-            if not low <= len(cells) <= high and (issue := widths.issue(cells)):
-                row.results = [*_warned(tuple(row.results), issue)]
-            add_row(row)
+            add_row(widths.warned(plan_row(overlay, actions, line, cells)))
         return widths
     except MemoryError:
         # Free memory while the file's reader is still open (``rows`` holds it: a loop's own
@@ -304,6 +300,13 @@ class Widths:
             return Issue.warning("", msg.LINE_LONG.format(count=count, mapped=self.mapped))
         return None
 
+    def warned(self, row: RowPlan) -> RowPlan:
+        """``row``, with the warning its number of cells gets, if any."""
+        issue = self.issue(row.cells)
+        if issue is not None:
+            row.results = [*_warned(tuple(row.results), issue)]
+        return row
+
 
 def _with_widths(rows: NumberedRows, imp_plan: ImportPlan) -> tuple[NumberedRows, Widths]:
     """The rows (the first few read ahead, given again) and the widths they may have.
@@ -342,9 +345,8 @@ def recheck_row(plan: Plan, import_index: int, row_index: int,
     old = imp.rows[row_index]
     for change in reversed(old.changes):
         planner.overlay.revert(change)
-    row = plan_row(planner.overlay, planner.bound[import_index], old.line, cells)
-    widths = planner.widths[import_index]  # an edited row keeps its width's warning
-    if not widths.low <= len(cells) <= widths.high and (issue := widths.issue(cells)):
-        row.results = [*_warned(tuple(row.results), issue)]
+    # An edited row keeps its width's warning.
+    row = planner.widths[import_index].warned(
+        plan_row(planner.overlay, planner.bound[import_index], old.line, cells))
     imp.replace_row(row_index, row)
     return row
