@@ -373,28 +373,25 @@ class Plan:
         return Writes(self)
 
     def write_count(self) -> int:
-        """How many changes ``writes()`` gives, counted from what the rows hold."""
-        total = 0
-        for imp in self.imports:
-            for results, held in zip(imp.rows.results, imp.rows.changes, strict=True):
-                kind = type(held)
-                if kind is tuple or kind is list:
-                    if held and not results_have_errors(results):
-                        total += len(held)
-                elif not results_have_errors(results):  # a change, or a created record
-                    total += 1
-        return total
+        """How many changes ``writes()`` gives, counted from what the rows hold (a change,
+        a created record, or several changes) without making them."""
+        return sum(len(held) if type(held) is tuple or type(held) is list else 1
+                   for _creations, held in self._committed())
 
     def _changes(self, *, written: bool) -> Iterator[Change | Record]:
+        for creations, held in self._committed():
+            if type(held) is Change:  # the usual row: no call for it
+                yield held
+            else:
+                yield from expanded(held, creations, written=written)
+
+    def _committed(self) -> Iterator[tuple[Creations | None, Any]]:
+        """What each row without errors holds to commit, with its import's creations."""
         for imp in self.imports:  # read from the rows' columns: no RowPlan made per row
             rows = imp.rows
             for results, held in zip(rows.results, rows.changes, strict=True):
-                if results_have_errors(results):
-                    continue
-                if type(held) is Change:  # the usual row: no call for it
-                    yield held
-                else:
-                    yield from expanded(held, rows.creations, written=written)
+                if not results_have_errors(results):
+                    yield rows.creations, held
 
     def files_changed(self) -> list[Path]:
         """Data files that changed on disk since they were read."""
