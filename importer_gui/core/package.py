@@ -9,18 +9,25 @@ its file beside the configuration: nothing in the package leads out of the folde
 
 The package never replaces the user's own files: it is refused, before anything is written,
 in a folder that holds the configuration or a data file it is made from, where one of its
-files would be one of those (through a link too), and in a folder that already holds files
-unless they are an earlier package of the same configuration (only the package's own names,
-its configuration among them). It never deletes anything.
+files would be one of those (through a link too), in a folder that holds files with other
+names than the package's, and where a file with one of the package's names is not an earlier
+package's as it wrote it. The configuration carries the mark that says so: an XML comment
+(ordinary XML, which the platform reads past) holding the SHA-256 of the configuration
+without that line, then of each data file. A look-alike (the user's own files with the
+package's names, or an earlier package's files changed since) is replaced only when the
+caller passes their names in ``replace`` (the window, once the user said so). It never
+deletes anything.
 """
 
 from __future__ import annotations
 
 import copy
 import csv
+import hashlib
 import io
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -80,8 +87,32 @@ NOT_A_PACKAGE = QT_TRANSLATE_NOOP(
               "is not an earlier package of this configuration (a package goes in an empty "
               "folder, or replaces an earlier one). Nothing was written; choose an empty "
               "folder, or a new one.")
+NOT_OURS = QT_TRANSLATE_NOOP(
+    "errors", "The package cannot be written in {path}: it would replace {names} there, not "
+              "written by an earlier package or changed since. Nothing was written; choose an "
+              "empty folder, or a new one.")
 # How many file names a refusal lists before "…".
 NAMES_LISTED = 3
+
+# The mark of a package's configuration: its second line (after the XML declaration), an XML
+# comment with the SHA-256 of the configuration without this line, then of each data file.
+MARK_TEXT = ("Written by Import Assistant as a package for the platform; a new package "
+             "replaces these files while they are as written. sha256:")
+_MARK = re.compile(rb"^<!-- " + re.escape(MARK_TEXT.encode()) + rb"((?: [0-9a-f]{64})+) -->"
+                   rb"\r?\n", re.MULTILINE)
+# A configuration larger than this is not one a package wrote: it is not read to be sure.
+MARK_READ_LIMIT = 64 * 1024 * 1024
+_CHUNK = 1 << 20
+
+
+class NotOurFilesError(ImporterError):
+    """Files with the package's names that no earlier package wrote as they are now: a
+    caller that asked the user may pass their names to package(replace=...)."""
+
+    def __init__(self, folder: Path, names: Sequence[str]) -> None:
+        super().__init__(NOT_OURS.format(path=folder, names=_listed(names)))
+        self.folder = folder
+        self.names = list(names)
 
 
 @dataclass
@@ -122,8 +153,10 @@ class PackageResult:
         return [self.config, *(f.path for f in self.files)]
 
 
-def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None) -> PackageResult:
-    """Write ``plan`` as a package into ``folder`` (created when missing)."""
+def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None,
+            replace: Collection[str] = ()) -> PackageResult:
+    """Write ``plan`` as a package into ``folder`` (created when missing); ``replace`` names
+    files there the user agreed to replace although no earlier package wrote them so."""
     monitor = monitor or Monitor()
     config = plan.config
     files = [imp.file for imp in plan.imports]
@@ -132,28 +165,43 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None) -> Pack
         raise ImporterError(NOTHING_TO_PACKAGE)
     folder = Path(folder)
     config_name, *names = _names(config, files, kept)
-    refuse_unsafe_folder(config, files, folder)
+    refuse_unsafe_folder(config, files, folder, replace=replace)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ImporterError(FOLDER_NOT_CREATED.format(path=folder, reason=exc.strerror or exc)) \
             from None
     result = PackageResult(folder, folder / config_name, notices=notices)
+    digests: list[str] = []
     for index, name in zip(kept, names, strict=True):
         monitor.check_cancelled()
         imp_plan, imp = plan.imports[index], config.imports[index]
         data, written, left_out = _data_file(imp_plan, imp, monitor)
         _write(folder / name, data)
+        digests.append(hashlib.sha256(data).hexdigest())
         result.files.append(PackagedFile(folder / name, imp_plan.file, written))
         result.left_out += left_out
-    _write(result.config, platform_document(config, kept, names).encode("utf-8"))
+    _write(result.config, marked(platform_document(config, kept, names).encode("utf-8"),
+                                 digests))
     return result
 
 
-def refuse_unsafe_folder(config: ImportConfig, files: Sequence[Path], folder: Path) -> None:
+def marked(document: bytes, digests: Sequence[str]) -> bytes:
+    """The configuration with its mark as second line: the digest of ``document``, then
+    ``digests`` (the data files'). A mark the configuration brought along (it was copied
+    from a package) is not kept: it would vouch for other files."""
+    declaration, _, rest = _MARK.sub(b"", document).partition(b"\n")
+    document = declaration + b"\n" + rest
+    sums = " ".join([hashlib.sha256(document).hexdigest(), *digests])
+    return declaration + f"\n<!-- {MARK_TEXT} {sums} -->\n".encode() + rest
+
+
+def refuse_unsafe_folder(config: ImportConfig, files: Sequence[Path], folder: Path, *,
+                         replace: Collection[str] = ()) -> None:
     """Raise ImporterError when the package of ``config`` read from ``files`` (one per
     import) could replace, in ``folder``, a file it is made from, or files that are not an
-    earlier package. The command line asks before its check; package() asks again."""
+    earlier package (NotOurFilesError when they only bear its names, but for those in
+    ``replace``). The command line asks before its check; package() asks again."""
     folder = Path(folder)
     if not folder.is_dir():
         return  # created empty (or refused by mkdir when it is a file)
@@ -172,8 +220,53 @@ def refuse_unsafe_folder(config: ImportConfig, files: Sequence[Path], folder: Pa
     found = sorted(entry.name for entry in folder.iterdir() if not entry.name.startswith("."))
     others = [name for name in found if name.casefold() not in ours
               or not (folder / name).is_file() or (folder / name).is_symlink()]
-    if others or (found and names[0].casefold() not in {n.casefold() for n in found}):
-        raise ImporterError(NOT_A_PACKAGE.format(path=folder, names=_listed(others or found)))
+    if others:
+        raise ImporterError(NOT_A_PACKAGE.format(path=folder, names=_listed(others)))
+    agreed = {name.casefold() for name in replace}
+    unknown = [name for name in _not_written_so(folder, found, names[0])
+               if name.casefold() not in agreed]
+    if unknown:
+        raise NotOurFilesError(folder, unknown)
+
+
+def _not_written_so(folder: Path, found: Sequence[str], config_name: str) -> list[str]:
+    """Those of ``found`` (the package's names) that no earlier package wrote as they are:
+    all of them unless the configuration there bears its mark and still matches it."""
+    config = next((name for name in found if name.casefold() == config_name.casefold()), None)
+    sums = _mark_of(folder / config) if config is not None else None
+    if sums is None:
+        return list(found)
+    data_sums = set(sums[1:])
+    return [name for name in found if name != config and _digest(folder / name) not in data_sums]
+
+
+def _mark_of(config: Path) -> list[str] | None:
+    """The digests a package's configuration lists (its own first), when it bears the mark
+    and is still as that package wrote it; None otherwise."""
+    try:
+        if config.stat().st_size > MARK_READ_LIMIT:
+            return None
+        content = config.read_bytes()
+    except OSError:
+        return None
+    mark = _MARK.search(content)
+    if mark is None:
+        return None
+    sums = mark.group(1).decode().split()
+    unmarked = content[:mark.start()] + content[mark.end():]
+    return sums if hashlib.sha256(unmarked).hexdigest() == sums[0] else None
+
+
+def _digest(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes; None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def _same_file(one: Path, other: Path) -> bool:

@@ -1,10 +1,13 @@
 """The commit page's Package for the platform… and Send to the platform…: the previewed plan
 (corrections included) written as a folder the platform reads as it is, then, when asked,
-sent to its SFTP drop folder. An unknown host key is shown for the user to accept, and a
-password is asked for when no key logs in; it is kept nowhere."""
+sent to its SFTP drop folder. Files bearing the package's names that no earlier package wrote
+as they are (the user's own, or changed since) are replaced only once the user says so. An
+unknown host key is shown for the user to accept, and a password is asked for when no key
+logs in; it is kept nowhere."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -24,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from importer_gui.core import sftp
 from importer_gui.core.errors import Cancelled, ImporterError
-from importer_gui.core.package import PackageResult, package
+from importer_gui.core.package import NotOurFilesError, PackageResult, package
 from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text, workbook_words
 from importer_gui.ui.preview_apply_dialog import WorkDialog
 from importer_gui.ui.styles import NOTICE_STYLE, SUCCESS_STYLE
+from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line
 
 DEFAULT_FOLDER_NAME = "platform-package"
@@ -53,11 +57,12 @@ def step_text(what: str) -> str:
 # --- the work, Qt-free, run in the worker thread ---------------------------------------------
 
 def package_and_send(plan: Plan, folder: Path, url: str, key_file: Path | None,
-                     password: str | None, monitor: Monitor
+                     password: str | None, replace: Sequence[str], monitor: Monitor
                      ) -> tuple[PackageResult, list[str]]:
-    """Write the package; send it when ``url`` names a drop folder."""
+    """Write the package (replacing the files ``replace`` names, which the user agreed to
+    lose); send it when ``url`` names a drop folder."""
     target = sftp.parse_target(url) if url else None
-    result = package(plan, folder, monitor=monitor)
+    result = package(plan, folder, monitor=monitor, replace=replace)
     if target is None:
         return result, []
     ask = None if password is None else (lambda _target: password)
@@ -78,6 +83,9 @@ class PackageDialog(WorkDialog):
         self.result: PackageResult | None = None
         self.sent: list[str] = []
         self._password: str | None = None  # for one attempt only
+        # The files the user agreed to replace in that folder: for one attempt only.
+        self._replace: tuple[Path, list[str]] | None = None
+        self._sending = send
         self.setWindowTitle(self.tr("Send to the platform") if send
                             else self.tr("Package for the platform"))
         self.resize(760, 420)
@@ -158,10 +166,14 @@ class PackageDialog(WorkDialog):
             return
         self._running(True, self.tr("Packaging…"))
         self.summary_area.hide()  # an earlier package's summary would not be this one's
+        self._sending = send
         plan, folder = self.plan, Path(self.folder_edit.text().strip())
         key = Path(self.key_edit.text()) if self.key_edit.text().strip() else None
         password, self._password = self._password, None
-        self.runner.run(lambda m: package_and_send(plan, folder, url, key, password, m),
+        agreed, self._replace = self._replace, None
+        replace = agreed[1] if agreed is not None and agreed[0] == folder else []
+        self.runner.run(lambda m: package_and_send(plan, folder, url, key, password, replace,
+                                                   m),
                         self._on_done, self._on_failed)
 
     def _on_done(self, outcome: tuple[PackageResult, list[str]]) -> None:
@@ -207,8 +219,26 @@ class PackageDialog(WorkDialog):
         elif isinstance(error, sftp.PasswordNeededError):
             if self._ask_password(error.target):
                 self.start(send=True)
+        elif isinstance(error, NotOurFilesError):
+            if self._agree_to_replace(error):
+                self.start(send=self._sending)
         else:
             self._show_error(error.message)
+
+    def _agree_to_replace(self, error: NotOurFilesError) -> bool:
+        """Ask before replacing files with the package's names that no earlier package
+        wrote as they are; the refusal is shown when the user keeps them."""
+        answer = ask(self, self.tr("Replace these files?"), arg(self.tr(
+            "%1 already holds files with the package's names that no earlier package wrote "
+            "as they are now (your own, or changed since):\n\n%2\n\nThe package would "
+            "replace them; they cannot be got back. Replace them?"), error.folder,
+            "\n".join(error.names)), [self.tr("&Keep them"), self.tr("&Replace them")],
+            escape=0)
+        if answer != 1:
+            self._show_error(error.message)
+            return False
+        self._replace = (error.folder, error.names)
+        return True
 
     def _accept_host_key(self, key: sftp.HostKey) -> bool:
         """Show an unknown host key; remember it when the user accepts it."""

@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from importer_gui.cli import main
 from importer_gui.core import config_xml, pipeline
-from importer_gui.core.errors import ImporterError
-from importer_gui.core.package import package
+from importer_gui.core.package import NotOurFilesError, package
 from importer_gui.core.store import Store
 from tests.builders import write_xlsx
 from tests.stores import existing_store
@@ -116,6 +116,14 @@ def test_a_folder_of_other_files_is_refused_not_written_into(
     assert snapshot(out) == before
 
 
+def not_ours(folder: Path, names: str) -> str:
+    """The command line's refusal of files bearing the package's names that no earlier
+    package wrote as they are."""
+    return (f"importer-gui: The package cannot be written in {folder}: it would replace "
+            f"{names} there, not written by an earlier package or changed since. Nothing was "
+            f"written; choose an empty folder, or a new one.\n")
+
+
 def test_files_named_as_the_packages_without_its_configuration_are_not_a_package(
         sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
@@ -123,20 +131,85 @@ def test_files_named_as_the_packages_without_its_configuration_are_not_a_package
     (out / "learners.csv").write_text("someone's list")
     with Store.open(tmp_path / "s.sqlite3") as store:
         plan = pipeline.check(config_xml.load(sample / "sample-config.xml"), store)
-    with pytest.raises(ImporterError, match=r"already holds learners\.csv and is not an "):
+    with pytest.raises(NotOurFilesError, match=r"it would replace learners\.csv there, not "):
         package(plan, out)
-    assert [p.name for p in out.iterdir()] == ["learners.csv"]
+    assert snapshot(out) == {"learners.csv": b"someone's list"}
+    result = package(plan, out, replace=["learners.csv"])  # the window, once asked
+    assert (out / "learners.csv").read_bytes() != b"someone's list"
+    assert len(result.paths()) == 6
 
 
-def test_an_earlier_package_is_replaced_and_nothing_else_touched(
+def test_a_look_alike_of_a_package_is_refused_and_left_byte_for_byte(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "copies"
+    out.mkdir()
+    (out / "sample-config.xml").write_bytes((sample / "sample-config.xml").read_bytes())
+    for name in ("trainings", "sessions", "interventions", "learners", "registrations"):
+        (out / f"{name}.csv").write_text(f"my own {name}\n")
+    before = snapshot(out)
+    assert package_cli(sample, out, tmp_path) == 2
+    captured = capsys.readouterr()
+    assert captured.err == not_ours(out, "interventions.csv, learners.csv, registrations.csv, "
+                                         "…")
+    assert captured.out == ""
+    assert snapshot(out) == before
+
+
+def test_an_earlier_package_is_marked_in_its_configuration(sample: Path,
+                                                           tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert package_cli(sample, out, tmp_path) == 1
+    lines = (out / "sample-config.xml").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == '<?xml version="1.0" encoding="UTF-8"?>'
+    assert lines[1].startswith("<!-- Written by Import Assistant as a package for the "
+                               "platform; a new package replaces these files while they "
+                               "are as written. sha256: ")
+    comment = etree.parse(str(out / "sample-config.xml")).getroot().getprevious()
+    assert isinstance(comment, etree._Comment)  # ordinary XML: a comment, read past
+
+
+def test_an_earlier_packages_file_changed_since_is_refused(
         sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     assert package_cli(sample, out, tmp_path) == 1
-    first = snapshot(out)
-    (out / ".DS_Store").write_bytes(b"the file manager's")  # hidden files are not looked at
+    with (out / "learners.csv").open("ab") as learners:
+        learners.write(b"E9999;added;by;hand;;;;;\r\n")
+    before = snapshot(out)
+    capsys.readouterr()
+    assert package_cli(sample, out, tmp_path) == 2
+    assert capsys.readouterr().err == not_ours(out, "learners.csv")
+    assert snapshot(out) == before
+
+
+def test_an_earlier_package_whose_configuration_was_edited_is_refused(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
     assert package_cli(sample, out, tmp_path) == 1
-    assert snapshot(out) == {**first, ".DS_Store": b"the file manager's"}
-    assert "learners.csv:5: ERROR candidateEmail: " in capsys.readouterr().out
+    config = out / "sample-config.xml"
+    config.write_bytes(config.read_bytes().replace(b"<import>", b"<import>\n  ", 1))
+    before = snapshot(out)
+    capsys.readouterr()
+    assert package_cli(sample, out, tmp_path) == 2
+    assert capsys.readouterr().err == not_ours(out, "interventions.csv, learners.csv, "
+                                                    "registrations.csv, …")
+    assert snapshot(out) == before
+
+
+def test_a_configuration_copied_from_a_package_is_marked_once_as_its_own(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert package_cli(sample, out, tmp_path) == 1
+    copied = sample / "from-a-package.xml"  # its mark names the first package's files
+    copied.write_bytes((out / "sample-config.xml").read_bytes())
+    second = tmp_path / "second"
+    data = ("trainings.xlsx", "sessions.xlsx", "interventions.xlsx", "learners.csv",
+            "registrations.xlsx")
+    assert main(["package", str(copied), "--out", str(second),
+                 *[arg for name in data for arg in ("--data", str(sample / name))],
+                 "--store", existing_store(tmp_path / "s2.sqlite3")]) == 1
+    marks = [line for line in (second / "from-a-package.xml").read_text().splitlines()
+             if line.startswith("<!-- Written by Import Assistant")]
+    assert len(marks) == 1
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from importer_gui.core import config_xml, pipeline
 from importer_gui.core.store import Store
 from importer_gui.ui import package_dialog
 from importer_gui.ui.package_dialog import PackageDialog
+from tests.ui.conftest import Questions
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -124,3 +125,73 @@ def test_the_refusal_and_the_encodings_row_in_french(
     assert ("\nlearners.csv:2: ERREUR candidateName\u00a0: Impossible d'écrire \"Œ\" (U+0152) "
             "en ISO-8859-1, l'encodage déclaré du fichier\u00a0; la ligne est laissée hors du "
             "paquet. Changez ces caractères dans la ligne.\n") in dialog.summary.text()
+
+
+def own_files(folder: Path) -> dict[str, bytes]:
+    """A folder of the user's own files bearing the package's names, configuration too."""
+    folder.mkdir()
+    names = ["sample-config.xml", "trainings.csv", "sessions.csv", "interventions.csv",
+             "learners.csv", "registrations.csv"]
+    for name in names:
+        (folder / name).write_bytes(f"my own {name}\n".encode())
+    return snapshot(folder)
+
+
+def test_an_earlier_package_is_replaced_without_a_question(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, questions: Questions) -> None:
+    out = tmp_path / "out"
+    dialog = shown(plan, out, qtbot)
+    dialog.package_button.click()
+    first = snapshot(out)
+    dialog.package_button.click()
+    assert questions.asked == []
+    assert dialog.summary_area.isVisible() and not dialog.error.isVisible()
+    assert snapshot(out) == first
+
+
+def test_a_look_alike_folder_is_asked_about_and_kept_by_default(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, questions: Questions) -> None:
+    out = tmp_path / "copies"
+    before = own_files(out)
+    dialog = shown(plan, out, qtbot)
+    dialog.package_button.click()
+    assert questions.asked == [(
+        "Replace these files?",
+        f"{out} already holds files with the package's names that no earlier package wrote "
+        f"as they are now (your own, or changed since):\n\ninterventions.csv\nlearners.csv\n"
+        f"registrations.csv\nsample-config.xml\nsessions.csv\ntrainings.csv\n\nThe package "
+        f"would replace them; they cannot be got back. Replace them?",
+        ["Keep them", "Replace them"])]
+    assert dialog.error.isVisible() and dialog.error.text() == (
+        f"The package cannot be written in {out}: it would replace interventions.csv, "
+        f"learners.csv, registrations.csv, … there, not written by an earlier package or "
+        f"changed since. Nothing was written; choose an empty folder, or a new one.")
+    assert dialog.result is None and not dialog.summary_area.isVisible()
+    assert snapshot(out) == before
+
+
+def test_files_the_user_agrees_to_lose_are_replaced(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, questions: Questions) -> None:
+    out = tmp_path / "copies"
+    before = own_files(out)
+    questions.answers.append("Replace them")
+    dialog = shown(plan, out, qtbot)
+    dialog.package_button.click()
+    assert len(questions.asked) == 1
+    assert dialog.result is not None and dialog.summary_area.isVisible()
+    after = snapshot(out)
+    assert sorted(after) == sorted(before)
+    assert all(after[name] != before[name] for name in before)
+    dialog.package_button.click()  # now an earlier package: no question
+    assert len(questions.asked) == 1
+
+
+def test_the_question_in_french(french: None, plan: pipeline.Plan, tmp_path: Path,
+                               qtbot: QtBot, questions: Questions) -> None:
+    out = tmp_path / "copies"
+    own_files(out)
+    shown(plan, out, qtbot).package_button.click()
+    title, text, answers = questions.asked[0]
+    assert title == "Remplacer ces fichiers\u00a0?"
+    assert text.startswith(f"{out} contient déjà des fichiers portant les noms du paquet")
+    assert answers == ["Les garder", "Les remplacer"]
