@@ -196,8 +196,10 @@ class RevertDialog(PreviewApplyDialog):
         text = arg(self.tr("Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated."),
                    result.run_id, result.reverts, counts.get("delete", 0),
                    counts.get("update", 0), counts.get("create", 0))
-        if result.skipped:
+        if result.skipped:  # the run stays revertible for them (the command line says so)
             text += " " + self.tr("%n record(s) skipped as conflicts.", "", result.skipped)
+            text += " " + arg(self.tr("Run %1 can be reverted again for what was skipped."),
+                              result.reverts)
         return text
 
     def _cancelled_text(self) -> str:

@@ -127,3 +127,47 @@ def test_conflicts_are_coloured_and_the_later_run_can_go_first(
     assert [r.reverts for r in dialog.results] == [later, run_id]
     assert announced == [dialog.results[-1].run_id]  # once, with the newest run
     assert tables(store_path) == before
+
+
+def moved_session(store_path: Path) -> int:
+    """A later run renames one of the run's sessions: its revert is then a conflict."""
+    with Store.open(store_path) as store:
+        session = next(r for r in store.load_state().sessions.values()
+                       if r.title == "Excel - Lyon")
+        return store.apply([Change(Table.SESSION, ChangeKind.UPDATE, session.id,
+                                   {"title": "Excel - Lyon (moved)"},
+                                   {"title": "Excel - Lyon"})],
+                           RunInfo("fix.xml", "<import-config/>", [], {"update": 1}))
+
+
+def test_a_revert_that_skipped_conflicts_says_the_run_can_be_reverted_again(
+        committed: tuple[Path, int, dict], qtbot: object, screenshots: Path) -> None:
+    store_path, run_id, _before = committed
+    later = moved_session(store_path)
+    dialog = RevertDialog(store_path, run_id, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.resize(1280, 800)
+    dialog.show()
+    assert dialog.skip_choice.isChecked()
+    dialog.commit()
+    assert dialog.status.text() == (
+        f"Run {later + 1} reverted run {run_id}: 0 deleted, 1 restored, 2 recreated. "
+        f"1 record(s) skipped as conflicts. Run {run_id} can be reverted again for what was "
+        f"skipped.")
+    qtbot.wait(50)  # type: ignore[attr-defined]  # the wrapped result laid out
+    dialog.grab().save(str(screenshots / "revert_skipped_conflicts.png"))
+    again = RevertDialog(store_path, run_id, synchronous=True)  # as it says: revertible
+    qtbot.addWidget(again)  # type: ignore[attr-defined]
+    assert again.plan is not None and again.plan.conflicts() == 1
+
+
+def test_the_run_can_be_reverted_again_in_french(
+        french: None, committed: tuple[Path, int, dict], qtbot: object) -> None:
+    store_path, run_id, _before = committed
+    moved_session(store_path)
+    dialog = RevertDialog(store_path, run_id, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.commit()
+    assert dialog.status.text().endswith(
+        f" 1 enregistrement ignoré car en conflit. L'exécution {run_id} pourra être défaite "
+        f"de nouveau pour ce qui a été ignoré.")
