@@ -53,6 +53,9 @@ class RowContext:
     # hand theirs to the row's next one. ``handing`` is this action's; None when none.
     given: tuple[Table, int] | None
     handing: tuple[Table, int] | None
+    # The records this action creates or updates (those the row stands for), each with the
+    # field that names it: the planner warns a later row of the import that sets one again.
+    subjects: tuple[tuple[Table, int, str], ...]
 
     def __init__(self, action: BoundAction, overlay: Overlay) -> None:
         # Written out: one is made per row and action, and default factories cost a call each.
@@ -64,6 +67,7 @@ class RowContext:
         self.failed = False
         self.given = None
         self.handing = None
+        self.subjects = ()
 
     def error(self, field_name: str, message: str) -> None:
         """Record an ERROR."""
@@ -74,9 +78,15 @@ class RowContext:
         """Record a WARNING."""
         self.issues.append(Issue(Level.WARNING, field_name, message))
 
-    def hand_on(self, table: Table, record_id: int) -> None:
-        """Hand the record this row's action stands for to the row's next action."""
+    def hand_on(self, table: Table, record_id: int, field_name: str) -> None:
+        """Hand the record this row's action stands for (named by ``field_name``) to the
+        row's next action."""
         self.handing = (table, record_id)
+        self.stands_for(table, record_id, field_name)
+
+    def stands_for(self, table: Table, record_id: int, field_name: str) -> None:
+        """Note a record this action creates or updates, named by ``field_name``."""
+        self.subjects = (*self.subjects, (table, record_id, field_name))
 
     def add(self, change: Change | None) -> bool:
         """Keep a planned change; True when there was one."""

@@ -40,7 +40,8 @@ def plan_intervention(ctx: RowContext) -> Outcome:
             columns[column] = values[field]
     if teacher is not None:
         columns["teacher_id"] = teacher.id
-    _, outcome = lookup.create_or_update(ctx, Table.INTERVENTION, _GUID_COLUMN, columns)
+    _, outcome = lookup.create_or_update(ctx, Table.INTERVENTION, _GUID_COLUMN, columns,
+                                          GUID)
     # A meeting whose room changed is an update, even when the meeting itself did not change.
     return Outcome.UPDATE if outcome is Outcome.UNCHANGED and room_changed else outcome
 
@@ -101,7 +102,8 @@ def _room(ctx: RowContext) -> tuple[int | None, bool]:
     if guid is None:
         return None, False
     room = ctx.overlay.find_one(Table.ROOM, _ROOM_GUID_COLUMN, guid)
-    # Most rows name a room as earlier rows did: answer that without building a change.
+    # Most rows name a room as earlier rows did: answer that without building a change (such
+    # a row does not set the room, so it is not warned as setting it again).
     if room is not None and values.get(ROOM_LABEL, room.label) == room.label and (
             values.get(ROOM_CAPACITY, room.capacity) == room.capacity):
         return room.id, False
@@ -109,7 +111,8 @@ def _room(ctx: RowContext) -> tuple[int | None, bool]:
     for field, column in _ROOM_COLUMNS:
         if field in values:
             columns[column] = values[field]
-    room_id, outcome = lookup.create_or_update(ctx, Table.ROOM, _ROOM_GUID_COLUMN, columns)
+    room_id, outcome = lookup.create_or_update(ctx, Table.ROOM, _ROOM_GUID_COLUMN, columns,
+                                               ROOM_GUID)
     return room_id, outcome is not Outcome.UNCHANGED
 
 

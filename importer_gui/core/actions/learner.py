@@ -101,14 +101,24 @@ def plan_learner(ctx: RowContext) -> Outcome:
     if ctx.failed:
         return Outcome.ERROR
     _login(ctx, learner, columns)
+    named_by = _naming_field(ctx, setup)
     if learner is None:
         created = ctx.overlay.create(Table.LEARNER, columns)
         ctx.add(created)
-        ctx.hand_on(Table.LEARNER, created.record_id)
+        ctx.hand_on(Table.LEARNER, created.record_id, named_by)
         return Outcome.CREATE
     changed = ctx.add(ctx.overlay.update(Table.LEARNER, learner, columns))
-    ctx.hand_on(Table.LEARNER, learner.id)
+    ctx.hand_on(Table.LEARNER, learner.id, named_by)
     return Outcome.UPDATE if changed else Outcome.UNCHANGED
+
+
+def _naming_field(ctx: RowContext, setup: _Setup) -> str:
+    """The field that found the row's learner: traineeSearchField's first filled one."""
+    values = ctx.values
+    for field in setup.trainees:
+        if field in values:
+            return field
+    return LOGIN
 
 
 def _named(ctx: RowContext) -> bool:

@@ -19,16 +19,19 @@ _LOGIN_COLUMN, _PATH_CODE_COLUMN, _GUID_COLUMN = (
 
 
 def create_or_update(ctx: RowContext, table: Table, key_column: str,
-                     columns: dict[str, Any]) -> tuple[int, Outcome]:
+                     columns: dict[str, Any], key_field: str) -> tuple[int, Outcome]:
     """The record whose ``key_column`` is ``columns[key_column]``, created or updated with
-    ``columns`` (the key among them: one dict serves both ways)."""
+    ``columns`` (the key among them: one dict serves both ways); the row stands for it
+    (named by ``key_field``)."""
     overlay = ctx.overlay
     existing = overlay.find_one(table, key_column, columns[key_column])
     if existing is None:
         change = overlay.create(table, columns)
         ctx.add(change)
+        ctx.stands_for(table, change.record_id, key_field)
         return change.record_id, Outcome.CREATE
     changed = ctx.add(overlay.update(table, existing, columns))
+    ctx.stands_for(table, existing.id, key_field)
     return existing.id, Outcome.UPDATE if changed else Outcome.UNCHANGED
 
 

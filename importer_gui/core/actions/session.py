@@ -157,7 +157,7 @@ def _create_or_update(ctx: RowContext, training: TrainingRec, found: list[Sessio
         if not _may_change(ctx, found[0]):
             return Outcome.ERROR
         changed = ctx.add(ctx.overlay.update(Table.SESSION, found[0], columns))
-        ctx.hand_on(Table.SESSION, found[0].id)
+        ctx.hand_on(Table.SESSION, found[0].id, _naming_field(ctx))
         return Outcome.UPDATE if changed else Outcome.UNCHANGED
     wanted_id = ctx.values.get(ID)
     if wanted_id is not None:  # the platform numbers new sessions: an id finds, never names
@@ -167,8 +167,14 @@ def _create_or_update(ctx: RowContext, training: TrainingRec, found: list[Sessio
     columns["training_id"] = training.id
     created = ctx.overlay.create(Table.SESSION, columns)
     ctx.add(created)
-    ctx.hand_on(Table.SESSION, created.record_id)
+    ctx.hand_on(Table.SESSION, created.record_id, _naming_field(ctx))
     return Outcome.CREATE
+
+
+def _naming_field(ctx: RowContext) -> str:
+    """The field that finds the row's session: sessionSearchField's first filled one."""
+    fields = ctx.action.search_fields
+    return next((f for f in fields if f in ctx.values), fields[0] if fields else TITLE)
 
 
 # A deleted session takes its interventions, registrations and trackings with it.

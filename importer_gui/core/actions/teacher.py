@@ -27,7 +27,7 @@ def plan_teacher(ctx: RowContext) -> Outcome:
         return Outcome.ERROR
     columns = {_LOGIN_COLUMN: values[LOGIN]}
     columns.update((column, values[field]) for field, column in _COLUMNS if field in values)
-    return lookup.create_or_update(ctx, Table.TEACHER, _LOGIN_COLUMN, columns)[1]
+    return lookup.create_or_update(ctx, Table.TEACHER, _LOGIN_COLUMN, columns, LOGIN)[1]
 
 
 register(SPEC.name, plan_teacher, (Table.TEACHER,))

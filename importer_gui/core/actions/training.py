@@ -83,12 +83,12 @@ def plan_training(ctx: RowContext) -> Outcome:
             columns[_GUID_COLUMN] = new_guid()
         created = ctx.overlay.create(Table.TRAINING, {_CODE_COLUMN: code, **columns})
         ctx.add(created)
-        ctx.hand_on(Table.TRAINING, created.record_id)
+        ctx.hand_on(Table.TRAINING, created.record_id, CODE)
         return Outcome.CREATE
     if not _may_change(ctx, existing):
         return Outcome.ERROR
     changed = ctx.add(ctx.overlay.update(Table.TRAINING, existing, columns))
-    ctx.hand_on(Table.TRAINING, existing.id)
+    ctx.hand_on(Table.TRAINING, existing.id, CODE)
     return Outcome.UPDATE if changed else Outcome.UNCHANGED
 
 
