@@ -36,22 +36,25 @@ DATA_OUTSIDE = "data"
 LOG_OUTSIDE = "log"
 
 # The refusal, by the path's use, whether its line is known, and whether a link leads it out.
+# The window shows them too (for a path typed in its configuration editor), hence "on the
+# command line" before the flag; its French, for the window only, leaves the flag out.
 _OUTSIDE = {
     (DATA_OUTSIDE, True, False): QT_TRANSLATE_NOOP(
         "errors", '<{option}> "{value}" (line {line}) leads outside the configuration\'s '
                   "folder; a data file outside it is read only when you choose it yourself "
-                  "(--data)."),
+                  "(on the command line: --data)."),
     (DATA_OUTSIDE, False, False): QT_TRANSLATE_NOOP(
         "errors", '<{option}> "{value}" leads outside the configuration\'s folder; a data '
-                  "file outside it is read only when you choose it yourself (--data)."),
+                  "file outside it is read only when you choose it yourself (on the command "
+                  "line: --data)."),
     (DATA_OUTSIDE, True, True): QT_TRANSLATE_NOOP(
         "errors", '<{option}> "{value}" (line {line}) leads outside the configuration\'s '
                   "folder through a link; a data file outside it is read only when you choose "
-                  "it yourself (--data)."),
+                  "it yourself (on the command line: --data)."),
     (DATA_OUTSIDE, False, True): QT_TRANSLATE_NOOP(
         "errors", '<{option}> "{value}" leads outside the configuration\'s folder through a '
                   "link; a data file outside it is read only when you choose it yourself "
-                  "(--data)."),
+                  "(on the command line: --data)."),
     (LOG_OUTSIDE, True, False): QT_TRANSLATE_NOOP(
         "errors", '<{option}> "{value}" (line {line}) leads outside the configuration\'s '
                   "folder; the error log is written in a folder inside it."),

@@ -34,10 +34,14 @@ NOT_ENOUGH_MEMORY = QT_TRANSLATE_NOOP(
     "errors", "There is not enough memory to check these files; nothing was written. Check "
               "fewer or smaller files at a time, or close other programs.")
 NO_FILE_NAME = QT_TRANSLATE_NOOP("errors", "<fileName> is empty: no data file is named.")
+# The window shows these too (for a name typed in its configuration editor), hence "on the
+# command line" before the flag; their French, for the window only, leaves the flag out.
 NO_FILE_MATCHES = QT_TRANSLATE_NOOP(
-    "errors", "fileName {name} matches no file in {folder}; name one data file (--data).")
+    "errors", "fileName {name} matches no file in {folder}; correct it, or choose the data file "
+              "yourself (on the command line: --data).")
 FILES_MATCH = QT_TRANSLATE_NOOP(
-    "errors", "fileName {name} matches {count} files in {folder}; name one data file (--data).")
+    "errors", "fileName {name} matches {count} files in {folder}; make it match one, or choose "
+              "the data file yourself (on the command line: --data).")
 FILE_CHANGED = QT_TRANSLATE_NOOP(
     "errors", "the file changed since it was checked; check it again before committing.")
 # A commit that would change nothing records no run (there would be nothing to revert).

@@ -64,7 +64,7 @@ def test_an_ending_a_kind_never_meets_falls_back_to_its_plainest() -> None:
 
 
 REMEDIES = {DATA_OUTSIDE: "a data file outside it is read only when you choose it yourself "
-                          "(--data)",
+                          "(on the command line: --data)",
             LOG_OUTSIDE: "the error log is written in a folder inside it"}
 
 

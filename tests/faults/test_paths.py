@@ -21,7 +21,8 @@ from tests.stores import existing_store
 
 SECRET = "TOP-SECRET-5c2e"
 LOG_REMEDY = "the error log is written in a folder inside it."
-DATA_REMEDY = "a data file outside it is read only when you choose it yourself (--data)."
+DATA_REMEDY = ("a data file outside it is read only when you choose it yourself (on the "
+               "command line: --data).")
 
 
 def logged(folder: Path, location: str) -> Path:
