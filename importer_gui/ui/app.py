@@ -12,6 +12,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importer_gui.ui.main_window import MainWindow
+    from importer_gui.ui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -114,21 +119,40 @@ def run_gui(argv: list[str], store_path: Path | None = None) -> int:
         print(f"importer-gui: {qt_import_problem(exc)}", file=sys.stderr)
         return EXIT_NO_DISPLAY
     from importer_gui.core import log as app_log
-    from importer_gui.core.paths import default_store_path
     from importer_gui.ui.language import install_translators
-    from importer_gui.ui.main_window import MainWindow
 
     app_log.configure()
     app = QApplication.instance() or QApplication(["importer-gui"])
     _setup_application(app)
     install_translators(app)  # before any window is built: pages set their texts once
-    window = MainWindow(store_path or default_store_path())
+    window = start_window(argv, store_path)
     window.show()
-    for arg in argv:
-        if not arg.startswith("-") and Path(arg).is_file():
-            window.wizard.open_file(Path(arg))
-            break
     return int(app.exec())
+
+
+def start_window(argv: list[str], store_path: Path | None = None,
+                 settings: Settings | None = None) -> MainWindow:
+    """The window on ``store_path``, else on the store opened last (the default one when
+    that is gone, said in the status bar), with the file named in ``argv`` opened."""
+    from importer_gui.core.paths import default_store_path
+    from importer_gui.ui.i18n import arg, translate
+    from importer_gui.ui.main_window import MainWindow
+    from importer_gui.ui.settings import Settings
+
+    settings = settings or Settings()
+    last = None if store_path is not None else settings.last_store()
+    gone = isinstance(last, Path) and not last.exists()
+    window = MainWindow(store_path or (default_store_path() if gone else last), settings)
+    if gone:
+        window.statusBar().showMessage(arg(translate(
+            "MainWindow", "The store opened last, %1, is no longer there: this is the usual "
+                          "store, %2. File ▸ Open store… opens another."),
+            last, default_store_path()))
+    for given in argv:
+        if not given.startswith("-") and Path(given).is_file():
+            window.wizard.open_file(Path(given))
+            break
+    return window
 
 
 def _setup_application(app: object) -> None:

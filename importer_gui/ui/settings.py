@@ -82,6 +82,15 @@ class Settings:
                 found.append(location)
         return found
 
+    def last_store(self) -> StoreLocation | None:
+        """The store opened last, even a file that is gone since; None when none was."""
+        for text in self._list(_STORES_KEY):
+            try:
+                return parse_location(text)
+            except ValueError:
+                continue
+        return None
+
     def add_recent_store(self, location: StoreLocation) -> None:
         """Put a store first in the recent stores: its path or URL (the URL has no
         password: it is held apart, and never written here)."""

@@ -1,0 +1,63 @@
+"""The window starts on the store opened last (QA D3), as the README says: started as
+``run_gui`` starts it, on real stores and the real settings file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core.paths import default_store_path
+from importer_gui.core.store import Store
+from importer_gui.ui.app import start_window
+from importer_gui.ui.settings import Settings
+
+
+def opened_before(*stores: Path) -> None:
+    """The settings remember ``stores`` as opened, the last one given last."""
+    settings = Settings()
+    for store in stores:
+        Store.open(store).close()
+        settings.add_recent_store(store)
+
+
+def test_the_window_starts_on_the_store_opened_last(qtbot: QtBot, tmp_path: Path) -> None:
+    team = tmp_path / "team.sqlite3"
+    opened_before(default_store_path(), team)
+    window = start_window([])
+    qtbot.addWidget(window)
+    assert window.store_path == team
+    assert window.state.session.store_path == team
+    assert window.windowTitle() == "Import Assistant — team.sqlite3"
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_store_given_wins_over_the_one_opened_last(qtbot: QtBot, tmp_path: Path) -> None:
+    opened_before(tmp_path / "team.sqlite3")
+    window = start_window([], tmp_path / "given.sqlite3")
+    qtbot.addWidget(window)
+    assert window.store_path == tmp_path / "given.sqlite3"
+    assert window.windowTitle() == "Import Assistant — given.sqlite3"
+
+
+def test_a_last_store_gone_starts_on_the_usual_one_and_says_so(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    older, gone = tmp_path / "older.sqlite3", tmp_path / "gone.sqlite3"
+    opened_before(older, gone)
+    gone.unlink()
+    window = start_window([])
+    qtbot.addWidget(window)
+    assert window.store_path == default_store_path()  # not the older one, unasked
+    assert window.windowTitle() == "Import Assistant"
+    assert window.statusBar().currentMessage() == (
+        f"The store opened last, {gone}, is no longer there: this is the usual store, "
+        f"{default_store_path()}. File ▸ Open store… opens another.")
+    assert not gone.exists()  # not made again by starting
+
+
+def test_with_nothing_opened_before_the_window_starts_on_the_usual_store(
+        qtbot: QtBot) -> None:
+    window = start_window([])
+    qtbot.addWidget(window)
+    assert window.store_path == default_store_path()
+    assert window.statusBar().currentMessage() == ""
