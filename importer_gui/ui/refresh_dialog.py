@@ -133,16 +133,23 @@ class RefreshDialog(PreviewApplyDialog):
             self.config_edit.setText(path)
             self.data_files = []
             self.files_label.setText(self.tr("those its <moveToFolder> names, beside it"))
+            self.files_label.setToolTip("")
             self.preview()
 
     def choose_files(self) -> None:
-        """Pick the exported files, one per <export>, in order."""
+        """Pick the exported files, in any order: the refresh reads each for the export whose
+        columns its first line names (the Export list below shows which)."""
         paths, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Exported files"), str(Path(self.config_edit.text()).parent),
             self.tr("Exported files (*.csv *.tsv *.txt)"))
         if paths:
             self.data_files = [Path(p) for p in paths]
-            self.files_label.setText(", ".join(p.name for p in self.data_files))
+            # A count, not the names: seven names wrapped in a form row are cut; the Export
+            # list names each export's file once previewed.
+            self.files_label.setText(self.tr(
+                "%n file(s), each read for the export whose columns its first line names",
+                "", len(paths)))
+            self.files_label.setToolTip("\n".join(str(p) for p in self.data_files))
             self.preview()
 
     # --- previewing --------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from importer_gui.core import readers
 from importer_gui.core.catalogue import DELIMITERS, YES, YES_NO
 from importer_gui.core.catalogue import exports as cat
 from importer_gui.core.config_xml import Document, read_document
@@ -31,7 +32,12 @@ from importer_gui.core.config_xml.read import (
 )
 from importer_gui.core.config_xml.safe import El, as_bytes, parse
 from importer_gui.core.config_xml.write import DECLARATION, XSI_NS
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError
+from importer_gui.core.errors import (
+    QT_TRANSLATE_NOOP,
+    ConfigError,
+    DataFileError,
+    ImporterError,
+)
 
 EXPORT_CONFIGURATION = Document(
     missing=QT_TRANSLATE_NOOP("errors", "The export configuration does not exist."),
@@ -84,6 +90,8 @@ MANY_ACTIONS = QT_TRANSLATE_NOOP("errors", "<export> (line {line}) needs one exp
 NO_COLUMN = QT_TRANSLATE_NOOP("errors", "<{provider}> (line {line}) lists no column.")
 TOO_MANY_FILES = QT_TRANSLATE_NOOP("errors", "{count} data files were given, but the export "
                                              "configuration has only {exports} <export>.")
+TWO_FILES = QT_TRANSLATE_NOOP("errors", "{first} and {second} both hold the columns of the "
+                                        "<{provider}> export; give one file for each export.")
 NO_FILE_NAME = QT_TRANSLATE_NOOP("errors", "<{provider}>'s export names no file "
                                            "(<moveToFolder><fileName>); name its file with "
                                            "--data.")
@@ -173,6 +181,25 @@ class Export:
     provider: ExportProvider
     action: ExportAction
     file_name: str = ""  # moveToFolder's (or the SFTP action's) name format; "" if none
+
+    @property
+    def headers(self) -> list[str]:
+        """What the file's first line holds when it shows headers: each column's label, else
+        its name."""
+        return [column.label or column.name for column in self.provider.columns]
+
+    def holds_headers(self, headers: list[str] | None) -> bool:
+        """True when ``headers`` (a file's first line, trimmed) are this export's, whatever
+        their case and empty cells after the last."""
+        return headers is not None and _header_key(headers) == _header_key(self.headers)
+
+
+def _header_key(headers: list[str]) -> list[str]:
+    """Headers compared: trimmed, in any case, trailing empty cells dropped."""
+    key = [header.strip().casefold() for header in headers]
+    while key and not key[-1]:
+        key.pop()
+    return key
 
 
 @dataclass
@@ -335,15 +362,61 @@ def _read_consolidator(element: El, reader: Reader) -> str:
 # --- the exports' files ----------------------------------------------------------------------
 
 def data_files(config: ExportConfig, overrides: list[Path] | None = None) -> list[Path]:
-    """Each export's file: ``--data`` files first, in order, then each one's file name in the
-    configuration's folder (the newest match when the name has date placeholders)."""
+    """Each export's file: the files given (--data, the window's file dialog), then each
+    remaining export's file name in the configuration's folder (the newest match when the
+    name has date placeholders).
+
+    A file given whose first line holds an export's headers is that export's, in whatever
+    order the files were given (a file dialog sorts them by name); the others take the
+    exports left, in order.
+    """
     overrides = list(overrides or [])
-    if len(overrides) > len(config.exports):
-        raise ConfigError(TOO_MANY_FILES.format(count=len(overrides),
-                                                exports=len(config.exports)),
+    exports = config.exports
+    if len(overrides) > len(exports):
+        raise ConfigError(TOO_MANY_FILES.format(count=len(overrides), exports=len(exports)),
                           path=config.source)
-    return [overrides[i] if i < len(overrides) else _named_file(config, export)
-            for i, export in enumerate(config.exports)]
+    laid: list[Path | None] = [None] * len(exports)
+    unknown: list[Path] = []
+    for path in overrides:
+        index = _export_holding(exports, path)
+        if index is None:
+            unknown.append(path)
+        elif laid[index] is not None:
+            raise ConfigError(TWO_FILES.format(first=laid[index].name, second=path.name,
+                                               provider=exports[index].provider.name),
+                              path=config.source)
+        else:
+            laid[index] = path
+    free = iter([i for i, path in enumerate(laid) if path is None])
+    for path in unknown:
+        laid[next(free)] = path
+    return [path if path is not None else _named_file(config, export)
+            for path, export in zip(laid, exports, strict=True)]
+
+
+def _export_holding(exports: list[Export], path: Path) -> int | None:
+    """The first export whose headers ``path``'s first line holds, if any (a file that
+    cannot be read is said so when the refresh reads it)."""
+    first_lines: dict[tuple[str, str], list[str] | None] = {}
+    for index, export in enumerate(exports):
+        action = export.action
+        if not action.show_headers or action.format not in cat.READ_FORMATS:
+            continue
+        layout = (action.encoding, action.delimiter_char)
+        if layout not in first_lines:
+            first_lines[layout] = _first_line(path, *layout)
+        if export.holds_headers(first_lines[layout]):
+            return index
+    return None
+
+
+def _first_line(path: Path, encoding: str, delimiter: str) -> list[str] | None:
+    """The file's first line, as cells (None when it cannot be read so)."""
+    try:
+        return readers.open_table(path, encoding=encoding, delimiter=delimiter,
+                                  check_delimiter=False).headers
+    except ImporterError:
+        return None
 
 
 def _named_file(config: ExportConfig, export: Export) -> Path:

@@ -61,6 +61,14 @@ PRUNE_LINE = 0
 # A refresh that would change nothing records no run (there would be nothing to revert).
 NOTHING_TO_REFRESH = QT_TRANSLATE_NOOP("errors", "Nothing was refreshed: the store already holds "
                                                  "what the exports hold; no run was recorded.")
+# A file whose first line is another export's headers: read by position, it would make
+# learners of learning objects.
+OTHER_EXPORTS_FILE = QT_TRANSLATE_NOOP(
+    "errors", "line 1 names the columns of the <{other}> export, not those of <{provider}>: "
+              "give this file for the <{other}> export.")
+HEADERS_DIFFER = QT_TRANSLATE_NOOP(
+    "errors", "{file}: line 1 does not name the columns <{provider}> lists ({expected}); its "
+              "columns are read in the export's order.")
 NOTHING_TO_REFRESH_ERRORS = QT_TRANSLATE_NOOP("errors", "Nothing was refreshed: every row has an "
                                                         "error or is already in the store; no "
                                                         "run was recorded.")
@@ -203,7 +211,8 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
         shared = Shared()
         last: dict[Table, ImportPlan] = {}
         for index, (export, path) in enumerate(zip(config.exports, files, strict=True)):
-            imp = _plan_export(index, export, path, overlay, shared, monitor)
+            imp = _plan_export(index, export, path, overlay, shared, monitor, refresh.notes,
+                               config.exports)
             refresh.plan.imports.append(imp)
             if not export.provider.spec.unpruned:
                 last[_table(export)] = imp
@@ -230,7 +239,7 @@ def _table(export: Export) -> Table:
 
 
 def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, shared: Shared,
-                 monitor: Monitor) -> ImportPlan:
+                 monitor: Monitor, notes: list[str], exports: list[Export]) -> ImportPlan:
     """One export's rows, in file order, put straight into the plan's columns (Rows) as the
     import planner puts a one-action import's: no RowPlan made and taken apart per row, a
     row's creation held as its record (overlay.Creations), its clean result shared."""
@@ -239,6 +248,8 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
                                delimiter=action.delimiter_char,
                                skip_first_line=action.show_headers,
                                columns=len(export.provider.columns) or None)
+    if action.show_headers and not export.holds_headers(table.headers):
+        _check_headers(export, path, table.headers or [], notes, exports)
     names = field_names(export)
     bound = _bind(export, names)
     handler = _HANDLERS[_table(export)]
@@ -259,6 +270,19 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
         _warn(imp, row, learners.MANAGER, cat.MANAGER_UNKNOWN.format(
             field=learners.MANAGER, login=login))
     return imp
+
+
+def _check_headers(export: Export, path: Path, headers: list[str], notes: list[str],
+                   exports: list[Export]) -> None:
+    """A first line that is not the export's headers: refused when it is another export's,
+    else noted (the platform may name a column otherwise than we expect)."""
+    other = next((e for e in exports if e.holds_headers(headers)), None)
+    if other is not None:
+        raise DataFileError(OTHER_EXPORTS_FILE.format(other=other.provider.name,
+                                                      provider=export.provider.name),
+                            path=path, line=1)
+    notes.append(HEADERS_DIFFER.format(file=path.name, provider=export.provider.name,
+                                       expected=", ".join(export.headers)))
 
 
 def _warn(imp: ImportPlan, index: int, field_name: str, message: str) -> None:

@@ -1,0 +1,94 @@
+"""Which exported file a refresh reads for which export: by the headers the files hold, in
+whatever order they are given (a file dialog sorts them by name)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from importer_gui.cli import main
+from importer_gui.core.schema import Table
+from tests.core.test_refresh import EXPORTS, records, write_export
+
+
+@pytest.fixture
+def exports(tmp_path: Path) -> Path:
+    """A copy of the sample's exports, their configuration beside them."""
+    return Path(shutil.copytree(EXPORTS, tmp_path / "exports"))
+
+
+def refresh(capsys: pytest.CaptureFixture[str], config: Path, store: Path,
+            *data: Path) -> tuple[int, str, str]:
+    code = main(["refresh", str(config), *(a for p in data for a in ("--data", str(p))),
+                 "--store", str(store)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_files_given_in_name_order_are_read_for_the_exports_they_hold(
+        exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store.sqlite3"
+    given = sorted(exports.glob("*.csv"))  # events, learners, learning objects, ...
+    code, out, _ = refresh(capsys, exports / "export-config.xml", store, *given)
+    assert code == 0
+    assert f"Import 3: {exports / 'platform_learners.csv'} (candidatesProvider)" in out
+    assert (f"Import 4: {exports / 'platform_learning_objects.csv'} "
+            "(learningObjectVersionMetadataProvider)") in out
+    assert "Total: create 15, update 0, unchanged 2, delete 0, error 0" in out
+    learners = sorted(learner.login for learner in records(store, Table.LEARNER))  # type: ignore[attr-defined]
+    assert "LO-SEC-02" not in learners and "cbernard" in learners
+    objects = sorted(o.code for o in records(store, Table.LEARNING_OBJECT))  # type: ignore[attr-defined]
+    assert objects == ["LO-SEC-01", "LO-SEC-02"]
+
+
+def test_two_files_for_one_export_are_refused(
+        exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = shutil.copy(exports / "platform_learners.csv", tmp_path / "again.csv")
+    store = tmp_path / "store.sqlite3"
+    code, _, err = refresh(capsys, exports / "export-config.xml", store,
+                           exports / "platform_learners.csv", Path(copy))
+    assert code == 2
+    assert err == (f"importer-gui: {exports / 'export-config.xml'}: platform_learners.csv and "
+                   "again.csv both hold the columns of the <candidatesProvider> export; give "
+                   "one file for each export.\n")
+    assert not store.exists()
+
+
+def test_another_exports_file_under_this_ones_name_is_refused(
+        exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(exports / "platform_learning_objects.csv", exports / "platform_learners.csv")
+    store = tmp_path / "store.sqlite3"
+    code, _, err = refresh(capsys, exports / "export-config.xml", store)
+    assert code == 2
+    assert err == (f"importer-gui: {exports / 'platform_learners.csv'}:1: line 1 names the "
+                   "columns of the <learningObjectVersionMetadataProvider> export, not those "
+                   "of <candidatesProvider>: give this file for the "
+                   "<learningObjectVersionMetadataProvider> export.\n")
+    assert not store.exists()
+
+
+def test_headers_of_no_export_are_read_in_order_and_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_export(tmp_path, "trainingCourseMetadataProvider",
+                          ["trainingPathCode", "title"], ["XLS-300;Excel avancé"])
+    (tmp_path / "export.csv").write_text("Code;Intitulé\nXLS-300;Excel avancé\n",
+                                         encoding="utf-8")
+    store = tmp_path / "store.sqlite3"
+    code, out, _ = refresh(capsys, config, store)
+    assert code == 0
+    assert ("export.csv: line 1 does not name the columns <trainingCourseMetadataProvider> "
+            "lists (trainingPathCode, title); its columns are read in the export's order."
+            ) in out.splitlines()
+    assert [t.title for t in records(store, Table.TRAINING)] == ["Excel avancé"]  # type: ignore[attr-defined]
+
+
+def test_headers_in_another_case_with_a_trailing_delimiter_are_the_exports(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_export(tmp_path, "trainingCourseMetadataProvider",
+                          ["trainingPathCode", "title"], [])
+    (tmp_path / "export.csv").write_text(" TRAININGPATHCODE ;Title;\nXLS-300;Excel avancé;\n",
+                                         encoding="utf-8")
+    code, out, _ = refresh(capsys, config, tmp_path / "store.sqlite3")
+    assert code == 0 and "does not name the columns" not in out

@@ -1,0 +1,41 @@
+"""Tools ▸ Refresh…: the exported files chosen in the file dialog's order are read for the
+exports their first lines name."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from importer_gui.core.schema import Table
+from importer_gui.core.store import Store
+from importer_gui.ui.refresh_dialog import RefreshDialog
+from tests.conftest import SAMPLE
+
+
+def test_files_chosen_in_name_order_are_laid_on_their_exports(
+        qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        screenshots: Path) -> None:
+    exports = Path(shutil.copytree(SAMPLE / "exports", tmp_path / "exports"))
+    chosen = sorted(str(p) for p in exports.glob("*.csv"))  # as the file dialog gives them
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *args, **kwargs: (chosen, "")))
+    store = tmp_path / "store.sqlite3"
+    dialog = RefreshDialog(store, config_path=exports / "export-config.xml", synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.resize(900, 600)
+    dialog.show()
+    dialog.choose_files()
+    assert dialog.files_label.text() == (
+        "7 file(s), each read for the export whose columns its first line names")
+    listed = [dialog.exports.itemText(i) for i in range(dialog.exports.count())]
+    assert listed[2:4] == ["platform_learners.csv (candidatesProvider)",
+                           "platform_learning_objects.csv (learningObjectVersionMetadataProvider)"]
+    dialog.grab().save(str(screenshots / "refresh-dialog-files.png"))
+    dialog.refresh_button.click()
+    with Store.open(store) as opened:
+        logins = {learner.login for learner in opened.load_state([Table.LEARNER])
+                  .table(Table.LEARNER).values()}  # type: ignore[attr-defined]
+    assert "cbernard" in logins and "LO-SEC-02" not in logins
