@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from importer_gui.core.catalogue import CONFIG_SUFFIXES
+from importer_gui.core.catalogue import ACTIONS, CONFIG_SUFFIXES
 from importer_gui.core.config import ImportConfig, relocated
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.labels import catalogue_text
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.base import BasePage
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_LINE_FILL, ERROR_STYLE, SUCCESS_STYLE
+from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.xml_highlighter import XmlHighlighter
 
 PARSE_DELAY_MS = 500  # parse once typing pauses, not at every key
@@ -256,7 +258,46 @@ class ConfigPage(BasePage):
         return True
 
     def save_to_library(self, name: str) -> Path | None:
-        """Save into the library under ``name``; the path, or None if it failed."""
+        """Save into the library under ``name``; the path, or None if it failed or the user
+        kept the configuration already saved under that name."""
         path = self.settings.library_path(name)
+        if not self._may_replace_in_library(name, path):
+            return None
         path.parent.mkdir(parents=True, exist_ok=True)
         return path if self.save_config_as(path) else None
+
+    def _may_replace_in_library(self, name: str, path: Path) -> bool:
+        """Another configuration saved under that name is replaced only if the user says
+        so; the one held here (saved or opened there) is simply saved again."""
+        held = self.session.choices.config_path
+        if not path.exists() or (held is not None and held.resolve() == path.resolve()):
+            return True
+        answer = ask(self, self.tr("Replace the saved configuration?"), arg(self.tr(
+            "A configuration named %1 is already in your library: %2.\n\nReplace it with "
+            "this one? The one in the library would be lost."), name, self._holds(path)),
+            [self.tr("Cancel"), self.tr("&Replace it")], escape=0)
+        if answer != 1:
+            self.status_label.setText(arg(self.tr(
+                "Not saved: your library keeps its configuration %1. Save under another "
+                "name."), name))
+            return False
+        return True
+
+    def _holds(self, path: Path) -> str:
+        """What a saved configuration imports, in a few words: each action and its file."""
+        from importer_gui.core import config_xml
+
+        try:
+            config = config_xml.load(path)
+        except ImporterError:
+            return self.tr("a configuration that cannot be read")
+        parts = [arg(self.tr("%1 (%2) from %3"), self._action_label(action.name),
+                     action.name, imp.provider.file_name)
+                 for imp in config.imports for action in imp.actions]
+        return "; ".join(parts) or self.tr("no import")
+
+    @staticmethod
+    def _action_label(name: str) -> str:
+        """An action's label as the action page shows it (its name when unknown)."""
+        spec = ACTIONS.get(name)
+        return catalogue_text(spec.label).replace("&", "") if spec else name
