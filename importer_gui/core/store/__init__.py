@@ -17,6 +17,7 @@ turns every engine error into one ``StoreError`` sentence.
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sized
@@ -62,7 +63,9 @@ UNREADABLE = QT_TRANSLATE_NOOP("errors", "The store {path} holds a value it cann
                                          "({detail}).")
 LOCKED = QT_TRANSLATE_NOOP("errors", "The store {path} is locked by another program; try again "
                                      "when it has finished.")
-DISK_FULL = QT_TRANSLATE_NOOP("errors", "The disk is full: nothing was written to {path}.")
+DISK_FULL = QT_TRANSLATE_NOOP("errors", "The disk is full, or the store would grow larger than "
+                                        "this system allows a file to be: nothing was written "
+                                        "to {path}.")
 DAMAGED = QT_TRANSLATE_NOOP("errors", "The store {path} is damaged ({detail}).")
 READ_ONLY = QT_TRANSLATE_NOOP("errors", "The store {path} is read-only: nothing was written.")
 UNIQUE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: another {table} already has "
@@ -86,6 +89,9 @@ FOLDER_READ_ONLY = QT_TRANSLATE_NOOP("errors", "Cannot create the store {path}: 
 
 __all__ = ["PostgresUrl", "RunChangeRow", "RunInfo", "RunSummary", "Store", "StoreLocation",
            "parse_location"]
+
+# The system's errno for a disk full, a file past its size limit, a quota used up.
+NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)})
 
 PASSWORD_TRIES = 3  # a password asked for again after a wrong one
 
@@ -211,6 +217,10 @@ class Store:
                     path=self.path, run=exc.run_id, detail=exc.reason)) from exc
             except ValueError as exc:  # stored text that is not a date, a JSON, a table
                 raise StoreError(UNREADABLE.format(path=self.path, detail=exc)) from exc
+            except OSError as exc:  # a file of ours the system would not let grow
+                if exc.errno not in NO_ROOM:
+                    raise
+                raise StoreError(DISK_FULL.format(path=self.path)) from exc
 
     def _message(self, fault: Fault, doing: str) -> str:
         """The user's sentence for a failure of the engine."""

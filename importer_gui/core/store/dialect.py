@@ -205,6 +205,9 @@ _CORRUPT = 11
 _FULL = 13
 _NOTADB = 26
 _CONSTRAINT = 19
+# A write or a growth the system refused: SQLite reports ENOSPC as SQLITE_FULL, but a
+# file-size limit (EFBIG) as one of these, and Python's sqlite3 does not give the errno.
+_GROWTH_REFUSED = (sqlite3.SQLITE_IOERR_WRITE, sqlite3.SQLITE_IOERR_TRUNCATE)
 
 
 def _contains(text: str | None, needle: str) -> bool:
@@ -425,6 +428,8 @@ class SqliteDialect:
             return Fault(Failure.LOCKED, text)
         if primary == _FULL or "disk is full" in text:
             return Fault(Failure.DISK_FULL, text)
+        if code in _GROWTH_REFUSED and file_size_limited():
+            return Fault(Failure.DISK_FULL, text)
         if primary == _NOTADB or "not a database" in text:
             return Fault(Failure.NOT_A_STORE, text)
         if primary == _CORRUPT:
@@ -434,6 +439,16 @@ class SqliteDialect:
         if primary == _CONSTRAINT or isinstance(exc, sqlite3.IntegrityError):
             return _constraint_fault(text)
         return Fault(Failure.OTHER, text)
+
+
+def file_size_limited() -> bool:
+    """True when this process may not write files past some size (``ulimit -f``)."""
+    try:
+        import resource
+    except ImportError:  # not a POSIX system
+        return False
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return soft != resource.RLIM_INFINITY
 
 
 def _constraint_fault(text: str) -> Fault:
