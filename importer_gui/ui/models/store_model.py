@@ -64,9 +64,12 @@ def run_kind(kind: str) -> str:
     return kinds.get(kind, kind)
 
 
-def counts_text(counts: dict[str, int], text: LocaleText) -> str:
-    """"create 3, update 1": each outcome a run had, by its name for people."""
+def counts_text(counts: dict[str, int], text: LocaleText, kind: str = "import") -> str:
+    """"create 3, update 1": each outcome a run had, by its name for people; a revert's
+    errors are the conflicts it skipped, and named so, as the revert dialog says."""
     names = {o.value: outcome_label(o) for o in Outcome}
+    if kind == "revert":
+        names[Outcome.ERROR.value] = translate("StoreModel", "skipped")
     return ", ".join(f"{names.get(k, k)} {text.number(v)}" for k, v in counts.items() if v)
 
 
@@ -238,7 +241,8 @@ class HistoryModel(QAbstractTableModel):
         if column == "files":
             return ", ".join(Path(f).name for f in (run.files or []))
         if column == "counts":
-            return counts_text(run.counts or {}, self._locale_text)
+            return counts_text(run.counts or {}, self._locale_text,
+                               run.kind)
         if column == "reverts":
             parts = []
             if getattr(run, "reverts_run", None):
