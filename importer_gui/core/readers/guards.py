@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -28,7 +28,7 @@ from importer_gui.core.catalogue import OOXML_SUFFIXES
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers import sheet_xml
 from importer_gui.core.readers.budget import BOX_CELL, FILLED_CELL, sheet_cost, streamed_cost
-from importer_gui.core.readers.sheet_xml import Extent
+from importer_gui.core.readers.sheet_xml import ErrorCells, Extent
 from importer_gui.core.readers.table import first_bytes
 
 # Messages the window shows in the user's language (see core/errors.py).
@@ -36,6 +36,9 @@ NOT_A_WORKBOOK = QT_TRANSLATE_NOOP(
     "errors", "this is not a {suffix} workbook (it may be a text or CSV file renamed {suffix})")
 WORKBOOK_DAMAGED = QT_TRANSLATE_NOOP(
     "errors", "the workbook cannot be read; it may be damaged or incomplete ({detail})")
+FORMULA_ERROR = QT_TRANSLATE_NOOP(
+    "errors", "Field {field}: the cell {cell} holds the formula error {value}; correct the "
+              "formula in the workbook and save it again")
 FORMULA_NOT_CALCULATED = QT_TRANSLATE_NOOP(
     "errors", "the cell holds a formula whose result was never calculated (the file was "
               "written by a program, not saved by a spreadsheet); open it in Excel or "
@@ -97,6 +100,8 @@ class Package:
     cost: int = 0
     why: str = ""
     shared: SharedStrings | None = None
+    # An .ods's cells holding a formula error, by sheet (calamine reads them as empty).
+    ods_errors: dict[str, ErrorCells] = field(default_factory=dict, compare=False)
 
 
 def check_package(path: Path) -> Package:
@@ -181,6 +186,8 @@ def _workbook_folder(package: zipfile.ZipFile) -> str:
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+# LibreOffice marks a cell whose formula gives an error so (its text is the error's).
+_ODS_VALUE_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 
 
 @dataclass
@@ -192,15 +199,19 @@ class _OdsSheet:
     cols: int = 0  # the widest filled column
     filled: int = 0
     text: int = 0  # characters of the filled cells' text
+    errors: ErrorCells = field(default_factory=ErrorCells)
 
 
-def _ods_row(row: Any) -> tuple[int, int, int]:
+def _ods_row(row: Any, errors: ErrorCells, line: int, repeat: int) -> tuple[int, int, int]:
     """A row's width up to its last cell with content, its filled cells and their text
-    (repeated columns counted)."""
+    (repeated columns counted); its error cells go to ``errors`` (it ends at ``line``)."""
     width = filled = cells = text = 0
     for cell in row:
         span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1") or 1)
         width += span
+        if cell.get(_ODS_VALUE_TYPE) == "error":
+            errors.add(line - repeat + 1, width - span + 1, "".join(cell.itertext()).strip(),
+                       last_row=line, last_col=width)
         if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):
             filled = width
             cells += span
@@ -224,7 +235,7 @@ def _ods_sheets(path: Path) -> Iterator[_OdsSheet]:
             elif event == "end" and element.tag == f"{_ODS_TABLE}table-row":
                 repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1") or 1)
                 line += repeat
-                width, cells, text = _ods_row(element)
+                width, cells, text = _ods_row(element, sheet.errors, line, repeat)
                 if width:
                     sheet.rows, sheet.cols = line, max(sheet.cols, width)
                     sheet.filled += repeat * cells
@@ -250,7 +261,8 @@ def _ods_package(path: Path) -> Package:
     cost = (sheet_cost(box, sum(s.filled for s in sheets), sum(s.text for s in sheets),
                        max(s.rows for s in sheets))
             + BOX_CELL * largest.rows * largest.cols)  # the sheet read is copied once
-    return Package(cost, f"its {len(sheets)} sheets are loaded together: {box} cells")
+    return Package(cost, f"its {len(sheets)} sheets are loaded together: {box} cells",
+                   ods_errors={s.name: s.errors for s in sheets if s.errors})
 
 
 # --------------------------------------------------------------------------- the sheet
@@ -293,7 +305,7 @@ def measure_sheet(path: Path, name: str, package: Package) -> SheetMeasure:
         raise _uncached_error(path, extent.uncached)
     filled = min(extent.box, size // _CELL_BYTES)
     rows = min(extent.rows, filled)  # a row read has a filled cell
-    text = size + shared
+    text = size + shared + _ERROR_CELL_COST * extent.errors.count
     why = (f"its cells repeat {shared // 2**20} MB of shared strings"
            if shared > size else f"{extent.box} cells")
     if extent.box <= MAX_BOX_CELLS:
@@ -321,6 +333,9 @@ def _shared_text(package: zipfile.ZipFile, part: str, shared: SharedStrings | No
                 total += lengths[index]
     return total
 
+
+# Bytes one error cell's note takes until the sheet is read (a place and its text).
+_ERROR_CELL_COST = 200
 
 # A cell of type s and the index of its string, however the XML is written.
 _SHARED_REF = re.compile(rb"""\st\s*=\s*["']s["'][^>]*>\s*<(?:[A-Za-z_][\w.\-]*:)?v\s*>\s*(\d+)""")

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import zipfile
+from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from importer_gui.core.readers.table import SCAN_CHUNK
@@ -26,6 +27,43 @@ from importer_gui.core.readers.table import SCAN_CHUNK
 GRID_ROWS, GRID_COLS = 1_048_576, 16_384
 # Columns past ZZ: a streamed row is as wide as its farthest cell.
 FAR_COLUMN = 702
+
+
+class ErrorCells:
+    """The cells holding a formula error (#DIV/0!, #N/A...), which calamine reads as
+    empty: by 1-based row, each as its first and last column and its error's text."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, list[tuple[int, int, str]]] = {}
+        # Blocks of repeated rows (an .ods), in row order: (first row, last row, cells).
+        self.spans: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+        self._starts: list[int] = []
+        self.count = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.count)
+
+    def add(self, row: int, col: int, text: str, *, last_row: int = 0,
+            last_col: int = 0) -> None:
+        """One error cell, or a block of them (an .ods repeats rows and columns); rows
+        repeated come in order."""
+        last_row, last_col = max(last_row, row), max(last_col, col)
+        self.count += (last_row - row + 1) * (last_col - col + 1)
+        if last_row == row:
+            self.rows.setdefault(row, []).append((col, last_col, text))
+        elif self.spans and self.spans[-1][:2] == (row, last_row):
+            self.spans[-1][2].append((col, last_col, text))
+        else:
+            self.spans.append((row, last_row, [(col, last_col, text)]))
+            self._starts.append(row)
+
+    def at(self, row: int) -> list[tuple[int, int, str]]:
+        """The error cells of a row, as (first column, last column, text)."""
+        found = self.rows.get(row, [])
+        place = bisect_right(self._starts, row) - 1
+        if place >= 0 and self.spans[place][1] >= row:
+            found = found + self.spans[place][2]
+        return found
 
 
 @dataclass(frozen=True)
@@ -40,6 +78,7 @@ class Extent:
     # None when not measured (only a sheet too large for calamine needs to know).
     ordered: bool | None = None
     beyond: str = ""  # the first cell reference past XFD1048576
+    errors: ErrorCells = field(default_factory=ErrorCells, compare=False)
 
     @property
     def box(self) -> int:
@@ -57,6 +96,8 @@ class _Scan:
     uncached: str = ""
     beyond: str = ""
     size: int = 0  # bytes of XML read
+    errors: ErrorCells = field(default_factory=ErrorCells)
+    carry: bytes = b""  # an error cell the chunk cut: its start, until its </c> comes
 
 
 def chunks(package: zipfile.ZipFile, part: str) -> Iterator[bytes]:
@@ -92,7 +133,10 @@ def measure(package: zipfile.ZipFile, part: str, *, exact: bool = False) -> tupl
         scan.size += len(data)
         if not _fast_chunk(data, scan):
             return _walk(package, part)
-    return Extent(scan.rows, scan.cols, scan.far, scan.uncached, beyond=scan.beyond), scan.size
+    if scan.carry:  # an error cell never closed: the walk reads it as calamine does
+        return _walk(package, part)
+    return (Extent(scan.rows, scan.cols, scan.far, scan.uncached, beyond=scan.beyond,
+                   errors=scan.errors), scan.size)
 
 
 # --------------------------------------------------------------------------- the fast path
@@ -122,6 +166,8 @@ def _fast_chunk(data: bytes, scan: _Scan) -> bool:
         scan.rows, scan.cols = max(scan.rows, row), max(scan.cols, col)
     if not scan.uncached and b"<f" in data:  # most sheets hold no formula: one fast search
         scan.uncached = _uncached_formula(data)
+    if scan.carry or _ERROR_TYPE.search(data):  # most hold no error: one fast search
+        return _error_cells(data, scan)
     return True
 
 
@@ -199,6 +245,52 @@ def _uncached_formula(data: bytes) -> str:
     return ""
 
 
+# A cell of type e (a formula's error), and one written as usual (its reference first).
+_ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
+_ERROR_CELL = re.compile(
+    rb'<c r="([A-Z]{1,3})([1-9]\d{0,6})"[^>]*?\st\s*=\s*["\']e["\'][^>]*(?<!/)>')
+_VALUE = re.compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
+# An error cell longer than this is no spreadsheet's: the walk reads it.
+_CARRY_MAX = 4096
+
+
+def _error_cells(data: bytes, scan: _Scan) -> bool:
+    """Note the chunk's error cells (and the one the previous chunk cut); False when one
+    is not written as usual."""
+    start = 0
+    if scan.carry:
+        end = data.find(b"</c>")
+        if end < 0:
+            scan.carry += data
+            return len(scan.carry) <= _CARRY_MAX
+        _error_cell(scan.carry + data[:end], scan)
+        scan.carry, start = b"", end
+    found_any = 0
+    for found in _ERROR_CELL.finditer(data, start):
+        found_any += 1
+        end = data.find(b"</c>", found.end())
+        if end < 0:
+            scan.carry = data[found.start():]
+            break
+        _error_cell(data[found.start():end], scan)
+    # Every type e written as usual, or the walk reads the chunk.
+    return found_any == len(_ERROR_TYPE.findall(data, start))
+
+
+def _error_cell(cell: bytes, scan: _Scan) -> None:
+    """Note one error cell (its XML up to </c>) with the error's text."""
+    found = _ERROR_CELL.match(cell)
+    value = _VALUE.search(cell, found.end()) if found else None
+    if found and value and value.group(1).strip():
+        scan.errors.add(int(found.group(2)), column_number(found.group(1)),
+                        _error_text(value.group(1)))
+
+
+def _error_text(value: bytes) -> str:
+    """The error's text as the sheet shows it (#DIV/0!)."""
+    return value.strip().decode("utf-8", "replace")
+
+
 def column_number(letters: bytes) -> int:
     """Column letters as a 1-based number (b'A' -> 1, b'XFD' -> 16384), any case."""
     number = 0
@@ -237,8 +329,9 @@ class _Walk:
         self.ordered = True
         self.cell: tuple[int, int] | None = None
         self.ref = b""
-        self.text_result = False
+        self.text_result = self.error = False
         self.formula = self.value = False
+        self.error_text = b""
 
     def tag(self, closing: bytes, name: bytes, attributes: bytes, following: bytes) -> bool:
         """Act on one tag as calamine does; False at the end of the cells."""
@@ -269,6 +362,8 @@ class _Walk:
         elif self.cell is not None:
             self.formula |= name == b"f"
             self.value |= name == b"is" or (name == b"v" and bool(following.strip()))
+            if name == b"v" and self.error:
+                self.error_text = following
 
     def _cell(self, attributes: bytes) -> None:
         given = _attribute(_R_ATTR, attributes)
@@ -283,7 +378,9 @@ class _Walk:
         self.col += 1
         self.cell = place
         self.formula = self.value = False
-        self.text_result = _attribute(_T_ATTR, attributes) == b"str"
+        kind = _attribute(_T_ATTR, attributes)
+        self.text_result, self.error = kind == b"str", kind == b"e"
+        self.error_text = b""
 
     def _end(self, name: bytes) -> None:
         if name == b"row":
@@ -297,6 +394,8 @@ class _Walk:
                     self.ordered = False  # a streaming reader files a cell under its <row>
             if self.formula and not self.value and not self.text_result:
                 self.scan.uncached = self.scan.uncached or _reference(row, col).decode()
+            if self.error and self.error_text.strip():
+                self.scan.errors.add(row + 1, col + 1, _error_text(self.error_text))
             self.cell = None
 
 
@@ -328,7 +427,7 @@ def _walk(package: zipfile.ZipFile, part: str) -> tuple[Extent, int]:
                 break
     scan = walk.scan
     return Extent(scan.rows, scan.cols, scan.far, scan.uncached, walk.ordered,
-                  scan.beyond), size
+                  scan.beyond, scan.errors), size
 
 
 # --------------------------------------------------------------------------- raw values

@@ -32,11 +32,14 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers import native, sheet_xml
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
 from importer_gui.core.readers.guards import (
+    FORMULA_ERROR,
     check_package,
+    column_name,
     measure_sheet,
     not_a_workbook,
     sheet_parts,
 )
+from importer_gui.core.readers.sheet_xml import ErrorCells
 from importer_gui.core.readers.table import NumberedRow, Row, RowSource, SharedCells, is_blank
 
 # What loading a sheet gives: its rows' source and how many rows it has, roughly.
@@ -92,17 +95,18 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
     except BaseException:
         workbook.close()
         raise
+    errors = measure.extent.errors if measure else package.ods_errors.get(name, ErrorCells())
     if measure is not None and measure.streamed:
         workbook.close()
         rows = measure.extent.rows
 
         def stream() -> tuple[RowSource, int | None]:
-            return _sparse_source(path, name), rows
+            return _sparse_source(path, name, errors), rows
 
         return stream, name
 
     def load() -> tuple[RowSource, int | None]:
-        return _loaded_sheet(path, workbook, name)
+        return _loaded_sheet(path, workbook, name, errors)
 
     return load, name
 
@@ -151,7 +155,8 @@ def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:
     raise DataFileError(NO_SUCH_SHEET.format(name=repr(wanted), names=listed), path=path)
 
 
-def _loaded_sheet(path: Path, workbook: Any, name: str) -> tuple[RowSource, int | None]:
+def _loaded_sheet(path: Path, workbook: Any, name: str, errors: ErrorCells,
+                  ) -> tuple[RowSource, int | None]:
     """Let calamine load the sheet; its rows' source, and their number."""
     sheet = _load_sheet(path, workbook, name)  # closes the workbook: the sheet is loaded
     start = sheet.start
@@ -164,7 +169,7 @@ def _loaded_sheet(path: Path, workbook: Any, name: str) -> tuple[RowSource, int 
     width = sheet.width
 
     def source() -> Iterator[NumberedRow]:
-        return _numbered(path, name, _calamine_rows(sheet, width), pad, leap_days)
+        return _numbered(path, name, _calamine_rows(sheet, width), pad, leap_days, errors)
 
     return source, sheet.end[0] + 1
 
@@ -259,14 +264,17 @@ def _ON_LEAP_DAY_EVE(day: date) -> bool:  # noqa: N802 - reads as the constant i
 
 def _numbered(path: Path, name: str, rows: Iterable[list[Any]],
               pad: tuple[str, ...] = (), leap_days: _LeapDays | None = None,
-              ) -> Iterator[NumberedRow]:
-    """Number the sheet's rows from 1, convert the cells, skip blank rows but line 1."""
+              errors: ErrorCells | None = None) -> Iterator[NumberedRow]:
+    """Number the sheet's rows from 1, convert the cells, skip blank rows but line 1;
+    the cells holding a formula error are Unreadable (calamine reads them as empty)."""
     early: list[bool] = []  # set by _serial_cell when a row holds a date of early 1900
     cell = _serial_cell(early) if leap_days is not None else _cell
     shared = SharedCells().row  # the plan's rows share the values that repeat
     try:
         for line, row in enumerate(rows, start=1):
             cells = _cells(row, cell, shared)
+            if errors and (found := errors.at(line)):
+                cells = _with_errors(line, cells or ("",) * len(row), found, len(pad))
             if cells is not None:
                 if early:
                     early.clear()
@@ -279,6 +287,19 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]],
     except Exception as exc:  # the fallback reader parses XML as it goes
         raise DataFileError(SHEET_DAMAGED.format(name=repr(name), detail=exc),
                             path=path) from None
+
+
+def _with_errors(line: int, cells: Row, found: list[tuple[int, int, str]], pad: int) -> Row:
+    """The row with its error cells (columns counted from 1, ``pad`` left of ``cells``)
+    made Unreadable, naming the cell and its error."""
+    if cells and type(cells[0]) is Unreadable and cells[0].whole_row:
+        return cells  # a line calamine lost is one error already
+    fixed = list(cells)
+    for first, last, text in found:
+        for column in range(max(first, pad + 1), min(last, pad + len(fixed)) + 1):
+            place = f"{column_name(column)}{line}"
+            fixed[column - pad - 1] = Unreadable(text, FORMULA_ERROR.replace("{cell}", place))
+    return tuple(fixed)
 
 
 def _cells(row: list[Any] | tuple[Any, ...], cell: Callable[[Any], Cell],
@@ -347,15 +368,15 @@ def _serial_cell(early: list[bool]) -> Callable[[Any], Cell]:
     return cell
 
 
-def _sparse_source(path: Path, name: str) -> RowSource:
+def _sparse_source(path: Path, name: str, errors: ErrorCells) -> RowSource:
     """A streaming reader (openpyxl read-only) for sheets whose bounding box is huge."""
     def source() -> Iterator[NumberedRow]:
-        return _openpyxl_rows(path, name)
+        return _openpyxl_rows(path, name, errors)
 
     return source
 
 
-def _openpyxl_rows(path: Path, name: str) -> Iterator[NumberedRow]:
+def _openpyxl_rows(path: Path, name: str, errors: ErrorCells) -> Iterator[NumberedRow]:
     """Stream the sheet row by row; missing rows cost no memory."""
     import openpyxl
 
@@ -366,7 +387,7 @@ def _openpyxl_rows(path: Path, name: str) -> Iterator[NumberedRow]:
     try:
         worksheet = workbook[name]
         worksheet.reset_dimensions()  # rows as wide as their own cells, not the sheet's box
-        yield from _numbered(path, name, worksheet.iter_rows(values_only=True))
+        yield from _numbered(path, name, worksheet.iter_rows(values_only=True), errors=errors)
     except MemoryError:
         give_memory_back()  # before the workbook is closed (see budget.RESERVE)
         raise
