@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import gc
 import sys
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, islice
@@ -28,6 +29,7 @@ from importer_gui.core.plan import (
     ImportPlan,
     Plan,
     RowPlan,
+    Rows,
     expanded,
     outcome_counts,
 )
@@ -36,19 +38,144 @@ from importer_gui.core.readers import Table as DataTable
 from importer_gui.core.readers import is_workbook
 from importer_gui.core.readers.budget import give_memory_back
 from importer_gui.core.readers.table import is_blank
-from importer_gui.core.records import Change, ChangeKind, StoreState
+from importer_gui.core.records import Change, ChangeKind, StoreState, Table
 
 NOT_COMMITTED = Issue.warning("", "Not committed: another action of this row has errors.")
 
 
 @dataclass
 class PlannerState:
-    """What rechecking one row needs: the overlay, each import's bound actions and the
-    widths its rows may have without a warning."""
+    """What rechecking one row needs: the overlay, each import's bound actions, the widths
+    its rows may have without a warning and the records its rows set."""
 
     overlay: Overlay
     bound: list[list[BoundAction]]
     widths: list[Widths] = field(default_factory=list)
+    setters: list[SettingRows] = field(default_factory=list)
+
+
+# What a row's action stands for: (table, record id, the field that names it); see
+# RowContext.subjects.
+Subjects = tuple[tuple[Table, int, str], ...]
+# Given the records a row without errors sets, the warnings it gets for setting them again.
+Warn = Callable[[Subjects], list[Issue]]
+
+# The warning a row gets for setting a record an earlier row of its import set, by table.
+SET_AGAIN: dict[Table, str] = {
+    Table.LEARNER: msg.LEARNER_SET_AGAIN, Table.TRAINING: msg.TRAINING_SET_AGAIN,
+    Table.SESSION: msg.SESSION_SET_AGAIN, Table.TEACHER: msg.TEACHER_SET_AGAIN,
+    Table.INTERVENTION: msg.INTERVENTION_SET_AGAIN, Table.ROOM: msg.ROOM_SET_AGAIN}
+
+# Stored ids past this many times a table's records (and this margin) are remembered in a
+# dict rather than an array of that length: a store's ids are mostly 1..n, yet one may be
+# far out.
+_DENSE, _MARGIN = 2, 4096
+
+
+class SettingRows:
+    """Which row of one import sets (creates or updates) each record, so that a later row
+    setting it again is warned: the administrator seldom means a key twice in one file.
+
+    Held as arrays, made for a table only once a row sets one of its records (a file of
+    registrations sets none): while the file is planned, the last row that set each record,
+    by store id and by -placeholder for the records the plan creates; and for rechecking one
+    row, the record each row set. Rows are counted from 1 in them, 0 being none.
+    """
+
+    __slots__ = ("_by_row", "_created", "_far", "_stored", "overlay", "rows")
+
+    def __init__(self, rows: Rows, overlay: Overlay) -> None:
+        self.rows = rows  # the import's rows, to name an earlier row by its line
+        self.overlay = overlay
+        self._stored: dict[Table, array[int]] = {}
+        self._created: dict[Table, array[int]] = {}
+        self._far: dict[tuple[Table, int], int] = {}
+        self._by_row: dict[Table, array[int]] = {}
+
+    def warnings(self, subjects: Subjects) -> list[Issue]:
+        """The warnings of the row being planned (the next one of ``rows``), which sets
+        ``subjects``; it is now the last row to set them."""
+        row = len(self.rows.cells) + 1
+        issues = []
+        for table, record_id, field_name in subjects:
+            last = self._swap_last(table, record_id, row)
+            if last and last != row:  # the same row's two actions are no repeat
+                issues.append(self._issue(table, field_name, last))
+            self._note(table, record_id, row)
+        return issues
+
+    def done(self) -> None:
+        """The file is planned: only rechecking a row is left, which reads each row's record."""
+        self._stored, self._created, self._far = {}, {}, {}
+
+    def forget(self, index: int) -> None:
+        """Row ``index`` (from 0) is planned again: it sets nothing until it says so."""
+        for by_row in self._by_row.values():
+            if index < len(by_row):
+                by_row[index] = 0
+
+    def again(self, index: int, subjects: Subjects) -> list[Issue]:
+        """The warnings of row ``index`` (from 0), planned again, which sets ``subjects``:
+        against the rows before it as they stand now."""
+        row = index + 1
+        issues = []
+        for table, record_id, field_name in subjects:
+            by_row = self._by_row.get(table)
+            if by_row is not None:
+                before = by_row[:index]
+                before.reverse()
+                with suppress(ValueError):  # raised when no row before it sets the record
+                    # Looked for in C, from the nearest row back: a window's file may be long.
+                    earlier = index - before.index(record_id)
+                    issues.append(self._issue(table, field_name, earlier))
+            self._note(table, record_id, row)
+        return issues
+
+    def _issue(self, table: Table, field_name: str, row: int) -> Issue:
+        return Issue.warning(field_name, SET_AGAIN[table].format(line=self.rows.lines[row - 1]))
+
+    def _swap_last(self, table: Table, record_id: int, row: int) -> int:
+        """The last row that set a record (0: none), ``row`` from now on."""
+        slots = self._slots(table, record_id)
+        if slots is None:  # a stored id far past the others
+            last = self._far.get((table, record_id), 0)
+            self._far[(table, record_id)] = row
+            return last
+        slot = abs(record_id)
+        last = slots[slot]
+        slots[slot] = row
+        return last
+
+    def _slots(self, table: Table, record_id: int) -> array[int] | None:
+        """The array that holds a record's last row, long enough to hold it; None for a
+        stored id too far past the table's size for an array."""
+        held = self._created if record_id < 0 else self._stored
+        slots = held.get(table)
+        if slots is None:
+            slots = held[table] = array("i")
+        slot = abs(record_id)
+        if slot >= len(slots):
+            # Grown by half at least (amortised, like a list); stored ids up to a limit.
+            wanted = max(slot + 1 - len(slots), len(slots) // 2 + 1024)
+            if record_id > 0:
+                limit = _DENSE * len(self.overlay.tables[table]) + _MARGIN
+                if slot >= limit:
+                    return None
+                wanted = min(wanted, limit - len(slots))
+            slots.frombytes(bytes(slots.itemsize * wanted))
+        return slots
+
+    def _note(self, table: Table, record_id: int, row: int) -> None:
+        """Row ``row`` sets this record (for rechecking a row)."""
+        by_row = self._by_row.get(table)
+        if by_row is None:
+            by_row = self._by_row[table] = array("q")
+        if row <= len(by_row):
+            by_row[row - 1] = record_id
+            return
+        if row - 1 > len(by_row):  # rows between that set none of this table's records
+            by_row.frombytes(bytes(8 * (row - 1 - len(by_row))))
+        by_row.append(record_id)
 
 
 def is_empty_row(cells: Iterable[Cell]) -> bool:
@@ -60,14 +187,16 @@ def is_empty_row(cells: Iterable[Cell]) -> bool:
 
 
 def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
-             cells: tuple[Cell, ...]) -> RowPlan:
-    """Run every action on one row; a row with an error changes nothing."""
+             cells: tuple[Cell, ...], warn: Warn | None = None) -> RowPlan:
+    """Run every action on one row; a row with an error changes nothing. ``warn`` words
+    the records a row without errors sets again (see SettingRows)."""
     if len(actions) == 1:
-        return _plan_one(overlay, actions[0], line, cells)
+        return _plan_one(overlay, actions[0], line, cells, warn)
     results: list[ActionResult] = []
     changes: list[Change] = []
     failed = False
     given = None
+    setting: list[tuple[int, Subjects]] = []  # (action's place, the records it sets)
     for action in actions:
         ctx = RowContext(action, overlay)
         ctx.given = given
@@ -76,9 +205,18 @@ def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
         outcome = HANDLERS[name].handler(ctx)
         if ctx.failed or outcome is Outcome.ERROR:
             outcome, failed = Outcome.ERROR, True
+        if ctx.subjects:
+            setting.append((len(results), ctx.subjects))
         results.append(_result(name, outcome, ctx.issues))
         changes += ctx.changes
         given = ctx.handing
+    if not failed and warn is not None:  # a row with errors sets nothing
+        for place, subjects in setting:
+            warnings = warn(subjects)
+            if warnings:
+                result = results[place]
+                results[place] = _result(result.action, result.outcome,
+                                         [*result.issues, *warnings])
     row = RowPlan(line, cells, results, changes)
     if failed:  # row.has_errors, known without asking every result again
         for change in reversed(changes):
@@ -91,9 +229,9 @@ def plan_row(overlay: Overlay, actions: list[BoundAction], line: int,
 
 
 def _plan_one(overlay: Overlay, action: BoundAction, line: int,
-              cells: tuple[Cell, ...]) -> RowPlan:
+              cells: tuple[Cell, ...], warn: Warn | None) -> RowPlan:
     """plan_row for the usual import of one action, without gathering several results."""
-    results, held, _outcome = _planned_one(overlay, action, cells)
+    results, held, _outcome = _planned_one(overlay, action, warn, cells)
     return RowPlan(line, cells, results, expanded(held, overlay.creations))
 
 
@@ -104,22 +242,27 @@ Planned = tuple[Sequence[ActionResult], Any, Outcome]
 RowPlanner = Callable[[tuple[Cell, ...]], Planned]
 
 
-def _planned_one(overlay: Overlay, action: BoundAction, cells: tuple[Cell, ...]) -> Planned:
+def _planned_one(overlay: Overlay, action: BoundAction, warn: Warn | None,
+                 cells: tuple[Cell, ...]) -> Planned:
     """One row of a one-action import, as the parts Rows holds (no RowPlan made)."""
     ctx = RowContext(action, overlay)
     read_values(ctx, cells)
     name = action.spec.name
-    return planned(ctx, name, HANDLERS[name].handler(ctx))
+    return planned(ctx, name, HANDLERS[name].handler(ctx), warn)
 
 
-def planned(ctx: RowContext, name: str, outcome: Outcome) -> Planned:
+def planned(ctx: RowContext, name: str, outcome: Outcome, warn: Warn | None = None
+            ) -> Planned:
     """A row its handler (of action ``name``) has planned, as the parts Rows holds; a row
-    with an error gives its changes back to the overlay."""
+    with an error gives its changes back to the overlay, and one without is warned by
+    ``warn`` for the records it sets again."""
     overlay = ctx.overlay
     if ctx.failed or outcome is Outcome.ERROR:
         for change in reversed(ctx.changes):
             overlay.revert(change)
         return _shared_results(name, Outcome.ERROR, ctx.issues), NO_CHANGES, Outcome.ERROR
+    if ctx.subjects and warn is not None:
+        ctx.issues += warn(ctx.subjects)
     changes = ctx.changes
     if not changes:
         held: Any = NO_CHANGES
@@ -210,12 +353,17 @@ def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataT
                               table.headers, [a.name for a in actions],
                               stamp=FileStamp.of(table.path))
         plan.imports.append(imp_plan)
-        planner.widths.append(_plan_table(overlay, actions, table, imp_plan, monitor, plan))
+        # One per import: a record set by another file's rows is no repeat.
+        setters = SettingRows(imp_plan.rows, overlay)
+        planner.setters.append(setters)
+        planner.widths.append(_plan_table(overlay, actions, table, imp_plan, monitor, plan,
+                                          setters.warnings))
+        setters.done()
     return plan
 
 
 def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
-                imp_plan: ImportPlan, monitor: Monitor, plan: Plan) -> Widths:
+                imp_plan: ImportPlan, monitor: Monitor, plan: Plan, warn: Warn) -> Widths:
     total = table.row_count_hint or 0
     what = f"Checking {Path(table.path).name}"
     rows = enumerate(table.rows(), start=1)  # blank rows are not given
@@ -223,13 +371,13 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
         if len(actions) == 1:
             # A partial, not a lambda: one Python call less on every row.
             return plan_rows_into(imp_plan, overlay, rows,
-                                  partial(_planned_one, overlay, actions[0]), monitor, total,
-                                  what)
+                                  partial(_planned_one, overlay, actions[0], warn), monitor,
+                                  total, what)
         add_row = imp_plan.add_row
         rows, widths = _with_widths(rows, imp_plan)
         for count, (line, cells) in rows:
             monitor.step(count, total, what)
-            add_row(widths.warned(plan_row(overlay, actions, line, cells)))
+            add_row(widths.warned(plan_row(overlay, actions, line, cells, warn)))
         return widths
     except MemoryError:
         # Free memory while the file's reader is still open (``rows`` holds it: a loop's own
@@ -345,8 +493,13 @@ def recheck_row(plan: Plan, import_index: int, row_index: int,
     old = imp.rows[row_index]
     for change in reversed(old.changes):
         planner.overlay.revert(change)
+    # Its warning for setting a record again is worded against the other rows as they stand
+    # (theirs stay as the last full check left them).
+    setters = planner.setters[import_index]
+    setters.forget(row_index)
     # An edited row keeps its width's warning.
     row = planner.widths[import_index].warned(
-        plan_row(planner.overlay, planner.bound[import_index], old.line, cells))
+        plan_row(planner.overlay, planner.bound[import_index], old.line, cells,
+                 partial(setters.again, row_index)))
     imp.replace_row(row_index, row)
     return row

@@ -62,7 +62,8 @@ def test_sample_as_a_new_user_tries_it(sample_config: Path, tmp_path: Path,
         (6, "unchanged", ["No session matches this row: there is nothing to delete."]),
         (7, "error", ["Invalid sessionAction value: X"]),
         (8, "error", ["Field teacherLogin: no teacher has the login sleroy."]),
-        (9, "update", [])]
+        (9, "update", ["Line 3 of this file already sets this session; this row's values "
+                       "are applied after it."])]
     assert outcomes(document, 3) == [
         (2, "create", []), (3, "create", []), (4, "create", []),
         (5, "error", ["Session with title Session inconnue is not found for this training."]),

@@ -31,7 +31,9 @@ def test_a_course_created_then_renamed_further_down_commits_both_steps(env: Env)
     plan = env.commit(courses(env, [["TR-1", "Premier titre", "blended"],
                                     ["TR-2", "Autre", "blended"],
                                     ["TR-1", "Second titre", "blended"]]))
-    assert rows(plan) == [(2, "create", []), (3, "create", []), (4, "update", [])]
+    assert rows(plan) == [(2, "create", []), (3, "create", []), (4, "update", [
+        "Line 2 of this file already sets this training course; this row's values are applied "
+        "after it."])]
     # The first row's creation is asked for as it was planned, not as the record ends up.
     created = [c for c in plan.changes() if c.kind is ChangeKind.CREATE]
     assert [c.values["title"] for c in created] == ["Premier titre", "Autre"]

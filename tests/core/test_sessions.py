@@ -63,8 +63,10 @@ def test_rows_create_then_update_what_earlier_rows_created(env: Env) -> None:
         ["M", "SEC-101", "Lyon janvier", "2027-01-12", "2027-01-14", "mdupont"],
         ["M", "SEC-101", "Lyon janvier", "2027-01-12", "2027-01-14", "mdupont"],
     ]))
-    assert rows(plan) == [(2, "create", []), (3, "create", []), (4, "update", []),
-                          (5, "unchanged", [])]
+    again = ("Line {} of this file already sets this session; this row's values are applied "
+             "after it.")
+    assert rows(plan) == [(2, "create", []), (3, "create", []),
+                          (4, "update", [again.format(2)]), (5, "unchanged", [again.format(4)])]
     assert plan.counts() == {"create": 2, "update": 1, "unchanged": 1, "delete": 0, "error": 0}
 
 
@@ -204,7 +206,8 @@ def test_full_access_no_protects_sessions_no_import_created(env: Env) -> None:
     assert rows(plan) == [
         (2, "error", ["fullAccess is no: session Manuelle was not created by an import, so "
                       "this import may not change it."]),
-        (3, "create", []), (4, "update", [])]
+        (3, "create", []), (4, "update", ["Line 3 of this file already sets this session; "
+                                          "this row's values are applied after it."])]
 
 
 def test_search_by_several_fields_together(env: Env) -> None:
@@ -260,7 +263,11 @@ def test_any_one_of_guid_title_and_id_finds_the_session(env: Env) -> None:
         ["M", "SEC-101", "Nantes", "", "", "2027-03-01"]], options=search, columns=columns,
         fields=fields))
     assert rows(plan) == [
-        (2, "update", []), (3, "update", []), (4, "update", []),
+        (2, "update", []),
+        (3, "update", ["Line 2 of this file already sets this session; this row's values are "
+                       "applied after it."]),
+        (4, "update", ["Line 3 of this file already sets this session; this row's values are "
+                       "applied after it."]),
         (5, "error", [f"Field sessionId: no session of training course SEC-101 has the id "
                       f"{lyon} (with this row's other search values); the platform numbers "
                       "new sessions, so leave sessionId empty to create one."]),

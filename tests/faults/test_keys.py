@@ -37,7 +37,10 @@ def logins(folder: Path) -> list[str]:
 def test_a_login_typed_two_ways_is_one_teacher(tmp_path: Path) -> None:
     write_config(tmp_path, teachers_import(tmp_path, [
         [COMPOSED, "Name", "F", "c@example.org"], [DECOMPOSED, "Name", "F", "c@example.org"]]))
-    assert check(tmp_path, "commit") == [(2, "create", []), (3, "unchanged", [])]
+    # The second row is the same teacher, and is told so.
+    assert check(tmp_path, "commit") == [(2, "create", []), (3, "unchanged", [
+        "Line 2 of this file already sets this teacher; this row's values are applied after "
+        "it."])]
     assert logins(tmp_path) == [COMPOSED]
 
 

@@ -113,6 +113,27 @@ NOT_CREATED_BY_IMPORT = QT_TRANSLATE_NOOP(
 A_SESSION = QT_TRANSLATE_NOOP("messages", "session {title}")
 A_TRAINING = QT_TRANSLATE_NOOP("messages", "training course {code}")
 
+# WARNING: an earlier row of the same file (line {line}) created or updated the record this
+# row creates or updates; the later row's values win. One per kind of record.
+LEARNER_SET_AGAIN = QT_TRANSLATE_NOOP(
+    "messages", "Line {line} of this file already sets this learner; this row's values are "
+                "applied after it.")
+TRAINING_SET_AGAIN = QT_TRANSLATE_NOOP(
+    "messages", "Line {line} of this file already sets this training course; this row's values "
+                "are applied after it.")
+SESSION_SET_AGAIN = QT_TRANSLATE_NOOP(
+    "messages", "Line {line} of this file already sets this session; this row's values are "
+                "applied after it.")
+TEACHER_SET_AGAIN = QT_TRANSLATE_NOOP(
+    "messages", "Line {line} of this file already sets this teacher; this row's values are "
+                "applied after it.")
+INTERVENTION_SET_AGAIN = QT_TRANSLATE_NOOP(
+    "messages", "Line {line} of this file already sets this intervention; this row's values "
+                "are applied after it.")
+ROOM_SET_AGAIN = QT_TRANSLATE_NOOP(
+    "messages", "Line {line} of this file already sets this room; this row's values are "
+                "applied after it.")
+
 
 # Values longer than this are shortened in messages (a number of thousands of digits).
 SHOWN_LENGTH = 40
