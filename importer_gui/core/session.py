@@ -43,6 +43,9 @@ class Event(StrEnum):
 
 
 Listener = Callable[[Event, int | None], None]  # the event, and the run of a STORE_CHANGED
+# Takes what the session dropped out of the list it is handed (``list.pop``), so that no
+# reference is left on the caller's thread: the window frees a plan in the background.
+LetGoHook = Callable[[list[object]], None]
 
 
 @dataclass
@@ -94,6 +97,9 @@ class Session:
         self.store_path = store_path
         self.choices = Choices()
         self._listeners: list[Listener] = []
+        # Given every plan the session drops, once its listeners heard of it; None: the
+        # plan is freed where it is dropped (the command line has no window to keep free).
+        self.let_go_hook: LetGoHook | None = None
 
     # --- listeners -----------------------------------------------------------------------
 
@@ -105,6 +111,18 @@ class Session:
     def _announce(self, event: Event, run_id: int | None = None) -> None:
         for listener in list(self._listeners):  # a listener may unsubscribe meanwhile
             listener(event, run_id)
+
+    def _take_plan(self) -> list[object]:
+        """The shown plan taken out of the choices (none left there), to ``_let_go``."""
+        taken: list[object] = [] if self.choices.plan is None else [self.choices.plan]
+        self.choices.plan = None
+        return taken
+
+    def _let_go(self, taken: list[object]) -> None:
+        """A dropped plan goes to the hook once the listeners heard of the change (the
+        views let it go then): ``taken`` holds the one reference left."""
+        if taken and self.let_go_hook is not None:
+            self.let_go_hook(taken)
 
     # --- opening -------------------------------------------------------------------------
 
@@ -148,14 +166,18 @@ class Session:
 
     def new_import(self) -> None:
         """Forget every choice (corrections included): an empty configuration."""
+        taken = self._take_plan()
         self.choices = Choices()
         self._announce(Event.CONFIG_CHANGED)
+        self._let_go(taken)
 
     def close_file(self) -> None:
         """Nothing open any more (an open that failed); the corrections stay with their
         files."""
+        taken = self._take_plan()
         self.choices = Choices(corrections=self.choices.corrections)
         self._announce(Event.CONFIG_CHANGED)
+        self._let_go(taken)
 
     # --- mapping -------------------------------------------------------------------------
 
@@ -207,8 +229,9 @@ class Session:
         self.choices.config = config
         if data_files is not None:
             self.choices.data_files = data_files
-        self.choices.plan = None
+        taken = self._take_plan()
         self._announce(Event.CONFIG_CHANGED)
+        self._let_go(taken)
 
     def record_save(self, path: Path, config: ImportConfig) -> None:
         """The configuration was saved as ``config`` at ``path`` (paths relative to it).
@@ -227,10 +250,13 @@ class Session:
                         self.store_path, self.choices.corrections.copy())
 
     def set_plan(self, plan: Plan | None) -> None:
-        """A full check's plan; None when the shown plan no longer holds (check again)."""
+        """A full check's plan; None when the shown plan no longer holds (check again). The
+        plan it replaces goes to the hook once every view heard of the change."""
+        taken = [] if self.choices.plan is plan else self._take_plan()
         self.choices.plan = plan
         self.choices.plan_edited = False
         self._announce(Event.PLAN_CHANGED)
+        self._let_go(taken)
 
     def row_rechecked(self) -> None:
         """A row of the plan was edited and checked again on its own."""

@@ -67,6 +67,7 @@ class Wizard(QWizard):
         connect_pages(self.preview_page, self.commit_page)
         self.open_page.configuration_opened.connect(self.go_to_preview)
         self.open_page.runner.finished.connect(self._resume_forward)
+        state.config_changed.connect(self._drop_stale_rows)
         self.setAcceptDrops(True)
         # Back asks first while a commit runs: the button comes here, not to back().
         back = self.button(QWizard.WizardButton.BackButton)
@@ -119,6 +120,15 @@ class Wizard(QWizard):
         if (pending is not None and pending == self.state.session.choices.config_path
                 and self.currentId() == OPEN and self.open_page.isComplete()):
             self.go_to_preview()
+
+    def _drop_stale_rows(self) -> None:
+        """The configuration changed and the session dropped its plan: the preview's rows
+        go too, before the session hands the plan to the background freeing. Kept, they
+        would be the plan's last reference, freed on the window's thread when the preview
+        next checks."""
+        model = self.preview_page.model
+        if model.plan is not None and model.plan is not self.state.choices.plan:
+            model.clear()
 
     def new_import(self) -> bool:
         """Forget the choices and start again on page 1 (once the user agreed to lose a

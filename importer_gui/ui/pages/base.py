@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from importer_gui.core import first_rows
@@ -47,6 +47,7 @@ class BasePage(QWizardPage):
         self.error_label.hide()
         outer.addWidget(self.error_label)
         state.config_changed.connect(self._state_changed)
+        hand_plans_to_background(self.session)
 
     def save(self) -> None:
         """Write the page's choices into the state; raise ImporterError to stay on the page."""
@@ -130,18 +131,30 @@ def column_titles(headers: list[str] | None, count: int) -> list[str]:
 
 def let_go(session: Session, replacement: Plan | None = None) -> None:
     """Take the session's plan away (none shown, or ``replacement``) without freeing it on
-    this thread: it is freed in pieces in the background at once when no task runs, else by
-    the next check's or commit's worker (``free_let_go``), or once the last task ends.
+    this thread (``hand_plans_to_background``)."""
+    hand_plans_to_background(session)
+    session.set_plan(replacement)
+
+
+def hand_plans_to_background(session: Session) -> None:
+    """Every plan the session drops (a new check, New import, another file, a changed
+    configuration) is freed in pieces in the background: at once when no task runs, else
+    by the next check's or commit's worker (``free_let_go``), or once the last task ends.
 
     The window's last reference to a plan of a million rows took 0.19 s to drop (reference
     counting frees every row's objects at once, holding the GIL), and the window waited that
-    long whenever a check started. Every view lets the plan go as after ``set_plan``; the
-    one reference left is kept by ``LET_GO`` until a worker takes it.
+    long. The session hands a plan over once every view let it go; ``LET_GO`` then holds
+    the one reference left until a worker takes it.
     """
-    if session.choices.plan is not None:
-        LET_GO.add(session.choices.plan)
-    session.set_plan(replacement)
-    free_in_background()  # after set_plan: the views no longer hold the plan
+    session.let_go_hook = _to_background
+
+
+def _to_background(taken: list[object]) -> None:
+    """The session's hook: what it dropped goes to ``LET_GO``, freed in the background."""
+    while taken:
+        LET_GO.add(taken.pop())  # popped into ``add``: nothing here keeps it
+    # Once the callers' frames are gone too: a freeing finds a plan held elsewhere whole.
+    QTimer.singleShot(0, free_in_background)
 
 
 def free_let_go() -> None:
