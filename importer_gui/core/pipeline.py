@@ -20,7 +20,7 @@ from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError, ImporterError
 from importer_gui.core.plan import Plan, RowPlan
-from importer_gui.core.planner import is_empty_row, plan_config
+from importer_gui.core.planner import PlannerState, is_empty_row, plan_config
 from importer_gui.core.planner import recheck_row as _recheck_row
 from importer_gui.core.progress import Monitor
 from importer_gui.core.schema import Table
@@ -45,6 +45,11 @@ FILES_MATCH = QT_TRANSLATE_NOOP(
 FILE_CHANGED = QT_TRANSLATE_NOOP(
     "errors", "the file changed since it was checked; check it again before committing.")
 # A commit that would change nothing records no run (there would be nothing to revert).
+# Every line one column short or more: the configuration's last fields get nothing, which a
+# file of another import, mapped by position, also looks like.
+LINES_NARROWER = QT_TRANSLATE_NOOP(
+    "errors", "{file}: its lines hold {count} cells where the configuration maps {mapped} "
+              "columns; nothing is read for {fields}.")
 NOTHING_TO_COMMIT = QT_TRANSLATE_NOOP(
     "errors", "Nothing was committed: the store already holds every row; no run was recorded.")
 NOTHING_TO_COMMIT_ERRORS = QT_TRANSLATE_NOOP(
@@ -214,9 +219,29 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
     except MemoryError as exc:
         raise _not_enough_memory(exc) from None
     plan.notices.extend(notices)
+    plan.notices.extend(_narrower_notices(plan))
     for index, fix in guess.date_fixes(plan).items():
         plan.notices.append(guess.date_fix_notice(plan, index, fix))
     return plan
+
+
+def _narrower_notices(plan: Plan) -> list[str]:
+    """What the fields a file's usual lines are too short for get (nothing): said once per
+    file rather than warned on every row (a row narrower than its file's lines is)."""
+    planner = plan.planner
+    if not isinstance(planner, PlannerState):
+        return []
+    notices = []
+    for imp, planned, widths in zip(plan.config.imports, plan.imports, planner.widths,
+                                    strict=True):
+        empty = [c.field for c in imp.provider.columns[widths.low:] if not c.ignored]
+        # A workbook's row ends where its cells do: its missing cells are empty ones.
+        if (widths.low < widths.mapped and empty and len(planned.rows)
+                and not readers.is_workbook(planned.file)):
+            notices.append(LINES_NARROWER.format(
+                file=Path(planned.file).name, count=widths.low, mapped=widths.mapped,
+                fields=", ".join(empty)))
+    return notices
 
 
 def _remapped(config: ImportConfig, tables: Iterable[readers.Table | _Replayed],
@@ -225,9 +250,13 @@ def _remapped(config: ImportConfig, tables: Iterable[readers.Table | _Replayed],
     binds an import once its table is handed over); a mapped column gone is a ConfigError."""
     for imp, table in zip(config.imports, tables, strict=True):
         provider = imp.provider
-        laid = remap.remap(provider.columns, table.headers if provider.skip_first_line else None)
+        headers = table.headers if provider.skip_first_line else None
+        laid = remap.remap(provider.columns, headers)
         if laid.missing:
             raise remap.missing_error(laid.missing, table.path)
+        if headers and not laid.by_header:
+            notices.extend(filter(None, [remap.fields_notice(provider.columns, headers,
+                                                             table.path)]))
         if laid.changed:
             provider.columns = laid.columns
         notice = remap.new_notice(laid.new, table.path)

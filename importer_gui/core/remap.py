@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from importer_gui.core.catalogue import IGNORED_COLUMN
+from importer_gui.core.catalogue import ALL_FIELD_NAMES, IGNORED_COLUMN
 from importer_gui.core.config import Column
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError
 
 
 def header_key(header: str | None) -> str:
@@ -125,3 +125,43 @@ def new_notice(new: Sequence[tuple[int, str]], file: Path) -> str | None:
     named = [f'"{header}" (column {place + 1})' for place, header in new]
     template = NEW_ONE if len(new) == 1 else NEW_SEVERAL
     return template.format(file=file.name, columns=", ".join(named))
+
+
+# A file mapped by position whose header line names the platform's fields: those tell which
+# file it is, and where its columns are.
+ANOTHER_IMPORTS_FILE = QT_TRANSLATE_NOOP(
+    "errors", "line 1 names the fields {named}, none of which this import maps (it maps "
+              "{mapped}): is this the file of this import?")
+FIELDS_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "errors", "{file}: line 1 names {named}, where the configuration maps {mapped}; the "
+              "columns are read by position, as the platform reads them.")
+_FIELD_NAMES = {name.casefold(): name for name in ALL_FIELD_NAMES}
+
+
+def named_fields(headers: Sequence[str | None]) -> dict[int, str]:
+    """The header cells that are a field's name (in any case): place -> the field."""
+    named = {place: _FIELD_NAMES.get(header_key(header)) for place, header in enumerate(headers)}
+    return {place: name for place, name in named.items() if name is not None}
+
+
+def fields_notice(columns: Sequence[Column], headers: Sequence[str | None], file: Path
+                  ) -> str | None:
+    """For a file mapped by position: refuse one whose header line names only fields this
+    import does not map (another import's file); say where it names a field in a column the
+    configuration maps to another."""
+    named = named_fields(headers)
+    if not named:
+        return None
+    mapped = [c.field for c in columns if not c.ignored]
+    if set(named.values()).isdisjoint(mapped):
+        raise DataFileError(ANOTHER_IMPORTS_FILE.format(
+            named=", ".join(named.values()), mapped=", ".join(mapped)), path=file, line=1)
+    elsewhere = [(place, name) for place, name in named.items()
+                 if place < len(columns) and not columns[place].ignored
+                 and columns[place].field != name]
+    if not elsewhere:
+        return None
+    return FIELDS_ELSEWHERE.format(
+        file=file.name,
+        named=_listed([f"{name} (column {place + 1})" for place, name in elsewhere]),
+        mapped=_listed([columns[place].field for place, _ in elsewhere]))
