@@ -126,11 +126,14 @@ class Session:
 
     # --- opening -------------------------------------------------------------------------
 
-    def open_configuration(self, path: Path, config: ImportConfig,
-                           stamp: FileStamp | None) -> None:
-        """A saved configuration: its data files are where it says, relative to ``path``."""
+    def open_configuration(self, path: Path, config: ImportConfig, stamp: FileStamp | None,
+                           data_files: list[Path] | None = None) -> None:
+        """A saved configuration: its data files are ``data_files`` (one per import, some
+        the user is still to choose), else where it says, relative to ``path`` (one it
+        names outside its folder is refused: ConfigError)."""
+        files = data_files if data_files is not None else pipeline.resolve_data_files(config)
         self._opened(path, stamp)
-        self.set_config(config, pipeline.resolve_data_files(config))
+        self.set_config(config, files)
 
     def open_data_file(self, data_file: Path, provider: Provider) -> bool:
         """A spreadsheet: a new configuration of one import, read as ``provider`` says.

@@ -361,15 +361,9 @@ class OpenPage(BasePage):
                                             "correct them in the file."), path))
         if not config.imports:
             raise ImporterError(arg(self.tr("%1: the configuration has no import."), path))
+        # The files found, and placeholders for those to be chosen here (never read).
         files, self._unfound = self._configured_files(path, config)
-        try:
-            self.session.open_configuration(path, config, stamp)
-        except ImporterError:
-            if not self._unfound:
-                raise
-            # The session refuses a file the configuration names outside its folder: it
-            # holds the configuration with the files found, the others to be chosen here.
-            self.session.set_config(config, files)
+        self.session.open_configuration(path, config, stamp, files)
         self.show_error(None)
         self.initializePage()
         return path
