@@ -10,7 +10,7 @@ from importer_gui.cli.command import EXIT_OK, Command, open_store
 from importer_gui.cli.output import counts_text, dump_json, visible
 from importer_gui.core.corrections import RecordedCorrection, run_corrections
 from importer_gui.core.errors import StoreError
-from importer_gui.core.revert import runs_text
+from importer_gui.core.revert import counts_said, runs_text
 from importer_gui.core.store import RunSummary
 
 
@@ -62,17 +62,9 @@ def _print_run(run: RunSummary, out: TextIO) -> None:
     out.write(visible(f"Run {run.id}  {run.started:%Y-%m-%d %H:%M:%S}  {run.kind}  "
                       f"{run.config}{note}") + "\n")
     out.write(visible(f"  files: {', '.join(run.files)}") + "\n")
-    out.write(f"  {counts_text(_counts_said(run))}\n")
+    out.write(f"  {counts_text(counts_said(run.kind, run.counts))}\n")
     if run.committed_by:
         out.write(visible(f"  by: {run.committed_by}") + "\n")
-
-
-def _counts_said(run: RunSummary) -> dict[str, int]:
-    """The run's counts by the words people read: a revert records the conflicts it
-    skipped as errors (the JSON keeps that key), and its line says "skipped"."""
-    if run.kind != "revert":
-        return run.counts
-    return {("skipped" if name == "error" else name): n for name, n in run.counts.items()}
 
 
 def _one_run(run: RunSummary, corrections: list[RecordedCorrection], out: TextIO, *,

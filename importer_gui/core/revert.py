@@ -40,6 +40,10 @@ TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Tab
                                   Table.INTERVENTION, Table.ENTITY, Table.LEARNER,
                                   Table.LEARNING_OBJECT, Table.REGISTRATION, Table.TRACKING)
 MAX_NAMED = 5  # referring records named in one message
+# A revert is a run of this kind; the records it skips as conflicts are counted as its errors
+# (the JSON's "error" key) and said as "skipped" to people.
+REVERT_RUN_KIND = "revert"
+SKIPPED = "skipped"
 
 # The conflicts' lines ({subject} "Session 12", {later} " by run 5" or "", {kind} a table's
 # name, {referrers} "session 3 (run 5) and 2 more", {verb} "refers" or "refer") and the
@@ -557,6 +561,13 @@ def _outcome(entry: _Entry) -> Outcome:
 # ---------------------------------------------------------------- committing
 
 
+def counts_said(kind: str, counts: dict[str, int]) -> dict[str, int]:
+    """A run's counts under the words people read: a revert's errors are what it skipped."""
+    if kind != REVERT_RUN_KIND:
+        return counts
+    return {(SKIPPED if name == Outcome.ERROR.value else name): n for name, n in counts.items()}
+
+
 def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None) -> RevertResult:
     """Write the plan's changes (conflicts skipped) in one transaction, as a revert run."""
     changes = list(plan.changes())
@@ -568,7 +579,7 @@ def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None
     counts = plan.counts()
     # Skipped records leave the run revertible for them: only a whole revert marks it.
     info = RunInfo(config_path=run.config if run else "", config_xml="",
-                   files=list(run.files) if run else [], counts=counts, kind="revert",
+                   files=list(run.files) if run else [], counts=counts, kind=REVERT_RUN_KIND,
                    reverts_run=plan.run_id, reverts_whole=not skipped)
     run_id = store.apply(changes, info, monitor=monitor)
     return RevertResult(run_id, plan.run_id, counts, skipped)

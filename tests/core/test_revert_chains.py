@@ -51,7 +51,7 @@ def test_a_run_whose_revert_is_reverted_can_be_reverted_again(
     assert run(capsys, "commit", str(teachers(tmp_path, ADA, BOB)), "--store", store)[0] == 0
     committed = record_tables(Path(store))
     assert run(capsys, "revert", "1", "--store", store)[:2] == (
-        0, "Revert of run 1: create 0, update 0, unchanged 0, delete 2, error 0\n"
+        0, "Revert of run 1: create 0, update 0, unchanged 0, delete 2, skipped 0\n"
            "Reverted run 1 as run 2.\n")
     assert notes(capsys, Path(store))[1] == "(reverted by run 2)"
     code, out, _ = run(capsys, "revert", "2", "--store", store)
@@ -63,7 +63,7 @@ def test_a_run_whose_revert_is_reverted_can_be_reverted_again(
     assert (runs[1]["reverted_by"], runs[1]["partly_reverted_by"]) == (None, [])
     code, out, err = run(capsys, "revert", "1", "--store", store)
     assert (code, err) == (0, "")
-    assert out == ("Revert of run 1: create 0, update 0, unchanged 0, delete 2, error 0\n"
+    assert out == ("Revert of run 1: create 0, update 0, unchanged 0, delete 2, skipped 0\n"
                    "Reverted run 1 as run 4.\n")
     assert names(Path(store)) == []
     assert notes(capsys, Path(store))[1] == "(reverted by run 4)"
@@ -85,7 +85,7 @@ def test_a_revert_that_skips_a_conflict_leaves_the_run_revertible_for_it(
     code, out, err = run(capsys, "revert", "1", "--store", str(store))
     assert (code, err) == (1, "")
     assert out == (
-        "Revert of run 1: create 0, update 0, unchanged 0, delete 1, error 1\n"
+        "Revert of run 1: create 0, update 0, unchanged 0, delete 1, skipped 1\n"
         "teacher 2: ERROR name: Teacher 2 was changed after run 1 by run 2 (name is now "
         "'Martineau', run 1 left 'Martin'); skipped.\n"
         "1 conflicting record was skipped (changed since run 1, or still needed by other "
@@ -100,7 +100,7 @@ def test_a_revert_that_skips_a_conflict_leaves_the_run_revertible_for_it(
     # Ada is left alone now: she was put back already; Bob is still in the way.
     code, out, err = run(capsys, "revert", "1", "--store", str(store))
     assert code == 2 and out.startswith(
-        "Revert of run 1: create 0, update 0, unchanged 1, delete 0, error 1\n")
+        "Revert of run 1: create 0, update 0, unchanged 1, delete 0, skipped 1\n")
     assert out.endswith("Run 2 changed records of run 1 again: revert it first to revert "
                         "those records as well.\n")
     assert err == ("importer-gui: Nothing can be reverted: the records of run 1 not put back "
@@ -109,7 +109,7 @@ def test_a_revert_that_skips_a_conflict_leaves_the_run_revertible_for_it(
     assert run(capsys, "revert", "2", "--store", str(store))[0] == 0  # run 4: Martin again
     code, out, err = run(capsys, "revert", "1", "--store", str(store))
     assert (code, err) == (0, "")
-    assert out == ("Revert of run 1: create 0, update 0, unchanged 1, delete 1, error 0\n"
+    assert out == ("Revert of run 1: create 0, update 0, unchanged 1, delete 1, skipped 0\n"
                    "Reverted run 1 as run 5.\n")
     assert names(store) == []
     assert notes(capsys, store)[1] == "(reverted by run 5)"

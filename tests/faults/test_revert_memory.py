@@ -32,5 +32,5 @@ def test_a_dry_run_of_a_huge_run_fits_in_a_small_address_space(tmp_path: Path) -
     assert done.code == 0, done.err[-2000:]
     lines = done.out.splitlines()
     assert lines[0] == (f"Revert of run {run}: create 0, update 0, unchanged 0, "
-                        f"delete {RECORDS}, error 0")
+                        f"delete {RECORDS}, skipped 0")
     assert lines[-1] == "Dry run: nothing was written."

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 from importer_gui.core import schema
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import Outcome
+from importer_gui.core.revert import SKIPPED, counts_said
 from importer_gui.core.schema import Table
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import column_title, field_title, reference_title
@@ -68,9 +69,9 @@ def counts_text(counts: dict[str, int], text: LocaleText, kind: str = "import") 
     """"create 3, update 1": each outcome a run had, by its name for people; a revert's
     errors are the conflicts it skipped, and named so, as the revert dialog says."""
     names = {o.value: outcome_label(o) for o in Outcome}
-    if kind == "revert":
-        names[Outcome.ERROR.value] = translate("StoreModel", "skipped")
-    return ", ".join(f"{names.get(k, k)} {text.number(v)}" for k, v in counts.items() if v)
+    names[SKIPPED] = translate("StoreModel", "skipped")
+    return ", ".join(f"{names.get(k, k)} {text.number(v)}"
+                     for k, v in counts_said(kind, counts).items() if v)
 
 
 class StoreModel(QAbstractTableModel):
