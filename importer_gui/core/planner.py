@@ -101,7 +101,11 @@ class SettingRows:
             last = self._swap_last(table, record_id, row)
             if last and last != row:  # the same row's two actions are no repeat
                 issues.append(self._issue(table, field_name, last))
-            self._note(table, record_id, row)
+            by_row = self._by_row.get(table)
+            if by_row is not None and len(by_row) == row - 1:  # the usual next row: no call
+                by_row.append(record_id)
+            else:
+                self._note(table, record_id, row)
         return issues
 
     def done(self) -> None:
@@ -136,12 +140,14 @@ class SettingRows:
 
     def _swap_last(self, table: Table, record_id: int, row: int) -> int:
         """The last row that set a record (0: none), ``row`` from now on."""
-        slots = self._slots(table, record_id)
-        if slots is None:  # a stored id far past the others
-            last = self._far.get((table, record_id), 0)
-            self._far[(table, record_id)] = row
-            return last
-        slot = abs(record_id)
+        slot = -record_id if record_id < 0 else record_id
+        slots = (self._created if record_id < 0 else self._stored).get(table)
+        if slots is None or slot >= len(slots):  # the first, or past the array's end: rare
+            slots = self._slots(table, record_id)
+            if slots is None:  # a stored id far past the others
+                last = self._far.get((table, record_id), 0)
+                self._far[(table, record_id)] = row
+                return last
         last = slots[slot]
         slots[slot] = row
         return last
