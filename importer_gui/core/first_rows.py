@@ -16,18 +16,22 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 HEAD_ROWS = 20  # rows read for the live views: enough to judge, fast on any file
 CACHED_FILES = 8
 
-Head = tuple[list[str] | None, list[tuple[Cell, ...]]]
+HeadRow = tuple[int, tuple[Cell, ...]]  # a row's line in the file, and its cells
+Head = tuple[list[str] | None, list[HeadRow]]
 
 
 def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
-    """The header (None without a header line) and the first ``n`` rows.
+    """The header (None without a header line) and the first ``n`` rows, each with its line
+    in the file as ``check`` numbers it. A wrong delimiter is refused with ``check``'s own
+    message (DataFileError) rather than read as one cell a line.
 
     A file changed on disk (size or modification time) is read again.
     """
     try:
         headers, rows = _cached_head(data_file, _version(data_file), provider.file_encoding,
                                      provider.delimiter_char, provider.skip_first_line,
-                                     provider.sheet, max(n, HEAD_ROWS))
+                                     provider.sheet, max(n, HEAD_ROWS),
+                                     len(provider.columns) or None)
     except MemoryError:
         raise DataFileError(QT_TRANSLATE_NOOP(
             "errors", "there is not enough memory to read the file"), path=data_file) from None
@@ -47,9 +51,12 @@ def _version(data_file: Path) -> tuple[int, int] | None:
 @functools.lru_cache(maxsize=CACHED_FILES)
 def _cached_head(data_file: Path, version: tuple[int, int] | None, encoding: str,
                  delimiter: str, skip_first_line: bool, sheet: str | None, n: int,
-                 ) -> tuple[tuple[str, ...] | None, tuple[tuple[Cell, ...], ...]]:
+                 columns: int | None,
+                 ) -> tuple[tuple[str, ...] | None, tuple[HeadRow, ...]]:
     from importer_gui.core import readers  # imported late: the pages load before any file
 
     headers, rows = readers.head(data_file, n, encoding=encoding, delimiter=delimiter,
-                                 skip_first_line=skip_first_line, sheet=sheet)
-    return (tuple(headers) if headers is not None else None), tuple(tuple(r) for r in rows)
+                                 skip_first_line=skip_first_line, sheet=sheet,
+                                 columns=columns)
+    return ((tuple(headers) if headers is not None else None),
+            tuple((line, tuple(cells)) for line, cells in rows))

@@ -329,9 +329,10 @@ def guess_file(path: Path, action: str | None = None) -> FileGuess:
 
     readers.check_file(path)
     sheet, encoding, delimiter = guess_reading(path)
-    _, rows = readers.head(path, GUESSED_ROWS, encoding=encoding.value,
-                           delimiter=DELIMITERS[delimiter.value], skip_first_line=False,
-                           sheet=sheet)
+    _, numbered = readers.head(path, GUESSED_ROWS, encoding=encoding.value,
+                               delimiter=DELIMITERS[delimiter.value], skip_first_line=False,
+                               sheet=sheet)
+    rows = [cells for _line, cells in numbered]
     first = list(rows[0]) if rows else []
     texts: list[str | None] = [c if isinstance(c, str) else None for c in first]
     chosen = _action(texts, action)

@@ -291,10 +291,10 @@ def test_head_gives_the_first_rows_only(tmp_path: Path) -> None:
     path = write_bytes(tmp_path / "data.csv", b"name;n\n" + lines)
     headers, rows = head(path, 3)
     assert headers == ["name", "n"]
-    assert rows == [("r0", "0"), ("r1", "1"), ("r2", "2")]
+    assert rows == [(2, ("r0", "0")), (3, ("r1", "1")), (4, ("r2", "2"))]
     book = workbook(tmp_path / "data.xlsx", {"S": [["name"], ["a"], [None], ["b"], ["c"]]})
-    assert head(book, 2) == (["name"], [("a",), ("b",)])
-    assert head(book, 2, skip_first_line=False) == (None, [("name",), ("a",)])
+    assert head(book, 2) == (["name"], [(2, ("a",)), (4, ("b",))])  # the blank row counted
+    assert head(book, 2, skip_first_line=False) == (None, [(1, ("name",)), (2, ("a",))])
 
 
 def test_row_count_hint(tmp_path: Path) -> None:

@@ -208,7 +208,7 @@ def test_the_wizards_preview_shows_what_the_chosen_delimiter_reads(tmp_path: Pat
     # The open page's live preview follows the delimiter chosen: one cell a line, shown.
     path = tmp_path / "teachers.csv"
     path.write_text(f"{HEADER}\nzoe;Zoe;Z;z@e.org\n", encoding="utf-8")
-    assert head(path, delimiter=",") == ([HEADER], [("zoe;Zoe;Z;z@e.org",)])
+    assert head(path, delimiter=",") == ([HEADER], [(2, ("zoe;Zoe;Z;z@e.org",))])
     with pytest.raises(DataFileError):
         open_table(path, delimiter=",")
 

@@ -157,11 +157,11 @@ def test_first_rows_are_read_once_per_file_version(tmp_path: Path,
                         or real_head(path, *a, **k))
     data = write_csv(tmp_path / "head.csv", [["Login"], ["zoe"], ["mia"]])
     provider = Provider(file_name=data.name, path=str(tmp_path))
-    assert read_head(provider, data) == (["Login"], [("zoe",), ("mia",)])
-    assert read_head(provider, data, 1) == (["Login"], [("zoe",)])
+    assert read_head(provider, data) == (["Login"], [(2, ("zoe",)), (3, ("mia",))])
+    assert read_head(provider, data, 1) == (["Login"], [(2, ("zoe",))])
     assert calls == [data]
     write_csv(data, [["Login"], ["zoe"], ["mia"], ["adam"]])
-    assert read_head(provider, data)[1][-1] == ("adam",)
+    assert read_head(provider, data)[1][-1] == (4, ("adam",))
     assert calls == [data, data]
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from importer_gui.core.catalogue import WORKBOOK_SUFFIXES
 from importer_gui.core.readers.budget import MemoryBudget
-from importer_gui.core.readers.table import Row, RowSource, Table, check_file, read_headers
+from importer_gui.core.readers.table import NumberedRow, RowSource, Table, check_file, read_headers
 from importer_gui.core.readers.text import FIELD_SIZE_LIMIT, prepare_text
 
 __all__ = ["FIELD_SIZE_LIMIT", "MemoryBudget", "Prepared", "Table", "check_file",
@@ -121,11 +121,13 @@ def open_table(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";",
 
 
 def head(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = ";",
-         skip_first_line: bool = True, sheet: str | None = None,
-         ) -> tuple[list[str] | None, list[Row]]:
-    """The headers and the first n data rows' cells, for the wizard's live preview: read
-    with the delimiter chosen even when it splits nothing (the preview shows it so, and the
-    check refuses it)."""
+         skip_first_line: bool = True, sheet: str | None = None, columns: int | None = None,
+         ) -> tuple[list[str] | None, list[NumberedRow]]:
+    """The headers and the first n data rows, each with its line in the file as ``check``
+    numbers it (blank lines and lines inside quoted cells counted), for the wizard's live
+    preview: read with the delimiter chosen even when it splits nothing (the preview shows
+    it so, and the check refuses it)."""
     table = open_table(path, encoding=encoding, delimiter=delimiter,
-                       skip_first_line=skip_first_line, sheet=sheet, check_delimiter=False)
-    return table.headers, [cells for _line, cells in islice(table.rows(), n)]
+                       skip_first_line=skip_first_line, sheet=sheet, columns=columns,
+                       check_delimiter=False)
+    return table.headers, list(islice(table.rows(), n))

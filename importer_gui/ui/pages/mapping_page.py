@@ -44,7 +44,7 @@ from importer_gui.core.catalogue import (
     OptionKind,
 )
 from importer_gui.core.catalogue.actions import PARAMETER_MAPPINGS
-from importer_gui.core.cells import Cell, cell_text
+from importer_gui.core.cells import cell_text
 from importer_gui.core.config import (
     KEYED_BY,
     KEYED_FIELDS,
@@ -55,6 +55,7 @@ from importer_gui.core.config import (
     ImportConfig,
 )
 from importer_gui.core.errors import ConfigError, ImporterError
+from importer_gui.core.first_rows import HeadRow
 from importer_gui.core.remap import Remapped, remap
 from importer_gui.core.suggest import CLOSE, EXACT, NORMALISED, SYNONYM, Suggestion, map_columns
 from importer_gui.ui.i18n import arg
@@ -204,7 +205,8 @@ class MappingPage(BasePage):
         suggestions = map_columns(headers, known, fields)
         guids = _guids(self.spec, laid.columns, action)
         for index, (header, suggestion) in enumerate(zip(headers, suggestions, strict=True)):
-            samples = [cell_text(r[index]) for r in rows[:SAMPLES] if index < len(r)]
+            samples = [(line, cell_text(cells[index])) for line, cells in rows[:SAMPLES]
+                       if index < len(cells)]
             self._add_column(index, header, samples, suggestion)
             if suggestion.field in KEYED_FIELDS and index < len(guids):
                 with signals_blocked(self.rows[-1].guid):
@@ -250,11 +252,12 @@ class MappingPage(BasePage):
             label.setStyleSheet(HEADING_STYLE)
             self.grid.addWidget(label, 0, place)
 
-    def _head(self, configured: int) -> tuple[list[str | None], list[tuple[Cell, ...]]]:
-        """Column titles and first rows; without a readable file, the configured columns."""
+    def _head(self, configured: int) -> tuple[list[str | None], list[HeadRow]]:
+        """Column titles and first rows (with their lines); without a readable file, the
+        configured columns."""
         data_file = self.data_file()
         headers: list[str] | None = None
-        rows: list[tuple[Cell, ...]] = []
+        rows: list[HeadRow] = []
         if data_file is not None:
             try:
                 headers, rows = read_head(self.current_import().provider, data_file)
@@ -262,12 +265,12 @@ class MappingPage(BasePage):
                 self.show_error(exc.message)
             else:
                 self.show_error(None)
-        width = max([len(headers or []), configured] + [len(r) for r in rows])
+        width = max([len(headers or []), configured] + [len(cells) for _line, cells in rows])
         named: list[str | None] = list(headers or [])
         named += [None] * (width - len(named))
         return named, rows
 
-    def _add_column(self, index: int, header: str | None, samples: list[str],
+    def _add_column(self, index: int, header: str | None, samples: list[tuple[int, str]],
                     suggestion: Suggestion) -> None:
         """One grid row: title, samples, field combo, guess note."""
         title = header or arg(self.tr("Column %1"), index + 1)
@@ -280,13 +283,16 @@ class MappingPage(BasePage):
         label.setText(QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight,
                                                     TITLE_WIDTH))
         label.setToolTip(title)
-        shown = " · ".join(s for s in samples if s) or "—"
+        shown = " · ".join(text for _line, text in samples if text) or "—"
         sample_label = QLabel(self.columns_widget)
+        sample_label.setObjectName(f"samples_{index}")
         # Long values are cut with an ellipsis; the tooltip has them whole.
         sample_label.setText(sample_label.fontMetrics().elidedText(
             shown, Qt.TextElideMode.ElideRight, SAMPLE_WIDTH))
         sample_label.setStyleSheet(MUTED_STYLE)
-        sample_label.setToolTip("\n".join(samples))
+        # Each value with its line in the file, as the preview and the check number it.
+        sample_label.setToolTip("\n".join(arg(self.tr("Line %1: %2"), line, text)
+                                           for line, text in samples))
         sample_label.setTextFormat(Qt.TextFormat.PlainText)
         combo = QComboBox(self.columns_widget)
         combo.setObjectName(f"field_{index}")

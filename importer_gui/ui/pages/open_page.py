@@ -41,6 +41,7 @@ from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig, Provider
 from importer_gui.core.errors import ConfigError, DataFileError, ImporterError
 from importer_gui.core.file_kind import Foreign, foreign_kind
+from importer_gui.core.first_rows import Head, HeadRow
 from importer_gui.core.guess import Guess
 from importer_gui.core.plan import FileStamp
 from importer_gui.ui.i18n import arg
@@ -82,17 +83,18 @@ class HeadModel(QAbstractTableModel):
         super().__init__(parent)
         self._titles: list[str] = []
         self._rows: list[tuple[Cell, ...]] = []
-        self._first_line = 1  # the file's line of the first row shown
+        self._lines: list[int] = []  # each row's line in the file
         self._text = LocaleText()  # a workbook's dates as the user's locale writes them
 
-    def set_head(self, headers: list[str] | None, rows: list[tuple[Cell, ...]]) -> None:
+    def set_head(self, headers: list[str] | None, rows: list[HeadRow]) -> None:
         """Show new rows (an empty list clears the view), numbered by their line in the
-        file as the preview and the command line number them: after the header line."""
+        file as the preview and the command line number them (a blank line, or a cell
+        spanning lines, counted)."""
         self.beginResetModel()
-        width = max([len(headers or [])] + [len(r) for r in rows])
+        width = max([len(headers or [])] + [len(cells) for _line, cells in rows])
         self._titles = column_titles(headers, width)
-        self._rows = rows
-        self._first_line = 1 if headers is None else 2
+        self._lines = [line for line, _cells in rows]
+        self._rows = [cells for _line, cells in rows]
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -113,7 +115,7 @@ class HeadModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self._titles[section] if section < len(self._titles) else None
-        return section + self._first_line
+        return self._lines[section] if section < len(self._lines) else None
 
 
 class OpenPage(BasePage):
@@ -702,7 +704,7 @@ class OpenPage(BasePage):
         self.runner.run(lambda _monitor: read_head(provider, data_file),
                         self._show_head, self._show_failure)
 
-    def _show_head(self, head: tuple[list[str] | None, list[tuple[Cell, ...]]]) -> None:
+    def _show_head(self, head: Head) -> None:
         self.reading_label.hide()
         self.head_model.set_head(*head)
         self.show_error(None)
@@ -711,7 +713,7 @@ class OpenPage(BasePage):
         opened, self._opening = self._opening, None
         if opened is not None:  # read: now it is a file worth opening again
             self._add_recent(opened)
-            self._detect_date_format(head[1])
+            self._detect_date_format([cells for _line, cells in head[1]])
 
     def _show_failure(self, error: ImporterError) -> None:
         self.reading_label.hide()

@@ -1,0 +1,69 @@
+"""The open and mapping pages number a file's first rows by their line in the file, as the
+preview and `check` do: a blank line, or a quoted cell spanning two lines, moves the rows
+after it down on every page alike."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from importer_gui.cli import main
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.wizard import MAPPING, OPEN, PREVIEW
+from tests.builders import teachers_import, write_config
+from tests.stores import existing_store
+from tests.ui.wizards import shot
+
+# Line 3 is blank; the second teacher's name spans lines 4 and 5.
+TEACHERS = ("Login;Name;First name;E-mail\n"
+            "mdupont;Dupont;Marie;m@example.org\n"
+            "\n"
+            'jmartin;"Martin\nde la Tour";Jean;j@example.org\n'
+            "lbernard;Bernard;Luc;l@example.org\n")
+LINES = [2, 4, 6]
+
+
+def checked_lines(config: Path, store: str, capsys: pytest.CaptureFixture[str]) -> list[int]:
+    """The rows' lines as `check --json` prints them."""
+    assert main(["check", str(config), "--store", store, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    return [row["line"] for row in report["imports"][0]["rows"]]
+
+
+def test_the_pages_number_the_first_rows_as_check_does(
+        tmp_path: Path, qtbot: QtBot, capsys: pytest.CaptureFixture[str],
+        screenshots: Path) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, []))
+    (tmp_path / "teachers.csv").write_text(TEACHERS, encoding="utf-8")
+    store = existing_store(tmp_path / "store.sqlite3")
+    assert checked_lines(config, store, capsys) == LINES
+
+    window = MainWindow(Path(store))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    wizard = window.wizard
+    assert window.open_file(config)
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and preview.shows_plan(),
+                    timeout=20_000)
+    model = preview.model
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == LINES
+
+    while wizard.currentId() != MAPPING:
+        wizard.back()
+    logins = wizard.mapping_page.findChild(QLabel, "samples_0")
+    assert logins.toolTip() == "Line 2: mdupont\nLine 4: jmartin\nLine 6: lbernard"
+
+    while wizard.currentId() != OPEN:
+        wizard.back()
+    head = wizard.open_page.head_model
+    assert [head.headerData(r, Qt.Orientation.Vertical) for r in range(head.rowCount())] == LINES
+    assert head.data(head.index(1, 1)) == "Martin\nde la Tour"
+    shot(window, screenshots, "page1-lines-after-a-blank-line")
+
