@@ -67,3 +67,30 @@ def test_the_pages_number_the_first_rows_as_check_does(
     assert head.data(head.index(1, 1)) == "Martin\nde la Tour"
     shot(window, screenshots, "page1-lines-after-a-blank-line")
 
+
+def test_a_wrong_delimiter_is_said_on_the_open_page_as_check_says_it(
+        tmp_path: Path, qtbot: QtBot, capsys: pytest.CaptureFixture[str],
+        screenshots: Path) -> None:
+    spec = teachers_import(tmp_path, [])
+    spec.provider_extra = "<delimiter>comma</delimiter>"
+    config = write_config(tmp_path, spec)
+    (tmp_path / "teachers.csv").write_text(TEACHERS, encoding="utf-8")
+    store = existing_store(tmp_path / "store.sqlite3")
+    assert main(["check", str(config), "--store", store]) == 2
+    refusal = capsys.readouterr().err.strip().removeprefix("importer-gui: ")
+    assert refusal == (f'{tmp_path / "teachers.csv"}: the first 5 lines hold no "," but 3 ";" '
+                       "each; is the delimiter semicolon? Set <delimiter> to semicolon")
+
+    window = MainWindow(Path(store))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    assert window.open_file(config)
+    page = window.wizard.open_page
+    assert window.wizard.currentId() == OPEN and not page.isComplete()
+    assert page.head_model.rowCount() == 0  # no junk column of whole lines
+    assert page.error_label.text() == refusal
+    shot(window, screenshots, "page1-wrong-delimiter-said-as-check-says")
+    page.delimiter_combo.setCurrentIndex(page.delimiter_combo.findData("semicolon"))
+    assert page.isComplete() and page.head_model.rowCount() == 3
+    assert page.error_label.isHidden()

@@ -44,7 +44,10 @@ def test_open_csv_shows_first_rows_that_follow_the_reading_options(
     shot(window, screenshots, "page1-open-csv")
 
     page.delimiter_combo.setCurrentIndex(page.delimiter_combo.findData("comma"))
-    assert model.columnCount() == 1  # no comma in the file: one column per line
+    # No comma in the file: the page says what the check would say, instead of junk.
+    assert model.columnCount() == 0 and not page.isComplete()
+    assert page.error_label.text() == f'{data}: the first 3 lines hold no "," but 2 ";" ' \
+        "each; is the delimiter semicolon? Set <delimiter> to semicolon"
     page.delimiter_combo.setCurrentIndex(page.delimiter_combo.findData("semicolon"))
     page.header_check.setChecked(False)
     assert model.rowCount() == 3

@@ -125,9 +125,8 @@ def head(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = "
          ) -> tuple[list[str] | None, list[NumberedRow]]:
     """The headers and the first n data rows, each with its line in the file as ``check``
     numbers it (blank lines and lines inside quoted cells counted), for the wizard's live
-    preview: read with the delimiter chosen even when it splits nothing (the preview shows
-    it so, and the check refuses it)."""
+    preview. A delimiter the lines lack while another splits them is refused as ``check``
+    refuses it (``columns``: how many columns the configuration maps, as for ``prepare``)."""
     table = open_table(path, encoding=encoding, delimiter=delimiter,
-                       skip_first_line=skip_first_line, sheet=sheet, columns=columns,
-                       check_delimiter=False)
+                       skip_first_line=skip_first_line, sheet=sheet, columns=columns)
     return table.headers, list(islice(table.rows(), n))
