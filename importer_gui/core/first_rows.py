@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from importer_gui.core.catalogue import WORKBOOK_SUFFIXES
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Provider
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
@@ -31,11 +32,20 @@ def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
         headers, rows = _cached_head(data_file, _version(data_file), provider.file_encoding,
                                      provider.delimiter_char, provider.skip_first_line,
                                      provider.sheet, max(n, HEAD_ROWS),
-                                     len(provider.columns) or None)
+                                     _columns(provider, data_file))
     except MemoryError:
         raise DataFileError(QT_TRANSLATE_NOOP(
             "errors", "there is not enough memory to read the file"), path=data_file) from None
     return (list(headers) if headers is not None else None), list(rows[:n])
+
+
+def _columns(provider: Provider, data_file: Path) -> int | None:
+    """How many columns the provider maps, which tells a CSV file's wrong delimiter exactly
+    (as ``check`` is told); None for a workbook, which has no delimiter: its rows, slow to
+    load, stay cached whatever the mapping."""
+    if data_file.suffix.lower() in WORKBOOK_SUFFIXES:
+        return None
+    return len(provider.columns) or None
 
 
 def _version(data_file: Path) -> tuple[int, int] | None:

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from importer_gui.cli import main
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.wizard import MAPPING, OPEN, PREVIEW
-from tests.builders import teachers_import, write_config
+from importer_gui.ui.wizard import CONFIG, MAPPING, OPEN, PREVIEW
+from tests.builders import teachers_import, write_config, write_xlsx
 from tests.stores import existing_store
 from tests.ui.wizards import shot
 
@@ -94,3 +94,26 @@ def test_a_wrong_delimiter_is_said_on_the_open_page_as_check_says_it(
     page.delimiter_combo.setCurrentIndex(page.delimiter_combo.findData("semicolon"))
     assert page.isComplete() and page.head_model.rowCount() == 3
     assert page.error_label.isHidden()
+
+
+def test_a_workbook_mapped_is_not_read_again_going_back(
+        tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importer_gui.core import readers
+
+    calls: list[Path] = []
+    real_head = readers.head
+    monkeypatch.setattr(readers, "head", lambda path, *a, **k: calls.append(path)
+                        or real_head(path, *a, **k))
+    book = write_xlsx(tmp_path / "teachers.xlsx", [["Login", "Name", "First name", "E-mail"],
+                                                   ["mdupont", "Dupont", "Marie", "m@e.org"]])
+    window = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(window)
+    wizard = window.wizard
+    assert wizard.open_file(book)
+    while wizard.currentId() != CONFIG:  # the mapping page's columns saved on the way
+        wizard.next()
+    assert len(window.state.choices.config.imports[0].provider.columns) == 4
+    while wizard.currentId() != OPEN:
+        wizard.back()
+    assert wizard.open_page.head_model.rowCount() == 1
+    assert calls == [book]  # no delimiter to tell: the rows read first still hold
