@@ -10,6 +10,7 @@ mapped by position, as the platform does.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -90,6 +91,33 @@ def remap(columns: Sequence[Column], headers: Sequence[str | None] | None) -> Re
     in_order = [laid.get(place, Column(IGNORED_COLUMN)) for place in range(width)]
     missing = [c for left in waiting.values() for _, c in left if not c.ignored]
     return Remapped(in_order, True, moved, new, missing)
+
+
+def _words(header: str | None) -> list[str]:
+    return re.findall(r"\w+", header_key(header))
+
+
+def resembles(old: str | None, new: str | None) -> bool:
+    """True when two headers look like one column renamed: one begins with the other's words
+    ("Nom" / "Nom de l'apprenant"), or they share a word of four letters or more (not "de")."""
+    before, after = _words(old), _words(new)
+    if not before or not after:
+        return False
+    short, long = sorted((before, after), key=len)
+    return long[:len(short)] == short or any(len(w) >= 4 for w in set(before) & set(after))
+
+
+def renamed(missing: Sequence[Column], new: Sequence[tuple[int, str]]) -> dict[int, Column]:
+    """The new columns that may be missing ones renamed: place -> the missing column. The
+    only new column for the only missing one; else a new column whose header resembles one
+    missing column's, when neither resembles another (a guess, for the user to confirm)."""
+    if len(missing) == 1 and len(new) == 1:
+        return {new[0][0]: missing[0]}
+    pairs = [(place, column) for column in missing for place, header in new
+             if resembles(column.header, header)]
+    return {place: column for place, column in pairs
+            if sum(p == place for p, _ in pairs) == 1
+            and sum(c is column for _, c in pairs) == 1}
 
 
 # The columns are named '"Nom" (teacherName)', several joined with commas and "and".

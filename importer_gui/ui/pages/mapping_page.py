@@ -56,7 +56,7 @@ from importer_gui.core.config import (
 )
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.core.first_rows import HeadRow
-from importer_gui.core.remap import Remapped, remap
+from importer_gui.core.remap import Remapped, remap, renamed
 from importer_gui.core.suggest import CLOSE, EXACT, NORMALISED, SYNONYM, Suggestion, map_columns
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text, field_title
@@ -75,6 +75,7 @@ SAMPLES = 3  # sample values shown per column
 SAMPLE_WIDTH = 240  # pixels of sample values before an ellipsis
 TITLE_WIDTH = 200  # pixels of a column's header before an ellipsis
 DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"]
+RENAMED = "renamed"  # a suggestion's how: a new column proposed for a saved one gone
 # The date format's texts, as catalogue/document.py writes them, marked for the translators.
 DATE_FORMAT_TEXTS = (
     QT_TRANSLATE_NOOP("catalogue", "&Date format"),
@@ -94,6 +95,7 @@ class ColumnRow:
     # A custom field's GUID (shown when the column feeds one): it tells custom fields apart.
     guid: QLineEdit
     guid_before: str = ""  # the GUID the field-list boxes know it by
+    was: str = ""  # for a column proposed as a saved one renamed: that one's header
 
     def bound(self) -> str:
         """The field as the check binds it: ``custom:GUID`` for a custom field with a GUID."""
@@ -125,6 +127,8 @@ class MappingPage(BasePage):
         self.parameter_inputs: dict[str, QComboBox | QLineEdit] = {}
         self.spec: ActionSpec | None = None
         self.date_format_edit: QLineEdit | None = None
+        # The columns the saved mapping fed by header that this file lacks.
+        self.saved_missing: list[Column] = []
         self._initialised = False
         self._build()
 
@@ -200,14 +204,20 @@ class MappingPage(BasePage):
         fields = [f.name for f in self.spec.fields]
         named = headers if imp.provider.skip_first_line and any(headers) else None
         laid = remap(imp.provider.columns, named)
-        self._show_changes(laid)
+        self.saved_missing = laid.missing
         known = [(c.header, c.field) for c in laid.columns]
         suggestions = map_columns(headers, known, fields)
+        proposed = _proposed(renamed(laid.missing, laid.new), suggestions, fields)
+        self._show_changes(laid, proposed)
         guids = _guids(self.spec, laid.columns, action)
         for index, (header, suggestion) in enumerate(zip(headers, suggestions, strict=True)):
             samples = [(line, cell_text(cells[index])) for line, cells in rows[:SAMPLES]
                        if index < len(cells)]
-            self._add_column(index, header, samples, suggestion)
+            was = proposed.get(index)
+            if was is not None:
+                suggestion = Suggestion(was.field, RENAMED)
+            self._add_column(index, header, samples, suggestion,
+                             (was.header or "") if was else "")
             if suggestion.field in KEYED_FIELDS and index < len(guids):
                 with signals_blocked(self.rows[-1].guid):
                     self.rows[-1].guid.setText(guids[index])
@@ -217,12 +227,12 @@ class MappingPage(BasePage):
         self._initialised = True
         # Going on without some fields was said for one import and one set of fields only.
         with signals_blocked(self.confirm_check):
-            self.confirm_check.setChecked(
-                self.session.missing_accepted() == tuple(self.missing_mandatory()))
+            self.confirm_check.setChecked(self.session.missing_accepted() == self.unfed())
         self.update_warning()
 
-    def _show_changes(self, laid: Remapped) -> None:
-        """Say how the saved mapping met this file's columns, when they are not as saved."""
+    def _show_changes(self, laid: Remapped, proposed: dict[int, Column]) -> None:
+        """Say how the saved mapping met this file's columns, when they are not as saved, and
+        which new column is proposed for a missing one."""
         if not laid.changed:
             self.changes_label.hide()
             return
@@ -232,15 +242,24 @@ class MappingPage(BasePage):
             lines.append(arg(self.tr("Moved: %1."), ", ".join(
                 arg(self.tr("“%1” (column %2 → %3)"), m.header, m.before + 1,
                     m.after + 1) for m in laid.moved)))
-        if laid.new:
-            lines.append(arg(self.tr("New, skipped unless you map them: %1."), ", ".join(
-                arg(self.tr("“%1” (column %2)"), header, place + 1)
-                for place, header in laid.new)))
+        new = [(place, header) for place, header in laid.new if place not in proposed]
+        if new:
+            lines.append(arg(self.tr("New, skipped unless you map it: %1.") if len(new) == 1
+                             else self.tr("New, skipped unless you map them: %1."), ", ".join(
+                arg(self.tr("“%1” (column %2)"), header, place + 1) for place, header in new)))
         if laid.missing:
-            lines.append(arg(self.tr("Missing from this file: %1. The saved mapping fed them; "
-                                     "map another column to them or go on without them."),
-                             ", ".join(arg(self.tr("“%1” (%2)"), c.header or "",
-                                           field_title(c.field)) for c in laid.missing)))
+            lines.append(arg(self.tr(
+                "Missing from this file: %1. The saved mapping fed it; map another column to "
+                "it or go on without it.") if len(laid.missing) == 1 else self.tr(
+                "Missing from this file: %1. The saved mapping fed them; map another column "
+                "to them or go on without them."), ", ".join(
+                arg(self.tr("“%1” (%2)"), c.header or "", field_title(c.field))
+                for c in laid.missing)))
+        if proposed:
+            lines.append(arg(self.tr("Perhaps renamed, proposed in italics: %1."), ", ".join(
+                arg(self.tr("“%1” (column %2) for %3"), laid.columns[place].header or "",
+                    place + 1, field_title(column.field))
+                for place, column in sorted(proposed.items()))))
         self.changes_label.setText("\n".join(lines))
         self.changes_label.show()
 
@@ -271,8 +290,9 @@ class MappingPage(BasePage):
         return named, rows
 
     def _add_column(self, index: int, header: str | None, samples: list[tuple[int, str]],
-                    suggestion: Suggestion) -> None:
-        """One grid row: title, samples, field combo, guess note."""
+                    suggestion: Suggestion, was: str = "") -> None:
+        """One grid row: title, samples, field combo, guess note (``was``: the header of the
+        saved column it is proposed for)."""
         title = header or arg(self.tr("Column %1"), index + 1)
         label = QLabel(self.columns_widget)
         bold = QFont(label.font())
@@ -314,7 +334,7 @@ class MappingPage(BasePage):
         guid.setMinimumWidth(guid.fontMetrics().horizontalAdvance("D" * 36) + 12)
         line.addWidget(guid)
         line.addWidget(note, 1)
-        row = ColumnRow(header, combo, note, suggestion, guid)
+        row = ColumnRow(header, combo, note, suggestion, guid, was=was)
         self.rows.append(row)
         self._mark(row, suggestion.guessed)
         combo.currentIndexChanged.connect(lambda *_, r=row: self._field_chosen(r))
@@ -337,6 +357,14 @@ class MappingPage(BasePage):
         font = row.combo.font()
         font.setItalic(guessed)
         row.combo.setFont(font)
+        if row.suggestion.how == RENAMED:
+            row.note.setText(arg(self.tr("guessed (was “%1”)"), row.was) if guessed else "")
+            row.note.setToolTip(arg(self.tr(
+                "The saved mapping fed %1 from the column “%2”, which this file lacks: this "
+                "column may be it, renamed. Check it."), field_title(row.suggestion.field),
+                row.was) if guessed else "")
+            row.combo.setToolTip(row.note.toolTip())
+            return
         how = self._how(row.suggestion.how)
         row.note.setText(arg(self.tr("guessed (%1)"), how) if guessed else "")
         row.note.setToolTip(arg(self.tr("Suggested from the header \"%1\" (%2 match): check it."),
@@ -561,6 +589,17 @@ class MappingPage(BasePage):
         return [*self.spec.missing_mandatory(set(self.mapped_fields())),
                 *(self.tr(" or ").join(group) for group in problems.missing_groups)]
 
+    def unfed_saved(self) -> list[Column]:
+        """The saved mapping's columns this file lacks whose field no column feeds now."""
+        mapped = set(self.mapped_fields())
+        return [c for c in self.saved_missing if c.field not in mapped]
+
+    def unfed(self) -> tuple[str, ...]:
+        """What the user goes on without, if they say so: the mandatory fields no column
+        feeds and the fields the saved mapping fed that no column feeds any more."""
+        missing = self.missing_mandatory()
+        return (*missing, *(c.field for c in self.unfed_saved() if c.field not in missing))
+
     def duplicates(self) -> list[str]:
         """Fields fed by more than one column."""
         return self.problems().duplicates
@@ -580,26 +619,35 @@ class MappingPage(BasePage):
         if missing:
             lines.append(arg(self.tr("No column feeds these mandatory fields: %1. Rows cannot "
                                      "be matched or checked on them."), ", ".join(missing)))
+        # As check refuses the saved mapping on this file: no going on without a word.
+        lines += [arg(self.tr("No column feeds %1 any more: the saved mapping fed it from the "
+                              "column “%2”, which this file lacks. Map a column to it, or go "
+                              "on without it."), field_title(c.field), c.header or "")
+                  for c in self.unfed_saved()]
         self.warning_label.setText("\n".join(lines))
         self.warning_label.setVisible(bool(lines))
-        self.confirm_check.setVisible(bool(missing))
-        if tuple(missing) != self.session.missing_accepted():
+        unfed = self.unfed()
+        self.confirm_check.setVisible(bool(unfed))
+        self.confirm_check.setText(self.tr("&Go on without it") if len(unfed) == 1
+                                   else self.tr("&Go on without them"))
+        if unfed != self.session.missing_accepted():
             with signals_blocked(self.confirm_check):  # other fields missing: ask again
                 self.confirm_check.setChecked(False)
         self.completeChanged.emit()
 
     def _confirmed(self, checked: bool) -> None:
         """The user goes on without the missing fields: for this import and these fields."""
-        self.session.accept_missing(tuple(self.missing_mandatory()) if checked else None)
+        self.session.accept_missing(self.unfed() if checked else None)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        """No field twice; missing mandatory fields only once the user confirmed."""
+        """No field twice; missing mandatory fields, and saved ones no column feeds any
+        more, only once the user confirmed."""
         if self.spec is None or not self.rows or self.duplicates():
             return False
         if self.columns_without_guid():
             return False
-        return not self.missing_mandatory() or self.confirm_check.isChecked()
+        return not self.unfed() or self.confirm_check.isChecked()
 
     # --- writing the choices ------------------------------------------------------------
 
@@ -725,6 +773,16 @@ class MappingPage(BasePage):
                 action.parameters.pop(parameter.name, None)
             else:
                 action.parameters[parameter.name] = text
+
+
+def _proposed(found: dict[int, Column], suggestions: list[Suggestion],
+              fields: list[str]) -> dict[int, Column]:
+    """The renamed columns worth proposing: on a column left skipped, for an action's field
+    no other column is suggested for."""
+    taken = {s.field for s in suggestions}
+    return {place: column for place, column in found.items()
+            if suggestions[place].field == IGNORED_COLUMN and column.field in fields
+            and column.field not in taken}
 
 
 def _check_text(name: str) -> str:
