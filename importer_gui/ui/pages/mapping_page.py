@@ -433,7 +433,7 @@ class MappingPage(BasePage):
             edit.setPlaceholderText(default)
             edit.setObjectName(f"code_{field.name}_{meaning}")
             edit.setToolTip(arg(self.tr("Default: %1"), default))
-            form.addRow(arg(self.tr("%1 (default %2):"), meaning, default), edit)
+            form.addRow(self._option_label(meaning, default), edit)
             edits[meaning] = edit
         self.code_edits[field.name] = edits
         return box
@@ -446,27 +446,32 @@ class MappingPage(BasePage):
         for option in self.spec.options:
             value = option_value(self.spec, action, option.name)
             if option.kind is OptionKind.FIELD_LIST:
-                label = QLabel(arg(self.tr("%1\n(default %2):"), catalogue_text(option.label),
-                                   option.default), box)
+                name = catalogue_text(option.label)
+                label = QLabel(arg(self.tr("%1\n(default %2):"), name, option.default)
+                               if option.default else arg(self.tr("%1:"), name), box)
                 label.setToolTip(catalogue_text(option.description))
                 form.addRow(label, self._field_list(option, value, box))
             else:
                 widget = self._option_input(option, value, box)
-                form.addRow(arg(self.tr("%1 (default %2):"), catalogue_text(option.label),
-                                self._choice_text(option.default)), widget)
+                form.addRow(self._option_label(catalogue_text(option.label),
+                                               self._choice_text(option.default)), widget)
         for parameter in self._parameters():
             widget = self._option_input(parameter, action.parameter(parameter.name), box)
             self.parameter_inputs[parameter.name] = self.option_inputs.pop(parameter.name)
-            form.addRow(arg(self.tr("%1 (default %2):"),
-                            catalogue_text(parameter.label) or parameter.name,
-                            self._choice_text(parameter.default)), widget)
+            form.addRow(self._option_label(catalogue_text(parameter.label) or parameter.name,
+                                           self._choice_text(parameter.default)), widget)
         self.date_format_edit = QLineEdit(date_format, box)
         self.date_format_edit.setObjectName(DATE_FORMAT.name)
         self.date_format_edit.setPlaceholderText(DATE_FORMAT.default)
         self.date_format_edit.setToolTip(catalogue_text(DATE_FORMAT.description))
-        form.addRow(arg(self.tr("%1 (default %2):"), catalogue_text(DATE_FORMAT.label),
-                        DATE_FORMAT.default), self.date_format_edit)
+        form.addRow(self._option_label(catalogue_text(DATE_FORMAT.label), DATE_FORMAT.default),
+                    self.date_format_edit)
         return box
+
+    def _option_label(self, label: str, default: str) -> str:
+        """An option's label, with its default when it has one (never "(default )")."""
+        return (arg(self.tr("%1 (default %2):"), label, default) if default
+                else arg(self.tr("%1:"), label))
 
     def _parameters(self) -> list[OptionDef]:
         """The action's simple parameters that are not also among its options."""
