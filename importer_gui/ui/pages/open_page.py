@@ -237,6 +237,8 @@ class OpenPage(BasePage):
         self.head_view = QTableView(self)
         self.head_view.setModel(self.head_model)
         self.head_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Read-only: one Tab stop, as the lists have (arrows move within it), not one a cell.
+        self.head_view.setTabKeyNavigation(False)
         self.head_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Interactive)
         self.head_view.horizontalHeader().setDefaultSectionSize(140)
