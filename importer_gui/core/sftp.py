@@ -40,6 +40,8 @@ SENDING_FAILED = QT_TRANSLATE_NOOP(
     "errors", "Sending to {target} failed: {reason}; files already sent are complete, the "
               "others were not sent.")
 REFUSED = QT_TRANSLATE_NOOP("errors", "{host} refused {user}'s key and password.")
+# {reason} is the system's, as ssh says it ("Connection refused").
+CANNOT_CONNECT = QT_TRANSLATE_NOOP("errors", "Cannot connect to {host} port {port}: {reason}.")
 KNOWN_HOSTS_UNREADABLE = QT_TRANSLATE_NOOP(
     "errors", "Your known hosts ({path}) cannot be read: {reason}.")
 
@@ -261,14 +263,19 @@ def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path, *,
         client.close()
         if probe and "No authentication methods" in str(exc):
             return None  # the key is known, and the server waits for credentials
-        raise ImporterError(f"Cannot connect to {target.host} port {target.port}: "
-                            f"{_reason(exc)}.") from None
+        raise ImporterError(CANNOT_CONNECT.format(host=target.host, port=target.port,
+                                                  reason=_reason(exc))) from None
 
 
 def _reason(exc: BaseException) -> str:
     """An error's reason in a few words."""
     if isinstance(exc, socket.timeout):
         return "no answer in time"
+    # paramiko's "Unable to connect to port 1 on 127.0.0.1" repeats the message it ends; what
+    # each address answered says why.
+    errors = getattr(exc, "errors", None)
+    if isinstance(errors, dict) and errors:
+        return "; ".join(dict.fromkeys(_reason(error) for error in errors.values()))
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc) or type(exc).__name__
