@@ -14,7 +14,13 @@ from importer_gui.cli.output import dump_json, visible
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.errors import ImporterError
-from importer_gui.core.package import PackageResult, package, refuse_unsafe_folder
+from importer_gui.core.package import (
+    NotSentError,
+    PackageResult,
+    package,
+    refuse_unsafe_folder,
+    send,
+)
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
@@ -44,10 +50,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     sent: list[str] = []
     if target is not None:
         try:
-            sent = sftp.upload(result.paths(), target, key_file=args.identity,
-                               ask_password=_ask_password)
-        except ImporterError as error:
-            raise ImporterError(f"{error} The package is in {result.folder}.") from None
+            sent = send(result, target, key_file=args.identity, ask_password=_ask_password)
+        except NotSentError as error:
+            raise ImporterError(f"{error} Run the same command again to send it.") from None
     if args.json:
         dump_json(_package_json(result, sent, None if target is None else str(target)), out)
     else:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from importer_gui.core import config_xml
+from importer_gui.core import config_xml, sftp
 from importer_gui.core.atomic import write_bytes_atomically
 from importer_gui.core.catalogue import (
     FILE_PROVIDER,
@@ -91,6 +91,9 @@ NOT_OURS = QT_TRANSLATE_NOOP(
     "errors", "The package cannot be written in {path}: it would replace {names} there, not "
               "written by an earlier package or changed since. Nothing was written; choose an "
               "empty folder, or a new one.")
+# The command line's (the window words its own, in the user's language): the package is
+# there, whatever sending it met.
+NOT_SENT = "The package was written in {folder}; sending it failed: {reason}"
 # How many file names a refusal lists before "…".
 NAMES_LISTED = 3
 
@@ -113,6 +116,25 @@ class NotOurFilesError(ImporterError):
         super().__init__(NOT_OURS.format(path=folder, names=_listed(names)))
         self.folder = folder
         self.names = list(names)
+
+
+class NotSentError(ImporterError):
+    """The package was written, then sending it failed (``error`` says why, a ``Cancelled``
+    too): the caller says where the package is, and may ask and send again."""
+
+    def __init__(self, result: PackageResult, error: ImporterError) -> None:
+        super().__init__(NOT_SENT.format(folder=result.folder,
+                                         reason=lower_first(error.message)))
+        self.result = result
+        self.error = error
+
+
+def lower_first(sentence: str) -> str:
+    """``sentence`` to go after a colon: its first letter in lower case, unless the first
+    word is all capitals (SFTP) or a name the sentence starts with (a host)."""
+    if len(sentence) > 1 and sentence[0].isupper() and sentence[1].islower():
+        return sentence[0].lower() + sentence[1:]
+    return sentence
 
 
 @dataclass
@@ -184,6 +206,18 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None,
     _write(result.config, marked(platform_document(config, kept, names).encode("utf-8"),
                                  digests))
     return result
+
+
+def send(result: PackageResult, target: sftp.SftpTarget, *, key_file: Path | None = None,
+         ask_password: sftp.AskPassword | None = None, monitor: Monitor | None = None
+         ) -> list[str]:
+    """Send a written package to ``target``'s drop folder (``sftp.upload``); its remote
+    paths. A failure is a ``NotSentError``, which says the package is in its folder."""
+    try:
+        return sftp.upload(result.paths(), target, key_file=key_file,
+                           ask_password=ask_password, monitor=monitor)
+    except ImporterError as error:  # Cancelled too
+        raise NotSentError(result, error) from None
 
 
 def marked(document: bytes, digests: Sequence[str]) -> bytes:

@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 
 from importer_gui.core import sftp
 from importer_gui.core.errors import Cancelled, ImporterError
-from importer_gui.core.package import NotOurFilesError, PackageResult, package
+from importer_gui.core.package import (
+    NotOurFilesError,
+    NotSentError,
+    PackageResult,
+    lower_first,
+    package,
+    send,
+)
 from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.ui.i18n import arg, translate
@@ -66,8 +73,7 @@ def package_and_send(plan: Plan, folder: Path, url: str, key_file: Path | None,
     if target is None:
         return result, []
     ask = None if password is None else (lambda _target: password)
-    return result, sftp.upload(result.paths(), target, key_file=key_file, ask_password=ask,
-                               monitor=monitor)
+    return result, send(result, target, key_file=key_file, ask_password=ask, monitor=monitor)
 
 
 # --- the dialog ------------------------------------------------------------------------------
@@ -86,13 +92,17 @@ class PackageDialog(WorkDialog):
         # The files the user agreed to replace in that folder: for one attempt only.
         self._replace: tuple[Path, list[str]] | None = None
         self._sending = send
+        self._busy = False  # packaging or sending runs
         self.setWindowTitle(self.tr("Send to the platform") if send
                             else self.tr("Package for the platform"))
         self.resize(760, 420)
         self._build(send)
-        source = plan.config.source
-        default = (source.parent if source else Path.home()) / DEFAULT_FOLDER_NAME
-        self.folder_edit.setText(str(folder or default))
+        self.folder_edit.setText(str(folder or self._base() / DEFAULT_FOLDER_NAME))
+
+    def _base(self) -> Path:
+        """Where the package goes by default: beside the configuration (home, unsaved)."""
+        source = self.plan.config.source
+        return source.parent if source else Path.home()
 
     def _build(self, send: bool) -> None:
         layout = QVBoxLayout(self)
@@ -106,6 +116,8 @@ class PackageDialog(WorkDialog):
         form = QFormLayout()
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setObjectName("packageFolder")
+        self.folder_edit.setPlaceholderText(self.tr("Choose the folder to write the package in"))
+        self.folder_edit.textChanged.connect(self._offer_actions)
         add_edit_with_button(form, self.tr("&Folder:"), self.folder_edit, self.tr("&Browse…"),
                              self.choose_folder)
         self.url_edit = QLineEdit(self)
@@ -159,6 +171,9 @@ class PackageDialog(WorkDialog):
         """Package (and send, when asked) in the background."""
         if self.runner.busy:
             return
+        folder = self._folder()
+        if folder is None:
+            return
         url = self.url_edit.text().strip() if send else ""
         if send and not url:
             self._show_error(self.tr("Give the platform's SFTP address "
@@ -167,7 +182,7 @@ class PackageDialog(WorkDialog):
         self._running(True, self.tr("Packaging…"))
         self.summary_area.hide()  # an earlier package's summary would not be this one's
         self._sending = send
-        plan, folder = self.plan, Path(self.folder_edit.text().strip())
+        plan = self.plan
         key = Path(self.key_edit.text()) if self.key_edit.text().strip() else None
         password, self._password = self._password, None
         agreed, self._replace = self._replace, None
@@ -176,24 +191,45 @@ class PackageDialog(WorkDialog):
                                                    m),
                         self._on_done, self._on_failed)
 
+    def _folder(self) -> Path | None:
+        """The folder typed, or None (the refusal shown): a relative path is refused, since
+        nothing the user sees says what it would be relative to (the program's working
+        folder is not shown anywhere, and the configuration's folder only by the default),
+        and the safety checks must name the folder the package would really go in."""
+        text = self.folder_edit.text().strip()
+        if not text:  # the actions are off meanwhile
+            return None
+        folder = Path(text).expanduser()
+        if not folder.is_absolute():
+            self._show_error(arg(self.tr(
+                "%1 is not a full path: give the folder's whole path, such as %2, or choose "
+                "the folder with the Browse button."), text, self._base() / folder))
+            return None
+        return folder
+
     def _on_done(self, outcome: tuple[PackageResult, list[str]]) -> None:
         self._running(False, "")
         self.result, self.sent = outcome
-        result = self.result
+        self._show_summary(self.result, self.sent)
+
+    def _show_summary(self, result: PackageResult, sent: list[str]) -> None:
+        """What the package written holds (and where it was sent)."""
         lines = [arg(self.tr("Package written in %1:"), result.folder),
                  arg(self.tr("%1 (the configuration)"), result.config.name)]
         lines += [arg(self.tr("%1: %n row(s) from %2", "", f.rows), f.path.name,
                       f.source.name) for f in result.files]
         lines += [message_text(notice) for notice in result.notices]
-        if self.sent:
-            lines.append(arg(self.tr("Sent to %1: %n file(s).", "", len(self.sent)),
+        if sent:
+            lines.append(arg(self.tr("Sent to %1: %n file(s).", "", len(sent)),
                              self.url_edit.text().strip()))
         if result.left_out:
             lines.append(self.tr("%n row(s) with errors were left out.", "",
                                  len(result.left_out)))
             lines += self._left_out_lines(result)
         self.summary.setText("\n".join(lines))
-        self.summary.setStyleSheet(NOTICE_STYLE if result.left_out else SUCCESS_STYLE)
+        whole = sent or not self._sending  # what was asked was done
+        self.summary.setStyleSheet(SUCCESS_STYLE if whole and not result.left_out
+                                   else NOTICE_STYLE)
         self.summary.show()
         self.summary_area.show()
 
@@ -210,7 +246,11 @@ class PackageDialog(WorkDialog):
 
     def _on_failed(self, error: ImporterError) -> None:
         self._running(False, "")
-        if isinstance(error, Cancelled):
+        if isinstance(error, NotSentError):  # written, then not sent: say where it is
+            self.result, self.sent = error.result, []
+            self._show_summary(error.result, [])
+            self._not_sent(error)
+        elif isinstance(error, Cancelled):
             self.status.setText(self.tr("Cancelled: what was sent is whole; nothing is half "
                                         "written."))
         elif isinstance(error, sftp.UnknownHostKeyError):
@@ -224,6 +264,22 @@ class PackageDialog(WorkDialog):
                 self.start(send=self._sending)
         else:
             self._show_error(error.message)
+
+    def _not_sent(self, error: NotSentError) -> None:
+        """Sending the package written failed: ask what it needs (a host key, a password)
+        and send again, else say why, and that the package is in its folder."""
+        cause = error.error
+        if isinstance(cause, Cancelled):
+            self.status.setText(arg(self.tr(
+                "Cancelled: the package is in %1; what was sent is whole, nothing is half "
+                "written."), error.result.folder))
+        elif isinstance(cause, sftp.UnknownHostKeyError | sftp.PasswordNeededError):
+            self._on_failed(cause)
+        else:
+            self._show_error(arg(self.tr(
+                "The package was written in %1; sending it failed: %2 Send it again with "
+                "Package and send."), error.result.folder,
+                lower_first(message_text(cause.message))))
 
     def _agree_to_replace(self, error: NotOurFilesError) -> bool:
         """Ask before replacing files with the package's names that no earlier package
@@ -270,5 +326,12 @@ class PackageDialog(WorkDialog):
     def _running(self, running: bool, text: str) -> None:
         """The shared progress row, and neither action offered while one runs."""
         super()._running(running, text)
-        self.package_button.setEnabled(not running)
-        self.send_button.setEnabled(not running)
+        self._busy = running
+        self._offer_actions()
+
+    def _offer_actions(self) -> None:
+        """Package and Package and send, offered while nothing runs and a folder is given
+        (an empty field is no folder: never the program's working folder)."""
+        ready = not self._busy and bool(self.folder_edit.text().strip())
+        self.package_button.setEnabled(ready)
+        self.send_button.setEnabled(ready)

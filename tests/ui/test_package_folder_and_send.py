@@ -1,0 +1,149 @@
+"""The package dialog's folder and a send that fails (QA 7, D7 and D8): an empty Folder field
+offers neither action (it is never the program's working folder), a relative path is refused
+naming the full path it may have meant, and a send that cannot connect says the package was
+written and where, as the command line does; sending again from the dialog then works."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import paramiko
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from importer_gui.cli import main
+from importer_gui.core import config_xml, pipeline, sftp
+from importer_gui.core.errors import ImporterError
+from importer_gui.core.store import Store
+from importer_gui.ui.package_dialog import PackageDialog
+from tests.sftp_server import SftpServer
+from tests.stores import existing_store
+
+PASSWORD = "correct horse"
+PACKAGE = ["interventions.csv", "learners.csv", "registrations.csv", "sample-config.xml",
+           "sessions.csv", "trainings.csv"]
+
+
+@pytest.fixture
+def plan(sample: Path, tmp_path: Path) -> pipeline.Plan:
+    """The sample checked on an empty store."""
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        return pipeline.check(config_xml.load(sample / "sample-config.xml"), store)
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A loopback port nobody listens on (bound, then closed again)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SftpServer]:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    (tmp_path / "server" / "drop").mkdir(parents=True)
+    running = SftpServer(tmp_path / "server", paramiko.RSAKey.generate(1024),
+                         password=PASSWORD)
+    yield running
+    running.close()
+
+
+def shown(plan: pipeline.Plan, folder: Path | None, qtbot: QtBot, *,
+          send: bool = False) -> PackageDialog:
+    dialog = PackageDialog(plan, folder=folder, send=send, synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_an_empty_folder_field_offers_neither_action(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+        screenshots: Path) -> None:
+    monkeypatch.chdir(tmp_path)  # where "." would have written
+    before = sorted(tmp_path.iterdir())
+    dialog = shown(plan, tmp_path / "out", qtbot)
+    dialog.folder_edit.setText("   ")
+    assert not dialog.package_button.isEnabled() and not dialog.send_button.isEnabled()
+    assert dialog.folder_edit.placeholderText() == "Choose the folder to write the package in"
+    dialog.package_button.click()
+    dialog.start(send=False)  # as the default button would (Enter)
+    assert sorted(tmp_path.iterdir()) == before and dialog.result is None
+    dialog.folder_edit.clear()
+    dialog.url_edit.setFocus()  # the placeholder shows, as when the user moves on
+    assert not dialog.package_button.isEnabled()
+    dialog.grab().save(str(screenshots / "package-dialog-no-folder.png"))
+    dialog.folder_edit.setText(str(tmp_path / "out"))
+    assert dialog.package_button.isEnabled() and dialog.send_button.isEnabled()
+
+
+def test_a_relative_folder_is_refused_naming_the_full_path(
+        plan: pipeline.Plan, sample: Path, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch, screenshots: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    dialog = shown(plan, None, qtbot)
+    assert dialog.folder_edit.text() == str(sample / "platform-package")
+    dialog.folder_edit.setText("pk")
+    dialog.package_button.click()
+    assert dialog.error.text() == (
+        f"pk is not a full path: give the folder's whole path, such as {sample / 'pk'}, or "
+        "choose the folder with the Browse button.")
+    assert not (tmp_path / "pk").exists() and not (sample / "pk").exists()
+    assert dialog.result is None and dialog.package_button.isEnabled()
+    dialog.grab().save(str(screenshots / "package-dialog-relative-folder.png"))
+
+
+def test_a_send_that_cannot_connect_says_the_package_is_written(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, closed_port: int,
+        server: SftpServer, monkeypatch: pytest.MonkeyPatch, screenshots: Path) -> None:
+    out = tmp_path / "new5"
+    dialog = shown(plan, out, qtbot, send=True)
+    dialog.resize(760, 560)
+    dialog.url_edit.setText(f"sftp://u@127.0.0.1:{closed_port}/x")
+    dialog.send_button.click()
+    assert sorted(p.name for p in out.iterdir()) == PACKAGE
+    assert dialog.error.text() == (
+        f"The package was written in {out}; sending it failed: cannot connect to 127.0.0.1 "
+        f"port {closed_port}: Connection refused. Send it again with Package and send.")
+    assert dialog.summary_area.isVisible()
+    assert dialog.summary.text().startswith(f"Package written in {out}:\n")
+    assert "Sent to" not in dialog.summary.text()
+    assert dialog.package_button.isEnabled() and dialog.send_button.isEnabled()
+    dialog.grab().save(str(screenshots / "package-dialog-not-sent.png"))
+    # Sent again, to a server that answers: the earlier package is replaced, then sent.
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
+    dialog.url_edit.setText(server.url())
+    dialog.send_button.click()
+    assert len(dialog.sent) == 6 and dialog.error.isHidden()
+    assert sorted(p.name for p in (server.root / "drop").iterdir()) == PACKAGE
+
+
+def test_the_connection_refusal_says_why_once(closed_port: int, tmp_path: Path) -> None:
+    target = sftp.parse_target(f"sftp://u@127.0.0.1:{closed_port}/x")
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload([], target, key_file=tmp_path / "no-key")
+    assert caught.value.message == (
+        f"Cannot connect to 127.0.0.1 port {closed_port}: Connection refused.")
+
+
+def test_the_command_line_says_the_package_is_written_when_sending_fails(
+        sample: Path, tmp_path: Path, closed_port: int, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    out = tmp_path / "new5"
+    code = main(["package", str(sample / "sample-config.xml"), "--out", str(out),
+                 "--store", existing_store(tmp_path / "store.sqlite3"),
+                 "--upload", f"sftp://u@127.0.0.1:{closed_port}/x"])
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"importer-gui: The package was written in {out}; sending it failed: cannot connect "
+        f"to 127.0.0.1 port {closed_port}: Connection refused. Run the same command again to "
+        "send it.\n")
+    assert sorted(p.name for p in out.iterdir()) == PACKAGE
