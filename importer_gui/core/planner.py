@@ -58,7 +58,9 @@ class PlannerState:
 # RowContext.subjects.
 Subjects = tuple[tuple[Table, int, str], ...]
 # Given the records a row without errors sets, the warnings it gets for setting them again.
-Warn = Callable[[Subjects], list[Issue]]
+Warn = Callable[[Subjects], Sequence[Issue]]
+# No warning: shared, as most rows set their records once.
+_NO_WARNINGS: tuple[Issue, ...] = ()
 
 # The warning a row gets for setting a record an earlier row of its import set, by table.
 SET_AGAIN: dict[Table, str] = {
@@ -92,15 +94,22 @@ class SettingRows:
         self._far: dict[tuple[Table, int], int] = {}
         self._by_row: dict[Table, array[int]] = {}
 
-    def warnings(self, subjects: Subjects) -> list[Issue]:
+    def warnings(self, subjects: Subjects) -> Sequence[Issue]:
         """The warnings of the row being planned (the next one of ``rows``), which sets
         ``subjects``; it is now the last row to set them."""
         row = len(self.rows.cells) + 1
-        issues = []
+        issues: Sequence[Issue] = _NO_WARNINGS
         for table, record_id, field_name in subjects:
-            last = self._swap_last(table, record_id, row)
+            # _swap_last written out for the usual record, already in its array's range.
+            slot = -record_id if record_id < 0 else record_id
+            slots = (self._created if record_id < 0 else self._stored).get(table)
+            if slots is not None and slot < len(slots):
+                last = slots[slot]
+                slots[slot] = row
+            else:
+                last = self._swap_last(table, record_id, row)
             if last and last != row:  # the same row's two actions are no repeat
-                issues.append(self._issue(table, field_name, last))
+                issues = [*issues, self._issue(table, field_name, last)]
             by_row = self._by_row.get(table)
             if by_row is not None and len(by_row) == row - 1:  # the usual next row: no call
                 by_row.append(record_id)
@@ -267,8 +276,8 @@ def planned(ctx: RowContext, name: str, outcome: Outcome, warn: Warn | None = No
         for change in reversed(ctx.changes):
             overlay.revert(change)
         return _shared_results(name, Outcome.ERROR, ctx.issues), NO_CHANGES, Outcome.ERROR
-    if ctx.subjects and warn is not None:
-        ctx.issues += warn(ctx.subjects)
+    if ctx.subjects and warn is not None and (warnings := warn(ctx.subjects)):
+        ctx.issues += warnings
     changes = ctx.changes
     if not changes:
         held: Any = NO_CHANGES
