@@ -130,3 +130,21 @@ def test_which_new_column_is_proposed_for_a_missing_one(
         missing: list[str], new: list[tuple[int, str]], proposed: dict[int, str]) -> None:
     columns = [Column(f"field{i}", header=h) for i, h in enumerate(missing)]
     assert {place: c.header for place, c in renamed(columns, new).items()} == proposed
+
+
+def test_the_configuration_page_says_what_check_says_of_a_header_the_file_lacks(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    june_mapping(window, tmp_path, qtbot)
+    wizard = window.wizard
+    wizard.next()
+    page = wizard.config_page
+    assert page.status_label.text() == "The configuration is valid."
+    text = page.editor.toPlainText()
+    assert 'ia:header="Nom"' in text
+    page.editor.setPlainText(text.replace('ia:header="Nom"', 'ia:header="Nom de l\'apprenant"'))
+    assert not page.parse_now()
+    assert page.status_label.text() == (
+        "june.csv has no column \"Nom de l'apprenant\" (candidateName): the configuration maps "
+        "it by header; map the file again in the wizard, or give the file that header.")
+    assert not page.isComplete()
+    shot(window, screenshots, "renamed-3-config-page")

@@ -25,7 +25,7 @@ from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text
 from importer_gui.ui.messages_text import message_text
-from importer_gui.ui.pages.base import BasePage
+from importer_gui.ui.pages.base import BasePage, read_head
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_LINE_FILL, ERROR_STYLE, SUCCESS_STYLE
@@ -88,7 +88,7 @@ class ConfigPage(BasePage):
             self.editor.setPlainText(config_xml.dumps(self.session.choices.config))
         finally:
             self._showing = False
-        self._set_status(None)
+        self._set_status(self._missing_columns())
 
     def _edited(self) -> None:
         """Typing restarts the parse delay; the page waits for a valid document."""
@@ -115,8 +115,27 @@ class ConfigPage(BasePage):
             return False
         config.source = source
         self.session.set_config(config, files)
-        self._set_status(None)
-        return True
+        missing = self._missing_columns()
+        self._set_status(missing)
+        return missing is None
+
+    def _missing_columns(self) -> ConfigError | None:
+        """A column mapped by its header that the file lacks, in check's own words: the
+        configuration is not valid on that file (check stops on it)."""
+        from importer_gui.core import remap
+
+        choices = self.session.choices
+        for imp, data_file in zip(choices.config.imports, choices.data_files, strict=False):
+            if not imp.provider.skip_first_line:
+                continue
+            try:
+                headers, _rows = read_head(imp.provider, data_file)
+            except ImporterError:
+                continue  # the file's own problem: said where it is read
+            laid = remap.remap(imp.provider.columns, headers)
+            if laid.missing:
+                return remap.missing_error(laid.missing, data_file)
+        return None
 
     def _data_files(self, config: ImportConfig) -> list[Path]:
         """Each import's data file: the one read so far where the edit left its fileName and
