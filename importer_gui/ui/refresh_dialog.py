@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,9 +28,11 @@ from importer_gui.core.store import Store, StoreLocation
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.preview_model import PreviewModel, outcome_label
+from importer_gui.ui.pages.base import hand_plans_to_background
 from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_table
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE
+from importer_gui.ui.tasks import LET_GO, free_in_background
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line, picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
 
@@ -60,9 +64,13 @@ class RefreshDialog(PreviewApplyDialog):
         self.planned: RefreshPlan | None = None
         self.result: RefreshResult | None = None
         self.data_files: list[Path] = []
+        self._closed = False  # a preview ending after Close is let go of at once
         self.setWindowTitle(self.tr("Refresh from the platform's exports"))
         # The preview's own session: the table reads its plan as the wizard's preview does.
         self.preview_state = WizardState(Path(str(store_path)), self)
+        # A plan of a million rows freed on the window's thread keeps it waiting (0.2-0.6 s):
+        # every plan this dialog drops is freed in the background, as the wizard's are.
+        hand_plans_to_background(self.preview_state.session)
         self.model = PreviewModel(self.preview_state, 0, self, editable=False)
         self._build()
         if config_path is not None:
@@ -159,13 +167,19 @@ class RefreshDialog(PreviewApplyDialog):
         text = self.config_edit.text().strip()
         if not text:
             return
-        self.planned, self.result = None, None
+        self._let_go()
+        self.result = None
         store, config, data = self.store_path, Path(text), list(self.data_files)
         prune = self.prune_check.isChecked()
         self._work(self.tr("Reading the exports…"),
                    lambda m: plan_at(store, config, data, prune, m), self._on_planned)
 
     def _on_planned(self, planned: RefreshPlan) -> None:
+        if self._closed:  # nobody will look at it
+            LET_GO.add(planned)
+            del planned
+            QTimer.singleShot(0, free_in_background)  # once the callers' frames are gone
+            return
         self.planned = planned
         self.preview_state.session.set_plan(planned.plan)
         with signals_blocked(self.exports):
@@ -180,6 +194,32 @@ class RefreshDialog(PreviewApplyDialog):
         self.refresh_button.setEnabled(changes)
         if not changes:
             self.status.setText(self.tr("The store already holds what the exports hold."))
+
+    def _let_go(self) -> None:
+        """Drop the refresh plan shown (a new preview, Close): the table and the session let
+        it go, and it is freed in the background (``hand_plans_to_background``)."""
+        planned, self.planned = self.planned, None
+        if planned is None:
+            return
+        self.model.clear()
+        with signals_blocked(self.exports):
+            self.exports.clear()
+        self.counts.clear()
+        LET_GO.add(planned)
+        del planned
+        self.preview_state.session.set_plan(None)  # its hook hands the plan over too
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown (again): previews are looked at."""
+        self._closed = False
+        super().showEvent(event)
+
+    def done(self, result: int) -> None:
+        """Close (any way): the preview's plan is freed in the background, not with the
+        dialog on the window's thread."""
+        super().done(result)
+        self._closed = True
+        self._let_go()
 
     def _show_export(self, index: int) -> None:
         if self.planned is None or not 0 <= index < len(self.planned.plan.imports):
