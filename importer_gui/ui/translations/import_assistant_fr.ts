@@ -220,6 +220,42 @@
         <source>Not saved: %1 was changed on disk. Open it again or save under another name.</source>
         <translation>Non enregistrée&#xa0;: %1 a changé sur le disque. Rouvrez-le ou enregistrez sous un autre nom.</translation>
     </message>
+    <message>
+        <source>Replace the saved configuration?</source>
+        <translation>Remplacer la configuration enregistrée&#xa0;?</translation>
+    </message>
+    <message>
+        <source>A configuration named %1 is already in your library: %2.
+
+Replace it with this one? The one in the library would be lost.</source>
+        <translation>Une configuration nommée %1 est déjà dans votre bibliothèque&#xa0;: %2.
+
+La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Replace it</source>
+        <translation>&amp;La remplacer</translation>
+    </message>
+    <message>
+        <source>Not saved: your library keeps its configuration %1. Save under another name.</source>
+        <translation>Non enregistrée&#xa0;: votre bibliothèque garde sa configuration %1. Enregistrez sous un autre nom.</translation>
+    </message>
+    <message>
+        <source>a configuration that cannot be read</source>
+        <translation>une configuration illisible</translation>
+    </message>
+    <message>
+        <source>%1 (%2) from %3</source>
+        <translation>%1 (%2) à partir de %3</translation>
+    </message>
+    <message>
+        <source>no import</source>
+        <translation>aucun import</translation>
+    </message>
 </context>
 <context>
     <name>CorrectionsModel</name>
@@ -355,6 +391,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The store opened last, %1, is no longer there: this is the usual store, %2. File ▸ Open store… opens another.</source>
+        <translation>La base ouverte en dernier, %1, n&apos;existe plus&#xa0;: voici la base habituelle, %2. Fichier ▸ Ouvrir une base… en ouvre une autre.</translation>
+    </message>
+    <message>
         <source>Import Assistant</source>
         <translation>Import Assistant</translation>
     </message>
@@ -470,6 +510,10 @@
         <translation>«&#xa0;%1&#xa0;» (colonne %2 → %3)</translation>
     </message>
     <message>
+        <source>New, skipped unless you map it: %1.</source>
+        <translation>Nouvelle, ignorée tant que vous ne l&apos;associez pas&#xa0;: %1.</translation>
+    </message>
+    <message>
         <source>New, skipped unless you map them: %1.</source>
         <translation>Nouvelles, ignorées tant que vous ne les associez pas&#xa0;: %1.</translation>
     </message>
@@ -478,12 +522,24 @@
         <translation>«&#xa0;%1&#xa0;» (colonne %2)</translation>
     </message>
     <message>
+        <source>Missing from this file: %1. The saved mapping fed it; map another column to it or go on without it.</source>
+        <translation>Absente de ce fichier&#xa0;: %1. La correspondance enregistrée l&apos;alimentait&#xa0;; associez-lui une autre colonne ou continuez sans elle.</translation>
+    </message>
+    <message>
         <source>Missing from this file: %1. The saved mapping fed them; map another column to them or go on without them.</source>
         <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait&#xa0;; associez-leur une autre colonne ou continuez sans elles.</translation>
     </message>
     <message>
         <source>“%1” (%2)</source>
         <translation>«&#xa0;%1&#xa0;» (%2)</translation>
+    </message>
+    <message>
+        <source>Perhaps renamed, proposed in italics: %1.</source>
+        <translation>Peut-être renommée, proposée en italique&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>“%1” (column %2) for %3</source>
+        <translation>«&#xa0;%1&#xa0;» (colonne %2) pour %3</translation>
     </message>
     <message>
         <source>Column</source>
@@ -500,6 +556,10 @@
     <message>
         <source>Column %1</source>
         <translation>Colonne %1</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Field for column %1</source>
@@ -520,6 +580,14 @@
     <message>
         <source>ignoredColumn (skip it)</source>
         <translation>ignoredColumn (l&apos;ignorer)</translation>
+    </message>
+    <message>
+        <source>guessed (was “%1”)</source>
+        <translation>devinée (anciennement «&#xa0;%1&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>The saved mapping fed %1 from the column “%2”, which this file lacks: this column may be it, renamed. Check it.</source>
+        <translation>La correspondance enregistrée alimentait %1 depuis la colonne «&#xa0;%2&#xa0;», absente de ce fichier&#xa0;: cette colonne est peut-être celle-là, renommée. Vérifiez-la.</translation>
     </message>
     <message>
         <source>guessed (%1)</source>
@@ -552,6 +620,10 @@
     <message>
         <source>Default: %1</source>
         <translation>Par défaut&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1&#xa0;:</translation>
     </message>
     <message>
         <source>%1 (default %2):</source>
@@ -590,6 +662,14 @@
     <message>
         <source>No column feeds these mandatory fields: %1. Rows cannot be matched or checked on them.</source>
         <translation>Aucune colonne n&apos;alimente ces champs obligatoires&#xa0;: %1. Les lignes ne pourront être ni retrouvées ni vérifiées sur ces champs.</translation>
+    </message>
+    <message>
+        <source>No column feeds %1 any more: the saved mapping fed it from the column “%2”, which this file lacks. Map a column to it, or go on without it.</source>
+        <translation>Plus aucune colonne n&apos;alimente %1&#xa0;: la correspondance enregistrée l&apos;alimentait depuis la colonne «&#xa0;%2&#xa0;», absente de ce fichier. Associez-lui une colonne, ou continuez sans lui.</translation>
+    </message>
+    <message>
+        <source>&amp;Go on without it</source>
+        <translation>&amp;Continuer sans lui</translation>
     </message>
     <message>
         <source>Map the columns first.</source>
@@ -888,6 +968,10 @@ Fichier&#xa0;: %2</translation>
         <translation>Le paquet contient la configuration telle que la plateforme la lit et un fichier CSV par import avec les lignes sans erreur, telles que l&apos;aperçu les montre (vos corrections comprises). L&apos;import des formateurs est propre à Import Assistant et reste en dehors.</translation>
     </message>
     <message>
+        <source>Choose the folder to write the package in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
@@ -940,6 +1024,10 @@ Fichier&#xa0;: %2</translation>
         <translation>Empaquetage…</translation>
     </message>
     <message>
+        <source>%1 is not a full path: give the folder&apos;s whole path, such as %2, or choose the folder with the Browse button.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Package written in %1:</source>
         <translation>Paquet écrit dans %1&#xa0;:</translation>
     </message>
@@ -975,6 +1063,38 @@ Fichier&#xa0;: %2</translation>
     <message>
         <source>Cancelled: what was sent is whole; nothing is half written.</source>
         <translation>Annulé&#xa0;: ce qui a été envoyé est complet&#xa0;; rien n&apos;est écrit à moitié.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the package is in %1; what was sent is whole, nothing is half written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package was written in %1; sending it failed: %2 Send it again with Package and send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace these files?</source>
+        <translation>Remplacer ces fichiers&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1 already holds files with the package&apos;s names that no earlier package wrote as they are now (your own, or changed since):
+
+%2
+
+The package would replace them; they cannot be got back. Replace them?</source>
+        <translation>%1 contient déjà des fichiers portant les noms du paquet qu&apos;aucun paquet précédent n&apos;a écrits tels qu&apos;ils sont maintenant (les vôtres, ou modifiés depuis)&#xa0;:
+
+%2
+
+Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les remplacer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them</source>
+        <translation>Les &amp;garder</translation>
+    </message>
+    <message>
+        <source>&amp;Replace them</source>
+        <translation>Les &amp;remplacer</translation>
     </message>
     <message>
         <source>Unknown host key</source>
@@ -1463,6 +1583,13 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>Exported files (*.csv *.tsv *.txt)</source>
         <translation>Fichiers exportés (*.csv *.tsv *.txt)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s), each read for the export whose columns its first line names</source>
+        <translation>
+            <numerusform>%n fichier, lu pour l&apos;export dont sa première ligne nomme les colonnes</numerusform>
+            <numerusform>%n fichiers, chacun lu pour l&apos;export dont sa première ligne nomme les colonnes</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reading the exports…</source>
         <translation>Lecture des exports…</translation>
@@ -1579,6 +1706,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
             <numerusform>%n enregistrement ignoré car en conflit.</numerusform>
             <numerusform>%n enregistrements ignorés car en conflit.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Run %1 can be reverted again for what was skipped.</source>
+        <translation>L&apos;exécution %1 pourra être défaite de nouveau pour ce qui a été ignoré.</translation>
     </message>
     <message>
         <source>Cancelled: nothing was written.</source>
@@ -1762,6 +1893,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>revert</source>
         <translation>retour arrière</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>ignorés</translation>
     </message>
 </context>
 <context>
@@ -2785,6 +2920,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>le classeur ne peut pas être lu&#xa0;; il est peut-être endommagé ou incomplet (message du lecteur de classeurs, en anglais&#xa0;: {detail})</translation>
     </message>
     <message>
+        <source>Field {field}: the cell {cell} holds the formula error {value}; correct the formula in the workbook and save it again</source>
+        <translation>Champ {field}&#xa0;: la cellule {cell} contient l’erreur de formule {value}&#xa0;; corrigez la formule dans le classeur et enregistrez-le à nouveau</translation>
+    </message>
+    <message>
         <source>the cell holds a formula whose result was never calculated (the file was written by a program, not saved by a spreadsheet); open it in Excel or LibreOffice and save it again</source>
         <translation>la cellule contient une formule dont le résultat n&apos;a jamais été calculé (le fichier a été écrit par un programme, pas enregistré par un tableur)&#xa0;; ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau</translation>
     </message>
@@ -2917,16 +3056,20 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>&lt;fileName&gt; est vide&#xa0;: aucun fichier de données n&apos;est nommé.</translation>
     </message>
     <message>
-        <source>fileName {name} matches no file in {folder}; name one data file (--data).</source>
-        <translation>fileName {name} ne correspond à aucun fichier dans {folder}&#xa0;; choisissez un fichier de données.</translation>
+        <source>fileName {name} matches no file in {folder}; correct it, or choose the data file yourself (on the command line: --data).</source>
+        <translation>fileName {name} ne correspond à aucun fichier dans {folder}&#xa0;; corrigez-le, ou choisissez vous-même le fichier de données.</translation>
     </message>
     <message>
-        <source>fileName {name} matches {count} files in {folder}; name one data file (--data).</source>
-        <translation>fileName {name} correspond à {count} fichiers dans {folder}&#xa0;; choisissez un seul fichier de données.</translation>
+        <source>fileName {name} matches {count} files in {folder}; make it match one, or choose the data file yourself (on the command line: --data).</source>
+        <translation>fileName {name} correspond à {count} fichiers dans {folder}&#xa0;; faites-le correspondre à un seul, ou choisissez vous-même le fichier de données.</translation>
     </message>
     <message>
         <source>the file changed since it was checked; check it again before committing.</source>
         <translation>le fichier a changé depuis sa vérification&#xa0;; vérifiez-le de nouveau avant de valider.</translation>
+    </message>
+    <message>
+        <source>{file}: its lines hold {count} cells where the configuration maps {mapped} columns; nothing is read for {fields}.</source>
+        <translation>{file}&#xa0;: ses lignes ont {count} cellules là où la configuration associe {mapped} colonnes&#xa0;; rien n&apos;est lu pour {fields}.</translation>
     </message>
     <message>
         <source>Nothing was committed: the store already holds every row; no run was recorded.</source>
@@ -2937,19 +3080,19 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Rien n&apos;a été validé&#xa0;: chaque ligne a une erreur ou est déjà dans la base&#xa0;; aucune exécution n&apos;a été enregistrée.</translation>
     </message>
     <message>
-        <source>&lt;{option}&gt; &quot;{value}&quot; (line {line}) leads outside the configuration&apos;s folder; a data file outside it is read only when you choose it yourself (--data).</source>
+        <source>&lt;{option}&gt; &quot;{value}&quot; (line {line}) leads outside the configuration&apos;s folder; a data file outside it is read only when you choose it yourself (on the command line: --data).</source>
         <translation>&lt;{option}&gt; «&#xa0;{value}&#xa0;» (ligne {line}) mène hors du dossier de la configuration&#xa0;; un fichier de données situé hors de ce dossier n&apos;est lu que si vous le choisissez vous-même.</translation>
     </message>
     <message>
-        <source>&lt;{option}&gt; &quot;{value}&quot; leads outside the configuration&apos;s folder; a data file outside it is read only when you choose it yourself (--data).</source>
+        <source>&lt;{option}&gt; &quot;{value}&quot; leads outside the configuration&apos;s folder; a data file outside it is read only when you choose it yourself (on the command line: --data).</source>
         <translation>&lt;{option}&gt; «&#xa0;{value}&#xa0;» mène hors du dossier de la configuration&#xa0;; un fichier de données situé hors de ce dossier n&apos;est lu que si vous le choisissez vous-même.</translation>
     </message>
     <message>
-        <source>&lt;{option}&gt; &quot;{value}&quot; (line {line}) leads outside the configuration&apos;s folder through a link; a data file outside it is read only when you choose it yourself (--data).</source>
+        <source>&lt;{option}&gt; &quot;{value}&quot; (line {line}) leads outside the configuration&apos;s folder through a link; a data file outside it is read only when you choose it yourself (on the command line: --data).</source>
         <translation>&lt;{option}&gt; «&#xa0;{value}&#xa0;» (ligne {line}) mène hors du dossier de la configuration par un lien&#xa0;; un fichier de données situé hors de ce dossier n&apos;est lu que si vous le choisissez vous-même.</translation>
     </message>
     <message>
-        <source>&lt;{option}&gt; &quot;{value}&quot; leads outside the configuration&apos;s folder through a link; a data file outside it is read only when you choose it yourself (--data).</source>
+        <source>&lt;{option}&gt; &quot;{value}&quot; leads outside the configuration&apos;s folder through a link; a data file outside it is read only when you choose it yourself (on the command line: --data).</source>
         <translation>&lt;{option}&gt; «&#xa0;{value}&#xa0;» mène hors du dossier de la configuration par un lien&#xa0;; un fichier de données situé hors de ce dossier n&apos;est lu que si vous le choisissez vous-même.</translation>
     </message>
     <message>
@@ -3117,6 +3260,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Le paquet ne peut pas être écrit dans {path}&#xa0;: ce dossier contient déjà {names} et n&apos;est pas un paquet précédent de cette configuration (un paquet va dans un dossier vide, ou remplace un paquet précédent). Rien n&apos;a été écrit&#xa0;; choisissez un dossier vide, ou un nouveau dossier.</translation>
     </message>
     <message>
+        <source>The package cannot be written in {path}: it would replace {names} there, not written by an earlier package or changed since. Nothing was written; choose an empty folder, or a new one.</source>
+        <translation>Le paquet ne peut pas être écrit dans {path}&#xa0;: il y remplacerait {names}, dont le contenu n&apos;est pas celui qu&apos;un paquet précédent a écrit. Rien n&apos;a été écrit&#xa0;; choisissez un dossier vide, ou un nouveau dossier.</translation>
+    </message>
+    <message>
         <source>{path} has no corrections.</source>
         <translation>{path} n&apos;a aucune correction.</translation>
     </message>
@@ -3135,6 +3282,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>{host} refused {user}&apos;s key and password.</source>
         <translation>{host} a refusé la clé et le mot de passe de {user}.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {host} port {port}: {reason}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your known hosts ({path}) cannot be read: {reason}.</source>
@@ -3269,8 +3420,24 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{file}&#xa0;: les colonnes {columns} ne figurent pas dans la correspondance de la configuration et sont ignorées.</translation>
     </message>
     <message>
+        <source>line 1 names the fields {named}, none of which this import maps (it maps {mapped}): is this the file of this import?</source>
+        <translation>la ligne 1 nomme les champs {named}, dont aucun n&apos;est associé par cet import (il associe {mapped})&#xa0;: est-ce bien le fichier de cet import&#xa0;?</translation>
+    </message>
+    <message>
+        <source>{file}: line 1 names {named}, where the configuration maps {mapped}; the columns are read by position, as the platform reads them.</source>
+        <translation>{file}&#xa0;: la ligne 1 nomme {named}, là où la configuration associe {mapped}&#xa0;; les colonnes sont lues par position, comme la plateforme les lit.</translation>
+    </message>
+    <message>
         <source>Nothing was refreshed: the store already holds what the exports hold; no run was recorded.</source>
         <translation>Rien n&apos;a été actualisé&#xa0;: la base contient déjà ce que contiennent les exports&#xa0;; aucune exécution n&apos;a été enregistrée.</translation>
+    </message>
+    <message>
+        <source>line 1 names the columns of the &lt;{other}&gt; export, not those of &lt;{provider}&gt;: give this file for the &lt;{other}&gt; export.</source>
+        <translation>la ligne 1 nomme les colonnes de l&apos;export &lt;{other}&gt;, pas celles de &lt;{provider}&gt;&#xa0;: donnez ce fichier pour l&apos;export &lt;{other}&gt;.</translation>
+    </message>
+    <message>
+        <source>{file}: line 1 does not name the columns &lt;{provider}&gt; lists ({expected}); its columns are read in the export&apos;s order.</source>
+        <translation>{file}&#xa0;: la ligne 1 ne nomme pas les colonnes que liste &lt;{provider}&gt; ({expected})&#xa0;; ses colonnes sont lues dans l&apos;ordre de l&apos;export.</translation>
     </message>
     <message>
         <source>Nothing was refreshed: every row has an error or is already in the store; no run was recorded.</source>
@@ -3325,8 +3492,8 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La base {path} est verrouillée par un autre programme&#xa0;; réessayez quand il aura terminé.</translation>
     </message>
     <message>
-        <source>The disk is full: nothing was written to {path}.</source>
-        <translation>Le disque est plein&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <source>The disk is full, or the store would grow larger than this system allows a file to be: nothing was written to {path}.</source>
+        <translation>Le disque est plein, ou la base dépasserait la taille de fichier que ce système autorise&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>The store {path} is damaged ({detail}).</source>
@@ -3691,6 +3858,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>{count} data files were given, but the export configuration has only {exports} &lt;export&gt;.</source>
         <translation>{count} fichiers exportés ont été choisis, mais la configuration d&apos;export n&apos;a que {exports} &lt;export&gt;.</translation>
+    </message>
+    <message>
+        <source>{first} and {second} both hold the columns of the &lt;{provider}&gt; export; give one file for each export.</source>
+        <translation>{first} et {second} contiennent tous deux les colonnes de l&apos;export &lt;{provider}&gt;&#xa0;; donnez un seul fichier par export.</translation>
     </message>
     <message>
         <source>&lt;{provider}&gt;&apos;s export names no file (&lt;moveToFolder&gt;&lt;fileName&gt;); name its file with --data.</source>
@@ -4073,6 +4244,30 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>training course {code}</source>
         <translation>la formation {code}</translation>
+    </message>
+    <message>
+        <source>Line {line} of this file already sets this learner; this row&apos;s values are applied after it.</source>
+        <translation>La ligne {line} de ce fichier crée ou modifie déjà cet apprenant&#xa0;; les valeurs de cette ligne-ci s&apos;appliquent après les siennes.</translation>
+    </message>
+    <message>
+        <source>Line {line} of this file already sets this training course; this row&apos;s values are applied after it.</source>
+        <translation>La ligne {line} de ce fichier crée ou modifie déjà cette formation&#xa0;; les valeurs de cette ligne-ci s&apos;appliquent après les siennes.</translation>
+    </message>
+    <message>
+        <source>Line {line} of this file already sets this session; this row&apos;s values are applied after it.</source>
+        <translation>La ligne {line} de ce fichier crée ou modifie déjà cette session&#xa0;; les valeurs de cette ligne-ci s&apos;appliquent après les siennes.</translation>
+    </message>
+    <message>
+        <source>Line {line} of this file already sets this teacher; this row&apos;s values are applied after it.</source>
+        <translation>La ligne {line} de ce fichier crée ou modifie déjà ce formateur&#xa0;; les valeurs de cette ligne-ci s&apos;appliquent après les siennes.</translation>
+    </message>
+    <message>
+        <source>Line {line} of this file already sets this intervention; this row&apos;s values are applied after it.</source>
+        <translation>La ligne {line} de ce fichier crée ou modifie déjà cette intervention&#xa0;; les valeurs de cette ligne-ci s&apos;appliquent après les siennes.</translation>
+    </message>
+    <message>
+        <source>Line {line} of this file already sets this room; this row&apos;s values are applied after it.</source>
+        <translation>La ligne {line} de ce fichier crée ou modifie déjà cette salle&#xa0;; les valeurs de cette ligne-ci s&apos;appliquent après les siennes.</translation>
     </message>
     <message>
         <source>No column holds sessionTitle: for a new registration the platform renames session {old} to &quot;{new}&quot;.</source>
