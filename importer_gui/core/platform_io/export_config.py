@@ -396,7 +396,10 @@ def data_files(config: ExportConfig, overrides: list[Path] | None = None) -> lis
 
 def _export_holding(exports: list[Export], path: Path) -> int | None:
     """The first export whose headers ``path``'s first line holds, if any (a file that
-    cannot be read is said so when the refresh reads it)."""
+    cannot be read is said so when the refresh reads it; a workbook, which a refresh does
+    not read, is not loaded for its first line)."""
+    if readers.is_workbook(path):
+        return None
     first_lines: dict[tuple[str, str], list[str] | None] = {}
     for index, export in enumerate(exports):
         action = export.action
