@@ -82,7 +82,7 @@ class RowContext:
         """Hand the record this row's action stands for (named by ``field_name``) to the
         row's next action."""
         self.handing = (table, record_id)
-        self.stands_for(table, record_id, field_name)
+        self.subjects = (*self.subjects, (table, record_id, field_name))  # stands_for's, inline
 
     def stands_for(self, table: Table, record_id: int, field_name: str) -> None:
         """Note a record this action creates or updates, named by ``field_name``."""

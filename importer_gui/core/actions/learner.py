@@ -101,7 +101,9 @@ def plan_learner(ctx: RowContext) -> Outcome:
     if ctx.failed:
         return Outcome.ERROR
     _login(ctx, learner, columns)
-    named_by = _naming_field(ctx, setup)
+    # One search field (the usual option) is the one filled: find_learner saw to it.
+    trainees = setup.trainees
+    named_by = trainees[0] if len(trainees) == 1 else _naming_field(ctx, setup)
     if learner is None:
         created = ctx.overlay.create(Table.LEARNER, columns)
         ctx.add(created)
