@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import gc
 import sys
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, islice
@@ -29,7 +28,6 @@ from importer_gui.core.plan import (
     ImportPlan,
     Plan,
     RowPlan,
-    Rows,
     expanded,
     outcome_counts,
 )
@@ -38,7 +36,8 @@ from importer_gui.core.readers import Table as DataTable
 from importer_gui.core.readers import is_workbook
 from importer_gui.core.readers.budget import give_memory_back
 from importer_gui.core.readers.table import is_blank
-from importer_gui.core.records import Change, ChangeKind, StoreState, Table
+from importer_gui.core.records import Change, ChangeKind, StoreState
+from importer_gui.core.setting_rows import SettingRows, Subjects, Warn
 
 NOT_COMMITTED = Issue.warning("", "Not committed: another action of this row has errors.")
 
@@ -52,145 +51,6 @@ class PlannerState:
     bound: list[list[BoundAction]]
     widths: list[Widths] = field(default_factory=list)
     setters: list[SettingRows] = field(default_factory=list)
-
-
-# What a row's action stands for: (table, record id, the field that names it); see
-# RowContext.subjects.
-Subjects = tuple[tuple[Table, int, str], ...]
-# Given the records a row without errors sets, the warnings it gets for setting them again.
-Warn = Callable[[Subjects], Sequence[Issue]]
-# No warning: shared, as most rows set their records once.
-_NO_WARNINGS: tuple[Issue, ...] = ()
-
-# The warning a row gets for setting a record an earlier row of its import set, by table.
-SET_AGAIN: dict[Table, str] = {
-    Table.LEARNER: msg.LEARNER_SET_AGAIN, Table.TRAINING: msg.TRAINING_SET_AGAIN,
-    Table.SESSION: msg.SESSION_SET_AGAIN, Table.TEACHER: msg.TEACHER_SET_AGAIN,
-    Table.INTERVENTION: msg.INTERVENTION_SET_AGAIN, Table.ROOM: msg.ROOM_SET_AGAIN}
-
-# Stored ids past this many times a table's records (and this margin) are remembered in a
-# dict rather than an array of that length: a store's ids are mostly 1..n, yet one may be
-# far out.
-_DENSE, _MARGIN = 2, 4096
-
-
-class SettingRows:
-    """Which row of one import sets (creates or updates) each record, so that a later row
-    setting it again is warned: the administrator seldom means a key twice in one file.
-
-    Held as arrays, made for a table only once a row sets one of its records (a file of
-    registrations sets none): while the file is planned, the last row that set each record,
-    by store id and by -placeholder for the records the plan creates; and for rechecking one
-    row, the record each row set. Rows are counted from 1 in them, 0 being none.
-    """
-
-    __slots__ = ("_by_row", "_created", "_far", "_stored", "overlay", "rows")
-
-    def __init__(self, rows: Rows, overlay: Overlay) -> None:
-        self.rows = rows  # the import's rows, to name an earlier row by its line
-        self.overlay = overlay
-        self._stored: dict[Table, array[int]] = {}
-        self._created: dict[Table, array[int]] = {}
-        self._far: dict[tuple[Table, int], int] = {}
-        self._by_row: dict[Table, array[int]] = {}
-
-    def warnings(self, subjects: Subjects) -> Sequence[Issue]:
-        """The warnings of the row being planned (the next one of ``rows``), which sets
-        ``subjects``; it is now the last row to set them."""
-        row = len(self.rows.cells) + 1
-        issues: Sequence[Issue] = _NO_WARNINGS
-        for table, record_id, field_name in subjects:
-            # _swap_last written out for the usual record, already in its array's range.
-            slot = -record_id if record_id < 0 else record_id
-            slots = (self._created if record_id < 0 else self._stored).get(table)
-            if slots is not None and slot < len(slots):
-                last = slots[slot]
-                slots[slot] = row
-            else:
-                last = self._swap_last(table, record_id, row)
-            if last and last != row:  # the same row's two actions are no repeat
-                issues = [*issues, self._issue(table, field_name, last)]
-            by_row = self._by_row.get(table)
-            if by_row is not None and len(by_row) == row - 1:  # the usual next row: no call
-                by_row.append(record_id)
-            else:
-                self._note(table, record_id, row)
-        return issues
-
-    def done(self) -> None:
-        """The file is planned: only rechecking a row is left, which reads each row's record."""
-        self._stored, self._created, self._far = {}, {}, {}
-
-    def forget(self, index: int) -> None:
-        """Row ``index`` (from 0) is planned again: it sets nothing until it says so."""
-        for by_row in self._by_row.values():
-            if index < len(by_row):
-                by_row[index] = 0
-
-    def again(self, index: int, subjects: Subjects) -> list[Issue]:
-        """The warnings of row ``index`` (from 0), planned again, which sets ``subjects``:
-        against the rows before it as they stand now."""
-        row = index + 1
-        issues = []
-        for table, record_id, field_name in subjects:
-            by_row = self._by_row.get(table)
-            if by_row is not None:
-                before = by_row[:index]
-                before.reverse()
-                with suppress(ValueError):  # raised when no row before it sets the record
-                    # Looked for in C, from the nearest row back: a window's file may be long.
-                    earlier = index - before.index(record_id)
-                    issues.append(self._issue(table, field_name, earlier))
-            self._note(table, record_id, row)
-        return issues
-
-    def _issue(self, table: Table, field_name: str, row: int) -> Issue:
-        return Issue.warning(field_name, SET_AGAIN[table].format(line=self.rows.lines[row - 1]))
-
-    def _swap_last(self, table: Table, record_id: int, row: int) -> int:
-        """The last row that set a record (0: none), ``row`` from now on."""
-        slot = -record_id if record_id < 0 else record_id
-        slots = (self._created if record_id < 0 else self._stored).get(table)
-        if slots is None or slot >= len(slots):  # the first, or past the array's end: rare
-            slots = self._slots(table, record_id)
-            if slots is None:  # a stored id far past the others
-                last = self._far.get((table, record_id), 0)
-                self._far[(table, record_id)] = row
-                return last
-        last = slots[slot]
-        slots[slot] = row
-        return last
-
-    def _slots(self, table: Table, record_id: int) -> array[int] | None:
-        """The array that holds a record's last row, long enough to hold it; None for a
-        stored id too far past the table's size for an array."""
-        held = self._created if record_id < 0 else self._stored
-        slots = held.get(table)
-        if slots is None:
-            slots = held[table] = array("i")
-        slot = abs(record_id)
-        if slot >= len(slots):
-            # Grown by half at least (amortised, like a list); stored ids up to a limit.
-            wanted = max(slot + 1 - len(slots), len(slots) // 2 + 1024)
-            if record_id > 0:
-                limit = _DENSE * len(self.overlay.tables[table]) + _MARGIN
-                if slot >= limit:
-                    return None
-                wanted = min(wanted, limit - len(slots))
-            slots.frombytes(bytes(slots.itemsize * wanted))
-        return slots
-
-    def _note(self, table: Table, record_id: int, row: int) -> None:
-        """Row ``row`` sets this record (for rechecking a row)."""
-        by_row = self._by_row.get(table)
-        if by_row is None:
-            by_row = self._by_row[table] = array("q")
-        if row <= len(by_row):
-            by_row[row - 1] = record_id
-            return
-        if row - 1 > len(by_row):  # rows between that set none of this table's records
-            by_row.frombytes(bytes(8 * (row - 1 - len(by_row))))
-        by_row.append(record_id)
 
 
 def is_empty_row(cells: Iterable[Cell]) -> bool:
