@@ -969,7 +969,7 @@ Fichier&#xa0;: %2</translation>
     </message>
     <message>
         <source>Choose the folder to write the package in</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le dossier où écrire le paquet</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1025,7 +1025,7 @@ Fichier&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 is not a full path: give the folder&apos;s whole path, such as %2, or choose the folder with the Browse button.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas un chemin complet&#xa0;: donnez le chemin entier du dossier, par exemple %2, ou choisissez le dossier avec le bouton Parcourir.</translation>
     </message>
     <message>
         <source>Package written in %1:</source>
@@ -1066,11 +1066,11 @@ Fichier&#xa0;: %2</translation>
     </message>
     <message>
         <source>Cancelled: the package is in %1; what was sent is whole, nothing is half written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé&#xa0;: le paquet est dans %1&#xa0;; ce qui a été envoyé est complet, rien n&apos;est écrit à moitié.</translation>
     </message>
     <message>
         <source>The package was written in %1; sending it failed: %2 Send it again with Package and send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paquet a été écrit dans %1&#xa0;; son envoi a échoué&#xa0;: %2 Envoyez-le de nouveau avec Empaqueter et envoyer.</translation>
     </message>
     <message>
         <source>Replace these files?</source>
@@ -3285,7 +3285,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Cannot connect to {host} port {port}: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de se connecter à {host} port {port}&#xa0;: {reason}.</translation>
     </message>
     <message>
         <source>Your known hosts ({path}) cannot be read: {reason}.</source>
