@@ -233,7 +233,6 @@ def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataT
         planner.setters.append(setters)
         planner.widths.append(_plan_table(overlay, actions, table, imp_plan, monitor, plan,
                                           setters.warnings))
-        setters.done()
     return plan
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Sequence
-from contextlib import suppress
 
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.issues import Issue
@@ -38,12 +37,14 @@ class SettingRows:
     setting it again is warned: the administrator seldom means a key twice in one file.
 
     Held as arrays, made for a table only once a row sets one of its records (a file of
-    registrations sets none): while the file is planned, the last row that set each record,
-    by store id and by -placeholder for the records the plan creates; and for rechecking one
-    row, the record each row set. Rows are counted from 1 in them, 0 being none.
+    registrations sets none): the last row that set each record, by store id and by
+    -placeholder for the records the plan creates; and per row, the record it sets and the
+    row before it that set the same one. The rows setting a record are thus linked from the
+    last back, so that rechecking an edited row finds the row before it in a few steps
+    however long the file. Rows are counted from 1 in them, 0 being none.
     """
 
-    __slots__ = ("_by_row", "_created", "_far", "_stored", "overlay", "rows")
+    __slots__ = ("_by_row", "_created", "_far", "_prev", "_stored", "overlay", "rows")
 
     def __init__(self, rows: Rows, overlay: Overlay) -> None:
         self.rows = rows  # the import's rows, to name an earlier row by its line
@@ -51,7 +52,8 @@ class SettingRows:
         self._stored: dict[Table, array[int]] = {}
         self._created: dict[Table, array[int]] = {}
         self._far: dict[tuple[Table, int], int] = {}
-        self._by_row: dict[Table, array[int]] = {}
+        self._by_row: dict[Table, array[int]] = {}  # the record each row sets
+        self._prev: dict[Table, array[int]] = {}  # the row before it that set that record
 
     def warnings(self, subjects: Subjects) -> Sequence[Issue]:
         """The warnings of the row being planned (the next one of ``rows``), which sets
@@ -67,24 +69,24 @@ class SettingRows:
                 slots[slot] = row
             else:
                 last = self._swap_last(table, record_id, row)
-            if last and last != row:  # the same row's two actions are no repeat
+            if last == row:  # the same row's two actions are no repeat
+                continue
+            if last:
                 issues = [*issues, self._issue(table, field_name, last)]
             by_row = self._by_row.get(table)
             if by_row is not None and len(by_row) == row - 1:  # the usual next row: no call
                 by_row.append(record_id)
+                self._prev[table].append(last)
             else:
-                self._note(table, record_id, row)
+                self._note(table, row, record_id, last)
         return issues
-
-    def done(self) -> None:
-        """The file is planned: only rechecking a row is left, which reads each row's record."""
-        self._stored, self._created, self._far = {}, {}, {}
 
     def forget(self, index: int) -> None:
         """Row ``index`` (from 0) is planned again: it sets nothing until it says so."""
-        for by_row in self._by_row.values():
-            if index < len(by_row):
-                by_row[index] = 0
+        row = index + 1
+        for table, by_row in self._by_row.items():
+            if index < len(by_row) and by_row[index]:
+                self._unlink(table, row, by_row[index])
 
     def again(self, index: int, subjects: Subjects) -> list[Issue]:
         """The warnings of row ``index`` (from 0), planned again, which sets ``subjects``:
@@ -92,19 +94,57 @@ class SettingRows:
         row = index + 1
         issues = []
         for table, record_id, field_name in subjects:
-            by_row = self._by_row.get(table)
-            if by_row is not None:
-                before = by_row[:index]
-                before.reverse()
-                with suppress(ValueError):  # raised when no row before it sets the record
-                    # Looked for in C, from the nearest row back: a window's file may be long.
-                    earlier = index - before.index(record_id)
-                    issues.append(self._issue(table, field_name, earlier))
-            self._note(table, record_id, row)
+            earlier = self._link(table, row, record_id)
+            if earlier:
+                issues.append(self._issue(table, field_name, earlier))
         return issues
 
     def _issue(self, table: Table, field_name: str, row: int) -> Issue:
         return Issue.warning(field_name, SET_AGAIN[table].format(line=self.rows.lines[row - 1]))
+
+    def _link(self, table: Table, row: int, record_id: int) -> int:
+        """Row ``row`` sets the record again: put it in place among the rows that set it;
+        the row before it that does (0: none)."""
+        by_row = self._by_row.get(table)
+        if by_row is not None and row <= len(by_row) and by_row[row - 1] == record_id:
+            return 0  # the same row's two actions are no repeat
+        last = self._last(table, record_id)
+        if last < row:
+            self._set_last(table, record_id, row)
+            self._note(table, row, record_id, last)
+            return last
+        prev = self._prev[table]  # a later row sets the record: its rows are linked
+        after = last  # the earliest row after ``row`` that sets the record
+        while prev[after - 1] > row:
+            after = prev[after - 1]
+        before = prev[after - 1]
+        prev[after - 1] = row
+        self._note(table, row, record_id, before)
+        return before
+
+    def _unlink(self, table: Table, row: int, record_id: int) -> None:
+        """Row ``row`` no longer sets the record: the rows that do are linked past it."""
+        prev, by_row = self._prev[table], self._by_row[table]
+        before = prev[row - 1]
+        last = self._last(table, record_id)
+        if last == row:
+            self._set_last(table, record_id, before)
+        else:
+            after = last
+            while after and prev[after - 1] != row:
+                after = prev[after - 1]
+            if after:
+                prev[after - 1] = before
+        prev[row - 1] = by_row[row - 1] = 0
+
+    def _last(self, table: Table, record_id: int) -> int:
+        """The last row that sets a record (0: none)."""
+        last = self._swap_last(table, record_id, 0)
+        self._swap_last(table, record_id, last)
+        return last
+
+    def _set_last(self, table: Table, record_id: int, row: int) -> None:
+        self._swap_last(table, record_id, row)
 
     def _swap_last(self, table: Table, record_id: int, row: int) -> int:
         """The last row that set a record (0: none), ``row`` from now on."""
@@ -139,15 +179,15 @@ class SettingRows:
             slots.frombytes(bytes(slots.itemsize * wanted))
         return slots
 
-    def _note(self, table: Table, record_id: int, row: int) -> None:
-        """Row ``row`` sets this record (for rechecking a row)."""
+    def _note(self, table: Table, row: int, record_id: int, before: int) -> None:
+        """Row ``row`` sets this record, after row ``before`` (0: none)."""
         by_row = self._by_row.get(table)
         if by_row is None:
             by_row = self._by_row[table] = array("q")
-        if row <= len(by_row):
-            by_row[row - 1] = record_id
-            return
-        if row - 1 > len(by_row):  # rows between that set none of this table's records
-            by_row.frombytes(bytes(8 * (row - 1 - len(by_row))))
-        by_row.append(record_id)
-
+            self._prev[table] = array("i")
+        prev = self._prev[table]
+        if row > len(by_row):  # rows between that set none of this table's records
+            by_row.frombytes(bytes(8 * (row - len(by_row))))
+            prev.frombytes(bytes(4 * (row - len(prev))))
+        by_row[row - 1] = record_id
+        prev[row - 1] = before

@@ -4,6 +4,7 @@ warned, naming that line; it is still committed, after the earlier one."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,28 @@ def test_an_edited_row_is_warned_against_the_rows_as_they_stand(tmp_path: Path) 
     assert [[i.message for i in r.issues()] for r in fresh.imports[0].rows] == [
         [], [], ["Field candidateEmail: not-an-email is not an e-mail address."],
         [again(2, "learner")]]
+
+
+def test_edits_in_any_order_warn_as_a_new_check_would(tmp_path: Path) -> None:
+    """Rows linked by the record they set stay right through edits: after each one, the
+    edited row's warning is the one a new check of the file as it now stands gives it.
+    (The learners are in the store: a row creating one, edited, would leave the rows that
+    found it stale until the next check, which is another matter.)"""
+    shuffle = random.Random(18)
+    logins = ["lpetit", "amartin", "bdurand", "zoe"]
+    known = write_config(tmp_path, learners(tmp_path, [[login, "Nom", "Prénom", ""]
+                                                        for login in logins], "known.csv"),
+                         name="known.xml")
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        pipeline.commit(pipeline.check(config_xml.load(known), store), store)
+        lines = [[shuffle.choice(logins), "Nom", "Prénom", ""] for _ in range(12)]
+        config = config_xml.load(write_config(tmp_path, learners(tmp_path, lines)))
+        plan = pipeline.check(config, store)
+        for _ in range(60):
+            index = shuffle.randrange(len(lines))
+            lines[index] = [shuffle.choice(logins), "Nom", f"Prénom {index}", ""]
+            edited = pipeline.recheck_row(plan, 0, index, tuple(lines[index]))
+            fresh = pipeline.check(config_xml.load(
+                write_config(tmp_path, learners(tmp_path, lines))), store)
+            assert [i.message for i in edited.issues()] == [
+                i.message for i in fresh.imports[0].rows[index].issues()], (index, lines)
