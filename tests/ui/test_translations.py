@@ -116,7 +116,7 @@ def test_fields_read_in_french_with_their_name_second(french: None) -> None:
     assert catalogue_text(ACTIONS["createOrUpdateSessionAction"].label) == (
         "Sessions de formation")
     assert outcome_label(Outcome.UPDATE) == "mise à jour"
-    assert step_text("Checking sessions.xlsx") == "Vérification de sessions.xlsx"
+    assert step_text("Checking sessions.xlsx") == "Vérification du fichier sessions.xlsx"
 
 
 def test_dates_and_numbers_follow_the_language(french: None) -> None:

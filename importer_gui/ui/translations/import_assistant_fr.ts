@@ -1410,7 +1410,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Line %1 of %2: %3</source>
-        <translation>Ligne %1 de %2&#xa0;: %3</translation>
+        <translation>Ligne %1 du fichier %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>Corrected %1: “%2” → “%3”</source>
@@ -1484,7 +1484,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <name>ProgressRow</name>
     <message>
         <source>Checking %1</source>
-        <translation>Vérification de %1</translation>
+        <translation>Vérification du fichier %1</translation>
     </message>
     <message>
         <source>Writing to the store</source>
