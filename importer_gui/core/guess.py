@@ -55,7 +55,8 @@ LATIN_1 = QT_TRANSLATE_NOOP("errors", "it is not UTF-8; its accented letters rea
                                       "ISO-8859-1 (Latin-1)")
 NO_DELIMITER = QT_TRANSLATE_NOOP("errors", "no delimiter appears on every line: one column")
 EVERY_LINE_HAS = QT_TRANSLATE_NOOP("errors", 'every line has {count} "{char}"')
-EVERY_LINE_HAS_TABS = QT_TRANSLATE_NOOP("errors", "every line has {count} tab")
+EVERY_LINE_HAS_TAB = QT_TRANSLATE_NOOP("errors", "every line has {count} tab")
+EVERY_LINE_HAS_TABS = QT_TRANSLATE_NOOP("errors", "every line has {count} tabs")
 MOST_EVENLY = QT_TRANSLATE_NOOP("errors", '"{char}" splits the lines most evenly')
 TABS_MOST_EVENLY = QT_TRANSLATE_NOOP("errors", "tab splits the lines most evenly")
 WORKBOOK_CHARACTERS = QT_TRANSLATE_NOOP("errors", "a workbook's cells carry their own "
@@ -141,7 +142,8 @@ def guess_delimiter(text: str) -> Guess:
     char = DELIMITERS[best]
     tab = char == "\t"
     if scores[best][0] == len(lines) and not others:
-        every = EVERY_LINE_HAS_TABS if tab else EVERY_LINE_HAS
+        every = (EVERY_LINE_HAS if not tab else EVERY_LINE_HAS_TAB if scores[best][1] == 1
+                 else EVERY_LINE_HAS_TABS)
         return Guess(best, CERTAIN, every.format(count=scores[best][1], char=char))
     return Guess(best, LIKELY, (TABS_MOST_EVENLY if tab else MOST_EVENLY).format(char=char))
 
