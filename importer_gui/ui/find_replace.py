@@ -1,6 +1,11 @@
-"""Find and replace within one column of the preview's rows: a bulk correction."""
+"""Find and replace within one column of the preview's rows (in every file at once, within
+one field): a bulk correction the dialog can undo."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,9 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.core.cells import cell_text
+from importer_gui.core.plan import ImportPlan, Plan
 from importer_gui.core.session import CellEdit
+from importer_gui.ui.i18n import arg
+from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewModel
 from importer_gui.ui.styles import SUCCESS_STYLE
+
+Target = dict[int, int]  # import index -> the value column searched in that import
 
 
 def replaced(text: str, find: str, replacement: str, *, whole: bool) -> str:
@@ -29,12 +39,74 @@ def replaced(text: str, find: str, replacement: str, *, whole: bool) -> str:
     return text.replace(find, replacement) if find else text
 
 
+def edit_text(imp: ImportPlan, row_index: int, column: int) -> str:
+    """The text a cell is edited as, which find reads and a replacement writes."""
+    cells = imp.rows[row_index].cells
+    return cell_text(cells[column]) if column < len(cells) else ""
+
+
+@dataclass(frozen=True)
+class ChangedCell:
+    """A cell a replace changed: where it is (by file and line, which outlast a new check)
+    and its text before and after."""
+
+    file: Path
+    line: int
+    import_index: int
+    row_index: int
+    column: int
+    before: str
+    after: str
+
+
+# The last replace made over each preview's model: the dialog opens afresh every time, and
+# the user may want to undo after closing it.
+_LAST: WeakKeyDictionary[PreviewModel, list[ChangedCell]] = WeakKeyDictionary()
+
+
+def _row_of(plan: Plan, cell: ChangedCell) -> tuple[ImportPlan, int] | None:
+    """Where a changed cell's row is in the plan now (a new check may have renumbered it)."""
+    imports = plan.imports
+    imp = imports[cell.import_index] if cell.import_index < len(imports) else None
+    if imp is None or imp.file != cell.file:
+        imp = next((i for i in imports if i.file == cell.file), None)
+    if imp is None:
+        return None
+    rows = imp.rows
+    if cell.row_index < len(rows) and rows.lines[cell.row_index] == cell.line:
+        return imp, cell.row_index
+    try:
+        return imp, list(rows.lines).index(cell.line)
+    except ValueError:
+        return None
+
+
+def undo_edits(plan: Plan | None,
+               cells: list[ChangedCell]) -> tuple[list[ChangedCell], list[CellEdit]]:
+    """The cells that still hold the replacement and the edits putting them back (a cell
+    edited since is left as it is)."""
+    undone: list[ChangedCell] = []
+    edits: list[CellEdit] = []
+    if plan is None:
+        return undone, edits
+    for cell in cells:
+        found = _row_of(plan, cell)
+        if found is None or edit_text(found[0], found[1], cell.column) != cell.after:
+            continue
+        undone.append(cell)
+        edits.append((found[0].index, found[1], cell.column, cell.before))
+    return undone, edits
+
+
 class FindReplaceDialog(QDialog):
-    """Which column, what to find and what to put instead; every row shown is corrected."""
+    """Which column (which field, over every file), what to find and what to put instead;
+    every row shown is corrected, and the last replace can be undone."""
 
     def __init__(self, model: PreviewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.by_field = model.file_column() is not None  # several files shown at once
+        self._targets: list[Target] = []
         self.setWindowTitle(self.tr("Find and replace"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Every row the preview shows is corrected and checked again; "
@@ -43,16 +115,25 @@ class FindReplaceDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.column_combo = QComboBox(self)
-        for n in range(model.columnCount() - FIRST_VALUE_COLUMN):
-            title = model.headerData(FIRST_VALUE_COLUMN + n, Qt.Orientation.Horizontal)
-            if n != _file_column(model):
-                self.column_combo.addItem(str(title).replace("\n", " "), n)  # one line
+        self.column_combo.setObjectName("findColumn")
+        self.files_label = QLabel(self)
+        self.files_label.setObjectName("findFiles")
+        self.files_label.setWordWrap(True)
+        self.files_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.files_label.setVisible(self.by_field)
+        if self.by_field:
+            self._offer_fields()
+        else:
+            self._offer_columns()
+        self.column_combo.currentIndexChanged.connect(self._show_files)
         self.find_edit = QLineEdit(self)
         self.find_edit.setObjectName("findText")
         self.replace_edit = QLineEdit(self)
         self.replace_edit.setObjectName("replaceText")
         self.whole_check = QCheckBox(self.tr("The &whole cell only"), self)
-        form.addRow(self.tr("&Column:"), self.column_combo)
+        form.addRow(self.tr("&Field:") if self.by_field else self.tr("&Column:"),
+                    self.column_combo)
+        form.addRow("", self.files_label)
         form.addRow(self.tr("Fi&nd:"), self.find_edit)
         form.addRow(self.tr("Replace &with:"), self.replace_edit)
         form.addRow("", self.whole_check)
@@ -60,33 +141,106 @@ class FindReplaceDialog(QDialog):
         self.result_label = QLabel(self)
         self.result_label.setObjectName("replaceResult")
         self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setStyleSheet(SUCCESS_STYLE)
         layout.addWidget(self.result_label)
+        layout.addWidget(self._buttons())
+        self._show_files()
+        for signal in (model.dataChanged, model.modelReset, model.counts_changed):
+            signal.connect(self._offer_undo)
+        self._offer_undo()
+
+    def _buttons(self) -> QDialogButtonBox:
+        """Replace all, Undo the last replace, Close."""
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.replace_button = QPushButton(self.tr("Replace &all"), self)
         self.replace_button.setDefault(True)
+        self.undo_button = QPushButton(self.tr("&Undo the last replace"), self)
+        self.undo_button.setObjectName("undoReplace")
         buttons.addButton(self.replace_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.replace_button.clicked.connect(self.replace_all)
+        self.undo_button.clicked.connect(self.undo)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        return buttons
 
-    def choose_column(self, n: int) -> None:
-        """Start on the value column ``n`` (the one the user was in)."""
-        self.column_combo.setCurrentIndex(max(self.column_combo.findData(n), 0))
+    # --- what is searched ------------------------------------------------------------------
+
+    def _offer_columns(self) -> None:
+        """One file shown: its columns, as the table titles them."""
+        imports = self.model.imports()
+        index = imports[0].index if imports else -1
+        for n in range(self.model.columnCount() - FIRST_VALUE_COLUMN):
+            title = self.model.headerData(FIRST_VALUE_COLUMN + n, Qt.Orientation.Horizontal)
+            self.column_combo.addItem(str(title).replace("\n", " "), n)  # one line
+            self._targets.append({index: n})
+
+    def _offer_fields(self) -> None:
+        """Several files shown: each field once, searched in every file that maps it (a
+        column no field reads is left to its own file's view)."""
+        fields: dict[str, Target] = {}
+        for imp in self.model.imports():
+            for n, name in enumerate(imp.columns):
+                if has_label(name):
+                    fields.setdefault(name, {}).setdefault(imp.index, n)
+        for name, target in fields.items():
+            self.column_combo.addItem(field_title(name), name)
+            self._targets.append(target)
+
+    def _target(self) -> Target:
+        """Which column of which import the chosen entry searches."""
+        i = self.column_combo.currentIndex()
+        return self._targets[i] if 0 <= i < len(self._targets) else {}
+
+    def _show_files(self) -> None:
+        """Under a field: the files searched and the column that feeds it in each."""
+        if not self.by_field:
+            return
+        plan = self.model.plan
+        places = []
+        for index, n in self._target().items():
+            imp = plan.imports[index] if plan is not None else None
+            if imp is None:
+                continue
+            header = imp.headers[n] if imp.headers and n < len(imp.headers) else ""
+            places.append(arg(self.tr("%1 (column %2)"), imp.file.name, header)
+                          if header else imp.file.name)
+        self.files_label.setText(arg(self.tr("Searched in: %1"), ", ".join(places))
+                                 if places else "")
+
+    def choose_column(self, n: int, view_row: int | None = None) -> None:
+        """Start on the value column ``n`` (the one the user was in; over several files, the
+        field it holds in ``view_row``'s file, else in the first file that has it)."""
+        if not self.by_field:
+            self.column_combo.setCurrentIndex(max(self.column_combo.findData(n), 0))
+            return
+        shown = self.model.row_at(view_row) if view_row is not None else None
+        imports = [shown[0]] if shown is not None else self.model.imports()
+        for imp in imports:
+            if n < len(imp.columns):
+                found = self.column_combo.findData(imp.columns[n])
+                if found >= 0:
+                    self.column_combo.setCurrentIndex(found)
+                    return
+
+    # --- replacing -------------------------------------------------------------------------
 
     def edits(self) -> list[CellEdit]:
         """The cells of the rows shown that the replacement changes."""
-        n = self.column_combo.currentData()
+        target = self._target()
         find = self.find_edit.text()
-        if n is None or (not find and not self.whole_check.isChecked()):
+        if not target or (not find and not self.whole_check.isChecked()):
             return []
         found: list[CellEdit] = []
         for view_row in range(self.model.rowCount()):
             shown = self.model.row_at(view_row)
-            if shown is None or n >= len(shown[0].columns):
+            if shown is None:
                 continue
-            imp, r, row = shown
-            text = cell_text(row.cells[n]) if n < len(row.cells) else ""
+            imp, r, _row = shown
+            n = target.get(imp.index)
+            if n is None or n >= len(imp.columns):
+                continue
+            text = edit_text(imp, r, n)
             new = replaced(text, find, self.replace_edit.text(),
                            whole=self.whole_check.isChecked())
             if new != text:
@@ -94,13 +248,73 @@ class FindReplaceDialog(QDialog):
         return found
 
     def replace_all(self) -> int:
-        """Correct every cell found; say how many."""
-        changed = self.model.edit_cells(self.edits())
-        self.result_label.setText(self.tr("%n cell(s) corrected.", "", changed))
+        """Correct every cell found; say how many (in which files, over several); the
+        replace is the one Undo puts back."""
+        edits = self.edits()
+        plan = self.model.plan
+        before = {(i, r, n): edit_text(plan.imports[i], r, n)
+                  for i, r, n, _t in edits} if plan is not None else {}
+        self.model.edit_cells(edits)
+        changed = self._changed(edits, before)
+        if changed:
+            _LAST[self.model] = changed
+        self.result_label.setText(self._said(
+            changed, self.tr("%n cell(s) corrected.", "", len(changed)),
+            self.tr("%n cell(s) corrected: %1.", "", len(changed))))
+        self._offer_undo()
+        return len(changed)
+
+    def _changed(self, edits: list[CellEdit],
+                 before: dict[tuple[int, int, int], str]) -> list[ChangedCell]:
+        """The cells that now hold what the replace put there."""
+        plan = self.model.plan
+        if plan is None:
+            return []
+        changed = []
+        for i, r, n, text in edits:
+            imp = plan.imports[i]
+            if edit_text(imp, r, n) == text:
+                changed.append(ChangedCell(imp.file, imp.rows.lines[r], i, r, n,
+                                           before[(i, r, n)], text))
         return changed
 
+    def _said(self, cells: list[ChangedCell], one_file: str, by_file: str) -> str:
+        """``one_file`` with the count, or over several files (or cells of several) ``by_file``
+        with how many cells in each: "5 cell(s) corrected: 3 in sessions.xlsx, 2 in
+        interventions.xlsx."."""
+        files: dict[str, int] = {}
+        for cell in cells:
+            files[cell.file.name] = files.get(cell.file.name, 0) + 1
+        if not files or (len(files) == 1 and not self.by_field):
+            return one_file
+        parts = [arg(self.tr("%n in %1", "", count), name) for name, count in files.items()]
+        return arg(by_file, ", ".join(parts))
 
-def _file_column(model: PreviewModel) -> int | None:
-    """The value-column place of the File column, if the model shows one."""
-    column = model.file_column()
-    return None if column is None else column - FIRST_VALUE_COLUMN
+    # --- undoing ---------------------------------------------------------------------------
+
+    def _offer_undo(self) -> None:
+        """Undo is offered while a cell of the last replace still holds the replacement."""
+        cells = _LAST.get(self.model, [])
+        _undone, edits = undo_edits(self.model.plan, cells)
+        self.undo_button.setEnabled(bool(edits))
+        self.undo_button.setToolTip(
+            self.tr("Put back the %n cell(s) the last replace changed", "", len(edits))
+            if edits else self.tr("Nothing to undo"))
+
+    def undo(self) -> int:
+        """Put back the text each cell of the last replace had, as if the user typed it
+        (each row checked again; a correction back to the file's text goes away); cells
+        edited since are left as they are, and said so."""
+        cells = _LAST.pop(self.model, [])
+        undone, edits = undo_edits(self.model.plan, cells)
+        self.model.edit_cells(edits)
+        message = self._said(
+            undone, self.tr("%n cell(s) put back as they were.", "", len(undone)),
+            self.tr("%n cell(s) put back as they were: %1.", "", len(undone)))
+        kept = len(cells) - len(undone)
+        if kept:
+            message += " " + self.tr("%n cell(s) edited since were left as they are.", "",
+                                     kept)
+        self.result_label.setText(message)
+        self._offer_undo()
+        return len(undone)
