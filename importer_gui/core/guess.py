@@ -20,7 +20,7 @@ from importer_gui.core.config import Action, Column, Import, ImportConfig, Provi
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.issues import Level, Outcome
 from importer_gui.core.plan import Plan
-from importer_gui.core.suggest import Suggestion, likely_action, suggest_fields
+from importer_gui.core.suggest import Suggestion, action_scores, likely_action, suggest_fields
 from importer_gui.core.values import date_pattern
 
 CERTAIN = "certain"  # nothing else fits what the file holds
@@ -79,6 +79,8 @@ EVERY_DATE_EITHER = QT_TRANSLATE_NOOP("errors", "every date reads as {format} or
                                                 "{format} was chosen")
 NO_DATE_FIELD = QT_TRANSLATE_NOOP("errors", "{action} has no field read in the date format")
 HEADERS_NAME_FIELDS = QT_TRANSLATE_NOOP("errors", "{named} of {headers} headers name its fields")
+AS_MANY_AS = QT_TRANSLATE_NOOP("errors", "{reason}, as many as {other}'s; give --action to "
+                                         "choose")
 
 
 @dataclass(frozen=True)
@@ -337,7 +339,7 @@ def guess_file(path: Path, action: str | None = None) -> FileGuess:
     rows = [cells for _line, cells in numbered]
     first = list(rows[0]) if rows else []
     texts: list[str | None] = [c if isinstance(c, str) else None for c in first]
-    chosen = _action(texts, action)
+    chosen = _action(texts, action, path.name)
     fields = [f.name for f in ACTIONS[chosen.value].fields]
     named = sum(1 for s in suggest_fields(texts, fields) if s.how is not None)
     header = guess_header(first, rows[1:], named)
@@ -361,21 +363,25 @@ def guess_file(path: Path, action: str | None = None) -> FileGuess:
                      list(zip(headers, suggestions, strict=True)), date_format)
 
 
-def _action(headers: list[str | None], given: str | None) -> Guess:
-    """The action given, or the one the first line's cells name the most fields of."""
+def _action(headers: list[str | None], given: str | None, file_name: str) -> Guess:
+    """The action given, or the one the first line's cells name the most fields of (a tie
+    said, and settled as the wizard settles it)."""
     if given is not None:
         if given not in ACTIONS:
             raise ImporterError(f"Unknown action {given}; the actions are "
                                 f"{', '.join(ACTIONS)}.")
         return Guess(given, CERTAIN, "given with --action")
-    name = likely_action(headers)
+    name = likely_action(headers, file_name)
     if name is None:
         raise ImporterError("No action can be guessed from the first line: it names no "
                             "field. Give one with --action NAME.")
-    fields = [f.name for f in ACTIONS[name].fields]
-    named = sum(1 for s in suggest_fields(headers, fields) if s.how is not None)
-    return Guess(name, LIKELY, HEADERS_NAME_FIELDS.format(
-        named=named, headers=len([h for h in headers if h])))
+    scores = action_scores(headers)
+    why = HEADERS_NAME_FIELDS.format(named=scores[name],
+                                     headers=len([h for h in headers if h]))
+    tied = [other for other in ACTIONS if other != name and scores[other] == scores[name]]
+    if tied:
+        why = AS_MANY_AS.format(reason=why, other=" or ".join(tied))
+    return Guess(name, LIKELY, why)
 
 
 # --- a check's date errors ----------------------------------------------------------------------

@@ -13,6 +13,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, STORE_COLUMNS, TEACHER_ACTION
@@ -369,25 +370,38 @@ def map_columns(headers: Sequence[str | None], known: Sequence[tuple[str | None,
     return [s if s is not None else g for s, g in zip(result, guesses, strict=True)]
 
 
-def likely_action(headers: Sequence[str | None] | None) -> str | None:
+# Words of a file's name saying it lists teachers: what settles a tie with the learners.
+TEACHER_FILE_WORDS = ("teacher", "trainer", "instructor", "formateur", "formatrice",
+                      "intervenant", "enseignant")
+
+
+def likely_action(headers: Sequence[str | None] | None,
+                  file_name: str | None = None) -> str | None:
     """The action whose fields the headers match best (None without headers or matches).
 
-    Ties go to the teachers' action, then to the action listed first in the catalogue. A
-    sheet of logins, names and e-mail addresses alone fits teachers and learners alike: it
-    is taken for the teachers', whose four fields it holds, since teachers stay in the store
-    while learners are sent to the platform; one column only a learner has (a reference
-    number, an entity, a validity, a manager, a header saying "apprenant" or "learner")
-    makes it the learners'.
+    Ties go to the platform's actions before our teachers' one, then to the action listed
+    first in the catalogue. A sheet of logins, names and e-mail addresses alone fits teachers
+    and learners alike: it is taken for the learners', since the platform imports learners
+    and has no teacher import (the package leaves ours out); a header saying "formateur" or
+    "teacher", or a file named so (teachers.csv), makes it the teachers'.
     """
-    if not headers:
-        return None
-    scores = {name: sum(1 for s in suggest_fields(headers, [f.name for f in spec.fields])
-                        if s.how is not None)
-              for name, spec in ACTIONS.items()}
+    scores = action_scores(headers)
     order = {name: place for place, name in enumerate(ACTIONS)}
-    best = max(ACTIONS, key=lambda name: (scores[name], name == TEACHER_ACTION.name,
+    stem = Path(file_name).stem.casefold() if file_name else ""
+    teachers = any(word in stem for word in TEACHER_FILE_WORDS)
+    best = max(ACTIONS, key=lambda name: (scores.get(name, 0),
+                                          (name == TEACHER_ACTION.name) == teachers,
                                           -order[name]))
-    return best if scores[best] else None
+    return best if scores.get(best) else None
+
+
+def action_scores(headers: Sequence[str | None] | None) -> dict[str, int]:
+    """Per action: how many of the headers name its fields ({} without headers)."""
+    if not headers:
+        return {}
+    return {name: sum(1 for s in suggest_fields(headers, [f.name for f in spec.fields])
+                      if s.how is not None)
+            for name, spec in ACTIONS.items()}
 
 
 # --- values: "did you mean XLS-300?" --------------------------------------------------------

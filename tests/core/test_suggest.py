@@ -176,10 +176,11 @@ def test_names_in_a_learners_sheet_are_the_learners() -> None:
      "createOrUpdateInterventionAction"),
     (["Action", "Code formation", "Titre de la session", "Date de début"],
      "createOrUpdateSessionAction"),
-    # Names and e-mail addresses alone: the teachers' four fields (teachers stay in the store;
-    # learners go to the platform); one column only a learner has makes it the learners'.
-    (["Identifiant", "Nom", "Prénom", "Courriel"], "createOrUpdateTeacherAction"),
-    (["Login", "Nom", "Prénom", "Email"], "createOrUpdateTeacherAction"),
+    # Names and e-mail addresses alone fit both: the platform's learners, not our teachers
+    # (the platform has no teacher import); a header saying "formateur" makes it the teachers'.
+    (["Identifiant", "Nom", "Prénom", "Courriel"], "createOrUpdateLearnerAction"),
+    (["Login", "Nom", "Prénom", "Email"], "createOrUpdateLearnerAction"),
+    (["Formateur", "Nom", "Prénom", "Courriel"], "createOrUpdateTeacherAction"),
     (["Nom du formateur", "Prénom du formateur"], "createOrUpdateTeacherAction"),
     (["Login", "Nom", "Prénom", "Email", "Matricule"], "createOrUpdateLearnerAction"),
     (["Login", "Nom", "Prénom", "Email", "Entité"], "createOrUpdateLearnerAction"),
@@ -199,6 +200,15 @@ def test_names_in_a_learners_sheet_are_the_learners() -> None:
 ])
 def test_the_likely_action_of_a_file(headers: list[str] | None, action: str | None) -> None:
     assert likely_action(headers) == action
+
+
+def test_a_file_named_for_teachers_settles_a_tie_with_the_learners() -> None:
+    headers = ["Identifiant", "Nom", "Prénom", "Courriel"]
+    assert likely_action(headers, "teachers.csv") == "createOrUpdateTeacherAction"
+    assert likely_action(headers, "Formateurs 2027.xlsx") == "createOrUpdateTeacherAction"
+    assert likely_action(headers, "people.csv") == "createOrUpdateLearnerAction"
+    # a header only the learners have wins whatever the name
+    assert likely_action([*headers, "Matricule"], "teachers.csv") == "createOrUpdateLearnerAction"
 
 
 def test_a_code_nothing_has_gets_the_close_ones_of_the_store_and_the_rows(

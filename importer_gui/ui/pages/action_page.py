@@ -70,7 +70,8 @@ class ActionPage(BasePage):
         action = first_action(self.current_import())
         name = action.name if action is not None and action.name in ACTIONS else None
         if name is None:
-            name = likely_action(self._headers())
+            data_file = self.data_file()
+            name = likely_action(self._headers(), data_file.name if data_file else None)
         if name is not None:
             self.select(name)
 
