@@ -3,7 +3,9 @@
 A correction names a cell by the file's line and the cell's place in the row, with the text
 the file has there and the text the user typed. Every check of that file applies it again
 (Check again, Back and Next, the configuration opened again), as long as the file still
-holds the same text in that cell. Corrections are written as a corrected copy of the data
+holds the same text in that cell; one it no longer holds (the file changed on disk since)
+is taken out and listed in ``Corrections.unmatched``, never put on the row now there.
+Corrections are written as a corrected copy of the data
 file (``write_corrected_copy``) and recorded with a commit's run (``recorded_config``).
 """
 
@@ -16,18 +18,19 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
 from importer_gui.core.atomic import write_atomically
-from importer_gui.core.catalogue import OOXML_SUFFIXES
+from importer_gui.core.catalogue import IGNORED_COLUMN, OOXML_SUFFIXES, Kind, field_def
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.plan import Plan
+from importer_gui.core.values import date_pattern
 
 if TYPE_CHECKING:
     from importer_gui.core.store import Store
@@ -38,6 +41,9 @@ COPY_OVER_ITSELF = QT_TRANSLATE_NOOP(
               "name.")
 NOT_READ_AGAIN = QT_TRANSLATE_NOOP("errors", "{path}: cannot be read again to copy it ({reason})")
 SHEET_GONE = QT_TRANSLATE_NOOP("errors", "{path}: the sheet {name} is gone.")
+CHANGED_SINCE = QT_TRANSLATE_NOOP(
+    "errors", "{path} changed since it was checked: line {line} no longer holds the text "
+              "corrected there. Nothing was written; press Check again.")
 CANNOT_HOLD = QT_TRANSLATE_NOOP(
     "errors", "{path}: line {line}, column {column} ({name}): {characters} cannot be written "
               "in {encoding}, the file's encoding. Nothing was written; change those "
@@ -65,6 +71,10 @@ class Correction:
     header: str = ""  # the column's header, when the file has one
 
 
+# Corrections a check took out, each with its file: the file no longer holds their text.
+Unmatched = list[tuple[Path, Correction]]
+
+
 @dataclass(frozen=True)
 class Reading:
     """How the corrected file is read, and so how its corrected copy is written."""
@@ -73,12 +83,13 @@ class Reading:
     delimiter: str  # one character
     sheet: str | None
     skip_first_line: bool
+    date_format: str = ""  # a corrected workbook date cell stays a date when its text is one
 
     @classmethod
     def of(cls, provider: Provider) -> Reading:
         """The reading options of a provider."""
         return cls(provider.file_encoding, provider.delimiter_char, provider.sheet,
-                   provider.skip_first_line)
+                   provider.skip_first_line, provider.date_format)
 
 
 @dataclass
@@ -100,6 +111,8 @@ class Corrections:
 
     def __init__(self) -> None:
         self._files: dict[Path, FileCorrections] = {}
+        # Taken out by apply_to_plan: the file no longer holds their text (file, correction).
+        self.unmatched: Unmatched = []
 
     def record(self, file: Path, reading: Reading, correction: Correction) -> None:
         """Keep a correction (``before`` is what the cell showed); typing the file's own text
@@ -149,6 +162,32 @@ class Corrections:
             if entry is not None:
                 entry.saved = True
 
+    def take_out(self, file: Path, found: list[Correction]) -> None:
+        """Take these corrections of ``file`` out, listed in ``unmatched``."""
+        entry = self._files.get(_key(file))
+        if entry is None:
+            return
+        for correction in found:
+            if entry.cells.pop((correction.line, correction.column), None) is not None:
+                self.unmatched.append((entry.file, correction))
+        if not entry.cells:
+            del self._files[entry.file]
+
+    def set_aside(self, unmatched: Unmatched) -> Unmatched:
+        """Take out the corrections a check found the file no longer matches (a correction
+        typed again since stays); those taken out."""
+        taken = []
+        for file, correction in unmatched:
+            entry = self._files.get(_key(file))
+            key = (correction.line, correction.column)
+            if entry is None or entry.cells.get(key) != correction:
+                continue
+            del entry.cells[key]
+            taken.append((entry.file, correction))
+            if not entry.cells:
+                del self._files[entry.file]
+        return taken
+
     def copy(self) -> Corrections:
         """A copy a worker may read while the user corrects more."""
         twin = Corrections()
@@ -169,8 +208,10 @@ def _key(file: Path) -> Path:
 # --- applied to a check --------------------------------------------------------------------------
 
 def apply_to_plan(plan: Plan, corrections: Corrections) -> int:
-    """Put the corrections of each import's file into its rows' cells, where the file still
-    holds the text that was corrected; the number of rows changed (plan them again)."""
+    """Put the corrections of each import's file into its rows' cells; the number of rows
+    changed (plan them again). A correction whose cell no longer holds the text that was
+    corrected, or whose line is gone, is taken out of ``corrections`` and listed in its
+    ``unmatched``: the file changed, and the row now on that line is someone else's."""
     changed = 0
     for imp in plan.imports:
         entry = corrections.of(imp.file)
@@ -182,28 +223,59 @@ def apply_to_plan(plan: Plan, corrections: Corrections) -> int:
             by_line.setdefault(correction.line, []).append(correction)
         for line, found in by_line.items():
             row = rows.get(line)
-            if row is None:
-                continue
-            cells = _corrected(row.cells, found, len(imp.columns))
-            if cells is not None:
+            matched = _matching(row.cells, found) if row is not None else []
+            if len(matched) < len(found):
+                corrections.take_out(entry.file, [c for c in found if c not in matched])
+            cells = _corrected(row.cells, matched, len(imp.columns)) if row and matched else None
+            if row is not None and cells is not None:
                 row.cells = cells
                 changed += 1
     return changed
 
 
+def _matching(cells: tuple[Cell, ...], found: list[Correction]) -> list[Correction]:
+    """The corrections whose cell still holds the text that was corrected."""
+    return [c for c in found
+            if (cell_text(cells[c.column]) if c.column < len(cells) else "") == c.before]
+
+
 def _corrected(cells: tuple[Cell, ...], found: list[Correction],
                width: int) -> tuple[Cell, ...] | None:
-    """The row's cells with its corrections; None when none applies (the file changed)."""
+    """The row's cells with its (matching) corrections; None when none falls within the
+    mapped columns."""
     new = list(cells)
     new += [""] * (width - len(new))
     applied = False
     for correction in found:
-        if correction.column >= len(new):
-            continue
-        if cell_text(new[correction.column]) == correction.before:
+        if correction.column < len(new):
             new[correction.column] = correction.after
             applied = True
     return tuple(new) if applied else None
+
+
+# --- the text a cell is edited as ----------------------------------------------------------------
+
+def edit_patterns(plan: Plan, import_index: int) -> list[str | None]:
+    """Per column of an import: the strptime pattern of its date format where the column
+    feeds a date field, None elsewhere (for ``edit_text``)."""
+    imp = plan.imports[import_index]
+    pattern = date_pattern(plan.config.imports[import_index].provider.date_format)
+    return [pattern if _feeds_a_date(name) else None for name in imp.columns]
+
+
+def _feeds_a_date(name: str) -> bool:
+    definition = field_def(name) if name != IGNORED_COLUMN else None
+    return definition is not None and definition.kind is Kind.DATE
+
+
+def edit_text(cell: Cell | None, pattern: str | None) -> str:
+    """The text a cell is edited (and found and replaced) as: a workbook's date cell that
+    feeds a date field in the import's date format (``pattern``, from ``edit_patterns``),
+    so that the check reads an edited date back as a date; any other cell as its text."""
+    if pattern is not None and isinstance(cell, date):
+        day = cell.date() if isinstance(cell, datetime) else cell
+        return day.strftime(pattern)
+    return cell_text(cell)
 
 
 # --- recorded with a commit ----------------------------------------------------------------------
@@ -360,16 +432,46 @@ def _corrected_text(entry: FileCorrections) -> str:
         by_line.setdefault(correction.line, []).append(correction)
     out = io.StringIO(newline="")
     for line, raw, cells in _records(text, entry.reading.delimiter):
-        found = by_line.get(line)
+        found = by_line.pop(line, None)
         if not found:
             out.write(raw)
             continue
+        _refuse_changed(entry.file, found, cells)
         for correction in found:
             cells += [""] * (correction.column + 1 - len(cells))
             cells[correction.column] = correction.after
         ending = raw[len(raw.rstrip("\r\n")):]
         csv.writer(out, delimiter=entry.reading.delimiter, lineterminator=ending).writerow(cells)
+    if by_line:  # lines the file no longer has
+        raise ImporterError(CHANGED_SINCE.format(path=entry.file, line=min(by_line)))
     return out.getvalue()
+
+
+def _refuse_changed(file: Path, found: list[Correction], cells: list[Cell]) -> None:
+    """Raise ImporterError when a cell no longer holds the text its correction was made on:
+    the file changed since the check, and the line may be another person's now."""
+    for correction in found:
+        now = cell_text(cells[correction.column]) if correction.column < len(cells) else ""
+        if now != correction.before:
+            raise ImporterError(CHANGED_SINCE.format(path=file, line=correction.line))
+
+
+def _refuse_changed_sheet(entry: FileCorrections) -> None:
+    """_refuse_changed for every corrected row of a workbook, read as the check reads it."""
+    from importer_gui.core import readers
+
+    table = readers.open_table(entry.file, sheet=entry.reading.sheet,
+                               skip_first_line=entry.reading.skip_first_line)
+    by_line: dict[int, list[Correction]] = {}
+    for correction in entry.cells.values():
+        by_line.setdefault(correction.line, []).append(correction)
+    for line, cells in table.rows():
+        found = by_line.pop(line, None)
+        if found:
+            _refuse_changed(entry.file, found, list(cells))
+        if not by_line:
+            return
+    raise ImporterError(CHANGED_SINCE.format(path=entry.file, line=min(by_line)))
 
 
 def _records(text: str, delimiter: str) -> Iterator[tuple[int, str, list[str]]]:
@@ -393,14 +495,30 @@ def _copy_ooxml(entry: FileCorrections, tmp: Path) -> None:
     """The workbook with the corrected cells set as text (never as a formula)."""
     from openpyxl import load_workbook
 
+    _refuse_changed_sheet(entry)
     book = load_workbook(entry.file, data_only=True,
                          keep_vba=entry.file.suffix.lower() == ".xlsm")
     sheet = book[_sheet_name(entry, book.sheetnames)]
     for correction in entry.cells.values():
         cell = sheet.cell(row=correction.line, column=correction.column + 1)
+        day = _as_date(correction.after, entry.reading) if cell.is_date else None
+        if day is not None:  # the cell's own date format stays
+            cell.value = day
+            continue
         cell.value = correction.after
         cell.data_type = "s"  # "=1+1" typed in a cell is text, as the check read it
     book.save(tmp)
+
+
+def _as_date(text: str, reading: Reading) -> datetime | None:
+    """The date a corrected date cell's text is in the import's date format, if it is one
+    (the check reads that text as this date, and a date cell the same)."""
+    if not reading.date_format:
+        return None
+    try:
+        return datetime.strptime(text.strip(), date_pattern(reading.date_format))
+    except ValueError:
+        return None
 
 
 def _sheet_name(entry: FileCorrections, names: list[str]) -> str:
@@ -426,14 +544,22 @@ def _copy_as_xlsx(entry: FileCorrections, tmp: Path) -> None:
     if table.headers is not None:
         for column, header in enumerate(table.headers, start=1):
             _text_cell(sheet, 1, column, header)
+    dates: set[CellKey] = set()
     for line, cells in table.rows():
         for column, value in enumerate(cells, start=1):
             if isinstance(value, date):  # a date stays a date; text stays text
                 sheet.cell(row=line, column=column, value=value)
+                dates.add((line, column - 1))
             elif value:
                 _text_cell(sheet, line, column, cell_text(value))
+    _refuse_changed_sheet(entry)
     for correction in entry.cells.values():
-        _text_cell(sheet, correction.line, correction.column + 1, correction.after)
+        key = (correction.line, correction.column)
+        day = _as_date(correction.after, entry.reading) if key in dates else None
+        if day is not None:
+            sheet.cell(row=correction.line, column=correction.column + 1, value=day)
+        else:
+            _text_cell(sheet, correction.line, correction.column + 1, correction.after)
     book.save(tmp)
 
 
