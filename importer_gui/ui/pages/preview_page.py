@@ -32,8 +32,15 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from importer_gui.core.catalogue import IGNORED_COLUMN
 from importer_gui.core.cells import cell_text
-from importer_gui.core.corrections import corrected_name, write_corrected_copy
+from importer_gui.core.corrections import (
+    Correction,
+    Corrections,
+    Unmatched,
+    corrected_name,
+    write_corrected_copy,
+)
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.guess import Guess, date_columns, date_fixes, parses
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
@@ -93,6 +100,7 @@ class PreviewPage(BasePage):
         self._near: dict[tuple[str, str], list[str]] = {}  # did-you-mean, per plan
         self._date_fixes: dict[int, Guess] = {}  # per import: its dates' format, per plan
         self._has_issues = False  # some row of the plan has an issue: the reports say it
+        self._set_aside = ""  # the corrections the last check took out, said above the table
         self._summary_timer = QTimer(self, singleShot=True, interval=SUMMARY_DELAY_MS)
         self._summary_timer.timeout.connect(self._show_summary)
         self._build()
@@ -272,8 +280,10 @@ class PreviewPage(BasePage):
         so far go (they would be out of date)."""
         self.show_error(None)
         self._stale = False
+        self._set_aside = ""
         self._set_checking(True)
         self.model.clear()
+        self._fill_imports(None)  # the dropped plan's files and counts go with its rows
         self._show_summary()
         self._show_details()
         self.progress_label.setText(self.tr("Checking…"))
@@ -282,7 +292,8 @@ class PreviewPage(BasePage):
         let_go(self.session)  # none shown; this check's worker frees the old plan, in pieces
         self.runner.run(lambda monitor: kept_off_the_collector(
             lambda: run_check(snapshot, monitor), shown_plan_dropped=True),
-                        self._on_checked, self._on_check_failed)
+                        lambda plan: self._on_checked(plan, snapshot.corrections),
+                        self._on_check_failed)
 
     def cancel(self) -> None:
         """Stop the running check."""
@@ -293,9 +304,31 @@ class PreviewPage(BasePage):
         """True while the check runs."""
         return self._checking
 
-    def _on_checked(self, plan: Plan) -> None:
+    def _on_checked(self, plan: Plan, applied: Corrections) -> None:
+        """Show the plan; the corrections its check found no longer matching their file go
+        first, so that none is shown, saved or committed on the row now on its line."""
         self._set_checking(False)
+        taken = self.session.choices.corrections.set_aside(applied.unmatched)
+        self._set_aside = self._set_aside_text(taken)
         self.session.set_plan(plan)  # _on_plan_changed shows it
+
+    def _set_aside_text(self, taken: Unmatched) -> str:
+        """The corrections taken out, per file, each with its line and texts: they are
+        dropped (a correction has no row left to be on), so the user can type them again
+        where they now belong."""
+        by_file: dict[Path, list[Correction]] = {}
+        for file, correction in taken:
+            by_file.setdefault(file, []).append(correction)
+        lines: list[str] = []
+        for file, found in by_file.items():
+            lines.append(arg(self.tr(
+                "%Ln correction(s) no longer match %1, which changed since they were made: "
+                "they were dropped, so that none lands on another row. Make them again where "
+                "they belong:", "", len(found)), file.name))
+            lines += [arg(self.tr("• line %1, %2: “%3” → “%4”"), c.line, _header_of(c),
+                          c.before, c.after)
+                      for c in sorted(found, key=lambda c: (c.line, c.column))]
+        return "\n".join(lines)
 
     def _on_check_failed(self, error: ImporterError) -> None:
         self._set_checking(False)
@@ -353,16 +386,28 @@ class PreviewPage(BasePage):
         with signals_blocked(self.import_box):
             self.import_box.clear()
             for imp in imports:
-                errors = imp.row_counts()[Outcome.ERROR]  # counted with the plan: no pass here
-                text = imp.file.name if not errors else arg(
-                    self.tr("%1 (%Ln with errors)", "", errors), imp.file.name)
-                self.import_box.addItem(text, imp.index)
+                self.import_box.addItem(self._import_text(imp), imp.index)
             if len(imports) > 1:
                 self.import_box.addItem(self.tr("All files"), -1)
         several = len(imports) > 1
         self.import_label.setVisible(several)
         self.import_box.setVisible(several)
         return 0 if imports else None
+
+    def _import_text(self, imp: ImportPlan) -> str:
+        """A file in the File box, with its rows in error now (counted with the plan and
+        kept by each correction's re-check: no pass here)."""
+        errors = imp.row_counts()[Outcome.ERROR]
+        return imp.file.name if not errors else arg(
+            self.tr("%1 (%Ln with errors)", "", errors), imp.file.name)
+
+    def _count_imports_again(self) -> None:
+        """The File box's counts after corrections re-checked rows."""
+        plan = self.model.plan
+        for position in range(self.import_box.count()):
+            index = self.import_box.itemData(position)
+            if plan is not None and isinstance(index, int) and 0 <= index < len(plan.imports):
+                self.import_box.setItemText(position, self._import_text(plan.imports[index]))
 
     def _on_import_chosen(self, position: int) -> None:
         value = self.import_box.itemData(position)
@@ -404,7 +449,7 @@ class PreviewPage(BasePage):
 
     def _show_plan_notices(self, plan: Plan) -> None:
         """What the check says besides rows: new columns skipped, a date format to fix."""
-        lines = []
+        lines = [self._set_aside] if self._set_aside else []
         for index, fix in self._date_fixes.items():
             current = plan.config.imports[index].provider.date_format
             lines.append(arg(self.tr(
@@ -442,7 +487,7 @@ class PreviewPage(BasePage):
         plan = self.session.choices.plan
         skipped = plan.skipped_rows() if plan is not None else 0
         if skipped and ask(self, self.tr("Commit"), self.tr(
-                "%n row(s) have errors and will be skipped: they are not written. Commit the "
+                "%Ln row(s) have errors and will be skipped: they are not written. Commit the "
                 "other rows?", "", skipped),
                 [self.tr("&Commit the other rows"), self.tr("Cancel")]) != 0:
             return False
@@ -453,6 +498,7 @@ class PreviewPage(BasePage):
     def _rows_edited(self) -> None:
         """Rows were corrected: their messages are counted again once edits pause."""
         self._summary_timer.start()
+        self._count_imports_again()
         self._show_details()
         plan = self.session.choices.plan
         if plan is not None and not self._exporting:
@@ -521,11 +567,19 @@ class PreviewPage(BasePage):
             correction = self.session.correction(imp.file, row.line, n)
             if correction is not None:
                 lines.append(arg(self.tr("Corrected %1: “%2” → “%3”"),
-                                 field_title(imp.columns[n]), correction.before,
+                                 self._column_title(imp, n, correction), correction.before,
                                  correction.after))
         self.details.setPlainText("\n".join(lines))
         self._offer_date_format(imp, row)
         self._offer_near_values(imp, row)
+
+    def _column_title(self, imp: ImportPlan, n: int, correction: Correction) -> str:
+        """A corrected column by its field; one feeding none by the file's header."""
+        name = imp.columns[n]
+        if name != IGNORED_COLUMN:
+            return field_title(name)
+        header = imp.headers[n] if imp.headers and n < len(imp.headers) else correction.header
+        return arg(self.tr("%1 (not mapped)"), header or arg(self.tr("column %1"), n + 1))
 
     def _offer_date_format(self, imp: ImportPlan, row: RowPlan) -> None:
         """Where the date format is the cause of the row's error: use the one its dates read
@@ -737,3 +791,12 @@ def _issue_line(issue: Issue) -> str:
     if not issue.field:
         return text
     return arg(translate("PreviewPage", "%1 (%2)"), text, field_title(issue.field))
+
+
+def _header_of(correction: Correction) -> str:
+    """A corrected column as the file heads it (its field when the file has no header)."""
+    if correction.header:
+        return correction.header
+    if correction.field and correction.field != IGNORED_COLUMN:
+        return field_title(correction.field)
+    return arg(translate("PreviewPage", "column %1"), correction.column + 1)
