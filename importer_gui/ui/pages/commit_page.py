@@ -174,14 +174,16 @@ class CommitPage(BasePage):
             self._commit(fresh)
             return
         self._set_running(False)
-        self._send_back(differing)
+        self._send_back(differing, fresh)
 
-    def _send_back(self, differing: list[tuple[int, int]]) -> None:
-        """Back to the preview, saying which rows changed and why."""
+    def _send_back(self, differing: list[tuple[int, int]], plan: Plan) -> None:
+        """Back to the preview, saying which rows changed (the first by its file: the
+        preview may show another) and why."""
+        import_index, line = differing[0]
         text = arg(self.tr(
-            "Checked again with your corrections, %n row(s) now have a different outcome "
-            "(the first on line %1). Nothing was written: look at them, then commit.",
-            "", len(differing)), differing[0][1])
+            "Checked again with your corrections, %Ln row(s) now have a different outcome "
+            "(the first on line %1 of %2). Nothing was written: look at them, then commit.",
+            "", len(differing)), line, plan.imports[import_index].file.name)
         self.sent_back.emit(text)
         self.show_error(text)
         wizard = self.wizard()
