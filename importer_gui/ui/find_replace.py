@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from importer_gui.core.cells import cell_text
+from importer_gui.core.corrections import edit_patterns, edit_text
 from importer_gui.core.plan import ImportPlan, Plan
 from importer_gui.core.session import CellEdit
 from importer_gui.ui.i18n import arg
@@ -39,10 +39,26 @@ def replaced(text: str, find: str, replacement: str, *, whole: bool) -> str:
     return text.replace(find, replacement) if find else text
 
 
-def edit_text(imp: ImportPlan, row_index: int, column: int) -> str:
-    """The text a cell is edited as, which find reads and a replacement writes."""
-    cells = imp.rows[row_index].cells
-    return cell_text(cells[column]) if column < len(cells) else ""
+class EditTexts:
+    """The text each cell of a plan is edited as, which find reads and a replacement
+    writes: a workbook's date cell in its import's date format, as the cell editor offers
+    it (core's ``edit_text``); each import's date patterns read once."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self._patterns: dict[int, list[str | None]] = {}
+
+    def __call__(self, imp: ImportPlan, row_index: int, column: int) -> str:
+        cells = imp.rows.cells[row_index]
+        if column >= len(cells):
+            return ""
+        cell = cells[column]
+        if type(cell) is str:
+            return cell
+        patterns = self._patterns.get(imp.index)
+        if patterns is None:
+            patterns = self._patterns[imp.index] = edit_patterns(self.plan, imp.index)
+        return edit_text(cell, patterns[column] if column < len(patterns) else None)
 
 
 @dataclass(frozen=True)
@@ -89,9 +105,10 @@ def undo_edits(plan: Plan | None,
     edits: list[CellEdit] = []
     if plan is None:
         return undone, edits
+    text = EditTexts(plan)
     for cell in cells:
         found = _row_of(plan, cell)
-        if found is None or edit_text(found[0], found[1], cell.column) != cell.after:
+        if found is None or text(found[0], found[1], cell.column) != cell.after:
             continue
         undone.append(cell)
         edits.append((found[0].index, found[1], cell.column, cell.before))
@@ -227,11 +244,17 @@ class FindReplaceDialog(QDialog):
 
     def edits(self) -> list[CellEdit]:
         """The cells of the rows shown that the replacement changes."""
+        return [edit for edit, _before in self._found()]
+
+    def _found(self) -> list[tuple[CellEdit, str]]:
+        """Each cell of the rows shown that the replacement changes, with its text before."""
         target = self._target()
         find = self.find_edit.text()
-        if not target or (not find and not self.whole_check.isChecked()):
+        plan = self.model.plan
+        if plan is None or not target or (not find and not self.whole_check.isChecked()):
             return []
-        found: list[CellEdit] = []
+        text_of = EditTexts(plan)
+        found: list[tuple[CellEdit, str]] = []
         for view_row in range(self.model.rowCount()):
             shown = self.model.row_at(view_row)
             if shown is None:
@@ -240,22 +263,19 @@ class FindReplaceDialog(QDialog):
             n = target.get(imp.index)
             if n is None or n >= len(imp.columns):
                 continue
-            text = edit_text(imp, r, n)
+            text = text_of(imp, r, n)
             new = replaced(text, find, self.replace_edit.text(),
                            whole=self.whole_check.isChecked())
             if new != text:
-                found.append((imp.index, r, n, new))
+                found.append(((imp.index, r, n, new), text))
         return found
 
     def replace_all(self) -> int:
         """Correct every cell found; say how many (in which files, over several); the
         replace is the one Undo puts back."""
-        edits = self.edits()
-        plan = self.model.plan
-        before = {(i, r, n): edit_text(plan.imports[i], r, n)
-                  for i, r, n, _t in edits} if plan is not None else {}
-        self.model.edit_cells(edits)
-        changed = self._changed(edits, before)
+        found = self._found()
+        self.model.edit_cells([edit for edit, _before in found])
+        changed = self._changed(found)
         if changed:
             _LAST[self.model] = changed
         self.result_label.setText(self._said(
@@ -264,18 +284,18 @@ class FindReplaceDialog(QDialog):
         self._offer_undo()
         return len(changed)
 
-    def _changed(self, edits: list[CellEdit],
-                 before: dict[tuple[int, int, int], str]) -> list[ChangedCell]:
-        """The cells that now hold what the replace put there."""
+    def _changed(self, found: list[tuple[CellEdit, str]]) -> list[ChangedCell]:
+        """The cells that now hold what the replace put there (a failed check leaves some
+        as they were)."""
         plan = self.model.plan
         if plan is None:
             return []
+        text_of = EditTexts(plan)
         changed = []
-        for i, r, n, text in edits:
+        for (i, r, n, text), before in found:
             imp = plan.imports[i]
-            if edit_text(imp, r, n) == text:
-                changed.append(ChangedCell(imp.file, imp.rows.lines[r], i, r, n,
-                                           before[(i, r, n)], text))
+            if text_of(imp, r, n) == text:
+                changed.append(ChangedCell(imp.file, imp.rows.lines[r], i, r, n, before, text))
         return changed
 
     def _said(self, cells: list[ChangedCell], one_file: str, by_file: str) -> str:

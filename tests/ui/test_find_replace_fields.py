@@ -177,3 +177,26 @@ def test_undo_is_off_once_every_cell_was_edited_since(
     assert dialog.replace_all() == 0
     assert dialog.result_label.text() == "0 cell(s) corrected."
     assert not dialog.undo_button.isEnabled()
+
+
+def test_a_workbooks_date_cells_are_found_and_replaced_as_the_cell_editor_offers_them(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = sample_preview(window, sample, qtbot)
+    dialog = dialog_on(page, qtbot, SESSIONS)
+    results = outcomes(page, SESSIONS)
+    assert results[1] == "create"
+    # A year shift over the end dates: the date cell too, in the import's DD/MM/YYYY.
+    choose(dialog, 4, "2027", "2028")
+    assert dialog.replace_all() == 6
+    assert texts(page, SESSIONS, 4) == ["13/01/2028", "03/03/2028", "05/02/2028",
+                                        "01/03/2028", "", "11/02/2028", "18/02/2028", "NULL"]
+    assert outcomes(page, SESSIONS) == results  # no valid row broken
+    assert dialog.undo() == 6
+    assert texts(page, SESSIONS, 4)[:3] == ["13/01/2027", "03/03/2027", "05/02/2027"]
+    assert outcomes(page, SESSIONS) == results
+    # Line 3's start date is the workbook's own date cell (so is line 9's): found as the
+    # cell editor writes it, not as ISO text.
+    choose(dialog, 3, "02/03/2027", "04/03/2027", whole=True)
+    assert dialog.edits() == [(SESSIONS, 1, 3, "04/03/2027"), (SESSIONS, 7, 3, "04/03/2027")]
+    choose(dialog, 3, "2027-03", "2027-04")
+    assert dialog.edits() == []
