@@ -200,3 +200,14 @@ def test_a_workbooks_date_cells_are_found_and_replaced_as_the_cell_editor_offers
     assert dialog.edits() == [(SESSIONS, 1, 3, "04/03/2027"), (SESSIONS, 7, 3, "04/03/2027")]
     choose(dialog, 3, "2027-03", "2027-04")
     assert dialog.edits() == []
+
+
+def test_in_french_a_date_cell_is_found_as_the_import_writes_it(
+        french: None, window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = sample_preview(window, sample, qtbot)
+    dialog = dialog_on(page, qtbot, SESSIONS)
+    choose(dialog, 3, "02/03/2027", "04/03/2027", whole=True)
+    assert dialog.edits() == [(SESSIONS, 1, 3, "04/03/2027"), (SESSIONS, 7, 3, "04/03/2027")]
+    choose(dialog, 4, "2027", "2028")
+    assert dialog.replace_all() == 6
+    assert outcomes(page, SESSIONS)[1] == "create"
