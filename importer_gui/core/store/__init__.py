@@ -33,7 +33,7 @@ from importer_gui.core.schema import Table
 from importer_gui.core.store.dialect import SQLITE, Connection, Dialect, Failure, Fault
 from importer_gui.core.store.holders import taken
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, parse_location
-from importer_gui.core.store.queries import Queries
+from importer_gui.core.store.queries import ISO_FORMS, DateForms, Order, Queries
 from importer_gui.core.store.runs import (
     RUN_KINDS,
     DamagedRunError,
@@ -87,8 +87,8 @@ A_FOLDER = QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a store: name a 
 FOLDER_READ_ONLY = QT_TRANSLATE_NOOP("errors", "Cannot create the store {path}: the folder "
                                                "{folder} cannot be written to.")
 
-__all__ = ["PostgresUrl", "RunChangeRow", "RunInfo", "RunSummary", "Store", "StoreLocation",
-           "parse_location"]
+__all__ = ["ISO_FORMS", "DateForms", "Order", "PostgresUrl", "RunChangeRow", "RunInfo",
+           "RunSummary", "Store", "StoreLocation", "parse_location"]
 
 # The system's errno for a disk full, a file past its size limit, a quota used up.
 NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)})
@@ -253,16 +253,24 @@ class Store:
         with self._guard("read"):
             return self._queries.get(self._conn(), table, record_id)
 
-    def count(self, table: Table, search: str = "") -> int:
-        """How many records of a table match ``search`` (all when empty)."""
+    def count(self, table: Table, search: str = "", *, dates: DateForms = ISO_FORMS) -> int:
+        """How many records of a table match ``search`` (all when empty): its text columns,
+        the names of the records it refers to, its dates as ``dates`` writes them."""
         with self._guard("read"):
-            return self._queries.count(self._conn(), table, search)
+            return self._queries.count(self._conn(), table, search, dates)
 
-    def page(self, table: Table, search: str = "", offset: int = 0,
-             limit: int = 200) -> list[Record]:
-        """Records matching ``search``, by id, from ``offset`` on, at most ``limit``."""
+    def page(self, table: Table, search: str = "", offset: int = 0, limit: int = 200, *,
+             order: Order | None = None, dates: DateForms = ISO_FORMS) -> list[Record]:
+        """Records matching ``search`` (as ``count``), in ``order`` (by id when None), from
+        ``offset`` on, at most ``limit``."""
         with self._guard("read"):
-            return self._queries.page(self._conn(), table, search, offset, limit)
+            return self._queries.page(self._conn(), table, search, offset, limit, order, dates)
+
+    def ids(self, table: Table, search: str = "", *, order: Order | None = None,
+            dates: DateForms = ISO_FORMS) -> list[int]:
+        """The ids of the records ``page`` would give, all of them, in its order."""
+        with self._guard("read"):
+            return self._queries.ids(self._conn(), table, search, order, dates)
 
     def history(self) -> list[RunSummary]:
         """Every run, newest first."""

@@ -6,7 +6,9 @@ mapper is far too slow for 100,000-row loads. Statements are made once per diale
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import partial
 from itertools import starmap
 from typing import Any
@@ -27,6 +29,99 @@ BATCH = 500  # ids or values in one IN (...): far below either engine's paramete
 
 _TABLES: dict[str, Table] = {t.value: t for t in Table}
 _KINDS: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
+
+
+@dataclass(frozen=True)
+class DateForms:
+    """How the window writes dates and date-times, in Qt's format letters (yyyy, MM, d, HH,
+    h, mm, ss, AP…), so that a search finds a date as the table shows it."""
+
+    date: str = "yyyy-MM-dd"
+    datetime: str = "yyyy-MM-dd HH:mm"
+    am: str = "AM"
+    pm: str = "PM"
+
+
+ISO_FORMS = DateForms()
+
+
+@dataclass(frozen=True)
+class Order:
+    """A browser's sort: by one column (a reference by the referred record's label)."""
+
+    column: str
+    descending: bool = False
+
+
+# A Qt date format's pieces: a quoted literal, a run of one letter, or any other character.
+_FORMAT_PIECE = re.compile(r"'(?:[^']|'')*'|[Aa][Pp]|([A-Za-z])\1*|.")
+# In ISO text (2027-06-10T14:05:09), where each field is: (first character, length).
+_ISO_FIELDS = {"y": (1, 4), "M": (6, 2), "d": (9, 2), "H": (12, 2), "m": (15, 2), "s": (18, 2)}
+
+
+def _literal(text: str) -> str:
+    """An SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _unpadded(number: str) -> str:
+    """An SQL integer expression as text without leading zeros."""
+    return f"CAST({number} AS TEXT)"
+
+
+def _padded(number: str) -> str:
+    """An SQL integer expression below 100 as two digits."""
+    return f"CASE WHEN {number} < 10 THEN '0' || {_unpadded(number)} ELSE {_unpadded(number)} END"
+
+
+def _date_piece(iso: str, piece: str, twelve: bool, forms: DateForms) -> str | None:
+    """One piece of a Qt date format as SQL over ISO text; None for what it cannot write."""
+    letter, size = piece[0], len(piece)
+    if letter == "y" and size in (2, 4):
+        return f"substr({iso}, {3 if size == 2 else 1}, {size})"
+    if letter in "MdHhms" and size <= 2:
+        first, length = _ISO_FIELDS["H" if letter == "h" else letter]
+        digits = f"substr({iso}, {first}, {length})"
+        if letter in "Hh" and twelve:  # 0 and 12 are both 12 on a 12-hour clock
+            hour = f"CAST({digits} AS INTEGER)"
+            number = (f"(CASE WHEN {hour} = 0 THEN 12 WHEN {hour} > 12 THEN {hour} - 12"
+                      f" ELSE {hour} END)")
+            return _padded(number) if size == 2 else _unpadded(number)
+        return digits if size == 2 else _unpadded(f"CAST({digits} AS INTEGER)")
+    if letter in "Aa" and size <= 2:
+        am, pm = (forms.am, forms.pm) if letter == "A" else (forms.am.lower(), forms.pm.lower())
+        return (f"CASE WHEN CAST(substr({iso}, 12, 2) AS INTEGER) < 12 THEN {_literal(am)}"
+                f" ELSE {_literal(pm)} END")
+    return None
+
+
+def _could_be_a_date(needle: str, forms: DateForms) -> bool:
+    """Whether ``needle`` holds only what a date written in ``forms`` may: digits, the
+    formats' other characters, the AM/PM texts."""
+    written = {c for c in forms.date + forms.datetime if not c.isalpha()}
+    allowed = set("0123456789" + (forms.am + forms.pm).lower()) | written
+    return set(needle.lower()) <= allowed
+
+
+def shown_date_sql(iso: str, qt_format: str, forms: DateForms) -> str | None:
+    """SQL writing the ISO date text ``iso`` as ``qt_format`` does ("10/06/2027 14:00");
+    None when the format has a piece SQL cannot write (a month's name)."""
+    pieces = [m.group(0) for m in _FORMAT_PIECE.finditer(qt_format)]
+    twelve = any(p[0] in "Aa" for p in pieces)
+    parts: list[str] = []
+    for piece in pieces:
+        if piece.startswith("'"):
+            parts.append(_literal(piece[1:-1].replace("''", "'") if len(piece) > 2 else "'"))
+        elif piece[0].isalpha():
+            sql = _date_piece(iso, piece, twelve, forms)
+            if sql is None:
+                return None
+            parts.append(sql)
+        else:
+            parts.append(_literal(piece))
+    if any("%" in part for part in parts):  # PostgreSQL's driver reads % as a parameter
+        return None
+    return "(" + " || ".join(parts) + ")" if parts else None
 
 
 def decoders(dialect: Dialect, table: str) -> dict[str, Converter]:
@@ -83,7 +178,15 @@ class Queries:
         self._run_config = f"SELECT config_xml FROM import_run WHERE id = {p}"
         self._changes = ("SELECT table_name, kind, record_id, before, after FROM run_change"
                          f" WHERE run_id = {p} ORDER BY seq")
-        self._page = f" ORDER BY id LIMIT {p} OFFSET {p}"
+        self._page = f" LIMIT {p} OFFSET {p}"
+        # The browser's reads: the table as "t", each reference joined as "r_<column>".
+        self._browse = {t: "SELECT t.id, " + ", ".join(f't."{c}"' for c in schema.column_names(t))
+                        + f' FROM "{t.value}" AS t' for t in Table}
+        self._joins = {t: {c.name: (f' LEFT JOIN "{c.references}" AS "r_{c.name}"'
+                                    f' ON "r_{c.name}".id = t."{c.name}"',
+                                    f'"r_{c.name}"."{schema.table_def(c.references).label}"')
+                           for c in schema.columns(t) if c.references is not None}
+                       for t in Table}
 
     # ------------------------------------------------------------ records
 
@@ -119,19 +222,102 @@ class Queries:
         row = conn.execute(self._by_id[table], (record_id,)).fetchone()
         return None if row is None else self._records(table, [row])[0]
 
-    def count(self, conn: Connection, table: Table, search: str) -> int:
+    def count(self, conn: Connection, table: Table, search: str,
+              dates: DateForms = ISO_FORMS) -> int:
         """How many records of a table match ``search`` (all when empty)."""
-        where, params = self._search(table, search)
-        row = conn.execute(f'SELECT count(*) FROM "{table.value}"{where}', params).fetchone()
+        joins, where, params = self._search(table, search, dates)
+        row = conn.execute(f'SELECT count(*) FROM "{table.value}" AS t{joins}{where}',
+                           params).fetchone()
         return int(row[0])
 
-    def page(self, conn: Connection, table: Table, search: str, offset: int,
-             limit: int) -> list[Record]:
-        """Records matching ``search``, by id, from ``offset`` on, at most ``limit``."""
-        where, params = self._search(table, search)
-        rows = conn.execute(f"{self._select[table]}{where}{self._page}",
+    def page(self, conn: Connection, table: Table, search: str, offset: int, limit: int,
+             order: Order | None = None, dates: DateForms = ISO_FORMS) -> list[Record]:
+        """Records matching ``search``, in ``order`` (by id when None), from ``offset`` on, at
+        most ``limit``."""
+        joins, where, params = self._search(table, search, dates)
+        by, order_join = self._order_by(table, order)
+        if order_join and order_join not in joins:
+            joins += order_join
+        rows = conn.execute(f"{self._browse[table]}{joins}{where}{by}{self._page}",
                             (*params, limit, offset)).fetchall()
         return self._records(table, rows)
+
+    def ids(self, conn: Connection, table: Table, search: str, order: Order | None = None,
+            dates: DateForms = ISO_FORMS) -> list[int]:
+        """The ids of the records matching ``search``, in ``order`` (by id when None): one
+        sort, after which any page is read by its ids, however deep."""
+        joins, where, params = self._search(table, search, dates)
+        by, order_join = self._order_by(table, order)
+        if order_join and order_join not in joins:
+            joins += order_join
+        rows = conn.execute(f'SELECT t.id FROM "{table.value}" AS t{joins}{where}{by}', params)
+        return [record_id for (record_id,) in rows]
+
+    def _search(self, table: Table, search: str,
+                dates: DateForms) -> tuple[str, str, tuple[Any, ...]]:
+        """The joins, WHERE clause and parameters of a case-insensitive substring search of
+        what the browser shows: the table's text columns, the names of the records it refers
+        to, and its dates as ``dates`` writes them."""
+        needle = search.strip()
+        if not needle:
+            return "", "", ()
+        conditions: list[str] = []
+        params: list[Any] = []
+        for expression, referred in self._searched_sql(table, dates, needle):
+            condition, values = self.dialect.contains([expression], needle)
+            # A referred record's name is looked up in its own (smaller) table, once.
+            conditions.append(condition if referred is None else
+                              f't."{referred[0]}" IN (SELECT id FROM "{referred[1]}"'
+                              f" WHERE {condition})")
+            params.extend(values)
+        return "", f" WHERE {' OR '.join(conditions)}", tuple(params)
+
+    def _searched_sql(self, table: Table, dates: DateForms,
+                      needle: str) -> list[tuple[str, tuple[str, str] | None]]:
+        """What a search of ``table`` for ``needle`` looks in: SQL expressions, each with the
+        reference column and table it names a record of (None: the table's own)."""
+        found: list[tuple[str, tuple[str, str] | None]] = [
+            (f't."{c}"', None) for c in schema.table_def(table).searched]
+        for column in schema.columns(table):
+            if column.references is not None:
+                label = schema.table_def(column.references).label
+                found.append((f'"{label}"', (column.name, column.references)))
+        if _could_be_a_date(needle, dates):  # costly to write: only when they may match
+            found.extend((self._shown_date(c.name, c.type, dates), None)
+                         for c in schema.columns(table) if c.type in SHARED_TYPES)
+        return found
+
+    def _shown_date(self, column: str, kind: Type, dates: DateForms) -> str:
+        """SQL writing a date column as the browser shows it (ISO when its form cannot be)."""
+        iso = f't."{column}"'
+        if kind is Type.DATE and Type.DATE not in self.dialect.decoders:  # a native date
+            iso = f"to_char({iso}, 'YYYY-MM-DD')"
+        if kind is Type.DATE:
+            form, iso_form = dates.date, ISO_FORMS.date
+        else:
+            form, iso_form = dates.datetime, ISO_FORMS.datetime
+        if form == iso_form:  # ISO text to the minute, its "T" a space: cheaper than pieces
+            return f"replace(substr({iso}, 1, {16 if kind is Type.DATETIME else 10}), 'T', ' ')"
+        return (shown_date_sql(iso, form, dates) or shown_date_sql(iso, iso_form, ISO_FORMS)
+                or iso)
+
+    def _order_by(self, table: Table, order: Order | None) -> tuple[str, str]:
+        """ORDER BY (records without the value last, either way; ties by id) and the join it
+        needs: a reference sorts by the referred record's label, text without case."""
+        if order is None or order.column == "id":
+            return f" ORDER BY t.id{' DESC' if order and order.descending else ''}", ""
+        column = next(c for c in schema.columns(table) if c.name == order.column)
+        join = ""
+        key = f't."{column.name}"'
+        if column.name in self._joins[table]:
+            join, key = self._joins[table][column.name]
+            key = f"lower({key})"
+        elif column.type is Type.TEXT:
+            key = f"lower({key})"
+        elif column.type is Type.JSON:  # PostgreSQL's json has no order
+            key = f"CAST({key} AS TEXT)"
+        way = " DESC" if order.descending else ""
+        return f" ORDER BY ({key} IS NULL), {key}{way}, t.id{way}", join
 
     def _records(self, table: Table, rows: Iterable[Sequence[Any]]) -> list[Record]:
         """Records from rows (id first, then the columns), stored values read back."""
@@ -147,14 +333,6 @@ class Queries:
                 if value is not None:
                     setattr(record, name, read(value))
         return records
-
-    def _search(self, table: Table, search: str) -> tuple[str, tuple[Any, ...]]:
-        """WHERE clause and parameters for a case-insensitive substring search."""
-        needle = search.strip()
-        if not needle:
-            return "", ()
-        condition, params = self.dialect.contains(schema.table_def(table).searched, needle)
-        return f" WHERE {condition}", params
 
     # ------------------------------------------------------------ runs
 

@@ -1,0 +1,99 @@
+"""The browser's reads: a search finds what the table shows (the names of the records referred
+to, dates as the window writes them) and a sort orders by it, on both engines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+
+import pytest
+
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import DateForms, Order, RunInfo, Store, StoreLocation
+
+CREATE = ChangeKind.CREATE
+FRENCH = DateForms(date="dd/MM/yyyy", datetime="dd/MM/yyyy HH:mm")
+AMERICAN = DateForms(date="M/d/yyyy", datetime="M/d/yyyy h:mm AP")
+
+
+@pytest.fixture
+def store(store_url: StoreLocation) -> Iterator[Store]:
+    """Two rooms, two teachers, two sessions of two courses, four interventions."""
+    with Store.open(store_url) as opened:
+        opened.apply([
+            Change(Table.TEACHER, CREATE, -1, {"login": "t00283"}),
+            Change(Table.TEACHER, CREATE, -2, {"login": "amartin"}),
+            Change(Table.TRAINING, CREATE, -1, {"path_code": "SEC-101", "title": "Safety"}),
+            Change(Table.TRAINING, CREATE, -2, {"path_code": "AID-7", "title": "First aid"}),
+            Change(Table.ROOM, CREATE, -1, {"guid": "R-1", "label": "Nice - salle 311"}),
+            Change(Table.ROOM, CREATE, -2, {"guid": "R-2", "label": "Brest - Atelier"}),
+            Change(Table.SESSION, CREATE, -1, {"training_id": -1, "title": "Paris session 10057",
+                                               "start_date": date(2027, 6, 10),
+                                               "teacher_id": -2}),
+            Change(Table.SESSION, CREATE, -2, {"training_id": -2, "title": "Lyon session 4"}),
+            Change(Table.INTERVENTION, CREATE, -1, {"guid": "I-1", "session_id": -1,
+                                                    "start": datetime(2027, 6, 10, 14),
+                                                    "room_id": -1, "teacher_id": -1}),
+            Change(Table.INTERVENTION, CREATE, -2, {"guid": "I-2", "session_id": -2,
+                                                    "start": datetime(2026, 1, 5, 9, 30),
+                                                    "room_id": -2, "teacher_id": -2}),
+            Change(Table.INTERVENTION, CREATE, -3, {"guid": "I-3", "session_id": -1,
+                                                    "start": datetime(2027, 1, 2, 0, 15),
+                                                    "room_id": -1}),
+            Change(Table.INTERVENTION, CREATE, -4, {"guid": "I-4", "session_id": -2}),
+        ], RunInfo(config_path="c.xml", config_xml="<import-config/>", files=[],
+                   counts={"create": 12}))
+        yield opened
+
+
+def guids(store: Store, search: str, dates: DateForms | None = None) -> list[str]:
+    """The interventions a search finds (as many as it counts), by GUID."""
+    forms = {} if dates is None else {"dates": dates}
+    found = [r.guid for r in store.page(Table.INTERVENTION, search, **forms)]
+    assert store.count(Table.INTERVENTION, search, **forms) == len(found)
+    assert store.ids(Table.INTERVENTION, search, **forms) == [
+        r.id for r in store.page(Table.INTERVENTION, search, **forms)]
+    return found
+
+
+def test_a_search_finds_the_names_of_the_records_referred_to(store: Store) -> None:
+    assert guids(store, "salle") == ["I-1", "I-3"]  # the room's label
+    assert guids(store, "SALLE 311") == ["I-1", "I-3"]
+    assert guids(store, "Paris session 10057") == ["I-1", "I-3"]  # the session's title
+    assert guids(store, "t00283") == ["I-1"]  # the teacher's login
+    assert guids(store, "i-4") == ["I-4"]  # its own text as before
+    assert [s.title for s in store.page(Table.SESSION, "sec-101")] == ["Paris session 10057"]
+    assert [s.title for s in store.page(Table.SESSION, "amartin")] == ["Paris session 10057"]
+
+
+def test_a_search_finds_dates_as_the_window_writes_them(store: Store) -> None:
+    assert guids(store, "2027") == ["I-1", "I-3"]
+    assert guids(store, "2027-06-10 14:00") == ["I-1"]
+    assert guids(store, "10/06/2027 14:00", FRENCH) == ["I-1"]
+    assert guids(store, "05/01/2026", FRENCH) == ["I-2"]
+    assert guids(store, "6/10/2027 2:00 PM", AMERICAN) == ["I-1"]
+    assert guids(store, "1/2/2027 12:15 am", AMERICAN) == ["I-3"]
+    assert guids(store, "2027-06-10", FRENCH) == []  # not what a French window shows
+    sessions = store.page(Table.SESSION, "10/06/2027", dates=FRENCH)
+    assert [s.title for s in sessions] == ["Paris session 10057"]
+
+
+def ordered(store: Store, column: str, descending: bool = False) -> list[str]:
+    """The interventions' GUIDs sorted by a column (ids and pages agree)."""
+    order = Order(column, descending)
+    page = store.page(Table.INTERVENTION, "", 0, 2, order=order) + store.page(
+        Table.INTERVENTION, "", 2, 10, order=order)
+    assert store.ids(Table.INTERVENTION, order=order) == [r.id for r in page]
+    return [r.guid for r in page]
+
+
+def test_a_sort_orders_by_the_name_shown_and_keeps_empty_cells_last(store: Store) -> None:
+    assert ordered(store, "room_id") == ["I-2", "I-1", "I-3", "I-4"]  # Brest before Nice
+    assert ordered(store, "room_id", descending=True) == ["I-3", "I-1", "I-2", "I-4"]
+    assert ordered(store, "teacher_id") == ["I-2", "I-1", "I-3", "I-4"]  # amartin, t00283
+    assert ordered(store, "start") == ["I-2", "I-3", "I-1", "I-4"]  # by date, not by text
+    assert ordered(store, "start", descending=True) == ["I-1", "I-3", "I-2", "I-4"]
+    assert ordered(store, "guid", descending=True) == ["I-4", "I-3", "I-2", "I-1"]
+    assert ordered(store, "id", descending=True) == ["I-4", "I-3", "I-2", "I-1"]
+    found = store.page(Table.INTERVENTION, "salle", order=Order("start"))
+    assert [r.guid for r in found] == ["I-3", "I-1"]
