@@ -71,9 +71,9 @@ def test_browser_searches_and_shows_the_run(store: Store, qtbot: object,
     browser.show_history()
     history = browser.history_model
     assert history.rowCount() == 1
-    assert [cell(history, 0, c) for c in (2, 3, 5, 6)] == [
+    assert [cell(history, 0, c) for c in (2, 3, 6, 7)] == [
         "import", "create 450", "teachers.xml", "teachers.csv"]
-    files = history.index(0, 6)
+    files = history.index(0, 7)
     assert history.data(files, Qt.ItemDataRole.ToolTipRole) == "/data/plans/teachers.csv"
     browser.grab().save(str(screenshots / "store_browser_history.png"))
 

@@ -192,7 +192,7 @@ class HistoryModel(QAbstractTableModel):
     """The import runs, newest first (the store's order)."""
 
     # What tells runs apart comes first; long paths last, as names (full paths in tooltips).
-    COLUMNS = ("id", "started", "kind", "counts", "reverts", "config", "files")
+    COLUMNS = ("id", "started", "kind", "counts", "reverts", "by", "config", "files")
 
     def __init__(self, runs: list[Any] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -220,7 +220,7 @@ class HistoryModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation is Qt.Orientation.Vertical:
             return None
         titles = (self.tr("Run"), self.tr("Started"), self.tr("Kind"), self.tr("Outcomes"),
-                  self.tr("Reverts"), self.tr("Configuration"), self.tr("Files"))
+                  self.tr("Reverts"), self.tr("By"), self.tr("Configuration"), self.tr("Files"))
         return titles[section] if section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -257,7 +257,18 @@ class HistoryModel(QAbstractTableModel):
             return "; ".join(parts)
         if column == "kind":
             return run_kind(run.kind)
+        if column == "by":
+            return self._committed_by(run)
         return self._locale_text.stored(getattr(run, column, None))
+
+    def _committed_by(self, run: Any) -> str:
+        """"jdoe on pc-12" as ``history`` says it; nothing for a run that did not record it."""
+        user, machine = getattr(run, "user_name", None), getattr(run, "machine", None)
+        if user and machine:
+            return arg(self.tr("%1 on %2", "who committed a run, from which machine"),
+                       user, machine)
+        return user or (arg(self.tr("on %1", "the machine a run was committed from"), machine)
+                        if machine else "")
 
 
 class CorrectionsModel(QAbstractTableModel):
