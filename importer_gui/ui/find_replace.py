@@ -63,14 +63,15 @@ class EditTexts:
 
 @dataclass(frozen=True)
 class ChangedCell:
-    """A cell a replace changed: where it is (by file and line, which outlast a new check)
-    and its text before and after."""
+    """A cell a replace changed: where it is (by file, line and field, which outlast a new
+    check) and its text before and after."""
 
     file: Path
     line: int
     import_index: int
     row_index: int
     column: int
+    field: str
     before: str
     after: str
 
@@ -86,8 +87,8 @@ def _row_of(plan: Plan, cell: ChangedCell) -> tuple[ImportPlan, int] | None:
     imp = imports[cell.import_index] if cell.import_index < len(imports) else None
     if imp is None or imp.file != cell.file:
         imp = next((i for i in imports if i.file == cell.file), None)
-    if imp is None:
-        return None
+    if imp is None or cell.column >= len(imp.columns) or imp.columns[cell.column] != cell.field:
+        return None  # the file is gone, or its columns were mapped again
     rows = imp.rows
     if cell.row_index < len(rows) and rows.lines[cell.row_index] == cell.line:
         return imp, cell.row_index
@@ -295,7 +296,8 @@ class FindReplaceDialog(QDialog):
         for (i, r, n, text), before in found:
             imp = plan.imports[i]
             if text_of(imp, r, n) == text:
-                changed.append(ChangedCell(imp.file, imp.rows.lines[r], i, r, n, before, text))
+                changed.append(ChangedCell(imp.file, imp.rows.lines[r], i, r, n,
+                                           imp.columns[n], before, text))
         return changed
 
     def _said(self, cells: list[ChangedCell], one_file: str, by_file: str) -> str:
