@@ -30,6 +30,7 @@ from importer_gui.ui.i18n import arg
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.store_model import CorrectionsModel, HistoryModel, StoreModel
 from importer_gui.ui.styles import ERROR_STYLE
+from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
@@ -50,17 +51,20 @@ def _table_view(parent: QWidget, name: str) -> QTableView:
 
 
 class RecordTab(QWidget):
-    """One store table with a search box over it."""
+    """One store table with a search box over it; a header click sorts it."""
 
     def __init__(self, store: Any, table: Table, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = StoreModel(store, table, self)
+        # Searches and sorts of a large table are read off the window's thread.
+        self.model = StoreModel(store, table, self, runner=TaskRunner(self))
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         label = QLabel(self.tr("&Search:"), self)
         self.search = QLineEdit(self)
         self.search.setObjectName(f"search_{table.value}")
-        self.search.setPlaceholderText(self.tr("Part of any text column"))
+        self.search.setPlaceholderText(
+            self.tr("Part of a text, a linked record's name or a date, as shown"))
+        self.search.setToolTip(arg(self.tr("Searches: %1"), ", ".join(self.model.searched())))
         self.search.setClearButtonEnabled(True)
         label.setBuddy(self.search)
         self.count_label = QLabel(self)
@@ -70,23 +74,29 @@ class RecordTab(QWidget):
         layout.addLayout(row)
         self.view = _table_view(self, f"view_{table.value}")
         self.view.setModel(self.model)
+        header = self.view.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # the store's order: by id
+        self.view.setSortingEnabled(True)
         layout.addWidget(self.view, 1)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.search.returnPressed.connect(self.apply_search)
+        self.model.loading.connect(self._show_loading)
+        self.model.loaded.connect(self._show_count)
         self._show_count()
 
     def apply_search(self) -> None:
-        """Show the records matching the search box now."""
+        """Show the records matching the search box (at once, or once read)."""
         self._timer.stop()
         self.model.set_search(self.search.text())
-        self._show_count()
 
     def refresh(self) -> None:
         """Read the table again (after a commit)."""
         self.model.refresh()
-        self._show_count()
+
+    def _show_loading(self) -> None:
+        self.count_label.setText(self.tr("Searching…"))
 
     def _show_count(self) -> None:
         """The number of matches, and the first page at once (the view asks for more)."""

@@ -63,7 +63,8 @@ def test_browser_searches_and_shows_the_run(store: Store, qtbot: object,
     qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
     assert tab.count_label.text() == "450 record(s)"
     qtbot.keyClicks(tab.search, "martin")
-    tab.apply_search()
+    tab.apply_search()  # read in the background: the window waits for nobody
+    qtbot.waitUntil(lambda: tab.count_label.text() == "5 record(s)")
     assert tab.model.total == 5
     assert [cell(tab.model, r, 2) for r in range(tab.model.rowCount())] == ["Martin"] * 5
     assert tab.count_label.text() == "5 record(s)"

@@ -7,10 +7,12 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont
 
@@ -19,10 +21,12 @@ from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import Outcome
 from importer_gui.core.revert import SKIPPED, counts_said
 from importer_gui.core.schema import Table
+from importer_gui.core.store import ISO_FORMS, DateForms, Order
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import column_title, field_title, reference_title
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.models.preview_model import outcome_label
+from importer_gui.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -36,7 +40,27 @@ class RecordSource(Protocol):
 
     def page(self, table: Table, search: str, offset: int, limit: int) -> list[Any]: ...
 
+    def ids(self, table: Table, search: str, *, order: Order | None,
+            dates: DateForms) -> list[int]: ...
+
+    def by_ids(self, table: Table, ids: list[int]) -> list[Any]: ...
+
     def get(self, table: Table, record_id: int) -> Any: ...
+
+
+def _four_digit_year(qt_format: str) -> str:
+    """A Qt date format with ``yyyy`` where it had ``yy``, as LocaleText writes dates."""
+    return qt_format if "yyyy" in qt_format else qt_format.replace("yy", "yyyy")
+
+
+def date_forms(text: LocaleText) -> DateForms:
+    """How ``text`` writes dates, for the store's search to read them as shown."""
+    if text.iso:
+        return ISO_FORMS
+    short = QLocale.FormatType.ShortFormat
+    return DateForms(date=_four_digit_year(text.locale.dateFormat(short)),
+                     datetime=_four_digit_year(text.locale.dateTimeFormat(short)),
+                     am=text.locale.amText(), pm=text.locale.pmText())
 
 
 def quantities(table: Table) -> frozenset[str]:
@@ -75,9 +99,20 @@ def counts_text(counts: dict[str, int], text: LocaleText, kind: str = "import") 
 
 
 class StoreModel(QAbstractTableModel):
-    """One store table, filtered by a search text, fetched a page at a time as the view scrolls."""
+    """One store table, filtered by a search text and sorted by a column, fetched a page at
+    a time as the view scrolls.
 
-    def __init__(self, store: RecordSource, table: Table, parent: QObject | None = None) -> None:
+    Records in the store's order and unfiltered are counted and paged at once (by id, that
+    is quick at any depth). A search or a sort asks the store for the matching ids in their
+    order, in the background when the model has a runner (on 100,000 records it takes a
+    good part of a second); pages are then read by their ids.
+    """
+
+    loading = Signal()  # a search or sort is being read in the background
+    loaded = Signal()  # what the model shows is read (``total``, ``error``)
+
+    def __init__(self, store: RecordSource, table: Table, parent: QObject | None = None, *,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._table = Table(table)
@@ -85,8 +120,13 @@ class StoreModel(QAbstractTableModel):
         self._references = schema.references(self._table)
         self._quantities = quantities(self._table)
         self._text = LocaleText()  # dates and amounts as the user's locale writes them
+        self._dates = date_forms(self._text)
+        self._runner = runner or TaskRunner(self, synchronous=True)
         self._labels: dict[tuple[Table, int], str] = {}
         self._search = ""
+        self._order: Order | None = None
+        self._ids: list[int] | None = None  # a search's or sort's ids, in order
+        self._asked = 0  # the latest read asked for: an older one's answer is dropped
         self._records: list[Any] = []
         self._total = 0
         self.error: str | None = None  # the last failure to read, for the view to show
@@ -102,18 +142,74 @@ class StoreModel(QAbstractTableModel):
         """Records matching the search, loaded or not."""
         return self._total
 
+    @property
+    def busy(self) -> bool:
+        """True while a search or sort is read in the background."""
+        return self._runner.busy
+
+    def searched(self) -> list[str]:
+        """The titles of the columns a search reads, as the header says them."""
+        kinds = (schema.Type.DATE, schema.Type.DATETIME)
+        names = set(schema.table_def(self._table).searched) | set(self._references) | {
+            c.name for c in schema.columns(self._table) if c.type in kinds}
+        return [str(self.headerData(n, Qt.Orientation.Horizontal))
+                for n, column in enumerate(self._columns) if column in names]
+
     def set_search(self, text: str) -> None:
-        """Show only records matching ``text``."""
+        """Show only records matching ``text`` (as shown: names of the records referred to,
+        dates as the locale writes them)."""
         self._search = text.strip()
         self.refresh()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column, in the store: a reference by the name shown, dates by date."""
+        if not 0 <= column < len(self._columns):
+            return
+        wanted = Order(self._columns[column], order == Qt.SortOrder.DescendingOrder)
+        natural = wanted == Order("id")
+        if (self._order or Order("id")) == wanted:
+            return
+        self._order = None if natural else wanted
+        self.refresh()
+
     def refresh(self) -> None:
-        """Count again and drop what was loaded; the view fetches the first page."""
+        """Read again what the model shows; the view fetches the first page."""
+        self._asked += 1
+        asked = self._asked
+        if not self._search and self._order is None:
+            self._runner.cancel()  # a search being read is no longer wanted
+            total = self._read(lambda: self._store.count(self._table, ""), 0)
+            self._show(asked, None, total)
+            return
+        search, order, dates = self._search, self._order, self._dates
+        self.loading.emit()
+        self._runner.run(
+            lambda _monitor: self._store.ids(self._table, search, order=order, dates=dates),
+            lambda ids: self._show(asked, ids, len(ids)),
+            lambda error: self._failed(asked, error))
+
+    def _show(self, asked: int, ids: list[int] | None, total: int) -> None:
+        """Show ``total`` records (those of ``ids``, in order, when given) from the first."""
+        if asked != self._asked:
+            return
         self.beginResetModel()
+        self._ids = ids
         self._records = []
         self._labels.clear()
-        self._total = self._read(lambda: self._store.count(self._table, self._search), 0)
+        self._total = total
+        if ids is not None:
+            self.error = None
         self.endResetModel()
+        self.loaded.emit()
+
+    def _failed(self, asked: int, error: ImporterError) -> None:
+        if asked != self._asked:
+            return
+        self.error = error.message
+        self.beginResetModel()
+        self._ids, self._records, self._total = [], [], 0
+        self.endResetModel()
+        self.loaded.emit()
 
     def _read(self, call: Any, fallback: Any) -> Any:
         """Call the store; a failure is kept as a message, never raised into Qt."""
@@ -133,14 +229,22 @@ class StoreModel(QAbstractTableModel):
             return
         start = len(self._records)
         limit = min(PAGE_SIZE, self._total - start)
-        page = self._read(
-            lambda: self._store.page(self._table, self._search, start, limit), [])
+        page = self._read(lambda: self._page(start, limit), [])
         if not page:
             self._total = start  # the store has fewer than it counted: stop asking
             return
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self._records.extend(page)
         self.endInsertRows()
+
+    def _page(self, start: int, limit: int) -> list[Any]:
+        """The next records: by id from the store, or those of the next ids, in their order
+        (those deleted since the ids were read left out)."""
+        if self._ids is None:
+            return self._store.page(self._table, "", start, limit)
+        wanted = self._ids[start:start + limit]
+        found = {record.id: record for record in self._store.by_ids(self._table, wanted)}
+        return [found[i] for i in wanted if i in found]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
@@ -265,10 +369,8 @@ class HistoryModel(QAbstractTableModel):
         """"jdoe on pc-12" as ``history`` says it; nothing for a run that did not record it."""
         user, machine = getattr(run, "user_name", None), getattr(run, "machine", None)
         if user and machine:
-            return arg(self.tr("%1 on %2", "who committed a run, from which machine"),
-                       user, machine)
-        return user or (arg(self.tr("on %1", "the machine a run was committed from"), machine)
-                        if machine else "")
+            return arg(self.tr("%1 on %2"), user, machine)  # who, from which machine
+        return user or (arg(self.tr("on %1"), machine) if machine else "")
 
 
 class CorrectionsModel(QAbstractTableModel):
