@@ -365,8 +365,13 @@ def recheck_row(plan: Plan, import_index: int, row_index: int,
     assert isinstance(planner, PlannerState), "only plans made by plan_config can be rechecked"
     imp = plan.imports[import_index]
     old = imp.rows[row_index]
+    overlay = planner.overlay
     for change in reversed(old.changes):
-        planner.overlay.revert(change)
+        # A record this row changed may be gone: the row that created it was planned again
+        # (and created another). There is nothing of it left to undo; the commit plans
+        # every row again anyway.
+        if change.kind is ChangeKind.DELETE or change.record_id in overlay.tables[change.table]:
+            overlay.revert(change)
     # Its warning for setting a record again is worded against the other rows as they stand
     # (theirs stay as the last full check left them).
     setters = planner.setters[import_index]
