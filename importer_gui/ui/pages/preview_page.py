@@ -671,7 +671,7 @@ class PreviewPage(BasePage):
         dialog = FindReplaceDialog(self.model, self)
         current = self.table.currentIndex()
         if current.isValid() and current.column() >= FIRST_VALUE_COLUMN:
-            dialog.choose_column(current.column() - FIRST_VALUE_COLUMN)
+            dialog.choose_column(current.column() - FIRST_VALUE_COLUMN, current.row())
         dialog.exec()
         dialog.deleteLater()
 
