@@ -70,6 +70,17 @@ FIRST_LINE_TEXT = QT_TRANSLATE_NOOP("errors", "the first line is text where the 
                                               "numbers or dates")
 NOTHING_TELLS = QT_TRANSLATE_NOOP("errors", "nothing tells; files usually start with their "
                                             "headers")
+FIRST_ROW_SKIPPED = QT_TRANSLATE_NOOP("errors", "nothing tells; files usually start with their "
+                                                "headers: the first line ({cells}) is not "
+                                                "imported")
+LIKE_BELOW = {
+    "email": QT_TRANSLATE_NOOP("errors", "the first line holds values like the lines below: "
+                                         "{value} is an e-mail address"),
+    "date": QT_TRANSLATE_NOOP("errors", "the first line holds values like the lines below: "
+                                        "{value} is a date"),
+    "number": QT_TRANSLATE_NOOP("errors", "the first line holds values like the lines below: "
+                                          "{value} is a number"),
+}
 NO_FORMAT_READS = QT_TRANSLATE_NOOP("errors", "no usual format reads {value}")
 NO_DATE = QT_TRANSLATE_NOOP("errors", "the file holds no date as text")
 READS_SOME = QT_TRANSLATE_NOOP("errors", "it reads {read} of {total} dates; not {unread}")
@@ -179,19 +190,75 @@ def decode(sample: bytes, encoding: str) -> str:
 def guess_header(first: Sequence[Cell], following: Sequence[Sequence[Cell]],
                  known_headers: int) -> Guess:
     """Whether the first row holds headers; ``known_headers``: how many of its cells name a
-    field (as the suggestions read them)."""
+    field (as the suggestions read them).
+
+    A first row whose e-mail addresses, dates or numbers stand where the rows below hold the
+    same kinds is data; when nothing tells, the row is taken for headers and named, since it
+    will not be imported.
+    """
     texts = [c for c in first if isinstance(c, str) and c.strip()]
     if not texts:
         return Guess("no", LIKELY, FIRST_LINE_EMPTY)
     if known_headers:
         return Guess("yes", CERTAIN if known_headers > 1 else LIKELY,
                      CELLS_NAME_FIELDS.format(count=known_headers))
+    alike = _like_below(first, following)
+    if alike is not None:
+        value, kind = alike
+        return Guess("no", LIKELY, LIKE_BELOW[kind].format(value=value))
     if any(not isinstance(c, str) or _number_or_date(c) for c in first if c != ""):
         return Guess("no", LIKELY, FIRST_LINE_DATA)
     typed = any(not isinstance(c, str) or _number_or_date(c) for row in following for c in row)
     if typed:
         return Guess("yes", LIKELY, FIRST_LINE_TEXT)
-    return Guess("yes", DEFAULT, NOTHING_TELLS)
+    return Guess("yes", DEFAULT, FIRST_ROW_SKIPPED.format(cells=", ".join(texts)))
+
+
+def first_line_names(first: Sequence[Cell], action: str | None = None) -> int:
+    """How many of the first row's cells name a field of ``action`` (of the action they name
+    most fields of, when none is chosen yet)."""
+    texts: list[str | None] = [c if isinstance(c, str) else None for c in first]
+    names = [action] if action is not None else list(ACTIONS)
+    return max(sum(1 for s in suggest_fields(texts, [f.name for f in ACTIONS[n].fields])
+                   if s.how is not None) for n in names)
+
+
+def header_of(rows: Sequence[Sequence[Cell]], action: str | None = None) -> Guess:
+    """Whether the first of a file's first rows holds headers: the wizard's and init's rule."""
+    first = list(rows[0]) if rows else []
+    return guess_header(first, rows[1:], first_line_names(first, action) if first else 0)
+
+
+def _like_below(first: Sequence[Cell], following: Sequence[Sequence[Cell]],
+                ) -> tuple[str, str] | None:
+    """A first-row cell (as shown, and its kind) whose column holds that kind in most of the
+    rows below: the first row is one of them."""
+    for place, cell in enumerate(first):
+        kind = _kind(cell)
+        if kind is None:
+            continue
+        below = [_kind(row[place]) for row in following
+                 if place < len(row) and row[place] != ""]
+        if below and 2 * below.count(kind) > len(below):
+            return str(cell).strip(), kind
+    return None
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _kind(cell: Cell) -> str | None:
+    """What a value is, as headers never are: "email", "date", "number"; None for text."""
+    if not isinstance(cell, str):
+        return "date"  # a workbook's date cell
+    value = cell.strip()
+    if _EMAIL.fullmatch(value):
+        return "email"
+    if _DATE_LIKE.fullmatch(value):
+        return "date"
+    if re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?", value):
+        return "number"
+    return None
 
 
 def _number_or_date(text: str) -> bool:
@@ -339,10 +406,14 @@ def guess_file(path: Path, action: str | None = None) -> FileGuess:
     rows = [cells for _line, cells in numbered]
     first = list(rows[0]) if rows else []
     texts: list[str | None] = [c if isinstance(c, str) else None for c in first]
+    if action is None and likely_action(texts) is None:
+        header = header_of(rows)
+        if header.value == "no":
+            raise ImporterError(f"No action can be guessed: the first line is not a header line "
+                                f"({header.reason}). Give one with --action NAME.")
     chosen = _action(texts, action, path.name)
     fields = [f.name for f in ACTIONS[chosen.value].fields]
-    named = sum(1 for s in suggest_fields(texts, fields) if s.how is not None)
-    header = guess_header(first, rows[1:], named)
+    header = header_of(rows, chosen.value)
     data = rows[1:] if header.value == "yes" else rows
     width = max([len(first)] + [len(r) for r in data])
     headers: list[str | None] = (texts + [None] * (width - len(texts))

@@ -52,3 +52,62 @@ def test_a_file_named_for_teachers_keeps_the_teachers_action(
     assert out.splitlines()[1] == (
         "  action: createOrUpdateTeacherAction (likely: 4 of 4 headers name its fields, as "
         "many as createOrUpdateLearnerAction's; give --action to choose)")
+
+
+def test_a_file_without_a_header_line_is_read_from_its_first_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "nohead.txt"
+    data.write_text("j.doe\tJohn\tDoe\tj@x.org\nm.m\tMarie\tMartin\tm@x.org\n", encoding="utf-8")
+    config = tmp_path / "nohead.xml"
+    code, out, err = run(capsys, "init", str(data), "--out", str(config))
+    assert (code, out) == (2, "")
+    assert err == ("importer-gui: No action can be guessed: the first line is not a header line "
+                   "(the first line holds values like the lines below: j@x.org is an e-mail "
+                   "address). Give one with --action NAME.\n")
+    code, out, _ = run(capsys, "init", str(data), "--out", str(config), "--action",
+                       "createOrUpdateTeacherAction")
+    assert code == 1  # nothing names the login: the columns are the user's to map
+    assert out.splitlines()[4:10] == [
+        "  header line: no (likely: the first line holds values like the lines below: j@x.org "
+        "is an e-mail address)",
+        "  date format: YYYY-MM-DD (default: createOrUpdateTeacherAction has no field read in "
+        "the date format)",
+        "  columns:",
+        "    1. column 1 -> ignoredColumn",
+        "    2. column 2 -> ignoredColumn",
+        "    3. column 3 -> ignoredColumn"]
+    provider = written(config)
+    assert provider.skip_first_line is False
+    assert [c.header for c in provider.columns] == [None, None, None, None]
+
+
+@pytest.mark.parametrize(("first", "said"), [
+    ("15/01/2027;Paris;12", "15/01/2027 is a date"),
+    ("Paris;12;x", "12 is a number"),
+])
+def test_a_first_line_like_the_lines_below_is_data(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], first: str, said: str) -> None:
+    data = tmp_path / "rooms.csv"
+    rows = {"15/01/2027;Paris;12": "16/01/2027;Lyon;30\n", "Paris;12;x": "Lyon;30;y\n"}[first]
+    data.write_text(f"{first}\n{rows}", encoding="utf-8")
+    config = tmp_path / "rooms.xml"
+    code, out, _ = run(capsys, "init", str(data), "--out", str(config), "--action",
+                       "createOrUpdateSessionAction")
+    assert code == 1
+    assert ("  header line: no (likely: the first line holds values like the lines below: "
+            f"{said})") in out.splitlines()
+    assert written(config).skip_first_line is False
+
+
+def test_when_nothing_tells_the_first_line_skipped_is_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "words.csv"
+    data.write_text("alpha;beta\ngamma;delta\n", encoding="utf-8")
+    config = tmp_path / "words.xml"
+    _, out, _ = run(capsys, "init", str(data), "--out", str(config), "--action",
+                    "createOrUpdateTrainingCourseAction")
+    assert ("  header line: yes (default: nothing tells; files usually start with their "
+            "headers: the first line (alpha, beta) is not imported)") in out.splitlines()
+    provider = written(config)
+    assert provider.skip_first_line is True
+    assert [c.header for c in provider.columns] == ["alpha", "beta"]

@@ -555,6 +555,20 @@ class OpenPage(BasePage):
                                                                      delimiter.value))
         self._detected = [(self.tr("encoding"), encoding), (self.tr("delimiter"), named)]
 
+    def _detect_header(self, head: Head) -> bool:
+        """Whether a new file's first line, read as headers, is data instead, as init guesses
+        it (said when it is, or when nothing tells)."""
+        from importer_gui.core.guess import DEFAULT, header_of
+
+        headers, rows = head
+        if self.session.choices.config_path is not None or headers is None:
+            return False  # a saved configuration says, or the user unticked the box
+        header = header_of([headers, *(cells for _line, cells in rows)])
+        if header.value == "no" or header.sureness == DEFAULT:
+            shown = self.tr("yes") if header.value == "yes" else self.tr("no")
+            self._detected.append((self.tr("header line"), replace(header, value=shown)))
+        return header.value == "no"
+
     def _detect_date_format(self, rows: list[tuple[Cell, ...]]) -> None:
         """A new file's date format, from its first rows' dates (applied, and said)."""
         from importer_gui.core.guess import DEFAULT, guess_date_format
@@ -715,7 +729,10 @@ class OpenPage(BasePage):
         opened, self._opening = self._opening, None
         if opened is not None:  # read: now it is a file worth opening again
             self._add_recent(opened)
+            data = self._detect_header(head)
             self._detect_date_format([cells for _line, cells in head[1]])
+            if data:
+                self.header_check.setChecked(False)  # re-reads its first line as a row
 
     def _show_failure(self, error: ImporterError) -> None:
         self.reading_label.hide()
