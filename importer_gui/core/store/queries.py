@@ -225,20 +225,17 @@ class Queries:
     def count(self, conn: Connection, table: Table, search: str,
               dates: DateForms = ISO_FORMS) -> int:
         """How many records of a table match ``search`` (all when empty)."""
-        joins, where, params = self._search(table, search, dates)
-        row = conn.execute(f'SELECT count(*) FROM "{table.value}" AS t{joins}{where}',
-                           params).fetchone()
+        where, params = self._search(table, search, dates)
+        row = conn.execute(f'SELECT count(*) FROM "{table.value}" AS t{where}', params).fetchone()
         return int(row[0])
 
     def page(self, conn: Connection, table: Table, search: str, offset: int, limit: int,
              order: Order | None = None, dates: DateForms = ISO_FORMS) -> list[Record]:
         """Records matching ``search``, in ``order`` (by id when None), from ``offset`` on, at
         most ``limit``."""
-        joins, where, params = self._search(table, search, dates)
-        by, order_join = self._order_by(table, order)
-        if order_join and order_join not in joins:
-            joins += order_join
-        rows = conn.execute(f"{self._browse[table]}{joins}{where}{by}{self._page}",
+        where, params = self._search(table, search, dates)
+        by, join = self._order_by(table, order)
+        rows = conn.execute(f"{self._browse[table]}{join}{where}{by}{self._page}",
                             (*params, limit, offset)).fetchall()
         return self._records(table, rows)
 
@@ -246,21 +243,19 @@ class Queries:
             dates: DateForms = ISO_FORMS) -> list[int]:
         """The ids of the records matching ``search``, in ``order`` (by id when None): one
         sort, after which any page is read by its ids, however deep."""
-        joins, where, params = self._search(table, search, dates)
-        by, order_join = self._order_by(table, order)
-        if order_join and order_join not in joins:
-            joins += order_join
-        rows = conn.execute(f'SELECT t.id FROM "{table.value}" AS t{joins}{where}{by}', params)
+        where, params = self._search(table, search, dates)
+        by, join = self._order_by(table, order)
+        rows = conn.execute(f'SELECT t.id FROM "{table.value}" AS t{join}{where}{by}', params)
         return [record_id for (record_id,) in rows]
 
     def _search(self, table: Table, search: str,
-                dates: DateForms) -> tuple[str, str, tuple[Any, ...]]:
-        """The joins, WHERE clause and parameters of a case-insensitive substring search of
+                dates: DateForms) -> tuple[str, tuple[Any, ...]]:
+        """The WHERE clause and parameters of a case-insensitive substring search of
         what the browser shows: the table's text columns, the names of the records it refers
         to, and its dates as ``dates`` writes them."""
         needle = search.strip()
         if not needle:
-            return "", "", ()
+            return "", ()
         conditions: list[str] = []
         params: list[Any] = []
         for expression, referred in self._searched_sql(table, dates, needle):
@@ -270,7 +265,7 @@ class Queries:
                               f't."{referred[0]}" IN (SELECT id FROM "{referred[1]}"'
                               f" WHERE {condition})")
             params.extend(values)
-        return "", f" WHERE {' OR '.join(conditions)}", tuple(params)
+        return f" WHERE {' OR '.join(conditions)}", tuple(params)
 
     def _searched_sql(self, table: Table, dates: DateForms,
                       needle: str) -> list[tuple[str, tuple[str, str] | None]]:
