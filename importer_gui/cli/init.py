@@ -22,6 +22,9 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
                      help="the configuration to write")
     sub.add_argument("--action", metavar="NAME", default=None,
                      help="the action (default: the one the headers name most fields of)")
+    sub.add_argument("--sheet", metavar="NAME", default=None,
+                     help="a workbook's sheet to read (default: the first visible one holding "
+                          "data)")
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -36,7 +39,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         article = "an" if kind.value[0] in "AEIOU" else "a"
         raise DataFileError(f"not a spreadsheet: it is {article} {kind.value}.",
                             path=data_file)
-    guess = guess_file(data_file, args.action)
+    guess = guess_file(data_file, args.action, args.sheet)
     target: Path = args.out
     config = relocated(guess.config(), [data_file], target)
     config_xml.save(config, target)
@@ -79,7 +82,7 @@ def _print(guess: FileGuess, target: Path, missing: list[str], outside: bool,
     if guess.sheet is None:
         shown[1:1] = [("encoding", guess.encoding), ("delimiter", guess.delimiter)]
     else:
-        line(f"  sheet: {guess.sheet} (the first visible one)")
+        line(f"  sheet: {guess.sheet} ({guess.sheet_reason})")
     for name, value in shown:
         line(f"  {name}: {value.value} ({value.sureness}: {value.reason})")
     line("  columns:")

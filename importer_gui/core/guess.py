@@ -17,9 +17,10 @@ from pathlib import Path
 from importer_gui.core.catalogue import ACTIONS, DELIMITERS, IGNORED_COLUMN, PROVIDER_OPTIONS, Kind
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, ImporterError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError, ImporterError
 from importer_gui.core.issues import Level, Outcome
 from importer_gui.core.plan import Plan
+from importer_gui.core.readers.table import NumberedRow
 from importer_gui.core.suggest import Suggestion, action_scores, likely_action, suggest_fields
 from importer_gui.core.values import date_pattern
 
@@ -347,6 +348,7 @@ class FileGuess:
     action: Guess
     columns: list[tuple[str | None, Suggestion]]  # (header, field suggested), file order
     date_format: Guess
+    sheet_reason: str = ""  # why that sheet (workbooks)
 
     @property
     def skip_first_line(self) -> bool:
@@ -393,16 +395,23 @@ def guess_reading(path: Path) -> tuple[str | None, Guess, Guess]:
     return None, encoding, guess_delimiter(decode(sample, encoding.value))
 
 
-def guess_file(path: Path, action: str | None = None) -> FileGuess:
-    """Read ``path`` and guess how to import it (ImporterError when it cannot be read or
-    no action can be guessed)."""
+def guess_file(path: Path, action: str | None = None, sheet: str | None = None) -> FileGuess:
+    """Read ``path`` (its sheet ``sheet``, else the first holding data) and guess how to
+    import it (ImporterError when it cannot be read or no action can be guessed)."""
     from importer_gui.core import readers
 
     readers.check_file(path)
-    sheet, encoding, delimiter = guess_reading(path)
-    _, numbered = readers.head(path, GUESSED_ROWS, encoding=encoding.value,
-                               delimiter=DELIMITERS[delimiter.value], skip_first_line=False,
-                               sheet=sheet)
+    first_sheet, encoding, delimiter = guess_reading(path)
+    if first_sheet is None and sheet is not None:
+        raise ImporterError(f"{path.name} is not a workbook: it has no sheet {sheet!r}.")
+    if first_sheet is None:
+        _, numbered = readers.head(path, GUESSED_ROWS, encoding=encoding.value,
+                                   delimiter=DELIMITERS[delimiter.value],
+                                   skip_first_line=False)
+        sheet_reason = ""
+    else:
+        found, numbered, sheet_reason = _sheet_rows(path, sheet)
+        sheet = found or first_sheet
     rows = [cells for _line, cells in numbered]
     first = list(rows[0]) if rows else []
     texts: list[str | None] = [c if isinstance(c, str) else None for c in first]
@@ -431,7 +440,41 @@ def guess_file(path: Path, action: str | None = None) -> FileGuess:
         date_format = Guess(DEFAULT_DATE_FORMAT, DEFAULT,
                             NO_DATE_FIELD.format(action=chosen.value))
     return FileGuess(path, sheet, encoding, delimiter, header, chosen,
-                     list(zip(headers, suggestions, strict=True)), date_format)
+                     list(zip(headers, suggestions, strict=True)), date_format, sheet_reason)
+
+
+def _sheet_rows(path: Path, given: str | None) -> tuple[str, list[NumberedRow], str]:
+    """The sheet to read (``given``, else the first visible one holding data), its first
+    rows, and why that sheet (DataFileError when none holds data)."""
+    from importer_gui.core import readers
+    from importer_gui.core.readers.workbooks import SHEET_EMPTY
+
+    if given is not None:
+        return given, readers.head(path, GUESSED_ROWS, skip_first_line=False,
+                                   sheet=given)[1], "given with --sheet"
+    hidden = set(readers.hidden_sheets(path))
+    visible = [name for name in readers.sheet_names(path) if name not in hidden]
+    empty: list[str] = []
+    for name in visible:
+        try:
+            rows = readers.head(path, GUESSED_ROWS, skip_first_line=False, sheet=name)[1]
+        except DataFileError as exc:
+            if exc.detail != SHEET_EMPTY.format(name=repr(name)):
+                raise
+            rows = []
+        if rows:
+            if not empty:
+                return name, rows, "the first visible one"
+            return name, rows, f"the first one holding data; {_empty(empty)}"
+        empty.append(name)
+    if empty:
+        raise DataFileError(f"no visible sheet holds data: {_empty(empty)}", path=path)
+    return "", readers.head(path, GUESSED_ROWS, skip_first_line=False)[1], ""
+
+
+def _empty(sheets: list[str]) -> str:
+    """Sheets said to be empty, in English (init's words)."""
+    return f"{', '.join(sheets)} {'is' if len(sheets) == 1 else 'are'} empty"
 
 
 def _action(headers: list[str | None], given: str | None, file_name: str) -> Guess:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from importer_gui.cli import main
 from importer_gui.core import config_xml
@@ -111,3 +112,48 @@ def test_when_nothing_tells_the_first_line_skipped_is_named(
     provider = written(config)
     assert provider.skip_first_line is True
     assert [c.header for c in provider.columns] == ["alpha", "beta"]
+
+
+def empty_first(path: Path) -> Path:
+    """A workbook whose first, visible sheet is empty; its second holds the trainings."""
+    workbook = Workbook()
+    workbook.active.title = "Empty"
+    data = workbook.create_sheet("Data")
+    for row in (["trainingPathCode", "trainingTitle", "trainingModality"],
+                ["C9", "Nine", "Présentiel"]):
+        data.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_a_workbook_is_read_from_its_first_sheet_holding_data(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = empty_first(tmp_path / "emptyfirst.xlsx")
+    config = tmp_path / "emptyfirst.xml"
+    code, out, err = run(capsys, "init", str(data), "--out", str(config))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1:3] == [
+        "  sheet: Data (the first one holding data; Empty is empty)",
+        "  action: createOrUpdateTrainingCourseAction (likely: 3 of 3 headers name its fields)"]
+    provider = written(config)
+    assert (provider.sheet, provider.skip_first_line) == ("Data", True)
+    assert [c.header for c in provider.columns] == [
+        "trainingPathCode", "trainingTitle", "trainingModality"]
+
+
+def test_a_sheet_given_with_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = empty_first(tmp_path / "emptyfirst.xlsx")
+    config = tmp_path / "c.xml"
+    code, out, _ = run(capsys, "init", str(data), "--out", str(config), "--sheet", "Data")
+    assert code == 0 and out.splitlines()[1] == "  sheet: Data (given with --sheet)"
+    code, out, err = run(capsys, "init", str(data), "--out", str(config), "--sheet", "Nope")
+    assert (code, out) == (2, "")
+    assert err == (f"importer-gui: {data}: the workbook has no sheet 'Nope'; its sheets are "
+                   "'Empty', 'Data'\n")
+    workbook = Workbook()
+    workbook.active.title = "A"
+    workbook.create_sheet("B")
+    workbook.save(tmp_path / "blank.xlsx")
+    code, _, err = run(capsys, "init", str(tmp_path / "blank.xlsx"), "--out", str(config))
+    assert (code, err) == (2, f"importer-gui: {tmp_path / 'blank.xlsx'}: no visible sheet holds "
+                              "data: A, B are empty\n")
