@@ -67,7 +67,7 @@ def _document(guess: FileGuess, target: Path, missing: list[str],
         "action": _guess_json(guess.action),
         "columns": [{"column": n, "header": header, "field": s.field, "how": s.how}
                     for n, (header, s) in enumerate(guess.columns, start=1)],
-        "missing": missing, "data_file_outside": outside}
+        "holds_rows": guess.rows > 0, "missing": missing, "data_file_outside": outside}
 
 
 def _print(guess: FileGuess, target: Path, missing: list[str], outside: bool,
@@ -89,6 +89,8 @@ def _print(guess: FileGuess, target: Path, missing: list[str], outside: bool,
     for n, (header, suggestion) in enumerate(guess.columns, start=1):
         how = f" ({suggestion.how} match)" if suggestion.how else ""
         line(f"    {n}. {header or f'column {n}'} -> {suggestion.field}{how}")
+    if guess.rows == 0:
+        line(f"{guess.path.name} holds no rows.")
     if missing:
         line(f"No column feeds these mandatory fields: {', '.join(missing)}. Map them in the "
              "wizard, or edit the configuration.")

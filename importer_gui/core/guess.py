@@ -349,6 +349,7 @@ class FileGuess:
     columns: list[tuple[str | None, Suggestion]]  # (header, field suggested), file order
     date_format: Guess
     sheet_reason: str = ""  # why that sheet (workbooks)
+    rows: int = 0  # data rows among the first GUESSED_ROWS (0: the file holds none)
 
     @property
     def skip_first_line(self) -> bool:
@@ -440,7 +441,8 @@ def guess_file(path: Path, action: str | None = None, sheet: str | None = None) 
         date_format = Guess(DEFAULT_DATE_FORMAT, DEFAULT,
                             NO_DATE_FIELD.format(action=chosen.value))
     return FileGuess(path, sheet, encoding, delimiter, header, chosen,
-                     list(zip(headers, suggestions, strict=True)), date_format, sheet_reason)
+                     list(zip(headers, suggestions, strict=True)), date_format, sheet_reason,
+                     len(data))
 
 
 def _sheet_rows(path: Path, given: str | None) -> tuple[str, list[NumberedRow], str]:

@@ -44,6 +44,9 @@ FILES_MATCH = QT_TRANSLATE_NOOP(
               "the data file yourself (on the command line: --data).")
 FILE_CHANGED = QT_TRANSLATE_NOOP(
     "errors", "the file changed since it was checked; check it again before committing.")
+# A file holding its headers alone is fine to check, but likely the wrong one (last month's
+# export, or one saved before it was filled): said, not an error.
+NO_ROWS = QT_TRANSLATE_NOOP("errors", "{file} holds no rows.")
 # A commit that would change nothing records no run (there would be nothing to revert).
 # Every line one column short or more: the configuration's last fields get nothing, which a
 # file of another import, mapped by position, also looks like.
@@ -219,6 +222,8 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
     except MemoryError as exc:
         raise _not_enough_memory(exc) from None
     plan.notices.extend(notices)
+    plan.notices.extend(NO_ROWS.format(file=Path(imp.file).name)
+                        for imp in plan.imports if not imp.rows)
     plan.notices.extend(_narrower_notices(plan))
     for index, fix in guess.date_fixes(plan).items():
         plan.notices.append(guess.date_fix_notice(plan, index, fix))

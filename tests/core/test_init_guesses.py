@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from importer_gui.cli import main
 from importer_gui.core import config_xml
 from importer_gui.core.config import Provider
+from tests.stores import existing_store
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -157,3 +158,27 @@ def test_a_sheet_given_with_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, _, err = run(capsys, "init", str(tmp_path / "blank.xlsx"), "--out", str(config))
     assert (code, err) == (2, f"importer-gui: {tmp_path / 'blank.xlsx'}: no visible sheet holds "
                               "data: A, B are empty\n")
+
+
+def test_a_file_holding_only_its_headers_is_said_by_init_and_check(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "header_only.csv"
+    data.write_text("trainingPathCode;trainingTitle;trainingModality\n", encoding="utf-8")
+    config = tmp_path / "header_only.xml"
+    code, out, _ = run(capsys, "init", str(data), "--out", str(config))
+    assert code == 0
+    assert out.splitlines()[-1] == "header_only.csv holds no rows."
+    assert written(config).skip_first_line is True
+    store = existing_store(tmp_path / "s.sqlite3")
+    code, out, err = run(capsys, "check", str(config), "--store", store)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "header_only.csv holds no rows.",
+        f"Import 1: {data} (createOrUpdateTrainingCourseAction)",
+        "  create 0, update 0, unchanged 0, delete 0, error 0",
+        "Total: create 0, update 0, unchanged 0, delete 0, error 0"]
+    data.write_text("trainingPathCode;trainingTitle;trainingModality\nC1;One;Présentiel\n",
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(config), "--store", store)
+    assert "holds no rows" not in out  # (its row has errors of its own: exit 1)
+    assert code == 1
