@@ -116,10 +116,10 @@
         <translation>Validation…</translation>
     </message>
     <message numerus="yes">
-        <source>Checked again with your corrections, %n row(s) now have a different outcome (the first on line %1). Nothing was written: look at them, then commit.</source>
+        <source>Checked again with your corrections, %Ln row(s) now have a different outcome (the first on line %1 of %2). Nothing was written: look at them, then commit.</source>
         <translation>
-            <numerusform>Après une nouvelle vérification avec vos corrections, %n ligne a désormais un autre résultat (ligne %1). Rien n&apos;a été écrit&#xa0;: examinez-la, puis validez.</numerusform>
-            <numerusform>Après une nouvelle vérification avec vos corrections, %n lignes ont désormais un autre résultat (la première ligne %1). Rien n&apos;a été écrit&#xa0;: examinez-les, puis validez.</numerusform>
+            <numerusform>Après une nouvelle vérification avec vos corrections, %Ln ligne a désormais un autre résultat (ligne %1 du fichier %2). Rien n&apos;a été écrit&#xa0;: examinez-la, puis validez.</numerusform>
+            <numerusform>Après une nouvelle vérification avec vos corrections, %Ln lignes ont désormais un autre résultat (la première&#xa0;: ligne %1 du fichier %2). Rien n&apos;a été écrit&#xa0;: examinez-les, puis validez.</numerusform>
         </translation>
     </message>
     <message>
@@ -307,6 +307,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>&amp;Colonne&#xa0;:</translation>
     </message>
     <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Champ&#xa0;:</translation>
+    </message>
+    <message>
         <source>Fi&amp;nd:</source>
         <translation>&amp;Rechercher&#xa0;:</translation>
     </message>
@@ -318,11 +322,69 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <source>Replace &amp;all</source>
         <translation>&amp;Tout remplacer</translation>
     </message>
+    <message>
+        <source>&amp;Undo the last replace</source>
+        <translation>&amp;Annuler le dernier remplacement</translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation>%1 (colonne %2)</translation>
+    </message>
+    <message>
+        <source>Searched in: %1</source>
+        <translation>Recherché dans&#xa0;: %1</translation>
+    </message>
     <message numerus="yes">
         <source>%n cell(s) corrected.</source>
         <translation>
             <numerusform>%n cellule corrigée.</numerusform>
             <numerusform>%n cellules corrigées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) corrected: %1.</source>
+        <translation>
+            <numerusform>%n cellule corrigée&#xa0;: %1.</numerusform>
+            <numerusform>%n cellules corrigées&#xa0;: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in %1</source>
+        <translation>
+            <numerusform>%n dans %1</numerusform>
+            <numerusform>%n dans %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Put back the %n cell(s) the last replace changed</source>
+        <translation>
+            <numerusform>Remettre comme avant %n cellule changée par le dernier remplacement</numerusform>
+            <numerusform>Remettre comme avant les %n cellules changées par le dernier remplacement</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Rien à annuler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) put back as they were.</source>
+        <translation>
+            <numerusform>%n cellule remise comme avant.</numerusform>
+            <numerusform>%n cellules remises comme avant.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) put back as they were: %1.</source>
+        <translation>
+            <numerusform>%n cellule remise comme avant&#xa0;: %1.</numerusform>
+            <numerusform>%n cellules remises comme avant&#xa0;: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) edited since were left as they are.</source>
+        <translation>
+            <numerusform>%n cellule modifiée depuis a été laissée telle quelle.</numerusform>
+            <numerusform>%n cellules modifiées depuis ont été laissées telles quelles.</numerusform>
         </translation>
     </message>
 </context>
@@ -357,6 +419,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Fichiers</translation>
     </message>
     <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
         <source>(not saved)</source>
         <translation>(non enregistrée)</translation>
     </message>
@@ -371,6 +437,14 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     <message>
         <source>partly reverted by run %1, the rest can be reverted</source>
         <translation>défaite en partie par l&apos;exécution %1, le reste peut être défait</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>sur %1</translation>
     </message>
 </context>
 <context>
@@ -863,6 +937,18 @@ Utiliser %2 au lieu de %3&#xa0;? La configuration corrigée est ouverte depuis u
         <translation>séparateur</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>header line</source>
+        <translation>ligne d&apos;en-têtes</translation>
+    </message>
+    <message>
         <source>date format</source>
         <translation>format de date</translation>
     </message>
@@ -1300,6 +1386,17 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>Replace a value in a column of the rows shown</source>
         <translation>Remplacer une valeur dans une colonne des lignes affichées</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln correction(s) no longer match %1, which changed since they were made: they were dropped, so that none lands on another row. Make them again where they belong:</source>
+        <translation>
+            <numerusform>%Ln correction ne correspond plus au fichier %1, modifié depuis&#xa0;: elle a été retirée, pour qu&apos;elle ne s&apos;applique pas à une autre ligne. Refaites-la là où elle doit aller&#xa0;:</numerusform>
+            <numerusform>%Ln corrections ne correspondent plus au fichier %1, modifié depuis&#xa0;: elles ont été retirées, pour qu&apos;aucune ne s&apos;applique à une autre ligne. Refaites-les là où elles doivent aller&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• line %1, %2: “%3” → “%4”</source>
+        <translation>• ligne %1, %2&#xa0;: «&#xa0;%3&#xa0;» → «&#xa0;%4&#xa0;»</translation>
+    </message>
     <message>
         <source>Check cancelled.</source>
         <translation>Vérification annulée.</translation>
@@ -1325,6 +1422,13 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>
             <numerusform>%1 (%Ln en erreur)</numerusform>
             <numerusform>%1 (%Ln en erreur)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) have errors and will be skipped: they are not written. Commit the other rows?</source>
+        <translation>
+            <numerusform>%Ln ligne est en erreur et sera ignorée&#xa0;: elle n&apos;est pas écrite. Valider les autres lignes&#xa0;?</numerusform>
+            <numerusform>%Ln lignes sont en erreur et seront ignorées&#xa0;: elles ne sont pas écrites. Valider les autres lignes&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
@@ -1381,13 +1485,6 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>Commit</source>
         <translation>Valider</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) have errors and will be skipped: they are not written. Commit the other rows?</source>
-        <translation>
-            <numerusform>%n ligne est en erreur et sera ignorée&#xa0;: elle n&apos;est pas écrite. Valider les autres lignes&#xa0;?</numerusform>
-            <numerusform>%n lignes sont en erreur et seront ignorées&#xa0;: elles ne sont pas écrites. Valider les autres lignes&#xa0;?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Commit the other rows</source>
         <translation>&amp;Valider les autres lignes</translation>
@@ -1415,6 +1512,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Corrected %1: “%2” → “%3”</source>
         <translation>Corrigé %1&#xa0;: «&#xa0;%2&#xa0;» → «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1 (not mapped)</source>
+        <translation>%1 (non associée)</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>colonne %1</translation>
     </message>
     <message>
         <source>The dates of %1 read as %2, not as the date format says.</source>
@@ -1502,8 +1607,16 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>&amp;Rechercher&#xa0;:</translation>
     </message>
     <message>
-        <source>Part of any text column</source>
-        <translation>Un extrait de n&apos;importe quelle colonne de texte</translation>
+        <source>Part of a text, a linked record&apos;s name or a date, as shown</source>
+        <translation>Un extrait d&apos;un texte, du nom d&apos;un enregistrement lié ou d&apos;une date, tel qu&apos;affiché</translation>
+    </message>
+    <message>
+        <source>Searches: %1</source>
+        <translation>Cherche dans&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
@@ -3068,6 +3181,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>le fichier a changé depuis sa vérification&#xa0;; vérifiez-le de nouveau avant de valider.</translation>
     </message>
     <message>
+        <source>{file} holds no rows.</source>
+        <translation>{file} ne contient aucune ligne.</translation>
+    </message>
+    <message>
         <source>{file}: its lines hold {count} cells where the configuration maps {mapped} columns; nothing is read for {fields}.</source>
         <translation>{file}&#xa0;: ses lignes ont {count} cellules là où la configuration associe {mapped} colonnes&#xa0;; rien n&apos;est lu pour {fields}.</translation>
     </message>
@@ -3220,6 +3337,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{path}&#xa0;: la feuille {name} a disparu.</translation>
     </message>
     <message>
+        <source>{path} changed since it was checked: line {line} no longer holds the text corrected there. Nothing was written; press Check again.</source>
+        <translation>{path} a été modifié depuis la vérification&#xa0;: la ligne {line} ne contient plus le texte qui y a été corrigé. Rien n&apos;a été écrit&#xa0;; cliquez sur Vérifier à nouveau.</translation>
+    </message>
+    <message>
         <source>{path}: line {line}, column {column} ({name}): {characters} cannot be written in {encoding}, the file&apos;s encoding. Nothing was written; change those characters in the cell, then save the copy again.</source>
         <translation>{path}&#xa0;: ligne {line}, colonne {column} ({name})&#xa0;: impossible d&apos;écrire {characters} en {encoding}, l&apos;encodage du fichier. Rien n&apos;a été écrit&#xa0;; changez ces caractères dans la cellule, puis enregistrez à nouveau la copie.</translation>
     </message>
@@ -3332,6 +3453,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>chaque ligne contient {count} tabulation(s)</translation>
     </message>
     <message>
+        <source>every line has {count} tabs</source>
+        <translation>chaque ligne contient {count} tabulations</translation>
+    </message>
+    <message>
         <source>&quot;{char}&quot; splits the lines most evenly</source>
         <translation>«&#xa0;{char}&#xa0;» découpe les lignes de la façon la plus régulière</translation>
     </message>
@@ -3368,6 +3493,22 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>rien ne l&apos;indique&#xa0;; les fichiers commencent d&apos;ordinaire par leurs en-têtes</translation>
     </message>
     <message>
+        <source>nothing tells; files usually start with their headers: the first line ({cells}) is not imported</source>
+        <translation>rien ne l&apos;indique&#xa0;; les fichiers commencent d&apos;ordinaire par leurs en-têtes&#xa0;: la première ligne ({cells}) n&apos;est pas importée</translation>
+    </message>
+    <message>
+        <source>the first line holds values like the lines below: {value} is an e-mail address</source>
+        <translation>la première ligne contient des valeurs comme les lignes suivantes&#xa0;: {value} est une adresse électronique</translation>
+    </message>
+    <message>
+        <source>the first line holds values like the lines below: {value} is a date</source>
+        <translation>la première ligne contient des valeurs comme les lignes suivantes&#xa0;: {value} est une date</translation>
+    </message>
+    <message>
+        <source>the first line holds values like the lines below: {value} is a number</source>
+        <translation>la première ligne contient des valeurs comme les lignes suivantes&#xa0;: {value} est un nombre</translation>
+    </message>
+    <message>
         <source>no usual format reads {value}</source>
         <translation>aucun format usuel ne lit {value}</translation>
     </message>
@@ -3398,6 +3539,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>{named} of {headers} headers name its fields</source>
         <translation>{named} en-têtes sur {headers} nomment ses champs</translation>
+    </message>
+    <message>
+        <source>{reason}, as many as {other}&apos;s; give --action to choose</source>
+        <translation>{reason}, autant que {other}&#xa0;; choisissez avec --action</translation>
     </message>
     <message>
         <source>{file}: its dates are not in the date format {current}: they read as {fix} ({reason}); set &lt;dateFormat&gt;{fix}&lt;/dateFormat&gt;.</source>
