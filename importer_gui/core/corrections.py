@@ -29,7 +29,7 @@ from importer_gui.core.catalogue import IGNORED_COLUMN, OOXML_SUFFIXES, Kind, fi
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError
-from importer_gui.core.plan import Plan
+from importer_gui.core.plan import ImportPlan, Plan
 from importer_gui.core.values import date_pattern
 
 if TYPE_CHECKING:
@@ -276,6 +276,27 @@ def edit_text(cell: Cell | None, pattern: str | None) -> str:
         day = cell.date() if isinstance(cell, datetime) else cell
         return day.strftime(pattern)
     return cell_text(cell)
+
+
+class EditTexts:
+    """The text each cell of a plan is edited as (``edit_text``), which the cell editor
+    offers and Find and replace reads and writes; each import's date patterns read once."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self._patterns: dict[int, list[str | None]] = {}
+
+    def __call__(self, imp: ImportPlan, row_index: int, column: int) -> str:
+        cells = imp.rows.cells[row_index]
+        if column >= len(cells):
+            return ""
+        cell = cells[column]
+        if type(cell) is str:
+            return cell
+        patterns = self._patterns.get(imp.index)
+        if patterns is None:
+            patterns = self._patterns[imp.index] = edit_patterns(self.plan, imp.index)
+        return edit_text(cell, patterns[column] if column < len(patterns) else None)
 
 
 # --- recorded with a commit ----------------------------------------------------------------------

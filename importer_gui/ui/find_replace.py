@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from importer_gui.core.corrections import edit_patterns, edit_text
+from importer_gui.core.corrections import EditTexts
 from importer_gui.core.plan import ImportPlan, Plan
 from importer_gui.core.session import CellEdit
 from importer_gui.ui.i18n import arg
@@ -37,28 +37,6 @@ def replaced(text: str, find: str, replacement: str, *, whole: bool) -> str:
     if whole:
         return replacement if text == find else text
     return text.replace(find, replacement) if find else text
-
-
-class EditTexts:
-    """The text each cell of a plan is edited as, which find reads and a replacement
-    writes: a workbook's date cell in its import's date format, as the cell editor offers
-    it (core's ``edit_text``); each import's date patterns read once."""
-
-    def __init__(self, plan: Plan) -> None:
-        self.plan = plan
-        self._patterns: dict[int, list[str | None]] = {}
-
-    def __call__(self, imp: ImportPlan, row_index: int, column: int) -> str:
-        cells = imp.rows.cells[row_index]
-        if column >= len(cells):
-            return ""
-        cell = cells[column]
-        if type(cell) is str:
-            return cell
-        patterns = self._patterns.get(imp.index)
-        if patterns is None:
-            patterns = self._patterns[imp.index] = edit_patterns(self.plan, imp.index)
-        return edit_text(cell, patterns[column] if column < len(patterns) else None)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from importer_gui.core.cells import cell_text
-from importer_gui.core.corrections import Correction, edit_patterns, edit_text
+from importer_gui.core.corrections import Correction, EditTexts
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
 from importer_gui.core.plan import (
@@ -196,8 +196,8 @@ class PreviewModel(QAbstractTableModel):
         self._issue: Issue | None = None  # only the rows with this issue, when set
         # Per shown import: its file's corrections, (line, column) -> correction.
         self._corrected: dict[int, dict[tuple[int, int], Correction]] = {}
-        # Per import: each column's date pattern a date cell is edited in (see cell_edit_text).
-        self._edit_patterns: dict[int, list[str | None]] = {}
+        # The text each cell is edited as, for the plan shown (see cell_edit_text).
+        self._edit_texts: EditTexts | None = None
         self._italic = QFont()
         self._italic.setItalic(True)
         self._titles: list[str] = []
@@ -234,7 +234,7 @@ class PreviewModel(QAbstractTableModel):
         self._plan = self._state.session.choices.plan
         self._titles, self._tips = self._make_column_titles()
         self._issues.clear()
-        self._edit_patterns = {}
+        self._edit_texts = None
         self._find_corrections()
         self._sorted_all = None
         self._rebuild()
@@ -249,7 +249,7 @@ class PreviewModel(QAbstractTableModel):
         self._titles, self._tips = [], []
         self._issues.clear()
         self._corrected = {}
-        self._edit_patterns = {}
+        self._edit_texts = None
         self._sorted_all = None
         self._rebuild()
         self.endResetModel()
@@ -297,19 +297,15 @@ class PreviewModel(QAbstractTableModel):
         cells = self._corrected.get(imp.index)
         return None if cells is None else cells.get((row.line, column - FIRST_VALUE_COLUMN))
 
-    def cell_edit_text(self, imp: ImportPlan, row: RowPlan, n: int) -> str:
+    def cell_edit_text(self, imp: ImportPlan, row_index: int, n: int) -> str:
         """The text a cell is edited as: a workbook's date cell feeding a date field in the
         import's date format, as the check reads an edited date (the file's ISO text would
         be refused); any other cell as the check reads it."""
-        if n >= len(row.cells):
-            return ""
-        cell = row.cells[n]
-        if type(cell) is str or self._plan is None:
-            return cell_text(cell)
-        patterns = self._edit_patterns.get(imp.index)
-        if patterns is None:
-            patterns = self._edit_patterns[imp.index] = edit_patterns(self._plan, imp.index)
-        return edit_text(cell, patterns[n] if n < len(patterns) else None)
+        if self._edit_texts is None or self._edit_texts.plan is not self._plan:
+            if self._plan is None:
+                return ""
+            self._edit_texts = EditTexts(self._plan)
+        return self._edit_texts(imp, row_index, n)
 
     def row_at(self, view_row: int) -> tuple[ImportPlan, int, RowPlan] | None:
         """The import, row index and row behind a shown row; None when there is none."""
@@ -526,7 +522,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text.cell(row.cells[n]) if n < len(row.cells) else ""
         if role == Qt.ItemDataRole.EditRole:  # what the check reads, as the file had it
-            return self.cell_edit_text(imp, row, n)
+            return self.cell_edit_text(imp, r, n)
         if role == Qt.ItemDataRole.FontRole:  # a corrected cell is in italics
             corrected = self._corrected.get(imp.index)
             return self._italic if corrected and (row.line, n) in corrected else None
@@ -570,10 +566,10 @@ class PreviewModel(QAbstractTableModel):
             return False
         if index.column() < FIRST_VALUE_COLUMN or not self._editable(index):
             return False
-        imp, r, row = self._row(index.row())
+        imp, r, _row = self._row(index.row())
         text = "" if value is None else str(value)
         column = index.column() - FIRST_VALUE_COLUMN
-        if text == self.cell_edit_text(imp, row, column):
+        if text == self.cell_edit_text(imp, r, column):
             return False  # the editor left as it opened: a date cell stays a date
         edit = (imp.index, r, column, text)
         return self.edit_cells([edit], view_row=index.row()) > 0
