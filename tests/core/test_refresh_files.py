@@ -3,6 +3,7 @@ whatever order they are given (a file dialog sorts them by name)."""
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -69,19 +70,36 @@ def test_another_exports_file_under_this_ones_name_is_refused(
     assert not store.exists()
 
 
-def test_headers_of_no_export_are_read_in_order_and_said(
+def test_headers_of_no_export_are_refused(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = write_export(tmp_path, "trainingCourseMetadataProvider",
                           ["trainingPathCode", "title"], ["XLS-300;Excel avancé"])
     (tmp_path / "export.csv").write_text("Code;Intitulé\nXLS-300;Excel avancé\n",
                                          encoding="utf-8")
     store = tmp_path / "store.sqlite3"
-    code, out, _ = refresh(capsys, config, store)
-    assert code == 0
-    assert ("export.csv: line 1 does not name the columns <trainingCourseMetadataProvider> "
-            "lists (trainingPathCode, title); its columns are read in the export's order."
-            ) in out.splitlines()
-    assert [t.title for t in records(store, Table.TRAINING)] == ["Excel avancé"]  # type: ignore[attr-defined]
+    code, out, err = refresh(capsys, config, store)
+    assert (code, out) == (2, "")
+    assert err == (f"importer-gui: {tmp_path / 'export.csv'}:1: line 1 names the columns Code, "
+                   "Intitulé, not those the <trainingCourseMetadataProvider> export writes "
+                   "(trainingPathCode, title): is this the file it produced?\n")
+    assert not store.exists()
+
+
+def test_columns_moved_in_a_spreadsheet_are_read_by_their_headers(
+        exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with (exports / "platform_trainings.csv").open(encoding="utf-8", newline="") as handle:
+        original = list(csv.reader(handle, delimiter=";"))
+    order = [4, 2, 0, 3, 1]  # description, title, trainingPathCode, modality, trainingGuid
+    moved = tmp_path / "moved.csv"
+    with moved.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([row[i] for i in order] for row in original)
+    store = tmp_path / "store.sqlite3"
+    code, _, err = refresh(capsys, exports / "export-config.xml", store, moved)
+    assert (code, err) == (0, "")
+    trainings = {t.path_code: t for t in records(store, Table.TRAINING)}  # type: ignore[attr-defined]
+    assert sorted(trainings) == ["MGT-200", "PRJ-500", "SEC-101", "XLS-300"]
+    assert (trainings["XLS-300"].title, trainings["XLS-300"].description) == (
+        "Excel avancé", "Tableaux croisés; macros")
 
 
 def test_headers_in_another_case_with_a_trailing_delimiter_are_the_exports(

@@ -189,9 +189,26 @@ class Export:
         return [column.label or column.name for column in self.provider.columns]
 
     def holds_headers(self, headers: list[str] | None) -> bool:
-        """True when ``headers`` (a file's first line, trimmed) are this export's, whatever
-        their case and empty cells after the last."""
-        return headers is not None and _header_key(headers) == _header_key(self.headers)
+        """True when ``headers`` (a file's first line, trimmed) are this export's, in any
+        order and case, empty cells after the last left out."""
+        return self.header_order(headers) is not None
+
+    def header_order(self, headers: list[str] | None) -> list[int] | None:
+        """Where each of the export's columns is in a file whose first line is ``headers``
+        (a file saved again from a spreadsheet may have moved them); None when that line is
+        not this export's headers."""
+        if headers is None:
+            return None
+        places: dict[str, list[int]] = {}
+        for place, header in enumerate(_header_key(headers)):
+            places.setdefault(header, []).append(place)
+        order = []
+        for header in _header_key(self.headers):
+            found = places.get(header)
+            if not found:
+                return None
+            order.append(found.pop(0))
+        return order if not any(places.values()) else None
 
 
 def _header_key(headers: list[str]) -> list[str]:

@@ -15,7 +15,7 @@ the history, which ``revert`` undoes.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from pathlib import Path
@@ -66,9 +66,9 @@ NOTHING_TO_REFRESH = QT_TRANSLATE_NOOP("errors", "Nothing was refreshed: the sto
 OTHER_EXPORTS_FILE = QT_TRANSLATE_NOOP(
     "errors", "line 1 names the columns of the <{other}> export, not those of <{provider}>: "
               "give this file for the <{other}> export.")
-HEADERS_DIFFER = QT_TRANSLATE_NOOP(
-    "errors", "{file}: line 1 does not name the columns <{provider}> lists ({expected}); its "
-              "columns are read in the export's order.")
+NOT_EXPORTS_FILE = QT_TRANSLATE_NOOP(
+    "errors", "line 1 names the columns {found}, not those the <{provider}> export writes "
+              "({expected}): is this the file it produced?")
 NOTHING_TO_REFRESH_ERRORS = QT_TRANSLATE_NOOP("errors", "Nothing was refreshed: every row has an "
                                                         "error or is already in the store; no "
                                                         "run was recorded.")
@@ -211,8 +211,7 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
         shared = Shared()
         last: dict[Table, ImportPlan] = {}
         for index, (export, path) in enumerate(zip(config.exports, files, strict=True)):
-            imp = _plan_export(index, export, path, overlay, shared, monitor, refresh.notes,
-                               config.exports)
+            imp = _plan_export(index, export, path, overlay, shared, monitor, config.exports)
             refresh.plan.imports.append(imp)
             if not export.provider.spec.unpruned:
                 last[_table(export)] = imp
@@ -239,7 +238,7 @@ def _table(export: Export) -> Table:
 
 
 def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, shared: Shared,
-                 monitor: Monitor, notes: list[str], exports: list[Export]) -> ImportPlan:
+                 monitor: Monitor, exports: list[Export]) -> ImportPlan:
     """One export's rows, in file order, put straight into the plan's columns (Rows) as the
     import planner puts a one-action import's: no RowPlan made and taken apart per row, a
     row's creation held as its record (overlay.Creations), its clean result shared."""
@@ -248,12 +247,15 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
                                delimiter=action.delimiter_char,
                                skip_first_line=action.show_headers,
                                columns=len(export.provider.columns) or None)
-    if action.show_headers and not export.holds_headers(table.headers):
-        _check_headers(export, path, table.headers or [], notes, exports)
+    rows: Iterable[tuple[int, tuple[Any, ...]]] = table.rows()
+    headers = table.headers or [c.label or c.name for c in export.provider.columns]
+    if action.show_headers:
+        order = _header_order(export, path, table.headers or [], exports)
+        if order != list(range(len(order))):  # columns moved: each read by its header
+            rows, headers = _by_header(rows, order), [headers[i] for i in order]
     names = field_names(export)
     bound = _bind(export, names)
     handler = _HANDLERS[_table(export)]
-    headers = table.headers or [c.label or c.name for c in export.provider.columns]
     imp = ImportPlan(index, path, names, headers, [export.provider.name],
                      stamp=FileStamp.of(path))
     name, total, what = export.provider.name, table.row_count_hint or 0, f"Checking {path.name}"
@@ -264,25 +266,35 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
         read_values(ctx, cells)
         return planned(ctx, name, handler(ctx, shared))
 
-    plan_rows_into(imp, overlay, enumerate(table.rows(), start=1), plan_one, monitor, total,
-                   what)
+    plan_rows_into(imp, overlay, enumerate(rows, start=1), plan_one, monitor, total, what)
     for row, login in learners.unknown_managers(shared):
         _warn(imp, row, learners.MANAGER, cat.MANAGER_UNKNOWN.format(
             field=learners.MANAGER, login=login))
     return imp
 
 
-def _check_headers(export: Export, path: Path, headers: list[str], notes: list[str],
-                   exports: list[Export]) -> None:
-    """A first line that is not the export's headers: refused when it is another export's,
-    else noted (the platform may name a column otherwise than we expect)."""
+def _header_order(export: Export, path: Path, headers: list[str],
+                  exports: list[Export]) -> list[int]:
+    """Where the export's columns are in the file, by its first line; a line that is not
+    the export's headers is refused (another export's file, or none of theirs)."""
+    order = export.header_order(headers)
+    if order is not None:
+        return order
     other = next((e for e in exports if e.holds_headers(headers)), None)
     if other is not None:
         raise DataFileError(OTHER_EXPORTS_FILE.format(other=other.provider.name,
                                                       provider=export.provider.name),
                             path=path, line=1)
-    notes.append(HEADERS_DIFFER.format(file=path.name, provider=export.provider.name,
-                                       expected=", ".join(export.headers)))
+    raise DataFileError(NOT_EXPORTS_FILE.format(
+        found=", ".join(h for h in headers if h) or '""', provider=export.provider.name,
+        expected=", ".join(export.headers)), path=path, line=1)
+
+
+def _by_header(rows: Iterable[tuple[int, tuple[Any, ...]]], order: list[int]
+               ) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """The rows with their cells in the export's column order."""
+    for line, cells in rows:
+        yield line, tuple(cells[i] if i < len(cells) else "" for i in order)
 
 
 def _warn(imp: ImportPlan, index: int, field_name: str, message: str) -> None:

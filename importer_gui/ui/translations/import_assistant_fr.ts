@@ -3581,8 +3581,8 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>la ligne 1 nomme les colonnes de l&apos;export &lt;{other}&gt;, pas celles de &lt;{provider}&gt;&#xa0;: donnez ce fichier pour l&apos;export &lt;{other}&gt;.</translation>
     </message>
     <message>
-        <source>{file}: line 1 does not name the columns &lt;{provider}&gt; lists ({expected}); its columns are read in the export&apos;s order.</source>
-        <translation>{file}&#xa0;: la ligne 1 ne nomme pas les colonnes que liste &lt;{provider}&gt; ({expected})&#xa0;; ses colonnes sont lues dans l&apos;ordre de l&apos;export.</translation>
+        <source>line 1 names the columns {found}, not those the &lt;{provider}&gt; export writes ({expected}): is this the file it produced?</source>
+        <translation>la ligne 1 nomme les colonnes {found}, pas celles qu&apos;écrit l&apos;export &lt;{provider}&gt; ({expected})&#xa0;: est-ce bien le fichier qu&apos;il a produit&#xa0;?</translation>
     </message>
     <message>
         <source>Nothing was refreshed: every row has an error or is already in the store; no run was recorded.</source>
