@@ -37,9 +37,12 @@ SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
 
 
 def _table_view(parent: QWidget, name: str) -> QTableView:
-    """A read-only table view, rows selected whole."""
+    """A read-only table view, rows selected whole, one Tab stop."""
     view = QTableView(parent)
     view.setObjectName(name)
+    # Tab goes on to the next control, as in the refresh dialog: moving cell by cell it would
+    # never leave the table, and Revert… and Close could not be reached from the keyboard.
+    view.setTabKeyNavigation(False)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)

@@ -1,0 +1,69 @@
+"""The store browser from the keyboard: Tab passes each table on, to Revert… and Close."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
+
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import RunInfo, Store
+from importer_gui.ui.store_browser import StoreBrowser
+
+PRESSES = 8  # "a few": search, table, then the buttons
+
+
+@pytest.fixture
+def browser(tmp_path: Path, qtbot: object) -> Iterator[StoreBrowser]:
+    """A browser shown over a store with two teachers written by one run."""
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -n, {"login": f"t{n}", "name": "N"})
+                     for n in (1, 2)],
+                    RunInfo(config_path="t.xml", config_xml="<import-config/>", files=[],
+                            counts={"create": 2}))
+        shown = StoreBrowser(store)
+        qtbot.addWidget(shown)  # type: ignore[attr-defined]
+        shown.show()
+        shown.activateWindow()
+        qtbot.waitExposed(shown)  # type: ignore[attr-defined]
+        yield shown
+
+
+def tab_until(start: QWidget, wanted: QWidget) -> list[str]:
+    """Press Tab from ``start`` until ``wanted`` has the focus (or PRESSES ran out): the
+    object names met on the way."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    met = []
+    for _ in range(PRESSES):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        met.append(focus.objectName() or type(focus).__name__)
+        if focus is wanted:
+            break
+    return met
+
+
+def close_button(browser: StoreBrowser) -> QPushButton:
+    return browser.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+
+
+def test_tab_leaves_a_records_table_for_close(browser: StoreBrowser) -> None:
+    tab = browser.record_tabs[Table.TEACHER]
+    met = tab_until(tab.search, close_button(browser))
+    assert QApplication.focusWidget() is close_button(browser), met
+    assert met[0] == "view_teacher" and met.count("view_teacher") == 1
+
+
+def test_tab_leaves_the_runs_for_revert_then_close(browser: StoreBrowser) -> None:
+    browser.show_history()
+    browser.history_view.selectRow(0)
+    assert browser.revert_button.isEnabled()
+    met = tab_until(browser.history_view, browser.revert_button)
+    assert QApplication.focusWidget() is browser.revert_button, met
+    met = tab_until(browser.revert_button, close_button(browser))
+    assert met == [close_button(browser).objectName() or "QPushButton"]
+
