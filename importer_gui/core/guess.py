@@ -421,7 +421,7 @@ def guess_file(path: Path, action: str | None = None, sheet: str | None = None) 
         if header.value == "no":
             raise ImporterError(f"No action can be guessed: the first line is not a header line "
                                 f"({header.reason}). Give one with --action NAME.")
-    chosen = _action(texts, action, path.name)
+    chosen = _action(texts, action, path.name, sheet)
     fields = [f.name for f in ACTIONS[chosen.value].fields]
     header = header_of(rows, chosen.value)
     data = rows[1:] if header.value == "yes" else rows
@@ -479,7 +479,8 @@ def _empty(sheets: list[str]) -> str:
     return f"{', '.join(sheets)} {'is' if len(sheets) == 1 else 'are'} empty"
 
 
-def _action(headers: list[str | None], given: str | None, file_name: str) -> Guess:
+def _action(headers: list[str | None], given: str | None, file_name: str,
+            sheet: str | None = None) -> Guess:
     """The action given, or the one the first line's cells name the most fields of (a tie
     said, and settled as the wizard settles it)."""
     if given is not None:
@@ -487,7 +488,7 @@ def _action(headers: list[str | None], given: str | None, file_name: str) -> Gue
             raise ImporterError(f"Unknown action {given}; the actions are "
                                 f"{', '.join(ACTIONS)}.")
         return Guess(given, CERTAIN, "given with --action")
-    name = likely_action(headers, file_name)
+    name = likely_action(headers, file_name, sheet)
     if name is None:
         raise ImporterError("No action can be guessed from the first line: it names no "
                             "field. Give one with --action NAME.")

@@ -376,19 +376,20 @@ TEACHER_FILE_WORDS = ("teacher", "trainer", "instructor", "formateur", "formatri
 
 
 def likely_action(headers: Sequence[str | None] | None,
-                  file_name: str | None = None) -> str | None:
+                  file_name: str | None = None, sheet: str | None = None) -> str | None:
     """The action whose fields the headers match best (None without headers or matches).
 
     Ties go to the platform's actions before our teachers' one, then to the action listed
     first in the catalogue. A sheet of logins, names and e-mail addresses alone fits teachers
     and learners alike: it is taken for the learners', since the platform imports learners
     and has no teacher import (the package leaves ours out); a header saying "formateur" or
-    "teacher", or a file named so (teachers.csv), makes it the teachers'.
+    "teacher", or a file or sheet named so (teachers.csv, a sheet "Formateurs"), makes it
+    the teachers'.
     """
     scores = action_scores(headers)
     order = {name: place for place, name in enumerate(ACTIONS)}
-    stem = Path(file_name).stem.casefold() if file_name else ""
-    teachers = any(word in stem for word in TEACHER_FILE_WORDS)
+    names = f"{Path(file_name).stem if file_name else ''} {sheet or ''}".casefold()
+    teachers = any(word in names for word in TEACHER_FILE_WORDS)
     best = max(ACTIONS, key=lambda name: (scores.get(name, 0),
                                           (name == TEACHER_ACTION.name) == teachers,
                                           -order[name]))

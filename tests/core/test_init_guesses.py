@@ -127,6 +127,22 @@ def empty_first(path: Path) -> Path:
     return path
 
 
+def test_a_sheet_named_for_teachers_keeps_the_teachers_action(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Formateurs"
+    sheet.append(["Identifiant", "Nom", "Prénom", "Courriel"])
+    sheet.append(["mdupont", "Dupont", "Marie", "m@x.org"])
+    data = tmp_path / "liste.xlsx"
+    book.save(data)
+    code, out, _ = run(capsys, "init", str(data), "--out", str(tmp_path / "f.xml"))
+    assert code == 0
+    assert out.splitlines()[2] == (
+        "  action: createOrUpdateTeacherAction (likely: 4 of 4 headers name its fields, as "
+        "many as createOrUpdateLearnerAction's; give --action to choose)")
+
+
 def test_a_workbook_is_read_from_its_first_sheet_holding_data(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = empty_first(tmp_path / "emptyfirst.xlsx")

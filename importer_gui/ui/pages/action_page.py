@@ -71,7 +71,8 @@ class ActionPage(BasePage):
         name = action.name if action is not None and action.name in ACTIONS else None
         if name is None:
             data_file = self.data_file()
-            name = likely_action(self._headers(), data_file.name if data_file else None)
+            name = likely_action(self._headers(), data_file.name if data_file else None,
+                                 self.current_import().provider.sheet)
         if name is not None:
             self.select(name)
 
