@@ -1,10 +1,11 @@
 """Corrections typed in the preview, kept per data file until the wizard starts anew.
 
 A correction names a cell by the file's line and the cell's place in the row, with the text
-the file has there and the text the user typed. Every check of that file applies it again
-(Check again, Back and Next, the configuration opened again), as long as the file still
-holds the same text in that cell; one it no longer holds (the file changed on disk since)
-is taken out and listed in ``Corrections.unmatched``, never put on the row now there.
+the file has there, the text the user typed, and the row it was made on (``row_key``). Every
+check of that file applies it again (Check again, Back and Next, the configuration opened
+again), as long as that line still holds the same row; one it no longer holds (the file
+changed on disk since) is taken out and listed in ``Corrections.unmatched``, never put on the
+row now there. The cell alone would not do: an empty cell, "Y" or a date is on most rows.
 Corrections are written as a corrected copy of the data
 file (``write_corrected_copy``) and recorded with a commit's run (``recorded_config``).
 """
@@ -14,9 +15,10 @@ from __future__ import annotations
 import codecs
 import copy
 import csv
+import hashlib
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -69,6 +71,9 @@ class Correction:
     after: str  # what the user typed
     field: str = ""  # the field the column fed when it was corrected
     header: str = ""  # the column's header, when the file has one
+    # The row it was made on, as the file has it (row_key); b"": not known, only the cell
+    # is compared.
+    row: bytes = b""
 
 
 # Corrections a check took out, each with its file: the file no longer holds their text.
@@ -129,10 +134,24 @@ class Corrections:
         if correction.after == before:
             entry.cells.pop(key, None)
         else:
+            row = earlier.row if earlier is not None else correction.row
             entry.cells[key] = Correction(correction.line, correction.column, before,
-                                          correction.after, correction.field, correction.header)
+                                          correction.after, correction.field, correction.header,
+                                          row)
         if not entry.cells:
             del self._files[file]
+
+    def row_as_read(self, file: Path, line: int, cells: Iterable[Cell]) -> bytes:
+        """The row_key of a row the preview shows: its cells as the file has them (a cell
+        corrected already as it was before), for a correction made on it."""
+        entry = self._files.get(_key(file))
+        found = {} if entry is None else {
+            c.column: c.before for c in entry.cells.values() if c.line == line}
+        texts = [cell_text(cell) for cell in cells]
+        for column, before in found.items():
+            texts += [""] * (column + 1 - len(texts))
+            texts[column] = before
+        return row_key(texts)
 
     def at(self, file: Path, line: int, column: int) -> Correction | None:
         """The correction of one cell, if any."""
@@ -205,13 +224,32 @@ def _key(file: Path) -> Path:
     return Path(file).resolve()
 
 
+def row_key(texts: Iterable[str]) -> bytes:
+    """A row's cell texts as a 16-byte digest, trailing empty cells left out (a workbook's
+    row ends where its cells do; a CSV line may pad them).
+
+    A digest rather than the texts: Find and replace can correct thousands of rows, and each
+    correction then keeps 16 bytes, not a copy of its row's every cell; one row is told from
+    another as surely (two rows differing with the same digest: 2**-128).
+    """
+    kept = list(texts)
+    while kept and not kept[-1]:
+        kept.pop()
+    digest = hashlib.blake2b(digest_size=16)
+    for text in kept:  # each text after its length: no two rows join into the same bytes
+        data = text.encode("utf-8", "surrogatepass")
+        digest.update(b"%d:" % len(data))
+        digest.update(data)
+    return digest.digest()
+
+
 # --- applied to a check --------------------------------------------------------------------------
 
 def apply_to_plan(plan: Plan, corrections: Corrections) -> int:
     """Put the corrections of each import's file into its rows' cells; the number of rows
-    changed (plan them again). A correction whose cell no longer holds the text that was
-    corrected, or whose line is gone, is taken out of ``corrections`` and listed in its
-    ``unmatched``: the file changed, and the row now on that line is someone else's."""
+    changed (plan them again). A correction whose line no longer holds the row it was made
+    on (``_matching``), or is gone, is taken out of ``corrections`` and listed in its
+    ``unmatched``: the file changed, and the row now on that line may be someone else's."""
     changed = 0
     for imp in plan.imports:
         entry = corrections.of(imp.file)
@@ -233,10 +271,19 @@ def apply_to_plan(plan: Plan, corrections: Corrections) -> int:
     return changed
 
 
-def _matching(cells: tuple[Cell, ...], found: list[Correction]) -> list[Correction]:
-    """The corrections whose cell still holds the text that was corrected."""
-    return [c for c in found
-            if (cell_text(cells[c.column]) if c.column < len(cells) else "") == c.before]
+def _matching(cells: Iterable[Cell], found: list[Correction]) -> list[Correction]:
+    """The corrections of one line that still apply to the file's ``cells`` there: the row
+    is the one each was made on (every cell's text as it was, the corrected ones' too); one
+    that does not know its row, where its cell still holds the text corrected. The one rule
+    of a check and of a corrected copy."""
+    texts = [cell_text(cell) for cell in cells]
+    key = row_key(texts) if any(c.row for c in found) else b""
+    return [c for c in found if (c.row == key if c.row else _text(texts, c.column) == c.before)]
+
+
+def _text(texts: list[str], column: int) -> str:
+    """A cell's text; "" past the row's end."""
+    return texts[column] if column < len(texts) else ""
 
 
 def _corrected(cells: tuple[Cell, ...], found: list[Correction],
@@ -457,7 +504,8 @@ def _corrected_text(entry: FileCorrections) -> str:
         if not found:
             out.write(raw)
             continue
-        _refuse_changed(entry.file, found, cells)
+        # The check reads a byte order mark as no text (readers/text.py): nor is it here.
+        _refuse_changed(entry.file, found, cells if line > 1 else _without_mark(cells))
         for correction in found:
             cells += [""] * (correction.column + 1 - len(cells))
             cells[correction.column] = correction.after
@@ -469,12 +517,16 @@ def _corrected_text(entry: FileCorrections) -> str:
 
 
 def _refuse_changed(file: Path, found: list[Correction], cells: list[Cell]) -> None:
-    """Raise ImporterError when a cell no longer holds the text its correction was made on:
-    the file changed since the check, and the line may be another person's now."""
-    for correction in found:
-        now = cell_text(cells[correction.column]) if correction.column < len(cells) else ""
-        if now != correction.before:
-            raise ImporterError(CHANGED_SINCE.format(path=file, line=correction.line))
+    """Raise ImporterError when the line no longer holds the row its corrections were made
+    on (the rule a check applies, ``_matching``): the file changed since the check, and the
+    line may be another person's now."""
+    if len(_matching(cells, found)) < len(found):
+        raise ImporterError(CHANGED_SINCE.format(path=file, line=found[0].line))
+
+
+def _without_mark(cells: list[str]) -> list[str]:
+    """A first line's cells without a byte order mark."""
+    return [cells[0].removeprefix("\ufeff"), *cells[1:]] if cells else cells
 
 
 def _refuse_changed_sheet(entry: FileCorrections) -> None:

@@ -295,13 +295,16 @@ class Session:
         shown = cell_text(row.cells[column]) if column < len(row.cells) else ""
         if shown == text:
             return False  # nothing changed: keep the row (and its dates) as read
+        # The row as the file has it, before this edit: a check applies the correction
+        # again only where the file's line still holds it.
+        as_read = self.choices.corrections.row_as_read(imp.file, row.line, row.cells)
         cells = list(row.cells) + [""] * (len(imp.columns) - len(row.cells))
         cells[column] = text
         pipeline.recheck_row(plan, import_index, row_index, tuple(cells))
         header = imp.headers[column] if imp.headers and column < len(imp.headers) else ""
         provider = plan.config.imports[import_index].provider
         self.choices.corrections.record(imp.file, Reading.of(provider), Correction(
-            row.line, column, shown, text, imp.columns[column], header or ""))
+            row.line, column, shown, text, imp.columns[column], header or "", as_read))
         return True
 
     def correction(self, file: Path, line: int, column: int) -> Correction | None:
