@@ -21,7 +21,13 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError, ImporterE
 from importer_gui.core.issues import Level, Outcome
 from importer_gui.core.plan import Plan
 from importer_gui.core.readers.table import NumberedRow
-from importer_gui.core.suggest import Suggestion, action_scores, likely_action, suggest_fields
+from importer_gui.core.suggest import (
+    BY_CONTENT,
+    Suggestion,
+    action_scores,
+    likely_action,
+    suggest_fields,
+)
 from importer_gui.core.values import date_pattern
 
 CERTAIN = "certain"  # nothing else fits what the file holds
@@ -429,6 +435,8 @@ def guess_file(path: Path, action: str | None = None, sheet: str | None = None) 
     headers: list[str | None] = (texts + [None] * (width - len(texts))
                                  if header.value == "yes" else [None] * width)
     suggestions = suggest_fields(headers, fields)
+    if header.value != "yes":
+        suggestions = _by_content(suggestions, data, fields)
     spec = ACTIONS[chosen.value]
     dated = date_columns([chosen.value], [s.field for s in suggestions])
     if not dated and header.value == "yes":  # the dates are where the date fields are
@@ -443,6 +451,28 @@ def guess_file(path: Path, action: str | None = None, sheet: str | None = None) 
     return FileGuess(path, sheet, encoding, delimiter, header, chosen,
                      list(zip(headers, suggestions, strict=True)), date_format, sheet_reason,
                      len(data))
+
+
+def _by_content(suggestions: list[Suggestion], rows: list[Sequence[Cell]],
+                fields: list[str]) -> list[Suggestion]:
+    """Without headers, a column whose every value is an e-mail address feeds the action's
+    one e-mail field (nothing else tells a column's meaning as surely by its values)."""
+    emails = [f for f in fields if f.endswith("Email")]
+    if len(emails) != 1:
+        return suggestions
+    columns = [place for place in range(len(suggestions))
+               if _all_of_kind(rows, place, "email")]
+    if len(columns) != 1 or suggestions[columns[0]].field != IGNORED_COLUMN:
+        return suggestions
+    found = list(suggestions)
+    found[columns[0]] = Suggestion(emails[0], BY_CONTENT)
+    return found
+
+
+def _all_of_kind(rows: list[Sequence[Cell]], place: int, kind: str) -> bool:
+    """True when the column holds values, each of ``kind`` (see _kind)."""
+    values = [row[place] for row in rows if place < len(row) and row[place] != ""]
+    return bool(values) and all(_kind(value) == kind for value in values)
 
 
 def _sheet_rows(path: Path, given: str | None) -> tuple[str, list[NumberedRow], str]:

@@ -26,6 +26,7 @@ NORMALISED = "normalised"
 SYNONYM = "synonym"
 CLOSE = "close"
 TIERS = (EXACT, NORMALISED, SYNONYM, CLOSE)
+BY_CONTENT = "content"  # no header: what the column's values are (e-mail addresses)
 
 # difflib ratio a header needs to be offered as a close match; lower guesses too wildly.
 CLOSE_CUTOFF = 0.8

@@ -69,7 +69,7 @@ def test_a_file_without_a_header_line_is_read_from_its_first_line(
     code, out, _ = run(capsys, "init", str(data), "--out", str(config), "--action",
                        "createOrUpdateTeacherAction")
     assert code == 1  # nothing names the login: the columns are the user's to map
-    assert out.splitlines()[4:10] == [
+    assert out.splitlines()[4:11] == [
         "  header line: no (likely: the first line holds values like the lines below: j@x.org "
         "is an e-mail address)",
         "  date format: YYYY-MM-DD (default: createOrUpdateTeacherAction has no field read in "
@@ -77,10 +77,12 @@ def test_a_file_without_a_header_line_is_read_from_its_first_line(
         "  columns:",
         "    1. column 1 -> ignoredColumn",
         "    2. column 2 -> ignoredColumn",
-        "    3. column 3 -> ignoredColumn"]
+        "    3. column 3 -> ignoredColumn",
+        "    4. column 4 -> teacherEmail (content match)"]
     provider = written(config)
     assert provider.skip_first_line is False
     assert [c.header for c in provider.columns] == [None, None, None, None]
+    assert [c.field for c in provider.columns][3] == "teacherEmail"
 
 
 @pytest.mark.parametrize(("first", "said"), [
