@@ -144,13 +144,16 @@ class Corrections:
     def row_as_read(self, file: Path, line: int, cells: Iterable[Cell]) -> bytes:
         """The row_key of a row the preview shows: its cells as the file has them (a cell
         corrected already as it was before), for a correction made on it."""
-        entry = self._files.get(_key(file))
-        found = {} if entry is None else {
-            c.column: c.before for c in entry.cells.values() if c.line == line}
         texts = [cell_text(cell) for cell in cells]
-        for column, before in found.items():
-            texts += [""] * (column + 1 - len(texts))
-            texts[column] = before
+        entry = self._files.get(_key(file))
+        if entry is not None:
+            # A corrected row is shown padded to its import's columns, so its corrections
+            # are all within ``cells``: looked up by cell, not by going through every
+            # correction (Find and replace records thousands, one after another).
+            for column in range(len(texts)):
+                earlier = entry.cells.get((line, column))
+                if earlier is not None:
+                    texts[column] = earlier.before
         return row_key(texts)
 
     def at(self, file: Path, line: int, column: int) -> Correction | None:
