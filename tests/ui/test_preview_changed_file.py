@@ -140,3 +140,34 @@ def test_the_file_box_counts_follow_the_corrections(
     edit(page, 4, COURRIEL, "sophie.leroy@example.org")
     assert page.import_box.itemText(0) == "teachers.csv"
     assert page.model.counts()[Outcome.ERROR] == 0
+
+
+MANAGER = FIRST_VALUE_COLUMN + 8
+ZOE = "E2000;zz;zz@example.org;Zed;Zoe;Y;;fr-FR;\r\n"
+
+
+def test_a_corrected_empty_cell_is_set_aside_when_a_learner_is_inserted_above(
+        window: MainWindow, sample: Path, qtbot: QtBot, screenshots: Path) -> None:
+    page = sample_preview(window, sample, qtbot)
+    choose_file(page, "learners.csv")
+    assert edit(page, 2, MANAGER, "lpetit")  # Claire's empty Manager
+    data = sample / "learners.csv"
+    head, rest = data.read_text(encoding="utf-8").split("\n", 1)
+    data.write_text(f"{head}\n{ZOE}{rest}", encoding="utf-8", newline="")
+    check_again(page, qtbot)
+    choose_file(page, "learners.csv")
+    assert page.notice.isVisible()
+    assert page.notice.text() == (
+        "1 correction(s) no longer match learners.csv, which changed since they were made: "
+        "they were dropped, so that none lands on another row. Make them again where they "
+        "belong:\n"
+        "• line 2, Manager: “” → “lpetit”")
+    shot(window, screenshots, "preview-empty-cell-correction-set-aside")
+    model = page.model
+    for line, login in ((2, "zz"), (3, "cbernard")):  # Zoe's row, then Claire's: no manager
+        row = view_row(page, line)
+        assert model.data(model.index(row, FIRST_VALUE_COLUMN + 1)) == login
+        assert model.data(model.index(row, MANAGER)) == ""
+        assert model.data(model.index(row, MANAGER), Qt.ItemDataRole.FontRole) is None
+    assert page.session.unsaved_corrections() == 0
+    assert not page.copy_button.isEnabled()
