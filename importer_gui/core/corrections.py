@@ -76,7 +76,7 @@ class Correction:
     row: bytes = b""
 
 
-# Corrections a check took out, each with its file: the file no longer holds their text.
+# Corrections a check took out, each with its file: its line no longer holds their row.
 Unmatched = list[tuple[Path, Correction]]
 
 

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from importer_gui.core.corrections import Correction, Reading
+from importer_gui.core.corrections import (
+    Correction,
+    Corrections,
+    Reading,
+    row_key,
+    write_corrected_copy,
+)
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.session import Session, run_check
@@ -143,3 +149,15 @@ def test_a_correction_made_without_its_row_is_matched_by_its_cell(
     data.write_bytes(data.read_bytes().replace(b"luc.petit@", b"luc.p@"))
     assert check_again(session) == []  # no row known: its cell still holds "cbernard"
     assert cell(session, 3, "managerLogin") == "emoreau"
+
+
+def test_a_corrected_first_line_is_copied_past_its_byte_order_mark(tmp_path: Path) -> None:
+    data = tmp_path / "t.csv"
+    data.write_bytes("\ufeffE1;Y;\r\nE2;Y;\r\n".encode())
+    corrections = Corrections()
+    corrections.record(data, Reading("UTF-8", ";", None, False),
+                       Correction(1, 1, "Y", "N", row=row_key(["E1", "Y", ""])))
+    entry = corrections.of(data)
+    assert entry is not None
+    copy = write_corrected_copy(entry, tmp_path / "copy.csv")
+    assert copy.read_bytes() == "\ufeffE1;N;\r\nE2;Y;\r\n".encode()
