@@ -44,7 +44,7 @@ COPY_OVER_ITSELF = QT_TRANSLATE_NOOP(
 NOT_READ_AGAIN = QT_TRANSLATE_NOOP("errors", "{path}: cannot be read again to copy it ({reason})")
 SHEET_GONE = QT_TRANSLATE_NOOP("errors", "{path}: the sheet {name} is gone.")
 CHANGED_SINCE = QT_TRANSLATE_NOOP(
-    "errors", "{path} changed since it was checked: line {line} no longer holds the text "
+    "errors", "{path} changed since it was checked: line {line} no longer holds the row "
               "corrected there. Nothing was written; press Check again.")
 CANNOT_HOLD = QT_TRANSLATE_NOOP(
     "errors", "{path}: line {line}, column {column} ({name}): {characters} cannot be written "

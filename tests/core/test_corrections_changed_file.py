@@ -107,7 +107,7 @@ def test_a_corrected_copy_is_refused_when_the_file_changed_since_the_check(
     with pytest.raises(ImporterError) as raised:
         session.save_corrected_copy(data, target)
     assert raised.value.message == (
-        f"{data.resolve()} changed since it was checked: line 4 no longer holds the text "
+        f"{data.resolve()} changed since it was checked: line 4 no longer holds the row "
         "corrected there. Nothing was written; press Check again.")
     assert not target.exists()
 

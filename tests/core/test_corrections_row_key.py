@@ -77,7 +77,7 @@ def refused(session: Session, data: Path, target: Path, line: int) -> None:
     with pytest.raises(ImporterError) as raised:
         session.save_corrected_copy(data, target)
     assert raised.value.message == (
-        f"{data.resolve()} changed since it was checked: line {line} no longer holds the text "
+        f"{data.resolve()} changed since it was checked: line {line} no longer holds the row "
         "corrected there. Nothing was written; press Check again.")
     assert not target.exists()
 

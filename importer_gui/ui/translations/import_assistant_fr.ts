@@ -3337,8 +3337,8 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{path}&#xa0;: la feuille {name} a disparu.</translation>
     </message>
     <message>
-        <source>{path} changed since it was checked: line {line} no longer holds the text corrected there. Nothing was written; press Check again.</source>
-        <translation>{path} a été modifié depuis la vérification&#xa0;: la ligne {line} ne contient plus le texte qui y a été corrigé. Rien n&apos;a été écrit&#xa0;; cliquez sur Vérifier à nouveau.</translation>
+        <source>{path} changed since it was checked: line {line} no longer holds the row corrected there. Nothing was written; press Check again.</source>
+        <translation>{path} a été modifié depuis la vérification&#xa0;: la ligne {line} n&apos;est plus celle qui a été corrigée. Rien n&apos;a été écrit&#xa0;; cliquez sur Vérifier à nouveau.</translation>
     </message>
     <message>
         <source>{path}: line {line}, column {column} ({name}): {characters} cannot be written in {encoding}, the file&apos;s encoding. Nothing was written; change those characters in the cell, then save the copy again.</source>
@@ -4677,6 +4677,70 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>%1 or %2</source>
         <translation>%1 ou %2</translation>
+    </message>
+    <message>
+        <source>%1 already has %2 as %3, written by %4 since the check; check again: nothing was written to %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another training course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another learner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another learning object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another tracking row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 (%2 on %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
