@@ -8,11 +8,14 @@ once per template from its ``{placeholders}``), translates the template in its c
 fills the same values in. A message of the platform's (``messages.PLATFORM``: users search its
 documentation for those words), or one no template produced, is shown as it is. Only the
 messages shown are recognised, once each (cached); an error's "file:line: " stays in front.
-When two templates of ours fit, the one with more words of its own wins.
+When two templates of ours fit, the one with more words of its own wins. A few core messages
+naming a store's table and column are worded by the window itself, in English too
+(``_OWN_WORDS``): it names the record's kind and the field as it shows them elsewhere.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 from collections.abc import Callable
@@ -23,8 +26,9 @@ from importer_gui.core.catalogue import messages
 from importer_gui.core.issues import Issue, Level
 from importer_gui.core.reports import WorkbookWords
 from importer_gui.core.schema import Table
+from importer_gui.core.store import holders
 from importer_gui.ui.i18n import arg, translate
-from importer_gui.ui.labels import table_name
+from importer_gui.ui.labels import column_field, column_title, field_label, table_name
 
 CONTEXT = "messages"  # the catalogue's row messages
 CACHED = 4096  # distinct messages remembered: a screenful of rows and the summary's list
@@ -123,6 +127,9 @@ def message_text(message: str) -> str:
     if found is None:
         return _after_place(message)
     template, values = found
+    own = _OWN_WORDS.get(template.text)
+    if own is not None:
+        return own(values)
     translated = translate(template.context, template.text)
     if translated == template.text:  # English, or no French yet
         return message
@@ -285,6 +292,74 @@ _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "new": _plain,
     "parent": _plain,
     "needed": _alternatives,
+}
+
+
+def _taken(values: dict[str, str]) -> str:
+    """A unique value another record took since the check, naming that record's kind and the
+    field as the window shows them ("Another teacher already has 'jdoe' as teacher's login")."""
+    table, column = values["table"], values["column"]
+    return arg(translate("messages", "%1 already has %2 as %3, written by %4 since the check; "
+                                     "check again: nothing was written to %5."),
+               _another(table), _quoted(values["value"]), _field_words(table, column),
+               _writer(values), values["path"])
+
+
+def _another(table: str) -> str:
+    """"Another teacher": one phrase a table, its words agreeing as the language wants."""
+    phrases = {
+        Table.TEACHER: translate("messages", "Another teacher"),
+        Table.TRAINING: translate("messages", "Another training course"),
+        Table.SESSION: translate("messages", "Another session"),
+        Table.ROOM: translate("messages", "Another room"),
+        Table.INTERVENTION: translate("messages", "Another intervention"),
+        Table.ENTITY: translate("messages", "Another entity"),
+        Table.LEARNER: translate("messages", "Another learner"),
+        Table.LEARNING_OBJECT: translate("messages", "Another learning object"),
+        Table.REGISTRATION: translate("messages", "Another registration"),
+        Table.TRACKING: translate("messages", "Another tracking row"),
+    }
+    try:
+        return phrases[Table(table)]
+    except ValueError:
+        return table
+
+
+def _field_words(table: str, column: str) -> str:
+    """A store column inside a sentence, as the field it holds is labelled ("teacher's
+    login"); a column no field holds by its header ("GUID")."""
+    field = column_field(table, column)
+    words = field_label(field) if field is not None else column_title(table, column)
+    return words[:1].lower() + words[1:] if words[1:2].islower() else words  # GUID stays
+
+
+def _quoted(value: str) -> str:
+    """A text value the core quoted as Python does ('jdoe'), in the language's quotes."""
+    try:
+        plain = ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        return value
+    return arg(translate("messages", "'%1'"), plain) if isinstance(plain, str) else value
+
+
+def _writer(values: dict[str, str]) -> str:
+    """Who wrote the value: "run 3 (jdoe on pc-12)", "run 3", "another program"."""
+    if "run" not in values:
+        return translate("messages", "another program")
+    if "user" in values:
+        return arg(translate("messages", "run %1 (%2 on %3)"), values["run"], values["user"],
+                   values["machine"])
+    if "who" in values:
+        return arg(translate("messages", "run %1 (%2)"), values["run"], values["who"])
+    return arg(translate("messages", "run %1"), values["run"])
+
+
+# Core messages the window words itself, in English too: the core names a store's table and
+# column as the command line does ("teacher", "login"); the window names the record's kind
+# and the field as its store browser and preview show them.
+_OWN_WORDS: dict[str, Callable[[dict[str, str]], str]] = {
+    holders.BY_USER_ON: _taken, holders.BY_RUN_OF: _taken, holders.BY_RUN: _taken,
+    holders.BY_PROGRAM: _taken,
 }
 
 

@@ -249,7 +249,7 @@ def test_the_stores_conflicts_and_copy_read_in_french(tmp_path: Path, french: No
     with pytest.raises(StoreError) as raised:
         store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1, training)], run_info(create=1))
     assert message_text(raised.value.message) == (
-        "Un autre enregistrement training a la valeur 'PC-1' de path_code, écrite par "
+        f"Une autre formation a déjà «{NBSP}PC-1{NBSP}» pour code de la formation, écrit par "
         f"l'exécution 1 ({first.user_name} sur {first.machine}) depuis la vérification{NBSP}; "
         f"vérifiez de nouveau{NBSP}: rien n'a été écrit dans {path}.")
     with Store.open(tmp_path / "copy.sqlite3") as target:

@@ -11,7 +11,9 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP
 from importer_gui.core.records import TABLE_OF_RECORD, Change, ChangeKind, Record
 from importer_gui.core.store.dialect import Connection, Dialect, Failure, Fault
 
-# {table} and {column} as the store names them, {value} quoted, {path} the store.
+# {table} and {column} as the store names them, {value} quoted, {path} the store: the command
+# line's words. The window words these itself, naming the record's kind and the field as it
+# shows them elsewhere (ui/messages_text.py), so their French here is never shown.
 BY_USER_ON = QT_TRANSLATE_NOOP("errors", "Another {table} has the {column} {value}, written by "
                                          "run {run} ({user} on {machine}) since the check; "
                                          "check again: nothing was written to {path}.")
