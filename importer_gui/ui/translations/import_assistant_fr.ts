@@ -4680,67 +4680,67 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>%1 already has %2 as %3, written by %4 since the check; check again: nothing was written to %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a déjà %2 pour %3, écrit par %4 depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans %5.</translation>
     </message>
     <message>
         <source>Another teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre formateur</translation>
     </message>
     <message>
         <source>Another training course</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre formation</translation>
     </message>
     <message>
         <source>Another session</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre session</translation>
     </message>
     <message>
         <source>Another room</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre salle</translation>
     </message>
     <message>
         <source>Another intervention</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre intervention</translation>
     </message>
     <message>
         <source>Another entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre entité</translation>
     </message>
     <message>
         <source>Another learner</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre apprenant</translation>
     </message>
     <message>
         <source>Another learning object</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre objet pédagogique</translation>
     </message>
     <message>
         <source>Another registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre inscription</translation>
     </message>
     <message>
         <source>Another tracking row</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre suivi</translation>
     </message>
     <message>
         <source>&apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>another program</source>
-        <translation type="unfinished"></translation>
+        <translation>un autre programme</translation>
     </message>
     <message>
         <source>run %1 (%2 on %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;exécution %1 (%2 sur %3)</translation>
     </message>
     <message>
         <source>run %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;exécution %1 (%2)</translation>
     </message>
     <message>
         <source>run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;exécution %1</translation>
     </message>
 </context>
 <context>
