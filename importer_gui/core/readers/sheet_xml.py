@@ -166,7 +166,7 @@ def _fast_chunk(data: bytes, scan: _Scan) -> bool:
         scan.rows, scan.cols = max(scan.rows, row), max(scan.cols, col)
     if not scan.uncached and b"<f" in data:  # most sheets hold no formula: one fast search
         scan.uncached = _uncached_formula(data)
-    if scan.carry or _ERROR_TYPE.search(data):  # most hold no error: one fast search
+    if scan.carry or (_may_hold_errors(data) and _ERROR_TYPE.search(data)):
         return _error_cells(data, scan)
     return True
 
@@ -247,6 +247,13 @@ def _uncached_formula(data: bytes) -> str:
 
 # A cell of type e (a formula's error), and one written as usual (its reference first).
 _ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
+
+
+def _may_hold_errors(data: bytes) -> bool:
+    """False when no attribute of the chunk has the value e: most sheets hold no error, and
+    plain searches cost far less than the pattern's over every byte (a sheet's XML seldom
+    holds an apostrophe: the byte alone is looked for first)."""
+    return b'"e"' in data or (b"'" in data and b"'e'" in data)
 _ERROR_CELL = re.compile(
     rb'<c r="([A-Z]{1,3})([1-9]\d{0,6})"[^>]*?\st\s*=\s*["\']e["\'][^>]*(?<!/)>')
 _VALUE = re.compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")

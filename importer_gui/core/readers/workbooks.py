@@ -270,10 +270,11 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]],
     early: list[bool] = []  # set by _serial_cell when a row holds a date of early 1900
     cell = _serial_cell(early) if leap_days is not None else _cell
     shared = SharedCells().row  # the plan's rows share the values that repeat
+    errors = errors or None  # asked once, not on every row
     try:
         for line, row in enumerate(rows, start=1):
             cells = _cells(row, cell, shared)
-            if errors and (found := errors.at(line)):
+            if errors is not None and (found := errors.at(line)):
                 cells = _with_errors(line, cells or ("",) * len(row), found, len(pad))
             if cells is not None:
                 if early:
