@@ -73,6 +73,8 @@ NOTHING_TO_PACKAGE = QT_TRANSLATE_NOOP(
     "errors", "Nothing to package: the configuration imports teachers only.")
 FOLDER_NOT_CREATED = QT_TRANSLATE_NOOP(
     "errors", "The package folder {path} cannot be created: {reason}.")
+FOLDER_IS_A_FILE = QT_TRANSLATE_NOOP(
+    "errors", "{path} is a file, not a folder: choose a folder to write the package in.")
 NOT_WRITTEN = QT_TRANSLATE_NOOP("errors", "{path}: the package could not be written: {reason}.")
 HOLDS_SOURCES = QT_TRANSLATE_NOOP(
     "errors", "The package cannot be written in {path}: that folder holds the files it is "
@@ -237,8 +239,10 @@ def refuse_unsafe_folder(config: ImportConfig, files: Sequence[Path], folder: Pa
     earlier package (NotOurFilesError when they only bear its names, but for those in
     ``replace``). The command line asks before its check; package() asks again."""
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ImporterError(FOLDER_IS_A_FILE.format(path=folder))
     if not folder.is_dir():
-        return  # created empty (or refused by mkdir when it is a file)
+        return  # created empty
     names = _names(config, files, _kept_imports(config, files)[0])
     sources = [path for path in (config.source, *files) if path is not None]
     inside = [path for path in sources if _same_file(path.parent, folder)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -199,7 +199,12 @@ class PackageDialog(WorkDialog):
         text = self.folder_edit.text().strip()
         if not text:  # the actions are off meanwhile
             return None
-        folder = Path(text).expanduser()
+        if text.startswith("file:"):  # a folder pasted from a file manager's address bar
+            text = QUrl(text).toLocalFile() or text
+        try:
+            folder = Path(text).expanduser()
+        except RuntimeError:  # "~name" and no user of that name: a relative path
+            folder = Path(text)
         if not folder.is_absolute():
             self._show_error(arg(self.tr(
                 "%1 is not a full path: give the folder's whole path, such as %2, or choose "

@@ -3365,6 +3365,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Le dossier du paquet {path} ne peut pas être créé&#xa0;: {reason}.</translation>
     </message>
     <message>
+        <source>{path} is a file, not a folder: choose a folder to write the package in.</source>
+        <translation>{path} est un fichier, pas un dossier&#xa0;: choisissez un dossier où écrire le paquet.</translation>
+    </message>
+    <message>
         <source>{path}: the package could not be written: {reason}.</source>
         <translation>{path}&#xa0;: le paquet n&apos;a pas pu être écrit&#xa0;: {reason}.</translation>
     </message>
