@@ -71,6 +71,8 @@ WORKBOOK_CHARACTERS = QT_TRANSLATE_NOOP("errors", "a workbook's cells carry thei
 WORKBOOK_DELIMITER = QT_TRANSLATE_NOOP("errors", "a workbook has no delimiter")
 FIRST_LINE_EMPTY = QT_TRANSLATE_NOOP("errors", "the first line is empty")
 CELLS_NAME_FIELDS = QT_TRANSLATE_NOOP("errors", "{count} cell(s) of the first line name fields")
+FIRST_LINE_EMAIL = QT_TRANSLATE_NOOP("errors", "the first line holds an e-mail address, "
+                                               "{value}, which no header is")
 FIRST_LINE_DATA = QT_TRANSLATE_NOOP("errors", "the first line holds numbers or dates, as data "
                                               "does")
 FIRST_LINE_TEXT = QT_TRANSLATE_NOOP("errors", "the first line is text where the next lines hold "
@@ -213,6 +215,9 @@ def guess_header(first: Sequence[Cell], following: Sequence[Sequence[Cell]],
     if alike is not None:
         value, kind = alike
         return Guess("no", LIKELY, LIKE_BELOW[kind].format(value=value))
+    email = next((c.strip() for c in texts if _EMAIL.fullmatch(c.strip())), None)
+    if email is not None:  # whatever the lines below hold, or without any
+        return Guess("no", LIKELY, FIRST_LINE_EMAIL.format(value=email))
     if any(not isinstance(c, str) or _number_or_date(c) for c in first if c != ""):
         return Guess("no", LIKELY, FIRST_LINE_DATA)
     typed = any(not isinstance(c, str) or _number_or_date(c) for row in following for c in row)

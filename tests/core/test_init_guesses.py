@@ -200,3 +200,18 @@ def test_a_file_holding_only_its_headers_is_said_by_init_and_check(
     code, out, _ = run(capsys, "check", str(config), "--store", store)
     assert "holds no rows" not in out  # (its row has errors of its own: exit 1)
     assert code == 1
+
+
+@pytest.mark.parametrize("body", ["jdupont;jean.dupont@example.org\n",
+                                  "jdupont;jean.dupont@example.org\nmmartin;\nlpetit;\n"])
+def test_a_first_line_holding_an_e_mail_address_is_data(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str) -> None:
+    data = tmp_path / "people.csv"
+    data.write_text(body, encoding="utf-8")
+    config = tmp_path / "people.xml"
+    code, out, _ = run(capsys, "init", str(data), "--out", str(config), "--action",
+                       "createOrUpdateLearnerAction")
+    assert code in (0, 1)
+    assert ("  header line: no (likely: the first line holds an e-mail address, "
+            "jean.dupont@example.org, which no header is)") in out.splitlines()
+    assert written(config).skip_first_line is False

@@ -3485,6 +3485,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>la première ligne nomme des champs dans {count} cellule(s)</translation>
     </message>
     <message>
+        <source>the first line holds an e-mail address, {value}, which no header is</source>
+        <translation>la première ligne contient une adresse électronique, {value}, ce qu&apos;aucun en-tête n&apos;est</translation>
+    </message>
+    <message>
         <source>the first line holds numbers or dates, as data does</source>
         <translation>la première ligne contient des nombres ou des dates, comme les données</translation>
     </message>
