@@ -141,9 +141,13 @@ def start_window(argv: list[str], store_path: Path | None = None,
 
     settings = settings or Settings()
     last = None if store_path is not None else settings.last_store()
-    gone = isinstance(last, Path) and not last.exists()
+    # The usual store is made when first used: only another one can be gone.
+    gone = (isinstance(last, Path) and not last.exists()
+            and str(last) != str(default_store_path()))
     window = MainWindow(store_path or (default_store_path() if gone else last), settings)
     if gone:
+        # The usual store is the last one now: the next start says nothing again.
+        settings.add_recent_store(default_store_path())
         window.statusBar().showMessage(arg(translate(
             "MainWindow", "The store opened last, %1, is no longer there: this is the usual "
                           "store, %2. File ▸ Open store… opens another."),

@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_store(opened)
         self._show_store()
         if changed:
+            # What the status bar said was of the other store (the last one gone, say).
+            self.statusBar().clearMessage()
             # The shown plan was checked against the other store: every view reads this
             # one now (the preview checks again), as after a run.
             self.state.store_changed.emit(0)

@@ -61,3 +61,24 @@ def test_with_nothing_opened_before_the_window_starts_on_the_usual_store(
     qtbot.addWidget(window)
     assert window.store_path == default_store_path()
     assert window.statusBar().currentMessage() == ""
+
+
+def test_the_gone_store_is_said_once_and_not_after_another_is_opened(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    gone, team = tmp_path / "gone.sqlite3", tmp_path / "team.sqlite3"
+    opened_before(gone)
+    gone.unlink()
+    Store.open(team).close()
+    window = start_window([])
+    qtbot.addWidget(window)
+    assert window.statusBar().currentMessage().startswith("The store opened last")
+    assert window.use_store(team)
+    assert window.statusBar().currentMessage() == ""  # it spoke of the other store
+    window.close()
+    again = start_window([])
+    qtbot.addWidget(again)
+    assert again.store_path == team and again.statusBar().currentMessage() == ""
+    Settings().add_recent_store(default_store_path())
+    last = start_window([])
+    qtbot.addWidget(last)
+    assert last.statusBar().currentMessage() == ""  # the usual store, opened last: nothing to say
