@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
 from importer_gui.core.atomic import write_atomically
-from importer_gui.core.catalogue import IGNORED_COLUMN, OOXML_SUFFIXES, Kind, field_def
+from importer_gui.core.catalogue import (
+    IGNORED_COLUMN,
+    OOXML_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    Kind,
+    field_def,
+)
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError
@@ -326,6 +332,22 @@ def edit_text(cell: Cell | None, pattern: str | None) -> str:
         day = cell.date() if isinstance(cell, datetime) else cell
         return day.strftime(pattern)
     return cell_text(cell)
+
+
+def before_as_edited(plan: Plan, import_index: int, correction: Correction) -> str:
+    """A correction's file text as its cell is edited: a workbook date cell's ISO text in
+    the import's date format, so that before and after read alike."""
+    if plan.imports[import_index].file.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return correction.before  # a text file's cell is the text it holds
+    patterns = edit_patterns(plan, import_index)
+    pattern = patterns[correction.column] if correction.column < len(patterns) else None
+    if pattern is None:
+        return correction.before
+    try:
+        day = date.fromisoformat(correction.before)
+    except ValueError:
+        return correction.before  # a text the file held: shown as it was
+    return edit_text(day, pattern)
 
 
 class EditTexts:

@@ -120,6 +120,8 @@ def test_a_workbook_date_cell_is_edited_in_the_import_date_format(
     page.table.closePersistentEditor(index)
     assert page.model.setData(index, "02/03/2057")
     assert page.model.data(page.model.index(view_row(page, 3), 1)) != "error"
+    # Said in one format, the editor's: the cell held the date 2027-03-02.
+    assert "“02/03/2027” → “02/03/2057”" in select(page, 3, start)
 
 
 def test_a_corrected_column_no_longer_mapped_is_named_by_its_header(

@@ -38,6 +38,7 @@ from importer_gui.core.corrections import (
     Correction,
     Corrections,
     Unmatched,
+    before_as_edited,
     corrected_name,
     write_corrected_copy,
 )
@@ -566,8 +567,10 @@ class PreviewPage(BasePage):
         for n in range(len(imp.columns)):
             correction = self.session.correction(imp.file, row.line, n)
             if correction is not None:
+                before = before_as_edited(self.session.choices.plan, imp.index, correction) \
+                    if self.session.choices.plan is not None else correction.before
                 lines.append(arg(self.tr("Corrected %1: “%2” → “%3”"),
-                                 self._column_title(imp, n, correction), correction.before,
+                                 self._column_title(imp, n, correction), before,
                                  correction.after))
         self.details.setPlainText("\n".join(lines))
         self._offer_date_format(imp, row)
