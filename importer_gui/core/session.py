@@ -25,6 +25,7 @@ from importer_gui.core.corrections import (
     Corrections,
     Reading,
     apply_to_plan,
+    before_as_edited,
     recorded_config,
     write_corrected_copy,
 )
@@ -303,6 +304,9 @@ class Session:
         pipeline.recheck_row(plan, import_index, row_index, tuple(cells))
         header = imp.headers[column] if imp.headers and column < len(imp.headers) else ""
         provider = plan.config.imports[import_index].provider
+        earlier = self.choices.corrections.at(imp.file, row.line, column)
+        if earlier is not None and text == before_as_edited(plan, import_index, earlier):
+            text = earlier.before  # a date cell's own date typed back: no correction left
         self.choices.corrections.record(imp.file, Reading.of(provider), Correction(
             row.line, column, shown, text, imp.columns[column], header or "", as_read))
         return True

@@ -122,6 +122,10 @@ def test_a_workbook_date_cell_is_edited_in_the_import_date_format(
     assert page.model.data(page.model.index(view_row(page, 3), 1)) != "error"
     # Said in one format, the editor's: the cell held the date 2027-03-02.
     assert "“02/03/2027” → “02/03/2057”" in select(page, 3, start)
+    # The date typed back as the editor offered it: no correction is left (no italics).
+    assert page.model.setData(page.model.index(view_row(page, 3), start), "02/03/2027")
+    assert page.session.correction(imp.file, 3, start - FIRST_VALUE_COLUMN) is None
+    assert page.session.unsaved_corrections() == 0
 
 
 def test_a_corrected_column_no_longer_mapped_is_named_by_its_header(
