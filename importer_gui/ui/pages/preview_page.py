@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -522,8 +523,8 @@ class PreviewPage(BasePage):
             every = QListWidgetItem(self.tr("Every row (no message chosen)"))
             self.summary_list.addItem(every)
             for issue, count in counts:
-                item = QListWidgetItem(arg(self.tr("%1 × %2"), numbers.number(count),
-                                           _issue_line(issue)))
+                item = QListWidgetItem(_listed(arg(self.tr("%1 × %2"),
+                                                   numbers.number(count), _issue_line(issue))))
                 item.setData(Qt.ItemDataRole.UserRole, issue)
                 item.setToolTip(item.text())
                 self.summary_list.addItem(item)
@@ -786,6 +787,19 @@ class PreviewPage(BasePage):
         self.log_button.setEnabled(shown and self._has_issues)
         self.copy_button.setEnabled(shown and self.corrected_file() is not None)
         self.replace_button.setEnabled(shown and self.model.rowCount() > 0)
+
+
+# A message in the list is cut after this many characters, and a word longer than a line
+# may break: one quoting a 5,000-character value would widen the list past its messages.
+LISTED_CHARS, WORD_CHARS = 300, 25
+_LONG_WORD = re.compile(rf"(\S{{{WORD_CHARS}}})(?=\S)")
+
+
+def _listed(text: str) -> str:
+    """A message as the list shows it: at most LISTED_CHARS, long words breakable."""
+    if len(text) > LISTED_CHARS:
+        text = text[:LISTED_CHARS - 1] + "…"
+    return _LONG_WORD.sub("\\1\u200b", text)
 
 
 def _issue_line(issue: Issue) -> str:
