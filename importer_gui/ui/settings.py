@@ -114,5 +114,12 @@ class Settings:
 
     @staticmethod
     def library_path(name: str) -> Path:
-        """Where a configuration saved in the library as ``name`` goes."""
-        return paths.library_dir() / library_file_name(name)
+        """Where a configuration saved in the library as ``name`` goes: the one saved under
+        that name in another case, if any ("Learners" is "learners", as on Windows)."""
+        wanted = library_file_name(name)
+        folder = paths.library_dir()
+        if folder.is_dir():
+            for saved in folder.glob("*.xml"):
+                if saved.name.casefold() == wanted.casefold():
+                    return saved
+        return folder / wanted

@@ -104,3 +104,18 @@ def test_a_saved_configuration_that_cannot_be_read_is_said_so(
         "A configuration named old is already in your library: a configuration that cannot "
         "be read.")
     assert broken.read_bytes() == b"<import-config><import>"
+
+
+def test_a_name_in_another_case_is_the_same_saved_configuration(
+        window: MainWindow, sample: Path, questions: Questions) -> None:
+    saved = config_page(window, sample / "learners.csv").save_to_library("learners")
+    assert saved is not None
+    before = saved.read_bytes()
+    window.wizard.new_import()
+    questions.asked.clear()
+    page = config_page(window, sample / "teachers.csv")
+    questions.answers = ["Cancel"]
+    assert page.save_to_library("Learners") is None
+    assert [title for title, *_ in questions.asked] == ["Replace the saved configuration?"]
+    assert saved.read_bytes() == before
+    assert [p.name for p in saved.parent.glob("*.xml")] == ["learners.xml"]
