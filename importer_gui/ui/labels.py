@@ -47,7 +47,7 @@ def field_title(name: str) -> str:
 
 def table_name(table: str) -> str:
     """One record of a store table, as people call it: "Session", "Training course"."""
-    names = {
+    return _of_table({
         Table.TEACHER: translate("labels", "Teacher"),
         Table.TRAINING: translate("labels", "Training course"),
         Table.SESSION: translate("labels", "Session"),
@@ -58,9 +58,30 @@ def table_name(table: str) -> str:
         Table.LEARNING_OBJECT: translate("labels", "Learning object"),
         Table.REGISTRATION: translate("labels", "Registration"),
         Table.TRACKING: translate("labels", "Tracking"),
-    }
+    }, table)
+
+
+def another_record(table: str) -> str:
+    """"Another teacher": a sentence's subject, one phrase a table so that its words agree
+    as the language wants ("Une autre formation")."""
+    return _of_table({
+        Table.TEACHER: translate("messages", "Another teacher"),
+        Table.TRAINING: translate("messages", "Another training course"),
+        Table.SESSION: translate("messages", "Another session"),
+        Table.ROOM: translate("messages", "Another room"),
+        Table.INTERVENTION: translate("messages", "Another intervention"),
+        Table.ENTITY: translate("messages", "Another entity"),
+        Table.LEARNER: translate("messages", "Another learner"),
+        Table.LEARNING_OBJECT: translate("messages", "Another learning object"),
+        Table.REGISTRATION: translate("messages", "Another registration"),
+        Table.TRACKING: translate("messages", "Another tracking row"),
+    }, table)
+
+
+def _of_table(phrases: dict[Table, str], table: str) -> str:
+    """A table's phrase; an unknown table's name as it is."""
     try:
-        return names[Table(table)]
+        return phrases[Table(table)]
     except ValueError:
         return table
 

@@ -28,7 +28,13 @@ from importer_gui.core.reports import WorkbookWords
 from importer_gui.core.schema import Table
 from importer_gui.core.store import holders
 from importer_gui.ui.i18n import arg, translate
-from importer_gui.ui.labels import column_field, column_title, field_label, table_name
+from importer_gui.ui.labels import (
+    another_record,
+    column_field,
+    column_title,
+    field_label,
+    table_name,
+)
 
 CONTEXT = "messages"  # the catalogue's row messages
 CACHED = 4096  # distinct messages remembered: a screenful of rows and the summary's list
@@ -301,28 +307,8 @@ def _taken(values: dict[str, str]) -> str:
     table, column = values["table"], values["column"]
     return arg(translate("messages", "%1 already has %2 as %3, written by %4 since the check; "
                                      "check again: nothing was written to %5."),
-               _another(table), _quoted(values["value"]), _field_words(table, column),
+               another_record(table), _quoted(values["value"]), _field_words(table, column),
                _writer(values), values["path"])
-
-
-def _another(table: str) -> str:
-    """"Another teacher": one phrase a table, its words agreeing as the language wants."""
-    phrases = {
-        Table.TEACHER: translate("messages", "Another teacher"),
-        Table.TRAINING: translate("messages", "Another training course"),
-        Table.SESSION: translate("messages", "Another session"),
-        Table.ROOM: translate("messages", "Another room"),
-        Table.INTERVENTION: translate("messages", "Another intervention"),
-        Table.ENTITY: translate("messages", "Another entity"),
-        Table.LEARNER: translate("messages", "Another learner"),
-        Table.LEARNING_OBJECT: translate("messages", "Another learning object"),
-        Table.REGISTRATION: translate("messages", "Another registration"),
-        Table.TRACKING: translate("messages", "Another tracking row"),
-    }
-    try:
-        return phrases[Table(table)]
-    except ValueError:
-        return table
 
 
 def _field_words(table: str, column: str) -> str:
