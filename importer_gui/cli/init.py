@@ -89,6 +89,8 @@ def _print(guess: FileGuess, target: Path, missing: list[str], outside: bool,
     for n, (header, suggestion) in enumerate(guess.columns, start=1):
         how = f" ({suggestion.how} match)" if suggestion.how else ""
         line(f"    {n}. {header or f'column {n}'} -> {suggestion.field}{how}")
+    for option, fields in guess.search_fields().items():
+        line(f"  {option}: {', '.join(fields)} (the only one of its fields a column feeds)")
     if guess.rows == 0:
         line(f"{guess.path.name} holds no rows.")
     if missing:

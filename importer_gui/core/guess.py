@@ -15,6 +15,7 @@ from itertools import islice
 from pathlib import Path
 
 from importer_gui.core.catalogue import ACTIONS, DELIMITERS, IGNORED_COLUMN, PROVIDER_OPTIONS, Kind
+from importer_gui.core.catalogue.specs import OptionKind
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError, ImporterError
@@ -387,8 +388,21 @@ class FileGuess:
                             file_encoding=self.encoding.value,
                             delimiter=self.delimiter.value, columns=columns, sheet=self.sheet,
                             date_format=self.date_format.value)
-        return ImportConfig(imports=[Import(provider=provider,
-                                            actions=[Action(name=self.action.value)])])
+        return ImportConfig(imports=[Import(provider=provider, actions=[Action(
+            name=self.action.value, field_lists=self.search_fields())])])
+
+    def search_fields(self) -> dict[str, list[str]]:
+        """Field-list options (how records are found) whose default field no column feeds,
+        set to the one of their choices a column does feed, when only one is: a learner file
+        without logins is found by its e-mail addresses rather than failing every row."""
+        fed, chosen = self.fed(), {}
+        for option in ACTIONS[self.action.value].options:
+            if option.kind is not OptionKind.FIELD_LIST or not option.default:
+                continue
+            usable = [choice for choice in option.choices if choice in fed]
+            if option.default not in fed and len(usable) == 1:
+                chosen[option.name] = usable
+        return chosen
 
 
 GUESSED_ROWS = 200  # rows read to guess the header line, the action and the date format

@@ -215,3 +215,21 @@ def test_a_first_line_holding_an_e_mail_address_is_data(
     assert ("  header line: no (likely: the first line holds an e-mail address, "
             "jean.dupont@example.org, which no header is)") in out.splitlines()
     assert written(config).skip_first_line is False
+
+
+def test_learners_without_logins_are_found_by_the_e_mail_column(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "nohead.csv"
+    data.write_text("Bernard;Claire;claire.bernard@example.org\n"
+                    "Petit;Luc;luc.petit@example.org\n", encoding="utf-8")
+    config = tmp_path / "nohead.xml"
+    code, out, _ = run(capsys, "init", str(data), "--out", str(config), "--action",
+                       "createOrUpdateLearnerAction")
+    assert code in (0, 1)
+    assert ("  traineeSearchField: candidateEmail (the only one of its fields a column feeds)"
+            in out.splitlines())
+    action = config_xml.load(config).imports[0].actions[0]
+    assert action.field_lists["traineeSearchField"] == ["candidateEmail"]
+    code, out, _ = run(capsys, "check", str(config), "--store",
+                       existing_store(tmp_path / "store.sqlite3"))
+    assert "traineeSearchField is candidateLogin" not in out
