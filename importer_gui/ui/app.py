@@ -133,30 +133,51 @@ def run_gui(argv: list[str], store_path: Path | None = None) -> int:
 def start_window(argv: list[str], store_path: Path | None = None,
                  settings: Settings | None = None) -> MainWindow:
     """The window on ``store_path``, else on the store opened last (the default one when
-    that is gone, said in the status bar), with the file named in ``argv`` opened."""
+    that is gone or cannot be opened, said in the status bar), with the file named in
+    ``argv`` opened."""
     from importer_gui.core.paths import default_store_path
-    from importer_gui.ui.i18n import arg, translate
     from importer_gui.ui.main_window import MainWindow
     from importer_gui.ui.settings import Settings
 
     settings = settings or Settings()
     last = None if store_path is not None else settings.last_store()
-    # The usual store is made when first used: only another one can be gone.
-    gone = (isinstance(last, Path) and not last.exists()
-            and str(last) != str(default_store_path()))
-    window = MainWindow(store_path or (default_store_path() if gone else last), settings)
-    if gone:
+    why = _last_store_refused(last) if isinstance(last, Path) else ""
+    window = MainWindow(store_path or (default_store_path() if why else last), settings)
+    if why:
         # The usual store is the last one now: the next start says nothing again.
         settings.add_recent_store(default_store_path())
-        window.statusBar().showMessage(arg(translate(
-            "MainWindow", "The store opened last, %1, is no longer there: this is the usual "
-                          "store, %2. File ▸ Open store… opens another."),
-            last, default_store_path()))
+        window.statusBar().showMessage(why)
     for given in argv:
         if not given.startswith("-") and Path(given).is_file():
             window.wizard.open_file(Path(given))
             break
     return window
+
+
+def _last_store_refused(last: Path) -> str:
+    """Why the SQLite store opened last cannot be started on (gone, or not a store the
+    program can open), in the status bar's words; "" when it can."""
+    from importer_gui.core.errors import ImporterError
+    from importer_gui.core.paths import default_store_path
+    from importer_gui.core.store import Store
+    from importer_gui.ui.i18n import arg, translate
+    from importer_gui.ui.messages_text import message_text
+
+    usual = default_store_path()
+    if str(last) == str(usual):  # the usual store is made when first used
+        return ""
+    if not last.exists():
+        return arg(translate(
+            "MainWindow", "The store opened last, %1, is no longer there: this is the usual "
+                          "store, %2. File ▸ Open store… opens another."), last, usual)
+    try:
+        with Store.open(last):
+            return ""
+    except ImporterError as exc:
+        return arg(translate(
+            "MainWindow", "The store opened last cannot be opened (%1): this is the usual "
+                          "store, %2. File ▸ Open store… opens another."),
+            message_text(exc.message).rstrip("."), usual)
 
 
 def _setup_application(app: object) -> None:

@@ -82,3 +82,17 @@ def test_the_gone_store_is_said_once_and_not_after_another_is_opened(
     last = start_window([])
     qtbot.addWidget(last)
     assert last.statusBar().currentMessage() == ""  # the usual store, opened last: nothing to say
+
+
+def test_a_last_store_that_is_no_store_starts_on_the_usual_one_and_says_why(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    opened_before(junk)
+    junk.write_text("hello\n")
+    window = start_window([])
+    qtbot.addWidget(window)
+    assert window.store_path == default_store_path()
+    assert window.statusBar().currentMessage() == (
+        f"The store opened last cannot be opened ({junk} is not an Import Assistant store): "
+        f"this is the usual store, {default_store_path()}. File ▸ Open store… opens another.")
+    assert junk.read_text() == "hello\n"

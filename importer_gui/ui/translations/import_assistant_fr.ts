@@ -469,6 +469,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>La base ouverte en dernier, %1, n&apos;existe plus&#xa0;: voici la base habituelle, %2. Fichier ▸ Ouvrir une base… en ouvre une autre.</translation>
     </message>
     <message>
+        <source>The store opened last cannot be opened (%1): this is the usual store, %2. File ▸ Open store… opens another.</source>
+        <translation>La base ouverte en dernier ne peut pas être ouverte (%1)&#xa0;: voici la base habituelle, %2. Fichier ▸ Ouvrir une base… en ouvre une autre.</translation>
+    </message>
+    <message>
         <source>Import Assistant</source>
         <translation>Import Assistant</translation>
     </message>
