@@ -199,8 +199,14 @@ class PackageDialog(WorkDialog):
         text = self.folder_edit.text().strip()
         if not text:  # the actions are off meanwhile
             return None
-        if text.startswith("file:"):  # a folder pasted from a file manager's address bar
-            text = QUrl(text).toLocalFile() or text
+        if text.lower().startswith("file:"):  # pasted from a file manager's address bar
+            url = QUrl(text)
+            if url.host() not in ("", "localhost"):
+                self._show_error(arg(self.tr(
+                    "%1 names a folder of another computer (%2): choose a folder of this "
+                    "one."), text, url.host()))
+                return None
+            text = url.path() or text
         try:
             folder = Path(text).expanduser()
         except RuntimeError:  # "~name" and no user of that name: a relative path

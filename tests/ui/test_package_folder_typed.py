@@ -44,3 +44,22 @@ def test_a_file_given_as_the_folder_is_said_to_be_a_file(
         f"{tmp_path / 'notes.txt'} is a file, not a folder: choose a folder to write the "
         "package in.")
     assert (tmp_path / "notes.txt").read_text() == "mine\n"
+
+
+def test_a_file_address_of_another_computer_is_refused(
+        plan: object, tmp_path: Path, qtbot: QtBot) -> None:  # noqa: F811
+    dialog = shown(plan, None, qtbot)  # type: ignore[arg-type]
+    dialog.folder_edit.setText("file://host/x")
+    dialog.package_button.click()
+    assert dialog.error.text() == ("file://host/x names a folder of another computer (host): "
+                                   "choose a folder of this one.")
+    assert dialog.result is None and not Path("/host/x").exists()
+
+
+@pytest.mark.parametrize("address", ["file://localhost{}", "FILE://{}"])
+def test_a_local_file_address_in_any_spelling_is_the_folder_it_names(
+        plan: object, tmp_path: Path, qtbot: QtBot, address: str) -> None:  # noqa: F811
+    dialog = shown(plan, None, qtbot)  # type: ignore[arg-type]
+    dialog.folder_edit.setText(address.format(tmp_path / "out"))
+    dialog.package_button.click()
+    assert dialog.result is not None and dialog.result.folder == tmp_path / "out"

@@ -1114,6 +1114,10 @@ Fichier&#xa0;: %2</translation>
         <translation>Empaquetage…</translation>
     </message>
     <message>
+        <source>%1 names a folder of another computer (%2): choose a folder of this one.</source>
+        <translation>%1 désigne un dossier d&apos;un autre ordinateur (%2)&#xa0;: choisissez un dossier de celui-ci.</translation>
+    </message>
+    <message>
         <source>%1 is not a full path: give the folder&apos;s whole path, such as %2, or choose the folder with the Browse button.</source>
         <translation>%1 n&apos;est pas un chemin complet&#xa0;: donnez le chemin entier du dossier, par exemple %2, ou choisissez le dossier avec le bouton Parcourir.</translation>
     </message>
