@@ -523,10 +523,12 @@ class PreviewPage(BasePage):
             every = QListWidgetItem(self.tr("Every row (no message chosen)"))
             self.summary_list.addItem(every)
             for issue, count in counts:
-                item = QListWidgetItem(_listed(arg(self.tr("%1 × %2"),
-                                                   numbers.number(count), _issue_line(issue))))
+                count_text = numbers.number(count)
+                item = QListWidgetItem(arg(self.tr("%1 × %2"), count_text,
+                                           _issue_line(issue, listed=True)))
                 item.setData(Qt.ItemDataRole.UserRole, issue)
-                item.setToolTip(item.text())
+                item.setToolTip(arg(self.tr("%1 × %2"), count_text,
+                                    _issue_line(issue)[:TOOLTIP_CHARS]))
                 self.summary_list.addItem(item)
             place = next((n + 1 for n, (issue, _c) in enumerate(counts) if issue == chosen), 0)
             self.summary_list.setCurrentRow(place)
@@ -789,9 +791,10 @@ class PreviewPage(BasePage):
         self.replace_button.setEnabled(shown and self.model.rowCount() > 0)
 
 
-# A message in the list is cut after this many characters, and a word longer than a line
-# may break: one quoting a 5,000-character value would widen the list past its messages.
-LISTED_CHARS, WORD_CHARS = 300, 25
+# A message in the list is cut after this many characters (its field still named), and a
+# word longer than a line may break: one quoting a 5,000-character value would widen the
+# list past its messages. The tooltip gives it whole, up to TOOLTIP_CHARS.
+LISTED_CHARS, WORD_CHARS, TOOLTIP_CHARS = 300, 25, 2000
 _LONG_WORD = re.compile(rf"(\S{{{WORD_CHARS}}})(?=\S)")
 
 
@@ -802,9 +805,12 @@ def _listed(text: str) -> str:
     return _LONG_WORD.sub("\\1\u200b", text)
 
 
-def _issue_line(issue: Issue) -> str:
-    """An issue for people: level and message, then the field by its label and name."""
+def _issue_line(issue: Issue, *, listed: bool = False) -> str:
+    """An issue for people: level and message, then the field by its label and name;
+    ``listed``: the message shortened as the messages list shows it."""
     text = issue_text(issue.level, issue.message)
+    if listed:
+        text = _listed(text)
     if not issue.field:
         return text
     return arg(translate("PreviewPage", "%1 (%2)"), text, field_title(issue.field))
