@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,46 @@ def test_headers_in_another_case_with_a_trailing_delimiter_are_the_exports(
                                          encoding="utf-8")
     code, out, _ = refresh(capsys, config, tmp_path / "store.sqlite3")
     assert code == 0 and "does not name the columns" not in out
+
+
+def rewritten(exports: Path, tmp_path: Path, header: list[str],
+              cells: Callable[[list[str]], list[str]]) -> Path:
+    """The trainings export with another header line and each row's cells rewritten."""
+    with (exports / "platform_trainings.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    target = tmp_path / "trainings.csv"
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([header, *map(cells, rows[1:])])
+    return target
+
+
+HEADER = ["trainingPathCode", "trainingGuid", "title", "modality", "description"]
+
+
+def test_a_column_added_by_hand_is_left_unread(
+        exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    added = rewritten(exports, tmp_path, [*HEADER[:2], "Notes", *HEADER[2:]],
+                      lambda row: [*row[:2], "to check", *row[2:]])
+    store = tmp_path / "store.sqlite3"
+    code, _, err = refresh(capsys, exports / "export-config.xml", store, added)
+    assert (code, err) == (0, "")
+    titles = sorted(t.title for t in records(store, Table.TRAINING))  # type: ignore[attr-defined]
+    assert "to check" not in titles and "Excel avancé" in titles
+
+
+@pytest.mark.parametrize(("header", "said"), [
+    (HEADER[:3] + HEADER[4:], "line 1 lacks the columns modality of the "
+     "<trainingCourseMetadataProvider> export; it names trainingPathCode, trainingGuid, title, "
+     "description."),
+    ([*HEADER, "TITLE"], "line 1 names a column of the <trainingCourseMetadataProvider> "
+     "export twice (trainingPathCode, trainingGuid, title, modality, description, TITLE): "
+     "which one holds it?"),
+])
+def test_a_column_missing_or_named_twice_is_said(
+        exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], header: list[str],
+        said: str) -> None:
+    data = rewritten(exports, tmp_path, header, lambda row: [*row, row[2]][:len(header)])
+    store = tmp_path / "store.sqlite3"
+    code, out, err = refresh(capsys, exports / "export-config.xml", store, data)
+    assert (code, out) == (2, "")
+    assert err == f"importer-gui: {data}:1: {said}\n"

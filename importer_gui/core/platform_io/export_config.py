@@ -193,10 +193,12 @@ class Export:
         order and case, empty cells after the last left out."""
         return self.header_order(headers) is not None
 
-    def header_order(self, headers: list[str] | None) -> list[int] | None:
+    def header_order(self, headers: list[str] | None, *,
+                     extra: bool = False) -> list[int] | None:
         """Where each of the export's columns is in a file whose first line is ``headers``
         (a file saved again from a spreadsheet may have moved them); None when that line is
-        not this export's headers."""
+        not this export's headers: one is missing or named twice, or (unless ``extra``)
+        the line names other columns too."""
         if headers is None:
             return None
         places: dict[str, list[int]] = {}
@@ -204,11 +206,16 @@ class Export:
             places.setdefault(header, []).append(place)
         order = []
         for header in _header_key(self.headers):
-            found = places.get(header)
-            if not found:
+            found = places.pop(header, [])
+            if len(found) != 1:
                 return None
-            order.append(found.pop(0))
-        return order if not any(places.values()) else None
+            order.append(found[0])
+        return order if extra or not any(places) else None
+
+    def missing_headers(self, headers: list[str]) -> list[str]:
+        """The export's headers a file's first line lacks."""
+        named = set(_header_key(headers))
+        return [h for h in self.headers if _header_key([h])[0] not in named]
 
 
 def _header_key(headers: list[str]) -> list[str]:

@@ -69,6 +69,12 @@ OTHER_EXPORTS_FILE = QT_TRANSLATE_NOOP(
 NOT_EXPORTS_FILE = QT_TRANSLATE_NOOP(
     "errors", "line 1 names the columns {found}, not those the <{provider}> export writes "
               "({expected}): is this the file it produced?")
+MISSING_EXPORT_COLUMNS = QT_TRANSLATE_NOOP(
+    "errors", "line 1 lacks the columns {missing} of the <{provider}> export; it names "
+              "{found}.")
+EXPORT_COLUMN_TWICE = QT_TRANSLATE_NOOP(
+    "errors", "line 1 names a column of the <{provider}> export twice ({found}): which one "
+              "holds it?")
 NOTHING_TO_REFRESH_ERRORS = QT_TRANSLATE_NOOP("errors", "Nothing was refreshed: every row has an "
                                                         "error or is already in the store; no "
                                                         "run was recorded.")
@@ -277,7 +283,7 @@ def _header_order(export: Export, path: Path, headers: list[str],
                   exports: list[Export]) -> list[int]:
     """Where the export's columns are in the file, by its first line; a line that is not
     the export's headers is refused (another export's file, or none of theirs)."""
-    order = export.header_order(headers)
+    order = export.header_order(headers, extra=True)  # a column added by hand is left
     if order is not None:
         return order
     other = next((e for e in exports if e.holds_headers(headers)), None)
@@ -285,9 +291,17 @@ def _header_order(export: Export, path: Path, headers: list[str],
         raise DataFileError(OTHER_EXPORTS_FILE.format(other=other.provider.name,
                                                       provider=export.provider.name),
                             path=path, line=1)
-    raise DataFileError(NOT_EXPORTS_FILE.format(
-        found=", ".join(h for h in headers if h) or '""', provider=export.provider.name,
-        expected=", ".join(export.headers)), path=path, line=1)
+    found = ", ".join(h for h in headers if h) or '""'
+    missing = export.missing_headers(headers)
+    if not missing:
+        template = EXPORT_COLUMN_TWICE
+    elif len(missing) < len(export.headers):
+        template = MISSING_EXPORT_COLUMNS
+    else:
+        template = NOT_EXPORTS_FILE
+    raise DataFileError(template.format(
+        found=found, provider=export.provider.name, expected=", ".join(export.headers),
+        missing=", ".join(missing)), path=path, line=1)
 
 
 def _by_header(rows: Iterable[tuple[int, tuple[Any, ...]]], order: list[int]

@@ -3601,6 +3601,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>la ligne 1 nomme les colonnes {found}, pas celles qu&apos;écrit l&apos;export &lt;{provider}&gt; ({expected})&#xa0;: est-ce bien le fichier qu&apos;il a produit&#xa0;?</translation>
     </message>
     <message>
+        <source>line 1 lacks the columns {missing} of the &lt;{provider}&gt; export; it names {found}.</source>
+        <translation>la ligne 1 n&apos;a pas les colonnes {missing} de l&apos;export &lt;{provider}&gt;&#xa0;; elle nomme {found}.</translation>
+    </message>
+    <message>
+        <source>line 1 names a column of the &lt;{provider}&gt; export twice ({found}): which one holds it?</source>
+        <translation>la ligne 1 nomme deux fois une colonne de l&apos;export &lt;{provider}&gt; ({found})&#xa0;: laquelle la contient&#xa0;?</translation>
+    </message>
+    <message>
         <source>Nothing was refreshed: every row has an error or is already in the store; no run was recorded.</source>
         <translation>Rien n&apos;a été actualisé&#xa0;: chaque ligne a une erreur ou est déjà dans la base&#xa0;; aucune exécution n&apos;a été enregistrée.</translation>
     </message>
