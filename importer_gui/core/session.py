@@ -24,6 +24,7 @@ from importer_gui.core.corrections import (
     Correction,
     Corrections,
     Reading,
+    Unmatched,
     apply_to_plan,
     before_as_edited,
     recorded_config,
@@ -261,6 +262,13 @@ class Session:
         self.choices.plan_edited = False
         self._announce(Event.PLAN_CHANGED)
         self._let_go(taken)
+
+    def set_aside(self, checked_with: Corrections) -> Unmatched:
+        """Before a check's plan is set (``run_check`` of a snapshot whose corrections are
+        ``checked_with``): the corrections it found no longer matching their file are taken
+        out, so that none is shown, saved or committed on the row now on their line; those
+        taken out."""
+        return self.choices.corrections.set_aside(checked_with.unmatched)
 
     def row_rechecked(self) -> None:
         """A row of the plan was edited and checked again on its own."""

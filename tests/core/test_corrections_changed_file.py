@@ -52,7 +52,7 @@ def check_again(session: Session) -> list[tuple[Path, Correction]]:
     session's corrections before the plan is shown."""
     snapshot = session.snapshot()
     plan = run_check(snapshot, Monitor())
-    taken = session.choices.corrections.set_aside(snapshot.corrections.unmatched)
+    taken = session.set_aside(snapshot.corrections)
     session.set_plan(plan)
     return taken
 

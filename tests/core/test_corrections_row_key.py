@@ -53,7 +53,7 @@ def check_again(session: Session) -> list[tuple[int, str, str]]:
     """Check again as the preview does; the corrections set aside (line, before, after)."""
     snapshot = session.snapshot()
     plan = run_check(snapshot, Monitor())
-    taken = session.choices.corrections.set_aside(snapshot.corrections.unmatched)
+    taken = session.set_aside(snapshot.corrections)
     session.set_plan(plan)
     return [(c.line, c.before, c.after) for _file, c in taken]
 

@@ -310,8 +310,7 @@ class PreviewPage(BasePage):
         """Show the plan; the corrections its check found no longer matching their file go
         first, so that none is shown, saved or committed on the row now on its line."""
         self._set_checking(False)
-        taken = self.session.choices.corrections.set_aside(applied.unmatched)
-        self._set_aside = self._set_aside_text(taken)
+        self._set_aside = self._set_aside_text(self.session.set_aside(applied))
         self.session.set_plan(plan)  # _on_plan_changed shows it
 
     def _set_aside_text(self, taken: Unmatched) -> str:
