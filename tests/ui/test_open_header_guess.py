@@ -19,6 +19,9 @@ def test_a_file_without_headers_opens_with_the_box_unticked(
     assert wizard.state.choices.config.imports[0].provider.skip_first_line is False
     assert page.applied_label.isVisible()
     assert "header line no (likely)" in page.applied_label.text()
+    assert page.applied_label.text().endswith(
+        "The first line is read as data: the first line holds values like the lines below: "
+        "j@x.org is an e-mail address.")
     assert ("no: the first line holds values like the lines below: j@x.org is an e-mail "
             "address") in page.applied_label.toolTip().splitlines()
     assert page.head_model.rowCount() == 2  # j.doe's line is a row, not headers

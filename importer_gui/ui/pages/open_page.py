@@ -134,6 +134,7 @@ class OpenPage(BasePage):
         self._read_ok = False
         # What was detected in a data file just opened, said once its first rows are read.
         self._detected: list[tuple[str, Guess]] = []
+        self._as_data = ""  # why the first line is read as data, when it is
         # A data file just opened goes into the recent files once its first rows are read.
         self._opening: Path | None = None
         # The opened configuration's data files to be chosen, by import.
@@ -567,6 +568,8 @@ class OpenPage(BasePage):
         if header.value == "no" or header.sureness == DEFAULT:
             shown = self.tr("yes") if header.value == "yes" else self.tr("no")
             self._detected.append((self.tr("header line"), replace(header, value=shown)))
+        if header.value == "no":  # the one guess that changes which rows are read: said here
+            self._as_data = header.reason
         return header.value == "no"
 
     def _detect_date_format(self, rows: list[tuple[Cell, ...]]) -> None:
@@ -586,9 +589,14 @@ class OpenPage(BasePage):
         shown = ", ".join(arg(self.tr("%1 %2 (%3)"), name, guess.value,
                               sureness.get(guess.sureness, guess.sureness))
                           for name, guess in self._detected)
-        self.applied_label.setText(arg(self.tr(
+        text = arg(self.tr(
             "Read as detected: %1. Change the reading below, and the date format on the "
-            "mapping page, if they are wrong."), shown))
+            "mapping page, if they are wrong."), shown)
+        if self._as_data:
+            text += " " + arg(self.tr("The first line is read as data: %1."),
+                              message_text(self._as_data))
+            self._as_data = ""
+        self.applied_label.setText(text)
         self.applied_label.setToolTip("\n".join(f"{guess.value}: {message_text(guess.reason)}"
                                                 for _name, guess in self._detected))
         self.applied_label.show()

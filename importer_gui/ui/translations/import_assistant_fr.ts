@@ -977,6 +977,10 @@ Utiliser %2 au lieu de %3&#xa0;? La configuration corrigée est ouverte depuis u
         <translation>Lu comme détecté&#xa0;: %1. Modifiez la lecture ci-dessous, et le format de date sur la page de correspondance, s&apos;ils sont faux.</translation>
     </message>
     <message>
+        <source>The first line is read as data: %1.</source>
+        <translation>La première ligne est lue comme des données&#xa0;: %1.</translation>
+    </message>
+    <message>
         <source>a PNG image</source>
         <translation>une image PNG</translation>
     </message>
