@@ -498,29 +498,23 @@ def _sheet_rows(path: Path, given: str | None) -> tuple[str, list[NumberedRow], 
     """The sheet to read (``given``, else the first visible one holding data), its first
     rows, and why that sheet (DataFileError when none holds data)."""
     from importer_gui.core import readers
-    from importer_gui.core.readers.workbooks import SHEET_EMPTY
+
+    read: dict[str, list[NumberedRow]] = {}  # each sheet loaded once
+
+    def rows_of(name: str) -> list[NumberedRow]:
+        if name not in read:
+            read[name] = readers.head(path, GUESSED_ROWS, skip_first_line=False, sheet=name)[1]
+        return read[name]
 
     if given is not None:
-        return given, readers.head(path, GUESSED_ROWS, skip_first_line=False,
-                                   sheet=given)[1], "given with --sheet"
-    hidden = set(readers.hidden_sheets(path))
-    visible = [name for name in readers.sheet_names(path) if name not in hidden]
-    empty: list[str] = []
-    for name in visible:
-        try:
-            rows = readers.head(path, GUESSED_ROWS, skip_first_line=False, sheet=name)[1]
-        except DataFileError as exc:
-            if exc.detail != SHEET_EMPTY.format(name=repr(name)):
-                raise
-            rows = []
-        if rows:
-            if not empty:
-                return name, rows, "the first visible one"
-            return name, rows, f"the first one holding data; {_empty(empty)}"
-        empty.append(name)
-    if empty:
-        raise DataFileError(f"no visible sheet holds data: {_empty(empty)}", path=path)
-    return "", readers.head(path, GUESSED_ROWS, skip_first_line=False)[1], ""
+        return given, rows_of(given), "given with --sheet"
+    name, empty = readers.first_sheet_holding_data(path, rows_of)
+    if name is None:
+        if empty:
+            raise DataFileError(f"no visible sheet holds data: {_empty(empty)}", path=path)
+        return "", readers.head(path, GUESSED_ROWS, skip_first_line=False)[1], ""
+    why = f"the first one holding data; {_empty(empty)}" if empty else "the first visible one"
+    return name, rows_of(name), why
 
 
 def _empty(sheets: list[str]) -> str:

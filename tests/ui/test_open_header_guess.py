@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from importer_gui.ui.main_window import MainWindow
+from tests.core.test_init_guesses import empty_first
 
 
 def test_a_file_without_headers_opens_with_the_box_unticked(
@@ -35,3 +36,15 @@ def test_a_file_with_headers_keeps_the_box_ticked(window: MainWindow, tmp_path: 
     assert wizard.open_file(data)
     assert wizard.open_page.header_check.isChecked()
     assert "header line" not in wizard.open_page.applied_label.text()
+
+
+def test_a_workbook_opens_on_its_first_sheet_holding_data(
+        window: MainWindow, tmp_path: Path) -> None:
+    data = empty_first(tmp_path / "emptyfirst.xlsx")
+    wizard = window.wizard
+    assert wizard.open_file(data)
+    page = wizard.open_page
+    assert wizard.state.choices.config.imports[0].provider.sheet == "Data"
+    assert page.sheet_combo.currentText() == "Data"
+    assert "sheet Data (likely)" in page.applied_label.text()
+    assert page.head_model.rowCount() == 1  # C9, under its headers

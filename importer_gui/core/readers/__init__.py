@@ -16,12 +16,13 @@ may raise one part-way, after the rows before the fault.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
 from importer_gui.core.catalogue import WORKBOOK_SUFFIXES
+from importer_gui.core.errors import DataFileError
 from importer_gui.core.readers.budget import MemoryBudget
 from importer_gui.core.readers.table import NumberedRow, RowSource, Table, check_file, read_headers
 from importer_gui.core.readers.text import FIELD_SIZE_LIMIT, prepare_text
@@ -67,6 +68,28 @@ def first_visible_sheet(path: Path) -> str | None:
     from importer_gui.core.readers import workbooks
 
     return workbooks.first_visible_sheet(path)
+
+
+def first_sheet_holding_data(path: Path, rows_of: Callable[[str], Sequence[object]]
+                             ) -> tuple[str | None, list[str]]:
+    """The first visible sheet whose first rows (``rows_of(name)``) hold something, and the
+    visible sheets before it, empty; (None, every one) when none holds anything. A new
+    configuration reads that sheet: an empty first sheet is often a cover page."""
+    from importer_gui.core.readers import workbooks
+
+    hidden = set(hidden_sheets(path))
+    empty: list[str] = []
+    for name in (n for n in sheet_names(path) if n not in hidden):
+        try:
+            rows = rows_of(name)
+        except DataFileError as exc:
+            if exc.detail != workbooks.SHEET_EMPTY.format(name=repr(name)):
+                raise
+            rows = []
+        if rows:
+            return name, empty
+        empty.append(name)
+    return None, empty
 
 
 @dataclass

@@ -523,7 +523,7 @@ class OpenPage(BasePage):
         provider = Provider(file_name=path.name, path=str(path.parent.resolve()))
         self._detected = []
         if readers.is_workbook(path):
-            provider.sheet = readers.first_visible_sheet(path)  # what the reader reads
+            provider.sheet = self._first_sheet(path, provider)
         else:
             self._detect_reading(path, provider)
         self._opening = path
@@ -601,6 +601,22 @@ class OpenPage(BasePage):
                                                 for _name, guess in self._detected))
         self.applied_label.show()
         self._detected = []
+
+    def _first_sheet(self, path: Path, provider: Provider) -> str | None:
+        """The sheet a new configuration reads: the first visible one holding data (an
+        empty one before it is said), as init chooses; its rows stay cached for the page."""
+        from importer_gui.core import readers
+
+        def rows_of(name: str) -> list[object]:
+            return read_head(replace(provider, sheet=name), path)[1]
+
+        name, empty = readers.first_sheet_holding_data(path, rows_of)
+        if name is None:
+            return readers.first_visible_sheet(path)
+        if empty:
+            self._detected.append((self.tr("sheet"), Guess(name, "likely", arg(
+                self.tr("the first one holding data; %1 empty"), ", ".join(empty)))))
+        return name
 
     def _kind_text(self, kind: Foreign) -> str:
         """A kind of file that is not a spreadsheet, as people say it."""

@@ -981,6 +981,14 @@ Utiliser %2 au lieu de %3&#xa0;? La configuration corrigée est ouverte depuis u
         <translation>La première ligne est lue comme des données&#xa0;: %1.</translation>
     </message>
     <message>
+        <source>sheet</source>
+        <translation>feuille</translation>
+    </message>
+    <message>
+        <source>the first one holding data; %1 empty</source>
+        <translation>la première qui contient des données&#xa0;; %1 vide(s)</translation>
+    </message>
+    <message>
         <source>a PNG image</source>
         <translation>une image PNG</translation>
     </message>
