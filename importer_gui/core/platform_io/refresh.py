@@ -254,7 +254,7 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
                                skip_first_line=action.show_headers,
                                columns=len(export.provider.columns) or None)
     rows: Iterable[tuple[int, tuple[Any, ...]]] = table.rows()
-    headers = table.headers or [c.label or c.name for c in export.provider.columns]
+    headers = table.headers or export.headers
     if action.show_headers:
         order = _header_order(export, path, table.headers or [], exports)
         if order != list(range(len(order))):  # columns moved: each read by its header
