@@ -47,12 +47,12 @@ FILE_CHANGED = QT_TRANSLATE_NOOP(
 # A file holding its headers alone is fine to check, but likely the wrong one (last month's
 # export, or one saved before it was filled): said, not an error.
 NO_ROWS = QT_TRANSLATE_NOOP("errors", "{file} holds no rows.")
-# A commit that would change nothing records no run (there would be nothing to revert).
 # Every line one column short or more: the configuration's last fields get nothing, which a
 # file of another import, mapped by position, also looks like.
 LINES_NARROWER = QT_TRANSLATE_NOOP(
     "errors", "{file}: its lines hold {count} cells where the configuration maps {mapped} "
               "columns; nothing is read for {fields}.")
+# A commit that would change nothing records no run (there would be nothing to revert).
 NOTHING_TO_COMMIT = QT_TRANSLATE_NOOP(
     "errors", "Nothing was committed: the store already holds every row; no run was recorded.")
 NOTHING_TO_COMMIT_ERRORS = QT_TRANSLATE_NOOP(
