@@ -110,7 +110,7 @@ class SettingRows:
             return 0  # the same row's two actions are no repeat
         last = self._last(table, record_id)
         if last < row:
-            self._set_last(table, record_id, row)
+            self._swap_last(table, record_id, row)
             self._note(table, row, record_id, last)
             return last
         prev = self._prev[table]  # a later row sets the record: its rows are linked
@@ -128,7 +128,7 @@ class SettingRows:
         before = prev[row - 1]
         last = self._last(table, record_id)
         if last == row:
-            self._set_last(table, record_id, before)
+            self._swap_last(table, record_id, before)
         else:
             after = last
             while after and prev[after - 1] != row:
@@ -138,13 +138,12 @@ class SettingRows:
         prev[row - 1] = by_row[row - 1] = 0
 
     def _last(self, table: Table, record_id: int) -> int:
-        """The last row that sets a record (0: none)."""
-        last = self._swap_last(table, record_id, 0)
-        self._swap_last(table, record_id, last)
-        return last
-
-    def _set_last(self, table: Table, record_id: int, row: int) -> None:
-        self._swap_last(table, record_id, row)
+        """The last row that sets a record (0: none); read, nothing grown for it."""
+        slots = (self._created if record_id < 0 else self._stored).get(table)
+        slot = -record_id if record_id < 0 else record_id
+        if slots is not None and slot < len(slots):
+            return slots[slot]
+        return self._far.get((table, record_id), 0)
 
     def _swap_last(self, table: Table, record_id: int, row: int) -> int:
         """The last row that set a record (0: none), ``row`` from now on."""
