@@ -219,9 +219,9 @@ def guess_header(first: Sequence[Cell], following: Sequence[Sequence[Cell]],
     email = next((c.strip() for c in texts if _EMAIL.fullmatch(c.strip())), None)
     if email is not None:  # whatever the lines below hold, or without any
         return Guess("no", LIKELY, FIRST_LINE_EMAIL.format(value=email))
-    if any(not isinstance(c, str) or _number_or_date(c) for c in first if c != ""):
+    if any(_kind(c) in _TYPED for c in first if c != ""):
         return Guess("no", LIKELY, FIRST_LINE_DATA)
-    typed = any(not isinstance(c, str) or _number_or_date(c) for row in following for c in row)
+    typed = any(_kind(c) in _TYPED for row in following for c in row)
     if typed:
         return Guess("yes", LIKELY, FIRST_LINE_TEXT)
     return Guess("yes", DEFAULT, FIRST_ROW_SKIPPED.format(cells=", ".join(texts)))
@@ -230,10 +230,8 @@ def guess_header(first: Sequence[Cell], following: Sequence[Sequence[Cell]],
 def first_line_names(first: Sequence[Cell], action: str | None = None) -> int:
     """How many of the first row's cells name a field of ``action`` (of the action they name
     most fields of, when none is chosen yet)."""
-    texts: list[str | None] = [c if isinstance(c, str) else None for c in first]
-    names = [action] if action is not None else list(ACTIONS)
-    return max(sum(1 for s in suggest_fields(texts, [f.name for f in ACTIONS[n].fields])
-                   if s.how is not None) for n in names)
+    scores = action_scores([c if isinstance(c, str) else None for c in first])
+    return scores.get(action, 0) if action is not None else max(scores.values(), default=0)
 
 
 def header_of(rows: Sequence[Sequence[Cell]], action: str | None = None) -> Guess:
@@ -258,6 +256,7 @@ def _like_below(first: Sequence[Cell], following: Sequence[Sequence[Cell]],
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_TYPED = ("date", "number")  # the kinds a header line never holds (see _kind)
 
 
 def _kind(cell: Cell) -> str | None:
@@ -272,11 +271,6 @@ def _kind(cell: Cell) -> str | None:
     if re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?", value):
         return "number"
     return None
-
-
-def _number_or_date(text: str) -> bool:
-    value = text.strip()
-    return bool(re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?", value) or _DATE_LIKE.fullmatch(value))
 
 
 # --- date format --------------------------------------------------------------------------------
