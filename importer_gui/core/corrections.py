@@ -30,7 +30,6 @@ from importer_gui.core.atomic import write_atomically
 from importer_gui.core.catalogue import (
     IGNORED_COLUMN,
     OOXML_SUFFIXES,
-    WORKBOOK_SUFFIXES,
     Kind,
     field_def,
 )
@@ -38,6 +37,7 @@ from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.plan import ImportPlan, Plan
+from importer_gui.core.readers import is_workbook
 from importer_gui.core.values import date_pattern
 
 if TYPE_CHECKING:
@@ -337,7 +337,7 @@ def edit_text(cell: Cell | None, pattern: str | None) -> str:
 def before_as_edited(plan: Plan, import_index: int, correction: Correction) -> str:
     """A correction's file text as its cell is edited: a workbook date cell's ISO text in
     the import's date format, so that before and after read alike."""
-    if plan.imports[import_index].file.suffix.lower() not in WORKBOOK_SUFFIXES:
+    if not is_workbook(plan.imports[import_index].file):
         return correction.before  # a text file's cell is the text it holds
     patterns = edit_patterns(plan, import_index)
     pattern = patterns[correction.column] if correction.column < len(patterns) else None
