@@ -8,6 +8,7 @@ its path or URL, never with a password.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -72,24 +73,20 @@ class Settings:
 
     def recent_stores(self) -> list[StoreLocation]:
         """Stores opened before, the last one first (a file that is gone is left out)."""
-        found: list[StoreLocation] = []
-        for text in self._list(_STORES_KEY):
-            try:
-                location = parse_location(text)
-            except ValueError:
-                continue
-            if not isinstance(location, Path) or location.exists():
-                found.append(location)
-        return found
+        return [location for location in self._stores()
+                if not isinstance(location, Path) or location.exists()]
 
     def last_store(self) -> StoreLocation | None:
         """The store opened last, even a file that is gone since; None when none was."""
+        return next(self._stores(), None)
+
+    def _stores(self) -> Iterator[StoreLocation]:
+        """Every store remembered, the last opened first (a text that names none skipped)."""
         for text in self._list(_STORES_KEY):
             try:
-                return parse_location(text)
+                yield parse_location(text)
             except ValueError:
                 continue
-        return None
 
     def add_recent_store(self, location: StoreLocation) -> None:
         """Put a store first in the recent stores: its path or URL (the URL has no
