@@ -20,7 +20,7 @@ from __future__ import annotations
 import errno
 import os
 import threading
-from collections.abc import Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -322,10 +322,17 @@ class Store:
             with self._guard("read"):
                 raise failed.cause from None
 
+    @property
+    def writes_alongside(self) -> bool:
+        """Whether a write may run in a thread beside the planning of what it writes."""
+        return self._dialect.writes_alongside
+
     def apply(self, changes: Iterable[Change | Record], run: RunInfo, *,
-              monitor: Monitor | None = None) -> int:
+              monitor: Monitor | None = None,
+              wait_quiet: Callable[[], None] | None = None) -> int:
         """Write every change (a created record may come as itself) and the run in one
-        transaction; return the run's id."""
+        transaction; return the run's id. ``wait_quiet``: the changes come from a planner
+        running beside the write (see ``alongside.py``)."""
         if run.kind not in RUN_KINDS:
             raise StoreError(UNKNOWN_RUN_KIND.format(kind=repr(run.kind)))
         expected = len(changes) if isinstance(changes, Sized) else 0
@@ -334,7 +341,7 @@ class Store:
             try:
                 with self._dialect.write_cache(conn, expected), self._dialect.transaction(conn):
                     return write_run(conn, self._dialect, self.path, changes, run,
-                                     monitor or Monitor(), expected)
+                                     monitor or Monitor(), expected, wait_quiet)
             except self._dialect.errors as exc:
                 # A value another commit took since the check: said with who took it.
                 said = taken(conn, self._dialect, changes, self._dialect.fault(exc), self.path)

@@ -109,6 +109,10 @@ class Dialect(Protocol):
     # By column type: the Python types of (encoded) values that a row written with them reads
     # back as, in the JSON of ``log_inserted``, what ``log_created`` makes of them.
     logged_as_stored: dict[Type, frozenset[type]]
+    # Whether a write may run in a thread beside the planning of what it writes
+    # (``store/alongside.py``): with ``insert_at_once``, a batch is one call to the engine.
+    writes_alongside: bool
+    at_once_types: frozenset[type]  # the Python types of values ``insert_at_once`` takes
 
     def connect(self, location: StoreLocation, busy_timeout: float) -> Connection:
         """An open connection that waits ``busy_timeout`` seconds for another writer."""
@@ -147,6 +151,11 @@ class Dialect(Protocol):
     def insert_many(self, conn: Connection, table: str, columns: Sequence[str],
                     rows: list[tuple[Any, ...]]) -> None:
         """INSERT rows of ``columns`` values (stored values), in bulk."""
+
+    def insert_at_once(self, conn: Connection, table: str, columns: Sequence[str],
+                       rows: list[tuple[Any, ...]]) -> None:
+        """INSERT rows (their values of ``at_once_types``) in one statement, the engine's
+        alone to run."""
 
     def log_created(self, conn: Connection, table: str, columns: Sequence[str],
                     rows: list[tuple[Any, ...]]) -> None:
@@ -241,6 +250,10 @@ class SqliteDialect:
             Type.INTEGER: frozenset({int}), Type.TEXT: frozenset({str}),
             Type.DATE: frozenset({str}), Type.DATETIME: frozenset({str}),
             Type.JSON: frozenset({str}), Type.REAL: frozenset({float})}
+        self.writes_alongside = True
+        # What a JSON array carries to SQLite and back unchanged (a bool as 1 or 0, as the
+        # driver binds it); not a real, which SQLite's own parser may round otherwise.
+        self.at_once_types = frozenset({str, int, bool, type(None)})
 
     def connect(self, location: StoreLocation, busy_timeout: float) -> sqlite3.Connection:
         """Autocommit (transactions are explicit), shared by the window's threads in turn."""
@@ -389,6 +402,15 @@ class SqliteDialect:
         """executemany: SQLite has no faster way in."""
         marks = ", ".join("?" * len(columns))
         conn.executemany(f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({marks})', rows)
+
+    def insert_at_once(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
+                       rows: list[tuple[Any, ...]]) -> None:
+        """The rows as one JSON array, read back by json_each: the driver lets go of the GIL
+        for the whole statement (executemany takes it back at every row)."""
+        values = ", ".join(f"j.value ->> {i}" for i in range(len(columns)))
+        conn.execute(f'INSERT INTO "{table}" ({", ".join(columns)})'
+                     f" SELECT {values} FROM json_each(?) AS j ORDER BY j.key",
+                     (json.dumps(rows, ensure_ascii=False, check_circular=False),))
 
     def log_created(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
                     rows: list[tuple[Any, ...]]) -> None:

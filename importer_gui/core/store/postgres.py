@@ -129,6 +129,10 @@ class PostgresDialect:
             Type.INTEGER: frozenset({int}), Type.TEXT: frozenset({str}),
             Type.DATE: frozenset({date}), Type.DATETIME: frozenset({str}),
             Type.JSON: frozenset({str})}
+        # The driver's bulk calls take the GIL back row by row: a write beside the planner
+        # would wait for it at every row.
+        self.writes_alongside = False
+        self.at_once_types: frozenset[type] = frozenset()
         self._unique = _unique_columns()
 
     # ------------------------------------------------------------ connecting
@@ -257,6 +261,11 @@ class PostgresDialect:
                     rows: list[tuple[Any, ...]]) -> None:
         """COPY."""
         conn.copy(table, columns, rows)
+
+    def insert_at_once(self, conn: PgConnection, table: str, columns: Sequence[str],
+                       rows: list[tuple[Any, ...]]) -> None:
+        """Never asked (it takes no type of value): COPY is the way in."""
+        raise NotImplementedError
 
     def log_created(self, conn: PgConnection, table: str, columns: Sequence[str],
                     rows: list[tuple[Any, ...]]) -> None:

@@ -8,6 +8,11 @@ records goes in without the columns none of them fills, and where its rows read 
 were given (``Dialect.logged_as_stored``), the engine writes their log from the rows in one
 statement (``Dialect.log_inserted``): the same JSON, a fraction of binding every value again.
 
+A write may run in a thread beside the planning of what it writes (``store/alongside.py``):
+then a batch of created records goes in as one statement where the dialect allows it, and a
+statement of a row at a time (whose every row takes the GIL back from the planner) first
+waits until the planning is over (``wait_quiet``).
+
 What the check saw is checked again here, inside the write transaction (one writer at a
 time): an updated or deleted record must still hold the values it had, and a created record
 must not have been created meanwhile by another commit (the engine's unique keys; for a
@@ -88,23 +93,32 @@ _CREATED_MEANWHILE = {
 }
 
 
+def _no_wait() -> None:
+    """Nothing to wait for: no planner runs beside the write."""
+
+
 def _placeholder(write: Write) -> bool:
     """True for a record this run creates anew (not one a revert brings back with its id)."""
     return (write.record_id if type(write) is Change else write.id) < 0
 
 
 def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[Write],
-              run: RunInfo, monitor: Monitor, total: int = 0) -> int:
+              run: RunInfo, monitor: Monitor, total: int = 0,
+              wait_quiet: Callable[[], None] | None = None) -> int:
     """Write the run's row, every change and its log; the caller holds the transaction.
-    ``total``: how many changes there are, for the progress (0: unknown)."""
+    ``total``: how many changes there are, for the progress (0: unknown); ``wait_quiet``:
+    the write runs beside the planner, and this returns once the planning is over. The
+    run's files and counts are recorded as they are at its end (a write beside the planner
+    learns them last)."""
     dialect.defer_references(conn)
     run_id = _insert_run(conn, dialect, run)
-    writer = BulkWriter(conn, dialect, path, run_id, monitor, total)
+    writer = BulkWriter(conn, dialect, path, run_id, monitor, total, wait_quiet)
     for change in changes:
         writer.add(change)
     writer.finish()
-    p, moment = dialect.param, dialect.encoders[Type.DATETIME]
-    conn.execute(f"UPDATE import_run SET finished = {p} WHERE id = {p}", (moment(_now()), run_id))
+    p, moment, encode = dialect.param, dialect.encoders[Type.DATETIME], dialect.encoders[Type.JSON]
+    conn.execute(f"UPDATE import_run SET finished = {p}, files = {p}, counts = {p} WHERE id = {p}",
+                 (moment(_now()), encode(list(run.files)), encode(dict(run.counts)), run_id))
     return run_id
 
 
@@ -198,7 +212,8 @@ class BulkWriter:
     """Applies changes in bulk: per table in their order, across tables grouped."""
 
     def __init__(self, conn: Connection, dialect: Dialect, path: Path, run_id: int,
-                 monitor: Monitor, total: int) -> None:
+                 monitor: Monitor, total: int,
+                 wait_quiet: Callable[[], None] | None = None) -> None:
         self.conn = conn
         self.dialect = dialect
         self.path = path
@@ -214,6 +229,8 @@ class BulkWriter:
         self.next_id: dict[Table, int] = {}
         self.first_id: dict[Table, int] = {}  # the first id this run gives, per table
         self.pending: dict[Table, _Batch] = {}
+        self.alongside = wait_quiet is not None
+        self.wait_quiet = wait_quiet or _no_wait
 
     def add(self, change: Write) -> None:
         """Queue one change (or a record to create); a created placeholder gets its real id
@@ -345,15 +362,21 @@ class BulkWriter:
         # have no defaults of their own), and each value bound costs.
         given = [(c, values) for c, values in zip(layout.columns, columns, strict=True)
                  if values.count(None) != len(values)]
-        self.dialect.insert_many(self.conn, name, ("id", *(c for c, _ in given)),
-                                 list(zip(ids, *(values for _, values in given), strict=True)))
+        kinds = [set(map(type, values)) for values in columns]
+        rows = list(zip(ids, *(values for _, values in given), strict=True))
+        if self.alongside and set().union(*kinds) <= self.dialect.at_once_types:
+            self.dialect.insert_at_once(self.conn, name, ("id", *(c for c, _ in given)), rows)
+        else:
+            self.wait_quiet()
+            self.dialect.insert_many(self.conn, name, ("id", *(c for c, _ in given)), rows)
         first = ids[0]
         if (ids == list(range(first, first + len(ids)))  # not so when a revert gives old ids
-                and all(set(map(type, values)) <= logged for values, logged
-                        in zip(columns, layout.logged_as_stored, strict=True))):
+                and all(k <= logged for k, logged in zip(kinds, layout.logged_as_stored,
+                                                         strict=True))):
             # The rows just written read back as given: the engine builds the log from them.
             self.dialect.log_inserted(self.conn, name, layout.columns, self.run_id, seqs, first)
         else:
+            self.wait_quiet()
             log = [(self.run_id, *row) for row in zip(seqs, ids, *columns, strict=True)]
             self.dialect.log_created(self.conn, name, layout.columns, log)
 
@@ -395,6 +418,7 @@ class BulkWriter:
         if self.conn.execute(f'SELECT 1 FROM "{name}" WHERE id < {p} LIMIT 1',
                              (self.first_id[table],)).fetchone() is None:
             return
+        self.wait_quiet()  # the records read back come a row at a time
         found_by = schema.table_def(table).found_by
         cols = self.layouts[table].columns
         keys = zip(*(columns[cols.index(c)] for c in found_by), strict=True)
@@ -430,6 +454,7 @@ class BulkWriter:
 
     def _updates(self, table: Table, items: list[_Item]) -> None:
         """UPDATE the batch's records to their final values; log before and after."""
+        self.wait_quiet()
         current = self._current(table, {record_id for _, record_id, _ in items})
         log, encode = [], self.encode_json
         changes = [change for _, _, change in items]
@@ -449,6 +474,7 @@ class BulkWriter:
 
     def _deletes(self, table: Table, items: list[_Item]) -> None:
         """DELETE the batch's records; log what they held."""
+        self.wait_quiet()
         current = self._current(table, {record_id for _, record_id, _ in items})
         log, encode = [], self.encode_json
         befores = self._all_as_stored(table, [change.before for _, _, change in items])
