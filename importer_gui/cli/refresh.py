@@ -26,12 +26,13 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Plan the refresh; write it unless --dry-run; print it as check and commit do."""
     config = export_config.load(args.config)
-    with open_store(args) as store:
-        with collector_kept_off_the_plan():
-            planned = refresh.plan_refresh(config, store, data=args.data, prune=args.prune)
-        # A refresh that changes nothing is no run (nothing to revert): said, not recorded.
-        writing = not args.dry_run and planned.plan.writes_anything()
-        result = refresh.commit_refresh(planned, store) if writing else None
+    with open_store(args) as store, collector_kept_off_the_plan():
+        if args.dry_run:
+            planned, result = refresh.plan_refresh(config, store, data=args.data,
+                                                   prune=args.prune), None
+        else:  # a refresh that changes nothing is no run (nothing to revert): said
+            planned, result = refresh.refresh_in_one_pass(config, store, data=args.data,
+                                                          prune=args.prune)
     keep_until_exit(planned)
     run_id = None if result is None else result.run_id
     if args.json:

@@ -70,6 +70,12 @@ def record_values(record: Record) -> dict[str, Any]:
     return dict(zip(names, read(record), strict=True))
 
 
+def copied(record: Record) -> Record:
+    """A copy of a record, which later changes of the record in place leave as it is."""
+    _names, read = _COLUMNS_OF[type(record)]
+    return type(record)(record.id, *read(record))  # type: ignore[no-any-return]
+
+
 # Each record type's columns but the id, and a reader of their values as a tuple (attrgetter
 # gives one: every table has two columns or more). record_values runs once per created or
 # reverted record, where dataclasses.fields() per record cost more than the rest.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from pathlib import Path
@@ -35,6 +36,7 @@ from importer_gui.core.catalogue import exports as cat
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.config import Action, ImportConfig
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError, ImporterError
+from importer_gui.core.feeding import Feeder
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.plan import (
@@ -52,6 +54,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunInfo, Store
+from importer_gui.core.store.alongside import WriteAlongside
 from importer_gui.core.values import date_pattern
 
 # A refresh is a run of its own kind in the history, reverted as an import is.
@@ -199,8 +202,10 @@ def _codes(export: Export, name: str, definition: FieldDef) -> dict[str, str]:
 # --- planning --------------------------------------------------------------------------------
 
 def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | None = None,
-                 prune: bool = False, monitor: Monitor | None = None) -> RefreshPlan:
-    """Plan every row of every export against the store; nothing is written."""
+                 prune: bool = False, monitor: Monitor | None = None,
+                 feeder: Feeder | None = None) -> RefreshPlan:
+    """Plan every row of every export against the store; nothing is written here (a
+    ``feeder`` hands the rows' writes to a write running alongside as they are planned)."""
     monitor = monitor or Monitor()
     for export in config.exports:
         refused = refusal(export, prune=prune)
@@ -217,7 +222,8 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
         shared = Shared()
         last: dict[Table, ImportPlan] = {}
         for index, (export, path) in enumerate(zip(config.exports, files, strict=True)):
-            imp = _plan_export(index, export, path, overlay, shared, monitor, config.exports)
+            imp = _plan_export(index, export, path, overlay, shared, monitor, config.exports,
+                               feeder)
             refresh.plan.imports.append(imp)
             if not export.provider.spec.unpruned:
                 last[_table(export)] = imp
@@ -244,7 +250,7 @@ def _table(export: Export) -> Table:
 
 
 def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, shared: Shared,
-                 monitor: Monitor, exports: list[Export]) -> ImportPlan:
+                 monitor: Monitor, exports: list[Export], feeder: Feeder | None) -> ImportPlan:
     """One export's rows, in file order, put straight into the plan's columns (Rows) as the
     import planner puts a one-action import's: no RowPlan made and taken apart per row, a
     row's creation held as its record (overlay.Creations), its clean result shared."""
@@ -272,7 +278,9 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
         read_values(ctx, cells)
         return planned(ctx, name, handler(ctx, shared))
 
-    plan_rows_into(imp, overlay, enumerate(rows, start=1), plan_one, monitor, total, what)
+    numbered = enumerate(rows, start=1)
+    plan_rows_into(imp, overlay, numbered if feeder is None else feeder.through(imp, numbered),
+                   plan_one, monitor, total, what)
     for row, login in learners.unknown_managers(shared):
         _warn(imp, row, learners.MANAGER, cat.MANAGER_UNKNOWN.format(
             field=learners.MANAGER, login=login))
@@ -567,3 +575,50 @@ def commit_refresh(refresh: RefreshPlan, store: Store, *,
                   files=[os.path.abspath(imp.file) for imp in refresh.plan.imports],
                   counts=counts, kind=REFRESH_RUN_KIND)
     return RefreshResult(store.apply(refresh.plan.writes(), run, monitor=monitor), counts)
+
+
+def refresh_in_one_pass(config: ExportConfig, store: Store, *,
+                        data: Sequence[Path] | None = None, prune: bool = False,
+                        monitor: Monitor | None = None
+                        ) -> tuple[RefreshPlan, RefreshResult | None]:
+    """Plan the refresh and commit it (None: it changes nothing, no run). Without --prune
+    (whose deletions come after every export) and where the store allows it, the rows are
+    written as they are planned (``store/alongside.py``); should that write fail, the usual
+    one (``commit_refresh``) is made, and says why when it fails too."""
+    if prune or not store.writes_alongside:
+        planned = plan_refresh(config, store, data=data, prune=prune, monitor=monitor)
+        return planned, _committed(planned, store, monitor)
+    run = RunInfo(config_path=os.path.abspath(config.source) if config.source else "",
+                  config_xml=config.text, files=[], counts={}, kind=REFRESH_RUN_KIND)
+    write = WriteAlongside(store, run, _expected_writes(config, data))
+    try:
+        planned = plan_refresh(config, store, data=data, monitor=monitor,
+                               feeder=(feeder := Feeder(write)))
+        if not planned.plan.writes_anything():
+            write.abandon()
+            return planned, None
+        if feeder.send_rest(planned.plan.imports):
+            run.files[:] = [os.path.abspath(imp.file) for imp in planned.plan.imports]
+            run.counts.update(counts := planned.counts())
+            with suppress(Exception):  # rolled back; said by the usual write below
+                return planned, RefreshResult(write.finish(), counts)
+    finally:
+        write.abandon()
+    return planned, commit_refresh(planned, store, monitor=monitor)
+
+
+def _committed(refresh: RefreshPlan, store: Store, monitor: Monitor | None
+               ) -> RefreshResult | None:
+    """``refresh`` committed; None when it changes nothing."""
+    if not refresh.plan.writes_anything():
+        return None
+    return commit_refresh(refresh, store, monitor=monitor)
+
+
+def _expected_writes(config: ExportConfig, data: Sequence[Path] | None) -> int:
+    """About how many rows the exports hold (an export's row takes 60 bytes or more), for
+    the write's page cache; 0 when the files cannot be told yet (planning says why)."""
+    try:
+        return sum(path.stat().st_size for path in data_files(config, list(data or []))) // 60
+    except (ImporterError, OSError):
+        return 0

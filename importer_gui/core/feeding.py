@@ -1,0 +1,86 @@
+"""The writes of planned rows, handed to a write running alongside the planner
+(``store/alongside.py``) as the rows are planned.
+
+A batch is the rows planned since the last one, in the order and with the rows
+``Plan.writes`` gives (rows with errors left out); its created records are copies, since
+later rows may change a record in place. A finished row does not change afterwards (a
+warning may be added to it, never an error): the rows' outcomes handed over are kept, and
+``send_rest`` refuses to go on when they changed, so that the write is made the usual way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
+
+from importer_gui.core.plan import ImportPlan, Rows, expanded, results_have_errors
+from importer_gui.core.records import Change, Record, copied
+from importer_gui.core.store.alongside import WriteAlongside
+
+BATCH_ROWS = 2000  # rows planned between two batches handed over
+
+T = TypeVar("T")
+
+
+class Feeder:
+    """Hands each import's planned rows over to ``write``, a batch at a time."""
+
+    def __init__(self, write: WriteAlongside) -> None:
+        self._write = write
+        self._fed: dict[int, int] = {}  # by id() of an import: its rows handed over
+        self._outcomes: dict[int, bytearray] = {}  # their outcomes then
+        self._taken = True  # False once the writer takes no more while planning
+
+    def through(self, imp: ImportPlan, rows: Iterable[T]) -> Iterator[T]:
+        """``rows`` as they come, the planned ones handed over every BATCH_ROWS."""
+        self._fed.setdefault(id(imp), 0)
+        self._outcomes.setdefault(id(imp), bytearray())
+        for count, row in enumerate(rows):
+            if count % BATCH_ROWS == 0 and count and self._taken:
+                self._taken = self._hand_over(imp)
+            yield row
+        if self._taken:
+            self._taken = self._hand_over(imp)
+
+    def send_rest(self, imports: Sequence[ImportPlan]) -> bool:
+        """Hand over every row not handed over yet (the planning is over); False when a
+        row handed over changed since, or the writer failed: nothing more is sent."""
+        for imp in imports:
+            fed = self._fed.get(id(imp), 0)
+            if bytes(imp.rows.outcomes[:fed]) != self._outcomes.get(id(imp), b""):
+                return False
+        self._write.planned()
+        for imp in imports:
+            self._fed.setdefault(id(imp), 0)
+            self._outcomes.setdefault(id(imp), bytearray())
+            while self._fed[id(imp)] < len(imp.rows):
+                if not self._hand_over(imp, BATCH_ROWS):
+                    return False
+        return True
+
+    def _hand_over(self, imp: ImportPlan, most: int | None = None) -> bool:
+        """Send the import's rows planned since the last batch (at most ``most``); False
+        when the writer took none."""
+        rows, start = imp.rows, self._fed[id(imp)]
+        stop = len(rows) if most is None else min(len(rows), start + most)
+        writes = _writes(rows, start, stop)
+        if writes and not self._write.send(writes):
+            return False
+        self._fed[id(imp)] = stop
+        self._outcomes[id(imp)] += rows.outcomes[start:stop]
+        return True
+
+
+def _writes(rows: Rows, start: int, stop: int) -> list[Change | Record]:
+    """What rows[start:stop] without errors write, as ``Plan.writes`` gives it, records
+    copied."""
+    out: list[Change | Record] = []
+    for results, held in zip(rows.results[start:stop], rows.changes[start:stop], strict=True):
+        if results_have_errors(results):
+            continue
+        if type(held) is Change:
+            out.append(held)
+            continue
+        for write in expanded(held, rows.creations, written=True):
+            out.append(write if type(write) is Change else copied(write))
+    return out

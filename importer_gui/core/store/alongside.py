@@ -1,0 +1,152 @@
+"""A run written by a thread beside the planning of its changes.
+
+The planner hands over the writes of the rows it has finished (``send``), and a thread
+writes them into the store, in the run's one transaction, while the next rows are planned:
+the engine's share of the work (rows, indexes, the history's log) runs on another processor.
+The engine works without the GIL during a statement only, so a batch of created records goes
+in as one statement (``Dialect.insert_at_once``), and a statement of a row at a time waits
+until the planning is over (``planned``): each of its rows would wait for the planner's
+thread to let go of the GIL.
+
+Nothing is committed before ``finish``: ``abandon``, a failure on either side, or a killed
+process leave the store as it was.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator, Sequence
+from itertools import chain
+from typing import TYPE_CHECKING
+
+from importer_gui.core.progress import Monitor
+from importer_gui.core.records import Change, Record
+from importer_gui.core.store.runs import RunInfo
+
+if TYPE_CHECKING:
+    from importer_gui.core.store import Store
+
+QUEUED = 8  # batches the planner may be ahead of the writer
+WAIT = 0.05  # seconds between two looks at the writer while a batch waits for room
+
+_END = object()  # every write was sent: commit
+_ABANDON = object()  # roll back
+
+
+class AbandonedError(Exception):
+    """The planner gave the write up: rolled back."""
+
+
+class WriteAlongside:
+    """One run, written by a thread from the batches sent to it."""
+
+    def __init__(self, store: Store, run: RunInfo, expected: int) -> None:
+        self._store = store
+        self._run = run
+        self._writes = _Writes(expected)
+        self._quiet = threading.Event()  # set: the planning is over
+        self._waiting = threading.Event()  # set: the writer waits for the planning's end
+        self._thread: threading.Thread | None = None
+        self._failure: BaseException | None = None
+        self._run_id = 0
+        self._over = False  # finished or abandoned: the thread is gone
+
+    def send(self, writes: Sequence[Change | Record]) -> bool:
+        """Queue writes, whose records the planner changes no more (copies); False when
+        the writer takes none before the planning is over (then send them after
+        ``planned``) or failed (``finish`` says why)."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._write, name="write-alongside",
+                                            daemon=True)
+            self._thread.start()
+        while True:
+            if self._failure is not None or (self._waiting.is_set()
+                                             and not self._quiet.is_set()):
+                return False
+            try:
+                self._writes.queue.put(writes, timeout=WAIT)
+                return True
+            except queue.Full:
+                continue
+
+    def planned(self) -> None:
+        """The planning is over: the writer may run statements of a row at a time."""
+        self._quiet.set()
+
+    def finish(self) -> int:
+        """Commit what was sent: the run's id. Raises what made the writer fail."""
+        self._quiet.set()
+        if self._thread is None:
+            self.send(())
+        assert self._thread is not None and not self._over
+        self._over = True
+        if self._failure is None:
+            self._writes.queue.put(_END)
+        self._thread.join()
+        if self._failure is not None:
+            raise self._failure
+        return self._run_id
+
+    def abandon(self) -> None:
+        """Roll back whatever was written (nothing, once finished)."""
+        self._quiet.set()
+        if self._thread is None or self._over:
+            return
+        self._over = True
+        if self._failure is None:
+            self._writes.queue.put(_ABANDON)
+        self._thread.join()
+
+    def _write(self) -> None:
+        """The thread: the run written from the queue, committed at its end."""
+        try:
+            self._run_id = self._store.apply(self._writes, self._run, monitor=Monitor(),
+                                             wait_quiet=self._wait_quiet)
+        except BaseException as exc:  # the planner's thread says it (finish)
+            self._failure = exc
+            self._writes.drain()
+
+    def _wait_quiet(self) -> None:
+        """Wait for the planning's end (``planned``), saying so to ``send``."""
+        self._waiting.set()
+        self._quiet.wait()
+
+
+class _Writes:
+    """The writes as the thread reads them: an iterator over the batches queued, which
+    stops at _END and raises AbandonedError at _ABANDON; its length the writes expected (the
+    write's page cache is sized to it)."""
+
+    def __init__(self, expected: int) -> None:
+        self.queue: queue.Queue[object] = queue.Queue(QUEUED)
+        self._expected = expected
+        self._items = chain.from_iterable(self._batches())
+        self._ended = False
+
+    def __len__(self) -> int:
+        return self._expected
+
+    def __iter__(self) -> _Writes:
+        return self  # read once: the store cannot read these writes again after a failure
+
+    def __next__(self) -> Change | Record:
+        return next(self._items)
+
+    def _batches(self) -> Iterator[Sequence[Change | Record]]:
+        """The batches, up to the planner's last word."""
+        while True:
+            item = self.queue.get()
+            if item is _END or item is _ABANDON:
+                self._ended = True
+                if item is _ABANDON:
+                    raise AbandonedError
+                return
+            yield item  # type: ignore[misc]
+
+    def drain(self) -> None:
+        """Take what the planner still queues until it stops (after a failure), so that
+        ``send`` never waits for room."""
+        while not self._ended:
+            item = self.queue.get()
+            self._ended = item is _END or item is _ABANDON
