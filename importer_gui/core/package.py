@@ -173,8 +173,10 @@ class PackageResult:
         return not self.left_out
 
     def paths(self) -> list[Path]:
-        """Every file of the package: the configuration, then the data files."""
-        return [self.config, *(f.path for f in self.files)]
+        """Every file of the package in the order it is sent: the data files, then the
+        configuration last, so that the platform, which starts an import when its
+        configuration arrives, finds every file it names already whole."""
+        return [*(f.path for f in self.files), self.config]
 
 
 def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None,

@@ -5,7 +5,8 @@ command line) or shown to the user to accept (the wizard, through ``confirm_host
 a key that changed is always refused. The user is authenticated with the SSH agent or a key
 file, else with a password asked for at that moment and kept nowhere. Each file is written
 under a temporary name and renamed once complete, so that the platform, which picks up what
-the drop folder holds, never reads half a file; the configuration goes last.
+the drop folder holds, never reads half a file. Files go one after the other in the order
+given: a package gives its configuration last (``PackageResult.paths``).
 """
 
 from __future__ import annotations
@@ -164,7 +165,8 @@ def _remember(known_hosts: Path, key: HostKey) -> None:
 def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None = None,
            ask_password: AskPassword | None = None, confirm_host_key: ConfirmKey | None = None,
            known_hosts: Path | None = None, monitor: Monitor | None = None) -> list[str]:
-    """Send ``files`` (the last one last) into the target's folder; their remote paths."""
+    """Send ``files`` in their order, each whole before the next, into the target's
+    folder; their remote paths."""
     monitor = monitor or Monitor()
     client = _connect(target, key_file, ask_password, confirm_host_key,
                       known_hosts or default_known_hosts())

@@ -252,6 +252,60 @@ def test_the_command_line_packages_and_sends(
         p.name for p in out.iterdir())
 
 
+class Arrivals(list[tuple[str, str]]):
+    """The server's renames as it makes them, each with what the drop folder then holds
+    (visible names and their bytes): what the platform could pick up at that moment."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.seen: list[dict[str, bytes]] = []
+
+    def append(self, rename: tuple[str, str]) -> None:
+        super().append(rename)
+        self.seen.append({p.name: p.read_bytes() for p in sorted(self.folder.iterdir())
+                          if not p.name.startswith(".")})
+
+
+def test_a_package_arrives_data_files_first_its_configuration_last(
+        server: SftpServer, known: Path, identity: Path, sample: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    arrivals = server.journal.renamed = Arrivals(drop(server))
+    out = tmp_path / "out"
+    code = main(["package", str(sample / "sample-config.xml"), "--out", str(out),
+                 "--store", existing_store(tmp_path / "store.sqlite3"), "--upload", server.url(),
+                 "--identity", str(identity)])
+    assert code == 1, capsys.readouterr().err
+    assert [Path(new).name for _old, new in arrivals] == [
+        "trainings.csv", "sessions.csv", "interventions.csv", "learners.csv",
+        "registrations.csv", "sample-config.xml"]
+    assert [Path(p).name.split(".")[1] for p in server.journal.written] == [
+        "trainings", "sessions", "interventions", "learners", "registrations", "sample-config"]
+    # Until the configuration arrived, the platform found none; when it did, every data
+    # file it names was already there, whole.
+    assert all("sample-config.xml" not in seen for seen in arrivals.seen[:-1])
+    assert arrivals.seen[-1] == {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_send_gives_the_configuration_last_to_a_drop_folder_of_an_earlier_upload(
+        server: SftpServer, known: Path, identity: Path, sample: Path, tmp_path: Path) -> None:
+    from importer_gui.core import config_xml, pipeline
+    from importer_gui.core.package import package, send
+    from importer_gui.core.store import Store
+
+    for name in ("sample-config.xml", "trainings.csv", "sessions.csv"):  # the last upload's
+        (drop(server) / name).write_bytes(b"old")
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        plan = pipeline.check(config_xml.load(sample / "sample-config.xml"), store)
+    result = package(plan, tmp_path / "out")
+    arrivals = server.journal.renamed = Arrivals(drop(server))
+    sent = send(result, sftp.parse_target(server.url()), key_file=identity)
+    assert sent[-1] == "/drop/sample-config.xml" and len(sent) == 6
+    # The old configuration stayed until every new data file was in place.
+    assert [seen["sample-config.xml"] for seen in arrivals.seen[:-1]] == [b"old"] * 5
+    assert arrivals.seen[-1] == {p.name: p.read_bytes() for p in result.paths()}
+
+
 def test_the_command_line_refuses_an_unknown_host_in_one_line(
         server: SftpServer, home: Path, identity: Path, sample: Path, tmp_path: Path,
         capsys: pytest.CaptureFixture[str], host_key: paramiko.RSAKey) -> None:

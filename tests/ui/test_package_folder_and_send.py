@@ -122,6 +122,10 @@ def test_a_send_that_cannot_connect_says_the_package_is_written(
     dialog.send_button.click()
     assert len(dialog.sent) == 6 and dialog.error.isHidden()
     assert sorted(p.name for p in (server.root / "drop").iterdir()) == PACKAGE
+    # The platform starts on the configuration: it arrives after every data file.
+    assert [Path(new).name for _old, new in server.journal.renamed] == [
+        "trainings.csv", "sessions.csv", "interventions.csv", "learners.csv",
+        "registrations.csv", "sample-config.xml"]
 
 
 def test_the_connection_refusal_says_why_once(closed_port: int, tmp_path: Path) -> None:
