@@ -216,7 +216,9 @@ _NOTADB = 26
 _CONSTRAINT = 19
 # A write or a growth the system refused: SQLite reports ENOSPC as SQLITE_FULL, but a
 # file-size limit (EFBIG) as one of these, and Python's sqlite3 does not give the errno.
-_GROWTH_REFUSED = (sqlite3.SQLITE_IOERR_WRITE, sqlite3.SQLITE_IOERR_TRUNCATE)
+# SHMSIZE: WAL's 32 KB shared-memory file (-shm) could not be made as large.
+_GROWTH_REFUSED = (sqlite3.SQLITE_IOERR_WRITE, sqlite3.SQLITE_IOERR_TRUNCATE,
+                   sqlite3.SQLITE_IOERR_SHMSIZE)
 
 
 def _contains(text: str | None, needle: str) -> bool:
@@ -259,8 +261,7 @@ class SqliteDialect:
         """Autocommit (transactions are explicit), shared by the window's threads in turn."""
         path = Path(str(location))
         conn = (self._connect_read_only(path) if _read_only(path) else
-                sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
-                                check_same_thread=False))
+                self._connect_writable(path, busy_timeout))
         try:
             conn.execute("PRAGMA foreign_keys = 1")
             conn.execute("PRAGMA synchronous = FULL")
@@ -268,6 +269,32 @@ class SqliteDialect:
         except BaseException:
             conn.close()
             raise
+        return conn
+
+    @staticmethod
+    def _connect_writable(path: Path, busy_timeout: float) -> sqlite3.Connection:
+        """Shared with other programs; under a file-size limit too small for WAL's -shm
+        file, in exclusive locking mode, which keeps that index in memory instead.
+
+        So a store is still read under ``ulimit -f`` (and written as far as the limit lets
+        it), while other programs wait for it as for a write.
+        """
+        def connected() -> sqlite3.Connection:
+            return sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
+                                   check_same_thread=False)
+
+        conn = connected()
+        if not file_size_limited():
+            return conn
+        try:  # the first read makes the -shm file of a store in WAL mode
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error as exc:
+            conn.close()
+            if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_IOERR_SHMSIZE:
+                raise
+        conn = connected()
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")  # before the first read, or unused
         return conn
 
     @staticmethod
