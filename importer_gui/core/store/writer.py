@@ -26,9 +26,9 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
-from itertools import compress
+from itertools import compress, groupby, islice
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
@@ -93,6 +93,19 @@ _CREATED_MEANWHILE = {
 }
 
 
+def _encoded(encode: Converter, values: list[Any]) -> list[Any]:
+    """``values`` encoded, NULL left NULL: a column of dates each distinct day once (the
+    days repeat), other values one by one (equal values of other types may encode apart:
+    1 and True, 1 and 1.0)."""
+    if not set(map(type, values)) <= _DAYS:
+        return [None if v is None else encode(v) for v in values]
+    codes = {v: encode(v) for v in set(values) if v is not None}
+    return list(map(codes.get, values))
+
+
+_DAYS = frozenset({date, datetime, type(None)})
+
+
 def _no_wait() -> None:
     """Nothing to wait for: no planner runs beside the write."""
 
@@ -113,8 +126,9 @@ def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[
     dialect.defer_references(conn)
     run_id = _insert_run(conn, dialect, run)
     writer = BulkWriter(conn, dialect, path, run_id, monitor, total, wait_quiet)
-    for change in changes:
-        writer.add(change)
+    writes = iter(changes)
+    while part := list(islice(writes, CHUNK)):
+        writer.add_all(part)
     writer.finish()
     p, moment, encode = dialect.param, dialect.encoders[Type.DATETIME], dialect.encoders[Type.JSON]
     conn.execute(f"UPDATE import_run SET finished = {p}, files = {p}, counts = {p} WHERE id = {p}",
@@ -232,6 +246,57 @@ class BulkWriter:
         self.alongside = wait_quiet is not None
         self.wait_quiet = wait_quiet or _no_wait
 
+    def add_all(self, writes: list[Write]) -> None:
+        """Queue writes in order; records of one table created one after the other are
+        queued together."""
+        for kind, group in groupby(writes, type):
+            if kind is Change:
+                for change in group:
+                    self.add(change)
+            else:
+                self._add_records(TABLE_OF_RECORD[kind], list(group))
+
+    def _add_records(self, table: Table, records: list[Record]) -> None:
+        """Queue records to create, one after the other: ``add`` for each, in bulk."""
+        ids = self._new_ids(table, records)
+        if ids is None:  # records coming back with their ids (a revert): one by one
+            for record in records:
+                self.add(record)
+            return
+        batch = self.pending.get(table)
+        if batch is None or batch.kind is not ChangeKind.CREATE:
+            if batch is not None:
+                self._flush(table)  # a table's own changes keep their order
+            batch = self.pending[table] = _Batch(ChangeKind.CREATE)
+        done = self.done
+        batch.items.extend(zip(range(done, done + len(records)), ids, records, strict=True))
+        self.done += len(records)
+        if len(batch.items) >= CHUNK:
+            self._flush(table)
+        if self.done // CHUNK != done // CHUNK:
+            self._report()
+
+    def _new_ids(self, table: Table, records: list[Record]) -> range | None:
+        """The ids records created one after the other get, when their placeholders follow
+        each other (the planner numbers its creations so); None otherwise."""
+        first, count = -records[0].id, len(records)
+        if first <= 0 or -records[-1].id != first + count - 1 or list(
+                map(attrgetter("id"), records)) != list(range(-first, -first - count, -1)):
+            return None
+        next_id = self.next_id.get(table)
+        if next_id is None:
+            next_id = self.first_id[table] = self.dialect.next_id(self.conn, table.value)
+        placeholders = self.ids[table]
+        if first + count > len(placeholders):  # grown by half at least, as in _new_id
+            placeholders.frombytes(bytes(8 * max(first + count - len(placeholders),
+                                                 len(placeholders) // 2 + 1024)))
+        elif any(placeholders[first:first + count]):
+            return None  # one created twice: said by add
+        ids = range(next_id, next_id + count)
+        placeholders[first:first + count] = array("q", ids)
+        self.next_id[table] = next_id + count
+        return ids
+
     def add(self, change: Write) -> None:
         """Queue one change (or a record to create); a created placeholder gets its real id
         now."""
@@ -328,12 +393,18 @@ class BulkWriter:
         it holds): in a reference to ``target``, a placeholder's (a negative id's) real id;
         with ``encode``, its value, but NULL left NULL (not JSON's "null")."""
         if target is not None:
-            resolved = [self._resolve(target, v) if type(v) is int and v < 0 else v
-                        for v in values]
+            placeholders = self.ids[target]
+            size = len(placeholders)  # a placeholder past it, or 0 in it, was never created
+            resolved = [(placeholders[-v] if -v < size else 0) if type(v) is int and v < 0
+                        else v for v in values]
+            if 0 in resolved:
+                for v in values:
+                    if type(v) is int and v < 0:
+                        self._resolve(target, v)  # raises for the first never created
             if resolved != values:  # else the same list: the caller has nothing to write back
                 values = resolved
         if encode is not None and values.count(None) != len(values):
-            values = [None if v is None else encode(v) for v in values]
+            values = _encoded(encode, values)
         return values
 
     # ------------------------------------------------------------ flushing
@@ -353,8 +424,8 @@ class BulkWriter:
     def _creates(self, table: Table, items: list[_Item]) -> None:
         """INSERT the batch; log every created record's values."""
         layout, name = self.layouts[table], table.value
-        ids = [record_id for _, record_id, _ in items]
-        seqs = [seq for seq, _, _ in items]
+        ids = list(map(itemgetter(1), items))
+        seqs = list(map(itemgetter(0), items))
         columns = self._created_columns(table, items)
         if schema.table_def(table).found_by:
             self._not_created_meanwhile(table, items, columns)
@@ -385,8 +456,11 @@ class BulkWriter:
         layout = self.layouts[table]
         read_all, count, template = layout.read_all, len(layout.columns), layout.template
         read_record = layout.read_record
+        changes = list(map(itemgetter(2), items))
+        if Change not in set(map(type, changes)):  # records only: every column, in order
+            return self._stored_columns(layout, list(map(read_record, changes)))
         rows: list[tuple[Any, ...]] = []
-        for _, _, change in items:
+        for change in changes:
             if type(change) is not Change:  # a record: every column, in order
                 rows.append(read_record(change))
                 continue
@@ -398,6 +472,11 @@ class BulkWriter:
                 except KeyError:
                     pass
             rows.append(tuple(self._merged(table, values, template).values()))
+        return self._stored_columns(layout, rows)
+
+    def _stored_columns(self, layout: _Layout, rows: list[tuple[Any, ...]]
+                        ) -> list[list[Any]]:
+        """Created records' values (rows in the layout's order) as stored, by column."""
         columns = [list(values) for values in zip(*rows, strict=True)]
         position = {c: i for i, c in enumerate(layout.columns)}
         for column, target, encode in layout.converted:
