@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
-from importer_gui.core.plan import ImportPlan, Rows, expanded, results_have_errors
+from importer_gui.core.issues import Outcome
+from importer_gui.core.plan import ImportPlan, Rows, results_have_errors
 from importer_gui.core.records import Change, Record, copied
 from importer_gui.core.store.alongside import WriteAlongside
 
@@ -73,14 +74,20 @@ class Feeder:
 
 def _writes(rows: Rows, start: int, stop: int) -> list[Change | Record]:
     """What rows[start:stop] without errors write, as ``Plan.writes`` gives it, records
-    copied."""
+    copied. ``plan.expanded`` and ``copied`` inline: this runs on every row."""
     out: list[Change | Record] = []
+    append, creations = out.append, rows.creations
     for results, held in zip(rows.results[start:stop], rows.changes[start:stop], strict=True):
-        if results_have_errors(results):
+        if (results[0].outcome is Outcome.ERROR if len(results) == 1
+                else results_have_errors(results)):
             continue
-        if type(held) is Change:
-            out.append(held)
-            continue
-        for write in expanded(held, rows.creations, written=True):
-            out.append(write if type(write) is Change else copied(write))
+        kind = type(held)
+        if kind is Change:
+            append(held)
+        elif kind is tuple or kind is list:
+            out.extend(held)
+        else:
+            assert creations is not None, "a record held without the planner's creations"
+            write = creations.written(held)
+            append(write if type(write) is Change else copied(write))
     return out

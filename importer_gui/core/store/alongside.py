@@ -15,6 +15,7 @@ process leave the store as it was.
 from __future__ import annotations
 
 import queue
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from itertools import chain
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from importer_gui.core.store import Store
 
 QUEUED = 8  # batches the planner may be ahead of the writer
+# How long the planner's thread keeps the GIL from the writer's once the engine is done with a
+# statement (Python's default is 5 ms: the writer would idle that long after each one).
+SWITCH_SECONDS = 0.0005
 WAIT = 0.05  # seconds between two looks at the writer while a batch waits for room
 
 _END = object()  # every write was sent: commit
@@ -51,6 +55,7 @@ class WriteAlongside:
         self._failure: BaseException | None = None
         self._run_id = 0
         self._over = False  # finished or abandoned: the thread is gone
+        self._switch = sys.getswitchinterval()
 
     def send(self, writes: Sequence[Change | Record]) -> bool:
         """Queue writes, whose records the planner changes no more (copies); False when
@@ -59,6 +64,7 @@ class WriteAlongside:
         if self._thread is None:
             self._thread = threading.Thread(target=self._write, name="write-alongside",
                                             daemon=True)
+            sys.setswitchinterval(min(self._switch, SWITCH_SECONDS))
             self._thread.start()
         while True:
             if self._failure is not None or (self._waiting.is_set()
@@ -83,7 +89,7 @@ class WriteAlongside:
         self._over = True
         if self._failure is None:
             self._writes.queue.put(_END)
-        self._thread.join()
+        self._join()
         if self._failure is not None:
             raise self._failure
         return self._run_id
@@ -96,7 +102,15 @@ class WriteAlongside:
         self._over = True
         if self._failure is None:
             self._writes.queue.put(_ABANDON)
-        self._thread.join()
+        self._join()
+
+    def _join(self) -> None:
+        """Wait for the thread's end; the GIL's switching as it was."""
+        assert self._thread is not None
+        try:
+            self._thread.join()
+        finally:
+            sys.setswitchinterval(self._switch)
 
     def _write(self) -> None:
         """The thread: the run written from the queue, committed at its end."""
