@@ -16,12 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE
 from tests.faults import HANG_GUARD, ROOT, Done, cli, one_line_failure
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE is POSIX's")
 
-CONFIG = str(SAMPLE / "sample-config.xml")
 LIMIT = 1024  # bytes: as `ulimit -f 1`
 
 
@@ -42,17 +40,25 @@ def limited(*argv: str) -> Done:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
+def config(sample: Path) -> str:
+    """The sample's configuration, in a copy (its error log is written beside it)."""
+    return str(sample / "sample-config.xml")
+
+
+@pytest.fixture
+def store(tmp_path: Path, config: str) -> Path:
     """A store holding the sample's run, closed cleanly (no -shm, no -wal left)."""
-    path = tmp_path / "store.sqlite3"
-    assert cli("commit", CONFIG, "--store", str(path)).code == 1  # the sample's errors
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.sqlite3"]
+    folder = tmp_path / "stores"
+    folder.mkdir()
+    path = folder / "store.sqlite3"
+    assert cli("commit", config, "--store", str(path)).code == 1  # the sample's errors
+    assert sorted(p.name for p in folder.iterdir()) == ["store.sqlite3"]
     return path
 
 
-def test_reading_commands_read_the_store_under_the_limit(store: Path) -> None:
+def test_reading_commands_read_the_store_under_the_limit(store: Path, config: str) -> None:
     size = store.stat().st_size
-    for argv in (["history"], ["history", "1", "--json"], ["check", CONFIG],
+    for argv in (["history"], ["history", "1", "--json"], ["check", config],
                  ["revert", "1", "--dry-run"]):
         unlimited = cli(*argv, "--store", str(store))
         done = limited(*argv, "--store", str(store))
@@ -65,9 +71,10 @@ def test_reading_commands_read_the_store_under_the_limit(store: Path) -> None:
         assert conn.execute("SELECT count(*) FROM import_run").fetchone() == (1,)
 
 
-def test_a_write_under_the_limit_says_so_and_leaves_the_store(store: Path) -> None:
+def test_a_write_under_the_limit_says_so_and_leaves_the_store(store: Path,
+                                                              config: str) -> None:
     size = store.stat().st_size
-    line = one_line_failure(limited("commit", CONFIG, "--store", str(store)))
+    line = one_line_failure(limited("commit", config, "--store", str(store)))
     assert line == ("importer-gui: The disk is full, or the store would grow larger than this "
                     f"system allows a file to be: nothing was written to {store}.")
     assert store.stat().st_size == size
@@ -75,8 +82,8 @@ def test_a_write_under_the_limit_says_so_and_leaves_the_store(store: Path) -> No
 
 
 def test_a_package_under_the_limit_reads_the_store_and_says_what_failed(
-        store: Path, tmp_path: Path) -> None:
-    line = one_line_failure(limited("package", CONFIG, "--store", str(store),
+        store: Path, config: str, tmp_path: Path) -> None:
+    line = one_line_failure(limited("package", config, "--store", str(store),
                                     "--out", str(tmp_path / "pk")))
     assert "disk I/O error" not in line and "could not be opened" not in line
     assert line.endswith("the package could not be written: File too large.")
