@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 from typing import TextIO
 
@@ -11,23 +12,40 @@ from importer_gui.cli.command import EXIT_OK, Command
 from importer_gui.cli.output import visible
 from importer_gui.core.atomic import write_bytes_atomically
 from importer_gui.core.errors import ImporterError
-from importer_gui.core.platform_io.export_config import DEFAULT_EXPORT_FOLDER, scheduled_document
+from importer_gui.core.platform_io.export_config import (
+    DEFAULT_EXPORT_FOLDER,
+    is_full_path,
+    is_scheduled_document,
+    scheduled_document,
+)
+
+NO_FOLDER = ("--folder is empty: the platform needs the full path of the folder the files are "
+             "moved to, from the root (for example {example}).")
+NOT_FULL_PATH = ('--folder "{folder}" is not a full path: the platform has no base folder, so '
+                 "give it from the root (for example {example}).")
+NOT_REPLACED = ("{path} already exists and is not an export configuration as export-config "
+                "wrote it; it was not replaced. Nothing was written; choose another file, or "
+                "move that one away first.")
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--out", type=Path, metavar="FILE",
-                     help="write it to FILE (default: print it)")
+                     help="write it to FILE (default: print it); a FILE that exists is replaced "
+                          "only when it is an export configuration as export-config wrote it")
     sub.add_argument("--folder", default=DEFAULT_EXPORT_FOLDER, metavar="PATH",
-                     help="the platform's folder the files are moved to (moveToFolder's "
-                          f"folderPath; default {DEFAULT_EXPORT_FOLDER})")
+                     help="the full path of the platform's folder the files are moved to "
+                          f"(moveToFolder's folderPath; default {DEFAULT_EXPORT_FOLDER})")
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    """Print the configuration, or write it to --out."""
+    """Print the configuration, or write it to --out (replacing only one written so)."""
+    _refuse_folder(args.folder)
     text = scheduled_document(args.folder)
     if args.out is None:
         out.write(json.dumps({"config": text}) + "\n" if args.json else text)
         return EXIT_OK
+    if os.path.lexists(args.out) and not is_scheduled_document(args.out):
+        raise ImporterError(NOT_REPLACED.format(path=args.out))
     try:
         write_bytes_atomically(args.out, text.encode("utf-8"))
     except OSError as exc:
@@ -38,6 +56,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(visible(f"Written: {args.out}") + "\n")
     return EXIT_OK
+
+
+def _refuse_folder(folder: str) -> None:
+    """Refuse a folder the platform would refuse once the export is scheduled."""
+    if not folder.strip():
+        raise ImporterError(NO_FOLDER.format(example=DEFAULT_EXPORT_FOLDER))
+    if not is_full_path(folder):
+        raise ImporterError(NOT_FULL_PATH.format(folder=folder, example=DEFAULT_EXPORT_FOLDER))
 
 
 EXPORT_CONFIG = Command("export-config", "write the export configuration to schedule on the "

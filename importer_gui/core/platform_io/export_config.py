@@ -13,6 +13,7 @@ import fnmatch
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import unescape as xml_unescape
 
 from lxml import etree
 
@@ -467,10 +468,47 @@ def _named_file(config: ExportConfig, export: Export) -> Path:
 # --- writing ---------------------------------------------------------------------------------
 
 DEFAULT_EXPORT_FOLDER = "/exports/"
+# The biggest file is_scheduled_document reads: ours is a few kilobytes.
+SCHEDULED_READ_LIMIT = 1024 * 1024
+_FOLDER_PATH = re.compile(rb"<" + cat.FOLDER_PATH.encode() + rb">([^<]*)</")
+
+
+def is_full_path(folder: str) -> bool:
+    """True when ``folder`` names a folder from the server's root: the platform gives
+    moveToFolder's folderPath no base path, and refuses an empty one."""
+    return folder.startswith("/")
 
 
 def scheduled_document(folder: str = DEFAULT_EXPORT_FOLDER) -> str:
-    """The export configuration that produces the files a refresh reads, as XML text."""
+    """The export configuration that produces the files a refresh reads, as XML text;
+    ``folder`` must be a full path (is_full_path)."""
+    if not is_full_path(folder):
+        raise ValueError(f"not a full path: {folder!r}")
+    return _document(folder)
+
+
+def is_scheduled_document(path: Path) -> bool:
+    """True when ``path`` is a file holding, byte for byte, what scheduled_document writes
+    for the folder it names: export-config may replace that, and nothing else."""
+    try:
+        if path.is_symlink() or not path.is_file() or \
+                path.stat().st_size > SCHEDULED_READ_LIMIT:
+            return False
+        content = path.read_bytes()
+    except OSError:
+        return False
+    found = _FOLDER_PATH.search(content)
+    if found is None:
+        return False
+    try:
+        folder = xml_unescape(found.group(1).decode("utf-8"))
+    except UnicodeDecodeError:
+        return False
+    return content == _document(folder).encode("utf-8")
+
+
+def _document(folder: str) -> str:
+    """The scheduled export configuration moving its files to ``folder``."""
     root = etree.Element(cat.EXPORT_ROOT, nsmap={"xsi": XSI_NS})
     for provider, columns, file_name in cat.SCHEDULED:
         export = etree.SubElement(root, cat.EXPORT)
