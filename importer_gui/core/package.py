@@ -16,7 +16,14 @@ package's as it wrote it. The configuration carries the mark that says so: an XM
 without that line, then of each data file. A look-alike (the user's own files with the
 package's names, or an earlier package's files changed since) is replaced only when the
 caller passes their names in ``replace`` (the window, once the user said so). It never
-deletes anything.
+deletes anything but what the same run wrote.
+
+A package is written whole or not at all: each file goes under a hidden temporary name in
+the folder first, and only once all are written are they renamed over their names (the
+configuration, which makes the folder a package, last). A full disk, a file-size limit or a
+Cancel meanwhile removes what this run wrote (and the folder, when it made it), so the
+folder is as it was and the same package can be written there again; a failed rename puts
+back the files already replaced.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ import hashlib
 import io
 import os
 import re
+import secrets
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -35,7 +43,7 @@ from pathlib import Path
 from lxml import etree
 
 from importer_gui.core import config_xml, sftp
-from importer_gui.core.atomic import write_bytes_atomically
+from importer_gui.core.atomic import NEW_FILE_MODE
 from importer_gui.core.catalogue import (
     FILE_PROVIDER,
     IGNORED_COLUMN,
@@ -75,7 +83,16 @@ FOLDER_NOT_CREATED = QT_TRANSLATE_NOOP(
     "errors", "The package folder {path} cannot be created: {reason}.")
 FOLDER_IS_A_FILE = QT_TRANSLATE_NOOP(
     "errors", "{path} is a file, not a folder: choose a folder to write the package in.")
-NOT_WRITTEN = QT_TRANSLATE_NOOP("errors", "{path}: the package could not be written: {reason}.")
+NOT_WRITTEN = QT_TRANSLATE_NOOP(
+    "errors", "{path}: the package could not be written: {reason}. Nothing of it was left in "
+              "{folder}, which holds what it held before.")
+NOT_WRITTEN_NEW = QT_TRANSLATE_NOOP(
+    "errors", "{path}: the package could not be written: {reason}. Nothing of it was left: "
+              "the folder {folder}, made for it, was removed.")
+# The rename that would put back a replaced file failed too: it is kept under its hidden name.
+NOT_PUT_BACK = QT_TRANSLATE_NOOP(
+    "errors", "{path}: the package could not be written: {reason}. The files it replaced in "
+              "{folder} could not all be put back; they are kept there as {names}.")
 HOLDS_SOURCES = QT_TRANSLATE_NOOP(
     "errors", "The package cannot be written in {path}: that folder holds the files it is "
               "made from ({names}), which a package must never replace. Nothing was written; "
@@ -192,23 +209,30 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None,
     folder = Path(folder)
     config_name, *names = _names(config, files, kept)
     refuse_unsafe_folder(config, files, folder, replace=replace)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ImporterError(FOLDER_NOT_CREATED.format(path=folder, reason=exc.strerror or exc)) \
-            from None
+    made = _make_folder(folder)
     result = PackageResult(folder, folder / config_name, notices=notices)
-    digests: list[str] = []
-    for index, name in zip(kept, names, strict=True):
+    staged: list[tuple[Path, Path]] = []  # (hidden temporary, the name it goes to)
+    try:
+        digests: list[str] = []
+        for index, name in zip(kept, names, strict=True):
+            monitor.check_cancelled()
+            imp_plan, imp = plan.imports[index], config.imports[index]
+            data, written, left_out = _data_file(imp_plan, imp, monitor)
+            _stage(folder / name, data, staged)
+            digests.append(hashlib.sha256(data).hexdigest())
+            result.files.append(PackagedFile(folder / name, imp_plan.file, written))
+            result.left_out += left_out
+        _stage(result.config, marked(platform_document(config, kept, names).encode("utf-8"),
+                                     digests), staged)
         monitor.check_cancelled()
-        imp_plan, imp = plan.imports[index], config.imports[index]
-        data, written, left_out = _data_file(imp_plan, imp, monitor)
-        _write(folder / name, data)
-        digests.append(hashlib.sha256(data).hexdigest())
-        result.files.append(PackagedFile(folder / name, imp_plan.file, written))
-        result.left_out += left_out
-    _write(result.config, marked(platform_document(config, kept, names).encode("utf-8"),
-                                 digests))
+        _put_in_place(staged)
+    except BaseException as exc:  # Cancelled and Ctrl+C too: nothing of this run is left
+        for temporary, _final in staged:
+            temporary.unlink(missing_ok=True)
+        removed = _remove_made(made)
+        if isinstance(exc, _WriteError):
+            raise exc.error(folder, removed) from None
+        raise
     return result
 
 
@@ -356,11 +380,118 @@ def _file_names(files: Sequence[Path]) -> list[str]:
     return names
 
 
-def _write(path: Path, data: bytes) -> None:
+class _WriteError(Exception):
+    """Writing or renaming one of the package's files failed: the system's reason, and the
+    replaced files that could not be put back (kept under their hidden names)."""
+
+    def __init__(self, path: Path, exc: OSError, kept_aside: Sequence[Path] = ()) -> None:
+        super().__init__(str(exc))
+        self.path = path
+        self.reason = exc.strerror or str(exc)
+        self.kept_aside = list(kept_aside)
+
+    def error(self, folder: Path, removed: bool) -> ImporterError:
+        """The failure as the user reads it, once this run's files are removed."""
+        if self.kept_aside:
+            return ImporterError(NOT_PUT_BACK.format(
+                path=self.path, reason=self.reason, folder=folder,
+                names=_listed([p.name for p in self.kept_aside])))
+        template = NOT_WRITTEN_NEW if removed else NOT_WRITTEN
+        return ImporterError(template.format(path=self.path, reason=self.reason,
+                                             folder=folder))
+
+
+def _make_folder(folder: Path) -> list[Path]:
+    """Create ``folder`` (and its missing parents); those created, innermost first."""
+    missing = [path for path in (folder, *folder.parents) if not path.exists()]
     try:
-        write_bytes_atomically(path, data)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ImporterError(NOT_WRITTEN.format(path=path, reason=exc.strerror or exc)) from None
+        raise ImporterError(FOLDER_NOT_CREATED.format(path=folder, reason=exc.strerror or exc)) \
+            from None
+    return missing
+
+
+def _remove_made(made: Sequence[Path]) -> bool:
+    """Remove the folders this run made, innermost first, while empty; True when the
+    package's own folder is gone again."""
+    for path in made:
+        try:
+            path.rmdir()
+        except OSError:
+            break
+    return bool(made) and not os.path.lexists(made[0])
+
+
+def _hidden(final: Path, suffix: str) -> Path:
+    """A name beside ``final`` that the folder checks pass over (it starts with a dot)."""
+    return final.with_name(f".{final.name}.{secrets.token_hex(6)}.{suffix}")
+
+
+def _stage(final: Path, data: bytes, staged: list[tuple[Path, Path]]) -> None:
+    """Write ``data`` under a hidden name beside ``final``, flushed to the disk, and add it
+    to ``staged`` (before writing, so that a failure part-way removes it too)."""
+    temporary = _hidden(final, "part")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                             | getattr(os, "O_BINARY", 0), NEW_FILE_MODE)
+        staged.append((temporary, final))
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as exc:
+        raise _WriteError(final, exc) from None
+
+
+def _put_in_place(staged: Sequence[tuple[Path, Path]]) -> None:
+    """Rename each staged file over its name, in order; the files it replaces are set aside
+    under hidden names until all are in place, and put back when a rename fails."""
+    done: list[tuple[Path, Path | None]] = []  # (final, the file it replaced, set aside)
+    try:
+        for temporary, final in staged:
+            aside = _hidden(final, "old") if os.path.lexists(final) else None
+            if aside is not None:
+                os.replace(final, aside)
+            done.append((final, aside))
+            os.replace(temporary, final)
+    except OSError as exc:
+        raise _WriteError(final, exc, _put_back(done)) from None
+    for _final, aside in done:
+        if aside is not None:
+            aside.unlink(missing_ok=True)
+    _sync_folder(staged[0][1].parent)
+
+
+def _put_back(done: Sequence[tuple[Path, Path | None]]) -> list[Path]:
+    """Undo ``done``'s renames, last first; the replaced files that could not be put back."""
+    stuck: list[Path] = []
+    for final, aside in reversed(done):
+        try:
+            if aside is None:
+                final.unlink(missing_ok=True)
+            else:
+                os.replace(aside, final)
+        except OSError:
+            if aside is not None:
+                stuck.append(aside)
+    return stuck
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable where the system lets a folder be synced."""
+    if os.name != "posix":
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems refuse; the files themselves are synced
+    finally:
+        os.close(descriptor)
 
 
 # --- the configuration -----------------------------------------------------------------------
