@@ -3,10 +3,11 @@ files), preview what changes row by row as an import's preview shows it, then re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,6 +56,24 @@ def commit_at(store_path: StoreLocation, planned: RefreshPlan,
 
 # --- the dialog ------------------------------------------------------------------------------
 
+class _EnterPreviews(QObject):
+    """Enter in the configuration's path box previews the path typed, and goes no further:
+    the dialog's default button (a Refresh of the preview shown before) never gets it."""
+
+    def __init__(self, edit: QLineEdit, preview: Callable[[], None]) -> None:
+        super().__init__(edit)
+        self._preview = preview
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter or Return previews; any other event goes on."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._preview()
+            return True
+        return False
+
+
 class RefreshDialog(PreviewApplyDialog):
     """The export configuration and its files, the preview of what changes, then Refresh."""
 
@@ -96,9 +115,11 @@ class RefreshDialog(PreviewApplyDialog):
 
     def _choice_rows(self) -> QFormLayout:
         form = QFormLayout()
+        others = set(self.findChildren(QPushButton))
         self.config_edit = QLineEdit(self)
         self.config_edit.setObjectName("refreshConfig")
         self.config_edit.setPlaceholderText(self.tr("an <export-config> file"))
+        _EnterPreviews(self.config_edit, self.preview)
         add_edit_with_button(form, self.tr("Export &configuration:"), self.config_edit,
                              self.tr("&Browse…"), self.choose_config)
         self.files_label = QLabel(self.tr("those its <moveToFolder> names, beside it"), self)
@@ -120,6 +141,10 @@ class RefreshDialog(PreviewApplyDialog):
         row.addWidget(self.prune_check, 1)
         row.addWidget(preview)
         form.addRow("", row)
+        # Focused, an auto-default button would take the next Enter as a click: Enter in the
+        # path box would open Browse's file chooser.
+        for button in set(self.findChildren(QPushButton)) - others:
+            button.setAutoDefault(False)
         return form
 
     def _export_row(self) -> QHBoxLayout:
