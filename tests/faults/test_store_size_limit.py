@@ -86,4 +86,4 @@ def test_a_package_under_the_limit_reads_the_store_and_says_what_failed(
     line = one_line_failure(limited("package", config, "--store", str(store),
                                     "--out", str(tmp_path / "pk")))
     assert "disk I/O error" not in line and "could not be opened" not in line
-    assert line.endswith("the package could not be written: File too large.")
+    assert "sample-config.xml: the package could not be written: File too large" in line
