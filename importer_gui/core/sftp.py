@@ -45,6 +45,19 @@ REFUSED = QT_TRANSLATE_NOOP("errors", "{host} refused {user}'s key and password.
 CANNOT_CONNECT = QT_TRANSLATE_NOOP("errors", "Cannot connect to {host} port {port}: {reason}.")
 KNOWN_HOSTS_UNREADABLE = QT_TRANSLATE_NOOP(
     "errors", "Your known hosts ({path}) cannot be read: {reason}.")
+HOST_KEY_UNKNOWN = QT_TRANSLATE_NOOP(
+    "errors", "The host key of {host} is not in your known hosts ({key_type} {fingerprint}); "
+              "connect once with ssh to check and accept it, then send again.")
+HOST_KEY_CHANGED = QT_TRANSLATE_NOOP(
+    "errors", "The host key of {host} has changed ({key_type} {fingerprint}, expected "
+              "{expected}); refused: someone may be posing as the server.")
+KEY_REFUSED_NO_PASSWORD = QT_TRANSLATE_NOOP(
+    "errors", "{host} refused {user}'s key, and no password was given.")
+NO_KEY_NO_PASSWORD = QT_TRANSLATE_NOOP(
+    "errors", "No key to log in to {host} with (none in the SSH agent or ~/.ssh), and no "
+              "password was given; name a key file.")
+NO_DROP_FOLDER = QT_TRANSLATE_NOOP(
+    "errors", "The folder {folder} does not exist on {host}; nothing was sent.")
 
 
 @dataclass(frozen=True)
@@ -80,9 +93,8 @@ class UnknownHostKeyError(ImporterError):
     """The server's key is not in the user's known hosts."""
 
     def __init__(self, key: HostKey) -> None:
-        super().__init__(f"The host key of {key.host} is not in your known hosts "
-                         f"({key.key_type} {key.fingerprint}); connect once with ssh to check "
-                         "and accept it, then send again.")
+        super().__init__(HOST_KEY_UNKNOWN.format(host=key.host, key_type=key.key_type,
+                                                 fingerprint=key.fingerprint))
         self.key = key
 
 
@@ -90,12 +102,8 @@ class PasswordNeededError(ImporterError):
     """No key logged the user in, and no password was given: the caller may ask for one."""
 
     def __init__(self, target: SftpTarget, keys_tried: bool) -> None:
-        if keys_tried:
-            text = f"{target.host} refused {target.user}'s key, and no password was given."
-        else:
-            text = (f"No key to log in to {target.host} with (none in the SSH agent or "
-                    "~/.ssh), and no password was given; name a key file.")
-        super().__init__(text)
+        template = KEY_REFUSED_NO_PASSWORD if keys_tried else NO_KEY_NO_PASSWORD
+        super().__init__(template.format(host=target.host, user=target.user))
         self.target = target
 
 
@@ -257,10 +265,9 @@ def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path, *,
         raise
     except paramiko.BadHostKeyException as exc:
         client.close()
-        raise ImporterError(f"The host key of {target.known_hosts_name} has changed "
-                            f"({exc.key.get_name()} {fingerprint(exc.key)}, expected "
-                            f"{fingerprint(exc.expected_key)}); refused: someone may be "
-                            "posing as the server.") from None
+        raise ImporterError(HOST_KEY_CHANGED.format(
+            host=target.known_hosts_name, key_type=exc.key.get_name(),
+            fingerprint=fingerprint(exc.key), expected=fingerprint(exc.expected_key))) from None
     except (paramiko.SSHException, OSError) as exc:
         client.close()
         if probe and "No authentication methods" in str(exc):
@@ -293,8 +300,7 @@ def _check_folder(sftp: Any, target: SftpTarget) -> None:
     except OSError:
         mode = None
     if mode is None or not stat.S_ISDIR(mode):
-        raise ImporterError(f"The folder {target.folder} does not exist on {target.host}; "
-                            "nothing was sent.")
+        raise ImporterError(NO_DROP_FOLDER.format(folder=target.folder, host=target.host))
 
 
 def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,

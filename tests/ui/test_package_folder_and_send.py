@@ -151,3 +151,54 @@ def test_the_command_line_says_the_package_is_written_when_sending_fails(
         f"to 127.0.0.1 port {closed_port}: Connection refused. Run the same command again to "
         "send it.\n")
     assert sorted(p.name for p in out.iterdir()) == PACKAGE
+
+
+def test_a_missing_drop_folder_is_said_in_french_in_the_whole_sentence(
+        french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
+        monkeypatch: pytest.MonkeyPatch, screenshots: Path) -> None:
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
+    out = tmp_path / "pk"
+    dialog = shown(plan, out, qtbot, send=True)
+    dialog.resize(760, 560)
+    dialog.url_edit.setText(server.url("/drop2"))
+    dialog.send_button.click()
+    assert dialog.error.text() == (
+        f"Le paquet a été écrit dans {out}\u00a0; son envoi a échoué\u00a0: le dossier /drop2 "
+        "n'existe pas sur 127.0.0.1\u00a0; rien n'a été envoyé. Envoyez-le de nouveau avec "
+        "Empaqueter et envoyer.")
+    assert server.journal.written == []
+    dialog.grab().save(str(screenshots / "package-dialog-no-drop-folder-fr.png"))
+
+
+def test_every_sending_error_is_a_template_the_window_translates(
+        server: SftpServer, tmp_path: Path) -> None:
+    from importer_gui.ui.messages_text import recognise
+
+    key = paramiko.RSAKey.generate(1024)
+    target = sftp.parse_target(server.url("/drop2"))
+    found = sftp.HostKey("[127.0.0.1]:2222", "ssh-rsa", sftp.fingerprint(key), "")
+    messages = {
+        sftp.HOST_KEY_UNKNOWN: sftp.UnknownHostKeyError(found).message,
+        sftp.KEY_REFUSED_NO_PASSWORD: sftp.PasswordNeededError(target, True).message,
+        sftp.NO_KEY_NO_PASSWORD: sftp.PasswordNeededError(target, False).message}
+    known = tmp_path / "home" / ".ssh" / "known_hosts"
+    known.parent.mkdir(parents=True)
+    known.write_text(f"[127.0.0.1]:{server.port} ssh-rsa {key.get_base64()}\n")
+    with pytest.raises(ImporterError) as changed:
+        sftp.upload([], target, ask_password=lambda t: PASSWORD)
+    messages[sftp.HOST_KEY_CHANGED] = changed.value.message
+    known.write_text(server.known_hosts_line() + "\n")
+    with pytest.raises(ImporterError) as missing:
+        sftp.upload([], target, ask_password=lambda t: PASSWORD)
+    messages[sftp.NO_DROP_FOLDER] = missing.value.message
+    assert messages[sftp.NO_DROP_FOLDER] == (
+        "The folder /drop2 does not exist on 127.0.0.1; nothing was sent.")
+    assert messages[sftp.HOST_KEY_CHANGED] == (
+        f"The host key of [127.0.0.1]:{server.port} has changed (ssh-rsa "
+        f"{sftp.fingerprint(server.host_key)}, expected {sftp.fingerprint(key)}); refused: "
+        "someone may be posing as the server.")
+    for template, message in messages.items():
+        recognised = recognise(message)
+        assert recognised is not None and recognised[0].text == template, message
