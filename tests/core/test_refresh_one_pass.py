@@ -12,7 +12,7 @@ from importer_gui.core import feeding, revert
 from importer_gui.core.errors import Cancelled, DataFileError
 from importer_gui.core.platform_io import export_config, refresh
 from importer_gui.core.progress import Monitor
-from importer_gui.core.store import Store
+from importer_gui.core.store import Store, writer
 from importer_gui.core.store.alongside import WriteAlongside
 from importer_gui.core.store.dialect import SQLITE, SqliteDialect
 from tests.conftest import SAMPLE
@@ -167,7 +167,8 @@ def test_a_write_alongside_that_fails_is_made_again_the_usual_way(
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(SqliteDialect, "insert_at_once", failing)
-    config = sessions_export(tmp_path, 40)
+    monkeypatch.setattr(writer, "CHUNK", 4)  # it fails while rows are still planned
+    config = sessions_export(tmp_path, 400)
     one, two = tmp_path / "one.db", tmp_path / "two.db"
     assert in_one_pass(config, one) is not None
     planned_then_committed(config, two)

@@ -87,8 +87,7 @@ class WriteAlongside:
             self.send(())
         assert self._thread is not None and not self._over
         self._over = True
-        if self._failure is None:
-            self._writes.queue.put(_END)
+        self._writes.queue.put(_END)  # after a failure, the thread drains up to it
         self._join()
         if self._failure is not None:
             raise self._failure
@@ -100,8 +99,7 @@ class WriteAlongside:
         if self._thread is None or self._over:
             return
         self._over = True
-        if self._failure is None:
-            self._writes.queue.put(_ABANDON)
+        self._writes.queue.put(_ABANDON)  # after a failure, the thread drains up to it
         self._join()
 
     def _join(self) -> None:
@@ -159,8 +157,9 @@ class _Writes:
             yield item  # type: ignore[misc]
 
     def drain(self) -> None:
-        """Take what the planner still queues until it stops (after a failure), so that
-        ``send`` never waits for room."""
+        """Take what the planner still queues until its last word (after a failure), so
+        that ``send`` never waits for room; nothing when the last word was read already
+        (the queue is empty then, and the planner's last word finds room)."""
         while not self._ended:
             item = self.queue.get()
             self._ended = item is _END or item is _ABANDON
