@@ -36,11 +36,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     config = config_xml.load(args.config)
     log_folders = error_log_folders(config)
     committing = args.command == "commit"
-    with open_store(args) as store:
-        with collector_kept_off_the_plan():
-            plan = pipeline.check(config, store, data_files=args.data)
-        result = pipeline.commit(plan, store) \
-            if committing and plan.writes_anything() else None
+    with open_store(args) as store, collector_kept_off_the_plan():
+        if committing:
+            plan, result = pipeline.check_and_commit(config, store, data_files=args.data)
+        else:
+            plan, result = pipeline.check(config, store, data_files=args.data), None
     logs, failures = ([], []) if result is None else write_error_logs(
         plan, log_folders, result.run_id)
     keep_until_exit(plan)

@@ -1,6 +1,8 @@
 """The writes of planned rows, handed to a write running alongside the planner
 (``store/alongside.py``) as the rows are planned.
 
+``plan_and_commit`` plans and commits so, a refresh's and an import's alike.
+
 A batch is the rows planned since the last one, in the order and with the rows
 ``Plan.writes`` gives (rows with errors left out); its created records are copies, since
 later rows may change a record in place. A finished row does not change afterwards (a
@@ -10,17 +12,51 @@ warning may be added to it, never an error): the rows' outcomes handed over are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
 from typing import TypeVar
 
 from importer_gui.core.issues import Outcome
-from importer_gui.core.plan import ImportPlan, Rows, results_have_errors
+from importer_gui.core.plan import ImportPlan, Plan, Rows, results_have_errors
 from importer_gui.core.records import Change, Record, copied
+from importer_gui.core.store import RunInfo, Store
 from importer_gui.core.store.alongside import WriteAlongside
 
 BATCH_ROWS = 2000  # rows planned between two batches handed over
 
 T = TypeVar("T")
+P = TypeVar("P")
+
+
+def plan_and_commit(store: Store, run: RunInfo, expected: int,
+                    plan: Callable[[Feeder | None], P], plan_of: Callable[[P], Plan],
+                    complete: Callable[[P], None], commit: Callable[[P], int]
+                    ) -> tuple[P, int | None]:
+    """``plan(feeder)``, committed: the run's id, None when it writes nothing (no run).
+
+    Where the store allows it, the rows are written as ``run`` while they are planned
+    (about ``expected`` writes), and ``complete(planned)`` fills the run in at the end (its
+    files and counts, learnt last). Otherwise, or should that write fail or a file change
+    meanwhile, ``commit(planned)`` writes the usual way, and says why when it fails too.
+    ``plan_of(planned)`` is the Plan that ``planned`` holds.
+    """
+    if not store.writes_alongside:
+        planned = plan(None)
+        return planned, commit(planned) if plan_of(planned).writes_anything() else None
+    write = WriteAlongside(store, run, expected)
+    feeder = Feeder(write)
+    try:
+        planned = plan(feeder)
+        described = plan_of(planned)
+        if not described.writes_anything():
+            return planned, None
+        if not described.files_changed() and feeder.send_rest(described.imports):
+            complete(planned)
+            with suppress(Exception):  # rolled back; said by the usual write below
+                return planned, write.finish()
+    finally:
+        write.abandon()
+    return planned, commit(planned)
 
 
 class Feeder:

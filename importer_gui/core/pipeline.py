@@ -19,6 +19,7 @@ from importer_gui.core.actions import tables_of
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError, ImporterError
+from importer_gui.core.feeding import Feeder, plan_and_commit
 from importer_gui.core.plan import Plan, RowPlan
 from importer_gui.core.planner import PlannerState, is_empty_row, plan_config
 from importer_gui.core.planner import recheck_row as _recheck_row
@@ -205,8 +206,9 @@ def tables_needed(config: ImportConfig) -> set[Table]:
 
 
 def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | None = None,
-          monitor: Monitor | None = None) -> Plan:
-    """Plan every row of every import against the store; nothing is written.
+          monitor: Monitor | None = None, feeder: Feeder | None = None) -> Plan:
+    """Plan every row of every import against the store; nothing is written here (a
+    ``feeder`` hands the rows' writes to a write running alongside as they are planned).
 
     Columns mapped by header follow their header in each file (``remap``): the
     configuration's columns are laid on the files as read (in ``config`` itself, which the
@@ -218,7 +220,7 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
         with opened_in_background(config, files, readers.MemoryBudget()) as tables:
             state = store.load_state(tables_needed(config))
             plan = plan_config(config, state, _remapped(config, tables, notices),  # type: ignore[arg-type]
-                               monitor or Monitor())
+                               monitor or Monitor(), feeder)
     except MemoryError as exc:
         raise _not_enough_memory(exc) from None
     plan.notices.extend(notices)
@@ -337,6 +339,39 @@ def changed_lines(shown: Plan, fresh: Plan) -> list[tuple[int, int]]:
     return differing
 
 
+def check_and_commit(config: ImportConfig, store: Store, *,
+                     data_files: Sequence[Path] | None = None, monitor: Monitor | None = None
+                     ) -> tuple[Plan, CommitResult | None]:
+    """``check``, then ``commit`` what it found (None: it changes nothing, no run); the rows
+    are written as they are planned where the store allows it (``feeding.plan_and_commit``)."""
+    run = RunInfo(config_path=os.path.abspath(config.source) if config.source else "",
+                  config_xml="", files=[], counts={})
+
+    def complete(plan: Plan) -> None:
+        done = _run_info(plan)
+        run.config_xml, run.files[:] = done.config_xml, done.files
+        run.counts.update(done.counts)
+
+    plan, run_id = plan_and_commit(
+        store, run, _expected_writes(config, data_files),
+        lambda feeder: check(config, store, data_files=data_files, monitor=monitor,
+                             feeder=feeder),
+        lambda plan: plan, complete,
+        lambda plan: commit(plan, store, monitor=monitor).run_id)
+    return plan, None if run_id is None else CommitResult(run_id, plan.counts())
+
+
+def _expected_writes(config: ImportConfig, data_files: Sequence[Path] | None) -> int:
+    """About how many rows the files hold (a row takes 40 bytes or more of a text file or
+    a workbook), for the write's page cache; 0 when they cannot be told yet (the check
+    says why)."""
+    try:
+        return sum(path.stat().st_size
+                   for path in resolve_data_files(config, data_files)) // 40
+    except (ImporterError, OSError):
+        return 0
+
+
 def commit(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> CommitResult:
     """Write every row without errors in one transaction, and record the run; a plan that
     changes nothing (every row wrong or already in the store) is refused, no run recorded."""
@@ -345,14 +380,18 @@ def commit(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> Commi
         raise DataFileError(FILE_CHANGED, path=changed[0])
     if not plan.writes_anything():
         raise ImporterError(nothing_to_commit(plan))
-    counts = plan.counts()
+    run = _run_info(plan)
+    return CommitResult(store.apply(plan.writes(), run, monitor=monitor), run.counts)
+
+
+def _run_info(plan: Plan) -> RunInfo:
+    """The run that commits ``plan``."""
     source = plan.config.source
     # Absolute: the history is read from anywhere, long after the commit's folder is gone.
-    run = RunInfo(config_path=os.path.abspath(source) if source else "",
-                  config_xml=config_xml.dumps(plan.config),
-                  files=[os.path.abspath(imp.file) for imp in plan.imports], counts=counts)
-    run_id = store.apply(plan.writes(), run, monitor=monitor)
-    return CommitResult(run_id, counts)
+    return RunInfo(config_path=os.path.abspath(source) if source else "",
+                   config_xml=config_xml.dumps(plan.config),
+                   files=[os.path.abspath(imp.file) for imp in plan.imports],
+                   counts=plan.counts())
 
 
 def nothing_to_commit(plan: Plan) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from importer_gui.core.actions import HANDLERS, RowContext
 from importer_gui.core.actions.base import read_values
@@ -38,6 +38,9 @@ from importer_gui.core.readers.budget import give_memory_back
 from importer_gui.core.readers.table import is_blank
 from importer_gui.core.records import Change, ChangeKind, StoreState
 from importer_gui.core.setting_rows import SettingRows, Subjects, Warn
+
+if TYPE_CHECKING:
+    from importer_gui.core.feeding import Feeder
 
 NOT_COMMITTED = Issue.warning("", "Not committed: another action of this row has errors.")
 
@@ -192,10 +195,11 @@ def _clean_results(action: str, outcome: Outcome) -> tuple[ActionResult]:
 
 
 def plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataTable],
-                monitor: Monitor) -> Plan:
-    """Plan every row of every import, in order, each seeing what earlier rows write."""
+                monitor: Monitor, feeder: Feeder | None = None) -> Plan:
+    """Plan every row of every import, in order, each seeing what earlier rows write (a
+    ``feeder`` hands their writes to a write running alongside as they are planned)."""
     with paused_gc():
-        return _plan_config(config, state, tables, monitor)
+        return _plan_config(config, state, tables, monitor, feeder)
 
 
 @contextmanager
@@ -217,7 +221,7 @@ def paused_gc() -> Iterator[None]:
 
 
 def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataTable],
-                 monitor: Monitor) -> Plan:
+                 monitor: Monitor, feeder: Feeder | None) -> Plan:
     overlay = Overlay(state)
     planner = PlannerState(overlay, [])
     plan = Plan(config, planner=planner)
@@ -232,15 +236,19 @@ def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataT
         setters = SettingRows(imp_plan.rows, overlay)
         planner.setters.append(setters)
         planner.widths.append(_plan_table(overlay, actions, table, imp_plan, monitor, plan,
-                                          setters.warnings))
+                                          setters.warnings, feeder))
     return plan
 
 
 def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
-                imp_plan: ImportPlan, monitor: Monitor, plan: Plan, warn: Warn) -> Widths:
+                imp_plan: ImportPlan, monitor: Monitor, plan: Plan, warn: Warn,
+                feeder: Feeder | None) -> Widths:
     total = table.row_count_hint or 0
     what = f"Checking {Path(table.path).name}"
-    rows = enumerate(table.rows(), start=1)  # blank rows are not given
+    rows: Iterable[tuple[int, tuple[int, tuple[Cell, ...]]]] = enumerate(
+        table.rows(), start=1)  # blank rows are not given
+    if feeder is not None:
+        rows = feeder.through(imp_plan, rows)
     try:
         if len(actions) == 1:
             # A partial, not a lambda: one Python call less on every row.

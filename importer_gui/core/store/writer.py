@@ -121,8 +121,9 @@ def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[
     """Write the run's row, every change and its log; the caller holds the transaction.
     ``total``: how many changes there are, for the progress (0: unknown); ``wait_quiet``:
     the write runs beside the planner, and this returns once the planning is over. The
-    run's files and counts are recorded as they are at its end (a write beside the planner
-    learns them last)."""
+    run's configuration, files and counts are recorded as they are at its end: a write
+    beside the planner learns them last (an import's configuration as its files' headers
+    laid it out)."""
     dialect.defer_references(conn)
     run_id = _insert_run(conn, dialect, run)
     writer = BulkWriter(conn, dialect, path, run_id, monitor, total, wait_quiet)
@@ -131,8 +132,10 @@ def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[
         writer.add_all(part)
     writer.finish()
     p, moment, encode = dialect.param, dialect.encoders[Type.DATETIME], dialect.encoders[Type.JSON]
-    conn.execute(f"UPDATE import_run SET finished = {p}, files = {p}, counts = {p} WHERE id = {p}",
-                 (moment(_now()), encode(list(run.files)), encode(dict(run.counts)), run_id))
+    conn.execute(f"UPDATE import_run SET finished = {p}, config_xml = {p}, files = {p},"
+                 f" counts = {p} WHERE id = {p}", (moment(_now()), run.config_xml,
+                                                   encode(list(run.files)),
+                                                   encode(dict(run.counts)), run_id))
     return run_id
 
 

@@ -1,0 +1,95 @@
+"""An import committed as it is checked (store/alongside.py) leaves the store, its history
+and its run exactly as checking first and committing after does."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from pathlib import Path
+
+import pytest
+
+from bench import generate
+from importer_gui.cli import main
+from importer_gui.core import config_xml, feeding, guids, pipeline
+from importer_gui.core.store import Store, writer
+from importer_gui.core.store.alongside import WriteAlongside
+from tests.core.test_refresh_one_pass import contents
+
+
+class SameGuids:
+    """The GUIDs a plan makes, the same series on every ``restart``."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.random = random.Random()
+        monkeypatch.setattr(guids, "_block", lambda: [
+            str(uuid.UUID(int=self.random.getrandbits(128), version=4)) for _ in range(16)])
+
+    def restart(self) -> None:
+        guids._READY.clear()
+        self.random.seed(7)
+
+
+@pytest.fixture
+def same_guids(monkeypatch: pytest.MonkeyPatch) -> SameGuids:
+    return SameGuids(monkeypatch)
+
+
+def checked_then_committed(config: Path, store_path: Path) -> None:
+    with Store.open(store_path) as store:
+        plan = pipeline.check(config_xml.load(config), store)
+        pipeline.commit(plan, store)
+
+
+@pytest.fixture
+def taken(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Small batches; the size of each one the writer took while rows were checked."""
+    monkeypatch.setattr(feeding, "BATCH_ROWS", 50)
+    monkeypatch.setattr(writer, "CHUNK", 60)
+    sizes: list[int] = []
+    send = WriteAlongside.send
+
+    def counted(self: WriteAlongside, writes: list[object]) -> bool:
+        done = send(self, writes)  # type: ignore[arg-type]
+        if done and not self._quiet.is_set():
+            sizes.append(len(writes))
+        return done
+
+    monkeypatch.setattr(WriteAlongside, "send", counted)
+    return sizes
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_four_imports_with_mistakes_as_checked_then_committed(
+        tmp_path: Path, taken: list[int], suffix: str, same_guids: SameGuids) -> None:
+    folder = generate.write(600, target=tmp_path / "data")
+    config = folder / f"config{suffix}.xml"
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    same_guids.restart()
+    with Store.open(one) as store:
+        plan, result = pipeline.check_and_commit(config_xml.load(config), store)
+    same_guids.restart()
+    checked_then_committed(config, two)
+    assert contents(one) == contents(two)
+    assert result is not None and plan.has_errors() and result.counts["create"] > 500
+    assert sum(taken) > 150  # rows went to the store while others were checked
+
+
+def test_the_sample_by_the_command_line_twice(
+        sample: Path, tmp_path: Path, taken: list[int], same_guids: SameGuids,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    config, one, two = sample / "sample-config.xml", tmp_path / "one.db", tmp_path / "two.db"
+    same_guids.restart()
+    assert main(["commit", str(config), "--store", str(one)]) == 1  # the sample's mistakes
+    assert "\nCommitted as run 1.\n" in capsys.readouterr().out
+    same_guids.restart()
+    checked_then_committed(config, two)
+    assert contents(one) == contents(two)
+    for store in (one, two):  # again: what the first commit left is updated
+        same_guids.restart()
+        if store == one:
+            main(["commit", str(config), "--store", str(one)])
+        else:
+            checked_then_committed(config, two)
+    assert contents(one) == contents(two)
+    assert [run[0] for run in contents(one)["import_run"]] == [1, 2]
