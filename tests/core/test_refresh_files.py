@@ -154,3 +154,17 @@ def test_a_column_missing_or_named_twice_is_said(
     code, out, err = refresh(capsys, exports / "export-config.xml", store, data)
     assert (code, out) == (2, "")
     assert err == f"importer-gui: {data}:1: {said}\n"
+
+
+def test_a_wrong_encoding_names_the_export_configurations_element(
+        exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = exports / "export-config.xml"
+    config.write_text(config.read_text().replace("<encoding>UTF-8", "<encoding>ISO-8859-1"))
+    code, _, err = refresh(capsys, config, tmp_path / "store.sqlite3")
+    assert code == 2
+    assert err == (
+        f"importer-gui: {exports / 'platform_trainings.csv'}:2: the file is declared "
+        "ISO-8859-1 but its accented letters are UTF-8: this line reads \"…4D2B-9A51-"
+        "7E0F1D2C3B01;Sécurité incendie;campus;Les gest…\" in UTF-8 and \"…4D2B-9A51-"
+        "7E0F1D2C3B01;SÃ©curitÃ© incendie;campus;Les gest…\" in ISO-8859-1; set <encoding> "
+        "of <fileExportAction> to UTF-8\n")

@@ -51,6 +51,7 @@ from importer_gui.core.platform_io import events, followed, learners
 from importer_gui.core.platform_io.export_config import Export, ExportConfig, data_files
 from importer_gui.core.platform_io.shared import Shared
 from importer_gui.core.progress import Monitor
+from importer_gui.core.readers import text as text_files
 from importer_gui.core.records import Change
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunInfo, Store
@@ -255,10 +256,13 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
     import planner puts a one-action import's: no RowPlan made and taken apart per row, a
     row's creation held as its record (overlay.Creations), its clean result shared."""
     action = export.action
-    table = readers.open_table(path, encoding=action.encoding,
-                               delimiter=action.delimiter_char,
-                               skip_first_line=action.show_headers,
-                               columns=len(export.provider.columns) or None)
+    try:
+        table = readers.open_table(path, encoding=action.encoding,
+                                   delimiter=action.delimiter_char,
+                                   skip_first_line=action.show_headers,
+                                   columns=len(export.provider.columns) or None)
+    except text_files.Utf8NotDeclaredError as exc:
+        raise exc.in_export() from None
     rows: Iterable[tuple[int, tuple[Any, ...]]] = table.rows()
     headers = table.headers or export.headers
     if action.show_headers:

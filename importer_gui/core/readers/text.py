@@ -72,6 +72,11 @@ UTF8_NOT_DECLARED = QT_TRANSLATE_NOOP(
     "errors", "the file is declared {encoding} but its accented letters are UTF-8: this line "
               "reads \"{utf8}\" in UTF-8 and \"{declared}\" in {encoding}; set <fileEncoding> "
               "to UTF-8")
+# The same in an export configuration, whose action names the file's encoding <encoding>.
+UTF8_NOT_DECLARED_EXPORT = QT_TRANSLATE_NOOP(
+    "errors", "the file is declared {encoding} but its accented letters are UTF-8: this line "
+              "reads \"{utf8}\" in UTF-8 and \"{declared}\" in {encoding}; set <encoding> of "
+              "<fileExportAction> to UTF-8")
 OTHER_DELIMITER = QT_TRANSLATE_NOOP(
     "errors", "the first {total} lines hold no {delimiter} but {count} {other} each; is the "
               "delimiter {name}? Set <delimiter> to {name}")
@@ -105,6 +110,20 @@ NUL_UTF16 = QT_TRANSLATE_NOOP(
     "errors", "the line holds a NUL character (byte 0x00); is the file in UTF-16LE?")
 NUL_NOT_TEXT = QT_TRANSLATE_NOOP(
     "errors", "the line holds a NUL character (byte 0x00); is it really a text file?")
+
+
+class Utf8NotDeclaredError(DataFileError):
+    """UTF-8 text declared in an 8-bit encoding: the message names the import
+    configuration's element; ``in_export`` names an export configuration's instead."""
+
+    def __init__(self, values: dict[str, str], *, path: Path, line: int) -> None:
+        self.values = values
+        super().__init__(UTF8_NOT_DECLARED.format(**values), path=path, line=line)
+
+    def in_export(self) -> DataFileError:
+        """The same fault, for a file an export configuration describes."""
+        return DataFileError(UTF8_NOT_DECLARED_EXPORT.format(**self.values), path=self.path,
+                             line=self.line)
 
 
 def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget,
@@ -214,8 +233,8 @@ def _check_utf8(path: Path, data: bytes, offset: int, declared: str, codec: str)
         probe.decode("utf-8")
     except UnicodeDecodeError:
         return True  # 8-bit text, as declared
-    raise DataFileError(_utf8_message(data, start, declared, codec), path=path,
-                        line=_line_at(path, offset + start))
+    raise Utf8NotDeclaredError(_utf8_values(data, start, declared, codec), path=path,
+                          line=_line_at(path, offset + start))
 
 
 def _whole_sequences(data: bytes) -> bytes:
@@ -230,9 +249,9 @@ def _whole_sequences(data: bytes) -> bytes:
     return data
 
 
-def _utf8_message(data: bytes, start: int, declared: str, codec: str) -> str:
+def _utf8_values(data: bytes, start: int, declared: str, codec: str) -> dict[str, str]:
     """The line around its first accent as UTF-8 reads it and as the declared encoding
-    does."""
+    does (UTF8_NOT_DECLARED's values)."""
     line_start = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start)) + 1
     ends = [i for i in (data.find(b"\n", start), data.find(b"\r", start)) if i >= 0]
     line = data[line_start:min(ends, default=len(data))]
@@ -244,8 +263,8 @@ def _utf8_message(data: bytes, start: int, declared: str, codec: str) -> str:
     declared_text = piece.decode(codec, "replace")
     before = "…" if first else ""
     after = "…" if accent + _SHOWN_AFTER < len(text) else ""
-    return UTF8_NOT_DECLARED.format(encoding=declared, utf8=f"{before}{shown}{after}",
-                                    declared=f"{before}{declared_text}{after}")
+    return {"encoding": declared, "utf8": f"{before}{shown}{after}",
+            "declared": f"{before}{declared_text}{after}"}
 
 
 def _line_at(path: Path, offset: int) -> int:
