@@ -179,7 +179,8 @@ def test_prune_deletes_what_the_export_lacks_and_revert_brings_it_back(tmp_path:
     config = write_export(tmp_path, "trainingCourseMetadataProvider", columns, ["T1;G1;One"])
     assert plan(config, store).counts()["delete"] == 0  # never without --prune
     planned = commit(config, store, prune=True)
-    assert outcomes(planned)[-1] == (0, "delete", ["Not in the export: deleted (--prune)."])
+    assert outcomes(planned)[-1] == (0, "delete", [
+        'Not in the export: training course T2 "Two", deleted.'])
     assert [t.path_code for t in records(store, Table.TRAINING)] == ["T1"]  # type: ignore[attr-defined]
     with Store.open(store) as opened:
         run_id = opened.history()[0].id
@@ -187,12 +188,38 @@ def test_prune_deletes_what_the_export_lacks_and_revert_brings_it_back(tmp_path:
     assert sorted(t.path_code for t in records(store, Table.TRAINING)) == ["T1", "T2"]  # type: ignore[attr-defined]
 
 
+def test_a_prune_dry_run_names_each_record_it_deletes(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    store = tmp_path / "store.sqlite3"
+    commit(EXPORTS / "export-config.xml", store)
+    trainings = (EXPORTS / "platform_trainings.csv").read_text(encoding="utf-8").splitlines()
+    config = write_export(tmp_path, "trainingCourseMetadataProvider", trainings[0].split(";"),
+                          [trainings[1], trainings[4]])  # without MGT-200 and XLS-300
+    args = ["refresh", str(config), "--store", str(store), "--prune", "--dry-run"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert ("export.csv:0: WARNING: Not in the export: training course MGT-200 \"Management "
+            "d'équipe\", deleted.\n"
+            "export.csv:0: WARNING: Not in the export: training course XLS-300 \"Excel "
+            "avancé\", deleted.\n") in out
+    assert main([*args, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["imports"][0]["rows"]
+    assert [r["issues"][0]["message"] for r in rows if r["outcome"] == "delete"] == [
+        "Not in the export: training course MGT-200 \"Management d'équipe\", deleted.",
+        "Not in the export: training course XLS-300 \"Excel avancé\", deleted."]
+
+
 def test_prune_is_refused_for_an_export_that_filters_its_rows(tmp_path: Path) -> None:
     config = write_export(tmp_path, "trainingCourseMetadataProvider",
                           ["trainingPathCode", "title"], ["T1;One"],
                           parameters="<lastNMonths>3</lastNMonths>")
-    with pytest.raises(ImporterError, match="lastNMonths"):
+    with pytest.raises(ImporterError) as refused:
         plan(config, tmp_path / "store.sqlite3", prune=True)
+    assert str(refused.value) == (
+        "Deleting what the exports lack is refused: <trainingCourseMetadataProvider> chooses "
+        "its rows with lastNMonths, so the records it leaves out are not gone from the "
+        "platform.")
 
 
 def test_prune_waits_for_an_export_without_errors(tmp_path: Path) -> None:
@@ -203,7 +230,9 @@ def test_prune_waits_for_an_export_without_errors(tmp_path: Path) -> None:
     planned = plan(write_export(tmp_path, "trainingCourseMetadataProvider", columns,
                                 ["T1;One;campus", "T2;Two;wrong"]), store, prune=True)
     assert planned.counts()["delete"] == 0
-    assert planned.notes and "--prune was not applied" in planned.notes[0]
+    assert planned.notes == ["What the store holds and export.csv lacks was not deleted: 1 of "
+                             "its rows have errors, and the records they name would be "
+                             "deleted; fix them first."]
 
 
 @pytest.mark.parametrize(("provider", "column", "words"), [
@@ -403,7 +432,7 @@ def test_prune_deletes_learners_with_what_they_followed_and_revert_brings_them_b
         ], run_info(create=4))
         before = opened.load_state()
     planned = commit(write_candidates(tmp_path, ["ada;G-1;Lovelace;;;Y;"]), store, prune=True)
-    assert outcomes(planned)[-1] == (0, "delete", ["Not in the export: deleted (--prune)."])
+    assert outcomes(planned)[-1] == (0, "delete", ["Not in the export: learner boss, deleted."])
     with Store.open(store) as opened:
         after = opened.load_state()
         assert ([learner.login for learner in after.learners.values()], after.registrations,
@@ -429,10 +458,12 @@ def test_prune_of_a_session_takes_its_registrations(tmp_path: Path) -> None:
             Change(Table.LEARNER, create, -1, {"login": "ada"}),
             Change(Table.REGISTRATION, create, -1, {"learner_id": -1, "session_id": 2}),
         ], run_info(create=2))
-    commit(write_export(tmp_path, "trainingSessionMetadataProvider", columns,
-                        ["T1;G1;One;May;S1"],
-                        parameters="<exportAllSessions>Y</exportAllSessions>"),
-           store, prune=True)
+    planned = commit(write_export(tmp_path, "trainingSessionMetadataProvider", columns,
+                                  ["T1;G1;One;May;S1"],
+                                  parameters="<exportAllSessions>Y</exportAllSessions>"),
+                     store, prune=True)
+    assert outcomes(planned)[-1] == (0, "delete", [
+        'Not in the export: session "June" of training course T1, deleted.'])
     assert records(store, Table.REGISTRATION) == []
     assert [s.title for s in records(store, Table.SESSION)] == ["May"]  # type: ignore[attr-defined]
 
@@ -589,7 +620,9 @@ def test_prune_deletes_registrations_the_export_lacks_with_their_tracking(tmp_pa
     commit(write_export(tmp_path, "consolidatedTrackingProvider", CONSOLIDATED, both), store)
     planned = commit(write_export(tmp_path, "consolidatedTrackingProvider", CONSOLIDATED,
                                   both[1:]), store, prune=True)
-    assert outcomes(planned)[-1] == (0, "delete", ["Not in the export: deleted (--prune)."])
+    assert outcomes(planned)[-1] == (0, "delete", [
+        'Not in the export: registration of learner cbernard to session "Sécurité incendie - '
+        'Lyon janvier", deleted.'])
     pruned = planned.plan.imports[0].rows[-1].cells  # shown as the export's columns
     assert pruned[:6] == ("cbernard", "7C1E0A2B-3D4F-4A5B-8C6D-9E0F1A2B3C01", "SEC-101", LYON,
                           "Sécurité incendie - Lyon janvier", "R-1")
@@ -640,8 +673,9 @@ def test_events_update_the_interventions_they_match_and_name_the_others(
     assert (meetings["INT-0002"].status, meetings["INT-0001"].status) == ("cancelled", "active")
     assert (meetings["INT-0003"].status, meetings["INT-0003"].duration) == ("active", 4)
     assert len(meetings) == 3  # --prune deletes none: the export cannot say which are gone
-    assert planned.notes == ["--prune leaves the interventions export.csv does not match: "
-                             "without a GUID, an export cannot say which are gone."]
+    assert planned.notes == ["Deleting what the exports lack leaves the interventions "
+                             "export.csv does not match: without a GUID, an export cannot say "
+                             "which are gone."]
     with Store.open(store) as opened:
         revert.commit_revert(opened, revert.plan_revert(opened, opened.history()[0].id))
     meetings = {i.guid: i for i in records(store, Table.INTERVENTION)}  # type: ignore[attr-defined]
@@ -667,7 +701,7 @@ def test_the_cli_names_unmatched_events_and_exits_0(tmp_path: Path,
     out = capsys.readouterr().out
     assert ("export.csv:2: WARNING eventStartDate: No intervention of session Sécurité "
             "incendie - Lyon janvier starts at 2027-01-12 09:00:00: not created") in out
-    assert "--prune leaves the interventions export.csv does not match" in out
+    assert "Deleting what the exports lack leaves the interventions export.csv" in out
 
 
 def test_activities_register_their_learners_and_prune_none(tmp_path: Path) -> None:
@@ -680,8 +714,9 @@ def test_activities_register_their_learners_and_prune_none(tmp_path: Path) -> No
     ], parameters="<activityType>1,2</activityType>")
     planned = commit(config, store, prune=True)
     assert outcomes(planned) == [(2, "create", []), (3, "unchanged", [])]
-    assert planned.notes == ["--prune leaves the registrations export.csv lacks: it lists "
-                             "activities, and a registration without any is not in it."]
+    assert planned.notes == ["Deleting what the exports lack leaves the registrations "
+                             "export.csv lacks: it lists activities, and a registration "
+                             "without any is not in it."]
     assert [(r.guid, str(r.registered_on)) for r in records(store, Table.REGISTRATION)] == [  # type: ignore[attr-defined]
         ("R-1", "2027-01-05 08:00:00")]
 

@@ -135,13 +135,15 @@ CUSTOM_FIELD_COLUMN = "candidateCustomFieldGuid"
 
 # --- providers -------------------------------------------------------------------------------
 
-# What --prune says of an export it cannot prune from (a provider's ``unpruned``).
+# What --prune says of an export it cannot prune from (a provider's ``unpruned``). The
+# messages of --prune name it in the words of its help and of the window's checkbox ("also
+# delete what the store holds and the exports lack"): the window has no option by that name.
 PRUNE_NO_EVENTS = errors.QT_TRANSLATE_NOOP(
-    "messages", "--prune leaves the interventions {file} does not match: without a GUID, an "
-                "export cannot say which are gone.")
+    "messages", "Deleting what the exports lack leaves the interventions {file} does not "
+                "match: without a GUID, an export cannot say which are gone.")
 PRUNE_BY_ACTIVITY = errors.QT_TRANSLATE_NOOP(
-    "messages", "--prune leaves the registrations {file} lacks: it lists activities, and a "
-                "registration without any is not in it.")
+    "messages", "Deleting what the exports lack leaves the registrations {file} lacks: it "
+                "lists activities, and a registration without any is not in it.")
 
 
 @dataclass(frozen=True)
@@ -528,11 +530,22 @@ NO_TRAINING_NAMED = errors.QT_TRANSLATE_NOOP(
     "messages", "Fields {fields} are all empty: one of them must name the training course.")
 NO_SESSION_NAMED = errors.QT_TRANSLATE_NOOP(
     "messages", "Fields {fields} are both empty: one of them must name the session.")
-PRUNED = errors.QT_TRANSLATE_NOOP("messages", "Not in the export: deleted (--prune).")
+PRUNED = errors.QT_TRANSLATE_NOOP("messages", "Not in the export: {record}, deleted.")
+# The record a deletion names ({record} above), as an administrator reviewing it knows it
+# (a learner: messages.A_LEARNER).
+PRUNED_TRAINING = errors.QT_TRANSLATE_NOOP("messages", "training course {code} \"{title}\"")
+PRUNED_SESSION = errors.QT_TRANSLATE_NOOP(
+    "messages", "session \"{title}\" of training course {code}")
+PRUNED_LEARNING_OBJECT = errors.QT_TRANSLATE_NOOP("messages", "learning object {code}")
+PRUNED_REGISTRATION = errors.QT_TRANSLATE_NOOP(
+    "messages", "registration of learner {login} to session \"{session}\"")
+PRUNED_TRACKING = errors.QT_TRANSLATE_NOOP(
+    "messages", "tracking of learner {login} in learning object {code} of session "
+                "\"{session}\"")
 PRUNE_KEPT = ("Not in the export, but {what} of it {verb}: kept.")
 PRUNE_SKIPPED = errors.QT_TRANSLATE_NOOP(
-    "messages", "--prune was not applied to {file}: {count} of its rows have errors, and the "
-                "records they name would be deleted; fix them first.")
+    "messages", "What the store holds and {file} lacks was not deleted: {count} of its rows "
+                "have errors, and the records they name would be deleted; fix them first.")
 NOT_READ_TIME_FORMAT = errors.QT_TRANSLATE_NOOP(
     "messages", "<{provider}> writes times as {format}; a refresh reads rawSeconds and iso-8601 "
                 "only (timeGlobalFormat).")
@@ -556,5 +569,6 @@ EVENT_NOT_MATCHED = errors.QT_TRANSLATE_NOOP(
                 "would then create it a second time.")
 EVENT_IN_ROOM = errors.QT_TRANSLATE_NOOP("messages", " in room {room}")
 PRUNE_FILTERED = errors.QT_TRANSLATE_NOOP(
-    "messages", "--prune is refused: <{provider}> chooses its rows with {parameters}, so the "
-                "records it leaves out are not gone from the platform.")
+    "messages", "Deleting what the exports lack is refused: <{provider}> chooses its rows "
+                "with {parameters}, so the records it leaves out are not gone from the "
+                "platform.")

@@ -489,8 +489,38 @@ def _prune(refresh: RefreshPlan, table: Table, imp: ImportPlan, overlay: Overlay
             changes.append(overlay.delete(table, record))
         else:
             changes.append(overlay.delete(table, record))
+        pruned = cat.PRUNED.format(record=_record_named(table, record, overlay))
         imp.add_row(RowPlan(PRUNE_LINE, cells, (ActionResult(
-            imp.actions[0], Outcome.DELETE, (Issue.warning("", cat.PRUNED),)),), changes))
+            imp.actions[0], Outcome.DELETE, (Issue.warning("", pruned),)),), changes))
+
+
+def _record_named(table: Table, record: Any, overlay: Overlay) -> str:
+    """The record a deletion takes, as people know it: a training course's code and title,
+    a session's title and course, a learner's login; for a deletion to be reviewed."""
+    if table is Table.TRAINING:
+        return cat.PRUNED_TRAINING.format(code=record.path_code, title=record.title)
+    if table is Table.LEARNER:
+        return msg.A_LEARNER.format(name=_learner_name(record))
+    if table is Table.LEARNING_OBJECT:
+        return cat.PRUNED_LEARNING_OBJECT.format(code=record.code or record.guid)
+    if table is Table.SESSION:
+        training = overlay.get(Table.TRAINING, record.training_id)
+        return cat.PRUNED_SESSION.format(
+            title=record.title, code=training.path_code if training else record.training_id)
+    learner = overlay.get(Table.LEARNER, record.learner_id)
+    session = overlay.get(Table.SESSION, record.session_id)
+    login = _learner_name(learner) if learner else record.learner_id
+    title = session.title if session else record.session_id
+    if table is Table.TRACKING:
+        return cat.PRUNED_TRACKING.format(login=login, code=record.lo_code or record.lo_guid,
+                                          session=title)
+    return cat.PRUNED_REGISTRATION.format(login=login, session=title)
+
+
+def _learner_name(learner: Any) -> str:
+    """A learner as people find one: the login, else what the platform found it by."""
+    return str(learner.login or learner.ref_number or learner.email or learner.guid
+               or learner.id)
 
 
 def _session_progress(table: Table, record: Any) -> bool:

@@ -1,0 +1,47 @@
+"""Tools ▸ Refresh… with "Also delete what the store holds and the exports lack" ticked: its
+notices and rows speak of that choice in the window's words (the window has no --prune), and
+each deletion names its record."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from importer_gui.core.platform_io import export_config, refresh
+from importer_gui.core.store import Store
+from importer_gui.ui.refresh_dialog import RefreshDialog
+from tests.conftest import SAMPLE
+
+
+def test_the_deletions_name_their_records_and_no_command_line_option(
+        qtbot: object, tmp_path: Path, screenshots: Path) -> None:
+    exports = Path(shutil.copytree(SAMPLE / "exports", tmp_path / "exports"))
+    store = tmp_path / "store.sqlite3"
+    with Store.open(store) as opened:
+        refresh.commit_refresh(refresh.plan_refresh(
+            export_config.load(exports / "export-config.xml"), opened), opened)
+    trainings = exports / "platform_trainings.csv"
+    lines = trainings.read_text(encoding="utf-8").splitlines(keepends=True)
+    trainings.write_text("".join([lines[0], lines[1], lines[4]]), encoding="utf-8")
+    dialog = RefreshDialog(store, config_path=exports / "export-config.xml", synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.resize(1100, 650)
+    dialog.show()
+    dialog.prune_check.setChecked(True)
+    assert dialog.prune_check.text() == "Also &delete what the store holds and the exports lack"
+    assert dialog.notice.text() == (
+        "Deleting what the exports lack leaves the interventions platform_events.csv does not "
+        "match: without a GUID, an export cannot say which are gone.")
+    model = dialog.model
+    deleted = [model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
+               for row in range(model.rowCount())
+               if model.index(row, 1).data() == "delete"]
+    assert deleted == [
+        "WARNING: Not in the export: training course MGT-200 \"Management d'équipe\", deleted.",
+        "WARNING: Not in the export: training course XLS-300 \"Excel avancé\", deleted."]
+    dialog.grab().save(str(screenshots / "refresh-prune-named.png"))
+    shown = "\n".join(str(model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole))
+                      for row in range(model.rowCount()))
+    assert "--prune" not in dialog.notice.text() + shown
