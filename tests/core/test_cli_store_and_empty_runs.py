@@ -74,7 +74,8 @@ def test_a_refresh_makes_the_store_it_is_given(tmp_path: Path,
     store = tmp_path / "platform.sqlite3"
     code, out, _ = run(capsys, "refresh", str(EXPORTS / "export-config.xml"),
                        "--store", str(store))
-    assert code == 0 and out.endswith("Committed as run 1.\n")
+    # 1: the sample's two classroom events match no meeting of a new store (left out).
+    assert code == 1 and out.endswith("Committed as run 1.\n")
     assert len(record_tables(store)["training"]) == 4
     assert [(r["id"], r["kind"]) for r in history(capsys, store)] == [(1, "refresh")]
 
@@ -156,16 +157,16 @@ def test_a_commit_of_what_the_store_holds_records_no_run(
 def test_a_refresh_that_changes_nothing_records_no_run(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store, config = tmp_path / "store.sqlite3", str(EXPORTS / "export-config.xml")
-    assert run(capsys, "refresh", config, "--store", str(store))[0] == 0
+    assert run(capsys, "refresh", config, "--store", str(store))[0] == 1  # the events
     before = record_tables(store)
     code, out, err = run(capsys, "refresh", config, "--store", str(store))
-    assert (code, err) == (0, "")
+    assert (code, err) == (1, "")  # the classroom events, which match no meeting, left out
     assert out.splitlines()[-2:] == [
-        "Total: create 0, update 0, unchanged 17, delete 0, error 0",
-        "Nothing was refreshed: the store already holds what the exports hold; no run was "
+        "Total: create 0, update 0, unchanged 15, delete 0, error 2",
+        "Nothing was refreshed: every row has an error or is already in the store; no run was "
         "recorded."]
     code, out, _ = run(capsys, "refresh", config, "--store", str(store), "--json")
-    assert code == 0 and json.loads(out)["run"] is None
+    assert code == 1 and json.loads(out)["run"] is None
     assert record_tables(store) == before
     assert [r["id"] for r in history(capsys, store)] == [1]
 
@@ -182,7 +183,7 @@ def test_history_names_the_configuration_and_files_by_absolute_paths(
     exports = tmp_path / "exports"
     exports.symlink_to(EXPORTS)
     assert run(capsys, "refresh", "exports/../exports/export-config.xml",
-               "--store", "store.sqlite3")[0] == 0
+               "--store", "store.sqlite3")[0] == 1  # the events match no meeting
     refresh, commit = history(capsys, tmp_path / "store.sqlite3")
     assert commit["config"] == str(tmp_path / "files" / "config.xml")
     assert commit["files"] == [str(tmp_path / "files" / "teachers.csv")]

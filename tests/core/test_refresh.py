@@ -63,7 +63,8 @@ def records(store_path: Path, table: Table) -> list[object]:
 def test_the_sample_exports_fill_an_empty_store(tmp_path: Path) -> None:
     store = tmp_path / "store.sqlite3"
     planned = commit(EXPORTS / "export-config.xml", store)
-    assert planned.counts()["create"] == 15 and not planned.has_errors()
+    counts = planned.counts()
+    assert (counts["create"], counts["error"]) == (15, 2)  # two events, no meeting yet
     trainings = {t.path_code: t for t in records(store, Table.TRAINING)}  # type: ignore[attr-defined]
     assert trainings["XLS-300"].title == "Excel avancé"
     assert trainings["XLS-300"].description == "Tableaux croisés; macros"
@@ -90,9 +91,9 @@ def test_the_sample_exports_fill_an_empty_store(tmp_path: Path) -> None:
     assert (first.lo_guid, first.status, first.score, first.time_spent,
             str(first.first_completion)) == ("3E9A1B2C-4D5E-4F60-8A7B-C8D9E0F1A201",
                                              "completed", 85.0, 1680, "2026-11-23 09:40:00")
-    assert [r[1] for r in outcomes(planned, 6)] == ["unchanged", "unchanged"]  # no meeting yet
+    assert [r[1] for r in outcomes(planned, 6)] == ["error", "error"]  # no meeting yet
     again = commit(EXPORTS / "export-config.xml", store)
-    assert again.counts()["unchanged"] == 17
+    assert (again.counts()["unchanged"], again.counts()["error"]) == (15, 2)
 
 
 def test_a_sessions_file_then_finds_the_platforms_trainings(
@@ -303,10 +304,11 @@ def test_dry_run_and_json_as_check_and_commit(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     store = tmp_path / "store.sqlite3"
     config = str(EXPORTS / "export-config.xml")
-    assert main(["refresh", config, "--store", existing_store(store), "--dry-run"]) == 0
+    # The sample's two classroom events match no meeting of an empty store: left out.
+    assert main(["refresh", config, "--store", existing_store(store), "--dry-run"]) == 1
     assert "Dry run: nothing was written." in capsys.readouterr().out
     assert records(store, Table.TRAINING) == []
-    assert main(["refresh", config, "--store", str(store), "--json"]) == 0
+    assert main(["refresh", config, "--store", str(store), "--json"]) == 1
     document = json.loads(capsys.readouterr().out)
     assert document["counts"]["create"] == 15 and document["run"] == 1
     assert document["imports"][1]["rows"][0]["action"] == "trainingSessionMetadataProvider"
@@ -471,7 +473,7 @@ def test_prune_of_a_session_takes_its_registrations(tmp_path: Path) -> None:
 def test_cli_history_names_a_refresh_run(tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     store = str(tmp_path / "store.sqlite3")
-    assert main(["refresh", str(EXPORTS / "export-config.xml"), "--store", store]) == 0
+    assert main(["refresh", str(EXPORTS / "export-config.xml"), "--store", store]) == 1
     capsys.readouterr()
     assert main(["history", "--store", store]) == 0
     first = capsys.readouterr().out.splitlines()[0]
@@ -643,7 +645,7 @@ def test_events_update_the_interventions_they_match_and_name_the_others(
     planned = commit(EXPORTS / "export-config.xml", store)  # its sessions adopted by title
     assert outcomes(planned, 6) == [
         (2, "update", []),  # INT-0001: 09:00 to 16:00 in Lyon - Salle Rhône, 14 places now
-        (3, "unchanged", [
+        (3, "error", [  # left out, not "unchanged": the store holds no such meeting
             "No intervention of session Sécurité incendie - Lyon janvier starts at "
             "2027-01-14 09:00:00 in room Lyon - Salle Rhône: not created, since the export "
             "gives no intervention GUID and an import naming this one would then create it a "
@@ -661,7 +663,7 @@ def test_events_update_the_interventions_they_match_and_name_the_others(
     planned = commit(config, store, prune=True)  # refusal here, since it deletes no event
     rows = outcomes(planned)
     assert rows[0] == (2, "update", [])
-    assert rows[1][1] == "unchanged" and "in room Autre salle: not created" in rows[1][2][0]
+    assert rows[1][1] == "error" and "in room Autre salle: not created" in rows[1][2][0]
     assert rows[2] == (4, "error", [
         "Field sessionTitle: no session Pas de session in the store; refresh the sessions' "
         "export first (before this one in the same export configuration)."])
@@ -692,16 +694,18 @@ def test_revert_takes_back_the_registrations_and_tracking_a_refresh_made(tmp_pat
     assert records(store, Table.LEARNER) == []
 
 
-def test_the_cli_names_unmatched_events_and_exits_0(tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_names_unmatched_events_as_left_out_and_exits_1(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = str(platform_store(tmp_path))
     config = write_export(tmp_path, "eventSessionMetadataProvider", EVENTS,
                           [f"{LYON};;2027-01-12 09:00:00;;C;;"])
-    assert main(["refresh", str(config), "--store", store, "--prune"]) == 0
+    assert main(["refresh", str(config), "--store", store, "--prune"]) == 1  # a row left out
     out = capsys.readouterr().out
-    assert ("export.csv:2: WARNING eventStartDate: No intervention of session Sécurité "
+    assert ("export.csv:2: ERROR eventStartDate: No intervention of session Sécurité "
             "incendie - Lyon janvier starts at 2027-01-12 09:00:00: not created") in out
+    assert "  create 0, update 0, unchanged 0, delete 0, error 1\n" in out  # not "unchanged"
     assert "Deleting what the exports lack leaves the interventions export.csv" in out
+    assert "Nothing was refreshed: every row has an error or is already in the store" in out
 
 
 def test_activities_register_their_learners_and_prune_none(tmp_path: Path) -> None:

@@ -3,9 +3,9 @@
 The platform's event export gives no intervention GUID, which is what the store (and an
 import) finds an intervention by. So an event updates the session's intervention that starts
 at the same time (on the same day, when the export gives the day only) and, when the event
-names its room, the one in that room; an event that matches none is reported on its row and
-left out: created without its GUID, it would be created a second time by the import that
-names it.
+names its room, the one in that room; an event that matches none is an error on its row (it
+is left out, and not "unchanged": the store does not hold it): created without its GUID, it
+would be created a second time by the import that names it.
 """
 
 from __future__ import annotations
@@ -39,11 +39,11 @@ def plan_event(ctx: RowContext, shared: Shared) -> Outcome:
         return Outcome.ERROR
     room = ctx.values.get(cat.EVENT_ROOM)
     intervention = _match(ctx, shared, session, start, room)
-    if intervention is None:
-        ctx.warning(cat.EVENT_START, cat.EVENT_NOT_MATCHED.format(
+    if intervention is None:  # left out: an error, as a row a commit does not write is
+        ctx.error(cat.EVENT_START, cat.EVENT_NOT_MATCHED.format(
             session=session.title or session.guid, start=ctx.values[cat.EVENT_START],
             room=cat.EVENT_IN_ROOM.format(room=room) if room else ""))
-        return Outcome.UNCHANGED
+        return Outcome.ERROR
     shared.seen[Table.INTERVENTION].add(intervention.id)
     changed = ctx.add(ctx.overlay.update(Table.INTERVENTION, intervention,
                                          _columns(ctx, start, end)))
