@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -79,13 +81,16 @@ def open_store(args: argparse.Namespace) -> Iterator[Store]:
     A SQLite store this command makes is taken away again, with the folders made for it,
     when the command fails, or when it was named with --store and no run was recorded in
     it: a mistake never leaves an empty store behind. The default store stays once made.
+    Only a store this command created itself, that no other program has open and that
+    holds no row is taken away: two commands racing to make the same new store never
+    remove the one the other committed into (see ``_remove_if_unused``).
     """
     location = store_path(args)
-    made = _to_make(location)
+    made = _make_new(location)
     try:
         with Store.open(location) as store:
             yield store
-            keep = not made or args.store is None or bool(store.history())
+            keep = made is None or args.store is None or bool(store.history())
     except BaseException:
         _take_away(made)
         raise
@@ -93,29 +98,102 @@ def open_store(args: argparse.Namespace) -> Iterator[Store]:
         _take_away(made)
 
 
-def _to_make(location: StoreLocation) -> list[Path]:
-    """The SQLite file and the folders opening ``location`` makes, innermost first."""
+@dataclass(frozen=True)
+class MadeStore:
+    """A new SQLite store: the file this command created (None when another program created
+    it first), which file that was (device, inode), and the folders made for it."""
+
+    path: Path | None
+    identity: tuple[int, int]
+    folders: list[Path]
+
+
+def _make_new(location: StoreLocation) -> MadeStore | None:
+    """The store file created, empty and exclusively, with its folders (innermost first);
+    None when there is a store there already (or it is a PostgreSQL one)."""
     if isinstance(location, PostgresUrl) or location.exists():
-        return []
-    made = [location]
+        return None
+    folders = []
     folder = location.parent
     while not folder.exists() and folder != folder.parent:
-        made.append(folder)
+        folders.append(folder)
         folder = folder.parent
-    return made
+    try:
+        location.parent.mkdir(parents=True, exist_ok=True)
+        # Exclusive: of two commands making the same store, only one made it.
+        fd = os.open(location, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
+    except OSError:  # there now, or cannot be made: Store.open says why when it cannot
+        return MadeStore(None, (0, 0), folders)
+    try:
+        stat = os.fstat(fd)
+    finally:
+        os.close(fd)
+    return MadeStore(location, (stat.st_dev, stat.st_ino), folders)
 
 
-def _take_away(made: list[Path]) -> None:
-    """Remove a store file this command made, SQLite's files beside it, and its new folders."""
-    if not made:
+def _take_away(made: MadeStore | None) -> None:
+    """Remove a store file this command made, SQLite's files beside it, and its new folders,
+    when nothing else uses them."""
+    if made is None:
         return
-    store, *folders = made
-    for path in (store, *(store.with_name(store.name + tail) for tail in _SQLITE_SIDE_FILES)):
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
-    for folder in folders:
+    if made.path is not None:
+        _remove_if_unused(made.path, made.identity)
+    for folder in made.folders:
         with contextlib.suppress(OSError):  # not empty: something else was put there
             folder.rmdir()
+
+
+def _remove_if_unused(path: Path, identity: tuple[int, int]) -> bool:
+    """Remove the store file at ``path`` and SQLite's files beside it, only while it is still
+    the file ``identity`` names, no other connection has it open and it holds no row (no
+    run, no record); True when removed. Anything unsure keeps it."""
+    if _identity(path) != identity:
+        return False  # replaced, or removed, by someone else
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True, timeout=0,
+                               isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        return _remove_alone(conn, path, identity)
+    except sqlite3.Error:  # busy: another program has it, or is opening it
+        return False
+    finally:
+        conn.close()
+
+
+def _remove_alone(conn: sqlite3.Connection, path: Path, identity: tuple[int, int]) -> bool:
+    """The removal, on ``conn`` to the store: SQLite leaves WAL mode only when no other
+    connection has the file open, and the exclusive lock then keeps any newcomer from
+    reading or writing it until it is gone."""
+    if conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0] != "delete":
+        return False
+    conn.execute("BEGIN EXCLUSIVE")
+    if _holds_rows(conn) or _identity(path) != identity:
+        conn.execute("ROLLBACK")
+        conn.execute("PRAGMA journal_mode=WAL")  # as Store.open made it
+        return False
+    for name in (path, *(path.with_name(path.name + tail) for tail in _SQLITE_SIDE_FILES)):
+        with contextlib.suppress(OSError):
+            name.unlink(missing_ok=True)
+    conn.execute("ROLLBACK")
+    return True
+
+
+def _holds_rows(conn: sqlite3.Connection) -> bool:
+    """True when any table of the store holds a row (a run, a record, anything)."""
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return any(conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() for name in tables)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file ``path`` is now (device, inode); None when there is none."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 def ask_on_terminal(location: PostgresUrl) -> str | None:

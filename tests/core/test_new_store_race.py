@@ -1,0 +1,116 @@
+"""Two commands making the same new store at once (QA 13 D1).
+
+A command that made a new store takes it away when it fails, but only a store it created
+itself, that no other program has open and that holds no row: the store the other command
+committed into is never removed. Real processes, real stores.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from importer_gui.cli.command import MadeStore, _make_new, _take_away
+from importer_gui.core.store import Store
+from tests.builders import teachers_import, write_config
+from tests.postgres import record_tables
+
+ROOT = Path(__file__).resolve().parents[2]
+# A command started at a given moment, its modules loaded, so that two start together.
+AT = ("import sys, time; from importer_gui.cli import main; "
+      "time.sleep(max(0.0, float(sys.argv[1]) - time.time())); sys.exit(main(sys.argv[2:]))")
+# A program that opens a store and holds it open until its stdin closes.
+HOLDER = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+          "c.execute('SELECT count(*) FROM sqlite_master').fetchone(); print('open', flush=True); "
+          "sys.stdin.read()")
+
+
+def teachers(folder: Path, count: int) -> Path:
+    """A configuration importing ``count`` teachers."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = [(f"t{i}", f"Name{i}", "Anne", f"t{i}@example.org") for i in range(count)]
+    return write_config(folder, teachers_import(folder, rows))
+
+
+def history(store: Path) -> list[int]:
+    """The ids of the store's runs."""
+    done = subprocess.run([sys.executable, "-m", "importer_gui", "history", "--store", str(store),
+                           "--json"], capture_output=True, text=True, cwd=ROOT, check=True)
+    return [run["id"] for run in json.loads(done.stdout)["runs"]]
+
+
+def test_two_commits_making_one_store_keep_the_run_that_was_committed(tmp_path: Path) -> None:
+    config = teachers(tmp_path / "files", 2000)
+    for round_ in range(3):
+        store = tmp_path / f"race{round_}.sqlite3"
+        start = str(time.time() + 2.5)
+        racers = [subprocess.Popen([sys.executable, "-c", AT, start, "commit", str(config),
+                                    "--store", str(store)], cwd=ROOT, text=True,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                  for _ in range(2)]
+        results = [(racer.wait(), *racer.communicate()) for racer in racers]
+        committed = [out for code, out, _ in results if out.endswith("Committed as run 1.\n")]
+        assert len(committed) == 1, results
+        refused = [(code, err) for code, out, err in results if out not in committed]
+        assert [code for code, _ in refused] in ([2], [0]), results
+        assert store.exists(), results
+        assert history(store) == [1]
+        assert len(record_tables(store)["teacher"]) == 2000
+
+
+def new_store(tmp_path: Path) -> tuple[Path, MadeStore | None]:
+    """A store this process made, as a command makes it (with its folder)."""
+    path = tmp_path / "new" / "store.sqlite3"
+    made = _make_new(path)
+    Store.open(path).close()
+    return path, made
+
+
+def test_a_new_store_nobody_wrote_into_is_taken_away_with_its_folder(tmp_path: Path) -> None:
+    _path, made = new_store(tmp_path)
+    _take_away(made)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_store_another_program_has_open_is_kept(tmp_path: Path) -> None:
+    path, made = new_store(tmp_path)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        _take_away(made)
+        assert path.exists()
+    finally:
+        holder.communicate("")
+    with sqlite3.connect(path) as conn:  # still as Store.open made it
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_new_store_another_command_committed_into_is_kept(tmp_path: Path) -> None:
+    path, made = new_store(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "importer_gui", "commit",
+                           str(teachers(tmp_path / "files", 3)), "--store", str(path)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0 and done.stdout.endswith("Committed as run 1.\n")
+    _take_away(made)
+    assert history(path) == [1]
+    assert len(record_tables(path)["teacher"]) == 3
+
+
+def test_a_store_put_in_place_of_the_new_one_is_kept(tmp_path: Path) -> None:
+    path, made = new_store(tmp_path)
+    path.rename(tmp_path / "moved.sqlite3")
+    Store.open(path).close()  # another program's store, at the same path
+    _take_away(made)
+    assert path.exists() and (tmp_path / "moved.sqlite3").exists()
+
+
+def test_a_store_another_program_created_first_is_not_ours_to_take_away(
+        tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    Store.open(path).close()
+    assert _make_new(path) is None
