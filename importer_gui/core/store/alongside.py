@@ -15,7 +15,6 @@ process leave the store as it was.
 from __future__ import annotations
 
 import queue
-import sys
 import threading
 from collections.abc import Iterator, Sequence
 from itertools import chain
@@ -29,9 +28,6 @@ if TYPE_CHECKING:
     from importer_gui.core.store import Store
 
 QUEUED = 8  # batches the planner may be ahead of the writer
-# How long the planner's thread keeps the GIL from the writer's once the engine is done with a
-# statement (Python's default is 5 ms: the writer would idle that long after each one).
-SWITCH_SECONDS = 0.0005
 WAIT = 0.05  # seconds between two looks at the writer while a batch waits for room
 
 _END = object()  # every write was sent: commit
@@ -55,7 +51,6 @@ class WriteAlongside:
         self._failure: BaseException | None = None
         self._run_id = 0
         self._over = False  # finished or abandoned: the thread is gone
-        self._switch = sys.getswitchinterval()
 
     def send(self, writes: Sequence[Change | Record]) -> bool:
         """Queue writes, whose records the planner changes no more (copies); False when
@@ -64,7 +59,6 @@ class WriteAlongside:
         if self._thread is None:
             self._thread = threading.Thread(target=self._write, name="write-alongside",
                                             daemon=True)
-            sys.setswitchinterval(min(self._switch, SWITCH_SECONDS))
             self._thread.start()
         while True:
             if self._failure is not None or (self._waiting.is_set()
@@ -103,12 +97,9 @@ class WriteAlongside:
         self._join()
 
     def _join(self) -> None:
-        """Wait for the thread's end; the GIL's switching as it was."""
+        """Wait for the thread's end."""
         assert self._thread is not None
-        try:
-            self._thread.join()
-        finally:
-            sys.setswitchinterval(self._switch)
+        self._thread.join()
 
     def _write(self) -> None:
         """The thread: the run written from the queue, committed at its end."""
