@@ -546,6 +546,19 @@ PRUNE_KEPT = ("Not in the export, but {what} of it {verb}: kept.")
 PRUNE_SKIPPED = errors.QT_TRANSLATE_NOOP(
     "messages", "What the store holds and {file} lacks was not deleted: {count} of its rows "
                 "have errors, and the records they name would be deleted; fix them first.")
+# A line an export file lacks the end of: the platform writes every column of every line,
+# and ends each with a line break, so the file was cut (a copy or a write stopped part-way).
+LINE_CUT_SHORT = errors.QT_TRANSLATE_NOOP(
+    "messages", "The line holds {count} of the file's {width} columns, and the platform "
+                "writes them all: the line was cut short, so this row is left out (export the "
+                "file again).")
+LAST_LINE_CUT = errors.QT_TRANSLATE_NOOP(
+    "messages", "The file ends inside this line, without the line break the platform ends "
+                "every line with: it was cut short, so this row is left out (export the file "
+                "again).")
+HEADER_CUT = errors.QT_TRANSLATE_NOOP(
+    "errors", "the file ends inside line 1, without the line break the platform ends every "
+              "line with: it was cut short; export the file again.")
 NOT_READ_TIME_FORMAT = errors.QT_TRANSLATE_NOOP(
     "messages", "<{provider}> writes times as {format}; a refresh reads rawSeconds and iso-8601 "
                 "only (timeGlobalFormat).")

@@ -263,7 +263,10 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
                                    columns=len(export.provider.columns) or None)
     except text_files.Utf8NotDeclaredError as exc:
         raise exc.in_export() from None
-    rows: Iterable[tuple[int, tuple[Any, ...]]] = table.rows()
+    cut: dict[int, str] = {}  # the rows the file's cut shortened, by their place: why
+    width = _width(table.headers) if action.show_headers else len(export.provider.columns)
+    rows: Iterable[tuple[int, tuple[Any, ...]]] = _whole_rows(
+        table.rows(), path, width, text_files.ends_its_last_line(path, action.encoding), cut)
     headers = table.headers or export.headers
     if action.show_headers:
         order = _header_order(export, path, table.headers or [], exports)
@@ -277,8 +280,11 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
     name, total, what = export.provider.name, table.row_count_hint or 0, f"Checking {path.name}"
 
     def plan_one(cells: tuple[Any, ...]) -> Planned:
-        shared.row = len(imp.rows.lines)  # the rows held so far: this row's place
+        shared.row = place = len(imp.rows.lines)  # the rows held so far: this row's place
         ctx = RowContext(bound, overlay)
+        if cut and place in cut:  # its values are cut short: none is written, none deletes
+            ctx.error("", cut.pop(place))
+            return planned(ctx, name, Outcome.ERROR)
         read_values(ctx, cells)
         return planned(ctx, name, handler(ctx, shared))
 
@@ -314,6 +320,39 @@ def _header_order(export: Export, path: Path, headers: list[str],
     raise DataFileError(template.format(
         found=found, provider=export.provider.name, expected=", ".join(export.headers),
         missing=", ".join(missing)), path=path, line=1)
+
+
+def _width(headers: list[str] | None) -> int:
+    """The cells the header line names, up to its last named one (a line ending with the
+    delimiter names no column after it)."""
+    width = len(headers or ())
+    while width and not headers[width - 1]:  # type: ignore[index]
+        width -= 1
+    return width
+
+
+def _whole_rows(rows: Iterable[tuple[int, tuple[Any, ...]]], path: Path, width: int,
+                ended: bool, cut: dict[int, str]) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """The rows, each narrower than ``width`` (the platform writes every column) noted in
+    ``cut`` by its place and given empty cells up to it; when the file does not end its last
+    line (``ended`` false), the last row is noted too, held back one row to know it."""
+    held: tuple[int, tuple[Any, ...]] | None = None
+    place = -1
+    for place, (line, cells) in enumerate(rows):
+        if len(cells) < width:
+            cut[place] = cat.LINE_CUT_SHORT.format(count=len(cells), width=width)
+            cells = (*cells, *("",) * (width - len(cells)))
+        if ended:
+            yield line, cells
+            continue
+        if held is not None:
+            yield held
+        held = line, cells
+    if held is not None:
+        cut[place] = cat.LAST_LINE_CUT
+        yield held
+    elif not ended and place < 0:  # the header line alone, cut: every row is gone
+        raise DataFileError(cat.HEADER_CUT, path=path, line=1)
 
 
 def _by_header(rows: Iterable[tuple[int, tuple[Any, ...]]], order: list[int]

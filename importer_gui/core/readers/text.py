@@ -57,6 +57,7 @@ FIELD_SIZE_LIMIT = 10 * 1024 * 1024
 csv.field_size_limit(FIELD_SIZE_LIMIT)
 
 TEXT_BLOCK = 1 << 18  # characters of CSV text read at a time
+_TAIL = 4096  # bytes read from a file's end to find its last line break
 
 # Messages the window shows in the user's language (see core/errors.py).
 BYTE_NOT_VALID = QT_TRANSLATE_NOOP("errors", "the byte {bytes} is not valid {encoding}")
@@ -265,6 +266,22 @@ def _utf8_values(data: bytes, start: int, declared: str, codec: str) -> dict[str
     after = "…" if accent + _SHOWN_AFTER < len(text) else ""
     return {"encoding": declared, "utf8": f"{before}{shown}{after}",
             "declared": f"{before}{declared_text}{after}"}
+
+
+def ends_its_last_line(path: Path, encoding: str) -> bool:
+    """Whether the file's last line holding anything ends with a line break, as every line a
+    program writes does: one that lacks it was cut (a copy or a write stopped part-way).
+    Only the file's end is read."""
+    codec = _codec(path, encoding)
+    try:
+        with path.open("rb") as handle:
+            start = max(handle.seek(0, io.SEEK_END) - _TAIL, 0)
+            handle.seek(start - start % 2)  # UTF-16: a whole character first
+            tail = handle.read()
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+    text = tail.decode(codec, "replace")  # a character the seek cut is before any break
+    return not text[max(text.rfind("\n"), text.rfind("\r")) + 1:].strip()
 
 
 def _line_at(path: Path, offset: int) -> int:
