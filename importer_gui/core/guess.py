@@ -36,6 +36,7 @@ LIKELY = "likely"  # the best fit, but another would fit too
 DEFAULT = "default"  # nothing in the file says: the platform's default
 
 SAMPLE_BYTES = 1 << 20  # bytes read to guess the encoding and delimiter
+SCAN_CHUNK = 1 << 22  # bytes read at a time when a whole file is looked through
 SAMPLE_LINES = 50  # lines compared to guess the delimiter
 DEFAULT_DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"].default
 
@@ -412,7 +413,59 @@ def guess_reading(path: Path) -> tuple[str | None, Guess, Guess]:
                 Guess("semicolon", DEFAULT, WORKBOOK_DELIMITER))
     sample = read_sample(path)
     encoding = guess_encoding(sample)
+    if encoding.value == "ISO-8859-1" and len(sample) == SAMPLE_BYTES \
+            and first_control(path, SAMPLE_BYTES) is not None:
+        # A sorted export holds its first \u2019 or \u20ac anywhere: its last line too.
+        encoding = Guess("WINDOWS-1252", LIKELY, WINDOWS_ONLY)
     return None, encoding, guess_delimiter(decode(sample, encoding.value))
+
+
+# Every byte but 0x80-0x9F, which ISO-8859-1 reads as control characters no text holds and
+# Windows-1252 as \u20ac, \u2019, \u2013 and the like. bytes.translate deleting these runs
+# in C: 100 MB looked through in about 0.1 s.
+_NOT_CONTROLS = bytes(range(0x80)) + bytes(range(0xA0, 0x100))
+_CONTROL = re.compile(rb"[\x80-\x9f]")
+
+
+def first_control(path: Path, start: int = 0) -> tuple[int, int] | None:
+    """Where the first byte 0x80-0x9F of ``path`` at or after ``start`` is: its offset and
+    its line (counted from ``start``, the first being 1); None when there is none."""
+    lines = 1
+    with path.open("rb") as handle:
+        handle.seek(start)
+        offset = start
+        while chunk := handle.read(SCAN_CHUNK):
+            if chunk.translate(None, _NOT_CONTROLS) and (found := _CONTROL.search(chunk)):
+                return offset + found.start(), lines + chunk.count(b"\n", 0, found.start())
+            lines += chunk.count(b"\n")
+            offset += len(chunk)
+    return None
+
+
+WINDOWS_1252_LOOK = QT_TRANSLATE_NOOP(
+    "errors", "{file}: line {line} holds bytes that ISO-8859-1 reads as invisible control "
+              "characters: the file looks like Windows-1252 (where they are \u2019, \u2013, "
+              "\u20ac and the like); set <fileEncoding> to WINDOWS-1252.")
+
+
+def windows_1252_notices(plan: Plan) -> list[str]:
+    """A file read as ISO-8859-1 that holds bytes 0x80-0x9F is likely Windows-1252: said once
+    per file, naming the first line that holds one."""
+    from importer_gui.core import readers
+
+    notices = []
+    read = {(Path(planned.file), imp.provider.file_encoding)
+            for imp, planned in zip(plan.config.imports, plan.imports, strict=True)}
+    for path, encoding in sorted(read):
+        if encoding != "ISO-8859-1" or readers.is_workbook(path):
+            continue
+        try:
+            found = first_control(path)
+        except OSError:  # gone since it was read: the commit says so
+            continue
+        if found is not None:
+            notices.append(WINDOWS_1252_LOOK.format(file=path.name, line=found[1]))
+    return notices
 
 
 def guess_file(path: Path, action: str | None = None, sheet: str | None = None) -> FileGuess:

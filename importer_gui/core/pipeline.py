@@ -229,6 +229,7 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
     plan.notices.extend(_narrower_notices(plan))
     for index, fix in guess.date_fixes(plan).items():
         plan.notices.append(guess.date_fix_notice(plan, index, fix))
+    plan.notices.extend(guess.windows_1252_notices(plan))
     return plan
 
 
