@@ -24,13 +24,17 @@ SESSION_COLUMNS = ["trainingPathCode", "trainingTitle", "sessionGuid", "title", 
 
 
 def contents(store_path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every table of the store, the run's times left out."""
+    """Every table of the store, the run's times and its changes' row ids left out."""
     conn = sqlite3.connect(store_path)
     try:
         tables = [name for (name,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         out = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables
-               if t != "import_run"}
+               if t not in ("import_run", "run_change")}
+        # A change's place in its run is its seq; its row id follows the writer's batches.
+        out["run_change"] = conn.execute(
+            "SELECT run_id, seq, table_name, kind, record_id, before, after FROM run_change"
+            " ORDER BY run_id, seq").fetchall()
         out["import_run"] = conn.execute(
             "SELECT id, kind, config_path, config_xml, files, counts, reverts_run,"
             " reverted_by FROM import_run ORDER BY id").fetchall()

@@ -124,7 +124,8 @@ class _Writes:
     def __init__(self, expected: int) -> None:
         self.queue: queue.Queue[object] = queue.Queue(QUEUED)
         self._expected = expected
-        self._items = chain.from_iterable(self._batches())
+        self._source = self._batches()
+        self._items = chain.from_iterable(self._source)
         self._ended = False
 
     def __len__(self) -> int:
@@ -135,6 +136,10 @@ class _Writes:
 
     def __next__(self) -> Change | Record:
         return next(self._items)
+
+    def batches(self) -> Iterator[Sequence[Change | Record]]:
+        """The batches as they come (writer.Batched): one call per batch, not per write."""
+        return self._source
 
     def _batches(self) -> Iterator[Sequence[Change | Record]]:
         """The batches, up to the planner's last word."""

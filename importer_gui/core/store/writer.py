@@ -24,14 +24,14 @@ errors are templates marked for translation, one per wording ("nothing was writt
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 from itertools import compress, groupby, islice
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from importer_gui.core import schema
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError
@@ -93,6 +93,22 @@ _CREATED_MEANWHILE = {
 }
 
 
+@runtime_checkable
+class Batched(Protocol):
+    """Writes that come in batches already (a write alongside's), read once."""
+
+    def batches(self) -> Iterator[Sequence[Write]]:
+        """The batches, in order."""
+        ...
+
+
+def _parts(changes: Iterable[Write]) -> Iterator[list[Write]]:
+    """The changes, CHUNK at a time."""
+    writes = iter(changes)
+    while part := list(islice(writes, CHUNK)):
+        yield part
+
+
 def _encoded(encode: Converter, values: list[Any]) -> list[Any]:
     """``values`` encoded, NULL left NULL: a column of dates each distinct day once (the
     days repeat), other values one by one (equal values of other types may encode apart:
@@ -127,8 +143,7 @@ def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[
     dialect.defer_references(conn)
     run_id = _insert_run(conn, dialect, run)
     writer = BulkWriter(conn, dialect, path, run_id, monitor, total, wait_quiet)
-    writes = iter(changes)
-    while part := list(islice(writes, CHUNK)):
+    for part in changes.batches() if isinstance(changes, Batched) else _parts(changes):
         writer.add_all(part)
     writer.finish()
     p, moment, encode = dialect.param, dialect.encoders[Type.DATETIME], dialect.encoders[Type.JSON]
