@@ -14,7 +14,7 @@ import sys
 import threading
 from pathlib import Path
 
-from importer_gui.core.errors import DataFileError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError, ImporterError
 
 MB = 1024 * 1024
 # What a whole check may use at least, and the part the interpreter, its libraries, the
@@ -59,19 +59,67 @@ def give_memory_back() -> None:
     _reserve.clear()
 
 
-# Megabytes a check may use, when set: it overrides what the machine would allow.
+# Megabytes a check may use, when set: it overrides what the machine would allow. It must
+# leave the files something once PROCESS_BASE is set aside: a smaller value is refused, said,
+# rather than ignored.
 BUDGET_VARIABLE = "IMPORTER_GUI_CHECK_MEMORY_MB"
+
+NOT_MEGABYTES = QT_TRANSLATE_NOOP(
+    "errors", "IMPORTER_GUI_CHECK_MEMORY_MB={value} is not a number of megabytes: set a whole "
+              "number such as 2048, or remove it to let a check use a quarter of the machine's "
+              "memory.")
+TOO_SMALL = QT_TRANSLATE_NOOP(
+    "errors", "IMPORTER_GUI_CHECK_MEMORY_MB={value} is too small: a check needs more than the "
+              "256 MB the program itself takes; set more, or remove it to let a check use a "
+              "quarter of the machine's memory.")
+# A file that would take the check past its budget: the budget as the user knows it (the
+# variable's value, the machine's quarter, the process's limit), then what the files get,
+# and how to allow more.
+SET_TOO_COSTLY = QT_TRANSLATE_NOOP(
+    "errors", "reading this file would take about {cost} MB of memory ({why}), more than the "
+              "{budget} MB set by IMPORTER_GUI_CHECK_MEMORY_MB ({files} MB for the files once "
+              "the program's 256 MB are set aside{taken}): raise it, or split the file")
+MACHINE_TOO_COSTLY = QT_TRANSLATE_NOOP(
+    "errors", "reading this file would take about {cost} MB of memory ({why}), more than the "
+              "{budget} MB a check may use on this machine (a quarter of its memory, at least "
+              "1024 MB; {files} MB for the files once the program's 256 MB are set "
+              "aside{taken}): set IMPORTER_GUI_CHECK_MEMORY_MB to more megabytes, or split "
+              "the file")
+LIMIT_TOO_COSTLY = QT_TRANSLATE_NOOP(
+    "errors", "reading this file would take about {cost} MB of memory ({why}), more than the "
+              "{budget} MB this process may address (its limit, ulimit -v; {files} MB for the "
+              "files once the program's 256 MB are set aside{taken}): raise that limit, or "
+              "split the file")
+# A phrase at the end of {taken}'s value (the window translates it there).
+TAKEN = QT_TRANSLATE_NOOP("errors", " \u2014 other files take {others} MB of it")
 
 
 def memory_budget() -> int:
     """What a whole check may use: IMPORTER_GUI_CHECK_MEMORY_MB when set, else a quarter of
     the machine's memory, at least MEMORY_BUDGET, and never more than the process may
-    address when a limit is set on it."""
+    address when a limit is set on it (ImporterError for a value set that is not usable)."""
+    return _budget_said()[0]
+
+
+def _budget_said() -> tuple[int, str]:
+    """The budget, and the template that says a file would take more (whence it comes)."""
     given = os.environ.get(BUDGET_VARIABLE, "").strip()
-    if given.isdecimal() and int(given) * MB > PROCESS_BASE:
-        return int(given) * MB
+    if given:
+        return _given_budget(given), SET_TOO_COSTLY
     budget = max(MEMORY_BUDGET, physical_memory() // MACHINE_SHARE)
-    return min(budget, address_space_limit() or budget)
+    limit = address_space_limit()
+    if limit and limit < budget:
+        return limit, LIMIT_TOO_COSTLY
+    return budget, MACHINE_TOO_COSTLY
+
+
+def _given_budget(given: str) -> int:
+    """IMPORTER_GUI_CHECK_MEMORY_MB's bytes, or why the value cannot be the budget."""
+    if not (given.isascii() and given.isdecimal()):
+        raise ImporterError(NOT_MEGABYTES.format(value=given))
+    if int(given) * MB <= PROCESS_BASE:
+        raise ImporterError(TOO_SMALL.format(value=given))
+    return int(given) * MB
 
 
 def physical_memory() -> int:
@@ -117,13 +165,15 @@ class MemoryBudget:
     """What one check's files may cost in all; shared by the threads that open them."""
 
     def __init__(self, limit: int | None = None) -> None:
+        budget, self._too_costly = _budget_said()
         set_memory_aside()
-        self.limit = max(memory_budget() - PROCESS_BASE, 0) if limit is None else limit
+        self.budget = budget if limit is None else limit + PROCESS_BASE
+        self.limit = max(budget - PROCESS_BASE, 0) if limit is None else limit
         self.used = 0
         self._by_file: dict[Path, int] = {}
         self._lock = threading.Lock()
 
-    def charge(self, path: Path, cost: int, why: str = "") -> None:
+    def charge(self, path: Path, cost: int, why: str) -> None:
         """Count a file's cost, or refuse it when the check would need more than allowed."""
         with self._lock:
             before = self._by_file.get(path, 0)
@@ -132,12 +182,10 @@ class MemoryBudget:
                 self._by_file[path] = before + cost
                 return
             others = self.used - before
-        taken = f", {others // MB} MB of which other files take" if others >= MB else ""
-        reason = f" ({why})" if why else ""
-        raise DataFileError(
-            f"reading this file would take about {(before + cost) // MB} MB of memory{reason}, "
-            f"more than a check may use ({self.limit // MB} MB{taken}); split the file or "
-            "delete what it does not need", path=path)
+        taken = TAKEN.format(others=others // MB) if others >= MB else ""
+        raise DataFileError(self._too_costly.format(
+            cost=(before + cost) // MB, why=why, budget=self.budget // MB,
+            files=self.limit // MB, taken=taken), path=path)
 
 
 def sheet_cost(box: int, filled: int, text: int, rows: int) -> int:
