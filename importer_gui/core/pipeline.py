@@ -45,6 +45,9 @@ FILES_MATCH = QT_TRANSLATE_NOOP(
               "the data file yourself (on the command line: --data).")
 FILE_CHANGED = QT_TRANSLATE_NOOP(
     "errors", "the file changed since it was checked; check it again before committing.")
+FILE_GONE = QT_TRANSLATE_NOOP(
+    "errors", "the file is no longer there (moved or deleted since it was checked): put it "
+              "back, or open it where it now is and check it again.")
 # A file holding its headers alone is fine to check, but likely the wrong one (last month's
 # export, or one saved before it was filled): said, not an error.
 NO_ROWS = QT_TRANSLATE_NOOP("errors", "{file} holds no rows.")
@@ -376,9 +379,9 @@ def _expected_writes(config: ImportConfig, data_files: Sequence[Path] | None) ->
 def commit(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> CommitResult:
     """Write every row without errors in one transaction, and record the run; a plan that
     changes nothing (every row wrong or already in the store) is refused, no run recorded."""
-    changed = plan.files_changed()
-    if changed:
-        raise DataFileError(FILE_CHANGED, path=changed[0])
+    for imp in plan.imports:
+        if imp.stamp is not None and imp.stamp.changed():
+            raise DataFileError(FILE_GONE if imp.stamp.gone() else FILE_CHANGED, path=imp.file)
     if not plan.writes_anything():
         raise ImporterError(nothing_to_commit(plan))
     run = _run_info(plan)

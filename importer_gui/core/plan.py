@@ -278,6 +278,10 @@ class FileStamp:
         except OSError:
             return True
 
+    def gone(self) -> bool:
+        """True when no file is at the stamp's path any more (moved or deleted)."""
+        return not self.path.is_file()
+
 
 @dataclass
 class ImportPlan:
