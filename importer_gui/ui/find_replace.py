@@ -3,11 +3,14 @@ one field): a bulk correction the dialog can undo."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,14 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.core.corrections import EditTexts
+from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.plan import ImportPlan, Plan
-from importer_gui.core.session import CellEdit
+from importer_gui.core.progress import Monitor
+from importer_gui.core.session import CellEdit, Session
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewModel
-from importer_gui.ui.styles import SUCCESS_STYLE
+from importer_gui.ui.styles import ERROR_STYLE, SUCCESS_STYLE
+from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.widgets.progress import ProgressRow
 
 Target = dict[int, int]  # import index -> the value column searched in that import
+Found = list[tuple[CellEdit, str]]  # each cell to change, with its text before
+SEARCH_PIECE = 20_000  # rows searched between two looks for a cancel (some 10 ms)
+EDIT_PIECE = 200  # cells corrected between two looks for a cancel (some 10 ms)
 
 
 def replaced(text: str, find: str, replacement: str, *, whole: bool) -> str:
@@ -59,8 +69,10 @@ class ChangedCell:
 _LAST: WeakKeyDictionary[PreviewModel, list[ChangedCell]] = WeakKeyDictionary()
 
 
-def _row_of(plan: Plan, cell: ChangedCell) -> tuple[ImportPlan, int] | None:
-    """Where a changed cell's row is in the plan now (a new check may have renumbered it)."""
+def _row_of(plan: Plan, cell: ChangedCell,
+            lines: dict[int, dict[int, int]]) -> tuple[ImportPlan, int] | None:
+    """Where a changed cell's row is in the plan now (a new check may have renumbered it;
+    ``lines``: each import's rows by line, made once when one is needed)."""
     imports = plan.imports
     imp = imports[cell.import_index] if cell.import_index < len(imports) else None
     if imp is None or imp.file != cell.file:
@@ -70,10 +82,10 @@ def _row_of(plan: Plan, cell: ChangedCell) -> tuple[ImportPlan, int] | None:
     rows = imp.rows
     if cell.row_index < len(rows) and rows.lines[cell.row_index] == cell.line:
         return imp, cell.row_index
-    try:
-        return imp, list(rows.lines).index(cell.line)
-    except ValueError:
-        return None
+    if imp.index not in lines:  # a search of a million lines per cell took seconds
+        lines[imp.index] = {line: r for r, line in enumerate(rows.lines)}
+    r = lines[imp.index].get(cell.line)
+    return None if r is None else (imp, r)
 
 
 def undo_edits(plan: Plan | None,
@@ -85,8 +97,9 @@ def undo_edits(plan: Plan | None,
     if plan is None:
         return undone, edits
     text = EditTexts(plan)
+    lines: dict[int, dict[int, int]] = {}
     for cell in cells:
-        found = _row_of(plan, cell)
+        found = _row_of(plan, cell, lines)
         if found is None or text(found[0], found[1], cell.column) != cell.after:
             continue
         undone.append(cell)
@@ -94,13 +107,118 @@ def undo_edits(plan: Plan | None,
     return undone, edits
 
 
+# --- the long work, in a worker ----------------------------------------------------------------
+
+@dataclass
+class Search:
+    """What a replace looks for and where, read from the preview on the window's thread (the
+    shown rows are copied: the worker never reads the table's model)."""
+
+    plan: Plan
+    imports: list[ImportPlan]
+    starts: list[int]  # where each import's rows begin among the shown imports' rows
+    positions: array[int]  # each shown row's place among them, in the shown order
+    target: Target
+    find: str
+    replacement: str
+    whole: bool
+
+
+@dataclass
+class Replaced:
+    """What a replace (or an undo) did: every edit made (their rows are shown anew) and the
+    cells that now hold the new text; cancelled, it changed nothing."""
+
+    edits: list[CellEdit] = field(default_factory=list)
+    changed: list[ChangedCell] = field(default_factory=list)
+    cancelled: bool = False
+    error: str = ""  # a row's re-check failed: the cells before it stay corrected
+
+
+def find_cells(search: Search, monitor: Monitor, what: str) -> Found:
+    """Each cell of the rows shown that the replacement changes, with its text before, in the
+    order the rows are shown; a cancel raises ``Cancelled`` (nothing changed yet)."""
+    if not search.target or (not search.find and not search.whole):
+        return []
+    text_of = EditTexts(search.plan)
+    total = sum(len(imp.rows) for imp in search.imports)
+    hits: dict[int, tuple[CellEdit, str]] = {}
+    done = 0
+    for imp, start in zip(search.imports, search.starts, strict=True):
+        n = search.target.get(imp.index)
+        if n is not None and n < len(imp.columns):
+            for r, cells in enumerate(imp.rows.cells):
+                if r % SEARCH_PIECE == 0:
+                    monitor.check_cancelled()
+                    monitor.progress(done + r, total, what)
+                cell = cells[n] if n < len(cells) else ""
+                text = cell if type(cell) is str else text_of(imp, r, n)
+                new = replaced(text, search.find, search.replacement, whole=search.whole)
+                if new != text:
+                    hits[start + r] = ((imp.index, r, n, new), text)
+        done += len(imp.rows)
+    monitor.check_cancelled()
+    return [hits[p] for p in search.positions if p in hits] if hits else []
+
+
+def correct_cells(session: Session, found: Found, monitor: Monitor, what: str) -> Replaced:
+    """Correct the cells found as the user's edits are (each row checked again), a piece at a
+    time; a cancel puts back those corrected so far, so that a replace is all or nothing."""
+    edits = [edit for edit, _before in found]
+    done = 0
+    try:
+        while done < len(edits):
+            monitor.check_cancelled()
+            monitor.progress(done, len(edits), what)
+            session.edit_cells(edits[done:done + EDIT_PIECE])
+            done += EDIT_PIECE
+    except Cancelled:
+        session.edit_cells([(i, r, n, before) for (i, r, n, _t), before in found[:done]])
+        return Replaced(edits[:done], cancelled=True)
+    except ImporterError as exc:
+        made = found[:done + EDIT_PIECE]
+        return Replaced([edit for edit, _b in made], changed_cells(session.choices.plan, made),
+                        error=exc.message)
+    return Replaced(edits, changed_cells(session.choices.plan, found))
+
+
+def changed_cells(plan: Plan | None, found: Found) -> list[ChangedCell]:
+    """The cells that now hold what the replace put there (a failed re-check leaves some as
+    they were)."""
+    if plan is None:
+        return []
+    text_of = EditTexts(plan)
+    changed = []
+    for (i, r, n, text), before in found:
+        imp = plan.imports[i]
+        if text_of(imp, r, n) == text:
+            changed.append(ChangedCell(imp.file, imp.rows.lines[r], i, r, n,
+                                       imp.columns[n], before, text))
+    return changed
+
+
+def undo_cells(session: Session, cells: list[ChangedCell], monitor: Monitor,
+               what: str) -> tuple[list[ChangedCell], Replaced]:
+    """Put back the cells of a replace that still hold its text (see ``undo_edits``)."""
+    undone, edits = undo_edits(session.choices.plan, cells)
+    found = [(edit, cell.after) for edit, cell in zip(edits, undone, strict=True)]
+    return undone, correct_cells(session, found, monitor, what)
+
+
 class FindReplaceDialog(QDialog):
     """Which column (which field, over every file), what to find and what to put instead;
     every row shown is corrected, and the last replace can be undone."""
 
-    def __init__(self, model: PreviewModel, parent: QWidget | None = None) -> None:
+    done = Signal(int)  # a replace or an undo ended: how many cells it changed
+
+    def __init__(self, model: PreviewModel, parent: QWidget | None = None, *,
+                 synchronous: bool = False) -> None:
         super().__init__(parent)
         self.model = model
+        # A million rows took seconds to search and correct: the work runs in a worker.
+        self.runner = TaskRunner(self, synchronous=synchronous)
+        self._count: int | None = None  # cells the last work changed, once it ended
+        self._close_when_done = False
         self.by_field = model.file_column() is not None  # several files shown at once
         self._targets: list[Target] = []
         self.setWindowTitle(self.tr("Find and replace"))
@@ -140,6 +258,10 @@ class FindReplaceDialog(QDialog):
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setStyleSheet(SUCCESS_STYLE)
         layout.addWidget(self.result_label)
+        self.progress_row = ProgressRow(self.tr("Cance&l"), self)
+        self.progress_row.cancel_button.clicked.connect(self.cancel)
+        self.runner.progressed.connect(self.progress_row.show_progress)
+        layout.addWidget(self.progress_row)
         layout.addWidget(self._buttons())
         self._show_files()
         for signal in (model.dataChanged, model.modelReset, model.counts_changed):
@@ -221,62 +343,44 @@ class FindReplaceDialog(QDialog):
 
     # --- replacing -------------------------------------------------------------------------
 
-    def edits(self) -> list[CellEdit]:
-        """The cells of the rows shown that the replacement changes."""
-        return [edit for edit, _before in self._found()]
-
-    def _found(self) -> list[tuple[CellEdit, str]]:
-        """Each cell of the rows shown that the replacement changes, with its text before."""
+    def _search(self) -> Search | None:
+        """What to look for, and the rows shown (copied); None when nothing can be found."""
         target = self._target()
-        find = self.find_edit.text()
         plan = self.model.plan
-        if plan is None or not target or (not find and not self.whole_check.isChecked()):
-            return []
-        text_of = EditTexts(plan)
-        found: list[tuple[CellEdit, str]] = []
-        for view_row in range(self.model.rowCount()):
-            shown = self.model.row_at(view_row)
-            if shown is None:
-                continue
-            imp, r, _row = shown
-            n = target.get(imp.index)
-            if n is None or n >= len(imp.columns):
-                continue
-            text = text_of(imp, r, n)
-            new = replaced(text, find, self.replace_edit.text(),
-                           whole=self.whole_check.isChecked())
-            if new != text:
-                found.append(((imp.index, r, n, new), text))
-        return found
+        if plan is None or not target:
+            return None
+        imports, starts, positions = self.model.shown_positions()
+        return Search(plan, imports, starts, positions, target, self.find_edit.text(),
+                      self.replace_edit.text(), self.whole_check.isChecked())
 
-    def replace_all(self) -> int:
-        """Correct every cell found; say how many (in which files, over several); the
-        replace is the one Undo puts back."""
-        found = self._found()
-        self.model.edit_cells([edit for edit, _before in found])
-        changed = self._changed(found)
-        if changed:
-            _LAST[self.model] = changed
-        self.result_label.setText(self._said(
-            changed, self.tr("%n cell(s) corrected.", "", len(changed)),
-            self.tr("%n cell(s) corrected: %1.", "", len(changed))))
-        self._offer_undo()
-        return len(changed)
+    def edits(self) -> list[CellEdit]:
+        """The cells of the rows shown that the replacement changes (searched at once)."""
+        search = self._search()
+        return [] if search is None else [
+            edit for edit, _before in find_cells(search, Monitor(), "")]
 
-    def _changed(self, found: list[tuple[CellEdit, str]]) -> list[ChangedCell]:
-        """The cells that now hold what the replace put there (a failed check leaves some
-        as they were)."""
-        plan = self.model.plan
-        if plan is None:
-            return []
-        text_of = EditTexts(plan)
-        changed = []
-        for (i, r, n, text), before in found:
-            imp = plan.imports[i]
-            if text_of(imp, r, n) == text:
-                changed.append(ChangedCell(imp.file, imp.rows.lines[r], i, r, n,
-                                           imp.columns[n], before, text))
-        return changed
+    def replace_all(self) -> int | None:
+        """Correct every cell found, in the background with progress and Cancel; then say
+        how many (in which files, over several); the replace is the one Undo puts back.
+        How many, when the work ran at once; else ``done`` says it."""
+        search = self._search()
+        session = self.model.session
+        searching = self.tr("Searching the rows…")
+        correcting = self.tr("Correcting and checking the rows…")
+
+        def work(monitor: Monitor) -> Replaced:
+            found = find_cells(search, monitor, searching) if search is not None else []
+            return correct_cells(session, found, monitor, correcting)
+
+        return self._run(work, self._on_replaced)
+
+    def _on_replaced(self, result: Replaced) -> None:
+        """Show what the replace did; it becomes the one Undo puts back."""
+        if result.changed:
+            _LAST[self.model] = result.changed
+        self._show(result, self._said(
+            result.changed, self.tr("%n cell(s) corrected.", "", len(result.changed)),
+            self.tr("%n cell(s) corrected: %1.", "", len(result.changed))))
 
     def _said(self, cells: list[ChangedCell], one_file: str, by_file: str) -> str:
         """``one_file`` with the count, or over several files (or cells of several) ``by_file``
@@ -296,25 +400,116 @@ class FindReplaceDialog(QDialog):
         """Undo is offered while a cell of the last replace still holds the replacement."""
         cells = _LAST.get(self.model, [])
         _undone, edits = undo_edits(self.model.plan, cells)
-        self.undo_button.setEnabled(bool(edits))
+        self.undo_button.setEnabled(bool(edits) and not self.runner.busy)
         self.undo_button.setToolTip(
             self.tr("Put back the %n cell(s) the last replace changed", "", len(edits))
             if edits else self.tr("Nothing to undo"))
 
-    def undo(self) -> int:
+    def undo(self) -> int | None:
         """Put back the text each cell of the last replace had, as if the user typed it
-        (each row checked again; a correction back to the file's text goes away); cells
-        edited since are left as they are, and said so."""
+        (each row checked again; a correction back to the file's text goes away), in the
+        background; cells edited since are left as they are, and said so. How many, when
+        the work ran at once; else ``done`` says it."""
         cells = _LAST.pop(self.model, [])
-        undone, edits = undo_edits(self.model.plan, cells)
-        self.model.edit_cells(edits)
+        session = self.model.session
+        putting_back = self.tr("Putting the cells back…")
+
+        def work(monitor: Monitor) -> tuple[list[ChangedCell], Replaced]:
+            return undo_cells(session, cells, monitor, putting_back)
+
+        return self._run(work, lambda outcome: self._on_undone(cells, *outcome))
+
+    def _on_undone(self, cells: list[ChangedCell], undone: list[ChangedCell],
+                   result: Replaced) -> None:
+        """Say what the undo put back; cancelled, the replace can still be undone."""
+        if result.cancelled or result.error:
+            _LAST[self.model] = cells
+            undone = []
         message = self._said(
             undone, self.tr("%n cell(s) put back as they were.", "", len(undone)),
             self.tr("%n cell(s) put back as they were: %1.", "", len(undone)))
         kept = len(cells) - len(undone)
-        if kept:
+        if kept and not result.cancelled:
             message += " " + self.tr("%n cell(s) edited since were left as they are.", "",
                                      kept)
-        self.result_label.setText(message)
+        result.changed = undone
+        self._show(result, message)
+
+    # --- the work in the background --------------------------------------------------------
+
+    def _run(self, work: Callable[[Monitor], object],
+             shown: Callable[[object], None]) -> int | None:
+        """Run ``work`` in the background, the choices and buttons locked meanwhile; how many
+        cells changed when it ran at once (a synchronous runner), else None."""
+        self._count = None
+        self._set_working(True)
+        self.runner.run(work, shown, self._on_failed)
+        return None if self.runner.busy else self._count
+
+    def _show(self, result: Replaced, message: str) -> None:
+        """The rows the work edited shown anew, and what it did in words."""
+        self._set_working(False)
+        if result.edits:
+            self.model.show_edited(result.edits)
+        if result.cancelled:
+            self._say(self.tr("Cancelled: no cell was changed."), "")
+        elif result.error:
+            self._say(arg(self.tr("%1 Stopped there: %2"), message, result.error), ERROR_STYLE)
+        else:
+            self._say(message, SUCCESS_STYLE)
+        self._finish(len(result.changed) if not result.cancelled else 0)
+
+    def _on_failed(self, error: ImporterError) -> None:
+        """Cancelled while searching (nothing changed), or a failure of ours."""
+        self._set_working(False)
+        if isinstance(error, Cancelled):
+            self._say(self.tr("Cancelled: no cell was changed."), "")
+        else:
+            self._say(error.message, ERROR_STYLE)
+        self._finish(0)
+
+    def _say(self, text: str, style: str) -> None:
+        self.result_label.setStyleSheet(style)
+        self.result_label.setText(text)
+
+    def _finish(self, count: int) -> None:
+        """The work is over: Undo offered again, and the dialog closes if asked meanwhile."""
+        self._count = count
         self._offer_undo()
-        return len(undone)
+        self.done.emit(count)
+        if self._close_when_done:
+            super().reject()
+
+    def _set_working(self, working: bool) -> None:
+        """While the work runs: its progress and Cancel; nothing else to choose or press."""
+        self.progress_row.set_running(working)
+        if working:
+            self.progress_row.status.setText(self.tr("Searching the rows…"))
+            self.result_label.clear()
+        else:
+            self.progress_row.status.clear()
+        for widget in (self.column_combo, self.find_edit, self.replace_edit, self.whole_check,
+                       self.replace_button, self.undo_button):
+            widget.setEnabled(not working)
+        if working:
+            self.progress_row.cancel_button.setFocus()
+
+    def cancel(self) -> None:
+        """Stop the running replace or undo: what it changed so far is put back."""
+        self.runner.cancel()
+
+    def reject(self) -> None:
+        """Close (or Escape) while the work runs: it is cancelled, then the dialog closes."""
+        if self.runner.busy:
+            self._close_when_done = True
+            self.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The window's close button is Close: it waits for a running work's cancel."""
+        if self.runner.busy:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)

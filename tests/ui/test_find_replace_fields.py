@@ -35,7 +35,7 @@ def outcomes(page: PreviewPage, import_index: int) -> list[str]:
 def dialog_on(page: PreviewPage, qtbot: QtBot, import_index: int) -> FindReplaceDialog:
     """The preview showing one file (or all), and the dialog over it."""
     page.import_box.setCurrentIndex(page.import_box.findData(import_index))
-    dialog = FindReplaceDialog(page.model, page)
+    dialog = FindReplaceDialog(page.model, page, synchronous=True)
     qtbot.addWidget(dialog)
     return dialog
 

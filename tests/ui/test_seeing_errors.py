@@ -102,7 +102,7 @@ def test_did_you_mean_offers_the_close_code_and_puts_it_in_every_row_in_one_clic
 def test_find_and_replace_corrects_a_column_of_the_rows_shown(
         tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     _wizard, page, _commit = preview_and_commit(teacher_state(tmp_path), qtbot)
-    dialog = FindReplaceDialog(page.model, page)
+    dialog = FindReplaceDialog(page.model, page, synchronous=True)
     qtbot.addWidget(dialog)
     assert [dialog.column_combo.itemText(i) for i in range(dialog.column_combo.count())] == [
         "Login → Teacher's login — teacherLogin", "Name → Teacher's last name — teacherName",

@@ -39,6 +39,7 @@ from importer_gui.core.plan import (
     results_have_errors,
     results_outcome,
 )
+from importer_gui.core.session import Session
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.locale_text import LocaleText
@@ -217,6 +218,11 @@ class PreviewModel(QAbstractTableModel):
     def plan(self) -> Plan | None:
         """The plan shown."""
         return self._plan
+
+    @property
+    def session(self) -> Session:
+        """The session whose plan is shown (edits go through it)."""
+        return self._state.session
 
     @property
     def row_filter(self) -> RowFilter:
@@ -584,8 +590,14 @@ class PreviewModel(QAbstractTableModel):
         except ImporterError as exc:
             self.recheck_failed.emit(str(exc))
             changed = 0
-        if not changed:
-            return 0
+        if changed:
+            self.show_edited(edits, view_row)
+        return changed
+
+    def show_edited(self, edits: list[tuple[int, int, int, str]],
+                    view_row: int | None = None) -> None:
+        """Show cells the session corrected (here, or in a worker for Find and replace):
+        their rows' colours and counts anew, repainted (``view_row``: the one row edited)."""
         self._find_corrections()
         self._sorted_all = None  # an edited row may sort elsewhere now
         rows = list(dict.fromkeys((i, r) for i, r, _c, _t in edits))
@@ -600,7 +612,11 @@ class PreviewModel(QAbstractTableModel):
         for import_index, r in rows:
             self.row_rechecked.emit(import_index, r)
         self.counts_changed.emit()
-        return changed
+
+    def shown_positions(self) -> tuple[list[ImportPlan], list[int], array[int]]:
+        """The shown imports, where each one's rows begin among theirs, and each shown row's
+        place among them in the shown order: a copy, for a worker to read."""
+        return list(self.imports()), list(self._starts), array("i", self._positions)
 
     # --- sorting ---------------------------------------------------------------------------
 
