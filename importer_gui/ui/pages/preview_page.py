@@ -141,7 +141,9 @@ class PreviewPage(BasePage):
         self.progress = self.progress_row.bar
         self.recheck_button = QPushButton(self.tr("Check a&gain"), self)
         self.recheck_button.setToolTip(self.tr("Read the file again and check every row"))
-        self.recheck_button.clicked.connect(self.start_check)
+        # Nothing changed since the rows shown were checked: they stay until the new check
+        # replaces them, and come back if it is cancelled.
+        self.recheck_button.clicked.connect(lambda: self.start_check(keep_shown=True))
         row.addWidget(self.progress_row, 1)
         row.addWidget(self.recheck_button)
         return row
@@ -281,25 +283,30 @@ class PreviewPage(BasePage):
         if self._stale and not event.spontaneous() and not self._checking:
             self.start_check()
 
-    def start_check(self) -> None:
-        """Run the full check in the background, with progress and Cancel; the rows shown
-        so far go (they would be out of date)."""
+    def start_check(self, *, keep_shown: bool = False) -> None:
+        """Run the full check in the background, with progress and Cancel. The rows shown
+        so far go (they would be out of date); with ``keep_shown`` (Check again: nothing
+        changed since), they stay, greyed, until the new check's rows replace them, and a
+        cancel gives them back."""
         self.show_error(None)
         self._stale = False
         self._set_aside = ""
+        kept = keep_shown and self.shows_plan()
         self._set_checking(True)
-        self.model.clear()
-        self._fill_imports(None)  # the dropped plan's files and counts go with its rows
-        self._show_summary()
-        self._show_details()
+        if not kept:
+            self.model.clear()
+            self._fill_imports(None)  # the dropped plan's files and counts go with its rows
+            self._show_summary()
+            self._show_details()
         self.progress_label.setText(self.tr("Checking…"))
         self.progress.setRange(0, 0)
         snapshot = self.session.snapshot()  # the pages may edit the configuration meanwhile
-        let_go(self.session)  # none shown; this check's worker frees the old plan, in pieces
+        if not kept:
+            let_go(self.session)  # none shown; this check's worker frees the old plan, in pieces
         self.runner.run(lambda monitor: kept_off_the_collector(
-            lambda: run_check(snapshot, monitor), shown_plan_dropped=True),
+            lambda: run_check(snapshot, monitor), shown_plan_dropped=not kept),
                         lambda plan: self._on_checked(plan, snapshot.corrections),
-                        self._on_check_failed)
+                        lambda error: self._on_check_failed(error, kept=kept))
 
     def cancel(self) -> None:
         """Stop the running check."""
@@ -335,8 +342,15 @@ class PreviewPage(BasePage):
                       for c in sorted(found, key=lambda c: (c.line, c.column))]
         return "\n".join(lines)
 
-    def _on_check_failed(self, error: ImporterError) -> None:
+    def _on_check_failed(self, error: ImporterError, *, kept: bool = False) -> None:
         self._set_checking(False)
+        plan = self.session.choices.plan
+        if kept and isinstance(error, Cancelled) and plan is not None and plan is self.model.plan:
+            # Nothing changed since they were checked: the rows shown hold, and can be
+            # committed (a file changed meanwhile is found at the commit, as always).
+            self.progress_label.setText(self.tr(
+                "Check cancelled: the rows shown are those of the last check."))
+            return
         self.session.set_plan(None)  # the rows shown before are gone: none to commit
         if isinstance(error, Cancelled):
             self.progress_label.setText(self.tr("Check cancelled."))
