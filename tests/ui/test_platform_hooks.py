@@ -44,6 +44,9 @@ def test_the_commit_page_packages_the_checked_rows(tmp_path: Path, qtbot: QtBot,
     monkeypatch.setattr(commit_page.PackageDialog, "__init__", remember)
     monkeypatch.setattr(commit_page.PackageDialog, "exec", lambda dialog: 0)
     state = teacher_state(tmp_path)
-    _wizard, _preview, commit = preview_and_commit(state, qtbot)
+    wizard, _preview, commit = preview_and_commit(state, qtbot)
+    assert not getattr(commit, button).isEnabled()  # packaged once committed
+    wizard.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=20_000)
     getattr(commit, button).click()
     assert shown == [(state.choices.plan, sends)]

@@ -82,6 +82,7 @@ class CommitPage(BasePage):
         self.package_button.clicked.connect(lambda: self.open_package(send=False))
         self.send_button = QPushButton(self.tr("Sen&d to the platform…"), self)
         self.send_button.clicked.connect(lambda: self.open_package(send=True))
+        self._offer_package()
         buttons = QHBoxLayout()
         buttons.addWidget(self.recheck_button)
         buttons.addWidget(self.retry_button)
@@ -121,11 +122,13 @@ class CommitPage(BasePage):
         """Re-check first when cells were edited, then commit."""
         plan = self.session.choices.plan
         self.show_error(None)
+        self._offer_package()
         self.summary.hide()
         self.logs_label.hide()
         self.browser_button.hide()
-        self.retry_button.hide()
-        self.recheck_button.hide()
+        for button in (self.retry_button, self.recheck_button):
+            button.setDefault(False)
+            button.hide()
         if plan is None:
             self.show_error(self.tr("There is nothing to commit: go back to the preview."))
             return
@@ -191,8 +194,8 @@ class CommitPage(BasePage):
             QTimer.singleShot(0, wizard.back)
 
     def _on_committed(self, result: Committed) -> None:
-        self._set_running(False)
         self.result = result
+        self._set_running(False)
         status = arg(self.tr("Committed: run %1 is in the history."), result.run_id)
         if result.corrections:
             status += " " + arg(self.tr(
@@ -231,9 +234,22 @@ class CommitPage(BasePage):
             # Committing again would fail again: the rows shown are not the file's any more.
             self.status.setText(self.tr("Nothing was written: a data file changed since it "
                                         "was checked. Check it again, then commit."))
-            self.recheck_button.show()
+            self._make_default(self.recheck_button)
             return
-        self.retry_button.show()
+        self._make_default(self.retry_button)
+
+    def _make_default(self, button: QPushButton) -> None:
+        """After a cancel or a failure, Enter presses ``button`` (Commit again, or Check
+        again), not Finish, which would start a new import: the import was not done."""
+        button.show()
+        self._default_now(button)
+        # Again once the wizard has laid out its buttons (it makes Finish the default then).
+        QTimer.singleShot(0, lambda: self._default_now(button))
+
+    def _default_now(self, button: QPushButton) -> None:
+        if button.isVisible() and not self._running:
+            button.setDefault(True)  # the wizard's Finish is no longer the default
+            button.setFocus()
 
     def check_again(self) -> None:
         """Back to the preview, which checks the files as they now are."""
@@ -245,7 +261,17 @@ class CommitPage(BasePage):
     def _set_running(self, running: bool) -> None:
         self._running = running
         self.progress_row.set_running(running)
+        self._offer_package()
         self.completeChanged.emit()
+
+    def _offer_package(self) -> None:
+        """Package and Send only once the rows are committed: not while the commit runs
+        (it may still be cancelled or fail), nor after a cancelled or refused one."""
+        committed = self.result is not None and not self._running
+        for button in (self.package_button, self.send_button):
+            button.setEnabled(committed)
+            button.setToolTip("" if committed else self.tr(
+                "Available once the rows are committed"))
 
     def is_running(self) -> bool:
         """True while checking again or committing."""
