@@ -247,7 +247,8 @@ def test_the_refresh_notes_of_prune_read_in_french(
     dialog.show()
     dialog.prune_check.setChecked(True)  # the sample's classroom events cannot be pruned
     notes = dialog.notice.text().splitlines()
-    assert notes and all(note.startswith("--prune ") for note in notes)
+    assert notes and all(note.startswith("La suppression de ce que les exports n'ont pas ")
+                         for note in notes)
     assert not any("leaves the" in note for note in notes), notes
 
 

@@ -149,6 +149,10 @@
         <source>Nothing was written: a data file changed since it was checked. Check it again, then commit.</source>
         <translation>Rien n&apos;a été écrit&#xa0;: un fichier de données a changé depuis sa vérification. Vérifiez-le à nouveau, puis validez.</translation>
     </message>
+    <message>
+        <source>Available once the rows are committed</source>
+        <translation>Disponible une fois les lignes validées</translation>
+    </message>
 </context>
 <context>
     <name>ConfigPage</name>
@@ -319,6 +323,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Remplacer &amp;par&#xa0;:</translation>
     </message>
     <message>
+        <source>Cance&amp;l</source>
+        <translation>Annu&amp;ler</translation>
+    </message>
+    <message>
         <source>Replace &amp;all</source>
         <translation>&amp;Tout remplacer</translation>
     </message>
@@ -333,6 +341,14 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     <message>
         <source>Searched in: %1</source>
         <translation>Recherché dans&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Searching the rows…</source>
+        <translation>Recherche dans les lignes…</translation>
+    </message>
+    <message>
+        <source>Correcting and checking the rows…</source>
+        <translation>Correction et vérification des lignes…</translation>
     </message>
     <message numerus="yes">
         <source>%n cell(s) corrected.</source>
@@ -366,6 +382,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <source>Nothing to undo</source>
         <translation>Rien à annuler</translation>
     </message>
+    <message>
+        <source>Putting the cells back…</source>
+        <translation>Remise des cellules en l’état…</translation>
+    </message>
     <message numerus="yes">
         <source>%n cell(s) put back as they were.</source>
         <translation>
@@ -386,6 +406,14 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
             <numerusform>%n cellule modifiée depuis a été laissée telle quelle.</numerusform>
             <numerusform>%n cellules modifiées depuis ont été laissées telles quelles.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cancelled: no cell was changed.</source>
+        <translation>Annulé&#xa0;: aucune cellule n’a été modifiée.</translation>
+    </message>
+    <message>
+        <source>%1 Stopped there: %2</source>
+        <translation>%1 Arrêté là&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1416,6 +1444,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>• line %1, %2: “%3” → “%4”</source>
         <translation>• ligne %1, %2&#xa0;: «&#xa0;%3&#xa0;» → «&#xa0;%4&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Check cancelled: the rows shown are those of the last check.</source>
+        <translation>Vérification annulée&#xa0;: les lignes affichées sont celles de la dernière vérification.</translation>
     </message>
     <message>
         <source>Check cancelled.</source>
@@ -3109,6 +3141,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>le fichier est déclaré en {encoding} mais ses lettres accentuées sont en UTF-8&#xa0;: cette ligne se lit «&#xa0;{utf8}&#xa0;» en UTF-8 et «&#xa0;{declared}&#xa0;» en {encoding}&#xa0;; indiquez UTF-8 dans &lt;fileEncoding&gt;</translation>
     </message>
     <message>
+        <source>the file is declared {encoding} but its accented letters are UTF-8: this line reads &quot;{utf8}&quot; in UTF-8 and &quot;{declared}&quot; in {encoding}; set &lt;encoding&gt; of &lt;fileExportAction&gt; to UTF-8</source>
+        <translation>le fichier est déclaré en {encoding} mais ses lettres accentuées sont en UTF-8&#xa0;: cette ligne se lit «&#xa0;{utf8}&#xa0;» en UTF-8 et «&#xa0;{declared}&#xa0;» en {encoding}&#xa0;; indiquez UTF-8 dans &lt;encoding&gt; de &lt;fileExportAction&gt;</translation>
+    </message>
+    <message>
         <source>the first {total} lines hold no {delimiter} but {count} {other} each; is the delimiter {name}? Set &lt;delimiter&gt; to {name}</source>
         <translation>les {total} premières lignes ne contiennent aucun {delimiter} mais {count} {other} chacune&#xa0;; le séparateur est-il {name}&#xa0;? Indiquez {name} dans &lt;delimiter&gt;</translation>
     </message>
@@ -3199,6 +3235,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>the file changed since it was checked; check it again before committing.</source>
         <translation>le fichier a changé depuis sa vérification&#xa0;; vérifiez-le de nouveau avant de valider.</translation>
+    </message>
+    <message>
+        <source>the file is no longer there (moved or deleted since it was checked): put it back, or open it where it now is and check it again.</source>
+        <translation>le fichier n’est plus là (déplacé ou supprimé depuis la vérification)&#xa0;: remettez-le, ou ouvrez-le là où il se trouve maintenant et vérifiez-le de nouveau.</translation>
     </message>
     <message>
         <source>{file} holds no rows.</source>
@@ -3389,8 +3429,16 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{path} est un fichier, pas un dossier&#xa0;: choisissez un dossier où écrire le paquet.</translation>
     </message>
     <message>
-        <source>{path}: the package could not be written: {reason}.</source>
-        <translation>{path}&#xa0;: le paquet n&apos;a pas pu être écrit&#xa0;: {reason}.</translation>
+        <source>{path}: the package could not be written: {reason}. Nothing of it was left in {folder}, which holds what it held before.</source>
+        <translation>{path}&#xa0;: le paquet n&apos;a pas pu être écrit&#xa0;: {reason}. Il n&apos;en reste rien dans {folder}, qui contient ce qu&apos;il contenait avant.</translation>
+    </message>
+    <message>
+        <source>{path}: the package could not be written: {reason}. Nothing of it was left: the folder {folder}, made for it, was removed.</source>
+        <translation>{path}&#xa0;: le paquet n&apos;a pas pu être écrit&#xa0;: {reason}. Il n&apos;en reste rien&#xa0;: le dossier {folder}, créé pour lui, a été supprimé.</translation>
+    </message>
+    <message>
+        <source>{path}: the package could not be written: {reason}. The files it replaced in {folder} could not all be put back; they are kept there as {names}.</source>
+        <translation>{path}&#xa0;: le paquet n&apos;a pas pu être écrit&#xa0;: {reason}. Les fichiers qu&apos;il a remplacés dans {folder} n&apos;ont pas tous pu être remis en place&#xa0;; ils y sont gardés sous les noms {names}.</translation>
     </message>
     <message>
         <source>The package cannot be written in {path}: that folder holds the files it is made from ({names}), which a package must never replace. Nothing was written; choose an empty folder, or a new one.</source>
@@ -3435,6 +3483,26 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Your known hosts ({path}) cannot be read: {reason}.</source>
         <translation>Vos hôtes connus ({path}) ne peuvent pas être lus&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The host key of {host} is not in your known hosts ({key_type} {fingerprint}); connect once with ssh to check and accept it, then send again.</source>
+        <translation>La clé d&apos;hôte de {host} n&apos;est pas dans vos hôtes connus ({key_type} {fingerprint})&#xa0;; connectez-vous une fois avec ssh pour la vérifier et l&apos;accepter, puis envoyez de nouveau.</translation>
+    </message>
+    <message>
+        <source>The host key of {host} has changed ({key_type} {fingerprint}, expected {expected}); refused: someone may be posing as the server.</source>
+        <translation>La clé d&apos;hôte de {host} a changé ({key_type} {fingerprint}, {expected} attendue)&#xa0;; refusée&#xa0;: quelqu&apos;un se fait peut-être passer pour le serveur.</translation>
+    </message>
+    <message>
+        <source>{host} refused {user}&apos;s key, and no password was given.</source>
+        <translation>{host} a refusé la clé de {user}, et aucun mot de passe n&apos;a été donné.</translation>
+    </message>
+    <message>
+        <source>No key to log in to {host} with (none in the SSH agent or ~/.ssh), and no password was given; name a key file.</source>
+        <translation>Aucune clé pour se connecter à {host} (ni dans l&apos;agent SSH ni dans ~/.ssh), et aucun mot de passe n&apos;a été donné&#xa0;; indiquez un fichier de clé.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist on {host}; nothing was sent.</source>
+        <translation>Le dossier {folder} n&apos;existe pas sur {host}&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <source>Field {end_field}: the session ends on {end}, before it starts on {start} ({start_field}); check the two dates.</source>
@@ -3571,6 +3639,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>{reason}, as many as {other}&apos;s; give --action to choose</source>
         <translation>{reason}, autant que {other}&#xa0;; choisissez avec --action</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} holds bytes that ISO-8859-1 reads as invisible control characters: the file looks like Windows-1252 (where they are ’, –, € and the like); set &lt;fileEncoding&gt; to WINDOWS-1252.</source>
+        <translation>{file}&#xa0;: la ligne {line} contient des octets qu’ISO-8859-1 lit comme des caractères de contrôle invisibles&#xa0;: le fichier semble être en Windows-1252 (où ce sont ’, –, € et autres)&#xa0;; indiquez WINDOWS-1252 dans &lt;fileEncoding&gt;.</translation>
     </message>
     <message>
         <source>{file}: its dates are not in the date format {current}: they read as {fix} ({reason}); set &lt;dateFormat&gt;{fix}&lt;/dateFormat&gt;.</source>
@@ -4124,6 +4196,34 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>Another {table} has the {column} {value}, written by another program since the check; check again: nothing was written to {path}.</source>
         <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
+    <message>
+        <source>the file ends inside line 1, without the line break the platform ends every line with: it was cut short; export the file again.</source>
+        <translation>le fichier se termine au milieu de la ligne 1, sans le saut de ligne par lequel la plateforme termine chaque ligne&#xa0;: il a été tronqué&#xa0;; exportez de nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>IMPORTER_GUI_CHECK_MEMORY_MB={value} is not a number of megabytes: set a whole number such as 2048, or remove it to let a check use a quarter of the machine&apos;s memory.</source>
+        <translation>IMPORTER_GUI_CHECK_MEMORY_MB={value} n’est pas un nombre de mégaoctets&#xa0;: indiquez un nombre entier comme 2048, ou retirez-la pour qu’une vérification utilise le quart de la mémoire de la machine.</translation>
+    </message>
+    <message>
+        <source>IMPORTER_GUI_CHECK_MEMORY_MB={value} is too small: a check needs more than the 256 MB the program itself takes; set more, or remove it to let a check use a quarter of the machine&apos;s memory.</source>
+        <translation>IMPORTER_GUI_CHECK_MEMORY_MB={value} est trop petit&#xa0;: une vérification a besoin de plus que les 256 Mo que prend le programme lui-même&#xa0;; indiquez davantage, ou retirez-la pour qu’une vérification utilise le quart de la mémoire de la machine.</translation>
+    </message>
+    <message>
+        <source>reading this file would take about {cost} MB of memory ({why}), more than the {budget} MB set by IMPORTER_GUI_CHECK_MEMORY_MB ({files} MB for the files once the program&apos;s 256 MB are set aside{taken}): raise it, or split the file</source>
+        <translation>lire ce fichier prendrait environ {cost} Mo de mémoire ({why}), plus que les {budget} Mo fixés par IMPORTER_GUI_CHECK_MEMORY_MB ({files} Mo pour les fichiers une fois mis de côté les 256 Mo du programme{taken})&#xa0;: augmentez-la, ou découpez le fichier</translation>
+    </message>
+    <message>
+        <source>reading this file would take about {cost} MB of memory ({why}), more than the {budget} MB a check may use on this machine (a quarter of its memory, at least 1024 MB; {files} MB for the files once the program&apos;s 256 MB are set aside{taken}): set IMPORTER_GUI_CHECK_MEMORY_MB to more megabytes, or split the file</source>
+        <translation>lire ce fichier prendrait environ {cost} Mo de mémoire ({why}), plus que les {budget} Mo qu’une vérification peut utiliser sur cette machine (le quart de sa mémoire, au moins 1024 Mo&#xa0;; {files} Mo pour les fichiers une fois mis de côté les 256 Mo du programme{taken})&#xa0;: donnez à IMPORTER_GUI_CHECK_MEMORY_MB plus de mégaoctets, ou découpez le fichier</translation>
+    </message>
+    <message>
+        <source>reading this file would take about {cost} MB of memory ({why}), more than the {budget} MB this process may address (its limit, ulimit -v; {files} MB for the files once the program&apos;s 256 MB are set aside{taken}): raise that limit, or split the file</source>
+        <translation>lire ce fichier prendrait environ {cost} Mo de mémoire ({why}), plus que les {budget} Mo que ce processus peut adresser (sa limite, ulimit -v&#xa0;; {files} Mo pour les fichiers une fois mis de côté les 256 Mo du programme{taken})&#xa0;: augmentez cette limite, ou découpez le fichier</translation>
+    </message>
+    <message>
+        <source> — other files take {others} MB of it</source>
+        <translation> — d’autres fichiers en prennent {others} Mo</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -4311,6 +4411,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Les champs {fields} sont tous deux vides&#xa0;: l&apos;un d&apos;eux doit désigner la formation.</translation>
     </message>
     <message>
+        <source>Deleting what the exports lack leaves the interventions {file} does not match: without a GUID, an export cannot say which are gone.</source>
+        <translation>La suppression de ce que les exports n&apos;ont pas laisse les interventions que {file} ne rapproche pas&#xa0;: sans GUID, un export ne peut pas dire lesquelles ont disparu.</translation>
+    </message>
+    <message>
+        <source>Deleting what the exports lack leaves the registrations {file} lacks: it lists activities, and a registration without any is not in it.</source>
+        <translation>La suppression de ce que les exports n&apos;ont pas laisse les inscriptions absentes de {file}&#xa0;: il liste des activités, et une inscription sans activité n&apos;y figure pas.</translation>
+    </message>
+    <message>
         <source>&lt;{provider}&gt; exports classroom events without their session or the intervention GUID the store finds an intervention by, so a refresh cannot match them; export them with eventSessionMetadataProvider.</source>
         <translation>&lt;{provider}&gt; exporte des événements en classe sans leur session ni le GUID d&apos;intervention par lequel la base retrouve une intervention, une actualisation ne peut donc pas les rapprocher&#xa0;; exportez-les avec eventSessionMetadataProvider.</translation>
     </message>
@@ -4351,12 +4459,44 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Les champs {fields} sont tous deux vides&#xa0;: l&apos;un d&apos;eux doit désigner la session.</translation>
     </message>
     <message>
-        <source>Not in the export: deleted (--prune).</source>
-        <translation>Absent de l&apos;export&#xa0;: supprimé (--prune).</translation>
+        <source>Not in the export: {record}, deleted.</source>
+        <translation>Absent de l&apos;export, donc supprimé&#xa0;: {record}.</translation>
     </message>
     <message>
-        <source>--prune was not applied to {file}: {count} of its rows have errors, and the records they name would be deleted; fix them first.</source>
-        <translation>--prune n&apos;a pas été appliqué à {file}&#xa0;: {count} de ses lignes ont des erreurs, et les enregistrements qu&apos;elles désignent seraient supprimés&#xa0;; corrigez-les d&apos;abord.</translation>
+        <source>training course {code} &quot;{title}&quot;</source>
+        <translation>la formation {code} «&#xa0;{title}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>session &quot;{title}&quot; of training course {code}</source>
+        <translation>la session «&#xa0;{title}&#xa0;» de la formation {code}</translation>
+    </message>
+    <message>
+        <source>learning object {code}</source>
+        <translation>l&apos;objet pédagogique {code}</translation>
+    </message>
+    <message>
+        <source>registration of learner {login} to session &quot;{session}&quot;</source>
+        <translation>l&apos;inscription de l&apos;apprenant {login} à la session «&#xa0;{session}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>tracking of learner {login} in learning object {code} of session &quot;{session}&quot;</source>
+        <translation>le suivi de l&apos;apprenant {login} dans l&apos;objet pédagogique {code} de la session «&#xa0;{session}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>What the store holds and {file} lacks was not deleted: {count} of its rows have errors, and the records they name would be deleted; fix them first.</source>
+        <translation>Ce que la base contient et que {file} n&apos;a pas n&apos;a pas été supprimé&#xa0;: {count} de ses lignes ont des erreurs, et les enregistrements qu&apos;elles désignent seraient supprimés&#xa0;; corrigez-les d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>The line holds {count} of the file&apos;s {width} columns, and the platform writes them all: the line was cut short, so this row is left out (export the file again).</source>
+        <translation>La ligne contient {count} des {width} colonnes du fichier, et la plateforme les écrit toutes&#xa0;: la ligne a été tronquée, elle est donc laissée de côté (exportez de nouveau le fichier).</translation>
+    </message>
+    <message>
+        <source>The file ends inside this line, without the line break the platform ends every line with: it was cut short, so this row is left out (export the file again).</source>
+        <translation>Le fichier se termine au milieu de cette ligne, sans le saut de ligne par lequel la plateforme termine chaque ligne&#xa0;: il a été tronqué, cette ligne est donc laissée de côté (exportez de nouveau le fichier).</translation>
+    </message>
+    <message>
+        <source>Deleting what the exports lack is refused: &lt;{provider}&gt; chooses its rows with {parameters}, so the records it leaves out are not gone from the platform.</source>
+        <translation>La suppression de ce que les exports n&apos;ont pas est refusée&#xa0;: &lt;{provider}&gt; choisit ses lignes avec {parameters}, les enregistrements qu&apos;il laisse de côté n&apos;ont donc pas disparu de la plateforme.</translation>
     </message>
     <message>
         <source>&lt;{provider}&gt; writes times as {format}; a refresh reads rawSeconds and iso-8601 only (timeGlobalFormat).</source>
@@ -4389,18 +4529,6 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source> in room {room}</source>
         <translation> dans la salle {room}</translation>
-    </message>
-    <message>
-        <source>--prune leaves the interventions {file} does not match: without a GUID, an export cannot say which are gone.</source>
-        <translation>--prune laisse les interventions que {file} ne rapproche pas&#xa0;: sans GUID, un export ne peut pas dire lesquelles ont disparu.</translation>
-    </message>
-    <message>
-        <source>--prune leaves the registrations {file} lacks: it lists activities, and a registration without any is not in it.</source>
-        <translation>--prune laisse les inscriptions absentes de {file}&#xa0;: il liste des activités, et une inscription sans activité n&apos;y figure pas.</translation>
-    </message>
-    <message>
-        <source>--prune is refused: &lt;{provider}&gt; chooses its rows with {parameters}, so the records it leaves out are not gone from the platform.</source>
-        <translation>--prune est refusé&#xa0;: &lt;{provider}&gt; choisit ses lignes avec {parameters}, les enregistrements qu&apos;il laisse de côté n&apos;ont donc pas disparu de la plateforme.</translation>
     </message>
     <message>
         <source>Field {field} is empty: the session cannot be found (sessionSearchField is {fields}).</source>
