@@ -91,6 +91,10 @@ class StoreError(ImporterError):
     """The store could not be opened, read or written; nothing was changed."""
 
 
+class StoreLockedError(StoreError):
+    """Another program kept the store locked longer than the wait for it."""
+
+
 class Cancelled(ImporterError):  # noqa: N818 - the user asked; not an error
     """The user cancelled long work; nothing was written."""
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from typing import TypeVar
 
+from importer_gui.core.errors import StoreLockedError
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import ImportPlan, Plan, Rows, results_have_errors
 from importer_gui.core.records import Change, Record, copied
@@ -37,7 +38,8 @@ def plan_and_commit(store: Store, run: RunInfo, expected: int,
     Where the store allows it, the rows are written as ``run`` while they are planned
     (about ``expected`` writes), and ``complete(planned)`` fills the run in at the end (its
     files and counts, learnt last). Otherwise, or should that write fail or a file change
-    meanwhile, ``commit(planned)`` writes the usual way, and says why when it fails too.
+    meanwhile, ``commit(planned)`` writes the usual way, and says why when it fails too
+    (a store another program kept locked is said at once).
     ``plan_of(planned)`` is the Plan that ``planned`` holds.
     """
     if not store.writes_alongside:
@@ -54,6 +56,8 @@ def plan_and_commit(store: Store, run: RunInfo, expected: int,
             complete(planned)
             with suppress(Exception):  # rolled back; said by the usual write below
                 return planned, write.finish()
+        if isinstance(write.failure, StoreLockedError):
+            raise write.failure  # the usual write would wait for the other writer as long
     finally:
         write.abandon()
     return planned, commit(planned)

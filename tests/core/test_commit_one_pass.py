@@ -4,6 +4,7 @@ and its run exactly as checking first and committing after does."""
 from __future__ import annotations
 
 import random
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from bench import generate
 from importer_gui.cli import main
 from importer_gui.core import config_xml, feeding, guids, pipeline
+from importer_gui.core.errors import StoreLockedError
 from importer_gui.core.store import Store, writer
 from importer_gui.core.store.alongside import WriteAlongside
 from tests.core.test_refresh_one_pass import contents
@@ -95,3 +97,23 @@ def test_the_sample_by_the_command_line_twice(
             checked_then_committed(config, two)
     assert contents(one) == contents(two)
     assert [run[0] for run in contents(one)["import_run"]] == [1, 2]
+
+
+def test_a_store_another_program_keeps_locked_is_said_after_one_wait(
+        sample: Path, tmp_path: Path, taken: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store.db"
+    with Store.open(path):
+        pass
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program writing
+    usual: list[object] = []
+    monkeypatch.setattr(pipeline, "commit", lambda *args, **kwargs: usual.append(args))
+    try:
+        with Store.open(path, busy_timeout=0.2) as store, pytest.raises(StoreLockedError) as said:
+            pipeline.check_and_commit(config_xml.load(sample / "sample-config.xml"), store)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert str(said.value).startswith(f"The store {path} is locked by another program")
+    assert usual == []  # not waited for a second time
+    assert contents(path)["import_run"] == []

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from importer_gui.core import schema
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError, StoreLockedError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, Record, StoreState
 from importer_gui.core.schema import Table
@@ -211,7 +211,9 @@ class Store:
             try:
                 yield
             except self._dialect.errors as exc:
-                raise StoreError(self._message(self._dialect.fault(exc), doing)) from exc
+                fault = self._dialect.fault(exc)
+                said = StoreLockedError if fault.failure is Failure.LOCKED else StoreError
+                raise said(self._message(fault, doing)) from exc
             except DamagedRunError as exc:  # a run's history that cannot be read back
                 raise StoreError(UNREADABLE_IN_RUN.format(
                     path=self.path, run=exc.run_id, detail=exc.reason)) from exc

@@ -52,6 +52,11 @@ class WriteAlongside:
         self._run_id = 0
         self._over = False  # finished or abandoned: the thread is gone
 
+    @property
+    def failure(self) -> BaseException | None:
+        """What made the writer fail, if it did."""
+        return self._failure
+
     def send(self, writes: Sequence[Change | Record]) -> bool:
         """Queue writes, whose records the planner changes no more (copies); False when
         the writer takes none before the planning is over (then send them after
