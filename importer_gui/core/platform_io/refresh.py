@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from pathlib import Path
@@ -36,7 +35,7 @@ from importer_gui.core.catalogue import exports as cat
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.config import Action, ImportConfig
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError, ImporterError
-from importer_gui.core.feeding import Feeder
+from importer_gui.core.feeding import Feeder, plan_and_commit
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.plan import (
@@ -55,7 +54,6 @@ from importer_gui.core.readers import text as text_files
 from importer_gui.core.records import Change
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunInfo, Store
-from importer_gui.core.store.alongside import WriteAlongside
 from importer_gui.core.values import date_pattern
 
 # A refresh is a run of its own kind in the history, reverted as an import is.
@@ -654,38 +652,23 @@ def refresh_in_one_pass(config: ExportConfig, store: Store, *,
                         data: Sequence[Path] | None = None, prune: bool = False,
                         monitor: Monitor | None = None
                         ) -> tuple[RefreshPlan, RefreshResult | None]:
-    """Plan the refresh and commit it (None: it changes nothing, no run). Without --prune
-    (whose deletions come after every export) and where the store allows it, the rows are
-    written as they are planned (``store/alongside.py``); should that write fail, the usual
-    one (``commit_refresh``) is made, and says why when it fails too."""
-    if prune or not store.writes_alongside:
-        planned = plan_refresh(config, store, data=data, prune=prune, monitor=monitor)
-        return planned, _committed(planned, store, monitor)
+    """Plan the refresh and commit it (None: it changes nothing, no run); without --prune
+    (whose deletions come after every export), the rows are written as they are planned
+    where the store allows it (``feeding.plan_and_commit``)."""
     run = RunInfo(config_path=os.path.abspath(config.source) if config.source else "",
                   config_xml=config.text, files=[], counts={}, kind=REFRESH_RUN_KIND)
-    write = WriteAlongside(store, run, _expected_writes(config, data))
-    try:
-        planned = plan_refresh(config, store, data=data, monitor=monitor,
-                               feeder=(feeder := Feeder(write)))
-        if not planned.plan.writes_anything():
-            write.abandon()
-            return planned, None
-        if feeder.send_rest(planned.plan.imports):
-            run.files[:] = [os.path.abspath(imp.file) for imp in planned.plan.imports]
-            run.counts.update(counts := planned.counts())
-            with suppress(Exception):  # rolled back; said by the usual write below
-                return planned, RefreshResult(write.finish(), counts)
-    finally:
-        write.abandon()
-    return planned, commit_refresh(planned, store, monitor=monitor)
 
+    def complete(planned: RefreshPlan) -> None:
+        run.files[:] = [os.path.abspath(imp.file) for imp in planned.plan.imports]
+        run.counts.update(planned.counts())
 
-def _committed(refresh: RefreshPlan, store: Store, monitor: Monitor | None
-               ) -> RefreshResult | None:
-    """``refresh`` committed; None when it changes nothing."""
-    if not refresh.plan.writes_anything():
-        return None
-    return commit_refresh(refresh, store, monitor=monitor)
+    planned, run_id = plan_and_commit(
+        store, run, _expected_writes(config, data),
+        lambda feeder: plan_refresh(config, store, data=data, prune=prune, monitor=monitor,
+                                    feeder=None if prune else feeder),
+        lambda planned: planned.plan, complete,
+        lambda planned: commit_refresh(planned, store, monitor=monitor).run_id)
+    return planned, None if run_id is None else RefreshResult(run_id, planned.counts())
 
 
 def _expected_writes(config: ExportConfig, data: Sequence[Path] | None) -> int:
