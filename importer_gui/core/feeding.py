@@ -71,9 +71,16 @@ class Feeder:
         self._fed: dict[int, int] = {}  # by id() of an import: its rows handed over
         self._outcomes: dict[int, bytearray] = {}  # their outcomes then
         self._taken = True  # False once the writer takes no more while planning
+        self._imports: list[ImportPlan] = []  # in the order they are planned
 
     def through(self, imp: ImportPlan, rows: Iterable[T]) -> Iterator[T]:
-        """``rows`` as they come, the planned ones handed over every BATCH_ROWS."""
+        """``rows`` as they come, the planned ones handed over every BATCH_ROWS, after
+        what earlier imports still hold (a short file's rows are all read ahead before one
+        is planned: its last batch goes when the next import starts)."""
+        for earlier in self._imports:
+            if self._taken:
+                self._taken = self._hand_over(earlier)
+        self._imports.append(imp)
         self._fed.setdefault(id(imp), 0)
         self._outcomes.setdefault(id(imp), bytearray())
         for count, row in enumerate(rows):

@@ -88,31 +88,34 @@ def sessions_export(folder: Path, rows: int, *, renamed: int | None = None,
 
 
 def test_the_sample_exports_in_one_pass_as_planned_then_committed(
-        tmp_path: Path, batches: list[int]) -> None:
+        tmp_path: Path, batches: list[int],
+        failures: list[BaseException]) -> None:
     config = EXPORTS / "export-config.xml"
     one, two = tmp_path / "one.db", tmp_path / "two.db"
     assert in_one_pass(config, one) is not None
     planned_then_committed(config, two)
-    assert contents(one) == contents(two)
+    assert contents(one) == contents(two) and failures == []
     assert contents(one)["tracking"]  # reals: written once the planning is over
 
 
 def test_rows_with_errors_and_a_later_change_of_a_created_session(
-        tmp_path: Path, batches: list[int]) -> None:
+        tmp_path: Path, batches: list[int],
+        failures: list[BaseException]) -> None:
     config = sessions_export(tmp_path, 40, renamed=7, wrong=12)
     one, two = tmp_path / "one.db", tmp_path / "two.db"
     result = in_one_pass(config, one)
     planned_then_committed(config, two)
     assert result is not None and result.counts == {
         "create": 39, "update": 1, "unchanged": 0, "delete": 0, "error": 1}
-    assert sum(batches) >= 30
+    assert sum(batches) >= 30 and failures == []
     assert contents(one) == contents(two)
     titles = [row[2] for row in contents(one)["session"]]
     assert "Renamed" in titles and "Session 12" not in titles
 
 
 def test_a_second_refresh_updates_and_then_has_nothing_to_write(
-        tmp_path: Path, batches: list[int]) -> None:
+        tmp_path: Path, batches: list[int],
+        failures: list[BaseException]) -> None:
     one, two = tmp_path / "one.db", tmp_path / "two.db"
     (tmp_path / "first").mkdir()
     first = sessions_export(tmp_path / "first", 20)
@@ -126,6 +129,7 @@ def test_a_second_refresh_updates_and_then_has_nothing_to_write(
     third = sessions_export(tmp_path / "third", 30)
     assert in_one_pass(third, one) is not None  # "Renamed" back to "Session 3"
     assert in_one_pass(third, one) is None  # nothing to refresh: no run
+    assert failures == []
     with Store.open(one) as store:
         assert [run.kind for run in store.history()] == ["refresh"] * 3
         revert.commit_revert(store, revert.plan_revert(store, store.history()[0].id))
