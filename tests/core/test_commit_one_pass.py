@@ -14,12 +14,9 @@ from bench import generate
 from importer_gui.cli import main
 from importer_gui.core import config_xml, feeding, guids, pipeline
 from importer_gui.core.errors import StoreLockedError
-from importer_gui.core.schema import Table
 from importer_gui.core.store import Store, writer
 from importer_gui.core.store.alongside import WriteAlongside
-from importer_gui.core.store.location import PostgresUrl
 from tests.core.test_refresh_one_pass import contents
-from tests.postgres import Cluster
 
 
 class SameGuids:
@@ -40,7 +37,7 @@ def same_guids(monkeypatch: pytest.MonkeyPatch) -> SameGuids:
     return SameGuids(monkeypatch)
 
 
-def checked_then_committed(config: Path, store_path: Path | PostgresUrl) -> None:
+def checked_then_committed(config: Path, store_path: Path) -> None:
     with Store.open(store_path) as store:
         plan = pipeline.check(config_xml.load(config), store)
         pipeline.commit(plan, store)
@@ -121,35 +118,3 @@ def test_a_store_another_program_keeps_locked_is_said_after_one_wait(
     assert str(said.value).startswith(f"The store {path} is locked by another program")
     assert usual == []  # not waited for a second time
     assert contents(path)["import_run"] == []
-
-
-def pg_contents(url: str) -> dict[str, list[tuple[object, ...]]]:
-    """A PostgreSQL store's tables as ``contents`` gives a SQLite one's."""
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        out = {t.value: conn.execute(f'SELECT * FROM "{t.value}" ORDER BY id').fetchall()
-               for t in Table}
-        out["run_change"] = conn.execute(
-            "SELECT run_id, seq, table_name, kind, record_id, before::text, after::text"
-            " FROM run_change ORDER BY run_id, seq").fetchall()
-        out["import_run"] = conn.execute(
-            "SELECT id, kind, config_path, config_xml, files::text, counts::text, reverts_run,"
-            " reverted_by FROM import_run ORDER BY id").fetchall()
-        return out
-
-
-def test_on_postgresql_as_checked_then_committed(
-        tmp_path: Path, taken: list[int], same_guids: SameGuids,
-        postgres_cluster: Cluster, failures: list[BaseException]) -> None:
-    folder = generate.write(600, target=tmp_path / "data")
-    config = folder / "config.csv.xml"
-    one, two = (PostgresUrl(postgres_cluster.url(postgres_cluster.new_database()))
-                for _ in range(2))
-    same_guids.restart()
-    with Store.open(one) as store:
-        _plan, result = pipeline.check_and_commit(config_xml.load(config), store)
-    same_guids.restart()
-    checked_then_committed(config, two)
-    assert result is not None and taken and failures == []
-    assert pg_contents(one.url) == pg_contents(two.url)
