@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 
 from importer_gui.cli import main
+from importer_gui.core.errors import DataFileError
+from importer_gui.core.platform_io import export_config
+from importer_gui.core.platform_io import refresh as refresh_core
 from importer_gui.core.schema import Table
+from importer_gui.core.store import Store
 from tests.core.test_refresh import EXPORTS, records, write_export
 
 
@@ -168,3 +172,36 @@ def test_a_wrong_encoding_names_the_export_configurations_element(
         "7E0F1D2C3B01;Sécurité incendie;campus;Les gest…\" in UTF-8 and \"…4D2B-9A51-"
         "7E0F1D2C3B01;SÃ©curitÃ© incendie;campus;Les gest…\" in ISO-8859-1; set <encoding> "
         "of <fileExportAction> to UTF-8\n")
+
+
+def planned_then(exports: Path, store: Path, change: Callable[[Path], object]) -> str:
+    """Plan the sample's refresh, ``change`` its trainings file, commit: what is said."""
+    trainings = exports / "platform_trainings.csv"
+    with Store.open(store) as opened:
+        planned = refresh_core.plan_refresh(
+            export_config.load(exports / "export-config.xml"), opened)
+        change(trainings)
+        with pytest.raises(DataFileError) as raised:
+            refresh_core.commit_refresh(planned, opened)
+        assert opened.history() == []  # nothing written, no run to revert
+    assert records(store, Table.TRAINING) == []
+    return str(raised.value)
+
+
+def test_a_file_moved_between_preview_and_refresh_is_said_gone(
+        exports: Path, tmp_path: Path) -> None:
+    said = planned_then(exports, tmp_path / "store.sqlite3",
+                        lambda path: path.rename(tmp_path / "elsewhere.csv"))
+    assert said == (f"{exports / 'platform_trainings.csv'}: the file is no longer there "
+                    "(moved or deleted since it was read): put it back, or give it where it "
+                    "now is, and refresh again.")
+
+
+def test_a_file_edited_between_preview_and_refresh_is_said_changed(
+        exports: Path, tmp_path: Path) -> None:
+    def edit(path: Path) -> None:
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+    said = planned_then(exports, tmp_path / "store.sqlite3", edit)
+    assert said == (f"{exports / 'platform_trainings.csv'}: the file changed since it was "
+                    "read; refresh again.")

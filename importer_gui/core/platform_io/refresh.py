@@ -632,10 +632,17 @@ def commit_refresh(refresh: RefreshPlan, store: Store, *,
                    monitor: Monitor | None = None) -> RefreshResult:
     """Write every row without errors (and what --prune deletes) in one transaction, as a
     run of the history."""
-    changed = refresh.plan.files_changed()
-    if changed:
+    for imp in refresh.plan.imports:
+        if imp.stamp is None or not imp.stamp.changed():
+            continue
+        # A file moved or deleted is put back or given again, not merely refreshed again.
+        if imp.stamp.gone():
+            raise DataFileError(QT_TRANSLATE_NOOP(
+                "errors", "the file is no longer there (moved or deleted since it was read): "
+                          "put it back, or give it where it now is, and refresh again."),
+                path=imp.file)
         raise DataFileError(QT_TRANSLATE_NOOP(
-            "errors", "the file changed since it was read; refresh again."), path=changed[0])
+            "errors", "the file changed since it was read; refresh again."), path=imp.file)
     if not refresh.plan.writes_anything():
         raise ImporterError(nothing_to_refresh(refresh))
     counts = refresh.counts()
