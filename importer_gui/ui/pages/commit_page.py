@@ -232,11 +232,21 @@ class CommitPage(BasePage):
         plan = self.session.choices.plan
         if plan is not None and plan.files_changed():
             # Committing again would fail again: the rows shown are not the file's any more.
-            self.status.setText(self.tr("Nothing was written: a data file changed since it "
-                                        "was checked. Check it again, then commit."))
+            self.status.setText(self._changed_text(plan))
             self._make_default(self.recheck_button)
             return
         self._make_default(self.retry_button)
+
+    def _changed_text(self, plan: Plan) -> str:
+        """Why nothing was written when a data file is not as it was checked: gone (moved
+        or deleted: checking again cannot help until it is back or opened where it is), or
+        changed."""
+        if any(imp.stamp is not None and imp.stamp.gone() for imp in plan.imports):
+            return self.tr("Nothing was written: a data file is no longer there (moved or "
+                           "deleted since it was checked). Put it back and check it again, "
+                           "or open it where it now is.")
+        return self.tr("Nothing was written: a data file changed since it was checked. "
+                       "Check it again, then commit.")
 
     def _make_default(self, button: QPushButton) -> None:
         """After a cancel or a failure, Enter presses ``button`` (Commit again, or Check
