@@ -80,6 +80,12 @@ def counts_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{name} {count}" for name, count in counts.items())
 
 
+def _where(name: str, line: int) -> str:
+    """``file:line``, or the file alone for a row on no line (line 0: what ``--prune``
+    deletes is in no file, and a ``:0`` would send the reader to look for it there)."""
+    return f"{name}:{line}" if line else name
+
+
 def print_plan(plan: Plan, out: TextIO) -> None:
     """The readable summary: counts per import, then every issue with file and line."""
     for imp in plan.imports:
@@ -93,6 +99,6 @@ def print_plan(plan: Plan, out: TextIO) -> None:
             for result in results:
                 for issue in result.issues:
                     field = f" {issue.field}" if issue.field else ""
-                    out.write(visible(f"{imp.file.name}:{line}: {issue.level.value}"
+                    out.write(visible(f"{_where(imp.file.name, line)}: {issue.level.value}"
                                       f"{field}: {issue.message}") + "\n")
     out.write(f"Total: {counts_text(plan.counts())}\n")

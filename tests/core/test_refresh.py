@@ -200,12 +200,14 @@ def test_a_prune_dry_run_names_each_record_it_deletes(tmp_path: Path,
     args = ["refresh", str(config), "--store", str(store), "--prune", "--dry-run"]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert ("export.csv:0: WARNING: Not in the export: training course MGT-200 \"Management "
+    assert ("export.csv: WARNING: Not in the export: training course MGT-200 \"Management "
             "d'équipe\", deleted.\n"
-            "export.csv:0: WARNING: Not in the export: training course XLS-300 \"Excel "
-            "avancé\", deleted.\n") in out
+            "export.csv: WARNING: Not in the export: training course XLS-300 \"Excel "
+            "avancé\", deleted.\n") in out  # on no line of the file: none is printed
+    assert ":0:" not in out
     assert main([*args, "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)["imports"][0]["rows"]
+    assert [r["line"] for r in rows if r["outcome"] == "delete"] == [0, 0]  # as documented
     assert [r["issues"][0]["message"] for r in rows if r["outcome"] == "delete"] == [
         "Not in the export: training course MGT-200 \"Management d'équipe\", deleted.",
         "Not in the export: training course XLS-300 \"Excel avancé\", deleted."]
