@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -10,16 +11,22 @@ from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command
 from importer_gui.cli.output import dump_json, visible
 from importer_gui.core import config_xml
 from importer_gui.core.config import leads_outside, relocated
-from importer_gui.core.errors import DataFileError
+from importer_gui.core.errors import DataFileError, ImporterError
 from importer_gui.core.file_kind import foreign_kind
 from importer_gui.core.guess import FileGuess, Guess, guess_file
+
+# As export-config and package: a file the user may have edited, or any other, is never lost.
+NOT_REPLACED = ("{path} already exists and is not the configuration init writes for this data "
+                "file; it was not replaced. Nothing was written; choose another file, or move "
+                "that one away first.")
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("data_file", type=Path, metavar="DATA_FILE",
                      help="the spreadsheet or CSV file to import")
     sub.add_argument("--out", type=Path, required=True, metavar="CONFIG.xml",
-                     help="the configuration to write")
+                     help="the configuration to write; a CONFIG.xml that exists is replaced "
+                          "only when it holds what init writes here")
     sub.add_argument("--action", metavar="NAME", default=None,
                      help="the action (default: the one the headers name most fields of)")
     sub.add_argument("--sheet", metavar="NAME", default=None,
@@ -42,6 +49,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     guess = guess_file(data_file, args.action, args.sheet)
     target: Path = args.out
     config = relocated(guess.config(), [data_file], target)
+    if os.path.lexists(target) and not _holds(target, config_xml.dumps(config)):
+        raise ImporterError(NOT_REPLACED.format(path=target))
     config_xml.save(config, target)
     provider = config.imports[0].provider
     outside = leads_outside(provider.path)
@@ -51,6 +60,18 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _print(guess, target, missing, outside, out)
     return EXIT_ROW_ERRORS if missing else EXIT_OK
+
+
+def _holds(path: Path, text: str) -> bool:
+    """True when ``path`` is a file (not a link) holding ``text`` byte for byte: replacing
+    it loses nothing."""
+    data = text.encode("utf-8")
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _guess_json(guess: Guess) -> dict[str, str]:
