@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -153,7 +154,12 @@ class RefreshDialog(PreviewApplyDialog):
         self.exports.currentIndexChanged.connect(self._show_export)
         self.counts = QLabel(self)
         self.counts.setObjectName("refreshCounts")
-        return picker_row(self.tr("E&xport:"), self.exports, self.counts)
+        row = picker_row(self.tr("E&xport:"), self.exports, self.counts)
+        # The list is filled once the exports are read: its minimum, taken while it was
+        # empty, let a narrow dialog or long counts cut each name to "platform_". Its size
+        # hint follows its items: it is never narrower than that (the dialog is, at most).
+        self.exports.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        return row
 
     # --- choosing ----------------------------------------------------------------------------
 
