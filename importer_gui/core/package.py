@@ -16,7 +16,8 @@ package's as it wrote it. The configuration carries the mark that says so: an XM
 without that line, then of each data file. A look-alike (the user's own files with the
 package's names, or an earlier package's files changed since) is replaced only when the
 caller passes their names in ``replace`` (the window, once the user said so). It never
-deletes anything but what the same run wrote.
+deletes anything but what the same run wrote, and, once in place, the hidden files a package
+killed while writing left there (named exactly as it names the files it writes).
 
 A package is written whole or not at all: each file goes under a hidden temporary name in
 the folder first, and only once all are written are they renamed over their names (the
@@ -28,6 +29,7 @@ back the files already replaced.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
 import hashlib
@@ -125,6 +127,9 @@ _MARK = re.compile(rb"^<!-- " + re.escape(MARK_TEXT.encode()) + rb"((?: [0-9a-f]
 # A configuration larger than this is not one a package wrote: it is not read to be sure.
 MARK_READ_LIMIT = 64 * 1024 * 1024
 _CHUNK = 1 << 20
+# The hidden name a file of the package is written under: ".NAME.<12 hex digits>.part".
+_TOKEN_BYTES = 6
+_PART = re.compile(rf"\..+\.[0-9a-f]{{{2 * _TOKEN_BYTES}}}\.part")
 
 
 class NotOurFilesError(ImporterError):
@@ -233,6 +238,7 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None,
         if isinstance(exc, _WriteError):
             raise exc.error(folder, removed) from None
         raise
+    _remove_leftovers(folder)
     return result
 
 
@@ -425,7 +431,23 @@ def _remove_made(made: Sequence[Path]) -> bool:
 
 def _hidden(final: Path, suffix: str) -> Path:
     """A name beside ``final`` that the folder checks pass over (it starts with a dot)."""
-    return final.with_name(f".{final.name}.{secrets.token_hex(6)}.{suffix}")
+    return final.with_name(f".{final.name}.{secrets.token_hex(_TOKEN_BYTES)}.{suffix}")
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Remove the files being written that a package killed part-way (SIGKILL, a power cut)
+    left in ``folder``: files named exactly as ``_stage`` names them, nothing else. Only once
+    a package is in place, so that a failed or cancelled one leaves the folder as it was; a
+    ``.old`` is not one of them, since it may be the only copy of an earlier package's file."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if _PART.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            # One that cannot be removed is left for the next package: this one is written.
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
 
 
 def _stage(final: Path, data: bytes, staged: list[tuple[Path, Path]]) -> None:
