@@ -58,6 +58,9 @@ NO_KEY_NO_PASSWORD = QT_TRANSLATE_NOOP(
               "password was given; name a key file.")
 NO_DROP_FOLDER = QT_TRANSLATE_NOOP(
     "errors", "The folder {folder} does not exist on {host}; nothing was sent.")
+# The {reason} of CANNOT_CONNECT and SENDING_FAILED when the server went silent: ours, not
+# the system's, so the window says it in the user's language too.
+NO_ANSWER = QT_TRANSLATE_NOOP("errors", "no answer in time")
 
 
 @dataclass(frozen=True)
@@ -253,8 +256,10 @@ def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path, *,
                 from None
     client.set_missing_host_key_policy(_Policy(target, confirm, known_hosts))
     try:
+        # paramiko's wait for the handshake ends with ``timeout``: ended before the wait for
+        # the server's first line, a silent server was said to have "No existing session".
         client.connect(hostname=target.host, port=target.port, username=target.user,
-                       timeout=TIMEOUT, banner_timeout=TIMEOUT, auth_timeout=TIMEOUT,
+                       timeout=TIMEOUT + 1, banner_timeout=TIMEOUT, auth_timeout=TIMEOUT,
                        **credentials)
         return client
     except paramiko.AuthenticationException:
@@ -278,8 +283,10 @@ def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path, *,
 
 def _reason(exc: BaseException) -> str:
     """An error's reason in a few words."""
-    if isinstance(exc, socket.timeout):
-        return "no answer in time"
+    # paramiko words a server that never sent its first line "Error reading SSH protocol
+    # banner", raised while handling the timeout: the timeout is the reason.
+    if isinstance(exc, socket.timeout) or isinstance(exc.__context__, socket.timeout):
+        return NO_ANSWER
     # paramiko's "Unable to connect to port 1 on 127.0.0.1" repeats the message it ends; what
     # each address answered says why.
     errors = getattr(exc, "errors", None)

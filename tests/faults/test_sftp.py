@@ -207,6 +207,40 @@ def test_nobody_listening_is_one_line(identity: Path, files: list[Path]) -> None
         sftp.upload(files, target, key_file=identity)
 
 
+@pytest.fixture
+def silent_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
+    """A port where connections are taken and nothing is ever said (a hung server), with
+    the wait for an answer cut to half a second."""
+    import socket
+
+    monkeypatch.setattr(sftp, "TIMEOUT", 0.5)
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen(4)
+        yield listening.getsockname()[1]
+
+
+def test_a_server_that_never_answers_is_said_to_give_no_answer_in_time(
+        silent_server: int, identity: Path, files: list[Path]) -> None:
+    target = sftp.parse_target(f"sftp://platform@127.0.0.1:{silent_server}/drop")
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    assert caught.value.message == (
+        f"Cannot connect to 127.0.0.1 port {silent_server}: no answer in time.")
+
+
+def test_no_answer_in_time_reads_in_french_in_the_french_window(
+        french: None, silent_server: int, identity: Path, files: list[Path]) -> None:
+    from importer_gui.ui.messages_text import message_text
+
+    target = sftp.parse_target(f"sftp://platform@127.0.0.1:{silent_server}/drop")
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    assert message_text(caught.value.message) == (
+        f"Impossible de se connecter à 127.0.0.1 port {silent_server}\u00a0: pas de réponse "
+        "à temps.")
+
+
 def test_no_key_and_no_way_to_ask_a_password_is_one_line(server: SftpServer, known: Path,
                                                          files: list[Path]) -> None:
     with pytest.raises(sftp.PasswordNeededError, match="No key to log in"):
