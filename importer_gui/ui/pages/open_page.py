@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+import sys
 from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +43,12 @@ from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig, Provider
 from importer_gui.core.errors import ConfigError, DataFileError, ImporterError
 from importer_gui.core.file_kind import Foreign, foreign_kind
-from importer_gui.core.first_rows import Head, HeadRow
+from importer_gui.core.first_rows import HEAD_ROWS, Head, HeadRow
 from importer_gui.core.guess import Guess
 from importer_gui.core.plan import FileStamp
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.messages_text import message_text
+from importer_gui.ui.messages_text import message_text, recognise
 from importer_gui.ui.pages.base import BasePage, column_titles, read_head
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
@@ -247,6 +249,12 @@ class OpenPage(BasePage):
         self.reading_label = QLabel(self)
         self.reading_label.hide()
         column.addWidget(self.reading_label)
+        self.budget_label = QLabel(self)  # the first rows of a file the check cannot read
+        self.budget_label.setObjectName("overBudget")
+        self.budget_label.setWordWrap(True)
+        self.budget_label.setStyleSheet(NOTICE_STYLE)
+        self.budget_label.hide()
+        column.addWidget(self.budget_label)
         column.addWidget(self.head_view, 1)
         self._show_options(workbook=None)
         return column
@@ -733,7 +741,7 @@ class OpenPage(BasePage):
         provider = replace(self.current_import().provider)  # the worker's own copy
         if _size(data_file) < BACKGROUND_BYTES:
             try:
-                self._show_head(read_head(provider, data_file))
+                self._show_read(head_despite_budget(provider, data_file))
             except ImporterError as exc:
                 self._show_failure(exc)
             return
@@ -741,11 +749,31 @@ class OpenPage(BasePage):
         self.completeChanged.emit()
         self.reading_label.setText(arg(self.tr("Reading the first rows of %1…"), data_file.name))
         self.reading_label.show()
-        self.runner.run(lambda _monitor: read_head(provider, data_file),
-                        self._show_head, self._show_failure)
+        self.runner.run(lambda _monitor: head_despite_budget(provider, data_file),
+                        self._show_read, self._show_failure)
+
+    def _show_read(self, read: tuple[Head, DataFileError | None]) -> None:
+        """The first rows, and why the check cannot read the whole file when it cannot."""
+        head, refusal = read
+        self._show_head(head)
+        if refusal is not None:
+            self._show_over_budget(refusal)
+
+    def _show_over_budget(self, refusal: DataFileError) -> None:
+        """The file's first rows stay shown (which file it is, where to split it), with
+        the budget's refusal; Next waits for a file the check can read."""
+        self.show_error(refusal.message)
+        self.budget_label.setText(self.tr(
+            "These are its first rows only: the check cannot read the whole file within its "
+            "memory budget (below), so Next stays unavailable until the budget is raised or "
+            "the file is split."))
+        self.budget_label.show()
+        self._read_ok = False
+        self.completeChanged.emit()
 
     def _show_head(self, head: Head) -> None:
         self.reading_label.hide()
+        self.budget_label.hide()
         self.head_model.set_head(*head)
         self.show_error(None)
         self._read_ok = True
@@ -760,6 +788,7 @@ class OpenPage(BasePage):
 
     def _show_failure(self, error: ImporterError) -> None:
         self.reading_label.hide()
+        self.budget_label.hide()
         self.head_model.set_head(None, [])
         self.show_error(error.message)
         self._read_ok = False
@@ -785,6 +814,44 @@ class OpenPage(BasePage):
     def save(self) -> None:
         """The options are already in the provider: tell the other pages."""
         self.session.set_config(self.session.choices.config)
+
+
+def head_despite_budget(provider: Provider, data_file: Path,
+                        ) -> tuple[Head, DataFileError | None]:
+    """The file's first rows, and the memory budget's refusal of the whole file, if any.
+
+    Reading the first rows measures the whole file and refuses one the check could not
+    hold; the first rows of a text file are read one line at a time all the same (they are
+    cheap), so that the user sees which file it is. A workbook's sheet is loaded whole to
+    give them: refused, none are shown.
+    """
+    from importer_gui.core import readers  # imported late, as the pages load before any file
+    from importer_gui.core.readers.budget import MemoryBudget
+
+    try:
+        return read_head(provider, data_file), None
+    except DataFileError as exc:
+        if not _over_budget(exc) or readers.is_workbook(data_file):
+            raise
+        refusal = exc
+    try:
+        table = readers.prepare(
+            data_file, MemoryBudget(limit=sys.maxsize), encoding=provider.file_encoding,
+            delimiter=provider.delimiter_char, skip_first_line=provider.skip_first_line,
+            check_delimiter=False).open()  # the refused read checked it
+        rows = [(line, tuple(cells)) for line, cells in islice(table.rows(), HEAD_ROWS)]
+    except MemoryError:
+        raise refusal from None
+    return (table.headers, rows), refusal
+
+
+def _over_budget(error: DataFileError) -> bool:
+    """Whether the error is the memory budget refusing the whole file."""
+    from importer_gui.core.readers import budget
+
+    found = recognise(error.detail)
+    return found is not None and found[0].text in (
+        budget.SET_TOO_COSTLY, budget.MACHINE_TOO_COSTLY, budget.LIMIT_TOO_COSTLY)
 
 
 def _declared_codec(raw: bytes) -> str:
