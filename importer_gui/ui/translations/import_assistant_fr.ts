@@ -146,6 +146,10 @@
         <translation>Rien n&apos;a été écrit.</translation>
     </message>
     <message>
+        <source>Nothing was written: a data file is no longer there (moved or deleted since it was checked). Put it back and check it again, or open it where it now is.</source>
+        <translation>Rien n’a été écrit&#xa0;: un fichier de données n’est plus là (déplacé ou supprimé depuis sa vérification). Remettez-le et vérifiez-le à nouveau, ou ouvrez-le là où il se trouve maintenant.</translation>
+    </message>
+    <message>
         <source>Nothing was written: a data file changed since it was checked. Check it again, then commit.</source>
         <translation>Rien n&apos;a été écrit&#xa0;: un fichier de données a changé depuis sa vérification. Vérifiez-le à nouveau, puis validez.</translation>
     </message>
@@ -1073,6 +1077,10 @@ Fichier&#xa0;: %2</translation>
     <message>
         <source>Reading the first rows of %1…</source>
         <translation>Lecture des premières lignes de %1…</translation>
+    </message>
+    <message>
+        <source>These are its first rows only: the check cannot read the whole file within its memory budget (below), so Next stays unavailable until the budget is raised or the file is split.</source>
+        <translation>Ce sont ses premières lignes seulement&#xa0;: la vérification ne peut pas lire tout le fichier dans son budget de mémoire (ci-dessous), aussi Suivant reste indisponible tant que le budget n’est pas augmenté ou le fichier découpé.</translation>
     </message>
 </context>
 <context>
@@ -3505,6 +3513,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Le dossier {folder} n&apos;existe pas sur {host}&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
+        <source>no answer in time</source>
+        <translation>pas de réponse à temps</translation>
+    </message>
+    <message>
         <source>Field {end_field}: the session ends on {end}, before it starts on {start} ({start_field}); check the two dates.</source>
         <translation>Champ {end_field}&#xa0;: la session finit le {end}, avant de commencer le {start} ({start_field})&#xa0;; vérifiez les deux dates.</translation>
     </message>
@@ -3695,6 +3707,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Nothing was refreshed: every row has an error or is already in the store; no run was recorded.</source>
         <translation>Rien n&apos;a été actualisé&#xa0;: chaque ligne a une erreur ou est déjà dans la base&#xa0;; aucune exécution n&apos;a été enregistrée.</translation>
+    </message>
+    <message>
+        <source>the file is no longer there (moved or deleted since it was read): put it back, or give it where it now is, and refresh again.</source>
+        <translation>le fichier n’est plus là (déplacé ou supprimé depuis sa lecture)&#xa0;: remettez-le, ou indiquez-le là où il se trouve maintenant, et actualisez à nouveau.</translation>
     </message>
     <message>
         <source>the file changed since it was read; refresh again.</source>
