@@ -109,16 +109,21 @@ def _parts(changes: Iterable[Write]) -> Iterator[list[Write]]:
         yield part
 
 
-def _encoded(encode: Converter, values: list[Any]) -> list[Any]:
-    """``values`` encoded, NULL left NULL: a column of dates each distinct day once (the
-    days repeat), other values one by one (equal values of other types may encode apart:
-    1 and True, 1 and 1.0)."""
+def _encoded(encode: Converter, values: list[Any], days: dict[Any, Any]) -> list[Any]:
+    """``values`` encoded, NULL left NULL: a column of dates each distinct day once, kept in
+    ``days`` for the next batches (the days repeat), other values one by one (equal values
+    of other types may encode apart: 1 and True, 1 and 1.0)."""
     if not set(map(type, values)) <= _DAYS:
         return [None if v is None else encode(v) for v in values]
-    codes = {v: encode(v) for v in set(values) if v is not None}
-    return list(map(codes.get, values))
+    if len(days) > DAYS_KEPT:
+        days.clear()
+    new = set(values).difference(days)
+    new.discard(None)
+    days.update((v, encode(v)) for v in new)
+    return list(map(days.get, values))
 
 
+DAYS_KEPT = 100_000  # distinct dates (and times) kept encoded per encoder
 _DAYS = frozenset({date, datetime, type(None)})
 
 
@@ -261,6 +266,7 @@ class BulkWriter:
         self.next_id: dict[Table, int] = {}
         self.first_id: dict[Table, int] = {}  # the first id this run gives, per table
         self.pending: dict[Table, _Batch] = {}
+        self.days: dict[Converter, dict[Any, Any]] = {}  # by encoder: dates encoded
         self.alongside = wait_quiet is not None
         self.wait_quiet = wait_quiet or _no_wait
 
@@ -422,7 +428,7 @@ class BulkWriter:
             if resolved != values:  # else the same list: the caller has nothing to write back
                 values = resolved
         if encode is not None and values.count(None) != len(values):
-            values = _encoded(encode, values)
+            values = _encoded(encode, values, self.days.setdefault(encode, {}))
         return values
 
     # ------------------------------------------------------------ flushing
