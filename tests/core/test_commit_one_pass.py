@@ -118,3 +118,31 @@ def test_a_store_another_program_keeps_locked_is_said_after_one_wait(
     assert str(said.value).startswith(f"The store {path} is locked by another program")
     assert usual == []  # not waited for a second time
     assert contents(path)["import_run"] == []
+
+
+@pytest.mark.parametrize("committed", [False, True])
+def test_ctrl_c_while_the_last_batches_are_written_is_told_truly(
+        sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, committed: bool) -> None:
+    """Interrupted before its COMMIT, the write is rolled back and the interrupt goes on;
+    interrupted once committed, the commit is said."""
+    join = WriteAlongside._join
+
+    def interrupted(self: WriteAlongside) -> None:
+        if committed:
+            join(self)
+        monkeypatch.setattr(WriteAlongside, "_join", join)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(WriteAlongside, "_join", interrupted)
+    path = tmp_path / "store.db"
+    with Store.open(path) as store:
+        if committed:
+            _plan, result = pipeline.check_and_commit(
+                config_xml.load(sample / "sample-config.xml"), store)
+            assert result is not None and result.run_id == 1
+        else:
+            with pytest.raises(KeyboardInterrupt):
+                pipeline.check_and_commit(config_xml.load(sample / "sample-config.xml"), store)
+    runs = contents(path)["import_run"]
+    assert [run[0] for run in runs] == ([1] if committed else [])
+    assert bool(contents(path)["learner"]) is committed

@@ -324,6 +324,13 @@ class Store:
             with self._guard("read"):
                 raise failed.cause from None
 
+    def interrupt(self) -> None:
+        """Stop the statement another thread runs on the store now, if any: it fails, and
+        its transaction is rolled back (not taking the lock that thread holds)."""
+        stop = getattr(self._connection, "interrupt", None)
+        if stop is not None:
+            stop()
+
     @property
     def writes_alongside(self) -> bool:
         """Whether a write may run in a thread beside the planning of what it writes."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,7 @@ class WriteAlongside:
         self._writes = _Writes(expected)
         self._quiet = threading.Event()  # set: the planning is over
         self._waiting = threading.Event()  # set: the writer waits for the planning's end
+        self._stopping = threading.Event()  # set: roll back (Ctrl-C during finish)
         self._thread: threading.Thread | None = None
         self._failure: BaseException | None = None
         self._run_id = 0
@@ -87,7 +89,13 @@ class WriteAlongside:
         assert self._thread is not None and not self._over
         self._over = True
         self._writes.queue.put(_END)  # after a failure, the thread drains up to it
-        self._join()
+        try:
+            self._join()
+        except BaseException:  # Ctrl-C while the last batches are written
+            self._stop()
+            if self._failure is None:
+                return self._run_id  # committed before the stop reached it: said so
+            raise
         if self._failure is not None:
             raise self._failure
         return self._run_id
@@ -106,11 +114,22 @@ class WriteAlongside:
         assert self._thread is not None
         self._thread.join()
 
+    def _stop(self) -> None:
+        """Roll the write back unless it is committed already, and wait for the thread:
+        it stops at its next look at the monitor, or now if a statement is running."""
+        self._stopping.set()
+        self._store.interrupt()
+        assert self._thread is not None
+        while self._thread.is_alive():
+            with suppress(KeyboardInterrupt):  # a second Ctrl-C: the wait is a statement's
+                self._thread.join()
+
     def _write(self) -> None:
         """The thread: the run written from the queue, committed at its end."""
         try:
-            self._run_id = self._store.apply(self._writes, self._run, monitor=Monitor(),
-                                             wait_quiet=self._wait_quiet)
+            self._run_id = self._store.apply(
+                self._writes, self._run, monitor=Monitor(cancelled=self._stopping.is_set),
+                wait_quiet=self._wait_quiet)
         except BaseException as exc:  # the planner's thread says it (finish)
             self._failure = exc
             self._writes.drain()
