@@ -121,7 +121,10 @@ def _make_new(location: StoreLocation) -> MadeStore | None:
     try:
         location.parent.mkdir(parents=True, exist_ok=True)
         # Exclusive: of two commands making the same store, only one made it.
-        fd = os.open(location, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
+        # Read and write for all, as SQLite makes a database, less the user's umask (the
+        # default of os.open, 0o777, made the store and its -wal and -shm executable).
+        fd = os.open(location, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     0o666)
     except OSError:  # there now, or cannot be made: Store.open says why when it cannot
         return MadeStore(None, (0, 0), folders)
     try:

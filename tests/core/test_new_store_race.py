@@ -8,12 +8,15 @@ committed into is never removed. Real processes, real stores.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from importer_gui.cli import main
 from importer_gui.cli.command import MadeStore, _make_new, _take_away
 from importer_gui.core.store import Store
 from tests.builders import teachers_import, write_config
@@ -114,3 +117,11 @@ def test_a_store_another_program_created_first_is_not_ours_to_take_away(
     path = tmp_path / "store.sqlite3"
     Store.open(path).close()
     assert _make_new(path) is None
+
+
+def test_a_store_the_command_line_makes_is_not_executable(tmp_path: Path) -> None:
+    store = tmp_path / "new" / "store.sqlite3"
+    assert main(["commit", str(teachers(tmp_path, 3)), "--store", str(store)]) == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(store.stat().st_mode) == 0o666 & ~umask
