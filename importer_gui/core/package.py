@@ -129,7 +129,7 @@ MARK_READ_LIMIT = 64 * 1024 * 1024
 _CHUNK = 1 << 20
 # The hidden name a file of the package is written under: ".NAME.<12 hex digits>.part".
 _TOKEN_BYTES = 6
-_PART = re.compile(rf"\..+\.[0-9a-f]{{{2 * _TOKEN_BYTES}}}\.part")
+_PART = re.compile(rf"\.(.+)\.[0-9a-f]{{{2 * _TOKEN_BYTES}}}\.part")
 
 
 class NotOurFilesError(ImporterError):
@@ -238,7 +238,7 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None,
         if isinstance(exc, _WriteError):
             raise exc.error(folder, removed) from None
         raise
-    _remove_leftovers(folder)
+    _remove_leftovers(folder, {path.name for path in result.paths()})
     return result
 
 
@@ -434,9 +434,10 @@ def _hidden(final: Path, suffix: str) -> Path:
     return final.with_name(f".{final.name}.{secrets.token_hex(_TOKEN_BYTES)}.{suffix}")
 
 
-def _remove_leftovers(folder: Path) -> None:
+def _remove_leftovers(folder: Path, names: set[str]) -> None:
     """Remove the files being written that a package killed part-way (SIGKILL, a power cut)
-    left in ``folder``: files named exactly as ``_stage`` names them, nothing else. Only once
+    left in ``folder``: files named exactly as ``_stage`` names one of ``names`` (the files
+    this package writes), nothing else. Only once
     a package is in place, so that a failed or cancelled one leaves the folder as it was; a
     ``.old`` is not one of them, since it may be the only copy of an earlier package's file."""
     try:
@@ -444,7 +445,8 @@ def _remove_leftovers(folder: Path) -> None:
     except OSError:
         return
     for entry in entries:
-        if _PART.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+        found = _PART.fullmatch(entry.name)
+        if found and found.group(1) in names and entry.is_file(follow_symlinks=False):
             # One that cannot be removed is left for the next package: this one is written.
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)

@@ -31,7 +31,8 @@ LEFTOVER = re.compile(r"\.(few\.csv|many\.csv|two\.xml)\.[0-9a-f]{12}\.part")
 # Hidden files of the user's, some named nearly as a package's: none is the package's own.
 USERS = {".notes": b"mine", ".few.csv.part": b"mine too",
          ".few.csv.0123456789AB.part": b"capitals", ".two.xml.0123456789ab.old": b"set aside",
-         ".few.csv.0123456789ab.part.bak": b"a copy"}
+         ".few.csv.0123456789ab.part.bak": b"a copy",
+         ".notes.txt.0123456789ab.part": b"a name this package does not write"}
 
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is a POSIX signal")
