@@ -47,7 +47,7 @@ FILE_CHANGED = QT_TRANSLATE_NOOP(
     "errors", "the file changed since it was checked; check it again before committing.")
 FILE_GONE = QT_TRANSLATE_NOOP(
     "errors", "the file is no longer there (moved or deleted since it was checked): put it "
-              "back, or open it where it now is and check it again.")
+              "back, or check it again where it now is (on the command line: --data).")
 # A file holding its headers alone is fine to check, but likely the wrong one (last month's
 # export, or one saved before it was filled): said, not an error.
 NO_ROWS = QT_TRANSLATE_NOOP("errors", "{file} holds no rows.")

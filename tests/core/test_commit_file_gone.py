@@ -34,7 +34,7 @@ def test_a_file_moved_since_the_check_is_said_to_be_gone(tmp_path: Path) -> None
             pipeline.commit(plan, store)
         assert str(raised.value) == (
             f"{data}: the file is no longer there (moved or deleted since it was checked): put "
-            "it back, or open it where it now is and check it again.")
+            "it back, or check it again where it now is (on the command line: --data).")
         assert store.history() == []
 
 

@@ -51,7 +51,7 @@ def test_a_file_moved_after_the_preview_is_said_to_be_no_longer_there(
         "checked). Put it back and check it again, or open it where it now is.")
     assert commit.error_label.text() == (
         f"{data}: the file is no longer there (moved or deleted since it was checked): put it "
-        "back, or open it where it now is and check it again.")
+        "back, or check it again where it now is (on the command line: --data).")
     assert commit.recheck_button.isVisible() and not commit.retry_button.isVisible()
 
 

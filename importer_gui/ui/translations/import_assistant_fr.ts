@@ -3245,8 +3245,8 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>le fichier a changé depuis sa vérification&#xa0;; vérifiez-le de nouveau avant de valider.</translation>
     </message>
     <message>
-        <source>the file is no longer there (moved or deleted since it was checked): put it back, or open it where it now is and check it again.</source>
-        <translation>le fichier n’est plus là (déplacé ou supprimé depuis la vérification)&#xa0;: remettez-le, ou ouvrez-le là où il se trouve maintenant et vérifiez-le de nouveau.</translation>
+        <source>the file is no longer there (moved or deleted since it was checked): put it back, or check it again where it now is (on the command line: --data).</source>
+        <translation>le fichier n’est plus là (déplacé ou supprimé depuis la vérification)&#xa0;: remettez-le, ou vérifiez-le de nouveau là où il se trouve maintenant (en ligne de commande&#xa0;: --data).</translation>
     </message>
     <message>
         <source>{file} holds no rows.</source>
