@@ -8,6 +8,7 @@ real command line, on real files.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -63,9 +64,30 @@ def test_a_check_reading_it_as_latin_1_names_the_first_line_once(
     said = (f"trainings.csv: line {late + 2} holds bytes that ISO-8859-1 reads as invisible "
             "control characters: the file looks like Windows-1252 (where they are \u2019, "
             "\u2013, \u20ac and the like); set <fileEncoding> to WINDOWS-1252.")
-    assert code == 0
+    assert code == 1  # the two rows holding them are errors, not committed
     assert (out + err).count("looks like Windows-1252") == 1
     assert said in out + err
+    for line in (late + 2, late + 9):
+        assert (f"trainings.csv:{line}: ERROR trainingTitle: Field trainingTitle: the value "
+                "holds invisible control characters (bytes this encoding reads so, which "
+                "Windows-1252 reads as \u2019, \u2013, \u20ac and the like): declare the "
+                "file as WINDOWS-1252.") in out
+
+
+def test_a_commit_reading_it_as_latin_1_leaves_those_rows_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    late = SAMPLE_BYTES // 30 + 500
+    trainings(tmp_path / "trainings.csv", {late: LATE_TITLE})
+    store = tmp_path / "store.sqlite3"
+    code, _out, _err = run(capsys, "commit", str(config(tmp_path, "ISO-8859-1")),
+                           "--store", str(store))
+    conn = sqlite3.connect(store)
+    try:
+        titles = [title for (title,) in conn.execute("SELECT title FROM training")]
+    finally:
+        conn.close()
+    assert code == 1 and len(titles) == SAMPLE_BYTES // 30 + 1000 - 1  # all rows but one
+    assert not any(any("\x80" <= ch <= "\x9f" for ch in title) for title in titles)
 
 
 def test_a_check_reading_it_as_windows_1252_says_nothing_of_it(

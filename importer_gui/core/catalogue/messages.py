@@ -66,6 +66,10 @@ INVISIBLE_CHARACTERS = QT_TRANSLATE_NOOP(
 CELL_NOT_A_NUMBER = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: the cell holds {value} (not a number) where a date or number was "
                 "expected.")
+C1_CONTROLS = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: the value holds invisible control characters (bytes this "
+                "encoding reads so, which Windows-1252 reads as ’, –, € and the like): "
+                "declare the file as WINDOWS-1252.")
 LEAP_DAY_1900 = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: {value} is a day that never was (Excel counts a 29 February in "
                 "1900, which was not a leap year).")

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TextIO
 
 from importer_gui.core.catalogue import DELIMITERS, FILE_ENCODINGS
+from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.cells import Unreadable
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back, streamed_cost
 from importer_gui.core.readers.table import (
@@ -46,6 +48,7 @@ _UTF16LE_BOM = codecs.BOM_UTF16_LE
 # Declared encodings that decode any byte: UTF-8 read with them turns into mojibake silently.
 _EIGHT_BIT = ("ISO-8859-1", "WINDOWS-1252")
 _NOT_ASCII = re.compile(rb"[\x80-\xff]")
+_C1 = re.compile("[\x80-\x9f]")
 # Bytes from a file's first non-ASCII byte on that must decode as UTF-8 for the file to be
 # taken as UTF-8: Latin-1 text fails at its first accent (é is 0xE9, then a plain letter).
 UTF8_PROBE = 1 << 16
@@ -391,11 +394,14 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str,
         reader = csv.reader(_lines_in_blocks(handle), delimiter=delimiter, strict=True)
         line = 1  # where the next record starts
         shared = SharedCells().row  # the plan's rows share the texts that repeat
+        controls = _C1.search if _reads_c1(codec) else None
         try:
             for fields in reader:
                 joined = "".join(fields)
                 if "\x00" in joined:
                     raise _nul_error(path, line, encoding)
+                if controls is not None and controls(joined):
+                    fields = _c1_cells(fields)
                 if line == 1 and fields and fields[0].startswith("\ufeff"):
                     fields[0] = fields[0][1:]  # a UTF-16 byte order mark
                     joined = joined[1:]
@@ -409,6 +415,19 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str,
         except MemoryError:
             give_memory_back()  # before the file is closed (see budget.RESERVE)
             raise
+
+
+def _reads_c1(codec: str) -> bool:
+    """Whether the codec reads bytes as C1 control characters (U+0080-U+009F), which no
+    text holds: ISO-8859-1 reads a Windows-1252 file's ’, – and € so."""
+    return bool(_C1.search(bytes(range(0x80, 0xA0)).decode(codec, "replace")))
+
+
+def _c1_cells(fields: list[str]) -> list[str]:
+    """The row's cells, those holding C1 control characters made unreadable: any field they
+    feed is an error naming the encoding to declare (the row is not committed)."""
+    return [Unreadable(cell, msg.C1_CONTROLS) if _C1.search(cell) else cell
+            for cell in fields]
 
 
 def _lines_in_blocks(handle: TextIO, size: int = TEXT_BLOCK) -> Iterator[str]:

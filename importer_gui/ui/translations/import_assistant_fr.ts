@@ -4387,6 +4387,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Champ {field}&#xa0;: la cellule contient {value} (pas un nombre) là où une date ou un nombre était attendu.</translation>
     </message>
     <message>
+        <source>Field {field}: the value holds invisible control characters (bytes this encoding reads so, which Windows-1252 reads as ’, –, € and the like): declare the file as WINDOWS-1252.</source>
+        <translation>Champ {field}&#xa0;: la valeur contient des caractères de contrôle invisibles (des octets que cet encodage lit ainsi et que Windows-1252 lit ’, –, € et semblables)&#xa0;: déclarez le fichier en WINDOWS-1252.</translation>
+    </message>
+    <message>
         <source>Field {field}: {value} is a day that never was (Excel counts a 29 February in 1900, which was not a leap year).</source>
         <translation>Champ {field}&#xa0;: {value} est un jour qui n&apos;a jamais existé (Excel compte un 29 février en 1900, qui n&apos;était pas bissextile).</translation>
     </message>
