@@ -233,8 +233,8 @@ def test_prune_waits_for_an_export_without_errors(tmp_path: Path) -> None:
     planned = plan(write_export(tmp_path, "trainingCourseMetadataProvider", columns,
                                 ["T1;One;campus", "T2;Two;wrong"]), store, prune=True)
     assert planned.counts()["delete"] == 0
-    assert planned.notes == ["What the store holds and export.csv lacks was not deleted: 1 of "
-                             "its rows have errors, and the records they name would be "
+    assert planned.notes == ["What the store holds and export.csv lacks was not deleted: rows "
+                             "of it have errors (1), and the records they name would be "
                              "deleted; fix them first."]
 
 

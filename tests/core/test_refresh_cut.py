@@ -42,8 +42,8 @@ def test_a_file_cut_inside_a_value_writes_nothing_of_it_and_prunes_nothing(
     assert code == 1
     assert "  create 0, update 0, unchanged 0, delete 0, error 1\n" in out
     assert f"platform_trainings.csv:2: ERROR: {LAST_LINE_CUT}\n" in out
-    assert ("What the store holds and platform_trainings.csv lacks was not deleted: 1 of its "
-            "rows have errors, and the records they name would be deleted; fix them first.\n"
+    assert ("What the store holds and platform_trainings.csv lacks was not deleted: rows of "
+            "it have errors (1), and the records they name would be deleted; fix them first.\n"
             ) in out
     assert trainings(store) == before  # SEC-101 keeps its title; MGT-200 and XLS-300 stay
     assert before["SEC-101"] == "Sécurité incendie" and len(before) == 4

@@ -544,8 +544,8 @@ PRUNED_TRACKING = errors.QT_TRANSLATE_NOOP(
                 "\"{session}\"")
 PRUNE_KEPT = ("Not in the export, but {what} of it {verb}: kept.")
 PRUNE_SKIPPED = errors.QT_TRANSLATE_NOOP(
-    "messages", "What the store holds and {file} lacks was not deleted: {count} of its rows "
-                "have errors, and the records they name would be deleted; fix them first.")
+    "messages", "What the store holds and {file} lacks was not deleted: rows of it have "
+                "errors ({count}), and the records they name would be deleted; fix them first.")
 # A line an export file lacks the end of: the platform writes every column of every line,
 # and ends each with a line break, so the file was cut (a copy or a write stopped part-way).
 LINE_CUT_SHORT = errors.QT_TRANSLATE_NOOP(

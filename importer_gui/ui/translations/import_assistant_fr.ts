@@ -4503,10 +4503,6 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>le suivi de l&apos;apprenant {login} dans l&apos;objet pédagogique {code} de la session «&#xa0;{session}&#xa0;»</translation>
     </message>
     <message>
-        <source>What the store holds and {file} lacks was not deleted: {count} of its rows have errors, and the records they name would be deleted; fix them first.</source>
-        <translation>Ce que la base contient et que {file} n&apos;a pas n&apos;a pas été supprimé&#xa0;: {count} de ses lignes ont des erreurs, et les enregistrements qu&apos;elles désignent seraient supprimés&#xa0;; corrigez-les d&apos;abord.</translation>
-    </message>
-    <message>
         <source>The line holds {count} of the file&apos;s {width} columns, and the platform writes them all: the line was cut short, so this row is left out (export the file again).</source>
         <translation>La ligne contient {count} des {width} colonnes du fichier, et la plateforme les écrit toutes&#xa0;: la ligne a été tronquée, elle est donc laissée de côté (exportez de nouveau le fichier).</translation>
     </message>
@@ -4521,6 +4517,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>&lt;{provider}&gt; writes times as {format}; a refresh reads rawSeconds and iso-8601 only (timeGlobalFormat).</source>
         <translation>&lt;{provider}&gt; écrit les durées en {format}&#xa0;; une actualisation ne lit que rawSeconds et iso-8601 (timeGlobalFormat).</translation>
+    </message>
+    <message>
+        <source>What the store holds and {file} lacks was not deleted: rows of it have errors ({count}), and the records they name would be deleted; fix them first.</source>
+        <translation>Ce que la base contient et que {file} n&apos;a pas n&apos;a pas été supprimé&#xa0;: des lignes du fichier ont des erreurs ({count}), et les enregistrements qu&apos;elles désignent seraient supprimés&#xa0;; corrigez-les d&apos;abord.</translation>
     </message>
     <message>
         <source>Field {field}: no learner {value} in the store; refresh the learners&apos; export first (before this one in the same export configuration).</source>
