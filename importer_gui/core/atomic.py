@@ -34,7 +34,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
     return target
 
 
@@ -66,8 +66,8 @@ def _fsync_file(path: Path) -> None:
         os.close(descriptor)
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable where the platform allows syncing a folder."""
+def fsync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` durable where the platform allows syncing a folder."""
     if os.name != "posix":
         return
     try:

@@ -45,7 +45,7 @@ from pathlib import Path
 from lxml import etree
 
 from importer_gui.core import config_xml, sftp
-from importer_gui.core.atomic import NEW_FILE_MODE
+from importer_gui.core.atomic import NEW_FILE_MODE, fsync_folder
 from importer_gui.core.catalogue import (
     FILE_PROVIDER,
     IGNORED_COLUMN,
@@ -484,7 +484,7 @@ def _put_in_place(staged: Sequence[tuple[Path, Path]]) -> None:
     for _final, aside in done:
         if aside is not None:
             aside.unlink(missing_ok=True)
-    _sync_folder(staged[0][1].parent)
+    fsync_folder(staged[0][1].parent)
 
 
 def _put_back(done: Sequence[tuple[Path, Path | None]]) -> list[Path]:
@@ -500,22 +500,6 @@ def _put_back(done: Sequence[tuple[Path, Path | None]]) -> list[Path]:
             if aside is not None:
                 stuck.append(aside)
     return stuck
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames durable where the system lets a folder be synced."""
-    if os.name != "posix":
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass  # some file systems refuse; the files themselves are synced
-    finally:
-        os.close(descriptor)
 
 
 # --- the configuration -----------------------------------------------------------------------
