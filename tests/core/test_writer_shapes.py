@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from importer_gui.core.errors import StoreError
-from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.records import Change, ChangeKind, EntityRec, Table
 from importer_gui.core.store import Store, StoreLocation
 from tests.builders import run_info
 from tests.postgres import raw_sql
@@ -149,3 +149,17 @@ def test_an_unknown_column_is_refused_in_an_update(store: Store, values: dict[st
     assert str(failure.value) == (f"Unknown learner column nick: nothing was written to "
                                   f"{store.path}.")
     assert stored(store, 1, ("name",)) == (None,)
+
+
+def test_records_created_twice_are_refused_where_the_placeholders_grow(store: Store) -> None:
+    """Created records come in runs of one table (queued together); a run whose placeholders
+    reach past the ones given so far, and include some of them, creates those twice."""
+    def entities(first: int, count: int) -> list[Any]:
+        return [EntityRec(-n, name=f"E{n}") for n in range(first, first + count)]
+
+    writes = [*entities(1020, 4), Change(LEARNER, CREATE, -1, {"login": "ann"}),
+              *entities(1022, 9)]
+    with pytest.raises(StoreError) as refused:
+        store.apply(writes, run_info(create=14))
+    assert str(refused.value).startswith("The changes create entity -1022 twice")
+    assert len(store.history()) == 1  # the fixture's run alone

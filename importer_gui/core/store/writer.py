@@ -307,15 +307,10 @@ class BulkWriter:
         if first <= 0 or -records[-1].id != first + count - 1 or list(
                 map(attrgetter("id"), records)) != list(range(-first, -first - count, -1)):
             return None
-        next_id = self.next_id.get(table)
-        if next_id is None:
-            next_id = self.first_id[table] = self.dialect.next_id(self.conn, table.value)
-        placeholders = self.ids[table]
-        if first + count > len(placeholders):  # grown by half at least, as in _new_id
-            placeholders.frombytes(bytes(8 * max(first + count - len(placeholders),
-                                                 len(placeholders) // 2 + 1024)))
-        elif any(placeholders[first:first + count]):
+        placeholders = self._placeholders(table, first + count)
+        if any(placeholders[first:first + count]):
             return None  # one created twice: said by add
+        next_id = self._next_id(table)
         ids = range(next_id, next_id + count)
         placeholders[first:first + count] = array("q", ids)
         self.next_id[table] = next_id + count
@@ -365,21 +360,32 @@ class BulkWriter:
 
     def _new_id(self, table: Table, record_id: int) -> int:
         """The id a created record gets: the next free one for a placeholder."""
-        next_id = self.next_id.get(table)
-        if next_id is None:
-            next_id = self.first_id[table] = self.dialect.next_id(self.conn, table.value)
+        next_id = self._next_id(table)
         if record_id >= 0:  # a record coming back with its old id (a revert)
             self.next_id[table] = max(next_id, record_id + 1)
             return record_id
-        placeholders, slot = self.ids[table], -record_id
-        if slot >= len(placeholders):  # grown by half at least: amortised, like a list
-            placeholders.frombytes(bytes(8 * max(slot + 1 - len(placeholders),
-                                                 len(placeholders) // 2 + 1024)))
-        elif placeholders[slot]:
+        placeholders, slot = self._placeholders(table, -record_id + 1), -record_id
+        if placeholders[slot]:
             raise self._fail(CREATED_TWICE, kind=table.value, id=record_id)
         placeholders[slot] = next_id
         self.next_id[table] = next_id + 1
         return next_id
+
+    def _next_id(self, table: Table) -> int:
+        """The next id this run gives in ``table`` (the engine's, the first time)."""
+        next_id = self.next_id.get(table)
+        if next_id is None:
+            next_id = self.first_id[table] = self.dialect.next_id(self.conn, table.value)
+        return next_id
+
+    def _placeholders(self, table: Table, size: int) -> array[int]:
+        """The table's placeholder -> id array, holding ``size`` slots at least (grown by half
+        at least: amortised, like a list)."""
+        placeholders = self.ids[table]
+        if size > len(placeholders):
+            placeholders.frombytes(bytes(8 * max(size - len(placeholders),
+                                                 len(placeholders) // 2 + 1024)))
+        return placeholders
 
     def _resolve(self, table: Table, record_id: int) -> int:
         """A placeholder's real id."""
