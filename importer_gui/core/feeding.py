@@ -31,16 +31,17 @@ P = TypeVar("P")
 
 def plan_and_commit(store: Store, run: RunInfo, expected: int,
                     plan: Callable[[Feeder | None], P], plan_of: Callable[[P], Plan],
-                    complete: Callable[[P], None], commit: Callable[[P], int]
+                    run_of: Callable[[P], RunInfo], commit: Callable[[P], int]
                     ) -> tuple[P, int | None]:
     """``plan(feeder)``, committed: the run's id, None when it writes nothing (no run).
 
     Where the store allows it, the rows are written as ``run`` while they are planned
-    (about ``expected`` writes), and ``complete(planned)`` fills the run in at the end (its
-    files and counts, learnt last). Otherwise, or should that write fail or a file change
-    meanwhile, ``commit(planned)`` writes the usual way, and says why when it fails too
-    (a store another program kept locked is said at once).
-    ``plan_of(planned)`` is the Plan that ``planned`` holds.
+    (about ``expected`` writes), and the run takes its configuration, files and counts from
+    ``run_of(planned)`` (the run the usual commit records) at the end, where they are
+    learnt. Otherwise, or should that write fail or a file change meanwhile,
+    ``commit(planned)`` writes the usual way, and says why when it fails too (a store
+    another program kept locked is said at once). ``plan_of(planned)`` is the Plan that
+    ``planned`` holds.
     """
     if not store.writes_alongside:
         planned = plan(None)
@@ -53,7 +54,9 @@ def plan_and_commit(store: Store, run: RunInfo, expected: int,
         if not described.writes_anything():
             return planned, None
         if not described.files_changed() and feeder.send_rest(described.imports):
-            complete(planned)
+            done = run_of(planned)
+            run.config_xml, run.files[:] = done.config_xml, done.files
+            run.counts.update(done.counts)
             with suppress(Exception):  # rolled back; said by the usual write below
                 return planned, write.finish()
         if isinstance(write.failure, StoreLockedError):

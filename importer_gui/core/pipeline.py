@@ -350,18 +350,11 @@ def check_and_commit(config: ImportConfig, store: Store, *,
     are written as they are planned where the store allows it (``feeding.plan_and_commit``)."""
     run = RunInfo(config_path=os.path.abspath(config.source) if config.source else "",
                   config_xml="", files=[], counts={})
-
-    def complete(plan: Plan) -> None:
-        done = _run_info(plan)
-        run.config_xml, run.files[:] = done.config_xml, done.files
-        run.counts.update(done.counts)
-
     plan, run_id = plan_and_commit(
         store, run, _expected_writes(config, data_files),
         lambda feeder: check(config, store, data_files=data_files, monitor=monitor,
                              feeder=feeder),
-        lambda plan: plan, complete,
-        lambda plan: commit(plan, store, monitor=monitor).run_id)
+        lambda plan: plan, _run_info, lambda plan: commit(plan, store, monitor=monitor).run_id)
     return plan, None if run_id is None else CommitResult(run_id, plan.counts())
 
 

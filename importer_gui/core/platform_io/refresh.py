@@ -645,14 +645,18 @@ def commit_refresh(refresh: RefreshPlan, store: Store, *,
             "errors", "the file changed since it was read; refresh again."), path=imp.file)
     if not refresh.plan.writes_anything():
         raise ImporterError(nothing_to_refresh(refresh))
-    counts = refresh.counts()
+    run = _run_info(refresh)
+    return RefreshResult(store.apply(refresh.plan.writes(), run, monitor=monitor), run.counts)
+
+
+def _run_info(refresh: RefreshPlan) -> RunInfo:
+    """The run that commits ``refresh``."""
     source = refresh.config.source
     # Absolute: the history is read from anywhere, long after the refresh's folder is gone.
-    run = RunInfo(config_path=os.path.abspath(source) if source else "",
-                  config_xml=refresh.config.text,
-                  files=[os.path.abspath(imp.file) for imp in refresh.plan.imports],
-                  counts=counts, kind=REFRESH_RUN_KIND)
-    return RefreshResult(store.apply(refresh.plan.writes(), run, monitor=monitor), counts)
+    return RunInfo(config_path=os.path.abspath(source) if source else "",
+                   config_xml=refresh.config.text,
+                   files=[os.path.abspath(imp.file) for imp in refresh.plan.imports],
+                   counts=refresh.counts(), kind=REFRESH_RUN_KIND)
 
 
 def refresh_in_one_pass(config: ExportConfig, store: Store, *,
@@ -664,16 +668,11 @@ def refresh_in_one_pass(config: ExportConfig, store: Store, *,
     where the store allows it (``feeding.plan_and_commit``)."""
     run = RunInfo(config_path=os.path.abspath(config.source) if config.source else "",
                   config_xml=config.text, files=[], counts={}, kind=REFRESH_RUN_KIND)
-
-    def complete(planned: RefreshPlan) -> None:
-        run.files[:] = [os.path.abspath(imp.file) for imp in planned.plan.imports]
-        run.counts.update(planned.counts())
-
     planned, run_id = plan_and_commit(
         store, run, _expected_writes(config, data),
         lambda feeder: plan_refresh(config, store, data=data, prune=prune, monitor=monitor,
                                     feeder=None if prune else feeder),
-        lambda planned: planned.plan, complete,
+        lambda planned: planned.plan, _run_info,
         lambda planned: commit_refresh(planned, store, monitor=monitor).run_id)
     return planned, None if run_id is None else RefreshResult(run_id, planned.counts())
 
