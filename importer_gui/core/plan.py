@@ -401,6 +401,15 @@ class Plan:
         """Data files that changed on disk since they were read."""
         return [imp.file for imp in self.imports if imp.stamp and imp.stamp.changed()]
 
+    def file_not_as_read(self) -> tuple[Path, bool] | None:
+        """The first data file that changed since it was read, and whether it is gone
+        (moved or deleted: put back or given again, not merely read again); None when none
+        did."""
+        for imp in self.imports:
+            if imp.stamp is not None and imp.stamp.changed():
+                return imp.file, imp.stamp.gone()
+        return None
+
 
 def outcome_counts(outcomes: bytearray, start: int = 0) -> Counter[Outcome]:
     """How many of ``outcomes`` (codes in OUTCOME_CODE), from ``start`` on, are each

@@ -77,6 +77,10 @@ MISSING_EXPORT_COLUMNS = QT_TRANSLATE_NOOP(
 EXPORT_COLUMN_TWICE = QT_TRANSLATE_NOOP(
     "errors", "line 1 names a column of the <{provider}> export twice ({found}): which one "
               "holds it?")
+FILE_CHANGED = QT_TRANSLATE_NOOP("errors", "the file changed since it was read; refresh again.")
+FILE_GONE = QT_TRANSLATE_NOOP(
+    "errors", "the file is no longer there (moved or deleted since it was read): put it back, "
+              "or give it where it now is, and refresh again.")
 NOTHING_TO_REFRESH_ERRORS = QT_TRANSLATE_NOOP("errors", "Nothing was refreshed: every row has an "
                                                         "error or is already in the store; no "
                                                         "run was recorded.")
@@ -632,17 +636,10 @@ def commit_refresh(refresh: RefreshPlan, store: Store, *,
                    monitor: Monitor | None = None) -> RefreshResult:
     """Write every row without errors (and what --prune deletes) in one transaction, as a
     run of the history."""
-    for imp in refresh.plan.imports:
-        if imp.stamp is None or not imp.stamp.changed():
-            continue
-        # A file moved or deleted is put back or given again, not merely refreshed again.
-        if imp.stamp.gone():
-            raise DataFileError(QT_TRANSLATE_NOOP(
-                "errors", "the file is no longer there (moved or deleted since it was read): "
-                          "put it back, or give it where it now is, and refresh again."),
-                path=imp.file)
-        raise DataFileError(QT_TRANSLATE_NOOP(
-            "errors", "the file changed since it was read; refresh again."), path=imp.file)
+    not_as_read = refresh.plan.file_not_as_read()
+    if not_as_read is not None:
+        path, gone = not_as_read
+        raise DataFileError(FILE_GONE if gone else FILE_CHANGED, path=path)
     if not refresh.plan.writes_anything():
         raise ImporterError(nothing_to_refresh(refresh))
     run = _run_info(refresh)
