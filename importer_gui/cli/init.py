@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command
 from importer_gui.cli.output import dump_json, visible
 from importer_gui.core import config_xml
+from importer_gui.core.atomic import file_bytes
 from importer_gui.core.config import leads_outside, relocated
 from importer_gui.core.errors import DataFileError, ImporterError
 from importer_gui.core.file_kind import foreign_kind
@@ -66,12 +67,7 @@ def _holds(path: Path, text: str) -> bool:
     """True when ``path`` is a file (not a link) holding ``text`` byte for byte: replacing
     it loses nothing."""
     data = text.encode("utf-8")
-    try:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
-            return False
-        return path.read_bytes() == data
-    except OSError:
-        return False
+    return file_bytes(path, len(data)) == data
 
 
 def _guess_json(guess: Guess) -> dict[str, str]:

@@ -13,6 +13,18 @@ NEW_FILE_MODE = 0o666
 MAX_NUMBERED = 10_000
 
 
+def file_bytes(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file (not a link) holding at most ``limit``; None otherwise or
+    when it cannot be read: what a command reads of a file before replacing it, to know that
+    nothing is lost."""
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > limit:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     """Let ``write`` fill a temporary file beside ``target``, fsync it, rename it over ``target``.
 

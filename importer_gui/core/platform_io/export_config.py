@@ -18,6 +18,7 @@ from xml.sax.saxutils import unescape as xml_unescape
 from lxml import etree
 
 from importer_gui.core import readers
+from importer_gui.core.atomic import file_bytes
 from importer_gui.core.catalogue import DELIMITERS, YES, YES_NO
 from importer_gui.core.catalogue import exports as cat
 from importer_gui.core.config_xml import Document, read_document
@@ -490,12 +491,8 @@ def scheduled_document(folder: str = DEFAULT_EXPORT_FOLDER) -> str:
 def is_scheduled_document(path: Path) -> bool:
     """True when ``path`` is a file holding, byte for byte, what scheduled_document writes
     for the folder it names: export-config may replace that, and nothing else."""
-    try:
-        if path.is_symlink() or not path.is_file() or \
-                path.stat().st_size > SCHEDULED_READ_LIMIT:
-            return False
-        content = path.read_bytes()
-    except OSError:
+    content = file_bytes(path, SCHEDULED_READ_LIMIT)
+    if content is None:
         return False
     found = _FOLDER_PATH.search(content)
     if found is None:
