@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
+from importer_gui.core.atomic import NEW_FILE_MODE
 from importer_gui.core.errors import StoreError
 from importer_gui.core.paths import default_store_path
 from importer_gui.core.store import Store
@@ -120,11 +121,11 @@ def _make_new(location: StoreLocation) -> MadeStore | None:
         folder = folder.parent
     try:
         location.parent.mkdir(parents=True, exist_ok=True)
-        # Exclusive: of two commands making the same store, only one made it.
-        # Read and write for all, as SQLite makes a database, less the user's umask (the
-        # default of os.open, 0o777, made the store and its -wal and -shm executable).
+        # Exclusive: of two commands making the same store, only one made it. With the
+        # user's usual mode, as SQLite makes a database (os.open's default makes it, and its
+        # -wal and -shm, executable).
         fd = os.open(location, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o666)
+                     NEW_FILE_MODE)
     except OSError:  # there now, or cannot be made: Store.open says why when it cannot
         return MadeStore(None, (0, 0), folders)
     try:
