@@ -230,18 +230,19 @@ class CommitPage(BasePage):
             self.status.setText(self.tr("Nothing was written."))
             self.show_error(error.message)
         plan = self.session.choices.plan
-        if plan is not None and plan.files_changed():
+        not_as_read = plan.file_not_as_read() if plan is not None else None
+        if not_as_read is not None:
             # Committing again would fail again: the rows shown are not the file's any more.
-            self.status.setText(self._changed_text(plan))
+            self.status.setText(self._changed_text(gone=not_as_read[1]))
             self._make_default(self.recheck_button)
             return
         self._make_default(self.retry_button)
 
-    def _changed_text(self, plan: Plan) -> str:
-        """Why nothing was written when a data file is not as it was checked: gone (moved
-        or deleted: checking again cannot help until it is back or opened where it is), or
-        changed."""
-        if any(imp.stamp is not None and imp.stamp.gone() for imp in plan.imports):
+    def _changed_text(self, *, gone: bool) -> str:
+        """Why nothing was written when a data file is not as it was checked (the one the
+        commit's error names): gone (moved or deleted: checking again cannot help until it
+        is back or opened where it is), or changed."""
+        if gone:
             return self.tr("Nothing was written: a data file is no longer there (moved or "
                            "deleted since it was checked). Put it back and check it again, "
                            "or open it where it now is.")
