@@ -437,9 +437,9 @@ def _hidden(final: Path, suffix: str) -> Path:
 def _remove_leftovers(folder: Path, names: set[str]) -> None:
     """Remove the files being written that a package killed part-way (SIGKILL, a power cut)
     left in ``folder``: files named exactly as ``_stage`` names one of ``names`` (the files
-    this package writes), nothing else. Only once
-    a package is in place, so that a failed or cancelled one leaves the folder as it was; a
-    ``.old`` is not one of them, since it may be the only copy of an earlier package's file."""
+    this package writes), nothing else. Only once a package is in place, so that a failed or
+    cancelled one leaves the folder as it was; a ``.old`` is not one of them, since it may be
+    the only copy of an earlier package's file."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
