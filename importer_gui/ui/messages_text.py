@@ -48,9 +48,15 @@ _BY = re.compile(r" (?:by |\()runs? (?P<runs>[\d, and]+)\)?")
 
 
 class Template:
-    """One template and the pattern of the messages it gives (its placeholders as groups)."""
+    """One template and the pattern of the messages it gives (its placeholders as groups).
 
-    __slots__ = ("anchor", "context", "names", "pattern", "tail", "text", "weight")
+    The patterns are compiled when first tried: a message is tried only against templates
+    whose anchor it holds, and compiling all of them (hundreds) held up the first paint of
+    a check's summary.
+    """
+
+    __slots__ = ("_pattern", "_source", "_tail", "anchor", "context", "names", "text",
+                 "weight")
 
     def __init__(self, text: str, context: str = CONTEXT) -> None:
         self.text = text
@@ -68,14 +74,29 @@ class Template:
             else:
                 self.names.append(name)
                 pattern.append(f"(?P<{name}>.*?)")
-        self.pattern = re.compile("".join(pattern), re.DOTALL)
-        self.tail = re.compile("".join(pattern) + r"\Z", re.DOTALL)  # ending a longer text
+        self._source = "".join(pattern)
+        self._pattern: re.Pattern[str] | None = None
+        self._tail: re.Pattern[str] | None = None
         # Its longest words: a message without them cannot be its, and looking for them is
         # far cheaper than trying the pattern.
         self.anchor = max(literals, key=len, default="")
         # Of two templates that fit a message, the one with more of its own words says more
         # ("no learner has the login {value}" rather than "no learner has {value}").
         self.weight = sum(map(len, literals))
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The messages this template gives."""
+        if self._pattern is None:
+            self._pattern = re.compile(self._source, re.DOTALL)
+        return self._pattern
+
+    @property
+    def tail(self) -> re.Pattern[str]:
+        """This template's message ending a longer text."""
+        if self._tail is None:
+            self._tail = re.compile(self._source + r"\Z", re.DOTALL)
+        return self._tail
 
 
 def _is_template(name: str, value: object) -> bool:
