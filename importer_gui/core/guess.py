@@ -609,8 +609,9 @@ def date_fixes(plan: Plan) -> dict[int, Guess]:
         places = date_columns(imp.actions, imp.columns)
         if not places or not imp.row_counts()[Outcome.ERROR]:
             continue
-        wrong = list(islice((row.cells[n] for row in imp.rows if row.outcome is Outcome.ERROR
-                             for n in places if n < len(row.cells)
+        failed = map(imp.rows.__getitem__, imp.rows.where(Outcome.ERROR))
+        wrong = list(islice((row.cells[n] for row in failed for n in places
+                             if n < len(row.cells)
                              and imp.columns[n] in row.issue_fields(Level.ERROR)),
                             DATE_SAMPLE))
         current = plan.config.imports[imp.index].provider.date_format

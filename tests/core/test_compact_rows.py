@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import RowPlan, Rows
 from importer_gui.core.records import ChangeKind, Table
 from tests.builders import ImportSpec, write_csv
@@ -80,3 +81,12 @@ def test_rows_with_the_same_issues_share_their_results_and_each_shows_them(env: 
     # after their commit all say the same warning).
     assert held.results[0] is held.results[1]
     assert rows(plan)[2] == (4, "create", [])
+
+
+def test_rows_say_where_each_outcome_is(env: Env) -> None:
+    plan = env.check(courses(env, [["TR-1", "Un", "blended"], ["TR-2", "", "blended"],
+                                   ["TR-3", "Trois", "blended"], ["", "Quatre", "blended"]]))
+    held = plan.imports[0].rows
+    assert [held[i].line for i in held.where(Outcome.ERROR)] == [3, 5]
+    assert [held[i].line for i in held.where(Outcome.CREATE)] == [2, 4]
+    assert list(held.where(Outcome.UPDATE)) == []
