@@ -41,6 +41,10 @@ def test_the_deletions_name_their_records_and_no_command_line_option(
     assert deleted == [
         "WARNING: Not in the export: training course MGT-200 \"Management d'équipe\", deleted.",
         "WARNING: Not in the export: training course XLS-300 \"Excel avancé\", deleted."]
+    # A deletion is no line of the file: its line cell says nothing, its tooltip why.
+    assert [(model.index(row, 0).data(), model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole))
+            for row in range(model.rowCount())] == [(2, None), (3, None)] + [(
+        "", "Not a line of the file: a record the store holds that the file lacks")] * 2
     dialog.grab().save(str(screenshots / "refresh-prune-named.png"))
     shown = "\n".join(str(model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole))
                       for row in range(model.rowCount()))

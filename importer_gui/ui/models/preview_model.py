@@ -507,8 +507,13 @@ class PreviewModel(QAbstractTableModel):
         return self._value_data(imp, r, row, column - FIRST_VALUE_COLUMN, role)
 
     def _line_data(self, row: RowPlan, role: int) -> Any:
+        # A row numbered below 1 is no line of the file: a record the store holds that the
+        # file lacks (a refresh's deletion).
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.line
+            return row.line if row.line > 0 else ""
+        if role == Qt.ItemDataRole.ToolTipRole and row.line < 1:
+            return self.tr("Not a line of the file: a record the store holds that the file "
+                           "lacks")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

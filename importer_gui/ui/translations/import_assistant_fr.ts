@@ -1320,6 +1320,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Fichier</translation>
     </message>
     <message>
+        <source>Not a line of the file: a record the store holds that the file lacks</source>
+        <translation>Pas une ligne du fichier&#xa0;: un enregistrement de la base que le fichier n’a pas</translation>
+    </message>
+    <message>
         <source>Corrected; the file has: %1</source>
         <translation>Corrigé&#xa0;; le fichier contient&#xa0;: %1</translation>
     </message>
