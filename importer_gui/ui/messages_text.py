@@ -265,6 +265,8 @@ def _reason(value: str) -> str:
     """A reason: a fixed phrase, or a message of ours in its own right (a guess's reason)."""
     if value in _plain_texts() or recognise(value) is not None:
         return message_text(value)
+    if "; " in value:  # what each of a host's addresses answered (core/sftp.py), each said
+        return "; ".join(map(_reason, value.split("; ")))
     return value
 
 

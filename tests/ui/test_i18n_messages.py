@@ -297,3 +297,14 @@ def test_more_of_the_mappings_errors_read_in_french(french: None) -> None:
     with pytest.raises(ConfigError) as raised:
         bind_action(Action("frobnicateAction"), [Column("teacherLogin")], "YYYY-MM-DD")
     assert message_text(raised.value.message) == "Action inconnue <frobnicateAction>."
+
+
+def test_each_address_s_reason_for_a_failed_connection_reads_in_french(french: None) -> None:
+    from importer_gui.core import sftp
+
+    message = sftp.CANNOT_CONNECT.format(host="drop.example.org", port=22,
+                                         reason=f"Connection refused; {sftp.NO_ANSWER}")
+    # The system's own words stay as it wrote them; ours are translated.
+    assert message_text(message) == (
+        f"Impossible de se connecter à drop.example.org port 22{NBSP}: Connection refused; "
+        "pas de réponse à temps.")
