@@ -11,7 +11,7 @@ from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, open_sto
 from importer_gui.cli.output import plan_json, print_plan, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
-from importer_gui.core.plan import Plan
+from importer_gui.core.plan import KeptCells, Plan
 from importer_gui.core.reports import error_log_folders, write_error_logs
 
 # commit only: the rows were committed (the run is reported), but an error log could not be
@@ -36,11 +36,15 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     config = config_xml.load(args.config)
     log_folders = error_log_folders(config)
     committing = args.command == "commit"
+    # What is printed names lines, never cells: only the rows an error log or the date
+    # format's guess reads keep theirs.
+    kept = KeptCells.ISSUES if committing and log_folders else KeptCells.ERRORS
     with open_store(args) as store, collector_kept_off_the_plan():
         if committing:
-            plan, result = pipeline.check_and_commit(config, store, data_files=args.data)
+            plan, result = pipeline.check_and_commit(config, store, data_files=args.data,
+                                                     kept=kept)
         else:
-            plan, result = pipeline.check(config, store, data_files=args.data), None
+            plan, result = pipeline.check(config, store, data_files=args.data, kept=kept), None
     logs, failures = ([], []) if result is None else write_error_logs(
         plan, log_folders, result.run_id)
     keep_until_exit(plan)

@@ -9,6 +9,7 @@ from typing import TextIO
 from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, open_store
 from importer_gui.cli.output import plan_json, print_plan, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
+from importer_gui.core.plan import KeptCells
 from importer_gui.core.platform_io import export_config, refresh
 
 
@@ -27,12 +28,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Plan the refresh; write it unless --dry-run; print it as check and commit do."""
     config = export_config.load(args.config)
     with open_store(args) as store, collector_kept_off_the_plan():
+        # What is printed names lines, never cells: only rows with errors keep theirs.
         if args.dry_run:
             planned, result = refresh.plan_refresh(config, store, data=args.data,
-                                                   prune=args.prune), None
+                                                   prune=args.prune, kept=KeptCells.ERRORS), None
         else:  # a refresh that changes nothing is no run (nothing to revert): said
             planned, result = refresh.refresh_in_one_pass(config, store, data=args.data,
-                                                          prune=args.prune)
+                                                          prune=args.prune, kept=KeptCells.ERRORS)
     keep_until_exit(planned)
     run_id = None if result is None else result.run_id
     if args.json:

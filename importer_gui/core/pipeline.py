@@ -20,7 +20,7 @@ from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError, ImporterError
 from importer_gui.core.feeding import Feeder, plan_and_commit
-from importer_gui.core.plan import Plan, RowPlan
+from importer_gui.core.plan import KeptCells, Plan, RowPlan
 from importer_gui.core.planner import PlannerState, is_empty_row, plan_config
 from importer_gui.core.planner import recheck_row as _recheck_row
 from importer_gui.core.progress import Monitor
@@ -209,9 +209,11 @@ def tables_needed(config: ImportConfig) -> set[Table]:
 
 
 def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | None = None,
-          monitor: Monitor | None = None, feeder: Feeder | None = None) -> Plan:
+          monitor: Monitor | None = None, feeder: Feeder | None = None,
+          kept: KeptCells = KeptCells.ALL) -> Plan:
     """Plan every row of every import against the store; nothing is written here (a
-    ``feeder`` hands the rows' writes to a write running alongside as they are planned).
+    ``feeder`` hands the rows' writes to a write running alongside as they are planned;
+    ``kept`` says which rows keep their cells).
 
     Columns mapped by header follow their header in each file (``remap``): the
     configuration's columns are laid on the files as read (in ``config`` itself, which the
@@ -223,7 +225,7 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
         with opened_in_background(config, files, readers.MemoryBudget()) as tables:
             state = store.load_state(tables_needed(config))
             plan = plan_config(config, state, _remapped(config, tables, notices),  # type: ignore[arg-type]
-                               monitor or Monitor(), feeder)
+                               monitor or Monitor(), feeder, kept=kept)
     except MemoryError as exc:
         raise _not_enough_memory(exc) from None
     plan.notices.extend(notices)
@@ -344,8 +346,8 @@ def changed_lines(shown: Plan, fresh: Plan) -> list[tuple[int, int]]:
 
 
 def check_and_commit(config: ImportConfig, store: Store, *,
-                     data_files: Sequence[Path] | None = None, monitor: Monitor | None = None
-                     ) -> tuple[Plan, CommitResult | None]:
+                     data_files: Sequence[Path] | None = None, monitor: Monitor | None = None,
+                     kept: KeptCells = KeptCells.ALL) -> tuple[Plan, CommitResult | None]:
     """``check``, then ``commit`` what it found (None: it changes nothing, no run); the rows
     are written as they are planned where the store allows it (``feeding.plan_and_commit``)."""
     run = RunInfo(config_path=os.path.abspath(config.source) if config.source else "",
@@ -353,7 +355,7 @@ def check_and_commit(config: ImportConfig, store: Store, *,
     plan, run_id = plan_and_commit(
         store, run, _expected_writes(config, data_files),
         lambda feeder: check(config, store, data_files=data_files, monitor=monitor,
-                             feeder=feeder),
+                             feeder=feeder, kept=kept),
         lambda plan: plan, _run_info, lambda plan: commit(plan, store, monitor=monitor).run_id)
     return plan, None if run_id is None else CommitResult(run_id, plan.counts())
 

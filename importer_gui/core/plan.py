@@ -6,6 +6,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
@@ -73,6 +74,23 @@ class RowPlan:
         return {i.field for i in self.issues() if level is None or i.level is level}
 
 
+class KeptCells(Enum):
+    """Which rows of a plan keep their cells: all of them where the rows are shown (the
+    window, a package written from them); where nobody looks at them again (the command
+    line prints issues, never cells), only those an error log or the date-format guess
+    reads. A million registrations' check then holds what it planned, not every text it
+    read: a third of its memory."""
+
+    ALL = "all"
+    ISSUES = "issues"  # rows with an error or a warning: an error log writes their cells
+    ERRORS = "errors"  # the date-format guess reads the cells of rows with errors
+
+    def keeps(self, results: Sequence[ActionResult], outcome: Outcome) -> bool:
+        """Whether a row with these results and this outcome keeps its cells."""
+        return (self is KeptCells.ALL or outcome is Outcome.ERROR
+                or (self is KeptCells.ISSUES and any(r.issues for r in results)))
+
+
 class Rows(Sequence[RowPlan]):
     """An import's planned rows, held compactly: a row is its line in an array and three
     references (its cells, its results, its changes), not an object of its own.
@@ -81,10 +99,11 @@ class Rows(Sequence[RowPlan]):
     number, and the tuple of its one change; here they take 32. ``rows[i]`` and iteration
     give RowPlan objects made on the spot (equal, not identical, from one access to the
     next); the plan's own passes read the columns (``lines``, ``cells``, ``results``,
-    ``changes``) directly. A row's one change is held as itself, without a tuple.
+    ``changes``) directly. A row's one change is held as itself, without a tuple. A row
+    that ``kept`` says keeps no cells holds an empty tuple in their place.
     """
 
-    __slots__ = ("cells", "changes", "creations", "lines", "outcomes", "results")
+    __slots__ = ("cells", "changes", "creations", "kept", "lines", "outcomes", "results")
 
     def __init__(self, rows: Iterable[RowPlan] = ()) -> None:
         self.lines = array("q")
@@ -96,6 +115,7 @@ class Rows(Sequence[RowPlan]):
         # creates it (the planner's, see overlay.Creations, which ``creations`` then is).
         self.changes: list[Any] = []
         self.creations: Creations | None = None
+        self.kept = KeptCells.ALL
         for row in rows:
             self.append(row)
 
@@ -146,16 +166,18 @@ class Rows(Sequence[RowPlan]):
 
     def append(self, row: RowPlan) -> None:
         """Add a row at the end."""
+        outcome = results_outcome(row.results)
         self.lines.append(row.line)
-        self.outcomes.append(OUTCOME_CODE[results_outcome(row.results)])
-        self.cells.append(row.cells)
+        self.outcomes.append(OUTCOME_CODE[outcome])
+        self.cells.append(row.cells if self.kept.keeps(row.results, outcome) else ())
         self.results.append(row.results)
         self.changes.append(_held(row.changes))
 
     def __setitem__(self, index: int, row: RowPlan) -> None:
+        outcome = results_outcome(row.results)
         self.lines[index] = row.line
-        self.outcomes[index] = OUTCOME_CODE[results_outcome(row.results)]
-        self.cells[index] = row.cells
+        self.outcomes[index] = OUTCOME_CODE[outcome]
+        self.cells[index] = row.cells if self.kept.keeps(row.results, outcome) else ()
         self.results[index] = row.results
         self.changes[index] = _held(row.changes)
 

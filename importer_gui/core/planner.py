@@ -26,6 +26,7 @@ from importer_gui.core.plan import (
     ActionResult,
     FileStamp,
     ImportPlan,
+    KeptCells,
     Plan,
     RowPlan,
     expanded,
@@ -195,11 +196,13 @@ def _clean_results(action: str, outcome: Outcome) -> tuple[ActionResult]:
 
 
 def plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataTable],
-                monitor: Monitor, feeder: Feeder | None = None) -> Plan:
+                monitor: Monitor, feeder: Feeder | None = None, *,
+                kept: KeptCells = KeptCells.ALL) -> Plan:
     """Plan every row of every import, in order, each seeing what earlier rows write (a
-    ``feeder`` hands their writes to a write running alongside as they are planned)."""
+    ``feeder`` hands their writes to a write running alongside as they are planned; ``kept``
+    says which rows keep their cells)."""
     with paused_gc():
-        return _plan_config(config, state, tables, monitor, feeder)
+        return _plan_config(config, state, tables, monitor, feeder, kept)
 
 
 @contextmanager
@@ -221,7 +224,7 @@ def paused_gc() -> Iterator[None]:
 
 
 def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataTable],
-                 monitor: Monitor, feeder: Feeder | None) -> Plan:
+                 monitor: Monitor, feeder: Feeder | None, kept: KeptCells) -> Plan:
     overlay = Overlay(state)
     planner = PlannerState(overlay, [])
     plan = Plan(config, planner=planner)
@@ -231,6 +234,7 @@ def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataT
         imp_plan = ImportPlan(index, table.path, [c.field for c in imp.provider.columns],
                               table.headers, [a.name for a in actions],
                               stamp=FileStamp.of(table.path))
+        imp_plan.rows.kept = kept
         plan.imports.append(imp_plan)
         # One per import: a record set by another file's rows is no repeat.
         setters = SettingRows(imp_plan.rows, overlay)
@@ -281,6 +285,7 @@ def plan_rows_into(imp_plan: ImportPlan, overlay: Overlay,
     held = imp_plan.rows
     held.creations = overlay.creations
     add_line, add_cells, add_outcome = held.lines.append, held.cells.append, held.outcomes.append
+    every_row_s_cells, keeps = held.kept is KeptCells.ALL, held.kept.keeps
     add_results, add_changes = held.results.append, held.changes.append
     first = len(held.outcomes)
     try:
@@ -293,7 +298,7 @@ def plan_rows_into(imp_plan: ImportPlan, overlay: Overlay,
                 results = _warned(results, issue)  # a row of unusual width: rare
             add_line(line)
             add_outcome(OUTCOME_CODE[outcome])
-            add_cells(cells)
+            add_cells(cells if every_row_s_cells or keeps(results, outcome) else ())
             add_results(results)
             add_changes(changes)
     except MemoryError:

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from importer_gui.cli import main
+from importer_gui.core import config_xml, pipeline
 from importer_gui.core.issues import Outcome
-from importer_gui.core.plan import RowPlan, Rows
+from importer_gui.core.plan import KeptCells, RowPlan, Rows
 from importer_gui.core.records import ChangeKind, Table
-from tests.builders import ImportSpec, write_csv
+from importer_gui.core.store import Store
+from tests.builders import ImportSpec, write_config, write_csv
 from tests.core.harness import Env, rows
 
 ACTION = "createOrUpdateTrainingCourseAction"
@@ -90,3 +93,33 @@ def test_rows_say_where_each_outcome_is(env: Env) -> None:
     assert [held[i].line for i in held.where(Outcome.ERROR)] == [3, 5]
     assert [held[i].line for i in held.where(Outcome.CREATE)] == [2, 4]
     assert list(held.where(Outcome.UPDATE)) == []
+
+
+def test_a_plan_nobody_shows_keeps_the_cells_an_error_log_or_the_date_guess_reads(
+        env: Env) -> None:
+    spec = courses(env, [["TR-1", "Un", "blended"], ["TR-2", "", "blended"],
+                         ["TR-1", "Encore un", "blended"], ["TR-3", "Trois", "blended"]])
+    config = config_xml.load(write_config(env.folder, spec))
+    with Store.open(env.store_path) as store:
+        kept = {how: [row.cells for row in pipeline.check(config, store, kept=how).imports[0].rows]
+                for how in KeptCells}
+    every = [("TR-1", "Un", "blended"), ("TR-2", "", "blended"),
+             ("TR-1", "Encore un", "blended"), ("TR-3", "Trois", "blended")]
+    assert kept[KeptCells.ALL] == every
+    # Line 4 sets again what line 2 set: a warning, which an error log lists with its values.
+    assert kept[KeptCells.ISSUES] == [(), every[1], every[2], ()]
+    assert kept[KeptCells.ERRORS] == [(), every[1], (), ()]
+
+
+def test_a_commit_s_error_log_lists_a_warned_row_with_its_values(
+        env: Env, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = courses(env, [["TR-1", "Un", "blended"], ["TR-1", "Encore un", "blended"]])
+    spec.consolidators = ("<timeStampedFileErrorLogger><location>logs</location>"
+                          "</timeStampedFileErrorLogger>")
+    config = write_config(env.folder, spec)
+    assert main(["commit", str(config), "--store", str(env.store_path)]) == 0
+    capsys.readouterr()
+    [log] = (env.folder / "logs").iterdir()
+    assert log.read_text(encoding="utf-8").splitlines() == [
+        "Line number:3,WARNING,TR-1,Encore un,blended,Line 2 of this file already sets this "
+        "training course; this row's values are applied after it."]

@@ -42,6 +42,7 @@ from importer_gui.core.plan import (
     ActionResult,
     FileStamp,
     ImportPlan,
+    KeptCells,
     Plan,
     RowPlan,
 )
@@ -206,9 +207,11 @@ def _codes(export: Export, name: str, definition: FieldDef) -> dict[str, str]:
 
 def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | None = None,
                  prune: bool = False, monitor: Monitor | None = None,
-                 feeder: Feeder | None = None) -> RefreshPlan:
+                 feeder: Feeder | None = None, kept: KeptCells = KeptCells.ALL
+                 ) -> RefreshPlan:
     """Plan every row of every export against the store; nothing is written here (a
-    ``feeder`` hands the rows' writes to a write running alongside as they are planned)."""
+    ``feeder`` hands the rows' writes to a write running alongside as they are planned;
+    ``kept`` says which rows keep their cells)."""
     monitor = monitor or Monitor()
     for export in config.exports:
         refused = refusal(export, prune=prune)
@@ -226,7 +229,7 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
         last: dict[Table, ImportPlan] = {}
         for index, (export, path) in enumerate(zip(config.exports, files, strict=True)):
             imp = _plan_export(index, export, path, overlay, shared, monitor, config.exports,
-                               feeder)
+                               feeder, kept)
             refresh.plan.imports.append(imp)
             if not export.provider.spec.unpruned:
                 last[_table(export)] = imp
@@ -253,7 +256,8 @@ def _table(export: Export) -> Table:
 
 
 def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, shared: Shared,
-                 monitor: Monitor, exports: list[Export], feeder: Feeder | None) -> ImportPlan:
+                 monitor: Monitor, exports: list[Export], feeder: Feeder | None,
+                 kept: KeptCells) -> ImportPlan:
     """One export's rows, in file order, put straight into the plan's columns (Rows) as the
     import planner puts a one-action import's: no RowPlan made and taken apart per row, a
     row's creation held as its record (overlay.Creations), its clean result shared."""
@@ -279,6 +283,7 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
     handler = _HANDLERS[_table(export)]
     imp = ImportPlan(index, path, names, headers, [export.provider.name],
                      stamp=FileStamp.of(path))
+    imp.rows.kept = kept
     name, total, what = export.provider.name, table.row_count_hint or 0, f"Checking {path.name}"
 
     def plan_one(cells: tuple[Any, ...]) -> Planned:
@@ -658,7 +663,7 @@ def _run_info(refresh: RefreshPlan) -> RunInfo:
 
 def refresh_in_one_pass(config: ExportConfig, store: Store, *,
                         data: Sequence[Path] | None = None, prune: bool = False,
-                        monitor: Monitor | None = None
+                        monitor: Monitor | None = None, kept: KeptCells = KeptCells.ALL
                         ) -> tuple[RefreshPlan, RefreshResult | None]:
     """Plan the refresh and commit it (None: it changes nothing, no run); without --prune
     (whose deletions come after every export), the rows are written as they are planned
@@ -668,7 +673,7 @@ def refresh_in_one_pass(config: ExportConfig, store: Store, *,
     planned, run_id = plan_and_commit(
         store, run, _expected_writes(config, data),
         lambda feeder: plan_refresh(config, store, data=data, prune=prune, monitor=monitor,
-                                    feeder=None if prune else feeder),
+                                    feeder=None if prune else feeder, kept=kept),
         lambda planned: planned.plan, _run_info,
         lambda planned: commit_refresh(planned, store, monitor=monitor).run_id)
     return planned, None if run_id is None else RefreshResult(run_id, planned.counts())
