@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from importer_gui.core.errors import StoreLockedError
 from importer_gui.core.issues import Outcome
-from importer_gui.core.plan import ImportPlan, Plan, Rows, results_have_errors
+from importer_gui.core.plan import CreatedRecords, ImportPlan, Plan, Rows, results_have_errors
 from importer_gui.core.records import Change, Record, copied
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.core.store.alongside import WriteAlongside
@@ -138,6 +138,7 @@ def _writes(rows: Rows, start: int, stop: int) -> list[Change | Record]:
             out.extend(held)
         else:
             assert creations is not None, "a record held without the planner's creations"
-            write = creations.written(held)
-            append(write if type(write) is Change else copied(write))
+            for record in held if kind is CreatedRecords else (held,):
+                write = creations.written(record)
+                append(write if type(write) is Change else copied(write))
     return out

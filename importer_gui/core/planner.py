@@ -24,6 +24,7 @@ from importer_gui.core.overlay import Overlay
 from importer_gui.core.plan import (
     OUTCOME_CODE,
     ActionResult,
+    CreatedRecords,
     FileStamp,
     ImportPlan,
     KeptCells,
@@ -149,6 +150,9 @@ def planned(ctx: RowContext, name: str, outcome: Outcome, warn: Warn | None = No
         held = change = changes[0]
         if change.kind is ChangeKind.CREATE:  # the record, not its change (overlay.Creations)
             held = overlay.creations.hold(overlay.tables[change.table][change.record_id])
+    elif all(change.kind is ChangeKind.CREATE for change in changes):
+        hold, tables = overlay.creations.hold, overlay.tables
+        held = CreatedRecords(hold(tables[c.table][c.record_id]) for c in changes)
     else:
         held = tuple(changes)
     return _shared_results(name, outcome, ctx.issues), held, outcome

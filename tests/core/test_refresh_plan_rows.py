@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from importer_gui.core.issues import Outcome
+from importer_gui.core.plan import CreatedRecords
 from importer_gui.core.records import RECORD_TYPES, Change, ChangeKind
 from importer_gui.core.schema import Table
 from tests.core.test_refresh import commit, outcomes, records, write_export
@@ -32,7 +33,7 @@ def test_rows_hold_their_creations_and_commit_them_as_planned(tmp_path: Path) ->
     planned = commit(config, store)
     imp = planned.plan.imports[0]
     assert [type(held) for held in imp.rows.changes] == [
-        tuple, RECORD_TYPES[Table.SESSION], Change]
+        CreatedRecords, RECORD_TYPES[Table.SESSION], Change]
     assert [(c.table, c.kind) for c in planned.plan.changes()] == [
         (Table.TRAINING, ChangeKind.CREATE), (Table.SESSION, ChangeKind.CREATE),
         (Table.SESSION, ChangeKind.CREATE), (Table.SESSION, ChangeKind.UPDATE)]

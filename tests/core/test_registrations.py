@@ -383,3 +383,23 @@ def test_another_record_handed_on_is_not_a_candidate(env: Env) -> None:
     messages = [i.message for i in plan.imports[0].rows[0].issues()]
     assert msg.CANDIDATE_NOT_INPUT.format(type="session") in messages
     assert plan.imports[0].rows[0].outcome.value == "error"
+
+
+def test_a_session_created_then_changed_further_down_commits_both_steps(env: Env) -> None:
+    # The first row creates the session and the registration (held as their records); the
+    # next changes the session's dates in place: the creation still commits as planned.
+    plan = env.commit(registrations(env, [
+        ["mdupont", "MGT-200", "Paris mars", "02/03/2027", "03/03/2027", "Y"],
+        ["ileroy", "MGT-200", "Paris mars", "09/03/2027", "10/03/2027", "Y"]]))
+    assert rows(plan) == [(2, "create", []), (3, "create", [])]
+    assert [(c.table.value, c.kind.value, str(c.values.get("start_date", "")))
+            for c in plan.changes()] == [
+        ("session", "create", "2027-03-02"), ("registration", "create", ""),
+        ("session", "update", "2027-03-09"), ("registration", "create", "")]
+    assert query(env, "SELECT start_date, end_date FROM session WHERE title = "
+                      "'Paris mars'") == [("2027-03-09", "2027-03-10")]
+    logged = query(env, "SELECT c.kind, json_extract(c.after, '$.start_date') FROM run_change c "
+                        "WHERE c.table_name = 'session' AND c.run_id = "
+                        "(SELECT max(id) FROM import_run) ORDER BY c.seq")
+    assert logged == [("create", "2027-03-02"), ("update", "2027-03-09")]
+    assert stored(env)[-2:] == [("mdupont", "Paris mars"), ("ileroy", "Paris mars")]
