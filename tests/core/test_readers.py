@@ -495,8 +495,9 @@ def test_many_stray_cells_far_right_are_refused(tmp_path: Path) -> None:
 
 def test_utf16_file_cut_in_the_middle_of_a_character(tmp_path: Path) -> None:
     path = write_bytes(tmp_path / "data.csv", "h;x\r\na;b\r\n".encode("utf-16-le") + b"\x41")
-    assert error_of(path, encoding="UTF-16LE") == \
-        f"{path}:3: the byte 0x41 is not valid UTF-16LE"
+    assert error_of(path, encoding="UTF-16LE") == (
+        f"{path}:3: the file ends in the middle of a UTF-16LE character (its last bytes, "
+        "0x41, begin one): it was cut short; copy it again from its source")
 
 
 def test_encoding_names_in_messages_are_the_configurations(tmp_path: Path) -> None:
@@ -585,3 +586,12 @@ def test_a_sheet_is_measured_where_calamine_puts_its_cells(tmp_path_factory: pyt
         sheet_xml.SCAN_CHUNK = old_chunk
     assert (exact.rows, exact.cols) == (end[0] + 1, end[1] + 1)
     assert (quick.rows, quick.cols) == (exact.rows, exact.cols)
+
+
+def test_a_file_cut_in_the_middle_of_an_accent_says_it_was_cut(tmp_path: Path) -> None:
+    # "é" is 0xc3 0xa9 in UTF-8: the copy stopped after its first byte.
+    path = write_bytes(tmp_path / "data.csv", "h;x\nCafé;2\nCaf".encode() + b"\xc3")
+    assert error_of(path) == (
+        f"{path}:3: the file ends in the middle of a UTF-8 character (its last bytes, 0xc3, "
+        "begin one): it was cut short; copy it again from its source")
+

@@ -69,6 +69,11 @@ BYTE_NOT_VALID_HINT = QT_TRANSLATE_NOOP(
     "errors", "the byte {bytes} is not valid {encoding}; is the file in {hint}?")
 BYTES_NOT_VALID_HINT = QT_TRANSLATE_NOOP(
     "errors", "the bytes {bytes} are not valid {encoding}; is the file in {hint}?")
+# The file's last bytes begin a character of its encoding that never ends: a copy or a
+# download stopped part-way (another encoding would read them, and be wrong to suggest).
+CUT_MID_CHARACTER = QT_TRANSLATE_NOOP(
+    "errors", "the file ends in the middle of a {encoding} character (its last bytes, "
+              "{bytes}, begin one): it was cut short; copy it again from its source")
 UTF8_MARK = QT_TRANSLATE_NOOP(
     "errors", "the file starts with a UTF-8 byte order mark but is declared {encoding}; is the "
               "file in UTF-8?")
@@ -483,8 +488,11 @@ def _nul_error(path: Path, line: int, declared: str) -> DataFileError:
 
 def _decode_error(path: Path, codec: str, declared: str) -> DataFileError:
     """Find the first undecodable bytes and say where they are and what may fit."""
-    line, bad = _locate_bad_bytes(path, codec)
+    line, bad, cut = _locate_bad_bytes(path, codec)
     shown = " ".join(f"0x{b:02x}" for b in bad)
+    if cut:
+        return DataFileError(CUT_MID_CHARACTER.format(bytes=shown, encoding=declared),
+                             path=path, line=line)
     hint = _suggestion(path, declared)
     if hint:
         template = BYTES_NOT_VALID_HINT if len(bad) > 1 else BYTE_NOT_VALID_HINT
@@ -502,8 +510,9 @@ def _count_lines(text: str, after_cr: bool) -> int:
     return breaks
 
 
-def _locate_bad_bytes(path: Path, codec: str) -> tuple[int, bytes]:
-    """The line of the first bytes the codec cannot decode, and those bytes."""
+def _locate_bad_bytes(path: Path, codec: str) -> tuple[int, bytes, bool]:
+    """The line of the first bytes the codec cannot decode, those bytes, and whether they
+    are the file's last, beginning a character it does not finish."""
     decoder = codecs.getincrementaldecoder(codec)("strict")
     breaks, after_cr = 0, False
     with path.open("rb") as handle:
@@ -517,9 +526,9 @@ def _locate_bad_bytes(path: Path, codec: str) -> tuple[int, bytes]:
                 end = exc.end
                 if exc.reason == "invalid continuation byte":
                     end += 1  # show the byte that broke the sequence too
-                return line, bytes(exc.object[exc.start:end])
+                return line, bytes(exc.object[exc.start:end]), not chunk
             if not chunk:
-                return 1 + breaks, b""
+                return 1 + breaks, b"", False
             breaks += _count_lines(text, after_cr)
             after_cr = text.endswith("\r") or (after_cr and not text)
 

@@ -3145,6 +3145,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>les octets {bytes} ne sont pas valides en {encoding}&#xa0;; le fichier est-il en {hint}&#xa0;?</translation>
     </message>
     <message>
+        <source>the file ends in the middle of a {encoding} character (its last bytes, {bytes}, begin one): it was cut short; copy it again from its source</source>
+        <translation>le fichier s’arrête au milieu d’un caractère {encoding} (ses derniers octets, {bytes}, en commencent un)&#xa0;: il a été coupé&#xa0;; copiez-le de nouveau depuis sa source</translation>
+    </message>
+    <message>
         <source>the file starts with a UTF-8 byte order mark but is declared {encoding}; is the file in UTF-8?</source>
         <translation>le fichier commence par une marque d&apos;ordre des octets UTF-8 mais est déclaré en {encoding}&#xa0;; est-il en UTF-8&#xa0;?</translation>
     </message>
