@@ -96,8 +96,12 @@ class KeptCells(Enum):
 
     def keeps(self, results: Sequence[ActionResult], outcome: Outcome) -> bool:
         """Whether a row with these results and this outcome keeps its cells."""
-        return (self is KeptCells.ALL or outcome is Outcome.ERROR
-                or (self is KeptCells.ISSUES and any(r.issues for r in results)))
+        if self is KeptCells.ALL or outcome is Outcome.ERROR:
+            return True
+        if self is KeptCells.ERRORS:
+            return False
+        # One action, the usual import: no generator per row.
+        return bool(results[0].issues) if len(results) == 1 else any(r.issues for r in results)
 
 
 class Rows(Sequence[RowPlan]):
