@@ -47,10 +47,9 @@ from importer_gui.core.schema import TableDef, Type
 from importer_gui.core.store.location import StoreLocation
 
 # A write's page cache (see SqliteDialect.write_cache): about a 4 KB page per 64 changes,
-# at most 24 MB, which holds a million registrations' indexes as well as 64 MB did (the
-# same CPU for the write) and leaves the memory to the plan.
+# at most 64 MB.
 CACHE_BYTES_PER_CHANGE = 64
-CACHE_MAX_KIB = 24 * 1024
+CACHE_MAX_KIB = 64 * 1024
 APPLICATION_ID = 0x49415354  # PRAGMA application_id, "IAST": tells our stores from others
 
 Converter = Callable[[Any], Any]
