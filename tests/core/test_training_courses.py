@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from importer_gui.cli import main
 from importer_gui.core.issues import Level
 from importer_gui.core.records import Table
 from importer_gui.core.store import Store
-from tests.builders import ImportSpec, write_csv
+from tests.builders import ImportSpec, write_config, write_csv
 from tests.core.harness import Env, row, rows
 
 ACTION = "createOrUpdateTrainingCourseAction"
@@ -198,3 +199,25 @@ def test_a_created_course_without_a_guid_column_gets_a_version_4_guid(env: Env) 
     made = [stored(env, code).guid for code in ("SEC-101", "SEC-102")]
     assert [uuid.UUID(guid).version for guid in made] == [4, 4]
     assert made[0] != made[1]
+
+
+@pytest.mark.parametrize("alongside", [False, True], ids=["check-then-commit", "one-pass"])
+def test_a_course_created_without_a_guid_then_given_one_further_down_commits_both_steps(
+        env: Env, alongside: bool) -> None:
+    columns = ("trainingPathCode", "trainingTitle", "trainingGuid")
+    spec = courses(env, columns, [["SEC-101", "Sécurité", ""],
+                                  ["SEC-101", "Sécurité", "0B6E2F3A-1C44-4D2B-9A51-7E0F1D2C3B01"]])
+    if alongside:  # the command line's commit writes while it checks
+        config = write_config(env.folder, spec)
+        assert main(["commit", str(config), "--store", str(env.store_path)]) == 0
+    else:
+        env.commit(spec)
+    assert stored(env, "SEC-101").guid == "0B6E2F3A-1C44-4D2B-9A51-7E0F1D2C3B01"
+    connection = sqlite3.connect(env.store_path)
+    logged = connection.execute(
+        "SELECT kind, json_extract(before, '$.guid'), json_extract(after, '$.guid')"
+        " FROM run_change WHERE table_name = 'training' ORDER BY seq").fetchall()
+    connection.close()
+    (created, _, made), (updated, before, after) = logged
+    assert (created, updated, after) == ("create", "update", "0B6E2F3A-1C44-4D2B-9A51-7E0F1D2C3B01")
+    assert uuid.UUID(made).version == 4 and before == made  # the GUID the write made

@@ -13,7 +13,7 @@ from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import TRAINING_ACTION as SPEC
 from importer_gui.core.catalogue import actions as catalogue
 from importer_gui.core.catalogue import messages as msg
-from importer_gui.core.guids import new_guid
+from importer_gui.core.guids import MADE_WHEN_WRITTEN
 from importer_gui.core.issues import Outcome
 from importer_gui.core.records import Table, TrainingRec
 
@@ -80,7 +80,7 @@ def plan_training(ctx: RowContext) -> Outcome:
             ctx.error(TITLE, msg.FIELD_EMPTY.format(field=TITLE))
             return Outcome.ERROR
         if _GUID_COLUMN not in columns:
-            columns[_GUID_COLUMN] = new_guid()
+            columns[_GUID_COLUMN] = MADE_WHEN_WRITTEN
         created = ctx.overlay.create(Table.TRAINING, {_CODE_COLUMN: code, **columns})
         ctx.add(created)
         ctx.hand_on(Table.TRAINING, created.record_id, CODE)

@@ -35,6 +35,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from importer_gui.core import schema
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError
+from importer_gui.core.guids import MADE_WHEN_WRITTEN, made
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import TABLE_OF_RECORD, Change, ChangeKind, Record
 from importer_gui.core.schema import Table, Type
@@ -43,6 +44,7 @@ from importer_gui.core.store.runs import RunInfo
 
 CHUNK = 2000  # changes per executemany, and between two looks at the monitor
 IN_CHUNK = 500  # ids per "WHERE id IN (...)"
+GUID = "guid"  # the column a created record's GUID is in, when the plan leaves it to the write
 
 _TABLE_OF: dict[str, Table] = {t.value: t for t in Table}  # a Table is its own value, too
 _KIND_OF: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
@@ -509,6 +511,8 @@ class BulkWriter:
         """Created records' values (rows in the layout's order) as stored, by column."""
         columns = [list(values) for values in zip(*rows, strict=True)]
         position = {c: i for i, c in enumerate(layout.columns)}
+        if GUID in position:  # a GUID the plan left for the write to make (guids.py)
+            columns[position[GUID]] = made(columns[position[GUID]])
         for column, target, encode in layout.converted:
             i = position[column]
             columns[i] = self._as_stored(target, encode, columns[i])
@@ -609,9 +613,10 @@ class BulkWriter:
         row = current.get(record_id)
         if row is None:
             raise self._fail(GONE, subject=f"{table.value.capitalize()} {record_id}")
-        # Another program may have committed since the check: never overwrite its work.
+        # Another program may have committed since the check: never overwrite its work. A
+        # GUID made when this run wrote its record is whatever the write made.
         for column, value in before.items():
-            if row[column] != value:
+            if row[column] != value and value is not MADE_WHEN_WRITTEN:
                 raise self._fail(CHANGED, subject=f"{table.value.capitalize()} {record_id}",
                                  column=column, value=repr(row[column]))
         return row
