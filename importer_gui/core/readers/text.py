@@ -243,7 +243,7 @@ def _check_utf8(path: Path, data: bytes, offset: int, declared: str, codec: str)
     except UnicodeDecodeError:
         return True  # 8-bit text, as declared
     raise Utf8NotDeclaredError(_utf8_values(data, start, declared, codec), path=path,
-                          line=_line_at(path, offset + start))
+                               line=_line_at(path, offset + start))
 
 
 def _whole_sequences(data: bytes) -> bytes:
