@@ -136,12 +136,12 @@ class _Replayed:
         self._table: readers.Table | None = table
         self._rows: list[tuple[int, tuple[Cell, ...]]] = []
 
-    def rows(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
-        """The rows, read from the file the first time only."""
+    def rows(self, *, shared: bool = True) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+        """The rows, read from the file the first time only (then as ``shared`` says)."""
         if self._table is None:
             yield from self._rows
             return
-        for row in self._table.rows():
+        for row in self._table.rows(shared=shared):
             self._rows.append(row)
             yield row
         self._table = None  # read: the workbook's sheet is no longer needed
@@ -308,8 +308,9 @@ class _PlannedRows:
         """The number of rows, known in advance."""
         return len(self.planned)
 
-    def rows(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
-        """(line, cells) in file order; a row the user blanked is skipped, as on reading."""
+    def rows(self, *, shared: bool = True) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+        """(line, cells) in file order; a row the user blanked is skipped, as on reading
+        (the rows are held already: ``shared`` changes nothing)."""
         for row in self.planned:
             if not is_empty_row(row.cells):
                 yield row.line, row.cells

@@ -94,6 +94,12 @@ class KeptCells(Enum):
     ISSUES = "issues"  # rows with an error or a warning: an error log writes their cells
     ERRORS = "errors"  # the date-format guess reads the cells of rows with errors
 
+    @property
+    def shares_cells(self) -> bool:
+        """Whether the rows read for such a plan share the cells that repeat: worth its
+        look-ups where every row keeps its cells, not where few do."""
+        return self is KeptCells.ALL
+
     def keeps(self, results: Sequence[ActionResult], outcome: Outcome) -> bool:
         """Whether a row with these results and this outcome keeps its cells."""
         if self is KeptCells.ALL or outcome is Outcome.ERROR:

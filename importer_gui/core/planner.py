@@ -254,7 +254,7 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
     total = table.row_count_hint or 0
     what = f"Checking {Path(table.path).name}"
     rows: Iterable[tuple[int, tuple[int, tuple[Cell, ...]]]] = enumerate(
-        table.rows(), start=1)  # blank rows are not given
+        table.rows(shared=imp_plan.rows.kept.shares_cells), start=1)  # blank rows not given
     if feeder is not None:
         rows = feeder.through(imp_plan, rows)
     try:

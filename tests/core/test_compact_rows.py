@@ -123,3 +123,15 @@ def test_a_commit_s_error_log_lists_a_warned_row_with_its_values(
     assert log.read_text(encoding="utf-8").splitlines() == [
         "Line number:3,WARNING,TR-1,Encore un,blended,Line 2 of this file already sets this "
         "training course; this row's values are applied after it."]
+
+
+def test_rows_the_window_keeps_share_the_texts_that_repeat(env: Env) -> None:
+    """The window keeps every row's cells: a modality read on each row is held once (the
+    command line, which keeps few rows, reads plain rows without the look-ups)."""
+    plan = env.check(courses(env, [["TR-1", "Un", "blended"], ["TR-2", "Deux", "blended"],
+                                   ["TR-3", "Trois", "blended"]]))
+    held = plan.imports[0].rows
+    assert held.kept is KeptCells.ALL
+    modalities = [row.cells[2] for row in held]
+    assert modalities == ["blended"] * 3
+    assert all(cell is modalities[0] for cell in modalities)

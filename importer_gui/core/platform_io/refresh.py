@@ -272,7 +272,8 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
     cut: dict[int, str] = {}  # the rows the file's cut shortened, by their place: why
     width = _width(table.headers) if action.show_headers else len(export.provider.columns)
     rows: Iterable[tuple[int, tuple[Any, ...]]] = _whole_rows(
-        table.rows(), path, width, text_files.ends_its_last_line(path, action.encoding), cut)
+        table.rows(shared=kept.shares_cells), path, width,
+        text_files.ends_its_last_line(path, action.encoding), cut)
     headers = table.headers or export.headers
     if action.show_headers:
         order = _header_order(export, path, table.headers or [], exports)

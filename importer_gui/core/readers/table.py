@@ -14,7 +14,8 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 
 Row = tuple[Cell, ...]
 NumberedRow = tuple[int, Row]
-RowSource = Callable[[], Iterator[NumberedRow]]
+# A file's rows from its start; the flag says whether rows share the cells that repeat.
+RowSource = Callable[[bool], Iterator[NumberedRow]]
 
 SCAN_CHUNK = 1 << 20  # bytes read at a time when a file is scanned rather than parsed
 # The most distinct cell values a file's reading shares (see SharedCells): the dict costs
@@ -38,6 +39,12 @@ class SharedCells:
         keep = seen.setdefault if len(seen) < SHARED_CELLS else seen.get
         return tuple(map(keep, cells, cells))
 
+
+def row_maker(shared: bool) -> Callable[[list[Cell] | tuple[Cell, ...]], Row]:
+    """What makes a row of a reader's cells: sharing the cells that repeat (``SharedCells``),
+    worth it where the rows are kept, or a plain tuple, cheaper where they are not."""
+    return SharedCells().row if shared else tuple
+
 # Messages the window shows in the user's language (see core/errors.py).
 FILE_MISSING = QT_TRANSLATE_NOOP("errors", "the file does not exist")
 FOLDER_NOT_FILE = QT_TRANSLATE_NOOP("errors", "this is a folder, not a data file")
@@ -55,16 +62,17 @@ class Table:
     headers: list[str] | None  # the first line's cells, trimmed, when it is a header
     sheet: str | None  # the sheet read; None for CSV
     row_count_hint: int | None = None  # data rows, roughly; None if unknown
-    _source: RowSource = field(default=lambda: iter(()), repr=False, compare=False)
+    _source: RowSource = field(default=lambda _shared: iter(()), repr=False, compare=False)
     _first_line: int = field(default=1, repr=False, compare=False)
 
-    def rows(self) -> Iterator[NumberedRow]:
-        """The data rows as (line number in the file, cells), streamed; blank rows skipped."""
-        first = self._first_line
+    def rows(self, *, shared: bool = True) -> Iterator[NumberedRow]:
+        """The data rows as (line number in the file, cells), streamed; blank rows skipped.
+        ``shared`` false when nobody keeps the rows: then none shares its cells."""
+        first, rows = self._first_line, self._source(shared)
         if first == 1:  # line 1 comes even when blank (it may be a header): not as data
-            return (row for row in self._source() if row[0] > 1 or not is_blank(row[1]))
+            return (row for row in rows if row[0] > 1 or not is_blank(row[1]))
         # Line numbers only grow: past the header, rows pass through without a step per row.
-        return dropwhile(lambda numbered: numbered[0] < first, self._source())
+        return dropwhile(lambda numbered: numbered[0] < first, rows)
 
 
 def check_file(path: Path) -> None:
@@ -100,7 +108,7 @@ def first_bytes(path: Path, size: int = 65536) -> bytes:
 
 def read_headers(path: Path, source: RowSource) -> list[str]:
     """Line 1's cells as trimmed text ([] when line 1 is blank); the file must have one."""
-    rows = source()
+    rows = source(False)
     try:
         first = next(rows, None)
     finally:

@@ -27,8 +27,8 @@ from importer_gui.core.readers.table import (
     SCAN_CHUNK,
     NumberedRow,
     RowSource,
-    SharedCells,
     first_bytes,
+    row_maker,
     unreadable,
 )
 
@@ -154,8 +154,8 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
     budget.charge(path, streamed_cost(cells, size, lines), f"{cells} cells")
     hint = _line_estimate(path, sample)
 
-    def source() -> Iterator[NumberedRow]:
-        return _csv_rows(path, codec, declared, char)
+    def source(shared: bool) -> Iterator[NumberedRow]:
+        return _csv_rows(path, codec, declared, char, shared)
 
     return lambda: (source, hint)
 
@@ -388,9 +388,10 @@ def _line_estimate(path: Path, sample: bytes) -> int | None:
     return round(size * lines / len(sample))
 
 
-def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str,
+def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str, shared: bool,
               ) -> Iterator[NumberedRow]:
-    """Every non-blank record (line 1 always) as (its first line, cells)."""
+    """Every non-blank record (line 1 always) as (its first line, cells), sharing the cells
+    that repeat when ``shared``."""
     try:
         handle = path.open(encoding=codec, newline="")
     except OSError as exc:
@@ -398,7 +399,7 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str,
     with handle:
         reader = csv.reader(_lines_in_blocks(handle), delimiter=delimiter, strict=True)
         line = 1  # where the next record starts
-        shared = SharedCells().row  # the plan's rows share the texts that repeat
+        make_row = row_maker(shared)
         controls = _C1.search if _reads_c1(codec) else None
         try:
             for fields in reader:
@@ -411,7 +412,7 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str,
                     fields[0] = fields[0][1:]  # a UTF-16 byte order mark
                     joined = joined[1:]
                 if line == 1 or joined.strip():
-                    yield line, shared(fields)
+                    yield line, make_row(fields)
                 line = reader.line_num + 1
         except UnicodeDecodeError:
             raise _decode_error(path, codec, encoding) from None

@@ -40,7 +40,7 @@ from importer_gui.core.readers.guards import (
     sheet_parts,
 )
 from importer_gui.core.readers.sheet_xml import ErrorCells
-from importer_gui.core.readers.table import NumberedRow, Row, RowSource, SharedCells, is_blank
+from importer_gui.core.readers.table import NumberedRow, Row, RowSource, is_blank, row_maker
 
 # What loading a sheet gives: its rows' source and how many rows it has, roughly.
 Loader = Callable[[], tuple[RowSource, int | None]]
@@ -168,8 +168,9 @@ def _loaded_sheet(path: Path, workbook: Any, name: str, errors: ErrorCells,
                  else None)  # OpenDocument dates are ISO text: no serial to doubt
     width = sheet.width
 
-    def source() -> Iterator[NumberedRow]:
-        return _numbered(path, name, _calamine_rows(sheet, width), pad, leap_days, errors)
+    def source(shared: bool) -> Iterator[NumberedRow]:
+        return _numbered(path, name, _calamine_rows(sheet, width), shared, pad, leap_days,
+                         errors)
 
     return source, sheet.end[0] + 1
 
@@ -262,18 +263,19 @@ def _ON_LEAP_DAY_EVE(day: date) -> bool:  # noqa: N802 - reads as the constant i
     return day.year == 1900 and day.month == 2 and day.day == 28
 
 
-def _numbered(path: Path, name: str, rows: Iterable[list[Any]],
+def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
               pad: tuple[str, ...] = (), leap_days: _LeapDays | None = None,
               errors: ErrorCells | None = None) -> Iterator[NumberedRow]:
     """Number the sheet's rows from 1, convert the cells, skip blank rows but line 1;
-    the cells holding a formula error are Unreadable (calamine reads them as empty)."""
+    the cells holding a formula error are Unreadable (calamine reads them as empty); the
+    values that repeat shared when ``shared``."""
     early: list[bool] = []  # set by _serial_cell when a row holds a date of early 1900
     cell = _serial_cell(early) if leap_days is not None else _cell
-    shared = SharedCells().row  # the plan's rows share the values that repeat
+    make_row = row_maker(shared)
     errors = errors or None  # asked once, not on every row
     try:
         for line, row in enumerate(rows, start=1):
-            cells = _cells(row, cell, shared)
+            cells = _cells(row, cell, make_row)
             if errors is not None and (found := errors.at(line)):
                 cells = _with_errors(line, cells or ("",) * len(row), found, len(pad))
             if cells is not None:
@@ -304,12 +306,12 @@ def _with_errors(line: int, cells: Row, found: list[tuple[int, int, str]], pad: 
 
 
 def _cells(row: list[Any] | tuple[Any, ...], cell: Callable[[Any], Cell],
-           shared: Callable[[list[Cell]], Row]) -> Row | None:
-    """A workbook row as cells (those that repeat ``shared``); None when it is blank."""
+           make_row: Callable[[list[Cell]], Row]) -> Row | None:
+    """A workbook row as cells (made a row by ``make_row``); None when it is blank."""
     if is_blank(row):
         return None
     # The hot path: text stays, whole numbers (calamine's floats) inline.
-    return shared([value if type(value) is str else (
+    return make_row([value if type(value) is str else (
         str(int(value)) if type(value) is float and value.is_integer()
         and -1e16 < value < 1e16 else cell(value)) for value in row])
 
@@ -371,13 +373,14 @@ def _serial_cell(early: list[bool]) -> Callable[[Any], Cell]:
 
 def _sparse_source(path: Path, name: str, errors: ErrorCells) -> RowSource:
     """A streaming reader (openpyxl read-only) for sheets whose bounding box is huge."""
-    def source() -> Iterator[NumberedRow]:
-        return _openpyxl_rows(path, name, errors)
+    def source(shared: bool) -> Iterator[NumberedRow]:
+        return _openpyxl_rows(path, name, errors, shared)
 
     return source
 
 
-def _openpyxl_rows(path: Path, name: str, errors: ErrorCells) -> Iterator[NumberedRow]:
+def _openpyxl_rows(path: Path, name: str, errors: ErrorCells, shared: bool,
+                   ) -> Iterator[NumberedRow]:
     """Stream the sheet row by row; missing rows cost no memory."""
     import openpyxl
 
@@ -388,7 +391,8 @@ def _openpyxl_rows(path: Path, name: str, errors: ErrorCells) -> Iterator[Number
     try:
         worksheet = workbook[name]
         worksheet.reset_dimensions()  # rows as wide as their own cells, not the sheet's box
-        yield from _numbered(path, name, worksheet.iter_rows(values_only=True), errors=errors)
+        yield from _numbered(path, name, worksheet.iter_rows(values_only=True), shared,
+                             errors=errors)
     except MemoryError:
         give_memory_back()  # before the workbook is closed (see budget.RESERVE)
         raise
