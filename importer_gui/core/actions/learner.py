@@ -30,6 +30,7 @@ from importer_gui.core.actions.learners_lookup import (
     REF_NUMBER,
     find_learner,
     learner_by,
+    learner_name,
 )
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
@@ -137,12 +138,7 @@ def _named(ctx: RowContext) -> bool:
 
 def _may_change(ctx: RowContext, learner: LearnerRec) -> bool:
     return lookup.may_change(ctx, Table.LEARNER, learner.id, LOGIN,
-                             lambda: msg.A_LEARNER.format(name=_shown(learner)))
-
-
-def _shown(learner: LearnerRec) -> str:
-    """A learner as a message names it."""
-    return learner.login or learner.ref_number or learner.email or f"#{learner.id}"
+                             lambda: msg.A_LEARNER.format(name=learner_name(learner)))
 
 
 def _columns(ctx: RowContext, setup: _Setup, learner: LearnerRec | None) -> dict[str, Any]:
@@ -289,7 +285,7 @@ def _manager(ctx: RowContext, learner: LearnerRec | None, columns: dict[str, Any
             found[field] = manager
     if len({m.id for m in found.values()}) > 1:
         ctx.error(MANAGER_LOGIN, msg.MANAGERS_DISAGREE.format(
-            fields=", ".join(found), names=", ".join(_shown(m) for m in found.values())))
+            fields=", ".join(found), names=", ".join(learner_name(m) for m in found.values())))
     elif found:
         columns["manager_id"] = next(iter(found.values())).id
 

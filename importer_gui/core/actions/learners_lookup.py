@@ -19,6 +19,12 @@ CUSTOM_PREFIX = "custom:"
 SEARCH_COLUMNS: dict[str, str] = {LOGIN: "login", REF_NUMBER: "ref_number", EMAIL: "email"}
 
 
+def learner_name(learner: Any) -> str:
+    """A learner as a message names one: the login, else what the platform finds it by."""
+    return str(learner.login or learner.ref_number or learner.email or learner.guid
+               or f"#{learner.id}")
+
+
 def searchable(field_name: str) -> bool:
     """True for a field a learner can be found by."""
     return field_name in SEARCH_COLUMNS or field_name.startswith(CUSTOM_PREFIX)

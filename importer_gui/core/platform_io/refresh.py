@@ -23,6 +23,7 @@ from typing import Any
 
 from importer_gui.core import readers
 from importer_gui.core.actions.base import RowContext, read_values
+from importer_gui.core.actions.learners_lookup import learner_name
 from importer_gui.core.binding import BoundAction, BoundField, key_text
 from importer_gui.core.catalogue import (
     IGNORED_COLUMN,
@@ -547,7 +548,7 @@ def _record_named(table: Table, record: Any, overlay: Overlay) -> str:
     if table is Table.TRAINING:
         return cat.PRUNED_TRAINING.format(code=record.path_code, title=record.title)
     if table is Table.LEARNER:
-        return msg.A_LEARNER.format(name=_learner_name(record))
+        return msg.A_LEARNER.format(name=learner_name(record))
     if table is Table.LEARNING_OBJECT:
         return cat.PRUNED_LEARNING_OBJECT.format(code=record.code or record.guid)
     if table is Table.SESSION:
@@ -556,18 +557,12 @@ def _record_named(table: Table, record: Any, overlay: Overlay) -> str:
             title=record.title, code=training.path_code if training else record.training_id)
     learner = overlay.get(Table.LEARNER, record.learner_id)
     session = overlay.get(Table.SESSION, record.session_id)
-    login = _learner_name(learner) if learner else record.learner_id
+    login = learner_name(learner) if learner else record.learner_id
     title = session.title if session else record.session_id
     if table is Table.TRACKING:
         return cat.PRUNED_TRACKING.format(login=login, code=record.lo_code or record.lo_guid,
                                           session=title)
     return cat.PRUNED_REGISTRATION.format(login=login, session=title)
-
-
-def _learner_name(learner: Any) -> str:
-    """A learner as people find one: the login, else what the platform found it by."""
-    return str(learner.login or learner.ref_number or learner.email or learner.guid
-               or learner.id)
 
 
 def _session_progress(table: Table, record: Any) -> bool:
