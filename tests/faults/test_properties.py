@@ -106,8 +106,9 @@ class GeneratedTable:
         """Known in advance."""
         return len(self.cells)
 
-    def rows(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
-        """(line, cells), numbered from 2 as after a header."""
+    def rows(self, *, shared: bool = True) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+        """(line, cells), numbered from 2 as after a header (held: ``shared`` changes
+        nothing)."""
         yield from enumerate(self.cells, start=2)
 
 
