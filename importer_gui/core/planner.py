@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -209,6 +210,10 @@ def plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataTa
         return _plan_config(config, state, tables, monitor, feeder, kept)
 
 
+_PAUSES = [0]  # paused_gc blocks under way, in any thread
+_PAUSES_LOCK = threading.Lock()
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Pause the cycle collector while a plan is built; as it was afterwards.
@@ -216,15 +221,25 @@ def paused_gc() -> Iterator[None]:
     A plan is hundreds of thousands of small, long-lived, acyclic objects: the collector
     would walk them again and again (a sixth of a check's time) and find nothing to free.
     What happens to the finished plan's objects is the process's choice (the command line
-    freezes them; see ``cli.py``), never the core's.
+    freezes them; see ``cli.py``), never the core's. A process that runs its collections
+    itself (the window) asks ``gc_paused`` before each.
     """
     was_enabled = gc.isenabled()
     gc.disable()
+    with _PAUSES_LOCK:
+        _PAUSES[0] += 1
     try:
         yield
     finally:
+        with _PAUSES_LOCK:
+            _PAUSES[0] -= 1
         if was_enabled:
             gc.enable()
+
+
+def gc_paused() -> bool:
+    """Whether some thread is inside ``paused_gc``: a collection now would walk its plan."""
+    return _PAUSES[0] > 0
 
 
 def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataTable],

@@ -1,12 +1,19 @@
-"""The cycle collector, shared by the window's thread and the workers: its lists are moved
+"""The cycle collector: it runs on the window's thread only, and its lists are moved
 (gc.freeze, gc.unfreeze) only between collections.
 
-A collection runs the finalizers of what it frees, and Python code there may hand the GIL to
-another thread in the middle of the collection. gc.freeze and gc.unfreeze move the whole of
-the collector's lists at once, and one of them run by a worker while the window's thread was
-inside such a collection crashed the process (a segmentation fault, seen in the test suite).
-Here they wait for any collection to end, with new automatic ones held off meanwhile; the
-explicit collections of ours take the same lock, so none starts in between.
+A collection frees the garbage cycles every thread made, and freeing the Python side of a
+Qt object may destroy the object, in the thread that collects: a worker's collection freed
+what a closed page had left while the window's thread used it (a segmentation fault, seen
+in the test suite). So the window turns Python's automatic collections off (``install``)
+and runs them on its own thread, on a timer, as Python's thresholds would have; a worker
+that wants a full collection (``collect``) asks the window's thread for it and waits, unless
+the window's thread is waiting for the workers (``window_waiting``): then it goes without.
+
+A collection runs the finalizers of what it frees, and Python code there may hand the GIL
+to another thread in the middle of the collection. gc.freeze and gc.unfreeze move the whole
+of the collector's lists at once, and one of them run by a worker while the window's thread
+was inside such a collection crashed the process too. Here they wait for any collection to
+end; the collections of ours take the same lock, so none starts in between.
 """
 
 from __future__ import annotations
@@ -14,14 +21,23 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
-from importer_gui.core.planner import paused_gc
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+
+from importer_gui.core.planner import gc_paused, paused_gc
+
+TICK_MS = 500  # how often the window's thread runs the collections that are due
+ASKED_LOOK = 0.05  # seconds between two looks of a worker waiting for its collection
+_PAUSE = 0.001  # seconds between two looks at a collection under way
 
 _LOCK = threading.RLock()
 _running = [0]  # collections under way, in any thread (counted by _watch)
-_PAUSE = 0.001  # seconds between two looks at a collection under way
+_window: list[_OnWindowThread] = []  # the one installed, once installed
+_window_waits = threading.Event()  # set while the window's thread waits for the workers
 
 
 def _watch(phase: str, _info: dict[str, Any]) -> None:
@@ -30,6 +46,82 @@ def _watch(phase: str, _info: dict[str, Any]) -> None:
 
 
 gc.callbacks.append(_watch)
+
+
+@dataclass
+class _Asked:
+    """A full collection a worker asked the window's thread for."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    found: int = 0  # what it freed
+
+
+class _OnWindowThread(QObject):
+    """Collections on the window's thread: those due, on a timer; those workers ask for."""
+
+    asked = Signal(object)  # an _Asked, emitted by a worker: it reaches this thread queued
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.thread_id = threading.get_ident()  # the window's thread
+        self.asked.connect(self._collect_asked)
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._collect_due)
+        self._timer.start()
+
+    @Slot(object)
+    def _collect_asked(self, asked: _Asked) -> None:
+        try:
+            asked.found = _collect_here()
+        finally:
+            asked.done.set()
+
+    @Slot()
+    def _collect_due(self) -> None:
+        generation = due_generation()
+        if generation is not None and not gc_paused():  # not over a plan being built
+            with _LOCK:
+                gc.collect(generation)
+
+
+def install() -> None:
+    """Collect on the window's thread only, from now on: call it there, once the application
+    exists (again, or without one, it does nothing)."""
+    app = QCoreApplication.instance()
+    if _window or app is None or QThread.currentThread() is not app.thread():
+        return
+    gc.disable()
+    _window.append(_OnWindowThread(app))
+
+
+def due_generation() -> int | None:
+    """The oldest generation Python would collect now (its count past its threshold)."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    return next((g for g in (2, 1, 0) if thresholds[g] and counts[g] > thresholds[g]), None)
+
+
+def collect() -> int:
+    """A full collection, on the window's thread once one is installed (a worker waits for
+    it, and goes without while the window's thread waits for the workers); what it freed."""
+    if not _window or threading.get_ident() == _window[0].thread_id:
+        return _collect_here()
+    asked = _Asked()
+    _window[0].asked.emit(asked)
+    while not asked.done.wait(ASKED_LOOK):
+        if _window_waits.is_set():
+            return 0
+    return asked.found
+
+
+@contextmanager
+def window_waiting() -> Iterator[None]:
+    """The window's thread waits for the workers meanwhile: none waits for it to collect."""
+    _window_waits.set()
+    try:
+        yield
+    finally:
+        _window_waits.clear()
 
 
 def freeze() -> None:
@@ -42,8 +134,8 @@ def unfreeze() -> None:
     _between_collections(gc.unfreeze)
 
 
-def collect() -> int:
-    """gc.collect(), never while this module moves the collector's lists."""
+def _collect_here() -> int:
+    """gc.collect() in this thread, never while this module moves the collector's lists."""
     with _LOCK:
         return gc.collect()
 

@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.log import log_path
 from importer_gui.core.progress import Monitor
+from importer_gui.ui import collector
 from importer_gui.ui.freeing import LetGo, free_in_pieces
 from importer_gui.ui.i18n import arg, translate
 
@@ -115,6 +116,7 @@ class TaskRunner(QObject):
                  pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
+        collector.install()  # its workers never run the cycle collector (see collector.py)
         self._pool = pool or QThreadPool.globalInstance()
         self._serial = 0
         self._task: _Task | None = None
@@ -161,7 +163,8 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the pool is idle (for shutdown and tests); True when it is."""
-        return self._pool.waitForDone(msecs)
+        with collector.window_waiting():  # a worker must not wait for this thread meanwhile
+            return self._pool.waitForDone(msecs)
 
     def _current(self, serial: int) -> _Task | None:
         """The running task, if ``serial`` is its (outcomes of replaced tasks are dropped)."""
