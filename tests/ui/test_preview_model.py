@@ -145,3 +145,32 @@ def test_two_imports_shown_together_sort_filter_and_find_their_rows(
     assert model.view_row_of(1, 0) == -1  # filtered out
     model.show_import(1)
     assert model.rowCount() == 1 and model.locate(0) == (1, 1)
+
+
+def test_a_column_of_repeated_values_sorts_case_blind_and_stable_across_files(
+        tmp_path: Path, qtbot: object) -> None:
+    """Values that repeat (codes, dates) sort by their folded text, rows equal so keeping
+    their order, whichever file they come from and whatever a workbook read them as."""
+    from datetime import date
+
+    values = ["b", "A", "a", date(2027, 1, 4), "B", "a", "2027-01-04", "b"] * 3
+    first = ImportPlan(0, tmp_path / "one.csv", ["teacherLogin", "teacherEmail"],
+                       ["Login", "E-mail"], [ACTION],
+                       [row(2 + i, "t", value, Outcome.CREATE)  # type: ignore[arg-type]
+                        for i, value in enumerate(values[:12])])
+    second = ImportPlan(1, tmp_path / "two.csv", first.columns, first.headers, [ACTION],
+                        [row(2 + i, "t", value, Outcome.CREATE)  # type: ignore[arg-type]
+                         for i, value in enumerate(values[12:])])
+    state = WizardState(tmp_path / "store.sqlite3")
+    state.session.set_plan(Plan(ImportConfig(), [first, second]))
+    model = PreviewModel(state)
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    shown = [(model.locate(r), column(model, 3)[r]) for r in range(model.rowCount())]
+    dates = [place for place, text in shown if text == "2027-01-04"]
+    assert dates == [(0, 3), (0, 6), (0, 11), (1, 2), (1, 7), (1, 10)]  # file order kept
+    assert [text.casefold() for _, text in shown] == (
+        ["2027-01-04"] * 6 + ["a"] * 9 + ["b"] * 9)
+    assert [place for place, text in shown if text.casefold() == "a"][:3] == [
+        (0, 1), (0, 2), (0, 5)]
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    assert [text.casefold() for text in column(model, 3)][:9] == ["b"] * 9
