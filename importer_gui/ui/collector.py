@@ -69,6 +69,8 @@ class _OnWindowThread(QObject):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._collect_due)
         self._timer.start()
+        # Past the quit this thread answers nobody: a worker still running goes without.
+        app.aboutToQuit.connect(_window_waits.set)
 
     @Slot(object)
     def _collect_asked(self, asked: _Asked) -> None:
