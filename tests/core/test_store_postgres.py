@@ -285,3 +285,35 @@ def test_learners_and_their_tracking_copy_to_postgresql_and_back(
         commit_revert(shared, plan)
         learner = shared.get(Table.LEARNER, 2)
         assert learner is not None and learner.custom == {"C-7": "red"}
+
+
+SQLITE_THEN_POSTGRES = """
+import sys
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import PostgresUrl, RunInfo, Store
+
+sqlite_path, url = sys.argv[1:3]
+with Store.open(sqlite_path):
+    pass
+print("psycopg after the SQLite store:", "psycopg" in sys.modules)
+with Store.open(PostgresUrl(url)) as store:
+    store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -1, {"login": "t1", "name": "One"})],
+                RunInfo(config_path="", config_xml="", files=[], counts={}))
+    teachers = store.load_state((Table.TEACHER,)).table(Table.TEACHER)
+    print("teachers:", [t.login for t in teachers.values()])
+"""
+
+
+def test_a_new_sqlite_store_goes_without_psycopg_and_a_postgresql_one_after_it_works(
+        tmp_path: Path, postgres_store: PostgresUrl) -> None:
+    """Creating a SQLite store imports peewee without the PostgreSQL driver (a tenth of a
+    second); a PostgreSQL store opened later in the same process is created and written."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", SQLITE_THEN_POSTGRES, str(tmp_path / "s.db"),
+                           str(postgres_store)], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["psycopg after the SQLite store: False",
+                                        "teachers: ['t1']"]

@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
@@ -326,7 +327,8 @@ class SqliteDialect:
         """WAL first (a journal mode cannot change inside a transaction), then peewee's DDL."""
         # peewee only here: a store that exists needs no DDL, and the command line starts
         # without it.
-        from importer_gui.core.store.models import SQLITE_FIELDS, BorrowedSqlite, create_tables
+        with _without_postgres_driver():
+            from importer_gui.core.store.models import SQLITE_FIELDS, BorrowedSqlite, create_tables
 
         conn.execute("PRAGMA journal_mode=WAL")
         with self.transaction(conn):
@@ -337,8 +339,9 @@ class SqliteDialect:
 
     def upgrade(self, conn: sqlite3.Connection, version: int) -> None:
         """ALTER the tables, then user_version, in one transaction (SQLite's DDL is too)."""
-        from importer_gui.core.store.migrations import upgrade
-        from importer_gui.core.store.models import SQLITE_FIELDS, BorrowedSqlite
+        with _without_postgres_driver():
+            from importer_gui.core.store.migrations import upgrade
+            from importer_gui.core.store.models import SQLITE_FIELDS, BorrowedSqlite
 
         with self.transaction(conn):
             found = self.identity(conn).version
@@ -488,6 +491,24 @@ class SqliteDialect:
         if primary == _CONSTRAINT or isinstance(exc, sqlite3.IntegrityError):
             return _constraint_fault(text)
         return Fault(Failure.OTHER, text)
+
+
+@contextmanager
+def _without_postgres_driver() -> Iterator[None]:
+    """peewee, when first imported meanwhile, goes without psycopg.
+
+    peewee imports every database driver it finds as it is imported, and psycopg was most
+    of a new SQLite store's creation (0.11 of 0.15 s). A PostgreSQL store imports psycopg
+    itself and hands peewee what it needs of it (``models.BorrowedPostgres``).
+    """
+    hidden = "psycopg" not in sys.modules and "peewee" not in sys.modules
+    if hidden:
+        sys.modules["psycopg"] = None  # type: ignore[assignment]  # "import psycopg" fails at once
+    try:
+        yield
+    finally:
+        if hidden and sys.modules.get("psycopg", False) is None:
+            del sys.modules["psycopg"]
 
 
 def file_size_limited() -> bool:

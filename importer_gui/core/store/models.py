@@ -128,8 +128,29 @@ class BorrowedSqlite(pw.SqliteDatabase):
         """Nothing: the owner closes its connection."""
 
 
+class _Psycopg3(pw.Psycopg3Adapter):
+    """peewee's psycopg 3 adapter, the driver's constants taken here: peewee reads them as it
+    is imported, and a SQLite store imports it without the driver (``dialect.py``)."""
+
+    def __init__(self) -> None:
+        from psycopg.pq import TransactionStatus
+        from psycopg.types.json import Json, Jsonb
+
+        super().__init__()
+        self.txn_idle = TransactionStatus.IDLE
+        self.txn_inerror = TransactionStatus.INERROR
+        self.txn_unknown = TransactionStatus.UNKNOWN
+        self.json_type, self.jsonb_type = Json, Jsonb
+
+    def check_driver(self) -> None:
+        """Nothing: the store opened its connection with psycopg itself."""
+
+
 class BorrowedPostgres(pw.PostgresqlDatabase):
     """A peewee database over a psycopg connection its owner opened and will close."""
+
+    # peewee picks an adapter by the drivers it found when imported: this one either way.
+    psycopg2_adapter = psycopg3_adapter = _Psycopg3
 
     def __init__(self, conn: Any) -> None:
         super().__init__("borrowed", thread_safe=False, autoconnect=False)
