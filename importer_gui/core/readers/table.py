@@ -45,6 +45,7 @@ def row_maker(shared: bool) -> Callable[[list[Cell] | tuple[Cell, ...]], Row]:
     worth it where the rows are kept, or a plain tuple, cheaper where they are not."""
     return SharedCells().row if shared else tuple
 
+
 # Messages the window shows in the user's language (see core/errors.py).
 FILE_MISSING = QT_TRANSLATE_NOOP("errors", "the file does not exist")
 FOLDER_NOT_FILE = QT_TRANSLATE_NOOP("errors", "this is a folder, not a data file")
