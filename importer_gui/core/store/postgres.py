@@ -129,8 +129,10 @@ class PostgresDialect:
             Type.INTEGER: frozenset({int}), Type.TEXT: frozenset({str}),
             Type.DATE: frozenset({date}), Type.DATETIME: frozenset({str}),
             Type.JSON: frozenset({str})}
-        # Most of a commit's time is the server checking the references at COMMIT, which
-        # cannot run beside the planning: a write alongside would gain nothing here.
+        # A write beside the planning would hold the store's writer lock for the whole
+        # check, which another administrator of a team's store would wait for; and with no
+        # batch written as one statement here (at_once_types is empty), its batches would
+        # wait for the check's end anyway. So a commit writes after its check.
         self.writes_alongside = False
         self.at_once_types: frozenset[type] = frozenset()
         self._unique = _unique_columns()
