@@ -38,6 +38,7 @@ _LOCK = threading.RLock()
 _running = [0]  # collections under way, in any thread (counted by _watch)
 _window: list[_OnWindowThread] = []  # the one installed, once installed
 _window_waits = threading.Event()  # set while the window's thread waits for the workers
+_window_gone = threading.Event()  # set once the application quits: its thread answers nobody
 
 
 def _watch(phase: str, _info: dict[str, Any]) -> None:
@@ -69,8 +70,7 @@ class _OnWindowThread(QObject):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._collect_due)
         self._timer.start()
-        # Past the quit this thread answers nobody: a worker still running goes without.
-        app.aboutToQuit.connect(_window_waits.set)
+        app.aboutToQuit.connect(_window_gone.set)  # a worker still running goes without
 
     @Slot(object)
     def _collect_asked(self, asked: _Asked) -> None:
@@ -81,7 +81,7 @@ class _OnWindowThread(QObject):
 
     @Slot()
     def _collect_due(self) -> None:
-        generation = due_generation()
+        generation = _due_generation()
         if generation is not None and not gc_paused():  # not over a plan being built
             with _LOCK:
                 gc.collect(generation)
@@ -97,7 +97,7 @@ def install() -> None:
     _window.append(_OnWindowThread(app))
 
 
-def due_generation() -> int | None:
+def _due_generation() -> int | None:
     """The oldest generation Python would collect now (its count past its threshold)."""
     counts, thresholds = gc.get_count(), gc.get_threshold()
     return next((g for g in (2, 1, 0) if thresholds[g] and counts[g] > thresholds[g]), None)
@@ -105,13 +105,14 @@ def due_generation() -> int | None:
 
 def collect() -> int:
     """A full collection, on the window's thread once one is installed (a worker waits for
-    it, and goes without while the window's thread waits for the workers); what it freed."""
+    it, and goes without while the window's thread waits for the workers or once the
+    application quits); what it freed."""
     if not _window or threading.get_ident() == _window[0].thread_id:
         return _collect_here()
     asked = _Asked()
     _window[0].asked.emit(asked)
     while not asked.done.wait(ASKED_LOOK):
-        if _window_waits.is_set():
+        if _window_waits.is_set() or _window_gone.is_set():
             return 0
     return asked.found
 
