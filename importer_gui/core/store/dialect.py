@@ -50,9 +50,10 @@ from importer_gui.core.schema import TableDef, Type
 from importer_gui.core.store.location import StoreLocation
 
 # A write's page cache (see SqliteDialect.write_cache): about a 4 KB page per 64 changes,
-# at most 64 MB.
+# at most 24 MB, which holds a million records' indexes as well as 64 MB did now that every
+# index but the registrations' takes its new keys at its end (GUIDs made in order).
 CACHE_BYTES_PER_CHANGE = 64
-CACHE_MAX_KIB = 64 * 1024
+CACHE_MAX_KIB = 24 * 1024
 APPLICATION_ID = 0x49415354  # PRAGMA application_id, "IAST": tells our stores from others
 
 Converter = Callable[[Any], Any]
