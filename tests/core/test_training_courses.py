@@ -193,12 +193,12 @@ def test_the_key_and_a_new_courses_title_must_be_filled(env: Env) -> None:
                                      (3, "error", ["Field trainingTitle is empty."])]
 
 
-def test_a_created_course_without_a_guid_column_gets_a_version_4_guid(env: Env) -> None:
+def test_a_created_course_without_a_guid_column_gets_a_version_7_guid(env: Env) -> None:
     env.commit(courses(env, ("trainingPathCode", "trainingTitle"),
                        [["SEC-101", "Sécurité"], ["SEC-102", "Secourisme"]]))
     made = [stored(env, code).guid for code in ("SEC-101", "SEC-102")]
-    assert [uuid.UUID(guid).version for guid in made] == [4, 4]
-    assert made[0] != made[1]
+    assert [uuid.UUID(guid).version for guid in made] == [7, 7]
+    assert made[0] < made[1]  # in the order the courses were created
 
 
 @pytest.mark.parametrize("alongside", [False, True], ids=["check-then-commit", "one-pass"])
@@ -220,4 +220,4 @@ def test_a_course_created_without_a_guid_then_given_one_further_down_commits_bot
     connection.close()
     (created, _, made), (updated, before, after) = logged
     assert (created, updated, after) == ("create", "update", "0B6E2F3A-1C44-4D2B-9A51-7E0F1D2C3B01")
-    assert uuid.UUID(made).version == 4 and before == made  # the GUID the write made
+    assert uuid.UUID(made).version == 7 and before == made  # the GUID the write made
