@@ -206,6 +206,7 @@ class _Layout:
     json_columns: tuple[str, ...]  # read back as the engine keeps them, compared as text
     read_all: Callable[[dict[str, Any]], tuple[Any, ...]]  # a full CREATE's values, in order
     read_record: Callable[[Any], tuple[Any, ...]]  # a created record's values, in order
+    read_columns: tuple[Callable[[Any], Any], ...]  # a record's value of each column, in order
     # By column: the types of stored values the log may read back from the row (see
     # Dialect.log_inserted), NoneType included.
     logged_as_stored: tuple[frozenset[type], ...]
@@ -230,8 +231,10 @@ def _layout(dialect: Dialect, table: Table) -> _Layout:
     logged = tuple(frozenset({type(None), *dialect.logged_as_stored.get(c.type, ())})
                    for c in schema.columns(table))
     return _Layout(columns, frozenset(columns), template, converted, json_columns, read_all,
-                   read_record, logged)
+                   read_record, tuple(map(attrgetter, columns)), logged)
 
+
+_NULL_ONLY = frozenset({type(None)})  # the types of a column NULL in every record
 
 # What a run writes: changes, and created records handed as themselves (Plan.writes: a
 # Change and a dict of its values made per created record cost more than writing it).
@@ -465,7 +468,8 @@ class BulkWriter:
         # have no defaults of their own), and each value bound costs.
         given = [(c, values) for c, values in zip(layout.columns, columns, strict=True)
                  if values.count(None) != len(values)]
-        kinds = [set(map(type, values)) for values in columns]
+        kinds = [_NULL_ONLY if values.count(None) == len(values) else set(map(type, values))
+                 for values in columns]
         rows = list(zip(ids, *(values for _, values in given), strict=True))
         if self.alongside and set().union(*kinds) <= self.dialect.at_once_types:
             self.dialect.insert_at_once(self.conn, name, ("id", *(c for c, _ in given)), rows)
@@ -489,8 +493,8 @@ class BulkWriter:
         read_all, count, template = layout.read_all, len(layout.columns), layout.template
         read_record = layout.read_record
         changes = list(map(itemgetter(2), items))
-        if Change not in set(map(type, changes)):  # records only: every column, in order
-            return self._stored_columns(layout, list(map(read_record, changes)))
+        if Change not in set(map(type, changes)):  # records only: read a column at a time
+            return self._stored(layout, [list(map(read, changes)) for read in layout.read_columns])
         rows: list[tuple[Any, ...]] = []
         for change in changes:
             if type(change) is not Change:  # a record: every column, in order
@@ -504,12 +508,10 @@ class BulkWriter:
                 except KeyError:
                     pass
             rows.append(tuple(self._merged(table, values, template).values()))
-        return self._stored_columns(layout, rows)
+        return self._stored(layout, [list(values) for values in zip(*rows, strict=True)])
 
-    def _stored_columns(self, layout: _Layout, rows: list[tuple[Any, ...]]
-                        ) -> list[list[Any]]:
-        """Created records' values (rows in the layout's order) as stored, by column."""
-        columns = [list(values) for values in zip(*rows, strict=True)]
+    def _stored(self, layout: _Layout, columns: list[list[Any]]) -> list[list[Any]]:
+        """Created records' values by column (in the layout's order), as stored."""
         position = {c: i for i, c in enumerate(layout.columns)}
         if GUID in position:  # a GUID the plan left for the write to make (guids.py)
             columns[position[GUID]] = made(columns[position[GUID]])
