@@ -39,8 +39,6 @@ from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
-from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote
@@ -257,8 +255,9 @@ class SqliteDialect:
             Type.DATE: frozenset({str}), Type.DATETIME: frozenset({str}),
             Type.JSON: frozenset({str}), Type.REAL: frozenset({float})}
         self.writes_alongside = True
-        # What the driver binds as it does for a row at a time (a bool as 1 or 0).
-        self.at_once_types = frozenset({str, int, bool, float, type(None)})
+        # What a JSON array carries to SQLite and back unchanged (a bool as 1 or 0, as the
+        # driver binds it); not a real, which SQLite's own parser may round otherwise.
+        self.at_once_types = frozenset({str, int, bool, type(None)})
 
     def connect(self, location: StoreLocation, busy_timeout: float) -> sqlite3.Connection:
         """Autocommit (transactions are explicit), shared by the window's threads in turn."""
@@ -437,22 +436,12 @@ class SqliteDialect:
 
     def insert_at_once(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
                        rows: list[tuple[Any, ...]]) -> None:
-        """As few multi-row INSERTs as the engine's limit on parameters allows: the driver
-        lets go of the GIL for each whole statement (executemany takes it back at every row),
-        and binding values costs the engine less than reading them back out of JSON."""
-        per = max(1, min(len(rows), conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-                         // len(columns)))
-        for start in range(0, len(rows), per):
-            part = rows[start:start + per]
-            conn.execute(self._multi_insert(table, tuple(columns), len(part)),
-                         list(chain.from_iterable(part)))
-
-    @staticmethod
-    @lru_cache(maxsize=32)
-    def _multi_insert(table: str, columns: tuple[str, ...], count: int) -> str:
-        """INSERT of ``count`` rows (kept: the driver finds its prepared statement by it)."""
-        row = f"({', '.join('?' * len(columns))})"
-        return f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES {", ".join([row] * count)}'
+        """The rows as one JSON array, read back by json_each: the driver lets go of the GIL
+        for the whole statement (executemany takes it back at every row)."""
+        values = ", ".join(f"j.value ->> {i}" for i in range(len(columns)))
+        conn.execute(f'INSERT INTO "{table}" ({", ".join(columns)})'
+                     f" SELECT {values} FROM json_each(?) AS j ORDER BY j.key",
+                     (json.dumps(rows, ensure_ascii=False, check_circular=False),))
 
     def log_created(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
                     rows: list[tuple[Any, ...]]) -> None:
