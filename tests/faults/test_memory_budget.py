@@ -247,9 +247,27 @@ def test_a_refusal_names_the_budget_set_and_how_to_raise_it(tmp_path: Path) -> N
                existing_store(tmp_path / "store.sqlite3"), env={BUDGET_VARIABLE: "300"})
     data = tmp_path / "teachers.csv"
     assert one_line_failure(done) == (
-        f"importer-gui: {data}: reading this file would take about 151 MB of memory (800005 "
-        "cells), more than the 300 MB set by IMPORTER_GUI_CHECK_MEMORY_MB (44 MB for the files "
+        f"importer-gui: {data}: reading this file would take about 106 MB of memory (200001 "
+        "lines), more than the 300 MB set by IMPORTER_GUI_CHECK_MEMORY_MB (44 MB for the files "
         "once the program's 256 MB are set aside): raise it, or split the file")
+
+
+def test_the_command_line_checks_a_file_whose_every_cell_would_not_fit(tmp_path: Path) -> None:
+    # The command line keeps the cells of rows with issues only; a package writes every row's
+    # cells, as the window shows them, and is costed so.
+    config = many_teachers(tmp_path)
+    store = existing_store(tmp_path / "store.sqlite3")
+    checked = cli("check", str(config), "--store", store, env={BUDGET_VARIABLE: "376"})
+    assert checked.code == 0, checked.err
+    assert checked.out.splitlines()[-1] == (
+        "Total: create 200000, update 0, unchanged 0, delete 0, error 0")
+    packaged = cli("package", str(config), "--out", str(tmp_path / "package"), "--store", store,
+                   env={BUDGET_VARIABLE: "376"})
+    assert one_line_failure(packaged) == (
+        f"importer-gui: {tmp_path / 'teachers.csv'}: reading this file would take about 151 MB "
+        "of memory (800005 cells), more than the 376 MB set by IMPORTER_GUI_CHECK_MEMORY_MB "
+        "(120 MB for the files once the program's 256 MB are set aside): raise it, or split "
+        "the file")
 
 
 def test_this_machine_says_how_much_memory_it_has() -> None:

@@ -151,7 +151,9 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
         check_delimiter(path, sample, codec, char, columns)
     utf8_from = None if settled or declared not in _EIGHT_BIT else (declared, codec)
     size, cells, lines = _cells_and_lines(path, char, utf8_from)
-    budget.charge(path, streamed_cost(cells, size, lines), f"{cells} cells")
+    # ``lines`` counts one past the last line break: the line a file's last break ends.
+    why = f"{cells} cells" if budget.keeps_cells else f"{max(lines - 1, 1)} lines"
+    budget.charge(path, streamed_cost(cells, size, lines, budget.keeps_cells), why)
     hint = _line_estimate(path, sample)
 
     def source(shared: bool) -> Iterator[NumberedRow]:
