@@ -33,6 +33,7 @@ from importer_gui.cli.package import PACKAGE
 from importer_gui.cli.refresh import REFRESH
 from importer_gui.cli.revert import REVERT
 from importer_gui.cli.store_cmd import STORE
+from importer_gui.core import allocator
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.paths import default_store_path
 
@@ -75,6 +76,7 @@ def main_process(argv: Sequence[str]) -> int:
     os._exit, once its output is flushed. The wizard returns normally: Qt saves settings
     and closes windows on the way out.
     """
+    allocator.settle()
     process.start_keeping()
     code = main(argv)
     if not process.keeping() or sys.gettrace() or sys.getprofile():
