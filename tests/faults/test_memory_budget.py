@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from importer_gui.core.readers import budget
+from importer_gui.core.errors import DataFileError
+from importer_gui.core.readers import budget, open_table
 from importer_gui.core.readers.budget import BUDGET_VARIABLE, MB
 from tests.builders import (
     TEACHER_COLUMNS,
@@ -27,6 +28,7 @@ from tests.builders import (
     write_config,
     write_xlsx,
 )
+from tests.core.test_refresh_one_pass import sessions_export
 from tests.faults import HANG_GUARD, ROOT, Done, cli, one_line_failure
 from tests.faults.test_hostile_workbooks import (
     _ODS_CONTENT,
@@ -272,3 +274,21 @@ def test_the_command_line_checks_a_file_whose_every_cell_would_not_fit(tmp_path:
 
 def test_this_machine_says_how_much_memory_it_has() -> None:
     assert budget.physical_memory() > 256 * MB
+
+
+def test_the_command_lines_refresh_costs_an_export_by_what_its_plan_keeps(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = sessions_export(tmp_path, 3000)
+    data = tmp_path / "export.csv"
+    done = cli("refresh", str(config), "--store", str(tmp_path / "store.sqlite3"),
+               env={BUDGET_VARIABLE: "258"})
+    assert done.code == 0, done.err
+    assert done.out.splitlines()[-2:] == [
+        "Total: create 3000, update 0, unchanged 0, delete 0, error 0", "Committed as run 1."]
+    monkeypatch.setenv(BUDGET_VARIABLE, "258")  # every cell kept (the window's preview): refused
+    with pytest.raises(DataFileError) as refused:
+        open_table(data)
+    assert str(refused.value) == (
+        f"{data}: reading this file would take about 2 MB of memory (18007 cells), more than "
+        "the 258 MB set by IMPORTER_GUI_CHECK_MEMORY_MB (2 MB for the files once the "
+        "program's 256 MB are set aside): raise it, or split the file")

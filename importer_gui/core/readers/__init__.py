@@ -135,12 +135,14 @@ def prepare(path: Path, budget: MemoryBudget, *, encoding: str = "UTF-8",
 
 def open_table(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";",
                skip_first_line: bool = True, sheet: str | None = None,
-               columns: int | None = None, check_delimiter: bool = True) -> Table:
-    """Open a CSV/TXT file or a workbook sheet on a memory budget of its own; raise
-    DataFileError naming the file."""
-    return prepare(path, MemoryBudget(), encoding=encoding, delimiter=delimiter,
-                   skip_first_line=skip_first_line, sheet=sheet, columns=columns,
-                   check_delimiter=check_delimiter).open()
+               columns: int | None = None, check_delimiter: bool = True,
+               keeps_cells: bool = True) -> Table:
+    """Open a CSV/TXT file or a workbook sheet on a memory budget of its own (``keeps_cells``
+    false: its rows without issues let their cells go); raise DataFileError naming the
+    file."""
+    return prepare(path, MemoryBudget(keeps_cells=keeps_cells), encoding=encoding,
+                   delimiter=delimiter, skip_first_line=skip_first_line, sheet=sheet,
+                   columns=columns, check_delimiter=check_delimiter).open()
 
 
 def head(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = ";",
