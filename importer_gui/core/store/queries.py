@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import starmap
+from operator import attrgetter
 from typing import Any
 
 from importer_gui.core import schema
@@ -162,6 +163,10 @@ class Queries:
         # Columns whose decoded values are immutable, so records may share them.
         self._shared = {t: {c.name for c in schema.columns(t) if c.type in SHARED_TYPES}
                         for t in Table}
+        # Columns whose stored values repeat from record to record (a registration's learner
+        # and session): each distinct value is one object shared by the records, not a new
+        # int per row as the driver makes them.
+        self._repeated = {t: tuple(schema.references(t.value)) for t in Table}
         self._json_decoders = {t: json_decoders(t) for t in Table}
         # A run's recorded values, read back: each column name as one string (see _values).
         self._names = {t: {name: name for name in schema.column_names(t)} for t in Table}
@@ -317,6 +322,10 @@ class Queries:
     def _records(self, table: Table, rows: Iterable[Sequence[Any]]) -> list[Record]:
         """Records from rows (id first, then the columns), stored values read back."""
         records: list[Any] = list(starmap(RECORD_TYPES[table], rows))
+        for name in self._repeated[table] if len(records) > SHARED_VALUES else ():
+            column = list(map(attrgetter(name), records))
+            for record, value in zip(records, map({}.setdefault, column, column), strict=True):
+                setattr(record, name, value)
         # A second pass per decoded column beats decoding inside each row: fewer calls. A
         # column's dates repeat (a month's registrations, a course's sessions): each stored
         # text is read once and its value shared by the records that hold it.

@@ -1,0 +1,39 @@
+"""A large table read from the store: its references to one record share one value."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import Store
+from importer_gui.core.store.runs import RunInfo
+
+LEARNERS, SESSIONS = 5, 1000  # 5,000 registrations: more than a small table's
+
+
+def created(table: Table, count: int, values: Callable[[int], dict[str, Any]]
+            ) -> list[Change]:
+    return [Change(table, ChangeKind.CREATE, -n, values(n)) for n in range(1, count + 1)]
+
+
+def test_registrations_read_back_share_their_learners_and_sessions_ids(tmp_path: Path) -> None:
+    changes = [
+        *created(Table.TRAINING, 1, lambda n: {"path_code": "PC-1", "title": "Course"}),
+        *created(Table.SESSION, SESSIONS, lambda n: {"training_id": -1, "title": f"S{n}"}),
+        *created(Table.LEARNER, LEARNERS, lambda n: {"login": f"l{n}"}),
+        *[Change(Table.REGISTRATION, ChangeKind.CREATE, -(s * LEARNERS + n),
+                 {"learner_id": -(n + 1), "session_id": -(s + 1)})
+          for s in range(SESSIONS) for n in range(LEARNERS)]]
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.apply(changes, RunInfo("seed.xml", "<import-config/>", [],
+                                     {"create": len(changes)}))
+        state = store.load_state([Table.REGISTRATION, Table.LEARNER, Table.SESSION])
+    registrations = list(state.registrations.values())
+    assert len(registrations) == SESSIONS * LEARNERS
+    learners = {r.learner_id for r in registrations}
+    assert learners == set(state.learners) and len(learners) == LEARNERS
+    assert len({id(r.learner_id) for r in registrations}) == LEARNERS  # one object each
+    assert len({id(r.session_id) for r in registrations}) == SESSIONS
+    assert {r.session_id for r in registrations} == set(state.sessions)
