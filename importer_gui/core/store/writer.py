@@ -466,10 +466,11 @@ class BulkWriter:
             self._not_created_meanwhile(table, items, columns)
         # A column NULL in every record is left out: the engine stores NULL there (the tables
         # have no defaults of their own), and each value bound costs.
-        given = [(c, values) for c, values in zip(layout.columns, columns, strict=True)
-                 if values.count(None) != len(values)]
-        kinds = [_NULL_ONLY if values.count(None) == len(values) else set(map(type, values))
-                 for values in columns]
+        null_only = [values.count(None) == len(values) for values in columns]  # in C
+        given = [(c, values) for c, values, empty in zip(layout.columns, columns, null_only,
+                                                         strict=True) if not empty]
+        kinds = [_NULL_ONLY if empty else set(map(type, values))
+                 for values, empty in zip(columns, null_only, strict=True)]
         rows = list(zip(ids, *(values for _, values in given), strict=True))
         if self.alongside and set().union(*kinds) <= self.dialect.at_once_types:
             self.dialect.insert_at_once(self.conn, name, ("id", *(c for c, _ in given)), rows)
