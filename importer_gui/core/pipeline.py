@@ -222,7 +222,7 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
     files = resolve_data_files(config, data_files)
     notices: list[str] = []
     try:
-        budget = readers.MemoryBudget(keeps_cells=kept is KeptCells.ALL)
+        budget = readers.MemoryBudget(keeps_cells=kept.keeps_every_row)
         with opened_in_background(config, files, budget) as tables:
             state = store.load_state(tables_needed(config))
             plan = plan_config(config, state, _remapped(config, tables, notices),  # type: ignore[arg-type]

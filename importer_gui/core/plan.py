@@ -95,10 +95,15 @@ class KeptCells(Enum):
     ERRORS = "errors"  # the date-format guess reads the cells of rows with errors
 
     @property
+    def keeps_every_row(self) -> bool:
+        """Whether every row keeps its cells (what a file's memory estimate counts)."""
+        return self is KeptCells.ALL
+
+    @property
     def shares_cells(self) -> bool:
         """Whether the rows read for such a plan share the cells that repeat: worth its
         look-ups where every row keeps its cells, not where few do."""
-        return self is KeptCells.ALL
+        return self.keeps_every_row
 
     def keeps(self, results: Sequence[ActionResult], outcome: Outcome) -> bool:
         """Whether a row with these results and this outcome keeps its cells."""

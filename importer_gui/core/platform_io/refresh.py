@@ -268,7 +268,7 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
                                    delimiter=action.delimiter_char,
                                    skip_first_line=action.show_headers,
                                    columns=len(export.provider.columns) or None,
-                                   keeps_cells=kept is KeptCells.ALL)
+                                   keeps_cells=kept.keeps_every_row)
     except text_files.Utf8NotDeclaredError as exc:
         raise exc.in_export() from None
     cut: dict[int, str] = {}  # the rows the file's cut shortened, by their place: why
