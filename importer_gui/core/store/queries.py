@@ -26,6 +26,9 @@ from importer_gui.core.store.runs import RUN_KINDS, DamagedRunError, RunChangeRo
 # ones a column's reading keeps to share.
 SHARED_TYPES = frozenset({Type.DATE, Type.DATETIME})
 SHARED_VALUES = 4096
+# Records read at once from which their references share one id object: a smaller read (a
+# page of the browser, a record) is not worth the pass.
+SHARED_IDS_FROM = 4096
 BATCH = 500  # ids or values in one IN (...): far below either engine's parameter limit
 
 _TABLES: dict[str, Table] = {t.value: t for t in Table}
@@ -322,7 +325,7 @@ class Queries:
     def _records(self, table: Table, rows: Iterable[Sequence[Any]]) -> list[Record]:
         """Records from rows (id first, then the columns), stored values read back."""
         records: list[Any] = list(starmap(RECORD_TYPES[table], rows))
-        for name in self._repeated[table] if len(records) > SHARED_VALUES else ():
+        for name in self._repeated[table] if len(records) > SHARED_IDS_FROM else ():
             column = list(map(attrgetter(name), records))
             for record, value in zip(records, map({}.setdefault, column, column), strict=True):
                 setattr(record, name, value)
