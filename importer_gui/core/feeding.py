@@ -4,22 +4,23 @@
 ``plan_and_commit`` plans and commits so, a refresh's and an import's alike.
 
 A batch is the rows planned since the last one, in the order and with the rows
-``Plan.writes`` gives (rows with errors left out); its created records are copies, since
-later rows may change a record in place. A finished row does not change afterwards (a
-warning may be added to it, never an error): the rows' outcomes handed over are kept, and
-``send_rest`` refuses to go on when they changed, so that the write is made the usual way.
+``Plan.writes`` gives (rows with errors left out); its created records are taken as their
+values (``records.CreatedRows``), since later rows may change a record in place. A
+finished row does not change afterwards (a warning may be added to it, never an error): the
+rows' outcomes handed over are kept, and ``send_rest`` refuses to go on when they changed,
+so that the write is made the usual way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from importer_gui.core.errors import StoreLockedError
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import CreatedRecords, ImportPlan, Plan, Rows, results_have_errors
-from importer_gui.core.records import Change, Record, copied
+from importer_gui.core.records import ROW_OF, TABLE_OF_RECORD, Change, CreatedRows
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.core.store.alongside import WriteAlongside
 
@@ -122,11 +123,15 @@ class Feeder:
         return True
 
 
-def _writes(rows: Rows, start: int, stop: int) -> list[Change | Record]:
-    """What rows[start:stop] without errors write, as ``Plan.writes`` gives it, records
-    copied. ``plan.expanded`` and ``copied`` inline: this runs on every row."""
-    out: list[Change | Record] = []
+def _writes(rows: Rows, start: int, stop: int) -> list[Change | CreatedRows]:
+    """What rows[start:stop] without errors write, as ``Plan.writes`` gives it, but the
+    records created one after the other taken as CreatedRows. ``plan.expanded`` inline:
+    this runs on every row."""
+    out: list[Change | CreatedRows] = []
     append, creations = out.append, rows.creations
+    block: list[tuple[Any, ...]] = []  # the rows of the CreatedRows last appended
+    block_kind: type | None = None  # their record type; None when a change came after them
+    read: Callable[[Any], tuple[Any, ...]] = tuple  # ROW_OF[block_kind]
     for results, held in zip(rows.results[start:stop], rows.changes[start:stop], strict=True):
         if (results[0].outcome is Outcome.ERROR if len(results) == 1
                 else results_have_errors(results)):
@@ -134,11 +139,20 @@ def _writes(rows: Rows, start: int, stop: int) -> list[Change | Record]:
         kind = type(held)
         if kind is Change:
             append(held)
+            block_kind = None
         elif kind is tuple or kind is list:
             out.extend(held)
+            block_kind = None if held else block_kind
         else:
             assert creations is not None, "a record held without the planner's creations"
             for record in held if kind is CreatedRecords else (held,):
                 write = creations.written(record)
-                append(write if type(write) is Change else copied(write))
+                if type(write) is Change:
+                    append(write)
+                    block_kind = None
+                    continue
+                if type(write) is not block_kind:
+                    block_kind, block, read = type(write), [], ROW_OF[type(write)]
+                    append(CreatedRows(TABLE_OF_RECORD[block_kind], block))
+                block.append(read(write))
     return out

@@ -70,18 +70,28 @@ def record_values(record: Record) -> dict[str, Any]:
     return dict(zip(names, read(record), strict=True))
 
 
-def copied(record: Record) -> Record:
-    """A copy of a record, which later changes of the record in place leave as it is."""
-    _names, read = _COLUMNS_OF[type(record)]
-    return type(record)(record.id, *read(record))  # type: ignore[no-any-return]
-
-
 # Each record type's columns but the id, and a reader of their values as a tuple (attrgetter
 # gives one: every table has two columns or more). record_values runs once per created or
 # reverted record, where dataclasses.fields() per record cost more than the rest.
 _COLUMNS_OF: dict[type, tuple[tuple[str, ...], Any]] = {
     kind: (schema.column_names(table), attrgetter(*schema.column_names(table)))
     for table, kind in RECORD_TYPES.items()}
+
+
+# Each record type's reader of its id and columns as one tuple (CreatedRows' rows).
+ROW_OF: dict[type, Any] = {kind: attrgetter("id", *schema.column_names(table))
+                           for table, kind in RECORD_TYPES.items()}
+
+
+@dataclass(slots=True)
+class CreatedRows:
+    """Records of one table created one after the other, as their values were when taken:
+    ``(id, *columns)`` tuples in the schema's order (``ROW_OF``). A plan changes its records
+    in place; what it has handed over to a write must not change with them, and a tuple
+    costs less than a copy of the record, to make and to read."""
+
+    table: Table
+    rows: list[tuple[Any, ...]]
 
 
 class ChangeKind(StrEnum):

@@ -12,6 +12,7 @@ from importer_gui.core import feeding, revert
 from importer_gui.core.errors import Cancelled, DataFileError
 from importer_gui.core.platform_io import export_config, refresh
 from importer_gui.core.progress import Monitor
+from importer_gui.core.records import CreatedRows
 from importer_gui.core.store import Store, writer
 from importer_gui.core.store.alongside import WriteAlongside
 from importer_gui.core.store.dialect import SQLITE, SqliteDialect
@@ -60,7 +61,8 @@ def in_one_pass(config: Path, store_path: Path, monitor: Monitor | None = None
 
 @pytest.fixture
 def batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Small batches, and the size of each one the writer took while planning."""
+    """Small batches, and the writes (created rows one each) of each one the writer took
+    while planning."""
     monkeypatch.setattr(feeding, "BATCH_ROWS", 3)
     taken: list[int] = []
     send = WriteAlongside.send
@@ -68,7 +70,7 @@ def batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     def counted(self: WriteAlongside, writes: list[object]) -> bool:
         done = send(self, writes)  # type: ignore[arg-type]
         if done and not self._quiet.is_set():
-            taken.append(len(writes))
+            taken.append(sum(len(w.rows) if isinstance(w, CreatedRows) else 1 for w in writes))
         return done
 
     monkeypatch.setattr(WriteAlongside, "send", counted)

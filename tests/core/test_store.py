@@ -21,6 +21,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.records import (
     Change,
     ChangeKind,
+    CreatedRows,
     InterventionRec,
     RoomRec,
     SessionRec,
@@ -311,6 +312,25 @@ def test_apply_creates_with_placeholders_remapped(store: Store) -> None:
     assert [c.record_id for c in store.run_changes(run_id)] == [2, 1, 1, 1]
     # The caller's changes are not altered by the remapping.
     assert changes[1].values["training_id"] == -7
+
+
+def test_created_rows_are_written_as_records_are(store: Store) -> None:
+    # A write alongside the planner hands created records over as their values; placeholders
+    # with a gap (a row with an error gave its creation back) go one by one.
+    rows = [(-1, 1, "May", None, None, date(2024, 5, 2), None, None),
+            (-2, 1, "June", "S-2", "open", None, None, 1)]
+    gap = [(-4, 1, "July", None, None, None, None, None),
+           (-6, 1, "August", None, None, None, None, None)]
+    run_id = store.apply([CreatedRows(Table.SESSION, rows),
+                          Change(Table.SESSION, UPDATE, -2, {"title": "Late June"},
+                                 {"title": "June"}),
+                          CreatedRows(Table.SESSION, gap)], run_info(create=4, update=1))
+    assert store.load_state().sessions == {
+        1: SessionRec(1, 1, "May", start_date=date(2024, 5, 2)),
+        2: SessionRec(2, 1, "Late June", "S-2", "open", teacher_id=1),
+        3: SessionRec(3, 1, "July"), 4: SessionRec(4, 1, "August")}
+    assert [(c.kind, c.record_id) for c in store.run_changes(run_id)] == [
+        (CREATE, 1), (CREATE, 2), (UPDATE, 2), (CREATE, 3), (CREATE, 4)]
 
 
 def test_update_and_delete_of_records_created_in_the_same_apply(store: Store) -> None:

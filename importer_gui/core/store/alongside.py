@@ -22,8 +22,8 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import Change, Record
 from importer_gui.core.store.runs import RunInfo
+from importer_gui.core.store.writer import Write
 
 if TYPE_CHECKING:
     from importer_gui.core.store import Store
@@ -59,8 +59,9 @@ class WriteAlongside:
         """What made the writer fail, if it did."""
         return self._failure
 
-    def send(self, writes: Sequence[Change | Record]) -> bool:
-        """Queue writes, whose records the planner changes no more (copies); False when
+    def send(self, writes: Sequence[Write]) -> bool:
+        """Queue writes, which the planner changes no more (its records taken as
+        ``CreatedRows``); False when
         the writer takes none before the planning is over (then send them after
         ``planned``) or failed (``finish`` says why)."""
         if self._thread is None:
@@ -158,14 +159,14 @@ class _Writes:
     def __iter__(self) -> _Writes:
         return self  # read once: the store cannot read these writes again after a failure
 
-    def __next__(self) -> Change | Record:
+    def __next__(self) -> Write:
         return next(self._items)
 
-    def batches(self) -> Iterator[Sequence[Change | Record]]:
+    def batches(self) -> Iterator[Sequence[Write]]:
         """The batches as they come (writer.Batched): one call per batch, not per write."""
         return self._source
 
-    def _batches(self) -> Iterator[Sequence[Change | Record]]:
+    def _batches(self) -> Iterator[Sequence[Write]]:
         """The batches, up to the planner's last word."""
         while True:
             item = self.queue.get()

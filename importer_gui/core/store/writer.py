@@ -37,7 +37,14 @@ from importer_gui.core import schema
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError
 from importer_gui.core.guids import MADE_WHEN_WRITTEN, made
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import TABLE_OF_RECORD, Change, ChangeKind, Record
+from importer_gui.core.records import (
+    RECORD_TYPES,
+    TABLE_OF_RECORD,
+    Change,
+    ChangeKind,
+    CreatedRows,
+    Record,
+)
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import Connection, Converter, Dialect
 from importer_gui.core.store.runs import RunInfo
@@ -133,9 +140,11 @@ def _no_wait() -> None:
     """Nothing to wait for: no planner runs beside the write."""
 
 
-def _placeholder(write: Write) -> bool:
+def _placeholder(write: Change | Record | tuple[Any, ...]) -> bool:
     """True for a record this run creates anew (not one a revert brings back with its id)."""
-    return (write.record_id if type(write) is Change else write.id) < 0
+    kind = type(write)
+    return (write.record_id if kind is Change else write[0] if kind is tuple  # type: ignore
+            else write.id) < 0
 
 
 def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[Write],
@@ -237,9 +246,11 @@ def _layout(dialect: Dialect, table: Table) -> _Layout:
 _NULL_ONLY = frozenset({type(None)})  # the types of a column NULL in every record
 
 # What a run writes: changes, and created records handed as themselves (Plan.writes: a
-# Change and a dict of its values made per created record cost more than writing it).
-Write = Change | Record
-_Item = tuple[int, int, Write]  # position in the run, real record id, the change or record
+# Change and a dict of its values made per created record cost more than writing it) or as
+# their values (a write alongside the planner: feeding.py).
+Write = Change | Record | CreatedRows
+# Position in the run, real record id, and the change, the record, or a CreatedRows' row.
+_Item = tuple[int, int, Change | Record | tuple[Any, ...]]
 
 
 @dataclass
@@ -282,35 +293,53 @@ class BulkWriter:
             if kind is Change:
                 for change in group:
                     self.add(change)
+            elif kind is CreatedRows:
+                for block in group:
+                    self._add_rows(block.table, block.rows)
             else:
                 self._add_records(TABLE_OF_RECORD[kind], list(group))
 
     def _add_records(self, table: Table, records: list[Record]) -> None:
         """Queue records to create, one after the other: ``add`` for each, in bulk."""
-        ids = self._new_ids(table, records)
+        ids = self._new_ids(table, list(map(attrgetter("id"), records)))
         if ids is None:  # records coming back with their ids (a revert): one by one
             for record in records:
                 self.add(record)
             return
+        self._add_created(table, ids, records)
+
+    def _add_rows(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
+        """Queue a CreatedRows' rows: as ``_add_records`` their records."""
+        ids = self._new_ids(table, list(map(itemgetter(0), rows)))
+        if ids is None:
+            kind = RECORD_TYPES[table]
+            for row in rows:
+                self.add(kind(*row))
+            return
+        self._add_created(table, ids, rows)
+
+    def _add_created(self, table: Table, ids: range,
+                     writes: Sequence[Record] | Sequence[tuple[Any, ...]]) -> None:
+        """Queue the creations of records (or rows) given the ids ``ids``."""
         batch = self.pending.get(table)
         if batch is None or batch.kind is not ChangeKind.CREATE:
             if batch is not None:
                 self._flush(table)  # a table's own changes keep their order
             batch = self.pending[table] = _Batch(ChangeKind.CREATE)
         done = self.done
-        batch.items.extend(zip(range(done, done + len(records)), ids, records, strict=True))
-        self.done += len(records)
+        batch.items.extend(zip(range(done, done + len(writes)), ids, writes, strict=True))
+        self.done += len(writes)
         if len(batch.items) >= CHUNK:
             self._flush(table)
         if self.done // CHUNK != done // CHUNK:
             self._report()
 
-    def _new_ids(self, table: Table, records: list[Record]) -> range | None:
+    def _new_ids(self, table: Table, placeholders_given: list[int]) -> range | None:
         """The ids records created one after the other get, when their placeholders follow
         each other (the planner numbers its creations so); None otherwise."""
-        first, count = -records[0].id, len(records)
-        if first <= 0 or -records[-1].id != first + count - 1 or list(
-                map(attrgetter("id"), records)) != list(range(-first, -first - count, -1)):
+        first, count = -placeholders_given[0], len(placeholders_given)
+        if (first <= 0 or -placeholders_given[-1] != first + count - 1
+                or placeholders_given != list(range(-first, -first - count, -1))):
             return None
         placeholders = self._placeholders(table, first + count)
         if any(placeholders[first:first + count]):
@@ -494,10 +523,17 @@ class BulkWriter:
         read_all, count, template = layout.read_all, len(layout.columns), layout.template
         read_record = layout.read_record
         changes = list(map(itemgetter(2), items))
-        if Change not in set(map(type, changes)):  # records only: read a column at a time
+        kinds = set(map(type, changes))
+        if kinds == {tuple}:  # CreatedRows' rows only: their columns but the ids
+            columns = islice(zip(*changes, strict=True), 1, None)
+            return self._stored(layout, list(map(list, columns)))
+        if Change not in kinds and tuple not in kinds:  # records: read a column at a time
             return self._stored(layout, [list(map(read, changes)) for read in layout.read_columns])
         rows: list[tuple[Any, ...]] = []
         for change in changes:
+            if type(change) is tuple:  # a CreatedRows' row: its id, then every column
+                rows.append(change[1:])
+                continue
             if type(change) is not Change:  # a record: every column, in order
                 rows.append(read_record(change))
                 continue
