@@ -156,6 +156,10 @@ def planned(ctx: RowContext, name: str, outcome: Outcome, warn: Warn | None = No
         held = CreatedRecords(hold(tables[c.table][c.record_id]) for c in changes)
     else:
         held = tuple(changes)
+    if not ctx.issues:  # _clean_results inline: most rows
+        results = _CLEAN_RESULTS.get((name, outcome))
+        if results is not None:
+            return results, held, outcome
     return _shared_results(name, outcome, ctx.issues), held, outcome
 
 
@@ -305,19 +309,23 @@ def plan_rows_into(imp_plan: ImportPlan, overlay: Overlay,
     held.creations = overlay.creations
     add_line, add_cells, add_outcome = held.lines.append, held.cells.append, held.outcomes.append
     every_row_s_cells, keeps = held.kept is KeptCells.ALL, held.kept.keeps
+    keeps_some = held.kept is not KeptCells.ERRORS  # rows without errors: asked of keeps
+    every = monitor.every
     add_results, add_changes = held.results.append, held.changes.append
     first = len(held.outcomes)
     try:
         rows, widths = _with_widths(rows, imp_plan)
         low, high = widths.low, widths.high
         for count, (line, cells) in rows:
-            monitor.step(count, total, what)
+            if count % every == 0:  # Monitor.step inline
+                monitor.step(count, total, what)
             results, changes, outcome = plan_one(cells)
             if not low <= len(cells) <= high and (issue := widths.issue(cells)):
                 results = _warned(results, issue)  # a row of unusual width: rare
             add_line(line)
             add_outcome(OUTCOME_CODE[outcome])
-            add_cells(cells if every_row_s_cells or keeps(results, outcome) else ())
+            add_cells(cells if every_row_s_cells or outcome is Outcome.ERROR or (
+                keeps_some and keeps(results, outcome)) else ())
             add_results(results)
             add_changes(changes)
     except MemoryError:

@@ -383,7 +383,11 @@ def _warn(imp: ImportPlan, index: int, field_name: str, message: str) -> None:
 
 def _set(values: dict[str, Any], fields: Sequence[tuple[str, str]]) -> dict[str, Any]:
     """The store columns the row's filled fields set (``fields``: field, column pairs)."""
-    return {column: values[name] for name, column in fields if name in values}
+    columns = {}
+    for name, column in fields:  # a loop: a comprehension is one more call
+        if name in values:
+            columns[column] = values[name]
+    return columns
 
 
 def _columns(fields: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -435,7 +439,10 @@ def _plan_session(ctx: RowContext, shared: Shared) -> Outcome:
     guid, title = values.get(SESSION_GUID), values.get(SESSION_TITLE)
     session = overlay.find_one(Table.SESSION, "guid", guid) if guid is not None else None
     training = _session_training(ctx, shared)
-    if session is None and training is not None and title is not None:
+    # Only when a session lacks a GUID is there one to look for by title (not so on most
+    # rows: tested here, not in a call per row).
+    if (session is None and training is not None and title is not None
+            and (guid is None or overlay.find_one(Table.SESSION, "guid", None) is not None)):
         session = _adoptable(overlay, training.id, title, guid, shared)
     if session is not None:
         shared.seen[Table.SESSION].add(session.id)
@@ -489,8 +496,6 @@ def _adoptable(overlay: Overlay, training_id: int, title: str, guid: str | None,
                shared: Shared) -> Any:
     """A session of the training with this title that the platform may know under ``guid``:
     one the store holds without a GUID (made by an import here), not named yet."""
-    if guid is not None and overlay.find_one(Table.SESSION, "guid", None) is None:
-        return None  # no session lacks a GUID: none to look for by title
     for session in overlay.find(Table.SESSION, "refresh:title", _SESSION_TITLE_KEY,
                                 (training_id, title)):
         if session.id not in shared.seen[Table.SESSION] and (guid is None or session.guid is None):
