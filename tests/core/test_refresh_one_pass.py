@@ -4,6 +4,7 @@ its run exactly as planning first and committing after does, and nothing when it
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from importer_gui.core.errors import Cancelled, DataFileError
 from importer_gui.core.platform_io import export_config, refresh
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import CreatedRows
-from importer_gui.core.store import Store, writer
+from importer_gui.core.store import Store, alongside, dialect, writer
 from importer_gui.core.store.alongside import WriteAlongside
 from importer_gui.core.store.dialect import SQLITE, SqliteDialect
 from tests.conftest import SAMPLE
@@ -62,8 +63,11 @@ def in_one_pass(config: Path, store_path: Path, monitor: Monitor | None = None
 @pytest.fixture
 def batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Small batches, and the writes (created rows one each) of each one the writer took
-    while planning."""
+    while planning; the writer's batches of creations in statements of two rows and as JSON
+    (dialect.insert_at_once)."""
     monkeypatch.setattr(feeding, "BATCH_ROWS", 3)
+    monkeypatch.setattr(dialect, "AT_ONCE_ROWS", 2)
+    monkeypatch.setattr(writer, "CHUNK", 5)
     taken: list[int] = []
     send = WriteAlongside.send
 
@@ -185,8 +189,19 @@ def test_a_write_alongside_that_fails_is_made_again_the_usual_way(
     assert contents(one) == contents(two)
 
 
-def test_rows_inserted_at_once_read_back_as_bound_ones(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("statement_rows", "variables"), [
+    (2, None),  # two INSERT ... VALUES
+    (3, None),  # one, and the last row as JSON
+    (100, None),  # JSON only
+    (2, 7),  # too many values for one statement under the engine's limit: JSON
+])
+def test_rows_inserted_at_once_read_back_as_bound_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, statement_rows: int,
+        variables: int | None) -> None:
+    monkeypatch.setattr(dialect, "AT_ONCE_ROWS", statement_rows)
     conn = sqlite3.connect(tmp_path / "values.db", isolation_level=None)
+    if variables is not None:
+        conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, variables)
     conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER, c TEXT)")
     rows = [(1, 'quote " and \\ backslash', 2**62, None), (2, "é😀\nnew line\t", True, "12"),
             (3, "", False, "[1, 2]"), (4, None, -5, "null")]
@@ -196,3 +211,19 @@ def test_rows_inserted_at_once_read_back_as_bound_ones(tmp_path: Path) -> None:
     read = conn.execute("SELECT id, a, b, c, typeof(c) FROM t ORDER BY id").fetchall()
     assert read == conn.execute("SELECT id, a, b, c, typeof(c) FROM u ORDER BY id").fetchall()
     assert read[1][1:4] == ("é😀\nnew line\t", 1, "12")
+
+
+def test_the_gil_changes_hands_quicker_while_a_write_runs_alongside_then_as_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[float] = []
+    apply = Store.apply
+
+    def watched(self: Store, *args: object, **kwargs: object) -> int:
+        seen.append(sys.getswitchinterval())
+        return apply(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "apply", watched)
+    before = sys.getswitchinterval()
+    assert in_one_pass(sessions_export(tmp_path, 10), tmp_path / "one.db") is not None
+    assert seen == [alongside.SWITCH_INTERVAL] and seen[0] < before
+    assert sys.getswitchinterval() == before

@@ -15,9 +15,10 @@ process leave the store as it was.
 from __future__ import annotations
 
 import queue
+import sys
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
 
 QUEUED = 8  # batches the planner may be ahead of the writer
 WAIT = 0.05  # seconds between two looks at the writer while a batch waits for room
+# The GIL's switch interval while a writer runs (Python's default is 5 ms): after each
+# statement the writer waits for the planner to let go of the GIL, up to that long, three
+# times a batch; with the default, the writer fell behind the planner by the end.
+SWITCH_INTERVAL = 0.002
 
 _END = object()  # every write was sent: commit
 _ABANDON = object()  # roll back
@@ -128,9 +133,10 @@ class WriteAlongside:
     def _write(self) -> None:
         """The thread: the run written from the queue, committed at its end."""
         try:
-            self._run_id = self._store.apply(
-                self._writes, self._run, monitor=Monitor(cancelled=self._stopping.is_set),
-                wait_quiet=self._wait_quiet)
+            with _quick_switches():
+                self._run_id = self._store.apply(
+                    self._writes, self._run, monitor=Monitor(cancelled=self._stopping.is_set),
+                    wait_quiet=self._wait_quiet)
         except BaseException as exc:  # the planner's thread says it (finish)
             self._failure = exc
             self._writes.drain()
@@ -139,6 +145,31 @@ class WriteAlongside:
         """Wait for the planning's end (``planned``), saying so to ``send``."""
         self._waiting.set()
         self._quiet.wait()
+
+
+class _Switching:
+    """The writers running, and the switch interval before the first one started."""
+
+    lock = threading.Lock()
+    writers = 0
+    before = 0.0
+
+
+@contextmanager
+def _quick_switches() -> Iterator[None]:
+    """SWITCH_INTERVAL while one writer runs or more; as it was after the last."""
+    with _Switching.lock:
+        if not _Switching.writers:
+            _Switching.before = sys.getswitchinterval()
+            sys.setswitchinterval(min(SWITCH_INTERVAL, _Switching.before))
+        _Switching.writers += 1
+    try:
+        yield
+    finally:
+        with _Switching.lock:
+            _Switching.writers -= 1
+            if not _Switching.writers:
+                sys.setswitchinterval(_Switching.before)
 
 
 class _Writes:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 from itertools import compress, groupby, islice
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, neg
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -46,10 +46,12 @@ from importer_gui.core.records import (
     Record,
 )
 from importer_gui.core.schema import Table, Type
-from importer_gui.core.store.dialect import Connection, Converter, Dialect
+from importer_gui.core.store.dialect import AT_ONCE_ROWS, Connection, Converter, Dialect
 from importer_gui.core.store.runs import RunInfo
 
-CHUNK = 2000  # changes per executemany, and between two looks at the monitor
+# Changes per executemany, and between two looks at the monitor; a batch of creations is as
+# large, so that it goes in as one statement of the one size the engine keeps prepared.
+CHUNK = AT_ONCE_ROWS
 IN_CHUNK = 500  # ids per "WHERE id IN (...)"
 GUID = "guid"  # the column a created record's GUID is in, when the plan leaves it to the write
 
@@ -134,6 +136,14 @@ def _encoded(encode: Converter, values: list[Any], days: dict[Any, Any]) -> list
 
 DAYS_KEPT = 100_000  # distinct dates (and times) kept encoded per encoder
 _DAYS = frozenset({date, datetime, type(None)})
+
+
+def _placeholders_only(values: list[Any]) -> bool:
+    """Whether a reference column holds placeholders only (negative ids, no NULL)."""
+    try:
+        return bool(values) and max(values) < 0
+    except TypeError:  # NULL among them
+        return False
 
 
 def _no_wait() -> None:
@@ -329,8 +339,13 @@ class BulkWriter:
         done = self.done
         batch.items.extend(zip(range(done, done + len(writes)), ids, writes, strict=True))
         self.done += len(writes)
-        if len(batch.items) >= CHUNK:
+        while len(batch.items) >= CHUNK:  # CHUNK at a time, the rest kept: see insert_at_once
+            rest = batch.items[CHUNK:]
+            del batch.items[CHUNK:]
             self._flush(table)
+            if not rest:
+                break
+            batch = self.pending[table] = _Batch(ChangeKind.CREATE, rest)
         if self.done // CHUNK != done // CHUNK:
             self._report()
 
@@ -459,8 +474,11 @@ class BulkWriter:
         if target is not None:
             placeholders = self.ids[target]
             size = len(placeholders)  # a placeholder past it, or 0 in it, was never created
-            resolved = [(placeholders[-v] if -v < size else 0) if type(v) is int and v < 0
-                        else v for v in values]
+            if _placeholders_only(values) and -min(values) < size:  # in C: the usual batch
+                resolved = list(map(placeholders.__getitem__, map(neg, values)))
+            else:
+                resolved = [(placeholders[-v] if -v < size else 0) if type(v) is int and v < 0
+                            else v for v in values]
             if 0 in resolved:
                 for v in values:
                     if type(v) is int and v < 0:
