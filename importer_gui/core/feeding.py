@@ -132,6 +132,7 @@ def _writes(rows: Rows, start: int, stop: int) -> list[Change | CreatedRows]:
     block: list[tuple[Any, ...]] = []  # the rows of the CreatedRows last appended
     block_kind: type | None = None  # their record type; None when a change came after them
     read: Callable[[Any], tuple[Any, ...]] = tuple  # ROW_OF[block_kind]
+    as_themselves: bool | None = None  # no record changed in place: each written as it is
     for results, held in zip(rows.results[start:stop], rows.changes[start:stop], strict=True):
         if (results[0].outcome is Outcome.ERROR if len(results) == 1
                 else results_have_errors(results)):
@@ -145,8 +146,10 @@ def _writes(rows: Rows, start: int, stop: int) -> list[Change | CreatedRows]:
             block_kind = None if held else block_kind
         else:
             assert creations is not None, "a record held without the planner's creations"
+            if as_themselves is None:
+                as_themselves = not creations.any_changed()
             for record in held if kind is CreatedRecords else (held,):
-                write = creations.written(record)
+                write = record if as_themselves else creations.written(record)
                 if type(write) is Change:
                     append(write)
                     block_kind = None

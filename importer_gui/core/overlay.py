@@ -118,6 +118,11 @@ class Creations:
         if id(record) not in self._before:  # the record kept too, so its id() stays its own
             self._before[id(record)] = (record, record_values(record))
 
+    def any_changed(self) -> bool:
+        """Whether a held record changed in place since its creation (else ``written`` gives
+        every record as itself)."""
+        return bool(self._before)
+
     def written(self, record: Record) -> Change | Record:
         """What a commit writes for a held record: the record itself, unless it changed in
         place since its creation (then its creation as planned)."""
