@@ -151,7 +151,7 @@ class Overlay:
     def __init__(self, state: StoreState) -> None:
         self.creations = Creations()
         self.tables: dict[Table, dict[int, Record]] = {t: state.table(t) for t in Table}
-        self.created_by_import = {t: set(ids) for t, ids in state.created_by_import.items()}
+        self.created_by_import = dict(state.created_by_import)  # read only: shared
         self._indexes: dict[tuple[Table, str], _Index] = {}
         self._table_indexes: dict[Table, list[_Index]] = {t: [] for t in Table}
         self._next_placeholder = -1
@@ -228,7 +228,7 @@ class Overlay:
 
     def was_created_by_import(self, table: Table, record_id: int) -> bool:
         """True for a record some import run (or this plan) created."""
-        return record_id < 0 or record_id in self.created_by_import.get(table, set())
+        return record_id < 0 or record_id in self.created_by_import.get(table, ())
 
     # -- changes ---------------------------------------------------------------------------
 

@@ -11,12 +11,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import starmap
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from importer_gui.core import schema
 from importer_gui.core.errors import StoreError
-from importer_gui.core.records import RECORD_TYPES, ChangeKind, Record, StoreState
+from importer_gui.core.records import RECORD_TYPES, ChangeKind, Record, RecordIds, StoreState
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import JSON_VALUE_DECODERS, Connection, Converter, Dialect
 from importer_gui.core.store.location import StoreLocation
@@ -204,9 +204,8 @@ class Queries:
         for table in tables:
             rows = conn.execute(self._select[table] + " ORDER BY id")
             state.table(table).update((r.id, r) for r in self._records(table, rows))
-            state.created_by_import[table] = {
-                record_id for (record_id,) in conn.execute(
-                    self._created, (table.value, ChangeKind.CREATE.value))}
+            state.created_by_import[table] = RecordIds(map(itemgetter(0), conn.execute(
+                self._created, (table.value, ChangeKind.CREATE.value))))
         return state
 
     def by_ids(self, conn: Connection, table: Table, ids: Iterable[int]) -> Iterator[Record]:
