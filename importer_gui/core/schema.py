@@ -74,6 +74,9 @@ class Column:
     unique: bool = False
     index: bool = False
     references: str | None = None
+    # A text whose few values repeat over many records (a code, a status): a table loaded
+    # whole reads it apart, each value one object its records share (store/queries.py).
+    repeats: bool = False
 
     @property
     def record_default(self) -> Any:
@@ -127,8 +130,8 @@ TABLES: tuple[TableDef, ...] = (
         Column("path_code", TEXT, unique=True),
         Column("guid", TEXT, null=True, unique=True),
         Column("title", TEXT),
-        Column("locale", TEXT, null=True),
-        Column("modality", TEXT, null=True),
+        Column("locale", TEXT, null=True, repeats=True),
+        Column("modality", TEXT, null=True, repeats=True),
         Column("description", TEXT, null=True),
         Column("duration", INTEGER, null=True),
         # Since version 3: the rest of the training-course import's fields.
@@ -147,7 +150,7 @@ TABLES: tuple[TableDef, ...] = (
         Column("training_id", INTEGER, references=Table.TRAINING),
         Column("title", TEXT, null=True),
         Column("guid", TEXT, null=True, index=True),
-        Column("status", TEXT, null=True),
+        Column("status", TEXT, null=True, repeats=True),
         Column("start_date", DATE, null=True),
         Column("end_date", DATE, null=True),
         Column("teacher_id", INTEGER, null=True, index=True, references=Table.TEACHER),
@@ -168,7 +171,7 @@ TABLES: tuple[TableDef, ...] = (
         Column("room_id", INTEGER, null=True, index=True, references=Table.ROOM),
         Column("teacher_id", INTEGER, null=True, index=True, references=Table.TEACHER),
         # "active" or "cancelled": meanings, not the files' codes.
-        Column("status", TEXT, default="active"),
+        Column("status", TEXT, default="active", repeats=True),
     ), label="guid", searched=("guid", "status")),
     # Since version 3: the organisation, its learners, what they follow and how far.
     TableDef(Table.ENTITY, "An entity of the organisation tree, found by name.", (
@@ -186,11 +189,11 @@ TABLES: tuple[TableDef, ...] = (
         Column("entity_id", INTEGER, null=True, index=True, references=Table.ENTITY),
         Column("manager_id", INTEGER, null=True, index=True, references=Table.LEARNER),
         # "enabled", "disabled" or "enabledUntil": meanings, not the files' codes.
-        Column("validity", TEXT, null=True),
+        Column("validity", TEXT, null=True, repeats=True),
         Column("enabled_from", DATE, null=True),
         Column("enabled_until", DATE, null=True),
-        Column("languages", TEXT, null=True),
-        Column("time_zone", TEXT, null=True),
+        Column("languages", TEXT, null=True, repeats=True),
+        Column("time_zone", TEXT, null=True, repeats=True),
         Column("presentation", TEXT, null=True),
         Column("custom", JSON, null=True),  # custom field GUID -> value
         Column("guid", TEXT, null=True, unique=True),
@@ -201,7 +204,7 @@ TABLES: tuple[TableDef, ...] = (
         Column("guid", TEXT, null=True, unique=True),
         Column("title", TEXT, null=True),
         Column("publisher", TEXT, null=True),
-        Column("type", TEXT, null=True),
+        Column("type", TEXT, null=True, repeats=True),
     ), label="code", searched=("code", "guid", "title", "publisher")),
     TableDef(Table.REGISTRATION, "A learner registered to a session.", (
         # Looked up through the (learner_id, session_id) index below.
@@ -215,13 +218,13 @@ TABLES: tuple[TableDef, ...] = (
         # Looked up through the (learner_id, session_id, lo_code) index below.
         Column("learner_id", INTEGER, references=Table.LEARNER),
         Column("session_id", INTEGER, index=True, references=Table.SESSION),
-        Column("lo_code", TEXT, null=True),
+        Column("lo_code", TEXT, null=True, repeats=True),
         Column("lo_guid", TEXT, null=True),
         Column("first_access", DATETIME, null=True),
         Column("last_access", DATETIME, null=True),
         Column("first_completion", DATETIME, null=True),
         Column("progression", REAL, null=True),
-        Column("status", TEXT, null=True),
+        Column("status", TEXT, null=True, repeats=True),
         Column("time_spent", INTEGER, null=True),  # seconds
         Column("score", REAL, null=True),
         Column("score_max", INTEGER, null=True),

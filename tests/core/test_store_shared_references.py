@@ -37,3 +37,22 @@ def test_registrations_read_back_share_their_learners_and_sessions_ids(tmp_path:
     assert len({id(r.learner_id) for r in registrations}) == LEARNERS  # one object each
     assert len({id(r.session_id) for r in registrations}) == SESSIONS
     assert {r.session_id for r in registrations} == set(state.sessions)
+
+
+def test_repeating_texts_read_back_as_one_object_per_value(tmp_path: Path) -> None:
+    modalities = ("campus", "blended", None)
+    changes = [
+        *created(Table.TRAINING, 300, lambda n: {
+            "path_code": f"PC-{n}", "title": f"Course {n}", "modality": modalities[n % 3]}),
+        *created(Table.SESSION, 1, lambda n: {"training_id": -1, "title": "S"}),
+        *created(Table.INTERVENTION, 2, lambda n: {"guid": f"I-{n}", "session_id": -1}),
+    ]
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.apply(changes, RunInfo("seed.xml", "<import-config/>", [],
+                                     {"create": len(changes)}))
+        state = store.load_state([Table.TRAINING, Table.INTERVENTION])
+    courses = sorted(state.trainings.values(), key=lambda course: course.id)
+    assert [course.modality for course in courses] == [modalities[n % 3] for n in range(1, 301)]
+    assert len({id(course.modality) for course in courses if course.modality}) == 2
+    assert [course.title for course in courses] == [f"Course {n}" for n in range(1, 301)]
+    assert [i.status for i in state.interventions.values()] == ["active", "active"]
