@@ -26,7 +26,7 @@ from importer_gui.core.catalogue.actions import (
 from importer_gui.core.catalogue.actions import REGISTRATION_ACTION as SPEC
 from importer_gui.core.catalogue.specs import YES
 from importer_gui.core.issues import Outcome
-from importer_gui.core.overlay import SEVERAL
+from importer_gui.core.overlay import BY_LEARNER_SESSION, SEVERAL, id_pair
 from importer_gui.core.records import LearnerRec, SessionRec, Table, TrainingRec
 
 TITLE, SESSION_ID, START, END = "sessionTitle", "sessionId", "sessionStartDate", "sessionEndDate"
@@ -102,10 +102,8 @@ def _fast_paths(action: BoundAction) -> tuple[str | None, str | None, bool]:
 
 
 # The index lookup.find_session files sessions under for a search by title alone (the same
-# name and key, so the overlay keeps one index for both), and the overlay's index of
-# registrations by learner and session.
+# name and key, so the overlay keeps one index for both).
 _BY_TITLE = ("search:title", attrgetter("training_id", "title"))
-_BY_LEARNER_SESSION = ("learner_session", attrgetter("learner_id", "session_id"))
 _TRAINING_FIELDS = {"trainingPathCode": STORE_COLUMNS["trainingPathCode"], "trainingId": "id"}
 
 
@@ -222,8 +220,8 @@ def _register(ctx: RowContext, setup: _Setup, learner: LearnerRec,
     else:
         changed = _update_session(ctx, setup, session)
     overlay = ctx.overlay
-    existing = overlay.find_single(Table.REGISTRATION, *_BY_LEARNER_SESSION,
-                                   (learner.id, session.id))
+    existing = overlay.find_single(Table.REGISTRATION, *BY_LEARNER_SESSION,
+                                   id_pair(learner.id, session.id))
     if existing is not None:
         ctx.warning(setup.trainee, msg.ALREADY_REGISTERED)
         changed = _reactivate(ctx, setup, learner) or changed
