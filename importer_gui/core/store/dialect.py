@@ -39,6 +39,7 @@ from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
@@ -447,20 +448,26 @@ class SqliteDialect:
         JSON and its parsing; but the driver keeps each statement text prepared, and one of
         every size a batch can have took 65 MB more in a 100,000-row commit: so one size
         only (the writer's batches have it)."""
-        names = ", ".join(columns)
         whole = len(rows) - len(rows) % AT_ONCE_ROWS
         if whole and AT_ONCE_ROWS * len(columns) <= conn.getlimit(
                 sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER):
-            row = f"({', '.join('?' * len(columns))})"
-            sql = f'INSERT INTO "{table}" ({names}) VALUES {", ".join([row] * AT_ONCE_ROWS)}'
+            sql = self._values_insert(table, tuple(columns), AT_ONCE_ROWS)
             for start in range(0, whole, AT_ONCE_ROWS):
                 conn.execute(sql, list(chain.from_iterable(rows[start:start + AT_ONCE_ROWS])))
             rows = rows[whole:]
         if rows:
             values = ", ".join(f"j.value ->> {i}" for i in range(len(columns)))
-            conn.execute(f'INSERT INTO "{table}" ({names})'
+            conn.execute(f'INSERT INTO "{table}" ({", ".join(columns)})'
                          f" SELECT {values} FROM json_each(?) AS j ORDER BY j.key",
                          (json.dumps(rows, ensure_ascii=False, check_circular=False),))
+
+    @staticmethod
+    @lru_cache(maxsize=32)
+    def _values_insert(table: str, columns: tuple[str, ...], count: int) -> str:
+        """The INSERT of ``count`` rows (made once: some 40 KB of text a batch)."""
+        row = f"({', '.join('?' * len(columns))})"
+        return f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES {", ".join([row] * count)}'
+
 
     def log_created(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
                     rows: list[tuple[Any, ...]]) -> None:

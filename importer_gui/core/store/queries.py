@@ -175,11 +175,16 @@ class Queries:
         self._names = {t: {name: name for name in schema.column_names(t)} for t in Table}
         self._moment = dialect.decoders[Type.DATETIME]
         self._json = dialect.decoders[Type.JSON]
-        self._repeating = {t: tuple(c.name for c in schema.columns(t)
-                                    if c.repeats and c.type is Type.TEXT) for t in Table}
+        # A table loaded whole: its repeating texts (schema.Column.repeats) read as NULL,
+        # then each apart, with the query that reads it (see _read_repeating_texts).
+        repeating = {t: [c.name for c in schema.columns(t) if c.repeats and c.type is Type.TEXT]
+                     for t in Table}
         self._whole = {t: "SELECT id, " + ", ".join(
-            "NULL" if c in self._repeating[t] else c for c in schema.column_names(t))
+            "NULL" if c in repeating[t] else c for c in schema.column_names(t))
             + f' FROM "{t.value}" ORDER BY id' for t in Table}
+        self._repeating_texts = {
+            t: tuple((c, f'SELECT id, {c} FROM "{t.value}" WHERE {c} IS NOT NULL')
+                     for c in repeating[t]) for t in Table}
         self._select = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
                         for t in Table}
         self._by_id = {t: f"{self._select[t]} WHERE id = {p}" for t in Table}
@@ -210,20 +215,20 @@ class Queries:
             records = state.table(table)
             records.update((r.id, r) for r in self._records(table, conn.execute(
                 self._whole[table])))
-            self._read_repeating(conn, table, records)
+            self._read_repeating_texts(conn, table, records)
             state.created_by_import[table] = RecordIds(map(itemgetter(0), conn.execute(
                 self._created, (table.value, ChangeKind.CREATE.value))))
         return state
 
-    def _read_repeating(self, conn: Connection, table: Table, records: dict[int, Any]) -> None:
+    def _read_repeating_texts(self, conn: Connection, table: Table,
+                              records: dict[int, Any]) -> None:
         """The table's repeating texts (``schema.Column.repeats``), read apart a row at a
         time, each record given the one object its equal values share: the driver makes a
         text per stored value, and shared once all were read, the texts left holes among the
         records that the plan's objects did not fill (no memory saved)."""
-        for name in self._repeating[table] if records else ():
+        for name, sql in self._repeating_texts[table] if records else ():
             share: dict[str, str] = {}
-            for record_id, value in conn.execute(
-                    f'SELECT id, {name} FROM "{table.value}" WHERE {name} IS NOT NULL'):
+            for record_id, value in conn.execute(sql):
                 record = records.get(record_id)
                 if record is not None:  # else created since the records were read
                     setattr(record, name, share.setdefault(value, value))
