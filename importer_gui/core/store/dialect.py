@@ -468,7 +468,6 @@ class SqliteDialect:
         row = f"({', '.join('?' * len(columns))})"
         return f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES {", ".join([row] * count)}'
 
-
     def log_created(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
                     rows: list[tuple[Any, ...]]) -> None:
         """SQLite's json_object builds each record's JSON: several times faster than Python's
