@@ -317,7 +317,8 @@ class Store:
                 src, dst = self._conn(), target._conn()
                 if not is_empty(dst):
                     raise StoreError(NOT_EMPTY.format(path=target.path))
-                with self._dialect.snapshot(src), target._dialect.transaction(dst):
+                with self._dialect.snapshot(src), target._dialect.write_journal(dst), \
+                        target._dialect.transaction(dst):
                     return copy_tables((src, self._dialect), (dst, target._dialect),
                                        monitor or Monitor())
         except SourceFailed as failed:
@@ -348,7 +349,9 @@ class Store:
         with self._guard("written"):
             conn = self._conn()
             try:
-                with self._dialect.write_cache(conn, expected), self._dialect.transaction(conn):
+                with self._dialect.write_journal(conn), \
+                        self._dialect.write_cache(conn, expected), \
+                        self._dialect.transaction(conn):
                     return write_run(conn, self._dialect, self.path, changes, run,
                                      monitor or Monitor(), expected, wait_quiet)
             except self._dialect.errors as exc:

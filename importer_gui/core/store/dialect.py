@@ -11,7 +11,8 @@ SQLite's choices, and why:
 - ``journal_mode=WAL``: a SIGKILL mid-commit is atomic in either mode (uncommitted WAL frames
   are ignored on recovery, a hot rollback journal is played back), but WAL lets another
   program (the CLI, a second window) read the store while a long commit runs, and a commit
-  never waits for readers. It is set once, when the store is created, and stays in the file.
+  never waits for readers. It is set when the store is created, and stays in the file, but
+  for the first write (``write_journal``).
 - ``synchronous=FULL``: its cost is one extra fsync per *transaction*, and a run is a single
   transaction, so it is negligible; in exchange a run reported as committed survives a power
   cut, not only a crash of the program.
@@ -144,6 +145,9 @@ class Dialect(Protocol):
     def write_cache(self, conn: Connection, changes: int) -> AbstractContextManager[None]:
         """Memory for a write of about ``changes`` changes, given back when it ends."""
 
+    def write_journal(self, conn: Connection) -> AbstractContextManager[None]:
+        """The engine's journal for a write, outside its transaction."""
+
     def defer_references(self, conn: Connection) -> None:
         """Check the transaction's references at its commit, not at each statement."""
 
@@ -238,6 +242,15 @@ def like_pattern(search: str) -> str:
     """A LIKE pattern matching ``search`` anywhere, wildcards escaped (with a backslash)."""
     escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def _journal_mode(conn: sqlite3.Connection, mode: str) -> bool:
+    """Whether the store's journal is now ``mode`` (the engine says when it cannot be: a
+    store in memory, another connection to it, a store opened read-only)."""
+    try:
+        return conn.execute(f"PRAGMA journal_mode={mode}").fetchone()[0] == mode
+    except sqlite3.Error:
+        return False
 
 
 def _read_only(path: Path) -> bool:
@@ -405,6 +418,27 @@ class SqliteDialect:
             yield
         finally:
             conn.execute(f"PRAGMA cache_size = {previous}")
+
+    @contextmanager
+    def write_journal(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """A store that holds no run yet written through a rollback journal, WAL after.
+
+        A rollback journal keeps a copy of the pages a write changes that were there before
+        it, and the first write into a store adds nearly all of its pages: they reach the file
+        once, where WAL writes each twice (into the log, then into the file when the commit
+        checkpoints). Leaving WAL needs the only connection to the store: when another program
+        has it open, the write stays in WAL. A store left in the rollback journal (a process
+        killed between its commit and its return to WAL) goes back to WAL at its next write.
+        """
+        first = not conn.execute("SELECT EXISTS (SELECT 1 FROM import_run)").fetchone()[0]
+        switched = first and _journal_mode(conn, "delete")
+        if not first:
+            _journal_mode(conn, "wal")
+        try:
+            yield
+        finally:
+            if switched:
+                _journal_mode(conn, "wal")
 
     def defer_references(self, conn: sqlite3.Connection) -> None:
         """Foreign keys checked at COMMIT, for this transaction only."""

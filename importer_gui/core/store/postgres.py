@@ -231,6 +231,10 @@ class PostgresDialect:
         """Nothing: the server keeps its own cache."""
         return nullcontext()
 
+    def write_journal(self, conn: PgConnection) -> AbstractContextManager[None]:
+        """Nothing: the server keeps its own log."""
+        return nullcontext()
+
     def defer_references(self, conn: PgConnection) -> None:
         """The (deferrable) references checked at COMMIT, for this transaction only."""
         conn.execute("SET CONSTRAINTS ALL DEFERRED")
