@@ -1,9 +1,10 @@
 """Run the benchmark and print its table: every figure also as a ratio to the openpyxl floor.
 
 Each step runs as its own process (the CLI exactly as a user types it), so its time includes
-start-up and its peak memory is its own (``wait4``'s maximum resident set size). The commit
-into PostgreSQL goes into a new database of a throwaway cluster the bench starts itself
-(``tests/postgres.py``), and is judged against the SQLite commit of the same run.
+start-up and its peak memory is its own (``wait4``'s maximum resident set size, taken by
+``bench.spawn``). The commit into PostgreSQL goes into a new database of a throwaway cluster
+the bench starts itself (``tests/postgres.py``), and is judged against the SQLite commit of
+the same run.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,18 +40,20 @@ class Measure:
 
 
 def run(args: Sequence[str], *, keep_output: bool = False) -> Measure:
-    """Run a child and measure it; stdout is thrown away unless asked for."""
+    """Run a child and measure it (through ``bench.spawn``, so that its peak memory is its
+    own); stdout is thrown away unless asked for."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as out:
-        child = subprocess.Popen(list(args), stdout=out if keep_output else subprocess.DEVNULL,
-                                 cwd=ROOT, env=env)
-        _pid, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        spawned = subprocess.run([sys.executable, "-m", "bench.spawn", str(report), *args],
+                                 stdout=out if keep_output else subprocess.DEVNULL, cwd=ROOT,
+                                 env=env, check=False)
+        if spawned.returncode or not report.exists():
+            raise SystemExit(f"could not run {' '.join(map(str, args))}")
+        measured = json.loads(report.read_text())
         out.seek(0)
         text = out.read().decode() if keep_output else ""
-    return Measure(seconds, usage.ru_maxrss / 1024, child.returncode, text)
+    return Measure(measured["seconds"], measured["peak_mb"], measured["code"], text)
 
 
 def python(*args: str | Path) -> list[str]:
