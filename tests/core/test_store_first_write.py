@@ -21,13 +21,18 @@ def courses(count: int, first: int = 1) -> list[Change]:
             for n in range(first, first + count)]
 
 
-def journal(path: Path) -> str:
-    """The store's journal mode, as another connection reads it from the file."""
+def read_one(path: Path, sql: str) -> object:
+    """One value, as another connection reads it from the store's file."""
     conn = sqlite3.connect(path)
     try:
-        return conn.execute("PRAGMA journal_mode").fetchone()[0]
+        return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
+
+
+def journal(path: Path) -> object:
+    """The store's journal mode."""
+    return read_one(path, "PRAGMA journal_mode")
 
 
 def modes_while_writing(store: Store, changes: list[Change]) -> set[str]:
@@ -43,12 +48,9 @@ def modes_while_writing(store: Store, changes: list[Change]) -> set[str]:
     return seen
 
 
-def stored_courses(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT count(*) FROM training").fetchone()[0]
-    finally:
-        conn.close()
+def stored_courses(path: Path) -> object:
+    """How many training courses the store holds."""
+    return read_one(path, "SELECT count(*) FROM training")
 
 
 def test_the_first_write_uses_a_rollback_journal_then_wal(tmp_path: Path) -> None:
