@@ -3,13 +3,11 @@ sees. Each question is recorded; the first answer is given unless a test queued 
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from importer_gui.ui.widgets import ask
 
@@ -39,17 +37,3 @@ def questions() -> Iterator[Questions]:
     before = ask.answer_with(recorder)
     yield recorder
     ask.answer_with(before)
-
-
-@pytest.fixture(autouse=True)
-def collected_at_the_end() -> Iterator[None]:
-    """What the test's windows leave is collected when the test ends (after qtbot closed
-    them), not by a later test's check: every check freezes what is alive out of the
-    collector's reach and the next one hands it back (``pages/base.kept_off_the_collector``),
-    and a model whose Python half the collector clears before Qt deletes it would answer its
-    view's last calls from an emptied object, in whichever test ran then."""
-    yield
-    if QApplication.instance() is not None:
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.unfreeze()
-    gc.collect()
