@@ -39,6 +39,26 @@ def test_registrations_read_back_share_their_learners_and_sessions_ids(tmp_path:
     assert {r.session_id for r in registrations} == set(state.sessions)
 
 
+def test_a_table_loaded_whole_reads_its_references_as_stored(tmp_path: Path) -> None:
+    changes = [
+        *created(Table.TRAINING, 2, lambda n: {"path_code": f"PC-{n}", "title": "Course"}),
+        *created(Table.TEACHER, 1, lambda n: {"login": "t1", "name": "Teacher"}),
+        *created(Table.SESSION, 6, lambda n: {"training_id": -(n % 2 + 1), "title": f"S{n}",
+                                              "teacher_id": -1 if n % 3 == 0 else None}),
+    ]
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.apply(changes, RunInfo("seed.xml", "<import-config/>", [],
+                                     {"create": len(changes)}))
+        state = store.load_state([Table.TRAINING, Table.TEACHER, Table.SESSION])
+        by_title = {s.title: s for s in state.sessions.values()}
+        assert by_title == {s.title: s for s in store.by_ids(Table.SESSION, range(1, 7))}
+    (teacher,) = state.teachers
+    course = {c.path_code: c.id for c in state.trainings.values()}
+    assert [(by_title[f"S{n}"].training_id, by_title[f"S{n}"].teacher_id)
+            for n in range(1, 7)] == [
+        (course[f"PC-{n % 2 + 1}"], teacher if n % 3 == 0 else None) for n in range(1, 7)]
+
+
 def test_repeating_texts_read_back_as_one_object_per_value(tmp_path: Path) -> None:
     modalities = ("campus", "blended", None)
     changes = [

@@ -175,16 +175,18 @@ class Queries:
         self._names = {t: {name: name for name in schema.column_names(t)} for t in Table}
         self._moment = dialect.decoders[Type.DATETIME]
         self._json = dialect.decoders[Type.JSON]
-        # A table loaded whole: its repeating texts (schema.Column.repeats) read as NULL,
-        # then each apart, with the query that reads it (see _read_repeating_texts).
-        repeating = {t: [c.name for c in schema.columns(t) if c.repeats and c.type is Type.TEXT]
-                     for t in Table}
+        # A table loaded whole: the columns whose values repeat from record to record (its
+        # references, and its texts marked schema.Column.repeats) read as NULL, then each
+        # apart, with the query that reads it (see _read_apart).
+        apart = {t: [*self._repeated[t], *(c.name for c in schema.columns(t)
+                                           if c.repeats and c.type is Type.TEXT)]
+                 for t in Table}
         self._whole = {t: "SELECT id, " + ", ".join(
-            "NULL" if c in repeating[t] else c for c in schema.column_names(t))
+            "NULL" if c in apart[t] else c for c in schema.column_names(t))
             + f' FROM "{t.value}" ORDER BY id' for t in Table}
-        self._repeating_texts = {
+        self._apart = {
             t: tuple((c, f'SELECT id, {c} FROM "{t.value}" WHERE {c} IS NOT NULL')
-                     for c in repeating[t]) for t in Table}
+                     for c in apart[t]) for t in Table}
         self._select = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
                         for t in Table}
         self._by_id = {t: f"{self._select[t]} WHERE id = {p}" for t in Table}
@@ -214,19 +216,19 @@ class Queries:
         for table in tables:
             records = state.table(table)
             records.update((r.id, r) for r in self._records(table, conn.execute(
-                self._whole[table])))
-            self._read_repeating_texts(conn, table, records)
+                self._whole[table]), whole=True))
+            self._read_apart(conn, table, records)
             state.created_by_import[table] = RecordIds(map(itemgetter(0), conn.execute(
                 self._created, (table.value, ChangeKind.CREATE.value))))
         return state
 
-    def _read_repeating_texts(self, conn: Connection, table: Table,
-                              records: dict[int, Any]) -> None:
-        """The table's repeating texts (``schema.Column.repeats``), read apart a row at a
-        time, each record given the one object its equal values share: the driver makes a
-        text per stored value, and shared once all were read, the texts left holes among the
-        records that the plan's objects did not fill (no memory saved)."""
-        for name, sql in self._repeating_texts[table] if records else ():
+    def _read_apart(self, conn: Connection, table: Table, records: dict[int, Any]) -> None:
+        """The table's repeating values (its references, its ``schema.Column.repeats``
+        texts), read apart a row at a time, each record given the one object its equal
+        values share: the driver makes an object per stored value, and shared once all were
+        read, the values left holes among the records that the plan's objects did not fill
+        (no memory saved)."""
+        for name, sql in self._apart[table] if records else ():
             share: dict[str, str] = {}
             for record_id, value in conn.execute(sql):
                 record = records.get(record_id)
@@ -346,10 +348,14 @@ class Queries:
         way = " DESC" if order.descending else ""
         return f" ORDER BY ({key} IS NULL), {key}{way}, t.id{way}", join
 
-    def _records(self, table: Table, rows: Iterable[Sequence[Any]]) -> list[Record]:
-        """Records from rows (id first, then the columns), stored values read back."""
+    def _records(self, table: Table, rows: Iterable[Sequence[Any]], *,
+                 whole: bool = False) -> list[Record]:
+        """Records from rows (id first, then the columns), stored values read back; the
+        references of many records share their ids unless the table is ``whole`` (then they
+        are read apart: ``_read_apart``)."""
         records: list[Any] = list(starmap(RECORD_TYPES[table], rows))
-        for name in self._repeated[table] if len(records) > SHARED_IDS_FROM else ():
+        shared_ids = not whole and len(records) > SHARED_IDS_FROM
+        for name in self._repeated[table] if shared_ids else ():
             column = list(map(attrgetter(name), records))
             for record, value in zip(records, map({}.setdefault, column, column), strict=True):
                 setattr(record, name, value)
