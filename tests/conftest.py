@@ -33,6 +33,43 @@ SAMPLE = ROOT / "resources" / "sample"
 SCREENSHOTS = ROOT / "screenshots"
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[object]:
+    """The test's windows held from the end of its body until its teardown deleted them.
+
+    A window a test leaves without a parent is a garbage cycle once the body ends, and the
+    window's collector (``ui/collector.py``, on a timer) may collect it in the events
+    pytest-qt processes next: the collector empties each Python object of the cycle before
+    Qt deletes the windows, and a view then asked its emptied model for its headers (an
+    AttributeError inside Qt, in whichever test ran then). Held, they are closed and deleted
+    by Qt first (pytest-qt's teardown, then ours), as the app deletes its own dialogs.
+    """
+    try:
+        return (yield)
+    finally:
+        widgets = sys.modules.get("PySide6.QtWidgets")
+        app = widgets.QApplication.instance() if widgets else None
+        item.windows_held = list(app.topLevelWidgets()) if app else []  # type: ignore[attr-defined]
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[object]:
+    """The windows ``pytest_runtest_call`` held, deleted by Qt after the teardown, then let go."""
+    try:
+        return (yield)
+    finally:
+        held = getattr(item, "windows_held", [])
+        if held:
+            from PySide6.QtCore import QCoreApplication, QEvent
+            from shiboken6 import isValid
+
+            for window in held:  # a window with a parent goes with it
+                if isValid(window) and window.parent() is None:
+                    window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        item.windows_held = []  # type: ignore[attr-defined]
+
+
 @pytest.fixture(autouse=True)
 def private_folders(tmp_path_factory: pytest.TempPathFactory,
                     monkeypatch: pytest.MonkeyPatch) -> Path:
