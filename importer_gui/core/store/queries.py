@@ -229,7 +229,7 @@ class Queries:
         read, the values left holes among the records that the plan's objects did not fill
         (no memory saved)."""
         for name, sql in self._apart[table] if records else ():
-            share: dict[str, str] = {}
+            share: dict[Any, Any] = {}  # texts, or ids
             for record_id, value in conn.execute(sql):
                 record = records.get(record_id)
                 if record is not None:  # else created since the records were read
