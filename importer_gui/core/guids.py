@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Sequence
 from typing import Any
 
 # GUIDs made per draw of random bytes: one os.urandom and one hex() serve this many, where
@@ -42,7 +43,7 @@ class _MadeWhenWritten:
 MADE_WHEN_WRITTEN: Any = _MadeWhenWritten()
 
 
-def made(values: list[Any]) -> list[Any]:
+def made(values: Sequence[Any]) -> Sequence[Any]:
     """``values`` with a new GUID for each MADE_WHEN_WRITTEN (``values`` itself when none)."""
     count = values.count(MADE_WHEN_WRITTEN)  # in C
     if not count:

@@ -467,10 +467,12 @@ class BulkWriter:
         return out
 
     def _as_stored(self, target: Table | None, encode: Converter | None,
-                   values: list[Any]) -> list[Any]:
+                   values: Sequence[Any]) -> Sequence[Any]:
         """One column's values as the engine stores them (``values`` itself when that is what
         it holds): in a reference to ``target``, a placeholder's (a negative id's) real id;
         with ``encode``, its value, but NULL left NULL (not JSON's "null")."""
+        if values.count(None) == len(values):  # NULL in every record, in C: as it is
+            return values
         if target is not None:
             placeholders = self.ids[target]
             size = len(placeholders)  # a placeholder past it, or 0 in it, was never created
@@ -485,7 +487,7 @@ class BulkWriter:
                         self._resolve(target, v)  # raises for the first never created
             if resolved != values:  # else the same list: the caller has nothing to write back
                 values = resolved
-        if encode is not None and values.count(None) != len(values):
+        if encode is not None:
             values = _encoded(encode, values, self.days.setdefault(encode, {}))
         return values
 
@@ -535,7 +537,7 @@ class BulkWriter:
             log = [(self.run_id, *row) for row in zip(seqs, ids, *columns, strict=True)]
             self.dialect.log_created(self.conn, name, layout.columns, log)
 
-    def _created_columns(self, table: Table, items: list[_Item]) -> list[list[Any]]:
+    def _created_columns(self, table: Table, items: list[_Item]) -> list[Sequence[Any]]:
         """The batch's created values as stored, by column (in the layout's order)."""
         layout = self.layouts[table]
         read_all, count, template = layout.read_all, len(layout.columns), layout.template
@@ -543,8 +545,8 @@ class BulkWriter:
         changes = list(map(itemgetter(2), items))
         kinds = set(map(type, changes))
         if kinds == {tuple}:  # CreatedRows' rows only: their columns but the ids
-            columns = islice(zip(*changes, strict=True), 1, None)
-            return self._stored(layout, list(map(list, columns)))
+            # The columns as zip makes them (tuples, not copied into lists): read only.
+            return self._stored(layout, list(islice(zip(*changes, strict=True), 1, None)))
         if Change not in kinds and tuple not in kinds:  # records: read a column at a time
             return self._stored(layout, [list(map(read, changes)) for read in layout.read_columns])
         rows: list[tuple[Any, ...]] = []
@@ -563,9 +565,9 @@ class BulkWriter:
                 except KeyError:
                     pass
             rows.append(tuple(self._merged(table, values, template).values()))
-        return self._stored(layout, [list(values) for values in zip(*rows, strict=True)])
+        return self._stored(layout, list(zip(*rows, strict=True)))
 
-    def _stored(self, layout: _Layout, columns: list[list[Any]]) -> list[list[Any]]:
+    def _stored(self, layout: _Layout, columns: list[Sequence[Any]]) -> list[Sequence[Any]]:
         """Created records' values by column (in the layout's order), as stored."""
         position = {c: i for i, c in enumerate(layout.columns)}
         if GUID in position:  # a GUID the plan left for the write to make (guids.py)
@@ -576,7 +578,7 @@ class BulkWriter:
         return columns
 
     def _not_created_meanwhile(self, table: Table, items: list[_Item],
-                               columns: list[list[Any]]) -> None:
+                               columns: list[Sequence[Any]]) -> None:
         """No record equal in ``found_by`` to a new one (not a revert's) was written since.
 
         The check found none (it would have matched it): one there now came from another
