@@ -13,11 +13,15 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from importer_gui.cli import main
 from importer_gui.cli.command import MadeStore, _make_new, _take_away
+from importer_gui.core.errors import StoreLockedError
 from importer_gui.core.store import Store
 from tests.builders import teachers_import, write_config
 from tests.postgres import record_tables
@@ -71,6 +75,41 @@ def new_store(tmp_path: Path) -> tuple[Path, MadeStore | None]:
     made = _make_new(path)
     Store.open(path).close()
     return path, made
+
+
+def writing_to_the_new_file(path: Path) -> sqlite3.Connection:
+    """Another program's connection to ``path`` (a new, empty file), in a write transaction:
+    what the other of two commands making the same store at once holds for a moment."""
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def test_a_new_store_another_program_writes_to_is_waited_for(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    other = writing_to_the_new_file(path)
+    done = threading.Timer(0.3, other.execute, ("COMMIT",))
+    done.start()
+    try:
+        with Store.open(path) as store:  # refused at once when the WAL's lock was not waited for
+            assert store.history() == []
+    finally:
+        done.join()
+        other.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_new_store_another_program_keeps_writing_to_is_said_locked(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    other = writing_to_the_new_file(path)
+    try:
+        with pytest.raises(StoreLockedError) as refused:
+            Store.open(path, busy_timeout=0.2)
+    finally:
+        other.close()
+    assert str(refused.value) == (f"The store {path} is locked by another program; try again "
+                                  "when it has finished.")
 
 
 def test_a_new_store_nobody_wrote_into_is_taken_away_with_its_folder(tmp_path: Path) -> None:
