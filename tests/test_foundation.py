@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from importlib import metadata
+from pathlib import Path
 
 CORE_IMPORTS = "\n".join([
     "import sys",
@@ -46,3 +47,27 @@ def test_many_qt_calls_do_not_abort_the_interpreter() -> None:
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "19999"
+
+
+# Modules of the network (sending a package) and what xml.sax.saxutils pulls in with
+# urllib.request: some 15 ms of every command's start-up, for commands that need none.
+NETWORK_MODULES = ("paramiko", "urllib.request", "http.client", "email", "ssl")
+CHECK_THEN_LIST = "\n".join([
+    "import sys",
+    "from importer_gui.cli import main",
+    "code = main(sys.argv[1:])",
+    f"print(code, sorted(m for m in {NETWORK_MODULES!r} if m in sys.modules))",
+])
+
+
+def test_a_check_loads_nothing_for_the_network(tmp_path: Path) -> None:
+    from importer_gui.core.store import Store
+    from tests.builders import teachers_import, write_config
+
+    config = write_config(tmp_path, teachers_import(tmp_path, [("t1", "Name", "Anne", "")]))
+    store = tmp_path / "store.sqlite3"
+    Store.open(store).close()
+    result = subprocess.run([sys.executable, "-c", CHECK_THEN_LIST, "check", str(config),
+                             "--store", str(store)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "0 []"

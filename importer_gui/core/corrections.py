@@ -24,7 +24,6 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import quoteattr
 
 from importer_gui.core.atomic import write_atomically
 from importer_gui.core.catalogue import (
@@ -387,6 +386,10 @@ def recorded_config(config: ImportConfig, corrections: Corrections,
 
 def _corrections_xml(entries: list[FileCorrections]) -> str:
     """``<ia:corrections>`` with one ``<ia:correction>`` per corrected cell."""
+    # Here, not at the top: xml.sax.saxutils imports urllib.request, and with it http.client,
+    # email and ssl, which every command's start-up would pay for.
+    from xml.sax.saxutils import quoteattr
+
     lines = [f'<ia:{RECORD_TAG} xmlns:ia="{EXT_NS}">']
     for entry in entries:
         for c in entry.in_order():

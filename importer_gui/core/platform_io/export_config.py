@@ -13,7 +13,6 @@ import fnmatch
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import unescape as xml_unescape
 
 from lxml import etree
 
@@ -491,6 +490,9 @@ def scheduled_document(folder: str = DEFAULT_EXPORT_FOLDER) -> str:
 def is_scheduled_document(path: Path) -> bool:
     """True when ``path`` is a file holding, byte for byte, what scheduled_document writes
     for the folder it names: export-config may replace that, and nothing else."""
+    # Here, not at the top: see corrections._corrections_xml.
+    from xml.sax.saxutils import unescape as xml_unescape
+
     content = file_bytes(path, SCHEDULED_READ_LIMIT)
     if content is None:
         return False
