@@ -4,7 +4,6 @@ and stops when the app quits."""
 
 from __future__ import annotations
 
-import itertools
 import os
 import subprocess
 import sys
@@ -108,6 +107,10 @@ def test_back_after_a_commit_frees_the_committed_plan_without_a_check(
 def test_a_large_structure_is_freed_on_a_worker_and_the_window_keeps_ticking(
         qtbot: QtBot) -> None:
     held = [Bulky(300_000)]  # about a million small objects
+    began: list[float] = []  # when its last row is freed (the first freed), and its first row
+    ended: list[float] = []
+    weakref.finalize(held[0].rows[-1], lambda: began.append(time.perf_counter()))
+    weakref.finalize(held[0].rows[0], lambda: ended.append(time.perf_counter()))
     ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(10)
@@ -119,8 +122,10 @@ def test_a_large_structure_is_freed_on_a_worker_and_the_window_keeps_ticking(
     timer.stop()
     window_thread = threading.get_ident()
     assert first and first == last and first != [window_thread]  # one worker, not the window
-    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
-    assert max(gaps) < 0.1  # freed at once on this thread, it took it 0.05-0.1 s here
+    # The window ran while the worker freed: freed in one go, by a worker or here, the GIL
+    # would be held from the first row to the last, and no tick could fall between them.
+    # (How long the window waits is not asserted: a busy machine stalls it by itself.)
+    assert began and ended and [t for t in ticks if began[0] < t < ended[0]], (began, ended)
 
 
 @pytest.mark.usefixtures("slow_freeing")
