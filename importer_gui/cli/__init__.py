@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -24,33 +25,39 @@ from importer_gui.cli.command import (
     add_common,
     store_argument,
 )
-from importer_gui.cli.export_config import EXPORT_CONFIG
-from importer_gui.cli.history import HISTORY
-from importer_gui.cli.imports import CHECK, COMMIT
-from importer_gui.cli.init import INIT
 from importer_gui.cli.output import visible
-from importer_gui.cli.package import PACKAGE
-from importer_gui.cli.refresh import REFRESH
-from importer_gui.cli.revert import REVERT
-from importer_gui.cli.store_cmd import STORE
 from importer_gui.core import allocator
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.paths import default_store_path
 
-COMMANDS: dict[str, Command] = {c.name: c for c in (CHECK, COMMIT, HISTORY, REVERT, STORE,
-                                                    REFRESH, EXPORT_CONFIG, PACKAGE,
-                                                    INIT)}
+# Where each command is defined (its module in this package, and the Command's name there),
+# in the order --help lists them. A command imports its own module only: every module, and
+# with them every command's core modules, took some 20 ms of each command's start-up.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("imports", "CHECK"), "commit": ("imports", "COMMIT"),
+    "history": ("history", "HISTORY"), "revert": ("revert", "REVERT"),
+    "store": ("store_cmd", "STORE"), "refresh": ("refresh", "REFRESH"),
+    "export-config": ("export_config", "EXPORT_CONFIG"), "package": ("package", "PACKAGE"),
+    "init": ("init", "INIT")}
 
 # A run is one transaction: whatever the command was doing, the store holds whole runs only.
 NOT_ENOUGH_MEMORY = ("there is not enough memory to finish; the store holds whole runs only "
                      "(see importer-gui history).")
 
-__all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_ROW_ERRORS", "build_parser", "main",
-           "main_process"]
+__all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_ROW_ERRORS", "build_parser", "command",
+           "main", "main_process"]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every command."""
+def command(name: str) -> Command:
+    """The command of that name, its module imported."""
+    module, defined_as = COMMANDS[name]
+    found: Command = getattr(importlib.import_module(f"{__name__}.{module}"), defined_as)
+    return found
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of every command; with ``only``, that command's arguments alone
+    (the others are named, their modules not imported)."""
     parser = argparse.ArgumentParser(
         prog="importer-gui",
         description="Check and commit training-catalogue spreadsheets against an import "
@@ -60,12 +67,32 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"{STORE_HELP} (default: {default_store_path()})",
                         default=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS.values():
-        sub = commands.add_parser(command.name, help=command.summary,
-                                  description=command.summary)
-        command.arguments(sub)
+    for name in COMMANDS:
+        if only is not None and name != only:
+            commands.add_parser(name)
+            continue
+        found = command(name)
+        sub = commands.add_parser(name, help=found.summary, description=found.summary)
+        found.arguments(sub)
         add_common(sub)
     return parser
+
+
+def _named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs, read as argparse reads it: its first word after the options
+    before it (--store takes a value, given whole or by a prefix); None when there is none or
+    help is asked for before it (the whole parser is needed then)."""
+    takes_value = False
+    for word in argv:
+        if takes_value:
+            takes_value = False
+        elif word in ("-h", "--help"):
+            return None
+        elif word.startswith("-"):
+            takes_value = len(word) > 2 and "--store".startswith(word)
+        else:
+            return word if word in COMMANDS else None
+    return None
 
 
 def main_process(argv: Sequence[str]) -> int:
@@ -92,7 +119,7 @@ def main(argv: Sequence[str]) -> int:
     argv = list(argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         return _open_in_gui(argv)  # importer-gui FILE: the wizard opens that file
-    args = build_parser().parse_args(argv)
+    args = build_parser(_named(argv)).parse_args(argv)
     try:
         if args.version:
             return _version(sys.stdout, args.store)
@@ -100,7 +127,7 @@ def main(argv: Sequence[str]) -> int:
             from importer_gui.ui.app import run_gui
 
             return run_gui(list(argv), store_path=args.store)
-        return COMMANDS[args.command].run(args, sys.stdout)
+        return command(args.command).run(args, sys.stdout)
     except ImporterError as error:
         sys.stderr.write(visible(f"importer-gui: {error}") + "\n")
         return EXIT_FAILED

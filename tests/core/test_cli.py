@@ -221,11 +221,12 @@ A_BUG = """
 import dataclasses
 import sys
 from importer_gui import cli
+from importer_gui.cli import history as module
 
 def history(args, out):
     raise RuntimeError("a bug in history")
 
-cli.COMMANDS["history"] = dataclasses.replace(cli.COMMANDS["history"], run=history)
+module.HISTORY = dataclasses.replace(module.HISTORY, run=history)
 sys.exit(cli.main(["history", "--store", sys.argv[1]]))
 """
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from importer_gui import cli
+from importer_gui.cli import history
 
 
 def test_a_memory_error_in_any_command_is_one_line_and_exit_2(
@@ -16,8 +17,7 @@ def test_a_memory_error_in_any_command_is_one_line_and_exit_2(
     def exhausted(args: object, out: object) -> int:
         raise MemoryError
 
-    monkeypatch.setitem(cli.COMMANDS, "history",
-                        dataclasses.replace(cli.COMMANDS["history"], run=exhausted))
+    monkeypatch.setattr(history, "HISTORY", dataclasses.replace(history.HISTORY, run=exhausted))
     code = cli.main(["history", "--store", str(tmp_path / "s.sqlite3")])
     out, err = capsys.readouterr()
     assert (code, out) == (2, "")
