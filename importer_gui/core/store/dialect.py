@@ -60,6 +60,7 @@ CACHE_MAX_KIB = 8 * 1024
 # The rows of one INSERT ... VALUES a write alongside the planner makes (insert_at_once),
 # and so of the writer's batches (writer.CHUNK).
 AT_ONCE_ROWS = 2000
+WAL_RETRY = 0.01  # seconds between two tries of SqliteDialect._into_wal
 APPLICATION_ID = 0x49415354  # PRAGMA application_id, "IAST": tells our stores from others
 
 Converter = Callable[[Any], Any]
@@ -254,31 +255,6 @@ def _journal_mode(conn: sqlite3.Connection, mode: str) -> bool:
         return False
 
 
-def _into_wal(conn: sqlite3.Connection) -> None:
-    """PRAGMA journal_mode=WAL on a new store, tried again while another program writes to it,
-    for as long as the connection's busy timeout.
-
-    The change needs the file's exclusive lock, and SQLite does not wait for it when another
-    connection holds the write lock (waiting while holding the read lock that connection
-    waits to see go would deadlock): it fails at once, when two commands make the same store
-    at the same moment, say. Between two tries this connection holds no lock.
-    """
-    deadline = time.monotonic() + conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
-    while True:
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            code = getattr(exc, "sqlite_errorcode", None)
-            if not isinstance(code, int) or code & 0xFF not in _BUSY \
-                    or time.monotonic() >= deadline:
-                raise
-        time.sleep(WAL_RETRY)
-
-
-WAL_RETRY = 0.01  # seconds between two tries of _into_wal
-
-
 def _read_only(path: Path) -> bool:
     """True when the store's file exists but cannot be written (nor its journal beside it)."""
     return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
@@ -376,12 +352,32 @@ class SqliteDialect:
         with _without_postgres_driver():
             from importer_gui.core.store.models import SQLITE_FIELDS, BorrowedSqlite, create_tables
 
-        _into_wal(conn)
+        self._into_wal(conn)
         with self.transaction(conn):
             if not self.identity(conn).new:
                 return  # another program created it meanwhile
             create_tables(BorrowedSqlite(conn), SQLITE_FIELDS, tables)
             self._stamp(conn, version)
+
+    def _into_wal(self, conn: sqlite3.Connection) -> None:
+        """PRAGMA journal_mode=WAL on a new store, tried again while another program writes
+        to it, for as long as the connection's busy timeout.
+
+        The change needs the file's exclusive lock, and SQLite does not wait for it when
+        another connection holds the write lock (waiting while holding the read lock that
+        connection waits to see go would deadlock): it fails at once, when two commands make
+        the same store at the same moment, say. Between two tries this connection holds no
+        lock.
+        """
+        deadline = time.monotonic() + conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+        while True:
+            try:
+                conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.Error as exc:
+                if self.fault(exc).failure is not Failure.LOCKED or time.monotonic() >= deadline:
+                    raise
+            time.sleep(WAL_RETRY)
 
     def upgrade(self, conn: sqlite3.Connection, version: int) -> None:
         """ALTER the tables, then user_version, in one transaction (SQLite's DDL is too)."""
