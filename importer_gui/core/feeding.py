@@ -19,7 +19,14 @@ from typing import Any, TypeVar
 
 from importer_gui.core.errors import StoreLockedError
 from importer_gui.core.issues import Outcome
-from importer_gui.core.plan import CreatedRecords, ImportPlan, Plan, Rows, results_have_errors
+from importer_gui.core.plan import (
+    OUTCOME_CODE,
+    CreatedRecords,
+    ImportPlan,
+    Plan,
+    Rows,
+    results_have_errors,
+)
 from importer_gui.core.records import ROW_OF, TABLE_OF_RECORD, Change, CreatedRows
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.core.store.alongside import WriteAlongside
@@ -127,6 +134,9 @@ def _writes(rows: Rows, start: int, stop: int) -> list[Change | CreatedRows]:
     """What rows[start:stop] without errors write, as ``Plan.writes`` gives it, but the
     records created one after the other taken as CreatedRows. ``plan.expanded`` inline:
     this runs on every row."""
+    created = _created_only(rows, start, stop)
+    if created is not None:
+        return [created]
     out: list[Change | CreatedRows] = []
     append, creations = out.append, rows.creations
     block: list[tuple[Any, ...]] = []  # the rows of the CreatedRows last appended
@@ -159,3 +169,23 @@ def _writes(rows: Rows, start: int, stop: int) -> list[Change | CreatedRows]:
                     append(CreatedRows(TABLE_OF_RECORD[block_kind], block))
                 block.append(read(write))
     return out
+
+
+_ERROR = OUTCOME_CODE[Outcome.ERROR]
+
+
+def _created_only(rows: Rows, start: int, stop: int) -> CreatedRows | None:
+    """The rows' writes when each row creates one record of the same table, none with an
+    error and none changed in place since (a first refresh's or import's usual batch): read
+    in C, no step per row; otherwise None."""
+    if (rows.creations is None or rows.creations.any_changed() or start == stop
+            or _ERROR in rows.outcomes[start:stop]):
+        return None
+    held = rows.changes[start:stop]
+    kinds = set(map(type, held))
+    if len(kinds) != 1:
+        return None
+    read = ROW_OF.get(kinds.pop())
+    if read is None:  # changes, not records
+        return None
+    return CreatedRows(TABLE_OF_RECORD[type(held[0])], list(map(read, held)))
