@@ -12,6 +12,7 @@ from importer_gui.cli import main
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import KeptCells, RowPlan, Rows
+from importer_gui.core.readers import table
 from importer_gui.core.records import ChangeKind, Table
 from importer_gui.core.store import Store
 from tests.builders import ImportSpec, write_config, write_csv
@@ -135,3 +136,33 @@ def test_rows_the_window_keeps_share_the_texts_that_repeat(env: Env) -> None:
     modalities = [row.cells[2] for row in held]
     assert modalities == ["blended"] * 3
     assert all(cell is modalities[0] for cell in modalities)
+
+
+def test_texts_that_repeat_far_apart_are_held_once_by_their_column(
+        env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each column shares its own values: a title repeating every 50 rows is held once
+    however many codes, each on one row, came between; a column whose values never repeat
+    stops being looked up once it has as many as a column shares."""
+    monkeypatch.setattr(table, "SHARED_CELLS", 64)
+    monkeypatch.setattr(table, "REVIEW_ROWS", 16)
+    data = [[f"TR-{i}", f"Titre {i % 50}", "blended"] for i in range(400)]
+    held = env.check(courses(env, data)).imports[0].rows
+    titles = [cells[1] for cells in held.cells]
+    assert titles[360] == "Titre 10" and titles[360] is titles[10]
+    assert len({id(title) for title in titles}) == 50
+    assert len({id(cells[2]) for cells in held.cells}) == 1
+
+
+def test_a_column_stops_growing_when_full_and_keeps_sharing_what_it_holds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(table, "SHARED_CELLS", 8)
+    monkeypatch.setattr(table, "REVIEW_ROWS", 1)
+    shared = table.SharedCells()
+    # Six values twice, then four more: the first column is full at eight, and repeats.
+    numbers = [*range(6), *range(6), *range(6, 10)]
+    first = {n: shared.row([str(1000 + n), str(2000 + i)])[0] for i, n in enumerate(numbers)}
+    again = [shared.row([str(1000 + n), "x"])[0] for n in range(10)]
+    assert [again[n] is first[n] for n in range(10)] == [True] * 8 + [False] * 2
+    # The second column, all different when it was full, is not looked up any more.
+    second = shared.row(["1000", str(2000)])[1]
+    assert second == "2000" and second is not shared.row(["1000", str(2000)])[1]

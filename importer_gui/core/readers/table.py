@@ -6,6 +6,7 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import dropwhile
+from operator import call
 from pathlib import Path
 from typing import Any
 
@@ -18,26 +19,60 @@ NumberedRow = tuple[int, Row]
 RowSource = Callable[[bool], Iterator[NumberedRow]]
 
 SCAN_CHUNK = 1 << 20  # bytes read at a time when a file is scanned rather than parsed
-# The most distinct cell values a file's reading shares (see SharedCells): the dict costs
-# some 40 bytes an entry, and a file's repeated values show up early.
-SHARED_CELLS = 1 << 16
+# The most distinct values a column shares (see SharedCells): a dict entry costs some 40
+# bytes, a text held once per row some 60, and a million rows may name 125,000 sessions.
+SHARED_CELLS = 1 << 17
+REVIEW_ROWS = 1 << 14  # rows read between two looks at which columns are worth sharing
+# A full column whose values were all different, this share of them or more (a GUID, a
+# time stamp), is not shared any more: looking its values up would only cost time.
+DIFFERENT = 0.99
+_NOT_SHARED: dict[Cell, Cell] = {}  # never filled: its get(cell, cell) gives the cell
 
 
 class SharedCells:
-    """Cells repeat (codes, modalities, dates, flags): each value is kept once, every row
-    that holds it referring to the same object, as long as fewer than SHARED_CELLS distinct
-    values were seen (then only those are shared). The lookups run in C, through map()."""
+    """Cells repeat (codes, titles, dates, flags, the learners a file names again and
+    again): each column keeps each value once, every row holding it refers to the same
+    object, as long as fewer than SHARED_CELLS distinct values were seen in that column
+    (then only those are shared); a column whose values never repeat stops being looked
+    up. The look-ups run in C, through map()."""
 
-    __slots__ = ("_seen",)
+    __slots__ = ("_keep", "_rows", "_seen")
 
     def __init__(self) -> None:
-        self._seen: dict[Cell, Cell] = {}
+        self._seen: list[dict[Cell, Cell]] = []  # by column: its values, each the first seen
+        # By column: seen.setdefault, seen.get once it is full, or _NOT_SHARED.get.
+        self._keep: list[Callable[[Cell, Cell], Cell]] = []
+        self._rows = 0
 
     def row(self, cells: list[Cell] | tuple[Cell, ...]) -> Row:
-        """The row's cells, those seen before as the object first seen."""
-        seen = self._seen
-        keep = seen.setdefault if len(seen) < SHARED_CELLS else seen.get
-        return tuple(map(keep, cells, cells))
+        """The row's cells, those seen before in their column as the object first seen."""
+        if len(cells) > len(self._keep):
+            self._widen(len(cells))
+        row = tuple(map(call, self._keep, cells, cells))
+        self._rows += 1
+        if not self._rows % REVIEW_ROWS:
+            self._review()
+        return row
+
+    def _widen(self, width: int) -> None:
+        """Columns for a row wider than every row before it."""
+        for _ in range(width - len(self._keep)):
+            seen: dict[Cell, Cell] = {}
+            self._seen.append(seen)
+            self._keep.append(seen.setdefault)
+
+    def _review(self) -> None:
+        """Stop adding to a full column; one whose values never repeated (a file's values
+        repeat far apart: a learner's rows may lie a hundred thousand rows apart, so only a
+        full column is judged) is not shared any more."""
+        for column, seen in enumerate(self._seen):
+            if seen is _NOT_SHARED or len(seen) < SHARED_CELLS:
+                continue
+            if len(seen) >= DIFFERENT * self._rows:
+                self._seen[column] = _NOT_SHARED
+                self._keep[column] = _NOT_SHARED.get
+            else:
+                self._keep[column] = seen.get
 
 
 def row_maker(shared: bool) -> Callable[[list[Cell] | tuple[Cell, ...]], Row]:
