@@ -185,7 +185,7 @@ class Queries:
             "NULL" if c in apart[t] else c for c in schema.column_names(t))
             + f' FROM "{t.value}" ORDER BY id' for t in Table}
         self._apart = {
-            t: tuple((c, f'SELECT id, {c} FROM "{t.value}" WHERE {c} IS NOT NULL')
+            t: tuple((c, f'SELECT id, {c} FROM "{t.value}" WHERE {c} IS NOT NULL ORDER BY id')
                      for c in apart[t]) for t in Table}
         self._select = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
                         for t in Table}
