@@ -10,11 +10,13 @@ intervention's room) use that negative id.
 from __future__ import annotations
 
 from array import array
+from collections import deque
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, make_dataclass
 from enum import StrEnum
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, setitem
 from typing import Any
 
 from importer_gui.core import schema
@@ -139,10 +141,8 @@ class RecordIds(AbstractSet[int]):
             self._far = frozenset(given)
             self._count = len(self._far)
             return
-        bits = self._bits = bytearray(top // 8 + 1)
-        for record_id in given:
-            bits[record_id >> 3] |= 1 << (record_id & 7)
-        self._count = int.from_bytes(bits, "little").bit_count()
+        self._bits = _bits(given, top)
+        self._count = int.from_bytes(self._bits, "little").bit_count()
 
     def __contains__(self, value: object) -> bool:
         if self._far is not None:
@@ -162,6 +162,20 @@ class RecordIds(AbstractSet[int]):
 
     def __repr__(self) -> str:
         return f"RecordIds({list(self)!r})"
+
+
+def _bits(ids: array[int], top: int) -> bytearray:
+    """The bits of ``ids`` (none above ``top``, none below 0). Ids that follow each other
+    (an import's) are set in C: a digit "1" per id in a text of "0"s, read as a binary
+    number; ids far apart, a bit at a time (that text would be their largest id long)."""
+    if top > 8 * len(ids) + DENSE_IDS:
+        bits = bytearray(top // 8 + 1)
+        for record_id in ids:
+            bits[record_id >> 3] |= 1 << (record_id & 7)
+        return bits
+    digits = bytearray(b"0") * (top + 1)
+    deque(map(setitem, repeat(digits), ids, repeat(ord("1"))), maxlen=0)
+    return bytearray(int(digits[::-1], 2).to_bytes(top // 8 + 1, "little"))
 
 
 DENSE_IDS = 1 << 23  # ids up to it kept as bits however few they are (1 MB at most)

@@ -30,3 +30,11 @@ def test_many_ids_take_bits_not_a_set() -> None:
         tracemalloc.stop()
     assert len(ids) == 200_000 and 200_000 in ids and 200_001 not in ids
     assert kept < 64_000  # 25 KB of bits, where a set of them took some 12 MB
+
+
+def test_ids_spread_out_are_set_one_by_one_and_answer_the_same() -> None:
+    # Fewer ids than an eighth of the largest (beyond DENSE_IDS): not read as one number.
+    spread = [DENSE_IDS + 16 * i for i in range(3, 0, -1)] + [7, DENSE_IDS + 16]
+    ids = RecordIds(spread)
+    assert ids == set(spread) and len(ids) == 4 and list(ids) == sorted(set(spread))
+    assert DENSE_IDS + 17 not in ids and 8 not in ids

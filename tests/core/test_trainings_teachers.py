@@ -9,6 +9,8 @@ from importer_gui.core.records import Table
 from importer_gui.core.store import Store
 from tests.builders import ImportSpec, teachers_import, trainings_import, write_csv
 from tests.core.harness import Env, row, rows
+from tests.core.test_refresh import commit as refresh_commit
+from tests.core.test_refresh import write_export
 
 
 def test_teachers_create_update_and_email(tmp_path: Path) -> None:
@@ -93,3 +95,24 @@ def test_full_access_no_protects_training_courses_no_import_created(tmp_path: Pa
         (2, "error", ["fullAccess is no: training course OLD was not created by an import, so "
                       "this import may not change it."]),
         (3, "create", [])]
+
+
+def test_full_access_no_opens_what_imports_made_whether_or_not_a_refresh_ran(
+        tmp_path: Path) -> None:
+    """Courses an import created may be changed under fullAccess=no, in a store only imports
+    wrote as in one a refresh wrote too; the course the platform's export brought may not."""
+    env = Env(tmp_path)
+    env.commit(trainings_import(tmp_path, [["MINE", "Créée ici", ""]]))
+    expected_mine = [(2, "update", [])]
+    spec = trainings_import(tmp_path, [["MINE", "Renommée", ""]], file_name="again.csv")
+    spec.options = "<fullAccess>no</fullAccess>"
+    assert rows(env.check(spec)) == expected_mine
+    export = write_export(tmp_path, "trainingCourseMetadataProvider",
+                          ["trainingPathCode", "title"], ["THEIRS;Venue de la plateforme"])
+    refresh_commit(export, env.store_path)
+    spec = trainings_import(tmp_path, [["MINE", "Renommée", ""], ["THEIRS", "Changée", ""]],
+                            file_name="both.csv")
+    spec.options = "<fullAccess>no</fullAccess>"
+    assert rows(env.check(spec)) == [*expected_mine, (
+        3, "error", ["fullAccess is no: training course THEIRS was not created by an import, "
+                     "so this import may not change it."])]

@@ -32,6 +32,7 @@ SHARED_IDS_FROM = 4096
 BATCH = 500  # ids or values in one IN (...): far below either engine's parameter limit
 
 _TABLES: dict[str, Table] = {t.value: t for t in Table}
+_ID = attrgetter("id")
 _KINDS: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
 
 
@@ -190,10 +191,14 @@ class Queries:
         self._select = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
                         for t in Table}
         self._by_id = {t: f"{self._select[t]} WHERE id = {p}" for t in Table}
+        # Not a refresh's: what it creates the platform made (fullAccess=no leaves it alone).
         self._created = (
             "SELECT DISTINCT c.record_id FROM run_change c JOIN import_run r ON r.id = c.run_id"
             f" WHERE c.table_name = {p} AND c.kind = {p} AND r.kind = 'import'")
-        # Not a refresh's: what it creates the platform made (fullAccess=no leaves it alone).
+        # A store only imports wrote needs no look at the runs: the index answers alone.
+        self._other_runs = "SELECT 1 FROM import_run WHERE kind != 'import' LIMIT 1"
+        self._created_by_any = ("SELECT record_id FROM run_change"
+                                f" WHERE table_name = {p} AND kind = {p}")
         self._run_exists = f"SELECT 1 FROM import_run WHERE id = {p}"
         self._run_config = f"SELECT config_xml FROM import_run WHERE id = {p}"
         self._changes = ("SELECT table_name, kind, record_id, before, after FROM run_change"
@@ -213,13 +218,16 @@ class Queries:
     def load_state(self, conn: Connection, tables: Iterable[Table]) -> StoreState:
         """The records of some tables, and which of them an import run created."""
         state = StoreState()
+        created = (self._created if conn.execute(self._other_runs).fetchone()
+                   else self._created_by_any)
         for table in tables:
             records = state.table(table)
-            records.update((r.id, r) for r in self._records(table, conn.execute(
-                self._whole[table]), whole=True))
+            read = self._records(table, conn.execute(self._whole[table]), whole=True)
+            records.update(zip(map(_ID, read), read, strict=True))  # in C: no step per record
+            del read
             self._read_apart(conn, table, records)
             state.created_by_import[table] = RecordIds(map(itemgetter(0), conn.execute(
-                self._created, (table.value, ChangeKind.CREATE.value))))
+                created, (table.value, ChangeKind.CREATE.value))))
         return state
 
     def _read_apart(self, conn: Connection, table: Table, records: dict[int, Any]) -> None:
