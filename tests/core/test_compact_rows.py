@@ -144,7 +144,7 @@ def test_texts_that_repeat_far_apart_are_held_once_by_their_column(
     however many codes, each on one row, came between; a column whose values never repeat
     stops being looked up once it has as many as a column shares."""
     monkeypatch.setattr(table, "SHARED_CELLS", 64)
-    monkeypatch.setattr(table, "REVIEW_ROWS", 16)
+    monkeypatch.setattr(table, "REVIEW_CELLS", 48)
     data = [[f"TR-{i}", f"Titre {i % 50}", "blended"] for i in range(400)]
     held = env.check(courses(env, data)).imports[0].rows
     titles = [cells[1] for cells in held.cells]
@@ -156,7 +156,7 @@ def test_texts_that_repeat_far_apart_are_held_once_by_their_column(
 def test_a_column_stops_growing_when_full_and_keeps_sharing_what_it_holds(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(table, "SHARED_CELLS", 8)
-    monkeypatch.setattr(table, "REVIEW_ROWS", 1)
+    monkeypatch.setattr(table, "REVIEW_CELLS", 2)
     shared = table.SharedCells()
     # Six values twice, then four more: the first column is full at eight, and repeats.
     numbers = [*range(6), *range(6), *range(6, 10)]
@@ -166,3 +166,17 @@ def test_a_column_stops_growing_when_full_and_keeps_sharing_what_it_holds(
     # The second column, all different when it was full, is not looked up any more.
     second = shared.row(["1000", str(2000)])[1]
     assert second == "2000" and second is not shared.row(["1000", str(2000)])[1]
+
+
+def test_a_wide_file_of_values_that_never_repeat_stops_sharing_them_all(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """However many columns, together they share SHARED_TOTAL values at most: the columns
+    whose values were all different then are not looked up any more."""
+    monkeypatch.setattr(table, "SHARED_TOTAL", 400)
+    monkeypatch.setattr(table, "REVIEW_CELLS", 40)
+    shared = table.SharedCells()
+    first = [shared.row([f"{c}-{i}" for c in range(20)]) for i in range(30)]
+    again = [f"{c}-{i}" for c, i in zip(range(20), range(30), strict=False)]
+    got = shared.row(again)  # the values of rows 1 to 20, one per column
+    assert got == tuple(again) and all(
+        cell is not first[i][c] for c, (i, cell) in enumerate(zip(range(30), got, strict=False)))

@@ -20,9 +20,11 @@ RowSource = Callable[[bool], Iterator[NumberedRow]]
 
 SCAN_CHUNK = 1 << 20  # bytes read at a time when a file is scanned rather than parsed
 # The most distinct values a column shares (see SharedCells): a dict entry costs some 40
-# bytes, a text held once per row some 60, and a million rows may name 125,000 sessions.
+# bytes, a text held once per row some 60, and a million rows may name 125,000 sessions;
+# and the most all columns share together, however wide the file.
 SHARED_CELLS = 1 << 17
-REVIEW_ROWS = 1 << 14  # rows read between two looks at which columns are worth sharing
+SHARED_TOTAL = 1 << 20
+REVIEW_CELLS = 1 << 16  # cells read between two looks at which columns are worth sharing
 # A full column whose values were all different, this share of them or more (a GUID, a
 # time stamp), is not shared any more: looking its values up would only cost time.
 DIFFERENT = 0.99
@@ -36,13 +38,14 @@ class SharedCells:
     (then only those are shared); a column whose values never repeat stops being looked
     up. The look-ups run in C, through map()."""
 
-    __slots__ = ("_keep", "_rows", "_seen")
+    __slots__ = ("_every", "_keep", "_rows", "_seen")
 
     def __init__(self) -> None:
         self._seen: list[dict[Cell, Cell]] = []  # by column: its values, each the first seen
         # By column: seen.setdefault, seen.get once it is full, or _NOT_SHARED.get.
         self._keep: list[Callable[[Cell, Cell], Cell]] = []
         self._rows = 0
+        self._every = REVIEW_CELLS  # rows between two reviews: fewer, the wider the rows
 
     def row(self, cells: list[Cell] | tuple[Cell, ...]) -> Row:
         """The row's cells, those seen before in their column as the object first seen."""
@@ -50,7 +53,7 @@ class SharedCells:
             self._widen(len(cells))
         row = tuple(map(call, self._keep, cells, cells))
         self._rows += 1
-        if not self._rows % REVIEW_ROWS:
+        if not self._rows % self._every:
             self._review()
         return row
 
@@ -60,13 +63,16 @@ class SharedCells:
             seen: dict[Cell, Cell] = {}
             self._seen.append(seen)
             self._keep.append(seen.setdefault)
+        self._every = max(REVIEW_CELLS // width, 1)
 
     def _review(self) -> None:
-        """Stop adding to a full column; one whose values never repeated (a file's values
-        repeat far apart: a learner's rows may lie a hundred thousand rows apart, so only a
-        full column is judged) is not shared any more."""
+        """Stop adding to a full column, or to every column once together they are full;
+        one whose values never repeated (a file's values repeat far apart: a learner's rows
+        may lie a hundred thousand rows apart, so only a full column is judged) is not
+        shared any more."""
+        full = sum(map(len, self._seen)) >= SHARED_TOTAL
         for column, seen in enumerate(self._seen):
-            if seen is _NOT_SHARED or len(seen) < SHARED_CELLS:
+            if seen is _NOT_SHARED or (len(seen) < SHARED_CELLS and not full):
                 continue
             if len(seen) >= DIFFERENT * self._rows:
                 self._seen[column] = _NOT_SHARED
