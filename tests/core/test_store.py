@@ -670,3 +670,28 @@ def test_a_record_changed_since_the_check_is_not_overwritten(store: Store) -> No
     stale.before = {"title": "By the CLI", "start_date": date(2024, 1, 8)}
     store.apply([stale], run_info(update=1))  # dates compare as the store keeps them
     assert store.get(Table.SESSION, 1).title == "By the window"  # type: ignore[union-attr]
+
+
+def test_a_record_written_by_another_program_during_a_load_waits_for_the_next(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The records are read whole, then their repeating values apart: a record another
+    program adds in between is left for the next load, and the others get theirs, the equal
+    ones sharing one object."""
+    store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "May"}),
+                 Change(Table.SESSION, CREATE, -2, {"training_id": 1, "title": "June"})],
+                run_info(create=2))
+    read_apart = store._queries._read_apart
+
+    def meanwhile(*args: object) -> None:
+        by_hand(store.path, "INSERT INTO session (training_id, title, status)"
+                                " VALUES (1, 'July', 'active')")
+        read_apart(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store._queries, "_read_apart", meanwhile)
+    sessions = store.load_state([Table.SESSION]).sessions
+    assert [(s.id, s.title, s.training_id) for s in sessions.values()] == [
+        (1, "May", 1), (2, "June", 1)]
+    assert sessions[1].training_id is sessions[2].training_id
+    monkeypatch.undo()
+    assert [s.title for s in store.load_state([Table.SESSION]).sessions.values()] == [
+        "May", "June", "July"]

@@ -7,10 +7,11 @@ mapper is far too slow for 100,000-row loads. Statements are made once per diale
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import starmap
+from itertools import repeat, starmap
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -30,10 +31,16 @@ SHARED_VALUES = 4096
 # page of the browser, a record) is not worth the pass.
 SHARED_IDS_FROM = 4096
 BATCH = 500  # ids or values in one IN (...): far below either engine's parameter limit
+APART_ROWS = 4096  # rows of repeating values read and set at a time (_read_apart)
 
 _TABLES: dict[str, Table] = {t.value: t for t in Table}
-_ID = attrgetter("id")
 _KINDS: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
+_ID = attrgetter("id")
+_ID_OF_ROW = itemgetter(0)
+
+
+class _Gone:
+    """Takes the values read apart for a record the whole read did not see."""
 
 
 @dataclass(frozen=True)
@@ -177,17 +184,16 @@ class Queries:
         self._moment = dialect.decoders[Type.DATETIME]
         self._json = dialect.decoders[Type.JSON]
         # A table loaded whole: the columns whose values repeat from record to record (its
-        # references, and its texts marked schema.Column.repeats) read as NULL, then each
-        # apart, with the query that reads it (see _read_apart).
+        # references, and its texts marked schema.Column.repeats) read as NULL, then apart,
+        # all in one more scan (see _read_apart).
         apart = {t: [*self._repeated[t], *(c.name for c in schema.columns(t)
                                            if c.repeats and c.type is Type.TEXT)]
                  for t in Table}
         self._whole = {t: "SELECT id, " + ", ".join(
             "NULL" if c in apart[t] else c for c in schema.column_names(t))
             + f' FROM "{t.value}" ORDER BY id' for t in Table}
-        self._apart = {
-            t: tuple((c, f'SELECT id, {c} FROM "{t.value}" WHERE {c} IS NOT NULL ORDER BY id')
-                     for c in apart[t]) for t in Table}
+        self._apart = {t: (tuple(apart[t]), f'SELECT id, {", ".join(apart[t])} FROM'
+                              f' "{t.value}" ORDER BY id') for t in Table if apart[t]}
         self._select = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
                         for t in Table}
         self._by_id = {t: f"{self._select[t]} WHERE id = {p}" for t in Table}
@@ -232,16 +238,23 @@ class Queries:
 
     def _read_apart(self, conn: Connection, table: Table, records: dict[int, Any]) -> None:
         """The table's repeating values (its references, its ``schema.Column.repeats``
-        texts), read apart a row at a time, each record given the one object its equal
-        values share: the driver makes an object per stored value, and shared once all were
-        read, the values left holes among the records that the plan's objects did not fill
-        (no memory saved)."""
-        for name, sql in self._apart[table] if records else ():
-            share: dict[Any, Any] = {}  # texts, or ids
-            for record_id, value in conn.execute(sql):
-                record = records.get(record_id)
-                if record is not None:  # else created since the records were read
-                    setattr(record, name, share.setdefault(value, value))
+        texts), read apart in id order a part at a time, each record given the one object
+        its equal values share: the driver makes an object per stored value, and shared once
+        all were read, the values left holes among the records that the plan's objects did
+        not fill (no memory saved). In id order the rows come as the records were made and
+        lie in memory; in another order, finding and setting each one is a leap."""
+        if table not in self._apart or not records:
+            return
+        names, sql = self._apart[table]
+        shares: list[dict[Any, Any]] = [{} for _ in names]  # texts, or ids
+        cursor = conn.execute(sql)
+        gone = _Gone()  # what a record created since the whole read is given instead
+        while part := cursor.fetchmany(APART_ROWS):
+            found = list(map(records.get, map(_ID_OF_ROW, part), repeat(gone)))
+            for column, (name, share) in enumerate(zip(names, shares, strict=True), start=1):
+                values = list(map(itemgetter(column), part))
+                deque(map(setattr, found, repeat(name), map(share.setdefault, values, values)),
+                      maxlen=0)
 
     def by_ids(self, conn: Connection, table: Table, ids: Iterable[int]) -> Iterator[Record]:
         """The records of a table among ``ids``, read a batch of ids at a time."""
