@@ -695,3 +695,28 @@ def test_a_record_written_by_another_program_during_a_load_waits_for_the_next(
     monkeypatch.undo()
     assert [s.title for s in store.load_state([Table.SESSION]).sessions.values()] == [
         "May", "June", "July"]
+
+
+def test_a_refresh_committed_during_a_load_is_not_taken_for_an_import(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which records an import created is read from the history's index alone while every
+    run is an import's; a refresh another program commits meanwhile is seen, and what it
+    created is not counted as an import's (fullAccess=no leaves it alone)."""
+    created_ids = store._queries._created_ids
+    calls: list[Table] = []
+
+    def meanwhile(conn: object, table: Table, only_imports: bool) -> object:
+        if not calls:
+            with Store.open(store.path) as other:
+                other.apply([Change(Table.TRAINING, CREATE, -1,
+                                    {"path_code": "PC-2", "title": "From the platform"})],
+                            RunInfo(config_path="/cfg/export.xml", config_xml="<export-config/>",
+                                    files=[], counts={"create": 1}, kind="refresh"))
+        calls.append(table)
+        return created_ids(conn, table, only_imports)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store._queries, "_created_ids", meanwhile)
+    state = store.load_state([Table.TEACHER, Table.TRAINING])
+    assert state.created_by_import[Table.TRAINING] == {1}
+    assert state.created_by_import[Table.TEACHER] == {1}
+    assert calls == [Table.TEACHER, Table.TRAINING, Table.TEACHER, Table.TRAINING]

@@ -224,17 +224,26 @@ class Queries:
     def load_state(self, conn: Connection, tables: Iterable[Table]) -> StoreState:
         """The records of some tables, and which of them an import run created."""
         state = StoreState()
-        created = (self._created if conn.execute(self._other_runs).fetchone()
-                   else self._created_by_any)
+        only_imports = not conn.execute(self._other_runs).fetchone()
         for table in tables:
             records = state.table(table)
             read = self._records(table, conn.execute(self._whole[table]), whole=True)
             records.update(zip(map(_ID, read), read, strict=True))  # in C: no step per record
             del read
             self._read_apart(conn, table, records)
-            state.created_by_import[table] = RecordIds(map(itemgetter(0), conn.execute(
-                created, (table.value, ChangeKind.CREATE.value))))
+            state.created_by_import[table] = self._created_ids(conn, table, only_imports)
+        # Runs are only ever added: a refresh's that came meanwhile is seen now.
+        if only_imports and conn.execute(self._other_runs).fetchone():
+            for table in state.created_by_import:
+                state.created_by_import[table] = self._created_ids(conn, table, False)
         return state
+
+    def _created_ids(self, conn: Connection, table: Table, only_imports: bool) -> RecordIds:
+        """The ids of the records of ``table`` an import created (``only_imports``: every
+        run in the store is an import's)."""
+        sql = self._created_by_any if only_imports else self._created
+        return RecordIds(map(itemgetter(0), conn.execute(
+            sql, (table.value, ChangeKind.CREATE.value))))
 
     def _read_apart(self, conn: Connection, table: Table, records: dict[int, Any]) -> None:
         """The table's repeating values (its references, its ``schema.Column.repeats``
