@@ -178,14 +178,15 @@ def _created_only(rows: Rows, start: int, stop: int) -> CreatedRows | None:
     """The rows' writes when each row creates one record of the same table, none with an
     error and none changed in place since (a first refresh's or import's usual batch): read
     in C, no step per row; otherwise None."""
-    if (rows.creations is None or rows.creations.any_changed() or start == stop
+    if (rows.creations is None or rows.creations.any_changed()
             or _ERROR in rows.outcomes[start:stop]):
         return None
     held = rows.changes[start:stop]
     kinds = set(map(type, held))
     if len(kinds) != 1:
         return None
-    read = ROW_OF.get(kinds.pop())
+    kind = kinds.pop()
+    read = ROW_OF.get(kind)
     if read is None:  # changes, not records
         return None
-    return CreatedRows(TABLE_OF_RECORD[type(held[0])], list(map(read, held)))
+    return CreatedRows(TABLE_OF_RECORD[kind], list(map(read, held)))

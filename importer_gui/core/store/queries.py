@@ -242,7 +242,7 @@ class Queries:
         """The ids of the records of ``table`` an import created (``only_imports``: every
         run in the store is an import's)."""
         sql = self._created_by_any if only_imports else self._created
-        return RecordIds(map(itemgetter(0), conn.execute(
+        return RecordIds(map(_ID_OF_ROW, conn.execute(
             sql, (table.value, ChangeKind.CREATE.value))))
 
     def _read_apart(self, conn: Connection, table: Table, records: dict[int, Any]) -> None:

@@ -255,6 +255,12 @@ def _layout(dialect: Dialect, table: Table) -> _Layout:
 
 _NULL_ONLY = frozenset({type(None)})  # the types of a column NULL in every record
 
+
+def _null_only(values: Sequence[Any]) -> bool:
+    """True for a column NULL in every record (counted in C)."""
+    return values.count(None) == len(values)
+
+
 # What a run writes: changes, and created records handed as themselves (Plan.writes: a
 # Change and a dict of its values made per created record cost more than writing it) or as
 # their values (a write alongside the planner: feeding.py).
@@ -471,7 +477,7 @@ class BulkWriter:
         """One column's values as the engine stores them (``values`` itself when that is what
         it holds): in a reference to ``target``, a placeholder's (a negative id's) real id;
         with ``encode``, its value, but NULL left NULL (not JSON's "null")."""
-        if values.count(None) == len(values):  # NULL in every record, in C: as it is
+        if _null_only(values):  # as it is
             return values
         if target is not None:
             placeholders = self.ids[target]
@@ -515,7 +521,7 @@ class BulkWriter:
             self._not_created_meanwhile(table, items, columns)
         # A column NULL in every record is left out: the engine stores NULL there (the tables
         # have no defaults of their own), and each value bound costs.
-        null_only = [values.count(None) == len(values) for values in columns]  # in C
+        null_only = list(map(_null_only, columns))
         given = [(c, values) for c, values, empty in zip(layout.columns, columns, null_only,
                                                          strict=True) if not empty]
         kinds = [_NULL_ONLY if empty else set(map(type, values))
