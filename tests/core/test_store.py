@@ -19,6 +19,7 @@ import pytest
 from importer_gui.core.errors import Cancelled, StoreError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import (
+    ROW_OF,
     Change,
     ChangeKind,
     CreatedRows,
@@ -331,6 +332,46 @@ def test_created_rows_are_written_as_records_are(store: Store) -> None:
         3: SessionRec(3, 1, "July"), 4: SessionRec(4, 1, "August")}
     assert [(c.kind, c.record_id) for c in store.run_changes(run_id)] == [
         (CREATE, 1), (CREATE, 2), (UPDATE, 2), (CREATE, 3), (CREATE, 4)]
+
+
+def interleaved(pairs: int, twice: int = 0) -> list[CreatedRows]:
+    """Rows each creating a session, then its first intervention: CreatedRows of one row,
+    the tables taking turns, the placeholders counting across both (as the planner's do);
+    ``twice``: that pair's session has the placeholder of the pair before's."""
+    blocks = []
+    for n in range(1, pairs + 1):
+        session = -(2 * n - 1) if n != twice else -(2 * n - 3)
+        made = SessionRec(session, 1, f"S{n}")
+        first = InterventionRec(-2 * n, f"I-{n}", session)
+        blocks += [CreatedRows(Table.SESSION, [ROW_OF[SessionRec](made)]),
+                   CreatedRows(Table.INTERVENTION, [ROW_OF[InterventionRec](first)])]
+    return blocks
+
+
+def test_many_short_runs_of_created_rows_keep_their_ids_references_and_order(store: Store
+                                                                             ) -> None:
+    # Queued a table at a time (a quarter of a million such blocks in a million-row
+    # registrations file), every record still gets the id, the references and the place in
+    # the history that it gets queued block by block.
+    blocks = interleaved(150)
+    more = [ROW_OF[SessionRec](SessionRec(-n, 1, f"T{n}")) for n in range(301, 304)]
+    run_id = store.apply([*blocks, CreatedRows(Table.SESSION, more)], run_info(create=303))
+    state = store.load_state()
+    assert state.sessions == {**{n: SessionRec(n, 1, f"S{n}") for n in range(1, 151)},
+                              **{150 + n: SessionRec(150 + n, 1, f"T{300 + n}")
+                                 for n in range(1, 4)}}
+    assert state.interventions == {n: InterventionRec(n, f"I-{n}", n) for n in range(1, 151)}
+    assert [(c.table, c.record_id) for c in store.run_changes(run_id)] == [
+        *[(table, n) for n in range(1, 151) for table in (Table.SESSION, Table.INTERVENTION)],
+        (Table.SESSION, 151), (Table.SESSION, 152), (Table.SESSION, 153)]
+
+
+def test_a_record_created_twice_among_many_short_runs_is_refused(store: Store) -> None:
+    with pytest.raises(StoreError) as refused:
+        store.apply(interleaved(100, twice=70), run_info(create=200))
+    assert str(refused.value).startswith("The changes create session -137 twice")
+    assert store.load_state().sessions == {}
+    assert len(store.history()) == 1  # the fixture's run alone
 
 
 def test_update_and_delete_of_records_created_in_the_same_apply(store: Store) -> None:

@@ -24,11 +24,12 @@ errors are templates marked for translation, one per wording ("nothing was writt
 from __future__ import annotations
 
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from itertools import compress, groupby, islice
+from itertools import accumulate, chain, compress, groupby, islice
 from operator import attrgetter, itemgetter, neg
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -53,6 +54,7 @@ from importer_gui.core.store.runs import RunInfo
 # large, so that it goes in as one statement of the one size the engine keeps prepared.
 CHUNK = AT_ONCE_ROWS
 IN_CHUNK = 500  # ids per "WHERE id IN (...)"
+_INTERLEAVED = 64  # CreatedRows in a run from which they are queued a table at a time
 GUID = "guid"  # the column a created record's GUID is in, when the plan leaves it to the write
 
 _TABLE_OF: dict[str, Table] = {t.value: t for t in Table}  # a Table is its own value, too
@@ -310,8 +312,10 @@ class BulkWriter:
                 for change in group:
                     self.add(change)
             elif kind is CreatedRows:
-                for block in group:
-                    self._add_rows(block.table, block.rows)
+                blocks = list(group)
+                if not self._add_interleaved(blocks):
+                    for block in blocks:
+                        self._add_rows(block.table, block.rows)
             else:
                 self._add_records(TABLE_OF_RECORD[kind], list(group))
 
@@ -334,17 +338,62 @@ class BulkWriter:
             return
         self._add_created(table, ids, rows)
 
+    def _add_interleaved(self, blocks: list[CreatedRows]) -> bool:
+        """Queue many short CreatedRows of a few tables (rows each creating a session, then
+        its registration) a table at a time, each row at its place in the run; False, and
+        nothing queued, unless there are many and every one's placeholders are new.
+
+        Block by block, the queueing cost more than the rows (a quarter of a million blocks
+        of one row in a million registrations' commit); here it goes through C.
+        """
+        if len(blocks) < _INTERLEAVED:
+            return False
+        tables = list(map(attrgetter("table"), blocks))
+        parts = list(map(attrgetter("rows"), blocks))
+        starts = list(accumulate(map(len, parts), initial=self.done))
+        queued = []
+        for table in dict.fromkeys(tables):
+            mine = list(map(table.__eq__, tables))
+            rows = list(chain.from_iterable(compress(parts, mine)))
+            slots = list(map(neg, map(itemgetter(0), rows)))
+            if min(slots) <= 0 or len(set(slots)) != len(slots):
+                return False  # a record coming back with its id, or one created twice
+            placeholders = self._placeholders(table, max(slots) + 1)
+            if any(map(placeholders.__getitem__, slots)):
+                return False  # created twice: said by add
+            seqs = chain.from_iterable(map(range, compress(starts, mine),
+                                           compress(starts[1:], mine)))
+            queued.append((table, slots, seqs, rows))
+        for table, slots, seqs, rows in queued:
+            first = self._next_id(table)
+            ids = range(first, first + len(rows))
+            deque(map(self.ids[table].__setitem__, slots, ids), maxlen=0)
+            self.next_id[table] = first + len(rows)
+            self._queue_created(table, zip(seqs, ids, rows, strict=True))
+        done, self.done = self.done, starts[-1]
+        if self.done // CHUNK != done // CHUNK:
+            self._report()
+        return True
+
     def _add_created(self, table: Table, ids: range,
                      writes: Sequence[Record] | Sequence[tuple[Any, ...]]) -> None:
         """Queue the creations of records (or rows) given the ids ``ids``."""
+        done = self.done
+        self.done += len(writes)
+        self._queue_created(table, zip(range(done, done + len(writes)), ids, writes,
+                                       strict=True))
+        if self.done // CHUNK != done // CHUNK:
+            self._report()
+
+    def _queue_created(self, table: Table, items: Iterable[_Item]) -> None:
+        """Add creations (seq, id, record or row) to the table's batch, writing it CHUNK at
+        a time."""
         batch = self.pending.get(table)
         if batch is None or batch.kind is not ChangeKind.CREATE:
             if batch is not None:
                 self._flush(table)  # a table's own changes keep their order
             batch = self.pending[table] = _Batch(ChangeKind.CREATE)
-        done = self.done
-        batch.items.extend(zip(range(done, done + len(writes)), ids, writes, strict=True))
-        self.done += len(writes)
+        batch.items.extend(items)
         while len(batch.items) >= CHUNK:  # CHUNK at a time, the rest kept: see insert_at_once
             rest = batch.items[CHUNK:]
             del batch.items[CHUNK:]
@@ -352,8 +401,6 @@ class BulkWriter:
             if not rest:
                 break
             batch = self.pending[table] = _Batch(ChangeKind.CREATE, rest)
-        if self.done // CHUNK != done // CHUNK:
-            self._report()
 
     def _new_ids(self, table: Table, placeholders_given: list[int]) -> range | None:
         """The ids records created one after the other get, when their placeholders follow
