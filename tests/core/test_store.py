@@ -366,6 +366,27 @@ def test_many_short_runs_of_created_rows_keep_their_ids_references_and_order(sto
         (Table.SESSION, 151), (Table.SESSION, 152), (Table.SESSION, 153)]
 
 
+def test_short_runs_refer_to_what_they_create_whichever_table_comes_first(store: Store
+                                                                         ) -> None:
+    # Each intervention comes before the session it is not in: the one the row before made.
+    # Its table is queued first, and its batch is written while the run is queued: the
+    # sessions the run creates have their ids by then (an intervention referring to a
+    # session without one would fail the write).
+    store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "S0"})],
+                run_info(create=1))
+    pairs = CHUNK + 500
+    blocks = []
+    for n in range(1, pairs + 1):
+        first = InterventionRec(-(2 * n - 1), f"I-{n}", 1 if n == 1 else -(2 * n - 2))
+        blocks += [CreatedRows(Table.INTERVENTION, [ROW_OF[InterventionRec](first)]),
+                   CreatedRows(Table.SESSION, [ROW_OF[SessionRec](SessionRec(-2 * n, 1, f"S{n}"))])]
+    store.apply(blocks, run_info(create=2 * pairs))
+    state = store.load_state()
+    assert {n: i.session_id for n, i in state.interventions.items()} == {
+        n: n for n in range(1, pairs + 1)}  # session n is the one of the row before
+    assert state.sessions[pairs + 1] == SessionRec(pairs + 1, 1, f"S{pairs}")
+
+
 def test_a_record_created_twice_among_many_short_runs_is_refused(store: Store) -> None:
     with pytest.raises(StoreError) as refused:
         store.apply(interleaved(100, twice=70), run_info(create=200))

@@ -364,12 +364,15 @@ class BulkWriter:
             seqs = chain.from_iterable(map(range, compress(starts, mine),
                                            compress(starts[1:], mine)))
             queued.append((table, slots, seqs, rows))
-        for table, slots, seqs, rows in queued:
-            first = self._next_id(table)
+        given = []
+        for table, slots, seqs, rows in queued:  # every id first: a batch written while the
+            first = self._next_id(table)  # run is queued may refer to any record it creates
             ids = range(first, first + len(rows))
             deque(map(self.ids[table].__setitem__, slots, ids), maxlen=0)
             self.next_id[table] = first + len(rows)
-            self._queue_created(table, zip(seqs, ids, rows, strict=True))
+            given.append((table, zip(seqs, ids, rows, strict=True)))
+        for table, items in given:
+            self._queue_created(table, items)
         done, self.done = self.done, starts[-1]
         if self.done // CHUNK != done // CHUNK:
             self._report()
