@@ -48,6 +48,7 @@ def taken(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Small batches; the size of each one the writer took while rows were checked."""
     monkeypatch.setattr(feeding, "BATCH_ROWS", 50)
     monkeypatch.setattr(writer, "CHUNK", 60)
+    monkeypatch.setattr(writer, "_INTERLEAVED", 4)  # short blocks queued a table at a time
     sizes: list[int] = []
     send = WriteAlongside.send
 
