@@ -28,9 +28,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import cache, partial
 from itertools import accumulate, chain, compress, groupby, islice
-from operator import attrgetter, itemgetter, neg
+from operator import attrgetter, is_not, itemgetter, neg
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -145,6 +145,15 @@ def _placeholders_only(values: list[Any]) -> bool:
     try:
         return bool(values) and max(values) < 0
     except TypeError:  # NULL among them
+        return False
+
+
+def _no_placeholders(values: Sequence[Any]) -> bool:
+    """Whether a reference column holds ids and NULL only, no placeholder (in C: each
+    batch of registrations names a million learners that are there already)."""
+    try:
+        return min(filter(partial(is_not, None), values), default=0) >= 0
+    except TypeError:  # not ids alone: looked at one by one
         return False
 
 
@@ -529,7 +538,7 @@ class BulkWriter:
         with ``encode``, its value, but NULL left NULL (not JSON's "null")."""
         if _null_only(values):  # as it is
             return values
-        if target is not None:
+        if target is not None and not _no_placeholders(values):
             placeholders = self.ids[target]
             size = len(placeholders)  # a placeholder past it, or 0 in it, was never created
             if _placeholders_only(values) and -min(values) < size:  # in C: the usual batch
