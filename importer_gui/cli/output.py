@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from importer_gui.core.issues import OUTCOME_ORDER
-from importer_gui.core.plan import Plan
+from importer_gui.core.plan import ActionResult, Plan
 
 # What a terminal acts on rather than shows: C0 and C1 controls and DEL (escape sequences,
 # BEL, a carriage return that rewrites the line), the bidi controls that reorder what is
@@ -80,12 +81,6 @@ def counts_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{name} {count}" for name, count in counts.items())
 
 
-def _where(name: str, line: int) -> str:
-    """``file:line``, or the file alone for a row on no line (line 0: what ``--prune``
-    deletes is in no file, and a ``:0`` would send the reader to look for it there)."""
-    return f"{name}:{line}" if line else name
-
-
 def print_plan(plan: Plan, out: TextIO) -> None:
     """The readable summary: counts per import, then every issue with file and line."""
     for imp in plan.imports:
@@ -94,11 +89,38 @@ def print_plan(plan: Plan, out: TextIO) -> None:
         out.write(visible(f"Import {imp.index + 1}: {imp.file} ({', '.join(imp.actions)})")
                   + "\n")
         out.write(f"  {counts_text(full)}\n")
-        # The rows' columns, not a RowPlan per row: most of 100,000 rows have no issue.
-        for line, results in zip(imp.rows.lines, imp.rows.results, strict=True):
-            for result in results:
-                for issue in result.issues:
-                    field = f" {issue.field}" if issue.field else ""
-                    out.write(visible(f"{_where(imp.file.name, line)}: {issue.level.value}"
-                                      f"{field}: {issue.message}") + "\n")
+        _print_issues(imp.file.name, imp.rows.lines, imp.rows.results, out)
     out.write(f"Total: {counts_text(plan.counts())}\n")
+
+
+def _print_issues(name: str, lines: Iterable[int], results: Iterable[tuple[ActionResult, ...]],
+                  out: TextIO) -> None:
+    """Every issue of an import's rows, a line each (``file:line: level field: message``).
+
+    The rows' columns, not a RowPlan per row: most of 100,000 rows have no issue. A file
+    checked again may warn on each of a million rows, mostly in the same words: an issue's
+    words are made visible once, and the lines written some thousands at a time.
+    """
+    shown, words = visible(name), {}
+    part: list[str] = []
+    for line, row in zip(lines, results, strict=True):
+        for result in row:
+            for issue in result.issues:
+                said = words.get(issue)
+                if said is None:
+                    field = f" {issue.field}" if issue.field else ""
+                    said = words[issue] = visible(f": {issue.level.value}{field}: "
+                                                  f"{issue.message}") + "\n"
+                # A row on no line (what --prune deletes is in no file): the file alone, as
+                # a ":0" would send the reader to look for it there.
+                part.append(f"{shown}:{line}{said}" if line else f"{shown}{said}")
+        if len(part) >= _LINES_AT_ONCE:
+            out.write("".join(part))
+            part.clear()
+            if len(words) > _WORDS_KEPT:  # mostly words of one row each (a cell's value)
+                words.clear()
+    out.write("".join(part))
+
+
+_LINES_AT_ONCE = 4096
+_WORDS_KEPT = 4096

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from importer_gui.cli import main, output
 from importer_gui.cli.output import visible
 from tests.builders import by_hand, teachers_import, write_config
 from tests.faults import cli
@@ -85,3 +86,25 @@ def test_a_one_line_error_is_shown_escaped(tmp_path: Path) -> None:
     assert done.code == 2 and done.out == ""
     assert done.err.startswith(f"importer-gui: {visible(str(missing))}")
     assert len(done.err.splitlines()) == 1 and raw_controls(done.err) == []
+
+
+def test_every_issue_line_shows_its_file_line_and_words_however_many_repeat(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue lines go out some thousands at a time, an issue's words made visible once for
+    # the rows that repeat them: with both made tiny, every line is still whole and escaped.
+    monkeypatch.setattr(output, "_LINES_AT_ONCE", 2)
+    monkeypatch.setattr(output, "_WORDS_KEPT", 1)
+    rows = [("a", "A", "A", "nope"), ("b", "B", "B", "nope"), ("c", "C", "C", HOSTILE),
+            ("d", "D", "D", "nope"), ("e", "E", "E", "e@e.org")]
+    config = write_config(tmp_path, teachers_import(tmp_path, rows))
+    hostile = tmp_path / "teach\x1b[2Jers.csv"
+    (tmp_path / "teachers.csv").rename(hostile)
+    assert main(["check", str(config), "--data", str(hostile), "--store",
+                 existing_store(tmp_path / "s.db")]) == 1
+    printed = capsys.readouterr().out
+    shown = visible(hostile.name)
+    assert [line for line in printed.splitlines() if line.startswith(shown)] == [
+        f"{shown}:{n}: ERROR teacherEmail: Field teacherEmail: {value} is not an e-mail address."
+        for n, value in ((2, "nope"), (3, "nope"), (4, SHOWN), (6, "nope"))]  # its \r: a line
+    assert raw_controls(printed) == []
