@@ -147,3 +147,16 @@ def test_ctrl_c_while_the_last_batches_are_written_is_told_truly(
     runs = contents(path)["import_run"]
     assert [run[0] for run in runs] == ([1] if committed else [])
     assert bool(contents(path)["learner"]) is committed
+
+
+def test_the_bench_files_are_committed_in_one_pass_without_falling_back(
+        tmp_path: Path, failures: list[BaseException]) -> None:
+    # Large enough for the writer's every way of queueing, at its own sizes (runs of short
+    # blocks of two tables, the referring one first, across batches): a write alongside that
+    # fails is made again after the check, right but a second slower, and says nothing.
+    folder = generate.write(40_000, target=tmp_path / "data")
+    with Store.open(tmp_path / "s.db") as store:
+        _plan, result = pipeline.check_and_commit(
+            config_xml.load(folder / "config.csv.xml"), store)
+    assert failures == []
+    assert result is not None and result.counts["create"] > 30_000
