@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any, TextIO
 
-from importer_gui.core.issues import OUTCOME_ORDER
+from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
 from importer_gui.core.plan import ActionResult, Plan
 
 # What a terminal acts on rather than shows: C0 and C1 controls and DEL (escape sequences,
@@ -36,15 +37,44 @@ def visible(text: str) -> str:
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:
-    """The plan as the documented JSON shape."""
-    imports = []
-    for imp in plan.imports:
-        rows = [{"line": row.line, "action": result.action, "outcome": result.outcome.value,
-                 "issues": [{"level": i.level.value, "field": i.field, "message": i.message}
-                            for i in result.issues]}
-                for row in imp.rows for result in row.results]
-        imports.append({"file": str(imp.file), "rows": rows})
+    """The plan as the documented JSON shape (each import's rows made as they are read)."""
+    imports = [{"file": str(imp.file), "rows": JsonRows(imp.rows.lines, imp.rows.results)}
+               for imp in plan.imports]
     return {"imports": imports, "counts": plan.counts()}
+
+
+class JsonRows:
+    """An import's rows as the documented JSON objects, one per action of a row, made as
+    they are read: a million rows' objects held at once took 550 MB."""
+
+    def __init__(self, lines: Sequence[int], results: Sequence[Sequence[ActionResult]]) -> None:
+        self._lines, self._results = lines, results
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for line, row in zip(self._lines, self._results, strict=True):
+            for result in row:
+                yield {"line": line, **_result_json(result)}
+
+    def texts(self) -> Iterator[str]:
+        """Each object as ``json.dumps`` writes it; what follows the line, the same for most
+        rows (no issue, or the same warning), is encoded once."""
+        after: dict[tuple[str, Outcome, tuple[Issue, ...]], str] = {}
+        for line, row in zip(self._lines, self._results, strict=True):
+            for result in row:
+                key = (result.action, result.outcome, result.issues)
+                text = after.get(key)
+                if text is None:
+                    if len(after) >= _WORDS_KEPT:  # mostly one row's own (a cell's value)
+                        after.clear()
+                    text = after[key] = json.dumps(_result_json(result))[1:]
+                yield f'{{"line": {line}, {text}'
+
+
+def _result_json(result: ActionResult) -> dict[str, Any]:
+    """What an action does with a row, as JSON sees it (after the row's line)."""
+    return {"action": result.action, "outcome": result.outcome.value,
+            "issues": [{"level": i.level.value, "field": i.field, "message": i.message}
+                       for i in result.issues]}
 
 
 def write_json(document: dict[str, Any], out: TextIO) -> None:
@@ -64,10 +94,20 @@ def write_json(document: dict[str, Any], out: TextIO) -> None:
             head = {k: v for k, v in imp.items() if k != "rows"}
             out.write(f"    {json.dumps(head)[:-1]}, \"rows\": [\n")
             rows = imp.get("rows", [])
-            out.write(",\n".join(f"      {json.dumps(row)}" for row in rows))
+            texts = rows.texts() if isinstance(rows, JsonRows) else map(json.dumps, rows)
+            _write_joined(texts, out)
             out.write(f"\n    ]}}{',' if i < len(value) - 1 else ''}\n")
         out.write(f"  ]{comma}\n")
     out.write("}\n")
+
+
+def _write_joined(texts: Iterable[str], out: TextIO) -> None:
+    """The texts indented, one a line, with commas between: some thousands at a time."""
+    texts = iter(texts)
+    first = True
+    while part := list(islice(texts, _LINES_AT_ONCE)):
+        out.write(("      " if first else ",\n      ") + ",\n      ".join(part))
+        first = False
 
 
 def dump_json(document: dict[str, Any], out: TextIO) -> None:

@@ -108,3 +108,29 @@ def test_every_issue_line_shows_its_file_line_and_words_however_many_repeat(
         f"{shown}:{n}: ERROR teacherEmail: Field teacherEmail: {value} is not an e-mail address."
         for n, value in ((2, "nope"), (3, "nope"), (4, SHOWN), (6, "nope"))]  # its \r: a line
     assert raw_controls(printed) == []
+
+
+def test_the_json_of_many_rows_is_written_in_parts_as_one_document(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The rows' objects are made as they are written, some thousands at a time, what follows
+    # each line encoded once for the rows that repeat it: with both made tiny, the document
+    # is still one, each row on its line as json writes it.
+    monkeypatch.setattr(output, "_LINES_AT_ONCE", 2)
+    monkeypatch.setattr(output, "_WORDS_KEPT", 1)
+    rows = [("a", "A", "A", "nope"), ("b", "B", "B", "nope"), ("c", "C", "C", HOSTILE),
+            ("d", "D", "D", "d@e.org"), ("e", "E", "E", "e@e.org")]
+    config = write_config(tmp_path, teachers_import(tmp_path, rows))
+    assert main(["check", "--json", str(config), "--store",
+                 existing_store(tmp_path / "s.db")]) == 1
+    printed = capsys.readouterr().out
+    document = json.loads(printed)
+    shown = document["imports"][0]["rows"]
+    assert [(r["line"], r["outcome"]) for r in shown] == [
+        (2, "error"), (3, "error"), (4, "error"), (6, "create"), (7, "create")]
+    assert shown[2]["issues"][0]["message"] == (
+        f"Field teacherEmail: {HOSTILE} is not an e-mail address.")
+    lines = printed.splitlines()
+    start = lines.index(next(line for line in lines if line.endswith('"rows": [')))
+    assert lines[start + 1:start + 6] == [
+        f"      {json.dumps(row)}{',' if n < 4 else ''}" for n, row in enumerate(shown)]
