@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any, TextIO
 
@@ -43,14 +43,29 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     return {"imports": imports, "counts": plan.counts()}
 
 
-class JsonRows:
-    """An import's rows as the documented JSON objects, one per action of a row, made as
-    they are read: a million rows' objects held at once took 550 MB."""
+class JsonLines:
+    """A JSON array written an object a line, each object made as it is written: a million
+    rows' objects held at once took 550 MB (and json's C encoder only runs unindented)."""
 
-    def __init__(self, lines: Sequence[int], results: Sequence[Sequence[ActionResult]]) -> None:
-        self._lines, self._results = lines, results
+    def __init__(self, objects: Callable[[], Iterable[dict[str, Any]]]) -> None:
+        self._objects = objects
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._objects())
+
+    def texts(self) -> Iterator[str]:
+        """Each object as ``json.dumps`` writes it."""
+        return map(json.dumps, self)
+
+
+class JsonRows(JsonLines):
+    """An import's rows as the documented JSON objects, one per action of a row."""
+
+    def __init__(self, lines: Sequence[int], results: Sequence[Sequence[ActionResult]]) -> None:
+        super().__init__(self._objects_of_rows)
+        self._lines, self._results = lines, results
+
+    def _objects_of_rows(self) -> Iterator[dict[str, Any]]:
         for line, row in zip(self._lines, self._results, strict=True):
             for result in row:
                 yield {"line": line, **_result_json(result)}
@@ -73,8 +88,12 @@ class JsonRows:
 def _result_json(result: ActionResult) -> dict[str, Any]:
     """What an action does with a row, as JSON sees it (after the row's line)."""
     return {"action": result.action, "outcome": result.outcome.value,
-            "issues": [{"level": i.level.value, "field": i.field, "message": i.message}
-                       for i in result.issues]}
+            "issues": issues_json(result.issues)}
+
+
+def issues_json(issues: Iterable[Issue]) -> list[dict[str, str]]:
+    """A row's issues as the documented JSON shape."""
+    return [{"level": i.level.value, "field": i.field, "message": i.message} for i in issues]
 
 
 def write_json(document: dict[str, Any], out: TextIO) -> None:
@@ -86,6 +105,11 @@ def write_json(document: dict[str, Any], out: TextIO) -> None:
     out.write("{\n")
     for n, (key, value) in enumerate(document.items()):
         comma = "," if n < len(document) - 1 else ""
+        if isinstance(value, JsonLines):
+            out.write(f"  {json.dumps(key)}: [\n")
+            _write_joined(value.texts(), out, "    ")
+            out.write(f"\n  ]{comma}\n")
+            continue
         if key != "imports":
             out.write(f"  {json.dumps(key)}: {json.dumps(value)}{comma}\n")
             continue
@@ -94,19 +118,19 @@ def write_json(document: dict[str, Any], out: TextIO) -> None:
             head = {k: v for k, v in imp.items() if k != "rows"}
             out.write(f"    {json.dumps(head)[:-1]}, \"rows\": [\n")
             rows = imp.get("rows", [])
-            texts = rows.texts() if isinstance(rows, JsonRows) else map(json.dumps, rows)
-            _write_joined(texts, out)
+            texts = rows.texts() if isinstance(rows, JsonLines) else map(json.dumps, rows)
+            _write_joined(texts, out, "      ")
             out.write(f"\n    ]}}{',' if i < len(value) - 1 else ''}\n")
         out.write(f"  ]{comma}\n")
     out.write("}\n")
 
 
-def _write_joined(texts: Iterable[str], out: TextIO) -> None:
+def _write_joined(texts: Iterable[str], out: TextIO, indent: str) -> None:
     """The texts indented, one a line, with commas between: some thousands at a time."""
-    texts = iter(texts)
+    texts, between = iter(texts), ",\n" + indent
     first = True
     while part := list(islice(texts, _LINES_AT_ONCE)):
-        out.write(("      " if first else ",\n      ") + ",\n      ".join(part))
+        out.write((indent if first else between) + between.join(part))
         first = False
 
 

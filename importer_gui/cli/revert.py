@@ -13,7 +13,7 @@ from importer_gui.cli.command import (
     Command,
     open_store,
 )
-from importer_gui.cli.output import counts_text, dump_json, visible
+from importer_gui.cli.output import JsonLines, counts_text, issues_json, visible, write_json
 from importer_gui.cli.process import keep_until_exit
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         result = None if args.dry_run or stuck else revert.commit_revert(store, plan)
     keep_until_exit(plan)
     if args.json:
-        dump_json(_revert_json(plan, result), out)
+        write_json(_revert_json(plan, result), out)
     else:
         _print_revert(plan, result, out, dry_run=args.dry_run)
     if stuck:
@@ -55,11 +55,10 @@ def _stuck(plan: RevertPlan) -> str:
 
 
 def _revert_json(plan: RevertPlan, result: RevertResult | None) -> dict[str, Any]:
-    """A revert plan like check's JSON: one row per record."""
-    rows = [{"table": row.table.value, "record": row.record_id, "outcome": row.outcome.value,
-             "issues": [{"level": i.level.value, "field": i.field, "message": i.message}
-                        for i in row.issues]}
-            for row in plan.rows()]
+    """A revert plan like check's JSON: one row per record, a line each."""
+    rows = JsonLines(lambda: ({"table": row.table.value, "record": row.record_id,
+                               "outcome": row.outcome.value, "issues": issues_json(row.issues)}
+                              for row in plan.rows()))
     return {"run": result.run_id if result else None, "reverts": plan.run_id, "rows": rows,
             "counts": plan.counts(), "later_runs": plan.later_runs}
 

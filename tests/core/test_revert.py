@@ -242,6 +242,8 @@ def test_cli_dry_run_then_revert_then_history(store: Store,
     assert (code, err) == (1, "")
     document = json.loads(out)
     assert document["run"] is None and document["reverts"] == run
+    lines = [line.removesuffix(",") for line in out.splitlines()]  # a row a line, as check's
+    assert all(f"    {json.dumps(row)}" in lines for row in document["rows"])
     assert document["counts"] == {"create": 3, "update": 2, "unchanged": 0, "delete": 3,
                                   "error": 1}
     assert {"table": "room", "record": 1, "outcome": "error", "issues": [{
