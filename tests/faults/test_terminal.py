@@ -88,16 +88,34 @@ def test_a_one_line_error_is_shown_escaped(tmp_path: Path) -> None:
     assert len(done.err.splitlines()) == 1 and raw_controls(done.err) == []
 
 
-def test_every_issue_line_shows_its_file_line_and_words_however_many_repeat(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # Issue lines go out some thousands at a time, an issue's words made visible once for
-    # the rows that repeat them: with both made tiny, every line is still whole and escaped.
+@pytest.fixture
+def few_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines written two at a time, an issue's words kept for one issue only."""
     monkeypatch.setattr(output, "_LINES_AT_ONCE", 2)
     monkeypatch.setattr(output, "_WORDS_KEPT", 1)
+
+
+def mistaken_teachers(folder: Path) -> Path:
+    """A teachers import whose e-mails repeat one mistake, hold a hostile one, then a good one."""
     rows = [("a", "A", "A", "nope"), ("b", "B", "B", "nope"), ("c", "C", "C", HOSTILE),
             ("d", "D", "D", "nope"), ("e", "E", "E", "e@e.org")]
-    config = write_config(tmp_path, teachers_import(tmp_path, rows))
+    return write_config(folder, teachers_import(folder, rows))
+
+
+def not_an_email(value: str) -> str:
+    return f"Field teacherEmail: {value} is not an e-mail address."
+
+
+# The lines the rows are on: the hostile cell's \r starts a line of the file.
+LINES = ((2, "nope"), (3, "nope"), (4, HOSTILE), (6, "nope"))
+
+
+@pytest.mark.usefixtures("few_at_once")
+def test_every_issue_line_shows_its_file_line_and_words_however_many_repeat(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue lines go out some thousands at a time, an issue's words made visible once for
+    # the rows that repeat them: with both made tiny, every line is still whole and escaped.
+    config = mistaken_teachers(tmp_path)
     hostile = tmp_path / "teach\x1b[2Jers.csv"
     (tmp_path / "teachers.csv").rename(hostile)
     assert main(["check", str(config), "--data", str(hostile), "--store",
@@ -105,32 +123,23 @@ def test_every_issue_line_shows_its_file_line_and_words_however_many_repeat(
     printed = capsys.readouterr().out
     shown = visible(hostile.name)
     assert [line for line in printed.splitlines() if line.startswith(shown)] == [
-        f"{shown}:{n}: ERROR teacherEmail: Field teacherEmail: {value} is not an e-mail address."
-        for n, value in ((2, "nope"), (3, "nope"), (4, SHOWN), (6, "nope"))]  # its \r: a line
+        f"{shown}:{n}: ERROR teacherEmail: {visible(not_an_email(value))}" for n, value in LINES]
     assert raw_controls(printed) == []
 
 
+@pytest.mark.usefixtures("few_at_once")
 def test_the_json_of_many_rows_is_written_in_parts_as_one_document(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # The rows' objects are made as they are written, some thousands at a time, what follows
     # each line encoded once for the rows that repeat it: with both made tiny, the document
     # is still one, each row on its line as json writes it.
-    monkeypatch.setattr(output, "_LINES_AT_ONCE", 2)
-    monkeypatch.setattr(output, "_WORDS_KEPT", 1)
-    rows = [("a", "A", "A", "nope"), ("b", "B", "B", "nope"), ("c", "C", "C", HOSTILE),
-            ("d", "D", "D", "d@e.org"), ("e", "E", "E", "e@e.org")]
-    config = write_config(tmp_path, teachers_import(tmp_path, rows))
-    assert main(["check", "--json", str(config), "--store",
+    assert main(["check", "--json", str(mistaken_teachers(tmp_path)), "--store",
                  existing_store(tmp_path / "s.db")]) == 1
     printed = capsys.readouterr().out
-    document = json.loads(printed)
-    shown = document["imports"][0]["rows"]
-    assert [(r["line"], r["outcome"]) for r in shown] == [
-        (2, "error"), (3, "error"), (4, "error"), (6, "create"), (7, "create")]
-    assert shown[2]["issues"][0]["message"] == (
-        f"Field teacherEmail: {HOSTILE} is not an e-mail address.")
+    rows = json.loads(printed)["imports"][0]["rows"]
+    assert [(r["line"], r["outcome"], [i["message"] for i in r["issues"]]) for r in rows] == [
+        *[(n, "error", [not_an_email(value)]) for n, value in LINES], (7, "create", [])]
     lines = printed.splitlines()
     start = lines.index(next(line for line in lines if line.endswith('"rows": [')))
     assert lines[start + 1:start + 6] == [
-        f"      {json.dumps(row)}{',' if n < 4 else ''}" for n, row in enumerate(shown)]
+        f"      {json.dumps(row)}{',' if n < 4 else ''}" for n, row in enumerate(rows)]
