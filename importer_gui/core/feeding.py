@@ -13,6 +13,7 @@ so that the write is made the usual way.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from typing import Any, TypeVar
@@ -32,6 +33,8 @@ from importer_gui.core.store import RunInfo, Store
 from importer_gui.core.store.alongside import WriteAlongside
 
 BATCH_ROWS = 2000  # rows planned between two batches handed over
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 P = TypeVar("P")
@@ -71,6 +74,9 @@ def plan_and_commit(store: Store, run: RunInfo, expected: int,
             raise write.failure  # the usual write would wait for the other writer as long
     finally:
         write.abandon()
+    # Right either way, but slower: said in the log, for whoever wonders why.
+    log.info("The write beside the check was not finished (%s); written again after it",
+             write.failure or "a file or a row changed meanwhile")
     return planned, commit(planned)
 
 

@@ -3,6 +3,7 @@ its run exactly as planning first and committing after does, and nothing when it
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import sys
 from pathlib import Path
@@ -176,7 +177,8 @@ def test_cancelled_while_planning_writes_nothing(tmp_path: Path, batches: list[i
 
 
 def test_a_write_alongside_that_fails_is_made_again_the_usual_way(
-        tmp_path: Path, batches: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, batches: list[int], monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
     def failing(*_args: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
@@ -184,9 +186,13 @@ def test_a_write_alongside_that_fails_is_made_again_the_usual_way(
     monkeypatch.setattr(writer, "CHUNK", 4)  # it fails while rows are still planned
     config = sessions_export(tmp_path, 400)
     one, two = tmp_path / "one.db", tmp_path / "two.db"
-    assert in_one_pass(config, one) is not None
+    with caplog.at_level(logging.INFO, logger="importer_gui"):
+        assert in_one_pass(config, one) is not None
     planned_then_committed(config, two)
     assert contents(one) == contents(two)
+    said = [r.getMessage() for r in caplog.records if "beside the check" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith(
+        "The write beside the check was not finished (") and "disk I/O error" in said[0]
 
 
 @pytest.mark.parametrize(("statement_rows", "variables"), [
