@@ -44,8 +44,8 @@ def plan_json(plan: Plan) -> dict[str, Any]:
 
 
 class JsonLines:
-    """A JSON array written an object a line, each object made as it is written: a million
-    rows' objects held at once took 550 MB (and json's C encoder only runs unindented)."""
+    """A JSON array written an object a line, each object made as it is written: a plan's
+    rows are never all held as objects at once (and json's C encoder only runs unindented)."""
 
     def __init__(self, objects: Callable[[], Iterable[dict[str, Any]]]) -> None:
         self._objects = objects

@@ -149,8 +149,8 @@ def _placeholders_only(values: list[Any]) -> bool:
 
 
 def _no_placeholders(values: Sequence[Any]) -> bool:
-    """Whether a reference column holds ids and NULL only, no placeholder (in C: each
-    batch of registrations names a million learners that are there already)."""
+    """Whether a reference column holds ids and NULL only, no placeholder: found in C, as
+    registrations name learners the store holds already, a million of them in a large file."""
     try:
         return min(filter(partial(is_not, None), values), default=0) >= 0
     except TypeError:  # not ids alone: looked at one by one
