@@ -375,16 +375,13 @@ class BulkWriter:
             queued.append((table, slots, seqs, rows))
         given = []
         for table, slots, seqs, rows in queued:  # every id first: a batch written while the
-            first = self._next_id(table)  # run is queued may refer to any record it creates
-            ids = range(first, first + len(rows))
+            ids = self._give_ids(table, len(rows))  # run is queued may refer to any of them
             deque(map(self.ids[table].__setitem__, slots, ids), maxlen=0)
-            self.next_id[table] = first + len(rows)
             given.append((table, zip(seqs, ids, rows, strict=True)))
         for table, items in given:
             self._queue_created(table, items)
         done, self.done = self.done, starts[-1]
-        if self.done // CHUNK != done // CHUNK:
-            self._report()
+        self._report_past(done)
         return True
 
     def _add_created(self, table: Table, ids: range,
@@ -394,8 +391,7 @@ class BulkWriter:
         self.done += len(writes)
         self._queue_created(table, zip(range(done, done + len(writes)), ids, writes,
                                        strict=True))
-        if self.done // CHUNK != done // CHUNK:
-            self._report()
+        self._report_past(done)
 
     def _queue_created(self, table: Table, items: Iterable[_Item]) -> None:
         """Add creations (seq, id, record or row) to the table's batch, writing it CHUNK at
@@ -424,11 +420,15 @@ class BulkWriter:
         placeholders = self._placeholders(table, first + count)
         if any(placeholders[first:first + count]):
             return None  # one created twice: said by add
-        next_id = self._next_id(table)
-        ids = range(next_id, next_id + count)
+        ids = self._give_ids(table, count)
         placeholders[first:first + count] = array("q", ids)
-        self.next_id[table] = next_id + count
         return ids
+
+    def _give_ids(self, table: Table, count: int) -> range:
+        """The next ``count`` ids of ``table``, given: never given again by this run."""
+        first = self._next_id(table)
+        self.next_id[table] = first + count
+        return range(first, first + count)
 
     def add(self, change: Write) -> None:
         """Queue one change (or a record to create); a created placeholder gets its real id
@@ -462,6 +462,11 @@ class BulkWriter:
         for table, next_id in self.next_id.items():
             self.dialect.claim_ids(self.conn, table.value, next_id - 1)
         self._report()
+
+    def _report_past(self, done: int) -> None:
+        """``_report``, when the changes queued since there were ``done`` crossed a CHUNK."""
+        if self.done // CHUNK != done // CHUNK:
+            self._report()
 
     def _report(self) -> None:
         """Progress, and stop here when the user cancelled (the caller rolls back)."""
