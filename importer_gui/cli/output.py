@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from itertools import islice
 from typing import Any, TextIO
 
@@ -37,52 +38,36 @@ def visible(text: str) -> str:
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:
-    """The plan as the documented JSON shape (each import's rows made as they are read)."""
-    imports = [{"file": str(imp.file), "rows": JsonRows(imp.rows.lines, imp.rows.results)}
+    """The plan as the documented JSON shape (each import's rows made as they are written)."""
+    imports = [{"file": str(imp.file),
+                "rows": JsonLines(partial(_row_texts, imp.rows.lines, imp.rows.results))}
                for imp in plan.imports]
     return {"imports": imports, "counts": plan.counts()}
 
 
 class JsonLines:
     """A JSON array written an object a line, each object made as it is written: a plan's
-    rows are never all held as objects at once (and json's C encoder only runs unindented)."""
+    rows are never all held as objects at once (and json's C encoder only runs unindented).
+    ``texts()`` gives each object as ``json.dumps`` writes it."""
 
-    def __init__(self, objects: Callable[[], Iterable[dict[str, Any]]]) -> None:
-        self._objects = objects
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return iter(self._objects())
-
-    def texts(self) -> Iterator[str]:
-        """Each object as ``json.dumps`` writes it."""
-        return map(json.dumps, self)
+    def __init__(self, texts: Callable[[], Iterator[str]]) -> None:
+        self.texts = texts
 
 
-class JsonRows(JsonLines):
-    """An import's rows as the documented JSON objects, one per action of a row."""
-
-    def __init__(self, lines: Sequence[int], results: Sequence[Sequence[ActionResult]]) -> None:
-        super().__init__(self._objects_of_rows)
-        self._lines, self._results = lines, results
-
-    def _objects_of_rows(self) -> Iterator[dict[str, Any]]:
-        for line, row in zip(self._lines, self._results, strict=True):
-            for result in row:
-                yield {"line": line, **_result_json(result)}
-
-    def texts(self) -> Iterator[str]:
-        """Each object as ``json.dumps`` writes it; what follows the line, the same for most
-        rows (no issue, or the same warning), is encoded once."""
-        after: dict[tuple[str, Outcome, tuple[Issue, ...]], str] = {}
-        for line, row in zip(self._lines, self._results, strict=True):
-            for result in row:
-                key = (result.action, result.outcome, result.issues)
-                text = after.get(key)
-                if text is None:
-                    if len(after) >= _WORDS_KEPT:  # mostly one row's own (a cell's value)
-                        after.clear()
-                    text = after[key] = json.dumps(_result_json(result))[1:]
-                yield f'{{"line": {line}, {text}'
+def _row_texts(lines: Sequence[int], results: Sequence[Sequence[ActionResult]]
+               ) -> Iterator[str]:
+    """An import's rows as JSON texts, one per action of a row; what follows the line, the
+    same for most rows (no issue, or the same warning), is encoded once."""
+    after: dict[tuple[str, Outcome, tuple[Issue, ...]], str] = {}
+    for line, row in zip(lines, results, strict=True):
+        for result in row:
+            key = (result.action, result.outcome, result.issues)
+            text = after.get(key)
+            if text is None:
+                if len(after) >= _WORDS_KEPT:  # mostly one row's own (a cell's value)
+                    after.clear()
+                text = after[key] = json.dumps(_result_json(result))[1:]
+            yield f'{{"line": {line}, {text}'
 
 
 def _result_json(result: ActionResult) -> dict[str, Any]:
@@ -107,7 +92,7 @@ def write_json(document: dict[str, Any], out: TextIO) -> None:
         comma = "," if n < len(document) - 1 else ""
         if isinstance(value, JsonLines):
             out.write(f"  {json.dumps(key)}: [\n")
-            _write_joined(value.texts(), out, "    ")
+            _write_joined(value.texts(), out, "    ", ",\n    ")
             out.write(f"\n  ]{comma}\n")
             continue
         if key != "imports":
@@ -117,25 +102,24 @@ def write_json(document: dict[str, Any], out: TextIO) -> None:
         for i, imp in enumerate(value):
             head = {k: v for k, v in imp.items() if k != "rows"}
             out.write(f"    {json.dumps(head)[:-1]}, \"rows\": [\n")
-            rows = imp.get("rows", [])
-            texts = rows.texts() if isinstance(rows, JsonLines) else map(json.dumps, rows)
-            _write_joined(texts, out, "      ")
+            _write_joined(imp["rows"].texts(), out, "      ", ",\n      ")
             out.write(f"\n    ]}}{',' if i < len(value) - 1 else ''}\n")
         out.write(f"  ]{comma}\n")
     out.write("}\n")
 
 
-def _write_joined(texts: Iterable[str], out: TextIO, indent: str) -> None:
-    """The texts indented, one a line, with commas between: some thousands at a time."""
-    texts, between = iter(texts), ",\n" + indent
-    first = True
+def _write_joined(texts: Iterable[str], out: TextIO, first: str = "", between: str = ""
+                  ) -> None:
+    """``first``, then the texts with ``between`` between them, written some thousands at a
+    time: a million lines are never one text."""
+    texts = iter(texts)
     while part := list(islice(texts, _LINES_AT_ONCE)):
-        out.write((indent if first else between) + between.join(part))
-        first = False
+        out.write(first + between.join(part))
+        first = between
 
 
 def dump_json(document: dict[str, Any], out: TextIO) -> None:
-    """A small document (history, revert), indented."""
+    """A small document (history, init, package), indented."""
     json.dump(document, out, indent=2)
     out.write("\n")
 
@@ -153,37 +137,32 @@ def print_plan(plan: Plan, out: TextIO) -> None:
         out.write(visible(f"Import {imp.index + 1}: {imp.file} ({', '.join(imp.actions)})")
                   + "\n")
         out.write(f"  {counts_text(full)}\n")
-        _print_issues(imp.file.name, imp.rows.lines, imp.rows.results, out)
+        _write_joined(_issue_lines(imp.file.name, imp.rows.lines, imp.rows.results), out)
     out.write(f"Total: {counts_text(plan.counts())}\n")
 
 
-def _print_issues(name: str, lines: Iterable[int], results: Iterable[tuple[ActionResult, ...]],
-                  out: TextIO) -> None:
+def _issue_lines(name: str, lines: Iterable[int],
+                 results: Iterable[Sequence[ActionResult]]) -> Iterator[str]:
     """Every issue of an import's rows, a line each (``file:line: level field: message``).
 
     The rows' columns, not a RowPlan per row: most of 100,000 rows have no issue. A file
     checked again may warn on each of a million rows, mostly in the same words: an issue's
-    words are made visible once, and the lines written some thousands at a time.
+    words are made visible once.
     """
     shown, words = visible(name), {}
-    part: list[str] = []
     for line, row in zip(lines, results, strict=True):
         for result in row:
             for issue in result.issues:
                 said = words.get(issue)
                 if said is None:
+                    if len(words) >= _WORDS_KEPT:  # mostly one row's own (a cell's value)
+                        words.clear()
                     field = f" {issue.field}" if issue.field else ""
                     said = words[issue] = visible(f": {issue.level.value}{field}: "
                                                   f"{issue.message}") + "\n"
                 # A row on no line (what --prune deletes is in no file): the file alone, as
                 # a ":0" would send the reader to look for it there.
-                part.append(f"{shown}:{line}{said}" if line else f"{shown}{said}")
-        if len(part) >= _LINES_AT_ONCE:
-            out.write("".join(part))
-            part.clear()
-            if len(words) > _WORDS_KEPT:  # mostly words of one row each (a cell's value)
-                words.clear()
-    out.write("".join(part))
+                yield f"{shown}:{line}{said}" if line else f"{shown}{said}"
 
 
 _LINES_AT_ONCE = 4096

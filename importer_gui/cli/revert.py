@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -56,9 +57,9 @@ def _stuck(plan: RevertPlan) -> str:
 
 def _revert_json(plan: RevertPlan, result: RevertResult | None) -> dict[str, Any]:
     """A revert plan like check's JSON: one row per record, a line each."""
-    rows = JsonLines(lambda: ({"table": row.table.value, "record": row.record_id,
-                               "outcome": row.outcome.value, "issues": issues_json(row.issues)}
-                              for row in plan.rows()))
+    rows = JsonLines(lambda: map(json.dumps, (
+        {"table": row.table.value, "record": row.record_id, "outcome": row.outcome.value,
+         "issues": issues_json(row.issues)} for row in plan.rows())))
     return {"run": result.run_id if result else None, "reverts": plan.run_id, "rows": rows,
             "counts": plan.counts(), "later_runs": plan.later_runs}
 
