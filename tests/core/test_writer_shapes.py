@@ -87,6 +87,20 @@ def test_null_stays_null_in_both_shapes(store: Store) -> None:
             == {"custom": None, "enabled_from": None})
 
 
+def test_a_column_null_in_its_first_records_only_keeps_its_values(store: Store) -> None:
+    # A batch leaves out a column NULL in every record: one NULL first is not every record.
+    run = store.apply([
+        Change(LEARNER, CREATE, -1, {"login": "cy", "enabled_from": None, "custom": None}),
+        Change(LEARNER, CREATE, -2, {"login": "di", "enabled_from": None, "custom": CUSTOM}),
+        Change(LEARNER, CREATE, -3, {"login": "ed", "enabled_from": date(2027, 1, 1)}),
+    ], run_info(create=3))
+    both = ("enabled_from", "custom")
+    assert [stored(store, i, both) for i in (2, 3, 4)] == [
+        (None, None), (None, STORED[3]), ("2027-01-01", None)]
+    assert columns_of(logged(store, run, "create", 4)[1], both) == {
+        "enabled_from": "2027-01-01", "custom": None}
+
+
 def test_the_check_compares_only_the_columns_before_names_as_stored(store: Store) -> None:
     store.apply([Change(LEARNER, UPDATE, 1, {"custom": CUSTOM, "enabled_from": date(2027, 1, 1)},
                         {"custom": None})], run_info(update=1))
