@@ -37,10 +37,11 @@ import io
 import os
 import re
 import secrets
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -222,13 +223,14 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None,
         for index, name in zip(kept, names, strict=True):
             monitor.check_cancelled()
             imp_plan, imp = plan.imports[index], config.imports[index]
-            data, written, left_out = _data_file(imp_plan, imp, monitor)
-            _stage(folder / name, data, staged)
-            digests.append(hashlib.sha256(data).hexdigest())
+            with _staged(folder / name, staged) as stream:
+                digest, written, left_out = _write_data(imp_plan, imp, monitor, stream)
+            digests.append(digest)
             result.files.append(PackagedFile(folder / name, imp_plan.file, written))
             result.left_out += left_out
-        _stage(result.config, marked(platform_document(config, kept, names).encode("utf-8"),
-                                     digests), staged)
+        with _staged(result.config, staged) as stream:
+            stream.write(marked(platform_document(config, kept, names).encode("utf-8"),
+                                digests))
         monitor.check_cancelled()
         _put_in_place(staged)
     except BaseException as exc:  # Cancelled and Ctrl+C too: nothing of this run is left
@@ -436,7 +438,7 @@ def _hidden(final: Path, suffix: str) -> Path:
 
 def _remove_leftovers(folder: Path, names: set[str]) -> None:
     """Remove the files being written that a package killed part-way (SIGKILL, a power cut)
-    left in ``folder``: files named exactly as ``_stage`` names one of ``names`` (the files
+    left in ``folder``: files named exactly as ``_staged`` names one of ``names`` (the files
     this package writes), nothing else. Only once a package is in place, so that a failed or
     cancelled one leaves the folder as it was; a ``.old`` is not one of them, since it may be
     the only copy of an earlier package's file."""
@@ -452,16 +454,18 @@ def _remove_leftovers(folder: Path, names: set[str]) -> None:
                 os.unlink(entry.path)
 
 
-def _stage(final: Path, data: bytes, staged: list[tuple[Path, Path]]) -> None:
-    """Write ``data`` under a hidden name beside ``final``, flushed to the disk, and add it
-    to ``staged`` (before writing, so that a failure part-way removes it too)."""
+@contextlib.contextmanager
+def _staged(final: Path, staged: list[tuple[Path, Path]]) -> Iterator[BinaryIO]:
+    """A file to write under a hidden name beside ``final``, flushed to the disk when the
+    block ends, and added to ``staged`` before anything is written in it (so that a failure
+    part-way removes it too); a write that fails is said as ``final``'s."""
     temporary = _hidden(final, "part")
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
                              | getattr(os, "O_BINARY", 0), NEW_FILE_MODE)
         staged.append((temporary, final))
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
     except OSError as exc:
@@ -559,14 +563,21 @@ def _without_extension(text: str) -> str:
 
 # --- the data --------------------------------------------------------------------------------
 
-def _data_file(imp_plan: ImportPlan, imp: Import, monitor: Monitor
-               ) -> tuple[bytes, int, list[LeftOut]]:
-    """One import's rows without errors as CSV bytes; the rows written; those left out."""
+# Encoded lines joined and written at once: the file is written as its rows are encoded,
+# never held whole (a million rows' file is over 100 MB, and was held twice).
+LINES_AT_ONCE = 4096
+
+
+def _write_data(imp_plan: ImportPlan, imp: Import, monitor: Monitor, stream: BinaryIO
+                ) -> tuple[str, int, list[LeftOut]]:
+    """One import's rows without errors as CSV into ``stream``: the SHA-256 of what was
+    written, the rows written, those left out."""
     provider = imp.provider
     codec = _CODECS.get(provider.file_encoding.upper(), provider.file_encoding)
     width = len(imp_plan.columns)
     writers = _cell_writers(imp_plan.columns, provider.date_format, _date_time_format(imp))
-    buffer = io.BytesIO()
+    digest = hashlib.sha256()
+    lines: list[bytes] = []
     line = io.StringIO()
     out = csv.writer(line, delimiter=provider.delimiter_char, lineterminator=LINE_END)
     left_out: list[LeftOut] = []
@@ -574,7 +585,7 @@ def _data_file(imp_plan: ImportPlan, imp: Import, monitor: Monitor
     if provider.skip_first_line:
         headers = list(imp_plan.headers or [])[:width]
         out.writerow(headers + imp_plan.columns[len(headers):])
-        buffer.write(line.getvalue().encode(codec, errors="replace"))
+        lines.append(line.getvalue().encode(codec, errors="replace"))
     total = len(imp_plan.rows)
     for count, row in enumerate(imp_plan.rows, start=1):
         monitor.step(count, total, f"Packaging {imp_plan.file.name}")
@@ -585,7 +596,7 @@ def _data_file(imp_plan: ImportPlan, imp: Import, monitor: Monitor
         line.truncate()
         out.writerow(_row_texts(row, writers, width))
         try:
-            buffer.write(line.getvalue().encode(codec))
+            lines.append(line.getvalue().encode(codec))
         except UnicodeEncodeError:
             left_out.append(LeftOut(imp_plan.file, row.line, _not_encodable(
                 _row_texts(row, writers, width), imp_plan.columns, codec,
@@ -593,7 +604,19 @@ def _data_file(imp_plan: ImportPlan, imp: Import, monitor: Monitor
                 [line.getvalue()], [""], codec, provider.file_encoding)))
             continue
         written += 1
-    return buffer.getvalue(), written, left_out
+        if len(lines) >= LINES_AT_ONCE:
+            _write_lines(lines, stream, digest.update)
+    _write_lines(lines, stream, digest.update)
+    return digest.hexdigest(), written, left_out
+
+
+def _write_lines(lines: list[bytes], stream: BinaryIO,
+                 digest: Callable[[bytes], object]) -> None:
+    """Write the lines encoded so far, add them to the file's digest, and forget them."""
+    chunk = b"".join(lines)
+    stream.write(chunk)
+    digest(chunk)
+    lines.clear()
 
 
 def _not_encodable(texts: Sequence[str], columns: Sequence[str], codec: str,

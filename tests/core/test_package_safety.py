@@ -12,6 +12,7 @@ from lxml import etree
 
 from importer_gui.cli import main
 from importer_gui.core import config_xml, pipeline
+from importer_gui.core import package as package_module
 from importer_gui.core.package import NotOurFilesError, package
 from importer_gui.core.store import Store
 from tests.builders import write_xlsx
@@ -166,6 +167,17 @@ def test_an_earlier_package_is_marked_in_its_configuration(sample: Path,
                                "are as written. sha256: ")
     comment = etree.parse(str(out / "sample-config.xml")).getroot().getprevious()
     assert isinstance(comment, etree._Comment)  # ordinary XML: a comment, read past
+
+
+def test_a_data_file_written_in_parts_is_marked_as_written_whole(
+        sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = tmp_path / "whole"
+    assert package_cli(sample, whole, tmp_path) == 1
+    monkeypatch.setattr(package_module, "LINES_AT_ONCE", 2)  # the sample's files: many parts
+    parts = tmp_path / "parts"
+    assert package_cli(sample, parts, tmp_path) == 1
+    assert snapshot(parts) == snapshot(whole)  # the data and the configuration's mark
+    assert package_cli(sample, parts, tmp_path) == 1  # its own package: replaced
 
 
 def test_an_earlier_packages_file_changed_since_is_refused(
