@@ -15,6 +15,7 @@ from typing import Any
 
 from importer_gui.core import schema
 from importer_gui.core.records import (
+    NO_VALUES,
     RECORD_TYPES,
     TABLE_OF_RECORD,
     Change,
@@ -142,7 +143,7 @@ class Creations:
     @staticmethod
     def _creation(record: Record, values: dict[str, Any]) -> Change:
         return Change(TABLE_OF_RECORD[type(record)], ChangeKind.CREATE, record.id, values,
-                      _NOTHING_BEFORE)
+                      NO_VALUES)
 
 
 class Overlay:
@@ -279,7 +280,7 @@ class Overlay:
         # defaults), and shares one empty "before": a plan holds one per created row, and
         # every column of a training course in a dict of its own was 460 bytes of a row's
         # 1.5 KB (tracemalloc, 100,000 rows).
-        change = Change(table, ChangeKind.CREATE, new_id, dict(values), _NOTHING_BEFORE)
+        change = Change(table, ChangeKind.CREATE, new_id, dict(values), NO_VALUES)
         # What apply() would do, without building the record a second time.
         self.tables[table][new_id] = record
         self._file(table, record)
@@ -370,9 +371,6 @@ def _learner_session(record: Any) -> Hashable:
 # key, looked up with id_pair(learner id, session id).
 BY_LEARNER_SESSION: tuple[str, KeyFn] = ("learner_session", _learner_session)
 
-
-# A creation's "before": nothing. Shared by every created row's change, never written to.
-_NOTHING_BEFORE: dict[str, Any] = {}
 
 # Every column but the id, in the records' order, with its default (or REQUIRED).
 _DEFAULTS: dict[Table, dict[str, Any]] = {table: schema.defaults(table) for table in Table}

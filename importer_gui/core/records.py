@@ -124,6 +124,12 @@ class Change:
     before: dict[str, Any] = field(default_factory=dict)
 
 
+# A change's values when it sets none (a delete), or its "before" when there was nothing (a
+# creation): one dict shared by every such change, a run making millions of them; never
+# written to.
+NO_VALUES: dict[str, Any] = {}
+
+
 class RecordIds(AbstractSet[int]):
     """Record ids, as the bits of a bytearray (an id's bit set): a set of the million ids of
     the records some import created held them in some 60 MB, and the overlay's copy in 30

@@ -29,7 +29,7 @@ from importer_gui.core import schema
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ImporterError, StoreError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import Change, ChangeKind, record_values
+from importer_gui.core.records import NO_VALUES, Change, ChangeKind, record_values
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunChangeRow, RunInfo, RunSummary, Store
 from importer_gui.core.store.queries import BATCH
@@ -230,8 +230,8 @@ def plan_revert(store: Store, run_id: int, monitor: Monitor | None = None) -> Re
         _plan_entry(entry, run_id, later)
     _check_unique(store, entries)
     _check_references(entries, _Stored(store, entries), run_id, later)
-    return RevertPlan(run_id, run, _tables(entries),
-                      later.to_revert_first(e for e in entries.values() if e.conflict))
+    first = later.to_revert_first(e for e in entries.values() if e.conflict)
+    return RevertPlan(run_id, run, _tables(entries), first)
 
 
 def _run(store: Store, runs: list[RunSummary], run_id: int) -> RunSummary:
@@ -305,7 +305,7 @@ def _plan_entry(entry: _Entry, run_id: int, later: _LaterRuns) -> None:
         # The change shares the recorded values (nothing writes to them): no copy per record.
         entry.change = Change(table, ChangeKind.CREATE, record_id, entry.before or {})
     elif entry.before is None:
-        entry.change = Change(table, ChangeKind.DELETE, record_id, before=entry.after)
+        entry.change = Change(table, ChangeKind.DELETE, record_id, NO_VALUES, entry.after)
     elif entry.before != entry.after:
         values = {c: v for c, v in entry.before.items() if entry.after.get(c) != v}
         entry.change = Change(table, ChangeKind.UPDATE, record_id, values, dict(entry.after))
@@ -334,9 +334,8 @@ def _restored(entries: dict[Key, _Entry]) -> Iterator[tuple[_Entry, Change]]:
 
 
 def _check_unique(store: Store, entries: dict[Key, _Entry]) -> None:
-    """A record coming back must not take a unique value another record now holds."""
-    gone = {key for key, e in entries.items()
-            if e.change is not None and e.change.kind is ChangeKind.DELETE}
+    """A record coming back must not take a unique value another record now holds (unless
+    the revert deletes that one)."""
     # Only the holders of the values coming back are read, not whole tables.
     wanted: dict[tuple[Table, str], set[Any]] = {}
     for entry, change in _restored(entries):
@@ -354,11 +353,17 @@ def _check_unique(store: Store, entries: dict[Key, _Entry]) -> None:
                 continue
             holder = holders[(entry.table, column)].get(value)
             if holder is not None and holder != entry.record_id \
-                    and (entry.table, holder) not in gone:
+                    and not _deleted(entries.get((entry.table, holder))):
                 entry.issues += (Issue.error(column, VALUE_TAKEN.format(
                     subject=_name(entry.table, entry.record_id), kind=entry.table.value,
                     holder=holder, column=column, value=_show(value))),)
                 break
+
+
+def _deleted(entry: _Entry | None) -> bool:
+    """Whether the revert deletes this record."""
+    return entry is not None and entry.change is not None \
+        and entry.change.kind is ChangeKind.DELETE
 
 
 def _check_references(entries: dict[Key, _Entry], stored: _Stored, run_id: int,
@@ -380,6 +385,9 @@ def _check_references(entries: dict[Key, _Entry], stored: _Stored, run_id: int,
             return
 
 
+_REFERRED_AT_ONCE = 4096  # deleted records whose referrers are read in one go
+
+
 class _Stored:
     """What the revert asks of the records it did not touch, read once, in batches of ids."""
 
@@ -398,13 +406,19 @@ class _Stored:
         # Records the revert deletes: which untouched records refer to them.
         deleted: dict[Table, list[int]] = {t: [] for t in Table}
         for (table, record_id), entry in entries.items():
-            if entry.change is not None and entry.change.kind is ChangeKind.DELETE:
+            if _deleted(entry):
                 deleted[table].append(record_id)
         for table in Table:
             for column, target in schema.references(table).items():
-                for ref, record in store.holding(table, column, deleted[target]):
-                    if (table, record.id) not in entries:
-                        self.referrers.setdefault((target, ref), []).append((table, record.id))
+                ids = deleted[target]
+                # A part of the ids at a time: a run's sessions deleted are referred to by
+                # the run's own registrations, a million of them, all touched, all dropped.
+                for start in range(0, len(ids), _REFERRED_AT_ONCE):
+                    part = ids[start:start + _REFERRED_AT_ONCE]
+                    for ref, record in store.holding(table, column, part):
+                        if (table, record.id) not in entries:
+                            self.referrers.setdefault((target, ref), []).append(
+                                (table, record.id))
 
 
 class _AfterRevert:
@@ -528,10 +542,19 @@ class _LaterRuns:
 
 
 def _tables(entries: dict[Key, _Entry]) -> list[RevertTable]:
-    """The records' rows, one table after another (parents first), each in the run's order."""
+    """The records' rows, one table after another (parents first), each in the run's order;
+    ``entries`` is emptied, and each entry let go of once its row is made: a run may touch
+    millions of records, which were held twice over otherwise."""
+    groups: dict[Table, list[_Entry]] = {table: [] for table in TABLE_ORDER}
+    for entry in entries.values():
+        group = groups.get(entry.table)
+        if group is not None:
+            group.append(entry)
+    entries.clear()
     tables: list[RevertTable] = []
-    for table in TABLE_ORDER:
-        rows = [_row(e) for e in entries.values() if e.table is table]
+    for table, group in groups.items():
+        group.reverse()  # popped from its end: in the run's order
+        rows = [_row(group.pop()) for _ in range(len(group))]
         if rows:
             tables.append(RevertTable(table, rows))
     return tables

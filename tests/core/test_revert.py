@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from importer_gui.cli import main
+from importer_gui.core import revert as revert_module
 from importer_gui.core.errors import ImporterError, StoreError
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import RevertPlan, commit_revert, plan_revert, revert_later_first
@@ -188,6 +189,21 @@ def test_a_created_session_later_interventions_use_is_not_deleted(store: Store) 
     assert store.get(Table.TRAINING, 3) is not None
 
 
+def test_the_records_that_refer_to_deleted_ones_are_found_a_part_at_a_time(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(revert_module, "_REFERRED_AT_ONCE", 1)  # a part per deleted record
+    run = store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "A"}),
+                       Change(Table.SESSION, CREATE, -2, {"training_id": 1, "title": "B"}),
+                       Change(Table.SESSION, CREATE, -3, {"training_id": 1, "title": "C"})],
+                      run_info(create=3))
+    later = store.apply([Change(Table.INTERVENTION, CREATE, -1,
+                                {"guid": "I-10", "session_id": 5})], run_info(create=1))
+    assert [r for r in rows(plan_revert(store, run)) if r[2] == "error"] == [
+        ("session", 5, "error", [
+            f"Session 5 was created by run {run}, but intervention 4 (run {later}) refers to "
+            "it; not deleted."])]
+
+
 def test_a_deleted_record_whose_unique_value_is_taken_cannot_come_back(store: Store) -> None:
     run = store.apply([Change(Table.ROOM, DELETE, 1, before={"guid": "R-1"}),
                        Change(Table.INTERVENTION, UPDATE, 1, {"room_id": None},
@@ -200,6 +216,24 @@ def test_a_deleted_record_whose_unique_value_is_taken_cannot_come_back(store: St
         ("intervention", 1, "error", [
             "Intervention 1 cannot be restored: it refers to room 1, which is not in the "
             "store; skipped."])]
+
+
+def test_a_unique_value_the_revert_frees_lets_its_first_record_come_back(store: Store) -> None:
+    # The run replaced room 1 by room 2 under the same GUID: reverting it deletes room 2,
+    # which frees the GUID room 1 comes back with.
+    run = store.apply([Change(Table.INTERVENTION, UPDATE, 1, {"room_id": None}, {"room_id": 1}),
+                       Change(Table.ROOM, DELETE, 1, before={"guid": "R-1"}),
+                       Change(Table.ROOM, CREATE, -1, {"guid": "R-1", "label": "New"})],
+                      run_info(delete=1, update=1, create=1))
+    plan = plan_revert(store, run)
+    assert rows(plan) == [("room", 1, "create", []), ("room", 2, "delete", []),
+                          ("intervention", 1, "update", [])]
+    commit_revert(store, plan)
+    room = store.get(Table.ROOM, 1)
+    assert room is not None and room.guid == "R-1" and room.label == "Blue"
+    assert store.get(Table.ROOM, 2) is None
+    intervention = store.get(Table.INTERVENTION, 1)
+    assert intervention is not None and intervention.room_id == 1
 
 
 def test_a_record_deleted_after_the_run_is_skipped(store: Store) -> None:
