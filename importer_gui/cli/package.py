@@ -21,6 +21,7 @@ from importer_gui.core.package import (
     refuse_unsafe_folder,
     send,
 )
+from importer_gui.core.plan import KeptCells
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
@@ -44,7 +45,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     # Refused at once: not after a check of a large file, nor with the store opened.
     refuse_unsafe_folder(config, pipeline.resolve_data_files(config, args.data), args.out)
     with open_store(args) as store, collector_kept_off_the_plan():
-        plan = pipeline.check(config, store, data_files=args.data)
+        # The rows' cells are read again as they are written (package.py), not kept.
+        plan = pipeline.check(config, store, data_files=args.data, kept=KeptCells.ERRORS)
     keep_until_exit(plan)
     result = package(plan, args.out)
     sent: list[str] = []

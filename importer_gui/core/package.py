@@ -45,7 +45,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from importer_gui.core import config_xml, sftp
+from importer_gui.core import config_xml, readers, sftp
 from importer_gui.core.atomic import NEW_FILE_MODE, fsync_folder
 from importer_gui.core.catalogue import (
     FILE_PROVIDER,
@@ -61,7 +61,7 @@ from importer_gui.core.config_xml.read import children, text_of
 from importer_gui.core.config_xml.safe import parse
 from importer_gui.core.config_xml.write import serialize
 from importer_gui.core.corrections import unwritable
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, ImporterError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError, ImporterError
 from importer_gui.core.issues import Issue
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 from importer_gui.core.progress import Monitor
@@ -80,6 +80,8 @@ TEACHERS_LEFT_OUT = QT_TRANSLATE_NOOP(
 NOT_ENCODABLE = QT_TRANSLATE_NOOP(
     "errors", "{characters} cannot be written in {encoding}, the file's declared encoding; the "
               "row is left out of the package. Change those characters in it.")
+FILE_CHANGED = QT_TRANSLATE_NOOP(
+    "errors", "the file changed since it was checked; package it again.")
 NOTHING_TO_PACKAGE = QT_TRANSLATE_NOOP(
     "errors", "Nothing to package: the configuration imports teachers only.")
 FOLDER_NOT_CREATED = QT_TRANSLATE_NOOP(
@@ -587,19 +589,19 @@ def _write_data(imp_plan: ImportPlan, imp: Import, monitor: Monitor, stream: Bin
         out.writerow(headers + imp_plan.columns[len(headers):])
         lines.append(line.getvalue().encode(codec, errors="replace"))
     total = len(imp_plan.rows)
-    for count, row in enumerate(imp_plan.rows, start=1):
+    for count, (row, cells) in enumerate(_with_cells(imp_plan, imp), start=1):
         monitor.step(count, total, f"Packaging {imp_plan.file.name}")
         if row.has_errors:
             left_out.append(LeftOut(imp_plan.file, row.line, tuple(row.issues())))
             continue
         line.seek(0)
         line.truncate()
-        out.writerow(_row_texts(row, writers, width))
+        out.writerow(_row_texts(cells, writers, width))
         try:
             lines.append(line.getvalue().encode(codec))
         except UnicodeEncodeError:
             left_out.append(LeftOut(imp_plan.file, row.line, _not_encodable(
-                _row_texts(row, writers, width), imp_plan.columns, codec,
+                _row_texts(cells, writers, width), imp_plan.columns, codec,
                 provider.file_encoding) or _not_encodable(
                 [line.getvalue()], [""], codec, provider.file_encoding)))
             continue
@@ -608,6 +610,34 @@ def _write_data(imp_plan: ImportPlan, imp: Import, monitor: Monitor, stream: Bin
             _write_lines(lines, stream, digest.update)
     _write_lines(lines, stream, digest.update)
     return digest.hexdigest(), written, left_out
+
+
+def _with_cells(imp_plan: ImportPlan, imp: Import
+                ) -> Iterator[tuple[RowPlan, tuple[Cell, ...]]]:
+    """Each row with its cells: those the plan kept, or, where it kept only the cells of rows
+    with errors (a million rows' cells are some 170 MB), the file's read again, which must
+    be as the check read it: its size and time, its rows' lines, the cells it kept."""
+    rows = imp_plan.rows
+    if rows.kept.keeps_every_row:
+        for row in rows:
+            yield row, row.cells
+        return
+    if imp_plan.stamp is not None and imp_plan.stamp.changed():
+        raise DataFileError(FILE_CHANGED, path=imp_plan.file)
+    provider = imp.provider
+    # The check took the file as it is: its delimiter is not judged again.
+    read = readers.open_table(imp_plan.file, encoding=provider.file_encoding,
+                              delimiter=provider.delimiter_char,
+                              skip_first_line=provider.skip_first_line, sheet=provider.sheet,
+                              check_delimiter=False, keeps_cells=False)
+    again = read.rows(shared=False)
+    for row in rows:
+        line, cells = next(again, (None, ()))
+        if line != row.line or (row.cells and cells != row.cells):
+            raise DataFileError(FILE_CHANGED, path=imp_plan.file)
+        yield row, cells
+    if next(again, None) is not None:  # a row more than the check read
+        raise DataFileError(FILE_CHANGED, path=imp_plan.file)
 
 
 def _write_lines(lines: list[bytes], stream: BinaryIO,
@@ -661,11 +691,11 @@ def _cell_writers(columns: Sequence[str], date_format: str,
     return writers
 
 
-def _row_texts(row: RowPlan, writers: Sequence[str | None], width: int) -> list[str]:
+def _row_texts(cells: Sequence[Cell], writers: Sequence[str | None], width: int
+               ) -> list[str]:
     """A row's cells as the platform reads them, as many as the mapping has columns."""
-    cells: list[Cell] = list(row.cells[:width])
     texts = [cell if type(cell) is str else _cell_text(cell, writers[n])
-             for n, cell in enumerate(cells)]
+             for n, cell in enumerate(cells[:width])]
     return texts + [""] * (width - len(texts))
 
 

@@ -85,10 +85,10 @@ class RowPlan:
 
 class KeptCells(Enum):
     """Which rows of a plan keep their cells: all of them where the rows are shown (the
-    window, a package written from them); where nobody looks at them again (the command
-    line prints issues, never cells), only those an error log or the date-format guess
-    reads. A million registrations' check then holds what it planned, not every text it
-    read: a third of its memory."""
+    window, and a package written from them); where nobody looks at them again (the command
+    line prints issues, never cells, and its package reads the file again as it writes it),
+    only those an error log or the date-format guess reads. A million registrations' check
+    then holds what it planned, not every text it read: a third of its memory."""
 
     ALL = "all"
     ISSUES = "issues"  # rows with an error or a warning: an error log writes their cells

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ import pytest
 from importer_gui.cli import main
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.config import EXT_NS
+from importer_gui.core.errors import DataFileError
 from importer_gui.core.package import package
+from importer_gui.core.plan import KeptCells
 from importer_gui.core.store import Store
 from tests.stores import existing_store
 
@@ -110,6 +113,47 @@ def test_the_wizards_corrections_are_what_is_packaged(sample: Path, tmp_path: Pa
     package(plan, tmp_path / "out")
     text = (tmp_path / "out" / "trainings.csv").read_text(encoding="utf-8")
     assert "COM-400;Prise de parole;fr-FR;blended;4" in text
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file of a package, byte for byte."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_cells_read_again_package_as_the_cells_kept(sample: Path, tmp_path: Path) -> None:
+    # The command line keeps the cells of rows with errors only and reads the others again
+    # as it writes them: the sample's workbooks (dates) and CSV files, its mistakes too.
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        every = pipeline.check(config_xml.load(sample / "sample-config.xml"), store)
+        errors = pipeline.check(config_xml.load(sample / "sample-config.xml"), store,
+                                kept=KeptCells.ERRORS)
+    assert not any(row.cells for imp in errors.imports for row in imp.rows
+                   if not row.has_errors)
+    kept, read_again = package(every, tmp_path / "kept"), package(errors, tmp_path / "again")
+    assert files_of(tmp_path / "again") == files_of(tmp_path / "kept")
+    assert read_again.left_out == kept.left_out and len(kept.left_out) > 0
+
+
+@pytest.mark.parametrize("change", ["appended", "same size and time"])
+def test_a_file_changed_since_the_check_is_not_packaged(sample: Path, tmp_path: Path,
+                                                        change: str) -> None:
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        plan = pipeline.check(config_xml.load(sample / "sample-config.xml"), store,
+                              kept=KeptCells.ERRORS)
+    learners = sample / "learners.csv"
+    data, stat = learners.read_bytes(), learners.stat()
+    if change == "appended":
+        learners.write_bytes(data + b"E1999;zz;zz@example.org;Z;Z;Y;;fr-FR;\n")
+    else:  # a line split in two, the size and the time as the check saw them
+        split = data.replace(b"Y;;fr-FR;", b"Y;;\nfr-FR", 1)
+        assert split != data and len(split) == len(data)
+        learners.write_bytes(split)
+        os.utime(learners, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    with pytest.raises(DataFileError) as raised:
+        package(plan, tmp_path / "out")
+    assert str(raised.value) == (f"{learners}: the file changed since it was checked; "
+                                 "package it again.")
+    assert not (tmp_path / "out").exists()  # nothing of the package left
 
 
 def test_dates_are_written_in_the_providers_date_format(sample: Path, tmp_path: Path) -> None:

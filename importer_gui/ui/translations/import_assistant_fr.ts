@@ -3433,6 +3433,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Impossible d&apos;écrire {characters} en {encoding}, l&apos;encodage déclaré du fichier&#xa0;; la ligne est laissée hors du paquet. Changez ces caractères dans la ligne.</translation>
     </message>
     <message>
+        <source>the file changed since it was checked; package it again.</source>
+        <translation>le fichier a changé depuis sa vérification&#xa0;; empaquetez-le de nouveau.</translation>
+    </message>
+    <message>
         <source>Nothing to package: the configuration imports teachers only.</source>
         <translation>Rien à empaqueter&#xa0;: la configuration n&apos;importe que des formateurs.</translation>
     </message>
