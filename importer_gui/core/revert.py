@@ -344,7 +344,7 @@ def _check_unique(store: Store, entries: dict[Key, _Entry]) -> None:
             if value is not None:
                 wanted.setdefault((entry.table, column), set()).add(value)
     holders: dict[tuple[Table, str], dict[Any, int]] = {
-        (table, column): {value: r.id for value, r in store.holding(table, column, values)}
+        (table, column): dict(store.holders(table, column, values))
         for (table, column), values in wanted.items()}
     for entry, change in _restored(entries):
         for column in schema.unique_columns(entry.table):
@@ -385,7 +385,9 @@ def _check_references(entries: dict[Key, _Entry], stored: _Stored, run_id: int,
             return
 
 
-_REFERRED_AT_ONCE = 4096  # deleted records whose referrers are read in one go
+# Deleted records whose referrers are read in one go: one query's worth (a training course
+# may have hundreds of sessions, all of them the run's own, read only to be dropped).
+_REFERRED_AT_ONCE = BATCH
 
 
 class _Stored:
@@ -415,10 +417,10 @@ class _Stored:
                 # the run's own registrations, a million of them, all touched, all dropped.
                 for start in range(0, len(ids), _REFERRED_AT_ONCE):
                     part = ids[start:start + _REFERRED_AT_ONCE]
-                    for ref, record in store.holding(table, column, part):
-                        if (table, record.id) not in entries:
+                    for ref, record_id in store.holders(table, column, part):
+                        if (table, record_id) not in entries:
                             self.referrers.setdefault((target, ref), []).append(
-                                (table, record.id))
+                                (table, record_id))
 
 
 class _AfterRevert:

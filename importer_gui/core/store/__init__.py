@@ -300,10 +300,11 @@ class Store:
         with self._guard("read"):
             return list(self._queries.by_ids(self._conn(), table, ids))
 
-    def holding(self, table: Table, column: str, values: Iterable[Any]) -> list[tuple[Any, Record]]:
-        """Records whose ``column`` is one of ``values``, each with that value."""
+    def holders(self, table: Table, column: str, values: Iterable[Any]) -> list[tuple[Any, int]]:
+        """The ids of the records whose ``column`` (text or integer) is one of ``values``,
+        each with that value."""
         with self._guard("read"):
-            return list(self._queries.holding(self._conn(), table, column, values))
+            return list(self._queries.holders(self._conn(), table, column, values))
 
     # ------------------------------------------------------------ writing
 

@@ -281,6 +281,19 @@ class Queries:
             for record in self._records(table, rows):
                 yield getattr(record, column), record
 
+    def holders(self, conn: Connection, table: Table, column: str,
+                values: Iterable[Any]) -> Iterator[tuple[Any, int]]:
+        """The ids of the records whose ``column`` is one of ``values``, each with that
+        value, a batch at a time: no record made. For text and integer columns, which read
+        back as they are stored (unique values, references)."""
+        wanted = list(values)
+        for start in range(0, len(wanted), BATCH):
+            batch = wanted[start:start + BATCH]
+            marks = ", ".join([self.dialect.param] * len(batch))
+            rows = conn.execute(f'SELECT "{column}", id FROM "{table.value}"'
+                                f' WHERE "{column}" IN ({marks})', batch).fetchall()
+            yield from rows
+
     def get(self, conn: Connection, table: Table, record_id: int) -> Record | None:
         """One record by id, or None."""
         row = conn.execute(self._by_id[table], (record_id,)).fetchone()
@@ -453,7 +466,7 @@ class Queries:
             raise StoreError(f"The store {path} holds no run {run_id}.")
         rows = conn.execute(self._changes, (run_id,)).fetchall()
         try:
-            return list(starmap(partial(self._change_row, {}), rows))
+            return list(starmap(partial(self._change_row, {}, self._run_decoders()), rows))
         except (ValueError, TypeError, AttributeError) as exc:
             raise DamagedRunError(run_id, exc) from exc
 
@@ -463,26 +476,38 @@ class Queries:
         if conn.execute(self._run_exists, (run_id,)).fetchone() is None:
             raise StoreError(f"The store {path} holds no run {run_id}.")
         cursor = conn.execute(self._changes, (run_id,))
-        change_row = partial(self._change_row, {})  # one table of texts for the whole run
+        # One table of texts, and of dates, for the whole run.
+        change_row = partial(self._change_row, {}, self._run_decoders())
         while rows := cursor.fetchmany(BATCH):
             try:
                 yield from starmap(change_row, rows)
             except (ValueError, TypeError, AttributeError) as exc:
                 raise DamagedRunError(run_id, exc) from exc
 
-    def _change_row(self, texts: dict[str, str], table: str, kind: str, record_id: int,
-                    before: Any, after: Any) -> RunChangeRow:
-        """A stored run_change row as values (``texts``: the repeated texts read so far)."""
+    def _run_decoders(self) -> dict[Table, dict[str, Converter]]:
+        """How one read of a run decodes its recorded values: each distinct date or moment
+        text read once, its value shared by the records that hold it (a course's sessions
+        share their days)."""
+        return {t: {name: _sharing(read) if name in self._shared[t] else read
+                    for name, read in decoders.items()}
+                for t, decoders in self._json_decoders.items()}
+
+    def _change_row(self, texts: dict[str, str], decoders: dict[Table, dict[str, Converter]],
+                    table: str, kind: str, record_id: int, before: Any, after: Any
+                    ) -> RunChangeRow:
+        """A stored run_change row as values (``texts``: the repeated texts read so far;
+        ``decoders``: this read's, from ``_run_decoders``)."""
         tbl, change = _TABLES.get(table), _KINDS.get(kind)
         if tbl is None:
             raise ValueError(f"unknown table {table!r}")
         if change is None:
             raise ValueError(f"unknown change {kind!r} to {table} {record_id}")
         return RunChangeRow(table=tbl, kind=change, record_id=record_id,
-                            before=self._values(tbl, before, texts),
-                            after=self._values(tbl, after, texts))
+                            before=self._values(tbl, before, texts, decoders[tbl]),
+                            after=self._values(tbl, after, texts, decoders[tbl]))
 
-    def _values(self, table: Table, stored: Any, texts: dict[str, str]) -> dict[str, Any]:
+    def _values(self, table: Table, stored: Any, texts: dict[str, str],
+                decoders: dict[str, Converter]) -> dict[str, Any]:
         """A record's values as a run recorded them, back to Python ones (ISO text to dates)."""
         if not stored:
             return {}
@@ -498,7 +523,7 @@ class Queries:
         keep = texts.setdefault if len(texts) < SHARED_VALUES else texts.get
         values = {names.get(name, name): keep(value, value) if type(value) is str else value
                   for name, value in read_back.items()}
-        for name, read in self._json_decoders[table].items():
+        for name, read in decoders.items():
             if values.get(name) is not None:
                 values[name] = read(values[name])
         return values
