@@ -566,7 +566,7 @@ def _without_extension(text: str) -> str:
 # --- the data --------------------------------------------------------------------------------
 
 # Encoded lines joined and written at once: the file is written as its rows are encoded,
-# never held whole (a million rows' file is over 100 MB, and was held twice).
+# never held whole (a million rows' file is over 100 MB).
 LINES_AT_ONCE = 4096
 
 

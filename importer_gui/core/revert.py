@@ -385,8 +385,9 @@ def _check_references(entries: dict[Key, _Entry], stored: _Stored, run_id: int,
             return
 
 
-# Deleted records whose referrers are read in one go: one query's worth (a training course
-# may have hundreds of sessions, all of them the run's own, read only to be dropped).
+# Deleted records whose referrers are read in one go: one query's worth. A run's own records
+# refer to those it created, and are read only to be dropped (a million registrations refer
+# to the sessions of their run; a training course may have hundreds of sessions).
 _REFERRED_AT_ONCE = BATCH
 
 
@@ -413,8 +414,6 @@ class _Stored:
         for table in Table:
             for column, target in schema.references(table).items():
                 ids = deleted[target]
-                # A part of the ids at a time: a run's sessions deleted are referred to by
-                # the run's own registrations, a million of them, all touched, all dropped.
                 for start in range(0, len(ids), _REFERRED_AT_ONCE):
                     part = ids[start:start + _REFERRED_AT_ONCE]
                     for ref, record_id in store.holders(table, column, part):
