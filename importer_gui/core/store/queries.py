@@ -272,12 +272,7 @@ class Queries:
     def holding(self, conn: Connection, table: Table, column: str,
                 values: Iterable[Any]) -> Iterator[tuple[Any, Record]]:
         """Records whose ``column`` is one of ``values``, with that value, a batch at a time."""
-        wanted = list(values)
-        for start in range(0, len(wanted), BATCH):
-            batch = wanted[start:start + BATCH]
-            marks = ", ".join([self.dialect.param] * len(batch))
-            rows = conn.execute(f'{self._select[table]} WHERE "{column}" IN ({marks})',
-                                batch).fetchall()
+        for rows in self._among(conn, self._select[table], column, values):
             for record in self._records(table, rows):
                 yield getattr(record, column), record
 
@@ -286,13 +281,19 @@ class Queries:
         """The ids of the records whose ``column`` is one of ``values``, each with that
         value, a batch at a time: no record made. For text and integer columns, which read
         back as they are stored (unique values, references)."""
+        for rows in self._among(conn, f'SELECT "{column}", id FROM "{table.value}"', column,
+                                values):
+            yield from rows
+
+    def _among(self, conn: Connection, select: str, column: str,
+               values: Iterable[Any]) -> Iterator[list[Any]]:
+        """The rows of ``select`` whose ``column`` is one of ``values``, BATCH values (one
+        IN (...)) at a time."""
         wanted = list(values)
         for start in range(0, len(wanted), BATCH):
             batch = wanted[start:start + BATCH]
             marks = ", ".join([self.dialect.param] * len(batch))
-            rows = conn.execute(f'SELECT "{column}", id FROM "{table.value}"'
-                                f' WHERE "{column}" IN ({marks})', batch).fetchall()
-            yield from rows
+            yield conn.execute(f'{select} WHERE "{column}" IN ({marks})', batch).fetchall()
 
     def get(self, conn: Connection, table: Table, record_id: int) -> Record | None:
         """One record by id, or None."""
