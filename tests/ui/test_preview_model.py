@@ -174,3 +174,27 @@ def test_a_column_of_repeated_values_sorts_case_blind_and_stable_across_files(
         (0, 1), (0, 2), (0, 5)]
     model.sort(3, Qt.SortOrder.DescendingOrder)
     assert [text.casefold() for text in column(model, 3)][:9] == ["b"] * 9
+
+
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_many_rows_sort_case_blind_and_stable_whether_their_values_repeat_or_not(
+        tmp_path: Path, qtbot: object, order: Qt.SortOrder) -> None:
+    """A column that repeats a few values in every case (folded once per value) and one
+    whose values are all different (folded one by one) sort as Python sorts their folded
+    texts, rows that fold alike keeping their file order (Straße and STRASSE too)."""
+    names = ["Zoé", "zoé", "ADAM", "adam", "Straße", "STRASSE", "mia", "Mia", "éric", "Éric"]
+    repeated = [f"{names[i * 7 % len(names)]}{i % 97}" for i in range(20_000)]
+    unique = [f"{names[i % len(names)]}{i}" for i in range(20_000)]
+    rows = [row(2 + i, login, email, Outcome.CREATE)
+            for i, (login, email) in enumerate(zip(unique, repeated, strict=True))]
+    state = WizardState(tmp_path / "store.sqlite3")
+    state.session.set_plan(Plan(ImportConfig(), [ImportPlan(
+        0, tmp_path / "teachers.csv", ["teacherLogin", "teacherEmail"], ["Login", "E-mail"],
+        [ACTION], rows)]))
+    model = PreviewModel(state)
+    descending = order is Qt.SortOrder.DescendingOrder
+    for shown, values in ((3, repeated), (2, unique)):
+        model.sort(shown, order)
+        expected = sorted(range(len(values)), key=lambda i: values[i].casefold(),
+                          reverse=descending)
+        assert column(model, 0) == [2 + i for i in expected]

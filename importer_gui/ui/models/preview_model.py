@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from itertools import compress
 from operator import itemgetter
+from random import Random
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from importer_gui.core.cells import cell_text
+from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.corrections import Correction, EditTexts
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
@@ -141,11 +142,47 @@ def _column_keys(imp: ImportPlan, column: int) -> list[Any]:
         return [imp.index] * len(rows)
     n = column - FIRST_VALUE_COLUMN
     try:  # every row has the cell, as text (a CSV file's): all in C, a third of the time
-        return list(map(str.casefold, map(itemgetter(n), rows.cells)))
-    except (IndexError, TypeError):  # a short row, or a workbook's dates and numbers
+        return list(map(_text_folder(rows.cells, n), map(itemgetter(n), rows.cells)))
+    except (IndexError, TypeError, AttributeError):  # a short row, a workbook's numbers
         pass
     return [((cells[n] if type(cells[n]) is str else cell_text(cells[n])).casefold()
              if n < len(cells) else "") for cells in rows.cells]
+
+
+def _text_folder(rows: Sequence[tuple[Cell, ...]], n: int) -> Callable[[str], str]:
+    """How to casefold column ``n``'s texts for sorting. A column that repeats its values
+    (a session's title on each of its registrations) gets one folded text per value, shared
+    by the rows that hold it: the sort then compares a few texts that stay in the
+    processor's cache rather than a million scattered ones, and takes some 40% less time.
+    Folding each value once costs a call of Python per distinct value, so a column whose
+    values seldom repeat is folded text by text, in C."""
+    return _Folded().__getitem__ if _repeats(rows, n) else str.casefold
+
+
+class _Folded(dict[str, str]):
+    """Each text's casefolded form, made the first time the text is asked for."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = folded = text.casefold()
+        return folded
+
+
+# Rows drawn to guess how often a column repeats its values.
+REPEATS_SAMPLE = 4096
+
+
+def _repeats(rows: Sequence[tuple[Cell, ...]], n: int) -> bool:
+    """Whether column ``n`` likely holds fewer distinct values than a quarter of the rows.
+
+    Guessed from a random sample: s rows drawn from D values share about s * s / 2D of
+    them (rows taken at regular steps would share none in a file that goes round its
+    values). The seed is fixed: the same column is folded the same way every time.
+    """
+    if len(rows) <= REPEATS_SAMPLE:
+        return False  # folded in a moment either way
+    sample = set(map(itemgetter(n), Random(len(rows)).sample(rows, REPEATS_SAMPLE)))
+    shared = REPEATS_SAMPLE - len(sample)
+    return shared * len(rows) > 2 * REPEATS_SAMPLE * REPEATS_SAMPLE  # D < len(rows) / 4
 
 
 class _RowIssues:
