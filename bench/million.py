@@ -375,8 +375,13 @@ def _probe(what: str, *args: object) -> dict[str, float]:
     return json.loads(m.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+# The run the timed commit records in a seeded store (the seed's commit is run 1).
+COMMITTED_RUN = "2"
+
+
 def measure(case: Case, repeat: int, seed: Path | None) -> tuple[dict[str, Any], set[str]]:
-    """The floor, check, commit and check again of one case, ``repeat`` times: medians, the
+    """The floor, check, commit and check again of one case (for a seeded one, then a dry
+    revert of that commit and a package of the file), ``repeat`` times: medians, the
     largest peak memory seen, and the steps refused over the memory budget (measured with
     it lifted)."""
     from bench.run import Measure, empty_store, python, run
@@ -389,9 +394,15 @@ def measure(case: Case, repeat: int, seed: Path | None) -> tuple[dict[str, Any],
             def steps(*cli: str, name: str) -> dict[str, Measure]:
                 store = copy_store(seed, Path(temp) / f"{name}.db")
                 checked = store if seed else empty_store(Path(temp) / f"{name}-empty.db")
-                return {"check": run(python(*cli, "--store", checked, "check", config)),
+                done = {"check": run(python(*cli, "--store", checked, "check", config)),
                         "commit": run(python(*cli, "--store", store, "commit", config)),
                         "again": run(python(*cli, "--store", store, "check", config))}
+                if case.seed:  # the main line: what an administrator may do next
+                    done["revert"] = run(python(*cli, "--store", store, "revert",
+                                                "--dry-run", COMMITTED_RUN))
+                    done["package"] = run(python(*cli, "--store", store, "package", config,
+                                                 "--out", Path(temp) / f"{name}-package"))
+                return done
 
             measured = {"floor": run(python("-m", "bench.million", case.folder / case.data)),
                         "bare": run(python("-m", "bench.million", "bare",
@@ -399,7 +410,7 @@ def measure(case: Case, repeat: int, seed: Path | None) -> tuple[dict[str, Any],
                         **steps("-m", "importer_gui", name="store")}
             if any(x.code == 2 for x in measured.values()):  # refused: measured unbudgeted
                 measured.update(steps("-m", "bench.million", "unbudgeted", name="lifted"))
-                refused.update(("check", "commit", "again"))
+                refused.update(set(measured) - {"floor", "bare"})
         for what, x in measured.items():
             if x.code not in (0, 1):
                 raise SystemExit(f"million {case.name} {what} failed with exit code {x.code}")
@@ -442,15 +453,25 @@ def _step_lines(case: Case, m: dict[str, Any], refused: set[str]) -> list:
                     note="REFUSED as a user runs it (over the check's memory budget); "
                          "measured with the budget lifted" if over else "")
 
+    def untargeted(label: str, step: str) -> Line:
+        x = m[step]
+        return Line(f"{case.name}: {label}", x.seconds, x.peak_mb, x.seconds / floor,
+                    note="REFUSED as a user runs it; measured with the budget lifted"
+                    if step in refused else "")
+
     into = "a store holding its courses and learners" if case.seed else "a new store"
-    return [Line(f"{case.name}: csv module reading the file (floor)", floor,
-                 m["floor"].peak_mb, 1.0),
-            Line(f"{case.name}: a bare Python loop over the rows (cells kept and trimmed, "
-                 "one look-up; no rule)", m["bare"].seconds, m["bare"].peak_mb,
-                 m["bare"].seconds / floor),
-            line("check (whole process)", "check", 4),
-            line(f"commit into {into}", "commit", 8),
-            line("check again after the commit", "again", 6)]
+    lines = [Line(f"{case.name}: csv module reading the file (floor)", floor,
+                  m["floor"].peak_mb, 1.0),
+             Line(f"{case.name}: a bare Python loop over the rows (cells kept and trimmed, "
+                  "one look-up; no rule)", m["bare"].seconds, m["bare"].peak_mb,
+                  m["bare"].seconds / floor),
+             line("check (whole process)", "check", 4),
+             line(f"commit into {into}", "commit", 8),
+             line("check again after the commit", "again", 6)]
+    if "revert" in m:
+        lines += [untargeted("revert --dry-run of that commit's run (no target)", "revert"),
+                  untargeted("package the file for the platform (no target)", "package")]
+    return lines
 
 
 def _window_lines(case: Case, shown: dict[str, float], waits: dict[str, float],

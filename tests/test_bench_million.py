@@ -47,3 +47,11 @@ def test_the_check_finds_exactly_the_planted_errors(folder: Path, tmp_path: Path
                for i in row.issues())
     assert len({kind for _line, kind, _message in found}) == 4
     assert plan.counts()["create"] == N - len(found)
+
+
+def test_the_revert_measured_is_of_the_timed_commit(folder: Path, tmp_path: Path) -> None:
+    """The bench reverts the run its timed commit recorded in the seeded store."""
+    with Store.open(tmp_path / "store.db") as store:
+        pipeline.commit(pipeline.check(config_xml.load(folder / "seed.xml"), store), store)
+        plan = pipeline.check(config_xml.load(folder / "config.xml"), store)
+        assert pipeline.commit(plan, store).run_id == int(million.COMMITTED_RUN)
