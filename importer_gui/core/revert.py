@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from typing import Any
 
 from importer_gui.core import schema
@@ -209,6 +210,36 @@ class _Entry:
         return self.before
 
 
+class _Entries:
+    """The records the run touched, by table, then id: a run may touch millions of records,
+    and a dict keyed by (table, id) held a tuple of 64 bytes for each."""
+
+    __slots__ = ("by_table",)
+
+    def __init__(self) -> None:
+        self.by_table: dict[Table, dict[int, _Entry]] = {table: {} for table in Table}
+
+    def __len__(self) -> int:
+        return sum(map(len, self.by_table.values()))
+
+    def get(self, table: Table, record_id: int) -> _Entry | None:
+        """The record's entry, or None when the run did not touch it."""
+        return self.by_table[table].get(record_id)
+
+    def add(self, entry: _Entry) -> None:
+        """Hold one more record's entry."""
+        self.by_table[entry.table][entry.record_id] = entry
+
+    def values(self) -> Iterator[_Entry]:
+        """Every entry, table after table, each table's in the run's order."""
+        return chain.from_iterable(entries.values() for entries in self.by_table.values())
+
+    def clear(self) -> None:
+        """Let every entry go."""
+        for entries in self.by_table.values():
+            entries.clear()
+
+
 # ---------------------------------------------------------------- planning
 
 
@@ -244,15 +275,15 @@ def _run(store: Store, runs: list[RunSummary], run_id: int) -> RunSummary:
     return run
 
 
-def _entries(rows: Iterable[RunChangeRow]) -> dict[Key, _Entry]:
+def _entries(rows: Iterable[RunChangeRow]) -> _Entries:
     """Each record's net change over the run: its first before and its last after."""
-    entries: dict[Key, _Entry] = {}
+    entries = _Entries()
     for row in rows:
-        key = (row.table, row.record_id)
-        entry = entries.get(key)
+        entry = entries.get(row.table, row.record_id)
         if entry is None:
             before = None if row.kind is ChangeKind.CREATE else row.before
-            entry = entries[key] = _Entry(row.table, row.record_id, before, None)
+            entry = _Entry(row.table, row.record_id, before, None)
+            entries.add(entry)
         entry.after = None if row.kind is ChangeKind.DELETE else row.after
     return entries
 
@@ -272,22 +303,23 @@ def _reverts_of(runs: list[RunSummary], run_id: int) -> list[int]:
     return sorted(found)
 
 
-def _revert_applied(entries: dict[Key, _Entry], rows: Iterable[RunChangeRow]) -> None:
+def _revert_applied(entries: _Entries, rows: Iterable[RunChangeRow]) -> None:
     """A revert of the run (or of one of its reverts): the records it wrote were last left
     as it left them, which is what reverting the run now starts from."""
     for row in rows:
-        entry = entries.get((row.table, row.record_id))
+        entry = entries.get(row.table, row.record_id)
         if entry is not None:  # a revert touches only the records of the run it reverts
             entry.after = None if row.kind is ChangeKind.DELETE else row.after
 
 
-def _read_current(store: Store, entries: dict[Key, _Entry]) -> None:
+def _read_current(store: Store, entries: _Entries) -> None:
     """Each touched record's values now, read a batch of ids at a time (None: not there)."""
     for table in TABLE_ORDER:
-        ids = [record_id for (t, record_id) in entries if t is table]
+        touched = entries.by_table[table]
+        ids = list(touched)
         for start in range(0, len(ids), BATCH):
             for record in store.by_ids(table, ids[start:start + BATCH]):
-                entry = entries[(table, record.id)]
+                entry = touched[record.id]
                 current = record_values(record)
                 # A record as the run left it shares the run's values: one dict, not two.
                 entry.current = entry.after if current == entry.after else current
@@ -325,7 +357,7 @@ def _changed_issues(entry: _Entry, run_id: int, later: _LaterRuns) -> list[Issue
             for column, now in entry.current.items() if entry.after.get(column) != now]
 
 
-def _restored(entries: dict[Key, _Entry]) -> Iterator[tuple[_Entry, Change]]:
+def _restored(entries: _Entries) -> Iterator[tuple[_Entry, Change]]:
     """The entries whose change creates or updates a record, with that change."""
     for entry in entries.values():
         change = entry.change
@@ -333,7 +365,7 @@ def _restored(entries: dict[Key, _Entry]) -> Iterator[tuple[_Entry, Change]]:
             yield entry, change
 
 
-def _check_unique(store: Store, entries: dict[Key, _Entry]) -> None:
+def _check_unique(store: Store, entries: _Entries) -> None:
     """A record coming back must not take a unique value another record now holds (unless
     the revert deletes that one)."""
     # Only the holders of the values coming back are read, not whole tables.
@@ -353,7 +385,7 @@ def _check_unique(store: Store, entries: dict[Key, _Entry]) -> None:
                 continue
             holder = holders[(entry.table, column)].get(value)
             if holder is not None and holder != entry.record_id \
-                    and not _deleted(entries.get((entry.table, holder))):
+                    and not _deleted(entries.get(entry.table, holder)):
                 entry.issues += (Issue.error(column, VALUE_TAKEN.format(
                     subject=_name(entry.table, entry.record_id), kind=entry.table.value,
                     holder=holder, column=column, value=_show(value))),)
@@ -366,7 +398,7 @@ def _deleted(entry: _Entry | None) -> bool:
         and entry.change.kind is ChangeKind.DELETE
 
 
-def _check_references(entries: dict[Key, _Entry], stored: _Stored, run_id: int,
+def _check_references(entries: _Entries, stored: _Stored, run_id: int,
                       later: _LaterRuns) -> None:
     """Skip deletes others still refer to and restores referring to what is gone, until stable."""
     while True:
@@ -394,7 +426,7 @@ _REFERRED_AT_ONCE = BATCH
 class _Stored:
     """What the revert asks of the records it did not touch, read once, in batches of ids."""
 
-    def __init__(self, store: Store, entries: dict[Key, _Entry]) -> None:
+    def __init__(self, store: Store, entries: _Entries) -> None:
         self.present: set[Key] = set()
         self.referrers: dict[Key, list[Key]] = {}  # untouched records referring to one record
         # Records that restored ones refer to and that the run did not touch: are they there?
@@ -402,22 +434,22 @@ class _Stored:
         for entry, _change in _restored(entries):
             for column, target in schema.references(entry.table).items():
                 ref = (entry.before or {}).get(column)
-                if ref is not None and (target, ref) not in entries:
+                if ref is not None and entries.get(target, ref) is None:
                     refs[target].add(ref)
         for table, ids in refs.items():
             self.present.update((table, r.id) for r in store.by_ids(table, sorted(ids)))
         # Records the revert deletes: which untouched records refer to them.
         deleted: dict[Table, list[int]] = {t: [] for t in Table}
-        for (table, record_id), entry in entries.items():
-            if _deleted(entry):
-                deleted[table].append(record_id)
+        for table, touched in entries.by_table.items():
+            deleted[table] = [record_id for record_id, entry in touched.items()
+                              if _deleted(entry)]
         for table in Table:
             for column, target in schema.references(table).items():
                 ids = deleted[target]
                 for start in range(0, len(ids), _REFERRED_AT_ONCE):
                     part = ids[start:start + _REFERRED_AT_ONCE]
                     for ref, record_id in store.holders(table, column, part):
-                        if (table, record_id) not in entries:
+                        if entries.get(table, record_id) is None:
                             self.referrers.setdefault((target, ref), []).append(
                                 (table, record_id))
 
@@ -425,10 +457,10 @@ class _Stored:
 class _AfterRevert:
     """Which records exist, and what they refer to, once the revert is committed."""
 
-    def __init__(self, entries: dict[Key, _Entry], stored: _Stored) -> None:
-        self.values: dict[Table, dict[int, Values | None]] = {t: {} for t in Table}
-        for (table, record_id), entry in entries.items():
-            self.values[table][record_id] = entry.target()
+    def __init__(self, entries: _Entries, stored: _Stored) -> None:
+        self.values: dict[Table, dict[int, Values | None]] = {
+            table: {record_id: entry.target() for record_id, entry in touched.items()}
+            for table, touched in entries.by_table.items()}
         self.stored = stored
         self._referrers: dict[Key, list[Key]] | None = None
 
@@ -542,7 +574,7 @@ class _LaterRuns:
         return run is not None and run.kind in UNDOABLE_KINDS and run.reverted_by is None
 
 
-def _tables(entries: dict[Key, _Entry]) -> list[RevertTable]:
+def _tables(entries: _Entries) -> list[RevertTable]:
     """The records' rows, one table after another (parents first), each in the run's order;
     ``entries`` is emptied, and each entry let go of once its row is made: a run may touch
     millions of records, which were held twice over otherwise."""
