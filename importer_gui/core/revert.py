@@ -193,7 +193,10 @@ class _Entry:
     before: Values | None  # None: the run created it
     after: Values | None  # None: the run deleted it
     current: Values | None = None  # None: not in the store now
-    change: Change | None = None
+    # What undoes the record's net change (None: nothing), its Change made only for the
+    # record's row (change()): a million records' changes were 80 MB more at the peak.
+    kind: ChangeKind | None = None
+    updated: Values | None = None  # an update's columns put back
     # Tuples, empty and shared for all but conflicts: a run may touch millions of records.
     issues: tuple[Issue, ...] = ()
     referrers: tuple[Key, ...] = ()  # records that keep it from going
@@ -205,9 +208,25 @@ class _Entry:
 
     def target(self) -> Values | None:
         """The record's values once the revert is committed (None: not in the store)."""
-        if self.change is None or self.conflict:
+        if self.kind is None or self.conflict:
             return self.current
         return self.before
+
+    def restored(self) -> Values | None:
+        """The values a create or update writes (None for a delete, or nothing to undo)."""
+        if self.kind is ChangeKind.CREATE:
+            # The change shares the recorded values (nothing writes to them): no copy.
+            return self.before or {}
+        return self.updated if self.kind is ChangeKind.UPDATE else None
+
+    def change(self) -> Change | None:
+        """The change that undoes the record's net change (None: nothing to undo)."""
+        kind, table, record_id = self.kind, self.table, self.record_id
+        if kind is ChangeKind.DELETE:
+            return Change(table, kind, record_id, NO_VALUES, self.after)
+        if kind is ChangeKind.UPDATE:
+            return Change(table, kind, record_id, self.updated or {}, dict(self.after or {}))
+        return None if kind is None else Change(table, kind, record_id, self.restored() or {})
 
 
 class _Entries:
@@ -332,15 +351,13 @@ def _plan_entry(entry: _Entry, run_id: int, later: _LaterRuns) -> None:
     if entry.current != entry.after:
         entry.issues += tuple(_changed_issues(entry, run_id, later))
         return
-    table, record_id = entry.table, entry.record_id
     if entry.after is None:
-        # The change shares the recorded values (nothing writes to them): no copy per record.
-        entry.change = Change(table, ChangeKind.CREATE, record_id, entry.before or {})
+        entry.kind = ChangeKind.CREATE
     elif entry.before is None:
-        entry.change = Change(table, ChangeKind.DELETE, record_id, NO_VALUES, entry.after)
+        entry.kind = ChangeKind.DELETE
     elif entry.before != entry.after:
-        values = {c: v for c, v in entry.before.items() if entry.after.get(c) != v}
-        entry.change = Change(table, ChangeKind.UPDATE, record_id, values, dict(entry.after))
+        entry.kind = ChangeKind.UPDATE
+        entry.updated = {c: v for c, v in entry.before.items() if entry.after.get(c) != v}
 
 
 def _changed_issues(entry: _Entry, run_id: int, later: _LaterRuns) -> list[Issue]:
@@ -357,12 +374,12 @@ def _changed_issues(entry: _Entry, run_id: int, later: _LaterRuns) -> list[Issue
             for column, now in entry.current.items() if entry.after.get(column) != now]
 
 
-def _restored(entries: _Entries) -> Iterator[tuple[_Entry, Change]]:
-    """The entries whose change creates or updates a record, with that change."""
+def _restored(entries: _Entries) -> Iterator[tuple[_Entry, Values]]:
+    """The entries whose change creates or updates a record, with the values it writes."""
     for entry in entries.values():
-        change = entry.change
-        if change is not None and change.kind is not ChangeKind.DELETE:
-            yield entry, change
+        values = entry.restored()
+        if values is not None:
+            yield entry, values
 
 
 def _check_unique(store: Store, entries: _Entries) -> None:
@@ -370,17 +387,17 @@ def _check_unique(store: Store, entries: _Entries) -> None:
     the revert deletes that one)."""
     # Only the holders of the values coming back are read, not whole tables.
     wanted: dict[tuple[Table, str], set[Any]] = {}
-    for entry, change in _restored(entries):
+    for entry, restored in _restored(entries):
         for column in schema.unique_columns(entry.table):
-            value = change.values.get(column)
+            value = restored.get(column)
             if value is not None:
                 wanted.setdefault((entry.table, column), set()).add(value)
     holders: dict[tuple[Table, str], dict[Any, int]] = {
         (table, column): dict(store.holders(table, column, values))
         for (table, column), values in wanted.items()}
-    for entry, change in _restored(entries):
+    for entry, restored in _restored(entries):
         for column in schema.unique_columns(entry.table):
-            value = change.values.get(column)
+            value = restored.get(column)
             if value is None:
                 continue
             holder = holders[(entry.table, column)].get(value)
@@ -394,8 +411,7 @@ def _check_unique(store: Store, entries: _Entries) -> None:
 
 def _deleted(entry: _Entry | None) -> bool:
     """Whether the revert deletes this record."""
-    return entry is not None and entry.change is not None \
-        and entry.change.kind is ChangeKind.DELETE
+    return entry is not None and entry.kind is ChangeKind.DELETE
 
 
 def _check_references(entries: _Entries, stored: _Stored, run_id: int,
@@ -405,10 +421,10 @@ def _check_references(entries: _Entries, stored: _Stored, run_id: int,
         after = _AfterRevert(entries, stored)
         found = False
         for entry in entries.values():
-            if entry.change is None or entry.conflict:
+            if entry.kind is None or entry.conflict:
                 continue
             issue = (_still_referred(entry, after, run_id, later)
-                     if entry.change.kind is ChangeKind.DELETE
+                     if entry.kind is ChangeKind.DELETE
                      else _missing_reference(entry, after))
             if issue is not None:
                 entry.issues += (issue,)
@@ -596,7 +612,7 @@ def _tables(entries: _Entries) -> list[RevertTable]:
 def _row(entry: _Entry) -> RevertRow:
     """A record's row: its values, what reverting does, and why it cannot (a conflict)."""
     outcome = _outcome(entry)
-    change = entry.change if outcome is not Outcome.ERROR else None
+    change = entry.change() if outcome is not Outcome.ERROR else None
     return RevertRow(entry.table, entry.record_id, outcome, tuple(entry.issues), entry.before,
                      entry.after, entry.current, change)
 
@@ -609,9 +625,9 @@ def _outcome(entry: _Entry) -> Outcome:
     """What reverting does to the record."""
     if entry.conflict:
         return Outcome.ERROR
-    if entry.change is None:
+    if entry.kind is None:
         return Outcome.UNCHANGED
-    return _OUTCOMES[entry.change.kind]
+    return _OUTCOMES[entry.kind]
 
 
 # ---------------------------------------------------------------- committing
