@@ -90,7 +90,13 @@ class RevertRow:
     before: Values | None  # before the run, what reverting restores (None: the run created it)
     after: Values | None  # as the run left it (None: the run deleted it)
     now: Values | None  # in the store now (None: not there)
-    change: Change | None  # what the commit writes (None: nothing, or a conflict)
+
+    @property
+    def change(self) -> Change | None:
+        """What the commit writes (None: nothing, or a conflict), made when asked: a plan
+        may hold a million rows, and their changes are read once, as they are written."""
+        return _undoing(self.table, self.record_id, _KIND_OF.get(self.outcome), self.before,
+                        self.after)
 
 
 @dataclass
@@ -127,15 +133,22 @@ class RevertPlan:
             yield from table.rows
 
     def changes(self) -> Iterator[Change]:
-        """Deletes (children first), then updates, then creates (parents first)."""
-        by_kind: dict[ChangeKind, list[Change]] = {k: [] for k in ChangeKind}
-        for row in self.rows():
-            if row.change is not None:
-                by_kind[row.change.kind].append(row.change)
-        rank = {t: i for i, t in enumerate(TABLE_ORDER)}
-        yield from sorted(by_kind[ChangeKind.DELETE], key=lambda c: -rank[c.table])
-        yield from by_kind[ChangeKind.UPDATE]
-        yield from sorted(by_kind[ChangeKind.CREATE], key=lambda c: rank[c.table])
+        """Deletes (children first), then updates, then creates (parents first); each
+        table's in the run's order, made as they are read."""
+        parents_first = sorted(self.tables, key=lambda t: TABLE_ORDER.index(t.table))
+        for kind, tables in ((ChangeKind.DELETE, parents_first[::-1]),
+                             (ChangeKind.UPDATE, self.tables),
+                             (ChangeKind.CREATE, parents_first)):
+            outcome = _OUTCOMES[kind]
+            for table in tables:
+                for row in table.rows:
+                    change = row.change if row.outcome is outcome else None
+                    if change is not None:
+                        yield change
+
+    def change_count(self) -> int:
+        """How many changes the commit writes."""
+        return sum(table.counts[o] for table in self.tables for o in _OUTCOMES.values())
 
     def counts(self) -> dict[str, int]:
         """Records per outcome, every outcome present (zero when none)."""
@@ -193,8 +206,8 @@ class _Entry:
     before: Values | None  # None: the run created it
     after: Values | None  # None: the run deleted it
     current: Values | None = None  # None: not in the store now
-    # What undoes the record's net change (None: nothing), its Change made only for the
-    # record's row (change()): a million records' changes were 80 MB more at the peak.
+    # What undoes the record's net change (None: nothing): its Change is made only when
+    # the commit reads it (RevertRow.change), a million of them being some 80 MB.
     kind: ChangeKind | None = None
     updated: Values | None = None  # an update's columns put back
     # Tuples, empty and shared for all but conflicts: a run may touch millions of records.
@@ -219,14 +232,6 @@ class _Entry:
             return self.before or {}
         return self.updated if self.kind is ChangeKind.UPDATE else None
 
-    def change(self) -> Change | None:
-        """The change that undoes the record's net change (None: nothing to undo)."""
-        kind, table, record_id = self.kind, self.table, self.record_id
-        if kind is ChangeKind.DELETE:
-            return Change(table, kind, record_id, NO_VALUES, self.after)
-        if kind is ChangeKind.UPDATE:
-            return Change(table, kind, record_id, self.updated or {}, dict(self.after or {}))
-        return None if kind is None else Change(table, kind, record_id, self.restored() or {})
 
 
 class _Entries:
@@ -357,7 +362,24 @@ def _plan_entry(entry: _Entry, run_id: int, later: _LaterRuns) -> None:
         entry.kind = ChangeKind.DELETE
     elif entry.before != entry.after:
         entry.kind = ChangeKind.UPDATE
-        entry.updated = {c: v for c, v in entry.before.items() if entry.after.get(c) != v}
+        entry.updated = _put_back(entry.before, entry.after)
+
+
+def _put_back(before: Values, after: Values) -> Values:
+    """The columns an update puts back: those the run changed."""
+    return {c: v for c, v in before.items() if after.get(c) != v}
+
+
+def _undoing(table: Table, record_id: int, kind: ChangeKind | None, before: Values | None,
+             after: Values | None) -> Change | None:
+    """The change of ``kind`` that undoes a record's net change over the run."""
+    if kind is ChangeKind.DELETE:
+        return Change(table, kind, record_id, NO_VALUES, after or {})
+    if kind is ChangeKind.UPDATE:
+        return Change(table, kind, record_id, _put_back(before or {}, after or {}),
+                      dict(after or {}))
+    # A create shares the recorded values (nothing writes to them): no copy per record.
+    return None if kind is None else Change(table, kind, record_id, before or {})
 
 
 def _changed_issues(entry: _Entry, run_id: int, later: _LaterRuns) -> list[Issue]:
@@ -622,14 +644,13 @@ def _tables(entries: _Entries) -> list[RevertTable]:
 
 def _row(entry: _Entry) -> RevertRow:
     """A record's row: its values, what reverting does, and why it cannot (a conflict)."""
-    outcome = _outcome(entry)
-    change = entry.change() if outcome is not Outcome.ERROR else None
-    return RevertRow(entry.table, entry.record_id, outcome, tuple(entry.issues), entry.before,
-                     entry.after, entry.current, change)
+    return RevertRow(entry.table, entry.record_id, _outcome(entry), tuple(entry.issues),
+                     entry.before, entry.after, entry.current)
 
 
 _OUTCOMES = {ChangeKind.CREATE: Outcome.CREATE, ChangeKind.UPDATE: Outcome.UPDATE,
              ChangeKind.DELETE: Outcome.DELETE}
+_KIND_OF = {outcome: kind for kind, outcome in _OUTCOMES.items()}
 
 
 def _outcome(entry: _Entry) -> Outcome:
@@ -653,9 +674,9 @@ def counts_said(kind: str, counts: dict[str, int]) -> dict[str, int]:
 
 def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None) -> RevertResult:
     """Write the plan's changes (conflicts skipped) in one transaction, as a revert run."""
-    changes = list(plan.changes())
+    changes = _Changes(plan)
     skipped = plan.conflicts()
-    if not changes and skipped:
+    if not len(changes) and skipped:
         template = NOTHING_REVERTED_ONE if skipped == 1 else NOTHING_REVERTED
         raise ImporterError(template.format(count=skipped, run=plan.run_id))
     run = plan.run
@@ -666,6 +687,21 @@ def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None
                    reverts_run=plan.run_id, reverts_whole=not skipped)
     run_id = store.apply(changes, info, monitor=monitor)
     return RevertResult(run_id, plan.run_id, counts, skipped)
+
+
+class _Changes:
+    """A plan's changes as the store writes them: counted, and made anew each time they are
+    read (a million rows' changes are never held all at once)."""
+
+    def __init__(self, plan: RevertPlan) -> None:
+        self._plan = plan
+        self._count = plan.change_count()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Change]:
+        return self._plan.changes()
 
 
 def revert_later_first(store: Store, plan: RevertPlan,
