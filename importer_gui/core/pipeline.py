@@ -376,10 +376,7 @@ def _expected_writes(config: ImportConfig, data_files: Sequence[Path] | None) ->
 def commit(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> CommitResult:
     """Write every row without errors in one transaction, and record the run; a plan that
     changes nothing (every row wrong or already in the store) is refused, no run recorded."""
-    not_as_read = plan.file_not_as_read()
-    if not_as_read is not None:
-        path, gone = not_as_read
-        raise DataFileError(FILE_GONE if gone else FILE_CHANGED, path=path)
+    plan.refuse_files_not_as_read(FILE_GONE, FILE_CHANGED)
     if not plan.writes_anything():
         raise ImporterError(nothing_to_commit(plan))
     run = _run_info(plan)

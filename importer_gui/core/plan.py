@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
+from importer_gui.core.errors import DataFileError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
 from importer_gui.core.records import Change, Record
 
@@ -464,6 +465,15 @@ class Plan:
             if imp.stamp is not None and imp.stamp.changed():
                 return imp.file, imp.stamp.gone()
         return None
+
+    def refuse_files_not_as_read(self, gone: str, changed: str) -> None:
+        """Raise DataFileError naming the first data file that is not as it was read: the
+        message ``gone`` when it was moved or deleted, else ``changed`` (each says what to
+        do again: a commit's, a refresh's)."""
+        not_as_read = self.file_not_as_read()
+        if not_as_read is not None:
+            path, was_gone = not_as_read
+            raise DataFileError(gone if was_gone else changed, path=path)
 
 
 def outcome_counts(outcomes: bytearray, start: int = 0) -> Counter[Outcome]:

@@ -643,10 +643,7 @@ def commit_refresh(refresh: RefreshPlan, store: Store, *,
                    monitor: Monitor | None = None) -> RefreshResult:
     """Write every row without errors (and what --prune deletes) in one transaction, as a
     run of the history."""
-    not_as_read = refresh.plan.file_not_as_read()
-    if not_as_read is not None:
-        path, gone = not_as_read
-        raise DataFileError(FILE_GONE if gone else FILE_CHANGED, path=path)
+    refresh.plan.refuse_files_not_as_read(FILE_GONE, FILE_CHANGED)
     if not refresh.plan.writes_anything():
         raise ImporterError(nothing_to_refresh(refresh))
     run = _run_info(refresh)
