@@ -116,6 +116,11 @@ class KeptCells(Enum):
         return bool(results[0].issues) if len(results) == 1 else any(r.issues for r in results)
 
 
+# A row's line as 4 bytes (up to 4,294,967,295): 8 were 4 MB more a million rows, and a line
+# past that, in a file of billions of blank lines, makes the array 8 bytes a line then.
+LINES = "I"
+
+
 class Rows(Sequence[RowPlan]):
     """An import's planned rows, held compactly: a row is its line in an array and three
     references (its cells, its results, its changes), not an object of its own.
@@ -131,7 +136,7 @@ class Rows(Sequence[RowPlan]):
     __slots__ = ("cells", "changes", "creations", "kept", "lines", "outcomes", "results")
 
     def __init__(self, rows: Iterable[RowPlan] = ()) -> None:
-        self.lines = array("q")
+        self.lines = array(LINES)
         # Each row's outcome as its place in OUTCOME_ORDER: the preview filters in C on it.
         self.outcomes = bytearray()
         self.cells: list[tuple[Cell, ...]] = []
@@ -192,7 +197,10 @@ class Rows(Sequence[RowPlan]):
     def append(self, row: RowPlan) -> None:
         """Add a row at the end."""
         outcome = results_outcome(row.results)
-        self.lines.append(row.line)
+        try:
+            self.lines.append(row.line)
+        except OverflowError:
+            self.widen_lines().append(row.line)
         self.outcomes.append(OUTCOME_CODE[outcome])
         self.cells.append(row.cells if self.kept.keeps(row.results, outcome) else ())
         self.results.append(row.results)
@@ -200,15 +208,24 @@ class Rows(Sequence[RowPlan]):
 
     def __setitem__(self, index: int, row: RowPlan) -> None:
         outcome = results_outcome(row.results)
-        self.lines[index] = row.line
+        try:
+            self.lines[index] = row.line
+        except OverflowError:
+            self.widen_lines()[index] = row.line
         self.outcomes[index] = OUTCOME_CODE[outcome]
         self.cells[index] = row.cells if self.kept.keeps(row.results, outcome) else ()
         self.results[index] = row.results
         self.changes[index] = _held(row.changes)
 
+    def widen_lines(self) -> array[int]:
+        """The lines as 8-byte numbers, for one past what LINES holds (a file of billions of
+        blank lines, or a line the caller made up); the new array."""
+        self.lines = array("q", self.lines)
+        return self.lines
+
     def clear(self) -> None:
         """Forget every row."""
-        self.lines = array("q")
+        self.lines = array(LINES)
         self.outcomes = bytearray()
         self.cells.clear()
         self.results.clear()

@@ -322,7 +322,11 @@ def plan_rows_into(imp_plan: ImportPlan, overlay: Overlay,
             results, changes, outcome = plan_one(cells)
             if not low <= len(cells) <= high and (issue := widths.issue(cells)):
                 results = _warned(results, issue)  # a row of unusual width: rare
-            add_line(line)
+            try:
+                add_line(line)
+            except OverflowError:  # a line past what 4 bytes hold: the lines as 8 from now
+                add_line = held.widen_lines().append
+                add_line(line)
             add_outcome(OUTCOME_CODE[outcome])
             add_cells(cells if every_row_s_cells or outcome is Outcome.ERROR or (
                 keeps_some and keeps(results, outcome)) else ())

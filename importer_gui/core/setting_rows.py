@@ -75,7 +75,10 @@ class SettingRows:
                 issues = [*issues, self._issue(table, field_name, last)]
             by_row = self._by_row.get(table)
             if by_row is not None and len(by_row) == row - 1:  # the usual next row: no call
-                by_row.append(record_id)
+                try:
+                    by_row.append(record_id)
+                except OverflowError:  # an id past what 4 bytes hold
+                    self._widened(table).append(record_id)
                 self._prev[table].append(last)
             else:
                 self._note(table, row, record_id, last)
@@ -182,11 +185,20 @@ class SettingRows:
         """Row ``row`` sets this record, after row ``before`` (0: none)."""
         by_row = self._by_row.get(table)
         if by_row is None:
-            by_row = self._by_row[table] = array("q")
+            by_row = self._by_row[table] = array("i")
             self._prev[table] = array("i")
         prev = self._prev[table]
         if row > len(by_row):  # rows between that set none of this table's records
-            by_row.frombytes(bytes(8 * (row - len(by_row))))
-            prev.frombytes(bytes(4 * (row - len(prev))))
-        by_row[row - 1] = record_id
+            by_row.frombytes(bytes(by_row.itemsize * (row - len(by_row))))
+            prev.frombytes(bytes(prev.itemsize * (row - len(prev))))
+        try:
+            by_row[row - 1] = record_id
+        except OverflowError:  # an id past what 4 bytes hold
+            self._widened(table)[row - 1] = record_id
         prev[row - 1] = before
+
+    def _widened(self, table: Table) -> array[int]:
+        """The records a table's rows set, as 8-byte ids from now on (ids are 4 bytes while
+        they fit: 4 MB less a million rows; a store may hold larger ones)."""
+        by_row = self._by_row[table] = array("q", self._by_row[table])
+        return by_row

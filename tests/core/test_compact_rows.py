@@ -180,3 +180,43 @@ def test_a_wide_file_of_values_that_never_repeat_stops_sharing_them_all(
     got = shared.row(again)  # the values of rows 1 to 20, one per column
     assert got == tuple(again) and all(
         cell is not first[i][c] for c, (i, cell) in enumerate(zip(range(30), got, strict=False)))
+
+
+BEYOND_4_BYTES = 5_000_000_000  # a line or an id no 4-byte number holds
+
+
+def test_a_line_past_four_bytes_is_kept_as_it_is(
+        env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines are held as 4-byte numbers; a row on a line past them (a file of billions of
+    blank lines, faked here by moving every line) is planned and named on its own line."""
+    rows_of = table.Table.rows
+
+    def moved(self: table.Table, *, shared: bool = True):  # type: ignore[no-untyped-def]
+        for line, cells in rows_of(self, shared=shared):
+            yield (line + BEYOND_4_BYTES if line > 2 else line), cells
+
+    monkeypatch.setattr(table.Table, "rows", moved)
+    plan = env.check(courses(env, [["TR-1", "Un", "blended"], ["TR-2", "", "blended"]]))
+    assert rows(plan) == [(2, "create", []),
+                          (3 + BEYOND_4_BYTES, "error", ["Field trainingTitle is empty."])]
+    held = Rows([RowPlan(2, (), [], []), RowPlan(BEYOND_4_BYTES, (), [], [])])
+    held[0] = RowPlan(BEYOND_4_BYTES + 1, (), [], [])
+    assert [row.line for row in held] == [BEYOND_4_BYTES + 1, BEYOND_4_BYTES]
+
+
+def test_a_stored_record_with_an_id_past_four_bytes_is_warned_of_when_set_twice(
+        env: Env) -> None:
+    """The rows that set each record are noted by 4-byte ids while they fit; a store may hold
+    a larger one (written by another program), and a file setting it twice is warned of."""
+    with Store.open(env.store_path):
+        pass
+    connection = sqlite3.connect(env.store_path)
+    with connection:
+        connection.execute("INSERT INTO training (id, path_code, title) VALUES (?, ?, ?)",
+                           (BEYOND_4_BYTES, "TR-BIG", "Grand"))
+    connection.close()
+    plan = env.check(courses(env, [["TR-BIG", "Un", "blended"], ["TR-2", "Deux", "blended"],
+                                   ["TR-BIG", "Deux", "blended"]]))
+    assert rows(plan) == [(2, "update", []), (3, "create", []), (4, "update", [
+        "Line 2 of this file already sets this training course; this row's values are applied "
+        "after it."])]
