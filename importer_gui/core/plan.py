@@ -116,8 +116,8 @@ class KeptCells(Enum):
         return bool(results[0].issues) if len(results) == 1 else any(r.issues for r in results)
 
 
-# A row's line as 4 bytes (up to 4,294,967,295): 8 were 4 MB more a million rows, and a line
-# past that, in a file of billions of blank lines, makes the array 8 bytes a line then.
+# A row's line in 4 bytes (up to 4,294,967,295; 8 would take 4 MB more a million rows); a
+# line past that, in a file of billions of blank lines, makes the array 8 bytes a line.
 LINES = "I"
 
 

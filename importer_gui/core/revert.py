@@ -236,7 +236,7 @@ class _Entry:
 
 class _Entries:
     """The records the run touched, by table, then id: a run may touch millions of records,
-    and a dict keyed by (table, id) held a tuple of 64 bytes for each."""
+    and a dict keyed by (table, id) would hold a tuple of 64 bytes for each."""
 
     __slots__ = ("by_table",)
 
@@ -497,8 +497,8 @@ class _AfterRevert:
 
     def __init__(self, entries: _Entries, stored: _Stored) -> None:
         # The touched records still there after the revert, with their values, and the ids
-        # of those gone, as bits: a dict of every touched record's values held some 70 MB
-        # while a million deletes were checked.
+        # of those gone, as bits: a dict of every touched record's values would hold some
+        # 70 MB while a million deletes are checked.
         self.kept: dict[Table, dict[int, Values]] = {}
         self.gone: dict[Table, RecordIds] = {}
         for table, touched in entries.by_table.items():
