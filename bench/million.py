@@ -443,6 +443,8 @@ def _step_lines(case: Case, m: dict[str, Any], refused: set[str]) -> list:
     from bench.run import Line
 
     floor = m["floor"].seconds
+    lifted = ("REFUSED as a user runs it (over the check's memory budget); measured with the "
+              "budget lifted")
 
     def line(label: str, step: str, limit: float) -> Line:
         x, over = m[step], step in refused
@@ -450,14 +452,12 @@ def _step_lines(case: Case, m: dict[str, Any], refused: set[str]) -> list:
         return Line(f"{case.name}: {label}", x.seconds, x.peak_mb, ratio, "floor",
                     f"<= {limit:g}x floor, <= 600 MB",
                     not over and ratio <= limit and x.peak_mb <= 600,
-                    note="REFUSED as a user runs it (over the check's memory budget); "
-                         "measured with the budget lifted" if over else "")
+                    note=lifted if over else "")
 
     def untargeted(label: str, step: str) -> Line:
         x = m[step]
         return Line(f"{case.name}: {label}", x.seconds, x.peak_mb, x.seconds / floor,
-                    note="REFUSED as a user runs it; measured with the budget lifted"
-                    if step in refused else "")
+                    note=lifted if step in refused else "")
 
     into = "a store holding its courses and learners" if case.seed else "a new store"
     lines = [Line(f"{case.name}: csv module reading the file (floor)", floor,

@@ -228,7 +228,6 @@ class _Entry:
     def restored(self) -> Values | None:
         """The values a create or update writes (None for a delete, or nothing to undo)."""
         if self.kind is ChangeKind.CREATE:
-            # The change shares the recorded values (nothing writes to them): no copy.
             return self.before or {}
         return self.updated if self.kind is ChangeKind.UPDATE else None
 
@@ -477,10 +476,8 @@ class _Stored:
         for table, ids in refs.items():
             self.present.update((table, r.id) for r in store.by_ids(table, sorted(ids)))
         # Records the revert deletes: which untouched records refer to them.
-        deleted: dict[Table, list[int]] = {t: [] for t in Table}
-        for table, touched in entries.by_table.items():
-            deleted[table] = [record_id for record_id, entry in touched.items()
-                              if _deleted(entry)]
+        deleted = {table: [record_id for record_id, entry in touched.items() if _deleted(entry)]
+                   for table, touched in entries.by_table.items()}
         for table in Table:
             for column, target in schema.references(table).items():
                 ids = deleted[target]
