@@ -209,7 +209,6 @@ class _Entry:
     # What undoes the record's net change (None: nothing): its Change is made only when
     # the commit reads it (RevertRow.change), a million of them being some 80 MB.
     kind: ChangeKind | None = None
-    updated: Values | None = None  # an update's columns put back
     # Tuples, empty and shared for all but conflicts: a run may touch millions of records.
     issues: tuple[Issue, ...] = ()
     referrers: tuple[Key, ...] = ()  # records that keep it from going
@@ -229,8 +228,9 @@ class _Entry:
         """The values a create or update writes (None for a delete, or nothing to undo)."""
         if self.kind is ChangeKind.CREATE:
             return self.before or {}
-        return self.updated if self.kind is ChangeKind.UPDATE else None
-
+        if self.kind is ChangeKind.UPDATE:
+            return _put_back(self.before or {}, self.after or {})
+        return None
 
 
 class _Entries:
@@ -361,7 +361,6 @@ def _plan_entry(entry: _Entry, run_id: int, later: _LaterRuns) -> None:
         entry.kind = ChangeKind.DELETE
     elif entry.before != entry.after:
         entry.kind = ChangeKind.UPDATE
-        entry.updated = _put_back(entry.before, entry.after)
 
 
 def _put_back(before: Values, after: Values) -> Values:
@@ -468,7 +467,7 @@ class _Stored:
         self.referrers: dict[Key, list[Key]] = {}  # untouched records referring to one record
         # Records that restored ones refer to and that the run did not touch: are they there?
         refs: dict[Table, set[int]] = {t: set() for t in Table}
-        for entry, _change in _restored(entries):
+        for entry, _values in _restored(entries):
             for column, target in schema.references(entry.table).items():
                 ref = (entry.before or {}).get(column)
                 if ref is not None and entries.get(target, ref) is None:
