@@ -64,7 +64,7 @@ def plan_and_commit(store: Store, run: RunInfo, expected: int,
         described = plan_of(planned)
         if not described.writes_anything():
             return planned, None
-        if not described.files_changed() and feeder.send_rest(described.imports):
+        if described.file_not_as_read() is None and feeder.send_rest(described.imports):
             done = run_of(planned)
             run.config_xml, run.files[:] = done.config_xml, done.files
             run.counts.update(done.counts)

@@ -470,10 +470,6 @@ class Plan:
                 if not results_have_errors(results):
                     yield rows.creations, held
 
-    def files_changed(self) -> list[Path]:
-        """Data files that changed on disk since they were read."""
-        return [imp.file for imp in self.imports if imp.stamp and imp.stamp.changed()]
-
     def file_not_as_read(self) -> tuple[Path, bool] | None:
         """The first data file that changed since it was read, and whether it is gone
         (moved or deleted: put back or given again, not merely read again); None when none
