@@ -361,14 +361,17 @@ class Session:
 
 def run_check(snapshot: Snapshot, monitor: Monitor) -> Plan:
     """Check the snapshot's configuration against its store, with the user's corrections:
-    the corrected rows are put in the plan, which is planned again in order."""
+    the corrected rows are put in the plan, which is planned again in order. Its issues are
+    counted here, in the check's thread: the window lists each message with its count."""
     refuse_shared_codes(snapshot.config)
     files = list(snapshot.data_files) or pipeline.resolve_data_files(snapshot.config)
     with Store.open(snapshot.store_path) as store:
         plan = pipeline.check(snapshot.config, store, data_files=files, monitor=monitor)
         if snapshot.corrections and apply_to_plan(plan, snapshot.corrections):
             plan = pipeline.replan(plan, store, monitor=monitor)
-        return plan
+    for imp in plan.imports:
+        imp.issue_counts()
+    return plan
 
 
 def refuse_shared_codes(config: ImportConfig) -> None:

@@ -56,6 +56,31 @@ def test_the_messages_beside_the_table_filter_its_rows_and_the_row_reads_without
     assert lines_shown(page) == [2, 3, 4, 5, 6, 7, 8]
 
 
+def test_a_corrected_row_s_message_leaves_the_list_and_the_others_keep_their_counts(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = sample_preview(window, sample, qtbot)
+    every_file = page.import_box.findData(-1)
+    page.import_box.setCurrentIndex(every_file)
+    before = page.summary()
+    status = "1 × ERROR: Status has invalid value X, A or C expected. (Intervention status — " \
+             "interventionStatus)"
+    assert status in before
+    page.import_box.setCurrentIndex(page.import_box.findData(3))  # the interventions
+    model = page.model
+    column = next(c for c in range(model.columnCount()) if "interventionStatus" in str(
+        model.headerData(c, Qt.Orientation.Horizontal)))
+    assert model.setData(model.index(lines_shown(page).index(8), column), "A")
+    qtbot.waitUntil(lambda: status not in page.summary())
+    assert page.summary() == [
+        "Every row (no message chosen)",
+        "1 × ERROR: Date le 3 mars not valid. (Intervention start — interventionDate)",
+        "1 × ERROR: Session with title Session inconnue is not found for this training. "
+        "(Session title — sessionTitle)",
+        "1 × ERROR: Teacher with login inconnu is not found. (Teacher's login — teacherLogin)"]
+    page.import_box.setCurrentIndex(every_file)
+    assert page.summary() == [line for line in before if line != status]
+
+
 def seeded_store(folder: Path, store_path: Path) -> None:
     """Training courses committed as last month's import would have."""
     config = config_xml.load(write_config(folder, trainings_import(

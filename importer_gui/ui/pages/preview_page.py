@@ -539,7 +539,7 @@ class PreviewPage(BasePage):
         counts = issue_counts(self.model.imports())
         plan = self.model.plan
         self._has_issues = bool(counts) or (plan is not None and any(
-            row.has_issues for imp in plan.imports for row in imp.rows))
+            imp.issue_counts() for imp in plan.imports))
         self._enable_reports()
         numbers = LocaleText()
         with signals_blocked(self.summary_list):
