@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractItemModel
 
 _SEARCHED = 64  # more selected rows than this: one map of every position is quicker
+
+
+def counting(count: int) -> array[int]:
+    """0, 1, ... count - 1 as positions (4-byte ints), made a byte at a time in C.
+
+    Every row shown in file order is such an array, made on the window's thread as a check
+    ends: ``array("i", range(count))`` makes and reads an int object per row (some 40 ms a
+    million). Here each byte of the numbers is one repeating pattern, laid in by a slice
+    assignment: some 10 ms a million.
+    """
+    made = bytearray(4 * count)  # zeros: a byte that never leaves 0 is laid already
+    places = range(4) if sys.byteorder == "little" else range(3, -1, -1)
+    for shift, place in zip((0, 8, 16, 24), places, strict=True):
+        run = 1 << shift  # each value of this byte comes this many times in a row
+        values = ((count - 1) >> shift) + 1 if count else 0
+        if values < 2:
+            continue
+        pattern = b"".join(bytes((v,)) * run for v in range(min(values, 256)))
+        if values > 256:  # the byte wraps round after 255
+            pattern *= -(-values // 256)
+        made[place::4] = memoryview(pattern)[:count]
+    positions = array("i")
+    positions.frombytes(made)
+    return positions
 
 
 def reorder_rows(model: QAbstractItemModel, positions: Callable[[], Sequence[int]],

@@ -45,7 +45,7 @@ from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
-from importer_gui.ui.models.positions import reorder_rows
+from importer_gui.ui.models.positions import counting, reorder_rows
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH, WARNING_BRUSH
 
@@ -414,9 +414,7 @@ class PreviewModel(QAbstractTableModel):
                     kept = map(keep, imp.rows.results)
             if sorted_all is not None:
                 mask += b"\x01" * n if every else bytes(map(bool, kept))  # type: ignore[arg-type]
-            elif every:  # every row: in C
-                positions.extend(range(start, start + n))
-            else:
+            elif not every:
                 positions.extend(compress(range(start, start + n), kept))  # type: ignore[arg-type]
             start += n
         self._starts = starts
@@ -424,7 +422,7 @@ class PreviewModel(QAbstractTableModel):
             self._positions = (array("i", sorted_all) if every else
                                array("i", compress(sorted_all, map(mask.__getitem__, sorted_all))))
             return
-        self._positions = positions
+        self._positions = counting(start) if every else positions
         if self._sort is not None and self._plan is not None:
             self._apply_sort(*self._sort)
 
@@ -715,6 +713,6 @@ class PreviewModel(QAbstractTableModel):
         total = self._starts[-1] + len(self.imports()[-1].rows) if self._starts else 0
         if len(positions) != total:
             return False
-        if len(self._plan_order) != total:  # made once, compared in C: 0.035 s a million
-            self._plan_order = array("i", range(total))
+        if len(self._plan_order) != total:  # made once, compared in C
+            self._plan_order = counting(total)
         return positions == self._plan_order
