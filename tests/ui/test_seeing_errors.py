@@ -57,7 +57,7 @@ def test_the_messages_beside_the_table_filter_its_rows_and_the_row_reads_without
 
 
 def test_a_corrected_row_s_message_leaves_the_list_and_the_others_keep_their_counts(
-        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+        window: MainWindow, sample: Path, qtbot: QtBot, screenshots: Path) -> None:
     page = sample_preview(window, sample, qtbot)
     every_file = page.import_box.findData(-1)
     page.import_box.setCurrentIndex(every_file)
@@ -77,6 +77,7 @@ def test_a_corrected_row_s_message_leaves_the_list_and_the_others_keep_their_cou
         "1 × ERROR: Session with title Session inconnue is not found for this training. "
         "(Session title — sessionTitle)",
         "1 × ERROR: Teacher with login inconnu is not found. (Teacher's login — teacherLogin)"]
+    shot(window, screenshots, "errors-5-corrected-status-left-the-list")
     page.import_box.setCurrentIndex(every_file)
     assert page.summary() == [line for line in before if line != status]
 
