@@ -406,8 +406,8 @@ class ImportPlan:
             self._issues = +self._issues  # the issues corrected away are gone
 
     def issue_counts(self) -> Counter[Issue]:
-        """How many rows' results hold each issue: counted once (a million rows take a
-        twentieth of a second, too long for the window's thread), then kept up to date."""
+        """How many rows' results hold each issue: counted once (over a million rows, too
+        long a pass for the window's thread), then kept up to date."""
         if self._issues is None:
             self._issues = Counter(_issues_of(self.rows.results))
         return self._issues

@@ -37,7 +37,7 @@ ErrorFn = Callable[[ImporterError], None]
 
 # Each report reaches the window's thread as a queued signal, whose slot waits there for the
 # worker to let go of the GIL (up to the switch interval): reports every few hundred rows
-# piled up into waits of a tenth of a second. A progress bar needs no more than this.
+# pile up into waits of a tenth of a second. A progress bar needs no more than this.
 REPORT_INTERVAL = 0.05  # seconds between two reports of one step of the work
 
 
