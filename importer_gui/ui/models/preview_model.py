@@ -422,7 +422,8 @@ class PreviewModel(QAbstractTableModel):
             self._positions = (array("i", sorted_all) if every else
                                array("i", compress(sorted_all, map(mask.__getitem__, sorted_all))))
             return
-        self._positions = counting(start) if every else positions
+        # Shared with the file order: the positions are replaced, never changed in place.
+        self._positions = self._file_order(start) if every else positions
         if self._sort is not None and self._plan is not None:
             self._apply_sort(*self._sort)
 
@@ -711,8 +712,10 @@ class PreviewModel(QAbstractTableModel):
         """True when every row of the shown imports is shown, in plan order."""
         positions = self._positions
         total = self._starts[-1] + len(self.imports()[-1].rows) if self._starts else 0
-        if len(positions) != total:
-            return False
-        if len(self._plan_order) != total:  # made once, compared in C
+        return len(positions) == total and positions == self._file_order(total)
+
+    def _file_order(self, total: int) -> array[int]:
+        """0, 1, ... total - 1: made once per number of rows, compared in C."""
+        if len(self._plan_order) != total:
             self._plan_order = counting(total)
-        return positions == self._plan_order
+        return self._plan_order
