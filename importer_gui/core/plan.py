@@ -387,7 +387,7 @@ class ImportPlan:
         self.rows.append(row)
         self._row_counts[results_outcome(row.results)] += 1
         if self._issues is not None:
-            self._issues.update(_issues_of((row.results,)))
+            self._issues.update(row.issues())
 
     def add_counts(self, counts: Counter[Outcome]) -> None:
         """Count rows put into ``rows`` directly (the planner's fast way), by outcome."""
@@ -402,7 +402,7 @@ class ImportPlan:
         self._row_counts[row.outcome] += 1
         if self._issues is not None:
             self._issues.subtract(_issues_of((old,)))
-            self._issues.update(_issues_of((row.results,)))
+            self._issues.update(row.issues())
             self._issues = +self._issues  # the issues corrected away are gone
 
     def issue_counts(self) -> Counter[Issue]:
