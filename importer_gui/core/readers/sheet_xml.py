@@ -164,7 +164,7 @@ def _fast_chunk(data: bytes, scan: _Scan) -> bool:
         _exact_chunk(data, scan)
     else:
         scan.rows, scan.cols = max(scan.rows, row), max(scan.cols, col)
-    if not scan.uncached and b"<f" in data:  # most sheets hold no formula: one fast search
+    if not scan.uncached and _FORMULA.search(data):  # most sheets hold none: one fast search
         scan.uncached = _uncached_formula(data)
     if scan.carry or (_may_hold_errors(data) and _ERROR_TYPE.search(data)):
         return _error_cells(data, scan)
@@ -227,6 +227,9 @@ def _place(scan: _Scan, row: int, col: int, ref: bytes) -> None:
     scan.far += col > FAR_COLUMN
 
 
+# A formula's tag (a prefixed one sends the chunk to the walk): the pattern's literal search
+# outruns bytes' own on XML's many "<".
+_FORMULA = re.compile(rb"<f[\s>/]")
 _CELL_START = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*>')
 _CACHED = re.compile(rb"<v>[^<]")
 
@@ -247,13 +250,15 @@ def _uncached_formula(data: bytes) -> str:
 
 # A cell of type e (a formula's error), and one written as usual (its reference first).
 _ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
+# The value "e" anywhere: the pattern's literal search outruns bytes' own on XML's quotes.
+_E_VALUE = re.compile(rb'"e"')
 
 
 def _may_hold_errors(data: bytes) -> bool:
     """False when no attribute of the chunk has the value e: most sheets hold no error, and
     plain searches cost far less than the pattern's over every byte (a sheet's XML seldom
     holds an apostrophe: the byte alone is looked for first)."""
-    return b'"e"' in data or (b"'" in data and b"'e'" in data)
+    return bool(_E_VALUE.search(data)) or (b"'" in data and b"'e'" in data)
 _ERROR_CELL = re.compile(
     rb'<c r="([A-Z]{1,3})([1-9]\d{0,6})"[^>]*?\st\s*=\s*["\']e["\'][^>]*(?<!/)>')
 _VALUE = re.compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
