@@ -9,10 +9,11 @@ import os
 import traceback
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from threading import Event
 
 from importer_gui.core import config_xml, guess, readers, remap
 from importer_gui.core.actions import tables_of
@@ -147,12 +148,46 @@ class _Replayed:
         self._table = None  # read: the workbook's sheet is no longer needed
 
 
-def _load(prepared: Future[readers.Prepared],
-          every: Iterable[Future[readers.Prepared]]) -> readers.Table:
-    """Load a measured file once every file is measured (and charged); its measurement's
-    error, if it had one, is raised here."""
-    wait(every)
-    return prepared.result().open()
+def _opened(source: _Source, budget: readers.MemoryBudget, *, after: Event | None = None,
+            measured: Event | None = None) -> readers.Table:
+    """Measure a file once ``after`` is set, charge its cost, then load it; ``measured`` is
+    set as soon as its measurement ends, failed or not."""
+    if after is not None:
+        after.wait()
+    try:
+        prepared = source.prepare(budget)
+    finally:
+        if measured is not None:
+            measured.set()
+    return prepared.open()
+
+
+def _opening(pool: ThreadPoolExecutor, sources: list[_Source], budget: readers.MemoryBudget,
+             ) -> dict[_Source, Future[readers.Table]]:
+    """Each distinct file opened in ``pool``: the largest measured alone, then loaded while
+    the others are measured and loaded in import order.
+
+    Measuring scans the sheet's XML with the GIL held, and calamine's load does not hold it:
+    measured alone, the largest file (the longest wait of the planner) starts loading sooner,
+    and the others' scans run while it loads.
+    """
+    distinct = list(dict.fromkeys(sources))
+    if not distinct:
+        return {}
+    largest = max(distinct, key=lambda source: _size(source.path))
+    measured = Event()
+    opening = {largest: pool.submit(_opened, largest, budget, measured=measured)}
+    opening.update((source, pool.submit(_opened, source, budget, after=measured))
+                   for source in distinct if source != largest)
+    return opening
+
+
+def _size(path: Path) -> int:
+    """The file's size in bytes (0 when it cannot be read: its reader says why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _tables(sources: list[_Source], loading: dict[_Source, Future[readers.Table]],
@@ -177,14 +212,14 @@ def _tables(sources: list[_Source], loading: dict[_Source, Future[readers.Table]
 def opened_in_background(config: ImportConfig, files: Sequence[Path],
                          budget: readers.MemoryBudget,
                          ) -> Iterator[Iterator[readers.Table | _Replayed]]:
-    """Each import's table, in order: every file measured first, then loaded in worker
-    threads ahead of the planner.
+    """Each import's table, in order: every file measured, then loaded, in worker threads
+    ahead of the planner (``_opening``).
 
     Every file's cost (what its reader holds, what the plan keeps of it) is charged to
-    ``budget`` before any is loaded, so a check that would need too much memory is refused
-    before it allocates any, and loading them all ahead stays within it. Loading a workbook
-    sheet is calamine's work and releases the GIL: the files load while the store is read and
-    earlier imports are planned. A file named by several imports is measured, loaded and
+    ``budget`` before it is loaded, so loading them all ahead stays within it, and a file
+    that would take the check past it is refused before it allocates anything. Loading a
+    workbook sheet is calamine's work and releases the GIL: the files load while the store
+    is read and earlier imports are planned. A file named by several imports is measured, loaded and
     read once. A missing, empty or folder path is reported at once, before any planning; a
     file that cannot be read raises its error when the planner reaches it, in import order,
     as opening them all first would.
@@ -194,11 +229,7 @@ def opened_in_background(config: ImportConfig, files: Sequence[Path],
     sources = [_Source.of(imp, path) for imp, path in zip(config.imports, files, strict=True)]
     pool = ThreadPoolExecutor(max_workers=OPENING_THREADS, thread_name_prefix="open-table")
     try:
-        measured = {source: pool.submit(source.prepare, budget)
-                    for source in dict.fromkeys(sources)}
-        every = list(measured.values())
-        yield _tables(sources, {source: pool.submit(_load, prepared, every)
-                                for source, prepared in measured.items()})
+        yield _tables(sources, _opening(pool, sources, budget))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
