@@ -103,6 +103,25 @@ def test_a_count_of_shared_strings_the_file_does_not_hold_is_refused(tmp_path: P
         "it is damaged, or made to exhaust memory")
 
 
+def test_the_largest_file_refused_after_a_smaller_one_is_said(tmp_path: Path) -> None:
+    # The largest file is measured first and alone, the others once its measurement ends:
+    # a measurement ended by a refusal lets them go on too (or the check would hang).
+    first = tmp_path / "first.csv"
+    first.write_text(";".join(TEACHER_COLUMNS) + "\nt1;Name;F;t1@example.org\n",
+                     encoding="utf-8")
+    path = write_xlsx(tmp_path / "teachers.xlsx", TEACHERS)
+    changes, extra = shared_strings(b"Zoe")
+    extra = {name: data.replace(b'uniqueCount="1"', b'uniqueCount="4000000000"')
+             for name, data in extra.items()}
+    rewrite_package(path, changes, extra)
+    assert path.stat().st_size > first.stat().st_size
+    write_config(tmp_path, ImportSpec(first.name, TEACHER_COLUMNS, TEACHER),
+                 ImportSpec(path.name, TEACHER_COLUMNS, TEACHER))
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}: the workbook declares 4000000000 shared strings but holds 1; "
+        "it is damaged, or made to exhaust memory")
+
+
 # --------------------------------------------------------------------------- OpenDocument
 
 
