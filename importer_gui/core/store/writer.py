@@ -240,6 +240,9 @@ class _Layout:
     # By column: the types of stored values the log may read back from the row (see
     # Dialect.log_inserted), NoneType included.
     logged_as_stored: tuple[frozenset[type], ...]
+    # Every column's stored values of the dialect's at_once_types: its records are created
+    # beside the planning (Dialect.insert_at_once), not after it.
+    at_once: bool
 
 
 @cache
@@ -260,8 +263,9 @@ def _layout(dialect: Dialect, table: Table) -> _Layout:
     read_record = attrgetter(*columns)
     logged = tuple(frozenset({type(None), *dialect.logged_as_stored.get(c.type, ())})
                    for c in schema.columns(table))
+    at_once = all(types <= dialect.at_once_types for types in logged)
     return _Layout(columns, frozenset(columns), template, converted, json_columns, read_all,
-                   read_record, tuple(map(attrgetter, columns)), logged)
+                   read_record, tuple(map(attrgetter, columns)), logged, at_once)
 
 
 _NULL_ONLY = frozenset({type(None)})  # the types of a column NULL in every record
@@ -317,17 +321,40 @@ class BulkWriter:
     def add_all(self, writes: list[Write]) -> None:
         """Queue writes in order; records of one table created one after the other are
         queued together."""
+        brought: set[Table] = set()
         for kind, group in groupby(writes, type):
             if kind is Change:
                 for change in group:
+                    brought.add(change.table)
                     self.add(change)
             elif kind is CreatedRows:
                 blocks = list(group)
+                brought.update(map(attrgetter("table"), blocks))
                 if not self._add_interleaved(blocks):
                     for block in blocks:
                         self._add_rows(block.table, block.rows)
             else:
+                brought.add(TABLE_OF_RECORD[kind])
                 self._add_records(TABLE_OF_RECORD[kind], list(group))
+        if self.alongside:
+            self._flush_passed(brought)
+
+    def _flush_passed(self, brought: set[Table]) -> None:
+        """Write the records a table has waiting to be created when a batch brought it none:
+        the planning has most likely passed it (the next import's rows have come), and what
+        waits for a whole CHUNK is otherwise written after the planning, as the run ends."""
+        for table in [table for table, batch in self.pending.items()
+                      if table not in brought and batch.kind is ChangeKind.CREATE]:
+            if self.layouts[table].at_once and not self._looks_back(table):
+                self._flush(table)  # else it would wait for the planning's end
+
+    def _looks_back(self, table: Table) -> bool:
+        """Whether creating records of ``table`` looks for equal ones created since the
+        check, among records older than the run (``_not_created_meanwhile``)."""
+        p = self.dialect.param
+        return bool(schema.table_def(table).found_by) and self.conn.execute(
+            f'SELECT 1 FROM "{table.value}" WHERE id < {p} LIMIT 1',
+            (self.first_id[table],)).fetchone() is not None
 
     def _add_records(self, table: Table, records: list[Record]) -> None:
         """Queue records to create, one after the other: ``add`` for each, in bulk."""
@@ -655,12 +682,11 @@ class BulkWriter:
         The check found none (it would have matched it): one there now came from another
         commit, and this one would create it twice.
         """
-        p, name = self.dialect.param, table.value
         # Records this run created are not looked at: every id it gives is a new one. Without
         # older records (a new store), there is nothing to look for.
-        if self.conn.execute(f'SELECT 1 FROM "{name}" WHERE id < {p} LIMIT 1',
-                             (self.first_id[table],)).fetchone() is None:
+        if not self._looks_back(table):
             return
+        p, name = self.dialect.param, table.value
         self.wait_quiet()  # the records read back come a row at a time
         found_by = schema.table_def(table).found_by
         cols = self.layouts[table].columns
