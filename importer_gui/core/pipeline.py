@@ -219,10 +219,10 @@ def opened_in_background(config: ImportConfig, files: Sequence[Path],
     ``budget`` before it is loaded, so loading them all ahead stays within it, and a file
     that would take the check past it is refused before it allocates anything. Loading a
     workbook sheet is calamine's work and releases the GIL: the files load while the store
-    is read and earlier imports are planned. A file named by several imports is measured, loaded and
-    read once. A missing, empty or folder path is reported at once, before any planning; a
-    file that cannot be read raises its error when the planner reaches it, in import order,
-    as opening them all first would.
+    is read and earlier imports are planned. A file named by several imports is measured,
+    loaded and read once. A missing, empty or folder path is reported at once, before any
+    planning; a file that cannot be read raises its error when the planner reaches it, in
+    import order, as opening them all first would.
     """
     for path in files:
         readers.check_file(path)
