@@ -178,7 +178,8 @@ class Dialect(Protocol):
     def log_inserted(self, conn: Connection, table: str, columns: Sequence[str], run_id: int,
                      seqs: Sequence[int], first_id: int) -> None:
         """run_change rows of records just inserted with the ids ``first_id``, ``first_id + 1``,
-        ...: the i-th's at ``seqs[i]``, its JSON (as ``log_created``'s) read from its row."""
+        ...: the i-th's at ``seqs[i]``, its JSON (as ``log_created``'s) read from its row.
+        ``seqs`` is a range when they follow each other (a batch created in one go)."""
 
     def contains(self, columns: Sequence[str], needle: str) -> tuple[str, tuple[Any, ...]]:
         """A condition true when any column holds ``needle``, ignoring case; and its params."""
@@ -536,8 +537,16 @@ class SqliteDialect:
     def log_inserted(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
                      run_id: int, seqs: Sequence[int], first_id: int) -> None:
         """One INSERT ... SELECT json_object over the rows: a quarter of binding every value
-        again; the seqs go in as one JSON array."""
+        again; the seqs go in as one JSON array, or as an offset from the ids when they
+        follow each other (the rows then read in the table's order, nothing to sort)."""
         pairs = ", ".join(f"'{c}', t.\"{c}\"" for c in columns)
+        if type(seqs) is range:
+            conn.execute(
+                "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, after)"
+                f" SELECT ?, ? + t.id, '{table}', 'create', t.id, json_object({pairs})"
+                f' FROM "{table}" AS t WHERE t.id BETWEEN ? AND ? ORDER BY t.id',
+                (run_id, seqs.start - first_id, first_id, first_id + len(seqs) - 1))
+            return
         conn.execute(
             "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, after)"
             f" SELECT ?, j.value, '{table}', 'create', t.id, json_object({pairs})"

@@ -289,6 +289,14 @@ class PostgresDialect:
         json_columns = {c.name for c in schema.columns(table) if c.type is Type.JSON}
         values = ", ".join(f't."{c}"::text AS "{c}"' if c in json_columns else f't."{c}"'
                            for c in columns)
+        if type(seqs) is range:  # they follow each other: an offset from the ids
+            conn.execute(
+                "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, after)"
+                f" SELECT %s, %s + t.id, '{table}', 'create', t.id, row_to_json(v)"
+                f' FROM "{table}" AS t CROSS JOIN LATERAL (SELECT {values}) AS v'
+                " WHERE t.id BETWEEN %s AND %s ORDER BY t.id",
+                (run_id, seqs.start - first_id, first_id, first_id + len(seqs) - 1))
+            return
         conn.execute(
             "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, after)"
             f" SELECT %s, s.seq, '{table}', 'create', t.id, row_to_json(v)"

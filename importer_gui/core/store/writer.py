@@ -271,6 +271,16 @@ def _layout(dialect: Dialect, table: Table) -> _Layout:
 _NULL_ONLY = frozenset({type(None)})  # the types of a column NULL in every record
 
 
+def _as_range(numbers: list[int]) -> Sequence[int]:
+    """``numbers`` as a range when each follows the one before (compared in C), else
+    themselves."""
+    if numbers and numbers[-1] - numbers[0] == len(numbers) - 1:
+        following = range(numbers[0], numbers[-1] + 1)
+        if numbers == list(following):
+            return following
+    return numbers
+
+
 def _null_only(values: Sequence[Any]) -> bool:
     """True for a column NULL in every record (counted in C). Its first value answers for
     most columns: counting compares every text or number with None the slow way."""
@@ -624,12 +634,12 @@ class BulkWriter:
         else:
             self.wait_quiet()
             self.dialect.insert_many(self.conn, name, ("id", *(c for c, _ in given)), rows)
-        first = ids[0]
-        if (ids == list(range(first, first + len(ids)))  # not so when a revert gives old ids
+        if (type(_as_range(ids)) is range  # not so when a revert gives old ids
                 and all(k <= logged for k, logged in zip(kinds, layout.logged_as_stored,
                                                          strict=True))):
             # The rows just written read back as given: the engine builds the log from them.
-            self.dialect.log_inserted(self.conn, name, layout.columns, self.run_id, seqs, first)
+            self.dialect.log_inserted(self.conn, name, layout.columns, self.run_id,
+                                      _as_range(seqs), ids[0])
         else:
             self.wait_quiet()
             log = [(self.run_id, *row) for row in zip(seqs, ids, *columns, strict=True)]
