@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
+from itertools import chain, islice
 from typing import Any, TypeVar
 
 from importer_gui.core.errors import StoreLockedError
@@ -33,6 +34,7 @@ from importer_gui.core.store import RunInfo, Store
 from importer_gui.core.store.alongside import WriteAlongside
 
 BATCH_ROWS = 2000  # rows planned between two batches handed over
+_NO_ROW = object()  # the rows' end
 
 log = logging.getLogger(__name__)
 
@@ -100,10 +102,21 @@ class Feeder:
         self._imports.append(imp)
         self._fed.setdefault(id(imp), 0)
         self._outcomes.setdefault(id(imp), bytearray())
-        for count, row in enumerate(rows):
-            if count % BATCH_ROWS == 0 and count and self._taken:
+        # Chained in C: a generator of ours between the file and the planner took a step
+        # of Python on every row.
+        return chain.from_iterable(self._batches(imp, iter(rows)))
+
+    def _batches(self, imp: ImportPlan, rows: Iterator[T]) -> Iterator[Iterable[T]]:
+        """``rows`` BATCH_ROWS at a time; before each batch but the first, and after the
+        last, the rows planned so far are handed over (the planner asks for a row once the
+        one before is planned)."""
+        first = True
+        while (row := next(rows, _NO_ROW)) is not _NO_ROW:
+            if not first and self._taken:
                 self._taken = self._hand_over(imp)
-            yield row
+            first = False
+            yield (row,)  # type: ignore[misc]  # not _NO_ROW
+            yield islice(rows, BATCH_ROWS - 1)
         if self._taken:
             self._taken = self._hand_over(imp)
 
