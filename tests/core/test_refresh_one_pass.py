@@ -211,7 +211,7 @@ def test_rows_inserted_at_once_read_back_as_bound_ones(
     conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER, c TEXT)")
     rows = [(1, 'quote " and \\ backslash', 2**62, None), (2, "é😀\nnew line\t", True, "12"),
             (3, "", False, "[1, 2]"), (4, None, -5, "null")]
-    SQLITE.insert_at_once(conn, "t", ("id", "a", "b", "c"), rows)
+    SQLITE.insert_at_once(conn, "t", ("id", "a", "b", "c"), list(zip(*rows, strict=True)))
     conn.execute("CREATE TABLE u (id INTEGER PRIMARY KEY, a TEXT, b INTEGER, c TEXT)")
     SQLITE.insert_many(conn, "u", ("id", "a", "b", "c"), rows)
     read = conn.execute("SELECT id, a, b, c, typeof(c) FROM t ORDER BY id").fetchall()

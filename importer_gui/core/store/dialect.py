@@ -42,7 +42,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote
@@ -167,9 +166,9 @@ class Dialect(Protocol):
         """INSERT rows of ``columns`` values (stored values), in bulk."""
 
     def insert_at_once(self, conn: Connection, table: str, columns: Sequence[str],
-                       rows: list[tuple[Any, ...]]) -> None:
-        """INSERT rows (their values of ``at_once_types``) in one statement, the engine's
-        alone to run."""
+                       values: Sequence[Sequence[Any]]) -> None:
+        """INSERT rows given by column (``values[i]`` the values of ``columns[i]``, of
+        ``at_once_types``) in one statement, the engine's alone to run."""
 
     def log_created(self, conn: Connection, table: str, columns: Sequence[str],
                     rows: list[tuple[Any, ...]]) -> None:
@@ -498,20 +497,27 @@ class SqliteDialect:
         conn.executemany(f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({marks})', rows)
 
     def insert_at_once(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
-                       rows: list[tuple[Any, ...]]) -> None:
+                       values: Sequence[Sequence[Any]]) -> None:
         """The rows AT_ONCE_ROWS at a time in an INSERT ... VALUES, their values bound, and
         the rest as one JSON array read back by json_each. The driver lets go of the GIL for
         a whole statement (executemany takes it back at every row). Binding costs a third of
         JSON and its parsing; but the driver keeps each statement text prepared, and one of
         every size a batch can have took 65 MB more in a 100,000-row commit: so one size
-        only (the writer's batches have it)."""
-        whole = len(rows) - len(rows) % AT_ONCE_ROWS
-        if whole and AT_ONCE_ROWS * len(columns) <= conn.getlimit(
+        only (the writer's batches have it). The values to bind are laid out a column at a
+        time (slices in C), never as a tuple per row."""
+        count, width = len(values[0]), len(columns)
+        whole = count - count % AT_ONCE_ROWS
+        if whole and AT_ONCE_ROWS * width <= conn.getlimit(
                 sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER):
             sql = self._values_insert(table, tuple(columns), AT_ONCE_ROWS)
+            bound: list[Any] = [None] * (AT_ONCE_ROWS * width)
             for start in range(0, whole, AT_ONCE_ROWS):
-                conn.execute(sql, list(chain.from_iterable(rows[start:start + AT_ONCE_ROWS])))
-            rows = rows[whole:]
+                for i, column in enumerate(values):
+                    bound[i::width] = column[start:start + AT_ONCE_ROWS]
+                conn.execute(sql, bound)
+        else:
+            whole = 0
+        rows = list(zip(*(column[whole:] for column in values), strict=True))
         if rows:
             values = ", ".join(f"j.value ->> {i}" for i in range(len(columns)))
             conn.execute(f'INSERT INTO "{table}" ({", ".join(columns)})'

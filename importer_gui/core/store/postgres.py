@@ -269,7 +269,7 @@ class PostgresDialect:
         conn.copy(table, columns, rows)
 
     def insert_at_once(self, conn: PgConnection, table: str, columns: Sequence[str],
-                       rows: list[tuple[Any, ...]]) -> None:
+                       values: Sequence[Sequence[Any]]) -> None:
         """Never asked (it takes no type of value): COPY is the way in."""
         raise NotImplementedError
 

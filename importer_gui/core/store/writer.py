@@ -628,12 +628,12 @@ class BulkWriter:
                                                          strict=True) if not empty]
         kinds = [_NULL_ONLY if empty else set(map(type, values))
                  for values, empty in zip(columns, null_only, strict=True)]
-        rows = list(zip(ids, *(values for _, values in given), strict=True))
+        names, values = ("id", *(c for c, _ in given)), [ids, *(v for _, v in given)]
         if self.alongside and set().union(*kinds) <= self.dialect.at_once_types:
-            self.dialect.insert_at_once(self.conn, name, ("id", *(c for c, _ in given)), rows)
+            self.dialect.insert_at_once(self.conn, name, names, values)
         else:
             self.wait_quiet()
-            self.dialect.insert_many(self.conn, name, ("id", *(c for c, _ in given)), rows)
+            self.dialect.insert_many(self.conn, name, names, list(zip(*values, strict=True)))
         if (type(_as_range(ids)) is range  # not so when a revert gives old ids
                 and all(k <= logged for k, logged in zip(kinds, layout.logged_as_stored,
                                                          strict=True))):
