@@ -122,6 +122,11 @@ def _outcome_mask(mode: RowFilter, imp: ImportPlan) -> Iterable[bool] | None:
 
 
 _OUTCOME_VALUES = frozenset(o.value for o in Outcome)
+# The roles a cell may answer (data()); the line column alone is aligned.
+_ROLES_ANSWERED = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole})
 
 
 def _header(imp: ImportPlan, n: int) -> str:
@@ -529,10 +534,15 @@ class PreviewModel(QAbstractTableModel):
         return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        column = index.column()
+        # Half the roles a view asks of every cell it paints or sizes have no answer here:
+        # said before the row is looked up.
+        if role not in _ROLES_ANSWERED or (role == Qt.ItemDataRole.TextAlignmentRole
+                                           and column != LINE_COLUMN):
+            return None
         if not index.isValid() or self._plan is None or index.row() >= len(self._positions):
             return None
         imp, r, row = self._row(index.row())
-        column = index.column()
         if column == LINE_COLUMN:
             return self._line_data(row, role)
         if column == OUTCOME_COLUMN:
