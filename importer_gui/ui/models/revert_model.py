@@ -37,6 +37,10 @@ OUTCOME_COLUMN = 1
 FIRST_VALUE_COLUMN = 2
 OUTCOME_RANK = {o: i for i, o in enumerate(OUTCOME_ORDER)}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# The roles a cell may answer (data()); the record column alone is aligned.
+_ROLES_ANSWERED = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole})
 ISO_TEXT = LocaleText(QLocale.c())  # dates that sort as text
 
 
@@ -135,9 +139,15 @@ class RevertModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        column = index.column()
+        # Most roles a view asks of every cell have no answer here: said before the row is
+        # read (as the preview's model does).
+        if role not in _ROLES_ANSWERED or (role == Qt.ItemDataRole.TextAlignmentRole
+                                           and column != RECORD_COLUMN):
+            return None
         if not index.isValid() or index.row() >= len(self._positions):
             return None
-        row, column = self.row(index.row()), index.column()
+        row = self.row(index.row())
         if column == RECORD_COLUMN:
             if role == Qt.ItemDataRole.DisplayRole:
                 return row.record_id
