@@ -519,9 +519,9 @@ class SqliteDialect:
             whole = 0
         rows = list(zip(*(column[whole:] for column in values), strict=True))
         if rows:
-            values = ", ".join(f"j.value ->> {i}" for i in range(len(columns)))
+            read = ", ".join(f"j.value ->> {i}" for i in range(width))
             conn.execute(f'INSERT INTO "{table}" ({", ".join(columns)})'
-                         f" SELECT {values} FROM json_each(?) AS j ORDER BY j.key",
+                         f" SELECT {read} FROM json_each(?) AS j ORDER BY j.key",
                          (json.dumps(rows, ensure_ascii=False, check_circular=False),))
 
     @staticmethod
