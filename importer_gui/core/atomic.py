@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,7 +31,9 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     existing target keeps its mode; a new one gets the user's usual mode.
     """
     target = Path(target)
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    # os.urandom is what secrets.token_hex reads; importing secrets loads OpenSSL's hashlib,
+    # which most commands never use.
+    temporary = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
     mode = target.stat().st_mode & 0o777 if target.exists() else None
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
                          | getattr(os, "O_BINARY", 0), NEW_FILE_MODE if mode is None else mode)
