@@ -74,7 +74,8 @@ class SftpTarget:
 
     def __str__(self) -> str:
         port = "" if self.port == DEFAULT_PORT else f":{self.port}"
-        return f"{SCHEME}://{self.user}@{self.host}{port}{self.folder}"
+        host = f"[{self.host}]" if ":" in self.host else self.host  # IPv6, as it was typed
+        return f"{SCHEME}://{self.user}@{host}{port}{self.folder}"
 
     @property
     def known_hosts_name(self) -> str:
@@ -112,16 +113,20 @@ class PasswordNeededError(ImporterError):
 
 def parse_target(url: str) -> SftpTarget:
     """``sftp://USER@HOST[:PORT]/FOLDER`` as a target; ImporterError when it is not one."""
-    parts = urlsplit(url)
+    refused = ImporterError(NOT_AN_ADDRESS.format(url=url, form=URL_FORM))
     try:
+        parts = urlsplit(url)
         port = DEFAULT_PORT if parts.port is None else parts.port
-    except ValueError:
-        port = -1
+    except ValueError:  # a bracket not closed around an IPv6 address, a port not a number
+        raise refused from None
     if parts.scheme != SCHEME or not parts.username or not parts.hostname or port < 1 \
             or parts.password is not None or parts.query or parts.fragment:
-        raise ImporterError(NOT_AN_ADDRESS.format(url=url, form=URL_FORM))
-    folder = posixpath.normpath(unquote(parts.path) or "/")
-    return SftpTarget(unquote(parts.username), parts.hostname, port,
+        raise refused
+    user, folder = unquote(parts.username), posixpath.normpath(unquote(parts.path) or "/")
+    # A control character (a NUL, a line break, as %00 or %0A too) names no user or folder.
+    if any(not text.isprintable() for text in (url, user, folder)):
+        raise refused
+    return SftpTarget(user, parts.hostname, port,
                       folder if folder.startswith("/") else "/" + folder)
 
 

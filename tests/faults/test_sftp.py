@@ -267,10 +267,32 @@ class socket_closing:  # noqa: N801 - a context manager read as a phrase
 
 @pytest.mark.parametrize("url", [
     "ftp://user@host/drop", "sftp://host/drop", "sftp://user:pw@host/drop",
-    "sftp://user@host:0/drop", "sftp://user@host:99999/drop"])
+    "sftp://user@host:0/drop", "sftp://user@host:99999/drop", "sftp://user@host:22a/drop",
+    "sftp://user@[::1/drop", "sftp://user@::1]/drop", "sftp://user@host/drop%00x",
+    "sftp://us%0Aer@host/drop", "sftp://user@host/dr\x1bop"])
 def test_addresses_that_are_not_sftp_targets_are_refused(url: str) -> None:
     with pytest.raises(ImporterError, match="not an SFTP address"):
         sftp.parse_target(url)
+
+
+def test_an_ipv6_target_is_named_as_it_was_typed() -> None:
+    target = sftp.parse_target("sftp://user@[::1]:2222/drop%20box")
+    assert (target.host, target.port, target.folder) == ("::1", 2222, "/drop box")
+    assert str(target) == "sftp://user@[::1]:2222/drop box"
+    assert target.known_hosts_name == "[::1]:2222"
+
+
+def test_the_command_line_refuses_an_address_with_a_bracket_left_open(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code = main(["package", str(sample / "sample-config.xml"), "--out", str(out),
+                 "--store", existing_store(tmp_path / "store.sqlite3"),
+                 "--upload", "sftp://user@[::1/drop"])
+    assert code == 2
+    assert capsys.readouterr().err == (
+        "importer-gui: sftp://user@[::1/drop is not an SFTP address of the form "
+        "sftp://USER@HOST[:PORT]/FOLDER (a password is asked for, never written in it).\n")
+    assert not out.exists()
 
 
 def test_the_command_line_packages_and_sends(

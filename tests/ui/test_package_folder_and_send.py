@@ -97,6 +97,21 @@ def test_a_relative_folder_is_refused_naming_the_full_path(
     dialog.grab().save(str(screenshots / "package-dialog-relative-folder.png"))
 
 
+def test_an_address_with_a_bracket_left_open_is_refused_before_anything_is_written(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    out = tmp_path / "new6"
+    dialog = shown(plan, out, qtbot, send=True)
+    dialog.resize(760, 560)
+    dialog.url_edit.setText("sftp://u@[::1/drop")
+    dialog.send_button.click()
+    assert dialog.error.text() == (
+        "sftp://u@[::1/drop is not an SFTP address of the form sftp://USER@HOST[:PORT]/FOLDER "
+        "(a password is asked for, never written in it).")
+    assert not out.exists() and dialog.result is None
+    assert dialog.package_button.isEnabled() and dialog.send_button.isEnabled()
+    dialog.grab().save(str(screenshots / "package-dialog-bad-address.png"))
+
+
 def test_a_send_that_cannot_connect_says_the_package_is_written(
         plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, closed_port: int,
         server: SftpServer, monkeypatch: pytest.MonkeyPatch, screenshots: Path) -> None:
