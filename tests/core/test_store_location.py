@@ -13,7 +13,7 @@ from importer_gui.core.errors import marked_templates
 from importer_gui.core.schema import Table
 from importer_gui.core.store import Store, location
 from importer_gui.core.store.location import PostgresUrl, parse_location, postgres_url
-from tests.postgres import PASSWORD_ROLE, Cluster
+from tests.postgres import PASSWORD_ROLE, SUPERUSER, Cluster
 
 EXAMPLE = "(postgresql://USER@HOST/DATABASE)"
 PORT = ("names a port that is not a number from 1 to 65535 "
@@ -65,6 +65,15 @@ def test_a_good_url_keeps_its_port_and_parameters_and_holds_its_password_apart()
     assert str(found) == "postgresql://someone@[::1]:5433/training?sslmode=require"
 
 
+@pytest.mark.parametrize("typed", ["postgresql:///training",
+                                   "postgresql:///training?host=/run/postgresql&port=5433",
+                                   "postgresql://someone@/training"])
+def test_a_url_naming_no_host_stays_a_url(typed: str) -> None:
+    # libpq's local socket: without its "//", libpq would read a key=value string.
+    found = parse_location(typed)
+    assert isinstance(found, PostgresUrl) and str(found) == typed
+
+
 @pytest.mark.parametrize("typed", [
     "postgresql://someone@db.example.org/training?sslmode=require&password=s%20ecret",
     "postgresql://someone:other@db.example.org/training?sslmode=require&password=s%20ecret",
@@ -104,5 +113,19 @@ def test_a_password_given_as_a_parameter_opens_the_store(
         with Store.open(typed) as store:
             assert store.count(Table.TRAINING) == 0
             assert password not in str(store.path) and "password" not in str(store.path)
+    finally:
+        postgres_cluster.drop_database(database)
+
+
+def test_a_url_naming_no_host_opens_the_store_through_the_local_socket(
+        postgres_cluster: Cluster) -> None:
+    database = postgres_cluster.new_database()
+    try:
+        typed = (f"postgresql:///{database}?host={quote(str(postgres_cluster.folder))}"
+                 f"&port={postgres_cluster.port}&user={SUPERUSER}")
+        with Store.open(typed) as store:
+            assert store.count(Table.TRAINING) == 0
+        code = main(["history", "--store", typed])
+        assert code == 0
     finally:
         postgres_cluster.drop_database(database)

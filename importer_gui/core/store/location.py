@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import SplitResult, quote, unquote, urlsplit, urlunsplit
+from urllib.parse import SplitResult, quote, unquote, urlsplit
 
 from importer_gui.core.errors import QT_TRANSLATE_NOOP
 
@@ -147,4 +147,6 @@ def _without_password(parts: SplitResult) -> str:
     port = f":{parts.port}" if parts.port else ""
     user = f"{quote(unquote(parts.username), safe='')}@" if parts.username else ""
     query, _password = _query_without_password(parts.query)
-    return urlunsplit(("postgresql", f"{user}{host}{port}", parts.path, query, ""))
+    # Written out: urlunsplit drops the "//" of a URL naming no host (libpq's local socket,
+    # postgresql:///DATABASE), and libpq reads what is left as a key=value string.
+    return f"postgresql://{user}{host}{port}{parts.path}" + (f"?{query}" if query else "")
