@@ -23,6 +23,8 @@ NO_FOLDER = ("--folder is empty: the platform needs the full path of the folder 
              "moved to, from the root (for example {example}).")
 NOT_FULL_PATH = ('--folder "{folder}" is not a full path: the platform has no base folder, so '
                  "give it from the root (for example {example}).")
+NOT_PRINTABLE = ('--folder "{folder}" holds a control character (a line break, a tab, an '
+                 "escape), which no folder path holds: type it again (for example {example}).")
 NOT_REPLACED = ("{path} already exists and is not an export configuration as export-config "
                 "wrote it; it was not replaced. Nothing was written; choose another file, or "
                 "move that one away first.")
@@ -64,6 +66,8 @@ def _refuse_folder(folder: str) -> None:
         raise ImporterError(NO_FOLDER.format(example=DEFAULT_EXPORT_FOLDER))
     if not is_full_path(folder):
         raise ImporterError(NOT_FULL_PATH.format(folder=folder, example=DEFAULT_EXPORT_FOLDER))
+    if not folder.isprintable():  # nor could the configuration's XML hold most of them
+        raise ImporterError(NOT_PRINTABLE.format(folder=folder, example=DEFAULT_EXPORT_FOLDER))
 
 
 EXPORT_CONFIG = Command("export-config", "write the export configuration to schedule on the "

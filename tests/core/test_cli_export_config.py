@@ -75,8 +75,14 @@ def test_its_own_configuration_is_replaced(tmp_path: Path,
          "moved to, from the root (for example /exports/)."),
     ("  ", "--folder is empty: the platform needs the full path of the folder the files are "
            "moved to, from the root (for example /exports/)."),
+    ("/exp\x01orts/", '--folder "/exp\\x01orts/" holds a control character (a line break, a '
+                     "tab, an escape), which no folder path holds: type it again (for example "
+                     "/exports/)."),
+    ("/exports/\nout/", '--folder "/exports/\\nout/" holds a control character (a line break, '
+                       "a tab, an escape), which no folder path holds: type it again (for "
+                       "example /exports/)."),
 ])
-def test_a_folder_that_is_not_a_full_path_is_refused(tmp_path: Path, folder: str, message: str,
+def test_a_folder_the_platform_cannot_have_is_refused(tmp_path: Path, folder: str, message: str,
                                                       capsys: pytest.CaptureFixture[str]
                                                       ) -> None:
     out = tmp_path / "export-config.xml"
