@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TextIO
 
 from importer_gui.cli.command import EXIT_OK, Command, ask_on_terminal, store_argument
-from importer_gui.cli.output import dump_json
+from importer_gui.cli.output import dump_json, visible
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
 
 RUN_TABLES = ("import_run", "run_change")
@@ -46,9 +46,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         dump_json({"source": str(args.source), "destination": str(args.destination),
                    "runs": runs, "records": records, "rows": copied}, out)
     else:
-        out.write(f"Copied {runs} run{'s' if runs != 1 else ''} and {records} "
-                  f"record{'s' if records != 1 else ''} from {args.source} to "
-                  f"{args.destination}.\n")
+        out.write(visible(f"Copied {runs} run{'s' if runs != 1 else ''} and {records} "
+                          f"record{'s' if records != 1 else ''} from {args.source} to "
+                          f"{args.destination}.") + "\n")
     return EXIT_OK
 
 

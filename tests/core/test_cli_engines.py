@@ -209,3 +209,15 @@ def test_no_terminal_no_password_is_one_line(postgres_cluster: Cluster, database
     args = argparse.Namespace(store=parse_location(url), command="history")
     with pytest.raises(StoreError, match="wants a password"):
         Store.open(store_path(args))
+
+
+def test_store_copy_shows_a_control_character_in_a_name_as_its_escape(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    original = tmp_path / "mine.sqlite3"
+    assert run(capsys, "commit", str(sample / "sample-config.xml"), "--store",
+               str(original))[0] == 1
+    copy = tmp_path / "copy\x1b[2J.sqlite3"  # an escape that would clear the terminal
+    code, out, err = run(capsys, "store", "copy", str(original), str(copy))
+    assert (code, err) == (0, "")
+    assert out == (f"Copied 1 run and 23 records from {original} to {tmp_path}/copy\\x1b[2J"
+                   ".sqlite3.\n")
