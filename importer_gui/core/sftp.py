@@ -56,6 +56,13 @@ KEY_REFUSED_NO_PASSWORD = QT_TRANSLATE_NOOP(
 NO_KEY_NO_PASSWORD = QT_TRANSLATE_NOOP(
     "errors", "No key to log in to {host} with (none in the SSH agent or ~/.ssh), and no "
               "password was given; name a key file.")
+KEY_FILE_UNREADABLE = QT_TRANSLATE_NOOP("errors", "The key file {path} cannot be read: {reason}.")
+KEY_FILE_NOT_A_KEY = QT_TRANSLATE_NOOP(
+    "errors", "The key file {path} holds no private key (choose the private key file, not the "
+              ".pub beside it).")
+KEY_FILE_PROTECTED = QT_TRANSLATE_NOOP(
+    "errors", "The key file {path} is protected by a passphrase: add it to your SSH agent "
+              "(ssh-add) to send with it.")
 NO_DROP_FOLDER = QT_TRANSLATE_NOOP(
     "errors", "The folder {folder} does not exist on {host}; nothing was sent.")
 # The {reason} of CANNOT_CONNECT and SENDING_FAILED when the server went silent: ours, not
@@ -212,10 +219,10 @@ def _connect(target: SftpTarget, key_file: Path | None, ask_password: AskPasswor
 
     keys = key_file is not None or _has_keys()
     if keys:
+        given = {} if key_file is None else {"pkey": _private_key(key_file)}
         try:
-            return _login(target, confirm, known_hosts, key_filename=(
-                str(key_file) if key_file else None), allow_agent=True,
-                look_for_keys=key_file is None)
+            return _login(target, confirm, known_hosts, allow_agent=True,
+                          look_for_keys=key_file is None, **given)
         except paramiko.AuthenticationException:
             pass  # a password may still be taken
     else:  # the server's key is checked before a password is asked for, as ssh does
@@ -229,6 +236,23 @@ def _connect(target: SftpTarget, key_file: Path | None, ask_password: AskPasswor
                       look_for_keys=False)
     except paramiko.AuthenticationException:
         raise ImporterError(REFUSED.format(host=target.host, user=target.user)) from None
+
+
+def _private_key(path: Path) -> Any:
+    """The private key a key file holds, read before connecting: a file that is no usable
+    key is said as such, not as a connection that failed."""
+    import paramiko
+
+    try:
+        return paramiko.PKey.from_path(path)
+    except OSError as exc:
+        raise ImporterError(KEY_FILE_UNREADABLE.format(path=path, reason=exc.strerror or exc)) \
+            from None
+    # cryptography says "password was not given" with a TypeError.
+    except (paramiko.PasswordRequiredException, TypeError):
+        raise ImporterError(KEY_FILE_PROTECTED.format(path=path)) from None
+    except Exception:  # the libraries underneath word a file that is no key many ways
+        raise ImporterError(KEY_FILE_NOT_A_KEY.format(path=path)) from None
 
 
 def _has_keys() -> bool:

@@ -265,6 +265,35 @@ class socket_closing:  # noqa: N801 - a context manager read as a phrase
         self.sock.close()
 
 
+def _key_file(kind: str, path: Path, key: paramiko.RSAKey) -> None:
+    """What the user named as a key file: nothing, a folder, its .pub, or a protected key."""
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "public":
+        path.write_text(f"ssh-rsa {key.get_base64()} someone@laptop\n")
+    elif kind == "protected":
+        key.write_private_key_file(str(path), password="pass phrase")
+
+
+@pytest.mark.parametrize(("kind", "message"), [
+    ("missing", "The key file {path} cannot be read: No such file or directory."),
+    ("folder", "The key file {path} cannot be read: Is a directory."),
+    ("public", "The key file {path} holds no private key (choose the private key file, not "
+               "the .pub beside it)."),
+    ("protected", "The key file {path} is protected by a passphrase: add it to your SSH agent "
+                  "(ssh-add) to send with it."),
+])
+def test_a_key_file_that_cannot_log_in_is_said_as_such(
+        kind: str, message: str, server: SftpServer, known: Path, client_key: paramiko.RSAKey,
+        files: list[Path], tmp_path: Path) -> None:
+    path = tmp_path / "id_chosen"
+    _key_file(kind, path, client_key)
+    with pytest.raises(ImporterError) as raised:
+        sftp.upload(files, sftp.parse_target(server.url()), key_file=path)
+    assert str(raised.value) == message.format(path=path)
+    assert not any(drop(server).iterdir())
+
+
 @pytest.mark.parametrize("url", [
     "ftp://user@host/drop", "sftp://host/drop", "sftp://user:pw@host/drop",
     "sftp://user@host:0/drop", "sftp://user@host:99999/drop", "sftp://user@host:22a/drop",

@@ -143,10 +143,32 @@ def test_a_send_that_cannot_connect_says_the_package_is_written(
         "registrations.csv", "sample-config.xml"]
 
 
+def test_a_protected_key_file_is_said_as_such_once_the_package_is_written(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
+        screenshots: Path) -> None:
+    key = tmp_path / "id_protected"
+    paramiko.RSAKey.generate(1024).write_private_key_file(str(key), password="pass phrase")
+    out = tmp_path / "new7"
+    dialog = shown(plan, out, qtbot, send=True)
+    dialog.resize(760, 560)
+    dialog.url_edit.setText(server.url())
+    dialog.key_edit.setText(str(key))
+    dialog.send_button.click()
+    assert sorted(p.name for p in out.iterdir()) == PACKAGE
+    assert dialog.error.text() == (
+        f"The package was written in {out}; sending it failed: the key file {key} is "
+        "protected by a passphrase: add it to your SSH agent (ssh-add) to send with it. Send "
+        "it again with Package and send.")
+    assert not any((server.root / "drop").iterdir())
+    dialog.grab().save(str(screenshots / "package-dialog-protected-key.png"))
+
+
 def test_the_connection_refusal_says_why_once(closed_port: int, tmp_path: Path) -> None:
     target = sftp.parse_target(f"sftp://u@127.0.0.1:{closed_port}/x")
+    key = tmp_path / "id_test"
+    paramiko.RSAKey.generate(1024).write_private_key_file(str(key))
     with pytest.raises(ImporterError) as caught:
-        sftp.upload([], target, key_file=tmp_path / "no-key")
+        sftp.upload([], target, key_file=key)
     assert caught.value.message == (
         f"Cannot connect to 127.0.0.1 port {closed_port}: Connection refused.")
 

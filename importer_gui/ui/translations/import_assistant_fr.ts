@@ -3521,6 +3521,18 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Aucune clé pour se connecter à {host} (ni dans l&apos;agent SSH ni dans ~/.ssh), et aucun mot de passe n&apos;a été donné&#xa0;; indiquez un fichier de clé.</translation>
     </message>
     <message>
+        <source>The key file {path} cannot be read: {reason}.</source>
+        <translation>Le fichier de clé {path} ne peut pas être lu&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The key file {path} holds no private key (choose the private key file, not the .pub beside it).</source>
+        <translation>Le fichier de clé {path} ne contient aucune clé privée (choisissez le fichier de la clé privée, pas le .pub à côté).</translation>
+    </message>
+    <message>
+        <source>The key file {path} is protected by a passphrase: add it to your SSH agent (ssh-add) to send with it.</source>
+        <translation>Le fichier de clé {path} est protégé par une phrase de passe&#xa0;: ajoutez-le à votre agent SSH (ssh-add) pour envoyer avec cette clé.</translation>
+    </message>
+    <message>
         <source>The folder {folder} does not exist on {host}; nothing was sent.</source>
         <translation>Le dossier {folder} n&apos;existe pas sur {host}&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
