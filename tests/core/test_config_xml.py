@@ -486,6 +486,18 @@ def test_invalid_date_formats_use_the_platform_wording(fmt: str) -> None:
         "characters (case insensitive): 'YMDHIS /_.:;,-'")
 
 
+@pytest.mark.parametrize(("fmt", "part"), [
+    ("DD-DD-DD", "DD"), ("YYYY-MM-DD hh:hh:ss", "hh"), ("Dd/MM/YYYY", "d"),
+    ("YYYY-MM-DD" * 3, "YYYY"), ("YY/MM/DD YYYY", "YYYY")])
+def test_a_date_format_giving_a_part_twice_is_refused(fmt: str, part: str) -> None:
+    # strptime cannot read one value into two places: every date would fail, or worse.
+    with pytest.raises(ConfigError) as info:
+        cx.validate_date_format(fmt)
+    assert str(info.value) == (
+        f"The date format {fmt} gives {part} twice; each of YYYY (or YY), MM, DD, HH, II and "
+        "SS may appear once.")
+
+
 # --- hostile documents ---------------------------------------------------------------------------
 
 

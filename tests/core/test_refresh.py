@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -236,6 +237,24 @@ def test_prune_waits_for_an_export_without_errors(tmp_path: Path) -> None:
     assert planned.notes == ["What the store holds and export.csv lacks was not deleted: rows "
                              "of it have errors (1), and the records they name would be "
                              "deleted; fix them first."]
+
+
+def test_an_export_date_format_giving_a_part_twice_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    exports = tmp_path / "exports"
+    shutil.copytree(EXPORTS, exports)
+    config = exports / "export-config.xml"
+    text = config.read_text(encoding="utf-8")
+    # Named at its provider's line, as every parameter of the export is.
+    before = text[:text.index("<dateFormat>")]
+    line = before[:before.rindex("Provider>")].count("\n") + 1
+    config.write_text(text.replace("<dateFormat>YYYY-MM-DD<", "<dateFormat>DD-DD-DD<", 1),
+                      encoding="utf-8")
+    code = main(["refresh", str(config), "--store", existing_store(tmp_path / "s.sqlite3"),
+                 "--dry-run"])
+    assert (code, capsys.readouterr().err) == (2, (
+        f"importer-gui: {config}:{line}: The date format DD-DD-DD gives DD twice; each of YYYY "
+        "(or YY), MM, DD, HH, II and SS may appear once.\n"))
 
 
 @pytest.mark.parametrize(("provider", "column", "words"), [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -202,10 +203,23 @@ NO_GUID = QT_TRANSLATE_NOOP("errors", "<{field}> in <{option}> (line {line}) nam
                                       "write <custom>GUID</custom>.")
 
 
+DATE_PART_TWICE = QT_TRANSLATE_NOOP("errors", "The date format {format} gives {part} twice; "
+                                              "each of YYYY (or YY), MM, DD, HH, II and SS "
+                                              "may appear once.")
+
+
 def validate_date_format(fmt: str) -> None:
-    """Raise ConfigError (the platform's wording) unless ``fmt`` is a valid dateFormat."""
+    """Raise ConfigError unless ``fmt`` is a valid dateFormat: the platform's wording for a
+    character it does not know; ours for a part given twice, which no date can be read in
+    (the pattern it makes would read one value into two places)."""
     if not fmt or any(ch not in cat.DATE_FORMAT_CHARS for ch in fmt):
         raise ConfigError(msg.DATE_FORMAT_INVALID.format(format=fmt))
+    seen: set[str] = set()
+    for part in re.finditer(r"([A-Za-z])\1*", fmt):  # a run of one letter is one part
+        letter = part.group(1).upper()
+        if letter in seen:
+            raise ConfigError(DATE_PART_TWICE.format(format=fmt, part=part.group(0)))
+        seen.add(letter)
 
 
 def suggest(name: str, known: Iterable[str]) -> str | None:

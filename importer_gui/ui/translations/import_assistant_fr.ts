@@ -4065,6 +4065,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>&lt;{field}&gt; dans &lt;{option}&gt; (ligne {line}) ne nomme aucun GUID&#xa0;; écrivez &lt;custom&gt;GUID&lt;/custom&gt;.</translation>
     </message>
     <message>
+        <source>The date format {format} gives {part} twice; each of YYYY (or YY), MM, DD, HH, II and SS may appear once.</source>
+        <translation>Le format de date {format} donne {part} deux fois&#xa0;; YYYY (ou YY), MM, DD, HH, II et SS peuvent chacun y figurer une fois.</translation>
+    </message>
+    <message>
         <source>The export configuration does not exist.</source>
         <translation>La configuration d&apos;export n&apos;existe pas.</translation>
     </message>
