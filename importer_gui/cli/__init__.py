@@ -140,6 +140,14 @@ def main(argv: Sequence[str]) -> int:
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not our failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ROW_ERRORS
+    except OSError as error:
+        if error.filename is None or not error.strerror:
+            sys.stderr.write(f"importer-gui: unexpected error; {process.log_unexpected(argv)}\n")
+            return EXIT_FAILED
+        # A path the system refused where no message of ours names it (a name too long):
+        # its reason, and the file.
+        sys.stderr.write(visible(f"importer-gui: {error.filename}: {error.strerror}.") + "\n")
+        return EXIT_FAILED
     except Exception:  # a bug: one line for the user, the traceback in the log
         sys.stderr.write(f"importer-gui: unexpected error; {process.log_unexpected(argv)}\n")
         return EXIT_FAILED
@@ -155,7 +163,11 @@ def _version(out: TextIO, store: Path | None) -> int:
 def _open_in_gui(argv: list[str]) -> int:
     """Open the wizard on a spreadsheet or configuration given as the only argument."""
     path = Path(argv[0])
-    if len(argv) > 1 or not path.is_file():
+    try:
+        is_file = path.is_file()
+    except OSError:  # a name too long to be one
+        is_file = False
+    if len(argv) > 1 or not is_file:
         sys.stderr.write(f"importer-gui: {visible(argv[0])} is neither a command "
                          f"({', '.join(COMMANDS)}) nor a file to open; see importer-gui "
                          "--help.\n")

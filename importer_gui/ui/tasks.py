@@ -127,6 +127,10 @@ def _execute(task: _Task, progress: ProgressFn) -> ImporterError | list:
         return exc
     except Exception as exc:  # a bug: log it for us, show one clear line to the user
         log.exception("Unexpected failure in background work")
+        if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+            # A path the system refused where no message of ours names it (a name too
+            # long): the file and the system's reason say more than "unexpected".
+            return ImporterError(f"{exc.filename}: {exc.strerror}.")
         return unexpected_error(exc)
 
 

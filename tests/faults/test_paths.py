@@ -183,6 +183,37 @@ def test_a_device_given_as_the_configuration_is_one_line(tmp_path: Path) -> None
         "importer-gui: /dev/zero: This is a pipe or a device, not a configuration file.")
 
 
+# A name past the system's limit (255 bytes a name on Linux): pathlib's exists() raises then.
+TOO_LONG = "x" * 300
+
+
+def test_a_data_file_whose_name_is_too_long_is_one_line(tmp_path: Path) -> None:
+    config = provided(tmp_path, "")
+    data = tmp_path / f"{TOO_LONG}.csv"
+    assert one_line_failure(cli("check", str(config), "--data", str(data), "--store",
+                                existing_store(tmp_path / "s.db"))) == (
+        f"importer-gui: {data}: the file cannot be read (File name too long)")
+
+
+@pytest.mark.parametrize("command", [("history",), ("check", "config.xml")])
+def test_a_store_whose_name_is_too_long_is_one_line(tmp_path: Path, command: tuple[str, ...]
+                                                    ) -> None:
+    provided(tmp_path, "")
+    store = tmp_path / f"{TOO_LONG}.db"
+    argv = [str(tmp_path / a) if a.endswith(".xml") else a for a in command]
+    assert one_line_failure(cli(*argv, "--store", str(store))) == (
+        f"importer-gui: {store}: File name too long.")
+
+
+def test_a_new_store_whose_name_is_too_long_is_one_line_and_nothing_is_made(
+        tmp_path: Path) -> None:
+    config = provided(tmp_path, "")
+    store = tmp_path / "new" / f"{TOO_LONG}.db"
+    assert one_line_failure(cli("commit", str(config), "--store", str(store))) == (
+        f"importer-gui: {store}: File name too long.")
+    assert not (tmp_path / "new").exists()
+
+
 # --------------------------------------------------------------------------- the wizard
 
 

@@ -97,6 +97,15 @@ def test_a_relative_folder_is_refused_naming_the_full_path(
     dialog.grab().save(str(screenshots / "package-dialog-relative-folder.png"))
 
 
+def test_a_folder_whose_name_is_too_long_is_the_systems_reason_not_unexpected(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot) -> None:
+    out = tmp_path / ("y" * 300)  # past the system's 255 bytes a name
+    dialog = shown(plan, out, qtbot)
+    dialog.package_button.click()
+    assert dialog.error.text() == f"{out}: File name too long."
+    assert dialog.result is None and dialog.package_button.isEnabled()
+
+
 def test_an_address_with_a_bracket_left_open_is_refused_before_anything_is_written(
         plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     out = tmp_path / "new6"

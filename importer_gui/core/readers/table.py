@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -119,19 +120,25 @@ class Table:
 
 def check_file(path: Path) -> None:
     """Fail clearly when the path is missing, a folder, a device or unreadable."""
-    if not path.exists():
-        raise DataFileError(FILE_MISSING, path=path)
-    if path.is_dir():
-        raise DataFileError(FOLDER_NOT_FILE, path=path)
     try:
         status = path.stat()
     except OSError as exc:
+        # A name too long, or one through a file, is the system's reason, not "missing".
+        if exc.errno in _MISSING:
+            raise DataFileError(FILE_MISSING, path=path) from None
         raise unreadable(path, exc) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise DataFileError(FOLDER_NOT_FILE, path=path)
     if not stat.S_ISREG(status.st_mode):
         # A device or a pipe has no size: /dev/zero would read as "empty", a pipe hang.
         raise DataFileError(NOT_REGULAR, path=path)
     if status.st_size == 0:
         raise DataFileError(FILE_EMPTY, path=path)
+
+
+# What pathlib's exists() answers False for: a file that is not there (a dangling link, a
+# loop of links, a parent that is no folder).
+_MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.ELOOP})
 
 
 def unreadable(path: Path, exc: OSError) -> DataFileError:
