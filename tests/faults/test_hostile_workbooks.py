@@ -8,6 +8,7 @@ data would fail there, so these tests fail without the guards in core/readers/gu
 from __future__ import annotations
 
 import json
+import struct
 import subprocess
 import sys
 import zipfile
@@ -96,6 +97,45 @@ def test_a_truncated_zip(tmp_path: Path, keep: float) -> None:
     path.write_bytes(data[: int(len(data) * keep)])
     assert failure(tmp_path).startswith(
         f"importer-gui: {path}: the workbook cannot be read; it may be damaged or incomplete (")
+
+
+def patch_headers(path: Path, part: str, *, flag: int = 0, method: int | None = None) -> None:
+    """Set a flag bit, or the compression method, of one part in both of the zip's headers
+    (local, then central directory): what zipfile then refuses to unpack."""
+    data, name = bytearray(path.read_bytes()), part.encode()
+    for signature, flags_at, method_at, length_at, name_at in (
+            (b"PK\x03\x04", 6, 8, 26, 30), (b"PK\x01\x02", 8, 10, 28, 46)):
+        at = data.find(signature)
+        while at >= 0:
+            length = struct.unpack_from("<H", data, at + length_at)[0]
+            if data[at + name_at:at + name_at + length] == name:
+                data[at + flags_at] |= flag
+                if method is not None:
+                    struct.pack_into("<H", data, at + method_at, method)
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(("part", "change", "detail"), [
+    (SHEET, {"flag": 1}, f"File '{SHEET}' is encrypted, password required for extraction"),
+    (SHEET, {"method": 99}, "That compression method is not supported"),
+    (SHEET, {"method": 9}, "That compression method is not supported"),  # deflate64
+])
+def test_a_part_zip_cannot_unpack_is_one_line(tmp_path: Path, part: str, change: dict,
+                                              detail: str) -> None:
+    path = teachers_workbook(tmp_path)
+    patch_headers(path, part, **change)
+    assert failure(tmp_path) == (f"importer-gui: {path}: the workbook cannot be read; it may be "
+                                 f"damaged or incomplete ({detail})")
+
+
+def test_shared_strings_zip_cannot_unpack_are_one_line(tmp_path: Path) -> None:
+    path = teachers_workbook(tmp_path)
+    rewrite_package(path, *shared_strings(b"Zoe"))
+    patch_headers(path, "xl/sharedStrings.xml", method=9)
+    assert failure(tmp_path) == (f"importer-gui: {path}: the workbook cannot be read; it may be "
+                                 "damaged or incomplete (That compression method is not "
+                                 "supported)")
 
 
 # --------------------------------------------------------------------------- declared sizes

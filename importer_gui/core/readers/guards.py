@@ -67,6 +67,11 @@ _DECLARED_SLACK = 1024 * 1024
 _SHARED_BOUND = 128 * 1024 * 1024
 
 
+# What zipfile raises for a part it cannot unpack: one flagged as encrypted (RuntimeError),
+# one packed with a method it does not know (NotImplementedError).
+_LOCKED_PART = (RuntimeError, NotImplementedError)
+
+
 def not_a_workbook(path: Path, detail: str) -> DataFileError:
     """A workbook that cannot be opened, with a hint when it is really text."""
     try:
@@ -121,6 +126,8 @@ def check_package(path: Path) -> Package:
             if suffix == _ODS_SUFFIX:
                 return _ods_package(path)  # calamine loads every sheet of an .ods at once
             shared = _shared_strings(path, package)
+    except _LOCKED_PART as exc:
+        raise not_a_workbook(path, str(exc)) from None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
         return Package()  # not a zip: calamine's failure says so, with the renamed-text hint
     if shared is None:
@@ -294,7 +301,7 @@ def measure_sheet(path: Path, name: str, package: Package) -> SheetMeasure:
                 if found.box >= extent.box:
                     extent, size = found, found_size
                     shared = _shared_text(zipped, part, package.shared, found, found_size)
-    except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError, *_LOCKED_PART) as exc:
         raise not_a_workbook(path, str(exc)) from None
     except zipfile.LargeZipFile as exc:
         raise DataFileError(f"the workbook is too large to read ({exc})", path=path) from None
