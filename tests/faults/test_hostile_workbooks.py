@@ -340,6 +340,23 @@ def test_an_ods_whose_repeated_cells_fill_millions_of_cells_is_refused(tmp_path:
         "past your data")
 
 
+def test_an_ods_whose_spaces_are_written_as_huge_counts_is_refused(tmp_path: Path) -> None:
+    # A few hundred bytes asking the reader for 300 MB of spaces (it writes them out).
+    path = write_ods(tmp_path, "<table:table-row>" + ods_cell(
+        'x<text:s text:c="100000000"/>' * 3) + "</table:table-row>")
+    assert path.stat().st_size < 2000
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}: the sheet 'Teachers' holds 286 MB of spaces written as counts; "
+        "this is not spreadsheet data, so it is not read")
+
+
+def test_an_ods_with_spaces_written_as_counts_is_read(tmp_path: Path) -> None:
+    write_ods(tmp_path, "<table:table-row>" + ods_cell("ann") + ods_cell(
+        'Ann<text:s text:c="3"/>Lee') + "</table:table-row>")
+    code, report = check(tmp_path)
+    assert (code, outcomes(report)) == (0, [*GOOD, (4, "create", [])])
+
+
 # --------------------------------------------------------------------------- however written
 
 FAR = b'<c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c>'

@@ -193,6 +193,8 @@ def _workbook_folder(package: zipfile.ZipFile) -> str:
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_ODS_SPACE = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}s"
+_ODS_SPACE_COUNT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}c"
 # LibreOffice marks a cell whose formula gives an error so (its text is the error's).
 _ODS_VALUE_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 
@@ -206,13 +208,16 @@ class _OdsSheet:
     cols: int = 0  # the widest filled column
     filled: int = 0
     text: int = 0  # characters of the filled cells' text
+    spaces: int = 0  # of which spaces written as a count (<text:s text:c="N"/>)
     errors: ErrorCells = field(default_factory=ErrorCells)
 
 
-def _ods_row(row: Any, errors: ErrorCells, line: int, repeat: int) -> tuple[int, int, int]:
-    """A row's width up to its last cell with content, its filled cells and their text
-    (repeated columns counted); its error cells go to ``errors`` (it ends at ``line``)."""
-    width = filled = cells = text = 0
+def _ods_row(row: Any, errors: ErrorCells, line: int, repeat: int
+             ) -> tuple[int, int, int, int]:
+    """A row's width up to its last cell with content, its filled cells, their text and the
+    spaces of it written as counts (repeated columns counted); its error cells go to
+    ``errors`` (it ends at ``line``)."""
+    width = filled = cells = text = spaces = 0
     for cell in row:
         span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1") or 1)
         width += span
@@ -222,8 +227,17 @@ def _ods_row(row: Any, errors: ErrorCells, line: int, repeat: int) -> tuple[int,
         if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):
             filled = width
             cells += span
-            text += span * sum(len(part) for part in cell.itertext())
-    return filled, cells, text
+            counted = span * _spaces(cell)
+            text += span * sum(len(part) for part in cell.itertext()) + counted
+            spaces += counted
+    return filled, cells, text, spaces
+
+
+def _spaces(cell: Any) -> int:
+    """The spaces a cell's <text:s text:c="N"/> stand for: the reader writes them out, so
+    a few bytes may ask for gigabytes."""
+    return sum(max(int(space.get(_ODS_SPACE_COUNT) or 1), 1)
+               for space in cell.iter(_ODS_SPACE))
 
 
 def _ods_sheets(path: Path) -> Iterator[_OdsSheet]:
@@ -242,11 +256,12 @@ def _ods_sheets(path: Path) -> Iterator[_OdsSheet]:
             elif event == "end" and element.tag == f"{_ODS_TABLE}table-row":
                 repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1") or 1)
                 line += repeat
-                width, cells, text = _ods_row(element, sheet.errors, line, repeat)
+                width, cells, text, spaces = _ods_row(element, sheet.errors, line, repeat)
                 if width:
                     sheet.rows, sheet.cols = line, max(sheet.cols, width)
                     sheet.filled += repeat * cells
                     sheet.text += repeat * text
+                    sheet.spaces += repeat * spaces
                 element.clear()  # memory stays flat however many rows
 
 
@@ -264,6 +279,11 @@ def _ods_package(path: Path) -> Package:
             f"{column_name(largest.cols)} ({largest.rows * largest.cols} cells, counting "
             "repeated rows and columns); delete the rows or columns past your data",
             path=path)
+    spaced = max(sheets, key=lambda s: s.spaces, default=_OdsSheet(""))
+    if spaced.spaces > MAX_PART_BYTES:  # a few bytes each: the zip bomb of the ODS format
+        raise DataFileError(
+            f"the sheet {spaced.name!r} holds {spaced.spaces / 1024 / 1024:.0f} MB of spaces "
+            "written as counts; this is not spreadsheet data, so it is not read", path=path)
     box = sum(s.rows * s.cols for s in sheets)
     cost = (sheet_cost(box, sum(s.filled for s in sheets), sum(s.text for s in sheets),
                        max(s.rows for s in sheets))
