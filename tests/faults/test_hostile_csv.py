@@ -51,6 +51,30 @@ def test_a_wrong_declared_encoding_names_the_file_and_line(tmp_path: Path) -> No
                                  "UTF-8; is the file in WINDOWS-1252?")
 
 
+TEXT = "\n".join([";".join(TEACHER_COLUMNS), "léa;Léa;L;l@e.org", "zoe;Zoe;Z;z@e.org"]) + "\n"
+
+
+@pytest.mark.parametrize(("data", "encoding", "named"), [
+    (b"\xfe\xff" + TEXT.encode("utf-16-be"), "UTF-16LE", "UTF-16BE"),  # read as no rows
+    (b"\xfe\xff" + TEXT.encode("utf-16-be"), "UTF-8", "UTF-16BE"),  # "WINDOWS-1252?"
+    (TEXT.encode("utf-16-be"), "UTF-16LE", "UTF-16BE"),
+    (TEXT.encode("utf-32"), "UTF-16LE", "UTF-32"),  # "UTF-16LE?"
+    (TEXT.encode("utf-32"), "UTF-8", "UTF-32"),
+])
+def test_an_encoding_no_configuration_can_declare_is_named(tmp_path: Path, data: bytes,
+                                                           encoding: str, named: str) -> None:
+    path = teachers_csv(tmp_path, data, encoding)
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}:1: the file is in {named}, which neither the platform nor the "
+        "assistant reads; save it again as UTF-8 or UTF-16LE")
+
+
+@pytest.mark.parametrize("data", [TEXT.encode("utf-16"), TEXT.encode("utf-16-le")])
+def test_utf16le_with_or_without_its_mark_is_read(tmp_path: Path, data: bytes) -> None:
+    teachers_csv(tmp_path, data, "UTF-16LE")
+    assert check_json(tmp_path) == [(2, "create", []), (3, "create", [])]
+
+
 def test_a_nul_byte_names_the_line(tmp_path: Path) -> None:
     path = teachers_csv(tmp_path, HEADER + b"\nzoe;Zoe;Z;z@e.org\nmia\x00;Mia;M;m@e.org\n")
     assert failure(tmp_path) == (f"importer-gui: {path}:3: the line holds a NUL character "

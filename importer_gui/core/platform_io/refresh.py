@@ -319,7 +319,11 @@ def _header_order(export: Export, path: Path, headers: list[str],
         raise DataFileError(OTHER_EXPORTS_FILE.format(other=other.provider.name,
                                                       provider=export.provider.name),
                             path=path, line=1)
-    found = ", ".join(h for h in headers if h) or '""'
+    named = [h for h in headers if h]
+    # A file that is not the export (another encoding, a whole file on one line) may name
+    # thousands of columns, each any length: a message names a few, shortened.
+    found = ", ".join([*map(msg.shortened, named[:_HEADERS_SHOWN]),
+                       *(["…"] if len(named) > _HEADERS_SHOWN else [])]) or '""'
     missing = export.missing_headers(headers)
     if not missing:
         template = EXPORT_COLUMN_TWICE
@@ -330,6 +334,9 @@ def _header_order(export: Export, path: Path, headers: list[str],
     raise DataFileError(template.format(
         found=found, provider=export.provider.name, expected=", ".join(export.headers),
         missing=", ".join(missing)), path=path, line=1)
+
+
+_HEADERS_SHOWN = 12  # of a first line that is not the export's, the names a message gives
 
 
 def _width(headers: list[str] | None) -> int:

@@ -115,6 +115,9 @@ TEXT_AFTER_QUOTE_TAB = QT_TRANSLATE_NOOP(
               "delimiter tab or the end of the line (write a quote inside a quoted field as "
               "\"\")")
 NOT_CSV = QT_TRANSLATE_NOOP("errors", "the line cannot be read as CSV ({detail})")
+NOT_READ_ENCODING = QT_TRANSLATE_NOOP(
+    "errors", "the file is in {encoding}, which neither the platform nor the assistant reads; "
+              "save it again as UTF-8 or UTF-16LE")
 NUL_UTF16 = QT_TRANSLATE_NOOP(
     "errors", "the line holds a NUL character (byte 0x00); is the file in UTF-16LE?")
 NUL_NOT_TEXT = QT_TRANSLATE_NOOP(
@@ -216,6 +219,9 @@ def _delimiter_char(path: Path, delimiter: str) -> str:
 def _check_start(path: Path, sample: bytes, declared: str) -> bool:
     """Catch a wrong declared encoding that would otherwise decode into nonsense; True when
     the sample settles whether an 8-bit file is really UTF-8 (it holds an accent)."""
+    unread = _unread_encoding(sample)
+    if unread:  # any declared encoding would decode it into nonsense, or into nothing
+        raise DataFileError(NOT_READ_ENCODING.format(encoding=unread), path=path, line=1)
     if declared in _EIGHT_BIT and sample.startswith(_UTF8_BOM):
         # Decoding on would turn the mark and every accent into mojibake, silently.
         raise DataFileError(UTF8_MARK.format(encoding=declared), path=path, line=1)
@@ -547,6 +553,19 @@ def _decodes(path: Path, codec: str) -> bool:
     except (UnicodeDecodeError, OSError):
         return False
     return True
+
+
+def _unread_encoding(sample: bytes) -> str | None:
+    """UTF-32 or UTF-16BE, by its byte order mark or (UTF-16BE) zero bytes in most even
+    positions: encodings no configuration can declare."""
+    if sample.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if sample.startswith(codecs.BOM_UTF16_BE):
+        return "UTF-16BE"
+    even = sample[0:4096:2]
+    if len(even) > 4 and even.count(0) * 2 > len(even) and not _looks_utf16le(sample):
+        return "UTF-16BE"
+    return None
 
 
 def _looks_utf16le(sample: bytes) -> bool:

@@ -3205,6 +3205,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>la ligne ne peut pas être lue comme du CSV (message du lecteur CSV, en anglais&#xa0;: {detail})</translation>
     </message>
     <message>
+        <source>the file is in {encoding}, which neither the platform nor the assistant reads; save it again as UTF-8 or UTF-16LE</source>
+        <translation>le fichier est en {encoding}, que ni la plateforme ni l&apos;assistant ne lisent&#xa0;; enregistrez-le à nouveau en UTF-8 ou en UTF-16LE</translation>
+    </message>
+    <message>
         <source>the line holds a NUL character (byte 0x00); is the file in UTF-16LE?</source>
         <translation>la ligne contient un caractère NUL (octet 0x00)&#xa0;; le fichier est-il en UTF-16LE&#xa0;?</translation>
     </message>
