@@ -90,6 +90,22 @@ def test_headers_of_no_export_are_refused(
     assert not store.exists()
 
 
+def test_a_first_line_of_thousands_of_columns_is_named_by_its_first_few(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_export(tmp_path, "trainingCourseMetadataProvider",
+                          ["trainingPathCode", "title"], ["XLS-300;Excel avancé"])
+    names = [f"col{i}" for i in range(50_000)]
+    names[1] = "x" * 5000
+    (tmp_path / "export.csv").write_text(";".join(names) + "\nXLS-300;Excel avancé\n",
+                                         encoding="utf-8")
+    code, out, err = refresh(capsys, config, tmp_path / "store.sqlite3")
+    assert (code, out) == (2, "")
+    assert err == (f"importer-gui: {tmp_path / 'export.csv'}:1: line 1 names the columns col0, "
+                   f"{'x' * 20}… (5000 characters), col2, col3, col4, col5, col6, col7, col8, "
+                   "col9, col10, col11, …, not those the <trainingCourseMetadataProvider> "
+                   "export writes (trainingPathCode, title): is this the file it produced?\n")
+
+
 def test_columns_moved_in_a_spreadsheet_are_read_by_their_headers(
         exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with (exports / "platform_trainings.csv").open(encoding="utf-8", newline="") as handle:
