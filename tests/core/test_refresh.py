@@ -258,7 +258,9 @@ def test_an_export_date_format_giving_a_part_twice_is_one_line(
 
 
 @pytest.mark.parametrize(("provider", "column", "words"), [
-    ("platformCandidatesAccessProvider", "candidateLogin", "does not store learners"),
+    ("platformCandidatesAccessProvider", "candidateLogin",
+     "exports the learners' connection history; this version of Import Assistant does not "
+     "store the learners' connection history yet"),
     ("eventTrainingMetadataProvider", "eventTitle", "without their session"),
     ("trackingLogProvider", "logDate", "does not store daily tracking logs"),
 ])

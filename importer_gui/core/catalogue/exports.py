@@ -371,9 +371,9 @@ _EVENT_FIELDS = {"sessionGuid": "sessionGuid", "sessionTitle": "sessionTitle",
                  EVENT_START: EVENT_START, EVENT_END: EVENT_END, EVENT_ROOM: EVENT_ROOM,
                  EVENT_STATUS: EVENT_STATUS, "eventClassRoomCapacity": "roomCapacity"}
 
-LEARNERS, LEARNING_OBJECTS, EVENTS, ACTIVITIES, TRACKING_LOGS, GAMIFICATION, AUDIT = (
-    "learners", "learning objects", "classroom events", "activities", "daily tracking logs",
-    "gamification", "training contents")
+CONNECTIONS, LEARNING_OBJECTS, EVENTS, ACTIVITIES, TRACKING_LOGS, GAMIFICATION, AUDIT = (
+    "the learners' connection history", "learning objects", "classroom events", "activities",
+    "daily tracking logs", "gamification", "training contents")
 
 PROVIDERS: dict[str, ExportProviderSpec] = {p.name: p for p in (
     ExportProviderSpec(
@@ -442,7 +442,7 @@ PROVIDERS: dict[str, ExportProviderSpec] = {p.name: p for p in (
     ExportProviderSpec("consolidatedTrackingProvider", _CONSOLIDATED_COLUMNS,
                        _TRACKING_PARAMETERS, Table.REGISTRATION, _CONSOLIDATED_FIELDS,
                        _CANDIDATE_KEY, also_keys=(_SESSION_KEY,)),
-    ExportProviderSpec("platformCandidatesAccessProvider", (), (), lacking=LEARNERS),
+    ExportProviderSpec("platformCandidatesAccessProvider", (), (), lacking=CONNECTIONS),
     ExportProviderSpec("consolidatedGamificationBadgesProvider", (), (),
                        lacking=GAMIFICATION),
     ExportProviderSpec("consolidatedGamificationEventsProvider", (), (),
