@@ -239,6 +239,35 @@ def test_prune_waits_for_an_export_without_errors(tmp_path: Path) -> None:
                              "deleted; fix them first."]
 
 
+@pytest.mark.parametrize(("provider", "columns", "rows", "field", "what"), [
+    ("trainingCourseMetadataProvider", ["trainingPathCode", "trainingGuid", "title"],
+     ["MGT-200;G-1;Management", "XLS-300;G-2;Excel", "MGT-201;G-1;Management 2"],
+     "trainingGuid", "training course"),
+    ("trainingCourseMetadataProvider", ["trainingPathCode", "title"],
+     ["MGT-200;Management", "MGT-200;Management bis"], "trainingPathCode", "training course"),
+    ("candidatesProvider", ["candidateLogin", "candidateGuid", "candidateName"],
+     ["cbernard;L-1;Bernard", "nrousseau;L-2;Rousseau", "nrousseau2;L-1;Rousseau"],
+     "candidateGuid", "learner"),
+    ("trainingSessionMetadataProvider",
+     ["trainingPathCode", "trainingTitle", "sessionGuid", "title", "startDate", "endDate"],
+     ["T1;Course;S-1;Session;2027-01-03;2027-01-04", "T1;Course;S-1;Renamed;2027-01-03;"],
+     "sessionGuid", "session"),
+])
+def test_a_record_an_export_names_twice_is_warned_on_the_later_row(
+        tmp_path: Path, provider: str, columns: list[str], rows: list[str], field: str,
+        what: str) -> None:
+    # The platform exports each record once: two rows naming one is a file edited by hand,
+    # and the later row's values replace the earlier row's (the import's rule).
+    config = write_export(tmp_path, provider, columns, rows)
+    planned = plan(config, tmp_path / "s.sqlite3")
+    last = outcomes(planned)[-1]
+    assert last[2] == [f"Line 2 of this file already sets this {what}; this row's values are "
+                       "applied after it."]
+    assert [i.field for i in planned.plan.imports[0].rows[-1].issues()] == [field]
+    assert [messages for _line, _outcome, messages in outcomes(planned)[:-1]] == [
+        []] * (len(rows) - 1)
+
+
 def test_an_export_date_format_giving_a_part_twice_is_one_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     exports = tmp_path / "exports"

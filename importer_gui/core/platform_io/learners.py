@@ -15,7 +15,7 @@ from importer_gui.core.actions.base import RowContext
 from importer_gui.core.catalogue import exports as cat
 from importer_gui.core.catalogue.actions import VALIDITY_MEANINGS
 from importer_gui.core.issues import Outcome
-from importer_gui.core.platform_io.shared import Shared
+from importer_gui.core.platform_io.shared import Shared, warn_if_named_before
 from importer_gui.core.schema import Table
 
 LOGIN, REF_NUMBER, EMAIL = "candidateLogin", "candidateRefNumber", "candidateEmail"
@@ -75,6 +75,9 @@ def plan_learner(ctx: RowContext, shared: Shared) -> Outcome:
     ok, learner = _named(ctx, shared, Table.LEARNER, FINDING, LOGIN, cat.NO_LEARNER_NAMED)
     if not ok or not _login_free(ctx, learner):
         return Outcome.ERROR
+    if learner is not None and learner.id in shared.learners_named:
+        warn_if_named_before(ctx, shared, shared.learners_named, Table.LEARNER, learner,
+                             _naming(ctx))
     columns = columns_of(ctx)
     _validity(ctx, columns)
     _custom(ctx, learner, columns)
@@ -91,7 +94,13 @@ def plan_learner(ctx: RowContext, shared: Shared) -> Outcome:
     if manager is not None:
         shared.waiting.setdefault(manager, []).append((shared.row, learner.id))
     _managed(ctx, shared, learner)
+    shared.learners_named[learner.id] = shared.row
     return outcome
+
+
+def _naming(ctx: RowContext) -> str:
+    """The first field the row fills of those a learner is found by."""
+    return next((name for name, _ in FINDING if ctx.values.get(name) is not None), LOGIN)
 
 
 def _login_free(ctx: RowContext, learner: Any) -> bool:

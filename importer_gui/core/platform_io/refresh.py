@@ -50,7 +50,7 @@ from importer_gui.core.plan import (
 from importer_gui.core.planner import Planned, paused_gc, plan_rows_into, planned
 from importer_gui.core.platform_io import events, followed, learners
 from importer_gui.core.platform_io.export_config import Export, ExportConfig, data_files
-from importer_gui.core.platform_io.shared import Shared
+from importer_gui.core.platform_io.shared import Shared, warn_if_named_before
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import text as text_files
 from importer_gui.core.records import Change
@@ -287,6 +287,7 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
     imp = ImportPlan(index, path, names, headers, [export.provider.name],
                      stamp=FileStamp.of(path))
     imp.rows.kept = kept
+    shared.lines = imp.rows.lines
     name, total, what = export.provider.name, table.row_count_hint or 0, f"Checking {path.name}"
 
     def plan_one(cells: tuple[Any, ...]) -> Planned:
@@ -420,22 +421,27 @@ def _plan_training(ctx: RowContext, shared: Shared) -> Outcome:
         return Outcome.ERROR
     columns = _set(values, _TRAINING_COLUMNS)
     if existing is None:
-        return _create_training(ctx, columns)
+        return _create_training(ctx, shared, columns)
     if by_code is not None and by_code is not existing:
         ctx.error(CODE, cat.TRAINING_CODE_TAKEN.format(field=CODE, code=code,
                                                        guid=by_code.guid or by_code.id))
         return Outcome.ERROR
+    warn_if_named_before(ctx, shared, shared.trainings_named, Table.TRAINING, existing,
+                         GUID if by_guid is not None else CODE)
     changed = ctx.add(overlay.update(Table.TRAINING, existing, columns))
+    shared.trainings_named[existing.id] = shared.row
     return Outcome.UPDATE if changed else Outcome.UNCHANGED
 
 
-def _create_training(ctx: RowContext, columns: dict[str, Any]) -> Outcome:
+def _create_training(ctx: RowContext, shared: Shared, columns: dict[str, Any]) -> Outcome:
     """A training course the store lacks: it needs a code and a title."""
     for name in (CODE, TITLE):
         if STORE_COLUMNS[name] not in columns:
             ctx.error(name, msg.FIELD_EMPTY.format(field=name))
             return Outcome.ERROR
-    ctx.add(ctx.overlay.create(Table.TRAINING, columns))
+    change = ctx.overlay.create(Table.TRAINING, columns)
+    ctx.add(change)
+    shared.trainings_named[change.record_id] = shared.row
     return Outcome.CREATE
 
 
@@ -462,14 +468,19 @@ def _plan_session(ctx: RowContext, shared: Shared) -> Outcome:
     columns = _set(values, _SESSION_COLUMNS)
     columns["training_id"] = training.id
     if session is None:
-        ctx.add(overlay.create(Table.SESSION, columns))
+        change = overlay.create(Table.SESSION, columns)
+        ctx.add(change)
+        shared.sessions_named[change.record_id] = shared.row
         return Outcome.CREATE
     if session.training_id != training.id:
         was = overlay.get(Table.TRAINING, session.training_id)
         ctx.warning(SESSION_GUID, cat.SESSION_GUID_ELSEWHERE.format(
             field=SESSION_GUID, guid=guid, was=was.path_code if was else session.training_id,
             now=training.path_code))
+    warn_if_named_before(ctx, shared, shared.sessions_named, Table.SESSION, session,
+                         SESSION_GUID if guid is not None else SESSION_TITLE)
     changed = ctx.add(overlay.update(Table.SESSION, session, columns))
+    shared.sessions_named[session.id] = shared.row
     return Outcome.UPDATE if changed else Outcome.UNCHANGED
 
 
