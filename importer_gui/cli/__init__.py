@@ -10,8 +10,9 @@ import argparse
 import contextlib
 import importlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -127,7 +128,8 @@ def main(argv: Sequence[str]) -> int:
             from importer_gui.ui.app import run_gui
 
             return run_gui(list(argv), store_path=args.store)
-        return command(args.command).run(args, sys.stdout)
+        with _terminate_as_interrupt():
+            return command(args.command).run(args, sys.stdout)
     except ImporterError as error:
         sys.stderr.write(visible(f"importer-gui: {error}") + "\n")
         return EXIT_FAILED
@@ -151,6 +153,25 @@ def main(argv: Sequence[str]) -> int:
     except Exception:  # a bug: one line for the user, the traceback in the log
         sys.stderr.write(f"importer-gui: unexpected error; {process.log_unexpected(argv)}\n")
         return EXIT_FAILED
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a service manager's, a closed session's) ends a command as Ctrl+C does:
+    its write rolled back, a store it made taken away, one line said; not killed mid-write
+    with a new store's file and journal left behind."""
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        before = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (a test calling main): nothing to catch there
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _version(out: TextIO, store: Path | None) -> int:

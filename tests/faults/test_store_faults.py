@@ -110,6 +110,36 @@ def killed_commits(base: Path, tmp_path: Path, grown: str) -> set[str]:
     return seen
 
 
+def terminated(config: Path, store: Path, grown: Path) -> subprocess.CompletedProcess[str]:
+    """A commit sent SIGTERM once ``grown`` holds 64 KB (surely mid-write)."""
+    child = subprocess.Popen([sys.executable, "-m", "importer_gui", "commit", str(config),
+                              "--store", str(store)], cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    wait_for_size(grown, 1 << 16, child)
+    child.send_signal(signal.SIGTERM)
+    out, err = child.communicate(timeout=HANG_GUARD)
+    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM"), reason="needs SIGTERM")
+def test_a_first_commit_terminated_takes_its_new_store_away(tmp_path: Path) -> None:
+    # As Ctrl+C does: no new store's file and journal left behind by a service manager.
+    store = tmp_path / "new" / "store.sqlite3"
+    done = terminated(teachers(tmp_path, 40_000, first=100), store, store)
+    assert (done.returncode, done.stderr) == (2, "importer-gui: interrupted.\n")
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM"), reason="needs SIGTERM")
+def test_a_commit_terminated_leaves_the_store_as_it_was(tmp_path: Path, base: Path) -> None:
+    before = dump(base)
+    store = copy_store(base, tmp_path / "copy.sqlite3")
+    done = terminated(teachers(tmp_path, 40_000, first=100), store,
+                      Path(f"{store}-wal"))
+    assert (done.returncode, done.stderr) == (2, "importer-gui: interrupted.\n")
+    assert dump(store) == before
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_a_commit_killed_at_any_point_leaves_before_or_after(tmp_path: Path, base: Path) -> None:
     # The write-ahead log grows while the commit runs.
