@@ -169,6 +169,19 @@ def test_a_comma_file_read_with_semicolons_is_refused(
         "\",\" each; is the delimiter comma? Set <delimiter> to comma")
 
 
+@pytest.mark.parametrize("above", ["Liste des apprenants", "sep=,"])
+def test_a_comma_file_under_a_title_line_read_with_semicolons_is_refused(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], above: str) -> None:
+    # Read on, each line was one cell: a commit wrote whole lines as logins.
+    commas = tmp_path / "commas.csv"
+    commas.write_text(above + "\n" + (sample / "learners.csv").read_text(encoding="utf-8")
+                      .replace(";", ","), encoding="utf-8")
+    config = learners_config(tmp_path, commas)
+    assert failure(capsys, "check", str(config), "--store", store_in(tmp_path)) == (
+        f"importer-gui: {tmp_path / 'learners.csv'}: the first 10 lines hold no \";\" but 8 "
+        "\",\" each; is the delimiter comma? Set <delimiter> to comma")
+
+
 def test_a_tab_separated_file_read_with_pipes_is_refused(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     body = "\t".join(TEACHER_COLUMNS) + "\nzoe\tZoe\tZ\tz@e.org\n"

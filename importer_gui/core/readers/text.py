@@ -363,10 +363,16 @@ def _widths(text: str, delimiter: str) -> list[int]:
 
 def _steady_width(widths: list[int]) -> int | None:
     """The cells most lines split into, when every line splits into two or more, give or
-    take one (a trailing delimiter)."""
-    if not widths or min(widths) < 2 or max(widths) - min(widths) > 1:
-        return None
-    return Counter(widths).most_common(1)[0][0]
+    take one (a trailing delimiter); a few lines before them may differ (a title above the
+    table, Excel's "sep=," line)."""
+    for start in range(min(_LINES_ABOVE, len(widths) - 2) + 1):
+        rest = widths[start:]
+        if rest and min(rest) >= 2 and max(rest) - min(rest) <= 1:
+            return Counter(rest).most_common(1)[0][0]
+    return None
+
+
+_LINES_ABOVE = 3  # lines above a table that may be split otherwise
 
 
 def _about(width: int, columns: int | None) -> bool:
