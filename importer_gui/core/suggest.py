@@ -13,6 +13,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,6 +31,8 @@ BY_CONTENT = "content"  # no header: what the column's values are (e-mail addres
 
 # difflib ratio a header needs to be offered as a close match; lower guesses too wildly.
 CLOSE_CUTOFF = 0.8
+# Past this many columns, headers are matched exactly, normalised or by synonym only.
+CLOSE_COLUMNS = 300
 
 # Words people put in headers -> fields, most likely first. The first one the action has wins,
 # so "Titre" is a session's title for sessions and a course's title for training courses.
@@ -295,33 +298,49 @@ def _synonym(header: str, fields: Sequence[str]) -> str | None:
     return None
 
 
-def _close(header: str, fields: Sequence[str]) -> str | None:
-    """The field whose name (or a synonym of it) is closest to the header, if close enough."""
-    key = _compact(header)
-    candidates: dict[str, str] = {_compact(f): f for f in fields}
+@lru_cache(maxsize=64)
+def _by_compact(fields: tuple[str, ...]) -> dict[str, str]:
+    """The fields by their compact names (made once per action's fields: asked per header)."""
+    return {_compact(f): f for f in fields}
+
+
+@lru_cache(maxsize=64)
+def _close_candidates(fields: tuple[str, ...]) -> dict[str, str]:
+    """The compact names and synonyms a header may be close to, each with its field."""
+    candidates = dict(_by_compact(fields))
     for word, names in _NORMAL_SYNONYMS.items():
         target = next((n for n in names if n in fields), None)
         if target is not None:
             candidates.setdefault(word.replace(" ", ""), target)
-    found = difflib.get_close_matches(key, list(candidates), n=1, cutoff=CLOSE_CUTOFF)
+    return candidates
+
+
+def _close(compact: str, fields: tuple[str, ...]) -> str | None:
+    """The field whose name (or a synonym of it) is closest to the header (``compact``: its
+    compact form), if close enough."""
+    candidates = _close_candidates(fields)
+    found = difflib.get_close_matches(compact, list(candidates), n=1, cutoff=CLOSE_CUTOFF)
     return candidates[found[0]] if found else None
 
 
-def best_match(header: str | None, fields: Sequence[str]) -> Suggestion:
-    """The best field for one header on its own, ignoring the other columns."""
+def best_match(header: str | None, fields: Sequence[str], *, close: bool = True
+               ) -> Suggestion:
+    """The best field for one header on its own, ignoring the other columns; ``close``
+    false: no near spelling looked for."""
     if header is None or not header.strip():
         return Suggestion(IGNORED_COLUMN, None)
     header = header.strip()
     if header in fields:
         return Suggestion(header, EXACT)
     compact = _compact(header)
-    by_compact = {_compact(f): f for f in fields}
+    named = tuple(fields)
+    by_compact = _by_compact(named)
     if compact in by_compact:
         return Suggestion(by_compact[compact], NORMALISED)
     found = _synonym(header, fields)
     if found is not None:
         return Suggestion(found, SYNONYM)
-    found = _close(header, fields)
+    found = _close(compact, named) if close else None
     if found is not None:
         return Suggestion(found, CLOSE)
     return Suggestion(IGNORED_COLUMN, None)
@@ -335,7 +354,11 @@ def suggest_fields(headers: Iterable[str | None], fields: Sequence[str]) -> list
     column wins. Losers become ``ignoredColumn`` with no ``how``.
     """
     fields = [f for f in fields if f != IGNORED_COLUMN]
-    best = [best_match(h, fields) for h in headers]
+    headers = list(headers)
+    # Near spellings are a typing mistake's: looked for among a sheet's columns, not among
+    # the thousands a file of something else may have (difflib per column and action).
+    close = len(headers) <= CLOSE_COLUMNS
+    best = [best_match(h, fields, close=close) for h in headers]
     result = [Suggestion(IGNORED_COLUMN, None)] * len(best)
     taken: set[str] = set()
     for tier in TIERS:
@@ -401,9 +424,15 @@ def action_scores(headers: Sequence[str | None] | None) -> dict[str, int]:
     """Per action: how many of the headers name its fields ({} without headers)."""
     if not headers:
         return {}
-    return {name: sum(1 for s in suggest_fields(headers, [f.name for f in spec.fields])
-                      if s.how is not None)
-            for name, spec in ACTIONS.items()}
+    return dict(_scores(tuple(headers)))
+
+
+@lru_cache(maxsize=8)
+def _scores(headers: tuple[str | None, ...]) -> tuple[tuple[str, int], ...]:
+    """action_scores, once per first line: guessing a file asks it several times."""
+    return tuple((name, sum(1 for s in suggest_fields(headers, [f.name for f in spec.fields])
+                            if s.how is not None))
+                 for name, spec in ACTIONS.items())
 
 
 # --- values: "did you mean XLS-300?" --------------------------------------------------------

@@ -18,6 +18,7 @@ from importer_gui.core.catalogue import (
 from importer_gui.core.config import Column
 from importer_gui.core.store import Store
 from importer_gui.core.suggest import (
+    CLOSE_COLUMNS,
     Suggestion,
     best_match,
     likely_action,
@@ -77,6 +78,16 @@ def test_typos_are_close_matches() -> None:
     assert best_match("seesionId", SESSION_FIELDS) == Suggestion("sessionId", "close")
     assert best_match("trainingPathCod", SESSION_FIELDS) == Suggestion("trainingPathCode", "close")
     assert best_match("Formatuer", SESSION_FIELDS) == Suggestion("teacherLogin", "close")
+
+
+def test_past_a_sheets_width_near_spellings_are_not_looked_for() -> None:
+    # A file of thousands of columns is no import's: difflib on each, for each action, took
+    # minutes; exact, normalised and synonym matches are still made.
+    filler = [f"c{i}" for i in range(CLOSE_COLUMNS)]
+    assert suggest_fields(["seesionId", "sessionTitle", *filler], SESSION_FIELDS)[:2] == [
+        Suggestion(IGNORED_COLUMN, None), Suggestion("sessionTitle", "exact")]
+    assert suggest_fields(["seesionId", "sessionTitle", *filler[2:]], SESSION_FIELDS)[:2] == [
+        Suggestion("sessionId", "close"), Suggestion("sessionTitle", "exact")]
 
 
 def test_unrelated_and_empty_headers_are_ignored_without_a_guess() -> None:
