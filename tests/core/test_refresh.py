@@ -320,6 +320,23 @@ def test_bad_export_configurations_are_refused_with_their_line(text: str, words:
         export_config.load(path)
 
 
+@pytest.mark.parametrize(("columns", "header"), [
+    ("<title/><modality/><title/>", "title"),
+    ('<title/><description label="MODALITY"/><modality/>', "modality"),  # in any case
+])
+def test_a_column_listed_twice_is_the_configurations_fault(
+        tmp_path: Path, columns: str, header: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # It was said of the file ("line 1 names a column twice"), which names each once.
+    config = write_export(tmp_path, "trainingCourseMetadataProvider", ["trainingPathCode"],
+                          ["T1"])
+    config.write_text(config.read_text().replace("<trainingPathCode/>", columns))
+    code = main(["refresh", str(config), "--store", existing_store(tmp_path / "s.sqlite3")])
+    assert (code, capsys.readouterr().err) == (2, (
+        f"importer-gui: {config}:2: <trainingCourseMetadataProvider> lists the column "
+        f"{header} twice: the first line of its file could not tell them apart; remove one, "
+        "or give it another label.\n"))
+
+
 def test_an_xml_export_cannot_be_read(tmp_path: Path) -> None:
     config = write_export(tmp_path, "trainingCourseMetadataProvider", ["trainingPathCode"],
                           ["T1"], action="<fileExportAction><format>XML</format>"

@@ -89,6 +89,9 @@ NO_ACTION = QT_TRANSLATE_NOOP("errors", "<export> (line {line}) needs one export
 MANY_ACTIONS = QT_TRANSLATE_NOOP("errors", "<export> (line {line}) needs one export action "
                                            "in <actions>, and has {count} of them.")
 NO_COLUMN = QT_TRANSLATE_NOOP("errors", "<{provider}> (line {line}) lists no column.")
+COLUMN_TWICE = QT_TRANSLATE_NOOP(
+    "errors", "<{provider}> lists the column {header} twice: the first line of its file "
+              "could not tell them apart; remove one, or give it another label.")
 TOO_MANY_FILES = QT_TRANSLATE_NOOP("errors", "{count} data files were given, but the export "
                                              "configuration has only {exports} <export>.")
 TWO_FILES = QT_TRANSLATE_NOOP("errors", "{first} and {second} both hold the columns of the "
@@ -299,6 +302,22 @@ def _only(container: El | None, wrong: tuple[str, str], line: int | None,
     return found[0]
 
 
+def _read_columns(element: El, spec: cat.ExportProviderSpec, reader: Reader
+                  ) -> list[ExportColumn]:
+    """A provider's columns; two its file would head alike (in any case) are refused."""
+    columns: list[ExportColumn] = []
+    named: set[str] = set()
+    for child in children(element):
+        column = _read_column(child, spec, reader)
+        header = column.label or column.name
+        key = _header_key([header])[0]
+        if key in named:
+            raise reader.fail(COLUMN_TWICE.format(provider=spec.name, header=header), child)
+        named.add(key)
+        columns.append(column)
+    return columns
+
+
 def _read_provider(element: El, reader: Reader) -> ExportProvider:
     """A provider: known by name, its columns and parameters documented ones."""
     spec = cat.PROVIDERS.get(element.tag) if isinstance(element.tag, str) else None
@@ -308,7 +327,7 @@ def _read_provider(element: El, reader: Reader) -> ExportProvider:
     provider = ExportProvider(spec)
     for child in children(element):
         if child.tag == cat.COLUMNS:
-            provider.columns = [_read_column(c, spec, reader) for c in children(child)]
+            provider.columns = _read_columns(child, spec, reader)
         elif child.tag == cat.PARAMETERS:
             for parameter in children(child):
                 if spec.parameters and parameter.tag not in spec.parameters:

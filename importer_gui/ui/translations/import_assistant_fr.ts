@@ -4157,6 +4157,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>&lt;{provider}&gt; (ligne {line}) ne liste aucune colonne.</translation>
     </message>
     <message>
+        <source>&lt;{provider}&gt; lists the column {header} twice: the first line of its file could not tell them apart; remove one, or give it another label.</source>
+        <translation>&lt;{provider}&gt; liste deux fois la colonne {header}&#xa0;: la première ligne de son fichier ne saurait les distinguer&#xa0;; retirez-en une, ou donnez-lui un autre libellé.</translation>
+    </message>
+    <message>
         <source>{count} data files were given, but the export configuration has only {exports} &lt;export&gt;.</source>
         <translation>{count} fichiers exportés ont été choisis, mais la configuration d&apos;export n&apos;a que {exports} &lt;export&gt;.</translation>
     </message>
