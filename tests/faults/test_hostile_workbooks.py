@@ -216,6 +216,21 @@ def test_a_formula_without_a_saved_result_is_refused_naming_the_cell(tmp_path: P
         "or LibreOffice and save it again")
 
 
+def test_a_text_formula_without_any_saved_value_is_refused_naming_the_cell(
+        tmp_path: Path) -> None:
+    # t="str" with no <v> at all: read as empty, the e-mail would silently be lost (an
+    # empty <v></v> or <v/> is a saved empty text, and is read so).
+    path = teachers_workbook(tmp_path)
+    rewrite_package(path, {SHEET: replace(
+        b'<c r="D2" t="inlineStr"><is><t>zoe@example.org</t></is></c>',
+        b'<c r="D2" t="str"><f>CONCAT("zoe","@example.org")</f></c>'
+        b'<c r="E2" t="str"><f>""</f><v/></c>')})
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}:D2: the cell holds a formula whose result was never calculated "
+        "(the file was written by a program, not saved by a spreadsheet); open it in Excel "
+        "or LibreOffice and save it again")
+
+
 def test_a_formula_with_its_saved_result_reads_the_result(tmp_path: Path) -> None:
     path = teachers_workbook(tmp_path)
     rewrite_package(path, {SHEET: replace(

@@ -232,6 +232,7 @@ def _place(scan: _Scan, row: int, col: int, ref: bytes) -> None:
 _FORMULA = re.compile(rb"<f[\s>/]")
 _CELL_START = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*>')
 _CACHED = re.compile(rb"<v>[^<]")
+_ANY_VALUE = re.compile(rb"<v[\s/>]")
 
 
 def _uncached_formula(data: bytes) -> str:
@@ -242,7 +243,9 @@ def _uncached_formula(data: bytes) -> str:
         start, end = data.rfind(b"<c ", 0, position), data.find(b"</c>", position)
         found = _CELL_START.match(data, start) if start >= 0 and end >= 0 else None
         if found and not _CACHED.search(data, found.end(), end) and (
-                b't="str"' not in found.group()):  # an empty text result is a result
+                # An empty text result (<v></v>, <v/>) is a result; no <v> at all is none.
+                b't="str"' not in found.group() or _ANY_VALUE.search(data, found.end(), end)
+                is None):
             return found.group(1).decode("ascii")
         position = data.find(b"<f", end if end >= 0 else position + 2)
     return ""
