@@ -418,6 +418,24 @@ def test_xml_comments_spanning_lines_are_coloured_as_comments(qtbot: QtBot) -> N
     assert highlighter.value_format.foreground().color().name() in colours(0)
 
 
+def test_a_line_of_one_long_word_is_coloured_in_a_pass_not_a_square(qtbot: QtBot) -> None:
+    # A 30,000-character header or comment froze the configuration page for 16 s: the
+    # attribute pattern was tried, and failed, from every character of the word. With 200,000
+    # characters that was an hour; now each line is one pass.
+    from PySide6.QtGui import QTextDocument
+
+    from importer_gui.ui.widgets.xml_highlighter import XmlHighlighter
+
+    document = QTextDocument()
+    highlighter = XmlHighlighter(document)
+    document.setPlainText(f'<a b:c="1" d = "2">{"x" * 200_000}</a>\n<!-- {"y" * 200_000} -->')
+    highlighter.rehighlight()
+    first = document.findBlockByNumber(0).layout().formats()
+    attribute = highlighter.attribute_format.foreground().color()
+    assert [(f.start, f.length) for f in first if f.format.foreground().color() == attribute] == [
+        (3, 3), (11, 1)]
+
+
 def test_the_store_browser_of_the_tools_menu_hears_of_runs_while_open(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtCore import QTimer

@@ -9,7 +9,9 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QT
 from importer_gui.ui.styles import XML_ATTRIBUTE, XML_COMMENT, XML_TAG, XML_VALUE
 
 _TAG = re.compile(r"</?[\w:.-]+|/?>|<\?[\w:.-]+|\?>")
-_ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=")
+# Only from a name's first character: tried at every character of a long word (a 30 KB
+# header, a comment), the name's match and its failure made each line's colouring quadratic.
+_ATTRIBUTE = re.compile(r"(?<![\w:.-])([\w:.-]+)\s*=")
 _VALUE = re.compile(r"\"[^\"]*\"|'[^']*'")
 _COMMENT_START = "<!--"
 _COMMENT_END = "-->"
