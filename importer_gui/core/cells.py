@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 
@@ -50,3 +51,12 @@ def cell_text(cell: Cell | None) -> str:
     if isinstance(cell, date):
         return cell.isoformat()
     return cell if type(cell) is str else str.__str__(cell)
+
+
+# Characters XML 1.0 (and so a workbook) cannot hold.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text XML can hold: other control characters shown as escapes (\\x07)."""
+    return NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -32,7 +32,7 @@ from importer_gui.core.catalogue import (
     Kind,
     field_def,
 )
-from importer_gui.core.cells import Cell, cell_text
+from importer_gui.core.cells import NOT_XML, Cell, cell_text, xml_text
 from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.plan import ImportPlan, Plan
@@ -51,6 +51,10 @@ SHEET_GONE = QT_TRANSLATE_NOOP("errors", "{path}: the sheet {name} is gone.")
 CHANGED_SINCE = QT_TRANSLATE_NOOP(
     "errors", "{path} changed since it was checked: line {line} no longer holds the row "
               "corrected there. Nothing was written; press Check again.")
+NOT_IN_WORKBOOK = QT_TRANSLATE_NOOP(
+    "errors", "{path}: line {line}, column {column} ({name}): {characters} cannot be written "
+              "in a workbook. Nothing was written; change those characters in the cell, then "
+              "save the copy again.")
 CANNOT_HOLD = QT_TRANSLATE_NOOP(
     "errors", "{path}: line {line}, column {column} ({name}): {characters} cannot be written "
               "in {encoding}, the file's encoding. Nothing was written; change those "
@@ -58,8 +62,6 @@ CANNOT_HOLD = QT_TRANSLATE_NOOP(
 
 # The element a run's recorded configuration gets, in our namespace (the platform skips it).
 RECORD_TAG = "corrections"
-# Characters XML 1.0 cannot hold: recorded as visible escapes.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # A physical line and its ending, as the CSV reader counts lines (\r\n, \r or \n).
 _PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
@@ -396,7 +398,7 @@ def _corrections_xml(entries: list[FileCorrections]) -> str:
             attributes = {"file": str(entry.file), "line": str(c.line),
                           "column": str(c.column + 1), "header": c.header, "field": c.field,
                           "before": c.before, "after": c.after}
-            shown = " ".join(f"{name}={quoteattr(_xml_text(value))}"
+            shown = " ".join(f"{name}={quoteattr(xml_text(value))}"
                              for name, value in attributes.items())
             lines.append(f"  <ia:correction {shown}/>")
     lines.append(f"</ia:{RECORD_TAG}>")
@@ -446,11 +448,6 @@ def run_corrections(store: Store, run_id: int) -> list[RecordedCorrection]:
     return recorded_corrections(store.run_config(run_id) or "")
 
 
-def _xml_text(text: str) -> str:
-    """Text XML can hold: other control characters shown as escapes (\\x07)."""
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
 # --- a corrected copy of the data file -----------------------------------------------------------
 
 def corrected_name(file: Path) -> str:
@@ -487,6 +484,18 @@ def _codec(encoding: str) -> str:
         return codecs.lookup(encoding.strip()).name
     except LookupError:
         raise ImporterError(f"unknown file encoding {encoding!r}") from None
+
+
+def _refuse_not_xml(entry: FileCorrections) -> None:
+    """Raise ImporterError naming the first corrected cell holding a character no workbook
+    can (a control character, U+FFFE): openpyxl refuses it, and the copy would be lost."""
+    for correction in entry.in_order():
+        found = dict.fromkeys(NOT_XML.findall(correction.after))
+        if found:
+            raise ImporterError(NOT_IN_WORKBOOK.format(
+                path=entry.file, line=correction.line, column=correction.column + 1,
+                name=correction.field or correction.header or "-",
+                characters=", ".join(f"U+{ord(c):04X}" for c in found)))
 
 
 def _refuse_unwritable(entry: FileCorrections, codec: str) -> None:
@@ -600,6 +609,7 @@ def _copy_ooxml(entry: FileCorrections, tmp: Path) -> None:
     book = load_workbook(entry.file, data_only=True,
                          keep_vba=entry.file.suffix.lower() == ".xlsm")
     sheet = book[_sheet_name(entry, book.sheetnames)]
+    _refuse_not_xml(entry)
     for correction in entry.cells.values():
         cell = sheet.cell(row=correction.line, column=correction.column + 1)
         day = _as_date(correction.after, entry.reading) if cell.is_date else None

@@ -23,7 +23,7 @@ from importer_gui.core.catalogue import (
     ERROR_LOG_STAMP,
     ERROR_LOG_SUFFIX,
 )
-from importer_gui.core.cells import Cell, cell_text
+from importer_gui.core.cells import NOT_XML, Cell, cell_text, xml_text
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import CANNOT_WRITE, ImporterError
 from importer_gui.core.issues import Issue, Level, Outcome
@@ -130,7 +130,9 @@ def _text_cell(sheet: object, value: str, fill: Any = None) -> WriteOnlyCell:
     """A cell stored as text whatever it starts with (never a formula)."""
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(sheet, value=value)
+    # A character no workbook holds (a control character, U+FFFE) is shown as its escape:
+    # openpyxl refuses it, and the whole report would be lost.
+    cell = WriteOnlyCell(sheet, value=xml_text(value) if NOT_XML.search(value) else value)
     cell.data_type = "s"  # openpyxl would store "=..." as a formula otherwise
     if fill is not None:
         cell.fill = fill

@@ -91,6 +91,24 @@ def test_a_workbook_copy_holds_the_corrections_as_text(tmp_path: Path) -> None:
     assert rows[2] == ("SEC-101", "=1+1")  # text, never a formula
 
 
+@pytest.mark.parametrize(("after", "named"), [("Dup\x01ont", "U+0001"),
+                                            ("\ufffe", "U+FFFE")])
+def test_a_workbook_copy_refuses_a_character_no_workbook_holds(
+        tmp_path: Path, after: str, named: str) -> None:
+    # openpyxl refused it with an error of its own: the window said "unexpected", and on
+    # the way out the correction was lost with the window.
+    source = write_xlsx(tmp_path / "sessions.xlsx", [["Code", "Titre"], ["XLS-30", "Excel"]])
+    entry = corrected(source, (2, 1, "Excel", after)).of(source)
+    assert entry is not None
+    target = tmp_path / corrected_name(source)
+    with pytest.raises(ImporterError) as raised:
+        write_corrected_copy(entry, target)
+    assert str(raised.value) == (
+        f"{source}: line 2, column 2 (-): {named} cannot be written in a workbook. "
+        "Nothing was written; change those characters in the cell, then save the copy again.")
+    assert not target.exists()
+
+
 def test_a_copy_never_replaces_its_own_file(tmp_path: Path) -> None:
     source = tmp_path / "t.csv"
     source.write_text("a\nb\n", encoding="utf-8")

@@ -130,6 +130,20 @@ def test_reports_show_formula_like_values_as_text(tmp_path: Path, start: str) ->
     assert (cell.value, cell.data_type) == (value, "s")  # text, never a formula
 
 
+def test_reports_show_characters_no_workbook_holds_as_escapes(tmp_path: Path) -> None:
+    # openpyxl refuses them: the whole report was lost, "unexpected" in the window.
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "teachers.csv").write_text(";".join(TEACHER_COLUMNS) + "\n;Dup\x01ont\ufffe;F;x\n",
+                                         encoding="utf-8")
+    config = config_xml.load(write_config(folder, ImportSpec(
+        "teachers.csv", TEACHER_COLUMNS, "createOrUpdateTeacherAction")))
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        plan = pipeline.check(config, store)
+    book = reports.write_issues_workbook(plan, tmp_path / "issues.xlsx")
+    assert openpyxl.load_workbook(book).active["D2"].value == "Dup\\x01ont\\xfffe"
+
+
 # --------------------------------------------------------------------------- long lines
 
 

@@ -283,3 +283,29 @@ def test_a_question_is_a_message_box_with_a_button_per_answer(qtbot: QtBot) -> N
                                                 Qt.Key.Key_Escape))
     assert ask._message_box(None, "Quit?", "Corrections are not saved.",
                             ["&Save", "&Discard", "Cancel"], 2) == 2
+
+
+def test_closing_keeps_the_window_when_a_correction_cannot_be_saved_in_a_workbook(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, questions: Questions) -> None:
+    # openpyxl's own error went through closeEvent: the window closed, the correction lost.
+    from tests.builders import write_xlsx
+
+    data = write_xlsx(tmp_path / "formateurs.xlsx", [
+        ["login", "nom", "prenom", "email"], ["mdupont", "Dupont", "Marie", "not-an-email"]])
+    wizard = window.wizard
+    assert wizard.open_file(data)
+    wizard.next()
+    wizard.next()
+    wizard.mapping_page.confirm_check.setChecked(True)
+    wizard.next()
+    wizard.next()
+    page = wizard.preview_page
+    qtbot.waitUntil(page.shows_plan, timeout=20_000)
+    assert page.model.setData(page.model.index(0, 3), "Dup\x01ont")
+    questions.answers.append("Save the corrected copies")
+    assert not window.close()
+    assert window.isVisible() and window.state.session.unsaved_corrections() == 1
+    assert questions.asked[-1][1] == (
+        f"{data}: line 2, column 2 (teacherName): U+0001 cannot be written in a workbook. "
+        "Nothing was written; change those characters in the cell, then save the copy again.")
+    assert not (tmp_path / "formateurs-corrected.xlsx").exists()

@@ -3421,6 +3421,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{path} a été modifié depuis la vérification&#xa0;: la ligne {line} n&apos;est plus celle qui a été corrigée. Rien n&apos;a été écrit&#xa0;; cliquez sur Vérifier à nouveau.</translation>
     </message>
     <message>
+        <source>{path}: line {line}, column {column} ({name}): {characters} cannot be written in a workbook. Nothing was written; change those characters in the cell, then save the copy again.</source>
+        <translation>{path}&#xa0;: ligne {line}, colonne {column} ({name})&#xa0;: impossible d&apos;écrire {characters} dans un classeur. Rien n&apos;a été écrit&#xa0;; changez ces caractères dans la cellule, puis enregistrez à nouveau la copie.</translation>
+    </message>
+    <message>
         <source>{path}: line {line}, column {column} ({name}): {characters} cannot be written in {encoding}, the file&apos;s encoding. Nothing was written; change those characters in the cell, then save the copy again.</source>
         <translation>{path}&#xa0;: ligne {line}, colonne {column} ({name})&#xa0;: impossible d&apos;écrire {characters} en {encoding}, l&apos;encodage du fichier. Rien n&apos;a été écrit&#xa0;; changez ces caractères dans la cellule, puis enregistrez à nouveau la copie.</translation>
     </message>
