@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import errno
 import hashlib
+import os
 import posixpath
 import secrets
 import socket
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -244,6 +247,11 @@ def _private_key(path: Path) -> Any:
     import paramiko
 
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(mode):  # a pipe would be waited on for ever
+            raise ImporterError(KEY_FILE_NOT_A_KEY.format(path=path))
         return paramiko.PKey.from_path(path)
     except OSError as exc:
         raise ImporterError(KEY_FILE_UNREADABLE.format(path=path, reason=exc.strerror or exc)) \
@@ -251,6 +259,8 @@ def _private_key(path: Path) -> Any:
     # cryptography says "password was not given" with a TypeError.
     except (paramiko.PasswordRequiredException, TypeError):
         raise ImporterError(KEY_FILE_PROTECTED.format(path=path)) from None
+    except ImporterError:
+        raise
     except Exception:  # the libraries underneath word a file that is no key many ways
         raise ImporterError(KEY_FILE_NOT_A_KEY.format(path=path)) from None
 
@@ -302,8 +312,8 @@ def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path, *,
         raise ImporterError(HOST_KEY_CHANGED.format(
             host=target.known_hosts_name, key_type=exc.key.get_name(),
             fingerprint=fingerprint(exc.key), expected=fingerprint(exc.expected_key))) from None
-    except (paramiko.SSHException, OSError) as exc:
-        client.close()
+    except (paramiko.SSHException, OSError, UnicodeError) as exc:  # UnicodeError: a host name
+        client.close()  # IDNA cannot encode (a label past 63 characters)
         if probe and "No authentication methods" in str(exc):
             return None  # the key is known, and the server waits for credentials
         raise ImporterError(CANNOT_CONNECT.format(host=target.host, port=target.port,
@@ -329,8 +339,6 @@ def _reason(exc: BaseException) -> str:
 def _check_folder(sftp: Any, target: SftpTarget) -> None:
     """The drop folder must exist: a package is never sent somewhere the platform does not
     look."""
-    import stat
-
     try:
         mode = sftp.stat(target.folder).st_mode
     except OSError:

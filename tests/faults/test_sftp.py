@@ -7,6 +7,7 @@ half a file: each one is written under a temporary name and renamed once complet
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -273,6 +274,8 @@ def _key_file(kind: str, path: Path, key: paramiko.RSAKey) -> None:
         path.write_text(f"ssh-rsa {key.get_base64()} someone@laptop\n")
     elif kind == "protected":
         key.write_private_key_file(str(path), password="pass phrase")
+    elif kind == "pipe":  # nobody writes to it: reading it waited for ever
+        os.mkfifo(path)
 
 
 @pytest.mark.parametrize(("kind", "message"), [
@@ -282,6 +285,8 @@ def _key_file(kind: str, path: Path, key: paramiko.RSAKey) -> None:
                "the .pub beside it)."),
     ("protected", "The key file {path} is protected by a passphrase: add it to your SSH agent "
                   "(ssh-add) to send with it."),
+    ("pipe", "The key file {path} holds no private key (choose the private key file, not the "
+             ".pub beside it)."),
 ])
 def test_a_key_file_that_cannot_log_in_is_said_as_such(
         kind: str, message: str, server: SftpServer, known: Path, client_key: paramiko.RSAKey,
@@ -292,6 +297,15 @@ def test_a_key_file_that_cannot_log_in_is_said_as_such(
         sftp.upload(files, sftp.parse_target(server.url()), key_file=path)
     assert str(raised.value) == message.format(path=path)
     assert not any(drop(server).iterdir())
+
+
+def test_a_host_name_no_resolver_can_encode_is_one_line(identity: Path, files: list[Path]
+                                                        ) -> None:
+    # A label past 63 characters: IDNA's UnicodeError said "unexpected" in the window.
+    host = "h" * 64 + ".example.org"
+    with pytest.raises(ImporterError) as raised:
+        sftp.upload(files, sftp.parse_target(f"sftp://u@{host}/drop"), key_file=identity)
+    assert str(raised.value).startswith(f"Cannot connect to {host} port 22: ")
 
 
 @pytest.mark.parametrize("url", [
