@@ -33,7 +33,12 @@ def library_file_name(name: str) -> str:
     stem = _UNSAFE.sub("_", name).strip(" ._")
     if stem.lower().endswith(".xml"):
         stem = stem[:-4]
+    # A file name holds 255 bytes on most systems: a longer name is cut (never mid-letter).
+    stem = stem.encode("utf-8")[:_NAME_BYTES].decode("utf-8", "ignore").rstrip(" ._")
     return f"{stem or 'configuration'}.xml"
+
+
+_NAME_BYTES = 200
 
 
 class Settings:

@@ -112,7 +112,16 @@ class StoreDialog(QDialog):
                 raise ValueError(arg(self.tr("%1 is not a PostgreSQL URL (%2)."), text,
                                      URL_EXAMPLE))
             return parse_location(text)
-        return Path(self.path_edit.text().strip()).expanduser()
+        typed = self.path_edit.text().strip()
+        try:
+            path = Path(typed).expanduser()
+        except RuntimeError:  # ~name of no user on this machine
+            raise ValueError(arg(self.tr("%1: no user of this machine has the home folder it "
+                                         "names."), typed)) from None
+        if not path.is_absolute():  # it would be made wherever the program was started
+            raise ValueError(arg(self.tr("%1 is not a full path: give the store's whole path, "
+                                         "or choose it with the Browse button."), typed))
+        return path
 
     def accept(self) -> None:
         """Close only with a location that reads as one."""
@@ -148,10 +157,11 @@ def connect(parent: QWidget | None, location: StoreLocation) -> StoreLocation | 
     try:
         with Store.open(location) as store:
             opened = store.path
-    except ImporterError as exc:
+    except (ImporterError, OSError) as exc:  # OSError: a name too long for the system
         QGuiApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, translate("StoreDialog", "Import Assistant"),
-                            message_text(exc.message))
+                            message_text(exc.message) if isinstance(exc, ImporterError)
+                            else f"{exc.filename}: {exc.strerror}.")
         return None
     QGuiApplication.restoreOverrideCursor()
     # Workers open the store again: with the password, never asking (no dialog can be

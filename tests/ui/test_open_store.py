@@ -156,6 +156,28 @@ def test_the_dialog_reads_a_file_or_a_url(qtbot: QtBot, tmp_path: Path,
                         "(postgresql://user@host/database)."]
 
 
+@pytest.mark.parametrize(("typed", "said"), [
+    ("~nobody-here-xyz/store.sqlite3", "~nobody-here-xyz/store.sqlite3: no user of this machine "
+                                       "has the home folder it names."),
+    ("store.sqlite3", "store.sqlite3 is not a full path: give the store's whole path, or "
+                      "choose it with the Browse button."),  # made wherever the program ran
+])
+def test_the_dialog_refuses_a_file_path_it_cannot_place(
+        qtbot: QtBot, tmp_path: Path, warnings: list[str], typed: str, said: str) -> None:
+    dialog = StoreDialog(tmp_path / "mine.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(typed)
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and warnings == [said]
+
+
+def test_a_store_name_too_long_for_the_system_is_said_not_raised(
+        qtbot: QtBot, tmp_path: Path, warnings: list[str]) -> None:
+    long_name = tmp_path / ("z" * 300 + ".sqlite3")
+    assert store_dialog.connect(None, long_name) is None
+    assert warnings == [f"{long_name}: File name too long."]
+
+
 def test_a_run_is_reverted_from_the_browser_of_a_postgresql_store(
         window: MainWindow, postgres_store: PostgresUrl, sample: Path, qtbot: QtBot,
         warnings: list[str]) -> None:
@@ -172,3 +194,11 @@ def test_a_run_is_reverted_from_the_browser_of_a_postgresql_store(
         qtbot.addWidget(browser)
         dialog = browser.open_revert(run_id)
         qtbot.waitUntil(lambda: dialog.revert_button.isEnabled(), timeout=20_000)
+
+
+@pytest.mark.parametrize(("name", "stem"), [("y" * 300, "y" * 200), ("é" * 150, "é" * 100)])
+def test_a_library_name_too_long_for_a_file_is_cut(name: str, stem: str) -> None:
+    # Saved as it was, "File name too long" escaped the configuration page.
+    from importer_gui.ui.settings import library_file_name
+
+    assert library_file_name(name) == f"{stem}.xml"

@@ -2045,6 +2045,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>%1 n&apos;est pas une URL PostgreSQL (%2).</translation>
     </message>
     <message>
+        <source>%1: no user of this machine has the home folder it names.</source>
+        <translation>%1&#xa0;: aucun utilisateur de cette machine n&apos;a le dossier personnel qu&apos;il désigne.</translation>
+    </message>
+    <message>
+        <source>%1 is not a full path: give the store&apos;s whole path, or choose it with the Browse button.</source>
+        <translation>%1 n&apos;est pas un chemin complet&#xa0;: donnez le chemin entier du stockage, ou choisissez-le avec le bouton Parcourir.</translation>
+    </message>
+    <message>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
