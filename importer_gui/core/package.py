@@ -86,6 +86,9 @@ NOTHING_TO_PACKAGE = QT_TRANSLATE_NOOP(
     "errors", "Nothing to package: the configuration imports teachers only.")
 FOLDER_NOT_CREATED = QT_TRANSLATE_NOOP(
     "errors", "The package folder {path} cannot be created: {reason}.")
+FOLDER_HOLDS_NUL = QT_TRANSLATE_NOOP(
+    "errors", "{path}: a folder's name cannot hold a NUL character (\\x00); give the folder "
+              "again.")
 FOLDER_IS_A_FILE = QT_TRANSLATE_NOOP(
     "errors", "{path} is a file, not a folder: choose a folder to write the package in.")
 NOT_WRITTEN = QT_TRANSLATE_NOOP(
@@ -275,6 +278,8 @@ def refuse_unsafe_folder(config: ImportConfig, files: Sequence[Path], folder: Pa
     earlier package (NotOurFilesError when they only bear its names, but for those in
     ``replace``). The command line asks before its check; package() asks again."""
     folder = Path(folder)
+    if "\x00" in str(folder):  # os calls refuse it with a ValueError of their own
+        raise ImporterError(FOLDER_HOLDS_NUL.format(path=str(folder).replace("\x00", "\\x00")))
     if folder.exists() and not folder.is_dir():
         raise ImporterError(FOLDER_IS_A_FILE.format(path=folder))
     if not folder.is_dir():

@@ -106,6 +106,16 @@ def test_a_folder_whose_name_is_too_long_is_the_systems_reason_not_unexpected(
     assert dialog.result is None and dialog.package_button.isEnabled()
 
 
+def test_a_folder_url_holding_a_nul_is_refused_in_words(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot) -> None:
+    dialog = shown(plan, None, qtbot)
+    dialog.folder_edit.setText(f"file://{tmp_path}/pkg%00")  # a URL's %00 is a NUL once read
+    dialog.package_button.click()
+    assert dialog.error.text() == (f"{tmp_path}/pkg\\x00: a folder's name cannot hold a NUL "
+                                   "character (\\x00); give the folder again.")
+    assert dialog.result is None and not any(p.name.startswith("pkg") for p in tmp_path.iterdir())
+
+
 def test_an_address_with_a_bracket_left_open_is_refused_before_anything_is_written(
         plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     out = tmp_path / "new6"

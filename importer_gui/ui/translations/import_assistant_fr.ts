@@ -3461,6 +3461,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Le dossier du paquet {path} ne peut pas être créé&#xa0;: {reason}.</translation>
     </message>
     <message>
+        <source>{path}: a folder&apos;s name cannot hold a NUL character (\x00); give the folder again.</source>
+        <translation>{path}&#xa0;: le nom d&apos;un dossier ne peut pas contenir de caractère NUL (\x00)&#xa0;; indiquez à nouveau le dossier.</translation>
+    </message>
+    <message>
         <source>{path} is a file, not a folder: choose a folder to write the package in.</source>
         <translation>{path} est un fichier, pas un dossier&#xa0;: choisissez un dossier où écrire le paquet.</translation>
     </message>
