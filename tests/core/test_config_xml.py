@@ -697,3 +697,21 @@ def test_any_edit_of_a_loaded_document_loads_back_equal(
     assert cx.dumps(again) == text
     assert "<!-- the file's first column says what to do with the session -->" in text
     assert all(part in text for part in config.imports[0].preserved)
+
+
+@pytest.mark.parametrize(("name", "header", "shown", "code"), [
+    ("t\x01.csv", "login", "t\\x01.csv", "U+0001"), ("t.csv", "log\ufffein", "log\\xfffein",
+                                                    "U+FFFE")])
+def test_a_value_xml_cannot_hold_is_named_when_the_configuration_is_written(
+        tmp_path: Path, name: str, header: str, shown: str, code: str) -> None:
+    # lxml's "All strings must be XML compatible" named neither the value nor its source:
+    # the wizard's mapping page stayed put with nothing to change.
+    from importer_gui.core.pipeline import new_config
+
+    config = new_config(tmp_path / name, "createOrUpdateTeacherAction",
+                        [Column("teacherLogin", header=header)])
+    with pytest.raises(ConfigError) as raised:
+        cx.dumps(config)
+    assert str(raised.value) == (
+        f"The configuration cannot be written: {shown} holds a character XML cannot hold "
+        f"({code}); rename the file or change the value that holds it.")

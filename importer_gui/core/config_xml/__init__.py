@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from importer_gui.core.atomic import write_bytes_atomically
+from importer_gui.core.cells import NOT_XML, xml_text
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.config_xml.fix import apply_suggestion
 from importer_gui.core.config_xml.patch import patched
@@ -69,6 +71,9 @@ CONFIGURATION_FILE = Document(
     folder=QT_TRANSLATE_NOOP("errors", "This is a folder, not a configuration file."),
     unreadable=QT_TRANSLATE_NOOP("errors", "The configuration file cannot be read: {reason}."))
 NOT_WRITTEN = QT_TRANSLATE_NOOP("errors", "The configuration cannot be written: {reason}.")
+NOT_XML_VALUE = QT_TRANSLATE_NOOP(
+    "errors", "The configuration cannot be written: {value} holds a character XML cannot hold "
+              "({characters}); rename the file or change the value that holds it.")
 # {reason}: the error reading the text back, itself one of our messages.
 NOT_SAVED = QT_TRANSLATE_NOOP("errors", "The configuration was not saved: {reason}")
 SAVE_FAILED = QT_TRANSLATE_NOOP("errors", "The configuration could not be saved: {reason}.")
@@ -131,8 +136,32 @@ def dumps(config: ImportConfig) -> str:
         else:
             tree = etree.ElementTree(build_document(config))
     except ValueError as exc:  # lxml refuses a name that is not an XML name
+        held = _not_xml_value(config)
+        if held is not None:  # lxml's words name neither the value nor where it came from
+            raise ConfigError(NOT_XML_VALUE.format(value=xml_text(held), characters=", ".join(
+                f"U+{ord(c):04X}" for c in dict.fromkeys(NOT_XML.findall(held)))),
+                path=config.source) from None
         raise ConfigError(NOT_WRITTEN.format(reason=exc), path=config.source) from None
     return serialize(tree)
+
+
+def _not_xml_value(value: object, depth: int = 0) -> str | None:
+    """The first text of the configuration's values holding a character XML cannot hold (a
+    data file's name, a typed date format, an option), looked for through its dataclasses."""
+    if isinstance(value, str):
+        return value if NOT_XML.search(value) else None
+    if depth > 8 or isinstance(value, etree._ElementTree | etree._Element):
+        return None
+    if isinstance(value, dict):
+        items: Iterable[object] = [*value.keys(), *value.values()]
+    elif isinstance(value, list | tuple | set | frozenset):
+        items = value
+    elif is_dataclass(value):
+        items = (getattr(value, f.name) for f in fields(value))
+    else:
+        return None
+    return next((found for item in items
+                 if (found := _not_xml_value(item, depth + 1)) is not None), None)
 
 
 def save(config: ImportConfig, path: Path) -> None:

@@ -3349,6 +3349,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La configuration ne peut pas être écrite&#xa0;: {reason}.</translation>
     </message>
     <message>
+        <source>The configuration cannot be written: {value} holds a character XML cannot hold ({characters}); rename the file or change the value that holds it.</source>
+        <translation>La configuration ne peut pas être écrite&#xa0;: {value} contient un caractère que XML ne peut pas contenir ({characters})&#xa0;; renommez le fichier ou changez la valeur qui le contient.</translation>
+    </message>
+    <message>
         <source>The configuration was not saved: {reason}</source>
         <translation>La configuration n&apos;a pas été enregistrée&#xa0;: {reason}</translation>
     </message>
