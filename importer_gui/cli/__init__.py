@@ -158,8 +158,8 @@ def main(argv: Sequence[str]) -> int:
 @contextlib.contextmanager
 def _terminate_as_interrupt() -> Iterator[None]:
     """SIGTERM (a service manager's, a closed session's) ends a command as Ctrl+C does:
-    its write rolled back, a store it made taken away, one line said; not killed mid-write
-    with a new store's file and journal left behind."""
+    its write rolled back, one line said (and a new store a commit or refresh was making
+    taken away); not killed mid-write with the new store's file and journal left behind."""
     def interrupt(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
