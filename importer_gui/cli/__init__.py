@@ -28,7 +28,7 @@ from importer_gui.cli.command import (
 )
 from importer_gui.cli.output import visible
 from importer_gui.core import allocator
-from importer_gui.core.errors import ImporterError
+from importer_gui.core.errors import ImporterError, os_error_text
 from importer_gui.core.paths import default_store_path
 
 # Where each command is defined (its module in this package, and the Command's name there),
@@ -142,15 +142,11 @@ def main(argv: Sequence[str]) -> int:
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not our failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ROW_ERRORS
-    except OSError as error:
-        if error.filename is None or not error.strerror:
-            sys.stderr.write(f"importer-gui: unexpected error; {process.log_unexpected(argv)}\n")
+    except Exception as error:  # a bug: one line for the user, the traceback in the log
+        said = os_error_text(error)
+        if said is not None:  # a path the system refused: the file and its reason say it
+            sys.stderr.write(visible(f"importer-gui: {said}") + "\n")
             return EXIT_FAILED
-        # A path the system refused where no message of ours names it (a name too long):
-        # its reason, and the file.
-        sys.stderr.write(visible(f"importer-gui: {error.filename}: {error.strerror}.") + "\n")
-        return EXIT_FAILED
-    except Exception:  # a bug: one line for the user, the traceback in the log
         sys.stderr.write(f"importer-gui: unexpected error; {process.log_unexpected(argv)}\n")
         return EXIT_FAILED
 

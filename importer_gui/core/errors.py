@@ -46,6 +46,14 @@ class ImporterError(Exception):
         return self.message
 
 
+def os_error_text(exc: BaseException) -> str | None:
+    """"FILE: reason." for a system error naming its file (a name too long, say), where no
+    message of ours names it; None for any other error."""
+    if not isinstance(exc, OSError) or exc.filename is None or not exc.strerror:
+        return None
+    return f"{exc.filename}: {exc.strerror}."
+
+
 def _located(path: Path | str | None, where: str | None, message: str) -> str:
     """Prefix a message with the file and the place in it, when known."""
     if path is None:

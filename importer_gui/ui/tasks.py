@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
-from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.errors import Cancelled, ImporterError, os_error_text
 from importer_gui.core.log import log_path
 from importer_gui.core.progress import Monitor, ProgressFn
 from importer_gui.ui import collector
@@ -127,11 +127,8 @@ def _execute(task: _Task, progress: ProgressFn) -> ImporterError | list:
         return exc
     except Exception as exc:  # a bug: log it for us, show one clear line to the user
         log.exception("Unexpected failure in background work")
-        if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
-            # A path the system refused where no message of ours names it (a name too
-            # long): the file and the system's reason say more than "unexpected".
-            return ImporterError(f"{exc.filename}: {exc.strerror}.")
-        return unexpected_error(exc)
+        said = os_error_text(exc)  # a path the system refused: more than "unexpected"
+        return unexpected_error(exc) if said is None else ImporterError(said)
 
 
 class TaskRunner(QObject):
