@@ -60,3 +60,9 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def xml_text(text: str) -> str:
     """Text XML can hold: other control characters shown as escapes (\\x07)."""
     return NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def not_xml_characters(text: str) -> str:
+    """The characters of ``text`` XML cannot hold, each once as its code point
+    ("U+0001, U+FFFE"); "" when there is none."""
+    return ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(NOT_XML.findall(text)))

@@ -32,7 +32,7 @@ from importer_gui.core.catalogue import (
     Kind,
     field_def,
 )
-from importer_gui.core.cells import NOT_XML, Cell, cell_text, xml_text
+from importer_gui.core.cells import Cell, cell_text, not_xml_characters, xml_text
 from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.plan import ImportPlan, Plan
@@ -490,12 +490,11 @@ def _refuse_not_xml(entry: FileCorrections) -> None:
     """Raise ImporterError naming the first corrected cell holding a character no workbook
     can (a control character, U+FFFE): openpyxl refuses it, and the copy would be lost."""
     for correction in entry.in_order():
-        found = dict.fromkeys(NOT_XML.findall(correction.after))
-        if found:
+        characters = not_xml_characters(correction.after)
+        if characters:
             raise ImporterError(NOT_IN_WORKBOOK.format(
                 path=entry.file, line=correction.line, column=correction.column + 1,
-                name=correction.field or correction.header or "-",
-                characters=", ".join(f"U+{ord(c):04X}" for c in found)))
+                name=correction.field or correction.header or "-", characters=characters))
 
 
 def _refuse_unwritable(entry: FileCorrections, codec: str) -> None:
@@ -606,10 +605,10 @@ def _copy_ooxml(entry: FileCorrections, tmp: Path) -> None:
     from openpyxl import load_workbook
 
     _refuse_changed_sheet(entry)
+    _refuse_not_xml(entry)  # before the workbook is loaded, which may take seconds
     book = load_workbook(entry.file, data_only=True,
                          keep_vba=entry.file.suffix.lower() == ".xlsm")
     sheet = book[_sheet_name(entry, book.sheetnames)]
-    _refuse_not_xml(entry)
     for correction in entry.cells.values():
         cell = sheet.cell(row=correction.line, column=correction.column + 1)
         day = _as_date(correction.after, entry.reading) if cell.is_date else None

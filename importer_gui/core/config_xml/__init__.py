@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from importer_gui.core.atomic import write_bytes_atomically
-from importer_gui.core.cells import NOT_XML, xml_text
+from importer_gui.core.cells import NOT_XML, not_xml_characters, xml_text
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.config_xml.fix import apply_suggestion
 from importer_gui.core.config_xml.patch import patched
@@ -138,8 +138,8 @@ def dumps(config: ImportConfig) -> str:
     except ValueError as exc:  # lxml refuses a name that is not an XML name
         held = _not_xml_value(config)
         if held is not None:  # lxml's words name neither the value nor where it came from
-            raise ConfigError(NOT_XML_VALUE.format(value=xml_text(held), characters=", ".join(
-                f"U+{ord(c):04X}" for c in dict.fromkeys(NOT_XML.findall(held)))),
+            raise ConfigError(NOT_XML_VALUE.format(
+                value=xml_text(held), characters=not_xml_characters(held)),
                 path=config.source) from None
         raise ConfigError(NOT_WRITTEN.format(reason=exc), path=config.source) from None
     return serialize(tree)
