@@ -249,13 +249,13 @@ def _private_key(path: Path) -> Any:
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
-        if not stat.S_ISREG(mode):  # a pipe would be waited on for ever
+            reason = os.strerror(errno.EISDIR)
+        elif not stat.S_ISREG(mode):  # a pipe would be waited on for ever
             raise ImporterError(KEY_FILE_NOT_A_KEY.format(path=path))
-        return paramiko.PKey.from_path(path)
+        else:
+            return paramiko.PKey.from_path(path)
     except OSError as exc:
-        raise ImporterError(KEY_FILE_UNREADABLE.format(path=path, reason=exc.strerror or exc)) \
-            from None
+        reason = exc.strerror or str(exc)
     # cryptography says "password was not given" with a TypeError.
     except (paramiko.PasswordRequiredException, TypeError):
         raise ImporterError(KEY_FILE_PROTECTED.format(path=path)) from None
@@ -263,6 +263,7 @@ def _private_key(path: Path) -> Any:
         raise
     except Exception:  # the libraries underneath word a file that is no key many ways
         raise ImporterError(KEY_FILE_NOT_A_KEY.format(path=path)) from None
+    raise ImporterError(KEY_FILE_UNREADABLE.format(path=path, reason=reason))
 
 
 def _has_keys() -> bool:
