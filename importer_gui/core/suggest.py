@@ -353,7 +353,8 @@ def suggest_fields(headers: Iterable[str | None], fields: Sequence[str]) -> list
     an earlier "Titre" column would have taken it as a synonym); within a tier, the leftmost
     column wins. Losers become ``ignoredColumn`` with no ``how``.
     """
-    fields = [f for f in fields if f != IGNORED_COLUMN]
+    # A tuple: best_match's own tuple() of it is then the same object, not a copy a header.
+    fields = tuple(f for f in fields if f != IGNORED_COLUMN)
     headers = list(headers)
     # Near spellings are a typing mistake's: looked for among a sheet's columns, not among
     # the thousands a file of something else may have (difflib per column and action).
