@@ -190,6 +190,31 @@ def test_a_wrong_encoding_names_the_export_configurations_element(
         "of <fileExportAction> to UTF-8\n")
 
 
+@pytest.mark.parametrize(("export_format", "said"), [
+    ("TSV", "the first 5 lines hold no \"\\t\" but 4 \";\" each; is the file a CSV export "
+     "delimited by semicolon? A TSV export's columns are split by tabs: set <format> of "
+     "<fileExportAction> to CSV, and its <delimiter> to semicolon"),
+    ("CSV", "4 of the first 5 lines hold no \",\" but each holds 4 \";\"; is the delimiter "
+     "semicolon? Set <delimiter> to semicolon"),
+])
+def test_a_wrong_delimiter_is_said_as_the_exports_format_reads_it(
+        exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], export_format: str,
+        said: str) -> None:
+    # The courses' export first: a TSV export reads no <delimiter>, a CSV export does.
+    config = exports / "export-config.xml"
+    text = config.read_text()
+    if export_format == "TSV":
+        text = text.replace("<format>CSV</format>", "<format>TSV</format>", 1)
+    else:
+        text = text.replace("<delimiter>semicolon</delimiter>", "<delimiter>comma</delimiter>", 1)
+    config.write_text(text)
+    store = tmp_path / "store.sqlite3"
+    code, out, err = refresh(capsys, config, store)
+    assert (code, out) == (2, "")
+    assert err == f"importer-gui: {exports / 'platform_trainings.csv'}: {said}\n"
+    assert not store.exists()
+
+
 def planned_then(exports: Path, store: Path, change: Callable[[Path], object]) -> str:
     """Plan the sample's refresh, ``change`` its trainings file, commit: what is said."""
     trainings = exports / "platform_trainings.csv"

@@ -271,6 +271,10 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
                                    keeps_cells=kept.keeps_every_row)
     except text_files.Utf8NotDeclaredError as exc:
         raise exc.in_export() from None
+    except text_files.OtherDelimiterError as exc:
+        if action.format == cat.TSV:
+            raise exc.in_tsv_export() from None
+        raise
     cut: dict[int, str] = {}  # the rows the file's cut shortened, by their place: why
     width = _width(table.headers) if action.show_headers else len(export.provider.columns)
     rows: Iterable[tuple[int, tuple[Any, ...]]] = _whole_rows(

@@ -92,6 +92,17 @@ OTHER_DELIMITER = QT_TRANSLATE_NOOP(
 OTHER_DELIMITER_MOST = QT_TRANSLATE_NOOP(
     "errors", "{single} of the first {total} lines hold no {delimiter} but each holds {count} "
               "{other}; is the delimiter {name}? Set <delimiter> to {name}")
+# The same for a TSV export, whose columns are always split by a tab: <delimiter> is not
+# read, and the file is a CSV export's.
+OTHER_DELIMITER_TSV = QT_TRANSLATE_NOOP(
+    "errors", "the first {total} lines hold no {delimiter} but {count} {other} each; is the "
+              "file a CSV export delimited by {name}? A TSV export's columns are split by "
+              "tabs: set <format> of <fileExportAction> to CSV, and its <delimiter> to {name}")
+OTHER_DELIMITER_TSV_MOST = QT_TRANSLATE_NOOP(
+    "errors", "{single} of the first {total} lines hold no {delimiter} but each holds {count} "
+              "{other}; is the file a CSV export delimited by {name}? A TSV export's columns "
+              "are split by tabs: set <format> of <fileExportAction> to CSV, and its "
+              "<delimiter> to {name}")
 UNKNOWN_ENCODING = QT_TRANSLATE_NOOP("errors", "unknown file encoding {encoding}; use one of "
                                                "{known}")
 NOT_ONE_CHARACTER = QT_TRANSLATE_NOOP("errors", "the delimiter {delimiter} is not a single "
@@ -136,6 +147,22 @@ class Utf8NotDeclaredError(DataFileError):
         """The same fault, for a file an export configuration describes."""
         return DataFileError(UTF8_NOT_DECLARED_EXPORT.format(**self.values), path=self.path,
                              line=self.line)
+
+
+class OtherDelimiterError(DataFileError):
+    """Lines another delimiter splits alike: the message names the import configuration's
+    <delimiter>; ``in_tsv_export`` words it for a TSV export, which reads no delimiter."""
+
+    def __init__(self, values: dict[str, object], *, path: Path) -> None:
+        self.values = values
+        self.every_line = values["single"] == values["total"]
+        template = OTHER_DELIMITER if self.every_line else OTHER_DELIMITER_MOST
+        super().__init__(template.format(**values), path=path)
+
+    def in_tsv_export(self) -> DataFileError:
+        """The same fault, for a file a TSV export describes."""
+        template = OTHER_DELIMITER_TSV if self.every_line else OTHER_DELIMITER_TSV_MOST
+        return DataFileError(template.format(**self.values), path=self.path)
 
 
 def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget,
@@ -345,10 +372,9 @@ def check_delimiter(path: Path, sample: bytes, codec: str, char: str,
                 found.append((width, name, other))
     if found:
         width, name, other = max(found)
-        template = OTHER_DELIMITER if single == len(widths) else OTHER_DELIMITER_MOST
-        raise DataFileError(template.format(
-            single=single, total=len(widths), delimiter=_shown(char), count=width - 1,
-            other=_shown(other), name=name), path=path)
+        raise OtherDelimiterError({
+            "single": single, "total": len(widths), "delimiter": _shown(char),
+            "count": width - 1, "other": _shown(other), "name": name}, path=path)
 
 
 def _widths(text: str, delimiter: str) -> list[int]:

@@ -3177,6 +3177,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{single} des {total} premières lignes ne contiennent aucun {delimiter} mais chacune contient {count} {other}&#xa0;; le séparateur est-il {name}&#xa0;? Indiquez {name} dans &lt;delimiter&gt;</translation>
     </message>
     <message>
+        <source>the first {total} lines hold no {delimiter} but {count} {other} each; is the file a CSV export delimited by {name}? A TSV export&apos;s columns are split by tabs: set &lt;format&gt; of &lt;fileExportAction&gt; to CSV, and its &lt;delimiter&gt; to {name}</source>
+        <translation>les {total} premières lignes ne contiennent aucun {delimiter} mais {count} {other} chacune&#xa0;; le fichier est-il un export CSV séparé par {name}&#xa0;? Les colonnes d&apos;un export TSV sont séparées par des tabulations&#xa0;: indiquez CSV dans &lt;format&gt; de &lt;fileExportAction&gt;, et {name} dans son &lt;delimiter&gt;</translation>
+    </message>
+    <message>
+        <source>{single} of the first {total} lines hold no {delimiter} but each holds {count} {other}; is the file a CSV export delimited by {name}? A TSV export&apos;s columns are split by tabs: set &lt;format&gt; of &lt;fileExportAction&gt; to CSV, and its &lt;delimiter&gt; to {name}</source>
+        <translation>{single} des {total} premières lignes ne contiennent aucun {delimiter} mais chacune contient {count} {other}&#xa0;; le fichier est-il un export CSV séparé par {name}&#xa0;? Les colonnes d&apos;un export TSV sont séparées par des tabulations&#xa0;: indiquez CSV dans &lt;format&gt; de &lt;fileExportAction&gt;, et {name} dans son &lt;delimiter&gt;</translation>
+    </message>
+    <message>
         <source>unknown file encoding {encoding}; use one of {known}</source>
         <translation>encodage de fichier inconnu {encoding}&#xa0;; utilisez l&apos;un de {known}</translation>
     </message>
