@@ -88,6 +88,14 @@ class BoundField:
     key_text: KeyText = KeyText.NONE
     # The field element's settings (registerFlag's keepSession, custom's guid).
     settings: dict[str, str] = field(default_factory=dict)
+    # The configuration's name for the column when it is not the field's (an export's
+    # firstLaunchDate, read as firstAccessDate): what messages call it.
+    label: str = ""
+
+    @property
+    def shown(self) -> str:
+        """How messages name the field: as the configuration names its column."""
+        return self.label or self.name
 
 
 @dataclass

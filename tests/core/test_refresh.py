@@ -646,13 +646,18 @@ def test_tracking_rows_by_learning_object_in_the_exports_formats(tmp_path: Path)
         f"{NINA};{PARIS};;3E9A1B2C-4D5E-4F60-8A7B-C8D9E0F1A202;;;0;;N/A;PT0S",
         f"{NINA};{PARIS};LO-SEC-03;;;;10;;done;PT1M",
         f"{NINA};{PARIS};;;;;;;I;",
+        f"{NINA};{PARIS};LO-SEC-04;;le 2 février;;10;;I;PT1M",
     ], parameters=parameters)
     planned = commit(config, store)
+    # Messages name the export's columns (status, contentRefNumber), not the import fields
+    # they are read as (trackingStatus, lovCode).
     assert outcomes(planned) == [
         (2, "create", []), (3, "create", []),
-        (4, "error", ["Field trackingStatus: done is not one of C, I, N/A."]),
-        (5, "error", ["Fields lovCode, lovGuid are both empty: one of them must name the "
-                      "learning object."]),
+        (4, "error", ["Field status: done is not one of C, I, N/A."]),
+        (5, "error", ["Fields contentRefNumber, contentGuid are both empty: one of them must "
+                      "name the learning object."]),
+        (6, "error", ["Field firstLaunchDate: le 2 février is not a date and time in the "
+                      "format DD/MM/YYYY hh:ii."]),
     ]
     (registration,) = records(store, Table.REGISTRATION)  # a tracking row implies one
     assert registration.guid is None  # type: ignore[attr-defined]

@@ -174,13 +174,13 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
             if raw.whole_row:
                 ctx.error("", raw.reason)
                 return
-            ctx.error(name, raw.reason.format(field=name, value=raw))
+            ctx.error(name, raw.reason.format(field=shown_name(action, name), value=raw))
             continue
         else:
             value_text = text(raw)
         if not value_text:
             if mandatory:
-                ctx.error(name, msg.FIELD_EMPTY.format(field=name))
+                ctx.error(name, msg.FIELD_EMPTY.format(field=shown_name(action, name)))
         elif convert is not None:
             value = convert(ctx, raw, value_text)
             if value is not None:
@@ -191,7 +191,7 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
             values[name] = value_text if not key or value_text.isascii() else (
                 _key_text(ctx, name, value_text, key))
         else:
-            ctx.error(name, msg.TOO_LONG.format(field=name, limit=limit,
+            ctx.error(name, msg.TOO_LONG.format(field=shown_name(action, name), limit=limit,
                                                 length=len(value_text)))
 
 
@@ -208,7 +208,8 @@ def _key_text(ctx: RowContext, name: str, value_text: str, key: KeyText) -> str:
     if key is KeyText.CODE and _INVISIBLE.search(value):
         chars = sorted(set(_INVISIBLE.findall(value)))
         ctx.warning(name, msg.INVISIBLE_CHARACTERS.format(
-            field=name, value=_INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", value),
+            field=shown_name(ctx.action, name),
+            value=_INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", value),
             chars=", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip()
                             for c in chars)))
     return value
@@ -226,6 +227,18 @@ FieldReader = tuple[str, int, bool, int, Converter | None, dict[Cell, Any], KeyT
 # Files repeat their dates, durations, capacities and codes: a field keeps this many
 # converted cells, so 100,000 distinct times cannot make it grow without end.
 KNOWN_VALUES = 4096
+
+
+def shown_name(action: BoundAction, name: str) -> str:
+    """How messages name a field: as the configuration names its column (a field the
+    action does not read, by its own name)."""
+    bound = action.fields.get(name)
+    return name if bound is None else bound.shown
+
+
+def shown_names(action: BoundAction, names: Iterable[str]) -> str:
+    """Several fields named as ``shown_name`` names each, for a message listing them."""
+    return ", ".join(shown_name(action, name) for name in names)
 
 
 def _readers(action: BoundAction) -> list[FieldReader]:
@@ -248,8 +261,8 @@ def _converter(action: BoundAction, bound: BoundField) -> Converter | None:
         return _enum_converter(bound)
     if kind is Kind.INT:
         if bound.spec.column == ID_COLUMN:
-            return _int_converter(bound.name, 1, MAX_FILE_ID, msg.ID_OUT_OF_RANGE)
-        return _int_converter(bound.name, INT_MIN, INT_MAX, msg.NUMBER_OUT_OF_RANGE)
+            return _int_converter(bound, 1, MAX_FILE_ID, msg.ID_OUT_OF_RANGE)
+        return _int_converter(bound, INT_MIN, INT_MAX, msg.NUMBER_OUT_OF_RANGE)
     if kind is Kind.DATE:
         return _date_converter(action, bound)
     if kind is Kind.DATETIME:
@@ -262,7 +275,7 @@ def _converter(action: BoundAction, bound: BoundField) -> Converter | None:
 
 
 def _enum_converter(bound: BoundField) -> Converter:
-    meanings, name = bound.meanings, bound.name
+    meanings, name, shown = bound.meanings, bound.name, bound.shown
     template = bound.spec.invalid or msg.NOT_A_CODE
     codes = list(bound.codes.values())
     listed, expected = ", ".join(codes), msg.either(codes)
@@ -270,7 +283,7 @@ def _enum_converter(bound: BoundField) -> Converter:
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
         meaning = meanings.get(value_text)
         if meaning is None:
-            ctx.error(name, template.format(field=name, value=value_text, codes=listed,
+            ctx.error(name, template.format(field=shown, value=value_text, codes=listed,
                                             expected=expected))
         return meaning
     return convert
@@ -284,7 +297,9 @@ ID_COLUMN = "id"
 MAX_FILE_ID = 2**53 - 1
 
 
-def _int_converter(name: str, low: int, high: int, out_of_range: str) -> Converter:
+def _int_converter(bound: BoundField, low: int, high: int, out_of_range: str) -> Converter:
+    name, shown = bound.name, bound.shown
+
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
         # isdecimal() is what \d matches, so the fast path agrees with parse_int; eighteen
         # digits or fewer cannot reach 2^63, so int() has little to convert.
@@ -293,11 +308,11 @@ def _int_converter(name: str, low: int, high: int, out_of_range: str) -> Convert
         else:
             number = parse_int(raw) if isinstance(raw, str) else None
             if number is None:
-                ctx.error(name, msg.NOT_A_WHOLE_NUMBER.format(field=name, value=value_text))
+                ctx.error(name, msg.NOT_A_WHOLE_NUMBER.format(field=shown, value=value_text))
                 return None
         if low <= number <= high:
             return number
-        ctx.error(name, out_of_range.format(field=name, value=msg.shortened(value_text),
+        ctx.error(name, out_of_range.format(field=shown, value=msg.shortened(value_text),
                                             low=low, high=high))
         return None
     return convert
@@ -305,7 +320,7 @@ def _int_converter(name: str, low: int, high: int, out_of_range: str) -> Convert
 
 def _date_converter(action: BoundAction, bound: BoundField) -> Converter:
     pattern, date_format = action.date_pattern, action.date_format
-    name, clear = bound.name, bound.spec.clear
+    name, shown, clear = bound.name, bound.shown, bound.spec.clear
     template = bound.spec.invalid or msg.NOT_A_DATE
 
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
@@ -313,7 +328,7 @@ def _date_converter(action: BoundAction, bound: BoundField) -> Converter:
             return CLEAR
         day = parse_date(raw, pattern)
         if day is None:
-            ctx.error(name, template.format(field=name, value=value_text, format=date_format))
+            ctx.error(name, template.format(field=shown, value=value_text, format=date_format))
         return day
     return convert
 
@@ -321,7 +336,7 @@ def _date_converter(action: BoundAction, bound: BoundField) -> Converter:
 def _datetime_converter(action: BoundAction, bound: BoundField) -> Converter:
     """ISO 8601, or the action's dateTimeFormat when the document gives one; a value with a
     date only is at the action's defaultTime (midnight without one)."""
-    name = bound.name
+    name, shown = bound.name, bound.shown
     default_time = parse_time(action.parameter(DEFAULT_TIME) or "") or time()
     written = action.config.parameter(DATE_TIME_FORMAT) or action.config.option(
         DATE_TIME_FORMAT)
@@ -332,7 +347,7 @@ def _datetime_converter(action: BoundAction, bound: BoundField) -> Converter:
         def convert_as(ctx: RowContext, raw: Cell, value_text: str) -> Any:
             moment = parse_datetime_as(raw, pattern, default_time)
             if moment is None:
-                ctx.error(name, template.format(field=name, value=value_text, format=written))
+                ctx.error(name, template.format(field=shown, value=value_text, format=written))
             return moment
         return convert_as
     template = bound.spec.invalid or msg.DATE_NOT_VALID
@@ -340,7 +355,7 @@ def _datetime_converter(action: BoundAction, bound: BoundField) -> Converter:
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
         moment = parse_datetime(raw)
         if moment is None:
-            ctx.error(name, template.format(field=name, value=value_text))
+            ctx.error(name, template.format(field=shown, value=value_text))
             return None
         return with_default_time(moment, raw, default_time)
     return convert
@@ -348,25 +363,27 @@ def _datetime_converter(action: BoundAction, bound: BoundField) -> Converter:
 
 def _float_converter(bound: BoundField) -> Converter:
     """A decimal number, with a point or a comma."""
-    name, template = bound.name, bound.spec.invalid or msg.NOT_A_NUMBER
+    name, shown = bound.name, bound.shown
+    template = bound.spec.invalid or msg.NOT_A_NUMBER
 
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
         number = parse_float(value_text) if isinstance(raw, str) else None
         if number is None:
-            ctx.error(name, template.format(field=name, value=msg.shortened(value_text)))
+            ctx.error(name, template.format(field=shown, value=msg.shortened(value_text)))
         return number
     return convert
 
 
 def _duration_converter(bound: BoundField) -> Converter:
     """A duration, stored in seconds."""
-    name, template = bound.name, bound.spec.invalid or msg.NOT_A_DURATION
+    name, shown = bound.name, bound.shown
+    template = bound.spec.invalid or msg.NOT_A_DURATION
 
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
         seconds = parse_duration(value_text) if isinstance(raw, str) else None
         if seconds is not None and seconds > INT_MAX:
             seconds = None
         if seconds is None:
-            ctx.error(name, template.format(field=name, value=msg.shortened(value_text)))
+            ctx.error(name, template.format(field=shown, value=msg.shortened(value_text)))
         return seconds
     return convert

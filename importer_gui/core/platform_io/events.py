@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from importer_gui.core.actions.base import RowContext
+from importer_gui.core.actions.base import RowContext, shown_name
 from importer_gui.core.catalogue import exports as cat
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.issues import Outcome
@@ -35,7 +35,8 @@ def plan_event(ctx: RowContext, shared: Shared) -> Outcome:
     if ctx.failed or session is None:
         return Outcome.ERROR
     if start is None:
-        ctx.error(cat.EVENT_START, msg.FIELD_EMPTY.format(field=cat.EVENT_START))
+        ctx.error(cat.EVENT_START, msg.FIELD_EMPTY.format(
+            field=shown_name(ctx.action, cat.EVENT_START)))
         return Outcome.ERROR
     room = ctx.values.get(cat.EVENT_ROOM)
     intervention = _match(ctx, shared, session, start, room)
@@ -72,7 +73,8 @@ def _moment(ctx: RowContext, name: str) -> tuple[datetime, bool] | None:
         return datetime.strptime(text, date_part(pattern) or pattern), False
     except ValueError:
         pass
-    ctx.error(name, cat.NOT_A_MOMENT.format(field=name, value=text, format=written))
+    ctx.error(name, cat.NOT_A_MOMENT.format(field=shown_name(ctx.action, name), value=text,
+                                              format=written))
     return None
 
 

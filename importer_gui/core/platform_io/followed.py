@@ -13,7 +13,7 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Any
 
-from importer_gui.core.actions.base import RowContext
+from importer_gui.core.actions.base import RowContext, shown_name, shown_names
 from importer_gui.core.catalogue import exports as cat
 from importer_gui.core.issues import Outcome
 from importer_gui.core.platform_io import learners
@@ -41,11 +41,12 @@ def find_learner(ctx: RowContext) -> Any:
         return learner
     named = [(name, ctx.values[name]) for name, _ in learners.FINDING if name in ctx.values]
     if named:
-        ctx.error(named[0][0], cat.LEARNER_NOT_IN_STORE.format(field=named[0][0],
-                                                               value=named[0][1]))
+        field, value = named[0]
+        ctx.error(field, cat.LEARNER_NOT_IN_STORE.format(field=shown_name(ctx.action, field),
+                                                         value=value))
     else:
         ctx.error(learners.LOGIN, cat.NO_LEARNER_NAMED.format(
-            fields=", ".join(name for name, _ in learners.FINDING)))
+            fields=shown_names(ctx.action, (name for name, _ in learners.FINDING))))
     return None
 
 
@@ -58,22 +59,23 @@ def find_session(ctx: RowContext) -> Any:
         session = overlay.find_one(Table.SESSION, "guid", guid)
         if session is not None or title is None:
             if session is None:
-                ctx.error(SESSION_GUID, cat.SESSION_NOT_IN_STORE.format(field=SESSION_GUID,
-                                                                        value=guid))
+                ctx.error(SESSION_GUID, cat.SESSION_NOT_IN_STORE.format(
+                    field=shown_name(ctx.action, SESSION_GUID), value=guid))
             return session
     if title is None:
         ctx.error(SESSION_GUID, cat.NO_SESSION_NAMED.format(
-            fields=f"{SESSION_GUID}, {SESSION_TITLE}"))
+            fields=shown_names(ctx.action, (SESSION_GUID, SESSION_TITLE))))
         return None
     found = [s for s in _titled(ctx, title) if guid is None or s.guid in (None, guid)]
     if len(found) == 1:
         return found[0]
     if found:
         ctx.error(SESSION_TITLE, cat.SESSION_TITLE_SHARED.format(
-            field=SESSION_TITLE, count=len(found), value=title))
+            field=shown_name(ctx.action, SESSION_TITLE), count=len(found), value=title))
     else:
         field = SESSION_GUID if guid is not None else SESSION_TITLE
-        ctx.error(field, cat.SESSION_NOT_IN_STORE.format(field=field, value=guid or title))
+        ctx.error(field, cat.SESSION_NOT_IN_STORE.format(field=shown_name(ctx.action, field),
+                                                        value=guid or title))
     return None
 
 
@@ -133,7 +135,7 @@ def _registration(ctx: RowContext, shared: Shared, learner: Any, session: Any) -
         other = overlay.find_one(Table.REGISTRATION, "guid", guid)
         if other is not None and other is not existing:
             ctx.error(REGISTRATION_GUID, cat.REGISTRATION_GUID_TAKEN.format(
-                field=REGISTRATION_GUID, guid=guid))
+                field=shown_name(ctx.action, REGISTRATION_GUID), guid=guid))
             return Outcome.ERROR
     columns: dict[str, Any] = {}
     if guid is not None:
@@ -175,7 +177,8 @@ def _learning_object(ctx: RowContext) -> tuple[str | None, str | None] | None:
     store when the store knows the version."""
     code, guid = ctx.values.get(LOV_CODE), ctx.values.get(LOV_GUID)
     if code is None and guid is None:
-        ctx.error(LOV_CODE, cat.NO_LO_NAMED.format(fields=f"{LOV_CODE}, {LOV_GUID}"))
+        ctx.error(LOV_CODE, cat.NO_LO_NAMED.format(
+            fields=shown_names(ctx.action, (LOV_CODE, LOV_GUID))))
         return None
     overlay = ctx.overlay
     known = overlay.find_one(Table.LEARNING_OBJECT, "guid", guid) if guid is not None else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from importer_gui.core.actions.base import RowContext
+from importer_gui.core.actions.base import RowContext, shown_name, shown_names
 from importer_gui.core.catalogue import exports as cat
 from importer_gui.core.catalogue.actions import VALIDITY_MEANINGS
 from importer_gui.core.issues import Outcome
@@ -62,7 +62,8 @@ def _named(ctx: RowContext, shared: Shared, table: Table, finding: tuple[tuple[s
     if ctx.failed:
         return False, record
     if not any(ctx.values.get(name) is not None for name, _ in finding):
-        ctx.error(field, none_named.format(fields=", ".join(name for name, _ in finding)))
+        ctx.error(field, none_named.format(
+            fields=shown_names(ctx.action, (name for name, _ in finding))))
         return False, record
     return True, record
 
@@ -111,7 +112,7 @@ def _login_free(ctx: RowContext, learner: Any) -> bool:
     other = ctx.overlay.find_one(Table.LEARNER, "login", login)
     if other is None or (learner is not None and other.id == learner.id):
         return True
-    ctx.error(LOGIN, cat.LOGIN_TAKEN.format(field=LOGIN, login=login,
+    ctx.error(LOGIN, cat.LOGIN_TAKEN.format(field=shown_name(ctx.action, LOGIN), login=login,
                                             other=other.guid or other.id))
     return False
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from importer_gui.core import readers
-from importer_gui.core.actions.base import RowContext, read_values
+from importer_gui.core.actions.base import RowContext, read_values, shown_name, shown_names
 from importer_gui.core.actions.learners_lookup import learner_name
 from importer_gui.core.binding import BoundAction, BoundField, key_text
 from importer_gui.core.catalogue import (
@@ -183,9 +183,12 @@ def _bind(export: Export, names: list[str]) -> BoundAction:
         if name == IGNORED_COLUMN or definition is None:
             continue
         codes = _codes(export, name, definition)
+        # Messages name the export's column (a custom field's holds its GUID: named as read).
+        label = "" if name.startswith(learners.CUSTOM_PREFIX) else (
+            export.provider.columns[index].name)
         bound[name] = BoundField(name, index, definition, False, codes,
                                  {code: meaning for meaning, code in codes.items()},
-                                 key_text(definition))
+                                 key_text(definition), label=label)
     spec = ActionSpec(export.provider.name, export.provider.name, "",
                       tuple(b.spec for b in bound.values()))
     fmt = export.provider.date_format
@@ -427,8 +430,8 @@ def _plan_training(ctx: RowContext, shared: Shared) -> Outcome:
     if existing is None:
         return _create_training(ctx, shared, columns)
     if by_code is not None and by_code is not existing:
-        ctx.error(CODE, cat.TRAINING_CODE_TAKEN.format(field=CODE, code=code,
-                                                       guid=by_code.guid or by_code.id))
+        ctx.error(CODE, cat.TRAINING_CODE_TAKEN.format(
+            field=shown_name(ctx.action, CODE), code=code, guid=by_code.guid or by_code.id))
         return Outcome.ERROR
     warn_if_named_before(ctx, shared, shared.trainings_named, Table.TRAINING, existing,
                          GUID if by_guid is not None else CODE)
@@ -441,7 +444,7 @@ def _create_training(ctx: RowContext, shared: Shared, columns: dict[str, Any]) -
     """A training course the store lacks: it needs a code and a title."""
     for name in (CODE, TITLE):
         if STORE_COLUMNS[name] not in columns:
-            ctx.error(name, msg.FIELD_EMPTY.format(field=name))
+            ctx.error(name, msg.FIELD_EMPTY.format(field=shown_name(ctx.action, name)))
             return Outcome.ERROR
     change = ctx.overlay.create(Table.TRAINING, columns)
     ctx.add(change)
@@ -467,7 +470,7 @@ def _plan_session(ctx: RowContext, shared: Shared) -> Outcome:
         return Outcome.ERROR
     if guid is None and title is None:
         ctx.error(SESSION_GUID, cat.NO_SESSION_NAMED.format(
-            fields=f"{SESSION_GUID}, {SESSION_TITLE}"))
+            fields=shown_names(ctx.action, (SESSION_GUID, SESSION_TITLE))))
         return Outcome.ERROR
     columns = _set(values, _SESSION_COLUMNS)
     columns["training_id"] = training.id
@@ -479,7 +482,8 @@ def _plan_session(ctx: RowContext, shared: Shared) -> Outcome:
     if session.training_id != training.id:
         was = overlay.get(Table.TRAINING, session.training_id)
         ctx.warning(SESSION_GUID, cat.SESSION_GUID_ELSEWHERE.format(
-            field=SESSION_GUID, guid=guid, was=was.path_code if was else session.training_id,
+            field=shown_name(ctx.action, SESSION_GUID), guid=guid,
+            was=was.path_code if was else session.training_id,
             now=training.path_code))
     warn_if_named_before(ctx, shared, shared.sessions_named, Table.SESSION, session,
                          SESSION_GUID if guid is not None else SESSION_TITLE)
@@ -500,7 +504,8 @@ def _session_training(ctx: RowContext, shared: Shared) -> Any:
         shared.seen[Table.TRAINING].add(training.id)
         return training
     if code is None and guid is None:
-        ctx.error(CODE, cat.NO_TRAINING_NAMED.format(fields=f"{CODE}, {GUID}"))
+        ctx.error(CODE, cat.NO_TRAINING_NAMED.format(
+            fields=shown_names(ctx.action, (CODE, GUID))))
         return None
     if code is None or TITLE not in values:
         ctx.error(CODE if guid is None else GUID,
