@@ -14,7 +14,9 @@ refers to is gone or its unique value is taken. Conflicts never stop the other r
 A revert that skipped conflicts leaves its run revertible for the rest: reverting it again
 starts from what the run and its reverts (and theirs: a revert can be reverted) last made of
 each record, so a record already put back is left alone. Only a revert that puts back every
-record marks the run reverted; reverting a revert makes the run it reverted revertible again.
+record marks the run reverted; reverting a revert makes the run it reverted revertible again,
+and reverting that one marks it reverted again (store.runs.reverted_marks says which revert
+reverted each run).
 """
 
 from __future__ import annotations
@@ -677,10 +679,11 @@ def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None
         raise ImporterError(template.format(count=skipped, run=plan.run_id))
     run = plan.run
     counts = plan.counts()
-    # Skipped records leave the run revertible for them: only a whole revert marks it.
+    # Skipped records (counted as errors) leave the run revertible for them: the store
+    # marks it reverted only after a whole revert (runs.reverted_marks).
     info = RunInfo(config_path=run.config if run else "", config_xml="",
                    files=list(run.files) if run else [], counts=counts, kind=REVERT_RUN_KIND,
-                   reverts_run=plan.run_id, reverts_whole=not skipped)
+                   reverts_run=plan.run_id)
     run_id = store.apply(changes, info, monitor=monitor)
     return RevertResult(run_id, plan.run_id, counts, skipped)
 

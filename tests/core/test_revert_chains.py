@@ -1,9 +1,10 @@
 """Reverts of reverts, and reverts that skip conflicts (QA item 5), through the command line.
 
 A revert that puts back every record of a run marks it reverted; reverting that revert makes
-the run revertible again (the mark goes in the same transaction). A revert that skips
-conflicts leaves its run revertible for them: reverting it again starts from what the run
-and its reverts last made of each record, and the history says it was partly reverted.
+the run revertible again, and reverting that one marks the run reverted again (the marks go in
+the same transaction). A revert that skips conflicts leaves its run revertible for them:
+reverting it again starts from what the run and its reverts last made of each record, and the
+history says it was partly reverted.
 """
 
 from __future__ import annotations
@@ -15,22 +16,23 @@ import pytest
 
 from importer_gui.core.errors import StoreError
 from importer_gui.core.revert import commit_revert, plan_revert
-from importer_gui.core.store import Store
+from importer_gui.core.store import Store, StoreLocation
 from tests.core.test_cli import run
 from tests.core.test_cli_store_and_empty_runs import teachers
 from tests.postgres import raw_sql, record_tables
+from tests.stores import existing_store
 
 ADA = ("ada", "Lovelace", "Ada", "ada@example.org")
 BOB = ("bob", "Martin", "Bob", "bob@example.org")
 
 
-def names(store: Path) -> list[tuple[str, str]]:
+def names(store: StoreLocation) -> list[tuple[str, str]]:
     """(login, name) of every teacher in the store, by id."""
     return [(login, name) for login, name in
             raw_sql(store, "SELECT login, name FROM teacher ORDER BY id")]
 
 
-def notes(capsys: pytest.CaptureFixture[str], store: Path) -> dict[int, str]:
+def notes(capsys: pytest.CaptureFixture[str], store: StoreLocation) -> dict[int, str]:
     """Each run's first history line, after its kind and configuration (its notes)."""
     code, out, _ = run(capsys, "history", "--store", str(store))
     assert code == 0
@@ -38,7 +40,7 @@ def notes(capsys: pytest.CaptureFixture[str], store: Path) -> dict[int, str]:
     return {int(line.split()[1]): line.split(".xml", 1)[1].strip() for line in lines}
 
 
-def history(capsys: pytest.CaptureFixture[str], store: Path) -> dict[int, dict]:
+def history(capsys: pytest.CaptureFixture[str], store: StoreLocation) -> dict[int, dict]:
     """Each run as ``history --json`` gives it."""
     code, out, _ = run(capsys, "history", "--store", str(store), "--json")
     assert code == 0
@@ -70,6 +72,68 @@ def test_a_run_whose_revert_is_reverted_can_be_reverted_again(
     code, out, err = run(capsys, "revert", "2", "--store", store)
     assert (code, out) == (2, "")
     assert err == "importer-gui: Run 2 was already reverted by run 3; revert run 3 to redo it.\n"
+
+
+def test_undoing_the_revert_of_a_revert_marks_the_run_reverted_again(
+        tmp_path: Path, store_url: StoreLocation, capsys: pytest.CaptureFixture[str]) -> None:
+    store = existing_store(store_url)
+    assert run(capsys, "commit", str(teachers(tmp_path, ADA, BOB)), "--store", store)[0] == 0
+    committed = record_tables(store_url)
+    for reverted in (1, 2):  # run 2 undoes run 1, run 3 redoes it
+        assert run(capsys, "revert", str(reverted), "--store", store)[0] == 0
+    assert record_tables(store_url) == committed
+    assert notes(capsys, store_url) == {3: "(reverts run 2)",
+                                        2: "(reverts run 1) (reverted by run 3)", 1: ""}
+    # Run 4 undoes run 3: run 2 is in effect again, so run 1 is reverted by it, as before.
+    code, out, err = run(capsys, "revert", "3", "--store", store)
+    assert (code, out.splitlines()[-1], err) == (0, "Reverted run 3 as run 4.", "")
+    assert names(store_url) == []
+    assert notes(capsys, store_url) == {4: "(reverts run 3)",
+                                        3: "(reverts run 2) (reverted by run 4)",
+                                        2: "(reverts run 1)", 1: "(reverted by run 2)"}
+    runs = history(capsys, store_url)
+    assert (runs[1]["reverted_by"], runs[1]["partly_reverted_by"]) == (2, [])
+    assert raw_sql(store_url, "SELECT id, reverted_by FROM import_run ORDER BY id") == [
+        (1, 2), (2, None), (3, 4), (4, None)]  # as another program reads the marks
+    before = record_tables(store_url)
+    code, out, err = run(capsys, "revert", "1", "--store", store)
+    assert (code, out) == (2, "")
+    assert err == "importer-gui: Run 1 was already reverted by run 2; revert run 2 to redo it.\n"
+    assert record_tables(store_url) == before and max(history(capsys, store_url)) == 4
+    # Run 5 undoes run 4: run 1 is in effect again, and run 2 reverted by run 3.
+    assert run(capsys, "revert", "4", "--store", store)[0] == 0
+    assert record_tables(store_url) == committed
+    said = notes(capsys, store_url)
+    assert (said[1], said[2], said[3]) == ("", "(reverts run 1) (reverted by run 3)",
+                                           "(reverts run 2)")
+    code, out, _ = run(capsys, "revert", "1", "--store", store)
+    assert (code, out.splitlines()[-1]) == (0, "Reverted run 1 as run 6.")
+    assert names(store_url) == []
+
+
+def test_redoing_a_partial_revert_the_whole_one_counted_on_marks_the_run_reverted_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store.sqlite3"
+    assert run(capsys, "commit", str(teachers(tmp_path / "one", ADA, BOB)),
+               "--store", str(store))[0] == 0
+    renamed = ("bob", "Martineau", "Bob", "bob@example.org")
+    assert run(capsys, "commit", str(teachers(tmp_path / "two", renamed)),
+               "--store", str(store))[0] == 0
+    assert run(capsys, "revert", "1", "--store", str(store))[0] == 1  # run 3: Ada only
+    assert run(capsys, "revert", "2", "--store", str(store))[0] == 0  # run 4: Martin again
+    assert run(capsys, "revert", "1", "--store", str(store))[0] == 0  # run 5: Bob, the rest
+    assert notes(capsys, store)[1] == "(reverted by run 5)"
+    # Run 6 undoes run 3, which run 5 counted on: Ada is back, run 1 partly in effect.
+    assert run(capsys, "revert", "3", "--store", str(store))[0] == 0
+    assert names(store) == [("ada", "Lovelace")]
+    assert notes(capsys, store)[1] == "(partly reverted by run 5; the rest can be reverted)"
+    # Run 7 undoes run 6: Ada is gone again, and run 1 wholly reverted (by run 5, with run 3).
+    assert run(capsys, "revert", "6", "--store", str(store))[0] == 0
+    assert names(store) == []
+    assert notes(capsys, store)[1] == "(reverted by run 5)"
+    code, out, err = run(capsys, "revert", "1", "--store", str(store))
+    assert (code, out) == (2, "")
+    assert err == "importer-gui: Run 1 was already reverted by run 5; revert run 5 to redo it.\n"
 
 
 def test_a_revert_that_skips_a_conflict_leaves_the_run_revertible_for_it(

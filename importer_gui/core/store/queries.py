@@ -21,7 +21,14 @@ from importer_gui.core.records import RECORD_TYPES, ChangeKind, Record, RecordId
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import JSON_VALUE_DECODERS, Connection, Converter, Dialect
 from importer_gui.core.store.location import StoreLocation
-from importer_gui.core.store.runs import RUN_KINDS, DamagedRunError, RunChangeRow, RunSummary
+from importer_gui.core.store.runs import (
+    RUN_KINDS,
+    DamagedRunError,
+    RunChangeRow,
+    RunSummary,
+    revert_link,
+    reverted_marks,
+)
 
 # Decoded values records may share (a date is never changed in place), and how many distinct
 # ones a column's reading keeps to share.
@@ -418,14 +425,18 @@ class Queries:
     # ------------------------------------------------------------ runs
 
     def history(self, conn: Connection) -> list[RunSummary]:
-        """Every run, newest first; a run not wholly reverted names the reverts in effect
-        that put back part of it."""
+        """Every run, newest first, with the revert in effect that reverted it (worked out
+        from the chains of reverts, as the writer marks them); a run not wholly reverted
+        names the reverts in effect that put back part of it."""
         rows = conn.execute(
             "SELECT id, started, finished, kind, config_path, files, counts, reverts_run,"
-            " reverted_by, user_name, machine FROM import_run ORDER BY id DESC").fetchall()
+            " user_name, machine FROM import_run ORDER BY id DESC").fetchall()
         runs = list(starmap(self._summary, rows))
+        marks = reverted_marks(revert_link(run.id, run.reverts_run, run.counts)
+                               for run in runs if run.reverts_run is not None)
         partly: dict[int, list[int]] = {}
         for run in runs:
+            run.reverted_by = marks.get(run.id)
             if run.reverts_run is not None and run.reverted_by is None:
                 partly.setdefault(run.reverts_run, []).insert(0, run.id)
         for run in runs:
@@ -434,8 +445,8 @@ class Queries:
         return runs
 
     def _summary(self, run_id: int, started: Any, finished: Any, kind: str, config: str,
-                 files: Any, counts: Any, reverts_run: int | None, reverted_by: int | None,
-                 user_name: str | None, machine: str | None) -> RunSummary:
+                 files: Any, counts: Any, reverts_run: int | None, user_name: str | None,
+                 machine: str | None) -> RunSummary:
         """A stored import_run row as values; DamagedRunError naming it when a value is not."""
         try:
             files, counts = self._json(files), self._json(counts)
@@ -450,7 +461,7 @@ class Queries:
                 id=run_id, started=self._moment(started),
                 finished=self._moment(finished) if finished else None, kind=kind,
                 config=config, files=files, counts=counts, reverts_run=reverts_run,
-                reverted_by=reverted_by, user_name=user_name, machine=machine)
+                reverted_by=None, user_name=user_name, machine=machine)
         except (ValueError, TypeError) as exc:
             raise DamagedRunError(run_id, exc) from exc
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import getpass
 import platform
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from importer_gui.core.issues import Outcome
 from importer_gui.core.records import ChangeKind
 from importer_gui.core.schema import Table
 
@@ -16,6 +18,8 @@ from importer_gui.core.schema import Table
 RUN_KINDS = ("import", "refresh", "revert")
 # The kinds whose runs a revert may undo and redo: what is "in effect" until reverted.
 UNDOABLE_KINDS = ("import", "refresh")
+# A revert's count of the records it skipped as conflicts (an import's count of errors).
+SKIPPED_COUNT = Outcome.ERROR.value
 
 
 class DamagedRunError(ValueError):
@@ -50,8 +54,6 @@ class RunInfo:
     counts: dict[str, int]
     kind: str = "import"  # or "refresh", "revert"
     reverts_run: int | None = None
-    # False: the revert skipped conflicts, so the run it reverts stays revertible for them.
-    reverts_whole: bool = True
     user_name: str = field(default_factory=os_user)  # who commits it
     machine: str = field(default_factory=machine_name)  # from which computer
 
@@ -68,7 +70,7 @@ class RunSummary:
     files: list[str]
     counts: dict[str, int]
     reverts_run: int | None
-    reverted_by: int | None  # the revert that put back every record the run left
+    reverted_by: int | None  # the revert in effect that put back every record the run left
     user_name: str | None = None  # None: a run committed before stores said who
     machine: str | None = None
     # Reverts in effect that put back some of its records only (the run stays revertible).
@@ -90,3 +92,62 @@ class RunChangeRow:
     record_id: int
     before: dict[str, Any] = field(default_factory=dict)
     after: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RevertLink:
+    """One revert run: the run it reverts, and whether it put back every record of it."""
+
+    revert: int
+    reverts: int
+    whole: bool  # False: it skipped conflicts (its counts' errors), leaving the rest in effect
+
+
+def revert_link(revert: int, reverts: int, counts: dict[str, Any]) -> RevertLink:
+    """A revert run's link, from its counts: the records it skipped are its errors."""
+    return RevertLink(revert, reverts, not counts.get(SKIPPED_COUNT))
+
+
+def reverted_marks(links: Iterable[RevertLink]) -> dict[int, int]:
+    """Which runs are wholly reverted, and by which revert: {run: revert}.
+
+    A run is reverted by a whole revert of it (which left every record of the run put back)
+    as long as nothing written since in its chain of reverts (reverts of reverts, and so on)
+    is still in effect: each later revert was itself wholly reverted, or undoes a run that
+    came after that whole revert and is wholly reverted. So reverting a revert of a revert
+    (runs 2, 3, 4 reverting 1, 2, 3) leaves run 1 reverted by run 2 again, and reverting a
+    partial revert that the whole one counted on leaves the run partly in effect.
+    """
+    ordered = sorted(links, key=lambda link: link.revert)
+    target = {link.revert: link.reverts for link in ordered}
+    reverts: dict[int, list[int]] = {}
+    for link in ordered:
+        reverts.setdefault(link.reverts, []).append(link.revert)
+    whole = {link.revert for link in ordered if link.whole}
+    marks: dict[int, int] = {}
+    # A run's mark depends on the marks of later runs only (a revert comes after its run).
+    for run_id in sorted(reverts, reverse=True):
+        chain = _chain(run_id, reverts)
+        for revert in reversed(reverts[run_id]):
+            if revert in whole and all(_undone(later, revert, target, marks)
+                                       for later in chain if later > revert):
+                marks[run_id] = revert
+                break
+    return marks
+
+
+def _chain(run_id: int, reverts: dict[int, list[int]]) -> list[int]:
+    """The reverts of a run, of those reverts, and so on."""
+    found: list[int] = []
+    waiting = [run_id]
+    while waiting:
+        more = reverts.get(waiting.pop(), [])
+        found.extend(more)
+        waiting.extend(more)
+    return found
+
+
+def _undone(later: int, since: int, target: dict[int, int], marks: dict[int, int]) -> bool:
+    """Whether a revert made after the whole revert ``since`` leaves nothing in effect: it was
+    wholly reverted, or the run it reverts came after ``since`` and is wholly reverted."""
+    return later in marks or (target[later] > since and target[later] in marks)

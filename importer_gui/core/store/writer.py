@@ -48,7 +48,7 @@ from importer_gui.core.records import (
 )
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import AT_ONCE_ROWS, Connection, Converter, Dialect
-from importer_gui.core.store.runs import RunInfo
+from importer_gui.core.store.runs import RevertLink, RunInfo, revert_link, reverted_marks
 
 # Changes per executemany, and between two looks at the monitor; a batch of creations is as
 # large, so that it goes in as one statement of the one size the engine keeps prepared.
@@ -197,10 +197,8 @@ def _now() -> datetime:
 
 
 def _insert_run(conn: Connection, dialect: Dialect, run: RunInfo) -> int:
-    """The run's row (finished is set at the end), and a revert's marks: the run it reverts
-    is marked reverted when every record was put back (a revert that skipped conflicts
-    leaves it revertible for them), and reverting a revert makes the run that one reverted
-    revertible again, all in the run's transaction."""
+    """The run's row (finished is set at the end); a revert's also marks, in the run's
+    transaction, which runs are now wholly reverted and by which revert."""
     moment, encode = dialect.encoders[Type.DATETIME], dialect.encoders[Type.JSON]
     run_id = dialect.insert(conn, "import_run", {
         "started": moment(_now()), "kind": run.kind, "config_path": run.config_path,
@@ -208,19 +206,39 @@ def _insert_run(conn: Connection, dialect: Dialect, run: RunInfo) -> int:
         "counts": encode(dict(run.counts)), "reverts_run": run.reverts_run,
         "user_name": run.user_name or None, "machine": run.machine or None})
     if run.reverts_run is not None:
-        p = dialect.param
-        reverted = conn.execute(
-            f"SELECT reverts_run FROM import_run WHERE id = {p} AND reverted_by IS NULL"
-            f" AND id != {p}", (run.reverts_run, run_id)).fetchone()
-        if reverted is None:
-            raise StoreError(NO_RUN_TO_REVERT.format(run=run.reverts_run))
-        if run.reverts_whole:
-            conn.execute(f"UPDATE import_run SET reverted_by = {p} WHERE id = {p}",
-                         (run_id, run.reverts_run))
-        if reverted[0] is not None:  # a revert undone: what it reverted is in effect again
-            conn.execute(f"UPDATE import_run SET reverted_by = NULL WHERE id = {p}",
-                         (reverted[0],))
+        _mark_reverted(conn, dialect, run_id, run)
     return run_id
+
+
+def _mark_reverted(conn: Connection, dialect: Dialect, run_id: int, run: RunInfo) -> None:
+    """Refuse a revert of a run that is gone or wholly reverted meanwhile; then store each
+    run's revert in effect (runs.reverted_marks: a revert of a revert makes the run that one
+    reverted revertible again, and reverting that again marks it reverted again)."""
+    rows = conn.execute("SELECT id, reverts_run, counts, reverted_by FROM import_run"
+                        ).fetchall()
+    read = dialect.decoders[Type.JSON]
+    links = [_link(read, other, reverts, counts)
+             for other, reverts, counts, _ in rows if reverts is not None and other != run_id]
+    if run.reverts_run not in {row[0] for row in rows} - {run_id} \
+            or run.reverts_run in reverted_marks(links):
+        raise StoreError(NO_RUN_TO_REVERT.format(run=run.reverts_run))
+    marks = reverted_marks([*links, revert_link(run_id, run.reverts_run, run.counts)])
+    p = dialect.param
+    conn.executemany(f"UPDATE import_run SET reverted_by = {p} WHERE id = {p}",
+                     [(marks.get(other), other) for other, _, _, stored in rows
+                      if marks.get(other) != stored])
+
+
+def _link(read: Converter, revert: int, reverts: int, counts: Any) -> RevertLink:
+    """A stored revert's link; one whose counts cannot be read (the history refuses to read
+    them too) counts as partial: it never marks a run reverted."""
+    try:
+        said = read(counts)
+    except (ValueError, TypeError):
+        said = None
+    if not isinstance(said, dict):
+        return RevertLink(revert, reverts, whole=False)
+    return revert_link(revert, reverts, said)
 
 
 @dataclass(frozen=True)
