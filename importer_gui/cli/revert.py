@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     with open_store(args) as store:
         plan = revert.plan_revert(store, args.run)
-        stuck = plan.conflicts() > 0 and next(plan.changes(), None) is None
+        stuck = bool(plan.tables) and next(plan.changes(), None) is None
         result = None if args.dry_run or stuck else revert.commit_revert(store, plan)
     keep_until_exit(plan)
     if args.json:
@@ -48,7 +48,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
 def _stuck(plan: RevertPlan) -> str:
     """Why nothing can be reverted: every record left to put back is a conflict (an earlier
-    revert that skipped them may have put back the others)."""
+    revert that skipped them may have put back the others), or none is left."""
+    if not plan.conflicts():
+        return f"every record of run {plan.run_id} is already as it was before the run"
     if plan.counts()["unchanged"]:
         return (f"the records of run {plan.run_id} not put back yet changed since or are "
                 "needed by other records")

@@ -16,7 +16,7 @@ starts from what the run and its reverts (and theirs: a revert can be reverted) 
 each record, so a record already put back is left alone. Only a revert that puts back every
 record marks the run reverted; reverting a revert makes the run it reverted revertible again,
 and reverting that one marks it reverted again (store.runs.reverted_marks says which revert
-reverted each run).
+reverted each run). A revert that would change nothing is refused: it would be an empty run.
 """
 
 from __future__ import annotations
@@ -74,6 +74,9 @@ NOTHING_REVERTED_ONE = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: all {c
 NOTHING_REVERTED = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: all {count} records of "
                                                "run {run} changed since or are needed by other "
                                                "records; nothing was written.")
+NOTHING_LEFT = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: every record of run {run} "
+                                           "is already as it was before the run; nothing was "
+                                           "written.")
 
 Values = dict[str, Any]
 Key = tuple[Table, int]
@@ -677,6 +680,8 @@ def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None
     if not len(changes) and skipped:
         template = NOTHING_REVERTED_ONE if skipped == 1 else NOTHING_REVERTED
         raise ImporterError(template.format(count=skipped, run=plan.run_id))
+    if not len(changes) and plan.tables:  # a revert that changes nothing is no run
+        raise ImporterError(NOTHING_LEFT.format(run=plan.run_id))
     run = plan.run
     counts = plan.counts()
     # Skipped records (counted as errors) leave the run revertible for them: the store

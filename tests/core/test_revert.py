@@ -367,6 +367,26 @@ def test_cli_revert_of_only_conflicts_does_nothing_and_exits_2(
     assert store.history()[0].reverted_by is None
 
 
+def test_a_revert_that_would_change_nothing_is_no_run(
+        store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """A run that changed a record and changed it back leaves nothing to revert."""
+    run = store.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Blue"}),
+                       Change(Table.ROOM, UPDATE, 1, {"label": "Blue"}, {"label": "Red"})],
+                      run_info(update=1))
+    before = record_tables(store.path)
+    code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path))
+    assert (code, out) == (2, f"Revert of run {run}: create 0, update 0, unchanged 1, "
+                              "delete 0, skipped 0\n")
+    assert err == (f"importer-gui: Nothing can be reverted: every record of run {run} is "
+                   "already as it was before the run.\n")
+    with pytest.raises(ImporterError) as failure:  # as the window commits it
+        commit_revert(store, plan_revert(store, run))
+    assert str(failure.value) == (f"Nothing was reverted: every record of run {run} is "
+                                  "already as it was before the run; nothing was written.")
+    assert record_tables(store.path) == before
+    assert [r.id for r in store.history()] == [run, run - 1]
+
+
 # ---------------------------------------------------------------- learners and their sessions
 
 

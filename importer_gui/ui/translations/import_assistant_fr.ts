@@ -3881,6 +3881,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Rien n&apos;a été défait&#xa0;: les {count} enregistrements de l&apos;exécution {run} ont changé depuis ou sont nécessaires à d&apos;autres enregistrements&#xa0;; rien n&apos;a été écrit.</translation>
     </message>
     <message>
+        <source>Nothing was reverted: every record of run {run} is already as it was before the run; nothing was written.</source>
+        <translation>Rien n&apos;a été défait&#xa0;: chaque enregistrement de l&apos;exécution {run} est déjà tel qu&apos;il était avant elle&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
         <source>The store {path} holds a value it cannot read in run {run} ({detail}).</source>
         <translation>La base {path} contient une valeur illisible dans l&apos;exécution {run} ({detail}).</translation>
     </message>
