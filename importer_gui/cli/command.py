@@ -46,6 +46,15 @@ def store_argument(text: str) -> StoreLocation:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def run_number(text: str) -> int:
+    """A run's number (argparse's ``type``): plain decimal digits, as history lists them
+    (int() would also take "1_0" as run 10, " 1", or other scripts' digits)."""
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a run number: give its digits "
+                                         "only, as history lists them")
+    return int(text)
+
+
 def add_common(sub: argparse.ArgumentParser) -> None:
     """--store and --json, which every command takes."""
     sub.add_argument("--store", type=store_argument, default=argparse.SUPPRESS,

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from importer_gui.cli.command import EXIT_OK, Command, open_store
+from importer_gui.cli.command import EXIT_OK, Command, open_store, run_number
 from importer_gui.cli.output import counts_text, dump_json, visible
 from importer_gui.core.corrections import RecordedCorrection, run_corrections
 from importer_gui.core.errors import StoreError
@@ -23,7 +23,7 @@ def _run_json(run: RunSummary) -> dict[str, Any]:
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("run_id", type=int, nargs="?", metavar="RUN",
+    sub.add_argument("run_id", type=run_number, nargs="?", metavar="RUN",
                      help="one run: its summary and the corrections made in the preview")
 
 

@@ -13,6 +13,7 @@ from importer_gui.cli.command import (
     EXIT_ROW_ERRORS,
     Command,
     open_store,
+    run_number,
 )
 from importer_gui.cli.output import JsonLines, counts_text, issues_json, visible, write_json
 from importer_gui.cli.process import keep_until_exit
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("run", type=int, metavar="RUN_ID", help="the run to revert (see history)")
+    sub.add_argument("run", type=run_number, metavar="RUN_ID",
+                     help="the run to revert (see history)")
     sub.add_argument("--dry-run", action="store_true", help="show what reverting does; "
                      "write nothing")
 

@@ -224,3 +224,21 @@ def test_a_failed_revert_of_a_revert_leaves_every_mark_as_it_was(
             commit_revert(opened, plan)
     assert record_tables(store) == before
     assert notes(capsys, store) == {2: "(reverts run 1)", 1: "(reverted by run 2)"}
+
+
+@pytest.mark.parametrize("text", ["1_0", " 1", "1 ", "+1", "\uff11", "one"])
+def test_a_run_number_is_its_digits_only(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         text: str) -> None:
+    store = tmp_path / "store.sqlite3"
+    assert run(capsys, "commit", str(teachers(tmp_path, ADA)), "--store", str(store))[0] == 0
+    committed = record_tables(store)
+    for command, name in (("revert", "RUN_ID"), ("history", "RUN")):
+        with pytest.raises(SystemExit) as done:  # as argparse says of any bad argument
+            run(capsys, command, text, "--store", str(store))
+        out, err = capsys.readouterr()
+        assert (done.value.code, out) == (2, "")
+        assert err.splitlines()[-1] == (f"importer-gui {command}: error: argument {name}: "
+                                        f"{text!r} is not a run number: give its digits only, "
+                                        "as history lists them")
+    assert record_tables(store) == committed and list(history(capsys, store)) == [1]
+    assert run(capsys, "revert", "01", "--store", str(store))[0] == 0  # run 1, as digits
