@@ -36,7 +36,7 @@ from importer_gui.core.records import NO_VALUES, Change, ChangeKind, RecordIds, 
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunChangeRow, RunInfo, RunSummary, Store
 from importer_gui.core.store.queries import BATCH
-from importer_gui.core.store.runs import UNDOABLE_KINDS
+from importer_gui.core.store.runs import REVERT_KIND, UNDOABLE_KINDS
 
 # Parents before children: recreated in this order, deleted in the reverse one.
 TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Table.SESSION,
@@ -45,7 +45,7 @@ TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Tab
 MAX_NAMED = 5  # referring records named in one message
 # A revert is a run of this kind; the records it skips as conflicts are counted as its errors
 # (the JSON's "error" key) and said as "skipped" to people.
-REVERT_RUN_KIND = "revert"
+REVERT_RUN_KIND = REVERT_KIND
 SKIPPED = "skipped"
 
 # The conflicts' lines ({subject} "Session 12", {later} " by run 5" or "", {kind} a table's

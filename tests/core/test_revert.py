@@ -170,6 +170,29 @@ def test_a_record_edited_by_hand_is_skipped(store: Store) -> None:
     assert plan.summary()[1:] == []
 
 
+def test_a_record_edited_while_the_revert_is_planned_stops_it_in_a_revert_s_words(
+        store: Store) -> None:
+    run = wrong_run(store)
+    plan = plan_revert(store, run)  # as the window's preview waits for its Revert button
+    raw_sql(store.path, "UPDATE room SET label = 'Purple' WHERE id = 1")  # another program
+    before = record_tables(store.path)
+    with pytest.raises(StoreError) as failure:
+        commit_revert(store, plan)
+    assert str(failure.value) == (
+        "Room 1 changed since the revert was planned (label is now 'Purple'); try the revert "
+        f"again: nothing was written to {store.path}.")
+    [(gone,)] = raw_sql(store.path, "SELECT id FROM intervention WHERE guid = 'I-9'")
+    raw_sql(store.path, "UPDATE room SET label = 'Green' WHERE id = 1")
+    raw_sql(store.path, f"DELETE FROM intervention WHERE id = {gone}")
+    with pytest.raises(StoreError) as failure:
+        commit_revert(store, plan)
+    assert str(failure.value) == (
+        f"Intervention {gone} is no longer in the store (it changed since the revert was "
+        f"planned; try the revert again): nothing was written to {store.path}.")
+    assert len(record_tables(store.path)["intervention"]) == len(before["intervention"]) - 1
+    assert [r.id for r in store.history()] == [run, run - 1]
+
+
 def test_a_created_session_later_interventions_use_is_not_deleted(store: Store) -> None:
     run = wrong_run(store)
     later = store.apply([Change(Table.INTERVENTION, CREATE, -1,

@@ -48,7 +48,13 @@ from importer_gui.core.records import (
 )
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import AT_ONCE_ROWS, Connection, Converter, Dialect
-from importer_gui.core.store.runs import RevertLink, RunInfo, revert_link, reverted_marks
+from importer_gui.core.store.runs import (
+    REVERT_KIND,
+    RevertLink,
+    RunInfo,
+    revert_link,
+    reverted_marks,
+)
 
 # Changes per executemany, and between two looks at the monitor; a batch of creations is as
 # large, so that it goes in as one statement of the one size the engine keeps prepared.
@@ -74,6 +80,13 @@ GONE = QT_TRANSLATE_NOOP("errors", "{subject} is no longer in the store (it chan
                                    "check; check again): nothing was written to {path}.")
 CHANGED = QT_TRANSLATE_NOOP("errors", "{subject} changed since the check ({column} is now "
                                       "{value}); check again: nothing was written to {path}.")
+# The same for a revert, which has no check: it is planned, then written.
+GONE_REVERTING = QT_TRANSLATE_NOOP("errors", "{subject} is no longer in the store (it changed "
+                                             "since the revert was planned; try the revert "
+                                             "again): nothing was written to {path}.")
+CHANGED_REVERTING = QT_TRANSLATE_NOOP("errors", "{subject} changed since the revert was planned "
+                                                "({column} is now {value}); try the revert "
+                                                "again: nothing was written to {path}.")
 
 
 @dataclass(frozen=True)
@@ -179,7 +192,8 @@ def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[
     laid it out)."""
     dialect.defer_references(conn)
     run_id = _insert_run(conn, dialect, run)
-    writer = BulkWriter(conn, dialect, path, run_id, monitor, total, wait_quiet)
+    writer = BulkWriter(conn, dialect, path, run_id, monitor, total, wait_quiet,
+                        reverting=run.kind == REVERT_KIND)
     for part in changes.batches() if isinstance(changes, Batched) else _parts(changes):
         writer.add_all(part)
     writer.finish()
@@ -326,7 +340,8 @@ class BulkWriter:
 
     def __init__(self, conn: Connection, dialect: Dialect, path: Path, run_id: int,
                  monitor: Monitor, total: int,
-                 wait_quiet: Callable[[], None] | None = None) -> None:
+                 wait_quiet: Callable[[], None] | None = None, *, reverting: bool = False
+                 ) -> None:
         self.conn = conn
         self.dialect = dialect
         self.path = path
@@ -345,6 +360,9 @@ class BulkWriter:
         self.days: dict[Converter, dict[Any, Any]] = {}  # by encoder: dates encoded
         self.alongside = wait_quiet is not None
         self.wait_quiet = wait_quiet or _no_wait
+        # What a record found otherwise than planned says: check again, or revert again.
+        self.gone, self.changed = ((GONE_REVERTING, CHANGED_REVERTING) if reverting
+                                   else (GONE, CHANGED))
 
     def add_all(self, writes: list[Write]) -> None:
         """Queue writes in order; records of one table created one after the other are
@@ -796,12 +814,12 @@ class BulkWriter:
         stored)."""
         row = current.get(record_id)
         if row is None:
-            raise self._fail(GONE, subject=f"{table.value.capitalize()} {record_id}")
+            raise self._fail(self.gone, subject=f"{table.value.capitalize()} {record_id}")
         # Another program may have committed since the check: never overwrite its work. A
         # GUID made when this run wrote its record is whatever the write made.
         for column, value in before.items():
             if row[column] != value and value is not MADE_WHEN_WRITTEN:
-                raise self._fail(CHANGED, subject=f"{table.value.capitalize()} {record_id}",
+                raise self._fail(self.changed, subject=f"{table.value.capitalize()} {record_id}",
                                  column=column, value=repr(row[column]))
         return row
 

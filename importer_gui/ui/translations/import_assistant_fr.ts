@@ -4233,6 +4233,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{subject} a changé depuis la vérification ({column} vaut maintenant {value})&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
+        <source>{subject} is no longer in the store (it changed since the revert was planned; try the revert again): nothing was written to {path}.</source>
+        <translation>{subject} n&apos;est plus dans la base (elle a changé depuis la préparation du retour arrière&#xa0;; défaites l&apos;exécution de nouveau)&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} changed since the revert was planned ({column} is now {value}); try the revert again: nothing was written to {path}.</source>
+        <translation>{subject} a changé depuis la préparation du retour arrière ({column} vaut maintenant {value})&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
         <source>Session {name} was created by another program since the check; check again: nothing was written to {path}.</source>
         <translation>La session {name} a été créée par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
