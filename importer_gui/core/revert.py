@@ -65,6 +65,10 @@ STILL_REFERRED = QT_TRANSLATE_NOOP("messages", "{subject} was created by run {ru
 REFERENCE_GONE = QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: it refers to "
                                                "{kind} {ref}, which is not in the store; "
                                                "skipped.")
+REFERENCE_DELETED = QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: it refers to "
+                                                  "{kind} {ref}, which run {run} deleted "
+                                                  "(revert run {run} first to bring it back); "
+                                                  "skipped.")
 NO_SUCH_RUN = QT_TRANSLATE_NOOP("errors", "The store {path} holds no run {run}.")
 ALREADY_REVERTED = QT_TRANSLATE_NOOP("errors", "Run {run} was already reverted by run {other}; "
                                                "revert run {other} to redo it.")
@@ -450,7 +454,7 @@ def _check_references(entries: _Entries, stored: _Stored, run_id: int,
                 continue
             issue = (_still_referred(entry, after, run_id, later)
                      if entry.kind is ChangeKind.DELETE
-                     else _missing_reference(entry, after))
+                     else _missing_reference(entry, after, later))
             if issue is not None:
                 entry.issues += (issue,)
                 found = True
@@ -560,14 +564,21 @@ def _still_referred(entry: _Entry, after: _AfterRevert, run_id: int,
                                                  run=run_id, referrers=_join(names), verb=verb))
 
 
-def _missing_reference(entry: _Entry, after: _AfterRevert) -> Issue | None:
-    """A record restored or recreated must refer to records that are in the store."""
+def _missing_reference(entry: _Entry, after: _AfterRevert, later: _LaterRuns) -> Issue | None:
+    """A record restored or recreated must refer to records that are in the store; the later
+    run that deleted one, still in effect, is named: reverting it brings the record back (a
+    partial revert of another run may have deleted it, which no other hint points to)."""
     values = entry.before or {}
     for column, target in schema.references(entry.table).items():
         ref = values.get(column)
         if ref is not None and not after.exists(target, ref):
-            return Issue.error(column, REFERENCE_GONE.format(
-                subject=_name(entry.table, entry.record_id), kind=target.value, ref=ref))
+            subject = _name(entry.table, entry.record_id)
+            deleter = later.deleted_by(target, ref)
+            if deleter is not None:
+                return Issue.error(column, REFERENCE_DELETED.format(
+                    subject=subject, kind=target.value, ref=ref, run=deleter))
+            return Issue.error(column, REFERENCE_GONE.format(subject=subject,
+                                                             kind=target.value, ref=ref))
     return None
 
 
@@ -579,6 +590,7 @@ class _LaterRuns:
         self.run_id = run_id
         self.reverts = reverts  # the run's own reverts: what they did is the run's "after"
         self._touched: dict[Key, list[int]] | None = None
+        self._deleted: dict[Key, int] = {}  # records whose last later change was a delete
         self._runs: dict[int, RunSummary] = {}
 
     def touched(self, table: Table, record_id: int) -> list[int]:
@@ -595,10 +607,24 @@ class _LaterRuns:
         for run in runs:
             self._runs[run.id] = run
             for row in self.store.run_changes_stream(run.id):
-                found = touched.setdefault((row.table, row.record_id), [])
+                key = (row.table, row.record_id)
+                found = touched.setdefault(key, [])
                 if not found or found[-1] != run.id:
                     found.append(run.id)
+                if row.kind is ChangeKind.DELETE:
+                    self._deleted[key] = run.id
+                else:
+                    self._deleted.pop(key, None)
         return touched
+
+    def deleted_by(self, table: Table, record_id: int) -> int | None:
+        """The later run that deleted a record, while it is not wholly reverted (of any
+        kind: reverting a revert that deleted it brings it back too)."""
+        self.touched(table, record_id)  # the later runs, read once
+        run_id = self._deleted.get((table, record_id))
+        if run_id is None or self._runs[run_id].reverted_by is not None:
+            return None
+        return run_id
 
     def by(self, table: Table, record_id: int, *, short: bool = False) -> str:
         """" by run 5" (or " (run 5)") when later runs changed the record, else nothing."""

@@ -491,3 +491,34 @@ def test_a_learner_a_later_registration_names_is_not_deleted(store: Store) -> No
     assert store.load_state().learners == {}
     assert store.history()[-1].kind == "import"
     assert {r.id: r.kind for r in store.history()}[later] == "refresh"
+
+
+def test_a_record_whose_reference_a_partial_revert_deleted_names_that_revert(
+        store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """Reverting run 1 skips a learner run 2 moved to another entity and deletes the entity it
+    left; reverting run 2 cannot put the learner back there, and says which revert to revert
+    first: following it, then reverting runs 2 and 1, restores the store exactly."""
+    before = record_tables(store.path)
+    first = store.apply([Change(Table.ENTITY, CREATE, -1, {"name": "Acme"}),
+                         Change(Table.LEARNER, CREATE, -1, {"login": "ada", "entity_id": -1}),
+                         Change(Table.LEARNER, CREATE, -2, {"login": "bob"})], run_info(create=3))
+    [(acme, ada)] = raw_sql(store.path, "SELECT entity_id, id FROM learner WHERE login = 'ada'")
+    second = store.apply([Change(Table.ENTITY, CREATE, -1, {"name": "Beta"}),
+                          Change(Table.LEARNER, UPDATE, ada, {"entity_id": -1},
+                                 {"entity_id": acme}),
+                          Change(Table.LEARNER, CREATE, -2, {"login": "cy"})],
+                         run_info(create=2, update=1))
+    path = str(store.path)
+    assert cli(capsys, "revert", str(first), "--store", path)[0] == 1  # Acme and bob go
+    partial = second + 1
+    code, out, err = cli(capsys, "revert", str(second), "--store", path)
+    assert (code, err) == (1, "")
+    assert (f"learner {ada}: ERROR entity_id: Learner {ada} cannot be restored: it refers to "
+            f"entity {acme}, which run {partial} deleted (revert run {partial} first to bring "
+            "it back); skipped.\n") in out
+    for reverted in (partial, second, first):
+        code, out, err = cli(capsys, "revert", str(reverted), "--store", path)
+        assert (code, err) == (0, ""), out
+    assert record_tables(store.path) == before
+    runs = {r.id: r.reverted_by for r in store.history()}
+    assert (runs[first], runs[second], runs[partial]) == (partial + 4, partial + 3, partial + 2)

@@ -4895,6 +4895,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{subject}&#xa0;: impossible de le rétablir, il fait référence à {kind} {ref}, absent de la base&#xa0;; ignoré.</translation>
     </message>
     <message>
+        <source>{subject} cannot be restored: it refers to {kind} {ref}, which run {run} deleted (revert run {run} first to bring it back); skipped.</source>
+        <translation>{subject}&#xa0;: impossible de le rétablir, il fait référence à {kind} {ref}, que l&apos;exécution {run} a supprimé (défaites d&apos;abord l&apos;exécution {run} pour le faire revenir)&#xa0;; ignoré.</translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
