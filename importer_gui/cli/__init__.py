@@ -27,7 +27,7 @@ from importer_gui.cli.command import (
     store_argument,
 )
 from importer_gui.cli.output import visible
-from importer_gui.core import allocator
+from importer_gui.core import allocator, interrupts
 from importer_gui.core.errors import ImporterError, os_error_text
 from importer_gui.core.paths import default_store_path
 
@@ -41,6 +41,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export-config": ("export_config", "EXPORT_CONFIG"), "package": ("package", "PACKAGE"),
     "init": ("init", "INIT")}
 
+# What ends a headless command as Ctrl+C does (SIGTERM: a service manager's, a closed session's).
+HANDLED_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 # A run is one transaction: whatever the command was doing, the store holds whole runs only.
 NOT_ENOUGH_MEMORY = ("there is not enough memory to finish; the store holds whole runs only "
                      "(see importer-gui history).")
@@ -107,12 +109,20 @@ def main_process(argv: Sequence[str]) -> int:
     allocator.settle()
     process.start_keeping()
     code = main(argv)
+    _ignore_interrupts()
     if not process.keeping() or sys.gettrace() or sys.getprofile():
         return code  # a profiler or coverage tool writes its report on the way out
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError):  # a reader that went away (`| head`)
             stream.flush()
     os._exit(code)
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl+C and SIGTERM ignored from now on: the command has said all it did, and an
+    interrupt while the process ends would only lose its exit code (or print a traceback)."""
+    for number in HANDLED_SIGNALS:
+        signal.signal(number, signal.SIG_IGN)
 
 
 def main(argv: Sequence[str]) -> int:
@@ -128,8 +138,10 @@ def main(argv: Sequence[str]) -> int:
             from importer_gui.ui.app import run_gui
 
             return run_gui(list(argv), store_path=args.store)
-        with _terminate_as_interrupt():
-            return command(args.command).run(args, sys.stdout)
+        with _interrupts_handled():
+            code = command(args.command).run(args, sys.stdout)
+            sys.stdout.flush()  # written whole before an interrupt held since a COMMIT acts
+            return code
     except ImporterError as error:
         sys.stderr.write(visible(f"importer-gui: {error}") + "\n")
         return EXIT_FAILED
@@ -152,22 +164,29 @@ def main(argv: Sequence[str]) -> int:
 
 
 @contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM (a service manager's, a closed session's) ends a command as Ctrl+C does:
-    its write rolled back, one line said (and a new store a commit or refresh was making
-    taken away); not killed mid-write with the new store's file and journal left behind."""
+def _interrupts_handled() -> Iterator[None]:
+    """Ctrl+C, and SIGTERM (a service manager's, a closed session's) as Ctrl+C, end a
+    command: its write rolled back, one line said (and a new store a commit or refresh was
+    making taken away); not killed mid-write with the new store's file and journal left
+    behind. From a write's COMMIT on, they wait for the command's end: the run is in the
+    store, and the command says so and ends as usual rather than "interrupted"."""
     def interrupt(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt
+        if not interrupts.committed():
+            raise KeyboardInterrupt
 
     try:
-        before = signal.signal(signal.SIGTERM, interrupt)
+        # A signal the parent made us ignore (a job started in the background) stays so.
+        before = {number: signal.signal(number, interrupt) for number in HANDLED_SIGNALS
+                  if signal.getsignal(number) is not signal.SIG_IGN}
     except ValueError:  # not the main thread (a test calling main): nothing to catch there
         yield
         return
     try:
-        yield
+        with interrupts.listening():
+            yield
     finally:
-        signal.signal(signal.SIGTERM, before)
+        for number, handler in before.items():
+            signal.signal(number, handler)
 
 
 def _version(out: TextIO, store: Path | None) -> int:

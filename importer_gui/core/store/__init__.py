@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from importer_gui.core import schema
+from importer_gui.core import interrupts, schema
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError, StoreLockedError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, Record, StoreState
@@ -319,9 +319,12 @@ class Store:
                 if not is_empty(dst):
                     raise StoreError(NOT_EMPTY.format(path=target.path))
                 with self._dialect.snapshot(src), target._dialect.write_journal(dst), \
+                        interrupts.commit_under_way() as committing, \
                         target._dialect.transaction(dst):
-                    return copy_tables((src, self._dialect), (dst, target._dialect),
-                                       monitor or Monitor())
+                    copied = copy_tables((src, self._dialect), (dst, target._dialect),
+                                         monitor or Monitor())
+                    committing()
+                    return copied
         except SourceFailed as failed:
             with self._guard("read"):
                 raise failed.cause from None
@@ -352,9 +355,12 @@ class Store:
             try:
                 with self._dialect.write_journal(conn), \
                         self._dialect.write_cache(conn, expected), \
+                        interrupts.commit_under_way() as committing, \
                         self._dialect.transaction(conn):
-                    return write_run(conn, self._dialect, self.path, changes, run,
-                                     monitor or Monitor(), expected, wait_quiet)
+                    run_id = write_run(conn, self._dialect, self.path, changes, run,
+                                       monitor or Monitor(), expected, wait_quiet)
+                    committing()
+                    return run_id
             except self._dialect.errors as exc:
                 # A value another commit took since the check: said with who took it.
                 said = taken(conn, self._dialect, changes, self._dialect.fault(exc), self.path)

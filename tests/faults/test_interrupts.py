@@ -1,0 +1,143 @@
+"""Ctrl+C and SIGTERM through the real command line: what they stop, and what they leave.
+
+Once a write is committed, an interrupt must not say "interrupted" of a run the store
+holds. To send one at a moment that is surely after the COMMIT and before the command ends,
+whatever the machine's speed, the command's output goes into a pipe already full: the
+command blocks on its first output, which every write command prints after its COMMIT; the
+signal is sent once the store shows the write, and the pipe is read afterwards.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from importer_gui.core.store import PostgresUrl, StoreLocation
+from tests.builders import teachers_import, write_config
+from tests.faults import HANG_GUARD, ROOT, cli
+from tests.postgres import raw_sql
+
+FILLER = b"x" * 4096
+
+
+def full_pipe() -> tuple[int, int, int]:
+    """A pipe whose buffer is full (its reading end, its writing end, the bytes in it):
+    whoever writes into it waits until it is read."""
+    read, write = os.pipe()
+    flags = fcntl.fcntl(write, fcntl.F_GETFL)
+    fcntl.fcntl(write, fcntl.F_SETFL, flags | os.O_NONBLOCK)
+    filled = 0
+    try:
+        while True:
+            filled += os.write(write, FILLER)
+    except BlockingIOError:
+        pass
+    fcntl.fcntl(write, fcntl.F_SETFL, flags)
+    return read, write, filled
+
+
+def runs_in(store: StoreLocation) -> int:
+    """The runs another program sees in a store (0 while it cannot read one)."""
+    if isinstance(store, PostgresUrl):
+        import psycopg
+
+        try:
+            return int(raw_sql(store, "SELECT count(*) FROM import_run")[0][0])
+        except psycopg.Error:  # its tables not made yet
+            return 0
+    try:
+        conn = sqlite3.connect(f"{store.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return 0
+    try:
+        return int(conn.execute("SELECT count(*) FROM import_run").fetchone()[0])
+    except sqlite3.Error:  # not made yet, or its first write under way
+        return 0
+    finally:
+        conn.close()
+
+
+def signalled_once_written(argv: list[str], store: StoreLocation, runs: int, number: int
+                           ) -> subprocess.CompletedProcess[str]:
+    """``importer-gui ARGV`` sent the signal ``number`` once ``store`` shows ``runs`` runs,
+    while its output waits on a full pipe; what it printed after the pipe's filler."""
+    read, write, filled = full_pipe()
+    child = subprocess.Popen([sys.executable, "-m", "importer_gui", *argv], cwd=ROOT,
+                             stdout=write, stderr=subprocess.PIPE, text=True)
+    os.close(write)
+    try:
+        deadline = time.monotonic() + HANG_GUARD
+        while runs_in(store) < runs and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert child.poll() is None, "the command ended before its output was read"
+        assert runs_in(store) == runs
+        child.send_signal(number)
+        with os.fdopen(read, "rb") as reading:
+            out = reading.read()
+        err = child.stderr.read() if child.stderr else ""
+        child.wait(timeout=HANG_GUARD)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert out[:filled] == FILLER * (filled // len(FILLER))
+    return subprocess.CompletedProcess(child.args, child.returncode,
+                                       out[filled:].decode(), err)
+
+
+def teachers(folder: Path, count: int) -> Path:
+    """A configuration of ``count`` new teachers."""
+    return write_config(folder, teachers_import(
+        folder, [(f"t{i}", f"Name {i}", "F", f"t{i}@example.org") for i in range(count)]))
+
+
+def committed(tmp_path: Path, store: StoreLocation) -> StoreLocation:
+    """``store`` holding one run of three teachers."""
+    assert cli("commit", str(teachers(tmp_path, 3)), "--store", str(store)).code == 0
+    return store
+
+
+SIGNALS = [pytest.param(signal.SIGINT, id="ctrl-c"), pytest.param(signal.SIGTERM, id="sigterm")]
+# A command that writes: its arguments, the store it writes, the runs it then holds, and the
+# command's last line.
+Case = Callable[[Path, StoreLocation], tuple[list[str], int, str]]
+
+
+def a_commit(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, str]:
+    """A first commit into a new store."""
+    return (["commit", str(teachers(tmp_path, 3)), "--store", str(store)], 1,
+            "Committed as run 1.\n")
+
+
+def a_revert(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, str]:
+    """The revert of a run."""
+    committed(tmp_path, store)
+    return ["revert", "1", "--store", str(store)], 2, "Reverted run 1 as run 2.\n"
+
+
+def a_store_copy(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, str]:
+    """A store copied into a new one."""
+    source = committed(tmp_path, tmp_path / "source.sqlite3")
+    return (["store", "copy", str(source), str(store)], 1,
+            f"Copied 1 run and 3 records from {source} to {store}.\n")
+
+
+@pytest.mark.parametrize("number", SIGNALS)
+@pytest.mark.parametrize("case", [pytest.param(a_commit, id="commit"),
+                                  pytest.param(a_revert, id="revert"),
+                                  pytest.param(a_store_copy, id="store-copy")])
+def test_an_interrupt_once_committed_waits_and_the_command_says_what_it_wrote(
+        tmp_path: Path, store_url: StoreLocation, case: Case, number: int) -> None:
+    argv, runs, last_line = case(tmp_path, store_url)
+    done = signalled_once_written(argv, store_url, runs, number)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.endswith(last_line)
+    assert runs_in(store_url) == runs
