@@ -86,21 +86,29 @@ def store_path(args: argparse.Namespace) -> StoreLocation:
 
 @contextlib.contextmanager
 def open_store(args: argparse.Namespace) -> Iterator[Store]:
-    """The command's store, open (see ``store_path``).
+    """The command's store, open (see ``store_path``); a new one named with --store that
+    holds no run at the end is taken away (see ``open_made``). The default store stays
+    once made."""
+    with open_made(store_path(args), keep_empty=args.store is None) as store:
+        yield store
+
+
+@contextlib.contextmanager
+def open_made(location: StoreLocation, *, keep_empty: bool) -> Iterator[Store]:
+    """The store at ``location``, open; made when new.
 
     A SQLite store this command makes is taken away again, with the folders made for it,
-    when the command fails, or when it was named with --store and no run was recorded in
-    it: a mistake never leaves an empty store behind. The default store stays once made.
-    Only a store this command created itself, that no other program has open and that
-    holds no row is taken away: two commands racing to make the same new store never
-    remove the one the other committed into (see ``_remove_if_unused``).
+    when the command fails or is interrupted, or when no run was recorded in it and not
+    ``keep_empty``: a mistake never leaves an empty store behind. Only a store this command
+    created itself, that no other program has open and that holds no row is taken away: two
+    commands racing to make the same new store never remove the one the other committed
+    into (see ``_remove_if_unused``).
     """
-    location = store_path(args)
     made = _make_new(location)
     try:
         with Store.open(location) as store:
             yield store
-            keep = made is None or args.store is None or bool(store.history())
+            keep = made is None or keep_empty or bool(store.history())
     except BaseException:
         _take_away(made)
         raise

@@ -2,7 +2,8 @@
 
 ``importer-gui store copy SOURCE DESTINATION``: each a SQLite file or a PostgreSQL URL, so
 that a team moves one person's file onto the database their IT runs (or back). The source
-must exist; the destination is created when new, and refused when it holds anything.
+must exist; the destination is created when new (and taken away again when the copy fails
+or is interrupted), and refused when it holds anything.
 """
 
 from __future__ import annotations
@@ -11,7 +12,13 @@ import argparse
 from dataclasses import replace
 from typing import TextIO
 
-from importer_gui.cli.command import EXIT_OK, Command, ask_on_terminal, store_argument
+from importer_gui.cli.command import (
+    EXIT_OK,
+    Command,
+    ask_on_terminal,
+    open_made,
+    store_argument,
+)
 from importer_gui.cli.output import dump_json, visible
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
 
@@ -37,8 +44,9 @@ def _asking(location: StoreLocation) -> StoreLocation:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Copy SOURCE into DESTINATION; say how many runs and records were copied."""
+    # A new SQLite destination is taken away when the copy fails or is interrupted.
     with Store.open(_asking(args.source), create=False) as source, \
-            Store.open(_asking(args.destination)) as destination:
+            open_made(_asking(args.destination), keep_empty=True) as destination:
         copied = source.copy_into(destination)
     runs = copied.get("import_run", 0)
     records = sum(n for table, n in copied.items() if table not in RUN_TABLES)

@@ -18,13 +18,18 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from importer_gui.core.store import PostgresUrl, StoreLocation
 from tests.builders import teachers_import, write_config
 from tests.faults import HANG_GUARD, ROOT, cli
-from tests.postgres import raw_sql
+from tests.postgres import raw_sql, record_tables
+from tests.stores import existing_store
+
+if TYPE_CHECKING:
+    import psycopg
 
 FILLER = b"x" * 4096
 
@@ -141,3 +146,65 @@ def test_an_interrupt_once_committed_waits_and_the_command_says_what_it_wrote(
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.endswith(last_line)
     assert runs_in(store_url) == runs
+
+
+# ---------------------------------------------------------------- a copy interrupted
+
+def waiting_for(holder: psycopg.Connection, table: str, child: subprocess.Popen[str]) -> None:
+    """Until another connection waits for the lock ``holder`` holds on ``table`` (the
+    copy, halfway: the tables before it copied, in its open transaction)."""
+    deadline = time.monotonic() + HANG_GUARD
+    while child.poll() is None and time.monotonic() < deadline:
+        waiting = holder.execute(
+            "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+            " WHERE c.relname = %s AND NOT l.granted", (table,)).fetchone()
+        if waiting and waiting[0]:
+            return
+        time.sleep(0.005)
+    raise AssertionError(f"the copy never read {table}: {child.communicate()}")
+
+
+def interrupted_copy(source: PostgresUrl, target: Path, number: int
+                     ) -> subprocess.CompletedProcess[str]:
+    """``store copy SOURCE TARGET`` sent the signal ``number`` while it waits to read the
+    source's history, which this test keeps locked: surely after the target was made and
+    the records were copied into it, before its COMMIT."""
+    import psycopg
+
+    with psycopg.connect(source.url, autocommit=True) as holder:
+        holder.execute("BEGIN")
+        holder.execute("LOCK TABLE run_change IN ACCESS EXCLUSIVE MODE")
+        child = subprocess.Popen([sys.executable, "-m", "importer_gui", "store", "copy",
+                                  str(source), str(target)], cwd=ROOT, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            waiting_for(holder, "run_change", child)
+            child.send_signal(number)
+            out, err = child.communicate(timeout=HANG_GUARD)
+        finally:
+            if child.poll() is None:
+                child.kill()
+            holder.execute("ROLLBACK")
+    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+
+
+@pytest.mark.parametrize("number", SIGNALS)
+def test_a_copy_interrupted_takes_away_the_new_store_it_was_making(
+        tmp_path: Path, postgres_store: PostgresUrl, number: int) -> None:
+    source = committed(tmp_path, postgres_store)
+    target = tmp_path / "new" / "copy.sqlite3"
+    done = interrupted_copy(source, target, number)
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", "importer-gui: interrupted.\n")
+    assert not (tmp_path / "new").exists()  # nor its journal, nor the folder made for it
+
+
+@pytest.mark.parametrize("number", SIGNALS)
+def test_a_copy_interrupted_leaves_an_empty_store_that_was_there(
+        tmp_path: Path, postgres_store: PostgresUrl, number: int) -> None:
+    source = committed(tmp_path, postgres_store)
+    target = Path(existing_store(tmp_path / "empty.sqlite3"))
+    identity = (target.stat().st_dev, target.stat().st_ino)
+    done = interrupted_copy(source, target, number)
+    assert (done.returncode, done.stderr) == (2, "importer-gui: interrupted.\n")
+    assert (target.stat().st_dev, target.stat().st_ino) == identity
+    assert runs_in(target) == 0 and all(rows == [] for rows in record_tables(target).values())
