@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,49 @@ def test_store_copy_refuses_a_store_that_is_not_empty(
     assert err == (f"importer-gui: The store {store_url} is not empty: nothing was copied "
                    "(a copy goes into a new or empty store).\n")
     assert records(store_url) == before
+
+
+def test_two_copies_into_one_empty_postgresql_store_one_after_the_other(
+        tmp_path: Path, postgres_store: PostgresUrl) -> None:
+    """Both copies start while the store is empty and wait for its writer lock (held here
+    until both wait): the first copies, the second finds the first's rows."""
+    import psycopg
+
+    from importer_gui.core.store.dialect import APPLICATION_ID
+
+    source = tmp_path / "source.sqlite3"
+    config = write_config(tmp_path, teachers_import(tmp_path, [("t1", "One", "A", "")]))
+    assert cli("commit", str(config), "--store", str(source)).returncode == 0
+    target = existing_store(postgres_store)
+    with psycopg.connect(postgres_store.url, autocommit=True) as holder:
+        holder.execute("BEGIN")
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+        copies = [subprocess.Popen([sys.executable, "-m", "importer_gui", "store", "copy",
+                                    str(source), target], cwd=ROOT, text=True,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                  for _ in range(2)]
+        try:
+            while waiting_for_lock(holder) < 2:
+                assert all(copy.poll() is None for copy in copies), [
+                    copy.communicate() for copy in copies]
+                time.sleep(0.005)
+        finally:
+            holder.execute("ROLLBACK")
+        done = sorted((copy.wait(timeout=120), copy.stdout.read(), copy.stderr.read())
+                      for copy in copies if copy.stdout and copy.stderr)
+    assert done == [
+        (0, f"Copied 1 run and 1 record from {source} to {target}.\n", ""),
+        (2, "", f"importer-gui: The store {target} is not empty: nothing was copied (a copy "
+                "goes into a new or empty store).\n")]
+    assert records(postgres_store) == records(source)
+
+
+def waiting_for_lock(conn: object) -> int:
+    """How many connections wait for an advisory lock of the database."""
+    return int(conn.execute(  # type: ignore[attr-defined]
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+        " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+    ).fetchone()[0])
 
 
 def test_store_copy_of_a_store_that_does_not_exist_makes_nothing(

@@ -316,11 +316,13 @@ class Store:
         try:
             with target._guard("written"), self._lock:
                 src, dst = self._conn(), target._conn()
-                if not is_empty(dst):
-                    raise StoreError(NOT_EMPTY.format(path=target.path))
                 with self._dialect.snapshot(src), target._dialect.write_journal(dst), \
                         interrupts.commit_under_way() as committing, \
                         target._dialect.transaction(dst):
+                    # Under the transaction's writer lock: a copy that went in meanwhile is
+                    # seen here, not run into halfway.
+                    if not is_empty(dst):
+                        raise StoreError(NOT_EMPTY.format(path=target.path))
                     copied = copy_tables((src, self._dialect), (dst, target._dialect),
                                          monitor or Monitor())
                     committing()

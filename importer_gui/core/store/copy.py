@@ -30,7 +30,8 @@ class SourceFailed(Exception):  # noqa: N818 - a carrier, not an error of its ow
 
 
 def is_empty(conn: Connection) -> bool:
-    """True when no table of the store holds a row."""
+    """True when no table of the store holds a row (asked in the copy's transaction, once
+    it holds the writer lock: two copies at once never both find the store empty)."""
     return all(conn.execute(f'SELECT 1 FROM "{t.name}" LIMIT 1').fetchone() is None
                for t in schema.TABLES)
 
