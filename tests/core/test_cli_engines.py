@@ -212,10 +212,15 @@ def test_a_password_comes_from_pgpass_or_pgpassword_and_is_never_shown(
     assert (done.returncode, done.stdout) == (0, "No import runs yet.\n"), done.stderr
     done = cli("history", "--store", url, env={**env, "PGPASSWORD": password})
     assert done.returncode == 0, done.stderr
-    wrong = cli("history", "--store", keeper_url(postgres_cluster, database, "not it"),
-                env=env)
-    assert wrong.returncode == 2 and "password authentication failed" in wrong.stderr
-    assert "not it" not in wrong.stderr and password not in wrong.stderr
+    for wrong in (cli("history", "--store", keeper_url(postgres_cluster, database, "not it"),
+                      env=env),
+                  cli("history", "--store", url, env={**env, "PGPASSWORD": "not it"})):
+        assert (wrong.returncode, wrong.stdout) == (2, "")
+        assert wrong.stderr == (
+            f"importer-gui: The store {url} refused the password given (connection to server "
+            f'at "127.0.0.1", port {postgres_cluster.port} failed: FATAL: password '
+            f'authentication failed for user "keeper"); correct it in ~/.pgpass, PGPASSWORD '
+            "or the URL, or type it again when asked.\n")
     done = cli("history", "--store", keeper_url(postgres_cluster, database, password),
                env=env)
     assert done.returncode == 0 and password not in done.stdout + done.stderr
@@ -240,6 +245,25 @@ def test_a_password_is_asked_on_the_terminal_when_needed(
         assert store.history() == []
     assert prompts == [f"Password for {url}: "] * 2
     assert str(store.path) == url  # the password stays out of everything shown
+
+
+def test_a_password_typed_wrong_each_time_is_said_refused(
+        postgres_cluster: Cluster, database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+    import getpass
+
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    prompts: list[str] = []
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: prompts.append(prompt) or "wrong")
+    url = keeper_url(postgres_cluster, database)
+    args = argparse.Namespace(store=parse_location(url), command="history")
+    with pytest.raises(StoreError) as said:
+        Store.open(store_path(args))
+    assert len(prompts) == 3  # asked again after each refusal
+    assert str(said.value).startswith(f"The store {url} refused the password given (")
+    assert "password authentication failed" in str(said.value)
 
 
 def test_no_terminal_no_password_is_one_line(postgres_cluster: Cluster, database: str,

@@ -308,3 +308,17 @@ def test_each_address_s_reason_for_a_failed_connection_reads_in_french(french: N
     assert message_text(message) == (
         f"Impossible de se connecter à drop.example.org port 22{NBSP}: Connection refused; "
         "pas de réponse à temps.")
+
+
+def test_a_password_missing_or_refused_reads_in_french(french: None) -> None:
+    from importer_gui.core import store
+
+    url = "postgresql://keeper@db.example.org/team"
+    detail = 'FATAL: password authentication failed for user "keeper"'
+    assert message_text(store.WRONG_PASSWORD.format(path=url, detail=detail)) == (
+        f"La base {url} a refusé le mot de passe donné ({detail}){NBSP}; corrigez-le dans "
+        "~/.pgpass, PGPASSWORD ou l'URL, ou saisissez-le à nouveau quand il est demandé.")
+    detail = "fe_sendauth: no password supplied"
+    assert message_text(store.PASSWORD.format(path=url, detail=detail)) == (
+        f"La base {url} demande un mot de passe ({detail}){NBSP}; indiquez-le dans ~/.pgpass "
+        "ou PGPASSWORD, ou saisissez-le quand il est demandé.")

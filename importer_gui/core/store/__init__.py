@@ -77,6 +77,9 @@ REFUSED = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: the store 
                                       "({detail}).")
 PASSWORD = QT_TRANSLATE_NOOP("errors", "The store {path} wants a password ({detail}); give it in "
                                        "~/.pgpass or PGPASSWORD, or type it when asked.")
+WRONG_PASSWORD = QT_TRANSLATE_NOOP("errors", "The store {path} refused the password given "
+                                             "({detail}); correct it in ~/.pgpass, PGPASSWORD "
+                                             "or the URL, or type it again when asked.")
 NOT_EMPTY = QT_TRANSLATE_NOOP("errors", "The store {path} is not empty: nothing was copied (a "
                                         "copy goes into a new or empty store).")
 UNKNOWN_RUN_KIND = QT_TRANSLATE_NOOP("errors", "Unknown run kind {kind}: nothing was written.")
@@ -171,9 +174,11 @@ class Store:
         return self._dialect.connect(location, busy_timeout)
 
     def _password(self, location: StoreLocation, exc: BaseException) -> PostgresUrl | None:
-        """The location with a password typed by the user, when the server wants one."""
+        """The location with a password typed by the user, when the server wants one or
+        refused the one given."""
         if not isinstance(location, PostgresUrl) or location.ask is None \
-                or self._dialect.fault(exc).failure is not Failure.PASSWORD:
+                or self._dialect.fault(exc).failure not in (Failure.PASSWORD,
+                                                            Failure.WRONG_PASSWORD):
             return None
         password = location.ask(location)
         return None if password is None else location.with_password(password)
@@ -237,6 +242,7 @@ class Store:
             Failure.REFERENCE: REFERENCE,
             Failure.REFUSED: REFUSED,
             Failure.PASSWORD: PASSWORD,
+            Failure.WRONG_PASSWORD: WRONG_PASSWORD,
         }.get(fault.failure)
         if template is None:
             template = FAILED_DOING[doing]

@@ -86,7 +86,8 @@ class Failure(Enum):
     UNIQUE = "unique value taken"
     REFERENCE = "reference to nothing"
     REFUSED = "change refused"
-    PASSWORD = "password needed or refused"
+    PASSWORD = "password needed"
+    WRONG_PASSWORD = "password refused"
     OTHER = "other"
 
 

@@ -47,7 +47,9 @@ from importer_gui.core.store.location import PostgresUrl, StoreLocation
 
 META_TABLE = "import_assistant_store"
 CONNECT_TIMEOUT = 10  # seconds to reach the server, unless the URL says otherwise
-_AUTH = ("no password supplied", "password authentication failed")
+# libpq's words, when connecting (no SQLSTATE then): no password found, or a wrong one given.
+_AUTH = {"no password supplied": Failure.PASSWORD,
+         "password authentication failed": Failure.WRONG_PASSWORD}
 
 
 def _one_line(text: str) -> str:
@@ -321,9 +323,9 @@ class PostgresDialect:
         diag = getattr(exc, "diag", None)
         text = _one_line(str(exc).removeprefix("connection failed: "))
         if not state:
-            if any(words in text for words in _AUTH):
-                return Fault(Failure.PASSWORD, text)
-            return Fault(Failure.OTHER, text)
+            said = next((failure for words, failure in _AUTH.items() if words in text),
+                        Failure.OTHER)
+            return Fault(said, text)
         detail = _one_line(getattr(diag, "message_detail", None) or "")
         if state == "23505":
             table, column = self._unique.get(getattr(diag, "constraint_name", None) or "",
@@ -351,7 +353,7 @@ _FAILURES: dict[str, Failure] = {
     "XX": Failure.DAMAGED,  # internal errors: data_corrupted, index_corrupted
     "42P01": Failure.DAMAGED,  # undefined_table: a table of the store is gone
     "42703": Failure.DAMAGED,  # undefined_column
-    "28P01": Failure.PASSWORD,
+    "28P01": Failure.WRONG_PASSWORD,  # invalid_password
     "28000": Failure.PASSWORD,
 }
 

@@ -3845,6 +3845,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La base {path} demande un mot de passe ({detail})&#xa0;; indiquez-le dans ~/.pgpass ou PGPASSWORD, ou saisissez-le quand il est demandé.</translation>
     </message>
     <message>
+        <source>The store {path} refused the password given ({detail}); correct it in ~/.pgpass, PGPASSWORD or the URL, or type it again when asked.</source>
+        <translation>La base {path} a refusé le mot de passe donné ({detail})&#xa0;; corrigez-le dans ~/.pgpass, PGPASSWORD ou l&apos;URL, ou saisissez-le à nouveau quand il est demandé.</translation>
+    </message>
+    <message>
         <source>The store {path} is not empty: nothing was copied (a copy goes into a new or empty store).</source>
         <translation>La base {path} n&apos;est pas vide&#xa0;: rien n&apos;a été copié (une copie va dans une base nouvelle ou vide).</translation>
     </message>
