@@ -408,12 +408,26 @@ class OpenPage(BasePage):
                 if file.is_file():
                     files.append(file)
                     continue
-                text = arg(self.tr("The configuration's data file %1 is not in %2. Choose the "
-                                   "file to read for this import."),
-                           file.name, _shown_path(file.parent))
+                text = self._no_file_text(file)
             files.append(file)
             unfound[index] = Unfound(path, file, text)
         return files, unfound
+
+    def _no_file_text(self, file: Path) -> str:
+        """What to say of a configuration's data file that is no file: missing, or a folder,
+        a pipe or a device under its name (said in the readers' words)."""
+        from importer_gui.core import readers
+        from importer_gui.core.readers.table import FILE_MISSING
+
+        try:
+            readers.check_file(file)
+        except DataFileError as exc:
+            if exc.detail != FILE_MISSING:
+                return arg(self.tr("The configuration's data file %1 in %2 cannot be read: %3. "
+                                   "Choose the file to read for this import."),
+                           file.name, _shown_path(file.parent), message_text(exc.detail))
+        return arg(self.tr("The configuration's data file %1 is not in %2. Choose the file "
+                           "to read for this import."), file.name, _shown_path(file.parent))
 
     def _outside(self, folder: Path, provider: Provider) -> tuple[Path, str]:
         """A data file the configuration names outside its folder, or not at all: a
@@ -521,8 +535,9 @@ class OpenPage(BasePage):
         """Start a new configuration for a spreadsheet."""
         from importer_gui.core import readers
 
-        if not path.is_file():
-            raise ImporterError(arg(self.tr("%1: no such file."), path))
+        # Missing, a folder, a pipe (never opened: reading one could wait for ever) or a
+        # device: said as the command line says it.
+        readers.check_file(path)
         kind = foreign_kind(path)
         if kind is not None:
             raise ImporterError(arg(self.tr("%1 is not a spreadsheet: it is %2. Choose a "

@@ -905,6 +905,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Le fichier de données de la configuration, %1, ne correspond à aucun fichier dans %2. Choisissez le fichier à lire pour cet import.</translation>
     </message>
     <message>
+        <source>The configuration&apos;s data file %1 in %2 cannot be read: %3. Choose the file to read for this import.</source>
+        <translation>Le fichier de données de la configuration, %1, dans %2 ne peut pas être lu&#xa0;: %3. Choisissez le fichier à lire pour cet import.</translation>
+    </message>
+    <message>
         <source>The configuration&apos;s data file %1 is not in %2. Choose the file to read for this import.</source>
         <translation>Le fichier de données de la configuration, %1, n&apos;est pas dans %2. Choisissez le fichier à lire pour cet import.</translation>
     </message>
@@ -951,10 +955,6 @@ Utiliser %2 au lieu de %3&#xa0;? La configuration corrigée est ouverte depuis u
     <message>
         <source>Could not write %1: %2</source>
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>%1: no such file.</source>
-        <translation>%1&#xa0;: fichier introuvable.</translation>
     </message>
     <message>
         <source>%1 is not a spreadsheet: it is %2. Choose a workbook or a CSV file.</source>
