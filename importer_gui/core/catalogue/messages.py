@@ -70,6 +70,10 @@ C1_CONTROLS = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: the value holds invisible control characters (bytes this "
                 "encoding reads so, which Windows-1252 reads as ’, –, € and the like): "
                 "declare the file as WINDOWS-1252.")
+NUL_IN_CELL = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: the value holds a NUL character (written _x0000_ in the "
+                "workbook), which neither the platform nor the store can keep; remove it from "
+                "the cell.")
 LEAP_DAY_1900 = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: {value} is a day that never was (Excel counts a 29 February in "
                 "1900, which was not a leap year).")

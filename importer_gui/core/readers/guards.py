@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -96,6 +96,7 @@ class SharedStrings:
     size: int  # bytes of XML
     count: int  # strings
     longest: int  # bytes of XML of the longest one: a bound on its text
+    nul: bool = False  # a string holds a NUL character (sheet_xml.NUL_ESCAPE)
 
 
 @dataclass(frozen=True)
@@ -158,8 +159,10 @@ def _shared_strings(path: Path, package: zipfile.ZipFile) -> SharedStrings | Non
         return None
     size = count = longest = run = 0
     declared: int | None = None
+    nul = sheet_xml.NulSearch()
     for data in sheet_xml.chunks(package, part):
         size += len(data)
+        nul.feed(data)
         if declared is None and (found := _UNIQUE_COUNT.search(data)):
             declared = int(found.group(1))
         first, *rest = _STRING_START.split(data)
@@ -172,7 +175,7 @@ def _shared_strings(path: Path, package: zipfile.ZipFile) -> SharedStrings | Non
     if declared is not None and declared > count and declared * 24 > _DECLARED_SLACK:
         raise DataFileError(f"the workbook declares {declared} shared strings but holds "
                             f"{count}; it is damaged, or made to exhaust memory", path=path)
-    return SharedStrings(part, size, count, longest)
+    return SharedStrings(part, size, count, longest, nul.found)
 
 
 def _workbook_folder(package: zipfile.ZipFile) -> str:
@@ -314,13 +317,16 @@ def measure_sheet(path: Path, name: str, package: Package) -> SheetMeasure:
     try:
         with zipfile.ZipFile(path) as zipped:
             extent, size, shared = Extent(0, 0), 0, 0
+            nul = package.shared is not None and package.shared.nul
             for part in _sheet_parts(zipped, name):
                 found, found_size = sheet_xml.measure(zipped, part)
                 if found.box > MAX_BOX_CELLS:  # streamed: exact, and in order or not
                     found, found_size = sheet_xml.measure(zipped, part, exact=True)
+                nul = nul or found.nul
                 if found.box >= extent.box:
                     extent, size = found, found_size
                     shared = _shared_text(zipped, part, package.shared, found, found_size)
+            extent = replace(extent, nul=nul)  # the rows are then looked at for NULs
     except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError, *_LOCKED_PART) as exc:
         raise not_a_workbook(path, str(exc)) from None
     except zipfile.LargeZipFile as exc:

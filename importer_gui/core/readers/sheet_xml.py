@@ -66,6 +66,27 @@ class ErrorCells:
         return found
 
 
+# How OOXML writes a NUL character in a text (calamine reads it so); XML itself cannot hold
+# one, and SQLite's JSON and PostgreSQL's text cut or refuse it.
+NUL_ESCAPE = b"_x0000_"
+
+
+class NulSearch:
+    """Whether a part's chunks hold NUL_ESCAPE, also across two chunks (text may be cut)."""
+
+    def __init__(self) -> None:
+        self.found = False
+        self._tail = b""
+
+    def feed(self, data: bytes) -> None:
+        """Look at the next chunk (one search in C; the escape is seldom there)."""
+        if not self.found:
+            edge = len(NUL_ESCAPE) - 1
+            joined = self._tail + data[:edge]
+            self.found = NUL_ESCAPE in data or NUL_ESCAPE in joined
+            self._tail = (joined if len(data) < edge else data)[-edge:]
+
+
 @dataclass(frozen=True)
 class Extent:
     """How far a sheet's cells reach, and what else its XML says before it is loaded."""
@@ -79,6 +100,7 @@ class Extent:
     ordered: bool | None = None
     beyond: str = ""  # the first cell reference past XFD1048576
     errors: ErrorCells = field(default_factory=ErrorCells, compare=False)
+    nul: bool = False  # a text holds a NUL character (NUL_ESCAPE)
 
     @property
     def box(self) -> int:
@@ -98,6 +120,7 @@ class _Scan:
     size: int = 0  # bytes of XML read
     errors: ErrorCells = field(default_factory=ErrorCells)
     carry: bytes = b""  # an error cell the chunk cut: its start, until its </c> comes
+    nul: NulSearch = field(default_factory=NulSearch)
 
 
 def chunks(package: zipfile.ZipFile, part: str) -> Iterator[bytes]:
@@ -131,12 +154,13 @@ def measure(package: zipfile.ZipFile, part: str, *, exact: bool = False) -> tupl
     scan = _Scan()
     for data in chunks(package, part):
         scan.size += len(data)
+        scan.nul.feed(data)
         if not _fast_chunk(data, scan):
             return _walk(package, part)
     if scan.carry:  # an error cell never closed: the walk reads it as calamine does
         return _walk(package, part)
     return (Extent(scan.rows, scan.cols, scan.far, scan.uncached, beyond=scan.beyond,
-                   errors=scan.errors), scan.size)
+                   errors=scan.errors, nul=scan.nul.found), scan.size)
 
 
 # --------------------------------------------------------------------------- the fast path
@@ -436,13 +460,14 @@ def _walk(package: zipfile.ZipFile, part: str) -> tuple[Extent, int]:
     size = 0
     for data in chunks(package, part):
         size += len(data)
+        walk.scan.nul.feed(data)
         for found in _TAG.finditer(data):
             following = _text_after(data, found.end()) if found.group(2) == b"v" else b""
             if not walk.tag(found.group(1), found.group(2), found.group(3), following):
                 break
     scan = walk.scan
     return Extent(scan.rows, scan.cols, scan.far, scan.uncached, walk.ordered,
-                  scan.beyond, scan.errors), size
+                  scan.beyond, scan.errors, scan.nul.found), size
 
 
 # --------------------------------------------------------------------------- raw values

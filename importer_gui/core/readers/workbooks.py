@@ -96,17 +96,20 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
         workbook.close()
         raise
     errors = measure.extent.errors if measure else package.ods_errors.get(name, ErrorCells())
+    # Rows are looked at for NULs when the XML writes one; an .xls or .xlsb may hold them
+    # anywhere (a binary file), an .ods nowhere (XML cannot).
+    nul = measure.extent.nul if measure is not None else path.suffix.lower() != ".ods"
     if measure is not None and measure.streamed:
         workbook.close()
         rows = measure.extent.rows
 
         def stream() -> tuple[RowSource, int | None]:
-            return _sparse_source(path, name, errors), rows
+            return _sparse_source(path, name, errors, nul), rows
 
         return stream, name
 
     def load() -> tuple[RowSource, int | None]:
-        return _loaded_sheet(path, workbook, name, errors)
+        return _loaded_sheet(path, workbook, name, errors, nul)
 
     return load, name
 
@@ -155,7 +158,7 @@ def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:
     raise DataFileError(NO_SUCH_SHEET.format(name=repr(wanted), names=listed), path=path)
 
 
-def _loaded_sheet(path: Path, workbook: Any, name: str, errors: ErrorCells,
+def _loaded_sheet(path: Path, workbook: Any, name: str, errors: ErrorCells, nul: bool,
                   ) -> tuple[RowSource, int | None]:
     """Let calamine load the sheet; its rows' source, and their number."""
     sheet = _load_sheet(path, workbook, name)  # closes the workbook: the sheet is loaded
@@ -170,7 +173,7 @@ def _loaded_sheet(path: Path, workbook: Any, name: str, errors: ErrorCells,
 
     def source(shared: bool) -> Iterator[NumberedRow]:
         return _numbered(path, name, _calamine_rows(sheet, width), shared, pad, leap_days,
-                         errors)
+                         errors, nul)
 
     return source, sheet.end[0] + 1
 
@@ -265,9 +268,10 @@ def _ON_LEAP_DAY_EVE(day: date) -> bool:  # noqa: N802 - reads as the constant i
 
 def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
               pad: tuple[str, ...] = (), leap_days: _LeapDays | None = None,
-              errors: ErrorCells | None = None) -> Iterator[NumberedRow]:
+              errors: ErrorCells | None = None, nul: bool = False) -> Iterator[NumberedRow]:
     """Number the sheet's rows from 1, convert the cells, skip blank rows but line 1;
-    the cells holding a formula error are Unreadable (calamine reads them as empty); the
+    the cells holding a formula error are Unreadable (calamine reads them as empty), and
+    so are those holding a NUL character when the sheet's XML writes one (``nul``); the
     values that repeat shared when ``shared``."""
     early: list[bool] = []  # set by _serial_cell when a row holds a date of early 1900
     cell = _serial_cell(early) if leap_days is not None else _cell
@@ -279,6 +283,8 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
             if errors is not None and (found := errors.at(line)):
                 cells = _with_errors(line, cells or ("",) * len(row), found, len(pad))
             if cells is not None:
+                if nul:
+                    cells = _without_nuls(cells)
                 if early:
                     early.clear()
                     cells = leap_days.resolve(line, cells, len(pad))  # type: ignore[union-attr]
@@ -290,6 +296,15 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
     except Exception as exc:  # the fallback reader parses XML as it goes
         raise DataFileError(SHEET_DAMAGED.format(name=repr(name), detail=exc),
                             path=path) from None
+
+
+def _without_nuls(cells: Row) -> Row:
+    """The row with each text holding a NUL character made Unreadable, shown as the
+    workbook writes it."""
+    if not any(type(cell) is str and "\x00" in cell for cell in cells):
+        return cells
+    return tuple(Unreadable(cell.replace("\x00", "_x0000_"), msg.NUL_IN_CELL)
+                 if type(cell) is str and "\x00" in cell else cell for cell in cells)
 
 
 def _with_errors(line: int, cells: Row, found: list[tuple[int, int, str]], pad: int) -> Row:
@@ -371,15 +386,15 @@ def _serial_cell(early: list[bool]) -> Callable[[Any], Cell]:
     return cell
 
 
-def _sparse_source(path: Path, name: str, errors: ErrorCells) -> RowSource:
+def _sparse_source(path: Path, name: str, errors: ErrorCells, nul: bool) -> RowSource:
     """A streaming reader (openpyxl read-only) for sheets whose bounding box is huge."""
     def source(shared: bool) -> Iterator[NumberedRow]:
-        return _openpyxl_rows(path, name, errors, shared)
+        return _openpyxl_rows(path, name, errors, shared, nul)
 
     return source
 
 
-def _openpyxl_rows(path: Path, name: str, errors: ErrorCells, shared: bool,
+def _openpyxl_rows(path: Path, name: str, errors: ErrorCells, shared: bool, nul: bool,
                    ) -> Iterator[NumberedRow]:
     """Stream the sheet row by row; missing rows cost no memory."""
     import openpyxl
@@ -392,7 +407,7 @@ def _openpyxl_rows(path: Path, name: str, errors: ErrorCells, shared: bool,
         worksheet = workbook[name]
         worksheet.reset_dimensions()  # rows as wide as their own cells, not the sheet's box
         yield from _numbered(path, name, worksheet.iter_rows(values_only=True), shared,
-                             errors=errors)
+                             errors=errors, nul=nul)
     except MemoryError:
         give_memory_back()  # before the workbook is closed (see budget.RESERVE)
         raise

@@ -4471,6 +4471,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Champ {field}&#xa0;: la valeur contient des caractères de contrôle invisibles (des octets que cet encodage lit ainsi et que Windows-1252 lit ’, –, € et semblables)&#xa0;: déclarez le fichier en WINDOWS-1252.</translation>
     </message>
     <message>
+        <source>Field {field}: the value holds a NUL character (written _x0000_ in the workbook), which neither the platform nor the store can keep; remove it from the cell.</source>
+        <translation>Champ {field}&#xa0;: la valeur contient un caractère NUL (écrit _x0000_ dans le classeur), que ni la plateforme ni la base ne peuvent garder&#xa0;; retirez-le de la cellule.</translation>
+    </message>
+    <message>
         <source>Field {field}: {value} is a day that never was (Excel counts a 29 February in 1900, which was not a leap year).</source>
         <translation>Champ {field}&#xa0;: {value} est un jour qui n&apos;a jamais existé (Excel compte un 29 février en 1900, qui n&apos;était pas bissextile).</translation>
     </message>
