@@ -75,6 +75,7 @@ class Snapshot:
     data_files: tuple[Path, ...]
     store_path: Path
     corrections: Corrections = field(default_factory=Corrections)
+    create_store: bool = False  # the check may make the store (see Session.store_create)
 
 
 # One cell to change in the shown plan: (import index, row index, column, new text).
@@ -96,12 +97,42 @@ class Session:
     """The wizard's steps over one store; listeners hear of every change to share."""
 
     def __init__(self, store_path: Path) -> None:
-        self.store_path = store_path
+        self.store_path = store_path  # (the setter looks whether it is there)
         self.choices = Choices()
         self._listeners: list[Listener] = []
         # Given every plan the session drops, once its listeners heard of it; None: the
         # plan is freed where it is dropped (the command line has no window to keep free).
         self.let_go_hook: LetGoHook | None = None
+
+    # --- the store ------------------------------------------------------------------------
+
+    @property
+    def store_path(self) -> Path:
+        """The store the wizard checks against and commits to."""
+        return self._store_path
+
+    @store_path.setter
+    def store_path(self, location: Path) -> None:
+        self._store_path = location
+        self._store_seen = _there(location)
+
+    def store_create(self) -> bool:
+        """Whether opening the store now may make it: only while it was never there (the
+        first run's usual store, a new one named on the command line). A store that was
+        there and is gone is said to be gone (``Store.reopen``), not made again empty."""
+        if not self._store_seen:
+            self._store_seen = _there(self._store_path)
+        return not self._store_seen
+
+    def open_store(self) -> Store:
+        """The store opened on the window's thread, made only as ``store_create`` says."""
+        store = opened_store(self._store_path, self.store_create())
+        self.store_found()
+        return store
+
+    def store_found(self) -> None:
+        """The store was opened where it is (made or not): never to be made again."""
+        self._store_seen = True
 
     # --- listeners -----------------------------------------------------------------------
 
@@ -252,7 +283,7 @@ class Session:
     def snapshot(self) -> Snapshot:
         """Copies of what a check reads, for a worker thread."""
         return Snapshot(copy.deepcopy(self.choices.config), tuple(self.choices.data_files),
-                        self.store_path, self.choices.corrections.copy())
+                        self.store_path, self.choices.corrections.copy(), self.store_create())
 
     def set_plan(self, plan: Plan | None) -> None:
         """A full check's plan; None when the shown plan no longer holds (check again). The
@@ -260,6 +291,8 @@ class Session:
         taken = [] if self.choices.plan is plan else self._take_plan()
         self.choices.plan = plan
         self.choices.plan_edited = False
+        if plan is not None:  # checked against the store
+            self.store_found()
         self._announce(Event.PLAN_CHANGED)
         self._let_go(taken)
 
@@ -354,7 +387,23 @@ class Session:
 
     def record_run(self, run_id: int) -> None:
         """A run (a commit, or a revert from the history) changed the store."""
+        self.store_found()
         self._announce(Event.STORE_CHANGED, run_id)
+
+
+def _there(location: Path) -> bool:
+    """Whether a SQLite store's file is there (a PostgreSQL store's tables are looked for
+    when it is opened)."""
+    try:
+        return isinstance(location, Path) and location.exists()
+    except OSError:  # a name too long to be one: opening it says why
+        return False
+
+
+def opened_store(store_path: Path, create: bool) -> Store:
+    """The store at ``store_path``: made when ``create`` (never there before), else opened
+    again, never made anew where it is gone (``Store.reopen``)."""
+    return Store.open(store_path) if create else Store.reopen(store_path)
 
 
 # --- the work, run in a worker thread: never on the live choices ----------------------------
@@ -365,7 +414,7 @@ def run_check(snapshot: Snapshot, monitor: Monitor) -> Plan:
     counted here, in the check's thread: the window lists each message with its count."""
     refuse_shared_codes(snapshot.config)
     files = list(snapshot.data_files) or pipeline.resolve_data_files(snapshot.config)
-    with Store.open(snapshot.store_path) as store:
+    with opened_store(snapshot.store_path, snapshot.create_store) as store:
         plan = pipeline.check(snapshot.config, store, data_files=files, monitor=monitor)
         if snapshot.corrections and apply_to_plan(plan, snapshot.corrections):
             plan = pipeline.replan(plan, store, monitor=monitor)
@@ -394,7 +443,7 @@ def run_replan(store_path: Path, plan: Plan, monitor: Monitor,
                ) -> tuple[Plan, list[tuple[int, int]]]:
     """Plan ``plan``'s rows (edits included) again; the fresh plan and the rows whose
     outcome differs (compared here, off the window's thread: 0.07 s for 100,000 rows)."""
-    with Store.open(store_path) as store:
+    with Store.reopen(store_path) as store:  # the plan's check found it there
         fresh = pipeline.replan(plan, store, monitor=monitor)
     return fresh, pipeline.changed_lines(plan, fresh)
 
@@ -412,7 +461,7 @@ def run_commit(store_path: Path, plan: Plan, monitor: Monitor,
         plan = replace(plan, config=recorded_config(plan.config, corrections, files))
         recorded = sum(len(entry.cells) for file in files
                        if (entry := corrections.of(file)) is not None)
-    with Store.open(store_path) as store:
+    with Store.reopen(store_path) as store:  # the plan's check found it there
         result = pipeline.commit(plan, store, monitor=monitor)
     logs, failures = reports.write_error_logs(plan, folders, result.run_id)
     return Committed(result.run_id, result.counts, logs, failures, recorded)

@@ -171,7 +171,7 @@ def _last_store_refused(last: Path) -> str:
             "MainWindow", "The store opened last, %1, is no longer there: this is the usual "
                           "store, %2. File ▸ Open store… opens another."), last, usual)
     try:
-        with Store.open(last):
+        with Store.open(last, create=False):  # there a moment ago: never made again
             return ""
     except ImporterError as exc:
         return arg(translate(

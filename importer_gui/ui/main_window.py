@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.paths import data_dir, default_store_path
-from importer_gui.core.store import PostgresUrl, Store, StoreLocation
+from importer_gui.core.store import PostgresUrl, StoreLocation
 from importer_gui.resources import resource_path
 from importer_gui.ui import store_dialog
 from importer_gui.ui.about import AboutDialog
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
 
     def open_refresh(self) -> None:
         """Tools ▸ Refresh from the platform's exports…; its run reaches every view."""
-        dialog = RefreshDialog(self.store_path, self)
+        dialog = RefreshDialog(self.store_path, self, session=self.state.session)
         dialog.store_changed.connect(self.state.session.record_run)
         try:
             dialog.exec()
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         """Show the store's records and the history of runs; a revert from it reaches every
         view, and a commit finishing meanwhile refreshes it."""
         try:
-            store = Store.open(self.store_path)
+            store = self.state.session.open_store()  # made only on its first use
         except ImporterError as exc:
             self._error(exc.message)
             return

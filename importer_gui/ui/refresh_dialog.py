@@ -26,6 +26,7 @@ from importer_gui.core.issues import OUTCOME_ORDER
 from importer_gui.core.platform_io import export_config, refresh
 from importer_gui.core.platform_io.refresh import RefreshPlan, RefreshResult
 from importer_gui.core.progress import Monitor
+from importer_gui.core.session import Session, opened_store
 from importer_gui.core.store import Store, StoreLocation
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.messages_text import message_text
@@ -41,17 +42,18 @@ from importer_gui.ui.widgets.signals import signals_blocked
 # --- the work, Qt-free, run in the worker thread (its own connection to the store) ----------
 
 def plan_at(store_path: StoreLocation, config_path: Path, data: list[Path], prune: bool,
-            monitor: Monitor) -> RefreshPlan:
-    """Plan the refresh of the store at ``store_path`` from one export configuration."""
+            create: bool, monitor: Monitor) -> RefreshPlan:
+    """Plan the refresh of the store at ``store_path`` from one export configuration; the
+    store made when ``create`` (never there before)."""
     config = export_config.load(config_path)
-    with Store.open(store_path) as store:
+    with opened_store(store_path, create) as store:
         return refresh.plan_refresh(config, store, data=data, prune=prune, monitor=monitor)
 
 
 def commit_at(store_path: StoreLocation, planned: RefreshPlan,
               monitor: Monitor) -> RefreshResult:
     """Write the planned refresh as a run of the history."""
-    with Store.open(store_path) as store:
+    with Store.reopen(store_path) as store:  # the plan found it there
         return refresh.commit_refresh(planned, store, monitor=monitor)
 
 
@@ -79,7 +81,10 @@ class RefreshDialog(PreviewApplyDialog):
     """The export configuration and its files, the preview of what changes, then Refresh."""
 
     def __init__(self, store_path: StoreLocation, parent: QWidget | None = None, *,
-                 config_path: Path | None = None, synchronous: bool = False) -> None:
+                 config_path: Path | None = None, synchronous: bool = False,
+                 session: Session | None = None) -> None:
+        """On the store at ``store_path``; ``session``: the window's, whose store it is (it
+        says whether a preview may make the store), else the preview's own."""
         super().__init__(store_path, parent, synchronous=synchronous)
         self.planned: RefreshPlan | None = None
         self.result: RefreshResult | None = None
@@ -88,6 +93,7 @@ class RefreshDialog(PreviewApplyDialog):
         self.setWindowTitle(self.tr("Refresh from the platform's exports"))
         # The preview's own session: the table reads its plan as the wizard's preview does.
         self.preview_state = WizardState(Path(str(store_path)), self)
+        self._store_session = session or self.preview_state.session
         # A plan of a million rows freed on the window's thread keeps it waiting (0.2-0.6 s):
         # every plan this dialog drops is freed in the background, as the wizard's are.
         hand_plans_to_background(self.preview_state.session)
@@ -202,8 +208,9 @@ class RefreshDialog(PreviewApplyDialog):
         self.result = None
         store, config, data = self.store_path, Path(text), list(self.data_files)
         prune = self.prune_check.isChecked()
+        create = self._store_session.store_create()
         self._work(self.tr("Reading the exports…"),
-                   lambda m: plan_at(store, config, data, prune, m), self._on_planned)
+                   lambda m: plan_at(store, config, data, prune, create, m), self._on_planned)
 
     def _on_planned(self, planned: RefreshPlan) -> None:
         if self._closed:  # nobody will look at it
@@ -213,6 +220,7 @@ class RefreshDialog(PreviewApplyDialog):
             return
         self.planned = planned
         self.preview_state.session.set_plan(planned.plan)
+        self._store_session.store_found()
         with signals_blocked(self.exports):
             self.exports.clear()
             for imp in planned.plan.imports:

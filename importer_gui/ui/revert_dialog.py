@@ -27,15 +27,16 @@ from importer_gui.ui.widgets.signals import signals_blocked
 # --- the work, Qt-free, run in the worker thread (its own connection: the GUI keeps reading) --
 
 def plan_at(store_path: StoreLocation, run_id: int, monitor: Monitor) -> RevertPlan:
-    """Plan the revert of one run against the store at ``store_path``."""
-    with Store.open(store_path) as store:
+    """Plan the revert of one run against the store at ``store_path`` (which holds the run:
+    where it is gone, said, never made again empty)."""
+    with Store.reopen(store_path) as store:
         return revert.plan_revert(store, run_id, monitor)
 
 
 def commit_at(store_path: StoreLocation, plan: RevertPlan, later_first: bool,
               monitor: Monitor) -> list[RevertResult]:
     """Commit the revert (after reverting the later runs, when asked)."""
-    with Store.open(store_path) as store:
+    with Store.reopen(store_path) as store:
         if later_first:
             return revert.revert_later_first(store, plan, monitor)
         return [revert.commit_revert(store, plan, monitor)]

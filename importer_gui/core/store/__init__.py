@@ -45,6 +45,10 @@ from importer_gui.core.store.writer import write_run
 
 # The store's errors, in English; the window shows them in the user's language.
 DOES_NOT_EXIST = QT_TRANSLATE_NOOP("errors", "The store {path} does not exist.")
+# A store the window opened before, gone since (see Store.reopen): the window's words.
+GONE = QT_TRANSLATE_NOOP("errors", "The store {path} is no longer there: it was moved or "
+                                   "deleted since it was opened. File ▸ Open store… opens it "
+                                   "where it is now, or another.")
 # Any other failure of the engine, by what was being done.
 FAILED_DOING = {
     "opened": QT_TRANSLATE_NOOP("errors", "The store {path} could not be opened: {detail}."),
@@ -129,17 +133,30 @@ class Store:
 
         Another program writing to it is waited for ``busy_timeout`` seconds.
         """
+        return cls._open(location, busy_timeout, create, DOES_NOT_EXIST)
+
+    @classmethod
+    def reopen(cls, location: StoreLocation | str, *, busy_timeout: float = 10.0) -> Store:
+        """Open again a store that was there: where it is gone (moved, deleted by another
+        program) that is said (GONE) and nothing is made in its place, since SQLite would
+        make an empty file and the work would go on in it, every record new."""
+        return cls._open(location, busy_timeout, False, GONE)
+
+    @classmethod
+    def _open(cls, location: StoreLocation | str, busy_timeout: float, create: bool,
+              missing: str) -> Store:
+        """Open (see ``open``); ``missing`` says a store not there when not ``create``."""
         try:
             location = parse_location(location)
         except ValueError as exc:  # location.py's message, exactly: its template translates it
             raise StoreError(str(exc)) from exc
         if isinstance(location, Path):
-            _folder_ready(location, create)
+            _folder_ready(location, create, missing)
         store = cls(location, dialect_for(location))
         with store._guard("opened"):
             store._connection = store._connect(busy_timeout)
             try:
-                store._prepare(create)
+                store._prepare(create, missing)
             except BaseException:
                 store.close()
                 raise
@@ -183,13 +200,14 @@ class Store:
         password = location.ask(location)
         return None if password is None else location.with_password(password)
 
-    def _prepare(self, create: bool) -> None:
-        """Check it is one of our stores (or empty); create or upgrade its schema if needed."""
+    def _prepare(self, create: bool, missing: str) -> None:
+        """Check it is one of our stores (or empty); create or upgrade its schema if needed
+        (an empty one not to be created is ``missing``)."""
         conn = self._conn()
         identity = self._dialect.identity(conn)
         if identity.new:
             if not create:
-                raise StoreError(DOES_NOT_EXIST.format(path=self.path))
+                raise StoreError(missing.format(path=self.path))
             self._dialect.create(conn, schema.TABLES, schema.SCHEMA_VERSION)
             return
         if not identity.ours:
@@ -377,15 +395,15 @@ class Store:
                 raise StoreError(said) from exc
 
 
-def _folder_ready(path: Path, create: bool) -> None:
-    """The store file's folder made when the store may be created; a missing store, a
-    folder given as the store, and a new store in a folder nobody may write said (the
-    engine would say only "unable to open database file")."""
+def _folder_ready(path: Path, create: bool, missing: str) -> None:
+    """The store file's folder made when the store may be created; a missing store (said
+    as ``missing``), a folder given as the store, and a new store in a folder nobody may
+    write said (the engine would say only "unable to open database file")."""
     if path.is_dir():
         raise StoreError(A_FOLDER.format(path=path))
     if not create:
         if not path.exists():
-            raise StoreError(DOES_NOT_EXIST.format(path=path))
+            raise StoreError(missing.format(path=path))
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

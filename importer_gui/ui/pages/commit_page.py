@@ -19,7 +19,6 @@ from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.core.session import Committed, run_commit, run_replan
-from importer_gui.core.store import Store
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.package_dialog import PackageDialog
@@ -308,7 +307,7 @@ class CommitPage(BasePage):
     def open_browser(self) -> StoreBrowser | None:
         """Show the store browser on the history of runs."""
         try:
-            store = Store.open(self.session.store_path)
+            store = self.session.open_store()
         except ImporterError as exc:
             self.show_error(exc.message)
             return None

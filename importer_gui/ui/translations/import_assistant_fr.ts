@@ -3781,6 +3781,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La base {path} n&apos;existe pas.</translation>
     </message>
     <message>
+        <source>The store {path} is no longer there: it was moved or deleted since it was opened. File ▸ Open store… opens it where it is now, or another.</source>
+        <translation>La base {path} n&apos;est plus là&#xa0;: elle a été déplacée ou supprimée depuis son ouverture. Fichier ▸ Ouvrir une base… l&apos;ouvre là où elle se trouve maintenant, ou en ouvre une autre.</translation>
+    </message>
+    <message>
         <source>The store {path} could not be opened: {detail}.</source>
         <translation>La base {path} n&apos;a pas pu être ouverte&#xa0;: {detail}.</translation>
     </message>
