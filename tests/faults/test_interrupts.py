@@ -9,7 +9,6 @@ signal is sent once the store shows the write, and the pipe is read afterwards.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import signal
 import sqlite3
@@ -31,6 +30,7 @@ from tests.stores import existing_store
 if TYPE_CHECKING:
     import psycopg
 
+fcntl = pytest.importorskip("fcntl", reason="a full pipe is made with POSIX's fcntl")
 FILLER = b"x" * 4096
 
 
