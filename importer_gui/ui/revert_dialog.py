@@ -95,6 +95,7 @@ class RevertDialog(PreviewApplyDialog):
         box.addWidget(self.later_choice)
         self.skip_choice.hide()
         self.later_choice.hide()
+        self.later_choice.toggled.connect(self._offer_revert)
         return box
 
     # --- planning ----------------------------------------------------------------------------
@@ -116,9 +117,25 @@ class RevertDialog(PreviewApplyDialog):
         self._show_table(first)
         self._show_notice(plan)
         self._show_choices(plan)
-        self.revert_button.setEnabled(bool(next(plan.changes(), None)) or not plan.conflicts())
+        self._offer_revert()
         if not plan.tables:
             self.status.setText(arg(self.tr("Run %1 changed no record."), self.run_id))
+        elif not plan.conflicts() and next(plan.changes(), None) is None:
+            self.status.setText(arg(self.tr(
+                "Every record of run %1 is already as it was before the run: there is nothing "
+                "to revert."), self.run_id))
+
+    def _offer_revert(self) -> None:
+        """Revert is offered when it would change something: a record of the run to put
+        back, or the later runs to revert first (a run that changed no record is marked
+        reverted all the same)."""
+        plan = self.plan
+        if plan is None:
+            return
+        # isHidden, not isVisible: the plan may come before the dialog is shown.
+        later = not self.later_choice.isHidden() and self.later_choice.isChecked()
+        self.revert_button.setEnabled(not plan.tables or later
+                                      or next(plan.changes(), None) is not None)
 
     def _table_label(self, table: RevertTable) -> str:
         """"Session: 4 record(s), 1 conflict(s)"."""

@@ -171,3 +171,27 @@ def test_the_run_can_be_reverted_again_in_french(
     assert dialog.status.text().endswith(
         f" 1 enregistrement ignoré car en conflit. L'exécution {run_id} pourra être défaite "
         f"de nouveau pour ce qui a été ignoré.")
+
+
+def test_a_run_with_nothing_left_to_revert_offers_no_revert(
+        tmp_path: Path, qtbot: object, screenshots: Path) -> None:
+    # A run that changed a record and changed it back: every record is as before the run.
+    store_path = tmp_path / "store.db"
+    with Store.open(store_path) as store:
+        room = store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1,
+                                   {"label": "Red", "guid": "ROOM-1"})],
+                           RunInfo("rooms.xml", "<import-config/>", [], {"create": 1}))
+        run_id = store.apply([
+            Change(Table.ROOM, ChangeKind.UPDATE, 1, {"label": "Blue"}, {"label": "Red"}),
+            Change(Table.ROOM, ChangeKind.UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
+            RunInfo("rooms.xml", "<import-config/>", [], {"update": 1}))
+    assert run_id == room + 1
+    dialog = RevertDialog(store_path, run_id, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.resize(1280, 800)
+    dialog.show()
+    assert not dialog.revert_button.isEnabled()
+    assert dialog.status.text() == (f"Every record of run {run_id} is already as it was "
+                                    "before the run: there is nothing to revert.")
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    dialog.grab().save(str(screenshots / "revert_nothing_left.png"))

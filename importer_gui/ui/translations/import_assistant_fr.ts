@@ -1830,6 +1830,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>Run %1 changed no record.</source>
         <translation>L&apos;exécution %1 n&apos;a modifié aucun enregistrement.</translation>
     </message>
+    <message>
+        <source>Every record of run %1 is already as it was before the run: there is nothing to revert.</source>
+        <translation>Chaque enregistrement de l&apos;exécution %1 est déjà tel qu&apos;il était avant elle&#xa0;: il n&apos;y a rien à défaire.</translation>
+    </message>
     <message numerus="yes">
         <source>%1: %n record(s)</source>
         <translation>
