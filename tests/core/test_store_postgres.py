@@ -317,3 +317,14 @@ def test_a_new_sqlite_store_goes_without_psycopg_and_a_postgresql_one_after_it_w
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["psycopg after the SQLite store: False",
                                         "teachers: ['t1']"]
+
+
+def test_a_record_put_back_where_its_id_is_taken_names_the_id(postgres_store: PostgresUrl
+                                                               ) -> None:
+    # A revert recreates a deleted record under its own id: another may hold it meanwhile.
+    with Store.open(postgres_store) as store:
+        store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})], run_info(create=1))
+        with pytest.raises(StoreError) as failure:
+            store.apply([Change(Table.ROOM, CREATE, 1, {"guid": "R-2"})], run_info(create=1))
+    assert str(failure.value) == (f"Nothing was written to {postgres_store}: another room "
+                                  "already has this id (Key (id)=(1) already exists).")

@@ -101,6 +101,7 @@ def _unique_columns() -> dict[str, tuple[str, str]]:
     """peewee's name of each unique index -> (table, its columns): what a violation names."""
     found: dict[str, tuple[str, str]] = {}
     for table in schema.TABLES:
+        found[f"{table.name}_pkey"] = (table.name, "id")  # PostgreSQL's name for the key
         for column in table.columns:
             if column.unique:
                 found[f"{table.name}_{column.name}"] = (table.name, column.name)
