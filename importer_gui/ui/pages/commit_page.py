@@ -253,8 +253,9 @@ class CommitPage(BasePage):
         again), not Finish, which would start a new import: the import was not done."""
         button.show()
         self._default_now(button)
-        # Again once the wizard has laid out its buttons (it makes Finish the default then).
-        QTimer.singleShot(0, lambda: self._default_now(button))
+        # Again once the wizard has laid out its buttons (it makes Finish the default then);
+        # the button as context: a page closed meanwhile takes the call away with it.
+        QTimer.singleShot(0, button, lambda: self._default_now(button))
 
     def _default_now(self, button: QPushButton) -> None:
         if button.isVisible() and not self._running:
