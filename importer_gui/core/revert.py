@@ -36,7 +36,7 @@ from importer_gui.core.records import NO_VALUES, Change, ChangeKind, RecordIds, 
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunChangeRow, RunInfo, RunSummary, Store
 from importer_gui.core.store.queries import BATCH
-from importer_gui.core.store.runs import REVERT_KIND, UNDOABLE_KINDS
+from importer_gui.core.store.runs import REVERT_KIND, UNDOABLE_KINDS, revert_chain
 
 # Parents before children: recreated in this order, deleted in the reverse one.
 TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Table.SESSION,
@@ -326,13 +326,7 @@ def _reverts_of(runs: list[RunSummary], run_id: int) -> list[int]:
     for run in runs:
         if run.reverts_run is not None:
             reverting.setdefault(run.reverts_run, []).append(run.id)
-    found: list[int] = []
-    waiting = [run_id]
-    while waiting:
-        more = reverting.get(waiting.pop(), [])
-        found.extend(more)
-        waiting.extend(more)
-    return sorted(found)
+    return sorted(revert_chain(run_id, reverting))
 
 
 def _revert_applied(entries: _Entries, rows: Iterable[RunChangeRow]) -> None:

@@ -128,7 +128,7 @@ def reverted_marks(links: Iterable[RevertLink]) -> dict[int, int]:
     marks: dict[int, int] = {}
     # A run's mark depends on the marks of later runs only (a revert comes after its run).
     for run_id in sorted(reverts, reverse=True):
-        chain = _chain(run_id, reverts)
+        chain = revert_chain(run_id, reverts)
         for revert in reversed(reverts[run_id]):
             if revert in whole and all(_undone(later, revert, target, marks)
                                        for later in chain if later > revert):
@@ -137,8 +137,8 @@ def reverted_marks(links: Iterable[RevertLink]) -> dict[int, int]:
     return marks
 
 
-def _chain(run_id: int, reverts: dict[int, list[int]]) -> list[int]:
-    """The reverts of a run, of those reverts, and so on."""
+def revert_chain(run_id: int, reverts: dict[int, list[int]]) -> list[int]:
+    """The reverts of a run, of those reverts, and so on (``reverts``: each run's own)."""
     found: list[int] = []
     waiting = [run_id]
     while waiting:
