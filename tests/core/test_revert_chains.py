@@ -111,8 +111,9 @@ def test_undoing_the_revert_of_a_revert_marks_the_run_reverted_again(
     assert names(store_url) == []
 
 
-def test_redoing_a_partial_revert_the_whole_one_counted_on_marks_the_run_reverted_again(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def partly_reverted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A store where run 1 committed Ada and Bob, run 2 renamed Bob, and run 3 reverted what
+    it could of run 1 (Ada; Bob skipped as a conflict)."""
     store = tmp_path / "store.sqlite3"
     assert run(capsys, "commit", str(teachers(tmp_path / "one", ADA, BOB)),
                "--store", str(store))[0] == 0
@@ -120,6 +121,12 @@ def test_redoing_a_partial_revert_the_whole_one_counted_on_marks_the_run_reverte
     assert run(capsys, "commit", str(teachers(tmp_path / "two", renamed)),
                "--store", str(store))[0] == 0
     assert run(capsys, "revert", "1", "--store", str(store))[0] == 1  # run 3: Ada only
+    return store
+
+
+def test_redoing_a_partial_revert_the_whole_one_counted_on_marks_the_run_reverted_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = partly_reverted(tmp_path, capsys)
     assert run(capsys, "revert", "2", "--store", str(store))[0] == 0  # run 4: Martin again
     assert run(capsys, "revert", "1", "--store", str(store))[0] == 0  # run 5: Bob, the rest
     assert notes(capsys, store)[1] == "(reverted by run 5)"
@@ -195,13 +202,7 @@ def test_the_window_reverting_later_runs_first_finishes_a_partial_revert(
     """As the window's "Revert later runs first" choice does it, after a partial revert."""
     from importer_gui.core.revert import revert_later_first
 
-    store = tmp_path / "store.sqlite3"
-    assert run(capsys, "commit", str(teachers(tmp_path / "one", ADA, BOB)),
-               "--store", str(store))[0] == 0
-    renamed = ("bob", "Martineau", "Bob", "bob@example.org")
-    assert run(capsys, "commit", str(teachers(tmp_path / "two", renamed)),
-               "--store", str(store))[0] == 0
-    assert run(capsys, "revert", "1", "--store", str(store))[0] == 1  # run 3: Ada only
+    store = partly_reverted(tmp_path, capsys)
     with Store.open(store) as opened:
         plan = plan_revert(opened, 1)
         assert plan.later_runs == [2]

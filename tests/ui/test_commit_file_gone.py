@@ -9,12 +9,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from importer_gui.core import config_xml
 from importer_gui.core.store import Store
 from importer_gui.ui.pages.commit_page import CommitPage
-from importer_gui.ui.state import WizardState
-from tests.builders import TEACHER_COLUMNS, teachers_import, write_config
-from tests.ui.wizards import preview_and_commit
+from tests.ui.wizards import teacher_previewed
 
 SHOT = Path("/tmp/team/w14-commit-file-gone.png")
 
@@ -22,13 +19,8 @@ SHOT = Path("/tmp/team/w14-commit-file-gone.png")
 def committed_after(tmp_path: Path, qtbot: QtBot, meanwhile: str,
                     ) -> tuple[QWizard, CommitPage, Path]:
     """A teacher file previewed, then moved away or saved again, then committed."""
+    state, wizard, _preview, commit = teacher_previewed(tmp_path, qtbot)
     data = tmp_path / "teachers.csv"
-    config = config_xml.load(write_config(tmp_path, teachers_import(tmp_path, [])))
-    data.write_text(";".join(TEACHER_COLUMNS) + "\nzoe;Zoe;Z;zoe@example.org\n",
-                    encoding="utf-8")
-    state = WizardState(tmp_path / "store.sqlite3")
-    state.session.set_config(config, [data])
-    wizard, _preview, commit = preview_and_commit(state, qtbot)
     if meanwhile == "moved":
         data.rename(tmp_path / "teachers.moved")  # a colleague tidies the shared drive
     else:

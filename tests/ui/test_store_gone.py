@@ -8,22 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from importer_gui.core import config_xml
 from importer_gui.core.paths import default_store_path
 from importer_gui.core.store import Store
 from importer_gui.ui.app import start_window
-from importer_gui.ui.pages.commit_page import CommitPage
-from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.revert_dialog import RevertDialog
-from importer_gui.ui.state import WizardState
-from tests.builders import TEACHER_COLUMNS, teachers_import, write_config
 from tests.conftest import SAMPLE
 from tests.faults import cli, one_line_failure
-from tests.ui.wizards import preview_and_commit, sample_preview, shot
+from tests.ui.wizards import sample_preview, shot, teacher_previewed
 
 
 def gone(store: Path) -> str:
@@ -32,24 +26,9 @@ def gone(store: Path) -> str:
             "opened. File ▸ Open store… opens it where it is now, or another.")
 
 
-Previewed = tuple[WizardState, QWizard, PreviewPage, CommitPage]
-
-
-def previewed(tmp_path: Path, qtbot: QtBot) -> Previewed:
-    """A teacher file previewed in a window that made its store on the way: (state, the
-    wizard, its preview and commit pages)."""
-    data = tmp_path / "teachers.csv"
-    config = config_xml.load(write_config(tmp_path, teachers_import(tmp_path, [])))
-    data.write_text(";".join(TEACHER_COLUMNS) + "\nzoe;Zoe;Z;zoe@example.org\n",
-                    encoding="utf-8")
-    state = WizardState(tmp_path / "store.sqlite3")
-    state.session.set_config(config, [data])
-    return state, *preview_and_commit(state, qtbot)
-
-
 def test_a_revert_on_a_store_deleted_meanwhile_says_it_is_gone(
         tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
-    state, wizard, _preview, commit = previewed(tmp_path, qtbot)
+    state, wizard, _preview, commit = teacher_previewed(tmp_path, qtbot)
     wizard.next()
     qtbot.waitUntil(lambda: not commit.is_running(), timeout=20_000)
     browser = commit.open_browser()
@@ -73,7 +52,7 @@ def test_a_revert_on_a_store_deleted_meanwhile_says_it_is_gone(
 
 def test_a_commit_on_a_store_deleted_after_the_preview_says_it_is_gone(
         tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
-    state, wizard, _preview, commit = previewed(tmp_path, qtbot)
+    state, wizard, _preview, commit = teacher_previewed(tmp_path, qtbot)
     store = state.store_path
     assert store.exists()  # made by the check: the first use of a new store
     store.unlink()
@@ -87,7 +66,7 @@ def test_a_commit_on_a_store_deleted_after_the_preview_says_it_is_gone(
 
 def test_a_check_again_on_a_store_deleted_meanwhile_says_it_is_gone(
         tmp_path: Path, qtbot: QtBot) -> None:
-    state, _wizard, preview, _commit = previewed(tmp_path, qtbot)
+    state, _wizard, preview, _commit = teacher_previewed(tmp_path, qtbot)
     store = state.store_path
     store.unlink()
     preview.start_check()
@@ -111,7 +90,7 @@ def test_the_store_gone_reads_in_french(french: None, tmp_path: Path, qtbot: QtB
 
 def test_the_store_browser_on_a_store_deleted_meanwhile_says_it_is_gone(
         tmp_path: Path, qtbot: QtBot) -> None:
-    state, _wizard, _preview, commit = previewed(tmp_path, qtbot)
+    state, _wizard, _preview, commit = teacher_previewed(tmp_path, qtbot)
     store = state.store_path
     store.unlink()
     assert commit.open_browser() is None
@@ -121,7 +100,7 @@ def test_the_store_browser_on_a_store_deleted_meanwhile_says_it_is_gone(
 
 def test_a_refresh_on_the_windows_store_deleted_meanwhile_says_it_is_gone(
         tmp_path: Path, qtbot: QtBot) -> None:
-    state, *_pages = previewed(tmp_path, qtbot)
+    state, *_pages = teacher_previewed(tmp_path, qtbot)
     store = state.store_path
     store.unlink()
     dialog = RefreshDialog(store, config_path=SAMPLE / "exports" / "export-config.xml",

@@ -8,11 +8,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from importer_gui.core import config_xml
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.wizard import PREVIEW, connect_pages
+from tests.builders import TEACHER_COLUMNS, teachers_import, write_config
 
 
 def shot(widget: QWidget, folder: Path, name: str) -> None:
@@ -43,3 +45,18 @@ def preview_and_commit(state: WizardState, qtbot: object,
     wizard.show()
     qtbot.waitUntil(preview.isComplete, timeout=20_000)  # type: ignore[attr-defined]
     return wizard, preview, commit
+
+
+Previewed = tuple[WizardState, QWizard, PreviewPage, CommitPage]
+
+
+def teacher_previewed(tmp_path: Path, qtbot: QtBot) -> Previewed:
+    """One teacher's file (tmp_path/teachers.csv) checked in the preview, its store
+    tmp_path/store.sqlite3: the state, the wizard, its preview and commit pages."""
+    data = tmp_path / "teachers.csv"
+    config = config_xml.load(write_config(tmp_path, teachers_import(tmp_path, [])))
+    data.write_text(";".join(TEACHER_COLUMNS) + "\nzoe;Zoe;Z;zoe@example.org\n",
+                    encoding="utf-8")
+    state = WizardState(tmp_path / "store.sqlite3")
+    state.session.set_config(config, [data])
+    return state, *preview_and_commit(state, qtbot)
