@@ -122,6 +122,21 @@ def test_editing_a_bad_cell_rechecks_its_row(wizard: tuple, tmp_path: Path,
     assert [r[0] for r in rows] == ["Line", 3]
 
 
+def test_a_log_saved_right_after_an_edit_stays_said_saved(wizard: tuple, tmp_path: Path,
+                                                          qtbot: object) -> None:
+    # The edit's counts come again on a zero timer; a report written before it fires (at
+    # once here) must not be followed by "Checked." over its "Saved".
+    _wiz, page, _commit = wizard
+    page.export_runner.synchronous = True
+    edit(page, 4, EMAIL, "adam@example.org")
+    page.save_error_log(tmp_path)
+    log = page.last_export
+    assert log is not None and page.progress_label.text() == f"Saved {log}."
+    qtbot.wait(50)  # type: ignore[attr-defined]  # the timer's turn
+    assert page.progress_label.text() == f"Saved {log}."
+    assert "1 with errors" in page.counts_label.text()
+
+
 def test_a_report_that_cannot_be_written_is_one_line_and_the_rows_come_back(
         wizard: tuple, tmp_path: Path, qtbot: object) -> None:
     _wiz, page, _commit = wizard

@@ -778,6 +778,9 @@ class PreviewPage(BasePage):
 
     def _export(self, write: Callable[[], Path], done: Callable[[], None] | None = None) -> None:
         """Write a report in the background; the rows cannot be edited meanwhile."""
+        if self._edited_again.isActive():  # the last edits' counts first, never after "Saved"
+            self._edited_again.stop()
+            self._rows_edited()
         self._set_exporting(True)
         self.progress_label.setText(self.tr("Saving…"))
         self.export_runner.run(lambda _monitor: write(),
