@@ -249,8 +249,9 @@ def test_a_full_disk_while_creating_a_store_writes_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     connect = SqliteDialect.connect
 
-    def one_page(self: SqliteDialect, path: Path, busy_timeout: float) -> sqlite3.Connection:
-        conn = connect(self, path, busy_timeout)
+    def one_page(self: SqliteDialect, path: Path, busy_timeout: float, *,
+                 create: bool = True) -> sqlite3.Connection:
+        conn = connect(self, path, busy_timeout, create=create)
         conn.execute("PRAGMA max_page_count = 1")  # the file's header page, no table's
         return conn
 

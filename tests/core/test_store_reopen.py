@@ -31,3 +31,26 @@ def test_a_store_that_is_there_is_reopened(tmp_path: Path) -> None:
     Store.open(store).close()
     with Store.reopen(store) as opened:
         assert opened.history() == []
+
+
+def test_a_connection_that_may_not_create_makes_no_file(tmp_path: Path) -> None:
+    # Store.reopen looks for the file, then connects: a file deleted in between must not come
+    # back empty from the connection itself (SQLite makes what it opens, unless told not to).
+    import sqlite3
+
+    from importer_gui.core.store.dialect import SqliteDialect
+
+    gone = tmp_path / "store.sqlite3"
+    with pytest.raises(sqlite3.OperationalError):
+        SqliteDialect().connect(gone, 1.0, create=False)
+    assert not gone.exists()
+
+
+@pytest.mark.parametrize("name", ["my store.sqlite3", "100% #1?.sqlite3", "é&ü.sqlite3"])
+def test_a_store_whose_name_uri_would_misread_is_reopened(tmp_path: Path, name: str) -> None:
+    store = tmp_path / "a folder" / name
+    with Store.open(store) as made:
+        assert made.history() == []
+    with Store.reopen(store) as opened:
+        assert opened.history() == []
+    assert sorted(p.name for p in store.parent.iterdir() if p.suffix == ".sqlite3") == [name]

@@ -153,13 +153,18 @@ class Store:
         if isinstance(location, Path):
             _folder_ready(location, create, missing)
         store = cls(location, dialect_for(location))
-        with store._guard("opened"):
-            store._connection = store._connect(busy_timeout)
-            try:
-                store._prepare(create, missing)
-            except BaseException:
-                store.close()
-                raise
+        try:
+            with store._guard("opened"):
+                store._connection = store._connect(busy_timeout, create)
+                try:
+                    store._prepare(create, missing)
+                except BaseException:
+                    store.close()
+                    raise
+        except StoreError:
+            if isinstance(location, Path) and not create and not location.exists():
+                raise StoreError(missing.format(path=location)) from None  # gone meanwhile
+            raise
         return store
 
     def close(self) -> None:
@@ -177,18 +182,18 @@ class Store:
         """Close the store."""
         self.close()
 
-    def _connect(self, busy_timeout: float) -> Connection:
+    def _connect(self, busy_timeout: float, create: bool) -> Connection:
         """A connection; a password asked for (when the location can ask) while refused."""
         location = self.path
         for _attempt in range(PASSWORD_TRIES):
             try:
-                return self._dialect.connect(location, busy_timeout)
+                return self._dialect.connect(location, busy_timeout, create=create)
             except self._dialect.errors as exc:
                 asked = self._password(location, exc)
                 if asked is None:
                     raise
                 self.path = location = asked
-        return self._dialect.connect(location, busy_timeout)
+        return self._dialect.connect(location, busy_timeout, create=create)
 
     def _password(self, location: StoreLocation, exc: BaseException) -> PostgresUrl | None:
         """The location with a password typed by the user, when the server wants one or

@@ -125,8 +125,10 @@ class Dialect(Protocol):
     writes_alongside: bool
     at_once_types: frozenset[type]  # the Python types of values ``insert_at_once`` takes
 
-    def connect(self, location: StoreLocation, busy_timeout: float) -> Connection:
-        """An open connection that waits ``busy_timeout`` seconds for another writer."""
+    def connect(self, location: StoreLocation, busy_timeout: float, *,
+                create: bool = True) -> Connection:
+        """An open connection that waits ``busy_timeout`` seconds for another writer; a
+        store's file is made only when ``create``."""
 
     def identity(self, conn: Connection) -> Identity:
         """Whose store is open, and its schema version."""
@@ -281,11 +283,13 @@ class SqliteDialect:
         # driver binds it); not a real, which SQLite's own parser may round otherwise.
         self.at_once_types = frozenset({str, int, bool, type(None)})
 
-    def connect(self, location: StoreLocation, busy_timeout: float) -> sqlite3.Connection:
-        """Autocommit (transactions are explicit), shared by the window's threads in turn."""
+    def connect(self, location: StoreLocation, busy_timeout: float, *,
+                create: bool = True) -> sqlite3.Connection:
+        """Autocommit (transactions are explicit), shared by the window's threads in turn;
+        without ``create``, a file gone since it was looked for is not made again empty."""
         path = Path(str(location))
         conn = (self._connect_read_only(path) if _read_only(path) else
-                self._connect_writable(path, busy_timeout))
+                self._connect_writable(path, busy_timeout, create))
         try:
             conn.execute("PRAGMA foreign_keys = 1")
             conn.execute("PRAGMA synchronous = FULL")
@@ -296,16 +300,19 @@ class SqliteDialect:
         return conn
 
     @staticmethod
-    def _connect_writable(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    def _connect_writable(path: Path, busy_timeout: float, create: bool) -> sqlite3.Connection:
         """Shared with other programs; under a file-size limit too small for WAL's -shm
         file, in exclusive locking mode, which keeps that index in memory instead.
 
         So a store is still read under ``ulimit -f`` (and written as far as the limit lets
         it), while other programs wait for it as for a write.
         """
+        name, uri = (str(path), False) if create else (
+            f"file:{quote(str(path.resolve()))}?mode=rw", True)
+
         def connected() -> sqlite3.Connection:
-            return sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
-                                   check_same_thread=False)
+            return sqlite3.connect(name, timeout=busy_timeout, isolation_level=None,
+                                   check_same_thread=False, uri=uri)
 
         conn = connected()
         if not file_size_limited():

@@ -142,8 +142,10 @@ class PostgresDialect:
 
     # ------------------------------------------------------------ connecting
 
-    def connect(self, location: StoreLocation, busy_timeout: float) -> PgConnection:
-        """A connection in autocommit; a writer waits ``busy_timeout`` seconds for another."""
+    def connect(self, location: StoreLocation, busy_timeout: float, *,
+                create: bool = True) -> PgConnection:
+        """A connection in autocommit; a writer waits ``busy_timeout`` seconds for another
+        (``create`` is for files: a database is never made here)."""
         try:
             import psycopg
             from psycopg.conninfo import conninfo_to_dict
