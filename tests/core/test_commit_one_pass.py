@@ -4,7 +4,10 @@ and its run exactly as checking first and committing after does."""
 from __future__ import annotations
 
 import random
+import signal
 import sqlite3
+import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -121,32 +124,58 @@ def test_a_store_another_program_keeps_locked_is_said_after_one_wait(
     assert contents(path)["import_run"] == []
 
 
-@pytest.mark.parametrize("committed", [False, True])
-def test_ctrl_c_while_the_last_batches_are_written_is_told_truly(
-        sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, committed: bool) -> None:
-    """Interrupted before its COMMIT, the write is rolled back and the interrupt goes on;
-    interrupted once committed, the commit is said."""
-    join = WriteAlongside._join
-
-    def interrupted(self: WriteAlongside) -> None:
-        if committed:
-            join(self)
-        monkeypatch.setattr(WriteAlongside, "_join", join)
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(WriteAlongside, "_join", interrupted)
+@pytest.mark.parametrize("when", ["finishing", "planning"])
+def test_ctrl_c_while_the_writer_waits_rolls_back_and_is_said(
+        sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str) -> None:
+    """A real Ctrl-C (SIGINT) while the writer beside the check waits for another
+    program's lock: as the check ends (Thread.join, which Python 3.11 marks ended when
+    interrupted, said "run 0" committed over nothing written), or while it plans. The
+    interrupt goes on once the writer has rolled back (SQLite ends no wait for a lock
+    early), nothing is written, and the store is usable."""
     path = tmp_path / "store.db"
+    Store.open(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program writing: the writer waits for it
+    reached = threading.Event()
+    if when == "finishing":
+        finish = WriteAlongside.finish
+
+        def finishing(self: WriteAlongside) -> int:
+            reached.set()
+            return finish(self)
+
+        monkeypatch.setattr(WriteAlongside, "finish", finishing)
+    else:
+        send = WriteAlongside.send
+
+        def sending(self: WriteAlongside, writes: list[object]) -> bool:
+            reached.set()
+            return send(self, writes)
+
+        monkeypatch.setattr(WriteAlongside, "send", sending)
+
+    main = threading.main_thread().ident
+    assert main is not None
+
+    def ctrl_c() -> None:  # a terminal's Ctrl-C: SIGINT to the main thread, in its wait
+        if reached.wait(30):
+            time.sleep(0.3)
+            signal.pthread_kill(main, signal.SIGINT)
+
+    presser = threading.Thread(target=ctrl_c)
+    presser.start()
+    try:
+        with Store.open(path) as store, pytest.raises(KeyboardInterrupt):
+            pipeline.check_and_commit(config_xml.load(sample / "sample-config.xml"), store)
+    finally:
+        presser.join()
+        other.execute("ROLLBACK")
+        other.close()
+    assert contents(path)["import_run"] == [] and contents(path)["learner"] == []
     with Store.open(path) as store:
-        if committed:
-            _plan, result = pipeline.check_and_commit(
-                config_xml.load(sample / "sample-config.xml"), store)
-            assert result is not None and result.run_id == 1
-        else:
-            with pytest.raises(KeyboardInterrupt):
-                pipeline.check_and_commit(config_xml.load(sample / "sample-config.xml"), store)
-    runs = contents(path)["import_run"]
-    assert [run[0] for run in runs] == ([1] if committed else [])
-    assert bool(contents(path)["learner"]) is committed
+        _plan, result = pipeline.check_and_commit(
+            config_xml.load(sample / "sample-config.xml"), store)
+    assert result is not None and result.run_id == 1
 
 
 def test_the_bench_files_are_committed_in_one_pass_without_falling_back(

@@ -54,6 +54,9 @@ class WriteAlongside:
         self._quiet = threading.Event()  # set: the planning is over
         self._waiting = threading.Event()  # set: the writer waits for the planning's end
         self._stopping = threading.Event()  # set: roll back (Ctrl-C during finish)
+        # Set by the thread as it ends. Waited for instead of Thread.join, which Python
+        # 3.11 marks as ended, though the thread runs on, when a Ctrl-C interrupts it.
+        self._done = threading.Event()
         self._thread: threading.Thread | None = None
         self._failure: BaseException | None = None
         self._run_id = 0
@@ -94,9 +97,9 @@ class WriteAlongside:
             self.send(())
         assert self._thread is not None and not self._over
         self._over = True
-        self._writes.queue.put(_END)  # after a failure, the thread drains up to it
         try:
-            self._join()
+            self._writes.last_word(_END)  # after a failure, the thread drains up to it
+            self._done.wait()
         except BaseException:  # Ctrl-C while the last batches are written
             self._stop()
             if self._failure is None:
@@ -107,28 +110,31 @@ class WriteAlongside:
         return self._run_id
 
     def abandon(self) -> None:
-        """Roll back whatever was written (nothing, once finished)."""
+        """Roll back whatever was written (nothing, once finished); the thread is waited for
+        even when a Ctrl-C stopped ``finish`` before its last word reached it, since it holds
+        the store until it ends."""
         self._quiet.set()
-        if self._thread is None or self._over:
+        if self._thread is None or self._done.is_set():
             return
         self._over = True
-        self._writes.queue.put(_ABANDON)  # after a failure, the thread drains up to it
-        self._join()
-
-    def _join(self) -> None:
-        """Wait for the thread's end."""
-        assert self._thread is not None
-        self._thread.join()
+        self._writes.stop()
+        self._store.interrupt()  # a statement waiting for another program's lock ends now
+        self._wait_done()
 
     def _stop(self) -> None:
         """Roll the write back unless it is committed already, and wait for the thread:
         it stops at its next look at the monitor, or now if a statement is running."""
         self._stopping.set()
+        self._writes.stop()
         self._store.interrupt()
-        assert self._thread is not None
-        while self._thread.is_alive():
-            with suppress(KeyboardInterrupt):  # a second Ctrl-C: the wait is a statement's
-                self._thread.join()
+        self._wait_done()
+
+    def _wait_done(self) -> None:
+        """Wait for the thread's end, a second Ctrl-C included (the wait is a statement's,
+        or a rollback's)."""
+        while not self._done.is_set():
+            with suppress(KeyboardInterrupt):
+                self._done.wait()
 
     def _write(self) -> None:
         """The thread: the run written from the queue, committed at its end."""
@@ -140,6 +146,8 @@ class WriteAlongside:
         except BaseException as exc:  # the planner's thread says it (finish)
             self._failure = exc
             self._writes.drain()
+        finally:
+            self._done.set()
 
     def _wait_quiet(self) -> None:
         """Wait for the planning's end (``planned``), saying so to ``send``."""
@@ -183,6 +191,9 @@ class _Writes:
         self._source = self._batches()
         self._items = chain.from_iterable(self._source)
         self._ended = False
+        # The planner's last word, also where the queue cannot take it: a Ctrl-C may stop
+        # its put, and the thread, which holds the store, must still hear it.
+        self._last: object | None = None
 
     def __len__(self) -> int:
         return self._expected
@@ -197,10 +208,33 @@ class _Writes:
         """The batches as they come (writer.Batched): one call per batch, not per write."""
         return self._source
 
+    def last_word(self, word: object) -> None:
+        """The planner's last word (_END), after every batch: queued, and kept aside."""
+        self._last = word
+        self.queue.put(word)
+
+    def stop(self) -> None:
+        """Roll back at the next batch, whatever is queued (a put that may not wait)."""
+        self._last = _ABANDON
+        with suppress(queue.Full):
+            self.queue.put_nowait(_ABANDON)
+
+    def _next(self) -> object:
+        """The next batch or last word: _ABANDON at once when stopped; the last word kept
+        aside when the queue is empty (its put was stopped)."""
+        while True:
+            if self._last is _ABANDON:
+                return _ABANDON
+            try:
+                return self.queue.get(timeout=WAIT)
+            except queue.Empty:
+                if self._last is not None:
+                    return self._last
+
     def _batches(self) -> Iterator[Sequence[Write]]:
         """The batches, up to the planner's last word."""
         while True:
-            item = self.queue.get()
+            item = self._next()
             if item is _END or item is _ABANDON:
                 self._ended = True
                 if item is _ABANDON:
@@ -213,5 +247,5 @@ class _Writes:
         that ``send`` never waits for room; nothing when the last word was read already
         (the queue is empty then, and the planner's last word finds room)."""
         while not self._ended:
-            item = self.queue.get()
+            item = self._next()
             self._ended = item is _END or item is _ABANDON
