@@ -108,8 +108,8 @@ def main_process(argv: Sequence[str]) -> int:
     """
     allocator.settle()
     process.start_keeping()
-    code = main(argv)
-    _ignore_interrupts()
+    code = main(argv, ending=True)
+    _ignore_interrupts()  # what ran outside a command (the wizard, argparse's exit)
     if not process.keeping() or sys.gettrace() or sys.getprofile():
         return code  # a profiler or coverage tool writes its report on the way out
     for stream in (sys.stdout, sys.stderr):
@@ -125,8 +125,9 @@ def _ignore_interrupts() -> None:
         signal.signal(number, signal.SIG_IGN)
 
 
-def main(argv: Sequence[str]) -> int:
-    """Run one command; return the process's exit code."""
+def main(argv: Sequence[str], *, ending: bool = False) -> int:
+    """Run one command; return the process's exit code. ``ending``: the process ends with
+    the command, so Ctrl+C and SIGTERM are ignored from its end on (see _interrupts_handled)."""
     argv = list(argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         return _open_in_gui(argv)  # importer-gui FILE: the wizard opens that file
@@ -138,7 +139,7 @@ def main(argv: Sequence[str]) -> int:
             from importer_gui.ui.app import run_gui
 
             return run_gui(list(argv), store_path=args.store)
-        with _interrupts_handled():
+        with _interrupts_handled(ending=ending):
             code = command(args.command).run(args, sys.stdout)
             sys.stdout.flush()  # written whole before an interrupt held since a COMMIT acts
             return code
@@ -164,12 +165,15 @@ def main(argv: Sequence[str]) -> int:
 
 
 @contextlib.contextmanager
-def _interrupts_handled() -> Iterator[None]:
+def _interrupts_handled(*, ending: bool) -> Iterator[None]:
     """Ctrl+C, and SIGTERM (a service manager's, a closed session's) as Ctrl+C, end a
     command: its write rolled back, one line said (and a new store a commit or refresh was
     making taken away); not killed mid-write with the new store's file and journal left
     behind. From a write's COMMIT on, they wait for the command's end: the run is in the
-    store, and the command says so and ends as usual rather than "interrupted"."""
+    store, and the command says so and ends as usual rather than "interrupted". When the
+    process ends with the command (``ending``), they are ignored from its end on rather than
+    given back to Python's handler: a Ctrl+C held down would otherwise raise again while
+    "interrupted." is said or the output flushed (a traceback, a lost exit code)."""
     def interrupt(_signum: int, _frame: object) -> None:
         if not interrupts.committed():
             raise KeyboardInterrupt
@@ -186,7 +190,7 @@ def _interrupts_handled() -> Iterator[None]:
             yield
     finally:
         for number, handler in before.items():
-            signal.signal(number, handler)
+            signal.signal(number, signal.SIG_IGN if ending else handler)
 
 
 def _version(out: TextIO, store: Path | None) -> int:

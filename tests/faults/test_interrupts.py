@@ -208,3 +208,40 @@ def test_a_copy_interrupted_leaves_an_empty_store_that_was_there(
     assert (done.returncode, done.stderr) == (2, "importer-gui: interrupted.\n")
     assert (target.stat().st_dev, target.stat().st_ino) == identity
     assert runs_in(target) == 0 and all(rows == [] for rows in record_tables(target).values())
+
+
+def writing_to_stderr(pid: int) -> bool:
+    """Whether the process's main thread waits in write(2) on its standard error (Linux)."""
+    try:
+        return Path(f"/proc/{pid}/syscall").read_text().startswith("1 0x2 ")
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/syscall").exists(), reason="Linux's /proc tells it")
+@pytest.mark.parametrize("number", SIGNALS)
+def test_an_interrupt_while_the_command_says_its_error_is_ignored(tmp_path: Path,
+                                                                 number: int) -> None:
+    # A Ctrl+C held down goes on after the command has ended: once its error is being said
+    # (here a run the store does not hold, said into a full pipe, where it waits), another
+    # interrupt must neither raise in its place (a traceback) nor lose its exit code.
+    store = existing_store(tmp_path / "store.sqlite3")
+    read, write, filled = full_pipe()
+    child = subprocess.Popen([sys.executable, "-m", "importer_gui", "revert", "9",
+                              "--store", store], cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=write)
+    os.close(write)
+    try:
+        deadline = time.monotonic() + HANG_GUARD
+        while not writing_to_stderr(child.pid) and child.poll() is None:
+            assert time.monotonic() < deadline, "the command never said its error"
+            time.sleep(0.01)
+        child.send_signal(number)
+        with os.fdopen(read, "rb") as pipe:
+            said = pipe.read()
+        code = child.wait(timeout=HANG_GUARD)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert said[filled:].decode() == f"importer-gui: The store {store} holds no run 9.\n"
+    assert code == 2
