@@ -176,7 +176,10 @@ class RevertPlan:
         lines: list[str] = []
         conflicts = self.conflicts()
         run, later = self.run_id, self.later_runs
-        if conflicts and not done:
+        if conflicts and not done and next(self.changes(), None) is None:
+            lines.append(f"{_count(conflicts, 'conflicting record')} cannot be reverted "
+                         f"(changed since run {run}, or still needed by other records).")
+        elif conflicts and not done:
             lines.append(f"{_count(conflicts, 'conflicting record')} will be skipped (changed "
                          f"since run {run}, or still needed by other records); the others "
                          "will be reverted.")

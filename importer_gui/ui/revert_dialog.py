@@ -164,7 +164,11 @@ class RevertDialog(PreviewApplyDialog):
         (the command line says the same in English, with ``RevertPlan.summary``)."""
         lines: list[str] = []
         conflicts = plan.conflicts()
-        if conflicts:
+        if conflicts and next(plan.changes(), None) is None:
+            lines.append(arg(self.tr(
+                "%n conflicting record(s) cannot be reverted (changed since run %1, or still "
+                "needed by other records).", "", conflicts), plan.run_id))
+        elif conflicts:
             lines.append(arg(self.tr(
                 "%n conflicting record(s) will be skipped (changed since run %1, or still "
                 "needed by other records); the others will be reverted.", "", conflicts),

@@ -384,6 +384,9 @@ def test_cli_revert_of_only_conflicts_does_nothing_and_exits_2(
     assert code == 2
     assert f"room 1: ERROR capacity: Room 1 was changed after run {run} (capacity is now 10, " \
            f"run {run} left 9); skipped.\n" in out
+    # Nothing else would be reverted: the summary says none of "the others will be reverted".
+    assert out.endswith(f"1 conflicting record cannot be reverted (changed since run {run}, or "
+                        "still needed by other records).\n")
     assert err == (f"importer-gui: Nothing can be reverted: every record of run {run} changed "
                    "since or is needed by other records.\n")
     assert record_tables(store.path) == before

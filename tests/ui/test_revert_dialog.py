@@ -195,3 +195,26 @@ def test_a_run_with_nothing_left_to_revert_offers_no_revert(
                                     "before the run: there is nothing to revert.")
     qtbot.wait(50)  # type: ignore[attr-defined]
     dialog.grab().save(str(screenshots / "revert_nothing_left.png"))
+
+
+def test_a_run_whose_records_all_conflict_says_none_can_be_reverted(
+        tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.db"
+    with Store.open(store_path) as store:
+        store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "ROOM-1"})],
+                    RunInfo("rooms.xml", "<import-config/>", [], {"create": 1}))
+        run_id = store.apply([Change(Table.ROOM, ChangeKind.UPDATE, 1, {"capacity": 9},
+                                     {"capacity": None})],
+                             RunInfo("rooms.xml", "<import-config/>", [], {"update": 1}))
+        store.apply([Change(Table.ROOM, ChangeKind.UPDATE, 1, {"capacity": 10},
+                            {"capacity": 9})],
+                    RunInfo("more.xml", "<import-config/>", [], {"update": 1}))
+    dialog = RevertDialog(store_path, run_id, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.show()
+    assert dialog.notice.text().splitlines()[0] == (
+        f"1 conflicting record(s) cannot be reverted (changed since run {run_id}, or still "
+        "needed by other records).")
+    assert not dialog.revert_button.isEnabled()  # skipping the conflict leaves nothing
+    dialog.later_choice.setChecked(True)  # run 3 reverted first, then this one: something
+    assert dialog.revert_button.isEnabled()

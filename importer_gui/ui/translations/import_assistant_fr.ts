@@ -1853,6 +1853,13 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
+        <source>%n conflicting record(s) cannot be reverted (changed since run %1, or still needed by other records).</source>
+        <translation>
+            <numerusform>%n enregistrement en conflit ne peut pas être défait (modifié depuis l&apos;exécution %1, ou encore utilisé par d&apos;autres enregistrements).</numerusform>
+            <numerusform>%n enregistrements en conflit ne peuvent pas être défaits (modifiés depuis l&apos;exécution %1, ou encore utilisés par d&apos;autres enregistrements).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n conflicting record(s) will be skipped (changed since run %1, or still needed by other records); the others will be reverted.</source>
         <translation>
             <numerusform>%n enregistrement en conflit sera ignoré (modifié depuis l&apos;exécution %1, ou encore utilisé par d&apos;autres enregistrements)&#xa0;; les autres seront rétablis.</numerusform>
