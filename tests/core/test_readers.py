@@ -273,6 +273,13 @@ def test_missing_file_folder_and_empty_file(tmp_path: Path) -> None:
     assert error_of(empty_book) == f"{empty_book}: the file is empty"
 
 
+def test_a_link_to_a_file_gone_is_said_to_be_one(tmp_path: Path) -> None:
+    link = tmp_path / "registrations.csv"
+    link.symlink_to(tmp_path / "share" / "registrations.csv")  # the share was moved
+    assert error_of(link) == (f"{link}: this is a link to {tmp_path / 'share'}"
+                              "/registrations.csv, which does not exist")
+
+
 def test_a_header_alone_gives_no_rows(tmp_path: Path) -> None:
     path = write_bytes(tmp_path / "data.csv", b"h1;h2\n")
     table = open_table(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -90,6 +91,7 @@ def row_maker(shared: bool) -> Callable[[list[Cell] | tuple[Cell, ...]], Row]:
 
 # Messages the window shows in the user's language (see core/errors.py).
 FILE_MISSING = QT_TRANSLATE_NOOP("errors", "the file does not exist")
+LINK_BROKEN = QT_TRANSLATE_NOOP("errors", "this is a link to {target}, which does not exist")
 FOLDER_NOT_FILE = QT_TRANSLATE_NOOP("errors", "this is a folder, not a data file")
 FILE_EMPTY = QT_TRANSLATE_NOOP("errors", "the file is empty")
 NOT_REGULAR = QT_TRANSLATE_NOOP("errors", "this is a pipe or a device, not a data file")
@@ -125,7 +127,7 @@ def check_file(path: Path) -> None:
     except OSError as exc:
         # A name too long, or one through a file, is the system's reason, not "missing".
         if exc.errno in _MISSING:
-            raise DataFileError(FILE_MISSING, path=path) from None
+            raise DataFileError(_missing_text(path), path=path) from None
         raise unreadable(path, exc) from None
     if stat.S_ISDIR(status.st_mode):
         raise DataFileError(FOLDER_NOT_FILE, path=path)
@@ -139,6 +141,16 @@ def check_file(path: Path) -> None:
 # What pathlib's exists() answers False for: a file that is not there (a dangling link, a
 # loop of links, a parent that is no folder).
 _MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.ELOOP})
+
+
+def _missing_text(path: Path) -> str:
+    """Why a path names no file: a link whose target is gone (a moved share, a renamed
+    folder) is said as such, since the link itself is there to be seen."""
+    try:
+        return LINK_BROKEN.format(target=os.readlink(path)) if path.is_symlink() else (
+            FILE_MISSING)
+    except OSError:
+        return FILE_MISSING
 
 
 def unreadable(path: Path, exc: OSError) -> DataFileError:

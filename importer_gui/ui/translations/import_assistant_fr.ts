@@ -3128,6 +3128,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>le fichier n&apos;existe pas</translation>
     </message>
     <message>
+        <source>this is a link to {target}, which does not exist</source>
+        <translation>c&apos;est un lien vers {target}, qui n&apos;existe pas</translation>
+    </message>
+    <message>
         <source>this is a folder, not a data file</source>
         <translation>c&apos;est un dossier, pas un fichier de données</translation>
     </message>
