@@ -35,7 +35,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     with open_store(args) as store:
         plan = revert.plan_revert(store, args.run)
-        stuck = bool(plan.tables) and next(plan.changes(), None) is None
+        stuck = bool(plan.tables) and not plan.change_count()
         result = None if args.dry_run or stuck else revert.commit_revert(store, plan)
     keep_until_exit(plan)
     if args.json:

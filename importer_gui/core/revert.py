@@ -176,7 +176,7 @@ class RevertPlan:
         lines: list[str] = []
         conflicts = self.conflicts()
         run, later = self.run_id, self.later_runs
-        if conflicts and not done and next(self.changes(), None) is None:
+        if conflicts and not done and not self.change_count():
             lines.append(f"{_count(conflicts, 'conflicting record')} cannot be reverted "
                          f"(changed since run {run}, or still needed by other records).")
         elif conflicts and not done:
@@ -737,7 +737,7 @@ def revert_later_first(store: Store, plan: RevertPlan,
     results: list[RevertResult] = []
     for later in plan.later_runs:
         first = plan_revert(store, later, monitor)
-        if first.conflicts() and next(first.changes(), None) is None:
+        if first.conflicts() and not first.change_count():
             continue  # nothing of it can be reverted: go on with the others
         results.append(commit_revert(store, first, monitor))
     again = plan_revert(store, plan.run_id, monitor)

@@ -120,7 +120,7 @@ class RevertDialog(PreviewApplyDialog):
         self._offer_revert()
         if not plan.tables:
             self.status.setText(arg(self.tr("Run %1 changed no record."), self.run_id))
-        elif not plan.conflicts() and next(plan.changes(), None) is None:
+        elif not plan.conflicts() and not plan.change_count():
             self.status.setText(arg(self.tr(
                 "Every record of run %1 is already as it was before the run: there is nothing "
                 "to revert."), self.run_id))
@@ -134,8 +134,7 @@ class RevertDialog(PreviewApplyDialog):
             return
         # isHidden, not isVisible: the plan may come before the dialog is shown.
         later = not self.later_choice.isHidden() and self.later_choice.isChecked()
-        self.revert_button.setEnabled(not plan.tables or later
-                                      or next(plan.changes(), None) is not None)
+        self.revert_button.setEnabled(not plan.tables or later or plan.change_count() > 0)
 
     def _table_label(self, table: RevertTable) -> str:
         """"Session: 4 record(s), 1 conflict(s)"."""
@@ -164,7 +163,7 @@ class RevertDialog(PreviewApplyDialog):
         (the command line says the same in English, with ``RevertPlan.summary``)."""
         lines: list[str] = []
         conflicts = plan.conflicts()
-        if conflicts and next(plan.changes(), None) is None:
+        if conflicts and not plan.change_count():
             lines.append(arg(self.tr(
                 "%n conflicting record(s) cannot be reverted (changed since run %1, or still "
                 "needed by other records).", "", conflicts), plan.run_id))
