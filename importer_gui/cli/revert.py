@@ -72,9 +72,10 @@ def _print_revert(plan: RevertPlan, result: RevertResult | None, out: TextIO, *,
                   dry_run: bool) -> None:
     """Counts, every conflict with its record, and what was written (a revert that can
     write nothing says why on stderr)."""
-    from importer_gui.core.revert import REVERT_RUN_KIND, counts_said
+    from importer_gui.core.revert import counts_said
+    from importer_gui.core.store.runs import REVERT_KIND
 
-    said = counts_said(REVERT_RUN_KIND, plan.counts())
+    said = counts_said(REVERT_KIND, plan.counts())
     out.write(f"Revert of run {plan.run_id}: {counts_text(said)}\n")
     for row in plan.rows():
         for issue in row.issues:

@@ -43,9 +43,8 @@ TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Tab
                                   Table.INTERVENTION, Table.ENTITY, Table.LEARNER,
                                   Table.LEARNING_OBJECT, Table.REGISTRATION, Table.TRACKING)
 MAX_NAMED = 5  # referring records named in one message
-# A revert is a run of this kind; the records it skips as conflicts are counted as its errors
-# (the JSON's "error" key) and said as "skipped" to people.
-REVERT_RUN_KIND = REVERT_KIND
+# A revert is a run of REVERT_KIND; the records it skips as conflicts are counted as its
+# errors (the JSON's "error" key) and said as "skipped" to people.
 SKIPPED = "skipped"
 
 # The conflicts' lines ({subject} "Session 12", {later} " by run 5" or "", {kind} a table's
@@ -691,7 +690,7 @@ def _outcome(entry: _Entry) -> Outcome:
 
 def counts_said(kind: str, counts: dict[str, int]) -> dict[str, int]:
     """A run's counts under the words people read: a revert's errors are what it skipped."""
-    if kind != REVERT_RUN_KIND:
+    if kind != REVERT_KIND:
         return counts
     return {(SKIPPED if name == Outcome.ERROR.value else name): n for name, n in counts.items()}
 
@@ -710,7 +709,7 @@ def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None
     # Skipped records (counted as errors) leave the run revertible for them: the store
     # marks it reverted only after a whole revert (runs.reverted_marks).
     info = RunInfo(config_path=run.config if run else "", config_xml="",
-                   files=list(run.files) if run else [], counts=counts, kind=REVERT_RUN_KIND,
+                   files=list(run.files) if run else [], counts=counts, kind=REVERT_KIND,
                    reverts_run=plan.run_id)
     run_id = store.apply(changes, info, monitor=monitor)
     return RevertResult(run_id, plan.run_id, counts, skipped)

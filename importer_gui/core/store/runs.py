@@ -15,8 +15,8 @@ from importer_gui.core.schema import Table
 
 # An import commits a file; a refresh brings the store in line with the platform's exports;
 # a revert undoes either (or another revert).
-RUN_KINDS = ("import", "refresh", "revert")
 REVERT_KIND = "revert"
+RUN_KINDS = ("import", "refresh", REVERT_KIND)
 # The kinds whose runs a revert may undo and redo: what is "in effect" until reverted.
 UNDOABLE_KINDS = ("import", "refresh")
 # A revert's count of the records it skipped as conflicts (an import's count of errors).
