@@ -248,22 +248,27 @@ def _private_key(path: Path) -> Any:
 
     try:
         mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
-            reason = os.strerror(errno.EISDIR)
-        elif not stat.S_ISREG(mode):  # a pipe would be waited on for ever
-            raise ImporterError(KEY_FILE_NOT_A_KEY.format(path=path))
-        else:
-            return paramiko.PKey.from_path(path)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        raise _unreadable_key(path, exc) from None
+    if stat.S_ISDIR(mode):
+        raise ImporterError(KEY_FILE_UNREADABLE.format(path=path,
+                                                       reason=os.strerror(errno.EISDIR)))
+    if not stat.S_ISREG(mode):  # a pipe would be waited on for ever
+        raise ImporterError(KEY_FILE_NOT_A_KEY.format(path=path))
+    try:
+        return paramiko.PKey.from_path(path)
+    except OSError as exc:
+        raise _unreadable_key(path, exc) from None
     # cryptography says "password was not given" with a TypeError.
     except (paramiko.PasswordRequiredException, TypeError):
         raise ImporterError(KEY_FILE_PROTECTED.format(path=path)) from None
-    except ImporterError:
-        raise
     except Exception:  # the libraries underneath word a file that is no key many ways
         raise ImporterError(KEY_FILE_NOT_A_KEY.format(path=path)) from None
-    raise ImporterError(KEY_FILE_UNREADABLE.format(path=path, reason=reason))
+
+
+def _unreadable_key(path: Path, exc: OSError) -> ImporterError:
+    """A key file the system would not let us read, with its reason."""
+    return ImporterError(KEY_FILE_UNREADABLE.format(path=path, reason=exc.strerror or str(exc)))
 
 
 def _has_keys() -> bool:
