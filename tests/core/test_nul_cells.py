@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from importer_gui.cli import main
 from importer_gui.core.readers.sheet_xml import NulSearch
 from tests.builders import ImportSpec, rewrite_package, write_config
+from tests.core.test_error_cells import run
 
 COLUMNS = ("trainingPathCode", "trainingTitle", "trainingModality")
 SHEET = "xl/worksheets/sheet1.xml"
@@ -35,40 +35,29 @@ def courses_workbook(folder: Path, title: str) -> Path:
     return path
 
 
-def run(capsys: pytest.CaptureFixture[str], command: str, folder: Path
-        ) -> tuple[int, list[str]]:
-    """``command`` on the folder's configuration and store: exit code and output lines."""
-    code = main([command, str(folder / "config.xml"), "--store", str(folder / "s.db")])
-    out, err = capsys.readouterr()
-    assert err == ""
-    return code, out.splitlines()
-
-
 def stored(folder: Path) -> list[tuple[str, str]]:
     """The store's training courses: (code, title)."""
     with sqlite3.connect(folder / "s.db") as conn:
         return conn.execute("SELECT path_code, title FROM training ORDER BY id").fetchall()
 
 
-def test_an_inline_text_with_a_nul_is_an_error_and_its_row_is_not_stored(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = courses_workbook(tmp_path, "AAAXBBB")
-    rewrite_package(path, {SHEET: lambda xml: xml.replace(b"AAAXBBB", b"AAA_x0000_BBB")})
-    code, lines = run(capsys, "commit", tmp_path)
-    assert code == 1
-    assert SAID in lines
-    assert stored(tmp_path) == [("TR-2", "Normal")]
+# Excel keeps texts in sharedStrings.xml, the cell naming the string by its index.
+SHARED = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+          b'count="1" uniqueCount="1"><si><t>AAA_x0000_BBB</t></si></sst>')
+INLINE_CELL = b'<c r="B2" t="inlineStr"><is><t>AAAXBBB</t></is></c>'
 
 
-def test_a_shared_string_with_a_nul_is_an_error(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # Excel keeps texts in sharedStrings.xml, the cell naming the string by its index.
+@pytest.mark.parametrize(("cell", "extra"), [
+    pytest.param(b'<c r="B2" t="inlineStr"><is><t>AAA_x0000_BBB</t></is></c>', {},
+                 id="inline text"),
+    pytest.param(b'<c r="B2" t="s"><v>0</v></c>', {"xl/sharedStrings.xml": SHARED},
+                 id="shared string"),
+])
+def test_a_text_with_a_nul_is_an_error_and_its_row_is_not_stored(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], cell: bytes,
+        extra: dict[str, bytes]) -> None:
     path = courses_workbook(tmp_path, "AAAXBBB")
-    shared = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-              b'count="1" uniqueCount="1"><si><t>AAA_x0000_BBB</t></si></sst>')
-    rewrite_package(path, {SHEET: lambda xml: xml.replace(
-        b'<c r="B2" t="inlineStr"><is><t>AAAXBBB</t></is></c>', b'<c r="B2" t="s"><v>0</v></c>')},
-        extra={"xl/sharedStrings.xml": shared})
+    rewrite_package(path, {SHEET: lambda xml: xml.replace(INLINE_CELL, cell)}, extra=extra)
     code, lines = run(capsys, "commit", tmp_path)
     assert code == 1
     assert SAID in lines
