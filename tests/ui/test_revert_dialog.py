@@ -198,7 +198,7 @@ def test_a_run_with_nothing_left_to_revert_offers_no_revert(
 
 
 def test_a_run_whose_records_all_conflict_says_none_can_be_reverted(
-        tmp_path: Path, qtbot: object) -> None:
+        tmp_path: Path, qtbot: object, screenshots: Path) -> None:
     store_path = tmp_path / "store.db"
     with Store.open(store_path) as store:
         store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "ROOM-1"})],
@@ -211,7 +211,10 @@ def test_a_run_whose_records_all_conflict_says_none_can_be_reverted(
                     RunInfo("more.xml", "<import-config/>", [], {"update": 1}))
     dialog = RevertDialog(store_path, run_id, synchronous=True)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.resize(1280, 800)
     dialog.show()
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    dialog.grab().save(str(screenshots / "revert_conflicts_only.png"))
     assert dialog.notice.text().splitlines()[0] == (
         f"1 conflicting record(s) cannot be reverted (changed since run {run_id}, or still "
         "needed by other records).")

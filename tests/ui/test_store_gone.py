@@ -99,13 +99,16 @@ def test_the_store_browser_on_a_store_deleted_meanwhile_says_it_is_gone(
 
 
 def test_a_refresh_on_the_windows_store_deleted_meanwhile_says_it_is_gone(
-        tmp_path: Path, qtbot: QtBot) -> None:
+        tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     state, *_pages = teacher_previewed(tmp_path, qtbot)
     store = state.store_path
     store.unlink()
     dialog = RefreshDialog(store, config_path=SAMPLE / "exports" / "export-config.xml",
                            synchronous=True, session=state.session)
     qtbot.addWidget(dialog)
+    dialog.resize(1000, 600)
+    dialog.show()
+    shot(dialog, screenshots, "refresh-store-gone")
     assert dialog.error.text() == gone(store)
     assert dialog.planned is None
     assert not store.exists()
