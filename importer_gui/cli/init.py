@@ -12,8 +12,7 @@ from importer_gui.cli.output import dump_json, visible
 from importer_gui.core import config_xml
 from importer_gui.core.atomic import file_bytes
 from importer_gui.core.config import leads_outside, relocated
-from importer_gui.core.errors import DataFileError, ImporterError
-from importer_gui.core.file_kind import foreign_kind
+from importer_gui.core.errors import ImporterError
 from importer_gui.core.guess import FileGuess, Guess, guess_file
 
 # As export-config and package: a file the user may have edited, or any other, is never lost.
@@ -42,11 +41,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     written all the same), 2 when the file cannot be read.
     """
     data_file: Path = args.data_file
-    kind = foreign_kind(data_file) if data_file.is_file() else None
-    if kind is not None:
-        article = "an" if kind.value[0] in "AEIOU" else "a"
-        raise DataFileError(f"not a spreadsheet: it is {article} {kind.value}.",
-                            path=data_file)
     guess = guess_file(data_file, args.action, args.sheet)
     target: Path = args.out
     config = relocated(guess.config(), [data_file], target)

@@ -21,7 +21,7 @@ import string
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from importer_gui.core import binding, errors, revert, store  # noqa: F401 - marks templates
+from importer_gui.core import binding, errors, file_kind, revert, store  # noqa: F401 - marks templates
 from importer_gui.core.catalogue import messages
 from importer_gui.core.issues import Issue, Level
 from importer_gui.core.reports import WorkbookWords

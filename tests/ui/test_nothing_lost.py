@@ -250,8 +250,8 @@ def test_a_failed_open_closes_the_file_before_and_is_no_recent_file(
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     assert not wizard.open_file(picture)
     page = wizard.open_page
-    assert page.error_label.text() == ("photo.csv is not a spreadsheet: it is a PNG image. "
-                                       "Choose a workbook or a CSV file.")
+    assert page.error_label.text() == (f"{picture}: not a spreadsheet: it is a PNG image; "
+                                       "choose a workbook or a CSV file")
     assert page.file_label.text() == "No file chosen yet." and not page.isComplete()
     assert window.state.choices.data_files == []
     assert page.head_model.rowCount() == 0

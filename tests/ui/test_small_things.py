@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from importer_gui.ui.main_window import MainWindow
+from tests.builders import write_xlsx
+from tests.ui.wizards import shot
 
 
 def test_the_file_dialog_offers_every_workbook_and_text_format(
@@ -35,7 +38,20 @@ def test_a_binary_file_is_refused_by_its_content_whatever_its_name(
         path.write_bytes(start + b"\0" * 200)
         assert not page.open_path(path)
         assert page.error_label.isVisible()
-        assert page.error_label.text().startswith(f"{name} is not a spreadsheet: it is "
-                                                  f"{kind}.")
+        assert page.error_label.text() == (f"{path}: not a spreadsheet: it is {kind}; "
+                                           "choose a workbook or a CSV file")
         assert not page.isComplete()
         assert path not in page.settings.recent_files()
+
+
+
+def test_a_workbook_saved_under_a_csv_name_is_said_in_french_with_its_ending(
+        french: None, window: MainWindow, tmp_path: Path, screenshots: Path) -> None:
+    path = tmp_path / "inscriptions.csv"
+    shutil.copy(write_xlsx(tmp_path / "real.xlsx", [["code"], ["A1"]]), path)
+    page = window.wizard.open_page
+    assert not window.open_file(path)
+    assert page.error_label.text() == (f"{path}: c'est un classeur Excel sous un autre "
+                                       "nom\u00a0; renommez-le en .xlsx pour le lire")
+    assert page.data_file() is None
+    shot(window, screenshots, "page0-a-workbook-under-a-csv-name-fr")

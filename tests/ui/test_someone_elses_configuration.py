@@ -153,8 +153,8 @@ def test_a_file_that_is_not_a_spreadsheet_keeps_the_configuration_open(
     chosen.append(picture)
     assert not window.wizard.open_page.choose_data_file()
     page = window.wizard.open_page
-    assert page.error_label.text() == ("photo.csv is not a spreadsheet: it is a PNG image. "
-                                       "Choose a workbook or a CSV file.")
+    assert page.error_label.text() == (f"{picture}: not a spreadsheet: it is a PNG image; "
+                                       "choose a workbook or a CSV file")
     assert window.state.choices.config_path == config and shown(window)[1]
 
 

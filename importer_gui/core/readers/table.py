@@ -14,6 +14,7 @@ from typing import Any
 
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
+from importer_gui.core.file_kind import check_content
 
 Row = tuple[Cell, ...]
 NumberedRow = tuple[int, Row]
@@ -121,7 +122,8 @@ class Table:
 
 
 def check_file(path: Path) -> None:
-    """Fail clearly when the path is missing, a folder, a device or unreadable."""
+    """Fail clearly when the path is missing, a folder, a device or unreadable, or holds no
+    spreadsheet (a picture, a PDF) or one under another kind's name."""
     try:
         status = path.stat()
     except OSError as exc:
@@ -136,6 +138,7 @@ def check_file(path: Path) -> None:
         raise DataFileError(NOT_REGULAR, path=path)
     if status.st_size == 0:
         raise DataFileError(FILE_EMPTY, path=path)
+    check_content(path)
 
 
 # What pathlib's exists() answers False for: a file that is not there (a dangling link, a

@@ -42,7 +42,6 @@ from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES, DELIMITE
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig, Provider
 from importer_gui.core.errors import ConfigError, DataFileError, ImporterError
-from importer_gui.core.file_kind import Foreign, foreign_kind
 from importer_gui.core.first_rows import HEAD_ROWS, Head, HeadRow
 from importer_gui.core.guess import Guess
 from importer_gui.core.plan import FileStamp
@@ -535,14 +534,10 @@ class OpenPage(BasePage):
         """Start a new configuration for a spreadsheet."""
         from importer_gui.core import readers
 
-        # Missing, a folder, a pipe (never opened: reading one could wait for ever) or a
-        # device: said as the command line says it.
+        # Missing, a folder, a pipe (never opened: reading one could wait for ever), a
+        # device, a picture or a workbook under a CSV file's name: said as the command line
+        # says it.
         readers.check_file(path)
-        kind = foreign_kind(path)
-        if kind is not None:
-            raise ImporterError(arg(self.tr("%1 is not a spreadsheet: it is %2. Choose a "
-                                            "workbook or a CSV file."), path.name,
-                                    self._kind_text(kind)))
         provider = Provider(file_name=path.name, path=str(path.parent.resolve()))
         self._detected = []
         if readers.is_workbook(path):
@@ -640,18 +635,6 @@ class OpenPage(BasePage):
             self._detected.append((self.tr("sheet"), Guess(name, "likely", arg(
                 self.tr("the first one holding data; %1 empty"), ", ".join(empty)))))
         return name
-
-    def _kind_text(self, kind: Foreign) -> str:
-        """A kind of file that is not a spreadsheet, as people say it."""
-        return {
-            Foreign.PNG: self.tr("a PNG image"), Foreign.JPEG: self.tr("a JPEG image"),
-            Foreign.GIF: self.tr("a GIF image"), Foreign.PDF: self.tr("a PDF document"),
-            Foreign.WORD: self.tr("a Word document"),
-            Foreign.POWERPOINT: self.tr("a PowerPoint presentation"),
-            Foreign.OPEN_TEXT: self.tr("an OpenDocument text"),
-            Foreign.ZIP: self.tr("a zip archive"),
-            Foreign.OFFICE: self.tr("an Office document that is not an .xls workbook"),
-        }[kind]
 
     # --- the page -----------------------------------------------------------------------
 

@@ -957,10 +957,6 @@ Utiliser %2 au lieu de %3&#xa0;? La configuration corrigée est ouverte depuis u
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>%1 is not a spreadsheet: it is %2. Choose a workbook or a CSV file.</source>
-        <translation>%1 n&apos;est pas un tableur&#xa0;: c&apos;est %2. Choisissez un classeur ou un fichier CSV.</translation>
-    </message>
-    <message>
         <source>The configuration %1 applies to this file: its reading options, date format and mapping are kept, its columns matched by header. To start afresh, choose File &gt; New import.</source>
         <translation>La configuration %1 s&apos;applique à ce fichier&#xa0;: ses options de lecture, son format de date et sa correspondance sont conservés, ses colonnes retrouvées par leur en-tête. Pour repartir de zéro, choisissez Fichier &gt; Nouvel import.</translation>
     </message>
@@ -1019,42 +1015,6 @@ Utiliser %2 au lieu de %3&#xa0;? La configuration corrigée est ouverte depuis u
     <message>
         <source>the first one holding data; %1 empty</source>
         <translation>la première qui contient des données&#xa0;; %1 vide(s)</translation>
-    </message>
-    <message>
-        <source>a PNG image</source>
-        <translation>une image PNG</translation>
-    </message>
-    <message>
-        <source>a JPEG image</source>
-        <translation>une image JPEG</translation>
-    </message>
-    <message>
-        <source>a GIF image</source>
-        <translation>une image GIF</translation>
-    </message>
-    <message>
-        <source>a PDF document</source>
-        <translation>un document PDF</translation>
-    </message>
-    <message>
-        <source>a Word document</source>
-        <translation>un document Word</translation>
-    </message>
-    <message>
-        <source>a PowerPoint presentation</source>
-        <translation>une présentation PowerPoint</translation>
-    </message>
-    <message>
-        <source>an OpenDocument text</source>
-        <translation>un texte OpenDocument</translation>
-    </message>
-    <message>
-        <source>a zip archive</source>
-        <translation>une archive zip</translation>
-    </message>
-    <message>
-        <source>an Office document that is not an .xls workbook</source>
-        <translation>un document Office qui n&apos;est pas un classeur .xls</translation>
     </message>
     <message>
         <source>Configuration: %1</source>
@@ -4338,6 +4298,54 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source> — other files take {others} MB of it</source>
         <translation> — d’autres fichiers en prennent {others} Mo</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet: it is a PNG image; choose a workbook or a CSV file</source>
+        <translation>ce n&apos;est pas un tableur&#xa0;: c&apos;est une image PNG&#xa0;; choisissez un classeur ou un fichier CSV</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet: it is a JPEG image; choose a workbook or a CSV file</source>
+        <translation>ce n&apos;est pas un tableur&#xa0;: c&apos;est une image JPEG&#xa0;; choisissez un classeur ou un fichier CSV</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet: it is a GIF image; choose a workbook or a CSV file</source>
+        <translation>ce n&apos;est pas un tableur&#xa0;: c&apos;est une image GIF&#xa0;; choisissez un classeur ou un fichier CSV</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet: it is a PDF document; choose a workbook or a CSV file</source>
+        <translation>ce n&apos;est pas un tableur&#xa0;: c&apos;est un document PDF&#xa0;; choisissez un classeur ou un fichier CSV</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet: it is a Word document; choose a workbook or a CSV file</source>
+        <translation>ce n&apos;est pas un tableur&#xa0;: c&apos;est un document Word&#xa0;; choisissez un classeur ou un fichier CSV</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet: it is a PowerPoint presentation; choose a workbook or a CSV file</source>
+        <translation>ce n&apos;est pas un tableur&#xa0;: c&apos;est une présentation PowerPoint&#xa0;; choisissez un classeur ou un fichier CSV</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet: it is an OpenDocument text; choose a workbook or a CSV file</source>
+        <translation>ce n&apos;est pas un tableur&#xa0;: c&apos;est un texte OpenDocument&#xa0;; choisissez un classeur ou un fichier CSV</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet: it is a zip archive; choose a workbook or a CSV file</source>
+        <translation>ce n&apos;est pas un tableur&#xa0;: c&apos;est une archive zip&#xa0;; choisissez un classeur ou un fichier CSV</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet: it is an Office document that is not an .xls workbook; choose a workbook or a CSV file</source>
+        <translation>ce n&apos;est pas un tableur&#xa0;: c&apos;est un document Office qui n&apos;est pas un classeur .xls&#xa0;; choisissez un classeur ou un fichier CSV</translation>
+    </message>
+    <message>
+        <source>this is an Excel workbook under another name; rename it to end in .xlsx to read it</source>
+        <translation>c&apos;est un classeur Excel sous un autre nom&#xa0;; renommez-le en .xlsx pour le lire</translation>
+    </message>
+    <message>
+        <source>this is an OpenDocument spreadsheet under another name; rename it to end in .ods to read it</source>
+        <translation>c&apos;est un classeur OpenDocument sous un autre nom&#xa0;; renommez-le en .ods pour le lire</translation>
+    </message>
+    <message>
+        <source>this is an Excel 97-2003 workbook under another name; rename it to end in .xls to read it</source>
+        <translation>c&apos;est un classeur Excel 97-2003 sous un autre nom&#xa0;; renommez-le en .xls pour le lire</translation>
     </message>
 </context>
 <context>
