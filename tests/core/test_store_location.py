@@ -52,6 +52,18 @@ def test_a_url_that_cannot_be_read_says_why_without_its_password(typed: str,
     assert str(raised.value) == message and "secret" not in message
 
 
+@pytest.mark.parametrize("typed", ["mysql://someone:secret@db.example.org/training",
+                                   "file:///home/someone/store.sqlite3",
+                                   "https://db.example.org/training"])
+def test_another_schemes_address_is_no_path_to_a_store(typed: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        parse_location(typed)
+    shown = typed.replace(":secret", "")
+    assert str(raised.value) == (f"{shown} is not a place for a store: give a SQLite file's "
+                                 "path or postgresql://USER@HOST/DATABASE")
+    assert parse_location("C://data/store.sqlite3") == Path("C:/data/store.sqlite3")
+
+
 def test_what_is_not_a_postgresql_url_says_so() -> None:
     with pytest.raises(ValueError) as raised:
         postgres_url("mysql://someone:secret@db.example.org/training")

@@ -74,8 +74,12 @@ def test_a_url_that_cannot_be_read_is_said_in_french(
 
 def test_every_url_message_has_its_french(french: None) -> None:
     for template in (location.NOT_A_URL, location.NO_DATABASE, location.BAD_HOST,
-                     location.BAD_PORT):
+                     location.BAD_PORT, location.OTHER_URL):
         assert translate("errors", template) != template, template
     filled = location.NOT_A_URL.format(url="mysql://jdoe@db.example.org/training")
     assert message_text(filled) == ("mysql://jdoe@db.example.org/training n'est pas une URL "
                                     f"PostgreSQL {FRENCH_EXAMPLE}")
+    other = location.OTHER_URL.format(url="mysql://jdoe@db.example.org/training")
+    assert message_text(other) == ("mysql://jdoe@db.example.org/training ne peut pas accueillir "
+                                   "une base\u00a0: donnez le chemin d'un fichier SQLite ou "
+                                   "postgresql://UTILISATEUR@HÔTE/BASE")

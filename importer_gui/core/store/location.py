@@ -18,6 +18,9 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP
 
 _SCHEMES = ("postgresql", "postgres")
 _URL = re.compile(r"^(postgresql|postgres)://", re.IGNORECASE)
+# Another scheme's address (two letters at least: "C://" is a Windows path), read as a
+# path it would name a file nobody meant.
+_OTHER_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 # What comes before the host: the scheme, the user, and a password to leave out of messages
 # (up to the last "@" before the path, as urlsplit reads it).
 _USER_INFO = re.compile(r"^(?P<start>[^:/?#]+://[^:@/?#]*)(?::[^/?#]*)?@")
@@ -31,6 +34,8 @@ NO_DATABASE = QT_TRANSLATE_NOOP("errors", "{url} names no database "
 BAD_HOST = QT_TRANSLATE_NOOP("errors", "{url} names a host that cannot be read (an IPv6 "
                                        "address goes in brackets: "
                                        "postgresql://USER@[::1]/DATABASE)")
+OTHER_URL = QT_TRANSLATE_NOOP("errors", "{url} is not a place for a store: give a SQLite "
+                                        "file's path or postgresql://USER@HOST/DATABASE")
 BAD_PORT = QT_TRANSLATE_NOOP("errors", "{url} names a port that is not a number from 1 to "
                                        "65535 (postgresql://USER@HOST:PORT/DATABASE)")
 
@@ -84,13 +89,15 @@ def parse_location(text: str | Path | PostgresUrl) -> StoreLocation:
     """A store's location from what a user typed: a URL, or a path (``~`` expanded).
 
     ValueError, in one of this module's messages, for a URL that cannot be read or names
-    no database.
+    no database, or another scheme's address.
     """
     if isinstance(text, PostgresUrl | Path):
         return text
-    if not is_url(text):
-        return Path(text).expanduser()
-    return postgres_url(text.strip())
+    if is_url(text):
+        return postgres_url(text.strip())
+    if _OTHER_URL.match(text.strip()):
+        raise ValueError(OTHER_URL.format(url=_typed_without_password(text.strip())))
+    return Path(text).expanduser()
 
 
 def postgres_url(text: str) -> PostgresUrl:

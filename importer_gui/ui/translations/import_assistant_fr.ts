@@ -4252,6 +4252,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{url} nomme un hôte illisible (une adresse IPv6 s&apos;écrit entre crochets&#xa0;: postgresql://UTILISATEUR@[::1]/BASE)</translation>
     </message>
     <message>
+        <source>{url} is not a place for a store: give a SQLite file&apos;s path or postgresql://USER@HOST/DATABASE</source>
+        <translation>{url} ne peut pas accueillir une base&#xa0;: donnez le chemin d&apos;un fichier SQLite ou postgresql://UTILISATEUR@HÔTE/BASE</translation>
+    </message>
+    <message>
         <source>{url} names a port that is not a number from 1 to 65535 (postgresql://USER@HOST:PORT/DATABASE)</source>
         <translation>{url} nomme un port qui n&apos;est pas un nombre de 1 à 65535 (postgresql://UTILISATEUR@HÔTE:PORT/BASE)</translation>
     </message>
