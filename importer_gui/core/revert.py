@@ -7,7 +7,8 @@ deleted, what it updated is restored, what it deleted comes back with its old id
 never reused, so references to it stay right).
 
 A record whose values are no longer those the run left (a later run or someone else changed
-it) is a conflict: an ERROR row that the commit skips. So is a created record that records
+it) is a conflict: an ERROR row that the commit skips; unless it is back as before the run,
+which leaves nothing to undo. So is a created record that records
 staying in the store still refer to, and a record that cannot come back because what it
 refers to is gone or its unique value is taken. Conflicts never stop the other records.
 
@@ -349,14 +350,20 @@ def _read_current(store: Store, entries: _Entries) -> None:
             for record in store.by_ids(table, ids[start:start + BATCH]):
                 entry = touched[record.id]
                 current = record_values(record)
-                # A record as the run left it shares the run's values: one dict, not two.
-                entry.current = entry.after if current == entry.after else current
+                # A record as the run left it, or as it was before, shares those values:
+                # one dict, not two.
+                entry.current = (entry.after if current == entry.after
+                                 else entry.before if current == entry.before else current)
 
 
 def _plan_entry(entry: _Entry, run_id: int, later: _LaterRuns) -> None:
     """The change that undoes one record's net change, or the conflict that prevents it."""
     if entry.before == entry.after:
         return  # created and deleted by the run, or already put back: nothing to undo
+    if entry.current == entry.before:
+        # A later run (or another program) already left it as before the run: changed back,
+        # deleted once created, or back as it was once deleted. Nothing is left to undo.
+        return
     if entry.current != entry.after:
         entry.issues += tuple(_changed_issues(entry, run_id, later))
         return

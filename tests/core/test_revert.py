@@ -273,6 +273,67 @@ def test_a_record_deleted_after_the_run_is_skipped(store: Store) -> None:
         "other records; nothing was written.")
 
 
+def test_records_later_runs_put_back_are_already_as_before_the_run(
+        store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """A title the run changed and a later run changed back, and an intervention the run
+    created and a later run deleted, are as before the run: no conflict, nothing to write;
+    the others are reverted, and the run wholly."""
+    before = record_tables(store.path)
+    run = wrong_run(store)
+    store.apply([Change(Table.TRAINING, UPDATE, 1, {"title": "Safety"}, {"title": "Safety 2"}),
+                 Change(Table.INTERVENTION, DELETE, 4)], run_info(update=1, delete=1))
+    plan = plan_revert(store, run)
+    assert {(t, r): o for t, r, o, _ in rows(plan)} == {
+        ("training", 3): "delete", ("training", 1): "unchanged", ("room", 1): "update",
+        ("session", 3): "delete", ("session", 1): "update", ("session", 2): "create",
+        ("intervention", 4): "unchanged", ("intervention", 2): "create",
+        ("intervention", 3): "create"}
+    assert (plan.later_runs, plan.summary()) == ([], [])
+    code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path))
+    assert (code, err) == (0, "")
+    assert out == (f"Revert of run {run}: create 3, update 2, unchanged 2, delete 2, "
+                   f"skipped 0\nReverted run {run} as run {run + 2}.\n")
+    assert record_tables(store.path) == before
+    assert {r.id: r.reverted_by for r in store.history()}[run] == run + 2
+
+
+def test_a_run_a_later_run_wholly_put_back_has_nothing_to_revert(
+        store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """Run 2 renamed a course, run 3 renamed it back: reverting run 2 would write nothing."""
+    run = store.apply([Change(Table.TRAINING, UPDATE, 1, {"title": "Fire"}, {"title": "Safety"})],
+                      run_info(update=1))
+    store.apply([Change(Table.TRAINING, UPDATE, 1, {"title": "Safety"}, {"title": "Fire"})],
+                run_info(update=1))
+    before = record_tables(store.path)
+    code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path))
+    assert (code, out) == (2, f"Revert of run {run}: create 0, update 0, unchanged 1, "
+                              "delete 0, skipped 0\n")
+    assert err == (f"importer-gui: Nothing can be reverted: every record of run {run} is "
+                   "already as it was before the run.\n")
+    assert record_tables(store.path) == before
+
+
+def test_a_deleted_record_back_with_the_same_values_is_already_as_before(store: Store) -> None:
+    """Intervention 3, deleted by the run, put back by another program as it was (from a
+    backup) is as before the run; intervention 2, put back otherwise, is a conflict."""
+    run = store.apply([Change(Table.INTERVENTION, DELETE, 2), Change(Table.INTERVENTION, DELETE, 3),
+                       Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
+                      run_info(delete=2, update=1))
+    raw_sql(store.path, "INSERT INTO intervention (id, guid, session_id, status) "
+                        "VALUES (3, 'I-3', 2, 'active')")
+    raw_sql(store.path, "INSERT INTO intervention (id, guid, session_id, status, duration) "
+                        "VALUES (2, 'I-2', 2, 'active', 4)")
+    plan = plan_revert(store, run)
+    assert rows(plan) == [
+        ("room", 1, "update", []),
+        ("intervention", 2, "error", [f"Intervention 2 is in the store again since run {run}; "
+                                      "skipped."]),
+        ("intervention", 3, "unchanged", [])]
+    assert commit_revert(store, plan).skipped == 1
+    room = store.get(Table.ROOM, 1)
+    assert room is not None and room.label == "Blue"
+
+
 def test_an_unknown_run_is_reported(store: Store) -> None:
     with pytest.raises(StoreError) as failure:
         plan_revert(store, 42)
