@@ -170,13 +170,18 @@ class RevertPlan:
         """Records the commit skips."""
         return sum(table.conflicts for table in self.tables)
 
+    def conflicts_only(self) -> bool:
+        """True when every record left to revert is a conflict: skipping them reverts
+        nothing."""
+        return self.conflicts() > 0 and not self.change_count()
+
     def summary(self, *, done: bool = False) -> list[str]:
         """What the preview says above the table (or, once ``done``, below the revert):
         conflicts, and which runs to revert first."""
         lines: list[str] = []
         conflicts = self.conflicts()
         run, later = self.run_id, self.later_runs
-        if conflicts and not done and not self.change_count():
+        if not done and self.conflicts_only():
             lines.append(f"{_count(conflicts, 'conflicting record')} cannot be reverted "
                          f"(changed since run {run}, or still needed by other records).")
         elif conflicts and not done:
@@ -743,7 +748,7 @@ def revert_later_first(store: Store, plan: RevertPlan,
     results: list[RevertResult] = []
     for later in plan.later_runs:
         first = plan_revert(store, later, monitor)
-        if first.conflicts() and not first.change_count():
+        if first.conflicts_only():
             continue  # nothing of it can be reverted: go on with the others
         results.append(commit_revert(store, first, monitor))
     again = plan_revert(store, plan.run_id, monitor)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -91,11 +92,14 @@ class RevertDialog(PreviewApplyDialog):
                                                 "others"), self)
         self.skip_choice.setChecked(True)
         self.later_choice = QRadioButton(self)
-        box.addWidget(self.skip_choice)
-        box.addWidget(self.later_choice)
-        self.skip_choice.hide()
-        self.later_choice.hide()
+        # When every record left is a conflict, skipping them reverts nothing: reverting the
+        # later runs first is then the one thing Revert can do, ticked to be chosen.
+        self.later_only = QCheckBox(self)
+        for choice in (self.skip_choice, self.later_choice, self.later_only):
+            box.addWidget(choice)
+            choice.hide()
         self.later_choice.toggled.connect(self._offer_revert)
+        self.later_only.toggled.connect(self._offer_revert)
         return box
 
     # --- planning ----------------------------------------------------------------------------
@@ -124,17 +128,35 @@ class RevertDialog(PreviewApplyDialog):
             self.status.setText(arg(self.tr(
                 "Every record of run %1 is already as it was before the run: there is nothing "
                 "to revert."), self.run_id))
+        elif plan.conflicts_only() and plan.later_runs:
+            self.status.setText(arg(self.tr(
+                "Every record of run %1 left to revert is a conflict: nothing can be reverted "
+                "without reverting later run(s) %2 first.", "", len(plan.later_runs)),
+                self.run_id, _runs(plan.later_runs)))
+        elif plan.conflicts_only():
+            self.status.setText(arg(self.tr(
+                "Every record of run %1 left to revert is a conflict: nothing can be "
+                "reverted."), self.run_id))
 
     def _offer_revert(self) -> None:
-        """Revert is offered when it would change something: a record of the run to put
-        back, or the later runs to revert first (a run that changed no record is marked
-        reverted all the same)."""
+        """Revert is offered when it would change something (see ``_would_revert``)."""
+        if self.plan is not None:
+            self.revert_button.setEnabled(self._can_apply())
+
+    def _would_revert(self) -> bool:
+        """Whether Revert would change something: a record of the run to put back, or the
+        later runs chosen to go first (a run that changed no record is marked reverted all
+        the same)."""
         plan = self.plan
         if plan is None:
-            return
+            return False
+        return not plan.tables or self._later_first() or plan.change_count() > 0
+
+    def _later_first(self) -> bool:
+        """Whether the later runs are chosen to be reverted first."""
         # isHidden, not isVisible: the plan may come before the dialog is shown.
-        later = not self.later_choice.isHidden() and self.later_choice.isChecked()
-        self.revert_button.setEnabled(not plan.tables or later or plan.change_count() > 0)
+        return any(not choice.isHidden() and choice.isChecked()
+                   for choice in (self.later_choice, self.later_only))
 
     def _table_label(self, table: RevertTable) -> str:
         """"Session: 4 record(s), 1 conflict(s)"."""
@@ -163,7 +185,7 @@ class RevertDialog(PreviewApplyDialog):
         (the command line says the same in English, with ``RevertPlan.summary``)."""
         lines: list[str] = []
         conflicts = plan.conflicts()
-        if conflicts and not plan.change_count():
+        if plan.conflicts_only():
             lines.append(arg(self.tr(
                 "%n conflicting record(s) cannot be reverted (changed since run %1, or still "
                 "needed by other records).", "", conflicts), plan.run_id))
@@ -173,23 +195,27 @@ class RevertDialog(PreviewApplyDialog):
                 "needed by other records); the others will be reverted.", "", conflicts),
                 plan.run_id))
         if plan.later_runs:
-            runs = ", ".join(str(r) for r in plan.later_runs)
             lines.append(arg(self.tr(
                 "Later run(s) %1 changed records of run %2 again: revert them first (newest "
                 "first) to revert those records as well.", "", len(plan.later_runs)),
-                runs, plan.run_id))
+                _runs(plan.later_runs), plan.run_id))
         return lines
 
     def _show_choices(self, plan: RevertPlan) -> None:
-        conflicts = plan.conflicts() > 0
-        self.skip_choice.setVisible(conflicts)
-        self.later_choice.setVisible(bool(plan.later_runs))
-        if plan.later_runs:
-            runs = ", ".join(str(r) for r in plan.later_runs)
-            self.later_choice.setText(arg(
-                self.tr("Revert &later run(s) %1 first (newest first), then run %2", "",
-                        len(plan.later_runs)), runs, self.run_id))
+        """Skip the conflicts, or revert the later runs first; the later runs only when
+        skipping would revert nothing."""
+        skipping = plan.conflicts() > 0 and not plan.conflicts_only()
+        later = bool(plan.later_runs)
+        self.skip_choice.setVisible(skipping)
+        self.later_choice.setVisible(later and skipping)
+        self.later_only.setVisible(later and not skipping)
+        if later:
+            text = arg(self.tr("Revert &later run(s) %1 first (newest first), then run %2", "",
+                               len(plan.later_runs)), _runs(plan.later_runs), self.run_id)
+            self.later_choice.setText(text)
+            self.later_only.setText(text)
         self.skip_choice.setChecked(True)
+        self.later_only.setChecked(False)
 
     # --- committing --------------------------------------------------------------------------
 
@@ -198,7 +224,7 @@ class RevertDialog(PreviewApplyDialog):
         plan = self.plan
         if plan is None or self.runner.busy:
             return
-        later = self.later_choice.isVisible() and self.later_choice.isChecked()
+        later = self._later_first()
         path = self.store_path
         self._work(self.tr("Reverting…"), lambda m: commit_at(path, plan, later, m),
                    self._on_committed)
@@ -207,8 +233,8 @@ class RevertDialog(PreviewApplyDialog):
         self.results = results
         lines = [self._result_text(r) for r in results]
         self.status.setText("\n".join(lines))
-        self.skip_choice.setEnabled(False)
-        self.later_choice.setEnabled(False)
+        for choice in (self.skip_choice, self.later_choice, self.later_only):
+            choice.setEnabled(False)
         if results:
             self.store_changed.emit(results[-1].run_id)
 
@@ -227,4 +253,9 @@ class RevertDialog(PreviewApplyDialog):
         return self.tr("Cancelled: nothing was written.")
 
     def _can_apply(self) -> bool:
-        return self.plan is not None and not self.results
+        return self.plan is not None and not self.results and self._would_revert()
+
+
+def _runs(runs: list[int]) -> str:
+    """"5, 3": the later runs, as the preview lists them."""
+    return ", ".join(str(r) for r in runs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.records import Change, ChangeKind, Table
@@ -15,7 +15,7 @@ from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.revert_dialog import RevertDialog
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH
-from tests.builders import tables, write_xlsx
+from tests.builders import by_hand, tables, write_xlsx
 
 WRONG_SESSIONS = [
     ["Action", "Code formation", "Titre de la session", "Date de début", "Date de fin",
@@ -197,9 +197,8 @@ def test_a_run_with_nothing_left_to_revert_offers_no_revert(
     dialog.grab().save(str(screenshots / "revert_nothing_left.png"))
 
 
-def test_a_run_whose_records_all_conflict_says_none_can_be_reverted(
-        tmp_path: Path, qtbot: object, screenshots: Path) -> None:
-    store_path = tmp_path / "store.db"
+def rooms_run_changed_since(store_path: Path) -> int:
+    """Run 1 makes room 1, run 2 sets its capacity: the run returned; run 3 sets it again."""
     with Store.open(store_path) as store:
         store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "ROOM-1"})],
                     RunInfo("rooms.xml", "<import-config/>", [], {"create": 1}))
@@ -209,15 +208,78 @@ def test_a_run_whose_records_all_conflict_says_none_can_be_reverted(
         store.apply([Change(Table.ROOM, ChangeKind.UPDATE, 1, {"capacity": 10},
                             {"capacity": 9})],
                     RunInfo("more.xml", "<import-config/>", [], {"update": 1}))
+    return run_id
+
+
+def shown_preview(store_path: Path, run_id: int, qtbot: object) -> RevertDialog:
+    """The revert preview of a run, shown and laid out."""
     dialog = RevertDialog(store_path, run_id, synchronous=True)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.resize(1280, 800)
     dialog.show()
     qtbot.wait(50)  # type: ignore[attr-defined]
+    return dialog
+
+
+def test_a_run_whose_records_all_conflict_offers_only_the_later_runs_first(
+        tmp_path: Path, qtbot: object, screenshots: Path) -> None:
+    store_path = tmp_path / "store.db"
+    run_id = rooms_run_changed_since(store_path)
+    before = tables(store_path)
+    dialog = shown_preview(store_path, run_id, qtbot)
     dialog.grab().save(str(screenshots / "revert_conflicts_only.png"))
     assert dialog.notice.text().splitlines()[0] == (
         f"1 conflicting record(s) cannot be reverted (changed since run {run_id}, or still "
         "needed by other records).")
-    assert not dialog.revert_button.isEnabled()  # skipping the conflict leaves nothing
-    dialog.later_choice.setChecked(True)  # run 3 reverted first, then this one: something
+    assert dialog.status.text() == (
+        f"Every record of run {run_id} left to revert is a conflict: nothing can be reverted "
+        f"without reverting later run(s) {run_id + 1} first.")
+    # Skipping the conflict would revert nothing: not offered; the later run going first is.
+    assert not dialog.skip_choice.isVisible() and not dialog.later_choice.isVisible()
+    assert dialog.later_only.isVisible() and not dialog.later_only.isChecked()
+    assert dialog.later_only.text() == (
+        f"Revert &later run(s) {run_id + 1} first (newest first), then run {run_id}")
+    assert not dialog.revert_button.isEnabled()
+    assert tables(store_path) == before
+    tick = QPoint(8, dialog.later_only.height() // 2)  # on its box, left of its text
+    qtbot.mouseClick(dialog.later_only, Qt.MouseButton.LeftButton, pos=tick)  # type: ignore
     assert dialog.revert_button.isEnabled()
+    qtbot.mouseClick(dialog.later_only, Qt.MouseButton.LeftButton, pos=tick)  # type: ignore
+    assert not dialog.revert_button.isEnabled()  # changed their mind: nothing to do again
+    dialog.later_only.setChecked(True)
+    dialog.commit()
+    assert [r.reverts for r in dialog.results] == [run_id + 1, run_id]
+    assert tables(store_path)["room"] == [(1, "ROOM-1", None, None)]  # no capacity again
+
+
+def test_a_run_whose_conflicts_no_later_run_made_says_nothing_can_be_reverted(
+        tmp_path: Path, qtbot: object, screenshots: Path) -> None:
+    store_path = tmp_path / "store.db"
+    with Store.open(store_path) as store:
+        store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "ROOM-1"})],
+                    RunInfo("rooms.xml", "<import-config/>", [], {"create": 1}))
+        run_id = store.apply([Change(Table.ROOM, ChangeKind.UPDATE, 1, {"capacity": 9},
+                                     {"capacity": None})],
+                             RunInfo("rooms.xml", "<import-config/>", [], {"update": 1}))
+    by_hand(store_path, "UPDATE room SET capacity = 10 WHERE id = 1")  # another program
+    dialog = shown_preview(store_path, run_id, qtbot)
+    dialog.grab().save(str(screenshots / "revert_conflicts_only_by_hand.png"))
+    assert dialog.notice.text() == (
+        f"1 conflicting record(s) cannot be reverted (changed since run {run_id}, or still "
+        "needed by other records).")
+    assert dialog.status.text() == (f"Every record of run {run_id} left to revert is a "
+                                    "conflict: nothing can be reverted.")
+    assert not any(choice.isVisible() for choice in (
+        dialog.skip_choice, dialog.later_choice, dialog.later_only))
+    assert not dialog.revert_button.isEnabled()
+
+
+def test_a_run_whose_records_all_conflict_says_so_in_french(
+        french: None, tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.db"
+    run_id = rooms_run_changed_since(store_path)
+    dialog = shown_preview(store_path, run_id, qtbot)
+    assert dialog.status.text() == (
+        f"Chaque enregistrement de l'exécution {run_id} qui reste à défaire est en "
+        "conflit\xa0: rien ne peut être défait sans défaire d'abord l'exécution suivante "
+        f"{run_id + 1}.")

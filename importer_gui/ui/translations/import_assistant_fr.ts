@@ -1795,6 +1795,17 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Chaque enregistrement de l&apos;exécution %1 est déjà tel qu&apos;il était avant elle&#xa0;: il n&apos;y a rien à défaire.</translation>
     </message>
     <message numerus="yes">
+        <source>Every record of run %1 left to revert is a conflict: nothing can be reverted without reverting later run(s) %2 first.</source>
+        <translation>
+            <numerusform>Chaque enregistrement de l&apos;exécution %1 qui reste à défaire est en conflit&#xa0;: rien ne peut être défait sans défaire d&apos;abord l&apos;exécution suivante %2.</numerusform>
+            <numerusform>Chaque enregistrement de l&apos;exécution %1 qui reste à défaire est en conflit&#xa0;: rien ne peut être défait sans défaire d&apos;abord les exécutions suivantes %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every record of run %1 left to revert is a conflict: nothing can be reverted.</source>
+        <translation>Chaque enregistrement de l&apos;exécution %1 qui reste à défaire est en conflit&#xa0;: rien ne peut être défait.</translation>
+    </message>
+    <message numerus="yes">
         <source>%1: %n record(s)</source>
         <translation>
             <numerusform>%1&#xa0;: %n enregistrement</numerusform>
