@@ -583,6 +583,7 @@ def _missing_reference(entry: _Entry, after: _AfterRevert, later: _LaterRuns) ->
             subject = _name(entry.table, entry.record_id)
             deleter = later.deleted_by(target, ref)
             if deleter is not None:
+                later.named_first.add(deleter)  # the message says to revert it first
                 return Issue.error(column, REFERENCE_DELETED.format(
                     subject=subject, kind=target.value, ref=ref, run=deleter))
             return Issue.error(column, REFERENCE_GONE.format(subject=subject,
@@ -600,6 +601,9 @@ class _LaterRuns:
         self._touched: dict[Key, list[int]] | None = None
         self._deleted: dict[Key, int] = {}  # records whose last later change was a delete
         self._runs: dict[int, RunSummary] = {}
+        # Runs a conflict's message tells to revert first (REFERENCE_DELETED): they deleted
+        # what it refers to, and may be reverts, which reverting brings that record back.
+        self.named_first: set[int] = set()
 
     def touched(self, table: Table, record_id: int) -> list[int]:
         """Later runs (oldest first) that changed one record."""
@@ -643,13 +647,14 @@ class _LaterRuns:
         return f" ({text})" if short else f" by {text}"
 
     def to_revert_first(self, conflicts: Iterable[_Entry]) -> list[int]:
-        """Later import or refresh runs, still in effect, that changed conflicting records:
-        newest first."""
+        """Later import or refresh runs, still in effect, that changed conflicting records,
+        and the runs the conflicts' messages tell to revert first: newest first."""
         wanted: set[int] = set()
         for entry in conflicts:
             for table, record_id in [(entry.table, entry.record_id), *entry.referrers]:
                 wanted.update(self.touched(table, record_id))
-        return sorted((r for r in wanted if self._in_effect(r)), reverse=True)
+        return sorted({r for r in wanted if self._in_effect(r)} | self.named_first,
+                      reverse=True)
 
     def _in_effect(self, run_id: int) -> bool:
         """An import or refresh run not reverted yet (reverting a revert would redo an older

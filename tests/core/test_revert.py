@@ -557,12 +557,13 @@ def test_a_learner_a_later_registration_names_is_not_deleted(store: Store) -> No
     assert {r.id: r.kind for r in store.history()}[later] == "refresh"
 
 
-def test_a_record_whose_reference_a_partial_revert_deleted_names_that_revert(
-        store: Store, capsys: pytest.CaptureFixture[str]) -> None:
-    """Reverting run 1 skips a learner run 2 moved to another entity and deletes the entity it
-    left; reverting run 2 cannot put the learner back there, and says which revert to revert
-    first: following it, then reverting runs 2 and 1, restores the store exactly."""
-    before = record_tables(store.path)
+def reference_deleted_by_a_partial_revert(store: Store, capsys: pytest.CaptureFixture[str]
+                                           ) -> tuple[int, int, int, int, int]:
+    """After the store's first run: ``first`` makes entity Acme, learners ada (in Acme) and
+    bob; ``second`` makes entity Beta, moves ada there and makes cy; ``partial`` reverts
+    ``first`` partly: Acme and bob go, ada (moved since) is skipped. Reverting ``second``
+    cannot put ada back in Acme, which ``partial`` deleted. Returns ``(first, second,
+    partial, ada's id, Acme's)``."""
     first = store.apply([Change(Table.ENTITY, CREATE, -1, {"name": "Acme"}),
                          Change(Table.LEARNER, CREATE, -1, {"login": "ada", "entity_id": -1}),
                          Change(Table.LEARNER, CREATE, -2, {"login": "bob"})], run_info(create=3))
@@ -572,17 +573,50 @@ def test_a_record_whose_reference_a_partial_revert_deleted_names_that_revert(
                                  {"entity_id": acme}),
                           Change(Table.LEARNER, CREATE, -2, {"login": "cy"})],
                          run_info(create=2, update=1))
+    assert cli(capsys, "revert", str(first), "--store", str(store.path))[0] == 1
+    return first, second, second + 1, ada, acme
+
+
+def test_a_record_whose_reference_a_partial_revert_deleted_names_that_revert(
+        store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """Reverting ``second`` says which revert to revert first, and lists it as a run to
+    revert first: following it, then reverting ``second`` and ``first``, restores the store
+    exactly."""
+    before = record_tables(store.path)
+    first, second, partial, ada, acme = reference_deleted_by_a_partial_revert(store, capsys)
     path = str(store.path)
-    assert cli(capsys, "revert", str(first), "--store", path)[0] == 1  # Acme and bob go
-    partial = second + 1
     code, out, err = cli(capsys, "revert", str(second), "--store", path)
     assert (code, err) == (1, "")
     assert (f"learner {ada}: ERROR entity_id: Learner {ada} cannot be restored: it refers to "
             f"entity {acme}, which run {partial} deleted (revert run {partial} first to bring "
             "it back); skipped.\n") in out
+    assert out.endswith(
+        f"Run {partial} changed records of run {second} again: revert it, then run {second} "
+        f"again, to revert those records as well.\nReverted run {second} as run "
+        f"{partial + 1}; 2 records skipped.\n")
     for reverted in (partial, second, first):
         code, out, err = cli(capsys, "revert", str(reverted), "--store", path)
         assert (code, err) == (0, ""), out
     assert record_tables(store.path) == before
     runs = {r.id: r.reverted_by for r in store.history()}
     assert (runs[first], runs[second], runs[partial]) == (partial + 4, partial + 3, partial + 2)
+
+
+def test_reverting_first_the_revert_that_deleted_a_reference_restores_the_record(
+        store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """As the window's "Revert later runs first": the revert the message names goes first,
+    then ``second`` puts ada back in Acme, skipping nothing."""
+    _first, second, partial, ada, acme = reference_deleted_by_a_partial_revert(store, capsys)
+    code, out, err = cli(capsys, "revert", str(second), "--store", str(store.path), "--dry-run")
+    assert (code, err) == (1, "")
+    assert out.endswith(f"Run {partial} changed records of run {second} again: revert it "
+                        "first to revert those records as well.\n"
+                        "Dry run: nothing was written.\n")
+    plan = plan_revert(store, second)
+    assert plan.later_runs == [partial]
+    results = revert_later_first(store, plan)
+    assert [(r.reverts, r.skipped) for r in results] == [(partial, 0), (second, 0)]
+    learner = store.get(Table.LEARNER, ada)
+    assert learner is not None and learner.entity_id == acme
+    assert store.get(Table.ENTITY, acme) is not None
+    assert {r.id: r.reverted_by for r in store.history()}[second] == results[-1].run_id

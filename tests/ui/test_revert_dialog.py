@@ -16,6 +16,7 @@ from importer_gui.ui.revert_dialog import RevertDialog
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH
 from tests.builders import by_hand, tables, write_xlsx
+from tests.core.test_revert import reference_deleted_by_a_partial_revert
 
 WRONG_SESSIONS = [
     ["Action", "Code formation", "Titre de la session", "Date de début", "Date de fin",
@@ -283,3 +284,30 @@ def test_a_run_whose_records_all_conflict_says_so_in_french(
         f"Chaque enregistrement de l'exécution {run_id} qui reste à défaire est en "
         "conflit\xa0: rien ne peut être défait sans défaire d'abord l'exécution suivante "
         f"{run_id + 1}.")
+
+
+def test_the_revert_a_message_says_to_revert_first_is_reverted_first(
+        tmp_path: Path, qtbot: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """A learner cannot go back to an entity a partial revert deleted: the message names
+    that revert, and "Revert later runs first" reverts it, so the learner goes back too."""
+    store_path = tmp_path / "store.db"
+    with Store.open(store_path) as store:
+        _first, second, partial, ada, acme = reference_deleted_by_a_partial_revert(
+            store, capsys)
+    dialog = shown_preview(store_path, second, qtbot)
+    assert dialog.plan is not None
+    [learner] = [r for r in dialog.plan.rows() if (r.table, r.record_id) == (Table.LEARNER, ada)]
+    assert f"which run {partial} deleted (revert run {partial} first" in \
+        learner.issues[0].message
+    assert dialog.notice.text().splitlines()[1] == (
+        f"Later run(s) {partial} changed records of run {second} again: revert them first "
+        "(newest first) to revert those records as well.")
+    assert dialog.skip_choice.isVisible() and dialog.later_choice.isVisible()
+    assert dialog.later_choice.text() == (
+        f"Revert &later run(s) {partial} first (newest first), then run {second}")
+    dialog.later_choice.setChecked(True)
+    dialog.commit()
+    assert [(r.reverts, r.skipped) for r in dialog.results] == [(partial, 0), (second, 0)]
+    with Store.open(store_path) as store:
+        back = store.get(Table.LEARNER, ada)
+        assert back is not None and back.entity_id == acme
