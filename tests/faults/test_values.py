@@ -175,3 +175,17 @@ def test_workbook_dates_that_are_no_dates_are_row_errors(tmp_path: Path) -> None
         (5, "create", []),
         (6, "create", [])]
     assert start_dates(tmp_path) == ["1900-02-28", "2025-12-09"]
+
+
+def test_a_workbook_date_below_zero_is_a_row_error_naming_the_cell(tmp_path: Path) -> None:
+    # calamine reads a date cell's serial below 1 as a time of day: -5 as 00:00:00, -0.5 as
+    # 12:00:00, which no date field should take, nor any text field keep.
+    date_cells(tmp_path, ["-5", "-0.5", "46000"])
+    done, report = run("check", tmp_path)
+    assert done.code == 1
+    assert outcomes(report) == [
+        (line, "error", [f"Field sessionStartDate: the cell D{line} is formatted as a date or "
+                         f"time but holds {value}, a number below zero, which is no date or "
+                         "time (Excel shows ####); type the date, or format the cell as a "
+                         "number."])
+        for line, value in ((2, "-5"), (3, "-0.5"))] + [(4, "create", [])]

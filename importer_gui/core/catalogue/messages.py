@@ -74,6 +74,14 @@ NUL_IN_CELL = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: the value holds a NUL character (written _x0000_ in the "
                 "workbook), which neither the platform nor the store can keep; remove it from "
                 "the cell.")
+STRING_NOT_NUMBERED = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: the cell {cell} should give the number of one of the workbook's "
+                "shared texts but holds {value}; the workbook is damaged: type the cell's text "
+                "again in a spreadsheet and save it.")
+NEGATIVE_DATE = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: the cell {cell} is formatted as a date or time but holds "
+                "{value}, a number below zero, which is no date or time (Excel shows ####); "
+                "type the date, or format the cell as a number.")
 LEAP_DAY_1900 = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: {value} is a day that never was (Excel counts a 29 February in "
                 "1900, which was not a leap year).")

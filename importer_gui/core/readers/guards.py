@@ -392,6 +392,22 @@ def _string_lengths(package: zipfile.ZipFile, part: str) -> list[int]:
     return lengths
 
 
+def string_past_the_end(path: Path, name: str) -> tuple[str, str, int] | None:
+    """The first cell of the sheet naming a shared string the workbook does not hold, that
+    number and how many it holds (read when calamine refused the sheet: it says no more)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            shared = _shared_strings(path, package)
+            count = shared.count if shared is not None else 0
+            for part in _sheet_parts(package, name):
+                if found := sheet_xml.string_past_the_end(package, part, count):
+                    return (*found, count)
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError, DataFileError,
+            *_LOCKED_PART):
+        pass  # the package's own damage: calamine's words say more than ours would
+    return None
+
+
 def _check_streamable(path: Path, name: str, extent: Extent) -> None:
     """Refuse a sheet a streaming reader cannot read: far cells that each cost a row that
     wide, or rows out of order (the streaming reader would drop the earlier rows)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import zipfile
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -101,6 +101,9 @@ class Extent:
     beyond: str = ""  # the first cell reference past XFD1048576
     errors: ErrorCells = field(default_factory=ErrorCells, compare=False)
     nul: bool = False  # a text holds a NUL character (NUL_ESCAPE)
+    # The cells of type s (a shared string, named by its number) whose value is no number:
+    # calamine reads them as the first shared string. The text is the value as written.
+    odd_strings: ErrorCells = field(default_factory=ErrorCells, compare=False)
 
     @property
     def box(self) -> int:
@@ -121,6 +124,10 @@ class _Scan:
     errors: ErrorCells = field(default_factory=ErrorCells)
     carry: bytes = b""  # an error cell the chunk cut: its start, until its </c> comes
     nul: NulSearch = field(default_factory=NulSearch)
+    odd_strings: ErrorCells = field(default_factory=ErrorCells)
+    string_carry: bytes = b""  # the same for a cell of type s whose value the chunk cut
+    past: tuple[str, str] | None = None  # the first cell naming a shared string past the
+    # last, and that number (see _Walk)
 
 
 def chunks(package: zipfile.ZipFile, part: str) -> Iterator[bytes]:
@@ -157,10 +164,11 @@ def measure(package: zipfile.ZipFile, part: str, *, exact: bool = False) -> tupl
         scan.nul.feed(data)
         if not _fast_chunk(data, scan):
             return _walk(package, part)
-    if scan.carry:  # an error cell never closed: the walk reads it as calamine does
+    if scan.carry or scan.string_carry:  # a cell never closed: the walk reads it as calamine does
         return _walk(package, part)
     return (Extent(scan.rows, scan.cols, scan.far, scan.uncached, beyond=scan.beyond,
-                   errors=scan.errors, nul=scan.nul.found), scan.size)
+                   errors=scan.errors, nul=scan.nul.found, odd_strings=scan.odd_strings),
+            scan.size)
 
 
 # --------------------------------------------------------------------------- the fast path
@@ -190,9 +198,10 @@ def _fast_chunk(data: bytes, scan: _Scan) -> bool:
         scan.rows, scan.cols = max(scan.rows, row), max(scan.cols, col)
     if not scan.uncached and _FORMULA.search(data):  # most sheets hold none: one fast search
         scan.uncached = _uncached_formula(data)
-    if scan.carry or (_may_hold_errors(data) and _ERROR_TYPE.search(data)):
-        return _error_cells(data, scan)
-    return True
+    if (scan.carry or (_may_hold_errors(data) and _ERROR_TYPE.search(data))) and not (
+            _error_cells(data, scan)):
+        return False
+    return _string_cells(data, scan)
 
 
 def _last_filled(data: bytes) -> tuple[int, int]:
@@ -330,6 +339,62 @@ def _error_text(value: bytes) -> str:
     return value.strip().decode("utf-8", "replace")
 
 
+# A cell of type s written as usual whose value is not a number alone (or that the chunk
+# cuts): most shared string cells are <v>12</v>, which one search in C passes over.
+_ODD_STRING = re.compile(rb' t="s"[^>]*(?<!/)>(?!<v>\d{1,19}</v>)')
+# Its tag, with t="s" in the tag itself.
+_STRING_CELL = re.compile(rb'<c r="([A-Z]{1,3})([1-9]\d{0,6})"[^>]* t="s"[^>]*>')
+
+
+def _string_cells(data: bytes, scan: _Scan) -> bool:
+    """Note the chunk's cells of type s whose value names no shared string (and the one the
+    previous chunk cut); False when one is not written as usual. A quote written otherwise
+    (t='s') sends the chunk to the walk."""
+    if b"'" in data and b"'s'" in data:
+        return False
+    start = 0
+    if scan.string_carry:
+        end = data.find(b"</c>")
+        if end < 0:
+            scan.string_carry += data
+            return len(scan.string_carry) <= _CARRY_MAX
+        cell, scan.string_carry, start = scan.string_carry + data[:end], b"", end
+        if not _string_cell(cell, scan):
+            return False
+    for found in _ODD_STRING.finditer(data, start):
+        begin = data.rfind(b"<c ", start, found.start())
+        end = data.find(b"</c>", found.end())
+        tag = _STRING_CELL.match(data, begin, found.end()) if begin >= 0 else None
+        if tag is None or tag.end() != found.end():
+            return False  # not the tag of one cell written as usual
+        if end < 0:
+            scan.string_carry = data[begin:]
+            return len(scan.string_carry) <= _CARRY_MAX
+        if not _string_cell(data[begin:end], scan):
+            return False
+    return True
+
+
+def _string_cell(cell: bytes, scan: _Scan) -> bool:
+    """Note one cell of type s (its XML up to </c>) when its value names no shared string;
+    False when it is not written as usual."""
+    found = _STRING_CELL.match(cell)
+    if found is None:
+        return False
+    value = _VALUE.search(cell, found.end())
+    if value is not None and not names_a_string(value.group(1)):
+        scan.odd_strings.add(int(found.group(2)), column_number(found.group(1)),
+                             value.group(1).decode("utf-8", "replace"))
+    return True
+
+
+def names_a_string(value: bytes) -> bool:
+    """Whether a cell of type s's value is a number calamine reads as a shared string's
+    (digits alone, fewer than 20: a 64-bit number; empty, it reads as an empty cell).
+    Anything else it reads as 0."""
+    return not value or (value.isdigit() and len(value) < 20)
+
+
 def column_number(letters: bytes) -> int:
     """Column letters as a 1-based number (b'A' -> 1, b'XFD' -> 16384), any case."""
     number = 0
@@ -356,9 +421,11 @@ def _attribute(pattern: re.Pattern[bytes], attributes: bytes) -> bytes | None:
 
 
 class _Walk:
-    """calamine's cell reader, replayed on tags: every filled cell's place."""
+    """calamine's cell reader, replayed on tags: every filled cell's place. With
+    ``strings`` (how many shared strings the workbook holds), the first cell naming one past
+    the last is noted too."""
 
-    def __init__(self) -> None:
+    def __init__(self, strings: int | None = None) -> None:
         self.scan = _Scan()
         self.inside = False  # within <sheetData>
         self.row = 0  # 0-based, as calamine counts
@@ -371,6 +438,15 @@ class _Walk:
         self.text_result = self.error = False
         self.formula = self.value = False
         self.error_text = b""
+        self.strings = strings
+        self.string = False  # the cell is of type s
+        self.string_value: bytes | None = None  # its <v>'s text, so far
+        self.in_value = False  # within a <v> whose text the chunk may have cut
+
+    def text(self, more: bytes) -> None:
+        """The text a new chunk starts with: the rest of a <v>'s the last chunk cut."""
+        if self.in_value and self.string_value is not None:
+            self.string_value += more
 
     def tag(self, closing: bytes, name: bytes, attributes: bytes, following: bytes) -> bool:
         """Act on one tag as calamine does; False at the end of the cells."""
@@ -403,6 +479,8 @@ class _Walk:
             self.value |= name == b"is" or (name == b"v" and bool(following.strip()))
             if name == b"v" and self.error:
                 self.error_text = following
+            if name == b"v" and self.string:
+                self.string_value, self.in_value = following, True
 
     def _cell(self, attributes: bytes) -> None:
         given = _attribute(_R_ATTR, attributes)
@@ -420,8 +498,10 @@ class _Walk:
         kind = _attribute(_T_ATTR, attributes)
         self.text_result, self.error = kind == b"str", kind == b"e"
         self.error_text = b""
+        self.string, self.string_value = kind == b"s", None
 
     def _end(self, name: bytes) -> None:
+        self.in_value = False
         if name == b"row":
             self.row += 1
             self.col = 0
@@ -435,7 +515,17 @@ class _Walk:
                 self.scan.uncached = self.scan.uncached or _reference(row, col).decode()
             if self.error and self.error_text.strip():
                 self.scan.errors.add(row + 1, col + 1, _error_text(self.error_text))
+            if self.string_value is not None:
+                self._string(row, col, self.string_value)
             self.cell = None
+
+    def _string(self, row: int, col: int, value: bytes) -> None:
+        """Note a cell of type s whose value names no shared string, or one past the last."""
+        if not names_a_string(value):
+            self.scan.odd_strings.add(row + 1, col + 1, value.decode("utf-8", "replace"))
+        elif (self.strings is not None and value and int(value) >= self.strings
+              and self.scan.past is None):
+            self.scan.past = (_reference(row, col).decode(), str(int(value)))
 
 
 def _reference(row: int, col: int) -> bytes:
@@ -454,20 +544,38 @@ def _text_after(data: bytes, start: int) -> bytes:
     return data[start:] if end < 0 else data[start:end]
 
 
-def _walk(package: zipfile.ZipFile, part: str) -> tuple[Extent, int]:
+def _walk(package: zipfile.ZipFile, part: str, strings: int | None = None,
+          ) -> tuple[Extent, int]:
     """Every tag of the part, as calamine reads it: exact, whatever the writing."""
-    walk = _Walk()
+    walk = _Walk(strings)
     size = 0
     for data in chunks(package, part):
         size += len(data)
         walk.scan.nul.feed(data)
+        walk.text(_text_after(data, 0))
         for found in _TAG.finditer(data):
             following = _text_after(data, found.end()) if found.group(2) == b"v" else b""
             if not walk.tag(found.group(1), found.group(2), found.group(3), following):
                 break
     scan = walk.scan
     return Extent(scan.rows, scan.cols, scan.far, scan.uncached, walk.ordered,
-                  scan.beyond, scan.errors, scan.nul.found), size
+                  scan.beyond, scan.errors, scan.nul.found, scan.odd_strings), size
+
+
+def string_past_the_end(package: zipfile.ZipFile, part: str, strings: int,
+                        ) -> tuple[str, str] | None:
+    """The first cell of type s naming a shared string past the last of ``strings``, and
+    that number: calamine refuses the whole sheet for one, without naming it."""
+    walk = _Walk(strings)
+    for data in chunks(package, part):
+        walk.text(_text_after(data, 0))
+        for found in _TAG.finditer(data):
+            following = _text_after(data, found.end()) if found.group(2) == b"v" else b""
+            if not walk.tag(found.group(1), found.group(2), found.group(3), following):
+                break
+        if walk.scan.past:
+            break
+    return walk.scan.past
 
 
 # --------------------------------------------------------------------------- raw values
@@ -477,6 +585,31 @@ def raw_values(package: zipfile.ZipFile, part: str,
                wanted: set[tuple[int, int]]) -> dict[tuple[int, int], bytes]:
     """The <v> text of the cells at these 1-based (row, column) places, read as calamine
     places them (for a value calamine's conversion hides, such as Excel's serial 60)."""
+    return _values(package, part, lambda place, _text: place in wanted)
+
+
+def negative_values(package: zipfile.ZipFile, part: str) -> dict[tuple[int, int], bytes]:
+    """The <v> text of the cells holding a number below zero, by 1-based (row, column)
+    place (a date's serial below zero reads as a time of day). Most sheets hold none: a
+    search in C says so before any tag is read."""
+    if not any(b">-" in data or data.startswith(b"-") for data in chunks(package, part)):
+        return {}
+    return _values(package, part, lambda _place, text: _below_zero(text))
+
+
+def _below_zero(text: bytes) -> bool:
+    """Whether a <v>'s text is a number below zero, as calamine reads it (no space)."""
+    if not text.startswith(b"-"):
+        return False
+    try:
+        return float(text) < 0
+    except ValueError:
+        return False
+
+
+def _values(package: zipfile.ZipFile, part: str, keep: Callable[[tuple[int, int], bytes], bool],
+            ) -> dict[tuple[int, int], bytes]:
+    """The <v> text of the cells ``keep`` keeps (given their 1-based place and raw text)."""
     found: dict[tuple[int, int], bytes] = {}
     walk = _Walk()
     for data in chunks(package, part):
@@ -485,7 +618,7 @@ def raw_values(package: zipfile.ZipFile, part: str,
             following = _text_after(data, match.end()) if name == b"v" else b""
             if name == b"v" and not match.group(1) and walk.cell is not None:
                 place = (walk.cell[0] + 1, walk.cell[1] + 1)
-                if place in wanted:
+                if keep(place, following):
                     found[place] = following.strip()
             if not walk.tag(match.group(1), name, match.group(3), following):
                 return found

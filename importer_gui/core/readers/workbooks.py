@@ -8,10 +8,14 @@ with openpyxl instead. The sheet read by default is the first visible one (a hid
 sheet usually holds lists).
 
 A date cell that holds no date is an ``Unreadable`` cell, an error for the field it feeds:
-NaN (calamine reads it as 30/12/1899), and Excel's 29/02/1900 (serial 60, which calamine
-reads as 28/02/1900, like serial 59: the sheet's XML says which one it was; an .xls cannot).
+NaN (calamine reads it as 30/12/1899), Excel's 29/02/1900 (serial 60, which calamine
+reads as 28/02/1900, like serial 59: the sheet's XML says which one it was; an .xls cannot),
+and a serial below zero (which calamine reads as a time of day, like a serial from 0 to 1:
+the XML says which, when the sheet's XML holds a negative number at all; an .xls cannot).
 A line calamine panics on (a date far out of any calendar) is a line of Unreadable cells,
-and the lines after it are read.
+and the lines after it are read. So is a text cell of an .xlsx whose shared string number is
+no number (calamine reads string 0); one past the last string makes calamine refuse the
+sheet, and the refusal names the cell.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from importer_gui.core.readers.guards import (
     measure_sheet,
     not_a_workbook,
     sheet_parts,
+    string_past_the_end,
 )
 from importer_gui.core.readers.sheet_xml import ErrorCells
 from importer_gui.core.readers.table import NumberedRow, Row, RowSource, is_blank, row_maker
@@ -56,6 +61,10 @@ NO_WORKSHEET = QT_TRANSLATE_NOOP("errors", "the workbook has no worksheet")
 NO_SUCH_SHEET = QT_TRANSLATE_NOOP(
     "errors", "the workbook has no sheet {name}; its sheets are {names}")
 SHEET_EMPTY = QT_TRANSLATE_NOOP("errors", "the sheet {name} is empty")
+STRING_PAST_THE_END = QT_TRANSLATE_NOOP(
+    "errors", "the sheet {name} cannot be read: this cell gives the number {number} of a shared "
+              "text, and the workbook holds {count} (numbered from 0); the workbook is damaged: "
+              "type the cell's text again in a spreadsheet and save it")
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -96,6 +105,7 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
         workbook.close()
         raise
     errors = measure.extent.errors if measure else package.ods_errors.get(name, ErrorCells())
+    odd = measure.extent.odd_strings if measure else ErrorCells()
     # Rows are looked at for NULs when the XML writes one; an .xls or .xlsb may hold them
     # anywhere (a binary file), an .ods nowhere (XML cannot).
     nul = measure.extent.nul if measure is not None else path.suffix.lower() != ".ods"
@@ -104,12 +114,12 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
         rows = measure.extent.rows
 
         def stream() -> tuple[RowSource, int | None]:
-            return _sparse_source(path, name, errors, nul), rows
+            return _sparse_source(path, name, errors, nul, odd), rows
 
         return stream, name
 
     def load() -> tuple[RowSource, int | None]:
-        return _loaded_sheet(path, workbook, name, errors, nul)
+        return _loaded_sheet(path, workbook, name, errors, nul, odd)
 
     return load, name
 
@@ -159,7 +169,7 @@ def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:
 
 
 def _loaded_sheet(path: Path, workbook: Any, name: str, errors: ErrorCells, nul: bool,
-                  ) -> tuple[RowSource, int | None]:
+                  odd: ErrorCells) -> tuple[RowSource, int | None]:
     """Let calamine load the sheet; its rows' source, and their number."""
     sheet = _load_sheet(path, workbook, name)  # closes the workbook: the sheet is loaded
     start = sheet.start
@@ -167,13 +177,13 @@ def _loaded_sheet(path: Path, workbook: Any, name: str, errors: ErrorCells, nul:
         raise DataFileError(SHEET_EMPTY.format(name=repr(name)), path=path)
     pad = ("",) * start[1]  # iter_rows drops the empty columns left of the data
     suffix = path.suffix.lower()
-    leap_days = (_LeapDays(path, name, suffix in OOXML_SUFFIXES) if suffix != ".ods"
-                 else None)  # OpenDocument dates are ISO text: no serial to doubt
+    serials = (_Serials(path, name, suffix in OOXML_SUFFIXES) if suffix != ".ods"
+               else None)  # OpenDocument dates are ISO text: no serial to doubt
     width = sheet.width
 
     def source(shared: bool) -> Iterator[NumberedRow]:
-        return _numbered(path, name, _calamine_rows(sheet, width), shared, pad, leap_days,
-                         errors, nul)
+        return _numbered(path, name, _calamine_rows(sheet, width), shared, pad, serials,
+                         errors, nul, odd)
 
     return source, sheet.end[0] + 1
 
@@ -194,6 +204,12 @@ def _load_sheet(path: Path, workbook: Any, name: str) -> Any:
 
 
 def _damaged(path: Path, name: str, exc: BaseException) -> DataFileError:
+    """The sheet calamine refused; the cell to blame when it names a missing shared string."""
+    past = string_past_the_end(path, name) if path.suffix.lower() in OOXML_SUFFIXES else None
+    if past is not None:
+        cell, number, count = past
+        return DataFileError(STRING_PAST_THE_END.format(name=repr(name), number=number,
+                                                        count=count), path=path, cell=cell)
     return DataFileError(SHEET_DAMAGED.format(name=repr(name), detail=exc), path=path)
 
 
@@ -227,17 +243,33 @@ def _lost_line(exc: BaseException) -> Unreadable:
                       whole_row=True)
 
 
-class _LeapDays:
-    """Tells Excel's 29/02/1900 from 28/02/1900, which calamine reads alike."""
+class _Serials:
+    """Looks again at the date cells whose serial calamine's conversion hides: Excel's
+    29/02/1900, read as 28/02/1900 like serial 59, and a serial below zero, read as a time
+    of day like a serial from 0 to 1."""
 
     def __init__(self, path: Path, sheet: str, has_xml: bool) -> None:
         self.path, self.sheet, self.has_xml = path, sheet, has_xml
+        self._negative: dict[tuple[int, int], bytes] | None = None
+
+    def negative(self) -> dict[tuple[int, int], bytes]:
+        """The sheet's cells holding a negative number, and their text (looked for once,
+        when a time of day is first read; most sheets hold none, an .xls cannot tell)."""
+        if self._negative is None:
+            self._negative = {}
+            if self.has_xml:
+                with zipfile.ZipFile(self.path) as package:
+                    for part in sheet_parts(self.path, self.sheet):
+                        self._negative.update(sheet_xml.negative_values(package, part))
+        return self._negative
 
     def resolve(self, line: int, cells: Row, pad: int) -> Row:
-        """The row with each 28/02/1900 date cell replaced when it was serial 60."""
+        """The row with each 28/02/1900 date cell replaced when it was serial 60, and each
+        time of day (left as calamine gives it) as text, or Unreadable when its serial was
+        below zero."""
         places = {(line, pad + i + 1) for i, cell in enumerate(cells)
                   if isinstance(cell, date) and _ON_LEAP_DAY_EVE(cell)}
-        raw = self._serials(places) if self.has_xml else {}
+        raw = self._serials(places) if places and self.has_xml else {}
         fixed = list(cells)
         for _, column in places:
             i = column - pad - 1
@@ -246,7 +278,18 @@ class _LeapDays:
                 fixed[i] = Unreadable("28/02/1900", msg.LEAP_DAY_1900_UNSURE)
             elif 60 <= serial < 61:
                 fixed[i] = Unreadable("29/02/1900", msg.LEAP_DAY_1900)
+        for i, cell in enumerate(cells):
+            if type(cell) is time:
+                fixed[i] = self._time(line, pad + i + 1, cell)
         return tuple(fixed)
+
+    def _time(self, line: int, column: int, value: time) -> Cell:
+        """A time of day as text, or Unreadable when the XML holds a negative serial."""
+        text = self.negative().get((line, column))
+        if text is None:
+            return _cell(value)
+        reason = msg.NEGATIVE_DATE.replace("{cell}", f"{column_name(column)}{line}")
+        return Unreadable(text.decode("ascii", "replace"), reason)
 
     def _serials(self, places: set[tuple[int, int]]) -> dict[tuple[int, int], float]:
         """The serials those cells hold in the sheet's XML (rare: read when needed)."""
@@ -267,27 +310,32 @@ def _ON_LEAP_DAY_EVE(day: date) -> bool:  # noqa: N802 - reads as the constant i
 
 
 def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
-              pad: tuple[str, ...] = (), leap_days: _LeapDays | None = None,
-              errors: ErrorCells | None = None, nul: bool = False) -> Iterator[NumberedRow]:
+              pad: tuple[str, ...] = (), serials: _Serials | None = None,
+              errors: ErrorCells | None = None, nul: bool = False,
+              odd: ErrorCells | None = None) -> Iterator[NumberedRow]:
     """Number the sheet's rows from 1, convert the cells, skip blank rows but line 1;
     the cells holding a formula error are Unreadable (calamine reads them as empty), and
-    so are those holding a NUL character when the sheet's XML writes one (``nul``); the
-    values that repeat shared when ``shared``."""
-    early: list[bool] = []  # set by _serial_cell when a row holds a date of early 1900
-    cell = _serial_cell(early) if leap_days is not None else _cell
+    so are those holding a NUL character when the sheet's XML writes one (``nul``) and the
+    text cells whose shared string number is none (``odd``); the values that repeat shared
+    when ``shared``."""
+    early: list[bool] = []  # set by _serial_cell when a row holds a date to look at again
+    cell = _serial_cell(early, serials) if serials is not None else _cell
     make_row = row_maker(shared)
     errors = errors or None  # asked once, not on every row
+    odd = odd or None
     try:
         for line, row in enumerate(rows, start=1):
             cells = _cells(row, cell, make_row)
             if errors is not None and (found := errors.at(line)):
                 cells = _with_errors(line, cells or ("",) * len(row), found, len(pad))
+            if odd is not None and cells is not None and (found := odd.at(line)):
+                cells = _with_errors(line, cells, found, len(pad), msg.STRING_NOT_NUMBERED)
             if cells is not None:
                 if nul:
                     cells = _without_nuls(cells)
                 if early:
                     early.clear()
-                    cells = leap_days.resolve(line, cells, len(pad))  # type: ignore[union-attr]
+                    cells = serials.resolve(line, cells, len(pad))  # type: ignore[union-attr]
                 yield line, pad + cells if pad else cells
             elif line == 1:
                 yield line, ()
@@ -307,16 +355,17 @@ def _without_nuls(cells: Row) -> Row:
                  if type(cell) is str and "\x00" in cell else cell for cell in cells)
 
 
-def _with_errors(line: int, cells: Row, found: list[tuple[int, int, str]], pad: int) -> Row:
+def _with_errors(line: int, cells: Row, found: list[tuple[int, int, str]], pad: int,
+                 reason: str = FORMULA_ERROR) -> Row:
     """The row with its error cells (columns counted from 1, ``pad`` left of ``cells``)
-    made Unreadable, naming the cell and its error."""
+    made Unreadable, naming the cell and its error (``reason``, a template with {cell})."""
     if cells and type(cells[0]) is Unreadable and cells[0].whole_row:
         return cells  # a line calamine lost is one error already
     fixed = list(cells)
     for first, last, text in found:
         for column in range(max(first, pad + 1), min(last, pad + len(fixed)) + 1):
             place = f"{column_name(column)}{line}"
-            fixed[column - pad - 1] = Unreadable(text, FORMULA_ERROR.replace("{cell}", place))
+            fixed[column - pad - 1] = Unreadable(text, reason.replace("{cell}", place))
     return tuple(fixed)
 
 
@@ -370,11 +419,15 @@ def _cell(value: Any) -> Cell:
 _NAN_DATE = datetime(1899, 12, 30)
 
 
-def _serial_cell(early: list[bool]) -> Callable[[Any], Cell]:
+def _serial_cell(early: list[bool], serials: _Serials) -> Callable[[Any], Cell]:
     """_cell for a workbook whose dates are Excel serials: NaN is no date, and 28/02/1900
-    is looked at again (``early`` says a row has one)."""
+    and, when the sheet holds negative numbers, a time of day are looked at again with
+    their row (``early`` says a row has one; the time is left as it is until then)."""
     def cell(value: Any) -> Cell:
         kind = type(value)
+        if kind is time and serials.negative():
+            early.append(True)
+            return value  # type: ignore[no-any-return]
         if kind is not date and kind is not datetime:
             return _cell(value)
         if value.year <= 1900:
@@ -386,16 +439,17 @@ def _serial_cell(early: list[bool]) -> Callable[[Any], Cell]:
     return cell
 
 
-def _sparse_source(path: Path, name: str, errors: ErrorCells, nul: bool) -> RowSource:
+def _sparse_source(path: Path, name: str, errors: ErrorCells, nul: bool, odd: ErrorCells,
+                   ) -> RowSource:
     """A streaming reader (openpyxl read-only) for sheets whose bounding box is huge."""
     def source(shared: bool) -> Iterator[NumberedRow]:
-        return _openpyxl_rows(path, name, errors, shared, nul)
+        return _openpyxl_rows(path, name, errors, shared, nul, odd)
 
     return source
 
 
 def _openpyxl_rows(path: Path, name: str, errors: ErrorCells, shared: bool, nul: bool,
-                   ) -> Iterator[NumberedRow]:
+                   odd: ErrorCells) -> Iterator[NumberedRow]:
     """Stream the sheet row by row; missing rows cost no memory."""
     import openpyxl
 
@@ -407,7 +461,7 @@ def _openpyxl_rows(path: Path, name: str, errors: ErrorCells, shared: bool, nul:
         worksheet = workbook[name]
         worksheet.reset_dimensions()  # rows as wide as their own cells, not the sheet's box
         yield from _numbered(path, name, worksheet.iter_rows(values_only=True), shared,
-                             errors=errors, nul=nul)
+                             errors=errors, nul=nul, odd=odd)
     except MemoryError:
         give_memory_back()  # before the workbook is closed (see budget.RESERVE)
         raise

@@ -3239,6 +3239,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>la feuille {name} est vide</translation>
     </message>
     <message>
+        <source>the sheet {name} cannot be read: this cell gives the number {number} of a shared text, and the workbook holds {count} (numbered from 0); the workbook is damaged: type the cell&apos;s text again in a spreadsheet and save it</source>
+        <translation>la feuille {name} ne peut pas être lue&#xa0;: cette cellule donne le numéro {number} d’un texte partagé, et le classeur en contient {count} (numérotés à partir de 0)&#xa0;; le classeur est endommagé&#xa0;: saisissez de nouveau le texte de la cellule dans un tableur et enregistrez-le</translation>
+    </message>
+    <message>
         <source>There is not enough memory to check these files; nothing was written. Check fewer or smaller files at a time, or close other programs.</source>
         <translation>La mémoire ne suffit pas pour vérifier ces fichiers&#xa0;; rien n&apos;a été écrit. Vérifiez moins de fichiers ou des fichiers plus petits à la fois, ou fermez d&apos;autres programmes.</translation>
     </message>
@@ -4515,6 +4519,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Field {field}: the value holds a NUL character (written _x0000_ in the workbook), which neither the platform nor the store can keep; remove it from the cell.</source>
         <translation>Champ {field}&#xa0;: la valeur contient un caractère NUL (écrit _x0000_ dans le classeur), que ni la plateforme ni la base ne peuvent garder&#xa0;; retirez-le de la cellule.</translation>
+    </message>
+    <message>
+        <source>Field {field}: the cell {cell} should give the number of one of the workbook&apos;s shared texts but holds {value}; the workbook is damaged: type the cell&apos;s text again in a spreadsheet and save it.</source>
+        <translation>Champ {field}&#xa0;: la cellule {cell} devrait donner le numéro d’un des textes partagés du classeur mais contient {value}&#xa0;; le classeur est endommagé&#xa0;: saisissez de nouveau le texte de la cellule dans un tableur et enregistrez-le.</translation>
+    </message>
+    <message>
+        <source>Field {field}: the cell {cell} is formatted as a date or time but holds {value}, a number below zero, which is no date or time (Excel shows ####); type the date, or format the cell as a number.</source>
+        <translation>Champ {field}&#xa0;: la cellule {cell} a un format de date ou d’heure mais contient {value}, un nombre inférieur à zéro, qui n’est ni une date ni une heure (Excel affiche ####)&#xa0;; saisissez la date, ou donnez à la cellule un format de nombre.</translation>
     </message>
     <message>
         <source>Field {field}: {value} is a day that never was (Excel counts a 29 February in 1900, which was not a leap year).</source>
