@@ -6,9 +6,24 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line (which opens the wizard when there is no command)."""
-    from importer_gui.cli import main_process
+    """Run the command line (which opens the wizard when there is no command).
 
+    Ctrl+C or SIGTERM while the command line's modules load (its first tenth of a second,
+    before the command's own handler) ends it as they do during the command: "interrupted."
+    and exit 2, not a traceback.
+    """
+    try:
+        from importer_gui.core import interrupts
+
+        interrupts.raise_from_now_on()
+        from importer_gui.cli import main_process
+    except KeyboardInterrupt:
+        from importer_gui.core import interrupts
+
+        interrupts.ignore()  # a Ctrl+C held down: the modules load again, to say it
+        from importer_gui.cli import interrupted
+
+        return interrupted()
     return main_process(sys.argv[1:] if argv is None else argv)
 
 

@@ -41,14 +41,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export-config": ("export_config", "EXPORT_CONFIG"), "package": ("package", "PACKAGE"),
     "init": ("init", "INIT")}
 
-# What ends a headless command as Ctrl+C does (SIGTERM: a service manager's, a closed session's).
-HANDLED_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 # A run is one transaction: whatever the command was doing, the store holds whole runs only.
 NOT_ENOUGH_MEMORY = ("there is not enough memory to finish; the store holds whole runs only "
                      "(see importer-gui history).")
 
 __all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_ROW_ERRORS", "build_parser", "command",
-           "main", "main_process"]
+           "interrupted", "main", "main_process"]
 
 
 def command(name: str) -> Command:
@@ -106,10 +104,14 @@ def main_process(argv: Sequence[str]) -> int:
     os._exit, once its output is flushed. The wizard returns normally: Qt saves settings
     and closes windows on the way out.
     """
-    allocator.settle()
-    process.start_keeping()
-    code = main(argv, ending=True)
-    _ignore_interrupts()  # what ran outside a command (the wizard, argparse's exit)
+    try:
+        allocator.settle()
+        process.start_keeping()
+        code = main(argv, ending=True)
+    except KeyboardInterrupt:  # before the command's own handler: its arguments being read
+        interrupts.ignore()
+        code = interrupted()
+    interrupts.ignore()  # what ran outside a command (the wizard, argparse's exit)
     if not process.keeping() or sys.gettrace() or sys.getprofile():
         return code  # a profiler or coverage tool writes its report on the way out
     for stream in (sys.stdout, sys.stderr):
@@ -118,11 +120,10 @@ def main_process(argv: Sequence[str]) -> int:
     os._exit(code)
 
 
-def _ignore_interrupts() -> None:
-    """Ctrl+C and SIGTERM ignored from now on: the command has said all it did, and an
-    interrupt while the process ends would only lose its exit code (or print a traceback)."""
-    for number in HANDLED_SIGNALS:
-        signal.signal(number, signal.SIG_IGN)
+def interrupted() -> int:
+    """Say that Ctrl+C or SIGTERM ended the command; its exit code."""
+    sys.stderr.write("importer-gui: interrupted.\n")
+    return EXIT_FAILED
 
 
 def main(argv: Sequence[str], *, ending: bool = False) -> int:
@@ -147,8 +148,7 @@ def main(argv: Sequence[str], *, ending: bool = False) -> int:
         sys.stderr.write(visible(f"importer-gui: {error}") + "\n")
         return EXIT_FAILED
     except KeyboardInterrupt:
-        sys.stderr.write("importer-gui: interrupted.\n")
-        return EXIT_FAILED
+        return interrupted()
     except MemoryError:  # outside a check too (a commit, the output): one line, as a check
         sys.stderr.write(f"importer-gui: {NOT_ENOUGH_MEMORY}\n")
         return EXIT_FAILED
@@ -180,7 +180,7 @@ def _interrupts_handled(*, ending: bool) -> Iterator[None]:
 
     try:
         # A signal the parent made us ignore (a job started in the background) stays so.
-        before = {number: signal.signal(number, interrupt) for number in HANDLED_SIGNALS
+        before = {number: signal.signal(number, interrupt) for number in interrupts.SIGNALS
                   if signal.getsignal(number) is not signal.SIG_IGN}
     except ValueError:  # not the main thread (a test calling main): nothing to catch there
         yield

@@ -245,3 +245,46 @@ def test_an_interrupt_while_the_command_says_its_error_is_ignored(tmp_path: Path
             child.kill()
     assert said[filled:].decode() == f"importer-gui: The store {store} holds no run 9.\n"
     assert code == 2
+
+
+# ---------------------------------------------------------------- an interrupt at the start
+
+def loading_the_command_line(pid: int) -> bool:
+    """Whether the process has started loading the command line's modules (Linux): its
+    store's SQLite module, among the first, is in its memory, and the command's own signal
+    handler comes only after every module is loaded and the arguments read."""
+    try:
+        return "_sqlite3" in Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="Linux's /proc tells it")
+@pytest.mark.parametrize("number", SIGNALS)
+def test_an_interrupt_while_the_command_line_loads_says_interrupted(tmp_path: Path,
+                                                                   number: int) -> None:
+    # Sent as soon as the command line's modules load, and so well before the command's own
+    # handler; the output goes into a full pipe, so that a signal sent later (a slow machine)
+    # still finds the command running, waiting to print its output. (One sent even earlier,
+    # while Python itself starts, is Python's own to say.)
+    store = existing_store(tmp_path / "store.sqlite3")
+    for _attempt in range(3):
+        read, write, _filled = full_pipe()
+        child = subprocess.Popen([sys.executable, "-m", "importer_gui", "history", "--store",
+                                  store], cwd=ROOT, stdout=write, stderr=subprocess.PIPE,
+                                 text=True)
+        os.close(write)
+        try:
+            deadline = time.monotonic() + HANG_GUARD
+            while not loading_the_command_line(child.pid) and child.poll() is None:
+                assert time.monotonic() < deadline, "the command line never loaded"
+                time.sleep(0.0005)
+            child.send_signal(number)
+            with os.fdopen(read, "rb") as reading:
+                reading.read()
+            err = child.stderr.read() if child.stderr else ""
+            code = child.wait(timeout=HANG_GUARD)
+        finally:
+            if child.poll() is None:
+                child.kill()
+        assert (code, err) == (2, "importer-gui: interrupted.\n")
