@@ -289,3 +289,78 @@ def test_store_copy_shows_a_control_character_in_a_name_as_its_escape(
     assert (code, err) == (0, "")
     assert out == (f"Copied 1 run and 23 records from {original} to {tmp_path}/copy\\x1b[2J"
                    ".sqlite3.\n")
+
+
+# ---------------------------------------------------------------- users the server refuses
+
+@pytest.fixture
+def rejected_role(postgres_cluster: Cluster) -> str:
+    """A role that pg_hba.conf's first line rejects from this computer (put back after)."""
+    import os
+
+    import psycopg
+
+    name = f"rejected_{os.getpid()}"
+    postgres_cluster.sql(f"CREATE ROLE {name} LOGIN")
+    hba = postgres_cluster.folder / "data" / "pg_hba.conf"
+    rules = hba.read_text(encoding="utf-8")
+    hba.write_text(f"host all {name} 127.0.0.1/32 reject\n{rules}", encoding="utf-8")
+    try:
+        postgres_cluster.sql("SELECT pg_reload_conf()")
+        deadline = time.monotonic() + 30
+        while True:  # the server reads its rules again in its own time
+            try:
+                psycopg.connect(postgres_cluster.url("postgres", name)).close()
+            except psycopg.OperationalError as refused:
+                if "rejects" in str(refused):
+                    break
+            assert time.monotonic() < deadline, "the server never read its new rules"
+            time.sleep(0.05)
+        yield name
+    finally:
+        hba.write_text(rules, encoding="utf-8")
+        postgres_cluster.sql("SELECT pg_reload_conf()")
+        postgres_cluster.sql(f"DROP ROLE {name}")
+
+
+def test_a_user_the_server_does_not_know_is_said_so(postgres_cluster: Cluster,
+                                                    database: str) -> None:
+    url = f"postgresql://nobody_here@127.0.0.1:{postgres_cluster.port}/{database}"
+    done = cli("history", "--store", url)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"importer-gui: The server of the store {url} knows no such user (connection to "
+        f'server at "127.0.0.1", port {postgres_cluster.port} failed: FATAL: role '
+        '"nobody_here" does not exist); correct the user name in the URL, or ask its '
+        "administrator to create that user.\n")
+
+
+def test_a_user_pg_hba_rejects_is_said_not_let_in(
+        postgres_cluster: Cluster, database: str, rejected_role: str) -> None:
+    url = f"postgresql://{rejected_role}@127.0.0.1:{postgres_cluster.port}/{database}"
+    done = cli("history", "--store", url)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"importer-gui: The server of the store {url} does not let this user connect to "
+        f'this database from this computer (connection to server at "127.0.0.1", port '
+        f"{postgres_cluster.port} failed: FATAL: pg_hba.conf rejects connection for host "
+        f'"127.0.0.1", user "{rejected_role}", database "{database}", no encryption); ask '
+        "its administrator to let this user in, or check the user and database in the "
+        "URL.\n")
+
+
+def test_a_user_that_may_not_log_in_is_said_not_let_in(postgres_cluster: Cluster,
+                                                       database: str) -> None:
+    import os
+
+    name = f"nologin_{os.getpid()}"
+    postgres_cluster.sql(f"CREATE ROLE {name} NOLOGIN")
+    try:
+        url = f"postgresql://{name}@127.0.0.1:{postgres_cluster.port}/{database}"
+        done = cli("history", "--store", url)
+    finally:
+        postgres_cluster.sql(f"DROP ROLE {name}")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith(f"importer-gui: The server of the store {url} does not let "
+                                  "this user connect to this database from this computer (")
+    assert f'role "{name}" is not permitted to log in' in done.stderr

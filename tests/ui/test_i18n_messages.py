@@ -322,3 +322,19 @@ def test_a_password_missing_or_refused_reads_in_french(french: None) -> None:
     assert message_text(store.PASSWORD.format(path=url, detail=detail)) == (
         f"La base {url} demande un mot de passe ({detail}){NBSP}; indiquez-le dans ~/.pgpass "
         "ou PGPASSWORD, ou saisissez-le quand il est demandé.")
+
+
+def test_a_user_the_server_refuses_reads_in_french(french: None) -> None:
+    from importer_gui.core import store
+
+    url = "postgresql://guest@db.example.org/team"
+    detail = 'FATAL: pg_hba.conf rejects connection for host "10.0.0.9"'
+    assert message_text(store.NOT_ALLOWED.format(path=url, detail=detail)) == (
+        f"Le serveur de la base {url} ne laisse pas cet utilisateur se connecter à cette base "
+        f"depuis cet ordinateur ({detail}){NBSP}; demandez à son administrateur de "
+        "l'autoriser, ou vérifiez l'utilisateur et la base dans l'URL.")
+    detail = 'FATAL: role "guest" does not exist'
+    assert message_text(store.NO_SUCH_USER.format(path=url, detail=detail)) == (
+        f"Le serveur de la base {url} ne connaît pas cet utilisateur ({detail}){NBSP}; "
+        "corrigez le nom d'utilisateur dans l'URL, ou demandez à son administrateur de créer "
+        "cet utilisateur.")

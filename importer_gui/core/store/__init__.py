@@ -84,6 +84,13 @@ PASSWORD = QT_TRANSLATE_NOOP("errors", "The store {path} wants a password ({deta
 WRONG_PASSWORD = QT_TRANSLATE_NOOP("errors", "The store {path} refused the password given "
                                              "({detail}); correct it in ~/.pgpass, PGPASSWORD "
                                              "or the URL, or type it again when asked.")
+NO_SUCH_USER = QT_TRANSLATE_NOOP("errors", "The server of the store {path} knows no such user "
+                                           "({detail}); correct the user name in the URL, or "
+                                           "ask its administrator to create that user.")
+NOT_ALLOWED = QT_TRANSLATE_NOOP("errors", "The server of the store {path} does not let this user "
+                                          "connect to this database from this computer "
+                                          "({detail}); ask its administrator to let this user "
+                                          "in, or check the user and database in the URL.")
 NOT_EMPTY = QT_TRANSLATE_NOOP("errors", "The store {path} is not empty: nothing was copied (a "
                                         "copy goes into a new or empty store).")
 UNKNOWN_RUN_KIND = QT_TRANSLATE_NOOP("errors", "Unknown run kind {kind}: nothing was written.")
@@ -266,6 +273,8 @@ class Store:
             Failure.REFUSED: REFUSED,
             Failure.PASSWORD: PASSWORD,
             Failure.WRONG_PASSWORD: WRONG_PASSWORD,
+            Failure.NO_SUCH_USER: NO_SUCH_USER,
+            Failure.NOT_ALLOWED: NOT_ALLOWED,
         }.get(fault.failure)
         if template is None:
             template = FAILED_DOING[doing]

@@ -88,6 +88,8 @@ class Failure(Enum):
     REFUSED = "change refused"
     PASSWORD = "password needed"
     WRONG_PASSWORD = "password refused"
+    NO_SUCH_USER = "no such user"
+    NOT_ALLOWED = "connection not allowed"
     OTHER = "other"
 
 

@@ -26,6 +26,7 @@ psycopg is imported only when a PostgreSQL store is opened.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from datetime import date, datetime
@@ -47,9 +48,17 @@ from importer_gui.core.store.location import PostgresUrl, StoreLocation
 
 META_TABLE = "import_assistant_store"
 CONNECT_TIMEOUT = 10  # seconds to reach the server, unless the URL says otherwise
-# libpq's words, when connecting (no SQLSTATE then): no password found, or a wrong one given.
-_AUTH = {"no password supplied": Failure.PASSWORD,
-         "password authentication failed": Failure.WRONG_PASSWORD}
+# What a connection's failure means, by libpq's or the server's words: psycopg gives no
+# SQLSTATE when connecting. No password found, a wrong one given (28P01), or the server's
+# invalid_authorization_specification (28000): a user it does not know, or its pg_hba.conf
+# rules (a "reject" line, no line at all) or the role's NOLOGIN keeping this user out.
+_CONNECTING = (
+    (re.compile("no password supplied"), Failure.PASSWORD),
+    (re.compile("password authentication failed"), Failure.WRONG_PASSWORD),
+    (re.compile(r'\brole ".*" does not exist'), Failure.NO_SUCH_USER),
+    (re.compile(r"pg_hba\.conf rejects connection|no pg_hba\.conf entry"
+                r"|is not permitted to log in"), Failure.NOT_ALLOWED),
+)
 
 
 def _one_line(text: str) -> str:
@@ -326,7 +335,7 @@ class PostgresDialect:
         diag = getattr(exc, "diag", None)
         text = _one_line(str(exc).removeprefix("connection failed: "))
         if not state:
-            said = next((failure for words, failure in _AUTH.items() if words in text),
+            said = next((failure for words, failure in _CONNECTING if words.search(text)),
                         Failure.OTHER)
             return Fault(said, text)
         detail = _one_line(getattr(diag, "message_detail", None) or "")
@@ -357,7 +366,7 @@ _FAILURES: dict[str, Failure] = {
     "42P01": Failure.DAMAGED,  # undefined_table: a table of the store is gone
     "42703": Failure.DAMAGED,  # undefined_column
     "28P01": Failure.WRONG_PASSWORD,  # invalid_password
-    "28000": Failure.PASSWORD,
+    "28": Failure.NOT_ALLOWED,  # invalid_authorization_specification: not a password's fault
 }
 
 POSTGRES = PostgresDialect()

@@ -3843,6 +3843,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La base {path} a refusé le mot de passe donné ({detail})&#xa0;; corrigez-le dans ~/.pgpass, PGPASSWORD ou l&apos;URL, ou saisissez-le à nouveau quand il est demandé.</translation>
     </message>
     <message>
+        <source>The server of the store {path} knows no such user ({detail}); correct the user name in the URL, or ask its administrator to create that user.</source>
+        <translation>Le serveur de la base {path} ne connaît pas cet utilisateur ({detail})&#xa0;; corrigez le nom d&apos;utilisateur dans l&apos;URL, ou demandez à son administrateur de créer cet utilisateur.</translation>
+    </message>
+    <message>
+        <source>The server of the store {path} does not let this user connect to this database from this computer ({detail}); ask its administrator to let this user in, or check the user and database in the URL.</source>
+        <translation>Le serveur de la base {path} ne laisse pas cet utilisateur se connecter à cette base depuis cet ordinateur ({detail})&#xa0;; demandez à son administrateur de l&apos;autoriser, ou vérifiez l&apos;utilisateur et la base dans l&apos;URL.</translation>
+    </message>
+    <message>
         <source>The store {path} is not empty: nothing was copied (a copy goes into a new or empty store).</source>
         <translation>La base {path} n&apos;est pas vide&#xa0;: rien n&apos;a été copié (une copie va dans une base nouvelle ou vide).</translation>
     </message>
