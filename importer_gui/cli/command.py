@@ -97,18 +97,24 @@ def open_store(args: argparse.Namespace) -> Iterator[Store]:
 def open_made(location: StoreLocation, *, keep_empty: bool) -> Iterator[Store]:
     """The store at ``location``, open; made when new.
 
-    A SQLite store this command makes is taken away again, with the folders made for it,
-    when the command fails or is interrupted, or when no run was recorded in it and not
-    ``keep_empty``: a mistake never leaves an empty store behind. Only a store this command
-    created itself, that no other program has open and that holds no row is taken away: two
-    commands racing to make the same new store never remove the one the other committed
-    into (see ``_remove_if_unused``).
+    A store this command makes is taken away again when the command fails or is
+    interrupted, or when no run was recorded in it and not ``keep_empty``: a mistake never
+    leaves an empty store behind. A SQLite store goes with the folders made for it; a
+    PostgreSQL store's tables are dropped, and its database is as empty as it was. Only a
+    store this command created itself, that no other program has open and that holds no
+    row is taken away: two commands racing to make the same new store never remove the one
+    the other committed into (see ``_remove_if_unused``, ``Store.take_away``).
     """
     made = _make_new(location)
+    keep = False
     try:
         with Store.open(location) as store:
-            yield store
-            keep = made is None or keep_empty or bool(store.history())
+            try:
+                yield store
+                keep = keep_empty or bool(store.history())
+            finally:
+                if not keep:
+                    store.take_away()  # a PostgreSQL store's tables, if this opening made them
     except BaseException:
         _take_away(made)
         raise

@@ -44,7 +44,8 @@ def _asking(location: StoreLocation) -> StoreLocation:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Copy SOURCE into DESTINATION; say how many runs and records were copied."""
-    # A new SQLite destination is taken away when the copy fails or is interrupted.
+    # A new destination (a SQLite file, the tables made in an empty PostgreSQL database) is
+    # taken away when the copy fails or is interrupted: it is left as it was.
     with Store.open(_asking(args.source), create=False) as source, \
             open_made(_asking(args.destination), keep_empty=True) as destination:
         copied = source.copy_into(destination)

@@ -364,3 +364,56 @@ def test_a_user_that_may_not_log_in_is_said_not_let_in(postgres_cluster: Cluster
     assert done.stderr.startswith(f"importer-gui: The server of the store {url} does not let "
                                   "this user connect to this database from this computer (")
     assert f'role "{name}" is not permitted to log in' in done.stderr
+
+
+# ---------------------------------------------------------------- an empty database left so
+
+def tables_in(location: PostgresUrl) -> list[str]:
+    """The tables of the database's schema, as another program lists them."""
+    return [name for (name,) in raw_sql(
+        location, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                  " ORDER BY tablename")]
+
+
+def test_a_copy_that_fails_leaves_an_empty_postgresql_database_empty(
+        tmp_path: Path, postgres_store: PostgresUrl,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    source = tmp_path / "source.sqlite3"
+    config = write_config(tmp_path, teachers_import(tmp_path, [("t1", "One", "A", "")]))
+    assert run(capsys, "commit", str(config), "--store", str(source))[0] == 0
+    with sqlite3.connect(source) as conn:  # a value PostgreSQL refuses (SQLite keeps it)
+        conn.execute("UPDATE teacher SET name = 'On' || char(0) || 'e'")
+    code, out, err = run(capsys, "store", "copy", str(source), str(postgres_store))
+    assert (code, out) == (2, "")
+    assert err == (f"importer-gui: The store {postgres_store} could not be written: PostgreSQL "
+                   "text fields cannot contain NUL (0x00) bytes.\n")
+    assert tables_in(postgres_store) == []
+    with sqlite3.connect(source) as conn:
+        conn.execute("UPDATE teacher SET name = 'One'")
+    code, out, err = run(capsys, "store", "copy", str(source), str(postgres_store))
+    assert (code, err) == (0, "")
+    assert out == f"Copied 1 run and 1 record from {source} to {postgres_store}.\n"
+
+
+def test_a_commit_that_fails_or_records_nothing_leaves_an_empty_database_empty(
+        tmp_path: Path, postgres_store: PostgresUrl,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, [("t1", "One", "A", "no")]))
+    code, out, _ = run(capsys, "commit", str(config), "--store", str(postgres_store))
+    assert code == 1 and out.endswith("no run was recorded.\n")
+    assert tables_in(postgres_store) == []
+    (tmp_path / "teachers.csv").unlink()
+    assert run(capsys, "commit", str(config), "--store", str(postgres_store))[0] == 2
+    assert tables_in(postgres_store) == []
+
+
+def test_an_empty_store_that_was_there_stays_when_a_commit_records_nothing(
+        tmp_path: Path, postgres_store: PostgresUrl,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    store = existing_store(postgres_store)
+    made = tables_in(postgres_store)
+    config = write_config(tmp_path, teachers_import(tmp_path, [("t1", "One", "A", "no")]))
+    assert run(capsys, "commit", str(config), "--store", store)[0] == 1
+    assert tables_in(postgres_store) == made != []

@@ -24,7 +24,7 @@ import pytest
 from importer_gui.core.store import PostgresUrl, StoreLocation
 from tests.builders import teachers_import, write_config
 from tests.faults import HANG_GUARD, ROOT, cli
-from tests.postgres import raw_sql, record_tables
+from tests.postgres import Cluster, raw_sql, record_tables
 from tests.stores import existing_store
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ def waiting_for(holder: psycopg.Connection, table: str, child: subprocess.Popen[
     raise AssertionError(f"the copy never read {table}: {child.communicate()}")
 
 
-def interrupted_copy(source: PostgresUrl, target: Path, number: int
+def interrupted_copy(source: PostgresUrl, target: StoreLocation, number: int
                      ) -> subprocess.CompletedProcess[str]:
     """``store copy SOURCE TARGET`` sent the signal ``number`` while it waits to read the
     source's history, which this test keeps locked: surely after the target was made and
@@ -208,6 +208,49 @@ def test_a_copy_interrupted_leaves_an_empty_store_that_was_there(
     assert (done.returncode, done.stderr) == (2, "importer-gui: interrupted.\n")
     assert (target.stat().st_dev, target.stat().st_ino) == identity
     assert runs_in(target) == 0 and all(rows == [] for rows in record_tables(target).values())
+
+
+def pg_tables(location: PostgresUrl) -> list[str]:
+    """The tables of a PostgreSQL store's schema, as another program lists them."""
+    return [name for (name,) in raw_sql(
+        location, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")]
+
+
+@pytest.mark.parametrize("number", SIGNALS)
+def test_a_copy_interrupted_leaves_an_empty_postgresql_database_empty(
+        tmp_path: Path, postgres_store: PostgresUrl, postgres_cluster: Cluster,
+        number: int) -> None:
+    source = committed(tmp_path, postgres_store)
+    name = postgres_cluster.new_database("target")
+    try:
+        target = PostgresUrl(postgres_cluster.url(name))
+        done = interrupted_copy(source, target, number)
+        assert (done.returncode, done.stdout, done.stderr) == (
+            2, "", "importer-gui: interrupted.\n")
+        assert pg_tables(target) == []  # a second copy finds it empty, as it was
+        done = interrupted_copy(source, target, number)
+        assert (done.returncode, done.stderr) == (2, "importer-gui: interrupted.\n")
+        assert pg_tables(target) == []
+    finally:
+        postgres_cluster.drop_database(name)
+
+
+@pytest.mark.parametrize("number", SIGNALS)
+def test_a_copy_interrupted_keeps_an_empty_postgresql_store_that_was_there(
+        tmp_path: Path, postgres_store: PostgresUrl, postgres_cluster: Cluster,
+        number: int) -> None:
+    source = committed(tmp_path, postgres_store)
+    name = postgres_cluster.new_database("target")
+    try:
+        target = PostgresUrl(postgres_cluster.url(name))
+        existing_store(target)
+        made = sorted(pg_tables(target))
+        done = interrupted_copy(source, target, number)
+        assert (done.returncode, done.stderr) == (2, "importer-gui: interrupted.\n")
+        assert sorted(pg_tables(target)) == made != []
+        assert all(rows == [] for rows in record_tables(target).values())
+    finally:
+        postgres_cluster.drop_database(name)
 
 
 def writing_to_stderr(pid: int) -> bool:

@@ -369,6 +369,14 @@ class Store:
             with self._guard("read"):
                 raise failed.cause from None
 
+    def take_away(self) -> bool:
+        """Undo this opening's making of a store in an empty PostgreSQL database (the command
+        that made it failed, or recorded nothing): its tables dropped while they hold no row
+        and no other program is connected; True when dropped. A new SQLite file is its
+        command's to remove (``cli.command``)."""
+        with self._lock:
+            return self._connection is not None and self._dialect.take_away(self._connection)
+
     def interrupt(self) -> None:
         """Stop the statement another thread runs on the store now, if any: it fails, and
         its transaction is rolled back (not taking the lock that thread holds)."""

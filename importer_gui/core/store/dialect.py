@@ -138,6 +138,10 @@ class Dialect(Protocol):
     def create(self, conn: Connection, tables: Sequence[TableDef], version: int) -> None:
         """Create the tables of a new, empty store and stamp it, in one transaction."""
 
+    def take_away(self, conn: Connection) -> bool:
+        """Drop the tables ``create`` made on this connection, in one transaction, while they
+        hold no row and no other program is connected; True when dropped."""
+
     def upgrade(self, conn: Connection, version: int) -> None:
         """Bring a store of an older schema version to ``version``, in one transaction."""
 
@@ -368,6 +372,11 @@ class SqliteDialect:
                 return  # another program created it meanwhile
             create_tables(BorrowedSqlite(conn), SQLITE_FIELDS, tables)
             self._stamp(conn, version)
+
+    def take_away(self, conn: sqlite3.Connection) -> bool:
+        """Nothing: a new store's file is its command's to remove, tables and all (see
+        ``cli.command``)."""
+        return False
 
     def _into_wal(self, conn: sqlite3.Connection) -> None:
         """PRAGMA journal_mode=WAL on a new store, tried again while another program writes

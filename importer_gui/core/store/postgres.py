@@ -76,6 +76,7 @@ class PgConnection:
 
     def __init__(self, raw: Any) -> None:
         self.raw = raw
+        self.made = False  # whether ``create`` made the store's tables on this connection
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
         """One statement; its cursor (rows, rowcount)."""
@@ -202,6 +203,37 @@ class PostgresDialect:
             conn.execute(f"CREATE TABLE {META_TABLE} (application_id integer NOT NULL,"
                          " schema_version integer NOT NULL)")
             conn.execute(f"INSERT INTO {META_TABLE} VALUES (%s, %s)", (APPLICATION_ID, version))
+        conn.made = True
+
+    def take_away(self, conn: PgConnection) -> bool:
+        """The tables ``create`` made on this connection dropped, in one transaction under
+        the writer lock, while they hold no row and no other session is connected to the
+        database (a program that opened the new store meanwhile keeps it); True when dropped.
+        The database is then as empty as it was, and a copy into it, say, starts afresh."""
+        from importer_gui.core.store.copy import is_empty
+
+        if not conn.made:
+            return False
+        try:
+            if conn.in_transaction:  # one an interrupt left open
+                conn.execute("ROLLBACK")
+            with self.transaction(conn):
+                if not self.identity(conn).ours or self._others_connected(conn) \
+                        or not is_empty(conn):
+                    return False
+                names = ", ".join(f'"{t.name}"' for t in schema.TABLES)
+                conn.execute(f"DROP TABLE {names}, {META_TABLE}")
+        except self.errors:  # unsure: the store stays
+            return False
+        conn.made = False
+        return True
+
+    @staticmethod
+    def _others_connected(conn: PgConnection) -> bool:
+        """Whether another program's session is connected to the store's database."""
+        return bool(conn.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND backend_type = 'client backend'").fetchone()[0])
 
     def upgrade(self, conn: PgConnection, version: int) -> None:
         """ALTER the tables and the stamp, in one transaction."""
