@@ -62,9 +62,11 @@ _CONNECTING = (
 
 
 def _one_line(text: str) -> str:
-    """A server's or libpq's message, often on several lines, as one."""
+    """A server's or libpq's message, often on several lines, as one, without the final
+    stop or question mark its sentence in our messages ends with (libpq asks "Is the server
+    running ...?")."""
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    return "; ".join(line for line in lines if line).rstrip(".")
+    return "; ".join(line for line in lines if line).rstrip(".?")
 
 
 def _as_is(value: Any) -> Any:
