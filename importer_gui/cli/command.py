@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
+from importer_gui.core import schema
 from importer_gui.core.atomic import NEW_FILE_MODE
 from importer_gui.core.errors import StoreError
 from importer_gui.core.paths import default_store_path
@@ -208,9 +209,11 @@ def _remove_alone(conn: sqlite3.Connection, path: Path, identity: tuple[int, int
 
 
 def _holds_rows(conn: sqlite3.Connection) -> bool:
-    """True when any table of the store holds a row (a run, a record, anything)."""
+    """True when any table of the store holds a row (a run, a record, anything but the
+    identity every store is made with)."""
     tables = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        " AND name != ?", (schema.IDENTITY_TABLE,))]
     return any(conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() for name in tables)
 
 

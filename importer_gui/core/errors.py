@@ -103,6 +103,15 @@ class StoreLockedError(StoreError):
     """Another program kept the store locked longer than the wait for it."""
 
 
+class StoreReplacedError(StoreError):
+    """Another store is where the one opened before was (``Store.reopen``); nothing was done
+    in it. ``found``: the identity of the store there now."""
+
+    def __init__(self, message: str, found: str | None) -> None:
+        super().__init__(message)
+        self.found = found
+
+
 class Cancelled(ImporterError):  # noqa: N818 - the user asked; not an error
     """The user cancelled long work; nothing was written."""
 

@@ -19,8 +19,10 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-SCHEMA_VERSION = 3  # bump, and migrate older stores (store/migrations.py), when a table changes
+SCHEMA_VERSION = 4  # bump, and migrate older stores (store/migrations.py), when a table changes
 FIRST_SCHEMA_VERSION = 1  # the oldest store an upgrade starts from
+# The table of the store's identity (since version 4): one GUID, made with the store.
+IDENTITY_TABLE = "store_identity"
 
 class _Required:
     """The default of a column the planner must always give."""
@@ -257,6 +259,13 @@ TABLES: tuple[TableDef, ...] = (
     ), indexes=(Index(("run_id", "seq"), unique=True),
                 Index(("table_name", "kind", "record_id"))),
         ids_never_reused=False),
+    # Since version 4. SQLite keeps the schema version in the file's header (user_version), an
+    # integer: a GUID needs a table, the same on both engines. Not copied by a store copy,
+    # which is another store from then on (it gets its own), nor by an upgrade (it stamps one).
+    TableDef(IDENTITY_TABLE, "The store's identity: a GUID (uuid4) made with the store, which "
+             "tells it from another store put in its place.", (
+        Column("guid", TEXT),
+    ), ids_never_reused=False),
 )
 
 _BY_NAME: dict[str, TableDef] = {t.name: t for t in TABLES}

@@ -200,9 +200,16 @@ NEW_IN_V3 = [
     '"session_id", "lo_code")',
 ]
 
-# The stored file format: what every store holds since version 3 (new or upgraded), word for word.
-FILE_FORMAT = [TRAINING_V3 if statement.startswith('CREATE TABLE "training"') else statement
-               for statement in FILE_FORMAT_V2] + NEW_IN_V3
+# The stored file format of version 3: what stores held before version 4.
+FILE_FORMAT_V3 = [TRAINING_V3 if statement.startswith('CREATE TABLE "training"') else statement
+                  for statement in FILE_FORMAT_V2] + NEW_IN_V3
+
+# What version 4 added: the store's identity, one GUID.
+NEW_IN_V4 = ['CREATE TABLE "store_identity" ("id" INTEGER NOT NULL PRIMARY KEY, "guid" TEXT '
+             'NOT NULL)']
+
+# The stored file format: what every store holds since version 4 (new or upgraded), word for word.
+FILE_FORMAT = FILE_FORMAT_V3 + NEW_IN_V4
 
 
 def stored_schema(path: Path) -> list[str]:
@@ -221,7 +228,7 @@ def test_a_new_store_has_the_file_format_every_store_has(tmp_path: Path) -> None
     assert stored_schema(path) == sorted(FILE_FORMAT)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID == 0x49415354
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     conn.close()
 
 
@@ -240,7 +247,7 @@ def test_a_store_written_before_keeps_opening(tmp_path: Path) -> None:
         store.apply([Change(Table.TEACHER, UPDATE, 1, {"email": "j@x.org"}, {"email": None})],
                     run_info(update=1))
         assert store.get(Table.TEACHER, 1) == TeacherRec(1, "jdoe", "Doe", email="j@x.org")
-    # Upgraded in place to version 3: word for word the tables a new store gets.
+    # Upgraded in place to version 4: word for word the tables a new store gets.
     assert stored_schema(path) == sorted(FILE_FORMAT)
     assert tables_at(1) != tables_at(SCHEMA_VERSION)
 

@@ -80,7 +80,7 @@ def test_a_store_of_version_1_is_upgraded_in_place(store_url: StoreLocation) -> 
                     run_info(create=1))
         newest = store.history()[0]
         assert (newest.user_name, newest.machine) == (getpass.getuser(), platform.node())
-    assert version(store_url) == schema.SCHEMA_VERSION == 3
+    assert version(store_url) == schema.SCHEMA_VERSION == 4
     assert columns_of(store_url, "import_run")[-2:] == ["user_name", "machine"]
 
 
@@ -116,7 +116,7 @@ def test_a_store_of_version_2_gets_the_learners_tables(store_url: StoreLocation)
         assert (learner.login, state.entities[learner.entity_id].name) == ("ada", "Sales")
         assert (tracking.lo_code, tracking.progression) == ("LO-1", 12.5)
         assert state.trainings[1].lov_codes == "LO-1"
-    assert version(store_url) == 3
+    assert version(store_url) == schema.SCHEMA_VERSION
     assert columns_of(store_url, "training")[-2:] == ["welcome_text", "steps"]
     assert columns_of(store_url, "learning_object") == [
         "id", "code", "guid", "title", "publisher", "type"]

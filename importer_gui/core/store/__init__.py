@@ -26,7 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from importer_gui.core import interrupts, schema
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError, StoreLockedError
+from importer_gui.core.errors import (
+    QT_TRANSLATE_NOOP,
+    StoreError,
+    StoreLockedError,
+    StoreReplacedError,
+)
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, Record, StoreState
 from importer_gui.core.schema import Table
@@ -49,6 +54,12 @@ DOES_NOT_EXIST = QT_TRANSLATE_NOOP("errors", "The store {path} does not exist.")
 GONE = QT_TRANSLATE_NOOP("errors", "The store {path} is no longer there: it was moved or "
                                    "deleted since it was opened. File ▸ Open store… opens it "
                                    "where it is now, or another.")
+# A store the window opened before, another store in its place since (another identity: see
+# Store.reopen): the window's words.
+REPLACED = QT_TRANSLATE_NOOP("errors", "The store {path} is not the one the window had open: "
+                                       "another store was put in its place. Nothing was done "
+                                       "in it; the window now shows the store that is there "
+                                       "(check again before committing).")
 # Any other failure of the engine, by what was being done.
 FAILED_DOING = {
     "opened": QT_TRANSLATE_NOOP("errors", "The store {path} could not be opened: {detail}."),
@@ -129,6 +140,7 @@ class Store:
         self._dialect = dialect
         self._queries = Queries(dialect)
         self._connection: Connection | None = None
+        self._identity: str | None = None  # read when opened
         # One connection shared by the GUI thread and the worker; calls take turns.
         self._lock = threading.RLock()
 
@@ -143,11 +155,19 @@ class Store:
         return cls._open(location, busy_timeout, create, DOES_NOT_EXIST)
 
     @classmethod
-    def reopen(cls, location: StoreLocation | str, *, busy_timeout: float = 10.0) -> Store:
+    def reopen(cls, location: StoreLocation | str, *, busy_timeout: float = 10.0,
+               identity: str | None = None) -> Store:
         """Open again a store that was there: where it is gone (moved, deleted by another
         program) that is said (GONE) and nothing is made in its place, since SQLite would
-        make an empty file and the work would go on in it, every record new."""
-        return cls._open(location, busy_timeout, False, GONE)
+        make an empty file and the work would go on in it, every record new. Given the
+        ``identity`` it had, a store of another identity there (copied over it, say) is said
+        (REPLACED, StoreReplacedError) and closed: nothing is to be done in it on the
+        strength of what was read from the other."""
+        store = cls._open(location, busy_timeout, False, GONE)
+        if identity is not None and store.identity != identity:
+            store.close()
+            raise StoreReplacedError(REPLACED.format(path=store.path), store.identity)
+        return store
 
     @classmethod
     def _open(cls, location: StoreLocation | str, busy_timeout: float, create: bool,
@@ -165,6 +185,7 @@ class Store:
                 store._connection = store._connect(busy_timeout, create)
                 try:
                     store._prepare(create, missing)
+                    store._identity = store._queries.identity(store._connection)
                 except BaseException:
                     store.close()
                     raise
@@ -230,6 +251,12 @@ class Store:
             raise StoreError(UNKNOWN_VERSION.format(path=self.path, version=identity.version))
         if identity.version < schema.SCHEMA_VERSION:
             self._dialect.upgrade(conn, schema.SCHEMA_VERSION)
+
+    @property
+    def identity(self) -> str | None:
+        """The store's GUID, made with it (a copy gets its own), read when it was opened;
+        None for a store that has lost it."""
+        return self._identity
 
     # ------------------------------------------------------------ plumbing
 

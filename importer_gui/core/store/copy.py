@@ -1,8 +1,9 @@
 """A whole store, history included, copied into an empty one (SQLite to PostgreSQL or back).
 
-Every table, in the schema's order (parents first), row by row with its id, each value read
-back from the source's engine and written as the target's keeps it; each table's highest id
-ever given is carried over too, so that the copy never gives a deleted record's id again.
+Every table but the store's identity, in the schema's order (parents first), row by row with
+its id, each value read back from the source's engine and written as the target's keeps it;
+each table's highest id ever given is carried over too, so that the copy never gives a
+deleted record's id again.
 The source is read in one snapshot, the target written in one transaction: a copy that
 fails leaves the target as empty as it was.
 """
@@ -19,6 +20,9 @@ from importer_gui.core.schema import TableDef
 from importer_gui.core.store.dialect import Connection, Converter, Dialect
 
 BATCH = 5000  # rows read, converted and written at a time
+# What a copy carries: not the source's identity, since the copy is another store from then
+# on (its own, made with it, tells the two apart when one is put in the other's place).
+COPIED = tuple(t for t in schema.TABLES if t.name != schema.IDENTITY_TABLE)
 
 
 class SourceFailed(Exception):  # noqa: N818 - a carrier, not an error of its own
@@ -31,9 +35,10 @@ class SourceFailed(Exception):  # noqa: N818 - a carrier, not an error of its ow
 
 def is_empty(conn: Connection) -> bool:
     """True when no table of the store holds a row (asked in the copy's transaction, once
-    it holds the writer lock: two copies at once never both find the store empty)."""
+    it holds the writer lock: two copies at once never both find the store empty); its
+    identity is no content."""
     return all(conn.execute(f'SELECT 1 FROM "{t.name}" LIMIT 1').fetchone() is None
-               for t in schema.TABLES)
+               for t in COPIED)
 
 
 def copy_tables(source: tuple[Connection, Dialect], target: tuple[Connection, Dialect],
@@ -43,8 +48,8 @@ def copy_tables(source: tuple[Connection, Dialect], target: tuple[Connection, Di
     (src, src_dialect), (dst, dst_dialect) = source, target
     dst_dialect.defer_references(dst)
     copied: dict[str, int] = {}
-    for n, table in enumerate(schema.TABLES):
-        monitor.step(n, len(schema.TABLES), f"Copying {table.name}")
+    for n, table in enumerate(COPIED):
+        monitor.step(n, len(COPIED), f"Copying {table.name}")
         copied[table.name] = _copy_table(table, source, target)
         with _from_source():
             highest = src_dialect.next_id(src, table.name) - 1

@@ -15,7 +15,13 @@ from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
 from importer_gui.core import schema
 from importer_gui.core.schema import TableDef
-from importer_gui.core.store.models import Fields, column_field, driver_errors, models
+from importer_gui.core.store.models import (
+    Fields,
+    column_field,
+    create_models,
+    driver_errors,
+    models,
+)
 
 # Version -> the nullable columns it added to each table (older rows hold NULL in them).
 ADDED_COLUMNS: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {
@@ -27,6 +33,10 @@ ADDED_COLUMNS: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {
 # Version -> the tables it created (whole, as the schema says them at that version).
 CREATED_TABLES: dict[int, tuple[str, ...]] = {
     3: ("entity", "learner", "learning_object", "registration", "tracking"),  # issue 15
+    # The store's identity, a new one stamped as the table is made (models.create_models):
+    # the upgrade runs under the writer lock and looks at the version again under it, so two
+    # programs upgrading one store at once give it one identity.
+    4: (schema.IDENTITY_TABLE,),
 }
 
 
@@ -67,4 +77,4 @@ def _create(database: pw.Database, fields: Fields, version: int) -> None:
     # Models of every table the store then holds, so that references find their parents;
     # only the new ones are created.
     built = models(database, fields, tables_at(version))
-    database.create_tables([m for m in built if m._meta.table_name in new], safe=False)
+    create_models(database, [m for m in built if m._meta.table_name in new])

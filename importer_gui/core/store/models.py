@@ -11,6 +11,7 @@ without it.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -186,9 +187,18 @@ def create_tables(database: pw.Database, fields: Fields,
                   tables: Sequence[TableDef] = schema.TABLES) -> None:
     """CREATE each table, then its indexes, through ``database``; no transaction of its own."""
     with driver_errors(database):
-        # Not "IF NOT EXISTS": the caller has just seen the store empty, and the
-        # statements peewee runs are then word for word those the file keeps.
-        database.create_tables(models(database, fields, tables), safe=False)
+        create_models(database, models(database, fields, tables))
+
+
+def create_models(database: pw.Database, built: Sequence[type[pw.Model]]) -> None:
+    """CREATE the models' tables and indexes; the identity table, when among them, gets a
+    new identity in the same transaction (a store is never seen without one)."""
+    # Not "IF NOT EXISTS": the caller has just seen the store without them, and the
+    # statements peewee runs are then word for word those the file keeps.
+    database.create_tables(built, safe=False)
+    for model in built:
+        if model._meta.table_name == schema.IDENTITY_TABLE:
+            model.insert(guid=str(uuid.uuid4())).execute()
 
 
 def column_field(table: str, column: str, fields: Fields) -> pw.Field:

@@ -424,6 +424,13 @@ class Queries:
 
     # ------------------------------------------------------------ runs
 
+    @staticmethod
+    def identity(conn: Connection) -> str | None:
+        """The store's GUID (the first, should a hand have put in more); None without one."""
+        row = conn.execute(
+            f'SELECT guid FROM "{schema.IDENTITY_TABLE}" ORDER BY id LIMIT 1').fetchone()
+        return None if row is None else str(row[0])
+
     def history(self, conn: Connection) -> list[RunSummary]:
         """Every run, newest first, with the revert in effect that reverted it (worked out
         from the chains of reverts, as the writer marks them); a run not wholly reverted
