@@ -433,6 +433,9 @@ class Plan:
     planner: object | None = field(default=None, repr=False, compare=False)
     # What the check says besides rows: a new column skipped, a column matched by header.
     notices: list[str] = field(default_factory=list)
+    # The identity of the store it was checked against (Store.identity): a commit from the
+    # window writes only into that one.
+    store_identity: str | None = field(default=None, compare=False)
 
     def counts(self) -> dict[str, int]:
         """Outcomes over every import, every outcome present (zero when none)."""

@@ -33,7 +33,7 @@ from importer_gui.core.corrections import (
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, ImporterError
 from importer_gui.core.plan import FileStamp, Plan
 from importer_gui.core.progress import Monitor
-from importer_gui.core.store import Store
+from importer_gui.core.store import REPLACED, Store
 
 
 class Event(StrEnum):
@@ -42,6 +42,9 @@ class Event(StrEnum):
     CONFIG_CHANGED = "config_changed"  # the configuration or data files: re-read, re-check
     PLAN_CHANGED = "plan_changed"  # a new plan (or none), or a row of it re-checked
     STORE_CHANGED = "store_changed"  # a run (a commit or a revert) changed the store
+    # Another store is where the session's was (its identity differs): every view reads the
+    # one there now, and says so (``Session.replaced_text``).
+    STORE_REPLACED = "store_replaced"
 
 
 Listener = Callable[[Event, int | None], None]  # the event, and the run of a STORE_CHANGED
@@ -76,6 +79,7 @@ class Snapshot:
     store_path: Path
     corrections: Corrections = field(default_factory=Corrections)
     create_store: bool = False  # the check may make the store (see Session.store_create)
+    store_identity: str | None = None  # the store's the session had, None while unknown
 
 
 # One cell to change in the shown plan: (import index, row index, column, new text).
@@ -115,6 +119,40 @@ class Session:
     def store_path(self, location: Path) -> None:
         self._store_path = location
         self._store_seen = _there(location)
+        self._store_identity: str | None = None  # learnt when first opened
+
+    @property
+    def store_identity(self) -> str | None:
+        """The identity of the store the session had open (``Store.identity``); None until
+        a check or a view opened it."""
+        return self._store_identity
+
+    def store_seen(self, found: str | None) -> bool:
+        """A store opened at ``store_path`` has the identity ``found``: learnt when the
+        session had none; True when it is another store than the session's, announced
+        (``store_replaced``)."""
+        if self._store_identity is None:
+            self._store_identity = found
+            return False
+        return self.store_replaced(found)
+
+    def store_replaced(self, found: str | None) -> bool:
+        """Another store (of identity ``found``) is where the session's was, copied over it
+        say: it is the session's store from now on; the plan checked against the other goes
+        (never committed into this one), and every view hears of it, to read this one and
+        say so. False when the session knew it already."""
+        if found == self._store_identity:
+            return False
+        self._store_identity = found
+        taken = self._take_plan()
+        self.choices.plan_edited = False
+        self._announce(Event.STORE_REPLACED)
+        self._let_go(taken)
+        return True
+
+    def replaced_text(self) -> str:
+        """What the window says of another store put in the place of its own."""
+        return REPLACED.format(path=self._store_path)
 
     def store_create(self) -> bool:
         """Whether opening the store now may make it: only while it was never there (the
@@ -125,7 +163,8 @@ class Session:
         return not self._store_seen
 
     def open_store(self) -> Store:
-        """The store opened on the window's thread, made only as ``store_create`` says."""
+        """The store opened on the window's thread, made only as ``store_create`` says (the
+        view showing it tells the session what it found: ``store_seen``)."""
         store = opened_store(self._store_path, self.store_create())
         self.store_found()
         return store
@@ -283,7 +322,8 @@ class Session:
     def snapshot(self) -> Snapshot:
         """Copies of what a check reads, for a worker thread."""
         return Snapshot(copy.deepcopy(self.choices.config), tuple(self.choices.data_files),
-                        self.store_path, self.choices.corrections.copy(), self.store_create())
+                        self.store_path, self.choices.corrections.copy(), self.store_create(),
+                        self._store_identity)
 
     def set_plan(self, plan: Plan | None) -> None:
         """A full check's plan; None when the shown plan no longer holds (check again). The
@@ -293,6 +333,8 @@ class Session:
         self.choices.plan_edited = False
         if plan is not None:  # checked against the store
             self.store_found()
+            if self._store_identity is None:
+                self._store_identity = plan.store_identity
         self._announce(Event.PLAN_CHANGED)
         self._let_go(taken)
 
@@ -400,10 +442,11 @@ def _there(location: Path) -> bool:
         return False
 
 
-def opened_store(store_path: Path, create: bool) -> Store:
+def opened_store(store_path: Path, create: bool, identity: str | None = None) -> Store:
     """The store at ``store_path``: made when ``create`` (never there before), else opened
-    again, never made anew where it is gone (``Store.reopen``)."""
-    return Store.open(store_path) if create else Store.reopen(store_path)
+    again, never made anew where it is gone, nor taken for the one of ``identity`` when it
+    is another (``Store.reopen``)."""
+    return Store.open(store_path) if create else Store.reopen(store_path, identity=identity)
 
 
 # --- the work, run in a worker thread: never on the live choices ----------------------------
@@ -414,10 +457,12 @@ def run_check(snapshot: Snapshot, monitor: Monitor) -> Plan:
     counted here, in the check's thread: the window lists each message with its count."""
     refuse_shared_codes(snapshot.config)
     files = list(snapshot.data_files) or pipeline.resolve_data_files(snapshot.config)
-    with opened_store(snapshot.store_path, snapshot.create_store) as store:
+    with opened_store(snapshot.store_path, snapshot.create_store,
+                      snapshot.store_identity) as store:
         plan = pipeline.check(snapshot.config, store, data_files=files, monitor=monitor)
         if snapshot.corrections and apply_to_plan(plan, snapshot.corrections):
             plan = pipeline.replan(plan, store, monitor=monitor)
+        plan.store_identity = store.identity
     for imp in plan.imports:
         imp.issue_counts()
     return plan
@@ -443,8 +488,10 @@ def run_replan(store_path: Path, plan: Plan, monitor: Monitor,
                ) -> tuple[Plan, list[tuple[int, int]]]:
     """Plan ``plan``'s rows (edits included) again; the fresh plan and the rows whose
     outcome differs (compared here, off the window's thread: 0.07 s for 100,000 rows)."""
-    with Store.reopen(store_path) as store:  # the plan's check found it there
+    # The plan's check found it there: the same store, or nothing done.
+    with Store.reopen(store_path, identity=plan.store_identity) as store:
         fresh = pipeline.replan(plan, store, monitor=monitor)
+    fresh.store_identity = plan.store_identity
     return fresh, pipeline.changed_lines(plan, fresh)
 
 
@@ -461,7 +508,9 @@ def run_commit(store_path: Path, plan: Plan, monitor: Monitor,
         plan = replace(plan, config=recorded_config(plan.config, corrections, files))
         recorded = sum(len(entry.cells) for file in files
                        if (entry := corrections.of(file)) is not None)
-    with Store.reopen(store_path) as store:  # the plan's check found it there
+    # The plan's check found it there: written into that store only, never into another put
+    # in its place since (its records, ids and history are not those the plan was made of).
+    with Store.reopen(store_path, identity=plan.store_identity) as store:
         result = pipeline.commit(plan, store, monitor=monitor)
     logs, failures = reports.write_error_logs(plan, folders, result.run_id)
     return Committed(result.run_id, result.counts, logs, failures, recorded)
