@@ -146,6 +146,8 @@ class Session:
         self._store_identity = found
         taken = self._take_plan()
         self.choices.plan_edited = False
+        if taken:  # the views showing it let it go
+            self._announce(Event.PLAN_CHANGED)
         self._announce(Event.STORE_REPLACED)
         self._let_go(taken)
         return True

@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         self.store_path: StoreLocation = store_path or next(
             iter(self.settings.recent_stores()), default_store_path())
         self.state = WizardState(self.store_path, self)
+        # Another store put in place of the window's: said where the window says of its store.
+        self.state.store_replaced.connect(
+            lambda text: self.statusBar().showMessage(message_text(text)))
         self.wizard = Wizard(self.state, self.settings, self)
         # A QWizard is a dialog: made a plain widget, it lives inside the window.
         self.wizard.setWindowFlags(Qt.WindowType.Widget)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from importer_gui.core.errors import ImporterError, StoreReplacedError
 from importer_gui.core.issues import OUTCOME_ORDER
 from importer_gui.core.platform_io import export_config, refresh
 from importer_gui.core.platform_io.refresh import RefreshPlan, RefreshResult
@@ -42,18 +43,22 @@ from importer_gui.ui.widgets.signals import signals_blocked
 # --- the work, Qt-free, run in the worker thread (its own connection to the store) ----------
 
 def plan_at(store_path: StoreLocation, config_path: Path, data: list[Path], prune: bool,
-            create: bool, monitor: Monitor) -> RefreshPlan:
+            create: bool, monitor: Monitor, identity: str | None = None) -> RefreshPlan:
     """Plan the refresh of the store at ``store_path`` from one export configuration; the
-    store made when ``create`` (never there before)."""
+    store made when ``create`` (never there before), else the one of ``identity`` when
+    known (another in its place is refused)."""
     config = export_config.load(config_path)
-    with opened_store(store_path, create) as store:
-        return refresh.plan_refresh(config, store, data=data, prune=prune, monitor=monitor)
+    with opened_store(store_path, create, identity) as store:
+        planned = refresh.plan_refresh(config, store, data=data, prune=prune, monitor=monitor)
+        planned.plan.store_identity = store.identity
+        return planned
 
 
 def commit_at(store_path: StoreLocation, planned: RefreshPlan,
               monitor: Monitor) -> RefreshResult:
     """Write the planned refresh as a run of the history."""
-    with Store.reopen(store_path) as store:  # the plan found it there
+    # The plan found it there: written into that store only, never into another put in its place.
+    with Store.reopen(store_path, identity=planned.plan.store_identity) as store:
         return refresh.commit_refresh(planned, store, monitor=monitor)
 
 
@@ -209,8 +214,10 @@ class RefreshDialog(PreviewApplyDialog):
         store, config, data = self.store_path, Path(text), list(self.data_files)
         prune = self.prune_check.isChecked()
         create = self._store_session.store_create()
+        identity = self._store_session.store_identity
         self._work(self.tr("Reading the exports…"),
-                   lambda m: plan_at(store, config, data, prune, create, m), self._on_planned)
+                   lambda m: plan_at(store, config, data, prune, create, m, identity),
+                   self._on_planned)
 
     def _on_planned(self, planned: RefreshPlan) -> None:
         if self._closed:  # nobody will look at it
@@ -221,6 +228,7 @@ class RefreshDialog(PreviewApplyDialog):
         self.planned = planned
         self.preview_state.session.set_plan(planned.plan)
         self._store_session.store_found()
+        self._store_session.store_seen(planned.plan.store_identity)
         with signals_blocked(self.exports):
             self.exports.clear()
             for imp in planned.plan.imports:
@@ -288,6 +296,14 @@ class RefreshDialog(PreviewApplyDialog):
             "the history."), result.run_id, counts.get("create", 0), counts.get("update", 0),
             counts.get("delete", 0)))
         self.store_changed.emit(result.run_id)
+
+    def _on_failed(self, error: ImporterError) -> None:
+        """Another store where the window's was: the preview of the other goes (never
+        written into this one), and every view of the window reads the one there now."""
+        if isinstance(error, StoreReplacedError):
+            self._let_go()
+            self._store_session.store_replaced(error.found)
+        super()._on_failed(error)
 
     def _cancelled_text(self) -> str:
         return self.tr("Cancelled: nothing was written.")

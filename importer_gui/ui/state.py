@@ -19,6 +19,8 @@ class WizardState(QObject):
     config_changed = Signal()  # the configuration (or data files) changed: re-read, re-check
     plan_changed = Signal()  # a new plan (or none), or a row of it re-checked
     store_changed = Signal(int)  # a run (a commit or a revert) changed the store
+    # Another store is where the session's was (copied over it): what the window says.
+    store_replaced = Signal(str)
 
     def __init__(self, store_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +32,8 @@ class WizardState(QObject):
             self.config_changed.emit()
         elif event is Event.PLAN_CHANGED:
             self.plan_changed.emit()
+        elif event is Event.STORE_REPLACED:
+            self.store_replaced.emit(self.session.replaced_text())
         elif run_id is not None:
             self.store_changed.emit(run_id)
 
@@ -45,7 +49,9 @@ class WizardState(QObject):
 
     def follow_store(self, view: StoreBrowser) -> None:
         """Keep a store view and the session in step until the view closes: a run the view
-        reverts is announced to every view, and a run made elsewhere refreshes it."""
+        reverts is announced to every view, and a run made elsewhere refreshes it; another
+        store found in the place of the session's, by the view or elsewhere, is said, and
+        shown by the view."""
         _StoreLink(self, view)
 
 
@@ -59,7 +65,11 @@ class _StoreLink(QObject):
         self._reporting = False  # the view's own change: it has read the store already
         view.store_changed.connect(self._report)
         state.store_changed.connect(self._refresh)
+        view.store_replaced.connect(state.session.store_replaced)
+        state.store_replaced.connect(self._replaced)
         view.finished.connect(self._close)
+        # The view opened the store there now: another than the session had is said.
+        state.session.store_seen(view.store.identity)
 
     def _view(self) -> StoreBrowser:
         return cast("StoreBrowser", self.parent())
@@ -75,8 +85,17 @@ class _StoreLink(QObject):
         if not self._reporting:
             self._view().refresh()
 
+    def _replaced(self, text: str) -> None:
+        """Another store is where the session's was: the view shows it, and says so."""
+        view = self._view()
+        if view.follow_store_there():
+            view.refresh()
+        view.show_replaced(text)
+
     def _close(self) -> None:
         """A closed view's store is closed: it hears of no more runs."""
         self._state.store_changed.disconnect(self._refresh)
+        self._state.store_replaced.disconnect(self._replaced)
         self._view().store_changed.disconnect(self._report)
+        self._view().store_replaced.disconnect(self._state.session.store_replaced)
         self.deleteLater()

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 from importer_gui.core.corrections import run_corrections
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.schema import Table
+from importer_gui.core.store import REPLACED, Store
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.store_model import CorrectionsModel, HistoryModel, StoreModel
 from importer_gui.ui.styles import ERROR_STYLE
 from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
@@ -118,13 +120,19 @@ class StoreBrowser(QDialog):
 
     # A revert made from this browser changed the store: the newest run it made.
     store_changed = Signal(int)
+    # Another store was found where the browser's was (copied over it): its identity.
+    store_replaced = Signal(object)
 
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self._opened: list[Store] = []  # the stores it opened itself, closed with it
+        self.finished.connect(self._close_opened)
         self.setWindowTitle(self.tr("Store browser"))
         self.resize(1100, 700)
         layout = QVBoxLayout(self)
+        self.store_notice = message_line(self, "storeNotice", ERROR_STYLE)
+        layout.addWidget(self.store_notice)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs, 1)
         self.record_tabs: dict[Table, RecordTab] = {}
@@ -279,8 +287,12 @@ class StoreBrowser(QDialog):
 
     def _revert_selected(self) -> None:
         run = self.selected_run()
-        if run is not None:
-            self.open_revert(run.id).open()
+        if run is None:
+            return
+        if self.follow_store_there():  # the run selected was of the store that was there
+            self.refresh()
+            return
+        self.open_revert(run.id).open()
 
     def open_revert(self, run_id: int) -> QDialog:
         """The revert preview of one run; once it reverts, the browser reads the store again
@@ -314,10 +326,42 @@ class StoreBrowser(QDialog):
 
     @Slot()
     def refresh(self) -> None:
-        """Read every tab again (after a run made here or anywhere else)."""
+        """Read every tab again (after a run made here or anywhere else), from the store
+        that is there now."""
+        self.follow_store_there()
         for tab in self.record_tabs.values():
             tab.refresh()
         self._load_history()
+
+    def follow_store_there(self) -> bool:
+        """Look at the store where the browser's was: another one found there (copied over
+        it, say) is the one shown from now on, which is said and reported
+        (``store_replaced``); True then. Nothing is read yet (``refresh`` reads)."""
+        try:
+            there = Store.reopen(self.store.path)
+        except ImporterError:  # gone, or unreadable: what reads it next says so
+            return False
+        if there.identity == self.store.identity:
+            there.close()
+            return False
+        self._opened.append(there)
+        self.store = there
+        for tab in self.record_tabs.values():
+            tab.model.set_store(there)
+        self.show_replaced(REPLACED.format(path=there.path))
+        self.store_replaced.emit(there.identity)
+        return True
+
+    def show_replaced(self, text: str) -> None:
+        """Say above the tabs that another store was put in the place of the one shown."""
+        self.store_notice.setText(message_text(text))
+        self.store_notice.show()
+
+    def _close_opened(self) -> None:
+        """The stores the browser opened itself are closed as it closes."""
+        for store in self._opened:
+            store.close()
+        self._opened.clear()
 
     def _focus_search(self) -> None:
         current = self.tabs.currentWidget()

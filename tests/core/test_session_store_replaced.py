@@ -69,11 +69,11 @@ def test_a_commit_into_another_store_put_in_place_writes_nothing_there(
     # The window hears of it: the plan made from the other store goes, the store there now
     # is the session's.
     assert session.store_replaced(refused.value.found)
-    assert heard == [Event.STORE_REPLACED]
+    assert heard == [Event.PLAN_CHANGED, Event.STORE_REPLACED]
     assert session.choices.plan is None
     assert session.replaced_text() == refused.value.message
     assert not session.store_replaced(refused.value.found)  # said once
-    assert heard == [Event.STORE_REPLACED]
+    assert heard == [Event.PLAN_CHANGED, Event.STORE_REPLACED]
     # Checked again, the rows are planned against the store there, and committed into it
     # as its next run.
     session.set_plan(run_check(session.snapshot(), Monitor()))
@@ -104,7 +104,7 @@ def test_a_check_on_another_store_is_refused_then_made_on_it(
     assert session.store_replaced(refused.value.found)
     session.set_plan(run_check(session.snapshot(), Monitor()))
     assert session.choices.plan is not None
-    assert heard == [Event.STORE_REPLACED, Event.PLAN_CHANGED]
+    assert heard == [Event.PLAN_CHANGED, Event.STORE_REPLACED, Event.PLAN_CHANGED]
 
 
 def test_the_store_browser_finding_another_store_tells_the_session(
@@ -115,7 +115,7 @@ def test_the_store_browser_finding_another_store_tells_the_session(
     shutil.copyfile(colleagues_store(tmp_path), session.store_path)
     with session.open_store() as other:
         assert session.store_seen(other.identity)
-    assert heard == [Event.STORE_REPLACED]
+    assert heard == [Event.PLAN_CHANGED, Event.STORE_REPLACED]
     assert session.choices.plan is None
 
 

@@ -172,6 +172,11 @@ class StoreModel(QAbstractTableModel):
         self._order = None if natural else wanted
         self.refresh()
 
+    def set_store(self, store: RecordSource) -> None:
+        """Read another store from now on (``refresh`` reads it)."""
+        self._runner.cancel()  # what is being read is of the other one
+        self._store = store
+
     def refresh(self) -> None:
         """Read again what the model shows; the view fetches the first page."""
         self._asked += 1

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.errors import Cancelled, ImporterError, StoreReplacedError
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
@@ -228,6 +228,12 @@ class CommitPage(BasePage):
         else:
             self.status.setText(self.tr("Nothing was written."))
             self.show_error(error.message)
+        if isinstance(error, StoreReplacedError):
+            # The plan was made from the other store: the session drops it, every view reads
+            # the store there now, and only a new check may commit into it.
+            self.session.store_replaced(error.found)
+            self._make_default(self.recheck_button)
+            return
         plan = self.session.choices.plan
         not_as_read = plan.file_not_as_read() if plan is not None else None
         if not_as_read is not None:

@@ -43,7 +43,7 @@ from importer_gui.core.corrections import (
     corrected_name,
     write_corrected_copy,
 )
-from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.errors import Cancelled, ImporterError, StoreReplacedError
 from importer_gui.core.guess import Guess, date_columns, date_fixes, parses
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan, issue_counts
@@ -112,6 +112,7 @@ class PreviewPage(BasePage):
         self._build()
         state.plan_changed.connect(self._on_plan_changed)
         state.store_changed.connect(self._on_store_changed)
+        state.store_replaced.connect(self._on_store_replaced)
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -276,6 +277,15 @@ class PreviewPage(BasePage):
         else:
             self._stale = True
 
+    def _on_store_replaced(self, text: str) -> None:
+        """Another store is where the one checked against was: its rows are gone (the
+        session dropped the plan); said here, and checked again when the user asks, or when
+        next shown."""
+        if self._checking:  # against the store the session had: it fails and says so
+            return
+        self._stale = not self.isVisible()
+        self.show_error(text)
+
     def showEvent(self, event: QShowEvent) -> None:
         """Shown again by Back after a commit, or with its plan dropped: check the files
         against the store as they now are."""
@@ -352,6 +362,8 @@ class PreviewPage(BasePage):
                 "Check cancelled: the rows shown are those of the last check."))
             return
         self.session.set_plan(None)  # the rows shown before are gone: none to commit
+        if isinstance(error, StoreReplacedError):  # every view reads the store there now
+            self.session.store_replaced(error.found)
         if isinstance(error, Cancelled):
             self.progress_label.setText(self.tr("Check cancelled."))
             self.show_error(self.tr("The check was cancelled: press Check again to see the rows."))

@@ -3775,6 +3775,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La base {path} n&apos;est plus là&#xa0;: elle a été déplacée ou supprimée depuis son ouverture. Fichier ▸ Ouvrir une base… l&apos;ouvre là où elle se trouve maintenant, ou en ouvre une autre.</translation>
     </message>
     <message>
+        <source>The store {path} is not the one the window had open: another store was put in its place. Nothing was done in it; the window now shows the store that is there (check again before committing).</source>
+        <translation>La base {path} n&apos;est pas celle que la fenêtre avait ouverte&#xa0;: une autre base a été mise à sa place. Rien n&apos;y a été fait&#xa0;; la fenêtre montre maintenant la base qui s&apos;y trouve (vérifiez à nouveau avant de valider).</translation>
+    </message>
+    <message>
         <source>The store {path} could not be opened: {detail}.</source>
         <translation>La base {path} n&apos;a pas pu être ouverte&#xa0;: {detail}.</translation>
     </message>

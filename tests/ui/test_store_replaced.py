@@ -1,0 +1,154 @@
+"""Another store put in the place of the window's SQLite store while it works (a colleague's,
+made by the app, copied over the file): the window says the store at PATH is not the one it
+had open, shows the one there now (the browser's history is the new store's), writes nothing
+into it on the strength of the other's plan, and reverts none of its runs from the other's
+history."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import RunInfo, Store
+from importer_gui.ui.app import start_window
+from importer_gui.ui.store_browser import StoreBrowser
+from importer_gui.ui.wizard import PREVIEW
+from tests.builders import teachers_import, write_config
+from tests.ui.wizards import Previewed, shot, teacher_previewed
+
+
+def not_the_one(store: Path) -> str:
+    """What the window says of another store put in place of its own."""
+    return (f"The store {store} is not the one the window had open: another store was put in "
+            "its place. Nothing was done in it; the window now shows the store that is there "
+            "(check again before committing).")
+
+
+def colleagues_store(tmp_path: Path) -> Path:
+    """Another store made by the app, with two runs of its own (theirs.xml)."""
+    path = tmp_path / "colleague" / "store.sqlite3"
+    with Store.open(path) as store:
+        for login in ("zed", "yan"):
+            store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -1, {"login": login})],
+                        RunInfo(config_path="/theirs/theirs.xml", config_xml="", files=[],
+                                counts={"create": 1}))
+    return path
+
+
+def runs(path: Path) -> list[tuple[int, str]]:
+    """The store's runs, newest first: (id, configuration)."""
+    with Store.open(path, create=False) as store:
+        return [(run.id, run.config) for run in store.history()]
+
+
+def shown_runs(browser: StoreBrowser) -> list[tuple[int, str]]:
+    """The runs the browser's history shows."""
+    model = browser.history_model
+    return [(model.run(row).id, model.run(row).config) for row in range(model.rowCount())]
+
+
+def committed_with_browser(tmp_path: Path, qtbot: QtBot) -> tuple[Previewed, StoreBrowser]:
+    """A teacher committed as run 1 of the window's store, the browser open on its history."""
+    previewed = teacher_previewed(tmp_path, qtbot)
+    _state, wizard, _preview, commit = previewed
+    wizard.next()
+    qtbot.waitUntil(lambda: not commit.is_running(), timeout=20_000)
+    browser = commit.open_browser()
+    assert browser is not None
+    assert [run_id for run_id, _config in shown_runs(browser)] == [1]
+    return previewed, browser
+
+
+def test_the_browser_refreshed_shows_the_store_there_now_and_says_so(
+        tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    (state, *_pages), browser = committed_with_browser(tmp_path, qtbot)
+    store = state.store_path
+    shutil.copyfile(colleagues_store(tmp_path), store)
+    browser.refresh()  # F5, or a run made elsewhere
+    assert browser.store_notice.isVisible()
+    assert browser.store_notice.text() == not_the_one(store)
+    assert shown_runs(browser) == runs(store) == [(2, "/theirs/theirs.xml"),
+                                                 (1, "/theirs/theirs.xml")]
+    teachers = browser.record_tabs[Table.TEACHER].model
+    assert [teachers.record(row).login for row in range(teachers.rowCount())] == ["zed", "yan"]
+    browser.show_history()
+    shot(browser, screenshots, "store-replaced-browser")
+    browser.close()
+
+
+def test_a_revert_from_the_history_of_the_store_that_was_there_is_not_planned(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    (state, *_pages), browser = committed_with_browser(tmp_path, qtbot)
+    store = state.store_path
+    shutil.copyfile(colleagues_store(tmp_path), store)
+    browser.history_view.selectionModel().select(  # run 1 of the window's store
+        browser.history_model.index(0, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    qtbot.mouseClick(browser.revert_button, Qt.MouseButton.LeftButton)
+    assert browser.revert_dialog is None  # the colleague's run 1 is not planned for it
+    assert browser.store_notice.text() == not_the_one(store)
+    assert shown_runs(browser) == [(2, "/theirs/theirs.xml"), (1, "/theirs/theirs.xml")]
+    assert runs(store) == [(2, "/theirs/theirs.xml"), (1, "/theirs/theirs.xml")]
+    browser.close()
+
+
+def test_a_commit_into_another_store_put_in_place_writes_nothing_and_says_so(
+        tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    data = tmp_path / "files"
+    data.mkdir()
+    config = write_config(data, teachers_import(data, [["ada", "Ada", "A", "ada@x.org"]]))
+    store = tmp_path / "store.sqlite3"
+    window = start_window([], store)
+    qtbot.addWidget(window)
+    window.resize(1180, 760)
+    window.show()
+    assert window.open_file(config)
+    preview = window.wizard.preview_page
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW and preview.shows_plan(),
+                    timeout=20_000)
+    theirs = runs(shutil.copyfile(colleagues_store(tmp_path), store))
+    window.wizard.next()
+    commit = window.wizard.currentPage()
+    qtbot.waitUntil(lambda: not commit.is_running(), timeout=20_000)
+    assert commit.status.text() == "Nothing was written."
+    assert commit.error_label.text() == not_the_one(store)
+    assert window.statusBar().currentMessage() == not_the_one(store)
+    assert runs(store) == theirs  # nothing written into the colleague's store
+    assert window.state.choices.plan is None  # the plan made from the other store is gone
+    shot(window, screenshots, "store-replaced-commit")
+    # Checked again, the rows are planned against the store there now, then committed into
+    # it as its next run.
+    commit.check_again()
+    qtbot.waitUntil(lambda: preview.shows_plan() and not preview.is_checking(), timeout=20_000)
+    window.wizard.next()
+    qtbot.waitUntil(lambda: not commit.is_running(), timeout=20_000)
+    assert commit.status.text().startswith("Committed: run 3 is in the history.")
+    assert [run_id for run_id, _config in runs(store)] == [3, 2, 1]
+
+
+def test_a_check_on_another_store_put_in_place_says_so(tmp_path: Path, qtbot: QtBot) -> None:
+    state, _wizard, preview, _commit = teacher_previewed(tmp_path, qtbot)
+    shutil.copyfile(colleagues_store(tmp_path), state.store_path)
+    preview.start_check()
+    qtbot.waitUntil(lambda: not preview.is_checking(), timeout=20_000)
+    assert preview.error_label.text() == not_the_one(state.store_path)
+    assert not preview.shows_plan()
+    preview.start_check()  # Check again: against the store there now
+    qtbot.waitUntil(lambda: not preview.is_checking(), timeout=20_000)
+    assert preview.shows_plan() and not preview.error_label.isVisible()
+
+
+def test_another_store_put_in_place_reads_in_french(french: None, tmp_path: Path,
+                                                    qtbot: QtBot) -> None:
+    state, _wizard, preview, _commit = teacher_previewed(tmp_path, qtbot)
+    shutil.copyfile(colleagues_store(tmp_path), state.store_path)
+    preview.start_check()
+    qtbot.waitUntil(lambda: not preview.is_checking(), timeout=20_000)
+    assert preview.error_label.text() == (
+        f"La base {state.store_path} n'est pas celle que la fenêtre avait ouverte\u00a0: une "
+        "autre base a été mise à sa place. Rien n'y a été fait\u00a0; la fenêtre montre "
+        "maintenant la base qui s'y trouve (vérifiez à nouveau avant de valider).")
