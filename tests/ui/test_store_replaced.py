@@ -15,9 +15,11 @@ from pytestqt.qtbot import QtBot
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.ui.app import start_window
+from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.wizard import PREVIEW
 from tests.builders import teachers_import, write_config
+from tests.conftest import SAMPLE
 from tests.ui.wizards import Previewed, shot, teacher_previewed
 
 
@@ -152,3 +154,21 @@ def test_another_store_put_in_place_reads_in_french(french: None, tmp_path: Path
         f"La base {state.store_path} n'est pas celle que la fenêtre avait ouverte\u00a0: une "
         "autre base a été mise à sa place. Rien n'y a été fait\u00a0; la fenêtre montre "
         "maintenant la base qui s'y trouve (vérifiez à nouveau avant de valider).")
+
+
+def test_a_refresh_on_another_store_put_in_place_says_so_and_plans_nothing(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    state, *_pages = teacher_previewed(tmp_path, qtbot)
+    store = state.store_path
+    shutil.copyfile(colleagues_store(tmp_path), store)
+    heard: list[str] = []
+    state.store_replaced.connect(heard.append)
+    dialog = RefreshDialog(store, config_path=SAMPLE / "exports" / "export-config.xml",
+                           synchronous=True, session=state.session)
+    qtbot.addWidget(dialog)
+    assert dialog.error.text() == not_the_one(store)
+    assert dialog.planned is None and not dialog.refresh_button.isEnabled()
+    assert heard == [not_the_one(store)]  # every view of the window reads the one there now
+    assert runs(store) == [(2, "/theirs/theirs.xml"), (1, "/theirs/theirs.xml")]
+    dialog.preview()  # again: the store there now is the window's
+    assert dialog.planned is not None and not dialog.error.isVisible()
