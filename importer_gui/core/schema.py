@@ -23,6 +23,9 @@ SCHEMA_VERSION = 4  # bump, and migrate older stores (store/migrations.py), when
 FIRST_SCHEMA_VERSION = 1  # the oldest store an upgrade starts from
 # The table of the store's identity (since version 4): one GUID, made with the store.
 IDENTITY_TABLE = "store_identity"
+# The oldest version whose stores are read as they are where they cannot be upgraded (a
+# read-only medium, a read-only role): version 4 added the identity only, read by no query.
+READ_AS_IT_IS = 3
 
 class _Required:
     """The default of a column the planner must always give."""

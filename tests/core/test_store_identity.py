@@ -19,7 +19,7 @@ from importer_gui.core.errors import StoreReplacedError
 from importer_gui.core.records import Change, ChangeKind, Table, TeacherRec
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
 from tests.core.test_store_postgres import empty_store_at, run_info, version
-from tests.postgres import raw_sql
+from tests.postgres import Cluster, raw_sql
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -125,3 +125,21 @@ def test_a_store_copied_over_another_is_not_taken_for_it(tmp_path: Path) -> None
         "place. Nothing was done in it; the window now shows the store that is there (check "
         "again before committing).")
     assert refused.value.found == theirs.identity
+
+
+def test_a_store_of_version_3_a_read_only_role_opens_is_read_as_it_is(
+        postgres_store: PostgresUrl, postgres_cluster: Cluster) -> None:
+    store_at_version_3(postgres_store)
+    database = postgres_store.url.rsplit("/", 1)[1]
+    postgres_cluster.sql("DO $$ BEGIN CREATE ROLE reader LOGIN; EXCEPTION WHEN "
+                         "duplicate_object THEN NULL; END $$")
+    raw_sql(postgres_store, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader")
+    reader = PostgresUrl(postgres_cluster.url(database, "reader"))
+    with Store.open(reader) as store:  # it may not upgrade it: read as version 3 wrote it
+        assert store.identity is None
+        assert store.count(Table.TEACHER) == 1 and store.history() == []
+    assert version(postgres_store) == 3
+    with Store.open(postgres_store) as owner:  # upgraded by its owner
+        assert owner.identity is not None
+    with Store.open(reader) as store:  # the identity's table was not granted to the reader
+        assert store.identity is None and store.count(Table.TEACHER) == 1

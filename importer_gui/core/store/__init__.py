@@ -184,8 +184,8 @@ class Store:
             with store._guard("opened"):
                 store._connection = store._connect(busy_timeout, create)
                 try:
-                    store._prepare(create, missing)
-                    store._identity = store._queries.identity(store._connection)
+                    if store._prepare(create, missing):
+                        store._identity = store._read_identity()
                 except BaseException:
                     store.close()
                     raise
@@ -233,16 +233,17 @@ class Store:
         password = location.ask(location)
         return None if password is None else location.with_password(password)
 
-    def _prepare(self, create: bool, missing: str) -> None:
+    def _prepare(self, create: bool, missing: str) -> bool:
         """Check it is one of our stores (or empty); create or upgrade its schema if needed
-        (an empty one not to be created is ``missing``)."""
+        (an empty one not to be created is ``missing``). False for a store read as an older
+        version wrote it, which nobody here may upgrade (see schema.READ_AS_IT_IS)."""
         conn = self._conn()
         identity = self._dialect.identity(conn)
         if identity.new:
             if not create:
                 raise StoreError(missing.format(path=self.path))
             self._dialect.create(conn, schema.TABLES, schema.SCHEMA_VERSION)
-            return
+            return True
         if not identity.ours:
             raise StoreError(NOT_A_STORE.format(path=self.path))
         if identity.version > schema.SCHEMA_VERSION:
@@ -250,7 +251,24 @@ class Store:
         if identity.version < schema.FIRST_SCHEMA_VERSION:
             raise StoreError(UNKNOWN_VERSION.format(path=self.path, version=identity.version))
         if identity.version < schema.SCHEMA_VERSION:
-            self._dialect.upgrade(conn, schema.SCHEMA_VERSION)
+            try:
+                self._dialect.upgrade(conn, schema.SCHEMA_VERSION)
+            except self._dialect.errors as exc:
+                if identity.version < schema.READ_AS_IT_IS or \
+                        self._dialect.fault(exc).failure is not Failure.READ_ONLY:
+                    raise
+                return False  # checked and browsed as it is, without an identity
+        return True
+
+    def _read_identity(self) -> str | None:
+        """The store's identity; None where this connection may not read it (a role granted
+        the tables that were there before the identity's)."""
+        try:
+            return self._queries.identity(self._conn())
+        except self._dialect.errors as exc:
+            if self._dialect.fault(exc).failure is not Failure.READ_ONLY:
+                raise
+            return None
 
     @property
     def identity(self) -> str | None:
