@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.core import revert
+from importer_gui.core.errors import ImporterError, StoreReplacedError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.revert import RevertPlan, RevertResult, RevertTable
 from importer_gui.core.store import Store
@@ -27,17 +29,20 @@ from importer_gui.ui.widgets.signals import signals_blocked
 
 # --- the work, Qt-free, run in the worker thread (its own connection: the GUI keeps reading) --
 
-def plan_at(store_path: StoreLocation, run_id: int, monitor: Monitor) -> RevertPlan:
+def plan_at(store_path: StoreLocation, run_id: int, monitor: Monitor,
+            identity: str | None = None) -> RevertPlan:
     """Plan the revert of one run against the store at ``store_path`` (which holds the run:
-    where it is gone, said, never made again empty)."""
-    with Store.reopen(store_path) as store:
+    where it is gone, said, never made again empty; another store than ``identity``'s there,
+    said, StoreReplacedError)."""
+    with Store.reopen(store_path, identity=identity) as store:
         return revert.plan_revert(store, run_id, monitor)
 
 
 def commit_at(store_path: StoreLocation, plan: RevertPlan, later_first: bool,
-              monitor: Monitor) -> list[RevertResult]:
-    """Commit the revert (after reverting the later runs, when asked)."""
-    with Store.reopen(store_path) as store:
+              monitor: Monitor, identity: str | None = None) -> list[RevertResult]:
+    """Commit the revert (after reverting the later runs, when asked) into the store the
+    plan was made on (``identity``): another one put there meanwhile is left untouched."""
+    with Store.reopen(store_path, identity=identity) as store:
         if later_first:
             return revert.revert_later_first(store, plan, monitor)
         return [revert.commit_revert(store, plan, monitor)]
@@ -48,11 +53,15 @@ def commit_at(store_path: StoreLocation, plan: RevertPlan, later_first: bool,
 class RevertDialog(PreviewApplyDialog):
     """The revert preview of one run: each record, conflicts coloured, then Revert."""
 
+    # Another store was found where the one previewed was: the identity of the one there.
+    store_replaced = Signal(object)
+
     def __init__(self, store_path: StoreLocation, run_id: int,
                  parent: QWidget | None = None, *,
-                 synchronous: bool = False) -> None:
+                 synchronous: bool = False, identity: str | None = None) -> None:
         super().__init__(store_path, parent, synchronous=synchronous)
         self.run_id = run_id
+        self.identity = identity  # the store the run was read from (None: any)
         self.plan: RevertPlan | None = None
         self.results: list[RevertResult] = []
         self.setWindowTitle(arg(self.tr("Revert run %1"), run_id))
@@ -106,9 +115,9 @@ class RevertDialog(PreviewApplyDialog):
 
     def start(self) -> None:
         """Plan the revert in the background."""
-        path, run_id = self.store_path, self.run_id
+        path, run_id, identity = self.store_path, self.run_id, self.identity
         self._work(self.tr("Comparing the run's records with the store…"),
-                   lambda m: plan_at(path, run_id, m), self._on_planned)
+                   lambda m: plan_at(path, run_id, m, identity), self._on_planned)
 
     def _on_planned(self, plan: RevertPlan) -> None:
         self.plan = plan
@@ -225,9 +234,15 @@ class RevertDialog(PreviewApplyDialog):
         if plan is None or self.runner.busy:
             return
         later = self._later_first()
-        path = self.store_path
-        self._work(self.tr("Reverting…"), lambda m: commit_at(path, plan, later, m),
+        path, identity = self.store_path, self.identity
+        self._work(self.tr("Reverting…"), lambda m: commit_at(path, plan, later, m, identity),
                    self._on_committed)
+
+    def _on_failed(self, error: ImporterError) -> None:
+        if isinstance(error, StoreReplacedError):
+            self.plan = None  # made on the other store: nothing of it is to be written here
+            self.store_replaced.emit(error.found)
+        super()._on_failed(error)
 
     def _on_committed(self, results: list[RevertResult]) -> None:
         self.results = results

@@ -299,8 +299,9 @@ class StoreBrowser(QDialog):
         and tells whoever listens (``store_changed``)."""
         from importer_gui.ui.revert_dialog import RevertDialog
 
-        dialog = RevertDialog(self.store.path, run_id, self)
+        dialog = RevertDialog(self.store.path, run_id, self, identity=self.store.identity)
         dialog.store_changed.connect(self._reverted)
+        dialog.store_replaced.connect(self.refresh)  # the browser follows to the one there
         self.revert_dialog = dialog
         return dialog
 

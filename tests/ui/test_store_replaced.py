@@ -98,6 +98,24 @@ def test_a_revert_from_the_history_of_the_store_that_was_there_is_not_planned(
     browser.close()
 
 
+def test_a_revert_previewed_before_another_store_was_put_in_place_writes_nothing_in_it(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    (state, *_pages), browser = committed_with_browser(tmp_path, qtbot)
+    store = state.store_path
+    dialog = browser.open_revert(1)
+    qtbot.waitUntil(lambda: dialog.revert_button.isEnabled(), timeout=20_000)
+    shutil.copyfile(colleagues_store(tmp_path), store)  # while the preview of run 1 is shown
+    qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=20_000)
+    assert dialog.error.text() == not_the_one(store)
+    assert not dialog.revert_button.isEnabled()
+    assert runs(store) == [(2, "/theirs/theirs.xml"), (1, "/theirs/theirs.xml")]
+    assert shown_runs(browser) == runs(store)  # the browser follows to the store there
+    assert browser.store_notice.text() == not_the_one(store)
+    dialog.close()
+    browser.close()
+
+
 def test_a_commit_into_another_store_put_in_place_writes_nothing_and_says_so(
         tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     data = tmp_path / "files"
