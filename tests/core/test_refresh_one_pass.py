@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from importer_gui.core import feeding, revert
+from importer_gui.core import feeding, revert, schema
 from importer_gui.core.errors import Cancelled, DataFileError
 from importer_gui.core.platform_io import export_config, refresh
 from importer_gui.core.progress import Monitor
@@ -27,13 +27,14 @@ SESSION_COLUMNS = ["trainingPathCode", "trainingTitle", "sessionGuid", "title", 
 
 
 def contents(store_path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every table of the store, the run's times and its changes' row ids left out."""
+    """Every table of the store, the run's times and its changes' row ids left out, and its
+    identity (each store has its own)."""
     conn = sqlite3.connect(store_path)
     try:
         tables = [name for (name,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         out = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables
-               if t not in ("import_run", "run_change")}
+               if t not in ("import_run", "run_change", schema.IDENTITY_TABLE)}
         # A change's place in its run is its seq; its row id follows the writer's batches.
         out["run_change"] = conn.execute(
             "SELECT run_id, seq, table_name, kind, record_id, before, after FROM run_change"
