@@ -246,3 +246,25 @@ def test_a_file_edited_between_preview_and_refresh_is_said_changed(
     said = planned_then(exports, tmp_path / "store.sqlite3", edit)
     assert said == (f"{exports / 'platform_trainings.csv'}: the file changed since it was "
                     "read; refresh again.")
+
+
+def test_the_newest_dated_export_is_the_one_its_name_dates_not_the_last_copied(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    # The platform names each day's file by its date; copied or downloaded together, the
+    # files' times are those of the copy, which goes in name order: 31_12 after 05_01.
+    config = write_export(tmp_path, "trainingCourseMetadataProvider",
+                          ["trainingPathCode", "title"], ["T1;December"],
+                          file_name="t_%d_%m_%y_%i.csv")
+    (tmp_path / "t_%d_%m_%y_%i.csv").rename(tmp_path / "t_31_12_26_1.csv")
+    (tmp_path / "t_05_01_27_1.csv").write_text("trainingPathCode;title\nT1;January\n")
+    (tmp_path / "t_05_01_27_2.csv").write_text("trainingPathCode;title\nT1;January, again\n")
+    os.utime(tmp_path / "t_05_01_27_1.csv", (100, 100))
+    os.utime(tmp_path / "t_05_01_27_2.csv", (100, 100))
+    os.utime(tmp_path / "t_31_12_26_1.csv", (200, 200))
+    store = tmp_path / "store.sqlite3"
+    code, out, err = refresh(capsys, config, store)
+    assert (code, err) == (0, "")
+    assert f"Import 1: {tmp_path / 't_05_01_27_2.csv'}" in out
+    assert [t.title for t in records(store, Table.TRAINING)] == ["January, again"]  # type: ignore[attr-defined]

@@ -49,8 +49,15 @@ EXPORT_CONSOLIDATORS = ("timeLogger", MOVE_TO_FOLDER, "emailReport", "archive",
 FOLDER_PATH = "folderPath"
 # The documented examples spell moveToFolder's file name both ways.
 MOVE_FILE_NAMES = (FILE_NAME, "filename")
-# The name formats' placeholders (day, month, year, iteration): any text when matching.
-NAME_PLACEHOLDERS = ("%d", "%m", "%y", "%Y", "%i", "%H", "%M", "%S")
+# The name formats' placeholders: the digits each one stands for in a file's name, and its
+# rank in the date that name gives, the most significant first (the year, ..., the second,
+# then the iteration): the newest export is the one its name dates last, whatever the times
+# a copy or a download gave the files.
+NAME_DATE_PARTS = {"%Y": (r"\d{4}", 0), "%y": (r"\d{2}", 0), "%m": (r"\d{1,2}", 1),
+                   "%d": (r"\d{1,2}", 2), "%H": (r"\d{1,2}", 3), "%M": (r"\d{1,2}", 4),
+                   "%S": (r"\d{1,2}", 5), "%i": (r"\d+", 6)}
+# What a two-digit year (%y) is counted from.
+CENTURY = 2000
 
 # Parameters that shape values rather than choose rows: an export that sets only these holds
 # every record of its kind, so --prune may delete what it lacks.

@@ -9,7 +9,6 @@ translation, one per wording, as the import configuration's are (``config_xml.re
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -407,8 +406,8 @@ def _read_consolidator(element: El, reader: Reader) -> str:
 
 def data_files(config: ExportConfig, overrides: list[Path] | None = None) -> list[Path]:
     """Each export's file: the files given (--data, the window's file dialog), then each
-    remaining export's file name in the configuration's folder (the newest match when the
-    name has date placeholders).
+    remaining export's file name in the configuration's folder (when the name has date
+    placeholders, the file it dates last, not the one copied last).
 
     A file given whose first line holds an export's headers is that export's, in whatever
     order the files were given (a file dialog sorts them by name); the others take the
@@ -472,16 +471,36 @@ def _named_file(config: ExportConfig, export: Export) -> Path:
     if not name:
         raise ConfigError(NO_FILE_NAME.format(provider=export.provider.name),
                           path=config.source)
-    pattern = name
-    for placeholder in cat.NAME_PLACEHOLDERS:
-        pattern = pattern.replace(placeholder, "*")
-    if pattern == name:
+    parts = _PLACEHOLDER.split(name)
+    if len(parts) == 1:
         return config.folder / name
-    matches = [p for p in config.folder.iterdir()
-               if p.is_file() and fnmatch.fnmatchcase(p.name, pattern)]
+    # Any text where a placeholder is, as its name could hold; dated by its digits.
+    loose = re.compile("".join(re.escape(p) if n % 2 == 0 else ".*"
+                               for n, p in enumerate(parts)), re.DOTALL)
+    matches = [p for p in config.folder.iterdir() if p.is_file() and loose.fullmatch(p.name)]
     if not matches:
         raise DataFileError(NO_MATCH.format(name=name), path=config.folder)
-    return max(matches, key=lambda p: (p.stat().st_mtime_ns, p.name))
+    return max(matches, key=lambda p: (_name_date(parts, p.name), p.stat().st_mtime_ns,
+                                       p.name))
+
+
+# A placeholder of a name format, split out of it.
+_PLACEHOLDER = re.compile("(" + "|".join(map(re.escape, cat.NAME_DATE_PARTS)) + ")")
+
+
+def _name_date(parts: list[str], name: str) -> tuple[int, ...]:
+    """The date (and iteration) ``name`` gives where the name format split into ``parts``
+    (its text, then a placeholder, in turn) has placeholders, the most significant first;
+    () when they do not hold digits, which dates it before any name that does."""
+    dated = re.fullmatch("".join(re.escape(p) if n % 2 == 0 else f"({cat.NAME_DATE_PARTS[p][0]})"
+                                 for n, p in enumerate(parts)), name, re.DOTALL)
+    if dated is None:
+        return ()
+    date = [0] * (1 + max(rank for _digits, rank in cat.NAME_DATE_PARTS.values()))
+    for placeholder, digits in zip(parts[1::2], dated.groups(), strict=True):
+        date[cat.NAME_DATE_PARTS[placeholder][1]] = int(digits) + (
+            cat.CENTURY if placeholder == "%y" else 0)
+    return tuple(date)
 
 
 # --- writing ---------------------------------------------------------------------------------
