@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.core.errors import ImporterError, StoreReplacedError
-from importer_gui.core.issues import OUTCOME_ORDER
+from importer_gui.core.issues import OUTCOME_ORDER, Outcome
 from importer_gui.core.platform_io import export_config, refresh
 from importer_gui.core.platform_io.refresh import RefreshPlan, RefreshResult
 from importer_gui.core.progress import Monitor
@@ -60,6 +60,12 @@ def commit_at(store_path: StoreLocation, planned: RefreshPlan,
     # The plan found it there: written into that store only, never into another put in its place.
     with Store.reopen(store_path, identity=planned.plan.store_identity) as store:
         return refresh.commit_refresh(planned, store, monitor=monitor)
+
+
+def _first_deleting(planned: RefreshPlan) -> int:
+    """The export the dialog opens on: the first that deletes records, else the first."""
+    return next((n for n, imp in enumerate(planned.plan.imports)
+                 if imp.row_counts()[Outcome.DELETE]), 0)
 
 
 # --- the dialog ------------------------------------------------------------------------------
@@ -233,14 +239,20 @@ class RefreshDialog(PreviewApplyDialog):
             self.exports.clear()
             for imp in planned.plan.imports:
                 self.exports.addItem(arg(self.tr("%1 (%2)"), imp.file.name, imp.actions[0]))
-        self.exports.setCurrentIndex(0)
-        self._show_export(0)
+        first = _first_deleting(planned)
+        self.exports.setCurrentIndex(first)
+        self._show_export(first)
         self.notice.setText("\n".join(map(message_text, planned.notes)))
         self.notice.setVisible(bool(planned.notes))
         changes = any(planned.plan.changes())
         self.refresh_button.setEnabled(changes)
-        if not changes:
-            self.status.setText(self.tr("The store already holds what the exports hold."))
+        counts = planned.counts()
+        # Every export's, since the list shows one at a time: a deletion is never found late.
+        self.status.setText(arg(self.tr(
+            "Over every export: %1 to create, %2 to update, %3 to delete."),
+            counts[Outcome.CREATE.value], counts[Outcome.UPDATE.value],
+            counts[Outcome.DELETE.value]) if changes
+            else self.tr("The store already holds what the exports hold."))
 
     def _let_go(self) -> None:
         """Drop the refresh plan shown (a new preview, Close): the table and the session let

@@ -1736,6 +1736,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>%1 (%2)</translation>
     </message>
     <message>
+        <source>Over every export: %1 to create, %2 to update, %3 to delete.</source>
+        <translation>Sur l&apos;ensemble des exports&#xa0;: %1 à créer, %2 à mettre à jour, %3 à supprimer.</translation>
+    </message>
+    <message>
         <source>The store already holds what the exports hold.</source>
         <translation>La base contient déjà ce que contiennent les exports.</translation>
     </message>
