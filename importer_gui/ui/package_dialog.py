@@ -61,6 +61,16 @@ def step_text(what: str) -> str:
     return what
 
 
+def typed_path(text: str) -> Path:
+    """A path as typed or pasted: the spaces and line breaks around it are none of it, and
+    "~" is the home folder (as the key file's placeholder writes it)."""
+    path = Path(text.strip())
+    try:
+        return path.expanduser()
+    except RuntimeError:  # "~name" and no user of that name: a relative path
+        return path
+
+
 # --- the work, Qt-free, run in the worker thread ---------------------------------------------
 
 def package_and_send(plan: Plan, folder: Path, url: str, key_file: Path | None,
@@ -183,7 +193,7 @@ class PackageDialog(WorkDialog):
         self.summary_area.hide()  # an earlier package's summary would not be this one's
         self._sending = send
         plan = self.plan
-        key = Path(self.key_edit.text()) if self.key_edit.text().strip() else None
+        key = typed_path(self.key_edit.text()) if self.key_edit.text().strip() else None
         password, self._password = self._password, None
         agreed, self._replace = self._replace, None
         replace = agreed[1] if agreed is not None and agreed[0] == folder else []
@@ -207,10 +217,7 @@ class PackageDialog(WorkDialog):
                     "one."), text, url.host()))
                 return None
             text = url.path() or text
-        try:
-            folder = Path(text).expanduser()
-        except RuntimeError:  # "~name" and no user of that name: a relative path
-            folder = Path(text)
+        folder = typed_path(text)
         if not folder.is_absolute():
             self._show_error(arg(self.tr(
                 "%1 is not a full path: give the folder's whole path, such as %2, or choose "

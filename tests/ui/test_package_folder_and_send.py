@@ -258,3 +258,30 @@ def test_every_sending_error_is_a_template_the_window_translates(
     for template, message in messages.items():
         recognised = recognise(message)
         assert recognised is not None and recognised[0].text == template, message
+
+
+def test_a_key_file_typed_from_home_with_spaces_around_is_the_file_it_names(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    client_key = paramiko.RSAKey.generate(1024)
+    (home / "keys").mkdir(parents=True)
+    client_key.write_private_key_file(str(home / "keys" / "platform key"))
+    (tmp_path / "server" / "drop").mkdir(parents=True)
+    running = SftpServer(tmp_path / "server", paramiko.RSAKey.generate(1024),
+                         client_key=client_key)
+    try:
+        (home / ".ssh").mkdir()
+        (home / ".ssh" / "known_hosts").write_text(running.known_hosts_line() + "\n")
+        dialog = shown(plan, tmp_path / "out", qtbot, send=True)
+        dialog.url_edit.setText(running.url())
+        # As the placeholder says it, and as pasted: "~" is the home folder, spaces around
+        # are none of the name.
+        dialog.key_edit.setText("  ~/keys/platform key \n")
+        dialog.send_button.click()
+        assert dialog.error.isHidden(), dialog.error.text()
+        assert len(dialog.sent) == 6 and running.journal.logins == ["publickey"]
+    finally:
+        running.close()
