@@ -114,6 +114,12 @@ NOT_A_PACKAGE = QT_TRANSLATE_NOOP(
               "is not an earlier package of this configuration (a package goes in an empty "
               "folder, or replaces an earlier one). Nothing was written; choose an empty "
               "folder, or a new one.")
+# An earlier package of the configuration, whose data files had other names: they would stay.
+EARLIER_NAMED_OTHERWISE = QT_TRANSLATE_NOOP(
+    "errors", "The package cannot be written in {path}: that folder holds an earlier package "
+              "of this configuration whose {names} this one would not replace (the files it "
+              "is made from have other names now). Nothing was written; remove those files "
+              "from it, or choose an empty folder, or a new one.")
 NOT_OURS = QT_TRANSLATE_NOOP(
     "errors", "The package cannot be written in {path}: it would replace {names} there, not "
               "written by an earlier package or changed since. Nothing was written; choose an "
@@ -300,12 +306,21 @@ def refuse_unsafe_folder(config: ImportConfig, files: Sequence[Path], folder: Pa
     others = [name for name in found if name.casefold() not in ours
               or not (folder / name).is_file() or (folder / name).is_symlink()]
     if others:
-        raise ImporterError(NOT_A_PACKAGE.format(path=folder, names=_listed(others)))
+        template = EARLIER_NAMED_OTHERWISE if _written_so(folder, others, names[0]) \
+            else NOT_A_PACKAGE
+        raise ImporterError(template.format(path=folder, names=_listed(others)))
     agreed = {name.casefold() for name in replace}
     unknown = [name for name in _not_written_so(folder, found, names[0])
                if name.casefold() not in agreed]
     if unknown:
         raise NotOurFilesError(folder, unknown)
+
+
+def _written_so(folder: Path, others: Sequence[str], config_name: str) -> bool:
+    """True when ``others`` (files the package would not write) are all an earlier package's
+    data files, as it wrote them (its configuration there says so)."""
+    found = [name for name in os.listdir(folder) if name.casefold() == config_name.casefold()]
+    return bool(found) and not _not_written_so(folder, [*found, *others], config_name)
 
 
 def _not_written_so(folder: Path, found: Sequence[str], config_name: str) -> list[str]:

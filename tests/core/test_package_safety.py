@@ -298,3 +298,25 @@ def test_the_command_line_refuses_before_its_check_and_its_store(
     assert capsys.readouterr().err == refused_in(sample, "sample-config.xml, teachers.csv, "
                                                          "trainings.xlsx, …")
     assert not store.exists()
+
+
+def test_an_earlier_package_of_files_named_otherwise_is_said_to_be_one(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "platform-package"
+    assert package_cli(sample, out, tmp_path) == 1
+    capsys.readouterr()
+    # Next month's learners, under the month's name: the earlier package's learners.csv
+    # would stay beside the new learners-feb.csv.
+    february = tmp_path / "learners-feb.csv"
+    february.write_bytes((sample / "learners.csv").read_bytes())
+    given = [sample / name for name in ("teachers.csv", "trainings.xlsx", "sessions.xlsx",
+                                        "interventions.xlsx")] + [february]
+    before = snapshot(out)
+    assert package_cli(sample, out, tmp_path,
+                       *(a for p in given for a in ("--data", str(p)))) == 2
+    assert capsys.readouterr().err == (
+        f"importer-gui: The package cannot be written in {out}: that folder holds an earlier "
+        f"package of this configuration whose learners.csv this one would not replace (the "
+        f"files it is made from have other names now). Nothing was written; remove those "
+        f"files from it, or choose an empty folder, or a new one.\n")
+    assert snapshot(out) == before

@@ -195,3 +195,20 @@ def test_the_question_in_french(french: None, plan: pipeline.Plan, tmp_path: Pat
     assert title == "Remplacer ces fichiers\u00a0?"
     assert text.startswith(f"{out} contient déjà des fichiers portant les noms du paquet")
     assert answers == ["Les garder", "Les remplacer"]
+
+
+def test_an_earlier_package_of_files_named_otherwise_is_said_in_french(
+        french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot) -> None:
+    out = tmp_path / "out"
+    dialog = shown(plan, out, qtbot)
+    dialog.package_button.click()
+    (out / "learners.csv").rename(out / "learners-jan.csv")  # as January's learners were
+    before = snapshot(out)
+    dialog.package_button.click()
+    assert dialog.error.text() == (
+        f"Le paquet ne peut pas être écrit dans {out}\u00a0: ce dossier contient un paquet "
+        f"précédent de cette configuration, dont celui-ci ne remplacerait pas learners-jan.csv "
+        f"(les fichiers dont il est fait ont maintenant d'autres noms). Rien n'a été "
+        f"écrit\u00a0; retirez ces fichiers du dossier, ou choisissez un dossier vide, ou un "
+        f"nouveau dossier.")
+    assert snapshot(out) == before

@@ -3499,6 +3499,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Le paquet ne peut pas être écrit dans {path}&#xa0;: ce dossier contient déjà {names} et n&apos;est pas un paquet précédent de cette configuration (un paquet va dans un dossier vide, ou remplace un paquet précédent). Rien n&apos;a été écrit&#xa0;; choisissez un dossier vide, ou un nouveau dossier.</translation>
     </message>
     <message>
+        <source>The package cannot be written in {path}: that folder holds an earlier package of this configuration whose {names} this one would not replace (the files it is made from have other names now). Nothing was written; remove those files from it, or choose an empty folder, or a new one.</source>
+        <translation>Le paquet ne peut pas être écrit dans {path}&#xa0;: ce dossier contient un paquet précédent de cette configuration, dont celui-ci ne remplacerait pas {names} (les fichiers dont il est fait ont maintenant d&apos;autres noms). Rien n&apos;a été écrit&#xa0;; retirez ces fichiers du dossier, ou choisissez un dossier vide, ou un nouveau dossier.</translation>
+    </message>
+    <message>
         <source>The package cannot be written in {path}: it would replace {names} there, not written by an earlier package or changed since. Nothing was written; choose an empty folder, or a new one.</source>
         <translation>Le paquet ne peut pas être écrit dans {path}&#xa0;: il y remplacerait {names}, dont le contenu n&apos;est pas celui qu&apos;un paquet précédent a écrit. Rien n&apos;a été écrit&#xa0;; choisissez un dossier vide, ou un nouveau dossier.</translation>
     </message>
