@@ -54,6 +54,9 @@ HOST_KEY_UNKNOWN = QT_TRANSLATE_NOOP(
 HOST_KEY_CHANGED = QT_TRANSLATE_NOOP(
     "errors", "The host key of {host} has changed ({key_type} {fingerprint}, expected "
               "{expected}); refused: someone may be posing as the server.")
+HOST_KEY_REVOKED = QT_TRANSLATE_NOOP(
+    "errors", "The host key of {host} ({key_type} {fingerprint}) is marked revoked in your "
+              "known hosts ({path}); refused: someone may be posing as the server.")
 KEY_REFUSED_NO_PASSWORD = QT_TRANSLATE_NOOP(
     "errors", "{host} refused {user}'s key, and no password was given.")
 NO_KEY_NO_PASSWORD = QT_TRANSLATE_NOOP(
@@ -159,14 +162,19 @@ class _Policy:
     """What paramiko does with a key it does not know: refuse, or ask the user."""
 
     def __init__(self, target: SftpTarget, confirm: ConfirmKey | None,
-                 known_hosts: Path) -> None:
+                 known_hosts: Path, revoked: frozenset[bytes] = frozenset()) -> None:
         self.target = target
         self.confirm = confirm
         self.known_hosts = known_hosts
+        self.revoked = revoked
 
     def missing_host_key(self, client: Any, hostname: str, key: Any) -> None:
         found = HostKey(self.target.known_hosts_name, key.get_name(), fingerprint(key),
                         f"{self.target.known_hosts_name} {key.get_name()} {key.get_base64()}")
+        if key.asbytes() in self.revoked:  # never offered to be accepted
+            raise ImporterError(HOST_KEY_REVOKED.format(
+                host=found.host, key_type=found.key_type, fingerprint=found.fingerprint,
+                path=self.known_hosts))
         if self.confirm is None or not self.confirm(found):
             raise UnknownHostKeyError(found)
         _remember(self.known_hosts, found)
@@ -293,13 +301,13 @@ def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path, *,
     import paramiko
 
     client = paramiko.SSHClient()
-    if known_hosts.is_file():
-        try:
-            client.load_host_keys(str(known_hosts))
-        except (OSError, paramiko.SSHException) as exc:
-            raise ImporterError(KNOWN_HOSTS_UNREADABLE.format(path=known_hosts, reason=exc)) \
-                from None
-    client.set_missing_host_key_policy(_Policy(target, confirm, known_hosts))
+    entries, revoked = _known_host_keys(known_hosts) if known_hosts.is_file() else ([], set())
+    for entry in entries:
+        if entry.key.asbytes() not in revoked:  # a key revoked is no key to trust
+            for name in entry.hostnames:
+                client.get_host_keys().add(name, entry.key.get_name(), entry.key)
+    client.set_missing_host_key_policy(_Policy(target, confirm, known_hosts,
+                                               frozenset(revoked)))
     try:
         # paramiko's wait for the handshake ends with ``timeout``: ended before the wait for
         # the server's first line, a silent server was said to have "No existing session".
@@ -324,6 +332,36 @@ def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path, *,
             return None  # the key is known, and the server waits for credentials
         raise ImporterError(CANNOT_CONNECT.format(host=target.host, port=target.port,
                                                   reason=_reason(exc))) from None
+
+
+def _known_host_keys(path: Path) -> tuple[list[Any], set[bytes]]:
+    """The known hosts' keys, and those marked @revoked, read as ssh reads them: a line it
+    cannot use (a key type paramiko lacks, a line cut short) is passed over, and so is a
+    certificate authority (@cert-authority), since no host certificate is checked here."""
+    import paramiko
+    from paramiko.hostkeys import HostKeyEntry, InvalidHostKey
+
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise ImporterError(KNOWN_HOSTS_UNREADABLE.format(
+            path=path, reason=exc.strerror or exc)) from None
+    entries: list[Any] = []
+    revoked: set[bytes] = set()
+    for line in map(str.strip, text.splitlines()):
+        marker, _, rest = line.partition(" ") if line.startswith("@") else ("", "", line)
+        if not rest or rest.startswith("#") or marker not in ("", "@revoked"):
+            continue
+        try:
+            entry = HostKeyEntry.from_line(rest.strip())
+        except (InvalidHostKey, paramiko.SSHException, ValueError):
+            continue
+        if entry is not None:
+            if marker:
+                revoked.add(entry.key.asbytes())
+            else:
+                entries.append(entry)
+    return entries, revoked
 
 
 def _reason(exc: BaseException) -> str:

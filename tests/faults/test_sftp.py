@@ -430,3 +430,41 @@ def test_the_host_key_is_checked_before_a_password_is_asked(server: SftpServer, 
     with pytest.raises(sftp.UnknownHostKeyError):
         sftp.upload(files, sftp.parse_target(server.url()), ask_password=ask)
     assert asked == [] and server.journal.logins == []
+
+
+# Lines an OpenSSH known_hosts may hold that name no key of a host to trust as it is: a
+# certificate authority, a revoked key, a line of an unknown key type, a line cut short.
+OTHER_LINES = [
+    "@cert-authority *.example.com ssh-ed25519 "
+    "AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl",
+    "@revoked old.example.com ssh-ed25519 "
+    "AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl",
+    "host1 sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIEX/dQ0v4127"
+    "bEo8eeG1EV0ApO2lWbSnN6RWusQB5MOmAAAABHNzaDo=",
+    "host2 ssh-rsa AAAA=cut",
+]
+
+
+def test_known_hosts_with_lines_ssh_reads_past_still_know_the_server(
+        server: SftpServer, home: Path, identity: Path, files: list[Path]) -> None:
+    (home / ".ssh" / "known_hosts").write_text(
+        "\n".join([*OTHER_LINES, server.known_hosts_line()]) + "\n")
+    sent = sftp.upload(files, sftp.parse_target(server.url()), key_file=identity)
+    assert sent == ["/drop/sessions.csv", "/drop/config.xml"]
+
+
+def test_a_host_key_marked_revoked_is_refused_never_offered(
+        server: SftpServer, home: Path, identity: Path, files: list[Path],
+        host_key: paramiko.RSAKey) -> None:
+    known = home / ".ssh" / "known_hosts"
+    line = server.known_hosts_line()
+    known.write_text(f"@revoked {line}\n{line}\n")
+    offered: list[sftp.HostKey] = []
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, sftp.parse_target(server.url()), key_file=identity,
+                    confirm_host_key=lambda key: offered.append(key) is None)
+    assert caught.value.message == (
+        f"The host key of [127.0.0.1]:{server.port} (ssh-rsa {sftp.fingerprint(host_key)}) "
+        f"is marked revoked in your known hosts ({known}); refused: someone may be posing as "
+        f"the server.")
+    assert offered == [] and list(drop(server).iterdir()) == []

@@ -249,6 +249,10 @@ def test_every_sending_error_is_a_template_the_window_translates(
     with pytest.raises(ImporterError) as missing:
         sftp.upload([], target, ask_password=lambda t: PASSWORD)
     messages[sftp.NO_DROP_FOLDER] = missing.value.message
+    known.write_text(f"@revoked {server.known_hosts_line()}\n")
+    with pytest.raises(ImporterError) as revoked:
+        sftp.upload([], target, ask_password=lambda t: PASSWORD)
+    messages[sftp.HOST_KEY_REVOKED] = revoked.value.message
     assert messages[sftp.NO_DROP_FOLDER] == (
         "The folder /drop2 does not exist on 127.0.0.1; nothing was sent.")
     assert messages[sftp.HOST_KEY_CHANGED] == (

@@ -3543,6 +3543,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La clé d&apos;hôte de {host} a changé ({key_type} {fingerprint}, {expected} attendue)&#xa0;; refusée&#xa0;: quelqu&apos;un se fait peut-être passer pour le serveur.</translation>
     </message>
     <message>
+        <source>The host key of {host} ({key_type} {fingerprint}) is marked revoked in your known hosts ({path}); refused: someone may be posing as the server.</source>
+        <translation>La clé d&apos;hôte de {host} ({key_type} {fingerprint}) est marquée révoquée dans vos hôtes connus ({path})&#xa0;; refusée&#xa0;: quelqu&apos;un se fait peut-être passer pour le serveur.</translation>
+    </message>
+    <message>
         <source>{host} refused {user}&apos;s key, and no password was given.</source>
         <translation>{host} a refusé la clé de {user}, et aucun mot de passe n&apos;a été donné.</translation>
     </message>
