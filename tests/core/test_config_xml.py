@@ -399,6 +399,10 @@ ERRORS = [
     ("<postProcess>", "<postProces>",
      "The configuration is not well-formed XML (line 79): "
      "Opening and ending tag mismatch: postProces line 73 and postProcess.", 79),
+    # A misspelt tag whose name holds "encoding" is a tag mismatch, not bytes to re-encode.
+    ("<fileEncoding>", "<fileEncodng>",
+     "The configuration is not well-formed XML (line 35): "
+     "Opening and ending tag mismatch: fileEncodng line 35 and fileEncoding.", 35),
 ]
 
 

@@ -114,7 +114,8 @@ def _syntax_error(exc: etree.XMLSyntaxError, raw: bytes, source: Path | None) ->
     if detail.startswith("Unsupported encoding"):
         template = UNREADABLE_ENCODING_AT if line else UNREADABLE_ENCODING
         message = template.format(line=line, detail=detail)
-    elif "encoding" in detail.lower() or "proper UTF-8" in detail:
+    # Told by lxml's code, not by its words: an element name may hold "encoding".
+    elif exc.code == etree.ErrorTypes.ERR_INVALID_ENCODING or "proper UTF-8" in detail:
         template = BAD_BYTES_AT if line else BAD_BYTES
         message = template.format(line=line, detail=detail, encoding=_declared_encoding(raw))
     else:
