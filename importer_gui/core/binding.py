@@ -35,6 +35,7 @@ from importer_gui.core.config import (
     FieldOptions,
     Import,
     OptionValue,
+    Origin,
     field_key,
 )
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
@@ -424,8 +425,21 @@ def _raise_first(spec: ActionSpec, problems: MappingProblems) -> None:
 
 
 def bind_import(imp: Import) -> list[BoundAction]:
-    """Bind every action of an import to its file's columns."""
+    """Bind every action of an import to its file's columns; what cannot be bound names the
+    configuration and its <columnsMapping>'s line, when the import was read from a file."""
     columns = imp.provider.columns
-    if not columns:
-        raise ConfigError(NO_COLUMNS.format(element=COLUMNS_MAPPING))
-    return [bind_action(a, columns, imp.provider.date_format) for a in imp.actions]
+    try:
+        if not columns:
+            raise ConfigError(NO_COLUMNS.format(element=COLUMNS_MAPPING))
+        return [bind_action(a, columns, imp.provider.date_format) for a in imp.actions]
+    except ConfigError as exc:
+        raise _located(exc, imp.provider.origin) from None
+
+
+def _located(error: ConfigError, origin: Origin | None) -> ConfigError:
+    """``error`` naming where the import was read: its file and its <columnsMapping>'s line
+    (the provider's own when it has none), the place to correct the mapping."""
+    if origin is None or error.path is not None:
+        return error
+    line = origin.lines.get(COLUMNS_MAPPING, origin.line)
+    return ConfigError(error.detail, path=origin.source, line=line)

@@ -117,6 +117,7 @@ class Origin:
     lines: Mapping[str, int] = field(default_factory=dict)
     # True when the data paths read there must stay inside the file's folder.
     confined: bool = False
+    line: int | None = None  # the element's own line
 
 
 def outside_error(origin: Origin | None, option: str, value: str, use: str, *,

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from importer_gui.cli import main
+from importer_gui.core import config_xml
 from importer_gui.core.binding import (
     MappingProblems,
     bind_action,
+    bind_import,
     configured_codes,
     mapping_problems,
     option_value,
@@ -19,6 +24,7 @@ from importer_gui.core.catalogue import (
 )
 from importer_gui.core.config import Action, ActionField, Column, FieldOptions
 from importer_gui.core.errors import ConfigError
+from tests.stores import existing_store
 
 MEETING = ["interventionGuid", "trainingPathCode", "sessionTitle", "interventionDate",
            "interventionDuration", "roomGuid", "roomLabel", "teacherLogin", "interventionStatus"]
@@ -82,3 +88,52 @@ def test_codes_are_read_as_a_check_reads_them() -> None:
     assert configured_codes(status, action, columns) == {"active": "1", "cancelled": "X"}
     assert configured_codes(status, Action(INTERVENTION_ACTION.name), []) == {
         "active": "A", "cancelled": "C"}
+
+
+HAND_WRITTEN = """<?xml version="1.0" encoding="UTF-8"?>
+<import-config>
+  <import>
+    <providers>
+      <fileSystemSourceProvider>
+        <fileName>learners.csv</fileName>
+        <columnsMapping>
+{columns}
+        </columnsMapping>
+        <delimiter>semicolon</delimiter>
+      </fileSystemSourceProvider>
+    </providers>
+    <actions>
+      <createOrUpdateLearnerAction/>
+    </actions>
+  </import>
+</import-config>
+"""
+
+
+@pytest.mark.parametrize(("columns", "message"), [
+    ("<candidateLogin/><candidateLogin/>",
+     "Field candidateLogin is mapped to two columns (1 and 2) in <columnsMapping>."),
+    ("<candidateName/>",
+     "<createOrUpdateLearnerAction> needs a column for candidateLogin or candidateRefNumber or "
+     "candidateEmail, and the file has none."),
+])
+def test_a_mapping_written_by_hand_that_cannot_be_checked_names_its_file_and_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], columns: str, message: str,
+        ) -> None:
+    (tmp_path / "learners.csv").write_text("jdoe;Doe\n", encoding="utf-8")
+    config = tmp_path / "learners.xml"
+    config.write_text(HAND_WRITTEN.format(columns=columns), encoding="utf-8")
+    store = existing_store(tmp_path / "store.sqlite3")
+    assert main(["check", str(config), "--store", store]) == 2
+    # Line 7 is the <columnsMapping> to correct.
+    assert capsys.readouterr().err == f"importer-gui: {config}:7: {message}\n"
+
+
+def test_a_provider_without_columns_names_its_own_line(tmp_path: Path) -> None:
+    text = HAND_WRITTEN.format(columns="").replace(
+        "<columnsMapping>\n\n        </columnsMapping>\n", "")
+    config = config_xml.loads(text, source=tmp_path / "learners.xml")
+    with pytest.raises(ConfigError) as raised:
+        bind_import(config.imports[0])
+    assert str(raised.value) == (f"{tmp_path / 'learners.xml'}:5: <columnsMapping> lists no "
+                                 "column.")

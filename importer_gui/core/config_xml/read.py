@@ -245,7 +245,8 @@ class Reader:
     def origin(self, element: El, *, data: bool = False) -> Origin:
         """Where ``element``'s options were read; ``data``: its data paths are confined."""
         lines = {element_name(child): child.sourceline for child in children(element)}
-        return Origin(self.source, lines, confined=data and paths_confined(self.source))
+        return Origin(self.source, lines, confined=data and paths_confined(self.source),
+                      line=element.sourceline)
 
     def fail(self, message: str, element: El | None = None, *,
              suggestion: tuple[str, str] | None = None) -> ConfigError:
