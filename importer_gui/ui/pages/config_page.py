@@ -106,6 +106,7 @@ class ConfigPage(BasePage):
         source = self.session.choices.config.source
         try:
             config = config_xml.loads(self.editor.toPlainText(), source=source)
+            _bind(config)
             files = self._data_files(config)
         except ConfigError as exc:
             self._set_status(exc)
@@ -320,3 +321,12 @@ class ConfigPage(BasePage):
         """An action's label as the action page shows it (its name when unknown)."""
         spec = ACTIONS.get(name)
         return catalogue_text(spec.label).replace("&", "") if spec else name
+
+
+def _bind(config: ImportConfig) -> None:
+    """Bind each import as the check will: a mapping it cannot check (a field fed twice, a
+    needed field fed by none) is said at its line here, not once the preview checks."""
+    from importer_gui.core.binding import bind_import
+
+    for imp in config.imports:
+        bind_import(imp)
