@@ -6,7 +6,7 @@ from pathlib import Path
 
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.config_page import ConfigPage
-from importer_gui.ui.wizard import CONFIG
+from importer_gui.ui.wizard import CONFIG, MAPPING
 
 
 def configuration_page(window: MainWindow, sample: Path) -> ConfigPage:
@@ -39,3 +39,19 @@ def test_a_field_fed_twice_by_hand_is_said_at_its_line_on_the_page(
         "<columnsMapping>.")
     assert [s.cursor.blockNumber() + 1 for s in page.editor.extraSelections()] == [number]
     assert not page.isComplete()  # not on to a preview that would only fail
+
+
+def test_an_edit_not_yet_valid_is_still_there_after_a_look_at_the_mapping(
+        window: MainWindow, sample: Path) -> None:
+    page = configuration_page(window, sample)
+    typed = page.editor.toPlainText().replace(
+        "</import-config>", "<!-- to check with Anne -->\n<import>\n</import-config>")
+    page.editor.setPlainText(typed)
+    assert not page.parse_now()
+    error = page.status_label.text()
+    window.wizard.back()
+    assert window.wizard.currentId() == MAPPING
+    window.wizard.next()
+    assert window.wizard.currentId() == CONFIG
+    assert page.editor.toPlainText() == typed
+    assert page.status_label.text() == error and not page.isComplete()

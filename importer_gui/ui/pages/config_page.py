@@ -62,6 +62,7 @@ class ConfigPage(BasePage):
         self._timer.setInterval(PARSE_DELAY_MS)
         self._timer.timeout.connect(self.parse_now)
         self._showing = False  # text is being set from the state, not typed
+        self._shown = ""  # the text last set from the state
         self._valid = True
         self._error = ""
         self.editor.textChanged.connect(self._edited)
@@ -79,16 +80,27 @@ class ConfigPage(BasePage):
         return row
 
     def initializePage(self) -> None:
-        """Show the configuration as XML."""
+        """Show the configuration as XML; an edit not valid yet, made on the same
+        configuration the earlier pages give again (a look at them and back), stays."""
         from importer_gui.core import config_xml
 
+        text = config_xml.dumps(self.session.choices.config)
+        if self._holds_edit_on(text):
+            self.parse_now()  # its error said again, at its line
+            return
         self._timer.stop()
+        self._shown = text
         self._showing = True
         try:
-            self.editor.setPlainText(config_xml.dumps(self.session.choices.config))
+            self.editor.setPlainText(text)
         finally:
             self._showing = False
         self._set_status(self._missing_columns())
+
+    def _holds_edit_on(self, text: str) -> bool:
+        """Whether the editor holds an edit not parsed into the state, made on ``text``."""
+        return (not self._valid and text == self._shown
+                and self.editor.toPlainText() != text)
 
     def _edited(self) -> None:
         """Typing restarts the parse delay; the page waits for a valid document."""
