@@ -260,14 +260,17 @@ class ConfigPage(BasePage):
             self.show_error(exc.message)
             return False
         except OSError as exc:
-            self.show_error(arg(self.tr("%1: could not save (%2)."), path,
-                                exc.strerror or str(exc)))
+            self._show_not_saved(path, exc)
             return False
         self.session.record_save(path, config)
         self.settings.add_recent(path)
         self.show_error(None)
         self.status_label.setText(arg(self.tr("Saved to %1."), path))
         return True
+
+    def _show_not_saved(self, path: Path, exc: OSError) -> None:
+        """Say that the configuration could not be saved at ``path``, and the system's why."""
+        self.show_error(arg(self.tr("%1: could not save (%2)."), path, exc.strerror or str(exc)))
 
     def _may_overwrite(self, path: Path) -> bool:
         """The file we hold changed on disk since we read it: overwrite only if asked to."""
@@ -295,7 +298,11 @@ class ConfigPage(BasePage):
         path = self.settings.library_path(name)
         if not self._may_replace_in_library(name, path):
             return None
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file in its place, a folder we may not write in
+            self._show_not_saved(path, exc)
+            return None
         return path if self.save_config_as(path) else None
 
     def _may_replace_in_library(self, name: str, path: Path) -> bool:
