@@ -40,6 +40,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text, workbook_words
 from importer_gui.ui.preview_apply_dialog import WorkDialog
+from importer_gui.ui.settings import Settings
 from importer_gui.ui.styles import NOTICE_STYLE, SUCCESS_STYLE
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line
@@ -93,9 +94,11 @@ class PackageDialog(WorkDialog):
     closing cancels the work running (a file being sent is not left half written)."""
 
     def __init__(self, plan: Plan, parent: QWidget | None = None, *, send: bool = False,
-                 folder: Path | None = None, synchronous: bool = False) -> None:
+                 folder: Path | None = None, synchronous: bool = False,
+                 settings: Settings | None = None) -> None:
         super().__init__(parent, synchronous=synchronous)
         self.plan = plan
+        self.settings = settings or Settings()
         self.result: PackageResult | None = None
         self.sent: list[str] = []
         self._password: str | None = None  # for one attempt only
@@ -108,6 +111,9 @@ class PackageDialog(WorkDialog):
         self.resize(760, 420)
         self._build(send)
         self.folder_edit.setText(str(folder or self._base() / DEFAULT_FOLDER_NAME))
+        address, key_file = self.settings.send_to()  # where last month's package went
+        self.url_edit.setText(address)
+        self.key_edit.setText(key_file)
 
     def _base(self) -> Path:
         """Where the package goes by default: beside the configuration (home, unsaved)."""
@@ -228,6 +234,9 @@ class PackageDialog(WorkDialog):
     def _on_done(self, outcome: tuple[PackageResult, list[str]]) -> None:
         self._running(False, "")
         self.result, self.sent = outcome
+        if self.sent:
+            self.settings.remember_send_to(self.url_edit.text().strip(),
+                                           self.key_edit.text().strip())
         self._show_summary(self.result, self.sent)
 
     def _show_summary(self, result: PackageResult, sent: list[str]) -> None:

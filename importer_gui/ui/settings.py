@@ -1,4 +1,5 @@
-"""Recent files and stores, and the library of saved configurations, remembered between runs.
+"""Recent files and stores, the library of saved configurations, and where packages were last
+sent, remembered between runs.
 
 Kept in an INI file under the configuration folder (readable, never pickled), so that the
 IMPORTER_GUI_CONFIG_DIR override moves it along with the library. A store is remembered as
@@ -20,6 +21,8 @@ MAX_RECENT = 10
 MAX_RECENT_STORES = 8
 _RECENT_KEY = "files/recent"
 _STORES_KEY = "stores/recent"
+_SEND_ADDRESS_KEY = "send/address"
+_SEND_KEY_FILE_KEY = "send/key_file"
 _UNSAFE = re.compile(r"[^\w\- .]+", re.UNICODE)
 
 
@@ -104,6 +107,18 @@ class Settings:
     def clear_recent_stores(self) -> None:
         """Forget every recent store."""
         self._qs.remove(_STORES_KEY)
+        self._qs.sync()
+
+    def send_to(self) -> tuple[str, str]:
+        """The SFTP address and key file a package was last sent with ("" when none): an
+        address holds no password (the sending refuses one)."""
+        return (str(self._qs.value(_SEND_ADDRESS_KEY, "") or ""),
+                str(self._qs.value(_SEND_KEY_FILE_KEY, "") or ""))
+
+    def remember_send_to(self, address: str, key_file: str) -> None:
+        """Keep where a package was sent, and with which key file, for the next one."""
+        self._qs.setValue(_SEND_ADDRESS_KEY, address)
+        self._qs.setValue(_SEND_KEY_FILE_KEY, key_file)
         self._qs.sync()
 
     @staticmethod
