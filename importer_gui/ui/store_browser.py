@@ -310,6 +310,8 @@ class StoreBrowser(QDialog):
         self.store_changed.emit(run_id)
 
     def _load_history(self) -> None:
+        """Read the runs again; the run selected stays selected (a reset keeps none)."""
+        selected = self.selected_run()
         try:
             runs = self.store.history()
         except ImporterError as exc:
@@ -319,7 +321,11 @@ class StoreBrowser(QDialog):
         self.history_error.hide()
         self.history_model.set_runs(runs)
         self.history_view.resizeColumnsToContents()
-        self._run_selected()  # a reset model keeps no selection
+        row = None if selected is None else self.history_model.row_of(selected.id)
+        if row is None:
+            self._run_selected()
+        else:  # the selection's change shows the run's corrections and its Revert
+            self.history_view.selectRow(row)
 
     def show_history(self) -> None:
         """Bring the history tab to the front."""

@@ -78,5 +78,7 @@ def test_history_shows_the_corrections_of_the_selected_run(
         assert not browser.corrections_view.isVisible()
         assert model.rowCount() == 0
 
-        browser.refresh()  # read again: nothing selected any more
-        assert browser.corrections_label.text().startswith("Select a run")
+        browser.refresh()  # read again: the run stays selected, and said
+        assert browser.selected_run().id == run_id + 1
+        assert browser.corrections_label.text() == (
+            f"Run {run_id + 1}: no cell was corrected in the preview.")

@@ -318,6 +318,10 @@ class HistoryModel(QAbstractTableModel):
         """The run shown on a row."""
         return self._runs[row]
 
+    def row_of(self, run_id: int) -> int | None:
+        """The row showing a run, or None."""
+        return next((row for row, run in enumerate(self._runs) if run.id == run_id), None)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._runs)
 
