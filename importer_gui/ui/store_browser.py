@@ -33,13 +33,14 @@ from importer_gui.ui.models.store_model import CorrectionsModel, HistoryModel, S
 from importer_gui.ui.styles import ERROR_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.rows import message_line
+from importer_gui.ui.widgets.table_copy import add_copy
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
 
 
 def _table_view(parent: QWidget, name: str) -> QTableView:
-    """A read-only table view, rows selected whole, one Tab stop."""
+    """A read-only table view, rows selected whole (and copied so), one Tab stop."""
     view = QTableView(parent)
     view.setObjectName(name)
     # Tab goes on to the next control, as in the refresh dialog: moving cell by cell it would
@@ -52,6 +53,7 @@ def _table_view(parent: QWidget, name: str) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     size_columns_from_first_rows(view)
+    add_copy(view)
     return view
 
 

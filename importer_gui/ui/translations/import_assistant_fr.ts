@@ -2071,6 +2071,13 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
 </context>
 <context>
+    <name>TableCopy</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>Something unexpected went wrong (%1); nothing was written. Details are in the application log (%2).</source>
