@@ -229,7 +229,7 @@ def _runs(value: str) -> str:
     if found is None:
         return value
     numbers = re.split(r", | and ", found["runs"])
-    listed = _join(numbers)
+    listed = joined(numbers)
     if value.startswith(" ("):
         if len(numbers) > 1:
             return " " + arg(translate("messages", "(runs %1)"), listed)
@@ -239,7 +239,7 @@ def _runs(value: str) -> str:
     return " " + arg(translate("messages", "by run %1"), listed)
 
 
-def _join(words: list[str]) -> str:
+def joined(words: list[str]) -> str:
     """"a", "a and b", "a, b and c", in the user's language."""
     if len(words) < 2:
         return "".join(words)
@@ -289,7 +289,7 @@ def _names(value: str) -> str:
         if named is None:
             return value
         shown.append(_record_name(named["name"]).lower() + _runs(named["by"] or ""))
-    return _join(shown)
+    return joined(shown)
 
 
 def _verb(value: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -55,3 +56,35 @@ def test_a_partly_reverted_run_says_so_and_a_reverted_one_why_it_cannot_be_again
         assert browser.revert_button.isEnabled()
         assert browser.revert_button.toolTip() == (
             "Preview undoing the selected run, then undo it")
+
+
+def test_a_run_partly_reverted_twice_names_both_reverts_as_history_does(
+        tmp_path: Path, qtbot: object, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store.sqlite3"
+    ada, bob, cy = (("ada", "Lovelace", "Ada", ""), ("bob", "Martin", "Bob", ""),
+                    ("cy", "Young", "Cy", ""))
+    assert main(["commit", str(teachers(tmp_path / "one", ada, bob, cy)),
+                 "--store", str(store)]) == 0
+    for folder, renamed in (("two", ("bob", "Martineau", "Bob", "")),
+                            ("three", ("cy", "Younger", "Cy", ""))):
+        assert main(["commit", str(teachers(tmp_path / folder, renamed)),
+                     "--store", str(store)]) == 0
+    assert main(["revert", "1", "--store", str(store)]) == 1  # run 4: Bob and Cy skipped
+    assert main(["revert", "2", "--store", str(store)]) == 0  # run 5: Bob back
+    assert main(["revert", "1", "--store", str(store)]) == 1  # run 6: Cy skipped
+    capsys.readouterr()
+    with Store.open(store) as opened:
+        browser = StoreBrowser(opened)
+        qtbot.addWidget(browser)  # type: ignore[attr-defined]
+        assert revert_column(browser)[-1] == (
+            "partly reverted by runs 4 and 6, the rest can be reverted")
+
+
+def test_runs_partly_reverting_are_joined_in_french(french: None, qtbot: object) -> None:
+    from importer_gui.ui.models.store_model import HistoryModel
+
+    model = HistoryModel([SimpleNamespace(
+        id=1, started=None, kind="import", config="", files=[], counts={}, reverts_run=None,
+        reverted_by=None, partly_reverted_by=(4, 6, 9), user_name=None, machine=None)])
+    assert model.data(model.index(0, REVERTS), Qt.ItemDataRole.DisplayRole) == (
+        "défaite en partie par les exécutions 4, 6 et 9, le reste peut être défait")

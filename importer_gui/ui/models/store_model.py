@@ -25,6 +25,7 @@ from importer_gui.core.store import ISO_FORMS, DateForms, Order
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import column_title, field_title, reference_title
 from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.messages_text import joined
 from importer_gui.ui.models.preview_model import outcome_label
 from importer_gui.ui.tasks import TaskRunner
 
@@ -363,10 +364,13 @@ class HistoryModel(QAbstractTableModel):
                 parts.append(arg(self.tr("reverts run %1"), run.reverts_run))
             if getattr(run, "reverted_by", None):
                 parts.append(arg(self.tr("reverted by run %1"), run.reverted_by))
-            partly = getattr(run, "partly_reverted_by", ())
-            if partly:
+            partly = [str(revert) for revert in getattr(run, "partly_reverted_by", ())]
+            if len(partly) == 1:
                 parts.append(arg(self.tr("partly reverted by run %1, the rest can be reverted"),
-                                 ", ".join(map(str, partly))))
+                                 partly[0]))
+            elif partly:
+                parts.append(arg(self.tr("partly reverted by runs %1, the rest can be "
+                                         "reverted"), joined(partly)))
             return "; ".join(parts)
         if column == "kind":
             return run_kind(run.kind)

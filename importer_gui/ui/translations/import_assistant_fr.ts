@@ -471,6 +471,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>défaite en partie par l&apos;exécution %1, le reste peut être défait</translation>
     </message>
     <message>
+        <source>partly reverted by runs %1, the rest can be reverted</source>
+        <translation>défaite en partie par les exécutions %1, le reste peut être défait</translation>
+    </message>
+    <message>
         <source>%1 on %2</source>
         <translation>%1 sur %2</translation>
     </message>
