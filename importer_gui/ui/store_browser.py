@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -150,9 +150,37 @@ class StoreBrowser(QDialog):
         self.tabs.addTab(self._history_tab(), self.tr("&History of import runs"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self._refresh_button(buttons)
         layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
+
+    def _refresh_button(self, buttons: QDialogButtonBox) -> None:
+        """Refresh (F5): what another program (a commit from the command line, a colleague on
+        the team's store) wrote since, without closing the browser."""
+        button = buttons.addButton(self.tr("Re&fresh"), QDialogButtonBox.ButtonRole.ActionRole)
+        button.setObjectName("refreshStore")
+        button.setToolTip(self.tr("Read the store again, with what was written since (F5)"))
+        button.setAutoDefault(False)  # Enter on a run previews its revert, as before
+        button.clicked.connect(self.refresh)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Come back to, the browser shows the runs made meanwhile (by a command in a
+        terminal, say), and what they wrote."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() \
+                and self._runs_made_since():
+            self.refresh()
+
+    def _runs_made_since(self) -> bool:
+        """Whether the store holds runs the history does not show (a failure to read is
+        said by the refresh it leads to)."""
+        try:
+            newest = self.store.history()[:1]
+        except ImporterError:
+            return True
+        shown = self.history_model.run(0).id if self.history_model.rowCount() else None
+        return (newest[0].id if newest else None) != shown
 
     def _record_tab(self, table: Table) -> RecordTab:
         tab = RecordTab(self.store, table, self)

@@ -1,4 +1,5 @@
-"""The store browser from the keyboard: Tab passes each table on, to Revert… and Close."""
+"""The store browser from the keyboard: Tab passes each table on, to Revert…, Refresh and
+Close."""
 
 from __future__ import annotations
 
@@ -65,5 +66,6 @@ def test_tab_leaves_the_runs_for_revert_then_close(browser: StoreBrowser) -> Non
     met = tab_until(browser.history_view, browser.revert_button)
     assert QApplication.focusWidget() is browser.revert_button, met
     met = tab_until(browser.revert_button, close_button(browser))
-    assert met == [close_button(browser).objectName() or "QPushButton"]
+    assert met == ["refreshStore", close_button(browser).objectName() or "QPushButton"]
+
 

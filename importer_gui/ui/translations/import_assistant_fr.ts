@@ -1933,6 +1933,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>&amp;Historique des exécutions</translation>
     </message>
     <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;lire</translation>
+    </message>
+    <message>
+        <source>Read the store again, with what was written since (F5)</source>
+        <translation>Relire la base, avec ce qui y a été écrit depuis (F5)</translation>
+    </message>
+    <message>
         <source>Lear&amp;ners</source>
         <translation>Appre&amp;nants</translation>
     </message>
