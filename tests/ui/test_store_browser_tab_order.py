@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
@@ -69,3 +69,36 @@ def test_tab_leaves_the_runs_for_revert_then_close(browser: StoreBrowser) -> Non
     assert met == ["refreshStore", close_button(browser).objectName() or "QPushButton"]
 
 
+
+def letters(browser: StoreBrowser) -> dict[str, list[str]]:
+    """Every Alt+letter of the browser seen with the learners' tabs shown, and of its history
+    page and its search label: its tabs', labels' and buttons' texts by letter."""
+    tabs = browser.tabs.tabBar(), browser.learner_tabs.tabBar()
+    texts = [bar.tabText(n) for bar in tabs for n in range(bar.count())]
+    texts += [browser.revert_button.text(), browser.record_tabs[Table.TEACHER].search.parent()
+              .findChild(QLabel).text()]
+    texts += [b.text() for b in browser.findChild(QDialogButtonBox).buttons()]
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        place = text.replace("&&", "").find("&")
+        if place >= 0:
+            found.setdefault(text[place + 1].lower(), []).append(text)
+    return found
+
+
+def clashes(browser: StoreBrowser) -> dict[str, list[str]]:
+    """The letters more than one text answers."""
+    return {letter: texts for letter, texts in letters(browser).items() if len(texts) > 1}
+
+
+def test_no_two_tabs_or_buttons_share_a_letter(browser: StoreBrowser) -> None:
+    assert clashes(browser) == {}
+
+
+def test_no_two_tabs_or_buttons_share_a_letter_in_french(french: None, tmp_path: Path,
+                                                          qtbot: object) -> None:
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        shown = StoreBrowser(store)
+        qtbot.addWidget(shown)  # type: ignore[attr-defined]
+        assert clashes(shown) == {}
+        assert letters(shown)["l"] == ["Re&lire"]

@@ -1950,11 +1950,11 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Registr&amp;ations</source>
-        <translation>Inscr&amp;iptions</translation>
+        <translation>Ins&amp;criptions</translation>
     </message>
     <message>
         <source>Trac&amp;king</source>
-        <translation>Su&amp;ivi</translation>
+        <translation>Sui&amp;vi</translation>
     </message>
     <message>
         <source>Learning o&amp;bjects</source>
@@ -1978,7 +1978,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>R&amp;ooms</source>
-        <translation>S&amp;alles</translation>
+        <translation>Sall&amp;es</translation>
     </message>
     <message>
         <source>Re&amp;vert…</source>
