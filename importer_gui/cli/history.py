@@ -59,7 +59,10 @@ def _print_run(run: RunSummary, out: TextIO) -> None:
     if run.partly_reverted_by:
         note += (f" (partly reverted by {runs_text(list(run.partly_reverted_by))}; the rest "
                  "can be reverted)")
-    out.write(visible(f"Run {run.id}  {run.started:%Y-%m-%d %H:%M:%S}  {run.kind}  "
+    # On the reader's clock, as the window says it: a run keeps the offset of the clock that
+    # recorded it (another time zone's, a server's in UTC).
+    started = run.started.astimezone()
+    out.write(visible(f"Run {run.id}  {started:%Y-%m-%d %H:%M:%S}  {run.kind}  "
                       f"{run.config}{note}") + "\n")
     out.write(visible(f"  files: {', '.join(run.files)}") + "\n")
     out.write(f"  {counts_text(counts_said(run.kind, run.counts))}\n")
