@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         except ImporterError as exc:
             self._error(exc.message)
             return
-        browser = StoreBrowser(store, self)
+        browser = StoreBrowser(store, self, settings=self.settings)
         self.state.follow_store(browser)
         try:
             browser.exec()

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from importer_gui.core import paths
 from importer_gui.core.store.location import StoreLocation, parse_location
@@ -23,6 +23,8 @@ _RECENT_KEY = "files/recent"
 _STORES_KEY = "stores/recent"
 _SEND_ADDRESS_KEY = "send/address"
 _SEND_KEY_FILE_KEY = "send/key_file"
+_GEOMETRY_KEY = "{window}/geometry"
+_TAB_KEY = "{window}/tab"
 _UNSAFE = re.compile(r"[^\w\- .]+", re.UNICODE)
 
 
@@ -45,7 +47,7 @@ _NAME_BYTES = 200
 
 
 class Settings:
-    """The user's recent files and saved configurations."""
+    """The user's recent files and saved configurations, and how windows were left."""
 
     def __init__(self, path: Path | None = None) -> None:
         self._path = path or settings_path()
@@ -119,6 +121,25 @@ class Settings:
         """Keep where a package was sent, and with which key file, for the next one."""
         self._qs.setValue(_SEND_ADDRESS_KEY, address)
         self._qs.setValue(_SEND_KEY_FILE_KEY, key_file)
+        self._qs.sync()
+
+    def geometry(self, window: str) -> QByteArray | None:
+        """A window's size and place as it was closed last (``saveGeometry``), or None."""
+        value = self._qs.value(_GEOMETRY_KEY.format(window=window))
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def save_geometry(self, window: str, geometry: QByteArray) -> None:
+        """Remember a window's size and place."""
+        self._qs.setValue(_GEOMETRY_KEY.format(window=window), geometry)
+        self._qs.sync()
+
+    def last_tab(self, window: str) -> str:
+        """The name of the tab a window was closed on ("" before it ever was)."""
+        return str(self._qs.value(_TAB_KEY.format(window=window), "") or "")
+
+    def save_last_tab(self, window: str, name: str) -> None:
+        """Remember the tab a window is closed on."""
+        self._qs.setValue(_TAB_KEY.format(window=window), name)
         self._qs.sync()
 
     @staticmethod

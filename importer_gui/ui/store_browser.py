@@ -30,6 +30,7 @@ from importer_gui.core.store import REPLACED, Store
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.store_model import CorrectionsModel, HistoryModel, StoreModel
+from importer_gui.ui.settings import Settings
 from importer_gui.ui.styles import ERROR_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.rows import message_line
@@ -37,6 +38,9 @@ from importer_gui.ui.widgets.table_copy import add_copy
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
+DEFAULT_SIZE = (1100, 700)
+BROWSER_SETTINGS = "storeBrowser"  # where its size and last tab are remembered
+HISTORY_TAB = "history"  # the last tab's name when it was the history
 
 
 def _table_view(parent: QWidget, name: str) -> QTableView:
@@ -125,13 +129,15 @@ class StoreBrowser(QDialog):
     # Another store was found where the browser's was (copied over it): its identity.
     store_replaced = Signal(object)
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Any, parent: QWidget | None = None, *,
+                 settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self._settings = settings or Settings()
         self._opened: list[Store] = []  # the stores it opened itself, closed with it
         self.finished.connect(self._close_opened)
+        self.finished.connect(self._remember)
         self.setWindowTitle(self.tr("Store browser"))
-        self.resize(1100, 700)
         layout = QVBoxLayout(self)
         self.store_notice = message_line(self, "storeNotice", ERROR_STYLE)
         layout.addWidget(self.store_notice)
@@ -154,6 +160,27 @@ class StoreBrowser(QDialog):
         layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
+        self._restore()
+
+    def _restore(self) -> None:
+        """Open at the size and on the tab it was closed with last."""
+        geometry = self._settings.geometry(BROWSER_SETTINGS)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        shown = self._settings.last_tab(BROWSER_SETTINGS)
+        if shown == HISTORY_TAB:
+            self.show_history()
+        elif shown in {table.value for table in self.record_tabs}:
+            self.show_table(Table(shown))
+
+    def _remember(self) -> None:
+        """Keep the size and the tab shown, for the next time it opens."""
+        self._settings.save_geometry(BROWSER_SETTINGS, self.saveGeometry())
+        current = self.tabs.currentWidget()
+        if current is self.learner_tabs:
+            current = self.learner_tabs.currentWidget()
+        self._settings.save_last_tab(BROWSER_SETTINGS, current.model.table.value
+                                     if isinstance(current, RecordTab) else HISTORY_TAB)
 
     def _refresh_button(self, buttons: QDialogButtonBox) -> None:
         """Refresh (F5): what another program (a commit from the command line, a colleague on
