@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")  # what a numbered menu lists
 
 DEFAULT_SIZE = (1180, 760)  # fits a 1280x800 screen with its panels
+WINDOW_SETTINGS = "mainWindow"  # where its size and place are remembered
 
 
 def sample_config_path() -> Path:
@@ -83,7 +84,9 @@ class MainWindow(QMainWindow):
         self.wizard.setWindowFlags(Qt.WindowType.Widget)
         self.setCentralWidget(self.wizard)
         self._show_store()
-        self.resize(*DEFAULT_SIZE)
+        geometry = self.settings.geometry(WINDOW_SETTINGS)  # as it was left last
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
         self.setAcceptDrops(True)
         self._build_menus()
         if isinstance(self.store_path, PostgresUrl):  # its password, once the window shows
@@ -269,10 +272,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quit and the window's close button ask first when a commit runs or corrections
-        are not saved; the work in the background is stopped before the window goes."""
+        are not saved; the work in the background is stopped before the window goes, and
+        its size and place are kept for the next start."""
         if not self.wizard.may_close():
             event.ignore()
             return
+        self.settings.save_geometry(WINDOW_SETTINGS, self.saveGeometry())
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -59,3 +59,18 @@ def test_the_first_time_it_opens_on_the_teachers(store: Store, qtbot: object) ->
     browser = opened(store, qtbot)
     assert shown_table(browser) is Table.TEACHER
     assert (browser.width(), browser.height()) == (1100, 700)
+
+
+def test_the_main_window_opens_again_at_the_size_it_was_left(tmp_path: Path,
+                                                            qtbot: object) -> None:
+    from importer_gui.ui.main_window import DEFAULT_SIZE, MainWindow
+
+    window = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    assert (window.width(), window.height()) == DEFAULT_SIZE  # the first time
+    window.show()
+    window.resize(720, 540)  # within the offscreen screen
+    assert window.close()
+    again = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(again)  # type: ignore[attr-defined]
+    assert (again.width(), again.height()) == (720, 540)
