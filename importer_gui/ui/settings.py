@@ -1,5 +1,5 @@
-"""Recent files and stores, the library of saved configurations, and where packages were last
-sent, remembered between runs.
+"""Recent files and stores, the library of saved configurations, where packages were last
+sent, and the windows' sizes and tabs, remembered between runs.
 
 Kept in an INI file under the configuration folder (readable, never pickled), so that the
 IMPORTER_GUI_CONFIG_DIR override moves it along with the library. A store is remembered as
