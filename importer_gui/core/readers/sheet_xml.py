@@ -307,12 +307,10 @@ def _error_cells(data: bytes, scan: _Scan) -> bool:
     is not written as usual."""
     start = 0
     if scan.carry:
-        end = data.find(b"</c>")
-        if end < 0:
-            scan.carry += data
+        scan.carry, cell, start = _continued(scan.carry, data)
+        if cell is None:
             return len(scan.carry) <= _CARRY_MAX
-        _error_cell(scan.carry + data[:end], scan)
-        scan.carry, start = b"", end
+        _error_cell(cell, scan)
     found_any = 0
     for found in _ERROR_CELL.finditer(data, start):
         found_any += 1
@@ -323,6 +321,16 @@ def _error_cells(data: bytes, scan: _Scan) -> bool:
         _error_cell(data[found.start():end], scan)
     # Every type e written as usual, or the walk reads the chunk.
     return found_any == len(_ERROR_TYPE.findall(data, start))
+
+
+def _continued(carry: bytes, data: bytes) -> tuple[bytes, bytes | None, int]:
+    """A cell the last chunk cut (``carry``), continued by the chunk: what is still carried,
+    the cell up to its </c> once that came (None before), and where the chunk's own cells
+    start."""
+    end = data.find(b"</c>")
+    if end < 0:
+        return carry + data, None, len(data)
+    return b"", carry + data[:end], end
 
 
 def _error_cell(cell: bytes, scan: _Scan) -> None:
@@ -354,11 +362,9 @@ def _string_cells(data: bytes, scan: _Scan) -> bool:
         return False
     start = 0
     if scan.string_carry:
-        end = data.find(b"</c>")
-        if end < 0:
-            scan.string_carry += data
+        scan.string_carry, cell, start = _continued(scan.string_carry, data)
+        if cell is None:
             return len(scan.string_carry) <= _CARRY_MAX
-        cell, scan.string_carry, start = scan.string_carry + data[:end], b"", end
         if not _string_cell(cell, scan):
             return False
     for found in _ODD_STRING.finditer(data, start):
