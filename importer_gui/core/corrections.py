@@ -37,6 +37,7 @@ from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.plan import ImportPlan, Plan
 from importer_gui.core.readers import is_workbook
+from importer_gui.core.reports import refuse_a_file_read
 from importer_gui.core.values import date_pattern
 
 if TYPE_CHECKING:
@@ -457,12 +458,15 @@ def corrected_name(file: Path) -> str:
     return f"{file.stem}-corrected{suffix}"
 
 
-def write_corrected_copy(entry: FileCorrections, target: Path) -> Path:
+def write_corrected_copy(entry: FileCorrections, target: Path,
+                         read: Iterable[Path] = ()) -> Path:
     """Write the data file with its corrections to ``target``, read and written alike: a
     CSV file in its encoding and delimiter, changed only in its corrected records; a
-    workbook with the corrected cells (its formulas as their values)."""
+    workbook with the corrected cells (its formulas as their values). Never over the file
+    itself, nor over the other files the check reads (``read``)."""
     if entry.file.resolve() == Path(target).resolve():
         raise ImporterError(COPY_OVER_ITSELF.format(path=target))
+    refuse_a_file_read(Path(target), read)
     suffix = entry.file.suffix.lower()
     try:
         if suffix in OOXML_SUFFIXES:

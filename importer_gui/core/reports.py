@@ -9,7 +9,7 @@ commit that writes only the text error log should not wait for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -25,7 +25,7 @@ from importer_gui.core.catalogue import (
 )
 from importer_gui.core.cells import NOT_XML, Cell, cell_text, xml_text
 from importer_gui.core.config import ImportConfig
-from importer_gui.core.errors import CANNOT_WRITE, ImporterError
+from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 
@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 
 # Leading characters that make a spreadsheet read a cell as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# Said in the window in the user's language (see core/errors.py).
+READ_BY_THE_CHECK = QT_TRANSLATE_NOOP(
+    "errors", "{path} is a file this check reads (a data file or its configuration): a "
+              "report or a copy cannot replace it; choose another name.")
 
 # Characters a sheet title may not hold.
 _BAD_TITLE = str.maketrans({c: "_" for c in "[]:*?/\\"})
@@ -84,8 +89,28 @@ def column_titles(imp: ImportPlan) -> list[str]:
     return titles
 
 
-def _write_report(target: Path, write: Callable[[Path], None]) -> Path:
-    """Write the report atomically into its folder (made if missing), or say why it failed."""
+def files_read(plan: Plan) -> list[Path]:
+    """The files a check of ``plan`` reads: its data files and its configuration."""
+    source = plan.config.source
+    return [imp.file for imp in plan.imports] + ([source] if source is not None else [])
+
+
+def refuse_a_file_read(target: Path, read: Iterable[Path]) -> None:
+    """Raise ImporterError when ``target`` is one of the files ``read``, by whatever path:
+    a report or a copy written there would take the user's data away."""
+    for file in read:
+        try:
+            same = Path(target).samefile(file)  # a link, another case of a name: the file
+        except OSError:
+            continue  # either is missing: nothing there to lose
+        if same:
+            raise ImporterError(READ_BY_THE_CHECK.format(path=target))
+
+
+def _write_report(plan: Plan, target: Path, write: Callable[[Path], None]) -> Path:
+    """Write the report atomically into its folder (made if missing), or say why it failed;
+    never over a file the check reads."""
+    refuse_a_file_read(target, files_read(plan))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         return write_atomically(target, write)
@@ -189,7 +214,7 @@ def _fill_workbook(plan: Plan, path: Path, words: WorkbookWords) -> None:
 
 def write_issues_workbook(plan: Plan, path: Path, words: WorkbookWords = ENGLISH) -> Path:
     """Save the rows with issues as a workbook: bad cells filled, messages in a last column."""
-    return _write_report(Path(path), lambda tmp: _fill_workbook(plan, tmp, words))
+    return _write_report(plan, Path(path), lambda tmp: _fill_workbook(plan, tmp, words))
 
 
 # --- the platform's error log -----------------------------------------------------------------
@@ -228,10 +253,10 @@ def write_error_log(plan: Plan, folder_or_path: Path, *, when: datetime | None =
     """
     target = Path(folder_or_path)
     if not target.is_dir():
-        return _write_report(target, lambda tmp: _fill_error_log(plan, tmp))
+        return _write_report(plan, target, lambda tmp: _fill_error_log(plan, tmp))
     reserved = _new_error_log(target, when or datetime.now())
     try:
-        return _write_report(reserved, lambda tmp: _fill_error_log(plan, tmp))
+        return _write_report(plan, reserved, lambda tmp: _fill_error_log(plan, tmp))
     except BaseException:
         reserved.unlink(missing_ok=True)  # the name was taken for this log only
         raise

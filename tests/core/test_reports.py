@@ -153,3 +153,21 @@ def test_a_report_reaches_the_disk_before_it_takes_its_name(
     monkeypatch.setattr(os, "fsync", fsync)
     written = write(plan, target)
     assert synced == [(written.stat().st_size, False)]
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_a_report_never_replaces_a_file_the_check_reads_by_any_path(
+        plan: Plan, tmp_path: Path, report: str) -> None:
+    data = plan.imports[0].file
+    data.write_text("teacherLogin;teacherEmail\njdoe;jdoe@example.org\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(data)
+    _name, write = REPORTS[report]
+    for target in (data, link):
+        with pytest.raises(ImporterError) as raised:
+            write(plan, target)
+        assert str(raised.value) == (
+            f"{target} is a file this check reads (a data file or its configuration): a "
+            "report or a copy cannot replace it; choose another name.")
+    assert data.read_text(encoding="utf-8").startswith("teacherLogin;")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.csv", "teachers.csv"]

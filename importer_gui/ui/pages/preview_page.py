@@ -47,7 +47,12 @@ from importer_gui.core.errors import Cancelled, ImporterError, StoreReplacedErro
 from importer_gui.core.guess import Guess, date_columns, date_fixes, parses
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan, issue_counts
-from importer_gui.core.reports import error_log_name, write_error_log, write_issues_workbook
+from importer_gui.core.reports import (
+    error_log_name,
+    files_read,
+    write_error_log,
+    write_issues_workbook,
+)
 from importer_gui.core.session import CellEdit, run_check
 from importer_gui.core.suggest import near_field, near_values
 from importer_gui.ui.i18n import arg, translate
@@ -785,7 +790,9 @@ class PreviewPage(BasePage):
             path = Path(chosen)
         kept = copy.deepcopy(entry)  # the worker's own: the user may correct more meanwhile
         target = path
-        self._export(lambda: write_corrected_copy(kept, target),
+        plan = self.session.choices.plan
+        read = files_read(plan) if plan is not None else []
+        self._export(lambda: write_corrected_copy(kept, target, read),
                      lambda: self.session.choices.corrections.mark_saved([file]))
 
     def _export(self, write: Callable[[], Path], done: Callable[[], None] | None = None) -> None:

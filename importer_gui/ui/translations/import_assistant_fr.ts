@@ -4409,6 +4409,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>this is an Excel 97-2003 workbook under another name; rename it to end in .xls to read it</source>
         <translation>c&apos;est un classeur Excel 97-2003 sous un autre nom&#xa0;; renommez-le en .xls pour le lire</translation>
     </message>
+    <message>
+        <source>{path} is a file this check reads (a data file or its configuration): a report or a copy cannot replace it; choose another name.</source>
+        <translation>{path} est un fichier que cette vérification lit (un fichier de données ou sa configuration)&#xa0;: un rapport ou une copie ne peut pas le remplacer&#xa0;; choisissez un autre nom.</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

@@ -1,0 +1,49 @@
+"""Saving from the preview (the issues workbook, the error log, a corrected copy) never
+costs the user a file the check reads, and says where it could not write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.preview_page import PreviewPage
+from tests.ui.test_nothing_lost import correct_the_email
+from tests.ui.wizards import sample_preview
+
+
+def saved(page: PreviewPage, qtbot: QtBot, save: str, target: Path) -> None:
+    """Save one report (a preview method) to ``target`` and wait for it to end."""
+    getattr(page, save)(target)
+    qtbot.waitUntil(lambda: page.export_runner.busy is False, timeout=20_000)
+
+
+@pytest.mark.parametrize("save", ["export_workbook", "save_error_log", "save_corrected_copy"])
+@pytest.mark.parametrize("name", ["teachers.csv", "learners.csv", "sample-config.xml"])
+def test_a_report_over_a_file_the_check_reads_is_refused_and_the_file_kept(
+        window: MainWindow, sample: Path, qtbot: QtBot, save: str, name: str) -> None:
+    page = sample_preview(window, sample, qtbot)
+    correct_the_email(page)  # a corrected copy of teachers.csv is offered
+    kept = {file: file.read_bytes() for file in sample.iterdir() if file.is_file()}
+    target = sample / name
+    saved(page, qtbot, save, target)
+    expected = (f"{target}: a corrected copy cannot replace the file it is made from; choose "
+                "another name.") if (save, name) == ("save_corrected_copy", "teachers.csv") \
+        else (f"{target} is a file this check reads (a data file or its configuration): a "
+              "report or a copy cannot replace it; choose another name.")
+    assert page.error_label.text() == expected
+    assert page.progress_label.text() == ""
+    assert {file: file.read_bytes() for file in sample.iterdir() if file.is_file()} == kept
+
+
+def test_the_refusal_reads_in_french(french: None, window: MainWindow, sample: Path,
+                                     qtbot: QtBot) -> None:
+    page = sample_preview(window, sample, qtbot)
+    target = sample / "sessions.xlsx"
+    saved(page, qtbot, "export_workbook", target)
+    assert page.error_label.text() == (
+        f"{target} est un fichier que cette vérification lit (un fichier de données ou sa "
+        "configuration)\xa0: un rapport ou une copie ne peut pas le remplacer\xa0; choisissez "
+        "un autre nom.")
