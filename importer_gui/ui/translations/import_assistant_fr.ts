@@ -1319,10 +1319,6 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Aperçu</translation>
     </message>
     <message>
-        <source>What committing would do to each row. Coloured cells have a problem: hover for the message, double-click to correct the value.</source>
-        <translation>Ce que la validation ferait de chaque ligne. Les cellules colorées ont un problème&#xa0;: survolez-les pour lire le message, double-cliquez pour corriger la valeur.</translation>
-    </message>
-    <message>
         <source>&amp;Commit</source>
         <translation>&amp;Valider</translation>
     </message>
@@ -1462,6 +1458,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>All files</source>
         <translation>Tous les fichiers</translation>
+    </message>
+    <message>
+        <source>What committing would do to each row. Coloured cells have a problem: hover for the message, double-click or press Enter to correct the value.</source>
+        <translation>Ce que la validation ferait de chaque ligne. Les cellules colorées ont un problème&#xa0;: survolez-les pour lire le message, double-cliquez ou appuyez sur Entrée pour corriger la valeur.</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%Ln row(s)&lt;/b&gt;</source>

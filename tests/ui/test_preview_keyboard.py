@@ -1,0 +1,43 @@
+"""The preview by keyboard: Enter in the table corrects the cell, it never commits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core.store import Store
+from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN
+from tests.ui.wizards import teacher_previewed
+
+
+def test_enter_in_the_table_edits_the_cell_and_commits_nothing(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    state, wizard, page, _commit = teacher_previewed(tmp_path, qtbot)
+    assert page.isComplete()  # one row to create: Commit would write it at once
+    table = page.table
+    table.setFocus()
+    table.setCurrentIndex(page.model.index(0, 1))  # the outcome: nothing to edit there
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.wait(100)
+    assert wizard.currentPage() is page
+    assert table.state() is QAbstractItemView.State.NoState
+    table.setCurrentIndex(page.model.index(0, FIRST_VALUE_COLUMN + 1))  # the name, "Zoe"
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(table, key)
+        assert table.state() is QAbstractItemView.State.EditingState
+        editor = QApplication.focusWidget()
+        assert isinstance(editor, QLineEdit) and editor.text() == "Zoe"
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.setText("Zoé")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the correction is made, and only that
+    qtbot.waitUntil(lambda: table.state() is QAbstractItemView.State.NoState)
+    assert page.model.data(page.model.index(0, FIRST_VALUE_COLUMN + 1)) == "Zoé"
+    assert wizard.currentPage() is page
+    with Store.open(state.store_path) as store:
+        assert store.history() == []
