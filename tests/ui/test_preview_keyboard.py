@@ -1,11 +1,12 @@
-"""The preview by keyboard: Enter in the table corrects the cell, it never commits."""
+"""The preview by keyboard: Enter in the table corrects the cell; Enter on the page never
+commits unless on the Commit button."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.store import Store
@@ -41,3 +42,19 @@ def test_enter_in_the_table_edits_the_cell_and_commits_nothing(
     assert wizard.currentPage() is page
     with Store.open(state.store_path) as store:
         assert store.history() == []
+
+
+def test_enter_in_the_messages_and_the_boxes_stays_on_the_preview(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    state, wizard, page, _commit = teacher_previewed(tmp_path, qtbot)
+    for widget in (page.summary_list, page.details, page.filter_box, page.import_box):
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+        qtbot.wait(50)
+        assert wizard.currentPage() is page, type(widget).__name__
+    with Store.open(state.store_path) as store:
+        assert store.history() == []
+    commit = wizard.button(QWizard.WizardButton.NextButton)
+    commit.setFocus()
+    qtbot.keyClick(commit, Qt.Key.Key_Return)  # the Commit button itself still commits
+    qtbot.waitUntil(lambda: wizard.currentPage() is not page)

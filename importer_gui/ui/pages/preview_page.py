@@ -315,6 +315,15 @@ class PreviewPage(BasePage):
         self._stale = not self.isVisible()
         self.show_error(text)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the messages, the row's words or a box stays on the page: the wizard's
+        default button is Commit, which writes the rows; it is pressed, or Enter given to
+        it."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def showEvent(self, event: QShowEvent) -> None:
         """Shown again by Back after a commit, or with its plan dropped: check the files
         against the store as they now are."""
