@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.store import Store
+from importer_gui.ui.find_replace import FindReplaceDialog
 from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN
 from tests.ui.wizards import teacher_previewed
 
@@ -58,3 +60,31 @@ def test_enter_in_the_messages_and_the_boxes_stays_on_the_preview(
     commit.setFocus()
     qtbot.keyClick(commit, Qt.Key.Key_Return)  # the Commit button itself still commits
     qtbot.waitUntil(lambda: wizard.currentPage() is not page)
+
+
+def test_ctrl_f_opens_find_and_replace_on_the_current_column(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    _state, _wizard, page, _commit = teacher_previewed(tmp_path, qtbot)
+    assert page.replace_button.toolTip() == (
+        "Replace a value in a column of the rows shown (Ctrl+F)")
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, FIRST_VALUE_COLUMN + 3))  # the e-mail
+    seen: list[str] = []
+
+    def look_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FindReplaceDialog)
+        seen.append(dialog.column_combo.currentText())
+        dialog.reject()
+
+    # Find, and Replace where the system has keys for it (Ctrl+H on Windows and GNOME)
+    keys = [QKeySequence("Ctrl+F"),
+            *QKeySequence.keyBindings(QKeySequence.StandardKey.Replace)]
+    for n, key in enumerate(keys, start=1):
+        page.window().activateWindow()  # back from the dialog closed
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is page.window())
+        page.table.setFocus()
+        QTimer.singleShot(0, look_and_close)
+        qtbot.keySequence(page.table, key)
+        assert len(seen) == n, key.toString()
+    assert set(seen) == {"Teacher's e-mail address — teacherEmail"}

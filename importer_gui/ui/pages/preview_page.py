@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -274,8 +274,15 @@ class PreviewPage(BasePage):
                                             "format, encoding and delimiter"))
         self.copy_button.clicked.connect(lambda: self.save_corrected_copy())
         self.replace_button = QPushButton(self.tr("Find and re&place…"), self)
-        self.replace_button.setToolTip(self.tr("Replace a value in a column of the rows shown"))
+        find = QKeySequence(QKeySequence.StandardKey.Find)
+        self.replace_button.setToolTip(arg(self.tr(
+            "Replace a value in a column of the rows shown (%1)"),
+            find.toString(QKeySequence.SequenceFormat.NativeText)))
         self.replace_button.clicked.connect(self.find_and_replace)
+        # The keys every program finds and replaces with, wherever the focus is on the page.
+        for keys in (find, QKeySequence(QKeySequence.StandardKey.Replace)):
+            shortcut = QShortcut(keys, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.replace_button.click)  # none while disabled
         for button in (self.workbook_button, self.log_button, self.copy_button,
                        self.replace_button):
             row.addWidget(button)

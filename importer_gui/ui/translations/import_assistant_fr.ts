@@ -1402,10 +1402,6 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <source>Find and re&amp;place…</source>
         <translation>Rechercher et &amp;remplacer…</translation>
     </message>
-    <message>
-        <source>Replace a value in a column of the rows shown</source>
-        <translation>Remplacer une valeur dans une colonne des lignes affichées</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln correction(s) no longer match %1, which changed since they were made: they were dropped, so that none lands on another row. Make them again where they belong:</source>
         <translation>
@@ -1462,6 +1458,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>What committing would do to each row. Coloured cells have a problem: hover for the message, double-click or press Enter to correct the value.</source>
         <translation>Ce que la validation ferait de chaque ligne. Les cellules colorées ont un problème&#xa0;: survolez-les pour lire le message, double-cliquez ou appuyez sur Entrée pour corriger la valeur.</translation>
+    </message>
+    <message>
+        <source>Replace a value in a column of the rows shown (%1)</source>
+        <translation>Remplacer une valeur dans une colonne des lignes affichées (%1)</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%Ln row(s)&lt;/b&gt;</source>
