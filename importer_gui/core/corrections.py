@@ -533,7 +533,10 @@ def _corrected_text(entry: FileCorrections) -> str:
     """The CSV text with its corrected records written again, every other line as it was."""
     try:
         text = entry.file.read_bytes().decode(_codec(entry.reading.encoding))
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:  # the system's reason: the path is said once, before it
+        raise ImporterError(NOT_READ_AGAIN.format(path=entry.file,
+                                                  reason=exc.strerror or exc)) from None
+    except UnicodeDecodeError as exc:
         raise ImporterError(NOT_READ_AGAIN.format(path=entry.file, reason=exc)) from None
     by_line: dict[int, list[Correction]] = {}
     for correction in entry.cells.values():

@@ -139,3 +139,16 @@ def test_a_run_records_the_corrections_of_its_files(tmp_path: Path) -> None:
     assert dict(element.attrib) == {
         "file": str(file.resolve()), "line": "3", "column": "1", "header": "Login",
         "field": "teacherLogin", "before": "", "after": "bell\\x07"}
+
+
+def test_a_copy_of_a_file_gone_says_why_once(tmp_path: Path) -> None:
+    source = tmp_path / "t.csv"
+    source.write_text("a\nb\n", encoding="utf-8")
+    entry = corrected(source, (2, 0, "b", "c")).of(source)
+    assert entry is not None
+    source.unlink()  # a colleague tidied the shared drive
+    with pytest.raises(ImporterError) as raised:
+        write_corrected_copy(entry, tmp_path / "copy.csv")
+    assert str(raised.value) == (
+        f"{source}: cannot be read again to copy it (No such file or directory)")
+    assert not (tmp_path / "copy.csv").exists()
