@@ -419,9 +419,9 @@ class PreviewPage(BasePage):
     def _set_checking(self, checking: bool) -> None:
         self._checking = checking
         self.progress_row.set_running(checking)
-        self.recheck_button.setEnabled(not checking)
-        for widget in (self.table, self.filter_box, self.summary_list):
+        for widget in (self.filter_box, self.summary_list):
             widget.setEnabled(not checking)
+        self._enable_editing()
         self._enable_reports()
         self.completeChanged.emit()
 
@@ -861,10 +861,18 @@ class PreviewPage(BasePage):
 
     def _set_exporting(self, exporting: bool) -> None:
         self._exporting = exporting
-        for widget in (self.table, self.recheck_button):
-            widget.setEnabled(not exporting)
+        self._enable_editing()
         self._enable_reports()
         self.completeChanged.emit()
+
+    def _enable_editing(self) -> None:
+        """The rows are corrected (in the table or by a suggestion beside it) and checked
+        again only while no check or report runs: a correction made meanwhile would be
+        missing from the rows the check brings, or from the copy being saved, which would
+        yet count it as saved."""
+        idle = not self._checking and not self._exporting
+        for widget in (self.table, self.suggestions, self.recheck_button):
+            widget.setEnabled(idle)
 
     def _enable_reports(self) -> None:
         """Each report only when it has something to say; nothing while work runs."""
