@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
@@ -47,3 +49,33 @@ def test_the_refusal_reads_in_french(french: None, window: MainWindow, sample: P
         f"{target} est un fichier que cette vérification lit (un fichier de données ou sa "
         "configuration)\xa0: un rapport ou une copie ne peut pas le remplacer\xa0; choisissez "
         "un autre nom.")
+
+
+@pytest.mark.parametrize(("button", "typed", "written"), [
+    ("workbook_button", "problems", "problems.xlsx"),
+    ("log_button", "errors", "errors.log"),
+    ("copy_button", "teachers-fixed", "teachers-fixed.csv"),
+])
+def test_a_name_typed_without_its_extension_gets_it(
+        window: MainWindow, sample: Path, qtbot: QtBot, button: str, typed: str,
+        written: str) -> None:
+    page = sample_preview(window, sample, qtbot)
+    correct_the_email(page)
+    folder = sample / "reports"
+    folder.mkdir()
+    named: list[str] = []
+
+    def type_the_name() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        dialog.setDirectory(str(folder))
+        dialog.selectFile(typed)
+        named.append(typed)
+        dialog.accept()
+
+    QTimer.singleShot(0, type_the_name)
+    getattr(page, button).click()
+    qtbot.waitUntil(lambda: page.export_runner.busy is False, timeout=20_000)
+    assert named == [typed]
+    assert [file.name for file in folder.iterdir()] == [written]
+    assert page.progress_label.text() == f"Saved {folder / written}."

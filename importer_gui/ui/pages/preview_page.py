@@ -783,12 +783,11 @@ class PreviewPage(BasePage):
         if plan is None:
             return
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export issues as workbook"),
-                str(self._default_folder() / "issues.xlsx"), self.tr("Workbooks (*.xlsx)"))
-            if not chosen:
+            path = self._ask_where(self.tr("Export issues as workbook"),
+                                   self._default_folder() / "issues.xlsx",
+                                   self.tr("Workbooks (*.xlsx)"))
+            if path is None:
                 return
-            path = Path(chosen)
         self._export(lambda: write_issues_workbook(plan, path, workbook_words()))
 
     def save_error_log(self, path: Path | None = None) -> None:
@@ -797,12 +796,11 @@ class PreviewPage(BasePage):
         if plan is None:
             return
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save error log"),
-                str(self._default_folder() / error_log_name()), self.tr("Logs (*.log *.txt)"))
-            if not chosen:
+            path = self._ask_where(self.tr("Save error log"),
+                                   self._default_folder() / error_log_name(),
+                                   self.tr("Logs (*.log *.txt)"))
+            if path is None:
                 return
-            path = Path(chosen)
         self._export(lambda: write_error_log(plan, path))
 
     def corrected_file(self) -> Path | None:
@@ -822,18 +820,32 @@ class PreviewPage(BasePage):
         if file is None or entry is None:
             return
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save a corrected copy"), str(file.parent / corrected_name(file)),
-                arg(self.tr("Files like %1 (*%2)"), file.name, Path(corrected_name(file)).suffix))
-            if not chosen:
+            usual = file.parent / corrected_name(file)
+            path = self._ask_where(self.tr("Save a corrected copy"), usual, arg(
+                self.tr("Files like %1 (*%2)"), file.name, usual.suffix))
+            if path is None:
                 return
-            path = Path(chosen)
         kept = copy.deepcopy(entry)  # the worker's own: the user may correct more meanwhile
         target = path
         plan = self.session.choices.plan
         read = files_read(plan) if plan is not None else []
         self._export(lambda: write_corrected_copy(kept, target, read),
                      lambda: self.session.choices.corrections.mark_saved([file]))
+
+    def _ask_where(self, title: str, suggested: Path, kinds: str) -> Path | None:
+        """Where to save, asked with ``suggested`` offered; a name typed without an extension
+        gets the suggested one, before the dialog asks about replacing a file of that name
+        (a workbook saved as "issues" would open nowhere)."""
+        dialog = QFileDialog(self, title, str(suggested), kinds)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(suggested.suffix.lstrip("."))
+        try:
+            if dialog.exec() != QFileDialog.DialogCode.Accepted:
+                return None
+            chosen = dialog.selectedFiles()
+        finally:
+            dialog.deleteLater()
+        return Path(chosen[0]) if chosen else None
 
     def _export(self, write: Callable[[], Path], done: Callable[[], None] | None = None) -> None:
         """Write a report in the background; the rows cannot be edited meanwhile."""
