@@ -118,7 +118,9 @@ def test_did_you_mean_offers_the_close_code_and_puts_it_in_every_row_in_one_clic
     assert [label.text() for label in page.suggestions.findChildren(QLabel)] == [
         "Did you mean XLS-300?"]
     shot(window, screenshots, "errors-2-did-you-mean")
-    button.click()
+    button.click()  # in the background, with progress and Cancel
+    qtbot.waitUntil(lambda: not page.export_runner.busy, timeout=20_000)
+    assert page.progress_label.text() == "2 cell(s) corrected."
     assert [page.model.data(page.model.index(r, 1)) for r in range(3)] == ["create"] * 3
     assert [page.model.data(page.model.index(r, 3)) for r in range(3)] == [
         "XLS-300", "SEC-101", "XLS-300"]

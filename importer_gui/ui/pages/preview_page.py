@@ -47,14 +47,16 @@ from importer_gui.core.errors import Cancelled, ImporterError, StoreReplacedErro
 from importer_gui.core.guess import Guess, date_columns, date_fixes, parses
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan, issue_counts
+from importer_gui.core.progress import Monitor
 from importer_gui.core.reports import (
     error_log_name,
     files_read,
     write_error_log,
     write_issues_workbook,
 )
-from importer_gui.core.session import CellEdit, run_check
+from importer_gui.core.session import run_check
 from importer_gui.core.suggest import near_field, near_values
+from importer_gui.ui.find_replace import FindReplaceDialog, Found, Replaced, correct_cells
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title
 from importer_gui.ui.locale_text import LocaleText
@@ -117,10 +119,12 @@ class PreviewPage(BasePage):
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Commit"))
         self.runner = TaskRunner(self)
         # Reports are written in the background too (1.4 s for a 100,000-row plan's
-        # workbook): a runner of their own, so that saving one never cancels a check.
+        # workbook): a runner of their own, so that saving one never cancels a check. So are
+        # the rows "Did you mean" corrects (20,000 took 2 s).
         self.export_runner = TaskRunner(self)
         self.last_export: Path | None = None  # the report written last
         self._exporting = False
+        self._correcting = False  # the export runner corrects rows ("Did you mean")
         self.model = PreviewModel(state, parent=self)
         self.model.counts_changed.connect(self._show_counts)
         self.model.recheck_failed.connect(self.show_error)
@@ -166,6 +170,7 @@ class PreviewPage(BasePage):
                                         working_text=self.tr("Checking…"))
         self.progress_row.cancel_button.clicked.connect(self.cancel)
         self.runner.progressed.connect(self.progress_row.show_progress)
+        self.export_runner.progressed.connect(self.progress_row.show_progress)
         self.progress_label = self.progress_row.status
         self.progress = self.progress_row.bar
         self.recheck_button = QPushButton(self.tr("Check a&gain"), self)
@@ -364,9 +369,11 @@ class PreviewPage(BasePage):
                         lambda error: self._on_check_failed(error, kept=kept))
 
     def cancel(self) -> None:
-        """Stop the running check."""
+        """Stop the running check, or the rows being corrected (all put back)."""
         if self.runner.busy:
             self.runner.cancel()
+        if self._correcting:
+            self.export_runner.cancel()
 
     def is_checking(self) -> bool:
         """True while the check runs."""
@@ -418,6 +425,7 @@ class PreviewPage(BasePage):
 
     def _set_checking(self, checking: bool) -> None:
         self._checking = checking
+        self.progress_row.cancel_button.setText(self.tr("C&ancel check"))
         self.progress_row.set_running(checking)
         for widget in (self.filter_box, self.summary_list):
             widget.setEnabled(not checking)
@@ -577,6 +585,13 @@ class PreviewPage(BasePage):
             return
         self._rows_edited()
         self._edited_again.start()
+
+    def _take_in_edits(self) -> None:
+        """The rows corrected last taken in now, not on the next turn: what is said next
+        (saved, how many corrected) stays said."""
+        if self._edited_again.isActive():
+            self._edited_again.stop()
+            self._rows_edited()
 
     def _rows_edited(self) -> None:
         """Rows were corrected: their messages are counted again once edits pause."""
@@ -740,21 +755,57 @@ class PreviewPage(BasePage):
             self.suggestion_layout.addWidget(question)
             self.suggestion_layout.addWidget(button)
 
-    def replace_value(self, import_index: int, column: int, value: str, meant: str) -> int:
-        """Put ``meant`` in every cell of a column of one file that holds ``value``."""
+    def replace_value(self, import_index: int, column: int, value: str, meant: str) -> None:
+        """Put ``meant`` in every cell of a column of one file that holds ``value``, in the
+        background with progress and Cancel (all or nothing), as Find and replace does."""
         plan = self.session.choices.plan
         if plan is None:
-            return 0
-        rows = plan.imports[import_index].rows
-        edits: list[CellEdit] = [
-            (import_index, r, column, meant) for r, row in enumerate(rows)
-            if cell_text(row.cells[column] if column < len(row.cells) else "") == value]
-        return self.model.edit_cells(edits)
+            return
+        imp, session = plan.imports[import_index], self.session
+        correcting = self.tr("Correcting and checking the rows…")
+
+        def work(monitor: Monitor) -> Replaced:
+            found: Found = [((import_index, r, column, meant), value)
+                            for r, cells in enumerate(imp.rows.cells)
+                            if cell_text(cells[column] if column < len(cells) else "") == value]
+            return correct_cells(session, found, monitor, correcting)
+
+        self._correcting = True
+        self._set_exporting(True)
+        self.progress_row.cancel_button.setText(self.tr("C&ancel"))
+        self.progress_row.set_running(True)
+        self.progress_label.setText(correcting)
+        self.export_runner.run(work, self._on_corrected, self._on_correcting_failed)
+
+    def _on_corrected(self, result: Replaced) -> None:
+        """The rows "Did you mean" corrected, shown anew, and how many in words."""
+        self._end_correcting()
+        if result.edits:
+            self.model.show_edited(result.edits)
+            self._take_in_edits()
+        if result.cancelled:
+            self.progress_label.setText(self.tr("Cancelled: no cell was changed."))
+        elif result.error:
+            self.show_error(result.error)
+        else:
+            self.progress_label.setText(self.tr("%n cell(s) corrected.", "",
+                                                len(result.changed)))
+
+    def _on_correcting_failed(self, error: ImporterError) -> None:
+        """Cancelled before any cell changed, or a failure of ours."""
+        self._end_correcting()
+        if isinstance(error, Cancelled):
+            self.progress_label.setText(self.tr("Cancelled: no cell was changed."))
+        else:
+            self.show_error(error.message)
+
+    def _end_correcting(self) -> None:
+        self._correcting = False
+        self.progress_row.set_running(False)
+        self._set_exporting(False)
 
     def find_and_replace(self) -> None:
         """The find and replace dialog, over the rows shown."""
-        from importer_gui.ui.find_replace import FindReplaceDialog
-
         dialog = FindReplaceDialog(self.model, self)
         current = self.table.currentIndex()
         if current.isValid() and current.column() >= FIRST_VALUE_COLUMN:
@@ -849,9 +900,7 @@ class PreviewPage(BasePage):
 
     def _export(self, write: Callable[[], Path], done: Callable[[], None] | None = None) -> None:
         """Write a report in the background; the rows cannot be edited meanwhile."""
-        if self._edited_again.isActive():  # the last edits' counts first, never after "Saved"
-            self._edited_again.stop()
-            self._rows_edited()
+        self._take_in_edits()  # the last edits' counts first, never after "Saved"
         self._set_exporting(True)
         self.progress_label.setText(self.tr("Saving…"))
         self.export_runner.run(lambda _monitor: write(),

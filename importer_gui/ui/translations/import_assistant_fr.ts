@@ -1577,6 +1577,25 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Remplacer %1 par %2 dans %3 partout où il se trouve</translation>
     </message>
     <message>
+        <source>Correcting and checking the rows…</source>
+        <translation>Correction et vérification des lignes…</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Cancelled: no cell was changed.</source>
+        <translation>Annulé&#xa0;: aucune cellule n’a été modifiée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) corrected.</source>
+        <translation>
+            <numerusform>%n cellule corrigée.</numerusform>
+            <numerusform>%n cellules corrigées.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Export issues as workbook</source>
         <translation>Exporter les problèmes en classeur</translation>
     </message>
