@@ -79,3 +79,33 @@ def test_a_name_typed_without_its_extension_gets_it(
     assert named == [typed]
     assert [file.name for file in folder.iterdir()] == [written]
     assert page.progress_label.text() == f"Saved {folder / written}."
+
+
+def offered_folder(page: PreviewPage, button: str, save_in: Path | None = None) -> str:
+    """The folder a report's dialog opens in; with ``save_in``, the report saved there."""
+    offered: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        offered.append(dialog.directory().absolutePath())
+        if save_in is None:
+            dialog.reject()
+            return
+        dialog.setDirectory(str(save_in))
+        dialog.selectFile("report")
+        dialog.accept()
+
+    QTimer.singleShot(0, look)
+    getattr(page, button).click()
+    return offered[0]
+
+
+def test_a_reports_folder_not_made_yet_offers_the_configurations(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = sample_preview(window, sample, qtbot)
+    assert not (sample / "logs").exists()  # the error logger's, made by the first commit
+    for button in ("workbook_button", "log_button"):
+        assert offered_folder(page, button) == str(sample)  # not the program's own folder
+    (sample / "logs").mkdir()
+    assert offered_folder(page, "log_button") == str(sample / "logs")

@@ -816,15 +816,17 @@ class PreviewPage(BasePage):
     # --- exports -----------------------------------------------------------------------------
 
     def _default_folder(self) -> Path:
-        """Where reports go unless the user says otherwise: the error logger's location,
-        else the configuration's folder, else the data file's."""
+        """Where reports go unless the user says otherwise: the error logger's location
+        once made (a first commit makes it; a dialog offered a folder that is not there
+        opens in the program's own), else the configuration's folder, else the data
+        file's."""
         choices = self.session.choices
         config = choices.config
         base = config.folder if config.source else (
             choices.data_files[0].parent if choices.data_files else Path.home())
         for imp in config.imports:
             location = imp.error_log_location()
-            if location:
+            if location and (base / location).is_dir():
                 return base / location
         return base
 
