@@ -109,3 +109,15 @@ def test_a_reports_folder_not_made_yet_offers_the_configurations(
         assert offered_folder(page, button) == str(sample)  # not the program's own folder
     (sample / "logs").mkdir()
     assert offered_folder(page, "log_button") == str(sample / "logs")
+
+
+def test_the_next_report_is_offered_in_the_folder_the_last_went_to(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = sample_preview(window, sample, qtbot)
+    folder = sample / "reports"
+    folder.mkdir()
+    assert offered_folder(page, "workbook_button", save_in=folder) == str(sample)
+    qtbot.waitUntil(lambda: page.export_runner.busy is False, timeout=20_000)
+    assert page.progress_label.text() == f"Saved {folder / 'report.xlsx'}."
+    assert offered_folder(page, "log_button") == str(folder)
+    assert offered_folder(page, "workbook_button") == str(folder)

@@ -123,6 +123,7 @@ class PreviewPage(BasePage):
         # the rows "Did you mean" corrects (20,000 took 2 s).
         self.export_runner = TaskRunner(self)
         self.last_export: Path | None = None  # the report written last
+        self._reports_folder: Path | None = None  # where the user saved the last one
         self._exporting = False
         self._correcting = False  # the export runner corrects rows ("Did you mean")
         self.model = PreviewModel(state, parent=self)
@@ -816,10 +817,12 @@ class PreviewPage(BasePage):
     # --- exports -----------------------------------------------------------------------------
 
     def _default_folder(self) -> Path:
-        """Where reports go unless the user says otherwise: the error logger's location
-        once made (a first commit makes it; a dialog offered a folder that is not there
-        opens in the program's own), else the configuration's folder, else the data
-        file's."""
+        """Where reports go unless the user said otherwise for the last one: the error
+        logger's location once made (a first commit makes it; a dialog offered a folder
+        that is not there opens in the program's own), else the configuration's folder,
+        else the data file's."""
+        if self._reports_folder is not None and self._reports_folder.is_dir():
+            return self._reports_folder  # the user said otherwise last time
         choices = self.session.choices
         config = choices.config
         base = config.folder if config.source else (
@@ -841,7 +844,8 @@ class PreviewPage(BasePage):
                                    self.tr("Workbooks (*.xlsx)"))
             if path is None:
                 return
-        self._export(lambda: write_issues_workbook(plan, path, workbook_words()))
+        self._export(lambda: write_issues_workbook(plan, path, workbook_words()),
+                     lambda: self._remember_folder(path))
 
     def save_error_log(self, path: Path | None = None) -> None:
         """Save the platform's error log (asks where when no path or folder is given)."""
@@ -854,7 +858,11 @@ class PreviewPage(BasePage):
                                    self.tr("Logs (*.log *.txt)"))
             if path is None:
                 return
-        self._export(lambda: write_error_log(plan, path))
+        self._export(lambda: write_error_log(plan, path), lambda: self._remember_folder(path))
+
+    def _remember_folder(self, saved: Path) -> None:
+        """The next report is offered where this one went (a log given a folder: there)."""
+        self._reports_folder = saved if saved.is_dir() else saved.parent
 
     def corrected_file(self) -> Path | None:
         """The data file a corrected copy is made of: the shown file's, or the selected
