@@ -49,6 +49,10 @@ COPY_OVER_ITSELF = QT_TRANSLATE_NOOP(
               "name.")
 NOT_READ_AGAIN = QT_TRANSLATE_NOOP("errors", "{path}: cannot be read again to copy it ({reason})")
 SHEET_GONE = QT_TRANSLATE_NOOP("errors", "{path}: the sheet {name} is gone.")
+NUL_TYPED = QT_TRANSLATE_NOOP(
+    "errors", "{path}: line {line}, column {column} ({name}): a cell cannot hold a NUL "
+              "character (\\x00), which neither the platform nor the store can keep; the cell "
+              "was not changed.")
 CHANGED_SINCE = QT_TRANSLATE_NOOP(
     "errors", "{path} changed since it was checked: line {line} no longer holds the row "
               "corrected there. Nothing was written; press Check again.")

@@ -21,6 +21,7 @@ from importer_gui.core.catalogue import ACTIONS
 from importer_gui.core.cells import cell_text
 from importer_gui.core.config import SHARED_CODE, Import, ImportConfig, Provider, shared_code
 from importer_gui.core.corrections import (
+    NUL_TYPED,
     Correction,
     Corrections,
     Reading,
@@ -381,6 +382,9 @@ class Session:
         shown = cell_text(row.cells[column]) if column < len(row.cells) else ""
         if shown == text:
             return False  # nothing changed: keep the row (and its dates) as read
+        if "\x00" in text:  # pasted: read from a file, the same character is refused too
+            raise ImporterError(NUL_TYPED.format(path=imp.file, line=row.line,
+                                                 column=column + 1, name=imp.columns[column]))
         # The row as the file has it, before this edit: a check applies the correction
         # again only where the file's line still holds it.
         as_read = self.choices.corrections.row_as_read(imp.file, row.line, row.cells)

@@ -258,3 +258,21 @@ def test_going_on_without_fields_is_said_for_one_import(
     page.set_field(6, "ignoredColumn")  # the room's label
     assert page.confirm_check.isVisible() and not page.confirm_check.isChecked()
     assert not page.isComplete()
+
+
+def test_a_nul_pasted_into_a_cell_is_refused_naming_the_cell_and_the_cell_kept(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = sample_preview(window, sample, qtbot)
+    page.import_box.setCurrentIndex(page.import_box.findData(3))  # the interventions
+    model = page.model
+    column = next(c for c in range(model.columnCount()) if "interventionStatus" in str(
+        model.headerData(c, Qt.Orientation.Horizontal)))
+    index = model.index(lines_shown(page).index(8), column)
+    before = model.data(index)
+    assert not model.setData(index, "A\x00")  # as pasted: typing cannot make one
+    assert page.error_label.text() == (
+        f"{sample / 'interventions.xlsx'}: line 8, column {column - 1} (interventionStatus): a "
+        "cell cannot hold a NUL character (\\x00), which neither the platform nor the store "
+        "can keep; the cell was not changed.")
+    assert model.data(index) == before
+    assert window.state.session.corrected_files() == []

@@ -3469,6 +3469,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{path}&#xa0;: la feuille {name} a disparu.</translation>
     </message>
     <message>
+        <source>{path}: line {line}, column {column} ({name}): a cell cannot hold a NUL character (\x00), which neither the platform nor the store can keep; the cell was not changed.</source>
+        <translation>{path}&#xa0;: ligne {line}, colonne {column} ({name})&#xa0;: une cellule ne peut pas contenir de caractère NUL (\x00), que ni la plateforme ni la base ne peuvent garder&#xa0;; la cellule n&apos;a pas été modifiée.</translation>
+    </message>
+    <message>
         <source>{path} changed since it was checked: line {line} no longer holds the row corrected there. Nothing was written; press Check again.</source>
         <translation>{path} a été modifié depuis la vérification&#xa0;: la ligne {line} n&apos;est plus celle qui a été corrigée. Rien n&apos;a été écrit&#xa0;; cliquez sur Vérifier à nouveau.</translation>
     </message>
