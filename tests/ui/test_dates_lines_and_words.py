@@ -180,3 +180,15 @@ def test_commit_has_its_mnemonic_and_no_page_shares_one_in_english(
     window.wizard.new_import()
     sample_preview(window, sample, qtbot)
     assert window.wizard.button(QWizard.WizardButton.NextButton).text() == "&Commit"
+
+
+def test_the_check_s_cancel_shares_no_letter_with_the_preview_in_french(
+        french: None, window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = sample_preview(window, sample, qtbot)
+    texts = [b.text() for b in window.wizard.findChildren(QAbstractButton) if b.isVisible()]
+    texts += [label.text() for label in page.findChildren(QLabel)
+              if label.isVisible() and label.buddy() is not None]
+    letters = {t.replace("&&", "")[t.replace("&&", "").index("&") + 1].lower()
+               for t in texts if "&" in t.replace("&&", "")}
+    cancel = page.progress_row.cancel_button.text()  # shown while a check runs
+    assert cancel[cancel.index("&") + 1].lower() not in letters, (cancel, sorted(letters))
