@@ -14,10 +14,10 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
 
 from importer_gui.cli import process
 from importer_gui.cli.command import (
+    EXIT_COMMITTED_UNSAID,
     EXIT_FAILED,
     EXIT_OK,
     EXIT_ROW_ERRORS,
@@ -26,7 +26,7 @@ from importer_gui.cli.command import (
     add_common,
     store_argument,
 )
-from importer_gui.cli.output import visible
+from importer_gui.cli.output import Output, OutputError, visible
 from importer_gui.core import allocator, interrupts
 from importer_gui.core.errors import ImporterError, os_error_text
 from importer_gui.core.paths import default_store_path
@@ -133,17 +133,21 @@ def main(argv: Sequence[str], *, ending: bool = False) -> int:
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         return _open_in_gui(argv)  # importer-gui FILE: the wizard opens that file
     args = build_parser(_named(argv)).parse_args(argv)
+    out = Output(sys.stdout)
     try:
         if args.version:
-            return _version(sys.stdout, args.store)
+            return _version(out, args.store)
         if args.command is None:
             from importer_gui.ui.app import run_gui
 
             return run_gui(list(argv), store_path=args.store)
         with _interrupts_handled(ending=ending):
-            code = command(args.command).run(args, sys.stdout)
-            sys.stdout.flush()  # written whole before an interrupt held since a COMMIT acts
+            code = command(args.command).run(args, out)
+            out.flush()  # written whole before an interrupt held since a COMMIT acts
             return code
+    except OutputError as error:  # after a commit: the run is in the store, said so
+        sys.stderr.write(visible(f"importer-gui: {error}") + "\n")
+        return EXIT_COMMITTED_UNSAID if error.committed else EXIT_FAILED
     except ImporterError as error:
         sys.stderr.write(visible(f"importer-gui: {error}") + "\n")
         return EXIT_FAILED
@@ -193,10 +197,11 @@ def _interrupts_handled(*, ending: bool) -> Iterator[None]:
             signal.signal(number, signal.SIG_IGN if ending else handler)
 
 
-def _version(out: TextIO, store: Path | None) -> int:
+def _version(out: Output, store: Path | None) -> int:
     from importer_gui import about
 
     out.write(about.version_text(store) + "\n")
+    out.flush()
     return EXIT_OK
 
 

@@ -21,6 +21,9 @@ from importer_gui.core.store import Store
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, parse_location
 
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_FAILED = 0, 1, 2
+# A run was committed, but what reports it (an error log, the output) could not be written:
+# exit 2 would say that nothing was.
+EXIT_COMMITTED_UNSAID = 3
 
 STORE_HELP = "the store: a SQLite file, or postgresql://USER@HOST[:PORT]/DATABASE"
 # What SQLite may leave beside a store file it made.

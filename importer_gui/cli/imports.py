@@ -7,16 +7,18 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, open_store
+from importer_gui.cli.command import (
+    EXIT_COMMITTED_UNSAID,
+    EXIT_OK,
+    EXIT_ROW_ERRORS,
+    Command,
+    open_store,
+)
 from importer_gui.cli.output import plan_json, print_plan, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.plan import KeptCells, Plan
 from importer_gui.core.reports import error_log_folders, write_error_logs
-
-# commit only: the rows were committed (the run is reported), but an error log could not be
-# written. Exit 2 would say that nothing was.
-EXIT_LOG_FAILED = 3
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
@@ -52,7 +54,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     for failure in failures:
         sys.stderr.write(visible(f"importer-gui: {failure}") + "\n")
     if failures:
-        return EXIT_LOG_FAILED
+        return EXIT_COMMITTED_UNSAID
     return EXIT_ROW_ERRORS if plan.has_errors() else EXIT_OK
 
 

@@ -7,6 +7,7 @@ them: every value printed as text (cells, stored values, file names, messages) g
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -14,6 +15,8 @@ from functools import partial
 from itertools import islice
 from typing import Any, TextIO
 
+from importer_gui.core import interrupts
+from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
 from importer_gui.core.plan import ActionResult, Plan
 
@@ -35,6 +38,48 @@ def visible(text: str) -> str:
     """``text`` safe to print on a terminal: control characters shown as their escapes
     (``\\x1b``, ``\\r``), everything printable (accents included) as it is."""
     return text if text.isprintable() else _CONTROLS.sub(_escape, text)
+
+
+class OutputError(ImporterError):
+    """The system refused the command's output (stdout on a full disk, or closed): said in
+    one line, with whether the command's run was committed all the same."""
+
+    def __init__(self, reason: str) -> None:
+        self.committed = interrupts.committed()
+        tail = "; the run was committed: importer-gui history shows it" if self.committed else ""
+        super().__init__(f"The output could not be written ({reason}){tail}.")
+
+
+class Output:
+    """A command's stdout. A write the system refuses is an OutputError, not a bug; a
+    reader that went away (``| head``, BrokenPipeError) is left to the caller."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream  # None when the process was started with stdout closed
+
+    def write(self, text: str) -> int:
+        """Write ``text``; see the class."""
+        with self._refused():
+            return self._open().write(text)
+
+    def flush(self) -> None:
+        """Flush what is buffered; see the class."""
+        with self._refused():
+            self._open().flush()
+
+    def _open(self) -> TextIO:
+        if self._stream is None:
+            raise OutputError("the standard output is closed")
+        return self._stream
+
+    @contextlib.contextmanager
+    def _refused(self) -> Iterator[None]:
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:

@@ -1,0 +1,72 @@
+"""An output the system refuses (stdout on a full disk, or closed) is one line on stderr.
+
+Not "unexpected error": the reason is the system's, and a commit whose run is in the store
+says so (exit 3), rather than exit 2, which says that nothing was written.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.builders import teachers_import, write_config
+from tests.faults import HANG_GUARD, ROOT, Done
+
+pytestmark = pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+
+FULL = "importer-gui: The output could not be written (No space left on device)."
+
+
+def to_full_disk(*argv: str) -> Done:
+    """``python -m importer_gui ARGV > /dev/full``, as a user's shell runs it."""
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = subprocess.run([sys.executable, "-m", "importer_gui", *argv], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=HANG_GUARD,
+                              check=False, cwd=ROOT, env=dict(os.environ))
+    return Done(done.returncode, "", done.stderr)
+
+
+def runs(store: Path) -> list[int]:
+    """The ids of the store's runs."""
+    conn = sqlite3.connect(store)
+    try:
+        return [r[0] for r in conn.execute("SELECT id FROM import_run ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def config(folder: Path) -> Path:
+    """A configuration of one teacher import with a row to create."""
+    return write_config(folder, teachers_import(folder, [("t1", "Name", "First", "")]))
+
+
+@pytest.mark.parametrize("json", [[], ["--json"]])
+def test_a_check_printed_on_a_full_disk_says_so_in_one_line(tmp_path: Path,
+                                                             json: list[str]) -> None:
+    done = to_full_disk("check", str(config(tmp_path)), *json)  # the default store
+    assert (done.code, done.err) == (2, FULL + "\n")
+
+
+def test_a_commit_printed_on_a_full_disk_says_its_run_is_in_the_store(tmp_path: Path) -> None:
+    store = tmp_path / "s.db"
+    done = to_full_disk("commit", str(config(tmp_path)), "--store", str(store))
+    assert runs(store) == [1]
+    assert (done.code, done.err) == (3, "importer-gui: The output could not be written (No "
+                                         "space left on device); the run was committed: "
+                                         "importer-gui history shows it.\n")
+
+
+def test_history_and_the_version_printed_on_a_full_disk_say_so(tmp_path: Path) -> None:
+    store = tmp_path / "s.db"
+    subprocess.run([sys.executable, "-m", "importer_gui", "commit", str(config(tmp_path)),
+                    "--store", str(store)], capture_output=True, check=True, cwd=ROOT,
+                   timeout=HANG_GUARD)
+    for argv in (["history", "--store", str(store)], ["history", "--json", "--store",
+                                                      str(store)], ["--version"]):
+        done = to_full_disk(*argv)
+        assert (done.code, done.err) == (2, FULL + "\n"), argv
