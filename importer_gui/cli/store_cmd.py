@@ -34,6 +34,9 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
                       help="the store to copy: a SQLite file or a postgresql:// URL")
     copy.add_argument("destination", type=store_argument, metavar="DESTINATION",
                       help="where to copy it: a new or empty store")
+    # Also after the stores, where a user puts it; given before "copy", it is kept.
+    copy.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                      help="print JSON on stdout")
 
 
 def _asking(location: StoreLocation) -> StoreLocation:
