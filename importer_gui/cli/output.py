@@ -56,6 +56,11 @@ class Output:
 
     def __init__(self, stream: TextIO | None) -> None:
         self._stream = stream  # None when the process was started with stdout closed
+        # A character the output's encoding lacks (a legacy console's, a redirected file's
+        # on Windows) is shown as its escape, as stderr shows it, rather than ending the
+        # command; the bytes of a name that is not UTF-8 (surrogateescape) are left as such.
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
     def write(self, text: str) -> int:
         """Write ``text``; see the class."""

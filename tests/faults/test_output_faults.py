@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.builders import teachers_import, write_config
-from tests.faults import HANG_GUARD, ROOT, Done
+from tests.faults import HANG_GUARD, ROOT, Done, cli
 
 pytestmark = pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 
@@ -70,3 +70,19 @@ def test_history_and_the_version_printed_on_a_full_disk_say_so(tmp_path: Path) -
                                                       str(store)], ["--version"]):
         done = to_full_disk(*argv)
         assert (done.code, done.err) == (2, FULL + "\n"), argv
+
+
+def test_an_output_whose_encoding_lacks_a_letter_shows_it_escaped(tmp_path: Path) -> None:
+    """A console or a redirected file in a legacy encoding (Windows' cp1252 lacks Ł, an
+    ASCII one lacks all accents): a character it cannot hold is shown as its escape, as on
+    stderr, and every line is printed."""
+    folder = tmp_path / "Łódź"
+    folder.mkdir()
+    done = cli("check", str(write_config(folder, teachers_import(
+        folder, [("t1", "Name", "First", "bad")], "enseignants é.csv"))),
+               env={"PYTHONIOENCODING": "ascii"}, memory_limit=False)
+    assert (done.code, done.err) == (1, "")
+    assert done.out.splitlines()[0] == (
+        f"Import 1: {tmp_path}/\\u0141\\xf3d\\u017a/enseignants \\xe9.csv "
+        "(createOrUpdateTeacherAction)")
+    assert done.out.splitlines()[-1].startswith("Total: ")
