@@ -21,6 +21,7 @@ from importer_gui.cli.command import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_ROW_ERRORS,
+    NOTHING_DONE,
     STORE_HELP,
     Command,
     add_common,
@@ -62,7 +63,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="importer-gui",
         description="Check and commit training-catalogue spreadsheets against an import "
-                    "configuration. Without a command, opens the wizard.")
+                    "configuration. Without a command, opens the wizard.",
+        epilog="Exit codes: 0 all went well; 1 some rows have errors (or were skipped), the "
+               f"others done; {NOTHING_DONE}, nothing written; 3 the rows were committed, but "
+               "an error log or the output could not be written. Each command's --help says "
+               "its own.")
     parser.add_argument("--version", action="store_true", help="print versions and folders")
     parser.add_argument("--store", type=store_argument,
                         help=f"{STORE_HELP} (default: {default_store_path()})",
@@ -73,7 +78,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             commands.add_parser(name)
             continue
         found = command(name)
-        sub = commands.add_parser(name, help=found.summary, description=found.summary)
+        sub = commands.add_parser(name, help=found.summary, description=found.summary,
+                                  epilog=found.exits or None)
         found.arguments(sub)
         add_common(sub)
     return parser

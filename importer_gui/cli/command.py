@@ -31,15 +31,20 @@ _SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 Run = Callable[[argparse.Namespace, TextIO], int]
 
+# How each command's --help ends: what its exit codes say (the README's, per command).
+NOTHING_DONE = "2 nothing could be done (one line on stderr)"
+
 
 @dataclass(frozen=True)
 class Command:
-    """A command's name, one-line summary, its own arguments and what it runs."""
+    """A command's name, one-line summary, its own arguments, what it runs and what its
+    exit codes say (the end of its --help)."""
 
     name: str
     summary: str
     run: Run
     arguments: Callable[[argparse.ArgumentParser], None] = lambda parser: None
+    exits: str = ""
 
 
 def store_argument(text: str) -> StoreLocation:

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import TextIO
 
-from importer_gui.cli.command import EXIT_OK, Command
+from importer_gui.cli.command import EXIT_OK, NOTHING_DONE, Command
 from importer_gui.cli.output import visible
 from importer_gui.core.atomic import write_bytes_atomically
 from importer_gui.core.errors import ImporterError
@@ -72,4 +72,5 @@ def _refuse_folder(folder: str) -> None:
 
 EXPORT_CONFIG = Command("export-config", "write the export configuration to schedule on the "
                         "platform, so that it produces the files refresh reads", run,
-                        _arguments)
+                        _arguments, f"Exit codes: 0 printed or written; {NOTHING_DONE}, "
+                        "nothing written.")

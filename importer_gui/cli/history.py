@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from importer_gui.cli.command import EXIT_OK, Command, open_store, run_number
+from importer_gui.cli.command import EXIT_OK, NOTHING_DONE, Command, open_store, run_number
 from importer_gui.cli.output import counts_text, dump_json, visible
 from importer_gui.core.corrections import RecordedCorrection, run_corrections
 from importer_gui.core.errors import StoreError
@@ -90,4 +90,4 @@ def _one_run(run: RunSummary, corrections: list[RecordedCorrection], out: TextIO
 
 
 HISTORY = Command("history", "list import runs, newest first; with RUN, one run and its "
-                  "corrections", run, _arguments)
+                  "corrections", run, _arguments, f"Exit codes: 0 shown; {NOTHING_DONE}.")

@@ -11,6 +11,7 @@ from importer_gui.cli.command import (
     EXIT_COMMITTED_UNSAID,
     EXIT_OK,
     EXIT_ROW_ERRORS,
+    NOTHING_DONE,
     Command,
     open_store,
 )
@@ -82,5 +83,9 @@ def _print(plan: Plan, result: pipeline.CommitResult | None, logs: list[Path],
         out.write(visible(f"Error log: {log}") + "\n")
 
 
-CHECK = Command("check", "check every row; write nothing", run, _arguments)
-COMMIT = Command("commit", "check, then write every row without errors", run, _arguments)
+CHECK = Command("check", "check every row; write nothing", run, _arguments,
+                f"Exit codes: 0 every row is fine; 1 some rows have errors; {NOTHING_DONE}.")
+COMMIT = Command("commit", "check, then write every row without errors", run, _arguments,
+                 "Exit codes: 0 every row is fine, all committed; 1 some rows have errors, the "
+                 f"others were committed; {NOTHING_DONE}, nothing written; 3 the rows were "
+                 "committed, but an error log or the output could not be written.")

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any, TextIO
 
-from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command
+from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, NOTHING_DONE, Command
 from importer_gui.cli.output import dump_json, visible
 from importer_gui.core import config_xml
 from importer_gui.core.atomic import file_bytes
@@ -112,4 +112,6 @@ def _print(guess: FileGuess, target: Path, missing: list[str], outside: bool,
              "with --data, or move the configuration beside it.")
 
 
-INIT = Command("init", "guess a configuration of one import for a data file", run, _arguments)
+INIT = Command("init", "guess a configuration of one import for a data file", run, _arguments,
+               "Exit codes: 0 every mandatory field is fed; 1 some are not (the configuration "
+               f"is written all the same); {NOTHING_DONE}, nothing written.")

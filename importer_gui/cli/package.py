@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, open_store
+from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, NOTHING_DONE, Command, open_store
 from importer_gui.cli.output import dump_json, visible
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
@@ -106,4 +106,6 @@ def _print(result: PackageResult, sent: list[str], target: object, out: TextIO) 
 
 
 PACKAGE = Command("package", "check, then write a folder the platform reads as it is (and "
-                  "send it by SFTP)", run, _arguments)
+                  "send it by SFTP)", run, _arguments,
+                  "Exit codes: 0 every row is in the package; 1 some rows were left out (named); "
+                  f"{NOTHING_DONE}.")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, Command, open_store
+from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, NOTHING_DONE, Command, open_store
 from importer_gui.cli.output import plan_json, print_plan, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core.plan import KeptCells
@@ -56,4 +56,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 REFRESH = Command("refresh", "bring the store in line with the platform's exports (a run of "
-                  "the history)", run, _arguments)
+                  "the history)", run, _arguments,
+                  "Exit codes: 0 every row is fine; 1 some rows have errors, the others were "
+                  f"committed (unless --dry-run); {NOTHING_DONE}, nothing written; 3 committed, "
+                  "but the output could not be written.")

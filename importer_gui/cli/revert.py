@@ -11,6 +11,7 @@ from importer_gui.cli.command import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_ROW_ERRORS,
+    NOTHING_DONE,
     Command,
     open_store,
     run_number,
@@ -94,4 +95,8 @@ def _print_revert(plan: RevertPlan, result: RevertResult | None, out: TextIO, *,
 
 
 REVERT = Command("revert", "undo an import run, as a new run; records changed since are "
-                 "skipped", run, _arguments)
+                 "skipped", run, _arguments,
+                 "Exit codes: 0 the whole run reverted (or, with --dry-run, revertible); 1 "
+                 f"records changed since were skipped, the others reverted; {NOTHING_DONE}, "
+                 "nothing written, or nothing can be reverted; 3 reverted, but the output "
+                 "could not be written.")

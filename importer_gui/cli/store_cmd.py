@@ -14,6 +14,7 @@ from typing import TextIO
 
 from importer_gui.cli.command import (
     EXIT_OK,
+    NOTHING_DONE,
     Command,
     ask_on_terminal,
     open_made,
@@ -23,13 +24,15 @@ from importer_gui.cli.output import dump_json, visible
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
 
 RUN_TABLES = ("import_run", "run_change")
+EXITS = f"Exit codes: 0 copied; {NOTHING_DONE}, nothing copied."
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
     actions = sub.add_subparsers(dest="store_action", metavar="ACTION", required=True)
     copy = actions.add_parser("copy", help="copy a store, history included, into a new or "
                               "empty one", description="Copy a store, history included, into "
-                              "a new or empty one (SQLite or PostgreSQL, either way).")
+                              "a new or empty one (SQLite or PostgreSQL, either way).",
+                              epilog=EXITS)
     copy.add_argument("source", type=store_argument, metavar="SOURCE",
                       help="the store to copy: a SQLite file or a postgresql:// URL")
     copy.add_argument("destination", type=store_argument, metavar="DESTINATION",
@@ -65,4 +68,4 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 STORE = Command("store", "copy a store, history included (store copy SOURCE DESTINATION)",
-                run, _arguments)
+                run, _arguments, EXITS)

@@ -44,3 +44,41 @@ def test_store_copy_without_json_prints_its_sentence(
     copy = tmp_path / "copy.sqlite3"
     assert run(capsys, "store", "copy", str(store), str(copy)) == (
         0, f"Copied 1 run and 1 record from {store} to {copy}.\n", "")
+
+
+def help_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """What --help prints, on one line (argparse wraps it to the terminal's width)."""
+    with pytest.raises(SystemExit) as ended:
+        main([*argv, "--help"])
+    assert ended.value.code == 0
+    return " ".join(capsys.readouterr().out.split())
+
+
+@pytest.mark.parametrize(("argv", "exits"), [
+    (["check"], "Exit codes: 0 every row is fine; 1 some rows have errors; 2 nothing could "
+                "be done (one line on stderr)."),
+    (["commit"], "Exit codes: 0 every row is fine, all committed; 1 some rows have errors, "
+                 "the others were committed; 2 nothing could be done (one line on stderr), "
+                 "nothing written; 3 the rows were committed, but an error log or the "
+                 "output could not be written."),
+    (["history"], "Exit codes: 0 shown; 2 nothing could be done (one line on stderr)."),
+    (["revert"], "Exit codes: 0 the whole run reverted (or, with --dry-run, revertible); "
+                 "1 records changed since were skipped, the others reverted; 2 nothing could "
+                 "be done (one line on stderr), nothing written, or nothing can be reverted; "
+                 "3 reverted, but the output could not be written."),
+    (["init"], "Exit codes: 0 every mandatory field is fed; 1 some are not (the "
+               "configuration is written all the same); 2 nothing could be done (one line "
+               "on stderr), nothing written."),
+    (["store", "copy"], "Exit codes: 0 copied; 2 nothing could be done (one line on "
+                        "stderr), nothing copied."),
+])
+def test_a_commands_help_says_its_exit_codes(capsys: pytest.CaptureFixture[str],
+                                             argv: list[str], exits: str) -> None:
+    assert help_text(capsys, *argv).endswith(exits)
+
+
+def test_every_commands_help_says_its_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    from importer_gui.cli import COMMANDS
+
+    for name in [*COMMANDS, ""]:
+        assert "Exit codes: 0 " in help_text(capsys, *[name][:len(name) > 0]), name
