@@ -41,8 +41,11 @@ def configure(*, echo_errors: bool = False) -> Path | None:
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        # A name that is not UTF-8 (a Latin-1 file name, given on the command line) is
+        # logged escaped: strict UTF-8 would lose the whole record, traceback and all.
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True,
+            errors="backslashreplace")
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
         path = None

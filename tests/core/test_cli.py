@@ -242,3 +242,21 @@ def test_a_bug_is_one_line_and_its_traceback_goes_to_the_log(tmp_path: Path) -> 
     text = log.read_text(encoding="utf-8")
     assert "unexpected error in: importer-gui history --store" in text
     assert "Traceback" in text and "RuntimeError: a bug in history" in text
+
+
+def test_a_bug_with_a_name_that_is_not_utf8_on_the_command_line_is_logged_whole(
+        tmp_path: Path) -> None:
+    """A file name in another encoding (a Latin-1 é from an old USB stick) reaches the
+    command as it is: the log says it escaped, rather than losing the whole record (and
+    printing the logging module's own traceback on the terminal)."""
+    data = tmp_path / "data"
+    store = os.fsencode(tmp_path) + b"/caf\xe9.db"
+    result = subprocess.run([sys.executable.encode(), b"-c", A_BUG.encode(), store],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "IMPORTER_GUI_DATA_DIR": str(data)})
+    log = data / "import-assistant.log"
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"importer-gui: unexpected error; details are in the log ({log})\n"
+    text = log.read_text(encoding="utf-8")
+    assert f"unexpected error in: importer-gui history --store {tmp_path}/caf\\udce9.db" in text
+    assert "RuntimeError: a bug in history" in text
