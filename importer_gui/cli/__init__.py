@@ -25,7 +25,9 @@ from importer_gui.cli.command import (
     STORE_HELP,
     Command,
     add_common,
+    says_unknown_options,
     store_argument,
+    unknown_options_refused,
 )
 from importer_gui.cli.output import Output, OutputError, visible
 from importer_gui.core import allocator, interrupts
@@ -82,6 +84,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                                   epilog=found.exits or None)
         found.arguments(sub)
         add_common(sub)
+        says_unknown_options(sub)
     return parser
 
 
@@ -138,7 +141,7 @@ def main(argv: Sequence[str], *, ending: bool = False) -> int:
     argv = list(argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         return _open_in_gui(argv)  # importer-gui FILE: the wizard opens that file
-    args = build_parser(_named(argv)).parse_args(argv)
+    args = unknown_options_refused(build_parser(_named(argv)), argv)
     out = Output(sys.stdout)
     try:
         if args.version:

@@ -64,6 +64,23 @@ def run_number(text: str) -> int:
     return int(text)
 
 
+def says_unknown_options(parser: argparse.ArgumentParser) -> None:
+    """An option ``parser``'s command does not know is said with ``parser``'s usage, which
+    lists those it does know (argparse would show the whole command line's); see
+    ``unknown_options_refused``."""
+    parser.set_defaults(usage_of=parser)
+
+
+def unknown_options_refused(parser: argparse.ArgumentParser, argv: list[str]
+                            ) -> argparse.Namespace:
+    """``argv`` parsed; an unknown option ends the process as argparse ends it (exit 2),
+    with the usage of the command it was given to."""
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        getattr(args, "usage_of", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
 def add_common(sub: argparse.ArgumentParser) -> None:
     """--store and --json, which every command takes."""
     sub.add_argument("--store", type=store_argument, default=argparse.SUPPRESS,

@@ -18,6 +18,7 @@ from importer_gui.cli.command import (
     Command,
     ask_on_terminal,
     open_made,
+    says_unknown_options,
     store_argument,
 )
 from importer_gui.cli.output import dump_json, visible
@@ -40,6 +41,7 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
     # Also after the stores, where a user puts it; given before "copy", it is kept.
     copy.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                       help="print JSON on stdout")
+    says_unknown_options(copy)
 
 
 def _asking(location: StoreLocation) -> StoreLocation:

@@ -82,3 +82,28 @@ def test_every_commands_help_says_its_exit_codes(capsys: pytest.CaptureFixture[s
 
     for name in [*COMMANDS, ""]:
         assert "Exit codes: 0 " in help_text(capsys, *[name][:len(name) > 0]), name
+
+
+@pytest.mark.parametrize(("argv", "named"), [
+    (["commit", "c.xml", "--dryrun"], "commit"),
+    (["history", "--jsno"], "history"),
+    (["store", "copy", "a.sqlite3", "b.sqlite3", "--dryrun"], "store copy"),
+])
+def test_an_unknown_option_is_said_with_its_commands_usage(
+        capsys: pytest.CaptureFixture[str], argv: list[str], named: str) -> None:
+    """The usage shown is the command's, which lists the options it does take."""
+    with pytest.raises(SystemExit) as ended:
+        main(argv)
+    err = capsys.readouterr().err.splitlines()
+    assert ended.value.code == 2
+    assert err[0].startswith(f"usage: importer-gui {named} [-h]")
+    assert err[-1] == f"importer-gui {named}: error: unrecognized arguments: {argv[-1]}"
+
+
+def test_an_unknown_option_before_any_command_is_said_with_the_whole_usage(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--bogus"])
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("usage: importer-gui [-h] [--version]")
+    assert err[-1] == "importer-gui: error: unrecognized arguments: --bogus"
