@@ -89,11 +89,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def _named(argv: Sequence[str]) -> str | None:
-    """The command ``argv`` runs, read as argparse reads it: its first word after the options
-    before it (--store takes a value, given whole or by a prefix); None when there is none or
-    help is asked for before it (the whole parser is needed then)."""
+    """The command ``argv`` runs; None when there is none or help is asked for before it
+    (the whole parser is needed then)."""
+    at = _first_word(argv)
+    return None if at is None or argv[at] not in COMMANDS else argv[at]
+
+
+def _first_word(argv: Sequence[str]) -> int | None:
+    """Where the word argparse reads as the command is: the first after the options before
+    it (--store takes a value, given whole or by a prefix); None when there is none or help
+    is asked for before it."""
     takes_value = False
-    for word in argv:
+    for at, word in enumerate(argv):
         if takes_value:
             takes_value = False
         elif word in ("-h", "--help"):
@@ -101,7 +108,7 @@ def _named(argv: Sequence[str]) -> str | None:
         elif word.startswith("-"):
             takes_value = len(word) > 2 and "--store".startswith(word)
         else:
-            return word if word in COMMANDS else None
+            return at
     return None
 
 
@@ -139,8 +146,9 @@ def main(argv: Sequence[str], *, ending: bool = False) -> int:
     """Run one command; return the process's exit code. ``ending``: the process ends with
     the command, so Ctrl+C and SIGTERM are ignored from its end on (see _interrupts_handled)."""
     argv = list(argv)
-    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
-        return _open_in_gui(argv)  # importer-gui FILE: the wizard opens that file
+    at = _first_word(argv)
+    if at is not None and argv[at] not in COMMANDS:  # importer-gui [--store STORE] FILE
+        return _open_in_gui(argv[at], argv[:at] + argv[at + 1:])
     args = unknown_options_refused(build_parser(_named(argv)), argv)
     out = Output(sys.stdout)
     try:
@@ -214,18 +222,27 @@ def _version(out: Output, store: Path | None) -> int:
     return EXIT_OK
 
 
-def _open_in_gui(argv: list[str]) -> int:
-    """Open the wizard on a spreadsheet or configuration given as the only argument."""
-    path = Path(argv[0])
+def _open_in_gui(word: str, options: list[str]) -> int:
+    """Open the wizard on a spreadsheet or configuration, with the options the wizard takes
+    (--store) before or after it."""
+    path = Path(word)
     try:
         is_file = path.is_file()
     except OSError:  # a name too long to be one
         is_file = False
-    if len(argv) > 1 or not is_file:
-        sys.stderr.write(f"importer-gui: {visible(argv[0])} is neither a command "
+    if not is_file:
+        sys.stderr.write(f"importer-gui: {visible(word)} is neither a command "
                          f"({', '.join(COMMANDS)}) nor a file to open; see importer-gui "
                          "--help.\n")
         return EXIT_FAILED
+    more = _first_word(options)
+    if more is not None:
+        sys.stderr.write(f"importer-gui: the wizard opens one file: {visible(options[more])} "
+                         "is one too many; see importer-gui --help.\n")
+        return EXIT_FAILED
+    args = unknown_options_refused(build_parser(only=""), options)  # no command's module
+    if args.version:  # said as without the file
+        return main(options)
     from importer_gui.ui.app import run_gui
 
-    return run_gui([str(path)])
+    return run_gui([str(path)], store_path=args.store)

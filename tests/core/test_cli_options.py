@@ -107,3 +107,50 @@ def test_an_unknown_option_before_any_command_is_said_with_the_whole_usage(
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("usage: importer-gui [-h] [--version]")
     assert err[-1] == "importer-gui: error: unrecognized arguments: --bogus"
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], object]]:
+    """What the wizard was opened on (its arguments, its store), instead of a window that
+    would wait for the user (as test_cli.py's test_a_file_argument_opens_the_wizard_on_it)."""
+    from importer_gui.ui import app
+
+    calls: list[tuple[list[str], object]] = []
+    monkeypatch.setattr(app, "run_gui",
+                        lambda argv, store_path=None: calls.append((argv, store_path)) or 0)
+    return calls
+
+
+@pytest.mark.parametrize("store_first", [True, False])
+def test_a_file_opens_the_wizard_on_the_store_given_before_or_after_it(
+        tmp_path: Path, opened: list[tuple[list[str], object]], store_first: bool) -> None:
+    data, store = tmp_path / "plan.csv", tmp_path / "team.sqlite3"
+    data.write_text("a;b\n", encoding="utf-8")
+    argv = (["--store", str(store), str(data)] if store_first
+            else [str(data), "--store", str(store)])
+    assert main(argv) == 0
+    assert opened == [([str(data)], store)]
+
+
+def test_a_file_given_with_an_option_the_wizard_does_not_take_says_that_option(
+        tmp_path: Path, opened: list[tuple[list[str], object]],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "plan.csv"
+    data.write_text("a;b\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as ended:
+        main([str(data), "--json"])
+    assert ended.value.code == 2 and opened == []
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "importer-gui: error: unrecognized arguments: --json")
+
+
+def test_two_files_are_said_to_be_one_too_many(
+        tmp_path: Path, opened: list[tuple[list[str], object]],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    for data in (one, two):
+        data.write_text("a;b\n", encoding="utf-8")
+    assert main([str(one), str(two)]) == 2 and opened == []
+    assert capsys.readouterr().err == (
+        f"importer-gui: the wizard opens one file: {two} is one too many; see importer-gui "
+        "--help.\n")
