@@ -47,8 +47,21 @@ class Command:
     exits: str = ""
 
 
+# An empty path argument ("$OUT" with OUT unset) would name the current folder: a package
+# written there, a folder said not to be a store.
+EMPTY_PATH = "empty (a variable left unset?), which would name the current folder"
+
+
+def path_argument(text: str) -> Path:
+    """A file or folder argument (argparse's ``type``); an empty one is refused."""
+    if not text:
+        raise argparse.ArgumentTypeError(EMPTY_PATH)
+    return Path(text)
+
+
 def store_argument(text: str) -> StoreLocation:
     """--store's value (argparse's ``type``): a path, or a PostgreSQL URL."""
+    path_argument(text)
     try:
         return parse_location(text)
     except ValueError as exc:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from pathlib import Path
 from typing import TextIO
 
-from importer_gui.cli.command import EXIT_OK, NOTHING_DONE, Command
+from importer_gui.cli.command import EXIT_OK, NOTHING_DONE, Command, path_argument
 from importer_gui.cli.output import visible
 from importer_gui.core.atomic import write_bytes_atomically
 from importer_gui.core.errors import ImporterError
@@ -31,7 +30,7 @@ NOT_REPLACED = ("{path} already exists and is not an export configuration as exp
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--out", type=Path, metavar="FILE",
+    sub.add_argument("--out", type=path_argument, metavar="FILE",
                      help="write it to FILE (default: print it); a FILE that exists is replaced "
                           "only when it is an export configuration as export-config wrote it")
     sub.add_argument("--folder", default=DEFAULT_EXPORT_FOLDER, metavar="PATH",

@@ -14,6 +14,7 @@ from importer_gui.cli.command import (
     NOTHING_DONE,
     Command,
     open_store,
+    path_argument,
 )
 from importer_gui.cli.output import plan_json, print_plan, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
@@ -23,8 +24,8 @@ from importer_gui.core.reports import error_log_folders, write_error_logs
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("config", type=Path, metavar="CONFIG", help="the XML configuration")
-    sub.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
+    sub.add_argument("config", type=path_argument, metavar="CONFIG", help="the XML configuration")
+    sub.add_argument("--data", type=path_argument, action="append", default=[], metavar="FILE",
                      help="replaces the data file of the next <import>, in order")
 
 

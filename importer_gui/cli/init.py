@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any, TextIO
 
-from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, NOTHING_DONE, Command
+from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, NOTHING_DONE, Command, path_argument
 from importer_gui.cli.output import dump_json, visible
 from importer_gui.core import config_xml
 from importer_gui.core.atomic import file_bytes
@@ -22,9 +22,9 @@ NOT_REPLACED = ("{path} already exists and is not the configuration init writes 
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("data_file", type=Path, metavar="DATA_FILE",
+    sub.add_argument("data_file", type=path_argument, metavar="DATA_FILE",
                      help="the spreadsheet or CSV file to import")
-    sub.add_argument("--out", type=Path, required=True, metavar="CONFIG.xml",
+    sub.add_argument("--out", type=path_argument, required=True, metavar="CONFIG.xml",
                      help="the configuration to write; a CONFIG.xml that exists is replaced "
                           "only when it holds what init writes here")
     sub.add_argument("--action", metavar="NAME", default=None,

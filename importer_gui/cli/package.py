@@ -6,10 +6,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from pathlib import Path
 from typing import Any, TextIO
 
-from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, NOTHING_DONE, Command, open_store
+from importer_gui.cli.command import (
+    EXIT_OK,
+    EXIT_ROW_ERRORS,
+    NOTHING_DONE,
+    Command,
+    open_store,
+    path_argument,
+)
 from importer_gui.cli.output import dump_json, visible
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
@@ -25,14 +31,14 @@ from importer_gui.core.plan import KeptCells
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("config", type=Path, metavar="CONFIG", help="the XML configuration")
-    sub.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
+    sub.add_argument("config", type=path_argument, metavar="CONFIG", help="the XML configuration")
+    sub.add_argument("--data", type=path_argument, action="append", default=[], metavar="FILE",
                      help="replaces the data file of the next <import>, in order")
-    sub.add_argument("--out", type=Path, required=True, metavar="DIR",
+    sub.add_argument("--out", type=path_argument, required=True, metavar="DIR",
                      help="the package's folder (created when missing)")
     sub.add_argument("--upload", metavar="URL",
                      help="then send it to sftp://USER@HOST[:PORT]/FOLDER")
-    sub.add_argument("--identity", type=Path, metavar="FILE",
+    sub.add_argument("--identity", type=path_argument, metavar="FILE",
                      help="the private key to send with (default: the SSH agent, ~/.ssh)")
 
 

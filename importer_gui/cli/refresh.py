@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TextIO
 
-from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, NOTHING_DONE, Command, open_store
+from importer_gui.cli.command import (
+    EXIT_OK,
+    EXIT_ROW_ERRORS,
+    NOTHING_DONE,
+    Command,
+    open_store,
+    path_argument,
+)
 from importer_gui.cli.output import plan_json, print_plan, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core.plan import KeptCells
@@ -14,9 +20,9 @@ from importer_gui.core.platform_io import export_config, refresh
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("config", type=Path, metavar="EXPORT_CONFIG",
+    sub.add_argument("config", type=path_argument, metavar="EXPORT_CONFIG",
                      help="the platform's export configuration (<export-config>)")
-    sub.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
+    sub.add_argument("--data", type=path_argument, action="append", default=[], metavar="FILE",
                      help="the file the next <export> produced, in order (default: its "
                           "moveToFolder fileName, beside the configuration)")
     sub.add_argument("--prune", action="store_true",

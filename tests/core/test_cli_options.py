@@ -154,3 +154,31 @@ def test_two_files_are_said_to_be_one_too_many(
     assert capsys.readouterr().err == (
         f"importer-gui: the wizard opens one file: {two} is one too many; see importer-gui "
         "--help.\n")
+
+
+EMPTY = "empty (a variable left unset?), which would name the current folder"
+
+
+@pytest.mark.parametrize(("argv", "named", "argument"), [
+    (["check", ""], "check", "CONFIG"),
+    (["check", "c.xml", "--data", ""], "check", "--data"),
+    (["commit", "c.xml", "--store", ""], "commit", "--store"),
+    (["--store", "", "history"], "", "--store"),
+    (["init", "", "--out", "c.xml"], "init", "DATA_FILE"),
+    (["init", "data.csv", "--out", ""], "init", "--out"),
+    (["export-config", "--out", ""], "export-config", "--out"),
+    (["package", "c.xml", "--out", ""], "package", "--out"),
+    (["refresh", "", "--dry-run"], "refresh", "EXPORT_CONFIG"),
+    (["store", "copy", "", "b.sqlite3"], "store copy", "SOURCE"),
+])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(
+        capsys: pytest.CaptureFixture[str], argv: list[str], named: str,
+        argument: str) -> None:
+    """``--out "$OUT"`` with OUT unset: said, not a package written into the folder the
+    script runs in."""
+    with pytest.raises(SystemExit) as ended:
+        main(argv)
+    assert ended.value.code == 2
+    prog = " ".join(["importer-gui", named]).strip()
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"{prog}: error: argument {argument}: {EMPTY}")
