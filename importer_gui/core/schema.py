@@ -184,7 +184,7 @@ TABLES: tuple[TableDef, ...] = (
         Column("name", TEXT, index=True),
         Column("guid", TEXT, null=True, unique=True),
         Column("parent_id", INTEGER, null=True, index=True, references=Table.ENTITY),
-    ), label="name", searched=("name", "guid")),
+    ), label="name", searched=("name", "guid"), found_by=("name",)),
     TableDef(Table.LEARNER, "A learner, found by login, reference number, e-mail or GUID.", (
         Column("login", TEXT, null=True, unique=True),
         Column("ref_number", TEXT, null=True, index=True),
@@ -234,7 +234,8 @@ TABLES: tuple[TableDef, ...] = (
         Column("score", REAL, null=True),
         Column("score_max", INTEGER, null=True),
     ), indexes=(Index(("learner_id", "session_id", "lo_code")),), label="lo_code",
-        searched=("lo_code", "lo_guid", "status")),
+        searched=("lo_code", "lo_guid", "status"),
+        found_by=("learner_id", "session_id", "lo_code", "lo_guid")),
     TableDef("import_run", "One commit (or revert) and what it was made from.", (
         Column("started", DATETIME),
         Column("finished", DATETIME, null=True),

@@ -18,9 +18,15 @@ import pytest
 
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
 from importer_gui.core.store.runs import machine_name, os_user
-from tests.builders import ImportSpec, trainings_import, write_config, write_csv
+from tests.builders import (
+    ImportSpec,
+    config_text,
+    trainings_import,
+    write_config,
+    write_csv,
+)
 from tests.faults import HANG_GUARD, ROOT, cli
-from tests.postgres import Cluster, record_tables
+from tests.postgres import Cluster, raw_sql, record_tables
 
 SESSION_COLUMNS = ("trainingPathCode", "sessionTitle", "sessionGuid")
 SESSIONS = 40
@@ -157,3 +163,73 @@ def test_two_updates_of_one_record_at_once_lose_neither(
     assert said[1].endswith(f"); check again: nothing was written to {store_url}."), said
     [teacher] = record_tables(store_url)["teacher"]
     assert teacher[4] in ("a@example.org", "b@example.org")  # the one committed, whole
+
+
+ENTITY_LEVELS = ("hierarchyEntityName", "hierarchyEntityName")
+
+
+def entities_config(folder: Path, lines: list[tuple[str, str]]) -> Path:
+    """An entity import of ``lines`` (two levels each) under entity 8."""
+    folder.mkdir()
+    write_csv(folder / "entities.csv", [ENTITY_LEVELS, *lines])
+    return write_config(folder, ImportSpec("entities.csv", ENTITY_LEVELS,
+                                           "createOrUpdateEntityAction",
+                                           options="<defaultEntityId>8</defaultEntityId>"))
+
+
+def test_two_commits_naming_one_new_entity_at_once_create_it_once(
+        tmp_path: Path, store_url: StoreLocation) -> None:
+    # Two administrators place their own teams under one new department, "Sales": two
+    # entities of that name would leave every learner naming it an error.
+    first = entities_config(tmp_path / "first", [("Head office", "Board")])
+    assert cli("commit", str(first), "--store", str(store_url)).code == 0
+    north = entities_config(tmp_path / "north", [("Sales", "North")])
+    south = entities_config(tmp_path / "south", [("Sales", "South")])
+
+    said = race(north, store_url, tmp_path, other=south)
+
+    assert said[0] == "committed 2", said
+    assert said[1] == (f"refused Entity 'Sales' was created by run 2 ({os_user()} on "
+                       f"{machine_name()}) since the check; check again: nothing was written "
+                       f"to {store_url}."), said
+    names = [entity[1] for entity in record_tables(store_url)["entity"]]
+    assert names.count("Sales") == 1 and len(names) == 5, names
+
+
+TRACKING_ACTION = "createOrUpdateConsolidatedTrackingAction"
+TRACKING_COLUMNS = ("candidateLogin", "trainingPathCode", "sessionTitle", "lovCode",
+                    "trackingStatus", "progression")
+
+
+def tracking_config(folder: Path) -> Path:
+    """A tracking import of each learner's progress in one learning object of a session."""
+    folder.mkdir()
+    write_csv(folder / "tracking.csv", [TRACKING_COLUMNS] + [
+        (f"l{i}", "PC-0", "Lyon", "LO-1", "completed", "100") for i in range(3)])
+    text = config_text(ImportSpec("tracking.csv", TRACKING_COLUMNS, TRACKING_ACTION))
+    path = folder / "tracking.xml"
+    path.write_text(text.replace(
+        f"</fields></{TRACKING_ACTION}>",
+        f"</fields><parameters><dateTimeFormat>YYYY-MM-DD HH:II:SS</dateTimeFormat>"
+        f"</parameters></{TRACKING_ACTION}>"), encoding="utf-8")
+    return path
+
+
+def test_two_commits_of_the_same_tracking_at_once_create_each_row_once(
+        tmp_path: Path, store_url: StoreLocation) -> None:
+    sessions = prepared(tmp_path / "setup", store_url)
+    assert cli("commit", str(sessions), "--store", str(store_url)).code == 0
+    for i in range(3):  # learners registered to the session (as a refresh brings them)
+        raw_sql(store_url, "INSERT INTO learner (id, login) VALUES (?, ?)", (i + 1, f"l{i}"))
+        raw_sql(store_url, "INSERT INTO registration (learner_id, session_id) SELECT ?, id"
+                           " FROM session WHERE title = 'Session 0'", (i + 1,))
+    raw_sql(store_url, "UPDATE session SET title = 'Lyon' WHERE title = 'Session 0'")
+    config = tracking_config(tmp_path / "tracking")
+
+    said = race(config, store_url, tmp_path)
+
+    assert said[0] == "committed 3", said
+    assert said[1].startswith("refused Tracking row 'LO-1' was created by run 3 ("), said
+    assert said[1].endswith(f") since the check; check again: nothing was written to "
+                            f"{store_url}."), said
+    assert len(record_tables(store_url)["tracking"]) == 3

@@ -16,8 +16,9 @@ waits until the planning is over (``wait_quiet``).
 What the check saw is checked again here, inside the write transaction (one writer at a
 time): an updated or deleted record must still hold the values it had, and a created record
 must not have been created meanwhile by another commit (the engine's unique keys; for a
-session, which has none, a session equal in ``found_by``). So two commits of the same files
-at the same moment leave the store as one would, and the second names the conflict. Its
+session, an entity or a tracking row, which have none, one equal in ``found_by``). So two
+commits of the same files at the same moment leave the store as one would, and the second
+names the conflict. Its
 errors are templates marked for translation, one per wording ("nothing was written" included).
 """
 
@@ -116,6 +117,32 @@ _CREATED_MEANWHILE = {
         by_user_on=QT_TRANSLATE_NOOP("errors", "Session {name} was created by run {run} ({user} "
                                                "on {machine}) since the check; check again: "
                                                "nothing was written to {path}.")),
+    Table.ENTITY: _CreatedMeanwhile(
+        by_program=QT_TRANSLATE_NOOP("errors", "Entity {name} was created by another program "
+                                               "since the check; check again: nothing was "
+                                               "written to {path}."),
+        by_run=QT_TRANSLATE_NOOP("errors", "Entity {name} was created by run {run} since the "
+                                           "check; check again: nothing was written to "
+                                           "{path}."),
+        by_run_of=QT_TRANSLATE_NOOP("errors", "Entity {name} was created by run {run} ({who}) "
+                                              "since the check; check again: nothing was "
+                                              "written to {path}."),
+        by_user_on=QT_TRANSLATE_NOOP("errors", "Entity {name} was created by run {run} ({user} "
+                                               "on {machine}) since the check; check again: "
+                                               "nothing was written to {path}.")),
+    Table.TRACKING: _CreatedMeanwhile(
+        by_program=QT_TRANSLATE_NOOP("errors", "Tracking row {name} was created by another "
+                                               "program since the check; check again: nothing "
+                                               "was written to {path}."),
+        by_run=QT_TRANSLATE_NOOP("errors", "Tracking row {name} was created by run {run} since "
+                                           "the check; check again: nothing was written to "
+                                           "{path}."),
+        by_run_of=QT_TRANSLATE_NOOP("errors", "Tracking row {name} was created by run {run} "
+                                              "({who}) since the check; check again: nothing "
+                                              "was written to {path}."),
+        by_user_on=QT_TRANSLATE_NOOP("errors", "Tracking row {name} was created by run {run} "
+                                               "({user} on {machine}) since the check; check "
+                                               "again: nothing was written to {path}.")),
 }
 
 

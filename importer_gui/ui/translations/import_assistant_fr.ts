@@ -4321,6 +4321,38 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La session {name} a été créée par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
+        <source>Entity {name} was created by another program since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;entité {name} a été créée par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Entity {name} was created by run {run} since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;entité {name} a été créée par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Entity {name} was created by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;entité {name} a été créée par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Entity {name} was created by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;entité {name} a été créée par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Tracking row {name} was created by another program since the check; check again: nothing was written to {path}.</source>
+        <translation>La ligne de suivi {name} a été créée par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Tracking row {name} was created by run {run} since the check; check again: nothing was written to {path}.</source>
+        <translation>La ligne de suivi {name} a été créée par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Tracking row {name} was created by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
+        <translation>La ligne de suivi {name} a été créée par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Tracking row {name} was created by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
+        <translation>La ligne de suivi {name} a été créée par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
         <source>{url} is not a PostgreSQL URL (postgresql://USER@HOST/DATABASE)</source>
         <translation>{url} n&apos;est pas une URL PostgreSQL (postgresql://UTILISATEUR@HÔTE/BASE)</translation>
     </message>
