@@ -40,6 +40,7 @@ from importer_gui.core.store.holders import taken
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, parse_location
 from importer_gui.core.store.queries import ISO_FORMS, DateForms, Order, Queries
 from importer_gui.core.store.runs import (
+    REVERT_KIND,
     RUN_KINDS,
     DamagedRunError,
     RunChangeRow,
@@ -456,7 +457,8 @@ class Store:
                     return run_id
             except self._dialect.errors as exc:
                 # A value another commit took since the check: said with who took it.
-                said = taken(conn, self._dialect, changes, self._dialect.fault(exc), self.path)
+                said = taken(conn, self._dialect, changes, self._dialect.fault(exc), self.path,
+                             reverting=run.kind == REVERT_KIND)
                 if said is None:
                     raise
                 raise StoreError(said) from exc

@@ -26,15 +26,34 @@ BY_RUN = QT_TRANSLATE_NOOP("errors", "Another {table} has the {column} {value}, 
 BY_PROGRAM = QT_TRANSLATE_NOOP("errors", "Another {table} has the {column} {value}, written by "
                                          "another program since the check; check again: "
                                          "nothing was written to {path}.")
+# The same for a revert, which has no check: it is planned, then written.
+BY_USER_ON_REVERTING = QT_TRANSLATE_NOOP(
+    "errors", "Another {table} has the {column} {value}, written by run {run} ({user} on "
+              "{machine}) since the revert was planned; try the revert again: nothing was "
+              "written to {path}.")
+BY_RUN_OF_REVERTING = QT_TRANSLATE_NOOP(
+    "errors", "Another {table} has the {column} {value}, written by run {run} ({who}) since "
+              "the revert was planned; try the revert again: nothing was written to {path}.")
+BY_RUN_REVERTING = QT_TRANSLATE_NOOP(
+    "errors", "Another {table} has the {column} {value}, written by run {run} since the revert "
+              "was planned; try the revert again: nothing was written to {path}.")
+BY_PROGRAM_REVERTING = QT_TRANSLATE_NOOP(
+    "errors", "Another {table} has the {column} {value}, written by another program since the "
+              "revert was planned; try the revert again: nothing was written to {path}.")
+# By who wrote the value (run and user and machine, run and one of them, run, no run): the
+# templates of a commit, and of a revert.
+_SAID = ((BY_USER_ON, BY_RUN_OF, BY_RUN, BY_PROGRAM),
+         (BY_USER_ON_REVERTING, BY_RUN_OF_REVERTING, BY_RUN_REVERTING, BY_PROGRAM_REVERTING))
 IN_CHUNK = 500  # values in one IN (...)
 _RECORD_TABLES = frozenset(table.value for table in TABLE_OF_RECORD.values())
 
 
 def taken(conn: Connection, dialect: Dialect, writes: Iterable[Change | Record],
-          fault: Fault, path: object) -> str | None:
+          fault: Fault, path: object, *, reverting: bool = False) -> str | None:
     """The refusal of a write whose value of a unique column another record holds, naming
-    the value and the run that wrote it; None when that cannot be told (then the engine's
-    own words stand). Read after the write's transaction was rolled back."""
+    the value and the run that wrote it (in a revert's words when ``reverting``); None when
+    that cannot be told (then the engine's own words stand). Read after the write's
+    transaction was rolled back."""
     column = fault.column
     if (fault.failure is not Failure.UNIQUE or fault.table not in _RECORD_TABLES
             or column not in schema.unique_columns(fault.table) or iter(writes) is writes):
@@ -51,14 +70,15 @@ def taken(conn: Connection, dialect: Dialect, writes: Iterable[Change | Record],
             f" ON r.id = c.run_id WHERE c.table_name = {p} AND c.record_id = {p}"
             " ORDER BY r.id DESC LIMIT 1", (fault.table, record_id)).fetchone()
         said = {"table": fault.table, "column": column, "value": repr(value), "path": path}
+        by_user_on, by_run_of, by_run, by_program = _SAID[reverting]
         if run is None:
-            return BY_PROGRAM.format(**said)
+            return by_program.format(**said)
         run_id, user, machine = run
         if user and machine:
-            return BY_USER_ON.format(run=run_id, user=user, machine=machine, **said)
+            return by_user_on.format(run=run_id, user=user, machine=machine, **said)
         if user or machine:
-            return BY_RUN_OF.format(run=run_id, who=user or machine, **said)
-        return BY_RUN.format(run=run_id, **said)
+            return by_run_of.format(run=run_id, who=user or machine, **said)
+        return by_run.format(run=run_id, **said)
     return None
 
 

@@ -4389,6 +4389,22 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
+        <source>Another {table} has the {column} {value}, written by run {run} ({user} on {machine}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis la préparation du retour arrière&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Another {table} has the {column} {value}, written by run {run} ({who}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} ({who}) depuis la préparation du retour arrière&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Another {table} has the {column} {value}, written by run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} depuis la préparation du retour arrière&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Another {table} has the {column} {value}, written by another program since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par un autre programme depuis la préparation du retour arrière&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
         <source>the file ends inside line 1, without the line break the platform ends every line with: it was cut short; export the file again.</source>
         <translation>le fichier se termine au milieu de la ligne 1, sans le saut de ligne par lequel la plateforme termine chaque ligne&#xa0;: il a été tronqué&#xa0;; exportez de nouveau le fichier.</translation>
     </message>
