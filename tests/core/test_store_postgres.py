@@ -328,3 +328,19 @@ def test_a_record_put_back_where_its_id_is_taken_names_the_id(postgres_store: Po
             store.apply([Change(Table.ROOM, CREATE, 1, {"guid": "R-2"})], run_info(create=1))
     assert str(failure.value) == (f"Nothing was written to {postgres_store}: another room "
                                   "already has this id (Key (id)=(1) already exists).")
+
+
+def test_a_refused_change_says_the_server_s_detail_once(postgres_store: PostgresUrl) -> None:
+    with Store.open(postgres_store) as store:
+        store.apply([Change(Table.TRAINING, CREATE, -1, {"path_code": "PC-1", "title": "One"}),
+                     Change(Table.SESSION, CREATE, -1, {"training_id": -1, "title": "S"})],
+                    run_info(create=2))
+        with pytest.raises(StoreError) as failure:
+            store.apply([Change(Table.TRAINING, ChangeKind.DELETE, 1, {},
+                                before={"path_code": "PC-1", "title": "One"})],
+                        run_info(delete=1))
+    assert str(failure.value) == (
+        f"Nothing was written to {postgres_store}: a change would leave a record referring to "
+        'one that does not exist (update or delete on table "training" violates foreign key '
+        'constraint "session_training_id_fkey" on table "session"; DETAIL: Key (id)=(1) is '
+        'still referenced from table "session").')

@@ -377,8 +377,9 @@ class PostgresDialect:
             table, column = self._unique.get(getattr(diag, "constraint_name", None) or "",
                                              (getattr(diag, "table_name", None) or "", ""))
             return Fault(Failure.UNIQUE, detail or text, table, column)
+        # The error's text holds its DETAIL line already, but where psycopg leaves it out.
         return Fault(_FAILURES.get(state, _FAILURES.get(state[:2], Failure.OTHER)),
-                     f"{text} ({detail})" if detail else text)
+                     f"{text} ({detail})" if detail and detail not in text else text)
 
 
 def _iso_text(value: Any) -> Any:
