@@ -340,7 +340,8 @@ def test_a_refused_change_says_the_server_s_detail_once(postgres_store: Postgres
                                 before={"path_code": "PC-1", "title": "One"})],
                         run_info(delete=1))
     assert str(failure.value) == (
-        f"Nothing was written to {postgres_store}: a change would leave a record referring to "
-        'one that does not exist (update or delete on table "training" violates foreign key '
-        'constraint "session_training_id_fkey" on table "session"; DETAIL: Key (id)=(1) is '
-        'still referenced from table "session").')
+        f"Nothing was written to {postgres_store}: the store changed since the check, and a "
+        "change would leave a record referring to one that does not exist (update or delete on "
+        'table "training" violates foreign key constraint "session_training_id_fkey" on table '
+        '"session"; DETAIL: Key (id)=(1) is still referenced from table "session"); check '
+        "again.")

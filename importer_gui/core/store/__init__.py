@@ -89,6 +89,18 @@ UNIQUE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: another {ta
 REFERENCE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: a change would leave a "
                                         "record referring to one that does not exist "
                                         "({detail}).")
+# A reference the check (or a revert's plan) found whole, broken at the write: by a change
+# another program made in between.
+REFERENCE_SINCE_CHECK = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: the store "
+                                                    "changed since the check, and a change "
+                                                    "would leave a record referring to one "
+                                                    "that does not exist ({detail}); check "
+                                                    "again.")
+REFERENCE_SINCE_PLAN = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: the store "
+                                                   "changed since the revert was planned, and a "
+                                                   "change would leave a record referring to "
+                                                   "one that does not exist ({detail}); try the "
+                                                   "revert again.")
 REFUSED = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: the store refused a change "
                                       "({detail}).")
 PASSWORD = QT_TRANSLATE_NOOP("errors", "The store {path} wants a password ({detail}); give it in "
@@ -456,12 +468,22 @@ class Store:
                     committing()
                     return run_id
             except self._dialect.errors as exc:
-                # A value another commit took since the check: said with who took it.
-                said = taken(conn, self._dialect, changes, self._dialect.fault(exc), self.path,
-                             reverting=run.kind == REVERT_KIND)
+                said = self._refused_since(conn, changes, run, self._dialect.fault(exc))
                 if said is None:
                     raise
                 raise StoreError(said) from exc
+
+    def _refused_since(self, conn: Connection, changes: Iterable[Change | Record],
+                       run: RunInfo, fault: Fault) -> str | None:
+        """A write refused for what another program changed since its check (or its revert's
+        plan): a unique value taken (said with who took it), a reference broken; None for
+        any other refusal."""
+        reverting = run.kind == REVERT_KIND
+        said = taken(conn, self._dialect, changes, fault, self.path, reverting=reverting)
+        if said is None and fault.failure is Failure.REFERENCE:
+            template = REFERENCE_SINCE_PLAN if reverting else REFERENCE_SINCE_CHECK
+            said = template.format(path=self.path, detail=fault.text)
+        return said
 
 
 def _folder_ready(path: Path, create: bool, missing: str) -> None:

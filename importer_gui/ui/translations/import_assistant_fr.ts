@@ -3889,6 +3889,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Rien n&apos;a été écrit dans {path}&#xa0;: une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail}).</translation>
     </message>
     <message>
+        <source>Nothing was written to {path}: the store changed since the check, and a change would leave a record referring to one that does not exist ({detail}); check again.</source>
+        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a changé depuis la vérification, et une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail})&#xa0;; vérifiez de nouveau.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to {path}: the store changed since the revert was planned, and a change would leave a record referring to one that does not exist ({detail}); try the revert again.</source>
+        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a changé depuis la préparation du retour arrière, et une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail})&#xa0;; défaites l&apos;exécution de nouveau.</translation>
+    </message>
+    <message>
         <source>Nothing was written to {path}: the store refused a change ({detail}).</source>
         <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a refusé une modification ({detail}).</translation>
     </message>
