@@ -21,7 +21,7 @@ import errno
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sized
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +154,7 @@ class Store:
         self._queries = Queries(dialect)
         self._connection: Connection | None = None
         self._identity: str | None = None  # read when opened
+        self._busy_timeout = 10.0  # given when opened: a connection made again waits as long
         # One connection shared by the GUI thread and the worker; calls take turns.
         self._lock = threading.RLock()
 
@@ -193,6 +194,7 @@ class Store:
         if isinstance(location, Path):
             _folder_ready(location, create, missing)
         store = cls(location, dialect_for(location))
+        store._busy_timeout = busy_timeout
         try:
             with store._guard("opened"):
                 store._connection = store._connect(busy_timeout, create)
@@ -292,10 +294,31 @@ class Store:
     # ------------------------------------------------------------ plumbing
 
     def _conn(self) -> Connection:
-        """The open connection."""
+        """The open connection; made again when the server ended it (restarted, or an
+        administrator ended the session): the window keeps its store, rather than failing
+        every use of it until it is opened again."""
         if self._connection is None:
             raise StoreError(CLOSED.format(path=self.path))
+        if self._dialect.lost(self._connection):
+            self._connect_again()
         return self._connection
+
+    def _connect_again(self) -> None:
+        """A new connection in place of the lost one, to this store only: another store
+        found there (another identity) is said (REPLACED) and nothing is done in it."""
+        conn = self._dialect.connect(self.path, self._busy_timeout, create=False)
+        try:
+            found = self._queries.identity(conn) if self._identity is not None else None
+        except BaseException:
+            conn.close()
+            raise
+        if found != self._identity:
+            conn.close()
+            raise StoreReplacedError(REPLACED.format(path=self.path), found)
+        lost, self._connection = self._connection, conn
+        if lost is not None:
+            with suppress(*self._dialect.errors):  # ended already: nothing to give back
+                lost.close()
 
     @contextmanager
     def _guard(self, doing: str) -> Iterator[None]:

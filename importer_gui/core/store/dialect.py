@@ -132,6 +132,10 @@ class Dialect(Protocol):
         """An open connection that waits ``busy_timeout`` seconds for another writer; a
         store's file is made only when ``create``."""
 
+    def lost(self, conn: Connection) -> bool:
+        """Whether the engine ended the connection (a server restarted): it is to be made
+        again."""
+
     def identity(self, conn: Connection) -> Identity:
         """Whose store is open, and its schema version."""
 
@@ -372,6 +376,10 @@ class SqliteDialect:
                 return  # another program created it meanwhile
             create_tables(BorrowedSqlite(conn), SQLITE_FIELDS, tables)
             self._stamp(conn, version)
+
+    def lost(self, conn: sqlite3.Connection) -> bool:
+        """Never: a file's connection is not ended by another program."""
+        return False
 
     def take_away(self, conn: sqlite3.Connection) -> bool:
         """Nothing: a new store's file is its command's to remove, tables and all (see

@@ -180,6 +180,11 @@ class PostgresDialect:
             raise
         return PgConnection(raw)
 
+    def lost(self, conn: PgConnection) -> bool:
+        """Whether the server ended the connection (restarted, pg_terminate_backend, a
+        network that dropped it): psycopg has closed it since."""
+        return bool(conn.raw.closed)
+
     def identity(self, conn: PgConnection) -> Identity:
         """Our table's stamp; else new when the schema holds no table, else not ours."""
         if conn.execute("SELECT to_regclass(%s)", (META_TABLE,)).fetchone()[0] is not None:
