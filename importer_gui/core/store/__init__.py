@@ -79,6 +79,13 @@ UNREADABLE = QT_TRANSLATE_NOOP("errors", "The store {path} holds a value it cann
                                          "({detail}).")
 LOCKED = QT_TRANSLATE_NOOP("errors", "The store {path} is locked by another program; try again "
                                      "when it has finished.")
+# The same where the engine tells who holds the lock ({who}: a user, or a role of the
+# server), from where ({where}: a machine, or an address), since when ({since}: a time).
+LOCKED_BY_FROM = QT_TRANSLATE_NOOP("errors", "The store {path} is being written by {who} on "
+                                             "{where} since {since}; try again when it has "
+                                             "finished.")
+LOCKED_BY = QT_TRANSLATE_NOOP("errors", "The store {path} is being written by {who} since "
+                                        "{since}; try again when it has finished.")
 DISK_FULL = QT_TRANSLATE_NOOP("errors", "The disk is full, or the store would grow larger than "
                                         "this system allows a file to be: nothing was written "
                                         "to {path}.")
@@ -328,8 +335,9 @@ class Store:
                 yield
             except self._dialect.errors as exc:
                 fault = self._dialect.fault(exc)
-                said = StoreLockedError if fault.failure is Failure.LOCKED else StoreError
-                raise said(self._message(fault, doing)) from exc
+                if fault.failure is Failure.LOCKED:
+                    raise StoreLockedError(self._locked(fault, doing)) from exc
+                raise StoreError(self._message(fault, doing)) from exc
             except DamagedRunError as exc:  # a run's history that cannot be read back
                 raise StoreError(UNREADABLE_IN_RUN.format(
                     path=self.path, run=exc.run_id, detail=exc.reason)) from exc
@@ -339,6 +347,18 @@ class Store:
                 if exc.errno not in NO_ROOM:
                     raise
                 raise StoreError(DISK_FULL.format(path=self.path)) from exc
+
+    def _locked(self, fault: Fault, doing: str) -> str:
+        """A lock waited for in vain: who holds it and since when, where the engine tells."""
+        holder = None
+        if self._connection is not None:
+            with suppress(*self._dialect.errors):
+                holder = self._dialect.writer(self._connection)
+        if holder is None:
+            return self._message(fault, doing)
+        who, where, since = holder
+        return (LOCKED_BY_FROM if where else LOCKED_BY).format(
+            path=self.path, who=who, where=where, since=since.astimezone().strftime("%H:%M:%S"))
 
     def _message(self, fault: Fault, doing: str) -> str:
         """The user's sentence for a failure of the engine."""

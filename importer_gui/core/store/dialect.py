@@ -136,6 +136,10 @@ class Dialect(Protocol):
         """Whether the engine ended the connection (a server restarted): it is to be made
         again."""
 
+    def writer(self, conn: Connection) -> tuple[str, str, datetime] | None:
+        """Who holds the store's writer lock, from where ("" unknown), and since when; None
+        when it cannot be told."""
+
     def identity(self, conn: Connection) -> Identity:
         """Whose store is open, and its schema version."""
 
@@ -380,6 +384,10 @@ class SqliteDialect:
     def lost(self, conn: sqlite3.Connection) -> bool:
         """Never: a file's connection is not ended by another program."""
         return False
+
+    def writer(self, conn: sqlite3.Connection) -> tuple[str, str, datetime] | None:
+        """Never told: a file's lock does not say whose it is."""
+        return None
 
     def take_away(self, conn: sqlite3.Connection) -> bool:
         """Nothing: a new store's file is its command's to remove, tables and all (see

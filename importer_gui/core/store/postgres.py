@@ -47,6 +47,8 @@ from importer_gui.core.store.dialect import (
 from importer_gui.core.store.location import PostgresUrl, StoreLocation
 
 META_TABLE = "import_assistant_store"
+APPLICATION = "Import Assistant"  # the connections' application_name, before who and where
+NAME_BYTES = 63  # what the server keeps of an application_name
 CONNECT_TIMEOUT = 10  # seconds to reach the server, unless the URL says otherwise
 # What a connection's failure means, by libpq's or the server's words: psycopg gives no
 # SQLSTATE when connecting. No password found, a wrong one given (28P01), or the server's
@@ -167,7 +169,7 @@ class PostgresDialect:
                           "'psycopg[binary]').")) from None
         if not isinstance(location, PostgresUrl):
             raise TypeError(f"not a PostgreSQL store: {location}")
-        options: dict[str, Any] = {"autocommit": True, "application_name": "Import Assistant"}
+        options: dict[str, Any] = {"autocommit": True, "application_name": _application_name()}
         if "connect_timeout" not in conninfo_to_dict(location.url):
             options["connect_timeout"] = CONNECT_TIMEOUT
         if location.password is not None:
@@ -179,6 +181,25 @@ class PostgresDialect:
             raw.close()
             raise
         return PgConnection(raw)
+
+    def writer(self, conn: PgConnection) -> tuple[str, str, datetime] | None:
+        """Who holds the store's writer lock, where, and since when: its user and machine,
+        as its application_name says them; else its role, and its address ("" unknown)."""
+        row = conn.execute(
+            "SELECT a.application_name, a.usename, host(a.client_addr), a.xact_start"
+            " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+            " WHERE l.locktype = 'advisory' AND l.granted AND l.objid = %s"
+            " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            (APPLICATION_ID,)).fetchone()
+        if row is None or row[3] is None:  # gone meanwhile, or hidden from this role
+            return None
+        application, role, address, since = row
+        prefix = f"{APPLICATION} ("
+        if application and application.startswith(prefix) and application.endswith(")"):
+            user, _, machine = application[len(prefix):-1].rpartition(" on ")
+            if user:
+                return user, machine, since
+        return str(role), address or "", since
 
     def lost(self, conn: PgConnection) -> bool:
         """Whether the server ended the connection (restarted, pg_terminate_backend, a
@@ -385,6 +406,18 @@ class PostgresDialect:
         # The error's text holds its DETAIL line already, but where psycopg leaves it out.
         return Fault(_FAILURES.get(state, _FAILURES.get(state[:2], Failure.OTHER)),
                      f"{text} ({detail})" if detail and detail not in text else text)
+
+
+def _application_name() -> str:
+    """"Import Assistant (jdoe on pc-12)": what another program waiting for this one's
+    writer lock names it by (see ``writer``); as much as the server keeps."""
+    from importer_gui.core.store.runs import machine_name, os_user
+
+    user, machine = os_user(), machine_name()
+    if not (user and machine):
+        return APPLICATION
+    name = f"{APPLICATION} ({user} on {machine})"
+    return name if len(name.encode()) <= NAME_BYTES else APPLICATION
 
 
 def _iso_text(value: Any) -> Any:

@@ -3869,6 +3869,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>La base {path} est verrouillée par un autre programme&#xa0;; réessayez quand il aura terminé.</translation>
     </message>
     <message>
+        <source>The store {path} is being written by {who} on {where} since {since}; try again when it has finished.</source>
+        <translation>La base {path} est en cours d&apos;écriture par {who} sur {where} depuis {since}&#xa0;; réessayez quand il aura terminé.</translation>
+    </message>
+    <message>
+        <source>The store {path} is being written by {who} since {since}; try again when it has finished.</source>
+        <translation>La base {path} est en cours d&apos;écriture par {who} depuis {since}&#xa0;; réessayez quand il aura terminé.</translation>
+    </message>
+    <message>
         <source>The disk is full, or the store would grow larger than this system allows a file to be: nothing was written to {path}.</source>
         <translation>Le disque est plein, ou la base dépasserait la taille de fichier que ce système autorise&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>

@@ -1,0 +1,98 @@
+"""A team's store another administrator is writing to: a commit that waited for its writer
+lock in vain names who holds it, and since when, not only "another program"."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from importer_gui.core.errors import StoreLockedError
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import PostgresUrl, Store
+from importer_gui.core.store.runs import machine_name, os_user
+from tests.builders import run_info
+from tests.faults import HANG_GUARD, ROOT
+
+# A commit that stops inside its transaction, holding the store's writer lock, until told.
+HOLDING = """
+import sys
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import Store
+from tests.builders import run_info
+
+def changes():
+    yield Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-1"})
+    print("holding", flush=True)
+    sys.stdin.readline()  # the test's word to go on
+
+with Store.open(sys.argv[1]) as store:
+    print("committed", store.apply(changes(), run_info(create=1)), flush=True)
+"""
+
+
+def test_a_commit_waiting_in_vain_names_who_writes_and_since_when(
+        postgres_store: PostgresUrl) -> None:
+    with Store.open(postgres_store):
+        pass  # the store made, so that the holder only writes
+    holder = subprocess.Popen([sys.executable, "-c", HOLDING, str(postgres_store)], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+        with Store.open(postgres_store, busy_timeout=0.2) as store, \
+                pytest.raises(StoreLockedError) as failure:
+            store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-2"})],
+                        run_info(create=1))
+        said = str(failure.value)
+        assert re.fullmatch(
+            re.escape(f"The store {postgres_store} is being written by {os_user()} on "
+                      f"{machine_name()} since ") + r"\d\d:\d\d:\d\d"
+            + re.escape("; try again when it has finished."), said), said
+        out, _ = holder.communicate("go\n", timeout=HANG_GUARD)
+        assert out == "committed 1\n"  # the holder goes on, untouched
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+
+
+def test_a_store_locked_by_nobody_known_still_says_another_program(
+        tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "store.sqlite3"
+    Store.open(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with Store.open(path, busy_timeout=0.1) as store, \
+                pytest.raises(StoreLockedError) as failure:
+            store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-2"})],
+                        run_info(create=1))
+    finally:
+        other.close()
+    assert str(failure.value) == (f"The store {path} is locked by another program; try again "
+                                  "when it has finished.")
+
+
+def test_another_program_holding_the_lock_is_named_by_its_role_and_address(
+        postgres_store: PostgresUrl) -> None:
+    import psycopg
+
+    from importer_gui.core.store.dialect import APPLICATION_ID
+
+    Store.open(postgres_store).close()
+    with psycopg.connect(postgres_store.url, autocommit=True) as other:
+        other.execute("BEGIN")
+        other.execute("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+        with Store.open(postgres_store, busy_timeout=0.2) as store, \
+                pytest.raises(StoreLockedError) as failure:
+            store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-2"})],
+                        run_info(create=1))
+    said = str(failure.value)
+    assert re.fullmatch(re.escape(f"The store {postgres_store} is being written by postgres on "
+                                  "127.0.0.1 since ") + r"\d\d:\d\d:\d\d"
+                        + re.escape("; try again when it has finished."), said), said
