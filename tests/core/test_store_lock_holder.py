@@ -16,6 +16,7 @@ from importer_gui.core.store import PostgresUrl, Store
 from importer_gui.core.store.runs import machine_name, os_user
 from tests.builders import run_info
 from tests.faults import HANG_GUARD, ROOT
+from tests.postgres import raw_sql
 
 # A commit that stops inside its transaction, holding the store's writer lock, until told.
 HOLDING = """
@@ -96,3 +97,39 @@ def test_another_program_holding_the_lock_is_named_by_its_role_and_address(
     assert re.fullmatch(re.escape(f"The store {postgres_store} is being written by postgres on "
                                   "127.0.0.1 since ") + r"\d\d:\d\d:\d\d"
                         + re.escape("; try again when it has finished."), said), said
+
+
+# HOLDING, with the server told to end a transaction of ours paused for a second (a minute
+# by default), and saying what its commit then said.
+PAUSED = HOLDING.replace("from importer_gui.core.store import Store", """\
+from importer_gui.core.errors import StoreError
+from importer_gui.core.store import Store, postgres
+postgres.PAUSED_TRANSACTION = 1""").replace(
+    '    print("committed", store.apply(changes(), run_info(create=1)), flush=True)', """\
+    try:
+        print("committed", store.apply(changes(), run_info(create=1)), flush=True)
+    except StoreError as error:
+        print("refused", error, flush=True)""")
+
+
+def test_a_commit_paused_inside_its_transaction_does_not_keep_the_store_locked(
+        postgres_store: PostgresUrl) -> None:
+    # Ctrl+Z on a command line, a laptop put to sleep: the team's store is not held for it.
+    with Store.open(postgres_store):
+        pass
+    holder = subprocess.Popen([sys.executable, "-c", PAUSED, str(postgres_store)], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+        with Store.open(postgres_store, busy_timeout=HANG_GUARD) as store:
+            store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-2"})],
+                        run_info(create=1))  # once the server ended the paused one
+        out, _ = holder.communicate("go\n", timeout=HANG_GUARD)
+        assert out == (f"refused The store {postgres_store} could not be written: terminating "
+                       "connection due to idle-in-transaction timeout.\n")
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+    assert raw_sql(postgres_store, "SELECT guid FROM room") == [("R-2",)]
+    assert len(raw_sql(postgres_store, "SELECT id FROM import_run")) == 1

@@ -50,6 +50,10 @@ META_TABLE = "import_assistant_store"
 APPLICATION = "Import Assistant"  # the connections' application_name, before who and where
 NAME_BYTES = 63  # what the server keeps of an application_name
 CONNECT_TIMEOUT = 10  # seconds to reach the server, unless the URL says otherwise
+# Seconds a transaction of ours may wait on this program before the server ends it, rolled
+# back: a commit paused (Ctrl+Z, a laptop put to sleep) never keeps the team's store locked.
+# None of ours waits on its program for more than moments between two statements.
+PAUSED_TRANSACTION = 60
 # What a connection's failure means, by libpq's or the server's words: psycopg gives no
 # SQLSTATE when connecting. No password found, a wrong one given (28P01), or the server's
 # invalid_authorization_specification (28000): a user it does not know, or its pg_hba.conf
@@ -177,6 +181,7 @@ class PostgresDialect:
         raw = psycopg.connect(location.url, **options)
         try:
             raw.execute(f"SET lock_timeout = {max(1, int(busy_timeout * 1000))}")
+            raw.execute(f"SET idle_in_transaction_session_timeout = {PAUSED_TRANSACTION * 1000}")
         except BaseException:
             raw.close()
             raise
