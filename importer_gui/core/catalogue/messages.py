@@ -70,6 +70,12 @@ C1_CONTROLS = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: the value holds invisible control characters (bytes this "
                 "encoding reads so, which Windows-1252 reads as ’, –, € and the like): "
                 "declare the file as WINDOWS-1252.")
+# Excel's way to keep a text as typed (="0042" shows 0042), which any other reader takes as
+# it is written.
+EXCEL_TEXT_FORMULA = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: {value} is an Excel formula that shows the text between its "
+                "quotes; the platform would store the formula itself: write the value alone, "
+                "without = and the quotes.")
 NUL_IN_CELL = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: the value holds a NUL character (written _x0000_ in the "
                 "workbook), which neither the platform nor the store can keep; remove it from "

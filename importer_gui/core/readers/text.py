@@ -49,6 +49,8 @@ _UTF16LE_BOM = codecs.BOM_UTF16_LE
 _EIGHT_BIT = ("ISO-8859-1", "WINDOWS-1252")
 _NOT_ASCII = re.compile(rb"[\x80-\xff]")
 _C1 = re.compile("[\x80-\x9f]")
+# A cell holding Excel's text formula ="..." alone (how a spreadsheet's CSV keeps zeros).
+_EXCEL_TEXT = re.compile(r'\s*="[^"]*"\s*')
 # Bytes from a file's first non-ASCII byte on that must decode as UTF-8 for the file to be
 # taken as UTF-8: Latin-1 text fails at its first accent (é is 0xE9, then a plain letter).
 UTF8_PROBE = 1 << 16
@@ -448,6 +450,8 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str, shared: boo
                     raise _nul_error(path, line, encoding)
                 if controls is not None and controls(joined):
                     fields = _c1_cells(fields)
+                if '="' in joined:  # one search in C: most lines hold none
+                    fields = _formula_cells(fields)
                 if line == 1 and fields and fields[0].startswith("\ufeff"):
                     fields[0] = fields[0][1:]  # a UTF-16 byte order mark
                     joined = joined[1:]
@@ -473,6 +477,13 @@ def _c1_cells(fields: list[str]) -> list[str]:
     """The row's cells, those holding C1 control characters made unreadable: any field they
     feed is an error naming the encoding to declare (the row is not committed)."""
     return [Unreadable(cell, msg.C1_CONTROLS) if _C1.search(cell) else cell
+            for cell in fields]
+
+
+def _formula_cells(fields: list[str]) -> list[str]:
+    """The row's cells, those holding Excel's text formula ="..." made unreadable: the
+    platform would store the formula, not the text it shows."""
+    return [Unreadable(cell, msg.EXCEL_TEXT_FORMULA) if _EXCEL_TEXT.fullmatch(cell) else cell
             for cell in fields]
 
 

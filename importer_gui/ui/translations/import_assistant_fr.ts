@@ -4651,6 +4651,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Champ {field}&#xa0;: la valeur contient des caractères de contrôle invisibles (des octets que cet encodage lit ainsi et que Windows-1252 lit ’, –, € et semblables)&#xa0;: déclarez le fichier en WINDOWS-1252.</translation>
     </message>
     <message>
+        <source>Field {field}: {value} is an Excel formula that shows the text between its quotes; the platform would store the formula itself: write the value alone, without = and the quotes.</source>
+        <translation>Champ {field}&#xa0;: {value} est une formule Excel qui affiche le texte entre ses guillemets&#xa0;; la plateforme enregistrerait la formule elle-même&#xa0;: écrivez la valeur seule, sans le = ni les guillemets.</translation>
+    </message>
+    <message>
         <source>Field {field}: the value holds a NUL character (written _x0000_ in the workbook), which neither the platform nor the store can keep; remove it from the cell.</source>
         <translation>Champ {field}&#xa0;: la valeur contient un caractère NUL (écrit _x0000_ dans le classeur), que ni la plateforme ni la base ne peuvent garder&#xa0;; retirez-le de la cellule.</translation>
     </message>
