@@ -108,6 +108,9 @@ class Package:
     shared: SharedStrings | None = None
     # An .ods's cells holding a formula error, by sheet (calamine reads them as empty).
     ods_errors: dict[str, ErrorCells] = field(default_factory=dict, compare=False)
+    # An .ods's whole numbers shown with leading zeros, by sheet, with the text shown
+    # (calamine reads the number: 00042 would be 42).
+    ods_padded: dict[str, ErrorCells] = field(default_factory=dict, compare=False)
 
 
 def check_package(path: Path) -> Package:
@@ -192,6 +195,32 @@ def _workbook_folder(package: zipfile.ZipFile) -> str:
     return "" if folder == "." else folder + "/"
 
 
+# A number format showing whole numbers with leading zeros (its first section: 00000).
+_ZEROS_FORMAT = re.compile(r"0{2,}")
+
+
+def padded_styles(path: Path) -> dict[bytes, int]:
+    """The cell styles (a cell's s number) of an .xlsx whose number format shows a whole
+    number with leading zeros, and how many digits it shows: a code formatted 00000 holds
+    42 and shows 00042. Most workbooks have none."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    with zipfile.ZipFile(path) as package:
+        part = _workbook_folder(package) + "styles.xml"
+        if part not in package.NameToInfo:
+            return {}
+        try:
+            styles = etree.fromstring(package.read(part), parser)
+        except etree.XMLSyntaxError:
+            return {}  # calamine reads no format from it either
+    widths = {fmt.get("numFmtId"): len(code) for fmt in styles.iter("{*}numFmt")
+              if _ZEROS_FORMAT.fullmatch(code := fmt.get("formatCode", "").split(";")[0])}
+    cell_styles = styles.find("{*}cellXfs")
+    if not widths or cell_styles is None:
+        return {}
+    return {str(i).encode(): widths[xf.get("numFmtId")]
+            for i, xf in enumerate(cell_styles.iterfind("{*}xf")) if xf.get("numFmtId") in widths}
+
+
 # --------------------------------------------------------------------------- OpenDocument
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -213,20 +242,27 @@ class _OdsSheet:
     text: int = 0  # characters of the filled cells' text
     spaces: int = 0  # of which spaces written as a count (<text:s text:c="N"/>)
     errors: ErrorCells = field(default_factory=ErrorCells)
+    padded: ErrorCells = field(default_factory=ErrorCells)
 
 
-def _ods_row(row: Any, errors: ErrorCells, line: int, repeat: int
+def _ods_row(row: Any, sheet: _OdsSheet, line: int, repeat: int
              ) -> tuple[int, int, int, int]:
     """A row's width up to its last cell with content, its filled cells, their text and the
-    spaces of it written as counts (repeated columns counted); its error cells go to
-    ``errors`` (it ends at ``line``)."""
+    spaces of it written as counts (repeated columns counted); its error cells go to the
+    sheet's ``errors``, its numbers shown with leading zeros to its ``padded`` (it ends at
+    ``line``)."""
     width = filled = cells = text = spaces = 0
     for cell in row:
         span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1") or 1)
         width += span
         if cell.get(_ODS_VALUE_TYPE) == "error":
-            errors.add(line - repeat + 1, width - span + 1, "".join(cell.itertext()).strip(),
-                       last_row=line, last_col=width)
+            sheet.errors.add(line - repeat + 1, width - span + 1,
+                             "".join(cell.itertext()).strip(), last_row=line, last_col=width)
+        # Most cells' text starts otherwise: one look, and no call, for them.
+        if len(cell) == 1 and (cell[0].text or " ")[0] == "0" and (
+                shown := _padded_number(cell)):
+            sheet.padded.add(line - repeat + 1, width - span + 1, shown, last_row=line,
+                             last_col=width)
         if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):
             filled = width
             cells += span
@@ -234,6 +270,21 @@ def _ods_row(row: Any, errors: ErrorCells, line: int, repeat: int
             text += span * sum(len(part) for part in cell.itertext()) + counted
             spaces += counted
     return filled, cells, text, spaces
+
+
+def _padded_number(cell: Any) -> str:
+    """The text an .ods number cell shows when it is the whole number written with leading
+    zeros (a code formatted 00000: "00042"); "" for any other cell."""
+    shown = cell[0].text
+    if (not shown or shown[0] != "0" or len(shown) < 2 or not shown.isdigit()
+            or not shown.isascii()
+            or cell.get(f"{_ODS_OFFICE}value-type") != "float"):
+        return ""
+    try:
+        same = float(cell.get(f"{_ODS_OFFICE}value", "")) == int(shown)
+    except ValueError:
+        return ""
+    return shown if same else ""
 
 
 def _spaces(cell: Any) -> int:
@@ -259,7 +310,7 @@ def _ods_sheets(path: Path) -> Iterator[_OdsSheet]:
             elif event == "end" and element.tag == f"{_ODS_TABLE}table-row":
                 repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1") or 1)
                 line += repeat
-                width, cells, text, spaces = _ods_row(element, sheet.errors, line, repeat)
+                width, cells, text, spaces = _ods_row(element, sheet, line, repeat)
                 if width:
                     sheet.rows, sheet.cols = line, max(sheet.cols, width)
                     sheet.filled += repeat * cells
@@ -292,7 +343,8 @@ def _ods_package(path: Path) -> Package:
                        max(s.rows for s in sheets))
             + BOX_CELL * largest.rows * largest.cols)  # the sheet read is copied once
     return Package(cost, f"its {len(sheets)} sheets are loaded together: {box} cells",
-                   ods_errors={s.name: s.errors for s in sheets if s.errors})
+                   ods_errors={s.name: s.errors for s in sheets if s.errors},
+                   ods_padded={s.name: s.padded for s in sheets if s.padded})
 
 
 # --------------------------------------------------------------------------- the sheet

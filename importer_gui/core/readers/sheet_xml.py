@@ -415,6 +415,7 @@ def column_number(letters: bytes) -> int:
 _TAG = re.compile(rb"<(/?)(?:[A-Za-z_][\w.\-]*:)?(sheetData|row|c|f|v|is)(?=[\s/>])([^>]*)>")
 _R_ATTR = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _T_ATTR = re.compile(rb"""(?:^|\s)t\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_S_ATTR = re.compile(rb"""(?:^|\s)s\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]+)")
 
 
@@ -429,9 +430,9 @@ def _attribute(pattern: re.Pattern[bytes], attributes: bytes) -> bytes | None:
 class _Walk:
     """calamine's cell reader, replayed on tags: every filled cell's place. With
     ``strings`` (how many shared strings the workbook holds), the first cell naming one past
-    the last is noted too."""
+    the last is noted too; with ``styles``, each number cell's style (``style``)."""
 
-    def __init__(self, strings: int | None = None) -> None:
+    def __init__(self, strings: int | None = None, *, styles: bool = False) -> None:
         self.scan = _Scan()
         self.inside = False  # within <sheetData>
         self.row = 0  # 0-based, as calamine counts
@@ -448,6 +449,8 @@ class _Walk:
         self.string = False  # the cell is of type s
         self.string_value: bytes | None = None  # its <v>'s text, so far
         self.in_value = False  # within a <v> whose text the chunk may have cut
+        self.styles = styles
+        self.style: bytes | None = None  # the number cell's s attribute, when ``styles``
 
     def text(self, more: bytes) -> None:
         """The text a new chunk starts with: the rest of a <v>'s the last chunk cut."""
@@ -505,6 +508,9 @@ class _Walk:
         self.text_result, self.error = kind == b"str", kind == b"e"
         self.error_text = b""
         self.string, self.string_value = kind == b"s", None
+        if self.styles:
+            number = kind is None or kind == b"n"
+            self.style = _attribute(_S_ATTR, attributes) if number else None
 
     def _end(self, name: bytes) -> None:
         self.in_value = False
@@ -591,7 +597,7 @@ def raw_values(package: zipfile.ZipFile, part: str,
                wanted: set[tuple[int, int]]) -> dict[tuple[int, int], bytes]:
     """The <v> text of the cells at these 1-based (row, column) places, read as calamine
     places them (for a value calamine's conversion hides, such as Excel's serial 60)."""
-    return _values(package, part, lambda place, _text: place in wanted)
+    return _values(package, part, lambda place, _text, _style: place in wanted)
 
 
 def negative_values(package: zipfile.ZipFile, part: str) -> dict[tuple[int, int], bytes]:
@@ -600,7 +606,7 @@ def negative_values(package: zipfile.ZipFile, part: str) -> dict[tuple[int, int]
     search in C says so before any tag is read."""
     if not any(b">-" in data or data.startswith(b"-") for data in chunks(package, part)):
         return {}
-    return _values(package, part, lambda _place, text: _below_zero(text))
+    return _values(package, part, lambda _place, text, _style: _below_zero(text))
 
 
 def _below_zero(text: bytes) -> bool:
@@ -613,18 +619,76 @@ def _below_zero(text: bytes) -> bool:
         return False
 
 
-def _values(package: zipfile.ZipFile, part: str, keep: Callable[[tuple[int, int], bytes], bool],
-            ) -> dict[tuple[int, int], bytes]:
-    """The <v> text of the cells ``keep`` keeps (given their 1-based place and raw text)."""
+def padded_numbers(package: zipfile.ZipFile, part: str, widths: dict[bytes, int],
+                   ) -> ErrorCells:
+    """The number cells whose style shows a whole number with leading zeros (``widths``:
+    style -> digits shown), each with the text shown ("00042"; calamine reads 42). Cells
+    written as usual are found by a search in C; any other writing sends the part to the
+    walk."""
+    styled = re.compile(rb'<c r="([A-Z]{1,3})([1-9]\d{0,6})"[^>]*? s="('
+                        + b"|".join(map(re.escape, widths)) + rb')"[^>]*(?<!/)>')
+    shown, carry = ErrorCells(), b""
+    for data in chunks(package, part):
+        if _PREFIXED_CELL.search(data) or _UNUSUAL.search(data):
+            return _walked_padded(package, part, widths)
+        data, carry = carry + data, b""
+        for found in styled.finditer(data):
+            end = data.find(b"</c>", found.end())
+            if end < 0:  # the chunk cuts the cell: it goes on in the next one
+                carry = data[found.start():]
+                if len(carry) > _CARRY_MAX:
+                    return _walked_padded(package, part, widths)
+                break
+            tag = found.group()
+            value = _VALUE.search(data, found.end(), end)
+            if value and (b" t=" not in tag or b' t="n"' in tag) and (
+                    padded := _padded(value.group(1), widths[found.group(3)])):
+                shown.add(int(found.group(2)), column_number(found.group(1)), padded)
+    return shown
+
+
+def _walked_padded(package: zipfile.ZipFile, part: str, widths: dict[bytes, int],
+                   ) -> ErrorCells:
+    """padded_numbers by the walk, for a part whose cells are not all written as usual."""
+    shown = ErrorCells()
+
+    def keep(place: tuple[int, int], text: bytes, style: bytes | None) -> bool:
+        width = widths.get(style) if style is not None else None
+        if width is not None and (padded := _padded(text, width)):
+            shown.add(place[0], place[1], padded)
+        return False
+
+    _values(package, part, keep, styles=True)
+    return shown
+
+
+def _padded(text: bytes, width: int) -> str:
+    """A whole number's text with zeros before it up to ``width`` digits ("" when it is no
+    whole number, or needs none)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return ""
+    if not value.is_integer() or abs(value) >= 1e15 or len(str(abs(int(value)))) >= width:
+        return ""
+    digits = str(abs(int(value))).zfill(width)
+    return "-" + digits if value < 0 else digits
+
+
+def _values(package: zipfile.ZipFile, part: str,
+            keep: Callable[[tuple[int, int], bytes, bytes | None], bool], *,
+            styles: bool = False) -> dict[tuple[int, int], bytes]:
+    """The <v> text of the cells ``keep`` keeps (given their 1-based place, raw text and,
+    with ``styles``, a number cell's style)."""
     found: dict[tuple[int, int], bytes] = {}
-    walk = _Walk()
+    walk = _Walk(styles=styles)
     for data in chunks(package, part):
         for match in _TAG.finditer(data):
             name = match.group(2)
             following = _text_after(data, match.end()) if name == b"v" else b""
             if name == b"v" and not match.group(1) and walk.cell is not None:
                 place = (walk.cell[0] + 1, walk.cell[1] + 1)
-                if keep(place, following):
+                if keep(place, following, walk.style):
                     found[place] = following.strip()
             if not walk.tag(match.group(1), name, match.group(3), following):
                 return found

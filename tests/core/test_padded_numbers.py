@@ -1,0 +1,108 @@
+"""A workbook number shown with leading zeros (a code formatted 00000) is read as it is
+shown, as a spreadsheet's own CSV export writes it: 00042, never 42."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from importer_gui.core.readers.guards import padded_styles
+from importer_gui.core.readers.sheet_xml import _walked_padded, padded_numbers
+from importer_gui.core.readers.table import SCAN_CHUNK
+from tests.builders import ImportSpec, rewrite_package, write_config
+from tests.core.test_error_cells import _MANIFEST, _ODS, ods_text, run
+
+COLUMNS = ("trainingPathCode", "trainingTitle", "trainingModality")
+
+
+def stored(folder: Path) -> list[tuple[str, str]]:
+    """The store's training courses: (code, title)."""
+    with sqlite3.connect(folder / "s.db") as conn:
+        return conn.execute("SELECT path_code, title FROM training ORDER BY id").fetchall()
+
+
+def test_an_xlsx_code_formatted_with_zeros_keeps_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(COLUMNS)
+    for code, shape in ((42, "00000"), (123456, "00000"), (7, "General"), (-3, "000"),
+                        (8, "0.00")):
+        sheet.append((code, f"Title {code}", "blended"))
+        sheet.cell(sheet.max_row, 1).number_format = shape
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    write_config(tmp_path, ImportSpec(path.name, COLUMNS, "createOrUpdateTrainingCourseAction"))
+    code, _lines = run(capsys, "commit", tmp_path)
+    assert code == 0
+    assert stored(tmp_path) == [("00042", "Title 42"), ("123456", "Title 123456"),
+                                ("7", "Title 7"), ("-003", "Title -3"), ("8", "Title 8")]
+
+
+def ods_number(value: str, shown: str) -> str:
+    """A number cell of an .ods, with the text LibreOffice shows for it."""
+    return (f'<table:table-cell office:value-type="float" office:value="{value}">'
+            f"<text:p>{shown}</text:p></table:table-cell>")
+
+
+def test_an_ods_code_formatted_with_zeros_keeps_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = "".join(
+        f"<table:table-row>{first}{ods_text(title)}{ods_text('blended')}</table:table-row>"
+        for first, title in (("".join(map(ods_text, COLUMNS[:1])), COLUMNS[1]),
+                             (ods_number("42", "00042"), "A"), (ods_number("7", "7"), "B"),
+                             (ods_number("5", "5,00"), "C")))
+    rows = rows.replace(f"{ods_text(COLUMNS[1])}{ods_text('blended')}",
+                        "".join(map(ods_text, COLUMNS[1:])), 1)
+    path = tmp_path / "t.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype"),
+                         "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", _ODS.format(rows=rows))
+        package.writestr("META-INF/manifest.xml", _MANIFEST)
+    write_config(tmp_path, ImportSpec(path.name, COLUMNS, "createOrUpdateTrainingCourseAction"))
+    code, _lines = run(capsys, "commit", tmp_path)
+    assert code == 0
+    assert stored(tmp_path) == [("00042", "A"), ("7", "B"), ("5", "C")]
+
+
+def test_the_search_finds_what_the_walk_finds_across_chunks(tmp_path: Path) -> None:
+    # Over a megabyte of sheet: cells cut between two chunks are found too.
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("D")
+    for number in range(30_000):
+        cell = WriteOnlyCell(sheet, value=number % 2000)
+        cell.number_format = "00000"
+        sheet.append([cell, f"Title {number}", number])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    widths = padded_styles(path)
+    with zipfile.ZipFile(path) as package:
+        part = "xl/worksheets/sheet1.xml"
+        assert package.getinfo(part).file_size > SCAN_CHUNK
+        searched = padded_numbers(package, part, widths)
+        walked = _walked_padded(package, part, widths)
+    assert searched.count == walked.count == 30_000
+    assert searched.rows == walked.rows
+    assert searched.at(1235) == [(1, 1, "01234")]
+
+
+def test_cells_written_without_their_reference_are_walked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(COLUMNS)
+    sheet.append((42, "Title", "blended"))
+    sheet["A2"].number_format = "00000"
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    rewrite_package(path, {"xl/worksheets/sheet1.xml": lambda xml: xml.replace(b' r="A2"', b"")})
+    write_config(tmp_path, ImportSpec(path.name, COLUMNS, "createOrUpdateTrainingCourseAction"))
+    code, _lines = run(capsys, "commit", tmp_path)
+    assert code == 0
+    assert stored(tmp_path) == [("00042", "Title")]
