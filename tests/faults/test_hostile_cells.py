@@ -20,3 +20,23 @@ def test_excels_text_formula_in_a_csv_file_is_an_error_naming_it(tmp_path: Path)
                       'write the value alone, without = and the quotes.']),
         (4, "create", []),
     ]
+
+
+HEADER_AGAIN = ("The line repeats the header line: are two files joined one after the other? "
+                "Delete the line; it is not read.")
+
+
+def test_a_header_line_repeated_in_the_data_is_one_error(tmp_path: Path) -> None:
+    # Two exports joined with cat: the second one's header (after its byte order mark)
+    # would otherwise be a teacher whose login is "teacherLogin".
+    teachers_csv(tmp_path, b"\xef\xbb\xbf" + HEADER + b"\nzoe;Zoe;Z;z@e.org\n\xef\xbb\xbf"
+                 + HEADER + b"\n" + HEADER + b"\nmia;Mia;M;m@e.org\n")
+    assert check_json(tmp_path) == [(2, "create", []), (3, "error", [HEADER_AGAIN]),
+                                    (4, "error", [HEADER_AGAIN]), (5, "create", [])]
+
+
+def test_a_file_without_a_header_line_may_repeat_its_first_line(tmp_path: Path) -> None:
+    teachers_csv(tmp_path, b"zoe;Zoe;Z;z@e.org\nzoe;Zoe;Z;z@e.org\n")
+    config = tmp_path / "config.xml"
+    config.write_text(config.read_text().replace("<skipFirstLine>yes", "<skipFirstLine>no"))
+    assert [outcome for _line, outcome, _said in check_json(tmp_path)] == ["create", "unchanged"]

@@ -94,6 +94,10 @@ LEAP_DAY_1900 = QT_TRANSLATE_NOOP(
 LEAP_DAY_1900_UNSURE = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: the workbook's date {value} may be Excel's 29/02/1900, a day "
                 "that never was, and an .xls file cannot tell; type the date as text.")
+# A file's header line again in its data: files joined with cat, each with its header.
+HEADER_AGAIN = QT_TRANSLATE_NOOP(
+    "messages", "The line repeats the header line: are two files joined one after the other? "
+                "Delete the line; it is not read.")
 LINE_UNREADABLE = QT_TRANSLATE_NOOP(
     "messages", "The workbook reader cannot convert a cell of this line ({detail}): a date or "
                 "time far out of range, perhaps; the line is not read.")

@@ -130,7 +130,8 @@ def prepare(path: Path, budget: MemoryBudget, *, encoding: str = "UTF-8",
         load, sheet_name = workbooks.prepare_workbook(path, sheet, budget)
         return Prepared(path, sheet_name, skip_first_line, load)
     return Prepared(path, None, skip_first_line,
-                    prepare_text(path, encoding, delimiter, budget, columns, check_delimiter))
+                    prepare_text(path, encoding, delimiter, budget, columns, check_delimiter,
+                                 header_line=skip_first_line))
 
 
 def open_table(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";",

@@ -169,11 +169,12 @@ class OtherDelimiterError(DataFileError):
 
 def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget,
                  columns: int | None = None, delimiter_checked: bool = True,
-                 ) -> Callable[[], tuple[RowSource, int | None]]:
+                 header_line: bool = False) -> Callable[[], tuple[RowSource, int | None]]:
     """Check the text file's start and charge what its rows will cost; the loader returned
     gives its row source and a row count estimate. ``columns`` is how many columns the
     configuration maps (None when the caller does not say); ``delimiter_checked`` false
-    reads lines the delimiter does not split as one cell each (see check_delimiter)."""
+    reads lines the delimiter does not split as one cell each (see check_delimiter);
+    ``header_line``: line 1 is a header, and a line repeating it is an error."""
     codec = _codec(path, encoding)
     declared = encoding.strip().upper()
     char = _delimiter_char(path, delimiter)
@@ -189,7 +190,7 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
     hint = _line_estimate(path, sample)
 
     def source(shared: bool) -> Iterator[NumberedRow]:
-        return _csv_rows(path, codec, declared, char, shared)
+        return _csv_rows(path, codec, declared, char, shared, header_line)
 
     return lambda: (source, hint)
 
@@ -431,9 +432,10 @@ def _line_estimate(path: Path, sample: bytes) -> int | None:
 
 
 def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str, shared: bool,
-              ) -> Iterator[NumberedRow]:
+              header_line: bool = False) -> Iterator[NumberedRow]:
     """Every non-blank record (line 1 always) as (its first line, cells), sharing the cells
-    that repeat when ``shared``."""
+    that repeat when ``shared``; with ``header_line``, a record repeating line 1 (its byte
+    order mark aside) is a line of the reader's error (HEADER_AGAIN)."""
     try:
         handle = path.open(encoding=codec, newline="")
     except OSError as exc:
@@ -443,6 +445,8 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str, shared: boo
         line = 1  # where the next record starts
         make_row = row_maker(shared)
         controls = _C1.search if _reads_c1(codec) else None
+        header: list[str] | None = None
+        header_starts: set[str] = set()  # its first cell, with a byte order mark or not
         try:
             for fields in reader:
                 joined = "".join(fields)
@@ -455,6 +459,10 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str, shared: boo
                 if line == 1 and fields and fields[0].startswith("\ufeff"):
                     fields[0] = fields[0][1:]  # a UTF-16 byte order mark
                     joined = joined[1:]
+                if line == 1 and header_line and fields:
+                    header, header_starts = fields[:], {fields[0], "\ufeff" + fields[0]}
+                elif fields and fields[0] in header_starts and _repeats(fields, header):
+                    fields = _header_again(fields)
                 if line == 1 or joined.strip():
                     yield line, make_row(fields)
                 line = reader.line_num + 1
@@ -478,6 +486,16 @@ def _c1_cells(fields: list[str]) -> list[str]:
     feed is an error naming the encoding to declare (the row is not committed)."""
     return [Unreadable(cell, msg.C1_CONTROLS) if _C1.search(cell) else cell
             for cell in fields]
+
+
+def _repeats(fields: list[str], header: list[str] | None) -> bool:
+    """Whether a record is the header line again (a byte order mark before it aside)."""
+    return header is not None and [fields[0].removeprefix("\ufeff"), *fields[1:]] == header
+
+
+def _header_again(fields: list[str]) -> list[str]:
+    """A record repeating the header line, made a line the row's one error is about."""
+    return [Unreadable(cell, msg.HEADER_AGAIN, whole_row=True) for cell in fields]
 
 
 def _formula_cells(fields: list[str]) -> list[str]:

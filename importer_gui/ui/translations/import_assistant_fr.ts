@@ -4675,6 +4675,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Champ {field}&#xa0;: la date {value} du classeur peut être le 29/02/1900 d&apos;Excel, un jour qui n&apos;a jamais existé, et un fichier .xls ne permet pas de le savoir&#xa0;; saisissez la date comme texte.</translation>
     </message>
     <message>
+        <source>The line repeats the header line: are two files joined one after the other? Delete the line; it is not read.</source>
+        <translation>La ligne répète la ligne d&apos;en-tête&#xa0;: deux fichiers ont-ils été mis bout à bout&#xa0;? Supprimez la ligne&#xa0;; elle n&apos;est pas lue.</translation>
+    </message>
+    <message>
         <source>The workbook reader cannot convert a cell of this line ({detail}): a date or time far out of range, perhaps; the line is not read.</source>
         <translation>Le lecteur de classeurs ne peut pas convertir une cellule de cette ligne (son message, en anglais&#xa0;: {detail})&#xa0;: une date ou une heure très hors limites, peut-être&#xa0;; la ligne n&apos;est pas lue.</translation>
     </message>
