@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.faults.test_hostile_csv import HEADER, check_json, teachers_csv
+import pytest
+
+from tests.faults.test_hostile_csv import HEADER, check_json, failure, teachers_csv
 
 
 def test_excels_text_formula_in_a_csv_file_is_an_error_naming_it(tmp_path: Path) -> None:
@@ -40,3 +42,15 @@ def test_a_file_without_a_header_line_may_repeat_its_first_line(tmp_path: Path) 
     config = tmp_path / "config.xml"
     config.write_text(config.read_text().replace("<skipFirstLine>yes", "<skipFirstLine>no"))
     assert [outcome for _line, outcome, _said in check_json(tmp_path)] == ["create", "unchanged"]
+
+
+@pytest.mark.parametrize("line", [b"sep=;", b"SEP=;", b'"sep=;"', b"sep=,"])
+def test_excels_sep_line_above_the_header_is_named(tmp_path: Path, line: bytes) -> None:
+    # Excel writes it to choose the delimiter and hides it; any other reader takes it as
+    # the header line, and the header as a row of data.
+    path = teachers_csv(tmp_path, b"\xef\xbb\xbf" + line + b"\r\n" + HEADER
+                        + b"\r\nzoe;Zoe;Z;z@e.org\r\n")
+    shown = line.decode().strip('"')
+    assert failure(tmp_path) == (
+        f'importer-gui: {path}:1: the first line is "{shown}", which Excel writes to choose the '
+        "delimiter; any other program reads it as the header line: delete it")

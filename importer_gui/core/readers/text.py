@@ -49,6 +49,8 @@ _UTF16LE_BOM = codecs.BOM_UTF16_LE
 _EIGHT_BIT = ("ISO-8859-1", "WINDOWS-1252")
 _NOT_ASCII = re.compile(rb"[\x80-\xff]")
 _C1 = re.compile("[\x80-\x9f]")
+# Excel's first line naming the delimiter ("sep=;"), which Excel alone hides.
+_SEP_LINE = re.compile(r'\ufeff?"?(sep=.)"?\r?\n?', re.IGNORECASE)
 # A cell holding Excel's text formula ="..." alone (how a spreadsheet's CSV keeps zeros).
 _EXCEL_TEXT = re.compile(r'\s*="[^"]*"\s*')
 # Bytes from a file's first non-ASCII byte on that must decode as UTF-8 for the file to be
@@ -105,6 +107,9 @@ OTHER_DELIMITER_TSV_MOST = QT_TRANSLATE_NOOP(
               "{other}; is the file a CSV export delimited by {name}? A TSV export's columns "
               "are split by tabs: set <format> of <fileExportAction> to CSV, and its "
               "<delimiter> to {name}")
+SEP_LINE = QT_TRANSLATE_NOOP(
+    "errors", "the first line is \"{line}\", which Excel writes to choose the delimiter; any "
+              "other program reads it as the header line: delete it")
 UNKNOWN_ENCODING = QT_TRANSLATE_NOOP("errors", "unknown file encoding {encoding}; use one of "
                                                "{known}")
 NOT_ONE_CHARACTER = QT_TRANSLATE_NOOP("errors", "the delimiter {delimiter} is not a single "
@@ -182,6 +187,7 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
     settled = _check_start(path, sample, declared)
     if delimiter_checked:
         check_delimiter(path, sample, codec, char, columns)
+    _check_sep_line(path, sample, codec)  # a wrong delimiter first: the line names one
     utf8_from = None if settled or declared not in _EIGHT_BIT else (declared, codec)
     size, cells, lines = _cells_and_lines(path, char, utf8_from)
     # ``lines`` counts one past the last line break: the line a file's last break ends.
@@ -263,6 +269,15 @@ def _check_start(path: Path, sample: bytes, declared: str) -> bool:
     if declared in _EIGHT_BIT and not sample.isascii():
         return _check_utf8(path, sample, 0, declared, _CODECS[declared])
     return False
+
+
+def _check_sep_line(path: Path, sample: bytes, codec: str) -> None:
+    """Refuse a first line that is Excel's "sep=;": read on, it would be the header line,
+    and the header a row of data."""
+    first = sample[:16].decode(codec, "replace").splitlines(keepends=True)[:1]
+    found = _SEP_LINE.fullmatch(first[0]) if first else None
+    if found is not None:
+        raise DataFileError(SEP_LINE.format(line=found.group(1)), path=path, line=1)
 
 
 def _check_utf8(path: Path, data: bytes, offset: int, declared: str, codec: str) -> bool:

@@ -3213,6 +3213,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>{single} des {total} premières lignes ne contiennent aucun {delimiter} mais chacune contient {count} {other}&#xa0;; le fichier est-il un export CSV séparé par {name}&#xa0;? Les colonnes d&apos;un export TSV sont séparées par des tabulations&#xa0;: indiquez CSV dans &lt;format&gt; de &lt;fileExportAction&gt;, et {name} dans son &lt;delimiter&gt;</translation>
     </message>
     <message>
+        <source>the first line is &quot;{line}&quot;, which Excel writes to choose the delimiter; any other program reads it as the header line: delete it</source>
+        <translation>la première ligne est «&#xa0;{line}&#xa0;», qu&apos;Excel écrit pour choisir le délimiteur&#xa0;; tout autre programme la lit comme la ligne d&apos;en-tête&#xa0;: supprimez-la</translation>
+    </message>
+    <message>
         <source>unknown file encoding {encoding}; use one of {known}</source>
         <translation>encodage de fichier inconnu {encoding}&#xa0;; utilisez l&apos;un de {known}</translation>
     </message>
