@@ -106,3 +106,25 @@ def test_cells_written_without_their_reference_are_walked(
     code, _lines = run(capsys, "commit", tmp_path)
     assert code == 0
     assert stored(tmp_path) == [("00042", "Title")]
+
+
+def test_an_ods_texts_tabs_and_line_breaks_are_kept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # calamine drops <text:tab/> and <text:line-break/>, gluing the words on either side.
+    titles = ('Salle<text:tab/>B', '12 rue Haute<text:line-break/>Lyon',
+              '<text:span>A<text:s text:c="2"/>B<text:tab/>C</text:span>',
+              'Note<office:annotation><text:p>hidden</text:p></office:annotation>')
+    rows = "<table:table-row>" + "".join(map(ods_text, COLUMNS)) + "</table:table-row>" + "".join(
+        f"<table:table-row>{ods_text(f'C{i}')}{ods_text(title)}{ods_text('blended')}"
+        "</table:table-row>" for i, title in enumerate(titles))
+    path = tmp_path / "t.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype"),
+                         "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", _ODS.format(rows=rows))
+        package.writestr("META-INF/manifest.xml", _MANIFEST)
+    write_config(tmp_path, ImportSpec(path.name, COLUMNS, "createOrUpdateTrainingCourseAction"))
+    code, _lines = run(capsys, "commit", tmp_path)
+    assert code == 0
+    assert stored(tmp_path) == [("C0", "Salle\tB"), ("C1", "12 rue Haute\nLyon"),
+                                ("C2", "A  B\tC"), ("C3", "Note")]

@@ -108,9 +108,10 @@ class Package:
     shared: SharedStrings | None = None
     # An .ods's cells holding a formula error, by sheet (calamine reads them as empty).
     ods_errors: dict[str, ErrorCells] = field(default_factory=dict, compare=False)
-    # An .ods's whole numbers shown with leading zeros, by sheet, with the text shown
-    # (calamine reads the number: 00042 would be 42).
-    ods_padded: dict[str, ErrorCells] = field(default_factory=dict, compare=False)
+    # An .ods's cells calamine reads otherwise than the sheet shows them, by sheet, with the
+    # text shown: whole numbers shown with leading zeros (calamine reads 00042 as 42), texts
+    # holding a tab or a line break (which calamine drops, gluing the words around them).
+    ods_shown: dict[str, ErrorCells] = field(default_factory=dict, compare=False)
 
 
 def check_package(path: Path) -> Package:
@@ -227,6 +228,11 @@ _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _ODS_SPACE = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}s"
 _ODS_SPACE_COUNT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}c"
+_ODS_TAB = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}tab"
+_ODS_BREAK = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}line-break"
+_ODS_PARAGRAPHS = ("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p",
+                   "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}h")
+_ODS_NOTE = f"{_ODS_OFFICE}annotation"
 # LibreOffice marks a cell whose formula gives an error so (its text is the error's).
 _ODS_VALUE_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 
@@ -242,15 +248,15 @@ class _OdsSheet:
     text: int = 0  # characters of the filled cells' text
     spaces: int = 0  # of which spaces written as a count (<text:s text:c="N"/>)
     errors: ErrorCells = field(default_factory=ErrorCells)
-    padded: ErrorCells = field(default_factory=ErrorCells)
+    shown: ErrorCells = field(default_factory=ErrorCells)  # see Package.ods_shown
 
 
 def _ods_row(row: Any, sheet: _OdsSheet, line: int, repeat: int
              ) -> tuple[int, int, int, int]:
     """A row's width up to its last cell with content, its filled cells, their text and the
     spaces of it written as counts (repeated columns counted); its error cells go to the
-    sheet's ``errors``, its numbers shown with leading zeros to its ``padded`` (it ends at
-    ``line``)."""
+    sheet's ``errors``, those calamine reads otherwise than shown to its ``shown`` (it ends
+    at ``line``)."""
     width = filled = cells = text = spaces = 0
     for cell in row:
         span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1") or 1)
@@ -261,12 +267,19 @@ def _ods_row(row: Any, sheet: _OdsSheet, line: int, repeat: int
         # Most cells' text starts otherwise: one look, and no call, for them.
         if len(cell) == 1 and (cell[0].text or " ")[0] == "0" and (
                 shown := _padded_number(cell)):
-            sheet.padded.add(line - repeat + 1, width - span + 1, shown, last_row=line,
-                             last_col=width)
+            sheet.shown.add(line - repeat + 1, width - span + 1, shown, last_row=line,
+                            last_col=width)
         if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):
             filled = width
             cells += span
-            counted = span * _spaces(cell)
+            each, dropped = _spaces(cell)
+            if dropped and each <= MAX_PART_BYTES and (
+                    cell.get(f"{_ODS_OFFICE}value-type") in (None, "string")):
+                shown_text = _ods_text(cell)  # held until its row is read: a cost too
+                sheet.shown.add(line - repeat + 1, width - span + 1, shown_text,
+                                last_row=line, last_col=width)
+                text += len(shown_text)
+            counted = span * each
             text += span * sum(len(part) for part in cell.itertext()) + counted
             spaces += counted
     return filled, cells, text, spaces
@@ -287,11 +300,40 @@ def _padded_number(cell: Any) -> str:
     return shown if same else ""
 
 
-def _spaces(cell: Any) -> int:
-    """The spaces a cell's <text:s text:c="N"/> stand for: the reader writes them out, so
-    a few bytes may ask for gigabytes."""
-    return sum(max(int(space.get(_ODS_SPACE_COUNT) or 1), 1)
-               for space in cell.iter(_ODS_SPACE))
+def _spaces(cell: Any) -> tuple[int, bool]:
+    """The spaces a cell's <text:s text:c="N"/> stand for (the reader writes them out, so
+    a few bytes may ask for gigabytes), and whether it holds a tab or a line break."""
+    if len(cell) == 1 and not len(cell[0]):
+        return 0, False  # one paragraph of plain text, as most cells are: nothing to walk
+    spaces, dropped = 0, False
+    for mark in cell.iter(_ODS_SPACE, _ODS_TAB, _ODS_BREAK):
+        if mark.tag == _ODS_SPACE:
+            spaces += max(int(mark.get(_ODS_SPACE_COUNT) or 1), 1)
+        else:
+            dropped = True
+    return spaces, dropped
+
+
+def _ods_text(cell: Any) -> str:
+    """A text cell as the sheet shows it: its paragraphs one a line, with their tabs, line
+    breaks and spaces written as counts; notes left out."""
+    return "\n".join(_ods_run(part) for part in cell if part.tag in _ODS_PARAGRAPHS)
+
+
+def _ods_run(element: Any) -> str:
+    """An element's text, its children's within it (see _ods_text)."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == _ODS_SPACE:
+            parts.append(" " * max(int(child.get(_ODS_SPACE_COUNT) or 1), 1))
+        elif child.tag == _ODS_TAB:
+            parts.append("\t")
+        elif child.tag == _ODS_BREAK:
+            parts.append("\n")
+        elif child.tag != _ODS_NOTE:
+            parts.append(_ods_run(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _ods_sheets(path: Path) -> Iterator[_OdsSheet]:
@@ -344,7 +386,7 @@ def _ods_package(path: Path) -> Package:
             + BOX_CELL * largest.rows * largest.cols)  # the sheet read is copied once
     return Package(cost, f"its {len(sheets)} sheets are loaded together: {box} cells",
                    ods_errors={s.name: s.errors for s in sheets if s.errors},
-                   ods_padded={s.name: s.padded for s in sheets if s.padded})
+                   ods_shown={s.name: s.shown for s in sheets if s.shown})
 
 
 # --------------------------------------------------------------------------- the sheet

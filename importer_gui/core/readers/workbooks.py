@@ -112,7 +112,7 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
     # Rows are looked at for NULs when the XML writes one; an .xls or .xlsb may hold them
     # anywhere (a binary file), an .ods nowhere (XML cannot).
     nul = measure.extent.nul if measure is not None else path.suffix.lower() != ".ods"
-    padded = package.ods_padded.get(name)  # an .xlsx's are looked for as it loads
+    shown = package.ods_shown.get(name)  # an .xlsx's are looked for as it loads
     if measure is not None and measure.streamed:
         workbook.close()
         rows = measure.extent.rows
@@ -124,7 +124,7 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
 
     def load() -> tuple[RowSource, int | None]:
         return _loaded_sheet(path, workbook, name, errors, nul, odd,
-                             padded if padded is not None else _padded(path, name))
+                             shown if shown is not None else _padded(path, name))
 
     return load, name
 
@@ -186,7 +186,7 @@ def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:
 
 
 def _loaded_sheet(path: Path, workbook: Any, name: str, errors: ErrorCells, nul: bool,
-                  odd: ErrorCells, padded: ErrorCells) -> tuple[RowSource, int | None]:
+                  odd: ErrorCells, shown: ErrorCells) -> tuple[RowSource, int | None]:
     """Let calamine load the sheet; its rows' source, and their number."""
     sheet = _load_sheet(path, workbook, name)  # closes the workbook: the sheet is loaded
     start = sheet.start
@@ -200,7 +200,7 @@ def _loaded_sheet(path: Path, workbook: Any, name: str, errors: ErrorCells, nul:
 
     def source(shared: bool) -> Iterator[NumberedRow]:
         return _numbered(path, name, _calamine_rows(sheet, width), shared, pad, serials,
-                         errors, nul, odd, padded)
+                         errors, nul, odd, shown)
 
     return source, sheet.end[0] + 1
 
@@ -329,20 +329,21 @@ def _ON_LEAP_DAY_EVE(day: date) -> bool:  # noqa: N802 - reads as the constant i
 def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
               pad: tuple[str, ...] = (), serials: _Serials | None = None,
               errors: ErrorCells | None = None, nul: bool = False,
-              odd: ErrorCells | None = None, padded: ErrorCells | None = None,
+              odd: ErrorCells | None = None, shown: ErrorCells | None = None,
               ) -> Iterator[NumberedRow]:
     """Number the sheet's rows from 1, convert the cells, skip blank rows but line 1;
     the cells holding a formula error are Unreadable (calamine reads them as empty), and
     so are those holding a NUL character when the sheet's XML writes one (``nul``) and the
-    text cells whose shared string number is none (``odd``); the whole numbers shown with
-    leading zeros (``padded``) are read as shown; the values that repeat shared when
+    text cells whose shared string number is none (``odd``); the cells calamine reads
+    otherwise than the sheet shows them (``shown``: a number shown with leading zeros, an
+    .ods text holding a tab) are read as shown; the values that repeat shared when
     ``shared``."""
     early: list[bool] = []  # set by _serial_cell when a row holds a date to look at again
     cell = _serial_cell(early, serials) if serials is not None else _cell
     make_row = row_maker(shared)
     errors = errors or None  # asked once, not on every row
     odd = odd or None
-    padded = padded or None
+    shown = shown or None
     try:
         for line, row in enumerate(rows, start=1):
             cells = _cells(row, cell, make_row)
@@ -350,7 +351,7 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
                 cells = _with_errors(line, cells or ("",) * len(row), found, len(pad))
             if odd is not None and cells is not None and (found := odd.at(line)):
                 cells = _with_errors(line, cells, found, len(pad), msg.STRING_NOT_NUMBERED)
-            if padded is not None and cells is not None and (found := padded.at(line)):
+            if shown is not None and cells is not None and (found := shown.at(line)):
                 cells = _as_shown(cells, found, len(pad))
             if cells is not None:
                 if nul:
@@ -392,8 +393,8 @@ def _with_errors(line: int, cells: Row, found: list[tuple[int, int, str]], pad: 
 
 
 def _as_shown(cells: Row, found: list[tuple[int, int, str]], pad: int) -> Row:
-    """The row with its number cells (columns counted from 1, ``pad`` left of ``cells``)
-    read as the sheet shows them ("00042" where calamine reads 42)."""
+    """The row with those cells (columns counted from 1, ``pad`` left of ``cells``) read as
+    the sheet shows them ("00042" where calamine reads 42)."""
     fixed = list(cells)
     for first, last, text in found:
         for column in range(max(first, pad + 1), min(last, pad + len(fixed)) + 1):
@@ -473,16 +474,16 @@ def _serial_cell(early: list[bool], serials: _Serials) -> Callable[[Any], Cell]:
 
 
 def _sparse_source(path: Path, name: str, errors: ErrorCells, nul: bool, odd: ErrorCells,
-                   padded: ErrorCells) -> RowSource:
+                   shown: ErrorCells) -> RowSource:
     """A streaming reader (openpyxl read-only) for sheets whose bounding box is huge."""
     def source(shared: bool) -> Iterator[NumberedRow]:
-        return _openpyxl_rows(path, name, errors, shared, nul, odd, padded)
+        return _openpyxl_rows(path, name, errors, shared, nul, odd, shown)
 
     return source
 
 
 def _openpyxl_rows(path: Path, name: str, errors: ErrorCells, shared: bool, nul: bool,
-                   odd: ErrorCells, padded: ErrorCells) -> Iterator[NumberedRow]:
+                   odd: ErrorCells, shown: ErrorCells) -> Iterator[NumberedRow]:
     """Stream the sheet row by row; missing rows cost no memory."""
     import openpyxl
 
@@ -494,7 +495,7 @@ def _openpyxl_rows(path: Path, name: str, errors: ErrorCells, shared: bool, nul:
         worksheet = workbook[name]
         worksheet.reset_dimensions()  # rows as wide as their own cells, not the sheet's box
         yield from _numbered(path, name, worksheet.iter_rows(values_only=True), shared,
-                             errors=errors, nul=nul, odd=odd, padded=padded)
+                             errors=errors, nul=nul, odd=odd, shown=shown)
     except MemoryError:
         give_memory_back()  # before the workbook is closed (see budget.RESERVE)
         raise
