@@ -28,6 +28,7 @@ class Content(StrEnum):
     ZIP = "zip archive"
     OFFICE = "older Office document"
     XLSX = "Excel workbook"
+    XLSB = "Excel binary workbook"
     ODS = "OpenDocument spreadsheet"
     XLS = "Excel 97-2003 workbook"
 
@@ -57,6 +58,10 @@ NOT_SPREADSHEET = {
     Content.OFFICE: QT_TRANSLATE_NOOP(
         "errors", "not a spreadsheet: it is an Office document that is not an .xls workbook; "
                   "choose a workbook or a CSV file"),
+    # Its cells are in binary parts: renamed .xlsx it is no more readable.
+    Content.XLSB: QT_TRANSLATE_NOOP(
+        "errors", "not a workbook the assistant reads: it is an Excel binary workbook (.xlsb); "
+                  "open it in Excel and save it as an Excel workbook (.xlsx)"),
 }
 MISNAMED = {
     Content.XLSX: QT_TRANSLATE_NOOP(
@@ -152,6 +157,8 @@ def _zip_kind(path: Path) -> Content | None:
             mimetype = package.read("mimetype")[:len(_ODS) + 8] if "mimetype" in names else b""
     except (OSError, zipfile.BadZipFile, KeyError):
         return None  # a damaged package: the workbook reader says what is wrong
+    if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
+        return Content.XLSB
     if "xl/workbook.xml" in names or any(n.startswith("xl/workbook") for n in names):
         return Content.XLSX
     if mimetype.startswith(_ODS):

@@ -129,3 +129,16 @@ def test_a_check_names_the_file_and_what_it_is(
     code, out, err = run(capsys, "--store", str(store), "check", str(config))
     assert (code, out) == (2, "")
     assert err == f"importer-gui: {data}: {said}\n"
+
+
+@pytest.mark.parametrize("name", ["grades.xlsb", "grades.xlsx", "grades.csv"])
+def test_an_excel_binary_workbook_is_said_to_be_saved_as_xlsx(tmp_path: Path,
+                                                             name: str) -> None:
+    # Excel's "binary workbook" keeps its cells in .bin parts: renamed .xlsx it is no more
+    # readable, so it must be saved again, not renamed.
+    xlsb = package(tmp_path / name, {"[Content_Types].xml": b"<x/>",
+                                     "xl/workbook.bin": b"\x83\x01\x00",
+                                     "xl/worksheets/sheet1.bin": b"\x81\x01\x00"})
+    assert content_problem(xlsb) == (
+        "not a workbook the assistant reads: it is an Excel binary workbook (.xlsb); open it "
+        "in Excel and save it as an Excel workbook (.xlsx)")

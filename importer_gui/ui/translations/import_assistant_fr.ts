@@ -4489,6 +4489,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>ce n&apos;est pas un tableur&#xa0;: c&apos;est un document Office qui n&apos;est pas un classeur .xls&#xa0;; choisissez un classeur ou un fichier CSV</translation>
     </message>
     <message>
+        <source>not a workbook the assistant reads: it is an Excel binary workbook (.xlsb); open it in Excel and save it as an Excel workbook (.xlsx)</source>
+        <translation>ce n&apos;est pas un classeur que l&apos;assistant lit&#xa0;: c&apos;est un classeur binaire Excel (.xlsb)&#xa0;; ouvrez-le dans Excel et enregistrez-le comme classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
         <source>this is an Excel workbook under another name; rename it to end in .xlsx to read it</source>
         <translation>c&apos;est un classeur Excel sous un autre nom&#xa0;; renommez-le en .xlsx pour le lire</translation>
     </message>
