@@ -383,7 +383,8 @@ def _ods_package(path: Path) -> Package:
     box = sum(s.rows * s.cols for s in sheets)
     cost = (sheet_cost(box, sum(s.filled for s in sheets), sum(s.text for s in sheets),
                        max(s.rows for s in sheets))
-            + BOX_CELL * largest.rows * largest.cols)  # the sheet read is copied once
+            + BOX_CELL * largest.rows * largest.cols  # the sheet read is copied once
+            + CELL_NOTE_COST * sum(s.shown.count for s in sheets))
     return Package(cost, f"its {len(sheets)} sheets are loaded together: {box} cells",
                    ods_errors={s.name: s.errors for s in sheets if s.errors},
                    ods_shown={s.name: s.shown for s in sheets if s.shown})
@@ -432,7 +433,7 @@ def measure_sheet(path: Path, name: str, package: Package) -> SheetMeasure:
         raise _uncached_error(path, extent.uncached)
     filled = min(extent.box, size // _CELL_BYTES)
     rows = min(extent.rows, filled)  # a row read has a filled cell
-    text = size + shared + _ERROR_CELL_COST * extent.errors.count
+    text = size + shared + CELL_NOTE_COST * extent.errors.count
     why = (f"its cells repeat {shared // 2**20} MB of shared strings"
            if shared > size else f"{extent.box} cells")
     if extent.box <= MAX_BOX_CELLS:
@@ -461,8 +462,9 @@ def _shared_text(package: zipfile.ZipFile, part: str, shared: SharedStrings | No
     return total
 
 
-# Bytes one error cell's note takes until the sheet is read (a place and its text).
-_ERROR_CELL_COST = 200
+# Bytes one cell's note (an error, a text shown) takes until the sheet is read (a place and
+# its text).
+CELL_NOTE_COST = 200
 
 # A cell of type s and the index of its string, however the XML is written.
 _SHARED_REF = re.compile(rb"""\st\s*=\s*["']s["'][^>]*>\s*<(?:[A-Za-z_][\w.\-]*:)?v\s*>\s*(\d+)""")

@@ -625,25 +625,31 @@ def padded_numbers(package: zipfile.ZipFile, part: str, widths: dict[bytes, int]
     style -> digits shown), each with the text shown ("00042"; calamine reads 42). Cells
     written as usual are found by a search in C; any other writing sends the part to the
     walk."""
-    styled = re.compile(rb'<c r="([A-Z]{1,3})([1-9]\d{0,6})"[^>]*? s="('
-                        + b"|".join(map(re.escape, widths)) + rb')"[^>]*(?<!/)>')
+    styled = re.compile(rb'(<c r="([A-Z]{1,3})([1-9]\d{0,6})"[^>]*? s="('
+                        + b"|".join(map(re.escape, widths))
+                        + rb')"[^>]*(?<!/)>)(?:<v>(\d+)</v>)?')
     shown, carry = ErrorCells(), b""
     for data in chunks(package, part):
         if _PREFIXED_CELL.search(data) or _UNUSUAL.search(data):
             return _walked_padded(package, part, widths)
         data, carry = carry + data, b""
         for found in styled.finditer(data):
-            end = data.find(b"</c>", found.end())
-            if end < 0:  # the chunk cuts the cell: it goes on in the next one
-                carry = data[found.start():]
-                if len(carry) > _CARRY_MAX:
-                    return _walked_padded(package, part, widths)
-                break
-            tag = found.group()
-            value = _VALUE.search(data, found.end(), end)
-            if value and (b" t=" not in tag or b' t="n"' in tag) and (
-                    padded := _padded(value.group(1), widths[found.group(3)])):
-                shown.add(int(found.group(2)), column_number(found.group(1)), padded)
+            tag, letters, row, style, digits = found.groups()
+            if digits is not None and len(digits) >= widths[style]:
+                continue  # as many digits as the format shows, or more: the usual cell
+            if b" t=" in tag and b' t="n"' not in tag:
+                continue  # a text, a boolean...: no number to show
+            if digits is None:  # a formula first, or the value the chunk cuts
+                end = data.find(b"</c>", found.end())
+                if end < 0:  # the cell goes on in the next chunk
+                    carry = data[found.start():]
+                    if len(carry) > _CARRY_MAX:
+                        return _walked_padded(package, part, widths)
+                    break
+                value = _VALUE.search(data, found.end(), end)
+                digits = value.group(1) if value else b""
+            if padded := _padded(digits, widths[style]):
+                shown.add(int(row), column_number(letters), padded)
     return shown
 
 

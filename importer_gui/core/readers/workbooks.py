@@ -38,6 +38,7 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers import native, sheet_xml
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
 from importer_gui.core.readers.guards import (
+    CELL_NOTE_COST,
     FORMULA_ERROR,
     check_package,
     column_name,
@@ -101,9 +102,14 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
         name = _pick_sheet(path, [meta.name for meta in _worksheets(workbook)],
                            wanted or _first_visible(workbook))
         measure = None
+        shown = package.ods_shown.get(name, ErrorCells())
         if path.suffix.lower() in OOXML_SUFFIXES:
             measure = measure_sheet(path, name, package)
             budget.charge(path, measure.cost, measure.why)
+            shown = _padded(path, name)
+            if shown:
+                budget.charge(path, CELL_NOTE_COST * shown.count,
+                              f"{shown.count} of its numbers are shown with leading zeros")
     except BaseException:
         workbook.close()
         raise
@@ -112,19 +118,17 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
     # Rows are looked at for NULs when the XML writes one; an .xls or .xlsb may hold them
     # anywhere (a binary file), an .ods nowhere (XML cannot).
     nul = measure.extent.nul if measure is not None else path.suffix.lower() != ".ods"
-    shown = package.ods_shown.get(name)  # an .xlsx's are looked for as it loads
     if measure is not None and measure.streamed:
         workbook.close()
         rows = measure.extent.rows
 
         def stream() -> tuple[RowSource, int | None]:
-            return _sparse_source(path, name, errors, nul, odd, _padded(path, name)), rows
+            return _sparse_source(path, name, errors, nul, odd, shown), rows
 
         return stream, name
 
     def load() -> tuple[RowSource, int | None]:
-        return _loaded_sheet(path, workbook, name, errors, nul, odd,
-                             shown if shown is not None else _padded(path, name))
+        return _loaded_sheet(path, workbook, name, errors, nul, odd, shown)
 
     return load, name
 
@@ -133,7 +137,7 @@ def _padded(path: Path, name: str) -> ErrorCells:
     """An .xlsx sheet's whole numbers shown with leading zeros, with the text shown (read
     only when the workbook has a number format that shows them: most have none)."""
     found = ErrorCells()
-    widths = padded_styles(path) if path.suffix.lower() in OOXML_SUFFIXES else None
+    widths = padded_styles(path)
     if widths:
         with zipfile.ZipFile(path) as package:
             for part in sheet_parts(path, name):
