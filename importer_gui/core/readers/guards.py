@@ -504,6 +504,19 @@ def string_past_the_end(path: Path, name: str) -> tuple[str, str, int] | None:
     return None
 
 
+def number_not_a_number(path: Path, name: str) -> tuple[str, str] | None:
+    """The first cell of the sheet marked as a number whose value is none, and that value
+    (read when calamine refused the sheet: it says no more)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            for part in _sheet_parts(package, name):
+                if found := sheet_xml.not_a_number(package, part):
+                    return found
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError, *_LOCKED_PART):
+        pass  # the package's own damage: calamine's words say more than ours would
+    return None
+
+
 def _check_streamable(path: Path, name: str, extent: Extent) -> None:
     """Refuse a sheet a streaming reader cannot read: far cells that each cost a row that
     wide, or rows out of order (the streaming reader would drop the earlier rows)."""

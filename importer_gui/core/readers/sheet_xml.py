@@ -508,6 +508,7 @@ class _Walk:
         self.text_result, self.error = kind == b"str", kind == b"e"
         self.error_text = b""
         self.string, self.string_value = kind == b"s", None
+        self.marked_number = kind == b"n"
         if self.styles:
             number = kind is None or kind == b"n"
             self.style = _attribute(_S_ATTR, attributes) if number else None
@@ -588,6 +589,28 @@ def string_past_the_end(package: zipfile.ZipFile, part: str, strings: int,
         if walk.scan.past:
             break
     return walk.scan.past
+
+
+def not_a_number(package: zipfile.ZipFile, part: str) -> tuple[str, str] | None:
+    """The first cell marked as a number (t="n") whose value calamine cannot read as one,
+    and that value: calamine refuses the whole sheet for one, without naming it."""
+    walk = _Walk()
+    for data in chunks(package, part):
+        for found in _TAG.finditer(data):
+            closing, name, attributes = found.groups()
+            following = _text_after(data, found.end()) if name == b"v" else b""
+            if (name == b"v" and not closing and walk.cell is not None and walk.marked_number
+                    and following and data.find(b"<", found.end()) >= 0  # not cut
+                    and not _CALAMINE_NUMBER.fullmatch(following)):
+                return _reference(*walk.cell).decode(), following.decode("utf-8", "replace")
+            if not walk.tag(closing, name, attributes, following):
+                return None
+    return None
+
+
+# A number as calamine reads one (Rust's parser): no space, no thousands separator, a point.
+_CALAMINE_NUMBER = re.compile(rb"[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)",
+                              re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- raw values

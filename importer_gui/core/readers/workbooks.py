@@ -44,6 +44,7 @@ from importer_gui.core.readers.guards import (
     column_name,
     measure_sheet,
     not_a_workbook,
+    number_not_a_number,
     padded_styles,
     sheet_parts,
     string_past_the_end,
@@ -69,6 +70,10 @@ STRING_PAST_THE_END = QT_TRANSLATE_NOOP(
     "errors", "the sheet {name} cannot be read: this cell gives the number {number} of a shared "
               "text, and the workbook holds {count} (numbered from 0); the workbook is damaged: "
               "type the cell's text again in a spreadsheet and save it")
+NUMBER_NOT_A_NUMBER = QT_TRANSLATE_NOOP(
+    "errors", "the sheet {name} cannot be read: this cell is marked as a number but holds "
+              "\"{value}\"; the workbook is damaged: type the number again in a spreadsheet "
+              "and save it")
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -225,12 +230,19 @@ def _load_sheet(path: Path, workbook: Any, name: str) -> Any:
 
 
 def _damaged(path: Path, name: str, exc: BaseException) -> DataFileError:
-    """The sheet calamine refused; the cell to blame when it names a missing shared string."""
-    past = string_past_the_end(path, name) if path.suffix.lower() in OOXML_SUFFIXES else None
+    """The sheet calamine refused; the cell to blame when it names a missing shared string
+    or holds no number where it says it does."""
+    ooxml = path.suffix.lower() in OOXML_SUFFIXES
+    past = string_past_the_end(path, name) if ooxml else None
     if past is not None:
         cell, number, count = past
         return DataFileError(STRING_PAST_THE_END.format(name=repr(name), number=number,
                                                         count=count), path=path, cell=cell)
+    bad = number_not_a_number(path, name) if ooxml else None
+    if bad is not None:
+        cell, value = bad
+        return DataFileError(NUMBER_NOT_A_NUMBER.format(name=repr(name), value=value),
+                             path=path, cell=cell)
     return DataFileError(SHEET_DAMAGED.format(name=repr(name), detail=exc), path=path)
 
 

@@ -3289,6 +3289,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>la feuille {name} ne peut pas être lue&#xa0;: cette cellule donne le numéro {number} d’un texte partagé, et le classeur en contient {count} (numérotés à partir de 0)&#xa0;; le classeur est endommagé&#xa0;: saisissez de nouveau le texte de la cellule dans un tableur et enregistrez-le</translation>
     </message>
     <message>
+        <source>the sheet {name} cannot be read: this cell is marked as a number but holds &quot;{value}&quot;; the workbook is damaged: type the number again in a spreadsheet and save it</source>
+        <translation>la feuille {name} ne peut pas être lue&#xa0;: cette cellule est marquée comme un nombre mais contient «&#xa0;{value}&#xa0;»&#xa0;; le classeur est endommagé&#xa0;: saisissez de nouveau le nombre dans un tableur et enregistrez-le</translation>
+    </message>
+    <message>
         <source>There is not enough memory to check these files; nothing was written. Check fewer or smaller files at a time, or close other programs.</source>
         <translation>La mémoire ne suffit pas pour vérifier ces fichiers&#xa0;; rien n&apos;a été écrit. Vérifiez moins de fichiers ou des fichiers plus petits à la fois, ou fermez d&apos;autres programmes.</translation>
     </message>
