@@ -11,7 +11,8 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from importer_gui.core.readers.guards import padded_styles
+from importer_gui.core.readers import MemoryBudget, prepare
+from importer_gui.core.readers.guards import CELL_NOTE_COST, padded_styles
 from importer_gui.core.readers.sheet_xml import _walked_padded, padded_numbers
 from importer_gui.core.readers.table import SCAN_CHUNK
 from tests.builders import ImportSpec, rewrite_package, write_config
@@ -128,3 +129,20 @@ def test_an_ods_texts_tabs_and_line_breaks_are_kept(
     assert code == 0
     assert stored(tmp_path) == [("C0", "Salle\tB"), ("C1", "12 rue Haute\nLyon"),
                                 ("C2", "A  B\tC"), ("C3", "Note")]
+
+
+def test_the_cells_read_as_shown_are_charged_to_the_budget(tmp_path: Path) -> None:
+    # Each is noted until its row is read: a million of them would be hundreds of MB.
+    def charged(shape: str) -> int:
+        book = Workbook()
+        sheet = book.active
+        for number in range(1000):
+            sheet.append((number, "Title"))
+            sheet.cell(sheet.max_row, 1).number_format = shape
+        path = tmp_path / f"{shape}.xlsx"
+        book.save(path)
+        budget = MemoryBudget(1 << 30)
+        prepare(path, budget, skip_first_line=False)
+        return budget.used
+
+    assert charged("00000") - charged("General") >= CELL_NOTE_COST * 1000
