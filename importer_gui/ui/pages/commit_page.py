@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QWidget,
+    QWizard,
 )
 
 from importer_gui.core.errors import Cancelled, ImporterError, StoreReplacedError
@@ -208,9 +209,21 @@ class CommitPage(BasePage):
         self._show_logs(result)
         self.browser_button.show()
         self.completeChanged.emit()
+        self._focus_finish()
         plan = self.session.choices.plan
         files = [imp.file for imp in plan.imports] if plan is not None else []
         self.session.record_commit(result, files)  # every view over the store hears of it
+
+    def _focus_finish(self) -> None:
+        """Once committed, Enter presses Finish: the Cancel button that had the focus is
+        gone, and the focus would fall on Back, which takes the user to the preview to
+        check every row again."""
+        wizard = self.wizard()
+        if wizard is None:
+            return
+        finish = wizard.button(QWizard.WizardButton.FinishButton)
+        # Once the wizard has shown its buttons (Finish appears when the page is complete).
+        QTimer.singleShot(0, finish, finish.setFocus)
 
     def _show_logs(self, result: Committed) -> None:
         """The error logs the configuration asks for, written as the platform would, and
