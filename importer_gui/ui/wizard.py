@@ -250,6 +250,14 @@ class Wizard(QWizard):
         if result == QWizard.DialogCode.Accepted:
             self.new_import()
 
+    def reject(self) -> None:
+        """Escape (the wizard is the window: it never closes) stops the check or the commit
+        running on the page, as its Cancel button does."""
+        if self.currentId() == PREVIEW:
+            self.preview_page.cancel()
+        elif self.currentId() == COMMIT:
+            self.commit_page.cancel()
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept a single file the wizard can open."""
         paths = _dropped_paths(event)
