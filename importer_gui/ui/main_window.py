@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
 
     def open_store(self) -> bool:
         """File ▸ Open store…: choose a store file or a PostgreSQL URL, and work on it."""
+        if not self.wizard.may_stop_commit():
+            return False
         dialog = StoreDialog(self.store_path, self)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -208,7 +210,11 @@ class MainWindow(QMainWindow):
     def use_store(self, location: StoreLocation) -> bool:
         """Work on another store (or the same, with its password): opened once here, so that
         a password is asked for now and a store that cannot be opened says so, and the
-        wizard's current store stays as it was."""
+        wizard's current store stays as it was. A commit running is stopped first (once
+        the user agreed): its rows would go to the store left, which the window no longer
+        shows."""
+        if not self.wizard.may_stop_commit():
+            return False
         opened = store_dialog.connect(self, location)
         if opened is None:
             return False
