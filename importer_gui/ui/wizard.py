@@ -176,9 +176,12 @@ class Wizard(QWizard):
         commit = self.commit_page
         if not commit.is_running():
             return True
-        answer = ask(self, self.tr("A commit is running"), self.tr(
-            "The rows are being written to the store. Stop the commit? Nothing will be "
-            "written."), [self.tr("&Stop the commit"), self.tr("&Go on committing")])
+        doing = (self.tr("The rows are being written to the store.") if commit.is_writing()
+                 else self.tr("The rows are being checked again with your corrections, to "
+                              "be written to the store next."))
+        answer = ask(self, self.tr("A commit is running"), arg(self.tr(
+            "%1 Stop the commit? Nothing will be written."), doing),
+            [self.tr("&Stop the commit"), self.tr("&Go on committing")])
         if answer != 0:
             return False
         commit.stop()

@@ -46,6 +46,7 @@ class CommitPage(BasePage):
         self.runner = TaskRunner(self)
         self.result: Committed | None = None
         self._running = False
+        self._writing = False  # running, past the check of the corrections: writing
         self._build()
 
     def _build(self) -> None:
@@ -144,6 +145,7 @@ class CommitPage(BasePage):
             self._commit(plan)
 
     def _commit(self, plan: Plan) -> None:
+        self._writing = True
         self.status.setText(self.tr("Committing…"))
         self.progress.setRange(0, 0)
         path = self.session.store_path
@@ -290,6 +292,7 @@ class CommitPage(BasePage):
 
     def _set_running(self, running: bool) -> None:
         self._running = running
+        self._writing = self._writing and running
         self.progress_row.set_running(running)
         self._offer_package()
         self.completeChanged.emit()
@@ -306,6 +309,10 @@ class CommitPage(BasePage):
     def is_running(self) -> bool:
         """True while checking again or committing."""
         return self._running
+
+    def is_writing(self) -> bool:
+        """True while the rows are written (after the corrections were checked again)."""
+        return self._writing
 
     def isComplete(self) -> bool:
         """Finish only once the commit is done (or failed: nothing to wait for)."""

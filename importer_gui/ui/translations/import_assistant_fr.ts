@@ -2169,12 +2169,20 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Annuler</translation>
     </message>
     <message>
+        <source>The rows are being written to the store.</source>
+        <translation>Les lignes sont en cours d&apos;écriture dans la base.</translation>
+    </message>
+    <message>
+        <source>The rows are being checked again with your corrections, to be written to the store next.</source>
+        <translation>Les lignes sont vérifiées à nouveau avec vos corrections, avant d&apos;être écrites dans la base.</translation>
+    </message>
+    <message>
         <source>A commit is running</source>
         <translation>Une validation est en cours</translation>
     </message>
     <message>
-        <source>The rows are being written to the store. Stop the commit? Nothing will be written.</source>
-        <translation>Les lignes sont en cours d&apos;écriture dans la base. Arrêter la validation&#xa0;? Rien ne sera écrit.</translation>
+        <source>%1 Stop the commit? Nothing will be written.</source>
+        <translation>%1 Arrêter la validation&#xa0;? Rien ne sera écrit.</translation>
     </message>
     <message>
         <source>&amp;Stop the commit</source>
