@@ -3,8 +3,10 @@ runs."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
@@ -14,6 +16,8 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.wizard import COMMIT, OPEN, PREVIEW
 from tests.builders import TEACHER_COLUMNS, teachers_import, write_config
+from tests.ui.test_nothing_lost import slow_commit
+from tests.ui.test_seeing_errors import mnemonics
 from tests.ui.wizards import sample_preview
 
 
@@ -82,3 +86,38 @@ def test_escape_stops_a_running_check_as_its_cancel_button_does(
     assert page.progress_label.text() == (
         "Check cancelled: the rows shown are those of the last check.")
     assert page.model.rowCount() == 3000
+
+
+def letters(window: MainWindow) -> dict[str, list[str]]:
+    """Every Alt+letter the window answers: its menus' and its visible buttons' and labels'."""
+    found = mnemonics(window)
+    for action in window.menuBar().actions():
+        text = action.text()
+        found.setdefault(text[text.index("&") + 1].lower(), []).append(text)
+    return found
+
+
+def test_in_french_each_alt_letter_of_the_commit_page_is_one_buttons(
+        sample: Path, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+        french: None) -> None:
+    window = MainWindow(tmp_path / "store.sqlite3")  # built once French is installed
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    sample_preview(window, sample, qtbot)
+    page = window.wizard.commit_page
+    started = threading.Event()
+    monkeypatch.setattr("importer_gui.ui.pages.commit_page.run_commit", slow_commit(started))
+    window.wizard.next()
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    assert page.progress_row.cancel_button.isVisible()
+    seen = [letters(window)]  # while it writes
+    page.stop()
+    monkeypatch.undo()
+    page.retry_button.click()
+    qtbot.waitUntil(lambda: page.status.text().startswith("Validé\xa0: l'exécution 1"),
+                    timeout=20_000)
+    qtbot.wait(20)  # the wizard shows Finish
+    seen.append(letters(window))  # once written
+    for shown in seen:
+        assert {letter: texts for letter, texts in shown.items() if len(texts) > 1} == {}

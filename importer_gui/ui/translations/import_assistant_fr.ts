@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>C&amp;ancel</source>
-        <translation>&amp;Annuler</translation>
+        <translation>A&amp;nnuler</translation>
     </message>
     <message>
         <source>Commit a&amp;gain</source>
@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>&amp;Package for the platform…</source>
-        <translation>&amp;Paquet pour la plateforme…</translation>
+        <translation>Pa&amp;quet pour la plateforme…</translation>
     </message>
     <message>
         <source>Sen&amp;d to the platform…</source>
