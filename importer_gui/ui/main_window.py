@@ -135,9 +135,11 @@ class MainWindow(QMainWindow):
         return action
 
     def _fill_numbered(self, menu: QMenu, items: Sequence[T], name: Callable[[T], str],
-                       chosen: Callable[[T], object], clear: Callable[[], None]) -> list[QAction]:
+                       chosen: Callable[[T], object], clear: Callable[[], None],
+                       none: str) -> list[QAction]:
         """``menu`` anew: one action per item, by its name (numbered for the keyboard up to
-        9, its full text in the tooltip), and Clear the list; the items' actions."""
+        9, its full text in the tooltip), and Clear the list, or ``none`` said when there
+        is none; the items' actions."""
         menu.clear()
         actions = []
         for number, item in enumerate(items, start=1):
@@ -147,7 +149,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=item: chosen(i))
             actions.append(action)
         if not items:
-            menu.addAction(self.tr("(none yet)")).setEnabled(False)
+            menu.addAction(none).setEnabled(False)
         else:
             menu.addSeparator()
             menu.addAction(self.tr("&Clear the list"), clear)
@@ -156,13 +158,15 @@ class MainWindow(QMainWindow):
     def _fill_recent(self, menu: QMenu | None = None) -> None:
         """The recent files, newest first."""
         self._fill_numbered(menu or self.recent_menu, self.settings.recent_files(),
-                            lambda path: path.name, self.open_file, self.settings.clear_recent)
+                            lambda path: path.name, self.open_file, self.settings.clear_recent,
+                            self.tr("(none yet)", "files"))
 
     def _fill_recent_stores(self, menu: QMenu | None = None) -> None:
         """The stores opened before, the last one first; the one in use is checked."""
         stores = self.settings.recent_stores()
         actions = self._fill_numbered(menu or self.stores_menu, stores, self.store_name,
-                                      self.use_store, self.settings.clear_recent_stores)
+                                      self.use_store, self.settings.clear_recent_stores,
+                                      self.tr("(none yet)", "stores"))
         for location, action in zip(stores, actions, strict=True):
             action.setCheckable(True)
             action.setChecked(str(location) == str(self.store_path))

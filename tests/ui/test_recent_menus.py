@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
@@ -56,3 +57,13 @@ def test_recent_stores_are_checked_switched_and_cleared(window: MainWindow,
     assert window.store_path == first
     actions[3].trigger()
     assert Settings().recent_stores() == []
+
+
+def test_in_french_empty_recent_lists_agree_with_files_and_stores(
+        tmp_path: Path, qtbot: QtBot, french: None) -> None:
+    window = MainWindow(tmp_path / "store.sqlite3")  # built once French is installed
+    qtbot.addWidget(window)
+    window._fill_recent()
+    window._fill_recent_stores()
+    assert [a.text() for a in window.recent_menu.actions()] == ["(aucun pour l'instant)"]
+    assert [a.text() for a in window.stores_menu.actions()] == ["(aucune pour l'instant)"]

@@ -569,12 +569,18 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>À &amp;propos d&apos;Import Assistant</translation>
     </message>
     <message>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Vider la liste</translation>
+    </message>
+    <message>
         <source>(none yet)</source>
+        <comment>files</comment>
         <translation>(aucun pour l&apos;instant)</translation>
     </message>
     <message>
-        <source>&amp;Clear the list</source>
-        <translation>&amp;Vider la liste</translation>
+        <source>(none yet)</source>
+        <comment>stores</comment>
+        <translation>(aucune pour l&apos;instant)</translation>
     </message>
     <message>
         <source>%1 on %2</source>
