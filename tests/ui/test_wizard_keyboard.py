@@ -1,5 +1,5 @@
-"""The wizard by keyboard: Enter once a commit is done, Escape while a check or a commit
-runs."""
+"""The wizard by keyboard and quick hands: Enter once a commit is done, Escape while a check
+or a commit runs, each Alt+letter one control's, a button pressed twice."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.wizard import COMMIT, OPEN, PREVIEW
 from tests.builders import TEACHER_COLUMNS, teachers_import, write_config
@@ -121,3 +122,18 @@ def test_in_french_each_alt_letter_of_the_commit_page_is_one_buttons(
     seen.append(letters(window))  # once written
     for shown in seen:
         assert {letter: texts for letter, texts in shown.items() if len(texts) > 1} == {}
+
+
+def test_the_store_browser_button_pressed_twice_shows_one_browser(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    sample_preview(window, sample, qtbot)
+    window.wizard.next()
+    page = window.wizard.commit_page
+    qtbot.waitUntil(lambda: page.result is not None, timeout=20_000)
+    page.browser_button.click()
+    page.browser_button.click()
+    shown = [b for b in page.findChildren(StoreBrowser) if b.isVisible()]
+    assert len(shown) == 1
+    shown[0].close()
+    page.browser_button.click()  # closed, it opens again
+    assert [b for b in page.findChildren(StoreBrowser) if b.isVisible()]

@@ -332,7 +332,13 @@ class CommitPage(BasePage):
             dialog.deleteLater()
 
     def open_browser(self) -> StoreBrowser | None:
-        """Show the store browser on the history of runs."""
+        """Show the store browser on the history of runs; one already open is brought to
+        the front (unless it shows a store the window has left), not opened a second time."""
+        if self.browser is not None and self.browser.isVisible() and (
+                str(self.browser.store.path) == str(self.session.store_path)):
+            self.browser.raise_()
+            self.browser.activateWindow()
+            return self.browser
         try:
             store = self.session.open_store()
         except ImporterError as exc:
