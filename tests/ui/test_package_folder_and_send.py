@@ -264,9 +264,10 @@ def test_every_sending_error_is_a_template_the_window_translates(
         assert recognised is not None and recognised[0].text == template, message
 
 
-def test_a_key_file_typed_from_home_with_spaces_around_is_the_file_it_names(
-        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def key_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SftpServer]:
+    """A server that lets in the key ~/keys/platform key (HOME in tmp_path, no agent), its
+    host key known."""
     home = tmp_path / "home"
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
@@ -276,51 +277,40 @@ def test_a_key_file_typed_from_home_with_spaces_around_is_the_file_it_names(
     (tmp_path / "server" / "drop").mkdir(parents=True)
     running = SftpServer(tmp_path / "server", paramiko.RSAKey.generate(1024),
                          client_key=client_key)
-    try:
-        (home / ".ssh").mkdir()
-        (home / ".ssh" / "known_hosts").write_text(running.known_hosts_line() + "\n")
-        dialog = shown(plan, tmp_path / "out", qtbot, send=True)
-        dialog.url_edit.setText(running.url())
-        # As the placeholder says it, and as pasted: "~" is the home folder, spaces around
-        # are none of the name.
-        dialog.key_edit.setText("  ~/keys/platform key \n")
-        dialog.send_button.click()
-        assert dialog.error.isHidden(), dialog.error.text()
-        assert len(dialog.sent) == 6 and running.journal.logins == ["publickey"]
-    finally:
-        running.close()
+    (home / ".ssh").mkdir()
+    (home / ".ssh" / "known_hosts").write_text(running.known_hosts_line() + "\n")
+    yield running
+    running.close()
+
+
+def test_a_key_file_typed_from_home_with_spaces_around_is_the_file_it_names(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, key_server: SftpServer) -> None:
+    dialog = shown(plan, tmp_path / "out", qtbot, send=True)
+    dialog.url_edit.setText(key_server.url())
+    # As the placeholder says it, and as pasted: "~" is the home folder, spaces around are
+    # none of the name.
+    dialog.key_edit.setText("  ~/keys/platform key \n")
+    dialog.send_button.click()
+    assert dialog.error.isHidden(), dialog.error.text()
+    assert len(dialog.sent) == 6 and key_server.journal.logins == ["publickey"]
 
 
 def test_the_next_package_is_sent_where_the_last_one_went_with_the_same_key(
-        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    home = tmp_path / "home"
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
-    client_key = paramiko.RSAKey.generate(1024)
-    (home / ".ssh").mkdir(parents=True)
-    client_key.write_private_key_file(str(home / "platform_key"))
-    (tmp_path / "server" / "drop").mkdir(parents=True)
-    running = SftpServer(tmp_path / "server", paramiko.RSAKey.generate(1024),
-                         client_key=client_key)
-    try:
-        (home / ".ssh" / "known_hosts").write_text(running.known_hosts_line() + "\n")
-        first = shown(plan, tmp_path / "out", qtbot, send=True)
-        assert (first.url_edit.text(), first.key_edit.text()) == ("", "")  # never sent yet
-        first.url_edit.setText(running.url())
-        first.key_edit.setText("~/platform_key")
-        first.send_button.click()
-        assert first.error.isHidden(), first.error.text()
-        first.close()
-        # Next month: the same address and key file, ready to send again.
-        again = shown(plan, tmp_path / "out-2", qtbot, send=True)
-        assert (again.url_edit.text(), again.key_edit.text()) == (running.url(),
-                                                                  "~/platform_key")
-        again.send_button.click()
-        assert again.error.isHidden(), again.error.text()
-        assert len(again.sent) == 6
-    finally:
-        running.close()
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, key_server: SftpServer) -> None:
+    first = shown(plan, tmp_path / "out", qtbot, send=True)
+    assert (first.url_edit.text(), first.key_edit.text()) == ("", "")  # never sent yet
+    first.url_edit.setText(key_server.url())
+    first.key_edit.setText("~/keys/platform key")
+    first.send_button.click()
+    assert first.error.isHidden(), first.error.text()
+    first.close()
+    # Next month: the same address and key file, ready to send again.
+    again = shown(plan, tmp_path / "out-2", qtbot, send=True)
+    assert (again.url_edit.text(), again.key_edit.text()) == (key_server.url(),
+                                                              "~/keys/platform key")
+    again.send_button.click()
+    assert again.error.isHidden(), again.error.text()
+    assert len(again.sent) == 6
 
 
 def test_an_address_that_failed_is_not_offered_next_time(
