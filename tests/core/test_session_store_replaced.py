@@ -24,12 +24,13 @@ NOT_THE_ONE = ("The store {path} is not the one the window had open: another sto
 
 
 def colleagues_store(tmp_path: Path) -> Path:
-    """Another store made by the app, with two runs of its own: a colleague's."""
+    """Another store made by the app, with two runs of its own (/theirs/theirs.xml): a
+    colleague's."""
     path = tmp_path / "colleague" / "store.sqlite3"
     with Store.open(path) as store:
         for login in ("zed", "yan"):
             store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -1, {"login": login})],
-                        RunInfo(config_path="theirs.xml", config_xml="", files=[],
+                        RunInfo(config_path="/theirs/theirs.xml", config_xml="", files=[],
                                 counts={"create": 1}))
     return path
 

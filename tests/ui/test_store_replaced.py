@@ -12,39 +12,20 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
-from importer_gui.core.records import Change, ChangeKind, Table
-from importer_gui.core.store import RunInfo, Store
+from importer_gui.core.records import Table
 from importer_gui.ui.app import start_window
 from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.wizard import PREVIEW
 from tests.builders import teachers_import, write_config
 from tests.conftest import SAMPLE
+from tests.core.test_session_store_replaced import NOT_THE_ONE, colleagues_store, runs
 from tests.ui.wizards import Previewed, shot, teacher_previewed
 
 
 def not_the_one(store: Path) -> str:
     """What the window says of another store put in place of its own."""
-    return (f"The store {store} is not the one the window had open: another store was put in "
-            "its place. Nothing was done in it; the window now shows the store that is there "
-            "(check again before committing).")
-
-
-def colleagues_store(tmp_path: Path) -> Path:
-    """Another store made by the app, with two runs of its own (theirs.xml)."""
-    path = tmp_path / "colleague" / "store.sqlite3"
-    with Store.open(path) as store:
-        for login in ("zed", "yan"):
-            store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -1, {"login": login})],
-                        RunInfo(config_path="/theirs/theirs.xml", config_xml="", files=[],
-                                counts={"create": 1}))
-    return path
-
-
-def runs(path: Path) -> list[tuple[int, str]]:
-    """The store's runs, newest first: (id, configuration)."""
-    with Store.open(path, create=False) as store:
-        return [(run.id, run.config) for run in store.history()]
+    return NOT_THE_ONE.format(path=store)
 
 
 def shown_runs(browser: StoreBrowser) -> list[tuple[int, str]]:
