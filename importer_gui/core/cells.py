@@ -53,6 +53,14 @@ def cell_text(cell: Cell | None) -> str:
     return cell if type(cell) is str else str.__str__(cell)
 
 
+def duration_text(seconds: float) -> str:
+    """An elapsed time as [h]:mm:ss, the way spreadsheets show one past a day: 36:00:00."""
+    whole = round(seconds)
+    sign = "-" if whole < 0 else ""
+    hours, rest = divmod(abs(whole), 3600)
+    return f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
+
+
 # Characters XML 1.0 (and so a workbook) cannot hold.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

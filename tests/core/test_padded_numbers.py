@@ -146,3 +146,42 @@ def test_the_cells_read_as_shown_are_charged_to_the_budget(tmp_path: Path) -> No
         return budget.used
 
     assert charged("00000") - charged("General") >= CELL_NOTE_COST * 1000
+
+
+def ods_time(value: str, shown: str) -> str:
+    """An elapsed-time cell of an .ods, with the text LibreOffice shows for it."""
+    return (f'<table:table-cell office:value-type="time" office:time-value="{value}">'
+            f"<text:p>{shown}</text:p></table:table-cell>")
+
+
+def test_an_ods_reads_long_times_and_merged_cells_as_shown(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # calamine reads an elapsed time past a day as its ISO text, and the text a merged cell
+    # hides under it as if it showed.
+    columns = (*COLUMNS, "trainingDescription")
+    merged = ('<table:table-cell table:number-rows-spanned="2" office:value-type="string">'
+              "<text:p>Merged</text:p></table:table-cell>")
+    hidden = '<table:covered-table-cell office:value-type="string"><text:p>hidden</text:p>'
+    rows = "".join(f"<table:table-row>{cells}</table:table-row>" for cells in (
+        "".join(map(ods_text, columns)),
+        ods_text("C1") + ods_time("PT36H00M00S", "36:00:00") + ods_text("blended")
+        + ods_time("-PT01H30M00S", "-01:30:00"),
+        ods_text("C2") + ods_time("P2DT01H00M05S", "49:00:05") + ods_text("blended")
+        + ods_time("PT12H30M00S", "12:30:00"),
+        ods_text("C3") + ods_text("Title") + ods_text("blended") + merged,
+        ods_text("C4") + ods_text("Title") + ods_text("blended") + hidden
+        + "</table:covered-table-cell>"))
+    path = tmp_path / "t.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype"),
+                         "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", _ODS.format(rows=rows))
+        package.writestr("META-INF/manifest.xml", _MANIFEST)
+    write_config(tmp_path, ImportSpec(path.name, columns, "createOrUpdateTrainingCourseAction"))
+    code, _lines = run(capsys, "commit", tmp_path)
+    assert code == 0
+    with sqlite3.connect(tmp_path / "s.db") as conn:
+        assert conn.execute("SELECT path_code, title, modality, description FROM training "
+                            "ORDER BY id").fetchall() == [
+            ("C1", "36:00:00", "blended", "-1:30:00"), ("C2", "49:00:05", "blended", "12:30:00"),
+            ("C3", "Title", "blended", "Merged"), ("C4", "Title", "blended", None)]

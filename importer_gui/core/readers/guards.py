@@ -25,11 +25,13 @@ from typing import Any
 from lxml import etree
 
 from importer_gui.core.catalogue import OOXML_SUFFIXES
+from importer_gui.core.cells import duration_text
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers import sheet_xml
 from importer_gui.core.readers.budget import BOX_CELL, FILLED_CELL, sheet_cost, streamed_cost
 from importer_gui.core.readers.sheet_xml import ErrorCells, Extent
 from importer_gui.core.readers.table import first_bytes
+from importer_gui.core.values import parse_duration
 
 # Messages the window shows in the user's language (see core/errors.py).
 NOT_A_WORKBOOK = QT_TRANSLATE_NOOP(
@@ -110,7 +112,8 @@ class Package:
     ods_errors: dict[str, ErrorCells] = field(default_factory=dict, compare=False)
     # An .ods's cells calamine reads otherwise than the sheet shows them, by sheet, with the
     # text shown: whole numbers shown with leading zeros (calamine reads 00042 as 42), texts
-    # holding a tab or a line break (which calamine drops, gluing the words around them).
+    # holding a tab or a line break (which calamine drops, gluing the words around them),
+    # elapsed times past a day, and cells hidden under a merged one.
     ods_shown: dict[str, ErrorCells] = field(default_factory=dict, compare=False)
 
 
@@ -233,6 +236,8 @@ _ODS_BREAK = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}line-break"
 _ODS_PARAGRAPHS = ("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p",
                    "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}h")
 _ODS_NOTE = f"{_ODS_OFFICE}annotation"
+_ODS_COVERED = f"{_ODS_TABLE}covered-table-cell"
+_DAY = 86_400  # seconds: calamine reads a shorter elapsed time as a time of day
 # LibreOffice marks a cell whose formula gives an error so (its text is the error's).
 _ODS_VALUE_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 
@@ -269,6 +274,8 @@ def _ods_row(row: Any, sheet: _OdsSheet, line: int, repeat: int
                 shown := _padded_number(cell)):
             sheet.shown.add(line - repeat + 1, width - span + 1, shown, last_row=line,
                             last_col=width)
+        if cell.tag == _ODS_COVERED or cell.get(f"{_ODS_OFFICE}value-type") == "time":
+            _ods_unlike_shown(cell, sheet, line - repeat + 1, width - span + 1, line, width)
         if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):
             filled = width
             cells += span
@@ -283,6 +290,23 @@ def _ods_row(row: Any, sheet: _OdsSheet, line: int, repeat: int
             text += span * sum(len(part) for part in cell.itertext()) + counted
             spaces += counted
     return filled, cells, text, spaces
+
+
+def _ods_unlike_shown(cell: Any, sheet: _OdsSheet, row: int, col: int, last_row: int,
+                      last_col: int) -> None:
+    """A cell hidden under a merged one (it shows nothing), or an elapsed time past a day
+    (read as its ISO text, "PT36H00M00S"), goes to the sheet's ``shown`` as the sheet
+    shows it."""
+    if cell.tag == _ODS_COVERED:
+        if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):
+            sheet.shown.add(row, col, "", last_row=last_row, last_col=last_col)
+        return
+    text = cell.get(f"{_ODS_OFFICE}time-value", "").strip()
+    negative = text.startswith("-")
+    seconds = parse_duration(text.lstrip("-"))
+    if seconds is not None and (negative or seconds >= _DAY):
+        sheet.shown.add(row, col, duration_text(-seconds if negative else seconds),
+                        last_row=last_row, last_col=last_col)
 
 
 def _padded_number(cell: Any) -> str:

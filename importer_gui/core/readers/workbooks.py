@@ -33,7 +33,7 @@ import python_calamine as calamine
 
 from importer_gui.core.catalogue import OOXML_SUFFIXES
 from importer_gui.core.catalogue import messages as msg
-from importer_gui.core.cells import Cell, Unreadable
+from importer_gui.core.cells import Cell, Unreadable, duration_text
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers import native, sheet_xml
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
@@ -437,14 +437,6 @@ def _number(value: float) -> str:
     return format(value, ".15g")  # Excel keeps 15 significant digits
 
 
-def _duration(value: timedelta) -> str:
-    """A duration as [h]:mm:ss, the way Excel shows elapsed time."""
-    seconds = round(value.total_seconds())
-    sign = "-" if seconds < 0 else ""
-    hours, rest = divmod(abs(seconds), 3600)
-    return f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
-
-
 def _cell(value: Any) -> Cell:
     """One workbook value as a Cell. Booleans read TRUE/FALSE, as the sheet shows them."""
     kind = type(value)
@@ -461,7 +453,7 @@ def _cell(value: Any) -> Cell:
     if kind is time:
         return value.strftime("%H:%M:%S")
     if kind is timedelta:
-        return _duration(value)
+        return duration_text(value.total_seconds())
     return str(value)
 
 
