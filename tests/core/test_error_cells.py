@@ -137,6 +137,15 @@ _MANIFEST = (
     '"text/xml"/></manifest:manifest>')
 
 
+def write_ods(path: Path, rows: str) -> None:
+    """An .ods of one sheet, "Courses", holding ``rows`` (<table:table-row> elements)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype"),
+                         "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", _ODS.format(rows=rows))
+        package.writestr("META-INF/manifest.xml", _MANIFEST)
+
+
 def ods_text(text: str) -> str:
     """A text cell of an .ods."""
     return (f'<table:table-cell office:value-type="string"><text:p>{text}</text:p>'
@@ -153,11 +162,7 @@ def test_an_error_in_an_opendocument_sheet(tmp_path: Path,
             "<table:table-row>" + "".join(map(ods_text, ("D1", "Title D1", "blended")))
             + error + "</table:table-row>")
     path = tmp_path / "courses.ods"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr(zipfile.ZipInfo("mimetype"),
-                         "application/vnd.oasis.opendocument.spreadsheet")
-        package.writestr("content.xml", _ODS.format(rows=rows))
-        package.writestr("META-INF/manifest.xml", _MANIFEST)
+    write_ods(path, rows)
     write_config(tmp_path, ImportSpec(path.name, COLUMNS, "createOrUpdateTrainingCourseAction"))
     existing_store(tmp_path / "s.db")
     code, lines = run(capsys, "check", tmp_path)

@@ -16,7 +16,7 @@ from importer_gui.core.readers.guards import CELL_NOTE_COST, padded_styles
 from importer_gui.core.readers.sheet_xml import _walked_padded, padded_numbers
 from importer_gui.core.readers.table import SCAN_CHUNK
 from tests.builders import ImportSpec, rewrite_package, write_config
-from tests.core.test_error_cells import _MANIFEST, _ODS, ods_text, run
+from tests.core.test_error_cells import ods_text, run, write_ods
 
 COLUMNS = ("trainingPathCode", "trainingTitle", "trainingModality")
 
@@ -61,11 +61,7 @@ def test_an_ods_code_formatted_with_zeros_keeps_them(
     rows = rows.replace(f"{ods_text(COLUMNS[1])}{ods_text('blended')}",
                         "".join(map(ods_text, COLUMNS[1:])), 1)
     path = tmp_path / "t.ods"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr(zipfile.ZipInfo("mimetype"),
-                         "application/vnd.oasis.opendocument.spreadsheet")
-        package.writestr("content.xml", _ODS.format(rows=rows))
-        package.writestr("META-INF/manifest.xml", _MANIFEST)
+    write_ods(path, rows)
     write_config(tmp_path, ImportSpec(path.name, COLUMNS, "createOrUpdateTrainingCourseAction"))
     code, _lines = run(capsys, "commit", tmp_path)
     assert code == 0
@@ -119,11 +115,7 @@ def test_an_ods_texts_tabs_and_line_breaks_are_kept(
         f"<table:table-row>{ods_text(f'C{i}')}{ods_text(title)}{ods_text('blended')}"
         "</table:table-row>" for i, title in enumerate(titles))
     path = tmp_path / "t.ods"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr(zipfile.ZipInfo("mimetype"),
-                         "application/vnd.oasis.opendocument.spreadsheet")
-        package.writestr("content.xml", _ODS.format(rows=rows))
-        package.writestr("META-INF/manifest.xml", _MANIFEST)
+    write_ods(path, rows)
     write_config(tmp_path, ImportSpec(path.name, COLUMNS, "createOrUpdateTrainingCourseAction"))
     code, _lines = run(capsys, "commit", tmp_path)
     assert code == 0
@@ -172,11 +164,7 @@ def test_an_ods_reads_long_times_and_merged_cells_as_shown(
         ods_text("C4") + ods_text("Title") + ods_text("blended") + hidden
         + "</table:covered-table-cell>"))
     path = tmp_path / "t.ods"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr(zipfile.ZipInfo("mimetype"),
-                         "application/vnd.oasis.opendocument.spreadsheet")
-        package.writestr("content.xml", _ODS.format(rows=rows))
-        package.writestr("META-INF/manifest.xml", _MANIFEST)
+    write_ods(path, rows)
     write_config(tmp_path, ImportSpec(path.name, columns, "createOrUpdateTrainingCourseAction"))
     code, _lines = run(capsys, "commit", tmp_path)
     assert code == 0
