@@ -17,7 +17,7 @@ from pathlib import Path
 
 from importer_gui.core import pipeline, reports
 from importer_gui.core.binding import configured_codes
-from importer_gui.core.catalogue import ACTIONS
+from importer_gui.core.catalogue import ACTIONS, CONFIG_SUFFIXES
 from importer_gui.core.cells import cell_text
 from importer_gui.core.config import SHARED_CODE, Import, ImportConfig, Provider, shared_code
 from importer_gui.core.corrections import (
@@ -69,6 +69,9 @@ class Choices:
     corrections: Corrections = field(default_factory=Corrections)
     # Per import: the unfed mandatory fields the user chose to go on without.
     missing_accepted: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # The user changed the configuration by hand (not the window's first guesses) since it
+    # was opened or last saved: lost on leaving unless saved.
+    config_edited: bool = False
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,7 @@ class Session:
         import instead: the configuration applies to it (encoding, delimiter, date format,
         mapping, its columns matched by header on the next pages and checks). True then.
         """
-        if self.choices.config_path is not None and self.choices.config.imports:
+        if self._applies_to_data_files():
             self._new_file_for_import(data_file, provider)
             return True
         self._opened(None, None)
@@ -237,10 +240,16 @@ class Session:
         files[self.choices.import_index] = data_file
         self.set_config(self.choices.config, files)
 
+    def _applies_to_data_files(self) -> bool:
+        """Whether a spreadsheet opened now is read by the configuration held (a saved one),
+        rather than starting a new one."""
+        return self.choices.config_path is not None and bool(self.choices.config.imports)
+
     def _opened(self, path: Path | None, stamp: FileStamp | None) -> None:
         self.choices.config_path = path
         self.choices.config_stamp = stamp
         self.choices.import_index = 0
+        self.choices.config_edited = False
 
     def new_import(self) -> None:
         """Forget every choice (corrections included): an empty configuration."""
@@ -300,6 +309,7 @@ class Session:
     def set_date_format(self, import_index: int, date_format: str) -> None:
         """An import's dates are read in ``date_format`` (the fix a check offered)."""
         self.choices.config.imports[import_index].provider.date_format = date_format
+        self.config_edited_by_hand()
         self.set_config(self.choices.config)
 
     def set_config(self, config: ImportConfig, data_files: list[Path] | None = None) -> None:
@@ -319,6 +329,25 @@ class Session:
         self.choices.config = config
         self.choices.config_path = path
         self.choices.config_stamp = FileStamp.of(path)
+        self.choices.config_edited = False
+
+    def config_edited_by_hand(self) -> None:
+        """The user changed the configuration (a page's field, its XML): lost unless saved."""
+        self.choices.config_edited = True
+
+    def unsaved_config(self) -> bool:
+        """Whether the user's changes to the configuration are saved nowhere. A commit
+        records the configuration with its run, but nothing gives it back to be used again:
+        only a saved file counts."""
+        return self.choices.config_edited
+
+    def opening_drops_config(self, path: Path) -> bool:
+        """Whether opening ``path`` loses changes to the configuration not saved: another
+        configuration replaces it, and so does a spreadsheet unless a saved configuration is
+        held (it then reads the spreadsheet, the changes kept)."""
+        if not self.unsaved_config():
+            return False
+        return path.suffix.lower() in CONFIG_SUFFIXES or not self._applies_to_data_files()
 
     # --- checking and committing ---------------------------------------------------------
 

@@ -259,3 +259,31 @@ def test_a_new_file_for_another_import_keeps_the_corrections(
     plan = run_check(session.snapshot(), Monitor())
     assert outcomes(plan) == [(2, Outcome.CREATE)]
     assert plan.imports[0].rows[0].cells[0] == "nobody"
+
+
+def test_changes_to_the_configuration_are_unsaved_until_saved_and_an_open_may_drop_them(
+        session: Session, tmp_path: Path) -> None:
+    data = teachers(tmp_path, session)
+    assert not session.unsaved_config()  # the window's first guesses: nothing to lose
+    session.config_edited_by_hand()  # a column mapped by hand, say
+    assert session.unsaved_config()
+    assert session.opening_drops_config(tmp_path / "other.csv")  # a new configuration
+    assert session.opening_drops_config(tmp_path / "other.xml")
+    session.set_plan(run_check(session.snapshot(), Monitor()))
+    session.record_commit(run_commit(session.store_path, session.choices.plan, Monitor()),
+                          [data])
+    assert session.unsaved_config()  # the run keeps its XML, but gives it back nowhere
+    saved = tmp_path / "teachers.xml"
+    config_xml.save(session.choices.config, saved)
+    session.record_save(saved, session.choices.config)
+    assert not session.unsaved_config()
+    session.set_date_format(0, "DD/MM/YYYY")  # the preview's fix, taken by the user
+    assert session.unsaved_config()
+    # A saved configuration reads next month's file with the changes kept.
+    assert not session.opening_drops_config(tmp_path / "next-month.csv")
+    assert session.opening_drops_config(tmp_path / "other.xml")
+    session.open_configuration(saved, config_xml.load(saved), FileStamp.of(saved), [data])
+    assert not session.unsaved_config()
+    session.config_edited_by_hand()
+    session.new_import()
+    assert not session.unsaved_config()
