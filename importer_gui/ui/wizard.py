@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES
 from importer_gui.core.corrections import corrected_name
 from importer_gui.core.errors import ImporterError
+from importer_gui.core.paths import library_dir
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.action_page import ActionPage
@@ -66,6 +67,7 @@ class Wizard(QWizard):
             self.setPage(page_id, page)
         connect_pages(self.preview_page, self.commit_page)
         self.open_page.configuration_opened.connect(self.go_to_preview)
+        self.open_page.may_open = self.may_open  # its own Open… and lists ask as the menu does
         self.open_page.runner.finished.connect(self._resume_forward)
         state.config_changed.connect(self._drop_stale_rows)
         self.setAcceptDrops(True)
@@ -78,19 +80,17 @@ class Wizard(QWizard):
 
     def open_file(self, path: Path) -> bool:
         """Open a file from anywhere in the wizard (menu, drop): back to page 1 first."""
-        if not self.may_open():
+        if not self.may_open(path):
             return False
         if self.currentId() != OPEN:
             self.restart()
         return self.open_page.open_path(path)
 
     def choose_file(self) -> None:
-        """The Open… command: back to page 1 and ask for a file."""
-        if not self.may_open():
-            return
-        if self.currentId() != OPEN:
-            self.restart()
-        self.open_page.choose_file()
+        """The Open… command: ask for a file, then open it on page 1."""
+        path = self.open_page.ask_file()
+        if path is not None:
+            self.open_file(path)
 
     def go_to_preview(self) -> None:
         """Run through the pages filled from a saved configuration and stop at the preview.
@@ -132,8 +132,8 @@ class Wizard(QWizard):
 
     def new_import(self) -> bool:
         """Forget the choices and start again on page 1 (once the user agreed to lose a
-        commit running or corrections not saved)."""
-        if not self.may_stop_commit() or not self.may_drop_corrections(
+        commit running, or corrections and changes to the configuration not saved)."""
+        if not self.may_stop_commit() or not self.may_drop_unsaved(
                 self.tr("Start a new import?"), self.tr("Discard them and start &anew")):
             return False
         self.state.session.new_import()
@@ -143,31 +143,44 @@ class Wizard(QWizard):
     # --- what would be lost -------------------------------------------------------------
 
     def may_close(self) -> bool:
-        """Asked before the window closes: a commit running, corrections not saved. True
-        when the window may close; the work in the background is stopped then."""
-        if not self.may_stop_commit() or not self.may_drop_corrections(
+        """Asked before the window closes: a commit running, corrections or changes to the
+        configuration not saved. True when the window may close; the work in the background
+        is stopped then."""
+        if not self.may_stop_commit() or not self.may_drop_unsaved(
                 self.tr("Quit Import Assistant?"), self.tr("Discard them and &quit")):
             return False
         self.stop_work()
         return True
 
-    def may_open(self) -> bool:
-        """Asked before another file is opened: a commit running stops; corrections not
-        saved stay with their file (unless the user drops them), to come back when it is
-        checked again."""
+    def may_open(self, path: Path) -> bool:
+        """Asked before ``path`` is opened: a commit running stops; corrections not saved
+        stay with their file (unless the user drops them), to come back when it is checked
+        again; changes to the configuration the file would replace are saved or dropped."""
         if not self.may_stop_commit():
             return False
-        unsaved = self.state.session.unsaved_corrections()
-        if not unsaved:
-            return True
-        answer = ask(self, self.tr("Open another file?"), self.tr(
+        session = self.state.session
+        unsaved = session.unsaved_corrections()
+        kept = self.tr(
             "%n correction(s) of the preview are not saved yet (in a corrected copy or a "
             "commit). They stay with their file while this window is open, and come back "
-            "when it is checked again.", "", unsaved),
-            [self.tr("&Keep them and open"), self.tr("&Discard them and open"),
-             self.tr("Cancel")])
+            "when it is checked again.", "", unsaved)
+        title = self.tr("Open another file?")
+        if session.opening_drops_config(path) or not self._keeps_page_edits():
+            target = self._config_target()
+            text = arg(self.tr("Your changes to the configuration (its mapping or its XML) "
+                               "are not saved, and opening another file drops them. Save the "
+                               "configuration %1 first?"), self._where(target))
+            answer = ask(self, title, f"{kept} {text}" if unsaved else text,
+                         [self.tr("&Save the configuration and open"),
+                          self.tr("&Discard the changes and open"), self.tr("Cancel")],
+                         escape=2)
+            return answer == 1 or (answer == 0 and self._save_config(target, title))
+        if not unsaved:
+            return True
+        answer = ask(self, title, kept, [self.tr("&Keep them and open"),
+                                         self.tr("&Discard them and open"), self.tr("Cancel")])
         if answer == 1:
-            self.state.session.discard_corrections()
+            session.discard_corrections()
         return answer != 2
 
     def may_stop_commit(self) -> bool:
@@ -187,32 +200,105 @@ class Wizard(QWizard):
         commit.stop()
         return not commit.is_running()
 
-    def may_drop_corrections(self, title: str, discard: str) -> bool:
-        """Corrections not saved: save a corrected copy of each file beside it, discard
-        them, or stay. True when the user may go on."""
+    def may_drop_unsaved(self, title: str, discard: str) -> bool:
+        """Corrections or changes to the configuration not saved (asked once for both): save
+        a corrected copy of each file beside it and the configuration, discard them, or
+        stay. True when the user may go on."""
         session = self.state.session
         unsaved = session.unsaved_corrections()
-        if not unsaved:
+        config = self._config_target() if session.unsaved_config() else None
+        if not unsaved and config is None:
             return True
-        targets = self._copy_targets()
-        names = ", ".join(target.name for target in targets.values())
-        answer = ask(self, title, arg(self.tr(
-            "%n correction(s) of the preview are neither committed nor saved in a corrected "
-            "copy of their file. Save them in %1, beside the file they correct?", "",
-            unsaved), names), [self.tr("&Save the corrected copies"), discard,
-                               self.tr("Cancel")], escape=2)
+        copies = self._copy_targets()
+        names = ", ".join(target.name for target in copies.values())
+        if config is None:
+            text = arg(self.tr(
+                "%n correction(s) of the preview are neither committed nor saved in a "
+                "corrected copy of their file. Save them in %1, beside the file they "
+                "correct?", "", unsaved), names)
+            save = self.tr("&Save the corrected copies")
+        elif not unsaved:
+            text = arg(self.tr("Your changes to the configuration (its mapping or its XML) "
+                               "are not saved. Save the configuration %1, to use it again?"),
+                       self._where(config))
+            save = self.tr("&Save the configuration")
+        else:
+            text = arg(self.tr(
+                "%n correction(s) of the preview are neither committed nor saved in a "
+                "corrected copy of their file, and your changes to the configuration (its "
+                "mapping or its XML) are not saved either. Save the corrections in %1, beside "
+                "the file they correct, and the configuration %2?", "", unsaved), names,
+                self._where(config))
+            save = self.tr("&Save the copies and the configuration")
+        answer = ask(self, title, text, [save, discard, self.tr("Cancel")], escape=2)
         if answer == 2:
             return False
         if answer == 1:
             session.discard_corrections()
             return True
+        return self._save_copies(copies, title) and (
+            config is None or self._save_config(config, title))
+
+    def _save_copies(self, targets: dict[Path, Path], title: str) -> bool:
+        """Each corrected file's copy saved at its target; False (said) when one cannot be."""
         for file, target in targets.items():
             try:
-                session.save_corrected_copy(file, target)
+                self.state.session.save_corrected_copy(file, target)
             except ImporterError as exc:
                 ask(self, title, message_text(exc.message), [self.tr("OK")])
                 return False
         return True
+
+    def _save_config(self, target: Path, title: str) -> bool:
+        """The configuration, as the page shown has it, saved at ``target``; False (said)
+        when it cannot be, or the user kept a file changed on disk."""
+        try:
+            self._write_page_edits()
+            return self.config_page.write_config(target)
+        except ImporterError as exc:
+            ask(self, title, message_text(exc.message), [self.tr("OK")])
+            return False
+
+    def _write_page_edits(self) -> None:
+        """What the page shown holds of the configuration written into it, as going on
+        would: the columns mapped, the XML typed (ImporterError when it cannot be)."""
+        if self.currentPage() is self.mapping_page:
+            self.mapping_page.save()
+        elif self.currentPage() is self.config_page:
+            self.config_page.settle()
+
+    def _keeps_page_edits(self) -> bool:
+        """Before the wizard goes back to page 1 keeping the configuration: the page's
+        changes to it written into it; False when they cannot be (a mapping not complete,
+        XML not valid), and would be lost."""
+        if not self.state.session.unsaved_config():
+            return True
+        try:
+            self._write_page_edits()
+        except ImporterError:
+            return False
+        return True
+
+    def _config_target(self) -> Path:
+        """Where the configuration is saved on the way out: the file it was opened from (or
+        saved to), else the library, under its data file's name (one no configuration there
+        has yet)."""
+        choices = self.state.choices
+        if choices.config_path is not None:
+            return choices.config_path
+        stem = choices.data_files[0].stem if choices.data_files else "configuration"
+        target, n = self.settings.library_path(stem), 1
+        while target.exists():
+            n += 1
+            target = self.settings.library_path(f"{stem} {n}")
+        return target
+
+    def _where(self, target: Path) -> str:
+        """Where ``target`` is, as the question says it: in the library by its name, else
+        by the file's name."""
+        if target.parent == library_dir():
+            return arg(self.tr("in your library as “%1”"), target.stem)
+        return arg(self.tr("in %1"), target.name)
 
     def _copy_targets(self) -> dict[Path, Path]:
         """Where each corrected file's copy goes when saved on the way out: beside it,

@@ -103,9 +103,11 @@ class ConfigPage(BasePage):
                 and self.editor.toPlainText() != text)
 
     def _edited(self) -> None:
-        """Typing restarts the parse delay; the page waits for a valid document."""
+        """Typing restarts the parse delay; the page waits for a valid document. What the
+        user types, valid or not yet, is a change to save."""
         if self._showing:
             return
+        self.session.config_edited_by_hand()
         self._valid = False
         self.completeChanged.emit()
         self._timer.start()
@@ -213,6 +215,12 @@ class ConfigPage(BasePage):
         if self._timer.isActive() and not self.parse_now():
             raise ImporterError(self.tr("Fix the configuration first."))
 
+    def settle(self) -> None:
+        """The editor's text parsed into the session, to be saved; ImporterError when it is
+        not a valid configuration (nothing of it can be saved)."""
+        if (self._timer.isActive() and not self.parse_now()) or not self._valid:
+            raise ImporterError(self.tr("Fix the configuration before saving it."))
+
     # --- saving -------------------------------------------------------------------------
 
     def _ask_save_as(self) -> None:
@@ -242,35 +250,39 @@ class ConfigPage(BasePage):
             self.save_to_library(name.strip())
 
     def save_config_as(self, path: Path) -> bool:
-        """Save the configuration (data paths made relative to it); False if it failed."""
+        """Save the configuration as the editor has it (data paths made relative to it);
+        False if it failed (said on the page)."""
+        try:
+            self.settle()
+            return self.write_config(path)
+        except ImporterError as exc:
+            self.show_error(exc.message)
+            return False
+
+    def write_config(self, path: Path) -> bool:
+        """Save the session's configuration at ``path`` (data paths made relative to it), its
+        folder made if need be (the library's, the first time); False when the user keeps a
+        file changed on disk, ImporterError when it cannot be written."""
         from importer_gui.core import config_xml
 
-        if self._timer.isActive() and not self.parse_now():
-            return False
-        if not self._valid:
-            self.show_error(self.tr("Fix the configuration before saving it."))
-            return False
         if not self._may_overwrite(path):
             return False
         choices = self.session.choices
         config = relocated(choices.config, choices.data_files, path)
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             config_xml.save(config, path)
-        except ImporterError as exc:
-            self.show_error(exc.message)
-            return False
         except OSError as exc:
-            self._show_not_saved(path, exc)
-            return False
+            raise ImporterError(self._not_saved_text(path, exc)) from None
         self.session.record_save(path, config)
         self.settings.add_recent(path)
         self.show_error(None)
         self.status_label.setText(arg(self.tr("Saved to %1."), path))
         return True
 
-    def _show_not_saved(self, path: Path, exc: OSError) -> None:
-        """Say that the configuration could not be saved at ``path``, and the system's why."""
-        self.show_error(arg(self.tr("%1: could not save (%2)."), path, exc.strerror or str(exc)))
+    def _not_saved_text(self, path: Path, exc: OSError) -> str:
+        """That the configuration could not be saved at ``path``, and the system's why."""
+        return arg(self.tr("%1: could not save (%2)."), path, exc.strerror or str(exc))
 
     def _may_overwrite(self, path: Path) -> bool:
         """The file we hold changed on disk since we read it: overwrite only if asked to."""
@@ -297,11 +309,6 @@ class ConfigPage(BasePage):
         kept the configuration already saved under that name."""
         path = self.settings.library_path(name)
         if not self._may_replace_in_library(name, path):
-            return None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:  # a file in its place, a folder we may not write in
-            self._show_not_saved(path, exc)
             return None
         return path if self.save_config_as(path) else None
 

@@ -339,6 +339,7 @@ class MappingPage(BasePage):
         self._mark(row, suggestion.guessed)
         combo.currentIndexChanged.connect(lambda *_, r=row: self._field_chosen(r))
         guid.textChanged.connect(lambda *_, r=row: self._guid_changed(r))
+        self._follow_hand(guid)
         for place, widget in enumerate((label, sample_label, combo, side)):
             self.grid.addWidget(widget, index + 1, place)
 
@@ -378,7 +379,9 @@ class MappingPage(BasePage):
         return words.get(how or "", how or "")
 
     def _field_chosen(self, row: ColumnRow) -> None:
-        """The user picked a field: it is no longer a guess; warnings and options follow."""
+        """The user picked a field: it is no longer a guess, but a change to save; warnings
+        and options follow."""
+        self.session.config_edited_by_hand()
         self._mark(row, guessed=False)
         self._show_guid(row)
         self._update_codes_enabled()
@@ -433,6 +436,7 @@ class MappingPage(BasePage):
             edit.setPlaceholderText(default)
             edit.setObjectName(f"code_{field.name}_{meaning}")
             edit.setToolTip(arg(self.tr("Default: %1"), default))
+            self._follow_hand(edit)
             form.addRow(self._option_label(meaning, default), edit)
             edits[meaning] = edit
         self.code_edits[field.name] = edits
@@ -464,6 +468,7 @@ class MappingPage(BasePage):
         self.date_format_edit.setObjectName(DATE_FORMAT.name)
         self.date_format_edit.setPlaceholderText(DATE_FORMAT.default)
         self.date_format_edit.setToolTip(catalogue_text(DATE_FORMAT.description))
+        self._follow_hand(self.date_format_edit)
         form.addRow(self._option_label(catalogue_text(DATE_FORMAT.label), DATE_FORMAT.default),
                     self.date_format_edit)
         return box
@@ -502,6 +507,7 @@ class MappingPage(BasePage):
         check.setObjectName(f"search_{name}" if first else f"search_{option}_{name}")
         column.addWidget(check)
         self.field_list_checks[option][name] = check
+        self._follow_hand(check)
         return check
 
     def _update_keyed_checks(self) -> None:
@@ -548,8 +554,16 @@ class MappingPage(BasePage):
             widget.setPlaceholderText(option.default)
         widget.setObjectName(option.name)
         widget.setToolTip(catalogue_text(option.description))
+        self._follow_hand(widget)
         self.option_inputs[option.name] = widget
         return widget
+
+    def _follow_hand(self, widget: QComboBox | QLineEdit | QCheckBox) -> None:
+        """What the user changes in ``widget`` (never what the page fills in) is a change to
+        the configuration to save."""
+        signal = (widget.activated if isinstance(widget, QComboBox)
+                  else widget.textEdited if isinstance(widget, QLineEdit) else widget.clicked)
+        signal.connect(lambda *_: self.session.config_edited_by_hand())
 
     def _choice_text(self, choice: str) -> str:
         """An option's value as people read it (the configuration keeps the value)."""

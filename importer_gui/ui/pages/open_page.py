@@ -6,6 +6,7 @@ import codecs
 import logging
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
@@ -140,6 +141,9 @@ class OpenPage(BasePage):
         self._opening: Path | None = None
         # The opened configuration's data files to be chosen, by import.
         self._unfound: dict[int, Unfound] = {}
+        # Asked before a file chosen here replaces what is open (the window's question);
+        # True: open it.
+        self.may_open: Callable[[Path], bool] = lambda _path: True
         self.runner = TaskRunner(self)  # large files are read off the GUI thread
         self._build()
         self.refresh_lists()
@@ -305,22 +309,32 @@ class OpenPage(BasePage):
 
     def _open_recent(self, index: QModelIndex) -> None:
         if 0 <= index.row() < len(self._recent):
-            self.open_path(self._recent[index.row()])
+            self._open_chosen(self._recent[index.row()])
 
     def _open_library(self, index: QModelIndex) -> None:
         if 0 <= index.row() < len(self._library):
-            self.open_path(self._library[index.row()])
+            self._open_chosen(self._library[index.row()])
 
     # --- opening ------------------------------------------------------------------------
 
     def choose_file(self) -> None:
         """Ask for a file and open it."""
+        path = self.ask_file()
+        if path is not None:
+            self._open_chosen(path)
+
+    def ask_file(self) -> Path | None:
+        """The spreadsheet or configuration the user chooses to open; None if none."""
         patterns = " ".join(f"*{suffix}" for suffix in (*DATA_SUFFIXES, *CONFIG_SUFFIXES))
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a spreadsheet or configuration"), str(self._start_folder()),
             arg(self.tr("Spreadsheets and configurations (%1);;All files (*)"), patterns))
-        if name:
-            self.open_path(Path(name))
+        return Path(name) if name else None
+
+    def _open_chosen(self, path: Path) -> None:
+        """Open a file the user chose on this page, once the window agreed (``may_open``)."""
+        if self.may_open(path):
+            self.open_path(path)
 
     def _start_folder(self) -> Path:
         """Where the file dialog starts: the folder of the newest recent file."""
