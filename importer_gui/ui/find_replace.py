@@ -249,7 +249,7 @@ class FindReplaceDialog(QDialog):
                     self.column_combo)
         form.addRow("", self.files_label)
         form.addRow(self.tr("Fi&nd:"), self.find_edit)
-        form.addRow(self.tr("Replace &with:"), self.replace_edit)
+        form.addRow(self.tr("&Replace with:"), self.replace_edit)
         form.addRow("", self.whole_check)
         layout.addLayout(form)
         self.result_label = QLabel(self)

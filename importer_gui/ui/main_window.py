@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.store_action = self._action(self.tr("Open s&tore…"), self.open_store)
         file_menu.addAction(self.store_action)
-        self.stores_menu = file_menu.addMenu(self.tr("Recent st&ores"))
+        self.stores_menu = file_menu.addMenu(self.tr("R&ecent stores"))
         self.stores_menu.aboutToShow.connect(self._fill_recent_stores)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&New import"), self.wizard.new_import,

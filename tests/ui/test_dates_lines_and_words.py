@@ -1,7 +1,6 @@
 """What the window shows, as people read it: ISO 8601 dates without a system locale, the
 file's own line numbers on the open page, the delimiter and a reader's message introduced in
-French, the store's record number apart from a login, and a Commit button with its
-mnemonic."""
+French, the store's record number apart from a login."""
 
 from __future__ import annotations
 
@@ -12,17 +11,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWizard
-from pytestqt.qtbot import QtBot
 
 from importer_gui.core.schema import Table
 from importer_gui.ui import language
 from importer_gui.ui.labels import ID_COLUMN, column_title
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.wizard import PREVIEW
 from tests.builders import write_xlsx
-from tests.ui.wizards import sample_preview
 
 NBSP = "\u00a0"
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,69 +121,3 @@ def test_a_record_number_and_a_login_have_two_names_in_french(french: None) -> N
 def test_a_record_number_and_a_login_in_english() -> None:
     assert column_title(Table.TEACHER, ID_COLUMN) == "Id"
     assert column_title(Table.TEACHER, "login") == "Teacher's login — teacherLogin"
-
-
-def clashes(window: MainWindow) -> dict[str, list[str]]:
-    """The Alt+ letters two texts of the page shown (with the wizard's buttons) share."""
-    wizard = window.wizard
-    texts = [b.text() for b in wizard.findChildren(QAbstractButton) if b.isVisible()]
-    texts += [label.text() for label in wizard.currentPage().findChildren(QLabel)
-              if label.isVisible() and label.buddy() is not None]
-    by_letter: dict[str, list[str]] = {}
-    for text in texts:
-        plain = text.replace("&&", "")
-        if "&" in plain:
-            by_letter.setdefault(plain[plain.index("&") + 1].lower(), []).append(text)
-    return {letter: shared for letter, shared in by_letter.items() if len(shared) > 1}
-
-
-def every_page_clashes(window: MainWindow, sample: Path, qtbot: QtBot) -> dict[str, object]:
-    """The clashes of each page the sample shows, then of the open page with a CSV file and
-    a workbook."""
-    found: dict[str, object] = {}
-    sample_preview(window, sample, qtbot)
-    while True:
-        found[type(window.wizard.currentPage()).__name__] = clashes(window)
-        if window.wizard.currentId() == 0:
-            break
-        window.wizard.back()
-    for name in ("learners.csv", "sessions.xlsx"):
-        window.wizard.new_import()
-        assert window.open_file(sample / name)
-        found[name] = clashes(window)
-    return found
-
-
-def test_commit_has_its_mnemonic_and_no_page_shares_one_in_french(
-        french: None, window: MainWindow, sample: Path, qtbot: QtBot) -> None:
-    assert window.wizard.buttonText(QWizard.WizardButton.CommitButton) == "&Valider"
-    assert every_page_clashes(window, sample, qtbot) == {
-        name: {} for name in ("PreviewPage", "ConfigPage", "MappingPage", "ActionPage",
-                              "OpenPage", "learners.csv", "sessions.xlsx")}
-    window.wizard.new_import()
-    sample_preview(window, sample, qtbot)
-    assert window.wizard.currentId() == PREVIEW
-    assert window.wizard.button(QWizard.WizardButton.NextButton).text() == "&Valider"
-
-
-def test_commit_has_its_mnemonic_and_no_page_shares_one_in_english(
-        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
-    assert window.wizard.buttonText(QWizard.WizardButton.CommitButton) == "&Commit"
-    assert every_page_clashes(window, sample, qtbot) == {
-        name: {} for name in ("PreviewPage", "ConfigPage", "MappingPage", "ActionPage",
-                              "OpenPage", "learners.csv", "sessions.xlsx")}
-    window.wizard.new_import()
-    sample_preview(window, sample, qtbot)
-    assert window.wizard.button(QWizard.WizardButton.NextButton).text() == "&Commit"
-
-
-def test_the_check_s_cancel_shares_no_letter_with_the_preview_in_french(
-        french: None, window: MainWindow, sample: Path, qtbot: QtBot) -> None:
-    page = sample_preview(window, sample, qtbot)
-    texts = [b.text() for b in window.wizard.findChildren(QAbstractButton) if b.isVisible()]
-    texts += [label.text() for label in page.findChildren(QLabel)
-              if label.isVisible() and label.buddy() is not None]
-    letters = {t.replace("&&", "")[t.replace("&&", "").index("&") + 1].lower()
-               for t in texts if "&" in t.replace("&&", "")}
-    cancel = page.progress_row.cancel_button.text()  # shown while a check runs
-    assert cancel[cancel.index("&") + 1].lower() not in letters, (cancel, sorted(letters))

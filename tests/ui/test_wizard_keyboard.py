@@ -17,8 +17,8 @@ from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.wizard import COMMIT, OPEN, PREVIEW
 from tests.builders import TEACHER_COLUMNS, teachers_import, write_config
+from tests.ui.test_alt_letters import clashes
 from tests.ui.test_nothing_lost import slow_commit
-from tests.ui.test_seeing_errors import mnemonics
 from tests.ui.wizards import sample_preview
 
 
@@ -89,15 +89,6 @@ def test_escape_stops_a_running_check_as_its_cancel_button_does(
     assert page.model.rowCount() == 3000
 
 
-def letters(window: MainWindow) -> dict[str, list[str]]:
-    """Every Alt+letter the window answers: its menus' and its visible buttons' and labels'."""
-    found = mnemonics(window)
-    for action in window.menuBar().actions():
-        text = action.text()
-        found.setdefault(text[text.index("&") + 1].lower(), []).append(text)
-    return found
-
-
 def test_in_french_each_alt_letter_of_the_commit_page_is_one_buttons(
         sample: Path, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
         french: None) -> None:
@@ -112,16 +103,15 @@ def test_in_french_each_alt_letter_of_the_commit_page_is_one_buttons(
     window.wizard.next()
     qtbot.waitUntil(started.is_set, timeout=10_000)
     assert page.progress_row.cancel_button.isVisible()
-    seen = [letters(window)]  # while it writes
+    seen = [clashes(window)]  # while it writes
     page.stop()
     monkeypatch.undo()
     page.retry_button.click()
     qtbot.waitUntil(lambda: page.status.text().startswith("Validé\xa0: l'exécution 1"),
                     timeout=20_000)
     qtbot.wait(20)  # the wizard shows Finish
-    seen.append(letters(window))  # once written
-    for shown in seen:
-        assert {letter: texts for letter, texts in shown.items() if len(texts) > 1} == {}
+    seen.append(clashes(window))  # once written
+    assert seen == [{}, {}]
 
 
 def test_the_store_browser_button_pressed_twice_shows_one_browser(

@@ -72,7 +72,7 @@ class ConfigPage(BasePage):
         row = QHBoxLayout()
         self.save_as_button = QPushButton(self.tr("Save &as…"), self)
         self.save_as_button.clicked.connect(self._ask_save_as)
-        self.library_button = QPushButton(self.tr("Save to &library…"), self)
+        self.library_button = QPushButton(self.tr("Save to l&ibrary…"), self)
         self.library_button.clicked.connect(self._ask_library_name)
         row.addWidget(self.save_as_button)
         row.addWidget(self.library_button)

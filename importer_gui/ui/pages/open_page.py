@@ -229,7 +229,7 @@ class OpenPage(BasePage):
             self.delimiter_combo.addItem(arg(self.tr("%1 (%2)"), names.get(name, name), shown),
                                          name)
         self.header_check = QCheckBox(self.tr("The first line holds the col&umn headers"), box)
-        self.form.addRow(self.tr("S&heet:"), self.sheet_combo)
+        self.form.addRow(self.tr("Sh&eet:"), self.sheet_combo)
         self.form.addRow(self.tr("&Encoding:"), self.encoding_combo)
         self.form.addRow(self.tr("&Delimiter:"), self.delimiter_combo)
         self.form.addRow("", self.header_check)

@@ -273,7 +273,7 @@ class PreviewPage(BasePage):
         row = QHBoxLayout()
         self.workbook_button = QPushButton(self.tr("Export issues as &workbook…"), self)
         self.workbook_button.clicked.connect(lambda: self.export_workbook())
-        self.log_button = QPushButton(self.tr("Save error &log…"), self)
+        self.log_button = QPushButton(self.tr("Save &error log…"), self)
         self.log_button.clicked.connect(lambda: self.save_error_log())
         self.copy_button = QPushButton(self.tr("Save a corrected c&opy…"), self)
         self.copy_button.setToolTip(self.tr("The data file with your corrections, in its own "

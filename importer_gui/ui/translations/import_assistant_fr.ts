@@ -173,10 +173,6 @@
         <translation>Enregistrer s&amp;ous…</translation>
     </message>
     <message>
-        <source>Save to &amp;library…</source>
-        <translation>Enregistrer dans la &amp;bibliothèque…</translation>
-    </message>
-    <message>
         <source>The configuration is valid.</source>
         <translation>La configuration est valide.</translation>
     </message>
@@ -215,6 +211,10 @@
     <message>
         <source>Saved to %1.</source>
         <translation>Enregistrée dans %1.</translation>
+    </message>
+    <message>
+        <source>Save to l&amp;ibrary…</source>
+        <translation>Enregistrer dans la &amp;bibliothèque…</translation>
     </message>
     <message>
         <source>The configuration changed on disk</source>
@@ -323,7 +323,7 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>&amp;Rechercher&#xa0;:</translation>
     </message>
     <message>
-        <source>Replace &amp;with:</source>
+        <source>&amp;Replace with:</source>
         <translation>Remplacer &amp;par&#xa0;:</translation>
     </message>
     <message>
@@ -537,7 +537,7 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Ouvrir une ba&amp;se…</translation>
     </message>
     <message>
-        <source>Recent st&amp;ores</source>
+        <source>R&amp;ecent stores</source>
         <translation>Bases récen&amp;tes</translation>
     </message>
     <message>
@@ -851,8 +851,8 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>La première ligne contient les en-&amp;têtes des colonnes</translation>
     </message>
     <message>
-        <source>S&amp;heet:</source>
-        <translation>Feui&amp;lle&#xa0;:</translation>
+        <source>Sh&amp;eet:</source>
+        <translation>F&amp;euille&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Encoding:</source>
@@ -1089,7 +1089,7 @@ Fichier&#xa0;: %2</translation>
     </message>
     <message>
         <source>Send &amp;to (SFTP):</source>
-        <translation>&amp;Envoyer à (SFTP)&#xa0;:</translation>
+        <translation>Envoyer à (&amp;SFTP)&#xa0;:</translation>
     </message>
     <message>
         <source>the SSH agent&apos;s, or ~/.ssh&apos;s</source>
@@ -1330,7 +1330,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>C&amp;ancel check</source>
-        <translation>&amp;Annuler la vérification</translation>
+        <translation>Annul&amp;er la vérification</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1386,15 +1386,11 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Selected &amp;row:</source>
-        <translation>&amp;Ligne sélectionnée&#xa0;:</translation>
+        <translation>Ligne &amp;sélectionnée&#xa0;:</translation>
     </message>
     <message>
         <source>Export issues as &amp;workbook…</source>
         <translation>Exporter les problèmes en &amp;classeur…</translation>
-    </message>
-    <message>
-        <source>Save error &amp;log…</source>
-        <translation>Enregistrer le &amp;journal d&apos;erreurs…</translation>
     </message>
     <message>
         <source>Save a corrected c&amp;opy…</source>
@@ -1464,6 +1460,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>What committing would do to each row. Coloured cells have a problem: hover for the message, double-click or press Enter to correct the value.</source>
         <translation>Ce que la validation ferait de chaque ligne. Les cellules colorées ont un problème&#xa0;: survolez-les pour lire le message, double-cliquez ou appuyez sur Entrée pour corriger la valeur.</translation>
+    </message>
+    <message>
+        <source>Save &amp;error log…</source>
+        <translation>Enregistrer le &amp;journal d&apos;erreurs…</translation>
     </message>
     <message>
         <source>Replace a value in a column of the rows shown (%1)</source>
@@ -1727,7 +1727,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation>A&amp;perçu</translation>
+        <translation>Ap&amp;erçu</translation>
     </message>
     <message>
         <source>E&amp;xport:</source>

@@ -1,0 +1,227 @@
+"""Each Alt+letter is one control's, in English and in French: within every menu, and among
+what one window shows at once (a wizard page with the wizard's buttons and the menu bar's
+titles, a dialog, each tab of the store browser)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QRadioButton,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+    QWizard,
+)
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.store import Store
+from importer_gui.ui.find_replace import FindReplaceDialog
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.package_dialog import PackageDialog
+from importer_gui.ui.refresh_dialog import RefreshDialog
+from importer_gui.ui.revert_dialog import RevertDialog
+from importer_gui.ui.store_browser import StoreBrowser
+from importer_gui.ui.store_dialog import StoreDialog
+from importer_gui.ui.wizard import OPEN
+from tests.ui.wizards import sample_preview
+
+Clashes = dict[str, list[str]]
+
+
+def letter(text: str) -> str | None:
+    """The Alt+letter a text answers ("Save &as…": "a"), lower case; None for none."""
+    plain = text.replace("&&", "")
+    place = plain.find("&")
+    return plain[place + 1].lower() if 0 <= place < len(plain) - 1 else None
+
+
+def shared(texts: list[str]) -> Clashes:
+    """The letters more than one of the texts answers, with those texts."""
+    found: Clashes = {}
+    for text in texts:
+        key = letter(text)
+        if key is not None:
+            found.setdefault(key, []).append(text)
+    return {key: both for key, both in found.items() if len(both) > 1}
+
+
+def answering(widget: QWidget) -> list[str]:
+    """The texts of what answers an Alt+letter in ``widget`` now: its visible buttons, tabs
+    and labels with a buddy, and a main window's menu titles."""
+    texts = []
+    for child in widget.findChildren(QWidget):
+        if not child.isVisible():
+            continue
+        if isinstance(child, QAbstractButton) or (isinstance(child, QLabel)
+                                                  and child.buddy() is not None):
+            texts.append(child.text())
+        elif isinstance(child, QTabBar):
+            texts += [child.tabText(n) for n in range(child.count()) if child.isTabVisible(n)]
+    if isinstance(widget, QMainWindow):
+        texts += [action.text() for action in widget.menuBar().actions()]
+    return texts
+
+
+def clashes(widget: QWidget) -> Clashes:
+    """The letters two things ``widget`` shows now share."""
+    return shared(answering(widget))
+
+
+def menu_clashes(menus: list[QMenu]) -> dict[str, Clashes]:
+    """By menu and submenu, the letters two of its entries share."""
+    found = {}
+    for menu in menus:
+        menu.aboutToShow.emit()  # the recent lists fill themselves when opened
+        shown = [action for action in menu.actions() if action.isVisible()]
+        found[menu.title()] = shared([action.text() for action in shown])
+        found |= menu_clashes([action.menu() for action in shown if action.menu()])
+    return found
+
+
+@pytest.fixture(params=["English", "French"])
+def speaking(request: pytest.FixtureRequest) -> str:
+    """Each test in English, then in French (its windows built after)."""
+    if request.param == "French":
+        request.getfixturevalue("french")
+    return str(request.param)
+
+
+@pytest.fixture
+def shown(speaking: str, qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    """The main window, built in the language the test speaks."""
+    window = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    return window
+
+
+def wizard_clashes(window: MainWindow, sample: Path, qtbot: QtBot) -> dict[str, Clashes]:
+    """The clashes of each page the sample shows, from the preview back to the open page, of
+    the open page with a CSV file and with a workbook, and of the commit page once done."""
+    found: dict[str, Clashes] = {}
+    wizard = window.wizard
+    sample_preview(window, sample, qtbot)
+    while True:
+        found[type(wizard.currentPage()).__name__] = clashes(window)
+        if wizard.currentId() == OPEN:
+            break
+        wizard.back()
+    for name in ("learners.csv", "sessions.xlsx"):
+        wizard.new_import()
+        assert window.open_file(sample / name)
+        found[name] = clashes(window)
+    wizard.new_import()
+    sample_preview(window, sample, qtbot)
+    wizard.next()
+    page = wizard.commit_page
+    qtbot.waitUntil(lambda: page.result is not None, timeout=20_000)
+    qtbot.wait(20)  # the wizard shows Finish
+    found["CommitPage"] = clashes(window)
+    return found
+
+
+def test_no_two_controls_of_a_wizard_page_share_a_letter(
+        shown: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    assert wizard_clashes(shown, sample, qtbot) == {
+        name: {} for name in ("PreviewPage", "ConfigPage", "MappingPage", "ActionPage",
+                              "OpenPage", "learners.csv", "sessions.xlsx", "CommitPage")}
+
+
+def test_commit_has_its_letter_on_the_preview(speaking: str, shown: MainWindow, sample: Path,
+                                              qtbot: QtBot) -> None:
+    commit = {"English": "&Commit", "French": "&Valider"}[speaking]
+    assert shown.wizard.buttonText(QWizard.WizardButton.CommitButton) == commit
+    sample_preview(shown, sample, qtbot)
+    assert shown.wizard.button(QWizard.WizardButton.NextButton).text() == commit
+
+
+def test_the_check_s_cancel_shares_no_letter_with_the_preview_nor_the_menus(
+        shown: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = sample_preview(shown, sample, qtbot)
+    cancel = page.progress_row.cancel_button.text()  # shown while a check runs
+    assert shared([*answering(shown), cancel]) == {}
+
+
+def test_no_two_entries_of_a_menu_share_a_letter(shown: MainWindow, sample: Path,
+                                                 qtbot: QtBot) -> None:
+    sample_preview(shown, sample, qtbot)  # a recent file to list
+    found = menu_clashes([action.menu() for action in shown.menuBar().actions()])
+    assert len(found) == 6  # File, its two recent lists, Tools, Language, Help
+    assert found == {title: {} for title in found}
+
+
+def test_no_two_controls_of_the_find_and_replace_share_a_letter(
+        shown: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = sample_preview(shown, sample, qtbot)
+    dialog = FindReplaceDialog(page.model, page, synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert clashes(dialog) == {}
+
+
+def committed(sample: Path, tmp_path: Path) -> tuple[Path, pipeline.Plan, int]:
+    """The sample committed to tmp_path/store.sqlite3: the store, the plan and the run."""
+    config = config_xml.load(sample / "sample-config.xml")
+    store_path = tmp_path / "store.sqlite3"
+    with Store.open(store_path) as store:
+        plan = pipeline.check(config, store)
+        return store_path, plan, pipeline.commit(plan, store).run_id
+
+
+def each_tab(widget: QWidget) -> Iterator[str]:
+    """Each tab of the widget's tab widgets shown in turn (inner ones inside outer ones),
+    named by the tab texts that lead to it."""
+    outer = [tabs for tabs in widget.findChildren(QTabWidget)
+             if tabs.parent() is not None and not any(
+                 tabs is not other and other.isAncestorOf(tabs)
+                 for other in widget.findChildren(QTabWidget))]
+    for tabs in outer:
+        for n in range(tabs.count()):
+            tabs.setCurrentIndex(n)
+            inner = tabs.widget(n).findChildren(QTabWidget)
+            if isinstance(tabs.widget(n), QTabWidget):
+                inner = [tabs.widget(n)]
+            if not inner:
+                yield tabs.tabText(n)
+            for within in inner:
+                for m in range(within.count()):
+                    within.setCurrentIndex(m)
+                    yield f"{tabs.tabText(n)} / {within.tabText(m)}"
+
+
+def test_no_two_controls_of_a_dialog_share_a_letter(
+        speaking: str, sample: Path, tmp_path: Path, qtbot: QtBot) -> None:
+    store_path, plan, run_id = committed(sample, tmp_path)
+    found: dict[str, Clashes] = {}
+    with Store.open(store_path) as store:
+        browser = StoreBrowser(store)
+        qtbot.addWidget(browser)
+        browser.show()
+        for tab in each_tab(browser):
+            found[f"browser {tab}"] = clashes(browser)
+    dialogs: dict[str, QWidget] = {
+        "package": PackageDialog(plan, folder=tmp_path / "out", synchronous=True),
+        "send": PackageDialog(plan, send=True, folder=tmp_path / "out", synchronous=True),
+        "refresh": RefreshDialog(store_path, synchronous=True),
+        "revert": RevertDialog(store_path, run_id, synchronous=True),
+        "store": StoreDialog(store_path),
+    }
+    for name, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        found[name] = clashes(dialog)
+    for choice in dialogs["store"].findChildren(QRadioButton):
+        choice.setChecked(True)
+        found[f"store {choice.text()}"] = clashes(dialogs["store"])
+    assert len(found) > 10
+    assert found == {name: {} for name in found}
+
