@@ -10,10 +10,13 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from importer_gui.cli import main
 from importer_gui.core.store import Store
+from importer_gui.core.store.writer import GONE_REVERTING
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.store_browser import StoreBrowser
 from tests.core.test_cli_store_and_empty_runs import teachers
 
-REVERTS = 4  # the history's column of reverts
+KIND, REVERTS = 2, 4  # the history's columns of the run's kind and of reverts
+NBSP = "\u00a0"
 
 
 def revert_column(browser: StoreBrowser) -> list[str]:
@@ -88,3 +91,21 @@ def test_runs_partly_reverting_are_joined_in_french(french: None, qtbot: object)
         reverted_by=None, partly_reverted_by=(4, 6, 9), user_name=None, machine=None)])
     assert model.data(model.index(0, REVERTS), Qt.ItemDataRole.DisplayRole) == (
         "défaite en partie par les exécutions 4, 6 et 9, le reste peut être défait")
+
+
+def test_a_revert_run_is_said_with_the_verb_every_revert_uses_in_french(
+        french: None, tmp_path: Path) -> None:
+    from importer_gui.ui.models.store_model import HistoryModel
+
+    model = HistoryModel([SimpleNamespace(
+        id=2, started=None, kind="revert", config="", files=[], counts={}, reverts_run=1,
+        reverted_by=None, partly_reverted_by=(), user_name=None, machine=None)])
+    header = [model.headerData(column, Qt.Orientation.Horizontal) for column in (KIND, REVERTS)]
+    assert header == ["Type", "Défaire"]
+    assert [model.data(model.index(0, column)) for column in (KIND, REVERTS)] == [
+        "défaire", "défait l'exécution 1"]
+    gone = GONE_REVERTING.format(subject="training 1", path=tmp_path / "store.sqlite3")
+    assert message_text(gone) == (
+        f"Formation 1 n'est plus dans la base (elle a changé depuis l'aperçu de ce qui serait "
+        f"défait{NBSP}; défaites l'exécution de nouveau){NBSP}: rien n'a été écrit dans "
+        f"{tmp_path / 'store.sqlite3'}.")

@@ -440,7 +440,7 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     </message>
     <message>
         <source>Reverts</source>
-        <translation>Retour arrière</translation>
+        <translation>Défaire</translation>
     </message>
     <message>
         <source>Configuration</source>
@@ -1886,7 +1886,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Reverting…</source>
-        <translation>Retour à l&apos;état précédent…</translation>
+        <translation>En train de défaire l&apos;exécution…</translation>
     </message>
     <message>
         <source>Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated.</source>
@@ -2100,7 +2100,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>revert</source>
-        <translation>retour arrière</translation>
+        <translation>défaire</translation>
     </message>
     <message>
         <source>skipped</source>
@@ -3963,7 +3963,7 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Nothing was written to {path}: the store changed since the revert was planned, and a change would leave a record referring to one that does not exist ({detail}); try the revert again.</source>
-        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a changé depuis la préparation du retour arrière, et une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail})&#xa0;; défaites l&apos;exécution de nouveau.</translation>
+        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a changé depuis l&apos;aperçu de ce qui serait défait, et une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail})&#xa0;; défaites l&apos;exécution de nouveau.</translation>
     </message>
     <message>
         <source>Nothing was written to {path}: the store refused a change ({detail}).</source>
@@ -4375,11 +4375,11 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>{subject} is no longer in the store (it changed since the revert was planned; try the revert again): nothing was written to {path}.</source>
-        <translation>{subject} n&apos;est plus dans la base (elle a changé depuis la préparation du retour arrière&#xa0;; défaites l&apos;exécution de nouveau)&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>{subject} n&apos;est plus dans la base (elle a changé depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau)&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>{subject} changed since the revert was planned ({column} is now {value}); try the revert again: nothing was written to {path}.</source>
-        <translation>{subject} a changé depuis la préparation du retour arrière ({column} vaut maintenant {value})&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>{subject} a changé depuis l&apos;aperçu de ce qui serait défait ({column} vaut maintenant {value})&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Session {name} was created by another program since the check; check again: nothing was written to {path}.</source>
@@ -4467,19 +4467,19 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     </message>
     <message>
         <source>Another {table} has the {column} {value}, written by run {run} ({user} on {machine}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis la préparation du retour arrière&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {table} has the {column} {value}, written by run {run} ({who}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} ({who}) depuis la préparation du retour arrière&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {table} has the {column} {value}, written by run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} depuis la préparation du retour arrière&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {table} has the {column} {value}, written by another program since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par un autre programme depuis la préparation du retour arrière&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>the file ends inside line 1, without the line break the platform ends every line with: it was cut short; export the file again.</source>
