@@ -10,7 +10,7 @@ from typing import TextIO
 from importer_gui.cli.command import EXIT_OK, NOTHING_DONE, Command, path_argument
 from importer_gui.cli.output import visible
 from importer_gui.core.atomic import write_bytes_atomically
-from importer_gui.core.errors import ImporterError
+from importer_gui.core.errors import ImporterError, system_reason
 from importer_gui.core.platform_io.export_config import (
     DEFAULT_EXPORT_FOLDER,
     is_full_path,
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         write_bytes_atomically(args.out, text.encode("utf-8"))
     except OSError as exc:
         raise ImporterError(f"{args.out}: the export configuration could not be written: "
-                            f"{exc.strerror or exc}.") from None
+                            f"{system_reason(exc)}.") from None
     if args.json:
         out.write(json.dumps({"written": str(args.out)}) + "\n")
     else:

@@ -16,7 +16,7 @@ from itertools import islice
 from typing import Any, TextIO
 
 from importer_gui.core import interrupts
-from importer_gui.core.errors import ImporterError
+from importer_gui.core.errors import ImporterError, system_reason
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
 from importer_gui.core.plan import ActionResult, Plan
 
@@ -84,7 +84,7 @@ class Output:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise OutputError(exc.strerror or str(exc)) from None
+            raise OutputError(system_reason(exc)) from None
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:

@@ -34,7 +34,7 @@ from importer_gui.core.catalogue import (
 )
 from importer_gui.core.cells import Cell, cell_text, not_xml_characters, xml_text
 from importer_gui.core.config import EXT_NS, ImportConfig, Provider
-from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError
+from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError, system_reason
 from importer_gui.core.plan import ImportPlan, Plan
 from importer_gui.core.readers import is_workbook
 from importer_gui.core.reports import refuse_a_file_read
@@ -482,7 +482,7 @@ def write_corrected_copy(entry: FileCorrections, target: Path,
         data = _corrected_text(entry).encode(codec)
         return write_atomically(Path(target), lambda tmp: tmp.write_bytes(data))
     except OSError as exc:
-        raise ImporterError(CANNOT_WRITE.format(path=target, reason=exc.strerror or exc)) \
+        raise ImporterError(CANNOT_WRITE.format(path=target, reason=system_reason(exc))) \
             from exc
 
 
@@ -539,7 +539,7 @@ def _corrected_text(entry: FileCorrections) -> str:
         text = entry.file.read_bytes().decode(_codec(entry.reading.encoding))
     except OSError as exc:  # the system's reason: the path is said once, before it
         raise ImporterError(NOT_READ_AGAIN.format(path=entry.file,
-                                                  reason=exc.strerror or exc)) from None
+                                                  reason=system_reason(exc))) from None
     except UnicodeDecodeError as exc:
         raise ImporterError(NOT_READ_AGAIN.format(path=entry.file, reason=exc)) from None
     by_line: dict[int, list[Correction]] = {}

@@ -8,6 +8,8 @@ that the window can recognise a message by its template (``ui/messages_text.py``
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 _MARKED: dict[str, str] = {}  # template -> its translation context
@@ -31,7 +33,8 @@ def marked_count() -> int:
 
 
 CANCELLED = QT_TRANSLATE_NOOP("errors", "Cancelled; nothing was written.")
-# A report or a copy that the system refused to write: {reason} is the system's (strerror).
+# A report or a copy that the system refused to write: {reason} is the system's
+# (system_reason).
 CANNOT_WRITE = QT_TRANSLATE_NOOP("errors", "Could not write {path}: {reason}")
 
 
@@ -46,12 +49,62 @@ class ImporterError(Exception):
         return self.message
 
 
+def _by_number(*reasons: tuple[str, str]) -> dict[int, str]:
+    """The reasons by the error's number on this system (a name it lacks is left out)."""
+    return {getattr(errno, name): text for name, text in reasons if hasattr(errno, name)}
+
+
+# The system's commonest reasons in our own words, so that the window can say them in the
+# user's language: the system words them in English whatever the user speaks. The English is
+# the GNU C library's, so that on Linux the command line reads as the system words them.
+_SYSTEM_REASONS = _by_number(
+    ("ENOENT", QT_TRANSLATE_NOOP("errors", "No such file or directory")),
+    ("EACCES", QT_TRANSLATE_NOOP("errors", "Permission denied")),
+    ("EPERM", QT_TRANSLATE_NOOP("errors", "Operation not permitted")),
+    ("ENOSPC", QT_TRANSLATE_NOOP("errors", "No space left on device")),
+    ("EDQUOT", QT_TRANSLATE_NOOP("errors", "Disk quota exceeded")),
+    ("EFBIG", QT_TRANSLATE_NOOP("errors", "File too large")),
+    ("EROFS", QT_TRANSLATE_NOOP("errors", "Read-only file system")),
+    ("EISDIR", QT_TRANSLATE_NOOP("errors", "Is a directory")),
+    ("ENOTDIR", QT_TRANSLATE_NOOP("errors", "Not a directory")),
+    ("ENOTEMPTY", QT_TRANSLATE_NOOP("errors", "Directory not empty")),
+    ("EEXIST", QT_TRANSLATE_NOOP("errors", "File exists")),
+    ("EBUSY", QT_TRANSLATE_NOOP("errors", "Device or resource busy")),
+    ("ENAMETOOLONG", QT_TRANSLATE_NOOP("errors", "File name too long")),
+    ("ELOOP", QT_TRANSLATE_NOOP("errors", "Too many levels of symbolic links")),
+    ("EXDEV", QT_TRANSLATE_NOOP("errors", "Invalid cross-device link")),
+    ("EMFILE", QT_TRANSLATE_NOOP("errors", "Too many open files")),
+    ("EIO", QT_TRANSLATE_NOOP("errors", "Input/output error")),
+    ("EINVAL", QT_TRANSLATE_NOOP("errors", "Invalid argument")),
+    ("EAGAIN", QT_TRANSLATE_NOOP("errors", "Resource temporarily unavailable")),
+    ("ETIMEDOUT", QT_TRANSLATE_NOOP("errors", "Connection timed out")),
+    ("ECONNREFUSED", QT_TRANSLATE_NOOP("errors", "Connection refused")),
+    ("ECONNRESET", QT_TRANSLATE_NOOP("errors", "Connection reset by peer")),
+    ("EHOSTUNREACH", QT_TRANSLATE_NOOP("errors", "No route to host")),
+    ("EHOSTDOWN", QT_TRANSLATE_NOOP("errors", "Host is down")),
+    ("ENETUNREACH", QT_TRANSLATE_NOOP("errors", "Network is unreachable")),
+)
+
+
+def system_reason(exc: BaseException) -> str:
+    """Why the system refused: a common reason in our words (see above), any other as the
+    system words it."""
+    if isinstance(exc, OSError):
+        return _SYSTEM_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+    return str(exc)
+
+
+def errno_reason(number: int) -> str:
+    """The system's reason for the error ``number``, as ``system_reason`` words it."""
+    return system_reason(OSError(number, os.strerror(number)))
+
+
 def os_error_text(exc: BaseException) -> str | None:
     """"FILE: reason." for a system error naming its file (a name too long, say), where no
     message of ours names it; None for any other error."""
     if not isinstance(exc, OSError) or exc.filename is None or not exc.strerror:
         return None
-    return f"{exc.filename}: {exc.strerror}."
+    return f"{exc.filename}: {system_reason(exc)}."
 
 
 def _located(path: Path | str | None, where: str | None, message: str) -> str:

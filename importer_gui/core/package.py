@@ -61,7 +61,13 @@ from importer_gui.core.config_xml.read import children, text_of
 from importer_gui.core.config_xml.safe import parse
 from importer_gui.core.config_xml.write import serialize
 from importer_gui.core.corrections import unwritable
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError, ImporterError
+from importer_gui.core.errors import (
+    QT_TRANSLATE_NOOP,
+    ConfigError,
+    DataFileError,
+    ImporterError,
+    system_reason,
+)
 from importer_gui.core.issues import Issue
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 from importer_gui.core.progress import Monitor
@@ -417,7 +423,7 @@ class _WriteError(Exception):
     def __init__(self, path: Path, exc: OSError, kept_aside: Sequence[Path] = ()) -> None:
         super().__init__(str(exc))
         self.path = path
-        self.reason = exc.strerror or str(exc)
+        self.reason = system_reason(exc)
         self.kept_aside = list(kept_aside)
 
     def error(self, folder: Path, removed: bool) -> ImporterError:
@@ -437,7 +443,7 @@ def _make_folder(folder: Path) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ImporterError(FOLDER_NOT_CREATED.format(path=folder, reason=exc.strerror or exc)) \
+        raise ImporterError(FOLDER_NOT_CREATED.format(path=folder, reason=system_reason(exc))) \
             from None
     return missing
 

@@ -25,7 +25,7 @@ from importer_gui.core.catalogue import (
 )
 from importer_gui.core.cells import NOT_XML, Cell, cell_text, xml_text
 from importer_gui.core.config import ImportConfig
-from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError
+from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError, system_reason
 from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 
@@ -115,7 +115,7 @@ def _write_report(plan: Plan, target: Path, write: Callable[[Path], None]) -> Pa
         target.parent.mkdir(parents=True, exist_ok=True)
         return write_atomically(target, write)
     except OSError as exc:
-        raise ImporterError(CANNOT_WRITE.format(path=target, reason=exc.strerror or exc)) \
+        raise ImporterError(CANNOT_WRITE.format(path=target, reason=system_reason(exc))) \
             from exc
 
 
@@ -268,7 +268,7 @@ def _new_error_log(folder: Path, when: datetime) -> Path:
         return new_file(folder, _error_log_stem(when), ERROR_LOG_SUFFIX)
     except OSError as exc:
         raise ImporterError(CANNOT_WRITE.format(path=folder / error_log_name(when),
-                                                reason=exc.strerror or exc)) from exc
+                                                reason=system_reason(exc))) from exc
 
 
 def _fill_error_log(plan: Plan, path: Path) -> None:
@@ -308,7 +308,7 @@ def write_error_logs(plan: Plan, folders: dict[int, Path], run_id: int
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             failures.append(f"The error log folder {folder} cannot be created "
-                            f"({error.strerror or error}){committed}")
+                            f"({system_reason(error)}){committed}")
             continue
         try:
             written.append(write_error_log(Plan(plan.config, [imp]), folder))

@@ -15,7 +15,6 @@ import base64
 import contextlib
 import errno
 import hashlib
-import os
 import posixpath
 import secrets
 import socket
@@ -26,7 +25,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, Cancelled, ImporterError
+from importer_gui.core.errors import (
+    QT_TRANSLATE_NOOP,
+    Cancelled,
+    ImporterError,
+    errno_reason,
+    system_reason,
+)
 from importer_gui.core.progress import Monitor
 
 SCHEME = "sftp"
@@ -192,7 +197,7 @@ def _remember(known_hosts: Path, key: HostKey) -> None:
         with known_hosts.open("a", encoding="ascii") as handle:
             handle.write(key.line + "\n")
     except OSError as exc:
-        raise ImporterError(KEY_NOT_ADDED.format(path=known_hosts, reason=exc.strerror or exc)) \
+        raise ImporterError(KEY_NOT_ADDED.format(path=known_hosts, reason=system_reason(exc))) \
             from None
 
 
@@ -260,7 +265,7 @@ def _private_key(path: Path) -> Any:
         raise _unreadable_key(path, exc) from None
     if stat.S_ISDIR(mode):
         raise ImporterError(KEY_FILE_UNREADABLE.format(path=path,
-                                                       reason=os.strerror(errno.EISDIR)))
+                                                       reason=errno_reason(errno.EISDIR)))
     if not stat.S_ISREG(mode):  # a pipe would be waited on for ever
         raise ImporterError(KEY_FILE_NOT_A_KEY.format(path=path))
     try:
@@ -276,7 +281,7 @@ def _private_key(path: Path) -> Any:
 
 def _unreadable_key(path: Path, exc: OSError) -> ImporterError:
     """A key file the system would not let us read, with its reason."""
-    return ImporterError(KEY_FILE_UNREADABLE.format(path=path, reason=exc.strerror or str(exc)))
+    return ImporterError(KEY_FILE_UNREADABLE.format(path=path, reason=system_reason(exc)))
 
 
 def _has_keys() -> bool:
@@ -345,7 +350,7 @@ def _known_host_keys(path: Path) -> tuple[list[Any], set[bytes]]:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise ImporterError(KNOWN_HOSTS_UNREADABLE.format(
-            path=path, reason=exc.strerror or exc)) from None
+            path=path, reason=system_reason(exc))) from None
     entries: list[Any] = []
     revoked: set[bytes] = set()
     for line in map(str.strip, text.splitlines()):
@@ -376,7 +381,7 @@ def _reason(exc: BaseException) -> str:
     if isinstance(errors, dict) and errors:
         return "; ".join(dict.fromkeys(_reason(error) for error in errors.values()))
     if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
+        return system_reason(exc)
     return str(exc) or type(exc).__name__
 
 

@@ -26,7 +26,7 @@ from importer_gui.ui import store_dialog
 from importer_gui.ui.about import AboutDialog
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.language import language_menu
-from importer_gui.ui.messages_text import message_text
+from importer_gui.ui.messages_text import message_text, system_reason_text
 from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
             folder = user_sample(path.parent)
         except OSError as exc:
             self._error(arg(self.tr("The sample could not be copied to %1: %2"),
-                            data_dir() / path.parent.name, exc.strerror or str(exc)))
+                            data_dir() / path.parent.name, system_reason_text(exc)))
             return False
         return self.open_file(folder / path.name)
 

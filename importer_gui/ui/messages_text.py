@@ -19,7 +19,7 @@ import ast
 import re
 import string
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
 
 from importer_gui.core import binding, errors, file_kind, revert, store  # noqa: F401 - marks templates
 from importer_gui.core.catalogue import messages
@@ -167,6 +167,20 @@ def message_text(message: str) -> str:
         return message
 
 
+def system_reason_text(exc: BaseException) -> str:
+    """Why the system refused, in the user's language when our words say it
+    (``errors.system_reason``)."""
+    return message_text(errors.system_reason(exc))
+
+
+def os_error_words(exc: BaseException) -> str | None:
+    """``errors.os_error_text`` ("FILE: reason.") in the user's language; None for an error
+    naming no file."""
+    if not isinstance(exc, OSError) or errors.os_error_text(exc) is None:
+        return None
+    return arg(translate("messages", "%1: %2."), exc.filename, system_reason_text(exc))
+
+
 def _after_place(message: str, tries: int = 3) -> str:
     """An error's "file:line: message" with its message translated when it is ours."""
     start = 0
@@ -266,7 +280,8 @@ def _reason(value: str) -> str:
     if value in _plain_texts() or recognise(value) is not None:
         return message_text(value)
     if "; " in value:  # what each of a host's addresses answered (core/sftp.py), each said
-        return "; ".join(map(_reason, value.split("; ")))
+        return reduce(lambda said, more: arg(translate("messages", "%1; %2"), said, more),
+                      map(_reason, value.split("; ")))
     return value
 
 

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from importer_gui.core.errors import ImporterError, os_error_text
+from importer_gui.core.errors import ImporterError
 from importer_gui.core.store import Store
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, is_url, parse_location
 from importer_gui.ui.i18n import arg, translate
-from importer_gui.ui.messages_text import message_text
+from importer_gui.ui.messages_text import message_text, os_error_words
 
 URL_EXAMPLE = "postgresql://user@host/database"
 
@@ -161,7 +161,7 @@ def connect(parent: QWidget | None, location: StoreLocation) -> StoreLocation | 
         QGuiApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, translate("StoreDialog", "Import Assistant"),
                             message_text(exc.message) if isinstance(exc, ImporterError)
-                            else os_error_text(exc) or str(exc))
+                            else os_error_words(exc) or str(exc))
         return None
     QGuiApplication.restoreOverrideCursor()
     # Workers open the store again: with the password, never asking (no dialog can be

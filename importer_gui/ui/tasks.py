@@ -22,12 +22,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
-from importer_gui.core.errors import Cancelled, ImporterError, os_error_text
+from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.log import log_path
 from importer_gui.core.progress import Monitor, ProgressFn
 from importer_gui.ui import collector
 from importer_gui.ui.freeing import LetGo, free_in_pieces
 from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.messages_text import os_error_words
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,7 @@ def _execute(task: _Task, progress: ProgressFn) -> ImporterError | list:
         return exc
     except Exception as exc:  # a bug: log it for us, show one clear line to the user
         log.exception("Unexpected failure in background work")
-        said = os_error_text(exc)  # a path the system refused: more than "unexpected"
+        said = os_error_words(exc)  # a path the system refused: more than "unexpected"
         return unexpected_error(exc) if said is None else ImporterError(said)
 
 

@@ -5,6 +5,8 @@ word what they always said: each template is compared with the words the code us
 from __future__ import annotations
 
 import errno
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,12 @@ import pytest
 from importer_gui.core import config_xml, schema
 from importer_gui.core.config_xml import safe
 from importer_gui.core.config_xml.read import Unknown
-from importer_gui.core.errors import ConfigError, DataFileError, marked_templates
+from importer_gui.core.errors import (
+    ConfigError,
+    DataFileError,
+    marked_templates,
+    system_reason,
+)
 from importer_gui.core.platform_io import export_config
 from importer_gui.core.store import writer
 
@@ -217,3 +224,15 @@ def test_every_template_here_is_marked_for_the_window() -> None:
              safe.MALFORMED_END_TAG, export_config.NO_MATCH, writer.GONE, writer.CHANGED,
              *vars(writer._CREATED_MEANWHILE[schema.Table.SESSION]).values()]
     assert [text for text in texts if marked.get(text) != "errors"] == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the GNU C library's words")
+def test_the_system_s_reasons_read_in_english_as_the_system_words_them() -> None:
+    for number in errno.errorcode:
+        assert system_reason(OSError(number, os.strerror(number))) == os.strerror(number)
+
+
+def test_a_reason_of_ours_is_said_whatever_the_system_says() -> None:
+    missing = FileNotFoundError(errno.ENOENT, "The system cannot find the file specified")
+    assert system_reason(missing) == "No such file or directory"
+    assert system_reason(OSError(errno.EPROTO, "Protocol error")) == "Protocol error"

@@ -97,8 +97,8 @@ def test_a_configuration_that_cannot_be_saved_says_why_in_french(
     with pytest.raises(ConfigError) as info:
         config_xml.save(config, target)
     assert message_text(info.value.message) == (
-        f"{target}: La configuration n'a pas pu être enregistrée{NBSP}: No such file or "
-        "directory.")
+        f"{target}: La configuration n'a pas pu être enregistrée{NBSP}: Aucun fichier ou "
+        "dossier de ce nom.")
     config.imports[0].provider.columns.append(Column("teacherLogn"))
     with pytest.raises(ConfigError) as info:
         config_xml.save(config, tmp_path / "teachers.xml")

@@ -16,7 +16,7 @@ from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import plan_revert
 from importer_gui.core.store import Store
 from importer_gui.ui import main_window  # noqa: F401 - its modules mark their templates
-from importer_gui.ui.messages_text import message_text, recognise, templates
+from importer_gui.ui.messages_text import message_text, os_error_words, recognise, templates
 from importer_gui.ui.models.preview_model import issue_text
 from importer_gui.ui.models.revert_model import OUTCOME_COLUMN, RevertModel
 from tests.builders import run_info
@@ -304,9 +304,8 @@ def test_each_address_s_reason_for_a_failed_connection_reads_in_french(french: N
 
     message = sftp.CANNOT_CONNECT.format(host="drop.example.org", port=22,
                                          reason=f"Connection refused; {sftp.NO_ANSWER}")
-    # The system's own words stay as it wrote them; ours are translated.
     assert message_text(message) == (
-        f"Impossible de se connecter à drop.example.org port 22{NBSP}: Connection refused; "
+        f"Impossible de se connecter à drop.example.org port 22{NBSP}: Connexion refusée{NBSP}; "
         "pas de réponse à temps.")
 
 
@@ -338,3 +337,24 @@ def test_a_user_the_server_refuses_reads_in_french(french: None) -> None:
         f"Le serveur de la base {url} ne connaît pas cet utilisateur ({detail}){NBSP}; "
         "corrigez le nom d'utilisateur dans l'URL, ou demandez à son administrateur de créer "
         "cet utilisateur.")
+
+
+def too_long(tmp_path: Path) -> OSError:
+    """The system's refusal of a file name longer than it allows."""
+    try:
+        (tmp_path / ("n" * 300)).write_text("", encoding="utf-8")
+    except OSError as exc:
+        return exc
+    raise AssertionError("a 300-letter name was accepted")
+
+
+def test_the_system_s_reason_naming_its_file_reads_in_french(
+        french: None, tmp_path: Path) -> None:
+    refused = too_long(tmp_path)
+    assert os_error_words(refused) == f"{refused.filename}{NBSP}: Nom de fichier trop long."
+    assert os_error_words(ValueError("no file")) is None
+
+
+def test_the_system_s_reason_naming_its_file_in_english(qapp: object, tmp_path: Path) -> None:
+    refused = too_long(tmp_path)
+    assert os_error_words(refused) == f"{refused.filename}: File name too long."

@@ -9,7 +9,7 @@
 Loading keeps the parsed tree in ``ImportConfig.document``; saving patches a copy of it, so
 comments and the elements the assistant does not run come out exactly as they went in. A
 configuration built in code, without a document, is written from scratch, indented. Our errors
-are templates marked for translation, one per wording; the system's reason (strerror) and
+are templates marked for translation, one per wording; the system's reason (system_reason) and
 lxml's words inside one are values.
 """
 
@@ -38,7 +38,7 @@ from importer_gui.core.config_xml.safe import (
     too_large,
 )
 from importer_gui.core.config_xml.write import build_document, serialize
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, system_reason
 
 __all__ = [
     "CONFIGURATION_FILE",
@@ -103,7 +103,7 @@ def read_document(path: Path, document: Document) -> bytes:
     except IsADirectoryError:
         raise ConfigError(document.folder, path=path) from None
     except OSError as exc:
-        raise ConfigError(document.unreadable.format(reason=exc.strerror or exc),
+        raise ConfigError(document.unreadable.format(reason=system_reason(exc)),
                           path=path) from None
     if len(data) > MAX_BYTES:
         raise ConfigError(too_large(path.stat().st_size), path=path)
@@ -175,4 +175,4 @@ def save(config: ImportConfig, path: Path) -> None:
     try:
         write_bytes_atomically(path, text.encode("utf-8"))
     except OSError as exc:
-        raise ConfigError(SAVE_FAILED.format(reason=exc.strerror or exc), path=path) from None
+        raise ConfigError(SAVE_FAILED.format(reason=system_reason(exc)), path=path) from None

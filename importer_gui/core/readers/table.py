@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from importer_gui.core.cells import Cell, cell_text
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError, system_reason
 from importer_gui.core.file_kind import check_content
 
 Row = tuple[Cell, ...]
@@ -158,7 +158,7 @@ def _missing_text(path: Path) -> str:
 
 def unreadable(path: Path, exc: OSError) -> DataFileError:
     """The file exists but the system refuses to read it (permissions, a vanished disk)."""
-    return DataFileError(FILE_UNREADABLE.format(reason=exc.strerror), path=path)
+    return DataFileError(FILE_UNREADABLE.format(reason=system_reason(exc)), path=path)
 
 
 def first_bytes(path: Path, size: int = 65536) -> bytes:

@@ -31,6 +31,7 @@ from importer_gui.core.errors import (
     StoreError,
     StoreLockedError,
     StoreReplacedError,
+    system_reason,
 )
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, Record, StoreState
@@ -543,6 +544,6 @@ def _folder_ready(path: Path, create: bool, missing: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(NO_FOLDER.format(folder=path.parent,
-                                          reason=exc.strerror or exc)) from exc
+                                          reason=system_reason(exc))) from exc
     if not path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
         raise StoreError(FOLDER_READ_ONLY.format(path=path, folder=path.parent))

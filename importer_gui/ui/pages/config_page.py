@@ -24,7 +24,7 @@ from importer_gui.core.config import ImportConfig, relocated
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text
-from importer_gui.ui.messages_text import message_text
+from importer_gui.ui.messages_text import message_text, system_reason_text
 from importer_gui.ui.pages.base import BasePage, read_head
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
@@ -282,7 +282,7 @@ class ConfigPage(BasePage):
 
     def _not_saved_text(self, path: Path, exc: OSError) -> str:
         """That the configuration could not be saved at ``path``, and the system's why."""
-        return arg(self.tr("%1: could not save (%2)."), path, exc.strerror or str(exc))
+        return arg(self.tr("%1: could not save (%2)."), path, system_reason_text(exc))
 
     def _may_overwrite(self, path: Path) -> bool:
         """The file we hold changed on disk since we read it: overwrite only if asked to."""

@@ -48,7 +48,7 @@ from importer_gui.core.guess import Guess
 from importer_gui.core.plan import FileStamp
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.messages_text import message_text, recognise
+from importer_gui.ui.messages_text import message_text, recognise, system_reason_text
 from importer_gui.ui.pages.base import BasePage, column_titles, read_head
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
@@ -541,7 +541,7 @@ class OpenPage(BasePage):
             write_atomically(target, lambda tmp: tmp.write_bytes(data))
         except OSError as exc:
             raise ImporterError(arg(self.tr("Could not write %1: %2"), target,
-                                    exc.strerror or str(exc))) from None
+                                    system_reason_text(exc))) from None
         return target
 
     def _open_data_file(self, path: Path) -> None:
