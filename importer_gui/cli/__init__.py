@@ -17,10 +17,10 @@ from pathlib import Path
 
 from importer_gui.cli import process
 from importer_gui.cli.command import (
-    EXIT_COMMITTED_UNSAID,
     EXIT_FAILED,
     EXIT_OK,
     EXIT_ROW_ERRORS,
+    EXIT_WRITTEN_UNSAID,
     NOTHING_DONE,
     STORE_HELP,
     Command,
@@ -162,9 +162,9 @@ def main(argv: Sequence[str], *, ending: bool = False) -> int:
             code = command(args.command).run(args, out)
             out.flush()  # written whole before an interrupt held since a COMMIT acts
             return code
-    except OutputError as error:  # after a commit: the run is in the store, said so
+    except OutputError as error:  # after a commit or a file written: said so
         sys.stderr.write(visible(f"importer-gui: {error}") + "\n")
-        return EXIT_COMMITTED_UNSAID if error.committed else EXIT_FAILED
+        return EXIT_WRITTEN_UNSAID if error.wrote else EXIT_FAILED
     except ImporterError as error:
         sys.stderr.write(visible(f"importer-gui: {error}") + "\n")
         return EXIT_FAILED

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TextIO
 
+from importer_gui.cli.output import Output
 from importer_gui.core import schema
 from importer_gui.core.atomic import NEW_FILE_MODE
 from importer_gui.core.errors import StoreError
@@ -21,15 +21,16 @@ from importer_gui.core.store import Store
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, parse_location
 
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_FAILED = 0, 1, 2
-# A run was committed, but what reports it (an error log, the output) could not be written:
-# exit 2 would say that nothing was.
-EXIT_COMMITTED_UNSAID = 3
+# A run was committed or a file written (init's, export-config's, a package), but what
+# reports it (an error log, the output) could not be written: exit 2 would say that nothing
+# was.
+EXIT_WRITTEN_UNSAID = 3
 
 STORE_HELP = "the store: a SQLite file, or postgresql://USER@HOST[:PORT]/DATABASE"
 # What SQLite may leave beside a store file it made.
 _SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")
 
-Run = Callable[[argparse.Namespace, TextIO], int]
+Run = Callable[[argparse.Namespace, Output], int]
 
 # How each command's --help ends: what its exit codes say (the README's, per command).
 NOTHING_DONE = "2 nothing could be done (one line on stderr)"

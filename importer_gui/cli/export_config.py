@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from typing import TextIO
 
 from importer_gui.cli.command import EXIT_OK, NOTHING_DONE, Command, path_argument
-from importer_gui.cli.output import visible
+from importer_gui.cli.output import Output, visible
 from importer_gui.core.atomic import write_bytes_atomically
 from importer_gui.core.errors import ImporterError, system_reason
 from importer_gui.core.platform_io.export_config import (
@@ -38,7 +37,7 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
                           f"(moveToFolder's folderPath; default {DEFAULT_EXPORT_FOLDER})")
 
 
-def run(args: argparse.Namespace, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: Output) -> int:
     """Print the configuration, or write it to --out (replacing only one written so)."""
     _refuse_folder(args.folder)
     text = scheduled_document(args.folder)
@@ -52,6 +51,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     except OSError as exc:
         raise ImporterError(f"{args.out}: the export configuration could not be written: "
                             f"{system_reason(exc)}.") from None
+    out.wrote(f"the export configuration {args.out} was written")
     if args.json:
         out.write(json.dumps({"written": str(args.out)}) + "\n")
     else:
@@ -72,4 +72,4 @@ def _refuse_folder(folder: str) -> None:
 EXPORT_CONFIG = Command("export-config", "write the export configuration to schedule on the "
                         "platform, so that it produces the files refresh reads", run,
                         _arguments, f"Exit codes: 0 printed or written; {NOTHING_DONE}, "
-                        "nothing written.")
+                        "nothing written; 3 written (--out), but the output could not be.")

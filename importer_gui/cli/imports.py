@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TextIO
 
 from importer_gui.cli.command import (
-    EXIT_COMMITTED_UNSAID,
     EXIT_OK,
     EXIT_ROW_ERRORS,
+    EXIT_WRITTEN_UNSAID,
     NOTHING_DONE,
     Command,
     open_store,
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     for failure in failures:
         sys.stderr.write(visible(f"importer-gui: {failure}") + "\n")
     if failures:
-        return EXIT_COMMITTED_UNSAID
+        return EXIT_WRITTEN_UNSAID
     return EXIT_ROW_ERRORS if plan.has_errors() else EXIT_OK
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from importer_gui.cli.command import EXIT_OK, EXIT_ROW_ERRORS, NOTHING_DONE, Command, path_argument
-from importer_gui.cli.output import dump_json, visible
+from importer_gui.cli.output import Output, dump_json, visible
 from importer_gui.core import config_xml
 from importer_gui.core.atomic import file_bytes
 from importer_gui.core.config import leads_outside, relocated
@@ -34,7 +34,7 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
                           "data)")
 
 
-def run(args: argparse.Namespace, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: Output) -> int:
     """Guess, write the configuration, say what was guessed and how sure.
 
     Exit 0 when every mandatory field is fed, 1 when some are not (the configuration is
@@ -47,6 +47,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if os.path.lexists(target) and not _holds(target, config_xml.dumps(config)):
         raise ImporterError(NOT_REPLACED.format(path=target))
     config_xml.save(config, target)
+    out.wrote(f"the configuration {target} was written")
     provider = config.imports[0].provider
     outside = leads_outside(provider.path)
     missing = guess.missing()
@@ -114,4 +115,5 @@ def _print(guess: FileGuess, target: Path, missing: list[str], outside: bool,
 
 INIT = Command("init", "guess a configuration of one import for a data file", run, _arguments,
                "Exit codes: 0 every mandatory field is fed; 1 some are not (the configuration "
-               f"is written all the same); {NOTHING_DONE}, nothing written.")
+               f"is written all the same); {NOTHING_DONE}, nothing written; 3 the configuration "
+               "was written, but the output could not be.")

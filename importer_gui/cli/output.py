@@ -42,11 +42,14 @@ def visible(text: str) -> str:
 
 class OutputError(ImporterError):
     """The system refused the command's output (stdout on a full disk, or closed): said in
-    one line, with whether the command's run was committed all the same."""
+    one line, with what the command wrote all the same (its run committed, a file written),
+    which ``wrote`` says."""
 
-    def __init__(self, reason: str) -> None:
-        self.committed = interrupts.committed()
-        tail = "; the run was committed: importer-gui history shows it" if self.committed else ""
+    def __init__(self, reason: str, written: str | None = None) -> None:
+        committed = interrupts.committed()
+        self.wrote = committed or written is not None
+        tail = ("; the run was committed: importer-gui history shows it" if committed
+                else f"; {written}" if written is not None else "")
         super().__init__(f"The output could not be written ({reason}){tail}.")
 
 
@@ -56,6 +59,7 @@ class Output:
 
     def __init__(self, stream: TextIO | None) -> None:
         self._stream = stream  # None when the process was started with stdout closed
+        self._written: str | None = None
         # A character the output's encoding lacks (a legacy console's, a redirected file's
         # on Windows) is shown as its escape, as stderr shows it, rather than ending the
         # command; the bytes of a name that is not UTF-8 (surrogateescape) are left as such.
@@ -72,9 +76,15 @@ class Output:
         with self._refused():
             self._open().flush()
 
+    def wrote(self, what: str) -> None:
+        """Say what the command wrote before its output (``the package was written in
+        DIR``): should the output then fail, that is said, and the exit is not "nothing
+        done"."""
+        self._written = what
+
     def _open(self) -> TextIO:
         if self._stream is None:
-            raise OutputError("the standard output is closed")
+            raise OutputError("the standard output is closed", self._written)
         return self._stream
 
     @contextlib.contextmanager
@@ -84,7 +94,7 @@ class Output:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise OutputError(system_reason(exc)) from None
+            raise OutputError(system_reason(exc), self._written) from None
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from importer_gui.cli.command import (
     open_store,
     path_argument,
 )
-from importer_gui.cli.output import dump_json, visible
+from importer_gui.cli.output import Output, dump_json, visible
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.errors import ImporterError
@@ -42,7 +42,7 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
                      help="the private key to send with (default: the SSH agent, ~/.ssh)")
 
 
-def run(args: argparse.Namespace, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: Output) -> int:
     """Check, package, send when asked; exit 1 when rows were left out."""
     from importer_gui.core import sftp
 
@@ -55,12 +55,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         plan = pipeline.check(config, store, data_files=args.data, kept=KeptCells.ERRORS)
     keep_until_exit(plan)
     result = package(plan, args.out)
+    out.wrote(f"the package was written in {result.folder}")
     sent: list[str] = []
     if target is not None:
         try:
             sent = send(result, target, key_file=args.identity, ask_password=_ask_password)
         except NotSentError as error:
             raise ImporterError(f"{error} Run the same command again to send it.") from None
+        out.wrote(f"the package was written in {result.folder} and sent to {target}")
     if args.json:
         dump_json(_package_json(result, sent, None if target is None else str(target)), out)
     else:
@@ -114,4 +116,5 @@ def _print(result: PackageResult, sent: list[str], target: object, out: TextIO) 
 PACKAGE = Command("package", "check, then write a folder the platform reads as it is (and "
                   "send it by SFTP)", run, _arguments,
                   "Exit codes: 0 every row is in the package; 1 some rows were left out (named); "
-                  f"{NOTHING_DONE}.")
+                  f"{NOTHING_DONE}; 3 the package was written (and sent), but the output "
+                  "could not be.")

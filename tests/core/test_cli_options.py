@@ -68,7 +68,14 @@ def help_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
                  "3 reverted, but the output could not be written."),
     (["init"], "Exit codes: 0 every mandatory field is fed; 1 some are not (the "
                "configuration is written all the same); 2 nothing could be done (one line "
-               "on stderr), nothing written."),
+               "on stderr), nothing written; 3 the configuration was written, but the output "
+               "could not be."),
+    (["export-config"], "Exit codes: 0 printed or written; 2 nothing could be done (one "
+                        "line on stderr), nothing written; 3 written (--out), but the output "
+                        "could not be."),
+    (["package"], "Exit codes: 0 every row is in the package; 1 some rows were left out "
+                  "(named); 2 nothing could be done (one line on stderr); 3 the package was "
+                  "written (and sent), but the output could not be."),
     (["store", "copy"], "Exit codes: 0 copied; 2 nothing could be done (one line on "
                         "stderr), nothing copied."),
 ])

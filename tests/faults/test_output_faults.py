@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.builders import teachers_import, write_config
+from tests.builders import teachers_import, trainings_import, write_config
 from tests.faults import HANG_GUARD, ROOT, Done, cli
+from tests.stores import existing_store
 
 pytestmark = pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 
@@ -86,3 +87,50 @@ def test_an_output_whose_encoding_lacks_a_letter_shows_it_escaped(tmp_path: Path
         f"Import 1: {tmp_path}/\\u0141\\xf3d\\u017a/enseignants \\xe9.csv "
         "(createOrUpdateTeacherAction)")
     assert done.out.splitlines()[-1].startswith("Total: ")
+
+
+def to_closed_stdout(*argv: str) -> Done:
+    """``python -m importer_gui ARGV >&-``: started with its standard output closed."""
+    done = subprocess.run([sys.executable, "-m", "importer_gui", *argv], stdout=None,
+                          stderr=subprocess.PIPE, text=True, timeout=HANG_GUARD, check=False,
+                          cwd=ROOT, env=dict(os.environ), preexec_fn=lambda: os.close(1))
+    return Done(done.returncode, "", done.stderr)
+
+
+def test_init_whose_output_fails_says_its_configuration_was_written(tmp_path: Path) -> None:
+    """A script reading exit 2 would think nothing was written, and find CONFIG.xml there."""
+    data = tmp_path / "teachers.csv"
+    data.write_text("teacherLogin,teacherName,teacherFirstname,teacherEmail\n"
+                    "t1,Doe,John,j@example.org\n", encoding="utf-8")
+    out = tmp_path / "config.xml"
+    done = to_full_disk("init", str(data), "--out", str(out))
+    assert (done.code, done.err) == (3, "importer-gui: The output could not be written (No "
+                                        "space left on device); the configuration "
+                                        f"{out} was written.\n")
+    assert "createOrUpdateTeacherAction" in out.read_text(encoding="utf-8")
+    done = to_closed_stdout("init", str(data), "--out", str(out))  # the same, written again
+    assert (done.code, done.err) == (3, "importer-gui: The output could not be written (the "
+                                        "standard output is closed); the configuration "
+                                        f"{out} was written.\n")
+
+
+def test_export_config_whose_output_fails_says_its_file_was_written(tmp_path: Path) -> None:
+    out = tmp_path / "export-config.xml"
+    done = to_full_disk("export-config", "--out", str(out))
+    assert (done.code, done.err) == (3, "importer-gui: The output could not be written (No "
+                                        "space left on device); the export configuration "
+                                        f"{out} was written.\n")
+    assert "<export-config" in out.read_text(encoding="utf-8")
+    done = to_full_disk("export-config")  # printed: that is all it does, and it failed
+    assert (done.code, done.err) == (2, FULL + "\n")
+
+
+def test_a_package_whose_output_fails_says_it_was_written(tmp_path: Path) -> None:
+    made = write_config(tmp_path, trainings_import(tmp_path, [("C1", "Course", "")]))
+    out = tmp_path / "package"
+    done = to_full_disk("package", str(made), "--out", str(out), "--store",
+                        existing_store(tmp_path / "s.db"))
+    assert (done.code, done.err) == (3, "importer-gui: The output could not be written (No "
+                                        "space left on device); the package was written in "
+                                        f"{out}.\n")
+    assert sorted(p.name for p in out.iterdir()) == ["config.xml", "trainings.csv"]
