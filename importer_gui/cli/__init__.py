@@ -44,6 +44,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export-config": ("export_config", "EXPORT_CONFIG"), "package": ("package", "PACKAGE"),
     "init": ("init", "INIT")}
 
+# The commands that open no store: --store would be taken and ignored, so it is refused.
+STORELESS = ("init", "export-config", "store")
+STORE_TAKEN_BY = ", ".join(name for name in COMMANDS if name not in STORELESS)
+
 # A run is one transaction: whatever the command was doing, the store holds whole runs only.
 NOT_ENOUGH_MEMORY = ("there is not enough memory to finish; the store holds whole runs only "
                      "(see importer-gui history).")
@@ -72,7 +76,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                "its own.")
     parser.add_argument("--version", action="store_true", help="print versions and folders")
     parser.add_argument("--store", type=store_argument,
-                        help=f"{STORE_HELP} (default: {default_store_path()})",
+                        help=f"{STORE_HELP}, for the commands that open one ({STORE_TAKEN_BY}; "
+                             f"default: {default_store_path()})",
                         default=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
@@ -83,7 +88,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=found.summary, description=found.summary,
                                   epilog=found.exits or None)
         found.arguments(sub)
-        add_common(sub)
+        add_common(sub, store=name not in STORELESS)
         says_unknown_options(sub)
     return parser
 
@@ -150,6 +155,9 @@ def main(argv: Sequence[str], *, ending: bool = False) -> int:
     if at is not None and argv[at] not in COMMANDS:  # importer-gui [--store STORE] FILE
         return _open_in_gui(argv[at], argv[:at] + argv[at + 1:])
     args = unknown_options_refused(build_parser(_named(argv)), argv)
+    if args.command in STORELESS and args.store is not None:  # given before the command
+        args.usage_of.error("argument --store: this command opens no store (--store is for "
+                            f"{STORE_TAKEN_BY})")
     out = Output(sys.stdout)
     try:
         if args.version:

@@ -95,10 +95,11 @@ def unknown_options_refused(parser: argparse.ArgumentParser, argv: list[str]
     return args
 
 
-def add_common(sub: argparse.ArgumentParser) -> None:
-    """--store and --json, which every command takes."""
-    sub.add_argument("--store", type=store_argument, default=argparse.SUPPRESS,
-                     help=STORE_HELP)
+def add_common(sub: argparse.ArgumentParser, *, store: bool = True) -> None:
+    """--json, which every command takes, and --store, which those that open a store take."""
+    if store:
+        sub.add_argument("--store", type=store_argument, default=argparse.SUPPRESS,
+                         help=STORE_HELP)
     sub.add_argument("--json", action="store_true", help="print JSON on stdout")
 
 

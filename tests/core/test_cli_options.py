@@ -189,3 +189,45 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(
     prog = " ".join(["importer-gui", named]).strip()
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"{prog}: error: argument {argument}: {EMPTY}")
+
+
+STORELESS = "this command opens no store (--store is for check, commit, history, revert, " \
+            "refresh, package)"
+
+
+@pytest.mark.parametrize(("argv", "named", "written"), [
+    (["init", "{data}", "--out", "{out}"], "init", "made.xml"),
+    (["export-config", "--out", "{out}"], "export-config", "made.xml"),
+    (["store", "copy", "{store}", "{copy}"], "store copy", "copy.sqlite3"),
+])
+def test_store_given_to_a_command_that_opens_none_is_refused_not_ignored(
+        store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
+        named: str, written: str) -> None:
+    """A user who writes ``--store team.sqlite3 init ...`` expects that store to count; it
+    never did: refused with the commands it is for, and nothing written."""
+    (tmp_path / "data.csv").write_text("teacherLogin;teacherName\nt1;One\n", encoding="utf-8")
+    names = {"data": tmp_path / "data.csv", "out": tmp_path / "made.xml", "store": store,
+             "copy": tmp_path / "copy.sqlite3"}
+    filled = [word.format(**names) for word in argv]
+    for given in (["--store", str(store), *filled], [*filled, "--store", str(store)]):
+        with pytest.raises(SystemExit) as ended:
+            main(given)
+        assert ended.value.code == 2
+        said = capsys.readouterr().err.splitlines()[-1]
+        assert said == (f"importer-gui {named}: error: argument --store: {STORELESS}"
+                        if given[0] == "--store" else
+                        f"importer-gui {named}: error: unrecognized arguments: --store {store}")
+        assert not (tmp_path / written).exists()
+
+
+@pytest.mark.parametrize("command", ["init", "export-config", "store"])
+def test_the_help_of_a_command_that_opens_no_store_offers_no_store(
+        capsys: pytest.CaptureFixture[str], command: str) -> None:
+    assert "--store" not in help_text(capsys, command)
+
+
+def test_the_help_says_which_commands_take_a_store(capsys: pytest.CaptureFixture[str]) -> None:
+    assert ("--store STORE the store: a SQLite file, or postgresql://USER@HOST[:PORT]/DATABASE, "
+            "for the commands that open one (check, commit, history, revert, refresh, "
+            "package; default: ") in help_text(capsys)
+    assert "--store STORE" in help_text(capsys, "check")
