@@ -90,6 +90,14 @@ FILE_CHANGED = QT_TRANSLATE_NOOP(
     "errors", "the file changed since it was checked; package it again.")
 NOTHING_TO_PACKAGE = QT_TRANSLATE_NOOP(
     "errors", "Nothing to package: the configuration imports teachers only.")
+# A package of header lines only: sent, the platform would import nothing, and say nothing.
+EVERY_ROW_LEFT_OUT = QT_TRANSLATE_NOOP(
+    "errors", "Nothing to package: every row has errors ({count} left out), and a package "
+              "without rows would import nothing on the platform. Nothing was written; "
+              "correct the rows, then package again.")
+NO_ROWS_TO_PACKAGE = QT_TRANSLATE_NOOP(
+    "errors", "Nothing to package: the files hold no rows, and a package without rows would "
+              "import nothing on the platform. Nothing was written.")
 FOLDER_NOT_CREATED = QT_TRANSLATE_NOOP(
     "errors", "The package folder {path} cannot be created: {reason}.")
 FOLDER_HOLDS_NUL = QT_TRANSLATE_NOOP(
@@ -245,6 +253,7 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None,
             digests.append(digest)
             result.files.append(PackagedFile(folder / name, imp_plan.file, written))
             result.left_out += left_out
+        _refuse_rowless(result)
         with _staged(result.config, staged) as stream:
             stream.write(marked(platform_document(config, kept, names).encode("utf-8"),
                                 digests))
@@ -259,6 +268,16 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None,
         raise
     _remove_leftovers(folder, {path.name for path in result.paths()})
     return result
+
+
+def _refuse_rowless(result: PackageResult) -> None:
+    """Refuse a package whose files hold no row (every row left out, or none to begin with):
+    it would be sent for nothing."""
+    if any(packaged.rows for packaged in result.files):
+        return
+    if result.left_out:
+        raise ImporterError(EVERY_ROW_LEFT_OUT.format(count=len(result.left_out)))
+    raise ImporterError(NO_ROWS_TO_PACKAGE)
 
 
 def send(result: PackageResult, target: sftp.SftpTarget, *, key_file: Path | None = None,

@@ -189,3 +189,42 @@ def test_json_names_the_files_and_the_rows_left_out(sample: Path, tmp_path: Path
     assert {(Path(r["file"]).name, r["line"]) for r in document["left_out"]} >= {
         ("trainings.xlsx", 5), ("sessions.xlsx", 4)}
     assert document["upload"] is None
+
+
+EVERY_ROW_LEFT_OUT = (
+    "importer-gui: Nothing to package: every row has errors (2 left out), and a package "
+    "without rows would import nothing on the platform. Nothing was written; correct the "
+    "rows, then package again.\n")
+
+
+def test_a_package_whose_rows_all_have_errors_is_not_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Header lines only, sent to the platform, import nothing: refused, nothing written."""
+    from tests.builders import trainings_import, write_config
+
+    config = write_config(tmp_path, trainings_import(tmp_path, [("", "No code", ""),
+                                                                ("", "Nor here", "")]))
+    store = existing_store(tmp_path / "s.sqlite3")
+    out = tmp_path / "package"
+    assert main(["package", str(config), "--out", str(out), "--store", store]) == 2
+    assert capsys.readouterr() == ("", EVERY_ROW_LEFT_OUT)
+    assert not out.exists()
+
+
+def test_a_package_of_no_rows_leaves_an_earlier_package_as_it_was(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.builders import trainings_import, write_config
+
+    config = write_config(tmp_path, trainings_import(tmp_path, [("C1", "Course", "")]))
+    store = existing_store(tmp_path / "s.sqlite3")
+    out = tmp_path / "package"
+    assert main(["package", str(config), "--out", str(out), "--store", store]) == 0
+    earlier = {p.name: p.read_bytes() for p in out.iterdir()}
+    capsys.readouterr()
+    (tmp_path / "trainings.csv").write_text("trainingPathCode;trainingTitle;trainingGuid\n",
+                                            encoding="utf-8")
+    assert main(["package", str(config), "--out", str(out), "--store", store]) == 2
+    assert capsys.readouterr() == ("", (
+        "importer-gui: Nothing to package: the files hold no rows, and a package without rows "
+        "would import nothing on the platform. Nothing was written.\n"))
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == earlier

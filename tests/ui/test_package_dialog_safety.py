@@ -212,3 +212,35 @@ def test_an_earlier_package_of_files_named_otherwise_is_said_in_french(
         f"écrit\u00a0; retirez ces fichiers du dossier, ou choisissez un dossier vide, ou un "
         f"nouveau dossier.")
     assert snapshot(out) == before
+
+
+def all_wrong(tmp_path: Path) -> pipeline.Plan:
+    """Two training courses without a code, checked: every row has an error."""
+    from tests.builders import trainings_import, write_config
+
+    config = write_config(tmp_path, trainings_import(tmp_path, [("", "No code", ""),
+                                                                ("", "Nor here", "")]))
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        return pipeline.check(config_xml.load(config), store)
+
+
+def test_a_package_whose_rows_all_have_errors_is_refused_and_nothing_written(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    dialog = shown(all_wrong(tmp_path), tmp_path / "out", qtbot)
+    dialog.package_button.click()
+    assert dialog.error.isVisible() and dialog.error.text() == (
+        "Nothing to package: every row has errors (2 left out), and a package without rows "
+        "would import nothing on the platform. Nothing was written; correct the rows, then "
+        "package again.")
+    assert dialog.result is None and not dialog.summary_area.isVisible()
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.usefixtures("french")
+def test_the_refusal_of_a_package_of_no_rows_is_said_in_french(tmp_path: Path,
+                                                               qtbot: QtBot) -> None:
+    dialog = shown(all_wrong(tmp_path), tmp_path / "out", qtbot)
+    dialog.package_button.click()
+    assert dialog.error.text().startswith("Rien à empaqueter\u00a0: toutes les lignes ont des "
+                                          "erreurs (2 laissées hors du paquet)")
+    assert not (tmp_path / "out").exists()

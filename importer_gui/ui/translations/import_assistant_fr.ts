@@ -3666,6 +3666,14 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>Rien à empaqueter&#xa0;: la configuration n&apos;importe que des formateurs.</translation>
     </message>
     <message>
+        <source>Nothing to package: every row has errors ({count} left out), and a package without rows would import nothing on the platform. Nothing was written; correct the rows, then package again.</source>
+        <translation>Rien à empaqueter&#xa0;: toutes les lignes ont des erreurs ({count} laissées hors du paquet), et un paquet sans lignes n&apos;importerait rien sur la plateforme. Rien n&apos;a été écrit&#xa0;; corrigez les lignes, puis empaquetez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Nothing to package: the files hold no rows, and a package without rows would import nothing on the platform. Nothing was written.</source>
+        <translation>Rien à empaqueter&#xa0;: les fichiers ne contiennent aucune ligne, et un paquet sans lignes n&apos;importerait rien sur la plateforme. Rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
         <source>The package folder {path} cannot be created: {reason}.</source>
         <translation>Le dossier du paquet {path} ne peut pas être créé&#xa0;: {reason}.</translation>
     </message>
