@@ -156,6 +156,11 @@ class StoreLockedError(StoreError):
     """Another program kept the store locked longer than the wait for it."""
 
 
+class StoreGoneError(StoreError):
+    """A store opened before is no longer where it was (moved or deleted): trying again
+    fails again until it is put back or opened where it now is."""
+
+
 class StoreReplacedError(StoreError):
     """Another store is where the one opened before was (``Store.reopen``); nothing was done
     in it. ``found``: the identity of the store there now."""

@@ -29,6 +29,7 @@ from importer_gui.core import interrupts, schema
 from importer_gui.core.errors import (
     QT_TRANSLATE_NOOP,
     StoreError,
+    StoreGoneError,
     StoreLockedError,
     StoreReplacedError,
     system_reason,
@@ -214,7 +215,7 @@ class Store:
                     raise
         except StoreError:
             if isinstance(location, Path) and not create and not location.exists():
-                raise StoreError(missing.format(path=location)) from None  # gone meanwhile
+                raise _not_there(missing, location) from None  # gone meanwhile
             raise
         return store
 
@@ -264,7 +265,7 @@ class Store:
         identity = self._dialect.identity(conn)
         if identity.new:
             if not create:
-                raise StoreError(missing.format(path=self.path))
+                raise _not_there(missing, self.path)
             self._dialect.create(conn, schema.TABLES, schema.SCHEMA_VERSION)
             return True
         if not identity.ours:
@@ -530,6 +531,11 @@ class Store:
         return said
 
 
+def _not_there(missing: str, path: object) -> StoreError:
+    """A store not there, said as ``missing``: one opened before is gone (StoreGoneError)."""
+    return (StoreGoneError if missing == GONE else StoreError)(missing.format(path=path))
+
+
 def _folder_ready(path: Path, create: bool, missing: str) -> None:
     """The store file's folder made when the store may be created; a missing store (said
     as ``missing``), a folder given as the store, and a new store in a folder nobody may
@@ -538,7 +544,7 @@ def _folder_ready(path: Path, create: bool, missing: str) -> None:
         raise StoreError(A_FOLDER.format(path=path))
     if not create:
         if not path.exists():
-            raise StoreError(missing.format(path=path))
+            raise _not_there(missing, path)
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

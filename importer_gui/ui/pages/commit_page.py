@@ -15,7 +15,12 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from importer_gui.core.errors import Cancelled, ImporterError, StoreReplacedError
+from importer_gui.core.errors import (
+    Cancelled,
+    ImporterError,
+    StoreGoneError,
+    StoreReplacedError,
+)
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
@@ -249,6 +254,12 @@ class CommitPage(BasePage):
             self.session.store_replaced(error.found)
             self._make_default(self.recheck_button)
             return
+        if isinstance(error, StoreGoneError):
+            # Committing again fails again until the store is put back (or opened where it
+            # is now, which starts over): offered, but not on Enter; nor is Finish.
+            self.retry_button.show()
+            QTimer.singleShot(0, self, self._nothing_default)
+            return
         plan = self.session.choices.plan
         not_as_read = plan.file_not_as_read() if plan is not None else None
         if not_as_read is not None:
@@ -268,6 +279,17 @@ class CommitPage(BasePage):
                            "or open it where it now is.")
         return self.tr("Nothing was written: a data file changed since it was checked. "
                        "Check it again, then commit.")
+
+    def _nothing_default(self) -> None:
+        """Enter presses nothing: no button of the page, nor Finish (which would start a new
+        import), once the wizard has laid out its buttons (it makes Finish the default)."""
+        wizard = self.wizard()
+        buttons = self.findChildren(QPushButton)
+        if wizard is not None:
+            buttons.append(wizard.button(QWizard.WizardButton.FinishButton))
+        for button in buttons:
+            button.setDefault(False)
+        self.error_label.setFocus()
 
     def _make_default(self, button: QPushButton) -> None:
         """After a cancel or a failure, Enter presses ``button`` (Commit again, or Check
