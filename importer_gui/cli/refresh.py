@@ -15,6 +15,7 @@ from importer_gui.cli.command import (
 )
 from importer_gui.cli.output import plan_json, print_plan, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
+from importer_gui.core.errors import ImporterError
 from importer_gui.core.plan import KeptCells
 from importer_gui.core.platform_io import export_config, refresh
 
@@ -28,6 +29,13 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--prune", action="store_true",
                      help="also delete what the store holds and the exports lack")
     sub.add_argument("--dry-run", action="store_true", help="show what changes; write nothing")
+    sub.add_argument("--allow-older", action="store_true",
+                     help="refresh even from an export last changed before the store's last "
+                          "refresh (which may put older data back)")
+
+
+# The command line's way on from refresh.OLDER_THAN_LAST_REFRESH (the window asks).
+OLDER_REFUSED = "{older} Nothing was written; give --allow-older to refresh from it all the same."
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -38,19 +46,29 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         if args.dry_run:
             planned, result = refresh.plan_refresh(config, store, data=args.data,
                                                    prune=args.prune, kept=KeptCells.ERRORS), None
-        else:  # a refresh that changes nothing is no run (nothing to revert): said
+        elif args.allow_older or not refresh.older_exports(
+                store, export_config.data_files(config, args.data))[1]:
+            # A refresh that changes nothing is no run (nothing to revert): said.
             planned, result = refresh.refresh_in_one_pass(config, store, data=args.data,
                                                           prune=args.prune, kept=KeptCells.ERRORS)
+        else:  # planned first, not written alongside: refused if an older export would write
+            planned = refresh.plan_refresh(config, store, data=args.data, prune=args.prune,
+                                           kept=KeptCells.ERRORS)
+            if planned.older is not None:
+                raise ImporterError(OLDER_REFUSED.format(older=planned.older))
+            result = refresh.commit_refresh(planned, store) if planned.plan.writes_anything() \
+                else None
     keep_until_exit(planned)
     run_id = None if result is None else result.run_id
+    notes = [*planned.notes, *([planned.older] if planned.older else [])]
     if args.json:
         document = plan_json(planned.plan)
         document["run"] = run_id
-        document["notes"] = planned.notes
+        document["notes"] = notes
         write_json(document, out)
     else:
         print_plan(planned.plan, out)
-        for note in planned.notes:
+        for note in notes:
             out.write(visible(note) + "\n")
         if args.dry_run:
             out.write("Dry run: nothing was written.\n")

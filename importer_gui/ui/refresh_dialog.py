@@ -37,6 +37,7 @@ from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_tab
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE
 from importer_gui.ui.tasks import LET_GO, free_in_background
+from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line, picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
 
@@ -242,8 +243,9 @@ class RefreshDialog(PreviewApplyDialog):
         first = _first_deleting(planned)
         self.exports.setCurrentIndex(first)
         self._show_export(first)
-        self.notice.setText("\n".join(map(message_text, planned.notes)))
-        self.notice.setVisible(bool(planned.notes))
+        notes = [*planned.notes, *([planned.older] if planned.older else [])]
+        self.notice.setText("\n".join(map(message_text, notes)))
+        self.notice.setVisible(bool(notes))
         changes = any(planned.plan.changes())
         self.refresh_button.setEnabled(changes)
         counts = planned.counts()
@@ -296,9 +298,20 @@ class RefreshDialog(PreviewApplyDialog):
         planned = self.planned
         if planned is None or self.runner.busy:
             return
+        if planned.older is not None and not self._older_accepted(planned.older):
+            self.status.setText(self.tr("Nothing was written: the store keeps what its last "
+                                        "refresh and the imports since wrote."))
+            return
         store = self.store_path
         self._work(self.tr("Writing to the store…"), lambda m: commit_at(store, planned, m),
                    self._on_committed)
+
+    def _older_accepted(self, older: str) -> bool:
+        """Ask before refreshing from an export older than the store's last refresh."""
+        return ask(self, self.tr("Refresh from an older export?"), arg(self.tr(
+            "%1\n\nRefresh from it all the same?"), message_text(older)),
+            [self.tr("&Keep the store as it is"), self.tr("Refresh a&ll the same")],
+            escape=0) == 1
 
     def _on_committed(self, result: RefreshResult) -> None:
         self.result = result

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import text as text_files
 from importer_gui.core.records import Change
 from importer_gui.core.schema import Table
-from importer_gui.core.store import RunInfo, Store
+from importer_gui.core.store import RunInfo, RunSummary, Store
 from importer_gui.core.values import date_pattern
 
 # A refresh is a run of its own kind in the history, reverted as an import is.
@@ -87,6 +88,15 @@ NOTHING_TO_REFRESH_ERRORS = QT_TRANSLATE_NOOP("errors", "Nothing was refreshed: 
                                                         "error or is already in the store; no "
                                                         "run was recorded.")
 
+# An export older than the store's last refresh: written, it would put older data back (a
+# learner's new e-mail, a session's new dates) over what that refresh, and the imports since,
+# wrote. Said before anything is written; the caller asks (the window) or wants a flag.
+OLDER_THAN_LAST_REFRESH = QT_TRANSLATE_NOOP(
+    "errors", "{file} was last changed on {dated}, before the store's last refresh (run {run}, "
+              "on {refreshed}): refreshing from it may put older data back in the store.")
+# How a moment is said in that message: on the reader's clock, as history says a run's start.
+MOMENT = "%Y-%m-%d %H:%M"
+
 CODE, TITLE, GUID = "trainingPathCode", "trainingTitle", "trainingGuid"
 SESSION_TITLE, SESSION_GUID = "sessionTitle", "sessionGuid"
 _TRAINING_SET = ("trainingPathCode", "trainingTitle", "trainingGuid", "trainingLocale",
@@ -113,6 +123,9 @@ class RefreshPlan:
     config: ExportConfig
     plan: Plan
     notes: list[str] = field(default_factory=list)
+    # An export older than the store's last refresh whose rows would change the store, said
+    # (one that changes nothing puts nothing back).
+    older: str | None = None
 
     def counts(self) -> dict[str, int]:
         """Outcomes over every export, every outcome present."""
@@ -226,6 +239,7 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
     files = data_files(config, list(data or []))
     for path in files:
         readers.check_file(path)
+    last_refresh, older = older_exports(store, files)
     overlay = Overlay(store.load_state(_tables(config, prune)))
     with paused_gc():
         refresh = RefreshPlan(config, Plan(ImportConfig(source=config.source)))
@@ -242,7 +256,36 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
         if prune:
             for table, imp in last.items():
                 _prune(refresh, table, imp, overlay, shared)
+    refresh.older = _older_said(refresh, last_refresh, older)
     return refresh
+
+
+def older_exports(store: Store, files: Sequence[Path]
+                  ) -> tuple[RunSummary | None, list[tuple[datetime, int]]]:
+    """The store's last refresh (not reverted), and which of the exports' ``files`` were
+    last changed before it started (when, and their place in ``files``), oldest first."""
+    last = next((run for run in store.history()
+                 if run.kind == REFRESH_RUN_KIND and run.reverted_by is None), None)
+    if last is None:
+        return None, []
+    dated = [(datetime.fromtimestamp(path.stat().st_mtime, UTC), n)
+             for n, path in enumerate(files)]
+    return last, sorted(when for when in dated if when[0] < last.started)
+
+
+def _older_said(refresh: RefreshPlan, last: RunSummary | None,
+                older: list[tuple[datetime, int]]) -> str | None:
+    """The oldest of the ``older`` exports whose rows would change the store, said; None
+    when none would (the same files again put nothing back)."""
+    for moment, index in older:
+        imp = refresh.plan.imports[index]
+        counts = imp.row_counts()
+        if last is not None and (counts[Outcome.CREATE] or counts[Outcome.UPDATE]
+                                 or counts[Outcome.DELETE]):
+            return OLDER_THAN_LAST_REFRESH.format(
+                file=imp.file.name, dated=f"{moment.astimezone():{MOMENT}}", run=last.id,
+                refreshed=f"{last.started.astimezone():{MOMENT}}")
+    return None
 
 
 def _tables(config: ExportConfig, prune: bool) -> tuple[Table, ...]:

@@ -1777,8 +1777,32 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
+        <source>Nothing was written: the store keeps what its last refresh and the imports since wrote.</source>
+        <translation>Rien n&apos;a été écrit&#xa0;: la base garde ce que sa dernière actualisation et les imports depuis ont écrit.</translation>
+    </message>
+    <message>
         <source>Writing to the store…</source>
         <translation>Écriture dans la base…</translation>
+    </message>
+    <message>
+        <source>Refresh from an older export?</source>
+        <translation>Actualiser depuis un export plus ancien&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1
+
+Refresh from it all the same?</source>
+        <translation>%1
+
+Actualiser depuis celui-ci quand même&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the store as it is</source>
+        <translation>&amp;Garder la base telle quelle</translation>
+    </message>
+    <message>
+        <source>Refresh a&amp;ll the same</source>
+        <translation>Actualiser &amp;quand même</translation>
     </message>
     <message>
         <source>Refreshed as run %1: %2 created, %3 updated, %4 deleted; it can be reverted from the history.</source>
@@ -3976,6 +4000,10 @@ Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plat
     <message>
         <source>Nothing was refreshed: every row has an error or is already in the store; no run was recorded.</source>
         <translation>Rien n&apos;a été actualisé&#xa0;: chaque ligne a une erreur ou est déjà dans la base&#xa0;; aucune exécution n&apos;a été enregistrée.</translation>
+    </message>
+    <message>
+        <source>{file} was last changed on {dated}, before the store&apos;s last refresh (run {run}, on {refreshed}): refreshing from it may put older data back in the store.</source>
+        <translation>{file} a été modifié pour la dernière fois le {dated}, avant la dernière actualisation de la base (exécution {run}, le {refreshed})&#xa0;: actualiser depuis celui-ci peut remettre des données plus anciennes dans la base.</translation>
     </message>
     <message>
         <source>the file is no longer there (moved or deleted since it was read): put it back, or give it where it now is, and refresh again.</source>
