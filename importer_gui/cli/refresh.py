@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             planned, result = refresh.plan_refresh(config, store, data=args.data,
                                                    prune=args.prune, kept=KeptCells.ERRORS), None
         elif args.allow_older or not refresh.older_exports(
-                store, export_config.data_files(config, args.data))[1]:
+                store, config, export_config.data_files(config, args.data)):
             # A refresh that changes nothing is no run (nothing to revert): said.
             planned, result = refresh.refresh_in_one_pass(config, store, data=args.data,
                                                           prune=args.prune, kept=KeptCells.ERRORS)

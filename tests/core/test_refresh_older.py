@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from importer_gui.cli import main
 from importer_gui.core.store import Store
@@ -94,3 +95,29 @@ def test_an_older_export_that_changes_nothing_is_no_matter(
     assert capsys.readouterr().out.splitlines()[-1] == (
         "Nothing was refreshed: every row has an error or is already in the store; no run was "
         "recorded.")
+
+
+def one_export(config: Path, provider: str) -> Path:
+    """A copy of the sample's export configuration beside it, holding only ``provider``'s
+    export."""
+    tree = etree.parse(str(config))
+    for export in tree.getroot().findall("export"):
+        if export.find(f"providers/{provider}") is None:
+            export.getparent().remove(export)
+    alone = config.with_name(f"{provider}.xml")
+    tree.write(str(alone))
+    return alone
+
+
+def test_an_export_is_older_only_than_the_last_refresh_of_that_export(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Exports downloaded together and refreshed one by one: the learners' refresh says
+    nothing of the training courses' file, nor makes it older."""
+    config, store = sample / "exports" / "export-config.xml", tmp_path / "s.sqlite3"
+    learners = one_export(config, "candidatesProvider")
+    trainings = one_export(config, "trainingCourseMetadataProvider")
+    moment = time.mktime((2025, 1, 4, 10, 30, 0, 0, 0, -1))
+    os.utime(config.parent / "platform_trainings.csv", (moment, moment))
+    assert main(["refresh", str(learners), "--store", str(store)]) == 0
+    assert main(["refresh", str(trainings), "--store", str(store)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "Committed as run 2."

@@ -49,7 +49,7 @@ from importer_gui.core.plan import (
     RowPlan,
 )
 from importer_gui.core.planner import Planned, paused_gc, plan_rows_into, planned
-from importer_gui.core.platform_io import events, followed, learners
+from importer_gui.core.platform_io import events, export_config, followed, learners
 from importer_gui.core.platform_io.export_config import Export, ExportConfig, data_files
 from importer_gui.core.platform_io.shared import Shared, warn_if_named_before
 from importer_gui.core.progress import Monitor
@@ -239,7 +239,7 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
     files = data_files(config, list(data or []))
     for path in files:
         readers.check_file(path)
-    last_refresh, older = older_exports(store, files)
+    older = older_exports(store, config, files)
     overlay = Overlay(store.load_state(_tables(config, prune)))
     with paused_gc():
         refresh = RefreshPlan(config, Plan(ImportConfig(source=config.source)))
@@ -256,34 +256,50 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
         if prune:
             for table, imp in last.items():
                 _prune(refresh, table, imp, overlay, shared)
-    refresh.older = _older_said(refresh, last_refresh, older)
+    refresh.older = _older_said(refresh, older)
     return refresh
 
 
-def older_exports(store: Store, files: Sequence[Path]
-                  ) -> tuple[RunSummary | None, list[tuple[datetime, int]]]:
-    """The store's last refresh (not reverted), and which of the exports' ``files`` were
-    last changed before it started (when, and their place in ``files``), oldest first."""
-    last = next((run for run in store.history()
-                 if run.kind == REFRESH_RUN_KIND and run.reverted_by is None), None)
-    if last is None:
-        return None, []
-    dated = [(datetime.fromtimestamp(path.stat().st_mtime, UTC), n)
-             for n, path in enumerate(files)]
-    return last, sorted(when for when in dated if when[0] < last.started)
+def older_exports(store: Store, config: ExportConfig, files: Sequence[Path]
+                  ) -> list[tuple[datetime, int, RunSummary]]:
+    """The exports' ``files`` last changed before the store's last refresh (not reverted)
+    of that same export: when, their place in ``files``, and that refresh; oldest first.
+    Another export's refresh says nothing of this one's file, downloaded with it."""
+    kinds = [export.provider.name for export in config.exports]
+    last: dict[str, RunSummary] = {}
+    for run in store.history():  # newest first
+        if run.kind == REFRESH_RUN_KIND and run.reverted_by is None:
+            for kind in _refreshed(store, run).intersection(kinds).difference(last):
+                last[kind] = run
+            if len(last) == len(set(kinds)):
+                break
+    older = []
+    for index, (path, kind) in enumerate(zip(files, kinds, strict=True)):
+        moment = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+        if kind in last and moment < last[kind].started:
+            older.append((moment, index, last[kind]))
+    return sorted(older, key=lambda found: found[:2])
 
 
-def _older_said(refresh: RefreshPlan, last: RunSummary | None,
-                older: list[tuple[datetime, int]]) -> str | None:
+def _refreshed(store: Store, run: RunSummary) -> set[str]:
+    """The exports a refresh run read (none when its recorded configuration cannot be)."""
+    try:
+        text = store.run_config(run.id)
+        return {export.provider.name for export in export_config.loads(text or "").exports}
+    except ImporterError:
+        return set()
+
+
+def _older_said(refresh: RefreshPlan, older: list[tuple[datetime, int, RunSummary]]
+                ) -> str | None:
     """The oldest of the ``older`` exports whose rows would change the store, said; None
     when none would (the same files again put nothing back)."""
-    for moment, index in older:
-        imp = refresh.plan.imports[index]
-        counts = imp.row_counts()
-        if last is not None and (counts[Outcome.CREATE] or counts[Outcome.UPDATE]
-                                 or counts[Outcome.DELETE]):
+    for moment, index, last in older:
+        counts = refresh.plan.imports[index].row_counts()
+        if counts[Outcome.CREATE] or counts[Outcome.UPDATE] or counts[Outcome.DELETE]:
             return OLDER_THAN_LAST_REFRESH.format(
-                file=imp.file.name, dated=f"{moment.astimezone():{MOMENT}}", run=last.id,
+                file=refresh.plan.imports[index].file.name,
+                dated=f"{moment.astimezone():{MOMENT}}", run=last.id,
                 refreshed=f"{last.started.astimezone():{MOMENT}}")
     return None
 
