@@ -440,7 +440,7 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     </message>
     <message>
         <source>Reverts</source>
-        <translation>Défaire</translation>
+        <translation>Défait</translation>
     </message>
     <message>
         <source>Configuration</source>
