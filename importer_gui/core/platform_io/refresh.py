@@ -275,10 +275,18 @@ def older_exports(store: Store, config: ExportConfig, files: Sequence[Path]
                 break
     older = []
     for index, (path, kind) in enumerate(zip(files, kinds, strict=True)):
-        moment = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        if kind in last and moment < last[kind].started:
+        moment = _changed(path) if kind in last else None
+        if moment is not None and moment < last[kind].started:
             older.append((moment, index, last[kind]))
     return sorted(older, key=lambda found: found[:2])
+
+
+def _changed(path: Path) -> datetime | None:
+    """When the file was last changed; None when it cannot be told (reading it says why)."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        return None
 
 
 def _refreshed(store: Store, run: RunSummary) -> set[str]:
