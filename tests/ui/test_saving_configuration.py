@@ -27,28 +27,28 @@ def test_a_library_folder_that_cannot_be_made_is_said(
 
 
 def not_saved(window: MainWindow, sample: Path, tmp_path: Path) -> tuple[Path, str]:
-    """Where a configuration was saved in a folder that does not exist, and what the page
-    says of it."""
+    """Where a configuration was saved over a folder of that name, and what the page says
+    of it."""
     page = configuration_page(window, sample)
-    target = tmp_path / "gone" / "teachers.xml"
+    target = tmp_path / "teachers.xml"
+    target.mkdir()
     assert not page.save_config_as(target)
     return target, page.error_label.text()
 
 
-def test_a_missing_folder_is_said_in_the_system_s_words_in_english(
+def test_a_folder_in_the_way_is_said_in_the_system_s_words_in_english(
         window: MainWindow, sample: Path, tmp_path: Path) -> None:
     target, said = not_saved(window, sample, tmp_path)
-    assert said == (f"{target}: The configuration could not be saved: No such file or "
-                    "directory.")
+    assert said == f"{target}: The configuration could not be saved: Is a directory."
 
 
-def test_a_missing_folder_is_said_in_french(
+def test_a_folder_in_the_way_is_said_in_french(
         french: None, sample: Path, tmp_path: Path, qtbot: QtBot) -> None:
     window = MainWindow(tmp_path / "store.sqlite3")  # built once French is installed
     qtbot.addWidget(window)
     target, said = not_saved(window, sample, tmp_path)
     assert said == (f"{target}: La configuration n'a pas pu être enregistrée{NBSP}: "
-                    f"Aucun fichier ou dossier de ce nom.")
+                    f"C'est un dossier.")
 
 
 def test_a_library_folder_that_cannot_be_made_is_said_in_french(
