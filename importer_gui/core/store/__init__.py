@@ -420,6 +420,13 @@ class Store:
         with self._guard("read"):
             return self._queries.history(self._conn())
 
+    def newer_runs(self, than: int) -> list[RunSummary] | None:
+        """The runs made after run ``than``, newest first, not yet marked reverted (see
+        ``runs.mark_reverts``); None when the store's history went back (put back from a
+        copy): read it whole again."""
+        with self._guard("read"):
+            return self._queries.newer_runs(self._conn(), than)
+
     def run_config(self, run_id: int) -> str | None:
         """The configuration a run recorded, as text (None when it recorded none: a revert);
         StoreError when the store holds no such run."""

@@ -26,8 +26,7 @@ from importer_gui.core.store.runs import (
     DamagedRunError,
     RunChangeRow,
     RunSummary,
-    revert_link,
-    reverted_marks,
+    mark_reverts,
 )
 
 # Decoded values records may share (a date is never changed in place), and how many distinct
@@ -435,21 +434,29 @@ class Queries:
         """Every run, newest first, with the revert in effect that reverted it (worked out
         from the chains of reverts, as the writer marks them); a run not wholly reverted
         names the reverts in effect that put back part of it."""
+        runs = self._runs(conn, "", ())
+        mark_reverts(runs)
+        return runs
+
+    def newer_runs(self, conn: Connection, than: int) -> list[RunSummary] | None:
+        """The runs made after run ``than``, newest first, unmarked (``mark_reverts`` marks
+        them with the runs read before): a revert is a run, so what was reverted since is
+        told by the reverts among them. Nothing new costs one look at the newest run's id;
+        None when even that is older than ``than`` (the store was put back from a copy):
+        the history is to be read whole again."""
+        newest = conn.execute("SELECT max(id) FROM import_run").fetchone()[0] or 0
+        if newest < than:
+            return None
+        if newest == than:
+            return []
+        return self._runs(conn, f" WHERE id > {self.dialect.param}", (than,))
+
+    def _runs(self, conn: Connection, where: str, params: tuple[Any, ...]) -> list[RunSummary]:
+        """The runs ``where`` selects, newest first, unmarked."""
         rows = conn.execute(
             "SELECT id, started, finished, kind, config_path, files, counts, reverts_run,"
-            " user_name, machine FROM import_run ORDER BY id DESC").fetchall()
-        runs = list(starmap(self._summary, rows))
-        marks = reverted_marks(revert_link(run.id, run.reverts_run, run.counts)
-                               for run in runs if run.reverts_run is not None)
-        partly: dict[int, list[int]] = {}
-        for run in runs:
-            run.reverted_by = marks.get(run.id)
-            if run.reverts_run is not None and run.reverted_by is None:
-                partly.setdefault(run.reverts_run, []).insert(0, run.id)
-        for run in runs:
-            if run.reverted_by is None and run.id in partly:
-                run.partly_reverted_by = tuple(partly[run.id])
-        return runs
+            f" user_name, machine FROM import_run{where} ORDER BY id DESC", params).fetchall()
+        return list(starmap(self._summary, rows))
 
     def _summary(self, run_id: int, started: Any, finished: Any, kind: str, config: str,
                  files: Any, counts: Any, reverts_run: int | None, user_name: str | None,

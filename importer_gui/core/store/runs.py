@@ -137,6 +137,21 @@ def reverted_marks(links: Iterable[RevertLink]) -> dict[int, int]:
     return marks
 
 
+def mark_reverts(runs: list[RunSummary]) -> None:
+    """Mark each of ``runs`` (every run of a store) with the revert in effect that wholly
+    reverted it, or the reverts in effect that put back part of it (oldest first)."""
+    marks = reverted_marks(revert_link(run.id, run.reverts_run, run.counts)
+                           for run in runs if run.reverts_run is not None)
+    partly: dict[int, list[int]] = {}
+    for run in sorted(runs, key=lambda run: run.id):
+        run.reverted_by = marks.get(run.id)
+        if run.reverts_run is not None and run.reverted_by is None:
+            partly.setdefault(run.reverts_run, []).append(run.id)
+    for run in runs:
+        run.partly_reverted_by = () if run.reverted_by is not None \
+            else tuple(partly.get(run.id, ()))
+
+
 def revert_chain(run_id: int, reverts: dict[int, list[int]]) -> list[int]:
     """The reverts of a run, of those reverts, and so on (``reverts``: each run's own)."""
     found: list[int] = []
