@@ -3,6 +3,7 @@ the cells corrected in the preview before each)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -36,6 +37,7 @@ from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.table_copy import add_copy
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
+from importer_gui.ui.widgets.view_place import ViewPlace, place_of, restore_place
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
 DEFAULT_SIZE = (1100, 700)
@@ -95,6 +97,9 @@ class RecordTab(QWidget):
         self.search.returnPressed.connect(self.apply_search)
         self.model.loading.connect(self._show_loading)
         self.model.loaded.connect(self._show_count)
+        self._place = ViewPlace()
+        self.model.rereading.connect(self._keep_place)
+        self.model.reread.connect(self._restore_place)
         self._show_count()
 
     def apply_search(self) -> None:
@@ -103,21 +108,72 @@ class RecordTab(QWidget):
         self.model.set_search(self.search.text())
 
     def refresh(self) -> None:
-        """Read the table again (after a commit)."""
-        self.model.refresh()
+        """Read the table again (after a commit), in the background: the records selected
+        and the first one shown stay so, wherever they are now."""
+        self.model.reread_shown()
+
+    def _keep_place(self) -> None:
+        self._place = place_of(self.view, lambda row: self.model.record(row).id)
+
+    def _restore_place(self) -> None:
+        restore_place(self.view, self._place, self.model.rows_by_id().get)
+        self._say_count()
 
     def _show_loading(self) -> None:
         self.count_label.setText(self.tr("Searching…"))
 
     def _show_count(self) -> None:
         """The number of matches, and the first page at once (the view asks for more)."""
-        if self.model.canFetchMore():
+        if not self.model.rowCount() and self.model.canFetchMore():
             self.model.fetchMore()
+        if self._say_count():
+            self.view.resizeColumnsToContents()
+
+    def _say_count(self) -> bool:
+        """Say how many records match, or why none could be read; False then."""
         if self.model.error:
             self.count_label.setText(message_text(self.model.error))
-            return
+            return False
         self.count_label.setText(self.tr("%Ln record(s)", "", self.model.total))
-        self.view.resizeColumnsToContents()
+        return True
+
+
+@dataclass
+class _Since:
+    """What the history read in the background found."""
+
+    read: Any  # the store read
+    there: Store | None  # another store found in the browser's one's place, now read
+    runs: list[Any] | None  # the runs made since those shown (None: read whole)
+    whole: list[Any] = field(default_factory=list)  # every run, when read whole
+
+
+def _store_there(store: Any) -> Store | None:
+    """Another store found where ``store`` is (copied over it, say), opened; None when it
+    is the same one, or gone or unreadable (what reads it next says so)."""
+    try:
+        there = Store.reopen(store.path)
+    except ImporterError:
+        return None
+    if there.identity == store.identity:
+        there.close()
+        return None
+    return there
+
+
+def _read_since(store: Any, seen: int | None, *, follow: bool) -> _Since:
+    """On a worker: what the history shows from now on, reading as little as it can (the
+    runs after run ``seen``; all of them when None); another store there, when ``follow``,
+    is read whole."""
+    there = _store_there(store) if follow else None
+    if there is not None:
+        try:
+            return _Since(there, there, None, there.history())
+        except BaseException:  # not followed: the next refresh looks again
+            there.close()
+            raise
+    runs = None if seen is None else store.newer_runs(seen)
+    return _Since(store, None, runs, store.history() if runs is None else [])
 
 
 class StoreBrowser(QDialog):
@@ -195,19 +251,8 @@ class StoreBrowser(QDialog):
         """Come back to, the browser shows the runs made meanwhile (by a command in a
         terminal, say), and what they wrote."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() \
-                and self._runs_made_since():
-            self.refresh()
-
-    def _runs_made_since(self) -> bool:
-        """Whether the store holds runs the history does not show (a failure to read is
-        said by the refresh it leads to)."""
-        try:
-            newest = self.store.history()[:1]
-        except ImporterError:
-            return True
-        shown = self.history_model.run(0).id if self.history_model.rowCount() else None
-        return (newest[0].id if newest else None) != shown
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._read_since(records=False)
 
     def _record_tab(self, table: Table) -> RecordTab:
         tab = RecordTab(self.store, table, self)
@@ -269,6 +314,9 @@ class StoreBrowser(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
         self.revert_dialog: QDialog | None = None
+        self._history_runner = TaskRunner(self)  # the history read again off this thread
+        self._history_of: Any = None  # the store the runs shown were read from
+        self._reading_records = False  # the read under way is to read the records too
         self.history_view.selectionModel().selectionChanged.connect(
             lambda *_: self._run_selected())
         self._load_history()
@@ -367,22 +415,67 @@ class StoreBrowser(QDialog):
         self.store_changed.emit(run_id)
 
     def _load_history(self) -> None:
-        """Read the runs again; the run selected stays selected (a reset keeps none)."""
-        selected = self.selected_run()
+        """Read every run (as the browser opens)."""
         try:
             runs = self.store.history()
         except ImporterError as exc:
-            self.history_error.setText(message_text(exc.message))
-            self.history_error.show()
+            self._history_failed(exc)
             return
-        self.history_error.hide()
         self.history_model.set_runs(runs)
+        self._history_of = self.store
         self.history_view.resizeColumnsToContents()
-        row = None if selected is None else self.history_model.row_of(selected.id)
-        if row is None:
-            self._run_selected()
-        else:  # the selection's change shows the run's corrections and its Revert
-            self.history_view.selectRow(row)
+        self._run_selected()
+
+    def _read_since(self, *, records: bool) -> None:
+        """Read in the background the runs made since those shown, and then, when there are
+        any or ``records`` says so, the records shown (a store found in the browser's place
+        when ``records``: it is followed, and read whole). A read under way is replaced,
+        and what it was to do is done by this one."""
+        records = records or (self._history_runner.busy and self._reading_records)
+        self._reading_records = records
+        store = self.store
+        # Runs shown of another store (followed since) are no help: every run is read.
+        seen = self.history_model.newest() if self._history_of is store else None
+        self._history_runner.run(
+            lambda _monitor: _read_since(store, seen, follow=records),
+            lambda since: self._show_since(since, records=records),
+            lambda error: self._history_failed(error, records=records))
+
+    def _show_since(self, since: _Since, *, records: bool) -> None:
+        """Show what was read since: new runs above the others, every run when read whole;
+        the run selected stays selected, and the first one shown first."""
+        if since.there is not None:
+            self._follow(since.there)
+        self.history_error.hide()
+        self._history_of = since.read
+        place = place_of(self.history_view, lambda row: self.history_model.run(row).id)
+        if since.runs is None:
+            self.history_model.set_runs(since.whole)
+            self.history_view.resizeColumnsToContents()
+        else:
+            self.history_model.add_newer(since.runs)
+        restore_place(self.history_view, place, self.history_model.rows_by_id().get)
+        if since.runs is None and self.selected_run() is None:
+            self._run_selected()  # the run selected is gone: its corrections go too
+        self._enable_revert()  # the run selected may have been reverted since
+        if records or since.runs != []:
+            for tab in self.record_tabs.values():
+                tab.refresh()
+
+    def _history_failed(self, error: ImporterError, *, records: bool = False) -> None:
+        """Say above the runs why they could not be read; the records are read all the same
+        when asked for (each tab says its own failure)."""
+        self.history_error.setText(message_text(error.message))
+        self.history_error.show()
+        if records:
+            for tab in self.record_tabs.values():
+                tab.refresh()
+
+    @property
+    def busy(self) -> bool:
+        """True while the history or a table is being read in the background."""
+        return self._history_runner.busy or any(
+            tab.model.busy for tab in self.record_tabs.values())
 
     def show_history(self) -> None:
         """Bring the history tab to the front."""
@@ -390,31 +483,27 @@ class StoreBrowser(QDialog):
 
     @Slot()
     def refresh(self) -> None:
-        """Read every tab again (after a run made here or anywhere else), from the store
-        that is there now."""
-        self.follow_store_there()
-        for tab in self.record_tabs.values():
-            tab.refresh()
-        self._load_history()
+        """Read every tab again, in the background (after a run made here or anywhere
+        else), from the store that is there now."""
+        self._read_since(records=True)
 
     def follow_store_there(self) -> bool:
         """Look at the store where the browser's was: another one found there (copied over
         it, say) is the one shown from now on, which is said and reported
         (``store_replaced``); True then. Nothing is read yet (``refresh`` reads)."""
-        try:
-            there = Store.reopen(self.store.path)
-        except ImporterError:  # gone, or unreadable: what reads it next says so
-            return False
-        if there.identity == self.store.identity:
-            there.close()
-            return False
+        there = _store_there(self.store)
+        if there is not None:
+            self._follow(there)
+        return there is not None
+
+    def _follow(self, there: Store) -> None:
+        """Show the store ``there`` from now on (see ``follow_store_there``)."""
         self._opened.append(there)
         self.store = there
         for tab in self.record_tabs.values():
             tab.model.set_store(there)
         self.show_replaced(REPLACED.format(path=there.path))
         self.store_replaced.emit(there.identity)
-        return True
 
     def show_replaced(self, text: str) -> None:
         """Say above the tabs that another store was put in the place of the one shown."""

@@ -42,17 +42,20 @@ def browser(store: Store, qtbot: object) -> StoreBrowser:
     return shown
 
 
-def test_f5_keeps_the_selected_run_and_its_corrections_said(browser: StoreBrowser) -> None:
+def test_f5_keeps_the_selected_run_and_its_corrections_said(browser: StoreBrowser,
+                                                            qtbot: object) -> None:
     QTest.keyClick(browser.history_view, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     assert browser.selected_run().id == 1
     assert browser.corrections_label.text() == "Run 1: no cell was corrected in the preview."
     assert browser.revert_button.isEnabled()
 
 
 def test_a_run_made_elsewhere_comes_on_top_and_the_selected_run_stays(
-        browser: StoreBrowser, store: Store) -> None:
+        browser: StoreBrowser, store: Store, qtbot: object) -> None:
     teacher_run(store, "cy")
     browser.refresh()
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     assert browser.history_model.rowCount() == 3
     assert browser.selected_run().id == 1
     assert browser.history_view.currentIndex().row() == 2
@@ -67,6 +70,7 @@ def test_the_run_reverted_from_the_browser_stays_selected_and_says_why_not_again
     with qtbot.waitSignal(browser.store_changed, timeout=10000):  # type: ignore
         dialog.revert_button.click()
     dialog.close()
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     assert browser.selected_run().id == 1
     assert not browser.revert_button.isEnabled()
     assert browser.revert_button.toolTip() == (

@@ -274,6 +274,7 @@ def test_a_store_browser_left_open_reads_the_store_again_after_a_commit(
     assert browser.history_model.rowCount() == 0
     wiz.next()
     qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not browser.busy)
     assert browser.history_model.rowCount() == 1
     assert browser.record_tabs[Table.TEACHER].model.total == 2
     browser.close()

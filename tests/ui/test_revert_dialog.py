@@ -87,6 +87,7 @@ def test_a_new_user_reverts_the_wrong_file_from_the_history(
     assert dialog.status.text() == (f"Run {run_id + 1} reverted run {run_id}: 1 deleted, "
                                     "1 restored, 2 recreated.")
     assert tables(store_path) == before
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     assert browser.history_model.run(1).reverted_by == run_id + 1  # the browser read it again
     dialog.close()
     browser.close()

@@ -95,6 +95,7 @@ def test_refresh_reads_every_tab_again_after_a_run_made_elsewhere(store: Store,
     assert browser.history_model.rowCount() == 1
     store.apply([teacher(450)], RunInfo("teachers.xml", "<import-config/>", [], {"create": 1}))
     browser.refresh()
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     assert tab.model.total == 451 and tab.count_label.text() == "451 record(s)"
     assert browser.history_model.rowCount() == 2
 

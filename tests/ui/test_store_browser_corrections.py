@@ -79,6 +79,7 @@ def test_history_shows_the_corrections_of_the_selected_run(
         assert model.rowCount() == 0
 
         browser.refresh()  # read again: the run stays selected, and said
+        qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
         assert browser.selected_run().id == run_id + 1
         assert browser.corrections_label.text() == (
             f"Run {run_id + 1}: no cell was corrected in the preview.")

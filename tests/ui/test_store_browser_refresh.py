@@ -51,14 +51,17 @@ def test_a_run_made_elsewhere_shows_when_the_browser_is_come_back_to(
     teacher_run(path, "bob")
     browser.activateWindow()
     qtbot.waitUntil(lambda: browser.history_model.rowCount() == 2)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     tab = browser.record_tabs[Table.TEACHER]
     assert tab.count_label.text() == "2 record(s)"
 
 
-def test_the_refresh_button_reads_the_store_again(browser: StoreBrowser, path: Path) -> None:
+def test_the_refresh_button_reads_the_store_again(browser: StoreBrowser, path: Path,
+                                                  qtbot: object) -> None:
     teacher_run(path, "bob")
     buttons = browser.findChild(QDialogButtonBox)
     [refresh] = [b for b in buttons.buttons() if b.objectName() == "refreshStore"]
     assert refresh.text() == "Re&fresh" and "F5" in refresh.toolTip()
     refresh.click()
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     assert browser.history_model.rowCount() == 2

@@ -52,6 +52,7 @@ def test_the_browser_refreshed_shows_the_store_there_now_and_says_so(
     store = state.store_path
     shutil.copyfile(colleagues_store(tmp_path), store)
     browser.refresh()  # F5, or a run made elsewhere
+    qtbot.waitUntil(lambda: not browser.busy)
     assert browser.store_notice.isVisible()
     assert browser.store_notice.text() == not_the_one(store)
     assert shown_runs(browser) == runs(store) == [(2, "/theirs/theirs.xml"),
@@ -73,6 +74,7 @@ def test_a_revert_from_the_history_of_the_store_that_was_there_is_not_planned(
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
     qtbot.mouseClick(browser.revert_button, Qt.MouseButton.LeftButton)
     assert browser.revert_dialog is None  # the colleague's run 1 is not planned for it
+    qtbot.waitUntil(lambda: not browser.busy)
     assert browser.store_notice.text() == not_the_one(store)
     assert shown_runs(browser) == [(2, "/theirs/theirs.xml"), (1, "/theirs/theirs.xml")]
     assert runs(store) == [(2, "/theirs/theirs.xml"), (1, "/theirs/theirs.xml")]
@@ -91,6 +93,7 @@ def test_a_revert_previewed_before_another_store_was_put_in_place_writes_nothing
     assert dialog.error.text() == not_the_one(store)
     assert not dialog.revert_button.isEnabled()
     assert runs(store) == [(2, "/theirs/theirs.xml"), (1, "/theirs/theirs.xml")]
+    qtbot.waitUntil(lambda: not browser.busy)
     assert shown_runs(browser) == runs(store)  # the browser follows to the store there
     assert browser.store_notice.text() == not_the_one(store)
     dialog.close()

@@ -22,6 +22,7 @@ from importer_gui.core.issues import Outcome
 from importer_gui.core.revert import SKIPPED, counts_said
 from importer_gui.core.schema import Table
 from importer_gui.core.store import ISO_FORMS, DateForms, Order
+from importer_gui.core.store.runs import mark_reverts
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import column_title, field_title, reference_title
 from importer_gui.ui.locale_text import LocaleText
@@ -99,6 +100,23 @@ def counts_text(counts: dict[str, int], text: LocaleText, kind: str = "import") 
                      for k, v in counts_said(kind, counts).items() if v)
 
 
+def label_of(table: Table, record: Any, record_id: int) -> str:
+    """A record referred to, by its name (its id when it has none, or is gone)."""
+    name = getattr(record, schema.table_def(table).label, None) if record is not None else None
+    return str(name) if name else f"#{record_id}"
+
+
+def _labels_of(store: RecordSource,
+               referred: list[tuple[Table, int]]) -> dict[tuple[Table, int], str]:
+    """The names of records referred to, read a table at a time."""
+    labels: dict[tuple[Table, int], str] = {}
+    for table in {table for table, _ in referred}:
+        wanted = [record_id for other, record_id in referred if other is table]
+        found = {record.id: record for record in store.by_ids(table, wanted)}
+        labels.update(((table, i), label_of(table, found.get(i), i)) for i in wanted)
+    return labels
+
+
 class StoreModel(QAbstractTableModel):
     """One store table, filtered by a search text and sorted by a column, fetched a page at
     a time as the view scrolls.
@@ -111,6 +129,10 @@ class StoreModel(QAbstractTableModel):
 
     loading = Signal()  # a search or sort is being read in the background
     loaded = Signal()  # what the model shows is read (``total``, ``error``)
+    # The rows shown are about to be replaced by the same rows read again (``reread``), and
+    # were: the view's place is to be kept, by record id.
+    rereading = Signal()
+    reread = Signal()
 
     def __init__(self, store: RecordSource, table: Table, parent: QObject | None = None, *,
                  runner: TaskRunner | None = None) -> None:
@@ -208,6 +230,52 @@ class StoreModel(QAbstractTableModel):
         self.endResetModel()
         self.loaded.emit()
 
+    def reread_shown(self) -> None:
+        """Read again, in the background, the records shown (as many as are loaded), their
+        count and the names of the records they refer to: the rows are replaced in one go
+        once read (``rereading``, ``reread``), never leaving the view empty meanwhile."""
+        self._asked += 1
+        asked, search, order, dates = self._asked, self._search, self._order, self._dates
+        wanted = max(len(self._records), PAGE_SIZE)
+        store, referred = self._store, list(self._labels)
+        self._runner.run(
+            lambda _monitor: self._read_again(store, search, order, dates, wanted, referred),
+            lambda fresh: self._show_again(asked, *fresh),
+            lambda error: self._failed(asked, error))
+
+    def _read_again(self, store: RecordSource, search: str, order: Order | None,
+                    dates: DateForms, wanted: int,
+                    referred: list[tuple[Table, int]]) -> tuple[Any, ...]:
+        """What ``reread_shown`` shows (on a worker): ids (None: the store's order), total,
+        the first ``wanted`` records, and the labels of ``referred``."""
+        table = self._table
+        if not search and order is None:
+            ids, total = None, store.count(table, "")
+            records = store.page(table, "", 0, min(wanted, total)) if total else []
+        else:
+            ids = store.ids(table, search, order=order, dates=dates)
+            total, shown = len(ids), ids[:wanted]
+            found = {record.id: record for record in store.by_ids(table, shown)}
+            records = [found[i] for i in shown if i in found]
+        return ids, total, records, _labels_of(store, referred)
+
+    def _show_again(self, asked: int, ids: list[int] | None, total: int, records: list[Any],
+                    labels: dict[tuple[Table, int], str]) -> None:
+        """Show the records read again in place of those shown."""
+        if asked != self._asked:
+            return
+        self.rereading.emit()
+        self.beginResetModel()
+        self._ids, self._total, self._records = ids, total, records
+        self._labels = labels
+        self.error = None
+        self.endResetModel()
+        self.reread.emit()
+
+    def rows_by_id(self) -> dict[int, int]:
+        """The row of each loaded record, by its id."""
+        return {record.id: row for row, record in enumerate(self._records)}
+
     def _failed(self, asked: int, error: ImporterError) -> None:
         if asked != self._asked:
             return
@@ -288,9 +356,7 @@ class StoreModel(QAbstractTableModel):
         label = self._labels.get(key)
         if label is None:
             record = self._read(lambda: self._store.get(table, record_id), None)
-            label_column = schema.table_def(table).label
-            name = getattr(record, label_column, None) if record is not None else None
-            label = self._labels[key] = str(name) if name else f"#{record_id}"
+            label = self._labels[key] = label_of(table, record, record_id)
         return label
 
     def record(self, row: int) -> Any:
@@ -315,13 +381,29 @@ class HistoryModel(QAbstractTableModel):
         self._runs = list(runs)
         self.endResetModel()
 
+    def add_newer(self, runs: list[Any]) -> None:
+        """Show runs made since (newest first) above those shown, and mark again which runs
+        are reverted: the reverts among the new runs may have reverted older ones."""
+        if not runs:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(runs) - 1)
+        self._runs[:0] = runs
+        self.endInsertRows()
+        mark_reverts(self._runs)
+        column = self.COLUMNS.index("reverts")
+        self.dataChanged.emit(self.index(0, column), self.index(len(self._runs) - 1, column))
+
+    def newest(self) -> int:
+        """The id of the newest run shown (0: none)."""
+        return self._runs[0].id if self._runs else 0
+
+    def rows_by_id(self) -> dict[int, int]:
+        """The row of each run shown, by its id."""
+        return {run.id: row for row, run in enumerate(self._runs)}
+
     def run(self, row: int) -> Any:
         """The run shown on a row."""
         return self._runs[row]
-
-    def row_of(self, run_id: int) -> int | None:
-        """The row showing a run, or None."""
-        return next((row for row, run in enumerate(self._runs) if run.id == run_id), None)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._runs)
