@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -98,6 +98,7 @@ class RecordTab(QWidget):
         self.model.loading.connect(self._show_loading)
         self.model.loaded.connect(self._show_count)
         self._place = ViewPlace()
+        self._unsized = False  # read while hidden: its columns are sized once it shows
         self.model.rereading.connect(self._keep_place)
         self.model.reread.connect(self._restore_place)
         self._show_count()
@@ -127,7 +128,21 @@ class RecordTab(QWidget):
         if not self.model.rowCount() and self.model.canFetchMore():
             self.model.fetchMore()
         if self._say_count():
+            self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Columns to their contents, once the tab shows: sizing reads the rows' cells (and
+        the names of the records they refer to), which for ten tabs kept the browser from
+        opening for a third of a second."""
+        self._unsized = not self.isVisible()
+        if not self._unsized:
             self.view.resizeColumnsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown for the first time since its rows were read: its columns are sized."""
+        super().showEvent(event)
+        if self._unsized:
+            self._size_columns()
 
     def _say_count(self) -> bool:
         """Say how many records match, or why none could be read; False then."""
@@ -210,6 +225,7 @@ class StoreBrowser(QDialog):
             self.learner_tabs.addTab(self._record_tab(table), title)
         self.tabs.addTab(self.learner_tabs, self.tr("&Learners and tracking"))
         self.tabs.addTab(self._history_tab(), self.tr("&History of import runs"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         self._refresh_button(buttons)
@@ -246,6 +262,11 @@ class StoreBrowser(QDialog):
         button.setToolTip(self.tr("Read the store again, with what was written since (F5)"))
         button.setAutoDefault(False)  # Enter on a run previews its revert, as before
         button.clicked.connect(self.refresh)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opened on the history read meanwhile: its columns are sized."""
+        super().showEvent(event)
+        self._tab_shown()
 
     def changeEvent(self, event: QEvent) -> None:
         """Come back to, the browser shows the runs made meanwhile (by a command in a
@@ -317,9 +338,11 @@ class StoreBrowser(QDialog):
         self._history_runner = TaskRunner(self)  # the history read again off this thread
         self._history_of: Any = None  # the store the runs shown were read from
         self._reading_records = False  # the read under way is to read the records too
+        self._history_unsized = False  # read while hidden: sized once it shows
         self.history_view.selectionModel().selectionChanged.connect(
             lambda *_: self._run_selected())
-        self._load_history()
+        self._run_selected()
+        self._read_since(records=False)  # every run, off this thread: there may be thousands
         return page
 
     def _corrections_part(self, parent: QWidget) -> QWidget:
@@ -414,18 +437,6 @@ class StoreBrowser(QDialog):
         self.refresh()
         self.store_changed.emit(run_id)
 
-    def _load_history(self) -> None:
-        """Read every run (as the browser opens)."""
-        try:
-            runs = self.store.history()
-        except ImporterError as exc:
-            self._history_failed(exc)
-            return
-        self.history_model.set_runs(runs)
-        self._history_of = self.store
-        self.history_view.resizeColumnsToContents()
-        self._run_selected()
-
     def _read_since(self, *, records: bool) -> None:
         """Read in the background the runs made since those shown, and then, when there are
         any or ``records`` says so, the records shown (a store found in the browser's place
@@ -447,20 +458,30 @@ class StoreBrowser(QDialog):
         if since.there is not None:
             self._follow(since.there)
         self.history_error.hide()
-        self._history_of = since.read
+        first, self._history_of = self._history_of is None, since.read
         place = place_of(self.history_view, lambda row: self.history_model.run(row).id)
         if since.runs is None:
             self.history_model.set_runs(since.whole)
-            self.history_view.resizeColumnsToContents()
+            self._size_history()
         else:
             self.history_model.add_newer(since.runs)
         restore_place(self.history_view, place, self.history_model.rows_by_id().get)
         if since.runs is None and self.selected_run() is None:
             self._run_selected()  # the run selected is gone: its corrections go too
         self._enable_revert()  # the run selected may have been reverted since
-        if records or since.runs != []:
+        if records or (not first and since.runs != []):  # the first read is the runs only
             for tab in self.record_tabs.values():
                 tab.refresh()
+
+    def _size_history(self) -> None:
+        """The runs' columns to their contents, once the history shows (see RecordTab)."""
+        self._history_unsized = not self.history_view.isVisible()
+        if not self._history_unsized:
+            self.history_view.resizeColumnsToContents()
+
+    def _tab_shown(self) -> None:
+        if self._history_unsized and self.history_view.isVisible():
+            self._size_history()
 
     def _history_failed(self, error: ImporterError, *, records: bool = False) -> None:
         """Say above the runs why they could not be read; the records are read all the same

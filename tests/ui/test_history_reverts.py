@@ -46,6 +46,7 @@ def test_a_partly_reverted_run_says_so_and_a_reverted_one_why_it_cannot_be_again
     capsys.readouterr()
     with Store.open(store) as opened:
         browser = StoreBrowser(opened)
+        qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
         qtbot.addWidget(browser)  # type: ignore[attr-defined]
         browser.show_history()
         assert revert_column(browser) == [
@@ -78,6 +79,7 @@ def test_a_run_partly_reverted_twice_names_both_reverts_as_history_does(
     capsys.readouterr()
     with Store.open(store) as opened:
         browser = StoreBrowser(opened)
+        qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
         qtbot.addWidget(browser)  # type: ignore[attr-defined]
         assert revert_column(browser)[-1] == (
             "partly reverted by runs 4 and 6, the rest can be reverted")

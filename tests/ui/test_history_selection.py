@@ -34,6 +34,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def browser(store: Store, qtbot: object) -> StoreBrowser:
     """The browser on its history, run 1 selected."""
     shown = StoreBrowser(store)
+    qtbot.waitUntil(lambda: not shown.busy)  # type: ignore[attr-defined]
     qtbot.addWidget(shown)  # type: ignore[attr-defined]
     shown.show()
     shown.show_history()

@@ -43,6 +43,7 @@ def test_every_store_tab_shows_whole_in_french(french: None, tmp_path: Path, qtb
     problems: list[str] = []
     with Store.open(tmp_path / "store.sqlite3") as store:
         browser = StoreBrowser(store)
+        qtbot.waitUntil(lambda: not browser.busy)  # the runs, read off the window's thread
         qtbot.addWidget(browser)
         browser.show()
         for n in range(browser.tabs.count()):

@@ -55,6 +55,7 @@ def test_the_wizard_commits_to_a_postgresql_store_as_to_a_file(
     assert len(record_tables(postgres_store)["teacher"]) == 3
     browser = commit.open_browser()
     assert browser is not None
+    qtbot.waitUntil(lambda: not browser.busy)  # the runs, read off the window's thread
     qtbot.addWidget(browser)
     assert browser.history_model.rowCount() == 1
     assert browser.record_tabs[Table.SESSION].model.total == 3  # one by a registration
@@ -191,6 +192,7 @@ def test_a_run_is_reverted_from_the_browser_of_a_postgresql_store(
         from importer_gui.ui.store_browser import StoreBrowser
 
         browser = StoreBrowser(store, window)
+        qtbot.waitUntil(lambda: not browser.busy)  # the runs, read off the window's thread
         qtbot.addWidget(browser)
         dialog = browser.open_revert(run_id)
         qtbot.waitUntil(lambda: dialog.revert_button.isEnabled(), timeout=20_000)

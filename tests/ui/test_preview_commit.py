@@ -165,6 +165,7 @@ def test_commit_writes_what_the_preview_showed(wizard: tuple, qtbot: object,
     commit.grab().save(str(screenshots / "commit_page.png"))
     browser = commit.open_browser()
     assert browser is not None
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     qtbot.addWidget(browser)
     assert browser.record_tabs[Table.TEACHER].model.total == 4
     assert browser.history_model.rowCount() == 1
@@ -270,6 +271,7 @@ def test_a_store_browser_left_open_reads_the_store_again_after_a_commit(
     wiz, _page, commit = wizard
     browser = commit.open_browser()
     assert browser is not None
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     qtbot.addWidget(browser)
     assert browser.history_model.rowCount() == 0
     wiz.next()
@@ -292,6 +294,7 @@ def test_a_revert_in_the_store_browser_checks_the_shown_preview_again(
     assert page.model.counts()[Outcome.UNCHANGED] == 2
     browser = commit.open_browser()
     assert browser is not None
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     qtbot.addWidget(browser)
     dialog = browser.open_revert(run_id)
     qtbot.waitUntil(lambda: dialog.revert_button.isEnabled(), timeout=10_000)

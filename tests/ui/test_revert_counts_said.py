@@ -51,6 +51,7 @@ def test_the_store_browser_says_a_revert_skipped_what_it_skipped(
     store = two_runs_and_a_revert_that_skips(tmp_path)
     with Store.open(store) as opened:
         browser = StoreBrowser(opened)
+        qtbot.waitUntil(lambda: not browser.busy)  # the runs, read off the window's thread
         qtbot.addWidget(browser)
         browser.show_history()
         model = browser.history_model

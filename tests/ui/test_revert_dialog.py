@@ -56,6 +56,7 @@ def test_a_new_user_reverts_the_wrong_file_from_the_history(
     qtbot.addWidget(page)  # type: ignore[attr-defined]
     browser = page.open_browser()  # "Open the store browser and history…" after a commit
     assert browser is not None
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     history = browser.history_view
     assert browser.history_model.run(0).id == run_id  # newest first
     assert not browser.revert_button.isEnabled()

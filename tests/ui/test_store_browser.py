@@ -56,6 +56,7 @@ def test_records_arrive_a_page_at_a_time(store: Store, qtbot: object) -> None:
 def test_browser_searches_and_shows_the_run(store: Store, qtbot: object,
                                             screenshots: Path) -> None:
     browser = StoreBrowser(store)
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     qtbot.addWidget(browser)
     browser.resize(1280, 800)
     browser.show()
@@ -81,6 +82,7 @@ def test_browser_searches_and_shows_the_run(store: Store, qtbot: object,
 
 def test_an_empty_table_says_so(store: Store, qtbot: object) -> None:
     browser = StoreBrowser(store)
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     qtbot.addWidget(browser)
     tab = browser.record_tabs[Table.ROOM]
     assert tab.model.total == 0
@@ -90,6 +92,7 @@ def test_an_empty_table_says_so(store: Store, qtbot: object) -> None:
 def test_refresh_reads_every_tab_again_after_a_run_made_elsewhere(store: Store,
                                                                   qtbot: object) -> None:
     browser = StoreBrowser(store)
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     qtbot.addWidget(browser)
     tab = browser.record_tabs[Table.TEACHER]
     assert browser.history_model.rowCount() == 1
@@ -139,6 +142,7 @@ def test_learners_and_what_they_follow_have_their_tabs(tmp_path: Path, qtbot: ob
                                                         screenshots: Path) -> None:
     with learners_store(tmp_path / "store.sqlite3") as store:
         browser = StoreBrowser(store)
+        qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
         qtbot.addWidget(browser)
         browser.resize(1280, 800)
         browser.show()

@@ -28,6 +28,7 @@ def browser(tmp_path: Path, qtbot: object) -> Iterator[StoreBrowser]:
                     RunInfo("teachers.xml", "<import-config/>", ["teachers.csv"],
                             {"create": 2}))
         shown = StoreBrowser(store)
+        qtbot.waitUntil(lambda: not shown.busy)  # type: ignore[attr-defined]
         qtbot.addWidget(shown)  # type: ignore[attr-defined]
         shown.show()
         shown.activateWindow()
@@ -71,5 +72,6 @@ def test_a_run_of_the_history_is_copied_too(browser: StoreBrowser) -> None:
 def test_copy_is_said_in_french(french: None, qtbot: object, tmp_path: Path) -> None:
     with Store.open(tmp_path / "store.sqlite3") as store:
         shown = StoreBrowser(store)
+        qtbot.waitUntil(lambda: not shown.busy)  # type: ignore[attr-defined]
         qtbot.addWidget(shown)  # type: ignore[attr-defined]
         assert [a.text() for a in shown.history_view.actions()] == ["&Copier"]

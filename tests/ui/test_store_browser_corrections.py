@@ -43,6 +43,7 @@ def test_history_shows_the_corrections_of_the_selected_run(
         store.apply([], RunInfo(config_path="", config_xml="", files=[], counts={},
                                 kind="revert", reverts_run=run_id))
         browser = StoreBrowser(store)
+        qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
         qtbot.addWidget(browser)  # type: ignore[attr-defined]
         browser.resize(1280, 800)
         browser.show()

@@ -34,6 +34,7 @@ def browser(path: Path, qtbot: object) -> Iterator[StoreBrowser]:
     """The browser, active."""
     with Store.open(path) as store:
         shown = StoreBrowser(store)
+        qtbot.waitUntil(lambda: not shown.busy)  # type: ignore[attr-defined]
         qtbot.addWidget(shown)  # type: ignore[attr-defined]
         shown.show()
         shown.activateWindow()

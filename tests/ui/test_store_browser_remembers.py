@@ -22,6 +22,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def opened(store: Store, qtbot: object) -> StoreBrowser:
     """A browser shown, as Tools ▸ Store browser… opens it."""
     browser = StoreBrowser(store)
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     qtbot.addWidget(browser)  # type: ignore[attr-defined]
     browser.show()
     return browser

@@ -68,6 +68,7 @@ def search(qtbot: object, tab: RecordTab, text: str) -> None:
 def browser(store: Store, qtbot: object) -> StoreBrowser:
     """The browser on the interventions."""
     shown = StoreBrowser(store)
+    qtbot.waitUntil(lambda: not shown.busy)  # type: ignore[attr-defined]
     qtbot.addWidget(shown)
     shown.resize(1280, 700)
     shown.show()

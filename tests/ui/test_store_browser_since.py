@@ -7,7 +7,9 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -67,6 +69,7 @@ def browser(many_runs: StoreLocation, qtbot: Any) -> Iterator[StoreBrowser]:
         shown.resize(1000, 700)
         shown.show()
         qtbot.waitExposed(shown)
+        settle(shown, qtbot)
         yield shown
 
 
@@ -138,27 +141,32 @@ def test_a_commit_elsewhere_then_refresh_keeps_the_selected_run_and_record_where
     assert login_on(tab, top_row(tab.view)) == first
 
 
-def statements(store: Store) -> list[str]:
-    """Every statement the store's connection runs from now on, as the engine is given it."""
-    seen: list[str] = []
+def statements(store: Store) -> list[tuple[str, bool]]:
+    """Every statement the store's connection runs from now on, as the engine is given it,
+    and whether the window's thread ran it."""
+    seen: list[tuple[str, bool]] = []
+
+    def ran(sql: Any) -> None:
+        seen.append((str(sql), threading.current_thread() is threading.main_thread()))
+
     conn: Any = store._conn()
     if isinstance(conn, sqlite3.Connection):
-        conn.set_trace_callback(seen.append)
+        conn.set_trace_callback(ran)
         return seen
     import psycopg
 
     class Recorded(psycopg.Cursor):  # type: ignore[type-arg]
         def execute(self, query: Any, params: Any = None, **options: Any) -> Any:
-            seen.append(str(query))
+            ran(query)
             return super().execute(query, params, **options)
 
     conn.raw.cursor_factory = Recorded
     return seen
 
 
-def runs_read(seen: list[str]) -> list[str]:
+def runs_read(seen: list[tuple[str, bool]]) -> list[str]:
     """The statements that read runs' rows (the newest run's id alone is no row)."""
-    return [s for s in seen if "import_run" in s and "max(id)" not in s]
+    return [sql for sql, _window in seen if "import_run" in sql and "max(id)" not in sql]
 
 
 @pytest.mark.parametrize("store_url", ["sqlite", "postgres"], indirect=True)
@@ -170,7 +178,7 @@ def test_coming_back_to_the_browser_or_f5_with_nothing_new_reads_no_run(
     settle(browser, qtbot)
     QTest.keyClick(browser.history_view, Qt.Key.Key_F5)
     settle(browser, qtbot)
-    assert [s for s in seen if "max(id)" in s]  # the store was asked what is new
+    assert [sql for sql, _window in seen if "max(id)" in sql]  # the store was asked what is new
     assert runs_read(seen) == []
     assert browser.history_model.rowCount() == RUNS
 
@@ -184,3 +192,28 @@ def test_a_run_made_since_is_the_only_run_read(browser: StoreBrowser, many_runs:
     [read] = runs_read(seen)
     assert "WHERE id >" in read
     assert browser.history_model.rowCount() == RUNS + 1
+
+
+def test_the_browser_opens_reading_no_run_on_the_window_s_thread_and_names_together(
+        tmp_path: Path, qtbot: Any) -> None:
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -n, {
+            "path_code": f"P{n:02}", "title": f"Course {n}"}) for n in range(1, 51)], run(50))
+        store.apply([Change(Table.SESSION, ChangeKind.CREATE, -n, {
+            "training_id": 1 + n % 50, "title": f"Session {n}"}) for n in range(200)], run(200))
+        seen = statements(store)
+        browser = StoreBrowser(store)
+        qtbot.addWidget(browser)
+        browser.show_table(Table.SESSION)
+        browser.show()
+        qtbot.waitExposed(browser)
+        settle(browser, qtbot)
+        tab = browser.record_tabs[Table.SESSION]
+        course = ["id", *schema.column_names(Table.SESSION)].index("training_id")
+        assert tab.model.index(0, course).data() == "P01"  # the course by its code
+        assert browser.history_model.rowCount() == 2
+    on_window = [sql for sql, window in seen if window]
+    assert runs_read(seen) and not runs_read([(sql, True) for sql in on_window])
+    # The courses a page of sessions names: one statement, not one a course.
+    named = [sql for sql in on_window if 'FROM "training" WHERE' in sql]
+    assert len(named) == 1

@@ -27,6 +27,7 @@ def browser(tmp_path: Path, qtbot: object) -> Iterator[StoreBrowser]:
                     RunInfo(config_path="t.xml", config_xml="<import-config/>", files=[],
                             counts={"create": 2}))
         shown = StoreBrowser(store)
+        qtbot.waitUntil(lambda: not shown.busy)  # type: ignore[attr-defined]
         qtbot.addWidget(shown)  # type: ignore[attr-defined]
         shown.show()
         shown.activateWindow()
@@ -99,6 +100,7 @@ def test_no_two_tabs_or_buttons_share_a_letter_in_french(french: None, tmp_path:
                                                           qtbot: object) -> None:
     with Store.open(tmp_path / "store.sqlite3") as store:
         shown = StoreBrowser(store)
+        qtbot.waitUntil(lambda: not shown.busy)  # type: ignore[attr-defined]
         qtbot.addWidget(shown)  # type: ignore[attr-defined]
         assert clashes(shown) == {}
         assert letters(shown)["l"] == ["Re&lire"]

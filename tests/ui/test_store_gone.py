@@ -33,6 +33,7 @@ def test_a_revert_on_a_store_deleted_meanwhile_says_it_is_gone(
     qtbot.waitUntil(lambda: not commit.is_running(), timeout=20_000)
     browser = commit.open_browser()
     assert browser is not None
+    qtbot.waitUntil(lambda: not browser.busy)  # the runs, read off the window's thread
     store = state.store_path
     store.unlink()  # a cleanup, another program
     browser.history_view.selectionModel().select(

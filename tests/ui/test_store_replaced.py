@@ -42,6 +42,7 @@ def committed_with_browser(tmp_path: Path, qtbot: QtBot) -> tuple[Previewed, Sto
     qtbot.waitUntil(lambda: not commit.is_running(), timeout=20_000)
     browser = commit.open_browser()
     assert browser is not None
+    qtbot.waitUntil(lambda: not browser.busy)  # the runs, read off the window's thread
     assert [run_id for run_id, _config in shown_runs(browser)] == [1]
     return previewed, browser
 

@@ -103,6 +103,7 @@ def test_workbook_to_store_as_a_user_would(qtbot: QtBot, tmp_path: Path,
     window.grab().save(str(screenshots / "journey-commit.png"))
 
     browser = commit.open_browser()
+    qtbot.waitUntil(lambda: not browser.busy)  # the runs, read off the window's thread
     qtbot.addWidget(browser)
     sessions = browser.record_tabs[Table.SESSION].model
     assert sessions.total == 2

@@ -307,9 +307,18 @@ class StoreModel(QAbstractTableModel):
         if not page:
             self._total = start  # the store has fewer than it counted: stop asking
             return
+        self._labels.update(self._read(lambda: _labels_of(self._store, self._referred(page)), {}))
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self._records.extend(page)
         self.endInsertRows()
+
+    def _referred(self, records: list[Any]) -> list[tuple[Table, int]]:
+        """The records ``records`` refer to whose names are not read yet: read together, a
+        query a table, rather than one a cell as the view paints them."""
+        wanted = {(table, record_id) for record in records
+                  for column, table in self._references.items()
+                  if (record_id := getattr(record, column, None)) is not None}
+        return sorted(wanted - self._labels.keys())
 
     def _page(self, start: int, limit: int) -> list[Any]:
         """The next records: by id from the store, or those of the next ids, in their order
