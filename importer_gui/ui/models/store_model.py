@@ -237,24 +237,29 @@ class StoreModel(QAbstractTableModel):
         self._asked += 1
         asked, search, order, dates = self._asked, self._search, self._order, self._dates
         wanted = max(len(self._records), PAGE_SIZE)
-        store, referred = self._store, list(self._labels)
+        store, referred, before = self._store, list(self._labels), self._total
         self._runner.run(
-            lambda _monitor: self._read_again(store, search, order, dates, wanted, referred),
+            lambda _monitor: self._read_again(store, search, order, dates, wanted, referred,
+                                              before),
             lambda fresh: self._show_again(asked, *fresh),
             lambda error: self._failed(asked, error))
 
     def _read_again(self, store: RecordSource, search: str, order: Order | None,
-                    dates: DateForms, wanted: int,
-                    referred: list[tuple[Table, int]]) -> tuple[Any, ...]:
+                    dates: DateForms, wanted: int, referred: list[tuple[Table, int]],
+                    before: int) -> tuple[Any, ...]:
         """What ``reread_shown`` shows (on a worker): ids (None: the store's order), total,
-        the first ``wanted`` records, and the labels of ``referred``."""
+        the first ``wanted`` records and as many more as were added since (of ``before``):
+        those shown stay loaded, though new ones came above them; and the labels of
+        ``referred``."""
         table = self._table
         if not search and order is None:
             ids, total = None, store.count(table, "")
+            wanted += max(0, total - before)
             records = store.page(table, "", 0, min(wanted, total)) if total else []
         else:
             ids = store.ids(table, search, order=order, dates=dates)
-            total, shown = len(ids), ids[:wanted]
+            total = len(ids)
+            shown = ids[:wanted + max(0, total - before)]
             found = {record.id: record for record in store.by_ids(table, shown)}
             records = [found[i] for i in shown if i in found]
         return ids, total, records, _labels_of(store, referred)
