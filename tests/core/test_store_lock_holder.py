@@ -3,9 +3,12 @@ lock in vain names who holds it, and since when, not only "another program"."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -133,3 +136,64 @@ def test_a_commit_paused_inside_its_transaction_does_not_keep_the_store_locked(
             holder.wait()
     assert raw_sql(postgres_store, "SELECT guid FROM room") == [("R-2",)]
     assert len(raw_sql(postgres_store, "SELECT id FROM import_run")) == 1
+
+
+# A commit of many rooms, its transactions ended by the server once paused for a second.
+WRITING = """
+import sys
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import Store, postgres
+from tests.builders import run_info
+postgres.PAUSED_TRANSACTION = 1
+
+ROOMS = 200_000
+with Store.open(sys.argv[1]) as store:
+    store.apply((Change(Table.ROOM, ChangeKind.CREATE, -n, {"guid": f"R-{n}"})
+                 for n in range(1, ROOMS + 1)), run_info(create=ROOMS))
+"""
+
+
+def _writing_rooms(store: PostgresUrl) -> bool:
+    """Whether the store's writer lock is held by a session sending rooms (COPY, INSERT)."""
+    return bool(raw_sql(
+        store, "SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+               " WHERE l.locktype = 'advisory' AND l.granted"
+               " AND (a.query LIKE 'COPY \"room\"%' OR a.query LIKE 'INSERT INTO \"room\"%')"))
+
+
+def test_a_commit_stopped_while_it_writes_does_not_keep_the_store_locked(
+        postgres_store: PostgresUrl) -> None:
+    # Ctrl+Z in the middle of the rows sent: the server ends it as it ends a paused one.
+    with Store.open(postgres_store):
+        pass
+    holder = subprocess.Popen([sys.executable, "-c", WRITING, str(postgres_store)], cwd=ROOT)
+    try:
+        deadline = time.monotonic() + HANG_GUARD
+        while not _writing_rooms(postgres_store) and holder.poll() is None \
+                and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(holder.pid, signal.SIGSTOP)
+        with Store.open(postgres_store, busy_timeout=20) as store:
+            store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-0"})],
+                        run_info(create=1))  # once the server ended the stopped one
+    finally:
+        holder.kill()
+        holder.wait()
+    assert raw_sql(postgres_store, "SELECT guid FROM room") == [("R-0",)]
+    assert len(raw_sql(postgres_store, "SELECT id FROM import_run")) == 1
+
+
+def test_a_silent_client_is_given_up_within_the_pause_allowed(
+        postgres_store: PostgresUrl) -> None:
+    # A laptop asleep answers no keepalive: the server ends its connection, and its lock,
+    # as soon as it would a paused transaction (TCP's defaults take over two hours).
+    with Store.open(postgres_store) as store:
+        settings = dict(store._conn().execute(
+            "SELECT name, setting FROM pg_settings WHERE name IN ('tcp_keepalives_idle',"
+            " 'tcp_keepalives_interval', 'tcp_keepalives_count', 'tcp_user_timeout',"
+            " 'idle_in_transaction_session_timeout')").fetchall())
+    idle, interval, probes = (int(settings[f"tcp_keepalives_{name}"])
+                              for name in ("idle", "interval", "count"))
+    assert idle + interval * probes == 60
+    assert settings["tcp_user_timeout"] == settings["idle_in_transaction_session_timeout"] \
+        == "60000"

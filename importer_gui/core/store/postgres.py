@@ -15,8 +15,16 @@ the URL's ``options`` say otherwise). PostgreSQL's choices, and why:
 - Ids: the writer gives created records their ids itself, as on SQLite; the serial
   sequences are then raised past them (``setval``), and never go back, so a deleted record's
   id is never given again.
-- Created rows and their history go in with COPY, the fastest way in; updates and deletes
-  with ``executemany`` (psycopg pipelines it).
+- A paused or vanished client never keeps the writer lock: the server ends a transaction
+  of ours idle for ``PAUSED_TRANSACTION`` seconds (``idle_in_transaction_session_timeout``)
+  and, through TCP keepalives and ``tcp_user_timeout`` on both sides, a connection whose
+  machine went silent (asleep, unplugged) as soon. That timer runs only while the server
+  waits for a statement; so that it always does between two statements, each statement
+  under the lock is one message sent after the last one's answer: no COPY and no pipeline,
+  whose data the server waits for with no timer at all (a client stopped by Ctrl+Z in a
+  COPY held the lock until it went on). Created rows and their history thus go in as one
+  JSON text a statement (``json_populate_recordset``); updates and deletes as statements
+  joined in one message.
 - References are DEFERRABLE and deferred in a commit (see ``models.POSTGRES_FIELDS``).
 - libpq reads the URL: ``PGPASSFILE``, ``~/.pgpass``, ``PGPASSWORD``, ``sslmode`` and the
   rest work as users expect. A password typed when asked is given to libpq, never saved.
@@ -26,10 +34,13 @@ psycopg is imported only when a PostgreSQL store is opened.
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from datetime import date, datetime
+from itertools import islice
 from typing import Any
 
 from importer_gui.core import schema
@@ -54,6 +65,8 @@ CONNECT_TIMEOUT = 10  # seconds to reach the server, unless the URL says otherwi
 # back: a commit paused (Ctrl+Z, a laptop put to sleep) never keeps the team's store locked.
 # None of ours waits on its program for more than moments between two statements.
 PAUSED_TRANSACTION = 60
+KEEPALIVE_PROBES = 4  # unanswered TCP keepalives that end a silent connection
+ROWS_A_STATEMENT = 5000  # created rows (or updates, deletes) one message of a write sends
 # What a connection's failure means, by libpq's or the server's words: psycopg gives no
 # SQLSTATE when connecting. No password found, a wrong one given (28P01), or the server's
 # invalid_authorization_specification (28000): a user it does not know, or its pg_hba.conf
@@ -85,23 +98,44 @@ class PgConnection:
     def __init__(self, raw: Any) -> None:
         self.raw = raw
         self.made = False  # whether ``create`` made the store's tables on this connection
+        self._prepared = itertools.count(1)  # the names of ``executemany``'s statements
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
         """One statement; its cursor (rows, rowcount)."""
         return self.raw.execute(sql, parameters or None)
 
-    def executemany(self, sql: str, parameters: Any, /) -> None:
-        """One statement for many parameter rows, pipelined."""
-        with self.raw.cursor() as cursor:
-            cursor.executemany(sql, parameters)
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> None:
+        """One statement for many parameter rows: prepared once (planned once), then
+        EXECUTEd ``ROWS_A_STATEMENT`` times a message (see the module's docstring: never a
+        pipeline)."""
+        from psycopg import ClientCursor
 
-    def copy(self, table: str, columns: Sequence[str], rows: Any) -> None:
-        """COPY rows in."""
+        name = f"import_assistant_{next(self._prepared)}"  # one left by a failure stays apart
+        numbers = itertools.count(1)
+        self.raw.execute(f"PREPARE {name} AS "
+                         + re.sub("%s", lambda _: f"${next(numbers)}", sql))
+        execute = f"EXECUTE {name}({', '.join(['%s'] * (next(numbers) - 1))})"
+        with ClientCursor(self.raw) as cursor:
+            for chunk in _chunks(parameters):
+                cursor.execute("; ".join(cursor.mogrify(execute, row) for row in chunk))
+        self.raw.execute(f"DEALLOCATE {name}")
+
+    def insert_rows(self, table: str, columns: Sequence[str],
+                    rows: Iterable[Sequence[Any]]) -> None:
+        """The rows in, ``ROWS_A_STATEMENT`` a statement, each sent as one JSON text that
+        the table's own row type reads (a json column's value is its text, read again)."""
+        from psycopg import ClientCursor
+
+        json_columns = {c.name for c in schema.columns(table) if c.type is Type.JSON}
+        values = ", ".join(f"""(x."{c}" #>> '{{}}')::json""" if c in json_columns
+                           else f'x."{c}"' for c in columns)
         names = ", ".join(f'"{c}"' for c in columns)
-        with self.raw.cursor() as cursor, cursor.copy(
-                f'COPY "{table}" ({names}) FROM STDIN') as copy:
-            for row in rows:
-                copy.write_row(row)
+        sql = (f'INSERT INTO "{table}" ({names}) SELECT {values}'
+               f' FROM json_populate_recordset(NULL::"{table}", %s::json) AS x')
+        with ClientCursor(self.raw) as cursor:
+            for chunk in _chunks(rows):
+                cursor.execute(sql, (_rows_json([dict(zip(columns, row, strict=True))
+                                                 for row in chunk]),))
 
     @property
     def in_transaction(self) -> bool:
@@ -113,6 +147,25 @@ class PgConnection:
     def close(self) -> None:
         """Close the connection."""
         self.raw.close()
+
+
+def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
+    """The items, ``ROWS_A_STATEMENT`` at a time."""
+    it = iter(items)
+    while chunk := list(islice(it, ROWS_A_STATEMENT)):
+        yield chunk
+
+
+def _iso_date(value: Any) -> str:
+    """A date as JSON holds it (ISO text); anything else JSON cannot hold is refused."""
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not a value of the store: {value!r}")
+
+
+# Rows as JSON text, compact, with their characters as they are.
+_rows_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False,
+                              check_circular=False, default=_iso_date).encode
 
 
 def _unique_columns() -> dict[str, tuple[str, str]]:
@@ -144,7 +197,7 @@ class PostgresDialect:
         self.decoders: dict[Type, Converter] = {Type.DATETIME: datetime.fromisoformat,
                                                 Type.JSON: _as_is}  # psycopg reads json
         self.encoders: dict[Type, Converter] = {Type.DATETIME: _iso_text, Type.JSON: compact_json}
-        # The types COPY stores as they are; a real is left out: PostgreSQL writes 100.0 as
+        # The types stored as they are given; a real is left out: PostgreSQL writes 100.0 as
         # 100 in JSON, Python as 100.0.
         self.logged_as_stored: dict[Type, frozenset[type]] = {
             Type.INTEGER: frozenset({int}), Type.TEXT: frozenset({str}),
@@ -174,14 +227,16 @@ class PostgresDialect:
         if not isinstance(location, PostgresUrl):
             raise TypeError(f"not a PostgreSQL store: {location}")
         options: dict[str, Any] = {"autocommit": True, "application_name": _application_name()}
-        if "connect_timeout" not in conninfo_to_dict(location.url):
-            options["connect_timeout"] = CONNECT_TIMEOUT
+        given = conninfo_to_dict(location.url)
+        options.update((name, value) for name, value in _client_defaults().items()
+                       if name not in given)
         if location.password is not None:
             options["password"] = location.password
         raw = psycopg.connect(location.url, **options)
         try:
             raw.execute(f"SET lock_timeout = {max(1, int(busy_timeout * 1000))}")
-            raw.execute(f"SET idle_in_transaction_session_timeout = {PAUSED_TRANSACTION * 1000}")
+            for name, value in _server_settings().items():
+                raw.execute(f"SET {name} = {value}")
         except BaseException:
             raw.close()
             raise
@@ -344,22 +399,23 @@ class PostgresDialect:
 
     def insert_many(self, conn: PgConnection, table: str, columns: Sequence[str],
                     rows: list[tuple[Any, ...]]) -> None:
-        """COPY."""
-        conn.copy(table, columns, rows)
+        """One JSON text a statement (see ``PgConnection.insert_rows``)."""
+        conn.insert_rows(table, columns, rows)
 
     def insert_at_once(self, conn: PgConnection, table: str, columns: Sequence[str],
                        values: Sequence[Sequence[Any]]) -> None:
-        """Never asked (it takes no type of value): COPY is the way in."""
+        """Never asked (it takes no type of value): ``insert_many`` is the way in."""
         raise NotImplementedError
 
     def log_created(self, conn: PgConnection, table: str, columns: Sequence[str],
                     rows: list[tuple[Any, ...]]) -> None:
-        """COPY run_change rows, each record's JSON built here."""
+        """run_change rows in, each record's JSON built here."""
         encode = compact_json
-        conn.copy("run_change", ("run_id", "seq", "table_name", "kind", "record_id", "after"),
-                  ((run_id, seq, table, "create", record_id, encode(dict(zip(columns, values,
-                                                                          strict=True))))
-                   for run_id, seq, record_id, *values in rows))
+        conn.insert_rows(
+            "run_change", ("run_id", "seq", "table_name", "kind", "record_id", "after"),
+            ((run_id, seq, table, "create", record_id,
+              encode(dict(zip(columns, values, strict=True))))
+             for run_id, seq, record_id, *values in rows))
 
     def log_inserted(self, conn: PgConnection, table: str, columns: Sequence[str],
                      run_id: int, seqs: Sequence[int], first_id: int) -> None:
@@ -411,6 +467,33 @@ class PostgresDialect:
         # The error's text holds its DETAIL line already, but where psycopg leaves it out.
         return Fault(_FAILURES.get(state, _FAILURES.get(state[:2], Failure.OTHER)),
                      f"{text} ({detail})" if detail and detail not in text else text)
+
+
+def _keepalives() -> tuple[int, int]:
+    """Seconds a connection stays silent before the first keepalive, and between two: the
+    last unanswered one ends it ``PAUSED_TRANSACTION`` seconds after the silence began."""
+    interval = max(1, PAUSED_TRANSACTION // (KEEPALIVE_PROBES + 2))
+    return max(1, PAUSED_TRANSACTION - KEEPALIVE_PROBES * interval), interval
+
+
+def _client_defaults() -> dict[str, Any]:
+    """libpq's options a URL may say otherwise: how long to reach the server, and how soon
+    a server gone silent is given up (its machine unplugged, the network cut)."""
+    idle, interval = _keepalives()
+    return {"connect_timeout": CONNECT_TIMEOUT, "keepalives": 1, "keepalives_idle": idle,
+            "keepalives_interval": interval, "keepalives_count": KEEPALIVE_PROBES,
+            "tcp_user_timeout": PAUSED_TRANSACTION * 1000}
+
+
+def _server_settings() -> dict[str, int]:
+    """The session's settings on the server: a transaction of ours paused, or a client gone
+    silent (a laptop asleep, a dropped network), is ended in ``PAUSED_TRANSACTION`` seconds
+    and its writer lock freed (over a local socket the TCP settings do nothing)."""
+    idle, interval = _keepalives()
+    return {"idle_in_transaction_session_timeout": PAUSED_TRANSACTION * 1000,
+            "tcp_keepalives_idle": idle, "tcp_keepalives_interval": interval,
+            "tcp_keepalives_count": KEEPALIVE_PROBES,
+            "tcp_user_timeout": PAUSED_TRANSACTION * 1000}
 
 
 def _application_name() -> str:
