@@ -18,7 +18,12 @@ from importer_gui.core import schema
 from importer_gui.core.errors import StoreReplacedError
 from importer_gui.core.records import Change, ChangeKind, Table, TeacherRec
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
-from tests.core.test_store_postgres import empty_store_at, run_info, version
+from tests.core.test_store_postgres import (
+    empty_store_at,
+    run_info,
+    store_at_version_1,
+    version,
+)
 from tests.postgres import Cluster, raw_sql
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,19 +132,48 @@ def test_a_store_copied_over_another_is_not_taken_for_it(tmp_path: Path) -> None
     assert refused.value.found == theirs.identity
 
 
+def reader_of(store: PostgresUrl, cluster: Cluster) -> PostgresUrl:
+    """The store as a read-only role sees it, granted its tables as they are now (as an
+    administrator does once)."""
+    database = store.url.rsplit("/", 1)[1]
+    cluster.sql("DO $$ BEGIN CREATE ROLE reader LOGIN; EXCEPTION WHEN "
+                "duplicate_object THEN NULL; END $$")
+    raw_sql(store, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader")
+    return PostgresUrl(cluster.url(database, "reader"))
+
+
 def test_a_store_of_version_3_a_read_only_role_opens_is_read_as_it_is(
         postgres_store: PostgresUrl, postgres_cluster: Cluster) -> None:
     store_at_version_3(postgres_store)
-    database = postgres_store.url.rsplit("/", 1)[1]
-    postgres_cluster.sql("DO $$ BEGIN CREATE ROLE reader LOGIN; EXCEPTION WHEN "
-                         "duplicate_object THEN NULL; END $$")
-    raw_sql(postgres_store, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader")
-    reader = PostgresUrl(postgres_cluster.url(database, "reader"))
+    reader = reader_of(postgres_store, postgres_cluster)
     with Store.open(reader) as store:  # it may not upgrade it: read as version 3 wrote it
         assert store.identity is None
         assert store.count(Table.TEACHER) == 1 and store.history() == []
     assert version(postgres_store) == 3
     with Store.open(postgres_store) as owner:  # upgraded by its owner
         assert owner.identity is not None
-    with Store.open(reader) as store:  # the identity's table was not granted to the reader
-        assert store.identity is None and store.count(Table.TEACHER) == 1
+    with Store.open(reader) as store:  # granted the identity's table as the others
+        assert store.identity == owner.identity and store.count(Table.TEACHER) == 1
+
+
+def test_a_store_upgraded_without_the_reader_s_grant_gets_it_when_its_owner_opens_it(
+        postgres_store: PostgresUrl, postgres_cluster: Cluster) -> None:
+    # Upgraded by an earlier version, which gave the tables it made no one's grants.
+    store_at_version_1(postgres_store)
+    reader = reader_of(postgres_store, postgres_cluster)
+    with Store.open(postgres_store) as owner:
+        made = owner.identity
+    raw_sql(postgres_store, "REVOKE ALL ON store_identity, learner FROM reader")
+    raw_sql(postgres_store, "GRANT USAGE ON SEQUENCE import_run_id_seq TO reader")
+    with Store.open(reader) as store:
+        assert store.identity is None
+    with Store.open(postgres_store):
+        pass  # its owner: the tables granted as the first one is
+    with Store.open(reader) as store:
+        assert store.identity == made
+        assert store.count(Table.TEACHER) == 1 and store.count(Table.LEARNER) == 0
+        assert [run.id for run in store.history()] == [1]
+    assert raw_sql(postgres_store, "SELECT has_table_privilege('reader', 'learner', 'INSERT'),"
+                                   " has_table_privilege('reader', 'learner', 'SELECT'),"
+                                   " has_sequence_privilege('reader', 'learner_id_seq', 'USAGE')"
+                                   ) == [(False, True, True)]

@@ -282,6 +282,7 @@ class Store:
                         self._dialect.fault(exc).failure is not Failure.READ_ONLY:
                     raise
                 return False  # checked and browsed as it is, without an identity
+        self._dialect.share_grants(conn)
         return True
 
     def _read_identity(self) -> str | None:

@@ -153,6 +153,10 @@ class Dialect(Protocol):
     def upgrade(self, conn: Connection, version: int) -> None:
         """Bring a store of an older schema version to ``version``, in one transaction."""
 
+    def share_grants(self, conn: Connection) -> None:
+        """Give the tables an upgrade made the privileges other roles hold on the others
+        (a server's roles); nothing where the engine has none."""
+
     def transaction(self, conn: Connection) -> AbstractContextManager[None]:
         """A write transaction, one writer at a time: committed at the end, rolled back on
         any exception."""
@@ -425,6 +429,9 @@ class SqliteDialect:
             if found < version:  # not upgraded meanwhile by another program
                 upgrade(BorrowedSqlite(conn), SQLITE_FIELDS, found, version)
                 self._stamp(conn, version)
+
+    def share_grants(self, conn: sqlite3.Connection) -> None:
+        """Nothing: a file has no roles (its mode is the system's)."""
 
     @staticmethod
     def _stamp(conn: sqlite3.Connection, version: int) -> None:

@@ -149,6 +149,34 @@ class PgConnection:
         self.raw.close()
 
 
+_FIRST_TABLE = "import_run"  # a table of every store, since the first version
+# The GRANTs that would give each table of ours (%s: those with an id, and the others) and
+# its id sequence what other roles hold on the first table and its sequence, where missing,
+# on what this role owns (its own GRANTs would do nothing).
+_MISSING_GRANTS = """
+WITH ours (target, reference) AS (
+    SELECT to_regclass(quote_ident(n)), to_regclass(quote_ident(%(first)s))
+    FROM unnest(%(keyed)s::text[] || %(others)s::text[]) AS n
+  UNION ALL
+    SELECT pg_get_serial_sequence(quote_ident(n), 'id')::regclass,
+           pg_get_serial_sequence(quote_ident(%(first)s), 'id')::regclass
+    FROM unnest(%(keyed)s::text[]) AS n)
+SELECT format('GRANT %%s ON %%s %%s TO %%s', a.privilege_type,
+              CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, o.target,
+              CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END)
+FROM ours o
+JOIN pg_class ref ON ref.oid = o.reference
+JOIN pg_class c ON c.oid = o.target
+CROSS JOIN LATERAL aclexplode(ref.relacl) a
+LEFT JOIN pg_roles r ON r.oid = a.grantee
+WHERE a.grantee <> ref.relowner AND pg_has_role(c.relowner, 'USAGE')
+  AND NOT EXISTS (
+    SELECT 1 FROM aclexplode(coalesce(c.relacl, acldefault(
+        CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner))) b
+    WHERE b.grantee = a.grantee AND b.privilege_type = a.privilege_type)
+"""
+
+
 def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
     """The items, ``ROWS_A_STATEMENT`` at a time."""
     it = iter(items)
@@ -333,6 +361,19 @@ class PostgresDialect:
             if found < version:  # not upgraded meanwhile by another program
                 upgrade(BorrowedPostgres(conn.raw), POSTGRES_FIELDS, found, version)
                 conn.execute(f"UPDATE {META_TABLE} SET schema_version = %s", (version,))
+
+    def share_grants(self, conn: PgConnection) -> None:
+        """The store's tables (and their id sequences) granted what other roles were granted
+        on its first table: a read-only or writing colleague's role granted the tables there
+        then is granted those an upgrade made since (the identity's, version 3's) too. Done
+        by a role owning them, when some lack it; nothing otherwise."""
+        grants = [row[0] for row in conn.execute(
+            _MISSING_GRANTS, {"first": _FIRST_TABLE, "keyed": [t.name for t in schema.TABLES],
+                              "others": [META_TABLE]}).fetchall()]
+        if grants:
+            with self.transaction(conn):
+                for grant in grants:
+                    conn.execute(grant)
 
     # ------------------------------------------------------------ writing
 
