@@ -342,11 +342,24 @@ _VALUE_WORDS: dict[str, Callable[[str], str]] = {
 def _taken(values: dict[str, str]) -> str:
     """A unique value another record took since the check, naming that record's kind and the
     field as the window shows them ("Another teacher already has 'jdoe' as teacher's login")."""
+    return _taken_in(translate("messages", "%1 already has %2 as %3, written by %4 since the "
+                                           "check; check again: nothing was written to %5."),
+                     values)
+
+
+def _taken_reverting(values: dict[str, str]) -> str:
+    """The same, for a revert: it has no check, it was planned."""
+    return _taken_in(translate("messages", "%1 already has %2 as %3, written by %4 since the "
+                                           "revert was planned; try the revert again: nothing "
+                                           "was written to %5."), values)
+
+
+def _taken_in(sentence: str, values: dict[str, str]) -> str:
+    """``sentence`` filled: the other record's kind, the value, the field, who wrote it, the
+    store."""
     table, column = values["table"], values["column"]
-    return arg(translate("messages", "%1 already has %2 as %3, written by %4 since the check; "
-                                     "check again: nothing was written to %5."),
-               another_record(table), _quoted(values["value"]), _field_words(table, column),
-               _writer(values), values["path"])
+    return arg(sentence, another_record(table), _quoted(values["value"]),
+               _field_words(table, column), _writer(values), values["path"])
 
 
 def _field_words(table: str, column: str) -> str:
@@ -383,7 +396,9 @@ def _writer(values: dict[str, str]) -> str:
 # and the field as its store browser and preview show them.
 _OWN_WORDS: dict[str, Callable[[dict[str, str]], str]] = {
     holders.BY_USER_ON: _taken, holders.BY_RUN_OF: _taken, holders.BY_RUN: _taken,
-    holders.BY_PROGRAM: _taken,
+    holders.BY_PROGRAM: _taken, holders.BY_USER_ON_REVERTING: _taken_reverting,
+    holders.BY_RUN_OF_REVERTING: _taken_reverting, holders.BY_RUN_REVERTING: _taken_reverting,
+    holders.BY_PROGRAM_REVERTING: _taken_reverting,
 }
 
 

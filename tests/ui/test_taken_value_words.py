@@ -12,12 +12,14 @@ from PySide6.QtWidgets import QWizard
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.config import Column
 from importer_gui.core.errors import StoreError
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.revert import commit_revert, plan_revert
 from importer_gui.core.store import Store
 from importer_gui.core.store.runs import machine_name, os_user
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.state import WizardState
-from tests.builders import trainings_import, write_config
+from tests.builders import run_info, trainings_import, write_config
 from tests.ui.wizards import preview_and_commit, shot
 
 NBSP = "\u00a0"
@@ -102,3 +104,45 @@ def test_a_course_code_another_program_wrote_reads_in_english(tmp_path: Path,
         f"Another training course already has 'PC-1' as training course code, written by "
         f"another program since the check; check again: nothing was written to "
         f"{tmp_path / 'store.sqlite3'}.")
+
+
+def login_taken_while_reverting(tmp_path: Path, *, by_run: bool) -> tuple[str, Path]:
+    """A revert bringing back teacher login jdoe, refused because another teacher was given
+    it after the revert was planned (by a run, or by another program); its words, its store."""
+    path = tmp_path / "store.sqlite3"
+    with Store.open(path) as store:
+        store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -1, {"login": "jdoe"})],
+                    run_info(create=1))
+        renamed = store.apply([Change(Table.TEACHER, ChangeKind.UPDATE, 1, {"login": "jd"},
+                                      {"login": "jdoe"})], run_info(update=1))
+        plan = plan_revert(store, renamed)  # as the window's preview waits for Revert
+        if by_run:
+            store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -1, {"login": "jdoe"})],
+                        run_info(create=1))
+        else:
+            other = sqlite3.connect(path)
+            other.execute("INSERT INTO teacher (login) VALUES ('jdoe')")
+            other.commit()
+            other.close()
+        with pytest.raises(StoreError) as refused:
+            commit_revert(store, plan)
+    return str(refused.value), path
+
+
+def test_a_login_taken_while_a_revert_was_planned_reads_in_french(tmp_path: Path,
+                                                                   french: None) -> None:
+    said, path = login_taken_while_reverting(tmp_path, by_run=False)
+    assert message_text(said) == (
+        f"Un autre formateur a déjà «{NBSP}jdoe{NBSP}» pour identifiant du formateur, écrit "
+        f"par un autre programme depuis la préparation du retour arrière{NBSP}; défaites "
+        f"l'exécution de nouveau{NBSP}: rien n'a été écrit dans {path}.")
+
+
+def test_a_login_a_run_took_while_a_revert_was_planned_reads_in_english(
+        tmp_path: Path, qapp: object) -> None:
+    said, path = login_taken_while_reverting(tmp_path, by_run=True)
+    assert said.startswith("Another teacher has the login 'jdoe'")  # the command line's
+    assert message_text(said) == (
+        f"Another teacher already has 'jdoe' as teacher's login, written by run 3 "
+        f"({os_user()} on {machine_name()}) since the revert was planned; try the revert "
+        f"again: nothing was written to {path}.")
