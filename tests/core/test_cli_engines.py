@@ -8,6 +8,7 @@ libpq's usual places or the terminal, and is never printed.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -417,3 +418,24 @@ def test_an_empty_store_that_was_there_stays_when_a_commit_records_nothing(
     config = write_config(tmp_path, teachers_import(tmp_path, [("t1", "One", "A", "no")]))
     assert run(capsys, "commit", str(config), "--store", store)[0] == 1
     assert tables_in(postgres_store) == made != []
+
+
+def test_a_data_file_named_in_latin_1_is_committed_and_named_by_its_bytes_escapes(
+        tmp_path: Path, store_url: StoreLocation, capsys: pytest.CaptureFixture[str]) -> None:
+    # On Linux a name is bytes: "café.csv" copied from an old disk or archive is b"caf\xe9".
+    config = write_config(tmp_path, teachers_import(tmp_path, [("jdoe", "Doe", "", "")]))
+    named = Path(os.fsdecode(bytes(tmp_path / "teachers.csv").replace(b"teachers",
+                                                                       b"caf\xe9")))
+    (tmp_path / "teachers.csv").rename(named)
+    store = existing_store(store_url)
+    code, out, err = run(capsys, "commit", str(config), "--data", str(named), "--store", store)
+    assert (code, err) == (0, "") and "Committed as run 1." in out
+    shown = f"{tmp_path}{os.sep}caf\\xe9.csv"
+    code, out, _ = run(capsys, "history", "--store", store, "--json")
+    assert code == 0 and json.loads(out)["runs"][0]["files"] == [shown]
+    code, out, _ = run(capsys, "history", "--store", store)
+    assert code == 0 and f"  files: {shown}\n" in out
+    code, out, _ = run(capsys, "revert", "1", "--store", store)
+    assert code == 0 and "Reverted run 1 as run 2." in out
+    assert raw_sql(store_url, "SELECT files FROM import_run WHERE id = 2") in (
+        [([shown],)], [(json.dumps([shown]),)])  # PostgreSQL reads JSON, SQLite its text

@@ -53,6 +53,7 @@ from importer_gui.core.store.runs import (
     REVERT_KIND,
     RevertLink,
     RunInfo,
+    history_path,
     revert_link,
     reverted_marks,
 )
@@ -227,7 +228,7 @@ def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[
     p, moment, encode = dialect.param, dialect.encoders[Type.DATETIME], dialect.encoders[Type.JSON]
     conn.execute(f"UPDATE import_run SET finished = {p}, config_xml = {p}, files = {p},"
                  f" counts = {p} WHERE id = {p}", (moment(_now()), run.config_xml,
-                                                   encode(list(run.files)),
+                                                   encode(_files(run)),
                                                    encode(dict(run.counts)), run_id))
     return run_id
 
@@ -237,13 +238,19 @@ def _now() -> datetime:
     return datetime.now().astimezone()
 
 
+def _files(run: RunInfo) -> list[str]:
+    """The run's files as its history keeps them."""
+    return [history_path(f) for f in run.files]
+
+
 def _insert_run(conn: Connection, dialect: Dialect, run: RunInfo) -> int:
     """The run's row (finished is set at the end); a revert's also marks, in the run's
     transaction, which runs are now wholly reverted and by which revert."""
     moment, encode = dialect.encoders[Type.DATETIME], dialect.encoders[Type.JSON]
     run_id = dialect.insert(conn, "import_run", {
-        "started": moment(_now()), "kind": run.kind, "config_path": run.config_path,
-        "config_xml": run.config_xml, "files": encode(list(run.files)),
+        "started": moment(_now()), "kind": run.kind,
+        "config_path": history_path(run.config_path), "config_xml": run.config_xml,
+        "files": encode(_files(run)),
         "counts": encode(dict(run.counts)), "reverts_run": run.reverts_run,
         "user_name": run.user_name or None, "machine": run.machine or None})
     if run.reverts_run is not None:
