@@ -66,6 +66,9 @@ CONNECT_TIMEOUT = 10  # seconds to reach the server, unless the URL says otherwi
 # None of ours waits on its program for more than moments between two statements.
 PAUSED_TRANSACTION = 60
 KEEPALIVE_PROBES = 4  # unanswered TCP keepalives that end a silent connection
+# psycopg's words for a text holding a NUL, as a parameter: the server's, for one inside JSON,
+# say "unsupported Unicode escape sequence" and quote the rows.
+NUL_REFUSED = "PostgreSQL text fields cannot contain NUL (0x00) bytes"
 ROWS_A_STATEMENT = 5000  # created rows (or updates, deletes) one message of a write sends
 # What a connection's failure means, by libpq's or the server's words: psycopg gives no
 # SQLSTATE when connecting. No password found, a wrong one given (28P01), or the server's
@@ -124,7 +127,7 @@ class PgConnection:
                     rows: Iterable[Sequence[Any]]) -> None:
         """The rows in, ``ROWS_A_STATEMENT`` a statement, each sent as one JSON text that
         the table's own row type reads (a json column's value is its text, read again)."""
-        from psycopg import ClientCursor
+        from psycopg import ClientCursor, DataError
 
         json_columns = {c.name for c in schema.columns(table) if c.type is Type.JSON}
         values = ", ".join(f"""(x."{c}" #>> '{{}}')::json""" if c in json_columns
@@ -134,8 +137,10 @@ class PgConnection:
                f' FROM json_populate_recordset(NULL::"{table}", %s::json) AS x')
         with ClientCursor(self.raw) as cursor:
             for chunk in _chunks(rows):
-                cursor.execute(sql, (_rows_json([dict(zip(columns, row, strict=True))
-                                                 for row in chunk]),))
+                text = _rows_json([dict(zip(columns, row, strict=True)) for row in chunk])
+                if "\\u0000" in text and _holds_nul(chunk):
+                    raise DataError(NUL_REFUSED)  # not the server's words for it in JSON
+                cursor.execute(sql, (text,))
 
     @property
     def in_transaction(self) -> bool:
@@ -182,6 +187,11 @@ def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
     it = iter(items)
     while chunk := list(islice(it, ROWS_A_STATEMENT)):
         yield chunk
+
+
+def _holds_nul(rows: Iterable[Sequence[Any]]) -> bool:
+    """Whether a text of the rows holds a NUL character, which PostgreSQL's text cannot."""
+    return any(isinstance(value, str) and "\0" in value for row in rows for value in row)
 
 
 def _iso_date(value: Any) -> str:
