@@ -108,6 +108,10 @@ class TableDef:
     ``found_by``: for a table without a unique key (the platform lets two sessions share a
     title), the columns an import may find a record by; a record created by another commit
     since the check, equal in all of them to one a commit creates, is a conflict.
+    ``found_by_unkeyed``: the same for a table with unique keys, for its records holding
+    none (a learner without a login or GUID, found by reference number or e-mail): such a
+    record created since the check, equal in those columns to one a commit creates without
+    keys either, is a conflict; records with a key are the engine's unique keys' to tell.
     """
 
     name: str
@@ -118,6 +122,7 @@ class TableDef:
     label: str = ""
     searched: tuple[str, ...] = ()
     found_by: tuple[str, ...] = ()
+    found_by_unkeyed: tuple[str, ...] = ()
 
 
 INTEGER, TEXT, DATE, DATETIME, JSON = Type.INTEGER, Type.TEXT, Type.DATE, Type.DATETIME, Type.JSON
@@ -203,14 +208,16 @@ TABLES: tuple[TableDef, ...] = (
         Column("custom", JSON, null=True),  # custom field GUID -> value
         Column("guid", TEXT, null=True, unique=True),
         # No password: a file's candidatePassword is checked, never stored.
-    ), label="login", searched=("login", "ref_number", "email", "name", "firstname")),
+    ), label="login", searched=("login", "ref_number", "email", "name", "firstname"),
+        found_by_unkeyed=("ref_number", "email")),
     TableDef(Table.LEARNING_OBJECT, "A learning object, known from the platform's exports.", (
         Column("code", TEXT, null=True, index=True),  # the ref number lovCodes name
         Column("guid", TEXT, null=True, unique=True),
         Column("title", TEXT, null=True),
         Column("publisher", TEXT, null=True),
         Column("type", TEXT, null=True, repeats=True),
-    ), label="code", searched=("code", "guid", "title", "publisher")),
+    ), label="code", searched=("code", "guid", "title", "publisher"),
+        found_by_unkeyed=("code",)),
     TableDef(Table.REGISTRATION, "A learner registered to a session.", (
         # Looked up through the (learner_id, session_id) index below.
         Column("learner_id", INTEGER, references=Table.LEARNER),

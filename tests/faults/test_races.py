@@ -27,6 +27,7 @@ from tests.builders import (
 )
 from tests.faults import HANG_GUARD, ROOT, cli
 from tests.postgres import Cluster, raw_sql, record_tables
+from tests.stores import existing_store
 
 SESSION_COLUMNS = ("trainingPathCode", "sessionTitle", "sessionGuid")
 SESSIONS = 40
@@ -69,12 +70,12 @@ def prepared(folder: Path, store: StoreLocation) -> Path:
 
 
 def race(config: Path, store: StoreLocation, folder: Path,
-         other: Path | None = None) -> list[str]:
+         other: Path | None = None, script: str = CHECK_WAIT_COMMIT) -> list[str]:
     """Two processes check (``config``, and ``other`` or the same), then commit at the same
-    moment; what each said."""
+    moment (``script`` says how); what each said."""
     go = folder / "go"
     ready = [folder / f"ready-{n}" for n in range(2)]
-    children = [subprocess.Popen([sys.executable, "-c", CHECK_WAIT_COMMIT, str(each),
+    children = [subprocess.Popen([sys.executable, "-c", script, str(each),
                                   str(store), str(flag), str(go)], cwd=ROOT,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                 for each, flag in zip((config, other or config), ready, strict=True)]
@@ -233,3 +234,37 @@ def test_two_commits_of_the_same_tracking_at_once_create_each_row_once(
     assert said[1].endswith(f") since the check; check again: nothing was written to "
                             f"{store_url}."), said
     assert len(record_tables(store_url)["tracking"]) == 3
+
+
+# The same for a refresh of the platform's exports.
+CHECK_WAIT_REFRESH = CHECK_WAIT_COMMIT.replace(
+    "from importer_gui.core import config_xml, pipeline",
+    "from importer_gui.core.platform_io import export_config, refresh").replace(
+    "plan = pipeline.check(config_xml.load(Path(config)), opened)",
+    "plan = refresh.plan_refresh(export_config.load(Path(config)), opened)").replace(
+    "pipeline.commit(plan, opened).run_id", "refresh.commit_refresh(plan, opened).run_id")
+
+
+@pytest.mark.parametrize(("provider", "columns", "rows", "table", "refused"), [
+    ("candidatesProvider", ["candidateRefNumber", "candidateEmail", "candidateName"],
+     ["R-1;ann@example.org;Ann", "R-2;;Bob", ";cid@example.org;Cid"], "learner",
+     "Learner 1 was created by run 1 ("),
+    ("learningObjectMetadataProvider", ["learningObjectCode", "learningObjectTitle"],
+     ["LO-1;Intro", "LO-2;Next"], "learning_object",
+     "Learning object 'LO-1' was created by run 1 ("),
+], ids=["learners without a login", "learning objects without a GUID"])
+def test_two_refreshes_at_once_create_records_without_a_unique_key_once(
+        tmp_path: Path, store_url: StoreLocation, provider: str, columns: list[str],
+        rows: list[str], table: str, refused: str) -> None:
+    from tests.core.test_refresh import write_export
+
+    existing_store(store_url)
+    config = write_export(tmp_path, provider, columns, rows)
+
+    said = race(config, store_url, tmp_path, script=CHECK_WAIT_REFRESH)
+
+    assert said[0] == "committed 1", said
+    assert said[1].startswith(f"refused {refused}"), said
+    assert said[1].endswith(f") since the check; check again: nothing was written to "
+                            f"{store_url}."), said
+    assert len(record_tables(store_url)[table]) == len(rows)

@@ -16,7 +16,8 @@ waits until the planning is over (``wait_quiet``).
 What the check saw is checked again here, inside the write transaction (one writer at a
 time): an updated or deleted record must still hold the values it had, and a created record
 must not have been created meanwhile by another commit (the engine's unique keys; for a
-session, an entity or a tracking row, which have none, one equal in ``found_by``). So two
+session, an entity or a tracking row, which have none, one equal in ``found_by``; for a
+learner or a learning object holding none, one equal in ``found_by_unkeyed``). So two
 commits of the same files at the same moment leave the store as one would, and the second
 names the conflict. Its
 errors are templates marked for translation, one per wording ("nothing was written" included).
@@ -144,7 +145,39 @@ _CREATED_MEANWHILE = {
         by_user_on=QT_TRANSLATE_NOOP("errors", "Tracking row {name} was created by run {run} "
                                                "({user} on {machine}) since the check; check "
                                                "again: nothing was written to {path}.")),
+    Table.LEARNER: _CreatedMeanwhile(
+        by_program=QT_TRANSLATE_NOOP("errors", "Learner {name} was created by another "
+                                               "program since the check; check again: nothing "
+                                               "was written to {path}."),
+        by_run=QT_TRANSLATE_NOOP("errors", "Learner {name} was created by run {run} since "
+                                           "the check; check again: nothing was written to "
+                                           "{path}."),
+        by_run_of=QT_TRANSLATE_NOOP("errors", "Learner {name} was created by run {run} "
+                                              "({who}) since the check; check again: nothing "
+                                              "was written to {path}."),
+        by_user_on=QT_TRANSLATE_NOOP("errors", "Learner {name} was created by run {run} "
+                                               "({user} on {machine}) since the check; check "
+                                               "again: nothing was written to {path}.")),
+    Table.LEARNING_OBJECT: _CreatedMeanwhile(
+        by_program=QT_TRANSLATE_NOOP("errors", "Learning object {name} was created by another "
+                                               "program since the check; check again: nothing "
+                                               "was written to {path}."),
+        by_run=QT_TRANSLATE_NOOP("errors", "Learning object {name} was created by run {run} since "
+                                           "the check; check again: nothing was written to "
+                                           "{path}."),
+        by_run_of=QT_TRANSLATE_NOOP("errors", "Learning object {name} was created by run {run} "
+                                              "({who}) since the check; check again: nothing "
+                                              "was written to {path}."),
+        by_user_on=QT_TRANSLATE_NOOP("errors", "Learning object {name} was created by run {run} "
+                                               "({user} on {machine}) since the check; check "
+                                               "again: nothing was written to {path}.")),
 }
+
+
+def _found_by(table: Table) -> tuple[str, ...]:
+    """The columns a record created since the check is found equal by (see ``TableDef``)."""
+    definition = schema.table_def(table)
+    return definition.found_by or definition.found_by_unkeyed
 
 
 @runtime_checkable
@@ -432,7 +465,7 @@ class BulkWriter:
         """Whether creating records of ``table`` looks for equal ones created since the
         check, among records older than the run (``_not_created_meanwhile``)."""
         p = self.dialect.param
-        return bool(schema.table_def(table).found_by) and self.conn.execute(
+        return bool(_found_by(table)) and self.conn.execute(
             f'SELECT 1 FROM "{table.value}" WHERE id < {p} LIMIT 1',
             (self.first_id[table],)).fetchone() is not None
 
@@ -689,7 +722,7 @@ class BulkWriter:
         ids = list(map(itemgetter(1), items))
         seqs = list(map(itemgetter(0), items))
         columns = self._created_columns(table, items)
-        if schema.table_def(table).found_by:
+        if _found_by(table):
             self._not_created_meanwhile(table, items, columns)
         # A column NULL in every record is left out: the engine stores NULL there (the tables
         # have no defaults of their own), and each value bound costs.
@@ -768,18 +801,27 @@ class BulkWriter:
             return
         p, name = self.dialect.param, table.value
         self.wait_quiet()  # the records read back come a row at a time
-        found_by = schema.table_def(table).found_by
+        found_by = _found_by(table)
+        # Records holding a unique key (a learner's login) are the engine's to tell apart.
+        keyed = () if schema.table_def(table).found_by else schema.unique_columns(table)
         cols = self.layouts[table].columns
+        looked_at = [_placeholder(change) for _, _, change in items]
+        for unique in keyed:
+            looked_at = [look and value is None for look, value
+                         in zip(looked_at, columns[cols.index(unique)], strict=True)]
         keys = zip(*(columns[cols.index(c)] for c in found_by), strict=True)
-        wanted = set(compress(keys, [_placeholder(change) for _, _, change in items]))
-        firsts = sorted({key[0] for key in wanted if key[0] is not None})
-        for start in range(0, len(firsts), IN_CHUNK):
-            part = firsts[start:start + IN_CHUNK]
-            sql = (f'SELECT id, {", ".join(found_by)} FROM "{name}"'
-                   f' WHERE {found_by[0]} IN ({", ".join([p] * len(part))}) AND id < {p}')
-            for found_id, *values in self.conn.execute(sql, (*part, self.first_id[table])):
-                if tuple(values) in wanted:
-                    raise self._created_meanwhile(table, found_id)
+        wanted = set(compress(keys, looked_at))
+        without_keys = "".join(f" AND {unique} IS NULL" for unique in keyed)
+        # Equal in all: found by the first column, or (unkeyed) by any the record fills.
+        for at, column in enumerate(found_by if keyed else found_by[:1]):
+            values = sorted({key[at] for key in wanted if key[at] is not None})
+            for start in range(0, len(values), IN_CHUNK):
+                part = values[start:start + IN_CHUNK]
+                sql = (f'SELECT id, {", ".join(found_by)} FROM "{name}" WHERE {column}'
+                       f' IN ({", ".join([p] * len(part))}){without_keys} AND id < {p}')
+                for found_id, *found in self.conn.execute(sql, (*part, self.first_id[table])):
+                    if tuple(found) in wanted:
+                        raise self._created_meanwhile(table, found_id)
 
     def _created_meanwhile(self, table: Table, record_id: int) -> StoreError:
         """"Session 'May' was created by run 4 (jdoe on pc-12) since the check; ..."."""

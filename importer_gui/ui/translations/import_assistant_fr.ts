@@ -4566,6 +4566,38 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>La ligne de suivi {name} a été créée par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
+        <source>Learner {name} was created by another program since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;apprenant {name} a été créé par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learner {name} was created by run {run} since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;apprenant {name} a été créé par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learner {name} was created by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;apprenant {name} a été créé par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learner {name} was created by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;apprenant {name} a été créé par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learning object {name} was created by another program since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;objet pédagogique {name} a été créé par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learning object {name} was created by run {run} since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;objet pédagogique {name} a été créé par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learning object {name} was created by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;objet pédagogique {name} a été créé par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learning object {name} was created by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;objet pédagogique {name} a été créé par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
         <source>{url} is not a PostgreSQL URL (postgresql://USER@HOST/DATABASE)</source>
         <translation>{url} n&apos;est pas une URL PostgreSQL (postgresql://UTILISATEUR@HÔTE/BASE)</translation>
     </message>
