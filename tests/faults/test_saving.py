@@ -6,11 +6,10 @@ import gc
 import signal
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import atomic, config_xml, pipeline, reports
@@ -19,8 +18,10 @@ from importer_gui.core.issues import Outcome
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.widgets import ask
 from tests.builders import TEACHER_COLUMNS, teachers_import, write_config
 from tests.faults import HANG_GUARD, ROOT
+from tests.ui.conftest import Questions
 from tests.ui.wizards import preview_and_commit
 
 OLD = "<!-- the configuration as it was -->\n"
@@ -132,16 +133,13 @@ def test_a_report_that_fails_midway_keeps_the_old_report(
 # --------------------------------------------------------------------------- the wizard
 
 
-def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
-    """Answer the next question dialogs with ``button``; the questions asked, in order."""
-    asked: list[str] = []
-
-    def question(_parent: object, title: str, text: str, *_args: object) -> object:
-        asked.append(f"{title}: {text}")
-        return button
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+@pytest.fixture
+def questions() -> Iterator[Questions]:
+    """The window's questions, answered as the window's tests answer them (tests/ui)."""
+    recorder = Questions()
+    before = ask.answer_with(recorder)
+    yield recorder
+    ask.answer_with(before)
 
 
 def open_configuration(window: MainWindow, tmp_path: Path) -> Path:
@@ -152,36 +150,34 @@ def open_configuration(window: MainWindow, tmp_path: Path) -> Path:
 
 
 def test_saving_over_a_configuration_nobody_changed_asks_nothing(
-        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        window: MainWindow, tmp_path: Path, questions: Questions) -> None:
     path = open_configuration(window, tmp_path)
-    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
     assert window.wizard.config_page.save_config_as(path)
-    assert asked == []
     assert window.wizard.config_page.save_config_as(path)  # our own save is not a change
-    assert asked == []
+    assert questions.asked == []
 
 
 def test_a_configuration_changed_on_disk_is_not_overwritten_unasked(
-        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        window: MainWindow, tmp_path: Path, questions: Questions) -> None:
     path = open_configuration(window, tmp_path)
     opened = window.state.choices.config_stamp  # the file as it was read
     theirs = path.read_text(encoding="utf-8").replace("<import-config>",
                                                       "<import-config><!-- a colleague -->")
     path.write_text(theirs, encoding="utf-8")
     page = window.wizard.config_page
-    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
-    assert not page.save_config_as(path)
-    assert asked == [f"The configuration changed on disk: {path} was changed by another "
-                     "program since it was opened here. Replace it with this configuration? "
-                     "(Its changes would be lost.)"]
+    assert not page.save_config_as(path)  # the first answer, the one Enter gives: keep it
+    assert questions.asked == [("The configuration changed on disk", (
+        f"{path} was changed by another program since it was opened here. Replace it with "
+        "this configuration? (Its changes would be lost.)"), ["Keep it", "Replace it"])]
     assert path.read_text(encoding="utf-8") == theirs
     assert page.status_label.text() == (f"Not saved: {path} was changed on disk. Open it "
                                         "again or save under another name.")
     assert page.save_config_as(tmp_path / "elsewhere.xml")  # another name: nothing to ask
-    assert len(asked) == 1
-    answer(monkeypatch, QMessageBox.StandardButton.Save)
+    assert len(questions.asked) == 1
+    questions.answers.append("Replace it")
     page.session.open_configuration(path, page.session.choices.config, opened)  # back to it
     assert page.save_config_as(path)
+    assert len(questions.asked) == 2
     assert "a colleague" not in path.read_text(encoding="utf-8")
 
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
@@ -292,13 +291,12 @@ class ConfigPage(BasePage):
             return True
         if held.resolve() != path.resolve() or not stamp.changed():
             return True
-        answer = QMessageBox.question(
-            self, self.tr("The configuration changed on disk"),
-            arg(self.tr("%1 was changed by another program since it was opened here. Replace "
-                        "it with this configuration? (Its changes would be lost.)"), path),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Save:
+        answer = ask(self, self.tr("The configuration changed on disk"), arg(self.tr(
+            "%1 was changed by another program since it was opened here. Replace it with "
+            "this configuration? (Its changes would be lost.)"), path),
+            [self.tr("&Keep it", "the file changed on disk"),
+             self.tr("&Replace it", "the file changed on disk")], escape=0)
+        if answer != 1:
             self.status_label.setText(arg(self.tr("Not saved: %1 was changed on disk. Open it "
                                                   "again or save under another name."), path))
             return False

@@ -225,6 +225,16 @@
         <translation>%1 a été modifié par un autre programme depuis son ouverture ici. Le remplacer par cette configuration&#xa0;? (Ses modifications seraient perdues.)</translation>
     </message>
     <message>
+        <source>&amp;Keep it</source>
+        <comment>the file changed on disk</comment>
+        <translation>Le &amp;garder</translation>
+    </message>
+    <message>
+        <source>&amp;Replace it</source>
+        <comment>the file changed on disk</comment>
+        <translation>Le &amp;remplacer</translation>
+    </message>
+    <message>
         <source>Not saved: %1 was changed on disk. Open it again or save under another name.</source>
         <translation>Non enregistrée&#xa0;: %1 a changé sur le disque. Rouvrez-le ou enregistrez sous un autre nom.</translation>
     </message>
