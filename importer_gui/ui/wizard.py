@@ -14,6 +14,7 @@ from importer_gui.core.paths import library_dir
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.action_page import ActionPage
+from importer_gui.ui.pages.base import BasePage
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.config_page import ConfigPage
 from importer_gui.ui.pages.mapping_page import MappingPage
@@ -260,11 +261,13 @@ class Wizard(QWizard):
             return False
 
     def _write_page_edits(self) -> None:
-        """What the page shown holds of the configuration written into it, as going on
-        would: the columns mapped, the XML typed (ImporterError when it cannot be)."""
-        if self.currentPage() is self.mapping_page:
+        """What the pages hold of the configuration written into it, as going on would: the
+        columns mapped (on the page shown, or on the mapping page left by Back before they
+        made a mapping Next takes), the XML typed (ImporterError when it cannot be)."""
+        page = self.currentPage()
+        if page is self.mapping_page or self.mapping_page.unwritten():
             self.mapping_page.save()
-        elif self.currentPage() is self.config_page:
+        elif page is self.config_page:
             self.config_page.settle()
 
     def _keeps_page_edits(self) -> bool:
@@ -327,9 +330,13 @@ class Wizard(QWizard):
         QApplication.processEvents()  # their outcomes, while the pages still exist
 
     def go_back(self) -> None:
-        """The Back button: during a commit, only once the user agreed to stop it."""
+        """The Back button: during a commit, only once the user agreed to stop it; what the
+        page holds of the configuration is kept (``BasePage.going_back``)."""
         if self.currentId() == COMMIT and not self.may_stop_commit():
             return
+        page = self.currentPage()
+        if isinstance(page, BasePage):
+            page.going_back()
         self.back()
 
     # --- QWizard ------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """A change made by hand is kept however the user moves through the wizard, and saved only
-where the user says: a configuration changed on disk is replaced only when asked."""
+where the user says: a mapping left by Back is there on the way back and saved when the
+window asks; a configuration changed on disk is replaced only when asked."""
 
 from __future__ import annotations
 
@@ -11,14 +12,60 @@ from pytestqt.qtbot import QtBot
 
 from importer_gui.core.catalogue import IGNORED_COLUMN
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.wizard import CONFIG, MAPPING, Wizard
+from importer_gui.ui.settings import Settings
+from importer_gui.ui.wizard import ACTION, CONFIG, MAPPING, Wizard
 from tests.ui.conftest import Questions
-from tests.ui.test_unsaved_configuration import EMAIL, fields
+from tests.ui.test_unsaved_configuration import EMAIL, QUIT, SAVE_TO_LIBRARY, fields, hand_mapped
+
+LOGIN, NAME = 0, 1  # teachers.csv: Identifiant, Nom, Prénom, Courriel
 
 
 def click(qtbot: QtBot, wizard: Wizard, button: QWizard.WizardButton) -> None:
     """Click one of the wizard's buttons (Back, Next) as the user does."""
     qtbot.mouseClick(wizard.button(button), Qt.MouseButton.LeftButton)
+
+
+def back_then_next(qtbot: QtBot, wizard: Wizard) -> None:
+    """From the mapping page, a look at the action and back."""
+    click(qtbot, wizard, QWizard.WizardButton.BackButton)
+    assert wizard.currentId() == ACTION
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentId() == MAPPING
+
+
+def test_a_mapping_left_by_back_is_there_on_the_way_back_and_saved_when_asked(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    page = hand_mapped(window, sample)
+    wizard = window.wizard
+    assert page.rows[NAME].combo.font().italic()  # a guess the user has not looked at
+    back_then_next(qtbot, wizard)
+    assert page.rows[EMAIL].combo.currentData() == IGNORED_COLUMN
+    assert page.rows[NAME].combo.font().italic()  # still marked as a guess to check
+    click(qtbot, wizard, QWizard.WizardButton.BackButton)
+    assert window.close()  # asked; the first answer: save
+    assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT)]
+    [saved] = Settings.library()
+    assert fields(saved) == ["teacherLogin", "teacherName", "teacherFirstname", IGNORED_COLUMN]
+
+
+def test_a_mapping_not_complete_yet_is_kept_by_back_and_not_saved_half_done(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    page = hand_mapped(window, sample)
+    wizard = window.wizard
+    page.set_field(NAME, "teacherLogin")  # the login fed twice: Next refuses it
+    warning = page.warning_label.text()
+    assert warning.startswith("Fed by more than one column: teacherLogin.")
+    back_then_next(qtbot, wizard)
+    assert [row.combo.currentData() for row in page.rows] == [
+        "teacherLogin", "teacherLogin", "teacherFirstname", IGNORED_COLUMN]
+    assert page.warning_label.text() == warning and not page.isComplete()
+    click(qtbot, wizard, QWizard.WizardButton.BackButton)
+    assert not window.close()  # save: refused, saying why, rather than saved half done
+    assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT),
+                               ("Quit Import Assistant?", warning, ["OK"])]
+    assert Settings.library() == []
+    questions.answers.append("Discard them and quit")
+    assert window.close()
 
 
 def test_saving_over_a_configuration_changed_on_disk_asks_replace_or_keep(

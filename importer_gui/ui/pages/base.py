@@ -52,6 +52,10 @@ class BasePage(QWizardPage):
     def save(self) -> None:
         """Write the page's choices into the state; raise ImporterError to stay on the page."""
 
+    def going_back(self) -> None:
+        """The user goes Back: what the page holds of the configuration is kept, written
+        into the state as going on would where it can be."""
+
     def _state_changed(self) -> None:
         """A later page changed the configuration: an earlier page already shown shows it anew.
 

@@ -7,7 +7,9 @@ the page only words and shows it.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont, QFontMetrics
@@ -52,6 +54,7 @@ from importer_gui.core.config import (
     ActionField,
     Column,
     FieldOptions,
+    Import,
     ImportConfig,
 )
 from importer_gui.core.errors import ConfigError, ImporterError
@@ -75,6 +78,8 @@ SAMPLES = 3  # sample values shown per column
 SAMPLE_WIDTH = 240  # pixels of sample values before an ellipsis
 TITLE_WIDTH = 200  # pixels of a column's header before an ellipsis
 DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"]
+# What the page is built from: the edited import's index, the import, its data file.
+Place = tuple[int, Import | None, Path | None]
 RENAMED = "renamed"  # a suggestion's how: a new column proposed for a saved one gone
 # The date format's texts, as catalogue/document.py writes them, marked for the translators.
 DATE_FORMAT_TEXTS = (
@@ -130,6 +135,10 @@ class MappingPage(BasePage):
         # The columns the saved mapping fed by header that this file lacks.
         self.saved_missing: list[Column] = []
         self._initialised = False
+        # The edited import as the page was left by Back: coming back to it unchanged, the
+        # page shows what it held (guesses still marked) rather than being built anew.
+        self._left: Place | None = None
+        self._unwritten = False  # left by Back with a mapping Next refuses: not written
         self._build()
 
     # --- layout -------------------------------------------------------------------------
@@ -191,7 +200,12 @@ class MappingPage(BasePage):
     # --- filling from the session -------------------------------------------------------
 
     def initializePage(self) -> None:
-        """Rebuild from the session: the file's columns, the configured or suggested fields."""
+        """Rebuild from the session: the file's columns, the configured or suggested fields;
+        back to the import as the page was left by Back, what it held, as it was."""
+        left, self._left, self._unwritten = self._left, None, False
+        if left is not None and left == self._place():
+            self.update_warning()
+            return
         self._clear()
         imp = self.current_import()
         action = first_action(imp)
@@ -669,6 +683,28 @@ class MappingPage(BasePage):
         return not self.unfed() or self.confirm_check.isChecked()
 
     # --- writing the choices ------------------------------------------------------------
+
+    def going_back(self) -> None:
+        """Back: the mapping goes into the session as Next writes it; one Next refuses (not
+        complete yet) stays on the page only, shown again on the way back to the same
+        import."""
+        try:
+            self.save()
+        except ImporterError:
+            self._unwritten = True
+        self._left = self._place()
+
+    def unwritten(self) -> bool:
+        """Whether the page, left by Back, holds a mapping Next refuses, not written into
+        the session, for the import still edited there."""
+        return self._unwritten and self._left == self._place()
+
+    def _place(self) -> Place:
+        """What the page is built from: the edited import (a copy) and its data file."""
+        choices = self.session.choices
+        index, imports = choices.import_index, choices.config.imports
+        held = copy.deepcopy(imports[index]) if index < len(imports) else None
+        return index, held, self.data_file()
 
     def save(self) -> None:
         """Write columns, fields, value mappings and options into the configuration."""
