@@ -262,9 +262,12 @@ class Wizard(QWizard):
 
     def _write_page_edits(self) -> None:
         """What the pages hold of the configuration written into it, as going on would: the
-        columns mapped (on the page shown, or on the mapping page left by Back before they
-        made a mapping Next takes), the XML typed (ImporterError when it cannot be)."""
+        action chosen, the columns mapped (on the page shown, or on the mapping page left by
+        Back before they made a mapping Next takes), the XML typed (ImporterError when it
+        cannot be)."""
         page = self.currentPage()
+        if page is self.action_page:
+            self.action_page.save()
         if page is self.mapping_page or self.mapping_page.unwritten():
             self.mapping_page.save()
         elif page is self.config_page:

@@ -1,15 +1,17 @@
 """A change made by hand is kept however the user moves through the wizard, and saved only
 where the user says: a mapping left by Back is there on the way back and saved when the
-window asks; a configuration changed on disk is replaced only when asked."""
+window asks; an action chosen by hand is a change the window asks about, kept by Back too;
+a configuration changed on disk is replaced only when asked."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
+from importer_gui.core import config_xml
 from importer_gui.core.catalogue import IGNORED_COLUMN
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.settings import Settings
@@ -18,11 +20,20 @@ from tests.ui.conftest import Questions
 from tests.ui.test_unsaved_configuration import EMAIL, QUIT, SAVE_TO_LIBRARY, fields, hand_mapped
 
 LOGIN, NAME = 0, 1  # teachers.csv: Identifiant, Nom, Prénom, Courriel
+TEACHERS = "createOrUpdateTeacherAction"
+LEARNERS = "createOrUpdateLearnerAction"
 
 
 def click(qtbot: QtBot, wizard: Wizard, button: QWizard.WizardButton) -> None:
     """Click one of the wizard's buttons (Back, Next) as the user does."""
     qtbot.mouseClick(wizard.button(button), Qt.MouseButton.LeftButton)
+
+
+def choose(qtbot: QtBot, wizard: Wizard, action: str) -> None:
+    """Click an action's radio button on its circle, as the user does."""
+    button = wizard.action_page.buttons[action]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    assert wizard.action_page.selected() == action
 
 
 def back_then_next(qtbot: QtBot, wizard: Wizard) -> None:
@@ -66,6 +77,34 @@ def test_a_mapping_not_complete_yet_is_kept_by_back_and_not_saved_half_done(
     assert Settings.library() == []
     questions.answers.append("Discard them and quit")
     assert window.close()
+
+
+def test_an_action_chosen_by_hand_is_asked_about_and_saved(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    wizard = window.wizard
+    assert wizard.open_file(sample / "teachers.csv")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    page = wizard.action_page
+    assert page.selected() == TEACHERS  # the window's guess: nothing to ask about
+    assert not window.state.session.unsaved_config()
+    choose(qtbot, wizard, LEARNERS)
+    questions.answers.append("Cancel")
+    assert not window.close()
+    assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT)]
+    assert window.close()  # the first answer: save
+    [saved] = Settings.library()
+    assert [a.name for a in config_xml.load(saved).imports[0].actions] == [LEARNERS]
+
+
+def test_an_action_chosen_by_hand_is_kept_by_back(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    wizard = window.wizard
+    assert wizard.open_file(sample / "teachers.csv")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    choose(qtbot, wizard, LEARNERS)
+    click(qtbot, wizard, QWizard.WizardButton.BackButton)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentId() == ACTION and wizard.action_page.selected() == LEARNERS
 
 
 def test_saving_over_a_configuration_changed_on_disk_asks_replace_or_keep(

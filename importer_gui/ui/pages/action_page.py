@@ -36,6 +36,8 @@ class ActionPage(BasePage):
         for number, spec in enumerate(ACTIONS.values(), start=1):
             self._add_action(number, spec)
         self.body.addStretch(1)
+        self._proposed: str | None = None  # the action the page chose on arriving
+        self.group.buttonClicked.connect(self._chosen)
         self.group.buttonToggled.connect(lambda *_: self.completeChanged.emit())
         self.group.buttonToggled.connect(lambda *_: self.teacher_note.setVisible(
             self.selected() == TEACHER_ACTION.name))
@@ -75,6 +77,13 @@ class ActionPage(BasePage):
                                  self.current_import().provider.sheet)
         if name is not None:
             self.select(name)
+        self._proposed = self.selected()
+
+    def _chosen(self) -> None:
+        """An action the user chose other than the one the page proposed (configured or
+        guessed) is a change to the configuration to save."""
+        if self.selected() != self._proposed:
+            self.session.config_edited_by_hand()
 
     def _headers(self) -> list[str] | None:
         """The file's headers, when readable."""
@@ -89,6 +98,10 @@ class ActionPage(BasePage):
     def isComplete(self) -> bool:
         """An action must be chosen."""
         return self.selected() is not None
+
+    def going_back(self) -> None:
+        """Back: the action chosen is the import's, as Next would make it."""
+        self.save()
 
     def save(self) -> None:
         """Set the import's (first) action; a different action starts its mapping afresh."""
