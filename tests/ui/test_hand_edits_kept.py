@@ -141,3 +141,20 @@ def test_in_french_the_file_changed_on_disk_is_kept_or_replaced_in_words(
         f"{path} a été modifié par un autre programme depuis son ouverture ici. Le remplacer "
         "par cette configuration\u00a0? (Ses modifications seraient perdues.)"),
         ["Le garder", "Le remplacer"])]
+
+
+def test_a_mapping_left_by_back_goes_with_its_configuration_opened_anew(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    path = sample / "sample-config.xml"
+    assert window.open_file(path)
+    qtbot.waitUntil(lambda: window.wizard.currentId() > CONFIG, timeout=20_000)
+    wizard = window.wizard
+    for _ in range(2):
+        click(qtbot, wizard, QWizard.WizardButton.BackButton)
+    page = wizard.mapping_page
+    page.set_field(NAME, "teacherLogin")  # not complete: kept on the page only
+    click(qtbot, wizard, QWizard.WizardButton.BackButton)
+    questions.answers.append("Discard the changes and open")
+    assert window.open_file(path)  # the same file again, as saved
+    qtbot.waitUntil(lambda: wizard.currentId() > CONFIG, timeout=20_000)
+    assert [row.combo.currentData() for row in page.rows] == fields(path)

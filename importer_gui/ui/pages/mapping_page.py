@@ -78,8 +78,9 @@ SAMPLES = 3  # sample values shown per column
 SAMPLE_WIDTH = 240  # pixels of sample values before an ellipsis
 TITLE_WIDTH = 200  # pixels of a column's header before an ellipsis
 DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"]
-# What the page is built from: the edited import's index, the import, its data file.
-Place = tuple[int, Import | None, Path | None]
+# What the page is built from: the configuration (the one held, compared by identity: one
+# opened anew is another), the edited import's index, the import (a copy), its data file.
+Place = tuple[ImportConfig, int, Import | None, Path | None]
 RENAMED = "renamed"  # a suggestion's how: a new column proposed for a saved one gone
 # The date format's texts, as catalogue/document.py writes them, marked for the translators.
 DATE_FORMAT_TEXTS = (
@@ -203,7 +204,7 @@ class MappingPage(BasePage):
         """Rebuild from the session: the file's columns, the configured or suggested fields;
         back to the import as the page was left by Back, what it held, as it was."""
         left, self._left, self._unwritten = self._left, None, False
-        if left is not None and left == self._place():
+        if left is not None and _same_place(left, self._place()):
             self.update_warning()
             return
         self._clear()
@@ -697,14 +698,15 @@ class MappingPage(BasePage):
     def unwritten(self) -> bool:
         """Whether the page, left by Back, holds a mapping Next refuses, not written into
         the session, for the import still edited there."""
-        return self._unwritten and self._left == self._place()
+        return (self._unwritten and self._left is not None
+                and _same_place(self._left, self._place()))
 
     def _place(self) -> Place:
-        """What the page is built from: the edited import (a copy) and its data file."""
+        """What the page is built from now."""
         choices = self.session.choices
         index, imports = choices.import_index, choices.config.imports
         held = copy.deepcopy(imports[index]) if index < len(imports) else None
-        return index, held, self.data_file()
+        return choices.config, index, held, self.data_file()
 
     def save(self) -> None:
         """Write columns, fields, value mappings and options into the configuration."""
@@ -838,6 +840,12 @@ def _proposed(found: dict[int, Column], suggestions: list[Suggestion],
     return {place: column for place, column in found.items()
             if suggestions[place].field == IGNORED_COLUMN and column.field in fields
             and column.field not in taken}
+
+
+def _same_place(left: Place, now: Place) -> bool:
+    """Whether the page would be built now from what it was left on: the same configuration
+    held (not one opened anew, even from the same file), its edited import as it was."""
+    return left[0] is now[0] and left[1:] == now[1:]
 
 
 def _check_text(name: str) -> str:
