@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from openpyxl import Workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
@@ -158,3 +159,34 @@ def test_a_mapping_left_by_back_goes_with_its_configuration_opened_anew(
     assert window.open_file(path)  # the same file again, as saved
     qtbot.waitUntil(lambda: wizard.currentId() > CONFIG, timeout=20_000)
     assert [row.combo.currentData() for row in page.rows] == fields(path)
+
+
+def test_guesses_left_by_back_are_made_afresh_on_the_sheet_chosen_then(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    book = Workbook()
+    notes = book.active
+    notes.title = "Notes"  # first, so the one shown first
+    notes.append(["Identifiant", "Nom", "Remarque"])
+    notes.append(["mdupont", "Dupont", "à rappeler"])
+    teachers = book.create_sheet("Formateurs")
+    teachers.append(["Login", "Nom", "Prénom", "Courriel"])
+    teachers.append(["mdupont", "Dupont", "Marie", "marie@example.org"])
+    book.save(tmp_path / "people.xlsx")
+    wizard = window.wizard
+    assert wizard.open_file(tmp_path / "people.xlsx")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    wizard.action_page.select(TEACHERS)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    page = wizard.mapping_page
+    assert page.mapped_fields() == ["teacherLogin", "teacherName"]  # guesses, on Notes
+    for _ in range(2):
+        click(qtbot, wizard, QWizard.WizardButton.BackButton)
+    combo = wizard.open_page.sheet_combo
+    combo.setCurrentIndex(combo.findText("Formateurs"))
+    for _ in range(2):
+        click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentId() == MAPPING
+    assert page.mapped_fields() == ["teacherLogin", "teacherName", "teacherFirstname",
+                                    "teacherEmail"]
+    assert page.changes_label.isHidden() and page.warning_label.isHidden()
+    assert page.isComplete()

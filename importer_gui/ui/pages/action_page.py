@@ -100,8 +100,10 @@ class ActionPage(BasePage):
         return self.selected() is not None
 
     def going_back(self) -> None:
-        """Back: the action chosen is the import's, as Next would make it."""
-        self.save()
+        """Back: an action the user chose is the import's, as Next would make it; the page's
+        own guess is made afresh, from the file as then read."""
+        if self.selected() != self._proposed:
+            self.save()
 
     def save(self) -> None:
         """Set the import's (first) action; a different action starts its mapping afresh."""

@@ -140,6 +140,7 @@ class MappingPage(BasePage):
         # page shows what it held (guesses still marked) rather than being built anew.
         self._left: Place | None = None
         self._unwritten = False  # left by Back with a mapping Next refuses: not written
+        self._by_hand = False  # the user changed something here since the page was built
         self._build()
 
     # --- layout -------------------------------------------------------------------------
@@ -208,6 +209,7 @@ class MappingPage(BasePage):
             self.update_warning()
             return
         self._clear()
+        self._by_hand = False
         imp = self.current_import()
         action = first_action(imp)
         self.spec = ACTIONS.get(action.name) if action is not None else None
@@ -396,7 +398,7 @@ class MappingPage(BasePage):
     def _field_chosen(self, row: ColumnRow) -> None:
         """The user picked a field: it is no longer a guess, but a change to save; warnings
         and options follow."""
-        self.session.config_edited_by_hand()
+        self._edited_by_hand()
         self._mark(row, guessed=False)
         self._show_guid(row)
         self._update_codes_enabled()
@@ -578,7 +580,12 @@ class MappingPage(BasePage):
         the configuration to save."""
         signal = (widget.activated if isinstance(widget, QComboBox)
                   else widget.textEdited if isinstance(widget, QLineEdit) else widget.clicked)
-        signal.connect(lambda *_: self.session.config_edited_by_hand())
+        signal.connect(lambda *_: self._edited_by_hand())
+
+    def _edited_by_hand(self) -> None:
+        """The user changed the mapping: a change to save, which Back keeps too."""
+        self._by_hand = True
+        self.session.config_edited_by_hand()
 
     def _choice_text(self, choice: str) -> str:
         """An option's value as people read it (the configuration keeps the value)."""
@@ -686,13 +693,15 @@ class MappingPage(BasePage):
     # --- writing the choices ------------------------------------------------------------
 
     def going_back(self) -> None:
-        """Back: the mapping goes into the session as Next writes it; one Next refuses (not
-        complete yet) stays on the page only, shown again on the way back to the same
-        import."""
-        try:
-            self.save()
-        except ImporterError:
-            self._unwritten = True
+        """Back: a mapping the user changed goes into the session as Next writes it; one
+        Next refuses (not complete yet) stays on the page only. Either is shown again on the
+        way back to the same import. The page's guesses alone are not written: made on the
+        file as read now, they are made afresh once it is read otherwise (another sheet)."""
+        if self._by_hand:
+            try:
+                self.save()
+            except ImporterError:
+                self._unwritten = True
         self._left = self._place()
 
     def unwritten(self) -> bool:
