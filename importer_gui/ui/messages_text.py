@@ -7,7 +7,7 @@ catalogue's row messages (``core/catalogue/messages.py``, marked ``QT_TRANSLATE_
 once per template from its ``{placeholders}``), translates the template in its context and
 fills the same values in. A message of the platform's (``messages.PLATFORM``: users search its
 documentation for those words), or one no template produced, is shown as it is. Only the
-messages shown are recognised, once each (cached); an error's "file:line: " stays in front.
+messages shown are recognised, once each (cached); an error's "file:line" stays in front.
 When two templates of ours fit, the one with more words of its own wins. A few core messages
 naming a store's table and column are worded by the window itself, in English too
 (``_OWN_WORDS``): it names the record's kind and the field as it shows them elsewhere.
@@ -190,9 +190,15 @@ def _after_place(message: str, tries: int = 3) -> str:
             break
         rest = message[cut + 2:]
         if recognise(rest) is not None:
-            return message[:cut + 2] + message_text(rest)
+            return placed(message[:cut], message_text(rest))
         start = cut + 2
     return message
+
+
+def placed(place: str, text: str) -> str:
+    """A message after the file (and line) it is about, "file:line: message", with the colon
+    the user's language writes (French puts a space before it)."""
+    return arg(translate("messages", "%1: %2"), place, text)
 
 
 def _value_text(name: str, value: str) -> str:

@@ -38,7 +38,7 @@ from importer_gui.core.package import (
 from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.ui.i18n import arg, translate
-from importer_gui.ui.messages_text import message_text, workbook_words
+from importer_gui.ui.messages_text import message_text, placed, workbook_words
 from importer_gui.ui.preview_apply_dialog import WorkDialog
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.styles import NOTICE_STYLE, SUCCESS_STYLE
@@ -264,7 +264,7 @@ class PackageDialog(WorkDialog):
         """The rows left out as check names them ("learners.csv:5: ERROR candidateName: …"),
         in the user's language: the first ROWS_NAMED rows, then how many more."""
         issue_text = workbook_words().issue_text
-        lines = [f"{row.file.name}:{row.line}: {issue_text(issue)}"
+        lines = [placed(f"{row.file.name}:{row.line}", issue_text(issue))
                  for row in result.left_out[:ROWS_NAMED] for issue in row.issues]
         more = len(result.left_out) - ROWS_NAMED
         if more > 0:

@@ -92,9 +92,9 @@ def test_a_broken_configuration_reads_in_french_on_the_open_page(
     config = broken(tmp_path, old, new)
     questions.answers = ["Annuler"]  # "did you mean": keep the file as it is
     assert not window.open_file(config)
-    assert window.wizard.open_page.error_label.text() == f"{config}: {french_text}"
+    assert window.wizard.open_page.error_label.text() == f"{config}{NBSP}: {french_text}"
     for asked in questions.texts():  # the question quotes the error in French as well
-        assert asked.startswith(f"{config}: {french_text}\n\n")
+        assert asked.startswith(f"{config}{NBSP}: {french_text}\n\n")
 
 
 def test_the_same_configurations_stay_in_english_in_the_english_window(

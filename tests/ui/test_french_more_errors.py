@@ -50,7 +50,7 @@ def test_a_configuration_that_is_not_xml_reads_in_french_on_the_open_page(
     config = tmp_path / "broken.xml"
     config.write_bytes(text)
     assert not window.open_file(config)
-    assert window.wizard.open_page.error_label.text() == f"{config}: {french_text}"
+    assert window.wizard.open_page.error_label.text() == f"{config}{NBSP}: {french_text}"
 
 
 def test_a_stray_end_tag_asks_in_french(
@@ -61,7 +61,7 @@ def test_a_stray_end_tag_asks_in_french(
                       "</import>\n</import-config>\n", encoding="utf-8")
     questions.answers = ["Annuler"]  # keep the file as it is
     assert not window.open_file(config)
-    french_text = (f"{config}: {NOT_XML} (ligne 4){NBSP}: Opening and ending tag mismatch: "
+    french_text = (f"{config}{NBSP}: {NOT_XML} (ligne 4){NBSP}: Opening and ending tag mismatch: "
                    f"fields line 3 and registrationDate{NBSP}; vouliez-vous dire "
                    f"«{NBSP}<registrationDate/>{NBSP}»{NBSP}?")
     assert window.wizard.open_page.error_label.text() == french_text
@@ -74,17 +74,18 @@ def test_a_configuration_file_that_is_missing_reads_in_french(
     missing = tmp_path / "missing.xml"
     assert not window.open_file(missing)
     assert window.wizard.open_page.error_label.text() == (
-        f"{missing}: Le fichier de configuration n'existe pas.")
+        f"{missing}{NBSP}: Le fichier de configuration n'existe pas.")
     # The command line's error line, as the window would show it.
     assert main(["check", str(missing)]) == 2
     line = capsys.readouterr().err.strip()
     assert line.endswith(f"{missing}: The configuration file does not exist.")
-    assert message_text(line) == line.replace("The configuration file does not exist.",
-                                              "Le fichier de configuration n'existe pas.")
+    assert message_text(line) == line.replace(": The configuration file does not exist.",
+                                              f"{NBSP}: Le fichier de configuration n'existe "
+                                              "pas.")
     with pytest.raises(ConfigError) as info:
         config_xml.load(tmp_path)
     assert message_text(info.value.message) == (
-        f"{tmp_path}: C'est un dossier, pas un fichier de configuration.")
+        f"{tmp_path}{NBSP}: C'est un dossier, pas un fichier de configuration.")
 
 
 def test_a_configuration_that_cannot_be_saved_says_why_in_french(
@@ -97,13 +98,13 @@ def test_a_configuration_that_cannot_be_saved_says_why_in_french(
     with pytest.raises(ConfigError) as info:
         config_xml.save(config, target)
     assert message_text(info.value.message) == (
-        f"{target}: La configuration n'a pas pu être enregistrée{NBSP}: Aucun fichier ou "
+        f"{target}{NBSP}: La configuration n'a pas pu être enregistrée{NBSP}: Aucun fichier ou "
         "dossier de ce nom.")
     config.imports[0].provider.columns.append(Column("teacherLogn"))
     with pytest.raises(ConfigError) as info:
         config_xml.save(config, tmp_path / "teachers.xml")
     said = message_text(info.value.message)
-    assert said.startswith(f"{tmp_path / 'teachers.xml'}: La configuration n'a pas été "
+    assert said.startswith(f"{tmp_path / 'teachers.xml'}{NBSP}: La configuration n'a pas été "
                            f"enregistrée{NBSP}: Champ inconnu «{NBSP}teacherLogn{NBSP}» dans "
                            "<columnsMapping> (ligne "), said
     assert said.endswith(f"vouliez-vous dire «{NBSP}teacherLogin{NBSP}»{NBSP}?"), said
@@ -155,7 +156,7 @@ def test_a_broken_export_configuration_reads_in_french_in_the_refresh_dialog(
     text = EXPORT.replace(old, new)
     config = tmp_path / "export-config.xml"
     config.write_text(text, encoding="utf-8")
-    assert refresh_error(config, tmp_path, qtbot) == f"{config}: " + french_text.format(
+    assert refresh_error(config, tmp_path, qtbot) == f"{config}{NBSP}: " + french_text.format(
         line=line_of(text, new), NBSP=NBSP)
 
 
@@ -166,7 +167,8 @@ def test_an_export_with_two_actions_reads_in_french(
     config.write_text(text, encoding="utf-8")
     # The error is at <actions>; its message names the <export>.
     assert refresh_error(config, tmp_path, qtbot) == (
-        f"{config}:{line_of(text, '<actions>')}: <export> (ligne {line_of(text, '<export>')}) "
+        f"{config}:{line_of(text, '<actions>')}{NBSP}: <export> "
+        f"(ligne {line_of(text, '<export>')}) "
         "doit avoir une seule action d'export dans <actions>, et en a 2.")
 
 
@@ -175,7 +177,7 @@ def test_a_missing_export_configuration_reads_in_french(
     missing = tmp_path / "export-config.xml"
     dialog = RefreshDialog(tmp_path / "store.sqlite3", config_path=missing, synchronous=True)
     qtbot.addWidget(dialog)
-    assert dialog.error.text() == f"{missing}: La configuration d'export n'existe pas."
+    assert dialog.error.text() == f"{missing}{NBSP}: La configuration d'export n'existe pas."
 
 
 TEACHERS = "Login;Name;E-mail\nzoe;Zoe;zoe@example.org\n"

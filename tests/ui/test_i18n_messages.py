@@ -68,8 +68,9 @@ def test_english_is_the_message_itself(qapp: object) -> None:
 
 def test_an_error_line_keeps_its_place_and_translates_our_words(french: None) -> None:
     line = "sessions.csv:4: " + msg.NO_SESSION_NAMED.format(fields="sessionGuid, sessionTitle")
-    assert message_text(line) == (f"sessions.csv:4: Les champs sessionGuid, sessionTitle sont "
-                                  f"tous deux vides{NBSP}: l'un d'eux doit désigner la session.")
+    assert message_text(line) == (f"sessions.csv:4{NBSP}: Les champs sessionGuid, sessionTitle "
+                                  f"sont tous deux vides{NBSP}: l'un d'eux doit désigner la "
+                                  "session.")
 
 
 def test_revert_conflicts_read_in_french(tmp_path: Path, french: None, qtbot: object) -> None:
@@ -148,7 +149,7 @@ def test_a_data_file_error_reads_in_french_after_its_file(tmp_path: Path, french
     missing = tmp_path / "sessions.csv"
     with pytest.raises(DataFileError) as raised:
         check_file(missing)
-    assert message_text(raised.value.message) == f"{missing}: le fichier n'existe pas"
+    assert message_text(raised.value.message) == f"{missing}{NBSP}: le fichier n'existe pas"
 
 
 def test_cancelled_reads_in_french(french: None) -> None:

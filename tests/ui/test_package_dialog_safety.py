@@ -100,7 +100,7 @@ def test_the_rows_left_out_in_french(french: None, plan: pipeline.Plan, tmp_path
                                      qtbot: QtBot) -> None:
     dialog = shown(plan, tmp_path / "out", qtbot)
     dialog.package_button.click()
-    assert "\nlearners.csv:5: ERREUR candidateEmail\u00a0: " in dialog.summary.text()
+    assert "\nlearners.csv:5\u00a0: ERREUR candidateEmail\u00a0: " in dialog.summary.text()
 
 
 def test_the_refusal_and_the_encodings_row_in_french(
@@ -122,9 +122,9 @@ def test_the_refusal_and_the_encodings_row_in_french(
     plan.config.imports[4].provider.file_encoding = "ISO-8859-1"
     dialog.folder_edit.setText(str(tmp_path / "out"))
     dialog.package_button.click()
-    assert ("\nlearners.csv:2: ERREUR candidateName\u00a0: Impossible d'écrire \"Œ\" (U+0152) "
-            "en ISO-8859-1, l'encodage déclaré du fichier\u00a0; la ligne est laissée hors du "
-            "paquet. Changez ces caractères dans la ligne.\n") in dialog.summary.text()
+    assert ("\nlearners.csv:2\u00a0: ERREUR candidateName\u00a0: Impossible d'écrire \"Œ\" "
+            "(U+0152) en ISO-8859-1, l'encodage déclaré du fichier\u00a0; la ligne est laissée "
+            "hors du paquet. Changez ces caractères dans la ligne.\n") in dialog.summary.text()
 
 
 def own_files(folder: Path) -> dict[str, bytes]:

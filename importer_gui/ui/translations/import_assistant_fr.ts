@@ -5350,6 +5350,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>%1&#xa0;: %2.</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
