@@ -12,6 +12,7 @@ from importer_gui.core.corrections import RecordedCorrection, run_corrections
 from importer_gui.core.errors import StoreError
 from importer_gui.core.revert import counts_said, runs_text
 from importer_gui.core.store import RunSummary
+from importer_gui.core.store.runs import NO_SUCH_RUN
 
 
 def _run_json(run: RunSummary) -> dict[str, Any]:
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         if args.run_id is not None:
             runs = [r for r in runs if r.id == args.run_id]
             if not runs:
-                raise StoreError(f"The store {store.path} holds no run {args.run_id}.")
+                raise StoreError(NO_SUCH_RUN.format(path=store.path, run=args.run_id))
             corrections = run_corrections(store, args.run_id)
     if args.run_id is not None:
         return _one_run(runs[0], corrections, out, as_json=args.json)

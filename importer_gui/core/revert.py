@@ -37,7 +37,7 @@ from importer_gui.core.records import NO_VALUES, Change, ChangeKind, RecordIds, 
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunChangeRow, RunInfo, RunSummary, Store
 from importer_gui.core.store.queries import BATCH
-from importer_gui.core.store.runs import REVERT_KIND, UNDOABLE_KINDS, revert_chain
+from importer_gui.core.store.runs import NO_SUCH_RUN, REVERT_KIND, UNDOABLE_KINDS, revert_chain
 
 # Parents before children: recreated in this order, deleted in the reverse one.
 TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Table.SESSION,
@@ -69,7 +69,6 @@ REFERENCE_DELETED = QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored:
                                                   "{kind} {ref}, which run {run} deleted "
                                                   "(revert run {run} first to bring it back); "
                                                   "skipped.")
-NO_SUCH_RUN = QT_TRANSLATE_NOOP("errors", "The store {path} holds no run {run}.")
 ALREADY_REVERTED = QT_TRANSLATE_NOOP("errors", "Run {run} was already reverted by run {other}; "
                                                "revert run {other} to redo it.")
 NOTHING_REVERTED_ONE = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: all {count} record of "

@@ -22,6 +22,7 @@ from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import JSON_VALUE_DECODERS, Connection, Converter, Dialect
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.core.store.runs import (
+    NO_SUCH_RUN,
     RUN_KINDS,
     DamagedRunError,
     RunChangeRow,
@@ -483,13 +484,13 @@ class Queries:
         """The configuration a run recorded (None when it recorded none)."""
         row = conn.execute(self._run_config, (run_id,)).fetchone()
         if row is None:
-            raise StoreError(f"The store {path} holds no run {run_id}.")
+            raise StoreError(NO_SUCH_RUN.format(path=path, run=run_id))
         return row[0] or None
 
     def run_changes(self, conn: Connection, run_id: int, path: StoreLocation) -> list[RunChangeRow]:
         """What a run did, in the order it did it."""
         if conn.execute(self._run_exists, (run_id,)).fetchone() is None:
-            raise StoreError(f"The store {path} holds no run {run_id}.")
+            raise StoreError(NO_SUCH_RUN.format(path=path, run=run_id))
         rows = conn.execute(self._changes, (run_id,)).fetchall()
         try:
             return list(starmap(partial(self._change_row, {}, self._run_decoders()), rows))
@@ -500,7 +501,7 @@ class Queries:
                            path: StoreLocation) -> Iterator[RunChangeRow]:
         """What a run did, in order, read a batch of rows at a time (a run may be huge)."""
         if conn.execute(self._run_exists, (run_id,)).fetchone() is None:
-            raise StoreError(f"The store {path} holds no run {run_id}.")
+            raise StoreError(NO_SUCH_RUN.format(path=path, run=run_id))
         cursor = conn.execute(self._changes, (run_id,))
         # One table of texts, and of dates, for the whole run.
         change_row = partial(self._change_row, {}, self._run_decoders())

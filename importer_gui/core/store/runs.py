@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from importer_gui.core.errors import QT_TRANSLATE_NOOP
 from importer_gui.core.issues import Outcome
 from importer_gui.core.records import ChangeKind
 from importer_gui.core.schema import Table
@@ -21,6 +22,9 @@ RUN_KINDS = ("import", "refresh", REVERT_KIND)
 UNDOABLE_KINDS = ("import", "refresh")
 # A revert's count of the records it skipped as conflicts (an import's count of errors).
 SKIPPED_COUNT = Outcome.ERROR.value
+
+# Said in the window in the user's language (see core/errors.py).
+NO_SUCH_RUN = QT_TRANSLATE_NOOP("errors", "The store {path} holds no run {run}.")
 
 
 class DamagedRunError(ValueError):
