@@ -48,6 +48,7 @@ COPY_OVER_ITSELF = QT_TRANSLATE_NOOP(
     "errors", "{path}: a corrected copy cannot replace the file it is made from; choose another "
               "name.")
 NOT_READ_AGAIN = QT_TRANSLATE_NOOP("errors", "{path}: cannot be read again to copy it ({reason})")
+UNKNOWN_ENCODING = QT_TRANSLATE_NOOP("errors", "unknown file encoding {encoding}")
 SHEET_GONE = QT_TRANSLATE_NOOP("errors", "{path}: the sheet {name} is gone.")
 NUL_TYPED = QT_TRANSLATE_NOOP(
     "errors", "{path}: line {line}, column {column} ({name}): a cell cannot hold a NUL "
@@ -491,7 +492,7 @@ def _codec(encoding: str) -> str:
     try:
         return codecs.lookup(encoding.strip()).name
     except LookupError:
-        raise ImporterError(f"unknown file encoding {encoding!r}") from None
+        raise ImporterError(UNKNOWN_ENCODING.format(encoding=repr(encoding))) from None
 
 
 def _refuse_not_xml(entry: FileCorrections) -> None:

@@ -86,6 +86,9 @@ TEACHERS_LEFT_OUT = QT_TRANSLATE_NOOP(
 NOT_ENCODABLE = QT_TRANSLATE_NOOP(
     "errors", "{characters} cannot be written in {encoding}, the file's declared encoding; the "
               "row is left out of the package. Change those characters in it.")
+# A bug of ours, not the user's: said rather than sent.
+NOT_VALID = QT_TRANSLATE_NOOP(
+    "errors", "The package's configuration would not be valid: {problem}")
 FILE_CHANGED = QT_TRANSLATE_NOOP(
     "errors", "the file changed since it was checked; package it again.")
 NOTHING_TO_PACKAGE = QT_TRANSLATE_NOOP(
@@ -572,8 +575,7 @@ def platform_document(config: ImportConfig, kept: Sequence[int], names: Sequence
     try:
         config_xml.loads(text)
     except ConfigError as exc:  # a bug here, not the user's: say it rather than send it
-        raise ImporterError(f"The package's configuration would not be valid: "
-                            f"{exc.detail}") from None
+        raise ImporterError(NOT_VALID.format(problem=exc.detail)) from None
     return text
 
 

@@ -39,6 +39,16 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 READ_BY_THE_CHECK = QT_TRANSLATE_NOOP(
     "errors", "{path} is a file this check reads (a data file or its configuration): a "
               "report or a copy cannot replace it; choose another name.")
+# Why an import's error log was not written after its rows were committed.
+LOG_FOLDER_NOT_MADE = QT_TRANSLATE_NOOP(
+    "errors", "The error log folder {folder} cannot be created ({reason}); the rows were "
+              "committed as run {run}.")
+LOG_NOT_WRITTEN = QT_TRANSLATE_NOOP("errors", "{error}; the rows were committed as run {run}.")
+LOG_OUT_OF_MEMORY = QT_TRANSLATE_NOOP(
+    "errors", "Not enough memory to write the error log in {folder}; the rows were committed "
+              "as run {run}.")
+LOGS_INTERRUPTED = QT_TRANSLATE_NOOP(
+    "errors", "Interrupted while writing the error logs; the rows were committed as run {run}.")
 
 # Characters a sheet title may not hold.
 _BAD_TITLE = str.maketrans({c: "_" for c in "[]:*?/\\"})
@@ -299,7 +309,6 @@ def write_error_logs(plan: Plan, folders: dict[int, Path], run_id: int
     """
     written: list[Path] = []
     failures: list[str] = []
-    committed = f"; the rows were committed as run {run_id}."
     for imp in plan.imports:
         folder = folders.get(imp.index)
         if folder is None or not any(row.has_issues for row in imp.rows):
@@ -307,16 +316,16 @@ def write_error_logs(plan: Plan, folders: dict[int, Path], run_id: int
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            failures.append(f"The error log folder {folder} cannot be created "
-                            f"({system_reason(error)}){committed}")
+            failures.append(LOG_FOLDER_NOT_MADE.format(folder=folder, run=run_id,
+                                                       reason=system_reason(error)))
             continue
         try:
             written.append(write_error_log(Plan(plan.config, [imp]), folder))
         except ImporterError as error:
-            failures.append(f"{error}{committed}")
+            failures.append(LOG_NOT_WRITTEN.format(error=error, run=run_id))
         except MemoryError:
-            failures.append(f"Not enough memory to write the error log in {folder}{committed}")
+            failures.append(LOG_OUT_OF_MEMORY.format(folder=folder, run=run_id))
         except KeyboardInterrupt:
-            failures.append(f"Interrupted while writing the error logs{committed}")
+            failures.append(LOGS_INTERRUPTED.format(run=run_id))
             break
     return written, failures

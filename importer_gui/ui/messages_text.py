@@ -326,8 +326,8 @@ def _alternatives(value: str) -> str:
         if " or " in value else value
 
 
-# Values holding our own words, by placeholder: the revert's (core/revert.py's templates) and the
-# catalogue's phrases put inside other messages.
+# Values holding our own words, by placeholder: the revert's (core/revert.py's templates), the
+# catalogue's phrases put inside other messages, and errors of ours inside another's words.
 _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "subject": _record_name,
     "later": _runs,
@@ -342,6 +342,8 @@ _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "new": _plain,
     "parent": _plain,
     "needed": _alternatives,
+    "error": _nested,
+    "problem": _nested,
 }
 
 

@@ -1,7 +1,7 @@
-"""A configuration that cannot be read or saved, a broken export configuration and a commit
-refused by the store read in French in the French window, every English word of ours gone
-(lxml's own words inside a message stay as lxml writes them); the command line's error line
-reads in French through message_text too."""
+"""A configuration that cannot be read or saved, a broken export configuration, a damaged workbook,
+a commit refused by the store and an error log it could not write read in French in the French
+window, every English word of ours gone (lxml's own words inside a message stay as lxml writes
+them); the command line's error line reads in French through message_text too."""
 
 from __future__ import annotations
 
@@ -14,16 +14,19 @@ from pytestqt.qtbot import QtBot
 from importer_gui.cli import main
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.config import Column
-from importer_gui.core.errors import ConfigError, StoreError
+from importer_gui.core.corrections import UNKNOWN_ENCODING
+from importer_gui.core.errors import CANNOT_WRITE, ConfigError, StoreError
+from importer_gui.core.package import NOT_VALID
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.state import WizardState
+from tests.builders import TEACHER_COLUMNS, rewrite_package, write_xlsx
 from tests.conftest import SAMPLE
 from tests.ui.conftest import Questions
-from tests.ui.wizards import preview_and_commit
+from tests.ui.wizards import preview_and_commit, sample_preview
 
 NBSP = "\u00a0"
 NOT_XML = "La configuration n'est pas du XML bien formé"
@@ -260,3 +263,38 @@ def test_a_store_that_fails_otherwise_says_so_in_french(french: None) -> None:
     english = FAILED_DOING["written"].format(path="/data/store.db", detail="I/O error")
     assert message_text(english) == (
         f"La base /data/store.db n'a pas pu être écrite{NBSP}: I/O error.")
+
+
+def test_a_workbook_refused_as_damaged_reads_in_french_on_the_open_page(
+        french: None, window: MainWindow, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "teachers.xlsx",
+                      [TEACHER_COLUMNS, ("zoe", "Zoe", "Z", "zoe@example.org")])
+    rewrite_package(path, {"xl/worksheets/sheet1.xml": lambda data: data.replace(
+        b"</sheetData>", b'<row r="9"><c r="ZZZZ9" t="inlineStr"><is><t>x</t></is></c></row>'
+                         b"</sheetData>")})
+    assert not window.open_file(path)
+    assert window.wizard.open_page.error_label.text() == (
+        f"{path}{NBSP}: la cellule ZZZZ9 se trouve au-delà de la dernière cellule qu'une feuille "
+        f"peut avoir (XFD1048576){NBSP}; le classeur est endommagé")
+
+
+def test_an_error_log_not_written_after_a_commit_reads_in_french(
+        french: None, window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    (sample / "logs").write_text("a file where the log folder should be", encoding="utf-8")
+    sample_preview(window, sample, qtbot)
+    window.wizard.next()  # Commit; the rows with errors are left out, as asked
+    page = window.wizard.commit_page
+    qtbot.waitUntil(lambda: page.result is not None, timeout=30_000)
+    assert page.error_label.text() == (
+        f"Le dossier du journal d'erreurs {sample / 'logs'} ne peut pas être créé (Le fichier "
+        f"existe déjà){NBSP}; les lignes ont été validées dans l'exécution 1.")
+
+
+@pytest.mark.parametrize(("english", "french_text"), [
+    (UNKNOWN_ENCODING.format(encoding="'UTF-9'"), "encodage de fichier inconnu 'UTF-9'"),
+    (NOT_VALID.format(problem=CANNOT_WRITE.format(path="c.xml", reason="Permission denied")),
+     f"La configuration du paquet ne serait pas valide{NBSP}: Impossible d'écrire c.xml{NBSP}: "
+     "Permission refusée"),
+])
+def test_our_rarer_errors_read_in_french(french: None, english: str, french_text: str) -> None:
+    assert message_text(english) == french_text

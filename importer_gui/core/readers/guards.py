@@ -45,6 +45,29 @@ FORMULA_NOT_CALCULATED = QT_TRANSLATE_NOOP(
     "errors", "the cell holds a formula whose result was never calculated (the file was "
               "written by a program, not saved by a spreadsheet); open it in Excel or "
               "LibreOffice and save it again")
+PART_UNPACKS = QT_TRANSLATE_NOOP(
+    "errors", "the workbook's part {part} unpacks to {size} MB from {packed} KB; this is not "
+              "spreadsheet data, so it is not read")
+STRINGS_DECLARED = QT_TRANSLATE_NOOP(
+    "errors", "the workbook declares {declared} shared strings but holds {count}; it is "
+              "damaged, or made to exhaust memory")
+REPEATS_TOO_FAR = QT_TRANSLATE_NOOP(
+    "errors", "the sheet {name} reaches row {rows} and column {column} ({cells} cells, "
+              "counting repeated rows and columns); delete the rows or columns past your data")
+SPACES = QT_TRANSLATE_NOOP(
+    "errors", "the sheet {name} holds {size} MB of spaces written as counts; this is not "
+              "spreadsheet data, so it is not read")
+TOO_LARGE = QT_TRANSLATE_NOOP("errors", "the workbook is too large to read ({detail})")
+PAST_THE_LAST_CELL = QT_TRANSLATE_NOOP(
+    "errors", "the cell {cell} lies past the last cell a sheet can have (XFD1048576); the "
+              "workbook is damaged")
+FAR_CELLS = QT_TRANSLATE_NOOP(
+    "errors", "the sheet {name} has {count} cells far to the right (as far as column "
+              "{column}); delete the stray cells or columns past your data")
+NOT_IN_ORDER = QT_TRANSLATE_NOOP(
+    "errors", "the sheet {name} reaches row {rows} and column {column}, too far to be loaded "
+              "whole, and its rows are not in order, so it cannot be read row by row; delete "
+              "the cells past your data, or open the file in a spreadsheet and save it again")
 
 # calamine allocates the sheet's whole bounding box; above this many cells we do not let it.
 MAX_BOX_CELLS = 10_000_000
@@ -149,10 +172,9 @@ def _check_bombs(path: Path, infos: list[zipfile.ZipInfo]) -> None:
     for info in infos:
         packed = max(info.compress_size, 1)
         if info.file_size > MAX_PART_BYTES and info.file_size > _BOMB_RATIO * packed:
-            raise DataFileError(
-                f"the workbook's part {info.filename} unpacks to "
-                f"{info.file_size / 1024 / 1024:.0f} MB from {packed / 1024:.0f} KB; this is "
-                "not spreadsheet data, so it is not read", path=path)
+            raise DataFileError(PART_UNPACKS.format(
+                part=info.filename, size=f"{info.file_size / 1024 / 1024:.0f}",
+                packed=f"{packed / 1024:.0f}"), path=path)
 
 
 _UNIQUE_COUNT = re.compile(rb"""uniqueCount\s*=\s*["']\s*(\d+)""")
@@ -180,8 +202,7 @@ def _shared_strings(path: Path, package: zipfile.ZipFile) -> SharedStrings | Non
             count += len(rest)
     longest = max(longest, run)
     if declared is not None and declared > count and declared * 24 > _DECLARED_SLACK:
-        raise DataFileError(f"the workbook declares {declared} shared strings but holds "
-                            f"{count}; it is damaged, or made to exhaust memory", path=path)
+        raise DataFileError(STRINGS_DECLARED.format(declared=declared, count=count), path=path)
     return SharedStrings(part, size, count, longest, nul.found)
 
 
@@ -394,16 +415,13 @@ def _ods_package(path: Path) -> Package:
         raise not_a_workbook(path, str(exc) or type(exc).__name__) from None
     largest = max(sheets, key=lambda s: s.rows * s.cols, default=_OdsSheet(""))
     if largest.rows * largest.cols > MAX_BOX_CELLS:
-        raise DataFileError(
-            f"the sheet {largest.name!r} reaches row {largest.rows} and column "
-            f"{column_name(largest.cols)} ({largest.rows * largest.cols} cells, counting "
-            "repeated rows and columns); delete the rows or columns past your data",
-            path=path)
+        raise DataFileError(REPEATS_TOO_FAR.format(
+            name=repr(largest.name), rows=largest.rows, column=column_name(largest.cols),
+            cells=largest.rows * largest.cols), path=path)
     spaced = max(sheets, key=lambda s: s.spaces, default=_OdsSheet(""))
     if spaced.spaces > MAX_PART_BYTES:  # a few bytes each: the zip bomb of the ODS format
-        raise DataFileError(
-            f"the sheet {spaced.name!r} holds {spaced.spaces / 1024 / 1024:.0f} MB of spaces "
-            "written as counts; this is not spreadsheet data, so it is not read", path=path)
+        raise DataFileError(SPACES.format(name=repr(spaced.name),
+                                          size=f"{spaced.spaces / 1024 / 1024:.0f}"), path=path)
     box = sum(s.rows * s.cols for s in sheets)
     cost = (sheet_cost(box, sum(s.filled for s in sheets), sum(s.text for s in sheets),
                        max(s.rows for s in sheets))
@@ -449,10 +467,9 @@ def measure_sheet(path: Path, name: str, package: Package) -> SheetMeasure:
     except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError, *_LOCKED_PART) as exc:
         raise not_a_workbook(path, str(exc)) from None
     except zipfile.LargeZipFile as exc:
-        raise DataFileError(f"the workbook is too large to read ({exc})", path=path) from None
+        raise DataFileError(TOO_LARGE.format(detail=exc), path=path) from None
     if extent.beyond:
-        raise DataFileError(f"the cell {extent.beyond} lies past the last cell a sheet can "
-                            "have (XFD1048576); the workbook is damaged", path=path)
+        raise DataFileError(PAST_THE_LAST_CELL.format(cell=extent.beyond), path=path)
     if extent.uncached:
         raise _uncached_error(path, extent.uncached)
     filled = min(extent.box, size // _CELL_BYTES)
@@ -545,15 +562,11 @@ def _check_streamable(path: Path, name: str, extent: Extent) -> None:
     """Refuse a sheet a streaming reader cannot read: far cells that each cost a row that
     wide, or rows out of order (the streaming reader would drop the earlier rows)."""
     if extent.far_cells * extent.cols > MAX_BOX_CELLS:
-        raise DataFileError(f"the sheet {name!r} has {extent.far_cells} cells far to the "
-                            f"right (as far as column {column_name(extent.cols)}); delete "
-                            "the stray cells or columns past your data", path=path)
+        raise DataFileError(FAR_CELLS.format(name=repr(name), count=extent.far_cells,
+                                             column=column_name(extent.cols)), path=path)
     if not extent.ordered:
-        raise DataFileError(f"the sheet {name!r} reaches row {extent.rows} and column "
-                            f"{column_name(extent.cols)}, too far to be loaded whole, and its "
-                            "rows are not in order, so it cannot be read row by row; delete "
-                            "the cells past your data, or open the file in a spreadsheet and "
-                            "save it again", path=path)
+        raise DataFileError(NOT_IN_ORDER.format(name=repr(name), rows=extent.rows,
+                                                column=column_name(extent.cols)), path=path)
 
 
 def _uncached_error(path: Path, cell: str) -> DataFileError:

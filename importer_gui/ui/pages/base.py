@@ -92,10 +92,14 @@ class BasePage(QWizardPage):
 
     def show_error(self, text: str | None) -> None:
         """Show one clear line under the page, or hide it."""
+        self.show_errors([text] if text else [])
+
+    def show_errors(self, lines: list[str]) -> None:
+        """Show errors under the page, a line each, or hide them."""
         # Hiding needs no translation: the first message_text() compiles every template
         # (0.1-0.2 s on the window's thread, once), so it waits for a message to show.
-        self.error_label.setText(message_text(text) if text else "")
-        self.error_label.setVisible(bool(text))
+        self.error_label.setText("\n".join(map(message_text, lines)))
+        self.error_label.setVisible(bool(lines))
 
     def current_import(self) -> Import:
         """The <import> the mapping pages edit, created when the configuration has none."""

@@ -239,7 +239,7 @@ class CommitPage(BasePage):
         self.logs_label.setText("\n".join(lines))
         self.logs_label.setVisible(bool(lines))
         if result.log_failures:
-            self.show_error("\n".join(result.log_failures))
+            self.show_errors(result.log_failures)
 
     def _on_failed(self, error: ImporterError) -> None:
         self._set_running(False)

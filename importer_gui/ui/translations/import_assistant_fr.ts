@@ -3324,6 +3324,38 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>la cellule contient une formule dont le résultat n&apos;a jamais été calculé (le fichier a été écrit par un programme, pas enregistré par un tableur)&#xa0;; ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau</translation>
     </message>
     <message>
+        <source>the workbook&apos;s part {part} unpacks to {size} MB from {packed} KB; this is not spreadsheet data, so it is not read</source>
+        <translation>la partie {part} du classeur se décompresse en {size}&#xa0;Mo à partir de {packed}&#xa0;Ko&#xa0;; ce ne sont pas les données d&apos;un tableur, elle n&apos;est donc pas lue</translation>
+    </message>
+    <message>
+        <source>the workbook declares {declared} shared strings but holds {count}; it is damaged, or made to exhaust memory</source>
+        <translation>le classeur déclare {declared} textes partagés mais en contient {count}&#xa0;; il est endommagé, ou fait pour épuiser la mémoire</translation>
+    </message>
+    <message>
+        <source>the sheet {name} reaches row {rows} and column {column} ({cells} cells, counting repeated rows and columns); delete the rows or columns past your data</source>
+        <translation>la feuille {name} va jusqu&apos;à la ligne {rows} et la colonne {column} ({cells} cellules, en comptant les lignes et colonnes répétées)&#xa0;; supprimez les lignes ou colonnes au-delà de vos données</translation>
+    </message>
+    <message>
+        <source>the sheet {name} holds {size} MB of spaces written as counts; this is not spreadsheet data, so it is not read</source>
+        <translation>la feuille {name} contient {size}&#xa0;Mo d&apos;espaces écrits sous forme de nombres&#xa0;; ce ne sont pas les données d&apos;un tableur, elle n&apos;est donc pas lue</translation>
+    </message>
+    <message>
+        <source>the workbook is too large to read ({detail})</source>
+        <translation>le classeur est trop grand pour être lu ({detail})</translation>
+    </message>
+    <message>
+        <source>the cell {cell} lies past the last cell a sheet can have (XFD1048576); the workbook is damaged</source>
+        <translation>la cellule {cell} se trouve au-delà de la dernière cellule qu&apos;une feuille peut avoir (XFD1048576)&#xa0;; le classeur est endommagé</translation>
+    </message>
+    <message>
+        <source>the sheet {name} has {count} cells far to the right (as far as column {column}); delete the stray cells or columns past your data</source>
+        <translation>la feuille {name} a {count} cellules loin à droite (jusqu&apos;à la colonne {column})&#xa0;; supprimez les cellules ou colonnes égarées au-delà de vos données</translation>
+    </message>
+    <message>
+        <source>the sheet {name} reaches row {rows} and column {column}, too far to be loaded whole, and its rows are not in order, so it cannot be read row by row; delete the cells past your data, or open the file in a spreadsheet and save it again</source>
+        <translation>la feuille {name} va jusqu&apos;à la ligne {rows} et la colonne {column}, trop loin pour être chargée en entier, et ses lignes ne sont pas dans l&apos;ordre, elle ne peut donc pas être lue ligne par ligne&#xa0;; supprimez les cellules au-delà de vos données, ou ouvrez le fichier dans un tableur et enregistrez-le à nouveau</translation>
+    </message>
+    <message>
         <source>the file does not exist</source>
         <translation>le fichier n&apos;existe pas</translation>
     </message>
@@ -3660,6 +3692,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{path}&#xa0;: impossible de le relire pour le copier ({reason})</translation>
     </message>
     <message>
+        <source>unknown file encoding {encoding}</source>
+        <translation>encodage de fichier inconnu {encoding}</translation>
+    </message>
+    <message>
         <source>{path}: the sheet {name} is gone.</source>
         <translation>{path}&#xa0;: la feuille {name} a disparu.</translation>
     </message>
@@ -3690,6 +3726,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>{characters} cannot be written in {encoding}, the file&apos;s declared encoding; the row is left out of the package. Change those characters in it.</source>
         <translation>Impossible d&apos;écrire {characters} en {encoding}, l&apos;encodage déclaré du fichier&#xa0;; la ligne est laissée hors du paquet. Changez ces caractères dans la ligne.</translation>
+    </message>
+    <message>
+        <source>The package&apos;s configuration would not be valid: {problem}</source>
+        <translation>La configuration du paquet ne serait pas valide&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>the file changed since it was checked; package it again.</source>
@@ -4742,6 +4782,22 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>{path} is a file this check reads (a data file or its configuration): a report or a copy cannot replace it; choose another name.</source>
         <translation>{path} est un fichier que cette vérification lit (un fichier de données ou sa configuration)&#xa0;: un rapport ou une copie ne peut pas le remplacer&#xa0;; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The error log folder {folder} cannot be created ({reason}); the rows were committed as run {run}.</source>
+        <translation>Le dossier du journal d&apos;erreurs {folder} ne peut pas être créé ({reason})&#xa0;; les lignes ont été validées dans l&apos;exécution {run}.</translation>
+    </message>
+    <message>
+        <source>{error}; the rows were committed as run {run}.</source>
+        <translation>{error}&#xa0;; les lignes ont été validées dans l&apos;exécution {run}.</translation>
+    </message>
+    <message>
+        <source>Not enough memory to write the error log in {folder}; the rows were committed as run {run}.</source>
+        <translation>Pas assez de mémoire pour écrire le journal d&apos;erreurs dans {folder}&#xa0;; les lignes ont été validées dans l&apos;exécution {run}.</translation>
+    </message>
+    <message>
+        <source>Interrupted while writing the error logs; the rows were committed as run {run}.</source>
+        <translation>Interrompu pendant l&apos;écriture des journaux d&apos;erreurs&#xa0;; les lignes ont été validées dans l&apos;exécution {run}.</translation>
     </message>
 </context>
 <context>
