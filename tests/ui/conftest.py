@@ -18,11 +18,13 @@ class Questions:
 
     asked: list[tuple[str, str, list[str]]] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)
+    offered: list[list[str]] = field(default_factory=list)  # each question's, with their "&"
 
     def __call__(self, parent: QWidget | None, title: str, text: str,
                  answers: Sequence[str], escape: int) -> int:
         shown = [answer.replace("&", "") for answer in answers]
         self.asked.append((title, text, shown))
+        self.offered.append(list(answers))
         return shown.index(self.answers.pop(0)) if self.answers else 0
 
     def texts(self) -> list[str]:

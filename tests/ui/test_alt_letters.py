@@ -1,6 +1,7 @@
-"""Each Alt+letter is one control's, in English and in French: within every menu, and among
-what one window shows at once (a wizard page with the wizard's buttons and the menu bar's
-titles, a dialog, each tab of the store browser)."""
+"""Each Alt+letter is one control's, in English and in French: within every menu (a table's
+context menu too), among what one window shows at once (a wizard page with the wizard's
+buttons and the menu bar's titles, a dialog idle and while its work runs, each tab of the
+store browser), and among the answers of each question the window asks."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QRadioButton,
     QTabBar,
+    QTableView,
     QTabWidget,
     QWidget,
     QWizard,
@@ -22,7 +24,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml, pipeline
-from importer_gui.core.store import Store
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import RunInfo, Store
 from importer_gui.ui.find_replace import FindReplaceDialog
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.package_dialog import PackageDialog
@@ -30,7 +33,10 @@ from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.revert_dialog import RevertDialog
 from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.store_dialog import StoreDialog
-from importer_gui.ui.wizard import OPEN
+from importer_gui.ui.wizard import CONFIG, OPEN
+from tests.ui.conftest import Questions
+from tests.ui.test_nothing_lost import correct_the_email
+from tests.ui.test_revert_dialog import rooms_run_changed_since
 from tests.ui.wizards import sample_preview
 
 Clashes = dict[str, list[str]]
@@ -198,6 +204,25 @@ def each_tab(widget: QWidget) -> Iterator[str]:
                     yield f"{tabs.tabText(n)} / {within.tabText(m)}"
 
 
+def changed_since(store_path: Path, run_id: int) -> None:
+    """A later run changes a session the run ``run_id`` wrote: a conflict to revert it."""
+    with Store.open(store_path) as store:
+        session = next(iter(store.load_state().sessions.values()))
+        store.apply([Change(Table.SESSION, ChangeKind.UPDATE, session.id,
+                            {"title": session.title + " (moved)"}, {"title": session.title})],
+                    RunInfo("fix.xml", "<import-config/>", [], {"update": 1}))
+
+
+def running_clashes(dialog: QWidget) -> Clashes:
+    """The clashes of a dialog while its work runs: its progress row's Cancel shown."""
+    row = dialog.progress_row  # type: ignore[attr-defined]
+    row.set_running(True)
+    try:
+        return clashes(dialog)
+    finally:
+        row.set_running(False)
+
+
 def test_no_two_controls_of_a_dialog_share_a_letter(
         speaking: str, sample: Path, tmp_path: Path, qtbot: QtBot) -> None:
     store_path, plan, run_id = committed(sample, tmp_path)
@@ -208,20 +233,68 @@ def test_no_two_controls_of_a_dialog_share_a_letter(
         browser.show()
         for tab in each_tab(browser):
             found[f"browser {tab}"] = clashes(browser)
+    changed_since(store_path, run_id)
+    rooms = tmp_path / "rooms.sqlite3"
     dialogs: dict[str, QWidget] = {
         "package": PackageDialog(plan, folder=tmp_path / "out", synchronous=True),
         "send": PackageDialog(plan, send=True, folder=tmp_path / "out", synchronous=True),
         "refresh": RefreshDialog(store_path, synchronous=True),
-        "revert": RevertDialog(store_path, run_id, synchronous=True),
+        "revert": RevertDialog(store_path, run_id, synchronous=True),  # skip, or later first
+        "revert later only": RevertDialog(rooms, rooms_run_changed_since(rooms),
+                                          synchronous=True),
         "store": StoreDialog(store_path),
     }
     for name, dialog in dialogs.items():
         qtbot.addWidget(dialog)
         dialog.show()
         found[name] = clashes(dialog)
+        if hasattr(dialog, "progress_row"):
+            found[f"{name} running"] = running_clashes(dialog)
+    assert dialogs["revert"].later_choice.isVisible()  # type: ignore[attr-defined]
+    assert dialogs["revert later only"].later_only.isVisible()  # type: ignore[attr-defined]
     for choice in dialogs["store"].findChildren(QRadioButton):
         choice.setChecked(True)
         found[f"store {choice.text()}"] = clashes(dialogs["store"])
     assert len(found) > 10
     assert found == {name: {} for name in found}
 
+
+
+def test_no_two_entries_of_a_table_s_context_menu_share_a_letter(
+        speaking: str, sample: Path, tmp_path: Path, qtbot: QtBot) -> None:
+    store_path, _plan, _run_id = committed(sample, tmp_path)
+    with Store.open(store_path) as store:
+        browser = StoreBrowser(store)
+        qtbot.addWidget(browser)
+        menus = {view.objectName(): [action.text() for action in view.actions()]
+                 for view in browser.findChildren(QTableView)}
+    copy = {"English": "&Copy", "French": "&Copier"}[speaking]
+    assert all(copy in entries for entries in menus.values()), menus
+    assert {name: shared(entries) for name, entries in menus.items()} == {
+        name: {} for name in menus}
+
+
+def test_no_two_answers_of_a_question_share_a_letter(
+        speaking: str, shown: MainWindow, sample: Path, qtbot: QtBot,
+        questions: Questions) -> None:
+    """Each question the wizard asks before corrections or changes to the configuration are
+    lost, and before a commit leaves rows out, answered Cancel."""
+    cancel = {"English": "Cancel", "French": "Annuler"}[speaking]
+    wizard = shown.wizard
+    preview = sample_preview(shown, sample, qtbot)
+    correct_the_email(preview)
+    other = sample / "learners.csv"
+    for asking in (lambda: wizard.may_open(other), wizard.next, wizard.new_import,
+                   shown.close):
+        questions.answers.append(cancel)
+        assert not asking()
+    while wizard.currentId() != CONFIG:
+        wizard.back()
+    editor = wizard.config_page.editor
+    editor.setPlainText(editor.toPlainText().replace("<delimiter>semicolon</delimiter>",
+                                                     "<delimiter>comma</delimiter>", 1))
+    for asking in (lambda: wizard.may_open(other), wizard.new_import):
+        questions.answers.append(cancel)
+        assert not asking()
+    assert len(questions.offered) == 6
+    assert [shared(answers) for answers in questions.offered] == [{}] * 6

@@ -119,7 +119,9 @@ def test_each_dialog_says_its_own_texts_on_the_shared_parts_in_french(
     for widget, suffix in ((QTableView, "Preview"), (QLabel, "Status"), (QLabel, "Error"),
                            (QLabel, "Notice")):
         assert dialog.findChild(widget, name + suffix) is not None, name + suffix
-    assert dialog.progress_row.cancel_button.text() == "&Annuler"
+    # A&nnuler beside &Actualiser: Alt+A is the refresh's.
+    assert dialog.progress_row.cancel_button.text() == {"refresh": "A&nnuler",
+                                                        "revert": "&Annuler"}[name]
     assert dialog.action_button.text() == {"refresh": "&Actualiser",
                                            "revert": "&Défaire"}[name]
 
