@@ -1,5 +1,6 @@
 """The window's tests answer its questions themselves: no dialog waits on a screen nobody
-sees. Each question is recorded; the first answer is given unless a test queued others."""
+sees. Each question is recorded; the first answer is given unless a test queued others; no
+two of its answers may share an Alt+letter."""
 
 from __future__ import annotations
 
@@ -39,3 +40,7 @@ def questions() -> Iterator[Questions]:
     before = ask.answer_with(recorder)
     yield recorder
     ask.answer_with(before)
+    from tests.ui.test_alt_letters import shared  # it imports this module
+
+    # Each answer's Alt+letter is its own, whichever question a test led to.
+    assert [answers for answers in recorder.offered if shared(answers)] == []
