@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml, pipeline
@@ -18,6 +19,7 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.wizard import MAPPING, OPEN, PREVIEW
 from tests.builders import trainings_import, write_config, write_xlsx
+from tests.ui.test_alt_letters import Clashes, clashes
 from tests.ui.test_preview_commit import teacher_state
 from tests.ui.wizards import preview_and_commit, sample_preview, shot
 
@@ -198,44 +200,36 @@ def test_a_new_check_shows_no_old_rows_meanwhile(tmp_path: Path, qtbot: QtBot) -
     assert page.model.rowCount() == 4
 
 
-def mnemonics(widget: QWidget) -> dict[str, list[str]]:
-    """Every Alt+letter a visible label or button of ``widget`` answers, with its texts."""
-    found: dict[str, list[str]] = {}
-    for child in widget.findChildren(QWidget):
-        if not child.isVisible() or not isinstance(child, QLabel | QAbstractButton):
-            continue
-        text = child.text().replace("&&", "")
-        place = text.find("&")
-        if 0 <= place < len(text) - 1:
-            found.setdefault(text[place + 1].lower(), []).append(text)
-    return found
+def page_clashes(shown: MainWindow, sample: Path, qtbot: QtBot) -> dict[int, Clashes]:
+    """The letters two controls share (the menu titles with them) on each page the sample's
+    configuration leads through, from the open page to the preview."""
+    wizard = shown.wizard
+    assert wizard.open_file(sample / "sample-config.xml")
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and wizard.preview_page.shows_plan(),
+                    timeout=20_000)
+    seen: dict[int, Clashes] = {}
+    for page_id in range(OPEN, PREVIEW + 1):
+        while wizard.currentId() > page_id:
+            wizard.back()
+        seen[page_id] = clashes(shown)
+        if page_id < PREVIEW:
+            wizard.go_to_preview()
+    return seen
 
 
 def test_alt_f_opens_the_file_menu_only(window: MainWindow, sample: Path, qtbot: QtBot,
-                                        french: None) -> None:
-    from importer_gui.ui.main_window import MainWindow as Window
-
-    french_window = Window(window.state.store_path)  # built after French is installed
+                                        request: pytest.FixtureRequest) -> None:
+    every_page = {page_id: {} for page_id in range(OPEN, PREVIEW + 1)}
+    assert page_clashes(window, sample, qtbot) == every_page
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert window.wizard.buttonText(window.wizard.WizardButton.FinishButton) == "F&inish"
+    request.getfixturevalue("french")
+    french_window = MainWindow(window.state.store_path)  # built after French is installed
     qtbot.addWidget(french_window)
     french_window.resize(1280, 800)
     french_window.show()
-    for shown in (window, french_window):
-        wizard = shown.wizard
-        assert wizard.open_file(sample / "sample-config.xml")
-        qtbot.waitUntil(lambda w=wizard: w.currentId() == PREVIEW
-                        and w.preview_page.shows_plan(), timeout=20_000)
-        seen: dict[str, list[str]] = {}
-        for page_id in range(OPEN, PREVIEW + 1):
-            while wizard.currentId() > page_id:
-                wizard.back()
-            for letter, texts in mnemonics(wizard).items():
-                seen.setdefault(letter, []).extend(texts)
-            if page_id < PREVIEW:
-                wizard.go_to_preview()
-        assert "f" not in seen, seen
-        menus = [action.text() for action in shown.menuBar().actions()]
-        assert menus[0] in ("&File", "&Fichier")
-    assert window.wizard.buttonText(window.wizard.WizardButton.FinishButton) == "F&inish"
+    assert page_clashes(french_window, sample, qtbot) == every_page
+    assert french_window.menuBar().actions()[0].text() == "&Fichier"
 
 
 def test_going_on_without_fields_is_said_for_one_import(

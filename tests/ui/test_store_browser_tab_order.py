@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
 
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.ui.store_browser import StoreBrowser
+from tests.ui.test_alt_letters import Clashes, clashes, each_tab
 
 PRESSES = 8  # "a few": search, table, then the buttons
 
@@ -71,29 +72,16 @@ def test_tab_leaves_the_runs_for_revert_then_close(browser: StoreBrowser) -> Non
 
 
 
-def letters(browser: StoreBrowser) -> dict[str, list[str]]:
-    """Every Alt+letter of the browser seen with the learners' tabs shown, and of its history
-    page and its search label: its tabs', labels' and buttons' texts by letter."""
-    tabs = browser.tabs.tabBar(), browser.learner_tabs.tabBar()
-    texts = [bar.tabText(n) for bar in tabs for n in range(bar.count())]
-    texts += [browser.revert_button.text(), browser.record_tabs[Table.TEACHER].search.parent()
-              .findChild(QLabel).text()]
-    texts += [b.text() for b in browser.findChild(QDialogButtonBox).buttons()]
-    found: dict[str, list[str]] = {}
-    for text in texts:
-        place = text.replace("&&", "").find("&")
-        if place >= 0:
-            found.setdefault(text[place + 1].lower(), []).append(text)
+def tab_clashes(browser: StoreBrowser) -> dict[str, Clashes]:
+    """The letters two controls share, with each tab of the browser shown in turn."""
+    found = {tab: clashes(browser) for tab in each_tab(browser)}
+    assert len(found) > 5  # the records' tabs, the learners' own, the history
     return found
 
 
-def clashes(browser: StoreBrowser) -> dict[str, list[str]]:
-    """The letters more than one text answers."""
-    return {letter: texts for letter, texts in letters(browser).items() if len(texts) > 1}
-
-
 def test_no_two_tabs_or_buttons_share_a_letter(browser: StoreBrowser) -> None:
-    assert clashes(browser) == {}
+    found = tab_clashes(browser)
+    assert found == {tab: {} for tab in found}
 
 
 def test_no_two_tabs_or_buttons_share_a_letter_in_french(french: None, tmp_path: Path,
@@ -102,5 +90,7 @@ def test_no_two_tabs_or_buttons_share_a_letter_in_french(french: None, tmp_path:
         shown = StoreBrowser(store)
         qtbot.waitUntil(lambda: not shown.busy)  # type: ignore[attr-defined]
         qtbot.addWidget(shown)  # type: ignore[attr-defined]
-        assert clashes(shown) == {}
-        assert letters(shown)["l"] == ["Re&lire"]
+        shown.show()
+        found = tab_clashes(shown)
+        assert found == {tab: {} for tab in found}
+        assert shown.findChild(QPushButton, "refreshStore").text() == "Re&lire"
