@@ -117,6 +117,8 @@ class Wizard(QWizard):
 
     def _resume_forward(self) -> None:
         """The first rows were read: go on, if the same configuration is still open."""
+        if self.open_page.runner.busy:
+            return  # the file was opened in the background: its first rows are read now
         pending, self._forward_pending = self._forward_pending, None
         if (pending is not None and pending == self.state.session.choices.config_path
                 and self.currentId() == OPEN and self.open_page.isComplete()):
@@ -350,9 +352,11 @@ class Wizard(QWizard):
             self.new_import()
 
     def reject(self) -> None:
-        """Escape (the wizard is the window: it never closes) stops the check or the commit
-        running on the page, as its Cancel button does."""
-        if self.currentId() == PREVIEW:
+        """Escape (the wizard is the window: it never closes) stops the file being opened,
+        the check or the commit running on the page, as its Cancel button does."""
+        if self.currentId() == OPEN:
+            self.open_page.cancel()
+        elif self.currentId() == PREVIEW:
             self.preview_page.cancel()
         elif self.currentId() == COMMIT:
             self.commit_page.cancel()

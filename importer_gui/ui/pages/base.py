@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+# Files from this size on are read in the background (a 2 MB workbook holds ~30,000 rows).
+BACKGROUND_BYTES = 1_000_000
+
 
 class BasePage(QWizardPage):
     """A page over the shared state; ``save()`` writes its choices when the user goes on."""
@@ -128,6 +131,20 @@ def read_head(provider: Provider, data_file: Path,
     finally:
         if on_gui_thread:
             QApplication.restoreOverrideCursor()
+
+
+def read_in_background(*data_files: Path) -> bool:
+    """Whether reading these files' first rows could keep the window waiting: a workbook
+    loads a whole sheet to give them, a text file is measured whole for the memory budget."""
+    return any(_size(path) >= BACKGROUND_BYTES for path in data_files)
+
+
+def _size(path: Path) -> int:
+    """The file's size; 0 when it cannot be read (the reader then says why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def column_titles(headers: list[str] | None, count: int) -> list[str]:

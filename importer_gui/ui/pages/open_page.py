@@ -42,19 +42,21 @@ from importer_gui.core.atomic import write_atomically
 from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES, DELIMITERS, FILE_ENCODINGS
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig, Provider
-from importer_gui.core.errors import ConfigError, DataFileError, ImporterError
+from importer_gui.core.errors import Cancelled, ConfigError, DataFileError, ImporterError
 from importer_gui.core.first_rows import HEAD_ROWS, Head, HeadRow
 from importer_gui.core.guess import Guess
 from importer_gui.core.plan import FileStamp
+from importer_gui.core.progress import Monitor
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text, recognise, system_reason_text
-from importer_gui.ui.pages.base import BasePage, column_titles, read_head
+from importer_gui.ui.pages.base import BasePage, column_titles, read_head, read_in_background
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
+from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.signals import signals_blocked
 
 log = logging.getLogger(__name__)
@@ -62,9 +64,28 @@ log = logging.getLogger(__name__)
 # A configuration's misspelt names fixed one by one, each asked: more is a file to correct.
 MAX_FIXES = 10
 CORRECTED = "-corrected"  # a corrected copy's name: "sessions-corrected.xml"
-# Files from this size on are read in the background (a 2 MB workbook holds ~30,000 rows).
-BACKGROUND_BYTES = 1_000_000
 _Index = QModelIndex | QPersistentModelIndex
+Failed = Callable[[ImporterError], None]
+
+
+@dataclass(frozen=True)
+class HeadGuesses:
+    """What a new file's first rows tell: whether its first line holds headers (None when
+    read as data already), and the date format."""
+
+    header: Guess | None
+    date_format: Guess
+
+
+@dataclass(frozen=True)
+class Opening:
+    """How a new data file is read, as init guesses it, and what told."""
+
+    provider: Provider
+    empty_sheets: tuple[str, ...] = ()  # a workbook's visible sheets before the one read
+    encoding: Guess | None = None  # a text file's, from its bytes
+    delimiter: Guess | None = None
+    guesses: HeadGuesses | None = None  # None when its first rows cannot be read
 
 
 @dataclass(frozen=True)
@@ -139,6 +160,8 @@ class OpenPage(BasePage):
         self._as_data = ""  # why the first line is read as data, when it is
         # A data file just opened goes into the recent files once its first rows are read.
         self._opening: Path | None = None
+        self._pending: Path | None = None  # a large file whose opening runs in the background
+        self._guesses: HeadGuesses | None = None  # of the file just opened, said once shown
         # The opened configuration's data files to be chosen, by import.
         self._unfound: dict[int, Unfound] = {}
         # Asked before a file chosen here replaces what is open (the window's question);
@@ -249,9 +272,14 @@ class OpenPage(BasePage):
             QHeaderView.ResizeMode.Interactive)
         self.head_view.horizontalHeader().setDefaultSectionSize(140)
         column.addWidget(self._buddy(self.tr("First ro&ws:"), self.head_view))
-        self.reading_label = QLabel(self)
-        self.reading_label.hide()
-        column.addWidget(self.reading_label)
+        # What is read in the background, and the Cancel of a file being opened.
+        self.reading_row = ProgressRow(self.tr("C&ancel"), self)
+        self.reading_row.cancel_button.setToolTip(self.tr(
+            "Stop opening this file; the file open before stays open (Escape)"))
+        self.reading_row.cancel_button.clicked.connect(self.cancel)
+        self.reading_label = self.reading_row.status
+        self._show_reading(None)
+        column.addWidget(self.reading_row)
         self.budget_label = QLabel(self)  # the first rows of a file the check cannot read
         self.budget_label.setObjectName("overBudget")
         self.budget_label.setWordWrap(True)
@@ -342,23 +370,25 @@ class OpenPage(BasePage):
 
     def open_path(self, path: Path) -> bool:
         """Open a data file or a configuration; False (with the reason shown) on failure:
-        the file opened before is closed then, and the failed one is not a recent file."""
-        configuration = path.suffix.lower() in CONFIG_SUFFIXES
+        the file opened before is closed then, and the failed one is not a recent file. A
+        large data file is opened in the background: True once its reading started."""
+        if path.suffix.lower() not in CONFIG_SUFFIXES:
+            return self._open_data_file(path, self._open_failed)
         try:
-            if configuration:
-                path = self._open_configuration(path)
-            else:
-                self._open_data_file(path)
+            path = self._open_configuration(path)
         except ImporterError as exc:
-            self._opening = None
-            self.session.close_file()
-            self.initializePage()
-            self.show_error(exc.message)
+            self._open_failed(exc)
             return False
-        if configuration:
-            self._add_recent(path)
-            self.configuration_opened.emit()
+        self._add_recent(path)
+        self.configuration_opened.emit()
         return True
+
+    def _open_failed(self, error: ImporterError) -> None:
+        """A file that could not be opened: the one opened before is closed, and why said."""
+        self._opening = None
+        self.session.close_file()
+        self.initializePage()
+        self.show_error(error.message)
 
     def _add_recent(self, path: Path) -> None:
         self.settings.add_recent(path)
@@ -490,17 +520,16 @@ class OpenPage(BasePage):
             arg(self.tr("Spreadsheets (%1);;All files (*)"), patterns))
         if not name:
             return False
-        try:
-            self._open_data_file(Path(name))
-        except ImporterError as exc:
-            self.show_error(exc.message)
-            return False
+        return self._open_data_file(Path(name), lambda exc: self.show_error(exc.message),
+                                    self._data_file_chosen)
+
+    def _data_file_chosen(self) -> None:
+        """The next import's file to choose, or on to the preview once every one is."""
         following = self._first_unfound()
         if following is not None:
             self.import_combo.setCurrentIndex(following)  # the next one to choose
         elif self.session.choices.config_path is not None:
             self.configuration_opened.emit()
-        return True
 
     def _offer_fix(self, path: Path, error: ConfigError,
                    chosen: dict[tuple[str, str], int]) -> Path | None:
@@ -544,25 +573,87 @@ class OpenPage(BasePage):
                                     system_reason_text(exc))) from None
         return target
 
-    def _open_data_file(self, path: Path) -> None:
-        """Start a new configuration for a spreadsheet."""
-        from importer_gui.core import readers
+    def _open_data_file(self, path: Path, on_failure: Failed,
+                        on_opened: Callable[[], None] | None = None) -> bool:
+        """Start a new configuration for a spreadsheet (or read it for the edited import of
+        the configuration open); False when it cannot be opened (``on_failure`` says why).
 
-        # Missing, a folder, a pipe (never opened: reading one could wait for ever), a
-        # device, a picture or a workbook under a CSV file's name: said as the command line
-        # says it.
-        readers.check_file(path)
-        provider = Provider(file_name=path.name, path=str(path.parent.resolve()))
-        self._detected = []
-        if readers.is_workbook(path):
-            provider.sheet = self._first_sheet(path, provider)
-        else:
-            self._detect_reading(path, provider)
+        Choosing a large workbook's sheet loads it whole (seconds for 100,000 rows): a large
+        file is opened in the background, the page saying which, with Cancel.
+        """
+        if read_in_background(path):
+            self._open_in_background(path, on_failure, on_opened)
+            return True
+        try:
+            self._opened(path, read_opening(path))
+        except ImporterError as exc:
+            on_failure(exc)
+            return False
+        if on_opened is not None:
+            on_opened()
+        return True
+
+    def _open_in_background(self, path: Path, on_failure: Failed,
+                            on_opened: Callable[[], None] | None) -> None:
+        """Read how to open ``path`` in the background; the session changes once it is read
+        (cancelled, the file open before stays)."""
+        self._pending = path
+        self._read_ok = False
+        self.completeChanged.emit()
+        self.applied_label.hide()
+        self.budget_label.hide()
+        self.show_error(None)
+        self.file_label.setText(arg(self.tr("File: %1"), _shown_path(path)))
+        self._show_options(workbook=None)  # how to read it is not known yet
+        self.head_model.set_head(None, [])
+        self._show_reading(arg(self.tr("Reading the first rows of %1…"), path.name),
+                           cancel=True)
+
+        def read(opening: Opening) -> None:
+            self._pending = None
+            self._show_reading(None)
+            try:
+                self._opened(path, opening)
+            except ImporterError as exc:
+                on_failure(exc)
+                return
+            if on_opened is not None:
+                on_opened()
+
+        def failed(error: ImporterError) -> None:
+            self._pending = None
+            self._show_reading(None)
+            if isinstance(error, Cancelled):
+                self.initializePage()  # the file open before, as it was
+            else:
+                on_failure(error)
+
+        self.runner.run(lambda monitor: read_opening(path, monitor), read, failed)
+
+    def cancel(self) -> None:
+        """Stop opening a file (Cancel, Escape): the file open before stays open."""
+        if self._pending is not None:
+            self.runner.cancel()
+
+    def _show_reading(self, text: str | None, *, cancel: bool = False) -> None:
+        """Say what is read in the background (a busy bar, and Cancel when it may be
+        stopped), or nothing."""
+        self.reading_row.set_running(text is not None)
+        self.reading_row.cancel_button.setVisible(cancel)
+        self.reading_label.setText(text or "")
+        self.reading_label.setVisible(text is not None)
+        self.reading_row.setVisible(text is not None)
+
+    def _opened(self, path: Path, opening: Opening) -> None:
+        """A new file read: the configuration reads it as guessed, and the guesses are
+        said once its first rows are shown."""
+        self._detected = self._guesses_said(opening)
+        self._guesses = opening.guesses
         self._opening = path
         # Chosen by the user: the edited import's file, even where its configuration
         # named this very file and it was missing.
         self._unfound.pop(self.session.choices.import_index, None)
-        applied = self.session.open_data_file(path.resolve(), provider)
+        applied = self.session.open_data_file(path.resolve(), opening.provider)
         self.show_error(None)
         self.initializePage()
         source = self.session.choices.config_path
@@ -574,29 +665,28 @@ class OpenPage(BasePage):
                 "File > New import."), source.name))
             self.applied_label.show()
 
-    def _detect_reading(self, path: Path, provider: Provider) -> None:
-        """Read a CSV file with the encoding and delimiter its bytes show (applied, and said)."""
-        from importer_gui.core.guess import guess_reading
+    def _guesses_said(self, opening: Opening) -> list[tuple[str, Guess]]:
+        """What opening a file guessed that is worth saying: a CSV file's encoding and
+        delimiter, a workbook's sheet after empty ones."""
+        if opening.encoding is not None and opening.delimiter is not None:
+            # The delimiter by the name the combo box gives it ("point-virgule" in French).
+            delimiter = opening.delimiter
+            named = replace(delimiter, value=self._delimiter_names().get(delimiter.value,
+                                                                         delimiter.value))
+            return [(self.tr("encoding"), opening.encoding), (self.tr("delimiter"), named)]
+        if opening.empty_sheets and opening.provider.sheet is not None:
+            return [(self.tr("sheet"), Guess(opening.provider.sheet, "likely", arg(
+                self.tr("the first one holding data; %1 empty"),
+                ", ".join(opening.empty_sheets))))]
+        return []
 
-        try:
-            _sheet, encoding, delimiter = guess_reading(path)
-        except OSError:
-            return  # the reader says why
-        provider.file_encoding, provider.delimiter = encoding.value, delimiter.value
-        # The delimiter by the name the combo box gives it ("point-virgule" in French).
-        named = replace(delimiter, value=self._delimiter_names().get(delimiter.value,
-                                                                     delimiter.value))
-        self._detected = [(self.tr("encoding"), encoding), (self.tr("delimiter"), named)]
-
-    def _detect_header(self, head: Head) -> bool:
+    def _detect_header(self, header: Guess | None) -> bool:
         """Whether a new file's first line, read as headers, is data instead, as init guesses
         it (said when it is, or when nothing tells)."""
-        from importer_gui.core.guess import DEFAULT, header_of
+        from importer_gui.core.guess import DEFAULT
 
-        headers, rows = head
-        if self.session.choices.config_path is not None or headers is None:
+        if self.session.choices.config_path is not None or header is None:
             return False  # a saved configuration says, or the user unticked the box
-        header = header_of([headers, *(cells for _line, cells in rows)])
         if header.value == "no" or header.sureness == DEFAULT:
             shown = self.tr("yes") if header.value == "yes" else self.tr("no")
             self._detected.append((self.tr("header line"), replace(header, value=shown)))
@@ -604,13 +694,12 @@ class OpenPage(BasePage):
             self._as_data = header.reason
         return header.value == "no"
 
-    def _detect_date_format(self, rows: list[tuple[Cell, ...]]) -> None:
+    def _detect_date_format(self, found: Guess) -> None:
         """A new file's date format, from its first rows' dates (applied, and said)."""
-        from importer_gui.core.guess import DEFAULT, guess_date_format
+        from importer_gui.core.guess import DEFAULT
 
         if self.session.choices.config_path is not None:
             return  # a saved configuration applies: it says how to read the file
-        found = guess_date_format([cell for row in rows for cell in row])
         if found.sureness != DEFAULT:
             self.current_import().provider.date_format = found.value
             self._detected.append((self.tr("date format"), found))
@@ -634,26 +723,12 @@ class OpenPage(BasePage):
         self.applied_label.show()
         self._detected = []
 
-    def _first_sheet(self, path: Path, provider: Provider) -> str | None:
-        """The sheet a new configuration reads: the first visible one holding data (an
-        empty one before it is said), as init chooses; its rows stay cached for the page."""
-        from importer_gui.core import readers
-
-        def rows_of(name: str) -> list[object]:
-            return read_head(replace(provider, sheet=name), path)[1]
-
-        name, empty = readers.first_sheet_holding_data(path, rows_of)
-        if name is None:
-            return readers.first_visible_sheet(path)
-        if empty:
-            self._detected.append((self.tr("sheet"), Guess(name, "likely", arg(
-                self.tr("the first one holding data; %1 empty"), ", ".join(empty)))))
-        return name
-
     # --- the page -----------------------------------------------------------------------
 
     def initializePage(self) -> None:
-        """Show the state's file and options, and its first rows."""
+        """Show the state's file and options, and its first rows (a file still being opened
+        is let go of: New import, say)."""
+        self.cancel()
         self.applied_label.hide()
         self.refresh_lists()
         self._fill_imports()
@@ -751,7 +826,7 @@ class OpenPage(BasePage):
         if data_file is None:
             return
         provider = replace(self.current_import().provider)  # the worker's own copy
-        if _size(data_file) < BACKGROUND_BYTES:
+        if not read_in_background(data_file):
             try:
                 self._show_read(head_despite_budget(provider, data_file))
             except ImporterError as exc:
@@ -759,8 +834,7 @@ class OpenPage(BasePage):
             return
         self._read_ok = False
         self.completeChanged.emit()
-        self.reading_label.setText(arg(self.tr("Reading the first rows of %1…"), data_file.name))
-        self.reading_label.show()
+        self._show_reading(arg(self.tr("Reading the first rows of %1…"), data_file.name))
         self.runner.run(lambda _monitor: head_despite_budget(provider, data_file),
                         self._show_read, self._show_failure)
 
@@ -784,7 +858,7 @@ class OpenPage(BasePage):
         self.completeChanged.emit()
 
     def _show_head(self, head: Head) -> None:
-        self.reading_label.hide()
+        self._show_reading(None)
         self.budget_label.hide()
         self.head_model.set_head(*head)
         self.show_error(None)
@@ -793,13 +867,14 @@ class OpenPage(BasePage):
         opened, self._opening = self._opening, None
         if opened is not None:  # read: now it is a file worth opening again
             self._add_recent(opened)
-            data = self._detect_header(head)
-            self._detect_date_format([cells for _line, cells in head[1]])
+            guesses, self._guesses = self._guesses or guess_from_head(head), None
+            data = self._detect_header(guesses.header)
+            self._detect_date_format(guesses.date_format)
             if data:
                 self.header_check.setChecked(False)  # re-reads its first line as a row
 
     def _show_failure(self, error: ImporterError) -> None:
-        self.reading_label.hide()
+        self._show_reading(None)
         self.budget_label.hide()
         self.head_model.set_head(None, [])
         self.show_error(error.message)
@@ -826,6 +901,62 @@ class OpenPage(BasePage):
     def save(self) -> None:
         """The options are already in the provider: tell the other pages."""
         self.session.set_config(self.session.choices.config)
+
+
+def read_opening(path: Path, monitor: Monitor | None = None) -> Opening:
+    """How a new configuration reads ``path``, as init guesses it: a workbook's first visible
+    sheet holding data (its rows stay cached for the pages), a text file's encoding and
+    delimiter. Missing, a folder, a pipe (never opened: reading one could wait for ever), a
+    device, a picture or a workbook under a CSV file's name: refused as the command line
+    says it. Seconds for a large workbook: the page calls it in the background."""
+    from importer_gui.core import readers
+    from importer_gui.core.guess import guess_reading
+
+    monitor = monitor or Monitor()
+    readers.check_file(path)
+    provider = Provider(file_name=path.name, path=str(path.parent.resolve()))
+    if readers.is_workbook(path):
+        provider.sheet, empty = _first_sheet(path, provider, monitor)
+        opening = Opening(provider, tuple(empty))
+    else:
+        try:
+            _sheet, encoding, delimiter = guess_reading(path)
+        except OSError:
+            return Opening(provider)  # the reader says why
+        provider.file_encoding, provider.delimiter = encoding.value, delimiter.value
+        opening = Opening(provider, encoding=encoding, delimiter=delimiter)
+    monitor.check_cancelled()
+    try:
+        head = read_head(provider, path)  # cached: the page shows these rows next
+    except ImporterError:
+        return opening  # said where the page reads them
+    return replace(opening, guesses=guess_from_head(head))
+
+
+def guess_from_head(head: Head) -> HeadGuesses:
+    """Whether the first line holds headers and the date format, from the first rows, as
+    init guesses them."""
+    from importer_gui.core.guess import guess_date_format, header_of
+
+    headers, rows = head
+    header = None if headers is None else header_of([headers, *(cells for _l, cells in rows)])
+    return HeadGuesses(header, guess_date_format([cell for _l, cells in rows for cell in cells]))
+
+
+def _first_sheet(path: Path, provider: Provider, monitor: Monitor,
+                 ) -> tuple[str | None, list[str]]:
+    """The first visible sheet holding data and the empty ones before it, as init chooses
+    (the first visible sheet, and none said, when every one is empty)."""
+    from importer_gui.core import readers
+
+    def rows_of(name: str) -> list[object]:
+        monitor.check_cancelled()  # between two sheets: each loads whole
+        return read_head(replace(provider, sheet=name), path)[1]
+
+    name, empty = readers.first_sheet_holding_data(path, rows_of)
+    if name is None:
+        return readers.first_visible_sheet(path), []
+    return name, empty
 
 
 def head_despite_budget(provider: Provider, data_file: Path,
@@ -870,14 +1001,6 @@ def _declared_codec(raw: bytes) -> str:
     """The Python codec of an XML document's declared encoding (UTF-8 when it declares none)."""
     found = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']", raw)
     return codecs.lookup(found.group(1).decode("ascii") if found else "utf-8").name
-
-
-def _size(path: Path) -> int:
-    """The file's size; 0 when it cannot be read (the reader then says why)."""
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _shown_path(path: Path) -> str:

@@ -877,6 +877,14 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Premières lig&amp;nes&#xa0;:</translation>
     </message>
     <message>
+        <source>C&amp;ancel</source>
+        <translation>Ann&amp;uler</translation>
+    </message>
+    <message>
+        <source>Stop opening this file; the file open before stays open (Escape)</source>
+        <translation>Ne plus ouvrir ce fichier&#xa0;; celui ouvert avant le reste (Échap)</translation>
+    </message>
+    <message>
         <source>&amp;Choose the file…</source>
         <translation>C&amp;hoisir le fichier…</translation>
     </message>

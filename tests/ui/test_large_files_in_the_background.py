@@ -1,0 +1,136 @@
+"""A large file never keeps the window waiting (issue 18). Opened, its sheet is chosen and its
+first rows read in the background, the page saying which file it reads, with Cancel; what
+the page then shows, and says of a file it cannot open, is what it shows of a small one."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWizard
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core import readers
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages import base
+from importer_gui.ui.settings import Settings
+from importer_gui.ui.wizard import PREVIEW
+from tests.builders import write_xlsx
+from tests.core.test_init_guesses import empty_first
+from tests.ui.test_someone_elses_configuration import FileDialog, configuration, teachers
+
+
+class SlowReads:
+    """The readers' first rows held back until released, each read's thread noted."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.on_window_thread: list[bool] = []
+
+    def head(self, real: object) -> object:
+        def held(*args: object, **kwargs: object) -> object:
+            self.on_window_thread.append(threading.current_thread() is threading.main_thread())
+            self.release.wait(5)
+            return real(*args, **kwargs)  # type: ignore[operator]
+        return held
+
+
+@pytest.fixture
+def slow(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowReads]:
+    """Every file counts as large, and reading its first rows waits for the test."""
+    reads = SlowReads()
+    monkeypatch.setattr(base, "BACKGROUND_BYTES", 0)
+    monkeypatch.setattr(readers, "head", reads.head(readers.head))
+    yield reads
+    reads.release.set()
+
+
+def test_a_large_workbook_is_opened_in_the_background_on_its_first_sheet_holding_data(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    book = empty_first(tmp_path / "trainings.xlsx")
+    page = window.wizard.open_page
+    assert window.open_file(book)  # at once: the sheets are read in the background
+    assert page.reading_label.text() == "Reading the first rows of trainings.xlsx…"
+    assert page.reading_row.cancel_button.isVisible()
+    assert page.file_label.text() == f"File: {book}"
+    assert not window.wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    slow.release.set()
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    assert set(slow.on_window_thread) == {False}  # every sheet read off the window's thread
+    assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == \
+        ["Empty", "Data"]
+    assert page.sheet_combo.currentText() == "Data"
+    assert "sheet Data (likely)" in page.applied_label.text()
+    assert page.head_model.data(page.head_model.index(0, 0)) == "C9"
+    assert page.reading_label.isHidden() and not page.reading_row.isVisible()
+    assert Settings().recent_files()[0] == book
+
+
+def test_cancel_keeps_the_file_open_before(window: MainWindow, tmp_path: Path, qtbot: QtBot,
+                                          slow: SlowReads) -> None:
+    first = write_xlsx(tmp_path / "teachers.xlsx", [["Login", "Nom"], ["zoe", "Zoe"]])
+    slow.release.set()
+    page = window.wizard.open_page
+    assert window.open_file(first)
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    slow.release.clear()
+    second = empty_first(tmp_path / "trainings.xlsx")
+    assert window.open_file(second)
+    qtbot.mouseClick(page.reading_row.cancel_button, Qt.MouseButton.LeftButton)
+    slow.release.set()
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    assert page.data_file() == first.resolve()
+    assert page.file_label.text() == f"File: {first}"
+    assert page.head_model.data(page.head_model.index(0, 0)) == "zoe"
+    assert not page.error_label.isVisible() and not page.reading_row.isVisible()
+    assert Settings().recent_files() == [first]
+
+
+def test_escape_stops_opening_a_large_file_too(window: MainWindow, tmp_path: Path,
+                                              qtbot: QtBot, slow: SlowReads) -> None:
+    page = window.wizard.open_page
+    assert window.open_file(empty_first(tmp_path / "trainings.xlsx"))
+    qtbot.keyClick(window.wizard, Qt.Key.Key_Escape)
+    slow.release.set()
+    qtbot.waitUntil(lambda: not page.runner.busy, timeout=10_000)
+    assert page.data_file() is None
+    assert page.file_label.text() == "No file chosen yet."
+    assert Settings().recent_files() == []
+
+
+def test_a_large_file_that_is_no_workbook_says_so_once_read(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    first = write_xlsx(tmp_path / "teachers.xlsx", [["Login", "Nom"], ["zoe", "Zoe"]])
+    slow.release.set()
+    page = window.wizard.open_page
+    assert window.open_file(first)
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    bad = tmp_path / "export.xlsx"
+    bad.write_text("Login;Nom\nzoe;Zoe\n", encoding="utf-8")
+    assert window.open_file(bad)
+    qtbot.waitUntil(lambda: not page.runner.busy and page.error_label.isVisible(),
+                    timeout=10_000)
+    assert page.error_label.text() == (
+        f"{bad}: this is not a .xlsx workbook (it may be a text or CSV file renamed .xlsx)")
+    assert page.data_file() is None  # the file opened before is closed, as for a small one
+    assert not page.isComplete()
+    assert Settings().recent_files() == [first]
+
+
+def test_a_large_file_chosen_for_a_configuration_goes_on_to_the_preview_once_read(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    config = configuration(tmp_path, "<fileName>teachers.csv</fileName>"
+                                     "<path>/home/bob/exports</path>")
+    dialog = FileDialog([teachers(tmp_path / "mine.csv")])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(dialog))
+    assert window.open_file(config)
+    assert window.wizard.open_page.choose_data_file()
+    slow.release.set()
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW
+                    and window.state.choices.plan is not None, timeout=20_000)
+    assert window.state.choices.data_files == [tmp_path / "mine.csv"]
+
