@@ -325,7 +325,7 @@ class Wizard(QWizard):
     def stop_work(self) -> None:
         """Stop whatever runs in the background and wait for it, so that nothing is left
         writing (or reporting to a window that is gone) once the window closes."""
-        runners = (self.open_page.runner, self.preview_page.runner,
+        runners = (self.open_page.runner, self.config_page.runner, self.preview_page.runner,
                    self.preview_page.export_runner, self.commit_page.runner)
         busy = [runner for runner in runners if runner.busy]
         for runner in busy:

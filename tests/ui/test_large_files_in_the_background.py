@@ -1,6 +1,8 @@
 """A large file never keeps the window waiting (issue 18). Opened, its sheet is chosen and its
 first rows read in the background, the page saying which file it reads, with Cancel; what
-the page then shows, and says of a file it cannot open, is what it shows of a small one."""
+the page then shows, and says of a file it cannot open, is what it shows of a small one. On
+the configuration page, the columns it maps by header are checked against it in the
+background, Next waiting for them."""
 
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ from importer_gui.core import readers
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages import base
 from importer_gui.ui.settings import Settings
-from importer_gui.ui.wizard import PREVIEW
-from tests.builders import write_xlsx
+from importer_gui.ui.wizard import CONFIG, MAPPING, PREVIEW
+from tests.builders import TEACHER_COLUMNS, write_csv, write_xlsx
 from tests.core.test_init_guesses import empty_first
 from tests.ui.test_someone_elses_configuration import FileDialog, configuration, teachers
 
@@ -134,3 +136,61 @@ def test_a_large_file_chosen_for_a_configuration_goes_on_to_the_preview_once_rea
                     and window.state.choices.plan is not None, timeout=20_000)
     assert window.state.choices.data_files == [tmp_path / "mine.csv"]
 
+
+def at_the_mapping(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> Path:
+    """A teachers' file opened, on to the mapping page (each column mapped as guessed)."""
+    data = write_csv(tmp_path / "teachers.csv", [TEACHER_COLUMNS, ["zoe", "Z", "Zoe", ""]])
+    wizard = window.wizard
+    assert window.open_file(data)
+    qtbot.waitUntil(lambda: not wizard.open_page.runner.busy and wizard.open_page.isComplete(),
+                    timeout=10_000)
+    while wizard.currentId() != MAPPING:
+        wizard.next()
+    return data
+
+
+def test_the_configuration_page_checks_a_large_files_columns_in_the_background(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    slow.release.set()
+    at_the_mapping(window, tmp_path, qtbot)
+    slow.release.clear()
+    slow.on_window_thread.clear()
+    window.wizard.next()  # its columns mapped: the page reads the file anew to check them
+    assert window.wizard.currentId() == CONFIG
+    next_button = window.wizard.button(QWizard.WizardButton.NextButton)
+    page = window.wizard.config_page
+    assert page.status_label.text() == "Checking the columns mapped by header against the file…"
+    assert not next_button.isEnabled()
+    slow.release.set()
+    qtbot.waitUntil(lambda: page.status_label.text() == "The configuration is valid.",
+                    timeout=10_000)
+    assert next_button.isEnabled()
+    assert set(slow.on_window_thread) == {False}
+
+
+def test_an_edit_mapping_a_header_the_large_file_lacks_is_said_once_checked(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    slow.release.set()
+    at_the_mapping(window, tmp_path, qtbot)
+    window.wizard.next()
+    page = window.wizard.config_page
+    qtbot.waitUntil(lambda: page.status_label.text() == "The configuration is valid.",
+                    timeout=10_000)
+    text = page.editor.toPlainText()
+    page.editor.setPlainText(text.replace('ia:header="teacherName"', 'ia:header="Nom"'))
+    slow.release.clear()
+    assert not page.parse_now()
+    assert page.status_label.text() == "Checking the columns mapped by header against the file…"
+    assert not page.save_config_as(tmp_path / "saved.xml")
+    assert page.error_label.text() == (
+        "The file's columns are still being checked: wait until the configuration is said to "
+        "be valid.")
+    slow.release.set()
+    qtbot.waitUntil(lambda: not page.runner.busy and page.status_label.text() != (
+        "Checking the columns mapped by header against the file…"), timeout=10_000)
+    assert page.status_label.text() == (
+        'teachers.csv has no column "Nom" (teacherName): the configuration maps it by header; '
+        "map the file again in the wizard, or give the file that header.")
+    assert not page.isComplete()
+    headers = [c.header for c in window.state.choices.config.imports[0].provider.columns]
+    assert headers == ["teacherLogin", "Nom", "teacherFirstname", "teacherEmail"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,15 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.core.catalogue import ACTIONS, CONFIG_SUFFIXES
-from importer_gui.core.config import ImportConfig, relocated
+from importer_gui.core.config import Import, ImportConfig, relocated
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text
 from importer_gui.ui.messages_text import message_text, system_reason_text
-from importer_gui.ui.pages.base import BasePage, read_head
+from importer_gui.ui.pages.base import BasePage, read_head, read_in_background
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_LINE_FILL, ERROR_STYLE, SUCCESS_STYLE
+from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.xml_highlighter import XmlHighlighter
 
@@ -65,6 +67,8 @@ class ConfigPage(BasePage):
         self._valid = True
         self._error = ""
         self.editor.textChanged.connect(self._edited)
+        self.runner = TaskRunner(self)  # a large file's headers are read off the GUI thread
+        self._checking: object | None = None  # the check in the background still wanted
 
     def _buttons(self) -> QHBoxLayout:
         """Save as… and Save to library."""
@@ -94,7 +98,8 @@ class ConfigPage(BasePage):
             self.editor.setPlainText(text)
         finally:
             self._showing = False
-        self._set_status(self._missing_columns())
+        choices = self.session.choices
+        self._check_columns(choices.config, list(choices.data_files), apply=False)
 
     def _holds_edit_on(self, text: str) -> bool:
         """Whether the editor holds an edit not parsed into the state, made on ``text``."""
@@ -107,6 +112,7 @@ class ConfigPage(BasePage):
         if self._showing:
             return
         self.session.config_edited_by_hand()
+        self._checking = None  # of the text before: this one is checked once parsed
         self._valid = False
         self.completeChanged.emit()
         self._timer.start()
@@ -128,28 +134,49 @@ class ConfigPage(BasePage):
             self._set_status(ConfigError(exc.message))
             return False
         config.source = source
-        self.session.set_config(config, files)
-        missing = self._missing_columns()
-        self._set_status(missing)
-        return missing is None
+        return self._check_columns(config, files, apply=True)
 
-    def _missing_columns(self) -> ConfigError | None:
-        """A column mapped by its header that the file lacks, in check's own words: the
-        configuration is not valid on that file (check stops on it)."""
-        from importer_gui.core import remap
+    def _check_columns(self, config: ImportConfig, files: list[Path], *, apply: bool) -> bool:
+        """Whether each file has the columns the configuration maps by header (said in the
+        status); ``apply``: the configuration parsed goes into the state once checked.
 
-        choices = self.session.choices
-        for imp, data_file in zip(choices.config.imports, choices.data_files, strict=False):
-            if not imp.provider.skip_first_line:
-                continue
-            try:
-                headers, _rows = read_head(imp.provider, data_file)
-            except ImporterError:
-                continue  # the file's own problem: said where it is read
-            laid = remap.remap(imp.provider.columns, headers)
-            if laid.missing:
-                return remap.missing_error(laid.missing, data_file)
-        return None
+        A large file's first rows take a second to read (a workbook's sheet loads whole, a
+        text file is measured whole): they are read in the background, Next waiting for
+        them, and False is returned meanwhile; the earlier pages, which show the
+        configuration anew once it is applied, find them read.
+        """
+        self._checking = None  # a check still running is of another configuration
+        if not read_in_background(*files):
+            if apply:
+                self.session.set_config(config, files)
+            missing = missing_columns(config.imports, files)
+            self._set_status(missing)
+            return missing is None
+        self._valid = False
+        self._error = ""
+        self.status_label.setText(self.tr(
+            "Checking the columns mapped by header against the file…"))
+        self.status_label.setStyleSheet("")
+        self.editor.setExtraSelections([])
+        self.completeChanged.emit()
+        imports = copy.deepcopy(config.imports)  # the worker's own
+        token = self._checking = object()
+
+        def checked(missing: ConfigError | None) -> None:
+            if token is not self._checking:
+                return  # edited since: that text is checked once parsed
+            self._checking = None
+            if apply:
+                self.session.set_config(config, files)
+            self._set_status(missing)
+
+        def failed(error: ImporterError) -> None:
+            if token is self._checking:
+                self._checking = None
+                self._set_status(ConfigError(error.message))
+
+        self.runner.run(lambda _monitor: missing_columns(imports, files), checked, failed)
+        return False
 
     def _data_files(self, config: ImportConfig) -> list[Path]:
         """Each import's data file: the one read so far where the edit left its fileName and
@@ -212,12 +239,22 @@ class ConfigPage(BasePage):
     def save(self) -> None:
         """Parse pending edits before going on."""
         if self._timer.isActive() and not self.parse_now():
-            raise ImporterError(self.tr("Fix the configuration first."))
+            raise ImporterError(self._still_checking() if self._checking is not None
+                                else self.tr("Fix the configuration first."))
+
+    def _still_checking(self) -> str:
+        """Why the page waits while a large file's columns are checked in the background."""
+        return self.tr("The file's columns are still being checked: wait until the "
+                       "configuration is said to be valid.")
 
     def settle(self) -> None:
         """The editor's text parsed into the session, to be saved; ImporterError when it is
         not a valid configuration (nothing of it can be saved)."""
-        if (self._timer.isActive() and not self.parse_now()) or not self._valid:
+        if self._timer.isActive():
+            self.parse_now()  # its mistake, if any, is said in the status
+        if self._checking is not None:
+            raise ImporterError(self._still_checking())
+        if not self._valid:
             raise ImporterError(self.tr("Fix the configuration before saving it."))
 
     # --- saving -------------------------------------------------------------------------
@@ -345,6 +382,26 @@ class ConfigPage(BasePage):
         """An action's label as the action page shows it (its name when unknown)."""
         spec = ACTIONS.get(name)
         return catalogue_text(spec.label).replace("&", "") if spec else name
+
+
+def missing_columns(imports: list[Import], data_files: list[Path]) -> ConfigError | None:
+    """A column mapped by its header that a file lacks, in check's own words: the
+    configuration is not valid on that file (check stops on it). Every file's first rows
+    are read (and kept): the earlier pages show them next."""
+    from importer_gui.core import remap
+
+    found: ConfigError | None = None
+    for imp, data_file in zip(imports, data_files, strict=False):
+        try:
+            headers, _rows = read_head(imp.provider, data_file)
+        except ImporterError:
+            continue  # the file's own problem: said where it is read
+        if not imp.provider.skip_first_line or found is not None:
+            continue
+        laid = remap.remap(imp.provider.columns, headers)
+        if laid.missing:
+            found = remap.missing_error(laid.missing, data_file)
+    return found
 
 
 def _bind(config: ImportConfig) -> None:

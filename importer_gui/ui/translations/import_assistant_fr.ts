@@ -173,6 +173,10 @@
         <translation>Enregistrer s&amp;ous…</translation>
     </message>
     <message>
+        <source>Checking the columns mapped by header against the file…</source>
+        <translation>Vérification des colonnes associées par leur en-tête dans le fichier…</translation>
+    </message>
+    <message>
         <source>The configuration is valid.</source>
         <translation>La configuration est valide.</translation>
     </message>
@@ -183,6 +187,10 @@
     <message>
         <source>Fix the configuration first.</source>
         <translation>Corrigez d&apos;abord la configuration.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s columns are still being checked: wait until the configuration is said to be valid.</source>
+        <translation>Les colonnes du fichier sont encore en cours de vérification&#xa0;: attendez que la configuration soit dite valide.</translation>
     </message>
     <message>
         <source>Save the configuration</source>
