@@ -20,7 +20,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from importer_gui.core.readers.table import SCAN_CHUNK
+# Bytes of a sheet's XML measured at a time. Each regular expression over a chunk holds the
+# GIL: over 1 MB of cells it held it 50-90 ms, the window waiting that long to paint while
+# a worker measured a large sheet.
+SCAN_CHUNK = 1 << 18
 
 # The last cell a sheet can have (XFD1048576): a reference past it is refused, since
 # calamine would misplace it and a streaming reader would walk every row up to it.
