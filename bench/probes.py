@@ -5,6 +5,7 @@
 ``python -m bench.probes naive DB FILE...``  one peewee create() per row, in autocommit.
 ``python -m bench.probes preview DIR SMALL_DIR``  the preview model, offscreen (prints JSON).
 ``python -m bench.probes gui-wait DIR``  the main thread's waits during a CSV check (JSON).
+``python -m bench.probes open-wait FILE``  the window's longest wait opening a file (JSON).
 The million case (``bench.million``) measures a preview page's checks with ``page_check_waits``.
 """
 
@@ -214,6 +215,60 @@ def waits_beside(work: Callable[[], None]) -> dict[str, float]:
     return {"worst": waits[-1], "p99": waits[int(len(waits) * 0.99)]}
 
 
+def open_waits(path: str) -> dict[str, float]:
+    """A data file opened in the wizard as a user opens it, then Next to the action, mapping
+    and configuration pages: how long this thread waits to run again (after a 5 ms sleep, or
+    busy with the window's events, or in the click itself) until each page shows the file."""
+    import os
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["bench"])
+    with tempfile.TemporaryDirectory() as temp:
+        os.environ["IMPORTER_GUI_CONFIG_DIR"] = temp  # no recent file of the user's touched
+        from importer_gui.ui.main_window import MainWindow
+        from importer_gui.ui.wizard import CONFIG
+
+        window = MainWindow(Path(temp) / "store.sqlite3")
+        window.resize(1280, 800)
+        window.show()
+        app.processEvents()
+        wizard = window.wizard
+        waits: list[float] = []
+        figures: dict[str, float] = {}
+        steps = [("open", lambda: window.open_file(Path(path)))] + [
+            (name, wizard.next) for name in ("action", "mapping", "configuration")]
+        for name, step in steps:
+            waited = _waits_until_idle(step, wizard, app)
+            figures[name] = max(waited)  # which page's wait is the longest
+            waits += waited
+        if wizard.currentId() != CONFIG:
+            raise SystemExit(f"the wizard stopped on page {wizard.currentId()}")
+        window.close()
+    waits.sort()
+    return {**figures, "worst": waits[-1], "p99": waits[int(len(waits) * 0.99)]}
+
+
+def _waits_until_idle(step: Callable[[], object], wizard: Any, app: Any,
+                      timeout: float = 300) -> list[float]:
+    """How long ``step()`` held this thread, then each wait while a page's reading runs."""
+    start = time.perf_counter()
+    step()
+    waits = [time.perf_counter() - start]
+    runners = [page.runner for page in map(wizard.page, wizard.pageIds())
+               if hasattr(page, "runner")]
+    while time.perf_counter() - start < timeout:
+        before = time.perf_counter()
+        app.processEvents()
+        waits.append(time.perf_counter() - before)
+        if not any(runner.busy for runner in runners):
+            return waits
+        before = time.perf_counter()
+        time.sleep(0.005)
+        waits.append(time.perf_counter() - before - 0.005)
+    raise SystemExit("the page's reading did not end")
+
+
 def page_check_waits(page: Any, app: Any, timeout: float = 900) -> dict[str, float]:
     """A preview page's check (``page.start_check()``) as the window runs it: how long
     starting it held this thread (whatever the page lets go of then), and how long this thread
@@ -276,6 +331,8 @@ def main(argv: list[str]) -> None:
         print(json.dumps(preview(args[0], args[1])))
     elif probe == "gui-wait":
         print(json.dumps(gui_wait(args[0])))
+    elif probe == "open-wait":
+        print(json.dumps(open_waits(args[0])))
     else:
         raise SystemExit(f"unknown probe {probe}")
 
