@@ -50,6 +50,6 @@ def test_in_french_the_window_has_no_flag(french: None, window: MainWindow, qtbo
     (tmp_path / "a-2.csv").write_text("x")
     (tmp_path / "a-1.csv").write_text("x")
     said = typed(window, qtbot, tmp_path, "teachers.csv<", "a-*.csv<")
-    assert said == (f"{tmp_path / 'a-*.csv'}: fileName a-*.csv correspond à 2 fichiers "
+    assert said == (f"{tmp_path / 'a-*.csv'}{NBSP}: fileName a-*.csv correspond à 2 fichiers "
                     f"dans {tmp_path}{NBSP}; faites-le correspondre à un seul, ou choisissez "
                     "vous-même le fichier de données.")

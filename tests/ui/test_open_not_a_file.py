@@ -70,7 +70,7 @@ def test_a_folder_reads_in_french_on_the_open_page(
     path = made(tmp_path / "teachers.csv", "folder")
     assert not window.open_file(path)
     assert window.wizard.open_page.error_label.text() == (
-        f"{path}: c'est un dossier, pas un fichier de données")
+        f"{path}{NBSP}: c'est un dossier, pas un fichier de données")
     shot(window, screenshots, "page0-a-folder-named-like-a-spreadsheet-fr")
     folder = tmp_path / "configured"
     folder.mkdir()

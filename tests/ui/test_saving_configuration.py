@@ -47,7 +47,7 @@ def test_a_folder_in_the_way_is_said_in_french(
     window = MainWindow(tmp_path / "store.sqlite3")  # built once French is installed
     qtbot.addWidget(window)
     target, said = not_saved(window, sample, tmp_path)
-    assert said == (f"{target}: La configuration n'a pas pu être enregistrée{NBSP}: "
+    assert said == (f"{target}{NBSP}: La configuration n'a pas pu être enregistrée{NBSP}: "
                     f"C'est un dossier.")
 
 
