@@ -151,7 +151,7 @@ def test_the_open_pages_tooltip_gives_the_reasons_in_french(
     data = write_csv(tmp_path / "teachers.csv", [TEACHER_COLUMNS, ["jdoe", "Doe", "Jane", "j"]])
     assert window.open_file(data)
     tip = window.wizard.open_page.applied_label.toolTip()
-    assert "UTF-8: le fichier ne contient aucune lettre accentuée" in tip
+    assert f"UTF-8{NBSP}: le fichier ne contient aucune lettre accentuée" in tip
 
 
 def test_the_revert_summary_reads_in_french(

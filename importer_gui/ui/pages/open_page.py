@@ -49,7 +49,7 @@ from importer_gui.core.plan import FileStamp
 from importer_gui.core.progress import Monitor
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.messages_text import message_text, recognise, system_reason_text
+from importer_gui.ui.messages_text import message_text, placed, recognise, system_reason_text
 from importer_gui.ui.pages.base import BasePage, column_titles, read_head, read_in_background
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
@@ -718,7 +718,7 @@ class OpenPage(BasePage):
                               message_text(self._as_data))
             self._as_data = ""
         self.applied_label.setText(text)
-        self.applied_label.setToolTip("\n".join(f"{guess.value}: {message_text(guess.reason)}"
+        self.applied_label.setToolTip("\n".join(placed(guess.value, message_text(guess.reason))
                                                 for _name, guess in self._detected))
         self.applied_label.show()
         self._detected = []
