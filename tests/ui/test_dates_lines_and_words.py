@@ -100,7 +100,7 @@ def test_a_readers_message_is_introduced_in_french(french: None, window: MainWin
     book = truncated(tmp_path)
     assert not window.wizard.open_page.open_path(book)
     assert window.wizard.open_page.error_label.text() == (
-        f"{book}: le classeur ne peut pas être lu{NBSP}; il est peut-être endommagé ou "
+        f"{book}{NBSP}: le classeur ne peut pas être lu{NBSP}; il est peut-être endommagé ou "
         f"incomplet (message du lecteur de classeurs, en anglais{NBSP}: invalid Zip archive: "
         "Could not find EOCD)")
 

@@ -51,7 +51,7 @@ def test_a_workbook_saved_under_a_csv_name_is_said_in_french_with_its_ending(
     shutil.copy(write_xlsx(tmp_path / "real.xlsx", [["code"], ["A1"]]), path)
     page = window.wizard.open_page
     assert not window.open_file(path)
-    assert page.error_label.text() == (f"{path}: c'est un classeur Excel sous un autre "
+    assert page.error_label.text() == (f"{path}\u00a0: c'est un classeur Excel sous un autre "
                                        "nom\u00a0; renommez-le en .xlsx pour le lire")
     assert page.data_file() is None
     shot(window, screenshots, "page0-a-workbook-under-a-csv-name-fr")
