@@ -35,6 +35,36 @@ class Unreadable(str):
         return id(self)
 
 
+class Shown(str):
+    """A workbook number read as the sheet shows it ("TC-0042", "7 h", "00042"), which still
+    holds the number: text fields read the text shown, as the spreadsheet's own CSV export
+    writes it, and fields of numbers, durations or codes read ``value`` ("42", "7").
+
+    It equals only a Shown with the same text and value, never plain text: a column's shared
+    cells and a field's remembered conversions must not mistake one for the other.
+    """
+
+    value: str
+
+    def __new__(cls, text: str, value: str) -> Shown:
+        cell = super().__new__(cls, text)
+        cell.value = value
+        return cell
+
+    def __eq__(self, other: object) -> bool:
+        return (type(other) is Shown and str.__eq__(self, other)
+                and self.value == other.value)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash((str.__str__(self), self.value))
+
+    def __reduce__(self) -> tuple[type[Shown], tuple[str, str]]:
+        return Shown, (str.__str__(self), self.value)
+
+
 # Text from a CSV or a workbook; a workbook's date cells stay dates (spec: "accepted as that
 # date"). Numbers are never floats here: readers turn 42.0 into "42".
 Cell = str | date | datetime

@@ -55,7 +55,7 @@ from importer_gui.core.catalogue import (
     field_def,
 )
 from importer_gui.core.catalogue.document import DATE_TIME_FORMAT
-from importer_gui.core.cells import Cell
+from importer_gui.core.cells import Cell, Shown
 from importer_gui.core.config import EXT_NS, Import, ImportConfig
 from importer_gui.core.config_xml.read import children, text_of
 from importer_gui.core.config_xml.safe import parse
@@ -711,6 +711,10 @@ def _not_encodable(texts: Sequence[str], columns: Sequence[str], codec: str,
 
 # A date and time field's writer in an action's dateTimeFormat: this prefix, then its pattern.
 IN_FORMAT = "format:"
+# The writer of a field the check reads a number shown with text around it for ("TC-0042"
+# formatted "TC-"0000) as the number it holds ("42"), as the platform must read it too.
+HELD = "held"
+_TEXT_KINDS = (Kind.STRING, Kind.LONGTEXT)
 
 
 def _date_time_format(imp: Import) -> str | None:
@@ -726,7 +730,8 @@ def _cell_writers(columns: Sequence[str], date_format: str,
                   date_time_format: str | None = None) -> list[str | None]:
     """Each column's date pattern when it holds a date field (dates are written in the
     provider's dateFormat); for a date and time field, "iso", or its pattern after IN_FORMAT
-    when the action reads one (dateTimeFormat); None for text."""
+    when the action reads one (dateTimeFormat); HELD for a number, a duration or a code;
+    None for text."""
     pattern = date_pattern(date_format)
     moment = "iso" if not date_time_format else IN_FORMAT + date_pattern(date_time_format)
     writers: list[str | None] = []
@@ -734,7 +739,7 @@ def _cell_writers(columns: Sequence[str], date_format: str,
         definition = field_def(name) if name != IGNORED_COLUMN else None
         kind = definition.kind if definition is not None else None
         writers.append(pattern if kind is Kind.DATE else moment if kind is Kind.DATETIME
-                       else None)
+                       else None if kind in _TEXT_KINDS or kind is None else HELD)
     return writers
 
 
@@ -747,7 +752,10 @@ def _row_texts(cells: Sequence[Cell], writers: Sequence[str | None], width: int
 
 
 def _cell_text(cell: Cell, writer: str | None) -> str:
-    """A workbook's date cell as its field reads it back; other cells as their text."""
+    """A workbook's date cell as its field reads it back; a number shown with text around
+    it as its number where its field reads that; other cells as their text."""
+    if writer == HELD:
+        return cell.value if type(cell) is Shown else _cell_text(cell, None)
     if isinstance(cell, str):
         return str.__str__(cell)
     if writer == "iso":

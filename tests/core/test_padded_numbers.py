@@ -11,8 +11,9 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from importer_gui.core.cells import Shown
 from importer_gui.core.readers import MemoryBudget, prepare
-from importer_gui.core.readers.guards import CELL_NOTE_COST, padded_styles
+from importer_gui.core.readers.guards import CELL_NOTE_COST, SHOWN_NUMBER_COST, padded_styles
 from importer_gui.core.readers.sheet_xml import _walked_padded, padded_numbers
 from importer_gui.core.readers.table import SCAN_CHUNK
 from tests.builders import ImportSpec, rewrite_package, write_config
@@ -86,7 +87,7 @@ def test_the_search_finds_what_the_walk_finds_across_chunks(tmp_path: Path) -> N
         walked = _walked_padded(package, part, widths)
     assert searched.count == walked.count == 30_000
     assert searched.rows == walked.rows
-    assert searched.at(1235) == [(1, 1, "01234")]
+    assert searched.at(1235) == [(1, 1, Shown("01234", "1234"))]
 
 
 def test_cells_written_without_their_reference_are_walked(
@@ -131,13 +132,16 @@ def test_the_cells_read_as_shown_are_charged_to_the_budget(tmp_path: Path) -> No
         for number in range(1000):
             sheet.append((number, "Title"))
             sheet.cell(sheet.max_row, 1).number_format = shape
-        path = tmp_path / f"{shape}.xlsx"
+        path = tmp_path / f"{len(list(tmp_path.iterdir()))}.xlsx"
         book.save(path)
         budget = MemoryBudget(1 << 30)
         prepare(path, budget, skip_first_line=False)
         return budget.used
 
     assert charged("00000") - charged("General") >= CELL_NOTE_COST * 1000
+    # A number read as shown holds its number too (a Shown), kept with the row.
+    assert charged('"TC-"0000') - charged("General") >= (
+        CELL_NOTE_COST + SHOWN_NUMBER_COST) * 1000
 
 
 def ods_time(value: str, shown: str) -> str:

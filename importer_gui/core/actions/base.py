@@ -14,7 +14,7 @@ from importer_gui.core.binding import BoundAction, BoundField, KeyText
 from importer_gui.core.catalogue import Kind
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.catalogue.document import DATE_TIME_FORMAT, DEFAULT_TIME
-from importer_gui.core.cells import Cell, Unreadable
+from importer_gui.core.cells import Cell, Shown, Unreadable
 from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.records import Change, Table
@@ -176,6 +176,10 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
                 return
             ctx.error(name, raw.reason.format(field=shown_name(action, name), value=raw))
             continue
+        elif type(raw) is Shown:  # a number shown with text around it, as "TC-0042"
+            if convert is not None:  # a number, a duration, a code: the number held
+                raw = raw.value
+            value_text = raw.strip()
         else:
             value_text = text(raw)
         if not value_text:

@@ -25,10 +25,11 @@ from typing import Any
 from lxml import etree
 
 from importer_gui.core.catalogue import OOXML_SUFFIXES
-from importer_gui.core.cells import duration_text
+from importer_gui.core.cells import Shown, duration_text
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers import sheet_xml
 from importer_gui.core.readers.budget import BOX_CELL, FILLED_CELL, sheet_cost, streamed_cost
+from importer_gui.core.readers.number_formats import EXACT, Layout, layout
 from importer_gui.core.readers.sheet_xml import ErrorCells, Extent
 from importer_gui.core.readers.table import first_bytes
 from importer_gui.core.values import parse_duration
@@ -134,9 +135,10 @@ class Package:
     # An .ods's cells holding a formula error, by sheet (calamine reads them as empty).
     ods_errors: dict[str, ErrorCells] = field(default_factory=dict, compare=False)
     # An .ods's cells calamine reads otherwise than the sheet shows them, by sheet, with the
-    # text shown: whole numbers shown with leading zeros (calamine reads 00042 as 42), texts
-    # holding a tab or a line break (which calamine drops, gluing the words around them),
-    # elapsed times past a day, and cells hidden under a merged one.
+    # text shown: whole numbers shown with leading zeros or text around them (calamine reads
+    # 00042 and TC-0042 as 42; they hold the number, as a Shown), texts holding a tab or a
+    # line break (which calamine drops, gluing the words around them), elapsed times past a
+    # day, and cells hidden under a merged one.
     ods_shown: dict[str, ErrorCells] = field(default_factory=dict, compare=False)
 
 
@@ -220,14 +222,11 @@ def _workbook_folder(package: zipfile.ZipFile) -> str:
     return "" if folder == "." else folder + "/"
 
 
-# A number format showing whole numbers with leading zeros (its first section: 00000).
-_ZEROS_FORMAT = re.compile(r"0{2,}")
-
-
-def padded_styles(path: Path) -> dict[bytes, int]:
+def padded_styles(path: Path) -> dict[bytes, Layout]:
     """The cell styles (a cell's s number) of an .xlsx whose number format shows a whole
-    number with leading zeros, and how many digits it shows: a code formatted 00000 holds
-    42 and shows 00042. Most workbooks have none."""
+    number otherwise than its digits, and how it shows them: a code formatted 00000 holds
+    42 and shows 00042, one formatted "TC-"0000 shows TC-0042 (``number_formats``). Most
+    workbooks have none."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     with zipfile.ZipFile(path) as package:
         part = _workbook_folder(package) + "styles.xml"
@@ -237,13 +236,14 @@ def padded_styles(path: Path) -> dict[bytes, int]:
             styles = etree.fromstring(package.read(part), parser)
         except etree.XMLSyntaxError:
             return {}  # calamine reads no format from it either
-    widths = {fmt.get("numFmtId"): len(code) for fmt in styles.iter("{*}numFmt")
-              if _ZEROS_FORMAT.fullmatch(code := fmt.get("formatCode", "").split(";")[0])}
+    layouts = {fmt.get("numFmtId"): found for fmt in styles.iter("{*}numFmt")
+               if (found := layout(fmt.get("formatCode", ""))) is not None}
     cell_styles = styles.find("{*}cellXfs")
-    if not widths or cell_styles is None:
+    if not layouts or cell_styles is None:
         return {}
-    return {str(i).encode(): widths[xf.get("numFmtId")]
-            for i, xf in enumerate(cell_styles.iterfind("{*}xf")) if xf.get("numFmtId") in widths}
+    return {str(i).encode(): layouts[xf.get("numFmtId")]
+            for i, xf in enumerate(cell_styles.iterfind("{*}xf"))
+            if xf.get("numFmtId") in layouts}
 
 
 # --------------------------------------------------------------------------- OpenDocument
@@ -257,6 +257,7 @@ _ODS_BREAK = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}line-break"
 _ODS_PARAGRAPHS = ("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p",
                    "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}h")
 _ODS_NOTE = f"{_ODS_OFFICE}annotation"
+_ODS_NUMBER = f"{_ODS_OFFICE}value"
 _ODS_COVERED = f"{_ODS_TABLE}covered-table-cell"
 _DAY = 86_400  # seconds: calamine reads a shorter elapsed time as a time of day
 # LibreOffice marks a cell whose formula gives an error so (its text is the error's).
@@ -275,6 +276,7 @@ class _OdsSheet:
     spaces: int = 0  # of which spaces written as a count (<text:s text:c="N"/>)
     errors: ErrorCells = field(default_factory=ErrorCells)
     shown: ErrorCells = field(default_factory=ErrorCells)  # see Package.ods_shown
+    numbers: int = 0  # of which numbers read as shown (each a Shown)
 
 
 def _ods_row(row: Any, sheet: _OdsSheet, line: int, repeat: int
@@ -290,11 +292,12 @@ def _ods_row(row: Any, sheet: _OdsSheet, line: int, repeat: int
         if cell.get(_ODS_VALUE_TYPE) == "error":
             sheet.errors.add(line - repeat + 1, width - span + 1,
                              "".join(cell.itertext()).strip(), last_row=line, last_col=width)
-        # Most cells' text starts otherwise: one look, and no call, for them.
-        if len(cell) == 1 and (cell[0].text or " ")[0] == "0" and (
-                shown := _padded_number(cell)):
+        # Most cells show their value as it is, or are text: one look, and no call, for them.
+        if len(cell) == 1 and (number := cell.get(_ODS_NUMBER)) is not None and (
+                cell[0].text != number) and (shown := _padded_number(cell, number)):
             sheet.shown.add(line - repeat + 1, width - span + 1, shown, last_row=line,
                             last_col=width)
+            sheet.numbers += repeat * span
         if cell.tag == _ODS_COVERED or cell.get(f"{_ODS_OFFICE}value-type") == "time":
             _ods_unlike_shown(cell, sheet, line - repeat + 1, width - span + 1, line, width)
         if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):
@@ -330,19 +333,28 @@ def _ods_unlike_shown(cell: Any, sheet: _OdsSheet, row: int, col: int, last_row:
                         last_row=last_row, last_col=last_col)
 
 
-def _padded_number(cell: Any) -> str:
-    """The text an .ods number cell shows when it is the whole number written with leading
-    zeros (a code formatted 00000: "00042"); "" for any other cell."""
-    shown = cell[0].text
-    if (not shown or shown[0] != "0" or len(shown) < 2 or not shown.isdigit()
-            or not shown.isascii()
-            or cell.get(f"{_ODS_OFFICE}value-type") != "float"):
-        return ""
+# The text an .ods number cell shows around a whole number's digits: no digit before them,
+# none after them (a decimal part "5,00", a thousands separator "1 234" have some).
+_ODS_WHOLE = re.compile(r"([^0-9]*)([0-9]+)([^0-9]*)")
+
+
+def _padded_number(cell: Any, value: str) -> Shown | None:
+    """What an .ods number cell (of ``value``) shows when it is its whole number's digits
+    with zeros before them or text around them ("00042", "TC-0042", "7 h"), holding the
+    number; None for any other cell (LibreOffice writes the text shown, calamine reads the
+    value)."""
+    if cell.get(f"{_ODS_OFFICE}value-type") != "float":
+        return None
+    shown = _ods_run(cell[0]) if len(cell[0]) else cell[0].text
+    found = _ODS_WHOLE.fullmatch(shown or "")
     try:
-        same = float(cell.get(f"{_ODS_OFFICE}value", "")) == int(shown)
+        number = float(value)
     except ValueError:
-        return ""
-    return shown if same else ""
+        return None
+    if (found is None or not number.is_integer() or abs(number) >= EXACT
+            or int(found.group(2)) != abs(number)):
+        return None
+    return Shown(shown, str(int(number)))
 
 
 def _spaces(cell: Any) -> tuple[int, bool]:
@@ -426,7 +438,8 @@ def _ods_package(path: Path) -> Package:
     cost = (sheet_cost(box, sum(s.filled for s in sheets), sum(s.text for s in sheets),
                        max(s.rows for s in sheets))
             + BOX_CELL * largest.rows * largest.cols  # the sheet read is copied once
-            + CELL_NOTE_COST * sum(s.shown.count for s in sheets))
+            + CELL_NOTE_COST * sum(s.shown.count for s in sheets)
+            + SHOWN_NUMBER_COST * sum(s.numbers for s in sheets))
     return Package(cost, f"its {len(sheets)} sheets are loaded together: {box} cells",
                    ods_errors={s.name: s.errors for s in sheets if s.errors},
                    ods_shown={s.name: s.shown for s in sheets if s.shown})
@@ -506,6 +519,9 @@ def _shared_text(package: zipfile.ZipFile, part: str, shared: SharedStrings | No
 # Bytes one cell's note (an error, a text shown) takes until the sheet is read (a place and
 # its text).
 CELL_NOTE_COST = 200
+# Bytes more a number read as shown takes, from its note to the rows kept: the number it
+# holds, in the instance dict of its ``Shown``.
+SHOWN_NUMBER_COST = 400
 
 # A cell of type s and the index of its string, however the XML is written.
 _SHARED_REF = re.compile(rb"""\st\s*=\s*["']s["'][^>]*>\s*<(?:[A-Za-z_][\w.\-]*:)?v\s*>\s*(\d+)""")

@@ -20,9 +20,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# Bytes of a sheet's XML measured at a time. Each regular expression over a chunk holds the
-# GIL: over 1 MB of cells it held it 50-90 ms, the window waiting that long to paint while
-# a worker measured a large sheet.
+from importer_gui.core.readers.number_formats import Layout
+
+# Bytes of a sheet's XML measured at a time, smaller than a file's scan: each regular
+# expression over a chunk holds the GIL, and the window cannot paint meanwhile while a worker
+# measures a large sheet.
 SCAN_CHUNK = 1 << 18
 
 # The last cell a sheet can have (XFD1048576): a reference past it is refused, since
@@ -645,24 +647,22 @@ def _below_zero(text: bytes) -> bool:
         return False
 
 
-def padded_numbers(package: zipfile.ZipFile, part: str, widths: dict[bytes, int],
+def padded_numbers(package: zipfile.ZipFile, part: str, layouts: dict[bytes, Layout],
                    ) -> ErrorCells:
-    """The number cells whose style shows a whole number with leading zeros (``widths``:
-    style -> digits shown), each with the text shown ("00042"; calamine reads 42). Cells
-    written as usual are found by a search in C; any other writing sends the part to the
-    walk."""
+    """The number cells whose style shows a whole number otherwise than its digits
+    (``layouts``: style -> how it shows them), each as the ``Shown`` text ("00042",
+    "TC-0042"; calamine reads 42). Cells written as usual are found by a search in C; any
+    other writing sends the part to the walk."""
     styled = re.compile(rb'(<c r="([A-Z]{1,3})([1-9]\d{0,6})"[^>]*? s="('
-                        + b"|".join(map(re.escape, widths))
+                        + b"|".join(map(re.escape, layouts))
                         + rb')"[^>]*(?<!/)>)(?:<v>(\d+)</v>)?')
     shown, carry = ErrorCells(), b""
     for data in chunks(package, part):
         if _PREFIXED_CELL.search(data) or _UNUSUAL.search(data):
-            return _walked_padded(package, part, widths)
+            return _walked_padded(package, part, layouts)
         data, carry = carry + data, b""
         for found in styled.finditer(data):
             tag, letters, row, style, digits = found.groups()
-            if digits is not None and len(digits) >= widths[style]:
-                continue  # as many digits as the format shows, or more: the usual cell
             if b" t=" in tag and b' t="n"' not in tag:
                 continue  # a text, a boolean...: no number to show
             if digits is None:  # a formula first, or the value the chunk cuts
@@ -670,41 +670,28 @@ def padded_numbers(package: zipfile.ZipFile, part: str, widths: dict[bytes, int]
                 if end < 0:  # the cell goes on in the next chunk
                     carry = data[found.start():]
                     if len(carry) > _CARRY_MAX:
-                        return _walked_padded(package, part, widths)
+                        return _walked_padded(package, part, layouts)
                     break
                 value = _VALUE.search(data, found.end(), end)
                 digits = value.group(1) if value else b""
-            if padded := _padded(digits, widths[style]):
-                shown.add(int(row), column_number(letters), padded)
+            if text := layouts[style].shown(digits):
+                shown.add(int(row), column_number(letters), text)
     return shown
 
 
-def _walked_padded(package: zipfile.ZipFile, part: str, widths: dict[bytes, int],
+def _walked_padded(package: zipfile.ZipFile, part: str, layouts: dict[bytes, Layout],
                    ) -> ErrorCells:
     """padded_numbers by the walk, for a part whose cells are not all written as usual."""
     shown = ErrorCells()
 
     def keep(place: tuple[int, int], text: bytes, style: bytes | None) -> bool:
-        width = widths.get(style) if style is not None else None
-        if width is not None and (padded := _padded(text, width)):
-            shown.add(place[0], place[1], padded)
+        found = layouts.get(style) if style is not None else None
+        if found is not None and (cell := found.shown(text)):
+            shown.add(place[0], place[1], cell)
         return False
 
     _values(package, part, keep, styles=True)
     return shown
-
-
-def _padded(text: bytes, width: int) -> str:
-    """A whole number's text with zeros before it up to ``width`` digits ("" when it is no
-    whole number, or needs none)."""
-    try:
-        value = float(text)
-    except ValueError:
-        return ""
-    if not value.is_integer() or abs(value) >= 1e15 or len(str(abs(int(value)))) >= width:
-        return ""
-    digits = str(abs(int(value))).zfill(width)
-    return "-" + digits if value < 0 else digits
 
 
 def _values(package: zipfile.ZipFile, part: str,

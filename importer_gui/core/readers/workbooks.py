@@ -1,8 +1,9 @@
 """Workbooks (.xlsx, .xlsm, .xls, .ods): their sheets, and a sheet's rows of cells.
 
 Cells: text as-is; numbers as people wrote them (42.0 -> "42", 0.1 + 0.2 -> "0.3"), and a
-whole number whose format shows leading zeros as shown (a code formatted 00000: "00042",
-as the spreadsheet's own CSV export writes it; an .xls's are not looked for); booleans
+whole number whose format shows leading zeros or text around it as shown (a code formatted
+00000: "00042", "TC-"0000: "TC-0042", as the spreadsheet's own CSV export writes it; an
+.xls's are not looked for), a ``Shown`` that fields of numbers read as its number; booleans
 "TRUE"/"FALSE", as the sheet shows them; dates and datetimes stay date objects; times
 "HH:MM:SS"; durations "[h]:mm:ss". A sheet is loaded by calamine once the guards have
 measured it (and its cost is charged to the check's budget); a huge sparse one is streamed
@@ -40,6 +41,7 @@ from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
 from importer_gui.core.readers.guards import (
     CELL_NOTE_COST,
     FORMULA_ERROR,
+    SHOWN_NUMBER_COST,
     check_package,
     column_name,
     measure_sheet,
@@ -113,8 +115,8 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
             budget.charge(path, measure.cost, measure.why)
             shown = _padded(path, name)
             if shown:
-                budget.charge(path, CELL_NOTE_COST * shown.count,
-                              f"{shown.count} of its numbers are shown with leading zeros")
+                budget.charge(path, (CELL_NOTE_COST + SHOWN_NUMBER_COST) * shown.count,
+                              f"{shown.count} of its numbers are shown with leading zeros or text")
     except BaseException:
         workbook.close()
         raise
@@ -139,14 +141,15 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
 
 
 def _padded(path: Path, name: str) -> ErrorCells:
-    """An .xlsx sheet's whole numbers shown with leading zeros, with the text shown (read
-    only when the workbook has a number format that shows them: most have none)."""
+    """An .xlsx sheet's whole numbers shown with leading zeros or text around them, with
+    the text shown (read only when the workbook has a number format that shows them: most
+    have none)."""
     found = ErrorCells()
-    widths = padded_styles(path)
-    if widths:
+    layouts = padded_styles(path)
+    if layouts:
         with zipfile.ZipFile(path) as package:
             for part in sheet_parts(path, name):
-                found = sheet_xml.padded_numbers(package, part, widths) or found
+                found = sheet_xml.padded_numbers(package, part, layouts) or found
     return found
 
 
@@ -351,8 +354,8 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
     the cells holding a formula error are Unreadable (calamine reads them as empty), and
     so are those holding a NUL character when the sheet's XML writes one (``nul``) and the
     text cells whose shared string number is none (``odd``); the cells calamine reads
-    otherwise than the sheet shows them (``shown``: a number shown with leading zeros, an
-    .ods text holding a tab) are read as shown; the values that repeat shared when
+    otherwise than the sheet shows them (``shown``: a number shown with leading zeros or
+    text, an .ods text holding a tab) are read as shown; the values that repeat shared when
     ``shared``."""
     early: list[bool] = []  # set by _serial_cell when a row holds a date to look at again
     cell = _serial_cell(early, serials) if serials is not None else _cell

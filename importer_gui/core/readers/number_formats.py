@@ -1,0 +1,134 @@
+"""What a workbook's number format shows for a whole number, for the formats that show it
+otherwise than its plain digits: zeros before it (00000: 00042) and text around it
+("TC-"0000: TC-0042; 0" h": 7 h; \\A\\B000: AB042; 000-00-0000). calamine reads the bare
+number (42), so such cells are read as the sheet shows them, as a ``Shown`` holding it.
+
+Only these are understood: the digit placeholder 0, text in quotes, a backslash-escaped
+character and the characters Excel shows without quotes ($ - + / ( ) : and space). Any other
+format (decimals, thousands separators, #, ?, %, exponents, colours, conditions, @, dates)
+is left to calamine's reading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from importer_gui.core.cells import Shown
+
+# The characters Excel shows as they are, without quotes.
+_AS_THEY_ARE = frozenset("$-+/(): ")
+# The largest whole number a workbook holds exactly (15 significant digits).
+EXACT = 10**15
+
+# A section of a format: its pieces in order, None for a digit placeholder (0).
+Section = tuple[str | None, ...]
+
+
+def _sections(code: str) -> list[str]:
+    """The format's sections (positive; negative; zero; text), split on the semicolons
+    outside quotes and escapes."""
+    sections, start, quoted, escaped = [], 0, False, False
+    for place, char in enumerate(code):
+        if escaped:
+            escaped = False
+        elif char == "\\" and not quoted:
+            escaped = True
+        elif char == '"':
+            quoted = not quoted
+        elif char == ";" and not quoted:
+            sections.append(code[start:place])
+            start = place + 1
+    sections.append(code[start:])
+    return sections
+
+
+def _section(code: str) -> Section | None:
+    """A section's pieces, or None when it holds anything not understood (or nothing)."""
+    pieces: list[str | None] = []
+    place = 0
+    while place < len(code):
+        char = code[place]
+        if char == "0":
+            pieces.append(None)
+        elif char == '"':
+            end = code.find('"', place + 1)
+            if end < 0:
+                return None
+            pieces.append(code[place + 1:end])
+            place = end
+        elif char == "\\" and place + 1 < len(code):
+            place += 1
+            pieces.append(code[place])
+        elif char in _AS_THEY_ARE:
+            pieces.append(char)
+        else:
+            return None
+        place += 1
+    return tuple(pieces) or None
+
+
+def _render(section: Section, number: int) -> str:
+    """A number (from 0 up) as a section shows it: its digits fill the placeholders from
+    the right, the first placeholder taking any it has no room for."""
+    slots = section.count(None)
+    digits = str(number).zfill(slots) if slots else ""
+    extra = len(digits) - slots
+    out, used = [], 0
+    for piece in section:
+        if piece is None:
+            take = 1 + extra if used == 0 else 1
+            out.append(digits[used:used + take])
+            used += take
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A number format as it shows whole numbers: a section for the numbers from 1 up (and
+    for the others it cannot show otherwise), and, when understood, one for those below
+    zero and one for zero."""
+
+    positive: Section
+    negative: Section | None = None
+    zero: Section | None = None
+
+    def text(self, number: int) -> str:
+        """The whole number as the format shows it (one section: a minus before the text
+        it shows for the number's size, as Excel does)."""
+        if number < 0:
+            if self.negative is not None:
+                return _render(self.negative, -number)
+            return "-" + _render(self.positive, -number)
+        if number == 0 and self.zero is not None:
+            return _render(self.zero, 0)
+        return _render(self.positive, number)
+
+    def shown(self, value: str | bytes) -> Shown | None:
+        """A number cell's value (its XML text) as the sheet shows it, holding the number;
+        None when it is no whole number or shows as its plain digits."""
+        try:
+            number = float(value)
+        except ValueError:
+            return None
+        if not number.is_integer() or abs(number) >= EXACT:
+            return None
+        whole = int(number)
+        text = self.text(whole)
+        return None if text == str(whole) else Shown(text, str(whole))
+
+
+def layout(code: str) -> Layout | None:
+    """How a format code shows whole numbers; None when it is not understood, or shows them
+    as their plain digits (General, 0)."""
+    sections = _sections(code)
+    positive = _section(sections[0])
+    if positive is None or None not in positive:
+        return None
+    understood = Layout(positive,
+                        _section(sections[1]) if len(sections) > 1 else None,
+                        _section(sections[2]) if len(sections) > 2 else None)
+    if all(understood.text(number) == str(number) for number in (1, -1, 0)):
+        return None
+    return understood
