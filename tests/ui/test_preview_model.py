@@ -7,12 +7,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
+from importer_gui.core import config_xml, pipeline
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
+from importer_gui.core.store import Store
 from importer_gui.ui.models.preview_model import PreviewModel, RowFilter
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH, WARNING_BRUSH
+from tests.builders import ImportSpec, write_config
+from tests.core.test_shown_numbers import COLUMNS as TRAINING
+from tests.core.test_shown_numbers import workbook
 
 ACTION = "createOrUpdateTeacherAction"
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -198,3 +203,17 @@ def test_many_rows_sort_case_blind_and_stable_whether_their_values_repeat_or_not
         expected = sorted(range(len(values)), key=lambda i: values[i].casefold(),
                           reverse=descending)
         assert column(model, 0) == [2 + i for i in expected]
+
+
+def test_a_workbook_number_shown_with_text_shows_as_in_the_workbook(
+        tmp_path: Path, qtbot: object) -> None:
+    # The duration field reads 7, yet the cell shows 7 h, as the workbook does.
+    path = workbook(tmp_path / "t.xlsx", [(42, "A", "blended", 7)],
+                    {1: '"TC-"0000', 4: '0" h"'})
+    write_config(tmp_path, ImportSpec(path.name, TRAINING, "createOrUpdateTrainingCourseAction"))
+    state = WizardState(tmp_path / "store.sqlite3")
+    with Store.open(tmp_path / "check.sqlite3") as store:
+        state.session.set_plan(pipeline.check(config_xml.load(tmp_path / "config.xml"), store))
+    model = PreviewModel(state)
+    assert [model.data(model.index(0, c), DISPLAY) for c in range(1, 6)] == [
+        "create", "TC-0042", "A", "blended", "7 h"]
