@@ -32,11 +32,12 @@ from importer_gui.core.catalogue import (
     Kind,
     field_def,
 )
-from importer_gui.core.cells import Cell, cell_text, not_xml_characters, xml_text
+from importer_gui.core.cells import Cell, Shown, cell_text, not_xml_characters, xml_text
 from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError, system_reason
 from importer_gui.core.plan import ImportPlan, Plan
 from importer_gui.core.readers import is_workbook
+from importer_gui.core.readers.number_formats import format_showing
 from importer_gui.core.reports import refuse_a_file_read
 from importer_gui.core.values import date_pattern
 
@@ -672,6 +673,9 @@ def _copy_as_xlsx(entry: FileCorrections, tmp: Path) -> None:
             if isinstance(value, date):  # a date stays a date; text stays text
                 sheet.cell(row=line, column=column, value=value)
                 dates.add((line, column - 1))
+            elif type(value) is Shown and (shape := format_showing(value)):
+                # A number shown with text stays one, so that a number field reads it.
+                sheet.cell(row=line, column=column, value=int(value.value)).number_format = shape
             elif value:
                 _text_cell(sheet, line, column, cell_text(value))
     _refuse_changed_sheet(entry)

@@ -12,6 +12,13 @@ from openpyxl import Workbook
 
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.cells import Shown
+from importer_gui.core.corrections import (
+    Correction,
+    Corrections,
+    Reading,
+    corrected_name,
+    write_corrected_copy,
+)
 from importer_gui.core.package import package
 from importer_gui.core.readers.guards import (
     CELL_NOTE_COST,
@@ -184,3 +191,29 @@ def test_an_ods_numbers_read_as_shown_are_charged_to_the_budget(tmp_path: Path) 
         return check_package(path).cost
 
     assert cost("TC-{}") - cost("{}") >= (CELL_NOTE_COST + SHOWN_NUMBER_COST) * 1000
+
+
+def ods_courses(path: Path) -> Path:
+    """An .ods of two courses, their code and duration numbers shown with text."""
+    rows = "<table:table-row>" + "".join(map(ods_text, COLUMNS)) + "</table:table-row>"
+    for code, title, duration in ((ods_number("42", "TC-0042"), "A", ods_number("7", "7 h")),
+                                  (ods_number("-3", "-TC-0003"), "B", ods_number("2", "2 h"))):
+        rows += (f"<table:table-row>{code}{ods_text(title)}{ods_text('blended')}{duration}"
+                 "</table:table-row>")
+    write_ods(path, rows)
+    return path
+
+
+def test_a_corrected_copy_of_an_ods_keeps_its_numbers_shown_with_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The copy is an .xlsx: its cells stay numbers, formatted to show as the .ods did.
+    source = ods_courses(tmp_path / "t.ods")
+    corrections = Corrections()
+    corrections.record(source, Reading("UTF-8", ";", None, True), Correction(2, 1, "A", "A+"))
+    entry = corrections.of(source)
+    assert entry is not None
+    copy = write_corrected_copy(entry, tmp_path / corrected_name(source))
+    write_config(tmp_path, ImportSpec(copy.name, COLUMNS, "createOrUpdateTrainingCourseAction"))
+    code, _lines = run(capsys, "commit", tmp_path)
+    assert code == 0
+    assert courses(tmp_path) == [("TC-0042", "A+", 7), ("-TC-0003", "B", 2)]

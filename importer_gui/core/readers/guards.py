@@ -29,7 +29,7 @@ from importer_gui.core.cells import Shown, duration_text
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers import sheet_xml
 from importer_gui.core.readers.budget import BOX_CELL, FILLED_CELL, sheet_cost, streamed_cost
-from importer_gui.core.readers.number_formats import EXACT, Layout, layout
+from importer_gui.core.readers.number_formats import EXACT, WHOLE_SHOWN, Layout, layout
 from importer_gui.core.readers.sheet_xml import ErrorCells, Extent
 from importer_gui.core.readers.table import first_bytes
 from importer_gui.core.values import parse_duration
@@ -333,11 +333,6 @@ def _ods_unlike_shown(cell: Any, sheet: _OdsSheet, row: int, col: int, last_row:
                         last_row=last_row, last_col=last_col)
 
 
-# The text an .ods number cell shows around a whole number's digits: no digit before them,
-# none after them (a decimal part "5,00", a thousands separator "1 234" have some).
-_ODS_WHOLE = re.compile(r"([^0-9]*)([0-9]+)([^0-9]*)")
-
-
 def _padded_number(cell: Any, value: str) -> Shown | None:
     """What an .ods number cell (of ``value``) shows when it is its whole number's digits
     with zeros before them or text around them ("00042", "TC-0042", "7 h"), holding the
@@ -346,7 +341,7 @@ def _padded_number(cell: Any, value: str) -> Shown | None:
     if cell.get(f"{_ODS_OFFICE}value-type") != "float":
         return None
     shown = _ods_run(cell[0]) if len(cell[0]) else cell[0].text
-    found = _ODS_WHOLE.fullmatch(shown or "")
+    found = WHOLE_SHOWN.fullmatch(shown or "")
     try:
         number = float(value)
     except ValueError:

@@ -11,6 +11,7 @@ is left to calamine's reading.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from importer_gui.core.cells import Shown
@@ -19,6 +20,10 @@ from importer_gui.core.cells import Shown
 _AS_THEY_ARE = frozenset("$-+/(): ")
 # The largest whole number a workbook holds exactly (15 significant digits).
 EXACT = 10**15
+
+# A whole number's text shown with text around its digits: no digit before them, none after
+# them (a decimal part "5,00", a thousands separator "1 234" have some).
+WHOLE_SHOWN = re.compile(r"([^0-9]*)([0-9]+)([^0-9]*)")
 
 # A section of a format: its pieces in order, None for a digit placeholder (0).
 Section = tuple[str | None, ...]
@@ -132,3 +137,20 @@ def layout(code: str) -> Layout | None:
     if all(understood.text(number) == str(number) for number in (1, -1, 0)):
         return None
     return understood
+
+
+def format_showing(cell: Shown) -> str | None:
+    """A number format that shows the cell's number as the cell shows it (its text around
+    as many zeros as it shows digits; a number below zero shown by a section of its own, its
+    minus as text), for a workbook written from one; None when its text is not so made."""
+    found = WHOLE_SHOWN.fullmatch(cell)
+    if found is None:
+        return None
+    before, digits, after = found.groups()
+    section = _literal(before) + "0" * len(digits) + _literal(after)
+    return "0;" + section if cell.value.startswith("-") else section
+
+
+def _literal(text: str) -> str:
+    """Text as a format shows it, in quotes (a quote itself escaped)."""
+    return '"' + text.replace('"', '"\\""') + '"' if text else ""
