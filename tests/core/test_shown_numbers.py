@@ -136,7 +136,7 @@ def test_an_ods_number_shown_with_text_is_read_as_shown(
 def test_an_xlsx_of_ordinary_formats_is_read_as_before(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shapes = ("General", "0", "0.00", "#,##0", "[Red]0000", "0%", '"TC-"0000.0', "#0",
-              "@", "0;-0", "# ?/?")
+              "@", "0;-0", "# ?/?", "00/00", "0E+0")
     path = workbook(tmp_path / "t.xlsx", [], {})
     book = Workbook()
     sheet = book.active
@@ -158,7 +158,7 @@ def test_an_xlsx_of_ordinary_formats_is_read_as_before(
     ('"TC-"0000', "123456", "TC-123456"), ('0" h"', "7", "7 h"), (r"\A\B000", "7", "AB007"),
     ("00000", "42", "00042"), ("000-00-0000", "123456789", "123-45-6789"),
     ('0" h";"minus "0;"none"', "-3", "minus 3"), ('0" h";"minus "0;"none"', "0", "none"),
-    ('0" h";[Red]-0" h"', "-3", "-3 h"), ('"a;b"0', "4", "a;b4"),
+    ('0" h";[Red]-0" h"', "-3", "-3 h"), ('"a;b"0', "4", "a;b4"), ("00/", "4", "04/"),
     ('"TC-"0000', "42.5", None), ("00000", "123456", None)])
 def test_what_a_format_shows_for_a_whole_number(code: str, value: str, shown: str | None
                                                 ) -> None:

@@ -51,6 +51,8 @@ def _section(code: str) -> Section | None:
     """A section's pieces, or None when it holds anything not understood (or nothing)."""
     pieces: list[str | None] = []
     place = 0
+    # Where a / written bare is: between two zeros it makes a fraction (0/0), not text.
+    slashes: list[int] = []
     while place < len(code):
         char = code[place]
         if char == "0":
@@ -65,10 +67,14 @@ def _section(code: str) -> Section | None:
             place += 1
             pieces.append(code[place])
         elif char in _AS_THEY_ARE:
+            if char == "/":
+                slashes.append(len(pieces))
             pieces.append(char)
         else:
             return None
         place += 1
+    if any(None in pieces[:at] and None in pieces[at:] for at in slashes):
+        return None
     return tuple(pieces) or None
 
 
