@@ -40,29 +40,44 @@ class Shown(str):
     holds the number: text fields read the text shown, as the spreadsheet's own CSV export
     writes it, and fields of numbers, durations or codes read ``value`` ("42", "7").
 
-    It equals only a Shown with the same text and value, never plain text: a column's shared
-    cells and a field's remembered conversions must not mistake one for the other.
+    Its digits are the number's (the text around them holds none), its class says its sign:
+    it keeps no more than a text does, as a workbook may show thousands. It equals only a
+    Shown of the same text and sign, never plain text: a column's shared cells and a field's
+    remembered conversions must not mistake one for the other.
     """
 
-    value: str
+    __slots__ = ()
+    _sign = ""
 
     def __new__(cls, text: str, value: str) -> Shown:
-        cell = super().__new__(cls, text)
-        cell.value = value
-        return cell
+        return str.__new__(_ShownBelowZero if value.startswith("-") else Shown, text)
+
+    @property
+    def value(self) -> str:
+        """The number the cell holds, as its plain text."""
+        return self._sign + str(int(_NOT_DIGITS.sub("", self) or "0"))
 
     def __eq__(self, other: object) -> bool:
-        return (type(other) is Shown and str.__eq__(self, other)
-                and self.value == other.value)
+        return type(other) is type(self) and str.__eq__(self, other)
 
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)
 
     def __hash__(self) -> int:
-        return hash((str.__str__(self), self.value))
+        return hash((self._sign, str.__str__(self)))
 
     def __reduce__(self) -> tuple[type[Shown], tuple[str, str]]:
         return Shown, (str.__str__(self), self.value)
+
+
+class _ShownBelowZero(Shown):
+    """A Shown whose number is below zero ("-TC-0042", or "(42)" from a section of its own)."""
+
+    __slots__ = ()
+    _sign = "-"
+
+
+_NOT_DIGITS = re.compile("[^0-9]")
 
 
 # Text from a CSV or a workbook; a workbook's date cells stay dates (spec: "accepted as that

@@ -673,7 +673,7 @@ def _copy_as_xlsx(entry: FileCorrections, tmp: Path) -> None:
             if isinstance(value, date):  # a date stays a date; text stays text
                 sheet.cell(row=line, column=column, value=value)
                 dates.add((line, column - 1))
-            elif type(value) is Shown and (shape := format_showing(value)):
+            elif isinstance(value, Shown) and (shape := format_showing(value)):
                 # A number shown with text stays one, so that a number field reads it.
                 sheet.cell(row=line, column=column, value=int(value.value)).number_format = shape
             elif value:

@@ -755,7 +755,7 @@ def _cell_text(cell: Cell, writer: str | None) -> str:
     """A workbook's date cell as its field reads it back; a number shown with text around
     it as its number where its field reads that; other cells as their text."""
     if writer == HELD:
-        return cell.value if type(cell) is Shown else _cell_text(cell, None)
+        return cell.value if isinstance(cell, Shown) else _cell_text(cell, None)
     if isinstance(cell, str):
         return str.__str__(cell)
     if writer == "iso":

@@ -13,7 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 
 from importer_gui.core.cells import Shown
 from importer_gui.core.readers import MemoryBudget, prepare
-from importer_gui.core.readers.guards import CELL_NOTE_COST, SHOWN_NUMBER_COST, padded_styles
+from importer_gui.core.readers.guards import CELL_NOTE_COST, padded_styles
 from importer_gui.core.readers.sheet_xml import _walked_padded, padded_numbers
 from importer_gui.core.readers.table import SCAN_CHUNK
 from tests.builders import ImportSpec, rewrite_package, write_config
@@ -139,9 +139,7 @@ def test_the_cells_read_as_shown_are_charged_to_the_budget(tmp_path: Path) -> No
         return budget.used
 
     assert charged("00000") - charged("General") >= CELL_NOTE_COST * 1000
-    # A number read as shown holds its number too (a Shown), kept with the row.
-    assert charged('"TC-"0000') - charged("General") >= (
-        CELL_NOTE_COST + SHOWN_NUMBER_COST) * 1000
+    assert charged('"TC-"0000') - charged("General") >= CELL_NOTE_COST * 1000
 
 
 def ods_time(value: str, shown: str) -> str:

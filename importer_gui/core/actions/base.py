@@ -176,7 +176,7 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
                 return
             ctx.error(name, raw.reason.format(field=shown_name(action, name), value=raw))
             continue
-        elif type(raw) is Shown:  # a number shown with text around it, as "TC-0042"
+        elif isinstance(raw, Shown):  # a number shown with text around it, as "TC-0042"
             if convert is not None:  # a number, a duration, a code: the number held
                 raw = raw.value
             value_text = raw.strip()

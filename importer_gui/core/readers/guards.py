@@ -276,7 +276,6 @@ class _OdsSheet:
     spaces: int = 0  # of which spaces written as a count (<text:s text:c="N"/>)
     errors: ErrorCells = field(default_factory=ErrorCells)
     shown: ErrorCells = field(default_factory=ErrorCells)  # see Package.ods_shown
-    numbers: int = 0  # of which numbers read as shown (each a Shown)
 
 
 def _ods_row(row: Any, sheet: _OdsSheet, line: int, repeat: int
@@ -297,7 +296,6 @@ def _ods_row(row: Any, sheet: _OdsSheet, line: int, repeat: int
                 cell[0].text != number) and (shown := _padded_number(cell, number)):
             sheet.shown.add(line - repeat + 1, width - span + 1, shown, last_row=line,
                             last_col=width)
-            sheet.numbers += repeat * span
         if cell.tag == _ODS_COVERED or cell.get(f"{_ODS_OFFICE}value-type") == "time":
             _ods_unlike_shown(cell, sheet, line - repeat + 1, width - span + 1, line, width)
         if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):
@@ -433,8 +431,7 @@ def _ods_package(path: Path) -> Package:
     cost = (sheet_cost(box, sum(s.filled for s in sheets), sum(s.text for s in sheets),
                        max(s.rows for s in sheets))
             + BOX_CELL * largest.rows * largest.cols  # the sheet read is copied once
-            + CELL_NOTE_COST * sum(s.shown.count for s in sheets)
-            + SHOWN_NUMBER_COST * sum(s.numbers for s in sheets))
+            + CELL_NOTE_COST * sum(s.shown.count for s in sheets))
     return Package(cost, f"its {len(sheets)} sheets are loaded together: {box} cells",
                    ods_errors={s.name: s.errors for s in sheets if s.errors},
                    ods_shown={s.name: s.shown for s in sheets if s.shown})
@@ -514,9 +511,6 @@ def _shared_text(package: zipfile.ZipFile, part: str, shared: SharedStrings | No
 # Bytes one cell's note (an error, a text shown) takes until the sheet is read (a place and
 # its text).
 CELL_NOTE_COST = 200
-# Bytes more a number read as shown takes, from its note to the rows kept: the number it
-# holds, in the instance dict of its ``Shown``.
-SHOWN_NUMBER_COST = 400
 
 # A cell of type s and the index of its string, however the XML is written.
 _SHARED_REF = re.compile(rb"""\st\s*=\s*["']s["'][^>]*>\s*<(?:[A-Za-z_][\w.\-]*:)?v\s*>\s*(\d+)""")

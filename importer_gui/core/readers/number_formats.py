@@ -4,7 +4,8 @@ otherwise than its plain digits: zeros before it (00000: 00042) and text around 
 number (42), so such cells are read as the sheet shows them, as a ``Shown`` holding it.
 
 Only these are understood: the digit placeholder 0, text in quotes, a backslash-escaped
-character and the characters Excel shows without quotes ($ - + / ( ) : and space). Any other
+character and the characters Excel shows without quotes ($ - + / ( ) : and space), the text
+holding no digit (a Shown's digits are its number's). Any other
 format (decimals, thousands separators, #, ?, %, exponents, colours, conditions, @, dates)
 is left to calamine's reading.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from importer_gui.core.cells import Shown
 
@@ -20,6 +22,8 @@ from importer_gui.core.cells import Shown
 _AS_THEY_ARE = frozenset("$-+/(): ")
 # The largest whole number a workbook holds exactly (15 significant digits).
 EXACT = 10**15
+
+_DIGIT = re.compile("[0-9]")
 
 # A whole number's text shown with text around its digits: no digit before them, none after
 # them (a decimal part "5,00", a thousands separator "1 234" have some).
@@ -75,12 +79,18 @@ def _section(code: str) -> Section | None:
         place += 1
     if any(None in pieces[:at] and None in pieces[at:] for at in slashes):
         return None
+    if any(piece is not None and _DIGIT.search(piece) for piece in pieces):
+        return None  # a Shown's digits must be its number's alone
     return tuple(pieces) or None
 
 
 def _render(section: Section, number: int) -> str:
     """A number (from 0 up) as a section shows it: its digits fill the placeholders from
     the right, the first placeholder taking any it has no room for."""
+    run = _one_run(section)
+    if run is not None:  # the zeros together, as most formats have them: one step
+        before, width, after = run
+        return before + str(number).zfill(width) + after
     slots = section.count(None)
     digits = str(number).zfill(slots) if slots else ""
     extra = len(digits) - slots
@@ -93,6 +103,19 @@ def _render(section: Section, number: int) -> str:
         else:
             out.append(piece)
     return "".join(out)
+
+
+@lru_cache(maxsize=64)
+def _one_run(section: Section) -> tuple[str, int, str] | None:
+    """The text before a section's zeros, how many, and the text after, when its zeros are
+    all together; None otherwise (000-00-0000)."""
+    if None not in section:
+        return None
+    first, last = section.index(None), len(section) - section[::-1].index(None)
+    if any(piece is not None for piece in section[first:last]):
+        return None
+    return ("".join(section[:first]), last - first,  # type: ignore[arg-type]
+            "".join(section[last:]))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -137,8 +160,9 @@ def layout(code: str) -> Layout | None:
     positive = _section(sections[0])
     if positive is None or None not in positive:
         return None
+    negative = _section(sections[1]) if len(sections) > 1 else None
     understood = Layout(positive,
-                        _section(sections[1]) if len(sections) > 1 else None,
+                        negative if negative is not None and None in negative else None,
                         _section(sections[2]) if len(sections) > 2 else None)
     if all(understood.text(number) == str(number) for number in (1, -1, 0)):
         return None

@@ -41,7 +41,6 @@ from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
 from importer_gui.core.readers.guards import (
     CELL_NOTE_COST,
     FORMULA_ERROR,
-    SHOWN_NUMBER_COST,
     check_package,
     column_name,
     measure_sheet,
@@ -115,7 +114,7 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
             budget.charge(path, measure.cost, measure.why)
             shown = _padded(path, name)
             if shown:
-                budget.charge(path, (CELL_NOTE_COST + SHOWN_NUMBER_COST) * shown.count,
+                budget.charge(path, CELL_NOTE_COST * shown.count,
                               f"{shown.count} of its numbers are shown with leading zeros or text")
     except BaseException:
         workbook.close()
