@@ -25,6 +25,9 @@ EXIT_OK, EXIT_ROW_ERRORS, EXIT_FAILED = 0, 1, 2
 # reports it (an error log, the output) could not be written: exit 2 would say that nothing
 # was.
 EXIT_WRITTEN_UNSAID = 3
+# package --upload wrote its package, then sending it failed: neither 2 (nothing written) nor
+# 3 (which, for a package sent, a script must not answer by sending it again).
+EXIT_NOT_SENT = 4
 
 STORE_HELP = "the store: a SQLite file, or postgresql://USER@HOST[:PORT]/DATABASE"
 # What SQLite may leave beside a store file it made.

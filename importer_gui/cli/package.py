@@ -9,6 +9,7 @@ import sys
 from typing import Any, TextIO
 
 from importer_gui.cli.command import (
+    EXIT_NOT_SENT,
     EXIT_OK,
     EXIT_ROW_ERRORS,
     NOTHING_DONE,
@@ -19,7 +20,6 @@ from importer_gui.cli.command import (
 from importer_gui.cli.output import Output, dump_json, visible
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
-from importer_gui.core.errors import ImporterError
 from importer_gui.core.package import (
     NotSentError,
     PackageResult,
@@ -43,7 +43,8 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: Output) -> int:
-    """Check, package, send when asked; exit 1 when rows were left out."""
+    """Check, package, send when asked; exit 1 when rows were left out, 4 when the package
+    was written but not sent."""
     from importer_gui.core import sftp
 
     target = sftp.parse_target(args.upload) if args.upload else None
@@ -60,8 +61,10 @@ def run(args: argparse.Namespace, out: Output) -> int:
     if target is not None:
         try:
             sent = send(result, target, key_file=args.identity, ask_password=_ask_password)
-        except NotSentError as error:
-            raise ImporterError(f"{error} Run the same command again to send it.") from None
+        except NotSentError as error:  # written all the same: not "nothing could be done"
+            sys.stderr.write(visible(f"importer-gui: {error} Run the same command again to "
+                                     "send it.") + "\n")
+            return EXIT_NOT_SENT
         out.wrote(f"the package was written in {result.folder} and sent to {target}")
     if args.json:
         dump_json(_package_json(result, sent, None if target is None else str(target)), out)
@@ -117,4 +120,5 @@ PACKAGE = Command("package", "check, then write a folder the platform reads as i
                   "send it by SFTP)", run, _arguments,
                   "Exit codes: 0 every row is in the package; 1 some rows were left out (named); "
                   f"{NOTHING_DONE}; 3 the package was written (and sent), but the output "
-                  "could not be.")
+                  "could not be; 4 the package was written, but sending it failed (one line "
+                  "on stderr).")

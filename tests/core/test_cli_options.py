@@ -75,7 +75,8 @@ def help_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
                         "could not be."),
     (["package"], "Exit codes: 0 every row is in the package; 1 some rows were left out "
                   "(named); 2 nothing could be done (one line on stderr); 3 the package was "
-                  "written (and sent), but the output could not be."),
+                  "written (and sent), but the output could not be; 4 the package was "
+                  "written, but sending it failed (one line on stderr)."),
     (["store", "copy"], "Exit codes: 0 copied; 2 nothing could be done (one line on "
                         "stderr), nothing copied."),
 ])

@@ -8,7 +8,6 @@ half a file: each one is written under a temporary name and renamed once complet
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -408,15 +407,37 @@ def test_send_gives_the_configuration_last_to_a_drop_folder_of_an_earlier_upload
 def test_the_command_line_refuses_an_unknown_host_in_one_line(
         server: SftpServer, home: Path, identity: Path, sample: Path, tmp_path: Path,
         capsys: pytest.CaptureFixture[str], host_key: paramiko.RSAKey) -> None:
-    code = main(["package", str(sample / "sample-config.xml"), "--out", str(tmp_path / "o"),
+    """Exit 4, not 2: the package is written, and a script sends it again by running the
+    same command once the key is accepted."""
+    out = tmp_path / "o"
+    code = main(["package", str(sample / "sample-config.xml"), "--out", str(out),
                  "--store", existing_store(tmp_path / "store.sqlite3"), "--upload", server.url(),
                  "--identity", str(identity)])
-    err = capsys.readouterr().err
-    assert code == 2
-    assert err.count("\n") == 1
-    assert f"[127.0.0.1]:{server.port}" in err and sftp.fingerprint(host_key) in err
+    assert (code, capsys.readouterr().err) == (4, (
+        f"importer-gui: The package was written in {out}; sending it failed: the host key "
+        f"of [127.0.0.1]:{server.port} is not in your known hosts (ssh-rsa "
+        f"{sftp.fingerprint(host_key)}); connect once with ssh to check and accept it, then "
+        "send again. Run the same command again to send it.\n"))
     assert list(drop(server).iterdir()) == []
-    shutil.rmtree(tmp_path / "o")
+    assert sorted(p.name for p in out.iterdir()) == [
+        "interventions.csv", "learners.csv", "registrations.csv", "sample-config.xml",
+        "sessions.csv", "trainings.csv"]
+
+
+def test_the_command_line_says_a_key_the_server_refuses_once_the_package_is_written(
+        server: SftpServer, known: Path, sample: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    wrong = tmp_path / "id_wrong"
+    paramiko.RSAKey.generate(1024).write_private_key_file(str(wrong))
+    out = tmp_path / "o"
+    code = main(["package", str(sample / "sample-config.xml"), "--out", str(out),
+                 "--store", existing_store(tmp_path / "store.sqlite3"), "--upload", server.url(),
+                 "--identity", str(wrong)])
+    assert (code, capsys.readouterr().err) == (4, (
+        f"importer-gui: The package was written in {out}; sending it failed: 127.0.0.1 "
+        f"refused {server.user}'s key, and no password was given. Run the same command again "
+        "to send it.\n"))
+    assert list(drop(server).iterdir()) == [] and len(list(out.iterdir())) == 6
 
 
 def test_the_host_key_is_checked_before_a_password_is_asked(server: SftpServer, home: Path,
