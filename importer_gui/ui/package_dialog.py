@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -324,12 +323,14 @@ class PackageDialog(WorkDialog):
         return True
 
     def _accept_host_key(self, key: sftp.HostKey) -> bool:
-        """Show an unknown host key; remember it when the user accepts it."""
-        answer = QMessageBox.question(self, self.tr("Unknown host key"), arg(self.tr(
+        """Show an unknown host key; remember it when the user trusts it (not the default:
+        a key is trusted on purpose, never by Enter)."""
+        answer = ask(self, self.tr("Unknown host key"), arg(self.tr(
             "The server %1 is not in your known hosts. Its %2 key has the fingerprint\n\n%3\n\n"
-            "Accept it only if it is the one your platform's administrators gave you. Accept "
-            "and send?"), key.host, key.key_type, key.fingerprint))
-        if answer != QMessageBox.StandardButton.Yes:
+            "Trust it only if it is the one your platform's administrators gave you."),
+            key.host, key.key_type, key.fingerprint),
+            [self.tr("&Don't send"), self.tr("&Trust this key and send")], escape=0)
+        if answer != 1:
             self._show_error(self.tr("The host key was not accepted: nothing was sent."))
             return False
         try:

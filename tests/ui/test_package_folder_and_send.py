@@ -11,7 +11,7 @@ from pathlib import Path
 
 import paramiko
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from importer_gui.cli import main
@@ -21,6 +21,7 @@ from importer_gui.core.store import Store
 from importer_gui.ui.package_dialog import PackageDialog
 from tests.sftp_server import SftpServer
 from tests.stores import existing_store
+from tests.ui.conftest import Questions
 
 PASSWORD = "correct horse"
 PACKAGE = ["interventions.csv", "learners.csv", "registrations.csv", "sample-config.xml",
@@ -133,7 +134,8 @@ def test_an_address_with_a_bracket_left_open_is_refused_before_anything_is_writt
 
 def test_a_send_that_cannot_connect_says_the_package_is_written(
         plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, closed_port: int,
-        server: SftpServer, monkeypatch: pytest.MonkeyPatch, screenshots: Path) -> None:
+        server: SftpServer, monkeypatch: pytest.MonkeyPatch, screenshots: Path,
+        questions: Questions) -> None:
     out = tmp_path / "new5"
     dialog = shown(plan, out, qtbot, send=True)
     dialog.resize(760, 560)
@@ -149,8 +151,7 @@ def test_a_send_that_cannot_connect_says_the_package_is_written(
     assert dialog.package_button.isEnabled() and dialog.send_button.isEnabled()
     dialog.grab().save(str(screenshots / "package-dialog-not-sent.png"))
     # Sent again, to a server that answers: the earlier package is replaced, then sent.
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args: QMessageBox.StandardButton.Yes)
+    questions.answers.append("Trust this key and send")
     monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
     dialog.url_edit.setText(server.url())
     dialog.send_button.click()
@@ -211,9 +212,8 @@ def test_the_command_line_says_the_package_is_written_when_sending_fails(
 
 def test_a_missing_drop_folder_is_said_in_french_in_the_whole_sentence(
         french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
-        monkeypatch: pytest.MonkeyPatch, screenshots: Path) -> None:
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args: QMessageBox.StandardButton.Yes)
+        monkeypatch: pytest.MonkeyPatch, screenshots: Path, questions: Questions) -> None:
+    questions.answers.append("Faire confiance à cette clé et envoyer")
     monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
     out = tmp_path / "pk"
     dialog = shown(plan, out, qtbot, send=True)

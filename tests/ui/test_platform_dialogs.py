@@ -9,15 +9,16 @@ from pathlib import Path
 import paramiko
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel
 
-from importer_gui.core import config_xml, pipeline
+from importer_gui.core import config_xml, pipeline, sftp
 from importer_gui.core.schema import Table
 from importer_gui.core.store import Store
 from importer_gui.ui.package_dialog import PackageDialog
 from importer_gui.ui.refresh_dialog import RefreshDialog
 from tests.conftest import SAMPLE
 from tests.sftp_server import SftpServer
+from tests.ui.conftest import Questions
 
 PASSWORD = "correct horse"
 
@@ -95,21 +96,18 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SftpServ
 
 def test_send_shows_the_host_key_and_asks_the_password(
         qtbot: object, plan: pipeline.Plan, tmp_path: Path, server: SftpServer,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[str] = []
-
-    def question(parent: object, title: str, text: str, *args: object) -> object:
-        shown.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+        monkeypatch: pytest.MonkeyPatch, questions: Questions) -> None:
+    questions.answers.append("Trust this key and send")
     monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
     dialog = PackageDialog(plan, folder=tmp_path / "out", send=True, synchronous=True)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.url_edit.setText(server.url())
     dialog.send_button.click()
-    assert len(shown) == 1 and f"[127.0.0.1]:{server.port}" in shown[0]
-    assert "SHA256:" in shown[0]
+    assert questions.asked == [("Unknown host key", (
+        f"The server [127.0.0.1]:{server.port} is not in your known hosts. Its ssh-rsa key "
+        f"has the fingerprint\n\n{sftp.fingerprint(server.host_key)}\n\nTrust it only if it "
+        "is the one your platform's administrators gave you."),
+        ["Don't send", "Trust this key and send"])]
     assert len(dialog.sent) == 6, dialog.error.text()
     assert server.journal.logins == ["password"]
     assert sorted(p.name for p in (server.root / "drop").iterdir()) == sorted(
@@ -118,17 +116,36 @@ def test_send_shows_the_host_key_and_asks_the_password(
     assert server.known_hosts_line() in known and PASSWORD not in known
 
 
-def test_a_declined_host_key_sends_nothing(qtbot: object, plan: pipeline.Plan,
-                                           tmp_path: Path, server: SftpServer,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args: QMessageBox.StandardButton.No)
+def test_a_host_key_is_not_trusted_by_default_and_sends_nothing(
+        qtbot: object, plan: pipeline.Plan, tmp_path: Path, server: SftpServer,
+        questions: Questions) -> None:
+    dialog = PackageDialog(plan, folder=tmp_path / "out", send=True, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.url_edit.setText(server.url())
+    dialog.send_button.click()  # the question's default answer, as Enter gives it
+    assert [answers for _title, _text, answers in questions.asked] == [
+        ["Don't send", "Trust this key and send"]]
+    assert dialog.sent == [] and dialog.error.text() == (
+        "The host key was not accepted: nothing was sent.")
+    assert list((server.root / "drop").iterdir()) == []
+    assert not (tmp_path / "home" / ".ssh" / "known_hosts").exists()
+
+
+def test_the_host_key_question_is_asked_in_french(
+        french: None, qtbot: object, plan: pipeline.Plan, tmp_path: Path,
+        server: SftpServer, monkeypatch: pytest.MonkeyPatch, questions: Questions) -> None:
+    questions.answers.append("Faire confiance à cette clé et envoyer")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
     dialog = PackageDialog(plan, folder=tmp_path / "out", send=True, synchronous=True)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.url_edit.setText(server.url())
     dialog.send_button.click()
-    assert dialog.sent == [] and "not accepted" in dialog.error.text()
-    assert list((server.root / "drop").iterdir()) == []
+    assert questions.asked == [("Clé d'hôte inconnue", (
+        f"Le serveur [127.0.0.1]:{server.port} n'est pas dans vos hôtes connus. Sa clé "
+        f"ssh-rsa a pour empreinte\n\n{sftp.fingerprint(server.host_key)}\n\nNe lui faites "
+        "confiance que si c'est celle que les administrateurs de votre plateforme vous ont "
+        "donnée."), ["Ne pas envoyer", "Faire confiance à cette clé et envoyer"])]
+    assert len(dialog.sent) == 6, dialog.error.text()
 
 
 def test_package_dialog_looks_right(qtbot: object, plan: pipeline.Plan, tmp_path: Path,

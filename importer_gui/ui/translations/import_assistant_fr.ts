@@ -1187,6 +1187,26 @@ Fichier&#xa0;: %2</translation>
             <numerusform>%n lignes en erreur ont été laissées de côté.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The server %1 is not in your known hosts. Its %2 key has the fingerprint
+
+%3
+
+Trust it only if it is the one your platform&apos;s administrators gave you.</source>
+        <translation>Le serveur %1 n&apos;est pas dans vos hôtes connus. Sa clé %2 a pour empreinte
+
+%3
+
+Ne lui faites confiance que si c&apos;est celle que les administrateurs de votre plateforme vous ont donnée.</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t send</source>
+        <translation>&amp;Ne pas envoyer</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key and send</source>
+        <translation>&amp;Faire confiance à cette clé et envoyer</translation>
+    </message>
     <message numerus="yes">
         <source>Sent to %1: %n file(s).</source>
         <translation>
@@ -1237,18 +1257,6 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
     <message>
         <source>Unknown host key</source>
         <translation>Clé d&apos;hôte inconnue</translation>
-    </message>
-    <message>
-        <source>The server %1 is not in your known hosts. Its %2 key has the fingerprint
-
-%3
-
-Accept it only if it is the one your platform&apos;s administrators gave you. Accept and send?</source>
-        <translation>Le serveur %1 n&apos;est pas dans vos hôtes connus. Sa clé %2 a pour empreinte
-
-%3
-
-Ne l&apos;acceptez que si c&apos;est celle que les administrateurs de votre plateforme vous ont donnée. Accepter et envoyer&#xa0;?</translation>
     </message>
     <message>
         <source>The host key was not accepted: nothing was sent.</source>
