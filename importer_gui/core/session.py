@@ -72,6 +72,9 @@ class Choices:
     # The user changed the configuration by hand (not the window's first guesses) since it
     # was opened or last saved: lost on leaving unless saved.
     config_edited: bool = False
+    # How the file is read (encoding, delimiter, sheet, header line) chosen by hand: a change
+    # once the configuration has an action; before, it is no configuration to save yet.
+    reading_chosen: bool = False
 
 
 @dataclass(frozen=True)
@@ -249,7 +252,7 @@ class Session:
         self.choices.config_path = path
         self.choices.config_stamp = stamp
         self.choices.import_index = 0
-        self.choices.config_edited = False
+        self.choices.config_edited = self.choices.reading_chosen = False
 
     def new_import(self) -> None:
         """Forget every choice (corrections included): an empty configuration."""
@@ -329,17 +332,23 @@ class Session:
         self.choices.config = config
         self.choices.config_path = path
         self.choices.config_stamp = FileStamp.of(path)
-        self.choices.config_edited = False
+        self.choices.config_edited = self.choices.reading_chosen = False
 
     def config_edited_by_hand(self) -> None:
         """The user changed the configuration (a page's field, its XML): lost unless saved."""
         self.choices.config_edited = True
 
+    def reading_chosen_by_hand(self) -> None:
+        """The user chose how the file is read (not the page's detection): lost unless
+        saved, once the configuration has an action (saved without one, it is refused)."""
+        self.choices.reading_chosen = True
+
     def unsaved_config(self) -> bool:
         """Whether the user's changes to the configuration are saved nowhere. A commit
         records the configuration with its run, but nothing gives it back to be used again:
         only a saved file counts."""
-        return self.choices.config_edited
+        has_action = any(imp.actions for imp in self.choices.config.imports)
+        return self.choices.config_edited or (self.choices.reading_chosen and has_action)
 
     def opening_drops_config(self, path: Path) -> bool:
         """Whether opening ``path`` loses changes to the configuration not saved: another

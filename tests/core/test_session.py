@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from importer_gui.core import config_xml, pipeline
-from importer_gui.core.config import Column, ImportConfig, Provider
+from importer_gui.core.config import Action, Column, ImportConfig, Provider
 from importer_gui.core.first_rows import read_head
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import FileStamp, Plan
@@ -259,6 +259,24 @@ def test_a_new_file_for_another_import_keeps_the_corrections(
     plan = run_check(session.snapshot(), Monitor())
     assert outcomes(plan) == [(2, Outcome.CREATE)]
     assert plan.imports[0].rows[0].cells[0] == "nobody"
+
+
+def test_a_file_just_opened_read_as_chosen_is_nothing_to_save_until_it_has_an_action(
+        session: Session, tmp_path: Path) -> None:
+    """Saved without an action, it would be refused: the window would ask, then fail."""
+    data = write_csv(tmp_path / "teachers.csv", [["Login", "Name"], ["zoe", "Zoe"]])
+    session.open_data_file(data, Provider(file_name=data.name, path=str(tmp_path)))
+    session.set_reading_options(sheet=None, encoding="ISO-8859-1", delimiter="semicolon",
+                                skip_first_line=True)
+    session.reading_chosen_by_hand()  # the encoding, on the open page
+    assert not session.unsaved_config()
+    assert not session.opening_drops_config(tmp_path / "other.csv")
+    session.current_import().actions.append(Action("createOrUpdateTeacherAction"))
+    assert session.unsaved_config()  # the encoding chosen is now the configuration's
+    saved = tmp_path / "teachers.xml"
+    config_xml.save(session.choices.config, saved)
+    session.record_save(saved, session.choices.config)
+    assert not session.unsaved_config()
 
 
 def test_changes_to_the_configuration_are_unsaved_until_saved_and_an_open_may_drop_them(

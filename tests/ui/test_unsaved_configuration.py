@@ -241,3 +241,61 @@ def test_the_question_is_a_message_box_the_keyboard_answers(
     else:
         assert text == SAVE_TO_LIBRARY
         assert buttons == ["&Save the configuration", "Discard them and &quit", "Cancel"]
+
+
+def test_a_delimiter_chosen_by_hand_is_asked_about_and_saved_in_its_configuration(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    config = sample / "sample-config.xml"
+    wizard = window.wizard
+    assert wizard.open_file(config)
+    wizard.back()  # from the preview the saved configuration opened on, to the open page
+    while wizard.currentPage() is not wizard.open_page:
+        wizard.back()
+    combo = wizard.open_page.delimiter_combo
+    assert combo.currentData() == "semicolon" and not window.state.session.unsaved_config()
+    combo.setFocus()
+    qtbot.keyClicks(combo, "c")  # chosen from the keyboard: "comma (,)"
+    assert combo.currentData() == "comma"
+    questions.answers.append("Cancel")
+    assert not window.close()
+    assert questions.asked == [("Quit Import Assistant?", (
+        "Your changes to the configuration (its mapping or its XML) are not saved. Save the "
+        "configuration in sample-config.xml, to use it again?"), QUIT)]
+    assert window.close()  # the first answer: save
+    assert config_xml.load(config).imports[0].provider.delimiter == "comma"
+
+
+def test_an_encoding_chosen_by_hand_for_a_new_file_is_saved_once_it_has_an_action(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, questions: Questions) -> None:
+    data = tmp_path / "teachers.csv"
+    data.write_text("teacherLogin;teacherName;teacherFirstname;teacherEmail\n"
+                    "t1;Doe;John;j@example.org\n", encoding="ascii")
+    wizard = window.wizard
+    assert wizard.open_file(data)
+    combo = wizard.open_page.encoding_combo
+    assert combo.currentText() == "UTF-8"
+    combo.setFocus()
+    qtbot.keyClicks(combo, "I")  # the export is Latin-1, as the user knows: "ISO-8859-1"
+    assert combo.currentText() == "ISO-8859-1"
+    wizard.next()
+    wizard.action_page.select("createOrUpdateTeacherAction")
+    wizard.next()  # the mapping page, every column guessed
+    assert window.close()  # asked; the first answer: save
+    assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT)]
+    [saved] = Settings.library()
+    assert config_xml.load(saved).imports[0].provider.file_encoding == "ISO-8859-1"
+
+
+def test_reading_options_detected_or_brought_by_a_configuration_are_nothing_to_ask_about(
+        window: MainWindow, sample: Path, tmp_path: Path, questions: Questions) -> None:
+    data = tmp_path / "nohead.txt"  # no header line, tabs, Latin-1: all detected
+    data.write_bytes("j.doe\tJohn\tDoe\tj@x.org\nm.m\tHélène\tMartin\tm@x.org\n"
+                     .encode("latin-1"))
+    wizard = window.wizard
+    assert wizard.open_file(data)
+    page = wizard.open_page
+    assert (page.encoding_combo.currentText(), page.delimiter_combo.currentData(),
+            page.header_check.isChecked()) == ("ISO-8859-1", "tabulation", False)
+    assert wizard.open_file(sample / "sample-config.xml")  # its own options, set on the page
+    assert window.close()
+    assert questions.asked == []

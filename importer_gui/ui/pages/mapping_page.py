@@ -72,7 +72,7 @@ from importer_gui.ui.styles import (
     NOTICE_STYLE,
     WARNING_STYLE,
 )
-from importer_gui.ui.widgets.signals import signals_blocked
+from importer_gui.ui.widgets.signals import follow_hand, signals_blocked
 
 SAMPLES = 3  # sample values shown per column
 SAMPLE_WIDTH = 240  # pixels of sample values before an ellipsis
@@ -578,9 +578,7 @@ class MappingPage(BasePage):
     def _follow_hand(self, widget: QComboBox | QLineEdit | QCheckBox) -> None:
         """What the user changes in ``widget`` (never what the page fills in) is a change to
         the configuration to save."""
-        signal = (widget.activated if isinstance(widget, QComboBox)
-                  else widget.textEdited if isinstance(widget, QLineEdit) else widget.clicked)
-        signal.connect(lambda *_: self._edited_by_hand())
+        follow_hand(widget, self._edited_by_hand)
 
     def _edited_by_hand(self) -> None:
         """The user changed the mapping: a change to save, which Back keeps too."""

@@ -57,7 +57,7 @@ from importer_gui.ui.styles import NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.progress import ProgressRow
-from importer_gui.ui.widgets.signals import signals_blocked
+from importer_gui.ui.widgets.signals import follow_hand, signals_blocked
 
 log = logging.getLogger(__name__)
 
@@ -261,6 +261,11 @@ class OpenPage(BasePage):
             widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             widget.currentIndexChanged.connect(self._options_changed)
         self.header_check.toggled.connect(self._options_changed)
+        # Chosen by hand (not detected, nor brought by a saved configuration): a change to
+        # the configuration, lost unless saved.
+        for widget in (self.sheet_combo, self.encoding_combo, self.delimiter_combo,
+                       self.header_check):
+            follow_hand(widget, self.session.reading_chosen_by_hand)
         column.addWidget(box)
         self.head_model = HeadModel(self)
         self.head_view = QTableView(self)

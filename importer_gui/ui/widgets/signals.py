@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 
 @contextmanager
@@ -17,3 +18,11 @@ def signals_blocked(*objects: QObject) -> Iterator[None]:
     finally:
         for obj, blocked in zip(objects, before, strict=True):
             obj.blockSignals(blocked)
+
+
+def follow_hand(widget: QComboBox | QLineEdit | QCheckBox, slot: Callable[[], None]) -> None:
+    """Call ``slot`` when the user changes ``widget`` (chooses, types, clicks), never when
+    the program fills it in."""
+    signal = (widget.activated if isinstance(widget, QComboBox)
+              else widget.textEdited if isinstance(widget, QLineEdit) else widget.clicked)
+    signal.connect(lambda *_: slot())
