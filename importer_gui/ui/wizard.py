@@ -170,9 +170,9 @@ class Wizard(QWizard):
         title = self.tr("Open another file?")
         if session.opening_drops_config(path) or not self._keeps_page_edits():
             target = self._config_target()
-            text = arg(self.tr("Your changes to the configuration (its mapping or its XML) "
-                               "are not saved, and opening another file drops them. Save the "
-                               "configuration %1 first?"), self._where(target))
+            text = arg(self.tr("Your changes to the configuration (its reading, action, mapping "
+                               "or XML) are not saved, and opening another file drops them. "
+                               "Save the configuration %1 first?"), self._where(target))
             answer = ask(self, title, f"{kept} {text}" if unsaved else text,
                          [self.tr("&Save the configuration and open"),
                           self.tr("&Discard the changes and open"), self.tr("Cancel")],
@@ -221,15 +221,16 @@ class Wizard(QWizard):
                 "correct?", "", unsaved), names)
             save = self.tr("&Save the corrected copies")
         elif not unsaved:
-            text = arg(self.tr("Your changes to the configuration (its mapping or its XML) "
-                               "are not saved. Save the configuration %1, to use it again?"),
+            text = arg(self.tr("Your changes to the configuration (its reading, action, mapping "
+                               "or XML) are not saved. Save the configuration %1, to use it "
+                               "again?"),
                        self._where(config))
             save = self.tr("&Save the configuration")
         else:
             text = arg(self.tr(
                 "%n correction(s) of the preview are neither committed nor saved in a "
                 "corrected copy of their file, and your changes to the configuration (its "
-                "mapping or its XML) are not saved either. Save the corrections in %1, beside "
+                "reading, action, mapping or XML) are not saved either. Save the corrections in %1, beside "
                 "the file they correct, and the configuration %2?", "", unsaved), names,
                 self._where(config))
             save = self.tr("&Save the copies and the configuration")

@@ -2233,8 +2233,8 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>Your changes to the configuration (its mapping or its XML) are not saved, and opening another file drops them. Save the configuration %1 first?</source>
-        <translation>Vos modifications de la configuration (sa correspondance ou son XML) ne sont pas enregistrées, et ouvrir un autre fichier les abandonne. Enregistrer d&apos;abord la configuration %1&#xa0;?</translation>
+        <source>Your changes to the configuration (its reading, action, mapping or XML) are not saved, and opening another file drops them. Save the configuration %1 first?</source>
+        <translation>Vos modifications de la configuration (sa lecture, son action, sa correspondance ou son XML) ne sont pas enregistrées, et ouvrir un autre fichier les abandonne. Enregistrer d&apos;abord la configuration %1&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Save the configuration and open</source>
@@ -2280,18 +2280,18 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>&amp;Enregistrer les copies corrigées</translation>
     </message>
     <message>
-        <source>Your changes to the configuration (its mapping or its XML) are not saved. Save the configuration %1, to use it again?</source>
-        <translation>Vos modifications de la configuration (sa correspondance ou son XML) ne sont pas enregistrées. Enregistrer la configuration %1, pour la réutiliser&#xa0;?</translation>
+        <source>Your changes to the configuration (its reading, action, mapping or XML) are not saved. Save the configuration %1, to use it again?</source>
+        <translation>Vos modifications de la configuration (sa lecture, son action, sa correspondance ou son XML) ne sont pas enregistrées. Enregistrer la configuration %1, pour la réutiliser&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Save the configuration</source>
         <translation>&amp;Enregistrer la configuration</translation>
     </message>
     <message numerus="yes">
-        <source>%n correction(s) of the preview are neither committed nor saved in a corrected copy of their file, and your changes to the configuration (its mapping or its XML) are not saved either. Save the corrections in %1, beside the file they correct, and the configuration %2?</source>
+        <source>%n correction(s) of the preview are neither committed nor saved in a corrected copy of their file, and your changes to the configuration (its reading, action, mapping or XML) are not saved either. Save the corrections in %1, beside the file they correct, and the configuration %2?</source>
         <translation>
-            <numerusform>%n correction de l&apos;aperçu n&apos;est ni validée ni enregistrée dans une copie corrigée de son fichier, et vos modifications de la configuration (sa correspondance ou son XML) ne sont pas enregistrées non plus. Enregistrer la correction dans %1, à côté du fichier qu&apos;elle corrige, et la configuration %2&#xa0;?</numerusform>
-            <numerusform>%n corrections de l&apos;aperçu ne sont ni validées ni enregistrées dans une copie corrigée de leur fichier, et vos modifications de la configuration (sa correspondance ou son XML) ne sont pas enregistrées non plus. Enregistrer les corrections dans %1, à côté du fichier qu&apos;elles corrigent, et la configuration %2&#xa0;?</numerusform>
+            <numerusform>%n correction de l&apos;aperçu n&apos;est ni validée ni enregistrée dans une copie corrigée de son fichier, et vos modifications de la configuration (sa lecture, son action, sa correspondance ou son XML) ne sont pas enregistrées non plus. Enregistrer la correction dans %1, à côté du fichier qu&apos;elle corrige, et la configuration %2&#xa0;?</numerusform>
+            <numerusform>%n corrections de l&apos;aperçu ne sont ni validées ni enregistrées dans une copie corrigée de leur fichier, et vos modifications de la configuration (sa lecture, son action, sa correspondance ou son XML) ne sont pas enregistrées non plus. Enregistrer les corrections dans %1, à côté du fichier qu&apos;elles corrigent, et la configuration %2&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
