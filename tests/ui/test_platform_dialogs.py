@@ -94,15 +94,22 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SftpServ
     running.close()
 
 
+def sent(qtbot: object, plan: pipeline.Plan, tmp_path: Path, server: SftpServer
+         ) -> PackageDialog:
+    """The package dialog once Send was pressed with the server's address (tmp_path/out)."""
+    dialog = PackageDialog(plan, folder=tmp_path / "out", send=True, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.url_edit.setText(server.url())
+    dialog.send_button.click()
+    return dialog
+
+
 def test_send_shows_the_host_key_and_asks_the_password(
         qtbot: object, plan: pipeline.Plan, tmp_path: Path, server: SftpServer,
         monkeypatch: pytest.MonkeyPatch, questions: Questions) -> None:
     questions.answers.append("Trust this key and send")
     monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
-    dialog = PackageDialog(plan, folder=tmp_path / "out", send=True, synchronous=True)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    dialog.url_edit.setText(server.url())
-    dialog.send_button.click()
+    dialog = sent(qtbot, plan, tmp_path, server)
     assert questions.asked == [("Unknown host key", (
         f"The server [127.0.0.1]:{server.port} is not in your known hosts. Its ssh-rsa key "
         f"has the fingerprint\n\n{sftp.fingerprint(server.host_key)}\n\nTrust it only if it "
@@ -119,10 +126,7 @@ def test_send_shows_the_host_key_and_asks_the_password(
 def test_a_host_key_is_not_trusted_by_default_and_sends_nothing(
         qtbot: object, plan: pipeline.Plan, tmp_path: Path, server: SftpServer,
         questions: Questions) -> None:
-    dialog = PackageDialog(plan, folder=tmp_path / "out", send=True, synchronous=True)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    dialog.url_edit.setText(server.url())
-    dialog.send_button.click()  # the question's default answer, as Enter gives it
+    dialog = sent(qtbot, plan, tmp_path, server)  # the default answer, as Enter gives it
     assert [answers for _title, _text, answers in questions.asked] == [
         ["Don't send", "Trust this key and send"]]
     assert dialog.sent == [] and dialog.error.text() == (
@@ -136,10 +140,7 @@ def test_the_host_key_question_is_asked_in_french(
         server: SftpServer, monkeypatch: pytest.MonkeyPatch, questions: Questions) -> None:
     questions.answers.append("Faire confiance à cette clé et envoyer")
     monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
-    dialog = PackageDialog(plan, folder=tmp_path / "out", send=True, synchronous=True)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    dialog.url_edit.setText(server.url())
-    dialog.send_button.click()
+    dialog = sent(qtbot, plan, tmp_path, server)
     assert questions.asked == [("Clé d'hôte inconnue", (
         f"Le serveur [127.0.0.1]:{server.port} n'est pas dans vos hôtes connus. Sa clé "
         f"ssh-rsa a pour empreinte\n\n{sftp.fingerprint(server.host_key)}\n\nNe lui faites "
