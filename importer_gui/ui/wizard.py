@@ -230,9 +230,9 @@ class Wizard(QWizard):
             text = arg(self.tr(
                 "%n correction(s) of the preview are neither committed nor saved in a "
                 "corrected copy of their file, and your changes to the configuration (its "
-                "reading, action, mapping or XML) are not saved either. Save the corrections in %1, beside "
-                "the file they correct, and the configuration %2?", "", unsaved), names,
-                self._where(config))
+                "reading, action, mapping or XML) are not saved either. Save the corrections "
+                "in %1, beside the file they correct, and the configuration %2?", "", unsaved),
+                names, self._where(config))
             save = self.tr("&Save the copies and the configuration")
         answer = ask(self, title, text, [save, discard, self.tr("Cancel")], escape=2)
         if answer == 2:

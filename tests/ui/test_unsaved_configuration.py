@@ -25,8 +25,9 @@ from tests.ui.test_nothing_lost import correct_the_email
 from tests.ui.wizards import sample_preview
 
 EMAIL = 3  # teachers.csv: Identifiant, Nom, Prénom, Courriel
-SAVE_TO_LIBRARY = ("Your changes to the configuration (its reading, action, mapping or XML) are not saved. "
-                   "Save the configuration in your library as “teachers”, to use it again?")
+SAVE_TO_LIBRARY = ("Your changes to the configuration (its reading, action, mapping or XML) "
+                   "are not saved. Save the configuration in your library as “teachers”, to "
+                   "use it again?")
 QUIT = ["Save the configuration", "Discard them and quit", "Cancel"]
 
 
@@ -142,8 +143,8 @@ def test_opening_another_file_asks_and_saves_under_a_name_the_library_has_not(
     assert window.wizard.currentId() == MAPPING
     assert page.rows[EMAIL].combo.currentData() == IGNORED_COLUMN
     assert questions.asked == [("Open another file?", (
-        "Your changes to the configuration (its reading, action, mapping or XML) are not saved, and "
-        "opening another file drops them. Save the configuration in your library as "
+        "Your changes to the configuration (its reading, action, mapping or XML) are not "
+        "saved, and opening another file drops them. Save the configuration in your library as "
         "“teachers 2” first?"), ["Save the configuration and open",
                                  "Discard the changes and open", "Cancel"])]
     questions.answers.append("Save the configuration and open")
@@ -194,9 +195,9 @@ def test_corrections_and_the_configuration_unsaved_are_asked_about_once(
     assert window.close()
     assert questions.asked == [("Quit Import Assistant?", (
         "1 correction(s) of the preview are neither committed nor saved in a corrected copy "
-        "of their file, and your changes to the configuration (its reading, action, mapping or XML) are "
-        "not saved either. Save the corrections in teachers-corrected.csv, beside the file "
-        "they correct, and the configuration in sample-config.xml?"),
+        "of their file, and your changes to the configuration (its reading, action, mapping "
+        "or XML) are not saved either. Save the corrections in teachers-corrected.csv, "
+        "beside the file they correct, and the configuration in sample-config.xml?"),
         ["Save the copies and the configuration", "Discard them and quit", "Cancel"])]
     assert (sample / "teachers-corrected.csv").is_file()
     teachers = config_xml.load(sample / "sample-config.xml").imports[0].provider
@@ -233,9 +234,9 @@ def test_the_question_is_a_message_box_the_keyboard_answers(
     [(text, buttons)] = seen
     if language == "fr":
         assert text == (
-            "Vos modifications de la configuration (sa lecture, son action, sa correspondance ou son XML) ne sont "
-            "pas enregistrées. Enregistrer la configuration dans votre bibliothèque sous le "
-            "nom «\u00a0teachers\u00a0», pour la réutiliser\u00a0?")
+            "Vos modifications de la configuration (sa lecture, son action, sa correspondance "
+            "ou son XML) ne sont pas enregistrées. Enregistrer la configuration dans votre "
+            "bibliothèque sous le nom «\u00a0teachers\u00a0», pour la réutiliser\u00a0?")
         assert buttons == ["&Enregistrer la configuration", "Les abandonner et &quitter",
                            "Annuler"]
     else:
@@ -259,8 +260,8 @@ def test_a_delimiter_chosen_by_hand_is_asked_about_and_saved_in_its_configuratio
     questions.answers.append("Cancel")
     assert not window.close()
     assert questions.asked == [("Quit Import Assistant?", (
-        "Your changes to the configuration (its reading, action, mapping or XML) are not saved. Save the "
-        "configuration in sample-config.xml, to use it again?"), QUIT)]
+        "Your changes to the configuration (its reading, action, mapping or XML) are not "
+        "saved. Save the configuration in sample-config.xml, to use it again?"), QUIT)]
     assert window.close()  # the first answer: save
     assert config_xml.load(config).imports[0].provider.delimiter == "comma"
 
