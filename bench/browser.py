@@ -1,5 +1,6 @@
 """The store browser on a large store: how long the window waits while it opens, sorts,
-searches, and reads again what another process committed.
+scrolls, searches, reads again what another process committed, and shows a run's
+corrections.
 
 ``python -m bench.browser [--runs N] [--records N] [STORE]`` builds a store of N runs and
 about N records (2,000 and 100,000 by default: courses, sessions, learners and their
@@ -105,6 +106,7 @@ def measure(location: Any) -> dict[str, float]:
         figures["sort"] = _held(lambda: tab.view.sortByColumn(session, Qt.SortOrder.AscendingOrder))
         figures["sort, read"] = longest_wait(app, lambda: browser.busy)
         figures["scroll a page"] = _held(lambda: (tab.model.fetchMore(), app.processEvents()))
+        figures["scroll a page, read"] = longest_wait(app, lambda: browser.busy)
         tab.view.selectRow(tab.model.rowCount() - 10)
         tab.view.scrollTo(tab.model.index(tab.model.rowCount() - 20, 0),
                           QAbstractItemView.ScrollHint.PositionAtTop)
@@ -116,6 +118,9 @@ def measure(location: Any) -> dict[str, float]:
         tab.search.setText("Session 01")
         figures["search"] = _held(tab.apply_search)
         figures["search, read"] = longest_wait(app, lambda: browser.busy)
+        browser.show_history()
+        figures["select a run"] = _held(lambda: browser.history_view.selectRow(1))
+        figures["select a run, read"] = longest_wait(app, lambda: browser.busy)
         browser.close()
     return {what: round(seconds, 3) for what, seconds in figures.items()}
 

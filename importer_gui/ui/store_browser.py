@@ -101,7 +101,10 @@ class RecordTab(QWidget):
         self._unsized = False  # read while hidden: its columns are sized once it shows
         self.model.rereading.connect(self._keep_place)
         self.model.reread.connect(self._restore_place)
-        self._show_count()
+        if self.model.busy:  # its first page is being read
+            self._show_loading()
+        else:
+            self._show_count()
 
     def apply_search(self) -> None:
         """Show the records matching the search box (at once, or once read)."""
@@ -121,12 +124,11 @@ class RecordTab(QWidget):
         self._say_count()
 
     def _show_loading(self) -> None:
-        self.count_label.setText(self.tr("Searching…"))
+        self.count_label.setText(self.tr("Searching…") if self.model.searched_or_sorted
+                                 else self.tr("Reading…"))
 
     def _show_count(self) -> None:
-        """The number of matches, and the first page at once (the view asks for more)."""
-        if not self.model.rowCount() and self.model.canFetchMore():
-            self.model.fetchMore()
+        """The number of matches, read with the first page (the view asks for more)."""
         if self._say_count():
             self._size_columns()
 
@@ -339,6 +341,8 @@ class StoreBrowser(QDialog):
         self._history_of: Any = None  # the store the runs shown were read from
         self._reading_records = False  # the read under way is to read the records too
         self._history_unsized = False  # read while hidden: sized once it shows
+        self._corrections_runner = TaskRunner(self)  # the selected run's, off this thread
+        self._corrections_of: int | None = None  # the run whose corrections are wanted
         self.history_view.selectionModel().selectionChanged.connect(
             lambda *_: self._run_selected())
         self._run_selected()
@@ -369,22 +373,38 @@ class StoreBrowser(QDialog):
         self._show_corrections()
 
     def _show_corrections(self) -> None:
-        """The corrections recorded with the selected run, as ``history RUN`` lists them."""
+        """The corrections recorded with the selected run, as ``history RUN`` lists them,
+        read in the background (a newer selection's read replaces one under way)."""
         run = self.selected_run()
-        found: list[Any] = []
+        self._corrections_of = None if run is None else run.id
         if run is None:
-            text = self.tr("Select a run to see the cells corrected in the preview before it "
-                           "was committed.")
-        else:
-            try:
-                found = run_corrections(self.store, run.id)
-            except ImporterError as exc:
-                text = message_text(exc.message)
-            else:
-                text = (arg(self.tr("Run %1: %n cell(s) corrected in the preview before the "
-                                    "commit:", "", len(found)), run.id) if found
-                        else arg(self.tr("Run %1: no cell was corrected in the preview."),
-                                 run.id))
+            self._say_corrections(self.tr("Select a run to see the cells corrected in the "
+                                          "preview before it was committed."), [])
+            return
+        self._say_corrections(arg(self.tr("Run %1: reading the cells corrected in the "
+                                          "preview…"), run.id), [])
+        store, run_id = self.store, run.id
+        self._corrections_runner.run(
+            lambda _monitor: run_corrections(store, run_id),
+            lambda found: self._corrections_read(run_id, found),
+            lambda error: self._corrections_failed(run_id, error))
+
+    def _corrections_read(self, run_id: int, found: list[Any]) -> None:
+        """Show the corrections read of run ``run_id``, while it is the one selected."""
+        if run_id != self._corrections_of:
+            return
+        self._say_corrections(
+            arg(self.tr("Run %1: %n cell(s) corrected in the preview before the commit:", "",
+                        len(found)), run_id) if found
+            else arg(self.tr("Run %1: no cell was corrected in the preview."), run_id), found)
+
+    def _corrections_failed(self, run_id: int, error: ImporterError) -> None:
+        """Say why the selected run's corrections could not be read."""
+        if run_id == self._corrections_of:
+            self._say_corrections(message_text(error.message), [])
+
+    def _say_corrections(self, text: str, found: list[Any]) -> None:
+        """Say ``text`` above the corrections ``found``, shown when there are any."""
         self.corrections_label.setText(text)
         self.corrections_model.set_corrections(found)
         self.corrections_view.setVisible(bool(found))
@@ -494,8 +514,9 @@ class StoreBrowser(QDialog):
 
     @property
     def busy(self) -> bool:
-        """True while the history or a table is being read in the background."""
-        return self._history_runner.busy or any(
+        """True while the history, a run's corrections or a table is being read in the
+        background."""
+        return self._history_runner.busy or self._corrections_runner.busy or any(
             tab.model.busy for tab in self.record_tabs.values())
 
     def show_history(self) -> None:

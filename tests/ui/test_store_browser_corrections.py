@@ -54,6 +54,9 @@ def test_history_shows_the_corrections_of_the_selected_run(
 
         browser.history_view.selectRow(1)  # the commit; the revert is newer
         assert browser.selected_run().id == run_id
+        assert browser.corrections_label.text() == (  # read off the window's thread
+            f"Run {run_id}: reading the cells corrected in the preview…")
+        qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
         assert browser.corrections_label.text() == (
             f"Run {run_id}: 2 cell(s) corrected in the preview before the commit:")
         assert browser.corrections_view.isVisible()
@@ -74,6 +77,7 @@ def test_history_shows_the_corrections_of_the_selected_run(
         browser.grab().save(str(screenshots / "store_browser_run_corrections.png"))
 
         browser.history_view.selectRow(0)  # the revert corrected nothing
+        qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
         assert browser.corrections_label.text() == (
             f"Run {run_id + 1}: no cell was corrected in the preview.")
         assert not browser.corrections_view.isVisible()

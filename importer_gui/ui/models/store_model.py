@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -46,8 +48,6 @@ class RecordSource(Protocol):
             dates: DateForms) -> list[int]: ...
 
     def by_ids(self, table: Table, ids: list[int]) -> list[Any]: ...
-
-    def get(self, table: Table, record_id: int) -> Any: ...
 
 
 def _four_digit_year(qt_format: str) -> str:
@@ -106,6 +106,22 @@ def label_of(table: Table, record: Any, record_id: int) -> str:
     return str(name) if name else f"#{record_id}"
 
 
+def _in_order(records: list[Any], ids: list[int]) -> list[Any]:
+    """The records of ``ids``, in their order (those missing left out)."""
+    found = {record.id: record for record in records}
+    return [found[i] for i in ids if i in found]
+
+
+@dataclass
+class _Rows:
+    """What a read of a table found: its first records and the names they refer to."""
+
+    ids: list[int] | None  # a search's or sort's ids, in order (None: the store's order)
+    total: int
+    records: list[Any]
+    labels: dict[tuple[Table, int], str]
+
+
 def _labels_of(store: RecordSource,
                referred: list[tuple[Table, int]]) -> dict[tuple[Table, int], str]:
     """The names of records referred to, read a table at a time."""
@@ -121,13 +137,15 @@ class StoreModel(QAbstractTableModel):
     """One store table, filtered by a search text and sorted by a column, fetched a page at
     a time as the view scrolls.
 
-    Records in the store's order and unfiltered are counted and paged at once (by id, that
-    is quick at any depth). A search or a sort asks the store for the matching ids in their
-    order, in the background when the model has a runner (on 100,000 records it takes a
-    good part of a second); pages are then read by their ids.
+    Every read is made in the background when the model has a runner (never on the
+    window's thread: a distant server answers each statement in a round trip). Records in
+    the store's order and unfiltered are counted and paged by id, quick at any depth. A
+    search or a sort asks the store for the matching ids in their order (on 100,000 records
+    it takes a good part of a second); pages are then read by their ids. Each page comes
+    with the names of the records it refers to.
     """
 
-    loading = Signal()  # a search or sort is being read in the background
+    loading = Signal()  # what the model shows is being read in the background
     loaded = Signal()  # what the model shows is read (``total``, ``error``)
     # The rows shown are about to be replaced by the same rows read again (``reread``), and
     # were: the view's place is to be kept, by record id.
@@ -167,8 +185,13 @@ class StoreModel(QAbstractTableModel):
 
     @property
     def busy(self) -> bool:
-        """True while a search or sort is read in the background."""
+        """True while records are read in the background."""
         return self._runner.busy
+
+    @property
+    def searched_or_sorted(self) -> bool:
+        """True when a search or a sort picks the records shown."""
+        return bool(self._search) or self._order is not None
 
     def searched(self) -> list[str]:
         """The titles of the columns a search reads, as the header says them."""
@@ -201,34 +224,31 @@ class StoreModel(QAbstractTableModel):
         self._store = store
 
     def refresh(self) -> None:
-        """Read again what the model shows; the view fetches the first page."""
+        """Read again, in the background, what the model shows: its count and its first page,
+        shown together once read (``loaded``)."""
         self._asked += 1
-        asked = self._asked
-        if not self._search and self._order is None:
-            self._runner.cancel()  # a search being read is no longer wanted
-            total = self._read(lambda: self._store.count(self._table, ""), 0)
-            self._show(asked, None, total)
-            return
-        search, order, dates = self._search, self._order, self._dates
+        asked, search, order, dates = self._asked, self._search, self._order, self._dates
+        store = self._store
         self.loading.emit()
         self._runner.run(
-            lambda _monitor: self._store.ids(self._table, search, order=order, dates=dates),
-            lambda ids: self._show(asked, ids, len(ids)),
+            lambda _monitor: self._read_rows(store, search, order, dates, PAGE_SIZE),
+            lambda rows: self._show(asked, rows),
             lambda error: self._failed(asked, error))
 
-    def _show(self, asked: int, ids: list[int] | None, total: int) -> None:
-        """Show ``total`` records (those of ``ids``, in order, when given) from the first."""
+    def _show(self, asked: int, rows: _Rows) -> None:
+        """Show the first records read, of ``rows.total``."""
         if asked != self._asked:
             return
         self.beginResetModel()
-        self._ids = ids
-        self._records = []
-        self._labels.clear()
-        self._total = total
-        if ids is not None:
-            self.error = None
+        self._take(rows)
         self.endResetModel()
         self.loaded.emit()
+
+    def _take(self, rows: _Rows) -> None:
+        """Hold the records read, in place of those held."""
+        self._ids, self._total, self._records = rows.ids, rows.total, rows.records
+        self._labels = rows.labels
+        self.error = None
 
     def reread_shown(self) -> None:
         """Read again, in the background, the records shown (as many as are loaded), their
@@ -237,43 +257,37 @@ class StoreModel(QAbstractTableModel):
         self._asked += 1
         asked, search, order, dates = self._asked, self._search, self._order, self._dates
         wanted = max(len(self._records), PAGE_SIZE)
-        store, referred, before = self._store, list(self._labels), self._total
+        store, before = self._store, self._total
         self._runner.run(
-            lambda _monitor: self._read_again(store, search, order, dates, wanted, referred,
-                                              before),
-            lambda fresh: self._show_again(asked, *fresh),
+            lambda _monitor: self._read_rows(store, search, order, dates, wanted, before),
+            lambda rows: self._show_again(asked, rows),
             lambda error: self._failed(asked, error))
 
-    def _read_again(self, store: RecordSource, search: str, order: Order | None,
-                    dates: DateForms, wanted: int, referred: list[tuple[Table, int]],
-                    before: int) -> tuple[Any, ...]:
-        """What ``reread_shown`` shows (on a worker): ids (None: the store's order), total,
-        the first ``wanted`` records and as many more as were added since (of ``before``):
-        those shown stay loaded, though new ones came above them; and the labels of
-        ``referred``."""
+    def _read_rows(self, store: RecordSource, search: str, order: Order | None,
+                   dates: DateForms, wanted: int, before: int | None = None) -> _Rows:
+        """On a worker: the ids (None: the store's order), the total, the first ``wanted``
+        records and, given the total ``before``, as many more as were added since (those
+        shown stay loaded, though new ones came above them); and the names of the records
+        they refer to."""
         table = self._table
         if not search and order is None:
             ids, total = None, store.count(table, "")
-            wanted += max(0, total - before)
+            wanted += max(0, total - before) if before is not None else 0
             records = store.page(table, "", 0, min(wanted, total)) if total else []
         else:
             ids = store.ids(table, search, order=order, dates=dates)
             total = len(ids)
-            shown = ids[:wanted + max(0, total - before)]
-            found = {record.id: record for record in store.by_ids(table, shown)}
-            records = [found[i] for i in shown if i in found]
-        return ids, total, records, _labels_of(store, referred)
+            shown = ids[:wanted + (max(0, total - before) if before is not None else 0)]
+            records = _in_order(store.by_ids(table, shown), shown)
+        return _Rows(ids, total, records, _labels_of(store, self._referred(records, {})))
 
-    def _show_again(self, asked: int, ids: list[int] | None, total: int, records: list[Any],
-                    labels: dict[tuple[Table, int], str]) -> None:
+    def _show_again(self, asked: int, rows: _Rows) -> None:
         """Show the records read again in place of those shown."""
         if asked != self._asked:
             return
         self.rereading.emit()
         self.beginResetModel()
-        self._ids, self._total, self._records = ids, total, records
-        self._labels = labels
-        self.error = None
+        self._take(rows)
         self.endResetModel()
         self.reread.emit()
 
@@ -290,49 +304,64 @@ class StoreModel(QAbstractTableModel):
         self.endResetModel()
         self.loaded.emit()
 
-    def _read(self, call: Any, fallback: Any) -> Any:
-        """Call the store; a failure is kept as a message, never raised into Qt."""
-        try:
-            result = call()
-        except ImporterError as exc:
-            self.error = exc.message
-            return fallback
-        self.error = None
-        return result
-
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
-        return not parent.isValid() and len(self._records) < self._total
+        # Not while a read is under way: a page asked for would replace it (the view asks
+        # again once its rows come).
+        return not parent.isValid() and not self._runner.busy \
+            and len(self._records) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        """Read the next page in the background; its rows are added once read."""
+        if not self.canFetchMore(parent):
             return
-        start = len(self._records)
+        asked, start = self._asked, len(self._records)
+        store, ids, known = self._store, self._ids, set(self._labels)
         limit = min(PAGE_SIZE, self._total - start)
-        page = self._read(lambda: self._page(start, limit), [])
+        self._runner.run(
+            lambda _monitor: self._read_page(store, ids, start, limit, known),
+            lambda page: self._add(asked, start, *page),
+            lambda error: self._page_failed(asked, start, error))
+
+    def _read_page(self, store: RecordSource, ids: list[int] | None, start: int, limit: int,
+                   known: set[tuple[Table, int]]) -> tuple[list[Any], dict[Any, str]]:
+        """On a worker: the next records, by id from the store or those of the next ids in
+        their order (those deleted since the ids were read left out), and the names of the
+        records they refer to not ``known`` yet."""
+        if ids is None:
+            page = store.page(self._table, "", start, limit)
+        else:
+            wanted = ids[start:start + limit]
+            page = _in_order(store.by_ids(self._table, wanted), wanted)
+        return page, _labels_of(store, self._referred(page, known))
+
+    def _add(self, asked: int, start: int, page: list[Any],
+             labels: dict[tuple[Table, int], str]) -> None:
+        """Show a page read below the rows shown (unless read again since)."""
+        if asked != self._asked or start != len(self._records):
+            return
         if not page:
             self._total = start  # the store has fewer than it counted: stop asking
             return
-        self._labels.update(self._read(lambda: _labels_of(self._store, self._referred(page)), {}))
+        self._labels.update(labels)
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self._records.extend(page)
         self.endInsertRows()
 
-    def _referred(self, records: list[Any]) -> list[tuple[Table, int]]:
-        """The records ``records`` refer to whose names are not read yet: read together, a
+    def _page_failed(self, asked: int, start: int, error: ImporterError) -> None:
+        """Say why the next page could not be read; no more is asked for until read again."""
+        if asked != self._asked:
+            return
+        self.error, self._total = error.message, start
+        self.loaded.emit()
+
+    def _referred(self, records: list[Any],
+                  known: Container[tuple[Table, int]]) -> list[tuple[Table, int]]:
+        """The records ``records`` refer to whose names are not ``known``: read together, a
         query a table, rather than one a cell as the view paints them."""
         wanted = {(table, record_id) for record in records
                   for column, table in self._references.items()
                   if (record_id := getattr(record, column, None)) is not None}
-        return sorted(wanted - self._labels.keys())
-
-    def _page(self, start: int, limit: int) -> list[Any]:
-        """The next records: by id from the store, or those of the next ids, in their order
-        (those deleted since the ids were read left out)."""
-        if self._ids is None:
-            return self._store.page(self._table, "", start, limit)
-        wanted = self._ids[start:start + limit]
-        found = {record.id: record for record in self._store.by_ids(self._table, wanted)}
-        return [found[i] for i in wanted if i in found]
+        return sorted(key for key in wanted if key not in known)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
@@ -365,13 +394,10 @@ class StoreModel(QAbstractTableModel):
         return None
 
     def _label(self, table: Table, record_id: int) -> str:
-        """A referenced record by its name (its id when it has none), read once per refresh."""
-        key = (table, record_id)
-        label = self._labels.get(key)
-        if label is None:
-            record = self._read(lambda: self._store.get(table, record_id), None)
-            label = self._labels[key] = label_of(table, record, record_id)
-        return label
+        """A referenced record by its name (its id when it has none), read with its page:
+        never read here, on the window's thread."""
+        label = self._labels.get((table, record_id))
+        return label_of(table, None, record_id) if label is None else label
 
     def record(self, row: int) -> Any:
         """The record shown on a row."""

@@ -1705,6 +1705,10 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
         <translation>
@@ -2074,6 +2078,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Select a run to see the cells corrected in the preview before it was committed.</source>
         <translation>Sélectionnez une exécution pour voir les cellules corrigées dans l&apos;aperçu avant sa validation.</translation>
+    </message>
+    <message>
+        <source>Run %1: reading the cells corrected in the preview…</source>
+        <translation>Exécution %1&#xa0;: lecture des cellules corrigées dans l&apos;aperçu…</translation>
     </message>
     <message numerus="yes">
         <source>Run %1: %n cell(s) corrected in the preview before the commit:</source>
