@@ -178,6 +178,13 @@ def _store_there(store: Any) -> Store | None:
     return there
 
 
+def _close_there(since: _Since) -> None:
+    """A read replaced by a newer one: the store it found there and opened is closed (the
+    newer read opens it again, if still there)."""
+    if since.there is not None:
+        since.there.close()
+
+
 def _read_since(store: Any, seen: int | None, *, follow: bool) -> _Since:
     """On a worker: what the history shows from now on, reading as little as it can (the
     runs after run ``seen``; all of them when None); another store there, when ``follow``,
@@ -470,7 +477,8 @@ class StoreBrowser(QDialog):
         self._history_runner.run(
             lambda _monitor: _read_since(store, seen, follow=records),
             lambda since: self._show_since(since, records=records),
-            lambda error: self._history_failed(error, records=records))
+            lambda error: self._history_failed(error, records=records),
+            on_dropped=_close_there)
 
     def _show_since(self, since: _Since, *, records: bool) -> None:
         """Show what was read since: new runs above the others, every run when read whole;

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 Work = Callable[[Monitor], Any]
 ResultFn = Callable[[Any], None]
 ErrorFn = Callable[[ImporterError], None]
+DroppedFn = Callable[[Any], None]
 
 # Each report reaches the window's thread as a queued signal, whose slot waits there for the
 # worker to let go of the GIL (up to the switch interval): reports every few hundred rows
@@ -57,6 +58,8 @@ class _Task:
     work: Work
     on_result: ResultFn
     on_error: ErrorFn | None
+    # Given an outcome nobody wants (the task was replaced), to close what it opened.
+    on_dropped: DroppedFn | None = None
     cancel: threading.Event = field(default_factory=threading.Event)
     # Set when another task replaced this one: its outcome will be dropped.
     superseded: threading.Event = field(default_factory=threading.Event)
@@ -65,12 +68,21 @@ class _Task:
         """A monitor that reports to ``progress`` and sees this task's cancel flag."""
         return Monitor(progress=progress, cancelled=self.cancel.is_set)
 
+    def drop(self, result: Any) -> None:
+        """Let go of a result nobody wants: ``on_dropped`` closes what it holds open."""
+        if self.on_dropped is None:
+            return
+        try:
+            self.on_dropped(result)
+        except Exception:  # a bug: never out of a worker, nor into the window's thread
+            log.exception("Letting go of a replaced task's result failed")
+
 
 class _Signals(QObject):
     """Signals a worker thread emits; they reach the GUI thread queued."""
 
     progressed = Signal(int, int, int, str)  # serial, done, total, what
-    succeeded = Signal(int, object)  # serial, result
+    succeeded = Signal(object, object)  # the task, its result
     failed = Signal(int, object)  # serial, ImporterError
 
 
@@ -94,9 +106,10 @@ class _Runnable(QRunnable):
             elif task.superseded.is_set():
                 # Nobody wants it: freed here, in pieces (a plan of a million rows dropped on
                 # the window's thread kept it waiting for half a second).
+                task.drop(outcome[0])
                 free_in_pieces(outcome.pop())
             else:
-                signals.succeeded.emit(task.serial, outcome[0])
+                signals.succeeded.emit(task, outcome[0])
         finally:
             _workers.ended()
 
@@ -153,13 +166,16 @@ class TaskRunner(QObject):
         """True while a task runs."""
         return self._task is not None
 
-    def run(self, work: Work, on_result: ResultFn, on_error: ErrorFn | None = None) -> None:
-        """Start ``work(monitor)``; a task still running is cancelled and its outcome dropped."""
+    def run(self, work: Work, on_result: ResultFn, on_error: ErrorFn | None = None, *,
+            on_dropped: DroppedFn | None = None) -> None:
+        """Start ``work(monitor)``; a task still running is cancelled and its outcome dropped,
+        handed first to its ``on_dropped`` (on whichever thread has it) to close what it
+        opened."""
         if self._task is not None:
             self._task.superseded.set()
         self.cancel()
         self._serial += 1
-        task = _Task(self._serial, work, on_result, on_error)
+        task = _Task(self._serial, work, on_result, on_error, on_dropped)
         self._task = task
         self.started.emit()
         _workers.started()  # before the worker starts: a freeing in the background yields now
@@ -171,7 +187,7 @@ class TaskRunner(QObject):
             if isinstance(outcome, ImporterError):
                 self._on_failure(task.serial, outcome)
             else:
-                self._on_success(task.serial, outcome[0])
+                self._on_success(task, outcome[0])
             return
         self._pool.start(_Runnable(task, self._task_signals()))
 
@@ -203,10 +219,10 @@ class TaskRunner(QObject):
         if self._current(serial) is not None:
             self.progressed.emit(done, total, what)
 
-    @Slot(int, object)
-    def _on_success(self, serial: int, result: object) -> None:
-        task = self._current(serial)
-        if task is None:
+    @Slot(object, object)
+    def _on_success(self, task: _Task, result: object) -> None:
+        if task is not self._task:  # replaced after its worker handed the result over
+            task.drop(result)
             return
         self._task = None
         if task.cancel.is_set():

@@ -4,17 +4,22 @@ a round trip away, and the tabs show what they showed when read on it."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from importer_gui.core import schema
+from importer_gui.core.errors import StoreError
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import Store
 from importer_gui.core.store.location import StoreLocation
+from importer_gui.ui import store_browser
 from importer_gui.ui.models.store_model import PAGE_SIZE
 from importer_gui.ui.store_browser import StoreBrowser
-from tests.ui.test_store_browser_since import run, settle, statements
+from tests.core.test_session_store_replaced import NOT_THE_ONE, colleagues_store
+from tests.ui.test_store_browser_since import run, settle, statements, teachers
 
 COURSES, SESSIONS = 30, 450
 
@@ -81,3 +86,32 @@ def test_opening_scrolling_and_selecting_runs_read_nothing_on_the_window_s_threa
     assert opening < scrolling < len(seen)  # each step read the store
     assert [sql for sql, window in seen if window] == []
 
+
+def test_a_read_replaced_by_a_newer_one_closes_the_store_it_found_there(
+        tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store.sqlite3"
+    with Store.open(path) as store:
+        store.apply(teachers(["ada"]), run(1))
+        browser = StoreBrowser(store)
+        qtbot.addWidget(browser)
+        settle(browser, qtbot)
+        shutil.copyfile(colleagues_store(tmp_path), path)
+        opened: list[Store] = []  # every store the reads open where the browser's was
+
+        def reopen(location: Any, **options: Any) -> Store:
+            opened.append(Store.open(location, create=False, **options))
+            return opened[-1]
+
+        monkeypatch.setattr(store_browser.Store, "reopen", reopen)
+        browser.refresh()  # F5, and F5 again before the first is read
+        browser.refresh()
+        settle(browser, qtbot)
+        assert browser.store_notice.text() == NOT_THE_ONE.format(path=path)
+        history = browser.history_model
+        assert [history.run(row).config for row in range(history.rowCount())] == [
+            "/theirs/theirs.xml"] * 2
+        [replaced] = [there for there in opened if there is not browser.store]
+        assert len(opened) == 2
+        with pytest.raises(StoreError, match="closed"):
+            replaced.history()
+        browser.close()
