@@ -266,14 +266,14 @@ class Wizard(QWizard):
     def _write_page_edits(self) -> None:
         """What the pages hold of the configuration written into it, as going on would: the
         action chosen, the columns mapped (on the page shown, or on the mapping page left by
-        Back before they made a mapping Next takes), the XML typed (ImporterError when it
-        cannot be)."""
+        Back before they made a mapping Next takes), the XML typed (on the page shown, or
+        left by Back not valid yet); ImporterError when it cannot be."""
         page = self.currentPage()
         if page is self.action_page:
             self.action_page.save()
         if page is self.mapping_page or self.mapping_page.unwritten():
             self.mapping_page.save()
-        elif page is self.config_page:
+        if page is self.config_page or self.config_page.unwritten():
             self.config_page.settle()
 
     def _keeps_page_edits(self) -> bool:

@@ -18,6 +18,7 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.wizard import ACTION, CONFIG, MAPPING, Wizard
 from tests.ui.conftest import Questions
+from tests.ui.test_config_editor_mistakes import configuration_page
 from tests.ui.test_unsaved_configuration import EMAIL, QUIT, SAVE_TO_LIBRARY, fields, hand_mapped
 
 LOGIN, NAME = 0, 1  # teachers.csv: Identifiant, Nom, Prénom, Courriel
@@ -190,3 +191,44 @@ def test_guesses_left_by_back_are_made_afresh_on_the_sheet_chosen_then(
                                     "teacherEmail"]
     assert page.changes_label.isHidden() and page.warning_label.isHidden()
     assert page.isComplete()
+
+
+def type_over(qtbot: QtBot, window: MainWindow, old: str, new: str) -> None:
+    """On the configuration page, select ``old`` in the XML and type ``new`` over it."""
+    editor = window.wizard.config_page.editor
+    at = editor.toPlainText().index(old)
+    cursor = editor.textCursor()
+    cursor.setPosition(at)
+    cursor.setPosition(at + len(old), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, new)
+
+
+def test_xml_typed_then_back_at_once_is_kept_and_saved_when_asked(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    configuration_page(window, sample)
+    type_over(qtbot, window, "YYYY-MM-DD", "DD/MM/YYYY")
+    click(qtbot, window.wizard, QWizard.WizardButton.BackButton)  # before the parse delay
+    assert window.wizard.currentId() == MAPPING
+    assert window.wizard.mapping_page.date_format_edit.text() == "DD/MM/YYYY"
+    assert window.close()  # asked; the first answer: save
+    assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT)]
+    [saved] = Settings.library()
+    assert config_xml.load(saved).imports[0].provider.date_format == "DD/MM/YYYY"
+
+
+def test_xml_not_valid_left_by_back_is_not_saved_without_a_word(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    configuration_page(window, sample)
+    type_over(qtbot, window, "<teacherEmail/>", "<teacherEmail>")
+    typed = window.wizard.config_page.editor.toPlainText()
+    click(qtbot, window.wizard, QWizard.WizardButton.BackButton)
+    assert not window.close()  # save: refused, saying why, rather than saved without it
+    assert questions.asked == [
+        ("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT),
+        ("Quit Import Assistant?", "Fix the configuration before saving it.", ["OK"])]
+    assert Settings.library() == []
+    click(qtbot, window.wizard, QWizard.WizardButton.NextButton)
+    assert window.wizard.config_page.editor.toPlainText() == typed  # still there to fix
+    questions.answers.append("Discard them and quit")
+    assert window.close()

@@ -101,6 +101,20 @@ class ConfigPage(BasePage):
         choices = self.session.choices
         self._check_columns(choices.config, list(choices.data_files), apply=False)
 
+    def going_back(self) -> None:
+        """Back: XML typed and not parsed yet (Back pressed within the parse delay) goes
+        into the state as Next takes it; an edit not valid stays in the editor, to be
+        shown again on the way back and refused by a save (``unwritten``)."""
+        if self._timer.isActive():
+            self.parse_now()
+
+    def unwritten(self) -> bool:
+        """Whether the page, left by Back, holds an edit not valid, kept out of the state,
+        on the configuration the earlier pages still give."""
+        from importer_gui.core import config_xml
+
+        return self._holds_edit_on(config_xml.dumps(self.session.choices.config))
+
     def _holds_edit_on(self, text: str) -> bool:
         """Whether the editor holds an edit not parsed into the state, made on ``text``."""
         return (not self._valid and text == self._shown
