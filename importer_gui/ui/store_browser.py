@@ -490,9 +490,10 @@ class StoreBrowser(QDialog):
         place = place_of(self.history_view, lambda row: self.history_model.run(row).id)
         if since.runs is None:
             self.history_model.set_runs(since.whole)
-            self._size_history()
         else:
             self.history_model.add_newer(since.runs)
+        if since.runs != []:  # new texts, in the reverts column of older runs too
+            self._size_history()
         restore_place(self.history_view, place, self.history_model.rows_by_id().get)
         if since.runs is None and self.selected_run() is None:
             self._run_selected()  # the run selected is gone: its corrections go too

@@ -111,3 +111,28 @@ def test_a_revert_run_is_said_with_the_verb_every_revert_uses_in_french(
         f"Formation 1 n'est plus dans la base (elle a changé depuis l'aperçu de ce qui serait "
         f"défait{NBSP}; défaites l'exécution de nouveau){NBSP}: rien n'a été écrit dans "
         f"{tmp_path / 'store.sqlite3'}.")
+
+
+def test_a_revert_made_in_the_browser_is_read_in_full_in_the_history(
+        tmp_path: Path, qtbot: object, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store.sqlite3"
+    ada = ("ada", "Lovelace", "Ada", "a@example.org")
+    assert main(["commit", str(teachers(tmp_path / "one", ada)), "--store", str(store)]) == 0
+    capsys.readouterr()
+    with Store.open(store) as opened:
+        browser = StoreBrowser(opened)
+        qtbot.addWidget(browser)  # type: ignore[attr-defined]
+        browser.show_history()
+        browser.show()
+        qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
+        select(browser, 0)
+        dialog = browser.open_revert(1)
+        qtbot.waitUntil(lambda: dialog.plan is not None)  # type: ignore[attr-defined]
+        dialog.revert_button.click()
+        qtbot.waitUntil(lambda: browser.history_model.rowCount() == 2)  # type: ignore
+        qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
+        assert revert_column(browser) == ["reverts run 1", "reverted by run 2"]
+        view = browser.history_view
+        # Each cell reads whole, not "revert…" for both: the column fits the texts now in it.
+        assert view.columnWidth(REVERTS) >= view.sizeHintForColumn(REVERTS)
+        dialog.close()
