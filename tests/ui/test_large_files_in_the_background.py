@@ -91,6 +91,36 @@ def test_cancel_keeps_the_file_open_before(window: MainWindow, tmp_path: Path, q
     assert Settings().recent_files() == [first]
 
 
+
+def test_cancel_while_a_large_csv_files_first_rows_are_read_keeps_the_file_open_before(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    """A text file's encoding is guessed at once; its first rows, measured whole, take the
+    time: Cancel then stops the opening too, and so does New import."""
+    first = write_xlsx(tmp_path / "teachers.xlsx", [["Login", "Nom"], ["zoe", "Zoe"]])
+    slow.release.set()
+    page = window.wizard.open_page
+    assert window.open_file(first)
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    slow.release.clear()
+    second = write_csv(tmp_path / "learners.csv", [["Login", "Nom"], ["bob", "Bob"]])
+    assert window.open_file(second)
+    qtbot.waitUntil(lambda: len(slow.on_window_thread) == 2)  # its first rows being read
+    qtbot.mouseClick(page.reading_row.cancel_button, Qt.MouseButton.LeftButton)
+    slow.release.set()
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    assert page.data_file() == first.resolve()
+    assert page.file_label.text() == f"File: {first}"
+    assert page.head_model.data(page.head_model.index(0, 0)) == "zoe"
+    assert Settings().recent_files() == [first]
+    slow.release.clear()
+    reads = len(slow.on_window_thread)
+    assert window.open_file(write_csv(tmp_path / "rooms.csv", [["Salle"], ["Rhône"]]))
+    qtbot.waitUntil(lambda: len(slow.on_window_thread) > reads)
+    assert window.wizard.new_import()
+    slow.release.set()
+    qtbot.waitUntil(lambda: not page.runner.busy, timeout=10_000)
+    assert page.data_file() is None and page.file_label.text() == "No file chosen yet."
+
 def test_escape_stops_opening_a_large_file_too(window: MainWindow, tmp_path: Path,
                                               qtbot: QtBot, slow: SlowReads) -> None:
     page = window.wizard.open_page

@@ -615,6 +615,9 @@ class OpenPage(BasePage):
                            cancel=True)
 
         def read(opening: Opening) -> None:
+            if self._pending != path:  # cancelled once read all but its last rows
+                failed(Cancelled())
+                return
             self._pending = None
             self._show_reading(None)
             try:
@@ -636,8 +639,11 @@ class OpenPage(BasePage):
         self.runner.run(lambda monitor: read_opening(path, monitor), read, failed)
 
     def cancel(self) -> None:
-        """Stop opening a file (Cancel, Escape): the file open before stays open."""
+        """Stop opening a file (Cancel, Escape, New import): the file open before stays
+        open, even when the reading is too far on to stop (a text file's first rows, read
+        after its last check for a cancel): what it read is dropped."""
         if self._pending is not None:
+            self._pending = None
             self.runner.cancel()
 
     def _show_reading(self, text: str | None, *, cancel: bool = False) -> None:
