@@ -224,3 +224,26 @@ def test_an_edit_mapping_a_header_the_large_file_lacks_is_said_once_checked(
     assert not page.isComplete()
     headers = [c.header for c in window.state.choices.config.imports[0].provider.columns]
     assert headers == ["teacherLogin", "Nom", "teacherFirstname", "teacherEmail"]
+
+
+def test_a_small_file_opened_while_a_large_ones_rows_are_read_again_shows_its_own_rows(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(base, "BACKGROUND_BYTES", 2_000)
+    large = write_csv(tmp_path / "learners.csv",
+                      [["Login", "Nom"], *([f"u{n}", "N" * 20] for n in range(200))])
+    slow.release.set()
+    page = window.wizard.open_page
+    assert window.open_file(large)
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    slow.release.clear()
+    page.header_check.setChecked(False)  # its first rows read again, in the background
+    assert page.runner.busy
+    small = write_csv(tmp_path / "rooms.csv", [["Salle"], ["Rhône"]])
+    assert window.open_file(small)  # read at once
+    slow.release.set()
+    qtbot.waitUntil(lambda: not page.runner.busy, timeout=10_000)
+    assert page.file_label.text() == f"File: {small}"
+    model = page.head_model
+    assert [model.data(model.index(row, 0)) for row in range(model.rowCount())] == ["Rhône"]
+    assert page.isComplete() and not page.reading_row.isVisible()

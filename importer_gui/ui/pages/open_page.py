@@ -161,6 +161,7 @@ class OpenPage(BasePage):
         # A data file just opened goes into the recent files once its first rows are read.
         self._opening: Path | None = None
         self._pending: Path | None = None  # a large file whose opening runs in the background
+        self._reading: object | None = None  # the first rows read in the background, if wanted
         self._guesses: HeadGuesses | None = None  # of the file just opened, said once shown
         # The opened configuration's data files to be chosen, by import.
         self._unfound: dict[int, Unfound] = {}
@@ -837,7 +838,10 @@ class OpenPage(BasePage):
         if data_file is None:
             return
         provider = replace(self.current_import().provider)  # the worker's own copy
-        if not read_in_background(data_file):
+        # A read still running in the background is of what was open before (a large file
+        # left for a small one): its rows would replace these.
+        token = self._reading = None if not read_in_background(data_file) else object()
+        if token is None:
             try:
                 self._show_read(head_despite_budget(provider, data_file))
             except ImporterError as exc:
@@ -846,8 +850,12 @@ class OpenPage(BasePage):
         self._read_ok = False
         self.completeChanged.emit()
         self._show_reading(arg(self.tr("Reading the first rows of %1…"), data_file.name))
+
+        def wanted(show: Callable[[Any], None]) -> Callable[[Any], None]:
+            return lambda outcome: show(outcome) if token is self._reading else None
+
         self.runner.run(lambda _monitor: head_despite_budget(provider, data_file),
-                        self._show_read, self._show_failure)
+                        wanted(self._show_read), wanted(self._show_failure))
 
     def _show_read(self, read: tuple[Head, DataFileError | None]) -> None:
         """The first rows, and why the check cannot read the whole file when it cannot."""
