@@ -247,3 +247,24 @@ def test_a_small_file_opened_while_a_large_ones_rows_are_read_again_shows_its_ow
     model = page.head_model
     assert [model.data(model.index(row, 0)) for row in range(model.rowCount())] == ["Rhône"]
     assert page.isComplete() and not page.reading_row.isVisible()
+
+
+def test_xml_typed_then_back_at_once_is_on_the_mapping_page_and_kept_by_next(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    from tests.ui.test_hand_edits_kept import click, type_over
+
+    slow.release.set()
+    at_the_mapping(window, tmp_path, qtbot)
+    window.wizard.next()
+    page = window.wizard.config_page
+    qtbot.waitUntil(lambda: page.status_label.text() == "The configuration is valid.",
+                    timeout=10_000)
+    slow.on_window_thread.clear()
+    type_over(qtbot, window, "YYYY-MM-DD", "DD/MM/YYYY")
+    click(qtbot, window.wizard, QWizard.WizardButton.BackButton)  # its columns checked after
+    assert window.wizard.mapping_page.date_format_edit.text() == "DD/MM/YYYY"
+    qtbot.waitUntil(lambda: not page.runner.busy, timeout=10_000)
+    click(qtbot, window.wizard, QWizard.WizardButton.NextButton)
+    assert window.wizard.currentId() == CONFIG
+    assert window.state.choices.config.imports[0].provider.date_format == "DD/MM/YYYY"
+    assert True not in slow.on_window_thread  # the file never read on the window's thread

@@ -106,7 +106,7 @@ class ConfigPage(BasePage):
         into the state as Next takes it; an edit not valid stays in the editor, to be
         shown again on the way back and refused by a save (``unwritten``)."""
         if self._timer.isActive():
-            self.parse_now()
+            self.parse_now(at_once=True)
 
     def unwritten(self) -> bool:
         """Whether the page, left by Back, holds an edit not valid, kept out of the state,
@@ -131,8 +131,9 @@ class ConfigPage(BasePage):
         self.completeChanged.emit()
         self._timer.start()
 
-    def parse_now(self) -> bool:
-        """Parse the text; valid: update the state, else show the error at its line."""
+    def parse_now(self, *, at_once: bool = False) -> bool:
+        """Parse the text; valid: update the state (``at_once``: before a large file's
+        columns are checked), else show the error at its line."""
         from importer_gui.core import config_xml
 
         self._timer.stop()
@@ -148,7 +149,9 @@ class ConfigPage(BasePage):
             self._set_status(ConfigError(exc.message))
             return False
         config.source = source
-        return self._check_columns(config, files, apply=True)
+        if at_once:
+            self.session.set_config(config, files)
+        return self._check_columns(config, files, apply=not at_once)
 
     def _check_columns(self, config: ImportConfig, files: list[Path], *, apply: bool) -> bool:
         """Whether each file has the columns the configuration maps by header (said in the
