@@ -7,9 +7,14 @@ table cell and in the revert preview).
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QBrush, QColor, QPalette
 
 from importer_gui.core.issues import Outcome
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 # --- colours ----------------------------------------------------------------------------------
 
@@ -43,10 +48,8 @@ XML_COMMENT = "#6b6b6b"
 
 ERROR_STYLE = f"color: {ERROR_TEXT}; font-weight: bold;"
 WARNING_STYLE = f"color: {WARNING_TEXT}; font-weight: bold;"
-GUESS_STYLE = f"color: {WARNING_TEXT};"
 SUCCESS_STYLE = f"color: {SUCCESS_TEXT};"
 HEADING_STYLE = f"font-weight: bold; color: {HEADING_TEXT};"
-MUTED_STYLE = f"color: {MUTED_TEXT};"
 NOTICE_STYLE = f"background: {NOTICE_FILL}; border: 1px solid {NOTICE_BORDER}; padding: 6px;"
 CONFLICT_NOTICE_STYLE = NOTICE_STYLE.replace(NOTICE_FILL, ERROR_FILL)
 
@@ -66,3 +69,12 @@ def outcome_badge(outcome: Outcome, text: str) -> str:
     that wraps wraps between badges, never inside one."""
     return (f"<span style='background:{OUTCOME_FILLS[outcome]}; color:{DARK_TEXT}; "
             f"white-space:nowrap'>&nbsp;{text}&nbsp;</span>")
+
+
+def text_colour(widget: QWidget, colour: str) -> None:
+    """Write ``widget``'s text in ``colour``, as a ``color:`` style sheet would, through its
+    palette: a style sheet gives each widget a style of its own to polish, which a page of
+    many rows (the mapping page's) would wait for."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    widget.setPalette(palette)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from importer_gui.core.binding import mapping_problems
@@ -80,3 +81,21 @@ def test_the_warnings_are_the_cores_problems_in_words(
         "No column feeds these mandatory fields: teacherLogin, trainingGuid or "
         "trainingPathCode. Rows cannot be matched or checked on them.")
     assert not page.isComplete()
+
+
+def test_each_columns_combo_offers_every_field_and_is_as_wide_as_its_longest_title(
+        window: MainWindow, sample: Path) -> None:
+    page = mapping(window, sample, "sessions.xlsx", "createOrUpdateSessionAction")
+    page.set_field(1, IGNORED_COLUMN)  # chosen by hand: plain, the others guesses in italics
+    spec = ACTIONS["createOrUpdateSessionAction"]
+    for row in page.rows:
+        combo = row.combo
+        offered = [combo.itemData(i) for i in range(combo.count())]
+        assert offered == [IGNORED_COLUMN, *(f.name for f in spec.fields)]
+        assert all(combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(1, combo.count()))
+        alone = QComboBox()  # the same fields in a combo of its own, in the same font
+        alone.setFont(combo.font())
+        alone.addItems([combo.itemText(i) for i in range(combo.count())])
+        assert (combo.sizeHint(), combo.minimumSizeHint()) == (alone.sizeHint(),
+                                                               alone.minimumSizeHint())
+    assert {row.combo.font().italic() for row in page.rows} == {True, False}

@@ -8,11 +8,12 @@ the page only words and shows it.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -66,11 +67,12 @@ from importer_gui.ui.labels import catalogue_text, field_title
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import (
-    GUESS_STYLE,
     HEADING_STYLE,
-    MUTED_STYLE,
+    MUTED_TEXT,
     NOTICE_STYLE,
     WARNING_STYLE,
+    WARNING_TEXT,
+    text_colour,
 )
 from importer_gui.ui.widgets.signals import follow_hand, signals_blocked
 
@@ -110,6 +112,29 @@ class ColumnRow:
         return f"{field}:{guid}" if field in KEYED_FIELDS and guid else field
 
 
+class FieldCombo(QComboBox):
+    """A column's choice of field. The rows' combos offer one list, so one measure of it a
+    font (a guess is in italics) sizes them all, rather than each measuring every title."""
+
+    def __init__(self, sizes: dict[tuple[bool, str], QSize], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._sizes = sizes  # shared by the rows' combos, with their list
+
+    def sizeHint(self) -> QSize:
+        """As QComboBox measures it, once a font."""
+        return self._measured(False, super().sizeHint)
+
+    def minimumSizeHint(self) -> QSize:
+        """As QComboBox measures it, once a font."""
+        return self._measured(True, super().minimumSizeHint)
+
+    def _measured(self, minimum: bool, measure: Callable[[], QSize]) -> QSize:
+        key = (minimum, self.font().key())
+        if key not in self._sizes:
+            self._sizes[key] = measure()
+        return QSize(self._sizes[key])
+
+
 class MappingPage(BasePage):
     """Each file column next to a choice of field; guesses are marked until the user looks."""
 
@@ -133,6 +158,9 @@ class MappingPage(BasePage):
         self.parameter_inputs: dict[str, QComboBox | QLineEdit] = {}
         self.spec: ActionSpec | None = None
         self.date_format_edit: QLineEdit | None = None
+        # The fields a column may feed, one list the rows' combos share (built per action).
+        self._field_model: QStandardItemModel | None = None
+        self._combo_sizes: dict[tuple[bool, str], QSize] = {}  # its combos' sizes, by font
         # The columns the saved mapping fed by header that this file lacks.
         self.saved_missing: list[Column] = []
         self._initialised = False
@@ -191,6 +219,10 @@ class MappingPage(BasePage):
                 if widget is not None:
                     widget.hide()  # gone at once: deleted later, it would still be painted
                     widget.deleteLater()
+        if self._field_model is not None:
+            self._field_model.deleteLater()  # deleted after the combos showing it, above
+            self._field_model = None
+        self._combo_sizes = {}
         self.rows = []
         self.code_edits = {}
         self.field_list_checks = {}
@@ -218,6 +250,7 @@ class MappingPage(BasePage):
             return
         headers, rows = self._head(len(imp.provider.columns))
         self._add_titles()
+        self._field_model = self._fields_offered()
         fields = [f.name for f in self.spec.fields]
         named = headers if imp.provider.skip_first_line and any(headers) else None
         laid = remap(imp.provider.columns, named)
@@ -326,22 +359,20 @@ class MappingPage(BasePage):
         # Long values are cut with an ellipsis; the tooltip has them whole.
         sample_label.setText(sample_label.fontMetrics().elidedText(
             shown, Qt.TextElideMode.ElideRight, SAMPLE_WIDTH))
-        sample_label.setStyleSheet(MUTED_STYLE)
+        text_colour(sample_label, MUTED_TEXT)
         # Each value with its line in the file, as the preview and the check number it.
         sample_label.setToolTip("\n".join(arg(self.tr("Line %1: %2"), line, text)
                                            for line, text in samples))
         sample_label.setTextFormat(Qt.TextFormat.PlainText)
-        combo = QComboBox(self.columns_widget)
+        combo = FieldCombo(self._combo_sizes, self.columns_widget)
         combo.setObjectName(f"field_{index}")
         combo.setAccessibleName(arg(self.tr("Field for column %1"), title))
-        self._fill_combo(combo)
-        combo.setCurrentIndex(max(combo.findData(suggestion.field), 0))
         label.setBuddy(combo)
         side = QWidget(self.columns_widget)
         line = QHBoxLayout(side)
         line.setContentsMargins(0, 0, 0, 0)
         note = QLabel(side)
-        note.setStyleSheet(GUESS_STYLE)
+        text_colour(note, WARNING_TEXT)  # a guess to confirm
         guid = QLineEdit(side)
         guid.setObjectName(f"guid_{index}")
         guid.setPlaceholderText(self.tr("GUID of the custom field"))
@@ -354,21 +385,27 @@ class MappingPage(BasePage):
         row = ColumnRow(header, combo, note, suggestion, guid, was=was)
         self.rows.append(row)
         self._mark(row, suggestion.guessed)
+        # Given its list once its font is set (a guess's italics): a new font lays out the
+        # combo's list again, every field of it.
+        combo.setModel(self._field_model)
+        combo.setCurrentIndex(max(combo.findData(suggestion.field), 0))
         combo.currentIndexChanged.connect(lambda *_, r=row: self._field_chosen(r))
         guid.textChanged.connect(lambda *_, r=row: self._guid_changed(r))
         self._follow_hand(guid)
         for place, widget in enumerate((label, sample_label, combo, side)):
             self.grid.addWidget(widget, index + 1, place)
 
-    def _fill_combo(self, combo: QComboBox) -> None:
-        """ignoredColumn then the action's fields; mandatory ones starred, described."""
+    def _fields_offered(self) -> QStandardItemModel:
+        """ignoredColumn then the action's fields, mandatory ones starred, described: one
+        list for every column's combo, each title worded once rather than once a column."""
         assert self.spec is not None
-        combo.addItem(self.tr("ignoredColumn (skip it)"), IGNORED_COLUMN)
+        model = QStandardItemModel(self)
+        model.appendRow(_offered(self.tr("ignoredColumn (skip it)"), IGNORED_COLUMN))
         for field in self.spec.fields:
             title = field_title(field.name)
-            combo.addItem(f"{title} *" if field.mandatory else title, field.name)
-            combo.setItemData(combo.count() - 1, catalogue_text(field.description),
-                              Qt.ItemDataRole.ToolTipRole)
+            model.appendRow(_offered(f"{title} *" if field.mandatory else title, field.name,
+                                     catalogue_text(field.description)))
+        return model
 
     def _mark(self, row: ColumnRow, guessed: bool) -> None:
         """Italic and a note for a guess; plain once the user chose."""
@@ -847,6 +884,15 @@ def _proposed(found: dict[int, Column], suggestions: list[Suggestion],
     return {place: column for place, column in found.items()
             if suggestions[place].field == IGNORED_COLUMN and column.field in fields
             and column.field not in taken}
+
+
+def _offered(text: str, field: str, description: str = "") -> QStandardItem:
+    """A field as a column's combo offers it: its title, its name as the item's data."""
+    item = QStandardItem(text)
+    item.setData(field, Qt.ItemDataRole.UserRole)
+    if description:
+        item.setToolTip(description)
+    return item
 
 
 def _same_place(left: Place, now: Place) -> bool:
