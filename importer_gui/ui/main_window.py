@@ -22,7 +22,7 @@ from importer_gui.core.errors import ImporterError
 from importer_gui.core.paths import data_dir, default_store_path
 from importer_gui.core.store import PostgresUrl, StoreLocation
 from importer_gui.resources import resource_path
-from importer_gui.ui import store_dialog
+from importer_gui.ui import store_dialog, tasks
 from importer_gui.ui.about import AboutDialog
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.language import language_menu
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         if isinstance(self.store_path, PostgresUrl):  # its password, once the window shows
             QTimer.singleShot(0, lambda: self.use_store(self.store_path))
+        tasks.load_workbook_reader()  # while the user chooses a file
 
     # --- menus --------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
+from importer_gui.core import readers
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.log import log_path
 from importer_gui.core.progress import Monitor, ProgressFn
@@ -325,6 +326,28 @@ _workers = _Workers()
 _background = _Background()
 
 
+def load_workbook_reader() -> None:
+    """Import the workbook reader on a thread of its own, once a process: the first workbook
+    opened would import it on the window's thread, which waits for it meanwhile. A plain
+    thread rather than a task: it shows nothing, and nothing waits for it but that import."""
+    if _reader_loading:
+        return
+    collector.install()  # what it allocates is collected on the window's thread, as a task's
+    thread = threading.Thread(target=_load_reader, name="load-workbook-reader")
+    _reader_loading.append(thread)
+    thread.start()
+
+
+def _load_reader() -> None:
+    try:
+        readers.load_workbook_reader()
+    except Exception:  # the first workbook opened says what is wrong, as it would have
+        log.exception("Loading the workbook reader in the background failed")
+
+
+_reader_loading: list[threading.Thread] = []  # the thread loading it, once started
+
+
 def free_in_background() -> None:
     """Free what was let go of in the background: now when no task runs, else once the
     last one ends (its worker frees it first when it is a check or a commit)."""
@@ -342,5 +365,5 @@ def stop_freeing() -> bool:
 atexit.register(stop_freeing)  # the interpreter ends without ``aboutToQuit`` (tests)
 
 
-__all__ = ["LET_GO", "Cancelled", "TaskRunner", "free_in_background", "stop_freeing",
-           "unexpected_error"]
+__all__ = ["LET_GO", "Cancelled", "TaskRunner", "free_in_background", "load_workbook_reader",
+           "stop_freeing", "unexpected_error"]

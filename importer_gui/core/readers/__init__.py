@@ -4,7 +4,8 @@ Line numbers are the file's own (the header is line 1). Completely blank rows (e
 empty or white space) are skipped here, but the numbering still counts them, so the checker
 never sees them and never has to. Rows are neither padded nor cut to the header's width;
 headers are trimmed. ``text`` reads CSV/TXT, ``workbooks`` reads sheets once ``guards`` has
-measured them; calamine is imported with the first workbook, so the CSV path never loads it.
+measured them; calamine is imported with the first workbook, so the CSV path never loads it
+(the window loads it in the background as it starts: ``load_workbook_reader``).
 
 Opening a file has two steps: ``prepare`` measures it and charges what reading it will cost
 to the check's memory budget (``budget``), refusing it when the check would need more;
@@ -28,8 +29,14 @@ from importer_gui.core.readers.table import NumberedRow, RowSource, Table, check
 from importer_gui.core.readers.text import FIELD_SIZE_LIMIT, prepare_text
 
 __all__ = ["FIELD_SIZE_LIMIT", "MemoryBudget", "Prepared", "Table", "check_file",
-           "first_visible_sheet", "head", "hidden_sheets", "is_workbook", "open_table",
-           "prepare", "sheet_names"]
+           "first_visible_sheet", "head", "hidden_sheets", "is_workbook", "load_workbook_reader",
+           "open_table", "prepare", "sheet_names"]
+
+
+def load_workbook_reader() -> None:
+    """Import what reads workbooks now, calamine with it, ahead of the first workbook (a
+    native library, slow to load: the window does it in the background as it starts)."""
+    from importer_gui.core.readers import workbooks  # noqa: F401
 
 
 def is_workbook(path: Path) -> bool:
