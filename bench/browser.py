@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.probes import waits_while
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
 
@@ -64,14 +65,7 @@ def build(location: Any, runs: int, records: int) -> None:
 def longest_wait(app: Any, busy: Callable[[], bool], timeout: float = 300) -> float:
     """While ``busy()``, how long the window's thread waits to run again after a 5 ms sleep,
     or is held by the events it handles (the answers read in the background)."""
-    start, waits = time.perf_counter(), [0.0]
-    while busy() and time.perf_counter() - start < timeout:
-        before = time.perf_counter()
-        time.sleep(0.005)
-        waits.append(time.perf_counter() - before - 0.005)
-        before = time.perf_counter()
-        app.processEvents()
-        waits.append(time.perf_counter() - before)
+    waits = [0.0, *waits_while(app, busy, time.perf_counter(), timeout)]
     before = time.perf_counter()
     app.processEvents()  # what the last answer leaves to paint
     return max(*waits, time.perf_counter() - before)

@@ -249,6 +249,22 @@ def open_waits(path: str) -> dict[str, float]:
     return {**figures, "worst": waits[-1], "p99": waits[int(len(waits) * 0.99)]}
 
 
+def waits_while(app: Any, busy: Callable[[], bool], start: float,
+                timeout: float) -> list[float]:
+    """Each wait of this thread while ``busy()`` (until ``timeout`` seconds after ``start``):
+    to run again after a 5 ms sleep, and held by the window's events between two sleeps
+    (the answers of a worker): either way, a click would wait that long."""
+    waits = []
+    while busy() and time.perf_counter() - start < timeout:
+        before = time.perf_counter()
+        time.sleep(0.005)
+        waits.append(time.perf_counter() - before - 0.005)
+        before = time.perf_counter()
+        app.processEvents()
+        waits.append(time.perf_counter() - before)
+    return waits
+
+
 def _waits_until_idle(step: Callable[[], object], wizard: Any, app: Any,
                       timeout: float = 300) -> list[float]:
     """How long ``step()`` held this thread, then each wait while a page's reading runs."""
@@ -257,16 +273,13 @@ def _waits_until_idle(step: Callable[[], object], wizard: Any, app: Any,
     waits = [time.perf_counter() - start]
     runners = [page.runner for page in map(wizard.page, wizard.pageIds())
                if hasattr(page, "runner")]
-    while time.perf_counter() - start < timeout:
-        before = time.perf_counter()
-        app.processEvents()
-        waits.append(time.perf_counter() - before)
-        if not any(runner.busy for runner in runners):
-            return waits
-        before = time.perf_counter()
-        time.sleep(0.005)
-        waits.append(time.perf_counter() - before - 0.005)
-    raise SystemExit("the page's reading did not end")
+    before = time.perf_counter()
+    app.processEvents()  # what the step left to handle
+    waits.append(time.perf_counter() - before)
+    waits += waits_while(app, lambda: any(runner.busy for runner in runners), start, timeout)
+    if any(runner.busy for runner in runners):
+        raise SystemExit("the page's reading did not end")
+    return waits
 
 
 def page_check_waits(page: Any, app: Any, timeout: float = 900) -> dict[str, float]:
@@ -278,14 +291,7 @@ def page_check_waits(page: Any, app: Any, timeout: float = 900) -> dict[str, flo
     start = time.perf_counter()
     page.start_check()
     started = time.perf_counter() - start
-    waits = [started]
-    while page.runner.busy and time.perf_counter() - start < timeout:
-        before = time.perf_counter()
-        time.sleep(0.005)
-        waits.append(time.perf_counter() - before - 0.005)
-        before = time.perf_counter()
-        app.processEvents()
-        waits.append(time.perf_counter() - before)
+    waits = [started, *waits_while(app, lambda: page.runner.busy, start, timeout)]
     if page.runner.busy or page.session.choices.plan is None:
         raise SystemExit("the preview page's check did not end with a plan")
     waits.sort()
