@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from importer_gui.core import readers
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages import base
+from importer_gui.ui.pages.config_page import ConfigPage
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.wizard import CONFIG, MAPPING, PREVIEW
 from tests.builders import TEACHER_COLUMNS, write_csv, write_xlsx
@@ -179,6 +180,18 @@ def at_the_mapping(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> Path:
     return data
 
 
+def at_the_configuration(window: MainWindow, tmp_path: Path, qtbot: QtBot,
+                         slow: SlowReads) -> ConfigPage:
+    """A teachers' file opened, on to the configuration page, said valid once read."""
+    slow.release.set()
+    at_the_mapping(window, tmp_path, qtbot)
+    window.wizard.next()
+    page = window.wizard.config_page
+    qtbot.waitUntil(lambda: page.status_label.text() == "The configuration is valid.",
+                    timeout=10_000)
+    return page
+
+
 def test_the_configuration_page_checks_a_large_files_columns_in_the_background(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
     slow.release.set()
@@ -200,12 +213,7 @@ def test_the_configuration_page_checks_a_large_files_columns_in_the_background(
 
 def test_an_edit_mapping_a_header_the_large_file_lacks_is_said_once_checked(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
-    slow.release.set()
-    at_the_mapping(window, tmp_path, qtbot)
-    window.wizard.next()
-    page = window.wizard.config_page
-    qtbot.waitUntil(lambda: page.status_label.text() == "The configuration is valid.",
-                    timeout=10_000)
+    page = at_the_configuration(window, tmp_path, qtbot, slow)
     text = page.editor.toPlainText()
     page.editor.setPlainText(text.replace('ia:header="teacherName"', 'ia:header="Nom"'))
     slow.release.clear()
@@ -253,12 +261,7 @@ def test_xml_typed_then_back_at_once_is_on_the_mapping_page_and_kept_by_next(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
     from tests.ui.test_hand_edits_kept import click, type_over
 
-    slow.release.set()
-    at_the_mapping(window, tmp_path, qtbot)
-    window.wizard.next()
-    page = window.wizard.config_page
-    qtbot.waitUntil(lambda: page.status_label.text() == "The configuration is valid.",
-                    timeout=10_000)
+    page = at_the_configuration(window, tmp_path, qtbot, slow)
     slow.on_window_thread.clear()
     type_over(qtbot, window, "YYYY-MM-DD", "DD/MM/YYYY")
     click(qtbot, window.wizard, QWizard.WizardButton.BackButton)  # its columns checked after
