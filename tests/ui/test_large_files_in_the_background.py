@@ -19,6 +19,7 @@ from importer_gui.core import readers
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages import base
 from importer_gui.ui.pages.config_page import ConfigPage
+from importer_gui.ui.pages.open_page import OpenPage
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.wizard import CONFIG, MAPPING, PREVIEW
 from tests.builders import TEACHER_COLUMNS, write_csv, write_xlsx
@@ -72,14 +73,22 @@ def test_a_large_workbook_is_opened_in_the_background_on_its_first_sheet_holding
     assert Settings().recent_files()[0] == book
 
 
-def test_cancel_keeps_the_file_open_before(window: MainWindow, tmp_path: Path, qtbot: QtBot,
-                                          slow: SlowReads) -> None:
+def teachers_open(window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads
+                  ) -> tuple[OpenPage, Path]:
+    """A small teachers' workbook open (read at once); the reads after it wait for
+    ``slow.release``."""
     first = write_xlsx(tmp_path / "teachers.xlsx", [["Login", "Nom"], ["zoe", "Zoe"]])
     slow.release.set()
     page = window.wizard.open_page
     assert window.open_file(first)
     qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
     slow.release.clear()
+    return page, first
+
+
+def test_cancel_keeps_the_file_open_before(window: MainWindow, tmp_path: Path, qtbot: QtBot,
+                                          slow: SlowReads) -> None:
+    page, first = teachers_open(window, tmp_path, qtbot, slow)
     second = empty_first(tmp_path / "trainings.xlsx")
     assert window.open_file(second)
     qtbot.mouseClick(page.reading_row.cancel_button, Qt.MouseButton.LeftButton)
@@ -92,17 +101,11 @@ def test_cancel_keeps_the_file_open_before(window: MainWindow, tmp_path: Path, q
     assert Settings().recent_files() == [first]
 
 
-
 def test_cancel_while_a_large_csv_files_first_rows_are_read_keeps_the_file_open_before(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
     """A text file's encoding is guessed at once; its first rows, measured whole, take the
     time: Cancel then stops the opening too, and so does New import."""
-    first = write_xlsx(tmp_path / "teachers.xlsx", [["Login", "Nom"], ["zoe", "Zoe"]])
-    slow.release.set()
-    page = window.wizard.open_page
-    assert window.open_file(first)
-    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
-    slow.release.clear()
+    page, first = teachers_open(window, tmp_path, qtbot, slow)
     second = write_csv(tmp_path / "learners.csv", [["Login", "Nom"], ["bob", "Bob"]])
     assert window.open_file(second)
     qtbot.waitUntil(lambda: len(slow.on_window_thread) == 2)  # its first rows being read
@@ -121,6 +124,7 @@ def test_cancel_while_a_large_csv_files_first_rows_are_read_keeps_the_file_open_
     slow.release.set()
     qtbot.waitUntil(lambda: not page.runner.busy, timeout=10_000)
     assert page.data_file() is None and page.file_label.text() == "No file chosen yet."
+
 
 def test_escape_stops_opening_a_large_file_too(window: MainWindow, tmp_path: Path,
                                               qtbot: QtBot, slow: SlowReads) -> None:
