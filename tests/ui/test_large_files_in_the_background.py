@@ -86,17 +86,23 @@ def teachers_open(window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowRe
     return page, first
 
 
-def test_cancel_keeps_the_file_open_before(window: MainWindow, tmp_path: Path, qtbot: QtBot,
-                                          slow: SlowReads) -> None:
-    page, first = teachers_open(window, tmp_path, qtbot, slow)
-    second = empty_first(tmp_path / "trainings.xlsx")
-    assert window.open_file(second)
+def cancelled(page: OpenPage, first: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    """Cancel pressed while a file is opened: once the reading ends, ``first`` is still the
+    file shown, with its first rows."""
     qtbot.mouseClick(page.reading_row.cancel_button, Qt.MouseButton.LeftButton)
     slow.release.set()
     qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
     assert page.data_file() == first.resolve()
     assert page.file_label.text() == f"File: {first}"
     assert page.head_model.data(page.head_model.index(0, 0)) == "zoe"
+
+
+def test_cancel_keeps_the_file_open_before(window: MainWindow, tmp_path: Path, qtbot: QtBot,
+                                          slow: SlowReads) -> None:
+    page, first = teachers_open(window, tmp_path, qtbot, slow)
+    second = empty_first(tmp_path / "trainings.xlsx")
+    assert window.open_file(second)
+    cancelled(page, first, qtbot, slow)
     assert not page.error_label.isVisible() and not page.reading_row.isVisible()
     assert Settings().recent_files() == [first]
 
@@ -109,12 +115,7 @@ def test_cancel_while_a_large_csv_files_first_rows_are_read_keeps_the_file_open_
     second = write_csv(tmp_path / "learners.csv", [["Login", "Nom"], ["bob", "Bob"]])
     assert window.open_file(second)
     qtbot.waitUntil(lambda: len(slow.on_window_thread) == 2)  # its first rows being read
-    qtbot.mouseClick(page.reading_row.cancel_button, Qt.MouseButton.LeftButton)
-    slow.release.set()
-    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
-    assert page.data_file() == first.resolve()
-    assert page.file_label.text() == f"File: {first}"
-    assert page.head_model.data(page.head_model.index(0, 0)) == "zoe"
+    cancelled(page, first, qtbot, slow)
     assert Settings().recent_files() == [first]
     slow.release.clear()
     reads = len(slow.on_window_thread)
