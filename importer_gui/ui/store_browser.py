@@ -36,7 +36,7 @@ from importer_gui.ui.styles import ERROR_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.table_copy import add_copy
-from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
+from importer_gui.ui.widgets.table_sizing import fit_columns, size_columns_from_first_rows
 from importer_gui.ui.widgets.view_place import ViewPlace, place_of, restore_place
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
@@ -138,7 +138,7 @@ class RecordTab(QWidget):
         opening for a third of a second."""
         self._unsized = not self.isVisible()
         if not self._unsized:
-            self.view.resizeColumnsToContents()
+            fit_columns(self.view)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Shown for the first time since its rows were read: its columns are sized."""
@@ -419,12 +419,8 @@ class StoreBrowser(QDialog):
             self._size_corrections()
 
     def _size_corrections(self) -> None:
-        """Columns to their contents, the last one filling the rest: a view hidden while the
-        dialog opened leaves it at its contents' width until the stretch is set again."""
-        self.corrections_view.resizeColumnsToContents()
-        header = self.corrections_view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setStretchLastSection(True)
+        """Columns to their contents, the last one filling the rest."""
+        fit_columns(self.corrections_view)
 
     def selected_run(self) -> Any:
         """The run selected in the history, or None."""
@@ -506,7 +502,7 @@ class StoreBrowser(QDialog):
         """The runs' columns to their contents, once the history shows (see RecordTab)."""
         self._history_unsized = not self.history_view.isVisible()
         if not self._history_unsized:
-            self.history_view.resizeColumnsToContents()
+            fit_columns(self.history_view)
 
     def _tab_shown(self) -> None:
         if self._history_unsized and self.history_view.isVisible():

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTableView
 
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
@@ -180,3 +181,29 @@ def test_learners_and_what_they_follow_have_their_tabs(tmp_path: Path, qtbot: ob
         assert [cell(registrations, 0, c) for c in range(3)] == ["1", "ada", "Lyon, May"]
         browser.show_history()
         assert [cell(browser.history_model, r, 2) for r in range(2)] == ["refresh", "import"]
+
+
+def fills_its_width(view: QTableView) -> bool:
+    """Whether the table's last column reaches the right edge of its view."""
+    header = view.horizontalHeader()
+    last = header.count() - 1
+    return header.sectionViewportPosition(last) + header.sectionSize(last) >= (
+        view.viewport().width())
+
+
+def test_the_history_and_each_tab_fill_their_width_once_sized(store: Store,
+                                                              qtbot: object) -> None:
+    browser = StoreBrowser(store)
+    qtbot.addWidget(browser)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
+    browser.resize(1800, 800)
+    browser.show()
+    browser.show_history()
+    qtbot.waitUntil(lambda: browser.history_model.rowCount() == 1)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    assert fills_its_width(browser.history_view)
+    tab = browser.record_tabs[Table.TEACHER]
+    browser.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    assert fills_its_width(tab.view)

@@ -12,3 +12,13 @@ SIZED_ROWS = 50
 def size_columns_from_first_rows(view: QTableView) -> None:
     """Let resizeColumnsToContents() look at the first SIZED_ROWS rows only."""
     view.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
+
+
+def fit_columns(view: QTableView) -> None:
+    """Columns to their contents, the last one filling the rest: sizing to contents leaves
+    the last column at its contents' width until the stretch is set again."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    if header.stretchLastSection():
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
