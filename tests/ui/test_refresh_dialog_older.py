@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import time
 from pathlib import Path
 
@@ -15,18 +14,8 @@ from importer_gui.core.platform_io import export_config, refresh
 from importer_gui.core.store import Store
 from importer_gui.ui.refresh_dialog import RefreshDialog
 from tests.conftest import SAMPLE
+from tests.core.test_refresh_older import NEW, OLD, email
 from tests.ui.conftest import Questions
-
-OLD, NEW = b"claire.bernard@example.org", b"claire.b@example.net"
-
-
-def email(store: Path) -> str:
-    """Claire Bernard's e-mail address in the store."""
-    conn = sqlite3.connect(store)
-    try:
-        return conn.execute("SELECT email FROM learner WHERE login = 'cbernard'").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def refreshed_then_older(tmp_path: Path) -> tuple[Path, Path, str]:
@@ -35,7 +24,7 @@ def refreshed_then_older(tmp_path: Path) -> tuple[Path, Path, str]:
     exports = Path(shutil.copytree(SAMPLE / "exports", tmp_path / "exports"))
     learners = exports / "platform_learners.csv"
     older = learners.read_bytes()
-    learners.write_bytes(older.replace(OLD, NEW))
+    learners.write_bytes(older.replace(OLD.encode(), NEW.encode()))
     store = tmp_path / "store.sqlite3"
     with Store.open(store) as opened:
         refresh.commit_refresh(refresh.plan_refresh(
@@ -66,11 +55,11 @@ def test_an_older_export_is_said_and_refreshed_only_once_agreed(
                                 ["Keep the store as it is", "Refresh all the same"])]
     assert dialog.status.text() == ("Nothing was written: the store keeps what its last "
                                     "refresh and the imports since wrote.")
-    assert dialog.result is None and email(store) == NEW.decode()
+    assert dialog.result is None and email(store) == NEW
     questions.answers = ["Refresh all the same"]
     dialog.refresh_button.click()
     assert dialog.result is not None and dialog.result.run_id == 2
-    assert email(store) == OLD.decode()
+    assert email(store) == OLD
 
 
 def test_the_question_is_asked_in_french(tmp_path: Path, qtbot: QtBot, questions: Questions,
@@ -85,4 +74,4 @@ def test_the_question_is_asked_in_french(tmp_path: Path, qtbot: QtBot, questions
                                 ["Garder la base telle quelle", "Actualiser quand même"])
     assert text.startswith("platform_learners.csv a été modifié pour la dernière fois le "
                            "2025-01-04 10:30, avant la dernière actualisation de la base")
-    assert email(store) == NEW.decode()
+    assert email(store) == NEW
