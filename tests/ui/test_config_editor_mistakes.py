@@ -6,16 +6,24 @@ from pathlib import Path
 
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.config_page import ConfigPage
+from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.wizard import CONFIG, MAPPING
 
 
-def configuration_page(window: MainWindow, sample: Path) -> ConfigPage:
-    """The sample's teachers opened and mapped as suggested, on the configuration page."""
+def mapping_page(window: MainWindow, sample: Path) -> MappingPage:
+    """The sample's teachers opened as teachers, on the mapping page (every column guessed)."""
     wizard = window.wizard
     assert wizard.open_file(sample / "teachers.csv")
     wizard.next()
     wizard.action_page.select("createOrUpdateTeacherAction")
     wizard.next()
+    return wizard.mapping_page
+
+
+def configuration_page(window: MainWindow, sample: Path) -> ConfigPage:
+    """The sample's teachers opened and mapped as suggested, on the configuration page."""
+    wizard = window.wizard
+    mapping_page(window, sample)
     wizard.next()
     assert wizard.currentId() == CONFIG
     return wizard.config_page

@@ -19,7 +19,14 @@ from importer_gui.ui.settings import Settings
 from importer_gui.ui.wizard import ACTION, CONFIG, MAPPING, Wizard
 from tests.ui.conftest import Questions
 from tests.ui.test_config_editor_mistakes import configuration_page
-from tests.ui.test_unsaved_configuration import EMAIL, QUIT, SAVE_TO_LIBRARY, fields, hand_mapped
+from tests.ui.test_unsaved_configuration import (
+    EMAIL,
+    QUIT,
+    SAVE_TO_LIBRARY,
+    fields,
+    hand_mapped,
+    saved_on_quit,
+)
 
 LOGIN, NAME = 0, 1  # teachers.csv: Identifiant, Nom, Prénom, Courriel
 TEACHERS = "createOrUpdateTeacherAction"
@@ -55,9 +62,7 @@ def test_a_mapping_left_by_back_is_there_on_the_way_back_and_saved_when_asked(
     assert page.rows[EMAIL].combo.currentData() == IGNORED_COLUMN
     assert page.rows[NAME].combo.font().italic()  # still marked as a guess to check
     click(qtbot, wizard, QWizard.WizardButton.BackButton)
-    assert window.close()  # asked; the first answer: save
-    assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT)]
-    [saved] = Settings.library()
+    saved = saved_on_quit(window, questions)
     assert fields(saved) == ["teacherLogin", "teacherName", "teacherFirstname", IGNORED_COLUMN]
 
 
@@ -211,9 +216,7 @@ def test_xml_typed_then_back_at_once_is_kept_and_saved_when_asked(
     click(qtbot, window.wizard, QWizard.WizardButton.BackButton)  # before the parse delay
     assert window.wizard.currentId() == MAPPING
     assert window.wizard.mapping_page.date_format_edit.text() == "DD/MM/YYYY"
-    assert window.close()  # asked; the first answer: save
-    assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT)]
-    [saved] = Settings.library()
+    saved = saved_on_quit(window, questions)
     assert config_xml.load(saved).imports[0].provider.date_format == "DD/MM/YYYY"
 
 

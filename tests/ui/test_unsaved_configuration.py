@@ -20,7 +20,7 @@ from importer_gui.ui.settings import Settings
 from importer_gui.ui.widgets import ask
 from importer_gui.ui.wizard import CONFIG, MAPPING, OPEN
 from tests.ui.conftest import Questions
-from tests.ui.test_config_editor_mistakes import configuration_page
+from tests.ui.test_config_editor_mistakes import configuration_page, mapping_page
 from tests.ui.test_nothing_lost import correct_the_email
 from tests.ui.wizards import sample_preview
 
@@ -33,15 +33,19 @@ QUIT = ["Save the configuration", "Discard them and quit", "Cancel"]
 
 def hand_mapped(window: MainWindow, sample: Path) -> MappingPage:
     """The sample's teachers opened, their e-mail column skipped by hand on the mapping page."""
-    wizard = window.wizard
-    assert wizard.open_file(sample / "teachers.csv")
-    wizard.next()
-    wizard.action_page.select("createOrUpdateTeacherAction")
-    wizard.next()
-    page = wizard.mapping_page
+    page = mapping_page(window, sample)
     assert page.rows[EMAIL].combo.currentData() == "teacherEmail"  # the guess
     page.set_field(EMAIL, IGNORED_COLUMN)
     return page
+
+
+def saved_on_quit(window: MainWindow, questions: Questions) -> Path:
+    """The window closed, asked to save the configuration in the library and saving it
+    there (the question's first answer); the configuration saved."""
+    assert window.close()
+    assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT)]
+    [saved] = Settings.library()
+    return saved
 
 
 def fields(path: Path) -> list[str]:
@@ -281,9 +285,7 @@ def test_an_encoding_chosen_by_hand_for_a_new_file_is_saved_once_it_has_an_actio
     wizard.next()
     wizard.action_page.select("createOrUpdateTeacherAction")
     wizard.next()  # the mapping page, every column guessed
-    assert window.close()  # asked; the first answer: save
-    assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT)]
-    [saved] = Settings.library()
+    saved = saved_on_quit(window, questions)
     assert config_xml.load(saved).imports[0].provider.file_encoding == "ISO-8859-1"
 
 
