@@ -296,8 +296,13 @@ def _ods_row(row: Any, sheet: _OdsSheet, line: int, repeat: int
                 cell[0].text != number) and (shown := _padded_number(cell, number)):
             sheet.shown.add(line - repeat + 1, width - span + 1, shown, last_row=line,
                             last_col=width)
-        if cell.tag == _ODS_COVERED or cell.get(f"{_ODS_OFFICE}value-type") == "time":
-            _ods_unlike_shown(cell, sheet, line - repeat + 1, width - span + 1, line, width)
+        if cell.tag == _ODS_COVERED:
+            if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):  # hidden, it shows nothing
+                sheet.shown.add(line - repeat + 1, width - span + 1, "", last_row=line,
+                                last_col=width)
+        elif cell.get(f"{_ODS_OFFICE}value-type") == "time" and (long := _past_a_day(cell)):
+            sheet.shown.add(line - repeat + 1, width - span + 1, long, last_row=line,
+                            last_col=width)
         if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):
             filled = width
             cells += span
@@ -314,21 +319,15 @@ def _ods_row(row: Any, sheet: _OdsSheet, line: int, repeat: int
     return filled, cells, text, spaces
 
 
-def _ods_unlike_shown(cell: Any, sheet: _OdsSheet, row: int, col: int, last_row: int,
-                      last_col: int) -> None:
-    """A cell hidden under a merged one (it shows nothing), or an elapsed time past a day
-    (read as its ISO text, "PT36H00M00S"), goes to the sheet's ``shown`` as the sheet
-    shows it."""
-    if cell.tag == _ODS_COVERED:
-        if len(cell) or cell.get(f"{_ODS_OFFICE}value-type"):
-            sheet.shown.add(row, col, "", last_row=last_row, last_col=last_col)
-        return
+def _past_a_day(cell: Any) -> str:
+    """An elapsed time as the sheet shows it ("36:00:00") when it is past a day or below
+    zero, which calamine reads as its ISO text ("PT36H00M00S"); "" for a time of day."""
     text = cell.get(f"{_ODS_OFFICE}time-value", "").strip()
     negative = text.startswith("-")
     seconds = parse_duration(text.lstrip("-"))
-    if seconds is not None and (negative or seconds >= _DAY):
-        sheet.shown.add(row, col, duration_text(-seconds if negative else seconds),
-                        last_row=last_row, last_col=last_col)
+    if seconds is None or not (negative or seconds >= _DAY):
+        return ""
+    return duration_text(-seconds if negative else seconds)
 
 
 def _padded_number(cell: Any, value: str) -> Shown | None:
