@@ -403,10 +403,9 @@ def _with_errors(line: int, cells: Row, found: list[tuple[int, int, str]], pad: 
     if cells and type(cells[0]) is Unreadable and cells[0].whole_row:
         return cells  # a line calamine lost is one error already
     fixed = list(cells)
-    for first, last, text in found:
-        for column in range(max(first, pad + 1), min(last, pad + len(fixed)) + 1):
-            place = f"{column_name(column)}{line}"
-            fixed[column - pad - 1] = Unreadable(text, reason.replace("{cell}", place))
+    for index, column, text in _within(found, pad, len(fixed)):
+        place = f"{column_name(column)}{line}"
+        fixed[index] = Unreadable(text, reason.replace("{cell}", place))
     return tuple(fixed)
 
 
@@ -414,11 +413,20 @@ def _as_shown(cells: Row, found: list[tuple[int, int, str]], pad: int) -> Row:
     """The row with those cells (columns counted from 1, ``pad`` left of ``cells``) read as
     the sheet shows them ("00042" where calamine reads 42)."""
     fixed = list(cells)
-    for first, last, text in found:
-        for column in range(max(first, pad + 1), min(last, pad + len(fixed)) + 1):
-            if type(fixed[column - pad - 1]) is str:  # not a cell found unreadable
-                fixed[column - pad - 1] = text
+    for index, _column, text in _within(found, pad, len(fixed)):
+        if type(fixed[index]) is str:  # not a cell found unreadable
+            fixed[index] = text
     return tuple(fixed)
+
+
+def _within(found: list[tuple[int, int, str]], pad: int, width: int,
+            ) -> Iterator[tuple[int, int, str]]:
+    """Each noted cell of a row (``found``: first and last column from 1, and its text)
+    that lies within the row's ``width`` cells, ``pad`` left of them: its place in those
+    cells, its column, its text."""
+    for first, last, text in found:
+        for column in range(max(first, pad + 1), min(last, pad + width) + 1):
+            yield column - pad - 1, column, text
 
 
 def _cells(row: list[Any] | tuple[Any, ...], cell: Callable[[Any], Cell],
