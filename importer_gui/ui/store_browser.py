@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,7 +36,11 @@ from importer_gui.ui.styles import ERROR_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.table_copy import add_copy
-from importer_gui.ui.widgets.table_sizing import fit_columns, size_columns_from_first_rows
+from importer_gui.ui.widgets.table_sizing import (
+    FitWhenShown,
+    fit_columns,
+    size_columns_from_first_rows,
+)
 from importer_gui.ui.widgets.view_place import ViewPlace, place_of, restore_place
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
@@ -98,7 +102,7 @@ class RecordTab(QWidget):
         self.model.loading.connect(self._show_loading)
         self.model.loaded.connect(self._show_count)
         self._place = ViewPlace()
-        self._unsized = False  # read while hidden: its columns are sized once it shows
+        self._fitted = FitWhenShown(self.view)
         self.model.rereading.connect(self._keep_place)
         self.model.reread.connect(self._restore_place)
         if self.model.busy:  # its first page is being read
@@ -130,21 +134,7 @@ class RecordTab(QWidget):
     def _show_count(self) -> None:
         """The number of matches, read with the first page (the view asks for more)."""
         if self._say_count():
-            self._size_columns()
-
-    def _size_columns(self) -> None:
-        """Columns to their contents, once the tab shows: sizing reads the rows' cells (and
-        the names of the records they refer to), which for ten tabs kept the browser from
-        opening for a third of a second."""
-        self._unsized = not self.isVisible()
-        if not self._unsized:
-            fit_columns(self.view)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Shown for the first time since its rows were read: its columns are sized."""
-        super().showEvent(event)
-        if self._unsized:
-            self._size_columns()
+            self._fitted.fit()
 
     def _say_count(self) -> bool:
         """Say how many records match, or why none could be read; False then."""
@@ -234,7 +224,6 @@ class StoreBrowser(QDialog):
             self.learner_tabs.addTab(self._record_tab(table), title)
         self.tabs.addTab(self.learner_tabs, self.tr("&Learners and tracking"))
         self.tabs.addTab(self._history_tab(), self.tr("&History of import runs"))
-        self.tabs.currentChanged.connect(self._tab_shown)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         self._refresh_button(buttons)
@@ -271,11 +260,6 @@ class StoreBrowser(QDialog):
         button.setToolTip(self.tr("Read the store again, with what was written since (F5)"))
         button.setAutoDefault(False)  # Enter on a run previews its revert, as before
         button.clicked.connect(self.refresh)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Opened on the history read meanwhile: its columns are sized."""
-        super().showEvent(event)
-        self._tab_shown()
 
     def changeEvent(self, event: QEvent) -> None:
         """Come back to, the browser shows the runs made meanwhile (by a command in a
@@ -325,6 +309,7 @@ class StoreBrowser(QDialog):
         layout.addWidget(self.history_error)
         self.history_model = HistoryModel(parent=self)
         self.history_view = _table_view(page, "view_history")
+        self._history_fitted = FitWhenShown(self.history_view)  # read while hidden, at first
         self.history_view.setModel(self.history_model)
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         splitter = QSplitter(Qt.Orientation.Vertical, page)
@@ -347,7 +332,6 @@ class StoreBrowser(QDialog):
         self._history_runner = TaskRunner(self)  # the history read again off this thread
         self._history_of: Any = None  # the store the runs shown were read from
         self._reading_records = False  # the read under way is to read the records too
-        self._history_unsized = False  # read while hidden: sized once it shows
         self._corrections_runner = TaskRunner(self)  # the selected run's, off this thread
         self._corrections_of: int | None = None  # the run whose corrections are wanted
         self.history_view.selectionModel().selectionChanged.connect(
@@ -489,7 +473,7 @@ class StoreBrowser(QDialog):
         else:
             self.history_model.add_newer(since.runs)
         if since.runs != []:  # new texts, in the reverts column of older runs too
-            self._size_history()
+            self._history_fitted.fit()
         restore_place(self.history_view, place, self.history_model.rows_by_id().get)
         if since.runs is None and self.selected_run() is None:
             self._run_selected()  # the run selected is gone: its corrections go too
@@ -497,16 +481,6 @@ class StoreBrowser(QDialog):
         if records or (not first and since.runs != []):  # the first read is the runs only
             for tab in self.record_tabs.values():
                 tab.refresh()
-
-    def _size_history(self) -> None:
-        """The runs' columns to their contents, once the history shows (see RecordTab)."""
-        self._history_unsized = not self.history_view.isVisible()
-        if not self._history_unsized:
-            fit_columns(self.history_view)
-
-    def _tab_shown(self) -> None:
-        if self._history_unsized and self.history_view.isVisible():
-            self._size_history()
 
     def _history_failed(self, error: ImporterError, *, records: bool = False) -> None:
         """Say above the runs why they could not be read; the records are read all the same

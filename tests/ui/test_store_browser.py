@@ -207,3 +207,21 @@ def test_the_history_and_each_tab_fill_their_width_once_sized(store: Store,
     qtbot.waitUntil(lambda: tab.model.rowCount() > 0)  # type: ignore[attr-defined]
     QApplication.processEvents()
     assert fills_its_width(tab.view)
+
+
+def test_a_tab_read_while_hidden_has_its_columns_fitted_once_shown(store: Store,
+                                                                  qtbot: object) -> None:
+    browser = StoreBrowser(store)
+    qtbot.addWidget(browser)  # type: ignore[attr-defined]
+    browser.resize(1800, 800)
+    browser.show_history()
+    browser.show()
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
+    tab = browser.record_tabs[Table.TEACHER]
+    header = tab.view.horizontalHeader()
+    assert header.sectionSize(0) == header.defaultSectionSize()  # hidden: not fitted yet
+    browser.show_table(Table.TEACHER)
+    QApplication.processEvents()
+    assert header.sectionSize(0) < header.defaultSectionSize()  # "Id": to its contents
+    assert header.sectionSize(1) >= tab.view.sizeHintForColumn(1)  # every login shows
+    assert fills_its_width(tab.view)
