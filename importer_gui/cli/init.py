@@ -79,7 +79,8 @@ def _document(guess: FileGuess, target: Path, missing: list[str],
         "action": _guess_json(guess.action),
         "columns": [{"column": n, "header": header, "field": s.field, "how": s.how}
                     for n, (header, s) in enumerate(guess.columns, start=1)],
-        "holds_rows": guess.rows > 0, "missing": missing, "data_file_outside": outside}
+        "holds_rows": guess.rows > 0, "missing": missing, "data_file_outside": outside,
+        "without_guid": list(guess.unkeyed)}
 
 
 def _print(guess: FileGuess, target: Path, missing: list[str], outside: bool,
@@ -101,6 +102,10 @@ def _print(guess: FileGuess, target: Path, missing: list[str], outside: bool,
     for n, (header, suggestion) in enumerate(guess.columns, start=1):
         how = f" ({suggestion.how} match)" if suggestion.how else ""
         line(f"    {n}. {header or f'column {n}'} -> {suggestion.field}{how}")
+    for n in guess.unkeyed:
+        line(f"Column {n} ({guess.columns[n - 1][0]}) would feed a custom field, whose GUID "
+             "init cannot know: it is left ignored. Map it in the wizard, or give the column "
+             "its <guid> in the configuration.")
     for option, fields in guess.search_fields().items():
         line(f"  {option}: {', '.join(fields)} (the only one of its fields a column feeds)")
     if guess.rows == 0:

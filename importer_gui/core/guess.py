@@ -17,7 +17,7 @@ from pathlib import Path
 from importer_gui.core.catalogue import ACTIONS, DELIMITERS, IGNORED_COLUMN, PROVIDER_OPTIONS, Kind
 from importer_gui.core.catalogue.specs import OptionKind
 from importer_gui.core.cells import Cell
-from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
+from importer_gui.core.config import KEYED_FIELDS, Action, Column, Import, ImportConfig, Provider
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError, ImporterError
 from importer_gui.core.issues import Level, Outcome
 from importer_gui.core.plan import Plan
@@ -357,6 +357,9 @@ class FileGuess:
     date_format: Guess
     sheet_reason: str = ""  # why that sheet (workbooks)
     rows: int = 0  # data rows among the first GUESSED_ROWS (0: the file holds none)
+    # Columns (from 1) whose header names a field known by a setting no header gives (a
+    # custom field's GUID): left ignored, since a configuration binding them is refused.
+    unkeyed: tuple[int, ...] = ()
 
     @property
     def skip_first_line(self) -> bool:
@@ -503,6 +506,9 @@ def guess_file(path: Path, action: str | None = None, sheet: str | None = None) 
     suggestions = suggest_fields(headers, fields)
     if header.value != "yes":
         suggestions = _by_content(suggestions, data, fields)
+    unkeyed = tuple(n for n, s in enumerate(suggestions, start=1) if s.field in KEYED_FIELDS)
+    suggestions = [Suggestion(IGNORED_COLUMN, None) if s.field in KEYED_FIELDS else s
+                   for s in suggestions]
     spec = ACTIONS[chosen.value]
     dated = date_columns([chosen.value], [s.field for s in suggestions])
     if not dated and header.value == "yes":  # the dates are where the date fields are
@@ -516,7 +522,7 @@ def guess_file(path: Path, action: str | None = None, sheet: str | None = None) 
                             NO_DATE_FIELD.format(action=chosen.value))
     return FileGuess(path, sheet, encoding, delimiter, header, chosen,
                      list(zip(headers, suggestions, strict=True)), date_format, sheet_reason,
-                     len(data))
+                     len(data), unkeyed)
 
 
 def _by_content(suggestions: list[Suggestion], rows: list[Sequence[Cell]],

@@ -3,6 +3,7 @@ header line, a workbook whose first sheet is empty, a file holding only its head
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,26 @@ def test_learners_without_logins_are_found_by_the_e_mail_column(
     code, out, _ = run(capsys, "check", str(config), "--store",
                        existing_store(tmp_path / "store.sqlite3"))
     assert "traineeSearchField is candidateLogin" not in out
+
+
+def test_a_custom_column_is_left_ignored_and_said_so_the_check_reads_the_configuration(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "learners.csv"
+    data.write_text("candidateLogin;candidateName;custom\nj.doe;Doe;Lyon\n", encoding="utf-8")
+    config = tmp_path / "learners.xml"
+    code, out, err = run(capsys, "init", str(data), "--out", str(config))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert "    3. custom -> ignoredColumn" in lines
+    assert lines[-1] == (
+        "Column 3 (custom) would feed a custom field, whose GUID init cannot know: it is left "
+        "ignored. Map it in the wizard, or give the column its <guid> in the configuration.")
+    assert [c.field for c in written(config).columns] == [
+        "candidateLogin", "candidateName", "ignoredColumn"]
+    code, out, err = run(capsys, "check", str(config), "--store",
+                         existing_store(tmp_path / "s.sqlite3"))
+    assert (code, err) == (0, "")  # the configuration init wrote is one check reads
+    assert "create 1" in out
+    code, out, _ = run(capsys, "init", str(data), "--out", str(tmp_path / "again.xml"),
+                       "--json")
+    assert json.loads(out)["without_guid"] == [3]
