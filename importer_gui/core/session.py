@@ -34,7 +34,7 @@ from importer_gui.core.corrections import (
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, ImporterError
 from importer_gui.core.plan import FileStamp, Plan
 from importer_gui.core.progress import Monitor
-from importer_gui.core.store import REPLACED, Store
+from importer_gui.core.store import REPLACED, RunSummary, Store
 
 
 class Event(StrEnum):
@@ -558,6 +558,13 @@ def run_commit(store_path: Path, plan: Plan, monitor: Monitor,
         result = pipeline.commit(plan, store, monitor=monitor)
     logs, failures = reports.write_error_logs(plan, folders, result.run_id)
     return Committed(result.run_id, result.counts, logs, failures, recorded)
+
+
+def run_as_now(store_path: Path, run_id: int, identity: str | None) -> RunSummary | None:
+    """Run ``run_id`` as the history now marks it (reverted wholly or in part, and by which
+    runs), in the store of ``identity`` only; None when that store no longer holds it."""
+    with Store.reopen(store_path, identity=identity) as store:
+        return next((run for run in store.history() if run.id == run_id), None)
 
 
 def _sheets(workbook: Path) -> list[str]:

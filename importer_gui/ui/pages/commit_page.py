@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,9 +25,11 @@ from importer_gui.core.errors import (
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
-from importer_gui.core.session import Committed, run_commit, run_replan
+from importer_gui.core.session import Committed, run_as_now, run_commit, run_replan
+from importer_gui.core.store import RunSummary
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.messages_text import joined
 from importer_gui.ui.package_dialog import PackageDialog
 from importer_gui.ui.pages.base import BasePage, free_let_go, kept_off_the_collector, let_go
 from importer_gui.ui.state import WizardState
@@ -52,7 +55,12 @@ class CommitPage(BasePage):
         self.result: Committed | None = None
         self._running = False
         self._writing = False  # running, past the check of the corrections: writing
+        # Where the committed run went (the store and its identity), to read it as it is now.
+        self._committed_to: tuple[Path, str | None] | None = None
+        self._undone: str | None = None  # why Package is withdrawn: the run was reverted
+        self._run_reader = TaskRunner(self)  # the committed run read again, off this thread
         self._build()
+        state.store_changed.connect(self._on_store_changed)
 
     def _build(self) -> None:
         self.progress_row = ProgressRow(self.tr("C&ancel"), self)
@@ -128,6 +136,7 @@ class CommitPage(BasePage):
         """Re-check first when cells were edited, then commit."""
         plan = self.session.choices.plan
         self.show_error(None)
+        self._committed_to, self._undone = None, None
         self._offer_package()
         self.summary.hide()
         self.logs_label.hide()
@@ -154,6 +163,7 @@ class CommitPage(BasePage):
         self.status.setText(self.tr("Committing…"))
         self.progress.setRange(0, 0)
         path = self.session.store_path
+        self._committed_to = (path, plan.store_identity)
         corrections = self.session.choices.corrections.copy()  # recorded with the run
 
         def commit(monitor: Monitor) -> object:
@@ -203,12 +213,7 @@ class CommitPage(BasePage):
     def _on_committed(self, result: Committed) -> None:
         self.result = result
         self._set_running(False)
-        status = arg(self.tr("Committed: run %1 is in the history."), result.run_id)
-        if result.corrections:
-            status += " " + arg(self.tr(
-                "The %n correction(s) made in the preview are recorded with it (importer-gui "
-                "history %1 lists them).", "", result.corrections), result.run_id)
-        self.status.setText(status)
+        self.status.setText(self._committed_text(result))
         numbers = LocaleText()
         for outcome, label in self.count_labels.items():
             label.setText(numbers.number(result.counts.get(outcome.value, 0)))
@@ -220,6 +225,52 @@ class CommitPage(BasePage):
         plan = self.session.choices.plan
         files = [imp.file for imp in plan.imports] if plan is not None else []
         self.session.record_commit(result, files)  # every view over the store hears of it
+
+    def _committed_text(self, result: Committed) -> str:
+        """What the status line says of a commit done (and not reverted)."""
+        status = arg(self.tr("Committed: run %1 is in the history."), result.run_id)
+        if result.corrections:
+            status += " " + arg(self.tr(
+                "The %n correction(s) made in the preview are recorded with it (importer-gui "
+                "history %1 lists them).", "", result.corrections), result.run_id)
+        return status
+
+    def _on_store_changed(self, run_id: int) -> None:
+        """Another run changed the store (a revert from the browser, say): the run committed
+        here is read again in the background, and said reverted when it is."""
+        result, committed_to = self.result, self._committed_to
+        if result is None or committed_to is None or self._running or run_id == result.run_id:
+            return
+        path, identity = committed_to
+        mine = result.run_id
+        self._run_reader.run(lambda _monitor: run_as_now(path, mine, identity),
+                             lambda run: self._show_run(mine, run))
+
+    def _show_run(self, run_id: int, run: RunSummary | None) -> None:
+        """Say whether the run committed here (``run_id``, still) is reverted now, wholly or
+        in part; Package and Send only while it is not."""
+        result = self.result
+        if result is None or result.run_id != run_id or run is None or self._running:
+            return
+        if run.reverted_by is not None:
+            self.status.setText(arg(self.tr(
+                "Run %1 was reverted by run %2: what it wrote is no longer in the store."),
+                run_id, run.reverted_by))
+            self._undone = arg(self.tr(
+                "Run %1 was reverted by run %2: its rows are no longer in the store."),
+                run_id, run.reverted_by)
+        elif run.partly_reverted_by:
+            reverts = joined([str(revert) for revert in run.partly_reverted_by])
+            self.status.setText(arg(self.tr(
+                "Run %1 was partly reverted by run(s) %2: only part of what it wrote is still "
+                "in the store.", "", len(run.partly_reverted_by)), run_id, reverts))
+            self._undone = arg(self.tr(
+                "Run %1 was partly reverted by run(s) %2: some of its rows are no longer in "
+                "the store.", "", len(run.partly_reverted_by)), run_id, reverts)
+        else:  # its revert was reverted in turn: what it wrote is back
+            self.status.setText(self._committed_text(result))
+            self._undone = None
+        self._offer_package()
 
     def _focus_finish(self) -> None:
         """Once committed, Enter presses Finish: the Cancel button that had the focus is
@@ -321,12 +372,13 @@ class CommitPage(BasePage):
 
     def _offer_package(self) -> None:
         """Package and Send only once the rows are committed: not while the commit runs
-        (it may still be cancelled or fail), nor after a cancelled or refused one."""
+        (it may still be cancelled or fail), nor after a cancelled or refused one, nor once
+        the run is reverted (its rows are no longer those of the store)."""
         committed = self.result is not None and not self._running
         for button in (self.package_button, self.send_button):
-            button.setEnabled(committed)
-            button.setToolTip("" if committed else self.tr(
-                "Available once the rows are committed"))
+            button.setEnabled(committed and self._undone is None)
+            button.setToolTip(self.tr("Available once the rows are committed")
+                              if not committed else self._undone or "")
 
     def is_running(self) -> bool:
         """True while checking again or committing."""

@@ -134,6 +134,28 @@
         </translation>
     </message>
     <message>
+        <source>Run %1 was reverted by run %2: what it wrote is no longer in the store.</source>
+        <translation>L&apos;exécution %1 a été défaite par l&apos;exécution %2&#xa0;: ce qu&apos;elle a écrit n&apos;est plus dans la base.</translation>
+    </message>
+    <message>
+        <source>Run %1 was reverted by run %2: its rows are no longer in the store.</source>
+        <translation>L&apos;exécution %1 a été défaite par l&apos;exécution %2&#xa0;: ses lignes ne sont plus dans la base.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 was partly reverted by run(s) %2: only part of what it wrote is still in the store.</source>
+        <translation>
+            <numerusform>L&apos;exécution %1 a été défaite en partie par l&apos;exécution %2&#xa0;: une partie seulement de ce qu&apos;elle a écrit est encore dans la base.</numerusform>
+            <numerusform>L&apos;exécution %1 a été défaite en partie par les exécutions %2&#xa0;: une partie seulement de ce qu&apos;elle a écrit est encore dans la base.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 was partly reverted by run(s) %2: some of its rows are no longer in the store.</source>
+        <translation>
+            <numerusform>L&apos;exécution %1 a été défaite en partie par l&apos;exécution %2&#xa0;: certaines de ses lignes ne sont plus dans la base.</numerusform>
+            <numerusform>L&apos;exécution %1 a été défaite en partie par les exécutions %2&#xa0;: certaines de ses lignes ne sont plus dans la base.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Error log: %1</source>
         <translation>Journal d&apos;erreurs&#xa0;: %1</translation>
     </message>
