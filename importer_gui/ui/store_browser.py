@@ -72,8 +72,9 @@ class RecordTab(QWidget):
 
     def __init__(self, store: Any, table: Table, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Searches and sorts of a large table are read off the window's thread.
-        self.model = StoreModel(store, table, self, runner=TaskRunner(self))
+        # Searches and sorts of a large table are read off the window's thread; its first
+        # page once the tab is first shown (``StoreBrowser._read_shown``).
+        self.model = StoreModel(store, table, self, runner=TaskRunner(self), read_now=False)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         label = QLabel(self.tr("&Search:"), self)
@@ -107,7 +108,7 @@ class RecordTab(QWidget):
         self.model.reread.connect(self._restore_place)
         if self.model.busy:  # its first page is being read
             self._show_loading()
-        else:
+        elif not self.model.unread:
             self._show_count()
 
     def apply_search(self) -> None:
@@ -231,6 +232,11 @@ class StoreBrowser(QDialog):
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
         self._restore()
+        # Each table is read once its tab is first shown, not the ten of them at once; the
+        # first once the caller has picked the tab to show (the history, say: none is read).
+        self.tabs.currentChanged.connect(self._read_shown)
+        self.learner_tabs.currentChanged.connect(self._read_shown)
+        QTimer.singleShot(0, self, self._read_shown)
 
     def _restore(self) -> None:
         """Open at the size and on the tab it was closed with last."""
@@ -246,11 +252,22 @@ class StoreBrowser(QDialog):
     def _remember(self) -> None:
         """Keep the size and the tab shown, for the next time it opens."""
         self._settings.save_geometry(BROWSER_SETTINGS, self.saveGeometry())
+        current = self._shown_table()
+        self._settings.save_last_tab(BROWSER_SETTINGS, current.model.table.value
+                                     if current is not None else HISTORY_TAB)
+
+    def _shown_table(self) -> RecordTab | None:
+        """The record tab shown (one of the learners' when theirs is), None for the history."""
         current = self.tabs.currentWidget()
         if current is self.learner_tabs:
             current = self.learner_tabs.currentWidget()
-        self._settings.save_last_tab(BROWSER_SETTINGS, current.model.table.value
-                                     if isinstance(current, RecordTab) else HISTORY_TAB)
+        return current if isinstance(current, RecordTab) else None
+
+    def _read_shown(self) -> None:
+        """The table shown is read, the first time it is."""
+        current = self._shown_table()
+        if current is not None:
+            current.model.read_once()
 
     def _refresh_button(self, buttons: QDialogButtonBox) -> None:
         """Refresh (F5): what another program (a commit from the command line, a colleague on
@@ -538,9 +555,7 @@ class StoreBrowser(QDialog):
         self._opened.clear()
 
     def _focus_search(self) -> None:
-        current = self.tabs.currentWidget()
-        if current is self.learner_tabs:
-            current = self.learner_tabs.currentWidget()
-        if isinstance(current, RecordTab):
+        current = self._shown_table()
+        if current is not None:
             current.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
             current.search.selectAll()

@@ -167,6 +167,8 @@ def test_commit_writes_what_the_preview_showed(wizard: tuple, qtbot: object,
     assert browser is not None
     qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     qtbot.addWidget(browser)
+    browser.show_table(Table.TEACHER)  # read once shown
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     assert browser.record_tabs[Table.TEACHER].model.total == 4
     assert browser.history_model.rowCount() == 1
     browser.close()
@@ -274,6 +276,9 @@ def test_a_store_browser_left_open_reads_the_store_again_after_a_commit(
     qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     qtbot.addWidget(browser)
     assert browser.history_model.rowCount() == 0
+    browser.show_table(Table.TEACHER)  # read once shown, then again after the commit
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
+    assert browser.record_tabs[Table.TEACHER].model.total == 0
     wiz.next()
     qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)
     qtbot.waitUntil(lambda: not browser.busy)

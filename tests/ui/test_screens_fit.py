@@ -84,6 +84,7 @@ def test_every_page_shows_whole_at_1024_by_700(speaking: str, sample: Path, tmp_
     qtbot.waitUntil(lambda: not browser.busy)  # the runs, read off the window's thread
     qtbot.addWidget(browser)
     browser.tabs.setCurrentIndex(3)  # the interventions: dates and times, references
+    qtbot.waitUntil(lambda: not browser.busy)  # read once shown
     looker.look(browser, "7-store-interventions")
     browser.show_history()
     looker.look(browser, "8-store-history")

@@ -58,6 +58,8 @@ def test_the_browser_refreshed_shows_the_store_there_now_and_says_so(
     assert browser.store_notice.text() == not_the_one(store)
     assert shown_runs(browser) == runs(store) == [(2, "/theirs/theirs.xml"),
                                                  (1, "/theirs/theirs.xml")]
+    browser.show_table(Table.TEACHER)  # read once shown, from the store there
+    qtbot.waitUntil(lambda: not browser.busy)
     teachers = browser.record_tabs[Table.TEACHER].model
     assert [teachers.record(row).login for row in range(teachers.rowCount())] == ["zed", "yan"]
     browser.show_history()

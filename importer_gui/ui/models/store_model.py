@@ -153,7 +153,7 @@ class StoreModel(QAbstractTableModel):
     reread = Signal()
 
     def __init__(self, store: RecordSource, table: Table, parent: QObject | None = None, *,
-                 runner: TaskRunner | None = None) -> None:
+                 runner: TaskRunner | None = None, read_now: bool = True) -> None:
         super().__init__(parent)
         self._store = store
         self._table = Table(table)
@@ -171,7 +171,8 @@ class StoreModel(QAbstractTableModel):
         self._records: list[Any] = []
         self._total = 0
         self.error: str | None = None  # the last failure to read, for the view to show
-        self.refresh()
+        if read_now:  # else once shown (``read_once``): a hidden tab need not be read
+            self.refresh()
 
     @property
     def table(self) -> Table:
@@ -187,6 +188,16 @@ class StoreModel(QAbstractTableModel):
     def busy(self) -> bool:
         """True while records are read in the background."""
         return self._runner.busy
+
+    @property
+    def unread(self) -> bool:
+        """True until the first read is asked for."""
+        return self._asked == 0
+
+    def read_once(self) -> None:
+        """Read the first page now, unless a read was asked for already."""
+        if self.unread:
+            self.refresh()
 
     @property
     def searched_or_sorted(self) -> bool:
@@ -253,7 +264,10 @@ class StoreModel(QAbstractTableModel):
     def reread_shown(self) -> None:
         """Read again, in the background, the records shown (as many as are loaded), their
         count and the names of the records they refer to: the rows are replaced in one go
-        once read (``rereading``, ``reread``), never leaving the view empty meanwhile."""
+        once read (``rereading``, ``reread``), never leaving the view empty meanwhile; nothing
+        while unread (its first read reads what is there then)."""
+        if self.unread:
+            return
         self._asked += 1
         asked, search, order, dates = self._asked, self._search, self._order, self._dates
         wanted = max(len(self._records), PAGE_SIZE)
