@@ -176,6 +176,12 @@ def _close_there(since: _Since) -> None:
         since.there.close()
 
 
+def _close_found(there: Store | None) -> None:
+    """A look for the store there replaced by a newer one: the store it opened is closed."""
+    if there is not None:
+        there.close()
+
+
 def _read_since(store: Any, seen: int | None, *, follow: bool) -> _Since:
     """On a worker: what the history shows from now on, reading as little as it can (the
     runs after run ``seen``; all of them when None); another store there, when ``follow``,
@@ -346,6 +352,7 @@ class StoreBrowser(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
         self.revert_dialog: QDialog | None = None
+        self._revert_runner = TaskRunner(self)  # the look for the store there, off this thread
         self._history_runner = TaskRunner(self)  # the history read again off this thread
         self._history_of: Any = None  # the store the runs shown were read from
         self._reading_records = False  # the read under way is to read the records too
@@ -438,13 +445,24 @@ class StoreBrowser(QDialog):
             else self.tr("Preview undoing the selected run, then undo it"))
 
     def _revert_selected(self) -> None:
+        """Look in the background for another store in the browser's place, then preview
+        the selected run's revert."""
         run = self.selected_run()
         if run is None:
             return
-        if self.follow_store_there():  # the run selected was of the store that was there
+        store, run_id = self.store, run.id
+        self._revert_runner.run(lambda _monitor: _store_there(store),
+                                lambda there: self._revert_or_follow(run_id, there),
+                                on_dropped=_close_found)
+
+    def _revert_or_follow(self, run_id: int, there: Store | None) -> None:
+        """Preview the revert of run ``run_id``; with another store ``there``, the run was
+        of the one that was there: the browser shows the one there instead."""
+        if there is not None:
+            self._follow(there)
             self.refresh()
             return
-        self.open_revert(run.id).open()
+        self.open_revert(run_id).open()
 
     def open_revert(self, run_id: int) -> QDialog:
         """The revert preview of one run; once it reverts, the browser reads the store again
@@ -510,10 +528,10 @@ class StoreBrowser(QDialog):
 
     @property
     def busy(self) -> bool:
-        """True while the history, a run's corrections or a table is being read in the
-        background."""
-        return self._history_runner.busy or self._corrections_runner.busy or any(
-            tab.model.busy for tab in self.record_tabs.values())
+        """True while the history, a run's corrections, a table or the store to revert in is
+        being read in the background."""
+        return self._history_runner.busy or self._corrections_runner.busy or (
+            self._revert_runner.busy) or any(tab.model.busy for tab in self.record_tabs.values())
 
     def show_history(self) -> None:
         """Bring the history tab to the front."""

@@ -19,8 +19,9 @@ def revert_from_browser(browser: StoreBrowser, qtbot: QtBot) -> None:
     browser.history_view.selectionModel().select(
         browser.history_model.index(0, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    before = browser.revert_dialog
     qtbot.mouseClick(browser.revert_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: browser.revert_dialog is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: browser.revert_dialog is not before, timeout=10_000)
     dialog = browser.revert_dialog
     qtbot.waitUntil(lambda: dialog.revert_button.isEnabled(), timeout=20_000)
     qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)

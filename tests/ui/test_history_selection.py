@@ -65,8 +65,8 @@ def test_a_run_made_elsewhere_comes_on_top_and_the_selected_run_stays(
 def test_the_run_reverted_from_the_browser_stays_selected_and_says_why_not_again(
         browser: StoreBrowser, qtbot: object) -> None:
     browser.revert_button.click()
+    qtbot.waitUntil(lambda: browser.revert_dialog is not None)  # type: ignore[attr-defined]
     dialog = browser.revert_dialog
-    assert dialog is not None
     qtbot.waitUntil(lambda: dialog.revert_button.isEnabled(), timeout=10000)  # type: ignore
     with qtbot.waitSignal(browser.store_changed, timeout=10000):  # type: ignore
         dialog.revert_button.click()

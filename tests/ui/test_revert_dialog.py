@@ -65,6 +65,7 @@ def test_a_new_user_reverts_the_wrong_file_from_the_history(
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
     assert browser.revert_button.isEnabled()
     qtbot.mouseClick(browser.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
+    qtbot.waitUntil(lambda: browser.revert_dialog is not None)  # type: ignore
     dialog = browser.revert_dialog
     assert isinstance(dialog, RevertDialog)
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)  # type: ignore

@@ -40,6 +40,7 @@ def test_a_revert_on_a_store_deleted_meanwhile_says_it_is_gone(
         browser.history_model.index(0, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
     qtbot.mouseClick(browser.revert_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: browser.revert_dialog is not None)  # once the store is looked at
     dialog = browser.revert_dialog
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
     assert dialog.error.text() == gone(store)
