@@ -86,10 +86,10 @@ class _StoreLink(QObject):
             self._view().refresh()
 
     def _replaced(self, text: str) -> None:
-        """Another store is where the session's was: the view shows it, and says so."""
+        """Another store is where the session's was: the view says so, and reads it (it
+        follows to it in the background) to show it."""
         view = self._view()
-        if view.follow_store_there():
-            view.refresh()
+        view.refresh()
         view.show_replaced(text)
 
     def _close(self) -> None:

@@ -543,17 +543,9 @@ class StoreBrowser(QDialog):
         else), from the store that is there now."""
         self._read_since(records=True)
 
-    def follow_store_there(self) -> bool:
-        """Look at the store where the browser's was: another one found there (copied over
-        it, say) is the one shown from now on, which is said and reported
-        (``store_replaced``); True then. Nothing is read yet (``refresh`` reads)."""
-        there = _store_there(self.store)
-        if there is not None:
-            self._follow(there)
-        return there is not None
-
     def _follow(self, there: Store) -> None:
-        """Show the store ``there`` from now on (see ``follow_store_there``)."""
+        """Show from now on the store ``there``, found in the place of the browser's (copied
+        over it, say): it is said, and reported (``store_replaced``)."""
         self._opened.append(there)
         self.store = there
         for tab in self.record_tabs.values():

@@ -7,12 +7,17 @@ history."""
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.records import Table
+from importer_gui.core.store import Store
+from importer_gui.ui import store_browser
 from importer_gui.ui.app import start_window
 from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.store_browser import StoreBrowser
@@ -177,3 +182,27 @@ def test_a_refresh_on_another_store_put_in_place_says_so_and_plans_nothing(
     assert runs(store) == [(2, "/theirs/theirs.xml"), (1, "/theirs/theirs.xml")]
     dialog.preview()  # again: the store there now is the window's
     assert dialog.planned is not None and not dialog.error.isVisible()
+
+
+def test_a_store_found_replaced_elsewhere_is_followed_by_the_browser_in_the_background(
+        tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    (state, *_pages), browser = committed_with_browser(tmp_path, qtbot)
+    store = state.store_path
+    shutil.copyfile(colleagues_store(tmp_path), store)
+    looked: list[bool] = []  # whether the window's thread looked at the store there
+    look = store_browser._store_there
+
+    def recorded(shown: Any) -> Store | None:
+        looked.append(threading.current_thread() is threading.main_thread())
+        return look(shown)
+
+    monkeypatch.setattr(store_browser, "_store_there", recorded)
+    dialog = RefreshDialog(store, config_path=SAMPLE / "exports" / "export-config.xml",
+                           synchronous=True, session=state.session)  # finds it replaced
+    qtbot.addWidget(dialog)
+    assert dialog.error.text() == not_the_one(store)
+    qtbot.waitUntil(lambda: not browser.busy)
+    assert browser.store_notice.text() == not_the_one(store)
+    assert shown_runs(browser) == [(2, "/theirs/theirs.xml"), (1, "/theirs/theirs.xml")]
+    assert looked and True not in looked, looked
+    browser.close()
