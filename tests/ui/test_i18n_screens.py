@@ -53,6 +53,7 @@ def test_every_store_tab_shows_whole_in_french(french: None, tmp_path: Path, qtb
             for m in range(inner.count() if inner is not None else 1):
                 if inner is not None:
                     inner.setCurrentIndex(m)
+                qtbot.waitUntil(lambda: not browser.busy)  # each table read once shown
                 problems += looked_at(browser, f"store-tab-{n}-{m}", screenshots)
     assert problems == []
 
