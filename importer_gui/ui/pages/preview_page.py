@@ -73,6 +73,7 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE, outcome_badge
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
+from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.signals import signals_blocked
@@ -236,6 +237,7 @@ class PreviewPage(BasePage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         size_columns_from_first_rows(table)
+        self.header_highlight = HeaderHighlight(table)
         table.selectionModel().currentChanged.connect(lambda *_: self._show_details())
         return table
 
