@@ -37,7 +37,7 @@ from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError, system_reason
 from importer_gui.core.plan import ImportPlan, Plan
 from importer_gui.core.readers import is_workbook
-from importer_gui.core.readers.number_formats import format_showing
+from importer_gui.core.readers.number_formats import WHOLE_SHOWN, format_showing, layout
 from importer_gui.core.reports import refuse_a_file_read
 from importer_gui.core.values import date_pattern
 
@@ -312,9 +312,23 @@ def _corrected(cells: tuple[Cell, ...], found: list[Correction],
     applied = False
     for correction in found:
         if correction.column < len(new):
-            new[correction.column] = correction.after
+            new[correction.column] = corrected_cell(new[correction.column], correction.after)
             applied = True
     return tuple(new) if applied else None
+
+
+def corrected_cell(cell: Cell | None, typed: str) -> Cell:
+    """The cell a correction puts in place of ``cell``, the file's: a number shown with
+    text (a ``Shown``, "12 h") corrected to a text shown the same way, its text around other
+    digits ("15 h"), stays a number so shown, which fields of numbers read as the number
+    typed, as they read the file's; anything else is the text typed."""
+    if not isinstance(cell, Shown):
+        return typed
+    was, now = WHOLE_SHOWN.fullmatch(cell), WHOLE_SHOWN.fullmatch(typed)
+    if was is None or now is None or (was[1], was[3]) != (now[1], now[3]):
+        return typed
+    sign = "-" if cell.value.startswith("-") else ""  # shown by the same section: same sign
+    return Shown(typed, sign + str(int(now[2])))
 
 
 # --- the text a cell is edited as ----------------------------------------------------------------
@@ -628,9 +642,23 @@ def _copy_ooxml(entry: FileCorrections, tmp: Path) -> None:
         if day is not None:  # the cell's own date format stays
             cell.value = day
             continue
+        shown = _shown_number(cell.value, cell.number_format)
+        after = corrected_cell(shown, correction.after) if shown is not None else None
+        if isinstance(after, Shown):  # the cell's own number format shows it as typed
+            cell.value = int(after.value)
+            continue
         cell.value = correction.after
         cell.data_type = "s"  # "=1+1" typed in a cell is text, as the check read it
     book.save(tmp)
+
+
+def _shown_number(value: object, number_format: str) -> Shown | None:
+    """A workbook cell's number as its format shows it with text, as the reader reads it
+    (a ``Shown``); None for any other cell."""
+    if type(value) not in (int, float):
+        return None
+    shape = layout(number_format)
+    return shape.shown(str(value)) if shape is not None else None
 
 
 def _as_date(text: str, reading: Reading) -> datetime | None:
@@ -668,25 +696,38 @@ def _copy_as_xlsx(entry: FileCorrections, tmp: Path) -> None:
         for column, header in enumerate(table.headers, start=1):
             _text_cell(sheet, 1, column, header)
     dates: set[CellKey] = set()
+    shown: dict[CellKey, Shown] = {}
     for line, cells in table.rows():
         for column, value in enumerate(cells, start=1):
             if isinstance(value, date):  # a date stays a date; text stays text
                 sheet.cell(row=line, column=column, value=value)
                 dates.add((line, column - 1))
-            elif isinstance(value, Shown) and (shape := format_showing(value)):
-                # A number shown with text stays one, so that a number field reads it.
-                sheet.cell(row=line, column=column, value=int(value.value)).number_format = shape
+            elif isinstance(value, Shown) and _number_cell(sheet, line, column, value):
+                shown[(line, column - 1)] = value
             elif value:
                 _text_cell(sheet, line, column, cell_text(value))
     _refuse_changed_sheet(entry)
     for correction in entry.cells.values():
         key = (correction.line, correction.column)
         day = _as_date(correction.after, entry.reading) if key in dates else None
+        after = corrected_cell(shown[key], correction.after) if key in shown else None
         if day is not None:
             sheet.cell(row=correction.line, column=correction.column + 1, value=day)
-        else:
+        elif not (isinstance(after, Shown)
+                  and _number_cell(sheet, correction.line, correction.column + 1, after)):
             _text_cell(sheet, correction.line, correction.column + 1, correction.after)
     book.save(tmp)
+
+
+def _number_cell(sheet: object, row: int, column: int, value: Shown) -> bool:
+    """A number shown with text written as one, so that a number field reads it; False
+    when its text is not so made (written as text then)."""
+    shape = format_showing(value)
+    if shape is None:
+        return False
+    cell = sheet.cell(row=row, column=column, value=int(value.value))  # type: ignore[attr-defined]
+    cell.number_format = shape
+    return True
 
 
 def _text_cell(sheet: object, row: int, column: int, text: str) -> None:

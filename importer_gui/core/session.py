@@ -28,6 +28,7 @@ from importer_gui.core.corrections import (
     Unmatched,
     apply_to_plan,
     before_as_edited,
+    corrected_cell,
     recorded_config,
     write_corrected_copy,
 )
@@ -427,7 +428,7 @@ class Session:
         # again only where the file's line still holds it.
         as_read = self.choices.corrections.row_as_read(imp.file, row.line, row.cells)
         cells = list(row.cells) + [""] * (len(imp.columns) - len(row.cells))
-        cells[column] = text
+        cells[column] = corrected_cell(cells[column], text)
         pipeline.recheck_row(plan, import_index, row_index, tuple(cells))
         header = imp.headers[column] if imp.headers and column < len(imp.headers) else ""
         provider = plan.config.imports[import_index].provider

@@ -5,17 +5,19 @@ the number it holds by fields of numbers and durations (0" h" shows 7 as 7 h: 7 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
 from importer_gui.core import config_xml, pipeline
-from importer_gui.core.cells import Shown
+from importer_gui.core.cells import Cell, Shown
 from importer_gui.core.corrections import (
     Correction,
     Corrections,
     Reading,
+    corrected_cell,
     corrected_name,
     write_corrected_copy,
 )
@@ -218,3 +220,51 @@ def test_a_corrected_copy_of_an_ods_keeps_its_numbers_shown_with_text(
     code, _lines = run(capsys, "commit", tmp_path)
     assert code == 0
     assert courses(tmp_path) == [("TC-0042", "A+", 7), ("-TC-0003", "B", 2)]
+
+
+def xlsx_courses(path: Path) -> Path:
+    """The courses of ``ods_courses`` in an .xlsx, their numbers formatted to show so."""
+    return workbook(path, [(42, "A", "blended", 7), (-3, "B", "blended", 2)],
+                    {1: '"TC-"0000', 4: '0" h"'})
+
+
+@pytest.mark.parametrize("make", [ods_courses, xlsx_courses])
+def test_numbers_shown_with_text_corrected_as_shown_are_copied_as_typed(
+        make: Callable[[Path], Path], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # "7 h" corrected to "9 h" is 9 hours, as the preview read it; the code "-TC-0003" typed
+    # as "-TC-0005" is that code; "2 h" corrected to "2 hours" stays the text typed.
+    source = make(tmp_path / f"t{make.__name__}")
+    source = source.rename(source.with_suffix(".ods" if make is ods_courses else ".xlsx"))
+    corrections = Corrections()
+    reading = Reading("UTF-8", ";", None, True)
+    for correction in (Correction(2, 3, "7 h", "9 h"), Correction(3, 0, "-TC-0003", "-TC-0005"),
+                       Correction(3, 3, "2 h", "2 hours")):
+        corrections.record(source, reading, correction)
+    entry = corrections.of(source)
+    assert entry is not None
+    copy = write_corrected_copy(entry, tmp_path / corrected_name(source))
+    write_config(tmp_path, ImportSpec(copy.name, COLUMNS, "createOrUpdateTrainingCourseAction"))
+    code, lines = run(capsys, "commit", tmp_path)
+    assert code == 1
+    assert [line.split(": ", 1)[1] for line in lines if "ERROR" in line] == [
+        "ERROR trainingDuration: Field trainingDuration: 2 hours is not a whole number."]
+    assert courses(tmp_path) == [("TC-0042", "A", 9)]
+
+
+@pytest.mark.parametrize(("cell", "typed", "corrected"), [
+    (Shown("12 h", "12"), "15 h", Shown("15 h", "15")),
+    (Shown("TC-0042", "42"), "TC-7", Shown("TC-7", "7")),
+    (Shown("-TC-0003", "-3"), "-TC-0005", Shown("-TC-0005", "-5")),
+    (Shown("(42)", "-42"), "(44)", Shown("(44)", "-44")),
+    (Shown("12 h", "12"), "15", "15"),  # digits alone: what was typed, a text
+    (Shown("12 h", "12"), "15 hours", "15 hours"),
+    (Shown("12 h", "12"), "1,5 h", "1,5 h"),
+    ("12 h", "15 h", "15 h"),  # text typed in the sheet stays text
+])
+def test_a_correction_keeps_a_number_shown_with_text_when_typed_as_shown(
+        cell: Cell, typed: str, corrected: Cell) -> None:
+    made = corrected_cell(cell, typed)
+    assert made == corrected and type(made) is type(corrected)
+    if isinstance(made, Shown):
+        assert made.value == corrected.value  # type: ignore[union-attr]
