@@ -7,6 +7,7 @@ ten. Issue colours are worked out per row the first time the row is painted.
 
 from __future__ import annotations
 
+import textwrap
 from array import array
 from bisect import bisect_right
 from collections import Counter
@@ -57,6 +58,11 @@ LINE_COLUMN = 0
 OUTCOME_COLUMN = 1
 FIRST_VALUE_COLUMN = 2
 
+# A value longer than CUT_CHARS may be cut in its column (the preview fits none wider than
+# 320 px): its tooltip gives it whole, in lines of TIP_LINE_CHARS (a tooltip never wraps
+# plain text), up to TOOLTIP_CHARS (a 5,000-character cell would cover the screen).
+CUT_CHARS, TIP_LINE_CHARS, TOOLTIP_CHARS = 30, 80, 2000
+
 
 def outcome_label(outcome: Outcome) -> str:
     """An outcome for people."""
@@ -67,6 +73,15 @@ def outcome_label(outcome: Outcome) -> str:
         Outcome.DELETE: translate("PreviewModel", "delete"),
         Outcome.ERROR: translate("PreviewModel", "error"),
     }[outcome]
+
+
+def whole_text(text: str) -> str:
+    """A long text as a tooltip gives it: in lines a screen holds, at most TOOLTIP_CHARS."""
+    if len(text) > TOOLTIP_CHARS:
+        text = text[:TOOLTIP_CHARS - 1] + "…"
+    lines = (textwrap.wrap(line, TIP_LINE_CHARS, break_on_hyphens=False) or [""]
+             for line in text.splitlines())
+    return "\n".join(piece for pieces in lines for piece in pieces)
 
 
 def issue_text(level: Level, message: str) -> str:
@@ -589,7 +604,9 @@ class PreviewModel(QAbstractTableModel):
         issues = self._row_issues(imp, r, row)
         name = imp.columns[n]
         if role == Qt.ItemDataRole.ToolTipRole:
-            tips = issues.tips.get(name) or []
+            text = self._text.cell(row.cells[n]) if n < len(row.cells) else ""
+            tips = [whole_text(text)] if len(text) > CUT_CHARS else []
+            tips += issues.tips.get(name) or []
             corrected = self._corrected.get(imp.index)
             correction = corrected.get((row.line, n)) if corrected else None
             if correction is not None:

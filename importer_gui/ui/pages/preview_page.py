@@ -63,6 +63,7 @@ from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text, workbook_words
 from importer_gui.ui.models.preview_model import (
     FIRST_VALUE_COLUMN,
+    TOOLTIP_CHARS,
     PreviewModel,
     RowFilter,
     issue_text,
@@ -80,6 +81,9 @@ from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 SIDE_WIDTH = 270  # pixels of the messages and details beside the table
+# Pixels a column is fitted to, at least and at most (a longer title or value is cut there,
+# read whole in its tooltip, or widened by the user).
+FITTED_MIN, FITTED_MAX = 60, 320
 SUMMARY_DELAY_MS = 200  # count the messages again once edits pause
 
 log = logging.getLogger(__name__)
@@ -511,11 +515,13 @@ class PreviewPage(BasePage):
         self.filter_box.setCurrentIndex(self.filter_box.findData(mode.value))
 
     def _size_columns(self) -> None:
-        """Fit columns to what is visible, within reason (long texts stay readable by tooltip)."""
+        """Fit columns to what is visible, within reason (long texts stay readable by
+        tooltip)."""
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for section in range(header.count()):
-            header.resizeSection(section, min(max(header.sectionSize(section), 60), 320))
+            fitted = min(max(header.sectionSize(section), FITTED_MIN), FITTED_MAX)
+            header.resizeSection(section, fitted)
 
     def _show_counts(self) -> None:
         counts = self.model.counts()
@@ -961,7 +967,7 @@ class PreviewPage(BasePage):
 # A message in the list is cut after this many characters (its field still named), and a
 # word longer than a line may break: one quoting a 5,000-character value would widen the
 # list past its messages. The tooltip gives it whole, up to TOOLTIP_CHARS.
-LISTED_CHARS, WORD_CHARS, TOOLTIP_CHARS = 300, 25, 2000
+LISTED_CHARS, WORD_CHARS = 300, 25
 _LONG_WORD = re.compile(rf"(\S{{{WORD_CHARS}}})(?=\S)")
 
 
