@@ -76,3 +76,12 @@ def test_a_long_value_is_whole_in_its_tooltip(tmp_path: Path, qtbot: QtBot) -> N
     assert max(map(len, tip.splitlines())) <= 80
     assert model.data(model.index(1, NAME), TIP) is None  # "Mia" is read in the table
 
+
+def test_a_width_set_by_hand_stays_through_a_check_again(tmp_path: Path, qtbot: QtBot) -> None:
+    _wizard, page = long_names(tmp_path, qtbot)
+    header = page.table.horizontalHeader()
+    header.resizeSection(NAME, 470)  # as dragged
+    page.recheck_button.click()
+    qtbot.waitUntil(page.shows_plan, timeout=20_000)
+    assert header.sectionSize(NAME) == 470
+    assert header.sectionSize(0) < 100  # the others fitted again

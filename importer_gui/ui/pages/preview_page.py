@@ -147,6 +147,8 @@ class PreviewPage(BasePage):
         self._set_aside = ""  # the corrections the last check took out, said above the table
         self._summary_timer = QTimer(self, singleShot=True, interval=SUMMARY_DELAY_MS)
         self._summary_timer.timeout.connect(self._show_summary)
+        self._fitting = False  # the columns are being fitted: no width is the user's
+        self._widths_by_hand: dict[str, int] = {}  # a column's title -> the user's width
         self._build()
         state.plan_changed.connect(self._on_plan_changed)
         state.store_changed.connect(self._on_store_changed)
@@ -240,6 +242,7 @@ class PreviewPage(BasePage):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.sectionResized.connect(self._on_section_resized)
         size_columns_from_first_rows(table)
         self.header_highlight = HeaderHighlight(table)
         table.selectionModel().currentChanged.connect(lambda *_: self._show_details())
@@ -516,12 +519,27 @@ class PreviewPage(BasePage):
 
     def _size_columns(self) -> None:
         """Fit columns to what is visible, within reason (long texts stay readable by
-        tooltip)."""
-        self.table.resizeColumnsToContents()
+        tooltip); a column the user sized keeps the width the user gave it."""
+        self._fitting = True
+        try:
+            self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            for section in range(header.count()):
+                fitted = min(max(header.sectionSize(section), FITTED_MIN), FITTED_MAX)
+                title = self.model.headerData(section, Qt.Orientation.Horizontal)
+                header.resizeSection(section, self._widths_by_hand.get(title, fitted))
+        finally:
+            self._fitting = False
+
+    def _on_section_resized(self, section: int, _old: int, new: int) -> None:
+        """A column the user sized (dragged, or double-clicked on its header's edge) keeps
+        that width through later checks; the last one stretches to the table's edge."""
         header = self.table.horizontalHeader()
-        for section in range(header.count()):
-            fitted = min(max(header.sectionSize(section), FITTED_MIN), FITTED_MAX)
-            header.resizeSection(section, fitted)
+        if self._fitting or header.visualIndex(section) == header.count() - 1:
+            return
+        title = self.model.headerData(section, Qt.Orientation.Horizontal)
+        if isinstance(title, str):
+            self._widths_by_hand[title] = new
 
     def _show_counts(self) -> None:
         counts = self.model.counts()
