@@ -104,6 +104,12 @@ class ColumnRow:
     guid: QLineEdit
     guid_before: str = ""  # the GUID the field-list boxes know it by
     was: str = ""  # for a column proposed as a saved one renamed: that one's header
+    chosen: bool = False  # the user chose its field (the one guessed, or another)
+
+    @property
+    def guessed(self) -> bool:
+        """The field is a guess the user has yet to look at: one they chose is theirs."""
+        return self.suggestion.guessed and not self.chosen
 
     def bound(self) -> str:
         """The field as the check binds it: ``custom:GUID`` for a custom field with a GUID."""
@@ -163,6 +169,10 @@ class MappingPage(BasePage):
         self._combo_sizes: dict[tuple[bool, str], QSize] = {}  # its combos' sizes, by font
         # The columns the saved mapping fed by header that this file lacks.
         self.saved_missing: list[Column] = []
+        # How the saved mapping met the file's columns, and the new columns proposed for
+        # missing ones, by place (said above the columns while they are guesses).
+        self._laid: Remapped | None = None
+        self._proposed: dict[int, Column] = {}
         self._initialised = False
         # The edited import as the page was left by Back: coming back to it unchanged, the
         # page shows what it held (guesses still marked) rather than being built anew.
@@ -224,6 +234,7 @@ class MappingPage(BasePage):
             self._field_model = None
         self._combo_sizes = {}
         self.rows = []
+        self._laid, self._proposed = None, {}
         self.code_edits = {}
         self.field_list_checks = {}
         self.search_checks = {}
@@ -258,7 +269,7 @@ class MappingPage(BasePage):
         known = [(c.header, c.field) for c in laid.columns]
         suggestions = map_columns(headers, known, fields)
         proposed = _proposed(renamed(laid.missing, laid.new), suggestions, fields)
-        self._show_changes(laid, proposed)
+        self._laid, self._proposed = laid, proposed
         guids = _guids(self.spec, laid.columns, action)
         for index, (header, suggestion) in enumerate(zip(headers, suggestions, strict=True)):
             samples = [(line, cell_text(cells[index])) for line, cells in rows[:SAMPLES]
@@ -273,6 +284,7 @@ class MappingPage(BasePage):
                     self.rows[-1].guid.setText(guids[index])
                 self.rows[-1].guid_before = guids[index]
             self._show_guid(self.rows[-1])
+        self._show_changes()
         self._build_side(action)
         self._initialised = True
         # Going on without some fields was said for one import and one set of fields only.
@@ -280,10 +292,11 @@ class MappingPage(BasePage):
             self.confirm_check.setChecked(self.session.missing_accepted() == self.unfed())
         self.update_warning()
 
-    def _show_changes(self, laid: Remapped, proposed: dict[int, Column]) -> None:
+    def _show_changes(self) -> None:
         """Say how the saved mapping met this file's columns, when they are not as saved, and
-        which new column is proposed for a missing one."""
-        if not laid.changed:
+        which new column is proposed for a missing one while the user has not chosen."""
+        laid, proposed = self._laid, self._proposed
+        if laid is None or not laid.changed:
             self.changes_label.hide()
             return
         lines = [self.tr("The saved mapping was matched to this file's columns by their "
@@ -305,11 +318,13 @@ class MappingPage(BasePage):
                 "to them or go on without them."), ", ".join(
                 arg(self.tr("“%1” (%2)"), c.header or "", field_title(c.field))
                 for c in laid.missing)))
-        if proposed:
+        guessed = [(place, column) for place, column in sorted(proposed.items())
+                   if place < len(self.rows) and self.rows[place].guessed]
+        if guessed:
             lines.append(arg(self.tr("Perhaps renamed, proposed in italics: %1."), ", ".join(
                 arg(self.tr("“%1” (column %2) for %3"), laid.columns[place].header or "",
                     place + 1, field_title(column.field))
-                for place, column in sorted(proposed.items()))))
+                for place, column in guessed)))
         self.changes_label.setText("\n".join(lines))
         self.changes_label.show()
 
@@ -384,12 +399,14 @@ class MappingPage(BasePage):
         line.addWidget(note, 1)
         row = ColumnRow(header, combo, note, suggestion, guid, was=was)
         self.rows.append(row)
-        self._mark(row, suggestion.guessed)
+        self._mark(row)
         # Given its list once its font is set (a guess's italics): a new font lays out the
         # combo's list again, every field of it.
         combo.setModel(self._field_model)
         combo.setCurrentIndex(max(combo.findData(suggestion.field), 0))
         combo.currentIndexChanged.connect(lambda *_, r=row: self._field_chosen(r))
+        # Chosen in its list, even the field guessed: the user looked, and it is theirs.
+        combo.activated.connect(lambda *_, r=row: self._field_chosen(r))
         guid.textChanged.connect(lambda *_, r=row: self._guid_changed(r))
         self._follow_hand(guid)
         for place, widget in enumerate((label, sample_label, combo, side)):
@@ -407,8 +424,9 @@ class MappingPage(BasePage):
                                      catalogue_text(field.description)))
         return model
 
-    def _mark(self, row: ColumnRow, guessed: bool) -> None:
+    def _mark(self, row: ColumnRow) -> None:
         """Italic and a note for a guess; plain once the user chose."""
+        guessed = row.guessed
         font = row.combo.font()
         font.setItalic(guessed)
         row.combo.setFont(font)
@@ -436,7 +454,9 @@ class MappingPage(BasePage):
         """The user picked a field: it is no longer a guess, but a change to save; warnings
         and options follow."""
         self._edited_by_hand()
-        self._mark(row, guessed=False)
+        row.chosen = True
+        self._mark(row)
+        self._show_changes()
         self._show_guid(row)
         self._update_codes_enabled()
         self._update_keyed_checks()

@@ -1,0 +1,63 @@
+"""A guess on the mapping page the user chose, the field guessed or another, is theirs: no
+longer in italics, noted or listed as a guess."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.mapping_page import ColumnRow, MappingPage
+from tests.ui.test_renamed_column import LAST_NAME, june_mapping
+from tests.ui.wizards import shot
+
+PROPOSED = f"Perhaps renamed, proposed in italics: “Nom” (column 4) for {LAST_NAME}."
+
+
+def marked(row: ColumnRow) -> tuple[bool, str]:
+    """How a row shows its field: in italics or not, and its note."""
+    return row.combo.font().italic(), row.note.text()
+
+
+def choose_in_list(row: ColumnRow, field: str, qtbot: QtBot) -> None:
+    """Open a column's list by keyboard and choose ``field`` in it, as the user does."""
+    combo = row.combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # the list opens
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    view.setCurrentIndex(combo.model().index(combo.findData(field), 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible())
+    QApplication.processEvents()
+
+
+def page_of(window: MainWindow) -> MappingPage:
+    return window.wizard.mapping_page
+
+
+def test_a_renamed_column_accepted_as_guessed_is_no_longer_a_guess(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    june_mapping(window, tmp_path, qtbot)
+    page = page_of(window)
+    name = page.rows[3]
+    assert marked(name) == (True, "guessed (was “Nom de l'apprenant”)")
+    assert PROPOSED in page.changes_label.text().splitlines()
+    choose_in_list(name, "candidateName", qtbot)  # the field guessed, chosen by the user
+    assert name.combo.currentData() == "candidateName"
+    assert marked(name) == (False, "")
+    assert PROPOSED not in page.changes_label.text().splitlines()
+    shot(window, screenshots, "mapping-guess-accepted")
+
+
+def test_a_renamed_column_given_another_field_is_no_longer_listed_as_proposed(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    june_mapping(window, tmp_path, qtbot)
+    page = page_of(window)
+    name = page.rows[3]
+    choose_in_list(name, "candidateFirstname", qtbot)
+    assert marked(name) == (False, "")
+    assert PROPOSED not in page.changes_label.text().splitlines()
