@@ -30,6 +30,7 @@ from importer_gui.core.store import StoreLocation
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.styles import ERROR_STYLE
 from importer_gui.ui.tasks import TaskRunner, Work
+from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
@@ -51,6 +52,7 @@ def preview_table(parent: QWidget, name: str, model: QAbstractItemModel, *,
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().hide()
     size_columns_from_first_rows(view)
+    HeaderHighlight(view)  # a selection of every row must not have the header read them all
     return view
 
 
