@@ -101,7 +101,7 @@ class Wizard(QWizard):
         still read in the background, it waits for them: the later pages show those rows,
         and would otherwise read the file again on the GUI thread (a second, frozen).
         """
-        if self.currentId() == OPEN and self.open_page.runner.busy:
+        if self.currentId() == OPEN and self.open_page.reading:
             self._forward_pending = self.state.session.choices.config_path
             return
         self._forward_pending = None
@@ -117,7 +117,7 @@ class Wizard(QWizard):
 
     def _resume_forward(self) -> None:
         """The first rows were read: go on, if the same configuration is still open."""
-        if self.open_page.runner.busy:
+        if self.open_page.reading:
             return  # the file was opened in the background: its first rows are read now
         pending, self._forward_pending = self._forward_pending, None
         if (pending is not None and pending == self.state.session.choices.config_path

@@ -21,9 +21,10 @@ from importer_gui.ui.pages import base
 from importer_gui.ui.pages.config_page import ConfigPage
 from importer_gui.ui.pages.open_page import OpenPage
 from importer_gui.ui.settings import Settings
-from importer_gui.ui.wizard import CONFIG, MAPPING, PREVIEW
+from importer_gui.ui.wizard import ACTION, CONFIG, MAPPING, PREVIEW
 from tests.builders import TEACHER_COLUMNS, write_csv, write_xlsx
 from tests.core.test_init_guesses import empty_first
+from tests.ui.test_hand_edits_kept import click
 from tests.ui.test_someone_elses_configuration import FileDialog, configuration, teachers
 
 
@@ -125,6 +126,23 @@ def test_cancel_while_a_large_csv_files_first_rows_are_read_keeps_the_file_open_
     slow.release.set()
     qtbot.waitUntil(lambda: not page.runner.busy, timeout=10_000)
     assert page.data_file() is None and page.file_label.text() == "No file chosen yet."
+
+
+def test_cancel_shows_the_file_open_before_at_once_and_next_goes_on_with_it(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    """The cancelled opening's sheet is still being loaded (it cannot be stopped midway):
+    the file open before is back all the same, and Next takes it on."""
+    page, first = teachers_open(window, tmp_path, qtbot, slow)
+    assert window.open_file(empty_first(tmp_path / "trainings.xlsx"))
+    qtbot.waitUntil(lambda: len(slow.on_window_thread) > 0)  # its sheet being loaded
+    qtbot.mouseClick(page.reading_row.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.isComplete, timeout=2_000)  # well before the held read goes on
+    assert page.file_label.text() == f"File: {first}"
+    assert page.head_model.data(page.head_model.index(0, 0)) == "zoe"
+    assert not page.reading_row.isVisible()
+    click(qtbot, window.wizard, QWizard.WizardButton.NextButton)
+    assert window.wizard.currentId() == ACTION
+    assert not slow.release.is_set()  # the cancelled sheet is still being loaded
 
 
 def test_escape_stops_opening_a_large_file_too(window: MainWindow, tmp_path: Path,

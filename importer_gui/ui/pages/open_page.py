@@ -160,8 +160,9 @@ class OpenPage(BasePage):
         self._as_data = ""  # why the first line is read as data, when it is
         # A data file just opened goes into the recent files once its first rows are read.
         self._opening: Path | None = None
-        self._pending: Path | None = None  # a large file whose opening runs in the background
-        self._reading: object | None = None  # the first rows read in the background, if wanted
+        # The reading in the background (an opening, or first rows) whose outcome is shown;
+        # None once it is shown, cancelled or replaced: the outcome of any other is dropped.
+        self._wanted: object | None = None
         self._guesses: HeadGuesses | None = None  # of the file just opened, said once shown
         # The opened configuration's data files to be chosen, by import.
         self._unfound: dict[int, Unfound] = {}
@@ -603,7 +604,7 @@ class OpenPage(BasePage):
                             on_opened: Callable[[], None] | None) -> None:
         """Read how to open ``path`` in the background; the session changes once it is read
         (cancelled, the file open before stays)."""
-        self._pending = path
+        token = self._wanted = object()
         self._read_ok = False
         self.completeChanged.emit()
         self.applied_label.hide()
@@ -616,10 +617,6 @@ class OpenPage(BasePage):
                            cancel=True)
 
         def read(opening: Opening) -> None:
-            if self._pending != path:  # cancelled once read all but its last rows
-                failed(Cancelled())
-                return
-            self._pending = None
             self._show_reading(None)
             try:
                 self._opened(path, opening)
@@ -630,22 +627,42 @@ class OpenPage(BasePage):
                 on_opened()
 
         def failed(error: ImporterError) -> None:
-            self._pending = None
             self._show_reading(None)
-            if isinstance(error, Cancelled):
+            if isinstance(error, Cancelled):  # the window's own stop (quitting, say)
                 self.initializePage()  # the file open before, as it was
             else:
                 on_failure(error)
 
-        self.runner.run(lambda monitor: read_opening(path, monitor), read, failed)
+        self.runner.run(lambda monitor: read_opening(path, monitor),
+                        self._if_wanted(token, read), self._if_wanted(token, failed))
+
+    def _if_wanted(self, token: object, show: Callable[[Any], None]) -> Callable[[Any], None]:
+        """``show`` the outcome of the reading ``token`` stands for, unless it is no longer
+        wanted (cancelled, or another reading started since)."""
+        def shown(outcome: Any) -> None:
+            if token is self._wanted:
+                self._wanted = None
+                show(outcome)
+        return shown
+
+    @property
+    def reading(self) -> bool:
+        """Whether a reading whose outcome the page is to show runs in the background (one
+        cancelled may still run to its end: nothing waits for it)."""
+        return self._wanted is not None
+
+    def _let_go_of_reading(self) -> None:
+        """Drop the reading running, if any (stopped at its next check for a cancel)."""
+        if self._wanted is not None:
+            self._wanted = None
+            self.runner.cancel()
 
     def cancel(self) -> None:
-        """Stop opening a file (Cancel, Escape, New import): the file open before stays
-        open, even when the reading is too far on to stop (a text file's first rows, read
-        after its last check for a cancel): what it read is dropped."""
-        if self._pending is not None:
-            self._pending = None
-            self.runner.cancel()
+        """Stop opening a file (Cancel, Escape): the file open before is shown again at
+        once, even when the reading is too far on to stop (a sheet loads whole): what it
+        reads is dropped."""
+        if self._wanted is not None:
+            self.initializePage()
 
     def _show_reading(self, text: str | None, *, cancel: bool = False) -> None:
         """Say what is read in the background (a busy bar, and Cancel when it may be
@@ -740,7 +757,7 @@ class OpenPage(BasePage):
     def initializePage(self) -> None:
         """Show the state's file and options, and its first rows (a file still being opened
         is let go of: New import, say)."""
-        self.cancel()
+        self._let_go_of_reading()
         self.applied_label.hide()
         self.refresh_lists()
         self._fill_imports()
@@ -840,8 +857,8 @@ class OpenPage(BasePage):
         provider = replace(self.current_import().provider)  # the worker's own copy
         # A read still running in the background is of what was open before (a large file
         # left for a small one): its rows would replace these.
-        token = self._reading = None if not read_in_background(data_file) else object()
-        if token is None:
+        self._let_go_of_reading()
+        if not read_in_background(data_file):
             try:
                 self._show_read(head_despite_budget(provider, data_file))
             except ImporterError as exc:
@@ -850,12 +867,10 @@ class OpenPage(BasePage):
         self._read_ok = False
         self.completeChanged.emit()
         self._show_reading(arg(self.tr("Reading the first rows of %1…"), data_file.name))
-
-        def wanted(show: Callable[[Any], None]) -> Callable[[Any], None]:
-            return lambda outcome: show(outcome) if token is self._reading else None
-
+        token = self._wanted = object()
         self.runner.run(lambda _monitor: head_despite_budget(provider, data_file),
-                        wanted(self._show_read), wanted(self._show_failure))
+                        self._if_wanted(token, self._show_read),
+                        self._if_wanted(token, self._show_failure))
 
     def _show_read(self, read: tuple[Head, DataFileError | None]) -> None:
         """The first rows, and why the check cannot read the whole file when it cannot."""
@@ -907,7 +922,7 @@ class OpenPage(BasePage):
     def validatePage(self) -> bool:
         """Going on waits for a file still being read (the later pages show its rows), and
         needs every import's file read: a file to choose is shown, with its button."""
-        if self.runner.busy:
+        if self.reading:
             return False
         unfound = self._first_unfound()
         if unfound is not None:
