@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
@@ -143,6 +144,37 @@ def test_cancel_shows_the_file_open_before_at_once_and_next_goes_on_with_it(
     click(qtbot, window.wizard, QWizard.WizardButton.NextButton)
     assert window.wizard.currentId() == ACTION
     assert not slow.release.is_set()  # the cancelled sheet is still being loaded
+
+
+def test_escape_stops_reading_another_sheet_and_the_sheet_read_before_is_back(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    """Choosing another sheet of a large workbook loads it whole in the background, with
+    Cancel; Escape (or Cancel) brings the sheet shown before back at once."""
+    book = Workbook()
+    book.active.title = "Teachers"
+    book.active.append(["Login", "Nom"])
+    book.active.append(["zoe", "Zoe"])
+    book.create_sheet("Rooms").append(["Salle"])
+    book.save(path := tmp_path / "school.xlsx")
+    slow.release.set()
+    page = window.wizard.open_page
+    assert window.open_file(path)
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    slow.release.clear()
+    page.sheet_combo.setFocus()
+    qtbot.keyClick(page.sheet_combo, Qt.Key.Key_Down)  # the user chooses Rooms
+    assert window.state.choices.config.imports[0].provider.sheet == "Rooms"
+    assert page.reading_label.text() == "Reading the first rows of school.xlsx…"
+    assert page.reading_row.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: len(slow.on_window_thread) > 0)  # the sheet being loaded
+    qtbot.keyClick(window.wizard, Qt.Key.Key_Escape)
+    qtbot.waitUntil(page.isComplete, timeout=2_000)  # well before the held read goes on
+    assert page.sheet_combo.currentText() == "Teachers"
+    assert window.state.choices.config.imports[0].provider.sheet == "Teachers"
+    assert page.head_model.data(page.head_model.index(0, 0)) == "zoe"
+    assert not page.reading_row.isVisible()
+    click(qtbot, window.wizard, QWizard.WizardButton.NextButton)
+    assert window.wizard.currentId() == ACTION
 
 
 def test_escape_stops_opening_a_large_file_too(window: MainWindow, tmp_path: Path,

@@ -163,6 +163,9 @@ class OpenPage(BasePage):
         # The reading in the background (an opening, or first rows) whose outcome is shown;
         # None once it is shown, cancelled or replaced: the outcome of any other is dropped.
         self._wanted: object | None = None
+        # How the rows shown were read, while other options chosen by hand are read: what
+        # Cancel goes back to.
+        self._read_before: dict[str, Any] | None = None
         self._guesses: HeadGuesses | None = None  # of the file just opened, said once shown
         # The opened configuration's data files to be chosen, by import.
         self._unfound: dict[int, Unfound] = {}
@@ -279,10 +282,8 @@ class OpenPage(BasePage):
             QHeaderView.ResizeMode.Interactive)
         self.head_view.horizontalHeader().setDefaultSectionSize(140)
         column.addWidget(self._buddy(self.tr("First ro&ws:"), self.head_view))
-        # What is read in the background, and the Cancel of a file being opened.
+        # What is read in the background, and its Cancel (a file opened, or read otherwise).
         self.reading_row = ProgressRow(self.tr("C&ancel"), self)
-        self.reading_row.cancel_button.setToolTip(self.tr(
-            "Stop opening this file; the file open before stays open (Escape)"))
         self.reading_row.cancel_button.clicked.connect(self.cancel)
         self.reading_label = self.reading_row.status
         self._show_reading(None)
@@ -614,7 +615,8 @@ class OpenPage(BasePage):
         self._show_options(workbook=None)  # how to read it is not known yet
         self.head_model.set_head(None, [])
         self._show_reading(arg(self.tr("Reading the first rows of %1…"), path.name),
-                           cancel=True)
+                           cancel=self.tr("Stop opening this file; the file open before stays "
+                                          "open (Escape)"))
 
         def read(opening: Opening) -> None:
             self._show_reading(None)
@@ -641,7 +643,7 @@ class OpenPage(BasePage):
         wanted (cancelled, or another reading started since)."""
         def shown(outcome: Any) -> None:
             if token is self._wanted:
-                self._wanted = None
+                self._wanted = self._read_before = None
                 show(outcome)
         return shown
 
@@ -658,17 +660,22 @@ class OpenPage(BasePage):
             self.runner.cancel()
 
     def cancel(self) -> None:
-        """Stop opening a file (Cancel, Escape): the file open before is shown again at
-        once, even when the reading is too far on to stop (a sheet loads whole): what it
-        reads is dropped."""
-        if self._wanted is not None:
-            self.initializePage()
+        """Stop opening a file, or reading it with other options (Cancel, Escape): the file
+        open before, read as before, is shown again at once, even when the reading is too
+        far on to stop (a sheet loads whole): what it reads is dropped."""
+        if self._wanted is None:
+            return
+        before, self._read_before = self._read_before, None
+        if before is not None:
+            self.session.set_reading_options(**before)
+        self.initializePage()
 
-    def _show_reading(self, text: str | None, *, cancel: bool = False) -> None:
-        """Say what is read in the background (a busy bar, and Cancel when it may be
-        stopped), or nothing."""
+    def _show_reading(self, text: str | None, *, cancel: str | None = None) -> None:
+        """Say what is read in the background (a busy bar, and Cancel, saying what it does,
+        when it may be stopped), or nothing."""
         self.reading_row.set_running(text is not None)
-        self.reading_row.cancel_button.setVisible(cancel)
+        self.reading_row.cancel_button.setVisible(cancel is not None)
+        self.reading_row.cancel_button.setToolTip(cancel or "")
         self.reading_label.setText(text or "")
         self.reading_label.setVisible(text is not None)
         self.reading_row.setVisible(text is not None)
@@ -758,6 +765,7 @@ class OpenPage(BasePage):
         """Show the state's file and options, and its first rows (a file still being opened
         is let go of: New import, say)."""
         self._let_go_of_reading()
+        self._read_before = None
         self.applied_label.hide()
         self.refresh_lists()
         self._fill_imports()
@@ -838,15 +846,23 @@ class OpenPage(BasePage):
         """Ask the session to read the file so, and show its first rows read so."""
         if self.data_file() is None or self._unfound_here() is not None:
             return
+        if not self.reading:  # the rows shown were read so: what Cancel goes back to
+            provider = self.current_import().provider
+            self._read_before = {
+                "sheet": provider.sheet, "encoding": provider.file_encoding,
+                "delimiter": provider.delimiter, "skip_first_line": provider.skip_first_line}
         sheet = self.sheet_combo.currentText() if self.form.isRowVisible(self.sheet_combo) else ""
         self.session.set_reading_options(
             sheet=sheet or None, encoding=self.encoding_combo.currentText(),
             delimiter=self.delimiter_combo.currentData() or "semicolon",
             skip_first_line=self.header_check.isChecked())
-        self._reread()
+        self._reread(cancel=self._read_before is not None)
+        if not self.reading:  # read at once
+            self._read_before = None
 
-    def _reread(self) -> None:
-        """Read the first rows with the current options; a failure is shown, not raised.
+    def _reread(self, *, cancel: bool = False) -> None:
+        """Read the first rows with the current options; a failure is shown, not raised;
+        ``cancel``: the reading before comes back on Cancel.
 
         A workbook loads a whole sheet to give its first rows (about a second for 80,000
         rows), so a large file is read in the background and Next waits for it.
@@ -866,7 +882,9 @@ class OpenPage(BasePage):
             return
         self._read_ok = False
         self.completeChanged.emit()
-        self._show_reading(arg(self.tr("Reading the first rows of %1…"), data_file.name))
+        self._show_reading(arg(self.tr("Reading the first rows of %1…"), data_file.name),
+                           cancel=self.tr("Stop reading the file so; it is read as before "
+                                          "again (Escape)") if cancel else None)
         token = self._wanted = object()
         self.runner.run(lambda _monitor: head_despite_budget(provider, data_file),
                         self._if_wanted(token, self._show_read),

@@ -1097,6 +1097,10 @@ Fichier&#xa0;: %2</translation>
         <translation>Lecture des premières lignes de %1…</translation>
     </message>
     <message>
+        <source>Stop reading the file so; it is read as before again (Escape)</source>
+        <translation>Arrêter cette lecture du fichier&#xa0;; il est de nouveau lu comme avant (Échap)</translation>
+    </message>
+    <message>
         <source>These are its first rows only: the check cannot read the whole file within its memory budget (below), so Next stays unavailable until the budget is raised or the file is split.</source>
         <translation>Ce sont ses premières lignes seulement&#xa0;: la vérification ne peut pas lire tout le fichier dans son budget de mémoire (ci-dessous), aussi Suivant reste indisponible tant que le budget n’est pas augmenté ou le fichier découpé.</translation>
     </message>
