@@ -207,17 +207,24 @@ def ods_courses(path: Path) -> Path:
     return path
 
 
+def commit_corrected_copy(source: Path, corrections: list[Correction], folder: Path,
+                          capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    """The corrected copy of ``source`` written into ``folder`` and committed there."""
+    recorded = Corrections()
+    for correction in corrections:
+        recorded.record(source, Reading("UTF-8", ";", None, True), correction)
+    entry = recorded.of(source)
+    assert entry is not None
+    copy = write_corrected_copy(entry, folder / corrected_name(source))
+    write_config(folder, ImportSpec(copy.name, COLUMNS, "createOrUpdateTrainingCourseAction"))
+    return run(capsys, "commit", folder)
+
+
 def test_a_corrected_copy_of_an_ods_keeps_its_numbers_shown_with_text(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # The copy is an .xlsx: its cells stay numbers, formatted to show as the .ods did.
     source = ods_courses(tmp_path / "t.ods")
-    corrections = Corrections()
-    corrections.record(source, Reading("UTF-8", ";", None, True), Correction(2, 1, "A", "A+"))
-    entry = corrections.of(source)
-    assert entry is not None
-    copy = write_corrected_copy(entry, tmp_path / corrected_name(source))
-    write_config(tmp_path, ImportSpec(copy.name, COLUMNS, "createOrUpdateTrainingCourseAction"))
-    code, _lines = run(capsys, "commit", tmp_path)
+    code, _lines = commit_corrected_copy(source, [Correction(2, 1, "A", "A+")], tmp_path, capsys)
     assert code == 0
     assert courses(tmp_path) == [("TC-0042", "A+", 7), ("-TC-0003", "B", 2)]
 
@@ -236,16 +243,9 @@ def test_numbers_shown_with_text_corrected_as_shown_are_copied_as_typed(
     # as "-TC-0005" is that code; "2 h" corrected to "2 hours" stays the text typed.
     source = make(tmp_path / f"t{make.__name__}")
     source = source.rename(source.with_suffix(".ods" if make is ods_courses else ".xlsx"))
-    corrections = Corrections()
-    reading = Reading("UTF-8", ";", None, True)
-    for correction in (Correction(2, 3, "7 h", "9 h"), Correction(3, 0, "-TC-0003", "-TC-0005"),
-                       Correction(3, 3, "2 h", "2 hours")):
-        corrections.record(source, reading, correction)
-    entry = corrections.of(source)
-    assert entry is not None
-    copy = write_corrected_copy(entry, tmp_path / corrected_name(source))
-    write_config(tmp_path, ImportSpec(copy.name, COLUMNS, "createOrUpdateTrainingCourseAction"))
-    code, lines = run(capsys, "commit", tmp_path)
+    code, lines = commit_corrected_copy(source, [
+        Correction(2, 3, "7 h", "9 h"), Correction(3, 0, "-TC-0003", "-TC-0005"),
+        Correction(3, 3, "2 h", "2 hours")], tmp_path, capsys)
     assert code == 1
     assert [line.split(": ", 1)[1] for line in lines if "ERROR" in line] == [
         "ERROR trainingDuration: Field trainingDuration: 2 hours is not a whole number."]
