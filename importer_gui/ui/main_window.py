@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from importer_gui.core.errors import ImporterError
 from importer_gui.core.paths import data_dir, default_store_path
 from importer_gui.core.store import PostgresUrl, StoreLocation
 from importer_gui.resources import resource_path
@@ -30,7 +29,7 @@ from importer_gui.ui.messages_text import message_text, system_reason_text
 from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.store_browser import StoreBrowser
+from importer_gui.ui.store_browser import session_browser
 from importer_gui.ui.store_dialog import StoreDialog
 from importer_gui.ui.wizard import Wizard
 
@@ -258,17 +257,11 @@ class MainWindow(QMainWindow):
     def open_store_browser(self) -> None:
         """Show the store's records and the history of runs; a revert from it reaches every
         view, and a commit finishing meanwhile refreshes it."""
-        try:
-            store = self.state.session.open_store()  # made only on its first use
-        except ImporterError as exc:
-            self._error(exc.message)
-            return
-        browser = StoreBrowser(store, self, settings=self.settings)
+        browser = session_browser(self.state.session, self, settings=self.settings)
         self.state.follow_store(browser)
         try:
             browser.exec()
         finally:
-            store.close()
             browser.deleteLater()
 
     def show_about(self) -> None:

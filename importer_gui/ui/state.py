@@ -69,7 +69,10 @@ class _StoreLink(QObject):
         state.store_replaced.connect(self._replaced)
         view.finished.connect(self._close)
         # The view opened the store there now: another than the session had is said.
-        state.session.store_seen(view.store.identity)
+        if view.store is not None:
+            state.session.store_seen(view.store.identity)
+        else:  # once opened, in the background
+            view.opened.connect(state.session.store_seen)
 
     def _view(self) -> StoreBrowser:
         return cast("StoreBrowser", self.parent())

@@ -3,6 +3,7 @@ the cells corrected in the preview before each)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.core.corrections import run_corrections
-from importer_gui.core.errors import ImporterError
+from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.schema import Table
+from importer_gui.core.session import Session, opened_store
 from importer_gui.core.store import REPLACED, Store
+from importer_gui.core.store.location import StoreLocation
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.store_model import CorrectionsModel, HistoryModel, StoreModel
@@ -182,6 +185,16 @@ def _close_found(there: Store | None) -> None:
         there.close()
 
 
+def _opened_unless_cancelled(location: StoreLocation, create: bool, monitor: Any) -> Store:
+    """On a worker: the store at ``location``, opened; closed again when the browser
+    was closed meanwhile (nobody would close it)."""
+    store = opened_store(location, create)
+    if monitor.cancelled():
+        store.close()
+        raise Cancelled()
+    return store
+
+
 def _read_since(store: Any, seen: int | None, *, follow: bool) -> _Since:
     """On a worker: what the history shows from now on, reading as little as it can (the
     runs after run ``seen``; all of them when None); another store there, when ``follow``,
@@ -206,12 +219,24 @@ class StoreBrowser(QDialog):
     # Another store was found where the browser's was (copied over it): its identity.
     store_replaced = Signal(object)
 
+    # The store it was to open is open (and shown): its identity.
+    opened = Signal(object)
+
     def __init__(self, store: Any, parent: QWidget | None = None, *,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None,
+                 location: StoreLocation | None = None,
+                 create: Callable[[], bool] | None = None) -> None:
+        """Show ``store``; or, when None, the store at ``location``, opened in the
+        background (made when ``create()`` says so, asked on this thread at each try)."""
         super().__init__(parent)
         self.store = store
+        self.location: StoreLocation = store.path if store is not None else location
+        self._create = create or (lambda: False)
         self._settings = settings or Settings()
         self._opened: list[Store] = []  # the stores it opened itself, closed with it
+        self._open_runner = TaskRunner(self)  # the store opened off this thread
+        self._closed = False  # a store opened once closed is closed at once
+        self.finished.connect(self._closing)
         self.finished.connect(self._close_opened)
         self.finished.connect(self._remember)
         self.setWindowTitle(self.tr("Store browser"))
@@ -242,7 +267,43 @@ class StoreBrowser(QDialog):
         # first once the caller has picked the tab to show (the history, say: none is read).
         self.tabs.currentChanged.connect(self._read_shown)
         self.learner_tabs.currentChanged.connect(self._read_shown)
-        QTimer.singleShot(0, self, self._read_shown)
+        if store is None:
+            self._open()
+        else:
+            self._read_since(records=False)  # every run, off this thread: maybe thousands
+            QTimer.singleShot(0, self, self._read_shown)
+
+    def _open(self) -> None:
+        """Open the store in the background (a distant server may take its time to answer,
+        or never answer): said meanwhile, and, when it cannot be, why."""
+        self.tabs.setEnabled(False)
+        self.show_notice(arg(self.tr("Opening the store %1…"), self.location), error=False)
+        location, create = self.location, self._create()
+        self._open_runner.run(lambda monitor: _opened_unless_cancelled(location, create,
+                                                                       monitor),
+                              self._show_opened, self._open_failed, on_dropped=_close_found)
+
+    def _show_opened(self, store: Store) -> None:
+        """Show the store opened: the tab shown is read, and the runs."""
+        if self._closed:
+            store.close()
+            return
+        self._opened.append(store)
+        self.store = store
+        for tab in self.record_tabs.values():
+            tab.model.set_store(store)
+        self.store_notice.hide()
+        self.tabs.setEnabled(True)
+        self.opened.emit(store.identity)
+        self._read_since(records=False)
+        self._read_shown()
+
+    def _open_failed(self, error: ImporterError) -> None:
+        """Say why the store could not be opened, and that F5 tries again."""
+        if isinstance(error, Cancelled):
+            return
+        self.show_notice(arg(self.tr("%1 Refresh (F5) tries again."),
+                             message_text(error.message)))
 
     def _restore(self) -> None:
         """Open at the size and on the tab it was closed with last."""
@@ -270,9 +331,9 @@ class StoreBrowser(QDialog):
         return current if isinstance(current, RecordTab) else None
 
     def _read_shown(self) -> None:
-        """The table shown is read, the first time it is."""
+        """The table shown is read, the first time it is (once the store is open)."""
         current = self._shown_table()
-        if current is not None:
+        if current is not None and self.store is not None:
             current.model.read_once()
 
     def _refresh_button(self, buttons: QDialogButtonBox) -> None:
@@ -288,7 +349,8 @@ class StoreBrowser(QDialog):
         """Come back to, the browser shows the runs made meanwhile (by a command in a
         terminal, say), and what they wrote."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() \
+                and self.store is not None:
             self._read_since(records=False)
 
     def _record_tab(self, table: Table) -> RecordTab:
@@ -361,7 +423,6 @@ class StoreBrowser(QDialog):
         self.history_view.selectionModel().selectionChanged.connect(
             lambda *_: self._run_selected())
         self._run_selected()
-        self._read_since(records=False)  # every run, off this thread: there may be thousands
         return page
 
     def _corrections_part(self, parent: QWidget) -> QWidget:
@@ -530,8 +591,9 @@ class StoreBrowser(QDialog):
     def busy(self) -> bool:
         """True while the history, a run's corrections, a table or the store to revert in is
         being read in the background."""
-        return self._history_runner.busy or self._corrections_runner.busy or (
-            self._revert_runner.busy) or any(tab.model.busy for tab in self.record_tabs.values())
+        return self._open_runner.busy or self._history_runner.busy or (
+            self._corrections_runner.busy) or self._revert_runner.busy or any(
+            tab.model.busy for tab in self.record_tabs.values())
 
     def show_history(self) -> None:
         """Bring the history tab to the front."""
@@ -540,7 +602,11 @@ class StoreBrowser(QDialog):
     @Slot()
     def refresh(self) -> None:
         """Read every tab again, in the background (after a run made here or anywhere
-        else), from the store that is there now."""
+        else), from the store that is there now; a store not opened is opened again."""
+        if self.store is None:
+            if not self._open_runner.busy:
+                self._open()
+            return
         self._read_since(records=True)
 
     def _follow(self, there: Store) -> None:
@@ -555,8 +621,18 @@ class StoreBrowser(QDialog):
 
     def show_replaced(self, text: str) -> None:
         """Say above the tabs that another store was put in the place of the one shown."""
-        self.store_notice.setText(message_text(text))
+        self.show_notice(message_text(text))
+
+    def show_notice(self, text: str, *, error: bool = True) -> None:
+        """Say ``text`` above the tabs: in the colour of errors, unless not one."""
+        self.store_notice.setStyleSheet(ERROR_STYLE if error else "")
+        self.store_notice.setText(text)
         self.store_notice.show()
+
+    def _closing(self) -> None:
+        """Closed while the store is being opened: it is closed once open."""
+        self._closed = True
+        self._open_runner.cancel()
 
     def _close_opened(self) -> None:
         """The stores the browser opened itself are closed as it closes."""
@@ -569,3 +645,13 @@ class StoreBrowser(QDialog):
         if current is not None:
             current.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
             current.search.selectAll()
+
+
+def session_browser(session: Session, parent: QWidget | None = None, *,
+                    settings: Settings | None = None) -> StoreBrowser:
+    """A browser of the session's store, opened in the background (made only on its
+    first use, as the session says)."""
+    browser = StoreBrowser(None, parent, settings=settings, location=session.store_path,
+                           create=session.store_create)
+    browser.opened.connect(lambda _identity: session.store_found())
+    return browser

@@ -95,9 +95,13 @@ def test_the_store_browser_on_a_store_deleted_meanwhile_says_it_is_gone(
     state, _wizard, _preview, commit = teacher_previewed(tmp_path, qtbot)
     store = state.store_path
     store.unlink()
-    assert commit.open_browser() is None
-    assert commit.error_label.text() == gone(store)
+    browser = commit.open_browser()  # opened in the background: the browser says it
+    assert browser is not None
+    qtbot.waitUntil(lambda: not browser.busy, timeout=20_000)
+    assert browser.store_notice.text() == f"{gone(store)} Refresh (F5) tries again."
+    assert not browser.tabs.isEnabled()
     assert not store.exists()
+    browser.close()
 
 
 def test_a_refresh_on_the_windows_store_deleted_meanwhile_says_it_is_gone(

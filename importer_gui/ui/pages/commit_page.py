@@ -33,7 +33,7 @@ from importer_gui.ui.messages_text import joined
 from importer_gui.ui.package_dialog import PackageDialog
 from importer_gui.ui.pages.base import BasePage, free_let_go, kept_off_the_collector, let_go
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.store_browser import StoreBrowser
+from importer_gui.ui.store_browser import StoreBrowser, session_browser
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
 
@@ -409,17 +409,11 @@ class CommitPage(BasePage):
         """Show the store browser on the history of runs; one already open is brought to
         the front (unless it shows a store the window has left), not opened a second time."""
         if self.browser is not None and self.browser.isVisible() and (
-                str(self.browser.store.path) == str(self.session.store_path)):
+                str(self.browser.location) == str(self.session.store_path)):
             self.browser.raise_()
             self.browser.activateWindow()
             return self.browser
-        try:
-            store = self.session.open_store()
-        except ImporterError as exc:
-            self.show_error(exc.message)
-            return None
-        browser = StoreBrowser(store, self)
-        browser.finished.connect(lambda _code: store.close())
+        browser = session_browser(self.session, self)  # the store opened in the background
         self.state.follow_store(browser)
         browser.show_history()
         browser.show()

@@ -2046,6 +2046,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>&amp;Historique des exécutions</translation>
     </message>
     <message>
+        <source>Opening the store %1…</source>
+        <translation>Ouverture de la base %1…</translation>
+    </message>
+    <message>
+        <source>%1 Refresh (F5) tries again.</source>
+        <translation>%1 Relire (F5) essaie à nouveau.</translation>
+    </message>
+    <message>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;lire</translation>
     </message>

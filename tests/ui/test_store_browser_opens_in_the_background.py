@@ -1,0 +1,114 @@
+"""Tools ▸ Store browser… opens its store in the background: a team's server slow to answer,
+or silent, never holds the window; a store that cannot be opened is said, naming it, and
+Refresh (F5) tries again."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.session import Session
+from importer_gui.core.store import PostgresUrl, RunInfo, Store
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.store_browser import StoreBrowser, session_browser
+from tests.ui.waits import longest_wait
+from tests.ui.wizards import shot
+
+
+@pytest.fixture
+def silent_server() -> Iterator[PostgresUrl]:
+    """The URL of a server that takes connections and never answers (a machine hung, a
+    network dropping replies): a listening socket on the loopback, never read."""
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen(8)
+        port = listening.getsockname()[1]
+        yield PostgresUrl(f"postgresql://nobody@127.0.0.1:{port}/team?connect_timeout=2")
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the message boxes shown (none is shown for real)."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: shown.append(text))
+    return shown
+
+
+def test_the_browser_of_a_silent_server_says_it_is_opening_and_then_why_it_could_not(
+        window: MainWindow, silent_server: PostgresUrl, qtbot: QtBot, warnings: list[str],
+        screenshots: Path) -> None:
+    window.state.session.store_path = silent_server
+    said: list[str] = []
+
+    def look_then_close() -> None:
+        """While the browser is open (modal): what it says, opening and once failed."""
+        browser = window.findChild(StoreBrowser)
+        said.append(browser.store_notice.text())
+        said.append(str(browser.tabs.isEnabled()))
+        shot(browser, screenshots, "store-browser-opening")
+        qtbot.waitUntil(lambda: not browser.busy, timeout=20_000)
+        said.append(browser.store_notice.text())
+        shot(browser, screenshots, "store-browser-not-opened")
+        browser.reject()
+
+    def open_browser() -> None:
+        QTimer.singleShot(0, look_then_close)
+        window.open_store_browser()  # modal: returns once the browser is closed
+
+    wait = longest_wait(qtbot, lambda: QTimer.singleShot(0, open_browser))
+    assert said == [
+        f"Opening the store {silent_server}…", "False",
+        f"The store {silent_server} could not be opened: connection timeout expired. "
+        "Refresh (F5) tries again."]
+    # Far from the 2 s of the connect timeout (building and painting the browser, and its
+    # screenshots, take their share of the time measured).
+    assert wait < 1, wait
+    assert warnings == []
+
+
+def store_of_one_teacher(path: Path) -> None:
+    """A store at ``path`` with one teacher, ada, made by one run."""
+    with Store.open(path) as store:
+        store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -1, {"login": "ada"})],
+                    RunInfo("teachers.xml", "<import-config/>", ["teachers.csv"],
+                            {"create": 1}))
+
+
+def test_a_store_that_could_not_be_opened_is_opened_by_refresh_once_it_is_back(
+        tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    good = tmp_path / "good.sqlite3"
+    store_of_one_teacher(good)
+    path = tmp_path / "store.sqlite3"
+    path.write_bytes(b"not a store, half copied" * 100)  # a copy under way, say
+    session = Session(path)
+    browser = session_browser(session)
+    qtbot.addWidget(browser)
+    browser.show()
+    qtbot.waitUntil(lambda: not browser.busy, timeout=20_000)
+    assert browser.store_notice.text() == (
+        f"{path} is not an Import Assistant store. Refresh (F5) tries again.")
+    assert not browser.tabs.isEnabled()
+    shot(browser, screenshots, "store-browser-unreadable")
+
+    shutil.copyfile(good, path)  # the copy done
+    qtbot.keyClick(browser, Qt.Key.Key_F5)
+    assert browser.store_notice.text() == f"Opening the store {path}…"
+    qtbot.waitUntil(lambda: not browser.busy, timeout=20_000)
+    assert browser.store_notice.isHidden()
+    assert browser.tabs.isEnabled()
+    teachers = browser.record_tabs[Table.TEACHER]
+    assert teachers.count_label.text() == "1 record(s)"
+    assert browser.history_model.rowCount() == 1
+    browser.close()
+    assert browser.store is not None
+    with pytest.raises(Exception, match="closed"):
+        browser.store.history()  # the store it opened is closed with it
