@@ -3,9 +3,12 @@ database; and the password such a database may ask for (held in memory, never sa
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,11 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from importer_gui.core.errors import ImporterError
+from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.progress import Monitor
 from importer_gui.core.store import Store
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, is_url, parse_location
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text, os_error_words
+from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.widgets.progress import ProgressRow
 
 URL_EXAMPLE = "postgresql://user@host/database"
 
@@ -146,24 +152,94 @@ def ask_password(parent: QWidget | None, location: PostgresUrl) -> str | None:
     return text if ok else None
 
 
-def connect(parent: QWidget | None, location: StoreLocation) -> StoreLocation | None:
-    """Open the store once (made when new, upgraded when older, a password asked for when
-    wanted): the location to work on from now on, with its password; None, said in a
-    message, when it cannot be opened."""
-    if isinstance(location, PostgresUrl):
-        location = PostgresUrl(location.url, location.password,
-                               lambda url: ask_password(parent, url))
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+class _PasswordAsker(QObject):
+    """Asks on the window's thread for the password a worker opening a store wants."""
+
+    wanted = Signal(object, object)  # the location, where the answer goes
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__()
+        self._parent = parent
+        self.wanted.connect(self._ask)  # queued: emitted on the worker
+
+    def _ask(self, location: PostgresUrl, reply: list[Any]) -> None:
+        reply.append(ask_password(self._parent, location))
+        reply[0].set()
+
+    def asking(self, cancelled: Callable[[], bool]) -> Callable[[PostgresUrl], str | None]:
+        """What a worker calls for a password: the answer typed, None once cancelled."""
+        def ask(location: PostgresUrl) -> str | None:
+            reply: list[Any] = [threading.Event()]
+            self.wanted.emit(location, reply)
+            while not reply[0].wait(0.05):
+                if cancelled():
+                    return None
+            return reply[1]
+        return ask
+
+
+class ConnectingDialog(QDialog):
+    """Opening a store in the background: said, with a busy bar and Cancel; the window
+    goes on meanwhile."""
+
+    def __init__(self, location: StoreLocation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Open store"))
+        self.progress_row = ProgressRow(self.tr("Cancel"), self, working_text=arg(
+            self.tr("Opening the store %1…"), location))
+        self.progress_row.show_progress(0, 0, "")
+        self.progress_row.set_running(True)
+        self.progress_row.cancel_button.clicked.connect(self.reject)
+        QVBoxLayout(self).addWidget(self.progress_row)
+        self.resize(520, self.sizeHint().height())
+        self.runner = TaskRunner(self)
+        self.outcome: Any = None  # the location opened, or the ImporterError/OSError raised
+        self._asker = _PasswordAsker(self)
+        self.rejected.connect(self.runner.cancel)
+        cancelled = threading.Event()
+        self.rejected.connect(cancelled.set)
+        if isinstance(location, PostgresUrl):
+            location = PostgresUrl(location.url, location.password,
+                                   self._asker.asking(cancelled.is_set))
+        self.runner.run(lambda monitor: _opened_path(location, monitor), self._opened,
+                        self._failed)
+
+    def _opened(self, opened: StoreLocation) -> None:
+        self.outcome = opened
+        self.accept()
+
+    def _failed(self, error: ImporterError) -> None:
+        if not isinstance(error, Cancelled):
+            self.outcome = error
+            self.accept()
+
+
+def _opened_path(location: StoreLocation, monitor: Monitor) -> StoreLocation:
+    """On a worker: the store opened once (made when new, upgraded when older), closed;
+    its location, with the password given."""
     try:
         with Store.open(location) as store:
-            opened = store.path
-    except (ImporterError, OSError) as exc:  # OSError: a name too long for the system
-        QGuiApplication.restoreOverrideCursor()
+            monitor.check_cancelled()
+            return store.path
+    except OSError as exc:  # a name too long for the system
+        raise ImporterError(os_error_words(exc) or str(exc)) from exc
+
+
+def connect(parent: QWidget | None, location: StoreLocation) -> StoreLocation | None:
+    """Open the store once, in the background (a password asked for when wanted): the
+    location to work on from now on, with its password; None when cancelled, or, said in
+    a message, when it cannot be opened."""
+    dialog = ConnectingDialog(location, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        opened = dialog.outcome
+    finally:
+        dialog.deleteLater()
+    if isinstance(opened, ImporterError):
         QMessageBox.warning(parent, translate("StoreDialog", "Import Assistant"),
-                            message_text(exc.message) if isinstance(exc, ImporterError)
-                            else os_error_words(exc) or str(exc))
+                            message_text(opened.message))
         return None
-    QGuiApplication.restoreOverrideCursor()
     # Workers open the store again: with the password, never asking (no dialog can be
     # shown from a worker thread).
     if isinstance(opened, PostgresUrl):

@@ -306,6 +306,21 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     </message>
 </context>
 <context>
+    <name>ConnectingDialog</name>
+    <message>
+        <source>Open store</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Opening the store %1…</source>
+        <translation>Ouverture de la base %1…</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionsModel</name>
     <message>
         <source>File and line</source>
