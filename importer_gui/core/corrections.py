@@ -88,6 +88,9 @@ class Correction:
     # The row it was made on, as the file has it (row_key); b"": not known, only the cell
     # is compared.
     row: bytes = b""
+    # The number the file's cell holds when it shows it with text (a Shown's value), "" for
+    # any other cell: what a correction typed again is made from (``cell_as_read``).
+    number: str = ""
 
 
 # Corrections a check took out, each with its file: its line no longer holds their row.
@@ -148,10 +151,10 @@ class Corrections:
         if correction.after == before:
             entry.cells.pop(key, None)
         else:
-            row = earlier.row if earlier is not None else correction.row
+            first = earlier if earlier is not None else correction
             entry.cells[key] = Correction(correction.line, correction.column, before,
                                           correction.after, correction.field, correction.header,
-                                          row)
+                                          first.row, first.number)
         if not entry.cells:
             del self._files[file]
 
@@ -315,6 +318,13 @@ def _corrected(cells: tuple[Cell, ...], found: list[Correction],
             new[correction.column] = corrected_cell(new[correction.column], correction.after)
             applied = True
     return tuple(new) if applied else None
+
+
+def cell_as_read(correction: Correction) -> Cell:
+    """The file's cell a correction was made on, as the check reads it: a number shown with
+    text stays one, so that the cell typed again is corrected from it, as a check does."""
+    return Shown(correction.before, correction.number) if correction.number else \
+        correction.before
 
 
 def corrected_cell(cell: Cell | None, typed: str) -> Cell:

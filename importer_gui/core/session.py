@@ -18,7 +18,7 @@ from pathlib import Path
 from importer_gui.core import pipeline, reports
 from importer_gui.core.binding import configured_codes
 from importer_gui.core.catalogue import ACTIONS, CONFIG_SUFFIXES
-from importer_gui.core.cells import cell_text
+from importer_gui.core.cells import Shown, cell_text
 from importer_gui.core.config import SHARED_CODE, Import, ImportConfig, Provider, shared_code
 from importer_gui.core.corrections import (
     NUL_TYPED,
@@ -28,6 +28,7 @@ from importer_gui.core.corrections import (
     Unmatched,
     apply_to_plan,
     before_as_edited,
+    cell_as_read,
     corrected_cell,
     recorded_config,
     write_corrected_copy,
@@ -428,15 +429,19 @@ class Session:
         # again only where the file's line still holds it.
         as_read = self.choices.corrections.row_as_read(imp.file, row.line, row.cells)
         cells = list(row.cells) + [""] * (len(imp.columns) - len(row.cells))
-        cells[column] = corrected_cell(cells[column], text)
+        earlier = self.choices.corrections.at(imp.file, row.line, column)
+        # Corrected from the file's cell, as a check applies the correction again: a number
+        # shown "12 h" typed "15", then "16 h", is 16 hours now as after Check again.
+        read = cell_as_read(earlier) if earlier is not None else cells[column]
+        cells[column] = corrected_cell(read, text)
         pipeline.recheck_row(plan, import_index, row_index, tuple(cells))
         header = imp.headers[column] if imp.headers and column < len(imp.headers) else ""
         provider = plan.config.imports[import_index].provider
-        earlier = self.choices.corrections.at(imp.file, row.line, column)
         if earlier is not None and text == before_as_edited(plan, import_index, earlier):
             text = earlier.before  # a date cell's own date typed back: no correction left
         self.choices.corrections.record(imp.file, Reading.of(provider), Correction(
-            row.line, column, shown, text, imp.columns[column], header or "", as_read))
+            row.line, column, shown, text, imp.columns[column], header or "", as_read,
+            read.value if isinstance(read, Shown) else ""))
         return True
 
     def correction(self, file: Path, line: int, column: int) -> Correction | None:

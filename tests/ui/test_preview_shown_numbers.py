@@ -82,3 +82,22 @@ def issues(state: WizardState) -> list[str]:
     plan = state.session.choices.plan
     assert plan is not None
     return [issue.message for row in plan.imports[0].rows for issue in row.issues()]
+
+
+def test_a_number_shown_with_text_corrected_twice_is_what_check_again_reads(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    # "12 h" first typed as "15", then as "16 h": the cell the file has is a number shown
+    # "12 h", so "16 h" is 16 hours, at once as after Check again.
+    state = course_state(tmp_path)
+    wizard, page, commit = preview_and_commit(state, qtbot)
+    edit(page, 2, DURATION, "15")
+    edit(page, 2, DURATION, "16 h")
+    assert shown(page, 0, DURATION) == "16 h"
+    assert issues(state) == []
+    page.start_check(keep_shown=True)
+    qtbot.waitUntil(page.shows_plan, timeout=20_000)
+    assert shown(page, 0, DURATION) == "16 h"
+    assert issues(state) == []
+    wizard.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=20_000)
+    assert stored_courses(state) == [("TC-0042", "A", 16), ("TC-0043", "B", 7)]
