@@ -654,12 +654,26 @@ def _copy_ooxml(entry: FileCorrections, tmp: Path) -> None:
             continue
         shown = _shown_number(cell.value, cell.number_format)
         after = corrected_cell(shown, correction.after) if shown is not None else None
-        if isinstance(after, Shown):  # the cell's own number format shows it as typed
-            cell.value = int(after.value)
+        if isinstance(after, Shown) and _shown_as_typed(cell, after):
             continue
         cell.value = correction.after
         cell.data_type = "s"  # "=1+1" typed in a cell is text, as the check read it
     book.save(tmp)
+
+
+def _shown_as_typed(cell: object, after: Shown) -> bool:
+    """Set a workbook cell to a corrected number shown with text, in its own format when
+    that shows it as typed ("TC-0044"), else in one that does ("TC-7", not "TC-0007"): the
+    copy reads as the preview did. False when no format shows it so (written as text)."""
+    number = int(after.value)
+    own = _shown_number(number, cell.number_format)  # type: ignore[attr-defined]
+    shape = None if own == after else format_showing(after)
+    if own != after and shape is None:
+        return False
+    cell.value = number  # type: ignore[attr-defined]
+    if shape is not None:
+        cell.number_format = shape  # type: ignore[attr-defined]
+    return True
 
 
 def _shown_number(value: object, number_format: str) -> Shown | None:

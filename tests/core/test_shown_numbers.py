@@ -268,3 +268,17 @@ def test_a_correction_keeps_a_number_shown_with_text_when_typed_as_shown(
     assert made == corrected and type(made) is type(corrected)
     if isinstance(made, Shown):
         assert made.value == corrected.value  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("make", [ods_courses, xlsx_courses])
+def test_a_code_typed_with_fewer_digits_is_copied_as_the_preview_shows_it(
+        make: Callable[[Path], Path], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # "TC-0042" typed "TC-7" is the code TC-7 in the preview; the copy's cell shows it so too,
+    # not the cell's own format's TC-0007.
+    source = make(tmp_path / f"t{make.__name__}")
+    source = source.rename(source.with_suffix(".ods" if make is ods_courses else ".xlsx"))
+    code, _lines = commit_corrected_copy(source, [Correction(2, 0, "TC-0042", "TC-7")],
+                                         tmp_path, capsys)
+    assert code == 0
+    assert courses(tmp_path) == [("TC-7", "A", 7), ("-TC-0003", "B", 2)]
