@@ -61,3 +61,27 @@ def test_a_renamed_column_given_another_field_is_no_longer_listed_as_proposed(
     choose_in_list(name, "candidateFirstname", qtbot)
     assert marked(name) == (False, "")
     assert PROPOSED not in page.changes_label.text().splitlines()
+
+
+def test_the_notice_says_the_renamed_column_taken_once_the_user_takes_it(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    june_mapping(window, tmp_path, qtbot)
+    page = page_of(window)
+    choose_in_list(page.rows[3], "candidateName", qtbot)
+    assert page.changes_label.text().splitlines()[2:] == [
+        "New, skipped unless you map it: “Service” (column 6).",
+        f"Fed now from another column: “Nom” (column 4) for “Nom de l'apprenant” "
+        f"({LAST_NAME})."]
+    shot(window, screenshots, "renamed-4-taken")
+
+
+def test_the_notice_says_the_renamed_column_is_skipped_once_the_user_leaves_it(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    june_mapping(window, tmp_path, qtbot)
+    page = page_of(window)
+    choose_in_list(page.rows[3], "ignoredColumn", qtbot)
+    assert page.changes_label.text().splitlines()[2:] == [
+        "New, skipped unless you map them: “Nom” (column 4), “Service” (column 6).",
+        f"Missing from this file: “Nom de l'apprenant” ({LAST_NAME}). The saved mapping fed "
+        "it; map another column to it or go on without it."]
+    shot(window, screenshots, "renamed-5-left")

@@ -294,7 +294,8 @@ class MappingPage(BasePage):
 
     def _show_changes(self) -> None:
         """Say how the saved mapping met this file's columns, when they are not as saved, and
-        which new column is proposed for a missing one while the user has not chosen."""
+        which new column is proposed for a missing one while the user has not chosen; once
+        they have, what they chose: the column taken in its place, or none."""
         laid, proposed = self._laid, self._proposed
         if laid is None or not laid.changed:
             self.changes_label.hide()
@@ -305,19 +306,29 @@ class MappingPage(BasePage):
             lines.append(arg(self.tr("Moved: %1."), ", ".join(
                 arg(self.tr("“%1” (column %2 → %3)"), m.header, m.before + 1,
                     m.after + 1) for m in laid.moved)))
-        new = [(place, header) for place, header in laid.new if place not in proposed]
+        new = [(place, header) for place, header in laid.new
+               if place not in proposed or self._field_at(place) == IGNORED_COLUMN]
         if new:
             lines.append(arg(self.tr("New, skipped unless you map it: %1.") if len(new) == 1
                              else self.tr("New, skipped unless you map them: %1."), ", ".join(
                 arg(self.tr("“%1” (column %2)"), header, place + 1) for place, header in new)))
-        if laid.missing:
+        taken = {c.field: self._feeding(c.field) for c in laid.missing}
+        missing = [c for c in laid.missing if taken[c.field] is None]
+        if missing:
             lines.append(arg(self.tr(
                 "Missing from this file: %1. The saved mapping fed it; map another column to "
-                "it or go on without it.") if len(laid.missing) == 1 else self.tr(
+                "it or go on without it.") if len(missing) == 1 else self.tr(
                 "Missing from this file: %1. The saved mapping fed them; map another column "
                 "to them or go on without them."), ", ".join(
                 arg(self.tr("“%1” (%2)"), c.header or "", field_title(c.field))
-                for c in laid.missing)))
+                for c in missing)))
+        instead = [(place, c) for c in laid.missing if (place := taken[c.field]) is not None]
+        if instead:
+            lines.append(arg(self.tr("Fed now from another column: %1."),
+                             ", ".join(arg(self.tr("“%1” (column %2) for “%3” (%4)"),
+                                           self.rows[place].header or "", place + 1,
+                                           c.header or "", field_title(c.field))
+                                       for place, c in instead)))
         guessed = [(place, column) for place, column in sorted(proposed.items())
                    if place < len(self.rows) and self.rows[place].guessed]
         if guessed:
@@ -327,6 +338,16 @@ class MappingPage(BasePage):
                 for place, column in guessed)))
         self.changes_label.setText("\n".join(lines))
         self.changes_label.show()
+
+    def _field_at(self, place: int) -> str:
+        """The field a column of the file feeds now."""
+        return self.rows[place].combo.currentData() if place < len(self.rows) else ""
+
+    def _feeding(self, field: str) -> int | None:
+        """The place of the column feeding ``field`` now, if any; a guess the user has yet
+        to look at is not taken."""
+        return next((place for place, row in enumerate(self.rows)
+                     if not row.guessed and row.combo.currentData() == field), None)
 
     def _add_titles(self) -> None:
         """The grid's title row."""

@@ -709,6 +709,14 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>«&#xa0;%1&#xa0;» (%2)</translation>
     </message>
     <message>
+        <source>Fed now from another column: %1.</source>
+        <translation>Une autre colonne alimente désormais le champ&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>“%1” (column %2) for “%3” (%4)</source>
+        <translation>«&#xa0;%1&#xa0;» (colonne %2) à la place de «&#xa0;%3&#xa0;» (%4)</translation>
+    </message>
+    <message>
         <source>Perhaps renamed, proposed in italics: %1.</source>
         <translation>Peut-être renommée, proposée en italique&#xa0;: %1.</translation>
     </message>
