@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
@@ -148,3 +149,31 @@ def test_the_configuration_page_says_what_check_says_of_a_header_the_file_lacks(
         "it by header; map the file again in the wizard, or give the file that header.")
     assert not page.isComplete()
     shot(window, screenshots, "renamed-3-config-page")
+
+
+def test_going_on_without_a_field_is_said_as_soon_as_the_box_is_ticked_or_unticked(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    june_mapping(window, tmp_path, qtbot)
+    wizard = window.wizard
+    page = wizard.mapping_page
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    page.set_field(3, IGNORED_COLUMN)
+    asked = page.warning_label.text()
+    missing = page.changes_label.text().splitlines()[3]
+    assert missing == (
+        f"Missing from this file: “Nom de l'apprenant” ({LAST_NAME}). The saved mapping fed "
+        "it; map another column to it or go on without it.")
+    page.confirm_check.setFocus()
+    qtbot.keyClick(page.confirm_check, Qt.Key.Key_Space)  # ticked
+    assert page.warning_label.text() == (
+        f"No column feeds {LAST_NAME} any more: the saved mapping fed it from the column "
+        "“Nom de l'apprenant”, which this file lacks. You go on without it.")
+    assert page.changes_label.text().splitlines()[3] == (
+        f"Missing from this file: “Nom de l'apprenant” ({LAST_NAME}). The saved mapping fed "
+        "it; you go on without it.")
+    assert next_button.isEnabled()
+    shot(window, screenshots, "renamed-6-going-on-without")
+    qtbot.keyClick(page.confirm_check, Qt.Key.Key_Space)  # unticked
+    assert page.warning_label.text() == asked
+    assert page.changes_label.text().splitlines()[3] == missing
+    assert not next_button.isEnabled()

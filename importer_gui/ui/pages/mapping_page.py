@@ -284,7 +284,6 @@ class MappingPage(BasePage):
                     self.rows[-1].guid.setText(guids[index])
                 self.rows[-1].guid_before = guids[index]
             self._show_guid(self.rows[-1])
-        self._show_changes()
         self._build_side(action)
         self._initialised = True
         # Going on without some fields was said for one import and one set of fields only.
@@ -315,11 +314,7 @@ class MappingPage(BasePage):
         taken = {c.field: self._feeding(c.field) for c in laid.missing}
         missing = [c for c in laid.missing if taken[c.field] is None]
         if missing:
-            lines.append(arg(self.tr(
-                "Missing from this file: %1. The saved mapping fed it; map another column to "
-                "it or go on without it.") if len(missing) == 1 else self.tr(
-                "Missing from this file: %1. The saved mapping fed them; map another column "
-                "to them or go on without them."), ", ".join(
+            lines.append(arg(self._missing_text(len(missing)), ", ".join(
                 arg(self.tr("“%1” (%2)"), c.header or "", field_title(c.field))
                 for c in missing)))
         instead = [(place, c) for c in laid.missing if (place := taken[c.field]) is not None]
@@ -338,6 +333,19 @@ class MappingPage(BasePage):
                 for place, column in guessed)))
         self.changes_label.setText("\n".join(lines))
         self.changes_label.show()
+
+    def _missing_text(self, count: int) -> str:
+        """The notice's line for the saved columns missing that no column feeds: what to do,
+        or, once the user ticked Go on without it, that they go on without them."""
+        if self.confirm_check.isChecked():
+            return (self.tr("Missing from this file: %1. The saved mapping fed it; you go on "
+                            "without it.") if count == 1 else self.tr(
+                "Missing from this file: %1. The saved mapping fed them; you go on without "
+                "them."))
+        return (self.tr("Missing from this file: %1. The saved mapping fed it; map another "
+                        "column to it or go on without it.") if count == 1 else self.tr(
+            "Missing from this file: %1. The saved mapping fed them; map another column to "
+            "them or go on without them."))
 
     def _field_at(self, place: int) -> str:
         """The field a column of the file feeds now."""
@@ -477,7 +485,6 @@ class MappingPage(BasePage):
         self._edited_by_hand()
         row.chosen = True
         self._mark(row)
-        self._show_changes()
         self._show_guid(row)
         self._update_codes_enabled()
         self._update_keyed_checks()
@@ -736,13 +743,6 @@ class MappingPage(BasePage):
         if missing:
             lines.append(arg(self.tr("No column feeds these mandatory fields: %1. Rows cannot "
                                      "be matched or checked on them."), ", ".join(missing)))
-        # As check refuses the saved mapping on this file: no going on without a word.
-        lines += [arg(self.tr("No column feeds %1 any more: the saved mapping fed it from the "
-                              "column “%2”, which this file lacks. Map a column to it, or go "
-                              "on without it."), field_title(c.field), c.header or "")
-                  for c in self.unfed_saved()]
-        self.warning_label.setText("\n".join(lines))
-        self.warning_label.setVisible(bool(lines))
         unfed = self.unfed()
         self.confirm_check.setVisible(bool(unfed))
         self.confirm_check.setText(self.tr("&Go on without it") if len(unfed) == 1
@@ -750,12 +750,29 @@ class MappingPage(BasePage):
         if unfed != self.session.missing_accepted():
             with signals_blocked(self.confirm_check):  # other fields missing: ask again
                 self.confirm_check.setChecked(False)
+        # As check refuses the saved mapping on this file: no going on without a word.
+        lines += [self._unfed_line(c) for c in self.unfed_saved()]
+        self.warning_label.setText("\n".join(lines))
+        self.warning_label.setVisible(bool(lines))
+        self._show_changes()  # its missing columns follow the box too
         self.completeChanged.emit()
 
+    def _unfed_line(self, column: Column) -> str:
+        """What the warning says of a field the saved mapping fed that no column feeds now:
+        what to do, or, once the user said so, that they go on without it."""
+        if self.confirm_check.isChecked():
+            return arg(self.tr("No column feeds %1 any more: the saved mapping fed it from the "
+                               "column “%2”, which this file lacks. You go on without it."),
+                       field_title(column.field), column.header or "")
+        return arg(self.tr("No column feeds %1 any more: the saved mapping fed it from the "
+                           "column “%2”, which this file lacks. Map a column to it, or go on "
+                           "without it."), field_title(column.field), column.header or "")
+
     def _confirmed(self, checked: bool) -> None:
-        """The user goes on without the missing fields: for this import and these fields."""
+        """The user goes on without the missing fields: for this import and these fields;
+        the notices say so at once."""
         self.session.accept_missing(self.unfed() if checked else None)
-        self.completeChanged.emit()
+        self.update_warning()
 
     def isComplete(self) -> bool:
         """No field twice; missing mandatory fields, and saved ones no column feeds any

@@ -725,6 +725,14 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>«&#xa0;%1&#xa0;» (colonne %2) pour %3</translation>
     </message>
     <message>
+        <source>Missing from this file: %1. The saved mapping fed it; you go on without it.</source>
+        <translation>Absente de ce fichier&#xa0;: %1. La correspondance enregistrée l&apos;alimentait&#xa0;; vous continuez sans elle.</translation>
+    </message>
+    <message>
+        <source>Missing from this file: %1. The saved mapping fed them; you go on without them.</source>
+        <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait&#xa0;; vous continuez sans elles.</translation>
+    </message>
+    <message>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
@@ -845,6 +853,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     <message>
         <source>No column feeds these mandatory fields: %1. Rows cannot be matched or checked on them.</source>
         <translation>Aucune colonne n&apos;alimente ces champs obligatoires&#xa0;: %1. Les lignes ne pourront être ni retrouvées ni vérifiées sur ces champs.</translation>
+    </message>
+    <message>
+        <source>No column feeds %1 any more: the saved mapping fed it from the column “%2”, which this file lacks. You go on without it.</source>
+        <translation>Plus aucune colonne n&apos;alimente %1&#xa0;: la correspondance enregistrée l&apos;alimentait depuis la colonne «&#xa0;%2&#xa0;», absente de ce fichier. Vous continuez sans lui.</translation>
     </message>
     <message>
         <source>No column feeds %1 any more: the saved mapping fed it from the column “%2”, which this file lacks. Map a column to it, or go on without it.</source>
