@@ -268,3 +268,27 @@ def test_the_newest_dated_export_is_the_one_its_name_dates_not_the_last_copied(
     assert (code, err) == (0, "")
     assert f"Import 1: {tmp_path / 't_05_01_27_2.csv'}" in out
     assert [t.title for t in records(store, Table.TRAINING)] == ["January, again"]  # type: ignore[attr-defined]
+
+
+def bytes_read() -> int:
+    """What this process has read so far, by the system's count of every read."""
+    try:
+        with open("/proc/self/io", encoding="ascii") as counts:
+            return next(int(line.split()[1]) for line in counts if line.startswith("rchar:"))
+    except OSError:
+        pytest.skip("the system does not count what a process reads (/proc/self/io)")
+
+
+def test_a_large_files_export_is_told_by_its_first_line_alone(exports: Path) -> None:
+    # A month of learners on a network share: telling which export it is reads its start.
+    learners = exports / "platform_learners.csv"
+    _header, *rows = learners.read_text(encoding="utf-8").splitlines(keepends=True)
+    with learners.open("a", encoding="utf-8") as out:
+        for _ in range(16 * 1024 * 1024 // len("".join(rows))):
+            out.writelines(rows)
+    config = export_config.load(exports / "export-config.xml")
+    named = export_config.data_files(config)
+    before = bytes_read()
+    laid = export_config.data_files(config, list(reversed(named)))
+    assert laid == named
+    assert bytes_read() - before < learners.stat().st_size // 16

@@ -459,8 +459,7 @@ def _export_holding(exports: list[Export], path: Path) -> int | None:
 def _first_line(path: Path, encoding: str, delimiter: str) -> list[str] | None:
     """The file's first line, as cells (None when it cannot be read so)."""
     try:
-        return readers.open_table(path, encoding=encoding, delimiter=delimiter,
-                                  check_delimiter=False).headers
+        return readers.first_line(path, encoding=encoding, delimiter=delimiter)
     except ImporterError:
         return None
 

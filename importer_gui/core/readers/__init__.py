@@ -26,11 +26,11 @@ from importer_gui.core.catalogue import WORKBOOK_SUFFIXES
 from importer_gui.core.errors import DataFileError
 from importer_gui.core.readers.budget import MemoryBudget
 from importer_gui.core.readers.table import NumberedRow, RowSource, Table, check_file, read_headers
-from importer_gui.core.readers.text import FIELD_SIZE_LIMIT, prepare_text
+from importer_gui.core.readers.text import FIELD_SIZE_LIMIT, first_line_source, prepare_text
 
 __all__ = ["FIELD_SIZE_LIMIT", "MemoryBudget", "Prepared", "Table", "check_file",
-           "first_visible_sheet", "head", "hidden_sheets", "is_workbook", "load_workbook_reader",
-           "open_table", "prepare", "sheet_names"]
+           "first_line", "first_visible_sheet", "head", "hidden_sheets", "is_workbook",
+           "load_workbook_reader", "open_table", "prepare", "sheet_names"]
 
 
 def load_workbook_reader() -> None:
@@ -151,6 +151,15 @@ def open_table(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";",
     return prepare(path, MemoryBudget(keeps_cells=keeps_cells), encoding=encoding,
                    delimiter=delimiter, skip_first_line=skip_first_line, sheet=sheet,
                    columns=columns, check_delimiter=check_delimiter).open()
+
+
+def first_line(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";") -> list[str]:
+    """A CSV/TXT file's first line as trimmed cells, reading only as far as it ends (the
+    rest of a large file is neither read nor measured); raise DataFileError naming the
+    file."""
+    path = Path(path)
+    check_file(path)
+    return read_headers(path, first_line_source(path, encoding, delimiter))
 
 
 def head(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = ";",

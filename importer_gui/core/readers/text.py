@@ -65,6 +65,7 @@ csv.field_size_limit(FIELD_SIZE_LIMIT)
 
 TEXT_BLOCK = 1 << 18  # characters of CSV text read at a time
 _TAIL = 4096  # bytes read from a file's end to find its last line break
+_FIRST_LINE_BLOCK = 1 << 13  # characters read at a time for a file's first line alone
 
 # Messages the window shows in the user's language (see core/errors.py).
 BYTE_NOT_VALID = QT_TRANSLATE_NOOP("errors", "the byte {bytes} is not valid {encoding}")
@@ -199,6 +200,20 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
         return _csv_rows(path, codec, declared, char, shared, header_line)
 
     return lambda: (source, hint)
+
+
+def first_line_source(path: Path, encoding: str, delimiter: str) -> RowSource:
+    """The rows of a text file whose start is checked, neither measured nor charged to a
+    budget: for its first line only (which export a file is), read a small block at a time
+    so that a large file's rest is never read."""
+    codec, declared = _codec(path, encoding), encoding.strip().upper()
+    char = _delimiter_char(path, delimiter)
+    _check_start(path, first_bytes(path), declared)
+
+    def source(shared: bool) -> Iterator[NumberedRow]:
+        return _csv_rows(path, codec, declared, char, shared, True, _FIRST_LINE_BLOCK)
+
+    return source
 
 
 def _cells_and_lines(path: Path, delimiter: str, utf8_from: tuple[str, str] | None = None,
@@ -447,16 +462,17 @@ def _line_estimate(path: Path, sample: bytes) -> int | None:
 
 
 def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str, shared: bool,
-              header_line: bool = False) -> Iterator[NumberedRow]:
+              header_line: bool = False, block: int = TEXT_BLOCK) -> Iterator[NumberedRow]:
     """Every non-blank record (line 1 always) as (its first line, cells), sharing the cells
     that repeat when ``shared``; with ``header_line``, a record repeating line 1 (its byte
-    order mark aside) is a line of the reader's error (HEADER_AGAIN)."""
+    order mark aside) is a line of the reader's error (HEADER_AGAIN); the text is read
+    ``block`` characters at a time."""
     try:
         handle = path.open(encoding=codec, newline="")
     except OSError as exc:
         raise unreadable(path, exc) from None
     with handle:
-        reader = csv.reader(_lines_in_blocks(handle), delimiter=delimiter, strict=True)
+        reader = csv.reader(_lines_in_blocks(handle, block), delimiter=delimiter, strict=True)
         line = 1  # where the next record starts
         make_row = row_maker(shared)
         controls = _C1.search if _reads_c1(codec) else None
