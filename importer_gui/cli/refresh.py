@@ -43,16 +43,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     config = export_config.load(args.config)
     with open_store(args) as store, collector_kept_off_the_plan():
         # What is printed names lines, never cells: only rows with errors keep theirs.
+        files = refresh.laid_files(config, args.data, prune=args.prune)  # laid out once
         if args.dry_run:
-            planned, result = refresh.plan_refresh(config, store, data=args.data,
+            planned, result = refresh.plan_refresh(config, store, files=files,
                                                    prune=args.prune, kept=KeptCells.ERRORS), None
-        elif args.allow_older or not refresh.older_exports(
-                store, config, export_config.data_files(config, args.data)):
+        elif args.allow_older or not refresh.older_exports(store, config, files):
             # A refresh that changes nothing is no run (nothing to revert): said.
-            planned, result = refresh.refresh_in_one_pass(config, store, data=args.data,
+            planned, result = refresh.refresh_in_one_pass(config, store, files=files,
                                                           prune=args.prune, kept=KeptCells.ERRORS)
         else:  # planned first, not written alongside: refused if an older export would write
-            planned = refresh.plan_refresh(config, store, data=args.data, prune=args.prune,
+            planned = refresh.plan_refresh(config, store, files=files, prune=args.prune,
                                            kept=KeptCells.ERRORS)
             if planned.older is not None:
                 raise ImporterError(OLDER_REFUSED.format(older=planned.older))

@@ -4,7 +4,9 @@ whatever order they are given (a file dialog sorts them by name)."""
 from __future__ import annotations
 
 import csv
+import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -292,3 +294,46 @@ def test_a_large_files_export_is_told_by_its_first_line_alone(exports: Path) -> 
     laid = export_config.data_files(config, list(reversed(named)))
     assert laid == named
     assert bytes_read() - before < learners.stat().st_size // 16
+
+
+# The files whose opening this process counts (an audit hook stays once added: one, idle
+# unless a test watches a file).
+_WATCHED: dict[str, int] = {}
+
+
+def _count_opening(event: str, args: tuple[object, ...]) -> None:
+    if event == "open" and _WATCHED and isinstance(args[0], (str, os.PathLike)):
+        name = os.fspath(args[0])
+        if name in _WATCHED:
+            _WATCHED[name] += 1
+
+
+sys.addaudithook(_count_opening)
+
+
+def times_opened(path: Path, act: Callable[[], object]) -> int:
+    """How many times ``act`` opens ``path``."""
+    _WATCHED[str(path)] = 0
+    try:
+        act()
+        return _WATCHED[str(path)]
+    finally:
+        _WATCHED.clear()
+
+
+def test_a_refresh_reads_its_files_no_more_often_than_its_dry_run(
+        exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The files given are laid out by their first lines once, for the check of exports
+    # older than the store's last refresh and for the planning alike.
+    config, store = exports / "export-config.xml", tmp_path / "store.sqlite3"
+    given = sorted(exports.glob("*.csv"))
+    assert refresh(capsys, config, store, *given)[0] == 1  # the store made
+    for path in given:  # exported since: written in one pass
+        os.utime(path)
+    sessions = exports / "platform_sessions.csv"
+    data = [word for path in given for word in ("--data", str(path))]
+    dry = times_opened(sessions, lambda: main(
+        ["refresh", str(config), *data, "--store", str(store), "--dry-run"]))
+    assert "Dry run: nothing was written." in capsys.readouterr().out
+    writing = times_opened(sessions, lambda: refresh(capsys, config, store, *given))
+    assert writing == dry

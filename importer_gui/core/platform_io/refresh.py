@@ -222,21 +222,37 @@ def _codes(export: Export, name: str, definition: FieldDef) -> dict[str, str]:
 
 # --- planning --------------------------------------------------------------------------------
 
-def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | None = None,
-                 prune: bool = False, monitor: Monitor | None = None,
-                 feeder: Feeder | None = None, kept: KeptCells = KeptCells.ALL
-                 ) -> RefreshPlan:
-    """Plan every row of every export against the store; nothing is written here (a
-    ``feeder`` hands the rows' writes to a write running alongside as they are planned;
-    ``kept`` says which rows keep their cells)."""
-    monitor = monitor or Monitor()
+def laid_files(config: ExportConfig, data: Sequence[Path] | None = None, *,
+               prune: bool = False) -> list[Path]:
+    """Each export's file (``data_files``: the files given laid out by their first lines),
+    once every export is one a refresh reads (else why not, in one line)."""
+    _refuse(config, prune)
+    return data_files(config, list(data or []))
+
+
+def _refuse(config: ExportConfig, prune: bool) -> None:
+    """Raise the first export's ``refusal``, naming the configuration."""
     for export in config.exports:
         refused = refusal(export, prune=prune)
         if refused is not None:
             if isinstance(refused, ConfigError) and refused.path is None:
                 raise ConfigError(refused.detail, path=config.source)
             raise refused
-    files = data_files(config, list(data or []))
+
+
+def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | None = None,
+                 files: Sequence[Path] | None = None, prune: bool = False,
+                 monitor: Monitor | None = None, feeder: Feeder | None = None,
+                 kept: KeptCells = KeptCells.ALL) -> RefreshPlan:
+    """Plan every row of every export against the store; nothing is written here (``files``:
+    the exports' files as ``laid_files`` laid out ``data``, not laid out again; a
+    ``feeder`` hands the rows' writes to a write running alongside as they are planned;
+    ``kept`` says which rows keep their cells)."""
+    monitor = monitor or Monitor()
+    if files is None:
+        files = laid_files(config, data, prune=prune)
+    else:
+        _refuse(config, prune)
     for path in files:
         readers.check_file(path)
     older = older_exports(store, config, files)
@@ -755,27 +771,30 @@ def _run_info(refresh: RefreshPlan) -> RunInfo:
 
 
 def refresh_in_one_pass(config: ExportConfig, store: Store, *,
-                        data: Sequence[Path] | None = None, prune: bool = False,
+                        data: Sequence[Path] | None = None,
+                        files: Sequence[Path] | None = None, prune: bool = False,
                         monitor: Monitor | None = None, kept: KeptCells = KeptCells.ALL
                         ) -> tuple[RefreshPlan, RefreshResult | None]:
     """Plan the refresh and commit it (None: it changes nothing, no run); without --prune
     (whose deletions come after every export), the rows are written as they are planned
-    where the store allows it (``feeding.plan_and_commit``)."""
+    where the store allows it (``feeding.plan_and_commit``). ``files`` as for
+    ``plan_refresh``."""
+    laid = list(files) if files is not None else laid_files(config, data, prune=prune)
     run = RunInfo(config_path=os.path.abspath(config.source) if config.source else "",
                   config_xml=config.text, files=[], counts={}, kind=REFRESH_RUN_KIND)
     planned, run_id = plan_and_commit(
-        store, run, _expected_writes(config, data),
-        lambda feeder: plan_refresh(config, store, data=data, prune=prune, monitor=monitor,
+        store, run, _expected_writes(laid),
+        lambda feeder: plan_refresh(config, store, files=laid, prune=prune, monitor=monitor,
                                     feeder=None if prune else feeder, kept=kept),
         lambda planned: planned.plan, _run_info,
         lambda planned: commit_refresh(planned, store, monitor=monitor).run_id)
     return planned, None if run_id is None else RefreshResult(run_id, planned.counts())
 
 
-def _expected_writes(config: ExportConfig, data: Sequence[Path] | None) -> int:
+def _expected_writes(files: Sequence[Path]) -> int:
     """About how many rows the exports hold (an export's row takes 60 bytes or more), for
     the write's page cache; 0 when the files cannot be told yet (planning says why)."""
     try:
-        return sum(path.stat().st_size for path in data_files(config, list(data or []))) // 60
-    except (ImporterError, OSError):
+        return sum(path.stat().st_size for path in files) // 60
+    except OSError:
         return 0
