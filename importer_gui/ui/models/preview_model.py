@@ -46,7 +46,7 @@ from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
-from importer_gui.ui.models.positions import counting, reorder_rows
+from importer_gui.ui.models.positions import ascending, counting, reorder_rows
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH, WARNING_BRUSH
 
@@ -153,9 +153,6 @@ def _header(imp: ImportPlan, n: int) -> str:
 def _column_keys(imp: ImportPlan, column: int) -> list[Any]:
     """Every row's sort key for one column, in plan order: ints or strings, no tuples."""
     rows = imp.rows  # read by its columns: no row object made per row
-    if column == LINE_COLUMN:  # by import, then line
-        base = imp.index << 32
-        return [base + line for line in rows.lines]
     if column == OUTCOME_COLUMN:  # a row's outcome code is its rank: read in C
         return list(rows.outcomes)
     if column < 0:  # the file column: by import
@@ -699,12 +696,36 @@ class PreviewModel(QAbstractTableModel):
         reorder_rows(self, lambda: self._positions, resort)
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
-        """Reorder the shown positions by one column's key (Python's sort is stable).
+        """Reorder the shown positions by one column: by line at once, by another by its
+        keys."""
+        assert self._plan is not None
+        if column == LINE_COLUMN:
+            self._positions = self._shown_in_file_order(order == Qt.SortOrder.DescendingOrder)
+        else:
+            self._sort_by_keys(column, order)
+        every = self._filter is RowFilter.ALL and self._issue is None
+        self._sorted_all = array("i", self._positions) if every else None
+
+    def _shown_in_file_order(self, descending: bool) -> array[int]:
+        """The shown rows by line: in the plan's order, which is the files' (a refresh's
+        rows that are no line of the file after them), reversed when ``descending``. No
+        key is read: every row shown is the file order already made."""
+        total = self._total_rows_shown_or_not()
+        if len(self._positions) == total:
+            ordered = self._file_order(total)
+        else:
+            ordered = ascending(self._positions, total)
+        if descending:
+            ordered = array("i", ordered)  # a copy: the file order is shared, never changed
+            ordered.reverse()
+        return ordered
+
+    def _sort_by_keys(self, column: int, order: Qt.SortOrder) -> None:
+        """Reorder the shown positions by one column's keys (Python's sort is stable).
 
         Positions are sorted by a list of keys (ints or strings, never a tuple per row), so
         sorting 100,000 rows allocates nothing the cycle collector has to walk.
         """
-        assert self._plan is not None
         keys = self._sort_keys(column)
         order_ = sorted(range(len(keys)), key=keys.__getitem__,
                         reverse=order == Qt.SortOrder.DescendingOrder)
@@ -712,8 +733,6 @@ class PreviewModel(QAbstractTableModel):
             self._positions = array("i", order_)
         else:
             self._positions = array("i", list(map(self._positions.__getitem__, order_)))
-        every = self._filter is RowFilter.ALL and self._issue is None
-        self._sorted_all = array("i", self._positions) if every else None
 
     def _sort_keys(self, column: int) -> list[Any]:
         """One column's sort key for every shown row, in the shown order.
@@ -738,8 +757,12 @@ class PreviewModel(QAbstractTableModel):
     def _in_plan_order(self) -> bool:
         """True when every row of the shown imports is shown, in plan order."""
         positions = self._positions
-        total = self._starts[-1] + len(self.imports()[-1].rows) if self._starts else 0
+        total = self._total_rows_shown_or_not()
         return len(positions) == total and positions == self._file_order(total)
+
+    def _total_rows_shown_or_not(self) -> int:
+        """Rows of the shown imports, the filter's or not: one past the last position."""
+        return self._starts[-1] + len(self.imports()[-1].rows) if self._starts else 0
 
     def _file_order(self, total: int) -> array[int]:
         """0, 1, ... total - 1: made once per number of rows, compared in C."""
