@@ -90,3 +90,17 @@ def test_by_line_a_row_the_file_lacks_stays_after_the_files_lines(
     assert lines(model) == unsorted
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert lines(model) == ["", *FILE_LINES[::-1]]
+
+
+def test_a_second_sort_keeps_the_first_among_equal_keys(tmp_path: Path, qtbot: QtBot) -> None:
+    state = WizardState(tmp_path / "store.sqlite3")
+    state.session.set_plan(plan(tmp_path))
+    model = PreviewModel(state)
+    email = FIRST_VALUE_COLUMN + 1  # four addresses, each on several rows
+    model.sort(LOGIN, Qt.SortOrder.DescendingOrder)
+    model.sort(email, Qt.SortOrder.AscendingOrder)
+    shown = [(model.index(r, email).data(), model.index(r, LOGIN).data())
+             for r in range(model.rowCount())]
+    assert shown == sorted(shown, key=lambda pair: (pair[0], [-ord(c) for c in pair[1]]))
+    assert shown[:3] == [("0@example.org", "t28"), ("0@example.org", "t26"),
+                         ("0@example.org", "t24")]
