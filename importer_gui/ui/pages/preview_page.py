@@ -78,7 +78,7 @@ from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.signals import signals_blocked
-from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
+from importer_gui.ui.widgets.table_sizing import contents_widths, size_columns_from_first_rows
 
 SIDE_WIDTH = 270  # pixels of the messages and details beside the table
 # Pixels a column is fitted to, at least and at most (a longer title or value is cut there,
@@ -522,10 +522,11 @@ class PreviewPage(BasePage):
         tooltip); a column the user sized keeps the width the user gave it."""
         self._fitting = True
         try:
-            self.table.resizeColumnsToContents()
             header = self.table.horizontalHeader()
-            for section in range(header.count()):
-                fitted = min(max(header.sectionSize(section), FITTED_MIN), FITTED_MAX)
+            for section, width in enumerate(contents_widths(self.table)):
+                if width is None:
+                    continue
+                fitted = min(max(width, FITTED_MIN), FITTED_MAX)
                 title = self.model.headerData(section, Qt.Orientation.Horizontal)
                 header.resizeSection(section, self._widths_by_hand.get(title, fitted))
         finally:
