@@ -22,11 +22,10 @@ def contents_widths(view: QTableView, rows: int = SIZED_ROWS) -> list[int | None
     """Each column's width to show its title and its texts in ``rows`` rows from the first
     one shown, as ``resizeColumnsToContents()`` sizes plain text (None for a hidden one).
 
-    Qt asks every cell eight roles and has its delegate size each (a million
-    registrations' twelve columns: 27-32 ms on the window's thread as a check ends); here
-    each cell is asked its text alone, measured in the view's font (a font a cell has of
-    its own, such as a corrected cell's italics, is not asked), with the margins Qt's style
-    puts around a cell's text.
+    Qt asks every cell eight roles and has its delegate size each, most of what the
+    window's thread does as a large check ends; here each cell is asked its text alone,
+    measured in the view's font (a font a cell has of its own, such as a corrected cell's
+    italics, is not asked), with the margins Qt's style puts around a cell's text.
     """
     model, header = view.model(), view.horizontalHeader()
     metrics = QFontMetricsF(view.font())  # Qt rounds a text's width up, not to nearest
