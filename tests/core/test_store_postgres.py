@@ -204,6 +204,42 @@ def test_a_writer_waits_for_another_then_reports_the_lock(postgres_store: Postgr
         other.close()
 
 
+def test_a_store_another_program_is_creating_is_opened_once_created(
+        postgres_store: PostgresUrl) -> None:
+    """Two administrators opening a new team store at once: the second sees the first's
+    tables before its stamp, and must wait for the creation, not call the store foreign."""
+    import psycopg
+
+    Store.open(postgres_store).close()
+    raw_sql(postgres_store, "ALTER TABLE import_assistant_store RENAME TO stamp_aside")
+    creating = psycopg.connect(postgres_store.url, autocommit=True)
+    creating.execute("BEGIN")
+    creating.execute("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+    creating.execute("ALTER TABLE stamp_aside RENAME TO import_assistant_store")
+    outcome: list[object] = []
+
+    def open_it() -> None:
+        try:
+            with Store.open(postgres_store) as store:
+                outcome.append(store.path)
+        except StoreError as exc:
+            outcome.append(str(exc))
+
+    opener = threading.Thread(target=open_it)
+    opener.start()
+    try:
+        waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+        while not outcome and not raw_sql(postgres_store, waiting)[0][0]:
+            opener.join(0.01)
+        assert outcome == []  # waiting for the creation to end, not refused
+        creating.execute("COMMIT")
+        opener.join(10)
+        assert outcome == [postgres_store]
+    finally:
+        creating.close()
+        opener.join(10)
+
+
 def test_a_store_in_its_own_schema_leaves_the_database_alone(
         postgres_store: PostgresUrl) -> None:
     raw_sql(postgres_store, "CREATE TABLE invoices (id integer)")  # the database's own

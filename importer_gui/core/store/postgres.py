@@ -306,6 +306,19 @@ class PostgresDialect:
 
     def identity(self, conn: PgConnection) -> Identity:
         """Our table's stamp; else new when the schema holds no table, else not ours."""
+        found = self._identity(conn)
+        if found.new or found.ours or conn.in_transaction:
+            return found
+        # Two statements, two snapshots: a store another program is creating may show its
+        # tables to the second and not its stamp to the first. Its creation holds the
+        # writer lock until it is whole: once that lock was had, asked again (in a new
+        # transaction, as the server reads its catalogue afresh only then), it is settled.
+        with self.transaction(conn):
+            pass
+        return self._identity(conn)
+
+    def _identity(self, conn: PgConnection) -> Identity:
+        """The identity as the schema shows it at each of two statements."""
         if conn.execute("SELECT to_regclass(%s)", (META_TABLE,)).fetchone()[0] is not None:
             row = conn.execute(
                 f"SELECT application_id, schema_version FROM {META_TABLE}").fetchone()
