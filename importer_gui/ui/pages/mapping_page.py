@@ -235,6 +235,7 @@ class MappingPage(BasePage):
         self._combo_sizes = {}
         self.rows = []
         self._laid, self._proposed = None, {}
+        self.saved_missing = []
         self.code_edits = {}
         self.field_list_checks = {}
         self.search_checks = {}
@@ -258,6 +259,7 @@ class MappingPage(BasePage):
         self.spec = ACTIONS.get(action.name) if action is not None else None
         if self.spec is None or action is None:
             self.show_error(self.tr("Choose an action first."))
+            self.update_warning()  # no mapping to speak of: another import's notices go
             return
         headers, rows = self._head(len(imp.provider.columns))
         self._add_titles()

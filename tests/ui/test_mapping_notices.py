@@ -1,0 +1,66 @@
+"""The notices above the mapping's columns say what holds for the import shown, and what
+they call skipped is what nothing maps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core.catalogue import IGNORED_COLUMN
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.wizard import CONFIG, MAPPING, OPEN, PREVIEW
+from tests.builders import write_csv
+from tests.ui.test_renamed_column import MAY_CONFIG
+from tests.ui.wizards import shot
+
+# An import before May's, whose file is as its mapping says.
+LOGINS = """<import><providers><fileSystemSourceProvider>
+    <fileName>logins.csv</fileName><skipFirstLine>yes</skipFirstLine>
+    <columnsMapping><candidateLogin ia:header="Identifiant"/></columnsMapping>
+    <delimiter>semicolon</delimiter>
+  </fileSystemSourceProvider></providers>
+  <actions><createOrUpdateLearnerAction/></actions>
+</import>
+"""
+
+
+def test_an_import_without_an_action_shows_no_notice_of_another(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    write_csv(tmp_path / "logins.csv", [["Identifiant"], ["cbernard"]])
+    write_csv(tmp_path / "may.csv", [
+        ["Matricule", "Courriel", "Identifiant", "Nom", "Prénom de l'apprenant", "Service"],
+        ["E1", "c.bernard@example.org", "cbernard", "Bernard", "Claire", "RH"]])
+    (tmp_path / "may.xml").write_text(MAY_CONFIG.replace("<import>", LOGINS + "<import>", 1),
+                                      encoding="utf-8")
+    wizard = window.wizard
+    assert window.open_file(tmp_path / "may.xml")
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
+    while wizard.currentId() != OPEN:
+        wizard.back()
+    wizard.open_page.import_combo.setCurrentIndex(1)  # May's import, its file changed
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    assert wizard.currentId() == MAPPING
+    assert page.changes_label.isVisible()
+    page.set_field(3, IGNORED_COLUMN)  # Nom: not fed, the box to go on without it shown
+    assert page.confirm_check.isVisible()
+    page.set_field(3, "candidateName")
+    wizard.next()
+    assert wizard.currentId() == CONFIG
+    # The second import deleted from the XML: the one edited is a new one, without action.
+    editor = wizard.config_page.editor
+    text = editor.toPlainText()
+    second = text.index("<import>", text.index("</import>"))
+    editor.setPlainText(text[:second] + text[text.index("</import>", second) + 9:])
+    assert wizard.config_page.parse_now()
+    wizard.back()
+    assert wizard.currentId() == MAPPING
+    assert page.error_label.text() == "Choose an action first."
+    assert not page.changes_label.isVisible()
+    assert not page.warning_label.isVisible()
+    assert not page.confirm_check.isVisible()
+    assert not page.isComplete()
+    shot(window, screenshots, "mapping-notices-1-no-action")
+
