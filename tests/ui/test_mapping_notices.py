@@ -64,3 +64,29 @@ def test_an_import_without_an_action_shows_no_notice_of_another(
     assert not page.isComplete()
     shot(window, screenshots, "mapping-notices-1-no-action")
 
+
+def test_a_new_column_mapped_is_not_said_skipped(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    write_csv(tmp_path / "may.csv", [
+        ["Matricule", "Identifiant", "Courriel", "Nom de l'apprenant", "Prénom de l'apprenant",
+         "Service", "Langue"],
+        ["E1", "cbernard", "c.bernard@example.org", "Bernard", "Claire", "RH", "fr"]])
+    (tmp_path / "may.xml").write_text(MAY_CONFIG, encoding="utf-8")
+    wizard = window.wizard
+    assert window.open_file(tmp_path / "may.xml")
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
+    while wizard.currentId() != MAPPING:
+        wizard.back()
+    page = wizard.mapping_page
+    said = "The saved mapping was matched to this file's columns by their headers."
+    assert page.changes_label.text() == (
+        f"{said}\nNew, skipped unless you map them: “Service” (column 6), “Langue” (column 7).")
+    page.set_field(6, "candidateLanguages")
+    assert page.changes_label.text() == (
+        f"{said}\nNew, skipped unless you map it: “Service” (column 6).")
+    shot(window, screenshots, "mapping-notices-2-new-mapped")
+    page.set_field(5, "entityName")
+    assert page.changes_label.text() == said
+    page.set_field(6, IGNORED_COLUMN)
+    assert page.changes_label.text() == (
+        f"{said}\nNew, skipped unless you map it: “Langue” (column 7).")

@@ -307,8 +307,9 @@ class MappingPage(BasePage):
             lines.append(arg(self.tr("Moved: %1."), ", ".join(
                 arg(self.tr("“%1” (column %2 → %3)"), m.header, m.before + 1,
                     m.after + 1) for m in laid.moved)))
+        # A new column mapped (by the user, or proposed for a missing one) is not skipped.
         new = [(place, header) for place, header in laid.new
-               if place not in proposed or self._field_at(place) == IGNORED_COLUMN]
+               if self._field_at(place) == IGNORED_COLUMN]
         if new:
             lines.append(arg(self.tr("New, skipped unless you map it: %1.") if len(new) == 1
                              else self.tr("New, skipped unless you map them: %1."), ", ".join(
