@@ -99,6 +99,18 @@ class Unfound:
     text: str  # what is wrong, in the window's words
 
 
+@dataclass(frozen=True)
+class ConfigurationRead:
+    """A saved configuration read, not open yet: the session takes it once its first import's
+    rows are read (a large file's in the background, which Cancel gives up)."""
+
+    path: Path  # a corrected copy when the user took the fix of a misspelt name
+    config: ImportConfig
+    stamp: FileStamp | None  # the file as it was before reading
+    files: list[Path]  # each import's, a placeholder for those to be chosen
+    unfound: dict[int, Unfound]
+
+
 class HeadModel(QAbstractTableModel):
     """The first rows of a file, as read with the current options."""
 
@@ -379,16 +391,19 @@ class OpenPage(BasePage):
     def open_path(self, path: Path) -> bool:
         """Open a data file or a configuration; False (with the reason shown) on failure:
         the file opened before is closed then, and the failed one is not a recent file. A
-        large data file is opened in the background: True once its reading started."""
+        large data file, or a configuration's, is opened in the background: True once its
+        reading started (what was open before stays until it is read)."""
         if path.suffix.lower() not in CONFIG_SUFFIXES:
             return self._open_data_file(path, self._open_failed)
         try:
-            path = self._open_configuration(path)
+            read = self._read_configuration(path)
         except ImporterError as exc:
             self._open_failed(exc)
             return False
-        self._add_recent(path)
-        self.configuration_opened.emit()
+        if 0 not in read.unfound and read_in_background(read.files[0]):
+            self._open_configuration_in_background(read)
+        else:
+            self._configuration_opened(read, self._reread)
         return True
 
     def _open_failed(self, error: ImporterError) -> None:
@@ -402,9 +417,9 @@ class OpenPage(BasePage):
         self.settings.add_recent(path)
         self.refresh_lists()
 
-    def _open_configuration(self, path: Path) -> Path:
-        """Fill the state from a saved configuration; the path opened (a corrected copy when
-        the user took the fix of a misspelt name)."""
+    def _read_configuration(self, path: Path) -> ConfigurationRead:
+        """A saved configuration, read (misspelt names fixed as the user chooses), with its
+        data files found; nothing is open yet."""
         from importer_gui.core import config_xml
 
         # The same misspelling further down takes the fix the user chose for it: one
@@ -426,11 +441,47 @@ class OpenPage(BasePage):
         if not config.imports:
             raise ImporterError(arg(self.tr("%1: the configuration has no import."), path))
         # The files found, and placeholders for those to be chosen here (never read).
-        files, self._unfound = self._configured_files(path, config)
-        self.session.open_configuration(path, config, stamp, files)
+        return ConfigurationRead(path, config, stamp, *self._configured_files(path, config))
+
+    def _configuration_opened(self, read: ConfigurationRead,
+                              show_rows: Callable[[], None]) -> None:
+        """The configuration open, its first import's rows shown by ``show_rows``: a recent
+        file now, on to the preview."""
+        self._opening = None  # a file left being opened is not the one opened
+        self._unfound = read.unfound
+        self.session.open_configuration(read.path, read.config, read.stamp, read.files)
         self.show_error(None)
-        self.initializePage()
-        return path
+        self._show_session(show_rows)
+        self._add_recent(read.path)
+        self.configuration_opened.emit()
+
+    def _open_configuration_in_background(self, read: ConfigurationRead) -> None:
+        """Read the first rows of the configuration's large data file in the background; the
+        session takes the configuration once they are read (cancelled, what was open before
+        stays). A file it cannot read is said as for a small one, the configuration open."""
+        data_file = read.files[0]
+        provider = replace(read.config.imports[0].provider)  # the worker's own copy
+        self._show_opening(
+            arg(self.tr("Configuration: %1\nFile: %2"), _shown_path(read.path),
+                _shown_path(data_file)), data_file,
+            self.tr("Stop opening this configuration; what was open before stays open "
+                    "(Escape)"))
+        self._show_unfound(None)
+        for widget in (self.import_label, self.import_combo):
+            widget.hide()  # the imports of what was open before
+
+        def shown(rows: tuple[Head, DataFileError | None]) -> None:
+            self._configuration_opened(read, lambda: self._show_read(rows))
+
+        def failed(error: ImporterError) -> None:
+            if isinstance(error, Cancelled):  # the window's own stop (quitting, say)
+                self.initializePage()  # what was open before, as it was
+            else:
+                self._configuration_opened(read, lambda: self._show_failure(error))
+
+        token = self._wanted = object()
+        self.runner.run(lambda _monitor: head_despite_budget(provider, data_file),
+                        self._if_wanted(token, shown), self._if_wanted(token, failed))
 
     def _configured_files(self, path: Path, config: ImportConfig,
                           ) -> tuple[list[Path], dict[int, Unfound]]:
@@ -606,17 +657,9 @@ class OpenPage(BasePage):
         """Read how to open ``path`` in the background; the session changes once it is read
         (cancelled, the file open before stays)."""
         token = self._wanted = object()
-        self._read_ok = False
-        self.completeChanged.emit()
-        self.applied_label.hide()
-        self.budget_label.hide()
-        self.show_error(None)
-        self.file_label.setText(arg(self.tr("File: %1"), _shown_path(path)))
-        self._show_options(workbook=None)  # how to read it is not known yet
-        self.head_model.set_head(None, [])
-        self._show_reading(arg(self.tr("Reading the first rows of %1…"), path.name),
-                           cancel=self.tr("Stop opening this file; the file open before stays "
-                                          "open (Escape)"))
+        self._show_opening(arg(self.tr("File: %1"), _shown_path(path)), path,
+                           self.tr("Stop opening this file; the file open before stays open "
+                                   "(Escape)"))
 
         def read(opening: Opening) -> None:
             self._show_reading(None)
@@ -637,6 +680,20 @@ class OpenPage(BasePage):
 
         self.runner.run(lambda monitor: read_opening(path, monitor),
                         self._if_wanted(token, read), self._if_wanted(token, failed))
+
+    def _show_opening(self, file_text: str, path: Path, cancel: str) -> None:
+        """While ``path`` is opened in the background: which file (``file_text``), no rows nor
+        options yet, and Cancel (``cancel`` saying what it does)."""
+        self._read_ok = False
+        self.completeChanged.emit()
+        self.applied_label.hide()
+        self.budget_label.hide()
+        self.show_error(None)
+        self.file_label.setText(file_text)
+        self._show_options(workbook=None)  # how to read it is not known yet
+        self.head_model.set_head(None, [])
+        self._show_reading(arg(self.tr("Reading the first rows of %1…"), path.name),
+                           cancel=cancel)
 
     def _if_wanted(self, token: object, show: Callable[[Any], None]) -> Callable[[Any], None]:
         """``show`` the outcome of the reading ``token`` stands for, unless it is no longer
@@ -764,6 +821,11 @@ class OpenPage(BasePage):
     def initializePage(self) -> None:
         """Show the state's file and options, and its first rows (a file still being opened
         is let go of: New import, say)."""
+        self._show_session(self._reread)
+
+    def _show_session(self, show_rows: Callable[[], None]) -> None:
+        """The state's file and options, its first rows shown by ``show_rows`` (read, or
+        already read in the background)."""
         self._let_go_of_reading()
         self._read_before = None
         self.applied_label.hide()
@@ -788,7 +850,7 @@ class OpenPage(BasePage):
             self.completeChanged.emit()
             return
         self._load_options(self.current_import().provider, data_file)
-        self._reread()
+        show_rows()
 
     def _fill_imports(self) -> None:
         """One entry per <import> (file and actions), shown when there are several."""

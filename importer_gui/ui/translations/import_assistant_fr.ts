@@ -990,6 +990,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>%1&#xa0;: la configuration ne contient aucun import.</translation>
     </message>
     <message>
+        <source>Stop opening this configuration; what was open before stays open (Escape)</source>
+        <translation>Ne plus ouvrir cette configuration&#xa0;; ce qui était ouvert avant le reste (Échap)</translation>
+    </message>
+    <message>
         <source>The configuration&apos;s data file %1 matches several files in %2. Choose the one to read for this import.</source>
         <translation>Le fichier de données de la configuration, %1, correspond à plusieurs fichiers dans %2. Choisissez celui à lire pour cet import.</translation>
     </message>
