@@ -20,6 +20,7 @@ from typing import NamedTuple
 from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, STORE_COLUMNS, TEACHER_ACTION
 from importer_gui.core.plan import Plan
 from importer_gui.core.planner import PlannerState
+from importer_gui.core.remap import header_key
 from importer_gui.core.schema import Table
 
 EXACT = "exact"
@@ -379,12 +380,17 @@ def map_columns(headers: Sequence[str | None], known: Sequence[tuple[str | None,
     is left is suggested as usual. Configured mappings carry no ``how``: nothing was guessed.
     """
     fields = [f for f in fields if f != IGNORED_COLUMN]
-    by_header = {h.strip(): f for h, f in known if h and h.strip()}
-    use_headers = bool(by_header) and any(h and h.strip() in by_header for h in headers)
+    # A header the file repeats takes the configuration's columns of that header in order.
+    by_header: dict[str, list[str]] = {}
+    for h, f in known:
+        if h and h.strip():
+            by_header.setdefault(header_key(h), []).append(f)
+    use_headers = any(header_key(h) in by_header for h in headers if h and h.strip())
     result: list[Suggestion | None] = []
     for index, header in enumerate(headers):
         if use_headers:
-            name = by_header.get((header or "").strip())
+            waiting = by_header.get(header_key(header)) if header and header.strip() else None
+            name = waiting.pop(0) if waiting else None
         else:
             name = known[index][1] if index < len(known) else None
         valid = name is not None and (name == IGNORED_COLUMN or name in fields)

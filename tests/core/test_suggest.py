@@ -141,6 +141,16 @@ def test_a_saved_mapping_follows_its_headers_when_columns_moved() -> None:
     ]
 
 
+def test_a_header_the_file_repeats_keeps_each_column_s_saved_field() -> None:
+    known = [("Courriel", "teacherEmail"), ("Nom", "teacherName"), ("Courriel", IGNORED_COLUMN)]
+    result = map_columns(["Nom", "courriel ", "Courriel"], known, TEACHER_FIELDS)
+    assert result == [
+        Suggestion("teacherName", None),
+        Suggestion("teacherEmail", None),
+        Suggestion(IGNORED_COLUMN, None),
+    ]
+
+
 def test_a_saved_mapping_without_headers_applies_by_position() -> None:
     known = [(None, "teacherLogin"), (None, "teacherName")]
     result = map_columns(["Login", "Nom", "Prénom"], known, TEACHER_FIELDS)
