@@ -90,3 +90,27 @@ def test_a_new_column_mapped_is_not_said_skipped(
     page.set_field(6, IGNORED_COLUMN)
     assert page.changes_label.text() == (
         f"{said}\nNew, skipped unless you map it: “Langue” (column 7).")
+
+
+def test_a_header_the_file_repeats_keeps_each_column_s_saved_field(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    write_csv(tmp_path / "learners.csv", [["Identifiant", "Courriel", "Courriel"],
+                                          ["cbernard", "c.bernard@example.org", "old@example.org"]])
+    (tmp_path / "learners.xml").write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<import-config xmlns:ia="urn:import-assistant:extension:1">
+<import><providers><fileSystemSourceProvider>
+    <fileName>learners.csv</fileName><skipFirstLine>yes</skipFirstLine>
+    <columnsMapping><candidateLogin ia:header="Identifiant"/>
+      <candidateEmail ia:header="Courriel"/><ignoredColumn ia:header="Courriel"/></columnsMapping>
+    <delimiter>semicolon</delimiter>
+  </fileSystemSourceProvider></providers>
+  <actions><createOrUpdateLearnerAction/></actions>
+</import></import-config>
+""", encoding="utf-8")
+    wizard = window.wizard
+    assert window.open_file(tmp_path / "learners.xml")
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
+    while wizard.currentId() != MAPPING:
+        wizard.back()
+    assert wizard.mapping_page.mapped_fields() == ["candidateLogin", "candidateEmail"]
