@@ -1,15 +1,18 @@
 """The window's tests answer its questions themselves: no dialog waits on a screen nobody
 sees. Each question is recorded; the first answer is given unless a test queued others; no
-two of its answers may share an Alt+letter."""
+two of its answers may share an Alt+letter. Message boxes shown are recorded too
+(``warnings``), and a team's server that never answers is at hand (``silent_server``)."""
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from importer_gui.core.store import PostgresUrl
 from importer_gui.ui.widgets import ask
 
 
@@ -44,3 +47,23 @@ def questions() -> Iterator[Questions]:
 
     # Each answer's Alt+letter is its own, whichever question a test led to.
     assert [answers for answers in recorder.offered if shared(answers)] == []
+
+
+@pytest.fixture
+def silent_server() -> Iterator[PostgresUrl]:
+    """The URL of a server that takes connections and never answers (a machine hung, a
+    network dropping replies): a listening socket on the loopback, never read."""
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen(8)
+        port = listening.getsockname()[1]
+        yield PostgresUrl(f"postgresql://nobody@127.0.0.1:{port}/team?connect_timeout=2")
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the message boxes shown (none is shown for real)."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: shown.append(text))
+    return shown

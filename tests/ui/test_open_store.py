@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.issues import Outcome
@@ -24,15 +24,6 @@ def plan_counts(window: MainWindow) -> dict[str, int]:
     """The outcomes of the wizard's plan, every import ({} while there is none)."""
     plan = window.state.choices.plan
     return plan.counts() if plan is not None else {}
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The texts of the message boxes shown (none is shown for real)."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: shown.append(text))
-    return shown
 
 
 def test_the_wizard_commits_to_a_postgresql_store_as_to_a_file(

@@ -11,17 +11,13 @@ from pytestqt.qtbot import QtBot
 from importer_gui.core.store import PostgresUrl
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.store_dialog import ConnectingDialog
-from tests.ui.test_store_browser_opens_in_the_background import (  # noqa: F401 - fixtures
-    silent_server,
-    warnings,
-)
 from tests.ui.waits import longest_wait
 from tests.ui.wizards import shot
 
 
 def test_a_silent_server_is_waited_for_in_the_background_and_cancel_gives_up(
-        window: MainWindow, silent_server: PostgresUrl, qtbot: QtBot,  # noqa: F811
-        warnings: list[str], screenshots: Path) -> None:  # noqa: F811
+        window: MainWindow, silent_server: PostgresUrl, qtbot: QtBot,
+        warnings: list[str], screenshots: Path) -> None:
     before = window.state.store_path
     said: list[object] = []
     used: list[bool] = []
@@ -46,7 +42,7 @@ def test_a_silent_server_is_waited_for_in_the_background_and_cancel_gives_up(
 
 
 def test_a_silent_server_left_to_time_out_is_said_as_before(
-        window: MainWindow, silent_server: PostgresUrl, warnings: list[str]) -> None:  # noqa: F811
+        window: MainWindow, silent_server: PostgresUrl, warnings: list[str]) -> None:
     assert not window.use_store(silent_server)
     assert warnings == [f"The store {silent_server} could not be opened: connection timeout "
                         "expired."]

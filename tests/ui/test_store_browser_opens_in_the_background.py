@@ -5,13 +5,10 @@ Refresh (F5) tries again."""
 from __future__ import annotations
 
 import shutil
-import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.records import Change, ChangeKind, Table
@@ -21,26 +18,6 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.store_browser import StoreBrowser, session_browser
 from tests.ui.waits import longest_wait
 from tests.ui.wizards import shot
-
-
-@pytest.fixture
-def silent_server() -> Iterator[PostgresUrl]:
-    """The URL of a server that takes connections and never answers (a machine hung, a
-    network dropping replies): a listening socket on the loopback, never read."""
-    with socket.socket() as listening:
-        listening.bind(("127.0.0.1", 0))
-        listening.listen(8)
-        port = listening.getsockname()[1]
-        yield PostgresUrl(f"postgresql://nobody@127.0.0.1:{port}/team?connect_timeout=2")
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The texts of the message boxes shown (none is shown for real)."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: shown.append(text))
-    return shown
 
 
 def test_the_browser_of_a_silent_server_says_it_is_opening_and_then_why_it_could_not(

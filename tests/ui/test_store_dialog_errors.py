@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.store import location
@@ -32,15 +32,6 @@ BAD = [
      "postgresql://jdoe@[::1/training nomme un hôte illisible (une adresse IPv6 s'écrit "
      "entre crochets\u00a0: postgresql://UTILISATEUR@[::1]/BASE)"),
 ]
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The texts of the message boxes shown (none is shown for real)."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: shown.append(text))
-    return shown
 
 
 def refused(typed: str, tmp_path: Path, qtbot: QtBot) -> StoreDialog:
