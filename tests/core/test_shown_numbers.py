@@ -235,14 +235,19 @@ def xlsx_courses(path: Path) -> Path:
                     {1: '"TC-"0000', 4: '0" h"'})
 
 
+def courses_file(make: Callable[[Path], Path], tmp_path: Path) -> Path:
+    """The courses made by ``make`` (``ods_courses`` or ``xlsx_courses``), named as their kind."""
+    source = make(tmp_path / f"t{make.__name__}")
+    return source.rename(source.with_suffix(".ods" if make is ods_courses else ".xlsx"))
+
+
 @pytest.mark.parametrize("make", [ods_courses, xlsx_courses])
 def test_numbers_shown_with_text_corrected_as_shown_are_copied_as_typed(
         make: Callable[[Path], Path], tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     # "7 h" corrected to "9 h" is 9 hours, as the preview read it; the code "-TC-0003" typed
     # as "-TC-0005" is that code; "2 h" corrected to "2 hours" stays the text typed.
-    source = make(tmp_path / f"t{make.__name__}")
-    source = source.rename(source.with_suffix(".ods" if make is ods_courses else ".xlsx"))
+    source = courses_file(make, tmp_path)
     code, lines = commit_corrected_copy(source, [
         Correction(2, 3, "7 h", "9 h"), Correction(3, 0, "-TC-0003", "-TC-0005"),
         Correction(3, 3, "2 h", "2 hours")], tmp_path, capsys)
@@ -276,8 +281,7 @@ def test_a_code_typed_with_fewer_digits_is_copied_as_the_preview_shows_it(
         capsys: pytest.CaptureFixture[str]) -> None:
     # "TC-0042" typed "TC-7" is the code TC-7 in the preview; the copy's cell shows it so too,
     # not the cell's own format's TC-0007.
-    source = make(tmp_path / f"t{make.__name__}")
-    source = source.rename(source.with_suffix(".ods" if make is ods_courses else ".xlsx"))
+    source = courses_file(make, tmp_path)
     code, _lines = commit_corrected_copy(source, [Correction(2, 0, "TC-0042", "TC-7")],
                                          tmp_path, capsys)
     assert code == 0

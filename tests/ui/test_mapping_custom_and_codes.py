@@ -13,9 +13,10 @@ from importer_gui.core import config_xml
 from importer_gui.core.binding import bind_import
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.mapping_page import MappingPage
-from importer_gui.ui.wizard import CONFIG, MAPPING, PREVIEW
+from importer_gui.ui.wizard import CONFIG, MAPPING
 from tests.builders import ImportSpec, write_config, write_csv
 from tests.ui.fit import clipped
+from tests.ui.wizards import configured_mapping
 
 SIZE = QSize(1024, 700)
 GUID = "FF09BDE8-1CB4-4DDB-519C-9BC9AB6B65B2"
@@ -29,16 +30,6 @@ def mapping(window: MainWindow, data: Path, action: str) -> MappingPage:
     wizard.action_page.select(action)
     wizard.next()
     assert wizard.currentId() == MAPPING
-    return wizard.mapping_page
-
-
-def configured_mapping(window: MainWindow, config: Path, qtbot: QtBot) -> MappingPage:
-    """A configuration opened (the wizard goes on to its preview), then back on its mapping."""
-    wizard = window.wizard
-    assert wizard.open_file(config)
-    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20000)
-    while wizard.currentId() != MAPPING:
-        wizard.back()
     return wizard.mapping_page
 
 

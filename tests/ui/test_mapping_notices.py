@@ -12,7 +12,7 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.wizard import CONFIG, MAPPING, OPEN, PREVIEW
 from tests.builders import write_csv
 from tests.ui.test_renamed_column import MAY_CONFIG
-from tests.ui.wizards import shot
+from tests.ui.wizards import configured_mapping, shot
 
 # An import before May's, whose file is as its mapping says.
 LOGINS = """<import><providers><fileSystemSourceProvider>
@@ -72,12 +72,7 @@ def test_a_new_column_mapped_is_not_said_skipped(
          "Service", "Langue"],
         ["E1", "cbernard", "c.bernard@example.org", "Bernard", "Claire", "RH", "fr"]])
     (tmp_path / "may.xml").write_text(MAY_CONFIG, encoding="utf-8")
-    wizard = window.wizard
-    assert window.open_file(tmp_path / "may.xml")
-    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
-    while wizard.currentId() != MAPPING:
-        wizard.back()
-    page = wizard.mapping_page
+    page = configured_mapping(window, tmp_path / "may.xml", qtbot)
     said = "The saved mapping was matched to this file's columns by their headers."
     assert page.changes_label.text() == (
         f"{said}\nNew, skipped unless you map them: “Service” (column 6), “Langue” (column 7).")
@@ -108,9 +103,5 @@ def test_a_header_the_file_repeats_keeps_each_column_s_saved_field(
   <actions><createOrUpdateLearnerAction/></actions>
 </import></import-config>
 """, encoding="utf-8")
-    wizard = window.wizard
-    assert window.open_file(tmp_path / "learners.xml")
-    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
-    while wizard.currentId() != MAPPING:
-        wizard.back()
-    assert wizard.mapping_page.mapped_fields() == ["candidateLogin", "candidateEmail"]
+    page = configured_mapping(window, tmp_path / "learners.xml", qtbot)
+    assert page.mapped_fields() == ["candidateLogin", "candidateEmail"]

@@ -11,9 +11,10 @@ from pytestqt.qtbot import QtBot
 from importer_gui.core import config_xml
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.commit_page import CommitPage
+from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.wizard import PREVIEW, connect_pages
+from importer_gui.ui.wizard import MAPPING, PREVIEW, connect_pages
 from tests.builders import TEACHER_COLUMNS, teachers_import, write_config
 
 
@@ -30,6 +31,16 @@ def sample_preview(window: MainWindow, sample: Path, qtbot: QtBot) -> PreviewPag
     qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW and page.shows_plan(),
                     timeout=20_000)
     return page
+
+
+def configured_mapping(window: MainWindow, config: Path, qtbot: QtBot) -> MappingPage:
+    """A configuration opened (the wizard goes on to its preview), then back on its mapping."""
+    wizard = window.wizard
+    assert wizard.open_file(config)
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20000)
+    while wizard.currentId() != MAPPING:
+        wizard.back()
+    return wizard.mapping_page
 
 
 def preview_and_commit(state: WizardState, qtbot: object,
