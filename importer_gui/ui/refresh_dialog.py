@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,7 +36,7 @@ from importer_gui.ui.pages.base import hand_plans_to_background
 from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_table
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE
-from importer_gui.ui.tasks import LET_GO, free_in_background
+from importer_gui.ui.tasks import LET_GO, free_later
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line, picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
@@ -228,9 +228,8 @@ class RefreshDialog(PreviewApplyDialog):
 
     def _on_planned(self, planned: RefreshPlan) -> None:
         if self._closed:  # nobody will look at it
-            LET_GO.add(planned)
+            free_later(planned)
             del planned
-            QTimer.singleShot(0, free_in_background)  # once the callers' frames are gone
             return
         self.planned = planned
         self.preview_state.session.set_plan(planned.plan)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from importer_gui.core import readers
 from importer_gui.core.errors import Cancelled, ImporterError
@@ -356,6 +356,14 @@ def free_in_background() -> None:
     _background.start()
 
 
+def free_later(root: object) -> None:
+    """Let go of ``root`` (``LET_GO``), freed in the background once the frames that may
+    still hold it, the caller's among them, are gone."""
+    LET_GO.add(root)
+    del root
+    QTimer.singleShot(0, free_in_background)
+
+
 def stop_freeing() -> bool:
     """Quitting: the freeing in the background stops between two pieces, and no thread of
     ours runs Python while the interpreter ends; True once stopped."""
@@ -365,5 +373,5 @@ def stop_freeing() -> bool:
 atexit.register(stop_freeing)  # the interpreter ends without ``aboutToQuit`` (tests)
 
 
-__all__ = ["LET_GO", "Cancelled", "TaskRunner", "free_in_background", "load_workbook_reader",
-           "stop_freeing", "unexpected_error"]
+__all__ = ["LET_GO", "Cancelled", "TaskRunner", "free_in_background", "free_later",
+           "load_workbook_reader", "stop_freeing", "unexpected_error"]

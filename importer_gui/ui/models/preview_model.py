@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont
@@ -50,7 +49,7 @@ from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.positions import ascending, counting, reorder_rows
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH, WARNING_BRUSH
-from importer_gui.ui.tasks import LET_GO, free_in_background
+from importer_gui.ui.tasks import free_later
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -742,8 +741,7 @@ class PreviewModel(QAbstractTableModel):
         if len(ordered) >= FREED_AFTER:
             # An int object per row, in the sorted order: freed here, each read in another
             # place of memory, they would keep the window waiting.
-            LET_GO.add(ordered)
-            QTimer.singleShot(0, free_in_background)  # once this frame let them go too
+            free_later(ordered)
 
     def _sort_keys(self, column: int) -> list[Any]:
         """One column's sort key for every row of the shown imports, filtered out or not,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QThread, QTimer
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from importer_gui.core import first_rows
@@ -22,7 +22,7 @@ from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_STYLE
-from importer_gui.ui.tasks import LET_GO, free_in_background
+from importer_gui.ui.tasks import LET_GO, free_later
 
 log = logging.getLogger(__name__)
 
@@ -176,10 +176,8 @@ def hand_plans_to_background(session: Session) -> None:
 
 def _to_background(taken: list[object]) -> None:
     """The session's hook: what it dropped goes to ``LET_GO``, freed in the background."""
-    while taken:
-        LET_GO.add(taken.pop())  # popped into ``add``: nothing here keeps it
-    # Once the callers' frames are gone too: a freeing finds a plan held elsewhere whole.
-    QTimer.singleShot(0, free_in_background)
+    while taken:  # popped: nothing here keeps them, nor the callers once their frames end
+        free_later(taken.pop())
 
 
 def free_let_go() -> None:
