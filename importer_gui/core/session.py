@@ -276,11 +276,19 @@ class Session:
     def choose_import(self, index: int) -> None:
         """Edit another <import> of the configuration (nothing in it changes)."""
         self.choices.import_index = index
+        self._edit_within()
+
+    def _edit_within(self) -> None:
+        """The edited import is one the configuration has: when its last ones are gone (the
+        user deleted them from its XML), the last one left, never an empty one made up in
+        their place."""
+        last = max(len(self.choices.config.imports) - 1, 0)
+        self.choices.import_index = min(self.choices.import_index, last)
 
     def current_import(self) -> Import:
         """The <import> being edited, created when the configuration has none yet."""
         imports = self.choices.config.imports
-        while len(imports) <= self.choices.import_index:
+        if not imports:
             imports.append(Import(provider=Provider(), actions=[]))
         return imports[self.choices.import_index]
 
@@ -320,6 +328,7 @@ class Session:
     def set_config(self, config: ImportConfig, data_files: list[Path] | None = None) -> None:
         """Replace the configuration (and data files); the plan is now out of date."""
         self.choices.config = config
+        self._edit_within()
         if data_files is not None:
             self.choices.data_files = data_files
         taken = self._take_plan()

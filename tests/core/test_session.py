@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from importer_gui.core import config_xml, pipeline
-from importer_gui.core.config import Action, Column, ImportConfig, Provider
+from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
 from importer_gui.core.first_rows import read_head
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import FileStamp, Plan
@@ -107,9 +107,22 @@ def test_the_edited_import_is_created_when_the_configuration_has_none(
         session: Session) -> None:
     session.choose_import(1)
     imp = session.current_import()
-    assert len(session.choices.config.imports) == 2
-    assert session.choices.config.imports[1] is imp
+    assert session.choices.config.imports == [imp]  # one, not one for each index up to 1
     assert session.data_file() is None
+
+
+def test_an_edited_import_taken_out_of_the_configuration_adds_none_back(
+        session: Session, tmp_path: Path) -> None:
+    teachers(tmp_path, session)
+    first = session.current_import()
+    second = Import(provider=Provider("b.csv"), actions=[Action("createOrUpdateTeacherAction")])
+    two = ImportConfig(imports=[first, second])
+    session.set_config(two, [tmp_path / "teachers.csv", tmp_path / "b.csv"])
+    session.choose_import(1)
+    session.set_config(ImportConfig(imports=[first]), [tmp_path / "teachers.csv"])
+    assert session.current_import() is first
+    assert session.choices.config.imports == [first]
+    assert session.data_file() == tmp_path / "teachers.csv"
 
 
 def test_a_worker_gets_copies_the_pages_cannot_change(session: Session, tmp_path: Path) -> None:
@@ -203,6 +216,8 @@ def test_corrections_come_back_with_every_check_of_their_file(
 
 
 def test_going_on_without_fields_is_said_per_import(session: Session) -> None:
+    session.set_config(ImportConfig(imports=[Import(provider=Provider(name), actions=[])
+                                             for name in ("a.csv", "b.csv")]))
     session.accept_missing(("sessionId",))
     assert session.missing_accepted() == ("sessionId",)
     session.choose_import(1)

@@ -860,8 +860,7 @@ class OpenPage(BasePage):
             for n, imp in enumerate(imports, start=1):
                 actions = ", ".join(a.name for a in imp.actions) or self.tr("no action yet")
                 self.import_combo.addItem(f"{n}. {imp.provider.file_name} ({actions})")
-            self.import_combo.setCurrentIndex(min(self.session.choices.import_index,
-                                                  len(imports) - 1))
+            self.import_combo.setCurrentIndex(self.session.choices.import_index)
         for widget in (self.import_label, self.import_combo):
             widget.setVisible(len(imports) > 1)
 
