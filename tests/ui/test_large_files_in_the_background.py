@@ -48,7 +48,7 @@ class SlowReads:
 def slow(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowReads]:
     """Every file counts as large, and reading its first rows waits for the test."""
     reads = SlowReads()
-    monkeypatch.setattr(base, "BACKGROUND_BYTES", 0)
+    monkeypatch.setattr(base, "background_bytes", lambda _path: 0)
     monkeypatch.setattr(readers, "head", reads.head(readers.head))
     yield reads
     reads.release.set()
@@ -292,7 +292,7 @@ def test_an_edit_mapping_a_header_the_large_file_lacks_is_said_once_checked(
 def test_a_small_file_opened_while_a_large_ones_rows_are_read_again_shows_its_own_rows(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "BACKGROUND_BYTES", 2_000)
+    monkeypatch.setattr(base, "background_bytes", lambda _path: 2_000)
     large = write_csv(tmp_path / "learners.csv",
                       [["Login", "Nom"], *([f"u{n}", "N" * 20] for n in range(200))])
     slow.release.set()

@@ -157,7 +157,7 @@ def test_a_large_file_is_read_in_the_background_and_next_waits_for_it(
     from importer_gui.core import readers
     from importer_gui.ui.pages import base
 
-    monkeypatch.setattr(base, "BACKGROUND_BYTES", 0)  # every file counts as large
+    monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file counts as large
     release = threading.Event()
     real_head = readers.head
 
@@ -193,7 +193,7 @@ def test_a_saved_configuration_with_a_large_file_goes_on_to_the_preview_once_rea
     from importer_gui.ui.pages import base
     from importer_gui.ui.wizard import OPEN
 
-    monkeypatch.setattr(base, "BACKGROUND_BYTES", 0)  # every file counts as large
+    monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file counts as large
     release = threading.Event()
     on_gui_thread: list[bool] = []
     real_head = readers.head

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from importer_gui.core import first_rows
+from importer_gui.core.catalogue import WORKBOOK_SUFFIXES
 from importer_gui.core.config import Action, Import, Provider
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.log import log_path
@@ -28,8 +29,11 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# Files from this size on are read in the background (a 2 MB workbook holds ~30,000 rows).
-BACKGROUND_BYTES = 1_000_000
+# From these sizes on, a file's first rows are read in the background. A workbook loads its
+# whole sheet to give them, at a cost per byte a hundred times a text file's: 100 KB is some
+# 4,000 rows. A text file is read a line at a time and only measured whole for the budget.
+WORKBOOK_BACKGROUND_BYTES = 100_000
+TEXT_BACKGROUND_BYTES = 1_000_000
 
 
 class BasePage(QWizardPage):
@@ -136,7 +140,14 @@ def read_head(provider: Provider, data_file: Path,
 def read_in_background(*data_files: Path) -> bool:
     """Whether reading these files' first rows could keep the window waiting: a workbook
     loads a whole sheet to give them, a text file is measured whole for the memory budget."""
-    return any(_size(path) >= BACKGROUND_BYTES for path in data_files)
+    return any(_size(path) >= background_bytes(path) for path in data_files)
+
+
+def background_bytes(path: Path) -> int:
+    """The size from which ``path``'s first rows are read in the background, by its kind."""
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return WORKBOOK_BACKGROUND_BYTES
+    return TEXT_BACKGROUND_BYTES
 
 
 def _size(path: Path) -> int:
