@@ -235,11 +235,7 @@ class Session:
 
     def _new_file_for_import(self, data_file: Path, provider: Provider) -> None:
         """The edited import reads ``data_file``, its reading options and mapping kept."""
-        current = self.current_import().provider
-        current.file_name, current.path = provider.file_name, provider.path
-        current.origin = None  # the user chose that file: made here, not read
-        if provider.sheet is None or current.sheet not in _sheets(data_file):
-            current.sheet = provider.sheet  # a CSV file, or a workbook without that sheet
+        take_new_file(self.current_import().provider, provider, data_file)
         files = list(self.choices.data_files)
         files += [data_file] * (len(self.choices.config.imports) - len(files))
         files[self.choices.import_index] = data_file
@@ -580,6 +576,16 @@ def run_as_now(store_path: Path, run_id: int, identity: str | None) -> RunSummar
     runs), in the store of ``identity`` only; None when that store no longer holds it."""
     with Store.reopen(store_path, identity=identity) as store:
         return next((run for run in store.history() if run.id == run_id), None)
+
+
+def take_new_file(provider: Provider, opened: Provider, data_file: Path) -> None:
+    """``provider`` reads ``data_file`` (opened as ``opened`` says) instead of its own file,
+    its reading options and mapping kept: the new file's sheet only when it has none of the
+    name ``provider`` reads."""
+    provider.file_name, provider.path = opened.file_name, opened.path
+    provider.origin = None  # the user chose that file: made here, not read
+    if opened.sheet is None or provider.sheet not in _sheets(data_file):
+        provider.sheet = opened.sheet  # a CSV file, or a workbook without that sheet
 
 
 def _sheets(workbook: Path) -> list[str]:

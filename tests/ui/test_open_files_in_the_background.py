@@ -1,6 +1,7 @@
 """Choosing a data file never holds the window. A workbook's first rows mean loading its
 whole sheet: one of a few thousand rows is read in the background, with Cancel, while a
-workbook of ten rows is shown at once."""
+workbook of ten rows is shown at once. A large file chosen for a configuration's missing one
+is read once, in the background, and Cancel or Escape leaves the configuration as it was."""
 
 from __future__ import annotations
 
@@ -8,13 +9,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import first_rows, readers
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.open_page import OpenPage
+from importer_gui.ui.settings import Settings
+from importer_gui.ui.wizard import OPEN, PREVIEW
 from tests.builders import TEACHER_COLUMNS, write_xlsx
 from tests.ui.test_large_files_in_the_background import SlowReads
+from tests.ui.test_someone_elses_configuration import FileDialog, configuration, shown
 from tests.ui.waits import LONGEST_WAIT, least_of, longest_wait
+from tests.ui.wizards import shot
 
 
 @pytest.fixture
@@ -75,3 +82,73 @@ def test_opening_a_workbook_of_40000_rows_never_holds_the_window(
         return wait
 
     assert least_of(3, opening) < LONGEST_WAIT
+
+
+@pytest.fixture
+def a_file_to_choose(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                     held: SlowReads) -> tuple[OpenPage, Path]:
+    """A saved configuration open whose data file is missing, and a file of 60,000 teachers
+    (over a megabyte) that the file dialog answers with; its reading held."""
+    held.release.set()
+    config = configuration(tmp_path, "<fileName>missing.csv</fileName>")
+    assert window.open_file(config)
+    assert window.wizard.currentId() == OPEN and shown(window)[1]
+    large = tmp_path / "found.csv"
+    lines = [";".join(TEACHER_COLUMNS)] + [f"t{n};Nom{n};Prénom{n};t{n}@example.org"
+                                           for n in range(60_000)]
+    large.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert large.stat().st_size > 1_000_000
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName",
+                        staticmethod(FileDialog([large, large])))
+    held.release.clear()
+    held.on_window_thread.clear()
+    return window.wizard.open_page, config
+
+
+def test_a_large_file_chosen_for_a_missing_one_is_read_once_in_the_background(
+        window: MainWindow, qtbot: QtBot, held: SlowReads, screenshots: Path,
+        a_file_to_choose: tuple[OpenPage, Path]) -> None:
+    page, _config = a_file_to_choose
+    shows: list[tuple[str, bool]] = []  # each reading the page says, and whether it has Cancel
+    show_reading = page._show_reading
+
+    def said(text: str | None, *, cancel: str | None = None) -> None:
+        show_reading(text, cancel=cancel)
+        if page.reading_row.isVisible():
+            shows.append((page.reading_label.text(), page.reading_row.cancel_button.isVisible()))
+    page._show_reading = said  # type: ignore[method-assign]
+    assert page.choose_data_file()
+    assert page.reading_row.isVisible() and page.reading_row.cancel_button.isVisible()
+    shot(window, screenshots, "open-chosen-file-reading")
+    held.release.set()
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW
+                    and window.state.choices.plan is not None, timeout=30_000)
+    assert shows == [("Reading the first rows of found.csv…", True)]
+    assert held.on_window_thread == [False]  # its first rows read once, off the window
+    assert len(window.state.choices.plan.imports[0].rows) == 60_000
+
+
+@pytest.mark.parametrize("stop", ["Cancel", "Escape"])
+def test_cancel_while_a_chosen_file_is_read_leaves_the_configuration_as_it_was(
+        window: MainWindow, qtbot: QtBot, held: SlowReads, stop: str,
+        a_file_to_choose: tuple[OpenPage, Path]) -> None:
+    page, config = a_file_to_choose
+    asked = shown(window)
+    assert page.choose_data_file()
+    qtbot.waitUntil(lambda: len(held.on_window_thread) > 0)  # its first rows being read
+    if stop == "Cancel":
+        qtbot.mouseClick(page.reading_row.cancel_button, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.keyClick(window.wizard, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not page.reading_row.isVisible(), timeout=2_000)
+    assert shown(window) == asked  # the file still to choose, with its button
+    assert window.state.choices.config_path == config
+    assert window.state.choices.data_files == [config.parent / "missing.csv"]
+    assert page.file_label.text() == f"Configuration: {config}"
+    assert not page.isComplete()
+    held.release.set()
+    qtbot.waitUntil(lambda: not page.runner.busy, timeout=10_000)
+    assert window.wizard.currentId() == OPEN and shown(window) == asked
+    assert Settings().recent_files() == [config]
+    assert page.choose_data_file()  # chosen again: read, and on to the preview
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW, timeout=30_000)

@@ -66,6 +66,7 @@ MAX_FIXES = 10
 CORRECTED = "-corrected"  # a corrected copy's name: "sessions-corrected.xml"
 _Index = QModelIndex | QPersistentModelIndex
 Failed = Callable[[ImporterError], None]
+Rows = tuple[Head, DataFileError | None]  # first rows, and the budget's refusal of the file
 
 
 @dataclass(frozen=True)
@@ -660,11 +661,15 @@ class OpenPage(BasePage):
         self._show_opening(arg(self.tr("File: %1"), _shown_path(path)), path,
                            self.tr("Stop opening this file; the file open before stays open "
                                    "(Escape)"))
+        # The saved configuration's reading of the edited import, which applies to the file.
+        configured = (replace(self.current_import().provider)
+                      if self.session.choices.config_path is not None else None)
 
-        def read(opening: Opening) -> None:
+        def read(outcome: tuple[Opening, Rows | ImporterError | None]) -> None:
+            opening, rows = outcome
             self._show_reading(None)
             try:
-                self._opened(path, opening)
+                self._opened(path, opening, None if rows is None else self._rows_shown(rows))
             except ImporterError as exc:
                 on_failure(exc)
                 return
@@ -678,8 +683,14 @@ class OpenPage(BasePage):
             else:
                 on_failure(error)
 
-        self.runner.run(lambda monitor: read_opening(path, monitor),
+        self.runner.run(lambda monitor: read_chosen(path, configured, monitor),
                         self._if_wanted(token, read), self._if_wanted(token, failed))
+
+    def _rows_shown(self, rows: Rows | ImporterError) -> Callable[[], None]:
+        """What shows first rows read in the background: them, or why they cannot be read."""
+        if isinstance(rows, ImporterError):
+            return lambda: self._show_failure(rows)
+        return lambda: self._show_read(rows)
 
     def _show_opening(self, file_text: str, path: Path, cancel: str) -> None:
         """While ``path`` is opened in the background: which file (``file_text``), no rows nor
@@ -737,9 +748,11 @@ class OpenPage(BasePage):
         self.reading_label.setVisible(text is not None)
         self.reading_row.setVisible(text is not None)
 
-    def _opened(self, path: Path, opening: Opening) -> None:
+    def _opened(self, path: Path, opening: Opening,
+                show_rows: Callable[[], None] | None = None) -> None:
         """A new file read: the configuration reads it as guessed, and the guesses are
-        said once its first rows are shown."""
+        said once its first rows are shown (by ``show_rows`` when already read, else read
+        now)."""
         self._detected = self._guesses_said(opening)
         self._guesses = opening.guesses
         self._opening = path
@@ -748,7 +761,7 @@ class OpenPage(BasePage):
         self._unfound.pop(self.session.choices.import_index, None)
         applied = self.session.open_data_file(path.resolve(), opening.provider)
         self.show_error(None)
-        self.initializePage()
+        self._show_session(show_rows or self._reread)
         source = self.session.choices.config_path
         if applied and source is not None:
             self._detected = []  # the configuration says how to read it
@@ -827,6 +840,7 @@ class OpenPage(BasePage):
         """The state's file and options, its first rows shown by ``show_rows`` (read, or
         already read in the background)."""
         self._let_go_of_reading()
+        self._show_reading(None)  # a reading cancelled: what was open before has nothing read
         self._read_before = None
         self.applied_label.hide()
         self.refresh_lists()
@@ -1016,12 +1030,15 @@ class OpenPage(BasePage):
         self.session.set_config(self.session.choices.config)
 
 
-def read_opening(path: Path, monitor: Monitor | None = None) -> Opening:
+def read_opening(path: Path, monitor: Monitor | None = None, *, guess: bool = True,
+                 ) -> Opening:
     """How a new configuration reads ``path``, as init guesses it: a workbook's first visible
     sheet holding data (its rows stay cached for the pages), a text file's encoding and
     delimiter. Missing, a folder, a pipe (never opened: reading one could wait for ever), a
     device, a picture or a workbook under a CSV file's name: refused as the command line
-    says it. Seconds for a large workbook: the page calls it in the background."""
+    says it. Seconds for a large workbook: the page calls it in the background. Without
+    ``guess``, its first rows are not read to guess from (a saved configuration says how to
+    read them)."""
     from importer_gui.core import readers
     from importer_gui.core.guess import guess_reading
 
@@ -1039,11 +1056,34 @@ def read_opening(path: Path, monitor: Monitor | None = None) -> Opening:
         provider.file_encoding, provider.delimiter = encoding.value, delimiter.value
         opening = Opening(provider, encoding=encoding, delimiter=delimiter)
     monitor.check_cancelled()
+    if not guess:
+        return opening
     try:
         head = read_head(provider, path)  # cached: the page shows these rows next
     except ImporterError:
         return opening  # said where the page reads them
     return replace(opening, guesses=guess_from_head(head))
+
+
+def read_chosen(path: Path, configured: Provider | None, monitor: Monitor,
+                ) -> tuple[Opening, Rows | ImporterError | None]:
+    """A data file chosen: how a new configuration reads it (``configured`` None), or, for
+    the edited import of a saved configuration (``configured``, its reading), opened without
+    guesses and its first rows read once, as the configuration reads it (or why they cannot
+    be: the file is taken all the same, and the page says why)."""
+    from importer_gui.core.session import take_new_file
+
+    if configured is None:
+        return read_opening(path, monitor), None
+    opening = read_opening(path, monitor, guess=False)
+    take_new_file(configured, opening.provider, path)
+    monitor.check_cancelled()
+    try:
+        return opening, head_despite_budget(configured, path)
+    except Cancelled:
+        raise
+    except ImporterError as exc:
+        return opening, exc
 
 
 def guess_from_head(head: Head) -> HeadGuesses:
