@@ -16,10 +16,12 @@ import atexit
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from importer_gui.core import readers
@@ -61,13 +63,42 @@ class _Task:
     on_error: ErrorFn | None
     # Given an outcome nobody wants (the task was replaced), to close what it opened.
     on_dropped: DroppedFn | None = None
+    runner: Callable[[], TaskRunner | None] = lambda: None  # who shows its outcome, if there
     cancel: threading.Event = field(default_factory=threading.Event)
-    # Set when another task replaced this one: its outcome will be dropped.
+    # Set when another task replaced this one, or its runner is gone: its outcome is dropped.
     superseded: threading.Event = field(default_factory=threading.Event)
+    # The result its worker handed over, until the window's thread takes it: whichever of
+    # the two threads comes second drops a result nobody wants.
+    _handed: list[Any] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def monitor(self, progress: ProgressFn) -> Monitor:
         """A monitor that reports to ``progress`` and sees this task's cancel flag."""
         return Monitor(progress=progress, cancelled=self.cancel.is_set)
+
+    def hand_over(self, result: Any) -> bool:
+        """On the worker: keep ``result`` for the window's thread; False when nobody wants it
+        any more (the worker drops it)."""
+        with self._lock:
+            if self.superseded.is_set():
+                return False
+            self._handed.append(result)
+            return True
+
+    def take(self) -> list[Any]:
+        """On the window's thread: ``[result]`` handed over, or [] when already dropped."""
+        with self._lock:
+            handed, self._handed = self._handed, []
+        return handed
+
+    def abandon(self) -> None:
+        """Nobody wants this task's outcome: a result handed over is dropped now, one to
+        come by its worker."""
+        with self._lock:
+            self.superseded.set()
+            handed, self._handed = self._handed, []
+        for result in handed:
+            self.drop(result)
 
     def drop(self, result: Any) -> None:
         """Let go of a result nobody wants: ``on_dropped`` closes what it holds open."""
@@ -83,7 +114,7 @@ class _Signals(QObject):
     """Signals a worker thread emits; they reach the GUI thread queued."""
 
     progressed = Signal(int, int, int, str)  # serial, done, total, what
-    succeeded = Signal(object, object)  # the task, its result
+    succeeded = Signal(object)  # the task, its result handed over
     failed = Signal(int, object)  # serial, ImporterError
 
 
@@ -104,13 +135,13 @@ class _Runnable(QRunnable):
                 lambda d, t, w: signals.progressed.emit(task.serial, d, t, w)))
             if isinstance(outcome, ImporterError):
                 signals.failed.emit(task.serial, outcome)
-            elif task.superseded.is_set():
+            elif task.hand_over(outcome[0]):
+                signals.succeeded.emit(task)
+            else:
                 # Nobody wants it: freed here, in pieces (a plan of a million rows dropped on
                 # the window's thread kept it waiting for half a second).
                 task.drop(outcome[0])
                 free_in_pieces(outcome.pop())
-            else:
-                signals.succeeded.emit(task, outcome[0])
         finally:
             _workers.ended()
 
@@ -173,10 +204,10 @@ class TaskRunner(QObject):
         handed first to its ``on_dropped`` (on whichever thread has it) to close what it
         opened."""
         if self._task is not None:
-            self._task.superseded.set()
+            self._task.abandon()
         self.cancel()
         self._serial += 1
-        task = _Task(self._serial, work, on_result, on_error, on_dropped)
+        task = _Task(self._serial, work, on_result, on_error, on_dropped, weakref.ref(self))
         self._task = task
         self.started.emit()
         _workers.started()  # before the worker starts: a freeing in the background yields now
@@ -187,8 +218,8 @@ class TaskRunner(QObject):
                 _workers.ended()
             if isinstance(outcome, ImporterError):
                 self._on_failure(task.serial, outcome)
-            else:
-                self._on_success(task, outcome[0])
+            elif task.hand_over(outcome[0]):
+                self.deliver(task)
             return
         self._pool.start(_Runnable(task, self._task_signals()))
 
@@ -196,7 +227,7 @@ class TaskRunner(QObject):
         """Signals for one task, owned by its runnable: they outlive a runner deleted early."""
         signals = _Signals()
         signals.progressed.connect(self._on_progress)
-        signals.succeeded.connect(self._on_success)
+        signals.succeeded.connect(_handover().deliver)
         signals.failed.connect(self._on_failure)
         return signals
 
@@ -220,11 +251,12 @@ class TaskRunner(QObject):
         if self._current(serial) is not None:
             self.progressed.emit(done, total, what)
 
-    @Slot(object, object)
-    def _on_success(self, task: _Task, result: object) -> None:
-        if task is not self._task:  # replaced after its worker handed the result over
-            task.drop(result)
+    def deliver(self, task: _Task) -> None:
+        """On the window's thread: the result of ``task``, shown, unless replaced since."""
+        handed = task.take()
+        if not handed:  # replaced after its worker handed the result over: dropped then
             return
+        result = handed[0]
         self._task = None
         if task.cancel.is_set():
             # Cancelled too late to stop the work: the result is still real, so deliver it.
@@ -247,6 +279,31 @@ class TaskRunner(QObject):
                 log.error("Background work failed: %s", error)
         finally:
             self.finished.emit()
+
+
+class _Handover(QObject):
+    """Hands each worker's result to its runner on the window's thread: a runner deleted
+    meanwhile (with its window) would never get it, and what it holds open would stay open
+    until Python collected it; it is dropped at once instead."""
+
+    @Slot(object)
+    def deliver(self, task: _Task) -> None:
+        """The result of ``task`` to its runner, or dropped when the runner is gone."""
+        runner = task.runner()
+        if runner is not None and shiboken6.isValid(runner):
+            runner.deliver(task)
+        else:
+            task.abandon()
+
+
+def _handover() -> _Handover:
+    """The one handover, made on the window's thread (by the first runner's first task)."""
+    if not _handovers:
+        _handovers.append(_Handover())
+    return _handovers[0]
+
+
+_handovers: list[_Handover] = []
 
 
 class _Workers:

@@ -4,11 +4,13 @@ Refresh (F5) tries again."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.records import Change, ChangeKind, Table
@@ -16,6 +18,7 @@ from importer_gui.core.session import Session
 from importer_gui.core.store import PostgresUrl, RunInfo, Store
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.store_browser import StoreBrowser, session_browser
+from tests.stores import existing_store
 from tests.ui.waits import longest_wait
 from tests.ui.wizards import shot
 
@@ -89,3 +92,26 @@ def test_a_store_that_could_not_be_opened_is_opened_by_refresh_once_it_is_back(
     assert browser.store is not None
     with pytest.raises(Exception, match="closed"):
         browser.store.history()  # the store it opened is closed with it
+
+
+def files_held(store: Path) -> int:
+    """How many of this process's open files are the store's (its file, journal, shared memory)."""
+    return sum(1 for fd in Path("/proc/self/fd").iterdir()
+               if str(fd.resolve()).startswith(str(store)))
+
+
+@pytest.mark.parametrize("opened_first", [False, True], ids=["opening", "opened"])
+def test_a_browser_gone_before_its_store_is_shown_closes_what_it_opened_at_once(
+        tmp_path: Path, qtbot: QtBot, caplog: pytest.LogCaptureFixture,
+        opened_first: bool) -> None:
+    store = tmp_path / "store.sqlite3"
+    existing_store(store)
+    browser = session_browser(Session(store))
+    if opened_first:  # its worker is done: the store opened waits for the window's thread
+        QThreadPool.globalInstance().waitForDone()
+    shiboken6.delete(browser)  # as its window is, before the result reaches this thread
+    QThreadPool.globalInstance().waitForDone()
+    QCoreApplication.sendPostedEvents()  # what the worker handed over: dropped, not shown
+    assert files_held(store) == 0  # closed, not left for Python to collect
+    assert [record.getMessage() for record in caplog.records
+            if record.levelno >= logging.WARNING] == []
