@@ -36,7 +36,7 @@ from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.store_model import CorrectionsModel, HistoryModel, StoreModel
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.styles import ERROR_STYLE
-from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.tasks import TaskRunner, opening_pool
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.table_copy import add_copy
 from importer_gui.ui.widgets.table_sizing import (
@@ -234,7 +234,7 @@ class StoreBrowser(QDialog):
         self._create = create or (lambda: False)
         self._settings = settings or Settings()
         self._opened: list[Store] = []  # the stores it opened itself, closed with it
-        self._open_runner = TaskRunner(self)  # the store opened off this thread
+        self._open_runner = TaskRunner(self, pool=opening_pool())  # off this thread
         self._closed = False  # a store opened once closed is closed at once
         self.finished.connect(self._closing)
         self.finished.connect(self._close_opened)

@@ -33,7 +33,7 @@ from importer_gui.core.store import Store
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, is_url, parse_location
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text, os_error_words
-from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.tasks import TaskRunner, opening_pool
 from importer_gui.ui.widgets.progress import ProgressRow
 
 URL_EXAMPLE = "postgresql://user@host/database"
@@ -192,7 +192,7 @@ class ConnectingDialog(QDialog):
         self.progress_row.cancel_button.clicked.connect(self.reject)
         QVBoxLayout(self).addWidget(self.progress_row)
         self.resize(520, self.sizeHint().height())
-        self.runner = TaskRunner(self)
+        self.runner = TaskRunner(self, pool=opening_pool())
         self.outcome: Any = None  # the location opened, or the ImporterError/OSError raised
         self._asker = _PasswordAsker(self)
         self.rejected.connect(self.runner.cancel)

@@ -383,6 +383,24 @@ _workers = _Workers()
 _background = _Background()
 
 
+OPENING_THREADS = 8  # stores being opened at once, each maybe waiting on a silent server
+
+
+def opening_pool() -> QThreadPool:
+    """The threads that open stores: a server that never answers holds one for the whole
+    connect timeout, and in the shared pool of two threads two such waits held back the
+    user's next check. Opening waits on the network, not the processor: more threads cost
+    nothing."""
+    if not _opening:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(OPENING_THREADS)
+        _opening.append(pool)
+    return _opening[0]
+
+
+_opening: list[QThreadPool] = []
+
+
 def load_workbook_reader() -> None:
     """Import the workbook reader on a thread of its own, once a process: the first workbook
     opened would import it on the window's thread, which waits for it meanwhile. A plain
@@ -431,4 +449,4 @@ atexit.register(stop_freeing)  # the interpreter ends without ``aboutToQuit`` (t
 
 
 __all__ = ["LET_GO", "Cancelled", "TaskRunner", "free_in_background", "free_later",
-           "load_workbook_reader", "stop_freeing", "unexpected_error"]
+           "load_workbook_reader", "opening_pool", "stop_freeing", "unexpected_error"]
