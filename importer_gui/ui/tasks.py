@@ -132,11 +132,12 @@ class _Runnable(QRunnable):
         task, signals = self._task, self._signals
         try:
             outcome = _execute(task, _Reports(
-                lambda d, t, w: signals.progressed.emit(task.serial, d, t, w)))
+                lambda d, t, w: _emitted(signals.progressed, task.serial, d, t, w)))
             if isinstance(outcome, ImporterError):
-                signals.failed.emit(task.serial, outcome)
+                _emitted(signals.failed, task.serial, outcome)
             elif task.hand_over(outcome[0]):
-                signals.succeeded.emit(task)
+                if not _emitted(signals.succeeded, task):
+                    task.abandon()  # the app quit meanwhile: what it opened is closed now
             else:
                 # Nobody wants it: freed here, in pieces (a plan of a million rows dropped on
                 # the window's thread kept it waiting for half a second).
@@ -144,6 +145,16 @@ class _Runnable(QRunnable):
                 free_in_pieces(outcome.pop())
         finally:
             _workers.ended()
+
+
+def _emitted(signal: Any, *args: object) -> bool:
+    """Emit from a worker; False when the window's side is gone (the app quit while a
+    store was still being opened): nothing is left to tell, and no traceback is printed."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # "Signal source has been deleted"
+        return False
+    return True
 
 
 class _Reports:

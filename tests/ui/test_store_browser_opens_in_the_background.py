@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.records import Change, ChangeKind, Table
@@ -18,6 +18,7 @@ from importer_gui.core.session import Session
 from importer_gui.core.store import PostgresUrl, RunInfo, Store
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.store_browser import StoreBrowser, session_browser
+from importer_gui.ui.tasks import opening_pool
 from tests.stores import existing_store
 from tests.ui.waits import longest_wait
 from tests.ui.wizards import shot
@@ -108,9 +109,9 @@ def test_a_browser_gone_before_its_store_is_shown_closes_what_it_opened_at_once(
     existing_store(store)
     browser = session_browser(Session(store))
     if opened_first:  # its worker is done: the store opened waits for the window's thread
-        QThreadPool.globalInstance().waitForDone()
+        opening_pool().waitForDone()
     shiboken6.delete(browser)  # as its window is, before the result reaches this thread
-    QThreadPool.globalInstance().waitForDone()
+    opening_pool().waitForDone()
     QCoreApplication.sendPostedEvents()  # what the worker handed over: dropped, not shown
     assert files_held(store) == 0  # closed, not left for Python to collect
     assert [record.getMessage() for record in caplog.records
