@@ -11,6 +11,7 @@ import copy
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -60,7 +61,7 @@ from importer_gui.ui.find_replace import FindReplaceDialog, Found, Replaced, cor
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.messages_text import message_text, workbook_words
+from importer_gui.ui.messages_text import CACHED, message_text, workbook_words
 from importer_gui.ui.models.preview_model import (
     FIRST_VALUE_COLUMN,
     TOOLTIP_CHARS,
@@ -87,6 +88,25 @@ FITTED_MIN, FITTED_MAX = 60, 320
 SUMMARY_DELAY_MS = 200  # count the messages again once edits pause
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A check's plan, with what the page shows of it that takes a pass over its rows."""
+
+    plan: Plan
+    date_fixes: dict[int, Guess]
+
+
+def _checked(plan: Plan) -> _Checked:
+    """What the page shows of a new plan, made in the check's worker: its dates' fixes, and
+    its messages in the user's language (remembered by ``message_text``), whose templates a
+    first check would otherwise compile on the window's thread as it shows the plan."""
+    for issue, _count in issue_counts(plan.imports)[:CACHED // 2]:
+        message_text(issue.message)
+    for notice in plan.notices:
+        message_text(notice)
+    return _Checked(plan, date_fixes(plan))
 
 
 class _EnterEdits(QObject):
@@ -143,6 +163,7 @@ class PreviewPage(BasePage):
         self._stale = False
         self._near: dict[tuple[str, str], list[str]] = {}  # did-you-mean, per plan
         self._date_fixes: dict[int, Guess] = {}  # per import: its dates' format, per plan
+        self._fixes_made: dict[int, Guess] | None = None  # the check's, for the plan it hands
         self._has_issues = False  # some row of the plan has an issue: the reports say it
         self._set_aside = ""  # the corrections the last check took out, said above the table
         self._summary_timer = QTimer(self, singleShot=True, interval=SUMMARY_DELAY_MS)
@@ -374,8 +395,8 @@ class PreviewPage(BasePage):
         if not kept:
             let_go(self.session)  # none shown; this check's worker frees the old plan, in pieces
         self.runner.run(lambda monitor: kept_off_the_collector(
-            lambda: run_check(snapshot, monitor), shown_plan_dropped=not kept),
-                        lambda plan: self._on_checked(plan, snapshot.corrections),
+            lambda: _checked(run_check(snapshot, monitor)), shown_plan_dropped=not kept),
+                        lambda checked: self._on_checked(checked, snapshot.corrections),
                         lambda error: self._on_check_failed(error, kept=kept))
 
     def cancel(self) -> None:
@@ -389,12 +410,16 @@ class PreviewPage(BasePage):
         """True while the check runs."""
         return self._checking
 
-    def _on_checked(self, plan: Plan, applied: Corrections) -> None:
+    def _on_checked(self, checked: _Checked, applied: Corrections) -> None:
         """Show the plan; the corrections its check found no longer matching their file go
         first, so that none is shown, saved or committed on the row now on its line."""
         self._set_checking(False)
         self._set_aside = self._set_aside_text(self.session.set_aside(applied))
-        self.session.set_plan(plan)  # _on_plan_changed shows it
+        self._fixes_made = checked.date_fixes
+        try:
+            self.session.set_plan(checked.plan)  # _on_plan_changed shows it
+        finally:
+            self._fixes_made = None
 
     def _set_aside_text(self, taken: Unmatched) -> str:
         """The corrections taken out, per file, each with its line and texts: they are
@@ -457,7 +482,11 @@ class PreviewPage(BasePage):
     def _show_plan(self) -> None:
         plan = self.session.choices.plan
         self._near = {}
-        self._date_fixes = date_fixes(plan) if plan is not None else {}
+        if plan is None:
+            self._date_fixes = {}
+        else:  # made by the check's worker; a plan from elsewhere (a refresh's) here
+            self._date_fixes = self._fixes_made if self._fixes_made is not None \
+                else date_fixes(plan)
         if plan is not None:
             self._show_plan_notices(plan)
         self.model.show_import(self._fill_imports(plan))
