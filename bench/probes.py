@@ -6,6 +6,7 @@
 ``python -m bench.probes preview DIR SMALL_DIR``  the preview model, offscreen (prints JSON).
 ``python -m bench.probes gui-wait DIR``  the main thread's waits during a CSV check (JSON).
 ``python -m bench.probes open-wait FILE``  the window's longest wait opening a file (JSON).
+``python -m bench.probes config-wait CONFIG``  the same, a configuration on to its checked preview.
 The million case (``bench.million``) measures a preview page's checks with ``page_check_waits``.
 """
 
@@ -253,6 +254,51 @@ def open_waits(path: str) -> dict[str, float]:
     return {**figures, "worst": waits[-1], "p99": waits[int(len(waits) * 0.99)]}
 
 
+def config_waits(path: str, timeout: float = 300) -> dict[str, float]:
+    """A saved configuration opened as a user opens it: the wizard goes on to its preview,
+    which checks every file. How long this thread waits to run again (after a 5 ms sleep, or
+    busy with the window's events) from the opening until the checked plan is shown and
+    painted; and how long showing the plan held it (the check's result handed over)."""
+    import os
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["bench"])
+    with tempfile.TemporaryDirectory() as temp:
+        os.environ["IMPORTER_GUI_CONFIG_DIR"] = temp  # no recent file of the user's touched
+        from importer_gui.ui.main_window import MainWindow
+        from importer_gui.ui.wizard import PREVIEW
+
+        window = MainWindow(Path(temp) / "store.sqlite3")
+        window.resize(1280, 800)
+        window.show()
+        app.processEvents()
+        wizard, page = window.wizard, window.wizard.preview_page
+        shown: list[float] = []
+        real = page._on_checked
+
+        def on_checked(*args: Any) -> None:
+            before = time.perf_counter()
+            real(*args)
+            shown.append(time.perf_counter() - before)
+
+        page._on_checked = on_checked  # type: ignore[method-assign]
+        start = time.perf_counter()
+        window.open_file(Path(path))
+        waits = [time.perf_counter() - start, *waits_while(
+            app, lambda: not (wizard.currentId() == PREVIEW and page.shows_plan()), start,
+            timeout)]
+        before = time.perf_counter()
+        app.processEvents()  # the plan painted
+        waits.append(time.perf_counter() - before)
+        if not page.shows_plan():
+            raise SystemExit("the preview's check did not end")
+        window.close()
+    waits.sort()
+    return {"plan shown": shown[-1] if shown else 0.0, "worst": waits[-1],
+            "p99": waits[int(len(waits) * 0.99)]}
+
+
 def waits_while(app: Any, busy: Callable[[], bool], start: float,
                 timeout: float) -> list[float]:
     """Each wait of this thread while ``busy()`` (until ``timeout`` seconds after ``start``):
@@ -343,6 +389,8 @@ def main(argv: list[str]) -> None:
         print(json.dumps(gui_wait(args[0])))
     elif probe == "open-wait":
         print(json.dumps(open_waits(args[0])))
+    elif probe == "config-wait":
+        print(json.dumps(config_waits(args[0])))
     else:
         raise SystemExit(f"unknown probe {probe}")
 
