@@ -61,7 +61,7 @@ from importer_gui.ui.find_replace import FindReplaceDialog, Found, Replaced, cor
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.messages_text import CACHED, message_text, workbook_words
+from importer_gui.ui.messages_text import message_text, workbook_words
 from importer_gui.ui.models.preview_model import (
     FIRST_VALUE_COLUMN,
     TOOLTIP_CHARS,
@@ -99,13 +99,9 @@ class _Checked:
 
 
 def _checked(plan: Plan) -> _Checked:
-    """What the page shows of a new plan, made in the check's worker: its dates' fixes, and
-    its messages in the user's language (remembered by ``message_text``), whose templates a
-    first check would otherwise compile on the window's thread as it shows the plan."""
-    for issue, _count in issue_counts(plan.imports)[:CACHED // 2]:
-        message_text(issue.message)
-    for notice in plan.notices:
-        message_text(notice)
+    """What the page shows of a new plan that takes a pass over its rows, made in the
+    check's worker: its dates' fixes. (Its messages are put in words on the window's
+    thread: a language chosen meanwhile empties their cache there.)"""
     return _Checked(plan, date_fixes(plan))
 
 
