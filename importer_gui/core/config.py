@@ -8,6 +8,7 @@ consolidators, comments) is carried in ``preserved`` fields so that a save keeps
 from __future__ import annotations
 
 import copy
+import difflib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -392,6 +393,25 @@ class Import:
             if c.name == ERROR_LOGGER and c.options.get(DISABLED) != YES:
                 return c
         return None
+
+
+def kept_imports(before: list[Import], after: list[Import]) -> dict[int, int]:
+    """Where each import of ``before`` still in ``after`` now is, by position (before: after).
+
+    An import is known by what an edit of another leaves alone, its file and its actions:
+    the imports around the ones deleted or added keep their order. Where a run of them was
+    edited in place (as many before as after), each is the one at its place.
+    """
+    def known_by(imp: Import) -> tuple[str, str, tuple[str, ...]]:
+        return imp.provider.file_name, imp.provider.path, tuple(a.name for a in imp.actions)
+
+    matcher = difflib.SequenceMatcher(None, [known_by(i) for i in before],
+                                      [known_by(i) for i in after], autojunk=False)
+    kept: dict[int, int] = {}
+    for tag, start, end, new_start, new_end in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and end - start == new_end - new_start):
+            kept.update(zip(range(start, end), range(new_start, new_end), strict=True))
+    return kept
 
 
 @dataclass

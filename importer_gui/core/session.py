@@ -19,7 +19,14 @@ from importer_gui.core import pipeline, reports
 from importer_gui.core.binding import configured_codes
 from importer_gui.core.catalogue import ACTIONS, CONFIG_SUFFIXES
 from importer_gui.core.cells import Shown, cell_text
-from importer_gui.core.config import SHARED_CODE, Import, ImportConfig, Provider, shared_code
+from importer_gui.core.config import (
+    SHARED_CODE,
+    Import,
+    ImportConfig,
+    Provider,
+    kept_imports,
+    shared_code,
+)
 from importer_gui.core.corrections import (
     NUL_TYPED,
     Correction,
@@ -249,7 +256,11 @@ class Session:
     def _opened(self, path: Path | None, stamp: FileStamp | None) -> None:
         self.choices.config_path = path
         self.choices.config_stamp = stamp
+        # Another configuration: none of the one before follows it, nor what was said of
+        # its imports; its first import is edited.
+        self.choices.config = ImportConfig()
         self.choices.import_index = 0
+        self.choices.missing_accepted = {}
         self.choices.config_edited = self.choices.reading_chosen = False
 
     def new_import(self) -> None:
@@ -280,6 +291,17 @@ class Session:
         their place."""
         last = max(len(self.choices.config.imports) - 1, 0)
         self.choices.import_index = min(self.choices.import_index, last)
+
+    def _follow_imports(self, kept: dict[int, int]) -> None:
+        """The edited import, and what was said per import, go where their import now is
+        (``kept_imports``): another deleted before it changes its place, not which one is
+        edited. When the edited one is gone, the one now at its place is edited; what was
+        said of an import gone goes with it."""
+        choices = self.choices
+        choices.import_index = kept.get(choices.import_index, choices.import_index)
+        choices.missing_accepted = {kept[index]: fields for index, fields
+                                    in choices.missing_accepted.items() if index in kept}
+        self._edit_within()
 
     def current_import(self) -> Import:
         """The <import> being edited, created when the configuration has none yet."""
@@ -323,8 +345,9 @@ class Session:
 
     def set_config(self, config: ImportConfig, data_files: list[Path] | None = None) -> None:
         """Replace the configuration (and data files); the plan is now out of date."""
+        kept = kept_imports(self.choices.config.imports, config.imports)
         self.choices.config = config
-        self._edit_within()
+        self._follow_imports(kept)
         if data_files is not None:
             self.choices.data_files = data_files
         taken = self._take_plan()

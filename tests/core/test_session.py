@@ -125,6 +125,74 @@ def test_an_edited_import_taken_out_of_the_configuration_adds_none_back(
     assert session.data_file() == tmp_path / "teachers.csv"
 
 
+def three_imports(tmp_path: Path, session: Session) -> list[Path]:
+    """Three imports (a.csv, b.csv, c.csv) opened from their XML, the second one edited."""
+    names = ("a.csv", "b.csv", "c.csv")
+    config = config_xml.loads(write_config(tmp_path, *(teachers_import(tmp_path, [], name)
+                                                       for name in names)).read_text())
+    files = [tmp_path / name for name in names]
+    session.set_config(config, files)
+    session.choose_import(1)
+    return files
+
+
+def without(session: Session, number: int) -> ImportConfig:
+    """The configuration as its XML parses once the ``number``th (0-based) import is deleted."""
+    config = config_xml.loads(config_xml.dumps(session.choices.config))
+    del config.imports[number]
+    return config
+
+
+def test_deleting_an_import_before_the_edited_one_keeps_editing_it(
+        session: Session, tmp_path: Path) -> None:
+    _, b, c = three_imports(tmp_path, session)
+    session.set_config(without(session, 0), [b, c])
+    assert session.choices.import_index == 0
+    assert session.current_import().provider.file_name == "b.csv"
+    assert session.data_file() == b
+
+
+def test_deleting_the_edited_import_edits_the_one_after_it(
+        session: Session, tmp_path: Path) -> None:
+    a, _, c = three_imports(tmp_path, session)
+    session.set_config(without(session, 1), [a, c])
+    assert session.current_import().provider.file_name == "c.csv"
+
+
+def test_an_edit_of_the_edited_imports_file_name_keeps_editing_it(
+        session: Session, tmp_path: Path) -> None:
+    a, _, c = three_imports(tmp_path, session)
+    session.accept_missing(("teacherEmail",))
+    config = config_xml.loads(config_xml.dumps(session.choices.config))
+    config.imports[1].provider.file_name = "renamed.csv"
+    session.set_config(config, [a, tmp_path / "renamed.csv", c])
+    assert session.current_import().provider.file_name == "renamed.csv"
+    assert session.missing_accepted() == ("teacherEmail",)
+
+
+def test_a_configuration_opened_edits_its_first_import_with_nothing_said_yet(
+        session: Session, tmp_path: Path) -> None:
+    a, b, c = three_imports(tmp_path, session)
+    session.accept_missing(("teacherEmail",))
+    config = config_xml.loads(config_xml.dumps(session.choices.config))
+    session.open_configuration(tmp_path / "config.xml", config, None, [b, c, a])
+    assert session.choices.import_index == 0
+    session.choose_import(1)  # as the one before it: what was said there stays there
+    assert session.missing_accepted() is None
+
+
+def test_going_on_without_fields_follows_its_import_when_another_is_deleted(
+        session: Session, tmp_path: Path) -> None:
+    _, b, c = three_imports(tmp_path, session)
+    session.accept_missing(("teacherEmail",))  # for b.csv
+    session.set_config(without(session, 0), [b, c])
+    assert session.missing_accepted() == ("teacherEmail",)
+    session.choose_import(1)  # c.csv: nothing said for it
+    assert session.missing_accepted() is None
+    session.set_config(without(session, 0), [c])  # b.csv deleted: what was said for it goes
+    assert session.choices.missing_accepted == {}
+
+
 def test_a_worker_gets_copies_the_pages_cannot_change(session: Session, tmp_path: Path) -> None:
     teachers(tmp_path, session)
     snapshot = session.snapshot()

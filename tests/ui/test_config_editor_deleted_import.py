@@ -15,9 +15,11 @@ from importer_gui.ui.pages.config_page import ConfigPage
 from importer_gui.ui.wizard import ACTION, CONFIG, MAPPING, OPEN, PREVIEW
 from tests.builders import (
     TRAINING_COLUMNS,
+    ImportSpec,
     teachers_import,
     trainings_import,
     write_config,
+    write_csv,
 )
 from tests.ui.wizards import shot
 
@@ -109,6 +111,70 @@ def test_an_import_deleted_from_the_xml_is_gone_from_every_page(
     wizard.next()
     assert wizard.currentId() == CONFIG
     assert imports_in(page.editor.toPlainText()) == TWO_LEFT  # no empty one came back
+
+
+def test_deleting_an_import_before_the_edited_one_keeps_editing_it(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    page = editing_the_xml(window, three_imports(tmp_path), qtbot, shown=1)
+    wizard = window.wizard
+    delete(page, qtbot, *element(page.editor.toPlainText(), 1))
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
+    wizard.back()
+    assert wizard.currentId() == MAPPING
+    assert wizard.mapping_page.mapped_fields() == list(TRAINING_COLUMNS)
+    while wizard.currentId() != OPEN:
+        wizard.back()
+    combo = wizard.open_page.import_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "1. trainings.csv (createOrUpdateTrainingCourseAction)",
+        "2. more-teachers.csv (createOrUpdateTeacherAction)"]
+    assert combo.currentIndex() == 0  # the trainings, now first
+    assert "trainings.csv" in wizard.open_page.file_label.text()
+    shot(wizard, screenshots, "open-after-import-before-deleted")
+    wizard.next()
+    assert wizard.action_page.selected() == "createOrUpdateTrainingCourseAction"
+
+
+def untitled(folder: Path, file_name: str) -> ImportSpec:
+    """A training-course import whose file has no title column (a mandatory field no column
+    feeds, which the user may go on without)."""
+    columns = ("trainingPathCode", "trainingGuid")
+    write_csv(folder / file_name, [columns, ("T1", "")])
+    return ImportSpec(file_name, columns, "createOrUpdateTrainingCourseAction")
+
+
+def test_going_on_without_a_field_stays_with_its_import_when_another_is_deleted(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, [TEACHERS]),
+                          untitled(tmp_path, "b.csv"), untitled(tmp_path, "c.csv"))
+    wizard = window.wizard
+    assert wizard.open_file(config)
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
+    while wizard.currentId() != OPEN:
+        wizard.back()
+    wizard.open_page.import_combo.setCurrentIndex(1)  # b.csv
+    qtbot.waitUntil(wizard.open_page.isComplete, timeout=10_000)
+    wizard.next()
+    wizard.next()
+    mapping = wizard.mapping_page
+    assert mapping.confirm_check.isVisible() and not mapping.isComplete()
+    mapping.confirm_check.setChecked(True)  # go on without the title, for b.csv
+    wizard.next()
+    page = wizard.config_page
+    delete(page, qtbot, *element(page.editor.toPlainText(), 1))  # teachers.csv
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
+    wizard.back()
+    assert wizard.currentId() == MAPPING
+    assert mapping.confirm_check.isChecked() and mapping.isComplete()  # still b.csv's
+    while wizard.currentId() != OPEN:
+        wizard.back()
+    wizard.open_page.import_combo.setCurrentIndex(1)  # c.csv, now second
+    qtbot.waitUntil(wizard.open_page.isComplete, timeout=10_000)
+    assert "c.csv" in wizard.open_page.file_label.text()
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == MAPPING
+    assert not mapping.confirm_check.isChecked() and not mapping.isComplete()  # never said
 
 
 def test_an_import_deleted_in_two_steps_through_invalid_xml_is_gone(
