@@ -135,6 +135,28 @@ def test_deleting_an_import_before_the_edited_one_keeps_editing_it(
     assert wizard.action_page.selected() == "createOrUpdateTrainingCourseAction"
 
 
+def test_a_file_chosen_for_an_import_stays_its_own_when_one_before_is_deleted(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    chosen = write_csv(elsewhere / "trainings.csv", [TRAINING_COLUMNS, ("T2", "Incendie", "")])
+    folder = tmp_path / "configs"
+    folder.mkdir()
+    wizard = window.wizard
+    editing_the_xml(window, three_imports(folder), qtbot, shown=1)
+    while wizard.currentId() != OPEN:
+        wizard.back()
+    assert wizard.open_file(chosen)  # this month's file, for the trainings
+    qtbot.waitUntil(wizard.open_page.isComplete, timeout=10_000)
+    while wizard.currentId() != CONFIG:
+        wizard.next()
+    page = wizard.config_page
+    delete(page, qtbot, *element(page.editor.toPlainText(), 1))
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
+    assert page.status_label.text() == "The configuration is valid."
+    assert window.state.choices.data_files[0] == chosen.resolve()
+
+
 def untitled(folder: Path, file_name: str) -> ImportSpec:
     """A training-course import whose file has no title column (a mandatory field no column
     feeds, which the user may go on without)."""

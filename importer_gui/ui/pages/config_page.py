@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.core.catalogue import ACTIONS, CONFIG_SUFFIXES
-from importer_gui.core.config import Import, ImportConfig, relocated
+from importer_gui.core.config import Import, ImportConfig, kept_imports, relocated
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text
@@ -202,14 +202,15 @@ class ConfigPage(BasePage):
         from importer_gui.core import pipeline
 
         choices = self.session.choices
+        was = {after: before for before, after
+               in kept_imports(choices.config.imports, config.imports).items()
+               if before < len(choices.data_files)}
         files = []
         for index, imp in enumerate(config.imports):
-            before = (choices.config.imports[index].provider
-                      if index < min(len(choices.config.imports), len(choices.data_files))
-                      else None)
+            before = choices.config.imports[was[index]].provider if index in was else None
             if before is not None and (before.file_name, before.path) == (
                     imp.provider.file_name, imp.provider.path):
-                files.append(choices.data_files[index])
+                files.append(choices.data_files[was[index]])
             else:
                 files.append(pipeline.resolve_data_files(replace(config, imports=[imp]))[0])
         return files
