@@ -25,7 +25,7 @@ LOGINS = """<import><providers><fileSystemSourceProvider>
 """
 
 
-def test_an_import_without_an_action_shows_no_notice_of_another(
+def test_the_edited_import_deleted_leaves_no_notice_of_it(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     write_csv(tmp_path / "logins.csv", [["Identifiant"], ["cbernard"]])
     write_csv(tmp_path / "may.csv", [
@@ -49,7 +49,7 @@ def test_an_import_without_an_action_shows_no_notice_of_another(
     page.set_field(3, "candidateName")
     wizard.next()
     assert wizard.currentId() == CONFIG
-    # The second import deleted from the XML: the one edited is a new one, without action.
+    # The edited import deleted from the XML: the logins' import, before it, is edited now.
     editor = wizard.config_page.editor
     text = editor.toPlainText()
     second = text.index("<import>", text.index("</import>"))
@@ -57,12 +57,13 @@ def test_an_import_without_an_action_shows_no_notice_of_another(
     assert wizard.config_page.parse_now()
     wizard.back()
     assert wizard.currentId() == MAPPING
-    assert page.error_label.text() == "Choose an action first."
+    assert [row.header for row in page.rows] == ["Identifiant"]
+    assert not page.error_label.isVisible()
     assert not page.changes_label.isVisible()
     assert not page.warning_label.isVisible()
     assert not page.confirm_check.isVisible()
-    assert not page.isComplete()
-    shot(window, screenshots, "mapping-notices-1-no-action")
+    assert page.isComplete()
+    shot(window, screenshots, "mapping-notices-1-import-deleted")
 
 
 def test_a_new_column_mapped_is_not_said_skipped(
