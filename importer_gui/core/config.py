@@ -27,7 +27,7 @@ from importer_gui.core.catalogue import (
     YES,
 )
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
-from importer_gui.core.paths import library_dir
+from importer_gui.core.paths import library_dir, resolved
 
 # Our extension namespace: the platform ignores elements and attributes in it.
 EXT_NS = "urn:import-assistant:extension:1"
@@ -96,7 +96,7 @@ def leads_outside(configured: str) -> bool:
 
 def held_inside(folder: Path, path: Path) -> bool:
     """True when ``path``, links followed, is ``folder`` or lies inside it."""
-    return path.resolve().is_relative_to(folder.resolve())
+    return resolved(path).is_relative_to(resolved(folder))
 
 
 def paths_confined(source: Path | None) -> bool:
@@ -107,7 +107,7 @@ def paths_confined(source: Path | None) -> bool:
     """
     if source is None:
         return False
-    return not source.resolve().is_relative_to(library_dir().resolve())
+    return not resolved(source).is_relative_to(resolved(library_dir()))
 
 
 @dataclass(frozen=True, eq=False)
@@ -433,11 +433,11 @@ class ImportConfig:
 def relocated(config: ImportConfig, data_files: list[Path], target: Path) -> ImportConfig:
     """A copy saved as ``target``: data paths relative to its folder, as the file needs."""
     moved = copy.deepcopy(config)
-    folder = target.resolve().parent
+    folder = resolved(target).parent
     for imp, data_file in zip(moved.imports, data_files, strict=False):
         if "*" in imp.provider.file_name:
             continue  # a pattern stays a pattern; only its folder moves
-        relative = os.path.relpath(data_file.resolve().parent, folder)
+        relative = os.path.relpath(resolved(data_file).parent, folder)
         imp.provider.path = "" if relative == "." else relative
         imp.provider.file_name = data_file.name
         imp.provider.origin = None  # the user chose that file: made here, not read

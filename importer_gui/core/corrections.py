@@ -35,6 +35,7 @@ from importer_gui.core.catalogue import (
 from importer_gui.core.cells import Cell, Shown, cell_text, not_xml_characters, xml_text
 from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError, system_reason
+from importer_gui.core.paths import resolved
 from importer_gui.core.plan import ImportPlan, Plan
 from importer_gui.core.readers import is_workbook
 from importer_gui.core.readers.number_formats import WHOLE_SHOWN, format_showing, layout
@@ -241,7 +242,7 @@ class Corrections:
 def _key(file: Path) -> Path:
     """A data file as corrections know it: one path whatever way it was reached (resolved
     once: the preview asks at every edit)."""
-    return Path(file).resolve()
+    return resolved(file)
 
 
 def row_key(texts: Iterable[str]) -> bytes:
@@ -494,7 +495,7 @@ def write_corrected_copy(entry: FileCorrections, target: Path,
     CSV file in its encoding and delimiter, changed only in its corrected records; a
     workbook with the corrected cells (its formulas as their values). Never over the file
     itself, nor over the other files the check reads (``read``)."""
-    if entry.file.resolve() == Path(target).resolve():
+    if resolved(entry.file) == resolved(target):
         raise ImporterError(COPY_OVER_ITSELF.format(path=target))
     refuse_a_file_read(Path(target), read)
     suffix = entry.file.suffix.lower()

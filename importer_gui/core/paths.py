@@ -39,3 +39,10 @@ def default_store_path() -> Path:
 def library_dir() -> Path:
     """Saved configurations offered on the wizard's first page."""
     return config_dir() / "configurations"
+
+
+def resolved(path: Path | str) -> Path:
+    """``path`` absolute, its links followed as far as they lead: a loop of links is left as
+    named (pathlib's resolve() raises RuntimeError there, which no caller expects), so that
+    reading it says why."""
+    return Path(os.path.realpath(path))

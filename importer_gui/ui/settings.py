@@ -60,7 +60,7 @@ class Settings:
 
     def add_recent(self, path: Path) -> None:
         """Put ``path`` first in the recent files."""
-        path = path.resolve()
+        path = paths.resolved(path)
         recent = [path] + [p for p in self._stored_recent() if p != path]
         self._qs.setValue(_RECENT_KEY, [str(p) for p in recent[:MAX_RECENT]])
         self._qs.sync()
@@ -101,7 +101,7 @@ class Settings:
     def add_recent_store(self, location: StoreLocation) -> None:
         """Put a store first in the recent stores: its path or URL (the URL has no
         password: it is held apart, and never written here)."""
-        text = str(location.resolve() if isinstance(location, Path) else location)
+        text = str(paths.resolved(location) if isinstance(location, Path) else location)
         stores = [text] + [s for s in self._list(_STORES_KEY) if s != text]
         self._qs.setValue(_STORES_KEY, stores[:MAX_RECENT_STORES])
         self._qs.sync()

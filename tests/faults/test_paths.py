@@ -214,6 +214,36 @@ def test_a_new_store_whose_name_is_too_long_is_one_line_and_nothing_is_made(
     assert not (tmp_path / "new").exists()
 
 
+# --------------------------------------------------------------------------- a loop of links
+
+
+def loop(folder: Path, name: str) -> Path:
+    """``name`` in ``folder``, a link to a link that leads back to it."""
+    (folder / f"{name}.back").symlink_to(name)
+    (folder / name).symlink_to(f"{name}.back")
+    return folder / name
+
+
+def test_a_data_file_that_is_a_loop_of_links_is_one_line_naming_it(tmp_path: Path) -> None:
+    config = provided(tmp_path, "")
+    (tmp_path / "teachers.csv").unlink()
+    link = loop(tmp_path, "teachers.csv")
+    line = one_line_failure(cli("check", str(config), "--store",
+                                existing_store(tmp_path / "s.db")))
+    assert line.startswith(f"importer-gui: {link}: "), line
+    assert "unexpected error" not in line
+
+
+def test_init_writing_over_a_loop_of_links_replaces_nothing(tmp_path: Path) -> None:
+    teachers_import(tmp_path, [("zoe", "Zoe", "Z", "zoe@example.org")])
+    out = loop(tmp_path, "config.xml")
+    assert one_line_failure(cli("init", str(tmp_path / "teachers.csv"), "--out", str(out))) == (
+        f"importer-gui: {out} already exists and is not the configuration init writes for "
+        "this data file; it was not replaced. Nothing was written; choose another file, or "
+        "move that one away first.")
+    assert os.readlink(out) == "config.xml.back"
+
+
 # --------------------------------------------------------------------------- the wizard
 
 

@@ -47,6 +47,7 @@ from typing import Any, Protocol
 from urllib.parse import quote
 
 from importer_gui.core import schema
+from importer_gui.core.paths import resolved
 from importer_gui.core.schema import TableDef, Type
 from importer_gui.core.store.location import StoreLocation
 
@@ -326,7 +327,7 @@ class SqliteDialect:
         it), while other programs wait for it as for a write.
         """
         name, uri = (str(path), False) if create else (
-            f"file:{quote(str(path.resolve()))}?mode=rw", True)
+            f"file:{quote(str(resolved(path)))}?mode=rw", True)
 
         def connected() -> sqlite3.Connection:
             return sqlite3.connect(name, timeout=busy_timeout, isolation_level=None,
@@ -352,7 +353,7 @@ class SqliteDialect:
 
         A store closed cleanly keeps nothing in its WAL, so reading the file alone is whole.
         """
-        uri = f"file:{quote(str(path.resolve()))}"
+        uri = f"file:{quote(str(resolved(path)))}"
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
                                check_same_thread=False)
         try:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from importer_gui.core.catalogue import ACTIONS, CONFIG_SUFFIXES
 from importer_gui.core.config import Import, ImportConfig, kept_imports, relocated
 from importer_gui.core.errors import ConfigError, ImporterError
+from importer_gui.core.paths import resolved
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text
 from importer_gui.ui.messages_text import message_text, system_reason_text
@@ -344,7 +345,7 @@ class ConfigPage(BasePage):
         held = self.session.choices.config_path
         if stamp is None or held is None or not path.exists():
             return True
-        if held.resolve() != path.resolve() or not stamp.changed():
+        if resolved(held) != resolved(path) or not stamp.changed():
             return True
         answer = ask(self, self.tr("The configuration changed on disk"), arg(self.tr(
             "%1 was changed by another program since it was opened here. Replace it with "
@@ -369,7 +370,7 @@ class ConfigPage(BasePage):
         """Another configuration saved under that name is replaced only if the user says
         so; the one held here (saved or opened there) is simply saved again."""
         held = self.session.choices.config_path
-        if not path.exists() or (held is not None and held.resolve() == path.resolve()):
+        if not path.exists() or (held is not None and resolved(held) == resolved(path)):
             return True
         answer = ask(self, self.tr("Replace the saved configuration?"), arg(self.tr(
             "A configuration named %1 is already in your library: %2.\n\nReplace it with "

@@ -45,6 +45,7 @@ from importer_gui.core.config import ImportConfig, Provider
 from importer_gui.core.errors import Cancelled, ConfigError, DataFileError, ImporterError
 from importer_gui.core.first_rows import HEAD_ROWS, Head, HeadRow
 from importer_gui.core.guess import Guess
+from importer_gui.core.paths import resolved
 from importer_gui.core.plan import FileStamp
 from importer_gui.core.progress import Monitor
 from importer_gui.ui.i18n import arg
@@ -759,7 +760,7 @@ class OpenPage(BasePage):
         # Chosen by the user: the edited import's file, even where its configuration
         # named this very file and it was missing.
         self._unfound.pop(self.session.choices.import_index, None)
-        applied = self.session.open_data_file(path.resolve(), opening.provider)
+        applied = self.session.open_data_file(resolved(path), opening.provider)
         self.show_error(None)
         self._show_session(show_rows or self._reread)
         source = self.session.choices.config_path
@@ -1044,7 +1045,7 @@ def read_opening(path: Path, monitor: Monitor | None = None, *, guess: bool = Tr
 
     monitor = monitor or Monitor()
     readers.check_file(path)
-    provider = Provider(file_name=path.name, path=str(path.parent.resolve()))
+    provider = Provider(file_name=path.name, path=str(resolved(path.parent)))
     if readers.is_workbook(path):
         provider.sheet, empty = _first_sheet(path, provider, monitor)
         opening = Opening(provider, tuple(empty))
