@@ -141,9 +141,9 @@ def check_file(path: Path) -> None:
     check_content(path)
 
 
-# What pathlib's exists() answers False for: a file that is not there (a dangling link, a
-# loop of links, a parent that is no folder).
-_MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.ELOOP})
+# A file that is not there (a dangling link, a parent that is no folder). A loop of links is
+# there to be seen, and is said in the system's words (its links lead nowhere).
+_MISSING = frozenset({errno.ENOENT, errno.ENOTDIR})
 
 
 def _missing_text(path: Path) -> str:
