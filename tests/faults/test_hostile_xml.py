@@ -136,3 +136,20 @@ def test_bytes_outside_the_declared_encoding_name_the_line(tmp_path: Path) -> No
     assert check(config).startswith(
         f"importer-gui: {config}: The configuration holds bytes that are not valid "
         f"UTF-8 text (line {number})")
+
+
+@pytest.mark.parametrize(("replace", "encode", "said"), [
+    (("teachers.csv", "teach\x00ers.csv"), "utf-8",
+     "is not well-formed XML (line {line}): Invalid character: Char 0x0 out of allowed range."),
+    (('encoding="UTF-8"', 'encoding="cp500"'), "cp500",
+     "declares an encoding that cannot be read (line 1): Unsupported encoding: detecting "
+     "EBCDIC."),
+])
+def test_the_parsers_reason_ends_the_sentence_without_its_line_break(
+        tmp_path: Path, replace: tuple[str, str], encode: str, said: str) -> None:
+    """libxml2 ends some reasons with a line break, which the output would show as \\n."""
+    config = tmp_path / "config.xml"
+    text = good_config(tmp_path).replace(*replace)
+    config.write_bytes(text.encode(encode))
+    line = next(i for i, text in enumerate(text.splitlines(), 1) if replace[1] in text)
+    assert check(config) == f"importer-gui: {config}: The configuration {said.format(line=line)}"

@@ -91,11 +91,17 @@ def parse_fragment(text: str) -> El:
     try:
         element = etree.fromstring(text.encode("utf-8"), safe_parser())
     except etree.XMLSyntaxError as exc:
-        raise ConfigError(FRAGMENT_MALFORMED.format(detail=exc.msg)) from None
+        raise ConfigError(FRAGMENT_MALFORMED.format(detail=_reason(exc))) from None
     if element.getroottree().docinfo.doctype:
         raise ConfigError(QT_TRANSLATE_NOOP(
             "errors", "A preserved element holds a <!DOCTYPE> declaration."))
     return element
+
+
+def _reason(exc: etree.XMLSyntaxError) -> str:
+    """lxml's reason, without the place it appends (the message says the line) nor the line
+    break libxml2 ends some reasons with (which the output would show as \\n)."""
+    return re.sub(r", line \d+, column \d+$", "", exc.msg or str(exc)).strip()
 
 
 def _declared_encoding(raw: bytes) -> str:
@@ -107,7 +113,7 @@ def _declared_encoding(raw: bytes) -> str:
 def _syntax_error(exc: etree.XMLSyntaxError, raw: bytes, source: Path | None) -> ConfigError:
     """A clear message for lxml's parse error."""
     line = exc.lineno or None
-    detail = re.sub(r", line \d+, column \d+$", "", exc.msg or str(exc))
+    detail = _reason(exc)
     if not raw.strip():
         return ConfigError(QT_TRANSLATE_NOOP("errors", "The configuration is empty."),
                            path=source)
