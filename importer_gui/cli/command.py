@@ -17,7 +17,7 @@ from importer_gui.core import schema
 from importer_gui.core.atomic import NEW_FILE_MODE
 from importer_gui.core.errors import StoreError
 from importer_gui.core.paths import default_store_path
-from importer_gui.core.store import Store
+from importer_gui.core.store import Store, refuse_not_a_file
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, parse_location
 
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_FAILED = 0, 1, 2
@@ -122,6 +122,8 @@ def store_path(args: argparse.Namespace) -> StoreLocation:
     location = args.store or default_store_path()
     if isinstance(location, PostgresUrl):
         return replace(location, ask=ask_on_terminal)
+    if args.store:
+        refuse_not_a_file(location)
     if args.store and not creates_store(args) and not location.exists():
         folder = "" if location.parent.is_dir() else f" (nor its folder {location.parent})"
         raise StoreError(f"The store {location} does not exist{folder}; check --store.")

@@ -91,6 +91,37 @@ def test_commit_makes_the_store_and_its_folder(tmp_path: Path) -> None:
     assert len(record_tables(new)["teacher"]) == 3
 
 
+# ---------------------------------------------------------------- not a store file
+
+COMMANDS = [["check", "CONFIG"], ["commit", "CONFIG"], ["history"], ["revert", "1"]]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_pipe_given_as_the_store_is_said_so(tmp_path: Path, command: list[str]) -> None:
+    config = teachers(tmp_path / "files")
+    pipe = tmp_path / "store.sqlite3"
+    os.mkfifo(pipe)
+    argv = [str(config) if word == "CONFIG" else word for word in command]
+    assert one_line_failure(cli(*argv, "--store", str(pipe))) == (
+        f"importer-gui: {pipe} is a pipe or a device, not a store.")
+    assert [p.name for p in tmp_path.iterdir()] == sorted(["files", "store.sqlite3"])
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_loop_of_links_given_as_the_store_is_said_so(tmp_path: Path, command: list[str]
+                                                       ) -> None:
+    config = teachers(tmp_path / "files")
+    (tmp_path / "back.sqlite3").symlink_to("store.sqlite3")
+    (tmp_path / "store.sqlite3").symlink_to("back.sqlite3")
+    store = tmp_path / "store.sqlite3"
+    argv = [str(config) if word == "CONFIG" else word for word in command]
+    assert one_line_failure(cli(*argv, "--store", str(store))) == (
+        f"importer-gui: The store {store} could not be opened: Too many levels of symbolic "
+        "links.")
+    assert os.readlink(store) == "back.sqlite3"
+
+
 # ---------------------------------------------------------------- a read-only medium
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sized
 from contextlib import contextmanager, suppress
@@ -131,11 +132,12 @@ NO_FOLDER = QT_TRANSLATE_NOOP("errors", "Cannot create the folder {folder} for t
                                         "{reason}.")
 A_FOLDER = QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a store: name a store file "
                                        "(such as store.sqlite3) inside it.")
+NOT_REGULAR = QT_TRANSLATE_NOOP("errors", "{path} is a pipe or a device, not a store.")
 FOLDER_READ_ONLY = QT_TRANSLATE_NOOP("errors", "Cannot create the store {path}: the folder "
                                                "{folder} cannot be written to.")
 
 __all__ = ["ISO_FORMS", "DateForms", "Order", "PostgresUrl", "RunChangeRow", "RunInfo",
-           "RunSummary", "Store", "StoreLocation", "parse_location"]
+           "RunSummary", "Store", "StoreLocation", "parse_location", "refuse_not_a_file"]
 
 # The system's errno for a disk full, a file past its size limit, a quota used up.
 NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)})
@@ -544,12 +546,30 @@ def _not_there(missing: str, path: object) -> StoreError:
     return (StoreGoneError if missing == GONE else StoreError)(missing.format(path=path))
 
 
+def refuse_not_a_file(path: Path) -> None:
+    """A folder, a pipe, a device or a loop of links given as the store, said as such: the
+    engine would say "disk I/O error", "unable to open database file", or that it does not
+    exist. A name too long is the system's reason (OSError)."""
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return  # a new store, or one not there: said when it must be there
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
+        raise StoreError(FAILED_DOING["opened"].format(path=path, detail=system_reason(exc))
+                         ) from None
+    if stat.S_ISDIR(mode):
+        raise StoreError(A_FOLDER.format(path=path))
+    if not stat.S_ISREG(mode):
+        raise StoreError(NOT_REGULAR.format(path=path))
+
+
 def _folder_ready(path: Path, create: bool, missing: str) -> None:
     """The store file's folder made when the store may be created; a missing store (said
     as ``missing``), a folder given as the store, and a new store in a folder nobody may
     write said (the engine would say only "unable to open database file")."""
-    if path.is_dir():
-        raise StoreError(A_FOLDER.format(path=path))
+    refuse_not_a_file(path)
     if not create:
         if not path.exists():
             raise _not_there(missing, path)

@@ -4293,6 +4293,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{path} est un dossier, pas une base&#xa0;: indiquez un fichier de base (comme store.sqlite3) à l&apos;intérieur.</translation>
     </message>
     <message>
+        <source>{path} is a pipe or a device, not a store.</source>
+        <translation>{path} est un tube ou un périphérique, pas une base.</translation>
+    </message>
+    <message>
         <source>Cannot create the store {path}: the folder {folder} cannot be written to.</source>
         <translation>Impossible de créer la base {path}&#xa0;: le dossier {folder} n&apos;est pas accessible en écriture.</translation>
     </message>
