@@ -214,6 +214,13 @@ class MappingProblems:
         """Fields fed by more than one column, sorted."""
         return sorted({name for name, _, _ in self.twice})
 
+    @property
+    def not_without(self) -> tuple[tuple[str, ...], ...]:
+        """What no column feeds that a check refuses the mapping without, each as the fields
+        any one of which would do: a key field alone, a one-of group's fields. Rows are found
+        by them, so no row could be checked: the mapping cannot go on without them."""
+        return (*((key,) for key in self.missing_keys), *self.missing_groups)
+
 
 def base_name(bound: str) -> str:
     """The field a bound name stands for: ``custom`` for ``custom:GUID``,
@@ -408,17 +415,16 @@ def _refuse_unfed_searches(spec: ActionSpec, action: Action, bound: dict[str, Bo
 
 
 def _raise_first(spec: ActionSpec, problems: MappingProblems) -> None:
-    """A field mapped twice, then key fields, one-of groups and search fields with no column."""
+    """A field mapped twice, then key fields and one-of groups, then search fields with no
+    column."""
     name = spec.name
     if problems.twice:
         field_name, first, second = problems.twice[0]
         raise ConfigError(MAPPED_TWICE.format(field=field_name, first=first + 1,
                                               second=second + 1, element=COLUMNS_MAPPING))
-    if problems.missing_keys:
-        raise ConfigError(NO_COLUMN_FOR.format(action=name, needed=problems.missing_keys[0]))
-    if problems.missing_groups:
+    if problems.not_without:
         raise ConfigError(NO_COLUMN_FOR.format(action=name,
-                                               needed=" or ".join(problems.missing_groups[0])))
+                                               needed=" or ".join(problems.not_without[0])))
     if problems.missing_search:
         raise ConfigError(OPTION_NOT_FED.format(action=name, option=SESSION_SEARCH_FIELD,
                                                 field=problems.missing_search[0]))

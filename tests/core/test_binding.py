@@ -137,3 +137,17 @@ def test_a_provider_without_columns_names_its_own_line(tmp_path: Path) -> None:
         bind_import(config.imports[0])
     assert str(raised.value) == (f"{tmp_path / 'learners.xml'}:5: <columnsMapping> lists no "
                                  "column.")
+
+
+def test_what_a_mapping_cannot_go_on_without_is_what_the_check_refuses() -> None:
+    fields = [f for f in MEETING if f not in ("interventionGuid", "trainingPathCode",
+                                              "roomLabel")]
+    problems = mapping_problems(INTERVENTION_ACTION, fields)
+    # roomLabel is mandatory, yet rows are not found by it: the mapping may go on without it.
+    assert problems.not_without == (("interventionGuid",), ("trainingGuid", "trainingPathCode"))
+    with pytest.raises(ConfigError) as raised:
+        bind_action(Action(INTERVENTION_ACTION.name), [Column(f) for f in fields], "YYYY-MM-DD")
+    assert str(raised.value) == ("<createOrUpdateInterventionAction> needs a column for "
+                                 "interventionGuid, and the file has none.")
+    assert mapping_problems(TEACHER_ACTION, ["teacherName", "teacherEmail"]).not_without == (
+        ("teacherLogin",),)

@@ -78,8 +78,11 @@ def test_the_warnings_are_the_cores_problems_in_words(
                                                fields)
     assert page.warning_label.text() == (
         "Fed by more than one column: roomLabel. Choose one column each.\n"
-        "No column feeds these mandatory fields: teacherLogin, trainingGuid or "
-        "trainingPathCode. Rows cannot be matched or checked on them.")
+        "No column feeds these mandatory fields: teacherLogin. Rows cannot be matched or "
+        "checked on them.\n"
+        "No column feeds Training course GUID — trainingGuid or Training course code — "
+        "trainingPathCode. The check finds each row's records by one of them, so the import "
+        "cannot go on with none: map a column to one of them.")
     assert not page.isComplete()
 
 

@@ -238,8 +238,13 @@ def test_going_on_without_fields_is_said_for_one_import(
     wizard = window.wizard
     while wizard.currentId() != MAPPING:
         wizard.back()
+    wizard.back()
+    wizard.back()
+    wizard.open_page.import_combo.setCurrentIndex(2)  # the sessions
+    wizard.next()
+    wizard.next()
     page = wizard.mapping_page
-    page.set_field(0, "ignoredColumn")  # the teachers' login: a mandatory field missing
+    page.set_field(0, "ignoredColumn")  # the session's action: a mandatory field missing
     assert not page.isComplete()
     page.confirm_check.setChecked(True)
     assert page.isComplete()

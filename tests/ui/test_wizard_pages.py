@@ -133,13 +133,16 @@ def test_mapping_is_suggested_guesses_are_marked_and_missing_fields_flagged(
     assert page.warning_label.text() == "" and page.isComplete()
     shot(window, screenshots, "page3-mapping")
     page.set_field(1, IGNORED_COLUMN)  # now nothing names the training course: the user is told
-    assert "trainingPathCode or trainingId" in page.warning_label.text()
+    assert page.warning_label.text() == (
+        "No column feeds Training course code — trainingPathCode or Training course id — "
+        "trainingId or Training course title — trainingTitle. The check finds each row's "
+        "records by one of them, so the import cannot go on with none: map a column to one of "
+        "them.")
     assert not page.isComplete()
     shot(window, screenshots, "page3-mapping-missing")
     wizard.next()
-    assert wizard.currentId() == MAPPING  # not confirmed yet: the wizard stays
-    page.confirm_check.setChecked(True)
-    assert page.isComplete()
+    assert wizard.currentId() == MAPPING  # the check would refuse it: the wizard stays
+    assert not page.confirm_check.isVisible()  # nor is going on without it offered
     page.set_field(1, "trainingPathCode")
 
     # Fixing one mapping by hand: it is no longer a guess.

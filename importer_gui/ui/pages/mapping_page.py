@@ -315,11 +315,15 @@ class MappingPage(BasePage):
                              else self.tr("New, skipped unless you map them: %1."), ", ".join(
                 arg(self.tr("“%1” (column %2)"), header, place + 1) for place, header in new)))
         taken = {c.field: self._feeding(c.field) for c in laid.missing}
+        needed = self.needed_fields()
         missing = [c for c in laid.missing if taken[c.field] is None]
-        if missing:
-            lines.append(arg(self._missing_text(len(missing)), ", ".join(
-                arg(self.tr("“%1” (%2)"), c.header or "", field_title(c.field))
-                for c in missing)))
+        for columns, text in (
+                ([c for c in missing if c.field not in needed], self._missing_text),
+                ([c for c in missing if c.field in needed], self._missing_needed_text)):
+            if columns:
+                lines.append(arg(text(len(columns)), ", ".join(
+                    arg(self.tr("“%1” (%2)"), c.header or "", field_title(c.field))
+                    for c in columns)))
         instead = [(place, c) for c in laid.missing if (place := taken[c.field]) is not None]
         if instead:
             lines.append(arg(self.tr("Fed now from another column: %1."),
@@ -349,6 +353,14 @@ class MappingPage(BasePage):
                         "column to it or go on without it.") if count == 1 else self.tr(
             "Missing from this file: %1. The saved mapping fed them; map another column to "
             "them or go on without them."))
+
+    def _missing_needed_text(self, count: int) -> str:
+        """The notice's line for the saved columns missing whose field the import cannot go
+        on without: another column must feed it."""
+        return (self.tr("Missing from this file: %1. The saved mapping fed it, and the import "
+                        "cannot go on without it: map another column to it.") if count == 1
+                else self.tr("Missing from this file: %1. The saved mapping fed them, and the "
+                             "import cannot go on without them: map other columns to them."))
 
     def _field_at(self, place: int) -> str:
         """The field a column of the file feeds now."""
@@ -708,13 +720,18 @@ class MappingPage(BasePage):
                 if row.combo.currentData() in KEYED_FIELDS and not row.guid.text().strip()]
 
     def missing_mandatory(self) -> list[str]:
-        """Mandatory fields no column feeds, and "one of" groups none of whose fields is fed
-        (a field another fed field makes unneeded is not missing: the catalogue says which)."""
+        """Mandatory fields no column feeds that the import may go on without (a field
+        another fed field makes unneeded is not missing: the catalogue says which)."""
         if self.spec is None:
             return []
-        problems = self.problems()
-        return [*self.spec.missing_mandatory(set(self.mapped_fields())),
-                *(self.tr(" or ").join(group) for group in problems.missing_groups)]
+        needed = self.needed_fields()
+        return [name for name in self.spec.missing_mandatory(set(self.mapped_fields()))
+                if name not in needed]
+
+    def needed_fields(self) -> set[str]:
+        """The fields no column feeds that the import cannot go on without (the check's
+        rule: rows are found by them), each of a group that none of its fields feeds."""
+        return {name for group in self.problems().not_without for name in group}
 
     def unfed_saved(self) -> list[Column]:
         """The saved mapping's columns this file lacks whose field no column feeds now."""
@@ -723,9 +740,11 @@ class MappingPage(BasePage):
 
     def unfed(self) -> tuple[str, ...]:
         """What the user goes on without, if they say so: the mandatory fields no column
-        feeds and the fields the saved mapping fed that no column feeds any more."""
-        missing = self.missing_mandatory()
-        return (*missing, *(c.field for c in self.unfed_saved() if c.field not in missing))
+        feeds and the fields the saved mapping fed that no column feeds any more, but for
+        those the import cannot go on without."""
+        missing, needed = self.missing_mandatory(), self.needed_fields()
+        return (*missing, *(c.field for c in self.unfed_saved()
+                            if c.field not in missing and c.field not in needed))
 
     def duplicates(self) -> list[str]:
         """Fields fed by more than one column."""
@@ -753,12 +772,44 @@ class MappingPage(BasePage):
         if unfed != self.session.missing_accepted():
             with signals_blocked(self.confirm_check):  # other fields missing: ask again
                 self.confirm_check.setChecked(False)
+        lines += self._needed_lines()
         # As check refuses the saved mapping on this file: no going on without a word.
-        lines += [self._unfed_line(c) for c in self.unfed_saved()]
+        needed = self.needed_fields()
+        lines += [self._unfed_line(c) for c in self.unfed_saved() if c.field not in needed]
         self.warning_label.setText("\n".join(lines))
         self.warning_label.setVisible(bool(lines))
         self._show_changes()  # its missing columns follow the box too
         self.completeChanged.emit()
+
+    def _needed_lines(self) -> list[str]:
+        """What the warning says of each field (or group) the import cannot go on without:
+        that no column feeds it, from which saved column it was fed, and why it is needed."""
+        return [self._needed_line(group, next((c for c in self.unfed_saved() if c.field in group),
+                                              None))
+                for group in self.problems().not_without]
+
+    def _needed_line(self, group: tuple[str, ...], saved: Column | None) -> str:
+        """The warning's line for a field, or a group of fields any one of which would do,
+        that no column feeds; ``saved``: the column the saved mapping fed it from."""
+        fields = self.tr(" or ").join(field_title(name) for name in group)
+        if len(group) > 1:
+            if saved is None:
+                return arg(self.tr(
+                    "No column feeds %1. The check finds each row's records by one of them, so "
+                    "the import cannot go on with none: map a column to one of them."), fields)
+            return arg(self.tr(
+                "No column feeds %1 any more: the saved mapping fed %2 from the column “%3”, "
+                "which this file lacks. The check finds each row's records by one of them, so "
+                "the import cannot go on with none: map a column to one of them."),
+                fields, field_title(saved.field), saved.header or "")
+        if saved is None:
+            return arg(self.tr(
+                "No column feeds %1. The check finds each row's records by it, so the import "
+                "cannot go on without it: map a column to it."), fields)
+        return arg(self.tr(
+            "No column feeds %1 any more: the saved mapping fed it from the column “%2”, which "
+            "this file lacks. The check finds each row's records by it, so the import cannot "
+            "go on without it: map a column to it."), fields, saved.header or "")
 
     def _unfed_line(self, column: Column) -> str:
         """What the warning says of a field the saved mapping fed that no column feeds now:
@@ -778,11 +829,11 @@ class MappingPage(BasePage):
         self.update_warning()
 
     def isComplete(self) -> bool:
-        """No field twice; missing mandatory fields, and saved ones no column feeds any
-        more, only once the user confirmed."""
+        """No field twice, none the import cannot go on without; missing mandatory fields,
+        and saved ones no column feeds any more, only once the user confirmed."""
         if self.spec is None or not self.rows or self.duplicates():
             return False
-        if self.columns_without_guid():
+        if self.columns_without_guid() or self.problems().not_without:
             return False
         return not self.unfed() or self.confirm_check.isChecked()
 

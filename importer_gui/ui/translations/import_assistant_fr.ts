@@ -733,6 +733,14 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait&#xa0;; vous continuez sans elles.</translation>
     </message>
     <message>
+        <source>Missing from this file: %1. The saved mapping fed it, and the import cannot go on without it: map another column to it.</source>
+        <translation>Absente de ce fichier&#xa0;: %1. La correspondance enregistrée l&apos;alimentait, et l&apos;import ne peut pas continuer sans elle&#xa0;: associez-lui une autre colonne.</translation>
+    </message>
+    <message>
+        <source>Missing from this file: %1. The saved mapping fed them, and the import cannot go on without them: map other columns to them.</source>
+        <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait, et l&apos;import ne peut pas continuer sans elles&#xa0;: associez-leur d&apos;autres colonnes.</translation>
+    </message>
+    <message>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
@@ -853,6 +861,22 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     <message>
         <source>No column feeds these mandatory fields: %1. Rows cannot be matched or checked on them.</source>
         <translation>Aucune colonne n&apos;alimente ces champs obligatoires&#xa0;: %1. Les lignes ne pourront être ni retrouvées ni vérifiées sur ces champs.</translation>
+    </message>
+    <message>
+        <source>No column feeds %1. The check finds each row&apos;s records by one of them, so the import cannot go on with none: map a column to one of them.</source>
+        <translation>Aucune colonne n&apos;alimente %1. La vérification retrouve les enregistrements de chaque ligne par l&apos;un d&apos;eux&#xa0;: l&apos;import ne peut pas continuer sans aucun. Associez une colonne à l&apos;un d&apos;eux.</translation>
+    </message>
+    <message>
+        <source>No column feeds %1 any more: the saved mapping fed %2 from the column “%3”, which this file lacks. The check finds each row&apos;s records by one of them, so the import cannot go on with none: map a column to one of them.</source>
+        <translation>Plus aucune colonne n&apos;alimente %1&#xa0;: la correspondance enregistrée alimentait %2 depuis la colonne «&#xa0;%3&#xa0;», absente de ce fichier. La vérification retrouve les enregistrements de chaque ligne par l&apos;un d&apos;eux&#xa0;: l&apos;import ne peut pas continuer sans aucun. Associez une colonne à l&apos;un d&apos;eux.</translation>
+    </message>
+    <message>
+        <source>No column feeds %1. The check finds each row&apos;s records by it, so the import cannot go on without it: map a column to it.</source>
+        <translation>Aucune colonne n&apos;alimente %1. La vérification retrouve les enregistrements de chaque ligne par ce champ&#xa0;: l&apos;import ne peut pas continuer sans lui. Associez-lui une colonne.</translation>
+    </message>
+    <message>
+        <source>No column feeds %1 any more: the saved mapping fed it from the column “%2”, which this file lacks. The check finds each row&apos;s records by it, so the import cannot go on without it: map a column to it.</source>
+        <translation>Plus aucune colonne n&apos;alimente %1&#xa0;: la correspondance enregistrée l&apos;alimentait depuis la colonne «&#xa0;%2&#xa0;», absente de ce fichier. La vérification retrouve les enregistrements de chaque ligne par ce champ&#xa0;: l&apos;import ne peut pas continuer sans lui. Associez-lui une colonne.</translation>
     </message>
     <message>
         <source>No column feeds %1 any more: the saved mapping fed it from the column “%2”, which this file lacks. You go on without it.</source>

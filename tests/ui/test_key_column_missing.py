@@ -1,0 +1,123 @@
+"""A saved configuration's key column missing from this month's file: the mapping page does
+not offer to go on without it, as the check (and so the configuration page and the preview)
+refuses a mapping without it; it says why, naming the column and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core.catalogue import IGNORED_COLUMN
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.mapping_page import MappingPage
+from importer_gui.ui.wizard import CONFIG, MAPPING, PREVIEW
+from tests.builders import write_csv
+from tests.ui.wizards import shot
+
+TEACHERS_CONFIG = """<?xml version="1.0" encoding="UTF-8"?>
+<import-config xmlns:ia="urn:import-assistant:extension:1">
+  <import><providers><fileSystemSourceProvider>
+    <fileName>may.csv</fileName><skipFirstLine>yes</skipFirstLine>
+    <columnsMapping>
+      <teacherLogin ia:header="Identifiant"/>
+      <teacherName ia:header="Nom"/>
+      <teacherEmail ia:header="Courriel"/>
+    </columnsMapping>
+    <delimiter>semicolon</delimiter>
+  </fileSystemSourceProvider></providers>
+  <actions><createOrUpdateTeacherAction/></actions>
+</import>
+</import-config>
+"""
+LOGIN = "Teacher's login — teacherLogin"
+NOT_FED = (f"No column feeds {LOGIN} any more: the saved mapping fed it from the column "
+           "“Identifiant”, which this file lacks. The check finds each row's records by it, so "
+           "the import cannot go on without it: map a column to it.")
+
+
+def june_without_logins(window: MainWindow, tmp_path: Path, qtbot: QtBot,
+                        june: list[list[str]]) -> MappingPage:
+    """May's teachers' configuration opened, then June's file (``june``: no "Identifiant"
+    column), on the mapping page."""
+    write_csv(tmp_path / "may.csv", [["Identifiant", "Nom", "Courriel"],
+                                     ["zoe", "Zola", "zoe@example.org"]])
+    (tmp_path / "may.xml").write_text(TEACHERS_CONFIG, encoding="utf-8")
+    wizard = window.wizard
+    assert window.open_file(tmp_path / "may.xml")
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
+    assert wizard.open_file(write_csv(tmp_path / "june.csv", june))
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == MAPPING
+    return wizard.mapping_page
+
+
+def test_a_missing_key_column_is_not_gone_on_without_and_is_said_why(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    page = june_without_logins(window, tmp_path, qtbot, [
+        ["Nom", "Courriel"], ["Zola", "zoe@example.org"], ["Hugo", "victor@example.org"]])
+    wizard = window.wizard
+    assert page.warning_label.text() == NOT_FED
+    assert not page.confirm_check.isVisible()
+    assert page.changes_label.text().splitlines()[2] == (
+        f"Missing from this file: “Identifiant” ({LOGIN}). The saved mapping fed it, and the "
+        "import cannot go on without it: map another column to it.")
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    shot(window, screenshots, "key-column-1-missing")
+    wizard.next()  # Enter or a script: the page stays and says why
+    assert wizard.currentId() == MAPPING
+    assert page.error_label.text() == NOT_FED
+
+
+def test_another_column_mapped_to_the_key_field_goes_on(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    page = june_without_logins(window, tmp_path, qtbot, [
+        ["Code", "Nom", "Courriel"], ["zoe", "Zola", "zoe@example.org"]])
+    assert page.rows[0].combo.currentData() == "teacherLogin"  # proposed, as renamed
+    page.set_field(0, IGNORED_COLUMN)
+    assert page.warning_label.text() == NOT_FED
+    assert not page.isComplete()
+    page.set_field(0, "teacherLogin")
+    assert not page.warning_label.isVisible()
+    assert page.isComplete()
+    window.wizard.next()
+    assert window.wizard.currentId() == CONFIG
+    assert window.wizard.config_page.status_label.text() == "The configuration is valid."
+
+
+def test_going_on_without_another_missing_field_is_still_offered_but_not_without_the_key(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    page = june_without_logins(window, tmp_path, qtbot, [
+        ["Courriel"], ["zoe@example.org"]])
+    assert page.warning_label.text().splitlines() == [NOT_FED, (
+        "No column feeds Teacher's last name — teacherName any more: the saved mapping fed it "
+        "from the column “Nom”, which this file lacks. Map a column to it, or go on without "
+        "it.")]
+    assert page.changes_label.text().splitlines()[2:] == [
+        "Missing from this file: “Nom” (Teacher's last name — teacherName). The saved "
+        "mapping fed it; map another column to it or go on without it.",
+        f"Missing from this file: “Identifiant” ({LOGIN}). The saved mapping fed it, and the "
+        "import cannot go on without it: map another column to it."]
+    assert page.confirm_check.isVisible()
+    page.confirm_check.setChecked(True)
+    assert page.unfed() == ("teacherName",)
+    assert not page.isComplete()  # without the last name, never without the login
+
+
+@pytest.mark.usefixtures("french")
+def test_why_the_key_column_is_needed_is_said_in_french(
+        qtbot: QtBot, tmp_path: Path, screenshots: Path) -> None:
+    window = MainWindow(tmp_path / "store.sqlite3")  # built after French is installed
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    page = june_without_logins(window, tmp_path, qtbot, [["Nom", "Courriel"], ["Zola", "z@e.org"]])
+    assert page.warning_label.text() == (
+        "Plus aucune colonne n'alimente Identifiant du formateur — teacherLogin\xa0: la "
+        "correspondance enregistrée l'alimentait depuis la colonne «\xa0Identifiant\xa0», absente "
+        "de ce fichier. La vérification retrouve les enregistrements de chaque ligne par ce "
+        "champ\xa0: l'import ne peut pas continuer sans lui. Associez-lui une colonne.")
+    shot(window, screenshots, "key-column-2-missing-fr")
