@@ -121,3 +121,24 @@ def test_why_the_key_column_is_needed_is_said_in_french(
         "de ce fichier. La vérification retrouve les enregistrements de chaque ligne par ce "
         "champ\xa0: l'import ne peut pas continuer sans lui. Associez-lui une colonne.")
     shot(window, screenshots, "key-column-2-missing-fr")
+
+
+def test_a_configuration_without_its_key_column_is_refused_on_the_configuration_page(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    write_csv(tmp_path / "may.csv", [["Nom", "Courriel"], ["Zola", "zoe@example.org"]])
+    (tmp_path / "may.xml").write_text(TEACHERS_CONFIG.replace(
+        '<teacherLogin ia:header="Identifiant"/>', ""), encoding="utf-8")
+    wizard = window.wizard
+    assert window.open_file(tmp_path / "may.xml")
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
+    said = ("<createOrUpdateTeacherAction> needs a column for teacherLogin, and the file has "
+            "none.")
+    qtbot.waitUntil(lambda: wizard.preview_page.error_label.text().endswith(f":5: {said}"),
+                    timeout=20_000)
+    wizard.back()
+    assert wizard.currentId() == CONFIG
+    page = wizard.config_page
+    assert page.status_label.text() == f"Line 5: {said}"  # as the check, not "valid"
+    assert "<columnsMapping>" in page.editor.toPlainText().splitlines()[4]
+    assert not page.isComplete()
+    shot(window, screenshots, "key-column-3-config-page")

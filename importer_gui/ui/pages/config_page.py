@@ -99,6 +99,11 @@ class ConfigPage(BasePage):
             self.editor.setPlainText(text)
         finally:
             self._showing = False
+        try:  # what the check refuses is said here too, at its line, not only by the preview
+            _bind(config_xml.loads(text, source=self.session.choices.config.source))
+        except ConfigError as exc:
+            self._set_status(exc)
+            return
         choices = self.session.choices
         self._check_columns(choices.config, list(choices.data_files), apply=False)
 
