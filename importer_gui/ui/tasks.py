@@ -3,7 +3,8 @@
 A ``TaskRunner`` runs ``work(monitor)`` on a ``QThreadPool`` thread, reports the monitor's
 progress through a signal and hands the result, or the ``ImporterError`` it raised, to a
 callback on the GUI thread. ``cancel()`` makes the monitor raise ``Cancelled`` at its next
-step. ``synchronous=True`` runs the work at once on the calling thread, for tests.
+step, and so does deleting the runner (with the window that owns it). ``synchronous=True``
+runs the work at once on the calling thread, for tests.
 
 What the window let go of (``let_go``, in pages/base.py) is freed in the background while
 no task runs (``free_in_background``): freeing a plan of a million rows takes the better part
@@ -74,7 +75,18 @@ class _Task:
 
     def monitor(self, progress: ProgressFn) -> Monitor:
         """A monitor that reports to ``progress`` and sees this task's cancel flag."""
-        return Monitor(progress=progress, cancelled=self.cancel.is_set)
+        return Monitor(progress=progress, cancelled=self.cancelled)
+
+    def cancelled(self) -> bool:
+        """True once asked to stop, or once its runner is gone (deleted with its window):
+        nobody will see the outcome, and the work would hold a pool thread to its end."""
+        if self.cancel.is_set():
+            return True
+        runner = self.runner()
+        if runner is None or not shiboken6.isValid(runner):
+            self.cancel.set()
+            return True
+        return False
 
     def hand_over(self, result: Any) -> bool:
         """On the worker: keep ``result`` for the window's thread; False when nobody wants it
@@ -102,6 +114,8 @@ class _Task:
 
     def drop(self, result: Any) -> None:
         """Let go of a result nobody wants: ``on_dropped`` closes what it holds open."""
+        log.debug("Background work %d ran to its end for nobody: its result is dropped",
+                  self.serial)
         if self.on_dropped is None:
             return
         try:
@@ -134,6 +148,8 @@ class _Runnable(QRunnable):
             outcome = _execute(task, _Reports(
                 lambda d, t, w: _emitted(signals.progressed, task.serial, d, t, w)))
             if isinstance(outcome, ImporterError):
+                if isinstance(outcome, Cancelled):
+                    log.debug("Background work %d stopped at a cancel", task.serial)
                 _emitted(signals.failed, task.serial, outcome)
             elif task.hand_over(outcome[0]):
                 if not _emitted(signals.succeeded, task):
