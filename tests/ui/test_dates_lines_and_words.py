@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QLabel
 
 from importer_gui.core.schema import Table
 from importer_gui.ui import language
@@ -121,3 +122,23 @@ def test_a_record_number_and_a_login_have_two_names_in_french(french: None) -> N
 def test_a_record_number_and_a_login_in_english() -> None:
     assert column_title(Table.TEACHER, ID_COLUMN) == "Id"
     assert column_title(Table.TEACHER, "login") == "Teacher's login — teacherLogin"
+
+
+def mapping_samples(window: MainWindow, tmp_path: Path) -> tuple[str, str]:
+    """The mapping page's examples of a workbook's date column, and their tooltip."""
+    book = write_xlsx(tmp_path / "sessions.xlsx",
+                      [["Titre", "Début"], ["Excel", date(2027, 3, 2)],
+                       ["Word", datetime(2027, 3, 5, 9, 30)]])
+    wizard = window.wizard
+    assert wizard.open_file(book)
+    wizard.next()
+    wizard.next()
+    samples = wizard.mapping_page.findChild(QLabel, "samples_1")
+    return samples.text(), samples.toolTip()
+
+
+def test_the_mapping_pages_examples_write_a_workbooks_dates_in_french(
+        french: None, window: MainWindow, tmp_path: Path) -> None:
+    assert mapping_samples(window, tmp_path) == (
+        "02/03/2027 · 05/03/2027 09:30",
+        f"Ligne 2{NBSP}: 02/03/2027\nLigne 3{NBSP}: 05/03/2027 09:30")

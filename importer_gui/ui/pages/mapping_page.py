@@ -47,7 +47,6 @@ from importer_gui.core.catalogue import (
     OptionKind,
 )
 from importer_gui.core.catalogue.actions import PARAMETER_MAPPINGS
-from importer_gui.core.cells import cell_text
 from importer_gui.core.config import (
     KEYED_BY,
     KEYED_FIELDS,
@@ -64,6 +63,7 @@ from importer_gui.core.remap import Remapped, remap, renamed
 from importer_gui.core.suggest import CLOSE, EXACT, NORMALISED, SYNONYM, Suggestion, map_columns
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text, field_title
+from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import (
@@ -273,8 +273,9 @@ class MappingPage(BasePage):
         proposed = _proposed(renamed(laid.missing, laid.new), suggestions, fields)
         self._laid, self._proposed = laid, proposed
         guids = _guids(self.spec, laid.columns, action)
+        shown = LocaleText()  # a workbook's dates as the open page and the preview write them
         for index, (header, suggestion) in enumerate(zip(headers, suggestions, strict=True)):
-            samples = [(line, cell_text(cells[index])) for line, cells in rows[:SAMPLES]
+            samples = [(line, shown.cell(cells[index])) for line, cells in rows[:SAMPLES]
                        if index < len(cells)]
             was = proposed.get(index)
             if was is not None:
