@@ -379,8 +379,8 @@ class FindReplaceDialog(QDialog):
         if result.changed:
             _LAST[self.model] = result.changed
         self._show(result, self._said(
-            result.changed, self.tr("%n cell(s) corrected.", "", len(result.changed)),
-            self.tr("%n cell(s) corrected: %1.", "", len(result.changed))))
+            result.changed, self.tr("%Ln cell(s) corrected.", "", len(result.changed)),
+            self.tr("%Ln cell(s) corrected: %1.", "", len(result.changed))))
 
     def _said(self, cells: list[ChangedCell], one_file: str, by_file: str) -> str:
         """``one_file`` with the count, or over several files (or cells of several) ``by_file``
@@ -391,7 +391,7 @@ class FindReplaceDialog(QDialog):
             files[cell.file.name] = files.get(cell.file.name, 0) + 1
         if not files or (len(files) == 1 and not self.by_field):
             return one_file
-        parts = [arg(self.tr("%n in %1", "", count), name) for name, count in files.items()]
+        parts = [arg(self.tr("%Ln in %1", "", count), name) for name, count in files.items()]
         return arg(by_file, ", ".join(parts))
 
     # --- undoing ---------------------------------------------------------------------------
@@ -402,7 +402,7 @@ class FindReplaceDialog(QDialog):
         _undone, edits = undo_edits(self.model.plan, cells)
         self.undo_button.setEnabled(bool(edits) and not self.runner.busy)
         self.undo_button.setToolTip(
-            self.tr("Put back the %n cell(s) the last replace changed", "", len(edits))
+            self.tr("Put back the %Ln cell(s) the last replace changed", "", len(edits))
             if edits else self.tr("Nothing to undo"))
 
     def undo(self) -> int | None:
@@ -426,11 +426,11 @@ class FindReplaceDialog(QDialog):
             _LAST[self.model] = cells
             undone = []
         message = self._said(
-            undone, self.tr("%n cell(s) put back as they were.", "", len(undone)),
-            self.tr("%n cell(s) put back as they were: %1.", "", len(undone)))
+            undone, self.tr("%Ln cell(s) put back as they were.", "", len(undone)),
+            self.tr("%Ln cell(s) put back as they were: %1.", "", len(undone)))
         kept = len(cells) - len(undone)
         if kept and not result.cancelled:
-            message += " " + self.tr("%n cell(s) edited since were left as they are.", "",
+            message += " " + self.tr("%Ln cell(s) edited since were left as they are.", "",
                                      kept)
         result.changed = undone
         self._show(result, message)

@@ -37,6 +37,7 @@ from importer_gui.core.package import (
 from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text, placed, workbook_words
 from importer_gui.ui.preview_apply_dialog import WorkDialog
 from importer_gui.ui.settings import Settings
@@ -242,14 +243,14 @@ class PackageDialog(WorkDialog):
         """What the package written holds (and where it was sent)."""
         lines = [arg(self.tr("Package written in %1:"), result.folder),
                  arg(self.tr("%1 (the configuration)"), result.config.name)]
-        lines += [arg(self.tr("%1: %n row(s) from %2", "", f.rows), f.path.name,
+        lines += [arg(self.tr("%1: %Ln row(s) from %2", "", f.rows), f.path.name,
                       f.source.name) for f in result.files]
         lines += [message_text(notice) for notice in result.notices]
         if sent:
-            lines.append(arg(self.tr("Sent to %1: %n file(s).", "", len(sent)),
+            lines.append(arg(self.tr("Sent to %1: %Ln file(s).", "", len(sent)),
                              self.url_edit.text().strip()))
         if result.left_out:
-            lines.append(self.tr("%n row(s) with errors were left out.", "",
+            lines.append(self.tr("%Ln row(s) with errors were left out.", "",
                                  len(result.left_out)))
             lines += self._left_out_lines(result)
         self.summary.setText("\n".join(lines))
@@ -267,7 +268,8 @@ class PackageDialog(WorkDialog):
                  for row in result.left_out[:ROWS_NAMED] for issue in row.issues]
         more = len(result.left_out) - ROWS_NAMED
         if more > 0:
-            lines.append(arg(self.tr("Other rows left out, not listed here: %1."), more))
+            lines.append(arg(self.tr("Other rows left out, not listed here: %1."),
+                             LocaleText().number(more)))
         return lines
 
     def _on_failed(self, error: ImporterError) -> None:

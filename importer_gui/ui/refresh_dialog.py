@@ -204,7 +204,7 @@ class RefreshDialog(PreviewApplyDialog):
             # A count, not the names: seven names wrapped in a form row are cut; the Export
             # list names each export's file once previewed.
             self.files_label.setText(self.tr(
-                "%n file(s), each read for the export whose columns its first line names",
+                "%Ln file(s), each read for the export whose columns its first line names",
                 "", len(paths)))
             self.files_label.setToolTip("\n".join(str(p) for p in self.data_files))
             self.preview()

@@ -169,9 +169,9 @@ class RevertDialog(PreviewApplyDialog):
 
     def _table_label(self, table: RevertTable) -> str:
         """"Session: 4 record(s), 1 conflict(s)"."""
-        text = arg(self.tr("%1: %n record(s)", "", len(table.rows)), table_name(table.table))
+        text = arg(self.tr("%1: %Ln record(s)", "", len(table.rows)), table_name(table.table))
         if table.conflicts:
-            text += self.tr(", %n conflict(s)", "", table.conflicts)
+            text += self.tr(", %Ln conflict(s)", "", table.conflicts)
         return text
 
     def _show_table(self, index: int) -> None:
@@ -196,11 +196,11 @@ class RevertDialog(PreviewApplyDialog):
         conflicts = plan.conflicts()
         if plan.conflicts_only():
             lines.append(arg(self.tr(
-                "%n conflicting record(s) cannot be reverted (changed since run %1, or still "
+                "%Ln conflicting record(s) cannot be reverted (changed since run %1, or still "
                 "needed by other records).", "", conflicts), plan.run_id))
         elif conflicts:
             lines.append(arg(self.tr(
-                "%n conflicting record(s) will be skipped (changed since run %1, or still "
+                "%Ln conflicting record(s) will be skipped (changed since run %1, or still "
                 "needed by other records); the others will be reverted.", "", conflicts),
                 plan.run_id))
         if plan.later_runs:
@@ -259,7 +259,7 @@ class RevertDialog(PreviewApplyDialog):
                    result.run_id, result.reverts, counts.get("delete", 0),
                    counts.get("update", 0), counts.get("create", 0))
         if result.skipped:  # the run stays revertible for them (the command line says so)
-            text += " " + self.tr("%n record(s) skipped as conflicts.", "", result.skipped)
+            text += " " + self.tr("%Ln record(s) skipped as conflicts.", "", result.skipped)
             text += " " + arg(self.tr("Run %1 can be reverted again for what was skipped."),
                               result.reverts)
         return text

@@ -470,7 +470,7 @@ class StoreBrowser(QDialog):
         if run_id != self._corrections_of:
             return
         self._say_corrections(
-            arg(self.tr("Run %1: %n cell(s) corrected in the preview before the commit:", "",
+            arg(self.tr("Run %1: %Ln cell(s) corrected in the preview before the commit:", "",
                         len(found)), run_id) if found
             else arg(self.tr("Run %1: no cell was corrected in the preview."), run_id), found)
 

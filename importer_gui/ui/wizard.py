@@ -164,7 +164,7 @@ class Wizard(QWizard):
         session = self.state.session
         unsaved = session.unsaved_corrections()
         kept = self.tr(
-            "%n correction(s) of the preview are not saved yet (in a corrected copy or a "
+            "%Ln correction(s) of the preview are not saved yet (in a corrected copy or a "
             "commit). They stay with their file while this window is open, and come back "
             "when it is checked again.", "", unsaved)
         title = self.tr("Open another file?")
@@ -216,7 +216,7 @@ class Wizard(QWizard):
         names = ", ".join(target.name for target in copies.values())
         if config is None:
             text = arg(self.tr(
-                "%n correction(s) of the preview are neither committed nor saved in a "
+                "%Ln correction(s) of the preview are neither committed nor saved in a "
                 "corrected copy of their file. Save them in %1, beside the file they "
                 "correct?", "", unsaved), names)
             save = self.tr("&Save the corrected copies")
@@ -228,7 +228,7 @@ class Wizard(QWizard):
             save = self.tr("&Save the configuration")
         else:
             text = arg(self.tr(
-                "%n correction(s) of the preview are neither committed nor saved in a "
+                "%Ln correction(s) of the preview are neither committed nor saved in a "
                 "corrected copy of their file, and your changes to the configuration (its "
                 "reading, action, mapping or XML) are not saved either. Save the corrections "
                 "in %1, beside the file they correct, and the configuration %2?", "", unsaved),

@@ -231,7 +231,7 @@ class CommitPage(BasePage):
         status = arg(self.tr("Committed: run %1 is in the history."), result.run_id)
         if result.corrections:
             status += " " + arg(self.tr(
-                "The %n correction(s) made in the preview are recorded with it (importer-gui "
+                "The %Ln correction(s) made in the preview are recorded with it (importer-gui "
                 "history %1 lists them).", "", result.corrections), result.run_id)
         return status
 

@@ -798,7 +798,7 @@ class PreviewPage(BasePage):
             question = QLabel(arg(self.tr("Did you mean %1?"), meant), self.suggestions)
             question.setWordWrap(True)
             question.setTextFormat(Qt.TextFormat.PlainText)
-            button = QPushButton(self.tr("&Use it in %n row(s)", "", count), self.suggestions)
+            button = QPushButton(self.tr("&Use it in %Ln row(s)", "", count), self.suggestions)
             button.setObjectName("didYouMean")
             button.setToolTip(arg(self.tr("Replace %1 with %2 in %3 wherever it is"),
                                   value, meant, field_title(imp.columns[n])))
@@ -841,7 +841,7 @@ class PreviewPage(BasePage):
         elif result.error:
             self.show_error(result.error)
         else:
-            self.progress_label.setText(self.tr("%n cell(s) corrected.", "",
+            self.progress_label.setText(self.tr("%Ln cell(s) corrected.", "",
                                                 len(result.changed)))
 
     def _on_correcting_failed(self, error: ImporterError) -> None:

@@ -127,10 +127,10 @@
         <translation>Validé&#xa0;: l&apos;exécution %1 figure dans l&apos;historique.</translation>
     </message>
     <message numerus="yes">
-        <source>The %n correction(s) made in the preview are recorded with it (importer-gui history %1 lists them).</source>
+        <source>The %Ln correction(s) made in the preview are recorded with it (importer-gui history %1 lists them).</source>
         <translation>
-            <numerusform>%n correction faite dans l&apos;aperçu est enregistrée avec elle (importer-gui history %1 la liste).</numerusform>
-            <numerusform>Les %n corrections faites dans l&apos;aperçu sont enregistrées avec elle (importer-gui history %1 les liste).</numerusform>
+            <numerusform>%Ln correction faite dans l&apos;aperçu est enregistrée avec elle (importer-gui history %1 la liste).</numerusform>
+            <numerusform>Les %Ln corrections faites dans l&apos;aperçu sont enregistrées avec elle (importer-gui history %1 les liste).</numerusform>
         </translation>
     </message>
     <message>
@@ -410,31 +410,31 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Correction et vérification des lignes…</translation>
     </message>
     <message numerus="yes">
-        <source>%n cell(s) corrected.</source>
+        <source>%Ln cell(s) corrected.</source>
         <translation>
-            <numerusform>%n cellule corrigée.</numerusform>
-            <numerusform>%n cellules corrigées.</numerusform>
+            <numerusform>%Ln cellule corrigée.</numerusform>
+            <numerusform>%Ln cellules corrigées.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n cell(s) corrected: %1.</source>
+        <source>%Ln cell(s) corrected: %1.</source>
         <translation>
-            <numerusform>%n cellule corrigée&#xa0;: %1.</numerusform>
-            <numerusform>%n cellules corrigées&#xa0;: %1.</numerusform>
+            <numerusform>%Ln cellule corrigée&#xa0;: %1.</numerusform>
+            <numerusform>%Ln cellules corrigées&#xa0;: %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n in %1</source>
+        <source>%Ln in %1</source>
         <translation>
-            <numerusform>%n dans %1</numerusform>
-            <numerusform>%n dans %1</numerusform>
+            <numerusform>%Ln dans %1</numerusform>
+            <numerusform>%Ln dans %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Put back the %n cell(s) the last replace changed</source>
+        <source>Put back the %Ln cell(s) the last replace changed</source>
         <translation>
-            <numerusform>Remettre comme avant %n cellule changée par le dernier remplacement</numerusform>
-            <numerusform>Remettre comme avant les %n cellules changées par le dernier remplacement</numerusform>
+            <numerusform>Remettre comme avant %Ln cellule changée par le dernier remplacement</numerusform>
+            <numerusform>Remettre comme avant les %Ln cellules changées par le dernier remplacement</numerusform>
         </translation>
     </message>
     <message>
@@ -446,24 +446,24 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Remise des cellules en l’état…</translation>
     </message>
     <message numerus="yes">
-        <source>%n cell(s) put back as they were.</source>
+        <source>%Ln cell(s) put back as they were.</source>
         <translation>
-            <numerusform>%n cellule remise comme avant.</numerusform>
-            <numerusform>%n cellules remises comme avant.</numerusform>
+            <numerusform>%Ln cellule remise comme avant.</numerusform>
+            <numerusform>%Ln cellules remises comme avant.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n cell(s) put back as they were: %1.</source>
+        <source>%Ln cell(s) put back as they were: %1.</source>
         <translation>
-            <numerusform>%n cellule remise comme avant&#xa0;: %1.</numerusform>
-            <numerusform>%n cellules remises comme avant&#xa0;: %1.</numerusform>
+            <numerusform>%Ln cellule remise comme avant&#xa0;: %1.</numerusform>
+            <numerusform>%Ln cellules remises comme avant&#xa0;: %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n cell(s) edited since were left as they are.</source>
+        <source>%Ln cell(s) edited since were left as they are.</source>
         <translation>
-            <numerusform>%n cellule modifiée depuis a été laissée telle quelle.</numerusform>
-            <numerusform>%n cellules modifiées depuis ont été laissées telles quelles.</numerusform>
+            <numerusform>%Ln cellule modifiée depuis a été laissée telle quelle.</numerusform>
+            <numerusform>%Ln cellules modifiées depuis ont été laissées telles quelles.</numerusform>
         </translation>
     </message>
     <message>
@@ -1263,17 +1263,17 @@ Fichier&#xa0;: %2</translation>
         <translation>%1 (la configuration)</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n row(s) from %2</source>
+        <source>%1: %Ln row(s) from %2</source>
         <translation>
-            <numerusform>%1&#xa0;: %n ligne de %2</numerusform>
-            <numerusform>%1&#xa0;: %n lignes de %2</numerusform>
+            <numerusform>%1&#xa0;: %Ln ligne de %2</numerusform>
+            <numerusform>%1&#xa0;: %Ln lignes de %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) with errors were left out.</source>
+        <source>%Ln row(s) with errors were left out.</source>
         <translation>
-            <numerusform>%n ligne en erreur a été laissée de côté.</numerusform>
-            <numerusform>%n lignes en erreur ont été laissées de côté.</numerusform>
+            <numerusform>%Ln ligne en erreur a été laissée de côté.</numerusform>
+            <numerusform>%Ln lignes en erreur ont été laissées de côté.</numerusform>
         </translation>
     </message>
     <message>
@@ -1297,10 +1297,10 @@ Ne lui faites confiance que si c&apos;est celle que les administrateurs de votre
         <translation>&amp;Faire confiance à cette clé et envoyer</translation>
     </message>
     <message numerus="yes">
-        <source>Sent to %1: %n file(s).</source>
+        <source>Sent to %1: %Ln file(s).</source>
         <translation>
-            <numerusform>Envoyé à %1&#xa0;: %n fichier.</numerusform>
-            <numerusform>Envoyé à %1&#xa0;: %n fichiers.</numerusform>
+            <numerusform>Envoyé à %1&#xa0;: %Ln fichier.</numerusform>
+            <numerusform>Envoyé à %1&#xa0;: %Ln fichiers.</numerusform>
         </translation>
     </message>
     <message>
@@ -1695,10 +1695,10 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
         <translation>Vouliez-vous dire %1&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <source>&amp;Use it in %n row(s)</source>
+        <source>&amp;Use it in %Ln row(s)</source>
         <translation>
-            <numerusform>L&apos;&amp;utiliser dans %n ligne</numerusform>
-            <numerusform>L&apos;&amp;utiliser dans %n lignes</numerusform>
+            <numerusform>L&apos;&amp;utiliser dans %Ln ligne</numerusform>
+            <numerusform>L&apos;&amp;utiliser dans %Ln lignes</numerusform>
         </translation>
     </message>
     <message>
@@ -1718,10 +1718,10 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
         <translation>Annulé&#xa0;: aucune cellule n’a été modifiée.</translation>
     </message>
     <message numerus="yes">
-        <source>%n cell(s) corrected.</source>
+        <source>%Ln cell(s) corrected.</source>
         <translation>
-            <numerusform>%n cellule corrigée.</numerusform>
-            <numerusform>%n cellules corrigées.</numerusform>
+            <numerusform>%Ln cellule corrigée.</numerusform>
+            <numerusform>%Ln cellules corrigées.</numerusform>
         </translation>
     </message>
     <message>
@@ -1877,10 +1877,10 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
         <translation>Fichiers exportés (*.csv *.tsv *.txt)</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s), each read for the export whose columns its first line names</source>
+        <source>%Ln file(s), each read for the export whose columns its first line names</source>
         <translation>
-            <numerusform>%n fichier, lu pour l&apos;export dont sa première ligne nomme les colonnes</numerusform>
-            <numerusform>%n fichiers, chacun lu pour l&apos;export dont sa première ligne nomme les colonnes</numerusform>
+            <numerusform>%Ln fichier, lu pour l&apos;export dont sa première ligne nomme les colonnes</numerusform>
+            <numerusform>%Ln fichiers, chacun lu pour l&apos;export dont sa première ligne nomme les colonnes</numerusform>
         </translation>
     </message>
     <message>
@@ -1990,17 +1990,17 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Chaque enregistrement de l&apos;exécution %1 qui reste à défaire est en conflit&#xa0;: rien ne peut être défait.</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n record(s)</source>
+        <source>%1: %Ln record(s)</source>
         <translation>
-            <numerusform>%1&#xa0;: %n enregistrement</numerusform>
-            <numerusform>%1&#xa0;: %n enregistrements</numerusform>
+            <numerusform>%1&#xa0;: %Ln enregistrement</numerusform>
+            <numerusform>%1&#xa0;: %Ln enregistrements</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>, %n conflict(s)</source>
+        <source>, %Ln conflict(s)</source>
         <translation>
-            <numerusform>, %n conflit</numerusform>
-            <numerusform>, %n conflits</numerusform>
+            <numerusform>, %Ln conflit</numerusform>
+            <numerusform>, %Ln conflits</numerusform>
         </translation>
     </message>
     <message>
@@ -2008,17 +2008,17 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <source>%n conflicting record(s) cannot be reverted (changed since run %1, or still needed by other records).</source>
+        <source>%Ln conflicting record(s) cannot be reverted (changed since run %1, or still needed by other records).</source>
         <translation>
-            <numerusform>%n enregistrement en conflit ne peut pas être défait (modifié depuis l&apos;exécution %1, ou encore utilisé par d&apos;autres enregistrements).</numerusform>
-            <numerusform>%n enregistrements en conflit ne peuvent pas être défaits (modifiés depuis l&apos;exécution %1, ou encore utilisés par d&apos;autres enregistrements).</numerusform>
+            <numerusform>%Ln enregistrement en conflit ne peut pas être défait (modifié depuis l&apos;exécution %1, ou encore utilisé par d&apos;autres enregistrements).</numerusform>
+            <numerusform>%Ln enregistrements en conflit ne peuvent pas être défaits (modifiés depuis l&apos;exécution %1, ou encore utilisés par d&apos;autres enregistrements).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n conflicting record(s) will be skipped (changed since run %1, or still needed by other records); the others will be reverted.</source>
+        <source>%Ln conflicting record(s) will be skipped (changed since run %1, or still needed by other records); the others will be reverted.</source>
         <translation>
-            <numerusform>%n enregistrement en conflit sera ignoré (modifié depuis l&apos;exécution %1, ou encore utilisé par d&apos;autres enregistrements)&#xa0;; les autres seront rétablis.</numerusform>
-            <numerusform>%n enregistrements en conflit seront ignorés (modifiés depuis l&apos;exécution %1, ou encore utilisés par d&apos;autres enregistrements)&#xa0;; les autres seront rétablis.</numerusform>
+            <numerusform>%Ln enregistrement en conflit sera ignoré (modifié depuis l&apos;exécution %1, ou encore utilisé par d&apos;autres enregistrements)&#xa0;; les autres seront rétablis.</numerusform>
+            <numerusform>%Ln enregistrements en conflit seront ignorés (modifiés depuis l&apos;exécution %1, ou encore utilisés par d&apos;autres enregistrements)&#xa0;; les autres seront rétablis.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2044,10 +2044,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>L&apos;exécution %1 a défait l&apos;exécution %2&#xa0;: %3 supprimé(s), %4 rétabli(s), %5 recréé(s).</translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) skipped as conflicts.</source>
+        <source>%Ln record(s) skipped as conflicts.</source>
         <translation>
-            <numerusform>%n enregistrement ignoré car en conflit.</numerusform>
-            <numerusform>%n enregistrements ignorés car en conflit.</numerusform>
+            <numerusform>%Ln enregistrement ignoré car en conflit.</numerusform>
+            <numerusform>%Ln enregistrements ignorés car en conflit.</numerusform>
         </translation>
     </message>
     <message>
@@ -2181,10 +2181,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Exécution %1&#xa0;: lecture des cellules corrigées dans l&apos;aperçu…</translation>
     </message>
     <message numerus="yes">
-        <source>Run %1: %n cell(s) corrected in the preview before the commit:</source>
+        <source>Run %1: %Ln cell(s) corrected in the preview before the commit:</source>
         <translation>
-            <numerusform>Exécution %1&#xa0;: %n cellule corrigée dans l&apos;aperçu avant la validation&#xa0;:</numerusform>
-            <numerusform>Exécution %1&#xa0;: %n cellules corrigées dans l&apos;aperçu avant la validation&#xa0;:</numerusform>
+            <numerusform>Exécution %1&#xa0;: %Ln cellule corrigée dans l&apos;aperçu avant la validation&#xa0;:</numerusform>
+            <numerusform>Exécution %1&#xa0;: %Ln cellules corrigées dans l&apos;aperçu avant la validation&#xa0;:</numerusform>
         </translation>
     </message>
     <message>
@@ -2319,10 +2319,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Ouvrir un autre fichier&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <source>%n correction(s) of the preview are not saved yet (in a corrected copy or a commit). They stay with their file while this window is open, and come back when it is checked again.</source>
+        <source>%Ln correction(s) of the preview are not saved yet (in a corrected copy or a commit). They stay with their file while this window is open, and come back when it is checked again.</source>
         <translation>
-            <numerusform>%n correction de l&apos;aperçu n&apos;est pas encore enregistrée (dans une copie corrigée ou par une validation). Elle reste attachée à son fichier tant que cette fenêtre est ouverte, et revient quand il est vérifié à nouveau.</numerusform>
-            <numerusform>%n corrections de l&apos;aperçu ne sont pas encore enregistrées (dans une copie corrigée ou par une validation). Elles restent attachées à leur fichier tant que cette fenêtre est ouverte, et reviennent quand il est vérifié à nouveau.</numerusform>
+            <numerusform>%Ln correction de l&apos;aperçu n&apos;est pas encore enregistrée (dans une copie corrigée ou par une validation). Elle reste attachée à son fichier tant que cette fenêtre est ouverte, et revient quand il est vérifié à nouveau.</numerusform>
+            <numerusform>%Ln corrections de l&apos;aperçu ne sont pas encore enregistrées (dans une copie corrigée ou par une validation). Elles restent attachées à leur fichier tant que cette fenêtre est ouverte, et reviennent quand il est vérifié à nouveau.</numerusform>
         </translation>
     </message>
     <message>
@@ -2374,10 +2374,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>&amp;Continuer la validation</translation>
     </message>
     <message numerus="yes">
-        <source>%n correction(s) of the preview are neither committed nor saved in a corrected copy of their file. Save them in %1, beside the file they correct?</source>
+        <source>%Ln correction(s) of the preview are neither committed nor saved in a corrected copy of their file. Save them in %1, beside the file they correct?</source>
         <translation>
-            <numerusform>%n correction de l&apos;aperçu n&apos;est ni validée ni enregistrée dans une copie corrigée de son fichier. L&apos;enregistrer dans %1, à côté du fichier qu&apos;elle corrige&#xa0;?</numerusform>
-            <numerusform>%n corrections de l&apos;aperçu ne sont ni validées ni enregistrées dans une copie corrigée de leur fichier. Les enregistrer dans %1, à côté du fichier qu&apos;elles corrigent&#xa0;?</numerusform>
+            <numerusform>%Ln correction de l&apos;aperçu n&apos;est ni validée ni enregistrée dans une copie corrigée de son fichier. L&apos;enregistrer dans %1, à côté du fichier qu&apos;elle corrige&#xa0;?</numerusform>
+            <numerusform>%Ln corrections de l&apos;aperçu ne sont ni validées ni enregistrées dans une copie corrigée de leur fichier. Les enregistrer dans %1, à côté du fichier qu&apos;elles corrigent&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
@@ -2393,10 +2393,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>&amp;Enregistrer la configuration</translation>
     </message>
     <message numerus="yes">
-        <source>%n correction(s) of the preview are neither committed nor saved in a corrected copy of their file, and your changes to the configuration (its reading, action, mapping or XML) are not saved either. Save the corrections in %1, beside the file they correct, and the configuration %2?</source>
+        <source>%Ln correction(s) of the preview are neither committed nor saved in a corrected copy of their file, and your changes to the configuration (its reading, action, mapping or XML) are not saved either. Save the corrections in %1, beside the file they correct, and the configuration %2?</source>
         <translation>
-            <numerusform>%n correction de l&apos;aperçu n&apos;est ni validée ni enregistrée dans une copie corrigée de son fichier, et vos modifications de la configuration (sa lecture, son action, sa correspondance ou son XML) ne sont pas enregistrées non plus. Enregistrer la correction dans %1, à côté du fichier qu&apos;elle corrige, et la configuration %2&#xa0;?</numerusform>
-            <numerusform>%n corrections de l&apos;aperçu ne sont ni validées ni enregistrées dans une copie corrigée de leur fichier, et vos modifications de la configuration (sa lecture, son action, sa correspondance ou son XML) ne sont pas enregistrées non plus. Enregistrer les corrections dans %1, à côté du fichier qu&apos;elles corrigent, et la configuration %2&#xa0;?</numerusform>
+            <numerusform>%Ln correction de l&apos;aperçu n&apos;est ni validée ni enregistrée dans une copie corrigée de son fichier, et vos modifications de la configuration (sa lecture, son action, sa correspondance ou son XML) ne sont pas enregistrées non plus. Enregistrer la correction dans %1, à côté du fichier qu&apos;elle corrige, et la configuration %2&#xa0;?</numerusform>
+            <numerusform>%Ln corrections de l&apos;aperçu ne sont ni validées ni enregistrées dans une copie corrigée de leur fichier, et vos modifications de la configuration (sa lecture, son action, sa correspondance ou son XML) ne sont pas enregistrées non plus. Enregistrer les corrections dans %1, à côté du fichier qu&apos;elles corrigent, et la configuration %2&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
