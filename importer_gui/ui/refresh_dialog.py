@@ -30,6 +30,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.session import Session, opened_store
 from importer_gui.core.store import Store, StoreLocation
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.preview_model import PreviewModel, outcome_label
 from importer_gui.ui.pages.base import hand_plans_to_background
@@ -248,11 +249,12 @@ class RefreshDialog(PreviewApplyDialog):
         changes = any(planned.plan.changes())
         self.refresh_button.setEnabled(changes)
         counts = planned.counts()
+        number = LocaleText().number  # 12 345 in French, as the preview counts
         # Every export's, since the list shows one at a time: a deletion is never found late.
         self.status.setText(arg(self.tr(
             "Over every export: %1 to create, %2 to update, %3 to delete."),
-            counts[Outcome.CREATE.value], counts[Outcome.UPDATE.value],
-            counts[Outcome.DELETE.value]) if changes
+            number(counts[Outcome.CREATE.value]), number(counts[Outcome.UPDATE.value]),
+            number(counts[Outcome.DELETE.value])) if changes
             else self.tr("The store already holds what the exports hold."))
 
     def _let_go(self) -> None:
@@ -286,7 +288,8 @@ class RefreshDialog(PreviewApplyDialog):
             return
         self.model.show_import(index)
         counts = self.model.counts()
-        self.counts.setText("   ".join(arg(self.tr("%1: %2"), outcome_label(o), counts[o])
+        number = LocaleText().number
+        self.counts.setText("   ".join(arg(self.tr("%1: %2"), outcome_label(o), number(counts[o]))
                                        for o in OUTCOME_ORDER if counts[o]))
         self.view.resizeColumnsToContents()
 
@@ -315,10 +318,11 @@ class RefreshDialog(PreviewApplyDialog):
     def _on_committed(self, result: RefreshResult) -> None:
         self.result = result
         counts = result.counts
+        number = LocaleText().number
         self.status.setText(arg(self.tr(
             "Refreshed as run %1: %2 created, %3 updated, %4 deleted; it can be reverted from "
-            "the history."), result.run_id, counts.get("create", 0), counts.get("update", 0),
-            counts.get("delete", 0)))
+            "the history."), result.run_id, number(counts.get("create", 0)),
+            number(counts.get("update", 0)), number(counts.get("delete", 0))))
         self.store_changed.emit(result.run_id)
 
     def _on_failed(self, error: ImporterError) -> None:

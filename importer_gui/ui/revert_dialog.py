@@ -21,6 +21,7 @@ from importer_gui.core.store import Store
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import table_name
+from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.models.revert_model import RevertModel, outcome_label
 from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_table
 from importer_gui.ui.styles import CONFLICT_NOTICE_STYLE, NOTICE_STYLE
@@ -179,7 +180,8 @@ class RevertDialog(PreviewApplyDialog):
             return
         self.model.show_table(self.plan.tables[index])
         counts = self.model.counts()
-        self.counts.setText("   ".join(arg(self.tr("%1: %2"), outcome_label(o), counts[o])
+        number = LocaleText().number  # 12 345 in French, as the preview counts
+        self.counts.setText("   ".join(arg(self.tr("%1: %2"), outcome_label(o), number(counts[o]))
                                        for o in counts if counts[o]))
         self.view.resizeColumnsToContents()
 
