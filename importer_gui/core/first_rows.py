@@ -39,6 +39,12 @@ def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
     return (list(headers) if headers is not None else None), list(rows[:n])
 
 
+def head_width(headers: list[str] | None, rows: list[HeadRow]) -> int:
+    """How many columns the file has, as its first rows tell: its header line's or its
+    widest row's, whichever is more (a mapping's width is no column of the file)."""
+    return max([len(headers or [])] + [len(cells) for _line, cells in rows])
+
+
 def _columns(provider: Provider, data_file: Path) -> int | None:
     """How many columns the provider maps, which tells a CSV file's wrong delimiter exactly
     (as ``check`` is told); None for a workbook, which has no delimiter: its rows, slow to

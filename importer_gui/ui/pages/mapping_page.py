@@ -58,7 +58,7 @@ from importer_gui.core.config import (
     ImportConfig,
 )
 from importer_gui.core.errors import ConfigError, ImporterError
-from importer_gui.core.first_rows import HeadRow
+from importer_gui.core.first_rows import HeadRow, head_width
 from importer_gui.core.remap import Remapped, remap, renamed
 from importer_gui.core.suggest import CLOSE, EXACT, NORMALISED, SYNONYM, Suggestion, map_columns
 from importer_gui.ui.i18n import arg
@@ -267,7 +267,7 @@ class MappingPage(BasePage):
         fields = [f.name for f in self.spec.fields]
         named = headers if imp.provider.skip_first_line and any(headers) else None
         laid = remap(imp.provider.columns, named)
-        self.saved_missing = laid.missing
+        self.saved_missing = [*laid.missing, *self._past_the_file(laid.columns, len(headers))]
         known = [(c.header, c.field) for c in laid.columns]
         suggestions = map_columns(headers, known, fields)
         proposed = _proposed(renamed(laid.missing, laid.new), suggestions, fields)
@@ -293,6 +293,12 @@ class MappingPage(BasePage):
         with signals_blocked(self.confirm_check):
             self.confirm_check.setChecked(self.session.missing_accepted() == self.unfed())
         self.update_warning()
+
+    def _past_the_file(self, columns: list[Column], width: int) -> list[Column]:
+        """The saved mapping's fields placed past the file's last column (mapped by place):
+        missing from it, each called by its place when it has no header."""
+        return [replace(column, header=column.header or arg(self.tr("Column %1"), place + 1))
+                for place, column in enumerate(columns) if place >= width and not column.ignored]
 
     def _show_changes(self) -> None:
         """Say how the saved mapping met this file's columns, when they are not as saved, and
@@ -382,11 +388,12 @@ class MappingPage(BasePage):
             self.grid.addWidget(label, 0, place)
 
     def _head(self, configured: int) -> tuple[list[str | None], list[HeadRow]]:
-        """Column titles and first rows (with their lines); without a readable file, the
-        configured columns."""
+        """Column titles and first rows (with their lines): the file's columns, however many
+        the saved mapping has; without a readable file, the configured columns."""
         data_file = self.data_file()
         headers: list[str] | None = None
         rows: list[HeadRow] = []
+        width = configured
         if data_file is not None:
             try:
                 headers, rows = read_head(self.current_import().provider, data_file)
@@ -394,7 +401,7 @@ class MappingPage(BasePage):
                 self.show_error(exc.message)
             else:
                 self.show_error(None)
-        width = max([len(headers or []), configured] + [len(cells) for _line, cells in rows])
+                width = head_width(headers, rows)
         named: list[str | None] = list(headers or [])
         named += [None] * (width - len(named))
         return named, rows

@@ -43,7 +43,7 @@ from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES, DELIMITE
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig, Provider
 from importer_gui.core.errors import Cancelled, ConfigError, DataFileError, ImporterError
-from importer_gui.core.first_rows import HEAD_ROWS, Head, HeadRow
+from importer_gui.core.first_rows import HEAD_ROWS, Head, HeadRow, head_width
 from importer_gui.core.guess import Guess
 from importer_gui.core.paths import resolved
 from importer_gui.core.plan import FileStamp
@@ -128,8 +128,7 @@ class HeadModel(QAbstractTableModel):
         file as the preview and the command line number them (a blank line, or a cell
         spanning lines, counted)."""
         self.beginResetModel()
-        width = max([len(headers or [])] + [len(cells) for _line, cells in rows])
-        self._titles = column_titles(headers, width)
+        self._titles = column_titles(headers, head_width(headers, rows))
         self._lines = [line for line, _cells in rows]
         self._rows = [cells for _line, cells in rows]
         self.endResetModel()
