@@ -30,6 +30,14 @@ class Journal:
 
 
 class _Handle(SFTPHandle):
+    written_hook: Any = None  # called with each block's size once written
+
+    def write(self, offset: int, data: bytes) -> int:
+        answer = super().write(offset, data)
+        if self.written_hook is not None:
+            self.written_hook(len(data))
+        return answer
+
     def stat(self) -> Any:
         return SFTPAttributes.from_stat(os.fstat(self.readfile.fileno()))
 
@@ -41,10 +49,11 @@ class _Folder(SFTPServerInterface):
     """The served folder: paths are inside it, never outside."""
 
     def __init__(self, server: Any, *args: Any, root: Path, journal: Journal,
-                 **kwargs: Any) -> None:
+                 written_hook: Any = None, **kwargs: Any) -> None:
         super().__init__(server, *args, **kwargs)
         self.root = root
         self.journal = journal
+        self.written_hook = written_hook
 
     def _real(self, path: str) -> Path:
         real = (self.root / path.lstrip("/")).resolve()
@@ -83,6 +92,7 @@ class _Folder(SFTPServerInterface):
             handle.writefile = opened if writing else None
             if writing:
                 self.journal.written.append(path)
+                handle.written_hook = self.written_hook
             return handle
         except OSError as exc:
             return self._errno(exc)
@@ -147,12 +157,19 @@ class _Login(paramiko.ServerInterface):
 
 
 class SftpServer:
-    """A server on 127.0.0.1 (a free port) serving ``root``, until ``close``."""
+    """A server on 127.0.0.1 (a free port) serving ``root``, until ``close``.
+
+    ``drop_after``: once that many bytes are written, every connection is ended (a network
+    gone, a server restarted), the bytes already written left where they are.
+    """
 
     def __init__(self, root: Path, host_key: Any, *, user: str = "platform",
-                 client_key: Any = None, password: str | None = None) -> None:
+                 client_key: Any = None, password: str | None = None,
+                 drop_after: int | None = None) -> None:
         self.root, self.host_key, self.user = root, host_key, user
         self.client_key, self.password = client_key, password
+        self.drop_after = drop_after
+        self._bytes_written = 0
         self.journal = Journal()
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -184,12 +201,20 @@ class SftpServer:
             transport = paramiko.Transport(connection)
             transport.add_server_key(self.host_key)
             transport.set_subsystem_handler("sftp", SFTPServer, _Folder, root=self.root,
-                                            journal=self.journal)
+                                            journal=self.journal,
+                                            written_hook=self._written)
             self._transports.append(transport)
             try:
                 transport.start_server(server=_Login(self.user, self.client_key,
                                                      self.password, self.journal))
             except (paramiko.SSHException, EOFError, OSError):
+                transport.close()
+
+    def _written(self, size: int) -> None:
+        """Count what was written; end every connection past ``drop_after``."""
+        self._bytes_written += size
+        if self.drop_after is not None and self._bytes_written >= self.drop_after:
+            for transport in self._transports:
                 transport.close()
 
     def close(self) -> None:

@@ -79,6 +79,9 @@ NO_DROP_FOLDER = QT_TRANSLATE_NOOP(
 # The {reason} of CANNOT_CONNECT and SENDING_FAILED when the server went silent: ours, not
 # the system's, so the window says it in the user's language too.
 NO_ANSWER = QT_TRANSLATE_NOOP("errors", "no answer in time")
+# The {reason} of SENDING_FAILED when the connection ended under way (a network gone, the
+# server restarted): paramiko says it with an empty EOFError or an SSHException.
+CONNECTION_LOST = QT_TRANSLATE_NOOP("errors", "the server closed the connection")
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,8 @@ def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None =
            known_hosts: Path | None = None, monitor: Monitor | None = None) -> list[str]:
     """Send ``files`` in their order, each whole before the next, into the target's
     folder; their remote paths."""
+    import paramiko
+
     monitor = monitor or Monitor()
     client = _connect(target, key_file, ask_password, confirm_host_key,
                       known_hosts or default_known_hosts())
@@ -221,10 +226,21 @@ def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None =
             sent.append(_send(sftp, Path(path), target, done, total, monitor))
             done += Path(path).stat().st_size
         return sent
-    except OSError as exc:
-        raise ImporterError(SENDING_FAILED.format(target=target, reason=_reason(exc))) from None
+    except (OSError, EOFError, paramiko.SSHException) as exc:
+        raise ImporterError(SENDING_FAILED.format(
+            target=target, reason=_sending_reason(exc, client))) from None
     finally:
         client.close()
+
+
+def _sending_reason(exc: BaseException, client: Any) -> str:
+    """Why sending stopped: a connection that ended is said so, whatever paramiko raised
+    (an empty EOFError as it reads, an SSHException once its transport knows)."""
+    transport = client.get_transport()
+    if isinstance(exc, EOFError) or (_reason(exc) != NO_ANSWER and (
+            transport is None or not transport.is_active())):
+        return CONNECTION_LOST
+    return _reason(exc)
 
 
 def _connect(target: SftpTarget, key_file: Path | None, ask_password: AskPassword | None,
@@ -399,6 +415,8 @@ def _check_folder(sftp: Any, target: SftpTarget) -> None:
 def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,
           monitor: Monitor) -> str:
     """One file under a temporary name, renamed over its own name once complete."""
+    import paramiko
+
     final = posixpath.join(target.folder, path.name)
     temporary = posixpath.join(target.folder, f".{path.name}.{secrets.token_hex(6)}.part")
     what = f"Sending {path.name}"
@@ -412,7 +430,8 @@ def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,
         sftp.put(str(path), temporary, callback=progress, confirm=True)
         _rename(sftp, temporary, final)
     except BaseException:
-        with contextlib.suppress(OSError):  # never written, or the connection is gone
+        # Never written, or the connection is gone (paramiko raises no OSError then).
+        with contextlib.suppress(OSError, EOFError, paramiko.SSHException):
             sftp.remove(temporary)
         raise
     return final

@@ -193,6 +193,32 @@ def test_cancelling_leaves_no_half_file(server: SftpServer, known: Path, identit
     assert list(drop(server).iterdir()) == []
 
 
+def test_a_connection_dropped_mid_way_is_one_line_naming_the_server(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    server.drop_after = 100_000  # part-way through the data file
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    assert caught.value.message == (
+        f"Sending to {target} failed: the server closed the connection; files already sent "
+        "are complete, the others were not sent.")
+    assert not {p.name for p in drop(server).iterdir()} & {"sessions.csv", "config.xml"}
+
+
+def test_a_connection_dropped_mid_way_reads_in_french_in_the_french_window(
+        french: None, server: SftpServer, known: Path, identity: Path, files: list[Path]
+        ) -> None:
+    from importer_gui.ui.messages_text import message_text
+
+    server.drop_after = 100_000  # part-way through the data file
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    assert message_text(caught.value.message) == (
+        f"L'envoi vers {target} a échoué\u00a0: le serveur a fermé la connexion\u00a0; les "
+        "fichiers déjà envoyés sont complets, les autres n'ont pas été envoyés.")
+
+
 def test_a_missing_drop_folder_sends_nothing(server: SftpServer, known: Path, identity: Path,
                                              files: list[Path]) -> None:
     with pytest.raises(ImporterError, match="does not exist"):
@@ -348,6 +374,23 @@ def test_the_command_line_packages_and_sends(
     assert f"Sent to {server.url()}: 6 files." in capsys.readouterr().out
     assert sorted(p.name for p in drop(server).iterdir()) == sorted(
         p.name for p in out.iterdir())
+
+
+def test_the_command_line_says_a_connection_dropped_mid_way_once_the_package_is_written(
+        server: SftpServer, known: Path, identity: Path, sample: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    server.drop_after = 1  # the first file's first bytes
+    out = tmp_path / "out"
+    code = main(["package", str(sample / "sample-config.xml"), "--out", str(out),
+                 "--store", existing_store(tmp_path / "store.sqlite3"), "--upload", server.url(),
+                 "--identity", str(identity)])
+    assert code == 4  # written, not sent: not 2, "nothing could be done"
+    assert capsys.readouterr().err == (
+        f"importer-gui: The package was written in {out}; sending it failed: sending to "
+        f"{server.url()} failed: the server closed the connection; files already sent are "
+        "complete, the others were not sent. Run the same command again to send it.\n")
+    assert "sample-config.xml" in {p.name for p in out.iterdir()}
+    assert not [p.name for p in drop(server).iterdir() if not p.name.startswith(".")]
 
 
 class Arrivals(list[tuple[str, str]]):

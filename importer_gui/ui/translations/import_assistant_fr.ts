@@ -3989,6 +3989,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>pas de réponse à temps</translation>
     </message>
     <message>
+        <source>the server closed the connection</source>
+        <translation>le serveur a fermé la connexion</translation>
+    </message>
+    <message>
         <source>Field {end_field}: the session ends on {end}, before it starts on {start} ({start_field}); check the two dates.</source>
         <translation>Champ {end_field}&#xa0;: la session finit le {end}, avant de commencer le {start} ({start_field})&#xa0;; vérifiez les deux dates.</translation>
     </message>
