@@ -15,6 +15,7 @@ import base64
 import contextlib
 import errno
 import hashlib
+import logging
 import posixpath
 import secrets
 import socket
@@ -33,6 +34,11 @@ from importer_gui.core.errors import (
     system_reason,
 )
 from importer_gui.core.progress import Monitor
+
+# paramiko logs what it meets (a reset connection) as errors; with no handler configured,
+# Python printed them on stderr beside the one line we say. A program that keeps a log
+# (the wizard's) still gets them through the root logger.
+logging.getLogger("paramiko").addHandler(logging.NullHandler())
 
 SCHEME = "sftp"
 DEFAULT_PORT = 22

@@ -18,6 +18,7 @@ from importer_gui.cli import main
 from importer_gui.core import sftp
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.progress import Monitor
+from tests.faults import cli
 from tests.sftp_server import SftpServer
 from tests.stores import existing_store
 
@@ -391,6 +392,21 @@ def test_the_command_line_says_a_connection_dropped_mid_way_once_the_package_is_
         "complete, the others were not sent. Run the same command again to send it.\n")
     assert "sample-config.xml" in {p.name for p in out.iterdir()}
     assert not [p.name for p in drop(server).iterdir() if not p.name.startswith(".")]
+
+
+def test_a_connection_dropped_mid_way_is_one_line_on_the_terminal(
+        server: SftpServer, known: Path, identity: Path, sample: Path, tmp_path: Path) -> None:
+    server.drop_after = 1
+    out = tmp_path / "out"
+    done = cli("package", str(sample / "sample-config.xml"), "--out", str(out),
+               "--store", existing_store(tmp_path / "store.sqlite3"), "--upload", server.url(),
+               "--identity", str(identity))
+    assert done.code == 4
+    # paramiko's own log of the reset connection is none of the user's terminal.
+    assert done.err.splitlines() == [
+        f"importer-gui: The package was written in {out}; sending it failed: sending to "
+        f"{server.url()} failed: the server closed the connection; files already sent are "
+        "complete, the others were not sent. Run the same command again to send it."]
 
 
 class Arrivals(list[tuple[str, str]]):
