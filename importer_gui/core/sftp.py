@@ -88,6 +88,11 @@ NO_ANSWER = QT_TRANSLATE_NOOP("errors", "no answer in time")
 # The {reason} of SENDING_FAILED when the connection ended under way (a network gone, the
 # server restarted): paramiko says it with an empty EOFError or an SSHException.
 CONNECTION_LOST = QT_TRANSLATE_NOOP("errors", "the server closed the connection")
+# The {reason} of SENDING_FAILED when the server answered its bare "Failure" (SSH_FX_FAILURE,
+# what OpenSSH answers for a full disk, a folder in the way of a rename): the file it refused.
+REFUSED_WITHOUT_REASON = QT_TRANSLATE_NOOP(
+    "errors", "the server refused {name} without saying why (is its disk full, or a folder "
+              "of that name in the way?)")
 
 
 @dataclass(frozen=True)
@@ -433,14 +438,26 @@ def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,
         monitor.progress(done + sent, total, what)
 
     try:
-        sftp.put(str(path), temporary, callback=progress, confirm=True)
-        _rename(sftp, temporary, final)
-    except BaseException:
-        # Never written, or the connection is gone (paramiko raises no OSError then).
-        with contextlib.suppress(OSError, EOFError, paramiko.SSHException):
-            sftp.remove(temporary)
+        try:
+            sftp.put(str(path), temporary, callback=progress, confirm=True)
+            _rename(sftp, temporary, final)
+        except BaseException:
+            # Never written, or the connection is gone (paramiko raises no OSError then).
+            with contextlib.suppress(OSError, EOFError, paramiko.SSHException):
+                sftp.remove(temporary)
+            raise
+    except OSError as exc:
+        if exc.errno is None and _transport_active(sftp):  # a server status without errno
+            raise ImporterError(SENDING_FAILED.format(
+                target=target, reason=REFUSED_WITHOUT_REASON.format(name=path.name))) from None
         raise
     return final
+
+
+def _transport_active(sftp: Any) -> bool:
+    """True while the SFTP session's connection is up."""
+    transport = sftp.get_channel().get_transport()
+    return transport is not None and transport.is_active()
 
 
 def _rename(sftp: Any, temporary: str, final: str) -> None:

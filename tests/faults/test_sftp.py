@@ -220,6 +220,35 @@ def test_a_connection_dropped_mid_way_reads_in_french_in_the_french_window(
         "fichiers déjà envoyés sont complets, les autres n'ont pas été envoyés.")
 
 
+def test_a_file_the_server_refuses_without_a_reason_is_named(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    (drop(server) / "config.xml").mkdir()  # the server answers a bare "Failure"
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    assert caught.value.message == (
+        f"Sending to {target} failed: the server refused config.xml without saying why (is "
+        "its disk full, or a folder of that name in the way?); files already sent are "
+        "complete, the others were not sent.")
+    assert sorted(p.name for p in drop(server).iterdir()) == ["config.xml", "sessions.csv"]
+    assert (drop(server) / "config.xml").is_dir()
+
+
+def test_a_file_the_server_refuses_without_a_reason_reads_in_french(
+        french: None, server: SftpServer, known: Path, identity: Path, files: list[Path]
+        ) -> None:
+    from importer_gui.ui.messages_text import message_text
+
+    (drop(server) / "config.xml").mkdir()
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    assert message_text(caught.value.message) == (
+        f"L'envoi vers {target} a échoué\u00a0: le serveur a refusé config.xml sans dire "
+        "pourquoi (son disque est-il plein, ou un dossier de ce nom est-il en travers\u00a0?)"
+        "\u00a0; les fichiers déjà envoyés sont complets, les autres n'ont pas été envoyés.")
+
+
 def test_a_missing_drop_folder_sends_nothing(server: SftpServer, known: Path, identity: Path,
                                              files: list[Path]) -> None:
     with pytest.raises(ImporterError, match="does not exist"):

@@ -3993,6 +3993,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>le serveur a fermé la connexion</translation>
     </message>
     <message>
+        <source>the server refused {name} without saying why (is its disk full, or a folder of that name in the way?)</source>
+        <translation>le serveur a refusé {name} sans dire pourquoi (son disque est-il plein, ou un dossier de ce nom est-il en travers&#xa0;?)</translation>
+    </message>
+    <message>
         <source>Field {end_field}: the session ends on {end}, before it starts on {start} ({start_field}); check the two dates.</source>
         <translation>Champ {end_field}&#xa0;: la session finit le {end}, avant de commencer le {start} ({start_field})&#xa0;; vérifiez les deux dates.</translation>
     </message>
