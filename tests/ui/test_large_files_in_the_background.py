@@ -326,3 +326,22 @@ def test_xml_typed_then_back_at_once_is_on_the_mapping_page_and_kept_by_next(
     assert window.wizard.currentId() == CONFIG
     assert window.state.choices.config.imports[0].provider.date_format == "DD/MM/YYYY"
     assert True not in slow.on_window_thread  # the file never read on the window's thread
+
+
+def test_a_configuration_mapped_by_position_is_valid_without_its_other_files_read_again(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    teachers(tmp_path / "first.csv")
+    teachers(tmp_path / "second.csv")
+    config = configuration(tmp_path, "<fileName>first.csv</fileName>",
+                           "<fileName>second.csv</fileName>")
+    slow.release.set()  # the open page reads the first import's file
+    assert window.open_file(config)
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PREVIEW, timeout=10_000)
+    slow.release.clear()  # the second file's first rows would be read now: held
+    window.wizard.back()
+    window.wizard.config_page.initializePage()
+    page = window.wizard.config_page
+    assert window.wizard.currentId() == CONFIG
+    assert page.status_label.text() == "The configuration is valid."
+    assert page.isComplete()
+    assert not page.runner.busy

@@ -169,17 +169,18 @@ class ConfigPage(BasePage):
         configuration anew once it is applied, find them read.
         """
         self._checking = None  # a check still running is of another configuration
-        if not read_in_background(*files):
+        current = self._current_in(config) if apply else None  # shown anew once applied
+        if not read_in_background(*_to_read(config.imports, files, current)):
             if apply:
                 self.session.set_config(config, files)
-            missing = missing_columns(config.imports, files)
+            missing = missing_columns(config.imports, files, current)
             self._set_status(missing)
             return missing is None
         self._valid = False
         self._error = ""
         self.status_label.setText(self.tr(
             "Checking the columns mapped by header against the file…"))
-        self.status_label.setStyleSheet("")
+        self._status_style("")
         self.editor.setExtraSelections([])
         self.completeChanged.emit()
         imports = copy.deepcopy(config.imports)  # the worker's own
@@ -198,8 +199,16 @@ class ConfigPage(BasePage):
                 self._checking = None
                 self._set_status(ConfigError(error.message))
 
-        self.runner.run(lambda _monitor: missing_columns(imports, files), checked, failed)
+        self.runner.run(lambda _monitor: missing_columns(imports, files, current),
+                        checked, failed)
         return False
+
+    def _current_in(self, config: ImportConfig) -> int:
+        """Where the import the earlier pages show is in ``config``, as the session finds
+        it when ``config`` is applied."""
+        choices = self.session.choices
+        kept = kept_imports(choices.config.imports, config.imports)
+        return kept.get(choices.import_index, choices.import_index)
 
     def _data_files(self, config: ImportConfig) -> list[Path]:
         """Each import's data file: the one read so far where the edit left its fileName and
@@ -227,15 +236,21 @@ class ConfigPage(BasePage):
         self._error = ""
         if error is None:
             self.status_label.setText(self.tr("The configuration is valid."))
-            self.status_label.setStyleSheet(SUCCESS_STYLE)
+            self._status_style(SUCCESS_STYLE)
             self.editor.setExtraSelections([])
         else:
             where = "" if error.names_its_line else arg(self.tr("Line %1: "), error.line)
             self._error = where + message_text(error.detail)
             self.status_label.setText(self._error)
-            self.status_label.setStyleSheet(ERROR_STYLE)
+            self._status_style(ERROR_STYLE)
             self._highlight_line(error.line)
         self.completeChanged.emit()
+
+    def _status_style(self, style: str) -> None:
+        """The status's style sheet, set only when it changes: each setting polishes the
+        label anew, while a worker may hold the GIL the window's thread waits for."""
+        if self.status_label.styleSheet() != style:
+            self.status_label.setStyleSheet(style)
 
     def _highlight_line(self, line: int | None) -> None:
         """Colour the whole line the error is on, and show it."""
@@ -408,14 +423,18 @@ class ConfigPage(BasePage):
         return catalogue_text(spec.label).replace("&", "") if spec else name
 
 
-def missing_columns(imports: list[Import], data_files: list[Path]) -> ConfigError | None:
+def missing_columns(imports: list[Import], data_files: list[Path],
+                    current: int | None = None) -> ConfigError | None:
     """A column mapped by its header that a file lacks, in check's own words: the
-    configuration is not valid on that file (check stops on it). Every file's first rows
-    are read (and kept): the earlier pages show them next."""
+    configuration is not valid on that file (check stops on it). The first rows of the files
+    it maps by header are read, and of the ``current`` import's, which the earlier pages
+    show next (all kept)."""
     from importer_gui.core import remap
 
     found: ConfigError | None = None
-    for imp, data_file in zip(imports, data_files, strict=False):
+    for index, (imp, data_file) in enumerate(zip(imports, data_files, strict=False)):
+        if index != current and not _by_header(imp):
+            continue  # mapped by position: nothing to check, and a sheet is slow to load
         try:
             headers, _rows = read_head(imp.provider, data_file)
         except ImporterError:
@@ -426,6 +445,21 @@ def missing_columns(imports: list[Import], data_files: list[Path]) -> ConfigErro
         if laid.missing:
             found = remap.missing_error(laid.missing, data_file)
     return found
+
+
+def _by_header(imp: Import) -> bool:
+    """Whether the import's columns are found by the headers they were mapped from."""
+    from importer_gui.core import remap
+
+    return imp.provider.skip_first_line and remap.recorded(imp.provider.columns)
+
+
+def _to_read(imports: list[Import], data_files: list[Path],
+             current: int | None) -> list[Path]:
+    """The files ``missing_columns`` reads the first rows of."""
+    return [data_file for index, (imp, data_file)
+            in enumerate(zip(imports, data_files, strict=False))
+            if index == current or _by_header(imp)]
 
 
 def _bind(config: ImportConfig) -> None:
