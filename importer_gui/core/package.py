@@ -144,6 +144,8 @@ NOT_OURS = QT_TRANSLATE_NOOP(
 # The command line's (the window words its own, in the user's language): the package is
 # there, whatever sending it met.
 NOT_SENT = "The package was written in {folder}; sending it failed: {reason}"
+# The same when the reason says itself that sending failed (sftp.SendingFailedError).
+WRITTEN_THEN = "The package was written in {folder}; {reason}"
 # How many file names a refusal lists before "…".
 NAMES_LISTED = 3
 
@@ -176,7 +178,11 @@ class NotSentError(ImporterError):
     too): the caller says where the package is, and may ask and send again."""
 
     def __init__(self, result: PackageResult, error: ImporterError) -> None:
-        super().__init__(NOT_SENT.format(folder=result.folder,
+        # A failure part-way names the sending and where it went: put "sending it failed"
+        # before it too, and the sentence said it twice.
+        self.says_sending = isinstance(error, sftp.SendingFailedError)
+        template = WRITTEN_THEN if self.says_sending else NOT_SENT
+        super().__init__(template.format(folder=result.folder,
                                          reason=lower_first(error.message)))
         self.result = result
         self.error = error
@@ -184,8 +190,10 @@ class NotSentError(ImporterError):
 
 def lower_first(sentence: str) -> str:
     """``sentence`` to go after a colon: its first letter in lower case, unless the first
-    word is all capitals (SFTP) or a name the sentence starts with (a host)."""
-    if len(sentence) > 1 and sentence[0].isupper() and sentence[1].islower():
+    word is all capitals (SFTP) or a name the sentence starts with (a host). An elided
+    article counts as a word of its own (French "L'envoi" becomes "l'envoi")."""
+    if len(sentence) > 1 and sentence[0].isupper() and (sentence[1].islower()
+                                                        or sentence[1] in "'\u2019"):
         return sentence[0].lower() + sentence[1:]
     return sentence
 

@@ -125,6 +125,16 @@ class HostKey:
     line: str  # its known_hosts line
 
 
+class SendingFailedError(ImporterError):
+    """Sending stopped part-way: the message says so itself ("Sending to … failed: …"), so
+    that a sentence around it says why once, not "sending failed" twice."""
+
+    def __init__(self, target: SftpTarget, reason: str) -> None:
+        super().__init__(SENDING_FAILED.format(target=target, reason=reason))
+        self.target = target
+        self.reason = reason
+
+
 class UnknownHostKeyError(ImporterError):
     """The server's key is not in the user's known hosts."""
 
@@ -238,8 +248,7 @@ def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None =
             done += Path(path).stat().st_size
         return sent
     except (OSError, EOFError, paramiko.SSHException) as exc:
-        raise ImporterError(SENDING_FAILED.format(
-            target=target, reason=_sending_reason(exc, client))) from None
+        raise SendingFailedError(target, _sending_reason(exc, client)) from None
     finally:
         client.close()
 
@@ -448,8 +457,8 @@ def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,
             raise
     except OSError as exc:
         if exc.errno is None and _transport_active(sftp):  # a server status without errno
-            raise ImporterError(SENDING_FAILED.format(
-                target=target, reason=REFUSED_WITHOUT_REASON.format(name=path.name))) from None
+            raise SendingFailedError(
+                target, REFUSED_WITHOUT_REASON.format(name=path.name)) from None
         raise
     return final
 

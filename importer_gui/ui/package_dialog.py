@@ -303,6 +303,10 @@ class PackageDialog(WorkDialog):
                 "written."), error.result.folder))
         elif isinstance(cause, sftp.UnknownHostKeyError | sftp.PasswordNeededError):
             self._on_failed(cause)
+        elif error.says_sending:  # "sending to … failed: …" is its own
+            self._show_error(arg(self.tr(
+                "The package was written in %1; %2 Send it again with Package and send."),
+                error.result.folder, lower_first(message_text(cause.message))))
         else:
             self._show_error(arg(self.tr(
                 "The package was written in %1; sending it failed: %2 Send it again with "

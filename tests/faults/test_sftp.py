@@ -416,7 +416,7 @@ def test_the_command_line_says_a_connection_dropped_mid_way_once_the_package_is_
                  "--identity", str(identity)])
     assert code == 4  # written, not sent: not 2, "nothing could be done"
     assert capsys.readouterr().err == (
-        f"importer-gui: The package was written in {out}; sending it failed: sending to "
+        f"importer-gui: The package was written in {out}; sending to "
         f"{server.url()} failed: the server closed the connection; files already sent are "
         "complete, the others were not sent. Run the same command again to send it.\n")
     assert "sample-config.xml" in {p.name for p in out.iterdir()}
@@ -433,7 +433,7 @@ def test_a_connection_dropped_mid_way_is_one_line_on_the_terminal(
     assert done.code == 4
     # paramiko's own log of the reset connection is none of the user's terminal.
     assert done.err.splitlines() == [
-        f"importer-gui: The package was written in {out}; sending it failed: sending to "
+        f"importer-gui: The package was written in {out}; sending to "
         f"{server.url()} failed: the server closed the connection; files already sent are "
         "complete, the others were not sent. Run the same command again to send it."]
 

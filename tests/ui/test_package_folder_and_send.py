@@ -228,6 +228,46 @@ def test_a_missing_drop_folder_is_said_in_french_in_the_whole_sentence(
     dialog.grab().save(str(screenshots / "package-dialog-no-drop-folder-fr.png"))
 
 
+def dropped(plan: pipeline.Plan, out: Path, qtbot: QtBot, server: SftpServer,
+            monkeypatch: pytest.MonkeyPatch, questions: Questions, trust: str) -> PackageDialog:
+    """The dialog once its send lost the connection at the first file's first bytes."""
+    questions.answers.append(trust)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
+    server.drop_after = 1
+    dialog = shown(plan, out, qtbot, send=True)
+    dialog.resize(760, 560)
+    dialog.url_edit.setText(server.url())
+    dialog.send_button.click()
+    assert sorted(p.name for p in out.iterdir()) == PACKAGE
+    return dialog
+
+
+def test_a_connection_dropped_mid_way_is_said_once_in_the_sentence(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
+        monkeypatch: pytest.MonkeyPatch, questions: Questions, screenshots: Path) -> None:
+    out = tmp_path / "pk"
+    dialog = dropped(plan, out, qtbot, server, monkeypatch, questions, "Trust this key and send")
+    assert dialog.error.text() == (
+        f"The package was written in {out}; sending to {server.url()} failed: the server "
+        "closed the connection; files already sent are complete, the others were not sent. "
+        "Send it again with Package and send.")
+    dialog.grab().save(str(screenshots / "package-dialog-dropped.png"))
+
+
+def test_a_connection_dropped_mid_way_is_said_once_in_french(
+        french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
+        monkeypatch: pytest.MonkeyPatch, questions: Questions, screenshots: Path) -> None:
+    out = tmp_path / "pk"
+    dialog = dropped(plan, out, qtbot, server, monkeypatch, questions,
+                     "Faire confiance à cette clé et envoyer")
+    assert dialog.error.text() == (
+        f"Le paquet a été écrit dans {out}\u00a0; l'envoi vers {server.url()} a "
+        "échoué\u00a0: le serveur a fermé la connexion\u00a0; les fichiers déjà envoyés sont "
+        "complets, les autres n'ont pas été envoyés. Envoyez-le de nouveau avec Empaqueter et "
+        "envoyer.")
+    dialog.grab().save(str(screenshots / "package-dialog-dropped-fr.png"))
+
+
 def test_every_sending_error_is_a_template_the_window_translates(
         server: SftpServer, tmp_path: Path) -> None:
     from importer_gui.ui.messages_text import recognise

@@ -1277,6 +1277,10 @@ Fichier&#xa0;: %2</translation>
         </translation>
     </message>
     <message>
+        <source>The package was written in %1; %2 Send it again with Package and send.</source>
+        <translation>Le paquet a été écrit dans %1&#xa0;; %2 Envoyez-le de nouveau avec Empaqueter et envoyer.</translation>
+    </message>
+    <message>
         <source>The server %1 is not in your known hosts. Its %2 key has the fingerprint
 
 %3
