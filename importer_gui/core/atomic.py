@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,24 @@ from pathlib import Path
 NEW_FILE_MODE = 0o666
 # How many numbered names a new file may try before the folder counts as full of them.
 MAX_NUMBERED = 10_000
+# A file being written goes under a hidden name beside its own: ".NAME.<12 hex digits>.SUFFIX".
+_TOKEN_BYTES = 6
+_PART = re.compile(rf"\.(.+)\.[0-9a-f]{{{2 * _TOKEN_BYTES}}}\.part")
+
+
+def hidden_name(name: str, suffix: str) -> str:
+    """A name for a file written to become ``name``, beside it: hidden (it starts with a dot,
+    so that the folder's readers pass over it) and this writer's own (a random token)."""
+    # os.urandom is what secrets.token_hex reads; importing secrets loads OpenSSL's hashlib,
+    # which most commands never use.
+    return f".{name}.{os.urandom(_TOKEN_BYTES).hex()}.{suffix}"
+
+
+def part_of(name: str) -> str | None:
+    """The name a file named ``name`` was being written to become, when ``name`` is exactly
+    as ``hidden_name(…, "part")`` makes it; None for any other name."""
+    found = _PART.fullmatch(name)
+    return None if found is None else found.group(1)
 
 
 def file_bytes(path: Path, limit: int) -> bytes | None:
@@ -31,9 +50,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     existing target keeps its mode; a new one gets the user's usual mode.
     """
     target = Path(target)
-    # os.urandom is what secrets.token_hex reads; importing secrets loads OpenSSL's hashlib,
-    # which most commands never use.
-    temporary = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
+    temporary = target.with_name(hidden_name(target.name, "tmp"))
     mode = target.stat().st_mode & 0o777 if target.exists() else None
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
                          | getattr(os, "O_BINARY", 0), NEW_FILE_MODE if mode is None else mode)

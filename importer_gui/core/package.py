@@ -36,7 +36,6 @@ import hashlib
 import io
 import os
 import re
-import secrets
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -46,7 +45,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from importer_gui.core import config_xml, readers, sftp
-from importer_gui.core.atomic import NEW_FILE_MODE, fsync_folder
+from importer_gui.core.atomic import NEW_FILE_MODE, fsync_folder, hidden_name, part_of
 from importer_gui.core.catalogue import (
     FILE_PROVIDER,
     IGNORED_COLUMN,
@@ -158,9 +157,6 @@ _MARK = re.compile(rb"^<!-- " + re.escape(MARK_TEXT.encode()) + rb"((?: [0-9a-f]
 # A configuration larger than this is not one a package wrote: it is not read to be sure.
 MARK_READ_LIMIT = 64 * 1024 * 1024
 _CHUNK = 1 << 20
-# The hidden name a file of the package is written under: ".NAME.<12 hex digits>.part".
-_TOKEN_BYTES = 6
-_PART = re.compile(rf"\.(.+)\.[0-9a-f]{{{2 * _TOKEN_BYTES}}}\.part")
 
 
 class NotOurFilesError(ImporterError):
@@ -491,7 +487,7 @@ def _remove_made(made: Sequence[Path]) -> bool:
 
 def _hidden(final: Path, suffix: str) -> Path:
     """A name beside ``final`` that the folder checks pass over (it starts with a dot)."""
-    return final.with_name(f".{final.name}.{secrets.token_hex(_TOKEN_BYTES)}.{suffix}")
+    return final.with_name(hidden_name(final.name, suffix))
 
 
 def _remove_leftovers(folder: Path, names: set[str]) -> None:
@@ -505,8 +501,7 @@ def _remove_leftovers(folder: Path, names: set[str]) -> None:
     except OSError:
         return
     for entry in entries:
-        found = _PART.fullmatch(entry.name)
-        if found and found.group(1) in names and entry.is_file(follow_symlinks=False):
+        if part_of(entry.name) in names and entry.is_file(follow_symlinks=False):
             # One that cannot be removed is left for the next package: this one is written.
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)

@@ -5,7 +5,8 @@ command line) or shown to the user to accept (the wizard, through ``confirm_host
 a key that changed is always refused. The user is authenticated with the SSH agent or a key
 file, else with a password asked for at that moment and kept nowhere. Each file is written
 under a temporary name and renamed once complete, so that the platform, which picks up what
-the drop folder holds, never reads half a file. Files go one after the other in the order
+the drop folder holds, never reads half a file; what a send cut short left under such a name
+is removed by the next send of the same files. Files go one after the other in the order
 given: a package gives its configuration last (``PackageResult.paths``).
 """
 
@@ -17,7 +18,6 @@ import errno
 import hashlib
 import logging
 import posixpath
-import secrets
 import socket
 import stat
 from collections.abc import Callable, Sequence
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from importer_gui.core.atomic import hidden_name, part_of
 from importer_gui.core.errors import (
     QT_TRANSLATE_NOOP,
     Cancelled,
@@ -246,6 +247,7 @@ def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None =
             monitor.check_cancelled()
             sent.append(_send(sftp, Path(path), target, done, total, monitor))
             done += Path(path).stat().st_size
+        _remove_leftovers(sftp, target, {Path(path).name for path in files})
         return sent
     except (OSError, EOFError, paramiko.SSHException) as exc:
         raise SendingFailedError(target, _sending_reason(exc, client)) from None
@@ -438,7 +440,7 @@ def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,
     import paramiko
 
     final = posixpath.join(target.folder, path.name)
-    temporary = posixpath.join(target.folder, f".{path.name}.{secrets.token_hex(6)}.part")
+    temporary = posixpath.join(target.folder, hidden_name(path.name, "part"))
     what = f"Sending {path.name}"
 
     def progress(sent: int, _size: int) -> None:
@@ -461,6 +463,19 @@ def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,
                 target, REFUSED_WITHOUT_REASON.format(name=path.name)) from None
         raise
     return final
+
+
+def _remove_leftovers(sftp: Any, target: SftpTarget, names: set[str]) -> None:
+    """Remove what an earlier send of these files left in the drop folder (its connection
+    dropped part-way): files named exactly as ``_send`` names one of ``names``, nothing else.
+    Only once every file is sent: one that cannot be removed now is left for the next send."""
+    import paramiko
+
+    with contextlib.suppress(OSError, EOFError, paramiko.SSHException):
+        for entry in sftp.listdir_attr(target.folder):
+            if part_of(entry.filename) in names and stat.S_ISREG(entry.st_mode or 0):
+                with contextlib.suppress(OSError):
+                    sftp.remove(posixpath.join(target.folder, entry.filename))
 
 
 def _transport_active(sftp: Any) -> bool:

@@ -220,6 +220,32 @@ def test_a_connection_dropped_mid_way_reads_in_french_in_the_french_window(
         "fichiers déjà envoyés sont complets, les autres n'ont pas été envoyés.")
 
 
+# Hidden files of others in the drop folder, some named nearly as a send's temporary files:
+# none is one of ours.
+OTHERS = {".notes": b"theirs", ".sessions.csv.part": b"theirs too",
+          ".sessions.csv.0123456789AB.part": b"capitals",
+          ".sessions.csv.0123456789ab.part.bak": b"a copy",
+          ".other.csv.0123456789ab.part": b"a name this send does not write"}
+
+
+def test_the_next_send_removes_what_a_dropped_one_left_and_nothing_else(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    server.drop_after = 100_000  # part-way through the data file
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError):
+        sftp.upload(files, target, key_file=identity)
+    left = [p.name for p in drop(server).iterdir()]
+    assert len(left) == 1 and left[0].startswith(".sessions.csv.") and left[0].endswith(".part")
+    for name, data in OTHERS.items():
+        (drop(server) / name).write_bytes(data)
+    (drop(server) / ".config.xml.0123456789ab.part").mkdir()  # a folder is not a file sent
+    server.drop_after = None
+    sftp.upload(files, target, key_file=identity)
+    assert sorted(p.name for p in drop(server).iterdir()) == sorted(
+        ["sessions.csv", "config.xml", ".config.xml.0123456789ab.part", *OTHERS])
+    assert {name: (drop(server) / name).read_bytes() for name in OTHERS} == OTHERS
+
+
 def test_a_file_the_server_refuses_without_a_reason_is_named(
         server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
     (drop(server) / "config.xml").mkdir()  # the server answers a bare "Failure"
