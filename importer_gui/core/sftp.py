@@ -83,6 +83,9 @@ KEY_FILE_PROTECTED = QT_TRANSLATE_NOOP(
               "(ssh-add) to send with it.")
 NO_DROP_FOLDER = QT_TRANSLATE_NOOP(
     "errors", "The folder {folder} does not exist on {host}; nothing was sent.")
+# A drop folder's path the server holds something else at (a file, most likely).
+DROP_FOLDER_A_FILE = QT_TRANSLATE_NOOP(
+    "errors", "{folder} on {host} is a file, not a folder; nothing was sent.")
 # The {reason} of CANNOT_CONNECT and SENDING_FAILED when the server went silent: ours, not
 # the system's, so the window says it in the user's language too.
 NO_ANSWER = QT_TRANSLATE_NOOP("errors", "no answer in time")
@@ -424,14 +427,16 @@ def _reason(exc: BaseException) -> str:
 
 
 def _check_folder(sftp: Any, target: SftpTarget) -> None:
-    """The drop folder must exist: a package is never sent somewhere the platform does not
-    look."""
+    """The drop folder must exist, and be a folder: a package is never sent somewhere the
+    platform does not look."""
     try:
         mode = sftp.stat(target.folder).st_mode
     except OSError:
         mode = None
-    if mode is None or not stat.S_ISDIR(mode):
+    if mode is None:
         raise ImporterError(NO_DROP_FOLDER.format(folder=target.folder, host=target.host))
+    if not stat.S_ISDIR(mode):
+        raise ImporterError(DROP_FOLDER_A_FILE.format(folder=target.folder, host=target.host))
 
 
 def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,

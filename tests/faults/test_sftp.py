@@ -282,6 +282,17 @@ def test_a_missing_drop_folder_sends_nothing(server: SftpServer, known: Path, id
     assert server.journal.written == []
 
 
+def test_a_drop_folder_that_is_a_file_is_said_to_be_one(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    (server.root / "inbox").write_text("a file, not a folder")
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, sftp.parse_target(server.url("/inbox")), key_file=identity)
+    assert caught.value.message == (
+        "/inbox on 127.0.0.1 is a file, not a folder; nothing was sent.")
+    assert server.journal.written == []
+    assert (server.root / "inbox").read_text() == "a file, not a folder"
+
+
 def test_nobody_listening_is_one_line(identity: Path, files: list[Path]) -> None:
     with socket_port() as port:
         target = sftp.parse_target(f"sftp://platform@127.0.0.1:{port}/drop")

@@ -228,6 +228,23 @@ def test_a_missing_drop_folder_is_said_in_french_in_the_whole_sentence(
     dialog.grab().save(str(screenshots / "package-dialog-no-drop-folder-fr.png"))
 
 
+def test_a_drop_folder_that_is_a_file_is_said_in_french_in_the_whole_sentence(
+        french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
+        monkeypatch: pytest.MonkeyPatch, questions: Questions) -> None:
+    questions.answers.append("Faire confiance à cette clé et envoyer")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
+    (server.root / "inbox").write_text("a file")
+    out = tmp_path / "pk"
+    dialog = shown(plan, out, qtbot, send=True)
+    dialog.url_edit.setText(server.url("/inbox"))
+    dialog.send_button.click()
+    assert dialog.error.text() == (
+        f"Le paquet a été écrit dans {out}\u00a0; son envoi a échoué\u00a0: /inbox sur "
+        "127.0.0.1 est un fichier, pas un dossier\u00a0; rien n'a été envoyé. Envoyez-le de "
+        "nouveau avec Empaqueter et envoyer.")
+    assert server.journal.written == []
+
+
 def dropped(plan: pipeline.Plan, out: Path, qtbot: QtBot, server: SftpServer,
             monkeypatch: pytest.MonkeyPatch, questions: Questions, trust: str) -> PackageDialog:
     """The dialog once its send lost the connection at the first file's first bytes."""
@@ -289,6 +306,10 @@ def test_every_sending_error_is_a_template_the_window_translates(
     with pytest.raises(ImporterError) as missing:
         sftp.upload([], target, ask_password=lambda t: PASSWORD)
     messages[sftp.NO_DROP_FOLDER] = missing.value.message
+    (server.root / "drop2").write_text("a file")
+    with pytest.raises(ImporterError) as a_file:
+        sftp.upload([], target, ask_password=lambda t: PASSWORD)
+    messages[sftp.DROP_FOLDER_A_FILE] = a_file.value.message
     known.write_text(f"@revoked {server.known_hosts_line()}\n")
     with pytest.raises(ImporterError) as revoked:
         sftp.upload([], target, ask_password=lambda t: PASSWORD)

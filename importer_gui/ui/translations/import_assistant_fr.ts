@@ -3989,6 +3989,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Le dossier {folder} n&apos;existe pas sur {host}&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
+        <source>{folder} on {host} is a file, not a folder; nothing was sent.</source>
+        <translation>{folder} sur {host} est un fichier, pas un dossier&#xa0;; rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
         <source>no answer in time</source>
         <translation>pas de réponse à temps</translation>
     </message>
