@@ -250,7 +250,7 @@ def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None =
             monitor.check_cancelled()
             sent.append(_send(sftp, Path(path), target, done, total, monitor))
             done += Path(path).stat().st_size
-        _remove_leftovers(sftp, target, {Path(path).name for path in files})
+        _remove_leftovers(sftp, target, {Path(path).name for path in files}, sent[-1])
         return sent
     except (OSError, EOFError, paramiko.SSHException) as exc:
         raise SendingFailedError(target, _sending_reason(exc, client)) from None
@@ -470,15 +470,24 @@ def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,
     return final
 
 
-def _remove_leftovers(sftp: Any, target: SftpTarget, names: set[str]) -> None:
+# How long a temporary file of a send must have been left unwritten before a later send
+# removes it: one written to now is another administrator's send of the same files, under way.
+LEFTOVER_AGE = 15 * 60  # seconds
+
+
+def _remove_leftovers(sftp: Any, target: SftpTarget, names: set[str], last: str) -> None:
     """Remove what an earlier send of these files left in the drop folder (its connection
-    dropped part-way): files named exactly as ``_send`` names one of ``names``, nothing else.
-    Only once every file is sent: one that cannot be removed now is left for the next send."""
+    dropped part-way): files named exactly as ``_send`` names one of ``names``, left
+    unwritten for LEFTOVER_AGE before ``last`` (the file just sent: its time is the server's
+    clock, as theirs), nothing else. Only once every file is sent: one that cannot be removed
+    now is left for the next send."""
     import paramiko
 
     with contextlib.suppress(OSError, EOFError, paramiko.SSHException):
+        before = (sftp.stat(last).st_mtime or 0) - LEFTOVER_AGE
         for entry in sftp.listdir_attr(target.folder):
-            if part_of(entry.filename) in names and stat.S_ISREG(entry.st_mode or 0):
+            if (part_of(entry.filename) in names and stat.S_ISREG(entry.st_mode or 0)
+                    and (entry.st_mtime or 0) <= before):
                 with contextlib.suppress(OSError):
                     sftp.remove(posixpath.join(target.folder, entry.filename))
 

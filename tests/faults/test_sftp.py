@@ -8,6 +8,7 @@ half a file: each one is written under a temporary name and renamed once complet
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -236,13 +237,19 @@ def test_the_next_send_removes_what_a_dropped_one_left_and_nothing_else(
         sftp.upload(files, target, key_file=identity)
     left = [p.name for p in drop(server).iterdir()]
     assert len(left) == 1 and left[0].startswith(".sessions.csv.") and left[0].endswith(".part")
+    hour_ago = time.time() - 3600
+    os.utime(drop(server) / left[0], (hour_ago, hour_ago))  # the dropped send, long ago
     for name, data in OTHERS.items():
         (drop(server) / name).write_bytes(data)
+        os.utime(drop(server) / name, (hour_ago, hour_ago))
     (drop(server) / ".config.xml.0123456789ab.part").mkdir()  # a folder is not a file sent
+    # Another administrator's send of the same file, under way: written to a moment ago.
+    (drop(server) / ".config.xml.00112233aabb.part").write_bytes(b"<import-config")
     server.drop_after = None
     sftp.upload(files, target, key_file=identity)
     assert sorted(p.name for p in drop(server).iterdir()) == sorted(
-        ["sessions.csv", "config.xml", ".config.xml.0123456789ab.part", *OTHERS])
+        ["sessions.csv", "config.xml", ".config.xml.0123456789ab.part",
+         ".config.xml.00112233aabb.part", *OTHERS])
     assert {name: (drop(server) / name).read_bytes() for name in OTHERS} == OTHERS
 
 
