@@ -7,9 +7,10 @@ about a second to open: the rows are kept per file version and reading options.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 
-from importer_gui.core.catalogue import WORKBOOK_SUFFIXES
+from importer_gui.core.catalogue import IGNORED_COLUMN, WORKBOOK_SUFFIXES
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Provider
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
@@ -43,6 +44,16 @@ def head_width(headers: list[str] | None, rows: list[HeadRow]) -> int:
     """How many columns the file has, as its first rows tell: its header line's or its
     widest row's, whichever is more (a mapping's width is no column of the file)."""
     return max([len(headers or [])] + [len(cells) for _line, cells in rows])
+
+
+def file_columns(fields: Sequence[str], width: int) -> int:
+    """How many of a mapping's columns (their fields, in order) are the file's, ``width``
+    wide: all but the ignored ones past its last column at the end (the others keep their
+    places, columns being read by position)."""
+    kept = len(fields)
+    while kept > width and fields[kept - 1] == IGNORED_COLUMN:
+        kept -= 1
+    return kept
 
 
 def _columns(provider: Provider, data_file: Path) -> int | None:

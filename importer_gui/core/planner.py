@@ -20,6 +20,7 @@ from importer_gui.core.binding import BoundAction, bind_import
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
+from importer_gui.core.first_rows import HEAD_ROWS, file_columns, head_width
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.plan import (
@@ -264,6 +265,8 @@ def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataT
         planner.setters.append(setters)
         planner.widths.append(_plan_table(overlay, actions, table, imp_plan, monitor, plan,
                                           setters.warnings, feeder))
+        # The configuration the plan holds (which a package writes) lists the file's columns.
+        del imp.provider.columns[len(imp_plan.columns):]
     return plan
 
 
@@ -272,8 +275,8 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
                 feeder: Feeder | None) -> Widths:
     total = table.row_count_hint or 0
     what = f"Checking {Path(table.path).name}"
-    rows: Iterable[tuple[int, tuple[int, tuple[Cell, ...]]]] = enumerate(
-        table.rows(shared=imp_plan.rows.kept.shares_cells), start=1)  # blank rows not given
+    rows = _in_file_columns(enumerate(  # blank rows not given
+        table.rows(shared=imp_plan.rows.kept.shares_cells), start=1), imp_plan)
     if feeder is not None:
         rows = feeder.through(imp_plan, rows)
     try:
@@ -339,6 +342,18 @@ def plan_rows_into(imp_plan: ImportPlan, overlay: Overlay,
         # Counted once from the outcomes' bytes (in C), not row by row.
         imp_plan.add_counts(outcome_counts(held.outcomes, first))
     return widths
+
+
+def _in_file_columns(rows: NumberedRows, imp_plan: ImportPlan) -> NumberedRows:
+    """The rows (the first few read ahead, given again), once the mapping's ignored columns
+    past the file's last one are dropped from ``imp_plan``: the file's width is the mapping
+    page's (its header line or widest first rows), a column the file lacks none of its."""
+    rows = iter(rows)
+    ahead = list(islice(rows, HEAD_ROWS))
+    if ahead or imp_plan.headers:
+        width = head_width(imp_plan.headers, [row for _count, row in ahead])
+        del imp_plan.columns[file_columns(imp_plan.columns, width):]
+    return chain(ahead, rows)
 
 
 # Rows read ahead to learn how many cells the file's lines usually have.
