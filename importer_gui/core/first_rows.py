@@ -40,7 +40,7 @@ def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
     return (list(headers) if headers is not None else None), list(rows[:n])
 
 
-def head_width(headers: list[str] | None, rows: list[HeadRow]) -> int:
+def head_width(headers: Sequence[str | None] | None, rows: Sequence[HeadRow]) -> int:
     """How many columns the file has, as its first rows tell: its header line's or its
     widest row's, whichever is more (a mapping's width is no column of the file)."""
     return max([len(headers or [])] + [len(cells) for _line, cells in rows])

@@ -19,6 +19,7 @@ from importer_gui.core.catalogue.specs import OptionKind
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import KEYED_FIELDS, Action, Column, Import, ImportConfig, Provider
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError, ImporterError
+from importer_gui.core.first_rows import head_width
 from importer_gui.core.issues import Level, Outcome
 from importer_gui.core.plan import Plan
 from importer_gui.core.readers.table import NumberedRow
@@ -500,7 +501,8 @@ def guess_file(path: Path, action: str | None = None, sheet: str | None = None) 
     fields = [f.name for f in ACTIONS[chosen.value].fields]
     header = header_of(rows, chosen.value)
     data = rows[1:] if header.value == "yes" else rows
-    width = max([len(first)] + [len(r) for r in data])
+    width = head_width(texts if header.value == "yes" else None,
+                       numbered[1:] if header.value == "yes" else numbered)
     headers: list[str | None] = (texts + [None] * (width - len(texts))
                                  if header.value == "yes" else [None] * width)
     suggestions = suggest_fields(headers, fields)
