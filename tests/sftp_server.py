@@ -3,11 +3,14 @@
 It serves one folder to one user, who logs in with a key or a password, and records every
 file opened for writing and every rename, so that a test can tell what the platform, which
 picks up what the drop folder holds, could have seen. Like OpenSSH's, its plain rename
-refuses an existing target and its posix-rename replaces it.
+refuses an existing target and its posix-rename replaces it. The paths in its ``denied`` are
+refused to every request with "permission denied", as a server whose user may not read them
+answers (the tests run as root, whom file permissions do not stop).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
 import threading
@@ -49,16 +52,17 @@ class _Folder(SFTPServerInterface):
     """The served folder: paths are inside it, never outside."""
 
     def __init__(self, server: Any, *args: Any, root: Path, journal: Journal,
-                 written_hook: Any = None, **kwargs: Any) -> None:
+                 denied: set[str], written_hook: Any = None, **kwargs: Any) -> None:
         super().__init__(server, *args, **kwargs)
         self.root = root
         self.journal = journal
+        self.denied = denied
         self.written_hook = written_hook
 
     def _real(self, path: str) -> Path:
         real = (self.root / path.lstrip("/")).resolve()
-        if not real.is_relative_to(self.root.resolve()):
-            raise PermissionError(path)
+        if not real.is_relative_to(self.root.resolve()) or path in self.denied:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
         return real
 
     def _errno(self, exc: OSError) -> int:
@@ -169,6 +173,7 @@ class SftpServer:
         self.root, self.host_key, self.user = root, host_key, user
         self.client_key, self.password = client_key, password
         self.drop_after = drop_after
+        self.denied: set[str] = set()  # paths refused as "permission denied"
         self._bytes_written = 0
         self.journal = Journal()
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -201,7 +206,7 @@ class SftpServer:
             transport = paramiko.Transport(connection)
             transport.add_server_key(self.host_key)
             transport.set_subsystem_handler("sftp", SFTPServer, _Folder, root=self.root,
-                                            journal=self.journal,
+                                            journal=self.journal, denied=self.denied,
                                             written_hook=self._written)
             self._transports.append(transport)
             try:

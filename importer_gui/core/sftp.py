@@ -86,6 +86,10 @@ NO_DROP_FOLDER = QT_TRANSLATE_NOOP(
 # A drop folder's path the server holds something else at (a file, most likely).
 DROP_FOLDER_A_FILE = QT_TRANSLATE_NOOP(
     "errors", "{folder} on {host} is a file, not a folder; nothing was sent.")
+# The server would not say what the drop folder's path holds: {reason} is its own
+# ("Permission denied"), so that the user asks for the right access rather than a folder.
+DROP_FOLDER_REFUSED = QT_TRANSLATE_NOOP(
+    "errors", "{host} refused access to the folder {folder}: {reason}; nothing was sent.")
 # The {reason} of CANNOT_CONNECT and SENDING_FAILED when the server went silent: ours, not
 # the system's, so the window says it in the user's language too.
 NO_ANSWER = QT_TRANSLATE_NOOP("errors", "no answer in time")
@@ -428,11 +432,17 @@ def _reason(exc: BaseException) -> str:
 
 def _check_folder(sftp: Any, target: SftpTarget) -> None:
     """The drop folder must exist, and be a folder: a package is never sent somewhere the
-    platform does not look."""
+    platform does not look. A server that will not say is quoted, never taken for "no"."""
     try:
         mode = sftp.stat(target.folder).st_mode
-    except OSError:
-        mode = None
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            mode = None
+        elif isinstance(exc, socket.timeout) or not _transport_active(sftp):
+            raise  # the connection's fault, not the folder's: said as a send that failed
+        else:
+            raise ImporterError(DROP_FOLDER_REFUSED.format(
+                host=target.host, folder=target.folder, reason=_reason(exc))) from None
     if mode is None:
         raise ImporterError(NO_DROP_FOLDER.format(folder=target.folder, host=target.host))
     if not stat.S_ISDIR(mode):

@@ -300,6 +300,16 @@ def test_a_drop_folder_that_is_a_file_is_said_to_be_one(
     assert (server.root / "inbox").read_text() == "a file, not a folder"
 
 
+def test_a_drop_folder_the_server_refuses_to_look_up_says_what_it_said(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    server.denied.add("/drop")
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, sftp.parse_target(server.url("/drop")), key_file=identity)
+    assert caught.value.message == (
+        "127.0.0.1 refused access to the folder /drop: Permission denied; nothing was sent.")
+    assert server.journal.written == []
+
+
 def test_nobody_listening_is_one_line(identity: Path, files: list[Path]) -> None:
     with socket_port() as port:
         target = sftp.parse_target(f"sftp://platform@127.0.0.1:{port}/drop")

@@ -245,6 +245,25 @@ def test_a_drop_folder_that_is_a_file_is_said_in_french_in_the_whole_sentence(
     assert server.journal.written == []
 
 
+def test_a_drop_folder_the_server_refuses_is_said_in_french_with_its_reason(
+        french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
+        monkeypatch: pytest.MonkeyPatch, screenshots: Path, questions: Questions) -> None:
+    questions.answers.append("Faire confiance à cette clé et envoyer")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
+    server.denied.add("/drop")
+    out = tmp_path / "pk"
+    dialog = shown(plan, out, qtbot, send=True)
+    dialog.resize(760, 560)
+    dialog.url_edit.setText(server.url("/drop"))
+    dialog.send_button.click()
+    assert dialog.error.text() == (
+        f"Le paquet a été écrit dans {out}\u00a0; son envoi a échoué\u00a0: 127.0.0.1 a refusé "
+        "l'accès au dossier /drop\u00a0: Permission refusée\u00a0; rien n'a été envoyé. "
+        "Envoyez-le de nouveau avec Empaqueter et envoyer.")
+    assert server.journal.written == []
+    dialog.grab().save(str(screenshots / "package-dialog-drop-folder-refused-fr.png"))
+
+
 def dropped(plan: pipeline.Plan, out: Path, qtbot: QtBot, server: SftpServer,
             monkeypatch: pytest.MonkeyPatch, questions: Questions, trust: str) -> PackageDialog:
     """The dialog once its send lost the connection at the first file's first bytes."""
@@ -310,6 +329,10 @@ def test_every_sending_error_is_a_template_the_window_translates(
     with pytest.raises(ImporterError) as a_file:
         sftp.upload([], target, ask_password=lambda t: PASSWORD)
     messages[sftp.DROP_FOLDER_A_FILE] = a_file.value.message
+    server.denied.add("/drop2")
+    with pytest.raises(ImporterError) as denied:
+        sftp.upload([], target, ask_password=lambda t: PASSWORD)
+    messages[sftp.DROP_FOLDER_REFUSED] = denied.value.message
     known.write_text(f"@revoked {server.known_hosts_line()}\n")
     with pytest.raises(ImporterError) as revoked:
         sftp.upload([], target, ask_password=lambda t: PASSWORD)

@@ -3993,6 +3993,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{folder} sur {host} est un fichier, pas un dossier&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
+        <source>{host} refused access to the folder {folder}: {reason}; nothing was sent.</source>
+        <translation>{host} a refusé l&apos;accès au dossier {folder}&#xa0;: {reason}&#xa0;; rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
         <source>no answer in time</source>
         <translation>pas de réponse à temps</translation>
     </message>
