@@ -595,6 +595,28 @@ class StoreBrowser(QDialog):
             self._corrections_runner.busy) or self._revert_runner.busy or any(
             tab.model.busy for tab in self.record_tabs.values())
 
+    def stop(self) -> None:
+        """The window is closing: its reads are stopped and waited for, then it closes (and
+        the stores it opened with it), so that nothing is left reading. A store being opened
+        is not waited for (a silent server would hold the window): it is closed once open."""
+        busy = [runner for runner in self._reads() if runner.busy]
+        self._cancel()
+        for runner in busy:
+            runner.wait()
+        if not self._closed:
+            self.reject()
+
+    def _reads(self) -> list[TaskRunner]:
+        """What reads the store in the background, but for its opening."""
+        return [self._history_runner, self._corrections_runner, self._revert_runner,
+                *(tab.model.runner for tab in self.record_tabs.values())]
+
+    def _cancel(self) -> None:
+        """Stop whatever it does in the background: nobody is to see it."""
+        self._open_runner.cancel()
+        for runner in self._reads():
+            runner.cancel()
+
     def show_history(self) -> None:
         """Bring the history tab to the front."""
         self.tabs.setCurrentIndex(self.tabs.count() - 1)
@@ -630,9 +652,10 @@ class StoreBrowser(QDialog):
         self.store_notice.show()
 
     def _closing(self) -> None:
-        """Closed while the store is being opened: it is closed once open."""
+        """Closed: its reads stop (at their next step), and a store being opened is closed
+        once open."""
         self._closed = True
-        self._open_runner.cancel()
+        self._cancel()
 
     def _close_opened(self) -> None:
         """The stores the browser opened itself are closed as it closes."""

@@ -333,6 +333,7 @@ class Wizard(QWizard):
             runner.cancel()
         for runner in busy:
             runner.wait()
+        self.commit_page.close_browsers()
         QApplication.processEvents()  # their outcomes, while the pages still exist
 
     def go_back(self) -> None:

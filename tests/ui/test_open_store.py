@@ -47,7 +47,6 @@ def test_the_wizard_commits_to_a_postgresql_store_as_to_a_file(
     browser = commit.open_browser()
     assert browser is not None
     qtbot.waitUntil(lambda: not browser.busy)  # the runs, read off the window's thread
-    qtbot.addWidget(browser)
     assert browser.history_model.rowCount() == 1
     browser.show_table(Table.SESSION)  # read once shown
     qtbot.waitUntil(lambda: not browser.busy)

@@ -166,7 +166,6 @@ def test_commit_writes_what_the_preview_showed(wizard: tuple, qtbot: object,
     browser = commit.open_browser()
     assert browser is not None
     qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
-    qtbot.addWidget(browser)
     browser.show_table(Table.TEACHER)  # read once shown
     qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     assert browser.record_tabs[Table.TEACHER].model.total == 4
@@ -274,7 +273,6 @@ def test_a_store_browser_left_open_reads_the_store_again_after_a_commit(
     browser = commit.open_browser()
     assert browser is not None
     qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
-    qtbot.addWidget(browser)
     assert browser.history_model.rowCount() == 0
     browser.show_table(Table.TEACHER)  # read once shown, then again after the commit
     qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
@@ -300,7 +298,6 @@ def test_a_revert_in_the_store_browser_checks_the_shown_preview_again(
     browser = commit.open_browser()
     assert browser is not None
     qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
-    qtbot.addWidget(browser)
     dialog = browser.open_revert(run_id)
     qtbot.waitUntil(lambda: dialog.revert_button.isEnabled(), timeout=10_000)
     qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)

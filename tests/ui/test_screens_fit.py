@@ -82,7 +82,6 @@ def test_every_page_shows_whole_at_1024_by_700(speaking: str, sample: Path, tmp_
     browser = commit.open_browser()
     assert browser is not None
     qtbot.waitUntil(lambda: not browser.busy)  # the runs, read off the window's thread
-    qtbot.addWidget(browser)
     browser.tabs.setCurrentIndex(3)  # the interventions: dates and times, references
     qtbot.waitUntil(lambda: not browser.busy)  # read once shown
     looker.look(browser, "7-store-interventions")

@@ -104,7 +104,6 @@ def test_workbook_to_store_as_a_user_would(qtbot: QtBot, tmp_path: Path,
 
     browser = commit.open_browser()
     qtbot.waitUntil(lambda: not browser.busy)  # the runs, read off the window's thread
-    qtbot.addWidget(browser)
     browser.show_table(Table.SESSION)  # read once shown
     qtbot.waitUntil(lambda: not browser.busy)
     sessions = browser.record_tabs[Table.SESSION].model

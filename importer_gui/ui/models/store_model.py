@@ -190,6 +190,11 @@ class StoreModel(QAbstractTableModel):
         return self._runner.busy
 
     @property
+    def runner(self) -> TaskRunner:
+        """What reads the records in the background (to stop it, and wait for it)."""
+        return self._runner
+
+    @property
     def unread(self) -> bool:
         """True until the first read is asked for."""
         return self._asked == 0

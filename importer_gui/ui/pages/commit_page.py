@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -408,14 +409,27 @@ class CommitPage(BasePage):
     def open_browser(self) -> StoreBrowser | None:
         """Show the store browser on the history of runs; one already open is brought to
         the front (unless it shows a store the window has left), not opened a second time."""
-        if self.browser is not None and self.browser.isVisible() and (
+        if self.browser is not None and shiboken6.isValid(self.browser) and (
+                self.browser.isVisible()) and (
                 str(self.browser.location) == str(self.session.store_path)):
             self.browser.raise_()
             self.browser.activateWindow()
             return self.browser
         browser = session_browser(self.session, self)  # the store opened in the background
+        # Deleted once closed, as the main window's: what it still reads goes to nobody.
+        browser.finished.connect(browser.deleteLater)
         self.state.follow_store(browser)
         browser.show_history()
         browser.show()
         self.browser = browser
         return browser
+
+    def close_browsers(self) -> None:
+        """The window is closing: every store browser it opened (one on a store the window
+        has left too) is closed, its reads stopped and waited for, and deleted at once, so
+        that no outcome still on its way starts another read."""
+        for browser in self.findChildren(StoreBrowser,
+                                         options=Qt.FindChildOption.FindDirectChildrenOnly):
+            browser.stop()
+            shiboken6.delete(browser)
+        self.browser = None
