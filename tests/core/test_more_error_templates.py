@@ -177,8 +177,8 @@ def test_the_writers_errors_are_worded_as_before() -> None:
     def old(message: str) -> str:
         return f"{message}: nothing was written to {PATH}."
 
-    assert writer.NO_RUN_TO_REVERT.format(run=7) == (
-        "Run 7 does not exist or was already reverted: nothing was written.")
+    assert writer.NO_RUN_TO_REVERT.format(run=7, path=PATH) == (
+        f"The store {PATH} holds no run 7: nothing was written.")
     assert _failed(writer.CREATED_TWICE, kind="session", id=-3) == old(
         "The changes create session -3 twice")
     assert _failed(writer.NEVER_CREATED, kind="session", id=-3) == old(

@@ -86,3 +86,24 @@ def test_a_record_another_program_deletes_that_a_commit_refers_to_says_check_aga
                            "does not exist ("), said
     assert said.endswith("); check again."), said
     assert record_tables(store.path) == before
+
+
+def test_a_run_a_colleague_reverted_since_the_revert_was_planned_names_the_store_and_revert(
+        store: Store) -> None:
+    run = store.apply([Change(Table.TRAINING, ChangeKind.UPDATE, 1, {"title": "Two"},
+                              before={"title": "One"})], run_info(update=1))
+    with Store.open(store.path) as colleague:  # another administrator, the same run
+        theirs = plan_revert(colleague, run)
+        ours = plan_revert(store, run)  # as the window's preview waits for its Revert button
+        reverted = commit_revert(colleague, theirs).run_id
+    before = record_tables(store.path)
+
+    with pytest.raises(StoreError) as failure:
+        commit_revert(store, ours)
+
+    assert str(failure.value) == (
+        f"Run {run} was reverted by run {reverted} since the revert was planned: nothing was "
+        f"written to {store.path}.")
+    assert record_tables(store.path) == before
+    assert [(r.id, r.reverted_by) for r in store.history()] == [
+        (reverted, None), (run, reverted), (1, None)]

@@ -71,8 +71,13 @@ _KIND_OF: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
 
 # The writer's errors: {subject} is a record ("Session 12"), {kind} {id} a table's record
 # ("session -3", a placeholder id).
-NO_RUN_TO_REVERT = QT_TRANSLATE_NOOP("errors", "Run {run} does not exist or was already "
-                                               "reverted: nothing was written.")
+# A revert whose run another program's revert wholly reverted since it was planned (two
+# administrators reverting the same run), or that is gone from the store.
+REVERTED_MEANWHILE = QT_TRANSLATE_NOOP("errors", "Run {run} was reverted by run {other} since "
+                                                 "the revert was planned: nothing was written "
+                                                 "to {path}.")
+NO_RUN_TO_REVERT = QT_TRANSLATE_NOOP("errors", "The store {path} holds no run {run}: nothing "
+                                               "was written.")
 CREATED_TWICE = QT_TRANSLATE_NOOP("errors", "The changes create {kind} {id} twice: nothing was "
                                             "written to {path}.")
 NEVER_CREATED = QT_TRANSLATE_NOOP("errors", "The changes refer to {kind} {id}, which they never "
@@ -252,7 +257,7 @@ def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[
     beside the planner learns them last (an import's configuration as its files' headers
     laid it out)."""
     dialect.defer_references(conn)
-    run_id = _insert_run(conn, dialect, run)
+    run_id = _insert_run(conn, dialect, path, run)
     writer = BulkWriter(conn, dialect, path, run_id, monitor, total, wait_quiet,
                         reverting=run.kind == REVERT_KIND)
     for part in changes.batches() if isinstance(changes, Batched) else _parts(changes):
@@ -276,7 +281,7 @@ def _files(run: RunInfo) -> list[str]:
     return [history_path(f) for f in run.files]
 
 
-def _insert_run(conn: Connection, dialect: Dialect, run: RunInfo) -> int:
+def _insert_run(conn: Connection, dialect: Dialect, path: Path, run: RunInfo) -> int:
     """The run's row (finished is set at the end); a revert's also marks, in the run's
     transaction, which runs are now wholly reverted and by which revert."""
     moment, encode = dialect.encoders[Type.DATETIME], dialect.encoders[Type.JSON]
@@ -287,11 +292,12 @@ def _insert_run(conn: Connection, dialect: Dialect, run: RunInfo) -> int:
         "counts": encode(dict(run.counts)), "reverts_run": run.reverts_run,
         "user_name": run.user_name or None, "machine": run.machine or None})
     if run.reverts_run is not None:
-        _mark_reverted(conn, dialect, run_id, run)
+        _mark_reverted(conn, dialect, path, run_id, run)
     return run_id
 
 
-def _mark_reverted(conn: Connection, dialect: Dialect, run_id: int, run: RunInfo) -> None:
+def _mark_reverted(conn: Connection, dialect: Dialect, path: Path, run_id: int,
+                   run: RunInfo) -> None:
     """Refuse a revert of a run that is gone or wholly reverted meanwhile; then store each
     run's revert in effect (runs.reverted_marks: a revert of a revert makes the run that one
     reverted revertible again, and reverting that again marks it reverted again)."""
@@ -300,9 +306,11 @@ def _mark_reverted(conn: Connection, dialect: Dialect, run_id: int, run: RunInfo
     read = dialect.decoders[Type.JSON]
     links = [_link(read, other, reverts, counts)
              for other, reverts, counts, _ in rows if reverts is not None and other != run_id]
-    if run.reverts_run not in {row[0] for row in rows} - {run_id} \
-            or run.reverts_run in reverted_marks(links):
-        raise StoreError(NO_RUN_TO_REVERT.format(run=run.reverts_run))
+    if run.reverts_run not in {row[0] for row in rows} - {run_id}:
+        raise StoreError(NO_RUN_TO_REVERT.format(path=path, run=run.reverts_run))
+    other = reverted_marks(links).get(run.reverts_run)
+    if other is not None:
+        raise StoreError(REVERTED_MEANWHILE.format(run=run.reverts_run, other=other, path=path))
     marks = reverted_marks([*links, revert_link(run_id, run.reverts_run, run.counts)])
     p = dialect.param
     conn.executemany(f"UPDATE import_run SET reverted_by = {p} WHERE id = {p}",

@@ -4689,8 +4689,12 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>aucun fichier du dossier ne correspond à {name}&#xa0;; choisissez vous-même le fichier exporté.</translation>
     </message>
     <message>
-        <source>Run {run} does not exist or was already reverted: nothing was written.</source>
-        <translation>L&apos;exécution {run} n&apos;existe pas ou a déjà été défaite&#xa0;: rien n&apos;a été écrit.</translation>
+        <source>Run {run} was reverted by run {other} since the revert was planned: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} a été défaite par l&apos;exécution {other} depuis l&apos;aperçu de ce qui serait défait&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>The store {path} holds no run {run}: nothing was written.</source>
+        <translation>La base {path} ne contient pas d&apos;exécution {run}&#xa0;: rien n&apos;a été écrit.</translation>
     </message>
     <message>
         <source>The changes create {kind} {id} twice: nothing was written to {path}.</source>
