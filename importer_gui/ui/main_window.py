@@ -282,6 +282,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.save_geometry(WINDOW_SETTINGS, self.saveGeometry())
+        # Gone from the screen first: a workbook's sheet being loaded hears the cancel only
+        # once loaded, and the window would stand frozen meanwhile.
+        self.hide()
+        self.wizard.stop_work()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

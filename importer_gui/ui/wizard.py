@@ -147,13 +147,10 @@ class Wizard(QWizard):
 
     def may_close(self) -> bool:
         """Asked before the window closes: a commit running, corrections or changes to the
-        configuration not saved. True when the window may close; the work in the background
-        is stopped then."""
-        if not self.may_stop_commit() or not self.may_drop_unsaved(
-                self.tr("Quit Import Assistant?"), self.tr("Discard them and &quit")):
-            return False
-        self.stop_work()
-        return True
+        configuration not saved. True when the window may close (its work in the background
+        is then to be stopped: ``stop_work``)."""
+        return self.may_stop_commit() and self.may_drop_unsaved(
+            self.tr("Quit Import Assistant?"), self.tr("Discard them and &quit"))
 
     def may_open(self, path: Path) -> bool:
         """Asked before ``path`` is opened: a commit running stops; corrections not saved
