@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,12 @@ BROWSER_SETTINGS = "storeBrowser"  # where its size and last tab are remembered
 HISTORY_TAB = "history"  # the last tab's name when it was the history
 
 
+def _tries_again(text: str) -> str:
+    """``text`` (why the store could not be opened or read), then that F5 tries again."""
+    return arg(QCoreApplication.translate("StoreBrowser", "%1 Refresh (F5) tries again."),
+               text)
+
+
 def _table_view(parent: QWidget, name: str) -> QTableView:
     """A read-only table view, rows selected whole (and copied so), one Tab stop."""
     view = QTableView(parent)
@@ -93,6 +99,10 @@ class RecordTab(QWidget):
         row.addWidget(self.search, 1)
         row.addWidget(self.count_label)
         layout.addLayout(row)
+        # Why the records could not be read, on lines of its own: a server's reason is long,
+        # and beside the search box it squeezed the box and ran past the window's edge.
+        self.read_error = message_line(self, "readError", ERROR_STYLE)
+        layout.addWidget(self.read_error)
         self.view = _table_view(self, f"view_{table.value}")
         self.view.setModel(self.model)
         header = self.view.horizontalHeader()
@@ -143,8 +153,11 @@ class RecordTab(QWidget):
     def _say_count(self) -> bool:
         """Say how many records match, or why none could be read; False then."""
         if self.model.error:
-            self.count_label.setText(message_text(self.model.error))
+            self.count_label.clear()
+            self.read_error.setText(_tries_again(message_text(self.model.error)))
+            self.read_error.show()
             return False
+        self.read_error.hide()
         self.count_label.setText(self.tr("%Ln record(s)", "", self.model.total))
         return True
 
@@ -302,8 +315,7 @@ class StoreBrowser(QDialog):
         """Say why the store could not be opened, and that F5 tries again."""
         if isinstance(error, Cancelled):
             return
-        self.show_notice(arg(self.tr("%1 Refresh (F5) tries again."),
-                             message_text(error.message)))
+        self.show_notice(_tries_again(message_text(error.message)))
 
     def _restore(self) -> None:
         """Open at the size and on the tab it was closed with last."""
@@ -388,9 +400,7 @@ class StoreBrowser(QDialog):
     def _history_tab(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.history_error = QLabel(page)
-        self.history_error.setStyleSheet(ERROR_STYLE)
-        self.history_error.hide()
+        self.history_error = message_line(page, "historyError", ERROR_STYLE)
         layout.addWidget(self.history_error)
         self.history_model = HistoryModel(parent=self)
         self.history_view = _table_view(page, "view_history")
@@ -581,7 +591,7 @@ class StoreBrowser(QDialog):
     def _history_failed(self, error: ImporterError, *, records: bool = False) -> None:
         """Say above the runs why they could not be read; the records are read all the same
         when asked for (each tab says its own failure)."""
-        self.history_error.setText(message_text(error.message))
+        self.history_error.setText(_tries_again(message_text(error.message)))
         self.history_error.show()
         if records:
             for tab in self.record_tabs.values():
