@@ -179,6 +179,8 @@ class MappingPage(BasePage):
         self._left: Place | None = None
         self._unwritten = False  # left by Back with a mapping Next refuses: not written
         self._by_hand = False  # the user changed something here since the page was built
+        # Why the data file could not be read, if it could not: the page says only that.
+        self._unread: str | None = None
         self._build()
 
     # --- layout -------------------------------------------------------------------------
@@ -242,6 +244,7 @@ class MappingPage(BasePage):
         self._keyed_lists = {}
         self.option_inputs = {}
         self.parameter_inputs = {}
+        self._unread = None
 
     # --- filling from the session -------------------------------------------------------
 
@@ -398,13 +401,21 @@ class MappingPage(BasePage):
             try:
                 headers, rows = read_head(self.current_import().provider, data_file)
             except ImporterError as exc:
-                self.show_error(exc.message)
+                self._unread = exc.message
+                self._show_unread()
             else:
                 self.show_error(None)
                 width = head_width(headers, rows)
         named: list[str | None] = list(headers or [])
         named += [None] * (width - len(named))
         return named, rows
+
+    def _show_unread(self) -> None:
+        """Say why the file could not be read, and where to choose it again."""
+        assert self._unread is not None
+        self.show_errors([self._unread, self.tr(
+            "Its columns cannot be shown without it: go Back to “Open a spreadsheet” and "
+            "choose the file again.")])
 
     def _add_column(self, index: int, header: str | None, samples: list[tuple[int, str]],
                     suggestion: Suggestion, was: str = "") -> None:
@@ -759,7 +770,14 @@ class MappingPage(BasePage):
         return self.problems().duplicates
 
     def update_warning(self) -> None:
-        """Say which mandatory fields are not fed and which are fed twice."""
+        """Say which mandatory fields are not fed and which are fed twice; nothing of the
+        mapping when the file could not be read: its columns are not known."""
+        if self._unread is not None:
+            self.warning_label.hide()
+            self.confirm_check.hide()
+            self.changes_label.hide()
+            self.completeChanged.emit()
+            return
         lines: list[str] = []
         duplicates = self.duplicates()
         if duplicates:
@@ -847,6 +865,15 @@ class MappingPage(BasePage):
 
     # --- writing the choices ------------------------------------------------------------
 
+    def validatePage(self) -> bool:
+        """Next refused on a file that could not be read says that again, not what the
+        mapping lacks (its columns are not known)."""
+        if super().validatePage():
+            return True
+        if self._unread is not None:
+            self._show_unread()
+        return False
+
     def going_back(self) -> None:
         """Back: a mapping the user changed goes into the session as Next writes it; one
         Next refuses (not complete yet) stays on the page only. Either is shown again on the
@@ -857,7 +884,8 @@ class MappingPage(BasePage):
                 self.save()
             except ImporterError:
                 self._unwritten = True
-        self._left = self._place()
+        # A file that could not be read is read again on the way back (put back meanwhile).
+        self._left = self._place() if self._unread is None else None
 
     def unwritten(self) -> bool:
         """Whether the page, left by Back, holds a mapping Next refuses, not written into
@@ -877,7 +905,8 @@ class MappingPage(BasePage):
         if self.spec is None or not self._initialised:
             return
         if not self.isComplete():  # the button is disabled; a programmatic next() is not
-            raise ImporterError(self.warning_label.text() or self.tr("Map the columns first."))
+            raise ImporterError(self._unread or self.warning_label.text()
+                                or self.tr("Map the columns first."))
         imp = self.current_import()
         action = first_action(imp)
         assert action is not None

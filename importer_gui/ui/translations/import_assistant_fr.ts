@@ -757,6 +757,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Colonne %1</translation>
     </message>
     <message>
+        <source>Its columns cannot be shown without it: go Back to “Open a spreadsheet” and choose the file again.</source>
+        <translation>Ses colonnes ne peuvent être montrées sans lui&#xa0;: revenez par Précédent à «&#xa0;Ouvrir un tableur&#xa0;» et choisissez de nouveau le fichier.</translation>
+    </message>
+    <message>
         <source>Line %1: %2</source>
         <translation>Ligne %1&#xa0;: %2</translation>
     </message>
