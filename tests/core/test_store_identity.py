@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from importer_gui.core import schema
-from importer_gui.core.errors import StoreReplacedError
+from importer_gui.core.errors import StoreError, StoreReplacedError
 from importer_gui.core.records import Change, ChangeKind, Table, TeacherRec
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
 from tests.core.test_store_postgres import (
@@ -155,6 +155,23 @@ def test_a_store_of_version_3_a_read_only_role_opens_is_read_as_it_is(
     with Store.open(reader) as store:  # granted the identity's table as the others
         assert store.identity == owner.identity and store.count(Table.TEACHER) == 1
 
+
+
+def test_a_store_of_version_1_a_read_only_role_opens_is_said_to_need_its_owner_first(
+        postgres_store: PostgresUrl, postgres_cluster: Cluster) -> None:
+    store_at_version_1(postgres_store)
+    reader = reader_of(postgres_store, postgres_cluster)
+    with pytest.raises(StoreError) as refused:  # too old to be read as it is
+        Store.open(reader)
+    assert str(refused.value) == (
+        f"The store {reader} was written by an older version of Import Assistant: it must be "
+        "upgraded once before it can be read, and this user may only read it. Have it opened "
+        "once by a user who may write to it.")
+    assert version(postgres_store) == 1
+    with Store.open(postgres_store):
+        pass  # its owner upgrades it
+    with Store.open(reader) as store:
+        assert store.count(Table.TEACHER) == 1
 
 def test_a_store_upgraded_without_the_reader_s_grant_gets_it_when_its_owner_opens_it(
         postgres_store: PostgresUrl, postgres_cluster: Cluster) -> None:

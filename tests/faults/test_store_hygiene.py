@@ -10,15 +10,19 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from importer_gui.core import schema
 from importer_gui.core.errors import StoreError
 from importer_gui.core.records import Table
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
 from tests.builders import teachers_import, write_config
+from tests.core.test_store_postgres import empty_store_at, store_at_version_1
 from tests.faults import cli, one_line_failure
 from tests.postgres import raw_sql, record_tables
 
@@ -124,10 +128,10 @@ def test_a_loop_of_links_given_as_the_store_is_said_so(tmp_path: Path, command: 
 
 # ---------------------------------------------------------------- a read-only medium
 
-@pytest.fixture
-def read_only_store(tmp_path: Path) -> Iterator[Path]:
-    """A store with one run on a medium that cannot be written (as root: a tmpfs remounted
-    read-only; otherwise a folder and file without write permission)."""
+@contextmanager
+def read_only_medium(tmp_path: Path, fill: Callable[[Path], object]) -> Iterator[Path]:
+    """A store ``fill`` makes, then on a medium that cannot be written (as root: a tmpfs
+    remounted read-only; otherwise a folder and file without write permission)."""
     medium = tmp_path / "medium"
     medium.mkdir()
     mounted = os.geteuid() == 0 and shutil.which("mount") is not None and subprocess.run(
@@ -136,17 +140,29 @@ def read_only_store(tmp_path: Path) -> Iterator[Path]:
     if os.geteuid() == 0 and not mounted:
         pytest.skip("root ignores permissions, and no file system can be mounted here")
     store = medium / "store.sqlite3"
-    assert cli("commit", str(teachers(tmp_path / "files")), "--store", str(store)).code == 0
+    fill(store)
     if mounted:
         subprocess.run(["mount", "-o", "remount,ro", str(medium)], check=True)
     else:
         store.chmod(0o444)
         medium.chmod(0o555)
-    yield store
-    if mounted:
-        subprocess.run(["umount", str(medium)], check=False)
-    else:
-        medium.chmod(0o755)
+    try:
+        yield store
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(medium)], check=False)
+        else:
+            medium.chmod(0o755)
+
+
+@pytest.fixture
+def read_only_store(tmp_path: Path) -> Iterator[Path]:
+    """A store with one run on a medium that cannot be written."""
+    def commit(store: Path) -> None:
+        assert cli("commit", str(teachers(tmp_path / "files")), "--store", str(store)).code == 0
+
+    with read_only_medium(tmp_path, commit) as store:
+        yield store
 
 
 def test_a_store_on_a_read_only_medium_is_checked_and_browsed(
@@ -164,6 +180,23 @@ def test_a_store_on_a_read_only_medium_is_checked_and_browsed(
     assert line == f"importer-gui: The store {read_only_store} is read-only: nothing was written."
     assert sorted(p.name for p in read_only_store.parent.iterdir()) == ["store.sqlite3"]
 
+
+
+@pytest.mark.parametrize("older", [1, 2])
+def test_an_older_store_on_a_read_only_medium_is_said_to_need_an_upgrade_first(
+        tmp_path: Path, older: int) -> None:
+    # Stores older than READ_AS_IT_IS are read only once upgraded, which needs writing.
+    assert older < schema.READ_AS_IT_IS
+    fill = store_at_version_1 if older == 1 else partial(empty_store_at, schema_version=older)
+    with read_only_medium(tmp_path, fill) as store:
+        line = one_line_failure(cli("history", "--store", str(store)))
+        assert line == (
+            f"importer-gui: The store {store} was written by an older version of Import "
+            "Assistant: it must be upgraded once before it can be read, and it cannot be "
+            "upgraded where it is (read-only). Copy the file somewhere it can be written and "
+            "open the copy, or open it once where it can be written.")
+        copy = shutil.copy(store, tmp_path / "copy.sqlite3")  # as it says: the copy is read
+    assert cli("history", "--store", str(copy)).code == 0
 
 # ---------------------------------------------------------------- other programs' databases
 

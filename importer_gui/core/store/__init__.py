@@ -94,6 +94,19 @@ DISK_FULL = QT_TRANSLATE_NOOP("errors", "The disk is full, or the store would gr
                                         "to {path}.")
 DAMAGED = QT_TRANSLATE_NOOP("errors", "The store {path} is damaged ({detail}).")
 READ_ONLY = QT_TRANSLATE_NOOP("errors", "The store {path} is read-only: nothing was written.")
+# A store older than schema.READ_AS_IT_IS that cannot be upgraded where it is, even to be
+# read: what is true of it, and what lets it be read (not ``store copy``, which opens it too).
+OLDER_READ_ONLY = QT_TRANSLATE_NOOP("errors", "The store {path} was written by an older version "
+                                              "of Import Assistant: it must be upgraded once "
+                                              "before it can be read, and it cannot be upgraded "
+                                              "where it is (read-only). Copy the file somewhere "
+                                              "it can be written and open the copy, or open it "
+                                              "once where it can be written.")
+OLDER_READ_ONLY_ROLE = QT_TRANSLATE_NOOP("errors", "The store {path} was written by an older "
+                                                   "version of Import Assistant: it must be "
+                                                   "upgraded once before it can be read, and "
+                                                   "this user may only read it. Have it opened "
+                                                   "once by a user who may write to it.")
 UNIQUE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: another {table} already has "
                                      "this {column} ({detail}).")
 REFERENCE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: a change would leave a "
@@ -280,12 +293,19 @@ class Store:
             try:
                 self._dialect.upgrade(conn, schema.SCHEMA_VERSION)
             except self._dialect.errors as exc:
-                if identity.version < schema.READ_AS_IT_IS or \
-                        self._dialect.fault(exc).failure is not Failure.READ_ONLY:
+                if self._dialect.fault(exc).failure is not Failure.READ_ONLY:
                     raise
+                if identity.version < schema.READ_AS_IT_IS:
+                    raise StoreError(self._older_read_only()) from exc
                 return False  # checked and browsed as it is, without an identity
         self._dialect.share_grants(conn)
         return True
+
+    def _older_read_only(self) -> str:
+        """Why a store too old to be read as it is cannot be read where it is."""
+        template = OLDER_READ_ONLY_ROLE if isinstance(self.path, PostgresUrl) \
+            else OLDER_READ_ONLY
+        return template.format(path=self.path)
 
     def _read_identity(self) -> str | None:
         """The store's identity; None where this connection may not read it (a role granted

@@ -4289,6 +4289,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>La base {path} est en lecture seule&#xa0;: rien n&apos;a été écrit.</translation>
     </message>
     <message>
+        <source>The store {path} was written by an older version of Import Assistant: it must be upgraded once before it can be read, and it cannot be upgraded where it is (read-only). Copy the file somewhere it can be written and open the copy, or open it once where it can be written.</source>
+        <translation>La base {path} a été écrite par une version plus ancienne d&apos;Import Assistant&#xa0;: elle doit être mise à jour une fois avant de pouvoir être lue, et elle ne peut pas l&apos;être là où elle est (en lecture seule). Copiez le fichier à un endroit où l&apos;on peut écrire et ouvrez la copie, ou ouvrez-la une fois là où l&apos;on peut l&apos;écrire.</translation>
+    </message>
+    <message>
+        <source>The store {path} was written by an older version of Import Assistant: it must be upgraded once before it can be read, and this user may only read it. Have it opened once by a user who may write to it.</source>
+        <translation>La base {path} a été écrite par une version plus ancienne d&apos;Import Assistant&#xa0;: elle doit être mise à jour une fois avant de pouvoir être lue, et cet utilisateur ne peut que la lire. Faites-la ouvrir une fois par un utilisateur qui peut y écrire.</translation>
+    </message>
+    <message>
         <source>Nothing was written to {path}: another {table} already has this {column} ({detail}).</source>
         <translation>Rien n&apos;a été écrit dans {path}&#xa0;: un autre enregistrement {table} a déjà cette valeur de {column} ({detail}).</translation>
     </message>
