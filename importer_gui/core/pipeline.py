@@ -6,6 +6,7 @@ The CLI and the wizard both call these, so the preview and the commit come from 
 from __future__ import annotations
 
 import os
+import threading
 import traceback
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,7 +20,13 @@ from importer_gui.core import config_xml, guess, readers, remap
 from importer_gui.core.actions import tables_of
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError, ImporterError
+from importer_gui.core.errors import (
+    QT_TRANSLATE_NOOP,
+    Cancelled,
+    ConfigError,
+    DataFileError,
+    ImporterError,
+)
 from importer_gui.core.feeding import Feeder, plan_and_commit
 from importer_gui.core.plan import KeptCells, Plan, RowPlan
 from importer_gui.core.planner import PlannerState, is_empty_row, plan_config
@@ -30,6 +37,8 @@ from importer_gui.core.store import RunInfo, Store
 
 # Two: the machines we measure on have two cores, and the planner keeps one of them busy.
 OPENING_THREADS = 2
+# Seconds between two looks at the cancel while a file is measured or loaded for the check.
+CANCEL_LOOK = 0.05
 
 # Messages the window shows in the user's language (see core/errors.py).
 NOT_ENOUGH_MEMORY = QT_TRANSLATE_NOOP(
@@ -119,12 +128,12 @@ class _Source:
         return cls(path, provider.file_encoding, provider.delimiter_char,
                    provider.skip_first_line, provider.sheet, len(provider.columns) or None)
 
-    def prepare(self, budget: readers.MemoryBudget) -> readers.Prepared:
-        """Measure the file and charge its cost."""
+    def prepare(self, budget: readers.MemoryBudget, monitor: Monitor) -> readers.Prepared:
+        """Measure the file and charge its cost (Cancelled as ``monitor`` says)."""
         return readers.prepare(self.path, budget, encoding=self.encoding,
                                delimiter=self.delimiter,
                                skip_first_line=self.skip_first_line, sheet=self.sheet,
-                               columns=self.columns)
+                               columns=self.columns, monitor=monitor)
 
 
 class _Replayed:
@@ -148,22 +157,72 @@ class _Replayed:
         self._table = None  # read: the workbook's sheet is no longer needed
 
 
-def _opened(source: _Source, budget: readers.MemoryBudget, *, after: Event | None = None,
-            measured: Event | None = None) -> readers.Table:
+class _Loads:
+    """The files being loaded, of every check, each with the event that says its check
+    ended: a check cancelled returns at once, while calamine goes on loading its sheet (one
+    call, which cannot be stopped). A check's loads wait for such leftovers to end, so that
+    one budget's worth of sheets is loaded at a time, as when the cancel waited for them."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._under_way: list[Event] = []
+
+    @contextmanager
+    def one(self, ended: Event, monitor: Monitor) -> Iterator[None]:
+        """Around one load of a check that ends with ``ended``: first waits, hearing the
+        cancel, for the loads of checks that ended."""
+        with self._changed:
+            while any(other.is_set() for other in self._under_way):
+                monitor.check_cancelled()
+                self._changed.wait(CANCEL_LOOK)
+            self._under_way.append(ended)
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._under_way.remove(ended)
+                self._changed.notify_all()
+
+
+_LOADS = _Loads()
+
+
+def _opened(source: _Source, budget: readers.MemoryBudget, ended: Event, monitor: Monitor,
+            *, after: Event | None = None, measured: Event | None = None) -> readers.Table:
     """Measure a file once ``after`` is set, charge its cost, then load it; ``measured`` is
-    set as soon as its measurement ends, failed or not."""
-    if after is not None:
-        after.wait()
+    set as soon as its measurement ends, failed or not. Cancelled as ``monitor`` says, but
+    for the sheet's load itself: what it loaded for a check cancelled meanwhile is freed
+    here, on this thread."""
+    while after is not None and not after.wait(CANCEL_LOOK):
+        monitor.check_cancelled()
     try:
-        prepared = source.prepare(budget)
+        monitor.check_cancelled()
+        prepared = source.prepare(budget, monitor)
     finally:
         if measured is not None:
             measured.set()
-    return prepared.open()
+    with _LOADS.one(ended, monitor):
+        table = prepared.open()
+    if monitor.cancelled():
+        del table, prepared  # its sheet, freed on this thread rather than the window's
+        raise Cancelled()
+    return table
+
+
+def _result(loading: Future[readers.Table], monitor: Monitor) -> readers.Table:
+    """The table once measured and loaded, or Cancelled as soon as the monitor says so:
+    the load then ends in its thread, which frees what it loaded."""
+    while not monitor.cancelled():
+        try:
+            return loading.result(timeout=CANCEL_LOOK)
+        except TimeoutError:
+            continue
+    del loading  # not held by the Cancelled's traceback: its table would be freed with it
+    raise Cancelled()
 
 
 def _opening(pool: ThreadPoolExecutor, sources: list[_Source], budget: readers.MemoryBudget,
-             ) -> dict[_Source, Future[readers.Table]]:
+             ended: Event, monitor: Monitor) -> dict[_Source, Future[readers.Table]]:
     """Each distinct file opened in ``pool``: the largest measured alone, then loaded while
     the others are measured and loaded in import order.
 
@@ -176,8 +235,10 @@ def _opening(pool: ThreadPoolExecutor, sources: list[_Source], budget: readers.M
         return {}
     largest = max(distinct, key=lambda source: _size(source.path))
     measured = Event()
-    opening = {largest: pool.submit(_opened, largest, budget, measured=measured)}
-    opening.update((source, pool.submit(_opened, source, budget, after=measured))
+    opening = {largest: pool.submit(_opened, largest, budget, ended, monitor,
+                                    measured=measured)}
+    opening.update((source, pool.submit(_opened, source, budget, ended, monitor,
+                                        after=measured))
                    for source in distinct if source != largest)
     return opening
 
@@ -191,8 +252,9 @@ def _size(path: Path) -> int:
 
 
 def _tables(sources: list[_Source], loading: dict[_Source, Future[readers.Table]],
-            ) -> Iterator[readers.Table | _Replayed]:
-    """Each import's table, in import order; a file several imports read, read once."""
+            monitor: Monitor) -> Iterator[readers.Table | _Replayed]:
+    """Each import's table, in import order; a file several imports read, read once;
+    Cancelled while one is awaited as soon as ``monitor`` says so."""
     uses = Counter(sources)
     opened: dict[_Source, _Replayed] = {}
     for source in sources:
@@ -200,7 +262,7 @@ def _tables(sources: list[_Source], loading: dict[_Source, Future[readers.Table]
         if source in opened:
             table: readers.Table | _Replayed = opened[source]
         else:
-            table = loading.pop(source).result()
+            table = _result(loading.pop(source), monitor)
             if uses[source]:
                 table = opened[source] = _Replayed(table)
         if not uses[source]:
@@ -210,7 +272,7 @@ def _tables(sources: list[_Source], loading: dict[_Source, Future[readers.Table]
 
 @contextmanager
 def opened_in_background(config: ImportConfig, files: Sequence[Path],
-                         budget: readers.MemoryBudget,
+                         budget: readers.MemoryBudget, monitor: Monitor | None = None,
                          ) -> Iterator[Iterator[readers.Table | _Replayed]]:
     """Each import's table, in order: every file measured, then loaded, in worker threads
     ahead of the planner (``_opening``).
@@ -223,15 +285,28 @@ def opened_in_background(config: ImportConfig, files: Sequence[Path],
     loaded and read once. A missing, empty or folder path is reported at once, before any
     planning; a file that cannot be read raises its error when the planner reaches it, in
     import order, as opening them all first would.
+
+    A cancel (``monitor``), or the check ending otherwise before every file is loaded, is
+    not kept waiting for a sheet's load: it goes on in its thread, which frees it, and the
+    next check's loads wait for it (``_Loads``).
     """
     for path in files:
         readers.check_file(path)
     sources = [_Source.of(imp, path) for imp, path in zip(config.imports, files, strict=True)]
+    ended = Event()
+    outer = monitor or Monitor()
+    heard = Monitor(cancelled=lambda: ended.is_set() or outer.cancelled())
     pool = ThreadPoolExecutor(max_workers=OPENING_THREADS, thread_name_prefix="open-table")
+    opening = _opening(pool, sources, budget, ended, heard)
     try:
-        yield _tables(sources, _opening(pool, sources, budget))
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        yield _tables(sources, opening, heard)
+    except BaseException:
+        ended.set()
+        opening.clear()  # a table loaded but not taken is freed here, not with the error
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    ended.set()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def tables_needed(config: ImportConfig) -> set[Table]:
@@ -254,7 +329,7 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
     notices: list[str] = []
     try:
         budget = readers.MemoryBudget(keeps_cells=kept.keeps_every_row)
-        with opened_in_background(config, files, budget) as tables:
+        with opened_in_background(config, files, budget, monitor) as tables:
             state = store.load_state(tables_needed(config))
             plan = plan_config(config, state, _remapped(config, tables, notices),  # type: ignore[arg-type]
                                monitor or Monitor(), feeder, kept=kept)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from importer_gui.core.catalogue import WORKBOOK_SUFFIXES
 from importer_gui.core.errors import DataFileError
+from importer_gui.core.progress import Monitor
 from importer_gui.core.readers.budget import MemoryBudget
 from importer_gui.core.readers.table import NumberedRow, RowSource, Table, check_file, read_headers
 from importer_gui.core.readers.text import FIELD_SIZE_LIMIT, first_line_source, prepare_text
@@ -121,20 +122,21 @@ class Prepared:
 def prepare(path: Path, budget: MemoryBudget, *, encoding: str = "UTF-8",
             delimiter: str = ";", skip_first_line: bool = True,
             sheet: str | None = None, columns: int | None = None,
-            check_delimiter: bool = True) -> Prepared:
+            check_delimiter: bool = True, monitor: Monitor | None = None) -> Prepared:
     """Measure a CSV/TXT file or a workbook sheet and charge its cost to ``budget``; raise
     DataFileError naming the file when it cannot be read or would cost too much.
 
     A CSV file whose lines the delimiter does not split, while another one does, is refused
     (see text.check_delimiter) unless ``check_delimiter`` is false; ``columns``, how many
     columns the configuration maps, makes that check exact, and without it it is cautious.
+    A workbook sheet's measuring stops (Cancelled) when ``monitor`` says so.
     """
     path = Path(path)
     check_file(path)
     if is_workbook(path):
         from importer_gui.core.readers import workbooks
 
-        load, sheet_name = workbooks.prepare_workbook(path, sheet, budget)
+        load, sheet_name = workbooks.prepare_workbook(path, sheet, budget, monitor)
         return Prepared(path, sheet_name, skip_first_line, load)
     return Prepared(path, None, skip_first_line,
                     prepare_text(path, encoding, delimiter, budget, columns, check_delimiter,

@@ -27,6 +27,7 @@ from lxml import etree
 from importer_gui.core.catalogue import OOXML_SUFFIXES
 from importer_gui.core.cells import Shown, duration_text
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
+from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import sheet_xml
 from importer_gui.core.readers.budget import BOX_CELL, FILLED_CELL, sheet_cost, streamed_cost
 from importer_gui.core.readers.number_formats import EXACT, WHOLE_SHOWN, Layout, layout
@@ -453,20 +454,24 @@ class SheetMeasure:
         return self.extent.box > MAX_BOX_CELLS
 
 
-def measure_sheet(path: Path, name: str, package: Package) -> SheetMeasure:
-    """Measure an .xlsx/.xlsm sheet in its XML; refuse what no reader should load."""
+def measure_sheet(path: Path, name: str, package: Package, monitor: Monitor | None = None,
+                  ) -> SheetMeasure:
+    """Measure an .xlsx/.xlsm sheet in its XML; refuse what no reader should load.
+    Cancelled between two chunks of XML when ``monitor`` says so."""
     try:
         with zipfile.ZipFile(path) as zipped:
             extent, size, shared = Extent(0, 0), 0, 0
             nul = package.shared is not None and package.shared.nul
             for part in _sheet_parts(zipped, name):
-                found, found_size = sheet_xml.measure(zipped, part)
+                found, found_size = sheet_xml.measure(zipped, part, monitor=monitor)
                 if found.box > MAX_BOX_CELLS:  # streamed: exact, and in order or not
-                    found, found_size = sheet_xml.measure(zipped, part, exact=True)
+                    found, found_size = sheet_xml.measure(zipped, part, exact=True,
+                                                          monitor=monitor)
                 nul = nul or found.nul
                 if found.box >= extent.box:
                     extent, size = found, found_size
-                    shared = _shared_text(zipped, part, package.shared, found, found_size)
+                    shared = _shared_text(zipped, part, package.shared, found, found_size,
+                                          monitor)
             extent = replace(extent, nul=nul)  # the rows are then looked at for NULs
     except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError, *_LOCKED_PART) as exc:
         raise not_a_workbook(path, str(exc)) from None
@@ -490,7 +495,7 @@ def measure_sheet(path: Path, name: str, package: Package) -> SheetMeasure:
 
 
 def _shared_text(package: zipfile.ZipFile, part: str, shared: SharedStrings | None,
-                 extent: Extent, size: int) -> int:
+                 extent: Extent, size: int, monitor: Monitor | None = None) -> int:
     """Bytes of shared strings the sheet's cells copy: a bound, counted exactly when the
     bound is large (a long string referred to by many cells)."""
     if shared is None or shared.count == 0:
@@ -500,7 +505,7 @@ def _shared_text(package: zipfile.ZipFile, part: str, shared: SharedStrings | No
         return bound
     lengths = _string_lengths(package, shared.part)
     total = 0
-    for data in sheet_xml.chunks(package, part):
+    for data in sheet_xml.chunks(package, part, monitor):
         for index in map(int, _SHARED_REF.findall(data)):
             if index < len(lengths):
                 total += lengths[index]

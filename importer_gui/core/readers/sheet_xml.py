@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from importer_gui.core.progress import Monitor
 from importer_gui.core.readers.number_formats import Layout
 
 # Bytes of a sheet's XML measured at a time, smaller than a file's scan: each regular
@@ -135,12 +136,16 @@ class _Scan:
     # last, and that number (see _Walk)
 
 
-def chunks(package: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+def chunks(package: zipfile.ZipFile, part: str, monitor: Monitor | None = None,
+           ) -> Iterator[bytes]:
     """The part's XML, decompressed in chunks that never split a tag (text may be split:
-    a long string is read a chunk at a time, never held whole)."""
+    a long string is read a chunk at a time, never held whole); ``monitor``'s cancel is
+    looked at before each chunk (Cancelled)."""
     pending: list[bytes] = []  # a tag not closed yet, in pieces: joined once it is
     with package.open(part) as stream:
         while chunk := stream.read(SCAN_CHUNK):
+            if monitor is not None:
+                monitor.check_cancelled()
             if pending:
                 if b">" not in chunk:
                     pending.append(chunk)
@@ -158,19 +163,21 @@ def chunks(package: zipfile.ZipFile, part: str) -> Iterator[bytes]:
         yield b"".join(pending)
 
 
-def measure(package: zipfile.ZipFile, part: str, *, exact: bool = False) -> tuple[Extent, int]:
+def measure(package: zipfile.ZipFile, part: str, *, exact: bool = False,
+            monitor: Monitor | None = None) -> tuple[Extent, int]:
     """The part's extent, and its size in bytes. ``exact`` walks every tag (and says
-    whether the rows are in order); otherwise written-as-usual XML is measured quickly."""
+    whether the rows are in order); otherwise written-as-usual XML is measured quickly.
+    Cancelled between two chunks when ``monitor`` says so."""
     if exact:
-        return _walk(package, part)
+        return _walk(package, part, monitor=monitor)
     scan = _Scan()
-    for data in chunks(package, part):
+    for data in chunks(package, part, monitor):
         scan.size += len(data)
         scan.nul.feed(data)
         if not _fast_chunk(data, scan):
-            return _walk(package, part)
+            return _walk(package, part, monitor=monitor)
     if scan.carry or scan.string_carry:  # a cell never closed: the walk reads it as calamine does
-        return _walk(package, part)
+        return _walk(package, part, monitor=monitor)
     return (Extent(scan.rows, scan.cols, scan.far, scan.uncached, beyond=scan.beyond,
                    errors=scan.errors, nul=scan.nul.found, odd_strings=scan.odd_strings),
             scan.size)
@@ -563,11 +570,11 @@ def _text_after(data: bytes, start: int) -> bytes:
 
 
 def _walk(package: zipfile.ZipFile, part: str, strings: int | None = None,
-          ) -> tuple[Extent, int]:
+          monitor: Monitor | None = None) -> tuple[Extent, int]:
     """Every tag of the part, as calamine reads it: exact, whatever the writing."""
     walk = _Walk(strings)
     size = 0
-    for data in chunks(package, part):
+    for data in chunks(package, part, monitor):
         size += len(data)
         walk.scan.nul.feed(data)
         walk.text(_text_after(data, 0))

@@ -36,6 +36,7 @@ from importer_gui.core.catalogue import OOXML_SUFFIXES
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.cells import Cell, Unreadable, duration_text
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
+from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import native, sheet_xml
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
 from importer_gui.core.readers.guards import (
@@ -98,9 +99,10 @@ def first_visible_sheet(path: Path) -> str | None:
 
 
 def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
-                     ) -> tuple[Loader, str]:
+                     monitor: Monitor | None = None) -> tuple[Loader, str]:
     """Measure the workbook and the sheet to read, charge what they cost, choose how to
-    read it; the sheet itself is loaded by the loader returned, with the sheet's name."""
+    read it; the sheet itself is loaded by the loader returned, with the sheet's name.
+    The sheet's measuring stops (Cancelled) when ``monitor`` says so."""
     package = check_package(path)
     budget.charge(path, package.cost, package.why)
     workbook = _calamine_workbook(path, package_checked=True)
@@ -110,7 +112,7 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
         measure = None
         shown = package.ods_shown.get(name, ErrorCells())
         if path.suffix.lower() in OOXML_SUFFIXES:
-            measure = measure_sheet(path, name, package)
+            measure = measure_sheet(path, name, package, monitor)
             budget.charge(path, measure.cost, measure.why)
             shown = _padded(path, name)
             if shown:
