@@ -595,6 +595,23 @@ def test_a_sheet_is_measured_where_calamine_puts_its_cells(tmp_path_factory: pyt
     assert (quick.rows, quick.cols) == (exact.rows, exact.cols)
 
 
+@pytest.mark.parametrize(("chunks", "extent"), [
+    # The widest cell is the one the first chunk ends within: its text goes on in the next.
+    ([b'<row r="1"><c r="A1"><v>1</v></c><c r="C1" t="inlineStr"><is><t>lo',
+      b'ng</t></is></c></row>'], (1, 3)),
+    # A styled empty cell ends the chunk: calamine skips it, so it widens nothing.
+    ([b'<row r="1"><c r="A1"><v>1</v></c><c r="D1" s="1"/>',
+      b'</row><row r="2"><c r="A2"><v>1</v></c></row>'], (2, 1)),
+])
+def test_a_cell_the_chunks_cut_is_measured_once(chunks: list[bytes],
+                                                extent: tuple[int, int]) -> None:
+    from importer_gui.core.readers import sheet_xml
+
+    scan = sheet_xml._Scan()
+    assert all(sheet_xml._fast_chunk(chunk, scan) for chunk in chunks)
+    assert (scan.rows, scan.cols) == extent
+
+
 def test_a_file_cut_in_the_middle_of_an_accent_says_it_was_cut(tmp_path: Path) -> None:
     # "é" is 0xc3 0xa9 in UTF-8: the copy stopped after its first byte.
     path = write_bytes(tmp_path / "data.csv", "h;x\nCafé;2\nCaf".encode() + b"\xc3")

@@ -217,13 +217,20 @@ def _fast_chunk(data: bytes, scan: _Scan) -> bool:
 
 
 def _last_filled(data: bytes) -> tuple[int, int]:
-    """Row and column of the chunk's last cell with content (<c ...>...</c>)."""
+    """Row and column of the chunk's last cell with content (<c ...>...</c>), or of the
+    cell the chunk ends within when that one is further (a chunk may cut a cell's text:
+    left out, it would send one chunk in twenty to the cell-by-cell count)."""
     end = data.rfind(b"</c>")
     start = data.rfind(b"<c ", 0, end) if end >= 0 else -1
     found = _LAST_CELL_REF.match(data, start) if start >= 0 else None
-    if found is None:
-        return 0, 0
-    return int(found.group(2)), column_number(found.group(1))
+    row, col = (int(found.group(2)), column_number(found.group(1))) if found else (0, 0)
+    cut = data.rfind(b"<c ", max(end, 0))
+    opened = _CELL_REF.match(data, cut) if cut >= 0 else None
+    if opened is not None and not opened.group(3):  # <c r="A9" ...>, its </c> still to come
+        cut_row, cut_col = int(opened.group(2)), column_number(opened.group(1))
+        if cut_row <= GRID_ROWS and cut_col <= GRID_COLS:
+            return max(row, cut_row), max(col, cut_col)
+    return row, col
 
 
 @lru_cache(maxsize=64)
