@@ -603,8 +603,9 @@ def _without_mark(cells: list[str]) -> list[str]:
     return [cells[0].removeprefix("\ufeff"), *cells[1:]] if cells else cells
 
 
-def _refuse_changed_sheet(entry: FileCorrections) -> None:
-    """_refuse_changed for every corrected row of a workbook, read as the check reads it."""
+def _refuse_changed_sheet(entry: FileCorrections) -> str:
+    """_refuse_changed for every corrected row of a workbook, read as the check reads it;
+    the name of the sheet it reads (the configuration may name it in another case)."""
     from importer_gui.core import readers
 
     table = readers.open_table(entry.file, sheet=entry.reading.sheet,
@@ -617,7 +618,7 @@ def _refuse_changed_sheet(entry: FileCorrections) -> None:
         if found:
             _refuse_changed(entry.file, found, list(cells))
         if not by_line:
-            return
+            return table.sheet or ""
     raise ImporterError(CHANGED_SINCE.format(path=entry.file, line=min(by_line)))
 
 
@@ -642,11 +643,13 @@ def _copy_ooxml(entry: FileCorrections, tmp: Path) -> None:
     """The workbook with the corrected cells set as text (never as a formula)."""
     from openpyxl import load_workbook
 
-    _refuse_changed_sheet(entry)
+    name = _refuse_changed_sheet(entry)
     _refuse_not_xml(entry)  # before the workbook is loaded, which may take seconds
     book = load_workbook(entry.file, data_only=True,
                          keep_vba=entry.file.suffix.lower() == ".xlsm")
-    sheet = book[_sheet_name(entry, book.sheetnames)]
+    if name not in book.sheetnames:
+        raise ImporterError(SHEET_GONE.format(path=entry.file, name=repr(name)))
+    sheet = book[name]
     for correction in entry.cells.values():
         cell = sheet.cell(row=correction.line, column=correction.column + 1)
         day = _as_date(correction.after, entry.reading) if cell.is_date else None
@@ -695,16 +698,6 @@ def _as_date(text: str, reading: Reading) -> datetime | None:
         return datetime.strptime(text.strip(), date_pattern(reading.date_format))
     except ValueError:
         return None
-
-
-def _sheet_name(entry: FileCorrections, names: list[str]) -> str:
-    """The sheet the check read."""
-    from importer_gui.core import readers
-
-    wanted = entry.reading.sheet or readers.first_visible_sheet(entry.file)
-    if wanted not in names:
-        raise ImporterError(SHEET_GONE.format(path=entry.file, name=repr(wanted)))
-    return wanted
 
 
 def _copy_as_xlsx(entry: FileCorrections, tmp: Path) -> None:

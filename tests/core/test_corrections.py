@@ -91,6 +91,23 @@ def test_a_workbook_copy_holds_the_corrections_as_text(tmp_path: Path) -> None:
     assert rows[2] == ("SEC-101", "=1+1")  # text, never a formula
 
 
+def test_a_workbook_copy_corrects_the_sheet_named_in_another_case(tmp_path: Path) -> None:
+    # The check reads the sheet "data" names case-insensitively, as Excel does; the copy
+    # said the sheet was gone, and the correction could not be saved.
+    source = write_xlsx(tmp_path / "sessions.xlsx", [["Note"], ["à lire"]], title="Cover")
+    book = openpyxl.load_workbook(source)
+    book.create_sheet("Data").append(["Code"])
+    book["Data"].append(["XLS-30"])
+    book.save(source)
+    reading = Reading("UTF-8", ";", "data", True)
+    entry = corrected(source, (2, 0, "XLS-30", "XLS-300"), reading=reading).of(source)
+    assert entry is not None
+    target = write_corrected_copy(entry, tmp_path / corrected_name(source))
+    copy = openpyxl.load_workbook(target)
+    assert list(copy["Data"].values) == [("Code",), ("XLS-300",)]
+    assert list(copy["Cover"].values) == [("Note",), ("à lire",)]
+
+
 @pytest.mark.parametrize(("after", "named"), [("Dup\x01ont", "U+0001"),
                                             ("\ufffe", "U+FFFE")])
 def test_a_workbook_copy_refuses_a_character_no_workbook_holds(
