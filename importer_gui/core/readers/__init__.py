@@ -31,7 +31,7 @@ from importer_gui.core.readers.text import FIELD_SIZE_LIMIT, first_line_source, 
 
 __all__ = ["FIELD_SIZE_LIMIT", "MemoryBudget", "Prepared", "Table", "check_file",
            "first_line", "first_visible_sheet", "head", "hidden_sheets", "is_workbook",
-           "load_workbook_reader", "open_table", "prepare", "sheet_names"]
+           "load_workbook_reader", "open_table", "prepare", "sheet_named", "sheet_names"]
 
 
 def load_workbook_reader() -> None:
@@ -54,6 +54,15 @@ def sheet_names(path: Path) -> list[str]:
     from importer_gui.core.readers import workbooks
 
     return workbooks.sheet_names(path)
+
+
+def sheet_named(names: Sequence[str], wanted: str) -> str | None:
+    """The sheet of ``names`` that ``wanted`` names: that very name, else the one that
+    differs only by case (Excel's names ignore case); None when none is."""
+    if wanted in names:
+        return wanted
+    folded = wanted.casefold()
+    return next((name for name in names if name.casefold() == folded), None)
 
 
 def hidden_sheets(path: Path) -> list[str]:

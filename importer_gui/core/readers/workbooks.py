@@ -37,7 +37,7 @@ from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.cells import Cell, Unreadable, duration_text
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.progress import Monitor
-from importer_gui.core.readers import native, sheet_xml
+from importer_gui.core.readers import native, sheet_named, sheet_xml
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
 from importer_gui.core.readers.guards import (
     CELL_NOTE_COST,
@@ -189,11 +189,9 @@ def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:
         raise DataFileError(NO_WORKSHEET, path=path)
     if wanted is None:
         return names[0]
-    if wanted in names:
-        return wanted
-    folded = {name.casefold(): name for name in names}
-    if wanted.casefold() in folded:
-        return folded[wanted.casefold()]
+    found = sheet_named(names, wanted)
+    if found is not None:
+        return found
     listed = ", ".join(repr(name) for name in names)
     raise DataFileError(NO_SUCH_SHEET.format(name=repr(wanted), names=listed), path=path)
 

@@ -900,9 +900,11 @@ class OpenPage(BasePage):
             self._show_options(workbook=workbook)
             self.sheet_combo.clear()
             if workbook:
-                self.sheet_combo.addItems(self._sheets(data_file))
-                if provider.sheet:
-                    self.sheet_combo.setCurrentText(provider.sheet)
+                names = self._sheets(data_file)
+                self.sheet_combo.addItems(names)
+                if provider.sheet:  # the sheet the check reads, named in any case
+                    self.sheet_combo.setCurrentText(
+                        readers.sheet_named(names, provider.sheet) or provider.sheet)
             self.encoding_combo.setCurrentText(provider.file_encoding)
             found = self.delimiter_combo.findData(provider.delimiter)
             self.delimiter_combo.setCurrentIndex(max(found, 0))
