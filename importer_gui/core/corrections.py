@@ -493,7 +493,8 @@ def write_corrected_copy(entry: FileCorrections, target: Path,
                          read: Iterable[Path] = ()) -> Path:
     """Write the data file with its corrections to ``target``, read and written alike: a
     CSV file in its encoding and delimiter, changed only in its corrected records; a
-    workbook with the corrected cells (its formulas as their values). Never over the file
+    workbook with the corrected cells (the read sheet's formulas as their values, the other
+    sheets' kept). Never over the file
     itself, nor over the other files the check reads (``read``)."""
     if resolved(entry.file) == resolved(target):
         raise ImporterError(COPY_OVER_ITSELF.format(path=target))
@@ -645,11 +646,11 @@ def _copy_ooxml(entry: FileCorrections, tmp: Path) -> None:
 
     name = _refuse_changed_sheet(entry)
     _refuse_not_xml(entry)  # before the workbook is loaded, which may take seconds
-    book = load_workbook(entry.file, data_only=True,
-                         keep_vba=entry.file.suffix.lower() == ".xlsm")
+    book = load_workbook(entry.file, keep_vba=entry.file.suffix.lower() == ".xlsm")
     if name not in book.sheetnames:
         raise ImporterError(SHEET_GONE.format(path=entry.file, name=repr(name)))
     sheet = book[name]
+    _formulas_as_read(entry.file, sheet)
     for correction in entry.cells.values():
         cell = sheet.cell(row=correction.line, column=correction.column + 1)
         day = _as_date(correction.after, entry.reading) if cell.is_date else None
@@ -663,6 +664,25 @@ def _copy_ooxml(entry: FileCorrections, tmp: Path) -> None:
         cell.value = correction.after
         cell.data_type = "s"  # "=1+1" typed in a cell is text, as the check read it
     book.save(tmp)
+
+
+def _formulas_as_read(file: Path, sheet: object) -> None:
+    """The read sheet's formulas replaced by their saved results, the values the check read
+    (openpyxl writes no result: the copy's own check would find none); the other sheets
+    keep theirs, for the spreadsheet to compute."""
+    from openpyxl import load_workbook
+
+    # The cells the sheet holds, not its bounding box (one far cell would make it billions).
+    cells = sheet._cells.values()  # type: ignore[attr-defined]
+    places = [(cell.row, cell.column) for cell in cells if cell.data_type == "f"]
+    if not places:
+        return
+    values = load_workbook(file, data_only=True)[sheet.title]  # type: ignore[attr-defined]
+    for row, column in places:
+        cell = sheet.cell(row=row, column=column)  # type: ignore[attr-defined]
+        cell.value = values.cell(row=row, column=column).value
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # a result "=..." is text, as the check read it
 
 
 def _shown_as_typed(cell: object, after: Shown) -> bool:

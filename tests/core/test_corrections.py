@@ -20,7 +20,7 @@ from importer_gui.core.corrections import (
     write_corrected_copy,
 )
 from importer_gui.core.errors import ImporterError
-from tests.builders import write_xlsx
+from tests.builders import rewrite_package, write_xlsx
 
 SEMICOLON = Reading("UTF-8", ";", None, True)
 
@@ -106,6 +106,25 @@ def test_a_workbook_copy_corrects_the_sheet_named_in_another_case(tmp_path: Path
     copy = openpyxl.load_workbook(target)
     assert list(copy["Data"].values) == [("Code",), ("XLS-300",)]
     assert list(copy["Cover"].values) == [("Note",), ("à lire",)]
+
+
+def test_a_workbook_copy_keeps_the_formulas_of_the_other_sheets(tmp_path: Path) -> None:
+    # The copy was written from the values alone: a totals sheet beside the data lost its
+    # formulas (and, when the workbook held no result of them, its cells went empty).
+    source = write_xlsx(tmp_path / "sessions.xlsx", [["Code", "Places"], ["XLS-30", 12]],
+                        title="Data")
+    book = openpyxl.load_workbook(source)
+    book.create_sheet("Totals").append(["Places", "=SUM(Data!B2:B9)"])
+    book.save(source)
+    rewrite_package(source, {"xl/worksheets/sheet1.xml": lambda xml: xml.replace(
+        b'<c r="B2" t="n"><v>12</v></c>', b'<c r="B2"><f>6*2</f><v>12</v></c>')})
+    entry = corrected(source, (2, 0, "XLS-30", "XLS-300")).of(source)
+    assert entry is not None
+    target = write_corrected_copy(entry, tmp_path / corrected_name(source))
+    copy = openpyxl.load_workbook(target)
+    assert list(copy["Totals"].values) == [("Places", "=SUM(Data!B2:B9)")]
+    # The read sheet's formula is its result, as the check read it and the copy's check will.
+    assert list(copy["Data"].values) == [("Code", "Places"), ("XLS-300", 12)]
 
 
 @pytest.mark.parametrize(("after", "named"), [("Dup\x01ont", "U+0001"),
