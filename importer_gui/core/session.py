@@ -604,18 +604,21 @@ def run_as_now(store_path: Path, run_id: int, identity: str | None) -> RunSummar
 def take_new_file(provider: Provider, opened: Provider, data_file: Path) -> None:
     """``provider`` reads ``data_file`` (opened as ``opened`` says) instead of its own file,
     its reading options and mapping kept: the new file's sheet only when it has none of the
-    name ``provider`` reads."""
+    name ``provider`` reads (in any case, as the check reads it)."""
     provider.file_name, provider.path = opened.file_name, opened.path
     provider.origin = None  # the user chose that file: made here, not read
-    if opened.sheet is None or provider.sheet not in _sheets(data_file):
+    if opened.sheet is None or not _has_sheet(data_file, provider.sheet):
         provider.sheet = opened.sheet  # a CSV file, or a workbook without that sheet
 
 
-def _sheets(workbook: Path) -> list[str]:
-    """A workbook's sheet names; none when it cannot be read (its check will say why)."""
+def _has_sheet(workbook: Path, name: str | None) -> bool:
+    """Whether the workbook has the sheet ``name`` names; not when it cannot be read (its
+    check will say why)."""
     from importer_gui.core import readers
 
+    if name is None:
+        return False
     try:
-        return readers.sheet_names(workbook)
+        return readers.sheet_named(readers.sheet_names(workbook), name) is not None
     except ImporterError:
-        return []
+        return False

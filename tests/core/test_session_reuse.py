@@ -67,3 +67,17 @@ def test_in_a_configuration_of_several_imports_the_chosen_import_gets_the_file(
         "teachers.csv", "trainings-june.csv"]
     assert session.choices.config.imports[1].actions[0].name == (
         "createOrUpdateTrainingCourseAction")
+
+
+def test_a_new_workbook_keeps_the_sheet_named_in_another_case(tmp_path: Path) -> None:
+    session = Session(tmp_path / "store.sqlite3")
+    path = write_config(tmp_path, teachers_import(tmp_path, [["zoe", "Zoe", "Z", ""]]))
+    session.open_configuration(path, config_xml.load(path), FileStamp.of(path))
+    book = write_xlsx(tmp_path / "book.xlsx", [["teacherLogin"], ["zoe"]], title="Notes")
+    workbook = load_workbook(book)
+    workbook.create_sheet("Profs").append(["teacherLogin"])
+    workbook.save(book)
+    session.current_import().provider.sheet = "PROFS"  # the sheet Profs, as Excel reads it
+    assert session.open_data_file(book, Provider(file_name=book.name, path=str(tmp_path),
+                                                 sheet="Notes"))
+    assert session.current_import().provider.sheet == "PROFS"
