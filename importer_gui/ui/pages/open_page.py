@@ -261,6 +261,7 @@ class OpenPage(BasePage):
         self.form = QFormLayout(box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.sheet_combo = QComboBox(box)
+        self.sheet_combo.setPlaceholderText(self.tr("Choose a sheet"))  # none chosen yet
         self.encoding_combo = QComboBox(box)
         self.encoding_combo.addItems(list(FILE_ENCODINGS))
         self.delimiter_combo = QComboBox(box)
@@ -285,6 +286,12 @@ class OpenPage(BasePage):
                        self.header_check):
             follow_hand(widget, self.session.reading_chosen_by_hand)
         column.addWidget(box)
+        self.sheet_label = QLabel(self)  # the configuration's sheet, not in its workbook
+        self.sheet_label.setObjectName("sheetMissing")
+        self.sheet_label.setWordWrap(True)
+        self.sheet_label.setStyleSheet(NOTICE_STYLE)
+        self.sheet_label.hide()
+        column.addWidget(self.sheet_label)
         self.head_model = HeadModel(self)
         self.head_view = QTableView(self)
         self.head_view.setModel(self.head_model)
@@ -699,6 +706,7 @@ class OpenPage(BasePage):
         self.completeChanged.emit()
         self.applied_label.hide()
         self.budget_label.hide()
+        self.sheet_label.hide()
         self.show_error(None)
         self.file_label.setText(file_text)
         self._show_options(workbook=None)  # how to read it is not known yet
@@ -843,6 +851,7 @@ class OpenPage(BasePage):
         self._show_reading(None)  # a reading cancelled: what was open before has nothing read
         self._read_before = None
         self.applied_label.hide()
+        self.sheet_label.hide()
         self.refresh_lists()
         self._fill_imports()
         unfound = self._unfound_here()
@@ -863,8 +872,23 @@ class OpenPage(BasePage):
             self._read_ok = False
             self.completeChanged.emit()
             return
-        self._load_options(self.current_import().provider, data_file)
+        missing = self._load_options(self.current_import().provider, data_file)
+        if missing is not None:  # no other sheet read in its place: the user chooses
+            self._show_sheet_missing(missing, data_file)
+            return
         show_rows()
+
+    def _show_sheet_missing(self, sheet: str, data_file: Path) -> None:
+        """The configuration's sheet is not in its workbook: said, nothing read nor shown
+        as read until the user chooses a sheet."""
+        self.head_model.set_head(None, [])
+        self.show_error(None)
+        self.sheet_label.setText(arg(self.tr(
+            "The configuration reads the sheet “%1”, which is not in %2. Choose the sheet "
+            "to read."), sheet, data_file.name))
+        self.sheet_label.show()
+        self._read_ok = False
+        self.completeChanged.emit()
 
     def _fill_imports(self) -> None:
         """One entry per <import> (file and actions), shown when there are several."""
@@ -885,8 +909,9 @@ class OpenPage(BasePage):
         self.session.choose_import(index)
         self.initializePage()
 
-    def _load_options(self, provider: Provider, data_file: Path) -> None:
-        """Set the option widgets from the provider without re-reading at each one."""
+    def _load_options(self, provider: Provider, data_file: Path) -> str | None:
+        """Set the option widgets from the provider without re-reading at each one; the
+        provider's sheet when the workbook has no sheet of that name (none shown chosen)."""
         from importer_gui.core import readers
 
         options = (self.sheet_combo, self.encoding_combo, self.delimiter_combo, self.header_check)
@@ -899,16 +924,20 @@ class OpenPage(BasePage):
             workbook = data_file.is_file() and readers.is_workbook(data_file)
             self._show_options(workbook=workbook)
             self.sheet_combo.clear()
+            missing = None
             if workbook:
                 names = self._sheets(data_file)
                 self.sheet_combo.addItems(names)
                 if provider.sheet:  # the sheet the check reads, named in any case
-                    self.sheet_combo.setCurrentText(
-                        readers.sheet_named(names, provider.sheet) or provider.sheet)
+                    read = readers.sheet_named(names, provider.sheet)
+                    self.sheet_combo.setCurrentIndex(names.index(read) if read else -1)
+                    # An unreadable workbook lists none: the re-read says why.
+                    missing = provider.sheet if read is None and names else None
             self.encoding_combo.setCurrentText(provider.file_encoding)
             found = self.delimiter_combo.findData(provider.delimiter)
             self.delimiter_combo.setCurrentIndex(max(found, 0))
             self.header_check.setChecked(provider.skip_first_line)
+        return missing
 
     def _sheets(self, data_file: Path) -> list[str]:
         """The workbook's sheet names; an unreadable workbook is reported by the re-read."""
@@ -923,16 +952,25 @@ class OpenPage(BasePage):
         """Ask the session to read the file so, and show its first rows read so."""
         if self.data_file() is None or self._unfound_here() is not None:
             return
+        provider = self.current_import().provider
         if not self.reading:  # the rows shown were read so: what Cancel goes back to
-            provider = self.current_import().provider
             self._read_before = {
                 "sheet": provider.sheet, "encoding": provider.file_encoding,
                 "delimiter": provider.delimiter, "skip_first_line": provider.skip_first_line}
-        sheet = self.sheet_combo.currentText() if self.form.isRowVisible(self.sheet_combo) else ""
+        workbook = self.form.isRowVisible(self.sheet_combo)
+        # No sheet chosen yet (the configuration's is missing): it stays the one named.
+        unchosen = workbook and self.sheet_combo.currentIndex() < 0
+        sheet = provider.sheet if unchosen else self.sheet_combo.currentText()
         self.session.set_reading_options(
-            sheet=sheet or None, encoding=self.encoding_combo.currentText(),
+            sheet=(sheet or None) if workbook else None,
+            encoding=self.encoding_combo.currentText(),
             delimiter=self.delimiter_combo.currentData() or "semicolon",
             skip_first_line=self.header_check.isChecked())
+        if unchosen:  # still nothing to read: said again
+            self._read_before = None
+            self.initializePage()
+            return
+        self.sheet_label.hide()
         self._reread(cancel=self._read_before is not None)
         if not self.reading:  # read at once
             self._read_before = None

@@ -982,6 +982,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>C&amp;hoisir le fichier…</translation>
     </message>
     <message>
+        <source>Choose a sheet</source>
+        <translation>Choisissez une feuille</translation>
+    </message>
+    <message>
         <source>Read this import from a file you choose; the configuration applies to it</source>
         <translation>Lire cet import dans un fichier que vous choisissez&#xa0;; la configuration s&apos;y applique</translation>
     </message>
@@ -1162,6 +1166,10 @@ Fichier&#xa0;: %2</translation>
     <message>
         <source>Reading the first rows of %1…</source>
         <translation>Lecture des premières lignes de %1…</translation>
+    </message>
+    <message>
+        <source>The configuration reads the sheet “%1”, which is not in %2. Choose the sheet to read.</source>
+        <translation>La configuration lit la feuille «&#xa0;%1&#xa0;», qui n&apos;est pas dans %2. Choisissez la feuille à lire.</translation>
     </message>
     <message>
         <source>Stop reading the file so; it is read as before again (Escape)</source>
