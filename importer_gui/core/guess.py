@@ -577,6 +577,16 @@ def _empty(sheets: list[str]) -> str:
     return f"{', '.join(sheets)} {'is' if len(sheets) == 1 else 'are'} empty"
 
 
+_NAMES_NO_FIELD = ("No action can be guessed from the first line: it names no field. Give one "
+                   "with --action NAME.")
+# The readers take a sheet's first row holding anything for its headers, wherever they are
+# (a title above them, say): the user is told where they must be.
+_SHEET_NAMES_NO_FIELD = ("No action can be guessed from the sheet {sheet}: its first row "
+                         "({cells}) names no field. The column headers must be on the sheet's "
+                         "first row, with no title above them; or give the action with "
+                         "--action NAME.")
+
+
 def _action(headers: list[str | None], given: str | None, file_name: str,
             sheet: str | None = None) -> Guess:
     """The action given, or the one the first line's cells name the most fields of (a tie
@@ -588,8 +598,8 @@ def _action(headers: list[str | None], given: str | None, file_name: str,
         return Guess(given, CERTAIN, "given with --action")
     name = likely_action(headers, file_name, sheet)
     if name is None:
-        raise ImporterError("No action can be guessed from the first line: it names no "
-                            "field. Give one with --action NAME.")
+        raise ImporterError(_NAMES_NO_FIELD if not sheet else _SHEET_NAMES_NO_FIELD.format(
+            sheet=repr(sheet), cells=", ".join(h.strip() for h in headers if h and h.strip())))
     scores = action_scores(headers)
     why = HEADERS_NAME_FIELDS.format(named=scores[name],
                                      headers=len([h for h in headers if h]))

@@ -179,6 +179,23 @@ def test_a_sheet_given_with_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[
                               "data: A, B are empty\n")
 
 
+def test_headers_under_a_title_are_said_to_belong_on_the_sheets_first_row(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Formations"
+    for row in (["Catalogue 2026"], [], ["trainingPathCode", "trainingTitle"], ["C9", "Nine"]):
+        sheet.append(row)
+    data = tmp_path / "titled.xlsx"
+    workbook.save(data)
+    code, out, err = run(capsys, "init", str(data), "--out", str(tmp_path / "t.xml"))
+    assert (code, out) == (2, "")
+    assert err == (
+        "importer-gui: No action can be guessed from the sheet 'Formations': its first row "
+        "(Catalogue 2026) names no field. The column headers must be on the sheet's first "
+        "row, with no title above them; or give the action with --action NAME.\n")
+
+
 def test_a_file_holding_only_its_headers_is_said_by_init_and_check(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "header_only.csv"
