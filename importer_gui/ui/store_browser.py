@@ -42,6 +42,7 @@ from importer_gui.ui.widgets.table_copy import add_copy
 from importer_gui.ui.widgets.table_sizing import (
     FitWhenShown,
     fit_columns,
+    fit_to_room,
     size_columns_from_first_rows,
 )
 from importer_gui.ui.widgets.view_place import ViewPlace, place_of, restore_place
@@ -70,6 +71,9 @@ def _table_view(parent: QWidget, name: str) -> QTableView:
     view.setAlternatingRowColors(True)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # A narrow column's title keeps its two ends, the field's title and its platform name
+    # (the model's tooltip says it whole).
+    view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     size_columns_from_first_rows(view)
     add_copy(view)
@@ -116,7 +120,7 @@ class RecordTab(QWidget):
         self.model.loading.connect(self._show_loading)
         self.model.loaded.connect(self._show_count)
         self._place = ViewPlace()
-        self._fitted = FitWhenShown(self.view)
+        self._fitted = FitWhenShown(self.view, fit_to_room)
         self.model.rereading.connect(self._keep_place)
         self.model.reread.connect(self._restore_place)
         if self.model.busy:  # its first page is being read
@@ -268,7 +272,9 @@ class StoreBrowser(QDialog):
         for table, title in self._learner_tables():
             self.learner_tabs.addTab(self._record_tab(table), title)
         self.tabs.addTab(self.learner_tabs, self.tr("&Learners and tracking"))
-        self.tabs.addTab(self._history_tab(), self.tr("&History of import runs"))
+        # A short title: the tabs fit a window 700 px wide; the tooltip says it whole.
+        history = self.tabs.addTab(self._history_tab(), self.tr("&History"))
+        self.tabs.setTabToolTip(history, self.tr("History of import runs"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         self._refresh_button(buttons)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -95,4 +95,27 @@ def clipped(top: QWidget) -> list[str]:
         problem = _text_problem(widget)
         if problem:
             problems.append(f"{describe(widget)} {problem}")
+    return problems
+
+
+def headers_cut(view: QAbstractItemView) -> list[str]:
+    """Every column title of a table that shows neither whole nor elided with the whole
+    title in its tooltip, and every column reaching past the view's right edge."""
+    header = view.horizontalHeader()
+    model = view.model()
+    problems = []
+    right = 0
+    for column in range(header.count()):
+        if header.isSectionHidden(column):
+            continue
+        right = max(right, header.sectionViewportPosition(column) + header.sectionSize(column))
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        needed, has = header.sectionSizeHint(column), header.sectionSize(column)
+        if needed <= has + SLACK:
+            continue
+        tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        if header.textElideMode() == Qt.TextElideMode.ElideNone or tip != title:
+            problems.append(f"column {title!r} needs {needed} px, has {has}, tooltip {tip!r}")
+    if right > view.viewport().width() + SLACK and not view.horizontalScrollBar().isVisible():
+        problems.append(f"columns reach {right} px, past the view's {view.viewport().width()}")
     return problems

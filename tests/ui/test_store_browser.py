@@ -149,7 +149,7 @@ def test_learners_and_what_they_follow_have_their_tabs(tmp_path: Path, qtbot: ob
         browser.show()
         titles = [browser.tabs.tabText(i) for i in range(browser.tabs.count())]
         assert titles == ["&Teachers", "T&raining courses", "S&essions", "&Interventions",
-                          "R&ooms", "&Learners and tracking", "&History of import runs"]
+                          "R&ooms", "&Learners and tracking", "&History"]
         inner = browser.learner_tabs
         assert [inner.tabText(i) for i in range(inner.count())] == [
             "Lear&ners", "Entities", "Registr&ations", "Trac&king", "Learning o&bjects"]

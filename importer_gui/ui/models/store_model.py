@@ -390,10 +390,11 @@ class StoreModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        # The tooltip says the title whole: a narrow column elides it.
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation is Qt.Orientation.Vertical:
-            return section + 1
+            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
         if section >= len(self._columns):
             return None
         column = self._columns[section]
@@ -472,8 +473,9 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation is Qt.Orientation.Vertical:
-            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
+                or orientation is Qt.Orientation.Vertical:
+            return None  # the tooltip says the title whole: a narrow column elides it
         titles = (self.tr("Run"), self.tr("Started"), self.tr("Kind"), self.tr("Outcomes"),
                   self.tr("Reverts"), self.tr("By"), self.tr("Configuration"), self.tr("Files"))
         return titles[section] if section < len(titles) else None
@@ -551,8 +553,9 @@ class CorrectionsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation is Qt.Orientation.Vertical:
-            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
+                or orientation is Qt.Orientation.Vertical:
+            return None  # the tooltip says the title whole: a narrow column elides it
         titles = (self.tr("File and line"), self.tr("Column"), self.tr("Field"),
                   self.tr("Before"), self.tr("After"))
         return titles[section] if section < len(titles) else None

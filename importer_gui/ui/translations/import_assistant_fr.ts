@@ -2121,16 +2121,20 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>&amp;Apprenants et suivi</translation>
     </message>
     <message>
-        <source>&amp;History of import runs</source>
-        <translation>&amp;Historique des exécutions</translation>
-    </message>
-    <message>
         <source>Opening the store %1…</source>
         <translation>Ouverture de la base %1…</translation>
     </message>
     <message>
         <source>%1 Refresh (F5) tries again.</source>
         <translation>%1 Relire (F5) essaie à nouveau.</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>History of import runs</source>
+        <translation>Historique des exécutions</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>

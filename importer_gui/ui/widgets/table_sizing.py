@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from math import ceil
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QStyle, QTableView
 # Rows whose contents size the columns. Qt asks 1,000 by default, every role of every cell:
 # 0.1 s for the preview and 0.4 s for the store browser's five tables, on the GUI thread.
 SIZED_ROWS = 50
+TITLE_FLOOR_CHARS = 12  # a narrowed title keeps room for about this many characters
 
 
 def size_columns_from_first_rows(view: QTableView) -> None:
@@ -18,9 +20,11 @@ def size_columns_from_first_rows(view: QTableView) -> None:
     view.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
 
 
-def contents_widths(view: QTableView, rows: int = SIZED_ROWS) -> list[int | None]:
-    """Each column's width to show its title and its texts in ``rows`` rows from the first
-    one shown, as ``resizeColumnsToContents()`` sizes plain text (None for a hidden one).
+def contents_widths(view: QTableView, rows: int = SIZED_ROWS, *,
+                    titles: bool = True) -> list[int | None]:
+    """Each column's width to show its title (unless not ``titles``) and its texts in
+    ``rows`` rows from the first one shown, as ``resizeColumnsToContents()`` sizes plain
+    text (None for a hidden one).
 
     Qt asks every cell eight roles and has its delegate size each, most of what the
     window's thread does as a large check ends; here each cell is asked its text alone,
@@ -42,7 +46,8 @@ def contents_widths(view: QTableView, rows: int = SIZED_ROWS) -> list[int | None
                  for row in shown}
         lines = [line for text in texts for line in text.split("\n")]
         widest = max(map(metrics.horizontalAdvance, lines), default=0)
-        widths.append(max(ceil(widest) + margins, header.sectionSizeHint(column)))
+        widths.append(max(ceil(widest) + margins,
+                          header.sectionSizeHint(column) if titles else 0))
     return widths
 
 
@@ -56,14 +61,58 @@ def fit_columns(view: QTableView) -> None:
         header.setStretchLastSection(True)
 
 
-class FitWhenShown(QObject):
-    """Fits a view's columns (``fit_columns``) when asked, or, asked while the view is
-    hidden (a tab not shown, a window not yet open), as soon as it shows: sizing reads its
-    rows' cells, which for every tab of a window would keep it from opening."""
+def narrowed(wanted: list[int | None], texts: list[int | None], room: int,
+             floor: int) -> list[int | None]:
+    """The ``wanted`` widths, fitted in ``room`` when they are wider: each column whose
+    title is wider than its ``texts`` gives up part of that, in proportion, down to the
+    width of its texts (never below ``floor`` for the title)."""
+    excess = sum(w for w in wanted if w is not None) - room
+    spare = [0 if w is None else max(0, w - max(t or 0, min(floor, w)))
+             for w, t in zip(wanted, texts, strict=True)]
+    total = sum(spare)
+    if excess <= 0 or not total:
+        return list(wanted)
+    given = min(excess, total)
+    return [None if w is None else w - ceil(given * s / total)
+            for w, s in zip(wanted, spare, strict=True)]
 
-    def __init__(self, view: QTableView) -> None:
+
+def _room(view: QTableView) -> int:
+    """The width the columns have in the view, as its rows just read will leave it."""
+    view.updateGeometries()  # the row numbers' width, else known at the next layout only
+    room = view.viewport().width()
+    bar = view.verticalScrollBar()
+    if bar.maximum() > 0 and not bar.isVisible():  # it shows at the next turn of events
+        room -= view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, bar)
+    return room
+
+
+def fit_to_room(view: QTableView) -> None:
+    """Columns to their contents, the last one filling the rest; when they are wider than
+    the view, the titles wider than their texts are narrowed until they fit (the header
+    elides them, as the view's elide mode says): the texts read whole without scrolling."""
+    header = view.horizontalHeader()
+    floor = view.fontMetrics().averageCharWidth() * TITLE_FLOOR_CHARS
+    widths = narrowed(contents_widths(view), contents_widths(view, titles=False),
+                      _room(view), floor)
+    stretched = header.stretchLastSection()
+    header.setStretchLastSection(False)
+    for column, width in enumerate(widths):
+        if width is not None:
+            header.resizeSection(column, width)
+    header.setStretchLastSection(stretched)
+
+
+class FitWhenShown(QObject):
+    """Fits a view's columns (``fit_columns``, or ``fitting``) when asked, or, asked while
+    the view is hidden (a tab not shown, a window not yet open), as soon as it shows: sizing
+    reads its rows' cells, which for every tab of a window would keep it from opening."""
+
+    def __init__(self, view: QTableView,
+                 fitting: Callable[[QTableView], None] = fit_columns) -> None:
         super().__init__(view)
         self._view = view
+        self._fitting = fitting
         self._due = False
         view.installEventFilter(self)
 
@@ -71,7 +120,7 @@ class FitWhenShown(QObject):
         """Fit the columns now, or once the view shows."""
         self._due = not self._view.isVisible()
         if not self._due:
-            fit_columns(self._view)
+            self._fitting(self._view)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Shown with its columns not yet fitted: they are now."""
