@@ -2,13 +2,14 @@
 
 The result says, for every field an action uses, which column holds it, whether it must be
 filled and which codes mean what. A configuration that cannot work with its file (a key field
-no column holds, a field mapped twice) is a ConfigError here, before any row is read; the
-mapping page asks ``mapping_problems`` the same questions while the user maps.
+no column holds, a field mapped twice, a search option naming a field no column holds) is a
+ConfigError here, before any row is read; the mapping page asks ``mapping_problems`` the same
+questions while the user maps.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
@@ -207,7 +208,8 @@ class MappingProblems:
     missing_keys: tuple[str, ...] = ()  # key fields no column feeds
     missing_mandatory: tuple[str, ...] = ()  # mandatory fields no column feeds
     missing_groups: tuple[tuple[str, ...], ...] = ()  # one_of groups none of whose is fed
-    missing_search: tuple[str, ...] = ()  # search fields no column feeds
+    # A field-list option naming a field no column feeds: (option, field), as listed.
+    unfed_lists: tuple[tuple[str, str], ...] = ()
 
     @property
     def duplicates(self) -> list[str]:
@@ -233,14 +235,16 @@ def default_fields(option: OptionDef) -> list[str]:
     return [name.strip() for name in option.default.split(",") if name.strip()]
 
 
-def mapping_problems(spec: ActionSpec, fields: Sequence[str], search_fields: Sequence[str] = (),
+def mapping_problems(spec: ActionSpec, fields: Sequence[str],
+                     field_lists: Mapping[str, Sequence[str]] | None = None,
                      listed: Collection[str] | None = None) -> MappingProblems:
     """The problems of feeding ``spec`` from columns holding ``fields``, in file order.
 
     ``fields`` are field names, or bound names (``custom:GUID``); ``listed`` is the action's
-    ``<fields>`` names (None: every column applies); ``search_fields`` the search fields in
-    use. A repeatable field (hierarchyEntityName, custom) may feed several columns; one
-    custom field (one ``custom:GUID``) fed by two is fed twice.
+    ``<fields>`` names (None: every column applies); ``field_lists`` the field-list options
+    a check holds to (``checked_field_lists``), each naming fields by bound name. A
+    repeatable field (hierarchyEntityName, custom) may feed several columns; one custom
+    field (one ``custom:GUID``) fed by two is fed twice.
     """
     first: dict[str, int] = {}
     twice: list[tuple[str, int, int]] = []
@@ -251,15 +255,35 @@ def mapping_problems(spec: ActionSpec, fields: Sequence[str], search_fields: Seq
             twice.append((name, first[name], index))
         else:
             first.setdefault(name, index)
-    fed = {name for name in first
-           if base_name(name) in spec.by_name and (listed is None or base_name(name) in listed)}
-    fed |= {base_name(name) for name in fed}
+    bound = {name for name in first
+             if base_name(name) in spec.by_name and (listed is None or base_name(name) in listed)}
+    fed = bound | {base_name(name) for name in bound}
     return MappingProblems(
         tuple(twice),
         tuple(k for k in spec.key_fields if k not in fed),
         tuple(f.name for f in spec.fields if f.mandatory and f.name not in fed),
         tuple(group for group in spec.groups() if fed.isdisjoint(group)),
-        tuple(s for s in search_fields if s not in fed))
+        # A list finds records by the values a column holds under the name it gives.
+        tuple((option, name) for option, names in (field_lists or {}).items()
+              for name in names if name not in bound))
+
+
+def checked_field_lists(spec: ActionSpec, action: Action) -> dict[str, list[str]]:
+    """The field-list options whose fields a check needs fed: those the document sets, and a
+    mandatory one left at its default (a list not set otherwise finds nothing by them)."""
+    lists: dict[str, list[str]] = {}
+    for option in spec.field_lists():
+        configured = action.option(option.name)
+        if isinstance(configured, list):
+            lists[option.name] = configured
+        elif option.mandatory:
+            lists[option.name] = default_fields(option)
+    return lists
+
+
+def option_not_fed(action: str, option: str, field: str) -> str:
+    """The check's words for a field-list option naming a field no column feeds."""
+    return OPTION_NOT_FED.format(action=action, option=option, field=field)
 
 
 def _repeats(spec: ActionSpec, name: str) -> bool:
@@ -323,7 +347,8 @@ def bind_action(action: Action, columns: list[Column], date_format: str) -> Boun
     listed_names = None if listed is None else {base_name(key) for key in listed}
     names = bound_names(spec, columns, action)
     _raise_first(spec, mapping_problems(
-        spec, [n or c.field for n, c in zip(names, columns, strict=True)], (), listed_names))
+        spec, [n or c.field for n, c in zip(names, columns, strict=True)],
+        checked_field_lists(spec, action), listed_names))
     bound: dict[str, BoundField] = {}
     for index, (column, name) in enumerate(zip(columns, names, strict=True)):
         fdef = spec.by_name.get(column.field)
@@ -339,7 +364,6 @@ def bind_action(action: Action, columns: list[Column], date_format: str) -> Boun
         bound[name] = BoundField(name, index, fdef, mandatory, codes,
                                  {code: meaning for meaning, code in codes.items()},
                                  key_text(fdef), settings)
-    _refuse_unfed_searches(spec, action, bound)
     search = option_value(spec, action, SESSION_SEARCH_FIELD)
     search_fields = list(search) if isinstance(search, list) else []
     return BoundAction(spec, action, bound, date_pattern(date_format), date_format,
@@ -396,27 +420,9 @@ def _keyed_name(fdef: FieldDef, column: Column, count: int, keyed: list[str],
                                           field=fdef.name, key=KEYED_BY))
 
 
-def _refuse_unfed_searches(spec: ActionSpec, action: Action, bound: dict[str, BoundField],
-                           ) -> None:
-    """A field-list option naming a field no column feeds cannot find anything: checked
-    when the document sets the option, and for a mandatory one left at its default."""
-    for option in spec.field_lists():
-        configured = action.option(option.name)
-        if isinstance(configured, list):
-            names = configured
-        elif option.mandatory:
-            names = default_fields(option)
-        else:
-            continue
-        missing = next((n for n in names if n not in bound), None)
-        if missing is not None:
-            raise ConfigError(OPTION_NOT_FED.format(action=spec.name, option=option.name,
-                                                    field=missing))
-
-
 def _raise_first(spec: ActionSpec, problems: MappingProblems) -> None:
-    """A field mapped twice, then key fields and one-of groups, then search fields with no
-    column."""
+    """A field mapped twice, then key fields and one-of groups, then a field list's field
+    with no column."""
     name = spec.name
     if problems.twice:
         field_name, first, second = problems.twice[0]
@@ -425,9 +431,8 @@ def _raise_first(spec: ActionSpec, problems: MappingProblems) -> None:
     if problems.not_without:
         raise ConfigError(NO_COLUMN_FOR.format(action=name,
                                                needed=" or ".join(problems.not_without[0])))
-    if problems.missing_search:
-        raise ConfigError(OPTION_NOT_FED.format(action=name, option=SESSION_SEARCH_FIELD,
-                                                field=problems.missing_search[0]))
+    if problems.unfed_lists:
+        raise ConfigError(option_not_fed(name, *problems.unfed_lists[0]))
 
 
 def bind_import(imp: Import) -> list[BoundAction]:

@@ -44,11 +44,12 @@ def test_fields_fed_twice_name_both_columns() -> None:
 def test_missing_fields_groups_keys_and_search_fields() -> None:
     fields = [f for f in MEETING if f not in ("interventionGuid", "trainingPathCode",
                                               "roomLabel")]
-    problems = mapping_problems(INTERVENTION_ACTION, fields, ["sessionGuid"])
+    problems = mapping_problems(INTERVENTION_ACTION, fields,
+                                {"sessionSearchField": ["sessionTitle", "sessionGuid"]})
     assert problems.missing_keys == ("interventionGuid",)
     assert problems.missing_mandatory == ("interventionGuid", "roomLabel")
     assert problems.missing_groups == (("trainingGuid", "trainingPathCode"),)
-    assert problems.missing_search == ("sessionGuid",)
+    assert problems.unfed_lists == (("sessionSearchField", "sessionGuid"),)
 
 
 def test_a_field_left_out_of_the_actions_fields_feeds_nothing() -> None:
