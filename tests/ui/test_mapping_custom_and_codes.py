@@ -168,6 +168,8 @@ def test_a_guid_given_in_its_column_stays_there(window: MainWindow, tmp_path: Pa
     write_csv(tmp_path / "learners.csv", [["candidateRefNumber", "custom"], ["E1001", "B-17"]])
     config = write_config(tmp_path, ImportSpec(
         "learners.csv", ("candidateRefNumber", "custom"), "createOrUpdateLearnerAction",
+        # Learners found by a column the file has (the default, candidateLogin, it lacks).
+        options="<traineeSearchField><candidateRefNumber/></traineeSearchField>",
         column_children={"custom": "<guid>75ACD042</guid>"}))
     page = configured_mapping(window, config, qtbot)
     assert page.rows[1].guid.text() == "75ACD042"

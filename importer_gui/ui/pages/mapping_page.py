@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 from importer_gui.core.binding import (
     MappingProblems,
     bound_names,
+    checked_field_lists,
     configured_codes,
     mapping_problems,
+    option_not_fed,
     option_value,
 )
 from importer_gui.core.catalogue import (
@@ -64,6 +66,7 @@ from importer_gui.core.suggest import CLOSE, EXACT, NORMALISED, SYNONYM, Suggest
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text, field_title
 from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import (
@@ -156,6 +159,9 @@ class MappingPage(BasePage):
         self.field_list_checks: dict[str, dict[str, QCheckBox]] = {}
         # The first of them (sessionSearchField for sessions): its boxes by field.
         self.search_checks: dict[str, QCheckBox] = {}
+        # Under each field list's boxes: the check's words for a field it names that no
+        # column feeds (hidden while every one is fed).
+        self.field_list_notes: dict[str, QLabel] = {}
         # The layouts of the field lists that may name a custom field (custom:GUID).
         self._keyed_lists: dict[str, QVBoxLayout] = {}
         # Its other options: a combo for a choice, a line for text.
@@ -241,6 +247,7 @@ class MappingPage(BasePage):
         self.code_edits = {}
         self.field_list_checks = {}
         self.search_checks = {}
+        self.field_list_notes = {}
         self._keyed_lists = {}
         self.option_inputs = {}
         self.parameter_inputs = {}
@@ -626,15 +633,28 @@ class MappingPage(BasePage):
         first = not self.field_list_checks
         checks = self.field_list_checks[option.name] = {}
         holder = QWidget(box)
-        column = QVBoxLayout(holder)
+        outer = QVBoxLayout(holder)
+        outer.setContentsMargins(0, 0, 0, 0)
+        boxes = QWidget(holder)  # custom fields' boxes are added to it, above the note
+        column = QVBoxLayout(boxes)
         column.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(boxes)
         keyed = [name for name in chosen if name.split(":")[0] in KEYED_FIELDS and ":" in name]
         for name in [*(c for c in option.choices if c not in KEYED_FIELDS), *keyed]:
-            self._add_check(option.name, name, first, column).setChecked(name in chosen)
+            check = self._add_check(option.name, name, first, column)
+            with signals_blocked(check):  # filled in, not ticked: warnings follow once built
+                check.setChecked(name in chosen)
         if first:
             self.search_checks = checks
         if any(c in KEYED_FIELDS for c in option.choices):
             self._keyed_lists[option.name] = column
+        note = self.field_list_notes[option.name] = QLabel(holder)
+        note.setObjectName(f"notFed_{option.name}")
+        note.setWordWrap(True)
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        text_colour(note, WARNING_TEXT)
+        note.hide()
+        outer.addWidget(note)
         return holder
 
     def _add_check(self, option: str, name: str, first: bool, column: QVBoxLayout) -> QCheckBox:
@@ -644,6 +664,7 @@ class MappingPage(BasePage):
         column.addWidget(check)
         self.field_list_checks[option][name] = check
         self._follow_hand(check)
+        check.toggled.connect(lambda *_: self.update_warning())  # ticked or not, Next follows
         return check
 
     def _update_keyed_checks(self) -> None:
@@ -728,10 +749,24 @@ class MappingPage(BasePage):
 
     def problems(self) -> MappingProblems:
         """What the core finds wrong with the mapping as chosen now (a custom field by its
-        GUID: two columns with the same GUID feed it twice)."""
+        GUID: two columns with the same GUID feed it twice), field lists as ticked."""
         if self.spec is None:
             return MappingProblems()
-        return mapping_problems(self.spec, [r.bound() for r in self.rows])
+        ticked = Action(self.spec.name)  # the lists as Next writes them (_save_options)
+        for option, checks in self.field_list_checks.items():
+            ticked.set_option(option, [n for n, c in checks.items() if c.isChecked()] or None)
+        return mapping_problems(self.spec, [r.bound() for r in self.rows],
+                                checked_field_lists(self.spec, ticked))
+
+    def unfed_lists(self) -> dict[str, list[str]]:
+        """The check's words, by field-list option, for each field it names that no column
+        feeds: no going on with them, as the check refuses the mapping before any row."""
+        assert self.spec is not None
+        said: dict[str, list[str]] = {}
+        for option, field in self.problems().unfed_lists:
+            said.setdefault(option, []).append(
+                message_text(option_not_fed(self.spec.name, option, field)))
+        return said
 
     def columns_without_guid(self) -> list[int]:
         """The places (1-based) of the columns feeding a custom field with no GUID given."""
@@ -802,10 +837,20 @@ class MappingPage(BasePage):
         # As check refuses the saved mapping on this file: no going on without a word.
         needed = self.needed_fields()
         lines += [self._unfed_line(c) for c in self.unfed_saved() if c.field not in needed]
+        lines += self._show_unfed_lists()
         self.warning_label.setText("\n".join(lines))
         self.warning_label.setVisible(bool(lines))
         self._show_changes()  # its missing columns follow the box too
         self.completeChanged.emit()
+
+    def _show_unfed_lists(self) -> list[str]:
+        """Say at each field list the fields it names that no column feeds, in the check's
+        words; the same lines for the warning above the columns."""
+        said = self.unfed_lists() if self.spec is not None else {}
+        for option, note in self.field_list_notes.items():
+            note.setText("\n".join(said.get(option, [])))
+            note.setVisible(option in said)
+        return [line for lines in said.values() for line in lines]
 
     def _needed_lines(self) -> list[str]:
         """What the warning says of each field (or group) the import cannot go on without:
@@ -859,7 +904,8 @@ class MappingPage(BasePage):
         and saved ones no column feeds any more, only once the user confirmed."""
         if self.spec is None or not self.rows or self.duplicates():
             return False
-        if self.columns_without_guid() or self.problems().not_without:
+        problems = self.problems()
+        if self.columns_without_guid() or problems.not_without or problems.unfed_lists:
             return False
         return not self.unfed() or self.confirm_check.isChecked()
 
