@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -65,6 +66,7 @@ class RevertDialog(PreviewApplyDialog):
         self.identity = identity  # the store the run was read from (None: any)
         self.plan: RevertPlan | None = None
         self.results: list[RevertResult] = []
+        self._writing = False  # Revert pressed, its work not ended yet
         self.setWindowTitle(arg(self.tr("Revert run %1"), run_id))
         self.model = RevertModel(self)
         self._build()
@@ -237,16 +239,49 @@ class RevertDialog(PreviewApplyDialog):
             return
         later = self._later_first()
         path, identity = self.store_path, self.identity
+        self._writing = True
         self._work(self.tr("Reverting…"), lambda m: commit_at(path, plan, later, m, identity),
                    self._on_committed)
 
+    def writes_store(self) -> bool:
+        """True while the revert is written (``state.Writer``); its preview writes nothing,
+        and is stopped without a question."""
+        return self._writing and self.runner.busy
+
+    def stop_question(self) -> tuple[str, str, list[str]]:
+        """What the user is asked before the revert being written is stopped."""
+        plan = self.plan
+        if plan is not None and plan.later_runs and self._later_first():
+            # Each run's revert is written on its own: those written stay.
+            text = arg(self.tr(
+                "Later run(s) %1, then run %2, are being reverted in the store, each in a "
+                "revert of its own. Stop the revert? The runs already reverted stay "
+                "reverted; nothing more will be written.", "", len(plan.later_runs)),
+                _runs(plan.later_runs), self.run_id)
+        else:
+            text = arg(self.tr("Run %1 is being reverted in the store. Stop the revert? "
+                               "Nothing will be written."), self.run_id)
+        return (self.tr("A revert is running"), text,
+                [self.tr("&Stop the revert"), self.tr("&Go on reverting")])
+
+    def stop(self) -> None:
+        """Stop the work running and wait until it has stopped: the store's transaction is
+        rolled back, and the dialog says that nothing was written."""
+        if not self.runner.busy:
+            return
+        self.runner.cancel()
+        self.runner.wait()
+        QApplication.processEvents()  # its outcome: the status says what happened
+
     def _on_failed(self, error: ImporterError) -> None:
+        self._writing = False
         if isinstance(error, StoreReplacedError):
             self.plan = None  # made on the other store: nothing of it is to be written here
             self.store_replaced.emit(error.found)
         super()._on_failed(error)
 
     def _on_committed(self, results: list[RevertResult]) -> None:
+        self._writing = False
         self.results = results
         lines = [self._result_text(r) for r in results]
         self.status.setText("\n".join(lines))

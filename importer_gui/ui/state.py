@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog
 
 from importer_gui.core.session import Choices, Event, Session
 
 if TYPE_CHECKING:
     from importer_gui.ui.store_browser import StoreBrowser
+
+
+@runtime_checkable
+class Writer(Protocol):
+    """Work that writes the store, and that the user is asked about before it is stopped:
+    a commit, a revert."""
+
+    def writes_store(self) -> bool:
+        """True while its work is to end written in the store."""
+        ...
+
+    def stop_question(self) -> tuple[str, str, list[str]]:
+        """The question before it is stopped: its title, its text, and the answers (stop
+        it first, then keep it running)."""
+        ...
+
+    def stop(self) -> None:
+        """Stop the work and wait until it has stopped: nothing of it is written."""
+        ...
 
 
 class WizardState(QObject):
@@ -26,6 +47,8 @@ class WizardState(QObject):
         super().__init__(parent)
         self.session = Session(store_path)
         self.session.subscribe(self._announce)
+        self._writers: list[Writer] = []
+        self._links: list[_StoreLink] = []  # the store views followed, while open
 
     def _announce(self, event: Event, run_id: int | None) -> None:
         if event is Event.CONFIG_CHANGED:
@@ -52,7 +75,17 @@ class WizardState(QObject):
         reverts is announced to every view, and a run made elsewhere refreshes it; another
         store found in the place of the session's, by the view or elsewhere, is said, and
         shown by the view."""
-        _StoreLink(self, view)
+        self._links.append(_StoreLink(self, view))
+
+    def add_writer(self, writer: Writer) -> None:
+        """Have ``writer`` asked about, with the others, before the window goes."""
+        self._writers.append(writer)
+
+    def writing(self) -> list[Writer]:
+        """What writes the store now, and is to be asked about before it is stopped: the
+        writers added, and the reverts of the store views followed."""
+        every = [*self._writers, *(w for link in self._links for w in link.writers())]
+        return [writer for writer in every if writer.writes_store()]
 
 
 class _StoreLink(QObject):
@@ -76,6 +109,13 @@ class _StoreLink(QObject):
 
     def _view(self) -> StoreBrowser:
         return cast("StoreBrowser", self.parent())
+
+    def writers(self) -> list[Writer]:
+        """The view's dialogs that write the store (its reverts)."""
+        if not shiboken6.isValid(self):
+            return []
+        return [dialog for dialog in self._view().findChildren(QDialog)
+                if isinstance(dialog, Writer)]
 
     def _report(self, run_id: int) -> None:
         self._reporting = True
@@ -101,4 +141,5 @@ class _StoreLink(QObject):
         self._state.store_replaced.disconnect(self._replaced)
         self._view().store_changed.disconnect(self._report)
         self._view().store_replaced.disconnect(self._state.session.store_replaced)
+        self._state._links.remove(self)
         self.deleteLater()

@@ -21,7 +21,7 @@ from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.pages.open_page import OpenPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.settings import Settings
-from importer_gui.ui.state import WizardState
+from importer_gui.ui.state import WizardState, Writer
 from importer_gui.ui.widgets.ask import ask
 
 OPEN, ACTION, MAPPING, CONFIG, PREVIEW, COMMIT = range(6)
@@ -67,6 +67,7 @@ class Wizard(QWizard):
                               (PREVIEW, self.preview_page), (COMMIT, self.commit_page)):
             self.setPage(page_id, page)
         connect_pages(self.preview_page, self.commit_page)
+        state.add_writer(self.commit_page)
         self.open_page.configuration_opened.connect(self.go_to_preview)
         self.open_page.may_open = self.may_open  # its own Open… and lists ask as the menu does
         self.open_page.runner.finished.connect(self._resume_forward)
@@ -146,10 +147,10 @@ class Wizard(QWizard):
     # --- what would be lost -------------------------------------------------------------
 
     def may_close(self) -> bool:
-        """Asked before the window closes: a commit running, corrections or changes to the
-        configuration not saved. True when the window may close (its work in the background
-        is then to be stopped: ``stop_work``)."""
-        return self.may_stop_commit() and self.may_drop_unsaved(
+        """Asked before the window closes: a commit or a revert writing the store,
+        corrections or changes to the configuration not saved. True when the window may
+        close (its work in the background is then to be stopped: ``stop_work``)."""
+        return self.may_stop_writing() and self.may_drop_unsaved(
             self.tr("Quit Import Assistant?"), self.tr("Discard them and &quit"))
 
     def may_open(self, path: Path) -> bool:
@@ -186,19 +187,26 @@ class Wizard(QWizard):
     def may_stop_commit(self) -> bool:
         """While a commit runs: stop it (nothing is written) or stay. True when none runs
         any more."""
-        commit = self.commit_page
-        if not commit.is_running():
-            return True
-        doing = (self.tr("The rows are being written to the store.") if commit.is_writing()
-                 else self.tr("The rows are being checked again with your corrections, to "
-                              "be written to the store next."))
-        answer = ask(self, self.tr("A commit is running"), arg(self.tr(
-            "%1 Stop the commit? Nothing will be written."), doing),
-            [self.tr("&Stop the commit"), self.tr("&Go on committing")])
-        if answer != 0:
-            return False
-        commit.stop()
-        return not commit.is_running()
+        return self._may_stop([self.commit_page])
+
+    def may_stop_writing(self) -> bool:
+        """Before the window goes: each work writing the store (a commit, a revert from a
+        store browser) stopped, once the user agreed. True when none runs any more."""
+        return self._may_stop(self.state.writing())
+
+    def _may_stop(self, writers: list[Writer]) -> bool:
+        """Ask about each of ``writers`` still writing, in its own words: stop it (nothing
+        of it is written) or stay. True when none of them writes any more."""
+        for writer in writers:
+            if not writer.writes_store():
+                continue
+            title, text, answers = writer.stop_question()
+            if ask(self, title, text, answers) != 0:
+                return False
+            writer.stop()
+            if writer.writes_store():
+                return False
+        return True
 
     def may_drop_unsaved(self, title: str, discard: str) -> bool:
         """Corrections or changes to the configuration not saved (asked once for both): save

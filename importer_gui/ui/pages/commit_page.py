@@ -385,9 +385,19 @@ class CommitPage(BasePage):
         """True while checking again or committing."""
         return self._running
 
-    def is_writing(self) -> bool:
-        """True while the rows are written (after the corrections were checked again)."""
-        return self._writing
+    def writes_store(self) -> bool:
+        """True while a commit runs, checking the corrections again first included: its
+        rows are to end in the store (``state.Writer``)."""
+        return self._running
+
+    def stop_question(self) -> tuple[str, str, list[str]]:
+        """What the user is asked before the commit running is stopped."""
+        doing = (self.tr("The rows are being written to the store.") if self._writing
+                 else self.tr("The rows are being checked again with your corrections, to "
+                              "be written to the store next."))
+        return (self.tr("A commit is running"),
+                arg(self.tr("%1 Stop the commit? Nothing will be written."), doing),
+                [self.tr("&Stop the commit"), self.tr("&Go on committing")])
 
     def isComplete(self) -> bool:
         """Finish only once the commit is done (or failed: nothing to wait for)."""

@@ -179,6 +179,30 @@
         <source>Available once the rows are committed</source>
         <translation>Disponible une fois les lignes validées</translation>
     </message>
+    <message>
+        <source>The rows are being written to the store.</source>
+        <translation>Les lignes sont en cours d&apos;écriture dans la base.</translation>
+    </message>
+    <message>
+        <source>The rows are being checked again with your corrections, to be written to the store next.</source>
+        <translation>Les lignes sont vérifiées à nouveau avec vos corrections, avant d&apos;être écrites dans la base.</translation>
+    </message>
+    <message>
+        <source>A commit is running</source>
+        <translation>Une validation est en cours</translation>
+    </message>
+    <message>
+        <source>%1 Stop the commit? Nothing will be written.</source>
+        <translation>%1 Arrêter la validation&#xa0;? Rien ne sera écrit.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the commit</source>
+        <translation>&amp;Arrêter la validation</translation>
+    </message>
+    <message>
+        <source>&amp;Go on committing</source>
+        <translation>&amp;Continuer la validation</translation>
+    </message>
 </context>
 <context>
     <name>ConfigPage</name>
@@ -2055,6 +2079,29 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <source>Reverting…</source>
         <translation>En train de défaire l&apos;exécution…</translation>
     </message>
+    <message numerus="yes">
+        <source>Later run(s) %1, then run %2, are being reverted in the store, each in a revert of its own. Stop the revert? The runs already reverted stay reverted; nothing more will be written.</source>
+        <translation>
+            <numerusform>L&apos;exécution suivante %1, puis l&apos;exécution %2, sont en train d&apos;être défaites dans la base, chacune par une exécution à part. Arrêter de défaire&#xa0;? Les exécutions déjà défaites le restent&#xa0;; rien de plus ne sera écrit.</numerusform>
+            <numerusform>Les exécutions suivantes %1, puis l&apos;exécution %2, sont en train d&apos;être défaites dans la base, chacune par une exécution à part. Arrêter de défaire&#xa0;? Les exécutions déjà défaites le restent&#xa0;; rien de plus ne sera écrit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 is being reverted in the store. Stop the revert? Nothing will be written.</source>
+        <translation>L&apos;exécution %1 est en train d&apos;être défaite dans la base. Arrêter de la défaire&#xa0;? Rien ne sera écrit.</translation>
+    </message>
+    <message>
+        <source>A revert is running</source>
+        <translation>Une exécution est en train d&apos;être défaite</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the revert</source>
+        <translation>&amp;Arrêter de défaire</translation>
+    </message>
+    <message>
+        <source>&amp;Go on reverting</source>
+        <translation>&amp;Continuer à défaire</translation>
+    </message>
     <message>
         <source>Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated.</source>
         <translation>L&apos;exécution %1 a défait l&apos;exécution %2&#xa0;: %3 supprimé(s), %4 rétabli(s), %5 recréé(s).</translation>
@@ -2368,30 +2415,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>&amp;Discard the changes and open</source>
         <translation>&amp;Abandonner les modifications et ouvrir</translation>
-    </message>
-    <message>
-        <source>The rows are being written to the store.</source>
-        <translation>Les lignes sont en cours d&apos;écriture dans la base.</translation>
-    </message>
-    <message>
-        <source>The rows are being checked again with your corrections, to be written to the store next.</source>
-        <translation>Les lignes sont vérifiées à nouveau avec vos corrections, avant d&apos;être écrites dans la base.</translation>
-    </message>
-    <message>
-        <source>A commit is running</source>
-        <translation>Une validation est en cours</translation>
-    </message>
-    <message>
-        <source>%1 Stop the commit? Nothing will be written.</source>
-        <translation>%1 Arrêter la validation&#xa0;? Rien ne sera écrit.</translation>
-    </message>
-    <message>
-        <source>&amp;Stop the commit</source>
-        <translation>&amp;Arrêter la validation</translation>
-    </message>
-    <message>
-        <source>&amp;Go on committing</source>
-        <translation>&amp;Continuer la validation</translation>
     </message>
     <message numerus="yes">
         <source>%Ln correction(s) of the preview are neither committed nor saved in a corrected copy of their file. Save them in %1, beside the file they correct?</source>
