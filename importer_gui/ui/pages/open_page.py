@@ -928,11 +928,10 @@ class OpenPage(BasePage):
             if workbook:
                 names = self._sheets(data_file)
                 self.sheet_combo.addItems(names)
-                if provider.sheet:  # the sheet the check reads, named in any case
-                    read = readers.sheet_named(names, provider.sheet)
-                    self.sheet_combo.setCurrentIndex(names.index(read) if read else -1)
-                    # An unreadable workbook lists none: the re-read says why.
-                    missing = provider.sheet if read is None and names else None
+                read = _sheet_read(provider, data_file, names)
+                self.sheet_combo.setCurrentIndex(names.index(read) if read in names else -1)
+                # An unreadable workbook lists none: the re-read says why.
+                missing = provider.sheet if provider.sheet and read is None and names else None
             self.encoding_combo.setCurrentText(provider.file_encoding)
             found = self.delimiter_combo.findData(provider.delimiter)
             self.delimiter_combo.setCurrentIndex(max(found, 0))
@@ -1150,6 +1149,20 @@ def _first_sheet(path: Path, provider: Provider, monitor: Monitor,
     if name is None:
         return readers.first_visible_sheet(path), []
     return name, empty
+
+
+def _sheet_read(provider: Provider, data_file: Path, names: list[str]) -> str | None:
+    """The sheet of ``names`` the check reads: the one the provider names, in any case,
+    else the readers' first sheet (the first visible one); None when the provider names
+    one the workbook lacks, or the workbook cannot be read (the re-read says why)."""
+    from importer_gui.core import readers
+
+    if provider.sheet:
+        return readers.sheet_named(names, provider.sheet)
+    try:
+        return readers.first_visible_sheet(data_file) if names else None
+    except ImporterError:
+        return None
 
 
 def head_despite_budget(provider: Provider, data_file: Path,

@@ -1,0 +1,93 @@
+"""A configuration that names no sheet reads the workbook's first visible sheet: the open
+page shows that sheet chosen, not a hidden sheet or a chart sheet before it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from pytestqt.qtbot import QtBot
+
+from importer_gui.cli import main
+from importer_gui.ui.main_window import MainWindow
+from tests.stores import existing_store
+from tests.ui.test_open_sheet_case import opened
+
+
+def trainings(book: Workbook) -> None:
+    """The trainings, on a visible sheet "Data" after the workbook's first sheet."""
+    data = book.create_sheet("Data")
+    for row in (["trainingPathCode", "trainingTitle", "trainingModality"],
+                ["C9", "Nine", "Présentiel"]):
+        data.append(row)
+    book.active = book.sheetnames.index("Data")
+
+
+def hidden_lists_first(book: Workbook) -> None:
+    """A hidden first sheet holding a list (what the check passes over)."""
+    lists = book.active
+    lists.title = "Lists"
+    lists.append(["codes"])
+    lists.append(["A"])
+    trainings(book)
+    lists.sheet_state = "hidden"
+
+
+def chart_first(book: Workbook) -> None:
+    """A chart sheet first (no cells), then the trainings."""
+    book.remove(book.active)
+    book.create_chartsheet("Chart")
+    trainings(book)
+
+
+def configuration(folder: Path, build: Callable[[Workbook], None]) -> Path:
+    """A configuration naming no sheet, reading the trainings of a workbook built so."""
+    book = Workbook()
+    build(book)
+    book.save(folder / "trainings.xlsx")
+    config = folder / "config.xml"
+    config.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        "<import-config><import><providers>"
+        "<fileSystemSourceProvider><fileName>trainings.xlsx</fileName>"
+        "<skipFirstLine>yes</skipFirstLine><columnsMapping><trainingPathCode/>"
+        "<trainingTitle/><ignoredColumn/></columnsMapping>"
+        "</fileSystemSourceProvider></providers><actions><createOrUpdateTrainingCourseAction>"
+        "<fields><trainingPathCode/><trainingTitle/></fields>"
+        "</createOrUpdateTrainingCourseAction></actions></import></import-config>\n",
+        encoding="utf-8")
+    return config
+
+
+@pytest.mark.parametrize("build", [hidden_lists_first, chart_first])
+def test_the_sheet_list_shows_the_first_visible_sheet_the_check_reads(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path, screenshots: Path,
+        capsys: pytest.CaptureFixture[str], build: Callable[[Workbook], None]) -> None:
+    config = configuration(tmp_path, build)
+    store = existing_store(tmp_path / "check.sqlite3")
+    assert main(["check", str(config), "--store", store]) == 0
+    assert "create 1, update 0" in capsys.readouterr().out  # C9, from the sheet Data
+    page = opened(window, qtbot, config)
+    assert page.sheet_combo.currentText() == "Data"
+    assert page.head_model.rowCount() == 1  # C9, under its headers
+    window.grab().save(str(screenshots / f"open-unnamed-sheet-{build.__name__}.png"))
+    page.header_check.setChecked(False)  # another option: the same sheet, its headers as data
+    qtbot.waitUntil(lambda: not page.runner.busy, timeout=10_000)
+    assert window.wizard.state.choices.config.imports[0].provider.sheet == "Data"
+    assert page.head_model.rowCount() == 2 and page.isComplete()
+
+
+def test_an_empty_first_sheet_is_shown_chosen_with_the_checks_refusal(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    config = configuration(tmp_path, trainings)  # openpyxl's first sheet, "Sheet", left empty
+    store = existing_store(tmp_path / "check.sqlite3")
+    assert main(["check", str(config), "--store", store]) == 2
+    refused = f"{tmp_path / 'trainings.xlsx'}: the sheet 'Sheet' is empty"
+    assert capsys.readouterr().err == f"importer-gui: {refused}\n"
+    page = opened(window, qtbot, config)
+    assert page.sheet_combo.currentText() == "Sheet"  # the sheet the refusal names
+    assert page.error_label.isVisible() and page.error_label.text() == refused
+    assert not page.isComplete()
