@@ -495,8 +495,8 @@ def guess_file(path: Path, action: str | None = None, sheet: str | None = None) 
     if action is None and likely_action(texts) is None:
         header = header_of(rows)
         if header.value == "no":
-            raise ImporterError(f"No action can be guessed: the first line is not a header line "
-                                f"({header.reason}). Give one with --action NAME.")
+            raise ImporterError((_NOT_A_HEADER_LINE if not sheet else _SHEET_NOT_A_HEADER_LINE)
+                                .format(sheet=repr(sheet), reason=header.reason))
     chosen = _action(texts, action, path.name, sheet)
     fields = [f.name for f in ACTIONS[chosen.value].fields]
     header = header_of(rows, chosen.value)
@@ -577,6 +577,10 @@ def _empty(sheets: list[str]) -> str:
     return f"{', '.join(sheets)} {'is' if len(sheets) == 1 else 'are'} empty"
 
 
+_NOT_A_HEADER_LINE = ("No action can be guessed: the first line is not a header line "
+                      "({reason}). Give one with --action NAME.")
+_SHEET_NOT_A_HEADER_LINE = ("No action can be guessed from the sheet {sheet}: its first row is "
+                            "not a header line ({reason}). Give one with --action NAME.")
 _NAMES_NO_FIELD = ("No action can be guessed from the first line: it names no field. Give one "
                    "with --action NAME.")
 # The readers take a sheet's first row holding anything for its headers, wherever they are

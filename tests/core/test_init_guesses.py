@@ -179,6 +179,24 @@ def test_a_sheet_given_with_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[
                               "data: A, B are empty\n")
 
 
+def test_a_sheet_without_a_header_line_is_named_by_init(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Formateurs"
+    for row in (["mdupont", "Dupont", "Marie", "m@x.org"],
+                ["jmartin", "Martin", "Jean", "j@x.org"]):
+        sheet.append(row)
+    data = tmp_path / "nohead.xlsx"
+    workbook.save(data)
+    code, out, err = run(capsys, "init", str(data), "--out", str(tmp_path / "n.xml"))
+    assert (code, out) == (2, "")
+    assert err == (
+        "importer-gui: No action can be guessed from the sheet 'Formateurs': its first row is "
+        "not a header line (the first line holds values like the lines below: m@x.org is an "
+        "e-mail address). Give one with --action NAME.\n")
+
+
 def test_headers_under_a_title_are_said_to_belong_on_the_sheets_first_row(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     workbook = Workbook()
