@@ -21,3 +21,8 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """A path inside resources/, e.g. ``resource_path("icons", "import-assistant-32.png")``."""
     return resources_dir().joinpath(*parts)
+
+
+def sample_config_path() -> Path:
+    """The sample configuration shipped in resources/sample/."""
+    return resource_path("sample", "sample-config.xml")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from importer_gui.core.paths import data_dir, default_store_path
 from importer_gui.core.store import PostgresUrl, StoreLocation
-from importer_gui.resources import resource_path
+from importer_gui.resources import sample_config_path
 from importer_gui.ui import store_dialog, tasks
 from importer_gui.ui.about import AboutDialog
 from importer_gui.ui.i18n import arg
@@ -39,11 +39,6 @@ T = TypeVar("T")  # what a numbered menu lists
 
 DEFAULT_SIZE = (1180, 760)  # fits a 1280x800 screen with its panels
 WINDOW_SETTINGS = "mainWindow"  # where its size and place are remembered
-
-
-def sample_config_path() -> Path:
-    """The sample configuration shipped in resources/sample/."""
-    return resource_path("sample", "sample-config.xml")
 
 
 def user_sample(shipped: Path) -> Path:

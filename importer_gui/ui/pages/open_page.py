@@ -48,6 +48,7 @@ from importer_gui.core.guess import Guess
 from importer_gui.core.paths import resolved
 from importer_gui.core.plan import FileStamp
 from importer_gui.core.progress import Monitor
+from importer_gui.resources import sample_config_path
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text, placed, recognise, system_reason_text
@@ -250,6 +251,13 @@ class OpenPage(BasePage):
         self.file_label.setWordWrap(True)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.file_label)
+        self.first_start_label = QLabel(self.tr(
+            "New here? File ▸ Open sample opens a sample configuration and its files, to see "
+            "every page before opening your own."), self)
+        self.first_start_label.setObjectName("firstStart")
+        self.first_start_label.setWordWrap(True)
+        self.first_start_label.setStyleSheet(NOTICE_STYLE)
+        column.addWidget(self.first_start_label)
         self.applied_label = QLabel(self)  # a saved configuration applied to a new file
         self.applied_label.setObjectName("configurationApplied")
         self.applied_label.setWordWrap(True)
@@ -362,6 +370,9 @@ class OpenPage(BasePage):
                                          for p in self._recent])
         self._library = self.settings.library()
         self.library_model.setStringList([p.stem for p in self._library])
+        # Nothing opened or saved yet: a first start, where the sample shows the way.
+        self.first_start_label.setVisible(
+            not self._recent and not self._library and sample_config_path().is_file())
 
     def _open_recent(self, index: QModelIndex) -> None:
         if 0 <= index.row() < len(self._recent):

@@ -1006,6 +1006,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>C&amp;hoisir le fichier…</translation>
     </message>
     <message>
+        <source>New here? File ▸ Open sample opens a sample configuration and its files, to see every page before opening your own.</source>
+        <translation>Première fois&#xa0;? Fichier ▸ Ouvrir l&apos;exemple ouvre une configuration d&apos;exemple et ses fichiers, pour voir chaque page avant d&apos;ouvrir les vôtres.</translation>
+    </message>
+    <message>
         <source>Choose a sheet</source>
         <translation>Choisissez une feuille</translation>
     </message>
