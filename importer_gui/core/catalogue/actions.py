@@ -596,8 +596,10 @@ ENTITY_ACTION = ActionSpec(
 LEARNER_ACTION = ActionSpec(
     name="createOrUpdateLearnerAction",
     label=QT_TRANSLATE_NOOP("catalogue", "Learners"),
-    summary=QT_TRANSLATE_NOOP("catalogue", "Creates or updates learners, found by "
-                                           "traineeSearchField, with their entity and manager."),
+    summary=QT_TRANSLATE_NOOP("catalogue", "Creates or updates learners, found by their "
+                                           "login (or the fields chosen in Find learners by, "
+                                           "on the next page), with their entity and "
+                                           "manager."),
     fields=(
         *_candidates(),
         _s("candidateName", QT_TRANSLATE_NOOP("catalogue", "The learner's last name.")),

@@ -2857,6 +2857,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Score maximal</translation>
     </message>
     <message>
+        <source>Creates or updates learners, found by their login (or the fields chosen in Find learners by, on the next page), with their entity and manager.</source>
+        <translation>Crée ou met à jour les apprenants, retrouvés par leur identifiant (ou les champs cochés dans Retrouver les apprenants par, à la page suivante), avec leur entité et leur responsable.</translation>
+    </message>
+    <message>
         <source>The learner&apos;s login.</source>
         <translation>L&apos;identifiant de l&apos;apprenant.</translation>
     </message>
@@ -3119,10 +3123,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Learners</source>
         <translation>Apprenants</translation>
-    </message>
-    <message>
-        <source>Creates or updates learners, found by traineeSearchField, with their entity and manager.</source>
-        <translation>Crée ou met à jour les apprenants, retrouvés par traineeSearchField, avec leur entité et leur responsable.</translation>
     </message>
     <message>
         <source>The learner&apos;s last name.</source>
