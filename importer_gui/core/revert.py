@@ -30,7 +30,7 @@ from itertools import chain
 from typing import Any
 
 from importer_gui.core import schema
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, ImporterError, StoreError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, Cancelled, ImporterError, StoreError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import NO_VALUES, Change, ChangeKind, RecordIds, record_values
@@ -211,6 +211,15 @@ class RevertResult:
     reverts: int
     counts: dict[str, int]
     skipped: int
+
+
+class RevertStopped(Cancelled):
+    """Cancelled after the reverts of some later runs were written, each in a transaction of
+    its own: ``done`` says which (they stay); the run asked for was not reverted."""
+
+    def __init__(self, done: list[RevertResult]) -> None:
+        super().__init__()
+        self.done = done
 
 
 @dataclass(slots=True)
@@ -748,15 +757,21 @@ class _Changes:
 
 def revert_later_first(store: Store, plan: RevertPlan,
                        monitor: Monitor | None = None) -> list[RevertResult]:
-    """Revert the plan's later runs (newest first), then its run, planned again; each atomic."""
+    """Revert the plan's later runs (newest first), then its run, planned again; each atomic.
+    A cancel once some are written raises RevertStopped, which says which."""
     results: list[RevertResult] = []
-    for later in plan.later_runs:
-        first = plan_revert(store, later, monitor)
-        if first.conflicts_only():
-            continue  # nothing of it can be reverted: go on with the others
-        results.append(commit_revert(store, first, monitor))
-    again = plan_revert(store, plan.run_id, monitor)
-    results.append(commit_revert(store, again, monitor))
+    try:
+        for later in plan.later_runs:
+            first = plan_revert(store, later, monitor)
+            if first.conflicts_only():
+                continue  # nothing of it can be reverted: go on with the others
+            results.append(commit_revert(store, first, monitor))
+        again = plan_revert(store, plan.run_id, monitor)
+        results.append(commit_revert(store, again, monitor))
+    except Cancelled as stop:
+        if results:  # written and committed: they stay, and are to be said
+            raise RevertStopped(results) from stop
+        raise
     return results
 
 

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 from importer_gui.core import revert
 from importer_gui.core.errors import ImporterError, StoreReplacedError
 from importer_gui.core.progress import Monitor
-from importer_gui.core.revert import RevertPlan, RevertResult, RevertTable
+from importer_gui.core.revert import RevertPlan, RevertResult, RevertStopped, RevertTable
 from importer_gui.core.store import Store
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import table_name
 from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.messages_text import joined
 from importer_gui.ui.models.revert_model import RevertModel, outcome_label
 from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_table
 from importer_gui.ui.styles import CONFLICT_NOTICE_STYLE, NOTICE_STYLE
@@ -65,7 +66,7 @@ class RevertDialog(PreviewApplyDialog):
         self.run_id = run_id
         self.identity = identity  # the store the run was read from (None: any)
         self.plan: RevertPlan | None = None
-        self.results: list[RevertResult] = []
+        self.results: list[RevertResult] = []  # the reverts written (before a stop, too)
         self._writing = False  # Revert pressed, its work not ended yet
         self.setWindowTitle(arg(self.tr("Revert run %1"), run_id))
         self.model = RevertModel(self)
@@ -266,7 +267,7 @@ class RevertDialog(PreviewApplyDialog):
 
     def stop(self) -> None:
         """Stop the work running and wait until it has stopped: the store's transaction is
-        rolled back, and the dialog says that nothing was written."""
+        rolled back, and the dialog says what was written (the later runs' reverts before)."""
         if not self.runner.busy:
             return
         self.runner.cancel()
@@ -278,13 +279,21 @@ class RevertDialog(PreviewApplyDialog):
         if isinstance(error, StoreReplacedError):
             self.plan = None  # made on the other store: nothing of it is to be written here
             self.store_replaced.emit(error.found)
+        if isinstance(error, RevertStopped):  # later runs' reverts written: they stay
+            self.results = error.done
         super()._on_failed(error)
+        if self.results:  # the preview is of the store before them: no Revert again
+            self._written(self.results)
 
     def _on_committed(self, results: list[RevertResult]) -> None:
         self._writing = False
         self.results = results
         lines = [self._result_text(r) for r in results]
         self.status.setText("\n".join(lines))
+        self._written(results)
+
+    def _written(self, results: list[RevertResult]) -> None:
+        """Reverts were written: the choices are over, and the store's views hear of it."""
         for choice in (self.skip_choice, self.later_choice, self.later_only):
             choice.setEnabled(False)
         if results:
@@ -302,7 +311,12 @@ class RevertDialog(PreviewApplyDialog):
         return text
 
     def _cancelled_text(self) -> str:
-        return self.tr("Cancelled: nothing was written.")
+        if not self.results:
+            return self.tr("Cancelled: nothing was written.")
+        # Stopped between later runs' reverts: those written stay, the run asked for is not.
+        reverted = joined([arg(self.tr("run %1 was reverted (run %2)"), r.reverts, r.run_id)
+                           for r in self.results])
+        return arg(self.tr("Stopped: %1; run %2 was not."), reverted, self.run_id)
 
     def _can_apply(self) -> bool:
         return self.plan is not None and not self.results and self._would_revert()

@@ -20,8 +20,15 @@ import pytest
 from importer_gui.cli import main
 from importer_gui.core import revert as revert_module
 from importer_gui.core.errors import ImporterError, StoreError
+from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, ChangeKind, Table
-from importer_gui.core.revert import RevertPlan, commit_revert, plan_revert, revert_later_first
+from importer_gui.core.revert import (
+    RevertPlan,
+    RevertStopped,
+    commit_revert,
+    plan_revert,
+    revert_later_first,
+)
 from importer_gui.core.store import Store, StoreLocation
 from tests.builders import run_info
 from tests.postgres import raw_sql, record_tables
@@ -157,6 +164,22 @@ def test_reverting_the_later_run_first_restores_everything(store: Store) -> None
     assert [r.reverts for r in results] == [run + 1, run]
     assert [r.skipped for r in results] == [0, 0]
     assert record_tables(store.path) == before
+
+
+def test_a_stop_after_the_later_run_was_reverted_says_that_revert(store: Store) -> None:
+    run = wrong_run(store)
+    later = store.apply([Change(Table.SESSION, UPDATE, 1, {"title": "X"}, {"title": "Mai"})],
+                        run_info(update=1))
+    seen: list[str] = []
+    # Cancelled once the later run's revert is written, as the run is compared again.
+    monitor = Monitor(progress=lambda _d, _t, what: seen.append(what), every=1,
+                      cancelled=lambda: f"Comparing the records of run {run} with the store"
+                      in seen)
+    with pytest.raises(RevertStopped) as stopped:
+        revert_later_first(store, plan_revert(store, run), monitor)
+    assert [(r.run_id, r.reverts) for r in stopped.value.done] == [(later + 1, later)]
+    assert [(r.id, r.reverted_by) for r in store.history()][:3] == [
+        (later + 1, None), (later, later + 1), (run, None)]
 
 
 def test_a_record_edited_by_hand_is_skipped(store: Store) -> None:

@@ -2125,6 +2125,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé&#xa0;: rien n&apos;a été écrit.</translation>
     </message>
+    <message>
+        <source>run %1 was reverted (run %2)</source>
+        <translation>l&apos;exécution %1 a été défaite (exécution %2)</translation>
+    </message>
+    <message>
+        <source>Stopped: %1; run %2 was not.</source>
+        <translation>Arrêté&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été.</translation>
+    </message>
 </context>
 <context>
     <name>RevertModel</name>

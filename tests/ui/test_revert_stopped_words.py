@@ -1,0 +1,74 @@
+"""A revert of later runs first stopped part way says which runs were reverted before the
+stop (each in a revert of its own, which stays) and that the run asked for was not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core.store import Store
+from importer_gui.ui.revert_dialog import RevertDialog
+from tests.builders import tables
+from tests.ui.test_revert_dialog import rooms_run_changed_since, shown_preview
+
+
+def cancel_at(dialog: RevertDialog, step: str) -> None:
+    """Press Cancel when the revert being written reports ``step``."""
+    def seen(_done: int, _total: int, what: str) -> None:
+        if what == step:
+            dialog.progress_row.cancel_button.click()
+
+    dialog.runner.progressed.connect(seen)
+
+
+def stopped_after_the_later_run(store_path: Path, qtbot: QtBot) -> tuple[RevertDialog, int]:
+    """Run 2 reverted after run 3 first, Cancel pressed once run 3's revert (run 4) was
+    written, as run 2 is compared with the store again."""
+    run_id = rooms_run_changed_since(store_path)
+    dialog = shown_preview(store_path, run_id, qtbot)
+    dialog.later_only.setChecked(True)
+    announced: list[int] = []
+    dialog.store_changed.connect(announced.append)
+    cancel_at(dialog, f"Comparing the records of run {run_id} with the store")
+    dialog.commit()
+    assert announced == [run_id + 2]  # the browser reads the revert written
+    return dialog, run_id
+
+
+def test_a_revert_stopped_after_a_later_run_says_what_was_reverted(
+        tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    store_path = tmp_path / "store.db"
+    dialog, run_id = stopped_after_the_later_run(store_path, qtbot)
+    assert dialog.status.text() == (
+        f"Stopped: run {run_id + 1} was reverted (run {run_id + 2}); run {run_id} was not.")
+    assert [(r.run_id, r.reverts) for r in dialog.results] == [(run_id + 2, run_id + 1)]
+    assert not dialog.revert_button.isEnabled()  # the preview is of the store before
+    qtbot.wait(50)
+    dialog.grab().save(str(screenshots / "revert_stopped_after_a_later_run.png"))
+    with Store.open(store_path) as store:
+        assert [(r.id, r.reverted_by) for r in store.history()] == [
+            (run_id + 2, None), (run_id + 1, run_id + 2), (run_id, None), (run_id - 1, None)]
+    assert tables(store_path)["room"] == [(1, "ROOM-1", None, 9)]  # run 2's capacity again
+
+
+def test_a_revert_stopped_after_a_later_run_says_it_in_french(
+        french: None, tmp_path: Path, qtbot: QtBot) -> None:
+    dialog, run_id = stopped_after_the_later_run(tmp_path / "store.db", qtbot)
+    assert dialog.status.text() == (
+        f"Arrêté\xa0: l'exécution {run_id + 1} a été défaite (exécution {run_id + 2})\xa0; "
+        f"l'exécution {run_id} ne l'a pas été.")
+
+
+def test_a_revert_stopped_before_anything_was_written_says_nothing_was(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    store_path = tmp_path / "store.db"
+    run_id = rooms_run_changed_since(store_path)
+    before = tables(store_path)
+    dialog = shown_preview(store_path, run_id, qtbot)
+    dialog.later_only.setChecked(True)
+    cancel_at(dialog, f"Comparing the records of run {run_id + 1} with the store")
+    dialog.commit()
+    assert dialog.status.text() == "Cancelled: nothing was written."
+    assert dialog.results == []
+    assert tables(store_path) == before
