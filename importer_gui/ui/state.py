@@ -118,6 +118,10 @@ class _StoreLink(QObject):
                 if isinstance(dialog, Writer)]
 
     def _report(self, run_id: int) -> None:
+        """A run the view made is the session's news only in the session's store: the window
+        may have gone to another since (the view stays on its own, which it read again)."""
+        if not self._view().shows(self._state.session.store_path):
+            return
         self._reporting = True
         try:
             self._state.session.record_run(run_id)

@@ -633,6 +633,11 @@ class StoreBrowser(QDialog):
         for runner in self._reads():
             runner.cancel()
 
+    def shows(self, location: StoreLocation) -> bool:
+        """Whether it shows the store at ``location`` (the window may have left its store
+        since it opened)."""
+        return str(self.location) == str(location)
+
     def show_history(self) -> None:
         """Bring the history tab to the front."""
         self.tabs.setCurrentIndex(self.tabs.count() - 1)
