@@ -570,17 +570,20 @@ def _corrected_text(entry: FileCorrections) -> str:
                                                   reason=system_reason(exc))) from None
     except UnicodeDecodeError as exc:
         raise ImporterError(NOT_READ_AGAIN.format(path=entry.file, reason=exc)) from None
+    # A byte order mark is no text of the first cell, as the check reads it (a cell quoted
+    # after it is read without its quotes): split off, and written first again.
+    mark = text[:1] if text.startswith("\ufeff") else ""
     by_line: dict[int, list[Correction]] = {}
     for correction in entry.cells.values():
         by_line.setdefault(correction.line, []).append(correction)
     out = io.StringIO(newline="")
-    for line, raw, cells in _records(text, entry.reading.delimiter):
+    out.write(mark)
+    for line, raw, cells in _records(text[len(mark):], entry.reading.delimiter):
         found = by_line.pop(line, None)
         if not found:
             out.write(raw)
             continue
-        # The check reads a byte order mark as no text (readers/text.py): nor is it here.
-        _refuse_changed(entry.file, found, cells if line > 1 else _without_mark(cells))
+        _refuse_changed(entry.file, found, cells)
         for correction in found:
             cells += [""] * (correction.column + 1 - len(cells))
             cells[correction.column] = correction.after
@@ -597,11 +600,6 @@ def _refuse_changed(file: Path, found: list[Correction], cells: list[Cell]) -> N
     line may be another person's now."""
     if len(_matching(cells, found)) < len(found):
         raise ImporterError(CHANGED_SINCE.format(path=file, line=found[0].line))
-
-
-def _without_mark(cells: list[str]) -> list[str]:
-    """A first line's cells without a byte order mark."""
-    return [cells[0].removeprefix("\ufeff"), *cells[1:]] if cells else cells
 
 
 def _refuse_changed_sheet(entry: FileCorrections) -> str:
