@@ -42,8 +42,9 @@ def test_the_first_cell_corrected_keeps_the_mark(tmp_path: Path, encoding: str,
     assert copy == "\ufeffE9;Y;\r\nE2;Y;\r\n".encode(codec)
 
 
+@pytest.mark.parametrize(("encoding", "codec"), [("UTF-8", "utf-8"), ("UTF-16LE", "utf-16-le")])
 def test_a_quoted_first_cell_after_the_mark_is_the_row_the_check_read(
-        tmp_path: Path) -> None:
+        tmp_path: Path, encoding: str, codec: str) -> None:
     text = '\ufeff"E1";Y;\r\nE2;Y;\r\n'
-    copy = corrected_copy(tmp_path, text, "UTF-8", "utf-8", 1, "N")
-    assert copy == '\ufeffE1;N;\r\nE2;Y;\r\n'.encode()
+    copy = corrected_copy(tmp_path, text, encoding, codec, 1, "N")
+    assert copy == '\ufeffE1;N;\r\nE2;Y;\r\n'.encode(codec)

@@ -148,6 +148,15 @@ def test_utf16le_with_and_without_byte_order_mark(tmp_path: Path) -> None:
         assert list(table.rows()) == [(2, ("École", "1"))]
 
 
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16-le"])
+def test_a_quoted_first_cell_after_a_byte_order_mark_is_read_without_its_quotes(
+        tmp_path: Path, codec: str) -> None:
+    data = '\ufeff"E1";"Y; N"\r\nE2;Y\r\n'.encode(codec)
+    table = open_table(write_bytes(tmp_path / "data.csv", data), skip_first_line=False,
+                       encoding=codec.upper().replace("-LE", "LE"))
+    assert list(table.rows()) == [(1, ("E1", "Y; N")), (2, ("E2", "Y"))]
+
+
 # --------------------------------------------------------------------------- CSV errors
 
 

@@ -472,7 +472,8 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str, shared: boo
     except OSError as exc:
         raise unreadable(path, exc) from None
     with handle:
-        reader = csv.reader(_lines_in_blocks(handle, block), delimiter=delimiter, strict=True)
+        reader = csv.reader(_past_mark(_lines_in_blocks(handle, block)), delimiter=delimiter,
+                            strict=True)
         line = 1  # where the next record starts
         make_row = row_maker(shared)
         controls = _C1.search if _reads_c1(codec) else None
@@ -487,9 +488,6 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str, shared: boo
                     fields = _c1_cells(fields)
                 if '="' in joined:  # one search in C: most lines hold none
                     fields = _formula_cells(fields)
-                if line == 1 and fields and fields[0].startswith("\ufeff"):
-                    fields[0] = fields[0][1:]  # a UTF-16 byte order mark
-                    joined = joined[1:]
                 if line == 1 and header_line and fields:
                     header, header_starts = fields[:], {fields[0], "\ufeff" + fields[0]}
                 elif fields and fields[0] in header_starts and _repeats(fields, header):
@@ -534,6 +532,15 @@ def _formula_cells(fields: list[str]) -> list[str]:
     platform would store the formula, not the text it shows."""
     return [Unreadable(cell, msg.EXCEL_TEXT_FORMULA) if _EXCEL_TEXT.fullmatch(cell) else cell
             for cell in fields]
+
+
+def _past_mark(lines: Iterator[str]) -> Iterator[str]:
+    """The lines, a UTF-16 byte order mark before the first taken off before csv reads it (a
+    cell quoted after it would keep its quotes); UTF-8's is the codec's to take off."""
+    first = next(lines, None)
+    if first is not None:
+        yield first.removeprefix("\ufeff")
+        yield from lines
 
 
 def _lines_in_blocks(handle: TextIO, size: int = TEXT_BLOCK) -> Iterator[str]:
