@@ -18,7 +18,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -407,28 +407,42 @@ class EditTexts:
 # --- recorded with a commit ----------------------------------------------------------------------
 
 def recorded_config(config: ImportConfig, corrections: Corrections,
-                    files: list[Path]) -> ImportConfig:
-    """A copy of ``config`` that also lists the corrections of ``files``, in our namespace:
-    what a run records as its configuration."""
-    entries = [entry for file in files if (entry := corrections.of(file)) is not None]
+                    imports: Iterable[tuple[Path, Sequence[str]]]) -> ImportConfig:
+    """A copy of ``config`` that also lists the corrections of the ``imports``' files (each
+    with the fields its columns feed), in our namespace: what a run records as its
+    configuration."""
+    entries: dict[Path, tuple[FileCorrections, Sequence[str]]] = {}
+    for file, columns in imports:
+        entry = corrections.of(file)
+        if entry is not None and entry.file not in entries:
+            entries[entry.file] = (entry, columns)
     if not entries:
         return config
     recorded = copy.copy(config)
-    recorded.preserved = [*config.preserved, _corrections_xml(entries)]
+    recorded.preserved = [*config.preserved, _corrections_xml(list(entries.values()))]
     return recorded
 
 
-def _corrections_xml(entries: list[FileCorrections]) -> str:
-    """``<ia:corrections>`` with one ``<ia:correction>`` per corrected cell."""
+def _fed(columns: Sequence[str], column: int) -> str:
+    """The field a column feeds; "" when it feeds none."""
+    name = columns[column] if column < len(columns) else IGNORED_COLUMN
+    return "" if name == IGNORED_COLUMN else name
+
+
+def _corrections_xml(entries: list[tuple[FileCorrections, Sequence[str]]]) -> str:
+    """``<ia:corrections>`` with one ``<ia:correction>`` per corrected cell, named by the
+    field its column feeds in the run (it may have been mapped again since it was
+    corrected)."""
     # Here, not at the top: xml.sax.saxutils imports urllib.request, and with it http.client,
     # email and ssl, which every command's start-up would pay for.
     from xml.sax.saxutils import quoteattr
 
     lines = [f'<ia:{RECORD_TAG} xmlns:ia="{EXT_NS}">']
-    for entry in entries:
+    for entry, columns in entries:
         for c in entry.in_order():
             attributes = {"file": str(entry.file), "line": str(c.line),
-                          "column": str(c.column + 1), "header": c.header, "field": c.field,
+                          "column": str(c.column + 1), "header": c.header,
+                          "field": _fed(columns, c.column),
                           "before": c.before, "after": c.after}
             shown = " ".join(f"{name}={quoteattr(xml_text(value))}"
                              for name, value in attributes.items())

@@ -583,7 +583,8 @@ def run_commit(store_path: Path, plan: Plan, monitor: Monitor,
     recorded = 0
     if corrections:
         files = [imp.file for imp in plan.imports]
-        plan = replace(plan, config=recorded_config(plan.config, corrections, files))
+        plan = replace(plan, config=recorded_config(
+            plan.config, corrections, [(imp.file, imp.columns) for imp in plan.imports]))
         recorded = sum(len(entry.cells) for file in files
                        if (entry := corrections.of(file)) is not None)
     # The plan's check found it there: written into that store only, never into another put

@@ -167,8 +167,9 @@ def test_a_run_records_the_corrections_of_its_files(tmp_path: Path) -> None:
                                                    "Login"))
     config = ImportConfig(imports=[Import(Provider(file_name=file.name,
                                                    columns=[Column("teacherLogin")]))])
-    assert recorded_config(config, corrections, [tmp_path / "other.csv"]) is config
-    recorded = recorded_config(config, corrections, [file])
+    other = [(tmp_path / "other.csv", ["teacherLogin"])]
+    assert recorded_config(config, corrections, other) is config
+    recorded = recorded_config(config, corrections, [(file, ["teacherLogin"])])
     assert config.preserved == []  # the configuration itself is left as it was
     root = etree.fromstring(config_xml.dumps(recorded).encode())
     [element] = root.iter(f"{{{EXT_NS}}}correction")
