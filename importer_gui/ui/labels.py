@@ -7,7 +7,12 @@ from __future__ import annotations
 from functools import cache
 
 from importer_gui.core.catalogue import STORE_COLUMNS
-from importer_gui.core.catalogue.actions import CATALOGUE, FIELD_LABELS
+from importer_gui.core.catalogue.actions import (
+    CATALOGUE,
+    FIELD_LABELS,
+    IGNORED_COLUMN,
+    IGNORED_LABEL,
+)
 from importer_gui.core.catalogue.exports import EXPORT_FIELDS
 from importer_gui.core.schema import Table
 from importer_gui.ui.i18n import arg, tr, translate
@@ -33,15 +38,20 @@ def has_label(name: str) -> bool:
     return _label(name) is not None
 
 
+def _named(name: str) -> str | None:
+    """A field's label, or what people call a skipped column ("Not imported")."""
+    return IGNORED_LABEL if name == IGNORED_COLUMN else _label(name)
+
+
 def field_label(name: str) -> str:
     """What people call a field, in their language; the name itself for an unknown one."""
-    label = _label(name)
+    label = _named(name)
     return catalogue_text(label) if label else name
 
 
 def field_title(name: str) -> str:
     """"Session title — sessionTitle": the label first, the technical name second."""
-    label = _label(name)
+    label = _named(name)
     return arg(translate("labels", "%1 — %2"), catalogue_text(label), name) if label else name
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
@@ -12,6 +13,7 @@ from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, SESSION_SEARCH_
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.wizard import CONFIG, MAPPING
+from tests.ui.wizards import shot
 
 
 def mapping(window: MainWindow, sample: Path, name: str, action: str) -> MappingPage:
@@ -102,3 +104,32 @@ def test_each_columns_combo_offers_every_field_and_is_as_wide_as_its_longest_tit
         assert (combo.sizeHint(), combo.minimumSizeHint()) == (alone.sizeHint(),
                                                                alone.minimumSizeHint())
     assert {row.combo.font().italic() for row in page.rows} == {True, False}
+
+
+def test_skipping_a_column_is_offered_and_explained_by_its_title(
+        window: MainWindow, sample: Path, screenshots: Path) -> None:
+    page = mapping(window, sample, "teachers.csv", "createOrUpdateTeacherAction")
+    combo = page.rows[0].combo
+    assert [combo.itemText(i) for i in range(2)] == [
+        "Not imported — ignoredColumn", "Teacher's login — teacherLogin *"]
+    assert page.subTitle() == (
+        "Choose the field each column feeds. Suggestions in italics are guesses: check them. "
+        "Columns set to “Not imported” are skipped.")
+    page.set_field(0, IGNORED_COLUMN)
+    assert combo.currentText() == "Not imported — ignoredColumn"
+    shot(window, screenshots, "mapping-not-imported")
+
+
+@pytest.mark.usefixtures("french")
+def test_skipping_a_column_is_said_in_french(
+        window: MainWindow, sample: Path, screenshots: Path) -> None:
+    page = mapping(window, sample, "teachers.csv", "createOrUpdateTeacherAction")
+    combo = page.rows[0].combo
+    assert combo.itemText(0) == "Non importée — ignoredColumn"
+    assert page.subTitle() == (
+        "Choisissez le champ qu'alimente chaque colonne. Les suggestions en italique sont "
+        "devinées\xa0: vérifiez-les. Les colonnes réglées sur «\xa0Non importée\xa0» sont "
+        "ignorées.")
+    page.set_field(0, IGNORED_COLUMN)
+    assert combo.currentText() == "Non importée — ignoredColumn"
+    shot(window, screenshots, "mapping-not-imported-fr")

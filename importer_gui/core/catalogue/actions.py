@@ -24,8 +24,9 @@ from importer_gui.core.catalogue.specs import (
 
 CATALOGUE = "catalogue"  # the translation context of every text here
 
-# The element of <columnsMapping> that stands for a column to skip.
+# The element of <columnsMapping> that stands for a column to skip, and what people call it.
 IGNORED_COLUMN = "ignoredColumn"
+IGNORED_LABEL = QT_TRANSLATE_NOOP("catalogue", "Not imported")
 
 # Option names.
 SESSION_SEARCH_FIELD = "sessionSearchField"

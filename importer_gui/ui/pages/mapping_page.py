@@ -64,7 +64,7 @@ from importer_gui.core.first_rows import HeadRow, head_width
 from importer_gui.core.remap import Remapped, remap, renamed
 from importer_gui.core.suggest import CLOSE, EXACT, NORMALISED, SYNONYM, Suggestion, map_columns
 from importer_gui.ui.i18n import arg
-from importer_gui.ui.labels import catalogue_text, field_title
+from importer_gui.ui.labels import catalogue_text, field_label, field_title
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
@@ -150,9 +150,9 @@ class MappingPage(BasePage):
     def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.setTitle(self.tr("Map the columns"))
-        self.setSubTitle(self.tr(
+        self.setSubTitle(arg(self.tr(
             "Choose the field each column feeds. Suggestions in italics are guesses: check "
-            "them. Columns set to ignoredColumn are skipped."))
+            "them. Columns set to “%1” are skipped."), field_label(IGNORED_COLUMN)))
         self.rows: list[ColumnRow] = []
         self.code_edits: dict[str, dict[str, QLineEdit]] = {}
         # The action's field-list options: a box per field each may name.
@@ -483,11 +483,11 @@ class MappingPage(BasePage):
             self.grid.addWidget(widget, index + 1, place)
 
     def _fields_offered(self) -> QStandardItemModel:
-        """ignoredColumn then the action's fields, mandatory ones starred, described: one
+        """"Not imported" then the action's fields, mandatory ones starred, described: one
         list for every column's combo, each title worded once rather than once a column."""
         assert self.spec is not None
         model = QStandardItemModel(self)
-        model.appendRow(_offered(self.tr("ignoredColumn (skip it)"), IGNORED_COLUMN))
+        model.appendRow(_offered(field_title(IGNORED_COLUMN), IGNORED_COLUMN))
         for field in self.spec.fields:
             title = field_title(field.name)
             model.appendRow(_offered(f"{title} *" if field.mandatory else title, field.name,

@@ -685,10 +685,6 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Associer les colonnes</translation>
     </message>
     <message>
-        <source>Choose the field each column feeds. Suggestions in italics are guesses: check them. Columns set to ignoredColumn are skipped.</source>
-        <translation>Choisissez le champ qu&apos;alimente chaque colonne. Les suggestions en italique sont devinées&#xa0;: vérifiez-les. Les colonnes réglées sur ignoredColumn sont ignorées.</translation>
-    </message>
-    <message>
         <source>&amp;Go on without them</source>
         <translation>&amp;Continuer sans eux</translation>
     </message>
@@ -731,6 +727,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     <message>
         <source>“%1” (%2)</source>
         <translation>«&#xa0;%1&#xa0;» (%2)</translation>
+    </message>
+    <message>
+        <source>Choose the field each column feeds. Suggestions in italics are guesses: check them. Columns set to “%1” are skipped.</source>
+        <translation>Choisissez le champ qu&apos;alimente chaque colonne. Les suggestions en italique sont devinées&#xa0;: vérifiez-les. Les colonnes réglées sur «&#xa0;%1&#xa0;» sont ignorées.</translation>
     </message>
     <message>
         <source>Fed now from another column: %1.</source>
@@ -803,10 +803,6 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     <message>
         <source>The platform&apos;s GUID of the custom field this column feeds.</source>
         <translation>Le GUID, sur la plateforme, du champ personnalisé que cette colonne alimente.</translation>
-    </message>
-    <message>
-        <source>ignoredColumn (skip it)</source>
-        <translation>ignoredColumn (l&apos;ignorer)</translation>
     </message>
     <message>
         <source>guessed (was “%1”)</source>
@@ -2871,6 +2867,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>The learner&apos;s login.</source>
         <translation>L&apos;identifiant de l&apos;apprenant.</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Non importée</translation>
     </message>
     <message>
         <source>The learner&apos;s reference number.</source>
