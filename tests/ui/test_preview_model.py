@@ -71,6 +71,22 @@ def test_columns_are_line_outcome_then_the_fields_with_the_files_headers(
     assert column(model, 3)[2] == "adam-at-example"
 
 
+def test_a_skipped_column_is_titled_by_its_header_else_as_not_imported(
+        tmp_path: Path, qtbot: object) -> None:
+    state = WizardState(tmp_path / "store.sqlite3")
+    rows = [RowPlan(1, ("zoe", "RH"), [ActionResult(ACTION, Outcome.CREATE, ())], [])]
+    columns = ["teacherLogin", "ignoredColumn"]
+    state.session.set_plan(Plan(ImportConfig(), [
+        ImportPlan(0, tmp_path / "teachers.csv", columns, None, [ACTION], rows)]))
+    model = PreviewModel(state)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (2, 3)] == [
+        "Teacher's login — teacherLogin", "Not imported — ignoredColumn"]
+    state.session.set_plan(Plan(ImportConfig(), [
+        ImportPlan(0, tmp_path / "teachers.csv", columns, ["Login", "Service"], [ACTION], rows)]))
+    model = PreviewModel(state)
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Service"
+
+
 def test_bad_cells_are_coloured_and_carry_their_message(model: PreviewModel) -> None:
     assert model.data(model.index(1, 2), BACKGROUND) == ERROR_BRUSH
     assert model.data(model.index(1, 2), TIP) == "ERROR: Field teacherLogin is empty."

@@ -476,7 +476,7 @@ class PreviewModel(QAbstractTableModel):
             # A column no field reads (ignoredColumn) is best named by the file's header;
             # one that feeds a field says which column feeds what: "Début\n→ Session start".
             if not has_label(name):
-                titles.append(header or name)
+                titles.append(header or field_title(name))
             elif header and header != name:
                 titles.append(arg(self.tr("%1\n→ %2"), header, field_title(name)))
             else:
