@@ -8,11 +8,13 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from importer_gui.core.store import PostgresUrl
+from importer_gui.ui.language import ENGLISH, FRENCH, install_translators, remove_translators
 from importer_gui.ui.widgets import ask
 
 
@@ -67,3 +69,14 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda parent, title, text, *a, **k: shown.append(text))
     return shown
+
+
+@pytest.fixture(params=[ENGLISH, FRENCH])
+def speaking(request: pytest.FixtureRequest, qapp: QApplication,
+             translations: Path) -> Iterator[str]:
+    """The window speaks the language of the test's parameter."""
+    assert install_translators(qapp, request.param, translations) == request.param
+    try:
+        yield request.param
+    finally:
+        remove_translators(qapp)

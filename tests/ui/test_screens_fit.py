@@ -3,15 +3,13 @@ nothing cut off (French is longer than English), and screenshots to look at."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from importer_gui.ui.language import ENGLISH, FRENCH, install_translators, remove_translators
+from importer_gui.ui.language import FRENCH
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.wizard import ACTION, CONFIG, MAPPING, OPEN, PREVIEW
 from tests.ui.fit import clipped
@@ -19,16 +17,6 @@ from tests.ui.fit import clipped
 SIZE = QSize(1024, 700)  # a small laptop screen, what the window must work at
 WAIT_MS = 30_000
 
-
-@pytest.fixture(params=[FRENCH, ENGLISH])
-def speaking(request: pytest.FixtureRequest, qapp: QApplication,
-             translations: Path) -> Iterator[str]:
-    """The window speaks the language of the test's parameter."""
-    assert install_translators(qapp, request.param, translations) == request.param
-    try:
-        yield request.param
-    finally:
-        remove_translators(qapp)
 
 
 class Looker:

@@ -3,7 +3,6 @@ its count and its column titles read whole, or elided with the whole title in a 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
-from importer_gui.ui.language import ENGLISH, FRENCH, install_translators, remove_translators
+from importer_gui.ui.language import ENGLISH, FRENCH
 from importer_gui.ui.store_browser import DEFAULT_SIZE, StoreBrowser
 from tests.ui.fit import clipped, headers_cut
 
@@ -26,16 +25,6 @@ TEACHER_TITLES = {
              "Courriel du formateur — teacherEmail"],
 }
 
-
-@pytest.fixture(params=[ENGLISH, FRENCH])
-def speaking(request: pytest.FixtureRequest, qapp: QApplication,
-             translations: Path) -> Iterator[str]:
-    """The browser speaks the language of the test's parameter."""
-    assert install_translators(qapp, request.param, translations) == request.param
-    try:
-        yield request.param
-    finally:
-        remove_translators(qapp)
 
 
 def teacher(n: int) -> Change:

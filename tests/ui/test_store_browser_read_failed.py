@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from importer_gui.core.records import Table
 from importer_gui.core.store import PostgresUrl, Store
-from importer_gui.ui.language import ENGLISH, FRENCH, install_translators, remove_translators
 from importer_gui.ui.store_browser import DEFAULT_SIZE, StoreBrowser
 from tests.postgres import Cluster
 from tests.ui.fit import clipped
@@ -24,16 +23,6 @@ NARROW = 700  # a window put beside another on a small screen
 SEARCH_WIDTH = 200  # room for a few words typed in the search box
 REFUSED = "is not currently accepting connections."
 
-
-@pytest.fixture(params=[ENGLISH, FRENCH])
-def speaking(request: pytest.FixtureRequest, qapp: QApplication,
-             translations: Path) -> Iterator[str]:
-    """The window speaks the language of the test's parameter."""
-    assert install_translators(qapp, request.param, translations) == request.param
-    try:
-        yield request.param
-    finally:
-        remove_translators(qapp)
 
 
 @pytest.fixture
