@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +19,7 @@ from importer_gui.ui.widgets import ask
 from tests.ui.conftest import Questions
 from tests.ui.test_revert_dialog import rooms_run_changed_since, shown_preview
 from tests.ui.test_store_browser_since import run
+from tests.ui.wizards import revert_previewed
 
 TEACHERS = 20_000  # a revert long enough to be closed on while it writes
 ASKED = ("A revert is running",
@@ -33,24 +34,9 @@ def teachers_run(window: MainWindow) -> None:
                      for n in range(1, TEACHERS + 1)], run(TEACHERS))
 
 
-def revert_previewed(window: MainWindow, qtbot: QtBot) -> RevertDialog:
-    """The store browser (non-modal, as the commit page opens it) on run 1's revert
-    preview."""
-    browser = window.wizard.commit_page.open_browser()
-    assert browser is not None
-    qtbot.waitUntil(lambda: not browser.busy and browser.history_model.rowCount() == 1,
-                    timeout=30_000)
-    browser.history_view.selectionModel().select(
-        browser.history_model.index(0, 0),
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-    qtbot.mouseClick(browser.revert_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: browser.revert_dialog is not None, timeout=20_000)
-    return browser.revert_dialog
-
-
 def reverting(window: MainWindow, qtbot: QtBot) -> RevertDialog:
     """Run 1's revert being written to the store."""
-    dialog = revert_previewed(window, qtbot)
+    _browser, dialog = revert_previewed(window, qtbot)
     qtbot.waitUntil(dialog.revert_button.isEnabled, timeout=60_000)
     steps: list[str] = []
     dialog.runner.progressed.connect(lambda _done, _total, what: steps.append(what))
@@ -104,7 +90,7 @@ def test_going_on_reverting_keeps_the_window_and_the_revert_ends(
 def test_a_revert_only_planned_is_stopped_without_a_question(
         window: MainWindow, qtbot: QtBot, questions: Questions) -> None:
     teachers_run(window)
-    dialog = revert_previewed(window, qtbot)
+    _browser, dialog = revert_previewed(window, qtbot)
     assert dialog.runner.busy or dialog.plan is not None
     assert window.close()
     assert questions.asked == []

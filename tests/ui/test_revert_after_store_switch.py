@@ -6,32 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.revert_dialog import RevertDialog
-from importer_gui.ui.store_browser import StoreBrowser
 from tests.ui.test_store_browser_since import run
-from tests.ui.wizards import sample_preview
-
-
-def revert_previewed(window: MainWindow, qtbot: QtBot) -> tuple[StoreBrowser, RevertDialog]:
-    """A store browser on the window's store, run 1's revert previewed in it."""
-    browser = window.wizard.commit_page.open_browser()
-    assert browser is not None
-    qtbot.waitUntil(lambda: not browser.busy and browser.history_model.rowCount() == 1,
-                    timeout=30_000)
-    browser.history_view.selectionModel().select(
-        browser.history_model.index(0, 0),
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-    qtbot.mouseClick(browser.revert_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: browser.revert_dialog is not None, timeout=20_000)
-    dialog = browser.revert_dialog
-    qtbot.waitUntil(dialog.revert_button.isEnabled, timeout=20_000)
-    return browser, dialog
+from tests.ui.wizards import revert_previewed, sample_preview
 
 
 def teachers(location: Path, logins: list[str]) -> None:
@@ -47,6 +29,7 @@ def test_a_revert_in_the_store_left_leaves_the_preview_of_the_new_one(
     other = tmp_path / "other.sqlite3"
     teachers(other, ["b1"])
     browser, dialog = revert_previewed(window, qtbot)
+    qtbot.waitUntil(dialog.revert_button.isEnabled, timeout=20_000)
     assert window.use_store(other)  # the browser and its revert stay on the store left
     page = sample_preview(window, sample, qtbot)
     shown = page.model.plan

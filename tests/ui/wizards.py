@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +14,9 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.pages.preview_page import PreviewPage
+from importer_gui.ui.revert_dialog import RevertDialog
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.wizard import MAPPING, PREVIEW, connect_pages
 from tests.builders import TEACHER_COLUMNS, teachers_import, write_config
 
@@ -71,3 +74,19 @@ def teacher_previewed(tmp_path: Path, qtbot: QtBot) -> Previewed:
     state = WizardState(tmp_path / "store.sqlite3")
     state.session.set_config(config, [data])
     return state, *preview_and_commit(state, qtbot)
+
+
+def revert_previewed(window: MainWindow, qtbot: QtBot) -> tuple[StoreBrowser, RevertDialog]:
+    """The store browser (non-modal, as the commit page opens it) on the window's store,
+    with run 1's revert dialog opened (its preview maybe still being planned)."""
+    browser = window.wizard.commit_page.open_browser()
+    assert browser is not None
+    qtbot.waitUntil(lambda: not browser.busy and browser.history_model.rowCount() == 1,
+                    timeout=30_000)
+    browser.history_view.selectionModel().select(
+        browser.history_model.index(0, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    qtbot.mouseClick(browser.revert_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: browser.revert_dialog is not None, timeout=20_000)
+    assert browser.revert_dialog is not None
+    return browser, browser.revert_dialog
