@@ -15,7 +15,7 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.wizard import CONFIG, MAPPING, PREVIEW
 from tests.builders import write_csv
-from tests.ui.wizards import shot
+from tests.ui.wizards import next_month_mapping, shot
 
 TEACHERS_CONFIG = """<?xml version="1.0" encoding="UTF-8"?>
 <import-config xmlns:ia="urn:import-assistant:extension:1">
@@ -45,14 +45,8 @@ def june_without_logins(window: MainWindow, tmp_path: Path, qtbot: QtBot,
     write_csv(tmp_path / "may.csv", [["Identifiant", "Nom", "Courriel"],
                                      ["zoe", "Zola", "zoe@example.org"]])
     (tmp_path / "may.xml").write_text(TEACHERS_CONFIG, encoding="utf-8")
-    wizard = window.wizard
-    assert window.open_file(tmp_path / "may.xml")
-    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
-    assert wizard.open_file(write_csv(tmp_path / "june.csv", june))
-    wizard.next()
-    wizard.next()
-    assert wizard.currentId() == MAPPING
-    return wizard.mapping_page
+    return next_month_mapping(window, qtbot, tmp_path / "may.xml",
+                              write_csv(tmp_path / "june.csv", june))
 
 
 def test_a_missing_key_column_is_not_gone_on_without_and_is_said_why(

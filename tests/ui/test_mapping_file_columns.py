@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.mapping_page import MappingPage
-from importer_gui.ui.wizard import CONFIG, MAPPING, PREVIEW
+from importer_gui.ui.wizard import CONFIG
 from tests.builders import write_csv
-from tests.ui.wizards import shot
+from tests.ui.wizards import next_month_mapping, shot
 
 TEACHERS_CONFIG = """<?xml version="1.0" encoding="UTF-8"?>
 <import-config xmlns:ia="urn:import-assistant:extension:1">
@@ -43,14 +43,8 @@ def june_mapping(window: MainWindow, tmp_path: Path, qtbot: QtBot, columns: str,
     write_csv(tmp_path / "may.csv", may)
     (tmp_path / "may.xml").write_text(TEACHERS_CONFIG.format(skip=skip, columns=columns),
                                       encoding="utf-8")
-    wizard = window.wizard
-    assert window.open_file(tmp_path / "may.xml")
-    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
-    assert wizard.open_file(write_csv(tmp_path / "june.csv", june))
-    wizard.next()
-    wizard.next()
-    assert wizard.currentId() == MAPPING
-    return wizard.mapping_page
+    return next_month_mapping(window, qtbot, tmp_path / "may.xml",
+                              write_csv(tmp_path / "june.csv", june))
 
 
 def titles(page: MappingPage) -> list[tuple[str | None, str]]:

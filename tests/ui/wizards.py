@@ -90,3 +90,17 @@ def revert_previewed(window: MainWindow, qtbot: QtBot) -> tuple[StoreBrowser, Re
     qtbot.waitUntil(lambda: browser.revert_dialog is not None, timeout=20_000)
     assert browser.revert_dialog is not None
     return browser, browser.revert_dialog
+
+
+def next_month_mapping(window: MainWindow, qtbot: QtBot, config: Path,
+                       data: Path) -> MappingPage:
+    """A saved configuration opened (on to its preview), then this month's ``data`` file
+    for it, on the mapping page."""
+    wizard = window.wizard
+    assert window.open_file(config)
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
+    assert wizard.open_file(data)
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == MAPPING
+    return wizard.mapping_page
