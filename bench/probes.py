@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -220,24 +221,33 @@ def waits_beside(work: Callable[[], None]) -> dict[str, float]:
     return {"worst": waits[-1], "p99": waits[int(len(waits) * 0.99)]}
 
 
-def open_waits(path: str) -> dict[str, float]:
-    """A data file opened in the wizard as a user opens it, then Next to the action, mapping
-    and configuration pages: how long this thread waits to run again (after a 5 ms sleep, or
-    busy with the window's events, or in the click itself) until each page shows the file."""
+@contextmanager
+def _shown_window() -> Iterator[tuple[Any, Any]]:
+    """The application and a main window shown at 1280x800 on a new store, its settings in a
+    folder of its own (no recent file of the user's touched)."""
     import os
 
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["bench"])
     with tempfile.TemporaryDirectory() as temp:
-        os.environ["IMPORTER_GUI_CONFIG_DIR"] = temp  # no recent file of the user's touched
+        os.environ["IMPORTER_GUI_CONFIG_DIR"] = temp
         from importer_gui.ui.main_window import MainWindow
-        from importer_gui.ui.wizard import CONFIG
 
         window = MainWindow(Path(temp) / "store.sqlite3")
         window.resize(1280, 800)
         window.show()
         app.processEvents()
+        yield app, window
+
+
+def open_waits(path: str) -> dict[str, float]:
+    """A data file opened in the wizard as a user opens it, then Next to the action, mapping
+    and configuration pages: how long this thread waits to run again (after a 5 ms sleep, or
+    busy with the window's events, or in the click itself) until each page shows the file."""
+    with _shown_window() as (app, window):
+        from importer_gui.ui.wizard import CONFIG
+
         wizard = window.wizard
         waits: list[float] = []
         figures: dict[str, float] = {}
@@ -261,20 +271,9 @@ def config_waits(path: str, timeout: float = 300) -> dict[str, float]:
     painted; and how long showing the plan held it (the check's result handed over). The
     waits after a sleep alone ("slept"): the workers holding the GIL, not the window's own
     work."""
-    import os
-
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(["bench"])
-    with tempfile.TemporaryDirectory() as temp:
-        os.environ["IMPORTER_GUI_CONFIG_DIR"] = temp  # no recent file of the user's touched
-        from importer_gui.ui.main_window import MainWindow
+    with _shown_window() as (app, window):
         from importer_gui.ui.wizard import PREVIEW
 
-        window = MainWindow(Path(temp) / "store.sqlite3")
-        window.resize(1280, 800)
-        window.show()
-        app.processEvents()
         wizard, page = window.wizard, window.wizard.preview_page
         shown: list[float] = []
         real = page._on_checked
