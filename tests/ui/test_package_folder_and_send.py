@@ -210,58 +210,38 @@ def test_the_command_line_says_the_package_is_written_when_sending_fails(
     assert sorted(p.name for p in out.iterdir()) == PACKAGE
 
 
-def test_a_missing_drop_folder_is_said_in_french_in_the_whole_sentence(
-        french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
-        monkeypatch: pytest.MonkeyPatch, screenshots: Path, questions: Questions) -> None:
+# A drop folder the server cannot take: how the test server is made so, the folder sent
+# to, and why the sending failed, in French.
+DROP_FOLDER_REFUSALS = {
+    "no-drop-folder": (lambda server: None, "/drop2",
+                       "le dossier /drop2 n'existe pas sur 127.0.0.1"),
+    "drop-folder-a-file": (lambda server: (server.root / "inbox").write_text("a file"),
+                           "/inbox", "/inbox sur 127.0.0.1 est un fichier, pas un dossier"),
+    "drop-folder-refused": (lambda server: server.denied.add("/drop"), "/drop",
+                            "127.0.0.1 a refusé l'accès au dossier /drop\u00a0: Permission "
+                            "refusée"),
+}
+
+
+@pytest.mark.parametrize("case", DROP_FOLDER_REFUSALS)
+def test_a_drop_folder_refused_is_said_in_french_in_the_whole_sentence(
+        case: str, french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot,
+        server: SftpServer, monkeypatch: pytest.MonkeyPatch, screenshots: Path,
+        questions: Questions) -> None:
+    make, folder, why = DROP_FOLDER_REFUSALS[case]
+    make(server)
     questions.answers.append("Faire confiance à cette clé et envoyer")
     monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
     out = tmp_path / "pk"
     dialog = shown(plan, out, qtbot, send=True)
     dialog.resize(760, 560)
-    dialog.url_edit.setText(server.url("/drop2"))
+    dialog.url_edit.setText(server.url(folder))
     dialog.send_button.click()
     assert dialog.error.text() == (
-        f"Le paquet a été écrit dans {out}\u00a0; son envoi a échoué\u00a0: le dossier /drop2 "
-        "n'existe pas sur 127.0.0.1\u00a0; rien n'a été envoyé. Envoyez-le de nouveau avec "
-        "Empaqueter et envoyer.")
+        f"Le paquet a été écrit dans {out}\u00a0; son envoi a échoué\u00a0: {why}\u00a0; rien "
+        "n'a été envoyé. Envoyez-le de nouveau avec Empaqueter et envoyer.")
     assert server.journal.written == []
-    dialog.grab().save(str(screenshots / "package-dialog-no-drop-folder-fr.png"))
-
-
-def test_a_drop_folder_that_is_a_file_is_said_in_french_in_the_whole_sentence(
-        french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
-        monkeypatch: pytest.MonkeyPatch, questions: Questions) -> None:
-    questions.answers.append("Faire confiance à cette clé et envoyer")
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
-    (server.root / "inbox").write_text("a file")
-    out = tmp_path / "pk"
-    dialog = shown(plan, out, qtbot, send=True)
-    dialog.url_edit.setText(server.url("/inbox"))
-    dialog.send_button.click()
-    assert dialog.error.text() == (
-        f"Le paquet a été écrit dans {out}\u00a0; son envoi a échoué\u00a0: /inbox sur "
-        "127.0.0.1 est un fichier, pas un dossier\u00a0; rien n'a été envoyé. Envoyez-le de "
-        "nouveau avec Empaqueter et envoyer.")
-    assert server.journal.written == []
-
-
-def test_a_drop_folder_the_server_refuses_is_said_in_french_with_its_reason(
-        french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
-        monkeypatch: pytest.MonkeyPatch, screenshots: Path, questions: Questions) -> None:
-    questions.answers.append("Faire confiance à cette clé et envoyer")
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
-    server.denied.add("/drop")
-    out = tmp_path / "pk"
-    dialog = shown(plan, out, qtbot, send=True)
-    dialog.resize(760, 560)
-    dialog.url_edit.setText(server.url("/drop"))
-    dialog.send_button.click()
-    assert dialog.error.text() == (
-        f"Le paquet a été écrit dans {out}\u00a0; son envoi a échoué\u00a0: 127.0.0.1 a refusé "
-        "l'accès au dossier /drop\u00a0: Permission refusée\u00a0; rien n'a été envoyé. "
-        "Envoyez-le de nouveau avec Empaqueter et envoyer.")
-    assert server.journal.written == []
-    dialog.grab().save(str(screenshots / "package-dialog-drop-folder-refused-fr.png"))
+    dialog.grab().save(str(screenshots / f"package-dialog-{case}-fr.png"))
 
 
 def dropped(plan: pipeline.Plan, out: Path, qtbot: QtBot, server: SftpServer,
