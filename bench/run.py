@@ -187,16 +187,22 @@ def _gui_wait(folder: Path) -> Line:
                 f["worst"], None, None, note=f"99% of waits under {f['p99'] * 1000:.0f} ms")
 
 
+def _probe_medians(probe: str, path: Path, repeat: int) -> dict[str, float]:
+    """One of bench.probes' window probes run ``repeat`` times, each in its own process: the
+    median of each of its figures."""
+    runs = []
+    for _ in range(repeat):
+        m = run(python("-m", "bench.probes", probe, path), keep_output=True)
+        if m.code:
+            raise SystemExit(f"the {probe} probe failed")
+        runs.append(json.loads(m.stdout.strip().splitlines()[-1]))
+    return {name: statistics.median(f[name] for f in runs) for name in runs[0]}
+
+
 def _open_wait(book: Path, repeat: int) -> Line:
     """The window's thread as a workbook is opened in the wizard, then Next to the
     configuration page: its longest wait (the median of ``repeat`` runs)."""
-    runs = []
-    for _ in range(repeat):
-        m = run(python("-m", "bench.probes", "open-wait", book), keep_output=True)
-        if m.code:
-            raise SystemExit("the open-wait probe failed")
-        runs.append(json.loads(m.stdout.strip().splitlines()[-1]))
-    median = {name: statistics.median(f[name] for f in runs) for name in runs[0]}
+    median = _probe_medians("open-wait", book, repeat)
     pages = ", ".join(f"{name} {median[name] * 1000:.0f} ms"
                       for name in ("open", "action", "mapping", "configuration"))
     return Line(f"(g) opening {book.name} in the window, Next to the configuration: the window "
@@ -209,13 +215,7 @@ def _config_wait(config: Path, repeat: int) -> Line:
     """The window's thread as a configuration of the workbooks is opened and its preview
     checks them: its longest wait (the median of ``repeat`` runs), and the longest of those
     after a sleep alone, which the workers' holding the GIL makes."""
-    runs = []
-    for _ in range(repeat):
-        m = run(python("-m", "bench.probes", "config-wait", config), keep_output=True)
-        if m.code:
-            raise SystemExit("the config-wait probe failed")
-        runs.append(json.loads(m.stdout.strip().splitlines()[-1]))
-    median = {name: statistics.median(f[name] for f in runs) for name in runs[0]}
+    median = _probe_medians("config-wait", config, repeat)
     return Line("(g) opening the workbooks' configuration, on to its checked preview: the "
                 "window thread's longest wait", median["worst"], None, None,
                 target="<= 0.1 s", ok=median["worst"] <= 0.1,
