@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
@@ -88,6 +90,17 @@ class WizardState(QObject):
         return [writer for writer in every if writer.writes_store()]
 
 
+def _session_store_only(slot: Callable[..., None]) -> Callable[..., None]:
+    """A link's slot, run only while its view shows the session's store: the window may have
+    gone to another since, and a view on the store left speaks for its own (its runs, another
+    store copied over it, its opening) and hears nothing of the session's."""
+    @functools.wraps(slot)
+    def passed(link: _StoreLink, *args: object) -> None:
+        if link._view().shows(link._state.session.store_path):
+            slot(link, *args)
+    return passed
+
+
 class _StoreLink(QObject):
     """One store view's link to the session: a child of the view, so that it dies with it
     (it keeps no reference of its own to the view, which would outlive the window)."""
@@ -98,14 +111,12 @@ class _StoreLink(QObject):
         self._reporting = False  # the view's own change: it has read the store already
         view.store_changed.connect(self._report)
         state.store_changed.connect(self._refresh)
-        view.store_replaced.connect(state.session.store_replaced)
+        view.store_replaced.connect(self._found_replaced)
         state.store_replaced.connect(self._replaced)
+        view.opened.connect(self._opened)  # once opened, in the background
         view.finished.connect(self._close)
-        # The view opened the store there now: another than the session had is said.
         if view.store is not None:
-            state.session.store_seen(view.store.identity)
-        else:  # once opened, in the background
-            view.opened.connect(state.session.store_seen)
+            self._opened(view.store.identity)
 
     def _view(self) -> StoreBrowser:
         return cast("StoreBrowser", self.parent())
@@ -117,21 +128,34 @@ class _StoreLink(QObject):
         return [dialog for dialog in self._view().findChildren(QDialog)
                 if isinstance(dialog, Writer)]
 
+    @_session_store_only
+    def _opened(self, identity: str | None) -> None:
+        """The view opened the session's store: it is there (never to be made again), and
+        another than the session had is said."""
+        self._state.session.store_found()
+        self._state.session.store_seen(identity)
+
+    @_session_store_only
+    def _found_replaced(self, identity: str | None) -> None:
+        """The view found another store in the place of the session's: the session's from
+        now on."""
+        self._state.session.store_replaced(identity)
+
+    @_session_store_only
     def _report(self, run_id: int) -> None:
-        """A run the view made is the session's news only in the session's store: the window
-        may have gone to another since (the view stays on its own, which it read again)."""
-        if not self._view().shows(self._state.session.store_path):
-            return
+        """A run the view made is the session's news (the view has read the store again)."""
         self._reporting = True
         try:
             self._state.session.record_run(run_id)
         finally:
             self._reporting = False
 
+    @_session_store_only
     def _refresh(self, _run_id: int) -> None:
         if not self._reporting:
             self._view().refresh()
 
+    @_session_store_only
     def _replaced(self, text: str) -> None:
         """Another store is where the session's was: the view says so, and reads it (it
         follows to it in the background) to show it."""
@@ -144,6 +168,7 @@ class _StoreLink(QObject):
         self._state.store_changed.disconnect(self._refresh)
         self._state.store_replaced.disconnect(self._replaced)
         self._view().store_changed.disconnect(self._report)
-        self._view().store_replaced.disconnect(self._state.session.store_replaced)
+        self._view().store_replaced.disconnect(self._found_replaced)
+        self._view().opened.disconnect(self._opened)
         self._state._links.remove(self)
         self.deleteLater()

@@ -694,8 +694,7 @@ class StoreBrowser(QDialog):
 def session_browser(session: Session, parent: QWidget | None = None, *,
                     settings: Settings | None = None) -> StoreBrowser:
     """A browser of the session's store, opened in the background (made only on its
-    first use, as the session says)."""
-    browser = StoreBrowser(None, parent, settings=settings, location=session.store_path,
-                           create=session.store_create)
-    browser.opened.connect(lambda _identity: session.store_found())
-    return browser
+    first use, as the session says; ``WizardState.follow_store`` tells the session it was
+    opened)."""
+    return StoreBrowser(None, parent, settings=settings, location=session.store_path,
+                        create=session.store_create)
