@@ -420,8 +420,7 @@ class CommitPage(BasePage):
         """Show the store browser on the history of runs; one already open is brought to
         the front (unless it shows a store the window has left), not opened a second time."""
         if self.browser is not None and shiboken6.isValid(self.browser) and (
-                self.browser.isVisible()) and (
-                str(self.browser.location) == str(self.session.store_path)):
+                self.browser.isVisible()) and self.browser.shows(self.session.store_path):
             self.browser.raise_()
             self.browser.activateWindow()
             return self.browser
