@@ -10,13 +10,16 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.store_browser import StoreBrowser
+from importer_gui.ui.wizard import COMMIT
 from tests.core.test_session_store_replaced import colleagues_store
+from tests.ui.test_commit_page_reverted import package_offered, revert_from_browser
 from tests.ui.test_revert_after_store_switch import teachers
 from tests.ui.test_store_replaced import not_the_one, shown_runs
-from tests.ui.wizards import sample_preview
+from tests.ui.wizards import sample_preview, shot
 
 THEIRS = [(2, "/theirs/theirs.xml"), (1, "/theirs/theirs.xml")]  # the colleague's runs
 
@@ -76,3 +79,34 @@ def test_the_store_left_opened_at_last_by_its_browser_leaves_the_new_one_s_previ
                     timeout=30_000)
     assert browser.store is not None and browser.store.path == left
     assert_kept(window, page, shown, other)
+
+
+def test_a_revert_in_the_store_left_of_the_run_committed_there_is_said_on_the_commit_page(
+        window: MainWindow, qtbot: QtBot, sample: Path, tmp_path: Path,
+        screenshots: Path) -> None:
+    left = window.state.store_path
+    other = tmp_path / "other.sqlite3"
+    teachers(other, ["b1"])
+    sample_preview(window, sample, qtbot)
+    wizard, commit = window.wizard, window.wizard.commit_page
+    wizard.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=20_000)
+    browser = commit.open_browser()
+    assert browser is not None
+    qtbot.waitUntil(lambda: not browser.busy and browser.history_model.rowCount() == 1,
+                    timeout=30_000)
+    assert window.use_store(other)
+    assert wizard.currentId() == COMMIT and not browser.shows(window.state.store_path)
+    assert commit.status.text() == "Committed: run 1 is in the history."
+
+    revert_from_browser(browser, qtbot)  # run 1 of the store left, committed on this page
+
+    said = "Run 1 was reverted by run 2: what it wrote is no longer in the store."
+    qtbot.waitUntil(lambda: commit.status.text() == said, timeout=10_000)
+    withdrawn = "Run 1 was reverted by run 2: its rows are no longer in the store."
+    assert package_offered(commit) == [(False, withdrawn), (False, withdrawn)]
+    shot(window, screenshots, "commit-page-run-reverted-in-the-store-left")
+    with Store.open(left) as store:
+        assert [(run.id, run.reverted_by) for run in store.history()] == [(2, None), (1, 2)]
+    with Store.open(other) as store:
+        assert [(run.id, run.reverted_by) for run in store.history()] == [(1, None)]

@@ -428,10 +428,20 @@ class CommitPage(BasePage):
         # Deleted once closed, as the main window's: what it still reads goes to nobody.
         browser.finished.connect(browser.deleteLater)
         self.state.follow_store(browser)
+        browser.store_changed.connect(lambda run_id: self._on_browser_run(browser, run_id))
         browser.show_history()
         browser.show()
         self.browser = browser
         return browser
+
+    def _on_browser_run(self, browser: StoreBrowser, run_id: int) -> None:
+        """A run made in a browser opened here: the session tells only of runs in its own
+        store, and the window may have gone to another since; one in the store committed to
+        is heard here then (the run committed may be the one reverted)."""
+        committed_to = self._committed_to
+        if committed_to is not None and browser.shows(committed_to[0]) and (
+                not browser.shows(self.session.store_path)):
+            self._on_store_changed(run_id)
 
     def close_browsers(self) -> None:
         """The window is closing: every store browser it opened (one on a store the window
