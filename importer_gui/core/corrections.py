@@ -12,7 +12,6 @@ file (``write_corrected_copy``) and recorded with a commit's run (``recorded_con
 
 from __future__ import annotations
 
-import codecs
 import copy
 import csv
 import hashlib
@@ -39,6 +38,7 @@ from importer_gui.core.paths import resolved
 from importer_gui.core.plan import ImportPlan, Plan
 from importer_gui.core.readers import is_workbook
 from importer_gui.core.readers.number_formats import WHOLE_SHOWN, format_showing, layout
+from importer_gui.core.readers.text import file_codec
 from importer_gui.core.reports import refuse_a_file_read
 from importer_gui.core.values import date_pattern
 
@@ -50,7 +50,6 @@ COPY_OVER_ITSELF = QT_TRANSLATE_NOOP(
     "errors", "{path}: a corrected copy cannot replace the file it is made from; choose another "
               "name.")
 NOT_READ_AGAIN = QT_TRANSLATE_NOOP("errors", "{path}: cannot be read again to copy it ({reason})")
-UNKNOWN_ENCODING = QT_TRANSLATE_NOOP("errors", "unknown file encoding {encoding}")
 SHEET_GONE = QT_TRANSLATE_NOOP("errors", "{path}: the sheet {name} is gone.")
 NUL_TYPED = QT_TRANSLATE_NOOP(
     "errors", "{path}: line {line}, column {column} ({name}): a cell cannot hold a NUL "
@@ -519,7 +518,7 @@ def write_corrected_copy(entry: FileCorrections, target: Path,
             return write_atomically(Path(target), lambda tmp: _copy_ooxml(entry, tmp))
         if suffix in (".xls", ".ods"):
             return write_atomically(Path(target), lambda tmp: _copy_as_xlsx(entry, tmp))
-        codec = _codec(entry.reading.encoding)
+        codec = _codec(entry)
         _refuse_unwritable(entry, codec)
         data = _corrected_text(entry).encode(codec)
         return write_atomically(Path(target), lambda tmp: tmp.write_bytes(data))
@@ -528,12 +527,11 @@ def write_corrected_copy(entry: FileCorrections, target: Path,
             from exc
 
 
-def _codec(encoding: str) -> str:
-    """The Python codec of a configuration's encoding (a UTF-8 byte order mark stays text)."""
-    try:
-        return codecs.lookup(encoding.strip()).name
-    except LookupError:
-        raise ImporterError(UNKNOWN_ENCODING.format(encoding=repr(encoding))) from None
+def _codec(entry: FileCorrections) -> str:
+    """The codec the check reads the file with, a UTF-8 byte order mark kept as text: the
+    copy has one where the file has (``utf-8-sig`` would write one into every copy)."""
+    codec = file_codec(entry.file, entry.reading.encoding)
+    return "utf-8" if codec == "utf-8-sig" else codec
 
 
 def _refuse_not_xml(entry: FileCorrections) -> None:
@@ -578,7 +576,7 @@ def unwritable(text: str, codec: str) -> str:
 def _corrected_text(entry: FileCorrections) -> str:
     """The CSV text with its corrected records written again, every other line as it was."""
     try:
-        text = entry.file.read_bytes().decode(_codec(entry.reading.encoding))
+        text = entry.file.read_bytes().decode(_codec(entry))
     except OSError as exc:  # the system's reason: the path is said once, before it
         raise ImporterError(NOT_READ_AGAIN.format(path=entry.file,
                                                   reason=system_reason(exc))) from None

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from importer_gui.cli import main
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.config import Column
-from importer_gui.core.corrections import UNKNOWN_ENCODING
 from importer_gui.core.errors import CANNOT_WRITE, ConfigError, StoreError
 from importer_gui.core.package import NOT_VALID
+from importer_gui.core.readers.text import UNKNOWN_ENCODING
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.ui.main_window import MainWindow
@@ -291,7 +291,8 @@ def test_an_error_log_not_written_after_a_commit_reads_in_french(
 
 
 @pytest.mark.parametrize(("english", "french_text"), [
-    (UNKNOWN_ENCODING.format(encoding="'UTF-9'"), "encodage de fichier inconnu 'UTF-9'"),
+    (UNKNOWN_ENCODING.format(encoding="'UTF-9'", known="UTF-8, UTF-16LE"),
+     f"encodage de fichier inconnu 'UTF-9'{NBSP}; utilisez l'un de UTF-8, UTF-16LE"),
     (NOT_VALID.format(problem=CANNOT_WRITE.format(path="c.xml", reason="Permission denied")),
      f"La configuration du paquet ne serait pas valide{NBSP}: Impossible d'écrire c.xml{NBSP}: "
      "Permission refusée"),

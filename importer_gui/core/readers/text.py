@@ -181,7 +181,7 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
     configuration maps (None when the caller does not say); ``delimiter_checked`` false
     reads lines the delimiter does not split as one cell each (see check_delimiter);
     ``header_line``: line 1 is a header, and a line repeating it is an error."""
-    codec = _codec(path, encoding)
+    codec = file_codec(path, encoding)
     declared = encoding.strip().upper()
     char = _delimiter_char(path, delimiter)
     sample = first_bytes(path)
@@ -206,7 +206,7 @@ def first_line_source(path: Path, encoding: str, delimiter: str) -> RowSource:
     """The rows of a text file whose start is checked, neither measured nor charged to a
     budget: for its first line only (which export a file is), read a small block at a time
     so that a large file's rest is never read."""
-    codec, declared = _codec(path, encoding), encoding.strip().upper()
+    codec, declared = file_codec(path, encoding), encoding.strip().upper()
     char = _delimiter_char(path, delimiter)
     _check_start(path, first_bytes(path), declared)
 
@@ -246,8 +246,10 @@ def _cells_and_lines(path: Path, delimiter: str, utf8_from: tuple[str, str] | No
     return size, delimiters + lines, lines
 
 
-def _codec(path: Path, encoding: str) -> str:
-    """The Python codec for a configuration encoding name."""
+def file_codec(path: Path, encoding: str) -> str:
+    """The Python codec a file (``path``) declared in ``encoding``, a configuration's name,
+    is read with (DataFileError when there is none of that name); UTF-8 tolerates a byte
+    order mark."""
     name = encoding.strip().upper()
     if name in _CODECS:
         return _CODECS[name]
@@ -348,7 +350,7 @@ def ends_its_last_line(path: Path, encoding: str) -> bool:
     """Whether the file's last line holding anything ends with a line break, as every line a
     program writes does: one that lacks it was cut (a copy or a write stopped part-way).
     Only the file's end is read."""
-    codec = _codec(path, encoding)
+    codec = file_codec(path, encoding)
     try:
         with path.open("rb") as handle:
             start = max(handle.seek(0, io.SEEK_END) - _TAIL, 0)

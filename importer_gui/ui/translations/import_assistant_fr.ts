@@ -3876,10 +3876,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{path}&#xa0;: impossible de le relire pour le copier ({reason})</translation>
     </message>
     <message>
-        <source>unknown file encoding {encoding}</source>
-        <translation>encodage de fichier inconnu {encoding}</translation>
-    </message>
-    <message>
         <source>{path}: the sheet {name} is gone.</source>
         <translation>{path}&#xa0;: la feuille {name} a disparu.</translation>
     </message>
