@@ -502,24 +502,25 @@ def corrected_name(file: Path) -> str:
     return f"{file.stem}-corrected{suffix}"
 
 
-def write_corrected_copy(entry: FileCorrections, target: Path,
-                         read: Iterable[Path] = ()) -> Path:
+def write_corrected_copy(entry: FileCorrections, target: Path, read: Iterable[Path] = (),
+                         fields: Sequence[str] | None = None) -> Path:
     """Write the data file with its corrections to ``target``, read and written alike: a
     CSV file in its encoding and delimiter, changed only in its corrected records; a
     workbook with the corrected cells (the read sheet's formulas as their values, the other
     sheets' kept). Never over the file
-    itself, nor over the other files the check reads (``read``)."""
+    itself, nor over the other files the check reads (``read``). A cell it cannot write is
+    named by the field its column feeds (``fields``, from ``fields_fed``)."""
     if resolved(entry.file) == resolved(target):
         raise ImporterError(COPY_OVER_ITSELF.format(path=target))
     refuse_a_file_read(Path(target), read)
     suffix = entry.file.suffix.lower()
     try:
         if suffix in OOXML_SUFFIXES:
-            return write_atomically(Path(target), lambda tmp: _copy_ooxml(entry, tmp))
+            return write_atomically(Path(target), lambda tmp: _copy_ooxml(entry, tmp, fields))
         if suffix in (".xls", ".ods"):
             return write_atomically(Path(target), lambda tmp: _copy_as_xlsx(entry, tmp))
         codec = _codec(entry)
-        _refuse_unwritable(entry, codec)
+        _refuse_unwritable(entry, codec, fields)
         data = _corrected_text(entry).encode(codec)
         return write_atomically(Path(target), lambda tmp: tmp.write_bytes(data))
     except OSError as exc:
@@ -534,7 +535,22 @@ def _codec(entry: FileCorrections) -> str:
     return "utf-8" if codec == "utf-8-sig" else codec
 
 
-def _refuse_not_xml(entry: FileCorrections) -> None:
+def fields_fed(plan: Plan | None, file: Path) -> Sequence[str] | None:
+    """The fields the columns of ``file`` feed in ``plan``, as a run records them (its first
+    import reading the file); None without a plan, or when no import reads it."""
+    key = _key(file)
+    imports = plan.imports if plan is not None else []
+    return next((imp.columns for imp in imports if _key(imp.file) == key), None)
+
+
+def _column_name(correction: Correction, fields: Sequence[str] | None) -> str:
+    """A corrected cell's column as a message names it: the field it feeds (``fields``; the
+    one it fed when corrected when they are not known), else its header."""
+    fed = correction.field if fields is None else _fed(fields, correction.column)
+    return fed or correction.header or "-"
+
+
+def _refuse_not_xml(entry: FileCorrections, fields: Sequence[str] | None) -> None:
     """Raise ImporterError naming the first corrected cell holding a character no workbook
     can (a control character, U+FFFE): openpyxl refuses it, and the copy would be lost."""
     for correction in entry.in_order():
@@ -542,17 +558,18 @@ def _refuse_not_xml(entry: FileCorrections) -> None:
         if characters:
             raise ImporterError(NOT_IN_WORKBOOK.format(
                 path=entry.file, line=correction.line, column=correction.column + 1,
-                name=correction.field or correction.header or "-", characters=characters))
+                name=_column_name(correction, fields), characters=characters))
 
 
-def _refuse_unwritable(entry: FileCorrections, codec: str) -> None:
+def _refuse_unwritable(entry: FileCorrections, codec: str,
+                       fields: Sequence[str] | None) -> None:
     """Raise ImporterError naming the first corrected cell the file's encoding cannot hold."""
     for correction in entry.in_order():
         characters = unwritable(correction.after, codec)
         if characters:
             raise ImporterError(CANNOT_HOLD.format(
                 path=entry.file, line=correction.line, column=correction.column + 1,
-                name=correction.field or correction.header or "-", characters=characters,
+                name=_column_name(correction, fields), characters=characters,
                 encoding=entry.reading.encoding))
 
 
@@ -650,12 +667,12 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, str, list[str]]]:
         start = consumed[0]
 
 
-def _copy_ooxml(entry: FileCorrections, tmp: Path) -> None:
+def _copy_ooxml(entry: FileCorrections, tmp: Path, fields: Sequence[str] | None) -> None:
     """The workbook with the corrected cells set as text (never as a formula)."""
     from openpyxl import load_workbook
 
     name = _refuse_changed_sheet(entry)
-    _refuse_not_xml(entry)  # before the workbook is loaded, which may take seconds
+    _refuse_not_xml(entry, fields)  # before the workbook is loaded, which may take seconds
     book = load_workbook(entry.file, keep_vba=entry.file.suffix.lower() == ".xlsm")
     if name not in book.sheetnames:
         raise ImporterError(SHEET_GONE.format(path=entry.file, name=repr(name)))

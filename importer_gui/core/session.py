@@ -37,6 +37,7 @@ from importer_gui.core.corrections import (
     before_as_edited,
     cell_as_read,
     corrected_cell,
+    fields_fed,
     recorded_config,
     write_corrected_copy,
 )
@@ -495,7 +496,8 @@ class Session:
         if entry is None:
             raise ImporterError(QT_TRANSLATE_NOOP("errors", "{path} has no corrections.").format(
                 path=file))
-        written = write_corrected_copy(entry, target)
+        written = write_corrected_copy(entry, target,
+                                       fields=fields_fed(self.choices.plan, file))
         self.choices.corrections.mark_saved([file])
         return written
 

@@ -139,6 +139,25 @@ def test_a_corrected_column_no_longer_mapped_is_named_by_its_header(
            "“sophie.leroy@example.org”" in select(page, 4, COURRIEL)
 
 
+def test_a_copy_refused_names_the_field_the_column_feeds_now(
+        window: MainWindow, sample: Path, qtbot: QtBot, tmp_path: Path) -> None:
+    page = sample_preview(window, sample, qtbot)
+    choose_file(page, "trainings.xlsx")
+    assert edit(page, 2, FIRST_VALUE_COLUMN + 1, "Sécurité\x01")  # then trainingTitle
+    provider = page.session.choices.config.imports[1].provider
+    for column, name in ((0, "trainingTitle"), (1, "trainingPathCode")):
+        provider.columns[column] = dataclasses.replace(provider.columns[column], field=name)
+    check_again(page, qtbot)
+    choose_file(page, "trainings.xlsx")
+    page.save_corrected_copy(tmp_path / "copy.xlsx")
+    qtbot.waitUntil(lambda: page.export_runner.busy is False, timeout=20_000)
+    assert page.error_label.text() == (
+        f"{sample / 'trainings.xlsx'}: line 2, column 2 (trainingPathCode): U+0001 cannot be "
+        "written in a workbook. Nothing was written; change those characters in the cell, "
+        "then save the copy again.")
+    assert not (tmp_path / "copy.xlsx").exists()
+
+
 def test_the_file_box_counts_follow_the_corrections(
         window: MainWindow, sample: Path, qtbot: QtBot) -> None:
     page = sample_preview(window, sample, qtbot)

@@ -42,6 +42,7 @@ from importer_gui.core.corrections import (
     Unmatched,
     before_as_edited,
     corrected_name,
+    fields_fed,
     write_corrected_copy,
 )
 from importer_gui.core.errors import Cancelled, ImporterError, StoreReplacedError
@@ -942,7 +943,8 @@ class PreviewPage(BasePage):
         target = path
         plan = self.session.choices.plan
         read = files_read(plan) if plan is not None else []
-        self._export(lambda: write_corrected_copy(kept, target, read),
+        fields = fields_fed(plan, file)
+        self._export(lambda: write_corrected_copy(kept, target, read, fields),
                      lambda: self.session.choices.corrections.mark_saved([file]))
 
     def _ask_where(self, title: str, suggested: Path, kinds: str) -> Path | None:
