@@ -186,9 +186,13 @@ class Corrections:
         """Every corrected file's corrections."""
         return list(self._files.values())
 
-    def count(self) -> int:
-        """How many cells are corrected."""
-        return sum(len(entry.cells) for entry in self._files.values())
+    def count(self, files: Iterable[Path] | None = None) -> int:
+        """How many cells are corrected (in ``files`` only when given: a file several
+        imports read counts once)."""
+        if files is None:
+            return sum(len(entry.cells) for entry in self._files.values())
+        entries = {_key(file): self._files.get(_key(file)) for file in files}
+        return sum(len(entry.cells) for entry in entries.values() if entry is not None)
 
     def unsaved(self) -> int:
         """Corrected cells of files neither committed nor written as a copy since."""

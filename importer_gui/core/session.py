@@ -584,11 +584,9 @@ def run_commit(store_path: Path, plan: Plan, monitor: Monitor,
     folders = reports.error_log_folders(plan.config)
     recorded = 0
     if corrections:
-        files = [imp.file for imp in plan.imports]
         plan = replace(plan, config=recorded_config(
             plan.config, corrections, [(imp.file, imp.columns) for imp in plan.imports]))
-        recorded = sum(len(entry.cells) for file in files
-                       if (entry := corrections.of(file)) is not None)
+        recorded = corrections.count(imp.file for imp in plan.imports)
     # The plan's check found it there: written into that store only, never into another put
     # in its place since (its records, ids and history are not those the plan was made of).
     with Store.reopen(store_path, identity=plan.store_identity) as store:
