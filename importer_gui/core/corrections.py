@@ -17,6 +17,7 @@ import csv
 import hashlib
 import io
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -50,6 +51,9 @@ COPY_OVER_ITSELF = QT_TRANSLATE_NOOP(
     "errors", "{path}: a corrected copy cannot replace the file it is made from; choose another "
               "name.")
 NOT_READ_AGAIN = QT_TRANSLATE_NOOP("errors", "{path}: cannot be read again to copy it ({reason})")
+READ_ONLY = QT_TRANSLATE_NOOP(
+    "errors", "{path} is read-only: nothing was written; choose another name, or make it "
+              "writable first.")
 SHEET_GONE = QT_TRANSLATE_NOOP("errors", "{path}: the sheet {name} is gone.")
 NUL_TYPED = QT_TRANSLATE_NOOP(
     "errors", "{path}: line {line}, column {column} ({name}): a cell cannot hold a NUL "
@@ -512,13 +516,15 @@ def write_corrected_copy(entry: FileCorrections, target: Path, read: Iterable[Pa
     CSV file in its encoding and delimiter, changed only in its corrected records; a
     workbook with the corrected cells (the read sheet's formulas as their values, the other
     sheets' kept). Never over the file
-    itself, nor over the other files the check reads (``read``). A cell it cannot write is
-    named by the field its column feeds (``fields``, from ``fields_fed``)."""
+    itself, nor over the other files the check reads (``read``), nor over a read-only
+    file. A cell it cannot write is named by the field its column feeds (``fields``, from
+    ``fields_fed``)."""
     if resolved(entry.file) == resolved(target):
         raise ImporterError(COPY_OVER_ITSELF.format(path=target))
     refuse_a_file_read(Path(target), read)
     suffix = entry.file.suffix.lower()
     try:
+        _refuse_read_only(Path(target))
         if suffix in OOXML_SUFFIXES:
             return write_atomically(Path(target), lambda tmp: _copy_ooxml(entry, tmp, fields))
         if suffix in (".xls", ".ods"):
@@ -530,6 +536,18 @@ def write_corrected_copy(entry: FileCorrections, target: Path, read: Iterable[Pa
     except OSError as exc:
         raise ImporterError(CANNOT_WRITE.format(path=target, reason=system_reason(exc))) \
             from exc
+
+
+def _refuse_read_only(target: Path) -> None:
+    """Raise ImporterError when ``target`` is a file made read-only (its owner may not write
+    it: chmod a-w, Windows' read-only attribute), the user's "do not change". Its mode, not
+    os.access: root may write anything, and the atomic write renames over it regardless."""
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return  # a new file
+    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+        raise ImporterError(READ_ONLY.format(path=target))
 
 
 def _codec(entry: FileCorrections) -> str:

@@ -3876,6 +3876,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{path}&#xa0;: impossible de le relire pour le copier ({reason})</translation>
     </message>
     <message>
+        <source>{path} is read-only: nothing was written; choose another name, or make it writable first.</source>
+        <translation>{path} est en lecture seule&#xa0;: rien n&apos;a été écrit&#xa0;; choisissez un autre nom, ou rendez-le modifiable d&apos;abord.</translation>
+    </message>
+    <message>
         <source>{path}: the sheet {name} is gone.</source>
         <translation>{path}&#xa0;: la feuille {name} a disparu.</translation>
     </message>
