@@ -15,9 +15,17 @@ from importer_gui.core.catalogue.actions import (
 )
 from importer_gui.core.catalogue.exports import EXPORT_FIELDS
 from importer_gui.core.schema import Table
+from importer_gui.core.store import PostgresUrl, StoreLocation
 from importer_gui.ui.i18n import arg, tr, translate
 
 ID_COLUMN = "id"
+
+
+def store_name(location: StoreLocation) -> str:
+    """A store, short, in the user's language: a file's name, or a database and its host."""
+    if isinstance(location, PostgresUrl):
+        return arg(translate("labels", "%1 on %2"), location.database, location.host)
+    return location.name
 
 
 def catalogue_text(text: str) -> str:

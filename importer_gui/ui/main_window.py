@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 from importer_gui.core.paths import data_dir, default_store_path
 from importer_gui.core.store import PostgresUrl, StoreLocation
 from importer_gui.resources import sample_config_path
-from importer_gui.ui import store_dialog, tasks
+from importer_gui.ui import labels, store_dialog, tasks
 from importer_gui.ui.about import AboutDialog
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.language import language_menu
@@ -169,9 +169,7 @@ class MainWindow(QMainWindow):
     def store_name(self, location: StoreLocation) -> str:
         """A store, short, in the user's language: a file's name, or a database and its
         host."""
-        if isinstance(location, PostgresUrl):
-            return arg(self.tr("%1 on %2"), location.database, location.host)
-        return location.name
+        return labels.store_name(location)
 
     # --- commands -----------------------------------------------------------------------
 

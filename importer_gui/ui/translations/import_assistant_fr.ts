@@ -662,10 +662,6 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>(aucune pour l&apos;instant)</translation>
     </message>
     <message>
-        <source>%1 on %2</source>
-        <translation>%1 sur %2</translation>
-    </message>
-    <message>
         <source>The sample is not installed (%1).</source>
         <translation>L&apos;exemple n&apos;est pas installé (%1).</translation>
     </message>
@@ -5018,6 +5014,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
 </context>
 <context>
     <name>labels</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
