@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,8 +26,9 @@ from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.core.session import Committed, run_as_now, run_commit, run_replan
-from importer_gui.core.store import RunSummary
+from importer_gui.core.store import RunSummary, StoreLocation
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.labels import store_name
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import joined
 from importer_gui.ui.package_dialog import PackageDialog
@@ -57,7 +57,7 @@ class CommitPage(BasePage):
         self._running = False
         self._writing = False  # running, past the check of the corrections: writing
         # Where the committed run went (the store and its identity), to read it as it is now.
-        self._committed_to: tuple[Path, str | None] | None = None
+        self._committed_to: tuple[StoreLocation, str | None] | None = None
         self._undone: str | None = None  # why Package is withdrawn: the run was reverted
         self._run_reader = TaskRunner(self)  # the committed run read again, off this thread
         self._build()
@@ -91,7 +91,8 @@ class CommitPage(BasePage):
         self.retry_button.clicked.connect(self.start)
         self.recheck_button = QPushButton(self.tr("C&heck again"), self)
         self.recheck_button.clicked.connect(self.check_again)
-        self.browser_button = QPushButton(self.tr("Open the store b&rowser and history…"), self)
+        self.browser_button = QPushButton(self)
+        self._name_browser_button()
         self.browser_button.clicked.connect(self.open_browser)
         self.package_button = QPushButton(self.tr("&Package for the platform…"), self)
         self.package_button.clicked.connect(lambda: self.open_package(send=False))
@@ -220,6 +221,7 @@ class CommitPage(BasePage):
             label.setText(numbers.number(result.counts.get(outcome.value, 0)))
         self.summary.show()
         self._show_logs(result)
+        self._name_browser_button()
         self.browser_button.show()
         self.completeChanged.emit()
         self._focus_finish()
@@ -237,8 +239,16 @@ class CommitPage(BasePage):
         return status
 
     def _on_store_changed(self, run_id: int) -> None:
-        """Another run changed the store (a revert from the browser, say): the run committed
-        here is read again in the background, and said reverted when it is."""
+        """Another run changed the window's store (a revert from the browser, say), or the
+        window went to another store (run 0): the run committed here is read again when
+        that store is its own; a run in another tells nothing of it."""
+        self._name_browser_button()
+        if self._in_run_store(self.session.store_path):
+            self._read_run_again(run_id)
+
+    def _read_run_again(self, run_id: int) -> None:
+        """Another run changed the store of the run committed here: that run is read again
+        in the background, and said reverted when it is."""
         result, committed_to = self.result, self._committed_to
         if result is None or committed_to is None or self._running or run_id == result.run_id:
             return
@@ -416,15 +426,50 @@ class CommitPage(BasePage):
         finally:
             dialog.deleteLater()
 
+    def _run_store(self) -> StoreLocation | None:
+        """The store the run committed here went to; None before a commit is done."""
+        committed_to = self._committed_to
+        return committed_to[0] if self.result is not None and committed_to is not None else None
+
+    def _in_run_store(self, location: StoreLocation) -> bool:
+        """Whether ``location`` is the store the run committed here went to."""
+        run_store = self._run_store()
+        return run_store is not None and str(run_store) == str(location)
+
+    def _browsed(self) -> StoreLocation:
+        """The store the browser button shows: the run's, the window may have left since."""
+        return self._run_store() or self.session.store_path
+
+    def _name_browser_button(self) -> None:
+        """The browser button names the run's store when the window works on another."""
+        browsed, window_store = self._browsed(), self.session.store_path
+        if str(browsed) == str(window_store):
+            self.browser_button.setText(self.tr("Open the store b&rowser and history…"))
+            self.browser_button.setToolTip("")
+            return
+        name = store_name(browsed).replace("&", "&&")  # an "&" of the name is no shortcut
+        self.browser_button.setText(
+            arg(self.tr("Open the store b&rowser of %1 and its history…"), name))
+        run_id = self.result.run_id if self.result is not None else 0
+        self.browser_button.setToolTip(arg(self.tr(
+            "Run %1 went to the store %2, not to the one the window works on now (%3)."),
+            run_id, browsed, window_store))
+
     def open_browser(self) -> StoreBrowser | None:
-        """Show the store browser on the history of runs; one already open is brought to
-        the front (unless it shows a store the window has left), not opened a second time."""
+        """Show the store browser on the history of runs, of the store the run committed here
+        went to (the window may have left it since); one already open on it is brought to
+        the front, not opened a second time."""
+        browsed = self._browsed()
         if self.browser is not None and shiboken6.isValid(self.browser) and (
-                self.browser.isVisible()) and self.browser.shows(self.session.store_path):
+                self.browser.isVisible()) and self.browser.shows(browsed):
             self.browser.raise_()
             self.browser.activateWindow()
             return self.browser
-        browser = session_browser(self.session, self)  # the store opened in the background
+        # Opened in the background; followed even on a store left: the window asks about
+        # its reverts before it closes, and it is the session's again once the window is back.
+        browser = (session_browser(self.session, self)
+                   if str(browsed) == str(self.session.store_path)
+                   else StoreBrowser(None, self, location=browsed))
         # Deleted once closed, as the main window's: what it still reads goes to nobody.
         browser.finished.connect(browser.deleteLater)
         self.state.follow_store(browser)
@@ -441,7 +486,7 @@ class CommitPage(BasePage):
         committed_to = self._committed_to
         if committed_to is not None and browser.shows(committed_to[0]) and (
                 not browser.shows(self.session.store_path)):
-            self._on_store_changed(run_id)
+            self._read_run_again(run_id)
 
     def close_browsers(self) -> None:
         """The window is closing: every store browser it opened (one on a store the window

@@ -203,6 +203,14 @@
         <source>&amp;Go on committing</source>
         <translation>&amp;Continuer la validation</translation>
     </message>
+    <message>
+        <source>Open the store b&amp;rowser of %1 and its history…</source>
+        <translation>Ouvrir l&apos;&amp;explorateur de la base %1 et son historique…</translation>
+    </message>
+    <message>
+        <source>Run %1 went to the store %2, not to the one the window works on now (%3).</source>
+        <translation>L&apos;exécution %1 a été écrite dans la base %2, et non dans celle où la fenêtre travaille maintenant (%3).</translation>
+    </message>
 </context>
 <context>
     <name>ConfigPage</name>
