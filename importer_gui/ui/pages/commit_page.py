@@ -436,30 +436,33 @@ class CommitPage(BasePage):
         run_store = self._run_store()
         return run_store is not None and str(run_store) == str(location)
 
-    def _browsed(self) -> StoreLocation:
-        """The store the browser button shows: the run's, the window may have left since."""
-        return self._run_store() or self.session.store_path
+    def _store_left(self) -> StoreLocation | None:
+        """The store the run committed here went to, when the window has left it since."""
+        run_store = self._run_store()
+        if run_store is None or self._in_run_store(self.session.store_path):
+            return None
+        return run_store
 
     def _name_browser_button(self) -> None:
         """The browser button names the run's store when the window works on another."""
-        browsed, window_store = self._browsed(), self.session.store_path
-        if str(browsed) == str(window_store):
+        left, result = self._store_left(), self.result
+        if left is None or result is None:
             self.browser_button.setText(self.tr("Open the store b&rowser and history…"))
             self.browser_button.setToolTip("")
             return
-        name = store_name(browsed).replace("&", "&&")  # an "&" of the name is no shortcut
+        name = store_name(left).replace("&", "&&")  # an "&" of the name is no shortcut
         self.browser_button.setText(
             arg(self.tr("Open the store b&rowser of %1 and its history…"), name))
-        run_id = self.result.run_id if self.result is not None else 0
         self.browser_button.setToolTip(arg(self.tr(
             "Run %1 went to the store %2, not to the one the window works on now (%3)."),
-            run_id, browsed, window_store))
+            result.run_id, left, self.session.store_path))
 
     def open_browser(self) -> StoreBrowser | None:
         """Show the store browser on the history of runs, of the store the run committed here
         went to (the window may have left it since); one already open on it is brought to
         the front, not opened a second time."""
-        browsed = self._browsed()
+        left = self._store_left()
+        browsed = left or self.session.store_path
         if self.browser is not None and shiboken6.isValid(self.browser) and (
                 self.browser.isVisible()) and self.browser.shows(browsed):
             self.browser.raise_()
@@ -467,9 +470,8 @@ class CommitPage(BasePage):
             return self.browser
         # Opened in the background; followed even on a store left: the window asks about
         # its reverts before it closes, and it is the session's again once the window is back.
-        browser = (session_browser(self.session, self)
-                   if str(browsed) == str(self.session.store_path)
-                   else StoreBrowser(None, self, location=browsed))
+        browser = (StoreBrowser(None, self, location=left) if left is not None
+                   else session_browser(self.session, self))
         # Deleted once closed, as the main window's: what it still reads goes to nobody.
         browser.finished.connect(browser.deleteLater)
         self.state.follow_store(browser)
