@@ -58,6 +58,7 @@ from importer_gui.core.config import (
     FieldOptions,
     Import,
     ImportConfig,
+    OptionValue,
 )
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.core.first_rows import HeadRow, head_width
@@ -749,12 +750,14 @@ class MappingPage(BasePage):
 
     def problems(self) -> MappingProblems:
         """What the core finds wrong with the mapping as chosen now (a custom field by its
-        GUID: two columns with the same GUID feed it twice), field lists as ticked."""
+        GUID: two columns with the same GUID feed it twice), field lists as Next writes
+        them: one left unset is held to what the check holds it to."""
         if self.spec is None:
             return MappingProblems()
+        action = first_action(self.current_import()) or Action(self.spec.name)
         ticked = Action(self.spec.name)  # the lists as Next writes them (_save_options)
-        for option, checks in self.field_list_checks.items():
-            ticked.set_option(option, [n for n, c in checks.items() if c.isChecked()] or None)
+        for option in self.spec.field_lists():
+            ticked.set_option(option.name, self._written(action, option, self._ticked(option)))
         return mapping_problems(self.spec, [r.bound() for r in self.rows],
                                 checked_field_lists(self.spec, ticked))
 
@@ -1053,22 +1056,32 @@ class MappingPage(BasePage):
         assert self.spec is not None
         for option in self.spec.options:
             if option.kind is OptionKind.FIELD_LIST:
-                checks = self.field_list_checks.get(option.name, {})
-                chosen = [n for n, c in checks.items() if c.isChecked()]
+                chosen: OptionValue = self._ticked(option)
                 if not chosen and option.mandatory:
                     raise ImporterError(catalogue_text(option.none_chosen))
-                action.set_option(option.name, chosen or None)
-                continue
-            text = _input_text(self.option_inputs[option.name])
-            unset = not text or (action.option(option.name) is None and text == option.default)
-            action.set_option(option.name, None if unset else text)
+            else:
+                chosen = _input_text(self.option_inputs[option.name])
+            action.set_option(option.name, self._written(action, option, chosen))
         for parameter in self._parameters():
             text = _input_text(self.parameter_inputs[parameter.name])
-            if not text or (parameter.name not in action.parameters
-                            and text == parameter.default):
+            written = _unless_default(text, action.parameters.get(parameter.name),
+                                      parameter.default)
+            if written is None:
                 action.parameters.pop(parameter.name, None)
             else:
                 action.parameters[parameter.name] = text
+
+    def _ticked(self, option: OptionDef) -> list[str]:
+        """A field list's fields as its boxes are ticked now."""
+        checks = self.field_list_checks.get(option.name, {})
+        return [name for name, check in checks.items() if check.isChecked()]
+
+    def _written(self, action: Action, option: OptionDef, chosen: OptionValue) -> OptionValue:
+        """An option as Next writes it into ``action``: what the page shows it holds, unless
+        that is its default and ``action`` leaves it unset (it stays so)."""
+        assert self.spec is not None
+        default = option_value(self.spec, Action(self.spec.name), option.name)
+        return _unless_default(chosen, action.option(option.name), default)
 
 
 def _proposed(found: dict[int, Column], suggestions: list[Suggestion],
@@ -1109,6 +1122,16 @@ def _guids(spec: ActionSpec, columns: list[Column], action: Action) -> list[str]
     except ConfigError:  # a custom column without a GUID: the ones the columns give
         return [c.options.settings.get(KEYED_BY, "") for c in columns]
     return [name.partition(":")[2] if name else "" for name in names]
+
+
+def _unless_default(chosen: OptionValue, configured: OptionValue,
+                    default: OptionValue) -> OptionValue:
+    """What is written of an option or parameter shown holding ``chosen``: nothing (unset: its
+    default at run time) when it is empty, or when it was unset (``configured`` None) and is
+    still at its ``default``, so a configuration passing through the page is not changed."""
+    if not chosen or (configured is None and chosen == default):
+        return None
+    return chosen
 
 
 def _input_text(widget: QComboBox | QLineEdit) -> str:
