@@ -492,14 +492,30 @@ class Session:
     def save_corrected_copy(self, file: Path, target: Path) -> Path:
         """Write ``file`` with its corrections to ``target`` (ImporterError when it cannot);
         its corrections count as saved."""
+        written = self.corrected_copy(file, target)()
+        self.choices.corrections.mark_saved([file])
+        return written
+
+    def corrected_copy(self, file: Path, target: Path) -> Callable[[], Path]:
+        """The writing of ``file``'s corrected copy at ``target``, which a worker may run:
+        the corrections as they are now, never over a file the check reads, a cell it
+        cannot write named by the field its column feeds (ImporterError)."""
         entry = self.choices.corrections.of(file)
         if entry is None:
             raise ImporterError(QT_TRANSLATE_NOOP("errors", "{path} has no corrections.").format(
                 path=file))
-        written = write_corrected_copy(entry, target,
-                                       fields=fields_fed(self.choices.plan, file))
-        self.choices.corrections.mark_saved([file])
-        return written
+        kept = copy.deepcopy(entry)  # the user may correct more while a worker writes
+        read = self._files_read()
+        fields = fields_fed(self.choices.plan, file)
+        return lambda: write_corrected_copy(kept, target, read, fields)
+
+    def _files_read(self) -> list[Path]:
+        """The files a check reads: the shown plan's, and those the next one reads (a data
+        file chosen since, the configuration saved elsewhere)."""
+        choices = self.choices
+        shown = reports.files_read(choices.plan) if choices.plan is not None else []
+        source = [choices.config_path] if choices.config_path is not None else []
+        return [*shown, *choices.data_files, *source]
 
     def record_commit(self, committed: Committed, files: list[Path]) -> None:
         """A commit of these files wrote their corrections: they are saved; every view

@@ -7,7 +7,6 @@ login nothing has. Corrections are the session's: every later check applies them
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from collections.abc import Callable
@@ -42,8 +41,6 @@ from importer_gui.core.corrections import (
     Unmatched,
     before_as_edited,
     corrected_name,
-    fields_fed,
-    write_corrected_copy,
 )
 from importer_gui.core.errors import Cancelled, ImporterError, StoreReplacedError
 from importer_gui.core.guess import Guess, date_columns, date_fixes, parses
@@ -52,7 +49,6 @@ from importer_gui.core.plan import ImportPlan, Plan, RowPlan, issue_counts
 from importer_gui.core.progress import Monitor
 from importer_gui.core.reports import (
     error_log_name,
-    files_read,
     write_error_log,
     write_issues_workbook,
 )
@@ -930,8 +926,7 @@ class PreviewPage(BasePage):
     def save_corrected_copy(self, path: Path | None = None) -> None:
         """Save the data file with the corrections (asks where when no path is given)."""
         file = self.corrected_file()
-        entry = self.session.choices.corrections.of(file) if file is not None else None
-        if file is None or entry is None:
+        if file is None:
             return
         if path is None:
             usual = file.parent / corrected_name(file)
@@ -939,12 +934,7 @@ class PreviewPage(BasePage):
                 self.tr("Files like %1 (*%2)"), file.name, usual.suffix))
             if path is None:
                 return
-        kept = copy.deepcopy(entry)  # the worker's own: the user may correct more meanwhile
-        target = path
-        plan = self.session.choices.plan
-        read = files_read(plan) if plan is not None else []
-        fields = fields_fed(plan, file)
-        self._export(lambda: write_corrected_copy(kept, target, read, fields),
+        self._export(self.session.corrected_copy(file, path),
                      lambda: self.session.choices.corrections.mark_saved([file]))
 
     def _ask_where(self, title: str, suggested: Path, kinds: str) -> Path | None:
