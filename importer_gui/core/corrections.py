@@ -528,7 +528,7 @@ def write_corrected_copy(entry: FileCorrections, target: Path, read: Iterable[Pa
         if suffix in OOXML_SUFFIXES:
             return write_atomically(Path(target), lambda tmp: _copy_ooxml(entry, tmp, fields))
         if suffix in (".xls", ".ods"):
-            return write_atomically(Path(target), lambda tmp: _copy_as_xlsx(entry, tmp))
+            return write_atomically(Path(target), lambda tmp: _copy_as_xlsx(entry, tmp, fields))
         codec = _codec(entry)
         _refuse_unwritable(entry, codec, fields)
         data = _corrected_text(entry).encode(codec)
@@ -769,12 +769,13 @@ def _as_date(text: str, reading: Reading) -> datetime | None:
         return None
 
 
-def _copy_as_xlsx(entry: FileCorrections, tmp: Path) -> None:
+def _copy_as_xlsx(entry: FileCorrections, tmp: Path, fields: Sequence[str] | None) -> None:
     """An .xls or .ods sheet, as its reader reads it, written as .xlsx with the corrections."""
     from openpyxl import Workbook
 
     from importer_gui.core import readers
 
+    _refuse_not_xml(entry, fields)  # the .xlsx written holds XML, as an .xlsx copy does
     table = readers.open_table(entry.file, sheet=entry.reading.sheet,
                                skip_first_line=entry.reading.skip_first_line)
     book = Workbook()

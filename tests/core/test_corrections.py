@@ -21,6 +21,7 @@ from importer_gui.core.corrections import (
 )
 from importer_gui.core.errors import ImporterError
 from tests.builders import rewrite_package, write_xlsx
+from tests.core.test_error_cells import ods_text, write_ods
 
 SEMICOLON = Reading("UTF-8", ";", None, True)
 
@@ -142,6 +143,28 @@ def test_a_workbook_copy_refuses_a_character_no_workbook_holds(
     assert str(raised.value) == (
         f"{source}: line 2, column 2 (-): {named} cannot be written in a workbook. "
         "Nothing was written; change those characters in the cell, then save the copy again.")
+    assert not target.exists()
+
+
+
+@pytest.mark.parametrize(("after", "named"), [("Dup\x01ont", "U+0001"),
+                                            ("\ufffe", "U+FFFE")])
+def test_an_ods_copy_refuses_a_character_no_workbook_holds(
+        tmp_path: Path, after: str, named: str) -> None:
+    # Copied as .xlsx, it met openpyxl's own error: the window said "unexpected".
+    source = tmp_path / "sessions.ods"
+    write_ods(source, "".join("<table:table-row>" + "".join(map(ods_text, row))
+                              + "</table:table-row>" for row in (("Code", "Titre"),
+                                                                 ("XLS-30", "Excel"))))
+    entry = corrected(source, (2, 1, "Excel", after)).of(source)
+    assert entry is not None
+    target = tmp_path / corrected_name(source)
+    with pytest.raises(ImporterError) as raised:
+        write_corrected_copy(entry, target, fields=["trainingPathCode", "trainingTitle"])
+    assert str(raised.value) == (
+        f"{source}: line 2, column 2 (trainingTitle): {named} cannot be written in a "
+        "workbook. Nothing was written; change those characters in the cell, then save the "
+        "copy again.")
     assert not target.exists()
 
 
