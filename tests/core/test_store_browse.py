@@ -97,3 +97,18 @@ def test_a_sort_orders_by_the_name_shown_and_keeps_empty_cells_last(store: Store
     assert ordered(store, "id", descending=True) == ["I-4", "I-3", "I-2", "I-1"]
     found = store.page(Table.INTERVENTION, "salle", order=Order("start"))
     assert [r.guid for r in found] == ["I-3", "I-1"]
+
+
+def test_a_sort_reads_accented_letters_as_their_letter_on_either_engine(store: Store) -> None:
+    names = ["Zoé", "émile", "Éric", "Œuvre", "eve", "Emma", "Ødegaard", "ours", "Straße",
+             "Strasbourg", "Strauss"]
+    store.apply([Change(Table.LEARNER, CREATE, -n - 1, {"login": f"u{n}", "name": name})
+                 for n, name in enumerate(names)],
+                RunInfo(config_path="c.xml", config_xml="<import-config/>", files=[],
+                        counts={"create": len(names)}))
+    shown = [r.name for r in store.page(Table.LEARNER, "", 0, 20, order=Order("name"))]
+    assert shown == ["émile", "Emma", "Éric", "eve", "Ødegaard", "Œuvre", "ours",
+                     "Strasbourg", "Straße", "Strauss", "Zoé"]
+    found = store.ids(Table.LEARNER, "e", order=Order("name", descending=True))
+    assert [store.get(Table.LEARNER, i).name for i in found] == [
+        "Straße", "Œuvre", "Ødegaard", "eve", "Emma", "émile"]

@@ -36,6 +36,7 @@ import os
 import sqlite3
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
@@ -205,6 +206,9 @@ class Dialect(Protocol):
     def contains(self, columns: Sequence[str], needle: str) -> tuple[str, tuple[Any, ...]]:
         """A condition true when any column holds ``needle``, ignoring case; and its params."""
 
+    def sort_text(self, expression: str) -> str:
+        """SQL ordering the text ``expression`` as ``sort_text`` reads it, by code point."""
+
     def fault(self, exc: BaseException) -> Fault:
         """What an engine error means."""
 
@@ -262,6 +266,30 @@ def _contains(text: str | None, needle: str) -> bool:
     return text is not None and needle in text.lower()
 
 
+def _sort_folds() -> dict[str, str]:
+    """The letters a sort reads as others: a Latin letter with an accent or a stroke as the
+    plain letter (É as e), the joined ones as two (œ as oe, ß as ss), in lower case."""
+    folds = {}
+    for code in range(0xC0, 0x250):
+        letter = chr(code)
+        base = unicodedata.normalize("NFKD", letter)[0]
+        if base != letter and base.isascii() and base.isalpha():
+            folds[letter] = base.lower()
+    folds.update({"ß": "ss", "ẞ": "ss", "Œ": "oe", "œ": "oe", "Æ": "ae", "æ": "ae",
+                  "Ø": "o", "ø": "o", "Đ": "d", "đ": "d", "Ł": "l", "ł": "l", "ı": "i"})
+    return folds
+
+
+# How a sort reads a text, on either engine: Émile among the e's, as a French reader expects.
+SORT_FOLDS = _sort_folds()
+_SORT_TABLE = str.maketrans(SORT_FOLDS)
+
+
+def sort_text(text: str | None) -> str | None:
+    """``text`` as a sort reads it: without case, accented letters as their plain letter."""
+    return None if text is None else text.translate(_SORT_TABLE).lower()
+
+
 def like_pattern(search: str) -> str:
     """A LIKE pattern matching ``search`` anywhere, wildcards escaped (with a backslash)."""
     escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -313,6 +341,7 @@ class SqliteDialect:
             conn.execute("PRAGMA foreign_keys = 1")
             conn.execute("PRAGMA synchronous = FULL")
             conn.create_function("ia_contains", 2, _contains, deterministic=True)
+            conn.create_function("ia_sort_text", 1, sort_text, deterministic=True)
         except BaseException:
             conn.close()
             raise
@@ -610,6 +639,10 @@ class SqliteDialect:
                     (pattern,) * len(columns))
         lowered = needle.lower()
         return " OR ".join(f"ia_contains({c}, ?)" for c in columns), (lowered,) * len(columns)
+
+    def sort_text(self, expression: str) -> str:
+        """The rule in Python: SQLite's lower() folds ASCII letters only."""
+        return f"ia_sort_text({expression})"
 
     def fault(self, exc: BaseException) -> Fault:
         """SQLite's (extended) result code, or its message where the code is not given."""

@@ -48,6 +48,7 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError
 from importer_gui.core.schema import TableDef, Type
 from importer_gui.core.store.dialect import (
     APPLICATION_ID,
+    SORT_FOLDS,
     Converter,
     Failure,
     Fault,
@@ -58,6 +59,20 @@ from importer_gui.core.store.dialect import (
 from importer_gui.core.store.location import PostgresUrl, StoreLocation
 
 META_TABLE = "import_assistant_store"
+
+
+def _sort_text_sql() -> str:
+    """SORT_FOLDS as SQL over "{}": translate() for the letters read as one, replace() for
+    those read as two."""
+    one = {letter: plain for letter, plain in SORT_FOLDS.items() if len(plain) == 1}
+    sql = f"translate({{}}, '{''.join(one)}', '{''.join(one.values())}')"
+    for letter, plain in SORT_FOLDS.items():
+        if len(plain) > 1:
+            sql = f"replace({sql}, '{letter}', '{plain}')"
+    return sql
+
+
+_SORT_TEXT = _sort_text_sql()
 APPLICATION = "Import Assistant"  # the connections' application_name, before who and where
 NAME_BYTES = 63  # what the server keeps of an application_name
 CONNECT_TIMEOUT = 10  # seconds to reach the server, unless the URL says otherwise
@@ -511,6 +526,11 @@ class PostgresDialect:
         pattern = like_pattern(needle)
         return (" OR ".join(f"{c} ILIKE %s ESCAPE '\\'" for c in columns),
                 (pattern,) * len(columns))
+
+    def sort_text(self, expression: str) -> str:
+        """Compared by code point whatever the database's locale (fr_FR puts spaces and
+        hyphens aside), as SQLite compares."""
+        return f'(lower({_SORT_TEXT.format(expression)}) COLLATE "C")'
 
     # ------------------------------------------------------------ failures
 

@@ -383,7 +383,8 @@ class Queries:
 
     def _order_by(self, table: Table, order: Order | None) -> tuple[str, str]:
         """ORDER BY (records without the value last, either way; ties by id) and the join it
-        needs: a reference sorts by the referred record's label, text without case."""
+        needs: a reference sorts by the referred record's label, text as
+        ``dialect.sort_text`` reads it (without case or accents)."""
         if order is None or order.column == "id":
             return f" ORDER BY t.id{' DESC' if order and order.descending else ''}", ""
         column = next(c for c in schema.columns(table) if c.name == order.column)
@@ -391,9 +392,9 @@ class Queries:
         key = f't."{column.name}"'
         if column.name in self._joins[table]:
             join, key = self._joins[table][column.name]
-            key = f"lower({key})"
+            key = self.dialect.sort_text(key)
         elif column.type is Type.TEXT:
-            key = f"lower({key})"
+            key = self.dialect.sort_text(key)
         elif column.type is Type.JSON:  # PostgreSQL's json has no order
             key = f"CAST({key} AS TEXT)"
         way = " DESC" if order.descending else ""
