@@ -112,3 +112,17 @@ def test_a_sort_reads_accented_letters_as_their_letter_on_either_engine(store: S
     found = store.ids(Table.LEARNER, "e", order=Order("name", descending=True))
     assert [store.get(Table.LEARNER, i).name for i in found] == [
         "Straße", "Œuvre", "Ødegaard", "eve", "Emma", "émile"]
+
+
+def test_a_sort_puts_empty_texts_last_with_the_missing_ones(store: Store) -> None:
+    store.apply([Change(Table.LEARNER, CREATE, -n - 1, {"login": f"u{n}", "name": name})
+                 for n, name in enumerate(["b", "", None, "a"])],
+                RunInfo(config_path="c.xml", config_xml="<import-config/>", files=[],
+                        counts={"create": 4}))
+
+    def names(descending: bool) -> list[str | None]:
+        order = Order("name", descending)
+        return [r.name for r in store.page(Table.LEARNER, "", 0, 10, order=order)]
+
+    assert names(False) == ["a", "b", "", None]
+    assert names(True) == ["b", "a", None, ""]

@@ -382,23 +382,24 @@ class Queries:
                 or iso)
 
     def _order_by(self, table: Table, order: Order | None) -> tuple[str, str]:
-        """ORDER BY (records without the value last, either way; ties by id) and the join it
-        needs: a reference sorts by the referred record's label, text as
-        ``dialect.sort_text`` reads it (without case or accents)."""
+        """ORDER BY (records without the value, or with an empty text, last either way; ties
+        by id) and the join it needs: a reference sorts by the referred record's label, text
+        as ``dialect.sort_text`` reads it (without case or accents)."""
         if order is None or order.column == "id":
             return f" ORDER BY t.id{' DESC' if order and order.descending else ''}", ""
         column = next(c for c in schema.columns(table) if c.name == order.column)
         join = ""
         key = f't."{column.name}"'
-        if column.name in self._joins[table]:
-            join, key = self._joins[table][column.name]
-            key = self.dialect.sort_text(key)
-        elif column.type is Type.TEXT:
-            key = self.dialect.sort_text(key)
+        empty = f"({key} IS NULL)"
+        if column.name in self._joins[table] or column.type is Type.TEXT:
+            if column.name in self._joins[table]:
+                join, key = self._joins[table][column.name]
+            key = f"coalesce({key}, '')"  # an empty text shows as a missing one
+            empty, key = f"({key} = '')", self.dialect.sort_text(key)
         elif column.type is Type.JSON:  # PostgreSQL's json has no order
             key = f"CAST({key} AS TEXT)"
         way = " DESC" if order.descending else ""
-        return f" ORDER BY ({key} IS NULL), {key}{way}, t.id{way}", join
+        return f" ORDER BY {empty}, {key}{way}, t.id{way}", join
 
     def _records(self, table: Table, rows: Iterable[Sequence[Any]], *,
                  whole: bool = False) -> list[Record]:
