@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
@@ -54,12 +55,14 @@ class OutputError(ImporterError):
 
 
 class Output:
-    """A command's stdout. A write the system refuses is an OutputError, not a bug; a
-    reader that went away (``| head``, BrokenPipeError) is left to the caller."""
+    """A command's stdout. A write the system refuses is an OutputError, not a bug. A
+    reader that went away (``| head``, BrokenPipeError) chose to read no more: what follows
+    is dropped, and the command ends with its own exit code, as its --help says it."""
 
     def __init__(self, stream: TextIO | None) -> None:
         self._stream = stream  # None when the process was started with stdout closed
         self._written: str | None = None
+        self._reader_gone = False
         # A character the output's encoding lacks (a legacy console's, a redirected file's
         # on Windows) is shown as its escape, as stderr shows it, rather than ending the
         # command; the bytes of a name that is not UTF-8 (surrogateescape) are left as such.
@@ -68,13 +71,17 @@ class Output:
 
     def write(self, text: str) -> int:
         """Write ``text``; see the class."""
+        if self._reader_gone:
+            return len(text)
         with self._refused():
             return self._open().write(text)
+        return len(text)  # the reader went away
 
     def flush(self) -> None:
         """Flush what is buffered; see the class."""
-        with self._refused():
-            self._open().flush()
+        if not self._reader_gone:
+            with self._refused():
+                self._open().flush()
 
     def wrote(self, what: str) -> None:
         """Say what the command wrote before its output (``the package was written in
@@ -92,9 +99,21 @@ class Output:
         try:
             yield
         except BrokenPipeError:
-            raise
+            self._reader_gone = True
+            self._drop_the_rest()
         except OSError as exc:
             raise OutputError(system_reason(exc), self._written) from None
+
+    def _drop_the_rest(self) -> None:
+        """Point the stream at the null device: what its buffer still holds, flushed at the
+        end of the process, would otherwise fail again there."""
+        assert self._stream is not None
+        with contextlib.suppress(OSError, ValueError):  # not a file (a test's StringIO)
+            null = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(null, self._stream.fileno())
+            finally:
+                os.close(null)
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:
