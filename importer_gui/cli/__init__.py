@@ -136,7 +136,8 @@ def main_process(argv: Sequence[str]) -> int:
     if not process.keeping() or sys.gettrace() or sys.getprofile():
         return code  # a profiler or coverage tool writes its report on the way out
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError):  # a reader that went away (`| head`)
+        # A reader that went away (`| head`); None: the process was started with it closed.
+        with contextlib.suppress(AttributeError, OSError):
             stream.flush()
     os._exit(code)
 

@@ -134,3 +134,12 @@ def test_a_package_whose_output_fails_says_it_was_written(tmp_path: Path) -> Non
                                         "space left on device); the package was written in "
                                         f"{out}.\n")
     assert sorted(p.name for p in out.iterdir()) == ["config.xml", "trainings.csv"]
+
+
+def test_a_check_started_with_its_output_closed_says_so_in_one_line(tmp_path: Path) -> None:
+    """A check keeps its plan for the end of the process, which then flushes what it holds:
+    a stream that was never open is nothing to flush, not a traceback and exit 1."""
+    done = to_closed_stdout("check", str(config(tmp_path)), "--store",
+                            existing_store(tmp_path / "s.db"))
+    assert (done.code, done.err) == (2, "importer-gui: The output could not be written (the "
+                                        "standard output is closed).\n")
