@@ -29,7 +29,7 @@ from importer_gui.cli.command import (
     store_argument,
     unknown_options_refused,
 )
-from importer_gui.cli.output import Output, OutputError, visible
+from importer_gui.cli.output import Output, OutputError, say, visible
 from importer_gui.core import allocator, interrupts
 from importer_gui.core.errors import ImporterError, os_error_text
 from importer_gui.core.paths import default_store_path
@@ -144,7 +144,7 @@ def main_process(argv: Sequence[str]) -> int:
 
 def interrupted() -> int:
     """Say that Ctrl+C or SIGTERM ended the command; its exit code."""
-    sys.stderr.write("importer-gui: interrupted.\n")
+    say("importer-gui: interrupted.\n")
     return EXIT_FAILED
 
 
@@ -172,25 +172,22 @@ def main(argv: Sequence[str], *, ending: bool = False) -> int:
             out.flush()  # written whole before an interrupt held since a COMMIT acts
             return code
     except OutputError as error:  # after a commit or a file written: said so
-        sys.stderr.write(visible(f"importer-gui: {error}") + "\n")
+        say(visible(f"importer-gui: {error}") + "\n")
         return EXIT_WRITTEN_UNSAID if error.wrote else EXIT_FAILED
     except ImporterError as error:
-        sys.stderr.write(visible(f"importer-gui: {error}") + "\n")
+        say(visible(f"importer-gui: {error}") + "\n")
         return EXIT_FAILED
     except KeyboardInterrupt:
         return interrupted()
     except MemoryError:  # outside a check too (a commit, the output): one line, as a check
-        sys.stderr.write(f"importer-gui: {NOT_ENOUGH_MEMORY}\n")
+        say(f"importer-gui: {NOT_ENOUGH_MEMORY}\n")
         return EXIT_FAILED
-    except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not our failure
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_ROW_ERRORS
     except Exception as error:  # a bug: one line for the user, the traceback in the log
         said = os_error_text(error)
         if said is not None:  # a path the system refused: the file and its reason say it
-            sys.stderr.write(visible(f"importer-gui: {said}") + "\n")
+            say(visible(f"importer-gui: {said}") + "\n")
             return EXIT_FAILED
-        sys.stderr.write(f"importer-gui: unexpected error; {process.log_unexpected(argv)}\n")
+        say(f"importer-gui: unexpected error; {process.log_unexpected(argv)}\n")
         return EXIT_FAILED
 
 
@@ -240,14 +237,13 @@ def _open_in_gui(word: str, options: list[str]) -> int:
     except OSError:  # a name too long to be one
         is_file = False
     if not is_file:
-        sys.stderr.write(f"importer-gui: {visible(word)} is neither a command "
-                         f"({', '.join(COMMANDS)}) nor a file to open; see importer-gui "
-                         "--help.\n")
+        say(f"importer-gui: {visible(word)} is neither a command ({', '.join(COMMANDS)}) "
+            "nor a file to open; see importer-gui --help.\n")
         return EXIT_FAILED
     more = _first_word(options)
     if more is not None:
-        sys.stderr.write(f"importer-gui: the wizard opens one file: {visible(options[more])} "
-                         "is one too many; see importer-gui --help.\n")
+        say(f"importer-gui: the wizard opens one file: {visible(options[more])} is one too "
+            "many; see importer-gui --help.\n")
         return EXIT_FAILED
     args = unknown_options_refused(build_parser(only=""), options)  # no command's module
     if args.version:  # said as without the file

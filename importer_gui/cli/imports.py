@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -16,7 +15,7 @@ from importer_gui.cli.command import (
     open_store,
     path_argument,
 )
-from importer_gui.cli.output import plan_json, print_plan, visible, write_json
+from importer_gui.cli.output import plan_json, print_plan, say, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.plan import KeptCells, Plan
@@ -54,7 +53,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     keep_until_exit(plan)
     _print(plan, result, logs, failures, out, as_json=args.json, committing=committing)
     for failure in failures:
-        sys.stderr.write(visible(f"importer-gui: {failure}") + "\n")
+        say(visible(f"importer-gui: {failure}") + "\n")
     if failures:
         return EXIT_WRITTEN_UNSAID
     return EXIT_ROW_ERRORS if plan.has_errors() else EXIT_OK

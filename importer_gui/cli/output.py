@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import islice
@@ -39,6 +40,15 @@ def visible(text: str) -> str:
     """``text`` safe to print on a terminal: control characters shown as their escapes
     (``\\x1b``, ``\\r``), everything printable (accents included) as it is."""
     return text if text.isprintable() else _CONTROLS.sub(_escape, text)
+
+
+def say(line: str) -> None:
+    """Write ``line`` on stderr. A stderr the system refuses (closed, a log on a full disk)
+    cannot be told so: the line is lost, and the exit code still says what happened (as
+    argparse's usage errors do)."""
+    with contextlib.suppress(AttributeError, OSError):  # None when started with it closed
+        sys.stderr.write(line)
+        sys.stderr.flush()
 
 
 class OutputError(ImporterError):

@@ -17,7 +17,7 @@ from importer_gui.cli.command import (
     open_store,
     path_argument,
 )
-from importer_gui.cli.output import Output, dump_json, visible
+from importer_gui.cli.output import Output, dump_json, say, visible
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.package import (
@@ -62,8 +62,8 @@ def run(args: argparse.Namespace, out: Output) -> int:
         try:
             sent = send(result, target, key_file=args.identity, ask_password=_ask_password)
         except NotSentError as error:  # written all the same: not "nothing could be done"
-            sys.stderr.write(visible(f"importer-gui: {error} Run the same command again to "
-                                     "send it.") + "\n")
+            say(visible(f"importer-gui: {error} Run the same command again to send it.")
+                + "\n")
             return EXIT_NOT_SENT
         out.wrote(f"the package was written in {result.folder} and sent to {target}")
     if args.json:

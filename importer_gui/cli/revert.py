@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from importer_gui.cli.command import (
@@ -16,7 +15,14 @@ from importer_gui.cli.command import (
     open_store,
     run_number,
 )
-from importer_gui.cli.output import JsonLines, counts_text, issues_json, visible, write_json
+from importer_gui.cli.output import (
+    JsonLines,
+    counts_text,
+    issues_json,
+    say,
+    visible,
+    write_json,
+)
 from importer_gui.cli.process import keep_until_exit
 
 if TYPE_CHECKING:
@@ -44,7 +50,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _print_revert(plan, result, out, dry_run=args.dry_run)
     if stuck:
-        sys.stderr.write(f"importer-gui: Nothing can be reverted: {_stuck(plan)}.\n")
+        say(f"importer-gui: Nothing can be reverted: {_stuck(plan)}.\n")
         return EXIT_FAILED
     return EXIT_ROW_ERRORS if plan.conflicts() else EXIT_OK
 
