@@ -45,6 +45,7 @@ def preview_table(parent: QWidget, name: str, model: QAbstractItemModel, *,
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setTabKeyNavigation(False)  # Tab goes on to the next control, as elsewhere
     if model_order_first:  # before sorting is enabled, which sorts by the indicator at once
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
