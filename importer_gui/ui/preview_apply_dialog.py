@@ -109,6 +109,7 @@ class PreviewApplyDialog(WorkDialog):
     # The change was written: the newest run it made (a revert of later runs first makes
     # several).
     store_changed = Signal(int)
+    view: QTableView  # the preview table (``preview_table``), laid out by the subclass
 
     def __init__(self, store_path: StoreLocation, parent: QWidget | None = None, *,
                  synchronous: bool = False) -> None:
@@ -149,6 +150,10 @@ class PreviewApplyDialog(WorkDialog):
         """Run ``work`` in the background, ``text`` in the status line and the action button
         disabled meanwhile; ``done`` gets its result once the progress row is quiet, a failure
         goes to ``_on_failed``."""
+        if self.action_button.hasFocus():
+            # Disabled, it would hand the focus on to Close: the next Enter (the key held)
+            # would close the dialog and cancel the work. In the table, Enter does nothing.
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.action_button.setEnabled(False)
         self._running(True, text)
 

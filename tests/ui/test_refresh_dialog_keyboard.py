@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from importer_gui.core.store import Store
 from importer_gui.ui.refresh_dialog import RefreshDialog
 from tests.conftest import SAMPLE
+from tests.ui.test_refresh_dialog_select_all import TRAININGS, large_export
 
 CONFIG = SAMPLE / "exports" / "export-config.xml"
 
@@ -41,3 +43,22 @@ def test_tab_goes_through_the_preview_table_to_the_buttons(
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         seen.append(named(focused()))
     assert seen == ["refreshPreview", "&Refresh", "Close", "refreshConfig"]
+
+
+def test_enter_held_on_refresh_refreshes_once_and_keeps_the_dialog(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    dialog = RefreshDialog(store, config_path=large_export(tmp_path / "export"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.refresh_button.isEnabled, timeout=60_000)
+    dialog.refresh_button.setFocus()
+    for _ in range(3):  # the key held: Enter again and again while the refresh is written
+        assert dialog.isVisible()
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=60_000)
+    assert dialog.isVisible() and dialog.result is not None
+    assert dialog.status.text().startswith(f"Refreshed as run 1: {TRAININGS + 15} created")
+    with Store.open(store) as opened:
+        assert [run.id for run in opened.history()] == [1]

@@ -41,6 +41,9 @@ class ProgressRow(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(True)
         self.cancel_button = QPushButton(cancel_text, self)
+        # Shown as work starts, an auto-default Cancel became the dialog's default button:
+        # Enter pressed again (the key held on the button that started it) cancelled it.
+        self.cancel_button.setAutoDefault(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status, 2)
