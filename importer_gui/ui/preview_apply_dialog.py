@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.store import StoreLocation
 from importer_gui.ui.messages_text import message_text
+from importer_gui.ui.state import Writer
 from importer_gui.ui.styles import ERROR_STYLE
 from importer_gui.ui.tasks import TaskRunner, Work
+from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
@@ -97,7 +100,12 @@ class WorkDialog(QDialog):
         self.status.setText(text)
 
     def reject(self) -> None:
-        """Close; running work is cancelled (nothing is left half written then)."""
+        """Close; running work is cancelled (nothing is left half written then), once the
+        user agreed when it writes the store (a ``Writer`` asks its own question)."""
+        if isinstance(self, Writer) and self.writes_store():
+            title, text, answers = self.stop_question()
+            if ask(self, title, text, answers) != 0:
+                return
         self.runner.cancel()
         super().reject()
 
@@ -162,6 +170,15 @@ class PreviewApplyDialog(WorkDialog):
             done(result)
 
         self.runner.run(work, finished, self._on_failed)
+
+    def stop(self) -> None:
+        """Stop the work running and wait until it has stopped: the store's transaction is
+        rolled back, and the dialog says what was written (``state.Writer``)."""
+        if not self.runner.busy:
+            return
+        self.runner.cancel()
+        self.runner.wait()
+        QApplication.processEvents()  # its outcome: the status says what happened
 
     def _on_failed(self, error: ImporterError) -> None:
         """Say why the work stopped; the action is offered again when it still applies."""

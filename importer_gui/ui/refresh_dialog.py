@@ -103,6 +103,7 @@ class RefreshDialog(PreviewApplyDialog):
         self.result: RefreshResult | None = None
         self.data_files: list[Path] = []
         self._closed = False  # a preview ending after Close is let go of at once
+        self._writing = False  # Refresh pressed, its work not ended yet
         self.setWindowTitle(self.tr("Refresh from the platform's exports"))
         # The preview's own session: the table reads its plan as the wizard's preview does.
         self.preview_state = WizardState(Path(str(store_path)), self)
@@ -305,8 +306,21 @@ class RefreshDialog(PreviewApplyDialog):
                                         "refresh and the imports since wrote."))
             return
         store = self.store_path
+        self._writing = True
         self._work(self.tr("Writing to the store…"), lambda m: commit_at(store, planned, m),
                    self._on_committed)
+
+    def writes_store(self) -> bool:
+        """True while the refresh is written (``state.Writer``); its preview writes nothing,
+        and is stopped without a question."""
+        return self._writing and self.runner.busy
+
+    def stop_question(self) -> tuple[str, str, list[str]]:
+        """What the user is asked before the refresh being written is stopped."""
+        return (self.tr("A refresh is running"),
+                self.tr("The refresh is being written to the store. Stop it? Nothing will be "
+                        "written."),
+                [self.tr("&Stop the refresh"), self.tr("&Go on refreshing")])
 
     def _older_accepted(self, older: str) -> bool:
         """Ask before refreshing from an export older than the store's last refresh."""
@@ -316,6 +330,7 @@ class RefreshDialog(PreviewApplyDialog):
             escape=0) == 1
 
     def _on_committed(self, result: RefreshResult) -> None:
+        self._writing = False
         self.result = result
         counts = result.counts
         number = LocaleText().number
@@ -328,6 +343,7 @@ class RefreshDialog(PreviewApplyDialog):
     def _on_failed(self, error: ImporterError) -> None:
         """Another store where the window's was: the preview of the other goes (never
         written into this one), and every view of the window reads the one there now."""
+        self._writing = False
         if isinstance(error, StoreReplacedError):
             self._let_go()
             self._store_session.store_replaced(error.found)

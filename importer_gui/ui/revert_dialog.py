@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -264,15 +263,6 @@ class RevertDialog(PreviewApplyDialog):
                                "Nothing will be written."), self.run_id)
         return (self.tr("A revert is running"), text,
                 [self.tr("&Stop the revert"), self.tr("&Go on reverting")])
-
-    def stop(self) -> None:
-        """Stop the work running and wait until it has stopped: the store's transaction is
-        rolled back, and the dialog says what was written (the later runs' reverts before)."""
-        if not self.runner.busy:
-            return
-        self.runner.cancel()
-        self.runner.wait()
-        QApplication.processEvents()  # its outcome: the status says what happened
 
     def _on_failed(self, error: ImporterError) -> None:
         self._writing = False

@@ -1956,6 +1956,22 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
         <translation>Écriture dans la base…</translation>
     </message>
     <message>
+        <source>A refresh is running</source>
+        <translation>Une actualisation est en cours</translation>
+    </message>
+    <message>
+        <source>The refresh is being written to the store. Stop it? Nothing will be written.</source>
+        <translation>L&apos;actualisation est en train d&apos;être écrite dans la base. L&apos;arrêter&#xa0;? Rien ne sera écrit.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the refresh</source>
+        <translation>&amp;Arrêter l&apos;actualisation</translation>
+    </message>
+    <message>
+        <source>&amp;Go on refreshing</source>
+        <translation>&amp;Continuer l&apos;actualisation</translation>
+    </message>
+    <message>
         <source>Refresh from an older export?</source>
         <translation>Actualiser depuis un export plus ancien&#xa0;?</translation>
     </message>
