@@ -4,6 +4,7 @@ files), preview what changes row by row as an import's preview shows it, then re
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -44,8 +45,17 @@ from importer_gui.ui.widgets.signals import signals_blocked
 
 # --- the work, Qt-free, run in the worker thread (its own connection to the store) ----------
 
+@dataclass
+class Previewed:
+    """A refresh planned, and whether it writes anything: found with the plan, in the
+    background (a plan whose rows are all unchanged is read whole to say so)."""
+
+    planned: RefreshPlan
+    writes: bool
+
+
 def plan_at(store_path: StoreLocation, config_path: Path, data: list[Path], prune: bool,
-            create: bool, monitor: Monitor, identity: str | None = None) -> RefreshPlan:
+            create: bool, monitor: Monitor, identity: str | None = None) -> Previewed:
     """Plan the refresh of the store at ``store_path`` from one export configuration; the
     store made when ``create`` (never there before), else the one of ``identity`` when
     known (another in its place is refused)."""
@@ -53,7 +63,7 @@ def plan_at(store_path: StoreLocation, config_path: Path, data: list[Path], prun
     with opened_store(store_path, create, identity) as store:
         planned = refresh.plan_refresh(config, store, data=data, prune=prune, monitor=monitor)
         planned.plan.store_identity = store.identity
-        return planned
+        return Previewed(planned, planned.plan.writes_anything())
 
 
 def commit_at(store_path: StoreLocation, planned: RefreshPlan,
@@ -228,7 +238,9 @@ class RefreshDialog(PreviewApplyDialog):
                    lambda m: plan_at(store, config, data, prune, create, m, identity),
                    self._on_planned)
 
-    def _on_planned(self, planned: RefreshPlan) -> None:
+    def _on_planned(self, previewed: Previewed) -> None:
+        planned, changes = previewed.planned, previewed.writes
+        del previewed
         if self._closed:  # nobody will look at it
             free_later(planned)
             del planned
@@ -247,7 +259,6 @@ class RefreshDialog(PreviewApplyDialog):
         notes = [*planned.notes, *([planned.older] if planned.older else [])]
         self.notice.setText("\n".join(map(message_text, notes)))
         self.notice.setVisible(bool(notes))
-        changes = any(planned.plan.changes())
         self.refresh_button.setEnabled(changes)
         counts = planned.counts()
         number = LocaleText().number  # 12 345 in French, as the preview counts

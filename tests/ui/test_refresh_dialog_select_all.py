@@ -16,11 +16,11 @@ from tests.ui.waits import LONGEST_WAIT, least_of, longest_wait
 TRAININGS = 30_000
 
 
-def large_export(folder: Path) -> Path:
-    """The sample export with ``TRAININGS`` more training courses; its configuration."""
+def large_export(folder: Path, trainings: int = TRAININGS) -> Path:
+    """The sample export with ``trainings`` more training courses; its configuration."""
     shutil.copytree(SAMPLE / "exports", folder)
     with (folder / "platform_trainings.csv").open("a", encoding="utf-8") as out:
-        out.writelines(f"TR-{n:06d};;Formation {n};campus;\n" for n in range(TRAININGS))
+        out.writelines(f"TR-{n:06d};;Formation {n};campus;\n" for n in range(trainings))
     return folder / "export-config.xml"
 
 
