@@ -112,6 +112,9 @@ class RefreshDialog(PreviewApplyDialog):
         self.planned: RefreshPlan | None = None
         self.result: RefreshResult | None = None
         self.data_files: list[Path] = []
+        self._previewed = ""  # the path box's text the last preview read
+        self._writes = False  # the preview shown writes something
+        self._said = ""  # what the status line says of the preview shown
         self._closed = False  # a preview ending after Close is let go of at once
         self._writing = False  # Refresh pressed, its work not ended yet
         self.setWindowTitle(self.tr("Refresh from the platform's exports"))
@@ -151,6 +154,7 @@ class RefreshDialog(PreviewApplyDialog):
         self.config_edit.setObjectName("refreshConfig")
         self.config_edit.setPlaceholderText(self.tr("an <export-config> file"))
         _EnterPreviews(self.config_edit, self.preview)
+        self.config_edit.textChanged.connect(self._path_changed)
         add_edit_with_button(form, self.tr("Export &configuration:"), self.config_edit,
                              self.tr("&Browse…"), self.choose_config)
         self.files_label = QLabel(self.tr("those its <moveToFolder> names, beside it"), self)
@@ -230,6 +234,7 @@ class RefreshDialog(PreviewApplyDialog):
             return
         self._let_go()
         self.result = None
+        self._previewed = text
         store, config, data = self.store_path, Path(text), list(self.data_files)
         prune = self.prune_check.isChecked()
         create = self._store_session.store_create()
@@ -259,15 +264,34 @@ class RefreshDialog(PreviewApplyDialog):
         notes = [*planned.notes, *([planned.older] if planned.older else [])]
         self.notice.setText("\n".join(map(message_text, notes)))
         self.notice.setVisible(bool(notes))
-        self.refresh_button.setEnabled(changes)
+        self._writes = changes
+        self._said = self._summary(planned) if changes else self.tr(
+            "The store already holds what the exports hold.")
+        self._path_changed()
+
+    def _summary(self, planned: RefreshPlan) -> str:
+        """What the refresh changes over every export, since the list shows one at a time:
+        a deletion is never found late."""
         counts = planned.counts()
         number = LocaleText().number  # 12 345 in French, as the preview counts
-        # Every export's, since the list shows one at a time: a deletion is never found late.
-        self.status.setText(arg(self.tr(
-            "Over every export: %1 to create, %2 to update, %3 to delete."),
-            number(counts[Outcome.CREATE.value]), number(counts[Outcome.UPDATE.value]),
-            number(counts[Outcome.DELETE.value])) if changes
-            else self.tr("The store already holds what the exports hold."))
+        return arg(self.tr("Over every export: %1 to create, %2 to update, %3 to delete."),
+                   number(counts[Outcome.CREATE.value]), number(counts[Outcome.UPDATE.value]),
+                   number(counts[Outcome.DELETE.value]))
+
+    def _path_changed(self) -> None:
+        """A path typed since the preview: Refresh waits until it is previewed (typing
+        previews nothing, a keystroke at a time; Enter or Preview does)."""
+        if self.planned is None or self.result is not None or self.runner.busy:
+            return
+        fresh = self._is_fresh()
+        self.refresh_button.setEnabled(fresh and self._writes)
+        self.status.setText(self._said if fresh else self.tr(
+            "The export configuration was changed since the preview: press Enter or "
+            "Preview to see what it refreshes."))
+
+    def _is_fresh(self) -> bool:
+        """True when the preview shown is of the path the box shows."""
+        return self.config_edit.text().strip() == self._previewed
 
     def _let_go(self) -> None:
         """Drop the refresh plan shown (a new preview, Close): the table and the session let
@@ -310,7 +334,7 @@ class RefreshDialog(PreviewApplyDialog):
     def commit(self) -> None:
         """Write the previewed refresh in the background."""
         planned = self.planned
-        if planned is None or self.runner.busy:
+        if planned is None or self.runner.busy or not self._can_apply():
             return
         if planned.older is not None and not self._older_accepted(planned.older):
             self.status.setText(self.tr("Nothing was written: the store keeps what its last "
@@ -364,4 +388,5 @@ class RefreshDialog(PreviewApplyDialog):
         return self.tr("Cancelled: nothing was written.")
 
     def _can_apply(self) -> bool:
-        return self.planned is not None and self.result is None
+        return (self.planned is not None and self.result is None and self._writes
+                and self._is_fresh())

@@ -1944,6 +1944,10 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
         <translation>La base contient déjà ce que contiennent les exports.</translation>
     </message>
     <message>
+        <source>The export configuration was changed since the preview: press Enter or Preview to see what it refreshes.</source>
+        <translation>La configuration d&apos;export a changé depuis l&apos;aperçu&#xa0;: appuyez sur Entrée ou sur Aperçu pour voir ce qu&apos;elle actualise.</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
