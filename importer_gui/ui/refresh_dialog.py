@@ -157,15 +157,20 @@ class RefreshDialog(PreviewApplyDialog):
         self.config_edit.textChanged.connect(self._path_changed)
         add_edit_with_button(form, self.tr("Export &configuration:"), self.config_edit,
                              self.tr("&Browse…"), self.choose_config)
-        self.files_label = QLabel(self.tr("those its <moveToFolder> names, beside it"), self)
+        # In a widget of its own: a form row laid out by a bare layout gives its wrapped label
+        # the height of one width, and a narrow dialog cut its lines.
+        files_row = QWidget(self)
+        self.files_label = QLabel(self.tr("those its <moveToFolder> names, beside it"),
+                                  files_row)
         self.files_label.setObjectName("refreshFiles")
         self.files_label.setWordWrap(True)
-        files = QPushButton(self.tr("Choose the &files…"), self)
+        files = QPushButton(self.tr("Choose the &files…"), files_row)
         files.clicked.connect(self.choose_files)
-        row = QHBoxLayout()
+        row = QHBoxLayout(files_row)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.files_label, 1)
         row.addWidget(files)
-        form.addRow(self.tr("Exported files:"), row)
+        form.addRow(self.tr("Exported files:"), files_row)
         self.prune_check = QCheckBox(self.tr(
             "Also &delete what the store holds and the exports lack"), self)
         self.prune_check.toggled.connect(self.preview)
@@ -219,11 +224,29 @@ class RefreshDialog(PreviewApplyDialog):
             self.data_files = [Path(p) for p in paths]
             # A count, not the names: seven names wrapped in a form row are cut; the Export
             # list names each export's file once previewed.
-            self.files_label.setText(self.tr(
-                "%Ln file(s), each read for the export whose columns its first line names",
-                "", len(paths)))
+            self.files_label.setText(self._files_text())
             self.files_label.setToolTip("\n".join(str(p) for p in self.data_files))
             self.preview()
+
+    def _files_text(self, beside: list[str] | None = None) -> str:
+        """The files line once files are chosen: how many, then the files ``beside`` the
+        configuration read for the exports none of them holds, named."""
+        text = self.tr("%Ln file(s), each read for the export whose columns its first line "
+                       "names", "", len(self.data_files))
+        if beside:
+            text += "\n" + arg(self.tr(
+                "Read from beside the configuration (%Ln export(s) no file chosen holds): %1",
+                "", len(beside)), ", ".join(beside))
+        return text
+
+    def _show_files(self, planned: RefreshPlan) -> None:
+        """Name the files the preview read from beside the configuration, when only some
+        were chosen: the count alone let them pass for chosen ones."""
+        if not self.data_files:
+            return
+        chosen = set(self.data_files)
+        self.files_label.setText(self._files_text(
+            [imp.file.name for imp in planned.plan.imports if imp.file not in chosen]))
 
     # --- previewing --------------------------------------------------------------------------
 
@@ -258,6 +281,7 @@ class RefreshDialog(PreviewApplyDialog):
             self.exports.clear()
             for imp in planned.plan.imports:
                 self.exports.addItem(arg(self.tr("%1 (%2)"), imp.file.name, imp.actions[0]))
+        self._show_files(planned)
         first = _first_deleting(planned)
         self.exports.setCurrentIndex(first)
         self._show_export(first)

@@ -1927,6 +1927,13 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
             <numerusform>%Ln fichiers, chacun lu pour l&apos;export dont sa première ligne nomme les colonnes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Read from beside the configuration (%Ln export(s) no file chosen holds): %1</source>
+        <translation>
+            <numerusform>Lu à côté de la configuration (%Ln export qu&apos;aucun fichier choisi ne contient)&#xa0;: %1</numerusform>
+            <numerusform>Lus à côté de la configuration (%Ln exports qu&apos;aucun fichier choisi ne contient)&#xa0;: %1</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reading the exports…</source>
         <translation>Lecture des exports…</translation>
