@@ -337,3 +337,16 @@ def test_a_refresh_reads_its_files_no_more_often_than_its_dry_run(
     assert "Dry run: nothing was written." in capsys.readouterr().out
     writing = times_opened(sessions, lambda: refresh(capsys, config, store, *given))
     assert writing == dry
+
+
+def test_two_files_for_one_export_among_too_many_are_named(
+        exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = shutil.copy(exports / "platform_learners.csv", tmp_path / "again.csv")
+    store = tmp_path / "store.sqlite3"
+    given = [*sorted(exports.glob("*.csv")), Path(copy)]  # eight files for seven exports
+    code, _, err = refresh(capsys, exports / "export-config.xml", store, *given)
+    assert code == 2
+    assert err == (f"importer-gui: {exports / 'export-config.xml'}: platform_learners.csv and "
+                   "again.csv both hold the columns of the <candidatesProvider> export; give "
+                   "one file for each export.\n")
+    assert not store.exists()

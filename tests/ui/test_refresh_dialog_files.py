@@ -39,3 +39,26 @@ def test_files_chosen_in_name_order_are_laid_on_their_exports(
         logins = {learner.login for learner in opened.load_state([Table.LEARNER])
                   .table(Table.LEARNER).values()}  # type: ignore[attr-defined]
     assert "cbernard" in logins and "LO-SEC-02" not in logins
+
+
+def test_two_files_of_one_export_among_eight_are_named(
+        qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        screenshots: Path) -> None:
+    exports = Path(shutil.copytree(SAMPLE / "exports", tmp_path / "exports"))
+    copy = shutil.copy(exports / "platform_learners.csv", exports / "learners-again.csv")
+    chosen = sorted(str(p) for p in exports.glob("*.csv"))
+    assert len(chosen) == 8 and str(copy) in chosen
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *args, **kwargs: (chosen, "")))
+    store = tmp_path / "store.sqlite3"
+    dialog = RefreshDialog(store, config_path=exports / "export-config.xml", synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.resize(900, 600)
+    dialog.show()
+    dialog.choose_files()
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == (
+        f"{exports / 'export-config.xml'}: learners-again.csv and platform_learners.csv both "
+        "hold the columns of the <candidatesProvider> export; give one file for each export.")
+    assert not dialog.refresh_button.isEnabled()
+    dialog.grab().save(str(screenshots / "refresh-dialog-two-files.png"))

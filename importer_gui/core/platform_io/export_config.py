@@ -415,26 +415,36 @@ def data_files(config: ExportConfig, overrides: list[Path] | None = None) -> lis
     """
     overrides = list(overrides or [])
     exports = config.exports
+    laid, unknown = _laid_by_headers(config, overrides)
+    # After the laying: a file given twice for one export is named, not only counted.
     if len(overrides) > len(exports):
         raise ConfigError(TOO_MANY_FILES.format(count=len(overrides), exports=len(exports)),
                           path=config.source)
-    laid: list[Path | None] = [None] * len(exports)
-    unknown: list[Path] = []
-    for path in overrides:
-        index = _export_holding(exports, path)
-        if index is None:
-            unknown.append(path)
-        elif laid[index] is not None:
-            raise ConfigError(TWO_FILES.format(first=laid[index].name, second=path.name,
-                                               provider=exports[index].provider.name),
-                              path=config.source)
-        else:
-            laid[index] = path
     free = iter([i for i, path in enumerate(laid) if path is None])
     for path in unknown:
         laid[next(free)] = path
     return [path if path is not None else _named_file(config, export)
             for path, export in zip(laid, exports, strict=True)]
+
+
+def _laid_by_headers(config: ExportConfig, paths: list[Path]
+                     ) -> tuple[list[Path | None], list[Path]]:
+    """Each export's file among ``paths`` by the headers its first line holds (None where
+    none does), and the files holding no export's headers; two for one export are refused."""
+    exports = config.exports
+    laid: list[Path | None] = [None] * len(exports)
+    unknown: list[Path] = []
+    for path in paths:
+        index = _export_holding(exports, path)
+        if index is None:
+            unknown.append(path)
+        elif (first := laid[index]) is not None:
+            raise ConfigError(TWO_FILES.format(first=first.name, second=path.name,
+                                               provider=exports[index].provider.name),
+                              path=config.source)
+        else:
+            laid[index] = path
+    return laid, unknown
 
 
 def _export_holding(exports: list[Export], path: Path) -> int | None:
