@@ -15,19 +15,27 @@ from importer_gui.ui.refresh_dialog import RefreshDialog
 from tests.conftest import SAMPLE
 
 
-def test_files_chosen_in_name_order_are_laid_on_their_exports(
-        qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        screenshots: Path) -> None:
-    exports = Path(shutil.copytree(SAMPLE / "exports", tmp_path / "exports"))
-    chosen = sorted(str(p) for p in exports.glob("*.csv"))  # as the file dialog gives them
+def files_chosen(exports: Path, store: Path, qtbot: object,
+                 monkeypatch: pytest.MonkeyPatch) -> RefreshDialog:
+    """The dialog on the exports' configuration, every CSV file of their folder chosen in name
+    order (as the file dialog gives them)."""
+    chosen = sorted(str(p) for p in exports.glob("*.csv"))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         staticmethod(lambda *args, **kwargs: (chosen, "")))
-    store = tmp_path / "store.sqlite3"
     dialog = RefreshDialog(store, config_path=exports / "export-config.xml", synchronous=True)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.resize(900, 600)
     dialog.show()
     dialog.choose_files()
+    return dialog
+
+
+def test_files_chosen_in_name_order_are_laid_on_their_exports(
+        qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        screenshots: Path) -> None:
+    exports = Path(shutil.copytree(SAMPLE / "exports", tmp_path / "exports"))
+    store = tmp_path / "store.sqlite3"
+    dialog = files_chosen(exports, store, qtbot, monkeypatch)
     assert dialog.files_label.text() == (
         "7 file(s), each read for the export whose columns its first line names")
     listed = [dialog.exports.itemText(i) for i in range(dialog.exports.count())]
@@ -45,17 +53,9 @@ def test_two_files_of_one_export_among_eight_are_named(
         qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         screenshots: Path) -> None:
     exports = Path(shutil.copytree(SAMPLE / "exports", tmp_path / "exports"))
-    copy = shutil.copy(exports / "platform_learners.csv", exports / "learners-again.csv")
-    chosen = sorted(str(p) for p in exports.glob("*.csv"))
-    assert len(chosen) == 8 and str(copy) in chosen
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        staticmethod(lambda *args, **kwargs: (chosen, "")))
-    store = tmp_path / "store.sqlite3"
-    dialog = RefreshDialog(store, config_path=exports / "export-config.xml", synchronous=True)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    dialog.resize(900, 600)
-    dialog.show()
-    dialog.choose_files()
+    copy = Path(shutil.copy(exports / "platform_learners.csv", exports / "learners-again.csv"))
+    assert len(list(exports.glob("*.csv"))) == 8 and copy.exists()
+    dialog = files_chosen(exports, tmp_path / "store.sqlite3", qtbot, monkeypatch)
     assert dialog.error.isVisible()
     assert dialog.error.text() == (
         f"{exports / 'export-config.xml'}: learners-again.csv and platform_learners.csv both "
