@@ -86,10 +86,29 @@ def resolve_data_files(config: ImportConfig, overrides: Sequence[Path] | None = 
     """The data file of each import: ``--data`` files first, in order, then the config's."""
     overrides = list(overrides or [])
     if len(overrides) > len(config.imports):
-        raise ConfigError(f"{len(overrides)} data files were given, but the configuration has "
-                          f"only {len(config.imports)} <import>.", path=config.source)
+        raise ConfigError(_too_many_files(config.imports, overrides), path=config.source)
     return [overrides[i] if i < len(overrides) else _configured_file(config, imp)
             for i, imp in enumerate(config.imports)]
+
+
+def _too_many_files(imports: Sequence[Import], overrides: Sequence[Path]) -> str:
+    """'3 data files were given, ...', saying which <import> each file goes to.
+
+    The files are laid by order, not by what they hold: the count alone does not tell which
+    one is extra, or that an earlier one was left out and every later file is one import off.
+    """
+    taken, extra = overrides[:len(imports)], overrides[len(imports):]
+    laid = [f"{path.name} to <import> {number} ({_named(imp)})"
+            for number, (imp, path) in enumerate(zip(imports, taken, strict=True), start=1)]
+    return (f"{len(overrides)} data files were given, but the configuration has only "
+            f"{len(imports)} <import>, which take them in order: {', '.join(laid)}; "
+            f"{', '.join(path.name for path in extra)} to none.")
+
+
+def _named(imp: Import) -> str:
+    """The file an import names, as the user wrote it in its configuration."""
+    name = imp.provider.file_name
+    return f"fileName {name}" if name else "no fileName"
 
 
 def _configured_file(config: ImportConfig, imp: Import) -> Path:

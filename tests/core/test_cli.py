@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from importer_gui.cli import main
-from tests.builders import teachers_import, write_config
+from tests.builders import teachers_import, trainings_import, write_config, write_csv
 from tests.stores import existing_store
 
 
@@ -118,6 +118,22 @@ def test_exit_zero_when_every_row_is_fine_and_data_replaces_files(
     assert run(capsys, "check", str(config), "--store", store)[0] == 1
     code, out, _ = run(capsys, "commit", str(config), "--data", str(good), "--store", store)
     assert code == 0 and out.splitlines()[-1] == "Committed as run 1."
+
+
+def test_too_many_data_files_says_which_import_each_goes_to(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, []),
+                          trainings_import(tmp_path, []))
+    given = [write_csv(tmp_path / name, [["x"]])
+             for name in ("june-teachers.csv", "june-trainings.csv", "june-sessions.csv")]
+    code, out, err = run(capsys, "check", str(config), "--store",
+                         existing_store(tmp_path / "s.db"),
+                         *[arg for path in given for arg in ("--data", str(path))])
+    assert code == 2 and out == ""
+    assert err == (f"importer-gui: {config}: 3 data files were given, but the configuration "
+                   "has only 2 <import>, which take them in order: june-teachers.csv to "
+                   "<import> 1 (fileName teachers.csv), june-trainings.csv to <import> 2 "
+                   "(fileName trainings.csv); june-sessions.csv to none.\n")
 
 
 @pytest.mark.parametrize(("setup", "message"), [
