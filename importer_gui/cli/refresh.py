@@ -24,7 +24,8 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("config", type=path_argument, metavar="EXPORT_CONFIG",
                      help="the platform's export configuration (<export-config>)")
     sub.add_argument("--data", type=path_argument, action="append", default=[], metavar="FILE",
-                     help="the file the next <export> produced, in order (default: its "
+                     help="an export's file, in any order: read for the <export> whose "
+                          "columns its first line names (default: each <export>'s "
                           "moveToFolder fileName, beside the configuration)")
     sub.add_argument("--prune", action="store_true",
                      help="also delete what the store holds and the exports lack")
