@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.store import StoreLocation
 from importer_gui.ui.messages_text import message_text
-from importer_gui.ui.state import Writer
+from importer_gui.ui.state import Writer, stop_asked
 from importer_gui.ui.styles import ERROR_STYLE
 from importer_gui.ui.tasks import TaskRunner, Work
-from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
@@ -102,10 +101,8 @@ class WorkDialog(QDialog):
     def reject(self) -> None:
         """Close; running work is cancelled (nothing is left half written then), once the
         user agreed when it writes the store (a ``Writer`` asks its own question)."""
-        if isinstance(self, Writer) and self.writes_store():
-            title, text, answers = self.stop_question()
-            if ask(self, title, text, answers) != 0:
-                return
+        if isinstance(self, Writer) and self.writes_store() and not stop_asked(self, self):
+            return
         self.runner.cancel()
         super().reject()
 
@@ -171,14 +168,19 @@ class PreviewApplyDialog(WorkDialog):
 
         self.runner.run(work, finished, self._on_failed)
 
-    def stop(self) -> None:
+    def stop(self) -> str | None:
         """Stop the work running and wait until it has stopped: the store's transaction is
-        rolled back, and the dialog says what was written (``state.Writer``)."""
-        if not self.runner.busy:
-            return
-        self.runner.cancel()
-        self.runner.wait()
-        QApplication.processEvents()  # its outcome: the status says what happened
+        rolled back, and the dialog says what was written. What was, when the change had
+        ended before it could be stopped (``state.Writer``)."""
+        if self.runner.busy:
+            self.runner.cancel()
+            self.runner.wait()
+            QApplication.processEvents()  # its outcome: the status says what happened
+        return self._ended_text()
+
+    def _ended_text(self) -> str | None:
+        """What the change wrote, when it ended rather than stopped (the subclass's tr())."""
+        raise NotImplementedError
 
     def _on_failed(self, error: ImporterError) -> None:
         """Say why the work stopped; the action is offered again when it still applies."""

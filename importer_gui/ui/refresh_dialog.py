@@ -411,6 +411,12 @@ class RefreshDialog(PreviewApplyDialog):
     def _cancelled_text(self) -> str:
         return self.tr("Cancelled: nothing was written.")
 
+    def _ended_text(self) -> str | None:
+        if self.result is None:
+            return None
+        return arg(self.tr("The refresh had ended before it could be stopped: run %1 is in "
+                           "the store."), self.result.run_id)
+
     def _can_apply(self) -> bool:
         return (self.planned is not None and self.result is None and self._writes
                 and self._is_fresh())

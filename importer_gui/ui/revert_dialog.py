@@ -308,6 +308,13 @@ class RevertDialog(PreviewApplyDialog):
                            for r in self.results])
         return arg(self.tr("Stopped: %1; run %2 was not."), reverted, self.run_id)
 
+    def _ended_text(self) -> str | None:
+        # A stop between later runs' reverts leaves those written, as the question said.
+        if not self.results or self.results[-1].reverts != self.run_id:
+            return None
+        return arg(self.tr("The revert had ended before it could be stopped: run %1 was "
+                           "reverted by run %2."), self.run_id, self.results[-1].run_id)
+
     def _can_apply(self) -> bool:
         return self.plan is not None and not self.results and self._would_revert()
 

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
 
 from importer_gui.core.session import Choices, Event, Session
+from importer_gui.ui.widgets.ask import ask
 
 if TYPE_CHECKING:
     from importer_gui.ui.store_browser import StoreBrowser
@@ -31,10 +32,28 @@ class Writer(Protocol):
         it first, then keep it running)."""
         ...
 
-    def stop(self) -> None:
-        """Stop the work and wait until it has stopped: nothing of it is written."""
+    def stop(self) -> str | None:
+        """Stop the work and wait until it has stopped: nothing of it is written, None.
+        When it had ended, written, before it could be stopped (while the user was asked),
+        what it wrote, to be said."""
         ...
 
+
+
+def stop_asked(parent: QWidget, writer: Writer) -> bool:
+    """Ask the writer's question, and stop its work when the user agrees: True when it writes
+    no more. Work that ended, written, while the question was on the screen is said so
+    before anything closes (the question said nothing would be written)."""
+    title, text, answers = writer.stop_question()
+    if ask(parent, title, text, answers) != 0:
+        return False
+    ended = writer.stop()
+    if writer.writes_store():
+        return False
+    if ended is not None:
+        ask(parent, QCoreApplication.translate("Writer", "Already written"), ended,
+            [QCoreApplication.translate("Writer", "OK")])
+    return True
 
 class WizardState(QObject):
     """A thin adapter: the session does the work, views connect to these signals."""

@@ -21,7 +21,7 @@ from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.pages.open_page import OpenPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.settings import Settings
-from importer_gui.ui.state import WizardState, Writer
+from importer_gui.ui.state import WizardState, Writer, stop_asked
 from importer_gui.ui.widgets.ask import ask
 
 OPEN, ACTION, MAPPING, CONFIG, PREVIEW, COMMIT = range(6)
@@ -197,16 +197,7 @@ class Wizard(QWizard):
     def _may_stop(self, writers: list[Writer]) -> bool:
         """Ask about each of ``writers`` still writing, in its own words: stop it (nothing
         of it is written) or stay. True when none of them writes any more."""
-        for writer in writers:
-            if not writer.writes_store():
-                continue
-            title, text, answers = writer.stop_question()
-            if ask(self, title, text, answers) != 0:
-                return False
-            writer.stop()
-            if writer.writes_store():
-                return False
-        return True
+        return all(stop_asked(self, writer) for writer in writers if writer.writes_store())
 
     def may_drop_unsaved(self, title: str, discard: str) -> bool:
         """Corrections or changes to the configuration not saved (asked once for both): save

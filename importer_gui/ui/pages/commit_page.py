@@ -179,14 +179,18 @@ class CommitPage(BasePage):
         if self.runner.busy:
             self.runner.cancel()
 
-    def stop(self) -> None:
+    def stop(self) -> str | None:
         """Stop the running work and wait until it has stopped: the store's transaction is
-        rolled back and the page says that nothing was written."""
-        if not self.runner.busy:
-            return
-        self.runner.cancel()
-        self.runner.wait()
-        QApplication.processEvents()  # its outcome: the status says what happened
+        rolled back and the page says that nothing was written. What was, when the commit
+        had ended before it could be stopped (``state.Writer``)."""
+        if self.runner.busy:
+            self.runner.cancel()
+            self.runner.wait()
+            QApplication.processEvents()  # its outcome: the status says what happened
+        if self.result is None:
+            return None
+        return arg(self.tr("The commit had ended before it could be stopped: run %1 is in "
+                           "the store."), self.result.run_id)
 
     def _on_replanned(self, replanned: tuple[Plan, list[tuple[int, int]]]) -> None:
         fresh, differing = replanned

@@ -115,6 +115,10 @@
         <source>Committing…</source>
         <translation>Validation…</translation>
     </message>
+    <message>
+        <source>The commit had ended before it could be stopped: run %1 is in the store.</source>
+        <translation>La validation s&apos;était terminée avant de pouvoir être arrêtée&#xa0;: l&apos;exécution %1 est dans la base.</translation>
+    </message>
     <message numerus="yes">
         <source>Checked again with your corrections, %Ln row(s) now have a different outcome (the first on line %1 of %2). Nothing was written: look at them, then commit.</source>
         <translation>
@@ -1947,6 +1951,10 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
         <translation>Sur l&apos;ensemble des exports&#xa0;: %1 à créer, %2 à mettre à jour, %3 à supprimer.</translation>
     </message>
     <message>
+        <source>The refresh had ended before it could be stopped: run %1 is in the store.</source>
+        <translation>L&apos;actualisation s&apos;était terminée avant de pouvoir être arrêtée&#xa0;: l&apos;exécution %1 est dans la base.</translation>
+    </message>
+    <message>
         <source>The store already holds what the exports hold.</source>
         <translation>La base contient déjà ce que contiennent les exports.</translation>
     </message>
@@ -2159,6 +2167,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Stopped: %1; run %2 was not.</source>
         <translation>Arrêté&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été.</translation>
+    </message>
+    <message>
+        <source>The revert had ended before it could be stopped: run %1 was reverted by run %2.</source>
+        <translation>L&apos;exécution %1 avait déjà été défaite, par l&apos;exécution %2, avant de pouvoir être arrêtée.</translation>
     </message>
 </context>
 <context>
@@ -2531,6 +2543,17 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Writer</name>
+    <message>
+        <source>Already written</source>
+        <translation>Déjà écrit</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
