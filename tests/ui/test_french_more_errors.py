@@ -1,7 +1,8 @@
 """A configuration that cannot be read or saved, a broken export configuration, a damaged workbook,
 a commit refused by the store and an error log it could not write read in French in the French
 window, every English word of ours gone (lxml's own words inside a message stay as lxml writes
-them); the command line's error line reads in French through message_text too."""
+them, said to be its words, in English); the command line's error line reads in French through
+message_text too."""
 
 from __future__ import annotations
 
@@ -30,19 +31,20 @@ from tests.ui.wizards import preview_and_commit, sample_preview
 
 NBSP = "\u00a0"
 NOT_XML = "La configuration n'est pas du XML bien formé"
+LXML = f"(message du lecteur XML, en anglais{NBSP}: "  # lxml's words follow, as it writes them
 
 # (the configuration's bytes, the French the open page shows after "path: ").
 BROKEN = [
     (b"<import-config>\n<import>",
-     f"{NOT_XML} (ligne 2){NBSP}: Premature end of data in tag import line 2."),
+     f"{NOT_XML}, ligne 2 {LXML}Premature end of data in tag import line 2)."),
     (b"<import-config>" + b"<x>" * 60 + b"</x>" * 60 + b"</import-config>",
      "La configuration a plus de 50 niveaux d'imbrication (ligne 1)."),
     (b"<?xml version='1.0' encoding='klingon'?>\n<import-config/>",
-     f"La configuration déclare un encodage qui ne peut pas être lu (ligne 1){NBSP}: "
-     "Unsupported encoding: klingon."),
+     f"La configuration déclare un encodage qui ne peut pas être lu, ligne 1 {LXML}"
+     "Unsupported encoding: klingon)."),
     (b"<?xml version='1.0' encoding='UTF-8'?>\n<import-config>\xe9</import-config>",
-     "La configuration contient des octets qui ne sont pas valides en UTF-8 (ligne 2)"
-     f"{NBSP}: Invalid bytes in character encoding."),
+     f"La configuration contient des octets qui ne sont pas valides en UTF-8, ligne 2 {LXML}"
+     "Invalid bytes in character encoding)."),
 ]
 
 
@@ -64,8 +66,8 @@ def test_a_stray_end_tag_asks_in_french(
                       "</import>\n</import-config>\n", encoding="utf-8")
     questions.answers = ["Annuler"]  # keep the file as it is
     assert not window.open_file(config)
-    french_text = (f"{config}{NBSP}: {NOT_XML} (ligne 4){NBSP}: Opening and ending tag mismatch: "
-                   f"fields line 3 and registrationDate{NBSP}; vouliez-vous dire "
+    french_text = (f"{config}{NBSP}: {NOT_XML}, ligne 4 {LXML}Opening and ending tag mismatch: "
+                   f"fields line 3 and registrationDate){NBSP}; vouliez-vous dire "
                    f"«{NBSP}<registrationDate/>{NBSP}»{NBSP}?")
     assert window.wizard.open_page.error_label.text() == french_text
     assert [asked.startswith(f"{french_text}\n\n") for asked in questions.texts()] == [True]

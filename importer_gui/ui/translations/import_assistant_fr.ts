@@ -3883,35 +3883,35 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>A preserved element is not well-formed XML: {detail}.</source>
-        <translation>Un élément conservé n&apos;est pas du XML bien formé&#xa0;: {detail}.</translation>
+        <translation>Un élément conservé n&apos;est pas du XML bien formé (message du lecteur XML, en anglais&#xa0;: {detail}).</translation>
     </message>
     <message>
         <source>The configuration is not well-formed XML: {detail}.</source>
-        <translation>La configuration n&apos;est pas du XML bien formé&#xa0;: {detail}.</translation>
+        <translation>La configuration n&apos;est pas du XML bien formé (message du lecteur XML, en anglais&#xa0;: {detail}).</translation>
     </message>
     <message>
         <source>The configuration is not well-formed XML (line {line}): {detail}.</source>
-        <translation>La configuration n&apos;est pas du XML bien formé (ligne {line})&#xa0;: {detail}.</translation>
+        <translation>La configuration n&apos;est pas du XML bien formé, ligne {line} (message du lecteur XML, en anglais&#xa0;: {detail}).</translation>
     </message>
     <message>
         <source>The configuration is not well-formed XML (line {line}): {detail}; did you mean &quot;{hint}&quot;?</source>
-        <translation>La configuration n&apos;est pas du XML bien formé (ligne {line})&#xa0;: {detail}&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
+        <translation>La configuration n&apos;est pas du XML bien formé, ligne {line} (message du lecteur XML, en anglais&#xa0;: {detail})&#xa0;; vouliez-vous dire «&#xa0;{hint}&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>The configuration declares an encoding that cannot be read: {detail}.</source>
-        <translation>La configuration déclare un encodage qui ne peut pas être lu&#xa0;: {detail}.</translation>
+        <translation>La configuration déclare un encodage qui ne peut pas être lu (message du lecteur XML, en anglais&#xa0;: {detail}).</translation>
     </message>
     <message>
         <source>The configuration declares an encoding that cannot be read (line {line}): {detail}.</source>
-        <translation>La configuration déclare un encodage qui ne peut pas être lu (ligne {line})&#xa0;: {detail}.</translation>
+        <translation>La configuration déclare un encodage qui ne peut pas être lu, ligne {line} (message du lecteur XML, en anglais&#xa0;: {detail}).</translation>
     </message>
     <message>
         <source>The configuration holds bytes that are not valid {encoding} text: {detail}.</source>
-        <translation>La configuration contient des octets qui ne sont pas valides en {encoding}&#xa0;: {detail}.</translation>
+        <translation>La configuration contient des octets qui ne sont pas valides en {encoding} (message du lecteur XML, en anglais&#xa0;: {detail}).</translation>
     </message>
     <message>
         <source>The configuration holds bytes that are not valid {encoding} text (line {line}): {detail}.</source>
-        <translation>La configuration contient des octets qui ne sont pas valides en {encoding} (ligne {line})&#xa0;: {detail}.</translation>
+        <translation>La configuration contient des octets qui ne sont pas valides en {encoding}, ligne {line} (message du lecteur XML, en anglais&#xa0;: {detail}).</translation>
     </message>
     <message>
         <source>A preserved element holds a &lt;!DOCTYPE&gt; declaration.</source>
