@@ -25,6 +25,7 @@ from importer_gui.cli.command import (
     NOTHING_DONE,
     STORE_HELP,
     Command,
+    Parser,
     add_common,
     says_unknown_options,
     store_argument,
@@ -67,7 +68,7 @@ def command(name: str) -> Command:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser of every command; with ``only``, that command's arguments alone
     (the others are named, their modules not imported)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="importer-gui",
         description="Check and commit training-catalogue spreadsheets against an import "
                     "configuration. Without a command, opens the wizard.",

@@ -6,11 +6,13 @@ import argparse
 import contextlib
 import getpass
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NoReturn
 
 from importer_gui.cli.output import Output
 from importer_gui.core import schema
@@ -54,6 +56,26 @@ class Command:
 # An empty path argument ("$OUT" with OUT unset) would name the current folder: a package
 # written there, a folder said not to be a store.
 EMPTY_PATH = "empty (a variable left unset?), which would name the current folder"
+
+
+# argparse takes a word starting with a dash for an option, even as an option's value
+# (``--data -x.csv``): its own message for that, completed with how to give one.
+_VALUE_MISSING = re.compile(r"argument (?:\S+/)?(--[\w-]+): expected one argument")
+DASHED_VALUE = "a value starting with a dash is given as {option}=-VALUE"
+# The end of each --data's help.
+DASHED_DATA = "; a name starting with a dash as --data=-x.csv"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser (each command's too); an option left without its value says how
+    to give one starting with a dash."""
+
+    def error(self, message: str) -> NoReturn:
+        """End the process as argparse does (exit 2, with the usage)."""
+        missing = _VALUE_MISSING.fullmatch(message)
+        if missing is not None:
+            message += f" ({DASHED_VALUE.format(option=missing[1])})"
+        super().error(message)
 
 
 def path_argument(text: str) -> Path:

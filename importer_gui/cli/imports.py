@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from importer_gui.cli.command import (
+    DASHED_DATA,
     EXIT_OK,
     EXIT_ROW_ERRORS,
     EXIT_WRITTEN_UNSAID,
@@ -25,7 +26,8 @@ from importer_gui.core.reports import error_log_folders, write_error_logs
 def _arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("config", type=path_argument, metavar="CONFIG", help="the XML configuration")
     sub.add_argument("--data", type=path_argument, action="append", default=[], metavar="FILE",
-                     help="replaces the data file of the next <import>, in order")
+                     help="replaces the data file of the next <import>, in order"
+                          + DASHED_DATA)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

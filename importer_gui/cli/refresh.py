@@ -6,6 +6,7 @@ import argparse
 from typing import TextIO
 
 from importer_gui.cli.command import (
+    DASHED_DATA,
     EXIT_OK,
     EXIT_ROW_ERRORS,
     NOTHING_DONE,
@@ -26,7 +27,7 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--data", type=path_argument, action="append", default=[], metavar="FILE",
                      help="an export's file, in any order: read for the <export> whose "
                           "columns its first line names (default: each <export>'s "
-                          "moveToFolder fileName, beside the configuration)")
+                          "moveToFolder fileName, beside the configuration)" + DASHED_DATA)
     sub.add_argument("--prune", action="store_true",
                      help="also delete what the store holds and the exports lack")
     sub.add_argument("--dry-run", action="store_true", help="show what changes; write nothing")

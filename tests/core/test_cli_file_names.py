@@ -1,10 +1,13 @@
 """File names the command line must take as a user writes them: accented under a locale
-that cannot name them."""
+that cannot name them, starting with a dash."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from importer_gui.cli import main
 from tests.builders import teachers_import, write_config
 from tests.faults import cli, one_line_failure
 from tests.stores import existing_store
@@ -29,3 +32,24 @@ def test_an_accented_data_file_the_locale_cannot_name_is_said_not_an_unexpected_
     assert done.code == 0, done.err
     assert done.out.splitlines()[-1] == "Total: create 1, update 0, unchanged 0, delete 0, error 0"
 
+
+def test_a_data_file_starting_with_a_dash(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the file named as it is in its folder
+    config = str(write_config(tmp_path, teachers_import(tmp_path, [TEACHER])))
+    (tmp_path / "-x.csv").write_bytes((tmp_path / "teachers.csv").read_bytes())
+    store = existing_store(tmp_path / "s.db")
+    with pytest.raises(SystemExit) as ended:
+        main(["check", config, "--store", store, "--data", "-x.csv"])
+    assert ended.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "importer-gui check: error: argument --data: expected one argument (a value starting "
+        "with a dash is given as --data=-VALUE)")
+    with pytest.raises(SystemExit) as ended:
+        main(["check", "--help"])
+    assert ended.value.code == 0
+    assert "; a name starting with a dash as --data=-x.csv " in " ".join(
+        capsys.readouterr().out.split())
+    assert main(["check", config, "--store", store, "--data=-x.csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "Import 1: -x.csv (createOrUpdateTeacherAction)")
