@@ -62,16 +62,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 else None
     keep_until_exit(planned)
     run_id = None if result is None else result.run_id
-    notes = [*planned.notes, *([planned.older] if planned.older else [])]
+    notices = [*planned.notes, *([planned.older] if planned.older else [])]
     if args.json:
         document = plan_json(planned.plan)
         document["run"] = run_id
-        document["notes"] = notes
+        document["notices"] = notices  # as check and commit name theirs
         write_json(document, out)
     else:
         print_plan(planned.plan, out)
-        for note in notes:
-            out.write(visible(note) + "\n")
+        for notice in notices:
+            out.write(visible(notice) + "\n")
         if args.dry_run:
             out.write("Dry run: nothing was written.\n")
         else:

@@ -239,6 +239,23 @@ def test_prune_waits_for_an_export_without_errors(tmp_path: Path) -> None:
                              "deleted; fix them first."]
 
 
+
+def test_refresh_json_names_its_notices_as_check_and_commit_do(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store.sqlite3"
+    columns = ["trainingPathCode", "title", "modality"]
+    commit(write_export(tmp_path, "trainingCourseMetadataProvider", columns,
+                        ["T1;One;campus", "T2;Two;campus"]), store)
+    config = write_export(tmp_path, "trainingCourseMetadataProvider", columns,
+                          ["T1;One;campus", "T2;Two;wrong"])
+    assert main(["refresh", str(config), "--store", str(store), "--prune", "--dry-run",
+                 "--json"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["notices"] == ["What the store holds and export.csv lacks was not "
+                                   "deleted: rows of it have errors (1), and the records they "
+                                   "name would be deleted; fix them first."]
+    assert "notes" not in document
+
 @pytest.mark.parametrize(("provider", "columns", "rows", "field", "what"), [
     ("trainingCourseMetadataProvider", ["trainingPathCode", "trainingGuid", "title"],
      ["MGT-200;G-1;Management", "XLS-300;G-2;Excel", "MGT-201;G-1;Management 2"],
