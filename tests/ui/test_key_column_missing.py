@@ -15,23 +15,8 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.wizard import CONFIG, MAPPING, PREVIEW
 from tests.builders import write_csv
-from tests.ui.wizards import next_month_mapping, shot
+from tests.ui.wizards import next_month_mapping, shot, teachers_config
 
-TEACHERS_CONFIG = """<?xml version="1.0" encoding="UTF-8"?>
-<import-config xmlns:ia="urn:import-assistant:extension:1">
-  <import><providers><fileSystemSourceProvider>
-    <fileName>may.csv</fileName><skipFirstLine>yes</skipFirstLine>
-    <columnsMapping>
-      <teacherLogin ia:header="Identifiant"/>
-      <teacherName ia:header="Nom"/>
-      <teacherEmail ia:header="Courriel"/>
-    </columnsMapping>
-    <delimiter>semicolon</delimiter>
-  </fileSystemSourceProvider></providers>
-  <actions><createOrUpdateTeacherAction/></actions>
-</import>
-</import-config>
-"""
 LOGIN = "Teacher's login — teacherLogin"
 NOT_FED = (f"No column feeds {LOGIN} any more: the saved mapping fed it from the column "
            "“Identifiant”, which this file lacks. The check finds each row's records by it, so "
@@ -44,7 +29,7 @@ def june_without_logins(window: MainWindow, tmp_path: Path, qtbot: QtBot,
     column), on the mapping page."""
     write_csv(tmp_path / "may.csv", [["Identifiant", "Nom", "Courriel"],
                                      ["zoe", "Zola", "zoe@example.org"]])
-    (tmp_path / "may.xml").write_text(TEACHERS_CONFIG, encoding="utf-8")
+    (tmp_path / "may.xml").write_text(teachers_config(), encoding="utf-8")
     return next_month_mapping(window, qtbot, tmp_path / "may.xml",
                               write_csv(tmp_path / "june.csv", june))
 
@@ -120,8 +105,9 @@ def test_why_the_key_column_is_needed_is_said_in_french(
 def test_a_configuration_without_its_key_column_is_refused_on_the_configuration_page(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     write_csv(tmp_path / "may.csv", [["Nom", "Courriel"], ["Zola", "zoe@example.org"]])
-    (tmp_path / "may.xml").write_text(TEACHERS_CONFIG.replace(
-        '<teacherLogin ia:header="Identifiant"/>', ""), encoding="utf-8")
+    (tmp_path / "may.xml").write_text(teachers_config(
+        '<teacherName ia:header="Nom"/><teacherEmail ia:header="Courriel"/>'),
+        encoding="utf-8")
     wizard = window.wizard
     assert window.open_file(tmp_path / "may.xml")
     qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)

@@ -14,23 +14,8 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.wizard import CONFIG
 from tests.builders import write_csv
-from tests.ui.wizards import next_month_mapping, shot
+from tests.ui.wizards import TEACHERS_BY_HEADER, next_month_mapping, shot, teachers_config
 
-TEACHERS_CONFIG = """<?xml version="1.0" encoding="UTF-8"?>
-<import-config xmlns:ia="urn:import-assistant:extension:1">
-  <import><providers><fileSystemSourceProvider>
-    <fileName>may.csv</fileName><skipFirstLine>{skip}</skipFirstLine>
-    <columnsMapping>
-      {columns}
-    </columnsMapping>
-    <delimiter>semicolon</delimiter>
-  </fileSystemSourceProvider></providers>
-  <actions><createOrUpdateTeacherAction/></actions>
-</import>
-</import-config>
-"""
-BY_HEADER = ('<teacherLogin ia:header="Identifiant"/><teacherName ia:header="Nom"/>'
-             '<teacherEmail ia:header="Courriel"/>')
 BY_PLACE = "<teacherLogin/><teacherName/><teacherEmail/>"
 EMAIL = "Teacher's e-mail address — teacherEmail"
 
@@ -41,7 +26,7 @@ def june_mapping(window: MainWindow, tmp_path: Path, qtbot: QtBot, columns: str,
     """May's configuration (``columns`` its columnsMapping) opened on May's file, then June's
     file, on the mapping page."""
     write_csv(tmp_path / "may.csv", may)
-    (tmp_path / "may.xml").write_text(TEACHERS_CONFIG.format(skip=skip, columns=columns),
+    (tmp_path / "may.xml").write_text(teachers_config(columns, skip),
                                       encoding="utf-8")
     return next_month_mapping(window, qtbot, tmp_path / "may.xml",
                               write_csv(tmp_path / "june.csv", june))
@@ -61,7 +46,7 @@ def written_columns(window: MainWindow) -> list[str]:
 
 def test_a_column_dropped_from_the_file_leaves_no_row_and_no_ignored_column(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
-    page = june_mapping(window, tmp_path, qtbot, BY_HEADER,
+    page = june_mapping(window, tmp_path, qtbot, TEACHERS_BY_HEADER,
                         [["Identifiant", "Nom", "Courriel"], ["zoe", "Zola", "z@example.org"]],
                         [["Identifiant", "Nom"], ["zoe", "Zola"], ["hugo", "Hugo"]])
     assert titles(page) == [("Identifiant", "teacherLogin"), ("Nom", "teacherName")]
@@ -92,7 +77,7 @@ def test_a_phantom_ignored_column_saved_before_is_not_shown_nor_written_again(
 def test_an_ignored_column_the_file_has_is_kept(
         window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
     page = june_mapping(window, tmp_path, qtbot,
-                        BY_HEADER + '<ignoredColumn ia:header="Notes"/>',
+                        TEACHERS_BY_HEADER + '<ignoredColumn ia:header="Notes"/>',
                         [["Identifiant", "Nom", "Courriel", "Notes"],
                          ["zoe", "Zola", "z@example.org", "new"]],
                         [["Identifiant", "Nom", "Courriel", "Notes"],

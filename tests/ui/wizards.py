@@ -104,3 +104,26 @@ def next_month_mapping(window: MainWindow, qtbot: QtBot, config: Path,
     wizard.next()
     assert wizard.currentId() == MAPPING
     return wizard.mapping_page
+
+
+# May's teachers, in the saved configuration next month's files are checked against.
+TEACHERS_BY_HEADER = ('<teacherLogin ia:header="Identifiant"/><teacherName ia:header="Nom"/>'
+                      '<teacherEmail ia:header="Courriel"/>')
+
+
+def teachers_config(columns: str = TEACHERS_BY_HEADER, skip: str = "yes") -> str:
+    """A saved teachers' configuration of may.csv (``columns``: its columnsMapping's
+    elements; ``skip``: its skipFirstLine)."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<import-config xmlns:ia="urn:import-assistant:extension:1">
+  <import><providers><fileSystemSourceProvider>
+    <fileName>may.csv</fileName><skipFirstLine>{skip}</skipFirstLine>
+    <columnsMapping>
+      {columns}
+    </columnsMapping>
+    <delimiter>semicolon</delimiter>
+  </fileSystemSourceProvider></providers>
+  <actions><createOrUpdateTeacherAction/></actions>
+</import>
+</import-config>
+"""
