@@ -8,7 +8,7 @@ from typing import Any
 
 from importer_gui.core import schema
 from importer_gui.core.errors import QT_TRANSLATE_NOOP
-from importer_gui.core.records import TABLE_OF_RECORD, Change, ChangeKind, Record
+from importer_gui.core.records import TABLE_OF_RECORD, Change, ChangeKind, Record, Table
 from importer_gui.core.store.dialect import Connection, Dialect, Failure, Fault
 
 # {table} and {column} as the store names them, {value} quoted, {path} the store: the command
@@ -44,6 +44,39 @@ BY_PROGRAM_REVERTING = QT_TRANSLATE_NOOP(
 # templates of a commit, and of a revert.
 _SAID = ((BY_USER_ON, BY_RUN_OF, BY_RUN, BY_PROGRAM),
          (BY_USER_ON_REVERTING, BY_RUN_OF_REVERTING, BY_RUN_REVERTING, BY_PROGRAM_REVERTING))
+# A registration refused for its (learner, session) pair, the store's one key of two columns:
+# {learner} and {session} are each a record's label (quoted) or id.
+REGISTERED_BY_USER_ON = QT_TRANSLATE_NOOP(
+    "errors", "Learner {learner} was registered to session {session} by run {run} ({user} on "
+              "{machine}) since the check; check again: nothing was written to {path}.")
+REGISTERED_BY_RUN_OF = QT_TRANSLATE_NOOP(
+    "errors", "Learner {learner} was registered to session {session} by run {run} ({who}) "
+              "since the check; check again: nothing was written to {path}.")
+REGISTERED_BY_RUN = QT_TRANSLATE_NOOP(
+    "errors", "Learner {learner} was registered to session {session} by run {run} since the "
+              "check; check again: nothing was written to {path}.")
+REGISTERED_BY_PROGRAM = QT_TRANSLATE_NOOP(
+    "errors", "Learner {learner} was registered to session {session} by another program since "
+              "the check; check again: nothing was written to {path}.")
+REGISTERED_BY_USER_ON_REVERTING = QT_TRANSLATE_NOOP(
+    "errors", "Learner {learner} was registered to session {session} by run {run} ({user} on "
+              "{machine}) since the revert was planned; try the revert again: nothing was "
+              "written to {path}.")
+REGISTERED_BY_RUN_OF_REVERTING = QT_TRANSLATE_NOOP(
+    "errors", "Learner {learner} was registered to session {session} by run {run} ({who}) "
+              "since the revert was planned; try the revert again: nothing was written to "
+              "{path}.")
+REGISTERED_BY_RUN_REVERTING = QT_TRANSLATE_NOOP(
+    "errors", "Learner {learner} was registered to session {session} by run {run} since the "
+              "revert was planned; try the revert again: nothing was written to {path}.")
+REGISTERED_BY_PROGRAM_REVERTING = QT_TRANSLATE_NOOP(
+    "errors", "Learner {learner} was registered to session {session} by another program since "
+              "the revert was planned; try the revert again: nothing was written to {path}.")
+_REGISTERED = ((REGISTERED_BY_USER_ON, REGISTERED_BY_RUN_OF, REGISTERED_BY_RUN,
+                REGISTERED_BY_PROGRAM),
+               (REGISTERED_BY_USER_ON_REVERTING, REGISTERED_BY_RUN_OF_REVERTING,
+                REGISTERED_BY_RUN_REVERTING, REGISTERED_BY_PROGRAM_REVERTING))
+_PAIR = ("learner_id", "session_id")  # a registration's key (schema: its unique index)
 IN_CHUNK = 500  # values in one IN (...)
 _RECORD_TABLES = frozenset(table.value for table in TABLE_OF_RECORD.values())
 
@@ -55,31 +88,88 @@ def taken(conn: Connection, dialect: Dialect, writes: Iterable[Change | Record],
     that cannot be told (then the engine's own words stand). Read after the write's
     transaction was rolled back."""
     column = fault.column
-    if (fault.failure is not Failure.UNIQUE or fault.table not in _RECORD_TABLES
-            or column not in schema.unique_columns(fault.table) or iter(writes) is writes):
-        return None  # a key of several columns, or writes that cannot be read again
+    if fault.failure is not Failure.UNIQUE or iter(writes) is writes:
+        return None  # writes that cannot be read again
+    if fault.table == Table.REGISTRATION.value and column.split(",")[0] == _PAIR[0]:
+        with suppress(*dialect.errors):
+            return _registered(conn, dialect, writes, path, reverting)
+        return None
+    if fault.table not in _RECORD_TABLES or column not in schema.unique_columns(fault.table):
+        return None
     with suppress(*dialect.errors):
         found = _holder(conn, dialect, fault.table, column,
                         list(dict.fromkeys(_written(writes, fault.table, column))))
         if found is None:
             return None
         value, record_id = found
-        p = dialect.param
-        run = conn.execute(
-            "SELECT r.id, r.user_name, r.machine FROM run_change c JOIN import_run r"
-            f" ON r.id = c.run_id WHERE c.table_name = {p} AND c.record_id = {p}"
-            " ORDER BY r.id DESC LIMIT 1", (fault.table, record_id)).fetchone()
         said = {"table": fault.table, "column": column, "value": repr(value), "path": path}
-        by_user_on, by_run_of, by_run, by_program = _SAID[reverting]
-        if run is None:
-            return by_program.format(**said)
-        run_id, user, machine = run
-        if user and machine:
-            return by_user_on.format(run=run_id, user=user, machine=machine, **said)
-        if user or machine:
-            return by_run_of.format(run=run_id, who=user or machine, **said)
-        return by_run.format(run=run_id, **said)
+        return _by_whom(_SAID[reverting], _writer(conn, dialect, fault.table, record_id), said)
     return None
+
+
+def _writer(conn: Connection, dialect: Dialect, table: str, record_id: int
+            ) -> tuple[int, str | None, str | None] | None:
+    """The last run that wrote a record: its id, user and machine; None: no run of ours."""
+    p = dialect.param
+    return conn.execute(
+        "SELECT r.id, r.user_name, r.machine FROM run_change c JOIN import_run r"
+        f" ON r.id = c.run_id WHERE c.table_name = {p} AND c.record_id = {p}"
+        " ORDER BY r.id DESC LIMIT 1", (table, record_id)).fetchone()
+
+
+def _by_whom(templates: tuple[str, str, str, str],
+             run: tuple[int, str | None, str | None] | None, said: dict[str, Any]) -> str:
+    """One of the four ``templates`` (run, user and machine; run and one; run; no run)."""
+    by_user_on, by_run_of, by_run, by_program = templates
+    if run is None:
+        return by_program.format(**said)
+    run_id, user, machine = run
+    if user and machine:
+        return by_user_on.format(run=run_id, user=user, machine=machine, **said)
+    if user or machine:
+        return by_run_of.format(run=run_id, who=user or machine, **said)
+    return by_run.format(run=run_id, **said)
+
+
+def _registered(conn: Connection, dialect: Dialect, writes: Iterable[Change | Record],
+                path: object, reverting: bool) -> str | None:
+    """A registration refused for its learner and session, registered meanwhile: who did."""
+    table = Table.REGISTRATION.value
+    pairs = list(dict.fromkeys(zip(*(_written_all(writes, table, c) for c in _PAIR),
+                                   strict=True)))
+    learners = sorted({learner for learner, _ in pairs if isinstance(learner, int)})
+    held: dict[tuple[Any, Any], int] = {}
+    for start in range(0, len(learners), IN_CHUNK):
+        part = learners[start:start + IN_CHUNK]
+        marks = ", ".join([dialect.param] * len(part))
+        for record_id, *pair in conn.execute(
+                f'SELECT id, {", ".join(_PAIR)} FROM "{table}" WHERE {_PAIR[0]} IN ({marks})',
+                part):
+            held[tuple(pair)] = record_id  # type: ignore[index]
+    found = next((pair for pair in pairs if pair in held), None)
+    if found is None:
+        return None
+    said = {"learner": _label(conn, dialect, Table.LEARNER, found[0]),
+            "session": _label(conn, dialect, Table.SESSION, found[1]), "path": path}
+    return _by_whom(_REGISTERED[reverting], _writer(conn, dialect, table, held[found]), said)
+
+
+def _label(conn: Connection, dialect: Dialect, table: Table, record_id: int) -> str:
+    """A record as a message names it: its label quoted, or its id."""
+    label = schema.table_def(table).label
+    row = conn.execute(f'SELECT {label} FROM "{table.value}" WHERE id = {dialect.param}',
+                       (record_id,)).fetchone()
+    return repr(row[0]) if row and row[0] is not None else str(record_id)
+
+
+def _written_all(writes: Iterable[Change | Record], table: str, column: str) -> Iterator[Any]:
+    """The value each write creating a record of ``table`` gives ``column`` (None too)."""
+    for write in writes:
+        if type(write) is Change:
+            if write.table.value == table and write.kind is ChangeKind.CREATE:
+                yield write.values.get(column)
+        elif TABLE_OF_RECORD[type(write)].value == table:
+            yield getattr(write, column)
 
 
 def _written(writes: Iterable[Change | Record], table: str, column: str) -> Iterator[Any]:

@@ -4970,6 +4970,38 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
+        <source>Learner {learner} was registered to session {session} by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learner {learner} was registered to session {session} by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learner {learner} was registered to session {session} by run {run} since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learner {learner} was registered to session {session} by another program since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learner {learner} was registered to session {session} by run {run} ({user} on {machine}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learner {learner} was registered to session {session} by run {run} ({who}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learner {learner} was registered to session {session} by run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Learner {learner} was registered to session {session} by another program since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
         <source>the file ends inside line 1, without the line break the platform ends every line with: it was cut short; export the file again.</source>
         <translation>le fichier se termine au milieu de la ligne 1, sans le saut de ligne par lequel la plateforme termine chaque ligne&#xa0;: il a été tronqué&#xa0;; exportez de nouveau le fichier.</translation>
     </message>
