@@ -10,7 +10,7 @@ import functools
 from collections.abc import Sequence
 from pathlib import Path
 
-from importer_gui.core.catalogue import IGNORED_COLUMN, WORKBOOK_SUFFIXES
+from importer_gui.core.catalogue import IGNORED_COLUMN, OOXML_SUFFIXES, WORKBOOK_SUFFIXES
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Provider
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
@@ -38,6 +38,23 @@ def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
         raise DataFileError(QT_TRANSLATE_NOOP(
             "errors", "there is not enough memory to read the file"), path=data_file) from None
     return (list(headers) if headers is not None else None), list(rows[:n])
+
+
+def read_header_line(provider: Provider, data_file: Path) -> list[str] | None:
+    """The header line (None without one), to check the columns mapped by header: an .xlsx
+    sheet's as far as line 1 ends when it holds plain texts (its first rows load the whole
+    sheet, seconds for a large one), any other file's from its first rows (``read_head``).
+    A file changed on disk is read again."""
+    if not provider.skip_first_line:
+        return None
+    if data_file.suffix.lower() in OOXML_SUFFIXES:
+        try:
+            found = _cached_line(data_file, _version(data_file), provider.sheet)
+        except (DataFileError, MemoryError):
+            found = None  # read below as the first rows are, which say what is wrong
+        if found is not None:
+            return list(found)
+    return read_head(provider, data_file)[0]
 
 
 def head_width(headers: Sequence[str | None] | None, rows: Sequence[HeadRow]) -> int:
@@ -73,6 +90,16 @@ def _version(data_file: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=CACHED_FILES)
+def _cached_line(data_file: Path, version: tuple[int, int] | None, sheet: str | None,
+                 ) -> tuple[str, ...] | None:
+    from importer_gui.core.readers import MemoryBudget, check_file, workbooks
+
+    check_file(data_file)
+    found = workbooks.first_line(data_file, sheet, MemoryBudget())
+    return tuple(found) if found is not None else None
 
 
 @functools.lru_cache(maxsize=CACHED_FILES)

@@ -726,3 +726,136 @@ def _values(package: zipfile.ZipFile, part: str,
             if not walk.tag(match.group(1), name, match.group(3), following):
                 return found
     return found
+
+
+
+# --------------------------------------------------------------------------- line 1
+
+# Cell types whose value is a text as written: a shared string, an inline one, a formula's.
+_TEXT_TYPES = ("s", "inlineStr", "str")
+# How OOXML escapes a character in a text (_x000D_): calamine decodes it; such a line is
+# left to calamine rather than decoded a second way.
+_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+
+
+def first_line(package: zipfile.ZipFile, part: str, strings: str | None,
+               ) -> list[str] | None:
+    """The texts of line 1 of a sheet's XML by column ("" where no cell is), read only as
+    far as line 1 ends, and the shared strings (part ``strings``) only as far as the last
+    one it names; None when line 1 is not texts alone, written plainly (a number, a date, a
+    boolean, an error, an escape, a cell placed elsewhere or past the grid, a row 1 not
+    first or holding no text): calamine's conversion, after the guards' measure, reads
+    that sheet."""
+    from lxml import etree
+
+    texts: dict[int, str] = {}
+    shared: dict[int, int] = {}  # column -> the number of its shared string
+    row = col = 0
+    try:
+        with package.open(part) as stream:
+            for event, element in etree.iterparse(stream, events=("start", "end"),
+                                                  resolve_entities=False, no_network=True):
+                name = etree.QName(element).localname
+                if event == "start" and name == "row":
+                    row = _line(element.get("r"), row)
+                    if row > 1:
+                        break  # line 1 is over, or was not first
+                    col = 0
+                elif event == "end" and name == "c" and row == 1:
+                    col = _line_one_column(element.get("r"), col)
+                    if not _text_cell(element, col, texts, shared):
+                        return None
+                    element.clear()
+                elif event == "end" and name == "sheetData":
+                    break
+    except (etree.XMLSyntaxError, ValueError, OSError):
+        return None  # calamine's reading says what it makes of it
+    if not (texts or shared) or (
+            shared and not _shared_texts(package, strings, shared, texts)):
+        return None
+    return [texts.get(column, "") for column in range(1, max(texts) + 1)]
+
+
+def _line(reference: str | None, previous: int) -> int:
+    """A <row>'s 1-based line: its r attribute's, else the one after the row before it."""
+    return int(reference) if reference is not None else previous + 1
+
+
+def _line_one_column(reference: str | None, previous: int) -> int:
+    """A line 1 cell's 1-based column: its reference's, else the one after the cell before
+    it; ValueError for a reference to another line or one calamine refuses."""
+    if reference is None:
+        return previous + 1
+    found = _REFERENCE.fullmatch(reference.encode("ascii", "replace"))
+    if found is None or int(found.group(2)) != 1 or not found.group(1):
+        raise ValueError(reference)
+    return column_number(found.group(1))
+
+
+def _text_cell(cell: object, col: int, texts: dict[int, str], shared: dict[int, int]) -> bool:
+    """Note a line 1 cell's text in ``texts`` (a shared string's number in ``shared``);
+    False when it holds anything but a text written plainly, or lies past the grid."""
+    from lxml import etree
+
+    if col > GRID_COLS or col in texts or col in shared:
+        return False  # past the grid, or a cell placed twice (the measure's business)
+    parts = {etree.QName(child).localname: child for child in cell}  # type: ignore[attr-defined]
+    value = parts.get("is") if "is" in parts else parts.get("v")
+    kind = cell.get("t", "n")  # type: ignore[attr-defined]
+    if value is None:  # empty, or a formula without a result: the measure names it
+        return "f" not in parts or kind == "str"
+    text = _run_text(value) if kind == "inlineStr" else (value.text or "")
+    if kind not in _TEXT_TYPES or _ESCAPE.search(text):
+        return False
+    if kind != "s":
+        texts[col] = text
+    elif text.isdigit() and len(text) < 20:  # names_a_string, an empty one aside
+        shared[col] = int(text)
+    else:
+        return False
+    return True
+
+
+def _run_text(element: object) -> str:
+    """A string item's text (<si>, <is>): its <t>, or its runs' <t>s; phonetic runs (<rPh>)
+    are not shown."""
+    from lxml import etree
+
+    found = []
+    for child in element:  # type: ignore[attr-defined]
+        name = etree.QName(child).localname
+        if name == "t":
+            found.append(child.text or "")
+        elif name == "r":
+            found.extend(t.text or "" for t in child if etree.QName(t).localname == "t")
+    return "".join(found)
+
+
+def _shared_texts(package: zipfile.ZipFile, part: str | None, wanted: dict[int, int],
+                  texts: dict[int, str]) -> bool:
+    """Put each wanted shared string's text in ``texts`` (column -> its string's number),
+    reading the strings' XML only as far as the last one wanted; False when one is not
+    there or holds an escape."""
+    from lxml import etree
+
+    if part is None:
+        return False
+    columns: dict[int, list[int]] = {}
+    for column, number in wanted.items():
+        columns.setdefault(number, []).append(column)
+    last, index = max(columns), 0
+    with package.open(part) as stream:
+        for _event, element in etree.iterparse(stream, events=("end",), tag="{*}si",
+                                               resolve_entities=False, no_network=True):
+            if index in columns:
+                text = _run_text(element)
+                if _ESCAPE.search(text):
+                    return False
+                texts.update(dict.fromkeys(columns[index], text))
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]  # the strings read so far: none kept
+            if index == last:
+                return True
+            index += 1
+    return False

@@ -141,6 +141,28 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
     return load, name
 
 
+def first_line(path: Path, wanted: str | None, budget: MemoryBudget) -> list[str] | None:
+    """An .xlsx/.xlsm sheet's line 1 as trimmed texts, its XML read only as far as that line
+    ends: the sheet is neither measured nor loaded. The package is checked and charged as
+    for a whole read (parts that unpack out of all proportion, shared strings declared and
+    not held); None when line 1 is not plain texts (``sheet_xml.first_line``), or the
+    package not as usual: a whole read then says what it makes of it."""
+    package = check_package(path)
+    budget.charge(path, package.cost, package.why)
+    with _calamine_workbook(path, package_checked=True) as workbook:
+        name = _pick_sheet(path, [meta.name for meta in _worksheets(workbook)],
+                           wanted or _first_visible(workbook))
+    strings = package.shared.part if package.shared is not None else None
+    try:
+        parts = sheet_parts(path, name)
+        with zipfile.ZipFile(path) as zipped:
+            texts = sheet_xml.first_line(zipped, parts[0], strings) if len(parts) == 1 else None
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError, RuntimeError,
+            NotImplementedError):
+        return None
+    return None if texts is None else [text.strip() for text in texts]
+
+
 def _padded(path: Path, name: str) -> ErrorCells:
     """An .xlsx sheet's whole numbers shown with leading zeros or text around them, with
     the text shown (read only when the workbook has a number format that shows them: most

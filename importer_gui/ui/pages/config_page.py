@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from importer_gui.core import first_rows
 from importer_gui.core.catalogue import ACTIONS, CONFIG_SUFFIXES
 from importer_gui.core.config import Import, ImportConfig, kept_imports, relocated
 from importer_gui.core.errors import ConfigError, ImporterError
@@ -163,8 +164,9 @@ class ConfigPage(BasePage):
         """Whether each file has the columns the configuration maps by header (said in the
         status); ``apply``: the configuration parsed goes into the state once checked.
 
-        A large file's first rows take a second to read (a workbook's sheet loads whole, a
-        text file is measured whole): they are read in the background, Next waiting for
+        A large file's header line or first rows may take a second to read (an .xls or .ods
+        sheet loads whole, a text file is measured whole, an .xlsx's shared strings are
+        measured): they are read in the background, Next waiting for
         them, and False is returned meanwhile; the earlier pages, which show the
         configuration anew once it is applied, find them read.
         """
@@ -426,9 +428,9 @@ class ConfigPage(BasePage):
 def missing_columns(imports: list[Import], data_files: list[Path],
                     current: int | None = None) -> ConfigError | None:
     """A column mapped by its header that a file lacks, in check's own words: the
-    configuration is not valid on that file (check stops on it). The first rows of the files
-    it maps by header are read, and of the ``current`` import's, which the earlier pages
-    show next (all kept)."""
+    configuration is not valid on that file (check stops on it). The header line of the
+    files it maps by header is read, and the first rows of the ``current`` import's, which
+    the earlier pages show next (all kept)."""
     from importer_gui.core import remap
 
     found: ConfigError | None = None
@@ -436,7 +438,10 @@ def missing_columns(imports: list[Import], data_files: list[Path],
         if index != current and not _by_header(imp):
             continue  # mapped by position: nothing to check, and a sheet is slow to load
         try:
-            headers, _rows = read_head(imp.provider, data_file)
+            # The current import's rows are shown next; the others' header line alone is
+            # read, a large sheet not loaded whole beside the preview's check.
+            headers = (read_head(imp.provider, data_file)[0] if index == current
+                       else first_rows.read_header_line(imp.provider, data_file))
         except ImporterError:
             continue  # the file's own problem: said where it is read
         if not imp.provider.skip_first_line or found is not None:
