@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.pages.mapping_page import ColumnRow, MappingPage
+from importer_gui.ui.pages.mapping.rows import ColumnRow
+from importer_gui.ui.pages.mapping_page import MappingPage
 from tests.ui.test_renamed_column import LAST_NAME, june_mapping
 from tests.ui.wizards import shot
 

@@ -8,12 +8,11 @@ the page only words and shows it.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from importer_gui.core.binding import (
     MappingProblems,
-    bound_names,
     checked_field_lists,
     configured_codes,
     mapping_problems,
@@ -63,16 +61,22 @@ from importer_gui.core.config import (
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.core.first_rows import HeadRow, head_width
 from importer_gui.core.remap import Remapped, remap, renamed
-from importer_gui.core.suggest import CLOSE, EXACT, NORMALISED, SYNONYM, Suggestion, map_columns
+from importer_gui.core.suggest import Suggestion, map_columns
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text, field_label, field_title
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
+from importer_gui.ui.pages.mapping.rows import (
+    RENAMED,
+    SAMPLES,
+    ColumnRow,
+    ColumnRows,
+    column_guids,
+    proposed_columns,
+)
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import (
-    HEADING_STYLE,
-    MUTED_TEXT,
     NOTICE_STYLE,
     WARNING_STYLE,
     WARNING_TEXT,
@@ -80,14 +84,10 @@ from importer_gui.ui.styles import (
 )
 from importer_gui.ui.widgets.signals import follow_hand, signals_blocked
 
-SAMPLES = 3  # sample values shown per column
-SAMPLE_WIDTH = 240  # pixels of sample values before an ellipsis
-TITLE_WIDTH = 200  # pixels of a column's header before an ellipsis
 DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"]
 # What the page is built from: the configuration (the one held, compared by identity: one
 # opened anew is another), the edited import's index, the import (a copy), its data file.
 Place = tuple[ImportConfig, int, Import | None, Path | None]
-RENAMED = "renamed"  # a suggestion's how: a new column proposed for a saved one gone
 # The date format's texts, as catalogue/document.py writes them, marked for the translators.
 DATE_FORMAT_TEXTS = (
     QT_TRANSLATE_NOOP("catalogue", "&Date format"),
@@ -96,56 +96,7 @@ DATE_FORMAT_TEXTS = (
 )
 
 
-@dataclass
-class ColumnRow:
-    """The widgets of one file column."""
-
-    header: str | None
-    combo: QComboBox
-    note: QLabel
-    suggestion: Suggestion
-    # A custom field's GUID (shown when the column feeds one): it tells custom fields apart.
-    guid: QLineEdit
-    guid_before: str = ""  # the GUID the field-list boxes know it by
-    was: str = ""  # for a column proposed as a saved one renamed: that one's header
-    chosen: bool = False  # the user chose its field (the one guessed, or another)
-
-    @property
-    def guessed(self) -> bool:
-        """The field is a guess the user has yet to look at: one they chose is theirs."""
-        return self.suggestion.guessed and not self.chosen
-
-    def bound(self) -> str:
-        """The field as the check binds it: ``custom:GUID`` for a custom field with a GUID."""
-        field = self.combo.currentData()
-        guid = self.guid.text().strip()
-        return f"{field}:{guid}" if field in KEYED_FIELDS and guid else field
-
-
-class FieldCombo(QComboBox):
-    """A column's choice of field. The rows' combos offer one list, so one measure of it a
-    font (a guess is in italics) sizes them all, rather than each measuring every title."""
-
-    def __init__(self, sizes: dict[tuple[bool, str], QSize], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._sizes = sizes  # shared by the rows' combos, with their list
-
-    def sizeHint(self) -> QSize:
-        """As QComboBox measures it, once a font."""
-        return self._measured(False, super().sizeHint)
-
-    def minimumSizeHint(self) -> QSize:
-        """As QComboBox measures it, once a font."""
-        return self._measured(True, super().minimumSizeHint)
-
-    def _measured(self, minimum: bool, measure: Callable[[], QSize]) -> QSize:
-        key = (minimum, self.font().key())
-        if key not in self._sizes:
-            self._sizes[key] = measure()
-        return QSize(self._sizes[key])
-
-
-class MappingPage(BasePage):
+class MappingPage(ColumnRows, BasePage):
     """Each file column next to a choice of field; guesses are marked until the user looks."""
 
     def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
@@ -281,9 +232,9 @@ class MappingPage(BasePage):
         self.saved_missing = [*laid.missing, *self._past_the_file(laid.columns, len(headers))]
         known = [(c.header, c.field) for c in laid.columns]
         suggestions = map_columns(headers, known, fields)
-        proposed = _proposed(renamed(laid.missing, laid.new), suggestions, fields)
+        proposed = proposed_columns(renamed(laid.missing, laid.new), suggestions, fields)
         self._laid, self._proposed = laid, proposed
-        guids = _guids(self.spec, laid.columns, action)
+        guids = column_guids(self.spec, laid.columns, action)
         shown = LocaleText()  # a workbook's dates as the open page and the preview write them
         for index, (header, suggestion) in enumerate(zip(headers, suggestions, strict=True)):
             samples = [(line, shown.cell(cells[index])) for line, cells in rows[:SAMPLES]
@@ -390,14 +341,6 @@ class MappingPage(BasePage):
         return next((place for place, row in enumerate(self.rows)
                      if not row.guessed and row.combo.currentData() == field), None)
 
-    def _add_titles(self) -> None:
-        """The grid's title row."""
-        titles = (self.tr("Column"), self.tr("Sample values"), self.tr("Field"), "")
-        for place, text in enumerate(titles):
-            label = QLabel(text, self.columns_widget)
-            label.setStyleSheet(HEADING_STYLE)
-            self.grid.addWidget(label, 0, place)
-
     def _head(self, configured: int) -> tuple[list[str | None], list[HeadRow]]:
         """Column titles and first rows (with their lines): the file's columns, however many
         the saved mapping has; without a readable file, the configured columns."""
@@ -425,102 +368,6 @@ class MappingPage(BasePage):
             "Its columns cannot be shown without it: go Back to “Open a spreadsheet” and "
             "choose the file again.")])
 
-    def _add_column(self, index: int, header: str | None, samples: list[tuple[int, str]],
-                    suggestion: Suggestion, was: str = "") -> None:
-        """One grid row: title, samples, field combo, guess note (``was``: the header of the
-        saved column it is proposed for)."""
-        title = header or arg(self.tr("Column %1"), index + 1)
-        label = QLabel(self.columns_widget)
-        bold = QFont(label.font())
-        bold.setBold(True)
-        label.setFont(bold)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        # A long header is cut with an ellipsis too; the tooltip has it whole.
-        label.setText(QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight,
-                                                    TITLE_WIDTH))
-        label.setToolTip(title)
-        shown = " · ".join(text for _line, text in samples if text) or "—"
-        sample_label = QLabel(self.columns_widget)
-        sample_label.setObjectName(f"samples_{index}")
-        # Long values are cut with an ellipsis; the tooltip has them whole.
-        sample_label.setText(sample_label.fontMetrics().elidedText(
-            shown, Qt.TextElideMode.ElideRight, SAMPLE_WIDTH))
-        text_colour(sample_label, MUTED_TEXT)
-        # Each value with its line in the file, as the preview and the check number it.
-        sample_label.setToolTip("\n".join(arg(self.tr("Line %1: %2"), line, text)
-                                           for line, text in samples))
-        sample_label.setTextFormat(Qt.TextFormat.PlainText)
-        combo = FieldCombo(self._combo_sizes, self.columns_widget)
-        combo.setObjectName(f"field_{index}")
-        combo.setAccessibleName(arg(self.tr("Field for column %1"), title))
-        label.setBuddy(combo)
-        side = QWidget(self.columns_widget)
-        line = QHBoxLayout(side)
-        line.setContentsMargins(0, 0, 0, 0)
-        note = QLabel(side)
-        text_colour(note, WARNING_TEXT)  # a guess to confirm
-        guid = QLineEdit(side)
-        guid.setObjectName(f"guid_{index}")
-        guid.setPlaceholderText(self.tr("GUID of the custom field"))
-        guid.setAccessibleName(arg(self.tr("GUID of the custom field in column %1"), title))
-        guid.setToolTip(self.tr("The platform's GUID of the custom field this column feeds."))
-        # Room for a whole GUID (36 characters), the platform's form of it.
-        guid.setMinimumWidth(guid.fontMetrics().horizontalAdvance("D" * 36) + 12)
-        line.addWidget(guid)
-        line.addWidget(note, 1)
-        row = ColumnRow(header, combo, note, suggestion, guid, was=was)
-        self.rows.append(row)
-        self._mark(row)
-        # Given its list once its font is set (a guess's italics): a new font lays out the
-        # combo's list again, every field of it.
-        combo.setModel(self._field_model)
-        combo.setCurrentIndex(max(combo.findData(suggestion.field), 0))
-        combo.currentIndexChanged.connect(lambda *_, r=row: self._field_chosen(r))
-        # Chosen in its list, even the field guessed: the user looked, and it is theirs.
-        combo.activated.connect(lambda *_, r=row: self._field_chosen(r))
-        guid.textChanged.connect(lambda *_, r=row: self._guid_changed(r))
-        self._follow_hand(guid)
-        for place, widget in enumerate((label, sample_label, combo, side)):
-            self.grid.addWidget(widget, index + 1, place)
-
-    def _fields_offered(self) -> QStandardItemModel:
-        """"Not imported" then the action's fields, mandatory ones starred, described: one
-        list for every column's combo, each title worded once rather than once a column."""
-        assert self.spec is not None
-        model = QStandardItemModel(self)
-        model.appendRow(_offered(field_title(IGNORED_COLUMN), IGNORED_COLUMN))
-        for field in self.spec.fields:
-            title = field_title(field.name)
-            model.appendRow(_offered(f"{title} *" if field.mandatory else title, field.name,
-                                     catalogue_text(field.description)))
-        return model
-
-    def _mark(self, row: ColumnRow) -> None:
-        """Italic and a note for a guess; plain once the user chose."""
-        guessed = row.guessed
-        font = row.combo.font()
-        font.setItalic(guessed)
-        row.combo.setFont(font)
-        if row.suggestion.how == RENAMED:
-            row.note.setText(arg(self.tr("guessed (was “%1”)"), row.was) if guessed else "")
-            row.note.setToolTip(arg(self.tr(
-                "The saved mapping fed %1 from the column “%2”, which this file lacks: this "
-                "column may be it, renamed. Check it."), field_title(row.suggestion.field),
-                row.was) if guessed else "")
-            row.combo.setToolTip(row.note.toolTip())
-            return
-        how = self._how(row.suggestion.how)
-        row.note.setText(arg(self.tr("guessed (%1)"), how) if guessed else "")
-        row.note.setToolTip(arg(self.tr("Suggested from the header \"%1\" (%2 match): check it."),
-                                row.header or "", how) if guessed else "")
-        row.combo.setToolTip(row.note.toolTip())
-
-    def _how(self, how: str | None) -> str:
-        """How a suggestion was found, in words."""
-        words = {EXACT: self.tr("exact"), NORMALISED: self.tr("normalised"),
-                 SYNONYM: self.tr("synonym"), CLOSE: self.tr("close")}
-        return words.get(how or "", how or "")
-
     def _field_chosen(self, row: ColumnRow) -> None:
         """The user picked a field: it is no longer a guess, but a change to save; warnings
         and options follow."""
@@ -531,10 +378,6 @@ class MappingPage(BasePage):
         self._update_codes_enabled()
         self._update_keyed_checks()
         self.update_warning()
-
-    def _show_guid(self, row: ColumnRow) -> None:
-        """A custom field's column asks for the field's GUID."""
-        row.guid.setVisible(row.combo.currentData() in KEYED_FIELDS)
 
     def _guid_changed(self, row: ColumnRow) -> None:
         """A GUID typed: the field lists' box for the old one now names the new one."""
@@ -1084,25 +927,6 @@ class MappingPage(BasePage):
         return _unless_default(chosen, action.option(option.name), default)
 
 
-def _proposed(found: dict[int, Column], suggestions: list[Suggestion],
-              fields: list[str]) -> dict[int, Column]:
-    """The renamed columns worth proposing: on a column left skipped, for an action's field
-    no other column is suggested for."""
-    taken = {s.field for s in suggestions}
-    return {place: column for place, column in found.items()
-            if suggestions[place].field == IGNORED_COLUMN and column.field in fields
-            and column.field not in taken}
-
-
-def _offered(text: str, field: str, description: str = "") -> QStandardItem:
-    """A field as a column's combo offers it: its title, its name as the item's data."""
-    item = QStandardItem(text)
-    item.setData(field, Qt.ItemDataRole.UserRole)
-    if description:
-        item.setToolTip(description)
-    return item
-
-
 def _same_place(left: Place, now: Place) -> bool:
     """Whether the page would be built now from what it was left on: the same configuration
     held (not one opened anew, even from the same file), its edited import as it was."""
@@ -1113,15 +937,6 @@ def _check_text(name: str) -> str:
     """A field list's box as people read it: the field's title, then ``:GUID`` if any."""
     field, colon, guid = name.partition(":")
     return field_title(field) + colon + guid
-
-
-def _guids(spec: ActionSpec, columns: list[Column], action: Action) -> list[str]:
-    """Each column's custom-field GUID as the configuration gives it ("" for none)."""
-    try:
-        names = bound_names(spec, columns, action)
-    except ConfigError:  # a custom column without a GUID: the ones the columns give
-        return [c.options.settings.get(KEYED_BY, "") for c in columns]
-    return [name.partition(":")[2] if name else "" for name in names]
 
 
 def _unless_default(chosen: OptionValue, configured: OptionValue,

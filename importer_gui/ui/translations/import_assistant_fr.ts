@@ -50,6 +50,77 @@
     </message>
 </context>
 <context>
+    <name>ColumnRows</name>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>Exemples de valeurs</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Colonne %1</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Field for column %1</source>
+        <translation>Champ de la colonne %1</translation>
+    </message>
+    <message>
+        <source>GUID of the custom field</source>
+        <translation>GUID du champ personnalisé</translation>
+    </message>
+    <message>
+        <source>GUID of the custom field in column %1</source>
+        <translation>GUID du champ personnalisé de la colonne %1</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s GUID of the custom field this column feeds.</source>
+        <translation>Le GUID, sur la plateforme, du champ personnalisé que cette colonne alimente.</translation>
+    </message>
+    <message>
+        <source>guessed (was “%1”)</source>
+        <translation>devinée (anciennement «&#xa0;%1&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>The saved mapping fed %1 from the column “%2”, which this file lacks: this column may be it, renamed. Check it.</source>
+        <translation>La correspondance enregistrée alimentait %1 depuis la colonne «&#xa0;%2&#xa0;», absente de ce fichier&#xa0;: cette colonne est peut-être celle-là, renommée. Vérifiez-la.</translation>
+    </message>
+    <message>
+        <source>guessed (%1)</source>
+        <translation>devinée (%1)</translation>
+    </message>
+    <message>
+        <source>Suggested from the header &quot;%1&quot; (%2 match): check it.</source>
+        <translation>Suggérée d&apos;après l&apos;en-tête «&#xa0;%1&#xa0;» (correspondance %2)&#xa0;: vérifiez-la.</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exacte</translation>
+    </message>
+    <message>
+        <source>normalised</source>
+        <translation>normalisée</translation>
+    </message>
+    <message>
+        <source>synonym</source>
+        <translation>synonyme</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>proche</translation>
+    </message>
+</context>
+<context>
     <name>CommitPage</name>
     <message>
         <source>Commit</source>
@@ -773,76 +844,12 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait, et l&apos;import ne peut pas continuer sans elles&#xa0;: associez-leur d&apos;autres colonnes.</translation>
     </message>
     <message>
-        <source>Column</source>
-        <translation>Colonne</translation>
-    </message>
-    <message>
-        <source>Sample values</source>
-        <translation>Exemples de valeurs</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Champ</translation>
-    </message>
-    <message>
         <source>Column %1</source>
         <translation>Colonne %1</translation>
     </message>
     <message>
         <source>Its columns cannot be shown without it: go Back to “Open a spreadsheet” and choose the file again.</source>
         <translation>Ses colonnes ne peuvent être montrées sans lui&#xa0;: revenez par Précédent à «&#xa0;Ouvrir un tableur&#xa0;» et choisissez de nouveau le fichier.</translation>
-    </message>
-    <message>
-        <source>Line %1: %2</source>
-        <translation>Ligne %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Field for column %1</source>
-        <translation>Champ de la colonne %1</translation>
-    </message>
-    <message>
-        <source>GUID of the custom field</source>
-        <translation>GUID du champ personnalisé</translation>
-    </message>
-    <message>
-        <source>GUID of the custom field in column %1</source>
-        <translation>GUID du champ personnalisé de la colonne %1</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s GUID of the custom field this column feeds.</source>
-        <translation>Le GUID, sur la plateforme, du champ personnalisé que cette colonne alimente.</translation>
-    </message>
-    <message>
-        <source>guessed (was “%1”)</source>
-        <translation>devinée (anciennement «&#xa0;%1&#xa0;»)</translation>
-    </message>
-    <message>
-        <source>The saved mapping fed %1 from the column “%2”, which this file lacks: this column may be it, renamed. Check it.</source>
-        <translation>La correspondance enregistrée alimentait %1 depuis la colonne «&#xa0;%2&#xa0;», absente de ce fichier&#xa0;: cette colonne est peut-être celle-là, renommée. Vérifiez-la.</translation>
-    </message>
-    <message>
-        <source>guessed (%1)</source>
-        <translation>devinée (%1)</translation>
-    </message>
-    <message>
-        <source>Suggested from the header &quot;%1&quot; (%2 match): check it.</source>
-        <translation>Suggérée d&apos;après l&apos;en-tête «&#xa0;%1&#xa0;» (correspondance %2)&#xa0;: vérifiez-la.</translation>
-    </message>
-    <message>
-        <source>exact</source>
-        <translation>exacte</translation>
-    </message>
-    <message>
-        <source>normalised</source>
-        <translation>normalisée</translation>
-    </message>
-    <message>
-        <source>synonym</source>
-        <translation>synonyme</translation>
-    </message>
-    <message>
-        <source>close</source>
-        <translation>proche</translation>
     </message>
     <message>
         <source>Codes in the file for %1</source>
