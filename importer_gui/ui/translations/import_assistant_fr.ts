@@ -758,19 +758,7 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     </message>
 </context>
 <context>
-    <name>MappingPage</name>
-    <message>
-        <source>Map the columns</source>
-        <translation>Associer les colonnes</translation>
-    </message>
-    <message>
-        <source>&amp;Go on without them</source>
-        <translation>&amp;Continuer sans eux</translation>
-    </message>
-    <message>
-        <source>Choose an action first.</source>
-        <translation>Choisissez d&apos;abord une action.</translation>
-    </message>
+    <name>MappingNotices</name>
     <message>
         <source>The saved mapping was matched to this file&apos;s columns by their headers.</source>
         <translation>La correspondance enregistrée a été appliquée aux colonnes de ce fichier d&apos;après leurs en-têtes.</translation>
@@ -796,20 +784,8 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>«&#xa0;%1&#xa0;» (colonne %2)</translation>
     </message>
     <message>
-        <source>Missing from this file: %1. The saved mapping fed it; map another column to it or go on without it.</source>
-        <translation>Absente de ce fichier&#xa0;: %1. La correspondance enregistrée l&apos;alimentait&#xa0;; associez-lui une autre colonne ou continuez sans elle.</translation>
-    </message>
-    <message>
-        <source>Missing from this file: %1. The saved mapping fed them; map another column to them or go on without them.</source>
-        <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait&#xa0;; associez-leur une autre colonne ou continuez sans elles.</translation>
-    </message>
-    <message>
         <source>“%1” (%2)</source>
         <translation>«&#xa0;%1&#xa0;» (%2)</translation>
-    </message>
-    <message>
-        <source>Choose the field each column feeds. Suggestions in italics are guesses: check them. Columns set to “%1” are skipped.</source>
-        <translation>Choisissez le champ qu&apos;alimente chaque colonne. Les suggestions en italique sont devinées&#xa0;: vérifiez-les. Les colonnes réglées sur «&#xa0;%1&#xa0;» sont ignorées.</translation>
     </message>
     <message>
         <source>Fed now from another column: %1.</source>
@@ -836,12 +812,87 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait&#xa0;; vous continuez sans elles.</translation>
     </message>
     <message>
+        <source>Missing from this file: %1. The saved mapping fed it; map another column to it or go on without it.</source>
+        <translation>Absente de ce fichier&#xa0;: %1. La correspondance enregistrée l&apos;alimentait&#xa0;; associez-lui une autre colonne ou continuez sans elle.</translation>
+    </message>
+    <message>
+        <source>Missing from this file: %1. The saved mapping fed them; map another column to them or go on without them.</source>
+        <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait&#xa0;; associez-leur une autre colonne ou continuez sans elles.</translation>
+    </message>
+    <message>
         <source>Missing from this file: %1. The saved mapping fed it, and the import cannot go on without it: map another column to it.</source>
         <translation>Absente de ce fichier&#xa0;: %1. La correspondance enregistrée l&apos;alimentait, et l&apos;import ne peut pas continuer sans elle&#xa0;: associez-lui une autre colonne.</translation>
     </message>
     <message>
         <source>Missing from this file: %1. The saved mapping fed them, and the import cannot go on without them: map other columns to them.</source>
         <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait, et l&apos;import ne peut pas continuer sans elles&#xa0;: associez-leur d&apos;autres colonnes.</translation>
+    </message>
+    <message>
+        <source>Fed by more than one column: %1. Choose one column each.</source>
+        <translation>Alimentés par plusieurs colonnes&#xa0;: %1. Choisissez une seule colonne pour chacun.</translation>
+    </message>
+    <message>
+        <source>Give the GUID of the custom field fed by column %1.</source>
+        <translation>Indiquez le GUID du champ personnalisé alimenté par la colonne %1.</translation>
+    </message>
+    <message>
+        <source>No column feeds these mandatory fields: %1. Rows cannot be matched or checked on them.</source>
+        <translation>Aucune colonne n&apos;alimente ces champs obligatoires&#xa0;: %1. Les lignes ne pourront être ni retrouvées ni vérifiées sur ces champs.</translation>
+    </message>
+    <message>
+        <source>&amp;Go on without it</source>
+        <translation>&amp;Continuer sans lui</translation>
+    </message>
+    <message>
+        <source>&amp;Go on without them</source>
+        <translation>&amp;Continuer sans eux</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>No column feeds %1. The check finds each row&apos;s records by one of them, so the import cannot go on with none: map a column to one of them.</source>
+        <translation>Aucune colonne n&apos;alimente %1. La vérification retrouve les enregistrements de chaque ligne par l&apos;un d&apos;eux&#xa0;: l&apos;import ne peut pas continuer sans aucun. Associez une colonne à l&apos;un d&apos;eux.</translation>
+    </message>
+    <message>
+        <source>No column feeds %1 any more: the saved mapping fed %2 from the column “%3”, which this file lacks. The check finds each row&apos;s records by one of them, so the import cannot go on with none: map a column to one of them.</source>
+        <translation>Plus aucune colonne n&apos;alimente %1&#xa0;: la correspondance enregistrée alimentait %2 depuis la colonne «&#xa0;%3&#xa0;», absente de ce fichier. La vérification retrouve les enregistrements de chaque ligne par l&apos;un d&apos;eux&#xa0;: l&apos;import ne peut pas continuer sans aucun. Associez une colonne à l&apos;un d&apos;eux.</translation>
+    </message>
+    <message>
+        <source>No column feeds %1. The check finds each row&apos;s records by it, so the import cannot go on without it: map a column to it.</source>
+        <translation>Aucune colonne n&apos;alimente %1. La vérification retrouve les enregistrements de chaque ligne par ce champ&#xa0;: l&apos;import ne peut pas continuer sans lui. Associez-lui une colonne.</translation>
+    </message>
+    <message>
+        <source>No column feeds %1 any more: the saved mapping fed it from the column “%2”, which this file lacks. The check finds each row&apos;s records by it, so the import cannot go on without it: map a column to it.</source>
+        <translation>Plus aucune colonne n&apos;alimente %1&#xa0;: la correspondance enregistrée l&apos;alimentait depuis la colonne «&#xa0;%2&#xa0;», absente de ce fichier. La vérification retrouve les enregistrements de chaque ligne par ce champ&#xa0;: l&apos;import ne peut pas continuer sans lui. Associez-lui une colonne.</translation>
+    </message>
+    <message>
+        <source>No column feeds %1 any more: the saved mapping fed it from the column “%2”, which this file lacks. You go on without it.</source>
+        <translation>Plus aucune colonne n&apos;alimente %1&#xa0;: la correspondance enregistrée l&apos;alimentait depuis la colonne «&#xa0;%2&#xa0;», absente de ce fichier. Vous continuez sans lui.</translation>
+    </message>
+    <message>
+        <source>No column feeds %1 any more: the saved mapping fed it from the column “%2”, which this file lacks. Map a column to it, or go on without it.</source>
+        <translation>Plus aucune colonne n&apos;alimente %1&#xa0;: la correspondance enregistrée l&apos;alimentait depuis la colonne «&#xa0;%2&#xa0;», absente de ce fichier. Associez-lui une colonne, ou continuez sans lui.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Map the columns</source>
+        <translation>Associer les colonnes</translation>
+    </message>
+    <message>
+        <source>&amp;Go on without them</source>
+        <translation>&amp;Continuer sans eux</translation>
+    </message>
+    <message>
+        <source>Choose an action first.</source>
+        <translation>Choisissez d&apos;abord une action.</translation>
+    </message>
+    <message>
+        <source>Choose the field each column feeds. Suggestions in italics are guesses: check them. Columns set to “%1” are skipped.</source>
+        <translation>Choisissez le champ qu&apos;alimente chaque colonne. Les suggestions en italique sont devinées&#xa0;: vérifiez-les. Les colonnes réglées sur «&#xa0;%1&#xa0;» sont ignorées.</translation>
     </message>
     <message>
         <source>Column %1</source>
@@ -884,50 +935,6 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     <message>
         <source>no</source>
         <translation>non</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> ou </translation>
-    </message>
-    <message>
-        <source>Fed by more than one column: %1. Choose one column each.</source>
-        <translation>Alimentés par plusieurs colonnes&#xa0;: %1. Choisissez une seule colonne pour chacun.</translation>
-    </message>
-    <message>
-        <source>Give the GUID of the custom field fed by column %1.</source>
-        <translation>Indiquez le GUID du champ personnalisé alimenté par la colonne %1.</translation>
-    </message>
-    <message>
-        <source>No column feeds these mandatory fields: %1. Rows cannot be matched or checked on them.</source>
-        <translation>Aucune colonne n&apos;alimente ces champs obligatoires&#xa0;: %1. Les lignes ne pourront être ni retrouvées ni vérifiées sur ces champs.</translation>
-    </message>
-    <message>
-        <source>No column feeds %1. The check finds each row&apos;s records by one of them, so the import cannot go on with none: map a column to one of them.</source>
-        <translation>Aucune colonne n&apos;alimente %1. La vérification retrouve les enregistrements de chaque ligne par l&apos;un d&apos;eux&#xa0;: l&apos;import ne peut pas continuer sans aucun. Associez une colonne à l&apos;un d&apos;eux.</translation>
-    </message>
-    <message>
-        <source>No column feeds %1 any more: the saved mapping fed %2 from the column “%3”, which this file lacks. The check finds each row&apos;s records by one of them, so the import cannot go on with none: map a column to one of them.</source>
-        <translation>Plus aucune colonne n&apos;alimente %1&#xa0;: la correspondance enregistrée alimentait %2 depuis la colonne «&#xa0;%3&#xa0;», absente de ce fichier. La vérification retrouve les enregistrements de chaque ligne par l&apos;un d&apos;eux&#xa0;: l&apos;import ne peut pas continuer sans aucun. Associez une colonne à l&apos;un d&apos;eux.</translation>
-    </message>
-    <message>
-        <source>No column feeds %1. The check finds each row&apos;s records by it, so the import cannot go on without it: map a column to it.</source>
-        <translation>Aucune colonne n&apos;alimente %1. La vérification retrouve les enregistrements de chaque ligne par ce champ&#xa0;: l&apos;import ne peut pas continuer sans lui. Associez-lui une colonne.</translation>
-    </message>
-    <message>
-        <source>No column feeds %1 any more: the saved mapping fed it from the column “%2”, which this file lacks. The check finds each row&apos;s records by it, so the import cannot go on without it: map a column to it.</source>
-        <translation>Plus aucune colonne n&apos;alimente %1&#xa0;: la correspondance enregistrée l&apos;alimentait depuis la colonne «&#xa0;%2&#xa0;», absente de ce fichier. La vérification retrouve les enregistrements de chaque ligne par ce champ&#xa0;: l&apos;import ne peut pas continuer sans lui. Associez-lui une colonne.</translation>
-    </message>
-    <message>
-        <source>No column feeds %1 any more: the saved mapping fed it from the column “%2”, which this file lacks. You go on without it.</source>
-        <translation>Plus aucune colonne n&apos;alimente %1&#xa0;: la correspondance enregistrée l&apos;alimentait depuis la colonne «&#xa0;%2&#xa0;», absente de ce fichier. Vous continuez sans lui.</translation>
-    </message>
-    <message>
-        <source>No column feeds %1 any more: the saved mapping fed it from the column “%2”, which this file lacks. Map a column to it, or go on without it.</source>
-        <translation>Plus aucune colonne n&apos;alimente %1&#xa0;: la correspondance enregistrée l&apos;alimentait depuis la colonne «&#xa0;%2&#xa0;», absente de ce fichier. Associez-lui une colonne, ou continuez sans lui.</translation>
-    </message>
-    <message>
-        <source>&amp;Go on without it</source>
-        <translation>&amp;Continuer sans lui</translation>
     </message>
     <message>
         <source>Map the columns first.</source>
