@@ -11,14 +11,12 @@ import copy
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,20 +27,12 @@ from PySide6.QtWidgets import (
 
 from importer_gui.core.binding import (
     configured_codes,
-    option_value,
 )
 from importer_gui.core.catalogue import (
     ACTIONS,
     IGNORED_COLUMN,
-    NO,
-    PROVIDER_OPTIONS,
-    YES,
     ActionSpec,
-    FieldDef,
-    OptionDef,
-    OptionKind,
 )
-from importer_gui.core.catalogue.actions import PARAMETER_MAPPINGS
 from importer_gui.core.config import (
     KEYED_BY,
     KEYED_FIELDS,
@@ -52,18 +42,20 @@ from importer_gui.core.config import (
     FieldOptions,
     Import,
     ImportConfig,
-    OptionValue,
 )
 from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.core.first_rows import HeadRow, head_width
 from importer_gui.core.remap import Remapped, remap, renamed
 from importer_gui.core.suggest import Suggestion, map_columns
 from importer_gui.ui.i18n import arg
-from importer_gui.ui.labels import catalogue_text, field_label, field_title
+from importer_gui.ui.labels import field_label
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.pages.mapping.choices import MappingChoices
+from importer_gui.ui.pages.mapping.codes import CodesBoxes
+from importer_gui.ui.pages.mapping.field_lists import FieldLists
 from importer_gui.ui.pages.mapping.notices import MappingNotices
+from importer_gui.ui.pages.mapping.options import DATE_FORMAT, OptionsBox
 from importer_gui.ui.pages.mapping.rows import (
     RENAMED,
     SAMPLES,
@@ -76,24 +68,14 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import (
     NOTICE_STYLE,
     WARNING_STYLE,
-    WARNING_TEXT,
-    text_colour,
 )
 from importer_gui.ui.widgets.signals import follow_hand, signals_blocked
 
-DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"]
 # What the page is built from: the configuration (the one held, compared by identity: one
 # opened anew is another), the edited import's index, the import (a copy), its data file.
 Place = tuple[ImportConfig, int, Import | None, Path | None]
-# The date format's texts, as catalogue/document.py writes them, marked for the translators.
-DATE_FORMAT_TEXTS = (
-    QT_TRANSLATE_NOOP("catalogue", "&Date format"),
-    QT_TRANSLATE_NOOP("catalogue", "Y, M, D, H, I (minutes), S and the characters / _ . : ; , - "
-                                   "and space"),
-)
-
-
-class MappingPage(ColumnRows, MappingNotices, MappingChoices, BasePage):
+class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, OptionsBox, FieldLists,
+                  BasePage):
     """Each file column next to a choice of field; guesses are marked until the user looks."""
 
     def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
@@ -323,160 +305,6 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, BasePage):
         self._update_codes_enabled()
         self._update_keyed_checks()
 
-    def _parameter_mappings(self) -> tuple[str, ...]:
-        """The action's fields whose value mappings go in its <parameters> block."""
-        return PARAMETER_MAPPINGS.get(self.spec.name, ()) if self.spec is not None else ()
-
-    def _codes_box(self, field: FieldDef, action: Action) -> QGroupBox:
-        """One code per meaning for a coded field, as a check would read them now."""
-        box = QGroupBox(arg(self.tr("Codes in the file for %1"), field_title(field.name)),
-                        self.side_widget)
-        box.setObjectName(f"codes_{field.name}")
-        form = _form(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        current = configured_codes(field, action, self.current_import().provider.columns)
-        edits: dict[str, QLineEdit] = {}
-        for meaning, default in field.codes:
-            edit = QLineEdit(current.get(meaning, default), box)
-            edit.setPlaceholderText(default)
-            edit.setObjectName(f"code_{field.name}_{meaning}")
-            edit.setToolTip(arg(self.tr("Default: %1"), default))
-            self._follow_hand(edit)
-            form.addRow(self._option_label(meaning, default), edit)
-            edits[meaning] = edit
-        self.code_edits[field.name] = edits
-        return box
-
-    def _options_box(self, action: Action, date_format: str) -> QGroupBox:
-        """The action's options, each by its kind, then the provider's date format."""
-        assert self.spec is not None
-        box = QGroupBox(self.tr("Options"), self.side_widget)
-        form = _form(box)
-        for option in self.spec.options:
-            value = option_value(self.spec, action, option.name)
-            if option.kind is OptionKind.FIELD_LIST:
-                name = catalogue_text(option.label)
-                label = QLabel(arg(self.tr("%1\n(default %2):"), name, option.default)
-                               if option.default else arg(self.tr("%1:"), name), box)
-                label.setToolTip(catalogue_text(option.description))
-                form.addRow(label, self._field_list(option, value, box))
-            else:
-                widget = self._option_input(option, value, box)
-                form.addRow(self._option_label(catalogue_text(option.label),
-                                               self._choice_text(option.default)), widget)
-        for parameter in self._parameters():
-            widget = self._option_input(parameter, action.parameter(parameter.name), box)
-            self.parameter_inputs[parameter.name] = self.option_inputs.pop(parameter.name)
-            form.addRow(self._option_label(catalogue_text(parameter.label) or parameter.name,
-                                           self._choice_text(parameter.default)), widget)
-        self.date_format_edit = QLineEdit(date_format, box)
-        self.date_format_edit.setObjectName(DATE_FORMAT.name)
-        self.date_format_edit.setPlaceholderText(DATE_FORMAT.default)
-        self.date_format_edit.setToolTip(catalogue_text(DATE_FORMAT.description))
-        self._follow_hand(self.date_format_edit)
-        form.addRow(self._option_label(catalogue_text(DATE_FORMAT.label), DATE_FORMAT.default),
-                    self.date_format_edit)
-        return box
-
-    def _option_label(self, label: str, default: str) -> str:
-        """An option's label, with its default when it has one (never "(default )")."""
-        return (arg(self.tr("%1 (default %2):"), label, default) if default
-                else arg(self.tr("%1:"), label))
-
-    def _parameters(self) -> list[OptionDef]:
-        """The action's simple parameters that are not also among its options."""
-        assert self.spec is not None
-        return [p for p in self.spec.parameters if self.spec.option(p.name) is None]
-
-    def _field_list(self, option: OptionDef, value: object, box: QWidget) -> QWidget:
-        """A check box per field the option may name, the chosen ones checked; a custom field
-        only as the configuration names it (custom:GUID), a GUID being nothing to tick."""
-        chosen = list(value) if isinstance(value, list) else []
-        first = not self.field_list_checks
-        checks = self.field_list_checks[option.name] = {}
-        holder = QWidget(box)
-        outer = QVBoxLayout(holder)
-        outer.setContentsMargins(0, 0, 0, 0)
-        boxes = QWidget(holder)  # custom fields' boxes are added to it, above the note
-        column = QVBoxLayout(boxes)
-        column.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(boxes)
-        keyed = [name for name in chosen if name.split(":")[0] in KEYED_FIELDS and ":" in name]
-        for name in [*(c for c in option.choices if c not in KEYED_FIELDS), *keyed]:
-            check = self._add_check(option.name, name, first, column)
-            with signals_blocked(check):  # filled in, not ticked: warnings follow once built
-                check.setChecked(name in chosen)
-        if first:
-            self.search_checks = checks
-        if any(c in KEYED_FIELDS for c in option.choices):
-            self._keyed_lists[option.name] = column
-        note = self.field_list_notes[option.name] = QLabel(holder)
-        note.setObjectName(f"notFed_{option.name}")
-        note.setWordWrap(True)
-        note.setTextFormat(Qt.TextFormat.PlainText)
-        text_colour(note, WARNING_TEXT)
-        note.hide()
-        outer.addWidget(note)
-        return holder
-
-    def _add_check(self, option: str, name: str, first: bool, column: QVBoxLayout) -> QCheckBox:
-        """A field list's box for one field (``custom:GUID`` read "Custom field:GUID")."""
-        check = QCheckBox(_check_text(name), column.parentWidget())
-        check.setObjectName(f"search_{name}" if first else f"search_{option}_{name}")
-        column.addWidget(check)
-        self.field_list_checks[option][name] = check
-        self._follow_hand(check)
-        check.toggled.connect(lambda *_: self.update_warning())  # ticked or not, Next follows
-        return check
-
-    def _update_keyed_checks(self) -> None:
-        """A box in each field list that may name one for every custom field a column feeds
-        (custom:GUID); an unticked box for one no column feeds any more goes."""
-        fed = [name for name in (r.bound() for r in self.rows) if ":" in name]
-        first = next(iter(self.field_list_checks), None)
-        for option, column in self._keyed_lists.items():
-            checks = self.field_list_checks[option]
-            for name in [n for n in checks if ":" in n and n not in fed]:
-                if not checks[name].isChecked():
-                    checks.pop(name).deleteLater()
-            for name in fed:
-                if name not in checks:
-                    self._add_check(option, name, option == first, column)
-
-    def _rename_keyed_check(self, before: str, after: str | None) -> None:
-        """The boxes for ``before`` now name ``after`` (ticked as they were); gone for None."""
-        for option in self._keyed_lists:
-            checks = self.field_list_checks[option]
-            check = checks.pop(before, None)
-            if check is None:
-                continue
-            if after is None or after in checks:
-                check.deleteLater()
-                continue
-            check.setText(_check_text(after))
-            first = option == next(iter(self.field_list_checks))
-            check.setObjectName(f"search_{after}" if first else f"search_{option}_{after}")
-            checks[after] = check
-
-    def _option_input(self, option: OptionDef, value: object,
-                      box: QWidget) -> QComboBox | QLineEdit:
-        """A combo of the option's choices, or a line for free text."""
-        text = value if isinstance(value, str) else option.default
-        widget: QComboBox | QLineEdit
-        if option.choices:
-            widget = QComboBox(box)
-            for choice in option.choices:
-                widget.addItem(self._choice_text(choice), choice)
-            widget.setCurrentIndex(max(widget.findData(text), 0))
-        else:
-            widget = QLineEdit(text, box)
-            widget.setPlaceholderText(option.default)
-        widget.setObjectName(option.name)
-        widget.setToolTip(catalogue_text(option.description))
-        self._follow_hand(widget)
-        self.option_inputs[option.name] = widget
-        return widget
-
     def _follow_hand(self, widget: QComboBox | QLineEdit | QCheckBox) -> None:
         """What the user changes in ``widget`` (never what the page fills in) is a change to
         the configuration to save."""
@@ -486,17 +314,6 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, BasePage):
         """The user changed the mapping: a change to save, which Back keeps too."""
         self._by_hand = True
         self.session.config_edited_by_hand()
-
-    def _choice_text(self, choice: str) -> str:
-        """An option's value as people read it (the configuration keeps the value)."""
-        return {YES: self.tr("yes"), NO: self.tr("no")}.get(choice, choice)
-
-    def _update_codes_enabled(self) -> None:
-        """Value mappings only matter for a field some column feeds."""
-        mapped = set(self.mapped_fields())
-        for name, edits in self.code_edits.items():
-            for edit in edits.values():
-                edit.setEnabled(name in mapped)
 
     def isComplete(self) -> bool:
         """No field twice, none the import cannot go on without; missing mandatory fields,
@@ -623,95 +440,11 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, BasePage):
             fields.append(ActionField(name, options, entry.alias))
         return fields
 
-    def _save_parameter_codes(self, action: Action) -> None:
-        """The codes of a field whose value mappings go in <parameters> (trackingStatus), as
-        typed: a meaning whose code is what the document gives below <parameters> (defaults,
-        columns) is left empty there, kept only where the document had it."""
-        assert self.spec is not None
-        columns = self.current_import().provider.columns
-        for name in self._parameter_mappings():
-            edits = self.code_edits.get(name)
-            definition = self.spec.by_name[name]
-            if edits is None:
-                continue
-            codes = {m: e.text().strip() or e.placeholderText() for m, e in edits.items()}
-            if codes == configured_codes(definition, action, columns):
-                continue  # as the document has them: left as written
-            below = configured_codes(definition, Action(action.name), columns)
-            before = action.parameter_codes.get(name, {})
-            mapping = {m: (codes[m] if codes[m] != below[m] else "") for m in codes
-                       if m in before or codes[m] != below[m]}
-            if any(mapping.values()) or before:
-                action.parameter_codes[name] = mapping
-            for entry in action.fields or []:  # <fields> would override <parameters>
-                if entry.name == name and entry.options.codes:
-                    entry.options = replace(entry.options, codes={})
-
-    def _save_options(self, action: Action) -> None:
-        """Each option as chosen; one still at its default and never set stays unset."""
-        assert self.spec is not None
-        for option in self.spec.options:
-            if option.kind is OptionKind.FIELD_LIST:
-                chosen: OptionValue = self._ticked(option)
-                if not chosen and option.mandatory:
-                    raise ImporterError(catalogue_text(option.none_chosen))
-            else:
-                chosen = _input_text(self.option_inputs[option.name])
-            action.set_option(option.name, self._written(action, option, chosen))
-        for parameter in self._parameters():
-            text = _input_text(self.parameter_inputs[parameter.name])
-            written = _unless_default(text, action.parameters.get(parameter.name),
-                                      parameter.default)
-            if written is None:
-                action.parameters.pop(parameter.name, None)
-            else:
-                action.parameters[parameter.name] = text
-
-    def _ticked(self, option: OptionDef) -> list[str]:
-        """A field list's fields as its boxes are ticked now."""
-        checks = self.field_list_checks.get(option.name, {})
-        return [name for name, check in checks.items() if check.isChecked()]
-
-    def _written(self, action: Action, option: OptionDef, chosen: OptionValue) -> OptionValue:
-        """An option as Next writes it into ``action``: what the page shows it holds, unless
-        that is its default and ``action`` leaves it unset (it stays so)."""
-        assert self.spec is not None
-        default = option_value(self.spec, Action(self.spec.name), option.name)
-        return _unless_default(chosen, action.option(option.name), default)
-
 
 def _same_place(left: Place, now: Place) -> bool:
     """Whether the page would be built now from what it was left on: the same configuration
     held (not one opened anew, even from the same file), its edited import as it was."""
     return left[0] is now[0] and left[1:] == now[1:]
-
-
-def _check_text(name: str) -> str:
-    """A field list's box as people read it: the field's title, then ``:GUID`` if any."""
-    field, colon, guid = name.partition(":")
-    return field_title(field) + colon + guid
-
-
-def _unless_default(chosen: OptionValue, configured: OptionValue,
-                    default: OptionValue) -> OptionValue:
-    """What is written of an option or parameter shown holding ``chosen``: nothing (unset: its
-    default at run time) when it is empty, or when it was unset (``configured`` None) and is
-    still at its ``default``, so a configuration passing through the page is not changed."""
-    if not chosen or (configured is None and chosen == default):
-        return None
-    return chosen
-
-
-def _input_text(widget: QComboBox | QLineEdit) -> str:
-    """An option's value as chosen or typed (trimmed)."""
-    return widget.currentData() if isinstance(widget, QComboBox) else widget.text().strip()
-
-
-def _form(box: QGroupBox) -> QFormLayout:
-    """A form whose labels go above their fields when the box is short of room."""
-    form = QFormLayout(box)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-    return form
 
 
 def _validate(config: ImportConfig) -> None:

@@ -50,6 +50,17 @@
     </message>
 </context>
 <context>
+    <name>CodesBoxes</name>
+    <message>
+        <source>Codes in the file for %1</source>
+        <translation>Codes du fichier pour %1</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>Par défaut&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>ColumnRows</name>
     <message>
         <source>Column</source>
@@ -903,40 +914,6 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Ses colonnes ne peuvent être montrées sans lui&#xa0;: revenez par Précédent à «&#xa0;Ouvrir un tableur&#xa0;» et choisissez de nouveau le fichier.</translation>
     </message>
     <message>
-        <source>Codes in the file for %1</source>
-        <translation>Codes du fichier pour %1</translation>
-    </message>
-    <message>
-        <source>Default: %1</source>
-        <translation>Par défaut&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <translation>%1&#xa0;:</translation>
-    </message>
-    <message>
-        <source>%1 (default %2):</source>
-        <translation>%1 (défaut %2)&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>Options</translation>
-    </message>
-    <message>
-        <source>%1
-(default %2):</source>
-        <translation>%1
-(défaut %2)&#xa0;:</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>non</translation>
-    </message>
-    <message>
         <source>Map the columns first.</source>
         <translation>Associez d&apos;abord les colonnes.</translation>
     </message>
@@ -1224,6 +1201,35 @@ Fichier&#xa0;: %2</translation>
     <message>
         <source>These are its first rows only: the check cannot read the whole file within its memory budget (below), so Next stays unavailable until the budget is raised or the file is split.</source>
         <translation>Ce sont ses premières lignes seulement&#xa0;: la vérification ne peut pas lire tout le fichier dans son budget de mémoire (ci-dessous), aussi Suivant reste indisponible tant que le budget n’est pas augmenté ou le fichier découpé.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsBox</name>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>%1
+(default %2):</source>
+        <translation>%1
+(défaut %2)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 (default %2):</source>
+        <translation>%1 (défaut %2)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
     </message>
 </context>
 <context>
