@@ -11,8 +11,11 @@ from openpyxl import Workbook
 from pytestqt.qtbot import QtBot
 
 from importer_gui.cli import main
+from importer_gui.core.readers import workbooks
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages import base
 from tests.stores import existing_store
+from tests.ui.test_large_files_in_the_background import SlowReads
 from tests.ui.test_open_sheet_case import opened
 
 
@@ -91,3 +94,32 @@ def test_an_empty_first_sheet_is_shown_chosen_with_the_checks_refusal(
     assert page.sheet_combo.currentText() == "Sheet"  # the sheet the refusal names
     assert page.error_label.isVisible() and page.error_label.text() == refused
     assert not page.isComplete()
+
+
+def test_a_large_workbooks_sheets_are_looked_up_while_the_page_says_it_reads_it(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening a large workbook reads all its shared strings (seconds): the page lists its
+    sheets and finds the first visible one while it shows the workbook being read, and
+    going back to the page does not open it again."""
+    looked_up = SlowReads()
+    monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
+    for name in ("sheet_names", "first_visible_sheet"):
+        monkeypatch.setattr(workbooks, name, looked_up.head(getattr(workbooks, name)))
+    config = configuration(tmp_path, hidden_lists_first)
+    page = window.wizard.open_page
+    assert window.open_file(config)
+    qtbot.waitUntil(lambda: bool(looked_up.on_window_thread))  # the sheets being looked up
+    assert page.reading_row.isVisible()
+    assert page.reading_label.text() == "Reading the first rows of trainings.xlsx…"
+    looked_up.release.set()
+    wizard = window.wizard
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10_000)
+    qtbot.waitUntil(lambda: not wizard.preview_page.runner.busy, timeout=10_000)
+    while wizard.currentPage() is not page:  # back to the open page, as the user goes
+        wizard.back()
+    assert page.sheet_combo.currentText() == "Data"
+    assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == \
+        ["Lists", "Data"]
+    assert page.head_model.data(page.head_model.index(0, 0)) == "C9" and page.isComplete()
+    assert set(looked_up.on_window_thread) == {False}

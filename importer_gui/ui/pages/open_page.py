@@ -92,6 +92,33 @@ class Opening:
 
 
 @dataclass(frozen=True)
+class SheetList:
+    """A workbook's sheets as the page lists them, and the one read when the configuration
+    names none: looked up with its first rows, in the background for a large workbook
+    (opening one reads all its shared strings, seconds for a large one)."""
+
+    stamp: FileStamp | None  # the file as it was before the look-up; None when it is no file
+    names: tuple[str, ...]  # none when the workbook cannot be read: the re-read says why
+    first_visible: str | None  # None when not looked up (the provider names its sheet)
+
+    def lists(self, provider: Provider, data_file: Path) -> bool:
+        """Whether this is the list of ``data_file`` as it is now, for ``provider``."""
+        return (self.stamp is not None and self.stamp.path == data_file
+                and not self.stamp.changed()
+                and (bool(provider.sheet) or self.first_visible is not None or not self.names))
+
+    def sheet_read(self, provider: Provider) -> str | None:
+        """The sheet the check reads: the one the provider names, in any case, else the first
+        visible one; None when the provider names one the workbook lacks, or the workbook
+        cannot be read (the re-read says why)."""
+        from importer_gui.core import readers
+
+        if provider.sheet:
+            return readers.sheet_named(self.names, provider.sheet)
+        return self.first_visible
+
+
+@dataclass(frozen=True)
 class Unfound:
     """A configuration's data file the page cannot read until the user chooses it (it is
     missing, or named outside the configuration's folder): the session holds
@@ -183,6 +210,9 @@ class OpenPage(BasePage):
         self._guesses: HeadGuesses | None = None  # of the file just opened, said once shown
         # The opened configuration's data files to be chosen, by import.
         self._unfound: dict[int, Unfound] = {}
+        # The sheets of the workbook shown, as last looked up: one read in the background
+        # is not opened again on the window's thread.
+        self._listed: SheetList | None = None
         # Asked before a file chosen here replaces what is open (the window's question);
         # True: open it.
         self.may_open: Callable[[Path], bool] = lambda _path: True
@@ -489,8 +519,9 @@ class OpenPage(BasePage):
         for widget in (self.import_label, self.import_combo):
             widget.hide()  # the imports of what was open before
 
-        def shown(rows: tuple[Head, DataFileError | None]) -> None:
-            self._configuration_opened(read, lambda: self._show_read(rows))
+        def shown(outcome: tuple[SheetList | None, Rows | ImporterError]) -> None:
+            self._listed, rows = outcome
+            self._configuration_opened(read, self._rows_shown(rows))
 
         def failed(error: ImporterError) -> None:
             if isinstance(error, Cancelled):  # the window's own stop (quitting, say)
@@ -499,7 +530,7 @@ class OpenPage(BasePage):
                 self._configuration_opened(read, lambda: self._show_failure(error))
 
         token = self._wanted = object()
-        self.runner.run(lambda _monitor: head_despite_budget(provider, data_file),
+        self.runner.run(lambda _monitor: sheets_and_rows(provider, data_file),
                         self._if_wanted(token, shown), self._if_wanted(token, failed))
 
     def _configured_files(self, path: Path, config: ImportConfig,
@@ -683,8 +714,9 @@ class OpenPage(BasePage):
         configured = (replace(self.current_import().provider)
                       if self.session.choices.config_path is not None else None)
 
-        def read(outcome: tuple[Opening, Rows | ImporterError | None]) -> None:
-            opening, rows = outcome
+        def read(outcome: tuple[tuple[Opening, Rows | ImporterError | None], SheetList | None]
+                 ) -> None:
+            (opening, rows), self._listed = outcome
             self._show_reading(None)
             try:
                 self._opened(path, opening, None if rows is None else self._rows_shown(rows))
@@ -701,8 +733,13 @@ class OpenPage(BasePage):
             else:
                 on_failure(error)
 
-        self.runner.run(lambda monitor: read_chosen(path, configured, monitor),
-                        self._if_wanted(token, read), self._if_wanted(token, failed))
+        def chosen(monitor: Monitor) -> tuple[tuple[Opening, Rows | ImporterError | None],
+                                              SheetList | None]:
+            opened = read_chosen(path, configured, monitor)
+            return opened, list_sheets(opened[0].provider if configured is None else configured,
+                                       path)
+
+        self.runner.run(chosen, self._if_wanted(token, read), self._if_wanted(token, failed))
 
     def _rows_shown(self, rows: Rows | ImporterError) -> Callable[[], None]:
         """What shows first rows read in the background: them, or why they cannot be read."""
@@ -937,9 +974,10 @@ class OpenPage(BasePage):
             self.sheet_combo.clear()
             missing = None
             if workbook:
-                names = self._sheets(data_file)
+                listed = self._sheet_list(provider, data_file)
+                names = list(listed.names)
                 self.sheet_combo.addItems(names)
-                read = _sheet_read(provider, data_file, names)
+                read = listed.sheet_read(provider)
                 self.sheet_combo.setCurrentIndex(names.index(read) if read in names else -1)
                 # An unreadable workbook lists none: the re-read says why.
                 missing = provider.sheet if provider.sheet and read is None and names else None
@@ -949,14 +987,12 @@ class OpenPage(BasePage):
             self.header_check.setChecked(provider.skip_first_line)
         return missing
 
-    def _sheets(self, data_file: Path) -> list[str]:
-        """The workbook's sheet names; an unreadable workbook is reported by the re-read."""
-        from importer_gui.core import readers
-
-        try:
-            return readers.sheet_names(data_file)
-        except ImporterError:
-            return []
+    def _sheet_list(self, provider: Provider, data_file: Path) -> SheetList:
+        """The workbook's sheets: as its reading in the background listed them (a large one),
+        else looked up now (a small one opens at once)."""
+        if self._listed is None or not self._listed.lists(provider, data_file):
+            self._listed = workbook_sheets(provider, data_file)
+        return self._listed
 
     def _options_changed(self) -> None:
         """Ask the session to read the file so, and show its first rows read so."""
@@ -1162,18 +1198,41 @@ def _first_sheet(path: Path, provider: Provider, monitor: Monitor,
     return name, empty
 
 
-def _sheet_read(provider: Provider, data_file: Path, names: list[str]) -> str | None:
-    """The sheet of ``names`` the check reads: the one the provider names, in any case,
-    else the readers' first sheet (the first visible one); None when the provider names
-    one the workbook lacks, or the workbook cannot be read (the re-read says why)."""
+def list_sheets(provider: Provider, data_file: Path) -> SheetList | None:
+    """The sheets the page lists for ``data_file`` read by ``provider``, and its first
+    visible one when the provider names none; None for a text file."""
     from importer_gui.core import readers
 
-    if provider.sheet:
-        return readers.sheet_named(names, provider.sheet)
+    return workbook_sheets(provider, data_file) if readers.is_workbook(data_file) else None
+
+
+def workbook_sheets(provider: Provider, data_file: Path) -> SheetList:
+    """The workbook's sheets, and its first visible one when ``provider`` names none."""
+    from importer_gui.core import readers
+
     try:
-        return readers.first_visible_sheet(data_file) if names else None
+        stamp = FileStamp.of(data_file) if data_file.is_file() else None  # before reading
+        names = readers.sheet_names(data_file)
+    except (ImporterError, OSError):
+        return SheetList(None, (), None)  # never taken for another look-up's
+    try:
+        first = readers.first_visible_sheet(data_file) if names and not provider.sheet else None
     except ImporterError:
-        return None
+        first = None
+    return SheetList(stamp, tuple(names), first)
+
+
+def sheets_and_rows(provider: Provider, data_file: Path,
+                    ) -> tuple[SheetList | None, Rows | ImporterError]:
+    """What a configuration's large data file shows: its sheets, and its first rows (or why
+    they cannot be read)."""
+    listed = list_sheets(provider, data_file)
+    try:
+        return listed, head_despite_budget(provider, data_file)
+    except Cancelled:
+        raise
+    except ImporterError as exc:
+        return listed, exc
 
 
 def head_despite_budget(provider: Provider, data_file: Path,
