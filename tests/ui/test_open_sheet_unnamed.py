@@ -123,3 +123,21 @@ def test_a_large_workbooks_sheets_are_looked_up_while_the_page_says_it_reads_it(
         ["Lists", "Data"]
     assert page.head_model.data(page.head_model.index(0, 0)) == "C9" and page.isComplete()
     assert set(looked_up.on_window_thread) == {False}
+
+
+def test_a_large_workbook_chosen_is_not_opened_again_to_list_its_sheets(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large workbook chosen as a data file: its sheets are listed in the background too."""
+    looked_up = SlowReads()
+    looked_up.release.set()
+    monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
+    monkeypatch.setattr(workbooks, "sheet_names", looked_up.head(workbooks.sheet_names))
+    configuration(tmp_path, hidden_lists_first)
+    page = window.wizard.open_page
+    assert window.open_file(tmp_path / "trainings.xlsx")
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == \
+        ["Lists", "Data"]
+    assert page.sheet_combo.currentText() == "Data"
+    assert set(looked_up.on_window_thread) == {False}
