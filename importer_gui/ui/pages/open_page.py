@@ -5,10 +5,8 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +41,7 @@ from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES, DELIMITE
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig, Provider
 from importer_gui.core.errors import Cancelled, ConfigError, DataFileError, ImporterError
-from importer_gui.core.first_rows import HEAD_ROWS, Head, HeadRow, head_width
+from importer_gui.core.first_rows import Head, HeadRow, head_width
 from importer_gui.core.guess import Guess
 from importer_gui.core.paths import resolved
 from importer_gui.core.plan import FileStamp
@@ -51,8 +49,21 @@ from importer_gui.core.progress import Monitor
 from importer_gui.resources import sample_config_path
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.messages_text import message_text, placed, recognise, system_reason_text
-from importer_gui.ui.pages.base import BasePage, column_titles, read_head, read_in_background
+from importer_gui.ui.messages_text import message_text, placed, system_reason_text
+from importer_gui.ui.pages.base import BasePage, column_titles, read_in_background
+from importer_gui.ui.pages.open_reading import (
+    HeadGuesses,
+    Opening,
+    Rows,
+    SheetList,
+    guess_from_head,
+    head_despite_budget,
+    list_sheets,
+    read_chosen,
+    read_opening,
+    sheets_and_rows,
+    workbook_sheets,
+)
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE
@@ -68,56 +79,6 @@ MAX_FIXES = 10
 CORRECTED = "-corrected"  # a corrected copy's name: "sessions-corrected.xml"
 _Index = QModelIndex | QPersistentModelIndex
 Failed = Callable[[ImporterError], None]
-Rows = tuple[Head, DataFileError | None]  # first rows, and the budget's refusal of the file
-
-
-@dataclass(frozen=True)
-class HeadGuesses:
-    """What a new file's first rows tell: whether its first line holds headers (None when
-    read as data already), and the date format."""
-
-    header: Guess | None
-    date_format: Guess
-
-
-@dataclass(frozen=True)
-class Opening:
-    """How a new data file is read, as init guesses it, and what told."""
-
-    provider: Provider
-    empty_sheets: tuple[str, ...] = ()  # a workbook's visible sheets before the one read
-    encoding: Guess | None = None  # a text file's, from its bytes
-    delimiter: Guess | None = None
-    guesses: HeadGuesses | None = None  # None when its first rows cannot be read
-
-
-@dataclass(frozen=True)
-class SheetList:
-    """A workbook's sheets as the page lists them, and the one read when the configuration
-    names none: looked up with its first rows, in the background for a large workbook
-    (opening one reads all its shared strings, seconds for a large one)."""
-
-    stamp: FileStamp | None  # the file as it was before the look-up; None when it is no file
-    names: tuple[str, ...]  # none when the workbook cannot be read: the re-read says why
-    first_visible: str | None  # None when not looked up (the provider names its sheet)
-
-    def lists(self, provider: Provider, data_file: Path) -> bool:
-        """Whether this is the list of ``data_file`` as it is now, for ``provider``."""
-        return (self.stamp is not None and self.stamp.path == data_file
-                and not self.stamp.changed()
-                and (bool(provider.sheet) or self.first_visible is not None or not self.names))
-
-    def sheet_read(self, provider: Provider) -> str | None:
-        """The sheet the check reads: the one the provider names, in any case, else the first
-        visible one; None when the provider names one the workbook lacks, or the workbook
-        cannot be read (the re-read says why)."""
-        from importer_gui.core import readers
-
-        if provider.sheet:
-            return readers.sheet_named(self.names, provider.sheet)
-        return self.first_visible
-
-
 @dataclass(frozen=True)
 class Unfound:
     """A configuration's data file the page cannot read until the user chooses it (it is
@@ -1114,163 +1075,6 @@ class OpenPage(BasePage):
     def save(self) -> None:
         """The options are already in the provider: tell the other pages."""
         self.session.set_config(self.session.choices.config)
-
-
-def read_opening(path: Path, monitor: Monitor | None = None, *, guess: bool = True,
-                 ) -> Opening:
-    """How a new configuration reads ``path``, as init guesses it: a workbook's first visible
-    sheet holding data (its rows stay cached for the pages), a text file's encoding and
-    delimiter. Missing, a folder, a pipe (never opened: reading one could wait for ever), a
-    device, a picture or a workbook under a CSV file's name: refused as the command line
-    says it. Seconds for a large workbook: the page calls it in the background. Without
-    ``guess``, its first rows are not read to guess from (a saved configuration says how to
-    read them)."""
-    from importer_gui.core import readers
-    from importer_gui.core.guess import guess_reading
-
-    monitor = monitor or Monitor()
-    readers.check_file(path)
-    provider = Provider(file_name=path.name, path=str(resolved(path.parent)))
-    if readers.is_workbook(path):
-        provider.sheet, empty = _first_sheet(path, provider, monitor)
-        opening = Opening(provider, tuple(empty))
-    else:
-        try:
-            _sheet, encoding, delimiter = guess_reading(path)
-        except OSError:
-            return Opening(provider)  # the reader says why
-        provider.file_encoding, provider.delimiter = encoding.value, delimiter.value
-        opening = Opening(provider, encoding=encoding, delimiter=delimiter)
-    monitor.check_cancelled()
-    if not guess:
-        return opening
-    try:
-        head = read_head(provider, path)  # cached: the page shows these rows next
-    except ImporterError:
-        return opening  # said where the page reads them
-    return replace(opening, guesses=guess_from_head(head))
-
-
-def read_chosen(path: Path, configured: Provider | None, monitor: Monitor,
-                ) -> tuple[Opening, Rows | ImporterError | None]:
-    """A data file chosen: how a new configuration reads it (``configured`` None), or, for
-    the edited import of a saved configuration (``configured``, its reading), opened without
-    guesses and its first rows read once, as the configuration reads it (or why they cannot
-    be: the file is taken all the same, and the page says why)."""
-    from importer_gui.core.session import take_new_file
-
-    if configured is None:
-        return read_opening(path, monitor), None
-    opening = read_opening(path, monitor, guess=False)
-    take_new_file(configured, opening.provider, path)
-    monitor.check_cancelled()
-    try:
-        return opening, head_despite_budget(configured, path)
-    except Cancelled:
-        raise
-    except ImporterError as exc:
-        return opening, exc
-
-
-def guess_from_head(head: Head) -> HeadGuesses:
-    """Whether the first line holds headers and the date format, from the first rows, as
-    init guesses them."""
-    from importer_gui.core.guess import guess_date_format, header_of
-
-    headers, rows = head
-    header = None if headers is None else header_of([headers, *(cells for _l, cells in rows)])
-    return HeadGuesses(header, guess_date_format([cell for _l, cells in rows for cell in cells]))
-
-
-def _first_sheet(path: Path, provider: Provider, monitor: Monitor,
-                 ) -> tuple[str | None, list[str]]:
-    """The first visible sheet holding data and the empty ones before it, as init chooses
-    (the first visible sheet, and none said, when every one is empty)."""
-    from importer_gui.core import readers
-
-    def rows_of(name: str) -> list[object]:
-        monitor.check_cancelled()  # between two sheets: each loads whole
-        return read_head(replace(provider, sheet=name), path)[1]
-
-    name, empty = readers.first_sheet_holding_data(path, rows_of)
-    if name is None:
-        return readers.first_visible_sheet(path), []
-    return name, empty
-
-
-def list_sheets(provider: Provider, data_file: Path) -> SheetList | None:
-    """The sheets the page lists for ``data_file`` read by ``provider``, and its first
-    visible one when the provider names none; None for a text file."""
-    from importer_gui.core import readers
-
-    return workbook_sheets(provider, data_file) if readers.is_workbook(data_file) else None
-
-
-def workbook_sheets(provider: Provider, data_file: Path) -> SheetList:
-    """The workbook's sheets, and its first visible one when ``provider`` names none."""
-    from importer_gui.core import readers
-
-    try:
-        stamp = FileStamp.of(data_file) if data_file.is_file() else None  # before reading
-        names = readers.sheet_names(data_file)
-    except (ImporterError, OSError):
-        return SheetList(None, (), None)  # never taken for another look-up's
-    try:
-        first = readers.first_visible_sheet(data_file) if names and not provider.sheet else None
-    except ImporterError:
-        first = None
-    return SheetList(stamp, tuple(names), first)
-
-
-def sheets_and_rows(provider: Provider, data_file: Path,
-                    ) -> tuple[SheetList | None, Rows | ImporterError]:
-    """What a configuration's large data file shows: its sheets, and its first rows (or why
-    they cannot be read)."""
-    listed = list_sheets(provider, data_file)
-    try:
-        return listed, head_despite_budget(provider, data_file)
-    except Cancelled:
-        raise
-    except ImporterError as exc:
-        return listed, exc
-
-
-def head_despite_budget(provider: Provider, data_file: Path,
-                        ) -> tuple[Head, DataFileError | None]:
-    """The file's first rows, and the memory budget's refusal of the whole file, if any.
-
-    Reading the first rows measures the whole file and refuses one the check could not
-    hold; the first rows of a text file are read one line at a time all the same (they are
-    cheap), so that the user sees which file it is. A workbook's sheet is loaded whole to
-    give them: refused, none are shown.
-    """
-    from importer_gui.core import readers  # imported late, as the pages load before any file
-    from importer_gui.core.readers.budget import MemoryBudget
-
-    try:
-        return read_head(provider, data_file), None
-    except DataFileError as exc:
-        if not _over_budget(exc) or readers.is_workbook(data_file):
-            raise
-        refusal = exc
-    try:
-        table = readers.prepare(
-            data_file, MemoryBudget(limit=sys.maxsize), encoding=provider.file_encoding,
-            delimiter=provider.delimiter_char, skip_first_line=provider.skip_first_line,
-            check_delimiter=False).open()  # the refused read checked it
-        rows = [(line, tuple(cells)) for line, cells in islice(table.rows(), HEAD_ROWS)]
-    except MemoryError:
-        raise refusal from None
-    return (table.headers, rows), refusal
-
-
-def _over_budget(error: DataFileError) -> bool:
-    """Whether the error is the memory budget refusing the whole file."""
-    from importer_gui.core.readers import budget
-
-    found = recognise(error.detail)
-    return found is not None and found[0].text in (
-        budget.SET_TOO_COSTLY, budget.MACHINE_TOO_COSTLY, budget.LIMIT_TOO_COSTLY)
 
 
 def _declared_codec(raw: bytes) -> str:
