@@ -2,7 +2,8 @@
 
 ``importer-gui store copy SOURCE DESTINATION``: each a SQLite file or a PostgreSQL URL, so
 that a team moves one person's file onto the database their IT runs (or back). The source
-must exist; the destination is created when new (and taken away again when the copy fails
+must exist, and is never written (one of an older version included: its copy is the one
+upgraded); the destination is created when new (and taken away again when the copy fails
 or is interrupted), and refused when it holds anything.
 """
 
@@ -54,7 +55,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Copy SOURCE into DESTINATION; say how many runs and records were copied."""
     # A new destination (a SQLite file, the tables made in an empty PostgreSQL database) is
     # taken away when the copy fails or is interrupted: it is left as it was.
-    with Store.open(_asking(args.source), create=False) as source, \
+    # The source is only read, as it is: an older one is not upgraded where it is (a backup
+    # on a read-only medium, say); its copy is written at the current version.
+    with Store.open_as_it_is(_asking(args.source)) as source, \
             open_made(_asking(args.destination), keep_empty=True) as destination:
         copied = source.copy_into(destination)
     runs = copied.get("import_run", 0)

@@ -95,7 +95,8 @@ DISK_FULL = QT_TRANSLATE_NOOP("errors", "The disk is full, or the store would gr
 DAMAGED = QT_TRANSLATE_NOOP("errors", "The store {path} is damaged ({detail}).")
 READ_ONLY = QT_TRANSLATE_NOOP("errors", "The store {path} is read-only: nothing was written.")
 # A store older than schema.READ_AS_IT_IS that cannot be upgraded where it is, even to be
-# read: what is true of it, and what lets it be read (not ``store copy``, which opens it too).
+# read: what is true of it, and what lets it be read (``store copy`` too: it reads its source
+# as it is, see Store.open_as_it_is).
 OLDER_READ_ONLY = QT_TRANSLATE_NOOP("errors", "The store {path} was written by an older version "
                                               "of Import Assistant: it must be upgraded once "
                                               "before it can be read, and it cannot be upgraded "
@@ -178,6 +179,7 @@ class Store:
         self._queries = Queries(dialect)
         self._connection: Connection | None = None
         self._identity: str | None = None  # read when opened
+        self._version = schema.SCHEMA_VERSION  # the schema it is read as; older as it is
         self._busy_timeout = 10.0  # given when opened: a connection made again waits as long
         # One connection shared by the GUI thread and the worker; calls take turns.
         self._lock = threading.RLock()
@@ -191,6 +193,14 @@ class Store:
         Another program writing to it is waited for ``busy_timeout`` seconds.
         """
         return cls._open(location, busy_timeout, create, DOES_NOT_EXIST)
+
+    @classmethod
+    def open_as_it_is(cls, location: StoreLocation | str, *,
+                      busy_timeout: float = 10.0) -> Store:
+        """Open a store that must exist only to read it whole (a copy's source): one of an
+        older version is read as that version wrote it, never upgraded nor otherwise
+        written, so that a backup on a read-only medium is copied and left as it was."""
+        return cls._open(location, busy_timeout, False, DOES_NOT_EXIST, as_it_is=True)
 
     @classmethod
     def reopen(cls, location: StoreLocation | str, *, busy_timeout: float = 10.0,
@@ -209,21 +219,24 @@ class Store:
 
     @classmethod
     def _open(cls, location: StoreLocation | str, busy_timeout: float, create: bool,
-              missing: str) -> Store:
-        """Open (see ``open``); ``missing`` says a store not there when not ``create``."""
+              missing: str, *, as_it_is: bool = False) -> Store:
+        """Open (see ``open``); ``missing`` says a store not there when not ``create``;
+        ``as_it_is``: see ``open_as_it_is``."""
         try:
             location = parse_location(location)
         except ValueError as exc:  # location.py's message, exactly: its template translates it
             raise StoreError(str(exc)) from exc
         if isinstance(location, Path):
             _folder_ready(location, create, missing)
+            if as_it_is:
+                _readable(location)
         store = cls(location, dialect_for(location))
         store._busy_timeout = busy_timeout
         try:
             with store._guard("opened"):
                 store._connection = store._connect(busy_timeout, create)
                 try:
-                    if store._prepare(create, missing):
+                    if store._prepare(create, missing, as_it_is):
                         store._identity = store._read_identity()
                 except BaseException:
                     store.close()
@@ -272,10 +285,11 @@ class Store:
         password = location.ask(location)
         return None if password is None else location.with_password(password)
 
-    def _prepare(self, create: bool, missing: str) -> bool:
+    def _prepare(self, create: bool, missing: str, as_it_is: bool = False) -> bool:
         """Check it is one of our stores (or empty); create or upgrade its schema if needed
-        (an empty one not to be created is ``missing``). False for a store read as an older
-        version wrote it, which nobody here may upgrade (see schema.READ_AS_IT_IS)."""
+        (an empty one not to be created is ``missing``; an older one read ``as_it_is`` is
+        left so). False for a store read as an older version wrote it, which nobody here
+        may upgrade (see schema.READ_AS_IT_IS) or which is read ``as_it_is``."""
         conn = self._conn()
         identity = self._dialect.identity(conn)
         if identity.new:
@@ -289,6 +303,9 @@ class Store:
             raise StoreError(NEWER_VERSION.format(path=self.path))
         if identity.version < schema.FIRST_SCHEMA_VERSION:
             raise StoreError(UNKNOWN_VERSION.format(path=self.path, version=identity.version))
+        if as_it_is:  # nothing written: not even the grants an upgrade's tables are given
+            self._version = identity.version
+            return identity.version == schema.SCHEMA_VERSION  # older: no identity yet
         if identity.version < schema.SCHEMA_VERSION:
             try:
                 self._dialect.upgrade(conn, schema.SCHEMA_VERSION)
@@ -297,6 +314,7 @@ class Store:
                     raise
                 if identity.version < schema.READ_AS_IT_IS:
                     raise StoreError(self._older_read_only()) from exc
+                self._version = identity.version
                 return False  # checked and browsed as it is, without an identity
         self._dialect.share_grants(conn)
         return True
@@ -481,7 +499,8 @@ class Store:
 
     def copy_into(self, target: Store, monitor: Monitor | None = None) -> dict[str, int]:
         """Copy every record and run, with their ids, into ``target``, which must be empty;
-        the rows copied per table. One transaction: a failure leaves ``target`` empty."""
+        the rows copied per table. One transaction: a failure leaves ``target`` empty. A
+        store read as an older version wrote it is copied as an upgrade would make it."""
         from importer_gui.core.store.copy import SourceFailed, copy_tables, is_empty
 
         try:
@@ -495,7 +514,7 @@ class Store:
                     if not is_empty(dst):
                         raise StoreError(NOT_EMPTY.format(path=target.path))
                     copied = copy_tables((src, self._dialect), (dst, target._dialect),
-                                         monitor or Monitor())
+                                         monitor or Monitor(), self._version)
                     committing()
                     return copied
         except SourceFailed as failed:
@@ -583,6 +602,17 @@ def refuse_not_a_file(path: Path) -> None:
         raise StoreError(A_FOLDER.format(path=path))
     if not stat.S_ISREG(mode):
         raise StoreError(NOT_REGULAR.format(path=path))
+
+
+def _readable(path: Path) -> None:
+    """A store file (there, and a file) the system will not let this user read, said with
+    its reason: the engine says only "unable to open database file"."""
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise StoreError(FAILED_DOING["read"].format(path=path, detail=system_reason(exc))
+                         ) from None
 
 
 def _folder_ready(path: Path, create: bool, missing: str) -> None:

@@ -5,7 +5,9 @@ its id, each value read back from the source's engine and written as the target'
 each table's highest id ever given is carried over too, so that the copy never gives a
 deleted record's id again.
 The source is read in one snapshot, the target written in one transaction: a copy that
-fails leaves the target as empty as it was.
+fails leaves the target as empty as it was. A source of an older schema version is read as it
+is (never upgraded: it may be a backup on a read-only medium) and its copy written as an
+upgrade would leave it: the columns and tables later versions added, NULL and empty.
 """
 
 from __future__ import annotations
@@ -42,19 +44,34 @@ def is_empty(conn: Connection) -> bool:
 
 
 def copy_tables(source: tuple[Connection, Dialect], target: tuple[Connection, Dialect],
-                monitor: Monitor) -> dict[str, int]:
-    """Copy every table's rows; the rows copied per table. The caller holds the target's
-    transaction and the source's snapshot."""
+                monitor: Monitor, version: int = schema.SCHEMA_VERSION) -> dict[str, int]:
+    """Copy every table's rows from a source of schema ``version``; the rows copied per
+    table. The caller holds the target's transaction and the source's snapshot."""
     (src, src_dialect), (dst, dst_dialect) = source, target
     dst_dialect.defer_references(dst)
+    held = _held(version)
     copied: dict[str, int] = {}
     for n, table in enumerate(COPIED):
         monitor.step(n, len(COPIED), f"Copying {table.name}")
-        copied[table.name] = _copy_table(table, source, target)
+        if table.name not in held:  # made by a later version: empty, as an upgrade makes it
+            copied[table.name] = 0
+            continue
+        copied[table.name] = _copy_table(table, held[table.name], source, target)
         with _from_source():
             highest = src_dialect.next_id(src, table.name) - 1
         dst_dialect.claim_ids(dst, table.name, highest)
     return copied
+
+
+def _held(version: int) -> dict[str, frozenset[str]]:
+    """The columns each table holds in a store of ``version`` (its tables only)."""
+    if version == schema.SCHEMA_VERSION:
+        tables = schema.TABLES
+    else:  # the migrations say what each version added (peewee: only for an older store)
+        from importer_gui.core.store.migrations import tables_at
+
+        tables = tables_at(version)
+    return {t.name: frozenset(c.name for c in t.columns) for t in tables}
 
 
 @contextmanager
@@ -75,12 +92,13 @@ def _converters(table: TableDef, source: Dialect, target: Dialect
             if c.type in source.decoders or c.type in target.encoders]
 
 
-def _copy_table(table: TableDef, source: tuple[Connection, Dialect],
+def _copy_table(table: TableDef, held: frozenset[str], source: tuple[Connection, Dialect],
                 target: tuple[Connection, Dialect]) -> int:
-    """One table's rows, by id, in batches."""
+    """One table's rows, by id, in batches; the columns the source does not hold (``held``
+    those it does) are NULL."""
     (src, src_dialect), (dst, dst_dialect) = source, target
     columns = ("id", *(c.name for c in table.columns))
-    listed = ", ".join(f'"{c}"' for c in columns)
+    listed = ", ".join(f'"{c}"' if c == "id" or c in held else "NULL" for c in columns)
     converters = _converters(table, src_dialect, dst_dialect)
     with _from_source():
         cursor = src.execute(f'SELECT {listed} FROM "{table.name}" ORDER BY id')

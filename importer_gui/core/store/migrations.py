@@ -24,6 +24,8 @@ from importer_gui.core.store.models import (
 )
 
 # Version -> the nullable columns it added to each table (older rows hold NULL in them).
+# A copy of an older store (copy.py) reads it by these too, NULL where a column was added:
+# a version that changed values as well would need the copy to do so.
 ADDED_COLUMNS: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {
     2: (("import_run", ("user_name", "machine")),),  # who committed a run, and where
     3: (("training", ("lov_codes", "cost", "what_you_will_learn", "overview", "outcomes",
