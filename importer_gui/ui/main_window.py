@@ -78,9 +78,7 @@ class MainWindow(QMainWindow):
         self.wizard.setWindowFlags(Qt.WindowType.Widget)
         self.setCentralWidget(self.wizard)
         self._show_store()
-        geometry = self.settings.geometry(WINDOW_SETTINGS)  # as it was left last
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
+        self.settings.restore_geometry(WINDOW_SETTINGS, self, DEFAULT_SIZE)  # as left last
         self.setAcceptDrops(True)
         self._build_menus()
         if isinstance(self.store_path, PostgresUrl):  # its password, once the window shows

@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from importer_gui.core import paths
 from importer_gui.core.store.location import StoreLocation, parse_location
@@ -26,6 +28,7 @@ _SEND_KEY_FILE_KEY = "send/key_file"
 _GEOMETRY_KEY = "{window}/geometry"
 _TAB_KEY = "{window}/tab"
 _UNSAFE = re.compile(r"[^\w\- .]+", re.UNICODE)
+_TITLE_SHOWN = 100  # px of a window's top edge that must be on a screen to drag it by
 
 
 def settings_path() -> Path:
@@ -128,6 +131,20 @@ class Settings:
         value = self._qs.value(_GEOMETRY_KEY.format(window=window))
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
+    def restore_geometry(self, window: str, widget: QWidget, size: tuple[int, int]) -> None:
+        """Put ``widget`` where and at the size it was closed last; at ``size``, on the main
+        screen, when nothing was kept or what was kept would leave it out of reach: its top
+        edge off every screen, or smaller than its contents (a settings file damaged or
+        edited by hand; Qt itself brings back a window left on a screen since unplugged)."""
+        geometry = self.geometry(window)
+        if geometry is not None and widget.restoreGeometry(geometry) and _within_reach(widget):
+            return
+        widget.setWindowState(Qt.WindowState.WindowNoState)  # nor maximized by it
+        widget.resize(*size)
+        screen = QGuiApplication.primaryScreen()
+        if geometry is not None and screen is not None:  # restoreGeometry may have moved it
+            widget.move(screen.availableGeometry().topLeft())
+
     def save_geometry(self, window: str, geometry: QByteArray) -> None:
         """Remember a window's size and place."""
         self._qs.setValue(_GEOMETRY_KEY.format(window=window), geometry)
@@ -161,3 +178,16 @@ class Settings:
                 if saved.name.casefold() == wanted.casefold():
                     return saved
         return folder / wanted
+
+
+def _within_reach(widget: QWidget) -> bool:
+    """Whether a window shows enough of its top edge on a screen to be dragged, at no less
+    than the size its contents need."""
+    shown = widget.geometry()
+    needed = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+    if shown.width() < needed.width() or shown.height() < needed.height():
+        return False
+    top = QRect(shown.left(), shown.top(), shown.width(), 1)
+    return any(screen.availableGeometry().intersected(top).width()
+               >= min(_TITLE_SHOWN, shown.width())
+               for screen in QGuiApplication.screens())

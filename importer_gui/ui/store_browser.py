@@ -325,9 +325,7 @@ class StoreBrowser(QDialog):
 
     def _restore(self) -> None:
         """Open at the size and on the tab it was closed with last."""
-        geometry = self._settings.geometry(BROWSER_SETTINGS)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
+        self._settings.restore_geometry(BROWSER_SETTINGS, self, DEFAULT_SIZE)
         shown = self._settings.last_tab(BROWSER_SETTINGS)
         if shown == HISTORY_TAB:
             self.show_history()
