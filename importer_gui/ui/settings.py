@@ -84,6 +84,12 @@ class Settings:
             value = [value]
         return [str(v) for v in value or [] if v]
 
+    def _text(self, key: str) -> str:
+        """A text as stored; "" when none is, or when the file holds something else there (a
+        list, say: a settings file edited by hand), never that thing written as a text."""
+        value = self._qs.value(key, "")
+        return value if isinstance(value, str) else ""
+
     def recent_stores(self) -> list[StoreLocation]:
         """Stores opened before, the last one first (a file that is gone is left out)."""
         return [location for location in self._stores()
@@ -117,8 +123,7 @@ class Settings:
     def send_to(self) -> tuple[str, str]:
         """The SFTP address and key file a package was last sent with ("" when none): an
         address holds no password (the sending refuses one)."""
-        return (str(self._qs.value(_SEND_ADDRESS_KEY, "") or ""),
-                str(self._qs.value(_SEND_KEY_FILE_KEY, "") or ""))
+        return self._text(_SEND_ADDRESS_KEY), self._text(_SEND_KEY_FILE_KEY)
 
     def remember_send_to(self, address: str, key_file: str) -> None:
         """Keep where a package was sent, and with which key file, for the next one."""
@@ -152,7 +157,7 @@ class Settings:
 
     def last_tab(self, window: str) -> str:
         """The name of the tab a window was closed on ("" before it ever was)."""
-        return str(self._qs.value(_TAB_KEY.format(window=window), "") or "")
+        return self._text(_TAB_KEY.format(window=window))
 
     def save_last_tab(self, window: str, name: str) -> None:
         """Remember the tab a window is closed on."""
