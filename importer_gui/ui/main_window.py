@@ -238,7 +238,8 @@ class MainWindow(QMainWindow):
 
     def open_refresh(self) -> None:
         """Tools ▸ Refresh from the platform's exports…; its run reaches every view."""
-        dialog = RefreshDialog(self.store_path, self, session=self.state.session)
+        dialog = RefreshDialog(self.store_path, self, session=self.state.session,
+                               settings=self.settings)
         dialog.store_changed.connect(self.state.session.record_run)
         try:
             dialog.exec()

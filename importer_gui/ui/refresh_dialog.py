@@ -36,6 +36,7 @@ from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.preview_model import PreviewModel, outcome_label
 from importer_gui.ui.pages.base import hand_plans_to_background
 from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_table
+from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE
 from importer_gui.ui.tasks import LET_GO, free_later
@@ -105,10 +106,12 @@ class RefreshDialog(PreviewApplyDialog):
 
     def __init__(self, store_path: StoreLocation, parent: QWidget | None = None, *,
                  config_path: Path | None = None, synchronous: bool = False,
-                 session: Session | None = None) -> None:
+                 session: Session | None = None, settings: Settings | None = None) -> None:
         """On the store at ``store_path``; ``session``: the window's, whose store it is (it
-        says whether a preview may make the store), else the preview's own."""
+        says whether a preview may make the store), else the preview's own; ``config_path``:
+        previewed at once, else the one refreshed from last month is in the box."""
         super().__init__(store_path, parent, synchronous=synchronous)
+        self.settings = settings or Settings()
         self.planned: RefreshPlan | None = None
         self.result: RefreshResult | None = None
         self.data_files: list[Path] = []
@@ -129,6 +132,9 @@ class RefreshDialog(PreviewApplyDialog):
         if config_path is not None:
             self.config_edit.setText(str(config_path))
             self.preview()
+        elif (last := self.settings.refresh_config()) is not None:
+            # Not previewed yet: its files may not be this month's until the user says so.
+            self.config_edit.setText(str(last))
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -397,6 +403,7 @@ class RefreshDialog(PreviewApplyDialog):
             "Refreshed as run %1: %2 created, %3 updated, %4 deleted; it can be reverted from "
             "the history."), result.run_id, number(counts.get("create", 0)),
             number(counts.get("update", 0)), number(counts.get("delete", 0))))
+        self.settings.remember_refresh_config(Path(self._previewed))
         self.store_changed.emit(result.run_id)
 
     def _on_failed(self, error: ImporterError) -> None:

@@ -25,6 +25,7 @@ _RECENT_KEY = "files/recent"
 _STORES_KEY = "stores/recent"
 _SEND_ADDRESS_KEY = "send/address"
 _SEND_KEY_FILE_KEY = "send/key_file"
+_REFRESH_CONFIG_KEY = "refresh/config"
 _GEOMETRY_KEY = "{window}/geometry"
 _TAB_KEY = "{window}/tab"
 _UNSAFE = re.compile(r"[^\w\- .]+", re.UNICODE)
@@ -129,6 +130,17 @@ class Settings:
         """Keep where a package was sent, and with which key file, for the next one."""
         self._qs.setValue(_SEND_ADDRESS_KEY, address)
         self._qs.setValue(_SEND_KEY_FILE_KEY, key_file)
+        self._qs.sync()
+
+    def refresh_config(self) -> Path | None:
+        """The export configuration the store was last refreshed from; None when none was,
+        or when that file is gone (never offered as if it were there)."""
+        text = self._text(_REFRESH_CONFIG_KEY)
+        return Path(text) if text and Path(text).is_file() else None
+
+    def remember_refresh_config(self, path: Path) -> None:
+        """Keep the export configuration a refresh was made from, for next month's."""
+        self._qs.setValue(_REFRESH_CONFIG_KEY, str(paths.resolved(path)))
         self._qs.sync()
 
     def geometry(self, window: str) -> QByteArray | None:
