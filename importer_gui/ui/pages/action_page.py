@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QLabel,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from importer_gui.core.catalogue import ACTIONS, TEACHER_ACTION, ActionSpec
 from importer_gui.core.config import Action
@@ -23,40 +32,65 @@ class ActionPage(BasePage):
         self.setSubTitle(self.tr("Choose the action the platform runs on every row."))
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
+        # The list scrolls on a short screen (a laptop at 125 %) rather than squeezing its
+        # summaries, and the teachers' note, into fewer lines than their words take.
+        self.list_area = QScrollArea(self)
+        self.list_area.setObjectName("actionList")
+        self.list_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.list_area.setWidgetResizable(True)
+        self.list_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        listed = QWidget(self.list_area)
+        self.listed = QVBoxLayout(listed)
+        self.listed.setContentsMargins(0, 0, 0, 0)
         # Said where the teachers' action is chosen (issue 15): they are no learners.
         self.teacher_note = QLabel(self.tr(
             "Teachers are back-office users, for whom the platform has no import: this action "
             "is Import Assistant's own. It tells the store who the teachers are (sessions and "
             "interventions name them by login) and stays out of the package sent to the "
-            "platform. Learners are kept apart: import them with the learners' action."), self)
+            "platform. Learners are kept apart: import them with the learners' action."), listed)
         self.teacher_note.setObjectName("teacherNote")
         self.teacher_note.setWordWrap(True)
         self.teacher_note.setStyleSheet(NOTICE_STYLE)
         self.teacher_note.hide()
         for number, spec in enumerate(ACTIONS.values(), start=1):
-            self._add_action(number, spec)
-        self.body.addStretch(1)
+            self._add_action(number, spec, listed)
+        self.listed.addStretch(1)
+        self.list_area.setWidget(listed)
+        self.body.addWidget(self.list_area)
         self._proposed: str | None = None  # the action the page chose on arriving
         self.group.buttonClicked.connect(self._chosen)
         self.group.buttonToggled.connect(lambda *_: self.completeChanged.emit())
-        self.group.buttonToggled.connect(lambda *_: self.teacher_note.setVisible(
-            self.selected() == TEACHER_ACTION.name))
+        self.group.buttonToggled.connect(self._show_choice)
 
-    def _add_action(self, number: int, spec: ActionSpec) -> None:
+    def _add_action(self, number: int, spec: ActionSpec, listed: QWidget) -> None:
         """One radio button (with a mnemonic digit) and its summary below it."""
-        button = QRadioButton(f"&{number} {catalogue_text(spec.label)}", self)
+        button = QRadioButton(f"&{number} {catalogue_text(spec.label)}", listed)
         button.setObjectName(spec.name)
         button.setToolTip(spec.name)
         summary = QLabel(f"{catalogue_text(spec.summary)} <span style='color:{MUTED_TEXT}'>"
-                         f"({spec.name})</span>", self)
+                         f"({spec.name})</span>", listed)
         summary.setWordWrap(True)
         summary.setContentsMargins(26, 0, 0, 10)  # under the button's text, not its circle
         self.group.addButton(button)
         self.buttons[spec.name] = button
-        self.body.addWidget(button)
-        self.body.addWidget(summary)
+        self.listed.addWidget(button)
+        self.listed.addWidget(summary)
         if spec.name == TEACHER_ACTION.name:
-            self.body.addWidget(self.teacher_note)
+            self.listed.addWidget(self.teacher_note)
+
+    def _show_choice(self) -> None:
+        """The teachers' note with their action; the chosen action, and its note, in sight
+        once the list is laid out again."""
+        self.teacher_note.setVisible(self.selected() == TEACHER_ACTION.name)
+        button = self.group.checkedButton()
+        if button is not None:
+            shown = self.teacher_note if self.teacher_note.isVisibleTo(self) else button
+            QTimer.singleShot(0, self, lambda: self._bring_into_sight(button, shown))
+
+    def _bring_into_sight(self, button: QRadioButton, last: QWidget) -> None:
+        """Scroll so that ``last`` shows, then ``button`` (above it) if it scrolled away."""
+        self.list_area.ensureWidgetVisible(last, 0, 0)
+        self.list_area.ensureWidgetVisible(button, 0, 0)
 
     def selected(self) -> str | None:
         """The chosen action's name."""
