@@ -35,6 +35,7 @@ from importer_gui.ui.tasks import TaskRunner, Work
 from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
+from importer_gui.ui.widgets.screen_size import resize_within_screen
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 
@@ -120,7 +121,7 @@ class PreviewApplyDialog(WorkDialog):
                  synchronous: bool = False) -> None:
         super().__init__(parent, synchronous=synchronous)
         self.store_path = store_path  # a file or a team's PostgreSQL database
-        self.resize(1100, 700)
+        resize_within_screen(self, 1100, 700)
 
     def _add_progress_and_buttons(self, layout: QVBoxLayout, name: str, cancel: str,
                                   action: str) -> QPushButton:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from importer_gui.core import paths
 from importer_gui.core.store.location import StoreLocation, parse_location
+from importer_gui.ui.widgets.screen_size import resize_within_screen
 
 MAX_RECENT = 10
 MAX_RECENT_STORES = 8
@@ -148,16 +149,21 @@ class Settings:
         value = self._qs.value(_GEOMETRY_KEY.format(window=window))
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
-    def restore_geometry(self, window: str, widget: QWidget, size: tuple[int, int]) -> None:
-        """Put ``widget`` where and at the size it was closed last; at ``size``, on the main
-        screen, when nothing was kept or what was kept would leave it out of reach: its top
-        edge off every screen, or smaller than its contents (a settings file damaged or
-        edited by hand; Qt itself brings back a window left on a screen since unplugged)."""
+    def restore_geometry(self, window: str, widget: QWidget, size: tuple[int, int], *,
+                         within_screen: bool = False) -> None:
+        """Put ``widget`` where and at the size it was closed last; at ``size`` (no larger
+        than the screen, ``within_screen``), on the main screen, when nothing was kept or
+        what was kept would leave it out of reach: its top edge off every screen, or smaller
+        than its contents (a settings file damaged or edited by hand; Qt itself brings back a
+        window left on a screen since unplugged)."""
         geometry = self.geometry(window)
         if geometry is not None and widget.restoreGeometry(geometry) and _within_reach(widget):
             return
         widget.setWindowState(Qt.WindowState.WindowNoState)  # nor maximized by it
-        widget.resize(*size)
+        if within_screen:
+            resize_within_screen(widget, *size)
+        else:
+            widget.resize(*size)
         screen = QGuiApplication.primaryScreen()
         if geometry is not None and screen is not None:  # restoreGeometry may have moved it
             widget.move(screen.availableGeometry().topLeft())

@@ -325,7 +325,8 @@ class StoreBrowser(QDialog):
 
     def _restore(self) -> None:
         """Open at the size and on the tab it was closed with last."""
-        self._settings.restore_geometry(BROWSER_SETTINGS, self, DEFAULT_SIZE)
+        self._settings.restore_geometry(BROWSER_SETTINGS, self, DEFAULT_SIZE,
+                                        within_screen=True)
         shown = self._settings.last_tab(BROWSER_SETTINGS)
         if shown == HISTORY_TAB:
             self.show_history()

@@ -4,6 +4,9 @@ says first in sight."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect
@@ -11,7 +14,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.widgets.screen_size import FRAME_ALLOWANCE
 from importer_gui.ui.wizard import ACTION
+from tests.conftest import ROOT
 from tests.ui.fit import clipped
 
 
@@ -40,3 +45,36 @@ def test_the_teachers_note_reads_whole_and_in_sight_at_1024_by_640(
     viewport = page.list_area.viewport()
     place = QRect(note.mapTo(viewport, QPoint(0, 0)), note.size())
     assert viewport.rect().contains(place)  # no scrolling needed to read it
+
+
+OPENED_ON_A_SMALL_SCREEN = """
+from pathlib import Path
+import sys
+from PySide6.QtWidgets import QApplication
+from importer_gui.ui.refresh_dialog import RefreshDialog
+from importer_gui.core.store import Store
+from importer_gui.ui.store_browser import StoreBrowser
+app = QApplication([])
+path = Path(sys.argv[1])
+store = Store.open(path)
+for dialog in (StoreBrowser(store), RefreshDialog(path)):
+    dialog.show()
+    print(type(dialog).__name__, dialog.width(), dialog.height())
+"""
+
+
+def test_the_browser_and_the_previews_open_within_a_1024_by_640_screen(
+        tmp_path: Path) -> None:
+    screen = tmp_path / "screen.json"
+    screen.write_text('{"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1024, '
+                      '"height": 640, "logicalDpi": 96, "dpr": 1}]}', encoding="utf-8")
+    shown = subprocess.run(
+        [sys.executable, "-c", OPENED_ON_A_SMALL_SCREEN, str(tmp_path / "store.sqlite3")],
+        env={**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}, cwd=ROOT,
+        capture_output=True, text=True, check=True, timeout=60).stdout.split("\n")
+    sizes = {name: (int(width), int(height))
+             for name, width, height in (line.split() for line in shown if line)}
+    assert set(sizes) == {"StoreBrowser", "RefreshDialog"}
+    for name, (width, height) in sizes.items():
+        # Its title bar too: the window's Close button stays on the screen.
+        assert width <= 1024 and height <= 640 - FRAME_ALLOWANCE, (name, width, height)
