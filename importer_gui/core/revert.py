@@ -222,6 +222,23 @@ class RevertStopped(Cancelled):
         self.done = done
 
 
+class RevertInterruptedError(ImporterError):
+    """An error (a store's, or a revert refused) after the reverts of some later runs were
+    written, each in a transaction of its own: ``done`` says which (they stay), ``error`` is
+    what stopped the rest; the run asked for was not reverted."""
+
+    def __init__(self, error: ImporterError, done: list[RevertResult], run_id: int) -> None:
+        super().__init__(f"{error.message} Before it, {_join(_reverted(done))}; run {run_id} "
+                         "was not.")
+        self.error = error
+        self.done = done
+
+
+def _reverted(done: list[RevertResult]) -> list[str]:
+    """"run 3 was reverted (run 4)", one per revert written."""
+    return [f"run {r.reverts} was reverted (run {r.run_id})" for r in done]
+
+
 @dataclass(slots=True)
 class _Entry:
     """One record the run touched: as it was before the run, after it, and now."""
@@ -758,7 +775,8 @@ class _Changes:
 def revert_later_first(store: Store, plan: RevertPlan,
                        monitor: Monitor | None = None) -> list[RevertResult]:
     """Revert the plan's later runs (newest first), then its run, planned again; each atomic.
-    A cancel once some are written raises RevertStopped, which says which."""
+    A cancel once some are written raises RevertStopped, any other error (a store's, a revert
+    refused) RevertInterruptedError: each says which."""
     results: list[RevertResult] = []
     try:
         for later in plan.later_runs:
@@ -771,6 +789,10 @@ def revert_later_first(store: Store, plan: RevertPlan,
     except Cancelled as stop:
         if results:  # written and committed: they stay, and are to be said
             raise RevertStopped(results) from stop
+        raise
+    except ImporterError as error:
+        if results:
+            raise RevertInterruptedError(error, results, plan.run_id) from error
         raise
     return results
 

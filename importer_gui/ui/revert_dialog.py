@@ -16,7 +16,13 @@ from PySide6.QtWidgets import (
 from importer_gui.core import revert
 from importer_gui.core.errors import ImporterError, StoreReplacedError
 from importer_gui.core.progress import Monitor
-from importer_gui.core.revert import RevertPlan, RevertResult, RevertStopped, RevertTable
+from importer_gui.core.revert import (
+    RevertInterruptedError,
+    RevertPlan,
+    RevertResult,
+    RevertStopped,
+    RevertTable,
+)
 from importer_gui.core.store import Store
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.ui.i18n import arg
@@ -271,7 +277,13 @@ class RevertDialog(PreviewApplyDialog):
             self.store_replaced.emit(error.found)
         if isinstance(error, RevertStopped):  # later runs' reverts written: they stay
             self.results = error.done
-        super()._on_failed(error)
+        if isinstance(error, RevertInterruptedError):  # the same, stopped by an error
+            self.results = error.done
+            super()._on_failed(error.error)  # the error in the user's language
+            self.status.setText(arg(self.tr("Before the error below: %1; run %2 was not."),
+                                    self._reverted_text(), self.run_id))
+        else:
+            super()._on_failed(error)
         if self.results:  # the preview is of the store before them: no Revert again
             self._written(self.results)
 
@@ -304,9 +316,12 @@ class RevertDialog(PreviewApplyDialog):
         if not self.results:
             return self.tr("Cancelled: nothing was written.")
         # Stopped between later runs' reverts: those written stay, the run asked for is not.
-        reverted = joined([arg(self.tr("run %1 was reverted (run %2)"), r.reverts, r.run_id)
-                           for r in self.results])
-        return arg(self.tr("Stopped: %1; run %2 was not."), reverted, self.run_id)
+        return arg(self.tr("Stopped: %1; run %2 was not."), self._reverted_text(), self.run_id)
+
+    def _reverted_text(self) -> str:
+        """"run 3 was reverted (run 4)", for each revert written."""
+        return joined([arg(self.tr("run %1 was reverted (run %2)"), r.reverts, r.run_id)
+                       for r in self.results])
 
     def _ended_text(self) -> str | None:
         # A stop between later runs' reverts leaves those written, as the question said.

@@ -182,6 +182,31 @@ def test_a_stop_after_the_later_run_was_reverted_says_that_revert(store: Store) 
         (later + 1, None), (later, later + 1), (run, None)]
 
 
+def test_a_store_error_after_the_later_run_was_reverted_says_that_revert(store: Store) -> None:
+    run = wrong_run(store)
+    later = store.apply([Change(Table.SESSION, UPDATE, 1, {"title": "X"}, {"title": "Mai"})],
+                        run_info(update=1))
+    edited: list[str] = []
+
+    def edit_by_hand(_done: int, _total: int, what: str) -> None:
+        """Another program changes room 1 once run 2 is compared with the store again."""
+        if what == f"Comparing the records of run {run} with the store" and not edited:
+            edited.append(what)
+            raw_sql(store.path, "UPDATE room SET label = 'Purple' WHERE id = 1")
+
+    with pytest.raises(ImporterError) as failure:
+        revert_later_first(store, plan_revert(store, run), Monitor(progress=edit_by_hand,
+                                                                   every=1))
+    assert str(failure.value) == (
+        "Room 1 changed since the revert was planned (label is now 'Purple'); try the revert "
+        f"again: nothing was written to {store.path}. Before it, run {later} was reverted "
+        f"(run {later + 1}); run {run} was not.")
+    assert [(r.run_id, r.reverts) for r in failure.value.done] == [  # type: ignore[attr-defined]
+        (later + 1, later)]
+    assert [(r.id, r.reverted_by) for r in store.history()][:3] == [
+        (later + 1, None), (later, later + 1), (run, None)]
+
+
 def test_a_record_edited_by_hand_is_skipped(store: Store) -> None:
     run = wrong_run(store)
     raw_sql(store.path, "UPDATE room SET capacity = 30 WHERE id = 1")  # another program

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from importer_gui.core.store import Store
 from importer_gui.ui.revert_dialog import RevertDialog
 from tests.builders import tables
+from tests.postgres import raw_sql
 from tests.ui.test_revert_dialog import rooms_run_changed_since, shown_preview
 
 
@@ -72,3 +73,56 @@ def test_a_revert_stopped_before_anything_was_written_says_nothing_was(
     assert dialog.status.text() == "Cancelled: nothing was written."
     assert dialog.results == []
     assert tables(store_path) == before
+
+
+def failed_after_the_later_run(store_path: Path, qtbot: QtBot) -> tuple[RevertDialog, int]:
+    """Run 2 reverted after run 3 first; once run 3's revert (run 4) was written, another
+    program changes room 1 as run 2 is compared with the store again: its revert is refused."""
+    run_id = rooms_run_changed_since(store_path)
+    dialog = shown_preview(store_path, run_id, qtbot)
+    dialog.later_only.setChecked(True)
+    announced: list[int] = []
+    dialog.store_changed.connect(announced.append)
+    edited: list[str] = []
+
+    def edit_by_hand(_done: int, _total: int, what: str) -> None:
+        if what == f"Comparing the records of run {run_id} with the store" and not edited:
+            edited.append(what)
+            raw_sql(store_path, "UPDATE room SET capacity = 42 WHERE id = 1")
+
+    dialog.runner.progressed.connect(edit_by_hand)  # synchronous: in the revert's thread
+    dialog.commit()
+    assert announced == [run_id + 2]  # the browser reads the revert written
+    return dialog, run_id
+
+
+def test_a_revert_refused_after_a_later_run_says_the_error_and_what_was_reverted(
+        tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    store_path = tmp_path / "store.db"
+    dialog, run_id = failed_after_the_later_run(store_path, qtbot)
+    assert dialog.error.text() == (
+        "Room 1 changed since the revert was planned (capacity is now 42); try the revert "
+        f"again: nothing was written to {store_path}.")
+    assert dialog.status.text() == (
+        f"Before the error below: run {run_id + 1} was reverted (run {run_id + 2}); run {run_id} "
+        "was not.")
+    assert not dialog.revert_button.isEnabled()  # the preview is of the store before
+    qtbot.wait(50)
+    dialog.grab().save(str(screenshots / "revert_refused_after_a_later_run.png"))
+    with Store.open(store_path) as store:
+        assert [(r.id, r.reverted_by) for r in store.history()] == [
+            (run_id + 2, None), (run_id + 1, run_id + 2), (run_id, None), (run_id - 1, None)]
+    assert tables(store_path)["room"] == [(1, "ROOM-1", None, 42)]
+
+
+def test_a_revert_refused_after_a_later_run_says_it_in_french(
+        french: None, tmp_path: Path, qtbot: QtBot) -> None:
+    store_path = tmp_path / "store.db"
+    dialog, run_id = failed_after_the_later_run(store_path, qtbot)
+    assert dialog.error.text() == (
+        "Salle 1 a changé depuis l'aperçu de ce qui serait défait (capacity vaut maintenant "
+        "42)\xa0; défaites l'exécution de nouveau\xa0: rien n'a été écrit dans "
+        f"{store_path}.")
+    assert dialog.status.text() == (
+        f"Avant l'erreur ci-dessous\xa0: l'exécution {run_id + 1} a été défaite (exécution "
+        f"{run_id + 2})\xa0; l'exécution {run_id} ne l'a pas été.")

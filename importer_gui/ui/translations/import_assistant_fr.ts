@@ -2162,6 +2162,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>&amp;Continuer à défaire</translation>
     </message>
     <message>
+        <source>Before the error below: %1; run %2 was not.</source>
+        <translation>Avant l&apos;erreur ci-dessous&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été.</translation>
+    </message>
+    <message>
         <source>Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated.</source>
         <translation>L&apos;exécution %1 a défait l&apos;exécution %2&#xa0;: %3 supprimé(s), %4 rétabli(s), %5 recréé(s).</translation>
     </message>
