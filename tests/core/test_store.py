@@ -537,9 +537,24 @@ def test_revert_run_marks_the_run_it_reverts(store: Store) -> None:
     assert (runs[undo].kind, runs[undo].reverts_run) == ("revert", created)
     with pytest.raises(StoreError) as refused:
         store.apply([], revert)
-    assert str(refused.value).startswith(
-        f"Run {created} was reverted by run {undo} since the revert was planned: nothing was "
-        "written to ")
+    assert str(refused.value) == (
+        f"Run {created} was reverted by run {undo} ({os_user()} on {machine_name()}) since the "
+        f"revert was planned: nothing was written to {store.path}.")
+
+
+@pytest.mark.parametrize(("user", "machine", "who"), [
+    ("jdoe", "", " (jdoe)"), ("", "pc-12", " (pc-12)"), ("", "", "")])
+def test_a_run_reverted_meanwhile_names_who_reverted_it_as_far_as_the_store_knows(
+        store: Store, user: str, machine: str, who: str) -> None:
+    created = store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})], run_info(create=1))
+    revert = RunInfo("/cfg/sessions.xml", "<import-config/>", [], {"delete": 1},
+                     kind="revert", reverts_run=created, user_name=user, machine=machine)
+    undo = store.apply([Change(Table.ROOM, DELETE, 1)], revert)
+    with pytest.raises(StoreError) as refused:
+        store.apply([], revert)
+    assert str(refused.value) == (
+        f"Run {created} was reverted by run {undo}{who} since the revert was planned: nothing "
+        f"was written to {store.path}.")
 
 
 def test_ids_of_deleted_records_are_never_reused(store: Store) -> None:

@@ -13,6 +13,7 @@ from importer_gui.core.errors import StoreError
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import commit_revert, plan_revert
 from importer_gui.core.store import Store, StoreLocation
+from importer_gui.core.store.runs import machine_name, os_user
 from tests.builders import ImportSpec, run_info, write_config, write_csv
 from tests.postgres import raw_sql, record_tables
 
@@ -102,8 +103,8 @@ def test_a_run_a_colleague_reverted_since_the_revert_was_planned_names_the_store
         commit_revert(store, ours)
 
     assert str(failure.value) == (
-        f"Run {run} was reverted by run {reverted} since the revert was planned: nothing was "
-        f"written to {store.path}.")
+        f"Run {run} was reverted by run {reverted} ({os_user()} on {machine_name()}) since "
+        f"the revert was planned: nothing was written to {store.path}.")
     assert record_tables(store.path) == before
     assert [(r.id, r.reverted_by) for r in store.history()] == [
         (reverted, None), (run, reverted), (1, None)]

@@ -301,3 +301,20 @@ def test_an_error_log_not_written_after_a_commit_reads_in_french(
 ])
 def test_our_rarer_errors_read_in_french(french: None, english: str, french_text: str) -> None:
     assert message_text(english) == french_text
+
+
+@pytest.mark.parametrize(("user", "machine", "by"), [
+    ("jdoe", "pc-12", " (jdoe sur pc-12)"), ("", "pc-12", " (pc-12)"), ("", "", "")])
+def test_a_run_reverted_meanwhile_names_who_reverted_it_in_french(
+        french: None, tmp_path: Path, user: str, machine: str, by: str) -> None:
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        run = store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-1"})],
+                          RunInfo("a.xml", "<import-config/>", [], {"create": 1}))
+        revert = RunInfo("a.xml", "<import-config/>", [], {"delete": 1}, kind="revert",
+                         reverts_run=run, user_name=user, machine=machine)
+        store.apply([Change(Table.ROOM, ChangeKind.DELETE, 1)], revert)
+        with pytest.raises(StoreError) as info:  # a colleague's revert, planned before
+            store.apply([], revert)
+        assert message_text(info.value.message) == (
+            f"L'exécution {run} a été défaite par l'exécution {run + 1}{by} depuis l'aperçu de "
+            f"ce qui serait défait{NBSP}: rien n'a été écrit dans {store.path}.")

@@ -50,6 +50,7 @@ from importer_gui.core.records import (
 )
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import AT_ONCE_ROWS, Connection, Converter, Dialect
+from importer_gui.core.store.holders import _by_whom as by_whom  # one wording of who wrote
 from importer_gui.core.store.runs import (
     REVERT_KIND,
     RevertLink,
@@ -72,10 +73,20 @@ _KIND_OF: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
 # The writer's errors: {subject} is a record ("Session 12"), {kind} {id} a table's record
 # ("session -3", a placeholder id).
 # A revert whose run another program's revert wholly reverted since it was planned (two
-# administrators reverting the same run), or that is gone from the store.
-REVERTED_MEANWHILE = QT_TRANSLATE_NOOP("errors", "Run {run} was reverted by run {other} since "
-                                                 "the revert was planned: nothing was written "
-                                                 "to {path}.")
+# administrators reverting the same run), by who reverted it ({run} the revert, {reverted}
+# the run; as holders words who wrote a value), or that is gone from the store.
+REVERTED_BY_USER_ON = QT_TRANSLATE_NOOP("errors", "Run {reverted} was reverted by run {run} "
+                                                  "({user} on {machine}) since the revert was "
+                                                  "planned: nothing was written to {path}.")
+REVERTED_BY_RUN_OF = QT_TRANSLATE_NOOP("errors", "Run {reverted} was reverted by run {run} "
+                                                 "({who}) since the revert was planned: "
+                                                 "nothing was written to {path}.")
+REVERTED_MEANWHILE = QT_TRANSLATE_NOOP("errors", "Run {reverted} was reverted by run {run} "
+                                                 "since the revert was planned: nothing was "
+                                                 "written to {path}.")
+# The last stands for "by another program" too, which cannot be: a revert is a run.
+_REVERTED_SAID = (REVERTED_BY_USER_ON, REVERTED_BY_RUN_OF, REVERTED_MEANWHILE,
+                  REVERTED_MEANWHILE)
 NO_RUN_TO_REVERT = QT_TRANSLATE_NOOP("errors", "The store {path} holds no run {run}: nothing "
                                                "was written.")
 CREATED_TWICE = QT_TRANSLATE_NOOP("errors", "The changes create {kind} {id} twice: nothing was "
@@ -301,20 +312,22 @@ def _mark_reverted(conn: Connection, dialect: Dialect, path: Path, run_id: int,
     """Refuse a revert of a run that is gone or wholly reverted meanwhile; then store each
     run's revert in effect (runs.reverted_marks: a revert of a revert makes the run that one
     reverted revertible again, and reverting that again marks it reverted again)."""
-    rows = conn.execute("SELECT id, reverts_run, counts, reverted_by FROM import_run"
-                        ).fetchall()
+    rows = conn.execute("SELECT id, reverts_run, counts, reverted_by, user_name, machine"
+                        " FROM import_run").fetchall()
     read = dialect.decoders[Type.JSON]
     links = [_link(read, other, reverts, counts)
-             for other, reverts, counts, _ in rows if reverts is not None and other != run_id]
+             for other, reverts, counts, *_ in rows if reverts is not None and other != run_id]
     if run.reverts_run not in {row[0] for row in rows} - {run_id}:
         raise StoreError(NO_RUN_TO_REVERT.format(path=path, run=run.reverts_run))
     other = reverted_marks(links).get(run.reverts_run)
     if other is not None:
-        raise StoreError(REVERTED_MEANWHILE.format(run=run.reverts_run, other=other, path=path))
+        _, _, _, _, user, machine = next(row for row in rows if row[0] == other)
+        raise StoreError(by_whom(_REVERTED_SAID, (other, user, machine),
+                                 {"reverted": run.reverts_run, "path": path}))
     marks = reverted_marks([*links, revert_link(run_id, run.reverts_run, run.counts)])
     p = dialect.param
     conn.executemany(f"UPDATE import_run SET reverted_by = {p} WHERE id = {p}",
-                     [(marks.get(other), other) for other, _, _, stored in rows
+                     [(marks.get(other), other) for other, _, _, stored, *_ in rows
                       if marks.get(other) != stored])
 
 

@@ -4826,8 +4826,16 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>aucun fichier du dossier ne correspond à {name}&#xa0;; choisissez vous-même le fichier exporté.</translation>
     </message>
     <message>
-        <source>Run {run} was reverted by run {other} since the revert was planned: nothing was written to {path}.</source>
-        <translation>L&apos;exécution {run} a été défaite par l&apos;exécution {other} depuis l&apos;aperçu de ce qui serait défait&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <source>Run {reverted} was reverted by run {run} ({user} on {machine}) since the revert was planned: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {reverted} a été défaite par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Run {reverted} was reverted by run {run} ({who}) since the revert was planned: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {reverted} a été défaite par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Run {reverted} was reverted by run {run} since the revert was planned: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {reverted} a été défaite par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>The store {path} holds no run {run}: nothing was written.</source>
