@@ -103,7 +103,7 @@ def taken(conn: Connection, dialect: Dialect, writes: Iterable[Change | Record],
             return None
         value, record_id = found
         said = {"table": fault.table, "column": column, "value": repr(value), "path": path}
-        return _by_whom(_SAID[reverting], _writer(conn, dialect, fault.table, record_id), said)
+        return by_whom(_SAID[reverting], _writer(conn, dialect, fault.table, record_id), said)
     return None
 
 
@@ -117,7 +117,7 @@ def _writer(conn: Connection, dialect: Dialect, table: str, record_id: int
         " ORDER BY r.id DESC LIMIT 1", (table, record_id)).fetchone()
 
 
-def _by_whom(templates: tuple[str, str, str, str],
+def by_whom(templates: tuple[str, str, str, str],
              run: tuple[int, str | None, str | None] | None, said: dict[str, Any]) -> str:
     """One of the four ``templates`` (run, user and machine; run and one; run; no run)."""
     by_user_on, by_run_of, by_run, by_program = templates
@@ -151,7 +151,7 @@ def _registered(conn: Connection, dialect: Dialect, writes: Iterable[Change | Re
         return None
     said = {"learner": _label(conn, dialect, Table.LEARNER, found[0]),
             "session": _label(conn, dialect, Table.SESSION, found[1]), "path": path}
-    return _by_whom(_REGISTERED[reverting], _writer(conn, dialect, table, held[found]), said)
+    return by_whom(_REGISTERED[reverting], _writer(conn, dialect, table, held[found]), said)
 
 
 def _label(conn: Connection, dialect: Dialect, table: Table, record_id: int) -> str:

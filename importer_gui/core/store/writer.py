@@ -50,7 +50,7 @@ from importer_gui.core.records import (
 )
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import AT_ONCE_ROWS, Connection, Converter, Dialect
-from importer_gui.core.store.holders import _by_whom as by_whom  # one wording of who wrote
+from importer_gui.core.store.holders import by_whom  # one wording of who wrote
 from importer_gui.core.store.runs import (
     REVERT_KIND,
     RevertLink,
