@@ -29,6 +29,7 @@ _SEND_KEY_FILE_KEY = "send/key_file"
 _REFRESH_CONFIG_KEY = "refresh/config"
 _GEOMETRY_KEY = "{window}/geometry"
 _TAB_KEY = "{window}/tab"
+_FOLDER_KEY = "folders/{kind}"
 _UNSAFE = re.compile(r"[^\w\- .]+", re.UNICODE)
 _TITLE_SHOWN = 100  # px of a window's top edge that must be on a screen to drag it by
 
@@ -49,6 +50,14 @@ def library_file_name(name: str) -> str:
 
 
 _NAME_BYTES = 200
+
+# The kinds of file whose dialogs each start where the user last chose one of that kind.
+DATA_FILES = "data"
+CONFIGURATIONS = "configurations"
+STORES = "stores"
+KEYS = "keys"
+REPORTS = "reports"
+CORRECTED_COPIES = "copies"
 
 
 class Settings:
@@ -180,6 +189,25 @@ class Settings:
     def save_last_tab(self, window: str, name: str) -> None:
         """Remember the tab a window is closed on."""
         self._qs.setValue(_TAB_KEY.format(window=window), name)
+        self._qs.sync()
+
+    def last_folder(self, kind: str, usual: Path | None = None) -> Path:
+        """Where a file dialog for ``kind`` starts: the folder the user last chose such a
+        file in; when none was, or it is gone since (a stick unplugged, a share renamed),
+        ``usual`` (the dialog's own place, beside the file worked on), else the home folder."""
+        text = self._text(_FOLDER_KEY.format(kind=kind))
+        for folder in (Path(text) if text else None, usual):
+            if folder is not None and folder.is_dir():
+                return folder
+        return Path.home()
+
+    def remember_folder(self, kind: str, chosen: Path) -> None:
+        """Keep the folder of a file (or the folder itself) the user chose, for the next
+        dialog of its kind; a configuration of the library is chosen by name, not there."""
+        folder = paths.resolved(chosen if chosen.is_dir() else chosen.parent)
+        if folder == paths.resolved(paths.library_dir()):
+            return
+        self._qs.setValue(_FOLDER_KEY.format(kind=kind), str(folder))
         self._qs.sync()
 
     @staticmethod

@@ -64,7 +64,7 @@ from importer_gui.ui.pages.open_reading import (
     sheets_and_rows,
     workbook_sheets,
 )
-from importer_gui.ui.settings import Settings
+from importer_gui.ui.settings import CONFIGURATIONS, DATA_FILES, Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
@@ -395,8 +395,9 @@ class OpenPage(BasePage):
             self.open_path(path)
 
     def _start_folder(self) -> Path:
-        """Where the file dialog starts: the folder of the newest recent file."""
-        return self._recent[0].parent if self._recent else Path.home()
+        """Where the file dialog starts: the folder a data file was last opened from (the
+        month's export), never the library's, where saving a configuration puts it."""
+        return self.settings.last_folder(DATA_FILES)
 
     def open_path(self, path: Path) -> bool:
         """Open a data file or a configuration; False (with the reason shown) on failure:
@@ -425,6 +426,8 @@ class OpenPage(BasePage):
 
     def _add_recent(self, path: Path) -> None:
         self.settings.add_recent(path)
+        kind = CONFIGURATIONS if path.suffix.lower() in CONFIG_SUFFIXES else DATA_FILES
+        self.settings.remember_folder(kind, path)
         self.refresh_lists()
 
     def _read_configuration(self, path: Path) -> ConfigurationRead:
