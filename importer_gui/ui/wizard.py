@@ -60,7 +60,7 @@ class Wizard(QWizard):
         self.action_page = ActionPage(state)
         self.mapping_page = MappingPage(state)
         self.config_page = ConfigPage(state, self.settings)
-        self.preview_page = PreviewPage(state)
+        self.preview_page = PreviewPage(state, settings=self.settings)
         self.commit_page = CommitPage(state)
         for page_id, page in ((OPEN, self.open_page), (ACTION, self.action_page),
                               (MAPPING, self.mapping_page), (CONFIG, self.config_page),

@@ -13,6 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from importer_gui.core import paths
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.wizard import CONFIG
+from tests.ui.test_nothing_lost import correct_the_email
+from tests.ui.test_preview_saving import offered_folder
+from tests.ui.wizards import sample_preview
 
 
 def started(qtbot: QtBot, tmp_path: Path) -> MainWindow:
@@ -71,3 +75,40 @@ def test_open_starts_in_the_home_folder_when_the_last_one_is_gone(
     again = started(qtbot, tmp_path)
     assert offered(monkeypatch, "getOpenFileName", again.wizard.open_page.choose_file) == [
         str(Path.home())]
+
+
+def test_save_as_offers_the_folder_a_configuration_was_last_saved_in(
+        qtbot: QtBot, tmp_path: Path, sample: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    configs = Path(shutil.copytree(sample, tmp_path / "configurations"))
+    exports = Path(shutil.copytree(sample, tmp_path / "june-exports"))
+    first = started(qtbot, tmp_path)
+    opened(first, configs / "sample-config.xml", qtbot)
+    first.close()
+    again = started(qtbot, tmp_path)
+    opened(again, exports / "teachers.csv", qtbot)
+    wizard = again.wizard
+    while wizard.currentId() != CONFIG:
+        wizard.next()
+    qtbot.waitUntil(lambda: not wizard.config_page.runner.busy, timeout=20_000)
+    assert offered(monkeypatch, "getSaveFileName", wizard.config_page._ask_save_as) == [
+        str(configs.resolve() / "teachers.xml")]
+
+
+@pytest.mark.parametrize(("button", "save"), [("log_button", "save_error_log"),
+                                              ("copy_button", "save_corrected_copy")])
+def test_a_report_or_copy_is_offered_where_the_last_went_before_the_restart(
+        qtbot: QtBot, tmp_path: Path, sample: Path, button: str, save: str) -> None:
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    first = started(qtbot, tmp_path)
+    page = sample_preview(first, sample, qtbot)
+    correct_the_email(page)
+    getattr(page, save)(kept / "saved.csv")
+    qtbot.waitUntil(lambda: page.export_runner.busy is False, timeout=20_000)
+    assert page.progress_label.text() == f"Saved {kept / 'saved.csv'}."
+    first.close()
+    again = started(qtbot, tmp_path)
+    page = sample_preview(again, sample, qtbot)
+    correct_the_email(page)
+    assert offered_folder(page, button) == str(kept.resolve())

@@ -28,7 +28,7 @@ from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text
 from importer_gui.ui.messages_text import message_text, system_reason_text
 from importer_gui.ui.pages.base import BasePage, read_head, read_in_background
-from importer_gui.ui.settings import Settings
+from importer_gui.ui.settings import CONFIGURATIONS, Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_LINE_FILL, ERROR_STYLE, SUCCESS_STYLE
 from importer_gui.ui.tasks import TaskRunner
@@ -312,10 +312,12 @@ class ConfigPage(BasePage):
                                 else Path(name + CONFIG_SUFFIXES[0]))
 
     def _default_save_path(self) -> Path:
-        """Next to the data file, named after it."""
+        """Named after the data file, in the folder a configuration was last saved in or
+        opened from (else next to the data file)."""
         files = self.session.choices.data_files
-        suffix = CONFIG_SUFFIXES[0]
-        return files[0].with_suffix(suffix) if files else Path.home() / f"import-config{suffix}"
+        name = f"{files[0].stem if files else 'import-config'}{CONFIG_SUFFIXES[0]}"
+        return self.settings.last_folder(CONFIGURATIONS,
+                                         files[0].parent if files else None) / name
 
     def _ask_library_name(self) -> None:
         """Ask for a name, then save into the library."""
@@ -353,6 +355,7 @@ class ConfigPage(BasePage):
             raise ImporterError(self._not_saved_text(path, exc)) from None
         self.session.record_save(path, config)
         self.settings.add_recent(path)
+        self.settings.remember_folder(CONFIGURATIONS, path)
         self.show_error(None)
         self.status_label.setText(arg(self.tr("Saved to %1."), path))
         return True

@@ -68,6 +68,7 @@ from importer_gui.ui.models.preview_model import (
     outcome_label,
 )
 from importer_gui.ui.pages.base import BasePage, kept_off_the_collector, let_go
+from importer_gui.ui.settings import CORRECTED_COPIES, REPORTS, Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE, outcome_badge
 from importer_gui.ui.tasks import TaskRunner
@@ -128,8 +129,10 @@ class _EnterEdits(QObject):
 class PreviewPage(BasePage):
     """Every row with its line, outcome and values; bad cells coloured; edit to re-check."""
 
-    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: WizardState, parent: QWidget | None = None,
+                 settings: Settings | None = None) -> None:
         super().__init__(state, parent)
+        self.settings = settings or Settings()
         self.setTitle(self.tr("Preview"))
         self.setSubTitle(self.tr(
             "What committing would do to each row. Coloured cells have a problem: hover for "
@@ -141,7 +144,6 @@ class PreviewPage(BasePage):
         # the rows "Did you mean" corrects (20,000 took 2 s).
         self.export_runner = TaskRunner(self)
         self.last_export: Path | None = None  # the report written last
-        self._reports_folder: Path | None = None  # where the user saved the last one
         self._exporting = False
         self._correcting = False  # the export runner corrects rows ("Did you mean")
         self.model = PreviewModel(state, parent=self)
@@ -866,12 +868,14 @@ class PreviewPage(BasePage):
     # --- exports -----------------------------------------------------------------------------
 
     def _default_folder(self) -> Path:
-        """Where reports go unless the user said otherwise for the last one: the error
-        logger's location once made (a first commit makes it; a dialog offered a folder
-        that is not there opens in the program's own), else the configuration's folder,
-        else the data file's."""
-        if self._reports_folder is not None and self._reports_folder.is_dir():
-            return self._reports_folder  # the user said otherwise last time
+        """Where reports go: where the user saved the last one (before a restart too), else
+        the usual place."""
+        return self.settings.last_folder(REPORTS, self._usual_folder())
+
+    def _usual_folder(self) -> Path:
+        """The error logger's location once made (a first commit makes it; a dialog offered
+        a folder that is not there opens in the program's own), else the configuration's
+        folder, else the data file's."""
         choices = self.session.choices
         config = choices.config
         base = config.folder if config.source else (
@@ -911,7 +915,7 @@ class PreviewPage(BasePage):
 
     def _remember_folder(self, saved: Path) -> None:
         """The next report is offered where this one went (a log given a folder: there)."""
-        self._reports_folder = saved if saved.is_dir() else saved.parent
+        self.settings.remember_folder(REPORTS, saved)
 
     def corrected_file(self) -> Path | None:
         """The data file a corrected copy is made of: the shown file's, or the selected
@@ -929,13 +933,18 @@ class PreviewPage(BasePage):
         if file is None:
             return
         if path is None:
-            usual = file.parent / corrected_name(file)
+            usual = self.settings.last_folder(CORRECTED_COPIES, file.parent) / corrected_name(file)
             path = self._ask_where(self.tr("Save a corrected copy"), usual, arg(
                 self.tr("Files like %1 (*%2)"), file.name, usual.suffix))
             if path is None:
                 return
         self._export(self.session.corrected_copy(file, path),
-                     lambda: self.session.choices.corrections.mark_saved([file]))
+                     lambda: self._copy_saved(file, path))
+
+    def _copy_saved(self, file: Path, copy: Path) -> None:
+        """The corrections of ``file`` saved, and the next copy offered where this one went."""
+        self.session.choices.corrections.mark_saved([file])
+        self.settings.remember_folder(CORRECTED_COPIES, copy)
 
     def _ask_where(self, title: str, suggested: Path, kinds: str) -> Path | None:
         """Where to save, asked with ``suggested`` offered; a name typed without an extension
