@@ -40,7 +40,7 @@ from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text, placed, workbook_words
 from importer_gui.ui.preview_apply_dialog import WorkDialog
-from importer_gui.ui.settings import Settings
+from importer_gui.ui.settings import KEYS, Settings
 from importer_gui.ui.styles import NOTICE_STYLE, SUCCESS_STYLE
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line
@@ -110,10 +110,17 @@ class PackageDialog(WorkDialog):
                             else self.tr("Package for the platform"))
         self.resize(760, 420)
         self._build(send)
-        self.folder_edit.setText(str(folder or self._base() / DEFAULT_FOLDER_NAME))
+        self.folder_edit.setText(str(folder or self._last_folder()))
         address, key_file = self.settings.send_to()  # where last month's package went
         self.url_edit.setText(address)
         self.key_edit.setText(key_file)
+
+    def _last_folder(self) -> Path:
+        """Where this configuration's last package went (a shared folder, every month);
+        beside the configuration the first time, or once that place is gone."""
+        source = self.plan.config.source
+        remembered = self.settings.package_folder(source) if source else None
+        return remembered or self._base() / DEFAULT_FOLDER_NAME
 
     def _base(self) -> Path:
         """Where the package goes by default: beside the configuration (home, unsaved)."""
@@ -175,11 +182,15 @@ class PackageDialog(WorkDialog):
             self.folder_edit.setText(path)
 
     def choose_key(self) -> None:
-        """Pick a private key file."""
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Private key"),
-                                                    str(Path.home() / ".ssh"))
+        """Pick a private key file, from the folder the last one was chosen in (else the
+        key file's in the box, else ~/.ssh)."""
+        typed = self.key_edit.text().strip()
+        usual = typed_path(typed).parent if typed else Path.home() / ".ssh"
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Private key"), str(self.settings.last_folder(KEYS, usual)))
         if path:
             self.key_edit.setText(path)
+            self.settings.remember_folder(KEYS, Path(path))
 
     # --- working -----------------------------------------------------------------------------
 
@@ -234,6 +245,8 @@ class PackageDialog(WorkDialog):
     def _on_done(self, outcome: tuple[PackageResult, list[str]]) -> None:
         self._running(False, "")
         self.result, self.sent = outcome
+        if self.plan.config.source is not None:
+            self.settings.remember_package_folder(self.plan.config.source, self.result.folder)
         if self.sent:
             self.settings.remember_send_to(self.url_edit.text().strip(),
                                            self.key_edit.text().strip())

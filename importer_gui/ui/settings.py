@@ -30,6 +30,8 @@ _REFRESH_CONFIG_KEY = "refresh/config"
 _GEOMETRY_KEY = "{window}/geometry"
 _TAB_KEY = "{window}/tab"
 _FOLDER_KEY = "folders/{kind}"
+_PACKAGES_KEY = "packages"
+MAX_PACKAGE_FOLDERS = 20
 _UNSAFE = re.compile(r"[^\w\- .]+", re.UNICODE)
 _TITLE_SHOWN = 100  # px of a window's top edge that must be on a screen to drag it by
 
@@ -209,6 +211,37 @@ class Settings:
             return
         self._qs.setValue(_FOLDER_KEY.format(kind=kind), str(folder))
         self._qs.sync()
+
+    def package_folder(self, config: Path) -> Path | None:
+        """The folder the last package of the configuration ``config`` was written in; None
+        when none was, or the folder it was made in is gone since."""
+        wanted = str(paths.resolved(config))
+        folder = next((Path(f) for c, f in self._package_folders() if c == wanted), None)
+        return folder if folder is not None and folder.parent.is_dir() else None
+
+    def remember_package_folder(self, config: Path, folder: Path) -> None:
+        """Keep where a configuration's package was written, for its next one."""
+        kept = str(paths.resolved(config))
+        pairs = [(kept, str(folder))] + [p for p in self._package_folders() if p[0] != kept]
+        self._qs.remove(_PACKAGES_KEY)
+        self._qs.beginWriteArray(_PACKAGES_KEY, min(len(pairs), MAX_PACKAGE_FOLDERS))
+        for index, (source, written) in enumerate(pairs[:MAX_PACKAGE_FOLDERS]):
+            self._qs.setArrayIndex(index)
+            self._qs.setValue("config", source)
+            self._qs.setValue("folder", written)
+        self._qs.endArray()
+        self._qs.sync()
+
+    def _package_folders(self) -> list[tuple[str, str]]:
+        """Each configuration packaged and its package's folder, the last packaged first."""
+        pairs = []
+        for index in range(self._qs.beginReadArray(_PACKAGES_KEY)):
+            self._qs.setArrayIndex(index)
+            pair = (self._text("config"), self._text("folder"))
+            if all(pair):
+                pairs.append(pair)
+        self._qs.endArray()
+        return pairs
 
     @staticmethod
     def library() -> list[Path]:
