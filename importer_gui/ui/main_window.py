@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         """File ▸ Open store…: choose a store file or a PostgreSQL URL, and work on it."""
         if not self.wizard.may_stop_commit():
             return False
-        dialog = StoreDialog(self.store_path, self)
+        dialog = StoreDialog(self.store_path, self, self.settings)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False

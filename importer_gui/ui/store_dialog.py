@@ -33,6 +33,7 @@ from importer_gui.core.store import Store
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, is_url, parse_location
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text, os_error_words
+from importer_gui.ui.settings import STORES, Settings
 from importer_gui.ui.tasks import TaskRunner, opening_pool
 from importer_gui.ui.widgets.progress import ProgressRow
 
@@ -42,8 +43,10 @@ URL_EXAMPLE = "postgresql://user@host/database"
 class StoreDialog(QDialog):
     """File ▸ Open store…: a SQLite file (new or existing), or a PostgreSQL URL."""
 
-    def __init__(self, current: StoreLocation, parent: QWidget | None = None) -> None:
+    def __init__(self, current: StoreLocation, parent: QWidget | None = None,
+                 settings: Settings | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings or Settings()
         self.setWindowTitle(self.tr("Open store"))
         self.file_choice = QRadioButton(self.tr("A &file on this computer (SQLite)"))
         self.url_choice = QRadioButton(self.tr("A &team's PostgreSQL database"))
@@ -102,13 +105,20 @@ class StoreDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(bool(text.strip()))
 
     def _browse(self) -> None:
-        """A store file, existing or new."""
+        """A store file, existing or new, from the folder the last one was chosen in (else
+        the folder of the path in the box)."""
+        try:
+            typed = Path(self.path_edit.text().strip()).expanduser()
+        except RuntimeError:  # ~name of no user on this machine
+            typed = Path()
+        usual = typed.parent if typed.is_absolute() else None
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Store file"), self.path_edit.text(),
+            self, self.tr("Store file"), str(self.settings.last_folder(STORES, usual)),
             self.tr("Import Assistant stores (*.sqlite3 *.db);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite)
         if chosen:
             self.path_edit.setText(chosen)
+            self.settings.remember_folder(STORES, Path(chosen))
 
     def location(self) -> StoreLocation:
         """What was chosen; ValueError for a URL that is not one."""

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from importer_gui.core import paths
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.store_dialog import StoreDialog
 from importer_gui.ui.wizard import CONFIG
 from tests.ui.test_nothing_lost import correct_the_email
 from tests.ui.test_preview_saving import offered_folder
@@ -112,3 +113,21 @@ def test_a_report_or_copy_is_offered_where_the_last_went_before_the_restart(
     page = sample_preview(again, sample, qtbot)
     correct_the_email(page)
     assert offered_folder(page, button) == str(kept.resolve())
+
+
+def test_browse_for_a_store_starts_in_the_folder_the_last_one_was_chosen_in(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    team = tmp_path / "team-stores"
+    team.mkdir()
+    first = started(qtbot, tmp_path)
+    dialog = StoreDialog(first.store_path, first, first.settings)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda *_a, **_k: (str(team / "training.sqlite3"), "")))
+    dialog.browse_button.click()
+    assert dialog.path_edit.text() == str(team / "training.sqlite3")
+    dialog.reject()  # the store chosen is not opened: where it was looked for is kept
+    first.close()
+    again = started(qtbot, tmp_path)
+    dialog = StoreDialog(again.store_path, again, again.settings)
+    assert offered(monkeypatch, "getSaveFileName", dialog.browse_button.click) == [
+        str(team.resolve())]
