@@ -338,6 +338,8 @@ _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "verb": _verb,
     "record": _nested,
     "reason": _reason,
+    # The engine's words, or the system's reason in ours (a store this user may not read).
+    "detail": _reason,
     "old": _plain,
     "new": _plain,
     "parent": _plain,

@@ -228,8 +228,7 @@ class Store:
             raise StoreError(str(exc)) from exc
         if isinstance(location, Path):
             _folder_ready(location, create, missing)
-            if as_it_is:
-                _readable(location)
+            _readable(location)
         store = cls(location, dialect_for(location))
         store._busy_timeout = busy_timeout
         try:
@@ -586,13 +585,16 @@ def _not_there(missing: str, path: object) -> StoreError:
 
 
 def refuse_not_a_file(path: Path) -> None:
-    """A folder, a pipe, a device or a loop of links given as the store, said as such: the
-    engine would say "disk I/O error", "unable to open database file", or that it does not
-    exist. A name too long is the system's reason (OSError)."""
+    """A folder, a pipe, a device or a loop of links given as the store, said as such, and
+    one in a folder this user may not enter (see ``_unreadable``): the engine would say
+    "disk I/O error", "unable to open database file", or that it does not exist. A name too
+    long is the system's reason (OSError)."""
     try:
         mode = path.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
         return  # a new store, or one not there: said when it must be there
+    except PermissionError as exc:
+        raise _unreadable(path, exc) from None
     except OSError as exc:
         if exc.errno != errno.ELOOP:
             raise
@@ -605,14 +607,22 @@ def refuse_not_a_file(path: Path) -> None:
 
 
 def _readable(path: Path) -> None:
-    """A store file (there, and a file) the system will not let this user read, said with
-    its reason: the engine says only "unable to open database file"."""
+    """A store file (a file, when there) the system will not let this user read, said
+    with its reason (see ``_unreadable``)."""
     try:
         with path.open("rb"):
             pass
+    except FileNotFoundError:
+        return  # a new store, made by the engine
     except OSError as exc:
-        raise StoreError(FAILED_DOING["read"].format(path=path, detail=system_reason(exc))
-                         ) from None
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: OSError) -> StoreError:
+    """A store this user may not read (the file, or a folder on the way to it), said with
+    the system's reason, by every command and the window alike: the engine says only
+    "unable to open database file"."""
+    return StoreError(FAILED_DOING["read"].format(path=path, detail=system_reason(exc)))
 
 
 def _folder_ready(path: Path, create: bool, missing: str) -> None:
