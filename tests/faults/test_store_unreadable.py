@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from importer_gui.core.store import PostgresUrl
+from tests.core.test_store_identity import reader_of
 from tests.faults import cli, one_line_failure
 from tests.faults.test_store_copy_older import as_a_user
 from tests.faults.test_store_hygiene import teachers
+from tests.postgres import Cluster
 
 # What each command is given, CONFIG and OUT put in their place.
 COMMANDS = [["check", "CONFIG"], ["commit", "CONFIG"], ["history"], ["history", "1"],
@@ -83,3 +86,20 @@ def test_a_new_store_in_a_folder_this_user_may_not_enter_is_said_so(shared: Path
         f"importer-gui: The store {store} could not be read: Permission denied.")
     assert list(closed.iterdir()) == []
 
+
+# ---------------------------------------------------------------- a PostgreSQL role
+
+def test_a_role_that_may_read_the_tables_but_not_their_sequences_is_told_what_to_grant(
+        tmp_path: Path, postgres_store: PostgresUrl, postgres_cluster: Cluster) -> None:
+    done = cli("commit", str(teachers(tmp_path / "files")), "--store", str(postgres_store))
+    assert done.code == 0, done.err
+    reader = reader_of(postgres_store, postgres_cluster)  # its tables only, not its sequences
+    copy = tmp_path / "copy.sqlite3"
+    line = one_line_failure(cli("store", "copy", str(reader), str(copy)))
+    assert line == (
+        f"importer-gui: The store {reader} could not be read: this user may read its tables "
+        "but not their id sequences (permission denied for sequence teacher_id_seq), "
+        "which a copy reads so that it never gives a deleted record's id again. Nothing was "
+        "copied; ask the store's administrator to grant this user SELECT on its sequences "
+        "too.")
+    assert not copy.exists()

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sized
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from importer_gui.core import interrupts, schema
 from importer_gui.core.errors import (
@@ -51,6 +51,9 @@ from importer_gui.core.store.runs import (
     RunSummary,
 )
 from importer_gui.core.store.writer import write_run
+
+if TYPE_CHECKING:
+    from importer_gui.core.store.copy import SourceFailed
 
 # The store's errors, in English; the window shows them in the user's language.
 DOES_NOT_EXIST = QT_TRANSLATE_NOOP("errors", "The store {path} does not exist.")
@@ -139,6 +142,15 @@ NOT_ALLOWED = QT_TRANSLATE_NOOP("errors", "The server of the store {path} does n
                                           "connect to this database from this computer "
                                           "({detail}); ask its administrator to let this user "
                                           "in, or check the user and database in the URL.")
+# A copy's source whose role may read its tables and not their id sequences (the copy carries
+# each table's highest id ever given): what could not be read, and what to grant.
+SEQUENCES_UNREADABLE = QT_TRANSLATE_NOOP("errors", "The store {path} could not be read: this "
+                                                   "user may read its tables but not their id "
+                                                   "sequences ({detail}), which a copy reads "
+                                                   "so that it never gives a deleted record's "
+                                                   "id again. Nothing was copied; ask the "
+                                                   "store's administrator to grant this user "
+                                                   "SELECT on its sequences too.")
 NOT_EMPTY = QT_TRANSLATE_NOOP("errors", "The store {path} is not empty: nothing was copied (a "
                                         "copy goes into a new or empty store).")
 UNKNOWN_RUN_KIND = QT_TRANSLATE_NOOP("errors", "Unknown run kind {kind}: nothing was written.")
@@ -517,8 +529,25 @@ class Store:
                     committing()
                     return copied
         except SourceFailed as failed:
+            refused = self._sequences_refused(failed)
+            if refused is not None:
+                raise StoreError(refused) from failed.cause
             with self._guard("read"):
                 raise failed.cause from None
+
+    def _sequences_refused(self, failed: SourceFailed) -> str | None:
+        """A copy's source whose role was refused its id sequences, said so (the engine
+        calls it a lack of privilege, which elsewhere means a write refused); None for any
+        other failure of the source."""
+        from importer_gui.core.store.copy import SequenceFailed
+
+        if not isinstance(failed, SequenceFailed) \
+                or not isinstance(failed.cause, self._dialect.errors):
+            return None
+        fault = self._dialect.fault(failed.cause)
+        if fault.failure is not Failure.READ_ONLY:
+            return None
+        return SEQUENCES_UNREADABLE.format(path=self.path, detail=fault.text)
 
     def take_away(self) -> bool:
         """Undo this opening's making of a store in an empty PostgreSQL database (the command

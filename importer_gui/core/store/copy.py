@@ -35,6 +35,11 @@ class SourceFailed(Exception):  # noqa: N818 - a carrier, not an error of its ow
         self.cause = cause
 
 
+class SequenceFailed(SourceFailed):
+    """The source failed reading a table's id sequence (a role may be granted its tables
+    and not their sequences)."""
+
+
 def is_empty(conn: Connection) -> bool:
     """True when no table of the store holds a row (asked in the copy's transaction, once
     it holds the writer lock: two copies at once never both find the store empty); its
@@ -57,7 +62,7 @@ def copy_tables(source: tuple[Connection, Dialect], target: tuple[Connection, Di
             copied[table.name] = 0
             continue
         copied[table.name] = _copy_table(table, held[table.name], source, target)
-        with _from_source():
+        with _from_source(SequenceFailed):
             highest = src_dialect.next_id(src, table.name) - 1
         dst_dialect.claim_ids(dst, table.name, highest)
     return copied
@@ -75,12 +80,13 @@ def _held(version: int) -> dict[str, frozenset[str]]:
 
 
 @contextmanager
-def _from_source() -> Iterator[None]:
-    """The source's failures marked as such: the caller says which store failed."""
+def _from_source(carrier: type[SourceFailed] = SourceFailed) -> Iterator[None]:
+    """The source's failures marked as such (``carrier``): the caller says which store
+    failed, and at what."""
     try:
         yield
     except Exception as exc:
-        raise SourceFailed(exc) from exc
+        raise carrier(exc) from exc
 
 
 def _converters(table: TableDef, source: Dialect, target: Dialect

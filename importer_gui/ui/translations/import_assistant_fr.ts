@@ -4458,6 +4458,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Le serveur de la base {path} ne laisse pas cet utilisateur se connecter à cette base depuis cet ordinateur ({detail})&#xa0;; demandez à son administrateur de l&apos;autoriser, ou vérifiez l&apos;utilisateur et la base dans l&apos;URL.</translation>
     </message>
     <message>
+        <source>The store {path} could not be read: this user may read its tables but not their id sequences ({detail}), which a copy reads so that it never gives a deleted record&apos;s id again. Nothing was copied; ask the store&apos;s administrator to grant this user SELECT on its sequences too.</source>
+        <translation>La base {path} n&apos;a pas pu être lue&#xa0;: cet utilisateur peut lire ses tables mais pas leurs séquences d&apos;identifiants ({detail}), que la copie lit pour ne jamais redonner l&apos;identifiant d&apos;un enregistrement supprimé. Rien n&apos;a été copié&#xa0;; demandez à l&apos;administrateur de la base d&apos;accorder aussi à cet utilisateur SELECT sur ses séquences.</translation>
+    </message>
+    <message>
         <source>The store {path} is not empty: nothing was copied (a copy goes into a new or empty store).</source>
         <translation>La base {path} n&apos;est pas vide&#xa0;: rien n&apos;a été copié (une copie va dans une base nouvelle ou vide).</translation>
     </message>
