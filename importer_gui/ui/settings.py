@@ -9,12 +9,13 @@ its path or URL, never with a password.
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from importer_gui.core import paths
 from importer_gui.core.store.location import StoreLocation, parse_location
@@ -29,11 +30,14 @@ _SEND_KEY_FILE_KEY = "send/key_file"
 _REFRESH_CONFIG_KEY = "refresh/config"
 _GEOMETRY_KEY = "{window}/geometry"
 _TAB_KEY = "{window}/tab"
+_SPLITTER_KEY = "{window}/splitter"
 _FOLDER_KEY = "folders/{kind}"
 _PACKAGES_KEY = "packages"
 MAX_PACKAGE_FOLDERS = 20
 _UNSAFE = re.compile(r"[^\w\- .]+", re.UNICODE)
 _TITLE_SHOWN = 100  # px of a window's top edge that must be on a screen to drag it by
+_SPLITTER_HEAD = struct.Struct(">iiI")  # saveState's magic number, version, count of sizes
+_SPLITTER_MAGIC = 0xFF
 
 
 def settings_path() -> Path:
@@ -193,6 +197,23 @@ class Settings:
         self._qs.setValue(_TAB_KEY.format(window=window), name)
         self._qs.sync()
 
+    def restore_splitter(self, window: str, splitter: QSplitter) -> bool:
+        """Put a splitter's panes at the sizes the user left them, when the user could have
+        left them so in the splitter as it is now: no pane smaller than its least, the panes
+        that do not stretch leaving those that do theirs; False, the sizes as they were,
+        otherwise (a window narrower since, a settings file damaged or edited by hand)."""
+        value = self._qs.value(_SPLITTER_KEY.format(window=window))
+        state = value if isinstance(value, QByteArray) else QByteArray()
+        sizes = _splitter_sizes(bytes(state.data()))
+        if sizes is None or not _fits(splitter, sizes):
+            return False
+        return splitter.restoreState(state)
+
+    def save_splitter(self, window: str, splitter: QSplitter) -> None:
+        """Remember the sizes of a splitter's panes."""
+        self._qs.setValue(_SPLITTER_KEY.format(window=window), splitter.saveState())
+        self._qs.sync()
+
     def last_folder(self, kind: str, usual: Path | None = None) -> Path:
         """Where a file dialog for ``kind`` starts: the folder the user last chose such a
         file in; when none was, or it is gone since (a stick unplugged, a share renamed),
@@ -275,3 +296,36 @@ def _within_reach(widget: QWidget) -> bool:
     return any(screen.availableGeometry().intersected(top).width()
                >= min(_TITLE_SHOWN, shown.width())
                for screen in QGuiApplication.screens())
+
+
+def _splitter_sizes(state: bytes) -> list[int] | None:
+    """The panes' sizes a ``QSplitter.saveState`` holds; None when it holds none."""
+    if len(state) < _SPLITTER_HEAD.size:
+        return None
+    magic, _version, count = _SPLITTER_HEAD.unpack_from(state)
+    end = _SPLITTER_HEAD.size + 4 * count
+    if magic != _SPLITTER_MAGIC or len(state) < end:
+        return None
+    return list(struct.unpack_from(f">{count}i", state, _SPLITTER_HEAD.size))
+
+
+def _fits(splitter: QSplitter, sizes: list[int]) -> bool:
+    """Whether a user could have left ``splitter``'s panes at ``sizes`` as wide (or high) as
+    it is: each at least its least, and the panes that do not stretch no more than the room
+    the stretching ones leave (these take what is left)."""
+    if len(sizes) != splitter.count():
+        return False
+    horizontal = splitter.orientation() == Qt.Orientation.Horizontal
+    room = (splitter.width() if horizontal else splitter.height()) \
+        - splitter.handleWidth() * (splitter.count() - 1)
+    taken = 0
+    for index, size in enumerate(sizes):
+        pane = splitter.widget(index)
+        least = pane.minimumSizeHint().expandedTo(pane.minimumSize())
+        least_size = least.width() if horizontal else least.height()
+        if size < max(least_size, 1):
+            return False
+        policy = pane.sizePolicy()
+        stretches = policy.horizontalStretch() if horizontal else policy.verticalStretch()
+        taken += least_size if stretches else size
+    return taken <= room

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -80,6 +80,7 @@ from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.table_sizing import contents_widths, size_columns_from_first_rows
 
 SIDE_WIDTH = 270  # pixels of the messages and details beside the table
+SPLITTER_SETTINGS = "preview"  # where the widths of the table and the side are remembered
 # Pixels a column is fitted to, at least and at most (a longer title or value is cut there,
 # read whole in its tooltip, or widened by the user).
 FITTED_MIN, FITTED_MAX = 60, 320
@@ -184,7 +185,10 @@ class PreviewPage(BasePage):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self._side())
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([1000, SIDE_WIDTH])
+        self.splitter.setSizes([1000, SIDE_WIDTH])  # unless the user's are, once shown
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
+        self._splitter_restored = False
+        self._splitter_moved = False
         self.body.addWidget(self.splitter, 1)
         self.body.addLayout(self._export_row())
 
@@ -363,11 +367,26 @@ class PreviewPage(BasePage):
         super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Shown again by Back after a commit, or with its plan dropped: check the files
-        against the store as they now are."""
+        """Shown first, the table and the side as wide as the user left them at the last
+        start, when they still fit. Shown again by Back after a commit, or with its plan
+        dropped: check the files against the store as they now are."""
         super().showEvent(event)
+        if not self._splitter_restored:  # as wide as the window now is
+            self._splitter_restored = True
+            self.settings.restore_splitter(SPLITTER_SETTINGS, self.splitter)
         if self._stale and not event.spontaneous() and not self._checking:
             self.start_check()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Left (for another page, or the window closed): the widths the user dragged the
+        table and the side to are kept for the next start."""
+        super().hideEvent(event)
+        if self._splitter_moved:
+            self._splitter_moved = False
+            self.settings.save_splitter(SPLITTER_SETTINGS, self.splitter)
+
+    def _on_splitter_moved(self) -> None:
+        self._splitter_moved = True
 
     def start_check(self, *, keep_shown: bool = False) -> None:
         """Run the full check in the background, with progress and Cancel. The rows shown
