@@ -31,6 +31,7 @@ _REFRESH_CONFIG_KEY = "refresh/config"
 _GEOMETRY_KEY = "{window}/geometry"
 _TAB_KEY = "{window}/tab"
 _SPLITTER_KEY = "{window}/splitter"
+_COLUMNS_KEY = "{window}/columns/{tab}"
 _FOLDER_KEY = "folders/{kind}"
 _PACKAGES_KEY = "packages"
 MAX_PACKAGE_FOLDERS = 20
@@ -212,6 +213,30 @@ class Settings:
     def save_splitter(self, window: str, splitter: QSplitter) -> None:
         """Remember the sizes of a splitter's panes."""
         self._qs.setValue(_SPLITTER_KEY.format(window=window), splitter.saveState())
+        self._qs.sync()
+
+    def column_widths(self, window: str, tab: str) -> dict[str, int]:
+        """The widths the user gave a table's columns, by column name ({} when none)."""
+        self._qs.beginGroup(_COLUMNS_KEY.format(window=window, tab=tab))
+        try:
+            stored = {name: self._qs.value(name) for name in self._qs.childKeys()}
+        finally:
+            self._qs.endGroup()
+        widths = {}
+        for name, value in stored.items():
+            try:
+                widths[name] = int(value)
+            except (TypeError, ValueError):  # a settings file edited by hand
+                continue
+        return widths
+
+    def save_column_widths(self, window: str, by_tab: dict[str, dict[str, int]]) -> None:
+        """Remember the widths the user gave each tab's columns (those alone), by tab."""
+        for tab, widths in by_tab.items():
+            key = _COLUMNS_KEY.format(window=window, tab=tab)
+            self._qs.remove(key)
+            for name, width in widths.items():
+                self._qs.setValue(f"{key}/{name}", width)
         self._qs.sync()
 
     def last_folder(self, kind: str, usual: Path | None = None) -> Path:

@@ -120,13 +120,59 @@ class RecordTab(QWidget):
         self.model.loading.connect(self._show_loading)
         self.model.loaded.connect(self._show_count)
         self._place = ViewPlace()
-        self._fitted = FitWhenShown(self.view, fit_to_room)
+        self._fitting = False  # the columns are being fitted: no width is the user's
+        self._by_hand: dict[str, int] = {}  # a column's name -> the width the user gave it
+        self._remembered: dict[str, int] | None = None  # the last start's, till first fitted
+        header.sectionResized.connect(self._on_section_resized)
+        self._fitted = FitWhenShown(self.view, self._fit)
         self.model.rereading.connect(self._keep_place)
         self.model.reread.connect(self._restore_place)
         if self.model.busy:  # its first page is being read
             self._show_loading()
         elif not self.model.unread:
             self._show_count()
+
+    def remember_widths(self, widths: dict[str, int]) -> None:
+        """The widths the user gave the columns at the last start, by column name: theirs
+        again once the table is first fitted, when they fit the view then."""
+        self._remembered = dict(widths)
+
+    def widths_by_hand(self) -> dict[str, int]:
+        """The widths the user gave the columns, by name (those of the last start while the
+        table was never shown)."""
+        return {**(self._remembered or {}), **self._by_hand}
+
+    def _fit(self, view: QTableView) -> None:
+        """Columns to their contents and the room (``fit_to_room``), those the user sized
+        at their widths; the last start's, the first time, unless one would not show."""
+        self._fitting = True
+        try:
+            fit_to_room(view)
+            if self._remembered is not None:
+                if self._shows(self._remembered):
+                    self._by_hand = {**self._remembered, **self._by_hand}
+                self._remembered = None
+            header = view.horizontalHeader()
+            for section, name in enumerate(self.model.columns[:-1]):  # the last stretches
+                if name in self._by_hand:
+                    header.resizeSection(section, self._by_hand[name])
+        finally:
+            self._fitting = False
+
+    def _shows(self, widths: dict[str, int]) -> bool:
+        """Whether each column given a width would show (none narrower than a header
+        allows, none wider than the view, off its edge), its name still one of the table's."""
+        least = self.view.horizontalHeader().minimumSectionSize()
+        room = self.view.viewport().width()
+        return all(name in self.model.columns[:-1] and least <= width <= room
+                   for name, width in widths.items())
+
+    def _on_section_resized(self, section: int, _old: int, new: int) -> None:
+        """A column the user sized (dragged, or double-clicked on its header's edge) keeps
+        that width through later reads, and the next start; the last one stretches."""
+        columns = self.model.columns
+        if not self._fitting and 0 <= section < len(columns) - 1:
+            self._by_hand[columns[section]] = new
 
     def apply_search(self) -> None:
         """Show the records matching the search box (at once, or once read)."""
@@ -334,8 +380,11 @@ class StoreBrowser(QDialog):
             self.show_table(Table(shown))
 
     def _remember(self) -> None:
-        """Keep the size and the tab shown, for the next time it opens."""
+        """Keep the size, the tab shown and the columns' widths the user chose, for the next
+        time it opens."""
         self._settings.save_geometry(BROWSER_SETTINGS, self.saveGeometry())
+        self._settings.save_column_widths(BROWSER_SETTINGS, {
+            table.value: tab.widths_by_hand() for table, tab in self.record_tabs.items()})
         current = self._shown_table()
         self._settings.save_last_tab(BROWSER_SETTINGS, current.model.table.value
                                      if current is not None else HISTORY_TAB)
@@ -372,6 +421,7 @@ class StoreBrowser(QDialog):
 
     def _record_tab(self, table: Table) -> RecordTab:
         tab = RecordTab(self.store, table, self)
+        tab.remember_widths(self._settings.column_widths(BROWSER_SETTINGS, table.value))
         self.record_tabs[table] = tab
         return tab
 

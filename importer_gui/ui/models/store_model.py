@@ -180,6 +180,11 @@ class StoreModel(QAbstractTableModel):
         return self._table
 
     @property
+    def columns(self) -> list[str]:
+        """The store's names of the columns shown, in order."""
+        return list(self._columns)
+
+    @property
     def total(self) -> int:
         """Records matching the search, loaded or not."""
         return self._total
