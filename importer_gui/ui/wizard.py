@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget, QWizard
 
 from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES
 from importer_gui.core.corrections import corrected_name
@@ -77,6 +78,7 @@ class Wizard(QWizard):
         back = self.button(QWizard.WizardButton.BackButton)
         back.clicked.disconnect()
         back.clicked.connect(self.go_back)
+        self.currentIdChanged.connect(self._focus_page)
 
     # --- opening ------------------------------------------------------------------------
 
@@ -341,6 +343,45 @@ class Wizard(QWizard):
         if isinstance(page, BasePage):
             page.going_back()
         self.back()
+
+    # --- the keyboard -------------------------------------------------------------------
+
+    def _focus_page(self) -> None:
+        """The keyboard on the page shown, on the action chosen among radio buttons.
+
+        Qt gives a new page its first control, even hidden (the mapping's "Go on without
+        them"): the keyboard then stays on the page left, unseen, where a key still changes
+        the action or types into the XML."""
+        if self.currentPage() is None:  # restart() passes by no page
+            return
+        focus = QApplication.focusWidget()
+        if focus is None or not focus.isVisible() or not self.isAncestorOf(focus):
+            focus = self._first_control()
+        group = focus.group() if isinstance(focus, QAbstractButton) else None
+        if group is not None and group.exclusive() and group.checkedButton() is not None:
+            focus = group.checkedButton()
+        if focus is not None and focus is not QApplication.focusWidget():
+            focus.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _first_control(self) -> QWidget | None:
+        """The page's first control Tab reaches (a scroll area is no control), else the
+        wizard's Next, Commit or Finish button shown."""
+        page = self.currentPage()
+        widget = page.nextInFocusChain()
+        while widget is not page:  # the window's chain: controls added later are at its end
+            if (page.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and widget.isVisible() and widget.isEnabled()
+                    and type(widget) is not QScrollArea):
+                return widget
+            widget = widget.nextInFocusChain()
+        return next((button for button in self._forward_buttons() if button.isVisible()),
+                    None)
+
+    def _forward_buttons(self) -> list[QAbstractButton]:
+        """The wizard's buttons that go on."""
+        return [self.button(which) for which in (QWizard.WizardButton.NextButton,
+                                                 QWizard.WizardButton.CommitButton,
+                                                 QWizard.WizardButton.FinishButton)]
 
     # --- QWizard ------------------------------------------------------------------------
 
