@@ -30,6 +30,7 @@ from itertools import chain
 from typing import Any
 
 from importer_gui.core import schema
+from importer_gui.core.catalogue.columns import field_named, record_kind, record_name
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, Cancelled, ImporterError, StoreError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
 from importer_gui.core.progress import Monitor
@@ -56,10 +57,10 @@ DELETED_AFTER = QT_TRANSLATE_NOOP("messages", "{subject} was deleted after run {
 BACK_SINCE = QT_TRANSLATE_NOOP("messages", "{subject} is in the store again since run "
                                            "{run}{later}; skipped.")
 CHANGED_AFTER = QT_TRANSLATE_NOOP("messages", "{subject} was changed after run {run}{later} "
-                                              "({column} is now {now}, run {run} left {left}); "
+                                              "({field} is now {now}, run {run} left {left}); "
                                               "skipped.")
 VALUE_TAKEN = QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: {kind} {holder} now "
-                                            "has {column} {value}; skipped.")
+                                            "has {field} {value}; skipped.")
 STILL_REFERRED = QT_TRANSLATE_NOOP("messages", "{subject} was created by run {run}, but "
                                                "{referrers} {verb} to it; not deleted.")
 REFERENCE_GONE = QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: it refers to "
@@ -424,14 +425,15 @@ def _undoing(table: Table, record_id: int, kind: ChangeKind | None, before: Valu
 
 def _changed_issues(entry: _Entry, run_id: int, later: _LaterRuns) -> list[Issue]:
     """Why a record the run left one way is now another: one issue per differing column."""
-    name = _name(entry.table, entry.record_id)
+    name = record_name(entry.table, entry.record_id)
     by = later.by(entry.table, entry.record_id)
     if entry.current is None:
         return [Issue.error("", DELETED_AFTER.format(subject=name, run=run_id, later=by))]
     if entry.after is None:
         return [Issue.error("", BACK_SINCE.format(subject=name, run=run_id, later=by))]
     return [Issue.error(column, CHANGED_AFTER.format(
-                subject=name, run=run_id, later=by, column=column, now=_show(now),
+                subject=name, run=run_id, later=by, field=field_named(entry.table, column),
+                now=_show(now),
                 left=_show(entry.after.get(column))))
             for column, now in entry.current.items() if entry.after.get(column) != now]
 
@@ -466,8 +468,9 @@ def _check_unique(store: Store, entries: _Entries) -> None:
             if holder is not None and holder != entry.record_id \
                     and not _deleted(entries.get(entry.table, holder)):
                 entry.issues += (Issue.error(column, VALUE_TAKEN.format(
-                    subject=_name(entry.table, entry.record_id), kind=entry.table.value,
-                    holder=holder, column=column, value=_show(value))),)
+                    subject=record_name(entry.table, entry.record_id),
+                    kind=record_kind(entry.table), holder=holder,
+                    field=field_named(entry.table, column), value=_show(value))),)
                 break
 
 
@@ -588,12 +591,12 @@ def _still_referred(entry: _Entry, after: _AfterRevert, run_id: int,
     if not referring:
         return None
     entry.referrers = tuple(referring)
-    names = [f"{_name(t, i).lower()}{later.by(t, i, short=True)}"
+    names = [f"{record_name(t, i).lower()}{later.by(t, i, short=True)}"
              for t, i in sorted(referring)[:MAX_NAMED]]
     if len(referring) > MAX_NAMED:
         names.append(f"{len(referring) - MAX_NAMED} more")
     verb = "refers" if len(referring) == 1 else "refer"
-    return Issue.error("", STILL_REFERRED.format(subject=_name(entry.table, entry.record_id),
+    return Issue.error("", STILL_REFERRED.format(subject=record_name(entry.table, entry.record_id),
                                                  run=run_id, referrers=_join(names), verb=verb))
 
 
@@ -605,14 +608,14 @@ def _missing_reference(entry: _Entry, after: _AfterRevert, later: _LaterRuns) ->
     for column, target in schema.references(entry.table).items():
         ref = values.get(column)
         if ref is not None and not after.exists(target, ref):
-            subject = _name(entry.table, entry.record_id)
+            subject = record_name(entry.table, entry.record_id)
             deleter = later.deleted_by(target, ref)
             if deleter is not None:
                 later.named_first.add(deleter)  # the message says to revert it first
                 return Issue.error(column, REFERENCE_DELETED.format(
-                    subject=subject, kind=target.value, ref=ref, run=deleter))
+                    subject=subject, kind=record_kind(target), ref=ref, run=deleter))
             return Issue.error(column, REFERENCE_GONE.format(subject=subject,
-                                                             kind=target.value, ref=ref))
+                                                             kind=record_kind(target), ref=ref))
     return None
 
 
@@ -798,11 +801,6 @@ def revert_later_first(store: Store, plan: RevertPlan,
 
 
 # ---------------------------------------------------------------- words
-
-
-def _name(table: Table, record_id: int) -> str:
-    """"Session 12", "Learning object 3"."""
-    return f"{table.value.replace('_', ' ').capitalize()} {record_id}"
 
 
 def _show(value: Any) -> str:

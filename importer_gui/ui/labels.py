@@ -4,15 +4,13 @@ technical name second where people meet it in messages and configurations.
 
 from __future__ import annotations
 
-from functools import cache
-
-from importer_gui.core.catalogue import STORE_COLUMNS
 from importer_gui.core.catalogue.actions import (
     CATALOGUE,
     FIELD_LABELS,
     IGNORED_COLUMN,
     IGNORED_LABEL,
 )
+from importer_gui.core.catalogue.columns import column_field
 from importer_gui.core.catalogue.exports import EXPORT_FIELDS
 from importer_gui.core.schema import Table
 from importer_gui.core.store import PostgresUrl, StoreLocation
@@ -104,31 +102,6 @@ def _of_table(phrases: dict[Table, str], table: str) -> str:
         return table
 
 
-# The fields of the tables whose fields are not named after them (a learner is a
-# "candidate" in the platform's files, a tracking row's fields have no prefix).
-_COLUMN_FIELDS: dict[tuple[str, str], str] = {
-    (Table.LEARNER, "login"): "candidateLogin",
-    (Table.LEARNER, "ref_number"): "candidateRefNumber",
-    (Table.LEARNER, "email"): "candidateEmail", (Table.LEARNER, "name"): "candidateName",
-    (Table.LEARNER, "firstname"): "candidateFirstname",
-    (Table.LEARNER, "validity"): "candidateValidity",
-    (Table.LEARNER, "enabled_from"): "enabledFrom",
-    (Table.LEARNER, "enabled_until"): "enabledUntil",
-    (Table.LEARNER, "languages"): "candidateLanguages",
-    (Table.LEARNER, "time_zone"): "candidateTimeZone",
-    (Table.LEARNER, "presentation"): "presentation",
-    (Table.LEARNING_OBJECT, "code"): "lovCode", (Table.LEARNING_OBJECT, "guid"): "lovGuid",
-    (Table.REGISTRATION, "registered_on"): "registrationDate",
-    (Table.TRACKING, "lo_code"): "lovCode", (Table.TRACKING, "lo_guid"): "lovGuid",
-    (Table.TRACKING, "first_access"): "firstAccessDate",
-    (Table.TRACKING, "last_access"): "lastAccessDate",
-    (Table.TRACKING, "first_completion"): "firstCompletionDate",
-    (Table.TRACKING, "progression"): "progression", (Table.TRACKING, "status"): "trackingStatus",
-    (Table.TRACKING, "time_spent"): "timeSpent", (Table.TRACKING, "score"): "score",
-    (Table.TRACKING, "score_max"): "scoreMax",
-}
-
-
 def _column_titles() -> dict[str, str]:
     """Columns no field holds, as people call them."""
     return {
@@ -143,22 +116,6 @@ def _column_titles() -> dict[str, str]:
         "manager_id": translate("labels", "Manager"),
         "parent_id": translate("labels", "Parent entity"),
     }
-
-
-@cache
-def column_field(table: str, column: str) -> str | None:
-    """The field whose value a store column holds (session ``title``: sessionTitle), if any.
-
-    A field's name starts with the record it is about (``STORE_COLUMNS``), and the store's
-    tables are named after those records; ``_COLUMN_FIELDS`` names the others.
-    """
-    named = _COLUMN_FIELDS.get((table, column))
-    if named is not None:
-        return named if named in FIELD_LABELS else None
-    for name, stored in STORE_COLUMNS.items():
-        if stored == column and name.startswith(table) and name[len(table):][:1].isupper():
-            return name
-    return None
 
 
 def column_title(table: str, column: str) -> str:

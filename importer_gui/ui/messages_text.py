@@ -23,16 +23,16 @@ from functools import cache, lru_cache, reduce
 
 from importer_gui.core import binding, errors, file_kind, revert, store  # noqa: F401 - marks templates
 from importer_gui.core.catalogue import messages
+from importer_gui.core.catalogue.columns import table_of_kind
 from importer_gui.core.issues import Issue, Level
 from importer_gui.core.reports import WorkbookWords
-from importer_gui.core.schema import Table
 from importer_gui.core.store import holders
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import (
     another_record,
-    column_field,
     column_title,
     field_label,
+    has_label,
     table_name,
 )
 
@@ -43,7 +43,7 @@ CACHED = 4096  # distinct messages remembered: a screenful of rows and the summa
 # platform gives a session it renames is the platform's, in every language.
 DATA = ("SESSION_FOR",)
 
-_NAMED = re.compile(r"(?P<table>[A-Za-z_]+) (?P<id>-?\d+)")
+_NAMED = re.compile(r"(?P<table>[A-Za-z_ ]+?) (?P<id>-?\d+)")  # "Learning object 3"
 _BY = re.compile(r" (?:by |\()runs? (?P<runs>[\d, and]+)\)?")
 
 
@@ -226,21 +226,16 @@ def _phrases() -> list[Template]:
 def _record_name(value: str) -> str:
     """"Session 12" in the user's language."""
     found = _NAMED.fullmatch(value)
-    if found is None:
-        return value
-    try:
-        table = Table(found["table"].lower())
-    except ValueError:
+    table = table_of_kind(found["table"]) if found is not None else None
+    if found is None or table is None:
         return value
     return arg(translate("messages", "%1 %2"), table_name(table), found["id"])
 
 
 def _table_word(value: str) -> str:
-    """A table's name ("session") in the user's language, lower case."""
-    try:
-        return table_name(Table(value)).lower()
-    except ValueError:
-        return value
+    """A record's kind ("learning object") in the user's language, lower case."""
+    table = table_of_kind(value)
+    return value if table is None else table_name(table).lower()
 
 
 def _runs(value: str) -> str:
@@ -306,7 +301,7 @@ def _names(value: str) -> str:
         if more:
             shown.append(arg(translate("messages", "%1 more"), more[1]))
             continue
-        named = re.fullmatch(r"(?P<name>[a-z_]+ -?\d+)(?P<by> \(runs? .*\))?", part)
+        named = re.fullmatch(r"(?P<name>[a-z_ ]+? -?\d+)(?P<by> \(runs? .*\))?", part)
         if named is None:
             return value
         shown.append(_record_name(named["name"]).lower() + _runs(named["by"] or ""))
@@ -367,16 +362,15 @@ def _taken_reverting(values: dict[str, str]) -> str:
 def _taken_in(sentence: str, values: dict[str, str]) -> str:
     """``sentence`` filled: the other record's kind, the value, the field, who wrote it, the
     store."""
-    table, column = values["table"], values["column"]
+    table = table_of_kind(values["kind"]) or values["kind"]
     return arg(sentence, another_record(table), _quoted(values["value"]),
-               _field_words(table, column), _writer(values), values["path"])
+               _field_words(table, values["field"]), _writer(values), values["path"])
 
 
-def _field_words(table: str, column: str) -> str:
-    """A store column inside a sentence, as the field it holds is labelled ("teacher's
-    login"); a column no field holds by its header ("GUID")."""
-    field = column_field(table, column)
-    words = field_label(field) if field is not None else column_title(table, column)
+def _field_words(table: str, field: str) -> str:
+    """A field inside a sentence, as it is labelled ("teacher's login"); a store column no
+    field holds (``field_named``) by its header ("GUID")."""
+    words = field_label(field) if has_label(field) else column_title(table, field)
     return words[:1].lower() + words[1:] if words[1:2].islower() else words  # GUID stays
 
 

@@ -187,8 +187,9 @@ def test_the_writers_errors_are_worded_as_before() -> None:
         "Unknown teacher column nick")
     assert _failed(writer.GONE, subject="Session 42") == old(
         "Session 42 is no longer in the store (it changed since the check; check again)")
-    assert _failed(writer.CHANGED, subject="Teacher 1", column="email", value="'a@x.org'") == \
-        old("Teacher 1 changed since the check (email is now 'a@x.org'); check again")
+    assert _failed(writer.CHANGED, subject="Teacher 1", field="teacherEmail",
+                   value="'a@x.org'") == old(
+        "Teacher 1 changed since the check (teacherEmail is now 'a@x.org'); check again")
 
 
 @pytest.mark.parametrize(("user", "machine", "who"), [

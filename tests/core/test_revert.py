@@ -139,7 +139,7 @@ def test_a_record_a_later_run_changed_is_skipped_and_the_run_named(store: Store)
     plan = plan_revert(store, run)
     conflict = [r for r in rows(plan) if r[2] == "error"]
     assert conflict == [("session", 1, "error", [
-        f"Session 1 was changed after run {run} by run {later} (title is now 'X', run {run} "
+        f"Session 1 was changed after run {run} by run {later} (sessionTitle is now 'X', run {run} "
         "left 'Mai'); skipped."])]
     assert plan.later_runs == [later]
     assert plan.summary() == [
@@ -198,7 +198,7 @@ def test_a_store_error_after_the_later_run_was_reverted_says_that_revert(store: 
         revert_later_first(store, plan_revert(store, run), Monitor(progress=edit_by_hand,
                                                                    every=1))
     assert str(failure.value) == (
-        "Room 1 changed since the revert was planned (label is now 'Purple'); try the revert "
+        "Room 1 changed since the revert was planned (roomLabel is now 'Purple'); try the revert "
         f"again: nothing was written to {store.path}. Before it, run {later} was reverted "
         f"(run {later + 1}); run {run} was not.")
     assert [(r.run_id, r.reverts) for r in failure.value.done] == [  # type: ignore[attr-defined]
@@ -212,7 +212,7 @@ def test_a_record_edited_by_hand_is_skipped(store: Store) -> None:
     raw_sql(store.path, "UPDATE room SET capacity = 30 WHERE id = 1")  # another program
     plan = plan_revert(store, run)
     assert [r for r in rows(plan) if r[2] == "error"] == [("room", 1, "error", [
-        f"Room 1 was changed after run {run} (capacity is now 30, run {run} left 12); "
+        f"Room 1 was changed after run {run} (roomCapacity is now 30, run {run} left 12); "
         "skipped."])]
     assert plan.later_runs == []
     assert plan.summary()[1:] == []
@@ -227,7 +227,7 @@ def test_a_record_edited_while_the_revert_is_planned_stops_it_in_a_revert_s_word
     with pytest.raises(StoreError) as failure:
         commit_revert(store, plan)
     assert str(failure.value) == (
-        "Room 1 changed since the revert was planned (label is now 'Purple'); try the revert "
+        "Room 1 changed since the revert was planned (roomLabel is now 'Purple'); try the revert "
         f"again: nothing was written to {store.path}.")
     [(gone,)] = raw_sql(store.path, "SELECT id FROM intervention WHERE guid = 'I-9'")
     raw_sql(store.path, "UPDATE room SET label = 'Green' WHERE id = 1")
@@ -283,7 +283,8 @@ def test_a_deleted_record_whose_unique_value_is_taken_cannot_come_back(store: St
                 run_info(create=1))
     plan = plan_revert(store, run)
     assert [r for r in rows(plan) if r[2] == "error"] == [
-        ("room", 1, "error", ["Room 1 cannot be restored: room 2 now has guid 'R-1'; skipped."]),
+        ("room", 1, "error", ["Room 1 cannot be restored: room 2 now has roomGuid 'R-1'; "
+                              "skipped."]),
         ("intervention", 1, "error", [
             "Intervention 1 cannot be restored: it refers to room 1, which is not in the "
             "store; skipped."])]
@@ -414,7 +415,7 @@ def test_cli_dry_run_then_revert_then_history(store: Store,
                                   "error": 1}
     assert {"table": "room", "record": 1, "outcome": "error", "issues": [{
         "level": "ERROR", "field": "capacity", "message":
-        f"Room 1 was changed after run {run} (capacity is now 30, run {run} left 12); "
+        f"Room 1 was changed after run {run} (roomCapacity is now 30, run {run} left 12); "
         "skipped."}]} in document["rows"]
     assert record_tables(store.path) == before
     code, out, err = cli(capsys, "revert", str(run), "--store", path)
@@ -491,7 +492,7 @@ def test_cli_revert_of_only_conflicts_does_nothing_and_exits_2(
     before = record_tables(store.path)
     code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path))
     assert code == 2
-    assert f"room 1: ERROR capacity: Room 1 was changed after run {run} (capacity is now 10, " \
+    assert f"room 1: ERROR capacity: Room 1 was changed after run {run} (roomCapacity is now 10, " \
            f"run {run} left 9); skipped.\n" in out
     # Nothing else would be reverted: the summary says none of "the others will be reverted".
     assert out.endswith(f"1 conflicting record cannot be reverted (changed since run {run}, or "

@@ -472,7 +472,7 @@ def test_unique_violation_in_the_middle_writes_nothing(store: Store) -> None:
     with pytest.raises(StoreError) as failure:
         store.apply(changes, run_info(create=6))
     assert str(failure.value) == (
-        f"Another teacher has the login 'jdoe', written by run 1 ({os_user()} on "
+        f"Another teacher has the teacherLogin 'jdoe', written by run 1 ({os_user()} on "
         f"{machine_name()}) since the check; check again: nothing was written to {store.path}.")
     assert snapshot(store) == before
 
@@ -752,7 +752,7 @@ def test_a_record_changed_since_the_check_is_not_overwritten(store: Store) -> No
     with pytest.raises(StoreError) as failure:
         store.apply([stale], run_info(update=1))
     assert str(failure.value) == (
-        "Session 1 changed since the check (title is now 'By the CLI'); check again: "
+        "Session 1 changed since the check (sessionTitle is now 'By the CLI'); check again: "
         f"nothing was written to {store.path}.")
     assert snapshot(store) == before
     stale.before = {"title": "By the CLI", "start_date": date(2024, 1, 8)}

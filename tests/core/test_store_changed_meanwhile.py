@@ -42,7 +42,7 @@ def test_a_value_another_program_takes_before_a_revert_writes_says_try_the_rever
         commit_revert(store, plan)
 
     assert str(failure.value) == (
-        "Another training has the guid 'G-1', written by another program since the revert "
+        "Another training has the trainingGuid 'G-1', written by another program since the revert "
         f"was planned; try the revert again: nothing was written to {store.path}.")
     assert record_tables(store.path) == before
     assert training.guid == "G-1"

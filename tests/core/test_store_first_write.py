@@ -81,7 +81,7 @@ def test_a_failed_first_write_leaves_the_store_empty_and_in_wal(tmp_path: Path) 
     with Store.open(path) as store:
         twice = [*courses(3_000), Change(Table.TRAINING, ChangeKind.CREATE, -3_001,
                                          {"path_code": "PC-1", "title": "Again"})]
-        with pytest.raises(StoreError, match="another training already has this path_code"):
+        with pytest.raises(StoreError, match="another training already has this trainingPathCode"):
             store.apply(twice, RunInfo("courses.xml", "<import-config/>", [], {}))
         assert store.history() == []
     assert journal(path) == "wal"

@@ -33,8 +33,9 @@ def checked_then_taken(tmp_path: Path, sql: str) -> str:
 def test_a_login_another_program_wrote_is_named(tmp_path: Path) -> None:
     said = checked_then_taken(
         tmp_path, "INSERT INTO teacher (login, name) VALUES ('t1', 'Written elsewhere')")
-    assert said == (f"Another teacher has the login 't1', written by another program since the "
-                    f"check; check again: nothing was written to {tmp_path / 'store.sqlite3'}.")
+    assert said == (f"Another teacher has the teacherLogin 't1', written by another program "
+                    f"since the check; check again: nothing was written to "
+                    f"{tmp_path / 'store.sqlite3'}.")
 
 
 def test_a_course_code_taken_meanwhile_is_named_too(tmp_path: Path) -> None:
@@ -49,5 +50,5 @@ def test_a_course_code_taken_meanwhile_is_named_too(tmp_path: Path) -> None:
         with pytest.raises(StoreError) as refused:
             pipeline.commit(plan, store)
     assert str(refused.value) == (
-        f"Another training has the path_code 'PC-1', written by another program since the "
+        f"Another training has the trainingPathCode 'PC-1', written by another program since the "
         f"check; check again: nothing was written to {store_path}.")

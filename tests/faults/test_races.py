@@ -141,7 +141,7 @@ def test_two_commits_of_the_same_teachers_at_once_are_one(
     said = race(config, store_url, tmp_path)
     assert said[0] == "committed 1", said
     # Which login was taken, by which run, user and machine (the README's promise).
-    assert said[1] == (f"refused Another teacher has the login 't0', written by run 1 "
+    assert said[1] == (f"refused Another teacher has the teacherLogin 't0', written by run 1 "
                        f"({os_user()} on {machine_name()}) since the check; check again: "
                        f"nothing was written to {store_url}."), said
     assert len(record_tables(store_url)["teacher"]) == 50
@@ -160,7 +160,8 @@ def test_two_updates_of_one_record_at_once_lose_neither(
     assert cli("commit", str(first), "--store", str(store_url)).code == 0
     said = race(by_a, store_url, tmp_path, other=by_b)
     assert said[0] == "committed 2", said
-    assert said[1].startswith("refused Teacher 1 changed since the check (email is now "), said
+    assert said[1].startswith(
+        "refused Teacher 1 changed since the check (teacherEmail is now "), said
     assert said[1].endswith(f"); check again: nothing was written to {store_url}."), said
     [teacher] = record_tables(store_url)["teacher"]
     assert teacher[4] in ("a@example.org", "b@example.org")  # the one committed, whole

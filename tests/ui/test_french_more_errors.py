@@ -209,7 +209,7 @@ def test_a_commit_refused_for_a_record_changed_since_the_check_says_so_in_french
     commit.runner.synchronous = True
     commit.start()
     assert commit.error_label.text() == (
-        f"Formateur 1 a changé depuis la vérification (name vaut maintenant 'Zoé'){NBSP}; "
+        f"Formateur 1 a changé depuis la vérification (teacherName vaut maintenant 'Zoé'){NBSP}; "
         f"vérifiez de nouveau{NBSP}: rien n'a été écrit dans {state.store_path}.")
 
 

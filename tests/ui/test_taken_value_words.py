@@ -99,7 +99,7 @@ def test_a_course_code_another_program_wrote_reads_in_french(tmp_path: Path,
 def test_a_course_code_another_program_wrote_reads_in_english(tmp_path: Path,
                                                               qapp: object) -> None:
     said = course_code_taken(tmp_path)
-    assert said.startswith("Another training has the path_code 'PC-1'")  # the command line's
+    assert said.startswith("Another training has the trainingPathCode 'PC-1'")  # the command line's
     assert message_text(said) == (
         f"Another training course already has 'PC-1' as training course code, written by "
         f"another program since the check; check again: nothing was written to "
@@ -141,7 +141,7 @@ def test_a_login_taken_while_a_revert_was_planned_reads_in_french(tmp_path: Path
 def test_a_login_a_run_took_while_a_revert_was_planned_reads_in_english(
         tmp_path: Path, qapp: object) -> None:
     said, path = login_taken_while_reverting(tmp_path, by_run=True)
-    assert said.startswith("Another teacher has the login 'jdoe'")  # the command line's
+    assert said.startswith("Another teacher has the teacherLogin 'jdoe'")  # the command line's
     assert message_text(said) == (
         f"Another teacher already has 'jdoe' as teacher's login, written by run 3 "
         f"({os_user()} on {machine_name()}) since the revert was planned; try the revert "

@@ -3,7 +3,8 @@
 - ``specs``: the shapes (data types, fields, options, actions);
 - ``actions``: the actions, their fields with their store columns, options and keys;
 - ``document``: the configuration's parts, providers, consolidators, date formats, suffixes;
-- ``messages``: every message a row can get, the platform's marked as such.
+- ``messages``: every message a row can get, the platform's marked as such;
+- ``columns``: how messages name a store's columns and records (by field and kind).
 
 Adding an action means an ``ActionSpec`` in ``actions`` (and its messages in ``messages``)
 plus a module in ``core/actions/`` for its behaviour; nothing else changes.

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from importer_gui.core import interrupts, schema
+from importer_gui.core.catalogue.columns import field_named, record_kind
 from importer_gui.core.errors import (
     QT_TRANSLATE_NOOP,
     StoreError,
@@ -111,8 +112,8 @@ OLDER_READ_ONLY_ROLE = QT_TRANSLATE_NOOP("errors", "The store {path} was written
                                                    "upgraded once before it can be read, and "
                                                    "this user may only read it. Have it opened "
                                                    "once by a user who may write to it.")
-UNIQUE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: another {table} already has "
-                                     "this {column} ({detail}).")
+UNIQUE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: another {kind} already has "
+                                     "this {field} ({detail}).")
 REFERENCE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: a change would leave a "
                                         "record referring to one that does not exist "
                                         "({detail}).")
@@ -433,7 +434,8 @@ class Store:
         }.get(fault.failure)
         if template is None:
             template = FAILED_DOING[doing]
-        return template.format(path=path, detail=text, table=fault.table, column=fault.column)
+        return template.format(path=path, detail=text, kind=record_kind(fault.table),
+                               field=field_named(fault.table, fault.column))
 
     # ------------------------------------------------------------ reading
 

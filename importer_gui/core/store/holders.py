@@ -7,38 +7,39 @@ from contextlib import suppress
 from typing import Any
 
 from importer_gui.core import schema
+from importer_gui.core.catalogue.columns import field_named, record_kind
 from importer_gui.core.errors import QT_TRANSLATE_NOOP
 from importer_gui.core.records import TABLE_OF_RECORD, Change, ChangeKind, Record, Table
 from importer_gui.core.store.dialect import Connection, Dialect, Failure, Fault
 
-# {table} and {column} as the store names them, {value} quoted, {path} the store: the command
-# line's words. The window words these itself, naming the record's kind and the field as it
-# shows them elsewhere (ui/messages_text.py), so their French here is never shown.
-BY_USER_ON = QT_TRANSLATE_NOOP("errors", "Another {table} has the {column} {value}, written by "
+# {kind} and {field} as the check's messages name a record's kind and a field (catalogue's
+# columns), {value} quoted, {path} the store: the command line's words. The window words these
+# itself, with the field's label (ui/messages_text.py), so their French here is never shown.
+BY_USER_ON = QT_TRANSLATE_NOOP("errors", "Another {kind} has the {field} {value}, written by "
                                          "run {run} ({user} on {machine}) since the check; "
                                          "check again: nothing was written to {path}.")
-BY_RUN_OF = QT_TRANSLATE_NOOP("errors", "Another {table} has the {column} {value}, written by "
+BY_RUN_OF = QT_TRANSLATE_NOOP("errors", "Another {kind} has the {field} {value}, written by "
                                         "run {run} ({who}) since the check; check again: "
                                         "nothing was written to {path}.")
-BY_RUN = QT_TRANSLATE_NOOP("errors", "Another {table} has the {column} {value}, written by run "
+BY_RUN = QT_TRANSLATE_NOOP("errors", "Another {kind} has the {field} {value}, written by run "
                                      "{run} since the check; check again: nothing was written "
                                      "to {path}.")
-BY_PROGRAM = QT_TRANSLATE_NOOP("errors", "Another {table} has the {column} {value}, written by "
+BY_PROGRAM = QT_TRANSLATE_NOOP("errors", "Another {kind} has the {field} {value}, written by "
                                          "another program since the check; check again: "
                                          "nothing was written to {path}.")
 # The same for a revert, which has no check: it is planned, then written.
 BY_USER_ON_REVERTING = QT_TRANSLATE_NOOP(
-    "errors", "Another {table} has the {column} {value}, written by run {run} ({user} on "
+    "errors", "Another {kind} has the {field} {value}, written by run {run} ({user} on "
               "{machine}) since the revert was planned; try the revert again: nothing was "
               "written to {path}.")
 BY_RUN_OF_REVERTING = QT_TRANSLATE_NOOP(
-    "errors", "Another {table} has the {column} {value}, written by run {run} ({who}) since "
+    "errors", "Another {kind} has the {field} {value}, written by run {run} ({who}) since "
               "the revert was planned; try the revert again: nothing was written to {path}.")
 BY_RUN_REVERTING = QT_TRANSLATE_NOOP(
-    "errors", "Another {table} has the {column} {value}, written by run {run} since the revert "
+    "errors", "Another {kind} has the {field} {value}, written by run {run} since the revert "
               "was planned; try the revert again: nothing was written to {path}.")
 BY_PROGRAM_REVERTING = QT_TRANSLATE_NOOP(
-    "errors", "Another {table} has the {column} {value}, written by another program since the "
+    "errors", "Another {kind} has the {field} {value}, written by another program since the "
               "revert was planned; try the revert again: nothing was written to {path}.")
 # By who wrote the value (run and user and machine, run and one of them, run, no run): the
 # templates of a commit, and of a revert.
@@ -102,7 +103,8 @@ def taken(conn: Connection, dialect: Dialect, writes: Iterable[Change | Record],
         if found is None:
             return None
         value, record_id = found
-        said = {"table": fault.table, "column": column, "value": repr(value), "path": path}
+        said = {"kind": record_kind(fault.table), "field": field_named(fault.table, column),
+                "value": repr(value), "path": path}
         return by_whom(_SAID[reverting], _writer(conn, dialect, fault.table, record_id), said)
     return None
 

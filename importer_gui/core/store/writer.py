@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from importer_gui.core import schema
+from importer_gui.core.catalogue.columns import field_named, record_kind, record_name
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError
 from importer_gui.core.guids import MADE_WHEN_WRITTEN, made
 from importer_gui.core.progress import Monitor
@@ -97,14 +98,14 @@ UNKNOWN_COLUMN = QT_TRANSLATE_NOOP("errors", "Unknown {kind} column {column}: no
                                              "written to {path}.")
 GONE = QT_TRANSLATE_NOOP("errors", "{subject} is no longer in the store (it changed since the "
                                    "check; check again): nothing was written to {path}.")
-CHANGED = QT_TRANSLATE_NOOP("errors", "{subject} changed since the check ({column} is now "
+CHANGED = QT_TRANSLATE_NOOP("errors", "{subject} changed since the check ({field} is now "
                                       "{value}); check again: nothing was written to {path}.")
 # The same for a revert, which has no check: it is planned, then written.
 GONE_REVERTING = QT_TRANSLATE_NOOP("errors", "{subject} is no longer in the store (it changed "
                                              "since the revert was planned; try the revert "
                                              "again): nothing was written to {path}.")
 CHANGED_REVERTING = QT_TRANSLATE_NOOP("errors", "{subject} changed since the revert was planned "
-                                                "({column} is now {value}); try the revert "
+                                                "({field} is now {value}); try the revert "
                                                 "again: nothing was written to {path}.")
 
 
@@ -647,7 +648,7 @@ class BulkWriter:
             return record_id
         placeholders, slot = self._placeholders(table, -record_id + 1), -record_id
         if placeholders[slot]:
-            raise self._fail(CREATED_TWICE, kind=table.value, id=record_id)
+            raise self._fail(CREATED_TWICE, kind=record_kind(table), id=record_id)
         placeholders[slot] = next_id
         self.next_id[table] = next_id + 1
         return next_id
@@ -673,7 +674,7 @@ class BulkWriter:
         placeholders, slot = self.ids[table], -record_id
         if slot < len(placeholders) and placeholders[slot]:
             return placeholders[slot]
-        raise self._fail(NEVER_CREATED, kind=table.value, id=record_id)
+        raise self._fail(NEVER_CREATED, kind=record_kind(table), id=record_id)
 
     def _merged(self, table: Table, values: dict[str, Any],
                 base: dict[str, Any]) -> dict[str, Any]:
@@ -911,13 +912,13 @@ class BulkWriter:
         stored)."""
         row = current.get(record_id)
         if row is None:
-            raise self._fail(self.gone, subject=f"{table.value.capitalize()} {record_id}")
+            raise self._fail(self.gone, subject=record_name(table, record_id))
         # Another program may have committed since the check: never overwrite its work. A
         # GUID made when this run wrote its record is whatever the write made.
         for column, value in before.items():
             if row[column] != value and value is not MADE_WHEN_WRITTEN:
-                raise self._fail(self.changed, subject=f"{table.value.capitalize()} {record_id}",
-                                 column=column, value=repr(row[column]))
+                raise self._fail(self.changed, subject=record_name(table, record_id),
+                                 field=field_named(table, column), value=repr(row[column]))
         return row
 
     def _current(self, table: Table, ids: set[int]) -> dict[int, dict[str, Any]]:

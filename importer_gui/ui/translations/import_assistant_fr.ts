@@ -4422,8 +4422,8 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>La base {path} a été écrite par une version plus ancienne d&apos;Import Assistant&#xa0;: elle doit être mise à jour une fois avant de pouvoir être lue, et cet utilisateur ne peut que la lire. Faites-la ouvrir une fois par un utilisateur qui peut y écrire.</translation>
     </message>
     <message>
-        <source>Nothing was written to {path}: another {table} already has this {column} ({detail}).</source>
-        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: un autre enregistrement {table} a déjà cette valeur de {column} ({detail}).</translation>
+        <source>Nothing was written to {path}: another {kind} already has this {field} ({detail}).</source>
+        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: un autre enregistrement {kind} a déjà cette valeur de {field} ({detail}).</translation>
     </message>
     <message>
         <source>Nothing was written to {path}: a change would leave a record referring to one that does not exist ({detail}).</source>
@@ -4862,16 +4862,16 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{subject} n&apos;est plus dans la base (elle a changé depuis la vérification&#xa0;; vérifiez de nouveau)&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
-        <source>{subject} changed since the check ({column} is now {value}); check again: nothing was written to {path}.</source>
-        <translation>{subject} a changé depuis la vérification ({column} vaut maintenant {value})&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
-    </message>
-    <message>
         <source>{subject} is no longer in the store (it changed since the revert was planned; try the revert again): nothing was written to {path}.</source>
         <translation>{subject} n&apos;est plus dans la base (elle a changé depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau)&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
-        <source>{subject} changed since the revert was planned ({column} is now {value}); try the revert again: nothing was written to {path}.</source>
-        <translation>{subject} a changé depuis l&apos;aperçu de ce qui serait défait ({column} vaut maintenant {value})&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <source>{subject} changed since the check ({field} is now {value}); check again: nothing was written to {path}.</source>
+        <translation>{subject} a changé depuis la vérification ({field} vaut maintenant {value})&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} changed since the revert was planned ({field} is now {value}); try the revert again: nothing was written to {path}.</source>
+        <translation>{subject} a changé depuis l&apos;aperçu de ce qui serait défait ({field} vaut maintenant {value})&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Session {name} was created by another program since the check; check again: nothing was written to {path}.</source>
@@ -4974,36 +4974,36 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{url} nomme un port qui n&apos;est pas un nombre de 1 à 65535 (postgresql://UTILISATEUR@HÔTE:PORT/BASE)</translation>
     </message>
     <message>
-        <source>Another {table} has the {column} {value}, written by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <source>Another {kind} has the {field} {value}, written by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
-        <source>Another {table} has the {column} {value}, written by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <source>Another {kind} has the {field} {value}, written by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
-        <source>Another {table} has the {column} {value}, written by run {run} since the check; check again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <source>Another {kind} has the {field} {value}, written by run {run} since the check; check again: nothing was written to {path}.</source>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
-        <source>Another {table} has the {column} {value}, written by another program since the check; check again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <source>Another {kind} has the {field} {value}, written by another program since the check; check again: nothing was written to {path}.</source>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
-        <source>Another {table} has the {column} {value}, written by run {run} ({user} on {machine}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <source>Another {kind} has the {field} {value}, written by run {run} ({user} on {machine}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
-        <source>Another {table} has the {column} {value}, written by run {run} ({who}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <source>Another {kind} has the {field} {value}, written by run {run} ({who}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
-        <source>Another {table} has the {column} {value}, written by run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <source>Another {kind} has the {field} {value}, written by run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
-        <source>Another {table} has the {column} {value}, written by another program since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {table} a la valeur {value} de {column}, écrite par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <source>Another {kind} has the {field} {value}, written by another program since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
@@ -5724,12 +5724,12 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{subject}&#xa0;: de nouveau dans la base depuis l&apos;exécution {run}{later}&#xa0;; ignoré.</translation>
     </message>
     <message>
-        <source>{subject} was changed after run {run}{later} ({column} is now {now}, run {run} left {left}); skipped.</source>
-        <translation>{subject}&#xa0;: modifié après l&apos;exécution {run}{later} ({column} vaut maintenant {now}, l&apos;exécution {run} avait laissé {left})&#xa0;; ignoré.</translation>
+        <source>{subject} was changed after run {run}{later} ({field} is now {now}, run {run} left {left}); skipped.</source>
+        <translation>{subject}&#xa0;: modifié après l&apos;exécution {run}{later} ({field} vaut maintenant {now}, l&apos;exécution {run} avait laissé {left})&#xa0;; ignoré.</translation>
     </message>
     <message>
-        <source>{subject} cannot be restored: {kind} {holder} now has {column} {value}; skipped.</source>
-        <translation>{subject}&#xa0;: impossible de le rétablir, {kind} {holder} a maintenant {column} {value}&#xa0;; ignoré.</translation>
+        <source>{subject} cannot be restored: {kind} {holder} now has {field} {value}; skipped.</source>
+        <translation>{subject}&#xa0;: impossible de le rétablir, {kind} {holder} a maintenant {field} {value}&#xa0;; ignoré.</translation>
     </message>
     <message>
         <source>{subject} was created by run {run}, but {referrers} {verb} to it; not deleted.</source>
