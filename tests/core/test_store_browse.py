@@ -10,6 +10,7 @@ import pytest
 
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import DateForms, Order, RunInfo, Store, StoreLocation
+from importer_gui.core.store.dialect import SORT_FOLDS, sort_text
 
 CREATE = ChangeKind.CREATE
 FRENCH = DateForms(date="dd/MM/yyyy", datetime="dd/MM/yyyy HH:mm")
@@ -112,6 +113,20 @@ def test_a_sort_reads_accented_letters_as_their_letter_on_either_engine(store: S
     found = store.ids(Table.LEARNER, "e", order=Order("name", descending=True))
     assert [store.get(Table.LEARNER, i).name for i in found] == [
         "Straße", "Œuvre", "Ødegaard", "eve", "Emma", "émile"]
+
+
+def test_a_sort_reads_every_folded_letter_as_sqlite_does_on_either_engine(store: Store) -> None:
+    letters = list(SORT_FOLDS)
+    names = [f"{letter}{n % 7}" for n, letter in enumerate(letters)] + [
+        "".join(letters[n::37]) for n in range(37)] + [
+        "Ǣ", "e\u0301mile", "Ωmega", "Æsir Ǿ", "İlker", "STRAẞE", "ß", "ss", "œuf", "oeuf",
+        "Łódź", "Đakovo", "ĳssel", "ǅemal", "Ƿ", "Ά", "a\u0300", "x\u1e01", "Müller ı"]
+    store.apply([Change(Table.LEARNER, CREATE, -n - 1, {"login": f"u{n}", "name": name})
+                 for n, name in enumerate(names)],
+                RunInfo(config_path="c.xml", config_xml="<import-config/>", files=[],
+                        counts={"create": len(names)}))
+    shown = [r.name for r in store.page(Table.LEARNER, "", 0, 1000, order=Order("name"))]
+    assert shown == sorted(names, key=lambda name: (sort_text(name), names.index(name)))
 
 
 def test_a_sort_puts_empty_texts_last_with_the_missing_ones(store: Store) -> None:
