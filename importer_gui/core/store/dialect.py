@@ -262,8 +262,9 @@ _GROWTH_REFUSED = (sqlite3.SQLITE_IOERR_WRITE, sqlite3.SQLITE_IOERR_TRUNCATE,
 
 
 def _contains(text: str | None, needle: str) -> bool:
-    """Case-insensitive substring test, for searches SQLite's LIKE cannot fold (non-ASCII)."""
-    return text is not None and needle in text.lower()
+    """Whether ``needle`` (as ``sort_text`` reads it) is in ``text`` as ``sort_text`` reads
+    it: for the texts SQLite's LIKE cannot fold (non-ASCII)."""
+    return text is not None and needle in sort_text(text)
 
 
 def _sort_folds() -> dict[str, str]:
@@ -280,7 +281,10 @@ def _sort_folds() -> dict[str, str]:
     return folds
 
 
-# How a sort reads a text, on either engine: Émile among the e's, as a French reader expects.
+# A GLOB true of a text holding some letter outside ASCII.
+NOT_ASCII_GLOB = "*[^\x01-\x7f]*"
+# How a sort, and a search, read a text, on either engine: Émile among the e's, as a French
+# reader expects.
 SORT_FOLDS = _sort_folds()
 _SORT_TABLE = str.maketrans(SORT_FOLDS)
 
@@ -632,13 +636,14 @@ class SqliteDialect:
             (run_id, f"[{','.join(map(str, seqs))}]", first_id))
 
     def contains(self, columns: Sequence[str], needle: str) -> tuple[str, tuple[Any, ...]]:
-        """LIKE for an ASCII needle (it folds ASCII case only, and is fast), else ia_contains."""
-        if needle.isascii():
-            pattern = like_pattern(needle)
-            return (" OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns),
-                    (pattern,) * len(columns))
-        lowered = needle.lower()
-        return " OR ".join(f"ia_contains({c}, ?)" for c in columns), (lowered,) * len(columns)
+        """As ``sort_text`` reads both: LIKE for an ASCII needle (it folds ASCII case only,
+        and is fast), ia_contains for the texts beyond ASCII, or for any other needle."""
+        folded = sort_text(needle) or ""
+        if not folded.isascii():
+            return " OR ".join(f"ia_contains({c}, ?)" for c in columns), (folded,) * len(columns)
+        pattern = like_pattern(folded)
+        return (" OR ".join(f"({c} LIKE ? ESCAPE '\\' OR ({c} GLOB ? AND ia_contains({c}, ?)))"
+                            for c in columns), (pattern, NOT_ASCII_GLOB, folded) * len(columns))
 
     def sort_text(self, expression: str) -> str:
         """The rule in Python: SQLite's lower() folds ASCII letters only."""
