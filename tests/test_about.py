@@ -8,11 +8,16 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from importer_gui import resources
 from importer_gui.about import version_text
+
+if TYPE_CHECKING:  # Qt is imported by the tests that need it
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,7 +82,7 @@ def test_resource_path_when_frozen_is_inside_the_bundle(
         tmp_path / "resources" / "sample" / "sample-config.xml")
 
 
-def test_app_icon_offers_every_rendered_size(qapp) -> None:
+def test_app_icon_offers_every_rendered_size(qapp: QApplication) -> None:
     from PySide6.QtCore import QSize
 
     from importer_gui.ui.icons import ICON_SIZES, app_icon
@@ -91,7 +96,7 @@ def test_app_icon_offers_every_rendered_size(qapp) -> None:
 
 
 def test_about_dialog_shows_version_text_selectably_and_closes(
-        qtbot, tmp_path: Path, screenshots: Path) -> None:
+        qtbot: QtBot, tmp_path: Path, screenshots: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox, QLabel
 

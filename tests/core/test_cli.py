@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -143,7 +144,8 @@ def test_too_many_data_files_says_which_import_each_goes_to(
     (lambda p: None, "config.xml"),
 ])
 def test_nothing_could_be_done_is_exit_two_with_one_line(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], setup, message: str) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], setup: Callable[[Path], object],
+        message: str) -> None:
     config = tmp_path / "config.xml"
     setup(config)
     store = tmp_path / "s.db"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from importer_gui.cli import main
 from importer_gui.core import config_xml, pipeline
+from importer_gui.core.cells import Cell
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import KeptCells, RowPlan, Rows
 from importer_gui.core.readers import table
@@ -191,7 +193,7 @@ def test_a_line_past_four_bytes_is_kept_as_it_is(
     blank lines, faked here by moving every line) is planned and named on its own line."""
     rows_of = table.Table.rows
 
-    def moved(self: table.Table, *, shared: bool = True):  # type: ignore[no-untyped-def]
+    def moved(self: table.Table, *, shared: bool = True) -> Iterator[tuple[int, tuple[Cell, ...]]]:
         for line, cells in rows_of(self, shared=shared):
             yield (line + BEYOND_4_BYTES if line > 2 else line), cells
 

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml, pipeline
@@ -36,7 +36,7 @@ def seed_store(folder: Path, store_path: Path) -> None:
         pipeline.commit(pipeline.check(config, store), store)
 
 
-def type_into_cell(view, index, text: str, qtbot: QtBot) -> None:
+def type_into_cell(view: QAbstractItemView, index: QModelIndex, text: str, qtbot: QtBot) -> None:
     """Double-click-style editing: open the cell's editor, type, press Enter."""
     view.setCurrentIndex(index)
     view.edit(index)
