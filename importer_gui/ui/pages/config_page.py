@@ -53,6 +53,9 @@ class ConfigPage(BasePage):
         self.editor.setObjectName("xmlEditor")
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Tab leaves the editor as it leaves any field: without it the page was a trap to a
+        # keyboard. Indenting is the space bar's (the parser reads no indentation).
+        self.editor.setTabChangesFocus(True)
         self.highlighter = XmlHighlighter(self.editor.document())
         self.body.addWidget(self.editor, 1)
         self.status_label = QLabel(self)

@@ -1,0 +1,46 @@
+"""The keyboard alone goes through every page: Tab leaves the XML as it leaves any field,
+the mapping's scrolled rows are no Tab stop of their own, and a check's end leaves the
+keyboard on the rows' table rather than on the words of the selected row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.wizard import CONFIG
+from tests.ui.wizards import sample_preview
+
+
+def focused() -> QWidget:
+    """The widget with the keyboard."""
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    return focus
+
+
+def press(qtbot: QtBot, key: Qt.Key, shift: bool = False) -> QWidget:
+    """A key pressed where the keyboard is; where it is then."""
+    modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(focused(), key, modifier)
+    return focused()
+
+
+def test_tab_and_shift_tab_leave_the_xml_unchanged(window: MainWindow, sample: Path,
+                                                   qtbot: QtBot) -> None:
+    window.activateWindow()
+    wizard = window.wizard
+    sample_preview(window, sample, qtbot)
+    while wizard.currentId() != CONFIG:
+        wizard.back()
+    page = wizard.config_page
+    xml = page.editor.toPlainText()
+    assert focused() is page.editor
+    assert press(qtbot, Qt.Key.Key_Tab) is page.save_as_button
+    assert press(qtbot, Qt.Key.Key_Backtab, shift=True) is page.editor
+    assert press(qtbot, Qt.Key.Key_Backtab, shift=True) is not page.editor
+    assert page.editor.toPlainText() == xml
+    assert page.isComplete()
