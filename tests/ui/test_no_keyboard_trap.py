@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.wizard import CONFIG
+from importer_gui.ui.wizard import CONFIG, MAPPING
 from tests.ui.wizards import sample_preview
 
 
@@ -44,3 +44,18 @@ def test_tab_and_shift_tab_leave_the_xml_unchanged(window: MainWindow, sample: P
     assert press(qtbot, Qt.Key.Key_Backtab, shift=True) is not page.editor
     assert page.editor.toPlainText() == xml
     assert page.isComplete()
+
+
+def test_shift_tab_from_the_first_field_leaves_the_mapping_s_rows(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    window.activateWindow()
+    wizard = window.wizard
+    sample_preview(window, sample, qtbot)
+    while wizard.currentId() != MAPPING:
+        wizard.back()
+    first = focused()
+    assert first.objectName() == "field_0"
+    before = press(qtbot, Qt.Key.Key_Backtab, shift=True)
+    assert not isinstance(before, QScrollArea)
+    assert before.isVisible() and not wizard.mapping_page.isAncestorOf(before)  # Next
+    assert press(qtbot, Qt.Key.Key_Tab) is first

@@ -156,6 +156,9 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         column.addStretch(1)  # rows and boxes stay at the top
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        # No Tab stop of its own (an empty one before the first field): the fields inside are,
+        # and the area scrolls to the one Tab reaches.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(content)
         self.body.addWidget(scroll, 1)
 
