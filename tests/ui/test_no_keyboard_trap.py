@@ -59,3 +59,37 @@ def test_shift_tab_from_the_first_field_leaves_the_mapping_s_rows(
     assert not isinstance(before, QScrollArea)
     assert before.isVisible() and not wizard.mapping_page.isAncestorOf(before)  # Next
     assert press(qtbot, Qt.Key.Key_Tab) is first
+
+
+def test_a_check_ends_with_the_keyboard_on_the_rows(window: MainWindow, sample: Path,
+                                                    qtbot: QtBot) -> None:
+    window.activateWindow()
+    page = sample_preview(window, sample, qtbot)
+    assert focused() is page.table  # the wizard gave Cancel check the keyboard
+    page.recheck_button.setFocus()
+    during: list[QWidget] = []
+    page.runner.synchronous = True
+    page.runner.started.connect(lambda: during.append(focused()))
+    qtbot.keyClick(page.recheck_button, Qt.Key.Key_Space)  # Check again
+    assert page.shows_plan() and not page.is_checking()
+    assert during[0] is page.progress_row.cancel_button  # not on to the next control
+    assert focused() is page.table
+
+
+def test_a_check_ends_with_the_keyboard_where_the_user_put_it(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    window.activateWindow()
+    page = sample_preview(window, sample, qtbot)
+    page.runner.synchronous = True
+    moved: list[QWidget] = []
+
+    def tab_away() -> None:
+        if not moved:
+            moved.append(press(qtbot, Qt.Key.Key_Tab))  # from Cancel check
+
+    page.runner.started.connect(tab_away)
+    page.recheck_button.setFocus()
+    qtbot.keyClick(page.recheck_button, Qt.Key.Key_Space)
+    assert not page.is_checking()
+    assert moved[0] is not page.progress_row.cancel_button
+    assert focused() is moved[0]

@@ -474,13 +474,31 @@ class PreviewPage(BasePage):
 
     def _set_checking(self, checking: bool) -> None:
         self._checking = checking
-        self.progress_row.cancel_button.setText(self.tr("C&ancel check"))
-        self.progress_row.set_running(checking)
+        cancel = self.progress_row.cancel_button
+        cancel.setText(self.tr("C&ancel check"))
+        if checking:
+            self.progress_row.set_running(True)
+            self._keyboard_off_the_idle_controls()
+        # The window's focus widget, not the application's: so too while the user is in
+        # another program, where the end of the check would leave it on the details.
+        ended_on_cancel = not checking and self.window().focusWidget() is cancel
         for widget in (self.filter_box, self.summary_list):
             widget.setEnabled(not checking)
         self._enable_editing()
         self._enable_reports()
+        if ended_on_cancel:  # hidden, Cancel would give it to the next control enabled
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # what the user works on
+        self.progress_row.set_running(checking)
         self.completeChanged.emit()
+
+    def _keyboard_off_the_idle_controls(self) -> None:
+        """The keyboard, on a control a check disables (Check again pressed by keyboard),
+        goes to Cancel check rather than on to Qt's next control; from there the end of
+        the check gives it to the table."""
+        focus = self.window().focusWidget()
+        idle = (self.table, self.recheck_button, self.filter_box, self.summary_list)
+        if focus is not None and any(w is focus or w.isAncestorOf(focus) for w in idle):
+            self.progress_row.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- showing the plan --------------------------------------------------------------------
 
