@@ -38,6 +38,7 @@ class ActionPage(BasePage):
         self.list_area.setObjectName("actionList")
         self.list_area.setFrameShape(QFrame.Shape.NoFrame)
         self.list_area.setWidgetResizable(True)
+        self.list_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its actions are the Tab stops
         self.list_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         listed = QWidget(self.list_area)
         self.listed = QVBoxLayout(listed)
