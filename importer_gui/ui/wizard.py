@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
 
 from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES
 from importer_gui.core.corrections import corrected_name
@@ -364,16 +364,19 @@ class Wizard(QWizard):
             focus.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _first_control(self) -> QWidget | None:
-        """The page's first control Tab reaches (a scroll area is no control), else the
-        wizard's Next, Commit or Finish button shown."""
+        """The page's first control Tab reaches, else the wizard's Next, Commit or Finish
+        button shown.
+
+        The page's own widgets are asked, in the order it made them, not the window's focus
+        chain: walking the whole chain (on the open page after Finish, its controls not
+        shown yet) made a Python object for every widget of the window, and the wizard's
+        Next button was found deleted by Python afterwards
+        (tests/ui/test_user_journey.py)."""
         page = self.currentPage()
-        widget = page.nextInFocusChain()
-        while widget is not page:  # the window's chain: controls added later are at its end
-            if (page.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-                    and widget.isVisible() and widget.isEnabled()
-                    and type(widget) is not QScrollArea):
+        for widget in page.findChildren(QWidget):  # in the order the page made them
+            if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()
+                    and widget.isEnabled()):
                 return widget
-            widget = widget.nextInFocusChain()
         return next((button for button in self._forward_buttons() if button.isVisible()),
                     None)
 
