@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.widgets.screen_size import FRAME_ALLOWANCE
 from importer_gui.ui.wizard import ACTION
-from tests.conftest import ROOT
+from tests.conftest import ROOT, offscreen_on
 from tests.ui.fit import clipped
 
 
@@ -70,7 +70,7 @@ def test_the_browser_and_the_previews_open_within_a_1024_by_640_screen(
                       '"height": 640, "logicalDpi": 96, "dpr": 1}]}', encoding="utf-8")
     shown = subprocess.run(
         [sys.executable, "-c", OPENED_ON_A_SMALL_SCREEN, str(tmp_path / "store.sqlite3")],
-        env={**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}, cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": offscreen_on(screen)}, cwd=ROOT,
         capture_output=True, text=True, check=True, timeout=60).stdout.split("\n")
     sizes = {name: (int(width), int(height))
              for name, width, height in (line.split() for line in shown if line)}
