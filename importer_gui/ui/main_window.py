@@ -78,7 +78,8 @@ class MainWindow(QMainWindow):
         self.wizard.setWindowFlags(Qt.WindowType.Widget)
         self.setCentralWidget(self.wizard)
         self._show_store()
-        self.settings.restore_geometry(WINDOW_SETTINGS, self, DEFAULT_SIZE)  # as left last
+        # As left last; the first time no larger than the screen (a 1280x720 projector).
+        self.settings.restore_geometry(WINDOW_SETTINGS, self, DEFAULT_SIZE, within_screen=True)
         self.setAcceptDrops(True)
         self._build_menus()
         if isinstance(self.store_path, PostgresUrl):  # its password, once the window shows

@@ -4,6 +4,7 @@ says first in sight."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -18,6 +19,15 @@ from importer_gui.ui.widgets.screen_size import FRAME_ALLOWANCE
 from importer_gui.ui.wizard import ACTION
 from tests.conftest import ROOT, offscreen_on
 from tests.ui.fit import clipped
+
+
+def screen_file(folder: Path, width: int, height: int) -> Path:
+    """A file describing one width x height screen, for Qt's offscreen platform."""
+    screen = folder / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "small", "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96, "dpr": 1}]}),
+                      encoding="utf-8")
+    return screen
 
 
 def small_window(tmp_path: Path, qtbot: QtBot, width: int, height: int) -> MainWindow:
@@ -65,9 +75,7 @@ for dialog in (StoreBrowser(store), RefreshDialog(path)):
 
 def test_the_browser_and_the_previews_open_within_a_1024_by_640_screen(
         tmp_path: Path) -> None:
-    screen = tmp_path / "screen.json"
-    screen.write_text('{"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1024, '
-                      '"height": 640, "logicalDpi": 96, "dpr": 1}]}', encoding="utf-8")
+    screen = screen_file(tmp_path, 1024, 640)
     shown = subprocess.run(
         [sys.executable, "-c", OPENED_ON_A_SMALL_SCREEN, str(tmp_path / "store.sqlite3")],
         env={**os.environ, "QT_QPA_PLATFORM": offscreen_on(screen)}, cwd=ROOT,
@@ -78,3 +86,40 @@ def test_the_browser_and_the_previews_open_within_a_1024_by_640_screen(
     for name, (width, height) in sizes.items():
         # Its title bar too: the window's Close button stays on the screen.
         assert width <= 1024 and height <= 640 - FRAME_ALLOWANCE, (name, width, height)
+
+
+MAIN_WINDOW_ON_A_SMALL_SCREEN = """
+from pathlib import Path
+import sys
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QWizard
+from importer_gui.ui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow(Path(sys.argv[1]))
+window.show()
+assert window.wizard.open_file(Path(sys.argv[2]))
+window.wizard.next()  # the action page, with Back beside Next
+app.processEvents()
+window.grab().save(sys.argv[3])
+for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
+    button = window.wizard.button(which)
+    corner = button.mapToGlobal(QPoint(button.width(), button.height()))
+    print(button.text().replace("&", ""), button.isVisible(), corner.x(), corner.y())
+"""
+
+
+def test_the_main_window_opens_the_first_time_within_a_1280_by_720_projector(
+        sample: Path, tmp_path: Path, screenshots: Path) -> None:
+    screen = screen_file(tmp_path, 1280, 720)
+    shown = subprocess.run(
+        [sys.executable, "-c", MAIN_WINDOW_ON_A_SMALL_SCREEN, str(tmp_path / "store.sqlite3"),
+         str(sample / "teachers.csv"), str(screenshots / "small-main-window-first-time.png")],
+        env={**os.environ, "QT_QPA_PLATFORM": offscreen_on(screen)}, cwd=ROOT,
+        capture_output=True, text=True, check=True, timeout=60).stdout.split("\n")
+    corners = {name: (visible, int(right), int(bottom))
+               for name, visible, right, bottom in (line.rsplit(" ", 3) for line in shown if line)}
+    assert set(corners) == {"< Back", "Next >"}
+    for name, (visible, right, bottom) in corners.items():
+        # Below a title bar too, the buttons stay on the screen.
+        assert visible == "True" and right <= 1280 and bottom <= 720 - FRAME_ALLOWANCE, (
+            name, visible, right, bottom)
