@@ -14,6 +14,16 @@ to another thread in the middle of the collection. gc.freeze and gc.unfreeze mov
 of the collector's lists at once, and one of them run by a worker while the window's thread
 was inside such a collection crashed the process too. Here they wait for any collection to
 end; the collections of ours take the same lock, so none starts in between.
+
+What is alive as the window's thread installs the collector (the modules, the application,
+the window built so far) is frozen then, and so is what is alive as each check ends
+(``pages/base.kept_off_the_collector``), so that a collection walks only what came since:
+the window's objects, walked whole, held the window's thread 20-150 ms as a check started.
+Frozen objects are still freed by reference counting; only the garbage cycles among them
+wait. They wait for ``collect_frozen_garbage``: once what was frozen since the last full
+collection outgrows a quarter of what it left alive (Python's own rule for its oldest
+generation), everything frozen goes back to the collector for one full collection, so
+frozen garbage stays bounded by a quarter of the live objects.
 """
 
 from __future__ import annotations
@@ -39,6 +49,8 @@ _running = [0]  # collections under way, in any thread (counted by _watch)
 _window: list[_OnWindowThread] = []  # the one installed, once installed
 _window_waits = threading.Event()  # set while the window's thread waits for the workers
 _window_gone = threading.Event()  # set once the application quits: its thread answers nobody
+_settled = [0]  # objects frozen after the last full collection: what it left alive
+FROZEN_GARBAGE_SHARE = 4  # a full collection once the frozen grew past 1/4 of _settled
 
 
 def _watch(phase: str, _info: dict[str, Any]) -> None:
@@ -95,6 +107,8 @@ def install() -> None:
         return
     gc.disable()
     _window.append(_OnWindowThread(app))
+    freeze()  # what exists now lives as long as the window: no collection walks it again
+    _settled[0] = gc.get_freeze_count()
 
 
 def _due_generation() -> int | None:
@@ -135,6 +149,19 @@ def freeze() -> None:
 def unfreeze() -> None:
     """gc.unfreeze(), between collections."""
     _between_collections(gc.unfreeze)
+
+
+def collect_frozen_garbage() -> int:
+    """``collect()``, over everything frozen too once what was frozen since the last such
+    collection outgrew a quarter of what that one left alive (it then freezes what is
+    left); what it freed. Call it from a worker while no plan is frozen alive."""
+    if gc.get_freeze_count() - _settled[0] <= _settled[0] // FROZEN_GARBAGE_SHARE:
+        return collect()  # what came since the last freeze only
+    unfreeze()
+    found = collect()
+    freeze()
+    _settled[0] = gc.get_freeze_count()
+    return found
 
 
 def _collect_here() -> int:

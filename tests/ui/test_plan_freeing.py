@@ -3,8 +3,10 @@ thread: dropping a million-row plan there held the GIL for 0.19 s (issue 18)."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 from importer_gui.core.plan import Plan
@@ -135,3 +137,44 @@ def test_an_edited_plan_checked_again_at_commit_is_freed_off_the_window_thread(
     wizard.next()
     qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)  # type: ignore[attr-defined]
     assert threads and threads != [threading.get_ident()]
+
+
+def collections_walking(target: object, walked: list[bool]) -> Callable[[str, dict], None]:
+    """A gc callback noting, for each collection on this thread, whether it walks ``target``."""
+    here = threading.get_ident()
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start" and threading.get_ident() == here:
+            walked.append(any(o is target for generation in range(info["generation"] + 1)
+                              for o in gc.get_objects(generation)))
+    return note
+
+
+def test_a_check_starts_without_walking_the_window_and_frozen_garbage_stays_bounded(
+        tmp_path: Path, qtbot: object) -> None:
+    rows = "".join(f"t{n};Name {n};t{n}@example.org\n" for n in range(50))
+    state = teacher_state(tmp_path, "Login;Name;E-mail\n" + rows)
+    page = PreviewPage(state)
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    freed_on: list[int] = []
+    runner, done = TaskRunner(), []
+
+    def garbage() -> None:  # more cycles than all that is frozen: past a quarter of it
+        leaf = Leaf(freed_on)
+        leaf.me = leaf  # type: ignore[attr-defined]
+        for _ in range(gc.get_freeze_count() + 1):
+            cycle: list[object] = []
+            cycle.append(cycle)
+    for count, work in enumerate((garbage, lambda: None), 1):  # left frozen, then freed
+        runner.run(lambda _m, w=work: kept_off_the_collector(w, shown_plan_dropped=True),
+                   done.append)
+        qtbot.waitUntil(lambda c=count: len(done) == c)  # type: ignore[attr-defined]
+    assert freed_on == [threading.get_ident()]
+    walked: list[bool] = []
+    gc.callbacks.append(collections_walking(page, walked))
+    try:
+        page.start_check()
+        qtbot.waitUntil(lambda: not page.is_checking())  # type: ignore[attr-defined]
+    finally:
+        gc.callbacks.pop()
+    assert page.model.rowCount() == 50 and walked and not any(walked)

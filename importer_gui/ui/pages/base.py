@@ -206,16 +206,19 @@ def kept_off_the_collector(work: Callable[[], T], *, shown_plan_dropped: bool) -
     walks nothing. So the collector stays off while the work runs, and everything then alive
     is frozen: the collector never walks the plan, and reference counting still frees it
     when it is dropped (a plan holds no cycle). What garbage cycles the work left (a store's
-    model classes, some 1,000 objects a check) are frozen with it: with
-    ``shown_plan_dropped`` (a full check, once the shown plan is let go) everything frozen
-    goes back to the collector first and one full pass, over what is still alive, frees
-    them, so that checks in a row keep memory flat. A re-plan keeps its input plan frozen.
+    model classes, some 1,000 objects a check) are frozen with it. The collection as the
+    work starts walks only what came since the last freeze, never the window's objects,
+    frozen with it; with ``shown_plan_dropped`` (a full check, once the shown plan is let
+    go and freed) it walks everything frozen once the frozen garbage may be a quarter of
+    what is alive (``collector.collect_frozen_garbage``), so that checks in a row keep
+    memory bounded. A re-plan keeps its input plan frozen, and walks only what came since.
     The plans the window let go of (``let_go``) are freed first, in pieces.
     """
     free_let_go()
     if shown_plan_dropped:
-        collector.unfreeze()
-    collector.collect()  # no cycle frozen that is garbage already
+        collector.collect_frozen_garbage()
+    else:
+        collector.collect()  # no cycle frozen that is garbage already
     with paused_gc():
         try:
             return work()
