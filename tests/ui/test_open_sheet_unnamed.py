@@ -141,3 +141,44 @@ def test_a_large_workbook_chosen_is_not_opened_again_to_list_its_sheets(
         ["Lists", "Data"]
     assert page.sheet_combo.currentText() == "Data"
     assert set(looked_up.on_window_thread) == {False}
+
+
+def test_another_imports_large_workbook_is_listed_while_the_page_says_it_reads_it(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, screenshots: Path) -> None:
+    """Choosing another import whose large workbook was not read yet: its sheets are looked
+    up with its first rows, the page showing it reads the workbook meanwhile."""
+    config = configuration(tmp_path, hidden_lists_first)
+    (tmp_path / "teachers.csv").write_text("trainingPathCode;trainingTitle;x\nC1;One;a\n",
+                                           encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    start, end = text.index("<import>"), text.index("</import>") + len("</import>")
+    first = text[start:end].replace("trainings.xlsx", "teachers.csv")
+    config.write_text(text[:start] + first + text[start:], encoding="utf-8")
+    monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
+    wizard, page = window.wizard, window.wizard.open_page
+    assert window.open_file(config)  # its first import, a text file, read in the background
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10_000)
+    qtbot.waitUntil(lambda: not wizard.preview_page.runner.busy, timeout=10_000)
+    while wizard.currentPage() is not page:  # back to the open page, as the user goes
+        wizard.back()
+    assert page.isComplete()
+    looked_up = SlowReads()
+    for name in ("sheet_names", "first_visible_sheet"):
+        monkeypatch.setattr(workbooks, name, looked_up.head(getattr(workbooks, name)))
+    page.import_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: bool(looked_up.on_window_thread))  # the sheets being looked up
+    assert page.reading_row.isVisible()
+    assert page.reading_label.text() == "Reading the first rows of trainings.xlsx…"
+    assert page.file_label.text() == \
+        f"Configuration: {config}\nFile: {tmp_path / 'trainings.xlsx'}"
+    assert not page.isComplete()
+    window.grab().save(str(screenshots / "open-other-import-listing.png"))
+    looked_up.release.set()
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == \
+        ["Lists", "Data"]
+    assert page.sheet_combo.currentText() == "Data"
+    assert page.head_model.data(page.head_model.index(0, 0)) == "C9"
+    assert not page.reading_row.isVisible()
+    assert set(looked_up.on_window_thread) == {False}

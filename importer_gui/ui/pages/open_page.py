@@ -456,15 +456,16 @@ class OpenPage(BasePage):
         # The files found, and placeholders for those to be chosen here (never read).
         return ConfigurationRead(path, config, stamp, *self._configured_files(path, config))
 
-    def _configuration_opened(self, read: ConfigurationRead,
-                              show_rows: Callable[[], None]) -> None:
-        """The configuration open, its first import's rows shown by ``show_rows``: a recent
-        file now, on to the preview."""
+    def _configuration_opened(self, read: ConfigurationRead, show_rows: Callable[[], None],
+                              listed: SheetList | None = None) -> None:
+        """The configuration open, its first import's rows shown by ``show_rows`` (and its
+        workbook's sheets ``listed``, when read in the background): a recent file now, on to
+        the preview."""
         self._opening = None  # a file left being opened is not the one opened
         self._unfound = read.unfound
         self.session.open_configuration(read.path, read.config, read.stamp, read.files)
         self.show_error(None)
-        self._show_session(show_rows)
+        self._show_session(show_rows, listed)
         self._add_recent(read.path)
         self.configuration_opened.emit()
 
@@ -484,8 +485,8 @@ class OpenPage(BasePage):
             widget.hide()  # the imports of what was open before
 
         def shown(outcome: tuple[SheetList | None, Rows | ImporterError]) -> None:
-            self._listed, rows = outcome
-            self._configuration_opened(read, self._rows_shown(rows))
+            listed, rows = outcome
+            self._configuration_opened(read, self._rows_shown(rows), listed)
 
         def failed(error: ImporterError) -> None:
             if isinstance(error, Cancelled):  # the window's own stop (quitting, say)
@@ -680,10 +681,11 @@ class OpenPage(BasePage):
 
         def read(outcome: tuple[tuple[Opening, Rows | ImporterError | None], SheetList | None]
                  ) -> None:
-            (opening, rows), self._listed = outcome
+            (opening, rows), listed = outcome
             self._show_reading(None)
             try:
-                self._opened(path, opening, None if rows is None else self._rows_shown(rows))
+                self._opened(path, opening, None if rows is None else self._rows_shown(rows),
+                             listed)
             except ImporterError as exc:
                 on_failure(exc)
                 return
@@ -769,10 +771,11 @@ class OpenPage(BasePage):
         self.reading_row.setVisible(text is not None)
 
     def _opened(self, path: Path, opening: Opening,
-                show_rows: Callable[[], None] | None = None) -> None:
+                show_rows: Callable[[], None] | None = None,
+                listed: SheetList | None = None) -> None:
         """A new file read: the configuration reads it as guessed, and the guesses are
         said once its first rows are shown (by ``show_rows`` when already read, else read
-        now)."""
+        now; a workbook's sheets ``listed`` when looked up with them)."""
         self._detected = self._guesses_said(opening)
         self._guesses = opening.guesses
         self._opening = path
@@ -781,7 +784,7 @@ class OpenPage(BasePage):
         self._unfound.pop(self.session.choices.import_index, None)
         applied = self.session.open_data_file(resolved(path), opening.provider)
         self.show_error(None)
-        self._show_session(show_rows or self._reread)
+        self._show_session(show_rows or self._reread, listed)
         source = self.session.choices.config_path
         if applied and source is not None:
             self._detected = []  # the configuration says how to read it
@@ -856,9 +859,11 @@ class OpenPage(BasePage):
         is let go of: New import, say)."""
         self._show_session(self._reread)
 
-    def _show_session(self, show_rows: Callable[[], None]) -> None:
+    def _show_session(self, show_rows: Callable[[], None], listed: SheetList | None = None,
+                      ) -> None:
         """The state's file and options, its first rows shown by ``show_rows`` (read, or
-        already read in the background)."""
+        already read in the background, with the workbook's sheets ``listed``). A large
+        workbook whose sheets are not known yet is read in the background first."""
         self._let_go_of_reading()
         self._show_reading(None)  # a reading cancelled: what was open before has nothing read
         self._read_before = None
@@ -884,7 +889,11 @@ class OpenPage(BasePage):
             self._read_ok = False
             self.completeChanged.emit()
             return
-        missing = self._load_options(self.current_import().provider, data_file)
+        provider = self.current_import().provider
+        if listed is None and self._lists_in_background(provider, data_file):
+            self._list_in_background(provider, data_file)
+            return
+        missing = self._load_options(provider, data_file, listed)
         if missing is not None:  # no other sheet read in its place: the user chooses
             self._show_sheet_missing(missing, data_file)
             return
@@ -921,24 +930,22 @@ class OpenPage(BasePage):
         self.session.choose_import(index)
         self.initializePage()
 
-    def _load_options(self, provider: Provider, data_file: Path) -> str | None:
-        """Set the option widgets from the provider without re-reading at each one; the
-        provider's sheet when the workbook has no sheet of that name (none shown chosen)."""
+    def _load_options(self, provider: Provider, data_file: Path,
+                      listed: SheetList | None = None) -> str | None:
+        """Set the option widgets from the provider without re-reading at each one (a
+        workbook's sheets as ``listed``, when looked up already); the provider's sheet when
+        the workbook has no sheet of that name (none shown chosen)."""
         from importer_gui.core import readers
 
         options = (self.sheet_combo, self.encoding_combo, self.delimiter_combo, self.header_check)
         with signals_blocked(*options):
-            shown = _shown_path(data_file)
-            source = self.session.choices.config_path
-            self.file_label.setText(
-                arg(self.tr("File: %1"), shown) if source is None else
-                arg(self.tr("Configuration: %1\nFile: %2"), _shown_path(source), shown))
+            self._show_file(data_file)
             workbook = data_file.is_file() and readers.is_workbook(data_file)
             self._show_options(workbook=workbook)
             self.sheet_combo.clear()
             missing = None
             if workbook:
-                listed = self._sheet_list(provider, data_file)
+                listed = self._sheet_list(provider, data_file, listed)
                 names = list(listed.names)
                 self.sheet_combo.addItems(names)
                 read = listed.sheet_read(provider)
@@ -951,12 +958,53 @@ class OpenPage(BasePage):
             self.header_check.setChecked(provider.skip_first_line)
         return missing
 
-    def _sheet_list(self, provider: Provider, data_file: Path) -> SheetList:
-        """The workbook's sheets: as its reading in the background listed them (a large one),
-        else looked up now (a small one opens at once)."""
-        if self._listed is None or not self._listed.lists(provider, data_file):
+    def _show_file(self, data_file: Path) -> None:
+        """Say which file is shown, and the configuration reading it."""
+        shown = _shown_path(data_file)
+        source = self.session.choices.config_path
+        self.file_label.setText(
+            arg(self.tr("File: %1"), shown) if source is None else
+            arg(self.tr("Configuration: %1\nFile: %2"), _shown_path(source), shown))
+
+    def _sheet_list(self, provider: Provider, data_file: Path,
+                    listed: SheetList | None = None) -> SheetList:
+        """The workbook's sheets: ``listed``, or as its reading in the background listed
+        them (a large one), else looked up now (a small one opens at once)."""
+        if listed is not None:
+            self._listed = listed
+        elif self._listed is None or not self._listed.lists(provider, data_file):
             self._listed = workbook_sheets(provider, data_file)
         return self._listed
+
+    def _lists_in_background(self, provider: Provider, data_file: Path) -> bool:
+        """Whether ``data_file`` is a large workbook whose sheets are not known yet (another
+        import's, say): opening it reads all its shared strings, seconds for a large one."""
+        from importer_gui.core import readers
+
+        return (readers.is_workbook(data_file) and data_file.is_file()
+                and read_in_background(data_file)
+                and (self._listed is None or not self._listed.lists(provider, data_file)))
+
+    def _list_in_background(self, provider: Provider, data_file: Path) -> None:
+        """Look up the workbook's sheets with its first rows in the background, the page
+        saying it reads the file meanwhile; then show it as for any file."""
+        self._show_file(data_file)
+        self._show_options(workbook=None)  # its sheets are not known yet
+        self.head_model.set_head(None, [])
+        self.show_error(None)
+        self._read_ok = False
+        self.completeChanged.emit()
+        self._show_reading(arg(self.tr("Reading the first rows of %1…"), data_file.name))
+        copy = replace(provider)  # the worker's own copy
+
+        def shown(outcome: tuple[SheetList | None, Rows | ImporterError]) -> None:
+            listed, rows = outcome
+            self._show_session(self._rows_shown(rows), listed)
+
+        token = self._wanted = object()
+        self.runner.run(lambda _monitor: sheets_and_rows(copy, data_file),
+                        self._if_wanted(token, shown),
+                        self._if_wanted(token, self._show_failure))
 
     def _options_changed(self) -> None:
         """Ask the session to read the file so, and show its first rows read so."""
