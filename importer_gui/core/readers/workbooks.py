@@ -52,7 +52,14 @@ from importer_gui.core.readers.guards import (
     string_past_the_end,
 )
 from importer_gui.core.readers.sheet_xml import ErrorCells
-from importer_gui.core.readers.table import NumberedRow, Row, RowSource, is_blank, row_maker
+from importer_gui.core.readers.table import (
+    NumberedRow,
+    Row,
+    RowSource,
+    check_file,
+    is_blank,
+    row_maker,
+)
 
 # What loading a sheet gives: its rows' source and how many rows it has, roughly.
 Loader = Callable[[], tuple[RowSource, int | None]]
@@ -96,6 +103,16 @@ def first_visible_sheet(path: Path) -> str | None:
     with _calamine_workbook(path) as workbook:
         return _first_visible(workbook) or next(
             (meta.name for meta in _worksheets(workbook)), None)
+
+
+def sheets_and_first_visible(path: Path) -> tuple[list[str], str | None]:
+    """The workbook's worksheets in workbook order (hidden ones included) and the sheet read
+    when the configuration names none, from one opening: each reads all its shared strings,
+    seconds for a large workbook."""
+    check_file(path)
+    with _calamine_workbook(path) as workbook:
+        names = [meta.name for meta in _worksheets(workbook)]
+        return names, _first_visible(workbook) or next(iter(names), None)
 
 
 def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,

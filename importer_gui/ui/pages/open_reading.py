@@ -160,19 +160,16 @@ def list_sheets(provider: Provider, data_file: Path) -> SheetList | None:
 
 
 def workbook_sheets(provider: Provider, data_file: Path) -> SheetList:
-    """The workbook's sheets, and its first visible one when ``provider`` names none."""
-    from importer_gui.core import readers
+    """The workbook's sheets, and its first visible one when ``provider`` names none, from
+    one opening of it."""
+    from importer_gui.core.readers import workbooks
 
     try:
         stamp = FileStamp.of(data_file) if data_file.is_file() else None  # before reading
-        names = readers.sheet_names(data_file)
+        names, first = workbooks.sheets_and_first_visible(data_file)
     except (ImporterError, OSError):
         return SheetList(None, (), None)  # never taken for another look-up's
-    try:
-        first = readers.first_visible_sheet(data_file) if names and not provider.sheet else None
-    except ImporterError:
-        first = None
-    return SheetList(stamp, tuple(names), first)
+    return SheetList(stamp, tuple(names), None if provider.sheet else first)
 
 
 def sheets_and_rows(provider: Provider, data_file: Path,

@@ -1,0 +1,56 @@
+"""A workbook's sheets and the sheet read when a configuration names none, from one opening:
+what the two look-ups give, and the same refusals (the guards run before calamine opens it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importer_gui.core import readers
+from importer_gui.core.errors import DataFileError
+from importer_gui.core.readers import workbooks
+from tests.builders import rewrite_package
+from tests.faults.test_hostile_workbooks import (
+    hidden_first_sheet,
+    replace,
+    shared_strings,
+    teachers_workbook,
+)
+
+
+def test_the_sheets_and_the_first_visible_sheet_are_those_each_look_up_gives(
+        tmp_path: Path) -> None:
+    path = hidden_first_sheet(tmp_path)
+    assert workbooks.sheets_and_first_visible(path) == (["Lists", "Teachers"], "Teachers")
+    assert readers.sheet_names(path) == ["Lists", "Teachers"]
+    assert readers.first_visible_sheet(path) == "Teachers"
+
+
+def declares_a_billion_strings(path: Path) -> None:
+    """Shared strings declaring far more than they hold (made to exhaust memory)."""
+    changes, extra = shared_strings(b"Zoe")
+    extra = {name: replace(b'count="1" uniqueCount="1"',
+                           b'count="1000000000" uniqueCount="1000000000"')(data)
+             for name, data in extra.items()}
+    rewrite_package(path, changes, extra)
+
+
+def renamed_csv(path: Path) -> None:
+    path.write_text("teacherLogin;teacherName\nzoe;Zoe\n", encoding="utf-8")
+
+
+def gone(path: Path) -> None:
+    path.unlink()
+
+
+@pytest.mark.parametrize("spoil", [declares_a_billion_strings, renamed_csv, gone])
+def test_a_workbook_the_look_ups_refuse_is_refused_alike(
+        tmp_path: Path, spoil: object) -> None:
+    path = teachers_workbook(tmp_path)
+    spoil(path)  # type: ignore[operator]
+    with pytest.raises(DataFileError) as refused:
+        readers.sheet_names(path)
+    with pytest.raises(DataFileError) as found:
+        workbooks.sheets_and_first_visible(path)
+    assert found.value.message == refused.value.message
