@@ -10,7 +10,9 @@ A record whose values are no longer those the run left (a later run or someone e
 it) is a conflict: an ERROR row that the commit skips; unless it is back as before the run,
 which leaves nothing to undo. So is a created record that records
 staying in the store still refer to, and a record that cannot come back because what it
-refers to is gone or its unique value is taken. Conflicts never stop the other records.
+refers to is gone or its unique value is taken. Conflicts never stop the other records. A
+conflict's issue names the platform's field, as every issue does (``field_named``: roomCapacity,
+or a reference's ``session_id``), or none when it is about the whole record.
 
 A revert that skipped conflicts leaves its run revertible for the rest: reverting it again
 starts from what the run and its reverts (and theirs: a revert can be reverted) last made of
@@ -431,11 +433,15 @@ def _changed_issues(entry: _Entry, run_id: int, later: _LaterRuns) -> list[Issue
         return [Issue.error("", DELETED_AFTER.format(subject=name, run=run_id, later=by))]
     if entry.after is None:
         return [Issue.error("", BACK_SINCE.format(subject=name, run=run_id, later=by))]
-    return [Issue.error(column, CHANGED_AFTER.format(
-                subject=name, run=run_id, later=by, field=field_named(entry.table, column),
-                now=_show(now),
-                left=_show(entry.after.get(column))))
-            for column, now in entry.current.items() if entry.after.get(column) != now]
+    issues = []
+    for column, now in entry.current.items():
+        left = entry.after.get(column)
+        if left != now:
+            field = field_named(entry.table, column)
+            issues.append(Issue.error(field, CHANGED_AFTER.format(
+                subject=name, run=run_id, later=by, field=field, now=_show(now),
+                left=_show(left))))
+    return issues
 
 
 def _restored(entries: _Entries) -> Iterator[tuple[_Entry, Values]]:
@@ -467,10 +473,11 @@ def _check_unique(store: Store, entries: _Entries) -> None:
             holder = holders[(entry.table, column)].get(value)
             if holder is not None and holder != entry.record_id \
                     and not _deleted(entries.get(entry.table, holder)):
-                entry.issues += (Issue.error(column, VALUE_TAKEN.format(
+                field = field_named(entry.table, column)
+                entry.issues += (Issue.error(field, VALUE_TAKEN.format(
                     subject=record_name(entry.table, entry.record_id),
-                    kind=record_kind(entry.table), holder=holder,
-                    field=field_named(entry.table, column), value=_show(value))),)
+                    kind=record_kind(entry.table), holder=holder, field=field,
+                    value=_show(value))),)
                 break
 
 
@@ -612,10 +619,10 @@ def _missing_reference(entry: _Entry, after: _AfterRevert, later: _LaterRuns) ->
             deleter = later.deleted_by(target, ref)
             if deleter is not None:
                 later.named_first.add(deleter)  # the message says to revert it first
-                return Issue.error(column, REFERENCE_DELETED.format(
+                return Issue.error(field_named(entry.table, column), REFERENCE_DELETED.format(
                     subject=subject, kind=record_kind(target), ref=ref, run=deleter))
-            return Issue.error(column, REFERENCE_GONE.format(subject=subject,
-                                                             kind=record_kind(target), ref=ref))
+            return Issue.error(field_named(entry.table, column), REFERENCE_GONE.format(
+                subject=subject, kind=record_kind(target), ref=ref))
     return None
 
 

@@ -414,13 +414,13 @@ def test_cli_dry_run_then_revert_then_history(store: Store,
     assert document["counts"] == {"create": 3, "update": 2, "unchanged": 0, "delete": 3,
                                   "error": 1}
     assert {"table": "room", "record": 1, "outcome": "error", "issues": [{
-        "level": "ERROR", "field": "capacity", "message":
+        "level": "ERROR", "field": "roomCapacity", "message":
         f"Room 1 was changed after run {run} (roomCapacity is now 30, run {run} left 12); "
         "skipped."}]} in document["rows"]
     assert record_tables(store.path) == before
     code, out, err = cli(capsys, "revert", str(run), "--store", path)
     assert (code, err) == (1, "")
-    assert f"room 1: ERROR capacity: Room 1 was changed after run {run}" in out
+    assert f"room 1: ERROR roomCapacity: Room 1 was changed after run {run}" in out
     assert out.endswith(f"Reverted run {run} as run {run + 1}; 1 record skipped.\n")
     # Room 1 was skipped: the run stays revertible for it (QA 5), and the history says so.
     code, out, _ = cli(capsys, "history", "--store", path)
@@ -432,9 +432,49 @@ def test_cli_dry_run_then_revert_then_history(store: Store,
     assert runs[run]["reverted_by"] is None and runs[run + 1]["reverts"] == run
     assert runs[run]["partly_reverted_by"] == [run + 1]
     code, out, err = cli(capsys, "revert", str(run), "--store", path)
-    assert code == 2 and f"room 1: ERROR capacity: Room 1 was changed after run {run}" in out
+    assert code == 2 and f"room 1: ERROR roomCapacity: Room 1 was changed after run {run}" in out
     assert err == (f"importer-gui: Nothing can be reverted: the records of run {run} not put "
                    "back yet changed since or are needed by other records.\n")
+
+
+def test_cli_conflicts_name_the_platform_s_field_as_check_s_issues_do(
+        store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """A changed value, a unique value taken and a reference gone: each conflict's field is
+    the platform's (trainingTitle, roomGuid), or the store's column no field holds (room_id),
+    in the text and in the JSON scripts read."""
+    run = store.apply([Change(Table.ROOM, DELETE, 1, before={"guid": "R-1"}),
+                       Change(Table.INTERVENTION, UPDATE, 1, {"room_id": None},
+                              {"room_id": 1}),
+                       Change(Table.TRAINING, UPDATE, 1, {"title": "Safety 2"},
+                              {"title": "Safety"}),
+                       Change(Table.SESSION, UPDATE, 1, {"title": "Mai"}, {"title": "May"})],
+                      run_info(delete=1, update=3))
+    store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1", "label": "New"})],
+                run_info(create=1))
+    raw_sql(store.path, "UPDATE training SET title = 'Safety 3' WHERE id = 1")
+    path = str(store.path)
+    code, out, err = cli(capsys, "revert", str(run), "--store", path, "--dry-run")
+    assert (code, err) == (1, "")
+    assert out.splitlines()[:4] == [
+        f"Revert of run {run}: create 0, update 1, unchanged 0, delete 0, skipped 3",
+        f"training 1: ERROR trainingTitle: Training 1 was changed after run {run} "
+        f"(trainingTitle is now 'Safety 3', run {run} left 'Safety 2'); skipped.",
+        "room 1: ERROR roomGuid: Room 1 cannot be restored: room 2 now has roomGuid 'R-1'; "
+        "skipped.",
+        "intervention 1: ERROR room_id: Intervention 1 cannot be restored: it refers to room "
+        "1, which is not in the store; skipped."]
+    code, out, err = cli(capsys, "revert", str(run), "--store", path, "--dry-run", "--json")
+    assert (code, err) == (1, "")
+    assert [(row["table"], row["issues"]) for row in json.loads(out)["rows"]] == [
+        ("training", [{"level": "ERROR", "field": "trainingTitle", "message":
+                       f"Training 1 was changed after run {run} (trainingTitle is now "
+                       f"'Safety 3', run {run} left 'Safety 2'); skipped."}]),
+        ("room", [{"level": "ERROR", "field": "roomGuid", "message":
+                   "Room 1 cannot be restored: room 2 now has roomGuid 'R-1'; skipped."}]),
+        ("session", []),
+        ("intervention", [{"level": "ERROR", "field": "room_id", "message":
+                           "Intervention 1 cannot be restored: it refers to room 1, which is "
+                           "not in the store; skipped."}])]
 
 
 def test_cli_revert_without_conflicts_exits_0(store: Store,
@@ -492,8 +532,8 @@ def test_cli_revert_of_only_conflicts_does_nothing_and_exits_2(
     before = record_tables(store.path)
     code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path))
     assert code == 2
-    assert f"room 1: ERROR capacity: Room 1 was changed after run {run} (roomCapacity is now 10, " \
-           f"run {run} left 9); skipped.\n" in out
+    assert f"room 1: ERROR roomCapacity: Room 1 was changed after run {run} (roomCapacity is " \
+           f"now 10, run {run} left 9); skipped.\n" in out
     # Nothing else would be reverted: the summary says none of "the others will be reverted".
     assert out.endswith(f"1 conflicting record cannot be reverted (changed since run {run}, or "
                         "still needed by other records).\n")

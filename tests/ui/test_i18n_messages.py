@@ -88,8 +88,8 @@ def test_revert_conflicts_read_in_french(tmp_path: Path, french: None, qtbot: ob
     model = RevertModel()
     model.show_table(plan.tables[0])
     tip = model.data(model.index(0, OUTCOME_COLUMN), Qt.ItemDataRole.ToolTipRole)
-    assert tip == (f"title - ERREUR{NBSP}: Session 1{NBSP}: modifié après l'exécution {run} "
-                   f"par l'exécution {run + 1} (sessionTitle vaut maintenant 'Juin', "
+    assert tip == (f"sessionTitle - ERREUR{NBSP}: Session 1{NBSP}: modifié après l'exécution "
+                   f"{run} par l'exécution {run + 1} (sessionTitle vaut maintenant 'Juin', "
                    f"l'exécution {run} avait laissé 'Mai'){NBSP}; ignoré.")
 
 

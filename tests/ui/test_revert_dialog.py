@@ -116,9 +116,15 @@ def test_conflicts_are_coloured_and_the_later_run_can_go_first(
     assert cell(model, row, OUTCOME_COLUMN, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
     title_column = 2 + 1  # after Record and Outcome: training_id, title
     assert cell(model, row, title_column, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
-    assert cell(model, row, title_column, Qt.ItemDataRole.ToolTipRole) == (
-        f"ERROR: Session {session.id} was changed after run {run_id} by run {later} (title is "
-        f"now 'Excel - Lyon (moved)', run {run_id} left 'Excel - Lyon'); skipped.")
+    conflict = (f"ERROR: Session {session.id} was changed after run {run_id} by run {later} "
+                f"(sessionTitle is now 'Excel - Lyon (moved)', run {run_id} left "
+                "'Excel - Lyon'); skipped.")
+    assert cell(model, row, title_column, Qt.ItemDataRole.ToolTipRole) == conflict
+    # The record's tooltip names the field as the check's preview does, not the store column.
+    assert cell(model, row, OUTCOME_COLUMN, Qt.ItemDataRole.ToolTipRole) == \
+        f"sessionTitle - {conflict}"
+    assert [c for c in range(2, model.columnCount())
+            if cell(model, row, c, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH] == [title_column]
     assert dialog.notice.isVisible()
     assert dialog.skip_choice.isChecked() and dialog.later_choice.isVisible()
     assert dialog.later_choice.text() == (
@@ -175,6 +181,27 @@ def test_the_run_can_be_reverted_again_in_french(
     assert dialog.status.text().endswith(
         f" 1 enregistrement ignoré car en conflit. L'exécution {run_id} pourra être défaite "
         f"de nouveau pour ce qui a été ignoré.")
+
+
+def test_a_conflict_s_tooltip_names_the_platform_s_field_in_french(
+        french: None, committed: tuple[Path, int, dict], qtbot: object, screenshots: Path) -> None:
+    store_path, run_id, _before = committed
+    later = moved_session(store_path)
+    dialog = RevertDialog(store_path, run_id, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.resize(1280, 800)
+    dialog.show()
+    model = dialog.model
+    row = next(r for r in range(model.rowCount())
+               if cell(model, r, OUTCOME_COLUMN) == "conflit (ignoré)")
+    session = cell(model, row, 0)
+    assert cell(model, row, OUTCOME_COLUMN, Qt.ItemDataRole.ToolTipRole) == (
+        f"sessionTitle - ERREUR\u00a0: Session {session}\u00a0: modifié après l'exécution "
+        f"{run_id} par l'exécution {later} (sessionTitle vaut maintenant 'Excel - Lyon "
+        f"(moved)', l'exécution {run_id} avait laissé 'Excel - Lyon')\u00a0; ignoré.")
+    title_column = 2 + 1  # after Record and Outcome: training_id, title
+    assert cell(model, row, title_column, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+    dialog.grab().save(str(screenshots / "revert_conflict_french.png"))
 
 
 def test_a_run_with_nothing_left_to_revert_offers_no_revert(

@@ -19,6 +19,7 @@ from importer_gui.ui.models.revert_model import (
     RECORD_COLUMN,
     RevertModel,
 )
+from importer_gui.ui.styles import ERROR_BRUSH
 from tests.builders import run_info
 
 CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
@@ -79,3 +80,33 @@ def test_sorting_by_a_column_moves_positions_and_keeps_the_record_order_stable(
         "delete", "restore", "recreate"]
     model.sort(RECORD_COLUMN, Qt.SortOrder.DescendingOrder)
     assert [model.data(model.index(r, RECORD_COLUMN)) for r in range(3)] == [3, 2, 1]
+
+
+def test_a_conflict_colours_the_cell_of_its_field_or_of_the_column_no_field_holds(
+        tmp_path: Path, qtbot: object) -> None:
+    """Room 1's GUID (roomGuid) is taken again; intervention 1 refers to it (room_id, which
+    no platform field holds): each conflict colours its own cell, and only that one."""
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.apply([Change(Table.TRAINING, CREATE, -1, {"path_code": "PC-1", "title": "Safety"}),
+                     Change(Table.SESSION, CREATE, -1, {"training_id": -1, "title": "May"}),
+                     Change(Table.ROOM, CREATE, -1, {"guid": "R-1"}),
+                     Change(Table.INTERVENTION, CREATE, -1, {"guid": "I-1", "session_id": -1,
+                                                             "room_id": -1})],
+                    run_info(create=4))
+        run = store.apply([Change(Table.ROOM, DELETE, 1, before={"guid": "R-1"}),
+                           Change(Table.INTERVENTION, UPDATE, 1, {"room_id": None},
+                                  {"room_id": 1})], run_info(delete=1, update=1))
+        store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})], run_info(create=1))
+        plan = plan_revert(store, run)
+    model = RevertModel()
+    coloured = {}
+    for table in plan.tables:
+        model.show_table(table)
+        coloured[table.table.value] = [
+            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+            if model.data(model.index(0, c), Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+            and c != OUTCOME_COLUMN]
+    assert coloured == {"room": ["Room GUID — roomGuid"], "intervention": ["Room (id)"]}
+    assert model.data(model.index(0, OUTCOME_COLUMN), Qt.ItemDataRole.ToolTipRole) == (
+        "room_id - ERROR: Intervention 1 cannot be restored: it refers to room 1, which is not "
+        "in the store; skipped.")

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from importer_gui.core import schema
+from importer_gui.core.catalogue.columns import field_named
 from importer_gui.core.issues import OUTCOME_ORDER, Outcome
 from importer_gui.core.revert import RevertRow, RevertTable
 from importer_gui.ui.i18n import arg, translate
@@ -89,6 +90,7 @@ class RevertModel(QAbstractTableModel):
         super().__init__(parent)
         self._table: RevertTable | None = None
         self._columns: tuple[str, ...] = ()
+        self._fields: tuple[str, ...] = ()  # each column as its conflicts name it
         self._titles: list[str] = []
         self._positions: array[int] = array("i")
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -99,6 +101,8 @@ class RevertModel(QAbstractTableModel):
         self.beginResetModel()
         self._table = table
         self._columns = schema.column_names(table.table) if table is not None else ()
+        self._fields = tuple(field_named(table.table, c) for c in self._columns) \
+            if table is not None else ()
         self._titles = _titles(table.table, self._columns) if table is not None else []
         self._positions = array("i", range(len(table.rows) if table is not None else 0))
         if self._sort is not None:
@@ -154,7 +158,8 @@ class RevertModel(QAbstractTableModel):
             return _RIGHT if role == Qt.ItemDataRole.TextAlignmentRole else None
         if column == OUTCOME_COLUMN:
             return self._outcome_data(row, role)
-        return self._value_data(row, self._columns[column - FIRST_VALUE_COLUMN], role)
+        n = column - FIRST_VALUE_COLUMN
+        return self._value_data(row, self._columns[n], self._fields[n], role)
 
     def _outcome_data(self, row: RevertRow, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -168,10 +173,10 @@ class RevertModel(QAbstractTableModel):
                              else issue_text(i.level, i.message) for i in row.issues) or None
         return None
 
-    def _value_data(self, row: RevertRow, column: str, role: int) -> Any:
+    def _value_data(self, row: RevertRow, column: str, field: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return value_text(row, column, self._text)
-        issues = [i for i in row.issues if i.field == column]
+        issues = [i for i in row.issues if i.field == field]
         if not issues:
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
