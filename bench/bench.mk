@@ -11,6 +11,10 @@
 # holding its courses and learners), then the 1,000,000-row training-course CSV, timed against
 # the csv module's floor; `make bench BENCH_ARGS="--case million"` runs it alone
 # (`--million-rows N` for another size).
+# A fourth, the browser case: the store browser's sort by name and searches ("eric", "Dupré")
+# over 1,000,000 learners with French names, about half accented, on SQLite and on the
+# bench's PostgreSQL cluster, each beside the engine's own sort or search folding case alone
+# (`--case browser`, `--browser-learners N`; 2.5 minutes).
 # Byte-code is compiled first, as an installed application has it (some shells set
 # PYTHONDONTWRITEBYTECODE, which would make every measured process compile the package).
 .PHONY: bench bench-quick bench-compile

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import exports, generate, million
+from bench import browser, exports, generate, million
 from tests.postgres import Cluster, running_cluster
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -326,7 +326,7 @@ def machine() -> str:
 
 def table(n: int, lines: list[Line], case: str = "sessions") -> str:
     """The table for one size, as Markdown; targets are judged at TARGET_ROWS only."""
-    judged = n == TARGET_ROWS or case == "million"  # its targets are set for its own size
+    judged = n == TARGET_ROWS or case in ("million", "browser")  # set for their own sizes
     out = [f"### {n:,} rows" + ("" if case == "sessions" else f", {case}"), ""]
     if not judged:
         out += [f"The targets are set for {TARGET_ROWS:,} rows; at {n:,} rows the start-up of "
@@ -353,13 +353,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each timed step; the table shows their median "
                              "(a shared machine's noise moves one run by a fifth)")
-    parser.add_argument("--case", choices=("all", *generate.CASES, "million"), default="all",
+    parser.add_argument("--case", choices=("all", *generate.CASES, "million", "browser"),
+                        default="all",
                         help="the sessions case (teachers, courses, sessions, interventions), "
                              "the registrations case (courses, learners, registrations), or "
                              "both; million: the 1,000,000-row registrations CSV, then the "
-                             "1,000,000-row training-course CSV, alone (also part of all)")
+                             "1,000,000-row training-course CSV, alone (also part of all); "
+                             "browser: the store browser's sort by name and searches of "
+                             "accented learners on SQLite and PostgreSQL (also part of all)")
     parser.add_argument("--million-rows", type=int, default=million.ROWS,
                         help="the size of the million case (issue 18)")
+    parser.add_argument("--browser-learners", type=int, default=1_000_000,
+                        help="the learners of the browser case's stores")
     args = parser.parse_args(argv)
     print(f"Machine: {machine()}; each time is the median of {args.repeat} runs\n",
           flush=True)
@@ -377,6 +382,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.case in ("all", "million"):
         lines = million.bench(args.million_rows, args.repeat)
         print(table(args.million_rows, lines, "million") + "\n", flush=True)
+    if args.case in ("all", "browser"):
+        lines = browser.bench(args.browser_learners, args.repeat)
+        print(table(args.browser_learners, lines, "browser") + "\n", flush=True)
 
 
 if __name__ == "__main__":

@@ -20,3 +20,31 @@ def test_the_probe_builds_a_store_of_its_size_and_measures_each_step(
     assert all(seconds >= 0 for seconds in figures.values())
     with Store.open(store) as measured:
         assert measured.history()[0].config == "colleague.xml"  # committed by another process
+
+
+def test_the_learners_store_is_sorted_and_searched_as_the_browser_reads_it(
+        tmp_path: Path) -> None:
+    store = tmp_path / "learners.sqlite3"
+    count = len(browser.FIRST_NAMES) * len(browser.LAST_NAMES)  # each name with each once
+    browser.build_learners(store, count)
+    with Store.open(store) as built:
+        names = {(r.firstname, r.name) for r in built.page(browser.Table.LEARNER, limit=count)}
+    assert len(names) == count
+    assert {"Éric", "Eric", "Hélène"} <= {first for first, _ in names}
+    figures = browser.queries(store)
+    assert figures["search eric found"] == 2 * len(browser.LAST_NAMES)  # Éric and Eric
+    assert figures["search Dupré found"] == len(browser.FIRST_NAMES)
+    assert all(figures[f"{step} floor"] >= 0 for step in ("sort", "search eric"))
+
+
+def test_the_bench_prints_each_engine_step_beside_its_floor(tmp_path: Path) -> None:
+    lines = browser._engine_lines("SQLite", str(tmp_path / "learners.sqlite3"), 208, repeat=1)
+    assert [line.label.split(": ", 1)[1] for line in lines] == [
+        "sort by name folding case alone (lower()) (floor)",
+        "sort by name as the browser reads it (accents folded)",
+        'search "eric", LIKE over the searched columns (floor)',
+        'search "eric" as the browser reads it (accents folded)',
+        'search "Dupré", LIKE over the searched columns (floor)',
+        'search "Dupré" as the browser reads it (accents folded)']
+    assert [line.note for line in lines if line.note] == ["26 found", "16 found"]
+    assert lines[1].ratio == lines[1].seconds / lines[0].seconds
