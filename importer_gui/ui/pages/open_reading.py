@@ -117,12 +117,7 @@ def read_chosen(path: Path, configured: Provider | None, monitor: Monitor,
     opening = read_opening(path, monitor, guess=False)
     take_new_file(configured, opening.provider, path)
     monitor.check_cancelled()
-    try:
-        return opening, head_despite_budget(configured, path)
-    except Cancelled:
-        raise
-    except ImporterError as exc:
-        return opening, exc
+    return opening, _head_or_why(configured, path)
 
 
 def guess_from_head(head: Head) -> HeadGuesses:
@@ -176,13 +171,18 @@ def sheets_and_rows(provider: Provider, data_file: Path,
                     ) -> tuple[SheetList | None, Rows | ImporterError]:
     """What a configuration's large data file shows: its sheets, and its first rows (or why
     they cannot be read)."""
-    listed = list_sheets(provider, data_file)
+    return list_sheets(provider, data_file), _head_or_why(provider, data_file)
+
+
+def _head_or_why(provider: Provider, data_file: Path,
+                 ) -> Rows | ImporterError:
+    """``head_despite_budget``, or why the first rows cannot be read (a cancel goes on)."""
     try:
-        return listed, head_despite_budget(provider, data_file)
+        return head_despite_budget(provider, data_file)
     except Cancelled:
         raise
     except ImporterError as exc:
-        return listed, exc
+        return exc
 
 
 def head_despite_budget(provider: Provider, data_file: Path,
