@@ -117,6 +117,7 @@ class Wizard(QWizard):
                     break
         finally:
             self.fast_forward = False
+        self._initialise_passed(self.currentId())  # stopped short of the preview
 
     def _resume_forward(self) -> None:
         """The first rows were read: go on, if the same configuration is still open."""
@@ -343,6 +344,33 @@ class Wizard(QWizard):
         if isinstance(page, BasePage):
             page.going_back()
         self.back()
+
+    def back(self) -> None:
+        """Back to the page before, initialised first if the run to the preview only
+        passed through it."""
+        visited = self.visitedIds()
+        if len(visited) >= 2:
+            self._initialise_passed(visited[-2])
+        super().back()
+
+    def initializePage(self, page_id: int) -> None:
+        """Each page as the wizard goes on to it; one the run to the preview passes through
+        waits until the user comes Back to it (shown only to be left, its rows, XML and
+        highlighting would be made for nothing, the window waiting)."""
+        page = self.page(page_id)
+        if self.fast_forward and page_id < PREVIEW and isinstance(page, BasePage):
+            page.passed_through = True
+            return
+        if isinstance(page, BasePage):
+            page.passed_through = False
+        super().initializePage(page_id)
+
+    def _initialise_passed(self, page_id: int) -> None:
+        """The page at ``page_id`` initialised, if the run to the preview passed it by."""
+        page = self.page(page_id)
+        if isinstance(page, BasePage) and page.passed_through:
+            page.passed_through = False
+            page.initializePage()
 
     # --- the keyboard -------------------------------------------------------------------
 

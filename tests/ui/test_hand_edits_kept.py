@@ -164,6 +164,9 @@ def test_a_mapping_left_by_back_goes_with_its_configuration_opened_anew(
     questions.answers.append("Discard the changes and open")
     assert window.open_file(path)  # the same file again, as saved
     qtbot.waitUntil(lambda: wizard.currentId() > CONFIG, timeout=20_000)
+    for _ in range(2):  # the page is built as the user comes back to it
+        click(qtbot, wizard, QWizard.WizardButton.BackButton)
+    assert wizard.currentId() == MAPPING
     assert [row.combo.currentData() for row in page.rows] == fields(path)
 
 

@@ -47,7 +47,9 @@ def test_keys_on_the_mapping_page_change_neither_the_xml_nor_the_action(
     window.activateWindow()
     wizard = window.wizard
     sample_preview(window, sample, qtbot)
+    wizard.back()
     xml = wizard.config_page.editor.toPlainText()
+    assert "<teacherLogin/>" in xml
     while wizard.currentId() != MAPPING:
         wizard.back()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_X)

@@ -53,6 +53,9 @@ class BasePage(QWizardPage):
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
         outer.addWidget(self.error_label)
+        # Passed through on the run to the preview, not initialised: it is once the user
+        # comes Back to it (``Wizard.back``), from the configuration as it then is.
+        self.passed_through = False
         state.config_changed.connect(self._state_changed)
         hand_plans_to_background(self.session)
 
@@ -70,7 +73,7 @@ class BasePage(QWizardPage):
         not start a check while the user is still editing.
         """
         wizard = self.wizard()
-        if wizard is None:
+        if wizard is None or self.passed_through:
             return
         mine = next((i for i in wizard.visitedIds() if wizard.page(i) is self), None)
         if mine is not None and mine < wizard.currentId():
