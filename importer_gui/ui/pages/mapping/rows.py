@@ -22,6 +22,8 @@ SAMPLES = 3  # sample values shown per column
 SAMPLE_WIDTH = 240  # pixels of sample values before an ellipsis
 TITLE_WIDTH = 200  # pixels of a column's header before an ellipsis
 RENAMED = "renamed"  # a suggestion's how: a new column proposed for a saved one gone
+# Characters of a sample value its tooltip shows: a comments cell may hold 100 KB of text.
+TIP_LENGTH = 200
 
 
 @dataclass
@@ -92,6 +94,11 @@ def _offered(text: str, field: str, description: str = "") -> QStandardItem:
     return item
 
 
+def _tip(text: str) -> str:
+    """A sample value as its tooltip shows it: whole, or its beginning cut."""
+    return text if len(text) <= TIP_LENGTH else f"{text[:TIP_LENGTH]}…"
+
+
 def column_guids(spec: ActionSpec, columns: list[Column], action: Action) -> list[str]:
     """Each column's custom-field GUID as the configuration gives it ("" for none)."""
     try:
@@ -134,7 +141,7 @@ class ColumnRows:
             shown, Qt.TextElideMode.ElideRight, SAMPLE_WIDTH))
         text_colour(sample_label, MUTED_TEXT)
         # Each value with its line in the file, as the preview and the check number it.
-        sample_label.setToolTip("\n".join(arg(self.tr("Line %1: %2"), line, text)
+        sample_label.setToolTip("\n".join(arg(self.tr("Line %1: %2"), line, _tip(text))
                                            for line, text in samples))
         sample_label.setTextFormat(Qt.TextFormat.PlainText)
         combo = FieldCombo(self._combo_sizes, self.columns_widget)
