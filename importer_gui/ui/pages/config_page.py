@@ -71,6 +71,7 @@ class ConfigPage(BasePage):
         self._shown = ""  # the text last set from the state
         self._valid = True
         self._error = ""
+        self._typing = False  # the text parsed is the one being typed: the cursor is the user's
         self.editor.textChanged.connect(self._edited)
         self.runner = TaskRunner(self)  # a large file's headers are read off the GUI thread
         self._checking: object | None = None  # the check in the background still wanted
@@ -93,16 +94,18 @@ class ConfigPage(BasePage):
         from importer_gui.core import config_xml
 
         text = config_xml.dumps(self.session.choices.config)
+        self._typing = False
         if self._holds_edit_on(text):
             self.parse_now()  # its error said again, at its line
             return
         self._timer.stop()
         self._shown = text
-        self._showing = True
-        try:
-            self.editor.setPlainText(text)
-        finally:
-            self._showing = False
+        if self.editor.toPlainText() != text:  # else its undo history and cursor are kept
+            self._showing = True
+            try:
+                self.editor.setPlainText(text)
+            finally:
+                self._showing = False
         try:  # what the check refuses is said here too, at its line, not only by the preview
             _bind(config_xml.loads(text, source=self.session.choices.config.source))
         except ConfigError as exc:
@@ -137,6 +140,7 @@ class ConfigPage(BasePage):
             return
         self.session.config_edited_by_hand()
         self._checking = None  # of the text before: this one is checked once parsed
+        self._typing = True
         self._valid = False
         self.completeChanged.emit()
         self._timer.start()
@@ -258,7 +262,8 @@ class ConfigPage(BasePage):
             self.status_label.setStyleSheet(style)
 
     def _highlight_line(self, line: int | None) -> None:
-        """Colour the whole line the error is on, and show it."""
+        """Colour the whole line the error is on, and show it; while the user types, the
+        cursor stays where they type (a pause mid-tag is an error at every turn)."""
         if not line:
             self.editor.setExtraSelections([])
             return
@@ -269,8 +274,9 @@ class ConfigPage(BasePage):
         selection.format.setFontWeight(QFont.Weight.Bold)
         selection.cursor = QTextCursor(block)
         self.editor.setExtraSelections([selection])
-        self.editor.setTextCursor(QTextCursor(block))
-        self.editor.ensureCursorVisible()
+        if not self._typing:
+            self.editor.setTextCursor(QTextCursor(block))
+            self.editor.ensureCursorVisible()
 
     def error_text(self) -> str:
         """The shown parse error ('' when valid or not parsed yet)."""

@@ -1,0 +1,56 @@
+"""Typing in the configuration's XML as a power user: a pause mid-edit leaves the cursor
+where the user types, and a valid edit keeps its undo history over a look back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.config_page import ConfigPage
+from tests.ui.test_config_editor_mistakes import configuration_page
+from tests.ui.test_hand_edits_kept import click
+
+
+def type_at(page: ConfigPage, qtbot: QtBot, at: int, typed: str) -> None:
+    """Put the cursor at ``at`` in the XML and type ``typed`` there."""
+    cursor = page.editor.textCursor()
+    cursor.setPosition(at)
+    page.editor.setTextCursor(cursor)
+    page.editor.setFocus()
+    qtbot.keyClicks(page.editor, typed)
+
+
+def test_a_pause_mid_tag_leaves_the_cursor_where_the_user_types(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = configuration_page(window, sample)
+    text = page.editor.toPlainText()
+    at = text.index("</columnsMapping>")
+    type_at(page, qtbot, at, "<teacherPhone ")
+    qtbot.waitUntil(lambda: page.error_text() != "", timeout=3000)  # the typing pause
+    assert page.error_text().startswith("The configuration is not well-formed XML")
+    qtbot.keyClicks(page.editor, "/>")  # the user goes on typing
+    assert page.editor.toPlainText() == text[:at] + "<teacherPhone />" + text[at:]
+
+
+def test_a_valid_edit_is_undone_after_a_look_at_the_mapping(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = configuration_page(window, sample)
+    text = page.editor.toPlainText()
+    at = text.index("<dateFormat>")
+    type_at(page, qtbot, at, "<!-- Anne's -->")
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=3000)
+    typed = page.editor.toPlainText()
+    click(qtbot, window.wizard, QWizard.WizardButton.BackButton)
+    click(qtbot, window.wizard, QWizard.WizardButton.NextButton)
+    assert page.editor.toPlainText() == typed
+    assert page.editor.textCursor().position() == at + len("<!-- Anne's -->")
+    page.editor.setFocus()
+    for _ in range(len("<!-- Anne's -->")):  # Ctrl+Z until the text is as it was
+        if page.editor.toPlainText() == text:
+            break
+        qtbot.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.editor.toPlainText() == text
