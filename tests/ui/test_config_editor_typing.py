@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.config_page import ConfigPage
-from tests.ui.test_config_editor_mistakes import configuration_page
+from tests.ui.test_config_editor_mistakes import configuration_page, line_of
 from tests.ui.test_hand_edits_kept import click
 
 
@@ -54,3 +54,27 @@ def test_a_valid_edit_is_undone_after_a_look_at_the_mapping(
             break
         qtbot.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.editor.toPlainText() == text
+
+
+def test_a_pasted_configuration_too_long_to_colour_is_shown_plain_then_coloured_again(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = configuration_page(window, sample)
+    text = page.editor.toPlainText()
+    start, end = text.index("  <import>"), text.index("</import-config>")
+    long = text[:start] + text[start:end] * 200 + text[end:]  # 6,000 lines
+    QApplication.clipboard().setText(long)
+    page.editor.setFocus()
+    page.editor.selectAll()
+    qtbot.keyClick(page.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(10)  # the window idle once: nothing is coloured later either
+    assert page.editor.toPlainText() == long
+    assert colours(page, "<import>") == []
+    qtbot.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.editor.toPlainText() == text
+    qtbot.waitUntil(lambda: colours(page, "<import>") != [], timeout=3000)
+
+
+def colours(page: ConfigPage, part: str) -> list[str]:
+    """The colours Qt draws on the first line holding ``part``."""
+    block = page.editor.document().findBlockByNumber(line_of(page.editor.toPlainText(), part) - 1)
+    return [r.format.foreground().color().name() for r in block.layout().formats()]

@@ -16,6 +16,10 @@ _VALUE = re.compile(r"\"[^\"]*\"|'[^']*'")
 _COMMENT_START = "<!--"
 _COMMENT_END = "-->"
 _IN_COMMENT = 1  # block state: the block ends inside an unfinished comment
+# Qt colours every line a change touches before the window draws again, some 15 µs a line
+# whatever the colouring does: a pasted configuration of 36,000 lines held the window 0.6 s.
+# Longer ones are shown in plain text, coloured again once back under.
+MOST_LINES = 5_000
 
 
 def _format(colour: str, *, bold: bool = False, italic: bool = False) -> QTextCharFormat:
@@ -29,15 +33,32 @@ def _format(colour: str, *, bold: bool = False, italic: bool = False) -> QTextCh
 
 
 class XmlHighlighter(QSyntaxHighlighter):
-    """Highlights XML line by line; comments may span lines."""
+    """Highlights XML line by line; comments may span lines. A document over ``MOST_LINES``
+    lines is left in plain text."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self._document = document
+        # Told of each change before the colouring is: connected while detached, so first.
+        self.setDocument(None)
+        document.contentsChange.connect(self._follow_length)
+        self.setDocument(document)
         # Dark enough on white to read easily, distinct for colour-blind users by weight too.
         self.tag_format = _format(XML_TAG, bold=True)
         self.attribute_format = _format(XML_ATTRIBUTE)
         self.value_format = _format(XML_VALUE)
         self.comment_format = _format(XML_COMMENT, italic=True)
+
+    def colouring(self) -> bool:
+        """Whether the document is coloured (not over ``MOST_LINES`` lines)."""
+        return self.document() is not None
+
+    def _follow_length(self, _position: int, _removed: int, _added: int) -> None:
+        """Colouring stopped before a change makes the document too long to colour, and
+        taken up again (all of it, once the window is idle) when it is short again."""
+        short = self._document.blockCount() <= MOST_LINES
+        if short != self.colouring():
+            self.setDocument(self._document if short else None)
 
     def highlightBlock(self, text: str) -> None:
         """Colour one line."""
