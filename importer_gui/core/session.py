@@ -10,7 +10,7 @@ session is used from the window's thread only, and calls its listeners there.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -226,24 +226,28 @@ class Session:
         self._opened(path, stamp)
         self.set_config(config, files)
 
-    def open_data_file(self, data_file: Path, provider: Provider) -> bool:
+    def open_data_file(self, data_file: Path, provider: Provider,
+                       sheets: Sequence[str] | None = None) -> bool:
         """A spreadsheet: a new configuration of one import, read as ``provider`` says.
 
         While a saved configuration is loaded, the file is this month's file for the edited
         import instead: the configuration applies to it (encoding, delimiter, date format,
         mapping, its columns matched by header on the next pages and checks). True then.
+        ``sheets``: the workbook's sheets when already looked up, else looked up here
+        (opening a large workbook takes seconds).
         """
         if self._applies_to_data_files():
-            self._new_file_for_import(data_file, provider)
+            self._new_file_for_import(data_file, provider, sheets)
             return True
         self._opened(None, None)
         self.set_config(ImportConfig(imports=[Import(provider=provider, actions=[])]),
                         [data_file])
         return False
 
-    def _new_file_for_import(self, data_file: Path, provider: Provider) -> None:
+    def _new_file_for_import(self, data_file: Path, provider: Provider,
+                             sheets: Sequence[str] | None) -> None:
         """The edited import reads ``data_file``, its reading options and mapping kept."""
-        take_new_file(self.current_import().provider, provider, data_file)
+        take_new_file(self.current_import().provider, provider, data_file, sheets)
         files = list(self.choices.data_files)
         files += [data_file] * (len(self.choices.config.imports) - len(files))
         files[self.choices.import_index] = data_file
@@ -618,24 +622,27 @@ def run_as_now(store_path: Path, run_id: int, identity: str | None) -> RunSummar
         return next((run for run in store.history() if run.id == run_id), None)
 
 
-def take_new_file(provider: Provider, opened: Provider, data_file: Path) -> None:
+def take_new_file(provider: Provider, opened: Provider, data_file: Path,
+                  sheets: Sequence[str] | None = None) -> None:
     """``provider`` reads ``data_file`` (opened as ``opened`` says) instead of its own file,
     its reading options and mapping kept: the new file's sheet only when it has none of the
-    name ``provider`` reads (in any case, as the check reads it)."""
+    name ``provider`` reads (in any case, as the check reads it). ``sheets``: the workbook's
+    sheets when already looked up (none when it cannot be read), else looked up here."""
     provider.file_name, provider.path = opened.file_name, opened.path
     provider.origin = None  # the user chose that file: made here, not read
-    if opened.sheet is None or not _has_sheet(data_file, provider.sheet):
+    if opened.sheet is None or not _has_sheet(data_file, provider.sheet, sheets):
         provider.sheet = opened.sheet  # a CSV file, or a workbook without that sheet
 
 
-def _has_sheet(workbook: Path, name: str | None) -> bool:
-    """Whether the workbook has the sheet ``name`` names; not when it cannot be read (its
-    check will say why)."""
+def _has_sheet(workbook: Path, name: str | None, sheets: Sequence[str] | None) -> bool:
+    """Whether the workbook, of ``sheets`` when known, has the sheet ``name`` names; not
+    when it cannot be read (its check will say why)."""
     from importer_gui.core import readers
 
     if name is None:
         return False
     try:
-        return readers.sheet_named(readers.sheet_names(workbook), name) is not None
+        names = readers.sheet_names(workbook) if sheets is None else sheets
     except ImporterError:
         return False
+    return readers.sheet_named(names, name) is not None

@@ -782,7 +782,8 @@ class OpenPage(BasePage):
         # Chosen by the user: the edited import's file, even where its configuration
         # named this very file and it was missing.
         self._unfound.pop(self.session.choices.import_index, None)
-        applied = self.session.open_data_file(resolved(path), opening.provider)
+        applied = self.session.open_data_file(  # the sheets listed: not opened again
+            resolved(path), opening.provider, None if listed is None else listed.names)
         self.show_error(None)
         self._show_session(show_rows or self._reread, listed)
         source = self.session.choices.config_path

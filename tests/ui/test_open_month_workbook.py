@@ -1,0 +1,53 @@
+"""This month's large workbook opened for a saved configuration: the configuration's sheet
+is kept when the workbook has it, found by the background reading, never by opening the
+workbook again on the window's thread (opening one reads all its shared strings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core.readers import workbooks
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages import base
+from tests.ui.test_large_files_in_the_background import SlowReads
+from tests.ui.test_open_sheet_case import configuration, opened
+
+
+def june(path: Path) -> Path:
+    """This month's workbook: notes on its first sheet (the one a new file would read),
+    the trainings on the sheet Data, as last month."""
+    book = Workbook()
+    book.active.title = "Notes"
+    book.active.append(["exported by the HR system"])
+    data = book.create_sheet("Data")
+    for row in (["trainingPathCode", "trainingTitle", "trainingModality"],
+                ["J6", "June", "Présentiel"]):
+        data.append(row)
+    book.save(path)
+    return path
+
+
+def test_this_months_large_workbook_keeps_the_configurations_sheet_off_the_windows_thread(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    config = configuration(tmp_path, "Data")  # last month's workbook, its sheet Data
+    page = opened(window, qtbot, config)
+    book = june(tmp_path / "june.xlsx")
+    looked_up = SlowReads()
+    looked_up.release.set()
+    monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
+    for name in ("sheet_names", "hidden_sheets", "sheets_and_first_visible"):
+        monkeypatch.setattr(workbooks, name, looked_up.head(getattr(workbooks, name)))
+    assert window.open_file(book)
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    assert window.state.choices.data_files == [book]
+    assert window.state.choices.config_path == config
+    assert page.sheet_combo.currentText() == "Data"
+    assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == \
+        ["Notes", "Data"]
+    assert page.head_model.data(page.head_model.index(0, 0)) == "J6"
+    assert looked_up.on_window_thread and set(looked_up.on_window_thread) == {False}
