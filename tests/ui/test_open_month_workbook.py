@@ -51,3 +51,23 @@ def test_this_months_large_workbook_keeps_the_configurations_sheet_off_the_windo
         ["Notes", "Data"]
     assert page.head_model.data(page.head_model.index(0, 0)) == "J6"
     assert looked_up.on_window_thread and set(looked_up.on_window_thread) == {False}
+
+
+def test_this_months_large_workbook_is_not_opened_again_for_the_configurations_sheet(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each opening of a large workbook reads all its shared strings (seconds): its sheets
+    are looked up once, for the page's list and the configuration's sheet alike."""
+    page = opened(window, qtbot, configuration(tmp_path, "Data"))
+    book = june(tmp_path / "june.xlsx")
+    looked_up: list[str] = []
+    monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
+    for name in ("sheet_names", "sheets_and_first_visible"):
+        real = getattr(workbooks, name)
+        monkeypatch.setattr(workbooks, name, lambda path, _real=real, _name=name: (
+            looked_up.append(_name), _real(path))[1])
+    assert window.open_file(book)
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    assert page.sheet_combo.currentText() == "Data"
+    # The sheets holding data, as for any new file; then the page's list, once.
+    assert looked_up == ["sheet_names", "sheets_and_first_visible"]

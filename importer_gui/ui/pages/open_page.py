@@ -45,20 +45,19 @@ from importer_gui.core.first_rows import Head, HeadRow, head_width
 from importer_gui.core.guess import Guess
 from importer_gui.core.paths import resolved
 from importer_gui.core.plan import FileStamp
-from importer_gui.core.progress import Monitor
 from importer_gui.resources import sample_config_path
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text, placed, system_reason_text
 from importer_gui.ui.pages.base import BasePage, column_titles, read_in_background
 from importer_gui.ui.pages.open_reading import (
+    Chosen,
     HeadGuesses,
     Opening,
     Rows,
     SheetList,
     guess_from_head,
     head_despite_budget,
-    list_sheets,
     read_chosen,
     read_opening,
     sheets_and_rows,
@@ -679,9 +678,8 @@ class OpenPage(BasePage):
         configured = (replace(self.current_import().provider)
                       if self.session.choices.config_path is not None else None)
 
-        def read(outcome: tuple[tuple[Opening, Rows | ImporterError | None], SheetList | None]
-                 ) -> None:
-            (opening, rows), listed = outcome
+        def read(outcome: Chosen) -> None:
+            opening, rows, listed = outcome
             self._show_reading(None)
             try:
                 self._opened(path, opening, None if rows is None else self._rows_shown(rows),
@@ -699,13 +697,8 @@ class OpenPage(BasePage):
             else:
                 on_failure(error)
 
-        def chosen(monitor: Monitor) -> tuple[tuple[Opening, Rows | ImporterError | None],
-                                              SheetList | None]:
-            opened = read_chosen(path, configured, monitor)
-            return opened, list_sheets(opened[0].provider if configured is None else configured,
-                                       path)
-
-        self.runner.run(chosen, self._if_wanted(token, read), self._if_wanted(token, failed))
+        self.runner.run(lambda monitor: read_chosen(path, configured, monitor),
+                        self._if_wanted(token, read), self._if_wanted(token, failed))
 
     def _rows_shown(self, rows: Rows | ImporterError) -> Callable[[], None]:
         """What shows first rows read in the background: them, or why they cannot be read."""

@@ -69,6 +69,11 @@ class SheetList:
         return self.first_visible
 
 
+# A chosen file: how it is opened, its first rows read (or why not; None: read when shown),
+# and a workbook's sheets.
+Chosen = tuple[Opening, Rows | ImporterError | None, SheetList | None]
+
+
 def read_opening(path: Path, monitor: Monitor | None = None, *, guess: bool = True,
                  ) -> Opening:
     """How a new configuration reads ``path``, as init guesses it: a workbook's first visible
@@ -104,20 +109,22 @@ def read_opening(path: Path, monitor: Monitor | None = None, *, guess: bool = Tr
     return replace(opening, guesses=guess_from_head(head))
 
 
-def read_chosen(path: Path, configured: Provider | None, monitor: Monitor,
-                ) -> tuple[Opening, Rows | ImporterError | None]:
+def read_chosen(path: Path, configured: Provider | None, monitor: Monitor) -> Chosen:
     """A data file chosen: how a new configuration reads it (``configured`` None), or, for
     the edited import of a saved configuration (``configured``, its reading), opened without
     guesses and its first rows read once, as the configuration reads it (or why they cannot
-    be: the file is taken all the same, and the page says why)."""
+    be: the file is taken all the same, and the page says why); and a workbook's sheets,
+    looked up once for both the page's list and the configuration's sheet."""
     from importer_gui.core.session import take_new_file
 
     if configured is None:
-        return read_opening(path, monitor), None
+        opening = read_opening(path, monitor)
+        return opening, None, list_sheets(opening.provider, path)
     opening = read_opening(path, monitor, guess=False)
-    take_new_file(configured, opening.provider, path)
+    listed = list_sheets(configured, path)
+    take_new_file(configured, opening.provider, path, None if listed is None else listed.names)
     monitor.check_cancelled()
-    return opening, _head_or_why(configured, path)
+    return opening, _head_or_why(configured, path), listed
 
 
 def guess_from_head(head: Head) -> HeadGuesses:
