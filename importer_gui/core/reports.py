@@ -9,6 +9,7 @@ commit that writes only the text error log should not wait for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,8 +33,10 @@ from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 if TYPE_CHECKING:
     from openpyxl.cell import WriteOnlyCell
 
-# Leading characters that make a spreadsheet read a cell as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell a spreadsheet would run as a formula (CSV injection): one starting with = + - @ or a
+# tab. A spreadsheet opening a log line starts a cell at the line's start and after a comma
+# (a semicolon for a French Excel, a tab for its text import), past a CSV quote.
+_LOG_CELL_FORMULA = re.compile(r'(?:^|(?<=[,;\t]))("*)(?=[=+\-@\t])')
 
 # Said in the window in the user's language (see core/errors.py).
 READ_BY_THE_CHECK = QT_TRANSLATE_NOOP(
@@ -52,11 +55,6 @@ LOGS_INTERRUPTED = QT_TRANSLATE_NOOP(
 
 # Characters a sheet title may not hold.
 _BAD_TITLE = str.maketrans({c: "_" for c in "[]:*?/\\"})
-
-
-def neutralize(text: str) -> str:
-    """Text a spreadsheet shows as it is: a leading quote stops formula-like values."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def issue_rows(imp: ImportPlan) -> Iterator[tuple[int, RowPlan]]:
@@ -230,9 +228,10 @@ def write_issues_workbook(plan: Plan, path: Path, words: WorkbookWords = ENGLISH
 # --- the platform's error log -----------------------------------------------------------------
 
 def _log_value(cell: Cell) -> str:
-    """A value on one log line: no line breaks, formula-like text neutralized."""
+    """A value on one log line: no line breaks, and a quote before any formula-like text a
+    spreadsheet would read as a cell of its own (a value split at its commas too)."""
     text = cell_text(cell).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
-    return neutralize(text)
+    return _LOG_CELL_FORMULA.sub(r"\1'", text)
 
 
 def error_log_lines(plan: Plan) -> Iterator[str]:

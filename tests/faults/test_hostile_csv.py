@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import resource
 from pathlib import Path
@@ -128,6 +129,27 @@ def test_reports_show_formula_like_values_as_text(tmp_path: Path, start: str) ->
     book = reports.write_issues_workbook(plan, tmp_path / "issues.xlsx")
     cell = openpyxl.load_workbook(book).active["D2"]  # Line, Outcome, login, name
     assert (cell.value, cell.data_type) == (value, "s")  # text, never a formula
+
+
+# A spreadsheet opening the log splits its lines at commas (at semicolons in French, at tabs
+# in its text import): a piece of a value after one, quoted or not, starts a cell of its own.
+@pytest.mark.parametrize("value", ['Smith,=HYPERLINK("http://evil.example")', "a;=1+1",
+                                   "a\t@SUM(1)", '"=1+1"', 'x,"-2+3"', "x, ,+1"], ids=repr)
+def test_the_error_log_runs_no_formula_in_any_cell_a_spreadsheet_splits(
+        tmp_path: Path, value: str) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with (folder / "teachers.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([TEACHER_COLUMNS, ["", value, "F", "x@e.org"]])
+    config = config_xml.load(write_config(folder, ImportSpec(
+        "teachers.csv", TEACHER_COLUMNS, "createOrUpdateTeacherAction")))
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        plan = pipeline.check(config, store)
+    text = reports.write_error_log(plan, tmp_path / "errors.log").read_text(encoding="utf-8")
+    for delimiter in ",;\t":
+        cells = [c for line in csv.reader(io.StringIO(text), delimiter=delimiter) for c in line]
+        assert not [c for c in cells if c.startswith(tuple(STARTS))], repr(delimiter)
+    assert text.replace("'", "").split(",", 3)[3].startswith(value.replace("\t", "\t"))
 
 
 def test_reports_show_characters_no_workbook_holds_as_escapes(tmp_path: Path) -> None:
