@@ -53,6 +53,8 @@ LOG_OUT_OF_MEMORY = QT_TRANSLATE_NOOP(
 LOGS_INTERRUPTED = QT_TRANSLATE_NOOP(
     "errors", "Interrupted while writing the error logs; the rows were committed as run {run}.")
 
+# The most characters a workbook cell holds: Excel cuts a longer text, openpyxl silently too.
+CELL_CHARS = 32_767
 # Characters a sheet title may not hold.
 _BAD_TITLE = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
@@ -81,6 +83,7 @@ class WorkbookWords:
     outcome: str = "Outcome"
     messages: str = "Messages"
     no_rows: str = "No rows were checked."
+    cut: str = "… [cut: the whole text has {length} characters, more than a cell holds]"
     outcome_text: Callable[[Outcome], str] = str
     issue_text: Callable[[Issue], str] = message_text
 
@@ -159,13 +162,34 @@ def _sheet_title(imp: ImportPlan, used: set[str]) -> str:
     return title
 
 
-def _text_cell(sheet: object, value: str, fill: Any = None) -> WriteOnlyCell:
-    """A cell stored as text whatever it starts with (never a formula)."""
+def _cut(text: str, limit: int, words: WorkbookWords) -> str:
+    """``text`` when it has at most ``limit`` characters, else its start saying it was cut."""
+    if len(text) <= limit:
+        return text
+    said = words.cut.format(length=len(text))
+    return text[:max(0, limit - len(said))] + said
+
+
+def _joined(texts: list[str], words: WorkbookWords) -> str:
+    """Texts one a line in one cell: each cut to its share when all would not fit, so that
+    a message quoting a long value never hides the next ones."""
+    joined = "\n".join(texts)
+    if len(joined) <= CELL_CHARS:
+        return joined
+    share = CELL_CHARS // len(texts) - 1
+    return "\n".join(_cut(text, share, words) for text in texts)
+
+
+def _text_cell(sheet: object, value: str, fill: Any = None,
+               words: WorkbookWords = ENGLISH) -> WriteOnlyCell:
+    """A cell stored as text whatever it starts with (never a formula), cut visibly when
+    longer than a cell holds."""
     from openpyxl.cell import WriteOnlyCell
 
     # A character no workbook holds (a control character, U+FFFE) is shown as its escape:
     # openpyxl refuses it, and the whole report would be lost.
-    cell = WriteOnlyCell(sheet, value=xml_text(value) if NOT_XML.search(value) else value)
+    text = xml_text(value) if NOT_XML.search(value) else value
+    cell = WriteOnlyCell(sheet, value=_cut(text, CELL_CHARS, words))
     cell.data_type = "s"  # openpyxl would store "=..." as a formula otherwise
     if fill is not None:
         cell.fill = fill
@@ -176,7 +200,7 @@ def _header_row(sheet: object, imp: ImportPlan, words: WorkbookWords) -> list[Wr
     """Line, Outcome, the file's columns, Messages: in bold."""
     cells = []
     for title in [words.line, words.outcome, *column_titles(imp), words.messages]:
-        cell = _text_cell(sheet, title)
+        cell = _text_cell(sheet, title, words=words)
         cell.font = _styles().header_font
         cells.append(cell)
     return cells
@@ -191,13 +215,15 @@ def _data_row(sheet: object, imp: ImportPlan, row: RowPlan,
 
     styles = _styles()
     cells: list[WriteOnlyCell] = [WriteOnlyCell(sheet, value=row.line),
-                                  _text_cell(sheet, words.outcome_text(row.outcome))]
+                                  _text_cell(sheet, words.outcome_text(row.outcome),
+                                             words=words)]
     for i, field_name in enumerate(imp.columns):
         value: Cell = row.cells[i] if i < len(row.cells) else ""
         fill = styles.error_fill if field_name in errors else (
             styles.warning_fill if field_name in warnings else None)
-        cells.append(_text_cell(sheet, cell_text(value), fill))
-    messages = _text_cell(sheet, "\n".join(words.issue_text(i) for i in row.issues()))
+        cells.append(_text_cell(sheet, cell_text(value), fill, words))
+    texts = [xml_text(words.issue_text(i)) for i in row.issues()]
+    messages = _text_cell(sheet, _joined(texts, words), words=words)
     messages.alignment = styles.wrap
     cells.append(messages)
     return cells

@@ -415,6 +415,8 @@ def workbook_words() -> WorkbookWords:
                          outcome=translate("Workbook", "Outcome"),
                          messages=translate("Workbook", "Messages"),
                          no_rows=translate("Workbook", "No rows were checked."),
+                         cut=translate("Workbook", "… [cut: the whole text has {length} "
+                                       "characters, more than a cell holds]"),
                          outcome_text=outcome_label, issue_text=_workbook_issue)
 
 

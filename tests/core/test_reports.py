@@ -15,7 +15,7 @@ from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
-from importer_gui.core.reports import write_error_log, write_issues_workbook
+from importer_gui.core.reports import CELL_CHARS, write_error_log, write_issues_workbook
 
 ACTION = "createOrUpdateTeacherAction"
 # Each report, written to a file of that name in a folder.
@@ -81,6 +81,26 @@ def test_workbook_lists_rows_with_issues_and_fills_bad_cells(plan: Plan, tmp_pat
     assert rows[2][4].value.splitlines() == [
         "WARNING teacherEmail: Odd e-mail.", "ERROR: Row-level problem, with a comma"]
     assert len(rows) == 3  # the row without issues is not in the report
+
+
+def test_a_value_longer_than_a_cell_holds_is_cut_where_the_workbook_says_so(
+        tmp_path: Path) -> None:
+    # openpyxl cut it at 32,767 characters without a word, with the messages after it.
+    long = "x" * 40_000
+    imp = ImportPlan(0, tmp_path / "teachers.csv", ["teacherLogin", "teacherEmail"],
+                     ["Login", "E-mail"], [ACTION], [
+        row(3, ("jdoe", long), Issue.error("teacherEmail", f"Value {long} is too long."),
+            Issue.error("teacherLogin", "Field teacherLogin is taken."))])
+    path = write_issues_workbook(Plan(ImportConfig(), [imp]), tmp_path / "issues.xlsx")
+    value, messages = [c.value for c in openpyxl.load_workbook(path).active[2]][3:]
+    cut = "… [cut: the whole text has 40000 characters, more than a cell holds]"
+    assert len(value) <= CELL_CHARS and value == long[:CELL_CHARS - len(cut)] + cut
+    assert len(messages) <= CELL_CHARS
+    first, second = messages.split("\n")
+    assert first.startswith("ERROR teacherEmail: Value xxx")
+    assert first.endswith(cut.replace("40000", str(len(f"ERROR teacherEmail: Value {long} is "
+                                                         "too long."))))
+    assert second == "ERROR teacherLogin: Field teacherLogin is taken."
 
 
 def test_a_report_that_cannot_be_written_names_the_file(plan: Plan, tmp_path: Path) -> None:

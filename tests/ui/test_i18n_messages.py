@@ -140,6 +140,9 @@ def test_the_issues_workbook_speaks_french(tmp_path: Path, french: None) -> None
     assert [c.value for c in sheet[2]] == [
         2, "erreur", "12x", f"ERREUR sessionId{NBSP}: Champ sessionId{NBSP}: 12x n'est pas un "
                             f"nombre entier.\nERREUR{NBSP}: Field sessionTitle is empty."]
+    assert workbook_words().cut.format(length=40000) == (
+        f"… [coupé{NBSP}: le texte entier a 40000{NBSP}caractères, plus qu'une cellule n'en "
+        "contient]")
 
 
 def test_a_data_file_error_reads_in_french_after_its_file(tmp_path: Path, french: None) -> None:

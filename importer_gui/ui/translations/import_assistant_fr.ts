@@ -2553,6 +2553,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Aucune ligne n&apos;a été vérifiée.</translation>
     </message>
     <message>
+        <source>… [cut: the whole text has {length} characters, more than a cell holds]</source>
+        <translation>… [coupé&#xa0;: le texte entier a {length}&#xa0;caractères, plus qu&apos;une cellule n&apos;en contient]</translation>
+    </message>
+    <message>
         <source>ERROR</source>
         <translation>ERREUR</translation>
     </message>
