@@ -29,6 +29,7 @@ from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError, system_reason
 from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
+from importer_gui.core.progress import Monitor
 
 if TYPE_CHECKING:
     from openpyxl.cell import WriteOnlyCell
@@ -55,6 +56,8 @@ LOGS_INTERRUPTED = QT_TRANSLATE_NOOP(
 
 # The most characters a workbook cell holds: Excel cuts a longer text, openpyxl silently too.
 CELL_CHARS = 32_767
+# The step a report being written reports (the window translates it: widgets/progress.py).
+SAVING = "Saving {name}"
 # Characters a sheet title may not hold.
 _BAD_TITLE = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
@@ -64,6 +67,22 @@ def issue_rows(imp: ImportPlan) -> Iterator[tuple[int, RowPlan]]:
     for index, row in enumerate(imp.rows):
         if row.has_issues:
             yield index, row
+
+
+def _steps(plan: Plan, target: Path, monitor: Monitor | None) -> Callable[[], None]:
+    """A step to take per row with issues written: progress said, a cancel heard."""
+    if monitor is None:
+        return lambda: None
+    total = sum(1 for imp in plan.imports for row in imp.rows if row.has_issues)
+    what = SAVING.format(name=target.name)
+    done = 0
+
+    def step() -> None:  # before each row: a cancel is heard before the first
+        nonlocal done
+        monitor.step(done, total, what)
+        done += 1
+
+    return step
 
 
 def message_text(issue: Issue) -> str:
@@ -229,7 +248,8 @@ def _data_row(sheet: object, imp: ImportPlan, row: RowPlan,
     return cells
 
 
-def _fill_workbook(plan: Plan, path: Path, words: WorkbookWords) -> None:
+def _fill_workbook(plan: Plan, path: Path, words: WorkbookWords,
+                   step: Callable[[], None]) -> None:
     """Write one sheet per import, rows with issues only, in write-only mode (many rows)."""
     from openpyxl import Workbook
 
@@ -241,14 +261,21 @@ def _fill_workbook(plan: Plan, path: Path, words: WorkbookWords) -> None:
         sheet.append(_header_row(sheet, imp, words))
         for _index, row in issue_rows(imp):
             sheet.append(_data_row(sheet, imp, row, words))
+            step()
     if not plan.imports:
         book.create_sheet("Issues").append([words.no_rows])
     book.save(path)
 
 
-def write_issues_workbook(plan: Plan, path: Path, words: WorkbookWords = ENGLISH) -> Path:
-    """Save the rows with issues as a workbook: bad cells filled, messages in a last column."""
-    return _write_report(plan, Path(path), lambda tmp: _fill_workbook(plan, tmp, words))
+def write_issues_workbook(plan: Plan, path: Path, words: WorkbookWords = ENGLISH,
+                          monitor: Monitor | None = None) -> Path:
+    """Save the rows with issues as a workbook: bad cells filled, messages in a last column.
+
+    Cancelled through ``monitor``: nothing is written, a file of that name stays as it was.
+    """
+    path = Path(path)
+    step = _steps(plan, path, monitor)
+    return _write_report(plan, path, lambda tmp: _fill_workbook(plan, tmp, words, step))
 
 
 # --- the platform's error log -----------------------------------------------------------------
@@ -260,10 +287,11 @@ def _log_value(cell: Cell) -> str:
     return _LOG_CELL_FORMULA.sub(r"\1'", text)
 
 
-def error_log_lines(plan: Plan) -> Iterator[str]:
+def error_log_lines(plan: Plan, step: Callable[[], None] = lambda: None) -> Iterator[str]:
     """``Line number:N,LEVEL,<values>,<message>``: one line per issue, in file order."""
     for imp in plan.imports:
         for _index, row in issue_rows(imp):
+            step()
             values = ",".join(_log_value(c) for c in row.cells)
             for issue in row.issues():
                 message = _log_value(issue.message)
@@ -280,18 +308,22 @@ def _error_log_stem(when: datetime | None) -> str:
     return ERROR_LOG_PREFIX + (when or datetime.now()).strftime(ERROR_LOG_STAMP)
 
 
-def write_error_log(plan: Plan, folder_or_path: Path, *, when: datetime | None = None) -> Path:
+def write_error_log(plan: Plan, folder_or_path: Path, *, when: datetime | None = None,
+                    monitor: Monitor | None = None) -> Path:
     """Write the error log; a folder gets a new time-stamped file, a file path is used as is.
 
     Two logs written in the same second (two imports, two runs) each get a file of their own:
-    the second name is numbered (``import_errors_<stamp>_2.log``).
+    the second name is numbered (``import_errors_<stamp>_2.log``). Cancelled through
+    ``monitor``: nothing is written, a file of that name stays as it was.
     """
     target = Path(folder_or_path)
     if not target.is_dir():
-        return _write_report(plan, target, lambda tmp: _fill_error_log(plan, tmp))
+        step = _steps(plan, target, monitor)
+        return _write_report(plan, target, lambda tmp: _fill_error_log(plan, tmp, step))
     reserved = _new_error_log(target, when or datetime.now())
+    step = _steps(plan, reserved, monitor)
     try:
-        return _write_report(plan, reserved, lambda tmp: _fill_error_log(plan, tmp))
+        return _write_report(plan, reserved, lambda tmp: _fill_error_log(plan, tmp, step))
     except BaseException:
         reserved.unlink(missing_ok=True)  # the name was taken for this log only
         raise
@@ -306,9 +338,9 @@ def _new_error_log(folder: Path, when: datetime) -> Path:
                                                 reason=system_reason(exc))) from exc
 
 
-def _fill_error_log(plan: Plan, path: Path) -> None:
+def _fill_error_log(plan: Plan, path: Path, step: Callable[[], None]) -> None:
     with path.open("w", encoding="utf-8", newline="\n") as out:
-        for line in error_log_lines(plan):
+        for line in error_log_lines(plan, step):
             out.write(line + "\n")
 
 

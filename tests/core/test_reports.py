@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -12,9 +13,10 @@ import openpyxl
 import pytest
 
 from importer_gui.core.config import ImportConfig
-from importer_gui.core.errors import ImporterError
+from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
+from importer_gui.core.progress import Monitor
 from importer_gui.core.reports import CELL_CHARS, write_error_log, write_issues_workbook
 
 ACTION = "createOrUpdateTeacherAction"
@@ -101,6 +103,34 @@ def test_a_value_longer_than_a_cell_holds_is_cut_where_the_workbook_says_so(
     assert first.endswith(cut.replace("40000", str(len(f"ERROR teacherEmail: Value {long} is "
                                                          "too long."))))
     assert second == "ERROR teacherLogin: Field teacherLogin is taken."
+
+
+# openpyxl's write-only sheet generator complains when collected after the cancel.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize("report", REPORTS)
+@pytest.mark.parametrize("into", ["file", "folder"])
+def test_a_report_cancelled_writes_nothing_and_keeps_the_old_one(
+        plan: Plan, tmp_path: Path, report: str, into: str) -> None:
+    name = REPORTS[report][0]
+    old = tmp_path / name
+    old.write_bytes(b"the report of yesterday")
+    cancelled = Monitor(cancelled=lambda: True)
+    target = tmp_path if into == "folder" and report == "error log" else old
+    with pytest.raises(Cancelled):
+        if report == "workbook":
+            write_issues_workbook(plan, target, monitor=cancelled)
+        else:
+            write_error_log(plan, target, monitor=cancelled)
+    assert old.read_bytes() == b"the report of yesterday"
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # nothing else left
+    gc.collect()  # the abandoned sheet generator finalised here, where its warning is expected
+
+
+def test_a_report_says_how_far_it_is(plan: Plan, tmp_path: Path) -> None:
+    said: list[tuple[int, int, str]] = []
+    write_error_log(plan, tmp_path / "errors.log", monitor=Monitor(
+        lambda done, total, what: said.append((done, total, what)), every=1))
+    assert said == [(0, 2, "Saving errors.log"), (1, 2, "Saving errors.log")]
 
 
 def test_a_report_that_cannot_be_written_names_the_file(plan: Plan, tmp_path: Path) -> None:

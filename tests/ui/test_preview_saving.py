@@ -3,6 +3,7 @@ costs the user a file the check reads, and says where it could not write."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages import preview_page
 from importer_gui.ui.pages.preview_page import PreviewPage
 from tests.ui.test_nothing_lost import correct_the_email
 from tests.ui.wizards import sample_preview
@@ -121,3 +123,29 @@ def test_the_next_report_is_offered_in_the_folder_the_last_went_to(
     assert page.progress_label.text() == f"Saved {folder / 'report.xlsx'}."
     assert offered_folder(page, "log_button") == str(folder)
     assert offered_folder(page, "workbook_button") == str(folder)
+
+
+def test_a_report_being_saved_can_be_cancelled_and_the_old_one_stays(
+        window: MainWindow, sample: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A million rows' workbook took minutes with "Saving…" and no Cancel.
+    page = sample_preview(window, sample, qtbot)
+    target = sample / "errors.log"
+    target.write_bytes(b"the log of yesterday")
+    pressed = threading.Event()
+    real = preview_page.write_error_log
+
+    def after_cancel_is_pressed(*args: object, **kwargs: object) -> Path:
+        pressed.wait(20)  # the worker goes on once the user has pressed Cancel
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(preview_page, "write_error_log", after_cancel_is_pressed)
+    page.save_error_log(target)
+    cancel = page.progress_row.cancel_button
+    assert cancel.isVisibleTo(page) and cancel.text() == "C&ancel"
+    cancel.click()
+    pressed.set()
+    qtbot.waitUntil(lambda: page.export_runner.busy is False, timeout=20_000)
+    assert page.progress_label.text() == "Cancelled: nothing was saved."
+    assert not cancel.isVisibleTo(page)
+    assert target.read_bytes() == b"the log of yesterday"
+    assert page.log_button.isEnabled()

@@ -146,6 +146,7 @@ class PreviewPage(BasePage):
         self.export_runner = TaskRunner(self)
         self.last_export: Path | None = None  # the report written last
         self._exporting = False
+        self._saving_report = False  # a report with progress and Cancel is being written
         self._correcting = False  # the export runner corrects rows ("Did you mean")
         self.model = PreviewModel(state, parent=self)
         self.model.counts_changed.connect(self._show_counts)
@@ -196,7 +197,7 @@ class PreviewPage(BasePage):
         row = QHBoxLayout()
         self.progress_row = ProgressRow(self.tr("C&ancel check"), self,
                                         working_text=self.tr("Checking…"))
-        self.progress_row.cancel_button.clicked.connect(self.cancel)
+        self.progress_row.cancel_button.clicked.connect(self._cancel_pressed)
         self.runner.progressed.connect(self.progress_row.show_progress)
         self.export_runner.progressed.connect(self.progress_row.show_progress)
         self.progress_label = self.progress_row.status
@@ -418,6 +419,12 @@ class PreviewPage(BasePage):
         if self.runner.busy:
             self.runner.cancel()
         if self._correcting:
+            self.export_runner.cancel()
+
+    def _cancel_pressed(self) -> None:
+        """Cancel stops what it shows for: that, or a report being saved (none written)."""
+        self.cancel()
+        if self._saving_report:
             self.export_runner.cancel()
 
     def is_checking(self) -> bool:
@@ -934,8 +941,9 @@ class PreviewPage(BasePage):
                                    self.tr("Workbooks (*.xlsx)"))
             if path is None:
                 return
-        self._export(lambda: write_issues_workbook(plan, path, workbook_words()),
-                     lambda: self._remember_folder(path))
+        words = workbook_words()
+        self._export(lambda monitor: write_issues_workbook(plan, path, words, monitor),
+                     lambda: self._remember_folder(path), cancellable=True)
 
     def save_error_log(self, path: Path | None = None) -> None:
         """Save the platform's error log (asks where when no path or folder is given)."""
@@ -948,7 +956,8 @@ class PreviewPage(BasePage):
                                    self.tr("Logs (*.log *.txt)"))
             if path is None:
                 return
-        self._export(lambda: write_error_log(plan, path), lambda: self._remember_folder(path))
+        self._export(lambda monitor: write_error_log(plan, path, monitor=monitor),
+                     lambda: self._remember_folder(path), cancellable=True)
 
     def _remember_folder(self, saved: Path) -> None:
         """The next report is offered where this one went (a log given a folder: there)."""
@@ -975,8 +984,8 @@ class PreviewPage(BasePage):
                 self.tr("Files like %1 (*%2)"), file.name, usual.suffix))
             if path is None:
                 return
-        self._export(self.session.corrected_copy(file, path),
-                     lambda: self._copy_saved(file, path))
+        copy = self.session.corrected_copy(file, path)
+        self._export(lambda _monitor: copy(), lambda: self._copy_saved(file, path))
 
     def _copy_saved(self, file: Path, copy: Path) -> None:
         """The corrections of ``file`` saved, and the next copy offered where this one went."""
@@ -998,16 +1007,23 @@ class PreviewPage(BasePage):
             dialog.deleteLater()
         return Path(chosen[0]) if chosen else None
 
-    def _export(self, write: Callable[[], Path], done: Callable[[], None] | None = None) -> None:
-        """Write a report in the background; the rows cannot be edited meanwhile."""
+    def _export(self, write: Callable[[Monitor], Path], done: Callable[[], None] | None = None,
+                *, cancellable: bool = False) -> None:
+        """Write a report in the background (with progress and Cancel when ``cancellable``:
+        a million rows' workbook takes minutes); the rows cannot be edited meanwhile."""
         self._take_in_edits()  # the last edits' counts first, never after "Saved"
         self._set_exporting(True)
+        self._saving_report = cancellable
+        if cancellable:
+            self.progress_row.cancel_button.setText(self.tr("C&ancel"))
+            self.progress_row.set_running(True)
         self.progress_label.setText(self.tr("Saving…"))
-        self.export_runner.run(lambda _monitor: write(),
-                               lambda written: self._on_exported(written, done),
+        self.export_runner.run(write, lambda written: self._on_exported(written, done),
                                self._on_export_failed)
 
     def _on_exported(self, written: Path, done: Callable[[], None] | None = None) -> None:
+        self._saving_report = False
+        self.progress_row.set_running(False)
         self._set_exporting(False)
         self.last_export = written
         self.show_error(None)
@@ -1016,7 +1032,12 @@ class PreviewPage(BasePage):
             done()
 
     def _on_export_failed(self, error: ImporterError) -> None:
+        self._saving_report = False
+        self.progress_row.set_running(False)
         self._set_exporting(False)
+        if isinstance(error, Cancelled):
+            self.progress_label.setText(self.tr("Cancelled: nothing was saved."))
+            return
         self.progress_label.setText("")
         self.show_error(error.message)
 

@@ -1825,6 +1825,10 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
         <translation>%1 enregistré.</translation>
     </message>
     <message>
+        <source>Cancelled: nothing was saved.</source>
+        <translation>Annulé&#xa0;: rien n’a été enregistré.</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1842,6 +1846,10 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
     <message>
         <source>Comparing the records of run %1 with the store</source>
         <translation>Comparaison des enregistrements de l&apos;exécution %1 avec la base</translation>
+    </message>
+    <message>
+        <source>Saving %1</source>
+        <translation>Enregistrement de %1</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
      QT_TRANSLATE_NOOP("ProgressRow", "Writing to the store")),
     (re.compile(r"Comparing the records of run (\d+) with the store"),
      QT_TRANSLATE_NOOP("ProgressRow", "Comparing the records of run %1 with the store")),
+    (re.compile(r"Saving (.+)"), QT_TRANSLATE_NOOP("ProgressRow", "Saving %1")),
 )
 
 
