@@ -47,6 +47,7 @@ from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.positions import ascending, counting, reorder_rows
+from importer_gui.ui.shown import shown
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH, WARNING_BRUSH
 from importer_gui.ui.tasks import free_later
@@ -593,7 +594,7 @@ class PreviewModel(QAbstractTableModel):
 
     def _value_data(self, imp: ImportPlan, r: int, row: RowPlan, n: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text.cell(row.cells[n]) if n < len(row.cells) else ""
+            return shown(self._text.cell(row.cells[n])) if n < len(row.cells) else ""
         if role == Qt.ItemDataRole.EditRole:  # what the check reads, as the file had it
             return self.cell_edit_text(imp, r, n)
         if role == Qt.ItemDataRole.FontRole:  # a corrected cell is in italics

@@ -64,6 +64,7 @@ from importer_gui.ui.pages.open_reading import (
     workbook_sheets,
 )
 from importer_gui.ui.settings import CONFIGURATIONS, DATA_FILES, Settings
+from importer_gui.ui.shown import shown
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE
 from importer_gui.ui.tasks import TaskRunner
@@ -131,7 +132,7 @@ class HeadModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._rows[index.row()]
-        return self._text.cell(row[index.column()]) if index.column() < len(row) else ""
+        return shown(self._text.cell(row[index.column()])) if index.column() < len(row) else ""
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

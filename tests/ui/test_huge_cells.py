@@ -1,0 +1,56 @@
+"""A comments cell of 5,000 lines (some 200,000 characters): the open page's first rows and
+the preview show its beginning, cut, and never carry it whole into a cell or a tooltip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN
+from importer_gui.ui.wizard import PREVIEW
+from tests.builders import write_csv
+from tests.ui.test_hand_edits_kept import click
+from tests.ui.wizards import shot
+
+HUGE = "\n".join(f"Remarque {n} : la séance s'est bien passée." for n in range(5000))
+DISPLAY, TIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+
+
+def opened(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    """The file with the huge cell (line 2, third column) opened on the open page."""
+    data = write_csv(tmp_path / "learners.csv", [
+        ["Identifiant", "Nom", "Commentaire"], ["zoe", "Zola", HUGE], ["hugo", "Hugo", "RAS"]])
+    assert window.open_file(data)
+    qtbot.waitUntil(window.wizard.open_page.isComplete, timeout=10_000)
+
+
+def test_the_first_rows_show_a_huge_cell_cut(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    opened(window, tmp_path, qtbot)
+    model = window.wizard.open_page.head_model
+    huge, short = model.index(0, 2), model.index(1, 2)
+    assert huge.data(DISPLAY) == huge.data(TIP) == f"{HUGE[:200]}…"
+    assert short.data(DISPLAY) == short.data(TIP) == "RAS"
+    shot(window, screenshots, "open-huge-cell")
+
+
+def test_the_preview_shows_a_huge_cell_cut_and_edits_it_whole(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    opened(window, tmp_path, qtbot)
+    wizard = window.wizard
+    for _page in range(4):
+        click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    page = wizard.preview_page
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and page.shows_plan(), timeout=20_000)
+    model = page.model
+    column = next(c for c in range(FIRST_VALUE_COLUMN, model.columnCount())
+                  if model.index(0, c).data(Qt.ItemDataRole.EditRole) == HUGE)
+    cell = model.index(0, column)
+    assert cell.data(DISPLAY) == f"{HUGE[:200]}…"
+    assert len(cell.data(TIP)) <= 2000 and cell.data(TIP).startswith("Remarque 0 : la séance")
+    assert model.index(1, column).data(DISPLAY) == "RAS"
+    shot(window, screenshots, "preview-huge-cell")
