@@ -54,3 +54,23 @@ def test_the_preview_shows_a_huge_cell_cut_and_edits_it_whole(
     assert len(cell.data(TIP)) <= 2000 and cell.data(TIP).startswith("Remarque 0 : la séance")
     assert model.index(1, column).data(DISPLAY) == "RAS"
     shot(window, screenshots, "preview-huge-cell")
+
+
+def test_selected_row_names_a_huge_corrected_value_cut(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    flat = HUGE.replace("\n", " ")  # one line: the panel would lay it out whole
+    data = write_csv(tmp_path / "learners.csv", [
+        ["Identifiant", "Nom", "Commentaire"], ["zoe", flat, "RAS"], ["hugo", "Hugo", "RAS"]])
+    assert window.open_file(data)
+    wizard = window.wizard
+    qtbot.waitUntil(wizard.open_page.isComplete, timeout=10_000)
+    for _page in range(4):
+        click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    page = wizard.preview_page
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and page.shows_plan(), timeout=20_000)
+    name = FIRST_VALUE_COLUMN + 1
+    assert page.model.setData(page.model.index(0, name), "Zola")
+    page.table.setCurrentIndex(page.model.index(0, name))
+    corrected = page.details.toPlainText().splitlines()[-1]
+    assert corrected == f"Corrected Learner's last name — candidateName: “{flat[:200]}…” → “Zola”"
+    shot(window, screenshots, "preview-huge-correction")

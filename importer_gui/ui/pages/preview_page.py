@@ -69,6 +69,7 @@ from importer_gui.ui.models.preview_model import (
 )
 from importer_gui.ui.pages.base import BasePage, kept_off_the_collector, let_go
 from importer_gui.ui.settings import CORRECTED_COPIES, REPORTS, Settings
+from importer_gui.ui.shown import shown
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE, outcome_badge
 from importer_gui.ui.tasks import TaskRunner
@@ -764,9 +765,10 @@ class PreviewPage(BasePage):
             if correction is not None:
                 before = before_as_edited(self.session.choices.plan, imp.index, correction) \
                     if self.session.choices.plan is not None else correction.before
+                # A value of 200,000 characters would be laid out whole in the panel.
                 lines.append(arg(self.tr("Corrected %1: “%2” → “%3”"),
-                                 self._column_title(imp, n, correction), before,
-                                 correction.after))
+                                 self._column_title(imp, n, correction), shown(before),
+                                 shown(correction.after)))
         self.details.setPlainText("\n".join(lines))
         self._offer_date_format(imp, row)
         self._offer_near_values(imp, row)
