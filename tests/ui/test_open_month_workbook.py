@@ -5,6 +5,7 @@ workbook again on the window's thread (opening one reads all its shared strings)
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -69,5 +70,87 @@ def test_this_months_large_workbook_is_not_opened_again_for_the_configurations_s
     assert window.open_file(book)
     qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
     assert page.sheet_combo.currentText() == "Data"
-    # The sheets holding data, as for any new file; then the page's list, once.
-    assert looked_up == ["sheet_names", "sheets_and_first_visible"]
+    # The page's list, once: it tells that the workbook has the sheet Data.
+    assert looked_up == ["sheets_and_first_visible"]
+
+
+def exported(path: Path, data_sheet: str = "Data") -> Path:
+    """This month's workbook as an HR system exports it: a large sheet Export first (the one
+    a new file would read, holding data), the trainings on ``data_sheet`` after it."""
+    book = Workbook()
+    book.active.title = "Export"
+    for n in range(200):
+        book.active.append([f"E{n}", f"Person {n}", f"p{n}@example.com"])
+    data = book.create_sheet(data_sheet)
+    for row in (["trainingPathCode", "trainingTitle", "trainingModality"],
+                ["J6", "June", "Présentiel"]):
+        data.append(row)
+    book.save(path)
+    return path
+
+
+class Openings:
+    """Each opening of a workbook, whether its package was guarded first, and each sheet
+    loaded (each opening reads all its shared strings; a sheet loads whole)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.opened = self.guarded = 0
+        self.loaded: list[str | None] = []
+        opening, guard = workbooks._calamine_workbook, workbooks.check_package
+        prepare = workbooks.prepare_workbook
+
+        def opened(*args: Any, **kwargs: Any) -> Any:
+            self.opened += 1
+            return opening(*args, **kwargs)
+
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            self.guarded += 1
+            return guard(*args, **kwargs)
+
+        def loaded(path: Path, wanted: str | None, *args: Any, **kwargs: Any) -> Any:
+            self.loaded.append(wanted)
+            return prepare(path, wanted, *args, **kwargs)
+
+        monkeypatch.setattr(workbooks, "_calamine_workbook", opened)
+        monkeypatch.setattr(workbooks, "check_package", guarded)
+        monkeypatch.setattr(workbooks, "prepare_workbook", loaded)
+
+
+def test_this_months_workbook_reads_only_the_configurations_sheet(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The configuration names a sheet the workbook has: the large sheet before it, which a
+    new file would read, is neither loaded nor looked through."""
+    page = opened(window, qtbot, configuration(tmp_path, "Data"))
+    book = exported(tmp_path / "june.xlsx")
+    monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
+    openings = Openings(monkeypatch)
+    assert window.open_file(book)
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    assert page.sheet_combo.currentText() == "Data"
+    assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == \
+        ["Export", "Data"]
+    assert page.head_model.data(page.head_model.index(0, 0)) == "J6"
+    assert not page.applied_label.text().count("Export")
+    # Its sheets listed once; the sheet Data loaded for its first rows; nothing else.
+    assert openings.loaded == ["Data"]
+    assert openings.opened == 2
+    assert openings.guarded == openings.opened
+
+
+def test_this_months_workbook_without_the_configurations_sheet_reads_its_first_sheet(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The configuration names a sheet the workbook lacks: the workbook is read as a new
+    file is, from its first sheet holding data."""
+    page = opened(window, qtbot, configuration(tmp_path, "Data"))
+    book = exported(tmp_path / "june.xlsx", "Trainings")
+    monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
+    openings = Openings(monkeypatch)
+    assert window.open_file(book)
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    assert page.sheet_combo.currentText() == "Export"
+    assert window.state.choices.config.imports[0].provider.sheet == "Export"
+    assert page.head_model.data(page.head_model.index(0, 0)) == "E1"
+    assert openings.loaded[0] == "Export"
+    assert openings.guarded == openings.opened

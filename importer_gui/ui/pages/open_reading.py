@@ -88,7 +88,7 @@ def read_opening(path: Path, monitor: Monitor | None = None, *, guess: bool = Tr
 
     monitor = monitor or Monitor()
     readers.check_file(path)
-    provider = Provider(file_name=path.name, path=str(resolved(path.parent)))
+    provider = _provider_of(path)
     if readers.is_workbook(path):
         provider.sheet, empty = _first_sheet(path, provider, monitor)
         opening = Opening(provider, tuple(empty))
@@ -112,19 +112,40 @@ def read_opening(path: Path, monitor: Monitor | None = None, *, guess: bool = Tr
 def read_chosen(path: Path, configured: Provider | None, monitor: Monitor) -> Chosen:
     """A data file chosen: how a new configuration reads it (``configured`` None), or, for
     the edited import of a saved configuration (``configured``, its reading), opened without
-    guesses and its first rows read once, as the configuration reads it (or why they cannot
-    be: the file is taken all the same, and the page says why); and a workbook's sheets,
-    looked up once for both the page's list and the configuration's sheet."""
+    guesses (on the configuration's sheet, no other read, when the workbook has it) and its
+    first rows read once, as the configuration reads it (or why they cannot be: the file is
+    taken all the same, and the page says why); and a workbook's sheets, looked up once for
+    both the page's list and the configuration's sheet."""
     from importer_gui.core.session import take_new_file
 
     if configured is None:
         opening = read_opening(path, monitor)
         return opening, None, list_sheets(opening.provider, path)
-    opening = read_opening(path, monitor, guess=False)
     listed = list_sheets(configured, path)
+    opening = _on_configured_sheet(path, configured, listed) or read_opening(
+        path, monitor, guess=False)
     take_new_file(configured, opening.provider, path, None if listed is None else listed.names)
     monitor.check_cancelled()
     return opening, _head_or_why(configured, path), listed
+
+
+def _on_configured_sheet(path: Path, configured: Provider, listed: SheetList | None,
+                         ) -> Opening | None:
+    """``path`` opened on the sheet ``configured`` names, when the workbook has it (no other
+    sheet is read: the first ones may be large); None when it names none, or one the workbook
+    lacks, or the workbook cannot be read (read as a new file is, which says why)."""
+    if listed is None or not configured.sheet:
+        return None
+    sheet = listed.sheet_read(configured)
+    if sheet is None:
+        return None
+    return Opening(_provider_of(path, sheet))
+
+
+def _provider_of(path: Path, sheet: str | None = None) -> Provider:
+    """A new configuration's reading of ``path`` (its sheet ``sheet``), before anything is
+    guessed."""
+    return Provider(file_name=path.name, path=str(resolved(path.parent)), sheet=sheet)
 
 
 def guess_from_head(head: Head) -> HeadGuesses:
