@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from importer_gui.core import readers
 from importer_gui.core.errors import DataFileError
@@ -54,3 +55,25 @@ def test_a_workbook_the_look_ups_refuse_is_refused_alike(
     with pytest.raises(DataFileError) as found:
         workbooks.sheets_and_first_visible(path)
     assert found.value.message == refused.value.message
+
+
+def test_the_first_sheet_holding_data_is_found_from_one_opening(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new workbook's sheet: its visible sheets listed from one opening (each reads all
+    its shared strings, seconds for a large workbook), guarded as every opening is."""
+    book = Workbook()
+    book.active.title = "Lists"
+    book.active.append(["hidden", "lists"])
+    book.active.sheet_state = "hidden"
+    book.create_sheet("Cover")
+    book.create_sheet("Teachers").append(["teacherLogin"])
+    path = tmp_path / "teachers.xlsx"
+    book.save(path)
+    openings: list[str] = []
+    for name in ("_calamine_workbook", "check_package"):
+        real = getattr(workbooks, name)
+        monkeypatch.setattr(workbooks, name, lambda *args, _real=real, _name=name, **kwargs: (
+            openings.append(_name), _real(*args, **kwargs))[1])
+    rows = {"Lists": [["hidden"]], "Cover": [], "Teachers": [["teacherLogin"]]}
+    assert readers.first_sheet_holding_data(path, rows.__getitem__) == ("Teachers", ["Cover"])
+    assert sorted(openings) == ["_calamine_workbook", "check_package"]  # one, guarded

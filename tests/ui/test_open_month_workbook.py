@@ -41,7 +41,7 @@ def test_this_months_large_workbook_keeps_the_configurations_sheet_off_the_windo
     looked_up = SlowReads()
     looked_up.release.set()
     monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
-    for name in ("sheet_names", "hidden_sheets", "sheets_and_first_visible"):
+    for name in ("sheet_names", "hidden_sheets", "visible_sheets", "sheets_and_first_visible"):
         monkeypatch.setattr(workbooks, name, looked_up.head(getattr(workbooks, name)))
     assert window.open_file(book)
     qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)

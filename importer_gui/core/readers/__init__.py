@@ -91,12 +91,16 @@ def first_sheet_holding_data(path: Path, rows_of: Callable[[str], Sequence[objec
                              ) -> tuple[str | None, list[str]]:
     """The first visible sheet whose first rows (``rows_of(name)``) hold something, and the
     visible sheets before it, empty; (None, every one) when none holds anything. A new
-    configuration reads that sheet: an empty first sheet is often a cover page."""
+    configuration reads that sheet: an empty first sheet is often a cover page. The workbook
+    is opened once to list them (each opening reads all its shared strings)."""
+    path = Path(path)
+    if not is_workbook(path):
+        return None, []
+    check_file(path)
     from importer_gui.core.readers import workbooks
 
-    hidden = set(hidden_sheets(path))
     empty: list[str] = []
-    for name in (n for n in sheet_names(path) if n not in hidden):
+    for name in workbooks.visible_sheets(path):
         try:
             rows = rows_of(name)
         except DataFileError as exc:

@@ -98,6 +98,13 @@ def hidden_sheets(path: Path) -> list[str]:
         return [meta.name for meta in _worksheets(workbook) if meta.visible != visible]
 
 
+def visible_sheets(path: Path) -> list[str]:
+    """The workbook's visible worksheets, in workbook order, from one opening."""
+    visible = calamine.SheetVisibleEnum.Visible
+    with _calamine_workbook(path) as workbook:
+        return [meta.name for meta in _worksheets(workbook) if meta.visible == visible]
+
+
 def first_visible_sheet(path: Path) -> str | None:
     """The sheet read when the configuration names none."""
     with _calamine_workbook(path) as workbook:
