@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -85,7 +86,6 @@ SPLITTER_SETTINGS = "preview"  # where the widths of the table and the side are 
 # Pixels a column is fitted to, at least and at most (a longer title or value is cut there,
 # read whole in its tooltip, or widened by the user).
 FITTED_MIN, FITTED_MAX = 60, 320
-SUMMARY_DELAY_MS = 200  # count the messages again once edits pause
 
 log = logging.getLogger(__name__)
 
@@ -164,8 +164,9 @@ class PreviewPage(BasePage):
         self._fixes_made: dict[int, Guess] | None = None  # the check's, for the plan it hands
         self._has_issues = False  # some row of the plan has an issue: the reports say it
         self._set_aside = ""  # the corrections the last check took out, said above the table
-        self._summary_timer = QTimer(self, singleShot=True, interval=SUMMARY_DELAY_MS)
-        self._summary_timer.timeout.connect(self._show_summary)
+        # The messages' counts the list says: a correction that changes none of them (or
+        # the rows corrected with it, taken in once more) builds no list of thousands again.
+        self._listed: list[tuple[Issue, int]] | None = None
         self._fitting = False  # the columns are being fitted: no width is the user's
         self._widths_by_hand: dict[str, int] = {}  # a column's title -> the user's width
         self._build()
@@ -681,7 +682,7 @@ class PreviewPage(BasePage):
         if self._edited_again.isActive():
             return
         self._rows_edited()
-        self._edited_again.start()
+        self._edited_again.start()  # the list is built again only if its counts changed
 
     def _take_in_edits(self) -> None:
         """The rows corrected last taken in now, not on the next turn: what is said next
@@ -691,8 +692,8 @@ class PreviewPage(BasePage):
             self._rows_edited()
 
     def _rows_edited(self) -> None:
-        """Rows were corrected: their messages are counted again once edits pause."""
-        self._summary_timer.start()
+        """Rows were corrected: their messages, counts and the selected row said anew."""
+        self._show_summary(unless_listed=True)
         self._count_imports_again()
         self._show_details()
         plan = self.session.choices.plan
@@ -701,15 +702,18 @@ class PreviewPage(BasePage):
         self._enable_reports()
         self.completeChanged.emit()
 
-    def _show_summary(self) -> None:
-        """Each message of the rows shown, with its count; the one chosen stays chosen."""
-        self._summary_timer.stop()
+    def _show_summary(self, *, unless_listed: bool = False) -> None:
+        """Each message of the rows shown, with its count; the one chosen stays chosen
+        (``unless_listed``: the list left as it is when it already says these counts)."""
         chosen = self.model.issue_filter
         counts = issue_counts(self.model.imports())
         plan = self.model.plan
         self._has_issues = bool(counts) or (plan is not None and any(
             imp.issue_counts() for imp in plan.imports))
         self._enable_reports()
+        if unless_listed and counts == self._listed:
+            return
+        self._listed = counts
         numbers = LocaleText()
         with signals_blocked(self.summary_list):
             self.summary_list.clear()
@@ -726,7 +730,22 @@ class PreviewPage(BasePage):
             place = next((n + 1 for n, (issue, _c) in enumerate(counts) if issue == chosen), 0)
             self.summary_list.setCurrentRow(place)
         if chosen is not None and place == 0:  # corrected away: every row again
-            self.model.set_issue_filter(None)
+            self._every_row_again()
+
+    def _every_row_again(self) -> None:
+        """Every row shown again, the cell the user was on still current and the keyboard
+        still in the table: the editor that corrected the message away closes meanwhile."""
+        current = self.table.currentIndex()
+        kept = self.model.locate(current.row()) if current.isValid() else None
+        focus = QApplication.focusWidget()
+        in_table = focus is not None and (focus is self.table or self.table.isAncestorOf(focus))
+        self.model.set_issue_filter(None)
+        if kept is not None:
+            view_row = self.model.view_row_of(*kept)
+            self.table.setCurrentIndex(self.model.index(view_row, current.column()))
+        if in_table:
+            self.table.setFocus()
+        self._show_details()
 
     def _on_summary_chosen(self, row: int) -> None:
         """Show only the rows with the message chosen (the first entry: every row)."""
