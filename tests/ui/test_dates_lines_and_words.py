@@ -11,14 +11,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QLabel
 
 from importer_gui.core.schema import Table
 from importer_gui.ui import language
 from importer_gui.ui.labels import ID_COLUMN, column_title
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.mapping.columns_view import SAMPLE
 from tests.builders import write_xlsx
+from tests.ui.wizards import cell, shown_text
 
 NBSP = "\u00a0"
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,8 +134,8 @@ def mapping_samples(window: MainWindow, tmp_path: Path) -> tuple[str, str]:
     assert wizard.open_file(book)
     wizard.next()
     wizard.next()
-    samples = wizard.mapping_page.findChild(QLabel, "samples_1")
-    return samples.text(), samples.toolTip()
+    page = wizard.mapping_page
+    return shown_text(page, 1, SAMPLE), cell(page, 1, SAMPLE, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_the_mapping_pages_examples_write_a_workbooks_dates_in_french(

@@ -27,6 +27,7 @@ from tests.ui.test_unsaved_configuration import (
     hand_mapped,
     saved_on_quit,
 )
+from tests.ui.wizards import in_italics
 
 LOGIN, NAME = 0, 1  # teachers.csv: Identifiant, Nom, Prénom, Courriel
 TEACHERS = "createOrUpdateTeacherAction"
@@ -57,10 +58,10 @@ def test_a_mapping_left_by_back_is_there_on_the_way_back_and_saved_when_asked(
         window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
     page = hand_mapped(window, sample)
     wizard = window.wizard
-    assert page.rows[NAME].combo.font().italic()  # a guess the user has not looked at
+    assert in_italics(page, NAME)  # a guess the user has not looked at
     back_then_next(qtbot, wizard)
-    assert page.rows[EMAIL].combo.currentData() == IGNORED_COLUMN
-    assert page.rows[NAME].combo.font().italic()  # still marked as a guess to check
+    assert page.column_fields()[EMAIL] == IGNORED_COLUMN
+    assert in_italics(page, NAME)  # still marked as a guess to check
     click(qtbot, wizard, QWizard.WizardButton.BackButton)
     saved = saved_on_quit(window, questions)
     assert fields(saved) == ["teacherLogin", "teacherName", "teacherFirstname", IGNORED_COLUMN]
@@ -74,7 +75,7 @@ def test_a_mapping_not_complete_yet_is_kept_by_back_and_not_saved_half_done(
     warning = page.warning_label.text()
     assert warning.startswith("Fed by more than one column: teacherLogin.")
     back_then_next(qtbot, wizard)
-    assert [row.combo.currentData() for row in page.rows] == [
+    assert page.column_fields() == [
         "teacherLogin", "teacherLogin", "teacherFirstname", IGNORED_COLUMN]
     assert page.warning_label.text() == warning and not page.isComplete()
     click(qtbot, wizard, QWizard.WizardButton.BackButton)
@@ -167,7 +168,7 @@ def test_a_mapping_left_by_back_goes_with_its_configuration_opened_anew(
     for _ in range(2):  # the page is built as the user comes back to it
         click(qtbot, wizard, QWizard.WizardButton.BackButton)
     assert wizard.currentId() == MAPPING
-    assert [row.combo.currentData() for row in page.rows] == fields(path)
+    assert page.column_fields() == fields(path)
 
 
 def test_guesses_left_by_back_are_made_afresh_on_the_sheet_chosen_then(

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from importer_gui.cli import main
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.mapping.columns_view import SAMPLE
 from importer_gui.ui.wizard import CONFIG, MAPPING, OPEN, PREVIEW
 from tests.builders import teachers_import, write_config, write_xlsx
 from tests.stores import existing_store
-from tests.ui.wizards import shot
+from tests.ui.wizards import cell, shot
 
 # Line 3 is blank; the second teacher's name spans lines 4 and 5.
 TEACHERS = ("Login;Name;First name;E-mail\n"
@@ -57,8 +57,8 @@ def test_the_pages_number_the_first_rows_as_check_does(
 
     while wizard.currentId() != MAPPING:
         wizard.back()
-    logins = wizard.mapping_page.findChild(QLabel, "samples_0")
-    assert logins.toolTip() == "Line 2: mdupont\nLine 4: jmartin\nLine 6: lbernard"
+    assert cell(wizard.mapping_page, 0, SAMPLE, Qt.ItemDataRole.ToolTipRole) == (
+        "Line 2: mdupont\nLine 4: jmartin\nLine 6: lbernard")
 
     while wizard.currentId() != OPEN:
         wizard.back()

@@ -55,7 +55,7 @@ def test_another_column_mapped_to_the_key_field_goes_on(
         window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
     page = june_without_logins(window, tmp_path, qtbot, [
         ["Code", "Nom", "Courriel"], ["zoe", "Zola", "zoe@example.org"]])
-    assert page.rows[0].combo.currentData() == "teacherLogin"  # proposed, as renamed
+    assert page.column_fields()[0] == "teacherLogin"  # proposed, as renamed
     page.set_field(0, IGNORED_COLUMN)
     assert page.warning_label.text() == NOT_FED
     assert not page.isComplete()

@@ -6,17 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QGroupBox, QWizard
+from PySide6.QtWidgets import QApplication, QGroupBox, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
 from importer_gui.core.binding import bind_import
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.mapping.columns_view import GUID as GUID_COLUMN
 from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.wizard import CONFIG, MAPPING
 from tests.builders import ImportSpec, write_config, write_csv
 from tests.ui.fit import clipped
-from tests.ui.wizards import configured_mapping
+from tests.ui.wizards import cell, configured_mapping, editor
 
 SIZE = QSize(1024, 700)
 GUID = "FF09BDE8-1CB4-4DDB-519C-9BC9AB6B65B2"
@@ -48,17 +49,19 @@ def test_a_column_mapped_to_a_custom_field_asks_for_its_guid_and_can_be_searched
     data.write_text("Matricule;Identifiant;Badge\nE1001;cbernard;B-17\n", encoding="utf-8")
     page = mapping(window, data, "createOrUpdateLearnerAction")
     next_button = window.wizard.button(QWizard.WizardButton.NextButton)
-    badge = page.rows[2]
-    assert not badge.guid.isVisibleTo(page)
+    assert page.columns_view.isColumnHidden(GUID_COLUMN) and cell(page, 2, GUID_COLUMN) is None
     page.set_field(2, "custom")
-    assert badge.guid.isVisibleTo(page)
-    assert badge.guid.placeholderText() == "GUID of the custom field"
+    assert not page.columns_view.isColumnHidden(GUID_COLUMN)
+    assert cell(page, 2, GUID_COLUMN) == "GUID of the custom field"  # greyed, until typed
+    badge = editor(page, 2, GUID_COLUMN)
+    assert isinstance(badge, QLineEdit)
+    assert badge.placeholderText() == "GUID of the custom field"
     assert page.warning_label.text() == "Give the GUID of the custom field fed by column 3."
     assert not next_button.isEnabled()
     learners_by = page.field_list_checks["traineeSearchField"]
     assert "custom:" + GUID not in learners_by
 
-    qtbot.keyClicks(badge.guid, GUID)
+    qtbot.keyClicks(badge, GUID)
     assert page.warning_label.isHidden()
     assert next_button.isEnabled()
     box = learners_by["custom:" + GUID]
@@ -87,16 +90,16 @@ def test_a_new_guid_renames_its_search_box_and_a_guid_twice_is_fed_twice(
     data.write_text("Identifiant;Badge;Casier\ncbernard;B-17;C-4\n", encoding="utf-8")
     page = mapping(window, data, "createOrUpdateLearnerAction")
     page.set_field(1, "custom")
-    page.rows[1].guid.setText("A-1")
+    page.set_guid(1, "A-1")
     page.field_list_checks["traineeSearchField"]["custom:A-1"].setChecked(True)
-    page.rows[1].guid.setText("B-2")
+    page.set_guid(1, "B-2")
     checks = page.field_list_checks["traineeSearchField"]
     assert "custom:A-1" not in checks and checks["custom:B-2"].isChecked()
     page.set_field(2, "custom")
-    page.rows[2].guid.setText("B-2")
+    page.set_guid(2, "B-2")
     assert page.warning_label.text() == (
         "Fed by more than one column: custom:B-2. Choose one column each.")
-    page.rows[2].guid.setText("C-3")
+    page.set_guid(2, "C-3")
     assert page.warning_label.isHidden()
     assert not checks["custom:C-3"].isChecked()
 
@@ -153,7 +156,7 @@ def test_a_configuration_naming_custom_fields_shows_their_guids(
         "learners.csv", ("candidateRefNumber", "custom", "custom"),
         "createOrUpdateLearnerAction", options=search, fields=fields))
     page = configured_mapping(window, config, qtbot)
-    assert [row.guid.text() for row in page.rows[1:]] == [GUID, "75ACD042"]
+    assert [page.guid_of(place) for place in (1, 2)] == [GUID, "75ACD042"]
     checks = page.field_list_checks["traineeSearchField"]
     assert checks["custom:" + GUID].isChecked() and not checks["custom:75ACD042"].isChecked()
     window.wizard.next()
@@ -172,8 +175,8 @@ def test_a_guid_given_in_its_column_stays_there(window: MainWindow, tmp_path: Pa
         options="<traineeSearchField><candidateRefNumber/></traineeSearchField>",
         column_children={"custom": "<guid>75ACD042</guid>"}))
     page = configured_mapping(window, config, qtbot)
-    assert page.rows[1].guid.text() == "75ACD042"
-    page.rows[1].guid.setText("75ACD043")
+    assert page.guid_of(1) == "75ACD042"
+    page.set_guid(1, "75ACD043")
     window.wizard.next()
     imp = window.state.choices.config.imports[0]
     assert imp.provider.columns[1].options.settings == {"guid": "75ACD043"}

@@ -34,7 +34,7 @@ def june_mapping(window: MainWindow, tmp_path: Path, qtbot: QtBot, columns: str,
 
 def titles(page: MappingPage) -> list[tuple[str | None, str]]:
     """Each row of the page: its column's header and the field chosen."""
-    return [(row.header, row.combo.currentData()) for row in page.rows]
+    return list(zip([row.header for row in page.rows], page.column_fields(), strict=True))
 
 
 def written_columns(window: MainWindow) -> list[str]:

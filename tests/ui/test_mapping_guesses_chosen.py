@@ -6,27 +6,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.pages.mapping.rows import ColumnRow
 from importer_gui.ui.pages.mapping_page import MappingPage
 from tests.ui.test_renamed_column import LAST_NAME, june_mapping
-from tests.ui.wizards import shot
+from tests.ui.wizards import editor, in_italics, note, shot
 
 PROPOSED = f"Perhaps renamed, proposed in italics: “Nom” (column 4) for {LAST_NAME}."
 
 
-def marked(row: ColumnRow) -> tuple[bool, str]:
-    """How a row shows its field: in italics or not, and its note."""
-    return row.combo.font().italic(), row.note.text()
+def marked(page: MappingPage, place: int) -> tuple[bool, str]:
+    """How the table shows a column's field: in italics or not, and its note."""
+    return in_italics(page, place), note(page, place)
 
 
-def choose_in_list(row: ColumnRow, field: str, qtbot: QtBot) -> None:
+def choose_in_list(page: MappingPage, place: int, field: str, qtbot: QtBot) -> None:
     """Open a column's list by keyboard and choose ``field`` in it, as the user does."""
-    combo = row.combo
-    combo.setFocus()
+    combo = editor(page, place)
+    assert isinstance(combo, QComboBox)
     qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # the list opens
     view = combo.view()
     qtbot.waitUntil(view.isVisible)
@@ -44,12 +43,11 @@ def test_a_renamed_column_accepted_as_guessed_is_no_longer_a_guess(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     june_mapping(window, tmp_path, qtbot)
     page = page_of(window)
-    name = page.rows[3]
-    assert marked(name) == (True, "guessed (was “Nom de l'apprenant”)")
+    assert marked(page, 3) == (True, "guessed (was “Nom de l'apprenant”)")
     assert PROPOSED in page.changes_label.text().splitlines()
-    choose_in_list(name, "candidateName", qtbot)  # the field guessed, chosen by the user
-    assert name.combo.currentData() == "candidateName"
-    assert marked(name) == (False, "")
+    choose_in_list(page, 3, "candidateName", qtbot)  # the field guessed, chosen by the user
+    assert page.column_fields()[3] == "candidateName"
+    assert marked(page, 3) == (False, "")
     assert PROPOSED not in page.changes_label.text().splitlines()
     shot(window, screenshots, "mapping-guess-accepted")
 
@@ -58,9 +56,8 @@ def test_a_renamed_column_given_another_field_is_no_longer_listed_as_proposed(
         window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
     june_mapping(window, tmp_path, qtbot)
     page = page_of(window)
-    name = page.rows[3]
-    choose_in_list(name, "candidateFirstname", qtbot)
-    assert marked(name) == (False, "")
+    choose_in_list(page, 3, "candidateFirstname", qtbot)
+    assert marked(page, 3) == (False, "")
     assert PROPOSED not in page.changes_label.text().splitlines()
 
 
@@ -68,7 +65,7 @@ def test_the_notice_says_the_renamed_column_taken_once_the_user_takes_it(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     june_mapping(window, tmp_path, qtbot)
     page = page_of(window)
-    choose_in_list(page.rows[3], "candidateName", qtbot)
+    choose_in_list(page, 3, "candidateName", qtbot)
     assert page.changes_label.text().splitlines()[2:] == [
         "New, skipped unless you map it: “Service” (column 6).",
         f"Fed now from another column: “Nom” (column 4) for “Nom de l'apprenant” "
@@ -80,7 +77,7 @@ def test_the_notice_says_the_renamed_column_is_skipped_once_the_user_leaves_it(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     june_mapping(window, tmp_path, qtbot)
     page = page_of(window)
-    choose_in_list(page.rows[3], "ignoredColumn", qtbot)
+    choose_in_list(page, 3, "ignoredColumn", qtbot)
     assert page.changes_label.text().splitlines()[2:] == [
         "New, skipped unless you map them: “Nom” (column 4), “Service” (column 6).",
         f"Missing from this file: “Nom de l'apprenant” ({LAST_NAME}). The saved mapping fed "

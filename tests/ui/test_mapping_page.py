@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QComboBox
 from importer_gui.core.binding import mapping_problems
 from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, SESSION_SEARCH_FIELDS
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.mapping.columns_view import FIELD
 from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.wizard import CONFIG, MAPPING
-from tests.ui.wizards import shot
+from tests.ui.wizards import cell, editor, in_italics, shot
 
 
 def mapping(window: MainWindow, sample: Path, name: str, action: str) -> MappingPage:
@@ -75,7 +76,7 @@ def test_the_warnings_are_the_cores_problems_in_words(
     assert page.warning_label.text() == ""
     page.set_field(1, IGNORED_COLUMN)  # "Code formation": the training is named by nothing
     page.set_field(8, "roomLabel")  # "Formateur" now feeds the room's label a second time
-    fields = [row.combo.currentData() for row in page.rows]
+    fields = page.column_fields()
     assert page.problems() == mapping_problems(ACTIONS["createOrUpdateInterventionAction"],
                                                fields)
     assert page.warning_label.text() == (
@@ -93,8 +94,10 @@ def test_each_columns_combo_offers_every_field_and_is_as_wide_as_its_longest_tit
     page = mapping(window, sample, "sessions.xlsx", "createOrUpdateSessionAction")
     page.set_field(1, IGNORED_COLUMN)  # chosen by hand: plain, the others guesses in italics
     spec = ACTIONS["createOrUpdateSessionAction"]
-    for row in page.rows:
-        combo = row.combo
+    for place in range(len(page.rows)):
+        combo = editor(page, place)
+        assert isinstance(combo, QComboBox)
+        assert combo.font().italic() == in_italics(page, place)
         offered = [combo.itemData(i) for i in range(combo.count())]
         assert offered == [IGNORED_COLUMN, *(f.name for f in spec.fields)]
         assert all(combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(1, combo.count()))
@@ -103,20 +106,22 @@ def test_each_columns_combo_offers_every_field_and_is_as_wide_as_its_longest_tit
         alone.addItems([combo.itemText(i) for i in range(combo.count())])
         assert (combo.sizeHint(), combo.minimumSizeHint()) == (alone.sizeHint(),
                                                                alone.minimumSizeHint())
-    assert {row.combo.font().italic() for row in page.rows} == {True, False}
+        assert page.columns_view.columnWidth(FIELD) >= alone.sizeHint().width()
+    assert {in_italics(page, place) for place in range(len(page.rows))} == {True, False}
 
 
 def test_skipping_a_column_is_offered_and_explained_by_its_title(
         window: MainWindow, sample: Path, screenshots: Path) -> None:
     page = mapping(window, sample, "teachers.csv", "createOrUpdateTeacherAction")
-    combo = page.rows[0].combo
+    combo = editor(page, 0)
+    assert isinstance(combo, QComboBox)
     assert [combo.itemText(i) for i in range(2)] == [
         "Not imported — ignoredColumn", "Teacher's login — teacherLogin *"]
     assert page.subTitle() == (
         "Choose the field each column feeds. Suggestions in italics are guesses: check them. "
         "Columns set to “Not imported” are skipped.")
     page.set_field(0, IGNORED_COLUMN)
-    assert combo.currentText() == "Not imported — ignoredColumn"
+    assert cell(page, 0, FIELD) == "Not imported — ignoredColumn"
     shot(window, screenshots, "mapping-not-imported")
 
 
@@ -124,12 +129,13 @@ def test_skipping_a_column_is_offered_and_explained_by_its_title(
 def test_skipping_a_column_is_said_in_french(
         window: MainWindow, sample: Path, screenshots: Path) -> None:
     page = mapping(window, sample, "teachers.csv", "createOrUpdateTeacherAction")
-    combo = page.rows[0].combo
+    combo = editor(page, 0)
+    assert isinstance(combo, QComboBox)
     assert combo.itemText(0) == "Non importée — ignoredColumn"
     assert page.subTitle() == (
         "Choisissez le champ qu'alimente chaque colonne. Les suggestions en italique sont "
         "devinées\xa0: vérifiez-les. Les colonnes réglées sur «\xa0Non importée\xa0» sont "
         "ignorées.")
     page.set_field(0, IGNORED_COLUMN)
-    assert combo.currentText() == "Non importée — ignoredColumn"
+    assert cell(page, 0, FIELD) == "Non importée — ignoredColumn"
     shot(window, screenshots, "mapping-not-imported-fr")

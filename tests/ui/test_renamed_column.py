@@ -15,9 +15,10 @@ from importer_gui.core.catalogue import IGNORED_COLUMN
 from importer_gui.core.config import Column
 from importer_gui.core.remap import renamed
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.mapping.columns_view import TITLE
 from importer_gui.ui.wizard import CONFIG, MAPPING, PREVIEW
 from tests.builders import write_csv
-from tests.ui.wizards import shot
+from tests.ui.wizards import cell, in_italics, note, shot
 
 MAY_CONFIG = """<?xml version="1.0" encoding="UTF-8"?>
 <import-config xmlns:ia="urn:import-assistant:extension:1">
@@ -63,12 +64,11 @@ def test_the_renamed_column_is_proposed_as_a_guess_and_kept_by_leaving_it(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     june_mapping(window, tmp_path, qtbot)
     page = window.wizard.mapping_page
-    name = page.rows[3]
-    assert name.header == "Nom"
-    assert name.combo.currentData() == "candidateName"
-    assert name.combo.font().italic()
-    assert name.note.text() == "guessed (was “Nom de l'apprenant”)"
-    assert page.rows[5].combo.currentData() == IGNORED_COLUMN  # "Service" resembles nothing
+    assert cell(page, 3, TITLE) == "Nom"
+    assert page.column_fields()[3] == "candidateName"
+    assert in_italics(page, 3)
+    assert note(page, 3) == "guessed (was “Nom de l'apprenant”)"
+    assert page.column_fields()[5] == IGNORED_COLUMN  # "Service" resembles nothing
     assert page.changes_label.text().splitlines()[2:] == [
         "New, skipped unless you map it: “Service” (column 6).",
         f"Missing from this file: “Nom de l'apprenant” ({LAST_NAME}). The saved mapping fed "

@@ -53,7 +53,7 @@ def test_a_new_file_gets_the_loaded_configuration_matched_by_header(
     wizard.next()
     assert wizard.currentId() == MAPPING
     mapping = wizard.mapping_page
-    assert [r.combo.currentData() for r in mapping.rows] == [
+    assert mapping.column_fields() == [
         "teacherEmail", IGNORED_COLUMN, "teacherLogin", IGNORED_COLUMN]
     text = mapping.changes_label.text()
     assert mapping.changes_label.isVisible()

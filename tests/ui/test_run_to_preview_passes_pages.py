@@ -20,7 +20,7 @@ TEACHER_FIELDS = ["teacherLogin", "teacherName", "teacherFirstname", "teacherEma
 
 def mapped_fields(page: MappingPage) -> list[str]:
     """The field each column row shows."""
-    return [row.combo.currentData() for row in page.rows]
+    return page.column_fields()
 
 
 def test_the_pages_passed_are_built_when_the_user_comes_back(

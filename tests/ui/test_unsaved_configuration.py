@@ -34,7 +34,7 @@ QUIT = ["Save the configuration", "Discard them and quit", "Cancel"]
 def hand_mapped(window: MainWindow, sample: Path) -> MappingPage:
     """The sample's teachers opened, their e-mail column skipped by hand on the mapping page."""
     page = mapping_page(window, sample)
-    assert page.rows[EMAIL].combo.currentData() == "teacherEmail"  # the guess
+    assert page.column_fields()[EMAIL] == "teacherEmail"  # the guess
     page.set_field(EMAIL, IGNORED_COLUMN)
     return page
 
@@ -59,7 +59,7 @@ def test_closing_asks_before_a_column_mapped_by_hand_goes(
     questions.answers.append("Cancel")
     assert not window.close()
     assert window.isVisible() and window.wizard.currentId() == MAPPING
-    assert page.rows[EMAIL].combo.currentData() == IGNORED_COLUMN
+    assert page.column_fields()[EMAIL] == IGNORED_COLUMN
     assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT)]
     questions.answers.append("Discard them and quit")
     assert window.close()
@@ -127,7 +127,7 @@ def test_new_import_asks_before_a_hand_mapping_goes(
     questions.answers.append("Cancel")
     assert not window.wizard.new_import()
     assert window.wizard.currentId() == MAPPING
-    assert page.rows[EMAIL].combo.currentData() == IGNORED_COLUMN
+    assert page.column_fields()[EMAIL] == IGNORED_COLUMN
     assert questions.asked == [("Start a new import?", SAVE_TO_LIBRARY, [
         "Save the configuration", "Discard them and start anew", "Cancel"])]
     questions.answers.append("Discard them and start anew")
@@ -145,7 +145,7 @@ def test_opening_another_file_asks_and_saves_under_a_name_the_library_has_not(
     questions.answers.append("Cancel")
     assert not window.open_file(sample / "learners.csv")
     assert window.wizard.currentId() == MAPPING
-    assert page.rows[EMAIL].combo.currentData() == IGNORED_COLUMN
+    assert page.column_fields()[EMAIL] == IGNORED_COLUMN
     assert questions.asked == [("Open another file?", (
         "Your changes to the configuration (its reading, action, mapping or XML) are not "
         "saved, and opening another file drops them. Save the configuration in your library as "

@@ -17,6 +17,7 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.styles import ERROR_BRUSH
 from importer_gui.ui.wizard import COMMIT, CONFIG, MAPPING, OPEN, PREVIEW
 from tests.builders import teachers_import, trainings_import, write_config, write_xlsx
+from tests.ui.wizards import note
 
 HEADERS = ["Action", "Code formation", "Titre de la session", "Date de début", "Date de fin",
            "Formateur", "Réf. interne"]
@@ -68,8 +69,8 @@ def test_workbook_to_store_as_a_user_would(qtbot: QtBot, tmp_path: Path,
     # The suggestions are accepted as they are; the unknown last column is mapped by hand.
     assert mapping.mapped_fields()[:6] == ["sessionAction", "trainingPathCode", "sessionTitle",
                                            "sessionStartDate", "sessionEndDate", "teacherLogin"]
-    assert mapping.rows[0].note.text().startswith("guessed")
-    assert mapping.rows[6].combo.currentData() == "ignoredColumn"
+    assert note(mapping, 0).startswith("guessed")
+    assert mapping.column_fields()[6] == "ignoredColumn"
     mapping.set_field(6, "sessionGuid")
     assert mapping.mapped_fields()[6] == "sessionGuid"
     mapping.confirm_check.setChecked(True)  # no sessionId/trainingId column: fine here

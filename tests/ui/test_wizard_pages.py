@@ -17,9 +17,10 @@ from importer_gui.core.catalogue import IGNORED_COLUMN
 from importer_gui.core.paths import data_dir
 from importer_gui.ui import app as app_module
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.mapping.columns_view import NOTE
 from importer_gui.ui.settings import MAX_RECENT, Settings
 from importer_gui.ui.wizard import ACTION, CONFIG, MAPPING, OPEN, PREVIEW, Wizard
-from tests.ui.wizards import shot
+from tests.ui.wizards import cell, in_italics, note, shot
 
 
 def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -124,10 +125,9 @@ def test_mapping_is_suggested_guesses_are_marked_and_missing_fields_flagged(
     page = wizard.mapping_page
     assert page.mapped_fields() == ["sessionAction", "trainingPathCode", "sessionTitle",
                                     "sessionStartDate", "sessionEndDate", "teacherLogin"]
-    formateur = page.rows[5]
-    assert formateur.note.text() == "guessed (synonym)"
-    assert formateur.combo.font().italic()
-    assert "Formateur" in formateur.note.toolTip()
+    assert note(page, 5) == "guessed (synonym)"
+    assert in_italics(page, 5)
+    assert "Formateur" in cell(page, 5, NOTE, Qt.ItemDataRole.ToolTipRole)
     # No sessionId, trainingId or trainingTitle column: the course's code and the session's
     # title stand for them (the catalogue's alternatives), so nothing is missing.
     assert page.warning_label.text() == "" and page.isComplete()
@@ -147,8 +147,8 @@ def test_mapping_is_suggested_guesses_are_marked_and_missing_fields_flagged(
 
     # Fixing one mapping by hand: it is no longer a guess.
     page.set_field(4, IGNORED_COLUMN)
-    assert page.rows[4].note.text() == ""
-    assert not page.rows[4].combo.font().italic()
+    assert note(page, 4) == ""
+    assert not in_italics(page, 4)
     page.code_edits["sessionAction"]["cancel"].setText("X")
     page.search_checks["sessionStartDate"].setChecked(True)
     page.date_format_edit.setText("DD/MM/YYYY")
@@ -218,7 +218,7 @@ def test_xml_errors_show_their_line_and_valid_edits_reach_earlier_pages(
     assert page.isComplete()
     assert page.status_label.text() == "The configuration is valid."
     window.wizard.back()
-    assert window.wizard.mapping_page.rows[5].combo.currentData() == IGNORED_COLUMN
+    assert window.wizard.mapping_page.column_fields()[5] == IGNORED_COLUMN
 
 
 def test_save_to_library_and_open_it_next_time_on_the_preview(

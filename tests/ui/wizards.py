@@ -4,14 +4,16 @@ sample's preview in the window), and what the tests save of them to be looked at
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QStyle, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.commit_page import CommitPage
+from importer_gui.ui.pages.mapping.columns_view import FIELD, NOTE
 from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.revert_dialog import RevertDialog
@@ -127,3 +129,41 @@ def teachers_config(columns: str = TEACHERS_BY_HEADER, skip: str = "yes") -> str
 </import>
 </import-config>
 """
+
+
+def cell(page: MappingPage, place: int, part: int,
+         role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> Any:
+    """What the mapping page's table shows of the column at ``place`` (``part``: one of
+    columns_view's TITLE, SAMPLE, FIELD, GUID, NOTE)."""
+    return page.columns_model.index(place, part).data(role)
+
+
+def in_italics(page: MappingPage, place: int) -> bool:
+    """Whether the table shows a column's field in italics (a guess to check)."""
+    font = cell(page, place, FIELD, Qt.ItemDataRole.FontRole)
+    return font is not None and font.italic()
+
+
+def note(page: MappingPage, place: int) -> str:
+    """The note the table shows next to a column's field."""
+    return cell(page, place, NOTE) or ""
+
+
+def editor(page: MappingPage, place: int, part: int = FIELD) -> QWidget:
+    """The editor the table opens on a column's field (or GUID) once the user is on it."""
+    view = page.columns_view
+    view.setFocus()
+    index = page.columns_model.index(place, part)
+    view.setCurrentIndex(index)
+    opened = view.indexWidget(index)
+    assert opened is not None
+    return opened
+
+
+def shown_text(page: MappingPage, place: int, part: int) -> str:
+    """A cell's text as the table draws it in its column's width (cut with an ellipsis)."""
+    view = page.columns_view
+    text = str(cell(page, place, part))
+    room = view.columnWidth(part) - 2 * view.style().pixelMetric(
+        QStyle.PixelMetric.PM_FocusFrameHMargin) - 2
+    return view.fontMetrics().elidedText(text, view.textElideMode(), room)

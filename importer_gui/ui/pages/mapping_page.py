@@ -11,12 +11,11 @@ import copy
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -53,6 +52,7 @@ from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.pages.mapping.choices import MappingChoices
 from importer_gui.ui.pages.mapping.codes import CodesBoxes
+from importer_gui.ui.pages.mapping.columns_view import ColumnsDelegate, ColumnsModel, ColumnsView
 from importer_gui.ui.pages.mapping.field_lists import FieldLists
 from importer_gui.ui.pages.mapping.notices import MappingNotices
 from importer_gui.ui.pages.mapping.options import DATE_FORMAT, OptionsBox
@@ -103,7 +103,6 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         self.date_format_edit: QLineEdit | None = None
         # The fields a column may feed, one list the rows' combos share (built per action).
         self._field_model: QStandardItemModel | None = None
-        self._combo_sizes: dict[tuple[bool, str], QSize] = {}  # its combos' sizes, by font
         # The columns the saved mapping fed by header that this file lacks.
         self.saved_missing: list[Column] = []
         # How the saved mapping met the file's columns, and the new columns proposed for
@@ -144,11 +143,13 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         self.body.addWidget(self.changes_label)
         content = QWidget()
         column = QVBoxLayout(content)
-        self.columns_widget = QWidget(content)
-        self.grid = QGridLayout(self.columns_widget)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setColumnStretch(3, 1)  # the rows keep to the left; room goes to the notes
-        column.addWidget(self.columns_widget)
+        self.columns_model = ColumnsModel(self._choose, self._name, self)
+        self.columns_view = ColumnsView(self.columns_model, lambda view: ColumnsDelegate(
+            lambda: self._field_model, self._field_words, view), content)
+        self.columns_view.setObjectName("mappingColumns")
+        self.columns_view.setAccessibleName(self.tr("Map the columns"))
+        self._word_table()
+        column.addWidget(self.columns_view)
         self.side_widget = QWidget(content)
         self.side_layout = QHBoxLayout(self.side_widget)
         self.side_layout.setContentsMargins(0, 0, 0, 0)
@@ -164,18 +165,18 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
 
     def _clear(self) -> None:
         """Remove the column rows and the side boxes (rebuilt for each file and action)."""
-        for layout in (self.grid, self.side_layout):
-            while layout.count():
-                item = layout.takeAt(0)
-                widget = item.widget()
-                if widget is not None:
-                    widget.hide()  # gone at once: deleted later, it would still be painted
-                    widget.deleteLater()
-        if self._field_model is not None:
-            self._field_model.deleteLater()  # deleted after the combos showing it, above
-            self._field_model = None
-        self._combo_sizes = {}
         self.rows = []
+        self.columns_model.show_rows(self.rows, {})  # its editor, if open, closed
+        self.columns_view.fit_height()
+        while self.side_layout.count():
+            widget = self.side_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()  # gone at once: deleted later, it would still be painted
+                widget.deleteLater()
+        if self._field_model is not None:
+            self._field_model.deleteLater()  # deleted after the combo showing it, above
+            self._field_model = None
+        self.columns_view.columns_delegate.sizes.clear()
         self._laid, self._proposed = None, {}
         self.saved_missing = []
         self.code_edits = {}
@@ -206,7 +207,6 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
             self.update_warning()  # no mapping to speak of: another import's notices go
             return
         headers, rows = self._head(len(imp.provider.columns))
-        self._add_titles()
         self._field_model = self._fields_offered()
         fields = [f.name for f in self.spec.fields]
         named = headers if imp.provider.skip_first_line and any(headers) else None
@@ -227,10 +227,8 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
             self._add_column(index, header, samples, suggestion,
                              (was.header or "") if was else "")
             if suggestion.field in KEYED_FIELDS and index < len(guids):
-                with signals_blocked(self.rows[-1].guid):
-                    self.rows[-1].guid.setText(guids[index])
-                self.rows[-1].guid_before = guids[index]
-            self._show_guid(self.rows[-1])
+                self.rows[-1].guid = self.rows[-1].guid_before = guids[index]
+        self._show_rows()
         self._build_side(action)
         self._initialised = True
         # Going on without some fields was said for one import and one set of fields only.
@@ -277,16 +275,16 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         self._edited_by_hand()
         row.chosen = True
         self._mark(row)
-        self._show_guid(row)
+        self._show_guid_column()
         self._update_codes_enabled()
         self._update_keyed_checks()
         self.update_warning()
 
     def _guid_changed(self, row: ColumnRow) -> None:
         """A GUID typed: the field lists' box for the old one now names the new one."""
-        field = row.combo.currentData()
+        field = row.field
         if field in KEYED_FIELDS:
-            before, after = row.guid_before, row.guid.text().strip()
+            before, after = row.guid_before, row.guid.strip()
             others = {r.bound() for r in self.rows if r is not row}
             if before and f"{field}:{before}" not in others:
                 self._rename_keyed_check(f"{field}:{before}", f"{field}:{after}" if after
@@ -394,13 +392,13 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
                 kept.setdefault(old.field, []).append(old)
         columns: list[Column] = []
         for row in self.rows:
-            name = row.combo.currentData()
+            name = row.field
             same = kept.get(name) if name != IGNORED_COLUMN else None
             old = same.pop(0) if same else None
             options = old.options if old else FieldOptions()
             if KEYED_BY in options.settings:  # the column names its custom field: the GUID typed
                 options = replace(options, settings={**options.settings,
-                                                     KEYED_BY: row.guid.text().strip()})
+                                                     KEYED_BY: row.guid.strip()})
             columns.append(Column(name, options, header=row.header,
                                   alias=old.alias if old else None))
         return columns
@@ -414,7 +412,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         fields: list[ActionField] = []
         columns = self.current_import().provider.columns  # as _columns wrote them
         for row, column in zip(self.rows, columns, strict=True):
-            name = row.combo.currentData()
+            name = row.field
             if name == IGNORED_COLUMN:
                 continue
             same = previous.get(name)
@@ -425,7 +423,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
                 # Its GUID with the field, as the platform's example writes it (unless only
                 # its column names it).
                 options = replace(options, settings={**options.settings,
-                                                     KEYED_BY: row.guid.text().strip()})
+                                                     KEYED_BY: row.guid.strip()})
             edits = self.code_edits.get(name)
             if name in self._parameter_mappings():
                 edits = None  # written in <parameters> (_save_parameter_codes)

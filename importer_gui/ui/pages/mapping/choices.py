@@ -19,12 +19,25 @@ class MappingChoices:
 
     def mapped_fields(self) -> list[str]:
         """The fields the columns feed, in column order (ignored columns left out)."""
-        return [f for f in (r.combo.currentData() for r in self.rows) if f != IGNORED_COLUMN]
+        return [f for f in self.column_fields() if f != IGNORED_COLUMN]
+
+    def column_fields(self) -> list[str]:
+        """The field each column feeds, in column order (ignored columns too)."""
+        return [r.field for r in self.rows]
 
     def set_field(self, column: int, field: str) -> None:
         """Choose a column's field (as the user would in its combo)."""
-        combo = self.rows[column].combo
-        combo.setCurrentIndex(combo.findData(field))
+        if self.rows[column].field != field:
+            self._choose(column, field)
+
+    def guid_of(self, column: int) -> str:
+        """The custom-field GUID given for a column."""
+        return self.rows[column].guid
+
+    def set_guid(self, column: int, guid: str) -> None:
+        """Give a column's custom-field GUID (as the user would type it)."""
+        if self.rows[column].guid != guid:
+            self._name(column, guid)
 
     def problems(self) -> MappingProblems:
         """What the core finds wrong with the mapping as chosen now (a custom field by its
@@ -52,7 +65,7 @@ class MappingChoices:
     def columns_without_guid(self) -> list[int]:
         """The places (1-based) of the columns feeding a custom field with no GUID given."""
         return [place for place, row in enumerate(self.rows, start=1)
-                if row.combo.currentData() in KEYED_FIELDS and not row.guid.text().strip()]
+                if row.field in KEYED_FIELDS and not row.guid.strip()]
 
     def missing_mandatory(self) -> list[str]:
         """Mandatory fields no column feeds that the import may go on without (a field

@@ -83,13 +83,13 @@ class MappingNotices:
 
     def _field_at(self, place: int) -> str:
         """The field a column of the file feeds now."""
-        return self.rows[place].combo.currentData() if place < len(self.rows) else ""
+        return self.rows[place].field if place < len(self.rows) else ""
 
     def _feeding(self, field: str) -> int | None:
         """The place of the column feeding ``field`` now, if any; a guess the user has yet
         to look at is not taken."""
         return next((place for place, row in enumerate(self.rows)
-                     if not row.guessed and row.combo.currentData() == field), None)
+                     if not row.guessed and row.field == field), None)
 
     def update_warning(self) -> None:
         """Say which mandatory fields are not fed and which are fed twice; nothing of the

@@ -1,13 +1,11 @@
-"""The mapping page's column rows: each file column's title, samples, field combo and guess."""
+"""The mapping page's column rows: each file column's title, samples, field and guess."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from importer_gui.core.binding import bound_names
 from importer_gui.core.catalogue import IGNORED_COLUMN, ActionSpec
@@ -16,11 +14,9 @@ from importer_gui.core.errors import ConfigError
 from importer_gui.core.suggest import CLOSE, EXACT, NORMALISED, SYNONYM, Suggestion
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text, field_title
-from importer_gui.ui.styles import HEADING_STYLE, MUTED_TEXT, WARNING_TEXT, text_colour
+from importer_gui.ui.pages.mapping.columns_view import GUID
 
 SAMPLES = 3  # sample values shown per column
-SAMPLE_WIDTH = 240  # pixels of sample values before an ellipsis
-TITLE_WIDTH = 200  # pixels of a column's header before an ellipsis
 RENAMED = "renamed"  # a suggestion's how: a new column proposed for a saved one gone
 # Characters of a sample value its tooltip shows: a comments cell may hold 100 KB of text.
 TIP_LENGTH = 200
@@ -28,17 +24,20 @@ TIP_LENGTH = 200
 
 @dataclass
 class ColumnRow:
-    """The widgets of one file column."""
+    """One file column as the page shows it: plain data the columns' table draws."""
 
     header: str | None
-    combo: QComboBox
-    note: QLabel
+    title: str  # its header, or its place for a column without one
+    samples: str  # its first values, as the table shows them
+    samples_tip: str  # each with its line in the file
     suggestion: Suggestion
-    # A custom field's GUID (shown when the column feeds one): it tells custom fields apart.
-    guid: QLineEdit
+    field: str  # the field it feeds now
+    guid: str = ""  # a custom field's GUID (asked when it feeds one): tells them apart
     guid_before: str = ""  # the GUID the field-list boxes know it by
     was: str = ""  # for a column proposed as a saved one renamed: that one's header
     chosen: bool = False  # the user chose its field (the one guessed, or another)
+    note: str = ""  # why its field is a guess, while it is one
+    note_tip: str = ""
 
     @property
     def guessed(self) -> bool:
@@ -47,32 +46,8 @@ class ColumnRow:
 
     def bound(self) -> str:
         """The field as the check binds it: ``custom:GUID`` for a custom field with a GUID."""
-        field = self.combo.currentData()
-        guid = self.guid.text().strip()
-        return f"{field}:{guid}" if field in KEYED_FIELDS and guid else field
-
-
-class FieldCombo(QComboBox):
-    """A column's choice of field. The rows' combos offer one list, so one measure of it a
-    font (a guess is in italics) sizes them all, rather than each measuring every title."""
-
-    def __init__(self, sizes: dict[tuple[bool, str], QSize], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._sizes = sizes  # shared by the rows' combos, with their list
-
-    def sizeHint(self) -> QSize:
-        """As QComboBox measures it, once a font."""
-        return self._measured(False, super().sizeHint)
-
-    def minimumSizeHint(self) -> QSize:
-        """As QComboBox measures it, once a font."""
-        return self._measured(True, super().minimumSizeHint)
-
-    def _measured(self, minimum: bool, measure: Callable[[], QSize]) -> QSize:
-        key = (minimum, self.font().key())
-        if key not in self._sizes:
-            self._sizes[key] = measure()
-        return QSize(self._sizes[key])
+        guid = self.guid.strip()
+        return f"{self.field}:{guid}" if self.field in KEYED_FIELDS and guid else self.field
 
 
 def proposed_columns(found: dict[int, Column], suggestions: list[Suggestion],
@@ -109,73 +84,59 @@ def column_guids(spec: ActionSpec, columns: list[Column], action: Action) -> lis
 
 
 class ColumnRows:
-    """The page's grid of the file's columns, a row each (the page holds the grid)."""
+    """The page's table of the file's columns, a row each (the page holds the table)."""
 
-    def _add_titles(self) -> None:
-        """The grid's title row."""
-        titles = (self.tr("Column"), self.tr("Sample values"), self.tr("Field"), "")
-        for place, text in enumerate(titles):
-            label = QLabel(text, self.columns_widget)
-            label.setStyleSheet(HEADING_STYLE)
-            self.grid.addWidget(label, 0, place)
+    def _word_table(self) -> None:
+        """The table's titles and a GUID cell's words, in the page's language."""
+        model = self.columns_model
+        model.headers = [self.tr("Column"), self.tr("Sample values"), self.tr("Field"),
+                         self.tr("GUID of the custom field"), ""]
+        model.guid_words = (self.tr("GUID of the custom field"), self.tr(
+            "The platform's GUID of the custom field this column feeds."))
 
     def _add_column(self, index: int, header: str | None, samples: list[tuple[int, str]],
                     suggestion: Suggestion, was: str = "") -> None:
-        """One grid row: title, samples, field combo, guess note (``was``: the header of the
-        saved column it is proposed for)."""
-        title = header or arg(self.tr("Column %1"), index + 1)
-        label = QLabel(self.columns_widget)
-        bold = QFont(label.font())
-        bold.setBold(True)
-        label.setFont(bold)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        # A long header is cut with an ellipsis too; the tooltip has it whole.
-        label.setText(QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight,
-                                                    TITLE_WIDTH))
-        label.setToolTip(title)
+        """One row: title, samples, field, guess note (``was``: the header of the saved
+        column it is proposed for). Shown once every row is added (``_show_rows``)."""
         shown = " · ".join(text for _line, text in samples if text) or "—"
-        sample_label = QLabel(self.columns_widget)
-        sample_label.setObjectName(f"samples_{index}")
-        # Long values are cut with an ellipsis; the tooltip has them whole.
-        sample_label.setText(sample_label.fontMetrics().elidedText(
-            shown, Qt.TextElideMode.ElideRight, SAMPLE_WIDTH))
-        text_colour(sample_label, MUTED_TEXT)
         # Each value with its line in the file, as the preview and the check number it.
-        sample_label.setToolTip("\n".join(arg(self.tr("Line %1: %2"), line, _tip(text))
-                                           for line, text in samples))
-        sample_label.setTextFormat(Qt.TextFormat.PlainText)
-        combo = FieldCombo(self._combo_sizes, self.columns_widget)
-        combo.setObjectName(f"field_{index}")
-        combo.setAccessibleName(arg(self.tr("Field for column %1"), title))
-        label.setBuddy(combo)
-        side = QWidget(self.columns_widget)
-        line = QHBoxLayout(side)
-        line.setContentsMargins(0, 0, 0, 0)
-        note = QLabel(side)
-        text_colour(note, WARNING_TEXT)  # a guess to confirm
-        guid = QLineEdit(side)
-        guid.setObjectName(f"guid_{index}")
-        guid.setPlaceholderText(self.tr("GUID of the custom field"))
-        guid.setAccessibleName(arg(self.tr("GUID of the custom field in column %1"), title))
-        guid.setToolTip(self.tr("The platform's GUID of the custom field this column feeds."))
-        # Room for a whole GUID (36 characters), the platform's form of it.
-        guid.setMinimumWidth(guid.fontMetrics().horizontalAdvance("D" * 36) + 12)
-        line.addWidget(guid)
-        line.addWidget(note, 1)
-        row = ColumnRow(header, combo, note, suggestion, guid, was=was)
+        tip = "\n".join(arg(self.tr("Line %1: %2"), line, _tip(text)) for line, text in samples)
+        assert self.spec is not None
+        offered = suggestion.field in self.spec.by_name  # else not imported, first offered
+        row = ColumnRow(header, header or arg(self.tr("Column %1"), index + 1), shown, tip,
+                        suggestion, suggestion.field if offered else IGNORED_COLUMN, was=was)
         self.rows.append(row)
-        self._mark(row)
-        # Given its list once its font is set (a guess's italics): a new font lays out the
-        # combo's list again, every field of it.
-        combo.setModel(self._field_model)
-        combo.setCurrentIndex(max(combo.findData(suggestion.field), 0))
-        combo.currentIndexChanged.connect(lambda *_, r=row: self._field_chosen(r))
-        # Chosen in its list, even the field guessed: the user looked, and it is theirs.
-        combo.activated.connect(lambda *_, r=row: self._field_chosen(r))
-        guid.textChanged.connect(lambda *_, r=row: self._guid_changed(r))
-        self._follow_hand(guid)
-        for place, widget in enumerate((label, sample_label, combo, side)):
-            self.grid.addWidget(widget, index + 1, place)
+        self._word_note(row)
+
+    def _show_rows(self) -> None:
+        """The rows added, in the table; sized to them."""
+        model = self._field_model
+        titles = {} if model is None else {
+            model.item(place).data(Qt.ItemDataRole.UserRole): model.item(place).text()
+            for place in range(model.rowCount())}
+        self.columns_model.show_rows(self.rows, titles)
+        self.columns_view.size_parts(model)
+        self._show_guid_column()
+
+    def _field_words(self, place: int, part: str) -> tuple[str, str]:
+        """An editor's accessible name and placeholder in the row at ``place``."""
+        title = self.rows[place].title
+        if part == "field":
+            return arg(self.tr("Field for column %1"), title), ""
+        return (arg(self.tr("GUID of the custom field in column %1"), title),
+                self.tr("GUID of the custom field"))
+
+    def _choose(self, place: int, field: str) -> None:
+        """The user chose a column's field (the one shown, or another)."""
+        row = self.rows[place]
+        row.field = field
+        self._field_chosen(row)
+
+    def _name(self, place: int, guid: str) -> None:
+        """The user typed a column's custom-field GUID."""
+        self._edited_by_hand()
+        self.rows[place].guid = guid
+        self._guid_changed(self.rows[place])
 
     def _fields_offered(self) -> QStandardItemModel:
         """"Not imported" then the action's fields, mandatory ones starred, described: one
@@ -191,23 +152,23 @@ class ColumnRows:
 
     def _mark(self, row: ColumnRow) -> None:
         """Italic and a note for a guess; plain once the user chose."""
+        self._word_note(row)
+        self.columns_model.row_changed(self.rows.index(row))
+
+    def _word_note(self, row: ColumnRow) -> None:
+        """Why a row's field is a guess, while it is one."""
         guessed = row.guessed
-        font = row.combo.font()
-        font.setItalic(guessed)
-        row.combo.setFont(font)
         if row.suggestion.how == RENAMED:
-            row.note.setText(arg(self.tr("guessed (was “%1”)"), row.was) if guessed else "")
-            row.note.setToolTip(arg(self.tr(
+            row.note = arg(self.tr("guessed (was “%1”)"), row.was) if guessed else ""
+            row.note_tip = arg(self.tr(
                 "The saved mapping fed %1 from the column “%2”, which this file lacks: this "
                 "column may be it, renamed. Check it."), field_title(row.suggestion.field),
-                row.was) if guessed else "")
-            row.combo.setToolTip(row.note.toolTip())
+                row.was) if guessed else ""
             return
         how = self._how(row.suggestion.how)
-        row.note.setText(arg(self.tr("guessed (%1)"), how) if guessed else "")
-        row.note.setToolTip(arg(self.tr("Suggested from the header \"%1\" (%2 match): check it."),
-                                row.header or "", how) if guessed else "")
-        row.combo.setToolTip(row.note.toolTip())
+        row.note = arg(self.tr("guessed (%1)"), how) if guessed else ""
+        row.note_tip = arg(self.tr("Suggested from the header \"%1\" (%2 match): check it."),
+                           row.header or "", how) if guessed else ""
 
     def _how(self, how: str | None) -> str:
         """How a suggestion was found, in words."""
@@ -215,6 +176,8 @@ class ColumnRows:
                  SYNONYM: self.tr("synonym"), CLOSE: self.tr("close")}
         return words.get(how or "", how or "")
 
-    def _show_guid(self, row: ColumnRow) -> None:
-        """A custom field's column asks for the field's GUID."""
-        row.guid.setVisible(row.combo.currentData() in KEYED_FIELDS)
+    def _show_guid_column(self) -> None:
+        """The GUIDs' column, while a column feeds a custom field."""
+        self.columns_view.setColumnHidden(GUID, not any(r.field in KEYED_FIELDS
+                                                         for r in self.rows))
+        self.columns_view.fit_height()
