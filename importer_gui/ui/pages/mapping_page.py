@@ -71,6 +71,8 @@ from importer_gui.ui.styles import (
 )
 from importer_gui.ui.widgets.signals import follow_hand, signals_blocked
 
+ROOM_FIRST = 1000  # the columns' table's share of the page's height against the stretch's 1
+
 # What the page is built from: the configuration (the one held, compared by identity: one
 # opened anew is another), the edited import's index, the import (a copy), its data file.
 Place = tuple[ImportConfig, int, Import | None, Path | None]
@@ -149,7 +151,8 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         self.columns_view.setObjectName("mappingColumns")
         self.columns_view.setAccessibleName(self.tr("Map the columns"))
         self._word_table()
-        column.addWidget(self.columns_view)
+        # The table takes the page's height its rows need, before the stretch below.
+        column.addWidget(self.columns_view, ROOM_FIRST)
         self.side_widget = QWidget(content)
         self.side_layout = QHBoxLayout(self.side_widget)
         self.side_layout.setContentsMargins(0, 0, 0, 0)

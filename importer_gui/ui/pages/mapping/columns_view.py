@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 TITLE, SAMPLE, FIELD, GUID, NOTE = range(5)  # the table's columns
 TITLE_WIDTH = 200  # pixels of a column's header before an ellipsis
 SAMPLE_WIDTH = 240  # pixels of sample values before an ellipsis
-SHOWN_ROWS = 12  # rows the table shows at once; more scroll within it
+SHOWN_ROWS = 8  # rows the table shows at least (more scroll within it), or all it has
 _MUTED, _WARNING = QBrush(QColor(MUTED_TEXT)), QBrush(QColor(WARNING_TEXT))
 
 Index = QModelIndex | QPersistentModelIndex
@@ -299,7 +299,7 @@ class ColumnsView(QTableView):
 
     def size_parts(self, fields: QStandardItemModel | None) -> None:
         """Columns as wide as their widest title (a field's as its combo), rows as high
-        as a combo, the table as high as its rows up to SHOWN_ROWS."""
+        as a combo, the table as high as its rows, or the page's room for them."""
         combo = FieldCombo(self.columns_delegate.sizes, None)
         combo.setModel(fields)
         guid = QLineEdit()
@@ -319,20 +319,19 @@ class ColumnsView(QTableView):
         self.fit_height()
 
     def fit_height(self) -> None:
-        """As high as its rows up to SHOWN_ROWS (more scroll within it), and a scroll bar
-        across when its columns are wider than it (a GUID's, in a small window)."""
+        """As high as its rows where the page has room for them, else at least SHOWN_ROWS of
+        them (the rest scroll within it); a scroll bar across when its columns are wider than
+        it (a GUID's, in a small window)."""
         count = self.model().rowCount()
-        shown = min(count, SHOWN_ROWS)
         header = self.horizontalHeader()
         wide = sum(self.columnWidth(part) for part in range(NOTE)
                    if not self.isColumnHidden(part)) + header.defaultSectionSize() > (
             self.width() - 2 * self.frameWidth())
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if shown < count
-                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFixedHeight(header.sizeHint().height()
-                            + shown * self.verticalHeader().defaultSectionSize()
-                            + 2 * self.frameWidth()
-                            + (self.horizontalScrollBar().sizeHint().height() if wide else 0))
+        frame = (header.sizeHint().height() + 2 * self.frameWidth()
+                 + (self.horizontalScrollBar().sizeHint().height() if wide else 0))
+        row = self.verticalHeader().defaultSectionSize()
+        self.setMinimumHeight(frame + min(count, SHOWN_ROWS) * row)
+        self.setMaximumHeight(frame + count * row)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Wider or narrower: room for the scroll bar across, or none."""

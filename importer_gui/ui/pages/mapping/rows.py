@@ -15,11 +15,10 @@ from importer_gui.core.suggest import CLOSE, EXACT, NORMALISED, SYNONYM, Suggest
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text, field_title
 from importer_gui.ui.pages.mapping.columns_view import GUID
+from importer_gui.ui.shown import shown
 
 SAMPLES = 3  # sample values shown per column
 RENAMED = "renamed"  # a suggestion's how: a new column proposed for a saved one gone
-# Characters of a sample value its tooltip shows: a comments cell may hold 100 KB of text.
-TIP_LENGTH = 200
 
 
 @dataclass
@@ -69,11 +68,6 @@ def _offered(text: str, field: str, description: str = "") -> QStandardItem:
     return item
 
 
-def _tip(text: str) -> str:
-    """A sample value as its tooltip shows it: whole, or its beginning cut."""
-    return text if len(text) <= TIP_LENGTH else f"{text[:TIP_LENGTH]}…"
-
-
 def column_guids(spec: ActionSpec, columns: list[Column], action: Action) -> list[str]:
     """Each column's custom-field GUID as the configuration gives it ("" for none)."""
     try:
@@ -98,12 +92,12 @@ class ColumnRows:
                     suggestion: Suggestion, was: str = "") -> None:
         """One row: title, samples, field, guess note (``was``: the header of the saved
         column it is proposed for). Shown once every row is added (``_show_rows``)."""
-        shown = " · ".join(text for _line, text in samples if text) or "—"
+        values = " · ".join(text for _line, text in samples if text) or "—"
         # Each value with its line in the file, as the preview and the check number it.
-        tip = "\n".join(arg(self.tr("Line %1: %2"), line, _tip(text)) for line, text in samples)
+        tip = "\n".join(arg(self.tr("Line %1: %2"), line, shown(text)) for line, text in samples)
         assert self.spec is not None
         offered = suggestion.field in self.spec.by_name  # else not imported, first offered
-        row = ColumnRow(header, header or arg(self.tr("Column %1"), index + 1), shown, tip,
+        row = ColumnRow(header, header or arg(self.tr("Column %1"), index + 1), values, tip,
                         suggestion, suggestion.field if offered else IGNORED_COLUMN, was=was)
         self.rows.append(row)
         self._word_note(row)
