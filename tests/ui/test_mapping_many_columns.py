@@ -112,3 +112,15 @@ def test_the_table_of_ten_columns_speaks_the_window_s_language(
         "Suggérée" if french else "Suggested")
     assert page.columns_view.verticalScrollBar().maximum() == 0  # all ten rows shown
     shot(window, screenshots, f"mapping-10-columns-{speaking}")
+
+
+def test_one_click_on_a_field_opens_its_list(window: MainWindow, tmp_path: Path,
+                                             qtbot: QtBot) -> None:
+    page = wide_mapping(window, tmp_path, qtbot, columns=10)
+    view = page.columns_view
+    index = view.model().index(6, FIELD)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(index).center())
+    combo = view.findChild(QComboBox, "field_6")
+    assert combo is not None and combo.view().isVisible()  # its list, to choose from
+    combo.hidePopup()

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
+    QMouseEvent,
     QPainter,
     QResizeEvent,
     QStandardItemModel,
@@ -296,6 +297,16 @@ class ColumnsView(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         self._leaving = False  # Tab leaves the table: no editor opens on its way out
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A press on a field opens its list, as a press on a combo does: the press makes
+        the cell current, which opens its editor under the mouse, whose list is shown."""
+        super().mousePressEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        editor = QApplication.focusWidget()
+        if (event.button() == Qt.MouseButton.LeftButton and index.column() == FIELD
+                and isinstance(editor, FieldCombo) and not editor.view().isVisible()):
+            editor.showPopup()
 
     def size_parts(self, fields: QStandardItemModel | None) -> None:
         """Columns as wide as their widest title (a field's as its combo), rows as high
