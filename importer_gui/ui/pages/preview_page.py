@@ -79,7 +79,11 @@ from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.signals import signals_blocked
-from importer_gui.ui.widgets.table_sizing import contents_widths, size_columns_from_first_rows
+from importer_gui.ui.widgets.table_sizing import (
+    FitInView,
+    contents_widths,
+    size_columns_from_first_rows,
+)
 
 SIDE_WIDTH = 270  # pixels of the messages and details beside the table
 SPLITTER_SETTINGS = "preview"  # where the widths of the table and the side are remembered
@@ -267,6 +271,7 @@ class PreviewPage(BasePage):
         header.setStretchLastSection(True)
         header.sectionResized.connect(self._on_section_resized)
         size_columns_from_first_rows(table)
+        self._fit_in_view = FitInView(table, self._fit_column)
         self.header_highlight = HeaderHighlight(table)
         table.selectionModel().currentChanged.connect(lambda *_: self._show_details())
         return table
@@ -588,17 +593,21 @@ class PreviewPage(BasePage):
         self.filter_box.setCurrentIndex(self.filter_box.findData(mode.value))
 
     def _size_columns(self) -> None:
-        """Fit columns to what is visible, within reason (long texts stay readable by
+        """Fit the columns in view to what is visible, the others as they come into view."""
+        self._fit_in_view.fit()
+
+    def _fit_column(self, section: int) -> None:
+        """Fit a column to what is visible, within reason (long texts stay readable by
         tooltip); a column the user sized keeps the width the user gave it."""
+        width = contents_widths(self.table, columns=(section,))[section]
+        if width is None:
+            return
+        fitted = min(max(width, FITTED_MIN), FITTED_MAX)
+        title = self.model.headerData(section, Qt.Orientation.Horizontal)
         self._fitting = True
         try:
-            header = self.table.horizontalHeader()
-            for section, width in enumerate(contents_widths(self.table)):
-                if width is None:
-                    continue
-                fitted = min(max(width, FITTED_MIN), FITTED_MAX)
-                title = self.model.headerData(section, Qt.Orientation.Horizontal)
-                header.resizeSection(section, self._widths_by_hand.get(title, fitted))
+            self.table.horizontalHeader().resizeSection(
+                section, self._widths_by_hand.get(title, fitted))
         finally:
             self._fitting = False
 

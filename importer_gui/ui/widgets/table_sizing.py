@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from math import ceil
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -20,11 +20,11 @@ def size_columns_from_first_rows(view: QTableView) -> None:
     view.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
 
 
-def contents_widths(view: QTableView, rows: int = SIZED_ROWS, *,
-                    titles: bool = True) -> list[int | None]:
+def contents_widths(view: QTableView, rows: int = SIZED_ROWS, *, titles: bool = True,
+                    columns: Collection[int] | None = None) -> list[int | None]:
     """Each column's width to show its title (unless not ``titles``) and its texts in
     ``rows`` rows from the first one shown, as ``resizeColumnsToContents()`` sizes plain
-    text (None for a hidden one).
+    text (None for a hidden one, and for one not in ``columns`` when given).
 
     Qt asks every cell eight roles and has its delegate size each, most of what the
     window's thread does as a large check ends; here each cell is asked its text alone,
@@ -39,7 +39,7 @@ def contents_widths(view: QTableView, rows: int = SIZED_ROWS, *,
     shown = range(first, min(first + rows, model.rowCount()))
     widths: list[int | None] = []
     for column in range(header.count()):
-        if header.isSectionHidden(column):
+        if header.isSectionHidden(column) or (columns is not None and column not in columns):
             widths.append(None)
             continue
         texts = {str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole) or "")
@@ -126,4 +126,70 @@ class FitWhenShown(QObject):
         """Shown with its columns not yet fitted: they are now."""
         if self._due and event.type() == QEvent.Type.Show:
             self.fit()
+        return False
+
+
+class FitInView(QObject):
+    """Fits a view's columns one by one (``fitting``) as they come into view: those shown
+    when asked (``fit``), then those a horizontal scroll or a wider view brings in. Each is
+    fitted once until ``fit`` is asked again: sizing reads a column's cells, which for
+    hundreds of columns at once would hold the window's thread."""
+
+    def __init__(self, view: QTableView, fitting: Callable[[int], None]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._fitting = fitting
+        self._fitted: set[int] = set()
+        self._busy = False  # fitting moves the scroll bar: that is not a scroll to follow
+        view.horizontalScrollBar().valueChanged.connect(self._fit_shown)
+        view.viewport().installEventFilter(self)
+
+    def fit(self) -> None:
+        """Fit the columns in view now (again, for those fitted before), the others as they
+        come into view."""
+        self._fitted.clear()
+        self._fit_shown()
+
+    def _fit_shown(self) -> None:
+        """Fit the columns in view not yet fitted; those the new widths bring into view too."""
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            while self._fit_in_view():
+                self._follow_widths()
+        finally:
+            self._busy = False
+
+    def _fit_in_view(self) -> bool:
+        """Fit the columns in view not yet fitted, left to right (each one fitted moves the
+        next); whether there were any."""
+        header, right = self._view.horizontalHeader(), self._view.viewport().width()
+        fitted = False
+        for visual in range(max(header.visualIndexAt(0), 0), header.count()):
+            column = header.logicalIndex(visual)
+            if header.isSectionHidden(column):
+                continue
+            if header.sectionViewportPosition(column) >= right:
+                break
+            if column not in self._fitted:
+                self._fitted.add(column)
+                self._fitting(column)
+                fitted = True
+        return fitted
+
+    def _follow_widths(self) -> None:
+        """The scroll range for the new widths, now rather than at the next turn of events;
+        scrolled to the end, the last column stays at the view's right edge (Qt puts it
+        there as the view scrolls, by the widths of then)."""
+        self._view.updateGeometries()
+        bar = self._view.horizontalScrollBar()
+        if bar.maximum() > 0 and bar.value() == bar.maximum():
+            self._view.horizontalHeader().setOffsetToLastSection()
+            self._view.viewport().update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The view widened (a window, a splitter): the columns now in view are fitted."""
+        if event.type() == QEvent.Type.Resize:
+            self._fit_shown()
         return False
