@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -60,6 +58,7 @@ from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text, workbook_words
+from importer_gui.ui.models.message_model import MessageModel
 from importer_gui.ui.models.preview_model import (
     FIRST_VALUE_COLUMN,
     TOOLTIP_CHARS,
@@ -76,6 +75,7 @@ from importer_gui.ui.styles import NOTICE_STYLE, outcome_badge
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.header_highlight import HeaderHighlight
+from importer_gui.ui.widgets.message_list import MessageList
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.signals import signals_blocked
@@ -171,6 +171,10 @@ class PreviewPage(BasePage):
         # The messages' counts the list says: a correction that changes none of them (or
         # the rows corrected with it, taken in once more) builds no list of thousands again.
         self._listed: list[tuple[Issue, int]] | None = None
+        # The list is being built: the message it makes current is the one shown already.
+        self._listing = False
+        self._numbers = LocaleText()  # the counts in the list, as the locale writes them
+        self.messages = MessageModel(self._message_listed, self._message_whole, self)
         self._fitting = False  # the columns are being fitted: no width is the user's
         self._widths_by_hand: dict[str, int] = {}  # a column's title -> the user's width
         self._build()
@@ -281,13 +285,7 @@ class PreviewPage(BasePage):
         side = QWidget(self)
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
-        self.summary_list = QListWidget(side)
-        self.summary_list.setObjectName("issueSummary")
-        self.summary_list.setWordWrap(True)
-        self.summary_list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.summary_list.setAlternatingRowColors(True)
-        self.summary_list.setSpacing(1)
-        self.summary_list.currentRowChanged.connect(self._on_summary_chosen)
+        self.summary_list = self._message_list(side)
         summary_label = QLabel(self.tr("&Messages (choose one to see its rows):"), side)
         summary_label.setWordWrap(True)
         summary_label.setBuddy(self.summary_list)
@@ -305,6 +303,15 @@ class PreviewPage(BasePage):
             column.addWidget(widget, stretch)
         side.setMinimumWidth(SIDE_WIDTH - 40)
         return side
+
+    def _message_list(self, side: QWidget) -> MessageList:
+        """The messages with their counts; choosing one filters the table."""
+        view = MessageList(side)
+        view.setObjectName("issueSummary")
+        view.setModel(self.messages)
+        view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._on_summary_chosen(current.row()))
+        return view
 
     def _export_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -723,23 +730,25 @@ class PreviewPage(BasePage):
         if unless_listed and counts == self._listed:
             return
         self._listed = counts
-        numbers = LocaleText()
-        with signals_blocked(self.summary_list):
-            self.summary_list.clear()
-            every = QListWidgetItem(self.tr("Every row (no message chosen)"))
-            self.summary_list.addItem(every)
-            for issue, count in counts:
-                count_text = numbers.number(count)
-                item = QListWidgetItem(arg(self.tr("%1 × %2"), count_text,
-                                           _issue_line(issue, listed=True)))
-                item.setData(Qt.ItemDataRole.UserRole, issue)
-                item.setToolTip(arg(self.tr("%1 × %2"), count_text,
-                                    _issue_line(issue)[:TOOLTIP_CHARS]))
-                self.summary_list.addItem(item)
-            place = next((n + 1 for n, (issue, _c) in enumerate(counts) if issue == chosen), 0)
-            self.summary_list.setCurrentRow(place)
+        self._listing = True
+        try:
+            self.messages.show(self.tr("Every row (no message chosen)"), counts)
+            place = self.messages.row_of(chosen)
+            self.summary_list.setCurrentIndex(self.messages.index(place))
+        finally:
+            self._listing = False
         if chosen is not None and place == 0:  # corrected away: every row again
             self._every_row_again()
+
+    def _message_listed(self, issue: Issue, count: int) -> str:
+        """A message as the list shows it, with its count."""
+        return arg(self.tr("%1 × %2"), self._numbers.number(count),
+                   _issue_line(issue, listed=True))
+
+    def _message_whole(self, issue: Issue, count: int) -> str:
+        """A message as its tooltip says it, unbroken."""
+        return arg(self.tr("%1 × %2"), self._numbers.number(count),
+                   _issue_line(issue)[:TOOLTIP_CHARS])
 
     def _every_row_again(self) -> None:
         """Every row shown again, the cell the user was on still current and the keyboard
@@ -758,8 +767,9 @@ class PreviewPage(BasePage):
 
     def _on_summary_chosen(self, row: int) -> None:
         """Show only the rows with the message chosen (the first entry: every row)."""
-        item = self.summary_list.item(row)
-        issue = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if self._listing:
+            return
+        issue = self.messages.data(self.messages.index(row), Qt.ItemDataRole.UserRole)
         self.show_issue(issue if isinstance(issue, Issue) else None)
 
     def show_issue(self, issue: Issue | None) -> None:
@@ -769,7 +779,7 @@ class PreviewPage(BasePage):
 
     def summary(self) -> list[str]:
         """The messages as the list shows them (the first entry is every row)."""
-        return [self.summary_list.item(n).text() for n in range(self.summary_list.count())]
+        return [self.messages.text(n) for n in range(self.messages.rowCount())]
 
     def selected_row(self) -> tuple[ImportPlan, int, RowPlan] | None:
         """The row of the current cell, if any."""
