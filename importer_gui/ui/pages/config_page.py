@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
 from pathlib import Path
 
@@ -106,13 +105,31 @@ class ConfigPage(BasePage):
                 self.editor.setPlainText(text)
             finally:
                 self._showing = False
-        try:  # what the check refuses is said here too, at its line, not only by the preview
-            _bind(config_xml.loads(text, source=self.session.choices.config.source))
-        except ConfigError as exc:
-            self._set_status(exc)
+        refused = self._refused(text)
+        if refused is not None:
+            self._set_status(refused)
             return
         choices = self.session.choices
         self._check_columns(choices.config, list(choices.data_files), apply=False)
+
+    def _refused(self, text: str) -> ConfigError | None:
+        """What the check refuses in the state's configuration, said here too, not only by
+        the preview: the check binds that configuration, not the text, so the text shown
+        (``text``) is parsed only to say a refusal at its line there."""
+        from importer_gui.core import config_xml
+
+        config = self.session.choices.config
+        try:
+            _bind(config)
+        except ConfigError as exc:
+            refused = exc
+        else:
+            return None
+        try:  # bound again as parsed, its line is the editor's, not the file's it came from
+            _bind(config_xml.loads(text, source=config.source))
+        except ConfigError as exc:
+            return exc
+        return refused
 
     def going_back(self) -> None:
         """Back: XML typed and not parsed yet (Back pressed within the parse delay) goes
@@ -192,7 +209,7 @@ class ConfigPage(BasePage):
         self._status_style("")
         self.editor.setExtraSelections([])
         self.completeChanged.emit()
-        imports = copy.deepcopy(config.imports)  # the worker's own
+        imports = [_worker_copy(imp) for imp in config.imports]
         token = self._checking = object()
 
         def checked(missing: ConfigError | None) -> None:
@@ -477,6 +494,13 @@ def _to_read(imports: list[Import], data_files: list[Path],
     return [data_file for index, (imp, data_file)
             in enumerate(zip(imports, data_files, strict=False))
             if index == current or _by_header(imp)]
+
+
+def _worker_copy(imp: Import) -> Import:
+    """What ``missing_columns`` reads of an import, the worker's own: its provider and
+    columns (the pages replace them, never change them in place), not its actions."""
+    provider = replace(imp.provider, columns=[replace(column) for column in imp.provider.columns])
+    return Import(provider=provider)
 
 
 def _bind(config: ImportConfig) -> None:
