@@ -1,20 +1,26 @@
 """The preview's columns are fitted to what they show, within reason: a long title or value
 is cut at a width the user can change, by hand or by a double-click on the header's edge,
-and a long value is read whole in its tooltip."""
+and a long value is read whole in its tooltip. Only a width the user gave a column stays
+through later checks: the others are fitted again by each."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import pipeline
 from importer_gui.core.config import Column
-from importer_gui.ui.pages.preview_page import FITTED_MAX, PreviewPage
+from importer_gui.ui.models.preview_model import OUTCOME_COLUMN
+from importer_gui.ui.pages.preview_page import FITTED_MAX, FITTED_MIN, PreviewPage
 from importer_gui.ui.state import WizardState
-from tests.ui.wizards import preview_and_commit, shot
+from importer_gui.ui.widgets.table_sizing import contents_widths
+from tests.ui.wizards import preview_and_commit, shot, teacher_previewed
 
 NAME = 3  # model columns: Line, Outcome, Login, Name, E-mail
 TIP = Qt.ItemDataRole.ToolTipRole
@@ -45,6 +51,42 @@ def edge(page: PreviewPage, section: int) -> QPoint:
     return QPoint(x, header.height() // 2)
 
 
+def drag(page: PreviewPage, qtbot: QtBot, section: int, by: int) -> None:
+    """The user drags a section's right edge ``by`` pixels."""
+    viewport, start = page.table.horizontalHeader().viewport(), edge(page, section)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, start + QPoint(by, 0))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(by, 0))
+
+
+def fitted(page: PreviewPage, section: int) -> int:
+    """A section's width fitted to its title and the texts shown, within the page's bounds."""
+    width = contents_widths(page.table, columns=(section,))[section]
+    assert width is not None
+    return min(max(width, FITTED_MIN), FITTED_MAX)
+
+
+@pytest.fixture
+def small_titles(qapp: QApplication) -> Iterator[None]:
+    """Headers in a smaller font than the cells', as on macOS: a column's texts, not its
+    title, say how wide it is."""
+    font = QFont(qapp.font())
+    font.setPointSizeF(font.pointSizeF() * 0.7)
+    qapp.setFont(font, "QHeaderView")
+    try:
+        yield
+    finally:
+        qapp.setFont(QFont(), "QHeaderView")
+
+
+def commit_and_back(wizard: QWizard, page: PreviewPage, qtbot: QtBot) -> None:
+    """The rows committed, then Back to the preview, checked again against the store."""
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage().isComplete(), timeout=20_000)
+    wizard.back()
+    qtbot.waitUntil(page.shows_plan, timeout=20_000)
+
+
 def test_a_long_column_is_cut_and_widened_by_hand(tmp_path: Path, qtbot: QtBot,
                                                   screenshots: Path) -> None:
     _wizard, page = long_names(tmp_path, qtbot)
@@ -52,10 +94,7 @@ def test_a_long_column_is_cut_and_widened_by_hand(tmp_path: Path, qtbot: QtBot,
     assert header.sectionSize(NAME) == FITTED_MAX  # fitted, within reason
     assert header.sectionSize(0) < 100  # the line numbers: fitted, not as Qt sizes them
     shot(page, screenshots, "preview-long-column")
-    start = edge(page, NAME)
-    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=start)
-    qtbot.mouseMove(header.viewport(), start + QPoint(150, 0))
-    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(150, 0))
+    drag(page, qtbot, NAME, 150)
     assert header.sectionSize(NAME) == 470
 
 
@@ -65,7 +104,11 @@ def test_a_double_click_on_the_header_edge_fits_the_column_whole(
     header = page.table.horizontalHeader()
     qtbot.mouseDClick(header.viewport(), Qt.MouseButton.LeftButton, pos=edge(page, NAME))
     metrics = page.table.fontMetrics()
-    assert header.sectionSize(NAME) >= metrics.horizontalAdvance(LONG_NAME)
+    whole = header.sectionSize(NAME)
+    assert whole >= metrics.horizontalAdvance(LONG_NAME)
+    page.recheck_button.click()
+    qtbot.waitUntil(page.shows_plan, timeout=20_000)
+    assert header.sectionSize(NAME) == whole  # the user's width, kept
 
 
 def test_a_long_value_is_whole_in_its_tooltip(tmp_path: Path, qtbot: QtBot) -> None:
@@ -80,8 +123,31 @@ def test_a_long_value_is_whole_in_its_tooltip(tmp_path: Path, qtbot: QtBot) -> N
 def test_a_width_set_by_hand_stays_through_a_check_again(tmp_path: Path, qtbot: QtBot) -> None:
     _wizard, page = long_names(tmp_path, qtbot)
     header = page.table.horizontalHeader()
-    header.resizeSection(NAME, 470)  # as dragged
+    drag(page, qtbot, NAME, 150)
     page.recheck_button.click()
     qtbot.waitUntil(page.shows_plan, timeout=20_000)
     assert header.sectionSize(NAME) == 470
     assert header.sectionSize(0) < 100  # the others fitted again
+
+
+def test_the_outcomes_are_fitted_again_by_each_check(
+        small_titles: None, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    _state, wizard, page, _commit = teacher_previewed(tmp_path, qtbot)
+    header = page.table.horizontalHeader()
+    assert header.sectionSize(OUTCOME_COLUMN) == fitted(page, OUTCOME_COLUMN)  # "create"
+    commit_and_back(wizard, page, qtbot)
+    shot(page, screenshots, "preview-outcomes-fitted-again")
+    assert page.model.index(0, OUTCOME_COLUMN).data() == "unchanged"
+    width = header.sectionSize(OUTCOME_COLUMN)
+    assert width == fitted(page, OUTCOME_COLUMN)
+    assert width > page.table.fontMetrics().horizontalAdvance("unchanged")  # read whole
+
+
+def test_an_outcomes_width_dragged_stays_through_the_next_check(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    _state, wizard, page, _commit = teacher_previewed(tmp_path, qtbot)
+    header = page.table.horizontalHeader()
+    before = header.sectionSize(OUTCOME_COLUMN)
+    drag(page, qtbot, OUTCOME_COLUMN, 60)
+    commit_and_back(wizard, page, qtbot)  # the rows go as it runs: Outcome is the last
+    assert header.sectionSize(OUTCOME_COLUMN) == before + 60

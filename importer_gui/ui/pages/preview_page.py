@@ -81,6 +81,7 @@ from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.table_sizing import (
     FitInView,
+    ResizedByHand,
     contents_widths,
     size_columns_from_first_rows,
 )
@@ -273,7 +274,7 @@ class PreviewPage(BasePage):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.sectionResized.connect(self._on_section_resized)
+        ResizedByHand(table, self._on_resized_by_hand)
         size_columns_from_first_rows(table)
         self._fit_in_view = FitInView(table, self._fit_column)
         self.header_highlight = HeaderHighlight(table)
@@ -618,11 +619,10 @@ class PreviewPage(BasePage):
         finally:
             self._fitting = False
 
-    def _on_section_resized(self, section: int, _old: int, new: int) -> None:
+    def _on_resized_by_hand(self, section: int, new: int) -> None:
         """A column the user sized (dragged, or double-clicked on its header's edge) keeps
-        that width through later checks; the last one stretches to the table's edge."""
-        header = self.table.horizontalHeader()
-        if self._fitting or header.visualIndex(section) == header.count() - 1:
+        that width through later checks (not one fitted as a drag scrolls it into view)."""
+        if self._fitting:
             return
         title = self.model.headerData(section, Qt.Orientation.Horizontal)
         if isinstance(title, str):

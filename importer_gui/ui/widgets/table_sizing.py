@@ -6,13 +6,15 @@ from collections.abc import Callable, Collection
 from math import ceil
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFontMetricsF, QMouseEvent
 from PySide6.QtWidgets import QStyle, QTableView
 
 # Rows whose contents size the columns. Qt asks 1,000 by default, every role of every cell:
 # 0.1 s for the preview and 0.4 s for the store browser's five tables, on the GUI thread.
 SIZED_ROWS = 50
 TITLE_FLOOR_CHARS = 12  # a narrowed title keeps room for about this many characters
+_PRESS_AND_RELEASE = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
+                      QEvent.Type.MouseButtonRelease)
 
 
 def size_columns_from_first_rows(view: QTableView) -> None:
@@ -101,6 +103,35 @@ def fit_to_room(view: QTableView) -> None:
         if width is not None:
             header.resizeSection(column, width)
     header.setStretchLastSection(stretched)
+
+
+class ResizedByHand(QObject):
+    """Tells ``resized`` (a column, its width) of each width the user gives a view's
+    column, by dragging its header's edge or double-clicking it, the stretched last column
+    aside. The header resizes columns of its own too, the user's button up: a model reset
+    that moves the last column gives the one stretched before back its earlier width."""
+
+    def __init__(self, view: QTableView, resized: Callable[[int, int], None]) -> None:
+        super().__init__(view)
+        self._header = view.horizontalHeader()
+        self._resized = resized
+        self._held = False  # the user's left button is down on the header
+        self._header.viewport().installEventFilter(self)
+        self._header.sectionResized.connect(self._on_section_resized)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A drag or a double-click on the header is under way from its press to its release."""
+        if isinstance(event, QMouseEvent) and event.type() in _PRESS_AND_RELEASE:
+            self._held = bool(event.buttons() & Qt.MouseButton.LeftButton)
+        return False
+
+    def _on_section_resized(self, section: int, _old: int, new: int) -> None:
+        """A column resized under the user's button is the user's width."""
+        header = self._header
+        stretched = header.stretchLastSection() and \
+            header.visualIndex(section) == header.count() - 1
+        if self._held and not stretched:
+            self._resized(section, new)
 
 
 class FitWhenShown(QObject):
