@@ -174,6 +174,9 @@ class OpenPage(BasePage):
         # The sheets of the workbook shown, as last looked up: one read in the background
         # is not opened again on the window's thread.
         self._listed: SheetList | None = None
+        # What the rows shown were read from (``_shown_now``): a configuration changed since
+        # in nothing this page shows (a mapping) leaves them shown, not read again.
+        self._rows_of: tuple[object, ...] | None = None
         # Asked before a file chosen here replaces what is open (the window's question);
         # True: open it.
         self.may_open: Callable[[Path], bool] = lambda _path: True
@@ -852,7 +855,33 @@ class OpenPage(BasePage):
     def initializePage(self) -> None:
         """Show the state's file and options, and its first rows (a file still being opened
         is let go of: New import, say)."""
+        self._rows_of = None
         self._show_session(self._reread)
+
+    def _state_changed(self) -> None:
+        """A later page changed the configuration: shown anew, unless in nothing this page
+        shows (the mapping, an action's options), its file unchanged and its rows read."""
+        if (self._read_ok and not self.reading and self._rows_of is not None
+                and self._rows_of == self._shown_now()):
+            return
+        super()._state_changed()
+
+    def _shown_now(self) -> tuple[object, ...] | None:
+        """What the page shows of the state: its configuration's file and imports, the data
+        file as it is on disk and the options reading it; None without a file to read."""
+        data_file = self.data_file()
+        choices = self.session.choices
+        if data_file is None or not choices.config.imports or self._unfound_here() is not None:
+            return None
+        provider = self.current_import().provider
+        try:
+            stamp: FileStamp | None = FileStamp.of(data_file)
+        except OSError:
+            stamp = None
+        imports = tuple((imp.provider.file_name, tuple(a.name for a in imp.actions))
+                        for imp in choices.config.imports)
+        return (choices.config_path, choices.import_index, imports, stamp, provider.sheet,
+                provider.file_encoding, provider.delimiter, provider.skip_first_line)
 
     def _show_session(self, show_rows: Callable[[], None], listed: SheetList | None = None,
                       ) -> None:
@@ -1083,6 +1112,7 @@ class OpenPage(BasePage):
         self.head_model.set_head(*head)
         self.show_error(None)
         self._read_ok = True
+        self._rows_of = self._shown_now()
         self.completeChanged.emit()
         opened, self._opening = self._opening, None
         if opened is not None:  # read: now it is a file worth opening again
