@@ -6,9 +6,11 @@ about a second to open: the rows are kept per file version and reading options.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from importer_gui.core.catalogue import IGNORED_COLUMN, OOXML_SUFFIXES, WORKBOOK_SUFFIXES
 from importer_gui.core.cells import Cell
@@ -20,6 +22,40 @@ CACHED_FILES = 8
 
 HeadRow = tuple[int, tuple[Cell, ...]]  # a row's line in the file, and its cells
 Head = tuple[list[str] | None, list[HeadRow]]
+T = TypeVar("T")
+
+
+class _Kept(Generic[T]):
+    """A function's last results, kept as ``functools.lru_cache`` keeps them, that can also
+    say whether it holds one: the pages ask before reading, to read at once what is held."""
+
+    def __init__(self, function: Callable[..., T], size: int = CACHED_FILES) -> None:
+        self._function = function
+        self._size = size
+        self._results: OrderedDict[tuple[Hashable, ...], T] = OrderedDict()
+        self._lock = threading.Lock()  # read on the window's thread and on workers'
+
+    def __call__(self, *args: Hashable) -> T:
+        with self._lock:
+            if args in self._results:
+                self._results.move_to_end(args)
+                return self._results[args]
+        result = self._function(*args)  # not under the lock: a read may take seconds
+        with self._lock:
+            self._results[args] = result
+            while len(self._results) > self._size:
+                self._results.popitem(last=False)
+        return result
+
+    def holds(self, *args: Hashable) -> bool:
+        """Whether the result for ``args`` is kept (a failed read keeps none)."""
+        with self._lock:
+            return args in self._results
+
+    def cache_clear(self) -> None:
+        """Forget every result."""
+        with self._lock:
+            self._results.clear()
 
 
 def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
@@ -30,10 +66,7 @@ def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
     A file changed on disk (size or modification time) is read again.
     """
     try:
-        headers, rows = _cached_head(data_file, _version(data_file), provider.file_encoding,
-                                     provider.delimiter_char, provider.skip_first_line,
-                                     provider.sheet, max(n, HEAD_ROWS),
-                                     _columns(provider, data_file))
+        headers, rows = _cached_head(*_head_key(provider, data_file, n))
     except MemoryError:
         raise DataFileError(QT_TRANSLATE_NOOP(
             "errors", "there is not enough memory to read the file"), path=data_file) from None
@@ -43,11 +76,11 @@ def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
 def read_header_line(provider: Provider, data_file: Path) -> list[str] | None:
     """The header line (None without one), to check the columns mapped by header: an .xlsx
     sheet's as far as line 1 ends when it holds plain texts (its first rows load the whole
-    sheet, seconds for a large one), any other file's from its first rows (``read_head``).
-    A file changed on disk is read again."""
+    sheet, seconds for a large one) unless they are kept already, any other file's from its
+    first rows (``read_head``). A file changed on disk is read again."""
     if not provider.skip_first_line:
         return None
-    if data_file.suffix.lower() in OOXML_SUFFIXES:
+    if data_file.suffix.lower() in OOXML_SUFFIXES and not head_cached(provider, data_file):
         try:
             found = _cached_line(data_file, _version(data_file), provider.sheet)
         except (DataFileError, MemoryError):
@@ -55,6 +88,23 @@ def read_header_line(provider: Provider, data_file: Path) -> list[str] | None:
         if found is not None:
             return list(found)
     return read_head(provider, data_file)[0]
+
+
+def head_cached(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> bool:
+    """Whether ``read_head`` has this file's first rows, read with this provider's options,
+    kept and current (the file unchanged on disk since): it then gives them at once."""
+    return _cached_head.holds(*_head_key(provider, data_file, n))
+
+
+def header_line_cached(provider: Provider, data_file: Path) -> bool:
+    """Whether ``read_header_line`` gives this file's header line at once: none to read, or
+    its first rows or (an .xlsx's) line 1 kept and current."""
+    if not provider.skip_first_line or head_cached(provider, data_file):
+        return True
+    if data_file.suffix.lower() not in OOXML_SUFFIXES:
+        return False
+    key = (data_file, _version(data_file), provider.sheet)
+    return _cached_line.holds(*key) and _cached_line(*key) is not None  # None: rows read
 
 
 def head_width(headers: Sequence[str | None] | None, rows: Sequence[HeadRow]) -> int:
@@ -82,6 +132,14 @@ def _columns(provider: Provider, data_file: Path) -> int | None:
     return len(provider.columns) or None
 
 
+def _head_key(provider: Provider, data_file: Path, n: int) -> tuple[Hashable, ...]:
+    """What ``_cached_head`` keeps the first ``n`` rows under: the file's version and the
+    provider's reading options."""
+    return (data_file, _version(data_file), provider.file_encoding, provider.delimiter_char,
+            provider.skip_first_line, provider.sheet, max(n, HEAD_ROWS),
+            _columns(provider, data_file))
+
+
 def _version(data_file: Path) -> tuple[int, int] | None:
     """The file's size and modification time; None when it cannot be read (the reader
     then names the problem)."""
@@ -92,9 +150,8 @@ def _version(data_file: Path) -> tuple[int, int] | None:
     return stat.st_size, stat.st_mtime_ns
 
 
-@functools.lru_cache(maxsize=CACHED_FILES)
-def _cached_line(data_file: Path, version: tuple[int, int] | None, sheet: str | None,
-                 ) -> tuple[str, ...] | None:
+def _read_line(data_file: Path, version: tuple[int, int] | None, sheet: str | None,
+               ) -> tuple[str, ...] | None:
     from importer_gui.core.readers import MemoryBudget, check_file, workbooks
 
     check_file(data_file)
@@ -102,11 +159,10 @@ def _cached_line(data_file: Path, version: tuple[int, int] | None, sheet: str | 
     return tuple(found) if found is not None else None
 
 
-@functools.lru_cache(maxsize=CACHED_FILES)
-def _cached_head(data_file: Path, version: tuple[int, int] | None, encoding: str,
-                 delimiter: str, skip_first_line: bool, sheet: str | None, n: int,
-                 columns: int | None,
-                 ) -> tuple[tuple[str, ...] | None, tuple[HeadRow, ...]]:
+def _read_head(data_file: Path, version: tuple[int, int] | None, encoding: str,
+               delimiter: str, skip_first_line: bool, sheet: str | None, n: int,
+               columns: int | None,
+               ) -> tuple[tuple[str, ...] | None, tuple[HeadRow, ...]]:
     from importer_gui.core import readers  # imported late: the pages load before any file
 
     headers, rows = readers.head(data_file, n, encoding=encoding, delimiter=delimiter,
@@ -114,3 +170,7 @@ def _cached_head(data_file: Path, version: tuple[int, int] | None, encoding: str
                                  columns=columns)
     return ((tuple(headers) if headers is not None else None),
             tuple((line, tuple(cells)) for line, cells in rows))
+
+
+_cached_line = _Kept(_read_line)
+_cached_head = _Kept(_read_head)
