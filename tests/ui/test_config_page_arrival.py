@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from importer_gui.core import config_xml
+from importer_gui.core import config_xml, first_rows
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.config_page import ConfigPage
 from importer_gui.ui.wizard import CONFIG, PREVIEW
@@ -69,6 +69,7 @@ def test_a_large_files_columns_are_checked_without_copying_the_configuration(
     data = write_csv(tmp_path / "teachers.csv", [HEADERS, *rows])  # read in the background
     page = on_configuration_page(window, data, qtbot)
     copies = counted(monkeypatch, copy, "deepcopy")
+    first_rows._cached_head.cache_clear()  # its first rows no longer kept: read again
     page.initializePage()
     assert page.runner.busy  # checked in the background
     qtbot.waitUntil(lambda: not page.runner.busy, timeout=20_000)

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
 
-from importer_gui.core import readers
+from importer_gui.core import first_rows, readers
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages import base
 from importer_gui.ui.pages.config_page import ConfigPage
@@ -271,6 +271,7 @@ def test_an_edit_mapping_a_header_the_large_file_lacks_is_said_once_checked(
     page = at_the_configuration(window, tmp_path, qtbot, slow)
     text = page.editor.toPlainText()
     page.editor.setPlainText(text.replace('ia:header="teacherName"', 'ia:header="Nom"'))
+    first_rows._cached_head.cache_clear()  # its first rows no longer kept: read again
     slow.release.clear()
     assert not page.parse_now()
     assert page.status_label.text() == "Checking the columns mapped by header against the file…"
@@ -345,3 +346,56 @@ def test_a_configuration_mapped_by_position_is_valid_without_its_other_files_rea
     assert page.status_label.text() == "The configuration is valid."
     assert page.isComplete()
     assert not page.runner.busy
+
+
+def test_back_and_next_again_checks_the_columns_at_once_the_rows_being_kept(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    page = at_the_configuration(window, tmp_path, qtbot, slow)
+    qtbot.waitUntil(lambda: not window.wizard.open_page.runner.busy, timeout=10_000)
+    window.wizard.back()
+    slow.release.clear()  # a read now would hold the window: none is made
+    slow.on_window_thread.clear()
+    window.wizard.next()
+    assert window.wizard.currentId() == CONFIG
+    assert page.status_label.text() == "The configuration is valid."
+    assert window.wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert not page.runner.busy
+    assert slow.on_window_thread == []
+
+
+def test_a_large_workbooks_columns_are_checked_at_once_its_first_rows_being_kept(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    book = write_xlsx(tmp_path / "teachers.xlsx", [TEACHER_COLUMNS, ["zoe", "Z", "Zoe", ""]])
+    wizard = window.wizard
+    slow.release.set()
+    assert window.open_file(book)
+    qtbot.waitUntil(lambda: not wizard.open_page.runner.busy and wizard.open_page.isComplete(),
+                    timeout=10_000)
+    while wizard.currentId() != MAPPING:
+        wizard.next()
+    slow.release.clear()
+    slow.on_window_thread.clear()
+    wizard.next()  # the open page read its first rows: its header line is among them
+    page = wizard.config_page
+    assert page.status_label.text() == "The configuration is valid."
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert not page.runner.busy
+    assert slow.on_window_thread == []
+
+
+def test_a_large_file_changed_since_its_rows_were_read_is_checked_in_the_background(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, slow: SlowReads) -> None:
+    page = at_the_configuration(window, tmp_path, qtbot, slow)
+    qtbot.waitUntil(lambda: not window.wizard.open_page.runner.busy, timeout=10_000)
+    window.wizard.back()
+    data = tmp_path / "teachers.csv"
+    write_csv(data, [TEACHER_COLUMNS, ["zoe", "Z", "Zoe", ""], ["yann", "Y", "Yann", ""]])
+    slow.release.clear()
+    slow.on_window_thread.clear()
+    window.wizard.next()
+    assert page.status_label.text() == "Checking the columns mapped by header against the file…"
+    assert not window.wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    slow.release.set()
+    qtbot.waitUntil(lambda: page.status_label.text() == "The configuration is valid.",
+                    timeout=10_000)
+    assert set(slow.on_window_thread) == {False}

@@ -190,8 +190,8 @@ class ConfigPage(BasePage):
 
         A large file's header line or first rows may take a second to read (an .xls or .ods
         sheet loads whole, a text file is measured whole, an .xlsx's shared strings are
-        measured): they are read in the background, Next waiting for
-        them, and False is returned meanwhile; the earlier pages, which show the
+        measured): unless kept from an earlier read, they are read in the background, Next
+        waiting for them, and False is returned meanwhile; the earlier pages, which show the
         configuration anew once it is applied, find them read.
         """
         self._checking = None  # a check still running is of another configuration
@@ -490,10 +490,20 @@ def _by_header(imp: Import) -> bool:
 
 def _to_read(imports: list[Import], data_files: list[Path],
              current: int | None) -> list[Path]:
-    """The files ``missing_columns`` reads the first rows of."""
-    return [data_file for index, (imp, data_file)
-            in enumerate(zip(imports, data_files, strict=False))
-            if index == current or _by_header(imp)]
+    """The files ``missing_columns`` reads and does not find kept: the ``current`` import's
+    first rows, the header line of the others mapped by header (kept, they are read at once
+    however large the file)."""
+    found = []
+    for index, (imp, data_file) in enumerate(zip(imports, data_files, strict=False)):
+        if index == current:
+            kept = first_rows.head_cached(imp.provider, data_file)
+        elif _by_header(imp):
+            kept = first_rows.header_line_cached(imp.provider, data_file)
+        else:
+            continue
+        if not kept:
+            found.append(data_file)
+    return found
 
 
 def _worker_copy(imp: Import) -> Import:
