@@ -41,6 +41,7 @@ from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.table_copy import add_copy
 from importer_gui.ui.widgets.table_sizing import (
     FitWhenShown,
+    ResizedByHand,
     fit_columns,
     fit_to_room,
     size_columns_from_first_rows,
@@ -123,7 +124,7 @@ class RecordTab(QWidget):
         self._fitting = False  # the columns are being fitted: no width is the user's
         self._by_hand: dict[str, int] = {}  # a column's name -> the width the user gave it
         self._remembered: dict[str, int] | None = None  # the last start's, till first fitted
-        header.sectionResized.connect(self._on_section_resized)
+        ResizedByHand(self.view, self._on_resized_by_hand)
         self._fitted = FitWhenShown(self.view, self._fit)
         self.model.rereading.connect(self._keep_place)
         self.model.reread.connect(self._restore_place)
@@ -167,12 +168,12 @@ class RecordTab(QWidget):
         return all(name in self.model.columns[:-1] and least <= width <= room
                    for name, width in widths.items())
 
-    def _on_section_resized(self, section: int, _old: int, new: int) -> None:
+    def _on_resized_by_hand(self, section: int, new: int) -> None:
         """A column the user sized (dragged, or double-clicked on its header's edge) keeps
-        that width through later reads, and the next start; the last one stretches."""
-        columns = self.model.columns
-        if not self._fitting and 0 <= section < len(columns) - 1:
-            self._by_hand[columns[section]] = new
+        that width through later reads, and the next start (not one fitted as the user's
+        button is down: a search's rows arriving mid-drag)."""
+        if not self._fitting:
+            self._by_hand[self.model.columns[section]] = new
 
     def apply_search(self) -> None:
         """Show the records matching the search box (at once, or once read)."""
