@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
@@ -20,6 +20,7 @@ from importer_gui.ui.models.preview_model import OUTCOME_COLUMN
 from importer_gui.ui.pages.preview_page import FITTED_MAX, FITTED_MIN, PreviewPage
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.widgets.table_sizing import contents_widths
+from tests.ui.header_mouse import double_click_edge, drag_edge
 from tests.ui.wizards import preview_and_commit, shot, teacher_previewed
 
 NAME = 3  # model columns: Line, Outcome, Login, Name, E-mail
@@ -41,22 +42,6 @@ def long_names(tmp_path: Path, qtbot: QtBot) -> tuple[QWizard, PreviewPage]:
                              [data])
     wizard, page, _commit = preview_and_commit(state, qtbot)
     return wizard, page
-
-
-def edge(page: PreviewPage, section: int) -> QPoint:
-    """The point on the header's right edge of a section, where the user drags or
-    double-clicks."""
-    header = page.table.horizontalHeader()
-    x = header.sectionViewportPosition(section) + header.sectionSize(section) - 1
-    return QPoint(x, header.height() // 2)
-
-
-def drag(page: PreviewPage, qtbot: QtBot, section: int, by: int) -> None:
-    """The user drags a section's right edge ``by`` pixels."""
-    viewport, start = page.table.horizontalHeader().viewport(), edge(page, section)
-    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
-    qtbot.mouseMove(viewport, start + QPoint(by, 0))
-    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(by, 0))
 
 
 def fitted(page: PreviewPage, section: int) -> int:
@@ -94,7 +79,7 @@ def test_a_long_column_is_cut_and_widened_by_hand(tmp_path: Path, qtbot: QtBot,
     assert header.sectionSize(NAME) == FITTED_MAX  # fitted, within reason
     assert header.sectionSize(0) < 100  # the line numbers: fitted, not as Qt sizes them
     shot(page, screenshots, "preview-long-column")
-    drag(page, qtbot, NAME, 150)
+    drag_edge(qtbot, page.table, NAME, 150)
     assert header.sectionSize(NAME) == 470
 
 
@@ -102,7 +87,7 @@ def test_a_double_click_on_the_header_edge_fits_the_column_whole(
         tmp_path: Path, qtbot: QtBot) -> None:
     _wizard, page = long_names(tmp_path, qtbot)
     header = page.table.horizontalHeader()
-    qtbot.mouseDClick(header.viewport(), Qt.MouseButton.LeftButton, pos=edge(page, NAME))
+    double_click_edge(qtbot, page.table, NAME)
     metrics = page.table.fontMetrics()
     whole = header.sectionSize(NAME)
     assert whole >= metrics.horizontalAdvance(LONG_NAME)
@@ -123,7 +108,7 @@ def test_a_long_value_is_whole_in_its_tooltip(tmp_path: Path, qtbot: QtBot) -> N
 def test_a_width_set_by_hand_stays_through_a_check_again(tmp_path: Path, qtbot: QtBot) -> None:
     _wizard, page = long_names(tmp_path, qtbot)
     header = page.table.horizontalHeader()
-    drag(page, qtbot, NAME, 150)
+    drag_edge(qtbot, page.table, NAME, 150)
     page.recheck_button.click()
     qtbot.waitUntil(page.shows_plan, timeout=20_000)
     assert header.sectionSize(NAME) == 470
@@ -148,6 +133,6 @@ def test_an_outcomes_width_dragged_stays_through_the_next_check(
     _state, wizard, page, _commit = teacher_previewed(tmp_path, qtbot)
     header = page.table.horizontalHeader()
     before = header.sectionSize(OUTCOME_COLUMN)
-    drag(page, qtbot, OUTCOME_COLUMN, 60)
+    drag_edge(qtbot, page.table, OUTCOME_COLUMN, 60)
     commit_and_back(wizard, page, qtbot)  # the rows go as it runs: Outcome is the last
     assert header.sectionSize(OUTCOME_COLUMN) == before + 60

@@ -14,7 +14,7 @@ from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
 from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN
 from importer_gui.ui.pages.preview_page import FITTED_MIN, PreviewPage
 from importer_gui.ui.state import WizardState
-from tests.ui.test_preview_column_widths import drag
+from tests.ui.header_mouse import drag_edge
 from tests.ui.wizards import shot
 
 ACTION = "createOrUpdateTeacherAction"
@@ -69,7 +69,7 @@ def test_a_column_scrolled_into_view_is_sized_and_a_dragged_one_kept(
     page = checked(tmp_path, qtbot)
     header = page.table.horizontalHeader()
     dragged = FIRST_VALUE_COLUMN + 1
-    drag(page, qtbot, dragged, 150 - header.sectionSize(dragged))
+    drag_edge(qtbot, page.table, dragged, 150 - header.sectionSize(dragged))
     assert header.sectionSize(dragged) == 150
     assert header.sectionSize(FAR) == header.defaultSectionSize()
     bar = page.table.horizontalScrollBar()
