@@ -732,6 +732,33 @@ def test_a_program_killed_mid_apply_leaves_the_store_as_it_was(store: Store) -> 
         assert snapshot(reopened) == before
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_the_run_after_a_killed_commit_takes_its_number(store: Store) -> None:
+    # History shows runs 1 and 2, never 1 and 3 with no run 2 anywhere.
+    store.close()
+    done = subprocess.run([sys.executable, "-c", KILLED_MID_APPLY, str(store.path)],
+                          check=False, capture_output=True)
+    assert done.returncode == -signal.SIGKILL
+    with Store.open(store.path) as reopened:
+        run_id = reopened.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})],
+                                run_info(create=1))
+        assert run_id == 2
+        assert [run.id for run in reopened.history()] == [2, 1]
+
+
+def test_the_run_after_a_rolled_back_commit_takes_its_number(store: Store) -> None:
+    with pytest.raises(StoreError):  # refused after its run's row went in: rolled back
+        store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"}),
+                     Change(Table.SESSION, UPDATE, 42, {"title": "x"})], run_info(update=1))
+    assert store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-1"})],
+                       run_info(create=1)) == 2
+    # The run's number is also what the engine's own id sequence goes on from.
+    by_hand(store.path, "INSERT INTO import_run (started, kind, config_path, config_xml,"
+            " files, counts) VALUES ('2024-01-01T00:00:00+00:00', 'import', 'c', 'x',"
+            " '[]', '{}')")
+    assert [run.id for run in store.history()] == [3, 2, 1]
+
+
 def test_a_stored_value_that_cannot_be_read_is_reported(sqlite_store: Store) -> None:
     store = sqlite_store
     store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": 1})], run_info(create=1))

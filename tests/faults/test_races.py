@@ -128,6 +128,34 @@ def test_two_commits_of_the_same_sessions_at_once_leave_what_one_commit_writes(
     # The second administrator checks again: every session is there, nothing to create.
     again = cli("check", str(config), "--store", str(raced))
     assert "Total: create 0, update 0, unchanged 40, delete 0, error 0" in again.out
+    # The refused commit gave its run number back: the next run is 3, on either engine.
+    assert cli("commit", str(teachers_config(tmp_path / "next", "t")), "--store",
+               str(raced)).code == 0
+    with Store.open(raced) as store:
+        assert [run.id for run in store.history()] == [3, 2, 1]
+
+
+def teachers_config(folder: Path, prefix: str) -> Path:
+    """A file of 30 new teachers whose logins start with ``prefix``."""
+    from tests.builders import teachers_import
+
+    folder.mkdir()
+    return write_config(folder, teachers_import(
+        folder, [(f"{prefix}{i}", f"Name {i}", "F", "") for i in range(30)]))
+
+
+def test_two_commits_of_other_records_at_once_get_the_next_two_run_numbers(
+        tmp_path: Path, store_url: StoreLocation) -> None:
+    first = teachers_config(tmp_path / "first", "first-")
+    assert cli("commit", str(first), "--store", str(store_url)).code == 0
+
+    said = race(teachers_config(tmp_path / "a", "a-"), store_url, tmp_path,
+                other=teachers_config(tmp_path / "b", "b-"))
+
+    assert said == ["committed 2", "committed 3"], said
+    with Store.open(store_url) as store:
+        assert [run.id for run in store.history()] == [3, 2, 1]
+    assert len(record_tables(store_url)["teacher"]) == 90
 
 
 def test_two_commits_of_the_same_teachers_at_once_are_one(

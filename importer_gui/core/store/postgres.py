@@ -14,7 +14,8 @@ the URL's ``options`` say otherwise). PostgreSQL's choices, and why:
   the bulk writer's checks (a record changed, a session created meanwhile) see the first.
 - Ids: the writer gives created records their ids itself, as on SQLite; the serial
   sequences are then raised past them (``setval``), and never go back, so a deleted record's
-  id is never given again.
+  id is never given again. A run's number too is the writer's (one past the last committed
+  run, under the lock), not the sequence's: a rolled-back or killed commit leaves no gap.
 - A paused or vanished client never keeps the writer lock: the server ends a transaction
   of ours idle for ``PAUSED_TRANSACTION`` seconds (``idle_in_transaction_session_timeout``)
   and, through TCP keepalives and ``tcp_user_timeout`` on both sides, a connection whose

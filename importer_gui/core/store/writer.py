@@ -295,10 +295,15 @@ def _files(run: RunInfo) -> list[str]:
 
 def _insert_run(conn: Connection, dialect: Dialect, path: Path, run: RunInfo) -> int:
     """The run's row (finished is set at the end); a revert's also marks, in the run's
-    transaction, which runs are now wholly reverted and by which revert."""
+    transaction, which runs are now wholly reverted and by which revert. Its number is one
+    past the last committed run's: the transaction holds the writer lock, so no other
+    commit takes it meanwhile, and a commit rolled back or killed gives its number back
+    (PostgreSQL's sequence would not; it is raised to the run, for other programs)."""
     moment, encode = dialect.encoders[Type.DATETIME], dialect.encoders[Type.JSON]
+    number = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM import_run").fetchone()[0]
+    dialect.claim_ids(conn, "import_run", number)
     run_id = dialect.insert(conn, "import_run", {
-        "started": moment(_now()), "kind": run.kind,
+        "id": number, "started": moment(_now()), "kind": run.kind,
         "config_path": history_path(run.config_path), "config_xml": run.config_xml,
         "files": encode(_files(run)),
         "counts": encode(dict(run.counts)), "reverts_run": run.reverts_run,
