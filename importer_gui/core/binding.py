@@ -28,6 +28,7 @@ from importer_gui.core.catalogue import (
     Kind,
     OptionDef,
     OptionKind,
+    field_def,
 )
 from importer_gui.core.config import (
     KEYED_BY,
@@ -37,6 +38,7 @@ from importer_gui.core.config import (
     Import,
     OptionValue,
     Origin,
+    code_clash,
     field_key,
 )
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
@@ -336,6 +338,43 @@ def configured_codes(spec: FieldDef, action: Action, columns: list[Column]) -> d
     column = next((c.options for c in columns if c.field == spec.name), None)
     listed = next((f.options for f in action.fields or [] if f.name == spec.name), None)
     return _merged(spec, column, _parameter_layer(action, spec.name), listed)[1]
+
+
+def refuse_shared_codes(imp: Import) -> None:
+    """A code that means two things in one field, refused as a document's reader refuses it
+    (each column's codes, then the action's <parameters> over them, then its <fields>), for
+    an import built without a document: ConfigError naming no line."""
+    by_column: dict[str, dict[str, str]] = {}
+    for column in imp.provider.columns:
+        set_here = _set_codes(column.options.codes)
+        by_column.setdefault(column.field, set_here)
+        _refuse_clash(column.field, {}, set_here)
+    for action in imp.actions:
+        in_parameters: dict[str, dict[str, str]] = {}
+        for name, codes in action.parameter_codes.items():
+            if set_here := _set_codes(codes):
+                in_parameters[name] = set_here
+                _refuse_clash(name, by_column.get(name, {}), set_here)
+        for entry in action.fields or []:
+            if set_here := _set_codes(entry.options.codes):
+                under = {**by_column.get(entry.name, {}), **in_parameters.get(entry.name, {})}
+                _refuse_clash(entry.name, under, set_here)
+
+
+def _set_codes(codes: Mapping[str, str]) -> dict[str, str]:
+    """The codes a layer sets (one left empty keeps the code below it)."""
+    return {meaning: code for meaning, code in codes.items() if code}
+
+
+def _refuse_clash(name: str, under: Mapping[str, str], over: Mapping[str, str]) -> None:
+    """Refuse when the codes set by ``under`` then ``over`` give one code two meanings."""
+    spec = field_def(name)
+    if spec is None or not (under or over):
+        return
+    found = code_clash(spec.name, spec.codes,
+                       {meaning: (code, None) for meaning, code in {**under, **over}.items()})
+    if found is not None:
+        raise ConfigError(found[0])
 
 
 def bind_action(action: Action, columns: list[Column], date_format: str) -> BoundAction:

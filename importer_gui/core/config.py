@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import difflib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 
@@ -84,6 +84,21 @@ SHARED_CODE_FIRST_DEFAULT = QT_TRANSLATE_NOOP(
 SHARED_CODE_SECOND_DEFAULT = QT_TRANSLATE_NOOP(
     "errors", 'The code "{code}" of {field} means both <{first}> (line {first_line}) and '
               "<{second}> (its default code); a code must mean one thing.")
+# The same, for codes set without a document (on the mapping page): no line to name.
+SHARED_CODE_FIRST_DEFAULT_UNPLACED = QT_TRANSLATE_NOOP(
+    "errors", 'The code "{code}" of {field} means both <{first}> (its default code) and '
+              "<{second}>; a code must mean one thing.")
+SHARED_CODE_SECOND_DEFAULT_UNPLACED = QT_TRANSLATE_NOOP(
+    "errors", 'The code "{code}" of {field} means both <{first}> and <{second}> (its default '
+              "code); a code must mean one thing.")
+_DEFAULT, _AT_LINE, _UNPLACED = "default", "line", "unplaced"
+_SHARED_CODE = {
+    (_AT_LINE, _AT_LINE): SHARED_CODE_AT_LINES,
+    (_DEFAULT, _AT_LINE): SHARED_CODE_FIRST_DEFAULT,
+    (_AT_LINE, _DEFAULT): SHARED_CODE_SECOND_DEFAULT,
+    (_DEFAULT, _UNPLACED): SHARED_CODE_FIRST_DEFAULT_UNPLACED,
+    (_UNPLACED, _DEFAULT): SHARED_CODE_SECOND_DEFAULT_UNPLACED,
+}
 
 
 # --- paths a configuration names -------------------------------------------------------------
@@ -140,6 +155,33 @@ def shared_code(codes: Mapping[str, str]) -> tuple[str, str, str] | None:
             return code, meaning_of[code], meaning
         meaning_of[code] = meaning
     return None
+
+
+def code_clash(field: str, defaults: Iterable[tuple[str, str]],
+               set_at: Mapping[str, tuple[str, int | None]]) -> tuple[str, str, str] | None:
+    """(message, first meaning, second meaning) when one code means two things in a field
+    whose codes are its ``defaults`` (meaning, code) with ``set_at`` (meaning -> code, line)
+    over them. Each meaning is said at its line, as its default code, or bare when it was
+    set where no line exists."""
+    codes = {meaning: set_at[meaning][0] if meaning in set_at else code
+             for meaning, code in defaults}
+    clash = shared_code(codes)
+    if clash is None:
+        return None
+    code, first, second = clash
+    first_line, second_line = (set_at[m][1] if m in set_at else None for m in (first, second))
+    template = _SHARED_CODE.get((_placed(set_at, first), _placed(set_at, second)))
+    values = {"code": code, "field": field, "first": first, "second": second}
+    message = (template.format(**values, first_line=first_line, second_line=second_line)
+               if template else SHARED_CODE.format(**values, first_at="", second_at=""))
+    return message, first, second
+
+
+def _placed(set_at: Mapping[str, tuple[str, int | None]], meaning: str) -> str:
+    """Where a meaning's code came from: a line, its default, or set where no line exists."""
+    if meaning not in set_at:
+        return _DEFAULT
+    return _UNPLACED if set_at[meaning][1] is None else _AT_LINE
 
 
 @dataclass

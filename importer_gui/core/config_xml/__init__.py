@@ -28,7 +28,13 @@ from importer_gui.core.cells import NOT_XML, not_xml_characters, xml_text
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.config_xml.fix import apply_suggestion
 from importer_gui.core.config_xml.patch import patched
-from importer_gui.core.config_xml.read import Reader, read_root, suggest, validate_date_format
+from importer_gui.core.config_xml.read import (
+    Reader,
+    read_root,
+    refuse_bad_values,
+    suggest,
+    validate_date_format,
+)
 from importer_gui.core.config_xml.safe import (
     DOCTYPE_REFUSED,
     MAX_BYTES,
@@ -51,6 +57,8 @@ __all__ = [
     "load",
     "loads",
     "read_document",
+    "refuse_bad_values",
+    "refuse_not_xml",
     "save",
     "suggest",
     "validate_date_format",
@@ -136,13 +144,19 @@ def dumps(config: ImportConfig) -> str:
         else:
             tree = etree.ElementTree(build_document(config))
     except ValueError as exc:  # lxml refuses a name that is not an XML name
-        held = _not_xml_value(config)
-        if held is not None:  # lxml's words name neither the value nor where it came from
-            raise ConfigError(NOT_XML_VALUE.format(
-                value=xml_text(held), characters=not_xml_characters(held)),
-                path=config.source) from None
+        refuse_not_xml(config)  # lxml's words name neither the value nor where it came from
         raise ConfigError(NOT_WRITTEN.format(reason=exc), path=config.source) from None
     return serialize(tree)
+
+
+def refuse_not_xml(config: ImportConfig) -> None:
+    """ConfigError, worded as writing it would fail, when a value of the configuration holds
+    a character XML cannot hold."""
+    held = _not_xml_value(config)
+    if held is not None:
+        raise ConfigError(NOT_XML_VALUE.format(
+            value=xml_text(held), characters=not_xml_characters(held)),
+            path=config.source) from None
 
 
 def _not_xml_value(value: object, depth: int = 0) -> str | None:

@@ -25,10 +25,6 @@ from importer_gui.core.config import (
     EXT_NS,
     KEYED_FIELDS,
     LOG_OUTSIDE,
-    SHARED_CODE,
-    SHARED_CODE_AT_LINES,
-    SHARED_CODE_FIRST_DEFAULT,
-    SHARED_CODE_SECOND_DEFAULT,
     Action,
     ActionField,
     Column,
@@ -39,10 +35,10 @@ from importer_gui.core.config import (
     OptionValue,
     Origin,
     Provider,
+    code_clash,
     leads_outside,
     outside_error,
     paths_confined,
-    shared_code,
 )
 from importer_gui.core.config_xml.safe import El
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
@@ -182,6 +178,11 @@ NOT_WHOLE = QT_TRANSLATE_NOOP("errors", 'Invalid value "{value}" in <{element}> 
                                         "(line {line}); expected a whole number.")
 NOT_A_TIME = QT_TRANSLATE_NOOP("errors", 'Invalid value "{value}" in <{element}> '
                                          "(line {line}); expected a time as hh:ii:ss.")
+# The same, for a value set without a document (on the mapping page): no line to name.
+NOT_WHOLE_UNPLACED = QT_TRANSLATE_NOOP("errors", 'Invalid value "{value}" in <{element}>; '
+                                                 "expected a whole number.")
+NOT_A_TIME_UNPLACED = QT_TRANSLATE_NOOP("errors", 'Invalid value "{value}" in <{element}>; '
+                                                  "expected a time as hh:ii:ss.")
 WRONG_ROOT = QT_TRANSLATE_NOOP("errors", "The root element is <{element}> (line {line}); a "
                                          "configuration starts with <import-config>.")
 NO_IMPORT = QT_TRANSLATE_NOOP("errors", "<import-config> (line {line}) holds no <import>; "
@@ -646,18 +647,47 @@ def _option_text(element: El, option: cat.OptionDef, reader: Reader) -> str:
         return cat.YES if _yes_no(element, reader) else cat.NO
     if option.choices:
         return _choice(element, value, option.choices, UNKNOWN_VALUE, reader)
+    fault = value_fault(option, value, element.sourceline)
+    if fault is not None:
+        raise reader.fail(fault, element)
+    return value
+
+
+def value_fault(option: cat.OptionDef, value: str, line: int | None = None) -> str | None:
+    """What is wrong with a simple option's or parameter's text for its kind (a whole
+    number, a date format, a time), naming its ``line`` when it has one; None if nothing."""
+    value = value.strip()
+    unplaced = line is None
     if option.kind is OptionKind.INT and parse_int(value) is None:
-        raise reader.fail(NOT_WHOLE.format(value=value, element=element_name(element),
-                                           line=element.sourceline), element)
+        return (NOT_WHOLE_UNPLACED if unplaced else NOT_WHOLE).format(
+            value=value, element=option.name, line=line)
     if option.kind is OptionKind.DATE_FORMAT or option.name == DATE_TIME_FORMAT:
         try:
             validate_date_format(value)
         except ConfigError as exc:
-            raise reader.fail(exc.detail, element) from None
+            return exc.detail
     if option.kind is OptionKind.TIME and parse_time(value) is None:
-        raise reader.fail(NOT_A_TIME.format(value=value, element=element_name(element),
-                                            line=element.sourceline), element)
-    return value
+        return (NOT_A_TIME_UNPLACED if unplaced else NOT_A_TIME).format(
+            value=value, element=option.name, line=line)
+    return None
+
+
+def refuse_bad_values(imp: Import) -> None:
+    """The reader's checks of an import's values by their kind (its date format, its
+    actions' whole numbers, date formats and times), for one built without a document (the
+    mapping page's): ConfigError naming no line."""
+    validate_date_format(imp.provider.date_format)
+    for action in imp.actions:
+        spec = cat.ACTIONS.get(action.name)
+        if spec is None:
+            continue
+        written = [*((spec.option(name), value) for name, value in action.options()),
+                   *((spec.parameter(name), value) for name, value in action.parameters.items())]
+        for option, value in written:
+            if option is not None and isinstance(value, str):
+                fault = value_fault(option, value)
+                if fault is not None:
+                    raise ConfigError(fault)
 
 
 def _read_field_list(element: El, option: cat.OptionDef, reader: Reader) -> list[str]:
@@ -744,23 +774,12 @@ def _refuse_clash(field_element: El, under: dict[str, El], over: dict[str, El],
     if spec is None or not (under or over):
         return
     set_by = {**under, **over}
-    codes = {meaning: text_of(set_by[meaning]) if meaning in set_by else default
-             for meaning, default in spec.codes}
-    clash = shared_code(codes)
-    if clash is None:
+    found = code_clash(spec.name, spec.codes,
+                       {meaning: (text_of(e), e.sourceline) for meaning, e in set_by.items()})
+    if found is None:
         return
-    code, first, second = clash
+    message, first, second = found
     first_at, second_at = set_by.get(first), set_by.get(second)  # None: its default code
-    values = {"code": code, "field": spec.name, "first": first, "second": second}
-    if first_at is not None and second_at is not None:
-        message = SHARED_CODE_AT_LINES.format(**values, first_line=first_at.sourceline,
-                                              second_line=second_at.sourceline)
-    elif second_at is not None:
-        message = SHARED_CODE_FIRST_DEFAULT.format(**values, second_line=second_at.sourceline)
-    elif first_at is not None:
-        message = SHARED_CODE_SECOND_DEFAULT.format(**values, first_line=first_at.sourceline)
-    else:
-        message = SHARED_CODE.format(**values, first_at="", second_at="")
     last = max((e for e in (first_at, second_at) if e is not None),
                key=lambda e: e.sourceline, default=field_element)
     raise reader.fail(message, last)

@@ -3874,6 +3874,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Le code «&#xa0;{code}&#xa0;» de {field} signifie à la fois &lt;{first}&gt; (ligne {first_line}) et &lt;{second}&gt; (son code par défaut)&#xa0;; un code ne doit avoir qu&apos;un sens.</translation>
     </message>
     <message>
+        <source>The code &quot;{code}&quot; of {field} means both &lt;{first}&gt; (its default code) and &lt;{second}&gt;; a code must mean one thing.</source>
+        <translation>Le code «&#xa0;{code}&#xa0;» de {field} signifie à la fois &lt;{first}&gt; (son code par défaut) et &lt;{second}&gt;&#xa0;; un code ne doit avoir qu&apos;un sens.</translation>
+    </message>
+    <message>
+        <source>The code &quot;{code}&quot; of {field} means both &lt;{first}&gt; and &lt;{second}&gt; (its default code); a code must mean one thing.</source>
+        <translation>Le code «&#xa0;{code}&#xa0;» de {field} signifie à la fois &lt;{first}&gt; et &lt;{second}&gt; (son code par défaut)&#xa0;; un code ne doit avoir qu&apos;un sens.</translation>
+    </message>
+    <message>
         <source>The configuration file does not exist.</source>
         <translation>Le fichier de configuration n&apos;existe pas.</translation>
     </message>
@@ -4692,6 +4700,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Invalid value &quot;{value}&quot; in &lt;{element}&gt; (line {line}); expected a time as hh:ii:ss.</source>
         <translation>Valeur non valide «&#xa0;{value}&#xa0;» dans &lt;{element}&gt; (ligne {line})&#xa0;; une heure au format hh:ii:ss est attendue.</translation>
+    </message>
+    <message>
+        <source>Invalid value &quot;{value}&quot; in &lt;{element}&gt;; expected a whole number.</source>
+        <translation>Valeur non valide «&#xa0;{value}&#xa0;» dans &lt;{element}&gt;&#xa0;; un nombre entier est attendu.</translation>
+    </message>
+    <message>
+        <source>Invalid value &quot;{value}&quot; in &lt;{element}&gt;; expected a time as hh:ii:ss.</source>
+        <translation>Valeur non valide «&#xa0;{value}&#xa0;» dans &lt;{element}&gt;&#xa0;; une heure au format hh:ii:ss est attendue.</translation>
     </message>
     <message>
         <source>The root element is &lt;{element}&gt; (line {line}); a configuration starts with &lt;import-config&gt;.</source>
