@@ -383,7 +383,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         edit = self.date_format_edit
         imp.provider.date_format = (edit.text().strip() if edit else "") or DATE_FORMAT.default
         config = self.session.choices.config
-        _validate(config)
+        _validate(config, imp)
         self.session.set_config(config)
 
     def _columns(self) -> list[Column]:
@@ -451,11 +451,18 @@ def _same_place(left: Place, now: Place) -> bool:
     return left[0] is now[0] and left[1:] == now[1:]
 
 
-def _validate(config: ImportConfig) -> None:
-    """Round-trip through the XML so the core's own rules (e.g. dateFormat) speak now."""
+def _validate(config: ImportConfig, imp: Import) -> None:
+    """What a configuration file's reader would refuse of the configuration (a date format,
+    a whole number, a code meaning two things...), said without a line of a document the
+    user never saw; then the edited import bound as the check will."""
     from importer_gui.core import config_xml
+    from importer_gui.core.binding import bind_import, refuse_shared_codes
 
     try:
-        config_xml.loads(config_xml.dumps(config), source=config.source)
+        config_xml.refuse_not_xml(config)
+        for each in config.imports:
+            config_xml.refuse_bad_values(each)
+            refuse_shared_codes(each)
+        bind_import(imp)
     except ConfigError as exc:
         raise ImporterError(exc.detail) from None
