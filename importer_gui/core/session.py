@@ -15,17 +15,14 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-from importer_gui.core import pipeline, reports
-from importer_gui.core.binding import configured_codes
-from importer_gui.core.catalogue import ACTIONS, CONFIG_SUFFIXES
+from importer_gui.core import binding, pipeline, reports
+from importer_gui.core.catalogue import CONFIG_SUFFIXES
 from importer_gui.core.cells import Shown, cell_text
 from importer_gui.core.config import (
-    SHARED_CODE,
     Import,
     ImportConfig,
     Provider,
     kept_imports,
-    shared_code,
 )
 from importer_gui.core.corrections import (
     NUL_TYPED,
@@ -41,7 +38,7 @@ from importer_gui.core.corrections import (
     recorded_config,
     write_corrected_copy,
 )
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, ImporterError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.plan import FileStamp, Plan
 from importer_gui.core.progress import Monitor
 from importer_gui.core.store import REPLACED, RunSummary, Store
@@ -570,18 +567,9 @@ def run_check(snapshot: Snapshot, monitor: Monitor) -> Plan:
 
 def refuse_shared_codes(config: ImportConfig) -> None:
     """Codes set on the mapping page never went through a file's reader: one code, one
-    meaning is checked here (ConfigError)."""
+    meaning is checked here as the reader checks it (ConfigError)."""
     for imp in config.imports:
-        for action in imp.actions:
-            spec = ACTIONS.get(action.name)
-            for coded in spec.fields if spec else ():
-                clash = coded.codes and shared_code(
-                    configured_codes(coded, action, imp.provider.columns))
-                if clash:
-                    code, first, second = clash
-                    raise ConfigError(SHARED_CODE.format(
-                        code=code, field=coded.name, first=first, first_at="", second=second,
-                        second_at=""))
+        binding.refuse_shared_codes(imp)
 
 
 def run_replan(store_path: Path, plan: Plan, monitor: Monitor,

@@ -8,7 +8,15 @@ import pytest
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from importer_gui.core.config import Action, Column, FieldOptions, Import, ImportConfig, Provider
+from importer_gui.core.config import (
+    Action,
+    ActionField,
+    Column,
+    FieldOptions,
+    Import,
+    ImportConfig,
+    Provider,
+)
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
 from tests.builders import ImportSpec, write_config, write_csv
@@ -17,6 +25,7 @@ from tests.stores import existing_store
 
 ACTION = "createOrUpdateSessionAction"
 COLUMNS = ("sessionAction", "trainingPathCode", "sessionTitle")
+NBSP = "\xa0"
 BY_TITLE = "<sessionSearchField><sessionTitle/></sessionSearchField>"
 
 
@@ -47,6 +56,9 @@ def refused(config: Path) -> str:
     # Split between the column and the action's <fields>, which is read after it.
     ("<cancel>X</cancel>", "<createUpdate>X</createUpdate>",
      "<createUpdate> (line 6) and <cancel> (line 4)"),
+    # The column's codes clash on their own, though <fields> moves createUpdate off M.
+    ("<cancel>M</cancel>", "<createUpdate>X</createUpdate>",
+     "<createUpdate> (its default code) and <cancel> (line 4)"),
 ])
 def test_one_code_for_two_meanings_is_refused_naming_both(tmp_path: Path, column: str,
                                                           fields: str, both: str) -> None:
@@ -62,14 +74,19 @@ def test_codes_swapped_or_renamed_are_read(tmp_path: Path) -> None:
     assert done.code == 1 and "Training with" in done.out, done.err  # planned, not refused
 
 
-def test_the_wizard_refuses_codes_mapped_to_one_code_before_any_row(
-        tmp_path: Path, qtbot: QtBot) -> None:
-    """Codes typed on the mapping page never went through a configuration file."""
+def preview_refusal(tmp_path: Path, qtbot: QtBot, column_codes: dict[str, str],
+                    field_codes: dict[str, str] | None = None) -> tuple[str, WizardState]:
+    """What the preview says when checking a session import built in code (as the mapping
+    page builds it), its sessionAction column with ``column_codes`` and, when given, an
+    action <fields> entry with ``field_codes``."""
     data = write_csv(tmp_path / "sessions.csv", [COLUMNS, ["M", "SEC-101", "Lyon"]])
-    columns = [Column("sessionAction", FieldOptions(codes={"createUpdate": "M", "cancel": "M"})),
+    columns = [Column("sessionAction", FieldOptions(codes=column_codes)),
                Column("trainingPathCode"), Column("sessionTitle")]
     provider = Provider(file_name=data.name, path=str(tmp_path), columns=columns)
-    action = Action(ACTION, search_fields=["sessionTitle"])
+    fields = None if field_codes is None else [
+        ActionField("sessionAction", FieldOptions(codes=field_codes)),
+        ActionField("trainingPathCode"), ActionField("sessionTitle")]
+    action = Action(ACTION, fields, search_fields=["sessionTitle"])
     state = WizardState(tmp_path / "store.sqlite3")
     state.session.set_config(ImportConfig([Import(provider, [action])]), [data])
     wizard = QWizard()
@@ -79,7 +96,35 @@ def test_the_wizard_refuses_codes_mapped_to_one_code_before_any_row(
     wizard.show()
     qtbot.waitUntil(lambda: not preview.is_checking() and preview.error_label.text() != "",
                     timeout=20_000)
-    assert preview.error_label.text() == ('The code "M" of sessionAction means both '
-                                          "<createUpdate> and <cancel>; a code must mean one "
-                                          "thing.")
+    return preview.error_label.text(), state
+
+
+def test_the_wizard_refuses_codes_mapped_to_one_code_before_any_row(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    """Codes typed on the mapping page never went through a configuration file."""
+    said, state = preview_refusal(tmp_path, qtbot, {"createUpdate": "M", "cancel": "M"})
+    assert said == ('The code "M" of sessionAction means both <createUpdate> and <cancel>; a '
+                    "code must mean one thing.")
     assert state.choices.plan is None
+
+
+DEFAULT_TAKEN = ('The code "M" of sessionAction means both <createUpdate> (its default code) '
+                 "and <cancel>; a code must mean one thing.")
+# <fields> moves createUpdate off M, but the column's codes clash on their own: a file's
+# reader refuses them (above), and so does the preview.
+OVERRIDDEN = {"createUpdate": "X"}
+
+
+@pytest.mark.parametrize("field_codes", [None, OVERRIDDEN], ids=["column", "overridden"])
+def test_the_preview_says_a_default_code_taken_as_the_reader_does(
+        tmp_path: Path, qtbot: QtBot, field_codes: dict[str, str] | None) -> None:
+    said, state = preview_refusal(tmp_path, qtbot, {"cancel": "M"}, field_codes)
+    assert said == DEFAULT_TAKEN
+    assert state.choices.plan is None
+
+
+@pytest.mark.usefixtures("french")
+def test_the_preview_says_a_default_code_taken_in_french(tmp_path: Path, qtbot: QtBot) -> None:
+    said, _ = preview_refusal(tmp_path, qtbot, {"cancel": "M"}, OVERRIDDEN)
+    assert said == (f"Le code «{NBSP}M{NBSP}» de sessionAction signifie à la fois <createUpdate> "
+                    f"(son code par défaut) et <cancel>{NBSP}; un code ne doit avoir qu'un sens.")
