@@ -7,7 +7,6 @@ and an entry in ``COMMANDS``.
 from __future__ import annotations
 
 import argparse
-import codecs
 import contextlib
 import importlib
 import os
@@ -33,7 +32,7 @@ from importer_gui.cli.command import (
 )
 from importer_gui.cli.output import Output, OutputError, say, visible
 from importer_gui.core import allocator, interrupts
-from importer_gui.core.errors import ImporterError, os_error_text
+from importer_gui.core.errors import ImporterError, refused_path_text
 from importer_gui.core.paths import default_store_path
 
 # Where each command is defined (its module in this package, and the Command's name there),
@@ -185,26 +184,12 @@ def main(argv: Sequence[str], *, ending: bool = False) -> int:
         say(f"importer-gui: {NOT_ENOUGH_MEMORY}\n")
         return EXIT_FAILED
     except Exception as error:  # a bug: one line for the user, the traceback in the log
-        said = os_error_text(error) or _unnamable_text(error)
+        said = refused_path_text(error)
         if said is not None:  # a path the system refused: the file and its reason say it
             say(visible(f"importer-gui: {said}") + "\n")
             return EXIT_FAILED
         say(f"importer-gui: unexpected error; {process.log_unexpected(argv)}\n")
         return EXIT_FAILED
-
-
-def _unnamable_text(error: Exception) -> str | None:
-    """"FILE: reason." for a file name the system's encoding of names cannot hold (an
-    accent under the C locale with Python's UTF-8 mode turned off); None for any other
-    error."""
-    names_in = sys.getfilesystemencoding()
-    if not isinstance(error, UnicodeEncodeError) or not isinstance(error.object, str) \
-            or codecs.lookup(error.encoding).name != codecs.lookup(names_in).name \
-            or codecs.lookup(names_in).name == "utf-8":  # holds any name: not one that failed
-        return None
-    return (f"{error.object}: this file name cannot be given to the system, whose file names "
-            f"are {names_in.upper()} under the current locale; run with a UTF-8 locale "
-            "(LC_ALL=C.UTF-8) or PYTHONUTF8=1.")
 
 
 @contextlib.contextmanager

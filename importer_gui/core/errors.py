@@ -8,8 +8,10 @@ that the window can recognise a message by its template (``ui/messages_text.py``
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
+import sys
 from pathlib import Path
 
 _MARKED: dict[str, str] = {}  # template -> its translation context
@@ -36,6 +38,12 @@ CANCELLED = QT_TRANSLATE_NOOP("errors", "Cancelled; nothing was written.")
 # A report or a copy that the system refused to write: {reason} is the system's
 # (system_reason).
 CANNOT_WRITE = QT_TRANSLATE_NOOP("errors", "Could not write {path}: {reason}")
+# A file name with a character the system's encoding of names lacks (an accent under the C
+# locale with Python's UTF-8 mode turned off): {encoding} is that encoding ("ASCII").
+UNNAMABLE = QT_TRANSLATE_NOOP(
+    "errors", "{path}: this file name cannot be given to the system, whose file names are "
+              "{encoding} under the current locale; run with a UTF-8 locale (LC_ALL=C.UTF-8) "
+              "or PYTHONUTF8=1.")
 
 
 class ImporterError(Exception):
@@ -105,6 +113,23 @@ def os_error_text(exc: BaseException) -> str | None:
     if not isinstance(exc, OSError) or exc.filename is None or not exc.strerror:
         return None
     return f"{exc.filename}: {system_reason(exc)}."
+
+
+def unnamable_text(exc: BaseException) -> str | None:
+    """"FILE: reason." for a file name the system's encoding of names cannot hold; None for
+    any other error."""
+    names_in = sys.getfilesystemencoding()
+    if not isinstance(exc, UnicodeEncodeError) or not isinstance(exc.object, str) \
+            or codecs.lookup(exc.encoding).name != codecs.lookup(names_in).name \
+            or codecs.lookup(names_in).name == "utf-8":  # holds any name: not one that failed
+        return None
+    return UNNAMABLE.format(path=exc.object, encoding=names_in.upper())
+
+
+def refused_path_text(exc: BaseException) -> str | None:
+    """"FILE: reason." for a path the system refused or could not be given (the two rules
+    above); None for any other error."""
+    return os_error_text(exc) or unnamable_text(exc)
 
 
 def _located(path: Path | str | None, where: str | None, message: str) -> str:

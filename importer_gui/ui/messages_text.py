@@ -174,11 +174,12 @@ def system_reason_text(exc: BaseException) -> str:
 
 
 def os_error_words(exc: BaseException) -> str | None:
-    """``errors.os_error_text`` ("FILE: reason.") in the user's language; None for an error
-    naming no file."""
-    if not isinstance(exc, OSError) or errors.os_error_text(exc) is None:
-        return None
-    return arg(translate("messages", "%1: %2."), exc.filename, system_reason_text(exc))
+    """``errors.refused_path_text`` ("FILE: reason.") in the user's language; None for an
+    error naming no file."""
+    if isinstance(exc, OSError) and errors.os_error_text(exc) is not None:
+        return arg(translate("messages", "%1: %2."), exc.filename, system_reason_text(exc))
+    said = errors.unnamable_text(exc)
+    return None if said is None else message_text(said)
 
 
 def _after_place(message: str, tries: int = 3) -> str:

@@ -48,7 +48,12 @@ from importer_gui.core.plan import FileStamp
 from importer_gui.resources import sample_config_path
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.messages_text import message_text, placed, system_reason_text
+from importer_gui.ui.messages_text import (
+    message_text,
+    os_error_words,
+    placed,
+    system_reason_text,
+)
 from importer_gui.ui.pages.base import BasePage, column_titles, read_in_background
 from importer_gui.ui.pages.open_reading import (
     Chosen,
@@ -413,6 +418,12 @@ class OpenPage(BasePage):
             read = self._read_configuration(path)
         except ImporterError as exc:
             self._open_failed(exc)
+            return False
+        except UnicodeEncodeError as exc:  # a data file's name the locale cannot give the system
+            said = os_error_words(exc)
+            if said is None:
+                raise
+            self._open_failed(ImporterError(said))
             return False
         if 0 not in read.unfound and read_in_background(read.files[0]):
             self._open_configuration_in_background(read)

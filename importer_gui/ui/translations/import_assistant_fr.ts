@@ -3482,6 +3482,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Impossible d&apos;écrire {path}&#xa0;: {reason}</translation>
     </message>
     <message>
+        <source>{path}: this file name cannot be given to the system, whose file names are {encoding} under the current locale; run with a UTF-8 locale (LC_ALL=C.UTF-8) or PYTHONUTF8=1.</source>
+        <translation>{path} : ce nom de fichier ne peut pas être donné au système, dont les noms de fichiers sont en {encoding} avec les paramètres régionaux actuels ; lancez le programme avec des paramètres régionaux UTF-8 (LC_ALL=C.UTF-8) ou PYTHONUTF8=1.</translation>
+    </message>
+    <message>
         <source>No such file or directory</source>
         <translation>Aucun fichier ou dossier de ce nom</translation>
     </message>
