@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
@@ -21,6 +23,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QResizeEvent,
@@ -211,6 +214,17 @@ class ColumnsDelegate(QStyledItemDelegate):
         combo.chosen = True
         self.commitData.emit(combo)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in a field (its list closed) or a GUID keeps what it shows and goes on to
+        the wizard, whose Next it presses, as on every page; any other key as a delegate's."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and isinstance(watched, FieldCombo | QLineEdit)
+                and not (isinstance(watched, FieldCombo) and watched.view().isVisible())):
+            self.commitData.emit(watched)
+            return False  # the editor lets it by, the table too, to the wizard
+        return super().eventFilter(watched, event)
+
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, FieldCombo):
@@ -307,6 +321,13 @@ class ColumnsView(QTableView):
         if (event.button() == Qt.MouseButton.LeftButton and index.column() == FIELD
                 and isinstance(editor, FieldCombo) and not editor.view().isVisible()):
             editor.showPopup()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter goes on to the wizard (Next), from a field or from the table itself."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
 
     def size_parts(self, fields: QStandardItemModel | None) -> None:
         """Columns as wide as their widest title (a field's as its combo), rows as high
