@@ -186,6 +186,11 @@ class StoreGoneError(StoreError):
     fails again until it is put back or opened where it now is."""
 
 
+class StoreChangedError(StoreError):
+    """Another program changed what the check (or a revert's plan) read of the store: a value
+    taken, a record changed or gone. The same plan is refused again: check (or plan) again."""
+
+
 class StoreReplacedError(StoreError):
     """Another store is where the one opened before was (``Store.reopen``); nothing was done
     in it. ``found``: the identity of the store there now."""

@@ -30,6 +30,7 @@ from importer_gui.core import interrupts, schema
 from importer_gui.core.catalogue.columns import field_named, record_kind
 from importer_gui.core.errors import (
     QT_TRANSLATE_NOOP,
+    StoreChangedError,
     StoreError,
     StoreGoneError,
     StoreLockedError,
@@ -595,7 +596,7 @@ class Store:
                 said = self._refused_since(conn, changes, run, self._dialect.fault(exc))
                 if said is None:
                     raise
-                raise StoreError(said) from exc
+                raise StoreChangedError(said) from exc
 
     def _refused_since(self, conn: Connection, changes: Iterable[Change | Record],
                        run: RunInfo, fault: Fault) -> str | None:

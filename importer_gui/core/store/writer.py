@@ -38,7 +38,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from importer_gui.core import schema
 from importer_gui.core.catalogue.columns import field_named, record_kind, record_name
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError
+from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreChangedError, StoreError
 from importer_gui.core.guids import MADE_WHEN_WRITTEN, made
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import (
@@ -645,6 +645,11 @@ class BulkWriter:
         """A StoreError from ``template`` (which says nothing was written to {path})."""
         return StoreError(template.format(path=self.path, **values))
 
+    def _changed_since(self, template: str, **values: object) -> StoreError:
+        """The same, for what another program changed since the check (or the revert's plan):
+        the same plan is refused again until it is made again."""
+        return StoreChangedError(template.format(path=self.path, **values))
+
     def _new_id(self, table: Table, record_id: int) -> int:
         """The id a created record gets: the next free one for a placeholder."""
         next_id = self._next_id(table)
@@ -862,13 +867,14 @@ class BulkWriter:
         name = repr(label) if label is not None else str(record_id)
         said = _CREATED_MEANWHILE[table]
         if run is None:
-            return self._fail(said.by_program, name=name)
+            return self._changed_since(said.by_program, name=name)
         run_id, user, machine = run
         if user and machine:
-            return self._fail(said.by_user_on, name=name, run=run_id, user=user, machine=machine)
+            return self._changed_since(said.by_user_on, name=name, run=run_id, user=user,
+                                       machine=machine)
         if user or machine:
-            return self._fail(said.by_run_of, name=name, run=run_id, who=user or machine)
-        return self._fail(said.by_run, name=name, run=run_id)
+            return self._changed_since(said.by_run_of, name=name, run=run_id, who=user or machine)
+        return self._changed_since(said.by_run, name=name, run=run_id)
 
     def _updates(self, table: Table, items: list[_Item]) -> None:
         """UPDATE the batch's records to their final values; log before and after."""
@@ -917,12 +923,12 @@ class BulkWriter:
         stored)."""
         row = current.get(record_id)
         if row is None:
-            raise self._fail(self.gone, subject=record_name(table, record_id))
+            raise self._changed_since(self.gone, subject=record_name(table, record_id))
         # Another program may have committed since the check: never overwrite its work. A
         # GUID made when this run wrote its record is whatever the write made.
         for column, value in before.items():
             if row[column] != value and value is not MADE_WHEN_WRITTEN:
-                raise self._fail(self.changed, subject=record_name(table, record_id),
+                raise self._changed_since(self.changed, subject=record_name(table, record_id),
                                  field=field_named(table, column), value=repr(row[column]))
         return row
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from importer_gui.core.errors import (
     Cancelled,
     ImporterError,
+    StoreChangedError,
     StoreGoneError,
     StoreReplacedError,
 )
@@ -325,6 +326,11 @@ class CommitPage(BasePage):
             # is now, which starts over): offered, but not on Enter; nor is Finish.
             self.retry_button.show()
             QTimer.singleShot(0, self, self._nothing_default)
+            return
+        if isinstance(error, StoreChangedError):
+            # Another program wrote what the check read since: the same plan is refused
+            # again, and only a check of the store as it now is may commit.
+            self._make_default(self.recheck_button)
             return
         plan = self.session.choices.plan
         not_as_read = plan.file_not_as_read() if plan is not None else None
