@@ -41,7 +41,7 @@ def test_this_months_large_workbook_keeps_the_configurations_sheet_off_the_windo
     looked_up = SlowReads()
     looked_up.release.set()
     monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
-    for name in ("sheet_names", "hidden_sheets", "visible_sheets", "sheets_and_first_visible"):
+    for name in ("sheet_names", "hidden_sheets", "visible_sheets", "sheets_and_visible"):
         monkeypatch.setattr(workbooks, name, looked_up.head(getattr(workbooks, name)))
     assert window.open_file(book)
     qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
@@ -63,7 +63,7 @@ def test_this_months_large_workbook_is_not_opened_again_for_the_configurations_s
     book = june(tmp_path / "june.xlsx")
     looked_up: list[str] = []
     monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
-    for name in ("sheet_names", "sheets_and_first_visible"):
+    for name in ("sheet_names", "sheets_and_visible"):
         real = getattr(workbooks, name)
         monkeypatch.setattr(workbooks, name, lambda path, _real=real, _name=name: (
             looked_up.append(_name), _real(path))[1])
@@ -71,7 +71,7 @@ def test_this_months_large_workbook_is_not_opened_again_for_the_configurations_s
     qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
     assert page.sheet_combo.currentText() == "Data"
     # The page's list, once: it tells that the workbook has the sheet Data.
-    assert looked_up == ["sheets_and_first_visible"]
+    assert looked_up == ["sheets_and_visible"]
 
 
 def exported(path: Path, data_sheet: str = "Data") -> Path:

@@ -104,7 +104,7 @@ def test_a_large_workbooks_sheets_are_looked_up_while_the_page_says_it_reads_it(
     going back to the page does not open it again."""
     looked_up = SlowReads()
     monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
-    for name in ("sheet_names", "first_visible_sheet", "sheets_and_first_visible"):
+    for name in ("sheet_names", "first_visible_sheet", "sheets_and_visible"):
         monkeypatch.setattr(workbooks, name, looked_up.head(getattr(workbooks, name)))
     config = configuration(tmp_path, hidden_lists_first)
     page = window.wizard.open_page
@@ -132,7 +132,7 @@ def test_a_large_workbook_chosen_is_not_opened_again_to_list_its_sheets(
     looked_up = SlowReads()
     looked_up.release.set()
     monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
-    for name in ("sheet_names", "sheets_and_first_visible"):
+    for name in ("sheet_names", "sheets_and_visible"):
         monkeypatch.setattr(workbooks, name, looked_up.head(getattr(workbooks, name)))
     configuration(tmp_path, hidden_lists_first)
     page = window.wizard.open_page
@@ -165,7 +165,7 @@ def test_another_imports_large_workbook_is_listed_while_the_page_says_it_reads_i
         wizard.back()
     assert page.isComplete()
     looked_up = SlowReads()
-    for name in ("sheet_names", "first_visible_sheet", "sheets_and_first_visible"):
+    for name in ("sheet_names", "first_visible_sheet", "sheets_and_visible"):
         monkeypatch.setattr(workbooks, name, looked_up.head(getattr(workbooks, name)))
     page.import_combo.setCurrentIndex(1)
     qtbot.waitUntil(lambda: bool(looked_up.on_window_thread))  # the sheets being looked up

@@ -87,12 +87,14 @@ def first_visible_sheet(path: Path) -> str | None:
     return workbooks.first_visible_sheet(path)
 
 
-def first_sheet_holding_data(path: Path, rows_of: Callable[[str], Sequence[object]]
+def first_sheet_holding_data(path: Path, rows_of: Callable[[str], Sequence[object]],
+                             visible: Sequence[str] | None = None,
                              ) -> tuple[str | None, list[str]]:
     """The first visible sheet whose first rows (``rows_of(name)``) hold something, and the
     visible sheets before it, empty; (None, every one) when none holds anything. A new
     configuration reads that sheet: an empty first sheet is often a cover page. The workbook
-    is opened once to list them (each opening reads all its shared strings)."""
+    is opened once to list them (each opening reads all its shared strings), unless they are
+    ``visible``, listed already."""
     path = Path(path)
     if not is_workbook(path):
         return None, []
@@ -100,7 +102,7 @@ def first_sheet_holding_data(path: Path, rows_of: Callable[[str], Sequence[objec
     from importer_gui.core.readers import workbooks
 
     empty: list[str] = []
-    for name in workbooks.visible_sheets(path):
+    for name in workbooks.visible_sheets(path) if visible is None else visible:
         try:
             rows = rows_of(name)
         except DataFileError as exc:

@@ -24,7 +24,7 @@ sheet, and the refusal names the cell.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import islice
 from pathlib import Path
@@ -116,10 +116,25 @@ def sheets_and_first_visible(path: Path) -> tuple[list[str], str | None]:
     """The workbook's worksheets in workbook order (hidden ones included) and the sheet read
     when the configuration names none, from one opening: each reads all its shared strings,
     seconds for a large workbook."""
+    names, visible = sheets_and_visible(path)
+    return names, read_by_default(names, visible)
+
+
+def sheets_and_visible(path: Path) -> tuple[list[str], list[str]]:
+    """The workbook's worksheets in workbook order (hidden ones included) and its visible
+    ones, from one opening (each reads all its shared strings, seconds for a large one)."""
     check_file(path)
+    visible = calamine.SheetVisibleEnum.Visible
     with _calamine_workbook(path) as workbook:
-        names = [meta.name for meta in _worksheets(workbook)]
-        return names, _first_visible(workbook) or next(iter(names), None)
+        sheets = _worksheets(workbook)
+        return ([meta.name for meta in sheets],
+                [meta.name for meta in sheets if meta.visible == visible])
+
+
+def read_by_default(names: Sequence[str], visible: Sequence[str]) -> str | None:
+    """The sheet read when the configuration names none, of a workbook's worksheets
+    ``names`` and its ``visible`` ones: the first visible one, else the first one."""
+    return next(iter(visible), None) or next(iter(names), None)
 
 
 def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,

@@ -673,7 +673,8 @@ class OpenPage(BasePage):
             self._open_in_background(path, on_failure, on_opened)
             return True
         try:
-            self._opened(path, read_opening(path))
+            opening = read_opening(path)
+            self._opened(path, opening, listed=opening.listed)  # not opened again to list
         except ImporterError as exc:
             on_failure(exc)
             return False

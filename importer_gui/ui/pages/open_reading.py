@@ -11,7 +11,7 @@ from pathlib import Path
 
 from importer_gui.core.config import Provider
 from importer_gui.core.errors import Cancelled, DataFileError, ImporterError
-from importer_gui.core.first_rows import HEAD_ROWS, Head
+from importer_gui.core.first_rows import HEAD_ROWS, Head, HeadRow
 from importer_gui.core.guess import Guess
 from importer_gui.core.paths import resolved
 from importer_gui.core.plan import FileStamp
@@ -40,6 +40,7 @@ class Opening:
     encoding: Guess | None = None  # a text file's, from its bytes
     delimiter: Guess | None = None
     guesses: HeadGuesses | None = None  # None when its first rows cannot be read
+    listed: SheetList | None = None  # a workbook's sheets, listed to find the one read
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class SheetList:
     stamp: FileStamp | None  # the file as it was before the look-up; None when it is no file
     names: tuple[str, ...]  # none when the workbook cannot be read: the re-read says why
     first_visible: str | None  # None when not looked up (the provider names its sheet)
+    visible: tuple[str, ...] = ()  # the visible ones, in workbook order
 
     def lists(self, provider: Provider, data_file: Path) -> bool:
         """Whether this is the list of ``data_file`` as it is now, for ``provider``."""
@@ -75,6 +77,7 @@ Chosen = tuple[Opening, Rows | ImporterError | None, SheetList | None]
 
 
 def read_opening(path: Path, monitor: Monitor | None = None, *, guess: bool = True,
+                 reading: Provider | None = None, listed: SheetList | None = None,
                  ) -> Opening:
     """How a new configuration reads ``path``, as init guesses it: a workbook's first visible
     sheet holding data (its rows stay cached for the pages), a text file's encoding and
@@ -82,7 +85,9 @@ def read_opening(path: Path, monitor: Monitor | None = None, *, guess: bool = Tr
     device, a picture or a workbook under a CSV file's name: refused as the command line
     says it. Seconds for a large workbook: the page calls it in the background. Without
     ``guess``, its first rows are not read to guess from (a saved configuration says how to
-    read them)."""
+    read them: a workbook's sheets are looked through as ``reading`` reads them, so that the
+    one found is loaded once). A workbook's sheets, unless ``listed`` already, are listed
+    once, for the sheet read and the page's list alike."""
     from importer_gui.core import readers
     from importer_gui.core.guess import guess_reading
 
@@ -90,8 +95,9 @@ def read_opening(path: Path, monitor: Monitor | None = None, *, guess: bool = Tr
     readers.check_file(path)
     provider = _provider_of(path)
     if readers.is_workbook(path):
-        provider.sheet, empty = _first_sheet(path, provider, monitor)
-        opening = Opening(provider, tuple(empty))
+        listed = listed if listed is not None and listed.stamp is not None else _listing(path)
+        provider.sheet, empty = _first_sheet(path, reading or provider, monitor, listed)
+        opening = Opening(provider, tuple(empty), listed=listed)
     else:
         try:
             _sheet, encoding, delimiter = guess_reading(path)
@@ -120,10 +126,10 @@ def read_chosen(path: Path, configured: Provider | None, monitor: Monitor) -> Ch
 
     if configured is None:
         opening = read_opening(path, monitor)
-        return opening, None, list_sheets(opening.provider, path)
+        return opening, None, opening.listed
     listed = list_sheets(configured, path)
     opening = _on_configured_sheet(path, configured, listed) or read_opening(
-        path, monitor, guess=False)
+        path, monitor, guess=False, reading=configured, listed=listed)
     take_new_file(configured, opening.provider, path, None if listed is None else listed.names)
     monitor.check_cancelled()
     return opening, _head_or_why(configured, path), listed
@@ -158,20 +164,29 @@ def guess_from_head(head: Head) -> HeadGuesses:
     return HeadGuesses(header, guess_date_format([cell for _l, cells in rows for cell in cells]))
 
 
-def _first_sheet(path: Path, provider: Provider, monitor: Monitor,
+def _first_sheet(path: Path, reading: Provider, monitor: Monitor, listed: SheetList,
                  ) -> tuple[str | None, list[str]]:
-    """The first visible sheet holding data and the empty ones before it, as init chooses
-    (the first visible sheet, and none said, when every one is empty)."""
+    """The first visible sheet (of those ``listed``) holding data, its rows read as
+    ``reading`` reads them, and the empty ones before it, as init chooses (the first
+    visible sheet, and none said, when every one is empty)."""
     from importer_gui.core import readers
 
     def rows_of(name: str) -> list[object]:
         monitor.check_cancelled()  # between two sheets: each loads whole
-        return read_head(replace(provider, sheet=name), path)[1]
+        rows = read_head(replace(reading, sheet=name), path)[1]  # kept for the page
+        return list(rows if reading.skip_first_line else _below_first_row(rows))
 
-    name, empty = readers.first_sheet_holding_data(path, rows_of)
+    name, empty = readers.first_sheet_holding_data(path, rows_of, listed.visible)
     if name is None:
-        return readers.first_visible_sheet(path), []
+        return listed.first_visible, []
     return name, empty
+
+
+def _below_first_row(rows: list[HeadRow]) -> list[HeadRow]:
+    """The rows below the first one holding anything: those a reading with a header line
+    gives as data (a sheet holding headers only holds no data, whatever its reading)."""
+    first = next((i for i, (_line, cells) in enumerate(rows) if any(cells)), len(rows))
+    return rows[first + 1:]
 
 
 def list_sheets(provider: Provider, data_file: Path) -> SheetList | None:
@@ -185,14 +200,23 @@ def list_sheets(provider: Provider, data_file: Path) -> SheetList | None:
 def workbook_sheets(provider: Provider, data_file: Path) -> SheetList:
     """The workbook's sheets, and its first visible one when ``provider`` names none, from
     one opening of it."""
-    from importer_gui.core.readers import workbooks
-
     try:
-        stamp = FileStamp.of(data_file) if data_file.is_file() else None  # before reading
-        names, first = workbooks.sheets_and_first_visible(data_file)
+        listed = _listing(data_file)
     except (ImporterError, OSError):
         return SheetList(None, (), None)  # never taken for another look-up's
-    return SheetList(stamp, tuple(names), None if provider.sheet else first)
+    return listed if not provider.sheet else replace(listed, first_visible=None)
+
+
+def _listing(data_file: Path) -> SheetList:
+    """The workbook's sheets, its visible ones and the one read when the configuration
+    names none, from one opening of it (behind the package guards); why it cannot be
+    opened raised."""
+    from importer_gui.core.readers import workbooks
+
+    stamp = FileStamp.of(data_file) if data_file.is_file() else None  # before reading
+    names, visible = workbooks.sheets_and_visible(data_file)
+    return SheetList(stamp, tuple(names), workbooks.read_by_default(names, visible),
+                     tuple(visible))
 
 
 def sheets_and_rows(provider: Provider, data_file: Path,
