@@ -6,7 +6,6 @@ columns held the window 90-150 ms)."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,21 +16,9 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.config_page import ConfigPage
 from importer_gui.ui.wizard import CONFIG, PREVIEW
 from tests.builders import write_csv
+from tests.spies import counted
 
 HEADERS = ["Identifiant", "Nom", "Prénom", "Courriel"]
-
-
-def counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[object]:
-    """The first argument of each call to ``module.name`` from now on."""
-    calls: list[object] = []
-    real: Callable[..., object] = getattr(module, name)
-
-    def counting(first: object, *args: object, **kwargs: object) -> object:
-        calls.append(first)
-        return real(first, *args, **kwargs)
-
-    monkeypatch.setattr(module, name, counting)
-    return calls
 
 
 def on_configuration_page(window: MainWindow, data: Path, qtbot: QtBot) -> ConfigPage:

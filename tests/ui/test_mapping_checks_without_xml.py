@@ -16,6 +16,7 @@ from importer_gui.ui.language import FRENCH
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.wizard import CONFIG, MAPPING
+from tests.spies import counted
 from tests.ui.test_mapping_custom_and_codes import mapping
 
 TRACKING = "createOrUpdateConsolidatedTrackingAction"
@@ -110,20 +111,9 @@ def test_next_checks_the_mapping_without_writing_or_parsing_xml(
         window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         qtbot: QtBot) -> None:
     page = tracking_page(window, tmp_path)
-    calls: list[str] = []
-
-    def counted(name: str) -> Callable[..., Any]:
-        real = getattr(config_xml, name)
-
-        def count(*args: Any, **kwargs: Any) -> Any:
-            calls.append(name)
-            return real(*args, **kwargs)
-        return count
-
-    for name in ("dumps", "loads"):
-        monkeypatch.setattr(config_xml, name, counted(name))
+    dumped, loaded = (counted(monkeypatch, config_xml, name) for name in ("dumps", "loads"))
     assert page.validatePage()
-    assert calls == []
+    assert dumped == [] and loaded == []
     assert page.error_label.text() == ""
     window.wizard.next()
     assert window.wizard.currentId() == CONFIG

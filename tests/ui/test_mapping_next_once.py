@@ -4,7 +4,6 @@ window 20-25 ms for it), and what the mapping lacks is found once for the click.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,20 +12,8 @@ from pytestqt.qtbot import QtBot
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages import open_page
 from importer_gui.ui.wizard import CONFIG
+from tests.spies import counted
 from tests.ui.test_mapping_many_columns import wide_mapping
-
-
-def counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[object]:
-    """The first argument of each call to ``module.name`` from now on."""
-    calls: list[object] = []
-    real: Callable[..., object] = getattr(module, name)
-
-    def counting(first: object, *args: object, **kwargs: object) -> object:
-        calls.append(first)
-        return real(first, *args, **kwargs)
-
-    monkeypatch.setattr(module, name, counting)
-    return calls
 
 
 def test_the_open_page_does_not_read_its_file_again_on_a_mapping_change(
