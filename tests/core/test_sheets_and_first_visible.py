@@ -23,7 +23,9 @@ from tests.faults.test_hostile_workbooks import (
 def test_the_sheets_and_the_first_visible_sheet_are_those_each_look_up_gives(
         tmp_path: Path) -> None:
     path = hidden_first_sheet(tmp_path)
-    assert workbooks.sheets_and_first_visible(path) == (["Lists", "Teachers"], "Teachers")
+    names, visible = workbooks.sheets_and_visible(path)
+    assert (names, workbooks.read_by_default(names, visible)) == (["Lists", "Teachers"],
+                                                                  "Teachers")
     assert readers.sheet_names(path) == ["Lists", "Teachers"]
     assert readers.first_visible_sheet(path) == "Teachers"
 
@@ -53,7 +55,7 @@ def test_a_workbook_the_look_ups_refuse_is_refused_alike(
     with pytest.raises(DataFileError) as refused:
         readers.sheet_names(path)
     with pytest.raises(DataFileError) as found:
-        workbooks.sheets_and_first_visible(path)
+        workbooks.sheets_and_visible(path)
     assert found.value.message == refused.value.message
 
 

@@ -87,43 +87,35 @@ NUMBER_NOT_A_NUMBER = QT_TRANSLATE_NOOP(
 
 def sheet_names(path: Path) -> list[str]:
     """The workbook's worksheets in workbook order (hidden ones included)."""
-    with _calamine_workbook(path) as workbook:
-        return [meta.name for meta in _worksheets(workbook)]
+    return _listed(path)[0]
 
 
 def hidden_sheets(path: Path) -> list[str]:
     """The workbook's hidden worksheets, in workbook order."""
-    visible = calamine.SheetVisibleEnum.Visible
-    with _calamine_workbook(path) as workbook:
-        return [meta.name for meta in _worksheets(workbook) if meta.visible != visible]
+    names, visible = _listed(path)
+    return [name for name in names if name not in visible]
 
 
 def visible_sheets(path: Path) -> list[str]:
     """The workbook's visible worksheets, in workbook order, from one opening."""
-    visible = calamine.SheetVisibleEnum.Visible
-    with _calamine_workbook(path) as workbook:
-        return [meta.name for meta in _worksheets(workbook) if meta.visible == visible]
+    return _listed(path)[1]
 
 
 def first_visible_sheet(path: Path) -> str | None:
     """The sheet read when the configuration names none."""
-    with _calamine_workbook(path) as workbook:
-        return _first_visible(workbook) or next(
-            (meta.name for meta in _worksheets(workbook)), None)
-
-
-def sheets_and_first_visible(path: Path) -> tuple[list[str], str | None]:
-    """The workbook's worksheets in workbook order (hidden ones included) and the sheet read
-    when the configuration names none, from one opening: each reads all its shared strings,
-    seconds for a large workbook."""
-    names, visible = sheets_and_visible(path)
-    return names, read_by_default(names, visible)
+    return read_by_default(*_listed(path))
 
 
 def sheets_and_visible(path: Path) -> tuple[list[str], list[str]]:
     """The workbook's worksheets in workbook order (hidden ones included) and its visible
     ones, from one opening (each reads all its shared strings, seconds for a large one)."""
     check_file(path)
+    return _listed(path)
+
+
+def _listed(path: Path) -> tuple[list[str], list[str]]:
+    """Every worksheet and the visible ones, in workbook order, from one opening: what each
+    look-up of a workbook's sheets reads."""
     visible = calamine.SheetVisibleEnum.Visible
     with _calamine_workbook(path) as workbook:
         sheets = _worksheets(workbook)
