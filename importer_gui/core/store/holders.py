@@ -77,7 +77,9 @@ _REGISTERED = ((REGISTERED_BY_USER_ON, REGISTERED_BY_RUN_OF, REGISTERED_BY_RUN,
                 REGISTERED_BY_PROGRAM),
                (REGISTERED_BY_USER_ON_REVERTING, REGISTERED_BY_RUN_OF_REVERTING,
                 REGISTERED_BY_RUN_REVERTING, REGISTERED_BY_PROGRAM_REVERTING))
-_PAIR = ("learner_id", "session_id")  # a registration's key (schema: its unique index)
+# A registration's key, (learner_id, session_id): its table's unique index, as the schema says.
+_PAIR = next(index.columns for index in schema.table_def(Table.REGISTRATION).indexes
+             if index.unique)
 IN_CHUNK = 500  # values in one IN (...)
 _RECORD_TABLES = frozenset(table.value for table in TABLE_OF_RECORD.values())
 
