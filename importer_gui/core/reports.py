@@ -56,6 +56,11 @@ LOGS_INTERRUPTED = QT_TRANSLATE_NOOP(
 
 # The most characters a workbook cell holds: Excel cuts a longer text, openpyxl silently too.
 CELL_CHARS = 32_767
+# The most rows and columns a sheet holds (Excel's, and so every spreadsheet's a user opens
+# a report in): openpyxl writes past them without a word, and Excel refuses the file or
+# drops rows from it.
+SHEET_ROWS = 1_048_576
+SHEET_COLUMNS = 16_384
 # The step a report being written reports (the window translates it: widgets/progress.py).
 SAVING = "Saving {name}"
 # Characters a sheet title may not hold.
@@ -103,6 +108,8 @@ class WorkbookWords:
     messages: str = "Messages"
     no_rows: str = "No rows were checked."
     cut: str = "… [cut: the whole text has {length} characters, more than a cell holds]"
+    columns_cut: str = ("Messages (the file's columns {first} to {last} are left out: a sheet "
+                        "holds {limit} columns)")
     outcome_text: Callable[[Outcome], str] = str
     issue_text: Callable[[Issue], str] = message_text
 
@@ -173,7 +180,13 @@ def _styles() -> _Styles:
 def _sheet_title(imp: ImportPlan, used: set[str]) -> str:
     """A unique, valid sheet title from the data file's name."""
     base = (imp.file.stem or f"Import {imp.index + 1}").translate(_BAD_TITLE)[:28] or "Import"
-    title, n = base, 1
+    return _unique_title(base, used)
+
+
+def _unique_title(base: str, used: set[str], n: int = 1) -> str:
+    """``base``, numbered " (n)" from ``n`` on when n > 1 or when taken: a title no other
+    sheet has (in any case), of at most 31 characters."""
+    title = base if n == 1 else f"{base[:25]} ({n})"
     while title.lower() in used:
         n += 1
         title = f"{base[:25]} ({n})"
@@ -215,10 +228,24 @@ def _text_cell(sheet: object, value: str, fill: Any = None,
     return cell
 
 
+def _shown_columns(imp: ImportPlan) -> int:
+    """How many of the file's columns a sheet holds beside Line, Outcome and Messages."""
+    return min(len(imp.columns), SHEET_COLUMNS - 3)
+
+
+def _messages_title(imp: ImportPlan, words: WorkbookWords) -> str:
+    """The last column's title: it says which of the file's columns a sheet could not hold."""
+    shown = _shown_columns(imp)
+    if shown == len(imp.columns):
+        return words.messages
+    return words.columns_cut.format(first=shown + 1, last=len(imp.columns), limit=SHEET_COLUMNS)
+
+
 def _header_row(sheet: object, imp: ImportPlan, words: WorkbookWords) -> list[WriteOnlyCell]:
     """Line, Outcome, the file's columns, Messages: in bold."""
     cells = []
-    for title in [words.line, words.outcome, *column_titles(imp), words.messages]:
+    titles = column_titles(imp)[:_shown_columns(imp)]
+    for title in [words.line, words.outcome, *titles, _messages_title(imp, words)]:
         cell = _text_cell(sheet, title, words=words)
         cell.font = _styles().header_font
         cells.append(cell)
@@ -236,7 +263,7 @@ def _data_row(sheet: object, imp: ImportPlan, row: RowPlan,
     cells: list[WriteOnlyCell] = [WriteOnlyCell(sheet, value=row.line),
                                   _text_cell(sheet, words.outcome_text(row.outcome),
                                              words=words)]
-    for i, field_name in enumerate(imp.columns):
+    for i, field_name in enumerate(imp.columns[:_shown_columns(imp)]):
         value: Cell = row.cells[i] if i < len(row.cells) else ""
         fill = styles.error_fill if field_name in errors else (
             styles.warning_fill if field_name in warnings else None)
@@ -256,15 +283,35 @@ def _fill_workbook(plan: Plan, path: Path, words: WorkbookWords,
     book = Workbook(write_only=True)
     used: set[str] = set()
     for imp in plan.imports:
-        sheet = book.create_sheet(_sheet_title(imp, used))
-        sheet.freeze_panes = "C2"
-        sheet.append(_header_row(sheet, imp, words))
-        for _index, row in issue_rows(imp):
-            sheet.append(_data_row(sheet, imp, row, words))
-            step()
+        _fill_sheets(book, imp, used, words, step)
     if not plan.imports:
         book.create_sheet("Issues").append([words.no_rows])
     book.save(path)
+
+
+def _fill_sheets(book: Any, imp: ImportPlan, used: set[str], words: WorkbookWords,
+                 step: Callable[[], None]) -> None:
+    """An import's rows with issues: past a sheet's last row, on in a next sheet named
+    like the first with " (2)", " (3)"..., headed alike."""
+    title = _sheet_title(imp, used)
+    sheet = _new_sheet(book, title, imp, words)
+    room = SHEET_ROWS - 1
+    for _index, row in issue_rows(imp):
+        if room == 0:
+            sheet = _new_sheet(book, _unique_title(title, used, 2), imp, words)
+            room = SHEET_ROWS - 1
+        sheet.append(_data_row(sheet, imp, row, words))
+        room -= 1
+        step()
+
+
+def _new_sheet(book: Any, title: str, imp: ImportPlan, words: WorkbookWords) -> Any:
+    """A new sheet headed by the import's header row, kept in sight with the Line and
+    Outcome columns."""
+    sheet = book.create_sheet(title)
+    sheet.freeze_panes = "C2"
+    sheet.append(_header_row(sheet, imp, words))
+    return sheet
 
 
 def write_issues_workbook(plan: Plan, path: Path, words: WorkbookWords = ENGLISH,

@@ -418,6 +418,9 @@ def workbook_words() -> WorkbookWords:
                          no_rows=translate("Workbook", "No rows were checked."),
                          cut=translate("Workbook", "… [cut: the whole text has {length} "
                                        "characters, more than a cell holds]"),
+                         columns_cut=translate("Workbook", "Messages (the file's columns "
+                                               "{first} to {last} are left out: a sheet "
+                                               "holds {limit} columns)"),
                          outcome_text=outcome_label, issue_text=_workbook_issue)
 
 

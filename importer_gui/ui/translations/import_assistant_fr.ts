@@ -2565,6 +2565,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>… [coupé&#xa0;: le texte entier a {length}&#xa0;caractères, plus qu&apos;une cellule n&apos;en contient]</translation>
     </message>
     <message>
+        <source>Messages (the file&apos;s columns {first} to {last} are left out: a sheet holds {limit} columns)</source>
+        <translation>Messages (les colonnes {first} à {last} du fichier sont omises&#xa0;: une feuille contient {limit}&#xa0;colonnes)</translation>
+    </message>
+    <message>
         <source>ERROR</source>
         <translation>ERREUR</translation>
     </message>
