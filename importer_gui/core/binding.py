@@ -39,6 +39,7 @@ from importer_gui.core.config import (
     OptionValue,
     Origin,
     code_clash,
+    code_layers,
     field_key,
 )
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError
@@ -344,21 +345,12 @@ def refuse_shared_codes(imp: Import) -> None:
     """A code that means two things in one field, refused as a document's reader refuses it
     (each column's codes, then the action's <parameters> over them, then its <fields>), for
     an import built without a document: ConfigError naming no line."""
-    by_column: dict[str, dict[str, str]] = {}
-    for column in imp.provider.columns:
-        set_here = _set_codes(column.options.codes)
-        by_column.setdefault(column.field, set_here)
-        _refuse_clash(column.field, {}, set_here)
-    for action in imp.actions:
-        in_parameters: dict[str, dict[str, str]] = {}
-        for name, codes in action.parameter_codes.items():
-            if set_here := _set_codes(codes):
-                in_parameters[name] = set_here
-                _refuse_clash(name, by_column.get(name, {}), set_here)
-        for entry in action.fields or []:
-            if set_here := _set_codes(entry.options.codes):
-                under = {**by_column.get(entry.name, {}), **in_parameters.get(entry.name, {})}
-                _refuse_clash(entry.name, under, set_here)
+    columns = ((c.field, c.field, _set_codes(c.options.codes)) for c in imp.provider.columns)
+    actions = ((((name, name, _set_codes(codes)) for name, codes in a.parameter_codes.items()),
+                ((f.name, f.name, _set_codes(f.options.codes)) for f in a.fields or []))
+               for a in imp.actions)
+    for name, under, over in code_layers(columns, actions):
+        _refuse_clash(name, under, over)
 
 
 def _set_codes(codes: Mapping[str, str]) -> dict[str, str]:

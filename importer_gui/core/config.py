@@ -10,9 +10,10 @@ from __future__ import annotations
 import copy
 import difflib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
+from typing import TypeVar
 
 from importer_gui.core.catalogue import (
     DELIMITERS,
@@ -175,6 +176,35 @@ def code_clash(field: str, defaults: Iterable[tuple[str, str]],
     message = (template.format(**values, first_line=first_line, second_line=second_line)
                if template else SHARED_CODE.format(**values, first_at="", second_at=""))
     return message, first, second
+
+
+# A layer of codes: the field it sets them for, where (an element, or the field's name), and
+# meaning -> what sets each code (a code, or the element that holds it).
+P = TypeVar("P")
+V = TypeVar("V")
+CodeLayer = tuple[str, P, dict[str, V]]
+
+
+def code_layers(columns: Iterable[CodeLayer[P, V]],
+                actions: Iterable[tuple[Iterable[CodeLayer[P, V]], Iterable[CodeLayer[P, V]]]],
+                ) -> Iterator[tuple[P, dict[str, V], dict[str, V]]]:
+    """(where, the codes set under it, the codes it sets) of each layer, as a check reads a
+    field's codes: its defaults, then its column's, then the action's <parameters> (each
+    action: its parameters, then its fields), then its <fields> entry. A field's first column
+    is the one read; a layer that sets no code keeps those under it."""
+    by_column: dict[str, dict[str, V]] = {}
+    for name, place, set_here in columns:
+        by_column.setdefault(name, set_here)
+        yield place, {}, set_here
+    for parameters, fields in actions:
+        in_parameters: dict[str, dict[str, V]] = {}
+        for name, place, set_here in parameters:
+            if set_here:
+                in_parameters[name] = set_here
+                yield place, by_column.get(name, {}), set_here
+        for name, place, set_here in fields:
+            if set_here:
+                yield place, {**by_column.get(name, {}), **in_parameters.get(name, {})}, set_here
 
 
 def _placed(set_at: Mapping[str, tuple[str, int | None]], meaning: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from importer_gui.core.config import (
     LOG_OUTSIDE,
     Action,
     ActionField,
+    CodeLayer,
     Column,
     Consolidator,
     FieldOptions,
@@ -36,6 +37,7 @@ from importer_gui.core.config import (
     Origin,
     Provider,
     code_clash,
+    code_layers,
     leads_outside,
     outside_error,
     paths_confined,
@@ -732,26 +734,18 @@ def _refuse_shared_codes(provider: El, actions: El, reader: Reader) -> None:
     A field's codes are its defaults, then its column's mappings, then those of the action's
     <parameters>, then those of its <fields> entry, as a check reads them.
     """
-    by_column: dict[str, dict[str, El]] = {}
-    for mapping in _named(provider, cat.COLUMNS_MAPPING):
-        for column in children(mapping):
-            set_here = _code_elements(column)
-            by_column.setdefault(column.tag, set_here)
-            _refuse_clash(column, {}, set_here, reader)
-    for action in children(actions):
-        in_parameters: dict[str, dict[str, El]] = {}
-        for block in _named(action, PARAMETERS):
-            for entry in children(block):
-                set_here = _code_elements(entry)
-                if set_here:
-                    in_parameters[entry.tag] = set_here
-                    _refuse_clash(entry, by_column.get(entry.tag, {}), set_here, reader)
-        for listed in _named(action, "fields"):
-            for entry in children(listed):
-                set_here = _code_elements(entry)
-                if set_here:
-                    under = {**by_column.get(entry.tag, {}), **in_parameters.get(entry.tag, {})}
-                    _refuse_clash(entry, under, set_here, reader)
+    columns = ((column.tag, column, _code_elements(column))
+               for mapping in _named(provider, cat.COLUMNS_MAPPING) for column in children(mapping))
+    actions = ((_entries(action, PARAMETERS), _entries(action, "fields"))
+               for action in children(actions))
+    for element, under, over in code_layers(columns, actions):
+        _refuse_clash(element, under, over, reader)
+
+
+def _entries(action: El, tag: str) -> Iterator[CodeLayer[El, El]]:
+    """Each field entry of an action's blocks named ``tag``, with the codes it sets."""
+    return ((entry.tag, entry, _code_elements(entry))
+            for block in _named(action, tag) for entry in children(block))
 
 
 def _named(element: El, tag: str) -> list[El]:
