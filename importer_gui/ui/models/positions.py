@@ -8,7 +8,14 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from itertools import compress, repeat
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 _SEARCHED = 64  # more selected rows than this: one map of every position is quicker
 _FEW = 8  # fewer positions than one in this many of all rows: sorted rather than marked
@@ -81,3 +88,38 @@ def _places(shown: Sequence[int], wanted: set[int]) -> dict[int, int]:
             at = data.find(key, at + 1)
         where[p] = at // size
     return where
+
+
+class PositionsModel(QAbstractTableModel):
+    """A table whose rows are shown through an array of positions, sortable by one column:
+    a sort reorders the positions (``_apply_sort``), the selected cells following their rows.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Each shown row as the position of its row: one int per row, so sorting and
+        # filtering move one array.
+        self._positions: array[int] = array("i")
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+                 ) -> int:  # Qt's signature
+        return 0 if parent.isValid() else len(self._positions)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the shown rows by one column, stably; selections follow their rows."""
+        if not self._sortable() or column < 0:
+            return
+        def resort() -> None:
+            self._sort = (column, order)
+            self._apply_sort(column, order)
+
+        reorder_rows(self, lambda: self._positions, resort)
+
+    def _sortable(self) -> bool:
+        """Whether anything is shown to be sorted."""
+        raise NotImplementedError
+
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """Reorder ``_positions`` by one column."""
+        raise NotImplementedError

@@ -19,7 +19,6 @@ from random import Random
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -46,7 +45,7 @@ from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
-from importer_gui.ui.models.positions import ascending, counting, reorder_rows
+from importer_gui.ui.models.positions import PositionsModel, ascending, counting
 from importer_gui.ui.shown import shown
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH, WARNING_BRUSH
@@ -227,7 +226,7 @@ class _RowIssues:
         self.row_tip = "\n".join(every)
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(PositionsModel):
     """The plan's rows of one import (or of all imports) as a sortable, filterable table."""
 
     row_rechecked = Signal(int, int)  # import index, row index
@@ -247,9 +246,7 @@ class PreviewModel(QAbstractTableModel):
         self._outcome_text = outcome_text
         self._import_index = import_index
         self._plan: Plan | None = None
-        # Each shown row as its place among all rows of the shown imports, in plan order:
-        # one int per row, so sorting and filtering move one array.
-        self._positions: array[int] = array("i")
+        # A shown row's position: its place among all rows of the shown imports, in plan order.
         self._starts: list[int] = []  # where each shown import's rows begin among them
         self._issues: dict[tuple[int, int], _RowIssues] = {}
         self._filter = RowFilter.ALL
@@ -263,7 +260,6 @@ class PreviewModel(QAbstractTableModel):
         self._titles: list[str] = []
         self._tips: list[str] = []
         self._text = LocaleText()  # dates as the user's locale writes them
-        self._sort: tuple[int, Qt.SortOrder] | None = None
         # Every row of the shown imports in the current sort's order, kept while no row
         # changes: a filter then picks from it rather than sorting again (a million rows
         # took 0.5 s to sort, and each filter sorted them again).
@@ -505,9 +501,6 @@ class PreviewModel(QAbstractTableModel):
             tips.append("\n".join(lines))
         return titles, tips
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._positions)
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid():
             return 0
@@ -690,15 +683,8 @@ class PreviewModel(QAbstractTableModel):
 
     # --- sorting ---------------------------------------------------------------------------
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the shown rows by one column, stably; selections follow their rows."""
-        if self._plan is None or column < 0:
-            return
-        def resort() -> None:
-            self._sort = (column, order)
-            self._apply_sort(column, order)
-
-        reorder_rows(self, lambda: self._positions, resort)
+    def _sortable(self) -> bool:
+        return self._plan is not None
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         """Reorder the shown positions by one column: by line at once, by another by its

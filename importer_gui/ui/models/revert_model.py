@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
     QModelIndex,
     QObject,
@@ -27,7 +26,7 @@ from importer_gui.core.revert import RevertRow, RevertTable
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import column_title, reference_id_title
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.models.positions import reorder_rows
+from importer_gui.ui.models.positions import PositionsModel
 from importer_gui.ui.models.preview_model import issue_text
 from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH
 
@@ -83,7 +82,7 @@ def _titles(table: str, columns: tuple[str, ...]) -> list[str]:
             for c in columns]
 
 
-class RevertModel(QAbstractTableModel):
+class RevertModel(PositionsModel):
     """The records of one table of a revert plan, read-only, sortable by any column."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -92,8 +91,6 @@ class RevertModel(QAbstractTableModel):
         self._columns: tuple[str, ...] = ()
         self._fields: tuple[str, ...] = ()  # each column as its conflicts name it
         self._titles: list[str] = []
-        self._positions: array[int] = array("i")
-        self._sort: tuple[int, Qt.SortOrder] | None = None
         self._text = LocaleText()  # dates as the user's locale writes them
 
     def show_table(self, table: RevertTable | None) -> None:
@@ -120,9 +117,6 @@ class RevertModel(QAbstractTableModel):
         return self._table.rows[self._positions[view_row]]
 
     # --- Qt's model ------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._positions)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else FIRST_VALUE_COLUMN + len(self._columns)
@@ -189,15 +183,8 @@ class RevertModel(QAbstractTableModel):
 
     # --- sorting ---------------------------------------------------------------------------
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the records by one column, stably; selections follow their records."""
-        if self._table is None or column < 0:
-            return
-        def resort() -> None:
-            self._sort = (column, order)
-            self._apply_sort(column, order)
-
-        reorder_rows(self, lambda: self._positions, resort)
+    def _sortable(self) -> bool:
+        return self._table is not None
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         """Reorder the positions by one column's key, made once per record."""
