@@ -160,22 +160,32 @@ def bench_registrations(n: int, *, repeat: int) -> list[Line]:
 def _registrations_round(folder: Path, books: list[str]) -> dict[str, Measure]:
     """One run of each step of the registrations case, stores made anew."""
     with tempfile.TemporaryDirectory() as temp:
-        store = Path(temp) / "store.db"
-        cli = ["-m", "importer_gui", "--store", store]
-        steps = {
-            "floor": run(python("-m", "bench.probes", "openpyxl", *books)),
-            "calamine": run(python("-m", "bench.probes", "calamine", *books)),
-            "check": run(python(*cli[:3], empty_store(Path(temp) / "empty.db"), "check",
-                                folder / "config.xlsx.xml")),
-            "commit": run(python(*cli, "commit", folder / "config.xlsx.xml")),
-            "again": run(python(*cli, "commit", folder / "config.xlsx.xml")),
-            "csv": run(python(*cli[:3], empty_store(Path(temp) / "empty-csv.db"), "check",
-                              folder / "config.csv.xml")),
-        }
+        steps = _workbook_steps(folder, books, Path(temp))
+    return _succeeded(steps, "registrations ")
+
+
+def _workbook_steps(folder: Path, books: list[str], temp: Path) -> dict[str, Measure]:
+    """The steps every case times: the raw reads, a check, two commits, a CSV check."""
+    cli = ["-m", "importer_gui", "--store", temp / "store.db"]
+    return {
+        "floor": run(python("-m", "bench.probes", "openpyxl", *books)),
+        "calamine": run(python("-m", "bench.probes", "calamine", *books)),
+        "check": run(python(*cli[:3], empty_store(temp / "empty.db"), "check",
+                            folder / "config.xlsx.xml")),
+        "commit": run(python(*cli, "commit", folder / "config.xlsx.xml")),
+        "again": run(python(*cli, "commit", folder / "config.xlsx.xml")),
+        "csv": run(python(*cli[:3], empty_store(temp / "empty-csv.db"), "check",
+                          folder / "config.csv.xml")),
+    }
+
+
+def _succeeded(steps: dict[str, Measure], case: str = "") -> dict[str, Measure]:
+    """``steps``, once each is seen to have run to its end (exit code 0 or 1)."""
     for what, x in steps.items():
         if x.code not in (0, 1):
-            raise SystemExit(f"registrations {what} failed with exit code {x.code}")
+            raise SystemExit(f"{case}{what} failed with exit code {x.code}")
     return steps
+
 
 def _gui_wait(folder: Path) -> Line:
     """The window's thread during a CSV check in a worker thread: its longest wait."""
@@ -230,30 +240,19 @@ def _timed_round(folder: Path, books: list[str], cluster: Cluster) -> dict[str, 
     database = cluster.new_database("bench")
     export = exports.write(_rows(folder))
     with tempfile.TemporaryDirectory() as temp:
-        store = Path(temp) / "store.db"
-        cli = ["-m", "importer_gui", "--store", store]
+        cli = ["-m", "importer_gui", "--store"]
         steps = {
-            "floor": run(python("-m", "bench.probes", "openpyxl", *books)),
-            "calamine": run(python("-m", "bench.probes", "calamine", *books)),
-            "check": run(python(*cli[:3], empty_store(Path(temp) / "empty.db"), "check",
-                                folder / "config.xlsx.xml")),
-            "commit": run(python(*cli, "commit", folder / "config.xlsx.xml")),
-            "again": run(python(*cli, "commit", folder / "config.xlsx.xml")),
-            "commit_pg": run(python(*cli[:3], cluster.url(database), "commit",
+            **_workbook_steps(folder, books, Path(temp)),
+            "commit_pg": run(python(*cli, cluster.url(database), "commit",
                                     folder / "config.xlsx.xml")),
-            "csv": run(python(*cli[:3], empty_store(Path(temp) / "empty-csv.db"), "check",
-                              folder / "config.csv.xml")),
-            "refresh_dry": run(python(*cli[:3], empty_store(Path(temp) / "empty-refresh.db"),
+            "refresh_dry": run(python(*cli, empty_store(Path(temp) / "empty-refresh.db"),
                                       "refresh", "--dry-run", export)),
-            "refresh": run(python(*cli[:3], Path(temp) / "refresh.db", "refresh", export)),
-            "refresh_again": run(python(*cli[:3], Path(temp) / "refresh.db", "refresh",
+            "refresh": run(python(*cli, Path(temp) / "refresh.db", "refresh", export)),
+            "refresh_again": run(python(*cli, Path(temp) / "refresh.db", "refresh",
                                         export)),
         }
     cluster.drop_database(database)
-    for what, x in steps.items():
-        if x.code not in (0, 1):
-            raise SystemExit(f"{what} failed with exit code {x.code}")
-    return steps
+    return _succeeded(steps)
 
 
 def _rows(folder: Path) -> int:
