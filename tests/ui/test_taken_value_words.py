@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from importer_gui.core import config_xml, pipeline
+from importer_gui.core import pipeline
 from importer_gui.core.config import Column
 from importer_gui.core.errors import StoreError
 from importer_gui.core.records import Change, ChangeKind, Table
@@ -19,7 +19,8 @@ from importer_gui.core.store.runs import machine_name, os_user
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.state import WizardState
-from tests.builders import run_info, trainings_import, write_config
+from tests.builders import run_info, trainings_import
+from tests.stores import taken_meanwhile
 from tests.ui.wizards import preview_and_commit, shot
 
 NBSP = "\u00a0"
@@ -56,17 +57,8 @@ def second_window_refused(tmp_path: Path, qtbot: object) -> tuple[QWizard, Commi
 
 def course_code_taken(tmp_path: Path) -> str:
     """A new course PC-1 checked, then written by another program: the commit's refusal."""
-    config = write_config(tmp_path, trainings_import(tmp_path, [("PC-1", "One", "G-1")]))
-    store_path = tmp_path / "store.sqlite3"
-    with Store.open(store_path) as store:
-        plan = pipeline.check(config_xml.load(config), store)
-        other = sqlite3.connect(store_path)
-        other.execute("INSERT INTO training (path_code, title) VALUES ('PC-1', 'Elsewhere')")
-        other.commit()
-        other.close()
-        with pytest.raises(StoreError) as refused:
-            pipeline.commit(plan, store)
-    return str(refused.value)
+    return taken_meanwhile(tmp_path, trainings_import(tmp_path, [("PC-1", "One", "G-1")]),
+                           "INSERT INTO training (path_code, title) VALUES ('PC-1', 'Elsewhere')")
 
 
 def test_the_second_window_names_the_teacher_and_login_in_french(
