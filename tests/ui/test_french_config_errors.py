@@ -12,14 +12,12 @@ from pytestqt.qtbot import QtBot
 from importer_gui.core import config_xml
 from importer_gui.core.errors import ConfigError
 from importer_gui.core.guess import DATE_FIX, guess_date_format, guess_delimiter, guess_encoding
-from importer_gui.core.records import Change, ChangeKind, Table
-from importer_gui.core.store import RunInfo, Store
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.revert_dialog import RevertDialog
 from tests.builders import TEACHER_COLUMNS, write_csv
 from tests.ui.conftest import Questions
-from tests.ui.test_revert_dialog import committed  # noqa: F401 - the fixture
+from tests.ui.test_revert_dialog import committed, moved_session  # noqa: F401 - the fixture
 
 NBSP = "\u00a0"
 COLUMNS = "".join(f"<{c}/>" for c in TEACHER_COLUMNS)
@@ -157,13 +155,7 @@ def test_the_open_pages_tooltip_gives_the_reasons_in_french(
 def test_the_revert_summary_reads_in_french(
         french: None, committed: tuple[Path, int, dict], qtbot: QtBot) -> None:  # noqa: F811
     store_path, run_id, _before = committed
-    with Store.open(store_path) as store:
-        session = next(r for r in store.load_state().sessions.values()
-                       if r.title == "Excel - Lyon")
-        later = store.apply([Change(Table.SESSION, ChangeKind.UPDATE, session.id,
-                                    {"title": "Excel - Lyon (déplacée)"},
-                                    {"title": "Excel - Lyon"})],
-                            RunInfo("fix.xml", "<import-config/>", [], {"update": 1}))
+    _session, later = moved_session(store_path)
     dialog = RevertDialog(store_path, run_id, synchronous=True)
     qtbot.addWidget(dialog)
     assert dialog.notice.text().splitlines() == [

@@ -98,25 +98,19 @@ def test_a_new_user_reverts_the_wrong_file_from_the_history(
 def test_conflicts_are_coloured_and_the_later_run_can_go_first(
         committed: tuple[Path, int, dict], qtbot: object, screenshots: Path) -> None:
     store_path, run_id, before = committed
-    with Store.open(store_path) as store:
-        session = next(r for r in store.load_state().sessions.values()
-                       if r.title == "Excel - Lyon")
-        later = store.apply([Change(Table.SESSION, ChangeKind.UPDATE, session.id,
-                                    {"title": "Excel - Lyon (moved)"},
-                                    {"title": "Excel - Lyon"})],
-                            RunInfo("fix.xml", "<import-config/>", [], {"update": 1}))
+    session_id, later = moved_session(store_path)
     dialog = RevertDialog(store_path, run_id, synchronous=True)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.resize(1280, 800)
     dialog.show()
     assert dialog.tables.currentText() == "Session: 3 record(s), 1 conflict(s)"
     model = dialog.model
-    row = next(r for r in range(model.rowCount()) if cell(model, r, 0) == session.id)
+    row = next(r for r in range(model.rowCount()) if cell(model, r, 0) == session_id)
     assert cell(model, row, OUTCOME_COLUMN) == "conflict (skipped)"
     assert cell(model, row, OUTCOME_COLUMN, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
     title_column = 2 + 1  # after Record and Outcome: training_id, title
     assert cell(model, row, title_column, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
-    conflict = (f"ERROR: Session {session.id} was changed after run {run_id} by run {later} "
+    conflict = (f"ERROR: Session {session_id} was changed after run {run_id} by run {later} "
                 f"(sessionTitle is now 'Excel - Lyon (moved)', run {run_id} left "
                 "'Excel - Lyon'); skipped.")
     assert cell(model, row, title_column, Qt.ItemDataRole.ToolTipRole) == conflict
@@ -139,12 +133,13 @@ def test_conflicts_are_coloured_and_the_later_run_can_go_first(
     assert tables(store_path) == before
 
 
-def moved_session(store_path: Path) -> int:
-    """A later run renames one of the run's sessions: its revert is then a conflict."""
+def moved_session(store_path: Path) -> tuple[int, int]:
+    """A later run renames one of the run's sessions, whose revert is then a conflict: that
+    session and the later run."""
     with Store.open(store_path) as store:
         session = next(r for r in store.load_state().sessions.values()
                        if r.title == "Excel - Lyon")
-        return store.apply([Change(Table.SESSION, ChangeKind.UPDATE, session.id,
+        return session.id, store.apply([Change(Table.SESSION, ChangeKind.UPDATE, session.id,
                                    {"title": "Excel - Lyon (moved)"},
                                    {"title": "Excel - Lyon"})],
                            RunInfo("fix.xml", "<import-config/>", [], {"update": 1}))
@@ -153,7 +148,7 @@ def moved_session(store_path: Path) -> int:
 def test_a_revert_that_skipped_conflicts_says_the_run_can_be_reverted_again(
         committed: tuple[Path, int, dict], qtbot: object, screenshots: Path) -> None:
     store_path, run_id, _before = committed
-    later = moved_session(store_path)
+    _session, later = moved_session(store_path)
     dialog = RevertDialog(store_path, run_id, synchronous=True)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.resize(1280, 800)
@@ -186,7 +181,7 @@ def test_the_run_can_be_reverted_again_in_french(
 def test_a_conflict_s_tooltip_names_the_platform_s_field_in_french(
         french: None, committed: tuple[Path, int, dict], qtbot: object, screenshots: Path) -> None:
     store_path, run_id, _before = committed
-    later = moved_session(store_path)
+    _session, later = moved_session(store_path)
     dialog = RevertDialog(store_path, run_id, synchronous=True)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.resize(1280, 800)
