@@ -3,6 +3,7 @@ stop (each in a revert of its own, which stays) and that the run asked for was n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -23,18 +24,24 @@ def cancel_at(dialog: RevertDialog, step: str) -> None:
     dialog.runner.progressed.connect(seen)
 
 
-def stopped_after_the_later_run(store_path: Path, qtbot: QtBot) -> tuple[RevertDialog, int]:
-    """Run 2 reverted after run 3 first, Cancel pressed once run 3's revert (run 4) was
-    written, as run 2 is compared with the store again."""
+def later_run_first(store_path: Path, qtbot: QtBot,
+                    at_step: Callable[[RevertDialog, str], None]) -> tuple[RevertDialog, int]:
+    """Run 2 reverted after run 3 first, ``at_step`` told of the step when run 3's revert
+    (run 4) was written, as run 2 is compared with the store again."""
     run_id = rooms_run_changed_since(store_path)
     dialog = shown_preview(store_path, run_id, qtbot)
     dialog.later_only.setChecked(True)
     announced: list[int] = []
     dialog.store_changed.connect(announced.append)
-    cancel_at(dialog, f"Comparing the records of run {run_id} with the store")
+    at_step(dialog, f"Comparing the records of run {run_id} with the store")
     dialog.commit()
     assert announced == [run_id + 2]  # the browser reads the revert written
     return dialog, run_id
+
+
+def stopped_after_the_later_run(store_path: Path, qtbot: QtBot) -> tuple[RevertDialog, int]:
+    """Cancel pressed once run 3's revert was written, as run 2 is compared again."""
+    return later_run_first(store_path, qtbot, cancel_at)
 
 
 def test_a_revert_stopped_after_a_later_run_says_what_was_reverted(
@@ -76,24 +83,19 @@ def test_a_revert_stopped_before_anything_was_written_says_nothing_was(
 
 
 def failed_after_the_later_run(store_path: Path, qtbot: QtBot) -> tuple[RevertDialog, int]:
-    """Run 2 reverted after run 3 first; once run 3's revert (run 4) was written, another
-    program changes room 1 as run 2 is compared with the store again: its revert is refused."""
-    run_id = rooms_run_changed_since(store_path)
-    dialog = shown_preview(store_path, run_id, qtbot)
-    dialog.later_only.setChecked(True)
-    announced: list[int] = []
-    dialog.store_changed.connect(announced.append)
-    edited: list[str] = []
+    """Once run 3's revert was written, another program changes room 1 as run 2 is compared
+    with the store again: its revert is refused."""
+    def edit_at(dialog: RevertDialog, step: str) -> None:
+        edited: list[str] = []
 
-    def edit_by_hand(_done: int, _total: int, what: str) -> None:
-        if what == f"Comparing the records of run {run_id} with the store" and not edited:
-            edited.append(what)
-            raw_sql(store_path, "UPDATE room SET capacity = 42 WHERE id = 1")
+        def edit_by_hand(_done: int, _total: int, what: str) -> None:
+            if what == step and not edited:
+                edited.append(what)
+                raw_sql(store_path, "UPDATE room SET capacity = 42 WHERE id = 1")
 
-    dialog.runner.progressed.connect(edit_by_hand)  # synchronous: in the revert's thread
-    dialog.commit()
-    assert announced == [run_id + 2]  # the browser reads the revert written
-    return dialog, run_id
+        dialog.runner.progressed.connect(edit_by_hand)  # synchronous: in the revert's thread
+
+    return later_run_first(store_path, qtbot, edit_at)
 
 
 def test_a_revert_refused_after_a_later_run_says_the_error_and_what_was_reverted(
