@@ -85,6 +85,14 @@ def path_argument(text: str) -> Path:
     return Path(text)
 
 
+def config_arguments(sub: argparse.ArgumentParser) -> None:
+    """CONFIG and --data, as each command that reads an import configuration takes them."""
+    sub.add_argument("config", type=path_argument, metavar="CONFIG", help="the XML configuration")
+    sub.add_argument("--data", type=path_argument, action="append", default=[], metavar="FILE",
+                     help="replaces the data file of the next <import>, in order"
+                          + DASHED_DATA)
+
+
 def store_argument(text: str) -> StoreLocation:
     """--store's value (argparse's ``type``): a path, or a PostgreSQL URL."""
     path_argument(text)

@@ -7,14 +7,13 @@ from pathlib import Path
 from typing import TextIO
 
 from importer_gui.cli.command import (
-    DASHED_DATA,
     EXIT_OK,
     EXIT_ROW_ERRORS,
     EXIT_WRITTEN_UNSAID,
     NOTHING_DONE,
     Command,
+    config_arguments,
     open_store,
-    path_argument,
 )
 from importer_gui.cli.output import plan_json, print_plan, say, visible, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
@@ -24,10 +23,7 @@ from importer_gui.core.reports import error_log_folders, write_error_logs
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("config", type=path_argument, metavar="CONFIG", help="the XML configuration")
-    sub.add_argument("--data", type=path_argument, action="append", default=[], metavar="FILE",
-                     help="replaces the data file of the next <import>, in order"
-                          + DASHED_DATA)
+    config_arguments(sub)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

@@ -9,12 +9,12 @@ import sys
 from typing import Any, TextIO
 
 from importer_gui.cli.command import (
-    DASHED_DATA,
     EXIT_NOT_SENT,
     EXIT_OK,
     EXIT_ROW_ERRORS,
     NOTHING_DONE,
     Command,
+    config_arguments,
     open_store,
     path_argument,
 )
@@ -32,10 +32,7 @@ from importer_gui.core.plan import KeptCells
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("config", type=path_argument, metavar="CONFIG", help="the XML configuration")
-    sub.add_argument("--data", type=path_argument, action="append", default=[], metavar="FILE",
-                     help="replaces the data file of the next <import>, in order"
-                          + DASHED_DATA)
+    config_arguments(sub)
     sub.add_argument("--out", type=path_argument, required=True, metavar="DIR",
                      help="the package's folder (created when missing)")
     sub.add_argument("--upload", metavar="URL",
