@@ -309,6 +309,12 @@ def _journal_mode(conn: sqlite3.Connection, mode: str) -> bool:
         return False
 
 
+def _file_uri(path: Path) -> str:
+    """SQLite's URI of a store file, from the bytes of its name: a name that is no UTF-8 (a
+    Latin-1 disk's, which Python holds as lone surrogates) is still the file's."""
+    return f"file:{quote(os.fsencode(resolved(path)))}"
+
+
 def _read_only(path: Path) -> bool:
     """True when the store's file exists but cannot be written (nor its journal beside it)."""
     return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
@@ -360,7 +366,7 @@ class SqliteDialect:
         it), while other programs wait for it as for a write.
         """
         name, uri = (str(path), False) if create else (
-            f"file:{quote(str(resolved(path)))}?mode=rw", True)
+            f"{_file_uri(path)}?mode=rw", True)
 
         def connected() -> sqlite3.Connection:
             return sqlite3.connect(name, timeout=busy_timeout, isolation_level=None,
@@ -386,7 +392,7 @@ class SqliteDialect:
 
         A store closed cleanly keeps nothing in its WAL, so reading the file alone is whole.
         """
-        uri = f"file:{quote(str(resolved(path)))}"
+        uri = _file_uri(path)
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
                                check_same_thread=False)
         try:

@@ -1,0 +1,35 @@
+"""File names whose bytes are no UTF-8 (a Latin-1 disk's on Linux, which Python holds as
+lone surrogates): the window works with them as the command line does."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core import config_xml
+from importer_gui.core.issues import Outcome
+from importer_gui.ui.state import WizardState
+from tests.builders import TEACHER_COLUMNS, teachers_import, write_config
+from tests.ui.wizards import preview_and_commit
+
+
+def latin1(folder: Path, name: bytes) -> Path:
+    """``folder``/``name``, a name of Latin-1 bytes, as Python gives it back from the disk."""
+    return Path(os.fsdecode(os.fsencode(folder) + b"/" + name))
+
+
+def test_a_store_named_in_latin1_takes_the_commit(tmp_path: Path, qtbot: QtBot) -> None:
+    data = tmp_path / "teachers.csv"
+    config = config_xml.load(write_config(tmp_path, teachers_import(tmp_path, [])))
+    data.write_text(";".join(TEACHER_COLUMNS) + "\nzoe;Zoe;Z;zoe@example.org\n",
+                    encoding="utf-8")
+    store = latin1(tmp_path, b"caf\xe9.sqlite3")
+    state = WizardState(store)
+    state.session.set_config(config, [data])
+    wizard, _preview, commit = preview_and_commit(state, qtbot)
+    wizard.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=20_000)
+    assert commit.count_labels[Outcome.CREATE].text() == "1"
+    assert os.listdir(os.fsencode(tmp_path)).count(b"caf\xe9.sqlite3") == 1
