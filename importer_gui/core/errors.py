@@ -191,6 +191,15 @@ class StoreChangedError(StoreError):
     taken, a record changed or gone. The same plan is refused again: check (or plan) again."""
 
 
+class RevertedMeanwhileError(StoreChangedError):
+    """The run a revert was planned for was wholly reverted since, by ``reverted_by``:
+    planning again cannot help (the run is reverted); its revert may be reverted instead."""
+
+    def __init__(self, message: str, reverted_by: int) -> None:
+        super().__init__(message)
+        self.reverted_by = reverted_by
+
+
 class StoreReplacedError(StoreError):
     """Another store is where the one opened before was (``Store.reopen``); nothing was done
     in it. ``found``: the identity of the store there now."""

@@ -157,6 +157,14 @@ class RevertPlan:
                     if change is not None:
                         yield change
 
+    def as_read(self) -> Iterator[tuple[Table, int, Values | None]]:
+        """The records the commit leaves alone (conflicts, and those already as before), as
+        the plan read them: the write refuses the plan when any changed since."""
+        for table in self.tables:
+            for row in table.rows:
+                if row.outcome not in _KIND_OF:
+                    yield row.table, row.record_id, row.now
+
     def change_count(self) -> int:
         """How many changes the commit writes."""
         return sum(table.counts[o] for table in self.tables for o in _OUTCOMES.values())
@@ -748,7 +756,9 @@ def counts_said(kind: str, counts: dict[str, int]) -> dict[str, int]:
 
 
 def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None) -> RevertResult:
-    """Write the plan's changes (conflicts skipped) in one transaction, as a revert run."""
+    """Write the plan's changes (conflicts skipped) in one transaction, as a revert run; a
+    StoreChangedError when a record the plan read changed since, or the run was reverted
+    meanwhile (RevertedMeanwhileError): the plan is stale, and nothing is written."""
     changes = _Changes(plan)
     skipped = plan.conflicts()
     if not len(changes) and skipped:
@@ -763,7 +773,7 @@ def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None
     info = RunInfo(config_path=run.config if run else "", config_xml="",
                    files=list(run.files) if run else [], counts=counts, kind=REVERT_KIND,
                    reverts_run=plan.run_id)
-    run_id = store.apply(changes, info, monitor=monitor)
+    run_id = store.apply(changes, info, monitor=monitor, as_read=plan.as_read())
     return RevertResult(run_id, plan.run_id, counts, skipped)
 
 

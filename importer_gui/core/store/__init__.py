@@ -52,7 +52,7 @@ from importer_gui.core.store.runs import (
     RunInfo,
     RunSummary,
 )
-from importer_gui.core.store.writer import write_run
+from importer_gui.core.store.writer import AsRead, write_run
 
 if TYPE_CHECKING:
     from importer_gui.core.store.copy import SourceFailed
@@ -574,10 +574,12 @@ class Store:
 
     def apply(self, changes: Iterable[Change | Record], run: RunInfo, *,
               monitor: Monitor | None = None,
-              wait_quiet: Callable[[], None] | None = None) -> int:
+              wait_quiet: Callable[[], None] | None = None,
+              as_read: Iterable[AsRead] = ()) -> int:
         """Write every change (a created record may come as itself) and the run in one
         transaction; return the run's id. ``wait_quiet``: the changes come from a planner
-        running beside the write (see ``alongside.py``)."""
+        running beside the write (see ``alongside.py``); ``as_read``: records the plan read
+        and leaves alone, refused (StoreChangedError) when they changed since."""
         if run.kind not in RUN_KINDS:
             raise StoreError(UNKNOWN_RUN_KIND.format(kind=repr(run.kind)))
         expected = len(changes) if isinstance(changes, Sized) else 0
@@ -589,7 +591,7 @@ class Store:
                         interrupts.commit_under_way() as committing, \
                         self._dialect.transaction(conn):
                     run_id = write_run(conn, self._dialect, self.path, changes, run,
-                                       monitor or Monitor(), expected, wait_quiet)
+                                       monitor or Monitor(), expected, wait_quiet, as_read)
                     committing()
                     return run_id
             except self._dialect.errors as exc:

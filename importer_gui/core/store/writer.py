@@ -38,7 +38,12 @@ from typing import Any, Protocol, runtime_checkable
 
 from importer_gui.core import schema
 from importer_gui.core.catalogue.columns import field_named, record_kind, record_name
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreChangedError, StoreError
+from importer_gui.core.errors import (
+    QT_TRANSLATE_NOOP,
+    RevertedMeanwhileError,
+    StoreChangedError,
+    StoreError,
+)
 from importer_gui.core.guids import MADE_WHEN_WRITTEN, made
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import (
@@ -107,6 +112,9 @@ GONE_REVERTING = QT_TRANSLATE_NOOP("errors", "{subject} is no longer in the stor
 CHANGED_REVERTING = QT_TRANSLATE_NOOP("errors", "{subject} changed since the revert was planned "
                                                 "({field} is now {value}); try the revert "
                                                 "again: nothing was written to {path}.")
+BACK_REVERTING = QT_TRANSLATE_NOOP("errors", "{subject} is in the store again since the revert "
+                                             "was planned; try the revert again: nothing was "
+                                             "written to {path}.")
 
 
 @dataclass(frozen=True)
@@ -261,17 +269,20 @@ def _placeholder(write: Change | Record | tuple[Any, ...]) -> bool:
 
 def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[Write],
               run: RunInfo, monitor: Monitor, total: int = 0,
-              wait_quiet: Callable[[], None] | None = None) -> int:
+              wait_quiet: Callable[[], None] | None = None,
+              as_read: Iterable[AsRead] = ()) -> int:
     """Write the run's row, every change and its log; the caller holds the transaction.
     ``total``: how many changes there are, for the progress (0: unknown); ``wait_quiet``:
     the write runs beside the planner, and this returns once the planning is over. The
     run's configuration, files and counts are recorded as they are at its end: a write
     beside the planner learns them last (an import's configuration as its files' headers
-    laid it out)."""
+    laid it out). ``as_read``: records the plan read and the changes leave alone, which must
+    still be as read (see ``BulkWriter.check_as_read``)."""
     dialect.defer_references(conn)
     run_id = _insert_run(conn, dialect, path, run)
     writer = BulkWriter(conn, dialect, path, run_id, monitor, total, wait_quiet,
                         reverting=run.kind == REVERT_KIND)
+    writer.check_as_read(as_read)
     for part in changes.batches() if isinstance(changes, Batched) else _parts(changes):
         writer.add_all(part)
     writer.finish()
@@ -328,8 +339,9 @@ def _mark_reverted(conn: Connection, dialect: Dialect, path: Path, run_id: int,
     other = reverted_marks(links).get(run.reverts_run)
     if other is not None:
         _, _, _, _, user, machine = next(row for row in rows if row[0] == other)
-        raise StoreError(by_whom(_REVERTED_SAID, (other, user, machine),
-                                 {"reverted": run.reverts_run, "path": path}))
+        raise RevertedMeanwhileError(by_whom(_REVERTED_SAID, (other, user, machine),
+                                             {"reverted": run.reverts_run, "path": path}),
+                                     other)
     marks = reverted_marks([*links, revert_link(run_id, run.reverts_run, run.counts)])
     p = dialect.param
     conn.executemany(f"UPDATE import_run SET reverted_by = {p} WHERE id = {p}",
@@ -417,6 +429,8 @@ def _null_only(values: Sequence[Any]) -> bool:
 # Change and a dict of its values made per created record cost more than writing it) or as
 # their values (a write alongside the planner: feeding.py).
 Write = Change | Record | CreatedRows
+# A record a plan read and leaves alone: its table, id and values then (None: not there).
+AsRead = tuple[Table, int, dict[str, Any] | None]
 # Position in the run, real record id, and the change, the record, or a CreatedRows' row.
 _Item = tuple[int, int, Change | Record | tuple[Any, ...]]
 
@@ -457,6 +471,25 @@ class BulkWriter:
         # What a record found otherwise than planned says: check again, or revert again.
         self.gone, self.changed = ((GONE_REVERTING, CHANGED_REVERTING) if reverting
                                    else (GONE, CHANGED))
+
+    def check_as_read(self, reads: Iterable[AsRead]) -> None:
+        """Records the plan read and leaves alone still as it read them, by the rule of the
+        records written (``_existing``), and those it found gone still gone: a revert skipping
+        a record as a conflict, or leaving one already as before, would be written on a
+        store that moved on."""
+        for table, group in groupby(reads, itemgetter(0)):
+            while part := list(islice(group, IN_CHUNK)):
+                current = self._current(table, {record_id for _, record_id, _ in part})
+                present = [(record_id, values) for _, record_id, values in part
+                           if values is not None]
+                stored = self._all_as_stored(table, [values for _, values in present])
+                for (record_id, _), values in zip(present, stored, strict=True):
+                    self._existing(current, table, record_id, values)
+                back = next((record_id for _, record_id, values in part
+                             if values is None and record_id in current), None)
+                if back is not None:
+                    raise self._changed_since(BACK_REVERTING,
+                                              subject=record_name(table, back))
 
     def add_all(self, writes: list[Write]) -> None:
         """Queue writes in order; records of one table created one after the other are

@@ -1,0 +1,107 @@
+"""Another administrator writes to the shared store between a revert's plan and its write:
+the stale plan is never written, nothing is half-written, and the error says what changed
+(a StoreChangedError, so that the window offers to plan again)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from importer_gui.core.errors import StoreChangedError
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.revert import commit_revert, plan_revert
+from importer_gui.core.store import Store, StoreLocation
+from tests.builders import run_info
+from tests.postgres import record_tables
+
+UPDATE = ChangeKind.UPDATE
+
+
+@pytest.fixture
+def store(store_url: StoreLocation) -> Iterator[Store]:
+    """Run 1 makes rooms 1 and 2; run 2 names them; run 3 changes room 2 again."""
+    with Store.open(store_url) as opened:
+        opened.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-1", "label": "A"}),
+                      Change(Table.ROOM, ChangeKind.CREATE, -2, {"guid": "R-2", "label": "B"})],
+                     run_info(create=2))
+        opened.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Blue"}, {"label": "A"}),
+                      Change(Table.ROOM, UPDATE, 2, {"label": "Green"}, {"label": "B"})],
+                     run_info(update=2))
+        opened.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Teal"}, {"label": "Green"})],
+                     run_info(update=1))
+        yield opened
+
+
+def test_a_run_a_colleague_reverted_meanwhile_says_by_which_run(store: Store) -> None:
+    ours = plan_revert(store, 3)  # the preview waits for its Revert button
+    with Store.open(store.path) as colleague:
+        theirs = commit_revert(colleague, plan_revert(colleague, 3)).run_id
+    before = record_tables(store.path)
+    with pytest.raises(StoreChangedError) as failure:
+        commit_revert(store, ours)
+    assert str(failure.value).startswith(f"Run 3 was reverted by run {theirs} (")
+    assert failure.value.reverted_by == theirs  # type: ignore[attr-defined]
+    assert record_tables(store.path) == before
+
+
+def test_a_colleague_s_commit_over_a_record_the_plan_skips_stops_the_revert(
+        store: Store) -> None:
+    ours = plan_revert(store, 2)  # room 1 back to A; room 2 skipped (run 3 changed it)
+    assert [r.outcome.value for r in ours.rows()] == ["update", "error"]
+    with Store.open(store.path) as colleague:  # puts room 2 back as run 2 left it
+        colleague.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Green"}, {"label": "Teal"})],
+                        run_info(update=1))
+    before = record_tables(store.path)
+    with pytest.raises(StoreChangedError) as failure:
+        commit_revert(store, ours)
+    assert str(failure.value) == (
+        "Room 2 changed since the revert was planned (roomLabel is now 'Green'); try the "
+        f"revert again: nothing was written to {store.path}.")
+    assert record_tables(store.path) == before
+    assert [r.outcome.value for r in plan_revert(store, 2).rows()] == ["update", "update"]
+
+
+def test_a_later_run_a_colleague_reverted_meanwhile_stops_the_revert(store: Store) -> None:
+    ours = plan_revert(store, 2)
+    assert ours.later_runs == [3]
+    with Store.open(store.path) as colleague:
+        commit_revert(colleague, plan_revert(colleague, 3))
+    before = record_tables(store.path)
+    with pytest.raises(StoreChangedError) as failure:
+        commit_revert(store, ours)
+    assert str(failure.value) == (
+        "Room 2 changed since the revert was planned (roomLabel is now 'Green'); try the "
+        f"revert again: nothing was written to {store.path}.")
+    assert record_tables(store.path) == before
+    again = plan_revert(store, 2)
+    assert (again.later_runs, [r.outcome.value for r in again.rows()]) == ([], ["update",
+                                                                                "update"])
+
+
+def test_a_colleague_s_commit_over_a_record_the_revert_writes_stops_it(store: Store) -> None:
+    ours = plan_revert(store, 2)
+    with Store.open(store.path) as colleague:
+        colleague.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
+                        run_info(update=1))
+    before = record_tables(store.path)
+    with pytest.raises(StoreChangedError) as failure:
+        commit_revert(store, ours)
+    assert str(failure.value) == (
+        "Room 1 changed since the revert was planned (roomLabel is now 'Red'); try the "
+        f"revert again: nothing was written to {store.path}.")
+    assert record_tables(store.path) == before
+
+
+def test_a_record_a_colleague_brings_back_meanwhile_stops_the_revert(store: Store) -> None:
+    deleted = store.apply([Change(Table.ROOM, ChangeKind.DELETE, 2)], run_info(delete=1))
+    ours = plan_revert(store, 2)  # room 2 skipped: deleted since
+    with Store.open(store.path) as colleague:  # brings room 2 back
+        commit_revert(colleague, plan_revert(colleague, deleted))
+    before = record_tables(store.path)
+    with pytest.raises(StoreChangedError) as failure:
+        commit_revert(store, ours)
+    assert str(failure.value) == (
+        "Room 2 is in the store again since the revert was planned; try the revert again: "
+        f"nothing was written to {store.path}.")
+    assert record_tables(store.path) == before
