@@ -6,15 +6,22 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from importer_gui.core import revert
-from importer_gui.core.errors import ImporterError, StoreReplacedError
+from importer_gui.core.errors import (
+    ImporterError,
+    RevertedMeanwhileError,
+    StoreChangedError,
+    StoreReplacedError,
+)
 from importer_gui.core.progress import Monitor
 from importer_gui.core.revert import (
     RevertInterruptedError,
@@ -73,6 +80,7 @@ class RevertDialog(PreviewApplyDialog):
         self.plan: RevertPlan | None = None
         self.results: list[RevertResult] = []  # the reverts written (before a stop, too)
         self._writing = False  # Revert pressed, its work not ended yet
+        self._stale = False  # the store moved on since the plan: it is never written
         self.setWindowTitle(arg(self.tr("Revert run %1"), run_id))
         self.model = RevertModel(self)
         self._build()
@@ -95,6 +103,12 @@ class RevertDialog(PreviewApplyDialog):
         self.revert_button = self._add_progress_and_buttons(
             layout, "revert", self.tr("C&ancel"), self.tr("&Revert"))
         self.progress = self.progress_row.bar
+        # Offered once the store moved on since the plan: the preview made again from it.
+        self.replan_button = QPushButton(self.tr("&Plan again"), self)
+        self.replan_button.setObjectName("revertPlanAgain")
+        self.replan_button.clicked.connect(self.plan_again)
+        self.buttons.addButton(self.replan_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.replan_button.hide()
 
     def _table_row(self) -> QHBoxLayout:
         self.tables = QComboBox(self)
@@ -127,6 +141,14 @@ class RevertDialog(PreviewApplyDialog):
         path, run_id, identity = self.store_path, self.run_id, self.identity
         self._work(self.tr("Comparing the run's records with the store…"),
                    lambda m: plan_at(path, run_id, m, identity), self._on_planned)
+
+    def plan_again(self) -> None:
+        """Plan the revert again, from the store as it now is."""
+        if self.runner.busy:
+            return
+        self.replan_button.hide()
+        self.plan, self._stale = None, False  # Revert waits for the new preview
+        self.start()
 
     def _on_planned(self, plan: RevertPlan) -> None:
         self.plan = plan
@@ -283,9 +305,27 @@ class RevertDialog(PreviewApplyDialog):
             self.status.setText(arg(self.tr("Before the error below: %1; run %2 was not."),
                                     self._reverted_text(), self.run_id))
         else:
+            self._stale = isinstance(error, StoreChangedError)  # before Revert is offered
             super()._on_failed(error)
         if self.results:  # the preview is of the store before them: no Revert again
             self._written(self.results)
+        elif self._stale:
+            self._moved_on(error)
+
+    def _moved_on(self, error: ImporterError) -> None:
+        """The store moved on since the plan (the error line says how): the preview is
+        stale, Revert is never offered on it, and planning again is, unless the run was
+        reverted meanwhile (nothing is left to plan)."""
+        if isinstance(error, RevertedMeanwhileError):
+            self.status.setText(arg(self.tr(
+                "Nothing was written: run %1 is reverted now, by run %2."), self.run_id,
+                error.reverted_by))
+            return
+        self.status.setText(self.tr(
+            "Nothing was written: the store changed since this preview was made. Plan again "
+            "to preview the revert on the store as it now is."))
+        self.replan_button.show()
+        self.replan_button.setDefault(True)
 
     def _on_committed(self, results: list[RevertResult]) -> None:
         self._writing = False
@@ -331,7 +371,8 @@ class RevertDialog(PreviewApplyDialog):
                            "reverted by run %2."), self.run_id, self.results[-1].run_id)
 
     def _can_apply(self) -> bool:
-        return self.plan is not None and not self.results and self._would_revert()
+        return (self.plan is not None and not self.results and not self._stale
+                and self._would_revert())
 
 
 def _runs(runs: list[int]) -> str:

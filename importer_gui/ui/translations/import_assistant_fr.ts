@@ -2066,6 +2066,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>&amp;Défaire</translation>
     </message>
     <message>
+        <source>&amp;Plan again</source>
+        <translation>&amp;Prévisualiser de nouveau</translation>
+    </message>
+    <message>
         <source>&amp;Table:</source>
         <translation>&amp;Table&#xa0;:</translation>
     </message>
@@ -2172,6 +2176,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Before the error below: %1; run %2 was not.</source>
         <translation>Avant l&apos;erreur ci-dessous&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: run %1 is reverted now, by run %2.</source>
+        <translation>Rien n&apos;a été écrit&#xa0;: l&apos;exécution %1 est maintenant défaite, par l&apos;exécution %2.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: the store changed since this preview was made. Plan again to preview the revert on the store as it now is.</source>
+        <translation>Rien n&apos;a été écrit&#xa0;: la base a changé depuis cet aperçu. Prévisualisez de nouveau ce qui serait défait, sur la base telle qu&apos;elle est maintenant.</translation>
     </message>
     <message>
         <source>Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated.</source>
@@ -4908,6 +4920,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>{subject} changed since the revert was planned ({field} is now {value}); try the revert again: nothing was written to {path}.</source>
         <translation>{subject} a changé depuis l&apos;aperçu de ce qui serait défait ({field} vaut maintenant {value})&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} is in the store again since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>{subject} est de nouveau dans la base depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Session {name} was created by another program since the check; check again: nothing was written to {path}.</source>

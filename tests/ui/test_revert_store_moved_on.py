@@ -1,0 +1,129 @@
+"""A colleague writes to the shared store while the revert preview waits for Revert: nothing
+is written from the stale preview, the dialog says what changed, and plans again on request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.revert import commit_revert, plan_revert
+from importer_gui.core.store import Store
+from importer_gui.ui.revert_dialog import RevertDialog
+from tests.builders import run_info, tables
+
+UPDATE = ChangeKind.UPDATE
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    """Run 1 makes rooms 1 and 2; run 2 names them; run 3 changes room 2 again."""
+    path = tmp_path / "store.sqlite3"
+    with Store.open(path) as store:
+        store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-1", "label": "A"}),
+                     Change(Table.ROOM, ChangeKind.CREATE, -2, {"guid": "R-2", "label": "B"})],
+                    run_info(create=2))
+        store.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Blue"}, {"label": "A"}),
+                     Change(Table.ROOM, UPDATE, 2, {"label": "Green"}, {"label": "B"})],
+                    run_info(update=2))
+        store.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Teal"}, {"label": "Green"})],
+                    run_info(update=1))
+    return path
+
+
+def previewed(store_path: Path, run_id: int, qtbot: object) -> RevertDialog:
+    """The revert preview of a run, shown, waiting for Revert."""
+    dialog = RevertDialog(store_path, run_id, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.resize(1100, 600)
+    dialog.show()
+    assert dialog.revert_button.isEnabled()
+    assert not dialog.replan_button.isVisible()
+    return dialog
+
+
+def outcomes(dialog: RevertDialog) -> list[str]:
+    """Each row's outcome, as the preview table shows it."""
+    model = dialog.model
+    return [model.data(model.index(row, 1), Qt.ItemDataRole.DisplayRole)
+            for row in range(model.rowCount())]
+
+
+def colleague_reverts(store_path: Path, run_id: int) -> int:
+    """Another administrator reverts a run in the same store; its revert's run."""
+    with Store.open(store_path) as colleague:
+        return commit_revert(colleague, plan_revert(colleague, run_id)).run_id
+
+
+def test_a_later_run_reverted_meanwhile_says_what_changed_and_plans_again(
+        store_path: Path, qtbot: object, screenshots: Path) -> None:
+    dialog = previewed(store_path, 2, qtbot)
+    assert outcomes(dialog) == ["restore", "conflict (skipped)"]  # room 2: run 3 changed it since
+    colleague_reverts(store_path, 3)  # room 2 is back as run 2 left it
+    before = tables(store_path)
+
+    qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
+
+    assert tables(store_path) == before
+    assert dialog.error.text() == (
+        "Room 2 changed since the revert was planned (roomLabel is now 'Green'); try the "
+        f"revert again: nothing was written to {store_path}.")
+    assert dialog.status.text() == (
+        "Nothing was written: the store changed since this preview was made. Plan again "
+        "to preview the revert on the store as it now is.")
+    assert dialog.replan_button.isVisible() and dialog.replan_button.isDefault()
+    assert not dialog.revert_button.isEnabled()
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    dialog.grab().save(str(screenshots / "revert_store_moved_on.png"))
+
+    qtbot.mouseClick(dialog.replan_button, Qt.MouseButton.LeftButton)  # type: ignore
+
+    assert outcomes(dialog) == ["restore", "restore"]  # room 2 can be put back now
+    assert dialog.plan is not None and dialog.plan.later_runs == []
+    assert not dialog.replan_button.isVisible() and not dialog.error.isVisible()
+    assert dialog.revert_button.isEnabled()
+    qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
+    assert [(r.run_id, r.reverts, r.skipped) for r in dialog.results] == [(5, 2, 0)]
+    assert [row[2] for row in tables(store_path)["room"]] == ["A", "B"]
+
+
+def test_a_commit_over_a_record_the_revert_writes_offers_to_plan_again(
+        store_path: Path, qtbot: object) -> None:
+    dialog = previewed(store_path, 2, qtbot)
+    with Store.open(store_path) as colleague:
+        colleague.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
+                        run_info(update=1))
+    dialog.commit()
+    assert dialog.error.text() == (
+        "Room 1 changed since the revert was planned (roomLabel is now 'Red'); try the "
+        f"revert again: nothing was written to {store_path}.")
+    assert dialog.replan_button.isVisible() and not dialog.revert_button.isEnabled()
+    dialog.plan_again()
+    assert outcomes(dialog) == ["conflict (skipped)", "conflict (skipped)"]
+    assert not dialog.revert_button.isEnabled()  # nothing of run 2 can be reverted now
+
+
+def test_the_run_reverted_meanwhile_says_by_which_run_and_offers_no_revert(
+        store_path: Path, qtbot: object) -> None:
+    dialog = previewed(store_path, 3, qtbot)
+    theirs = colleague_reverts(store_path, 3)
+    before = tables(store_path)
+    dialog.commit()
+    assert tables(store_path) == before
+    assert dialog.error.text().startswith(f"Run 3 was reverted by run {theirs} (")
+    assert dialog.status.text() == f"Nothing was written: run 3 is reverted now, by run {theirs}."
+    assert not dialog.revert_button.isEnabled() and not dialog.replan_button.isVisible()
+
+
+def test_the_store_changed_is_said_in_french(
+        french: None, store_path: Path, qtbot: object) -> None:
+    dialog = previewed(store_path, 2, qtbot)
+    colleague_reverts(store_path, 3)
+    dialog.commit()
+    assert dialog.status.text() == (
+        "Rien n'a été écrit\u00a0: la base a changé depuis cet aperçu. Prévisualisez de "
+        "nouveau ce qui serait défait, sur la base telle qu'elle est maintenant.")
+    assert dialog.replan_button.text() == "&Prévisualiser de nouveau"
+    assert dialog.error.text().startswith("Salle 2 a changé depuis l'aperçu")
