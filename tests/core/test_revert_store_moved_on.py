@@ -5,12 +5,15 @@ the stale plan is never written, nothing is half-written, and the error says wha
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
+from importer_gui.cli import main
+from importer_gui.core import revert as revert_module
 from importer_gui.core.errors import StoreChangedError
 from importer_gui.core.records import Change, ChangeKind, Table
-from importer_gui.core.revert import commit_revert, plan_revert
+from importer_gui.core.revert import RevertPlan, commit_revert, plan_revert
 from importer_gui.core.store import Store, StoreLocation
 from tests.builders import run_info
 from tests.postgres import record_tables
@@ -105,3 +108,24 @@ def test_a_record_a_colleague_brings_back_meanwhile_stops_the_revert(store: Stor
         "Room 2 is in the store again since the revert was planned; try the revert again: "
         f"nothing was written to {store.path}.")
     assert record_tables(store.path) == before
+
+
+def test_the_command_line_says_the_store_moved_on_in_one_line(
+        store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = revert_module.plan_revert
+
+    def planned_then_reverted_by_a_colleague(*args: Any, **kwargs: Any) -> RevertPlan:
+        """The plan, then a colleague's revert of run 3 before the command writes it."""
+        plan = real(*args, **kwargs)
+        with Store.open(store.path) as colleague:
+            commit_revert(colleague, real(colleague, 3))
+        return plan
+
+    monkeypatch.setattr(revert_module, "plan_revert", planned_then_reverted_by_a_colleague)
+    assert main(["revert", "2", "--store", str(store.path)]) == 2
+    assert capsys.readouterr().err == (
+        "importer-gui: Room 2 changed since the revert was planned (roomLabel is now 'Green'); "
+        f"try the revert again: nothing was written to {store.path}.\n")
+    # The colleague's revert alone: room 1 not put back by the command.
+    assert [row[2] for row in record_tables(store.path)["room"]] == ["Blue", "Green"]
