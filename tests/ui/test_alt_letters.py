@@ -174,6 +174,15 @@ def test_no_two_controls_of_the_find_and_replace_share_a_letter(
     assert clashes(dialog) == {}
 
 
+def test_the_configuration_s_find_bar_shares_no_letter_with_its_page(
+        shown: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    sample_preview(shown, sample, qtbot)
+    shown.wizard.back()
+    assert shown.wizard.currentId() == CONFIG
+    shown.wizard.config_page.find_bar.open_replace()
+    assert clashes(shown) == {}
+
+
 def committed(sample: Path, tmp_path: Path) -> tuple[Path, pipeline.Plan, int]:
     """The sample committed to tmp_path/store.sqlite3: the store, the plan and the run."""
     config = config_xml.load(sample / "sample-config.xml")

@@ -32,6 +32,7 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_LINE_FILL, ERROR_STYLE, SUCCESS_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
+from importer_gui.ui.widgets.find_bar import FindBar
 from importer_gui.ui.widgets.xml_highlighter import XmlHighlighter
 
 PARSE_DELAY_MS = 500  # parse once typing pauses, not at every key
@@ -57,6 +58,8 @@ class ConfigPage(BasePage):
         self.editor.setTabChangesFocus(True)
         self.highlighter = XmlHighlighter(self.editor.document())
         self.body.addWidget(self.editor, 1)
+        self.find_bar = FindBar(self.editor, self, self)  # Ctrl+F anywhere on the page
+        self.body.addWidget(self.find_bar)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("xmlStatus")
         self.status_label.setWordWrap(True)
