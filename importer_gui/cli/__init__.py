@@ -70,11 +70,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = Parser(
         prog="importer-gui",
         description="Check and commit training-catalogue spreadsheets against an import "
-                    "configuration. Without a command, opens the wizard.",
+                    "configuration. Without a command, opens the wizard, on FILE (a "
+                    "spreadsheet or configuration) when one is given: importer-gui [FILE] "
+                    "[--store STORE].",
         epilog="Exit codes: 0 all went well; 1 some rows have errors (or were skipped), the "
-               f"others done; {NOTHING_DONE}, nothing written; 3 the rows were committed, but "
-               "an error log or the output could not be written. Each command's --help says "
-               "its own.")
+               f"others done; {NOTHING_DONE}, nothing written; 3 the rows were committed (or "
+               "the file written), but an error log or the output could not be written; 4 "
+               "(package --upload) the package was written, but sending it failed. Each "
+               "command's --help says its own.")
     parser.add_argument("--version", action="store_true", help="print versions and folders")
     parser.add_argument("--store", type=store_argument,
                         help=f"{STORE_HELP}, for the commands that open one ({STORE_TAKEN_BY}; "

@@ -79,10 +79,22 @@ def help_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
                   "written, but sending it failed (one line on stderr)."),
     (["store", "copy"], "Exit codes: 0 copied; 2 nothing could be done (one line on "
                         "stderr), nothing copied."),
+    ([], "Exit codes: 0 all went well; 1 some rows have errors (or were skipped), the others "
+         "done; 2 nothing could be done (one line on stderr), nothing written; 3 the rows "
+         "were committed (or the file written), but an error log or the output could not "
+         "be written; 4 (package --upload) the package was written, but sending it failed. "
+         "Each command's --help says its own."),
 ])
 def test_a_commands_help_says_its_exit_codes(capsys: pytest.CaptureFixture[str],
                                              argv: list[str], exits: str) -> None:
     assert help_text(capsys, *argv).endswith(exits)
+
+
+def test_the_whole_help_says_how_the_wizard_opens_on_a_file(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert ("Without a command, opens the wizard, on FILE (a spreadsheet or configuration) "
+            "when one is given: importer-gui [FILE] [--store STORE]."
+            in help_text(capsys))
 
 
 def test_every_commands_help_says_its_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
