@@ -53,3 +53,17 @@ def test_a_data_file_starting_with_a_dash(tmp_path: Path, capsys: pytest.Capture
     assert main(["check", config, "--store", store, "--data=-x.csv"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == (
         "Import 1: -x.csv (createOrUpdateTeacherAction)")
+
+
+def test_init_of_an_accented_data_file_the_locale_cannot_name_advises_a_utf8_locale(
+        tmp_path: Path) -> None:
+    data = tmp_path / "é.csv"
+    data.write_text("Identifiant;Nom\njdoe;Doe\n", encoding="utf-8")
+    done = cli("init", str(data), "--out", str(tmp_path / "c.xml"),
+               "--action", "createOrUpdateTeacherAction", env=ASCII_NAMES)
+    # The name's bytes are not the locale's: its advice, not "rename the file".
+    assert one_line_failure(done) == (
+        f"importer-gui: {tmp_path}/c.xml: \\xe9.csv: this file name cannot be given "
+        "to the system, whose file names are ASCII under the current locale; run with a UTF-8 "
+        "locale (LC_ALL=C.UTF-8) or PYTHONUTF8=1.")
+    assert not (tmp_path / "c.xml").exists()

@@ -44,7 +44,12 @@ from importer_gui.core.config_xml.safe import (
     too_large,
 )
 from importer_gui.core.config_xml.write import build_document, serialize
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, ConfigError, system_reason
+from importer_gui.core.errors import (
+    QT_TRANSLATE_NOOP,
+    ConfigError,
+    system_reason,
+    unnamable_name_text,
+)
 
 __all__ = [
     "CONFIGURATION_FILE",
@@ -154,7 +159,8 @@ def refuse_not_xml(config: ImportConfig) -> None:
     a character XML cannot hold."""
     held = _not_xml_value(config)
     if held is not None:
-        raise ConfigError(NOT_XML_VALUE.format(
+        # A file name whose bytes the locale cannot read: its advice, not "rename the file".
+        raise ConfigError(unnamable_name_text(held) or NOT_XML_VALUE.format(
             value=xml_text(held), characters=not_xml_characters(held)),
             path=config.source) from None
 
