@@ -4,6 +4,7 @@ runs they store; read a store back as another program would."""
 from __future__ import annotations
 
 import csv
+import os
 import sqlite3
 import zipfile
 from collections.abc import Callable, Sequence
@@ -14,6 +15,11 @@ from openpyxl import Workbook
 
 from importer_gui.core.records import Table
 from importer_gui.core.store import RunInfo
+
+
+def latin1(folder: Path, name: bytes) -> Path:
+    """``folder``/``name``, a name of Latin-1 bytes, as Python gives it back from the disk."""
+    return Path(os.fsdecode(os.fsencode(folder) + b"/" + name))
 
 
 def write_csv(path: Path, rows: Sequence[Sequence[object]], *, encoding: str = "utf-8",

@@ -3,12 +3,13 @@ that cannot name them, starting with a dash."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from importer_gui.cli import main
-from tests.builders import teachers_import, write_config
+from tests.builders import latin1, teachers_import, write_config
 from tests.faults import cli, one_line_failure
 from tests.stores import existing_store
 
@@ -67,3 +68,20 @@ def test_init_of_an_accented_data_file_the_locale_cannot_name_advises_a_utf8_loc
         "to the system, whose file names are ASCII under the current locale; run with a UTF-8 "
         "locale (LC_ALL=C.UTF-8) or PYTHONUTF8=1.")
     assert not (tmp_path / "c.xml").exists()
+
+
+def test_the_sample_in_a_folder_named_in_latin1_is_checked_and_committed(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = latin1(tmp_path, b"d\xe9")
+    sample.rename(folder)
+    store = existing_store(tmp_path / "s.db")
+    config = str(folder / "sample-config.xml")
+    assert main(["check", config, "--store", store]) == 1
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert "interventions.xlsx:6: ERROR interventionDate: Date le 3 mars not valid." in out
+    assert out.splitlines()[-1] == "Total: create 19, update 1, unchanged 3, delete 0, error 17"
+    assert main(["commit", config, "--store", store]) == 1
+    assert "Committed as run 1." in capsys.readouterr().out.splitlines()
+    logs = os.listdir(os.fsencode(folder / "logs"))
+    assert len(logs) == 1 and logs[0].startswith(b"import_errors_")

@@ -10,14 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
 from importer_gui.core.issues import Outcome
+from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.state import WizardState
-from tests.builders import TEACHER_COLUMNS, teachers_import, write_config
-from tests.ui.wizards import preview_and_commit
-
-
-def latin1(folder: Path, name: bytes) -> Path:
-    """``folder``/``name``, a name of Latin-1 bytes, as Python gives it back from the disk."""
-    return Path(os.fsdecode(os.fsencode(folder) + b"/" + name))
+from tests.builders import TEACHER_COLUMNS, latin1, teachers_import, write_config
+from tests.ui.wizards import preview_and_commit, sample_preview
 
 
 def test_a_store_named_in_latin1_takes_the_commit(tmp_path: Path, qtbot: QtBot) -> None:
@@ -33,3 +29,18 @@ def test_a_store_named_in_latin1_takes_the_commit(tmp_path: Path, qtbot: QtBot) 
     qtbot.waitUntil(lambda: commit.result is not None, timeout=20_000)
     assert commit.count_labels[Outcome.CREATE].text() == "1"
     assert os.listdir(os.fsencode(tmp_path)).count(b"caf\xe9.sqlite3") == 1
+
+
+def test_the_sample_in_a_folder_named_in_latin1_is_checked_and_committed(
+        window: MainWindow, sample: Path, tmp_path: Path, qtbot: QtBot) -> None:
+    folder = latin1(tmp_path, b"d\xe9")
+    sample.rename(folder)
+    preview = sample_preview(window, folder, qtbot)
+    assert preview.shows_plan()
+    commit = window.wizard.commit_page
+    window.wizard.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=20_000)
+    assert [commit.count_labels[outcome].text() for outcome in Outcome] == [
+        "19", "1", "3", "0", "17"]
+    logs = os.listdir(os.fsencode(folder / "logs"))
+    assert len(logs) == 1 and logs[0].startswith(b"import_errors_")

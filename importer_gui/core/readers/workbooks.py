@@ -42,6 +42,7 @@ from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
 from importer_gui.core.readers.guards import (
     CELL_NOTE_COST,
     FORMULA_ERROR,
+    Package,
     check_package,
     column_name,
     measure_sheet,
@@ -135,7 +136,7 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
     read it; the sheet itself is loaded by the loader returned, with the sheet's name.
     The sheet's measuring stops (Cancelled) when ``monitor`` says so."""
     package = check_package(path)
-    budget.charge(path, package.cost, package.why)
+    _charge_opening(path, package, budget)
     workbook = _calamine_workbook(path, package_checked=True)
     try:
         name = _pick_sheet(path, [meta.name for meta in _worksheets(workbook)],
@@ -179,7 +180,7 @@ def first_line(path: Path, wanted: str | None, budget: MemoryBudget) -> list[str
     not held); None when line 1 is not plain texts (``sheet_xml.first_line``), or the
     package not as usual: a whole read then says what it makes of it."""
     package = check_package(path)
-    budget.charge(path, package.cost, package.why)
+    _charge_opening(path, package, budget)
     with _calamine_workbook(path, package_checked=True) as workbook:
         name = _pick_sheet(path, [meta.name for meta in _worksheets(workbook)],
                            wanted or _first_visible(workbook))
@@ -213,7 +214,7 @@ def _calamine_workbook(path: Path, *, package_checked: bool = False) -> Any:
         check_package(path)
     try:
         with native.quiet():
-            return calamine.CalamineWorkbook.from_path(str(path))
+            return _opened(path)
     except calamine.PasswordError:
         raise DataFileError(PASSWORD_PROTECTED, path=path) from None
     except Exception as exc:  # calamine's own types, zip and XML errors, OSError
@@ -222,6 +223,34 @@ def _calamine_workbook(path: Path, *, package_checked: bool = False) -> Any:
         if not native.is_panic(exc):
             raise
         raise not_a_workbook(path, str(exc) or "the reader failed") from None
+
+
+def _named_in_bytes(path: Path) -> bool:
+    """True when the path's name is no UTF-8 (a Latin-1 disk's, which Python holds as lone
+    surrogates): calamine takes a path as UTF-8 text only, and would look for another file."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _opened(path: Path) -> Any:
+    """calamine's workbook of the file: by its path, or by the file opened here when its
+    name cannot be given to calamine (which then holds the whole file in memory)."""
+    if not _named_in_bytes(path):
+        return calamine.CalamineWorkbook.from_path(str(path))
+    with open(path, "rb") as file:
+        return calamine.CalamineWorkbook.from_filelike(file)
+
+
+def _charge_opening(path: Path, package: Package, budget: MemoryBudget) -> None:
+    """Charge what opening the workbook costs: its package, and the file itself when
+    calamine is given the file rather than its name."""
+    budget.charge(path, package.cost, package.why)
+    if _named_in_bytes(path):
+        budget.charge(path, path.stat().st_size,
+                      "the whole file, held in memory since its name is no UTF-8")
 
 
 def _worksheets(workbook: Any) -> list[Any]:
