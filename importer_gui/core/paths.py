@@ -41,6 +41,18 @@ def library_dir() -> Path:
     return config_dir() / "configurations"
 
 
+def readable(text: str | Path) -> str:
+    """A path (or a text naming one) as it is shown or kept as text: the bytes of a name that
+    are no UTF-8 (a file named in Latin-1 on Linux, which Python reads as lone surrogates) as
+    their escapes, caf\\xe9.csv, which every store's text holds and Qt does not drop."""
+    text = str(text)
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte gave (an unpaired one of Windows')
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def resolved(path: Path | str) -> Path:
     """``path`` absolute, its links followed as far as they lead: a loop of links is left as
     named (pathlib's resolve() raises RuntimeError there, which no caller expects), so that

@@ -22,6 +22,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from importer_gui.core.paths import readable
+
 _MARKER = re.compile(r"%([1-9][0-9]?)")  # %1 to %99, as Qt reads them
 
 
@@ -45,5 +47,7 @@ def arg(text: str, *args: object) -> str:
     if not args:
         return text
     numbers = sorted({int(found) for found in _MARKER.findall(text)})[:len(args)]
-    values = {number: str(value) for number, value in zip(numbers, args, strict=False)}
+    # A file name's bytes that are no UTF-8 are shown as escapes, which Qt does not drop.
+    values = {number: readable(str(value))
+              for number, value in zip(numbers, args, strict=False)}
     return _MARKER.sub(lambda m: values.get(int(m.group(1)), m.group(0)), text)

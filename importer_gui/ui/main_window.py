@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from importer_gui.core.paths import data_dir, default_store_path
+from importer_gui.core.paths import data_dir, default_store_path, readable
 from importer_gui.core.store import PostgresUrl, StoreLocation
 from importer_gui.resources import sample_config_path
 from importer_gui.ui import labels, store_dialog, tasks
@@ -138,8 +138,8 @@ class MainWindow(QMainWindow):
         actions = []
         for number, item in enumerate(items, start=1):
             prefix = f"&{number} " if number < 10 else ""
-            action = menu.addAction(f"{prefix}{name(item)}")
-            action.setToolTip(str(item))
+            action = menu.addAction(f"{prefix}{readable(name(item))}")
+            action.setToolTip(readable(str(item)))
             action.triggered.connect(lambda _=False, i=item: chosen(i))
             actions.append(action)
         if not items:

@@ -3,11 +3,13 @@ sent, and the windows' sizes and tabs, remembered between runs.
 
 Kept in an INI file under the configuration folder (readable, never pickled), so that the
 IMPORTER_GUI_CONFIG_DIR override moves it along with the library. A store is remembered as
-its path or URL, never with a password.
+its path or URL, never with a password. A path is kept as its text, or as its bytes when its
+name is no UTF-8 (a Latin-1 disk's): a text would lose them.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import struct
 from collections.abc import Iterator
@@ -39,6 +41,21 @@ _UNSAFE = re.compile(r"[^\w\- .]+", re.UNICODE)
 _TITLE_SHOWN = 100  # px of a window's top edge that must be on a screen to drag it by
 _SPLITTER_HEAD = struct.Struct(">iiI")  # saveState's magic number, version, count of sizes
 _SPLITTER_MAGIC = 0xFF
+
+
+def _kept(text: str) -> str | QByteArray:
+    """A text as the file keeps it: itself, or its bytes when it holds a name whose bytes
+    are no UTF-8 (lone surrogates, which Qt drops from a text); plain names stay texts."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return QByteArray(os.fsencode(text))
+    return text
+
+
+def _given(value: object) -> str:
+    """A value as the file gave it back, as the text that was kept (see _kept)."""
+    return os.fsdecode(value.data()) if isinstance(value, QByteArray) else str(value)
 
 
 def settings_path() -> Path:
@@ -83,7 +100,7 @@ class Settings:
         """Put ``path`` first in the recent files."""
         path = paths.resolved(path)
         recent = [path] + [p for p in self._stored_recent() if p != path]
-        self._qs.setValue(_RECENT_KEY, [str(p) for p in recent[:MAX_RECENT]])
+        self._qs.setValue(_RECENT_KEY, [_kept(str(p)) for p in recent[:MAX_RECENT]])
         self._qs.sync()
 
     def clear_recent(self) -> None:
@@ -100,13 +117,13 @@ class Settings:
         value = self._qs.value(key, [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in value or [] if v]
+        return [text for text in map(_given, value or []) if text]
 
     def _text(self, key: str) -> str:
         """A text as stored; "" when none is, or when the file holds something else there (a
         list, say: a settings file edited by hand), never that thing written as a text."""
         value = self._qs.value(key, "")
-        return value if isinstance(value, str) else ""
+        return _given(value) if isinstance(value, str | QByteArray) else ""
 
     def recent_stores(self) -> list[StoreLocation]:
         """Stores opened before, the last one first (a file that is gone is left out)."""
@@ -130,7 +147,7 @@ class Settings:
         password: it is held apart, and never written here)."""
         text = str(paths.resolved(location) if isinstance(location, Path) else location)
         stores = [text] + [s for s in self._list(_STORES_KEY) if s != text]
-        self._qs.setValue(_STORES_KEY, stores[:MAX_RECENT_STORES])
+        self._qs.setValue(_STORES_KEY, [_kept(s) for s in stores[:MAX_RECENT_STORES]])
         self._qs.sync()
 
     def clear_recent_stores(self) -> None:
@@ -146,7 +163,7 @@ class Settings:
     def remember_send_to(self, address: str, key_file: str) -> None:
         """Keep where a package was sent, and with which key file, for the next one."""
         self._qs.setValue(_SEND_ADDRESS_KEY, address)
-        self._qs.setValue(_SEND_KEY_FILE_KEY, key_file)
+        self._qs.setValue(_SEND_KEY_FILE_KEY, _kept(key_file))
         self._qs.sync()
 
     def refresh_config(self) -> Path | None:
@@ -157,7 +174,7 @@ class Settings:
 
     def remember_refresh_config(self, path: Path) -> None:
         """Keep the export configuration a refresh was made from, for next month's."""
-        self._qs.setValue(_REFRESH_CONFIG_KEY, str(paths.resolved(path)))
+        self._qs.setValue(_REFRESH_CONFIG_KEY, _kept(str(paths.resolved(path))))
         self._qs.sync()
 
     def geometry(self, window: str) -> QByteArray | None:
@@ -255,7 +272,7 @@ class Settings:
         folder = paths.resolved(chosen if chosen.is_dir() else chosen.parent)
         if folder == paths.resolved(paths.library_dir()):
             return
-        self._qs.setValue(_FOLDER_KEY.format(kind=kind), str(folder))
+        self._qs.setValue(_FOLDER_KEY.format(kind=kind), _kept(str(folder)))
         self._qs.sync()
 
     def package_folder(self, config: Path) -> Path | None:
@@ -273,8 +290,8 @@ class Settings:
         self._qs.beginWriteArray(_PACKAGES_KEY, min(len(pairs), MAX_PACKAGE_FOLDERS))
         for index, (source, written) in enumerate(pairs[:MAX_PACKAGE_FOLDERS]):
             self._qs.setArrayIndex(index)
-            self._qs.setValue("config", source)
-            self._qs.setValue("folder", written)
+            self._qs.setValue("config", _kept(source))
+            self._qs.setValue("folder", _kept(written))
         self._qs.endArray()
         self._qs.sync()
 

@@ -49,17 +49,6 @@ def machine_name() -> str:
     return platform.node()
 
 
-def history_path(path: str) -> str:
-    """A path as a run's history keeps it: the bytes of a name that are no UTF-8 (a file
-    named in Latin-1 on Linux, which Python reads as lone surrogates) as their escapes,
-    caf\\xe9.csv, which every store's text holds and the history shows readably."""
-    try:
-        raw = path.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a surrogate no byte gave (an unpaired one of Windows')
-        return path.encode("utf-8", "backslashreplace").decode("utf-8")
-    return raw.decode("utf-8", "backslashreplace")
-
-
 @dataclass
 class RunInfo:
     """What a run is made from, written with its changes."""

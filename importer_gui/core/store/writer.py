@@ -45,6 +45,7 @@ from importer_gui.core.errors import (
     StoreError,
 )
 from importer_gui.core.guids import MADE_WHEN_WRITTEN, made
+from importer_gui.core.paths import readable
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import (
     RECORD_TYPES,
@@ -61,7 +62,6 @@ from importer_gui.core.store.runs import (
     REVERT_KIND,
     RevertLink,
     RunInfo,
-    history_path,
     revert_link,
     reverted_marks,
 )
@@ -301,7 +301,7 @@ def _now() -> datetime:
 
 def _files(run: RunInfo) -> list[str]:
     """The run's files as its history keeps them."""
-    return [history_path(f) for f in run.files]
+    return [readable(f) for f in run.files]
 
 
 def _insert_run(conn: Connection, dialect: Dialect, path: Path, run: RunInfo) -> int:
@@ -315,7 +315,7 @@ def _insert_run(conn: Connection, dialect: Dialect, path: Path, run: RunInfo) ->
     dialect.claim_ids(conn, "import_run", number)
     run_id = dialect.insert(conn, "import_run", {
         "id": number, "started": moment(_now()), "kind": run.kind,
-        "config_path": history_path(run.config_path), "config_xml": run.config_xml,
+        "config_path": readable(run.config_path), "config_xml": run.config_xml,
         "files": encode(_files(run)),
         "counts": encode(dict(run.counts)), "reverts_run": run.reverts_run,
         "user_name": run.user_name or None, "machine": run.machine or None})

@@ -43,7 +43,7 @@ from importer_gui.core.config import ImportConfig, Provider
 from importer_gui.core.errors import Cancelled, ConfigError, DataFileError, ImporterError
 from importer_gui.core.first_rows import Head, HeadRow, head_width
 from importer_gui.core.guess import Guess
-from importer_gui.core.paths import resolved
+from importer_gui.core.paths import readable, resolved
 from importer_gui.core.plan import FileStamp
 from importer_gui.resources import sample_config_path
 from importer_gui.ui.i18n import arg
@@ -365,7 +365,7 @@ class OpenPage(BasePage):
     def refresh_lists(self) -> None:
         """Re-read the recent files and the library."""
         self._recent = self.settings.recent_files()
-        self.recent_model.setStringList([f"{p.name} — {_shown_path(p.parent)}"
+        self.recent_model.setStringList([f"{readable(p.name)} — {_shown_path(p.parent)}"
                                          for p in self._recent])
         self._library = self.settings.library()
         self.library_model.setStringList([p.stem for p in self._library])
@@ -1174,6 +1174,6 @@ def _declared_codec(raw: bytes) -> str:
 def _shown_path(path: Path) -> str:
     """A path as people read it: ~ for the home folder."""
     try:
-        return "~/" + str(path.relative_to(Path.home()))
+        return "~/" + readable(path.relative_to(Path.home()))
     except ValueError:
-        return str(path)
+        return readable(path)
