@@ -22,6 +22,7 @@ CACHED_FILES = 8
 
 HeadRow = tuple[int, tuple[Cell, ...]]  # a row's line in the file, and its cells
 Head = tuple[list[str] | None, list[HeadRow]]
+_Read = tuple[tuple[str, ...] | None, tuple[HeadRow, ...]]  # a head as kept
 T = TypeVar("T")
 
 
@@ -66,10 +67,14 @@ def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
     A file changed on disk (size or modification time) is read again.
     """
     try:
-        headers, rows = _cached_head(*_head_key(provider, data_file, n))
+        as_data, with_headers = _cached_head(*_head_key(provider, data_file, n))
     except MemoryError:
         raise DataFileError(QT_TRANSLATE_NOOP(
             "errors", "there is not enough memory to read the file"), path=data_file) from None
+    read = with_headers if provider.skip_first_line else as_data
+    if isinstance(read, DataFileError):
+        raise read
+    headers, rows = read
     return (list(headers) if headers is not None else None), list(rows[:n])
 
 
@@ -134,10 +139,9 @@ def _columns(provider: Provider, data_file: Path) -> int | None:
 
 def _head_key(provider: Provider, data_file: Path, n: int) -> tuple[Hashable, ...]:
     """What ``_cached_head`` keeps the first ``n`` rows under: the file's version and the
-    provider's reading options."""
+    provider's reading options but its header line, read both ways at once."""
     return (data_file, _version(data_file), provider.file_encoding, provider.delimiter_char,
-            provider.skip_first_line, provider.sheet, max(n, HEAD_ROWS),
-            _columns(provider, data_file))
+            provider.sheet, max(n, HEAD_ROWS), _columns(provider, data_file))
 
 
 def _version(data_file: Path) -> tuple[int, int] | None:
@@ -160,14 +164,22 @@ def _read_line(data_file: Path, version: tuple[int, int] | None, sheet: str | No
 
 
 def _read_head(data_file: Path, version: tuple[int, int] | None, encoding: str,
-               delimiter: str, skip_first_line: bool, sheet: str | None, n: int,
-               columns: int | None,
-               ) -> tuple[tuple[str, ...] | None, tuple[HeadRow, ...]]:
+               delimiter: str, sheet: str | None, n: int, columns: int | None,
+               ) -> tuple[_Read, _Read | DataFileError]:
+    """The first rows read without a header line and with one (or why not), from one read of
+    the file: a new file's header line is guessed from the first and often unticked at once,
+    which would otherwise measure the file (load a workbook's sheet) a second time."""
     from importer_gui.core import readers  # imported late: the pages load before any file
 
-    headers, rows = readers.head(data_file, n, encoding=encoding, delimiter=delimiter,
-                                 skip_first_line=skip_first_line, sheet=sheet,
-                                 columns=columns)
+    as_data, with_headers = readers.head_both_ways(
+        data_file, n, encoding=encoding, delimiter=delimiter, sheet=sheet, columns=columns)
+    return _kept(as_data), (with_headers if isinstance(with_headers, DataFileError)
+                            else _kept(with_headers))
+
+
+def _kept(head: Head) -> _Read:
+    """A head as kept: tuples, which no page can change."""
+    headers, rows = head
     return ((tuple(headers) if headers is not None else None),
             tuple((line, tuple(cells)) for line, cells in rows))
 

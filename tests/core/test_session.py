@@ -233,8 +233,8 @@ def test_first_rows_are_read_once_per_file_version(tmp_path: Path,
     from importer_gui.core import readers
 
     calls: list[Path] = []
-    real_head = readers.head
-    monkeypatch.setattr(readers, "head", lambda path, *a, **k: calls.append(path)
+    real_head = readers.head_both_ways
+    monkeypatch.setattr(readers, "head_both_ways", lambda path, *a, **k: calls.append(path)
                         or real_head(path, *a, **k))
     data = write_csv(tmp_path / "head.csv", [["Login"], ["zoe"], ["mia"]])
     provider = Provider(file_name=data.name, path=str(tmp_path))

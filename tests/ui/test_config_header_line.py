@@ -39,13 +39,13 @@ def configuration(folder: Path) -> Path:
 def first_rows_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files whose first rows are read (a workbook's sheet loaded whole for them)."""
     read: list[str] = []
-    real: Callable[..., object] = readers.head
+    real: Callable[..., object] = readers.head_both_ways
 
     def head(path: Path, *args: object, **kwargs: object) -> object:
         read.append(Path(path).name)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(readers, "head", head)
+    monkeypatch.setattr(readers, "head_both_ways", head)
     return read
 
 

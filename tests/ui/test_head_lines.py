@@ -101,8 +101,8 @@ def test_a_workbook_mapped_is_not_read_again_going_back(
     from importer_gui.core import readers
 
     calls: list[Path] = []
-    real_head = readers.head
-    monkeypatch.setattr(readers, "head", lambda path, *a, **k: calls.append(path)
+    real_head = readers.head_both_ways
+    monkeypatch.setattr(readers, "head_both_ways", lambda path, *a, **k: calls.append(path)
                         or real_head(path, *a, **k))
     book = write_xlsx(tmp_path / "teachers.xlsx", [["Login", "Name", "First name", "E-mail"],
                                                    ["mdupont", "Dupont", "Marie", "m@e.org"]])

@@ -49,7 +49,7 @@ def slow(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowReads]:
     """Every file counts as large, and reading its first rows waits for the test."""
     reads = SlowReads()
     monkeypatch.setattr(base, "background_bytes", lambda _path: 0)
-    monkeypatch.setattr(readers, "head", reads.head(readers.head))
+    monkeypatch.setattr(readers, "head_both_ways", reads.head(readers.head_both_ways))
     yield reads
     reads.release.set()
 

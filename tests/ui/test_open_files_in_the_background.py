@@ -29,7 +29,7 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowReads]:
     """Reading a file's first rows waits for the test (the sizes that count as large are the
     application's own)."""
     reads = SlowReads()
-    monkeypatch.setattr(readers, "head", reads.head(readers.head))
+    monkeypatch.setattr(readers, "head_both_ways", reads.head(readers.head_both_ways))
     yield reads
     reads.release.set()
 

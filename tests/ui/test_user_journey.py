@@ -131,8 +131,8 @@ def test_a_workbook_is_read_once_for_the_first_three_pages(
     from importer_gui.core import readers
 
     calls: list[Path] = []
-    real_head = readers.head
-    monkeypatch.setattr(readers, "head", lambda path, *a, **k: calls.append(path)
+    real_head = readers.head_both_ways
+    monkeypatch.setattr(readers, "head_both_ways", lambda path, *a, **k: calls.append(path)
                         or real_head(path, *a, **k))
     workbook = write_xlsx(tmp_path / "once.xlsx", [HEADERS, *ROWS], title="Sessions")
     window = MainWindow(tmp_path / "store.sqlite3")
@@ -159,13 +159,13 @@ def test_a_large_file_is_read_in_the_background_and_next_waits_for_it(
 
     monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file counts as large
     release = threading.Event()
-    real_head = readers.head
+    real_head = readers.head_both_ways
 
     def slow_head(*args: object, **kwargs: object) -> object:
         release.wait(10)
         return real_head(*args, **kwargs)
 
-    monkeypatch.setattr(readers, "head", slow_head)
+    monkeypatch.setattr(readers, "head_both_ways", slow_head)
     workbook = write_xlsx(tmp_path / "large.xlsx", [HEADERS, *ROWS], title="Sessions")
     window = MainWindow(tmp_path / "store.sqlite3")
     qtbot.addWidget(window)
@@ -196,14 +196,14 @@ def test_a_saved_configuration_with_a_large_file_goes_on_to_the_preview_once_rea
     monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file counts as large
     release = threading.Event()
     on_gui_thread: list[bool] = []
-    real_head = readers.head
+    real_head = readers.head_both_ways
 
     def slow_head(*args: object, **kwargs: object) -> object:
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
         release.wait(10)
         return real_head(*args, **kwargs)
 
-    monkeypatch.setattr(readers, "head", slow_head)
+    monkeypatch.setattr(readers, "head_both_ways", slow_head)
     config = write_config(tmp_path, teachers_import(tmp_path, [
         ["mdupont", "Dupont", "Marie", "m@example.org"]]))
     window = MainWindow(tmp_path / "store.sqlite3")

@@ -26,12 +26,28 @@ from importer_gui.core.catalogue import WORKBOOK_SUFFIXES
 from importer_gui.core.errors import DataFileError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers.budget import MemoryBudget
-from importer_gui.core.readers.table import NumberedRow, RowSource, Table, check_file, read_headers
-from importer_gui.core.readers.text import FIELD_SIZE_LIMIT, first_line_source, prepare_text
+from importer_gui.core.readers.table import (
+    NumberedRow,
+    RowSource,
+    Table,
+    check_file,
+    header_texts,
+    read_headers,
+)
+from importer_gui.core.readers.text import (
+    FIELD_SIZE_LIMIT,
+    below_header_line,
+    first_line_source,
+    prepare_text,
+)
+
+# A file's header line (None when line 1 is read as data) and its first data rows.
+Head = tuple[list[str] | None, list[NumberedRow]]
 
 __all__ = ["FIELD_SIZE_LIMIT", "MemoryBudget", "Prepared", "Table", "check_file",
-           "first_line", "first_visible_sheet", "head", "hidden_sheets", "is_workbook",
-           "load_workbook_reader", "open_table", "prepare", "sheet_named", "sheet_names"]
+           "first_line", "first_visible_sheet", "head", "head_both_ways", "hidden_sheets",
+           "is_workbook", "load_workbook_reader", "open_table", "prepare", "sheet_named",
+           "sheet_names"]
 
 
 def load_workbook_reader() -> None:
@@ -181,7 +197,7 @@ def first_line(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";") -> 
 
 def head(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = ";",
          skip_first_line: bool = True, sheet: str | None = None, columns: int | None = None,
-         ) -> tuple[list[str] | None, list[NumberedRow]]:
+         ) -> Head:
     """The headers and the first n data rows, each with its line in the file as ``check``
     numbers it (blank lines and lines inside quoted cells counted), for the wizard's live
     preview. A delimiter the lines lack while another splits them is refused as ``check``
@@ -189,3 +205,23 @@ def head(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = "
     table = open_table(path, encoding=encoding, delimiter=delimiter,
                        skip_first_line=skip_first_line, sheet=sheet, columns=columns)
     return table.headers, list(islice(table.rows(), n))
+
+
+def head_both_ways(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = ";",
+                   sheet: str | None = None, columns: int | None = None,
+                   ) -> tuple[Head, Head | DataFileError]:
+    """``head`` read without a header line and with one (or why it cannot be: a file
+    holding no line), from one measuring of the file and one load of a workbook's sheet:
+    whether line 1 is a header is a guess made from these very rows, which the window
+    applies at once."""
+    table = open_table(path, encoding=encoding, delimiter=delimiter, skip_first_line=False,
+                       sheet=sheet, columns=columns)
+    rows = list(islice(table.rows(), n + 1))  # line 1 and the n rows below it
+    as_data: Head = (None, rows[:n])
+    try:
+        # Line 1 is among the rows unless it is blank: read again from the start then.
+        headers = header_texts(rows[0][1]) if rows and rows[0][0] == 1 else table.header_line()
+    except DataFileError as exc:
+        return as_data, exc
+    below = rows if is_workbook(path) else list(below_header_line(rows))
+    return as_data, (headers, [row for row in below if row[0] > 1][:n])

@@ -120,6 +120,11 @@ class Table:
         # Line numbers only grow: past the header, rows pass through without a step per row.
         return dropwhile(lambda numbered: numbered[0] < first, rows)
 
+    def header_line(self) -> list[str]:
+        """Line 1's cells as trimmed text ([] when line 1 is blank), read from the file's
+        start whether or not it is read as a header; DataFileError when it holds no line."""
+        return read_headers(self.path, self._source)
+
 
 def check_file(path: Path) -> None:
     """Fail clearly when the path is missing, a folder, a device or unreadable, or holds no
@@ -182,8 +187,11 @@ def read_headers(path: Path, source: RowSource) -> list[str]:
     if first is None:
         raise DataFileError(NO_DATA, path=path)
     line, cells = first
-    if line != 1:
-        return []
+    return header_texts(cells) if line == 1 else []
+
+
+def header_texts(cells: Row) -> list[str]:
+    """Line 1's cells as a header line holds them: trimmed text."""
     return [cell_text(cell).strip() for cell in cells]
 
 

@@ -14,9 +14,9 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from importer_gui.core.catalogue import DELIMITERS, FILE_ENCODINGS
 from importer_gui.core.catalogue import messages as msg
@@ -504,6 +504,21 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str, shared: boo
         except MemoryError:
             give_memory_back()  # before the file is closed (see budget.RESERVE)
             raise
+
+
+def below_header_line(rows: Iterable[NumberedRow]) -> Iterator[NumberedRow]:
+    """A text file's rows read without a header line (line 1 first), as a reading with one
+    gives those below it: each record repeating line 1 a line of the reader's error
+    (HEADER_AGAIN), as ``_csv_rows`` reads them."""
+    header: list[str] | None = None
+    for line, cells in rows:
+        fields = cast("list[str]", list(cells))  # a text file's cells are all text
+        if line == 1:
+            header = fields or None
+        elif fields and _repeats(fields, header):
+            yield line, tuple(_header_again(fields))
+        else:
+            yield line, cells
 
 
 def _reads_c1(codec: str) -> bool:
