@@ -69,6 +69,24 @@ def test_a_new_workbook_is_loaded_once_whatever_its_header_line(
     assert openings.opened == 2
 
 
+def test_a_workbook_named_from_the_current_folder_is_loaded_once(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``importer-gui teachers.xlsx``: the file named as the shell gives it, read once
+    under the name the session keeps (its whole path) when the box is unticked."""
+    write_xlsx(tmp_path / "teachers.xlsx", ROWS)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(base, "background_bytes", lambda _path: 0)  # every file is large
+    openings = Openings(monkeypatch)
+    page = window.wizard.open_page
+    assert window.open_file(Path("teachers.xlsx"))
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    assert not page.header_check.isChecked()
+    assert page.head_model.rowCount() == 5
+    assert page.file_label.text() == f"File: {tmp_path / 'teachers.xlsx'}"
+    assert openings.loaded == ["Sheet1"]
+
+
 def test_a_new_text_file_without_a_header_line_is_measured_once(
         window: MainWindow, qtbot: QtBot, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:

@@ -669,6 +669,8 @@ class OpenPage(BasePage):
         Choosing a large workbook's sheet loads it whole (seconds for 100,000 rows): a large
         file is opened in the background, the page saying which, with Cancel.
         """
+        if path.is_file():  # read as the session names it (a link or a missing file as given)
+            path = resolved(path)  # its first rows are kept under that name, not read again
         if read_in_background(path):
             self._open_in_background(path, on_failure, on_opened)
             return True
