@@ -26,14 +26,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
 from typing import Any
 
 from importer_gui.core import schema
 from importer_gui.core.catalogue.columns import field_named, record_kind, record_name
-from importer_gui.core.errors import QT_TRANSLATE_NOOP, Cancelled, ImporterError, StoreError
+from importer_gui.core.errors import (
+    QT_TRANSLATE_NOOP,
+    Cancelled,
+    ImporterError,
+    StoreChangedError,
+    StoreError,
+)
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import NO_VALUES, Change, ChangeKind, RecordIds, record_values
@@ -41,6 +47,7 @@ from importer_gui.core.schema import Table
 from importer_gui.core.store import RunChangeRow, RunInfo, RunSummary, Store
 from importer_gui.core.store.queries import BATCH
 from importer_gui.core.store.runs import NO_SUCH_RUN, REVERT_KIND, UNDOABLE_KINDS, revert_chain
+from importer_gui.core.store.writer import reverted_meanwhile
 
 # Parents before children: recreated in this order, deleted in the reverse one.
 TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Table.SESSION,
@@ -80,6 +87,14 @@ NOTHING_REVERTED_ONE = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: all {c
 NOTHING_REVERTED = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: all {count} records of "
                                                "run {run} changed since or are needed by other "
                                                "records; nothing was written.")
+# Reverting the later runs first, refused: a run committed since the plan changed records of
+# the run again, which the plan (and the user) never saw ({later} "4", or "4, 5").
+LATER_SINCE_ONE = QT_TRANSLATE_NOOP("errors", "Run {later} changed records of run {run} since "
+                                              "the revert was planned; try the revert again: "
+                                              "nothing was written to {path}.")
+LATER_SINCE = QT_TRANSLATE_NOOP("errors", "Runs {later} changed records of run {run} since the "
+                                          "revert was planned; try the revert again: nothing "
+                                          "was written to {path}.")
 NOTHING_LEFT = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: every record of run {run} "
                                            "is already as it was before the run; nothing was "
                                            "written.")
@@ -137,6 +152,7 @@ class RevertPlan:
     # Later runs (newest first) that changed records of this run again: reverting them first
     # lets this revert restore those records too.
     later_runs: list[int] = field(default_factory=list)
+    newest_run: int = 0  # the store's newest run when planned: any after it, the plan never saw
 
     def rows(self) -> Iterator[RevertRow]:
         """Every record's row, table by table."""
@@ -222,6 +238,9 @@ class RevertResult:
     reverts: int
     counts: dict[str, int]
     skipped: int
+    # Later runs to revert first that another program's revert (the second) reverted since
+    # the plan: not reverted again (``revert_later_first``).
+    meanwhile: tuple[tuple[int, int], ...] = ()
 
 
 class RevertStopped(Cancelled):
@@ -338,7 +357,7 @@ def plan_revert(store: Store, run_id: int, monitor: Monitor | None = None) -> Re
     _check_unique(store, entries)
     _check_references(entries, _Stored(store, entries), run_id, later)
     first = later.to_revert_first(e for e in entries.values() if e.conflict)
-    return RevertPlan(run_id, run, _tables(entries), first)
+    return RevertPlan(run_id, run, _tables(entries), first, max(r.id for r in runs))
 
 
 def _run(store: Store, runs: list[RunSummary], run_id: int) -> RunSummary:
@@ -795,17 +814,26 @@ class _Changes:
 def revert_later_first(store: Store, plan: RevertPlan,
                        monitor: Monitor | None = None) -> list[RevertResult]:
     """Revert the plan's later runs (newest first), then its run, planned again; each atomic.
-    A cancel once some are written raises RevertStopped, any other error (a store's, a revert
-    refused) RevertInterruptedError: each says which."""
+    A later run reverted since the plan is left (the run's result says so, ``meanwhile``); a
+    later run committed since, or the run reverted since, is a StoreChangedError, nothing
+    written. A cancel once some are written raises RevertStopped, any other error (a store's,
+    a revert refused) RevertInterruptedError: each says which."""
     results: list[RevertResult] = []
+    meanwhile: list[tuple[int, int]] = []
     try:
+        _refuse_later_since(store, plan, monitor)
         for later in plan.later_runs:
+            by = _reverted_by(store, later)
+            if by is not None:
+                meanwhile.append((later, by.id))
+                continue
             first = plan_revert(store, later, monitor)
             if first.conflicts_only():
                 continue  # nothing of it can be reverted: go on with the others
             results.append(commit_revert(store, first, monitor))
+        _refuse_reverted(store, plan.run_id)
         again = plan_revert(store, plan.run_id, monitor)
-        results.append(commit_revert(store, again, monitor))
+        results.append(replace(commit_revert(store, again, monitor), meanwhile=tuple(meanwhile)))
     except Cancelled as stop:
         if results:  # written and committed: they stay, and are to be said
             raise RevertStopped(results) from stop
@@ -815,6 +843,35 @@ def revert_later_first(store: Store, plan: RevertPlan,
             raise RevertInterruptedError(error, results, plan.run_id) from error
         raise
     return results
+
+
+def _reverted_by(store: Store, run_id: int) -> RunSummary | None:
+    """The revert that wholly reverted a run (None: none, or the run is gone)."""
+    runs = {run.id: run for run in store.history()}
+    run = runs.get(run_id)
+    return None if run is None or run.reverted_by is None else runs.get(run.reverted_by)
+
+
+def _refuse_reverted(store: Store, run_id: int) -> None:
+    """The run to revert, wholly reverted since the plan: RevertedMeanwhileError."""
+    by = _reverted_by(store, run_id)
+    if by is not None:
+        raise reverted_meanwhile(store.path, run_id, (by.id, by.user_name, by.machine))
+
+
+def _refuse_later_since(store: Store, plan: RevertPlan, monitor: Monitor | None) -> None:
+    """Runs committed since the plan that changed records of its run again would be left in
+    effect, unseen: the plan is stale (StoreChangedError). The run is planned again only when
+    the store has a run the plan never saw."""
+    _refuse_reverted(store, plan.run_id)
+    if max((run.id for run in store.history()), default=0) <= plan.newest_run:
+        return
+    since = [r for r in plan_revert(store, plan.run_id, monitor).later_runs
+             if r > plan.newest_run]
+    if since:
+        template = LATER_SINCE_ONE if len(since) == 1 else LATER_SINCE
+        raise StoreChangedError(template.format(later=", ".join(map(str, sorted(since))),
+                                                run=plan.run_id, path=store.path))
 
 
 # ---------------------------------------------------------------- words

@@ -11,9 +11,9 @@ import pytest
 
 from importer_gui.cli import main
 from importer_gui.core import revert as revert_module
-from importer_gui.core.errors import StoreChangedError
+from importer_gui.core.errors import RevertedMeanwhileError, StoreChangedError
 from importer_gui.core.records import Change, ChangeKind, Table
-from importer_gui.core.revert import RevertPlan, commit_revert, plan_revert
+from importer_gui.core.revert import RevertPlan, commit_revert, plan_revert, revert_later_first
 from importer_gui.core.store import Store, StoreLocation
 from tests.builders import run_info
 from tests.postgres import record_tables
@@ -129,3 +129,46 @@ def test_the_command_line_says_the_store_moved_on_in_one_line(
         f"try the revert again: nothing was written to {store.path}.\n")
     # The colleague's revert alone: room 1 not put back by the command.
     assert [row[2] for row in record_tables(store.path)["room"]] == ["Blue", "Green"]
+
+
+def test_later_first_skips_a_later_run_a_colleague_reverted_meanwhile_and_says_so(
+        store: Store) -> None:
+    ours = plan_revert(store, 2)  # "revert run 3 first, then run 2"
+    with Store.open(store.path) as colleague:
+        theirs = commit_revert(colleague, plan_revert(colleague, 3)).run_id
+    results = revert_later_first(store, ours)
+    assert [(r.run_id, r.reverts, r.skipped, r.meanwhile) for r in results] == [
+        (theirs + 1, 2, 0, ((3, theirs),))]
+    assert [row[2] for row in record_tables(store.path)["room"]] == ["A", "B"]
+
+
+def test_later_first_refuses_a_later_run_committed_since_the_plan(store: Store) -> None:
+    ours = plan_revert(store, 2)
+    with Store.open(store.path) as colleague:  # run 4 changes room 1 again
+        colleague.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
+                        run_info(update=1))
+    before = record_tables(store.path)
+    with pytest.raises(StoreChangedError) as failure:
+        revert_later_first(store, ours)
+    assert str(failure.value) == (
+        "Run 4 changed records of run 2 since the revert was planned; try the revert again: "
+        f"nothing was written to {store.path}.")
+    assert record_tables(store.path) == before
+    assert plan_revert(store, 2).later_runs == [4, 3]
+
+
+def test_later_first_of_a_run_a_colleague_reverted_meanwhile_says_by_which_run(
+        store: Store) -> None:
+    ours = plan_revert(store, 2)
+    with Store.open(store.path) as colleague:  # runs 3, then 2, reverted by runs 4 and 5
+        commit_revert(colleague, plan_revert(colleague, 3))
+        theirs = commit_revert(colleague, plan_revert(colleague, 2)).run_id
+    before = record_tables(store.path)
+    with pytest.raises(RevertedMeanwhileError) as failure:
+        revert_later_first(store, ours)
+    who = next(r for r in store.history() if r.id == theirs).committed_by  # "jdoe on pc-12"
+    assert str(failure.value) == (
+        f"Run 2 was reverted by run {theirs} ({who}) since the revert was planned: nothing "
+        f"was written to {store.path}.")
+    assert failure.value.reverted_by == theirs
+    assert record_tables(store.path) == before

@@ -324,6 +324,14 @@ def _insert_run(conn: Connection, dialect: Dialect, path: Path, run: RunInfo) ->
     return run_id
 
 
+def reverted_meanwhile(path: object, reverted: int,
+                       revert: tuple[int, str | None, str | None]) -> RevertedMeanwhileError:
+    """A revert of run ``reverted`` refused: ``revert`` (its run, user and machine) wholly
+    reverted it since the revert was planned."""
+    return RevertedMeanwhileError(by_whom(_REVERTED_SAID, revert,
+                                          {"reverted": reverted, "path": path}), revert[0])
+
+
 def _mark_reverted(conn: Connection, dialect: Dialect, path: Path, run_id: int,
                    run: RunInfo) -> None:
     """Refuse a revert of a run that is gone or wholly reverted meanwhile; then store each
@@ -339,9 +347,7 @@ def _mark_reverted(conn: Connection, dialect: Dialect, path: Path, run_id: int,
     other = reverted_marks(links).get(run.reverts_run)
     if other is not None:
         _, _, _, _, user, machine = next(row for row in rows if row[0] == other)
-        raise RevertedMeanwhileError(by_whom(_REVERTED_SAID, (other, user, machine),
-                                             {"reverted": run.reverts_run, "path": path}),
-                                     other)
+        raise reverted_meanwhile(path, run.reverts_run, (other, user, machine))
     marks = reverted_marks([*links, revert_link(run_id, run.reverts_run, run.counts)])
     p = dialect.param
     conn.executemany(f"UPDATE import_run SET reverted_by = {p} WHERE id = {p}",

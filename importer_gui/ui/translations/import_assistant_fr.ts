@@ -4603,6 +4603,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Rien n&apos;a été défait&#xa0;: les {count} enregistrements de l&apos;exécution {run} ont changé depuis ou sont nécessaires à d&apos;autres enregistrements&#xa0;; rien n&apos;a été écrit.</translation>
     </message>
     <message>
+        <source>Run {later} changed records of run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {later} a modifié des enregistrements de l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>Runs {later} changed records of run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>Les exécutions {later} ont modifié des enregistrements de l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
         <source>Nothing was reverted: every record of run {run} is already as it was before the run; nothing was written.</source>
         <translation>Rien n&apos;a été défait&#xa0;: chaque enregistrement de l&apos;exécution {run} est déjà tel qu&apos;il était avant elle&#xa0;; rien n&apos;a été écrit.</translation>
     </message>
