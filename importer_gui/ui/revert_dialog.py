@@ -147,7 +147,9 @@ class RevertDialog(PreviewApplyDialog):
         if self.runner.busy:
             return
         self.replan_button.hide()
-        self.plan, self._stale = None, False  # Revert waits for the new preview
+        # Revert waits for the new preview; reverts written before a refusal were said, and
+        # the new preview starts from the store they left.
+        self.plan, self._stale, self.results = None, False, []
         self.start()
 
     def _on_planned(self, plan: RevertPlan) -> None:
@@ -257,6 +259,12 @@ class RevertDialog(PreviewApplyDialog):
             self.later_only.setText(text)
         self.skip_choice.setChecked(True)
         self.later_only.setChecked(False)
+        for choice in self._choices():  # a new preview: chosen again (see _moved_on)
+            choice.setEnabled(True)
+
+    def _choices(self) -> tuple[QRadioButton | QCheckBox, ...]:
+        """The ways to revert the preview's run the user chooses from."""
+        return (self.skip_choice, self.later_choice, self.later_only)
 
     # --- committing --------------------------------------------------------------------------
 
@@ -299,47 +307,63 @@ class RevertDialog(PreviewApplyDialog):
             self.store_replaced.emit(error.found)
         if isinstance(error, RevertStopped):  # later runs' reverts written: they stay
             self.results = error.done
+        cause = error.error if isinstance(error, RevertInterruptedError) else error
+        self._stale = isinstance(cause, StoreChangedError)  # before Revert is offered
         if isinstance(error, RevertInterruptedError):  # the same, stopped by an error
             self.results = error.done
-            super()._on_failed(error.error)  # the error in the user's language
+            super()._on_failed(cause)  # the error in the user's language
             self.status.setText(arg(self.tr("Before the error below: %1; run %2 was not."),
                                     self._reverted_text(), self.run_id))
         else:
-            self._stale = isinstance(error, StoreChangedError)  # before Revert is offered
             super()._on_failed(error)
         if self.results:  # the preview is of the store before them: no Revert again
             self._written(self.results)
-        elif self._stale:
-            self._moved_on(error)
+        if self._stale:
+            self._moved_on(cause)
 
     def _moved_on(self, error: ImporterError) -> None:
-        """The store moved on since the plan (the error line says how): the preview is
-        stale, Revert is never offered on it, and planning again is, unless the run was
-        reverted meanwhile (nothing is left to plan)."""
+        """The store moved on since the plan (the error line says how; the status what was
+        written before it): the preview is stale, Revert and its choices are never offered on
+        it, and planning again is, unless the run was reverted meanwhile (nothing is left to
+        plan)."""
+        for choice in self._choices():
+            choice.setEnabled(False)
         if isinstance(error, RevertedMeanwhileError):
-            self.status.setText(arg(self.tr(
-                "Nothing was written: run %1 is reverted now, by run %2."), self.run_id,
-                error.reverted_by))
+            if not self.results:
+                self.status.setText(arg(self.tr(
+                    "Nothing was written: run %1 is reverted now, by run %2."), self.run_id,
+                    error.reverted_by))
             return
-        self.status.setText(self.tr(
-            "Nothing was written: the store changed since this preview was made. Plan again "
-            "to preview the revert on the store as it now is."))
+        if self.results:
+            self.status.setText(arg(self.tr(
+                "Before the error below: %1; run %2 was not. Plan again to preview the revert "
+                "of run %2 on the store as it now is."), self._reverted_text(), self.run_id))
+        else:
+            self.status.setText(self.tr(
+                "Nothing was written: the store changed since this preview was made. Plan "
+                "again to preview the revert on the store as it now is."))
         self.replan_button.show()
         self.replan_button.setDefault(True)
 
     def _on_committed(self, results: list[RevertResult]) -> None:
         self._writing = False
         self.results = results
-        lines = [self._result_text(r) for r in results]
+        lines = [line for r in results for line in (*self._meanwhile_text(r),
+                                                    self._result_text(r))]
         self.status.setText("\n".join(lines))
         self._written(results)
 
     def _written(self, results: list[RevertResult]) -> None:
         """Reverts were written: the choices are over, and the store's views hear of it."""
-        for choice in (self.skip_choice, self.later_choice, self.later_only):
+        for choice in self._choices():
             choice.setEnabled(False)
         if results:
             self.store_changed.emit(results[-1].run_id)
+
+    def _meanwhile_text(self, result: RevertResult) -> list[str]:
+        """The later runs to revert first that a colleague's revert reverted meanwhile."""
+        return [arg(self.tr("Run %1 was reverted meanwhile, by run %2: it was not reverted "
+                            "again."), later, by) for later, by in result.meanwhile]
 
     def _result_text(self, result: RevertResult) -> str:
         counts = result.counts

@@ -107,8 +107,9 @@ def test_a_revert_refused_after_a_later_run_says_the_error_and_what_was_reverted
         f"again: nothing was written to {store_path}.")
     assert dialog.status.text() == (
         f"Before the error below: run {run_id + 1} was reverted (run {run_id + 2}); run {run_id} "
-        "was not.")
+        f"was not. Plan again to preview the revert of run {run_id} on the store as it now is.")
     assert not dialog.revert_button.isEnabled()  # the preview is of the store before
+    assert dialog.replan_button.isVisible() and dialog.replan_button.isDefault()
     qtbot.wait(50)
     dialog.grab().save(str(screenshots / "revert_refused_after_a_later_run.png"))
     with Store.open(store_path) as store:
@@ -127,4 +128,5 @@ def test_a_revert_refused_after_a_later_run_says_it_in_french(
         f"{store_path}.")
     assert dialog.status.text() == (
         f"Avant l'erreur ci-dessous\xa0: l'exécution {run_id + 1} a été défaite (exécution "
-        f"{run_id + 2})\xa0; l'exécution {run_id} ne l'a pas été.")
+        f"{run_id + 2})\xa0; l'exécution {run_id} ne l'a pas été. Prévisualisez de nouveau ce "
+        f"que défaire l'exécution {run_id} ferait, sur la base telle qu'elle est maintenant.")

@@ -4,12 +4,14 @@ is written from the stale preview, the dialog says what changed, and plans again
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
+from importer_gui.core import revert as revert_module
 from importer_gui.core.records import Change, ChangeKind, Table
-from importer_gui.core.revert import commit_revert, plan_revert
+from importer_gui.core.revert import RevertPlan, commit_revert, plan_revert
 from importer_gui.core.store import Store
 from importer_gui.ui.revert_dialog import RevertDialog
 from tests.builders import run_info, tables
@@ -75,6 +77,8 @@ def test_a_later_run_reverted_meanwhile_says_what_changed_and_plans_again(
         "to preview the revert on the store as it now is.")
     assert dialog.replan_button.isVisible() and dialog.replan_button.isDefault()
     assert not dialog.revert_button.isEnabled()
+    # Choosing how to revert the stale preview cannot bring Revert back: not offered.
+    assert not dialog.skip_choice.isEnabled() and not dialog.later_choice.isEnabled()
     qtbot.wait(50)  # type: ignore[attr-defined]
     dialog.grab().save(str(screenshots / "revert_store_moved_on.png"))
 
@@ -127,3 +131,84 @@ def test_the_store_changed_is_said_in_french(
         "nouveau ce qui serait défait, sur la base telle qu'elle est maintenant.")
     assert dialog.replan_button.text() == "&Prévisualiser de nouveau"
     assert dialog.error.text().startswith("Salle 2 a changé depuis l'aperçu")
+
+
+def test_later_first_says_a_later_run_reverted_meanwhile_was_left(
+        store_path: Path, qtbot: object) -> None:
+    dialog = previewed(store_path, 2, qtbot)
+    dialog.later_choice.setChecked(True)
+    theirs = colleague_reverts(store_path, 3)
+    qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
+    assert dialog.status.text() == (
+        f"Run 3 was reverted meanwhile, by run {theirs}: it was not reverted again.\n"
+        f"Run {theirs + 1} reverted run 2: 0 deleted, 2 restored, 0 recreated.")
+    assert [row[2] for row in tables(store_path)["room"]] == ["A", "B"]
+
+
+def test_later_first_refused_for_a_later_run_committed_meanwhile_plans_again(
+        store_path: Path, qtbot: object) -> None:
+    dialog = previewed(store_path, 2, qtbot)
+    dialog.later_choice.setChecked(True)
+    with Store.open(store_path) as colleague:  # run 4 changes room 1 again
+        colleague.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
+                        run_info(update=1))
+    before = tables(store_path)
+    dialog.commit()
+    assert tables(store_path) == before
+    assert dialog.error.text() == (
+        "Run 4 changed records of run 2 since the revert was planned; try the revert again: "
+        f"nothing was written to {store_path}.")
+    assert dialog.replan_button.isVisible() and not dialog.revert_button.isEnabled()
+    dialog.plan_again()
+    assert dialog.plan is not None and dialog.plan.later_runs == [4, 3]
+
+
+def colleague_changes_room_1_once_run_2_is_planned_again(
+        store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As Revert writes run 3's revert, then plans run 2 again, a colleague renames room 1."""
+    real = revert_module.plan_revert
+
+    def then_room_1_renamed(store: Store, run_id: int, *args: Any) -> RevertPlan:
+        plan = real(store, run_id, *args)
+        if run_id == 2:
+            with Store.open(store_path) as colleague:
+                colleague.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"},
+                                        {"label": "Blue"})], run_info(update=1))
+        return plan
+
+    monkeypatch.setattr(revert_module, "plan_revert", then_room_1_renamed)
+
+
+def test_a_refusal_after_a_later_run_was_reverted_says_it_and_plans_again(
+        store_path: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch,
+        screenshots: Path) -> None:
+    dialog = previewed(store_path, 2, qtbot)
+    dialog.later_choice.setChecked(True)
+    colleague_changes_room_1_once_run_2_is_planned_again(store_path, monkeypatch)
+
+    qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
+
+    monkeypatch.undo()
+    assert dialog.error.text() == (
+        "Room 1 changed since the revert was planned (roomLabel is now 'Red'); try the "
+        f"revert again: nothing was written to {store_path}.")
+    assert dialog.status.text() == (
+        "Before the error below: run 3 was reverted (run 4); run 2 was not. Plan again to "
+        "preview the revert of run 2 on the store as it now is.")
+    assert [row[2] for row in tables(store_path)["room"]] == ["Red", "Green"]
+    assert dialog.replan_button.isVisible() and dialog.replan_button.isDefault()
+    assert not dialog.revert_button.isEnabled()
+    assert not dialog.skip_choice.isEnabled() and not dialog.later_choice.isEnabled()
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    dialog.grab().save(str(screenshots / "revert_later_first_moved_on.png"))
+
+    qtbot.mouseClick(dialog.replan_button, Qt.MouseButton.LeftButton)  # type: ignore
+
+    assert outcomes(dialog) == ["conflict (skipped)", "restore"]  # room 1: run 5's now
+    assert dialog.plan is not None and dialog.plan.later_runs == [5]
+    assert dialog.skip_choice.isEnabled() and dialog.later_choice.isEnabled()
+    assert dialog.revert_button.isEnabled() and not dialog.replan_button.isVisible()
+    qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
+    assert [(r.run_id, r.reverts, r.skipped) for r in dialog.results] == [(6, 2, 1)]
+    assert [row[2] for row in tables(store_path)["room"]] == ["Red", "B"]
+

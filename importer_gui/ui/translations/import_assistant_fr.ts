@@ -2243,8 +2243,16 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Rien n&apos;a été écrit&#xa0;: l&apos;exécution %1 est maintenant défaite, par l&apos;exécution %2.</translation>
     </message>
     <message>
+        <source>Before the error below: %1; run %2 was not. Plan again to preview the revert of run %2 on the store as it now is.</source>
+        <translation>Avant l&apos;erreur ci-dessous&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été. Prévisualisez de nouveau ce que défaire l&apos;exécution %2 ferait, sur la base telle qu&apos;elle est maintenant.</translation>
+    </message>
+    <message>
         <source>Nothing was written: the store changed since this preview was made. Plan again to preview the revert on the store as it now is.</source>
         <translation>Rien n&apos;a été écrit&#xa0;: la base a changé depuis cet aperçu. Prévisualisez de nouveau ce qui serait défait, sur la base telle qu&apos;elle est maintenant.</translation>
+    </message>
+    <message>
+        <source>Run %1 was reverted meanwhile, by run %2: it was not reverted again.</source>
+        <translation>L&apos;exécution %1 a été défaite entre-temps, par l&apos;exécution %2&#xa0;: elle n&apos;a pas été défaite de nouveau.</translation>
     </message>
     <message>
         <source>Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated.</source>
