@@ -14,6 +14,8 @@ import os
 import sys
 from pathlib import Path
 
+from importer_gui.core.paths import readable
+
 _MARKED: dict[str, str] = {}  # template -> its translation context
 
 
@@ -47,9 +49,12 @@ UNNAMABLE = QT_TRANSLATE_NOOP(
 
 
 class ImporterError(Exception):
-    """A failure to report to the user as one clear line; never a traceback."""
+    """A failure to report to the user as one clear line; never a traceback. A file name in
+    it whose bytes are no UTF-8 (a Latin-1 disk's) is written with escapes, d\\xe9: as lone
+    surrogates, stderr would show d\\udce9 and Qt drops them from a window's text."""
 
     def __init__(self, message: str) -> None:
+        message = readable(message)
         super().__init__(message)
         self.message = message
 

@@ -25,6 +25,7 @@ from importer_gui.core import binding, errors, file_kind, revert, store  # noqa:
 from importer_gui.core.catalogue import messages
 from importer_gui.core.catalogue.columns import table_of_kind
 from importer_gui.core.issues import Issue, Level
+from importer_gui.core.paths import readable
 from importer_gui.core.reports import WorkbookWords
 from importer_gui.core.store import holders
 from importer_gui.ui.i18n import arg, translate
@@ -150,6 +151,7 @@ def _error_templates() -> list[Template]:
 @lru_cache(maxsize=CACHED)
 def message_text(message: str) -> str:
     """A row's message, or an error's line, in the user's language (see the module)."""
+    message = readable(message)  # a file name's bytes that are no UTF-8: Qt would drop them
     found = recognise(message)
     if found is None:
         return _after_place(message)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from importer_gui.core.errors import ImporterError, StoreReplacedError
 from importer_gui.core.issues import OUTCOME_ORDER, Outcome
+from importer_gui.core.paths import readable
 from importer_gui.core.platform_io import export_config, refresh
 from importer_gui.core.platform_io.refresh import RefreshPlan, RefreshResult
 from importer_gui.core.progress import Monitor
@@ -41,6 +42,7 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import NOTICE_STYLE
 from importer_gui.ui.tasks import LET_GO, free_later
 from importer_gui.ui.widgets.ask import ask
+from importer_gui.ui.widgets.path_edit import PathEdit
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line, picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
 
@@ -115,7 +117,7 @@ class RefreshDialog(PreviewApplyDialog):
         self.planned: RefreshPlan | None = None
         self.result: RefreshResult | None = None
         self.data_files: list[Path] = []
-        self._previewed = ""  # the path box's text the last preview read
+        self._previewed = ""  # the path the last preview read
         self._writes = False  # the preview shown writes something
         self._said = ""  # what the status line says of the preview shown
         self._closed = False  # a preview ending after Close is let go of at once
@@ -130,11 +132,11 @@ class RefreshDialog(PreviewApplyDialog):
         self.model = PreviewModel(self.preview_state, 0, self, editable=False)
         self._build()
         if config_path is not None:
-            self.config_edit.setText(str(config_path))
+            self.config_edit.set_path(config_path)
             self.preview()
         elif (last := self.settings.refresh_config()) is not None:
             # Not previewed yet: its files may not be this month's until the user says so.
-            self.config_edit.setText(str(last))
+            self.config_edit.set_path(last)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -156,7 +158,7 @@ class RefreshDialog(PreviewApplyDialog):
     def _choice_rows(self) -> QFormLayout:
         form = QFormLayout()
         others = set(self.findChildren(QPushButton))
-        self.config_edit = QLineEdit(self)
+        self.config_edit = PathEdit(self)
         self.config_edit.setObjectName("refreshConfig")
         self.config_edit.setPlaceholderText(self.tr("an <export-config> file"))
         _EnterPreviews(self.config_edit, self.preview)
@@ -211,10 +213,10 @@ class RefreshDialog(PreviewApplyDialog):
     def choose_config(self) -> None:
         """Pick the export configuration, then preview it."""
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Export configuration"), self.config_edit.text(),
+            self, self.tr("Export configuration"), self.config_edit.path_text(),
             self.tr("Export configurations (*.xml)"))
         if path:
-            self.config_edit.setText(path)
+            self.config_edit.set_path(path)
             self.data_files = []
             self.files_label.setText(self.tr("those its <moveToFolder> names, beside it"))
             self.files_label.setToolTip("")
@@ -224,14 +226,14 @@ class RefreshDialog(PreviewApplyDialog):
         """Pick the exported files, in any order: the refresh reads each for the export whose
         columns its first line names (the Export list below shows which)."""
         paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Exported files"), str(Path(self.config_edit.text()).parent),
+            self, self.tr("Exported files"), str(Path(self.config_edit.path_text()).parent),
             self.tr("Exported files (*.csv *.tsv *.txt)"))
         if paths:
             self.data_files = [Path(p) for p in paths]
             # A count, not the names: seven names wrapped in a form row are cut; the Export
             # list names each export's file once previewed.
             self.files_label.setText(self._files_text())
-            self.files_label.setToolTip("\n".join(str(p) for p in self.data_files))
+            self.files_label.setToolTip("\n".join(readable(p) for p in self.data_files))
             self.preview()
 
     def _files_text(self, beside: list[str] | None = None) -> str:
@@ -258,7 +260,7 @@ class RefreshDialog(PreviewApplyDialog):
 
     def preview(self) -> None:
         """Plan the refresh in the background; the table shows it."""
-        text = self.config_edit.text().strip()
+        text = self.config_edit.path_text()
         if not text:
             return
         self._let_go()
@@ -321,7 +323,7 @@ class RefreshDialog(PreviewApplyDialog):
 
     def _is_fresh(self) -> bool:
         """True when the preview shown is of the path the box shows."""
-        return self.config_edit.text().strip() == self._previewed
+        return self.config_edit.path_text() == self._previewed
 
     def _let_go(self) -> None:
         """Drop the refresh plan shown (a new preview, Close): the table and the session let

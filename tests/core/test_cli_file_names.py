@@ -85,3 +85,14 @@ def test_the_sample_in_a_folder_named_in_latin1_is_checked_and_committed(
     assert "Committed as run 1." in capsys.readouterr().out.splitlines()
     logs = os.listdir(os.fsencode(folder / "logs"))
     assert len(logs) == 1 and logs[0].startswith(b"import_errors_")
+
+
+def test_an_error_naming_a_file_in_a_latin1_folder_shows_its_byte_as_an_escape(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = latin1(tmp_path, b"d\xe9")
+    folder.mkdir()
+    (folder / "c.xml").write_text("<not xml", encoding="utf-8")
+    assert main(["check", str(folder / "c.xml")]) == 2
+    # As the history keeps the name, not d\udce9 (a character no one wrote).
+    assert capsys.readouterr().err.startswith(
+        f"importer-gui: {tmp_path}/d\\xe9/c.xml: The configuration is not well-formed XML")

@@ -4,17 +4,26 @@ lone surrogates): the window works with them as the command line does."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
 from importer_gui.core.issues import Outcome
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import RunInfo, Store
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.settings import CONFIGURATIONS, Settings, settings_path
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.store_browser import StoreBrowser
 from tests.builders import TEACHER_COLUMNS, latin1, teachers_import, write_config
+from tests.conftest import SAMPLE
+from tests.core.test_session_store_replaced import colleagues_store
+from tests.ui.test_store_replaced import not_the_one
 from tests.ui.wizards import preview_and_commit, sample_preview, shot
 
 
@@ -77,3 +86,41 @@ def test_plain_paths_are_kept_in_the_settings_as_before(tmp_path: Path) -> None:
     folder.mkdir()
     Settings().remember_folder(CONFIGURATIONS, folder)
     assert f"{CONFIGURATIONS}={folder}\n" in settings_path().read_text(encoding="utf-8")
+
+
+def test_the_refresh_of_an_export_configuration_in_a_latin1_folder_names_it_whole(
+        tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+        screenshots: Path) -> None:
+    exports = Path(shutil.copytree(SAMPLE / "exports", latin1(tmp_path, b"exports\xe9")))
+    dialog = RefreshDialog(tmp_path / "store.sqlite3", config_path=exports / "export-config.xml",
+                           synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 650)
+    dialog.show()
+    assert dialog.config_edit.text() == f"{tmp_path}/exports\\xe9/export-config.xml"
+    # The box shows the escapes; the preview read the file they stand for.
+    assert dialog.planned is not None and dialog.refresh_button.isEnabled()
+    chosen = [str(exports / "platform_sessions.csv")]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *args, **kwargs: (chosen, "")))
+    dialog.choose_files()
+    assert dialog.files_label.toolTip() == f"{tmp_path}/exports\\xe9/platform_sessions.csv"
+    assert dialog.refresh_button.isEnabled()
+    shot(dialog, screenshots, "latin1_refresh")
+
+
+def test_another_store_put_in_place_of_a_latin1_named_one_is_named_whole(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    path = latin1(tmp_path, b"caf\xe9.sqlite3")
+    with Store.open(path) as store:
+        store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -1, {"login": "zoe"})],
+                    RunInfo(config_path="/ours.xml", config_xml="", files=[],
+                            counts={"create": 1}))
+        browser = StoreBrowser(store)
+        qtbot.addWidget(browser)
+        qtbot.waitUntil(lambda: not browser.busy)
+        shutil.copyfile(colleagues_store(tmp_path), path)
+        browser.refresh()
+        qtbot.waitUntil(lambda: not browser.busy)
+        assert browser.store_notice.text() == not_the_one(tmp_path / "caf\\xe9.sqlite3")
+        browser.close()
