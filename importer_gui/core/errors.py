@@ -133,16 +133,12 @@ def unnamable_text(exc: BaseException) -> str | None:
 
 def unnamable_name_text(name: str) -> str | None:
     """UNNAMABLE for a name the system gave with bytes its encoding of names does not hold
-    (kept as lone surrogates), shown as those bytes read as UTF-8; None for any other."""
+    (kept as lone surrogates), shown as paths.readable shows it; None for any other."""
     names_in = sys.getfilesystemencoding()
     if codecs.lookup(names_in).name == "utf-8" or not any(
             "\udc80" <= char <= "\udcff" for char in name):
         return None
-    try:
-        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
-    except UnicodeError:  # escapes beside characters the locale cannot hold
-        shown = name
-    return UNNAMABLE.format(path=shown, encoding=names_in.upper())
+    return UNNAMABLE.format(path=readable(name), encoding=names_in.upper())
 
 
 def refused_path_text(exc: BaseException) -> str | None:
