@@ -32,6 +32,7 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_LINE_FILL, ERROR_STYLE, SUCCESS_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
+from importer_gui.ui.widgets.editor_text import plain_text
 from importer_gui.ui.widgets.find_bar import FindBar
 from importer_gui.ui.widgets.xml_highlighter import XmlHighlighter
 
@@ -102,7 +103,7 @@ class ConfigPage(BasePage):
             return
         self._timer.stop()
         self._shown = text
-        if self.editor.toPlainText() != text:  # else its undo history and cursor are kept
+        if plain_text(self.editor) != text:  # else its undo history and cursor are kept
             self._showing = True
             try:
                 self.editor.setPlainText(text)
@@ -151,7 +152,7 @@ class ConfigPage(BasePage):
     def _holds_edit_on(self, text: str) -> bool:
         """Whether the editor holds an edit not parsed into the state, made on ``text``."""
         return (not self._valid and text == self._shown
-                and self.editor.toPlainText() != text)
+                and plain_text(self.editor) != text)
 
     def _edited(self) -> None:
         """Typing restarts the parse delay; the page waits for a valid document. What the
@@ -173,7 +174,7 @@ class ConfigPage(BasePage):
         self._timer.stop()
         source = self.session.choices.config.source
         try:
-            config = config_xml.loads(self.editor.toPlainText(), source=source)
+            config = config_xml.loads(plain_text(self.editor), source=source)
             _bind(config)
             files = self._data_files(config)
         except ConfigError as exc:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.widgets.editor_text import plain_text
 
 RECOUNT_DELAY_MS = 200  # matches counted again once an edit in the text pauses
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each in the document
@@ -196,7 +197,7 @@ class FindBar(QWidget):
         searched = (self.find_field.text(), self.case_box.isChecked())
         if self._matches is None or searched != self._searched:
             self._searched = searched
-            self._matches = matches_in(self.editor.toPlainText(), searched[0],
+            self._matches = matches_in(plain_text(self.editor), searched[0],
                                        match_case=searched[1])
         return self._matches
 
