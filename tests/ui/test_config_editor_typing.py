@@ -9,10 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
+from importer_gui.core import config_xml
+from importer_gui.core.catalogue import IGNORED_COLUMN
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.config_page import ConfigPage
 from tests.ui.test_config_editor_mistakes import configuration_page, line_of
 from tests.ui.test_hand_edits_kept import click
+from tests.ui.test_unsaved_configuration import EMAIL
 
 
 def type_at(page: ConfigPage, qtbot: QtBot, at: int, typed: str) -> None:
@@ -78,3 +81,29 @@ def colours(page: ConfigPage, part: str) -> list[str]:
     """The colours Qt draws on the first line holding ``part``."""
     block = page.editor.document().findBlockByNumber(line_of(page.editor.toPlainText(), part) - 1)
     return [r.format.foreground().color().name() for r in block.layout().formats()]
+
+
+def test_a_field_changed_on_the_mapping_keeps_the_cursor_and_what_can_be_undone(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    page = configuration_page(window, sample)
+    text = page.editor.toPlainText()
+    at = text.index("<dateFormat>")
+    type_at(page, qtbot, at, "<!-- Anne's -->")
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=3000)
+    typed = page.editor.toPlainText()
+    click(qtbot, window.wizard, QWizard.WizardButton.BackButton)
+    window.wizard.mapping_page.set_field(EMAIL, IGNORED_COLUMN)
+    click(qtbot, window.wizard, QWizard.WizardButton.NextButton)
+    changed = page.editor.toPlainText()
+    assert changed == config_xml.dumps(page.session.choices.config)
+    assert "teacherEmail" not in changed and "<!-- Anne's -->" in changed
+    cursor = page.editor.textCursor().position()
+    assert changed[:cursor].endswith("<!-- Anne's -->")  # where the user left it
+    page.editor.setFocus()
+    qtbot.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.editor.toPlainText() == typed  # the mapping's change is one step
+    for _ in range(len("<!-- Anne's -->")):  # what was typed before can still be undone
+        if page.editor.toPlainText() == text:
+            break
+        qtbot.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.editor.toPlainText() == text

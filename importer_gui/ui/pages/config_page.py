@@ -32,7 +32,7 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import ERROR_LINE_FILL, ERROR_STYLE, SUCCESS_STYLE
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
-from importer_gui.ui.widgets.editor_text import plain_text
+from importer_gui.ui.widgets.editor_text import change_lines, plain_text
 from importer_gui.ui.widgets.find_bar import FindBar
 from importer_gui.ui.widgets.xml_highlighter import XmlHighlighter
 
@@ -72,6 +72,7 @@ class ConfigPage(BasePage):
         self._timer.timeout.connect(self.parse_now)
         self._showing = False  # text is being set from the state, not typed
         self._shown = ""  # the text last set from the state
+        self._shows: tuple[object, ...] | None = None  # what it is the configuration of
         self._valid = True
         self._error = ""
         self._typing = False  # the text parsed is the one being typed: the cursor is the user's
@@ -103,18 +104,30 @@ class ConfigPage(BasePage):
             return
         self._timer.stop()
         self._shown = text
-        if plain_text(self.editor) != text:  # else its undo history and cursor are kept
-            self._showing = True
-            try:
-                self.editor.setPlainText(text)
-            finally:
-                self._showing = False
+        self._show(text)
         refused = self._refused(text)
         if refused is not None:
             self._set_status(refused)
             return
         choices = self.session.choices
         self._check_columns(choices.config, list(choices.data_files), apply=False)
+
+    def _show(self, text: str) -> None:
+        """Put the state's ``text`` in the editor: the same configuration changed on the
+        earlier pages, only the lines it changed, the user's cursor, scroll and undo
+        history kept; another configuration (or data file), all of it anew."""
+        choices = self.session.choices
+        shows, self._shows = self._shows, (choices.config_path, tuple(choices.data_files))
+        if plain_text(self.editor) == text:
+            return  # its undo history and cursor are kept
+        self._showing = True
+        try:
+            if shows == self._shows:
+                change_lines(self.editor, text)
+            else:
+                self.editor.setPlainText(text)
+        finally:
+            self._showing = False
 
     def _refused(self, text: str) -> ConfigError | None:
         """What the check refuses in the state's configuration, said here too, not only by
