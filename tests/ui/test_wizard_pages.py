@@ -442,6 +442,32 @@ def test_a_line_of_one_long_word_is_coloured_in_a_pass_not_a_square(qtbot: QtBot
         (3, 3), (11, 1)]
 
 
+def test_a_very_long_line_is_coloured_at_its_start_and_its_comment_followed(
+        qtbot: QtBot) -> None:
+    # A 68,000-character line of attributes coloured whole at each keystroke held the window
+    # some 150 ms a key: its start is coloured, the rest left plain.
+    from PySide6.QtGui import QTextDocument
+
+    from importer_gui.ui.widgets.xml_highlighter import MOST_COLOURED, XmlHighlighter
+
+    attributes = " ".join(f'a{n}="v{n}"' for n in range(5_000))
+    document = QTextDocument()
+    highlighter = XmlHighlighter(document)
+    document.setPlainText(f"<b {attributes}/> <!-- on\n<c/> -->\n<d/>")
+    highlighter.rehighlight()
+
+    def coloured(line: int) -> list[tuple[int, int, str]]:
+        formats = document.findBlockByNumber(line).layout().formats()
+        return [(f.start, f.start + f.length, f.format.foreground().color().name())
+                for f in formats]
+
+    comment = highlighter.comment_format.foreground().color().name()
+    assert coloured(0)[0][2] == highlighter.tag_format.foreground().color().name()
+    assert max(end for _start, end, _colour in coloured(0)) <= MOST_COLOURED
+    assert {colour for _start, _end, colour in coloured(1)} == {comment}  # <c/> in it
+    assert comment not in {colour for _start, _end, colour in coloured(2)}
+
+
 def test_the_store_browser_of_the_tools_menu_hears_of_runs_while_open(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtCore import QTimer

@@ -20,6 +20,10 @@ _IN_COMMENT = 1  # block state: the block ends inside an unfinished comment
 # whatever the colouring does: a pasted configuration of 36,000 lines held the window 0.6 s.
 # Longer ones are shown in plain text, coloured again once back under.
 MOST_LINES = 5_000
+# A line's tags, attributes and values are coloured up to here, the rest left plain: each
+# keystroke colours its whole line again, and a 68,000-character line of attributes took
+# the window some 80 ms a key (the formats cost Qt's layout more than finding them).
+MOST_COLOURED = 3_000
 
 
 def _format(colour: str, *, bold: bool = False, italic: bool = False) -> QTextCharFormat:
@@ -63,6 +67,11 @@ class XmlHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         """Colour one line."""
         self.setCurrentBlockState(0)
+        self._highlight_markup(text[:MOST_COLOURED])
+        self._highlight_comments(text)
+
+    def _highlight_markup(self, text: str) -> None:
+        """Tags, and the attributes and values inside them."""
         for match in _TAG.finditer(text):
             self.setFormat(match.start(), match.end() - match.start(), self.tag_format)
         for match in _ATTRIBUTE.finditer(text):
@@ -72,7 +81,6 @@ class XmlHighlighter(QSyntaxHighlighter):
         for match in _VALUE.finditer(text):
             if self._inside_tag(text, match.start()):
                 self.setFormat(match.start(), match.end() - match.start(), self.value_format)
-        self._highlight_comments(text)
 
     @staticmethod
     def _inside_tag(text: str, pos: int) -> bool:
@@ -84,10 +92,10 @@ class XmlHighlighter(QSyntaxHighlighter):
         start = 0 if self.previousBlockState() == _IN_COMMENT else text.find(_COMMENT_START)
         while start >= 0:
             end = text.find(_COMMENT_END, start)
+            length = (end + len(_COMMENT_END) if end >= 0 else len(text)) - start
+            if start < MOST_COLOURED:  # further ones are looked for only to end in one
+                self.setFormat(start, length, self.comment_format)
             if end < 0:
                 self.setCurrentBlockState(_IN_COMMENT)
-                self.setFormat(start, len(text) - start, self.comment_format)
                 return
-            length = end + len(_COMMENT_END) - start
-            self.setFormat(start, length, self.comment_format)
             start = text.find(_COMMENT_START, start + length)
