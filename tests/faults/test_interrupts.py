@@ -17,7 +17,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import pytest
 
@@ -71,31 +71,35 @@ def runs_in(store: StoreLocation) -> int:
         conn.close()
 
 
-def signalled_once_written(argv: list[str], store: StoreLocation, runs: int, number: int
-                           ) -> subprocess.CompletedProcess[str]:
-    """``importer-gui ARGV`` sent the signal ``number`` once ``store`` shows ``runs`` runs,
-    while its output waits on a full pipe; what it printed after the pipe's filler."""
+def signalled_on_a_full_pipe(argv: list[str], number: int, ready: Callable[[int], bool],
+                             never: str, *, into: Literal["stdout", "stderr"] = "stdout",
+                             poll: float = 0.005) -> subprocess.CompletedProcess[str]:
+    """``importer-gui ARGV``, its output ``into`` waiting on a full pipe, sent the signal
+    ``number`` once ``ready(pid)``; its exit code and what it printed (after the filler)."""
     read, write, filled = full_pipe()
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, into: write}
     child = subprocess.Popen([sys.executable, "-m", "importer_gui", *argv], cwd=ROOT,
-                             stdout=write, stderr=subprocess.PIPE, text=True)
+                             text=True, **streams)
     os.close(write)
     try:
         deadline = time.monotonic() + HANG_GUARD
-        while runs_in(store) < runs and child.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.005)
-        assert child.poll() is None, "the command ended before its output was read"
-        assert runs_in(store) == runs
+        while not ready(child.pid):
+            assert child.poll() is None and time.monotonic() < deadline, (
+                f"{never} (its exit code: {child.returncode})")
+            time.sleep(poll)
         child.send_signal(number)
         with os.fdopen(read, "rb") as reading:
-            out = reading.read()
-        err = child.stderr.read() if child.stderr else ""
+            piped = reading.read()
+        other = child.stderr if into == "stdout" else child.stdout
+        heard = other.read() if other else ""
         child.wait(timeout=HANG_GUARD)
     finally:
         if child.poll() is None:
             child.kill()
-    assert out[:filled] == FILLER * (filled // len(FILLER))
-    return subprocess.CompletedProcess(child.args, child.returncode,
-                                       out[filled:].decode(), err)
+    assert piped[:filled] == FILLER * (filled // len(FILLER))
+    said = piped[filled:].decode()
+    out, err = (said, heard) if into == "stdout" else (heard, said)
+    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
 
 
 def teachers(folder: Path, count: int) -> Path:
@@ -142,7 +146,8 @@ def a_store_copy(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, 
 def test_an_interrupt_once_committed_waits_and_the_command_says_what_it_wrote(
         tmp_path: Path, store_url: StoreLocation, case: Case, number: int) -> None:
     argv, runs, last_line = case(tmp_path, store_url)
-    done = signalled_once_written(argv, store_url, runs, number)
+    done = signalled_on_a_full_pipe(argv, number, lambda _pid: runs_in(store_url) >= runs,
+                                    "the command never showed its write in the store")
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.endswith(last_line)
     assert runs_in(store_url) == runs
@@ -253,12 +258,17 @@ def test_a_copy_interrupted_keeps_an_empty_postgresql_store_that_was_there(
         postgres_cluster.drop_database(name)
 
 
+def proc(pid: int, name: str) -> str:
+    """The process's ``/proc/PID/NAME`` (Linux); empty once the process has ended."""
+    try:
+        return Path(f"/proc/{pid}/{name}").read_text()
+    except OSError:
+        return ""
+
+
 def writing_to_stderr(pid: int) -> bool:
     """Whether the process's main thread waits in write(2) on its standard error (Linux)."""
-    try:
-        return Path(f"/proc/{pid}/syscall").read_text().startswith("1 0x2 ")
-    except OSError:
-        return False
+    return proc(pid, "syscall").startswith("1 0x2 ")
 
 
 @pytest.mark.skipif(not Path("/proc/self/syscall").exists(), reason="Linux's /proc tells it")
@@ -269,25 +279,11 @@ def test_an_interrupt_while_the_command_says_its_error_is_ignored(tmp_path: Path
     # (here a run the store does not hold, said into a full pipe, where it waits), another
     # interrupt must neither raise in its place (a traceback) nor lose its exit code.
     store = existing_store(tmp_path / "store.sqlite3")
-    read, write, filled = full_pipe()
-    child = subprocess.Popen([sys.executable, "-m", "importer_gui", "revert", "9",
-                              "--store", store], cwd=ROOT, stdout=subprocess.DEVNULL,
-                             stderr=write)
-    os.close(write)
-    try:
-        deadline = time.monotonic() + HANG_GUARD
-        while not writing_to_stderr(child.pid) and child.poll() is None:
-            assert time.monotonic() < deadline, "the command never said its error"
-            time.sleep(0.01)
-        child.send_signal(number)
-        with os.fdopen(read, "rb") as pipe:
-            said = pipe.read()
-        code = child.wait(timeout=HANG_GUARD)
-    finally:
-        if child.poll() is None:
-            child.kill()
-    assert said[filled:].decode() == f"importer-gui: The store {store} holds no run 9.\n"
-    assert code == 2
+    done = signalled_on_a_full_pipe(["revert", "9", "--store", store], number,
+                                    writing_to_stderr, "the command never said its error",
+                                    into="stderr")
+    assert done.stderr == f"importer-gui: The store {store} holds no run 9.\n"
+    assert done.returncode == 2
 
 
 # ---------------------------------------------------------------- an interrupt at the start
@@ -296,10 +292,7 @@ def loading_the_command_line(pid: int) -> bool:
     """Whether the process has started loading the command line's modules (Linux): its
     store's SQLite module, among the first, is in its memory, and the command's own signal
     handler comes only after every module is loaded and the arguments read."""
-    try:
-        return "_sqlite3" in Path(f"/proc/{pid}/maps").read_text()
-    except OSError:
-        return False
+    return "_sqlite3" in proc(pid, "maps")
 
 
 @pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="Linux's /proc tells it")
@@ -312,22 +305,8 @@ def test_an_interrupt_while_the_command_line_loads_says_interrupted(tmp_path: Pa
     # while Python itself starts, is Python's own to say.)
     store = existing_store(tmp_path / "store.sqlite3")
     for _attempt in range(3):
-        read, write, _filled = full_pipe()
-        child = subprocess.Popen([sys.executable, "-m", "importer_gui", "history", "--store",
-                                  store], cwd=ROOT, stdout=write, stderr=subprocess.PIPE,
-                                 text=True)
-        os.close(write)
-        try:
-            deadline = time.monotonic() + HANG_GUARD
-            while not loading_the_command_line(child.pid) and child.poll() is None:
-                assert time.monotonic() < deadline, "the command line never loaded"
-                time.sleep(0.0005)
-            child.send_signal(number)
-            with os.fdopen(read, "rb") as reading:
-                reading.read()
-            err = child.stderr.read() if child.stderr else ""
-            code = child.wait(timeout=HANG_GUARD)
-        finally:
-            if child.poll() is None:
-                child.kill()
-        assert (code, err) == (2, "importer-gui: interrupted.\n")
+        # Polled often: the moment is between the modules loading and the handler being set.
+        done = signalled_on_a_full_pipe(["history", "--store", store], number,
+                                        loading_the_command_line,
+                                        "the command line never loaded", poll=0.0005)
+        assert (done.returncode, done.stderr) == (2, "importer-gui: interrupted.\n")
