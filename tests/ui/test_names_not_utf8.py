@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +21,13 @@ from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.settings import CONFIGURATIONS, Settings, settings_path
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.store_browser import StoreBrowser
-from tests.builders import TEACHER_COLUMNS, latin1, teachers_import, write_config
+from tests.builders import (
+    TEACHER_COLUMNS,
+    latin1,
+    teachers_import,
+    trainings_import,
+    write_config,
+)
 from tests.conftest import SAMPLE
 from tests.core.test_session_store_replaced import colleagues_store
 from tests.ui.test_store_replaced import not_the_one
@@ -124,3 +131,25 @@ def test_another_store_put_in_place_of_a_latin1_named_one_is_named_whole(
         qtbot.waitUntil(lambda: not browser.busy)
         assert browser.store_notice.text() == not_the_one(tmp_path / "caf\\xe9.sqlite3")
         browser.close()
+
+
+def test_a_file_named_in_latin1_is_named_whole_in_the_preview(
+        tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    config = config_xml.load(write_config(
+        tmp_path, teachers_import(tmp_path, [("zoe", "Zoe", "Z", "zoe@example.org")]),
+        trainings_import(tmp_path, [("T1", "Safety", "")])))
+    teachers = latin1(tmp_path, b"enseignants\xe9.csv")
+    (tmp_path / "teachers.csv").rename(teachers)
+    state = WizardState(tmp_path / "store.sqlite3")
+    state.session.set_config(config, [teachers, tmp_path / "trainings.csv"])
+    _wizard, preview, _commit = preview_and_commit(state, qtbot)
+    box = preview.import_box
+    assert [box.itemText(n) for n in range(box.count())] == [
+        "enseignants\\xe9.csv", "trainings.csv", "All files"]
+    box.setCurrentIndex(2)
+    model = preview.model
+    first = model.index(0, model.file_column())
+    assert (model.data(first), model.data(first, Qt.ItemDataRole.ToolTipRole)) == (
+        "enseignants\\xe9.csv", f"{tmp_path}/enseignants\\xe9.csv")
+    preview.table.scrollTo(first)
+    shot(preview, screenshots, "latin1_preview_files")

@@ -31,6 +31,7 @@ from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.corrections import Correction, EditTexts
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
+from importer_gui.core.paths import readable
 from importer_gui.core.plan import (
     OUTCOME_CODE,
     ActionResult,
@@ -558,8 +559,8 @@ class PreviewModel(PositionsModel):
         if column == OUTCOME_COLUMN:
             return self._outcome_data(imp, r, row, role)
         if column == self.file_column():
-            return imp.file.name if role == Qt.ItemDataRole.DisplayRole else (
-                str(imp.file) if role == Qt.ItemDataRole.ToolTipRole else None)
+            return readable(imp.file.name) if role == Qt.ItemDataRole.DisplayRole else (
+                readable(imp.file) if role == Qt.ItemDataRole.ToolTipRole else None)
         return self._value_data(imp, r, row, column - FIRST_VALUE_COLUMN, role)
 
     def _line_data(self, row: RowPlan, role: int) -> Any:

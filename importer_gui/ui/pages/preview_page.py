@@ -44,6 +44,7 @@ from importer_gui.core.corrections import (
 from importer_gui.core.errors import Cancelled, ImporterError, StoreReplacedError
 from importer_gui.core.guess import Guess, date_columns, date_fixes, parses
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
+from importer_gui.core.paths import readable
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan, issue_counts
 from importer_gui.core.progress import Monitor
 from importer_gui.core.reports import (
@@ -575,7 +576,7 @@ class PreviewPage(BasePage):
         """A file in the File box, with its rows in error now (counted with the plan and
         kept by each correction's re-check: no pass here)."""
         errors = imp.row_counts()[Outcome.ERROR]
-        return imp.file.name if not errors else arg(
+        return readable(imp.file.name) if not errors else arg(
             self.tr("%1 (%Ln with errors)", "", errors), imp.file.name)
 
     def _count_imports_again(self) -> None:
