@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from importer_gui.core import config_xml
+from importer_gui.core import config_xml, paths
 from importer_gui.core.issues import Outcome
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
@@ -153,3 +153,15 @@ def test_a_file_named_in_latin1_is_named_whole_in_the_preview(
         "enseignants\\xe9.csv", f"{tmp_path}/enseignants\\xe9.csv")
     preview.table.scrollTo(first)
     shot(preview, screenshots, "latin1_preview_files")
+
+
+def test_a_library_configuration_named_in_latin1_is_listed_whole(
+        window: MainWindow, sample: Path, screenshots: Path) -> None:
+    library = paths.library_dir()
+    library.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(sample / "sample-config.xml", latin1(library, b"Caf\xe9.xml"))
+    shutil.copyfile(sample / "sample-config.xml", library / "Café.xml")
+    page = window.wizard.open_page
+    page.refresh_lists()
+    assert page.library_model.stringList() == ["Café", "Caf\\xe9"]
+    shot(window, screenshots, "latin1_library")

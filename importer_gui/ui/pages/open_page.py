@@ -368,7 +368,7 @@ class OpenPage(BasePage):
         self.recent_model.setStringList([f"{readable(p.name)} — {_shown_path(p.parent)}"
                                          for p in self._recent])
         self._library = self.settings.library()
-        self.library_model.setStringList([p.stem for p in self._library])
+        self.library_model.setStringList([readable(p.stem) for p in self._library])
         # Nothing opened or saved yet: a first start, where the sample shows the way.
         self.first_start_label.setVisible(
             not self._recent and not self._library and sample_config_path().is_file())
