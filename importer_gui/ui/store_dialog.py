@@ -35,6 +35,7 @@ from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text, os_error_words
 from importer_gui.ui.settings import STORES, Settings
 from importer_gui.ui.tasks import TaskRunner, opening_pool
+from importer_gui.ui.widgets.path_edit import PathEdit
 from importer_gui.ui.widgets.progress import ProgressRow
 
 URL_EXAMPLE = "postgresql://user@host/database"
@@ -53,7 +54,7 @@ class StoreDialog(QDialog):
         group = QButtonGroup(self)
         for button in (self.file_choice, self.url_choice):
             group.addButton(button)
-        self.path_edit = QLineEdit()
+        self.path_edit = PathEdit()
         self.browse_button = QPushButton(self.tr("&Browse…"))
         self.browse_button.clicked.connect(self._browse)
         self.url_edit = QLineEdit()
@@ -72,7 +73,7 @@ class StoreDialog(QDialog):
             self.url_edit.setText(str(current))
         else:
             self.file_choice.setChecked(True)
-            self.path_edit.setText(str(current))
+            self.path_edit.set_path(current)
         group.buttonToggled.connect(self._update)
         self.path_edit.textChanged.connect(self._update)
         self.url_edit.textChanged.connect(self._update)
@@ -108,7 +109,7 @@ class StoreDialog(QDialog):
         """A store file, existing or new, from the folder the last one was chosen in (else
         the folder of the path in the box)."""
         try:
-            typed = Path(self.path_edit.text().strip()).expanduser()
+            typed = Path(self.path_edit.path_text()).expanduser()
         except RuntimeError:  # ~name of no user on this machine
             typed = Path()
         usual = typed.parent if typed.is_absolute() else None
@@ -117,7 +118,7 @@ class StoreDialog(QDialog):
             self.tr("Import Assistant stores (*.sqlite3 *.db);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite)
         if chosen:
-            self.path_edit.setText(chosen)
+            self.path_edit.set_path(chosen)
             self.settings.remember_folder(STORES, Path(chosen))
 
     def location(self) -> StoreLocation:
@@ -128,7 +129,7 @@ class StoreDialog(QDialog):
                 raise ValueError(arg(self.tr("%1 is not a PostgreSQL URL (%2)."), text,
                                      URL_EXAMPLE))
             return parse_location(text)
-        typed = self.path_edit.text().strip()
+        typed = self.path_edit.path_text()
         try:
             path = Path(typed).expanduser()
         except RuntimeError:  # ~name of no user on this machine

@@ -21,6 +21,7 @@ from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.settings import CONFIGURATIONS, Settings, settings_path
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.store_browser import StoreBrowser
+from importer_gui.ui.store_dialog import StoreDialog
 from tests.builders import (
     TEACHER_COLUMNS,
     latin1,
@@ -165,3 +166,20 @@ def test_a_library_configuration_named_in_latin1_is_listed_whole(
     page.refresh_lists()
     assert page.library_model.stringList() == ["Café", "Caf\\xe9"]
     shot(window, screenshots, "latin1_library")
+
+
+def test_the_store_dialog_shows_a_latin1_store_whole_and_opens_that_one(
+        tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+        screenshots: Path) -> None:
+    current, chosen = latin1(tmp_path, b"caf\xe9.sqlite3"), latin1(tmp_path, b"th\xe9.sqlite3")
+    dialog = StoreDialog(current)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert (dialog.path_edit.text(), dialog.location()) == (
+        f"{tmp_path}/caf\\xe9.sqlite3", current)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(chosen), "")))
+    dialog._browse()
+    assert (dialog.path_edit.text(), dialog.location()) == (
+        f"{tmp_path}/th\\xe9.sqlite3", chosen)
+    shot(dialog, screenshots, "latin1_store_dialog")
