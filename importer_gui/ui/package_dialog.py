@@ -43,6 +43,7 @@ from importer_gui.ui.preview_apply_dialog import WorkDialog
 from importer_gui.ui.settings import KEYS, Settings
 from importer_gui.ui.styles import NOTICE_STYLE, SUCCESS_STYLE
 from importer_gui.ui.widgets.ask import ask
+from importer_gui.ui.widgets.path_edit import PathEdit
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line
 
 DEFAULT_FOLDER_NAME = "platform-package"
@@ -110,10 +111,10 @@ class PackageDialog(WorkDialog):
                             else self.tr("Package for the platform"))
         self.resize(760, 420)
         self._build(send)
-        self.folder_edit.setText(str(folder or self._last_folder()))
+        self.folder_edit.set_path(folder or self._last_folder())
         address, key_file = self.settings.send_to()  # where last month's package went
         self.url_edit.setText(address)
-        self.key_edit.setText(key_file)
+        self.key_edit.set_path(key_file)
 
     def _last_folder(self) -> Path:
         """Where this configuration's last package went (a shared folder, every month);
@@ -137,7 +138,7 @@ class PackageDialog(WorkDialog):
         heading.setWordWrap(True)
         layout.addWidget(heading)
         form = QFormLayout()
-        self.folder_edit = QLineEdit(self)
+        self.folder_edit = PathEdit(self)
         self.folder_edit.setObjectName("packageFolder")
         self.folder_edit.setPlaceholderText(self.tr("Choose the folder to write the package in"))
         self.folder_edit.textChanged.connect(self._offer_actions)
@@ -147,7 +148,7 @@ class PackageDialog(WorkDialog):
         self.url_edit.setObjectName("packageUrl")
         self.url_edit.setPlaceholderText("sftp://user@host/folder")
         form.addRow(self.tr("Send &to (SFTP):"), self.url_edit)
-        self.key_edit = QLineEdit(self)
+        self.key_edit = PathEdit(self)
         self.key_edit.setObjectName("packageKey")
         self.key_edit.setPlaceholderText(self.tr("the SSH agent's, or ~/.ssh's"))
         add_edit_with_button(form, self.tr("&Key file:"), self.key_edit, self.tr("C&hoose…"),
@@ -177,19 +178,19 @@ class PackageDialog(WorkDialog):
     def choose_folder(self) -> None:
         """Pick the package's folder."""
         path = QFileDialog.getExistingDirectory(self, self.tr("Package folder"),
-                                                self.folder_edit.text())
+                                                self.folder_edit.path_text())
         if path:
-            self.folder_edit.setText(path)
+            self.folder_edit.set_path(path)
 
     def choose_key(self) -> None:
         """Pick a private key file, from the folder the last one was chosen in (else the
         key file's in the box, else ~/.ssh)."""
-        typed = self.key_edit.text().strip()
+        typed = self.key_edit.path_text()
         usual = typed_path(typed).parent if typed else Path.home() / ".ssh"
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Private key"), str(self.settings.last_folder(KEYS, usual)))
         if path:
-            self.key_edit.setText(path)
+            self.key_edit.set_path(path)
             self.settings.remember_folder(KEYS, Path(path))
 
     # --- working -----------------------------------------------------------------------------
@@ -210,7 +211,8 @@ class PackageDialog(WorkDialog):
         self.summary_area.hide()  # an earlier package's summary would not be this one's
         self._sending = send
         plan = self.plan
-        key = typed_path(self.key_edit.text()) if self.key_edit.text().strip() else None
+        key_file = self.key_edit.path_text()
+        key = typed_path(key_file) if key_file else None
         password, self._password = self._password, None
         agreed, self._replace = self._replace, None
         replace = agreed[1] if agreed is not None and agreed[0] == folder else []
@@ -223,7 +225,7 @@ class PackageDialog(WorkDialog):
         nothing the user sees says what it would be relative to (the program's working
         folder is not shown anywhere, and the configuration's folder only by the default),
         and the safety checks must name the folder the package would really go in."""
-        text = self.folder_edit.text().strip()
+        text = self.folder_edit.path_text()
         if not text:  # the actions are off meanwhile
             return None
         if text.lower().startswith("file:"):  # pasted from a file manager's address bar
@@ -249,7 +251,7 @@ class PackageDialog(WorkDialog):
             self.settings.remember_package_folder(self.plan.config.source, self.result.folder)
         if self.sent:
             self.settings.remember_send_to(self.url_edit.text().strip(),
-                                           self.key_edit.text().strip())
+                                           self.key_edit.path_text())
         self._show_summary(self.result, self.sent)
 
     def _show_summary(self, result: PackageResult, sent: list[str]) -> None:

@@ -17,6 +17,7 @@ from importer_gui.core.issues import Outcome
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.package_dialog import DEFAULT_FOLDER_NAME
 from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.settings import CONFIGURATIONS, Settings, settings_path
 from importer_gui.ui.state import WizardState
@@ -31,6 +32,7 @@ from tests.builders import (
 )
 from tests.conftest import SAMPLE
 from tests.core.test_session_store_replaced import colleagues_store
+from tests.ui.test_remembered_package_folder import checked, shown
 from tests.ui.test_store_replaced import not_the_one
 from tests.ui.wizards import preview_and_commit, sample_preview, shot
 
@@ -183,3 +185,27 @@ def test_the_store_dialog_shows_a_latin1_store_whole_and_opens_that_one(
     assert (dialog.path_edit.text(), dialog.location()) == (
         f"{tmp_path}/th\\xe9.sqlite3", chosen)
     shot(dialog, screenshots, "latin1_store_dialog")
+
+
+def test_the_package_dialog_writes_and_keys_with_latin1_paths_whole(
+        tmp_path: Path, sample: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+        screenshots: Path) -> None:
+    folder = latin1(tmp_path, b"d\xe9")
+    sample.rename(folder)
+    dialog = shown(qtbot, checked(folder / "sample-config.xml", tmp_path / "store.sqlite3"))
+    assert dialog.folder_edit.text() == f"{tmp_path}/d\\xe9/{DEFAULT_FOLDER_NAME}"
+    dialog.package_button.click()
+    assert dialog.result is not None and dialog.result.folder == folder / DEFAULT_FOLDER_NAME
+    chosen, key = latin1(tmp_path, b"paquet\xe9"), latin1(tmp_path, b"cl\xe9")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *args, **kwargs: str(chosen)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *args, **kwargs: (str(key), "")))
+    dialog.choose_folder()
+    dialog.choose_key()
+    assert (dialog.folder_edit.text(), dialog.key_edit.text()) == (
+        f"{tmp_path}/paquet\\xe9", f"{tmp_path}/cl\\xe9")
+    assert dialog.key_edit.path_text() == str(key)  # the key a send would use
+    shot(dialog, screenshots, "latin1_package")
+    dialog.package_button.click()
+    assert dialog.result.folder == chosen
