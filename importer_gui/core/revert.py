@@ -153,6 +153,9 @@ class RevertPlan:
     # lets this revert restore those records too.
     later_runs: list[int] = field(default_factory=list)
     newest_run: int = 0  # the store's newest run when planned: any after it, the plan never saw
+    # Later runs nothing of which reverting first can revert: conflicts no run reverted
+    # before them made (``plan_later_runs``); the records of this run they changed stay skipped.
+    later_not_reverted: list[LaterNotReverted] = field(default_factory=list)
 
     def rows(self) -> Iterator[RevertRow]:
         """Every record's row, table by table."""
@@ -201,6 +204,11 @@ class RevertPlan:
         nothing."""
         return self.conflicts() > 0 and not self.change_count()
 
+    def later_to_revert(self) -> list[int]:
+        """The later runs reverting first may revert: those not known to be stuck."""
+        stuck = {later.run_id for later in self.later_not_reverted}
+        return [r for r in self.later_runs if r not in stuck]
+
     def summary(self, *, done: bool = False) -> list[str]:
         """What the preview says above the table (or, once ``done``, below the revert):
         conflicts, and which runs to revert first."""
@@ -227,7 +235,27 @@ class RevertPlan:
             lines.append(f"{runs_text(later).capitalize()} changed records of run {run} "
                          f"again: revert {_them(later)}, then run {run} again, to revert "
                          "those records as well.")
+        if not done:
+            lines.extend(stuck.said(run) for stuck in self.later_not_reverted)
         return lines
+
+
+@dataclass(frozen=True)
+class LaterNotReverted:
+    """A later run to revert first of which nothing can be reverted: every record of it left
+    to revert is a conflict (``conflicts`` of them)."""
+
+    run_id: int
+    conflicts: int
+
+    def said(self, reverted: int) -> str:
+        """What the preview of run ``reverted`` says of it, in English (the window says it in
+        the user's)."""
+        verb = "is" if self.conflicts == 1 else "are"
+        return (f"Run {self.run_id} cannot be reverted first: its "
+                f"{_count(self.conflicts, 'conflicting record')} changed since run "
+                f"{self.run_id}, or {verb} still needed by other records; the records of run "
+                f"{reverted} it changed again will stay skipped.")
 
 
 @dataclass(frozen=True)
@@ -241,6 +269,9 @@ class RevertResult:
     # Later runs to revert first that another program's revert (the second) reverted since
     # the plan: not reverted again (``revert_later_first``).
     meanwhile: tuple[tuple[int, int], ...] = ()
+    # Later runs to revert first every record of which was a conflict: nothing of them was
+    # reverted (``skipped`` counts what that left of this run).
+    not_reverted: tuple[LaterNotReverted, ...] = ()
 
 
 class RevertStopped(Cancelled):
@@ -814,12 +845,14 @@ class _Changes:
 def revert_later_first(store: Store, plan: RevertPlan,
                        monitor: Monitor | None = None) -> list[RevertResult]:
     """Revert the plan's later runs (newest first), then its run, planned again; each atomic.
-    A later run reverted since the plan is left (the run's result says so, ``meanwhile``); a
-    later run committed since, or the run reverted since, is a StoreChangedError, nothing
-    written. A cancel once some are written raises RevertStopped, any other error (a store's,
-    a revert refused) RevertInterruptedError: each says which."""
+    A later run reverted since the plan is left (the run's result says so, ``meanwhile``), so
+    is one every record of which is a conflict (``not_reverted``); a later run committed
+    since, or the run reverted since, is a StoreChangedError, nothing written. A cancel once
+    some are written raises RevertStopped, any other error (a store's, a revert refused)
+    RevertInterruptedError: each says which."""
     results: list[RevertResult] = []
     meanwhile: list[tuple[int, int]] = []
+    not_reverted: list[LaterNotReverted] = []
     try:
         _refuse_later_since(store, plan, monitor)
         for later in plan.later_runs:
@@ -828,12 +861,14 @@ def revert_later_first(store: Store, plan: RevertPlan,
                 meanwhile.append((later, by.id))
                 continue
             first = plan_revert(store, later, monitor)
-            if first.conflicts_only():
-                continue  # nothing of it can be reverted: go on with the others
+            if first.conflicts_only():  # nothing of it can be reverted: said, and go on
+                not_reverted.append(LaterNotReverted(later, first.conflicts()))
+                continue
             results.append(commit_revert(store, first, monitor))
         _refuse_reverted(store, plan.run_id)
         again = plan_revert(store, plan.run_id, monitor)
-        results.append(replace(commit_revert(store, again, monitor), meanwhile=tuple(meanwhile)))
+        results.append(replace(commit_revert(store, again, monitor), meanwhile=tuple(meanwhile),
+                               not_reverted=tuple(not_reverted)))
     except Cancelled as stop:
         if results:  # written and committed: they stay, and are to be said
             raise RevertStopped(results) from stop
@@ -843,6 +878,20 @@ def revert_later_first(store: Store, plan: RevertPlan,
             raise RevertInterruptedError(error, results, plan.run_id) from error
         raise
     return results
+
+
+def plan_later_runs(store: Store, plan: RevertPlan,
+                    monitor: Monitor | None = None) -> RevertPlan:
+    """The plan, told which of its later runs cannot be reverted first: every record of one
+    left to revert is a conflict no run to revert before it made (another program changed
+    them, or records staying need them). Reverting the later runs first still tries each:
+    its result says what happened."""
+    plan.later_not_reverted = []
+    for later in plan.later_runs:
+        first = plan_revert(store, later, monitor)
+        if first.conflicts_only() and not first.later_runs:
+            plan.later_not_reverted.append(LaterNotReverted(later, first.conflicts()))
+    return plan
 
 
 def _reverted_by(store: Store, run_id: int) -> RunSummary | None:
