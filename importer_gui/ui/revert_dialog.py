@@ -24,6 +24,7 @@ from importer_gui.core.errors import (
 )
 from importer_gui.core.progress import Monitor
 from importer_gui.core.revert import (
+    LaterNotReverted,
     RevertInterruptedError,
     RevertPlan,
     RevertResult,
@@ -48,9 +49,10 @@ def plan_at(store_path: StoreLocation, run_id: int, monitor: Monitor,
             identity: str | None = None) -> RevertPlan:
     """Plan the revert of one run against the store at ``store_path`` (which holds the run:
     where it is gone, said, never made again empty; another store than ``identity``'s there,
-    said, StoreReplacedError)."""
+    said, StoreReplacedError), and of the later runs to revert first: the preview says which
+    of them cannot be."""
     with Store.reopen(store_path, identity=identity) as store:
-        return revert.plan_revert(store, run_id, monitor)
+        return revert.plan_later_runs(store, revert.plan_revert(store, run_id, monitor), monitor)
 
 
 def commit_at(store_path: StoreLocation, plan: RevertPlan, later_first: bool,
@@ -170,7 +172,7 @@ class RevertDialog(PreviewApplyDialog):
             self.status.setText(arg(self.tr(
                 "Every record of run %1 is already as it was before the run: there is nothing "
                 "to revert."), self.run_id))
-        elif plan.conflicts_only() and plan.later_runs:
+        elif plan.conflicts_only() and plan.later_to_revert():
             self.status.setText(arg(self.tr(
                 "Every record of run %1 left to revert is a conflict: nothing can be reverted "
                 "without reverting later run(s) %2 first.", "", len(plan.later_runs)),
@@ -242,13 +244,19 @@ class RevertDialog(PreviewApplyDialog):
                 "Later run(s) %1 changed records of run %2 again: revert them first (newest "
                 "first) to revert those records as well.", "", len(plan.later_runs)),
                 _runs(plan.later_runs), plan.run_id))
+        lines.extend(arg(self.tr(
+            "Run %1 cannot be reverted first: its %Ln conflicting record(s) changed since run "
+            "%1, or are still needed by other records; the records of run %2 it changed again "
+            "will stay skipped.", "", later.conflicts), later.run_id, plan.run_id)
+            for later in plan.later_not_reverted)
         return lines
 
     def _show_choices(self, plan: RevertPlan) -> None:
         """Skip the conflicts, or revert the later runs first; the later runs only when
-        skipping would revert nothing."""
+        skipping would revert nothing; not when none of them can be reverted (the notice says
+        why)."""
         skipping = plan.conflicts() > 0 and not plan.conflicts_only()
-        later = bool(plan.later_runs)
+        later = bool(plan.later_to_revert())
         self.skip_choice.setVisible(skipping)
         self.later_choice.setVisible(later and skipping)
         self.later_only.setVisible(later and not skipping)
@@ -349,6 +357,7 @@ class RevertDialog(PreviewApplyDialog):
         self._writing = False
         self.results = results
         lines = [line for r in results for line in (*self._meanwhile_text(r),
+                                                    *map(self._not_reverted_text, r.not_reverted),
                                                     self._result_text(r))]
         self.status.setText("\n".join(lines))
         self._written(results)
@@ -364,6 +373,13 @@ class RevertDialog(PreviewApplyDialog):
         """The later runs to revert first that a colleague's revert reverted meanwhile."""
         return [arg(self.tr("Run %1 was reverted meanwhile, by run %2: it was not reverted "
                             "again."), later, by) for later, by in result.meanwhile]
+
+    def _not_reverted_text(self, later: LaterNotReverted) -> str:
+        """A later run to revert first every record of which was a conflict: left as it is
+        (the next line says what of the run asked for was skipped for it)."""
+        return arg(self.tr("Run %1 was not reverted first: its %Ln conflicting record(s) "
+                           "changed since run %1, or are still needed by other records.", "",
+                           later.conflicts), later.run_id)
 
     def _result_text(self, result: RevertResult) -> str:
         counts = result.counts

@@ -2201,6 +2201,13 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Run %1 cannot be reverted first: its %Ln conflicting record(s) changed since run %1, or are still needed by other records; the records of run %2 it changed again will stay skipped.</source>
+        <translation>
+            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrement en conflit, modifié depuis l&apos;exécution %1 ou encore utilisé par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a de nouveau modifiés resteront ignorés.</numerusform>
+            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrements en conflit, modifiés depuis l&apos;exécution %1 ou encore utilisés par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a de nouveau modifiés resteront ignorés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Revert &amp;later run(s) %1 first (newest first), then run %2</source>
         <translation>
             <numerusform>Défaire d&apos;abord l&apos;exécution &amp;suivante %1, puis l&apos;exécution %2</numerusform>
@@ -2253,6 +2260,13 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Run %1 was reverted meanwhile, by run %2: it was not reverted again.</source>
         <translation>L&apos;exécution %1 a été défaite entre-temps, par l&apos;exécution %2&#xa0;: elle n&apos;a pas été défaite de nouveau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 was not reverted first: its %Ln conflicting record(s) changed since run %1, or are still needed by other records.</source>
+        <translation>
+            <numerusform>L&apos;exécution %1 n&apos;a pas été défaite d&apos;abord&#xa0;: %Ln enregistrement en conflit, modifié depuis l&apos;exécution %1 ou encore utilisé par d&apos;autres enregistrements.</numerusform>
+            <numerusform>L&apos;exécution %1 n&apos;a pas été défaite d&apos;abord&#xa0;: %Ln enregistrements en conflit, modifiés depuis l&apos;exécution %1 ou encore utilisés par d&apos;autres enregistrements.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated.</source>

@@ -1,0 +1,116 @@
+"""Reverting later runs first from the preview, when a later run cannot be reverted at all
+(every record of it a conflict): the preview says so where it can know, the result always."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import Store
+from importer_gui.ui.revert_dialog import RevertDialog
+from tests.builders import by_hand, run_info, tables
+
+UPDATE = ChangeKind.UPDATE
+
+
+def rooms(store_path: Path) -> None:
+    """Run 1 makes rooms 1 to 3; run 2 names them; run 3 changes room 2 again, run 4 room 3."""
+    with Store.open(store_path) as store:
+        store.apply([Change(Table.ROOM, ChangeKind.CREATE, -n, {"guid": f"R-{n}", "label": "A"})
+                     for n in (1, 2, 3)], run_info(create=3))
+        store.apply([Change(Table.ROOM, UPDATE, n, {"label": "Blue"}, {"label": "A"})
+                     for n in (1, 2, 3)], run_info(update=3))
+        store.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Teal"}, {"label": "Blue"})],
+                    run_info(update=1))
+        store.apply([Change(Table.ROOM, UPDATE, 3, {"label": "Red"}, {"label": "Blue"})],
+                    run_info(update=1))
+
+
+def preview(store_path: Path, qtbot: object) -> RevertDialog:
+    """The revert preview of run 2, shown and laid out."""
+    dialog = RevertDialog(store_path, 2, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.resize(1100, 600)
+    dialog.show()
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    return dialog
+
+
+def labels(store_path: Path) -> list[str]:
+    """Each room's label, by id."""
+    return [row[2] for row in tables(store_path)["room"]]
+
+
+def test_a_later_run_that_cannot_be_reverted_is_said_before_and_after_revert(
+        tmp_path: Path, qtbot: object, screenshots: Path) -> None:
+    store_path = tmp_path / "store.db"
+    rooms(store_path)
+    by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # after run 3
+    dialog = preview(store_path, qtbot)
+    assert dialog.notice.text().splitlines() == [
+        "2 conflicting record(s) will be skipped (changed since run 2, or still needed by "
+        "other records); the others will be reverted.",
+        "Later run(s) 4, 3 changed records of run 2 again: revert them first (newest first) "
+        "to revert those records as well.",
+        "Run 3 cannot be reverted first: its 1 conflicting record(s) changed since run 3, or "
+        "are still needed by other records; the records of run 2 it changed again will stay "
+        "skipped."]
+    dialog.grab().save(str(screenshots / "revert_later_run_stuck_preview.png"))
+    dialog.later_choice.setChecked(True)
+    dialog.commit()
+    assert dialog.status.text().splitlines() == [
+        "Run 5 reverted run 4: 0 deleted, 1 restored, 0 recreated.",
+        "Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, or are "
+        "still needed by other records.",
+        "Run 6 reverted run 2: 0 deleted, 2 restored, 0 recreated. 1 record(s) skipped as "
+        "conflicts. Run 2 can be reverted again for what was skipped."]
+    assert labels(store_path) == ["A", "Navy", "A"]
+    qtbot.wait(50)  # type: ignore[attr-defined]  # the wrapped result laid out
+    dialog.grab().save(str(screenshots / "revert_later_run_stuck_result.png"))
+
+
+def test_a_later_run_changed_by_hand_after_the_preview_is_said_not_reverted(
+        tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.db"
+    rooms(store_path)
+    dialog = preview(store_path, qtbot)
+    assert len(dialog.notice.text().splitlines()) == 2  # every later run can be reverted
+    by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # before Revert
+    dialog.later_choice.setChecked(True)
+    dialog.commit()
+    assert dialog.status.text().splitlines()[1] == (
+        "Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, or are "
+        "still needed by other records.")
+    assert [r.reverts for r in dialog.results] == [4, 2]
+
+
+def test_a_run_whose_only_later_run_cannot_be_reverted_offers_only_skipping(
+        tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.db"
+    rooms(store_path)
+    with Store.open(store_path) as store:  # run 5 puts room 3 back: run 3 is the one later
+        store.apply([Change(Table.ROOM, UPDATE, 3, {"label": "Blue"}, {"label": "Red"})],
+                    run_info(update=1))
+    by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")
+    dialog = preview(store_path, qtbot)
+    assert dialog.plan is not None and dialog.plan.later_runs == [3]
+    assert dialog.notice.text().splitlines()[-1].startswith("Run 3 cannot be reverted first: ")
+    assert dialog.skip_choice.isVisible() and not dialog.later_choice.isVisible()
+    assert dialog.revert_button.isEnabled()
+
+
+def test_a_later_run_that_cannot_be_reverted_is_said_in_french(
+        french: None, tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.db"
+    rooms(store_path)
+    by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")
+    dialog = preview(store_path, qtbot)
+    assert dialog.notice.text().splitlines()[-1] == (
+        "L'exécution 3 ne peut pas être défaite d'abord\xa0: 1 enregistrement en conflit, "
+        "modifié depuis l'exécution 3 ou encore utilisé par d'autres enregistrements\xa0; les "
+        "enregistrements de l'exécution 2 qu'elle a de nouveau modifiés resteront ignorés.")
+    dialog.later_choice.setChecked(True)
+    dialog.commit()
+    assert dialog.status.text().splitlines()[1] == (
+        "L'exécution 3 n'a pas été défaite d'abord\xa0: 1 enregistrement en conflit, modifié "
+        "depuis l'exécution 3 ou encore utilisé par d'autres enregistrements.")
