@@ -41,7 +41,7 @@ from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES, DELIMITE
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig, Provider
 from importer_gui.core.errors import Cancelled, ConfigError, DataFileError, ImporterError
-from importer_gui.core.first_rows import Head, HeadRow, head_width
+from importer_gui.core.first_rows import Head, HeadRow, head_cached, head_width
 from importer_gui.core.guess import Guess
 from importer_gui.core.paths import readable, resolved
 from importer_gui.core.plan import FileStamp
@@ -1076,7 +1076,8 @@ class OpenPage(BasePage):
         ``cancel``: the reading before comes back on Cancel.
 
         A workbook loads a whole sheet to give its first rows (about a second for 80,000
-        rows), so a large file is read in the background and Next waits for it.
+        rows), so a large file is read in the background and Next waits for it, unless its
+        rows read so are kept (the header box ticked back, a sheet shown before): at once.
         """
         data_file = self.data_file()
         if data_file is None:
@@ -1085,7 +1086,7 @@ class OpenPage(BasePage):
         # A read still running in the background is of what was open before (a large file
         # left for a small one): its rows would replace these.
         self._let_go_of_reading()
-        if not read_in_background(data_file):
+        if not read_in_background(data_file) or head_cached(provider, data_file):
             try:
                 self._show_read(head_despite_budget(provider, data_file))
             except ImporterError as exc:
