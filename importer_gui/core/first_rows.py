@@ -10,12 +10,15 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from importer_gui.core.catalogue import IGNORED_COLUMN, OOXML_SUFFIXES, WORKBOOK_SUFFIXES
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Provider
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
+
+if TYPE_CHECKING:  # the readers load late: the pages load before any file
+    from importer_gui.core.readers import DelimiterVerdict
 
 HEAD_ROWS = 20  # rows read for the live views: enough to judge, fast on any file
 CACHED_FILES = 8
@@ -66,6 +69,7 @@ def read_head(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> Head:
 
     A file changed on disk (size or modification time) is read again.
     """
+    _check_delimiter(provider, data_file)
     try:
         as_data, with_headers = _cached_head(*_head_key(provider, data_file, n))
     except MemoryError:
@@ -98,7 +102,9 @@ def read_header_line(provider: Provider, data_file: Path) -> list[str] | None:
 def head_cached(provider: Provider, data_file: Path, n: int = HEAD_ROWS) -> bool:
     """Whether ``read_head`` has this file's first rows, read with this provider's options,
     kept and current (the file unchanged on disk since): it then gives them at once."""
-    return _cached_head.holds(*_head_key(provider, data_file, n))
+    verdict = _verdict_key(provider, data_file)
+    return ((verdict is None or _cached_verdict.holds(*verdict))
+            and _cached_head.holds(*_head_key(provider, data_file, n)))
 
 
 def header_line_cached(provider: Provider, data_file: Path) -> bool:
@@ -128,20 +134,33 @@ def file_columns(fields: Sequence[str], width: int) -> int:
     return kept
 
 
-def _columns(provider: Provider, data_file: Path) -> int | None:
-    """How many columns the provider maps, which tells a CSV file's wrong delimiter exactly
-    (as ``check`` is told); None for a workbook, which has no delimiter: its rows, slow to
-    load, stay cached whatever the mapping."""
+def _check_delimiter(provider: Provider, data_file: Path) -> None:
+    """Refuse a CSV file's wrong delimiter as ``check`` refuses it, told exactly by how many
+    columns the provider maps: from what the file's start tells, kept per file version and
+    reading, so that the first rows kept serve whatever the mapping's width (0 until the
+    mapping is saved)."""
+    key = _verdict_key(provider, data_file)
+    if key is None:
+        return
+    verdict = _cached_verdict(*key)
+    refusal = verdict.refusal(len(provider.columns) or None) if verdict is not None else None
+    if refusal is not None:
+        raise refusal
+
+
+def _verdict_key(provider: Provider, data_file: Path) -> tuple[Hashable, ...] | None:
+    """What ``_cached_verdict`` keeps a text file's delimiter verdict under; None for a
+    workbook, which has no delimiter."""
     if data_file.suffix.lower() in WORKBOOK_SUFFIXES:
         return None
-    return len(provider.columns) or None
+    return data_file, _version(data_file), provider.file_encoding, provider.delimiter_char
 
 
 def _head_key(provider: Provider, data_file: Path, n: int) -> tuple[Hashable, ...]:
     """What ``_cached_head`` keeps the first ``n`` rows under: the file's version and the
     provider's reading options but its header line, read both ways at once."""
     return (data_file, _version(data_file), provider.file_encoding, provider.delimiter_char,
-            provider.sheet, max(n, HEAD_ROWS), _columns(provider, data_file))
+            provider.sheet, max(n, HEAD_ROWS))
 
 
 def _version(data_file: Path) -> tuple[int, int] | None:
@@ -163,8 +182,16 @@ def _read_line(data_file: Path, version: tuple[int, int] | None, sheet: str | No
     return tuple(found) if found is not None else None
 
 
+def _read_verdict(data_file: Path, version: tuple[int, int] | None, encoding: str,
+                  delimiter: str) -> DelimiterVerdict | None:
+    """What the file's start tells of its delimiter (see ``readers.delimiter_verdict``)."""
+    from importer_gui.core import readers
+
+    return readers.delimiter_verdict(data_file, encoding=encoding, delimiter=delimiter)
+
+
 def _read_head(data_file: Path, version: tuple[int, int] | None, encoding: str,
-               delimiter: str, sheet: str | None, n: int, columns: int | None,
+               delimiter: str, sheet: str | None, n: int,
                ) -> tuple[_Read, _Read | DataFileError]:
     """The first rows read without a header line and with one (or why not), from one read of
     the file: a new file's header line is guessed from the first and often unticked at once,
@@ -172,7 +199,8 @@ def _read_head(data_file: Path, version: tuple[int, int] | None, encoding: str,
     from importer_gui.core import readers  # imported late: the pages load before any file
 
     as_data, with_headers = readers.head_both_ways(
-        data_file, n, encoding=encoding, delimiter=delimiter, sheet=sheet, columns=columns)
+        data_file, n, encoding=encoding, delimiter=delimiter, sheet=sheet,
+        check_delimiter=False)  # checked by ``_check_delimiter`` for the mapping's width
     return _kept(as_data), (with_headers if isinstance(with_headers, DataFileError)
                             else _kept(with_headers))
 
@@ -185,4 +213,5 @@ def _kept(head: Head) -> _Read:
 
 
 _cached_line = _Kept(_read_line)
+_cached_verdict = _Kept(_read_verdict)
 _cached_head = _Kept(_read_head)

@@ -7,9 +7,15 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from importer_gui.core import first_rows
-from importer_gui.core.config import Provider
+import pytest
+
+from importer_gui.core import first_rows, readers
+from importer_gui.core.catalogue import IGNORED_COLUMN
+from importer_gui.core.config import Column, Provider
+from importer_gui.core.errors import DataFileError
+from importer_gui.core.readers import text
 from tests.builders import TEACHER_COLUMNS, write_csv, write_xlsx
+from tests.spies import counted
 
 ROWS = [TEACHER_COLUMNS, ["zoe", "Z", "Zoe", ""]]
 
@@ -51,3 +57,27 @@ def test_a_workbooks_header_line_comes_from_its_first_rows_once_kept(tmp_path: P
     assert first_rows.read_header_line(provider, other) == list(TEACHER_COLUMNS)  # line 1
     assert first_rows.header_line_cached(provider, other)
     assert not first_rows.head_cached(provider, other)
+
+
+def test_a_wrong_delimiter_is_refused_for_the_columns_mapped_though_the_rows_are_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two columns split by commas, read with semicolons: one column mapped or none (too
+    few to tell) reads them as one cell a line; two mapped is refused as ``check`` refuses
+    it. The file is measured once for all three."""
+    data = tmp_path / "rooms.csv"
+    data.write_text("Salle,Étage\nA1,1\nB2,2\n", encoding="utf-8")
+    scans = counted(monkeypatch, text, "_cells_and_lines")
+    provider = Provider(delimiter=";")
+    assert first_rows.read_head(provider, data) == (["Salle,Étage"], [(2, ("A1,1",)),
+                                                                      (3, ("B2,2",))])
+    one = replace(provider, columns=[Column("roomLabel")])
+    assert first_rows.read_head(one, data)[0] == ["Salle,Étage"]
+    two = replace(provider, columns=[Column("roomLabel"), Column(IGNORED_COLUMN)])
+    with pytest.raises(DataFileError) as refused:
+        first_rows.read_head(two, data)
+    with pytest.raises(DataFileError) as checked:
+        readers.head(data, delimiter=";", columns=2)
+    assert refused.value.message == checked.value.message
+    assert refused.value.message == (f'{data}: the first 3 lines hold no ";" but 1 "," each; '
+                                     "is the delimiter comma? Set <delimiter> to comma")
+    assert scans == [data]

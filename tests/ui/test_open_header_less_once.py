@@ -99,3 +99,19 @@ def test_a_new_text_file_without_a_header_line_is_measured_once(
     assert page.head_model.rowCount() == 5
     to_the_configuration(window, qtbot)
     assert scans == [data]
+
+
+@pytest.mark.parametrize("header", [False, True])
+def test_a_text_file_is_measured_once_when_its_mapping_is_saved_and_the_user_goes_back(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        header: bool) -> None:
+    """Its first rows are kept whatever the mapping's width: Back and Next read nothing."""
+    data = write_csv(tmp_path / "teachers.csv", [TEACHER_COLUMNS, *ROWS] if header else ROWS)
+    scans = counted(monkeypatch, text, "_cells_and_lines")  # the whole file, for the budget
+    page = window.wizard.open_page
+    assert window.open_file(data)
+    qtbot.waitUntil(lambda: not page.runner.busy and page.isComplete(), timeout=10_000)
+    to_the_configuration(window, qtbot)
+    back_and_on_again(window, qtbot)
+    assert page.head_model.rowCount() == 5
+    assert scans == [data]

@@ -36,18 +36,20 @@ from importer_gui.core.readers.table import (
 )
 from importer_gui.core.readers.text import (
     FIELD_SIZE_LIMIT,
+    DelimiterVerdict,
     below_header_line,
     first_line_source,
     prepare_text,
+    text_delimiter_verdict,
 )
 
 # A file's header line (None when line 1 is read as data) and its first data rows.
 Head = tuple[list[str] | None, list[NumberedRow]]
 
-__all__ = ["FIELD_SIZE_LIMIT", "MemoryBudget", "Prepared", "Table", "check_file",
-           "first_line", "first_visible_sheet", "head", "head_both_ways", "hidden_sheets",
-           "is_workbook", "load_workbook_reader", "open_table", "prepare", "sheet_named",
-           "sheet_names"]
+__all__ = ["FIELD_SIZE_LIMIT", "DelimiterVerdict", "MemoryBudget", "Prepared", "Table",
+           "check_file", "delimiter_verdict", "first_line", "first_visible_sheet", "head",
+           "head_both_ways", "hidden_sheets", "is_workbook", "load_workbook_reader",
+           "open_table", "prepare", "sheet_named", "sheet_names"]
 
 
 def load_workbook_reader() -> None:
@@ -207,15 +209,28 @@ def head(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = "
     return table.headers, list(islice(table.rows(), n))
 
 
+def delimiter_verdict(path: Path, *, encoding: str = "UTF-8", delimiter: str = ";",
+                      ) -> DelimiterVerdict | None:
+    """What a text file's first lines tell of its delimiter, for any number of columns
+    mapped (``DelimiterVerdict.refusal``), from its start alone; None for a workbook, which
+    has none. What ``prepare`` finds wrong before the delimiter is raised as it raises it."""
+    path = Path(path)
+    check_file(path)
+    if is_workbook(path):
+        return None
+    return text_delimiter_verdict(path, encoding, delimiter)
+
+
 def head_both_ways(path: Path, n: int = 20, *, encoding: str = "UTF-8", delimiter: str = ";",
                    sheet: str | None = None, columns: int | None = None,
-                   ) -> tuple[Head, Head | DataFileError]:
+                   check_delimiter: bool = True) -> tuple[Head, Head | DataFileError]:
     """``head`` read without a header line and with one (or why it cannot be: a file
     holding no line), from one measuring of the file and one load of a workbook's sheet:
     whether line 1 is a header is a guess made from these very rows, which the window
-    applies at once."""
+    applies at once. ``check_delimiter`` false: the caller checked it (``delimiter_verdict``).
+    """
     table = open_table(path, encoding=encoding, delimiter=delimiter, skip_first_line=False,
-                       sheet=sheet, columns=columns)
+                       sheet=sheet, columns=columns, check_delimiter=check_delimiter)
     rows = list(islice(table.rows(), n + 1))  # line 1 and the n rows below it
     as_data: Head = (None, rows[:n])
     try:

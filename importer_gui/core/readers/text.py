@@ -15,6 +15,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO, cast
 
@@ -375,7 +376,7 @@ def _line_at(path: Path, offset: int) -> int:
 
 
 def check_delimiter(path: Path, sample: bytes, codec: str, char: str,
-                     columns: int | None) -> None:
+                    columns: int | None) -> None:
     """Refuse a delimiter most of the file's first lines do not hold when another one splits
     every one of them alike: read on, each line would be one cell, planned into junk.
 
@@ -385,31 +386,72 @@ def check_delimiter(path: Path, sample: bytes, codec: str, char: str,
     """
     if columns is not None and columns < 2:
         return
+    refusal = delimiter_verdict(path, sample, codec, char).refusal(columns)
+    if refusal is not None:
+        raise refusal
+
+
+@dataclass(frozen=True)
+class DelimiterVerdict:
+    """What a text file's first lines tell of its delimiter, whatever the configuration
+    maps: ``check_delimiter`` refuses it for some mapped widths, which the first rows kept
+    need not be read again for."""
+
+    path: Path
+    char: str
+    single: int = 0  # the lines the delimiter leaves one cell
+    total: int = 0  # the non-blank lines
+    others: tuple[tuple[int, str, str], ...] = ()  # (cells a line, name, char) splitting alike
+
+    def refusal(self, columns: int | None) -> OtherDelimiterError | None:
+        """Why the delimiter is refused for a configuration mapping ``columns`` columns
+        (None: it does not say), or None."""
+        if columns is not None and columns < 2:
+            return None
+        found = [other for other in self.others if _about(other[0], columns)]
+        if not found:
+            return None
+        width, name, other = max(found)
+        return OtherDelimiterError({
+            "single": self.single, "total": self.total, "delimiter": _shown(self.char),
+            "count": width - 1, "other": _shown(other), "name": name}, path=self.path)
+
+
+def text_delimiter_verdict(path: Path, encoding: str, delimiter: str) -> DelimiterVerdict:
+    """The file's start checked as ``prepare_text`` checks it before its delimiter (what is
+    wrong there raised first), and what its first lines tell of the delimiter."""
+    codec = file_codec(path, encoding)
+    char = _delimiter_char(path, delimiter)
+    sample = first_bytes(path)
+    _check_start(path, sample, encoding.strip().upper())
+    return delimiter_verdict(path, sample, codec, char)
+
+
+def delimiter_verdict(path: Path, sample: bytes, codec: str, char: str) -> DelimiterVerdict:
+    """What the file's first lines (``sample``) tell of the delimiter ``char``: the other
+    delimiters splitting every line alike when most lines hold none."""
+    unsplit = DelimiterVerdict(path, char)
     if char.isascii() and not codec.startswith("utf-16"):  # its byte stands for it
         breaks = sample.count(b"\n") or sample.count(b"\r")
         if sample.count(char.encode("ascii")) > breaks:  # the usual case: counted in C, and
-            return  # nothing decoded (a copy of the sample per file is a peak's megabyte)
+            return unsplit  # nothing decoded (a copy of the sample per file is a peak's MB)
     text = sample.decode(codec, "replace")
     if len(sample) >= 65536:  # only the file's start: its last line may be cut
         text = text[:max(text.rfind("\n"), text.rfind("\r")) + 1]
     breaks = text.count("\n") or text.count("\r")
     if text.count(char) > breaks:  # a delimiter a line, or more
-        return
+        return unsplit
     widths = _widths(text, char)
     single = widths.count(1)
     if not widths or single * 2 <= len(widths):  # most lines are not one cell
-        return
-    found = []
+        return unsplit
+    others = []
     for name, other in DELIMITERS.items():
         if other != char and other in text:
             width = _steady_width(_widths(text, other))
-            if width is not None and _about(width, columns):
-                found.append((width, name, other))
-    if found:
-        width, name, other = max(found)
-        raise OtherDelimiterError({
-            "single": single, "total": len(widths), "delimiter": _shown(char),
-            "count": width - 1, "other": _shown(other), "name": name}, path=path)
+            if width is not None:
+                others.append((width, name, other))
+    return DelimiterVerdict(path, char, single, len(widths), tuple(others))
 
 
 def _widths(text: str, delimiter: str) -> list[int]:
