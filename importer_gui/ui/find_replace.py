@@ -32,7 +32,7 @@ from importer_gui.core.session import CellEdit, Session
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewModel
-from importer_gui.ui.styles import ERROR_STYLE, SUCCESS_STYLE
+from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
 
@@ -256,7 +256,7 @@ class FindReplaceDialog(QDialog):
         self.result_label.setObjectName("replaceResult")
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.result_label.setStyleSheet(SUCCESS_STYLE)
+        set_look(self.result_label, Look.SUCCESS)
         layout.addWidget(self.result_label)
         self.progress_row = ProgressRow(self.tr("Cance&l"), self)
         self.progress_row.cancel_button.clicked.connect(self.cancel)
@@ -452,24 +452,24 @@ class FindReplaceDialog(QDialog):
         if result.edits:
             self.model.show_edited(result.edits)
         if result.cancelled:
-            self._say(self.tr("Cancelled: no cell was changed."), "")
+            self._say(self.tr("Cancelled: no cell was changed."), Look.PLAIN)
         elif result.error:
-            self._say(arg(self.tr("%1 Stopped there: %2"), message, result.error), ERROR_STYLE)
+            self._say(arg(self.tr("%1 Stopped there: %2"), message, result.error), Look.ERROR)
         else:
-            self._say(message, SUCCESS_STYLE)
+            self._say(message, Look.SUCCESS)
         self._finish(len(result.changed) if not result.cancelled else 0)
 
     def _on_failed(self, error: ImporterError) -> None:
         """Cancelled while searching (nothing changed), or a failure of ours."""
         self._set_working(False)
         if isinstance(error, Cancelled):
-            self._say(self.tr("Cancelled: no cell was changed."), "")
+            self._say(self.tr("Cancelled: no cell was changed."), Look.PLAIN)
         else:
-            self._say(error.message, ERROR_STYLE)
+            self._say(error.message, Look.ERROR)
         self._finish(0)
 
-    def _say(self, text: str, style: str) -> None:
-        self.result_label.setStyleSheet(style)
+    def _say(self, text: str, look: Look) -> None:
+        set_look(self.result_label, look)
         self.result_label.setText(text)
 
     def _finish(self, count: int) -> None:

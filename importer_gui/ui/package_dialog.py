@@ -41,7 +41,7 @@ from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text, placed, workbook_words
 from importer_gui.ui.preview_apply_dialog import WorkDialog
 from importer_gui.ui.settings import KEYS, Settings
-from importer_gui.ui.styles import NOTICE_STYLE, SUCCESS_STYLE
+from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.path_edit import PathEdit
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line
@@ -154,7 +154,7 @@ class PackageDialog(WorkDialog):
         add_edit_with_button(form, self.tr("&Key file:"), self.key_edit, self.tr("C&hoose…"),
                              self.choose_key)
         layout.addLayout(form)
-        self.summary = message_line(self, "packageSummary", NOTICE_STYLE)
+        self.summary = message_line(self, "packageSummary", Look.NOTICE)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # messages name <elements>
         # Scrolled: it names every row left out (up to ROWS_NAMED).
         self.summary_area = QScrollArea(self)
@@ -270,8 +270,8 @@ class PackageDialog(WorkDialog):
             lines += self._left_out_lines(result)
         self.summary.setText("\n".join(lines))
         whole = sent or not self._sending  # what was asked was done
-        self.summary.setStyleSheet(SUCCESS_STYLE if whole and not result.left_out
-                                   else NOTICE_STYLE)
+        set_look(self.summary, Look.SUCCESS if whole and not result.left_out
+                 else Look.NOTICE)
         self.summary.show()
         self.summary_area.show()
 

@@ -30,7 +30,7 @@ from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.store import StoreLocation
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.state import Writer, stop_asked
-from importer_gui.ui.styles import ERROR_STYLE
+from importer_gui.ui.styles import Look
 from importer_gui.ui.tasks import TaskRunner, Work
 from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.progress import ProgressRow
@@ -84,7 +84,7 @@ class WorkDialog(QDialog):
         self.status = self.progress_row.status
         self.status.setObjectName(f"{name}Status")
         layout.addWidget(self.progress_row)
-        self.error = message_line(self, f"{name}Error", ERROR_STYLE)
+        self.error = message_line(self, f"{name}Error", Look.ERROR)
         layout.addWidget(self.error)
 
     def _show_error(self, text: str) -> None:

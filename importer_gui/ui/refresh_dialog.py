@@ -39,7 +39,7 @@ from importer_gui.ui.pages.base import hand_plans_to_background
 from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_table
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import NOTICE_STYLE
+from importer_gui.ui.styles import Look
 from importer_gui.ui.tasks import LET_GO, free_later
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.path_edit import PathEdit
@@ -148,7 +148,7 @@ class RefreshDialog(PreviewApplyDialog):
         layout.addWidget(heading)
         layout.addLayout(self._choice_rows())
         layout.addLayout(self._export_row())
-        self.notice = message_line(self, "refreshNotice", NOTICE_STYLE)
+        self.notice = message_line(self, "refreshNotice", Look.NOTICE)
         layout.addWidget(self.notice)
         self.view = preview_table(self, "refreshPreview", self.model)
         layout.addWidget(self.view, 1)

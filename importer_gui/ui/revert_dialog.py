@@ -39,7 +39,7 @@ from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import joined
 from importer_gui.ui.models.revert_model import RevertModel, outcome_label
 from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_table
-from importer_gui.ui.styles import CONFLICT_NOTICE_STYLE, NOTICE_STYLE
+from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.widgets.rows import message_line, picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
 
@@ -95,7 +95,7 @@ class RevertDialog(PreviewApplyDialog):
             "what it deleted. Nothing is written until you press Revert."), self.run_id), self)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        self.notice = message_line(self, "revertNotice", NOTICE_STYLE)
+        self.notice = message_line(self, "revertNotice", Look.NOTICE)
         layout.addWidget(self.notice)
         layout.addLayout(self._table_row())
         # The run's own order first; a click on a header sorts.
@@ -223,7 +223,7 @@ class RevertDialog(PreviewApplyDialog):
         lines = self._summary(plan)
         self.notice.setText("\n".join(lines))
         self.notice.setVisible(bool(lines))
-        self.notice.setStyleSheet(CONFLICT_NOTICE_STYLE if plan.conflicts() else NOTICE_STYLE)
+        set_look(self.notice, Look.CONFLICT_NOTICE if plan.conflicts() else Look.NOTICE)
 
     def _summary(self, plan: RevertPlan) -> list[str]:
         """What the preview says above the table: conflicts, and which runs to revert first

@@ -35,7 +35,7 @@ from importer_gui.ui.i18n import arg
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.store_model import CorrectionsModel, HistoryModel, StoreModel
 from importer_gui.ui.settings import Settings
-from importer_gui.ui.styles import ERROR_STYLE
+from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.tasks import TaskRunner, opening_pool
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.table_copy import add_copy
@@ -106,7 +106,7 @@ class RecordTab(QWidget):
         layout.addLayout(row)
         # Why the records could not be read, on lines of its own: a server's reason is long,
         # and beside the search box it squeezed the box and ran past the window's edge.
-        self.read_error = message_line(self, "readError", ERROR_STYLE)
+        self.read_error = message_line(self, "readError", Look.ERROR)
         layout.addWidget(self.read_error)
         self.view = _table_view(self, f"view_{table.value}")
         self.view.setModel(self.model)
@@ -305,7 +305,7 @@ class StoreBrowser(QDialog):
         self.finished.connect(self._remember)
         self.setWindowTitle(self.tr("Store browser"))
         layout = QVBoxLayout(self)
-        self.store_notice = message_line(self, "storeNotice", ERROR_STYLE)
+        self.store_notice = message_line(self, "storeNotice", Look.ERROR)
         layout.addWidget(self.store_notice)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs, 1)
@@ -456,7 +456,7 @@ class StoreBrowser(QDialog):
     def _history_tab(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.history_error = message_line(page, "historyError", ERROR_STYLE)
+        self.history_error = message_line(page, "historyError", Look.ERROR)
         layout.addWidget(self.history_error)
         self.history_model = HistoryModel(parent=self)
         self.history_view = _table_view(page, "view_history")
@@ -718,7 +718,7 @@ class StoreBrowser(QDialog):
 
     def show_notice(self, text: str, *, error: bool = True) -> None:
         """Say ``text`` above the tabs: in the colour of errors, unless not one."""
-        self.store_notice.setStyleSheet(ERROR_STYLE if error else "")
+        set_look(self.store_notice, Look.ERROR if error else Look.PLAIN)
         self.store_notice.setText(text)
         self.store_notice.show()
 

@@ -1,35 +1,53 @@
 """Every colour and style sheet of the window, in one place.
 
-Text colours are dark enough to read on white; fills are light enough to read dark text
-on; each meaning keeps one colour everywhere (an error is the same red on a page, in a
-table cell and in the revert preview).
+Two colour schemes: text colours dark enough to read on a light window, or light enough to
+read on a dark one (Windows, macOS and GNOME in dark mode), chosen from the application
+palette's window colour, at start and whenever the palette changes (the system switching to
+dark mode at dusk). Fills keep dark text on them in both. Each meaning keeps one colour per
+scheme (an error is the same red on a page, in a table cell and in the revert preview).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
 
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 from importer_gui.core.issues import Outcome
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
 # --- colours ----------------------------------------------------------------------------------
 
-ERROR_TEXT = "#a40000"
-WARNING_TEXT = "#8a5a00"  # a warning, or a guess to confirm
-SUCCESS_TEXT = "#1d6b2f"
-HEADING_TEXT = "#333333"
-MUTED_TEXT = "#555555"
-DARK_TEXT = "#202020"  # on the light fills below
+
+@dataclass(frozen=True)
+class Scheme:
+    """The colours of one colour scheme: texts readable on its window and base colours, and
+    the boxes (notices, the XML error line) that hold the palette's text or their own."""
+
+    error_text: str
+    warning_text: str  # a warning, or a guess to confirm
+    success_text: str
+    heading_text: str
+    muted_text: str
+    notice_text: str
+    notice_fill: str
+    notice_border: str
+    conflict_fill: str  # a notice of conflicts
+    error_line_fill: str  # the line of an XML error, under the editor's text
+    # The configuration XML: tags, attribute names, values, comments.
+    xml_tag: str
+    xml_attribute: str
+    xml_value: str
+    xml_comment: str
+
+
+DARK_TEXT = "#202020"  # on the light fills below, in both schemes
 
 ERROR_FILL = "#ffc7ce"
 WARNING_FILL = "#ffeb9c"
-NOTICE_FILL = "#fff4ce"
-NOTICE_BORDER = "#e0c060"
-ERROR_LINE_FILL = "#ffd7d7"  # the line of an XML error
 OUTCOME_FILLS: dict[Outcome, str] = {
     Outcome.CREATE: "#c6efce",
     Outcome.UPDATE: "#bdd7ee",
@@ -38,20 +56,123 @@ OUTCOME_FILLS: dict[Outcome, str] = {
     Outcome.ERROR: ERROR_FILL,
 }
 
-# The configuration XML: tags, attribute names, values, comments.
-XML_TAG = "#1f4e9c"
-XML_ATTRIBUTE = "#8a3b00"
-XML_VALUE = "#1d6b2f"
-XML_COMMENT = "#6b6b6b"
+LIGHT = Scheme(
+    error_text="#a40000", warning_text="#8a5a00", success_text="#1d6b2f",
+    heading_text="#333333", muted_text="#555555",
+    notice_text=DARK_TEXT, notice_fill="#fff4ce", notice_border="#e0c060",
+    conflict_fill=ERROR_FILL, error_line_fill="#ffd7d7",
+    xml_tag="#1f4e9c", xml_attribute="#8a3b00", xml_value="#1d6b2f", xml_comment="#6b6b6b",
+)
+# At least 4.5:1 on a dark window or base up to #353535; notices are dark boxes with light
+# text, as a light box would glare among the dark ones.
+DARK = Scheme(
+    error_text="#ff8a80", warning_text="#e8b84a", success_text="#6fcf7f",
+    heading_text="#e6e6e6", muted_text="#a8a8a8",
+    notice_text="#f2f2f2", notice_fill="#3d3420", notice_border="#8a7430",
+    conflict_fill="#4a2328", error_line_fill="#5c2327",
+    xml_tag="#7fb2ff", xml_attribute="#f0a060", xml_value="#7fd08a", xml_comment="#a0a0a0",
+)
+
+
+class Text(Enum):
+    """A text colour's meaning, for what is coloured without a style sheet."""
+
+    ERROR = "error_text"
+    WARNING = "warning_text"
+    SUCCESS = "success_text"
+    HEADING = "heading_text"
+    MUTED = "muted_text"
+
+
+def scheme_of(palette: QPalette) -> Scheme:
+    """The scheme whose texts read on ``palette``'s window colour."""
+    return DARK if palette.color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
+
+
+def current() -> Scheme:
+    """The scheme in use."""
+    if _followers:
+        return _followers[0].scheme
+    return scheme_of(QGuiApplication.palette()) if QGuiApplication.instance() else LIGHT
+
+
+def colour(text: Text) -> str:
+    """``text``'s colour in the scheme in use."""
+    return getattr(current(), text.value)
+
+
+def text_brush(text: Text) -> QBrush:
+    """A table's foreground brush for ``text`` in the scheme in use."""
+    scheme = current()
+    key = (id(scheme), text)
+    if key not in _brushes:
+        _brushes[key] = QBrush(QColor(getattr(scheme, text.value)))
+    return _brushes[key]
+
+
+_brushes: dict[tuple[int, Text], QBrush] = {}
 
 # --- style sheets -----------------------------------------------------------------------------
 
-ERROR_STYLE = f"color: {ERROR_TEXT}; font-weight: bold;"
-WARNING_STYLE = f"color: {WARNING_TEXT}; font-weight: bold;"
-SUCCESS_STYLE = f"color: {SUCCESS_TEXT};"
-HEADING_STYLE = f"font-weight: bold; color: {HEADING_TEXT};"
-NOTICE_STYLE = f"background: {NOTICE_FILL}; border: 1px solid {NOTICE_BORDER}; padding: 6px;"
-CONFLICT_NOTICE_STYLE = NOTICE_STYLE.replace(NOTICE_FILL, ERROR_FILL)
+
+class Look(Enum):
+    """What a label says, which gives its style sheet."""
+
+    PLAIN = ""
+    ERROR = "error"
+    WARNING = "warning"
+    SUCCESS = "success"
+    HEADING = "heading"
+    NOTICE = "notice"
+    CONFLICT_NOTICE = "conflict"
+
+
+def style_sheet(look: Look, scheme: Scheme | None = None) -> str:
+    """``look``'s style sheet in ``scheme`` (the one in use by default)."""
+    s = scheme or current()
+    box = f"border: 1px solid {s.notice_border}; padding: 6px;"
+    return {
+        Look.PLAIN: "",
+        Look.ERROR: f"color: {s.error_text}; font-weight: bold;",
+        Look.WARNING: f"color: {s.warning_text}; font-weight: bold;",
+        Look.SUCCESS: f"color: {s.success_text};",
+        Look.HEADING: f"font-weight: bold; color: {s.heading_text};",
+        Look.NOTICE: f"color: {s.notice_text}; background: {s.notice_fill}; {box}",
+        Look.CONFLICT_NOTICE: f"color: {s.notice_text}; background: {s.conflict_fill}; {box}",
+    }[look]
+
+
+_LOOK = "importerLook"  # the property naming a widget's Look, to restyle it on a change
+_TEXT = "importerText"  # the property naming a widget's Text colour
+
+
+def set_look(widget: QWidget, look: Look) -> None:
+    """Style ``widget`` as ``look`` says, now and whenever the scheme changes; the sheet is
+    set only when it differs: each setting polishes the widget anew."""
+    _follow()
+    widget.setProperty(_LOOK, look.value)
+    sheet = style_sheet(look)
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
+def text_colour(widget: QWidget, text: Text) -> None:
+    """Write ``widget``'s text in ``text``'s colour, now and whenever the scheme changes, as
+    a ``color:`` style sheet would, through its palette: a style sheet gives each widget a
+    style of its own to polish, which a page of many rows (the mapping page's) would wait
+    for."""
+    _follow()
+    widget.setProperty(_TEXT, text.value)
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour(text)))
+    widget.setPalette(palette)
+
+
+def on_scheme_change(slot: Callable[[], None]) -> None:
+    """Call ``slot`` (a method of a Qt object, let go with it) once the scheme has changed
+    and the labels have been restyled: for colours set otherwise (formats, rich text)."""
+    _follow().changed.connect(slot)
+
 
 # --- brushes for table models -----------------------------------------------------------------
 
@@ -71,10 +192,41 @@ def outcome_badge(outcome: Outcome, text: str) -> str:
             f"white-space:nowrap'>&nbsp;{text}&nbsp;</span>")
 
 
-def text_colour(widget: QWidget, colour: str) -> None:
-    """Write ``widget``'s text in ``colour``, as a ``color:`` style sheet would, through its
-    palette: a style sheet gives each widget a style of its own to polish, which a page of
-    many rows (the mapping page's) would wait for."""
-    palette = widget.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-    widget.setPalette(palette)
+# --- following the system's scheme ------------------------------------------------------------
+
+
+class _SchemeFollower(QObject):
+    """The scheme in use, chosen again when the application palette changes; the widgets
+    styled here are restyled then, and ``changed`` tells the rest."""
+
+    changed = Signal()
+
+    def __init__(self, app: QGuiApplication) -> None:
+        super().__init__(app)
+        self.scheme = scheme_of(app.palette())
+        # The one notice of a new application palette (a system theme switched, or a palette
+        # set) that reaches a plain object without filtering every event of the application.
+        app.paletteChanged.connect(self._palette_changed)
+
+    def _palette_changed(self, palette: QPalette) -> None:
+        scheme = scheme_of(palette)
+        if scheme is self.scheme:
+            return
+        self.scheme = scheme
+        for widget in QApplication.allWidgets():
+            look, text = widget.property(_LOOK), widget.property(_TEXT)
+            if look is not None:
+                set_look(widget, Look(look))
+            if text is not None:
+                text_colour(widget, Text(text))
+        self.changed.emit()
+
+
+_followers: list[_SchemeFollower] = []  # the application's one, once a widget is styled
+
+
+def _follow() -> _SchemeFollower:
+    """The application's scheme follower, made on first need."""
+    if not _followers:
+        _followers.append(_SchemeFollower(QGuiApplication.instance()))
+    return _followers[0]

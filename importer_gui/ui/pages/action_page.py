@@ -20,7 +20,7 @@ from importer_gui.core.suggest import likely_action
 from importer_gui.ui.labels import catalogue_text
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import MUTED_TEXT, NOTICE_STYLE
+from importer_gui.ui.styles import Look, Text, colour, on_scheme_change, set_look
 
 
 class ActionPage(BasePage):
@@ -51,10 +51,12 @@ class ActionPage(BasePage):
             "platform. Learners are kept apart: import them with the learners' action."), listed)
         self.teacher_note.setObjectName("teacherNote")
         self.teacher_note.setWordWrap(True)
-        self.teacher_note.setStyleSheet(NOTICE_STYLE)
+        set_look(self.teacher_note, Look.NOTICE)
         self.teacher_note.hide()
+        self._summaries: list[tuple[QLabel, ActionSpec]] = []
         for number, spec in enumerate(ACTIONS.values(), start=1):
             self._add_action(number, spec, listed)
+        on_scheme_change(self._write_summaries)
         self.listed.addStretch(1)
         self.list_area.setWidget(listed)
         self.body.addWidget(self.list_area)
@@ -68,16 +70,21 @@ class ActionPage(BasePage):
         button = QRadioButton(f"&{number} {catalogue_text(spec.label)}", listed)
         button.setObjectName(spec.name)
         button.setToolTip(spec.name)
-        summary = QLabel(f"{catalogue_text(spec.summary)} <span style='color:{MUTED_TEXT}'>"
-                         f"({spec.name})</span>", listed)
+        summary = QLabel(_summary_text(spec), listed)
         summary.setWordWrap(True)
         summary.setContentsMargins(26, 0, 0, 10)  # under the button's text, not its circle
+        self._summaries.append((summary, spec))
         self.group.addButton(button)
         self.buttons[spec.name] = button
         self.listed.addWidget(button)
         self.listed.addWidget(summary)
         if spec.name == TEACHER_ACTION.name:
             self.listed.addWidget(self.teacher_note)
+
+    def _write_summaries(self) -> None:
+        """The summaries again, their action names muted in the scheme now in use."""
+        for summary, spec in self._summaries:
+            summary.setText(_summary_text(spec))
 
     def _show_choice(self) -> None:
         """The teachers' note with their action; the chosen action, and its note, in sight
@@ -155,3 +162,9 @@ class ActionPage(BasePage):
             imp.actions[0] = Action(name)
             imp.provider.columns = []  # fields of another action: suggest again
         self.session.set_config(self.session.choices.config)
+
+
+def _summary_text(spec: ActionSpec) -> str:
+    """Rich text: what an action does, then its name (muted), as the platform knows it."""
+    return (f"{catalogue_text(spec.summary)} <span style='color:{colour(Text.MUTED)}'>"
+            f"({spec.name})</span>")

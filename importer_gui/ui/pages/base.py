@@ -22,7 +22,7 @@ from importer_gui.ui import collector
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import ERROR_STYLE
+from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.tasks import LET_GO, free_later
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ class BasePage(QWizardPage):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("pageError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        set_look(self.error_label, Look.ERROR)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
         outer.addWidget(self.error_label)

@@ -29,7 +29,7 @@ from importer_gui.ui.messages_text import message_text, system_reason_text
 from importer_gui.ui.pages.base import BasePage, read_head, read_in_background
 from importer_gui.ui.settings import CONFIGURATIONS, Settings
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import ERROR_LINE_FILL, ERROR_STYLE, SUCCESS_STYLE
+from importer_gui.ui.styles import Look, current, on_scheme_change, set_look
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.editor_text import change_lines, plain_text
@@ -58,6 +58,7 @@ class ConfigPage(BasePage):
         # keyboard. Indenting is the space bar's (the parser reads no indentation).
         self.editor.setTabChangesFocus(True)
         self.highlighter = XmlHighlighter(self.editor.document())
+        on_scheme_change(self._recolour_error_line)
         self.body.addWidget(self.editor, 1)
         self.find_bar = FindBar(self.editor, self, self)  # Ctrl+F anywhere on the page
         self.body.addWidget(self.find_bar)
@@ -223,7 +224,7 @@ class ConfigPage(BasePage):
         self._error = ""
         self.status_label.setText(self.tr(
             "Checking the columns mapped by header against the file…"))
-        self._status_style("")
+        set_look(self.status_label, Look.PLAIN)
         self.editor.setExtraSelections([])
         self.completeChanged.emit()
         imports = [_worker_copy(imp) for imp in config.imports]
@@ -279,21 +280,22 @@ class ConfigPage(BasePage):
         self._error = ""
         if error is None:
             self.status_label.setText(self.tr("The configuration is valid."))
-            self._status_style(SUCCESS_STYLE)
+            set_look(self.status_label, Look.SUCCESS)
             self.editor.setExtraSelections([])
         else:
             where = "" if error.names_its_line else arg(self.tr("Line %1: "), error.line)
             self._error = where + message_text(error.detail)
             self.status_label.setText(self._error)
-            self._status_style(ERROR_STYLE)
+            set_look(self.status_label, Look.ERROR)
             self._highlight_line(error.line)
         self.completeChanged.emit()
 
-    def _status_style(self, style: str) -> None:
-        """The status's style sheet, set only when it changes: each setting polishes the
-        label anew, while a worker may hold the GIL the window's thread waits for."""
-        if self.status_label.styleSheet() != style:
-            self.status_label.setStyleSheet(style)
+    def _recolour_error_line(self) -> None:
+        """The error's line in the new scheme's fill, the cursor left where it is."""
+        selections = self.editor.extraSelections()
+        for selection in selections:
+            selection.format.setBackground(QColor(current().error_line_fill))
+        self.editor.setExtraSelections(selections)
 
     def _highlight_line(self, line: int | None) -> None:
         """Colour the whole line the error is on, and show it; while the user types, the
@@ -303,7 +305,7 @@ class ConfigPage(BasePage):
             return
         block = self.editor.document().findBlockByNumber(line - 1)
         selection = QTextEdit.ExtraSelection()
-        selection.format.setBackground(QColor(ERROR_LINE_FILL))
+        selection.format.setBackground(QColor(current().error_line_fill))
         selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         selection.format.setFontWeight(QFont.Weight.Bold)
         selection.cursor = QTextCursor(block)

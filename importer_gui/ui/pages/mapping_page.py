@@ -65,10 +65,7 @@ from importer_gui.ui.pages.mapping.rows import (
     proposed_columns,
 )
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import (
-    NOTICE_STYLE,
-    WARNING_STYLE,
-)
+from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.widgets.signals import follow_hand, signals_blocked
 
 ROOM_FIRST = 1000  # the columns' table's share of the page's height against the stretch's 1
@@ -130,7 +127,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         self.warning_label = QLabel(self)
         self.warning_label.setObjectName("mappingWarning")
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(WARNING_STYLE)
+        set_look(self.warning_label, Look.WARNING)
         self.confirm_check = QCheckBox(self.tr("&Go on without them"), self)
         self.confirm_check.toggled.connect(self._confirmed)
         self.body.addWidget(self.warning_label)
@@ -140,7 +137,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         self.changes_label.setObjectName("mappingChanges")
         self.changes_label.setWordWrap(True)
         self.changes_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.changes_label.setStyleSheet(NOTICE_STYLE)
+        set_look(self.changes_label, Look.NOTICE)
         self.changes_label.hide()
         self.body.addWidget(self.changes_label)
         content = QWidget()

@@ -71,7 +71,7 @@ from importer_gui.ui.pages.open_reading import (
 from importer_gui.ui.settings import CONFIGURATIONS, DATA_FILES, Settings
 from importer_gui.ui.shown import shown
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import NOTICE_STYLE
+from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.progress import ProgressRow
@@ -255,12 +255,12 @@ class OpenPage(BasePage):
             "every page before opening your own."), self)
         self.first_start_label.setObjectName("firstStart")
         self.first_start_label.setWordWrap(True)
-        self.first_start_label.setStyleSheet(NOTICE_STYLE)
+        set_look(self.first_start_label, Look.NOTICE)
         column.addWidget(self.first_start_label)
         self.applied_label = QLabel(self)  # a saved configuration applied to a new file
         self.applied_label.setObjectName("configurationApplied")
         self.applied_label.setWordWrap(True)
-        self.applied_label.setStyleSheet(NOTICE_STYLE)
+        set_look(self.applied_label, Look.NOTICE)
         self.applied_label.hide()
         column.addWidget(self.applied_label)
         column.addLayout(self._build_unfound())
@@ -296,7 +296,7 @@ class OpenPage(BasePage):
         self.sheet_label = QLabel(self)  # the configuration's sheet, not in its workbook
         self.sheet_label.setObjectName("sheetMissing")
         self.sheet_label.setWordWrap(True)
-        self.sheet_label.setStyleSheet(NOTICE_STYLE)
+        set_look(self.sheet_label, Look.NOTICE)
         self.sheet_label.hide()
         column.addWidget(self.sheet_label)
         self.head_model = HeadModel(self)
@@ -318,7 +318,7 @@ class OpenPage(BasePage):
         self.budget_label = QLabel(self)  # the first rows of a file the check cannot read
         self.budget_label.setObjectName("overBudget")
         self.budget_label.setWordWrap(True)
-        self.budget_label.setStyleSheet(NOTICE_STYLE)
+        set_look(self.budget_label, Look.NOTICE)
         self.budget_label.hide()
         column.addWidget(self.budget_label)
         column.addWidget(self.head_view, 1)
@@ -331,7 +331,7 @@ class OpenPage(BasePage):
         self.unfound_label = QLabel(self)
         self.unfound_label.setObjectName("dataFileUnfound")
         self.unfound_label.setWordWrap(True)
-        self.unfound_label.setStyleSheet(NOTICE_STYLE)
+        set_look(self.unfound_label, Look.NOTICE)
         self.unfound_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose_data_button = QPushButton(self.tr("&Choose the file…"), self)
         self.choose_data_button.setToolTip(self.tr(

@@ -72,7 +72,7 @@ from importer_gui.ui.pages.base import BasePage, kept_off_the_collector, let_go
 from importer_gui.ui.settings import CORRECTED_COPIES, REPORTS, Settings
 from importer_gui.ui.shown import shown
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import NOTICE_STYLE, outcome_badge
+from importer_gui.ui.styles import Look, outcome_badge
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.header_highlight import HeaderHighlight
@@ -188,7 +188,7 @@ class PreviewPage(BasePage):
 
     def _build(self) -> None:
         """Progress line, notice, counts and filters, the table, the export buttons."""
-        self.notice = message_line(self, "previewNotice", NOTICE_STYLE)
+        self.notice = message_line(self, "previewNotice", Look.NOTICE)
         self.body.addWidget(self.notice)
         self.body.addLayout(self._progress_row())
         self.body.addLayout(self._filter_row())

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from importer_gui.ui.styles import Look, set_look
+
 
 def add_edit_with_button(form: QFormLayout, label: str, edit: QLineEdit, button: str,
                          clicked: Callable[[], None]) -> None:
@@ -43,11 +45,11 @@ def picker_row(label: str, picker: QComboBox, counts: QLabel) -> QHBoxLayout:
     return row
 
 
-def message_line(parent: QWidget, name: str, style: str) -> QLabel:
-    """A wrapped line in ``style`` (an error, a notice), hidden until there is something to say."""
+def message_line(parent: QWidget, name: str, look: Look) -> QLabel:
+    """A wrapped line in ``look`` (an error, a notice), hidden until there is something to say."""
     line = QLabel(parent)
     line.setObjectName(name)
     line.setWordWrap(True)
-    line.setStyleSheet(style)
+    set_look(line, look)
     line.hide()
     return line

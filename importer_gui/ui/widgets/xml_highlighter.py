@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from importer_gui.ui.styles import XML_ATTRIBUTE, XML_COMMENT, XML_TAG, XML_VALUE
+from importer_gui.ui.styles import current, on_scheme_change
 
 _TAG = re.compile(r"</?[\w:.-]+|/?>|<\?[\w:.-]+|\?>")
 # Only from a name's first character: tried at every character of a long word (a 30 KB
@@ -47,11 +47,23 @@ class XmlHighlighter(QSyntaxHighlighter):
         self.setDocument(None)
         document.contentsChange.connect(self._follow_length)
         self.setDocument(document)
-        # Dark enough on white to read easily, distinct for colour-blind users by weight too.
-        self.tag_format = _format(XML_TAG, bold=True)
-        self.attribute_format = _format(XML_ATTRIBUTE)
-        self.value_format = _format(XML_VALUE)
-        self.comment_format = _format(XML_COMMENT, italic=True)
+        self._set_formats()
+        on_scheme_change(self._scheme_changed)
+
+    def _set_formats(self) -> None:
+        """The formats in the colour scheme in use; distinct for colour-blind users by
+        weight and slant too."""
+        scheme = current()
+        self.tag_format = _format(scheme.xml_tag, bold=True)
+        self.attribute_format = _format(scheme.xml_attribute)
+        self.value_format = _format(scheme.xml_value)
+        self.comment_format = _format(scheme.xml_comment, italic=True)
+
+    def _scheme_changed(self) -> None:
+        """The document coloured again in the new scheme's colours (unless too long)."""
+        self._set_formats()
+        if self.colouring():
+            self.rehighlight()
 
     def colouring(self) -> bool:
         """Whether the document is coloured (not over ``MOST_LINES`` lines)."""

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QFocusEvent,
     QFont,
     QFontMetrics,
@@ -45,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.core.config import KEYED_FIELDS
-from importer_gui.ui.styles import MUTED_TEXT, WARNING_TEXT
+from importer_gui.ui.styles import Text, text_brush
 
 if TYPE_CHECKING:
     from importer_gui.ui.pages.mapping.rows import ColumnRow
@@ -54,7 +53,6 @@ TITLE, SAMPLE, FIELD, GUID, NOTE = range(5)  # the table's columns
 TITLE_WIDTH = 200  # pixels of a column's header before an ellipsis
 SAMPLE_WIDTH = 240  # pixels of sample values before an ellipsis
 SHOWN_ROWS = 8  # rows the table shows at least (more scroll within it), or all it has
-_MUTED, _WARNING = QBrush(QColor(MUTED_TEXT)), QBrush(QColor(WARNING_TEXT))
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -130,7 +128,7 @@ class ColumnsModel(QAbstractTableModel):
         if part == TITLE:
             return _role(role, row.title, row.title, bold=True)
         if part == SAMPLE:
-            return _role(role, row.samples, row.samples_tip, brush=_MUTED)
+            return _role(role, row.samples, row.samples_tip, brush=text_brush(Text.MUTED))
         if part == FIELD:
             if role == Qt.ItemDataRole.EditRole:
                 return row.field
@@ -138,7 +136,7 @@ class ColumnsModel(QAbstractTableModel):
                          italic=row.guessed)
         if part == GUID:
             return self._guid(row, role)
-        return _role(role, row.note, row.note_tip, brush=_WARNING)
+        return _role(role, row.note, row.note_tip, brush=text_brush(Text.WARNING))
 
     def _guid(self, row: ColumnRow, role: int) -> object:
         """A custom field's GUID, or its placeholder greyed; nothing for other fields."""
@@ -147,7 +145,8 @@ class ColumnsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return row.guid
         placeholder, tip = self.guid_words
-        return _role(role, row.guid or placeholder, tip, brush=None if row.guid else _MUTED)
+        return _role(role, row.guid or placeholder, tip,
+                     brush=None if row.guid else text_brush(Text.MUTED))
 
     def setData(self, index: Index, value: object,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 from importer_gui.core.catalogue import OptionDef
 from importer_gui.core.config import KEYED_FIELDS
 from importer_gui.ui.labels import field_title
-from importer_gui.ui.styles import WARNING_TEXT, text_colour
+from importer_gui.ui.styles import Text, text_colour
 from importer_gui.ui.widgets.signals import signals_blocked
 
 
@@ -47,7 +47,7 @@ class FieldLists:
         note.setObjectName(f"notFed_{option.name}")
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
-        text_colour(note, WARNING_TEXT)
+        text_colour(note, Text.WARNING)
         note.hide()
         outer.addWidget(note)
         return holder
