@@ -170,6 +170,9 @@ class PreviewPage(BasePage):
         self._fixes_made: dict[int, Guess] | None = None  # the check's, for the plan it hands
         self._has_issues = False  # some row of the plan has an issue: the reports say it
         self._set_aside = ""  # the corrections the last check took out, said above the table
+        # The File box's choice (an import's index, -1 for all files), kept through checks
+        # while the same import of the same configuration is the one edited.
+        self._file_chosen: tuple[tuple[object, int], int] | None = None
         # The messages' counts the list says: a correction that changes none of them (or
         # the rows corrected with it, taken in once more) builds no list of thousands again.
         self._listed: list[tuple[Issue, int]] | None = None
@@ -567,10 +570,28 @@ class PreviewPage(BasePage):
                 self.import_box.addItem(self._import_text(imp), imp.index)
             if len(imports) > 1:
                 self.import_box.addItem(self.tr("All files"), -1)
+            shown = self.import_box.findData(self._file_wanted())
+            self.import_box.setCurrentIndex(max(shown, 0))
         several = len(imports) > 1
         self.import_label.setVisible(several)
         self.import_box.setVisible(several)
-        return 0 if imports else None
+        if not imports:
+            return None
+        value = self.import_box.currentData()
+        return None if value == -1 else int(value)
+
+    def _editing(self) -> tuple[object, int]:
+        """The configuration and the import the earlier pages edit."""
+        choices = self.session.choices
+        return choices.config_path, choices.import_index
+
+    def _file_wanted(self) -> int:
+        """The file to show: the one chosen in the File box, while the import edited is the
+        one edited then; else the file of the import edited (its mapping just left)."""
+        editing = self._editing()
+        if self._file_chosen is not None and self._file_chosen[0] == editing:
+            return self._file_chosen[1]
+        return editing[1]
 
     def _import_text(self, imp: ImportPlan) -> str:
         """A file in the File box, with its rows in error now (counted with the plan and
@@ -589,6 +610,8 @@ class PreviewPage(BasePage):
 
     def _on_import_chosen(self, position: int) -> None:
         value = self.import_box.itemData(position)
+        if value is not None:
+            self._file_chosen = (self._editing(), int(value))
         self.model.show_import(None if value in (None, -1) else int(value))
         self._size_columns()
         self._show_summary()
