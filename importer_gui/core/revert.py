@@ -199,6 +199,11 @@ class RevertPlan:
         """Records the commit skips."""
         return sum(table.conflicts for table in self.tables)
 
+    def writes_nothing(self) -> bool:
+        """True when the run touched records but reverting it writes none: each is a
+        conflict, or already as before the run."""
+        return bool(self.tables) and not self.change_count()
+
     def conflicts_only(self) -> bool:
         """True when every record left to revert is a conflict: skipping them reverts
         nothing."""
@@ -243,19 +248,58 @@ class RevertPlan:
 @dataclass(frozen=True)
 class LaterNotReverted:
     """A later run to revert first of which nothing can be reverted: every record of it left
-    to revert is a conflict (``conflicts`` of them)."""
+    to revert is a conflict (``conflicts`` of them), or none is left (0: every record of it
+    is already as it was before it)."""
 
     run_id: int
     conflicts: int
 
+    @property
+    def nothing_left(self) -> bool:
+        """True when every record of the run is already as before it: passed over."""
+        return not self.conflicts
+
     def said(self, reverted: int) -> str:
         """What the preview of run ``reverted`` says of it, in English (the window says it in
         the user's)."""
+        stays = f"the records of run {reverted} it changed again will stay skipped."
+        if self.nothing_left:
+            return (f"Run {self.run_id} has nothing left to revert: every record of it is "
+                    f"already as it was before run {self.run_id}; {stays}")
         verb = "is" if self.conflicts == 1 else "are"
         return (f"Run {self.run_id} cannot be reverted first: its "
                 f"{_count(self.conflicts, 'conflicting record')} changed since run "
-                f"{self.run_id}, or {verb} still needed by other records; the records of run "
-                f"{reverted} it changed again will stay skipped.")
+                f"{self.run_id}, or {verb} still needed by other records; {stays}")
+
+    def said_after(self) -> str:
+        """What became of it once the later runs were reverted first, in English."""
+        if self.nothing_left:
+            return (f"Run {self.run_id} had nothing left to revert: every record of it was "
+                    f"already as it was before run {self.run_id}.")
+        verb = "is" if self.conflicts == 1 else "are"
+        return (f"Run {self.run_id} was not reverted first: its "
+                f"{_count(self.conflicts, 'conflicting record')} changed since run "
+                f"{self.run_id}, or {verb} still needed by other records.")
+
+
+def meanwhile_said(later: int, by: int) -> str:
+    """A later run to revert first that another program's revert reverted since the plan,
+    in English."""
+    return f"Run {later} was reverted meanwhile, by run {by}: it was not reverted again."
+
+
+@dataclass(frozen=True)
+class PassedOver:
+    """The later runs to revert first that were not: reverted meanwhile (each with the run
+    that did), or nothing of them could be (``revert_later_first``)."""
+
+    meanwhile: tuple[tuple[int, int], ...] = ()
+    not_reverted: tuple[LaterNotReverted, ...] = ()
+
+    def said(self) -> list[str]:
+        """One sentence per run passed over, in English."""
+        return [*(meanwhile_said(later, by) for later, by in self.meanwhile),
+                *(later.said_after() for later in self.not_reverted)]
 
 
 @dataclass(frozen=True)
@@ -276,23 +320,28 @@ class RevertResult:
 
 class RevertStopped(Cancelled):
     """Cancelled after the reverts of some later runs were written, each in a transaction of
-    its own: ``done`` says which (they stay); the run asked for was not reverted."""
+    its own: ``done`` says which (they stay), ``passed`` the later runs passed over before;
+    the run asked for was not reverted."""
 
-    def __init__(self, done: list[RevertResult]) -> None:
+    def __init__(self, done: list[RevertResult], passed: PassedOver = PassedOver()) -> None:
         super().__init__()
         self.done = done
+        self.passed = passed
 
 
 class RevertInterruptedError(ImporterError):
     """An error (a store's, or a revert refused) after the reverts of some later runs were
-    written, each in a transaction of its own: ``done`` says which (they stay), ``error`` is
-    what stopped the rest; the run asked for was not reverted."""
+    written, each in a transaction of its own, or some passed over: ``done`` says which were
+    written (they stay), ``passed`` which were passed over, ``error`` is what stopped the
+    rest; the run asked for was not reverted."""
 
-    def __init__(self, error: ImporterError, done: list[RevertResult], run_id: int) -> None:
-        super().__init__(f"{error.message} Before it, {_join(_reverted(done))}; run {run_id} "
-                         "was not.")
+    def __init__(self, error: ImporterError, done: list[RevertResult], run_id: int,
+                 passed: PassedOver = PassedOver()) -> None:
+        before = f" Before it, {_join(_reverted(done))}; run {run_id} was not." if done else ""
+        super().__init__(" ".join([f"{error.message}{before}", *passed.said()]))
         self.error = error
         self.done = done
+        self.passed = passed
 
 
 def _reverted(done: list[RevertResult]) -> list[str]:
@@ -846,10 +895,11 @@ def revert_later_first(store: Store, plan: RevertPlan,
                        monitor: Monitor | None = None) -> list[RevertResult]:
     """Revert the plan's later runs (newest first), then its run, planned again; each atomic.
     A later run reverted since the plan is left (the run's result says so, ``meanwhile``), so
-    is one every record of which is a conflict (``not_reverted``); a later run committed
-    since, or the run reverted since, is a StoreChangedError, nothing written. A cancel once
-    some are written raises RevertStopped, any other error (a store's, a revert refused)
-    RevertInterruptedError: each says which."""
+    is one every record of which is a conflict, or already as before it (``not_reverted``); a
+    later run committed since, or the run reverted since, is a StoreChangedError, nothing
+    written. A cancel once some are written raises RevertStopped, any other error (a store's,
+    a revert refused) once some are written or passed over RevertInterruptedError: each says
+    which."""
     results: list[RevertResult] = []
     meanwhile: list[tuple[int, int]] = []
     not_reverted: list[LaterNotReverted] = []
@@ -861,7 +911,7 @@ def revert_later_first(store: Store, plan: RevertPlan,
                 meanwhile.append((later, by.id))
                 continue
             first = plan_revert(store, later, monitor)
-            if first.conflicts_only():  # nothing of it can be reverted: said, and go on
+            if first.writes_nothing():  # nothing of it can be reverted: said, and go on
                 not_reverted.append(LaterNotReverted(later, first.conflicts()))
                 continue
             results.append(commit_revert(store, first, monitor))
@@ -871,11 +921,13 @@ def revert_later_first(store: Store, plan: RevertPlan,
                                not_reverted=tuple(not_reverted)))
     except Cancelled as stop:
         if results:  # written and committed: they stay, and are to be said
-            raise RevertStopped(results) from stop
+            raise RevertStopped(results, PassedOver(tuple(meanwhile), tuple(not_reverted))) \
+                from stop
         raise
     except ImporterError as error:
-        if results:
-            raise RevertInterruptedError(error, results, plan.run_id) from error
+        if results or meanwhile or not_reverted:
+            raise RevertInterruptedError(error, results, plan.run_id, PassedOver(
+                tuple(meanwhile), tuple(not_reverted))) from error
         raise
     return results
 
@@ -884,14 +936,26 @@ def plan_later_runs(store: Store, plan: RevertPlan,
                     monitor: Monitor | None = None) -> RevertPlan:
     """The plan, told which of its later runs cannot be reverted first: every record of one
     left to revert is a conflict no run to revert before it made (another program changed
-    them, or records staying need them). Reverting the later runs first still tries each:
-    its result says what happened."""
+    them, or records staying need them), or every record of it is already as before it and
+    no run to revert before it touched them. Reverting the later runs first still tries
+    each: its result says what happened."""
     plan.later_not_reverted = []
-    for later in plan.later_runs:
+    for n, later in enumerate(plan.later_runs):
         first = plan_revert(store, later, monitor)
         if first.conflicts_only() and not first.later_runs:
             plan.later_not_reverted.append(LaterNotReverted(later, first.conflicts()))
+        elif first.writes_nothing() and not first.conflicts() \
+                and not _touched_by(store, first, plan.later_runs[:n]):
+            plan.later_not_reverted.append(LaterNotReverted(later, 0))
     return plan
+
+
+def _touched_by(store: Store, plan: RevertPlan, runs: list[int]) -> bool:
+    """Whether any of ``runs`` (reverted before the plan's run) changed a record of it:
+    reverting them may leave something of it to revert."""
+    keys = {(row.table, row.record_id) for row in plan.rows()}
+    return any((row.table, row.record_id) in keys
+               for run in runs for row in store.run_changes_stream(run))
 
 
 def _reverted_by(store: Store, run_id: int) -> RunSummary | None:
