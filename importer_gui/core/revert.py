@@ -317,6 +317,11 @@ class RevertResult:
     # reverted (``skipped`` counts what that left of this run).
     not_reverted: tuple[LaterNotReverted, ...] = ()
 
+    @property
+    def passed(self) -> PassedOver:
+        """The later runs to revert first that were passed over before this revert."""
+        return PassedOver(self.meanwhile, self.not_reverted)
+
 
 class RevertStopped(Cancelled):
     """Cancelled after the reverts of some later runs were written, each in a transaction of

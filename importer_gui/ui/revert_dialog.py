@@ -25,6 +25,7 @@ from importer_gui.core.errors import (
 from importer_gui.core.progress import Monitor
 from importer_gui.core.revert import (
     LaterNotReverted,
+    PassedOver,
     RevertInterruptedError,
     RevertPlan,
     RevertResult,
@@ -244,12 +245,22 @@ class RevertDialog(PreviewApplyDialog):
                 "Later run(s) %1 changed records of run %2 again: revert them first (newest "
                 "first) to revert those records as well.", "", len(plan.later_runs)),
                 _runs(plan.later_runs), plan.run_id))
-        lines.extend(arg(self.tr(
+        lines.extend(self._not_revertible_text(later, plan.run_id)
+                     for later in plan.later_not_reverted)
+        return lines
+
+    def _not_revertible_text(self, later: LaterNotReverted, reverted: int) -> str:
+        """What the preview of run ``reverted`` says of a later run nothing of which can be
+        reverted first (``LaterNotReverted.said`` in English)."""
+        if later.nothing_left:
+            return arg(self.tr(
+                "Run %1 has nothing left to revert: every record of it is already as it was "
+                "before run %1; the records of run %2 it changed again will stay skipped."),
+                later.run_id, reverted)
+        return arg(self.tr(
             "Run %1 cannot be reverted first: its %Ln conflicting record(s) changed since run "
             "%1, or are still needed by other records; the records of run %2 it changed again "
-            "will stay skipped.", "", later.conflicts), later.run_id, plan.run_id)
-            for later in plan.later_not_reverted)
-        return lines
+            "will stay skipped.", "", later.conflicts), later.run_id, reverted)
 
     def _show_choices(self, plan: RevertPlan) -> None:
         """Skip the conflicts, or revert the later runs first; the later runs only when
@@ -321,13 +332,18 @@ class RevertDialog(PreviewApplyDialog):
             self.results = error.done
             super()._on_failed(cause)  # the error in the user's language
             self.status.setText(arg(self.tr("Before the error below: %1; run %2 was not."),
-                                    self._reverted_text(), self.run_id))
+                                    self._reverted_text(), self.run_id)
+                                if self.results else "")
         else:
             super()._on_failed(error)
         if self.results:  # the preview is of the store before them: no Revert again
             self._written(self.results)
         if self._stale:
             self._moved_on(cause)
+        if isinstance(error, RevertStopped | RevertInterruptedError):
+            # The later runs passed over before the ending, as after a whole revert.
+            lines = [*self._passed_text(error.passed), self.status.text()]
+            self.status.setText("\n".join(line for line in lines if line))
 
     def _moved_on(self, error: ImporterError) -> None:
         """The store moved on since the plan (the error line says how; the status what was
@@ -356,8 +372,7 @@ class RevertDialog(PreviewApplyDialog):
     def _on_committed(self, results: list[RevertResult]) -> None:
         self._writing = False
         self.results = results
-        lines = [line for r in results for line in (*self._meanwhile_text(r),
-                                                    *map(self._not_reverted_text, r.not_reverted),
+        lines = [line for r in results for line in (*self._passed_text(r.passed),
                                                     self._result_text(r))]
         self.status.setText("\n".join(lines))
         self._written(results)
@@ -369,14 +384,24 @@ class RevertDialog(PreviewApplyDialog):
         if results:
             self.store_changed.emit(results[-1].run_id)
 
-    def _meanwhile_text(self, result: RevertResult) -> list[str]:
-        """The later runs to revert first that a colleague's revert reverted meanwhile."""
-        return [arg(self.tr("Run %1 was reverted meanwhile, by run %2: it was not reverted "
-                            "again."), later, by) for later, by in result.meanwhile]
+    def _passed_text(self, passed: PassedOver) -> list[str]:
+        """The later runs to revert first that were passed over, one line each
+        (``PassedOver.said`` in English)."""
+        return [*(self._meanwhile_text(later, by) for later, by in passed.meanwhile),
+                *map(self._not_reverted_text, passed.not_reverted)]
+
+    def _meanwhile_text(self, later: int, by: int) -> str:
+        """A later run to revert first that a colleague's revert reverted meanwhile."""
+        return arg(self.tr("Run %1 was reverted meanwhile, by run %2: it was not reverted "
+                           "again."), later, by)
 
     def _not_reverted_text(self, later: LaterNotReverted) -> str:
-        """A later run to revert first every record of which was a conflict: left as it is
-        (the next line says what of the run asked for was skipped for it)."""
+        """A later run to revert first every record of which was a conflict, or already as
+        before it: left as it is (the next line says what of the run asked for was skipped
+        for it)."""
+        if later.nothing_left:
+            return arg(self.tr("Run %1 had nothing left to revert: every record of it was "
+                               "already as it was before run %1."), later.run_id)
         return arg(self.tr("Run %1 was not reverted first: its %Ln conflicting record(s) "
                            "changed since run %1, or are still needed by other records.", "",
                            later.conflicts), later.run_id)

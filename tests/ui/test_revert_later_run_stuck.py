@@ -9,6 +9,7 @@ from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import Store
 from importer_gui.ui.revert_dialog import RevertDialog
 from tests.builders import by_hand, run_info, tables
+from tests.ui.test_revert_stopped_words import cancel_at
 
 UPDATE = ChangeKind.UPDATE
 
@@ -114,3 +115,94 @@ def test_a_later_run_that_cannot_be_reverted_is_said_in_french(
     assert dialog.status.text().splitlines()[1] == (
         "L'exécution 3 n'a pas été défaite d'abord\xa0: 1 enregistrement en conflit, modifié "
         "depuis l'exécution 3 ou encore utilisé par d'autres enregistrements.")
+
+
+def rooms_put_back(store_path: Path) -> None:
+    """As ``rooms``, but another program renames room 2 before run 3 and puts it back after:
+    nothing of run 3 is left to revert."""
+    with Store.open(store_path) as store:
+        store.apply([Change(Table.ROOM, ChangeKind.CREATE, -n, {"guid": f"R-{n}", "label": "A"})
+                     for n in (1, 2, 3)], run_info(create=3))
+        store.apply([Change(Table.ROOM, UPDATE, n, {"label": "Blue"}, {"label": "A"})
+                     for n in (1, 2, 3)], run_info(update=3))
+        by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")
+        store.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Teal"}, {"label": "Navy"})],
+                    run_info(update=1))
+        store.apply([Change(Table.ROOM, UPDATE, 3, {"label": "Red"}, {"label": "Blue"})],
+                    run_info(update=1))
+    by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")
+
+
+def test_a_later_run_with_nothing_left_is_said_and_passed_over(
+        tmp_path: Path, qtbot: object, screenshots: Path) -> None:
+    store_path = tmp_path / "store.db"
+    rooms_put_back(store_path)
+    dialog = preview(store_path, qtbot)
+    assert dialog.notice.text().splitlines()[-1] == (
+        "Run 3 has nothing left to revert: every record of it is already as it was before "
+        "run 3; the records of run 2 it changed again will stay skipped.")
+    dialog.grab().save(str(screenshots / "revert_later_run_nothing_left_preview.png"))
+    dialog.later_choice.setChecked(True)
+    dialog.commit()
+    assert dialog.error.isHidden()
+    assert dialog.status.text().splitlines() == [
+        "Run 5 reverted run 4: 0 deleted, 1 restored, 0 recreated.",
+        "Run 3 had nothing left to revert: every record of it was already as it was before "
+        "run 3.",
+        "Run 6 reverted run 2: 0 deleted, 2 restored, 0 recreated. 1 record(s) skipped as "
+        "conflicts. Run 2 can be reverted again for what was skipped."]
+    assert labels(store_path) == ["A", "Navy", "A"]
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    dialog.grab().save(str(screenshots / "revert_later_run_nothing_left_result.png"))
+
+
+def test_every_run_all_conflicts_after_the_preview_names_the_later_runs(
+        tmp_path: Path, qtbot: object, screenshots: Path) -> None:
+    store_path = tmp_path / "store.db"
+    rooms(store_path)
+    dialog = preview(store_path, qtbot)
+    for room, label in ((1, "Purple"), (2, "Navy"), (3, "Pink")):  # after the preview
+        by_hand(store_path, f"UPDATE room SET label = '{label}' WHERE id = {room}")
+    dialog.later_choice.setChecked(True)
+    dialog.commit()
+    assert dialog.error.text() == (
+        "Nothing was reverted: all 3 records of run 2 changed since or are needed by other "
+        "records; nothing was written.")
+    assert dialog.status.text().splitlines() == [
+        "Run 4 was not reverted first: its 1 conflicting record(s) changed since run 4, or are "
+        "still needed by other records.",
+        "Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, or are "
+        "still needed by other records."]
+    assert dialog.results == []
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    dialog.grab().save(str(screenshots / "revert_later_runs_all_conflicts.png"))
+
+
+def test_a_stop_after_a_later_run_passed_over_names_it(tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.db"
+    rooms(store_path)
+    dialog = preview(store_path, qtbot)
+    by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # before Revert
+    dialog.later_choice.setChecked(True)
+    cancel_at(dialog, "Comparing the records of run 2 with the store")
+    dialog.commit()
+    assert dialog.status.text().splitlines() == [
+        "Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, or are "
+        "still needed by other records.",
+        "Stopped: run 4 was reverted (run 5); run 2 was not."]
+
+
+def test_a_later_run_with_nothing_left_is_said_in_french(
+        french: None, tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.db"
+    rooms_put_back(store_path)
+    dialog = preview(store_path, qtbot)
+    assert dialog.notice.text().splitlines()[-1] == (
+        "L'exécution 3 n'a plus rien à défaire\xa0: chacun de ses enregistrements est déjà tel "
+        "qu'il était avant l'exécution 3\xa0; les enregistrements de l'exécution 2 qu'elle a de "
+        "nouveau modifiés resteront ignorés.")
+    dialog.later_choice.setChecked(True)
+    dialog.commit()
+    assert dialog.status.text().splitlines()[1] == (
+        "L'exécution 3 n'avait plus rien à défaire\xa0: chacun de ses enregistrements était "
+        "déjà tel qu'il était avant l'exécution 3.")

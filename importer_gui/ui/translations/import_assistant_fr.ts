@@ -2200,6 +2200,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
             <numerusform>Les exécutions suivantes %1 ont de nouveau modifié des enregistrements de l&apos;exécution %2&#xa0;: défaites-les d&apos;abord (la plus récente en premier) pour rétablir aussi ces enregistrements.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Run %1 has nothing left to revert: every record of it is already as it was before run %1; the records of run %2 it changed again will stay skipped.</source>
+        <translation>L&apos;exécution %1 n&apos;a plus rien à défaire&#xa0;: chacun de ses enregistrements est déjà tel qu&apos;il était avant l&apos;exécution %1&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a de nouveau modifiés resteront ignorés.</translation>
+    </message>
     <message numerus="yes">
         <source>Run %1 cannot be reverted first: its %Ln conflicting record(s) changed since run %1, or are still needed by other records; the records of run %2 it changed again will stay skipped.</source>
         <translation>
@@ -2260,6 +2264,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Run %1 was reverted meanwhile, by run %2: it was not reverted again.</source>
         <translation>L&apos;exécution %1 a été défaite entre-temps, par l&apos;exécution %2&#xa0;: elle n&apos;a pas été défaite de nouveau.</translation>
+    </message>
+    <message>
+        <source>Run %1 had nothing left to revert: every record of it was already as it was before run %1.</source>
+        <translation>L&apos;exécution %1 n&apos;avait plus rien à défaire&#xa0;: chacun de ses enregistrements était déjà tel qu&apos;il était avant l&apos;exécution %1.</translation>
     </message>
     <message numerus="yes">
         <source>Run %1 was not reverted first: its %Ln conflicting record(s) changed since run %1, or are still needed by other records.</source>
