@@ -325,7 +325,14 @@ class StoreBrowser(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         self._refresh_button(buttons)
-        layout.addWidget(buttons)
+        row = QHBoxLayout()
+        # What the last reading found, beside Refresh: the rows that moved are explained.
+        self.read_status = QLabel(self)
+        self.read_status.setObjectName("readStatus")
+        self.read_status.setWordWrap(True)
+        row.addWidget(self.read_status, 1)
+        row.addWidget(buttons)
+        layout.addLayout(row)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
         self._restore()
@@ -640,9 +647,25 @@ class StoreBrowser(QDialog):
         if since.runs is None and self.selected_run() is None:
             self._run_selected()  # the run selected is gone: its corrections go too
         self._enable_revert()  # the run selected may have been reverted since
+        if not first:
+            self._say_read(since.runs, asked=records)
         if records or (not first and since.runs != []):  # the first read is the runs only
             for tab in self.record_tabs.values():
                 tab.refresh()
+
+    def _say_read(self, runs: list[Any] | None, *, asked: bool) -> None:
+        """Say the runs made since the last reading (newest first), shown now; that there
+        were none only when the user asked (F5), not at each return to the window."""
+        if runs is not None and len(runs) == 1:
+            self.read_status.setText(arg(self.tr(
+                "Run %1, made since the store was last read, is shown."), runs[0].id))
+        elif runs:
+            self.read_status.setText(arg(self.tr(
+                "%1 runs made since the store was last read are shown, the newest run %2."),
+                len(runs), runs[0].id))
+        elif runs == [] and asked:
+            self.read_status.setText(self.tr(
+                "No run was made since the store was last read: it is as shown."))
 
     def _history_failed(self, error: ImporterError, *, records: bool = False) -> None:
         """Say above the runs why they could not be read; the records are read all the same

@@ -2448,6 +2448,18 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <source>Run %1 was reverted by run %2; revert run %2 to redo it.</source>
         <translation>L&apos;exécution %1 a été défaite par l&apos;exécution %2&#xa0;; défaites l&apos;exécution %2 pour la refaire.</translation>
     </message>
+    <message>
+        <source>Run %1, made since the store was last read, is shown.</source>
+        <translation>L&apos;exécution %1, faite depuis la dernière lecture de la base, est affichée.</translation>
+    </message>
+    <message>
+        <source>%1 runs made since the store was last read are shown, the newest run %2.</source>
+        <translation>%1 exécutions faites depuis la dernière lecture de la base sont affichées, la plus récente étant l&apos;exécution %2.</translation>
+    </message>
+    <message>
+        <source>No run was made since the store was last read: it is as shown.</source>
+        <translation>Aucune exécution depuis la dernière lecture de la base&#xa0;: elle est telle qu&apos;affichée.</translation>
+    </message>
 </context>
 <context>
     <name>StoreDialog</name>
