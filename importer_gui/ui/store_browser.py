@@ -666,12 +666,15 @@ class StoreBrowser(QDialog):
         elif runs == [] and asked:
             self.read_status.setText(self.tr(
                 "No run was made since the store was last read: it is as shown."))
+        elif runs is None:  # read whole (another store there, say): the last said is past
+            self.read_status.clear()
 
     def _history_failed(self, error: ImporterError, *, records: bool = False) -> None:
         """Say above the runs why they could not be read; the records are read all the same
         when asked for (each tab says its own failure)."""
         self.history_error.setText(_tries_again(message_text(error.message)))
         self.history_error.show()
+        self.read_status.clear()  # what an earlier reading found is no longer what is shown
         if records:
             for tab in self.record_tabs.values():
                 tab.refresh()

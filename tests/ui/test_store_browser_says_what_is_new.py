@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from importer_gui.core import schema
 from importer_gui.core.records import Change, ChangeKind, Table
-from importer_gui.core.store import RunInfo, Store
+from importer_gui.core.store import PostgresUrl, RunInfo, Store
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.store_browser import RecordTab, StoreBrowser, session_browser
+from tests.ui.test_store_browser_read_failed import serving  # noqa: F401 - a fixture
 from tests.ui.wizards import shot
 
 MEETINGS = 300  # run 2: interventions g1000 to g1299 (run 1: their course and session)
@@ -169,3 +170,32 @@ def test_refresh_with_nothing_new_says_so_and_coming_back_says_nothing(
     settle(browser, qtbot)
     assert browser.read_status.text() == (
         "No run was made since the store was last read: it is as shown.")
+
+
+def teacher(location: StoreLocation, login: str) -> None:
+    """One run creating one teacher, through a connection of its own."""
+    with Store.open(location) as store:
+        store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -1, {"login": login})], run(1))
+
+
+def test_what_an_earlier_reading_found_goes_when_the_store_cannot_be_read(
+        postgres_store: PostgresUrl, serving: Callable[[bool], None],  # noqa: F811
+        qtbot: Any) -> None:
+    teacher(postgres_store, "ada")
+    with Store.open(postgres_store) as opened:
+        shown = StoreBrowser(opened)
+        qtbot.addWidget(shown)
+        shown.show_history()
+        shown.show()
+        settle(shown, qtbot)
+        teacher(postgres_store, "bob")
+        QTest.keyClick(shown, Qt.Key.Key_F5)
+        settle(shown, qtbot)
+        assert shown.read_status.text() == (
+            "Run 2, made since the store was last read, is shown.")
+
+        serving(False)  # the team's server stopped
+        QTest.keyClick(shown, Qt.Key.Key_F5)
+        settle(shown, qtbot)
+        assert shown.history_error.isVisible()
+        assert shown.read_status.text() == ""
