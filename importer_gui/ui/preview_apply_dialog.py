@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -138,6 +139,18 @@ class PreviewApplyDialog(WorkDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         return self.action_button
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the table, a list or a box presses neither the action nor Close: the
+        action writes the store, and Qt would make it the default once shown or tabbed past.
+        A button made the default on purpose (Plan again) still takes it; a focused button
+        takes its own Enter before the dialog sees it."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                self.action_button.isDefault()
+                or self.buttons.button(QDialogButtonBox.StandardButton.Close).isDefault()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def commit(self) -> None:
         """Apply what the preview shows (the action button)."""
