@@ -151,6 +151,7 @@ class RefreshDialog(PreviewApplyDialog):
         self.notice = message_line(self, "refreshNotice", Look.NOTICE)
         layout.addWidget(self.notice)
         self.view = preview_table(self, "refreshPreview", self.model)
+        self.view.setAccessibleName(self.tr("What the refresh changes"))
         layout.addWidget(self.view, 1)
         self.refresh_button = self._add_progress_and_buttons(
             layout, "refresh", self.tr("C&ancel"), self.tr("&Refresh"))

@@ -101,6 +101,7 @@ class RevertDialog(PreviewApplyDialog):
         layout.addLayout(self._table_row())
         # The run's own order first; a click on a header sorts.
         self.view = preview_table(self, "revertPreview", self.model, model_order_first=True)
+        self.view.setAccessibleName(self.tr("What the revert changes"))
         layout.addWidget(self.view, 1)
         layout.addLayout(self._choice_rows())
         self.revert_button = self._add_progress_and_buttons(

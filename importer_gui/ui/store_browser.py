@@ -311,13 +311,13 @@ class StoreBrowser(QDialog):
         layout.addWidget(self.tabs, 1)
         self.record_tabs: dict[Table, RecordTab] = {}
         for table, title in self._tables():
-            self.tabs.addTab(self._record_tab(table), title)
+            self.tabs.addTab(self._record_tab(table, title), title)
         # The learners' tables in one tab of their own: eleven tabs in a row would not fit.
         self.learner_tabs = QTabWidget(self)
         self.learner_tabs.setObjectName("learnerTabs")
         self.learner_tabs.setDocumentMode(True)
         for table, title in self._learner_tables():
-            self.learner_tabs.addTab(self._record_tab(table), title)
+            self.learner_tabs.addTab(self._record_tab(table, title), title)
         self.tabs.addTab(self.learner_tabs, self.tr("&Learners and tracking"))
         # A short title: the tabs fit a window 700 px wide; the tooltip says it whole.
         history = self.tabs.addTab(self._history_tab(), self.tr("&History"))
@@ -427,8 +427,9 @@ class StoreBrowser(QDialog):
                 and self.store is not None:
             self._read_since(records=False)
 
-    def _record_tab(self, table: Table) -> RecordTab:
+    def _record_tab(self, table: Table, title: str) -> RecordTab:
         tab = RecordTab(self.store, table, self)
+        tab.view.setAccessibleName(title.replace("&", ""))  # a screen reader says the tab's
         tab.remember_widths(self._settings.column_widths(BROWSER_SETTINGS, table.value))
         self.record_tabs[table] = tab
         return tab
@@ -467,6 +468,7 @@ class StoreBrowser(QDialog):
         layout.addWidget(self.history_error)
         self.history_model = HistoryModel(parent=self)
         self.history_view = _table_view(page, "view_history")
+        self.history_view.setAccessibleName(self.tr("History of import runs"))
         self._history_fitted = FitWhenShown(self.history_view)  # read while hidden, at first
         self.history_view.setModel(self.history_model)
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -54,10 +54,13 @@ class StoreDialog(QDialog):
         group = QButtonGroup(self)
         for button in (self.file_choice, self.url_choice):
             group.addButton(button)
+        # Under a choice rather than beside a label: a screen reader needs their names.
         self.path_edit = PathEdit()
+        self.path_edit.setAccessibleName(self.tr("Store file"))
         self.browse_button = QPushButton(self.tr("&Browse…"))
         self.browse_button.clicked.connect(self._browse)
         self.url_edit = QLineEdit()
+        self.url_edit.setAccessibleName(self.tr("PostgreSQL URL"))
         self.url_edit.setPlaceholderText(URL_EXAMPLE)
         self.url_hint = QLabel(self.tr(
             "One database for the team, one URL for each administrator. A password is asked "

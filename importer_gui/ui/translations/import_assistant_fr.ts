@@ -1974,6 +1974,10 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
         <translation>&amp;Configuration d&apos;export&#xa0;:</translation>
     </message>
     <message>
+        <source>What the refresh changes</source>
+        <translation>Ce que l&apos;actualisation modifie</translation>
+    </message>
+    <message>
         <source>those its &lt;moveToFolder&gt; names, beside it</source>
         <translation>ceux que nomme son &lt;moveToFolder&gt;, à côté d&apos;elle</translation>
     </message>
@@ -2117,6 +2121,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Reverting run %1 deletes what it created, restores what it changed and recreates what it deleted. Nothing is written until you press Revert.</source>
         <translation>Défaire l&apos;exécution %1 supprime ce qu&apos;elle a créé, rétablit ce qu&apos;elle a modifié et recrée ce qu&apos;elle a supprimé. Rien n&apos;est écrit avant que vous cliquiez sur Défaire.</translation>
+    </message>
+    <message>
+        <source>What the revert changes</source>
+        <translation>Ce que défaire l&apos;exécution modifie</translation>
     </message>
     <message>
         <source>C&amp;ancel</source>
@@ -2486,6 +2494,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Store file</source>
         <translation>Fichier de la base</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL</source>
+        <translation>URL PostgreSQL</translation>
     </message>
     <message>
         <source>Import Assistant stores (*.sqlite3 *.db);;All files (*)</source>
