@@ -37,13 +37,14 @@ from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.screen_size import resize_within_screen
+from importer_gui.ui.widgets.table_copy import add_copy
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
 
 def preview_table(parent: QWidget, name: str, model: QAbstractItemModel, *,
                   model_order_first: bool = False) -> QTableView:
     """A read-only table of whole rows over ``model``, sorted by a click on a header (by the
-    first column at once, unless ``model_order_first``)."""
+    first column at once, unless ``model_order_first``); Ctrl+C copies the rows selected."""
     view = QTableView(parent)
     view.setObjectName(name)
     view.setModel(model)
@@ -58,6 +59,7 @@ def preview_table(parent: QWidget, name: str, model: QAbstractItemModel, *,
     view.verticalHeader().hide()
     size_columns_from_first_rows(view)
     HeaderHighlight(view)  # a selection of every row must not have the header read them all
+    add_copy(view)  # whole rows, as the store browser's tables copy them
     return view
 
 
