@@ -87,6 +87,52 @@ def test_a_skipped_column_is_titled_by_its_header_else_as_not_imported(
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Service"
 
 
+def three_files_plan(tmp_path: Path) -> Plan:
+    """A teachers', a learners' and a sessions' file, each of its own columns and headers."""
+    def imp(index: int, name: str, columns: list[str], headers: list[str]) -> ImportPlan:
+        rows = [RowPlan(2, tuple(f"{name}-{c}" for c in columns),
+                        [ActionResult(ACTION, Outcome.CREATE, ())], [])]
+        return ImportPlan(index, tmp_path / name, columns, headers, [ACTION], rows)
+    return Plan(ImportConfig(), [
+        imp(0, "teachers.csv", ["teacherLogin", "teacherName"], ["Login", "Nom"]),
+        imp(1, "learners.csv", ["candidateLogin", "candidateName"], ["Identifiant", "Nom"]),
+        imp(2, "sessions.csv", ["sessionAction", "sessionTitle", "sessionStartDate"],
+            ["Action de formation", "Name", "Date de début de la session de formation"])])
+
+
+def test_all_files_title_columns_their_headers_differ_on_by_place_and_tell_them_in_the_tip(
+        tmp_path: Path, qtbot: object) -> None:
+    state = WizardState(tmp_path / "store.sqlite3")
+    state.session.set_plan(three_files_plan(tmp_path))
+    model = PreviewModel(state)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == [
+        "Line", "Outcome", "Column 1", "Nom / Name",
+        "Date de début de la session de formation", "File"]
+    assert model.headerData(2, Qt.Orientation.Horizontal, TIP) == (
+        "Each file's column 1:\n"
+        "teachers.csv: Login → Teacher's login — teacherLogin\n"
+        "learners.csv: Identifiant → Learner's login — candidateLogin\n"
+        "sessions.csv: Action de formation → Session action — sessionAction")
+    assert model.headerData(4, Qt.Orientation.Horizontal, TIP) == (
+        "Each file's column 3:\n"
+        "sessions.csv: Date de début de la session de formation → Session start date — "
+        "sessionStartDate")
+    model.show_import(1)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Line", "Outcome", "Identifiant\n→ Learner's login — candidateLogin",
+        "Nom\n→ Learner's last name — candidateName"]
+
+
+def test_all_files_columns_are_titled_by_place_in_french(
+        tmp_path: Path, qtbot: object, french: None) -> None:
+    state = WizardState(tmp_path / "store.sqlite3")
+    state.session.set_plan(three_files_plan(tmp_path))
+    model = PreviewModel(state)
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Colonne 1"
+    assert model.headerData(2, Qt.Orientation.Horizontal, TIP).startswith(
+        "Colonne 1 de chaque fichier\xa0:\nteachers.csv\xa0: Login → ")
+
+
 def test_bad_cells_are_coloured_and_carry_their_message(model: PreviewModel) -> None:
     assert model.data(model.index(1, 2), BACKGROUND) == ERROR_BRUSH
     assert model.data(model.index(1, 2), TIP) == "ERROR: Field teacherLogin is empty."

@@ -166,9 +166,11 @@ def test_all_files_show_a_file_column_and_the_files_own_headers(
     assert {model.data(model.index(r, file_column)) for r in range(model.rowCount())} == {
         "teachers.csv", "trainings.xlsx", "sessions.xlsx", "interventions.xlsx",
         "learners.csv", "registrations.xlsx"}
-    assert model.headerData(2, Qt.Orientation.Horizontal) == (
-        "Identifiant / Code formation / Action / Matricule")
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2, file_column)] == [
+        "Column 1", "Column 2", "Column 3", "Column 4", "Column 5", "Column 6", "Column 7",
+        "Places / Langues", "Formateur / Manager", "Statut"]
     assert model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+        "Each file's column 1:\n"
         "teachers.csv: Identifiant → Teacher's login — teacherLogin\n"
         "trainings.xlsx: Code formation → Training course code — trainingPathCode\n"
         "sessions.xlsx: Action → Session action — sessionAction\n"

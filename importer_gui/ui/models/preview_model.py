@@ -65,6 +65,10 @@ FIRST_VALUE_COLUMN = 2
 # plain text), up to TOOLTIP_CHARS (a 5,000-character cell would cover the screen).
 CUT_CHARS, TIP_LINE_CHARS, TOOLTIP_CHARS = 30, 80, 2000
 
+# A column of files that head it differently is titled by their headers up to this length;
+# past it, joined headers were cut in the column, unreadable, and it is titled by its place.
+MIXED_TITLE_CHARS = 30
+
 # Rows a sort orders from which its lists of positions are freed in the background.
 FREED_AFTER = 50_000
 
@@ -486,11 +490,12 @@ class PreviewModel(PositionsModel):
 
     def _mixed_titles(self, shown: list[ImportPlan]) -> tuple[list[str], list[str]]:
         """Files of different columns shown together: each column titled by the files' own
-        headers ("Code formation / GUID"), its tooltip saying which file has what."""
+        headers when they agree or are short together ("Formateur / Manager"), else by
+        its place ("Column 3"); its tooltip says which file has what there."""
         titles, tips = [], []
         for n in range(max(len(i.columns) for i in shown)):
             names: list[str] = []
-            lines: list[str] = []
+            lines = [arg(self.tr("Each file's column %1:"), n + 1)]
             for imp in shown:
                 if n >= len(imp.columns):
                     continue
@@ -498,7 +503,9 @@ class PreviewModel(PositionsModel):
                 names += [] if name in names else [name]
                 lines.append(arg(self.tr("%1: %2 → %3"), imp.file.name, name,
                                  field_title(imp.columns[n])))
-            titles.append(" / ".join(names) or arg(self.tr("Column %1"), n + 1))
+            joined = " / ".join(names)
+            titles.append(joined if len(names) == 1 or 0 < len(joined) <= MIXED_TITLE_CHARS
+                          else arg(self.tr("Column %1"), n + 1))
             tips.append("\n".join(lines))
         return titles, tips
 

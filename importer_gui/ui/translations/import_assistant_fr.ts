@@ -1530,6 +1530,10 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
 → %2</translation>
     </message>
     <message>
+        <source>Each file&apos;s column %1:</source>
+        <translation>Colonne %1 de chaque fichier&#xa0;:</translation>
+    </message>
+    <message>
         <source>%1: %2 → %3</source>
         <translation>%1&#xa0;: %2 → %3</translation>
     </message>
