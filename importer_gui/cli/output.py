@@ -219,15 +219,36 @@ def counts_text(counts: dict[str, int]) -> str:
 
 
 def print_plan(plan: Plan, out: TextIO) -> None:
-    """The readable summary: counts per import, then every issue with file and line."""
+    """The readable summary: counts per import, then every issue with file and line; with
+    several imports, their counts again in a table after the issues; the total last."""
+    table: list[tuple[str, dict[str, int]]] = []
     for imp in plan.imports:
-        counts = {o.value: n for o, n in imp.counts().items()}
-        full = {o.value: counts.get(o.value, 0) for o in OUTCOME_ORDER}
+        counts = imp.counts()
+        full = {o.value: counts.get(o, 0) for o in OUTCOME_ORDER}
+        table.append((imp.file.name, full))
         out.write(visible(f"Import {imp.index + 1}: {imp.file} ({', '.join(imp.actions)})")
                   + "\n")
         out.write(f"  {counts_text(full)}\n")
         _write_joined(_issue_lines(imp.file.name, imp.rows.lines, imp.rows.results), out)
+    if len(table) > 1:
+        _write_joined(_table_lines(table), out)
     out.write(f"Total: {counts_text(plan.counts())}\n")
+
+
+def _table_lines(table: list[tuple[str, dict[str, int]]]) -> Iterator[str]:
+    """Each import's counts a line, under a heading, numbers in right-aligned columns: after
+    a long list of issues, the imports with errors are found at a glance. The file's name
+    comes last, as its length varies."""
+    headings = ["import", *table[0][1]]
+    rows = [[str(n), *map(str, counts.values())] for n, (_, counts) in
+            enumerate(table, start=1)]
+    widths = [max(len(heading), *(len(row[i]) for row in rows))
+              for i, heading in enumerate(headings)]
+    # A blank line first: the heading starts a table, not one more issue.
+    yield "\n" + "  ".join(h.rjust(w) for h, w in zip(headings, widths, strict=True)) + "  file\n"
+    for row, (name, _) in zip(rows, table, strict=True):
+        cells = "  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True))
+        yield f"{cells}  {visible(name)}\n"
 
 
 def _issue_lines(name: str, lines: Iterable[int],

@@ -1,0 +1,68 @@
+"""The readable output of a configuration of several imports: their counts read at a glance
+after the issues, a run's files one a line in the history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.builders import teachers_import, trainings_import, write_config
+from tests.core.test_cli import run
+from tests.stores import existing_store
+
+COUNTS_HEADING = "import  create  update  unchanged  delete  error  file"
+
+
+def three_imports(folder: Path) -> Path:
+    """Twelve teachers and a wrong one, a training course, two more teachers from a site."""
+    teachers = [[f"t{n}", f"Name{n}", "F", f"t{n}@example.org"] for n in range(12)]
+    return write_config(
+        folder,
+        teachers_import(folder, [*teachers, ["bad", "Bad", "B", "nope"]]),
+        trainings_import(folder, [["SEC-101", "Sécurité", ""]]),
+        teachers_import(folder, [["lyon1", "L", "F", ""], ["lyon2", "M", "F", ""]],
+                        "2027-06 teachers Mérignac.csv"))
+
+
+def test_check_ends_with_each_import_s_counts_then_the_total(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = three_imports(tmp_path)
+    code, out, err = run(capsys, "check", str(config), "--store",
+                         existing_store(tmp_path / "s.sqlite3"))
+    assert (code, err) == (1, "")
+    lines = out.splitlines()
+    assert lines[:3] == [
+        f"Import 1: {tmp_path / 'teachers.csv'} (createOrUpdateTeacherAction)",
+        "  create 12, update 0, unchanged 0, delete 0, error 1",
+        "teachers.csv:14: ERROR teacherEmail: Field teacherEmail: nope is not an e-mail "
+        "address."]
+    assert lines[-6:] == [
+        "",
+        COUNTS_HEADING,
+        "     1      12       0          0       0      1  teachers.csv",
+        "     2       1       0          0       0      0  trainings.csv",
+        "     3       2       0          0       0      0  2027-06 teachers Mérignac.csv",
+        "Total: create 15, update 0, unchanged 0, delete 0, error 1"]
+
+
+def test_a_commit_s_counts_come_before_its_run(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "commit", str(three_imports(tmp_path)), "--store",
+                       str(tmp_path / "s.sqlite3"))
+    assert code == 1
+    assert out.splitlines()[-3:] == [
+        "     3       2       0          0       0      0  2027-06 teachers Mérignac.csv",
+        "Total: create 15, update 0, unchanged 0, delete 0, error 1",
+        "Committed as run 1."]
+
+
+def test_one_import_has_no_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, [["a", "A", "F", ""]]))
+    code, out, _ = run(capsys, "check", str(config), "--store",
+                       existing_store(tmp_path / "s.sqlite3"))
+    assert code == 0
+    assert out.splitlines() == [
+        f"Import 1: {tmp_path / 'teachers.csv'} (createOrUpdateTeacherAction)",
+        "  create 1, update 0, unchanged 0, delete 0, error 0",
+        "Total: create 1, update 0, unchanged 0, delete 0, error 0"]
