@@ -65,10 +65,22 @@ def _print_run(run: RunSummary, out: TextIO) -> None:
     started = run.started.astimezone()
     out.write(visible(f"Run {run.id}  {started:%Y-%m-%d %H:%M:%S}  {run.kind}  "
                       f"{run.config}{note}") + "\n")
-    out.write(visible(f"  files: {', '.join(run.files)}") + "\n")
     out.write(f"  {counts_text(counts_said(run.kind, run.counts))}\n")
     if run.committed_by:
         out.write(visible(f"  by: {run.committed_by}") + "\n")
+    _print_files(run.files, out)
+
+
+def _print_files(files: list[str], out: TextIO) -> None:
+    """A run's file on its line; several counted, then one a line, indented: thirty paths
+    joined make a line no terminal shows whole, and one a line is copied and grepped. Last of
+    the run's lines, so that a long list does not push its counts away from its heading."""
+    if len(files) == 1:
+        out.write(visible(f"  files: {files[0]}") + "\n")
+        return
+    out.write(f"  files: {len(files) or 'none'}\n")
+    for file in files:
+        out.write(visible(f"    {file}") + "\n")
 
 
 def _one_run(run: RunSummary, corrections: list[RecordedCorrection], out: TextIO, *,

@@ -3,10 +3,14 @@ after the issues, a run's files one a line in the history."""
 
 from __future__ import annotations
 
+import getpass
+import socket
 from pathlib import Path
 
 import pytest
 
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.store import RunInfo, Store
 from tests.builders import teachers_import, trainings_import, write_config
 from tests.core.test_cli import run
 from tests.stores import existing_store
@@ -66,3 +70,29 @@ def test_one_import_has_no_table(tmp_path: Path, capsys: pytest.CaptureFixture[s
         f"Import 1: {tmp_path / 'teachers.csv'} (createOrUpdateTeacherAction)",
         "  create 1, update 0, unchanged 0, delete 0, error 0",
         "Total: create 1, update 0, unchanged 0, delete 0, error 0"]
+
+
+def test_the_history_lists_a_run_s_files_one_a_line_after_its_counts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "s.sqlite3")
+    assert run(capsys, "commit", str(three_imports(tmp_path)), "--store", store)[0] == 1
+    files = ["  files: 3", f"    {tmp_path / 'teachers.csv'}",
+             f"    {tmp_path / 'trainings.csv'}",
+             f"    {tmp_path / '2027-06 teachers Mérignac.csv'}"]
+    code, out, _ = run(capsys, "history", "--store", store)
+    lines = out.splitlines()
+    assert code == 0 and lines[0].endswith(f"  import  {tmp_path / 'config.xml'}")
+    assert lines[1:] == ["  create 15, update 0, unchanged 0, delete 0, error 1",
+                         f"  by: {getpass.getuser()} on {socket.gethostname()}", *files]
+    code, out, _ = run(capsys, "history", "1", "--store", store)
+    assert code == 0 and out.splitlines()[3:] == [*files, "  corrections: none"]
+
+
+def test_a_run_of_no_file_says_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                    ) -> None:
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -1, {"login": "ada"})],
+                    RunInfo("/cfg/export.xml", "<import-config/>", [], {"create": 1},
+                            kind="refresh"))
+    code, out, _ = run(capsys, "history", "--store", str(tmp_path / "s.sqlite3"))
+    assert code == 0 and "  files: none" in out.splitlines()

@@ -36,7 +36,7 @@ def test_the_history_says_a_revert_skipped_what_it_skipped(
     capsys.readouterr()
     assert main(["history", "--store", str(store)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[2] == "  create 0, update 0, unchanged 0, delete 1, skipped 1"  # run 3
+    assert lines[1] == "  create 0, update 0, unchanged 0, delete 1, skipped 1"  # run 3
     assert "  create 2, update 0, unchanged 0, delete 0, error 0" in lines  # run 1
     assert main(["history", "3", "--store", str(store)]) == 0
     assert "  create 0, update 0, unchanged 0, delete 1, skipped 1" in capsys.readouterr().out
