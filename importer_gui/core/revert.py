@@ -323,10 +323,16 @@ class RevertResult:
         return PassedOver(self.meanwhile, self.not_reverted)
 
 
+class NothingToRevertError(ImporterError):
+    """A revert refused because it would write nothing: every record of the run left to
+    revert is a conflict, or none is left. Its plan may have said otherwise (the store
+    changed since): plan again."""
+
+
 class RevertStopped(Cancelled):
     """Cancelled after the reverts of some later runs were written, each in a transaction of
-    its own: ``done`` says which (they stay), ``passed`` the later runs passed over before;
-    the run asked for was not reverted."""
+    its own, or some passed over: ``done`` says which were written (they stay, maybe none),
+    ``passed`` which were passed over; the run asked for was not reverted."""
 
     def __init__(self, done: list[RevertResult], passed: PassedOver = PassedOver()) -> None:
         super().__init__()
@@ -867,9 +873,9 @@ def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None
     skipped = plan.conflicts()
     if not len(changes) and skipped:
         template = NOTHING_REVERTED_ONE if skipped == 1 else NOTHING_REVERTED
-        raise ImporterError(template.format(count=skipped, run=plan.run_id))
+        raise NothingToRevertError(template.format(count=skipped, run=plan.run_id))
     if not len(changes) and plan.tables:  # a revert that changes nothing is no run
-        raise ImporterError(NOTHING_LEFT.format(run=plan.run_id))
+        raise NothingToRevertError(NOTHING_LEFT.format(run=plan.run_id))
     run = plan.run
     counts = plan.counts()
     # Skipped records (counted as errors) leave the run revertible for them: the store
@@ -902,9 +908,8 @@ def revert_later_first(store: Store, plan: RevertPlan,
     A later run reverted since the plan is left (the run's result says so, ``meanwhile``), so
     is one every record of which is a conflict, or already as before it (``not_reverted``); a
     later run committed since, or the run reverted since, is a StoreChangedError, nothing
-    written. A cancel once some are written raises RevertStopped, any other error (a store's,
-    a revert refused) once some are written or passed over RevertInterruptedError: each says
-    which."""
+    written. A cancel once some are written or passed over raises RevertStopped, any other
+    error (a store's, a revert refused) RevertInterruptedError: each says which."""
     results: list[RevertResult] = []
     meanwhile: list[tuple[int, int]] = []
     not_reverted: list[LaterNotReverted] = []
@@ -925,7 +930,7 @@ def revert_later_first(store: Store, plan: RevertPlan,
         results.append(replace(commit_revert(store, again, monitor), meanwhile=tuple(meanwhile),
                                not_reverted=tuple(not_reverted)))
     except Cancelled as stop:
-        if results:  # written and committed: they stay, and are to be said
+        if results or meanwhile or not_reverted:  # written ones stay: each is to be said
             raise RevertStopped(results, PassedOver(tuple(meanwhile), tuple(not_reverted))) \
                 from stop
         raise

@@ -11,6 +11,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import (
     LaterNotReverted,
+    NothingToRevertError,
     PassedOver,
     RevertInterruptedError,
     RevertStopped,
@@ -141,6 +142,20 @@ def test_every_later_run_and_the_run_all_conflicts_names_each_later_run(store: S
         "changed since run 3, or is still needed by other records.")
     assert (failure.value.done, failure.value.passed) == ([], PassedOver(
         (), (LaterNotReverted(3, 1),)))
+    assert isinstance(failure.value.error, NothingToRevertError)  # the window plans again
+    assert [r.id for r in store.history()] == [3, 2, 1]
+
+
+def test_a_stop_before_anything_was_written_names_the_later_run_passed_over(
+        store: Store) -> None:
+    seen: list[str] = []
+    # Cancelled once run 3 was passed over, as run 2 is compared: nothing was written.
+    monitor = Monitor(progress=lambda _d, _t, what: seen.append(what), every=1,
+                      cancelled=lambda: "Comparing the records of run 2 with the store" in seen)
+    with pytest.raises(RevertStopped) as stopped:
+        revert_later_first(store, plan_revert(store, 2), monitor)
+    assert stopped.value.done == []
+    assert stopped.value.passed == PassedOver((), (LaterNotReverted(3, 1),))
     assert [r.id for r in store.history()] == [3, 2, 1]
 
 
