@@ -25,6 +25,7 @@ from importer_gui.core.errors import (
 from importer_gui.core.progress import Monitor
 from importer_gui.core.revert import (
     LaterNotReverted,
+    NothingToRevertError,
     PassedOver,
     RevertInterruptedError,
     RevertPlan,
@@ -83,7 +84,8 @@ class RevertDialog(PreviewApplyDialog):
         self.plan: RevertPlan | None = None
         self.results: list[RevertResult] = []  # the reverts written (before a stop, too)
         self._writing = False  # Revert pressed, its work not ended yet
-        self._stale = False  # the store moved on since the plan: it is never written
+        # The preview no longer holds (the store moved on since it): it is never written.
+        self._stale = False
         self.setWindowTitle(arg(self.tr("Revert run %1"), run_id))
         self.model = RevertModel(self)
         self._build()
@@ -328,7 +330,9 @@ class RevertDialog(PreviewApplyDialog):
         if isinstance(error, RevertStopped):  # later runs' reverts written: they stay
             self.results = error.done
         cause = error.error if isinstance(error, RevertInterruptedError) else error
-        self._stale = isinstance(cause, StoreChangedError)  # before Revert is offered
+        # Before Revert is offered. A revert left nothing to write after the later runs
+        # went first (all conflicts now) is as stale: the preview showed something to write.
+        self._stale = isinstance(cause, StoreChangedError | NothingToRevertError)
         if isinstance(error, RevertInterruptedError):  # the same, stopped by an error
             self.results = error.done
             super()._on_failed(cause)  # the error in the user's language
@@ -347,10 +351,10 @@ class RevertDialog(PreviewApplyDialog):
             self.status.setText("\n".join(line for line in lines if line))
 
     def _moved_on(self, error: ImporterError) -> None:
-        """The store moved on since the plan (the error line says how; the status what was
-        written before it): the preview is stale, Revert and its choices are never offered on
-        it, and planning again is, unless the run was reverted meanwhile (nothing is left to
-        plan)."""
+        """The store moved on since the plan, or left nothing of the run to write (the error
+        line says how; the status what was written before it): the preview is stale, Revert
+        and its choices are never offered on it, and planning again is, unless the run was
+        reverted meanwhile (nothing is left to plan)."""
         for choice in self._choices():
             choice.setEnabled(False)
         if isinstance(error, RevertedMeanwhileError):
@@ -363,6 +367,10 @@ class RevertDialog(PreviewApplyDialog):
             self.status.setText(arg(self.tr(
                 "Before the error below: %1; run %2 was not. Plan again to preview the revert "
                 "of run %2 on the store as it now is."), self._reverted_text(), self.run_id))
+        elif isinstance(error, NothingToRevertError):  # the error line says what is left
+            self.status.setText(arg(self.tr(
+                "Nothing was written. Plan again to preview the revert of run %1 on the store "
+                "as it now is."), self.run_id))
         else:
             self.status.setText(self.tr(
                 "Nothing was written: the store changed since this preview was made. Plan "

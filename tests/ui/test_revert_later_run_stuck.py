@@ -172,7 +172,9 @@ def test_every_run_all_conflicts_after_the_preview_names_the_later_runs(
         "Run 4 was not reverted first: its 1 conflicting record(s) changed since run 4, or are "
         "still needed by other records.",
         "Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, or are "
-        "still needed by other records."]
+        "still needed by other records.",
+        "Nothing was written. Plan again to preview the revert of run 2 on the store as it "
+        "now is."]
     assert dialog.results == []
     qtbot.wait(50)  # type: ignore[attr-defined]
     dialog.grab().save(str(screenshots / "revert_later_runs_all_conflicts.png"))

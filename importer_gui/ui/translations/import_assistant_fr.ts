@@ -2270,6 +2270,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Avant l&apos;erreur ci-dessous&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été. Prévisualisez de nouveau ce que défaire l&apos;exécution %2 ferait, sur la base telle qu&apos;elle est maintenant.</translation>
     </message>
     <message>
+        <source>Nothing was written. Plan again to preview the revert of run %1 on the store as it now is.</source>
+        <translation>Rien n&apos;a été écrit. Prévisualisez de nouveau ce que défaire l&apos;exécution %1 ferait, sur la base telle qu&apos;elle est maintenant.</translation>
+    </message>
+    <message>
         <source>Nothing was written: the store changed since this preview was made. Plan again to preview the revert on the store as it now is.</source>
         <translation>Rien n&apos;a été écrit&#xa0;: la base a changé depuis cet aperçu. Prévisualisez de nouveau ce qui serait défait, sur la base telle qu&apos;elle est maintenant.</translation>
     </message>
