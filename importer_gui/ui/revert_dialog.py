@@ -176,11 +176,11 @@ class RevertDialog(PreviewApplyDialog):
             self.status.setText(arg(self.tr(
                 "Every record of run %1 is already as it was before the run: there is nothing "
                 "to revert."), self.run_id))
-        elif plan.conflicts_only() and plan.later_to_revert():
+        elif plan.conflicts_only() and (to_revert := plan.later_to_revert()):
             self.status.setText(arg(self.tr(
                 "Every record of run %1 left to revert is a conflict: nothing can be reverted "
-                "without reverting later run(s) %2 first.", "", len(plan.later_runs)),
-                self.run_id, _runs(plan.later_runs)))
+                "without reverting later run(s) %2 first.", "", len(to_revert)),
+                self.run_id, _runs(to_revert)))
         elif plan.conflicts_only():
             self.status.setText(arg(self.tr(
                 "Every record of run %1 left to revert is a conflict: nothing can be "
@@ -270,13 +270,14 @@ class RevertDialog(PreviewApplyDialog):
         skipping would revert nothing; not when none of them can be reverted (the notice says
         why)."""
         skipping = plan.conflicts() > 0 and not plan.conflicts_only()
-        later = bool(plan.later_to_revert())
+        # Those the notice says cannot be reverted first are passed over: not named here.
+        later = plan.later_to_revert()
         self.skip_choice.setVisible(skipping)
-        self.later_choice.setVisible(later and skipping)
-        self.later_only.setVisible(later and not skipping)
+        self.later_choice.setVisible(bool(later) and skipping)
+        self.later_only.setVisible(bool(later) and not skipping)
         if later:
             text = arg(self.tr("Revert &later run(s) %1 first (newest first), then run %2", "",
-                               len(plan.later_runs)), _runs(plan.later_runs), self.run_id)
+                               len(later)), _runs(later), self.run_id)
             self.later_choice.setText(text)
             self.later_only.setText(text)
         self.skip_choice.setChecked(True)
@@ -309,13 +310,14 @@ class RevertDialog(PreviewApplyDialog):
     def stop_question(self) -> tuple[str, str, list[str]]:
         """What the user is asked before the revert being written is stopped."""
         plan = self.plan
-        if plan is not None and plan.later_runs and self._later_first():
+        later = plan.later_to_revert() if plan is not None and self._later_first() else []
+        if later:
             # Each run's revert is written on its own: those written stay.
             text = arg(self.tr(
                 "Later run(s) %1, then run %2, are being reverted in the store, each in a "
                 "revert of its own. Stop the revert? The runs already reverted stay "
-                "reverted; nothing more will be written.", "", len(plan.later_runs)),
-                _runs(plan.later_runs), self.run_id)
+                "reverted; nothing more will be written.", "", len(later)),
+                _runs(later), self.run_id)
         else:
             text = arg(self.tr("Run %1 is being reverted in the store. Stop the revert? "
                                "Nothing will be written."), self.run_id)

@@ -1,6 +1,6 @@
 """Reverting later runs first from the preview: the controls offer only what can still be
-done (Plan again once the run asked for turned out all conflicts), and a cancel names the
-later runs passed over."""
+done (Plan again once the run asked for turned out all conflicts), the choice and the stop
+question name only the later runs to be reverted, and a cancel names those passed over."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from importer_gui.ui.revert_dialog import RevertDialog
 from tests.builders import by_hand, tables
-from tests.ui.test_revert_later_run_stuck import preview, rooms
+from tests.ui.test_revert_later_run_stuck import labels, preview, rooms
 from tests.ui.test_revert_stopped_words import cancel_at
 
 RUN_3_STUCK = ("Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, "
@@ -99,6 +99,47 @@ def test_a_cancel_before_anything_was_written_names_the_runs_passed_over(
     assert tables(store_path) == before
     assert dialog.status.text().splitlines() == [RUN_4_STUCK, "Cancelled: nothing was written."]
     assert dialog.error.isHidden()
+
+
+def test_the_choice_and_the_stop_question_name_only_the_later_runs_reverted(
+        tmp_path: Path, qtbot: object, screenshots: Path) -> None:
+    store_path = tmp_path / "store.db"
+    rooms(store_path)
+    by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # run 3 stuck
+    dialog = preview(store_path, qtbot)
+    assert dialog.later_choice.text() == "Revert &later run(s) 4 first (newest first), then run 2"
+    dialog.grab().save(str(screenshots / "revert_later_first_choice_names_those_reverted.png"))
+    dialog.later_choice.setChecked(True)
+    assert dialog.stop_question()[1] == (
+        "Later run(s) 4, then run 2, are being reverted in the store, each in a revert of its "
+        "own. Stop the revert? The runs already reverted stay reverted; nothing more will be "
+        "written.")
+    dialog.commit()
+    assert labels(store_path) == ["A", "Navy", "A"]
+
+
+def test_all_conflicts_names_only_the_later_runs_that_can_be_reverted(
+        tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.db"
+    rooms(store_path)
+    by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # run 3 stuck
+    by_hand(store_path, "UPDATE room SET label = 'Pink' WHERE id = 1")  # no run reverts it
+    dialog = preview(store_path, qtbot)
+    assert dialog.status.text() == (
+        "Every record of run 2 left to revert is a conflict: nothing can be reverted without "
+        "reverting later run(s) 4 first.")
+    assert dialog.later_only.isVisible() and not dialog.later_choice.isVisible()
+    assert dialog.later_only.text() == "Revert &later run(s) 4 first (newest first), then run 2"
+
+
+def test_the_choice_names_one_later_run_in_french(
+        french: None, tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.db"
+    rooms(store_path)
+    by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # run 3 stuck
+    dialog = preview(store_path, qtbot)
+    assert dialog.later_choice.text() == (
+        "Défaire d'abord l'exécution &suivante 4, puis l'exécution 2")
 
 
 def test_plan_again_after_all_conflicts_is_said_in_french(
