@@ -30,6 +30,7 @@ class ActionPage(BasePage):
         super().__init__(state, parent)
         self.setTitle(self.tr("What does the file feed?"))
         self.setSubTitle(self.tr("Choose the action the platform runs on every row."))
+        self.add_import_line()
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         # The list scrolls on a short screen (a laptop at 125 %) rather than squeezing its
@@ -111,6 +112,7 @@ class ActionPage(BasePage):
 
     def initializePage(self) -> None:
         """The configuration's action, else the one the headers suggest."""
+        self.show_import_line()
         action = first_action(self.current_import())
         name = action.name if action is not None and action.name in ACTIONS else None
         if name is None:

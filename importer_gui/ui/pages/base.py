@@ -111,6 +111,27 @@ class BasePage(QWizardPage):
         self.error_label.setText("\n".join(map(message_text, lines)))
         self.error_label.setVisible(bool(lines))
 
+    def add_import_line(self) -> None:
+        """A line on top of the page naming the file it is about and which of the
+        configuration's imports that is (``show_import_line``)."""
+        self.import_line = QLabel(self)
+        self.import_line.setObjectName("whichImport")
+        self.import_line.setTextFormat(Qt.TextFormat.PlainText)
+        set_look(self.import_line, Look.HEADING)
+        self.import_line.hide()
+        self.body.insertWidget(0, self.import_line)
+
+    def show_import_line(self) -> None:
+        """Name the file and its import's place, "import 17 of 30", when the configuration
+        holds several imports (with one, the page is about it alone: no line)."""
+        imports = self.session.choices.config.imports
+        self.import_line.setVisible(len(imports) > 1)
+        if len(imports) > 1:
+            data_file = self.data_file()
+            name = data_file.name if data_file else self.current_import().provider.file_name
+            self.import_line.setText(arg(self.tr("File %1 (import %2 of %3)"), name,
+                                         self.session.choices.import_index + 1, len(imports)))
+
     def current_import(self) -> Import:
         """The <import> the mapping pages edit, created when the configuration has none."""
         return self.session.current_import()

@@ -124,6 +124,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         """Warnings on top; below them, one scrolled column: the file's columns, then value
         mappings and options side by side (two columns of boxes would not fit a small
         screen in French)."""
+        self.add_import_line()
         self.warning_label = QLabel(self)
         self.warning_label.setObjectName("mappingWarning")
         self.warning_label.setWordWrap(True)
@@ -193,6 +194,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
     def initializePage(self) -> None:
         """Rebuild from the session: the file's columns, the configured or suggested fields;
         back to the import as the page was left by Back, what it held, as it was."""
+        self.show_import_line()
         left, self._left, self._unwritten = self._left, None, False
         if left is not None and _same_place(left, self._place()):
             self.update_warning()

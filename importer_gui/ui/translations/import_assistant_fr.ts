@@ -48,6 +48,10 @@
         <source>Something unexpected went wrong; details are in the log (%1).</source>
         <translation>Une erreur inattendue s&apos;est produite&#xa0;; les détails sont dans le journal (%1).</translation>
     </message>
+    <message>
+        <source>File %1 (import %2 of %3)</source>
+        <translation>Fichier %1 (import %2 sur %3)</translation>
+    </message>
 </context>
 <context>
     <name>CodesBoxes</name>
