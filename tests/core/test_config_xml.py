@@ -719,3 +719,11 @@ def test_a_value_xml_cannot_hold_is_named_when_the_configuration_is_written(
     assert str(raised.value) == (
         f"The configuration cannot be written: {shown} holds a character XML cannot hold "
         f"({code}); rename the file or change the value that holds it.")
+
+
+def test_import_lines_are_where_each_import_starts_comments_aside() -> None:
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<import-config>\n'
+            "  <!-- <import> is an import -->\n  <import>\n  </import>\n"
+            "  <import><providers/></import>\n</import-config>\n")
+    assert cx.import_lines(text) == [4, 6]
+    assert cx.import_lines(text[:-20]) == []  # not well-formed: no line to give

@@ -30,6 +30,7 @@ from importer_gui.core.config_xml.fix import apply_suggestion
 from importer_gui.core.config_xml.patch import patched
 from importer_gui.core.config_xml.read import (
     Reader,
+    children,
     read_root,
     refuse_bad_values,
     suggest,
@@ -59,6 +60,7 @@ __all__ = [
     "Document",
     "apply_suggestion",
     "dumps",
+    "import_lines",
     "load",
     "loads",
     "read_document",
@@ -98,6 +100,16 @@ def loads(data: str | bytes, source: Path | None = None) -> ImportConfig:
     config = read_root(root, Reader(source))
     config.document = root.getroottree()
     return config
+
+
+def import_lines(text: str) -> list[int]:
+    """The line each <import> of the document ``text`` starts on, in order (the order of
+    ``loads``'s imports); none when it cannot be parsed."""
+    try:
+        root = parse(as_bytes(text), None)
+    except ConfigError:
+        return []
+    return [child.sourceline or 1 for child in children(root) if child.tag == "import"]
 
 
 def load(path: Path) -> ImportConfig:

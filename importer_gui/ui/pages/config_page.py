@@ -77,7 +77,12 @@ class ConfigPage(BasePage):
         self._valid = True
         self._error = ""
         self._typing = False  # the text parsed is the one being typed: the cursor is the user's
+        # The import edited when the user last moved the cursor (by typing, a click, a key, a
+        # find): coming back for that import, the cursor stays where they left it.
+        self._moved_on: int | None = None
+        self._placing = False  # the page moves the cursor, not the user
         self.editor.textChanged.connect(self._edited)
+        self.editor.cursorPositionChanged.connect(self._cursor_moved)
         self.runner = TaskRunner(self)  # a large file's headers are read off the GUI thread
         self._checking: object | None = None  # the check in the background still wanted
 
@@ -106,6 +111,8 @@ class ConfigPage(BasePage):
         self._timer.stop()
         self._shown = text
         self._show(text)
+        if self._moved_on != self.session.choices.import_index:
+            self._go_to_import(text)
         refused = self._refused(text)
         if refused is not None:
             self._set_status(refused)
@@ -127,8 +134,38 @@ class ConfigPage(BasePage):
                 change_lines(self.editor, text)
             else:
                 self.editor.setPlainText(text)
+                self._moved_on = None  # another configuration: nowhere the user left the cursor
         finally:
             self._showing = False
+
+    def _cursor_moved(self) -> None:
+        """The user moved the cursor: it is theirs while this import is edited."""
+        if not (self._showing or self._placing):
+            self._moved_on = self.session.choices.import_index
+
+    def _place_cursor(self, cursor: QTextCursor) -> None:
+        """Put the cursor at ``cursor`` for the user, who did not move it there."""
+        self._placing = True
+        try:
+            self.editor.setTextCursor(cursor)
+        finally:
+            self._placing = False
+
+    def _go_to_import(self, text: str) -> None:
+        """The cursor at the start of the edited import's <import> (``text`` is the
+        editor's), that line at the top of the editor: in a configuration of many imports,
+        the one the earlier pages show, not the first."""
+        from importer_gui.core import config_xml
+
+        lines = config_xml.import_lines(text)
+        index = self.session.choices.import_index
+        if len(lines) < 2 or index >= len(lines):
+            return
+        block = self.editor.document().findBlockByNumber(lines[index] - 1)
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + max(block.text().find("<import"), 0))
+        self._place_cursor(cursor)
+        self.editor.verticalScrollBar().setValue(block.blockNumber())
 
     def _refused(self, text: str) -> ConfigError | None:
         """What the check refuses in the state's configuration, said here too, not only by
@@ -199,7 +236,7 @@ class ConfigPage(BasePage):
             return False
         config.source = source
         if at_once:
-            self.session.set_config(config, files)
+            self._apply(config, files)
         return self._check_columns(config, files, apply=not at_once)
 
     def _check_columns(self, config: ImportConfig, files: list[Path], *, apply: bool) -> bool:
@@ -216,7 +253,7 @@ class ConfigPage(BasePage):
         current = self._current_in(config) if apply else None  # shown anew once applied
         if not read_in_background(*_to_read(config.imports, files, current)):
             if apply:
-                self.session.set_config(config, files)
+                self._apply(config, files)
             missing = missing_columns(config.imports, files, current)
             self._set_status(missing)
             return missing is None
@@ -235,7 +272,7 @@ class ConfigPage(BasePage):
                 return  # edited since: that text is checked once parsed
             self._checking = None
             if apply:
-                self.session.set_config(config, files)
+                self._apply(config, files)
             self._set_status(missing)
 
         def failed(error: ImporterError) -> None:
@@ -246,6 +283,14 @@ class ConfigPage(BasePage):
         self.runner.run(lambda _monitor: missing_columns(imports, files, current),
                         checked, failed)
         return False
+
+    def _apply(self, config: ImportConfig, files: list[Path]) -> None:
+        """The configuration parsed from the editor into the session; the import the user
+        left the cursor on follows its place, as the edited import does."""
+        if self._moved_on is not None:
+            kept = kept_imports(self.session.choices.config.imports, config.imports)
+            self._moved_on = kept.get(self._moved_on)
+        self.session.set_config(config, files)
 
     def _current_in(self, config: ImportConfig) -> int:
         """Where the import the earlier pages show is in ``config``, as the session finds
@@ -311,7 +356,7 @@ class ConfigPage(BasePage):
         selection.cursor = QTextCursor(block)
         self.editor.setExtraSelections([selection])
         if not self._typing:
-            self.editor.setTextCursor(QTextCursor(block))
+            self._place_cursor(QTextCursor(block))
             self.editor.ensureCursorVisible()
 
     def error_text(self) -> str:
