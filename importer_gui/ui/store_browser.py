@@ -32,6 +32,7 @@ from importer_gui.core.session import Session, opened_store
 from importer_gui.core.store import REPLACED, Store
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.labels import store_name
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.store_model import CorrectionsModel, HistoryModel, StoreModel
 from importer_gui.ui.settings import Settings
@@ -303,7 +304,8 @@ class StoreBrowser(QDialog):
         self.finished.connect(self._closing)
         self.finished.connect(self._close_opened)
         self.finished.connect(self._remember)
-        self.setWindowTitle(self.tr("Store browser"))
+        # Named: a browser left open on the store the window has left since stays on it.
+        self.setWindowTitle(arg(self.tr("Store browser — %1"), store_name(self.location)))
         layout = QVBoxLayout(self)
         self.store_notice = message_line(self, "storeNotice", Look.ERROR)
         layout.addWidget(self.store_notice)

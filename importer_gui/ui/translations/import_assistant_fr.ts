@@ -2366,10 +2366,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
 <context>
     <name>StoreBrowser</name>
     <message>
-        <source>Store browser</source>
-        <translation>Explorateur de la base</translation>
-    </message>
-    <message>
         <source>&amp;Learners and tracking</source>
         <translation>&amp;Apprenants et suivi</translation>
     </message>
@@ -2380,6 +2376,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>%1 Refresh (F5) tries again.</source>
         <translation>%1 Relire (F5) essaie à nouveau.</translation>
+    </message>
+    <message>
+        <source>Store browser — %1</source>
+        <translation>Explorateur de la base — %1</translation>
     </message>
     <message>
         <source>&amp;History</source>
