@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -301,6 +301,7 @@ class StoreBrowser(QDialog):
         self._opened: list[Store] = []  # the stores it opened itself, closed with it
         self._open_runner = TaskRunner(self, pool=opening_pool())  # off this thread
         self._closed = False  # a store opened once closed is closed at once
+        self._shown_once = False  # the keyboard is put on its first control once shown
         self.finished.connect(self._closing)
         self.finished.connect(self._close_opened)
         self.finished.connect(self._remember)
@@ -348,6 +349,22 @@ class StoreBrowser(QDialog):
             self._read_since(records=False)  # every run, off this thread: maybe thousands
             QTimer.singleShot(0, self, self._read_shown)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """First shown, the keyboard is on the first control to work with."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._focus_first()
+
+    def _focus_first(self) -> None:
+        """The keyboard on the first control to work with, as in the other dialogs (Qt puts
+        it on the tab bar): the search box of the table shown, or the runs (the history has
+        none); while the store is being opened, once it is."""
+        current = self._shown_table()
+        target = current.search if current is not None else self.history_view
+        if target.isEnabled():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _open(self) -> None:
         """Open the store in the background (a distant server may take its time to answer,
         or never answer): said meanwhile, and, when it cannot be, why."""
@@ -369,6 +386,8 @@ class StoreBrowser(QDialog):
             tab.model.set_store(store)
         self.store_notice.hide()
         self.tabs.setEnabled(True)
+        if self.focusWidget() in (None, self.findChild(QPushButton, "refreshStore")):
+            self._focus_first()  # where Qt put it while the tabs could not take it
         self.opened.emit(store.identity)
         self._read_since(records=False)
         self._read_shown()

@@ -1,5 +1,5 @@
-"""The store browser from the keyboard: Tab passes each table on, to Revert…, Refresh and
-Close."""
+"""The store browser from the keyboard: it opens with the keyboard on the first control to
+work with (not the tab bar), and Tab passes each table on, to Revert…, Refresh and Close."""
 
 from __future__ import annotations
 
@@ -52,6 +52,37 @@ def tab_until(start: QWidget, wanted: QWidget) -> list[str]:
 
 def close_button(browser: StoreBrowser) -> QPushButton:
     return browser.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+
+
+def shown(browser: StoreBrowser, qtbot: object) -> StoreBrowser:
+    """``browser`` shown, as the window shows it, its reads done."""
+    qtbot.addWidget(browser)  # type: ignore[attr-defined]
+    browser.show()
+    browser.activateWindow()
+    qtbot.waitExposed(browser)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
+    return browser
+
+
+def test_it_opens_with_the_keyboard_in_the_search_box(browser: StoreBrowser) -> None:
+    assert QApplication.focusWidget() is browser.record_tabs[Table.TEACHER].search
+
+
+def test_on_the_history_it_opens_with_the_keyboard_on_the_runs(tmp_path: Path,
+                                                               qtbot: object) -> None:
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        browser = StoreBrowser(store)
+        browser.show_history()  # as the commit page opens it
+        shown(browser, qtbot)
+        assert QApplication.focusWidget() is browser.history_view
+
+
+def test_opened_in_the_background_the_keyboard_goes_to_the_search_box_once_open(
+        tmp_path: Path, qtbot: object) -> None:
+    Store.open(tmp_path / "store.sqlite3").close()
+    browser = shown(StoreBrowser(None, location=tmp_path / "store.sqlite3"), qtbot)
+    assert browser.store is not None
+    assert QApplication.focusWidget() is browser.record_tabs[Table.TEACHER].search
 
 
 def test_tab_leaves_a_records_table_for_close(browser: StoreBrowser) -> None:
