@@ -117,3 +117,43 @@ def test_about_dialog_shows_version_text_selectably_and_closes(
     close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+def test_the_details_and_their_copy_are_reached_by_tab(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from importer_gui.ui.about import AboutDialog
+
+    dialog = AboutDialog(tmp_path / "store.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    assert QApplication.focusWidget() is close  # Enter closes it at once, as before
+    met = []
+    for _ in range(3):  # round the dialog, back to Close
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        met.append(QApplication.focusWidget())
+    assert met == [dialog.details_label, dialog.copy_button, close]
+    qtbot.keyClick(close, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.details_label, Qt.Key.Key_Return)  # Enter still closes it
+    assert not dialog.isVisible()
+
+
+def test_copy_details_puts_them_on_the_clipboard_for_a_support_request(
+        qtbot: QtBot, tmp_path: Path, qapp: QApplication) -> None:
+    from PySide6.QtCore import Qt
+
+    from importer_gui.ui.about import AboutDialog
+
+    store = tmp_path / "store.sqlite3"
+    dialog = AboutDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qapp.clipboard().clear()
+    dialog.copy_button.setFocus()
+    qtbot.keyClick(dialog.copy_button, Qt.Key.Key_Return)  # the keyboard's way to it
+    assert qapp.clipboard().text() == version_text(store)
+    assert dialog.isVisible()

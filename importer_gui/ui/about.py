@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,12 +48,32 @@ class AboutDialog(QDialog):
         self.details_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # A Tab stop (Qt gives selectable text click focus only): read and selected from the
+        # keyboard too, by a screen reader's user as by anyone.
+        self.details_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.details_label.setAccessibleName(self.tr("Version details"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
+        self.copy_button = self.buttons.addButton(self.tr("&Copy details"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setObjectName("copyDetails")
+        self.copy_button.setToolTip(self.tr("Copy these details, to paste them into a "
+                                            "support request"))
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
         self._lay_out()
+        # Enter closes it, from the details too (made so once in the dialog: the dialog keeps
+        # it as the one to go back to).
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The keyboard on Close (Qt would put it on the details, first in the chain): Enter
+        and Space close the dialog at once."""
+        super().showEvent(event)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
 
     def _lay_out(self) -> None:
-        """Icon on the left; name, blurb and details on the right; Close at the bottom."""
+        """Icon on the left; name, blurb and details on the right; Copy details and Close at
+        the bottom."""
         text = QVBoxLayout()
         text.addWidget(self.name_label)
         text.addWidget(self.blurb_label)
@@ -66,3 +86,7 @@ class AboutDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addWidget(self.buttons)
+        # Tab as they are read: the details, then Copy details, then Close.
+        QWidget.setTabOrder(self.details_label, self.copy_button)
+        QWidget.setTabOrder(self.copy_button,
+                            self.buttons.button(QDialogButtonBox.StandardButton.Close))

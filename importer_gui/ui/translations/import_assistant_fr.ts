@@ -26,6 +26,18 @@
         <source>Checks training-catalogue spreadsheets against an import configuration before anything is committed.</source>
         <translation>Vérifie les tableurs du catalogue de formations d&apos;après une configuration d&apos;import, avant toute validation.</translation>
     </message>
+    <message>
+        <source>Version details</source>
+        <translation>Détails de la version</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copier les détails</translation>
+    </message>
+    <message>
+        <source>Copy these details, to paste them into a support request</source>
+        <translation>Copier ces détails, pour les coller dans une demande d&apos;assistance</translation>
+    </message>
 </context>
 <context>
     <name>ActionPage</name>
