@@ -12,6 +12,7 @@ from importer_gui.core.catalogue.actions import (
 )
 from importer_gui.core.catalogue.columns import column_field
 from importer_gui.core.catalogue.exports import EXPORT_FIELDS
+from importer_gui.core.paths import readable
 from importer_gui.core.schema import Table
 from importer_gui.core.store import PostgresUrl, StoreLocation
 from importer_gui.ui.i18n import arg, tr, translate
@@ -23,7 +24,7 @@ def store_name(location: StoreLocation) -> str:
     """A store, short, in the user's language: a file's name, or a database and its host."""
     if isinstance(location, PostgresUrl):
         return arg(translate("labels", "%1 on %2"), location.database, location.host)
-    return location.name
+    return readable(location.name)  # Qt drops the bytes of a name that are no UTF-8
 
 
 def catalogue_text(text: str) -> str:

@@ -66,3 +66,11 @@ def test_a_url_that_cannot_be_read_fails_opening_with_its_templates_text(french:
     assert message_text(raised.value.message) == (
         "postgresql://jdoe@db.example.org ne nomme aucune base de données "
         "(postgresql://UTILISATEUR@HÔTE/BASE)")
+
+
+def test_a_store_file_named_in_latin1_is_named_with_its_escapes(tmp_path: Path) -> None:
+    from importer_gui.ui.labels import store_name
+    from tests.builders import latin1
+
+    assert store_name(latin1(tmp_path, b"caf\xe9.sqlite3")) == "caf\\xe9.sqlite3"
+    assert store_name(tmp_path / "café.sqlite3") == "café.sqlite3"
