@@ -185,10 +185,12 @@ class FitInView(QObject):
         """Fit the columns in view not yet fitted; those the new widths bring into view too."""
         if self._busy:
             return
+        bar = self._view.horizontalScrollBar()
+        at_end = 0 < bar.maximum() == bar.value()
         self._busy = True
         try:
             while self._fit_in_view():
-                self._follow_widths()
+                self._follow_widths(at_end)
         finally:
             self._busy = False
 
@@ -209,13 +211,15 @@ class FitInView(QObject):
                 fitted = True
         return fitted
 
-    def _follow_widths(self) -> None:
+    def _follow_widths(self, at_end: bool) -> None:
         """The scroll range for the new widths, now rather than at the next turn of events;
-        scrolled to the end, the last column stays at the view's right edge (Qt puts it
-        there as the view scrolls, by the widths of then)."""
+        scrolled to the end, the view stays at the new end, the last column whole at its
+        right edge (Qt put it there as the view scrolled, by the narrower widths of then,
+        and the wider ones move the end further on)."""
         self._view.updateGeometries()
         bar = self._view.horizontalScrollBar()
-        if bar.maximum() > 0 and bar.value() == bar.maximum():
+        if at_end or 0 < bar.maximum() == bar.value():
+            bar.setValue(bar.maximum())
             self._view.horizontalHeader().setOffsetToLastSection()
             self._view.viewport().update()
 
