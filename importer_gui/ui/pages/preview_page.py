@@ -283,7 +283,20 @@ class PreviewPage(BasePage):
         self._fit_in_view = FitInView(table, self._fit_column)
         self.header_highlight = HeaderHighlight(table)
         table.selectionModel().currentChanged.connect(lambda *_: self._show_details())
+        self.model.modelReset.connect(self._place_file_column)  # after the header's own reset
         return table
+
+    def _place_file_column(self) -> None:
+        """Show the File column (all files at once) right after the outcome, where it is
+        read with the row, rather than past the values; the model keeps it last, so the
+        values keep their column numbers."""
+        header = self.table.horizontalHeader()
+        for logical in range(header.count()):  # a reset keeps the columns' moved places
+            if header.visualIndex(logical) != logical:
+                header.moveSection(header.visualIndex(logical), logical)
+        column = self.model.file_column()
+        if column is not None:
+            header.moveSection(header.visualIndex(column), FIRST_VALUE_COLUMN)
 
     def _side(self) -> QWidget:
         """The messages with their counts, then the selected row in words."""
