@@ -68,6 +68,7 @@ class Wizard(QWizard):
                               (PREVIEW, self.preview_page), (COMMIT, self.commit_page)):
             self.setPage(page_id, page)
         connect_pages(self.preview_page, self.commit_page)
+        self.preview_page.mapping_asked.connect(self.edit_mapping)
         state.add_writer(self.commit_page)
         self.open_page.configuration_opened.connect(self.go_to_preview)
         self.open_page.may_open = self.may_open  # its own Open… and lists ask as the menu does
@@ -344,6 +345,20 @@ class Wizard(QWizard):
         if isinstance(page, BasePage):
             page.going_back()
         self.back()
+
+    def edit_mapping(self, index: int) -> None:
+        """From the preview, the mapping page of the configuration's import ``index``: that
+        import edited, as the open page's Import box makes it, its action page then its
+        mapping shown as Next shows them; Next from there goes on as usual. The pages in
+        between are left as Back leaves them, never shown on the way."""
+        if self.currentId() != PREVIEW:
+            return
+        self.preview_page.going_back()
+        while self.currentId() > ACTION:
+            super().back()  # the pages passed by are made again when Next reaches them
+        self.open_page.edit_import_later(index)
+        self.initializePage(ACTION)
+        self.next()
 
     def back(self) -> None:
         """Back to the page before, initialised first if the run to the preview only

@@ -968,6 +968,13 @@ class OpenPage(BasePage):
         self.session.choose_import(index)
         self.initializePage()
 
+    def edit_import_later(self, index: int) -> None:
+        """Import ``index`` edited by the next pages, as choosing it in the Import box makes
+        it, while the page is not shown (``Wizard.edit_mapping``): shown anew once Back
+        comes to it, its file not read for nothing meanwhile."""
+        self.session.choose_import(index)
+        self.passed_through = True
+
     def _load_options(self, provider: Provider, data_file: Path,
                       listed: SheetList | None = None) -> str | None:
         """Set the option widgets from the provider without re-reading at each one (a

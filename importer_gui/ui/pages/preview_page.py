@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -137,6 +137,10 @@ class _EnterEdits(QObject):
 class PreviewPage(BasePage):
     """Every row with its line, outcome and values; bad cells coloured; edit to re-check."""
 
+    # The mapping of the configuration's import at this index is asked for (the File box's
+    # file): the wizard makes it the edited import and goes to its mapping page.
+    mapping_asked = Signal(int)
+
     def __init__(self, state: WizardState, parent: QWidget | None = None,
                  settings: Settings | None = None) -> None:
         super().__init__(state, parent)
@@ -238,8 +242,14 @@ class PreviewPage(BasePage):
         self.import_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.import_label.setBuddy(self.import_box)
         self.import_box.currentIndexChanged.connect(self._on_import_chosen)
+        self.mapping_button = QPushButton(self.tr("E&dit this file's mapping"), self)
+        self.mapping_button.setToolTip(self.tr(
+            "Go to the mapping of the file chosen in the File box; Next from there comes "
+            "back here"))
+        self.mapping_button.clicked.connect(self._mapping_asked)
         row.addWidget(self.import_label)
         row.addWidget(self.import_box)
+        row.addWidget(self.mapping_button)
         show = QLabel(self.tr("&Show:"), self)
         self.filter_box = QComboBox(self)
         show.setBuddy(self.filter_box)
@@ -586,8 +596,9 @@ class PreviewPage(BasePage):
             shown = self.import_box.findData(self._file_wanted())
             self.import_box.setCurrentIndex(max(shown, 0))
         several = len(imports) > 1
-        self.import_label.setVisible(several)
-        self.import_box.setVisible(several)
+        for widget in (self.import_label, self.import_box, self.mapping_button):
+            widget.setVisible(several)
+        self._enable_mapping()
         if not imports:
             return None
         value = self.import_box.currentData()
@@ -626,9 +637,20 @@ class PreviewPage(BasePage):
         if value is not None:
             self._file_chosen = (self._editing(), int(value))
         self.model.show_import(None if value in (None, -1) else int(value))
+        self._enable_mapping()
         self._size_columns()
         self._show_summary()
         self._show_details()
+
+    def _enable_mapping(self) -> None:
+        """The mapping button goes to one file's mapping: none while all files are shown."""
+        self.mapping_button.setEnabled(self.import_box.currentData() not in (None, -1))
+
+    def _mapping_asked(self) -> None:
+        """The button: the mapping of the file chosen in the File box, asked of the wizard."""
+        value = self.import_box.currentData()
+        if value not in (None, -1):
+            self.mapping_asked.emit(int(value))
 
     def _on_filter_chosen(self, position: int) -> None:
         self.model.set_filter(RowFilter(self.filter_box.itemData(position)))

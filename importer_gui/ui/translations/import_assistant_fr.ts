@@ -1734,6 +1734,14 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
         <translation>Ce que la validation ferait de chaque ligne. Les cellules colorées ont un problème&#xa0;: survolez-les pour lire le message, double-cliquez ou appuyez sur Entrée pour corriger la valeur.</translation>
     </message>
     <message>
+        <source>E&amp;dit this file&apos;s mapping</source>
+        <translation>Mo&amp;difier les colonnes de ce fichier</translation>
+    </message>
+    <message>
+        <source>Go to the mapping of the file chosen in the File box; Next from there comes back here</source>
+        <translation>Aller aux colonnes du fichier choisi dans la liste Fichier&#xa0;; Suivant, de là, ramène ici</translation>
+    </message>
+    <message>
         <source>Save &amp;error log…</source>
         <translation>Enregistrer le &amp;journal d&apos;erreurs…</translation>
     </message>
