@@ -1,6 +1,7 @@
 """Stores made beforehand for the commands that only read one (check, history, package,
-revert, refresh --dry-run): a --store naming no store is refused by them (exit 2); and a
-store another program writes into between a check and its commit."""
+revert, refresh --dry-run): a --store naming no store is refused by them (exit 2); a
+store another program writes into between a check and its commit; and rooms named by runs,
+for reverts, with a colleague's connection writing beside the test's."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ import pytest
 
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.errors import StoreError
+from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.revert import commit_revert, plan_revert
 from importer_gui.core.store import Store, StoreLocation
-from tests.builders import ImportSpec, write_config
+from tests.builders import ImportSpec, run_info, write_config
 
 
 def existing_store(location: StoreLocation) -> str:
@@ -38,3 +41,38 @@ def taken_meanwhile(folder: Path, imp: ImportSpec, sql: str) -> str:
             pipeline.commit(plan, store)
         assert store.history() == []
     return str(refused.value)
+
+
+def renamed(store: Store, room: int, label: str, was: str) -> int:
+    """A run that renames one room from ``was`` to ``label``; its id."""
+    return store.apply([Change(Table.ROOM, ChangeKind.UPDATE, room, {"label": label},
+                               {"label": was})], run_info(update=1))
+
+
+def rooms_named(store: Store) -> None:
+    """Run 1 makes rooms 1 and 2 (A and B); run 2 names them Blue and Green."""
+    store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-1", "label": "A"}),
+                 Change(Table.ROOM, ChangeKind.CREATE, -2, {"guid": "R-2", "label": "B"})],
+                run_info(create=2))
+    store.apply([Change(Table.ROOM, ChangeKind.UPDATE, 1, {"label": "Blue"}, {"label": "A"}),
+                 Change(Table.ROOM, ChangeKind.UPDATE, 2, {"label": "Green"}, {"label": "B"})],
+                run_info(update=2))
+
+
+def rooms_changed_again(store: Store) -> None:
+    """As ``rooms_named``, then run 3 changes room 2 again (Teal)."""
+    rooms_named(store)
+    renamed(store, 2, "Teal", "Green")
+
+
+def colleague_renames(location: StoreLocation, room: int, label: str, was: str) -> int:
+    """Another administrator's run, through their own connection, renames a room; its id."""
+    with Store.open(location) as colleague:
+        return renamed(colleague, room, label, was)
+
+
+def colleague_reverts(location: StoreLocation, *run_ids: int) -> int:
+    """Another administrator reverts runs in turn in the same store; the last revert's run."""
+    with Store.open(location) as colleague:
+        return [commit_revert(colleague, plan_revert(colleague, run_id)).run_id
+                for run_id in run_ids][-1]

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pytest
 
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import (
     LaterNotReverted,
     NothingToRevertError,
@@ -20,10 +19,8 @@ from importer_gui.core.revert import (
     revert_later_first,
 )
 from importer_gui.core.store import Store, StoreLocation
-from tests.builders import run_info
 from tests.postgres import raw_sql, record_tables
-
-UPDATE = ChangeKind.UPDATE
+from tests.stores import renamed, rooms_changed_again, rooms_named
 
 
 @pytest.fixture
@@ -31,14 +28,7 @@ def store(store_url: StoreLocation) -> Iterator[Store]:
     """Run 1 makes rooms 1 and 2; run 2 names them; run 3 changes room 2 again, and another
     program changes it after run 3: nothing of run 3 can be reverted."""
     with Store.open(store_url) as opened:
-        opened.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-1", "label": "A"}),
-                      Change(Table.ROOM, ChangeKind.CREATE, -2, {"guid": "R-2", "label": "B"})],
-                     run_info(create=2))
-        opened.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Blue"}, {"label": "A"}),
-                      Change(Table.ROOM, UPDATE, 2, {"label": "Green"}, {"label": "B"})],
-                     run_info(update=2))
-        opened.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Teal"}, {"label": "Green"})],
-                     run_info(update=1))
+        rooms_changed_again(opened)
         raw_sql(store_url, "UPDATE room SET label = 'Navy' WHERE id = 2")
         yield opened
 
@@ -73,8 +63,7 @@ def test_a_later_run_a_newer_one_changed_is_not_said_stuck(store: Store) -> None
     """Run 4 changes room 2 again: run 3's conflict is run 4's doing, which reverting run 4
     first clears; only the result, after it, can say what happened."""
     raw_sql(store.path, "UPDATE room SET label = 'Teal' WHERE id = 2")
-    store.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Red"}, {"label": "Teal"})],
-                run_info(update=1))
+    renamed(store, 2, "Red", "Teal")
     plan = plan_later_runs(store, plan_revert(store, 2))
     assert (plan.later_runs, plan.later_not_reverted) == ([4, 3], [])
     results = revert_later_first(store, plan)
@@ -88,15 +77,9 @@ def put_back(store_url: StoreLocation) -> Iterator[Store]:
     """Run 1 makes rooms 1 and 2; run 2 names them; another program renames room 2, run 3
     changes it again, and the other program puts it back: nothing of run 3 is left to undo."""
     with Store.open(store_url) as opened:
-        opened.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-1", "label": "A"}),
-                      Change(Table.ROOM, ChangeKind.CREATE, -2, {"guid": "R-2", "label": "B"})],
-                     run_info(create=2))
-        opened.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Blue"}, {"label": "A"}),
-                      Change(Table.ROOM, UPDATE, 2, {"label": "Green"}, {"label": "B"})],
-                     run_info(update=2))
+        rooms_named(opened)
         raw_sql(store_url, "UPDATE room SET label = 'Navy' WHERE id = 2")
-        opened.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Teal"}, {"label": "Navy"})],
-                     run_info(update=1))
+        renamed(opened, 2, "Teal", "Navy")
         raw_sql(store_url, "UPDATE room SET label = 'Navy' WHERE id = 2")
         yield opened
 
@@ -123,10 +106,8 @@ def test_the_plan_of_the_later_runs_says_one_has_nothing_left(put_back: Store) -
 def test_a_later_run_put_back_by_a_newer_one_is_not_said_to_have_nothing_left(
         put_back: Store) -> None:
     """Run 4 puts room 2 back as before run 3: reverting run 4 first leaves run 3 to revert."""
-    put_back.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Teal"}, {"label": "Navy"})],
-                   run_info(update=1))
-    put_back.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Navy"}, {"label": "Teal"})],
-                   run_info(update=1))
+    renamed(put_back, 2, "Teal", "Navy")
+    renamed(put_back, 2, "Navy", "Teal")
     plan = plan_later_runs(put_back, plan_revert(put_back, 2))
     assert (plan.later_runs, plan.later_not_reverted) == ([5, 4, 3], [])
 
@@ -160,8 +141,7 @@ def test_a_stop_before_anything_was_written_names_the_later_run_passed_over(
 
 
 def test_a_stop_after_a_later_run_passed_over_names_it(store: Store) -> None:
-    store.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
-                run_info(update=1))  # run 4
+    renamed(store, 1, "Red", "Blue")  # run 4
     seen: list[str] = []
     # Cancelled once run 4's revert is written and run 3 passed over, as run 2 is compared.
     monitor = Monitor(progress=lambda _d, _t, what: seen.append(what), every=1,
@@ -175,8 +155,7 @@ def test_a_stop_after_a_later_run_passed_over_names_it(store: Store) -> None:
 
 
 def test_an_error_after_a_later_run_passed_over_names_it(store: Store) -> None:
-    store.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
-                run_info(update=1))  # run 4
+    renamed(store, 1, "Red", "Blue")  # run 4
 
     def edit_by_hand(_done: int, _total: int, what: str) -> None:
         """Another program changes room 1 once run 2 is compared with the store again."""

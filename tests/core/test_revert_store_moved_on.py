@@ -4,7 +4,7 @@ the stale plan is never written, nothing is half-written, and the error says wha
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -17,66 +17,54 @@ from importer_gui.core.revert import RevertPlan, commit_revert, plan_revert, rev
 from importer_gui.core.store import Store, StoreLocation
 from tests.builders import run_info
 from tests.postgres import record_tables
-
-UPDATE = ChangeKind.UPDATE
+from tests.stores import colleague_renames, colleague_reverts, rooms_changed_again
 
 
 @pytest.fixture
 def store(store_url: StoreLocation) -> Iterator[Store]:
     """Run 1 makes rooms 1 and 2; run 2 names them; run 3 changes room 2 again."""
     with Store.open(store_url) as opened:
-        opened.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-1", "label": "A"}),
-                      Change(Table.ROOM, ChangeKind.CREATE, -2, {"guid": "R-2", "label": "B"})],
-                     run_info(create=2))
-        opened.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Blue"}, {"label": "A"}),
-                      Change(Table.ROOM, UPDATE, 2, {"label": "Green"}, {"label": "B"})],
-                     run_info(update=2))
-        opened.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Teal"}, {"label": "Green"})],
-                     run_info(update=1))
+        rooms_changed_again(opened)
         yield opened
+
+
+def refused(store: Store, ours: RevertPlan,
+            write: Callable[[Store, RevertPlan], object] = commit_revert,
+            error: type[StoreChangedError] = StoreChangedError) -> StoreChangedError:
+    """What writing the stale plan ``ours`` raises; nothing was written (the tables as before)."""
+    before = record_tables(store.path)
+    with pytest.raises(error) as failure:
+        write(store, ours)
+    assert record_tables(store.path) == before
+    return failure.value
 
 
 def test_a_run_a_colleague_reverted_meanwhile_says_by_which_run(store: Store) -> None:
     ours = plan_revert(store, 3)  # the preview waits for its Revert button
-    with Store.open(store.path) as colleague:
-        theirs = commit_revert(colleague, plan_revert(colleague, 3)).run_id
-    before = record_tables(store.path)
-    with pytest.raises(StoreChangedError) as failure:
-        commit_revert(store, ours)
-    assert str(failure.value).startswith(f"Run 3 was reverted by run {theirs} (")
-    assert failure.value.reverted_by == theirs  # type: ignore[attr-defined]
-    assert record_tables(store.path) == before
+    theirs = colleague_reverts(store.path, 3)
+    failure = refused(store, ours)
+    assert str(failure).startswith(f"Run 3 was reverted by run {theirs} (")
+    assert failure.reverted_by == theirs  # type: ignore[attr-defined]
 
 
 def test_a_colleague_s_commit_over_a_record_the_plan_skips_stops_the_revert(
         store: Store) -> None:
     ours = plan_revert(store, 2)  # room 1 back to A; room 2 skipped (run 3 changed it)
     assert [r.outcome.value for r in ours.rows()] == ["update", "error"]
-    with Store.open(store.path) as colleague:  # puts room 2 back as run 2 left it
-        colleague.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Green"}, {"label": "Teal"})],
-                        run_info(update=1))
-    before = record_tables(store.path)
-    with pytest.raises(StoreChangedError) as failure:
-        commit_revert(store, ours)
-    assert str(failure.value) == (
+    colleague_renames(store.path, 2, "Green", "Teal")  # puts room 2 back as run 2 left it
+    assert str(refused(store, ours)) == (
         "Room 2 changed since the revert was planned (roomLabel is now 'Green'); try the "
         f"revert again: nothing was written to {store.path}.")
-    assert record_tables(store.path) == before
     assert [r.outcome.value for r in plan_revert(store, 2).rows()] == ["update", "update"]
 
 
 def test_a_later_run_a_colleague_reverted_meanwhile_stops_the_revert(store: Store) -> None:
     ours = plan_revert(store, 2)
     assert ours.later_runs == [3]
-    with Store.open(store.path) as colleague:
-        commit_revert(colleague, plan_revert(colleague, 3))
-    before = record_tables(store.path)
-    with pytest.raises(StoreChangedError) as failure:
-        commit_revert(store, ours)
-    assert str(failure.value) == (
+    colleague_reverts(store.path, 3)
+    assert str(refused(store, ours)) == (
         "Room 2 changed since the revert was planned (roomLabel is now 'Green'); try the "
         f"revert again: nothing was written to {store.path}.")
-    assert record_tables(store.path) == before
     again = plan_revert(store, 2)
     assert (again.later_runs, [r.outcome.value for r in again.rows()]) == ([], ["update",
                                                                                 "update"])
@@ -84,30 +72,19 @@ def test_a_later_run_a_colleague_reverted_meanwhile_stops_the_revert(store: Stor
 
 def test_a_colleague_s_commit_over_a_record_the_revert_writes_stops_it(store: Store) -> None:
     ours = plan_revert(store, 2)
-    with Store.open(store.path) as colleague:
-        colleague.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
-                        run_info(update=1))
-    before = record_tables(store.path)
-    with pytest.raises(StoreChangedError) as failure:
-        commit_revert(store, ours)
-    assert str(failure.value) == (
+    colleague_renames(store.path, 1, "Red", "Blue")
+    assert str(refused(store, ours)) == (
         "Room 1 changed since the revert was planned (roomLabel is now 'Red'); try the "
         f"revert again: nothing was written to {store.path}.")
-    assert record_tables(store.path) == before
 
 
 def test_a_record_a_colleague_brings_back_meanwhile_stops_the_revert(store: Store) -> None:
     deleted = store.apply([Change(Table.ROOM, ChangeKind.DELETE, 2)], run_info(delete=1))
     ours = plan_revert(store, 2)  # room 2 skipped: deleted since
-    with Store.open(store.path) as colleague:  # brings room 2 back
-        commit_revert(colleague, plan_revert(colleague, deleted))
-    before = record_tables(store.path)
-    with pytest.raises(StoreChangedError) as failure:
-        commit_revert(store, ours)
-    assert str(failure.value) == (
+    colleague_reverts(store.path, deleted)  # brings room 2 back
+    assert str(refused(store, ours)) == (
         "Room 2 is in the store again since the revert was planned; try the revert again: "
         f"nothing was written to {store.path}.")
-    assert record_tables(store.path) == before
 
 
 def test_the_command_line_says_the_store_moved_on_in_one_line(
@@ -134,8 +111,7 @@ def test_the_command_line_says_the_store_moved_on_in_one_line(
 def test_later_first_skips_a_later_run_a_colleague_reverted_meanwhile_and_says_so(
         store: Store) -> None:
     ours = plan_revert(store, 2)  # "revert run 3 first, then run 2"
-    with Store.open(store.path) as colleague:
-        theirs = commit_revert(colleague, plan_revert(colleague, 3)).run_id
+    theirs = colleague_reverts(store.path, 3)
     results = revert_later_first(store, ours)
     assert [(r.run_id, r.reverts, r.skipped, r.meanwhile) for r in results] == [
         (theirs + 1, 2, 0, ((3, theirs),))]
@@ -144,31 +120,20 @@ def test_later_first_skips_a_later_run_a_colleague_reverted_meanwhile_and_says_s
 
 def test_later_first_refuses_a_later_run_committed_since_the_plan(store: Store) -> None:
     ours = plan_revert(store, 2)
-    with Store.open(store.path) as colleague:  # run 4 changes room 1 again
-        colleague.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
-                        run_info(update=1))
-    before = record_tables(store.path)
-    with pytest.raises(StoreChangedError) as failure:
-        revert_later_first(store, ours)
-    assert str(failure.value) == (
+    colleague_renames(store.path, 1, "Red", "Blue")  # run 4 changes room 1 again
+    assert str(refused(store, ours, revert_later_first)) == (
         "Run 4 changed records of run 2 since the revert was planned; try the revert again: "
         f"nothing was written to {store.path}.")
-    assert record_tables(store.path) == before
     assert plan_revert(store, 2).later_runs == [4, 3]
 
 
 def test_later_first_of_a_run_a_colleague_reverted_meanwhile_says_by_which_run(
         store: Store) -> None:
     ours = plan_revert(store, 2)
-    with Store.open(store.path) as colleague:  # runs 3, then 2, reverted by runs 4 and 5
-        commit_revert(colleague, plan_revert(colleague, 3))
-        theirs = commit_revert(colleague, plan_revert(colleague, 2)).run_id
-    before = record_tables(store.path)
-    with pytest.raises(RevertedMeanwhileError) as failure:
-        revert_later_first(store, ours)
+    theirs = colleague_reverts(store.path, 3, 2)  # runs 3, then 2, reverted by runs 4 and 5
+    failure = refused(store, ours, revert_later_first, RevertedMeanwhileError)
     who = next(r for r in store.history() if r.id == theirs).committed_by  # "jdoe on pc-12"
-    assert str(failure.value) == (
+    assert str(failure) == (
         f"Run 2 was reverted by run {theirs} ({who}) since the revert was planned: nothing "
         f"was written to {store.path}.")
-    assert failure.value.reverted_by == theirs
-    assert record_tables(store.path) == before
+    assert failure.reverted_by == theirs  # type: ignore[attr-defined]

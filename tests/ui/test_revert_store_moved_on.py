@@ -10,13 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from importer_gui.core import revert as revert_module
-from importer_gui.core.records import Change, ChangeKind, Table
-from importer_gui.core.revert import RevertPlan, commit_revert, plan_revert
+from importer_gui.core.revert import RevertPlan
 from importer_gui.core.store import Store
 from importer_gui.ui.revert_dialog import RevertDialog
-from tests.builders import run_info, tables
-
-UPDATE = ChangeKind.UPDATE
+from tests.builders import tables
+from tests.stores import colleague_renames, colleague_reverts, rooms_changed_again
 
 
 @pytest.fixture
@@ -24,14 +22,7 @@ def store_path(tmp_path: Path) -> Path:
     """Run 1 makes rooms 1 and 2; run 2 names them; run 3 changes room 2 again."""
     path = tmp_path / "store.sqlite3"
     with Store.open(path) as store:
-        store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-1", "label": "A"}),
-                     Change(Table.ROOM, ChangeKind.CREATE, -2, {"guid": "R-2", "label": "B"})],
-                    run_info(create=2))
-        store.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Blue"}, {"label": "A"}),
-                     Change(Table.ROOM, UPDATE, 2, {"label": "Green"}, {"label": "B"})],
-                    run_info(update=2))
-        store.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Teal"}, {"label": "Green"})],
-                    run_info(update=1))
+        rooms_changed_again(store)
     return path
 
 
@@ -51,12 +42,6 @@ def outcomes(dialog: RevertDialog) -> list[str]:
     model = dialog.model
     return [model.data(model.index(row, 1), Qt.ItemDataRole.DisplayRole)
             for row in range(model.rowCount())]
-
-
-def colleague_reverts(store_path: Path, run_id: int) -> int:
-    """Another administrator reverts a run in the same store; its revert's run."""
-    with Store.open(store_path) as colleague:
-        return commit_revert(colleague, plan_revert(colleague, run_id)).run_id
 
 
 def test_a_later_run_reverted_meanwhile_says_what_changed_and_plans_again(
@@ -96,9 +81,7 @@ def test_a_later_run_reverted_meanwhile_says_what_changed_and_plans_again(
 def test_a_commit_over_a_record_the_revert_writes_offers_to_plan_again(
         store_path: Path, qtbot: object) -> None:
     dialog = previewed(store_path, 2, qtbot)
-    with Store.open(store_path) as colleague:
-        colleague.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
-                        run_info(update=1))
+    colleague_renames(store_path, 1, "Red", "Blue")
     dialog.commit()
     assert dialog.error.text() == (
         "Room 1 changed since the revert was planned (roomLabel is now 'Red'); try the "
@@ -149,9 +132,7 @@ def test_later_first_refused_for_a_later_run_committed_meanwhile_plans_again(
         store_path: Path, qtbot: object) -> None:
     dialog = previewed(store_path, 2, qtbot)
     dialog.later_choice.setChecked(True)
-    with Store.open(store_path) as colleague:  # run 4 changes room 1 again
-        colleague.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
-                        run_info(update=1))
+    colleague_renames(store_path, 1, "Red", "Blue")  # run 4 changes room 1 again
     before = tables(store_path)
     dialog.commit()
     assert tables(store_path) == before
@@ -171,9 +152,7 @@ def colleague_changes_room_1_once_run_2_is_planned_again(
     def then_room_1_renamed(store: Store, run_id: int, *args: Any) -> RevertPlan:
         plan = real(store, run_id, *args)
         if run_id == 2:
-            with Store.open(store_path) as colleague:
-                colleague.apply([Change(Table.ROOM, UPDATE, 1, {"label": "Red"},
-                                        {"label": "Blue"})], run_info(update=1))
+            colleague_renames(store_path, 1, "Red", "Blue")
         return plan
 
     monkeypatch.setattr(revert_module, "plan_revert", then_room_1_renamed)
