@@ -10,7 +10,12 @@ from PySide6.QtCore import Qt
 
 from importer_gui.ui.revert_dialog import RevertDialog
 from tests.builders import by_hand, tables
-from tests.ui.test_revert_later_run_stuck import labels, preview, rooms
+from tests.ui.test_revert_later_run_stuck import (
+    all_changed_after_the_preview,
+    labels,
+    preview,
+    rooms,
+)
 from tests.ui.test_revert_stopped_words import cancel_at
 
 RUN_3_STUCK = ("Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, "
@@ -31,12 +36,7 @@ def by_hand_at(dialog: RevertDialog, step: str, sql: str) -> None:
 
 def test_every_run_all_conflicts_after_the_preview_offers_plan_again(
         tmp_path: Path, qtbot: object, screenshots: Path) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
-    dialog = preview(store_path, qtbot)
-    for room, label in ((1, "Purple"), (2, "Navy"), (3, "Pink")):  # after the preview
-        by_hand(store_path, f"UPDATE room SET label = '{label}' WHERE id = {room}")
-    dialog.later_choice.setChecked(True)
+    store_path, dialog = all_changed_after_the_preview(tmp_path, qtbot)
     before = tables(store_path)
 
     qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
@@ -63,8 +63,7 @@ def test_every_run_all_conflicts_after_the_preview_offers_plan_again(
 
 def test_all_conflicts_after_a_later_run_was_reverted_offers_plan_again(
         tmp_path: Path, qtbot: object) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
+    store_path = rooms(tmp_path)
     dialog = preview(store_path, qtbot)
     by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # run 3 stuck
     # Once run 4's revert is written, rooms 1 and 3 are changed too: nothing of run 2 is left.
@@ -86,8 +85,7 @@ def test_all_conflicts_after_a_later_run_was_reverted_offers_plan_again(
 
 def test_a_cancel_before_anything_was_written_names_the_runs_passed_over(
         tmp_path: Path, qtbot: object) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
+    store_path = rooms(tmp_path)
     dialog = preview(store_path, qtbot)
     by_hand(store_path, "UPDATE room SET label = 'Pink' WHERE id = 3")  # run 4 stuck
     before = tables(store_path)
@@ -103,8 +101,7 @@ def test_a_cancel_before_anything_was_written_names_the_runs_passed_over(
 
 def test_the_choice_and_the_stop_question_name_only_the_later_runs_reverted(
         tmp_path: Path, qtbot: object, screenshots: Path) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
+    store_path = rooms(tmp_path)
     by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # run 3 stuck
     dialog = preview(store_path, qtbot)
     assert dialog.later_choice.text() == "Revert &later run(s) 4 first (newest first), then run 2"
@@ -120,8 +117,7 @@ def test_the_choice_and_the_stop_question_name_only_the_later_runs_reverted(
 
 def test_all_conflicts_names_only_the_later_runs_that_can_be_reverted(
         tmp_path: Path, qtbot: object) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
+    store_path = rooms(tmp_path)
     by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # run 3 stuck
     by_hand(store_path, "UPDATE room SET label = 'Pink' WHERE id = 1")  # no run reverts it
     dialog = preview(store_path, qtbot)
@@ -134,8 +130,7 @@ def test_all_conflicts_names_only_the_later_runs_that_can_be_reverted(
 
 def test_the_choice_names_one_later_run_in_french(
         french: None, tmp_path: Path, qtbot: object) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
+    store_path = rooms(tmp_path)
     by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # run 3 stuck
     dialog = preview(store_path, qtbot)
     assert dialog.later_choice.text() == (
@@ -144,12 +139,7 @@ def test_the_choice_names_one_later_run_in_french(
 
 def test_plan_again_after_all_conflicts_is_said_in_french(
         french: None, tmp_path: Path, qtbot: object) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
-    dialog = preview(store_path, qtbot)
-    for room in (1, 2, 3):
-        by_hand(store_path, f"UPDATE room SET label = 'Pink' WHERE id = {room}")
-    dialog.later_choice.setChecked(True)
+    _, dialog = all_changed_after_the_preview(tmp_path, qtbot)
     dialog.commit()
     assert dialog.status.text().splitlines()[-1] == (
         "Rien n'a été écrit. Prévisualisez de nouveau ce que défaire l'exécution 2 ferait, sur "

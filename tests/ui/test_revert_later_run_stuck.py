@@ -9,22 +9,29 @@ from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import Store
 from importer_gui.ui.revert_dialog import RevertDialog
 from tests.builders import by_hand, run_info, tables
+from tests.stores import renamed
 from tests.ui.test_revert_stopped_words import cancel_at
 
 UPDATE = ChangeKind.UPDATE
 
 
-def rooms(store_path: Path) -> None:
-    """Run 1 makes rooms 1 to 3; run 2 names them; run 3 changes room 2 again, run 4 room 3."""
+def rooms_of_two_runs(store: Store) -> None:
+    """Run 1 makes rooms 1 to 3; run 2 names them (Blue)."""
+    store.apply([Change(Table.ROOM, ChangeKind.CREATE, -n, {"guid": f"R-{n}", "label": "A"})
+                 for n in (1, 2, 3)], run_info(create=3))
+    store.apply([Change(Table.ROOM, UPDATE, n, {"label": "Blue"}, {"label": "A"})
+                 for n in (1, 2, 3)], run_info(update=3))
+
+
+def rooms(folder: Path) -> Path:
+    """A new store in ``folder``: run 1 makes rooms 1 to 3; run 2 names them; run 3 changes
+    room 2 again, run 4 room 3. Its path."""
+    store_path = folder / "store.db"
     with Store.open(store_path) as store:
-        store.apply([Change(Table.ROOM, ChangeKind.CREATE, -n, {"guid": f"R-{n}", "label": "A"})
-                     for n in (1, 2, 3)], run_info(create=3))
-        store.apply([Change(Table.ROOM, UPDATE, n, {"label": "Blue"}, {"label": "A"})
-                     for n in (1, 2, 3)], run_info(update=3))
-        store.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Teal"}, {"label": "Blue"})],
-                    run_info(update=1))
-        store.apply([Change(Table.ROOM, UPDATE, 3, {"label": "Red"}, {"label": "Blue"})],
-                    run_info(update=1))
+        rooms_of_two_runs(store)
+        renamed(store, 2, "Teal", "Blue")
+        renamed(store, 3, "Red", "Blue")
+    return store_path
 
 
 def preview(store_path: Path, qtbot: object) -> RevertDialog:
@@ -44,8 +51,7 @@ def labels(store_path: Path) -> list[str]:
 
 def test_a_later_run_that_cannot_be_reverted_is_said_before_and_after_revert(
         tmp_path: Path, qtbot: object, screenshots: Path) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
+    store_path = rooms(tmp_path)
     by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # after run 3
     dialog = preview(store_path, qtbot)
     assert dialog.notice.text().splitlines() == [
@@ -72,8 +78,7 @@ def test_a_later_run_that_cannot_be_reverted_is_said_before_and_after_revert(
 
 def test_a_later_run_changed_by_hand_after_the_preview_is_said_not_reverted(
         tmp_path: Path, qtbot: object) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
+    store_path = rooms(tmp_path)
     dialog = preview(store_path, qtbot)
     assert len(dialog.notice.text().splitlines()) == 2  # every later run can be reverted
     by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # before Revert
@@ -87,8 +92,7 @@ def test_a_later_run_changed_by_hand_after_the_preview_is_said_not_reverted(
 
 def test_a_run_whose_only_later_run_cannot_be_reverted_offers_only_skipping(
         tmp_path: Path, qtbot: object) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
+    store_path = rooms(tmp_path)
     with Store.open(store_path) as store:  # run 5 puts room 3 back: run 3 is the one later
         store.apply([Change(Table.ROOM, UPDATE, 3, {"label": "Blue"}, {"label": "Red"})],
                     run_info(update=1))
@@ -102,8 +106,7 @@ def test_a_run_whose_only_later_run_cannot_be_reverted_offers_only_skipping(
 
 def test_a_later_run_that_cannot_be_reverted_is_said_in_french(
         french: None, tmp_path: Path, qtbot: object) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
+    store_path = rooms(tmp_path)
     by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")
     dialog = preview(store_path, qtbot)
     assert dialog.notice.text().splitlines()[-1] == (
@@ -117,26 +120,33 @@ def test_a_later_run_that_cannot_be_reverted_is_said_in_french(
         "depuis l'exécution 3 ou encore utilisé par d'autres enregistrements.")
 
 
-def rooms_put_back(store_path: Path) -> None:
+def rooms_put_back(folder: Path) -> Path:
     """As ``rooms``, but another program renames room 2 before run 3 and puts it back after:
     nothing of run 3 is left to revert."""
+    store_path = folder / "store.db"
     with Store.open(store_path) as store:
-        store.apply([Change(Table.ROOM, ChangeKind.CREATE, -n, {"guid": f"R-{n}", "label": "A"})
-                     for n in (1, 2, 3)], run_info(create=3))
-        store.apply([Change(Table.ROOM, UPDATE, n, {"label": "Blue"}, {"label": "A"})
-                     for n in (1, 2, 3)], run_info(update=3))
+        rooms_of_two_runs(store)
         by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")
-        store.apply([Change(Table.ROOM, UPDATE, 2, {"label": "Teal"}, {"label": "Navy"})],
-                    run_info(update=1))
-        store.apply([Change(Table.ROOM, UPDATE, 3, {"label": "Red"}, {"label": "Blue"})],
-                    run_info(update=1))
+        renamed(store, 2, "Teal", "Navy")
+        renamed(store, 3, "Red", "Blue")
     by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")
+    return store_path
+
+
+def all_changed_after_the_preview(folder: Path, qtbot: object) -> tuple[Path, RevertDialog]:
+    """The preview of run 2 on ``rooms``, then every room changed by another program, and
+    later runs first chosen: every record of each run is a conflict now."""
+    store_path = rooms(folder)
+    dialog = preview(store_path, qtbot)
+    for room, label in ((1, "Purple"), (2, "Navy"), (3, "Pink")):  # after the preview
+        by_hand(store_path, f"UPDATE room SET label = '{label}' WHERE id = {room}")
+    dialog.later_choice.setChecked(True)
+    return store_path, dialog
 
 
 def test_a_later_run_with_nothing_left_is_said_and_passed_over(
         tmp_path: Path, qtbot: object, screenshots: Path) -> None:
-    store_path = tmp_path / "store.db"
-    rooms_put_back(store_path)
+    store_path = rooms_put_back(tmp_path)
     dialog = preview(store_path, qtbot)
     assert dialog.notice.text().splitlines()[-1] == (
         "Run 3 has nothing left to revert: every record of it is already as it was before "
@@ -158,12 +168,7 @@ def test_a_later_run_with_nothing_left_is_said_and_passed_over(
 
 def test_every_run_all_conflicts_after_the_preview_names_the_later_runs(
         tmp_path: Path, qtbot: object, screenshots: Path) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
-    dialog = preview(store_path, qtbot)
-    for room, label in ((1, "Purple"), (2, "Navy"), (3, "Pink")):  # after the preview
-        by_hand(store_path, f"UPDATE room SET label = '{label}' WHERE id = {room}")
-    dialog.later_choice.setChecked(True)
+    _, dialog = all_changed_after_the_preview(tmp_path, qtbot)
     dialog.commit()
     assert dialog.error.text() == (
         "Nothing was reverted: all 3 records of run 2 changed since or are needed by other "
@@ -181,8 +186,7 @@ def test_every_run_all_conflicts_after_the_preview_names_the_later_runs(
 
 
 def test_a_stop_after_a_later_run_passed_over_names_it(tmp_path: Path, qtbot: object) -> None:
-    store_path = tmp_path / "store.db"
-    rooms(store_path)
+    store_path = rooms(tmp_path)
     dialog = preview(store_path, qtbot)
     by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # before Revert
     dialog.later_choice.setChecked(True)
@@ -196,8 +200,7 @@ def test_a_stop_after_a_later_run_passed_over_names_it(tmp_path: Path, qtbot: ob
 
 def test_a_later_run_with_nothing_left_is_said_in_french(
         french: None, tmp_path: Path, qtbot: object) -> None:
-    store_path = tmp_path / "store.db"
-    rooms_put_back(store_path)
+    store_path = rooms_put_back(tmp_path)
     dialog = preview(store_path, qtbot)
     assert dialog.notice.text().splitlines()[-1] == (
         "L'exécution 3 n'a plus rien à défaire\xa0: chacun de ses enregistrements est déjà tel "
