@@ -40,6 +40,15 @@ def find(page: ConfigPage, qtbot: QtBot, typed: str) -> None:
     qtbot.keyClicks(page.find_bar.find_field, typed)
 
 
+def found(window: MainWindow, sample: Path, qtbot: QtBot, typed: str) -> tuple[ConfigPage, str]:
+    """The sample's configuration page, the cursor at the start of its XML, Ctrl+F and
+    ``typed``: the page, and its XML."""
+    page = configuration_page(window, sample)
+    put_cursor(page, 0)
+    find(page, qtbot, typed)
+    return page, page.editor.toPlainText()
+
+
 def test_ctrl_f_finds_as_the_user_types_from_the_cursor(
         window: MainWindow, sample: Path, qtbot: QtBot) -> None:
     page = configuration_page(window, sample)
@@ -72,9 +81,7 @@ def test_ctrl_f_searches_the_selection(window: MainWindow, sample: Path, qtbot: 
 
 def test_esc_in_the_editor_closes_the_bar(window: MainWindow, sample: Path,
                                          qtbot: QtBot) -> None:
-    page = configuration_page(window, sample)
-    put_cursor(page, 0)
-    find(page, qtbot, "import")
+    page, _ = found(window, sample, qtbot, "import")
     page.editor.setFocus()
     qtbot.keyClick(page.editor, Qt.Key.Key_Escape)
     assert not page.find_bar.isVisible() and QApplication.focusWidget() is page.editor
@@ -82,10 +89,7 @@ def test_esc_in_the_editor_closes_the_bar(window: MainWindow, sample: Path,
 
 def test_enter_and_f3_go_on_around_the_end_and_back(
         window: MainWindow, sample: Path, qtbot: QtBot) -> None:
-    page = configuration_page(window, sample)
-    text = page.editor.toPlainText()
-    put_cursor(page, 0)
-    find(page, qtbot, "teacherLogin")
+    page, text = found(window, sample, qtbot, "teacherLogin")
     first, second = text.index("<teacherLogin "), text.index("<teacherLogin/>")
     field = page.find_bar.find_field
     assert selected(page) == (first + 1, "teacherLogin")
@@ -103,10 +107,7 @@ def test_enter_and_f3_go_on_around_the_end_and_back(
 
 
 def test_match_case(window: MainWindow, sample: Path, qtbot: QtBot) -> None:
-    page = configuration_page(window, sample)
-    text = page.editor.toPlainText()
-    put_cursor(page, 0)
-    find(page, qtbot, "Teacher")
+    page, text = found(window, sample, qtbot, "Teacher")
     bar = page.find_bar
     assert bar.count_label.text() == f"1 of {text.lower().count('teacher')}"
     bar.case_box.click()
@@ -119,10 +120,7 @@ def test_match_case(window: MainWindow, sample: Path, qtbot: QtBot) -> None:
 
 def test_esc_gives_the_editor_the_keyboard_with_the_match_selected(
         window: MainWindow, sample: Path, qtbot: QtBot) -> None:
-    page = configuration_page(window, sample)
-    text = page.editor.toPlainText()
-    put_cursor(page, 0)
-    find(page, qtbot, "dateFormat")
+    page, text = found(window, sample, qtbot, "dateFormat")
     qtbot.keyClick(page.find_bar.find_field, Qt.Key.Key_Escape)
     assert not page.find_bar.isVisible()
     assert QApplication.focusWidget() is page.editor
@@ -174,9 +172,7 @@ def test_replace_all_is_undone_by_one_ctrl_z(window: MainWindow, sample: Path,
 
 def test_tab_leaves_the_editor_for_the_bar_s_field_once_open(
         window: MainWindow, sample: Path, qtbot: QtBot) -> None:
-    page = configuration_page(window, sample)
-    put_cursor(page, 0)
-    find(page, qtbot, "import")
+    page, _ = found(window, sample, qtbot, "import")
     qtbot.keyClick(page.find_bar.find_field, Qt.Key.Key_Escape)
     qtbot.keyClick(page.editor, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is page.save_as_button  # the bar closed is no stop

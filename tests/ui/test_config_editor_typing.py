@@ -17,6 +17,8 @@ from tests.ui.test_config_editor_mistakes import configuration_page, line_of
 from tests.ui.test_hand_edits_kept import click
 from tests.ui.test_unsaved_configuration import EMAIL
 
+COMMENT = "<!-- Anne's -->"
+
 
 def type_at(page: ConfigPage, qtbot: QtBot, at: int, typed: str) -> None:
     """Put the cursor at ``at`` in the XML and type ``typed`` there."""
@@ -25,6 +27,28 @@ def type_at(page: ConfigPage, qtbot: QtBot, at: int, typed: str) -> None:
     page.editor.setTextCursor(cursor)
     page.editor.setFocus()
     qtbot.keyClicks(page.editor, typed)
+
+
+def commented_then_back(window: MainWindow, page: ConfigPage,
+                        qtbot: QtBot) -> tuple[str, int, str]:
+    """A comment typed before ``<dateFormat>``, checked, then Back to the mapping page: the
+    XML before it, where it went, the XML with it."""
+    text = page.editor.toPlainText()
+    at = text.index("<dateFormat>")
+    type_at(page, qtbot, at, COMMENT)
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=3000)
+    typed = page.editor.toPlainText()
+    click(qtbot, window.wizard, QWizard.WizardButton.BackButton)
+    return text, at, typed
+
+
+def undo_until(page: ConfigPage, qtbot: QtBot, text: str) -> None:
+    """Ctrl+Z in the editor until it holds ``text`` (at most once a character of the comment)."""
+    page.editor.setFocus()
+    for _ in range(len(COMMENT)):
+        if page.editor.toPlainText() == text:
+            break
+        qtbot.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 
 def test_a_pause_mid_tag_leaves_the_cursor_where_the_user_types(
@@ -42,20 +66,11 @@ def test_a_pause_mid_tag_leaves_the_cursor_where_the_user_types(
 def test_a_valid_edit_is_undone_after_a_look_at_the_mapping(
         window: MainWindow, sample: Path, qtbot: QtBot) -> None:
     page = configuration_page(window, sample)
-    text = page.editor.toPlainText()
-    at = text.index("<dateFormat>")
-    type_at(page, qtbot, at, "<!-- Anne's -->")
-    qtbot.waitUntil(lambda: page.isComplete(), timeout=3000)
-    typed = page.editor.toPlainText()
-    click(qtbot, window.wizard, QWizard.WizardButton.BackButton)
+    text, at, typed = commented_then_back(window, page, qtbot)
     click(qtbot, window.wizard, QWizard.WizardButton.NextButton)
     assert page.editor.toPlainText() == typed
-    assert page.editor.textCursor().position() == at + len("<!-- Anne's -->")
-    page.editor.setFocus()
-    for _ in range(len("<!-- Anne's -->")):  # Ctrl+Z until the text is as it was
-        if page.editor.toPlainText() == text:
-            break
-        qtbot.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.editor.textCursor().position() == at + len(COMMENT)
+    undo_until(page, qtbot, text)
     assert page.editor.toPlainText() == text
 
 
@@ -86,24 +101,16 @@ def colours(page: ConfigPage, part: str) -> list[str]:
 def test_a_field_changed_on_the_mapping_keeps_the_cursor_and_what_can_be_undone(
         window: MainWindow, sample: Path, qtbot: QtBot) -> None:
     page = configuration_page(window, sample)
-    text = page.editor.toPlainText()
-    at = text.index("<dateFormat>")
-    type_at(page, qtbot, at, "<!-- Anne's -->")
-    qtbot.waitUntil(lambda: page.isComplete(), timeout=3000)
-    typed = page.editor.toPlainText()
-    click(qtbot, window.wizard, QWizard.WizardButton.BackButton)
+    text, _, typed = commented_then_back(window, page, qtbot)
     window.wizard.mapping_page.set_field(EMAIL, IGNORED_COLUMN)
     click(qtbot, window.wizard, QWizard.WizardButton.NextButton)
     changed = page.editor.toPlainText()
     assert changed == config_xml.dumps(page.session.choices.config)
-    assert "teacherEmail" not in changed and "<!-- Anne's -->" in changed
+    assert "teacherEmail" not in changed and COMMENT in changed
     cursor = page.editor.textCursor().position()
-    assert changed[:cursor].endswith("<!-- Anne's -->")  # where the user left it
+    assert changed[:cursor].endswith(COMMENT)  # where the user left it
     page.editor.setFocus()
     qtbot.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.editor.toPlainText() == typed  # the mapping's change is one step
-    for _ in range(len("<!-- Anne's -->")):  # what was typed before can still be undone
-        if page.editor.toPlainText() == text:
-            break
-        qtbot.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    undo_until(page, qtbot, text)  # what was typed before can still be undone
     assert page.editor.toPlainText() == text
