@@ -144,8 +144,8 @@ def test_the_issues_workbook_speaks_french(tmp_path: Path, french: None) -> None
         f"… [coupé{NBSP}: le texte entier a 40000{NBSP}caractères, plus qu'une cellule n'en "
         "contient]")
     assert workbook_words().columns_cut.format(first=16382, last=16400, limit=16384) == (
-        f"Messages (les colonnes 16382 à 16400 du fichier sont omises{NBSP}: une feuille "
-        f"contient 16384{NBSP}colonnes)")
+        f"Messages (les colonnes 16382 à 16400 du fichier sont omises{NBSP}: une feuille en "
+        "contient au plus 16384)")
 
 
 def test_a_data_file_error_reads_in_french_after_its_file(tmp_path: Path, french: None) -> None:

@@ -142,6 +142,6 @@ def test_plan_again_after_all_conflicts_is_said_in_french(
     _, dialog = all_changed_after_the_preview(tmp_path, qtbot)
     dialog.commit()
     assert dialog.status.text().splitlines()[-1] == (
-        "Rien n'a été écrit. Prévisualisez de nouveau ce que défaire l'exécution 2 ferait, sur "
-        "la base telle qu'elle est maintenant.")
+        "Rien n'a été écrit. Cliquez sur Refaire l'aperçu pour voir ce qui serait défait de "
+        "l'exécution 2 dans la base telle qu'elle est maintenant.")
     assert dialog.replan_button.isVisible()

@@ -128,5 +128,6 @@ def test_a_revert_refused_after_a_later_run_says_it_in_french(
         f"{store_path}.")
     assert dialog.status.text() == (
         f"Avant l'erreur ci-dessous\xa0: l'exécution {run_id + 1} a été défaite (exécution "
-        f"{run_id + 2})\xa0; l'exécution {run_id} ne l'a pas été. Prévisualisez de nouveau ce "
-        f"que défaire l'exécution {run_id} ferait, sur la base telle qu'elle est maintenant.")
+        f"{run_id + 2})\xa0; l'exécution {run_id} ne l'a pas été. Cliquez sur Refaire "
+        f"l'aperçu pour voir ce qui serait défait de l'exécution {run_id} dans la base telle "
+        "qu'elle est maintenant.")

@@ -110,9 +110,9 @@ def test_the_store_changed_is_said_in_french(
     colleague_reverts(store_path, 3)
     dialog.commit()
     assert dialog.status.text() == (
-        "Rien n'a été écrit\u00a0: la base a changé depuis cet aperçu. Prévisualisez de "
-        "nouveau ce qui serait défait, sur la base telle qu'elle est maintenant.")
-    assert dialog.replan_button.text() == "&Prévisualiser de nouveau"
+        "Rien n'a été écrit\u00a0: la base a changé depuis cet aperçu. Cliquez sur Refaire "
+        "l'aperçu pour voir ce qui serait défait dans la base telle qu'elle est maintenant.")
+    assert dialog.replan_button.text() == "&Refaire l'aperçu"
     assert dialog.error.text().startswith("Salle 2 a changé depuis l'aperçu")
 
 

@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>Copy these details, to paste them into a support request</source>
-        <translation>Copier ces détails, pour les coller dans une demande d&apos;assistance</translation>
+        <translation>Copier ces détails pour les coller dans une demande d&apos;assistance</translation>
     </message>
 </context>
 <context>
@@ -2152,7 +2152,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>What the revert changes</source>
-        <translation>Ce que défaire l&apos;exécution modifie</translation>
+        <translation>Aperçu de ce qui serait défait</translation>
     </message>
     <message>
         <source>C&amp;ancel</source>
@@ -2164,7 +2164,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Plan again</source>
-        <translation>&amp;Prévisualiser de nouveau</translation>
+        <translation>&amp;Refaire l&apos;aperçu</translation>
     </message>
     <message>
         <source>&amp;Table:</source>
@@ -2287,23 +2287,23 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Nothing was written: run %1 is reverted now, by run %2.</source>
-        <translation>Rien n&apos;a été écrit&#xa0;: l&apos;exécution %1 est maintenant défaite, par l&apos;exécution %2.</translation>
+        <translation>Rien n&apos;a été écrit&#xa0;: l&apos;exécution %1 a entre-temps été défaite par l&apos;exécution %2.</translation>
     </message>
     <message>
         <source>Before the error below: %1; run %2 was not. Plan again to preview the revert of run %2 on the store as it now is.</source>
-        <translation>Avant l&apos;erreur ci-dessous&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été. Prévisualisez de nouveau ce que défaire l&apos;exécution %2 ferait, sur la base telle qu&apos;elle est maintenant.</translation>
+        <translation>Avant l&apos;erreur ci-dessous&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été. Cliquez sur Refaire l&apos;aperçu pour voir ce qui serait défait de l&apos;exécution %2 dans la base telle qu&apos;elle est maintenant.</translation>
     </message>
     <message>
         <source>Nothing was written. Plan again to preview the revert of run %1 on the store as it now is.</source>
-        <translation>Rien n&apos;a été écrit. Prévisualisez de nouveau ce que défaire l&apos;exécution %1 ferait, sur la base telle qu&apos;elle est maintenant.</translation>
+        <translation>Rien n&apos;a été écrit. Cliquez sur Refaire l&apos;aperçu pour voir ce qui serait défait de l&apos;exécution %1 dans la base telle qu&apos;elle est maintenant.</translation>
     </message>
     <message>
         <source>Nothing was written: the store changed since this preview was made. Plan again to preview the revert on the store as it now is.</source>
-        <translation>Rien n&apos;a été écrit&#xa0;: la base a changé depuis cet aperçu. Prévisualisez de nouveau ce qui serait défait, sur la base telle qu&apos;elle est maintenant.</translation>
+        <translation>Rien n&apos;a été écrit&#xa0;: la base a changé depuis cet aperçu. Cliquez sur Refaire l&apos;aperçu pour voir ce qui serait défait dans la base telle qu&apos;elle est maintenant.</translation>
     </message>
     <message>
         <source>Run %1 was reverted meanwhile, by run %2: it was not reverted again.</source>
-        <translation>L&apos;exécution %1 a été défaite entre-temps, par l&apos;exécution %2&#xa0;: elle n&apos;a pas été défaite de nouveau.</translation>
+        <translation>L&apos;exécution %1 a été défaite entre-temps par l&apos;exécution %2&#xa0;: elle n&apos;a pas été défaite de nouveau.</translation>
     </message>
     <message>
         <source>Run %1 had nothing left to revert: every record of it was already as it was before run %1.</source>
@@ -2490,15 +2490,15 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Run %1, made since the store was last read, is shown.</source>
-        <translation>L&apos;exécution %1, faite depuis la dernière lecture de la base, est affichée.</translation>
+        <translation>L&apos;exécution %1, effectuée depuis la dernière lecture de la base, est affichée.</translation>
     </message>
     <message>
         <source>%1 runs made since the store was last read are shown, the newest run %2.</source>
-        <translation>%1 exécutions faites depuis la dernière lecture de la base sont affichées, la plus récente étant l&apos;exécution %2.</translation>
+        <translation>Les %1 exécutions effectuées depuis la dernière lecture de la base sont affichées&#xa0;; la plus récente est l&apos;exécution %2.</translation>
     </message>
     <message>
         <source>No run was made since the store was last read: it is as shown.</source>
-        <translation>Aucune exécution depuis la dernière lecture de la base&#xa0;: elle est telle qu&apos;affichée.</translation>
+        <translation>Aucune exécution n&apos;a été effectuée depuis la dernière lecture de la base&#xa0;: elle est telle qu&apos;affichée.</translation>
     </message>
 </context>
 <context>
@@ -2725,7 +2725,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Messages (the file&apos;s columns {first} to {last} are left out: a sheet holds {limit} columns)</source>
-        <translation>Messages (les colonnes {first} à {last} du fichier sont omises&#xa0;: une feuille contient {limit}&#xa0;colonnes)</translation>
+        <translation>Messages (les colonnes {first} à {last} du fichier sont omises&#xa0;: une feuille en contient au plus {limit})</translation>
     </message>
     <message>
         <source>ERROR</source>
