@@ -6012,7 +6012,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>%1 already has %2 as %3, written by %4 since the revert was planned; try the revert again: nothing was written to %5.</source>
-        <translation>%1 a déjà %2 pour %3, écrit par %4 depuis la préparation du retour arrière&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans %5.</translation>
+        <translation>%1 a déjà %2 pour %3, écrit par %4 depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans %5.</translation>
     </message>
     <message>
         <source>Another teacher</source>
