@@ -2463,7 +2463,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Preview undoing the selected run, then undo it</source>
-        <translation>Prévisualiser l&apos;annulation de l&apos;exécution choisie, puis la défaire</translation>
+        <translation>Voir l&apos;aperçu de ce qui serait défait de l&apos;exécution choisie, puis la défaire</translation>
     </message>
     <message>
         <source>Select a run to see the cells corrected in the preview before it was committed.</source>
