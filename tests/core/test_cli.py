@@ -81,6 +81,16 @@ def test_sample_as_a_new_user_tries_it(sample_config: Path, tmp_path: Path,
         (10, "error", ["Start date 31/02/2027 not valid."])]
     assert document["counts"] == {"create": 19, "update": 1, "unchanged": 3, "delete": 0,
                                   "error": 17}
+    # Each import says its actions and counts, as the readable output does: no script
+    # counts rows itself.
+    assert [(i["actions"], list(i["counts"].values())) for i in document["imports"]] == [
+        (["createOrUpdateTeacherAction"], [3, 0, 0, 0, 1]),
+        (["createOrUpdateTrainingCourseAction"], [3, 0, 0, 0, 1]),
+        (["createOrUpdateSessionAction"], [2, 1, 1, 0, 4]),
+        (["createOrUpdateInterventionAction"], [3, 0, 0, 0, 4]),
+        (["createOrUpdateLearnerAction"], [5, 0, 0, 0, 3]),
+        (["registerLearnerAction"], [3, 0, 2, 0, 4])]
+    assert all(list(i["counts"]) == list(document["counts"]) for i in document["imports"])
 
     code, out, _ = run(capsys, "commit", str(sample_config), "--store", store, "--json")
     assert code == 1 and json.loads(out)["run"] == 1

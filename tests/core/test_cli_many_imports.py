@@ -1,9 +1,10 @@
-"""The readable output of a configuration of several imports: their counts read at a glance
-after the issues, a run's files one a line in the history."""
+"""The output of a configuration of several imports: their counts read at a glance after the
+issues (and given with each import in the JSON), a run's files one a line in the history."""
 
 from __future__ import annotations
 
 import getpass
+import json
 import socket
 from pathlib import Path
 
@@ -48,6 +49,39 @@ def test_check_ends_with_each_import_s_counts_then_the_total(
         "     2       1       0          0       0      0  trainings.csv",
         "     3       2       0          0       0      0  2027-06 teachers Mérignac.csv",
         "Total: create 15, update 0, unchanged 0, delete 0, error 1"]
+
+
+def test_the_json_gives_each_import_s_actions_and_counts_as_the_table_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(three_imports(tmp_path)), "--store",
+                       existing_store(tmp_path / "s.sqlite3"), "--json")
+    document = json.loads(out)
+    assert code == 1
+    assert [{k: v for k, v in i.items() if k != "rows"} for i in document["imports"]] == [
+        {"file": str(tmp_path / "teachers.csv"), "actions": ["createOrUpdateTeacherAction"],
+         "counts": {"create": 12, "update": 0, "unchanged": 0, "delete": 0, "error": 1}},
+        {"file": str(tmp_path / "trainings.csv"),
+         "actions": ["createOrUpdateTrainingCourseAction"],
+         "counts": {"create": 1, "update": 0, "unchanged": 0, "delete": 0, "error": 0}},
+        {"file": str(tmp_path / "2027-06 teachers Mérignac.csv"),
+         "actions": ["createOrUpdateTeacherAction"],
+         "counts": {"create": 2, "update": 0, "unchanged": 0, "delete": 0, "error": 0}}]
+    assert document["counts"] == {"create": 15, "update": 0, "unchanged": 0, "delete": 0,
+                                  "error": 1}
+
+
+def test_an_import_of_two_actions_counts_each_action_s_result(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Two rows, each through two actions: four results, counted as the total counts them.
+    spec = teachers_import(tmp_path, [["a", "A", "F", "a@example.org"], ["b", "B", "F", "no"]])
+    spec.then = ("<createOrUpdateTeacherAction><fields><teacherLogin/><teacherName/>"
+                 "<teacherFirstname/><teacherEmail/></fields></createOrUpdateTeacherAction>")
+    code, out, _ = run(capsys, "check", str(write_config(tmp_path, spec)), "--store",
+                       existing_store(tmp_path / "s.sqlite3"), "--json")
+    imp = json.loads(out)["imports"][0]
+    assert code == 1
+    assert imp["actions"] == ["createOrUpdateTeacherAction"] * 2
+    assert imp["counts"] == {"create": 1, "update": 0, "unchanged": 1, "delete": 0, "error": 2}
 
 
 def test_a_commit_s_counts_come_before_its_run(

@@ -398,6 +398,13 @@ def test_dry_run_and_json_as_check_and_commit(tmp_path: Path,
     document = json.loads(capsys.readouterr().out)
     assert document["counts"]["create"] == 15 and document["run"] == 1
     assert document["imports"][1]["rows"][0]["action"] == "trainingSessionMetadataProvider"
+    # Each export's counts, as check and commit give each import's.
+    assert [(i["actions"], i["counts"]["create"], i["counts"]["error"])
+            for i in document["imports"]] == [
+        (["trainingCourseMetadataProvider"], 4, 0), (["trainingSessionMetadataProvider"], 3, 0),
+        (["candidatesProvider"], 2, 0), (["learningObjectVersionMetadataProvider"], 2, 0),
+        (["consolidatedTrackingProvider"], 2, 0), (["trackingProvider"], 2, 0),
+        (["eventSessionMetadataProvider"], 0, 2)]
 
 
 def test_export_config_writes_what_refresh_reads(tmp_path: Path) -> None:
