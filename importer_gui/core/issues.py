@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -24,6 +26,19 @@ class Outcome(StrEnum):
 
 
 OUTCOME_ORDER: tuple[Outcome, ...] = tuple(Outcome)
+
+
+def outcome_totals(parts: Iterable[Mapping[Outcome, int]]) -> dict[Outcome, int]:
+    """The counts of ``parts`` added up, every outcome in OUTCOME_ORDER (zero when none)."""
+    total: Counter[Outcome] = Counter()
+    for part in parts:
+        total.update(part)
+    return {o: total[o] for o in OUTCOME_ORDER}
+
+
+def outcome_totals_by_name(parts: Iterable[Mapping[Outcome, int]]) -> dict[str, int]:
+    """``outcome_totals`` keyed by the outcomes' names, as runs store and JSON says them."""
+    return {o.value: n for o, n in outcome_totals(parts).items()}
 
 
 @dataclass(frozen=True, slots=True)

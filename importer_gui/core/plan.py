@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, overload
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import DataFileError
-from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
+from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome, outcome_totals_by_name
 from importer_gui.core.records import Change, Record
 
 if TYPE_CHECKING:
@@ -439,10 +439,7 @@ class Plan:
 
     def counts(self) -> dict[str, int]:
         """Outcomes over every import, every outcome present (zero when none)."""
-        total: Counter[Outcome] = Counter()
-        for imp in self.imports:
-            total.update(imp.counts())
-        return {o.value: total.get(o, 0) for o in OUTCOME_ORDER}
+        return outcome_totals_by_name(imp.counts() for imp in self.imports)
 
     def has_errors(self) -> bool:
         """True when some row will not be committed."""

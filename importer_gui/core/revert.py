@@ -40,7 +40,7 @@ from importer_gui.core.errors import (
     StoreChangedError,
     StoreError,
 )
-from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
+from importer_gui.core.issues import Issue, Outcome, outcome_totals_by_name
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import NO_VALUES, Change, ChangeKind, RecordIds, record_values
 from importer_gui.core.schema import Table
@@ -190,10 +190,7 @@ class RevertPlan:
 
     def counts(self) -> dict[str, int]:
         """Records per outcome, every outcome present (zero when none)."""
-        total: Counter[Outcome] = Counter()
-        for table in self.tables:
-            total.update(table.counts)
-        return {o.value: total.get(o, 0) for o in OUTCOME_ORDER}
+        return outcome_totals_by_name(table.counts for table in self.tables)
 
     def conflicts(self) -> int:
         """Records the commit skips."""
