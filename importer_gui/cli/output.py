@@ -19,8 +19,8 @@ from typing import Any, TextIO
 
 from importer_gui.core import interrupts
 from importer_gui.core.errors import ImporterError, system_reason
-from importer_gui.core.issues import OUTCOME_ORDER, Issue, Outcome
-from importer_gui.core.plan import ActionResult, ImportPlan, Plan
+from importer_gui.core.issues import Issue, Outcome, outcome_totals_by_name
+from importer_gui.core.plan import ActionResult, Plan
 
 # What a terminal acts on rather than shows: C0 and C1 controls and DEL (escape sequences,
 # BEL, a carriage return that rewrites the line), the bidi controls that reorder what is
@@ -130,7 +130,8 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     """The plan as the documented JSON shape (each import's rows made as they are written):
     each import says its actions and counts, as the readable output does, so that a script
     need not count its rows."""
-    imports = [{"file": str(imp.file), "actions": list(imp.actions), "counts": _import_counts(imp),
+    imports = [{"file": str(imp.file), "actions": list(imp.actions),
+                "counts": outcome_totals_by_name([imp.counts()]),
                 "rows": JsonLines(partial(_row_texts, imp.rows.lines, imp.rows.results))}
                for imp in plan.imports]
     return {"imports": imports, "counts": plan.counts()}
@@ -220,19 +221,12 @@ def counts_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{name} {count}" for name, count in counts.items())
 
 
-def _import_counts(imp: ImportPlan) -> dict[str, int]:
-    """An import's outcomes by name, every outcome present (zero when none), in the order
-    of the total's."""
-    counts = imp.counts()
-    return {o.value: counts.get(o, 0) for o in OUTCOME_ORDER}
-
-
 def print_plan(plan: Plan, out: TextIO) -> None:
     """The readable summary: counts per import, then every issue with file and line; with
     several imports, their counts again in a table after the issues; the total last."""
     table: list[tuple[str, dict[str, int]]] = []
     for imp in plan.imports:
-        full = _import_counts(imp)
+        full = outcome_totals_by_name([imp.counts()])
         table.append((imp.file.name, full))
         out.write(visible(f"Import {imp.index + 1}: {imp.file} ({', '.join(imp.actions)})")
                   + "\n")
