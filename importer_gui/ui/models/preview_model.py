@@ -10,7 +10,6 @@ from __future__ import annotations
 import textwrap
 from array import array
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from itertools import compress
@@ -30,7 +29,7 @@ from PySide6.QtGui import QFont
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.corrections import Correction, EditTexts
 from importer_gui.core.errors import ImporterError
-from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
+from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome, outcome_totals
 from importer_gui.core.paths import readable
 from importer_gui.core.plan import (
     OUTCOME_CODE,
@@ -381,19 +380,11 @@ class PreviewModel(PositionsModel):
 
     def counts(self) -> dict[Outcome, int]:
         """Rows per outcome in the shown import(s), every outcome present."""
-        counts = self._row_counts()
-        return {o: counts.get(o, 0) for o in OUTCOME_ORDER}
+        return outcome_totals(imp.row_counts() for imp in self.imports())
 
     def total_rows(self) -> int:
         """Rows in the shown import(s), filtered or not."""
-        return sum(self._row_counts().values())
-
-    def _row_counts(self) -> Counter[Outcome]:
-        """Rows per outcome in the shown import(s), as the plan keeps them."""
-        counts: Counter[Outcome] = Counter()
-        for imp in self.imports():
-            counts.update(imp.row_counts())
-        return counts
+        return sum(self.counts().values())
 
     def imports(self) -> list[ImportPlan]:
         """The imports shown."""

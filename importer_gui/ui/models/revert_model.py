@@ -7,7 +7,6 @@ cells' text is made here, when a cell is shown, from the records' values.
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -21,7 +20,7 @@ from PySide6.QtCore import (
 
 from importer_gui.core import schema
 from importer_gui.core.catalogue.columns import field_named
-from importer_gui.core.issues import OUTCOME_ORDER, Outcome
+from importer_gui.core.issues import OUTCOME_ORDER, Outcome, outcome_totals
 from importer_gui.core.revert import RevertRow, RevertTable
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import column_title, reference_id_title
@@ -108,8 +107,7 @@ class RevertModel(PositionsModel):
 
     def counts(self) -> dict[Outcome, int]:
         """Records per outcome in the shown table, every outcome present."""
-        counts: Counter[Outcome] = self._table.counts if self._table else Counter()
-        return {o: counts.get(o, 0) for o in OUTCOME_ORDER}
+        return outcome_totals([self._table.counts] if self._table else [])
 
     def row(self, view_row: int) -> RevertRow:
         """The record shown on a row."""
