@@ -72,6 +72,7 @@ class Wizard(QWizard):
         state.add_writer(self.commit_page)
         self.open_page.configuration_opened.connect(self.go_to_preview)
         self.open_page.may_open = self.may_open  # its own Open… and lists ask as the menu does
+        self.open_page.may_edit_import = self.may_edit_import
         self.open_page.runner.finished.connect(self._resume_forward)
         state.config_changed.connect(self._drop_stale_rows)
         self.setAcceptDrops(True)
@@ -187,6 +188,37 @@ class Wizard(QWizard):
         if answer == 1:
             session.discard_corrections()
         return answer != 2
+
+    def may_edit_import(self) -> bool:
+        """Asked before the open page's Import box shows another import: the pages' changes
+        to the one edited go into the configuration, as going on would write them; those it
+        cannot take yet (a mapping not complete, XML not valid) are dropped once the user
+        agreed, else the edited import stays. True when another import may be shown."""
+        refused = [] if self._keeps_page_edits() else self._unwritten_edits()
+        if not refused:
+            return True
+        session = self.state.session
+        data_file = session.data_file()
+        name = data_file.name if data_file else session.current_import().provider.file_name
+        text = arg(self.tr("Your changes to the import of %1 cannot be kept in the "
+                           "configuration yet, and showing another import drops them."), name)
+        answer = ask(self, self.tr("Show another import?"), "\n\n".join([text, *refused]),
+                     [self.tr("&Discard the changes and switch"), self.tr("Cancel")], escape=1)
+        if answer != 0:
+            return False
+        self.mapping_page.drop_unwritten()
+        self.config_page.drop_unwritten()
+        return True
+
+    def _unwritten_edits(self) -> list[str]:
+        """What the pages left by Back hold that the configuration cannot take yet, a line
+        each, with why (a page's XML still being checked holds nothing lost)."""
+        refused = []
+        if self.mapping_page.unwritten():
+            refused.append(arg(self.tr("The mapping: %1"), self.mapping_page.refusal()))
+        if self.config_page.unwritten():
+            refused.append(arg(self.tr("The XML: %1"), self.config_page.refusal()))
+        return refused
 
     def may_stop_commit(self) -> bool:
         """While a commit runs: stop it (nothing is written) or stay. True when none runs

@@ -200,6 +200,17 @@ class ConfigPage(BasePage):
 
         return self._holds_edit_on(config_xml.dumps(self.session.choices.config))
 
+    def refusal(self) -> str:
+        """Why the edit left by Back (``unwritten``) is not valid, as the status says it."""
+        return self._error or self.tr("Fix the configuration first.")
+
+    def drop_unwritten(self) -> None:
+        """The edit not valid, left by Back, dropped (the user agreed): the editor shows the
+        state's configuration again, checked anew once the user comes to the page."""
+        if self.unwritten():
+            self._timer.stop()
+            self._show(self._shown)
+
     def _holds_edit_on(self, text: str) -> bool:
         """Whether the editor holds an edit not parsed into the state, made on ``text``."""
         return (not self._valid and text == self._shown

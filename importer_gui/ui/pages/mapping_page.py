@@ -49,6 +49,7 @@ from importer_gui.core.suggest import Suggestion, map_columns
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import field_label
 from importer_gui.ui.locale_text import LocaleText
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.pages.mapping.choices import MappingChoices
 from importer_gui.ui.pages.mapping.codes import CodesBoxes
@@ -112,7 +113,8 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         # The edited import as the page was left by Back: coming back to it unchanged, the
         # page shows what it held (guesses still marked) rather than being built anew.
         self._left: Place | None = None
-        self._unwritten = False  # left by Back with a mapping Next refuses: not written
+        # Left by Back with a mapping Next refuses, not written: why Next refuses it.
+        self._unwritten: str | None = None
         self._by_hand = False  # the user changed something here since the page was built
         # Why the data file could not be read, if it could not: the page says only that.
         self._unread: str | None = None
@@ -195,7 +197,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         """Rebuild from the session: the file's columns, the configured or suggested fields;
         back to the import as the page was left by Back, what it held, as it was."""
         self.show_import_line()
-        left, self._left, self._unwritten = self._left, None, False
+        left, self._left, self._unwritten = self._left, None, None
         if left is not None and _same_place(left, self._place()):
             self.update_warning()
             return
@@ -347,16 +349,26 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         if self._by_hand:
             try:
                 self.save()
-            except ImporterError:
-                self._unwritten = True
+            except ImporterError as exc:
+                self._unwritten = exc.message
         # A file that could not be read is read again on the way back (put back meanwhile).
         self._left = self._place() if self._unread is None else None
 
     def unwritten(self) -> bool:
         """Whether the page, left by Back, holds a mapping Next refuses, not written into
         the session, for the import still edited there."""
-        return (self._unwritten and self._left is not None
+        return (self._unwritten is not None and self._left is not None
                 and _same_place(self._left, self._place()))
+
+    def refusal(self) -> str:
+        """Why Next refuses the mapping the page holds, left by Back (``unwritten``)."""
+        return message_text(self._unwritten or "")
+
+    def drop_unwritten(self) -> None:
+        """The mapping Next refuses, left by Back, dropped (the user agreed): the page is
+        built from the session once the user comes to it."""
+        if self._unwritten is not None:
+            self._left, self._unwritten = None, None
 
     def _place(self) -> Place:
         """What the page is built from now."""

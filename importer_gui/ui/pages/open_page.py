@@ -185,6 +185,9 @@ class OpenPage(BasePage):
         # Asked before a file chosen here replaces what is open (the window's question);
         # True: open it.
         self.may_open: Callable[[Path], bool] = lambda _path: True
+        # Asked before the Import box shows another import (the window's question, about
+        # changes the configuration cannot take yet); True: show it.
+        self.may_edit_import: Callable[[], bool] = lambda: True
         self.runner = TaskRunner(self)  # large files are read off the GUI thread
         self._build()
         self.refresh_lists()
@@ -963,7 +966,12 @@ class OpenPage(BasePage):
 
     def _import_chosen(self, index: int) -> None:
         """Show another <import> of the configuration; the next pages follow it."""
-        if index < 0 or index == self.session.choices.import_index:
+        edited = self.session.choices.import_index
+        if index < 0 or index == edited:
+            return
+        if not self.may_edit_import():
+            with signals_blocked(self.import_combo):
+                self.import_combo.setCurrentIndex(edited)
             return
         self.session.choose_import(index)
         self.initializePage()

@@ -2658,6 +2658,26 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <source>&amp;Discard the changes and open</source>
         <translation>&amp;Abandonner les modifications et ouvrir</translation>
     </message>
+    <message>
+        <source>The mapping: %1</source>
+        <translation>La correspondance&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The XML: %1</source>
+        <translation>Le XML&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Your changes to the import of %1 cannot be kept in the configuration yet, and showing another import drops them.</source>
+        <translation>Vos modifications de l&apos;import de %1 ne peuvent pas encore être gardées dans la configuration, et afficher un autre import les abandonne.</translation>
+    </message>
+    <message>
+        <source>Show another import?</source>
+        <translation>Afficher un autre import&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard the changes and switch</source>
+        <translation>&amp;Abandonner les modifications et changer</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln correction(s) of the preview are neither committed nor saved in a corrected copy of their file. Save them in %1, beside the file they correct?</source>
         <translation>
