@@ -322,13 +322,18 @@ def preview(folder: str, store: str, column: int) -> dict[str, float]:
     from bench.probes import _Paints, _timed, _timed_sorts
     from importer_gui.core import config_xml, pipeline
     from importer_gui.core.store import Store
+    from importer_gui.ui import collector
     from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewModel, RowFilter
+    from importer_gui.ui.pages.base import kept_off_the_collector
 
     app = QApplication.instance() or QApplication(["bench"])
     _warm(app)
+    collector.install()  # as the window's task runner does
     lift_budget()  # the figures of a file the window would refuse are said to be so
     with Store.open(Path(store)) as opened:
-        plan = pipeline.check(config_xml.load(Path(folder) / "config.xml"), opened)
+        # Checked as the preview page checks: the plan frozen out of the collector's reach.
+        plan = kept_off_the_collector(lambda: pipeline.check(
+            config_xml.load(Path(folder) / "config.xml"), opened), shown_plan_dropped=False)
     state = _state(Path(folder), Path(store))
     state.session.set_plan(plan)
     start = time.perf_counter()
