@@ -161,7 +161,8 @@ class Wizard(QWizard):
     def may_open(self, path: Path) -> bool:
         """Asked before ``path`` is opened: a commit running stops; corrections not saved
         stay with their file (unless the user drops them), to come back when it is checked
-        again; changes to the configuration the file would replace are saved or dropped."""
+        again; changes to the configuration the file would replace are saved or dropped,
+        those it cannot take yet (a mapping not complete, XML not valid) dropped only."""
         if not self.may_stop_commit():
             return False
         session = self.state.session
@@ -171,7 +172,13 @@ class Wizard(QWizard):
             "commit). They stay with their file while this window is open, and come back "
             "when it is checked again.", "", unsaved)
         title = self.tr("Open another file?")
-        if session.opening_drops_config(path) or not self._keeps_page_edits():
+        refused = self._refused_edits()
+        if refused:
+            return self._may_drop_refused(title, self.tr(
+                "Your changes to the import of %1 cannot be kept in the configuration yet, "
+                "and opening another file drops them."), self.tr(
+                "&Discard the changes and open"), refused, kept if unsaved else "")
+        if session.opening_drops_config(path):
             target = self._config_target()
             text = arg(self.tr("Your changes to the configuration (its reading, action, mapping "
                                "or XML) are not saved, and opening another file drops them. "
@@ -194,31 +201,28 @@ class Wizard(QWizard):
         to the one edited go into the configuration, as going on would write them; those it
         cannot take yet (a mapping not complete, XML not valid) are dropped once the user
         agreed, else the edited import stays. True when another import may be shown."""
-        refused = [] if self._keeps_page_edits() else self._unwritten_edits()
-        if not refused:
-            return True
+        refused = self._refused_edits()
+        return not refused or self._may_drop_refused(
+            self.tr("Show another import?"), self.tr(
+                "Your changes to the import of %1 cannot be kept in the configuration yet, "
+                "and showing another import drops them."),
+            self.tr("&Discard the changes and switch"), refused)
+
+    def _may_drop_refused(self, title: str, drops: str, discard: str, refused: list[str],
+                          before: str = "") -> bool:
+        """Ask whether the pages' changes the configuration cannot take yet (``refused``,
+        a line each with why) are dropped: ``drops`` says what drops them (%1: the edited
+        import's file), after ``before`` if any. True once dropped, False to stay."""
         session = self.state.session
         data_file = session.data_file()
         name = data_file.name if data_file else session.current_import().provider.file_name
-        text = arg(self.tr("Your changes to the import of %1 cannot be kept in the "
-                           "configuration yet, and showing another import drops them."), name)
-        answer = ask(self, self.tr("Show another import?"), "\n\n".join([text, *refused]),
-                     [self.tr("&Discard the changes and switch"), self.tr("Cancel")], escape=1)
-        if answer != 0:
+        text = " ".join(filter(None, [before, arg(drops, name)]))
+        if ask(self, title, "\n\n".join([text, *refused]), [discard, self.tr("Cancel")],
+               escape=1) != 0:
             return False
         self.mapping_page.drop_unwritten()
         self.config_page.drop_unwritten()
         return True
-
-    def _unwritten_edits(self) -> list[str]:
-        """What the pages left by Back hold that the configuration cannot take yet, a line
-        each, with why (a page's XML still being checked holds nothing lost)."""
-        refused = []
-        if self.mapping_page.unwritten():
-            refused.append(arg(self.tr("The mapping: %1"), self.mapping_page.refusal()))
-        if self.config_page.unwritten():
-            refused.append(arg(self.tr("The XML: %1"), self.config_page.refusal()))
-        return refused
 
     def may_stop_commit(self) -> bool:
         """While a commit runs: stop it (nothing is written) or stay. True when none runs
@@ -296,29 +300,41 @@ class Wizard(QWizard):
             return False
 
     def _write_page_edits(self) -> None:
+        """What the pages hold of the configuration written into it (``_write_pages``);
+        ImporterError, the first page's, when some of it cannot be."""
+        refused = self._write_pages()
+        if refused:
+            raise refused[0][1]
+
+    def _write_pages(self) -> list[tuple[str, ImporterError]]:
         """What the pages hold of the configuration written into it, as going on would: the
         action chosen, the columns mapped (on the page shown, or on the mapping page left by
         Back before they made a mapping Next takes), the XML typed (on the page shown, or
-        left by Back not valid yet); ImporterError when it cannot be."""
+        left by Back not valid yet). Each page's that cannot be: a line saying why, and
+        its error."""
         page = self.currentPage()
         if page is self.action_page:
             self.action_page.save()
+        refused = []
         if page is self.mapping_page or self.mapping_page.unwritten():
-            self.mapping_page.save()
+            try:
+                self.mapping_page.save()
+            except ImporterError as exc:
+                refused.append((arg(self.tr("The mapping: %1"), message_text(exc.message)), exc))
         if page is self.config_page or self.config_page.unwritten():
-            self.config_page.settle()
+            try:
+                self.config_page.settle()
+            except ImporterError as exc:
+                refused.append((arg(self.tr("The XML: %1"), self.config_page.refusal()), exc))
+        return refused
 
-    def _keeps_page_edits(self) -> bool:
-        """Before the wizard goes back to page 1 keeping the configuration: the page's
-        changes to it written into it; False when they cannot be (a mapping not complete,
-        XML not valid), and would be lost."""
+    def _refused_edits(self) -> list[str]:
+        """Before the wizard leaves the import edited, keeping the configuration: the pages'
+        changes to it written into it; those it cannot take yet (a mapping not complete,
+        XML not valid), which would be lost, a line each with why."""
         if not self.state.session.unsaved_config():
-            return True
-        try:
-            self._write_page_edits()
-        except ImporterError:
-            return False
-        return True
+            return []
+        return [line for line, _error in self._write_pages()]
 
     def _config_target(self) -> Path:
         """Where the configuration is saved on the way out: the file it was opened from (or

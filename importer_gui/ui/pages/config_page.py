@@ -32,7 +32,7 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import Look, current, on_scheme_change, set_look
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
-from importer_gui.ui.widgets.editor_text import change_lines, plain_text
+from importer_gui.ui.widgets.editor_text import change_lines, merged, plain_text
 from importer_gui.ui.widgets.find_bar import FindBar
 from importer_gui.ui.widgets.xml_highlighter import XmlHighlighter
 
@@ -76,6 +76,8 @@ class ConfigPage(BasePage):
         self._shows: tuple[object, ...] | None = None  # what it is the configuration of
         self._valid = True
         self._error = ""
+        # Where an edit held kept its lines over the earlier pages' change, said until typing.
+        self._note = ""
         self._typing = False  # the text parsed is the one being typed: the cursor is the user's
         # The import edited when the user last moved the cursor (by typing, a click, a key, a
         # find): coming back for that import, the cursor stays where they left it.
@@ -99,16 +101,18 @@ class ConfigPage(BasePage):
         return row
 
     def initializePage(self) -> None:
-        """Show the configuration as XML; an edit not valid yet, made on the same
-        configuration the earlier pages give again (a look at them and back), stays."""
+        """Show the configuration as XML; an edit not valid yet, left by Back, stays, with
+        what the earlier pages changed in the configuration since (``_take_held``)."""
         from importer_gui.core import config_xml
 
         text = config_xml.dumps(self.session.choices.config)
         self._typing = False
-        if self._holds_edit_on(text):
+        if self._holds_edit():
+            self._take_held(text)
             self.parse_now()  # its error said again, at its line
             return
         self._timer.stop()
+        self._note = ""
         self._shown = text
         self._show(text)
         if self._moved_on != self.session.choices.import_index:
@@ -195,13 +199,14 @@ class ConfigPage(BasePage):
 
     def unwritten(self) -> bool:
         """Whether the page, left by Back, holds an edit not valid, kept out of the state,
-        on the configuration the earlier pages still give."""
-        from importer_gui.core import config_xml
-
-        return self._holds_edit_on(config_xml.dumps(self.session.choices.config))
+        on the configuration still open (changed on the earlier pages since, or not)."""
+        return self._holds_edit()
 
     def refusal(self) -> str:
-        """Why the edit left by Back (``unwritten``) is not valid, as the status says it."""
+        """Why the editor's text is not in the configuration yet (an edit left by Back, not
+        valid: ``unwritten``), as the status says it."""
+        if self._checking is not None:
+            return self._still_checking()
         return self._error or self.tr("Fix the configuration first.")
 
     def drop_unwritten(self) -> None:
@@ -211,10 +216,31 @@ class ConfigPage(BasePage):
             self._timer.stop()
             self._show(self._shown)
 
-    def _holds_edit_on(self, text: str) -> bool:
-        """Whether the editor holds an edit not parsed into the state, made on ``text``."""
-        return (not self._valid and text == self._shown
-                and plain_text(self.editor) != text)
+    def _holds_edit(self) -> bool:
+        """Whether the editor holds an edit not parsed into the state (nor being checked),
+        made on the configuration still open (another one, or another file, drops it)."""
+        choices = self.session.choices
+        return (not self._valid and self._checking is None
+                and plain_text(self.editor) != self._shown
+                and self._shows == (choices.config_path, tuple(choices.data_files)))
+
+    def _take_held(self, text: str) -> None:
+        """The edit held made on the state's configuration as now (``text``): the earlier
+        pages' changes since (a mapping written by Next) go into it where the user did not
+        type; where they changed the lines the user typed on, the user's lines stay, and the
+        status says so."""
+        if text == self._shown:
+            return
+        held, not_taken = merged(self._shown, plain_text(self.editor), text)
+        self._shown = text
+        self._showing = True
+        try:
+            change_lines(self.editor, held)
+        finally:
+            self._showing = False
+        self._note = "" if not_taken is None else arg(self.tr(
+            "Kept as you typed it at line %1, where the earlier pages changed the "
+            "configuration too: their change is not in it."), not_taken)
 
     def _edited(self) -> None:
         """Typing restarts the parse delay; the page waits for a valid document. What the
@@ -224,6 +250,7 @@ class ConfigPage(BasePage):
         self.session.config_edited_by_hand()
         self._checking = None  # of the text before: this one is checked once parsed
         self._typing = True
+        self._note = ""  # the text is the user's as it is now
         self._valid = False
         self.completeChanged.emit()
         self._timer.start()
@@ -335,13 +362,14 @@ class ConfigPage(BasePage):
         self._valid = error is None
         self._error = ""
         if error is None:
-            self.status_label.setText(self.tr("The configuration is valid."))
+            self.status_label.setText("\n".join(filter(None, [
+                self.tr("The configuration is valid."), self._note])))
             set_look(self.status_label, Look.SUCCESS)
             self.editor.setExtraSelections([])
         else:
             where = "" if error.names_its_line else arg(self.tr("Line %1: "), error.line)
             self._error = where + message_text(error.detail)
-            self.status_label.setText(self._error)
+            self.status_label.setText("\n".join(filter(None, [self._error, self._note])))
             set_look(self.status_label, Look.ERROR)
             self._highlight_line(error.line)
         self.completeChanged.emit()

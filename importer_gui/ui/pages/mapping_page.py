@@ -49,7 +49,6 @@ from importer_gui.core.suggest import Suggestion, map_columns
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import field_label
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.base import BasePage, first_action, read_head
 from importer_gui.ui.pages.mapping.choices import MappingChoices
 from importer_gui.ui.pages.mapping.codes import CodesBoxes
@@ -359,10 +358,6 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         the session, for the import still edited there."""
         return (self._unwritten is not None and self._left is not None
                 and _same_place(self._left, self._place()))
-
-    def refusal(self) -> str:
-        """Why Next refuses the mapping the page holds, left by Back (``unwritten``)."""
-        return message_text(self._unwritten or "")
 
     def drop_unwritten(self) -> None:
         """The mapping Next refuses, left by Back, dropped (the user agreed): the page is

@@ -381,6 +381,10 @@
         <translation>Enregistrer dans la &amp;bibliothèque…</translation>
     </message>
     <message>
+        <source>Kept as you typed it at line %1, where the earlier pages changed the configuration too: their change is not in it.</source>
+        <translation>Gardé tel que vous l&apos;avez tapé à la ligne %1, où les pages précédentes ont aussi modifié la configuration&#xa0;: leur modification n&apos;y est pas.</translation>
+    </message>
+    <message>
         <source>The configuration changed on disk</source>
         <translation>La configuration a changé sur le disque</translation>
     </message>
@@ -2669,6 +2673,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Your changes to the import of %1 cannot be kept in the configuration yet, and showing another import drops them.</source>
         <translation>Vos modifications de l&apos;import de %1 ne peuvent pas encore être gardées dans la configuration, et afficher un autre import les abandonne.</translation>
+    </message>
+    <message>
+        <source>Your changes to the import of %1 cannot be kept in the configuration yet, and opening another file drops them.</source>
+        <translation>Vos modifications de l&apos;import de %1 ne peuvent pas encore être gardées dans la configuration, et ouvrir un autre fichier les abandonne.</translation>
     </message>
     <message>
         <source>Show another import?</source>

@@ -46,3 +46,57 @@ def _line_start(document: QTextDocument, line: int) -> int:
     if line < document.blockCount():
         return document.findBlockByNumber(line).position()
     return document.characterCount() - 1
+
+
+Change = tuple[int, int, list[str], bool]  # base lines [i1, i2) replaced; the user's change
+
+
+def merged(base: str, mine: str, theirs: str) -> tuple[str, int | None]:
+    """``mine`` and ``theirs``, each changed from ``base``, in one text: each one's changes
+    where the other left the lines as they were; where both changed the same lines, the
+    lines as ``mine`` has them. With the first line (from 1) of the text where ``theirs``
+    was not taken, None when all of it was."""
+    old = _lines(base)
+    changes = sorted([*_changes(old, _lines(mine), True), *_changes(old, _lines(theirs), False)],
+                     key=lambda change: change[:2])
+    out: list[str] = []
+    at, not_taken, k = 0, None, 0
+    while k < len(changes):
+        start, end = changes[k][:2]
+        group = [changes[k]]
+        k += 1
+        while k < len(changes) and _overlaps(changes[k], start, end):
+            end = max(end, changes[k][1])
+            group.append(changes[k])
+            k += 1
+        out += old[at:start]
+        ours = [change for change in group if change[3]]
+        if ours and len(ours) < len(group):  # both changed these lines: the user's stay
+            not_taken = len(out) + 1 if not_taken is None else not_taken
+            group = ours
+        out += _applied(old, start, end, group)
+        at = end
+    out += old[at:]
+    return "".join(out), not_taken
+
+
+def _changes(old: list[str], new: list[str], mine: bool) -> list[Change]:
+    """The lines of ``old`` that ``new`` changes, each with what replaces them."""
+    return [(i1, i2, new[j1:j2], mine)
+            for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new).get_opcodes()
+            if tag != "equal"]
+
+
+def _overlaps(change: Change, start: int, end: int) -> bool:
+    """Whether ``change`` touches the lines [start, end) changed already: the same lines,
+    or lines put in at the same place (in which order is for the user to say)."""
+    return change[0] < end or change[0] == change[1] == start == end
+
+
+def _applied(old: list[str], start: int, end: int, changes: list[Change]) -> list[str]:
+    """``old``'s lines [start, end) with ``changes`` (one text's, apart) made to them."""
+    out, at = [], start
+    for i1, i2, lines, _mine in changes:
+        out += old[at:i1] + lines
+        at = i2
+    return out + old[at:end]

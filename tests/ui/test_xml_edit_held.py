@@ -1,0 +1,104 @@
+"""XML typed on the configuration page, not valid yet, left by Back: kept when the earlier
+pages' Next changes the configuration meanwhile (their changes go in where the user did not
+type; where they did, the user's lines stay and the page says so), and opening another file
+asks before it drops it, offering only what can work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core import config_xml
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.wizard import ACTION, CONFIG, OPEN
+from tests.ui.conftest import Questions
+from tests.ui.test_another_import_shown import go_to
+from tests.ui.test_hand_edits_kept import type_over
+from tests.ui.wizards import sample_preview
+
+NAMESPACE = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+WITH_IA = ('xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xmlns:ia="urn:import-assistant:extension:1">')
+MAPPING = ("<teacherLogin/>\n          <teacherName/>\n          <teacherFirstname/>\n"
+           "          <teacherEmail>\n")
+MISMATCH = ("The configuration is not well-formed XML (line 15): Opening and ending tag "
+            "mismatch: teacherEmail line 14 and columnsMapping.")
+OPEN_TITLE = "Open another file?"
+DROPS = ("Your changes to the import of teachers.csv cannot be kept in the configuration "
+         "yet, and opening another file drops them.")
+
+
+def typed_then_round_trip(window: MainWindow, sample: Path, qtbot: QtBot,
+                          old: str, new: str) -> str:
+    """The sample opened, ``new`` typed over ``old`` in its XML, then Back to the action
+    and Next to the configuration again: the mapping page's Next writes the mapping (its
+    columns' headers recorded) on the way. The XML as typed."""
+    sample_preview(window, sample, qtbot)
+    wizard = window.wizard
+    go_to(qtbot, wizard, CONFIG)
+    type_over(qtbot, window, old, new)
+    typed = wizard.config_page.editor.toPlainText()
+    go_to(qtbot, wizard, ACTION)
+    go_to(qtbot, wizard, CONFIG)
+    return typed
+
+
+def test_an_edit_apart_from_the_mapping_s_rewrite_is_kept_with_it(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    typed_then_round_trip(window, sample, qtbot, "</delimiter>", "</delimiter")
+    page = window.wizard.config_page
+    now = config_xml.dumps(window.state.session.choices.config)
+    assert WITH_IA in now and 'ia:header="Courriel"' in now  # the rewrite
+    assert page.editor.toPlainText() == now.replace("</delimiter>", "</delimiter", 1)
+    assert page.status_label.text().startswith("The configuration is not well-formed XML")
+    assert not page.isComplete() and questions.asked == []
+
+
+def test_an_edit_on_lines_the_mapping_rewrote_is_kept_as_typed_and_said(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    typed = typed_then_round_trip(window, sample, qtbot, "<teacherEmail/>", "<teacherEmail>")
+    page = window.wizard.config_page
+    assert MAPPING in typed
+    assert page.editor.toPlainText() == typed.replace(NAMESPACE, WITH_IA)
+    assert page.status_label.text() == (
+        f"{MISMATCH}\nKept as you typed it at line 11, where the earlier pages changed the "
+        "configuration too: their change is not in it.")
+    window.wizard.grab().save("/tmp/xh/kept.png")
+    assert questions.asked == []
+
+
+def test_opening_a_file_offers_only_to_drop_the_xml_not_valid_yet(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    typed = typed_then_round_trip(window, sample, qtbot, "<teacherEmail/>", "<teacherEmail>")
+    wizard = window.wizard
+    go_to(qtbot, wizard, OPEN)
+    questions.answers.append("Cancel")
+    assert not window.open_file(sample / "sample-config.xml")
+    question = (OPEN_TITLE, f"{DROPS}\n\nThe XML: {MISMATCH}",
+                ["Discard the changes and open", "Cancel"])
+    assert questions.asked == [question]
+    go_to(qtbot, wizard, CONFIG)
+    assert wizard.config_page.editor.toPlainText() == typed.replace(NAMESPACE, WITH_IA)
+    questions.answers.append("Discard the changes and open")
+    assert window.open_file(sample / "sample-config.xml")
+    assert questions.asked == [question, question]
+    qtbot.waitUntil(lambda: wizard.currentId() >= CONFIG, timeout=20_000)
+    go_to(qtbot, wizard, CONFIG)
+    page = wizard.config_page
+    assert page.editor.toPlainText() == config_xml.dumps(window.state.session.choices.config)
+    assert "<teacherEmail>" not in page.editor.toPlainText()
+
+
+def test_the_open_question_is_in_french(french: None, window: MainWindow, sample: Path,
+                                        qtbot: QtBot, questions: Questions) -> None:
+    typed_then_round_trip(window, sample, qtbot, "<teacherEmail/>", "<teacherEmail>")
+    go_to(qtbot, window.wizard, OPEN)
+    questions.answers.append("Annuler")
+    assert not window.open_file(sample / "sample-config.xml")
+    [(title, text, answers)] = questions.asked
+    assert title == "Ouvrir un autre fichier\u00a0?"
+    assert text.startswith(
+        "Vos modifications de l'import de teachers.csv ne peuvent pas encore être gardées "
+        "dans la configuration, et ouvrir un autre fichier les abandonne.\n\nLe XML\u00a0: ")
+    assert answers == ["Abandonner les modifications et ouvrir", "Annuler"]
