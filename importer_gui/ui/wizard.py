@@ -143,7 +143,10 @@ class Wizard(QWizard):
         """Forget the choices and start again on page 1 (once the user agreed to lose a
         commit running, or corrections and changes to the configuration not saved)."""
         if not self.may_stop_commit() or not self.may_drop_unsaved(
-                self.tr("Start a new import?"), self.tr("Discard them and start &anew")):
+                self.tr("Start a new import?"), self.tr(
+                    "Your changes to the import of %1 cannot be kept in the configuration "
+                    "yet, and starting anew drops them."),
+                self.tr("Discard them and start &anew")):
             return False
         self.state.session.new_import()
         self.restart()
@@ -156,7 +159,9 @@ class Wizard(QWizard):
         corrections or changes to the configuration not saved. True when the window may
         close (its work in the background is then to be stopped: ``stop_work``)."""
         return self.may_stop_writing() and self.may_drop_unsaved(
-            self.tr("Quit Import Assistant?"), self.tr("Discard them and &quit"))
+            self.tr("Quit Import Assistant?"), self.tr(
+                "Your changes to the import of %1 cannot be kept in the configuration yet, "
+                "and quitting drops them."), self.tr("Discard them and &quit"))
 
     def may_open(self, path: Path) -> bool:
         """Asked before ``path`` is opened: a commit running stops; corrections not saved
@@ -209,14 +214,15 @@ class Wizard(QWizard):
             self.tr("&Discard the changes and switch"), refused)
 
     def _may_drop_refused(self, title: str, drops: str, discard: str, refused: list[str],
-                          before: str = "") -> bool:
+                          before: str = "", after: str = "") -> bool:
         """Ask whether the pages' changes the configuration cannot take yet (``refused``,
         a line each with why) are dropped: ``drops`` says what drops them (%1: the edited
-        import's file), after ``before`` if any. True once dropped, False to stay."""
+        import's file), between ``before`` and ``after`` if any. True once dropped, False
+        to stay."""
         session = self.state.session
         data_file = session.data_file()
         name = data_file.name if data_file else session.current_import().provider.file_name
-        text = " ".join(filter(None, [before, arg(drops, name)]))
+        text = " ".join(filter(None, [before, arg(drops, name), after]))
         if ask(self, title, "\n\n".join([text, *refused]), [discard, self.tr("Cancel")],
                escape=1) != 0:
             return False
@@ -239,12 +245,23 @@ class Wizard(QWizard):
         of it is written) or stay. True when none of them writes any more."""
         return all(stop_asked(self, writer) for writer in writers if writer.writes_store())
 
-    def may_drop_unsaved(self, title: str, discard: str) -> bool:
+    def may_drop_unsaved(self, title: str, drops: str, discard: str) -> bool:
         """Corrections or changes to the configuration not saved (asked once for both): save
         a corrected copy of each file beside it and the configuration, discard them, or
-        stay. True when the user may go on."""
+        stay; only discard or stay when the pages' changes cannot be kept yet (``drops``
+        says so, as ``_may_drop_refused`` takes it). True when the user may go on."""
         session = self.state.session
         unsaved = session.unsaved_corrections()
+        refused = self._refused_edits()
+        if refused:
+            lost = self.tr(
+                "%Ln correction(s) of the preview, neither committed nor saved in a corrected "
+                "copy of their file, would be lost too.", "", unsaved)
+            if not self._may_drop_refused(title, drops, discard, refused,
+                                          after=lost if unsaved else ""):
+                return False
+            session.discard_corrections()
+            return True
         config = self._config_target() if session.unsaved_config() else None
         if not unsaved and config is None:
             return True

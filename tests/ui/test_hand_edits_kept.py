@@ -79,9 +79,12 @@ def test_a_mapping_not_complete_yet_is_kept_by_back_and_not_saved_half_done(
         "teacherLogin", "teacherLogin", "teacherFirstname", IGNORED_COLUMN]
     assert page.warning_label.text() == warning and not page.isComplete()
     click(qtbot, wizard, QWizard.WizardButton.BackButton)
-    assert not window.close()  # save: refused, saying why, rather than saved half done
-    assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT),
-                               ("Quit Import Assistant?", warning, ["OK"])]
+    questions.answers.append("Cancel")
+    assert not window.close()  # only Discard or Cancel: a save could only be refused
+    assert questions.asked == [("Quit Import Assistant?", (
+        "Your changes to the import of teachers.csv cannot be kept in the configuration yet, "
+        f"and quitting drops them.\n\nThe mapping: {warning}"),
+        ["Discard them and quit", "Cancel"])]
     assert Settings.library() == []
     questions.answers.append("Discard them and quit")
     assert window.close()
@@ -224,18 +227,22 @@ def test_xml_typed_then_back_at_once_is_kept_and_saved_when_asked(
     assert config_xml.load(saved).imports[0].provider.date_format == "DD/MM/YYYY"
 
 
-def test_xml_not_valid_left_by_back_is_not_saved_without_a_word(
+def test_xml_not_valid_left_by_back_is_not_saved_nor_offered_to_be(
         window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
     configuration_page(window, sample)
     type_over(qtbot, window, "<teacherEmail/>", "<teacherEmail>")
     typed = window.wizard.config_page.editor.toPlainText()
     click(qtbot, window.wizard, QWizard.WizardButton.BackButton)
-    assert not window.close()  # save: refused, saying why, rather than saved without it
-    assert questions.asked == [
-        ("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT),
-        ("Quit Import Assistant?", "Fix the configuration before saving it.", ["OK"])]
+    questions.answers.append("Cancel")
+    assert not window.close()  # only Discard or Cancel: a save could only be refused
+    assert questions.asked == [("Quit Import Assistant?", (
+        "Your changes to the import of teachers.csv cannot be kept in the configuration yet, "
+        "and quitting drops them.\n\nThe XML: The configuration is not well-formed XML "
+        "(line 27): Opening and ending tag mismatch: teacherEmail line 26 and fields."),
+        ["Discard them and quit", "Cancel"])]
     assert Settings.library() == []
     click(qtbot, window.wizard, QWizard.WizardButton.NextButton)
     assert window.wizard.config_page.editor.toPlainText() == typed  # still there to fix
     questions.answers.append("Discard them and quit")
     assert window.close()
+    assert Settings.library() == []

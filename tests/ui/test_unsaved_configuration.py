@@ -106,15 +106,18 @@ def test_the_windows_own_guesses_and_a_saved_configuration_are_nothing_to_ask_ab
     assert questions.asked == []
 
 
-def test_an_xml_edit_not_valid_yet_is_asked_about_and_cannot_be_saved(
+def test_an_xml_edit_not_valid_yet_is_asked_about_and_not_offered_to_be_saved(
         window: MainWindow, sample: Path, questions: Questions) -> None:
     page = configuration_page(window, sample)
     edited = page.editor.toPlainText().replace("<teacherEmail/>", "<teacherEmail>", 1)
     page.editor.setPlainText(edited)  # as typed
-    questions.answers.append("Save the configuration")
+    questions.answers.append("Cancel")
     assert not window.close()
-    assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT), (
-        "Quit Import Assistant?", "Fix the configuration before saving it.", ["OK"])]
+    assert questions.asked == [("Quit Import Assistant?", (
+        "Your changes to the import of teachers.csv cannot be kept in the configuration yet, "
+        "and quitting drops them.\n\nThe XML: The configuration is not well-formed XML "
+        "(line 27): Opening and ending tag mismatch: teacherEmail line 26 and fields."),
+        ["Discard them and quit", "Cancel"])]
     assert window.isVisible() and page.editor.toPlainText() == edited
     assert Settings.library() == []
     questions.answers.append("Discard them and quit")

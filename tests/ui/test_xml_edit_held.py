@@ -1,20 +1,25 @@
 """XML typed on the configuration page, not valid yet, left by Back: kept when the earlier
 pages' Next changes the configuration meanwhile (their changes go in where the user did not
 type; where they did, the user's lines stay and the page says so), and opening another file
-asks before it drops it, offering only what can work."""
+asks before it drops it, as quitting and starting anew do, offering only what can work."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.widgets import ask
 from importer_gui.ui.wizard import ACTION, CONFIG, OPEN
 from tests.ui.conftest import Questions
 from tests.ui.test_another_import_shown import go_to
+from tests.ui.test_config_editor_mistakes import configuration_page
 from tests.ui.test_hand_edits_kept import type_over
+from tests.ui.test_nothing_lost import correct_the_email
 from tests.ui.wizards import sample_preview
 
 NAMESPACE = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
@@ -102,3 +107,82 @@ def test_the_open_question_is_in_french(french: None, window: MainWindow, sample
         "Vos modifications de l'import de teachers.csv ne peuvent pas encore être gardées "
         "dans la configuration, et ouvrir un autre fichier les abandonne.\n\nLe XML\u00a0: ")
     assert answers == ["Abandonner les modifications et ouvrir", "Annuler"]
+
+
+def test_new_import_drops_the_xml_not_valid_yet_for_good(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    configuration_page(window, sample)  # teachers.csv opened alone, no configuration
+    type_over(qtbot, window, "<teacherEmail/>", "<teacherEmail>")
+    wizard = window.wizard
+    go_to(qtbot, wizard, ACTION)
+    questions.answers.append("Discard them and start anew")
+    assert wizard.new_import()
+    assert questions.asked == [("Start a new import?", (
+        "Your changes to the import of teachers.csv cannot be kept in the configuration "
+        "yet, and starting anew drops them.\n\nThe XML: The configuration is not "
+        "well-formed XML (line 27): Opening and ending tag mismatch: teacherEmail line 26 "
+        "and fields."), ["Discard them and start anew", "Cancel"])]
+    assert wizard.open_file(sample / "teachers.csv")  # the same file, alone again
+    wizard.next()
+    wizard.action_page.select("createOrUpdateTeacherAction")
+    go_to(qtbot, wizard, CONFIG)
+    page = wizard.config_page
+    assert "<teacherEmail>" not in page.editor.toPlainText()
+    assert page.editor.toPlainText() == config_xml.dumps(window.state.session.choices.config)
+    assert page.isComplete()
+
+
+def test_quitting_with_corrections_too_says_they_would_be_lost(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions,
+        screenshots: Path) -> None:
+    correct_the_email(sample_preview(window, sample, qtbot))
+    wizard = window.wizard
+    go_to(qtbot, wizard, CONFIG)
+    type_over(qtbot, window, "<teacherEmail/>", "<teacherEmail>")
+    go_to(qtbot, wizard, ACTION)
+    window.resize(1280, 800)
+    window.show()
+    seen: list[tuple[str, list[str]]] = []
+
+    def look_then_escape() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), [button.text() for button in box.buttons()]))
+        box.grab().save(str(screenshots / "quit-changes-not-kept.png"))
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    before = ask.answer_with(ask._message_box)
+    try:
+        QTimer.singleShot(0, look_then_escape)
+        assert not window.close()  # Escape: Cancel
+    finally:
+        ask.answer_with(before)
+    assert seen == [(
+        "Your changes to the import of teachers.csv cannot be kept in the configuration yet, "
+        "and quitting drops them. 1 correction(s) of the preview, neither committed nor "
+        "saved in a corrected copy of their file, would be lost too.\n\nThe XML: "
+        "The configuration is not well-formed XML (line 15): Opening and ending tag "
+        "mismatch: teacherEmail line 14 and columnsMapping.",
+        ["Discard them and &quit", "Cancel"])]
+    assert window.state.session.unsaved_corrections() == 1
+    questions.answers.append("Discard them and quit")
+    assert window.close()
+    assert not (sample / "teachers-corrected.csv").exists()
+
+
+def test_the_quit_question_is_in_french(french: None, window: MainWindow, sample: Path,
+                                        qtbot: QtBot, questions: Questions) -> None:
+    correct_the_email(sample_preview(window, sample, qtbot))
+    go_to(qtbot, window.wizard, CONFIG)
+    type_over(qtbot, window, "<teacherEmail/>", "<teacherEmail>")
+    go_to(qtbot, window.wizard, ACTION)
+    questions.answers.append("Annuler")
+    assert not window.close()
+    [(title, text, answers)] = questions.asked
+    assert title == "Quitter Import Assistant\u00a0?"
+    assert text.startswith(
+        "Vos modifications de l'import de teachers.csv ne peuvent pas encore être gardées "
+        "dans la configuration, et quitter les abandonne. 1 correction de l'aperçu, ni "
+        "validée ni enregistrée dans une copie corrigée de son fichier, serait perdue "
+        "aussi.\n\nLe XML\u00a0: ")
+    assert answers == ["Les abandonner et quitter", "Annuler"]

@@ -2675,6 +2675,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Vos modifications de l&apos;import de %1 ne peuvent pas encore être gardées dans la configuration, et afficher un autre import les abandonne.</translation>
     </message>
     <message>
+        <source>Your changes to the import of %1 cannot be kept in the configuration yet, and starting anew drops them.</source>
+        <translation>Vos modifications de l&apos;import de %1 ne peuvent pas encore être gardées dans la configuration, et recommencer les abandonne.</translation>
+    </message>
+    <message>
+        <source>Your changes to the import of %1 cannot be kept in the configuration yet, and quitting drops them.</source>
+        <translation>Vos modifications de l&apos;import de %1 ne peuvent pas encore être gardées dans la configuration, et quitter les abandonne.</translation>
+    </message>
+    <message>
         <source>Your changes to the import of %1 cannot be kept in the configuration yet, and opening another file drops them.</source>
         <translation>Vos modifications de l&apos;import de %1 ne peuvent pas encore être gardées dans la configuration, et ouvrir un autre fichier les abandonne.</translation>
     </message>
@@ -2685,6 +2693,13 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>&amp;Discard the changes and switch</source>
         <translation>&amp;Abandonner les modifications et changer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln correction(s) of the preview, neither committed nor saved in a corrected copy of their file, would be lost too.</source>
+        <translation>
+            <numerusform>%Ln correction de l&apos;aperçu, ni validée ni enregistrée dans une copie corrigée de son fichier, serait perdue aussi.</numerusform>
+            <numerusform>%Ln corrections de l&apos;aperçu, ni validées ni enregistrées dans une copie corrigée de leur fichier, seraient perdues aussi.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln correction(s) of the preview are neither committed nor saved in a corrected copy of their file. Save them in %1, beside the file they correct?</source>
