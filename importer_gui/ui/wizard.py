@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -214,17 +215,22 @@ class Wizard(QWizard):
             self.tr("&Discard the changes and switch"), refused)
 
     def _may_drop_refused(self, title: str, drops: str, discard: str, refused: list[str],
-                          before: str = "", after: str = "") -> bool:
+                          before: str = "", after: str = "",
+                          save: tuple[str, Callable[[], bool]] | None = None) -> bool:
         """Ask whether the pages' changes the configuration cannot take yet (``refused``,
         a line each with why) are dropped: ``drops`` says what drops them (%1: the edited
-        import's file), between ``before`` and ``after`` if any. True once dropped, False
-        to stay."""
+        import's file), between ``before`` and ``after`` if any; ``save``, a first answer
+        that saves something else before they are dropped (its label, and the saving, False
+        when it failed). True once dropped, False to stay."""
         session = self.state.session
         data_file = session.data_file()
         name = data_file.name if data_file else session.current_import().provider.file_name
         text = " ".join(filter(None, [before, arg(drops, name), after]))
-        if ask(self, title, "\n\n".join([text, *refused]), [discard, self.tr("Cancel")],
-               escape=1) != 0:
+        answers = [discard, self.tr("Cancel")] if save is None else [
+            save[0], discard, self.tr("Cancel")]
+        answer = ask(self, title, "\n\n".join([text, *refused]), answers,
+                     escape=len(answers) - 1)
+        if answer == len(answers) - 1 or (save is not None and answer == 0 and not save[1]()):
             return False
         self.mapping_page.drop_unwritten()
         self.config_page.drop_unwritten()
@@ -257,8 +263,11 @@ class Wizard(QWizard):
             lost = self.tr(
                 "%Ln correction(s) of the preview, neither committed nor saved in a corrected "
                 "copy of their file, would be lost too.", "", unsaved)
+            copies = self._copy_targets() if unsaved else {}
+            save = (self.tr("&Save the corrected copies, drop the changes"),
+                    lambda: self._save_copies(copies, title)) if unsaved else None
             if not self._may_drop_refused(title, drops, discard, refused,
-                                          after=lost if unsaved else ""):
+                                          after=lost if unsaved else "", save=save):
                 return False
             session.discard_corrections()
             return True

@@ -163,11 +163,22 @@ def test_quitting_with_corrections_too_says_they_would_be_lost(
         "saved in a corrected copy of their file, would be lost too.\n\nThe XML: "
         "The configuration is not well-formed XML (line 15): Opening and ending tag "
         "mismatch: teacherEmail line 14 and columnsMapping.",
-        ["Discard them and &quit", "Cancel"])]
+        ["&Save the corrected copies, drop the changes", "Discard them and &quit", "Cancel"])]
     assert window.state.session.unsaved_corrections() == 1
     questions.answers.append("Discard them and quit")
     assert window.close()
     assert not (sample / "teachers-corrected.csv").exists()
+
+
+def test_quitting_with_corrections_too_may_save_them_and_drop_the_changes(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    correct_the_email(sample_preview(window, sample, qtbot))
+    go_to(qtbot, window.wizard, CONFIG)
+    type_over(qtbot, window, "<teacherEmail/>", "<teacherEmail>")
+    go_to(qtbot, window.wizard, ACTION)
+    questions.answers.append("Save the corrected copies, drop the changes")
+    assert window.close()
+    assert (sample / "teachers-corrected.csv").exists()
 
 
 def test_the_quit_question_is_in_french(french: None, window: MainWindow, sample: Path,
@@ -185,4 +196,5 @@ def test_the_quit_question_is_in_french(french: None, window: MainWindow, sample
         "dans la configuration, et quitter les abandonne. 1 correction de l'aperçu, ni "
         "validée ni enregistrée dans une copie corrigée de son fichier, serait perdue "
         "aussi.\n\nLe XML\u00a0: ")
-    assert answers == ["Les abandonner et quitter", "Annuler"]
+    assert answers == ["Enregistrer les copies corrigées, abandonner les modifications",
+                       "Les abandonner et quitter", "Annuler"]

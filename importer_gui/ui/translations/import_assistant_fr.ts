@@ -2701,6 +2701,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
             <numerusform>%Ln corrections de l&apos;aperçu, ni validées ni enregistrées dans une copie corrigée de leur fichier, seraient perdues aussi.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Save the corrected copies, drop the changes</source>
+        <translation>&amp;Enregistrer les copies corrigées, abandonner les modifications</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln correction(s) of the preview are neither committed nor saved in a corrected copy of their file. Save them in %1, beside the file they correct?</source>
         <translation>
