@@ -263,20 +263,20 @@ class LaterNotReverted:
         if self.nothing_left:
             return (f"Run {self.run_id} has nothing left to revert: every record of it is "
                     f"already as it was before run {self.run_id}; {stays}")
-        verb = "is" if self.conflicts == 1 else "are"
-        return (f"Run {self.run_id} cannot be reverted first: its "
-                f"{_count(self.conflicts, 'conflicting record')} changed since run "
-                f"{self.run_id}, or {verb} still needed by other records; {stays}")
+        return f"Run {self.run_id} cannot be reverted first: {self._why()}; {stays}"
 
     def said_after(self) -> str:
         """What became of it once the later runs were reverted first, in English."""
         if self.nothing_left:
             return (f"Run {self.run_id} had nothing left to revert: every record of it was "
                     f"already as it was before run {self.run_id}.")
+        return f"Run {self.run_id} was not reverted first: {self._why()}."
+
+    def _why(self) -> str:
+        """Why nothing of it can be reverted, before or after the others were."""
         verb = "is" if self.conflicts == 1 else "are"
-        return (f"Run {self.run_id} was not reverted first: its "
-                f"{_count(self.conflicts, 'conflicting record')} changed since run "
-                f"{self.run_id}, or {verb} still needed by other records.")
+        return (f"its {_count(self.conflicts, 'conflicting record')} changed since run "
+                f"{self.run_id}, or {verb} still needed by other records")
 
 
 def meanwhile_said(later: int, by: int) -> str:
