@@ -6,11 +6,13 @@ two of its answers may share an Alt+letter. Message boxes shown are recorded too
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from importer_gui.core.store import PostgresUrl
@@ -36,6 +38,29 @@ class Questions:
     def texts(self) -> list[str]:
         """What each question said, in order."""
         return [text for _title, text, _answers in self.asked]
+
+
+@contextmanager
+def asked_on_screen(shot: Path, answer: Callable[[QMessageBox], None]
+                    ) -> Iterator[list[tuple[str, str, list[str]]]]:
+    """The window's next question asked for real, in its message box: what it shows (title,
+    text, buttons with their "&") is recorded, the box grabbed into ``shot``, then answered
+    by ``answer`` (a key, a click)."""
+    seen: list[tuple[str, str, list[str]]] = []
+
+    def look_then_answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        box.grab().save(str(shot))
+        answer(box)
+
+    before = ask.answer_with(ask._message_box)
+    try:
+        QTimer.singleShot(0, look_then_answer)
+        yield seen
+    finally:
+        ask.answer_with(before)
 
 
 @pytest.fixture(autouse=True)

@@ -7,16 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.revert_dialog import RevertDialog
-from importer_gui.ui.widgets import ask
-from tests.ui.conftest import Questions
+from tests.ui.conftest import Questions, asked_on_screen
 from tests.ui.test_revert_dialog import rooms_run_changed_since, shown_preview
 from tests.ui.test_store_browser_since import run
 from tests.ui.wizards import revert_previewed
@@ -101,21 +100,11 @@ def test_the_question_in_french_in_its_message_box(
         french: None, window: MainWindow, qtbot: QtBot, screenshots: Path) -> None:
     teachers_run(window)
     reverting(window, qtbot)
-    seen: list[tuple[str, str, list[str]]] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
-        box.grab().save(str(screenshots / "closing-during-a-revert-fr.png"))
+    def stop(box: QMessageBox) -> None:
         next(b for b in box.buttons() if b.text() == "&Arrêter de défaire").click()
 
-    before = ask.answer_with(ask._message_box)  # the real question, on the screen
-    try:
-        QTimer.singleShot(0, answer)
+    with asked_on_screen(screenshots / "closing-during-a-revert-fr.png", stop) as seen:
         assert window.close()
-    finally:
-        ask.answer_with(before)
     assert seen == [(
         "Une exécution est en train d'être défaite",
         "L'exécution 1 est en train d'être défaite dans la base. Arrêter de la défaire\xa0? "

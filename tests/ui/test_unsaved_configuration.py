@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
@@ -17,9 +17,8 @@ from importer_gui.core.catalogue import IGNORED_COLUMN
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.settings import Settings
-from importer_gui.ui.widgets import ask
 from importer_gui.ui.wizard import CONFIG, MAPPING, OPEN
-from tests.ui.conftest import Questions
+from tests.ui.conftest import Questions, asked_on_screen
 from tests.ui.test_config_editor_mistakes import configuration_page, mapping_page
 from tests.ui.test_nothing_lost import correct_the_email
 from tests.ui.wizards import sample_preview
@@ -222,23 +221,11 @@ def test_the_question_is_a_message_box_the_keyboard_answers(
     window.resize(1280, 800)
     window.show()
     hand_mapped(window, sample)
-    seen: list[tuple[str, list[str]]] = []
-
-    def look_then_escape() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.append((box.text(), [button.text() for button in box.buttons()]))
-        box.grab().save(str(screenshots / f"unsaved-configuration-question-{language}.png"))
-        qtbot.keyClick(box, Qt.Key.Key_Escape)
-
-    before = ask.answer_with(ask._message_box)
-    try:
-        QTimer.singleShot(0, look_then_escape)
+    with asked_on_screen(screenshots / f"unsaved-configuration-question-{language}.png",
+                         lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape)) as seen:
         assert not window.close()  # Escape: Cancel
-    finally:
-        ask.answer_with(before)
     assert window.isVisible()
-    [(text, buttons)] = seen
+    [(_title, text, buttons)] = seen
     if language == "fr":
         assert text == (
             "Vos modifications de la configuration (sa lecture, son action, sa correspondance "

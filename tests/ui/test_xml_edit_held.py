@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.widgets import ask
 from importer_gui.ui.wizard import ACTION, CONFIG, OPEN
-from tests.ui.conftest import Questions
+from tests.ui.conftest import Questions, asked_on_screen
 from tests.ui.test_another_import_shown import go_to
 from tests.ui.test_config_editor_mistakes import configuration_page
 from tests.ui.test_hand_edits_kept import type_over
@@ -142,22 +140,10 @@ def test_quitting_with_corrections_too_says_they_would_be_lost(
     go_to(qtbot, wizard, ACTION)
     window.resize(1280, 800)
     window.show()
-    seen: list[tuple[str, list[str]]] = []
-
-    def look_then_escape() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.append((box.text(), [button.text() for button in box.buttons()]))
-        box.grab().save(str(screenshots / "quit-changes-not-kept.png"))
-        qtbot.keyClick(box, Qt.Key.Key_Escape)
-
-    before = ask.answer_with(ask._message_box)
-    try:
-        QTimer.singleShot(0, look_then_escape)
+    with asked_on_screen(screenshots / "quit-changes-not-kept.png",
+                         lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape)) as seen:
         assert not window.close()  # Escape: Cancel
-    finally:
-        ask.answer_with(before)
-    assert seen == [(
+    assert [(text, buttons) for _title, text, buttons in seen] == [(
         "Your changes to the import of teachers.csv cannot be kept in the configuration yet, "
         "and quitting drops them. 1 correction(s) of the preview, neither committed nor "
         "saved in a corrected copy of their file, would be lost too.\n\nThe XML: "
