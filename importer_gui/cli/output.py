@@ -130,11 +130,12 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     """The plan as the documented JSON shape (each import's rows made as they are written):
     each import says its actions and counts, as the readable output does, so that a script
     need not count its rows."""
+    counted = [imp.counts() for imp in plan.imports]  # each once: the total adds them up
     imports = [{"file": str(imp.file), "actions": list(imp.actions),
-                "counts": outcome_totals_by_name([imp.counts()]),
+                "counts": outcome_totals_by_name([counts]),
                 "rows": JsonLines(partial(_row_texts, imp.rows.lines, imp.rows.results))}
-               for imp in plan.imports]
-    return {"imports": imports, "counts": plan.counts()}
+               for imp, counts in zip(plan.imports, counted, strict=True)]
+    return {"imports": imports, "counts": outcome_totals_by_name(counted)}
 
 
 class JsonLines:
@@ -225,8 +226,9 @@ def print_plan(plan: Plan, out: TextIO) -> None:
     """The readable summary: counts per import, then every issue with file and line; with
     several imports, their counts again in a table after the issues; the total last."""
     table: list[tuple[str, dict[str, int]]] = []
-    for imp in plan.imports:
-        full = outcome_totals_by_name([imp.counts()])
+    counted = [imp.counts() for imp in plan.imports]  # each once: the total adds them up
+    for imp, counts in zip(plan.imports, counted, strict=True):
+        full = outcome_totals_by_name([counts])
         table.append((imp.file.name, full))
         out.write(visible(f"Import {imp.index + 1}: {imp.file} ({', '.join(imp.actions)})")
                   + "\n")
@@ -234,7 +236,7 @@ def print_plan(plan: Plan, out: TextIO) -> None:
         _write_joined(_issue_lines(imp.file.name, imp.rows.lines, imp.rows.results), out)
     if len(table) > 1:
         _write_joined(_table_lines(table), out)
-    out.write(f"Total: {counts_text(plan.counts())}\n")
+    out.write(f"Total: {counts_text(outcome_totals_by_name(counted))}\n")
 
 
 def _table_lines(table: list[tuple[str, dict[str, int]]]) -> Iterator[str]:
