@@ -99,10 +99,7 @@ def test_conflicts_are_coloured_and_the_later_run_can_go_first(
         committed: tuple[Path, int, dict], qtbot: object, screenshots: Path) -> None:
     store_path, run_id, before = committed
     session_id, later = moved_session(store_path)
-    dialog = RevertDialog(store_path, run_id, synchronous=True)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    dialog.resize(1280, 800)
-    dialog.show()
+    dialog = shown_preview(store_path, run_id, qtbot)
     assert dialog.tables.currentText() == "Session: 3 record(s), 1 conflict(s)"
     model = dialog.model
     row = next(r for r in range(model.rowCount()) if cell(model, r, 0) == session_id)
@@ -149,10 +146,7 @@ def test_a_revert_that_skipped_conflicts_says_the_run_can_be_reverted_again(
         committed: tuple[Path, int, dict], qtbot: object, screenshots: Path) -> None:
     store_path, run_id, _before = committed
     _session, later = moved_session(store_path)
-    dialog = RevertDialog(store_path, run_id, synchronous=True)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    dialog.resize(1280, 800)
-    dialog.show()
+    dialog = shown_preview(store_path, run_id, qtbot)
     assert dialog.skip_choice.isChecked()
     dialog.commit()
     assert dialog.status.text() == (
@@ -182,10 +176,7 @@ def test_a_conflict_s_tooltip_names_the_platform_s_field_in_french(
         french: None, committed: tuple[Path, int, dict], qtbot: object, screenshots: Path) -> None:
     store_path, run_id, _before = committed
     _session, later = moved_session(store_path)
-    dialog = RevertDialog(store_path, run_id, synchronous=True)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    dialog.resize(1280, 800)
-    dialog.show()
+    dialog = shown_preview(store_path, run_id, qtbot)
     model = dialog.model
     row = next(r for r in range(model.rowCount())
                if cell(model, r, OUTCOME_COLUMN) == "conflit (ignoré)")
@@ -212,10 +203,7 @@ def test_a_run_with_nothing_left_to_revert_offers_no_revert(
             Change(Table.ROOM, ChangeKind.UPDATE, 1, {"label": "Red"}, {"label": "Blue"})],
             RunInfo("rooms.xml", "<import-config/>", [], {"update": 1}))
     assert run_id == room + 1
-    dialog = RevertDialog(store_path, run_id, synchronous=True)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    dialog.resize(1280, 800)
-    dialog.show()
+    dialog = shown_preview(store_path, run_id, qtbot)
     assert not dialog.revert_button.isEnabled()
     assert dialog.status.text() == (f"Every record of run {run_id} is already as it was "
                                     "before the run: there is nothing to revert.")
@@ -237,11 +225,12 @@ def rooms_run_changed_since(store_path: Path) -> int:
     return run_id
 
 
-def shown_preview(store_path: Path, run_id: int, qtbot: object) -> RevertDialog:
-    """The revert preview of a run, shown and laid out."""
+def shown_preview(store_path: Path, run_id: int, qtbot: object,
+                  size: tuple[int, int] = (1280, 800)) -> RevertDialog:
+    """The revert preview of a run, shown at ``size`` and laid out."""
     dialog = RevertDialog(store_path, run_id, synchronous=True)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    dialog.resize(1280, 800)
+    dialog.resize(*size)
     dialog.show()
     qtbot.wait(50)  # type: ignore[attr-defined]
     return dialog

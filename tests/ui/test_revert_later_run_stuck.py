@@ -10,6 +10,7 @@ from importer_gui.core.store import Store
 from importer_gui.ui.revert_dialog import RevertDialog
 from tests.builders import by_hand, run_info, tables
 from tests.stores import renamed
+from tests.ui.test_revert_dialog import shown_preview
 from tests.ui.test_revert_stopped_words import cancel_at
 
 UPDATE = ChangeKind.UPDATE
@@ -36,12 +37,7 @@ def rooms(folder: Path) -> Path:
 
 def preview(store_path: Path, qtbot: object) -> RevertDialog:
     """The revert preview of run 2, shown and laid out."""
-    dialog = RevertDialog(store_path, 2, synchronous=True)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    dialog.resize(1100, 600)
-    dialog.show()
-    qtbot.wait(50)  # type: ignore[attr-defined]
-    return dialog
+    return shown_preview(store_path, 2, qtbot, size=(1100, 600))
 
 
 def labels(store_path: Path) -> list[str]:

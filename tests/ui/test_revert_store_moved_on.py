@@ -15,6 +15,7 @@ from importer_gui.core.store import Store
 from importer_gui.ui.revert_dialog import RevertDialog
 from tests.builders import tables
 from tests.stores import colleague_renames, colleague_reverts, rooms_changed_again
+from tests.ui.test_revert_dialog import shown_preview
 
 
 @pytest.fixture
@@ -28,10 +29,7 @@ def store_path(tmp_path: Path) -> Path:
 
 def previewed(store_path: Path, run_id: int, qtbot: object) -> RevertDialog:
     """The revert preview of a run, shown, waiting for Revert."""
-    dialog = RevertDialog(store_path, run_id, synchronous=True)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    dialog.resize(1100, 600)
-    dialog.show()
+    dialog = shown_preview(store_path, run_id, qtbot, size=(1100, 600))
     assert dialog.revert_button.isEnabled()
     assert not dialog.replan_button.isVisible()
     return dialog
