@@ -254,20 +254,23 @@ class Wizard(QWizard):
     def may_drop_unsaved(self, title: str, drops: str, discard: str) -> bool:
         """Corrections or changes to the configuration not saved (asked once for both): save
         a corrected copy of each file beside it and the configuration, discard them, or
-        stay; only discard or stay when the pages' changes cannot be kept yet (``drops``
-        says so, as ``_may_drop_refused`` takes it). True when the user may go on."""
+        stay; when the pages' changes cannot be kept yet (``drops`` says so, as
+        ``_may_drop_refused`` takes it), they are only dropped, the corrections saved first
+        or not. True when the user may go on."""
         session = self.state.session
         unsaved = session.unsaved_corrections()
         refused = self._refused_edits()
         if refused:
-            lost = self.tr(
-                "%Ln correction(s) of the preview, neither committed nor saved in a corrected "
-                "copy of their file, would be lost too.", "", unsaved)
-            copies = self._copy_targets() if unsaved else {}
-            save = (self.tr("&Save the corrected copies, drop the changes"),
-                    lambda: self._save_copies(copies, title)) if unsaved else None
-            if not self._may_drop_refused(title, drops, discard, refused,
-                                          after=lost if unsaved else "", save=save):
+            lost, save = "", None
+            if unsaved:
+                lost = self.tr(
+                    "%Ln correction(s) of the preview, neither committed nor saved in a "
+                    "corrected copy of their file, would be lost too.", "", unsaved)
+                copies = self._copy_targets()
+                save = (self.tr("&Save the corrected copies, drop the changes"),
+                        lambda: self._save_copies(copies, title))
+            if not self._may_drop_refused(title, drops, discard, refused, after=lost,
+                                          save=save):
                 return False
             session.discard_corrections()
             return True
