@@ -135,10 +135,10 @@ def unnamable_name_text(name: str) -> str | None:
     """UNNAMABLE for a name the system gave with bytes its encoding of names does not hold
     (kept as lone surrogates), shown as paths.readable shows it; None for any other."""
     names_in = sys.getfilesystemencoding()
-    if codecs.lookup(names_in).name == "utf-8" or not any(
-            "\udc80" <= char <= "\udcff" for char in name):
+    shown = readable(name)  # the same text for a name the locale could read
+    if codecs.lookup(names_in).name == "utf-8" or shown == name:
         return None
-    return UNNAMABLE.format(path=readable(name), encoding=names_in.upper())
+    return UNNAMABLE.format(path=shown, encoding=names_in.upper())
 
 
 def refused_path_text(exc: BaseException) -> str | None:
