@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -132,13 +134,19 @@ class ConfigPage(BasePage):
         shows, self._shows = self._shows, (choices.config_path, tuple(choices.data_files))
         if plain_text(self.editor) == text:
             return  # its undo history and cursor are kept
-        self._showing = True
-        try:
+        with self._setting_text():
             if shows == self._shows:
                 change_lines(self.editor, text)
             else:
                 self.editor.setPlainText(text)
                 self._moved_on = None  # another configuration: nowhere the user left the cursor
+
+    @contextmanager
+    def _setting_text(self) -> Iterator[None]:
+        """The editor's text changed by the page, not typed by the user."""
+        self._showing = True
+        try:
+            yield
         finally:
             self._showing = False
 
@@ -233,11 +241,8 @@ class ConfigPage(BasePage):
             return
         held, not_taken = merged(self._shown, plain_text(self.editor), text)
         self._shown = text
-        self._showing = True
-        try:
+        with self._setting_text():
             change_lines(self.editor, held)
-        finally:
-            self._showing = False
         self._note = "" if not_taken is None else arg(self.tr(
             "Kept as you typed it at line %1, where the earlier pages changed the "
             "configuration too: their change is not in it."), not_taken)
