@@ -297,3 +297,30 @@ def test_two_refreshes_at_once_create_records_without_a_unique_key_once(
     assert said[1].endswith(f") since the check; check again: nothing was written to "
                             f"{store_url}."), said
     assert len(record_tables(store_url)[table]) == len(rows)
+
+
+LEARNER_COLUMNS = ("candidateRefNumber", "candidateLogin", "candidateEmail", "candidateName")
+
+
+def test_two_commits_of_the_first_learners_at_once_name_the_entity_created_meanwhile(
+        tmp_path: Path, store_url: StoreLocation) -> None:
+    # A store knowing no entity yet: each commit records defaultEntityId's root under its
+    # id. The second found it taken by the engine's key, and said "another entity already
+    # has this entityId (Key (id)=(1) already exists)", naming neither run nor what to do.
+    assert cli("commit", str(teachers_config(tmp_path / "first", "t-")), "--store",
+               str(store_url)).code == 0
+    folder = tmp_path / "learners"
+    folder.mkdir()
+    write_csv(folder / "learners.csv", [LEARNER_COLUMNS] + [
+        (f"R-{i}", f"l{i}", f"l{i}@example.org", f"Name {i}") for i in range(20)])
+    config = write_config(folder, ImportSpec("learners.csv", LEARNER_COLUMNS,
+                                             "createOrUpdateLearnerAction"))
+
+    said = race(config, store_url, tmp_path)
+
+    assert said == ["committed 2",
+                    f"refused Entity 'Entity 1' was created by run 2 ({os_user()} on "
+                    f"{machine_name()}) since the check; check again: nothing was written "
+                    f"to {store_url}."], said
+    assert len(record_tables(store_url)["entity"]) == 1
+    assert len(record_tables(store_url)["learner"]) == 20

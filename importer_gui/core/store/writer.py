@@ -477,6 +477,7 @@ class BulkWriter:
         # What a record found otherwise than planned says: check again, or revert again.
         self.gone, self.changed = ((GONE_REVERTING, CHANGED_REVERTING) if reverting
                                    else (GONE, CHANGED))
+        self.reverting = reverting
 
     def check_as_read(self, reads: Iterable[AsRead]) -> None:
         """Records the plan read and leaves alone still as it read them, by the rule of the
@@ -692,7 +693,9 @@ class BulkWriter:
     def _new_id(self, table: Table, record_id: int) -> int:
         """The id a created record gets: the next free one for a placeholder."""
         next_id = self._next_id(table)
-        if record_id >= 0:  # a record coming back with its old id (a revert)
+        if record_id >= 0:  # a record coming back with its old id (a revert), or named
+            if not self.reverting:
+                self._id_not_taken(table, record_id)
             self.next_id[table] = max(next_id, record_id + 1)
             return record_id
         placeholders, slot = self._placeholders(table, -record_id + 1), -record_id
@@ -701,6 +704,14 @@ class BulkWriter:
         placeholders[slot] = next_id
         self.next_id[table] = next_id + 1
         return next_id
+
+    def _id_not_taken(self, table: Table, record_id: int) -> None:
+        """A record a commit creates under the id it names (defaultEntityId's root, taken on
+        trust while the store knew none) was not created meanwhile by another commit."""
+        p = self.dialect.param
+        if table in _CREATED_MEANWHILE and self.conn.execute(
+                f'SELECT 1 FROM "{table.value}" WHERE id = {p}', (record_id,)).fetchone():
+            raise self._created_meanwhile(table, record_id)
 
     def _next_id(self, table: Table) -> int:
         """The next id this run gives in ``table`` (the engine's, the first time)."""
