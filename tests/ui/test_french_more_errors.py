@@ -210,7 +210,7 @@ def test_a_commit_refused_for_a_record_changed_since_the_check_says_so_in_french
     commit.start()
     assert commit.error_label.text() == (
         f"Formateur 1 a changé depuis la vérification (teacherName vaut maintenant 'Zoé'){NBSP}; "
-        f"vérifiez de nouveau{NBSP}: rien n'a été écrit dans {state.store_path}.")
+        f"vérifiez à nouveau{NBSP}: rien n'a été écrit dans {state.store_path}.")
 
 
 SESSION = {"training_id": 1, "title": "May", "guid": "S-1", "start_date": date(2027, 5, 3),
@@ -233,7 +233,7 @@ def test_a_session_created_meanwhile_reads_in_french(
             store.apply([Change(Table.SESSION, ChangeKind.CREATE, -1, SESSION)],
                         RunInfo("b.xml", "<import-config/>", [], {"create": 1}))
         assert message_text(info.value.message) == (
-            f"La session 'May' a été créée par {by} depuis la vérification{NBSP}; vérifiez de "
+            f"La session 'May' a été créée par {by} depuis la vérification{NBSP}; vérifiez à "
             f"nouveau{NBSP}: rien n'a été écrit dans {store.path}.")
 
 
@@ -243,7 +243,7 @@ def test_a_session_created_by_another_program_reads_in_french(french: None) -> N
     said = writer._CREATED_MEANWHILE[Table.SESSION].by_program.format(name="'May'", path="s.db")
     assert message_text(said) == (
         f"La session 'May' a été créée par un autre programme depuis la vérification{NBSP}; "
-        f"vérifiez de nouveau{NBSP}: rien n'a été écrit dans s.db.")
+        f"vérifiez à nouveau{NBSP}: rien n'a été écrit dans s.db.")
 
 
 def test_the_refresh_notes_of_prune_read_in_french(

@@ -258,7 +258,7 @@ def test_the_stores_conflicts_and_copy_read_in_french(tmp_path: Path, french: No
     assert message_text(raised.value.message) == (
         f"Une autre formation a déjà «{NBSP}PC-1{NBSP}» pour code de la formation, écrit par "
         f"l'exécution 1 ({first.user_name} sur {first.machine}) depuis la vérification{NBSP}; "
-        f"vérifiez de nouveau{NBSP}: rien n'a été écrit dans {path}.")
+        f"vérifiez à nouveau{NBSP}: rien n'a été écrit dans {path}.")
     with Store.open(tmp_path / "copy.sqlite3") as target:
         store.copy_into(target)
         with pytest.raises(StoreError) as raised:

@@ -239,7 +239,7 @@ def test_a_drop_folder_refused_is_said_in_french_in_the_whole_sentence(
     dialog.send_button.click()
     assert dialog.error.text() == (
         f"Le paquet a été écrit dans {out}\u00a0; son envoi a échoué\u00a0: {why}\u00a0; rien "
-        "n'a été envoyé. Envoyez-le de nouveau avec Empaqueter et envoyer.")
+        "n'a été envoyé. Envoyez-le à nouveau avec Empaqueter et envoyer.")
     assert server.journal.written == []
     dialog.grab().save(str(screenshots / f"package-dialog-{case}-fr.png"))
 
@@ -279,7 +279,7 @@ def test_a_connection_dropped_mid_way_is_said_once_in_french(
     assert dialog.error.text() == (
         f"Le paquet a été écrit dans {out}\u00a0; l'envoi vers {server.url()} a "
         "échoué\u00a0: le serveur a fermé la connexion\u00a0; les fichiers déjà envoyés sont "
-        "complets, les autres n'ont pas été envoyés. Envoyez-le de nouveau avec Empaqueter et "
+        "complets, les autres n'ont pas été envoyés. Envoyez-le à nouveau avec Empaqueter et "
         "envoyer.")
     dialog.grab().save(str(screenshots / "package-dialog-dropped-fr.png"))
 

@@ -169,7 +169,7 @@ def test_the_run_can_be_reverted_again_in_french(
     dialog.commit()
     assert dialog.status.text().endswith(
         f" 1 enregistrement ignoré car en conflit. L'exécution {run_id} pourra être défaite "
-        f"de nouveau pour ce qui a été ignoré.")
+        f"à nouveau pour ce qui a été ignoré.")
 
 
 def test_a_conflict_s_tooltip_names_the_platform_s_field_in_french(

@@ -68,7 +68,7 @@ def test_the_second_window_names_the_teacher_and_login_in_french(
     assert commit.error_label.text() == (
         f"Un autre formateur a déjà «{NBSP}mdupont{NBSP}» pour identifiant du formateur, écrit "
         f"par l'exécution 1 ({os_user()} sur {machine_name()}) depuis la vérification{NBSP}; "
-        f"vérifiez de nouveau{NBSP}: rien n'a été écrit dans {tmp_path / 'store.sqlite3'}.")
+        f"vérifiez à nouveau{NBSP}: rien n'a été écrit dans {tmp_path / 'store.sqlite3'}.")
     shot(wizard, screenshots, "taken_login_fr")
 
 
@@ -84,7 +84,7 @@ def test_a_course_code_another_program_wrote_reads_in_french(tmp_path: Path,
                                                              french: None) -> None:
     assert message_text(course_code_taken(tmp_path)) == (
         f"Une autre formation a déjà «{NBSP}PC-1{NBSP}» pour code de la formation, écrit par "
-        f"un autre programme depuis la vérification{NBSP}; vérifiez de nouveau{NBSP}: rien "
+        f"un autre programme depuis la vérification{NBSP}; vérifiez à nouveau{NBSP}: rien "
         f"n'a été écrit dans {tmp_path / 'store.sqlite3'}.")
 
 
@@ -127,7 +127,7 @@ def test_a_login_taken_while_a_revert_was_planned_reads_in_french(tmp_path: Path
     assert message_text(said) == (
         f"Un autre formateur a déjà «{NBSP}jdoe{NBSP}» pour identifiant du formateur, écrit "
         f"par un autre programme depuis l'aperçu de ce qui serait défait{NBSP}; défaites "
-        f"l'exécution de nouveau{NBSP}: rien n'a été écrit dans {path}.")
+        f"l'exécution à nouveau{NBSP}: rien n'a été écrit dans {path}.")
 
 
 def test_a_login_a_run_took_while_a_revert_was_planned_reads_in_english(

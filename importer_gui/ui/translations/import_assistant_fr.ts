@@ -992,7 +992,7 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     </message>
     <message>
         <source>Its columns cannot be shown without it: go Back to “Open a spreadsheet” and choose the file again.</source>
-        <translation>Ses colonnes ne peuvent être montrées sans lui&#xa0;: revenez par Précédent à «&#xa0;Ouvrir un tableur&#xa0;» et choisissez de nouveau le fichier.</translation>
+        <translation>Ses colonnes ne peuvent être montrées sans lui&#xa0;: revenez par Précédent à «&#xa0;Ouvrir un tableur&#xa0;» et choisissez à nouveau le fichier.</translation>
     </message>
     <message>
         <source>Map the columns first.</source>
@@ -1277,7 +1277,7 @@ Fichier&#xa0;: %2</translation>
     </message>
     <message>
         <source>Stop reading the file so; it is read as before again (Escape)</source>
-        <translation>Arrêter cette lecture du fichier&#xa0;; il est de nouveau lu comme avant (Échap)</translation>
+        <translation>Arrêter cette lecture du fichier&#xa0;; il est à nouveau lu comme avant (Échap)</translation>
     </message>
     <message>
         <source>These are its first rows only: the check cannot read the whole file within its memory budget (below), so Next stays unavailable until the budget is raised or the file is split.</source>
@@ -1423,7 +1423,7 @@ Fichier&#xa0;: %2</translation>
     </message>
     <message>
         <source>The package was written in %1; %2 Send it again with Package and send.</source>
-        <translation>Le paquet a été écrit dans %1&#xa0;; %2 Envoyez-le de nouveau avec Empaqueter et envoyer.</translation>
+        <translation>Le paquet a été écrit dans %1&#xa0;; %2 Envoyez-le à nouveau avec Empaqueter et envoyer.</translation>
     </message>
     <message>
         <source>The server %1 is not in your known hosts. Its %2 key has the fingerprint
@@ -1466,7 +1466,7 @@ Ne lui faites confiance que si c&apos;est celle que les administrateurs de votre
     </message>
     <message>
         <source>The package was written in %1; sending it failed: %2 Send it again with Package and send.</source>
-        <translation>Le paquet a été écrit dans %1&#xa0;; son envoi a échoué&#xa0;: %2 Envoyez-le de nouveau avec Empaqueter et envoyer.</translation>
+        <translation>Le paquet a été écrit dans %1&#xa0;; son envoi a échoué&#xa0;: %2 Envoyez-le à nouveau avec Empaqueter et envoyer.</translation>
     </message>
     <message>
         <source>Replace these files?</source>
@@ -2236,19 +2236,19 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message numerus="yes">
         <source>Later run(s) %1 changed records of run %2 again: revert them first (newest first) to revert those records as well.</source>
         <translation>
-            <numerusform>L&apos;exécution suivante %1 a de nouveau modifié des enregistrements de l&apos;exécution %2&#xa0;: défaites-la d&apos;abord pour rétablir aussi ces enregistrements.</numerusform>
-            <numerusform>Les exécutions suivantes %1 ont de nouveau modifié des enregistrements de l&apos;exécution %2&#xa0;: défaites-les d&apos;abord (la plus récente en premier) pour rétablir aussi ces enregistrements.</numerusform>
+            <numerusform>L&apos;exécution suivante %1 a à nouveau modifié des enregistrements de l&apos;exécution %2&#xa0;: défaites-la d&apos;abord pour rétablir aussi ces enregistrements.</numerusform>
+            <numerusform>Les exécutions suivantes %1 ont à nouveau modifié des enregistrements de l&apos;exécution %2&#xa0;: défaites-les d&apos;abord (la plus récente en premier) pour rétablir aussi ces enregistrements.</numerusform>
         </translation>
     </message>
     <message>
         <source>Run %1 has nothing left to revert: every record of it is already as it was before run %1; the records of run %2 it changed again will stay skipped.</source>
-        <translation>L&apos;exécution %1 n&apos;a plus rien à défaire&#xa0;: chacun de ses enregistrements est déjà tel qu&apos;il était avant l&apos;exécution %1&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a de nouveau modifiés resteront ignorés.</translation>
+        <translation>L&apos;exécution %1 n&apos;a plus rien à défaire&#xa0;: chacun de ses enregistrements est déjà tel qu&apos;il était avant l&apos;exécution %1&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a à nouveau modifiés resteront ignorés.</translation>
     </message>
     <message numerus="yes">
         <source>Run %1 cannot be reverted first: its %Ln conflicting record(s) changed since run %1, or are still needed by other records; the records of run %2 it changed again will stay skipped.</source>
         <translation>
-            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrement en conflit, modifié depuis l&apos;exécution %1 ou encore utilisé par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a de nouveau modifiés resteront ignorés.</numerusform>
-            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrements en conflit, modifiés depuis l&apos;exécution %1 ou encore utilisés par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a de nouveau modifiés resteront ignorés.</numerusform>
+            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrement en conflit, modifié depuis l&apos;exécution %1 ou encore utilisé par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a à nouveau modifiés resteront ignorés.</numerusform>
+            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrements en conflit, modifiés depuis l&apos;exécution %1 ou encore utilisés par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a à nouveau modifiés resteront ignorés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2307,7 +2307,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Run %1 was reverted meanwhile, by run %2: it was not reverted again.</source>
-        <translation>L&apos;exécution %1 a été défaite entre-temps par l&apos;exécution %2&#xa0;: elle n&apos;a pas été défaite de nouveau.</translation>
+        <translation>L&apos;exécution %1 a été défaite entre-temps par l&apos;exécution %2&#xa0;: elle n&apos;a pas été défaite à nouveau.</translation>
     </message>
     <message>
         <source>Run %1 had nothing left to revert: every record of it was already as it was before run %1.</source>
@@ -2333,7 +2333,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Run %1 can be reverted again for what was skipped.</source>
-        <translation>L&apos;exécution %1 pourra être défaite de nouveau pour ce qui a été ignoré.</translation>
+        <translation>L&apos;exécution %1 pourra être défaite à nouveau pour ce qui a été ignoré.</translation>
     </message>
     <message>
         <source>Cancelled: nothing was written.</source>
@@ -3889,7 +3889,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>the file ends in the middle of a {encoding} character (its last bytes, {bytes}, begin one): it was cut short; copy it again from its source</source>
-        <translation>le fichier s’arrête au milieu d’un caractère {encoding} (ses derniers octets, {bytes}, en commencent un)&#xa0;: il a été coupé&#xa0;; copiez-le de nouveau depuis sa source</translation>
+        <translation>le fichier s’arrête au milieu d’un caractère {encoding} (ses derniers octets, {bytes}, en commencent un)&#xa0;: il a été coupé&#xa0;; copiez-le à nouveau depuis sa source</translation>
     </message>
     <message>
         <source>the file starts with a UTF-8 byte order mark but is declared {encoding}; is the file in UTF-8?</source>
@@ -3993,11 +3993,11 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>the sheet {name} cannot be read: this cell gives the number {number} of a shared text, and the workbook holds {count} (numbered from 0); the workbook is damaged: type the cell&apos;s text again in a spreadsheet and save it</source>
-        <translation>la feuille {name} ne peut pas être lue&#xa0;: cette cellule donne le numéro {number} d’un texte partagé, et le classeur en contient {count} (numérotés à partir de 0)&#xa0;; le classeur est endommagé&#xa0;: saisissez de nouveau le texte de la cellule dans un tableur et enregistrez-le</translation>
+        <translation>la feuille {name} ne peut pas être lue&#xa0;: cette cellule donne le numéro {number} d’un texte partagé, et le classeur en contient {count} (numérotés à partir de 0)&#xa0;; le classeur est endommagé&#xa0;: saisissez à nouveau le texte de la cellule dans un tableur et enregistrez-le</translation>
     </message>
     <message>
         <source>the sheet {name} cannot be read: this cell is marked as a number but holds &quot;{value}&quot;; the workbook is damaged: type the number again in a spreadsheet and save it</source>
-        <translation>la feuille {name} ne peut pas être lue&#xa0;: cette cellule est marquée comme un nombre mais contient «&#xa0;{value}&#xa0;»&#xa0;; le classeur est endommagé&#xa0;: saisissez de nouveau le nombre dans un tableur et enregistrez-le</translation>
+        <translation>la feuille {name} ne peut pas être lue&#xa0;: cette cellule est marquée comme un nombre mais contient «&#xa0;{value}&#xa0;»&#xa0;; le classeur est endommagé&#xa0;: saisissez à nouveau le nombre dans un tableur et enregistrez-le</translation>
     </message>
     <message>
         <source>There is not enough memory to check these files; nothing was written. Check fewer or smaller files at a time, or close other programs.</source>
@@ -4017,11 +4017,11 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>the file changed since it was checked; check it again before committing.</source>
-        <translation>le fichier a changé depuis sa vérification&#xa0;; vérifiez-le de nouveau avant de valider.</translation>
+        <translation>le fichier a changé depuis sa vérification&#xa0;; vérifiez-le à nouveau avant de valider.</translation>
     </message>
     <message>
         <source>the file is no longer there (moved or deleted since it was checked): put it back, or check it again where it now is (on the command line: --data).</source>
-        <translation>le fichier n’est plus là (déplacé ou supprimé depuis la vérification)&#xa0;: remettez-le, ou vérifiez-le de nouveau là où il se trouve maintenant (en ligne de commande&#xa0;: --data).</translation>
+        <translation>le fichier n’est plus là (déplacé ou supprimé depuis la vérification)&#xa0;: remettez-le, ou vérifiez-le à nouveau là où il se trouve maintenant (en ligne de commande&#xa0;: --data).</translation>
     </message>
     <message>
         <source>{file} holds no rows.</source>
@@ -4229,7 +4229,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>the file changed since it was checked; package it again.</source>
-        <translation>le fichier a changé depuis sa vérification&#xa0;; empaquetez-le de nouveau.</translation>
+        <translation>le fichier a changé depuis sa vérification&#xa0;; empaquetez-le à nouveau.</translation>
     </message>
     <message>
         <source>Nothing to package: the configuration imports teachers only.</source>
@@ -4317,7 +4317,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>The host key of {host} is not in your known hosts ({key_type} {fingerprint}); connect once with ssh to check and accept it, then send again.</source>
-        <translation>La clé d&apos;hôte de {host} n&apos;est pas dans vos hôtes connus ({key_type} {fingerprint})&#xa0;; connectez-vous une fois avec ssh pour la vérifier et l&apos;accepter, puis envoyez de nouveau.</translation>
+        <translation>La clé d&apos;hôte de {host} n&apos;est pas dans vos hôtes connus ({key_type} {fingerprint})&#xa0;; connectez-vous une fois avec ssh pour la vérifier et l&apos;accepter, puis envoyez à nouveau.</translation>
     </message>
     <message>
         <source>The host key of {host} has changed ({key_type} {fingerprint}, expected {expected}); refused: someone may be posing as the server.</source>
@@ -4665,11 +4665,11 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Nothing was written to {path}: the store changed since the check, and a change would leave a record referring to one that does not exist ({detail}); check again.</source>
-        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a changé depuis la vérification, et une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail})&#xa0;; vérifiez de nouveau.</translation>
+        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a changé depuis la vérification, et une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail})&#xa0;; vérifiez à nouveau.</translation>
     </message>
     <message>
         <source>Nothing was written to {path}: the store changed since the revert was planned, and a change would leave a record referring to one that does not exist ({detail}); try the revert again.</source>
-        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a changé depuis l&apos;aperçu de ce qui serait défait, et une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail})&#xa0;; défaites l&apos;exécution de nouveau.</translation>
+        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a changé depuis l&apos;aperçu de ce qui serait défait, et une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail})&#xa0;; défaites l&apos;exécution à nouveau.</translation>
     </message>
     <message>
         <source>Nothing was written to {path}: the store refused a change ({detail}).</source>
@@ -4737,11 +4737,11 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Run {later} changed records of run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>L&apos;exécution {later} a modifié des enregistrements de l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;exécution {later} a modifié des enregistrements de l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Runs {later} changed records of run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Les exécutions {later} ont modifié des enregistrements de l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Les exécutions {later} ont modifié des enregistrements de l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Nothing was reverted: every record of run {run} is already as it was before the run; nothing was written.</source>
@@ -5109,103 +5109,103 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>{subject} is no longer in the store (it changed since the check; check again): nothing was written to {path}.</source>
-        <translation>{subject} n&apos;est plus dans la base (elle a changé depuis la vérification&#xa0;; vérifiez de nouveau)&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>{subject} n&apos;est plus dans la base (elle a changé depuis la vérification&#xa0;; vérifiez à nouveau)&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>{subject} is no longer in the store (it changed since the revert was planned; try the revert again): nothing was written to {path}.</source>
-        <translation>{subject} n&apos;est plus dans la base (elle a changé depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau)&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>{subject} n&apos;est plus dans la base (elle a changé depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau)&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>{subject} changed since the check ({field} is now {value}); check again: nothing was written to {path}.</source>
-        <translation>{subject} a changé depuis la vérification ({field} vaut maintenant {value})&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>{subject} a changé depuis la vérification ({field} vaut maintenant {value})&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>{subject} changed since the revert was planned ({field} is now {value}); try the revert again: nothing was written to {path}.</source>
-        <translation>{subject} a changé depuis l&apos;aperçu de ce qui serait défait ({field} vaut maintenant {value})&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>{subject} a changé depuis l&apos;aperçu de ce qui serait défait ({field} vaut maintenant {value})&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>{subject} is in the store again since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>{subject} est de nouveau dans la base depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>{subject} est à nouveau dans la base depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Session {name} was created by another program since the check; check again: nothing was written to {path}.</source>
-        <translation>La session {name} a été créée par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>La session {name} a été créée par un autre programme depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Session {name} was created by run {run} since the check; check again: nothing was written to {path}.</source>
-        <translation>La session {name} a été créée par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>La session {name} a été créée par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Session {name} was created by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
-        <translation>La session {name} a été créée par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>La session {name} a été créée par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Session {name} was created by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
-        <translation>La session {name} a été créée par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>La session {name} a été créée par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Entity {name} was created by another program since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;entité {name} a été créée par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;entité {name} a été créée par un autre programme depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Entity {name} was created by run {run} since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;entité {name} a été créée par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;entité {name} a été créée par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Entity {name} was created by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;entité {name} a été créée par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;entité {name} a été créée par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Entity {name} was created by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;entité {name} a été créée par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;entité {name} a été créée par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Tracking row {name} was created by another program since the check; check again: nothing was written to {path}.</source>
-        <translation>La ligne de suivi {name} a été créée par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>La ligne de suivi {name} a été créée par un autre programme depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Tracking row {name} was created by run {run} since the check; check again: nothing was written to {path}.</source>
-        <translation>La ligne de suivi {name} a été créée par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>La ligne de suivi {name} a été créée par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Tracking row {name} was created by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
-        <translation>La ligne de suivi {name} a été créée par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>La ligne de suivi {name} a été créée par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Tracking row {name} was created by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
-        <translation>La ligne de suivi {name} a été créée par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>La ligne de suivi {name} a été créée par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {name} was created by another program since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {name} a été créé par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {name} a été créé par un autre programme depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {name} was created by run {run} since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {name} a été créé par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {name} a été créé par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {name} was created by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {name} a été créé par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {name} a été créé par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {name} was created by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {name} a été créé par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {name} a été créé par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learning object {name} was created by another program since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;objet pédagogique {name} a été créé par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;objet pédagogique {name} a été créé par un autre programme depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learning object {name} was created by run {run} since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;objet pédagogique {name} a été créé par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;objet pédagogique {name} a été créé par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learning object {name} was created by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;objet pédagogique {name} a été créé par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;objet pédagogique {name} a été créé par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learning object {name} was created by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;objet pédagogique {name} a été créé par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;objet pédagogique {name} a été créé par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>{url} is not a PostgreSQL URL (postgresql://USER@HOST/DATABASE)</source>
@@ -5229,71 +5229,71 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Another {kind} has the {field} {value}, written by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {kind} has the {field} {value}, written by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {kind} has the {field} {value}, written by run {run} since the check; check again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {kind} has the {field} {value}, written by another program since the check; check again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par un autre programme depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {kind} has the {field} {value}, written by run {run} ({user} on {machine}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {kind} has the {field} {value}, written by run {run} ({who}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {kind} has the {field} {value}, written by run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {kind} has the {field} {value}, written by another program since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({user} sur {machine}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({who}) depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by run {run} since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by another program since the check; check again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par un autre programme depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par un autre programme depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by run {run} ({user} on {machine}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by run {run} ({who}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by another program since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>the file ends inside line 1, without the line break the platform ends every line with: it was cut short; export the file again.</source>
-        <translation>le fichier se termine au milieu de la ligne 1, sans le saut de ligne par lequel la plateforme termine chaque ligne&#xa0;: il a été tronqué&#xa0;; exportez de nouveau le fichier.</translation>
+        <translation>le fichier se termine au milieu de la ligne 1, sans le saut de ligne par lequel la plateforme termine chaque ligne&#xa0;: il a été tronqué&#xa0;; exportez à nouveau le fichier.</translation>
     </message>
     <message>
         <source>IMPORTER_GUI_CHECK_MEMORY_MB={value} is not a number of megabytes: set a whole number such as 2048, or remove it to let a check use a quarter of the machine&apos;s memory.</source>
@@ -5555,7 +5555,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Field {field}: the cell {cell} should give the number of one of the workbook&apos;s shared texts but holds {value}; the workbook is damaged: type the cell&apos;s text again in a spreadsheet and save it.</source>
-        <translation>Champ {field}&#xa0;: la cellule {cell} devrait donner le numéro d’un des textes partagés du classeur mais contient {value}&#xa0;; le classeur est endommagé&#xa0;: saisissez de nouveau le texte de la cellule dans un tableur et enregistrez-le.</translation>
+        <translation>Champ {field}&#xa0;: la cellule {cell} devrait donner le numéro d’un des textes partagés du classeur mais contient {value}&#xa0;; le classeur est endommagé&#xa0;: saisissez à nouveau le texte de la cellule dans un tableur et enregistrez-le.</translation>
     </message>
     <message>
         <source>Field {field}: the cell {cell} is formatted as a date or time but holds {value}, a number below zero, which is no date or time (Excel shows ####); type the date, or format the cell as a number.</source>
@@ -5679,11 +5679,11 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>The line holds {count} of the file&apos;s {width} columns, and the platform writes them all: the line was cut short, so this row is left out (export the file again).</source>
-        <translation>La ligne contient {count} des {width} colonnes du fichier, et la plateforme les écrit toutes&#xa0;: la ligne a été tronquée, elle est donc laissée de côté (exportez de nouveau le fichier).</translation>
+        <translation>La ligne contient {count} des {width} colonnes du fichier, et la plateforme les écrit toutes&#xa0;: la ligne a été tronquée, elle est donc laissée de côté (exportez à nouveau le fichier).</translation>
     </message>
     <message>
         <source>The file ends inside this line, without the line break the platform ends every line with: it was cut short, so this row is left out (export the file again).</source>
-        <translation>Le fichier se termine au milieu de cette ligne, sans le saut de ligne par lequel la plateforme termine chaque ligne&#xa0;: il a été tronqué, cette ligne est donc laissée de côté (exportez de nouveau le fichier).</translation>
+        <translation>Le fichier se termine au milieu de cette ligne, sans le saut de ligne par lequel la plateforme termine chaque ligne&#xa0;: il a été tronqué, cette ligne est donc laissée de côté (exportez à nouveau le fichier).</translation>
     </message>
     <message>
         <source>Deleting what the exports lack is refused: &lt;{provider}&gt; chooses its rows with {parameters}, so the records it leaves out are not gone from the platform.</source>
@@ -5975,7 +5975,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>{subject} is in the store again since run {run}{later}; skipped.</source>
-        <translation>{subject}&#xa0;: de nouveau dans la base depuis l&apos;exécution {run}{later}&#xa0;; ignoré.</translation>
+        <translation>{subject}&#xa0;: à nouveau dans la base depuis l&apos;exécution {run}{later}&#xa0;; ignoré.</translation>
     </message>
     <message>
         <source>{subject} was changed after run {run}{later} ({field} is now {now}, run {run} left {left}); skipped.</source>
@@ -6055,11 +6055,11 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>%1 already has %2 as %3, written by %4 since the check; check again: nothing was written to %5.</source>
-        <translation>%1 a déjà %2 pour %3, écrit par %4 depuis la vérification&#xa0;; vérifiez de nouveau&#xa0;: rien n&apos;a été écrit dans %5.</translation>
+        <translation>%1 a déjà %2 pour %3, écrit par %4 depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans %5.</translation>
     </message>
     <message>
         <source>%1 already has %2 as %3, written by %4 since the revert was planned; try the revert again: nothing was written to %5.</source>
-        <translation>%1 a déjà %2 pour %3, écrit par %4 depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution de nouveau&#xa0;: rien n&apos;a été écrit dans %5.</translation>
+        <translation>%1 a déjà %2 pour %3, écrit par %4 depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans %5.</translation>
     </message>
     <message>
         <source>Another teacher</source>
