@@ -109,7 +109,7 @@ def test_a_revert_run_is_said_with_the_verb_every_revert_uses_in_french(
     gone = GONE_REVERTING.format(subject="training 1", path=tmp_path / "store.sqlite3")
     assert message_text(gone) == (
         f"Formation 1 n'est plus dans la base (elle a changé depuis l'aperçu de ce qui serait "
-        f"défait{NBSP}; défaites l'exécution à nouveau){NBSP}: rien n'a été écrit dans "
+        f"défait{NBSP}; refaites-le, puis essayez à nouveau){NBSP}: rien n'a été écrit dans "
         f"{tmp_path / 'store.sqlite3'}.")
 
 

@@ -124,7 +124,7 @@ def test_a_revert_refused_after_a_later_run_says_it_in_french(
     dialog, run_id = failed_after_the_later_run(store_path, qtbot)
     assert dialog.error.text() == (
         "Salle 1 a changé depuis l'aperçu de ce qui serait défait (roomCapacity vaut maintenant "
-        "42)\xa0; défaites l'exécution à nouveau\xa0: rien n'a été écrit dans "
+        "42)\xa0; refaites l'aperçu, puis essayez à nouveau\xa0: rien n'a été écrit dans "
         f"{store_path}.")
     assert dialog.status.text() == (
         f"Avant l'erreur ci-dessous\xa0: l'exécution {run_id + 1} a été défaite (exécution "

@@ -142,6 +142,18 @@ def test_later_first_refused_for_a_later_run_committed_meanwhile_plans_again(
     assert dialog.plan is not None and dialog.plan.later_runs == [4, 3]
 
 
+def test_later_first_refused_for_a_later_run_names_the_run_to_revert_again_in_french(
+        store_path: Path, qtbot: object, french: None) -> None:
+    dialog = previewed(store_path, 2, qtbot)
+    dialog.later_choice.setChecked(True)
+    colleague_renames(store_path, 1, "Red", "Blue")  # run 4 changes room 1 again
+    dialog.commit()
+    assert dialog.error.text() == (
+        "L'exécution 4 a modifié des enregistrements de l'exécution à défaire depuis l'aperçu "
+        "de ce qui serait défait\xa0; essayez à nouveau de défaire l'exécution 2\xa0: rien n'a "
+        f"été écrit dans {store_path}.")
+
+
 def colleague_changes_room_1_once_run_2_is_planned_again(
         store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """As Revert writes run 3's revert, then plans run 2 again, a colleague renames room 1."""

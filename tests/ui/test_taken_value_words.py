@@ -126,8 +126,8 @@ def test_a_login_taken_while_a_revert_was_planned_reads_in_french(tmp_path: Path
     said, path = login_taken_while_reverting(tmp_path, by_run=False)
     assert message_text(said) == (
         f"Un autre formateur a déjà «{NBSP}jdoe{NBSP}» pour identifiant du formateur, écrit "
-        f"par un autre programme depuis l'aperçu de ce qui serait défait{NBSP}; défaites "
-        f"l'exécution à nouveau{NBSP}: rien n'a été écrit dans {path}.")
+        f"par un autre programme depuis l'aperçu de ce qui serait défait{NBSP}; refaites-le, "
+        f"puis essayez à nouveau{NBSP}: rien n'a été écrit dans {path}.")
 
 
 def test_a_login_a_run_took_while_a_revert_was_planned_reads_in_english(

@@ -4669,7 +4669,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Nothing was written to {path}: the store changed since the revert was planned, and a change would leave a record referring to one that does not exist ({detail}); try the revert again.</source>
-        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a changé depuis l&apos;aperçu de ce qui serait défait, et une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail})&#xa0;; défaites l&apos;exécution à nouveau.</translation>
+        <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a changé depuis l&apos;aperçu de ce qui serait défait, et une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail})&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau.</translation>
     </message>
     <message>
         <source>Nothing was written to {path}: the store refused a change ({detail}).</source>
@@ -4737,11 +4737,11 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Run {later} changed records of run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>L&apos;exécution {later} a modifié des enregistrements de l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;exécution {later} a modifié des enregistrements de l&apos;exécution à défaire depuis l&apos;aperçu de ce qui serait défait&#xa0;; essayez à nouveau de défaire l&apos;exécution {run}&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Runs {later} changed records of run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Les exécutions {later} ont modifié des enregistrements de l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Les exécutions {later} ont modifié des enregistrements de l&apos;exécution à défaire depuis l&apos;aperçu de ce qui serait défait&#xa0;; essayez à nouveau de défaire l&apos;exécution {run}&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Nothing was reverted: every record of run {run} is already as it was before the run; nothing was written.</source>
@@ -5113,7 +5113,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>{subject} is no longer in the store (it changed since the revert was planned; try the revert again): nothing was written to {path}.</source>
-        <translation>{subject} n&apos;est plus dans la base (elle a changé depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau)&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>{subject} n&apos;est plus dans la base (elle a changé depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites-le, puis essayez à nouveau)&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>{subject} changed since the check ({field} is now {value}); check again: nothing was written to {path}.</source>
@@ -5121,11 +5121,11 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>{subject} changed since the revert was planned ({field} is now {value}); try the revert again: nothing was written to {path}.</source>
-        <translation>{subject} a changé depuis l&apos;aperçu de ce qui serait défait ({field} vaut maintenant {value})&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>{subject} a changé depuis l&apos;aperçu de ce qui serait défait ({field} vaut maintenant {value})&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>{subject} is in the store again since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>{subject} est à nouveau dans la base depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>{subject} est de retour dans la base depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites-le, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Session {name} was created by another program since the check; check again: nothing was written to {path}.</source>
@@ -5245,19 +5245,19 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Another {kind} has the {field} {value}, written by run {run} ({user} on {machine}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites-le, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {kind} has the {field} {value}, written by run {run} ({who}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites-le, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {kind} has the {field} {value}, written by run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites-le, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Another {kind} has the {field} {value}, written by another program since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>Un autre enregistrement {kind} a la valeur {value} de {field}, écrite par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites-le, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
@@ -5277,19 +5277,19 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by run {run} ({user} on {machine}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites-le, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by run {run} ({who}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} ({who}) depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites-le, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par l&apos;exécution {run} depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites-le, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>Learner {learner} was registered to session {session} by another program since the revert was planned; try the revert again: nothing was written to {path}.</source>
-        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+        <translation>L&apos;apprenant {learner} a été inscrit à la session {session} par un autre programme depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites-le, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
         <source>the file ends inside line 1, without the line break the platform ends every line with: it was cut short; export the file again.</source>
@@ -6059,7 +6059,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>%1 already has %2 as %3, written by %4 since the revert was planned; try the revert again: nothing was written to %5.</source>
-        <translation>%1 a déjà %2 pour %3, écrit par %4 depuis l&apos;aperçu de ce qui serait défait&#xa0;; défaites l&apos;exécution à nouveau&#xa0;: rien n&apos;a été écrit dans %5.</translation>
+        <translation>%1 a déjà %2 pour %3, écrit par %4 depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites-le, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans %5.</translation>
     </message>
     <message>
         <source>Another teacher</source>
