@@ -92,6 +92,22 @@ def test_translations_keep_placeholders_and_one_mnemonic() -> None:
     assert wrong == []
 
 
+# French typography as the window writes it: a no-break space before : ; ? ! and inside « »,
+# and the straight apostrophe (’ only as a character a message is about, never inside a word).
+TYPOGRAPHY = {
+    "space before : ; ? !": re.compile(r"\w ?[:;?!](?=\s|$)"),
+    "space inside « »": re.compile(r"«(?!\u00a0)|(?<!\u00a0)»"),
+    "curly apostrophe": re.compile(r"\w’\w"),
+}
+
+
+def test_french_follows_one_typography() -> None:
+    wrong = [(rule, text) for _context, message in messages(TS)
+             for text in translations_of(message)
+             for rule, pattern in TYPOGRAPHY.items() if pattern.search(text)]
+    assert wrong == []
+
+
 def catalogue_texts() -> set[str]:
     """Every catalogue text the window shows."""
     texts: set[str] = set()

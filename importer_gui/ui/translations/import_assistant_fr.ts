@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Nothing was written: a data file is no longer there (moved or deleted since it was checked). Put it back and check it again, or open it where it now is.</source>
-        <translation>Rien n’a été écrit&#xa0;: un fichier de données n’est plus là (déplacé ou supprimé depuis sa vérification). Remettez-le et vérifiez-le à nouveau, ou ouvrez-le là où il se trouve maintenant.</translation>
+        <translation>Rien n&apos;a été écrit&#xa0;: un fichier de données n&apos;est plus là (déplacé ou supprimé depuis sa vérification). Remettez-le et vérifiez-le à nouveau, ou ouvrez-le là où il se trouve maintenant.</translation>
     </message>
     <message>
         <source>Nothing was written: a data file changed since it was checked. Check it again, then commit.</source>
@@ -642,7 +642,7 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     </message>
     <message>
         <source>Putting the cells back…</source>
-        <translation>Remise des cellules en l’état…</translation>
+        <translation>Remise des cellules en l&apos;état…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln cell(s) put back as they were.</source>
@@ -667,7 +667,7 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     </message>
     <message>
         <source>Cancelled: no cell was changed.</source>
-        <translation>Annulé&#xa0;: aucune cellule n’a été modifiée.</translation>
+        <translation>Annulé&#xa0;: aucune cellule n&apos;a été modifiée.</translation>
     </message>
     <message>
         <source>%1 Stopped there: %2</source>
@@ -1281,7 +1281,7 @@ Fichier&#xa0;: %2</translation>
     </message>
     <message>
         <source>These are its first rows only: the check cannot read the whole file within its memory budget (below), so Next stays unavailable until the budget is raised or the file is split.</source>
-        <translation>Ce sont ses premières lignes seulement&#xa0;: la vérification ne peut pas lire tout le fichier dans son budget de mémoire (ci-dessous), aussi Suivant reste indisponible tant que le budget n’est pas augmenté ou le fichier découpé.</translation>
+        <translation>Ce sont ses premières lignes seulement&#xa0;: la vérification ne peut pas lire tout le fichier dans son budget de mémoire (ci-dessous), aussi Suivant reste indisponible tant que le budget n&apos;est pas augmenté ou le fichier découpé.</translation>
     </message>
 </context>
 <context>
@@ -1567,7 +1567,7 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
     </message>
     <message>
         <source>Not a line of the file: a record the store holds that the file lacks</source>
-        <translation>Pas une ligne du fichier&#xa0;: un enregistrement de la base que le fichier n’a pas</translation>
+        <translation>Pas une ligne du fichier&#xa0;: un enregistrement de la base que le fichier n&apos;a pas</translation>
     </message>
     <message>
         <source>Corrected; the file has: %1</source>
@@ -1876,7 +1876,7 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
     </message>
     <message>
         <source>Cancelled: no cell was changed.</source>
-        <translation>Annulé&#xa0;: aucune cellule n’a été modifiée.</translation>
+        <translation>Annulé&#xa0;: aucune cellule n&apos;a été modifiée.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln cell(s) corrected.</source>
@@ -1919,7 +1919,7 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
     </message>
     <message>
         <source>Cancelled: nothing was saved.</source>
-        <translation>Annulé&#xa0;: rien n’a été enregistré.</translation>
+        <translation>Annulé&#xa0;: rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -3693,7 +3693,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>{path}: this file name cannot be given to the system, whose file names are {encoding} under the current locale; run with a UTF-8 locale (LC_ALL=C.UTF-8) or PYTHONUTF8=1.</source>
-        <translation>{path} : ce nom de fichier ne peut pas être donné au système, dont les noms de fichiers sont en {encoding} avec les paramètres régionaux actuels ; lancez le programme avec des paramètres régionaux UTF-8 (LC_ALL=C.UTF-8) ou PYTHONUTF8=1.</translation>
+        <translation>{path}&#xa0;: ce nom de fichier ne peut pas être donné au système, dont les noms de fichiers sont en {encoding} avec les paramètres régionaux actuels&#xa0;; lancez le programme avec des paramètres régionaux UTF-8 (LC_ALL=C.UTF-8) ou PYTHONUTF8=1.</translation>
     </message>
     <message>
         <source>No such file or directory</source>
@@ -3805,7 +3805,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Field {field}: the cell {cell} holds the formula error {value}; correct the formula in the workbook and save it again</source>
-        <translation>Champ {field}&#xa0;: la cellule {cell} contient l’erreur de formule {value}&#xa0;; corrigez la formule dans le classeur et enregistrez-le à nouveau</translation>
+        <translation>Champ {field}&#xa0;: la cellule {cell} contient l&apos;erreur de formule {value}&#xa0;; corrigez la formule dans le classeur et enregistrez-le à nouveau</translation>
     </message>
     <message>
         <source>the cell holds a formula whose result was never calculated (the file was written by a program, not saved by a spreadsheet); open it in Excel or LibreOffice and save it again</source>
@@ -3889,7 +3889,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>the file ends in the middle of a {encoding} character (its last bytes, {bytes}, begin one): it was cut short; copy it again from its source</source>
-        <translation>le fichier s’arrête au milieu d’un caractère {encoding} (ses derniers octets, {bytes}, en commencent un)&#xa0;: il a été coupé&#xa0;; copiez-le à nouveau depuis sa source</translation>
+        <translation>le fichier s&apos;arrête au milieu d&apos;un caractère {encoding} (ses derniers octets, {bytes}, en commencent un)&#xa0;: il a été coupé&#xa0;; copiez-le à nouveau depuis sa source</translation>
     </message>
     <message>
         <source>the file starts with a UTF-8 byte order mark but is declared {encoding}; is the file in UTF-8?</source>
@@ -3993,7 +3993,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>the sheet {name} cannot be read: this cell gives the number {number} of a shared text, and the workbook holds {count} (numbered from 0); the workbook is damaged: type the cell&apos;s text again in a spreadsheet and save it</source>
-        <translation>la feuille {name} ne peut pas être lue&#xa0;: cette cellule donne le numéro {number} d’un texte partagé, et le classeur en contient {count} (numérotés à partir de 0)&#xa0;; le classeur est endommagé&#xa0;: saisissez à nouveau le texte de la cellule dans un tableur et enregistrez-le</translation>
+        <translation>la feuille {name} ne peut pas être lue&#xa0;: cette cellule donne le numéro {number} d&apos;un texte partagé, et le classeur en contient {count} (numérotés à partir de 0)&#xa0;; le classeur est endommagé&#xa0;: saisissez à nouveau le texte de la cellule dans un tableur et enregistrez-le</translation>
     </message>
     <message>
         <source>the sheet {name} cannot be read: this cell is marked as a number but holds &quot;{value}&quot;; the workbook is damaged: type the number again in a spreadsheet and save it</source>
@@ -4021,7 +4021,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>the file is no longer there (moved or deleted since it was checked): put it back, or check it again where it now is (on the command line: --data).</source>
-        <translation>le fichier n’est plus là (déplacé ou supprimé depuis la vérification)&#xa0;: remettez-le, ou vérifiez-le à nouveau là où il se trouve maintenant (en ligne de commande&#xa0;: --data).</translation>
+        <translation>le fichier n&apos;est plus là (déplacé ou supprimé depuis la vérification)&#xa0;: remettez-le, ou vérifiez-le à nouveau là où il se trouve maintenant (en ligne de commande&#xa0;: --data).</translation>
     </message>
     <message>
         <source>{file} holds no rows.</source>
@@ -4509,7 +4509,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>{file}: line {line} holds bytes that ISO-8859-1 reads as invisible control characters: the file looks like Windows-1252 (where they are ’, –, € and the like); set &lt;fileEncoding&gt; to WINDOWS-1252.</source>
-        <translation>{file}&#xa0;: la ligne {line} contient des octets qu’ISO-8859-1 lit comme des caractères de contrôle invisibles&#xa0;: le fichier semble être en Windows-1252 (où ce sont ’, –, € et autres)&#xa0;; indiquez WINDOWS-1252 dans &lt;fileEncoding&gt;.</translation>
+        <translation>{file}&#xa0;: la ligne {line} contient des octets qu&apos;ISO-8859-1 lit comme des caractères de contrôle invisibles&#xa0;: le fichier semble être en Windows-1252 (où ce sont ’, –, € et autres)&#xa0;; indiquez WINDOWS-1252 dans &lt;fileEncoding&gt;.</translation>
     </message>
     <message>
         <source>{file}: its dates are not in the date format {current}: they read as {fix} ({reason}); set &lt;dateFormat&gt;{fix}&lt;/dateFormat&gt;.</source>
@@ -4569,7 +4569,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>the file is no longer there (moved or deleted since it was read): put it back, or give it where it now is, and refresh again.</source>
-        <translation>le fichier n’est plus là (déplacé ou supprimé depuis sa lecture)&#xa0;: remettez-le, ou indiquez-le là où il se trouve maintenant, et actualisez à nouveau.</translation>
+        <translation>le fichier n&apos;est plus là (déplacé ou supprimé depuis sa lecture)&#xa0;: remettez-le, ou indiquez-le là où il se trouve maintenant, et actualisez à nouveau.</translation>
     </message>
     <message>
         <source>the file changed since it was read; refresh again.</source>
@@ -5297,11 +5297,11 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>IMPORTER_GUI_CHECK_MEMORY_MB={value} is not a number of megabytes: set a whole number such as 2048, or remove it to let a check use a quarter of the machine&apos;s memory.</source>
-        <translation>IMPORTER_GUI_CHECK_MEMORY_MB={value} n’est pas un nombre de mégaoctets&#xa0;: indiquez un nombre entier comme 2048, ou retirez-la pour qu’une vérification utilise le quart de la mémoire de la machine.</translation>
+        <translation>IMPORTER_GUI_CHECK_MEMORY_MB={value} n&apos;est pas un nombre de mégaoctets&#xa0;: indiquez un nombre entier comme 2048, ou retirez-la pour qu&apos;une vérification utilise le quart de la mémoire de la machine.</translation>
     </message>
     <message>
         <source>IMPORTER_GUI_CHECK_MEMORY_MB={value} is too small: a check needs more than the 256 MB the program itself takes; set more, or remove it to let a check use a quarter of the machine&apos;s memory.</source>
-        <translation>IMPORTER_GUI_CHECK_MEMORY_MB={value} est trop petit&#xa0;: une vérification a besoin de plus que les 256 Mo que prend le programme lui-même&#xa0;; indiquez davantage, ou retirez-la pour qu’une vérification utilise le quart de la mémoire de la machine.</translation>
+        <translation>IMPORTER_GUI_CHECK_MEMORY_MB={value} est trop petit&#xa0;: une vérification a besoin de plus que les 256 Mo que prend le programme lui-même&#xa0;; indiquez davantage, ou retirez-la pour qu&apos;une vérification utilise le quart de la mémoire de la machine.</translation>
     </message>
     <message>
         <source>reading this file would take about {cost} MB of memory ({why}), more than the {budget} MB set by IMPORTER_GUI_CHECK_MEMORY_MB ({files} MB for the files once the program&apos;s 256 MB are set aside{taken}): raise it, or split the file</source>
@@ -5309,7 +5309,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>reading this file would take about {cost} MB of memory ({why}), more than the {budget} MB a check may use on this machine (a quarter of its memory, at least 1024 MB; {files} MB for the files once the program&apos;s 256 MB are set aside{taken}): set IMPORTER_GUI_CHECK_MEMORY_MB to more megabytes, or split the file</source>
-        <translation>lire ce fichier prendrait environ {cost} Mo de mémoire ({why}), plus que les {budget} Mo qu’une vérification peut utiliser sur cette machine (le quart de sa mémoire, au moins 1024 Mo&#xa0;; {files} Mo pour les fichiers une fois mis de côté les 256 Mo du programme{taken})&#xa0;: donnez à IMPORTER_GUI_CHECK_MEMORY_MB plus de mégaoctets, ou découpez le fichier</translation>
+        <translation>lire ce fichier prendrait environ {cost} Mo de mémoire ({why}), plus que les {budget} Mo qu&apos;une vérification peut utiliser sur cette machine (le quart de sa mémoire, au moins 1024 Mo&#xa0;; {files} Mo pour les fichiers une fois mis de côté les 256 Mo du programme{taken})&#xa0;: donnez à IMPORTER_GUI_CHECK_MEMORY_MB plus de mégaoctets, ou découpez le fichier</translation>
     </message>
     <message>
         <source>reading this file would take about {cost} MB of memory ({why}), more than the {budget} MB this process may address (its limit, ulimit -v; {files} MB for the files once the program&apos;s 256 MB are set aside{taken}): raise that limit, or split the file</source>
@@ -5317,7 +5317,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source> — other files take {others} MB of it</source>
-        <translation> — d’autres fichiers en prennent {others} Mo</translation>
+        <translation> — d&apos;autres fichiers en prennent {others} Mo</translation>
     </message>
     <message>
         <source>not a spreadsheet: it is a PNG image; choose a workbook or a CSV file</source>
@@ -5555,11 +5555,11 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Field {field}: the cell {cell} should give the number of one of the workbook&apos;s shared texts but holds {value}; the workbook is damaged: type the cell&apos;s text again in a spreadsheet and save it.</source>
-        <translation>Champ {field}&#xa0;: la cellule {cell} devrait donner le numéro d’un des textes partagés du classeur mais contient {value}&#xa0;; le classeur est endommagé&#xa0;: saisissez à nouveau le texte de la cellule dans un tableur et enregistrez-le.</translation>
+        <translation>Champ {field}&#xa0;: la cellule {cell} devrait donner le numéro d&apos;un des textes partagés du classeur mais contient {value}&#xa0;; le classeur est endommagé&#xa0;: saisissez à nouveau le texte de la cellule dans un tableur et enregistrez-le.</translation>
     </message>
     <message>
         <source>Field {field}: the cell {cell} is formatted as a date or time but holds {value}, a number below zero, which is no date or time (Excel shows ####); type the date, or format the cell as a number.</source>
-        <translation>Champ {field}&#xa0;: la cellule {cell} a un format de date ou d’heure mais contient {value}, un nombre inférieur à zéro, qui n’est ni une date ni une heure (Excel affiche ####)&#xa0;; saisissez la date, ou donnez à la cellule un format de nombre.</translation>
+        <translation>Champ {field}&#xa0;: la cellule {cell} a un format de date ou d&apos;heure mais contient {value}, un nombre inférieur à zéro, qui n&apos;est ni une date ni une heure (Excel affiche ####)&#xa0;; saisissez la date, ou donnez à la cellule un format de nombre.</translation>
     </message>
     <message>
         <source>Field {field}: {value} is a day that never was (Excel counts a 29 February in 1900, which was not a leap year).</source>
