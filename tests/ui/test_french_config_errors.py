@@ -161,7 +161,7 @@ def test_the_revert_summary_reads_in_french(
     assert dialog.notice.text().splitlines() == [
         f"1 enregistrement en conflit sera ignoré (modifié depuis l'exécution {run_id}, ou "
         f"encore utilisé par d'autres enregistrements){NBSP}; les autres seront rétablis.",
-        f"L'exécution suivante {later} a à nouveau modifié des enregistrements de l'exécution "
+        f"L'exécution suivante {later} a modifié à nouveau des enregistrements de l'exécution "
         f"{run_id}{NBSP}: défaites-la d'abord pour rétablir aussi ces enregistrements."]
 
 

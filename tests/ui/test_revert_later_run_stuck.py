@@ -108,7 +108,7 @@ def test_a_later_run_that_cannot_be_reverted_is_said_in_french(
     assert dialog.notice.text().splitlines()[-1] == (
         "L'exécution 3 ne peut pas être défaite d'abord\xa0: 1 enregistrement en conflit, "
         "modifié depuis l'exécution 3 ou encore utilisé par d'autres enregistrements\xa0; les "
-        "enregistrements de l'exécution 2 qu'elle a à nouveau modifiés resteront ignorés.")
+        "enregistrements de l'exécution 2 qu'elle a modifiés à nouveau resteront ignorés.")
     dialog.later_choice.setChecked(True)
     dialog.commit()
     assert dialog.status.text().splitlines()[1] == (
@@ -200,8 +200,8 @@ def test_a_later_run_with_nothing_left_is_said_in_french(
     dialog = preview(store_path, qtbot)
     assert dialog.notice.text().splitlines()[-1] == (
         "L'exécution 3 n'a plus rien à défaire\xa0: chacun de ses enregistrements est déjà tel "
-        "qu'il était avant l'exécution 3\xa0; les enregistrements de l'exécution 2 qu'elle a à "
-        "nouveau modifiés resteront ignorés.")
+        "qu'il était avant l'exécution 3\xa0; les enregistrements de l'exécution 2 qu'elle a "
+        "modifiés à nouveau resteront ignorés.")
     dialog.later_choice.setChecked(True)
     dialog.commit()
     assert dialog.status.text().splitlines()[1] == (

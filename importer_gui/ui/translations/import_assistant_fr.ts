@@ -1294,7 +1294,7 @@ Fichier&#xa0;: %2</translation>
         <source>%1
 (default %2):</source>
         <translation>%1
-(défaut %2)&#xa0;:</translation>
+(par défaut %2)&#xa0;:</translation>
     </message>
     <message>
         <source>%1:</source>
@@ -1302,7 +1302,7 @@ Fichier&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 (default %2):</source>
-        <translation>%1 (défaut %2)&#xa0;:</translation>
+        <translation>%1 (par défaut %2)&#xa0;:</translation>
     </message>
     <message>
         <source>yes</source>
@@ -2236,19 +2236,19 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message numerus="yes">
         <source>Later run(s) %1 changed records of run %2 again: revert them first (newest first) to revert those records as well.</source>
         <translation>
-            <numerusform>L&apos;exécution suivante %1 a à nouveau modifié des enregistrements de l&apos;exécution %2&#xa0;: défaites-la d&apos;abord pour rétablir aussi ces enregistrements.</numerusform>
-            <numerusform>Les exécutions suivantes %1 ont à nouveau modifié des enregistrements de l&apos;exécution %2&#xa0;: défaites-les d&apos;abord (la plus récente en premier) pour rétablir aussi ces enregistrements.</numerusform>
+            <numerusform>L&apos;exécution suivante %1 a modifié à nouveau des enregistrements de l&apos;exécution %2&#xa0;: défaites-la d&apos;abord pour rétablir aussi ces enregistrements.</numerusform>
+            <numerusform>Les exécutions suivantes %1 ont modifié à nouveau des enregistrements de l&apos;exécution %2&#xa0;: défaites-les d&apos;abord (la plus récente en premier) pour rétablir aussi ces enregistrements.</numerusform>
         </translation>
     </message>
     <message>
         <source>Run %1 has nothing left to revert: every record of it is already as it was before run %1; the records of run %2 it changed again will stay skipped.</source>
-        <translation>L&apos;exécution %1 n&apos;a plus rien à défaire&#xa0;: chacun de ses enregistrements est déjà tel qu&apos;il était avant l&apos;exécution %1&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a à nouveau modifiés resteront ignorés.</translation>
+        <translation>L&apos;exécution %1 n&apos;a plus rien à défaire&#xa0;: chacun de ses enregistrements est déjà tel qu&apos;il était avant l&apos;exécution %1&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a modifiés à nouveau resteront ignorés.</translation>
     </message>
     <message numerus="yes">
         <source>Run %1 cannot be reverted first: its %Ln conflicting record(s) changed since run %1, or are still needed by other records; the records of run %2 it changed again will stay skipped.</source>
         <translation>
-            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrement en conflit, modifié depuis l&apos;exécution %1 ou encore utilisé par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a à nouveau modifiés resteront ignorés.</numerusform>
-            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrements en conflit, modifiés depuis l&apos;exécution %1 ou encore utilisés par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a à nouveau modifiés resteront ignorés.</numerusform>
+            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrement en conflit, modifié depuis l&apos;exécution %1 ou encore utilisé par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a modifiés à nouveau resteront ignorés.</numerusform>
+            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrements en conflit, modifiés depuis l&apos;exécution %1 ou encore utilisés par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a modifiés à nouveau resteront ignorés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
