@@ -29,7 +29,12 @@ from importer_gui.ui.messages_text import message_text, system_reason_text
 from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.store_browser import session_browser
+from importer_gui.ui.store_browser import (
+    StoreBrowser,
+    browser_of,
+    close_browsers,
+    session_browser,
+)
 from importer_gui.ui.store_dialog import StoreDialog
 from importer_gui.ui.wizard import Wizard
 
@@ -247,15 +252,21 @@ class MainWindow(QMainWindow):
         finally:
             dialog.deleteLater()
 
-    def open_store_browser(self) -> None:
-        """Show the store's records and the history of runs; a revert from it reaches every
-        view, and a commit finishing meanwhile refreshes it."""
+    def open_store_browser(self) -> StoreBrowser:
+        """Show the store's records and the history of runs beside the wizard, one browser
+        per store: one already open on the window's store is brought to the front. A revert
+        from it reaches every view, and a run made meanwhile refreshes it."""
+        shown = browser_of(self, self.store_path)
+        if shown is not None:
+            shown.raise_()
+            shown.activateWindow()
+            return shown
         browser = session_browser(self.state.session, self, settings=self.settings)
+        # Deleted once closed: what it still reads goes to nobody.
+        browser.finished.connect(browser.deleteLater)
         self.state.follow_store(browser)
-        try:
-            browser.exec()
-        finally:
-            browser.deleteLater()
+        browser.show()
+        return browser
 
     def show_about(self) -> None:
         """The About dialog (versions, where the data and the log live)."""
@@ -279,6 +290,7 @@ class MainWindow(QMainWindow):
         # once loaded, and the window would stand frozen meanwhile.
         self.hide()
         self.wizard.stop_work()
+        close_browsers(self)  # those of Tools ▸ Store browser…, beside the window
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -788,6 +789,25 @@ class StoreBrowser(QDialog):
         if current is not None:
             current.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
             current.search.selectAll()
+
+
+def browser_of(owner: QWidget, location: StoreLocation) -> StoreBrowser | None:
+    """The store browser open on the store at ``location`` among ``owner``'s (its pages'
+    too), or None."""
+    for browser in owner.findChildren(StoreBrowser):
+        if browser.isVisible() and browser.shows(location):
+            return browser
+    return None
+
+
+def close_browsers(owner: QWidget) -> None:
+    """The window is closing: every store browser ``owner`` opened is closed, its reads
+    stopped and waited for, and deleted at once, so that no outcome still on its way starts
+    another read."""
+    for browser in owner.findChildren(StoreBrowser,
+                                      options=Qt.FindChildOption.FindDirectChildrenOnly):
+        browser.stop()
+        shiboken6.delete(browser)
 
 
 def session_browser(session: Session, parent: QWidget | None = None, *,

@@ -185,7 +185,7 @@ def test_a_run_is_reverted_from_the_browser_of_a_postgresql_store(
 
         browser = StoreBrowser(store, window)
         qtbot.waitUntil(lambda: not browser.busy)  # the runs, read off the window's thread
-        qtbot.addWidget(browser)
+        # Closed (and deleted) with the window, as every store browser of the window is.
         dialog = browser.open_revert(run_id)
         qtbot.waitUntil(lambda: dialog.revert_button.isEnabled(), timeout=20_000)
 

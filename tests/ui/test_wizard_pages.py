@@ -470,20 +470,14 @@ def test_a_very_long_line_is_coloured_at_its_start_and_its_comment_followed(
 
 def test_the_store_browser_of_the_tools_menu_hears_of_runs_while_open(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtCore import QTimer
-
     from importer_gui.ui.store_browser import StoreBrowser
 
     refreshed: list[StoreBrowser] = []
     monkeypatch.setattr(StoreBrowser, "refresh", lambda browser: refreshed.append(browser))
 
-    def commit_elsewhere_then_close() -> None:
-        browser = window.findChild(StoreBrowser)
-        window.state.session.record_run(1)  # as the commit page announces a commit
-        browser.reject()
-
-    QTimer.singleShot(0, commit_elsewhere_then_close)
-    window.open_store_browser()  # modal: returns once the browser is closed
-    assert len(refreshed) == 1
+    browser = window.open_store_browser()
+    window.state.session.record_run(1)  # as the commit page announces a commit
+    assert refreshed == [browser]
+    browser.reject()
     window.state.session.record_run(2)
     assert len(refreshed) == 1  # a closed browser's store is closed: it reads nothing more

@@ -35,7 +35,7 @@ from importer_gui.ui.messages_text import joined
 from importer_gui.ui.package_dialog import PackageDialog
 from importer_gui.ui.pages.base import BasePage, free_let_go, kept_off_the_collector, let_go
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.store_browser import StoreBrowser, session_browser
+from importer_gui.ui.store_browser import StoreBrowser, close_browsers, session_browser
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
 
@@ -504,8 +504,5 @@ class CommitPage(BasePage):
         """The window is closing: every store browser it opened (one on a store the window
         has left too) is closed, its reads stopped and waited for, and deleted at once, so
         that no outcome still on its way starts another read."""
-        for browser in self.findChildren(StoreBrowser,
-                                         options=Qt.FindChildOption.FindDirectChildrenOnly):
-            browser.stop()
-            shiboken6.delete(browser)
+        close_browsers(self)
         self.browser = None

@@ -1,0 +1,80 @@
+"""Tools ▸ Store browser… stays beside the wizard: the administrator works in the window with
+it open; one browser per store, a run made meanwhile shown in it, Esc closing it, and the
+window taking it along as it closes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from importer_gui.core.records import Table
+from importer_gui.core.store import Store
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.store_browser import StoreBrowser
+from tests.ui.wizards import sample_preview, shot
+
+
+def opened(window: MainWindow, qtbot: QtBot) -> StoreBrowser:
+    """Tools ▸ Store browser…, once it has read the store."""
+    browser = window.open_store_browser()
+    qtbot.waitUntil(lambda: browser.isVisible() and not browser.busy, timeout=30_000)
+    return browser
+
+
+def shown_browsers(window: MainWindow) -> list[StoreBrowser]:
+    """The store browsers on the screen."""
+    return [browser for browser in window.findChildren(StoreBrowser) if browser.isVisible()]
+
+
+def test_the_tools_browser_stays_beside_the_wizard_which_commits_into_what_it_shows(
+        window: MainWindow, qtbot: QtBot, sample: Path, screenshots: Path) -> None:
+    browser = opened(window, qtbot)
+    assert not browser.isModal() and QApplication.activeModalWidget() is None
+    assert browser.history_model.rowCount() == 0
+
+    sample_preview(window, sample, qtbot)  # the wizard worked in, the browser open
+    window.wizard.next()  # Commit
+    commit = window.wizard.commit_page
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: browser.history_model.rowCount() == 1 and not browser.busy,
+                    timeout=30_000)
+    assert browser.isVisible()
+    with Store.open(window.state.store_path) as store:
+        committed = store.count(Table.TEACHER)
+    assert committed > 0
+    assert browser.record_tabs[Table.TEACHER].count_label.text() == f"{committed} record(s)"
+    shot(browser, screenshots, "tools-store-browser-beside-the-wizard")
+
+
+def test_tools_store_browser_again_brings_the_one_open_to_the_front(
+        window: MainWindow, qtbot: QtBot) -> None:
+    browser = opened(window, qtbot)
+    assert window.open_store_browser() is browser
+    assert shown_browsers(window) == [browser]
+
+
+def test_escape_closes_the_tools_browser_and_the_next_one_is_a_new_one(
+        window: MainWindow, qtbot: QtBot) -> None:
+    browser = opened(window, qtbot)
+    browser.activateWindow()
+    qtbot.waitUntil(browser.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget() or browser, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(browser) or not browser.isVisible())
+    assert shown_browsers(window) == []
+    again = opened(window, qtbot)
+    assert shown_browsers(window) == [again]
+
+
+def test_the_tools_browser_closes_with_the_window_and_its_store_with_it(
+        window: MainWindow, qtbot: QtBot) -> None:
+    browser = opened(window, qtbot)
+    store = browser.store
+    assert window.close()
+    assert not shiboken6.isValid(browser)
+    with pytest.raises(Exception, match="closed"):
+        store.history()  # the store it opened is closed with it
