@@ -130,6 +130,7 @@ class _StoreLink(QObject):
         self._reporting = False  # the view's own change: it has read the store already
         view.store_changed.connect(self._report)
         state.store_changed.connect(self._refresh)
+        state.store_changed.connect(self._window_store)  # the window's store, maybe another
         view.store_replaced.connect(self._found_replaced)
         state.store_replaced.connect(self._replaced)
         view.opened.connect(self._opened)  # once opened, in the background
@@ -174,6 +175,11 @@ class _StoreLink(QObject):
         if not self._reporting:
             self._view().refresh()
 
+    def _window_store(self, _run_id: int) -> None:
+        """The window may have gone to another store (or back to the view's): the view says
+        which it works on when not the one shown."""
+        self._view().say_window_store(self._state.session.store_path)
+
     @_session_store_only
     def _replaced(self, text: str) -> None:
         """Another store is where the session's was: the view says so, and reads it (it
@@ -185,6 +191,7 @@ class _StoreLink(QObject):
     def _close(self) -> None:
         """A closed view's store is closed: it hears of no more runs."""
         self._state.store_changed.disconnect(self._refresh)
+        self._state.store_changed.disconnect(self._window_store)
         self._state.store_replaced.disconnect(self._replaced)
         self._view().store_changed.disconnect(self._report)
         self._view().store_replaced.disconnect(self._found_replaced)

@@ -309,6 +309,10 @@ class StoreBrowser(QDialog):
         # Named: a browser left open on the store the window has left since stays on it.
         self.setWindowTitle(arg(self.tr("Store browser — %1"), store_name(self.location)))
         layout = QVBoxLayout(self)
+        # That the window works on another store now: a line of its own, so that what the
+        # store notice says of the store shown (why it could not be read, say) stays said.
+        self.left_notice = message_line(self, "leftNotice", Look.WARNING)
+        layout.addWidget(self.left_notice)
         self.store_notice = message_line(self, "storeNotice", Look.ERROR)
         layout.addWidget(self.store_notice)
         self.tabs = QTabWidget(self)
@@ -737,6 +741,17 @@ class StoreBrowser(QDialog):
         """Whether it shows the store at ``location`` (the window may have left its store
         since it opened)."""
         return str(self.location) == str(location)
+
+    def say_window_store(self, location: StoreLocation) -> None:
+        """The window works on the store at ``location``: when another than the one shown,
+        it is said above the tabs (what is shown, and a revert here, are of the store left)."""
+        if self.shows(location):
+            self.left_notice.hide()
+            return
+        self.left_notice.setText(arg(self.tr(
+            "This browser shows the store %1; the window works on %2 now (Tools ▸ Store "
+            "browser… shows that one)."), self.location, location))
+        self.left_notice.show()
 
     def show_history(self) -> None:
         """Bring the history tab to the front."""

@@ -1,6 +1,7 @@
 """Tools ▸ Store browser… stays beside the wizard: the administrator works in the window with
 it open; one browser per store, a run made meanwhile shown in it, Esc closing it, and the
-window taking it along as it closes."""
+window taking it along as it closes. Once the window works on another store, the browser
+says it shows the store left."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from importer_gui.core.records import Table
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.store_browser import StoreBrowser
+from tests.ui.test_revert_after_store_switch import teachers
 from tests.ui.wizards import sample_preview, shot
 
 
@@ -78,3 +80,31 @@ def test_the_tools_browser_closes_with_the_window_and_its_store_with_it(
     assert not shiboken6.isValid(browser)
     with pytest.raises(Exception, match="closed"):
         store.history()  # the store it opened is closed with it
+
+
+def test_a_tools_browser_on_the_store_left_says_so_and_tools_opens_one_on_the_new_one(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path, screenshots: Path) -> None:
+    left = window.state.store_path
+    teachers(left, ["a1", "a2"])
+    other = tmp_path / "other.sqlite3"
+    teachers(other, ["b1"])
+    browser = opened(window, qtbot)
+    assert browser.left_notice.isHidden()
+
+    assert window.use_store(other)
+    assert browser.isVisible() and browser.store.path == left
+    assert browser.left_notice.text() == (
+        f"This browser shows the store {left}; the window works on {other} now "
+        "(Tools ▸ Store browser… shows that one).")
+    assert browser.left_notice.isVisible()
+    shot(browser, screenshots, "tools-store-browser-on-the-store-left")
+
+    new = opened(window, qtbot)  # Tools ▸ Store browser… on the window's store now
+    assert new is not browser and new.store.path == other
+    assert new.record_tabs[Table.TEACHER].count_label.text() == "1 record(s)"
+    assert new.left_notice.isHidden()
+    assert sorted(shown_browsers(window), key=id) == sorted([browser, new], key=id)
+
+    assert window.use_store(left)  # back: the first one is the window's store's again
+    assert browser.left_notice.isHidden() and new.left_notice.isVisible()
+    assert window.open_store_browser() is browser

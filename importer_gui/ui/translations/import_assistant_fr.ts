@@ -2504,6 +2504,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <source>No run was made since the store was last read: it is as shown.</source>
         <translation>Aucune exécution n&apos;a été effectuée depuis la dernière lecture de la base&#xa0;: elle est telle qu&apos;affichée.</translation>
     </message>
+    <message>
+        <source>This browser shows the store %1; the window works on %2 now (Tools ▸ Store browser… shows that one).</source>
+        <translation>Cet explorateur montre la base %1&#xa0;; la fenêtre travaille maintenant sur %2 (Outils ▸ Explorateur de la base… montre celle-ci).</translation>
+    </message>
 </context>
 <context>
     <name>StoreDialog</name>
