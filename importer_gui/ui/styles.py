@@ -3,8 +3,9 @@
 Two colour schemes: text colours dark enough to read on a light window, or light enough to
 read on a dark one (Windows, macOS and GNOME in dark mode), chosen from the application
 palette's window colour, at start and whenever the palette changes (the system switching to
-dark mode at dusk). Fills keep dark text on them in both. Each meaning keeps one colour per
-scheme (an error is the same red on a page, in a table cell and in the revert preview).
+dark mode at dusk). The fills of table cells and count badges are pale under dark text in the
+light scheme, deep under light text in the dark one. Each meaning keeps one colour per scheme
+(an error is the same red on a page, in a table cell and in the revert preview).
 """
 
 from __future__ import annotations
@@ -35,42 +36,41 @@ class Scheme:
     notice_text: str
     notice_fill: str
     notice_border: str
-    conflict_fill: str  # a notice of conflicts
     error_line_fill: str  # the line of an XML error, under the editor's text
     # The configuration XML: tags, attribute names, values, comments.
     xml_tag: str
     xml_attribute: str
     xml_value: str
     xml_comment: str
+    # Table cells and the preview's count badges: fill_text on each fill.
+    fill_text: str
+    error_fill: str  # also a notice of conflicts
+    warning_fill: str
+    create_fill: str
+    update_fill: str
+    delete_fill: str
+    unchanged_fill: str
 
-
-DARK_TEXT = "#202020"  # on the light fills below, in both schemes
-
-ERROR_FILL = "#ffc7ce"
-WARNING_FILL = "#ffeb9c"
-OUTCOME_FILLS: dict[Outcome, str] = {
-    Outcome.CREATE: "#c6efce",
-    Outcome.UPDATE: "#bdd7ee",
-    Outcome.DELETE: "#f8cbad",
-    Outcome.UNCHANGED: "#e6e6e6",
-    Outcome.ERROR: ERROR_FILL,
-}
 
 LIGHT = Scheme(
     error_text="#a40000", warning_text="#8a5a00", success_text="#1d6b2f",
     heading_text="#333333", muted_text="#555555",
-    notice_text=DARK_TEXT, notice_fill="#fff4ce", notice_border="#e0c060",
-    conflict_fill=ERROR_FILL, error_line_fill="#ffd7d7",
+    notice_text="#202020", notice_fill="#fff4ce", notice_border="#e0c060",
+    error_line_fill="#ffd7d7",
     xml_tag="#1f4e9c", xml_attribute="#8a3b00", xml_value="#1d6b2f", xml_comment="#6b6b6b",
+    fill_text="#202020", error_fill="#ffc7ce", warning_fill="#ffeb9c", create_fill="#c6efce",
+    update_fill="#bdd7ee", delete_fill="#f8cbad", unchanged_fill="#e6e6e6",
 )
-# At least 4.5:1 on a dark window or base up to #353535; notices are dark boxes with light
-# text, as a light box would glare among the dark ones.
+# At least 4.5:1 on a dark window or base up to #353535; notices, cells and badges are deep
+# fills under light text, as a pale one would glare among the dark ones.
 DARK = Scheme(
     error_text="#ff8a80", warning_text="#e8b84a", success_text="#6fcf7f",
     heading_text="#e6e6e6", muted_text="#a8a8a8",
     notice_text="#f2f2f2", notice_fill="#3d3420", notice_border="#8a7430",
-    conflict_fill="#4a2328", error_line_fill="#5c2327",
+    error_line_fill="#5c2327",
     xml_tag="#7fb2ff", xml_attribute="#f0a060", xml_value="#7fd08a", xml_comment="#a0a0a0",
+    fill_text="#f2f2f2", error_fill="#6e2a31", warning_fill="#5a4714", create_fill="#1f5230",
+    update_fill="#1f4468", delete_fill="#633a18", unchanged_fill="#3c3c3c",
 )
 
 
@@ -82,6 +82,26 @@ class Text(Enum):
     SUCCESS = "success_text"
     HEADING = "heading_text"
     MUTED = "muted_text"
+
+
+class Fill(Enum):
+    """A fill's meaning: a cell's issue, or a row's outcome."""
+
+    ERROR = "error_fill"
+    WARNING = "warning_fill"
+    CREATE = "create_fill"
+    UPDATE = "update_fill"
+    DELETE = "delete_fill"
+    UNCHANGED = "unchanged_fill"
+
+
+OUTCOME_FILLS: dict[Outcome, Fill] = {
+    Outcome.CREATE: Fill.CREATE,
+    Outcome.UPDATE: Fill.UPDATE,
+    Outcome.DELETE: Fill.DELETE,
+    Outcome.UNCHANGED: Fill.UNCHANGED,
+    Outcome.ERROR: Fill.ERROR,
+}
 
 
 def scheme_of(palette: QPalette) -> Scheme:
@@ -103,14 +123,32 @@ def colour(text: Text) -> str:
 
 def text_brush(text: Text) -> QBrush:
     """A table's foreground brush for ``text`` in the scheme in use."""
-    scheme = current()
-    key = (id(scheme), text)
-    if key not in _brushes:
-        _brushes[key] = QBrush(QColor(getattr(scheme, text.value)))
-    return _brushes[key]
+    return _brush(colour(text))
 
 
-_brushes: dict[tuple[int, Text], QBrush] = {}
+def fill_brush(fill: Fill) -> QBrush:
+    """A table's background brush for ``fill`` in the scheme in use."""
+    return _brush(getattr(current(), fill.value))
+
+
+def outcome_brush(outcome: Outcome) -> QBrush:
+    """A table's background brush for a row of ``outcome`` in the scheme in use."""
+    return fill_brush(OUTCOME_FILLS[outcome])
+
+
+def fill_text_brush() -> QBrush:
+    """A table's foreground brush for the text on any fill, in the scheme in use."""
+    return _brush(current().fill_text)
+
+
+def _brush(name: str) -> QBrush:
+    """The brush of colour ``name``, made once: a table asks for one for every cell it paints."""
+    if name not in _brushes:
+        _brushes[name] = QBrush(QColor(name))
+    return _brushes[name]
+
+
+_brushes: dict[str, QBrush] = {}
 
 # --- style sheets -----------------------------------------------------------------------------
 
@@ -138,7 +176,7 @@ def style_sheet(look: Look, scheme: Scheme | None = None) -> str:
         Look.SUCCESS: f"color: {s.success_text};",
         Look.HEADING: f"font-weight: bold; color: {s.heading_text};",
         Look.NOTICE: f"color: {s.notice_text}; background: {s.notice_fill}; {box}",
-        Look.CONFLICT_NOTICE: f"color: {s.notice_text}; background: {s.conflict_fill}; {box}",
+        Look.CONFLICT_NOTICE: f"color: {s.notice_text}; background: {s.error_fill}; {box}",
     }[look]
 
 
@@ -174,22 +212,15 @@ def on_scheme_change(slot: Callable[[], None]) -> None:
     _follow().changed.connect(slot)
 
 
-# --- brushes for table models -----------------------------------------------------------------
-
-ERROR_BRUSH = QBrush(QColor(ERROR_FILL))
-WARNING_BRUSH = QBrush(QColor(WARNING_FILL))
-TEXT_BRUSH = QBrush(QColor(DARK_TEXT))  # dark text stays readable on the light fills
-OUTCOME_BRUSHES: dict[Outcome, QBrush] = {
-    outcome: ERROR_BRUSH if outcome is Outcome.ERROR else QBrush(QColor(fill))
-    for outcome, fill in OUTCOME_FILLS.items()
-}
+# --- rich text ---------------------------------------------------------------------------------
 
 
 def outcome_badge(outcome: Outcome, text: str) -> str:
-    """Rich text: ``text`` on its outcome's colour, as the preview's counts show it; a line
-    that wraps wraps between badges, never inside one."""
-    return (f"<span style='background:{OUTCOME_FILLS[outcome]}; color:{DARK_TEXT}; "
-            f"white-space:nowrap'>&nbsp;{text}&nbsp;</span>")
+    """Rich text: ``text`` on its outcome's colour in the scheme in use, as the preview's
+    counts show it; a line that wraps wraps between badges, never inside one."""
+    s = current()
+    return (f"<span style='background:{getattr(s, OUTCOME_FILLS[outcome].value)}; "
+            f"color:{s.fill_text}; white-space:nowrap'>&nbsp;{text}&nbsp;</span>")
 
 
 # --- following the system's scheme ------------------------------------------------------------

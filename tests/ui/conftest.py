@@ -1,7 +1,8 @@
 """The window's tests answer its questions themselves: no dialog waits on a screen nobody
 sees. Each question is recorded; the first answer is given unless a test queued others; no
 two of its answers may share an Alt+letter. Message boxes shown are recorded too
-(``warnings``), and a team's server that never answers is at hand (``silent_server``)."""
+(``warnings``), a team's server that never answers is at hand (``silent_server``), and a
+system in dark mode (``dark``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from importer_gui.core.store import PostgresUrl
@@ -105,3 +107,33 @@ def speaking(request: pytest.FixtureRequest, qapp: QApplication,
         yield request.param
     finally:
         remove_translators(qapp)
+
+
+ROLE = QPalette.ColorRole
+# The colours of a dark palette as Windows 11 gives one (its window and base).
+DARK_COLOURS = {
+    ROLE.Window: "#202020", ROLE.WindowText: "#ffffff", ROLE.Base: "#1e1e1e",
+    ROLE.AlternateBase: "#2b2b2b", ROLE.Text: "#ffffff", ROLE.Button: "#2b2b2b",
+    ROLE.ButtonText: "#ffffff", ROLE.Highlight: "#0078d4", ROLE.HighlightedText: "#ffffff",
+    ROLE.ToolTipBase: "#2b2b2b", ROLE.ToolTipText: "#ffffff", ROLE.PlaceholderText: "#9a9a9a",
+    ROLE.Light: "#3c3c3c", ROLE.Midlight: "#333333", ROLE.Mid: "#2b2b2b", ROLE.Dark: "#141414",
+}
+
+
+def dark_palette() -> QPalette:
+    """The application palette of a system in dark mode."""
+    palette = QPalette()
+    for role, colour in DARK_COLOURS.items():
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+@pytest.fixture
+def dark(qapp: QApplication) -> Iterator[None]:
+    """The system in dark mode for one test."""
+    before = qapp.palette()
+    qapp.setPalette(dark_palette())
+    try:
+        yield
+    finally:
+        qapp.setPalette(before)

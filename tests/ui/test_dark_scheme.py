@@ -1,14 +1,14 @@
 """The window under a dark colour scheme (Windows, macOS or GNOME in dark mode): every text
-the window colours itself reads on the window, its boxes and the XML editor, in both schemes,
-and follows a switch made while the window is open. Screenshots go to ``screenshots/dark-*``."""
+the window colours itself reads on the window, its boxes, its table cells and count badges and
+the XML editor, in both schemes, and follows a switch made while the window is open.
+Screenshots go to ``screenshots/dark-*``."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,18 +16,13 @@ from pytestqt.qtbot import QtBot
 from importer_gui.ui import styles
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.config_page import ConfigPage
-from importer_gui.ui.styles import DARK, LIGHT, Look, Scheme, Text
+from importer_gui.ui.pages.preview_page import PreviewPage
+from importer_gui.ui.styles import DARK, LIGHT, Fill, Look, Scheme, Text
 from importer_gui.ui.wizard import CONFIG
+from tests.ui.conftest import dark_palette
+from tests.ui.wizards import sample_preview
 
 ROLE = QPalette.ColorRole
-# The colours of a dark palette as Windows 11 gives one (its window and base).
-DARK_COLOURS = {
-    ROLE.Window: "#202020", ROLE.WindowText: "#ffffff", ROLE.Base: "#1e1e1e",
-    ROLE.AlternateBase: "#2b2b2b", ROLE.Text: "#ffffff", ROLE.Button: "#2b2b2b",
-    ROLE.ButtonText: "#ffffff", ROLE.Highlight: "#0078d4", ROLE.HighlightedText: "#ffffff",
-    ROLE.ToolTipBase: "#2b2b2b", ROLE.ToolTipText: "#ffffff", ROLE.PlaceholderText: "#9a9a9a",
-    ROLE.Light: "#3c3c3c", ROLE.Midlight: "#333333", ROLE.Mid: "#2b2b2b", ROLE.Dark: "#141414",
-}
 READABLE = 4.5  # WCAG AA, for text of ordinary size
 
 
@@ -40,25 +35,6 @@ def contrast(one: QColor, other: QColor) -> float:
                 + 0.0722 * channel(colour.blueF()))
     light, dark = sorted((luminance(one), luminance(other)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
-
-
-def dark_palette() -> QPalette:
-    """The application palette of a system in dark mode."""
-    palette = QPalette()
-    for role, colour in DARK_COLOURS.items():
-        palette.setColor(role, QColor(colour))
-    return palette
-
-
-@pytest.fixture
-def dark(qapp: QApplication) -> Iterator[None]:
-    """The system in dark mode for one test."""
-    before = qapp.palette()
-    qapp.setPalette(dark_palette())
-    try:
-        yield
-    finally:
-        qapp.setPalette(before)
 
 
 def unreadable(scheme: Scheme, palette: QPalette) -> list[str]:
@@ -75,7 +51,9 @@ def unreadable(scheme: Scheme, palette: QPalette) -> list[str]:
     pairs += [("the editor's text on its error line", palette.color(ROLE.Text).name(),
                QColor(scheme.error_line_fill))]
     pairs += [(f"notice on {fill}", scheme.notice_text, QColor(getattr(scheme, fill)))
-              for fill in ("notice_fill", "conflict_fill")]
+              for fill in ("notice_fill", "error_fill")]
+    pairs += [(f"a cell or count on {fill.name}", scheme.fill_text,
+               QColor(getattr(scheme, fill.value))) for fill in Fill]
     return [f"{name}: {colour} on {on.name()} is {contrast(QColor(colour), on):.1f}:1"
             for name, colour, on in pairs if contrast(QColor(colour), on) < READABLE]
 
@@ -90,6 +68,13 @@ def test_every_colour_reads_on_the_light_palette(qapp: QApplication) -> None:
 def test_every_colour_reads_on_the_dark_palette(dark: None, qapp: QApplication) -> None:
     assert styles.current() is DARK
     assert unreadable(DARK, qapp.palette()) == []
+
+
+def test_the_dark_schemes_fills_are_deep_and_each_its_own(qapp: QApplication) -> None:
+    fills = [getattr(DARK, fill.value) for fill in Fill]
+    assert [f for f in fills if QColor(f).lightness() >= 128] == []  # none glares
+    assert len(set(fills)) == len(Fill)
+    assert len({getattr(LIGHT, fill.value) for fill in Fill}) == len(Fill)
 
 
 def rendered_contrast(label: QWidget) -> float:
@@ -146,3 +131,52 @@ def test_a_switch_to_dark_while_open_recolours_what_was_built_light(
     finally:
         qapp.setPalette(light)
     assert error.styleSheet() == styles.style_sheet(Look.ERROR, LIGHT)
+
+
+def fills_drawn(widget: QWidget) -> set[str]:
+    """The fills of either scheme that ``widget`` draws: over areas, not a few pixels of a
+    letter's edge that happen to have a fill's colour."""
+    image = widget.grab().toImage()
+    drawn = Counter(image.pixelColor(x, y).name() for x in range(image.width())
+                    for y in range(image.height()))
+    return {getattr(scheme, fill.value) for scheme in (LIGHT, DARK) for fill in Fill
+            if drawn[getattr(scheme, fill.value)] >= 100}
+
+
+def outcome_cells(page: PreviewPage) -> list[str]:
+    """The colour each row's outcome cell is drawn in (by its corner, clear of its text)."""
+    QApplication.processEvents()
+    table, model = page.table, page.model
+    image = table.viewport().grab().toImage()
+    return [image.pixelColor(table.visualRect(model.index(r, 1)).topLeft()
+                             + QPoint(2, 2)).name() for r in range(model.rowCount())]
+
+
+def test_a_switch_to_dark_recolours_the_preview_already_shown_and_back(
+        qapp: QApplication, window: MainWindow, sample: Path, qtbot: QtBot,
+        screenshots: Path) -> None:
+    page = sample_preview(window, sample, qtbot)
+    page.import_box.setCurrentIndex(page.import_box.findData(3))  # the interventions: errors
+    model, counts = page.model, page.counts_label
+    outcomes = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+    assert set(outcomes) == {"create", "error"}
+    light = {LIGHT.create_fill, LIGHT.error_fill}
+    assert set(outcome_cells(page)) == light
+    every_count = {LIGHT.create_fill, LIGHT.update_fill, LIGHT.unchanged_fill,
+                   LIGHT.delete_fill, LIGHT.error_fill}
+    assert fills_drawn(counts) == every_count
+    window.grab().save(str(screenshots / "dark-5-preview-light.png"))
+    before = qapp.palette()
+    qapp.setPalette(dark_palette())
+    try:
+        assert outcome_cells(page) == [
+            DARK.create_fill if outcome == "create" else DARK.error_fill for outcome in outcomes]
+        assert fills_drawn(counts) == {DARK.create_fill, DARK.update_fill, DARK.unchanged_fill,
+                                       DARK.delete_fill, DARK.error_fill}
+        window.grab().save(str(screenshots / "dark-5-preview-dark.png"))
+        counts.grab().save(str(screenshots / "dark-5-counts-dark.png"))
+    finally:
+        qapp.setPalette(before)
+    assert set(outcome_cells(page)) == light
+    assert fills_drawn(counts) == every_count
+    counts.grab().save(str(screenshots / "dark-5-counts-light.png"))

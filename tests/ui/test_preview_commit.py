@@ -20,7 +20,7 @@ from importer_gui.ui.models.preview_model import RowFilter
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import ERROR_BRUSH
+from importer_gui.ui.styles import Fill, fill_brush
 from importer_gui.ui.tasks import TaskRunner
 from tests.ui.wizards import preview_and_commit
 
@@ -86,7 +86,7 @@ def test_preview_shows_each_rows_outcome_and_the_bad_cells(wizard: tuple, screen
     assert model.headerData(EMAIL, Qt.Orientation.Horizontal) == (
         "E-mail\n→ Teacher's e-mail address — teacherEmail")
     bad = model.index(view_row(page, 4), EMAIL)
-    assert model.data(bad, BACKGROUND) == ERROR_BRUSH
+    assert model.data(bad, BACKGROUND) == fill_brush(Fill.ERROR)
     assert model.data(bad, TIP) == (
         "ERROR: Field teacherEmail: adam-at-example is not an e-mail address.")
     assert model.data(model.index(view_row(page, 3), LOGIN), TIP) == (

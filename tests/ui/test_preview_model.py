@@ -14,7 +14,7 @@ from importer_gui.core.plan import ActionResult, ImportPlan, Plan, RowPlan
 from importer_gui.core.store import Store
 from importer_gui.ui.models.preview_model import PreviewModel, RowFilter
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import ERROR_BRUSH, WARNING_BRUSH
+from importer_gui.ui.styles import DARK, Fill, fill_brush
 from tests.builders import ImportSpec, write_config
 from tests.core.test_shown_numbers import COLUMNS as TRAINING
 from tests.core.test_shown_numbers import workbook
@@ -134,16 +134,29 @@ def test_all_files_columns_are_titled_by_place_in_french(
 
 
 def test_bad_cells_are_coloured_and_carry_their_message(model: PreviewModel) -> None:
-    assert model.data(model.index(1, 2), BACKGROUND) == ERROR_BRUSH
+    assert model.data(model.index(1, 2), BACKGROUND) == fill_brush(Fill.ERROR)
     assert model.data(model.index(1, 2), TIP) == "ERROR: Field teacherLogin is empty."
     assert model.data(model.index(1, 3), BACKGROUND) is None
-    assert model.data(model.index(2, 3), BACKGROUND) == WARNING_BRUSH
+    assert model.data(model.index(2, 3), BACKGROUND) == fill_brush(Fill.WARNING)
     assert "does not look like an e-mail" in model.data(model.index(2, 3), TIP)
     assert model.data(model.index(0, 2), TIP) is None
     # The outcome cell sums up every issue of the row.
     assert model.data(model.index(1, 1), TIP) == (
         "teacherLogin - ERROR: Field teacherLogin is empty.")
-    assert model.data(model.index(1, 1), BACKGROUND) == ERROR_BRUSH
+    assert model.data(model.index(1, 1), BACKGROUND) == fill_brush(Fill.ERROR)
+
+
+def test_under_a_dark_scheme_cells_are_deep_fills_under_light_text(
+        dark: None, model: PreviewModel) -> None:
+    def shown(r: int, c: int, role: int = BACKGROUND) -> str:
+        return model.data(model.index(r, c), role).color().name()
+
+    assert shown(1, 2) == DARK.error_fill
+    assert shown(2, 3) == DARK.warning_fill
+    assert [shown(r, 1) for r in range(4)] == [
+        DARK.create_fill, DARK.error_fill, DARK.update_fill, DARK.unchanged_fill]
+    assert {shown(r, c, Qt.ItemDataRole.ForegroundRole)
+            for r, c in ((1, 2), (2, 3), (0, 1), (3, 1))} == {DARK.fill_text}
 
 
 def test_counts_per_outcome(model: PreviewModel) -> None:

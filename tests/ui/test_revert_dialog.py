@@ -14,7 +14,7 @@ from importer_gui.ui.models.revert_model import OUTCOME_COLUMN
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.revert_dialog import RevertDialog
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import ERROR_BRUSH
+from importer_gui.ui.styles import Fill, fill_brush
 from tests.builders import by_hand, tables, write_xlsx
 from tests.core.test_revert import reference_deleted_by_a_partial_revert
 
@@ -104,9 +104,10 @@ def test_conflicts_are_coloured_and_the_later_run_can_go_first(
     model = dialog.model
     row = next(r for r in range(model.rowCount()) if cell(model, r, 0) == session_id)
     assert cell(model, row, OUTCOME_COLUMN) == "conflict (skipped)"
-    assert cell(model, row, OUTCOME_COLUMN, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+    red = fill_brush(Fill.ERROR)
+    assert cell(model, row, OUTCOME_COLUMN, Qt.ItemDataRole.BackgroundRole) == red
     title_column = 2 + 1  # after Record and Outcome: training_id, title
-    assert cell(model, row, title_column, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+    assert cell(model, row, title_column, Qt.ItemDataRole.BackgroundRole) == red
     conflict = (f"ERROR: Session {session_id} was changed after run {run_id} by run {later} "
                 f"(sessionTitle is now 'Excel - Lyon (moved)', run {run_id} left "
                 "'Excel - Lyon'); skipped.")
@@ -115,7 +116,7 @@ def test_conflicts_are_coloured_and_the_later_run_can_go_first(
     assert cell(model, row, OUTCOME_COLUMN, Qt.ItemDataRole.ToolTipRole) == \
         f"sessionTitle - {conflict}"
     assert [c for c in range(2, model.columnCount())
-            if cell(model, row, c, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH] == [title_column]
+            if cell(model, row, c, Qt.ItemDataRole.BackgroundRole) == red] == [title_column]
     assert dialog.notice.isVisible()
     assert dialog.skip_choice.isChecked() and dialog.later_choice.isVisible()
     assert dialog.later_choice.text() == (
@@ -186,7 +187,7 @@ def test_a_conflict_s_tooltip_names_the_platform_s_field_in_french(
         f"{run_id} par l'exécution {later} (sessionTitle vaut maintenant 'Excel - Lyon "
         f"(moved)', l'exécution {run_id} avait laissé 'Excel - Lyon')\u00a0; ignoré.")
     title_column = 2 + 1  # after Record and Outcome: training_id, title
-    assert cell(model, row, title_column, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+    assert cell(model, row, title_column, Qt.ItemDataRole.BackgroundRole) == fill_brush(Fill.ERROR)
     dialog.grab().save(str(screenshots / "revert_conflict_french.png"))
 
 

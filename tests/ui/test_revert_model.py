@@ -19,7 +19,7 @@ from importer_gui.ui.models.revert_model import (
     RECORD_COLUMN,
     RevertModel,
 )
-from importer_gui.ui.styles import ERROR_BRUSH
+from importer_gui.ui.styles import DARK, Fill, fill_brush
 from tests.builders import run_info
 
 CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
@@ -69,6 +69,19 @@ def test_each_record_shows_what_reverting_leaves_and_an_update_both_values(
                               Outcome.DELETE: 1, Outcome.ERROR: 0}
 
 
+def test_under_a_dark_scheme_outcomes_are_deep_fills_under_light_text(
+        dark: None, plan: RevertPlan, qtbot: object) -> None:
+    model = RevertModel()
+    model.show_table(plan.tables[0])
+    model.sort(RECORD_COLUMN)
+    outcomes = [model.index(r, OUTCOME_COLUMN) for r in range(3)]
+    assert [model.data(i) for i in outcomes] == ["restore", "recreate", "delete"]
+    assert [model.data(i, Qt.ItemDataRole.BackgroundRole).color().name() for i in outcomes] == [
+        DARK.update_fill, DARK.create_fill, DARK.delete_fill]
+    assert {model.data(i, Qt.ItemDataRole.ForegroundRole).color().name()
+            for i in outcomes} == {DARK.fill_text}
+
+
 def test_sorting_by_a_column_moves_positions_and_keeps_the_record_order_stable(
         plan: RevertPlan, qtbot: object) -> None:
     model = RevertModel()
@@ -100,11 +113,12 @@ def test_a_conflict_colours_the_cell_of_its_field_or_of_the_column_no_field_hold
         plan = plan_revert(store, run)
     model = RevertModel()
     coloured = {}
+    red = fill_brush(Fill.ERROR)
     for table in plan.tables:
         model.show_table(table)
         coloured[table.table.value] = [
             model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
-            if model.data(model.index(0, c), Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+            if model.data(model.index(0, c), Qt.ItemDataRole.BackgroundRole) == red
             and c != OUTCOME_COLUMN]
     assert coloured == {"room": ["Room GUID — roomGuid"], "intervention": ["Room (id)"]}
     assert model.data(model.index(0, OUTCOME_COLUMN), Qt.ItemDataRole.ToolTipRole) == (

@@ -14,7 +14,7 @@ from importer_gui.core import config_xml, pipeline
 from importer_gui.core.records import Table
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.styles import ERROR_BRUSH
+from importer_gui.ui.styles import Fill, fill_brush
 from importer_gui.ui.wizard import COMMIT, CONFIG, MAPPING, OPEN, PREVIEW
 from tests.builders import teachers_import, trainings_import, write_config, write_xlsx
 from tests.ui.wizards import note
@@ -88,7 +88,7 @@ def test_workbook_to_store_as_a_user_would(qtbot: QtBot, tmp_path: Path,
     code_column = 3  # Line, Outcome, then the file's columns
     bad = model.index(1, code_column)
     assert model.data(model.index(1, 1)) == "error"
-    assert model.data(bad, Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+    assert model.data(bad, Qt.ItemDataRole.BackgroundRole) == fill_brush(Fill.ERROR)
     assert MESSAGE in model.data(bad, Qt.ItemDataRole.ToolTipRole)
     window.grab().save(str(screenshots / "journey-preview-error.png"))
 

@@ -48,7 +48,7 @@ from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.positions import PositionsModel, ascending, counting
 from importer_gui.ui.shown import shown
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH, WARNING_BRUSH
+from importer_gui.ui.styles import Fill, fill_brush, fill_text_brush, outcome_brush
 from importer_gui.ui.tasks import free_later
 
 Index = QModelIndex | QPersistentModelIndex
@@ -577,9 +577,9 @@ class PreviewModel(PositionsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._outcome_text(row.outcome)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return OUTCOME_BRUSHES[row.outcome]
+            return outcome_brush(row.outcome)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return TEXT_BRUSH
+            return fill_text_brush()
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._row_issues(imp, r, row).row_tip or None
         return None
@@ -607,11 +607,11 @@ class PreviewModel(PositionsModel):
                 tips = [*tips, arg(self.tr("Corrected; the file has: %1"),
                                    correction.before or self.tr("(empty)"))]
             return "\n".join(tips) if tips else None
-        if name in issues.errors:
-            return ERROR_BRUSH if role == Qt.ItemDataRole.BackgroundRole else TEXT_BRUSH
-        if name in issues.warnings:
-            return WARNING_BRUSH if role == Qt.ItemDataRole.BackgroundRole else TEXT_BRUSH
-        return None
+        fill = Fill.ERROR if name in issues.errors else (
+            Fill.WARNING if name in issues.warnings else None)
+        if fill is None:
+            return None
+        return fill_brush(fill) if role == Qt.ItemDataRole.BackgroundRole else fill_text_brush()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -27,7 +27,7 @@ from importer_gui.ui.labels import column_title, reference_id_title
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.models.positions import PositionsModel
 from importer_gui.ui.models.preview_model import issue_text
-from importer_gui.ui.styles import ERROR_BRUSH, OUTCOME_BRUSHES, TEXT_BRUSH
+from importer_gui.ui.styles import Fill, fill_brush, fill_text_brush, outcome_brush
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -157,9 +157,9 @@ class RevertModel(PositionsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return outcome_label(row.outcome)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return OUTCOME_BRUSHES[row.outcome]
+            return outcome_brush(row.outcome)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return TEXT_BRUSH
+            return fill_text_brush()
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(f"{i.field} - {issue_text(i.level, i.message)}" if i.field
                              else issue_text(i.level, i.message) for i in row.issues) or None
@@ -174,9 +174,9 @@ class RevertModel(PositionsModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(issue_text(i.level, i.message) for i in issues)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return ERROR_BRUSH  # every issue of a revert is a conflict
+            return fill_brush(Fill.ERROR)  # every issue of a revert is a conflict
         if role == Qt.ItemDataRole.ForegroundRole:
-            return TEXT_BRUSH
+            return fill_text_brush()
         return None
 
     # --- sorting ---------------------------------------------------------------------------

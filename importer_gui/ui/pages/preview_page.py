@@ -72,7 +72,7 @@ from importer_gui.ui.pages.base import BasePage, kept_off_the_collector, let_go
 from importer_gui.ui.settings import CORRECTED_COPIES, REPORTS, Settings
 from importer_gui.ui.shown import shown
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import Look, outcome_badge
+from importer_gui.ui.styles import Look, on_scheme_change, outcome_badge
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.header_highlight import HeaderHighlight
@@ -236,6 +236,7 @@ class PreviewPage(BasePage):
         self.counts_label.setObjectName("previewCounts")
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.counts_label.setWordWrap(True)  # large counts in French: a second line, not a cut
+        on_scheme_change(self._recolour_counts)
         row.addWidget(self.counts_label, 1)
         self.import_label = QLabel(self.tr("F&ile:"), self)
         self.import_box = QComboBox(self)
@@ -693,6 +694,11 @@ class PreviewPage(BasePage):
         for outcome in OUTCOME_ORDER:
             parts.append(outcome_badge(outcome, self._outcome_text(outcome, counts[outcome])))
         self.counts_label.setText(" ".join(parts))
+
+    def _recolour_counts(self) -> None:
+        """Write the counts shown again in the colours of the scheme now in use."""
+        if self.counts_label.text():
+            self._show_counts()
 
     def _outcome_text(self, outcome: Outcome, n: int) -> str:
         texts = {
