@@ -333,8 +333,10 @@ class RevertDialog(PreviewApplyDialog):
             self.results = error.done
         cause = error.error if isinstance(error, RevertInterruptedError) else error
         # Before Revert is offered. A revert left nothing to write after the later runs
-        # went first (all conflicts now) is as stale: the preview showed something to write.
-        self._stale = isinstance(cause, StoreChangedError | NothingToRevertError)
+        # went first (all conflicts now) is as stale: the preview showed something to write;
+        # so is a stop past what the preview said.
+        self._stale = isinstance(cause, StoreChangedError | NothingToRevertError) or (
+            isinstance(error, RevertStopped) and not self._preview_holds(error))
         if isinstance(error, RevertInterruptedError):  # the same, stopped by an error
             self.results = error.done
             super()._on_failed(cause)  # the error in the user's language
@@ -352,9 +354,19 @@ class RevertDialog(PreviewApplyDialog):
             lines = [*self._passed_text(error.passed), self.status.text()]
             self.status.setText("\n".join(line for line in lines if line))
 
+    def _preview_holds(self, stop: RevertStopped) -> bool:
+        """Whether the preview still holds after a stop: nothing written, and the later runs
+        passed over only those it said cannot be reverted first (one reverted meanwhile, or
+        found stuck unforeseen, is the store or the plan moved on)."""
+        foreseen = {later.run_id for later in self.plan.later_not_reverted} if self.plan else set()
+        passed = stop.passed
+        return not stop.done and not passed.meanwhile and all(
+            later.run_id in foreseen for later in passed.not_reverted)
+
     def _moved_on(self, error: ImporterError) -> None:
         """The store moved on since the plan, or left nothing of the run to write (the error
-        line says how; the status what was written before it): the preview is stale, Revert
+        line says how; the status what was written before it), or a stop left the preview
+        behind (the status says what it left done and undone): the preview is stale, Revert
         and its choices are never offered on it, and planning again is, unless the run was
         reverted meanwhile (nothing is left to plan)."""
         for choice in self._choices():
@@ -365,7 +377,15 @@ class RevertDialog(PreviewApplyDialog):
                     "Nothing was written: run %1 is reverted now, by run %2."), self.run_id,
                     error.reverted_by))
             return
-        if self.results:
+        if isinstance(error, RevertStopped) and self.results:
+            self.status.setText(arg(self.tr(
+                "Stopped: %1; run %2 was not. Plan again to preview the revert of run %2 on "
+                "the store as it now is."), self._reverted_text(), self.run_id))
+        elif isinstance(error, RevertStopped):
+            self.status.setText(arg(self.tr(
+                "Cancelled: nothing was written. Plan again to preview the revert of run %1 on "
+                "the store as it now is."), self.run_id))
+        elif self.results:
             self.status.setText(arg(self.tr(
                 "Before the error below: %1; run %2 was not. Plan again to preview the revert "
                 "of run %2 on the store as it now is."), self._reverted_text(), self.run_id))

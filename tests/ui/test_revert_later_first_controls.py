@@ -95,8 +95,13 @@ def test_a_cancel_before_anything_was_written_names_the_runs_passed_over(
     dialog.commit()
 
     assert tables(store_path) == before
-    assert dialog.status.text().splitlines() == [RUN_4_STUCK, "Cancelled: nothing was written."]
+    # Run 4 was to be reverted first: the preview no longer holds.
+    assert dialog.status.text().splitlines() == [
+        RUN_4_STUCK,
+        "Cancelled: nothing was written. Plan again to preview the revert of run 2 on the "
+        "store as it now is."]
     assert dialog.error.isHidden()
+    assert not dialog.revert_button.isEnabled() and dialog.replan_button.isVisible()
 
 
 def test_the_choice_and_the_stop_question_name_only_the_later_runs_reverted(

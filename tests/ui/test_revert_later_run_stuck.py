@@ -191,7 +191,9 @@ def test_a_stop_after_a_later_run_passed_over_names_it(tmp_path: Path, qtbot: ob
     assert dialog.status.text().splitlines() == [
         "Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, or are "
         "still needed by other records.",
-        "Stopped: run 4 was reverted (run 5); run 2 was not."]
+        "Stopped: run 4 was reverted (run 5); run 2 was not. Plan again to preview the revert "
+        "of run 2 on the store as it now is."]
+    assert dialog.replan_button.isVisible() and not dialog.revert_button.isEnabled()
 
 
 def test_a_later_run_with_nothing_left_is_said_in_french(

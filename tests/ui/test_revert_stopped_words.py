@@ -49,9 +49,11 @@ def test_a_revert_stopped_after_a_later_run_says_what_was_reverted(
     store_path = tmp_path / "store.db"
     dialog, run_id = stopped_after_the_later_run(store_path, qtbot)
     assert dialog.status.text() == (
-        f"Stopped: run {run_id + 1} was reverted (run {run_id + 2}); run {run_id} was not.")
+        f"Stopped: run {run_id + 1} was reverted (run {run_id + 2}); run {run_id} was not. "
+        f"Plan again to preview the revert of run {run_id} on the store as it now is.")
     assert [(r.run_id, r.reverts) for r in dialog.results] == [(run_id + 2, run_id + 1)]
     assert not dialog.revert_button.isEnabled()  # the preview is of the store before
+    assert dialog.replan_button.isVisible() and dialog.replan_button.isDefault()
     qtbot.wait(50)
     dialog.grab().save(str(screenshots / "revert_stopped_after_a_later_run.png"))
     with Store.open(store_path) as store:
@@ -65,7 +67,8 @@ def test_a_revert_stopped_after_a_later_run_says_it_in_french(
     dialog, run_id = stopped_after_the_later_run(tmp_path / "store.db", qtbot)
     assert dialog.status.text() == (
         f"Arrêté\xa0: l'exécution {run_id + 1} a été défaite (exécution {run_id + 2})\xa0; "
-        f"l'exécution {run_id} ne l'a pas été.")
+        f"l'exécution {run_id} ne l'a pas été. Cliquez sur Refaire l'aperçu pour voir ce qui "
+        f"serait défait de l'exécution {run_id} dans la base telle qu'elle est maintenant.")
 
 
 def test_a_revert_stopped_before_anything_was_written_says_nothing_was(

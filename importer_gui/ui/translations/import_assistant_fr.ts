@@ -2294,6 +2294,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Rien n&apos;a été écrit&#xa0;: l&apos;exécution %1 a entre-temps été défaite par l&apos;exécution %2.</translation>
     </message>
     <message>
+        <source>Stopped: %1; run %2 was not. Plan again to preview the revert of run %2 on the store as it now is.</source>
+        <translation>Arrêté&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été. Cliquez sur Refaire l&apos;aperçu pour voir ce qui serait défait de l&apos;exécution %2 dans la base telle qu&apos;elle est maintenant.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written. Plan again to preview the revert of run %1 on the store as it now is.</source>
+        <translation>Annulé&#xa0;: rien n&apos;a été écrit. Cliquez sur Refaire l&apos;aperçu pour voir ce qui serait défait de l&apos;exécution %1 dans la base telle qu&apos;elle est maintenant.</translation>
+    </message>
+    <message>
         <source>Before the error below: %1; run %2 was not. Plan again to preview the revert of run %2 on the store as it now is.</source>
         <translation>Avant l&apos;erreur ci-dessous&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été. Cliquez sur Refaire l&apos;aperçu pour voir ce qui serait défait de l&apos;exécution %2 dans la base telle qu&apos;elle est maintenant.</translation>
     </message>
