@@ -293,6 +293,10 @@ class PassedOver:
     meanwhile: tuple[tuple[int, int], ...] = ()
     not_reverted: tuple[LaterNotReverted, ...] = ()
 
+    def __bool__(self) -> bool:
+        """True when any later run was passed over."""
+        return bool(self.meanwhile or self.not_reverted)
+
     def said(self) -> list[str]:
         """One sentence per run passed over, in English."""
         return [*(meanwhile_said(later, by) for later, by in self.meanwhile),
@@ -307,17 +311,9 @@ class RevertResult:
     reverts: int
     counts: dict[str, int]
     skipped: int
-    # Later runs to revert first that another program's revert (the second) reverted since
-    # the plan: not reverted again (``revert_later_first``).
-    meanwhile: tuple[tuple[int, int], ...] = ()
-    # Later runs to revert first every record of which was a conflict: nothing of them was
-    # reverted (``skipped`` counts what that left of this run).
-    not_reverted: tuple[LaterNotReverted, ...] = ()
-
-    @property
-    def passed(self) -> PassedOver:
-        """The later runs to revert first that were passed over before this revert."""
-        return PassedOver(self.meanwhile, self.not_reverted)
+    # The later runs to revert first that were passed over before this revert
+    # (``revert_later_first``): what they left of this run, ``skipped`` counts.
+    passed: PassedOver = PassedOver()
 
 
 class NothingToRevertError(ImporterError):
@@ -902,14 +898,19 @@ class _Changes:
 def revert_later_first(store: Store, plan: RevertPlan,
                        monitor: Monitor | None = None) -> list[RevertResult]:
     """Revert the plan's later runs (newest first), then its run, planned again; each atomic.
-    A later run reverted since the plan is left (the run's result says so, ``meanwhile``), so
-    is one every record of which is a conflict, or already as before it (``not_reverted``); a
+    A later run reverted since the plan is left, so is one every record of which is a
+    conflict, or already as before it (the run's result says which, ``passed``); a
     later run committed since, or the run reverted since, is a StoreChangedError, nothing
     written. A cancel once some are written or passed over raises RevertStopped, any other
     error (a store's, a revert refused) RevertInterruptedError: each says which."""
     results: list[RevertResult] = []
     meanwhile: list[tuple[int, int]] = []
     not_reverted: list[LaterNotReverted] = []
+
+    def passed() -> PassedOver:
+        """The later runs passed over so far."""
+        return PassedOver(tuple(meanwhile), tuple(not_reverted))
+
     try:
         _refuse_later_since(store, plan, monitor)
         for later in plan.later_runs:
@@ -924,18 +925,14 @@ def revert_later_first(store: Store, plan: RevertPlan,
             results.append(commit_revert(store, first, monitor))
         _refuse_reverted(store, plan.run_id)
         again = plan_revert(store, plan.run_id, monitor)
-        results.append(replace(commit_revert(store, again, monitor), meanwhile=tuple(meanwhile),
-                               not_reverted=tuple(not_reverted)))
-    except Cancelled as stop:
-        if results or meanwhile or not_reverted:  # written ones stay: each is to be said
-            raise RevertStopped(results, PassedOver(tuple(meanwhile), tuple(not_reverted))) \
-                from stop
-        raise
+        results.append(replace(commit_revert(store, again, monitor), passed=passed()))
     except ImporterError as error:
-        if results or meanwhile or not_reverted:
-            raise RevertInterruptedError(error, results, plan.run_id, PassedOver(
-                tuple(meanwhile), tuple(not_reverted))) from error
-        raise
+        so_far = passed()
+        if not results and not so_far:
+            raise
+        if isinstance(error, Cancelled):  # written ones stay: each is to be said
+            raise RevertStopped(results, so_far) from error
+        raise RevertInterruptedError(error, results, plan.run_id, so_far) from error
     return results
 
 

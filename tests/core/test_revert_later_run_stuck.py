@@ -38,7 +38,7 @@ def test_a_later_run_nothing_of_which_can_be_reverted_is_said_not_reverted(
     plan = plan_revert(store, 2)
     assert plan.later_runs == [3]
     results = revert_later_first(store, plan)
-    assert [(r.run_id, r.reverts, r.skipped, r.not_reverted) for r in results] == [
+    assert [(r.run_id, r.reverts, r.skipped, r.passed.not_reverted) for r in results] == [
         (4, 2, 1, (LaterNotReverted(3, 1),))]
     assert [row[2] for row in record_tables(store.path)["room"]] == ["A", "Navy"]
     assert [r.id for r in store.history()] == [4, 3, 2, 1]  # no revert of run 3 written
@@ -67,7 +67,7 @@ def test_a_later_run_a_newer_one_changed_is_not_said_stuck(store: Store) -> None
     plan = plan_later_runs(store, plan_revert(store, 2))
     assert (plan.later_runs, plan.later_not_reverted) == ([4, 3], [])
     results = revert_later_first(store, plan)
-    assert [(r.reverts, r.skipped, r.not_reverted) for r in results] == [
+    assert [(r.reverts, r.skipped, r.passed.not_reverted) for r in results] == [
         (4, 0, ()), (3, 0, ()), (2, 0, ())]
     assert [row[2] for row in record_tables(store.path)["room"]] == ["A", "B"]
 
@@ -88,7 +88,7 @@ def test_a_later_run_with_nothing_left_to_revert_is_passed_over(put_back: Store)
     plan = plan_revert(put_back, 2)
     assert plan.later_runs == [3]
     results = revert_later_first(put_back, plan)
-    assert [(r.run_id, r.reverts, r.skipped, r.not_reverted) for r in results] == [
+    assert [(r.run_id, r.reverts, r.skipped, r.passed.not_reverted) for r in results] == [
         (4, 2, 1, (LaterNotReverted(3, 0),))]
     assert [row[2] for row in record_tables(put_back.path)["room"]] == ["A", "Navy"]
     assert [r.id for r in put_back.history()] == [4, 3, 2, 1]  # no revert of run 3 written

@@ -113,7 +113,7 @@ def test_later_first_skips_a_later_run_a_colleague_reverted_meanwhile_and_says_s
     ours = plan_revert(store, 2)  # "revert run 3 first, then run 2"
     theirs = colleague_reverts(store.path, 3)
     results = revert_later_first(store, ours)
-    assert [(r.run_id, r.reverts, r.skipped, r.meanwhile) for r in results] == [
+    assert [(r.run_id, r.reverts, r.skipped, r.passed.meanwhile) for r in results] == [
         (theirs + 1, 2, 0, ((3, theirs),))]
     assert [row[2] for row in record_tables(store.path)["room"]] == ["A", "B"]
 
