@@ -942,15 +942,20 @@ def plan_later_runs(store: Store, plan: RevertPlan,
     left to revert is a conflict no run to revert before it made (another program changed
     them, or records staying need them), or every record of it is already as before it and
     no run to revert before it touched them. Reverting the later runs first still tries
-    each: its result says what happened."""
+    each: its result says what happened. A unique value another record now holds names no
+    run that made it: such a conflict counts as made by none."""
     plan.later_not_reverted = []
-    for n, later in enumerate(plan.later_runs):
+    before: list[int] = []  # the later runs reverted before this one (newest first)
+    for later in plan.later_runs:
         first = plan_revert(store, later, monitor)
-        if first.conflicts_only() and not first.later_runs:
+        # Conflicts made by runs not reverted before it (not in the list, or stuck) stay.
+        if first.conflicts_only() and not set(first.later_runs) & set(before):
             plan.later_not_reverted.append(LaterNotReverted(later, first.conflicts()))
         elif first.writes_nothing() and not first.conflicts() \
-                and not _touched_by(store, first, plan.later_runs[:n]):
+                and not _touched_by(store, first, before):
             plan.later_not_reverted.append(LaterNotReverted(later, 0))
+        else:
+            before.append(later)
     return plan
 
 

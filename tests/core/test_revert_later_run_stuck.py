@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from importer_gui.core.progress import Monitor
+from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import (
     LaterNotReverted,
     NothingToRevertError,
@@ -19,6 +20,7 @@ from importer_gui.core.revert import (
     revert_later_first,
 )
 from importer_gui.core.store import Store, StoreLocation
+from tests.builders import run_info
 from tests.postgres import raw_sql, record_tables
 from tests.stores import renamed, rooms_changed_again, rooms_named
 
@@ -70,6 +72,27 @@ def test_a_later_run_a_newer_one_changed_is_not_said_stuck(store: Store) -> None
     assert [(r.reverts, r.skipped, r.passed.not_reverted) for r in results] == [
         (4, 0, ()), (3, 0, ()), (2, 0, ())]
     assert [row[2] for row in record_tables(store.path)["room"]] == ["A", "B"]
+
+
+def test_a_later_run_whose_conflicts_come_from_a_run_not_reverted_first_is_said_stuck(
+        store_url: StoreLocation) -> None:
+    """Run 3 renames room 2 and makes room 3, another program renames room 2, run 4 renames
+    room 3: run 4 changed no record of run 2, so it is not reverted before run 3, and nothing
+    of run 3 can be."""
+    with Store.open(store_url) as store:
+        rooms_named(store)
+        store.apply([Change(Table.ROOM, ChangeKind.UPDATE, 2, {"label": "Teal"},
+                            {"label": "Green"}),
+                     Change(Table.ROOM, ChangeKind.CREATE, -3, {"guid": "R-3", "label": "C"})],
+                    run_info(update=1, create=1))
+        raw_sql(store_url, "UPDATE room SET label = 'Navy' WHERE id = 2")
+        renamed(store, 3, "Pink", "C")
+        plan = plan_later_runs(store, plan_revert(store, 2))
+        assert (plan.later_runs, plan.later_not_reverted) == ([3], [LaterNotReverted(3, 2)])
+        assert plan_revert(store, 3).later_runs == [4]
+        results = revert_later_first(store, plan)
+        assert [(r.reverts, r.skipped, r.passed.not_reverted) for r in results] == [
+            (2, 1, (LaterNotReverted(3, 2),))]
 
 
 @pytest.fixture
