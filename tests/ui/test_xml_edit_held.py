@@ -11,20 +11,22 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
+from importer_gui.core.catalogue import IGNORED_COLUMN
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.wizard import ACTION, CONFIG, OPEN
+from importer_gui.ui.wizard import ACTION, CONFIG, MAPPING, OPEN
 from tests.ui.conftest import Questions, asked_on_screen
 from tests.ui.test_another_import_shown import go_to
 from tests.ui.test_config_editor_mistakes import configuration_page
 from tests.ui.test_hand_edits_kept import type_over
 from tests.ui.test_nothing_lost import correct_the_email
+from tests.ui.test_unsaved_configuration import EMAIL
 from tests.ui.wizards import sample_preview
 
 NAMESPACE = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
 WITH_IA = ('xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
            'xmlns:ia="urn:import-assistant:extension:1">')
-MAPPING = ("<teacherLogin/>\n          <teacherName/>\n          <teacherFirstname/>\n"
-           "          <teacherEmail>\n")
+TYPED_COLUMNS = ("<teacherLogin/>\n          <teacherName/>\n          <teacherFirstname/>\n"
+                 "          <teacherEmail>\n")
 MISMATCH = ("The configuration is not well-formed XML (line 15): Opening and ending tag "
             "mismatch: teacherEmail line 14 and columnsMapping.")
 OPEN_TITLE = "Open another file?"
@@ -35,16 +37,25 @@ DROPS = ("Your changes to the import of teachers.csv cannot be kept in the confi
 def typed_then_round_trip(window: MainWindow, sample: Path, qtbot: QtBot,
                           old: str, new: str) -> str:
     """The sample opened, ``new`` typed over ``old`` in its XML, then Back to the action
-    and Next to the configuration again: the mapping page's Next writes the mapping (its
-    columns' headers recorded) on the way. The XML as typed."""
+    and Next to the configuration again, the e-mail column skipped on the mapping page on
+    the way: its Next writes the mapping (the columns' headers recorded). The XML as
+    typed."""
     sample_preview(window, sample, qtbot)
     wizard = window.wizard
     go_to(qtbot, wizard, CONFIG)
     type_over(qtbot, window, old, new)
     typed = wizard.config_page.editor.toPlainText()
     go_to(qtbot, wizard, ACTION)
+    go_to(qtbot, wizard, MAPPING)
+    wizard.mapping_page.set_field(EMAIL, IGNORED_COLUMN)
     go_to(qtbot, wizard, CONFIG)
     return typed
+
+
+def with_the_mapping_change(typed: str) -> str:
+    """The XML as typed with what the mapping page changed where the user did not type: our
+    namespace declared, the e-mail gone from the action's fields."""
+    return typed.replace(NAMESPACE, WITH_IA).replace("          <teacherEmail/>\n", "", 1)
 
 
 def test_an_edit_apart_from_the_mapping_s_rewrite_is_kept_with_it(
@@ -62,8 +73,8 @@ def test_an_edit_on_lines_the_mapping_rewrote_is_kept_as_typed_and_said(
         window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
     typed = typed_then_round_trip(window, sample, qtbot, "<teacherEmail/>", "<teacherEmail>")
     page = window.wizard.config_page
-    assert MAPPING in typed
-    assert page.editor.toPlainText() == typed.replace(NAMESPACE, WITH_IA)
+    assert TYPED_COLUMNS in typed
+    assert page.editor.toPlainText() == with_the_mapping_change(typed)
     assert page.status_label.text() == (
         f"{MISMATCH}\nKept as you typed it at line 11, where the earlier pages changed the "
         "configuration too: their change is not in it.")
@@ -82,7 +93,7 @@ def test_opening_a_file_offers_only_to_drop_the_xml_not_valid_yet(
                 ["Discard the changes and open", "Cancel"])
     assert questions.asked == [question]
     go_to(qtbot, wizard, CONFIG)
-    assert wizard.config_page.editor.toPlainText() == typed.replace(NAMESPACE, WITH_IA)
+    assert wizard.config_page.editor.toPlainText() == with_the_mapping_change(typed)
     questions.answers.append("Discard the changes and open")
     assert window.open_file(sample / "sample-config.xml")
     assert questions.asked == [question, question]
