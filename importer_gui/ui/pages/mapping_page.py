@@ -373,13 +373,15 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         return choices.config, index, held, self.data_file()
 
     def save(self) -> None:
-        """Write columns, fields, value mappings and options into the configuration."""
+        """Write columns, fields, value mappings and options into the configuration; a
+        mapping as the configuration has it leaves the configuration as it was."""
         if self.spec is None or not self._initialised:
             return
         if not self.isComplete():  # the button is disabled; a programmatic next() is not
             raise ImporterError(self._unread or self.warning_label.text()
                                 or self.tr("Map the columns first."))
         imp = self.current_import()
+        was = copy.deepcopy(imp)
         action = first_action(imp)
         assert action is not None
         imp.provider.columns = self._columns()
@@ -390,6 +392,11 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         imp.provider.date_format = (edit.text().strip() if edit else "") or DATE_FORMAT.default
         config = self.session.choices.config
         _validate(config, imp)
+        if _as_it_was(was, imp):
+            # Back and Next, or Next through the page, rewrite nothing: the file's headers
+            # alone are not recorded in a configuration that records none (the platform's).
+            config.imports[self.session.choices.import_index] = was
+            return
         self.session.set_config(config)
 
     def _columns(self) -> list[Column]:
@@ -455,6 +462,17 @@ def _same_place(left: Place, now: Place) -> bool:
     """Whether the page would be built now from what it was left on: the same configuration
     held (not one opened anew, even from the same file), its edited import as it was."""
     return left[0] is now[0] and left[1:] == now[1:]
+
+
+def _as_it_was(was: Import, now: Import) -> bool:
+    """Whether ``now`` is the import ``was`` but for the headers it records on columns that
+    ``was`` records none on."""
+    before, after = was.provider.columns, now.provider.columns
+    if len(before) != len(after):
+        return False
+    columns = [replace(column, header=None if old.header is None else column.header)
+               for old, column in zip(before, after, strict=True)]
+    return replace(now, provider=replace(now.provider, columns=columns)) == was
 
 
 def _validate(config: ImportConfig, imp: Import) -> None:
