@@ -47,6 +47,7 @@ from importer_gui.ui.widgets.path_edit import PathEdit
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line
 
 DEFAULT_FOLDER_NAME = "platform-package"
+SIZE_SETTINGS = "packageDialog"  # where its size and place are remembered
 # How many rows left out the summary names, as check names them (the rest are counted).
 ROWS_NAMED = 20
 
@@ -109,8 +110,8 @@ class PackageDialog(WorkDialog):
         self._busy = False  # packaging or sending runs
         self.setWindowTitle(self.tr("Send to the platform") if send
                             else self.tr("Package for the platform"))
-        self.resize(760, 420)
         self._build(send)
+        self.remember_size(SIZE_SETTINGS, (760, 420), self.settings)
         self.folder_edit.set_path(folder or self._last_folder())
         address, key_file = self.settings.send_to()  # where last month's package went
         self.url_edit.setText(address)

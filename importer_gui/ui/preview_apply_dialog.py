@@ -30,15 +30,17 @@ from PySide6.QtWidgets import (
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.store import StoreLocation
 from importer_gui.ui.messages_text import message_text
+from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import Writer, stop_asked
 from importer_gui.ui.styles import Look
 from importer_gui.ui.tasks import TaskRunner, Work
 from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
-from importer_gui.ui.widgets.screen_size import resize_within_screen
 from importer_gui.ui.widgets.table_copy import add_copy
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
+
+PREVIEW_SIZE = (1100, 700)  # a preview dialog's size until the user gives it another
 
 
 def preview_table(parent: QWidget, name: str, model: QAbstractItemModel, *,
@@ -70,6 +72,19 @@ class WorkDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, synchronous: bool = False) -> None:
         super().__init__(parent)
         self.runner = TaskRunner(self, synchronous=synchronous)
+
+    def remember_size(self, name: str, size: tuple[int, int],
+                      settings: Settings | None = None) -> None:
+        """Open at the size and place the user left the dialog at last (``size``, no
+        larger than the screen, the first time), and keep them when it closes."""
+        self._size_kept = (name, settings or Settings())
+        self._size_kept[1].restore_geometry(name, self, size, within_screen=True)
+        self.finished.connect(self._keep_size)
+
+    def _keep_size(self) -> None:
+        """Keep the size and place the dialog is closed at, for the next time it opens."""
+        name, settings = self._size_kept
+        settings.save_geometry(name, self.saveGeometry())
 
     def _add_progress_and_error(self, layout: QVBoxLayout, name: str, cancel: str, *,
                                 describe: Callable[[str], str] | None = None) -> None:
@@ -124,7 +139,6 @@ class PreviewApplyDialog(WorkDialog):
                  synchronous: bool = False) -> None:
         super().__init__(parent, synchronous=synchronous)
         self.store_path = store_path  # a file or a team's PostgreSQL database
-        resize_within_screen(self, 1100, 700)
 
     def _add_progress_and_buttons(self, layout: QVBoxLayout, name: str, cancel: str,
                                   action: str) -> QPushButton:

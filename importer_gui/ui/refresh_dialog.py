@@ -36,7 +36,7 @@ from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.preview_model import PreviewModel, outcome_label
 from importer_gui.ui.pages.base import hand_plans_to_background
-from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_table
+from importer_gui.ui.preview_apply_dialog import PREVIEW_SIZE, PreviewApplyDialog, preview_table
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import Look
@@ -45,6 +45,8 @@ from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.path_edit import PathEdit
 from importer_gui.ui.widgets.rows import add_edit_with_button, message_line, picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
+
+SIZE_SETTINGS = "refreshDialog"  # where its size and place are remembered
 
 # --- the work, Qt-free, run in the worker thread (its own connection to the store) ----------
 
@@ -131,6 +133,7 @@ class RefreshDialog(PreviewApplyDialog):
         hand_plans_to_background(self.preview_state.session)
         self.model = PreviewModel(self.preview_state, 0, self, editable=False)
         self._build()
+        self.remember_size(SIZE_SETTINGS, PREVIEW_SIZE, self.settings)
         if config_path is not None:
             self.config_edit.set_path(config_path)
             self.preview()

@@ -40,10 +40,12 @@ from importer_gui.ui.labels import table_name
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import joined
 from importer_gui.ui.models.revert_model import RevertModel, outcome_label
-from importer_gui.ui.preview_apply_dialog import PreviewApplyDialog, preview_table
+from importer_gui.ui.preview_apply_dialog import PREVIEW_SIZE, PreviewApplyDialog, preview_table
 from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.widgets.rows import message_line, picker_row
 from importer_gui.ui.widgets.signals import signals_blocked
+
+SIZE_SETTINGS = "revertDialog"  # where its size and place are remembered
 
 # --- the work, Qt-free, run in the worker thread (its own connection: the GUI keeps reading) --
 
@@ -89,6 +91,7 @@ class RevertDialog(PreviewApplyDialog):
         self.setWindowTitle(arg(self.tr("Revert run %1"), run_id))
         self.model = RevertModel(self)
         self._build()
+        self.remember_size(SIZE_SETTINGS, PREVIEW_SIZE)
         self.start()
 
     def _build(self) -> None:
