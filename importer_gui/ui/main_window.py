@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         """The stores opened before, the last one first; the one in use is checked."""
         stores = self.settings.recent_stores()
         actions = self._fill_numbered(menu or self.stores_menu, stores, self.store_name,
-                                      self.use_store, self.settings.clear_recent_stores,
+                                      self.use_recent_store, self.settings.clear_recent_stores,
                                       self.tr("(none yet)", "stores"))
         for location, action in zip(stores, actions, strict=True):
             action.setCheckable(True)
@@ -207,6 +207,15 @@ class MainWindow(QMainWindow):
             return self.use_store(dialog.location())
         finally:
             dialog.deleteLater()
+
+    def use_recent_store(self, location: StoreLocation) -> bool:
+        """A store chosen in File ▸ Recent stores: a file gone since the menu was shown (a
+        share unmounted, the file moved) is said gone, never made again empty there."""
+        if isinstance(location, Path) and not location.exists():
+            self.statusBar().showMessage(arg(self.tr(
+                "The store %1 is no longer there. File ▸ Open store… opens another."), location))
+            return False
+        return self.use_store(location)
 
     def use_store(self, location: StoreLocation) -> bool:
         """Work on another store (or the same, with its password): opened once here, so that

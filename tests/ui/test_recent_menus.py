@@ -67,3 +67,17 @@ def test_in_french_empty_recent_lists_agree_with_files_and_stores(
     window._fill_recent_stores()
     assert [a.text() for a in window.recent_menu.actions()] == ["(aucun pour l'instant)"]
     assert [a.text() for a in window.stores_menu.actions()] == ["(aucune pour l'instant)"]
+
+
+def test_a_recent_store_gone_since_the_menu_showed_is_said_gone_and_not_made_again(
+        window: MainWindow, tmp_path: Path) -> None:
+    moved = tmp_path / "moved.sqlite3"
+    Store.open(moved).close()
+    window.settings.add_recent_store(moved)
+    window._fill_recent_stores()
+    moved.unlink()  # its share unmounted while the menu was open
+    window.stores_menu.actions()[0].trigger()
+    assert not moved.exists()
+    assert window.store_path != moved
+    assert window.statusBar().currentMessage() == (
+        f"The store {moved} is no longer there. File ▸ Open store… opens another.")

@@ -845,6 +845,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>L&apos;exemple n&apos;a pas pu être copié dans %1&#xa0;: %2</translation>
     </message>
     <message>
+        <source>The store %1 is no longer there. File ▸ Open store… opens another.</source>
+        <translation>La base %1 n&apos;existe plus. Fichier ▸ Ouvrir une base… en ouvre une autre.</translation>
+    </message>
+    <message>
         <source>Import Assistant — %1</source>
         <translation>Import Assistant — %1</translation>
     </message>
