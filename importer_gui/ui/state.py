@@ -61,6 +61,8 @@ class WizardState(QObject):
     config_changed = Signal()  # the configuration (or data files) changed: re-read, re-check
     plan_changed = Signal()  # a new plan (or none), or a row of it re-checked
     store_changed = Signal(int)  # a run (a commit or a revert) changed the store
+    # A store view's run (a revert) changed a store the window has left: its location, the run.
+    left_store_changed = Signal(object, int)
     # Another store is where the session's was (copied over it): what the window says.
     store_replaced = Signal(str)
 
@@ -161,9 +163,14 @@ class _StoreLink(QObject):
         now on."""
         self._state.session.store_replaced(identity)
 
-    @_session_store_only
     def _report(self, run_id: int) -> None:
-        """A run the view made is the session's news (the view has read the store again)."""
+        """A run the view made is the session's news (the view has read the store again);
+        in a store the window has left, it is announced as such (a run committed there may
+        be the one reverted)."""
+        view = self._view()
+        if not view.shows(self._state.session.store_path):
+            self._state.left_store_changed.emit(view.location, run_id)
+            return
         self._reporting = True
         try:
             self._state.session.record_run(run_id)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -521,6 +521,7 @@ class StoreBrowser(QDialog):
         self._reading_records = False  # the read under way is to read the records too
         self._corrections_runner = TaskRunner(self)  # the selected run's, off this thread
         self._corrections_of: int | None = None  # the run whose corrections are wanted
+        self._wanted_run: int | None = None  # the run to select once the history has it
         self.history_view.selectionModel().selectionChanged.connect(
             lambda *_: self._run_selected())
         self._run_selected()
@@ -672,6 +673,8 @@ class StoreBrowser(QDialog):
         if since.runs != []:  # new texts, in the reverts column of older runs too
             self._history_fitted.fit()
         restore_place(self.history_view, place, self.history_model.rows_by_id().get)
+        self._select_wanted()  # read since it was asked for: listed now, if ever
+        self._wanted_run = None
         if since.runs is None and self.selected_run() is None:
             self._run_selected()  # the run selected is gone: its corrections go too
         self._enable_revert()  # the run selected may have been reverted since
@@ -756,6 +759,30 @@ class StoreBrowser(QDialog):
     def show_history(self) -> None:
         """Bring the history tab to the front."""
         self.tabs.setCurrentIndex(self.tabs.count() - 1)
+
+    def show_run(self, run_id: int) -> None:
+        """Bring the history to the front, run ``run_id`` selected and in sight; a run not
+        listed yet (just made) once the history is read again."""
+        self.show_history()
+        self.history_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._wanted_run = run_id
+        if self._select_wanted():
+            self._wanted_run = None
+        elif self.store is not None:  # a store being opened reads its history once open
+            self._read_since(records=False)  # one under way may have begun before the run
+
+    def _select_wanted(self) -> bool:
+        """Select the run asked for by ``show_run`` when it is listed: True when it is."""
+        row = (None if self._wanted_run is None
+               else self.history_model.rows_by_id().get(self._wanted_run))
+        if row is None:
+            return False
+        index = self.history_model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        self.history_view.selectionModel().setCurrentIndex(
+            index, flags.ClearAndSelect | flags.Rows)
+        self.history_view.scrollTo(index)
+        return True
 
     @Slot()
     def refresh(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,7 +34,12 @@ from importer_gui.ui.messages_text import joined
 from importer_gui.ui.package_dialog import PackageDialog
 from importer_gui.ui.pages.base import BasePage, free_let_go, kept_off_the_collector, let_go
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.store_browser import StoreBrowser, close_browsers, session_browser
+from importer_gui.ui.store_browser import (
+    StoreBrowser,
+    browser_of,
+    close_browsers,
+    session_browser,
+)
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
 
@@ -63,6 +67,7 @@ class CommitPage(BasePage):
         self._run_reader = TaskRunner(self)  # the committed run read again, off this thread
         self._build()
         state.store_changed.connect(self._on_store_changed)
+        state.left_store_changed.connect(self._on_left_store_changed)
 
     def _build(self) -> None:
         self.progress_row = ProgressRow(self.tr("C&ancel"), self)
@@ -249,6 +254,12 @@ class CommitPage(BasePage):
         that store is its own; a run in another tells nothing of it."""
         self._name_browser_button()
         if self._in_run_store(self.session.store_path):
+            self._read_run_again(run_id)
+
+    def _on_left_store_changed(self, location: StoreLocation, run_id: int) -> None:
+        """A run made in a store the window has left since (a revert from a browser left
+        open on it): the run committed here is read again when that store is its own."""
+        if self._in_run_store(location):
             self._read_run_again(run_id)
 
     def _read_run_again(self, run_id: int) -> None:
@@ -467,38 +478,35 @@ class CommitPage(BasePage):
             "Run %1 went to the store %2, not to the one the window works on now (%3)."),
             result.run_id, left, self.session.store_path))
 
-    def open_browser(self) -> StoreBrowser | None:
-        """Show the store browser on the history of runs, of the store the run committed here
-        went to (the window may have left it since); one already open on it is brought to
-        the front, not opened a second time."""
+    def open_browser(self) -> StoreBrowser:
+        """Show the store browser on the history of runs and the run committed here, of the
+        store that run went to (the window may have left it since); one already open on it,
+        opened here or from Tools, is brought to the front, not opened a second time."""
         left = self._store_left()
-        browsed = left or self.session.store_path
-        if self.browser is not None and shiboken6.isValid(self.browser) and (
-                self.browser.isVisible()) and self.browser.shows(browsed):
-            self.browser.raise_()
-            self.browser.activateWindow()
-            return self.browser
-        # Opened in the background; followed even on a store left: the window asks about
-        # its reverts before it closes, and it is the session's again once the window is back.
+        browser = browser_of(self.window(), left or self.session.store_path)
+        if browser is None:
+            browser = self._new_browser(left)
+        if self.result is not None:
+            browser.show_run(self.result.run_id)
+        else:
+            browser.show_history()
+        browser.show()
+        browser.raise_()
+        browser.activateWindow()
+        self.browser = browser
+        return browser
+
+    def _new_browser(self, left: StoreLocation | None) -> StoreBrowser:
+        """A browser of the store left, or of the session's, opened in the background. It is
+        followed even on a store left: the window asks about its reverts before it closes,
+        they reach this page as any store view's, and it is the session's again once the
+        window is back."""
         browser = (StoreBrowser(None, self, location=left) if left is not None
                    else session_browser(self.session, self))
         # Deleted once closed, as the main window's: what it still reads goes to nobody.
         browser.finished.connect(browser.deleteLater)
         self.state.follow_store(browser)
-        browser.store_changed.connect(lambda run_id: self._on_browser_run(browser, run_id))
-        browser.show_history()
-        browser.show()
-        self.browser = browser
         return browser
-
-    def _on_browser_run(self, browser: StoreBrowser, run_id: int) -> None:
-        """A run made in a browser opened here: the session tells only of runs in its own
-        store, and the window may have gone to another since; one in the store committed to
-        is heard here then (the run committed may be the one reverted)."""
-        committed_to = self._committed_to
-        if committed_to is not None and browser.shows(committed_to[0]) and (
-                not browser.shows(self.session.store_path)):
-            self._read_run_again(run_id)
 
     def close_browsers(self) -> None:
         """The window is closing: every store browser it opened (one on a store the window
