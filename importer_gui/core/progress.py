@@ -10,6 +10,7 @@ from importer_gui.core.errors import Cancelled
 # progress(done, total, what): total 0 means unknown; what is a short phrase for people.
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
+SayFn = Callable[[str], None]
 
 
 def _no_progress(done: int, total: int, what: str) -> None:
@@ -28,6 +29,8 @@ class Monitor:
     progress: ProgressFn = _no_progress
     cancelled: CancelFn = _never_cancelled
     every: int = 500  # report (and look for a cancel) every this many steps
+    # Where a wait for someone else (another writer's lock) is said, once; None: as progress.
+    waits: SayFn | None = None
 
     def step(self, done: int, total: int, what: str) -> None:
         """Report progress every ``every`` steps; raise Cancelled when asked to stop."""
@@ -35,6 +38,13 @@ class Monitor:
             if self.cancelled():
                 raise Cancelled()
             self.progress(done, total, what)
+
+    def waiting(self, what: str) -> None:
+        """Say that the work waits for someone else, as ``what`` words it."""
+        if self.waits is not None:
+            self.waits(what)
+        else:
+            self.progress(0, 0, what)
 
     def check_cancelled(self) -> None:
         """Raise Cancelled when the user asked to stop."""

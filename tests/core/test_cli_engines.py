@@ -143,11 +143,15 @@ def test_two_copies_into_one_empty_postgresql_store_one_after_the_other(
 
 
 def waiting_for_lock(conn: object) -> int:
-    """How many connections wait for an advisory lock of the database."""
+    """How many connections wait for the store's writer lock: in the server's queue, or
+    trying it again in steps (a write that says it waits). The activity is read afresh:
+    inside a transaction, the server gives its first reading again."""
+    conn.execute("SELECT pg_stat_clear_snapshot()")  # type: ignore[attr-defined]
     return int(conn.execute(  # type: ignore[attr-defined]
-        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-        " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-    ).fetchone()[0])
+        "SELECT count(*) FROM pg_stat_activity a WHERE a.datname = current_database()"
+        " AND a.pid <> pg_backend_pid() AND (a.query LIKE 'SELECT pg_try_advisory_xact_lock%'"
+        " OR EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid"
+        " AND l.locktype = 'advisory' AND NOT l.granted))").fetchone()[0])
 
 
 def test_store_copy_of_a_store_that_does_not_exist_makes_nothing(

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from importer_gui.core.errors import StoreLockedError
+from importer_gui.core.errors import Cancelled, StoreLockedError
+from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import PostgresUrl, Store
 from importer_gui.core.store.runs import machine_name, os_user
@@ -197,3 +198,51 @@ def test_a_silent_client_is_given_up_within_the_pause_allowed(
     assert idle + interval * probes == 60
     assert settings["tcp_user_timeout"] == settings["idle_in_transaction_session_timeout"] \
         == "60000"
+
+
+def _cancelled_once_waiting(said: list[str]) -> Monitor:
+    """A monitor that keeps what the write says, and asks it to stop once it says it waits."""
+    return Monitor(progress=lambda _done, _total, what: said.append(what),
+                   cancelled=lambda: any(what.startswith("Waiting for ") for what in said))
+
+
+def test_a_commit_waiting_for_a_colleague_says_for_whom_and_hears_a_cancel(
+        postgres_store: PostgresUrl) -> None:
+    import psycopg
+
+    from importer_gui.core.store.dialect import APPLICATION_ID
+
+    Store.open(postgres_store).close()
+    said: list[str] = []
+    with psycopg.connect(postgres_store.url, autocommit=True) as other:
+        other.execute("BEGIN")
+        other.execute("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+        with Store.open(postgres_store, busy_timeout=HANG_GUARD) as store, \
+                pytest.raises(Cancelled):
+            store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-2"})],
+                        run_info(create=1), monitor=_cancelled_once_waiting(said))
+    assert len(said) == 1 and re.fullmatch(
+        re.escape("Waiting for postgres on 127.0.0.1 to finish writing to the store (since ")
+        + r"\d\d:\d\d:\d\d\)", said[0]), said
+    assert raw_sql(postgres_store, "SELECT count(*) FROM room") == [(0,)]
+    assert raw_sql(postgres_store, "SELECT count(*) FROM import_run") == [(0,)]
+
+
+def test_a_commit_waiting_for_another_program_on_a_file_hears_a_cancel(
+        tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "store.sqlite3"
+    Store.open(path).close()
+    said: list[str] = []
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with Store.open(path, busy_timeout=HANG_GUARD) as store, pytest.raises(Cancelled):
+            store.apply([Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-2"})],
+                        run_info(create=1), monitor=_cancelled_once_waiting(said))
+    finally:
+        other.close()
+    assert said == ["Waiting for another program to finish writing to the store"]
+    with Store.open(path) as store:
+        assert store.history() == [] and store.count(Table.ROOM) == 0

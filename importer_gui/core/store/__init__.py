@@ -94,6 +94,12 @@ LOCKED_BY_FROM = QT_TRANSLATE_NOOP("errors", "The store {path} is being written 
                                              "finished.")
 LOCKED_BY = QT_TRANSLATE_NOOP("errors", "The store {path} is being written by {who} since "
                                         "{since}; try again when it has finished.")
+# What a write says while another writer holds the store's lock, as LOCKED_BY_FROM,
+# LOCKED_BY and LOCKED name that writer: a step of the work (the window words it itself,
+# ui/widgets/progress.py).
+WAITING_FOR_FROM = "Waiting for {who} on {where} to finish writing to the store (since {since})"
+WAITING_FOR = "Waiting for {who} to finish writing to the store (since {since})"
+WAITING = "Waiting for another program to finish writing to the store"
 DISK_FULL = QT_TRANSLATE_NOOP("errors", "The disk is full, or the store would grow larger than "
                                         "this system allows a file to be: nothing was written "
                                         "to {path}.")
@@ -406,15 +412,34 @@ class Store:
 
     def _locked(self, fault: Fault, doing: str) -> str:
         """A lock waited for in vain: who holds it and since when, where the engine tells."""
+        return self._writer_named(LOCKED_BY_FROM, LOCKED_BY) or self._message(fault, doing)
+
+    def _writer_named(self, by_from: str, by: str) -> str | None:
+        """``by_from`` (who, where, since) or ``by`` (who, since) naming the writer holding
+        the store's lock; None where the engine does not tell."""
         holder = None
         if self._connection is not None:
             with suppress(*self._dialect.errors):
                 holder = self._dialect.writer(self._connection)
         if holder is None:
-            return self._message(fault, doing)
+            return None
         who, where, since = holder
-        return (LOCKED_BY_FROM if where else LOCKED_BY).format(
+        return (by_from if where else by).format(
             path=self.path, who=who, where=where, since=since.astimezone().strftime("%H:%M:%S"))
+
+    def _waiting(self, monitor: Monitor) -> Callable[[], None]:
+        """While a write waits for another writer's lock: who it waits for, said once, and
+        a cancel heard (the transaction rolled back, nothing written)."""
+        said = False
+
+        def waiting() -> None:
+            nonlocal said
+            monitor.check_cancelled()
+            if not said:
+                said = True
+                monitor.waiting(self._writer_named(WAITING_FOR_FROM, WAITING_FOR) or WAITING)
+
+        return waiting
 
     def _message(self, fault: Fault, doing: str) -> str:
         """The user's sentence for a failure of the engine."""
@@ -517,18 +542,19 @@ class Store:
         store read as an older version wrote it is copied as an upgrade would make it."""
         from importer_gui.core.store.copy import SourceFailed, copy_tables, is_empty
 
+        monitor = monitor or Monitor()
         try:
             with target._guard("written"), self._lock:
                 src, dst = self._conn(), target._conn()
                 with self._dialect.snapshot(src), target._dialect.write_journal(dst), \
                         interrupts.commit_under_way() as committing, \
-                        target._dialect.transaction(dst):
+                        target._dialect.transaction(dst, target._waiting(monitor)):
                     # Under the transaction's writer lock: a copy that went in meanwhile is
                     # seen here, not run into halfway.
                     if not is_empty(dst):
                         raise StoreError(NOT_EMPTY.format(path=target.path))
                     copied = copy_tables((src, self._dialect), (dst, target._dialect),
-                                         monitor or Monitor(), self._version)
+                                         monitor, self._version)
                     committing()
                     return copied
         except SourceFailed as failed:
@@ -583,15 +609,16 @@ class Store:
         if run.kind not in RUN_KINDS:
             raise StoreError(UNKNOWN_RUN_KIND.format(kind=repr(run.kind)))
         expected = len(changes) if isinstance(changes, Sized) else 0
+        monitor = monitor or Monitor()
         with self._guard("written"):
             conn = self._conn()
             try:
                 with self._dialect.write_journal(conn), \
                         self._dialect.write_cache(conn, expected), \
                         interrupts.commit_under_way() as committing, \
-                        self._dialect.transaction(conn):
+                        self._dialect.transaction(conn, self._waiting(monitor)):
                     run_id = write_run(conn, self._dialect, self.path, changes, run,
-                                       monitor or Monitor(), expected, wait_quiet, as_read)
+                                       monitor, expected, wait_quiet, as_read)
                     committing()
                     return run_id
             except self._dialect.errors as exc:

@@ -19,7 +19,9 @@ SQLite's choices, and why:
 - ``AUTOINCREMENT`` for the tables whose ids are never reused (see ``schema.TableDef``, and
   ``models.SQLITE_FIELDS``).
 - ``BEGIN IMMEDIATE``: a writer takes the write lock at once, and waits for another one (the
-  connection's busy timeout) rather than failing halfway through its transaction.
+  connection's busy timeout) rather than failing halfway through its transaction. A write
+  told whom it waits for (``transaction``'s ``waiting``) tries again in steps instead, the
+  busy timeout set aside, so that it says it waits and hears a cancel meanwhile.
 - ``defer_foreign_keys``: within a commit, references are checked at COMMIT, which lets
   changes be grouped per table for ``executemany`` while each table keeps its own order.
 - ``application_id`` and ``user_version`` tell our stores from other SQLite files, and say
@@ -62,9 +64,15 @@ CACHE_MAX_KIB = 8 * 1024
 # and so of the writer's batches (writer.CHUNK).
 AT_ONCE_ROWS = 2000
 WAL_RETRY = 0.01  # seconds between two tries of SqliteDialect._into_wal
+# Seconds between two tries of a writer lock another writer holds, when the wait is said
+# and may be cancelled (``Waiting``): a cancel is heard, and a lock freed taken, as soon.
+LOCK_STEP = 0.1
 APPLICATION_ID = 0x49415354  # PRAGMA application_id, "IAST": tells our stores from others
 
 Converter = Callable[[Any], Any]
+# Called when another writer holds the store's writer lock, then between two tries of it:
+# says that the write waits, and raises (Cancelled) to stop waiting.
+Waiting = Callable[[], None]
 
 
 class Connection(Protocol):
@@ -159,9 +167,10 @@ class Dialect(Protocol):
         """Give the tables an upgrade made the privileges other roles hold on the others
         (a server's roles); nothing where the engine has none."""
 
-    def transaction(self, conn: Connection) -> AbstractContextManager[None]:
+    def transaction(self, conn: Connection,
+                    waiting: Waiting | None = None) -> AbstractContextManager[None]:
         """A write transaction, one writer at a time: committed at the end, rolled back on
-        any exception."""
+        any exception; while another writer holds the lock, ``waiting`` is called."""
 
     def snapshot(self, conn: Connection) -> AbstractContextManager[None]:
         """A read transaction: every read inside sees the store as it was at its start."""
@@ -479,9 +488,13 @@ class SqliteDialect:
         conn.execute(f"PRAGMA user_version={int(version)}")
 
     @contextmanager
-    def transaction(self, conn: sqlite3.Connection) -> Iterator[None]:
+    def transaction(self, conn: sqlite3.Connection,
+                    waiting: Waiting | None = None) -> Iterator[None]:
         """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
-        conn.execute("BEGIN IMMEDIATE")
+        if waiting is None:
+            conn.execute("BEGIN IMMEDIATE")
+        else:
+            self._begin_waiting(conn, waiting)
         try:
             yield
             conn.execute("COMMIT")
@@ -491,6 +504,27 @@ class SqliteDialect:
                 with suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
             raise
+
+    def _begin_waiting(self, conn: sqlite3.Connection, waiting: Waiting) -> None:
+        """BEGIN IMMEDIATE tried every ``LOCK_STEP`` for as long as the busy timeout, with
+        ``waiting`` called between two tries: SQLite's own wait for the lock hears nothing
+        until it ends. The last try's error is the one a wait in vain gives."""
+        timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        deadline = time.monotonic() + timeout / 1000
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.Error as exc:
+                    if self.fault(exc).failure is not Failure.LOCKED \
+                            or time.monotonic() >= deadline:
+                        raise
+                waiting()
+                time.sleep(LOCK_STEP)
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
     @contextmanager
     def snapshot(self, conn: sqlite3.Connection) -> Iterator[None]:

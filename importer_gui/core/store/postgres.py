@@ -8,7 +8,10 @@ the URL's ``options`` say otherwise). PostgreSQL's choices, and why:
   store (SQLite keeps this in ``user_version``); a database holding other tables and not it
   is another program's, and is left alone.
 - One writer at a time: a write transaction first takes an advisory lock of the database
-  (``pg_advisory_xact_lock``), waited for ``busy_timeout`` seconds (``lock_timeout``). Once
+  (``pg_advisory_xact_lock``), waited for ``busy_timeout`` seconds (``lock_timeout``); a
+  write told whom it waits for (``transaction``'s ``waiting``) tries it instead every
+  ``LOCK_STEP`` (``pg_try_advisory_xact_lock``) as long, so that it says it waits and hears a
+  cancel meanwhile. Once
   it holds the lock, every statement of the transaction (READ COMMITTED) sees what the
   commits before it wrote, so two commits at the same moment are one after the other, and
   the bulk writer's checks (a record changed, a session created meanwhile) see the first.
@@ -38,6 +41,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
@@ -51,11 +55,13 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP, StoreError
 from importer_gui.core.schema import TableDef, Type
 from importer_gui.core.store.dialect import (
     APPLICATION_ID,
+    LOCK_STEP,
     SORT_FOLDS,
     Converter,
     Failure,
     Fault,
     Identity,
+    Waiting,
     compact_json,
     like_pattern,
     sort_text,
@@ -212,8 +218,9 @@ def _as_is(value: Any) -> Any:
 class PgConnection:
     """A psycopg connection as the store uses one (autocommit; transactions are explicit)."""
 
-    def __init__(self, raw: Any) -> None:
+    def __init__(self, raw: Any, busy_timeout: float) -> None:
         self.raw = raw
+        self.busy_timeout = busy_timeout  # seconds a writer waits for another's lock
         self.made = False  # whether ``create`` made the store's tables on this connection
         self._prepared = itertools.count(1)  # the names of ``executemany``'s statements
 
@@ -386,13 +393,13 @@ class PostgresDialect:
             options["password"] = location.password
         raw = psycopg.connect(location.url, **options)
         try:
-            raw.execute(f"SET lock_timeout = {max(1, int(busy_timeout * 1000))}")
+            raw.execute(f"SET lock_timeout = {_milliseconds(busy_timeout)}")
             for name, value in _server_settings().items():
                 raw.execute(f"SET {name} = {value}")
         except BaseException:
             raw.close()
             raise
-        return PgConnection(raw)
+        return PgConnection(raw, busy_timeout)
 
     def writer(self, conn: PgConnection) -> tuple[str, str, datetime] | None:
         """Who holds the store's writer lock, where, and since when: its user and machine,
@@ -515,11 +522,14 @@ class PostgresDialect:
     # ------------------------------------------------------------ writing
 
     @contextmanager
-    def transaction(self, conn: PgConnection) -> Iterator[None]:
+    def transaction(self, conn: PgConnection, waiting: Waiting | None = None) -> Iterator[None]:
         """BEGIN, the store's writer lock, ... COMMIT; rolled back on any exception."""
         conn.execute("BEGIN")
         try:
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+            if waiting is None:
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+            else:
+                self._lock_waiting(conn, waiting)
             yield
             conn.execute("COMMIT")
         except BaseException:
@@ -527,6 +537,23 @@ class PostgresDialect:
                 with suppress(*self.errors):
                     conn.execute("ROLLBACK")
             raise
+
+    @staticmethod
+    def _lock_waiting(conn: PgConnection, waiting: Waiting) -> None:
+        """The writer lock tried every ``LOCK_STEP`` for as long as ``busy_timeout``, with
+        ``waiting`` called between two tries (the server's wait hears nothing until it
+        ends); then once more, waited for no longer: the server's own error for a lock
+        waited for in vain."""
+        deadline = time.monotonic() + conn.busy_timeout
+        lock = (APPLICATION_ID,)
+        while not conn.execute("SELECT pg_try_advisory_xact_lock(%s)", lock).fetchone()[0]:
+            if time.monotonic() >= deadline:
+                conn.execute("SET LOCAL lock_timeout = 1")
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", lock)
+                conn.execute(f"SET LOCAL lock_timeout = {_milliseconds(conn.busy_timeout)}")
+                return
+            waiting()
+            time.sleep(LOCK_STEP)
 
     @contextmanager
     def snapshot(self, conn: PgConnection) -> Iterator[None]:
@@ -655,6 +682,11 @@ class PostgresDialect:
         # The error's text holds its DETAIL line already, but where psycopg leaves it out.
         return Fault(_FAILURES.get(state, _FAILURES.get(state[:2], Failure.OTHER)),
                      f"{text} ({detail})" if detail and detail not in text else text)
+
+
+def _milliseconds(seconds: float) -> int:
+    """A wait as ``lock_timeout`` takes it: whole milliseconds, never 0 (which is forever)."""
+    return max(1, int(seconds * 1000))
 
 
 def _keepalives() -> tuple[int, int]:
