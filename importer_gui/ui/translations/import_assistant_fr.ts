@@ -1948,6 +1948,18 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
         <source>Saving %1</source>
         <translation>Enregistrement de %1</translation>
     </message>
+    <message>
+        <source>Waiting for %1 on %2 to finish writing to the store (since %3)…</source>
+        <translation>En attente de %1 sur %2, qui écrit dans la base depuis %3…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to finish writing to the store (since %2)…</source>
+        <translation>En attente de %1, qui écrit dans la base depuis %2…</translation>
+    </message>
+    <message>
+        <source>Waiting for another program to finish writing to the store…</source>
+        <translation>En attente d&apos;un autre programme, qui écrit dans la base…</translation>
+    </message>
 </context>
 <context>
     <name>RecordTab</name>

@@ -18,6 +18,16 @@ STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"Comparing the records of run (\d+) with the store"),
      QT_TRANSLATE_NOOP("ProgressRow", "Comparing the records of run %1 with the store")),
     (re.compile(r"Saving (.+)"), QT_TRANSLATE_NOOP("ProgressRow", "Saving %1")),
+    # The store's WAITING_FOR_FROM, WAITING_FOR and WAITING (core/store/__init__.py).
+    (re.compile(r"Waiting for (.+) on (.+) to finish writing to the store \(since (.+)\)"),
+     QT_TRANSLATE_NOOP("ProgressRow",
+                       "Waiting for %1 on %2 to finish writing to the store (since %3)…")),
+    (re.compile(r"Waiting for (.+) to finish writing to the store \(since (.+)\)"),
+     QT_TRANSLATE_NOOP("ProgressRow", "Waiting for %1 to finish writing to the store (since "
+                                      "%2)…")),
+    (re.compile(r"Waiting for another program to finish writing to the store"),
+     QT_TRANSLATE_NOOP("ProgressRow",
+                       "Waiting for another program to finish writing to the store…")),
 )
 
 
