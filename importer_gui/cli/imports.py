@@ -15,7 +15,14 @@ from importer_gui.cli.command import (
     config_arguments,
     open_store,
 )
-from importer_gui.cli.output import plan_json, print_plan, say, visible, write_json
+from importer_gui.cli.output import (
+    plan_json,
+    print_plan,
+    say,
+    visible,
+    waits_said,
+    write_json,
+)
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.plan import KeptCells, Plan
@@ -43,7 +50,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     with open_store(args) as store, collector_kept_off_the_plan():
         if committing:
             plan, result = pipeline.check_and_commit(config, store, data_files=args.data,
-                                                     kept=kept)
+                                                     kept=kept, monitor=waits_said())
         else:
             plan, result = pipeline.check(config, store, data_files=args.data, kept=kept), None
     logs, failures = ([], []) if result is None else write_error_logs(

@@ -21,6 +21,7 @@ from importer_gui.core import interrupts
 from importer_gui.core.errors import ImporterError, system_reason
 from importer_gui.core.issues import Issue, Outcome, outcome_totals_by_name
 from importer_gui.core.plan import ActionResult, Plan
+from importer_gui.core.progress import Monitor
 
 # What a terminal acts on rather than shows: C0 and C1 controls and DEL (escape sequences,
 # BEL, a carriage return that rewrites the line), the bidi controls that reorder what is
@@ -49,6 +50,12 @@ def say(line: str) -> None:
     with contextlib.suppress(AttributeError, OSError):  # None when started with it closed
         sys.stderr.write(line)
         sys.stderr.flush()
+
+
+def waits_said() -> Monitor:
+    """A monitor that says on stderr, once, that the command waits for someone else
+    (another program writing to the store); Ctrl+C still stops the wait."""
+    return Monitor(waits=lambda what: say(visible(f"importer-gui: {what}…") + "\n"))
 
 
 class OutputError(ImporterError):

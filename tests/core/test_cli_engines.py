@@ -443,3 +443,31 @@ def test_a_data_file_named_in_latin_1_is_committed_and_named_by_its_bytes_escape
     assert code == 0 and "Reverted run 1 as run 2." in out
     assert raw_sql(store_url, "SELECT files FROM import_run WHERE id = 2") in (
         [([shown],)], [(json.dumps([shown]),)])  # PostgreSQL reads JSON, SQLite its text
+
+
+def test_a_commit_waiting_for_a_colleague_says_once_for_whom(
+        tmp_path: Path, postgres_store: PostgresUrl) -> None:
+    import re
+
+    import psycopg
+
+    from importer_gui.core.store.dialect import APPLICATION_ID
+
+    config = write_config(tmp_path, teachers_import(tmp_path, [("t1", "One", "A", "")]))
+    target = existing_store(postgres_store)
+    with psycopg.connect(postgres_store.url, autocommit=True) as holder:
+        holder.execute("BEGIN")
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+        commit = subprocess.Popen([sys.executable, "-m", "importer_gui", "commit", str(config),
+                                   "--store", target], cwd=ROOT, text=True,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            assert commit.stderr is not None
+            said = commit.stderr.readline()  # while the colleague still writes
+        finally:
+            holder.execute("ROLLBACK")
+        out, rest = commit.communicate(timeout=120)
+    assert re.fullmatch(re.escape("importer-gui: Waiting for postgres on 127.0.0.1 to finish "
+                                  "writing to the store (since ") + r"\d\d:\d\d:\d\d\)…\n",
+                        said), said
+    assert (commit.returncode, rest) == (0, "") and "Committed as run 1." in out

@@ -117,6 +117,7 @@ class WriteAlongside:
         if self._thread is None or self._done.is_set():
             return
         self._over = True
+        self._stopping.set()  # a write trying another program's lock again stops trying
         self._writes.stop()
         self._store.interrupt()  # a statement waiting for another program's lock ends now
         self._wait_done()
