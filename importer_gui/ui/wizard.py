@@ -451,7 +451,7 @@ class Wizard(QWizard):
         highlighting would be made for nothing, the window waiting)."""
         page = self.page(page_id)
         if self.fast_forward and page_id < PREVIEW and isinstance(page, BasePage):
-            page.passed_through = True
+            page.pass_by()
             return
         if isinstance(page, BasePage):
             page.passed_through = False

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
@@ -16,6 +17,20 @@ from importer_gui.ui.wizard import ACTION, CONFIG, MAPPING, OPEN, PREVIEW
 from tests.ui.wizards import sample_preview
 
 TEACHER_FIELDS = ["teacherLogin", "teacherName", "teacherFirstname", "teacherEmail"]
+
+
+class LayoutEvents(QObject):
+    """The layout requests and resizes the widgets it watches are sent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[str, QEvent.Type]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Note the event, then let it through."""
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self.seen.append((type(watched).__name__, event.type()))
+        return False
 
 
 def mapped_fields(page: MappingPage) -> list[str]:
@@ -68,3 +83,20 @@ def test_opening_again_rebuilds_no_mapping_row(
     wizard.go_back()
     assert made == [0, 1, 2, 3]
     assert mapped_fields(wizard.mapping_page) == TEACHER_FIELDS
+
+
+def test_the_action_list_is_laid_out_once_the_user_comes_back_not_on_the_way(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    wizard = window.wizard
+    page = wizard.action_page
+    events = LayoutEvents()
+    for widget in (page.list_area, page.list_area.viewport(), page.list_area.widget()):
+        widget.installEventFilter(events)
+    sample_preview(window, sample, qtbot)
+    assert events.seen == []  # no summary's rich text laid out for a page no one saw
+    while wizard.currentId() != ACTION:
+        wizard.go_back()
+    assert page.list_area.isVisible()
+    assert page.buttons["createOrUpdateTeacherAction"].isChecked()
+    assert page.teacher_note.isVisible()
+    assert events.seen != []

@@ -110,6 +110,13 @@ class ActionPage(BasePage):
         """Choose an action (as a click would)."""
         self.buttons[name].setChecked(True)
 
+    def pass_by(self) -> None:
+        """Passed by, the page is shown and left within one step of the wizard: its list is
+        hidden meanwhile, or the scroll area would lay out every summary's rich text, at
+        several widths, for a page no one sees; ``initializePage`` shows it again."""
+        super().pass_by()
+        self.list_area.hide()
+
     def initializePage(self) -> None:
         """The configuration's action, else the one the headers suggest."""
         self.show_import_line()
@@ -122,6 +129,7 @@ class ActionPage(BasePage):
         if name is not None:
             self.select(name)
         self._proposed = self.selected()
+        self.list_area.show()  # laid out once, with the action chosen
 
     def _chosen(self) -> None:
         """An action the user chose other than the one the page proposed (configured or

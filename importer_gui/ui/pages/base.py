@@ -59,6 +59,11 @@ class BasePage(QWizardPage):
         state.config_changed.connect(self._state_changed)
         hand_plans_to_background(self.session)
 
+    def pass_by(self) -> None:
+        """The run to the preview passes the page by: shown and left at once, it is
+        initialised only once the user comes Back to it (``Wizard.initializePage``)."""
+        self.passed_through = True
+
     def save(self) -> None:
         """Write the page's choices into the state; raise ImporterError to stay on the page."""
 
