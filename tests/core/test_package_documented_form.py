@@ -1,0 +1,35 @@
+"""A package's files in the form the platform's documentation gives them, byte for byte."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.package import package
+from importer_gui.core.store import Store
+from tests.builders import ImportSpec, write_config, write_xlsx
+from tests.core.test_tracking import ACTION, COLUMNS, TrackingEnv
+from tests.core.test_tracking import env as env  # the fixture
+
+
+def packaged(folder: Path, store: Path, config: Path) -> Path:
+    """The package of ``config`` checked against ``store``, written in ``folder``/out."""
+    with Store.open(store) as opened:
+        plan = pipeline.check(config_xml.load(config), opened)
+    assert not any(row.has_errors for imp in plan.imports for row in imp.rows)
+    return package(plan, folder / "out").folder
+
+
+def test_tracking_dates_and_times_are_in_the_documented_default_format(env: TrackingEnv
+                                                                       ) -> None:
+    # Without a dateTimeFormat parameter, the platform reads YYYY-MM-DD hh:ii:ss.
+    write_xlsx(env.folder / "tracking.xlsx", [list(COLUMNS), [
+        "mdupont", "SEC-101", "Lyon", "LO-9", "completed", datetime(2027, 1, 12, 9, 0),
+        date(2027, 1, 13), datetime(2027, 1, 13, 17, 45, 30), "100", "01:25:15", "12", "20"]])
+    config = write_config(env.folder, ImportSpec("tracking.xlsx", COLUMNS, ACTION))
+    out = packaged(env.folder, env.store_path, config)
+    assert (out / "tracking.csv").read_bytes().split(b"\r\n")[1] == (
+        b"mdupont;SEC-101;Lyon;LO-9;completed;2027-01-12 09:00:00;2027-01-13;"
+        b"2027-01-13 17:45:30;100;01:25:15;12;20")
+
