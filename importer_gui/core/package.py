@@ -59,7 +59,12 @@ from importer_gui.core.cells import Cell, Shown
 from importer_gui.core.config import EXT_NS, Import, ImportConfig
 from importer_gui.core.config_xml.read import children, text_of
 from importer_gui.core.config_xml.safe import parse
-from importer_gui.core.config_xml.write import serialize
+from importer_gui.core.config_xml.write import (
+    PROVIDER_ORDER,
+    ordered_index,
+    serialize,
+    yes_no,
+)
 from importer_gui.core.corrections import unwritable
 from importer_gui.core.errors import (
     QT_TRANSLATE_NOOP,
@@ -74,6 +79,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.values import date_part, date_pattern, text
 
 DEFAULT_CONFIG_NAME = "import-config.xml"
+SKIP_FIRST_LINE = "skipFirstLine"  # a provider option the platform requires
 DATA_SUFFIX = ".csv"
 LINE_END = "\r\n"
 # The codecs of the platform's encoding names, as files are written (no byte order mark).
@@ -575,7 +581,8 @@ def platform_document(config: ImportConfig, kept: Sequence[int], names: Sequence
     trimmed.imports = [trimmed.imports[i] for i in kept]
     for imp, name in zip(trimmed.imports, names, strict=True):
         _beside(imp, name)
-    text = _without_extension(config_xml.dumps(trimmed))
+    text = _platform_text(config_xml.dumps(trimmed),
+                          [imp.provider.skip_first_line for imp in trimmed.imports])
     try:
         config_xml.loads(text)
     except ConfigError as exc:  # a bug here, not the user's: say it rather than send it
@@ -594,9 +601,30 @@ def _beside(imp: Import, name: str) -> None:
         column.header = None
 
 
-def _without_extension(text: str) -> str:
-    """The document without our namespace's elements and attributes (nor its declaration)."""
+def _platform_text(text: str, first_lines: Sequence[bool]) -> str:
+    """The document without our extension, each provider (one per import, in order)
+    stating its skipFirstLine, which the platform requires."""
     root = parse(text.encode("utf-8"), None)
+    _drop_extension(root)
+    providers = [imp.find(f"providers/{FILE_PROVIDER}") for imp in root.iter("import")]
+    for provider, skip in zip(providers, first_lines, strict=True):
+        if provider is not None and provider.find(SKIP_FIRST_LINE) is None:
+            _insert_option(provider, SKIP_FIRST_LINE, yes_no(skip))
+    return serialize(root.getroottree())
+
+
+def _insert_option(provider: etree._Element, tag: str, value: str) -> None:
+    """Add an option at its documented place, indented as the element before it."""
+    option = etree.Element(tag)
+    option.text = value
+    index = ordered_index(provider, tag, PROVIDER_ORDER)
+    option.tail = provider[index - 1].tail if index else provider.text
+    provider.insert(index, option)
+
+
+def _drop_extension(root: etree._Element) -> None:
+    """Remove our namespace's elements and attributes (and its declaration), and an empty
+    provider path."""
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
             continue
@@ -611,7 +639,6 @@ def _without_extension(text: str) -> str:
     for provider in root.iter(FILE_PROVIDER):  # an empty <path> would be the platform's
         for empty in [p for p in provider.findall("path") if not text_of(p)]:
             provider.remove(empty)
-    return serialize(root.getroottree())
 
 
 # --- the data --------------------------------------------------------------------------------

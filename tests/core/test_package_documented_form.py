@@ -33,3 +33,20 @@ def test_tracking_dates_and_times_are_in_the_documented_default_format(env: Trac
         b"mdupont;SEC-101;Lyon;LO-9;completed;2027-01-12 09:00:00;2027-01-13;"
         b"2027-01-13 17:45:30;100;01:25:15;12;20")
 
+
+def test_every_provider_states_skip_first_line(tmp_path: Path) -> None:
+    # The platform's provider requires skipFirstLine; the configuration left it at its
+    # default (a header line), which the package's file has.
+    (tmp_path / "t.csv").write_text("code;titre\nT1;Un\n", encoding="utf-8")
+    (tmp_path / "c.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<import-config>\n  <import>\n'
+        "    <providers>\n      <fileSystemSourceProvider>\n"
+        "        <fileName>t.csv</fileName>\n"
+        "        <columnsMapping><trainingPathCode/><trainingTitle/></columnsMapping>\n"
+        "      </fileSystemSourceProvider>\n    </providers>\n"
+        "    <actions><createOrUpdateTrainingCourseAction/></actions>\n  </import>\n"
+        "</import-config>\n", encoding="utf-8")
+    out = packaged(tmp_path, tmp_path / "s.sqlite3", tmp_path / "c.xml")
+    assert "        <fileName>t.csv</fileName>\n        <skipFirstLine>yes</skipFirstLine>\n" \
+           "        <columnsMapping>" in (out / "c.xml").read_text(encoding="utf-8")
+    assert (out / "t.csv").read_bytes() == b"code;titre\r\nT1;Un\r\n"
