@@ -81,6 +81,8 @@ from importer_gui.core.values import date_part, date_pattern, text
 DEFAULT_CONFIG_NAME = "import-config.xml"
 SKIP_FIRST_LINE = "skipFirstLine"  # a provider option the platform requires
 DATA_SUFFIX = ".csv"
+# Wildcards in a provider's fileName: the platform's (*), and ours (?) when it is checked.
+_NO_WILDCARDS = str.maketrans("*?", "__")
 LINE_END = "\r\n"
 # The codecs of the platform's encoding names, as files are written (no byte order mark).
 _CODECS = {"UTF-8": "utf-8", "ISO-8859-1": "latin-1", "WINDOWS-1252": "cp1252",
@@ -437,10 +439,11 @@ def _kept_imports(config: ImportConfig, files: Sequence[Path]) -> tuple[list[int
 
 
 def _file_names(files: Sequence[Path]) -> list[str]:
-    """A CSV name per import, from its file's name, each one different."""
+    """A CSV name per import, from its file's name, each one different; a wildcard (``*``
+    on the platform) becomes ``_``, or the fileName could take another file."""
     names: list[str] = []
     for file in files:
-        stem = file.stem or "data"
+        stem = file.stem.translate(_NO_WILDCARDS) or "data"
         name, n = f"{stem}{DATA_SUFFIX}", 1
         while name.casefold() in (taken.casefold() for taken in names):
             n += 1

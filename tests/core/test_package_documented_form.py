@@ -13,10 +13,12 @@ from tests.core.test_tracking import ACTION, COLUMNS, TrackingEnv
 from tests.core.test_tracking import env as env  # the fixture
 
 
-def packaged(folder: Path, store: Path, config: Path) -> Path:
-    """The package of ``config`` checked against ``store``, written in ``folder``/out."""
+def packaged(folder: Path, store: Path, config: Path, data: list[Path] | None = None
+             ) -> Path:
+    """The package of ``config`` (its ``data`` files given) checked against ``store``,
+    written in ``folder``/out."""
     with Store.open(store) as opened:
-        plan = pipeline.check(config_xml.load(config), opened)
+        plan = pipeline.check(config_xml.load(config), opened, data_files=data)
     assert not any(row.has_errors for imp in plan.imports for row in imp.rows)
     return package(plan, folder / "out").folder
 
@@ -50,3 +52,17 @@ def test_every_provider_states_skip_first_line(tmp_path: Path) -> None:
     assert "        <fileName>t.csv</fileName>\n        <skipFirstLine>yes</skipFirstLine>\n" \
            "        <columnsMapping>" in (out / "c.xml").read_text(encoding="utf-8")
     assert (out / "t.csv").read_bytes() == b"code;titre\r\nT1;Un\r\n"
+
+
+def test_a_star_in_a_file_name_is_no_wildcard_in_the_package(tmp_path: Path) -> None:
+    # The platform reads * in a fileName as a wildcard: "t*.csv" would take trainings.csv.
+    data = [tmp_path / "trainings.csv", tmp_path / "given" / "t*.csv"]
+    data[1].parent.mkdir()
+    for path, code in zip(data, ("T1", "T2"), strict=True):
+        path.write_text(f"code;titre\n{code};Un\n", encoding="utf-8")
+    imports = [ImportSpec("x.csv", ("trainingPathCode", "trainingTitle"),
+                          "createOrUpdateTrainingCourseAction")] * 2
+    out = packaged(tmp_path, tmp_path / "s.sqlite3", write_config(tmp_path, *imports), data)
+    names = [imp.provider.file_name for imp in config_xml.load(out / "config.xml").imports]
+    assert names == ["trainings.csv", "t_.csv"]
+    assert (out / "t_.csv").read_bytes() == b"code;titre\r\nT2;Un\r\n"
