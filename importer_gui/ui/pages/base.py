@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, QThread
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from importer_gui.core import first_rows
 from importer_gui.core.catalogue import WORKBOOK_SUFFIXES
@@ -36,6 +44,17 @@ WORKBOOK_BACKGROUND_BYTES = 100_000
 TEXT_BACKGROUND_BYTES = 1_000_000
 
 
+class _Contents(QWidget):
+    """A page's contents in its scroll area: as tall as the area, or as the least height its
+    wrapped texts need at its width where that is more (not their preferred height, which
+    would scroll a page that fits)."""
+
+    def heightForWidth(self, width: int) -> int:
+        """The least height the contents' layout needs at ``width``."""
+        layout = self.layout()
+        return layout.minimumHeightForWidth(width) if layout is not None else -1
+
+
 class BasePage(QWizardPage):
     """A page over the shared state; ``save()`` writes its choices when the user goes on."""
 
@@ -43,7 +62,7 @@ class BasePage(QWizardPage):
         super().__init__(parent)
         self.state = state
         self.session = state.session
-        outer = QVBoxLayout(self)
+        outer = self._scrolled_layout()
         self.body = QVBoxLayout()
         outer.addLayout(self.body, 1)
         self.error_label = QLabel(self)
@@ -63,6 +82,25 @@ class BasePage(QWizardPage):
         """The run to the preview passes the page by: shown and left at once, it is
         initialised only once the user comes Back to it (``Wizard.initializePage``)."""
         self.passed_through = True
+
+    def _scrolled_layout(self) -> QVBoxLayout:
+        """The layout the page's contents go in, inside a scroll area filling the page: on a
+        small or scaled screen (1366x768 at 200 %) the page scrolls rather than making the
+        window taller than the screen, its buttons below the screen's edge."""
+        frame = QVBoxLayout(self)
+        frame.setContentsMargins(0, 0, 0, 0)
+        area = QScrollArea(self)
+        area.setObjectName("pageScroll")
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page's own fields take the Tab stops
+        contents = _Contents(area)
+        area.setWidget(contents)
+        # The page's own background shows through, as it did without the area.
+        contents.setAutoFillBackground(False)
+        area.viewport().setAutoFillBackground(False)
+        frame.addWidget(area)
+        return QVBoxLayout(contents)
 
     def save(self) -> None:
         """Write the page's choices into the state; raise ImporterError to stay on the page."""
