@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from importer_gui.core.errors import Cancelled
 
-# progress(done, total, what): total 0 means unknown; what is a short phrase for people.
+# progress(done, total, what): total 0 means unknown; what is a short phrase for people, or
+# "" where the work names no step of its own (its window says what it does).
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
 SayFn = Callable[[str], None]
@@ -45,6 +46,12 @@ class Monitor:
             self.waits(what)
         else:
             self.progress(0, 0, what)
+
+    def waited(self) -> None:
+        """Say that the wait is over and the work goes on: where the wait was said as
+        progress, a report that names no step, so that what the work does is shown again."""
+        if self.waits is None:
+            self.progress(0, 0, "")
 
     def check_cancelled(self) -> None:
         """Raise Cancelled when the user asked to stop."""

@@ -427,9 +427,11 @@ class Store:
         return (by_from if where else by).format(
             path=self.path, who=who, where=where, since=since.astimezone().strftime("%H:%M:%S"))
 
-    def _waiting(self, monitor: Monitor) -> Callable[[], None]:
-        """While a write waits for another writer's lock: who it waits for, said once, and
-        a cancel heard (the transaction rolled back, nothing written)."""
+    @contextmanager
+    def _transaction(self, conn: Connection, monitor: Monitor) -> Iterator[None]:
+        """The dialect's write transaction. While another writer holds the lock: who it
+        waits for, said once, and a cancel heard (rolled back, nothing written); once the
+        lock is taken after such a wait, that the wait is over."""
         said = False
 
         def waiting() -> None:
@@ -439,7 +441,10 @@ class Store:
                 said = True
                 monitor.waiting(self._writer_named(WAITING_FOR_FROM, WAITING_FOR) or WAITING)
 
-        return waiting
+        with self._dialect.transaction(conn, waiting):
+            if said:
+                monitor.waited()
+            yield
 
     def _message(self, fault: Fault, doing: str) -> str:
         """The user's sentence for a failure of the engine."""
@@ -548,7 +553,7 @@ class Store:
                 src, dst = self._conn(), target._conn()
                 with self._dialect.snapshot(src), target._dialect.write_journal(dst), \
                         interrupts.commit_under_way() as committing, \
-                        target._dialect.transaction(dst, target._waiting(monitor)):
+                        target._transaction(dst, monitor):
                     # Under the transaction's writer lock: a copy that went in meanwhile is
                     # seen here, not run into halfway.
                     if not is_empty(dst):
@@ -616,7 +621,7 @@ class Store:
                 with self._dialect.write_journal(conn), \
                         self._dialect.write_cache(conn, expected), \
                         interrupts.commit_under_way() as committing, \
-                        self._dialect.transaction(conn, self._waiting(monitor)):
+                        self._transaction(conn, monitor):
                     run_id = write_run(conn, self._dialect, self.path, changes, run,
                                        monitor, expected, wait_quiet, as_read)
                     committing()

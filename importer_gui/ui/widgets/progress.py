@@ -9,16 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from importer_gui.ui.i18n import arg, translate
 
-# What the core's long work says it is doing, as it words it (in English), and the same
-# for the window, to translate; a step worded otherwise is shown as it comes.
-STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"Checking (.+)"), QT_TRANSLATE_NOOP("ProgressRow", "Checking %1")),
-    (re.compile(r"Writing to the store"),
-     QT_TRANSLATE_NOOP("ProgressRow", "Writing to the store")),
-    (re.compile(r"Comparing the records of run (\d+) with the store"),
-     QT_TRANSLATE_NOOP("ProgressRow", "Comparing the records of run %1 with the store")),
-    (re.compile(r"Saving (.+)"), QT_TRANSLATE_NOOP("ProgressRow", "Saving %1")),
-    # The store's WAITING_FOR_FROM, WAITING_FOR and WAITING (core/store/__init__.py).
+# The store's WAITING_FOR_FROM, WAITING_FOR and WAITING (core/store/__init__.py): a wait for
+# another writer, after which the row says again what it said before.
+WAITS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"Waiting for (.+) on (.+) to finish writing to the store \(since (.+)\)"),
      QT_TRANSLATE_NOOP("ProgressRow",
                        "Waiting for %1 on %2 to finish writing to the store (since %3)…")),
@@ -29,6 +22,22 @@ STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
      QT_TRANSLATE_NOOP("ProgressRow",
                        "Waiting for another program to finish writing to the store…")),
 )
+# What the core's long work says it is doing, as it words it (in English), and the same
+# for the window, to translate; a step worded otherwise is shown as it comes.
+STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"Checking (.+)"), QT_TRANSLATE_NOOP("ProgressRow", "Checking %1")),
+    (re.compile(r"Writing to the store"),
+     QT_TRANSLATE_NOOP("ProgressRow", "Writing to the store")),
+    (re.compile(r"Comparing the records of run (\d+) with the store"),
+     QT_TRANSLATE_NOOP("ProgressRow", "Comparing the records of run %1 with the store")),
+    (re.compile(r"Saving (.+)"), QT_TRANSLATE_NOOP("ProgressRow", "Saving %1")),
+    *WAITS,
+)
+
+
+def is_wait(what: str) -> bool:
+    """Whether a step the core reports is a wait for another writer."""
+    return any(pattern.fullmatch(what) for pattern, _text in WAITS)
 
 
 def step_text(what: str) -> str:
@@ -47,6 +56,7 @@ class ProgressRow(QWidget):
                  working_text: str = "") -> None:
         super().__init__(parent)
         self.working_text = working_text  # said while the work names no step of its own
+        self._before_wait = ""  # what the row said before a wait, said again once it is over
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.bar = QProgressBar(self)
@@ -68,12 +78,18 @@ class ProgressRow(QWidget):
         self.cancel_button.setVisible(running)
         if running:
             self.bar.setRange(0, 0)
+        self._before_wait = ""
 
     def show_progress(self, done: int, total: int, what: str) -> None:
         """A report from the worker: steps done of total (0: unknown), and what it does."""
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
-        text = step_text(what) if what else self.working_text
+        if not what:  # none of its own: after a wait, what the row said before it
+            text, self._before_wait = self.working_text or self._before_wait, ""
+        else:
+            if is_wait(what) and not self._before_wait:
+                self._before_wait = self.status.text()
+            text = step_text(what)
         if text:
             self.status.setText(text)
