@@ -1,11 +1,14 @@
 """Stores made beforehand for the commands that only read one (check, history, package,
 revert, refresh --dry-run): a --store naming no store is refused by them (exit 2); a
 store another program writes into between a check and its commit; and rooms named by runs,
-for reverts, with a colleague's connection writing beside the test's."""
+for reverts, with a colleague's connection writing beside the test's; and a colleague
+holding a store's writer lock."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,8 @@ from importer_gui.core import config_xml, pipeline
 from importer_gui.core.errors import StoreError
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import commit_revert, plan_revert
-from importer_gui.core.store import Store, StoreLocation
+from importer_gui.core.store import PostgresUrl, Store, StoreLocation
+from importer_gui.core.store.dialect import APPLICATION_ID
 from tests.builders import ImportSpec, run_info, write_config
 
 
@@ -24,6 +28,30 @@ def existing_store(location: StoreLocation) -> str:
     with Store.open(location):
         pass
     return str(location)
+
+
+@contextmanager
+def writing_meanwhile(location: StoreLocation) -> Iterator[None]:
+    """Another program writing to the store at ``location`` until the block ends: it holds
+    the store's writer lock (the superuser's, on PostgreSQL), and then lets go of it,
+    nothing written."""
+    if isinstance(location, PostgresUrl):
+        import psycopg
+
+        with psycopg.connect(location.url, autocommit=True) as holder:
+            holder.execute("BEGIN")
+            holder.execute("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+            try:
+                yield
+            finally:
+                holder.execute("ROLLBACK")
+        return
+    holder = sqlite3.connect(location, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        yield
+    finally:
+        holder.close()
 
 
 def taken_meanwhile(folder: Path, imp: ImportSpec, sql: str) -> str:

@@ -14,7 +14,7 @@ from importer_gui.cli.command import (
     open_store,
     path_argument,
 )
-from importer_gui.cli.output import plan_json, print_plan, visible, write_json
+from importer_gui.cli.output import plan_json, print_plan, visible, waits_said, write_json
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.plan import KeptCells
@@ -52,14 +52,15 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         elif args.allow_older or not refresh.older_exports(store, config, files):
             # A refresh that changes nothing is no run (nothing to revert): said.
             planned, result = refresh.refresh_in_one_pass(config, store, files=files,
-                                                          prune=args.prune, kept=KeptCells.ERRORS)
+                                                          prune=args.prune, kept=KeptCells.ERRORS,
+                                                          monitor=waits_said())
         else:  # planned first, not written alongside: refused if an older export would write
             planned = refresh.plan_refresh(config, store, files=files, prune=args.prune,
                                            kept=KeptCells.ERRORS)
             if planned.older is not None:
                 raise ImporterError(OLDER_REFUSED.format(older=planned.older))
-            result = refresh.commit_refresh(planned, store) if planned.plan.writes_anything() \
-                else None
+            result = refresh.commit_refresh(planned, store, monitor=waits_said()) \
+                if planned.plan.writes_anything() else None
     keep_until_exit(planned)
     run_id = None if result is None else result.run_id
     notices = [*planned.notes, *([planned.older] if planned.older else [])]

@@ -21,6 +21,7 @@ from importer_gui.cli.output import (
     issues_json,
     say,
     visible,
+    waits_said,
     write_json,
 )
 from importer_gui.cli.process import keep_until_exit
@@ -43,7 +44,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     with open_store(args) as store:
         plan = revert.plan_revert(store, args.run)
         stuck = bool(plan.tables) and not plan.change_count()
-        result = None if args.dry_run or stuck else revert.commit_revert(store, plan)
+        result = None if args.dry_run or stuck \
+            else revert.commit_revert(store, plan, waits_said())
     keep_until_exit(plan)
     if args.json:
         write_json(_revert_json(plan, result), out)

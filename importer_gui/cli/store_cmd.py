@@ -22,7 +22,7 @@ from importer_gui.cli.command import (
     says_unknown_options,
     store_argument,
 )
-from importer_gui.cli.output import dump_json, visible
+from importer_gui.cli.output import dump_json, visible, waits_said
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
 
 RUN_TABLES = ("import_run", "run_change")
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     # on a read-only medium, say); its copy is written at the current version.
     with Store.open_as_it_is(_asking(args.source)) as source, \
             open_made(_asking(args.destination), keep_empty=True) as destination:
-        copied = source.copy_into(destination)
+        copied = source.copy_into(destination, waits_said())
     runs = copied.get("import_run", 0)
     records = sum(n for table, n in copied.items() if table not in RUN_TABLES)
     if args.json:

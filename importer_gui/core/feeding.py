@@ -29,6 +29,7 @@ from importer_gui.core.plan import (
     Rows,
     results_have_errors,
 )
+from importer_gui.core.progress import Monitor
 from importer_gui.core.records import ROW_OF, TABLE_OF_RECORD, Change, CreatedRows
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.core.store.alongside import WriteAlongside
@@ -44,8 +45,8 @@ P = TypeVar("P")
 
 def plan_and_commit(store: Store, run: RunInfo, expected: int,
                     plan: Callable[[Feeder | None], P], plan_of: Callable[[P], Plan],
-                    run_of: Callable[[P], RunInfo], commit: Callable[[P], int]
-                    ) -> tuple[P, int | None]:
+                    run_of: Callable[[P], RunInfo], commit: Callable[[P], int],
+                    monitor: Monitor | None = None) -> tuple[P, int | None]:
     """``plan(feeder)``, committed: the run's id, None when it writes nothing (no run).
 
     Where the store allows it, the rows are written as ``run`` while they are planned
@@ -54,12 +55,12 @@ def plan_and_commit(store: Store, run: RunInfo, expected: int,
     learnt. Otherwise, or should that write fail or a file change meanwhile,
     ``commit(planned)`` writes the usual way, and says why when it fails too (a store
     another program kept locked is said at once). ``plan_of(planned)`` is the Plan that
-    ``planned`` holds.
+    ``planned`` holds. A wait for another writer's lock is said as ``monitor`` says it.
     """
     if not store.writes_alongside:
         planned = plan(None)
         return planned, commit(planned) if plan_of(planned).writes_anything() else None
-    write = WriteAlongside(store, run, expected)
+    write = WriteAlongside(store, run, expected, monitor)
     feeder = Feeder(write)
     try:
         planned = plan(feeder)

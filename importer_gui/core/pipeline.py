@@ -483,7 +483,8 @@ def check_and_commit(config: ImportConfig, store: Store, *,
         store, run, _expected_writes(config, data_files),
         lambda feeder: check(config, store, data_files=data_files, monitor=monitor,
                              feeder=feeder, kept=kept),
-        lambda plan: plan, _run_info, lambda plan: commit(plan, store, monitor=monitor).run_id)
+        lambda plan: plan, _run_info, lambda plan: commit(plan, store, monitor=monitor).run_id,
+        monitor)
     return plan, None if run_id is None else CommitResult(run_id, plan.counts())
 
 

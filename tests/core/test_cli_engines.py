@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,8 +25,9 @@ from importer_gui.core.errors import StoreError
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import PostgresUrl, RunInfo, Store, StoreLocation, parse_location
 from tests.builders import teachers_import, write_config
+from tests.faults import HANG_GUARD
 from tests.postgres import PASSWORD_ROLE, Cluster, raw_sql
-from tests.stores import existing_store
+from tests.stores import existing_store, writing_meanwhile
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORD_TABLES = [t.value for t in Table]
@@ -110,7 +114,7 @@ def test_store_copy_refuses_a_store_that_is_not_empty(
 def test_two_copies_into_one_empty_postgresql_store_one_after_the_other(
         tmp_path: Path, postgres_store: PostgresUrl) -> None:
     """Both copies start while the store is empty and wait for its writer lock (held here
-    until both wait): the first copies, the second finds the first's rows."""
+    until both wait), saying so: the first copies, the second finds the first's rows."""
     import psycopg
 
     from importer_gui.core.store.dialect import APPLICATION_ID
@@ -133,7 +137,8 @@ def test_two_copies_into_one_empty_postgresql_store_one_after_the_other(
                 time.sleep(0.005)
         finally:
             holder.execute("ROLLBACK")
-        done = sorted((copy.wait(timeout=120), copy.stdout.read(), copy.stderr.read())
+        done = sorted((copy.wait(timeout=120), copy.stdout.read(),
+                       re.sub("^" + waiting_line(postgres_store), "", copy.stderr.read()))
                       for copy in copies if copy.stdout and copy.stderr)
     assert done == [
         (0, f"Copied 1 run and 1 record from {source} to {target}.\n", ""),
@@ -445,29 +450,64 @@ def test_a_data_file_named_in_latin_1_is_committed_and_named_by_its_bytes_escape
         [([shown],)], [(json.dumps([shown]),)])  # PostgreSQL reads JSON, SQLite its text
 
 
-def test_a_commit_waiting_for_a_colleague_says_once_for_whom(
-        tmp_path: Path, postgres_store: PostgresUrl) -> None:
-    import re
+# A command that writes into an existing store: its arguments (the store made, written
+# before where the command needs it), its exit code and its last line once it has written.
+Writing = Callable[[Path, StoreLocation], tuple[list[str], int, str]]
 
-    import psycopg
 
-    from importer_gui.core.store.dialect import APPLICATION_ID
-
+def a_commit(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, str]:
+    """A first commit (on SQLite, written beside the check)."""
     config = write_config(tmp_path, teachers_import(tmp_path, [("t1", "One", "A", "")]))
-    target = existing_store(postgres_store)
-    with psycopg.connect(postgres_store.url, autocommit=True) as holder:
-        holder.execute("BEGIN")
-        holder.execute("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
-        commit = subprocess.Popen([sys.executable, "-m", "importer_gui", "commit", str(config),
-                                   "--store", target], cwd=ROOT, text=True,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        try:
-            assert commit.stderr is not None
-            said = commit.stderr.readline()  # while the colleague still writes
-        finally:
-            holder.execute("ROLLBACK")
-        out, rest = commit.communicate(timeout=120)
-    assert re.fullmatch(re.escape("importer-gui: Waiting for postgres on 127.0.0.1 to finish "
-                                  "writing to the store (since ") + r"\d\d:\d\d:\d\d\)…\n",
-                        said), said
-    assert (commit.returncode, rest) == (0, "") and "Committed as run 1." in out
+    return (["commit", str(config), "--store", existing_store(store)], 0,
+            "Committed as run 1.")
+
+
+def a_revert(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, str]:
+    """The revert of the store's first run."""
+    argv, _code, _last = a_commit(tmp_path, store)
+    assert main(argv) == 0
+    return ["revert", "1", "--store", str(store)], 0, "Reverted run 1 as run 2."
+
+
+def a_refresh(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, str]:
+    """A first refresh from the sample's exports (on SQLite, written beside the planning);
+    two of their events have errors."""
+    exports = shutil.copytree(ROOT / "resources" / "sample" / "exports", tmp_path / "exports")
+    return (["refresh", str(exports / "export-config.xml"), "--store", existing_store(store)],
+            1, "Committed as run 1.")
+
+
+def a_store_copy(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, str]:
+    """A store copied into an empty one."""
+    source = tmp_path / "source.sqlite3"
+    argv, _code, _last = a_commit(tmp_path, source)
+    assert main(argv) == 0
+    return (["store", "copy", str(source), existing_store(store)], 0,
+            f"Copied 1 run and 1 record from {source} to {store}.")
+
+
+def waiting_line(store: StoreLocation) -> str:
+    """What a command says, once, while another program writes to ``store``: the
+    superuser of the cluster on this machine, or another program writing to a file."""
+    if isinstance(store, PostgresUrl):
+        return (re.escape("importer-gui: Waiting for postgres on 127.0.0.1 to finish writing "
+                          "to the store (since ") + r"\d\d:\d\d:\d\d\)…\n")
+    return re.escape("importer-gui: Waiting for another program to finish writing to the "
+                     "store…\n")
+
+
+@pytest.mark.parametrize("case", [pytest.param(a_commit, id="commit"),
+                                  pytest.param(a_revert, id="revert"),
+                                  pytest.param(a_refresh, id="refresh"),
+                                  pytest.param(a_store_copy, id="store-copy")])
+def test_a_write_waiting_for_a_colleague_says_once_for_whom(
+        tmp_path: Path, store_url: StoreLocation, case: Writing) -> None:
+    argv, code, last_line = case(tmp_path, store_url)
+    with writing_meanwhile(store_url):
+        child = subprocess.Popen([sys.executable, "-m", "importer_gui", *argv], cwd=ROOT,
+                                 text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert child.stderr is not None
+        said = child.stderr.readline()  # while the colleague still writes
+    out, rest = child.communicate(timeout=HANG_GUARD)
+    assert re.fullmatch(waiting_line(store_url), said), said
+    assert (child.returncode, rest, out.splitlines()[-1]) == (code, "", last_line)

@@ -214,7 +214,9 @@ def test_a_store_locked_past_the_wait_is_one_clear_line(
         writer.close()
     _out, err = capsys.readouterr()
     assert code == 2
-    assert err == (f"importer-gui: The store {base} is locked by another program; try again "
+    assert err == ("importer-gui: Waiting for another program to finish writing to the "
+                   "store…\n"  # said as the wait began
+                   f"importer-gui: The store {base} is locked by another program; try again "
                    "when it has finished.\n")
     assert dump(base) == before
 

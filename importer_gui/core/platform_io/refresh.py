@@ -787,7 +787,7 @@ def refresh_in_one_pass(config: ExportConfig, store: Store, *,
         lambda feeder: plan_refresh(config, store, files=laid, prune=prune, monitor=monitor,
                                     feeder=None if prune else feeder, kept=kept),
         lambda planned: planned.plan, _run_info,
-        lambda planned: commit_refresh(planned, store, monitor=monitor).run_id)
+        lambda planned: commit_refresh(planned, store, monitor=monitor).run_id, monitor)
     return planned, None if run_id is None else RefreshResult(run_id, planned.counts())
 
 

@@ -47,9 +47,13 @@ class AbandonedError(Exception):
 class WriteAlongside:
     """One run, written by a thread from the batches sent to it."""
 
-    def __init__(self, store: Store, run: RunInfo, expected: int) -> None:
+    def __init__(self, store: Store, run: RunInfo, expected: int,
+                 monitor: Monitor | None = None) -> None:
         self._store = store
         self._run = run
+        # The planner's monitor says a wait for another writer's lock: the thread's only
+        # hears its own stop.
+        self._said = (monitor or Monitor()).waiting
         self._writes = _Writes(expected)
         self._quiet = threading.Event()  # set: the planning is over
         self._waiting = threading.Event()  # set: the writer waits for the planning's end
@@ -142,7 +146,8 @@ class WriteAlongside:
         try:
             with _quick_switches():
                 self._run_id = self._store.apply(
-                    self._writes, self._run, monitor=Monitor(cancelled=self._stopping.is_set),
+                    self._writes, self._run, monitor=Monitor(cancelled=self._stopping.is_set,
+                                                         waits=self._said),
                     wait_quiet=self._wait_quiet)
         except BaseException as exc:  # the planner's thread says it (finish)
             self._failure = exc
