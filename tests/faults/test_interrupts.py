@@ -25,7 +25,7 @@ from importer_gui.core.store import PostgresUrl, StoreLocation
 from tests.builders import teachers_import, write_config
 from tests.faults import HANG_GUARD, ROOT, cli
 from tests.postgres import Cluster, raw_sql, record_tables
-from tests.stores import existing_store
+from tests.stores import existing_store, writing_meanwhile
 
 if TYPE_CHECKING:
     import psycopg
@@ -151,6 +151,26 @@ def test_an_interrupt_once_committed_waits_and_the_command_says_what_it_wrote(
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.endswith(last_line)
     assert runs_in(store_url) == runs
+
+
+@pytest.mark.parametrize("number", SIGNALS)
+def test_a_commit_interrupted_while_it_waits_for_a_colleague_writes_nothing(
+        tmp_path: Path, store_url: StoreLocation, number: int) -> None:
+    argv, _runs, _last = a_commit(tmp_path, existing_store(store_url))
+    with writing_meanwhile(store_url):
+        child = subprocess.Popen([sys.executable, "-m", "importer_gui", *argv], cwd=ROOT,
+                                 text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            assert child.stderr is not None
+            said = child.stderr.readline()  # it waits for the colleague's write
+            child.send_signal(number)
+            out, rest = child.communicate(timeout=HANG_GUARD)
+        finally:
+            if child.poll() is None:
+                child.kill()
+    assert said.startswith("importer-gui: Waiting for "), said
+    assert (child.returncode, out, rest) == (2, "", "importer-gui: interrupted.\n")
+    assert runs_in(store_url) == 0
 
 
 # ---------------------------------------------------------------- a copy interrupted
