@@ -382,6 +382,25 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
                                 or self.tr("Map the columns first."))
         imp = self.current_import()
         was = copy.deepcopy(imp)
+        config, index = self.session.choices.config, self.session.choices.import_index
+        try:
+            self._write_into(imp)
+            _validate(config, imp)
+        except Exception:
+            # Refused, the mapping stays on the page only: the configuration as it was, so
+            # that discarding the page's changes drops all of them and a save writes none.
+            config.imports[index] = was
+            raise
+        if _as_it_was(was, imp):
+            # Back and Next, or Next through the page, rewrite nothing: the file's headers
+            # alone are not recorded in a configuration that records none (the platform's).
+            config.imports[index] = was
+            return
+        self.session.set_config(config)
+
+    def _write_into(self, imp: Import) -> None:
+        """The page's columns, fields, value mappings and options written into ``imp``, the
+        edited import."""
         action = first_action(imp)
         assert action is not None
         imp.provider.columns = self._columns()
@@ -390,14 +409,6 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         self._save_options(action)
         edit = self.date_format_edit
         imp.provider.date_format = (edit.text().strip() if edit else "") or DATE_FORMAT.default
-        config = self.session.choices.config
-        _validate(config, imp)
-        if _as_it_was(was, imp):
-            # Back and Next, or Next through the page, rewrite nothing: the file's headers
-            # alone are not recorded in a configuration that records none (the platform's).
-            config.imports[self.session.choices.import_index] = was
-            return
-        self.session.set_config(config)
 
     def _columns(self) -> list[Column]:
         """The columnsMapping, keeping each field's column options (its codes) wherever its
