@@ -25,14 +25,37 @@ def change_lines(editor: QPlainTextEdit, text: str) -> None:
     old, new = _lines(plain_text(editor)), _lines(text)
     document = editor.document()
     cursor = QTextCursor(document)
+    # Where the step begins is where Ctrl+Z puts the cursor back: the user's, not the top.
+    cursor.setPosition(editor.textCursor().position())
     cursor.beginEditBlock()
     # From the end, so the lines before keep their places.
-    for tag, i1, i2, j1, j2 in reversed(SequenceMatcher(None, old, new).get_opcodes()):
-        if tag != "equal":
-            cursor.setPosition(_line_start(document, i1))
-            cursor.setPosition(_line_start(document, i2), QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText("".join(new[j1:j2]))
+    for i1, i2, j1, j2 in reversed(_differing(old, new)):
+        cursor.setPosition(_line_start(document, i1))
+        cursor.setPosition(_line_start(document, i2), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText("".join(new[j1:j2]))
     cursor.endEditBlock()
+
+
+def _differing(old: list[str], new: list[str]) -> list[tuple[int, int, int, int]]:
+    """The runs of lines [i1, i2) of ``old`` that ``new`` replaces by its lines [j1, j2).
+
+    No line is junk: in a configuration of 200 lines or more, the lines every import repeats
+    (``<fields>``, ``</columnsMapping>``) would be, and a mapping changed in one import came
+    out as lines put in at one place and a run of lines taken out further on, the lines
+    between them written anew (the cursor on them thrown off, a held edit's lines doubled).
+    """
+    # The lines alike at both ends are left out of the comparison, which without junk costs
+    # the more the longer the text (a change within one import: the lines around it only).
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    matcher = SequenceMatcher(None, old[start:len(old) - end], new[start:len(new) - end],
+                              autojunk=False)
+    return [(start + i1, start + i2, start + j1, start + j2)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
 def _lines(text: str) -> list[str]:
@@ -81,16 +104,8 @@ def merged(base: str, mine: str, theirs: str) -> tuple[str, int | None]:
 
 
 def _changes(old: list[str], new: list[str], mine: bool) -> list[Change]:
-    """The lines of ``old`` that ``new`` changes, each with what replaces them.
-
-    No line is junk: in a configuration of 200 lines or more, the lines every import repeats
-    (``<fields>``, ``</columnsMapping>``) would be, and a mapping changed in one import came
-    out as lines put in at one place and a run of lines taken out further on, reaching the
-    user's: the merge then kept some of the change and dropped the rest, lines doubled.
-    """
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    return [(i1, i2, new[j1:j2], mine)
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    """The lines of ``old`` that ``new`` changes, each with what replaces them."""
+    return [(i1, i2, new[j1:j2], mine) for i1, i2, j1, j2 in _differing(old, new)]
 
 
 def _overlaps(change: Change, start: int, end: int) -> bool:
