@@ -113,8 +113,9 @@ class WizardState(QObject):
 
 def _session_store_only(slot: Callable[..., None]) -> Callable[..., None]:
     """A link's slot, run only while its view shows the session's store: the window may have
-    gone to another since, and a view on the store left speaks for its own (its runs, another
-    store copied over it, its opening) and hears nothing of the session's."""
+    gone to another since, and what a view on the store left finds (another store copied over
+    it, its opening) is not the session's, nor is the session's news its own; its runs are
+    still said, by ``_report``, on ``left_store_changed``."""
     @functools.wraps(slot)
     def passed(link: _StoreLink, *args: object) -> None:
         if link._view().shows(link._state.session.store_path):
