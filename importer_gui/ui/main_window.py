@@ -267,8 +267,7 @@ class MainWindow(QMainWindow):
         from it reaches every view, and a run made meanwhile refreshes it."""
         shown = browser_of(self, self.store_path)
         if shown is not None:
-            shown.raise_()
-            shown.activateWindow()
+            shown.bring_to_front()
             return shown
         browser = session_browser(self.state.session, self, settings=self.settings)
         # Deleted once closed: what it still reads goes to nobody.

@@ -756,6 +756,14 @@ class StoreBrowser(QDialog):
             "browser… shows that one)."), self.location, location))
         self.left_notice.show()
 
+    def bring_to_front(self) -> None:
+        """Shown above the wizard with the keyboard, where it was left: minimized, it is put
+        back first (raising a minimized window leaves it in the task bar)."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def show_history(self) -> None:
         """Bring the history tab to the front."""
         self.tabs.setCurrentIndex(self.tabs.count() - 1)

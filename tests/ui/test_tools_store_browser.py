@@ -17,6 +17,7 @@ from importer_gui.core.records import Table
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.store_browser import StoreBrowser
+from tests.ui.test_platform_hooks import action
 from tests.ui.test_revert_after_store_switch import teachers
 from tests.ui.wizards import sample_preview, shot
 
@@ -108,3 +109,33 @@ def test_a_tools_browser_on_the_store_left_says_so_and_tools_opens_one_on_the_ne
     assert window.use_store(left)  # back: the first one is the window's store's again
     assert browser.left_notice.isHidden() and new.left_notice.isVisible()
     assert window.open_store_browser() is browser
+
+
+def browser_behind_the_wizard(window: MainWindow, qtbot: QtBot) -> StoreBrowser:
+    """Tools ▸ Store browser… opened, its search box had the keyboard, then the administrator
+    went back to the wizard."""
+    browser = opened(window, qtbot)
+    browser.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is browser.record_tabs[Table.TEACHER].search)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return browser
+
+
+def test_tools_store_browser_again_gives_the_one_open_the_keyboard_in_its_search_box(
+        window: MainWindow, qtbot: QtBot) -> None:
+    browser = browser_behind_the_wizard(window, qtbot)
+    action(window, "Tools", "Store browser…").trigger()
+    qtbot.waitUntil(browser.isActiveWindow)
+    assert QApplication.focusWidget() is browser.record_tabs[Table.TEACHER].search
+
+
+def test_tools_store_browser_again_puts_back_the_one_minimized(
+        window: MainWindow, qtbot: QtBot) -> None:
+    browser = browser_behind_the_wizard(window, qtbot)
+    browser.showMinimized()
+    qtbot.waitUntil(browser.isMinimized)
+    action(window, "Tools", "Store browser…").trigger()
+    assert not browser.isMinimized()
+    qtbot.waitUntil(browser.isActiveWindow)
+    assert QApplication.focusWidget() is browser.record_tabs[Table.TEACHER].search

@@ -490,9 +490,7 @@ class CommitPage(BasePage):
             browser.show_run(self.result.run_id)
         else:
             browser.show_history()
-        browser.show()
-        browser.raise_()
-        browser.activateWindow()
+        browser.bring_to_front()
         self.browser = browser
         return browser
 
