@@ -108,6 +108,18 @@ def test_french_follows_one_typography() -> None:
     assert wrong == []
 
 
+# One French word for each thing the window names, whatever text names it.
+VOCABULARY = {"« base » for the store": re.compile(r"\bstockage\b", re.IGNORECASE),
+              "« feuille » for a sheet": re.compile(r"\bfeuilles? de calcul\b", re.IGNORECASE)}
+
+
+def test_french_names_each_thing_with_one_word() -> None:
+    wrong = [(rule, text) for _context, message in messages(TS)
+             for text in translations_of(message)
+             for rule, pattern in VOCABULARY.items() if pattern.search(text)]
+    assert wrong == []
+
+
 def catalogue_texts() -> set[str]:
     """Every catalogue text the window shows."""
     texts: set[str] = set()

@@ -346,7 +346,7 @@
     </message>
     <message>
         <source>The file&apos;s columns are still being checked: wait until the configuration is said to be valid.</source>
-        <translation>Les colonnes du fichier sont encore en cours de vérification&#xa0;: attendez que la configuration soit dite valide.</translation>
+        <translation>Les colonnes du fichier sont encore en cours de vérification&#xa0;: attendez que la page indique que la configuration est valide.</translation>
     </message>
     <message>
         <source>Save the configuration</source>
@@ -2577,7 +2577,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>%1 is not a full path: give the store&apos;s whole path, or choose it with the Browse button.</source>
-        <translation>%1 n&apos;est pas un chemin complet&#xa0;: donnez le chemin entier du stockage, ou choisissez-le avec le bouton Parcourir.</translation>
+        <translation>%1 n&apos;est pas un chemin complet&#xa0;: donnez le chemin entier de la base, ou choisissez-le avec le bouton Parcourir.</translation>
     </message>
     <message>
         <source>Password</source>
@@ -4009,7 +4009,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>the workbook has no worksheet</source>
-        <translation>le classeur n&apos;a aucune feuille de calcul</translation>
+        <translation>le classeur n&apos;a aucune feuille</translation>
     </message>
     <message>
         <source>the workbook has no sheet {name}; its sheets are {names}</source>
