@@ -120,11 +120,19 @@ DARK_COLOURS = {
 }
 
 
+# Disabled controls as Windows' dark palette draws them (Qt's Windows theme): their text
+# halfway between the text and the button, their fields the window's colour.
+DARK_DISABLED = {ROLE.WindowText: "#959595", ROLE.Text: "#959595", ROLE.ButtonText: "#959595",
+                 ROLE.Base: "#202020"}
+
+
 def dark_palette() -> QPalette:
-    """The application palette of a system in dark mode."""
+    """The application palette of a system in dark mode, disabled controls dimmed."""
     palette = QPalette()
     for role, colour in DARK_COLOURS.items():
         palette.setColor(role, QColor(colour))
+    for role, colour in DARK_DISABLED.items():
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
     return palette
 
 

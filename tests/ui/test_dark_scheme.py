@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui import styles
@@ -112,6 +112,15 @@ def test_the_pages_notices_and_errors_read_under_a_dark_scheme(
     window.grab().save(str(screenshots / "dark-4-configuration-error.png"))
     assert page.status_label.text().startswith("The configuration is not well-formed XML")
     assert rendered_contrast(page.status_label) >= READABLE
+
+
+def test_a_disabled_button_looks_disabled_under_a_dark_scheme(
+        dark: None, window: MainWindow, screenshots: Path) -> None:
+    next_ = window.wizard.button(QWizard.WizardButton.NextButton)
+    open_file = window.wizard.open_page.open_button
+    assert not next_.isEnabled() and open_file.isEnabled()  # no file chosen yet
+    window.grab().save(str(screenshots / "dark-0-no-file-yet.png"))
+    assert rendered_contrast(next_) < rendered_contrast(open_file) / 2
 
 
 def test_a_switch_to_dark_while_open_recolours_what_was_built_light(
