@@ -70,6 +70,31 @@ def test_an_encoding_no_configuration_can_declare_is_named(tmp_path: Path, data:
         "assistant reads; save it again as UTF-8 or UTF-16LE")
 
 
+# Excel for Mac's "CSV": Mac Roman, lines ended by \r alone.
+MAC_TEXT = "\r".join([";".join(TEACHER_COLUMNS), "zoe;Zoe;Z;z@e.org",
+                      "mdupont;Dupont;Marie-Hélène;m@e.org", "frene;Frène;François;f@e.org",
+                      "ldupre;Dupré;Léa;l@e.org"]) + "\r"
+
+
+@pytest.mark.parametrize(("encoding", "shown"), [
+    ("UTF-8", "Marie-H\ufffdl\ufffdne"), ("WINDOWS-1252", "Marie-H\u017dl\ufffdne"),
+    ("ISO-8859-1", "Marie-H\\x8el\\x8fne")])
+def test_a_mac_roman_file_is_named_so_whatever_its_declared_encoding(
+        tmp_path: Path, encoding: str, shown: str) -> None:
+    path = teachers_csv(tmp_path, MAC_TEXT.encode("mac_roman"), encoding)
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}:3: the file looks like Mac Roman (what Excel for Mac saves as "
+        f'"CSV"): this line reads "Marie-Hélène" in Mac Roman and "{shown}" in {encoding}; neither '
+        "the platform nor the assistant reads Mac Roman: save the file again as CSV UTF-8")
+
+
+def test_french_windows_1252_with_its_quotes_and_dashes_is_not_taken_for_mac_roman(
+        tmp_path: Path) -> None:
+    text = MAC_TEXT.replace("zoe;Zoe;Z", "aujourd’hui;Cœur–lévêque;Zoé")
+    teachers_csv(tmp_path, text.encode("cp1252"), "WINDOWS-1252")
+    assert [outcome for _line, outcome, _ in check_json(tmp_path)] == ["create"] * 4
+
+
 @pytest.mark.parametrize("data", [TEXT.encode("utf-16"), TEXT.encode("utf-16-le")])
 def test_utf16le_with_or_without_its_mark_is_read(tmp_path: Path, data: bytes) -> None:
     teachers_csv(tmp_path, data, "UTF-16LE")

@@ -50,6 +50,10 @@ _UTF16LE_BOM = codecs.BOM_UTF16_LE
 _EIGHT_BIT = ("ISO-8859-1", "WINDOWS-1252")
 _NOT_ASCII = re.compile(rb"[\x80-\xff]")
 _C1 = re.compile("[\x80-\x9f]")
+# One byte between two lowercase letters: a letter, lowercase too, in the file's encoding.
+_MID_WORD = re.compile(rb"(?<=[a-z])[\x80-\xff](?=[a-z])")
+# Mac Roman letters among them outnumbering Windows-1252's this much, at least this often.
+_MAC_MARGIN, _MAC_LEAST = 10, 3
 # Excel's first line naming the delimiter ("sep=;"), which Excel alone hides.
 _SEP_LINE = re.compile(r'\ufeff?"?(sep=.)"?\r?\n?', re.IGNORECASE)
 # A cell holding Excel's text formula ="..." alone (how a spreadsheet's CSV keeps zeros).
@@ -138,6 +142,12 @@ NOT_CSV = QT_TRANSLATE_NOOP("errors", "the line cannot be read as CSV ({detail})
 NOT_READ_ENCODING = QT_TRANSLATE_NOOP(
     "errors", "the file is in {encoding}, which neither the platform nor the assistant reads; "
               "save it again as UTF-8 or UTF-16LE")
+# Excel for Mac's "CSV" is Mac Roman, which every configuration encoding reads wrong, each
+# suggesting another: said once, with a word of the file as it reads in both.
+MAC_ROMAN = QT_TRANSLATE_NOOP(
+    "errors", "the file looks like Mac Roman (what Excel for Mac saves as \"CSV\"): this line "
+              "reads \"{mac}\" in Mac Roman and \"{declared}\" in {encoding}; neither the "
+              "platform nor the assistant reads Mac Roman: save the file again as CSV UTF-8")
 NUL_UTF16 = QT_TRANSLATE_NOOP(
     "errors", "the line holds a NUL character (byte 0x00); is the file in UTF-16LE?")
 NUL_NOT_TEXT = QT_TRANSLATE_NOOP(
@@ -279,6 +289,8 @@ def _check_start(path: Path, sample: bytes, declared: str) -> bool:
     if declared in _EIGHT_BIT and sample.startswith(_UTF8_BOM):
         # Decoding on would turn the mark and every accent into mojibake, silently.
         raise DataFileError(UTF8_MARK.format(encoding=declared), path=path, line=1)
+    if declared != "UTF-16LE" and (found := _mac_roman_at(sample)) is not None:
+        raise _mac_roman_error(path, sample, found, declared)
     if declared == "UTF-16LE" and b"\x00" not in sample[:4096]:
         # UTF-16 text always has zero bytes (ASCII delimiters); 8-bit text decodes as CJK.
         hint = _suggestion(path, declared)
@@ -287,6 +299,37 @@ def _check_start(path: Path, sample: bytes, declared: str) -> bool:
     if declared in _EIGHT_BIT and not sample.isascii():
         return _check_utf8(path, sample, 0, declared, _CODECS[declared])
     return False
+
+
+def _mac_roman_at(sample: bytes) -> int | None:
+    """Where the first Mac Roman letter of a sample that reads as Mac Roman is (None when
+    it does not): its lowercase accents (0x87-0x9F) sit between lowercase letters, where
+    Windows-1252 and ISO-8859-1 read symbols, capitals or nothing, and theirs (0xE0-0xFF)
+    do not."""
+    mac, windows, first = 0, 0, None
+    for found in _MID_WORD.finditer(sample):
+        byte = found.group()
+        in_mac = byte.decode("mac_roman").islower()
+        in_windows = byte.decode("cp1252", "replace").islower()
+        if in_mac and not in_windows and byte != b"\x92":  # Windows-1252's ’ too
+            mac += 1
+            first = found.start() if first is None else first
+        elif in_windows and not in_mac:
+            windows += 1
+    return first if mac >= _MAC_LEAST and mac >= _MAC_MARGIN * windows else None
+
+
+def _mac_roman_error(path: Path, sample: bytes, offset: int, declared: str) -> DataFileError:
+    """The file read as Mac Roman: the line of its first Mac Roman letter, and that line's
+    word in Mac Roman and in the declared encoding."""
+    start = max(sample.rfind(b" ", 0, offset), sample.rfind(b"\n", 0, offset),
+                sample.rfind(b"\r", 0, offset), sample.rfind(b";", 0, offset)) + 1
+    ends = [i for i in (sample.find(c, offset) for c in (b" ", b"\n", b"\r", b";")) if i >= 0]
+    word = sample[start:min(ends, default=len(sample))]
+    line = 1 + _count_lines(sample[:offset].decode("latin-1"), False)
+    shown = word.decode(_CODECS.get(declared, "latin-1"), "replace")
+    return DataFileError(MAC_ROMAN.format(mac=word.decode("mac_roman"), declared=shown,
+                                          encoding=declared), path=path, line=line)
 
 
 def _check_sep_line(path: Path, sample: bytes, codec: str) -> None:

@@ -3992,6 +3992,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>le fichier est en {encoding}, que ni la plateforme ni l&apos;assistant ne lisent&#xa0;; enregistrez-le à nouveau en UTF-8 ou en UTF-16LE</translation>
     </message>
     <message>
+        <source>the file looks like Mac Roman (what Excel for Mac saves as &quot;CSV&quot;): this line reads &quot;{mac}&quot; in Mac Roman and &quot;{declared}&quot; in {encoding}; neither the platform nor the assistant reads Mac Roman: save the file again as CSV UTF-8</source>
+        <translation>le fichier semble être en Mac Roman (ce qu&apos;Excel pour Mac enregistre en «&#xa0;CSV&#xa0;»)&#xa0;: cette ligne se lit «&#xa0;{mac}&#xa0;» en Mac Roman et «&#xa0;{declared}&#xa0;» en {encoding}&#xa0;; ni la plateforme ni l&apos;assistant ne lisent le Mac Roman&#xa0;: enregistrez à nouveau le fichier en CSV UTF-8</translation>
+    </message>
+    <message>
         <source>the line holds a NUL character (byte 0x00); is the file in UTF-16LE?</source>
         <translation>la ligne contient un caractère NUL (octet 0x00)&#xa0;; le fichier est-il en UTF-16LE&#xa0;?</translation>
     </message>
