@@ -350,6 +350,12 @@ ERRORS = [
      'Invalid value "maybe" in <mandatory> (line 55); expected yes or no.', 55),
     ("ISO-8859-1<", "UTF8<",
      'Unknown file encoding "UTF8" in <fileEncoding> (line 35); did you mean "UTF-8"?', 35),
+    ("ISO-8859-1<", "latin-1<",  # another name of it, which no look-alike finds
+     'Unknown file encoding "latin-1" in <fileEncoding> (line 35); did you mean "ISO-8859-1"?',
+     35),
+    ("ISO-8859-1<", "cp1252<",
+     'Unknown file encoding "cp1252" in <fileEncoding> (line 35); did you mean '
+     '"WINDOWS-1252"?', 35),
     (">pipe<", ">tab<",
      'Unknown delimiter "tab" in <delimiter> (line 36); '
      "expected one of: semicolon, comma, pipe, tabulation.", 36),

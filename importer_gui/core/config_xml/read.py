@@ -8,6 +8,7 @@ user's language; the platform's (a date format's) stay as the platform writes th
 
 from __future__ import annotations
 
+import codecs
 import copy
 import difflib
 import re
@@ -267,16 +268,17 @@ class Reader:
 
     def unknown_in(self, kind: Unknown, element: El, parent: str, known: Sequence[str], *,
                    name: str | None = None, listing: bool = False,
-                   elsewhere: Sequence[str] = ()) -> ConfigError:
+                   elsewhere: Sequence[str] = (), hint: str | None = None) -> ConfigError:
         """'Unknown field "x" in <parent> (line N); did you mean "z"?' from ``kind``'s templates.
 
         Only ``known`` names, the ones valid in that place, are suggested. A name that is
         valid ``elsewhere`` (a field of other actions) is no misspelling: the message says
-        where it belongs rather than offer a look-alike.
+        where it belongs rather than offer a look-alike. ``hint`` is the name meant, when the
+        caller knows it better than a look-alike.
         """
         name = element_name(element) if name is None else name
         values = {"name": name, "parent": parent, "line": element.sourceline}
-        hint = suggest(name, known)
+        hint = suggest(name, known) if hint is None else hint
         same_but_case = hint is not None and hint.casefold() == name.casefold()
         if elsewhere and known and not same_but_case:
             if len(elsewhere) == 1:
@@ -497,7 +499,19 @@ def _choice(element: El, value: str, choices: Sequence[str], kind: Unknown,
     for choice in choices:
         if choice.casefold() == value.casefold():
             return choice
-    raise reader.unknown_in(kind, element, element.tag, choices, name=value, listing=True)
+    meant = _same_encoding(value, choices) if kind is UNKNOWN_FILE_ENCODING else None
+    raise reader.unknown_in(kind, element, element.tag, choices, name=value, listing=True,
+                            hint=meant)
+
+
+def _same_encoding(value: str, choices: Sequence[str]) -> str | None:
+    """The platform's name of the encoding ``value`` is another name of ("latin-1",
+    "cp1252"), which no look-alike finds."""
+    try:
+        wanted = codecs.lookup(value).name
+    except LookupError:
+        return None
+    return next((choice for choice in choices if codecs.lookup(choice).name == wanted), None)
 
 
 def _read_columns(element: El, reader: Reader, fields_here: list[str]) -> list[Column]:
