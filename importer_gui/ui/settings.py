@@ -34,6 +34,8 @@ _GEOMETRY_KEY = "{window}/geometry"
 _TAB_KEY = "{window}/tab"
 _SPLITTER_KEY = "{window}/splitter"
 _COLUMNS_KEY = "{window}/columns/{tab}"
+_SORT_KEY = "{window}/sort/{tab}"
+_DESCENDING = "descending"
 _FOLDER_KEY = "folders/{kind}"
 _PACKAGES_KEY = "packages"
 MAX_PACKAGE_FOLDERS = 20
@@ -254,6 +256,25 @@ class Settings:
             self._qs.remove(key)
             for name, width in widths.items():
                 self._qs.setValue(f"{key}/{name}", width)
+        self._qs.sync()
+
+    def sort_order(self, window: str, tab: str) -> tuple[str, bool] | None:
+        """The column a table was last sorted by, by name, and whether downwards; None when
+        it was left in its own order (or the file holds something else there)."""
+        value = self._list(_SORT_KEY.format(window=window, tab=tab))
+        if not value or len(value) > 2:
+            return None
+        return value[0], value[1:] == [_DESCENDING]
+
+    def save_sort_orders(self, window: str, by_tab: dict[str, tuple[str, bool] | None]) -> None:
+        """Remember the column each tab's table is sorted by, and whether downwards (None:
+        its own order, nothing kept)."""
+        for tab, order in by_tab.items():
+            key = _SORT_KEY.format(window=window, tab=tab)
+            if order is None:
+                self._qs.remove(key)
+            else:
+                self._qs.setValue(key, [order[0], _DESCENDING if order[1] else "ascending"])
         self._qs.sync()
 
     def last_folder(self, kind: str, usual: Path | None = None) -> Path:

@@ -140,6 +140,20 @@ class RecordTab(QWidget):
         again once the table is first fitted, when they fit the view then."""
         self._remembered = dict(widths)
 
+    def remember_sort(self, order: tuple[str, bool] | None) -> None:
+        """Sorted as at the last start (a column by name, downwards or not), while the
+        table has that column; the first read reads it so."""
+        if order is None or order[0] not in self.model.columns:
+            return
+        self.view.horizontalHeader().setSortIndicator(
+            self.model.columns.index(order[0]),
+            Qt.SortOrder.DescendingOrder if order[1] else Qt.SortOrder.AscendingOrder)
+
+    def sort_order(self) -> tuple[str, bool] | None:
+        """The column sorted by and whether downwards; None in the store's order."""
+        order = self.model.order
+        return None if order is None else (order.column, order.descending)
+
     def widths_by_hand(self) -> dict[str, int]:
         """The widths the user gave the columns, by name (those of the last start while the
         table was never shown)."""
@@ -414,11 +428,13 @@ class StoreBrowser(QDialog):
             self.show_table(Table(shown))
 
     def _remember(self) -> None:
-        """Keep the size, the tab shown and the columns' widths the user chose, for the next
-        time it opens."""
+        """Keep the size, the tab shown, and the columns' widths and sort the user chose, for
+        the next time it opens."""
         self._settings.save_geometry(BROWSER_SETTINGS, self.saveGeometry())
         self._settings.save_column_widths(BROWSER_SETTINGS, {
             table.value: tab.widths_by_hand() for table, tab in self.record_tabs.items()})
+        self._settings.save_sort_orders(BROWSER_SETTINGS, {
+            table.value: tab.sort_order() for table, tab in self.record_tabs.items()})
         current = self._shown_table()
         self._settings.save_last_tab(BROWSER_SETTINGS, current.model.table.value
                                      if current is not None else HISTORY_TAB)
@@ -457,6 +473,7 @@ class StoreBrowser(QDialog):
         tab = RecordTab(self.store, table, self)
         tab.view.setAccessibleName(title.replace("&", ""))  # a screen reader says the tab's
         tab.remember_widths(self._settings.column_widths(BROWSER_SETTINGS, table.value))
+        tab.remember_sort(self._settings.sort_order(BROWSER_SETTINGS, table.value))
         self.record_tabs[table] = tab
         return tab
 

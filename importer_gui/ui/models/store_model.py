@@ -237,7 +237,13 @@ class StoreModel(QAbstractTableModel):
         if (self._order or Order("id")) == wanted:
             return
         self._order = None if natural else wanted
-        self.refresh()
+        if not self.unread:  # else the first read is in this order (a tab not shown yet)
+            self.refresh()
+
+    @property
+    def order(self) -> Order | None:
+        """The sort asked for; None for the store's order (by id)."""
+        return self._order
 
     def set_store(self, store: RecordSource) -> None:
         """Read another store from now on (``refresh`` reads it)."""
