@@ -116,6 +116,10 @@ class PositionsModel(QAbstractTableModel):
 
         reorder_rows(self, lambda: self._positions, resort)
 
+    def keep_sort(self, sort: tuple[int, Qt.SortOrder] | None) -> None:
+        """The sort the rows shown next are in (None: their own order); none sorted now."""
+        self._sort = sort
+
     def _sortable(self) -> bool:
         """Whether anything is shown to be sorted."""
         raise NotImplementedError

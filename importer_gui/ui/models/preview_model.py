@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from itertools import compress
@@ -70,6 +71,45 @@ MIXED_TITLE_CHARS = 30
 
 # Rows a sort orders from which its lists of positions are freed in the background.
 FREED_AFTER = 50_000
+
+
+# What the columns that hold no field are remembered by (no field name starts so).
+LINE_KEY, OUTCOME_KEY, FILE_KEY = ":line", ":outcome", ":file"
+
+
+def shown_imports(plan: Plan | None, import_index: int | None) -> list[ImportPlan]:
+    """The imports of ``plan`` a view shows: one (by its index), or every one (None)."""
+    if plan is None:
+        return []
+    if import_index is None:
+        return plan.imports
+    return plan.imports[import_index:import_index + 1]
+
+
+def view_kind(imports: Sequence[ImportPlan]) -> str:
+    """What a view of these imports' rows is remembered under: their actions (next month's
+    file of the same kind finds it), those of several files shown together joined."""
+    kinds = ["+".join(imp.actions) for imp in imports]
+    kind = kinds[0] if len(kinds) == 1 else "all files:" + "&".join(kinds)
+    return kind.replace("/", "_").replace("\\", "_")  # a settings key's separators
+
+
+def view_column_keys(imports: Sequence[ImportPlan]) -> list[str]:
+    """Each column of a view of these imports' rows by what it shows: the line, the
+    outcome, each value by its field ("field#2" for its second column), or by its place
+    when the files' columns differ, then the file when there are several."""
+    if not imports:
+        return []
+    columns = imports[0].columns
+    if all(imp.columns == columns for imp in imports):
+        seen: Counter[str] = Counter()
+        values = []
+        for name in columns:
+            seen[name] += 1
+            values.append(name if seen[name] == 1 else f"{name}#{seen[name]}")
+    else:
+        values = [f":column {n + 1}" for n in range(max(len(i.columns) for i in imports))]
+    return [LINE_KEY, OUTCOME_KEY, *values] + ([FILE_KEY] if len(imports) > 1 else [])
 
 
 def outcome_label(outcome: Outcome) -> str:
@@ -388,11 +428,7 @@ class PreviewModel(PositionsModel):
 
     def imports(self) -> list[ImportPlan]:
         """The imports shown."""
-        if self._plan is None:
-            return []
-        if self._import_index is None:
-            return self._plan.imports
-        return self._plan.imports[self._import_index:self._import_index + 1]
+        return shown_imports(self._plan, self._import_index)
 
     def locate(self, view_row: int) -> tuple[int, int]:
         """(import index, row index in the plan) of a shown row."""

@@ -62,11 +62,15 @@ from importer_gui.ui.messages_text import message_text, workbook_words
 from importer_gui.ui.models.message_model import MessageModel
 from importer_gui.ui.models.preview_model import (
     FIRST_VALUE_COLUMN,
+    LINE_COLUMN,
     TOOLTIP_CHARS,
     PreviewModel,
     RowFilter,
     issue_text,
     outcome_label,
+    shown_imports,
+    view_column_keys,
+    view_kind,
 )
 from importer_gui.ui.pages.base import BasePage, kept_off_the_collector, let_go
 from importer_gui.ui.settings import CORRECTED_COPIES, REPORTS, Settings
@@ -89,6 +93,8 @@ from importer_gui.ui.widgets.table_sizing import (
 
 SIDE_WIDTH = 270  # pixels of the messages and details beside the table
 SPLITTER_SETTINGS = "preview"  # where the widths of the table and the side are remembered
+TABLE_SETTINGS = "previewTable"  # where its columns' widths and sort are, per kind of import
+WIDEST = 4000  # pixels: a column remembered wider comes from a settings file edited by hand
 # Pixels a column is fitted to, at least and at most (a longer title or value is cut there,
 # read whole in its tooltip, or widened by the user).
 FITTED_MIN, FITTED_MAX = 60, 320
@@ -109,6 +115,16 @@ def _checked(plan: Plan) -> _Checked:
     check's worker: its dates' fixes. (Its messages are put in words on the window's
     thread: a language chosen meanwhile empties their cache there.)"""
     return _Checked(plan, date_fixes(plan))
+
+
+@dataclass
+class _Columns:
+    """How the user left the table for one kind of import (``view_kind``): the widths given
+    its columns and the column sorted by, downwards or not, each by ``view_column_keys``."""
+
+    widths: dict[str, int]
+    sort: tuple[str, bool] | None
+    changed: bool = False  # since kept in the settings
 
 
 class _EnterEdits(QObject):
@@ -185,7 +201,11 @@ class PreviewPage(BasePage):
         self._numbers = LocaleText()  # the counts in the list, as the locale writes them
         self.messages = MessageModel(self._message_listed, self._message_whole, self)
         self._fitting = False  # the columns are being fitted: no width is the user's
-        self._widths_by_hand: dict[str, int] = {}  # a column's title -> the user's width
+        # Per kind of import shown this start: the columns as the user left them (the last
+        # start's until changed), and the kind and the columns' keys shown now.
+        self._columns: dict[str, _Columns] = {}
+        self._kind = ""
+        self._keys: list[str] = []
         self._build()
         state.plan_changed.connect(self._on_plan_changed)
         state.store_changed.connect(self._on_store_changed)
@@ -290,6 +310,7 @@ class PreviewPage(BasePage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         ResizedByHand(table, self._on_resized_by_hand)
+        header.sortIndicatorChanged.connect(self._on_sorted)
         size_columns_from_first_rows(table)
         self._fit_in_view = FitInView(table, self._fit_column)
         self.header_highlight = HeaderHighlight(table)
@@ -423,11 +444,13 @@ class PreviewPage(BasePage):
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Left (for another page, or the window closed): the widths the user dragged the
-        table and the side to are kept for the next start."""
+        table and the side to, and the columns' widths and sorts, are kept for the next
+        start."""
         super().hideEvent(event)
         if self._splitter_moved:
             self._splitter_moved = False
             self.settings.save_splitter(SPLITTER_SETTINGS, self.splitter)
+        self._save_columns()
 
     def _on_splitter_moved(self) -> None:
         self._splitter_moved = True
@@ -571,7 +594,7 @@ class PreviewPage(BasePage):
                 else date_fixes(plan)
         if plan is not None:
             self._show_plan_notices(plan)
-        self.model.show_import(self._fill_imports(plan))
+        self._show_import(self._fill_imports(plan))
         self.progress_label.setText(self._checked_text(plan) if plan else "")
         self._size_columns()
         self._show_summary()
@@ -637,7 +660,7 @@ class PreviewPage(BasePage):
         value = self.import_box.itemData(position)
         if value is not None:
             self._file_chosen = (self._editing(), int(value))
-        self.model.show_import(None if value in (None, -1) else int(value))
+        self._show_import(None if value in (None, -1) else int(value))
         self._enable_mapping()
         self._size_columns()
         self._show_summary()
@@ -671,22 +694,87 @@ class PreviewPage(BasePage):
         if width is None:
             return
         fitted = min(max(width, FITTED_MIN), FITTED_MAX)
-        title = self.model.headerData(section, Qt.Orientation.Horizontal)
         self._fitting = True
         try:
             self.table.horizontalHeader().resizeSection(
-                section, self._widths_by_hand.get(title, fitted))
+                section, self._width_kept(section) or fitted)
         finally:
             self._fitting = False
+
+    def _width_kept(self, section: int) -> int | None:
+        """The width the user gave a column of this kind of import (this start or the
+        last), when one could have (a settings file edited by hand may say any)."""
+        columns = self._shown_columns()
+        if columns is None or section >= len(self._keys):
+            return None
+        width = columns.widths.get(self._keys[section])
+        least = self.table.horizontalHeader().minimumSectionSize()
+        return width if width is not None and least <= width <= WIDEST else None
 
     def _on_resized_by_hand(self, section: int, new: int) -> None:
         """A column the user sized (dragged, or double-clicked on its header's edge) keeps
         that width through later checks (not one fitted as a drag scrolls it into view)."""
-        if self._fitting:
+        columns = self._shown_columns()
+        if not self._fitting and columns is not None and section < len(self._keys):
+            columns.widths[self._keys[section]] = new
+            columns.changed = True
+
+    def _on_sorted(self, section: int, order: Qt.SortOrder) -> None:
+        """A sort the user chose (a click on a title) is this kind of import's from now on,
+        and at the next start; by line upwards is the rows' own order."""
+        columns = self._shown_columns()
+        if columns is None or section >= len(self._keys):
             return
-        title = self.model.headerData(section, Qt.Orientation.Horizontal)
-        if isinstance(title, str):
-            self._widths_by_hand[title] = new
+        descending = order == Qt.SortOrder.DescendingOrder
+        columns.sort = None if section == LINE_COLUMN and not descending \
+            else (self._keys[section], descending)
+        columns.changed = True
+
+    def _show_import(self, import_index: int | None) -> None:
+        """Show one import's rows (None: every file's), sorted as the user left that kind of
+        import, this start or the last: the rows are sorted once, as they are shown."""
+        imports = shown_imports(self.session.choices.plan, import_index)
+        self._kind = view_kind(imports) if imports else ""
+        self._keys = view_column_keys(imports)
+        sort = self._sort_kept()
+        self.model.keep_sort(sort)
+        self.model.show_import(import_index)
+        header = self.table.horizontalHeader()
+        with signals_blocked(header):  # the view would sort them again
+            header.setSortIndicator(*(sort or (LINE_COLUMN, Qt.SortOrder.AscendingOrder)))
+
+    def _sort_kept(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column this kind of import was sorted by and how; None (their own order)
+        when by none, or by a column these rows do not have."""
+        columns = self._shown_columns()
+        if columns is None or columns.sort is None or columns.sort[0] not in self._keys:
+            return None
+        key, descending = columns.sort
+        return self._keys.index(key), (Qt.SortOrder.DescendingOrder if descending
+                                       else Qt.SortOrder.AscendingOrder)
+
+    def _shown_columns(self) -> _Columns | None:
+        """How the user left the columns of the kind of import shown (None when none is):
+        read from the settings the first time this start."""
+        if not self._kind:
+            return None
+        if self._kind not in self._columns:
+            self._columns[self._kind] = _Columns(
+                self.settings.column_widths(TABLE_SETTINGS, self._kind),
+                self.settings.sort_order(TABLE_SETTINGS, self._kind))
+        return self._columns[self._kind]
+
+    def _save_columns(self) -> None:
+        """Keep the widths and sorts the user changed, per kind of import, for next time."""
+        changed = {kind: columns for kind, columns in self._columns.items() if columns.changed}
+        if not changed:
+            return
+        self.settings.save_column_widths(TABLE_SETTINGS, {
+            kind: columns.widths for kind, columns in changed.items()})
+        self.settings.save_sort_orders(TABLE_SETTINGS, {
+            kind: columns.sort for kind, columns in changed.items()})
+        for columns in changed.values():
+            columns.changed = False
 
     def _show_counts(self) -> None:
         counts = self.model.counts()
