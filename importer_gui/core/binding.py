@@ -30,6 +30,7 @@ from importer_gui.core.catalogue import (
     OptionKind,
     field_def,
 )
+from importer_gui.core.catalogue.document import DATE_TIME_FORMAT
 from importer_gui.core.config import (
     KEYED_BY,
     Action,
@@ -200,6 +201,18 @@ class BoundAction:
     @staticmethod
     def _default(option: OptionDef | None) -> str | None:
         return option.default or None if option is not None else None
+
+
+def date_time_format(action: Action) -> str | None:
+    """The dateTimeFormat an action reads its dates and times in: the one it is given (in
+    <parameters>, else <options>), else its documented default; None for ISO 8601."""
+    for written in (action.parameter(DATE_TIME_FORMAT), action.option(DATE_TIME_FORMAT)):
+        if isinstance(written, str) and written:
+            return written
+    spec = ACTIONS.get(action.name)
+    documented = spec.parameter(DATE_TIME_FORMAT) if spec is not None else None
+    # The platform reads an action's dates in its default format when the file states none.
+    return documented.default or None if documented is not None else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,15 +46,14 @@ from lxml import etree
 
 from importer_gui.core import config_xml, readers, sftp
 from importer_gui.core.atomic import NEW_FILE_MODE, fsync_folder, hidden_name, part_of
+from importer_gui.core.binding import date_time_format
 from importer_gui.core.catalogue import (
-    ACTIONS,
     FILE_PROVIDER,
     IGNORED_COLUMN,
     TEACHER_ACTION,
     Kind,
     field_def,
 )
-from importer_gui.core.catalogue.document import DATE_TIME_FORMAT
 from importer_gui.core.cells import Cell, Shown
 from importer_gui.core.config import EXT_NS, Import, ImportConfig
 from importer_gui.core.config_xml.read import children, text_of
@@ -752,17 +751,9 @@ _TEXT_KINDS = (Kind.STRING, Kind.LONGTEXT)
 
 
 def _date_time_format(imp: Import) -> str | None:
-    """The dateTimeFormat an action of the import reads its dates and times with: the one
-    it is given, else the platform's default for an action that takes one; None for ISO."""
-    for action in imp.actions:
-        written = action.parameter(DATE_TIME_FORMAT) or action.option(DATE_TIME_FORMAT)
-        if isinstance(written, str) and written:
-            return written
-        spec = ACTIONS.get(action.name)
-        documented = spec.parameter(DATE_TIME_FORMAT) if spec is not None else None
-        if documented is not None and documented.default:
-            return documented.default
-    return None
+    """The dateTimeFormat the import's actions read dates and times in; None for ISO."""
+    return next((found for action in imp.actions
+                 if (found := date_time_format(action)) is not None), None)
 
 
 def _cell_writers(columns: Sequence[str], date_format: str,

@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
+
+from importer_gui.cli import main
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.package import package
 from importer_gui.core.store import Store
-from tests.builders import ImportSpec, write_config, write_xlsx
-from tests.core.test_tracking import ACTION, COLUMNS, TrackingEnv
+from tests.builders import ImportSpec, write_config, write_csv, write_xlsx
+from tests.core.test_tracking import ACTION, COLUMNS, ROW, TrackingEnv
 from tests.core.test_tracking import env as env  # the fixture
 
 
@@ -34,6 +37,25 @@ def test_tracking_dates_and_times_are_in_the_documented_default_format(env: Trac
     assert (out / "tracking.csv").read_bytes().split(b"\r\n")[1] == (
         b"mdupont;SEC-101;Lyon;LO-9;completed;2027-01-12 09:00:00;2027-01-13;"
         b"2027-01-13 17:45:30;100;01:25:15;12;20")
+
+
+def test_iso_text_is_refused_where_the_platform_reads_its_default_format(
+        env: TrackingEnv, capsys: pytest.CaptureFixture[str]) -> None:
+    # Without a dateTimeFormat, the platform reads a tracking date as YYYY-MM-DD hh:ii:ss:
+    # ISO 8601's T would be refused or misread there, so the check says so and the package
+    # leaves the row out rather than sending it as it is.
+    iso = [*ROW[:5], "2027-01-12T09:00:00", *ROW[6:]]
+    write_csv(env.folder / "tracking.csv", [list(COLUMNS), iso, [*ROW[:3], "LO-8", *ROW[4:]]])
+    config = str(write_config(env.folder, ImportSpec("tracking.csv", COLUMNS, ACTION)))
+    store = ["--store", str(env.store_path)]
+    assert main(["check", config, *store]) == 1
+    message = ("Field firstAccessDate: 2027-01-12T09:00:00 is not a date and time in the "
+               "format YYYY-MM-DD HH:II:SS.")
+    assert message in capsys.readouterr().out
+    assert main(["package", config, *store, "--out", str(env.folder / "out")]) == 1
+    written = (env.folder / "out" / "tracking.csv").read_bytes().decode("utf-8")
+    assert "2027-01-12T09:00:00" not in written
+    assert "mdupont;SEC-101;Lyon;LO-8;completed;2027-01-12 09:00:00;" in written
 
 
 def test_every_provider_states_skip_first_line(tmp_path: Path) -> None:

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any, TypeVar
 
-from importer_gui.core.binding import BoundAction, BoundField, KeyText
+from importer_gui.core.binding import BoundAction, BoundField, KeyText, date_time_format
 from importer_gui.core.catalogue import Kind
 from importer_gui.core.catalogue import messages as msg
-from importer_gui.core.catalogue.document import DATE_TIME_FORMAT, DEFAULT_TIME
+from importer_gui.core.catalogue.document import DEFAULT_TIME
 from importer_gui.core.cells import Cell, Shown, Unreadable
 from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.overlay import Overlay
@@ -338,13 +338,12 @@ def _date_converter(action: BoundAction, bound: BoundField) -> Converter:
 
 
 def _datetime_converter(action: BoundAction, bound: BoundField) -> Converter:
-    """ISO 8601, or the action's dateTimeFormat when the document gives one; a value with a
+    """In the action's dateTimeFormat (given, else documented), else ISO 8601; a value with a
     date only is at the action's defaultTime (midnight without one)."""
     name, shown = bound.name, bound.shown
     default_time = parse_time(action.parameter(DEFAULT_TIME) or "") or time()
-    written = action.config.parameter(DATE_TIME_FORMAT) or action.config.option(
-        DATE_TIME_FORMAT)
-    if isinstance(written, str) and written:
+    written = date_time_format(action.config)
+    if written is not None:
         pattern = date_pattern(written)
         template = bound.spec.invalid or msg.NOT_A_DATETIME
 
