@@ -82,7 +82,9 @@ SKIP_FIRST_LINE = "skipFirstLine"  # a provider option the platform requires
 DATA_SUFFIX = ".csv"
 # Wildcards in a provider's fileName: the platform's (*), and ours (?) when it is checked.
 _NO_WILDCARDS = str.maketrans("*?", "__")
-LINE_END = "\r\n"
+# The platform detects line endings only when autoDetectLineEndings says yes (no unless
+# said); otherwise it reads its own, Unix, convention, which LF alone suits either way.
+LINE_END = "\n"
 # The codecs of the platform's encoding names, as files are written (no byte order mark).
 _CODECS = {"UTF-8": "utf-8", "ISO-8859-1": "latin-1", "WINDOWS-1252": "cp1252",
            "UTF-16LE": "utf-16-le"}

@@ -95,7 +95,7 @@ def test_data_files_follow_the_providers_encoding_delimiter_and_header(tmp_path:
     config.imports[0].provider.file_encoding = "ISO-8859-1"  # chosen for the platform since
     result = package(plan, tmp_path / "out")
     data = (tmp_path / "out" / "t.csv").read_bytes()
-    assert data == "code|titre\r\nT1|Été\r\nT3|x\r\n".encode("latin-1")
+    assert data == "code|titre\nT1|Été\nT3|x\n".encode("latin-1")
     assert [(r.line, r.issues[0].field, r.issues[0].message[:40]) for r in result.left_out] \
         == [(3, "trainingTitle", '"€" (U+20AC) cannot be written in ISO-88')]
     assert not result.complete

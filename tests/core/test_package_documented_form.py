@@ -34,7 +34,7 @@ def test_tracking_dates_and_times_are_in_the_documented_default_format(env: Trac
         date(2027, 1, 13), datetime(2027, 1, 13, 17, 45, 30), "100", "01:25:15", "12", "20"]])
     config = write_config(env.folder, ImportSpec("tracking.xlsx", COLUMNS, ACTION))
     out = packaged(env.folder, env.store_path, config)
-    assert (out / "tracking.csv").read_bytes().split(b"\r\n")[1] == (
+    assert (out / "tracking.csv").read_bytes().split(b"\n")[1] == (
         b"mdupont;SEC-101;Lyon;LO-9;completed;2027-01-12 09:00:00;2027-01-13;"
         b"2027-01-13 17:45:30;100;01:25:15;12;20")
 
@@ -73,7 +73,19 @@ def test_every_provider_states_skip_first_line(tmp_path: Path) -> None:
     out = packaged(tmp_path, tmp_path / "s.sqlite3", tmp_path / "c.xml")
     assert "        <fileName>t.csv</fileName>\n        <skipFirstLine>yes</skipFirstLine>\n" \
            "        <columnsMapping>" in (out / "c.xml").read_text(encoding="utf-8")
-    assert (out / "t.csv").read_bytes() == b"code;titre\r\nT1;Un\r\n"
+    assert (out / "t.csv").read_bytes() == b"code;titre\nT1;Un\n"
+
+
+def test_lines_end_as_the_platform_reads_them_without_detecting_line_endings(
+        tmp_path: Path) -> None:
+    # autoDetectLineEndings is no unless said, so the platform reads its own (Unix)
+    # convention: each line ends with LF alone, and the configuration is left as it was.
+    (tmp_path / "t.csv").write_bytes(b"code;titre\r\nT1;Un\r\nT2;Deux\r\n")
+    config = write_config(tmp_path, ImportSpec(
+        "t.csv", ("trainingPathCode", "trainingTitle"), "createOrUpdateTrainingCourseAction"))
+    out = packaged(tmp_path, tmp_path / "s.sqlite3", config)
+    assert (out / "t.csv").read_bytes() == b"code;titre\nT1;Un\nT2;Deux\n"
+    assert "autoDetectLineEndings" not in (out / config.name).read_text(encoding="utf-8")
 
 
 def test_a_star_in_a_file_name_is_no_wildcard_in_the_package(tmp_path: Path) -> None:
@@ -87,4 +99,4 @@ def test_a_star_in_a_file_name_is_no_wildcard_in_the_package(tmp_path: Path) -> 
     out = packaged(tmp_path, tmp_path / "s.sqlite3", write_config(tmp_path, *imports), data)
     names = [imp.provider.file_name for imp in config_xml.load(out / "config.xml").imports]
     assert names == ["trainings.csv", "t_.csv"]
-    assert (out / "t_.csv").read_bytes() == b"code;titre\r\nT2;Un\r\n"
+    assert (out / "t_.csv").read_bytes() == b"code;titre\nT2;Un\n"

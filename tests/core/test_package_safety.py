@@ -185,7 +185,7 @@ def test_an_earlier_packages_file_changed_since_is_refused(
     out = tmp_path / "out"
     assert package_cli(sample, out, tmp_path) == 1
     with (out / "learners.csv").open("ab") as learners:
-        learners.write(b"E9999;added;by;hand;;;;;\r\n")
+        learners.write(b"E9999;added;by;hand;;;;;\n")
     before = snapshot(out)
     capsys.readouterr()
     assert package_cli(sample, out, tmp_path) == 2
