@@ -75,7 +75,7 @@ from importer_gui.core.errors import (
 from importer_gui.core.issues import Issue
 from importer_gui.core.plan import ImportPlan, Plan, RowPlan
 from importer_gui.core.progress import Monitor
-from importer_gui.core.values import date_part, date_pattern, text
+from importer_gui.core.values import date_part, date_pattern, parse_float, text
 
 DEFAULT_CONFIG_NAME = "import-config.xml"
 SKIP_FIRST_LINE = "skipFirstLine"  # a provider option the platform requires
@@ -749,6 +749,9 @@ IN_FORMAT = "format:"
 # The writer of a field the check reads a number shown with text around it for ("TC-0042"
 # formatted "TC-"0000) as the number it holds ("42"), as the platform must read it too.
 HELD = "held"
+# The writer of a decimal number: the check takes a comma for the point ("12,5"), the
+# platform's numbers take the point, so the number is written with it.
+DECIMAL = "decimal"
 _TEXT_KINDS = (Kind.STRING, Kind.LONGTEXT)
 
 
@@ -762,8 +765,8 @@ def _cell_writers(columns: Sequence[str], date_format: str,
                   date_time_format: str | None = None) -> list[str | None]:
     """Each column's date pattern when it holds a date field (dates are written in the
     provider's dateFormat); for a date and time field, "iso", or its pattern after IN_FORMAT
-    when the action reads one (dateTimeFormat); HELD for a number, a duration or a code;
-    None for text."""
+    when the action reads one (dateTimeFormat); DECIMAL for a decimal number; HELD for a
+    whole number, a duration or a code; None for text."""
     pattern = date_pattern(date_format)
     moment = "iso" if not date_time_format else IN_FORMAT + date_pattern(date_time_format)
     writers: list[str | None] = []
@@ -771,6 +774,7 @@ def _cell_writers(columns: Sequence[str], date_format: str,
         definition = field_def(name) if name != IGNORED_COLUMN else None
         kind = definition.kind if definition is not None else None
         writers.append(pattern if kind is Kind.DATE else moment if kind is Kind.DATETIME
+                       else DECIMAL if kind is Kind.FLOAT
                        else None if kind in _TEXT_KINDS or kind is None else HELD)
     return writers
 
@@ -778,16 +782,20 @@ def _cell_writers(columns: Sequence[str], date_format: str,
 def _row_texts(cells: Sequence[Cell], writers: Sequence[str | None], width: int
                ) -> list[str]:
     """A row's cells as the platform reads them, as many as the mapping has columns."""
-    texts = [cell if type(cell) is str else _cell_text(cell, writers[n])
-             for n, cell in enumerate(cells[:width])]
+    texts = [cell if type(cell) is str and writers[n] is not DECIMAL
+             else _cell_text(cell, writers[n]) for n, cell in enumerate(cells[:width])]
     return texts + [""] * (width - len(texts))
 
 
 def _cell_text(cell: Cell, writer: str | None) -> str:
     """A workbook's date cell as its field reads it back; a number shown with text around
-    it as its number where its field reads that; other cells as their text."""
+    it as its number where its field reads that, a decimal one with a point; other cells as
+    their text."""
     if writer == HELD:
         return cell.value if isinstance(cell, Shown) else _cell_text(cell, None)
+    if writer == DECIMAL:
+        number = _cell_text(cell, HELD)
+        return number.replace(",", ".") if parse_float(number) is not None else number
     if isinstance(cell, str):
         return str.__str__(cell)
     if writer == "iso":

@@ -126,10 +126,10 @@ def test_a_date_time_format_is_checked_as_a_date_format_is() -> None:
 
 
 def test_a_package_writes_workbook_dates_and_times_in_the_actions_format() -> None:
-    from importer_gui.core.package import HELD, _cell_text, _cell_writers
+    from importer_gui.core.package import DECIMAL, _cell_text, _cell_writers
     columns = ["firstAccessDate", "progression"]
     iso, number = _cell_writers(columns, "YYYY-MM-DD")
-    assert (iso, number) == ("iso", HELD)
+    assert (iso, number) == ("iso", DECIMAL)
     assert _cell_text(datetime(2024, 1, 5, 10, 30), iso) == "2024-01-05T10:30:00"
     moment, _ = _cell_writers(columns, "YYYY-MM-DD", "DD/MM/YYYY HH:II")
     assert moment is not None

@@ -58,6 +58,18 @@ def test_iso_text_is_refused_where_the_platform_reads_its_default_format(
     assert "mdupont;SEC-101;Lyon;LO-8;completed;2027-01-12 09:00:00;" in written
 
 
+def test_a_decimal_comma_is_written_with_the_platforms_point(env: TrackingEnv) -> None:
+    # The check reads 12,5 as twelve and a half; the platform's numbers take a point, so the
+    # package writes what the check read, not what was typed.
+    typed = [*ROW[:8], "0,75", ROW[9], "12,5", ROW[11]]
+    write_csv(env.folder / "tracking.csv", [list(COLUMNS), typed])
+    config = write_config(env.folder, ImportSpec("tracking.csv", COLUMNS, ACTION))
+    out = packaged(env.folder, env.store_path, config)
+    assert (out / "tracking.csv").read_bytes().split(b"\n")[1] == (
+        b"mdupont;SEC-101;Lyon;LO-9;completed;2027-01-12 09:00:00;2027-01-13;"
+        b"2027-01-13 17:45:00;0.75;01:25:15;12.5;20")
+
+
 def test_every_provider_states_skip_first_line(tmp_path: Path) -> None:
     # The platform's provider requires skipFirstLine; the configuration left it at its
     # default (a header line), which the package's file has.
