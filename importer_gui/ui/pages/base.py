@@ -32,6 +32,7 @@ from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.tasks import LET_GO, free_later
+from importer_gui.ui.widgets.focus_in_sight import keep_focus_in_sight
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,8 @@ class BasePage(QWizardPage):
     def _scrolled_layout(self) -> QVBoxLayout:
         """The layout the page's contents go in, inside a scroll area filling the page: on a
         small or scaled screen (1366x768 at 200 %) the page scrolls rather than making the
-        window taller than the screen, its buttons below the screen's edge."""
+        window taller than the screen, its buttons below the screen's edge; the field the
+        keyboard reaches scrolls into sight."""
         frame = QVBoxLayout(self)
         frame.setContentsMargins(0, 0, 0, 0)
         area = QScrollArea(self)
@@ -94,6 +96,7 @@ class BasePage(QWizardPage):
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidgetResizable(True)
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page's own fields take the Tab stops
+        keep_focus_in_sight(area)  # Shift+Tab from Back to the last field scrolls to it
         contents = _Contents(area)
         area.setWidget(contents)
         # The page's own background shows through, as it did without the area.

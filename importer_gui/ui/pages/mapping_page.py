@@ -66,6 +66,7 @@ from importer_gui.ui.pages.mapping.rows import (
 )
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import Look, set_look
+from importer_gui.ui.widgets.focus_in_sight import keep_focus_in_sight
 from importer_gui.ui.widgets.signals import follow_hand, signals_blocked
 
 ROOM_FIRST = 1000  # the columns' table's share of the page's height against the stretch's 1
@@ -162,6 +163,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         # No Tab stop of its own (an empty one before the first field): the fields inside are,
         # and the area scrolls to the one Tab reaches.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keep_focus_in_sight(scroll)  # from the wizard's buttons too
         scroll.setWidget(content)
         self.body.addWidget(scroll, 1)
 
