@@ -79,6 +79,8 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import Look, on_scheme_change, outcome_badge
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
+from importer_gui.ui.widgets.beside_or_above import BesideOrAbove
+from importer_gui.ui.widgets.elided_combo import ElidedCombo
 from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.message_list import MessageList
 from importer_gui.ui.widgets.progress import ProgressRow
@@ -250,16 +252,16 @@ class PreviewPage(BasePage):
         row.addWidget(self.recheck_button)
         return row
 
-    def _filter_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _filter_row(self) -> BesideOrAbove:
+        """The counts beside the File and Show boxes, or above them where that is shorter."""
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("previewCounts")
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
-        self.counts_label.setWordWrap(True)  # large counts in French: a second line, not a cut
+        self.counts_label.setWordWrap(True)  # wrapped between badges, never inside one
         on_scheme_change(self._recolour_counts)
-        row.addWidget(self.counts_label, 1)
+        row = QHBoxLayout()
         self.import_label = QLabel(self.tr("F&ile:"), self)
-        self.import_box = QComboBox(self)
+        self.import_box = ElidedCombo(self)
         self.import_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.import_label.setBuddy(self.import_box)
         self.import_box.currentIndexChanged.connect(self._on_import_chosen)
@@ -279,7 +281,7 @@ class PreviewPage(BasePage):
         self.filter_box.currentIndexChanged.connect(self._on_filter_chosen)
         row.addWidget(show)
         row.addWidget(self.filter_box)
-        return row
+        return BesideOrAbove(self.counts_label, row)
 
     def _filter_texts(self) -> list[tuple[RowFilter, str]]:
         return [
