@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -74,6 +76,7 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
+from importer_gui.ui.widgets.file_entries import FileEntries, file_entry
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.signals import follow_hand, signals_blocked
 
@@ -209,8 +212,9 @@ class OpenPage(BasePage):
                                             "(Ctrl+O)"))
         self.open_button.clicked.connect(self.choose_file)
         column.addWidget(self.open_button)
-        self.recent_model = QStringListModel(self)
+        self.recent_model = QStandardItemModel(self)
         self.recent_view = self._list_view(self.recent_model, self._open_recent)
+        self.recent_view.setItemDelegate(FileEntries(self.recent_view))
         self.library_model = QStringListModel(self)
         self.library_view = self._list_view(self.library_model, self._open_library)
         column.addWidget(self._buddy(self.tr("&Recent files:"), self.recent_view))
@@ -219,12 +223,13 @@ class OpenPage(BasePage):
         column.addWidget(self.library_view, 1)
         return column
 
-    def _list_view(self, model: QStringListModel, slot: Any) -> QListView:
+    def _list_view(self, model: QAbstractItemModel, slot: Any) -> QListView:
         """A read-only list that opens its item on double-click or Enter."""
         view = QListView(self)
         view.setModel(model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Long paths lose their middle, not the file name at their end.
+        # A long entry keeps its start and its end (a configuration's name, a file's
+        # folder), not the start alone.
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.activated.connect(slot)
@@ -368,8 +373,9 @@ class OpenPage(BasePage):
     def refresh_lists(self) -> None:
         """Re-read the recent files and the library."""
         self._recent = self.settings.recent_files()
-        self.recent_model.setStringList([f"{readable(p.name)} — {_shown_path(p.parent)}"
-                                         for p in self._recent])
+        self.recent_model.clear()
+        for path in self._recent:
+            self.recent_model.appendRow(file_entry(path, _shown_path(path.parent)))
         self._library = self.settings.library()
         self.library_model.setStringList([readable(p.stem) for p in self._library])
         # Nothing opened or saved yet: a first start, where the sample shows the way.
