@@ -52,7 +52,7 @@ _installed: list[QTranslator] = []
 def _store(path: Path | None = None) -> QSettings:
     """The settings' INI file (the same one as the recent files)."""
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # QSettings makes the folder when it first writes (see Settings): none is made here.
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 

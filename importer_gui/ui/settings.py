@@ -91,7 +91,8 @@ class Settings:
 
     def __init__(self, path: Path | None = None) -> None:
         self._path = path or settings_path()
-        self._path.parent.mkdir(parents=True, exist_ok=True)
+        # QSettings makes the folder when it first writes: one that cannot be made (a
+        # read-only profile) leaves the settings unkept, never the window unstarted.
         self._qs = QSettings(str(self._path), QSettings.Format.IniFormat)
 
     def recent_files(self) -> list[Path]:
