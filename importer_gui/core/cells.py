@@ -35,6 +35,22 @@ class Unreadable(str):
         return id(self)
 
 
+class Garbled(str):
+    """Text that looks garbled by an earlier wrong decoding (UTF-8 read as Windows-1252:
+    "Ã‰mile"): any field it feeds takes it as it is, with a warning naming ``repaired``,
+    the text it reads once repaired ("Émile")."""
+
+    repaired: str
+
+    def __new__(cls, text: str, repaired: str) -> Garbled:
+        cell = super().__new__(cls, text)
+        cell.repaired = repaired
+        return cell
+
+    def __reduce__(self) -> tuple[type[Garbled], tuple[str, str]]:
+        return Garbled, (str.__str__(self), self.repaired)
+
+
 class Shown(str):
     """A workbook number read as the sheet shows it ("TC-0042", "7 h", "00042"), which still
     holds the number: text fields read the text shown, as the spreadsheet's own CSV export

@@ -14,7 +14,7 @@ from importer_gui.core.binding import BoundAction, BoundField, KeyText, date_tim
 from importer_gui.core.catalogue import Kind
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.catalogue.document import DEFAULT_TIME
-from importer_gui.core.cells import Cell, Shown, Unreadable
+from importer_gui.core.cells import Cell, Garbled, Shown, Unreadable
 from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.records import Change, Table
@@ -180,6 +180,10 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
             if convert is not None:  # a number, a duration, a code: the number held
                 raw = raw.value
             value_text = raw.strip()
+        elif type(raw) is Garbled:  # taken as it is: it may be meant
+            ctx.warning(name, msg.GARBLED_TEXT.format(
+                field=shown_name(action, name), value=raw, repaired=raw.repaired))
+            value_text = raw.strip()
         else:
             value_text = text(raw)
         if not value_text:
@@ -189,7 +193,7 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
             value = convert(ctx, raw, value_text)
             if value is not None:
                 values[name] = value
-                if len(known) < KNOWN_VALUES:
+                if len(known) < KNOWN_VALUES and type(raw) is not Garbled:  # warned each time
                     known[raw] = value
         elif len(value_text) <= limit:  # text, the hot and common case: checked without a call
             values[name] = value_text if not key or value_text.isascii() else (

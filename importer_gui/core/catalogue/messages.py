@@ -70,6 +70,11 @@ C1_CONTROLS = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: the value holds invisible control characters (bytes this "
                 "encoding reads so, which Windows-1252 reads as ’, –, € and the like): "
                 "declare the file as WINDOWS-1252.")
+# Text an earlier program garbled (and so may be meant): {repaired} is what it reads repaired.
+GARBLED_TEXT = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: {value} looks like UTF-8 text that was read as Windows-1252 "
+                "before it was saved; once repaired it reads {repaired}. Correct the file "
+                "unless the text is meant.")
 # Excel's way to keep a text as typed (="0042" shows 0042), which any other reader takes as
 # it is written.
 EXCEL_TEXT_FORMULA = QT_TRANSLATE_NOOP(

@@ -24,6 +24,7 @@ from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.cells import Unreadable
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back, streamed_cost
+from importer_gui.core.readers.garbled import garbled_cells, may_hold_garbled
 from importer_gui.core.readers.table import (
     SCAN_CHUNK,
     NumberedRow,
@@ -573,6 +574,8 @@ def _csv_rows(path: Path, codec: str, encoding: str, delimiter: str, shared: boo
                     raise _nul_error(path, line, encoding)
                 if controls is not None and controls(joined):
                     fields = _c1_cells(fields)
+                if may_hold_garbled(joined):
+                    fields = garbled_cells(fields) or fields
                 if '="' in joined:  # one search in C: most lines hold none
                     fields = _formula_cells(fields)
                 if line == 1 and header_line and fields:

@@ -34,11 +34,12 @@ import python_calamine as calamine
 
 from importer_gui.core.catalogue import OOXML_SUFFIXES
 from importer_gui.core.catalogue import messages as msg
-from importer_gui.core.cells import Cell, Unreadable, duration_text
+from importer_gui.core.cells import Cell, Garbled, Unreadable, duration_text
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import native, sheet_named, sheet_xml
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
+from importer_gui.core.readers.garbled import garbled_rows
 from importer_gui.core.readers.guards import (
     CELL_NOTE_COST,
     FORMULA_ERROR,
@@ -445,7 +446,7 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
     odd = odd or None
     shown = shown or None
     try:
-        for line, row in enumerate(rows, start=1):
+        for line, row in enumerate(garbled_rows(rows), start=1):
             cells = _cells(row, cell, make_row)
             if errors is not None and (found := errors.at(line)):
                 cells = _with_errors(line, cells or ("",) * len(row), found, len(pad))
@@ -532,7 +533,7 @@ def _number(value: float) -> str:
 def _cell(value: Any) -> Cell:
     """One workbook value as a Cell. Booleans read TRUE/FALSE, as the sheet shows them."""
     kind = type(value)
-    if kind is str or kind is date or kind is datetime or kind is Unreadable:
+    if kind is str or kind is date or kind is datetime or kind is Unreadable or kind is Garbled:
         return value  # type: ignore[no-any-return]
     if kind is float:
         return _number(value)

@@ -5578,6 +5578,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Champ {field}&#xa0;: la valeur contient des caractères de contrôle invisibles (des octets que cet encodage lit ainsi et que Windows-1252 lit ’, –, € et semblables)&#xa0;: déclarez le fichier en WINDOWS-1252.</translation>
     </message>
     <message>
+        <source>Field {field}: {value} looks like UTF-8 text that was read as Windows-1252 before it was saved; once repaired it reads {repaired}. Correct the file unless the text is meant.</source>
+        <translation>Champ {field}&#xa0;: {value} ressemble à un texte UTF-8 lu comme du Windows-1252 avant d&apos;être enregistré&#xa0;; réparé, il se lit {repaired}. Corrigez le fichier, sauf si ce texte est voulu.</translation>
+    </message>
+    <message>
         <source>Field {field}: {value} is an Excel formula that shows the text between its quotes; the platform would store the formula itself: write the value alone, without = and the quotes.</source>
         <translation>Champ {field}&#xa0;: {value} est une formule Excel qui affiche le texte entre ses guillemets&#xa0;; la plateforme enregistrerait la formule elle-même&#xa0;: écrivez la valeur seule, sans le = ni les guillemets.</translation>
     </message>

@@ -1,0 +1,89 @@
+"""Text garbled by an earlier wrong decoding (UTF-8 once read as Windows-1252) is warned
+about: a file read in the right encoding may still hold "Ã‰mile", which the platform would
+then keep. Through the real command line, on real files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from importer_gui.core.readers.garbled import repaired
+from tests.builders import (
+    TEACHER_COLUMNS,
+    ImportSpec,
+    teachers_import,
+    write_config,
+    write_xlsx,
+)
+from tests.core.test_cli import run
+from tests.stores import existing_store
+
+ROWS = [
+    ["emartin", "Martin", "Ã‰mile", "emartin@example.org"],
+    ["fdurand", "Durand", "FranÃ§ois", "fdurand@example.org"],
+    ["alopez", "LÃ³pez", "Ãlvaro", "alopez@example.org"],
+    ["cbernard", "Bernard", "Claire", "cbernard@example.org"],
+]
+
+
+def _warning(line: int, field: str, value: str, fixed: str) -> str:
+    return (f"teachers.csv:{line}: WARNING {field}: Field {field}: {value} looks like UTF-8 "
+            f"text that was read as Windows-1252 before it was saved; once repaired it reads "
+            f"{fixed}. Correct the file unless the text is meant.")
+
+
+def test_check_warns_about_each_garbled_cell_with_its_repair(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, ROWS))
+    store = existing_store(tmp_path / "store.sqlite3")
+    code, out, _err = run(capsys, "check", str(config), "--store", store)
+    assert code == 0  # warnings only: the text may be meant
+    assert _warning(2, "teacherFirstname", "Ã‰mile", "Émile") in out
+    assert _warning(3, "teacherFirstname", "FranÃ§ois", "François") in out
+    assert _warning(4, "teacherName", "LÃ³pez", "López") in out
+    assert "Ãlvaro" not in out and ":5:" not in out
+
+
+def test_commit_keeps_the_text_as_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, ROWS[:1]))
+    store = tmp_path / "store.sqlite3"
+    code, out, _err = run(capsys, "commit", str(config), "--store", str(store))
+    conn = sqlite3.connect(store)
+    try:
+        names = [name for (name,) in conn.execute("SELECT firstname FROM teacher")]
+    finally:
+        conn.close()
+    assert code == 0 and "WARNING teacherFirstname" in out
+    assert names == ["Ã‰mile"]
+
+
+def test_a_workbook_cell_is_warned_about_too(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_xlsx(tmp_path / "teachers.xlsx", [TEACHER_COLUMNS, *ROWS[:2]])
+    config = write_config(tmp_path, ImportSpec("teachers.xlsx", TEACHER_COLUMNS,
+                                               "createOrUpdateTeacherAction"))
+    store = existing_store(tmp_path / "store.sqlite3")
+    code, out, _err = run(capsys, "check", str(config), "--store", store)
+    assert code == 0
+    assert _warning(2, "teacherFirstname", "Ã‰mile", "Émile").replace(
+        "teachers.csv", "teachers.xlsx") in out
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("CÅ“ur", "Cœur"),
+    ("Lâ€™équipe", "L’équipe"),
+    ("10 â‚¬", "10 €"),
+    ("Ã©tÃ©", "été"),
+])
+def test_the_typical_sequences_are_repaired(text: str, fixed: str) -> None:
+    assert repaired(text) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "Ãlvaro", "Â", "SÃO PAULO", "Émile", "Café – thé", "L’équipe", "plain ASCII", "Â\x85",
+])
+def test_real_text_is_left_alone(text: str) -> None:
+    assert repaired(text) is None
