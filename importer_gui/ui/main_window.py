@@ -30,6 +30,7 @@ from importer_gui.ui.refresh_dialog import RefreshDialog
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.store_browser import (
+    BROWSER_KEY,
     StoreBrowser,
     browser_of,
     close_browsers,
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
                                          QKeySequence.StandardKey.Quit))
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         tools.addAction(self._action(self.tr("&Store browser…"), self.open_store_browser,
-                                     QKeySequence("Ctrl+B")))
+                                     QKeySequence(BROWSER_KEY)))
         tools.addAction(self._action(self.tr("&Refresh from the platform's exports…"),
                                      self.open_refresh))
         self.menuBar().addMenu(language_menu(self))

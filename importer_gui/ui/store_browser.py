@@ -54,6 +54,9 @@ SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
 DEFAULT_SIZE = (1100, 700)
 BROWSER_SETTINGS = "storeBrowser"  # where its size and last tab are remembered
 HISTORY_TAB = "history"  # the last tab's name when it was the history
+# Opens the browser from the window (Tools ▸ Store browser…); in the browser, brings the
+# window back: the one key goes between the two (Ctrl+Tab is the tabs', Alt+Tab the system's).
+BROWSER_KEY = "Ctrl+B"
 
 
 def _tries_again(text: str) -> str:
@@ -346,6 +349,11 @@ class StoreBrowser(QDialog):
         self.tabs.setTabToolTip(history, self.tr("History of import runs"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        # Where a user looking for the way back to the wizard looks: the key that keeps it open.
+        buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip(arg(self.tr(
+            "Close the browser (Esc); %1 goes back to the window and leaves it open, and "
+            "from the window brings it back"), QKeySequence(BROWSER_KEY).toString(
+                QKeySequence.SequenceFormat.NativeText)))
         self._refresh_button(buttons)
         row = QHBoxLayout()
         # What the last reading found, beside Refresh: the rows that moved are explained.
@@ -357,6 +365,7 @@ class StoreBrowser(QDialog):
         layout.addLayout(row)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
+        QShortcut(QKeySequence(BROWSER_KEY), self, activated=self.back_to_window)
         self._restore()
         # Each table is read once its tab is first shown, not the ten of them at once; the
         # first once the caller has picked the tab to show (the history, say: none is read).
@@ -780,6 +789,17 @@ class StoreBrowser(QDialog):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def back_to_window(self) -> None:
+        """The window the browser was opened from brought to the front with the keyboard,
+        on the control it had (the browser stays open behind it)."""
+        owner = self.parentWidget()
+        if owner is None:
+            return
+        window = owner.window()
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.raise_()
+        window.activateWindow()
 
     def show_history(self) -> None:
         """Bring the history tab to the front."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.records import Table
@@ -139,3 +139,29 @@ def test_tools_store_browser_again_puts_back_the_one_minimized(
     assert not browser.isMinimized()
     qtbot.waitUntil(browser.isActiveWindow)
     assert QApplication.focusWidget() is browser.record_tabs[Table.TEACHER].search
+
+
+def test_ctrl_b_in_the_browser_goes_back_to_the_wizard_and_ctrl_b_there_comes_back(
+        window: MainWindow, qtbot: QtBot) -> None:
+    browser = opened(window, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = QApplication.focusWidget()
+    assert before is not None and before.window() is window
+    action(window, "Tools", "Store browser…").trigger()
+    qtbot.waitUntil(browser.isActiveWindow)
+    search = browser.record_tabs[Table.TEACHER].search
+    assert QApplication.focusWidget() is search
+
+    qtbot.keyClick(search, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.isActiveWindow)
+    assert QApplication.activeWindow() is window
+    assert QApplication.focusWidget() is before  # where the keyboard was in the wizard
+    assert browser.isVisible()  # left open behind the window
+
+    qtbot.keyClick(before, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(browser.isActiveWindow)
+    assert QApplication.focusWidget() is search
+    assert shown_browsers(window) == [browser]
+    assert "Ctrl+B goes back to the window" in browser.findChild(
+        QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).toolTip()

@@ -2438,6 +2438,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Historique des exécutions</translation>
     </message>
     <message>
+        <source>Close the browser (Esc); %1 goes back to the window and leaves it open, and from the window brings it back</source>
+        <translation>Fermer l&apos;explorateur (Échap)&#xa0;; %1 revient à la fenêtre en le laissant ouvert, et depuis la fenêtre le ramène</translation>
+    </message>
+    <message>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;lire</translation>
     </message>
