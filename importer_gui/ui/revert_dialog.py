@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -155,6 +155,11 @@ class RevertDialog(PreviewApplyDialog):
         """Plan the revert again, from the store as it now is."""
         if self.runner.busy:
             return
+        # The keyboard goes to the new preview, as at opening, and the button gone is no
+        # default (Enter would press nothing); Revert never is one (it writes the store).
+        if self.replan_button.hasFocus():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.replan_button.setDefault(False)
         self.replan_button.hide()
         # Revert waits for the new preview; reverts written before a refusal were said, and
         # the new preview starts from the store they left.

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from importer_gui.core import revert as revert_module
 from importer_gui.core.revert import RevertPlan
@@ -201,3 +202,31 @@ def test_a_refusal_after_a_later_run_was_reverted_says_it_and_plans_again(
     assert [(r.run_id, r.reverts, r.skipped) for r in dialog.results] == [(6, 2, 1)]
     assert [row[2] for row in tables(store_path)["room"]] == ["Red", "B"]
 
+
+
+def test_plan_again_by_the_keyboard_leaves_it_on_the_new_preview_and_revert_a_tab_away(
+        store_path: Path, qtbot: object) -> None:
+    dialog = previewed(store_path, 2, qtbot)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # type: ignore[attr-defined]
+    colleague_reverts(store_path, 3)
+    dialog.revert_button.setFocus()
+    qtbot.keyClick(dialog.revert_button, Qt.Key.Key_Space)  # type: ignore[attr-defined]
+    assert dialog.replan_button.isVisible() and dialog.replan_button.isDefault()
+    before = tables(store_path)
+
+    dialog.replan_button.setFocus()
+    qtbot.keyClick(dialog.replan_button, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+
+    assert outcomes(dialog) == ["restore", "restore"]
+    assert QApplication.focusWidget() is dialog.view
+    # No hidden button is the default; Revert is not either: Enter in the table writes nothing.
+    assert [b.text() for b in dialog.findChildren(QPushButton) if b.isDefault()] == []
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert dialog.isVisible() and dialog.results == [] and tables(store_path) == before
+    for _ in range(10):  # Tab to Revert, then Enter on it
+        if QApplication.focusWidget() is dialog.revert_button:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # type: ignore
+    qtbot.keyClick(dialog.revert_button, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert [(r.reverts, r.skipped) for r in dialog.results] == [(2, 0)]
