@@ -375,6 +375,11 @@ class PackageDialog(WorkDialog):
 
     def _running(self, running: bool, text: str) -> None:
         """The shared progress row, and neither action offered while one runs."""
+        if running and (self.package_button.hasFocus() or self.send_button.hasFocus()):
+            # Disabled, the button pressed would hand the keyboard on to Close: the next Enter
+            # (the key held) would close the dialog and stop the work. In the folder box,
+            # Enter presses the default, off while the work runs.
+            self.folder_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         super()._running(running, text)
         self._busy = running
         self._offer_actions()

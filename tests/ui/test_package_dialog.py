@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml, pipeline
@@ -114,3 +115,30 @@ def test_its_own_texts_on_the_shared_parts_in_french(
                                     "rien n'est écrit à moitié.")
     dialog.send_button.click()  # no address: said in French in the shared error line
     assert dialog.error.isVisible() and dialog.error.text().startswith("Indiquez l'adresse SFTP")
+
+
+def test_enter_held_after_package_pressed_by_the_keyboard_neither_closes_nor_stops_it(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def until_cancelled(*args: object) -> object:
+        monitor = args[-1]
+        assert isinstance(monitor, Monitor)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            monitor.check_cancelled()
+            time.sleep(0.005)
+        raise Cancelled()
+
+    dialog = dialog_with(until_cancelled, plan, tmp_path, qtbot, monkeypatch,
+                         synchronous=False)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.package_button.setFocus()
+    qtbot.keyClick(dialog.package_button, Qt.Key.Key_Return)
+    assert dialog.runner.busy
+    assert QApplication.focusWidget() is dialog.folder_edit
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the key held
+    assert dialog.isVisible() and dialog.runner.busy and dialog.status.text() == "Packaging…"
+    dialog.progress_row.cancel_button.click()
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=5000)
+    assert dialog.isVisible()
