@@ -133,16 +133,24 @@ class Output:
                 os.close(null)
 
 
+def imports_json(plan: Plan) -> dict[str, Any]:
+    """Each import's file, action names and counts (as the readable output counts them),
+    and their total: what every command that plans a configuration says of its imports."""
+    counted = [imp.counts() for imp in plan.imports]  # each once: the total adds them up
+    imports = [{"file": str(imp.file), "actions": list(imp.actions),
+                "counts": outcome_totals_by_name([counts])}
+               for imp, counts in zip(plan.imports, counted, strict=True)]
+    return {"imports": imports, "counts": outcome_totals_by_name(counted)}
+
+
 def plan_json(plan: Plan) -> dict[str, Any]:
     """The plan as the documented JSON shape (each import's rows made as they are written):
     each import says its actions and counts, as the readable output does, so that a script
     need not count its rows."""
-    counted = [imp.counts() for imp in plan.imports]  # each once: the total adds them up
-    imports = [{"file": str(imp.file), "actions": list(imp.actions),
-                "counts": outcome_totals_by_name([counts]),
-                "rows": JsonLines(partial(_row_texts, imp.rows.lines, imp.rows.results))}
-               for imp, counts in zip(plan.imports, counted, strict=True)]
-    return {"imports": imports, "counts": outcome_totals_by_name(counted)}
+    document = imports_json(plan)
+    for entry, imp in zip(document["imports"], plan.imports, strict=True):
+        entry["rows"] = JsonLines(partial(_row_texts, imp.rows.lines, imp.rows.results))
+    return document
 
 
 class JsonLines:

@@ -18,7 +18,7 @@ from importer_gui.cli.command import (
     open_store,
     path_argument,
 )
-from importer_gui.cli.output import Output, dump_json, say, visible
+from importer_gui.cli.output import Output, dump_json, imports_json, issues_json, say, visible
 from importer_gui.cli.process import collector_kept_off_the_plan, keep_until_exit
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.package import (
@@ -28,7 +28,7 @@ from importer_gui.core.package import (
     refuse_unsafe_folder,
     send,
 )
-from importer_gui.core.plan import KeptCells
+from importer_gui.core.plan import KeptCells, Plan
 
 
 def _arguments(sub: argparse.ArgumentParser) -> None:
@@ -66,7 +66,8 @@ def run(args: argparse.Namespace, out: Output) -> int:
             return EXIT_NOT_SENT
         out.wrote(f"the package was written in {result.folder} and sent to {target}")
     if args.json:
-        dump_json(_package_json(result, sent, None if target is None else str(target)), out)
+        dump_json(_package_json(plan, result, sent,
+                                None if target is None else str(target)), out)
     else:
         _print(result, sent, target, out)
     return EXIT_OK if result.complete else EXIT_ROW_ERRORS
@@ -82,17 +83,21 @@ def _ask_password(target: object) -> str | None:
         return None
 
 
-def _package_json(result: PackageResult, sent: list[str], target: str | None
+def _package_json(plan: Plan, result: PackageResult, sent: list[str], target: str | None
                   ) -> dict[str, Any]:
+    """The package's files and rows left out, then its imports as check --json gives them
+    (actions, counts), each with the package file holding its rows (null when left out)."""
+    packaged = {f.index: str(f.path) for f in result.files}
+    imports = imports_json(plan)
+    for index, entry in enumerate(imports["imports"]):
+        entry["package_file"] = packaged.get(index)
     return {
         "folder": str(result.folder), "config": str(result.config),
         "files": [{"file": str(f.path), "source": str(f.source), "rows": f.rows}
                   for f in result.files],
-        "left_out": [{"file": str(r.file), "line": r.line,
-                      "issues": [{"level": i.level.value, "field": i.field,
-                                  "message": i.message} for i in r.issues]}
+        "left_out": [{"file": str(r.file), "line": r.line, "issues": issues_json(r.issues)}
                      for r in result.left_out],
-        "notices": result.notices, "upload": target, "sent": sent}
+        "notices": result.notices, "upload": target, "sent": sent, **imports}
 
 
 def _print(result: PackageResult, sent: list[str], target: object, out: TextIO) -> None:

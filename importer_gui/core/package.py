@@ -220,6 +220,7 @@ class PackagedFile:
     path: Path
     source: Path  # the file its rows were read from
     rows: int
+    index: int  # the import whose rows these are (its place in the configuration)
 
 
 @dataclass
@@ -268,7 +269,7 @@ def package(plan: Plan, folder: Path, *, monitor: Monitor | None = None,
             with _staged(folder / name, staged) as stream:
                 digest, written, left_out = _write_data(imp_plan, imp, monitor, stream)
             digests.append(digest)
-            result.files.append(PackagedFile(folder / name, imp_plan.file, written))
+            result.files.append(PackagedFile(folder / name, imp_plan.file, written, index))
             result.left_out += left_out
         _refuse_rowless(result)
         with _staged(result.config, staged) as stream:

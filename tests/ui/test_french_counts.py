@@ -28,7 +28,7 @@ def test_the_package_summary_groups_thousands_in_french(
     out = tmp_path / "out"
     left_out = [LeftOut(sample / "learners.csv", line, ()) for line in range(2, 1522)]
     result = PackageResult(out, out / "sample-config.xml",
-                           [PackagedFile(out / "learners.csv", sample / "learners.csv", 12345)],
+                           [PackagedFile(out / "learners.csv", sample / "learners.csv", 12345, 3)],
                            left_out)
     dialog._show_summary(result, [])
     assert dialog.summary.text().splitlines()[2:] == [
