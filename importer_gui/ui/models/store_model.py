@@ -35,6 +35,9 @@ from importer_gui.ui.tasks import TaskRunner
 Index = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 200
+# A run's files listed in its tooltip: beyond these, counted on one line, as a tooltip taller
+# than the screen hides its end (and runs from a folder of 30 files are common).
+TIP_FILES = 10
 
 
 class RecordSource(Protocol):
@@ -498,10 +501,19 @@ class HistoryModel(QAbstractTableModel):
             return None
         run = self._runs[index.row()]
         column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and column in ("config", "files"):
-            return "\n".join(str(p) for p in ([run.config] if column == "config" else run.files)
-                             if p)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "config":
+            return str(run.config) if run.config else ""
+        if role == Qt.ItemDataRole.ToolTipRole and column == "files":
+            return self._files_tip([str(p) for p in run.files or () if p])
         return self._text(run, column)
+
+    def _files_tip(self, files: list[str]) -> str:
+        """A run's files a line each; past TIP_FILES, the first ones and how many more (one
+        more is listed rather than counted)."""
+        if len(files) <= TIP_FILES + 1:
+            return "\n".join(files)
+        more = len(files) - TIP_FILES
+        return "\n".join([*files[:TIP_FILES], self.tr("… and %Ln more", "", more)])
 
     def _text(self, run: Any, column: str) -> str:
         """One column of a run as text."""

@@ -708,6 +708,13 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <source>By</source>
         <translation>Par</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… et %Ln autre</numerusform>
+            <numerusform>… et %Ln autres</numerusform>
+        </translation>
+    </message>
     <message>
         <source>(not saved)</source>
         <translation>(non enregistrée)</translation>
