@@ -356,6 +356,11 @@ ERRORS = [
     ("ISO-8859-1<", "cp1252<",
      'Unknown file encoding "cp1252" in <fileEncoding> (line 35); did you mean '
      '"WINDOWS-1252"?', 35),
+    *[("ISO-8859-1<", f"{name}<",  # Excel for Mac's "CSV": the data file's advice
+       f'Unknown file encoding "{name}" in <fileEncoding> (line 35): neither the platform '
+       'nor the assistant reads Mac Roman (what Excel for Mac saves as "CSV"); save the file '
+       "again as CSV UTF-8, then write UTF-8 here.", 35)
+      for name in ("MacRoman", "macintosh", "x-mac-roman")],
     (">pipe<", ">tab<",
      'Unknown delimiter "tab" in <delimiter> (line 36); '
      "expected one of: semicolon, comma, pipe, tabulation.", 36),

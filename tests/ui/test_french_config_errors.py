@@ -53,6 +53,11 @@ BROKEN = [
     ("<skipFirstLine>yes</skipFirstLine>", "<delimiter>tab</delimiter>",
      f"Séparateur inconnu «{NBSP}tab{NBSP}» dans <delimiter> (ligne 7){NBSP}; séparateurs "
      f"possibles{NBSP}: semicolon, comma, pipe, tabulation."),
+    ("<skipFirstLine>yes</skipFirstLine>", "<fileEncoding>MacRoman</fileEncoding>",
+     f"Encodage de fichier inconnu «{NBSP}MacRoman{NBSP}» dans <fileEncoding> (ligne 7){NBSP}: "
+     "ni la plateforme ni l'assistant ne lisent le Mac Roman (ce qu'Excel pour Mac enregistre "
+     f"en «{NBSP}CSV{NBSP}»){NBSP}; enregistrez à nouveau le fichier en CSV UTF-8, puis "
+     "indiquez UTF-8 ici."),
     ("<fields><teacherLogin/>", "<fields><sessionStartDate/><teacherLogin/>",
      f"Champ inconnu «{NBSP}sessionStartDate{NBSP}» dans <fields> de "
      f"<createOrUpdateTeacherAction> (ligne 13){NBSP}; seules les actions "

@@ -170,6 +170,13 @@ UNKNOWN_PARAMETER = Unknown(  # in an action's <parameters>
                                        "<{parent}> (line {line}); only {owners} and <{last}> "
                                        "have it."))
 
+# Mac Roman, what Excel for Mac saves as "CSV": no name the platform knows reads it, so the
+# advice is the data file's (readers/text.py MAC_ROMAN), not another name to write here.
+MAC_ROMAN_ENCODING = QT_TRANSLATE_NOOP(
+    "errors", 'Unknown file encoding "{name}" in <{parent}> (line {line}): neither the '
+              'platform nor the assistant reads Mac Roman (what Excel for Mac saves as "CSV"); '
+              "save the file again as CSV UTF-8, then write UTF-8 here.")
+
 # An unknown choice of a provider option, by the option's kind.
 _CHOICE_KINDS = {OptionKind.FILE_ENCODING: UNKNOWN_FILE_ENCODING,
                  OptionKind.DELIMITER: UNKNOWN_DELIMITER}
@@ -499,9 +506,21 @@ def _choice(element: El, value: str, choices: Sequence[str], kind: Unknown,
     for choice in choices:
         if choice.casefold() == value.casefold():
             return choice
+    if kind is UNKNOWN_FILE_ENCODING and _is_mac_roman(value):
+        raise reader.fail(MAC_ROMAN_ENCODING.format(name=value, parent=element.tag,
+                                                    line=element.sourceline), element)
     meant = _same_encoding(value, choices) if kind is UNKNOWN_FILE_ENCODING else None
     raise reader.unknown_in(kind, element, element.tag, choices, name=value, listing=True,
                             hint=meant)
+
+
+def _is_mac_roman(value: str) -> bool:
+    """Whether ``value`` names Mac Roman: Python's names (MacRoman, macintosh) or the MIME
+    name x-mac-roman."""
+    try:
+        return codecs.lookup(value.strip().casefold().removeprefix("x-")).name == "mac-roman"
+    except LookupError:
+        return False
 
 
 def _same_encoding(value: str, choices: Sequence[str]) -> str | None:

@@ -4955,6 +4955,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Paramètre inconnu «&#xa0;{name}&#xa0;» dans &lt;parameters&gt; de &lt;{parent}&gt; (ligne {line})&#xa0;; seules les actions {owners} et &lt;{last}&gt; ont ce paramètre.</translation>
     </message>
     <message>
+        <source>Unknown file encoding &quot;{name}&quot; in &lt;{parent}&gt; (line {line}): neither the platform nor the assistant reads Mac Roman (what Excel for Mac saves as &quot;CSV&quot;); save the file again as CSV UTF-8, then write UTF-8 here.</source>
+        <translation>Encodage de fichier inconnu «&#xa0;{name}&#xa0;» dans &lt;{parent}&gt; (ligne {line})&#xa0;: ni la plateforme ni l&apos;assistant ne lisent le Mac Roman (ce qu&apos;Excel pour Mac enregistre en «&#xa0;CSV&#xa0;»)&#xa0;; enregistrez à nouveau le fichier en CSV UTF-8, puis indiquez UTF-8 ici.</translation>
+    </message>
+    <message>
         <source>Invalid value &quot;{value}&quot; in &lt;{element}&gt; (line {line}); expected yes or no.</source>
         <translation>Valeur non valide «&#xa0;{value}&#xa0;» dans &lt;{element}&gt; (ligne {line})&#xa0;; valeur attendue&#xa0;: yes ou no.</translation>
     </message>
