@@ -88,6 +88,24 @@ def test_a_mac_roman_file_is_named_so_whatever_its_declared_encoding(
         "the platform nor the assistant reads Mac Roman: save the file again as CSV UTF-8")
 
 
+@pytest.mark.parametrize(("encoding", "shown"), [
+    ("UTF-8", "Marie-H\ufffdl\ufffdne"), ("WINDOWS-1252", "Marie-H\u017dl\ufffdne")])
+def test_mac_roman_letters_past_the_first_70_kb_are_named_mac_roman_too(
+        tmp_path: Path, encoding: str, shown: str) -> None:
+    """The start of the file, which the Mac Roman test reads first, is ASCII: the line the
+    declared encoding cannot decode gets the same test, not a look at another encoding."""
+    ascii_rows = [f"t{n:05d};Name;First;t{n}@e.org" for n in range(3000)]  # 70 KB and more
+    head, *rows = MAC_TEXT.split("\r")
+    text = "\r".join([head, *ascii_rows, *rows])
+    assert len("\r".join([head, *ascii_rows])) > 70_000
+    path = teachers_csv(tmp_path, text.encode("mac_roman"), encoding)
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}:{len(ascii_rows) + 3}: the file looks like Mac Roman (what Excel "
+        f'for Mac saves as "CSV"): this line reads "Marie-Hélène" in Mac Roman and "{shown}" in '
+        f"{encoding}; neither the platform nor the assistant reads Mac Roman: save the file "
+        "again as CSV UTF-8")
+
+
 def test_french_windows_1252_with_its_quotes_and_dashes_is_not_taken_for_mac_roman(
         tmp_path: Path) -> None:
     text = MAC_TEXT.replace("zoe;Zoe;Z", "aujourd’hui;Cœur–lévêque;Zoé")

@@ -320,14 +320,15 @@ def _mac_roman_at(sample: bytes) -> int | None:
     return first if mac >= _MAC_LEAST and mac >= _MAC_MARGIN * windows else None
 
 
-def _mac_roman_error(path: Path, sample: bytes, offset: int, declared: str) -> DataFileError:
+def _mac_roman_error(path: Path, sample: bytes, offset: int, declared: str,
+                     first_line: int = 1) -> DataFileError:
     """The file read as Mac Roman: the line of its first Mac Roman letter, and that line's
-    word in Mac Roman and in the declared encoding."""
+    word in Mac Roman and in the declared encoding (``sample`` starts ``first_line``)."""
     start = max(sample.rfind(b" ", 0, offset), sample.rfind(b"\n", 0, offset),
                 sample.rfind(b"\r", 0, offset), sample.rfind(b";", 0, offset)) + 1
     ends = [i for i in (sample.find(c, offset) for c in (b" ", b"\n", b"\r", b";")) if i >= 0]
     word = sample[start:min(ends, default=len(sample))]
-    line = 1 + _count_lines(sample[:offset].decode("latin-1"), False)
+    line = first_line + _count_lines(sample[:offset].decode("latin-1"), False)
     shown = word.decode(_CODECS.get(declared, "latin-1"), "replace")
     return DataFileError(MAC_ROMAN.format(mac=word.decode("mac_roman"), declared=shown,
                                           encoding=declared), path=path, line=line)
@@ -700,8 +701,12 @@ def _nul_error(path: Path, line: int, declared: str) -> DataFileError:
 
 
 def _decode_error(path: Path, codec: str, declared: str) -> DataFileError:
-    """Find the first undecodable bytes and say where they are and what may fit."""
-    line, bad, cut = _locate_bad_bytes(path, codec)
+    """Find the first undecodable bytes and say where they are and what may fit: Mac Roman
+    when their line and those read with it look like it (the file's start, which the Mac
+    Roman test read first, may be ASCII)."""
+    line, bad, cut, around = _locate_bad_bytes(path, codec)
+    if declared != "UTF-16LE" and (found := _mac_roman_at(around)) is not None:
+        return _mac_roman_error(path, around, found, declared, line)
     shown = " ".join(f"0x{b:02x}" for b in bad)
     if cut:
         return DataFileError(CUT_MID_CHARACTER.format(bytes=shown, encoding=declared),
@@ -723,9 +728,10 @@ def _count_lines(text: str, after_cr: bool) -> int:
     return breaks
 
 
-def _locate_bad_bytes(path: Path, codec: str) -> tuple[int, bytes, bool]:
-    """The line of the first bytes the codec cannot decode, those bytes, and whether they
-    are the file's last, beginning a character it does not finish."""
+def _locate_bad_bytes(path: Path, codec: str) -> tuple[int, bytes, bool, bytes]:
+    """The line of the first bytes the codec cannot decode, those bytes, whether they are
+    the file's last, beginning a character it does not finish, and the bytes read from that
+    line's start on (from the block's when the line starts in an earlier one)."""
     decoder = codecs.getincrementaldecoder(codec)("strict")
     breaks, after_cr = 0, False
     with path.open("rb") as handle:
@@ -739,9 +745,11 @@ def _locate_bad_bytes(path: Path, codec: str) -> tuple[int, bytes, bool]:
                 end = exc.end
                 if exc.reason == "invalid continuation byte":
                     end += 1  # show the byte that broke the sequence too
-                return line, bytes(exc.object[exc.start:end]), not chunk
+                read = bytes(exc.object)
+                start = max(read.rfind(b"\n", 0, exc.start), read.rfind(b"\r", 0, exc.start))
+                return line, read[exc.start:end], not chunk, read[start + 1:]
             if not chunk:
-                return 1 + breaks, b"", False
+                return 1 + breaks, b"", False, b""
             breaks += _count_lines(text, after_cr)
             after_cr = text.endswith("\r") or (after_cr and not text)
 
