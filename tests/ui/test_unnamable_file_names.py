@@ -48,7 +48,9 @@ def test_a_data_file_the_locale_cannot_name_is_said_with_its_name(
 
 def test_it_is_said_in_french(french: None, ascii_names: None, window: MainWindow,
                               tmp_path: Path) -> None:
+    # A no-break space before : and ; as French typography has it.
     assert _opened_naming_e_acute(window, tmp_path) == (
-        f"{tmp_path}/é.csv : ce nom de fichier ne peut pas être donné au système, dont les "
-        "noms de fichiers sont en ASCII avec les paramètres régionaux actuels ; lancez le "
+        f"{tmp_path}/é.csv\u00a0: ce nom de fichier ne peut pas être donné au système, dont "
+        "les noms de fichiers sont en ASCII avec les paramètres régionaux actuels\u00a0; "
+        "lancez le "
         "programme avec des paramètres régionaux UTF-8 (LC_ALL=C.UTF-8) ou PYTHONUTF8=1.")
