@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -193,6 +194,15 @@ class PackageDialog(WorkDialog):
         if path:
             self.key_edit.set_path(path)
             self.settings.remember_folder(KEYS, Path(path))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape while the work runs cancels it as Cancel does, and the dialog stays to say
+        what was left (as the wizard's Escape); once nothing runs, Escape closes."""
+        if event.key() == Qt.Key.Key_Escape and self.runner.busy:
+            self.runner.cancel()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- working -----------------------------------------------------------------------------
 

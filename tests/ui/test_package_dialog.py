@@ -142,3 +142,30 @@ def test_enter_held_after_package_pressed_by_the_keyboard_neither_closes_nor_sto
     dialog.progress_row.cancel_button.click()
     qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=5000)
     assert dialog.isVisible()
+
+
+def until_cancelled(*args: object) -> object:
+    """Packaging that runs until it is cancelled."""
+    monitor = args[-1]
+    assert isinstance(monitor, Monitor)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        monitor.check_cancelled()
+        time.sleep(0.005)
+    raise Cancelled()
+
+
+def test_escape_while_packaging_cancels_it_and_the_dialog_stays_to_say_so(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = dialog_with(until_cancelled, plan, tmp_path, qtbot, monkeypatch,
+                         synchronous=False)
+    dialog.package_button.click()
+    assert dialog.runner.busy
+    qtbot.keyClick(dialog.folder_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=5000)
+    assert dialog.isVisible()
+    assert dialog.status.text() == ("Cancelled: what was sent is whole; nothing is half "
+                                    "written.")
+    qtbot.keyClick(dialog.folder_edit, Qt.Key.Key_Escape)  # nothing runs: Esc closes
+    assert not dialog.isVisible()
