@@ -175,6 +175,7 @@ class PackageDialog(WorkDialog):
         buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.ActionRole)
         (self.send_button if send else self.package_button).setDefault(True)
         buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout.addWidget(buttons)
 
     def choose_folder(self) -> None:
@@ -264,6 +265,10 @@ class PackageDialog(WorkDialog):
             self.settings.remember_send_to(self.url_edit.text().strip(),
                                            self.key_edit.path_text())
         self._show_summary(self.result, self.sent)
+        # Done: Enter closes; packaging again over this package takes a deliberate click.
+        for button in (self.package_button, self.send_button):
+            button.setDefault(False)
+        self.close_button.setDefault(True)
 
     def _show_summary(self, result: PackageResult, sent: list[str]) -> None:
         """What the package written holds (and where it was sent)."""

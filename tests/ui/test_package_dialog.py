@@ -169,3 +169,23 @@ def test_escape_while_packaging_cancels_it_and_the_dialog_stays_to_say_so(
                                     "written.")
     qtbot.keyClick(dialog.folder_edit, Qt.Key.Key_Escape)  # nothing runs: Esc closes
     assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("send", [False, True])
+def test_after_a_package_enter_closes_instead_of_packaging_again(
+        send: bool, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    runs: list[Path] = []
+
+    def work(*args: object) -> object:
+        runs.append(Path(str(args[1])))
+        return package_dialog.package(plan, tmp_path / "out", monitor=args[-1]), []
+
+    monkeypatch.setattr(package_dialog, "package_and_send", work)
+    dialog = PackageDialog(plan, folder=tmp_path / "out", send=send, synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.package_button.click()
+    assert runs == [tmp_path / "out"] and dialog.summary.text().startswith("Package written")
+    qtbot.keyClick(dialog.folder_edit, Qt.Key.Key_Return)
+    assert runs == [tmp_path / "out"] and not dialog.isVisible()
