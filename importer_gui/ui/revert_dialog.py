@@ -118,6 +118,13 @@ class RevertDialog(PreviewApplyDialog):
         self.replan_button.clicked.connect(self.plan_again)
         self.buttons.addButton(self.replan_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.replan_button.hide()
+        self._default_shown()
+
+    def _default_shown(self) -> None:
+        """Close is the default while Plan again is hidden: Qt would otherwise pick a button
+        itself at opening, the hidden one or Revert (Enter presses neither: see
+        ``keyPressEvent``)."""
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
 
     def _table_row(self) -> QHBoxLayout:
         self.tables = QComboBox(self)
@@ -156,11 +163,11 @@ class RevertDialog(PreviewApplyDialog):
         if self.runner.busy:
             return
         # The keyboard goes to the new preview, as at opening, and the button gone is no
-        # default (Enter would press nothing); Revert never is one (it writes the store).
+        # default; Revert never is one (it writes the store).
         if self.replan_button.hasFocus():
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.replan_button.setDefault(False)
         self.replan_button.hide()
+        self._default_shown()
         # Revert waits for the new preview; reverts written before a refusal were said, and
         # the new preview starts from the store they left.
         self.plan, self._stale, self.results = None, False, []

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtWidgets import QPushButton
 
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.records import Change, ChangeKind, Table
@@ -326,3 +327,25 @@ def test_the_revert_a_message_says_to_revert_first_is_reverted_first(
     with Store.open(store_path) as store:
         back = store.get(Table.LEARNER, ada)
         assert back is not None and back.entity_id == acme
+
+
+def defaults(dialog: RevertDialog) -> list[tuple[str, bool]]:
+    """The default buttons (text, shown): Enter's button, as a screen reader names it."""
+    return [(b.text(), b.isVisible()) for b in dialog.findChildren(QPushButton)
+            if b.isDefault()]
+
+
+def test_the_default_button_is_one_shown_and_never_revert(
+        committed: tuple[Path, int, dict], qtbot: object) -> None:
+    store_path, run_id, before = committed
+    dialog = RevertDialog(store_path, run_id, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.show()
+    qtbot.waitExposed(dialog)  # type: ignore[attr-defined]
+    assert dialog.revert_button.isEnabled() and not dialog.replan_button.isVisible()
+    assert defaults(dialog) == [("Close", True)]
+    dialog.revert_button.setFocus()  # tabbed past: Qt makes it the default meanwhile
+    dialog.view.setFocus()
+    assert defaults(dialog) == [("Close", True)]
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert dialog.isVisible() and tables(store_path) != before
