@@ -35,6 +35,7 @@ from importer_gui.ui.i18n import arg
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.preview_model import PreviewModel, outcome_label
+from importer_gui.ui.models.store_model import files_tip
 from importer_gui.ui.pages.base import hand_plans_to_background
 from importer_gui.ui.preview_apply_dialog import PREVIEW_SIZE, PreviewApplyDialog, preview_table
 from importer_gui.ui.settings import Settings
@@ -237,7 +238,7 @@ class RefreshDialog(PreviewApplyDialog):
             # A count, not the names: seven names wrapped in a form row are cut; the Export
             # list names each export's file once previewed.
             self.files_label.setText(self._files_text())
-            self.files_label.setToolTip("\n".join(readable(p) for p in self.data_files))
+            self.files_label.setToolTip(files_tip([readable(p) for p in self.data_files]))
             self.preview()
 
     def _files_text(self, beside: list[str] | None = None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -35,7 +35,7 @@ from importer_gui.ui.tasks import TaskRunner
 Index = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 200
-# A run's files listed in its tooltip: beyond these, counted on one line, as a tooltip taller
+# Files listed in a tooltip: beyond these, counted on one line, as a tooltip taller
 # than the screen hides its end (and runs from a folder of 30 files are common).
 TIP_FILES = 10
 
@@ -438,6 +438,24 @@ class StoreModel(QAbstractTableModel):
         return self._records[row]
 
 
+class FilesTip(QObject):
+    """The words of a tooltip listing files (a class of its own: nobody subclasses it, so
+    its plural is found)."""
+
+    def text(self, files: Sequence[str]) -> str:
+        """The files a line each; past TIP_FILES, the first ones and how many more (one
+        more is listed rather than counted)."""
+        if len(files) <= TIP_FILES + 1:
+            return "\n".join(files)
+        more = len(files) - TIP_FILES
+        return "\n".join([*files[:TIP_FILES], self.tr("… and %Ln more", "", more)])
+
+
+def files_tip(files: Sequence[str]) -> str:
+    """A tooltip listing ``files``: a run's in the History, those chosen to refresh from."""
+    return FilesTip().text(files)
+
+
 class HistoryModel(QAbstractTableModel):
     """The import runs, newest first (the store's order)."""
 
@@ -504,16 +522,8 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == "config":
             return str(run.config) if run.config else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == "files":
-            return self._files_tip([str(p) for p in run.files or () if p])
+            return files_tip([str(p) for p in run.files or () if p])
         return self._text(run, column)
-
-    def _files_tip(self, files: list[str]) -> str:
-        """A run's files a line each; past TIP_FILES, the first ones and how many more (one
-        more is listed rather than counted)."""
-        if len(files) <= TIP_FILES + 1:
-            return "\n".join(files)
-        more = len(files) - TIP_FILES
-        return "\n".join([*files[:TIP_FILES], self.tr("… and %Ln more", "", more)])
 
     def _text(self, run: Any, column: str) -> str:
         """One column of a run as text."""

@@ -490,6 +490,16 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     </message>
 </context>
 <context>
+    <name>FilesTip</name>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… et %Ln autre</numerusform>
+            <numerusform>… et %Ln autres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Fin&amp;d:</source>
@@ -707,13 +717,6 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     <message>
         <source>By</source>
         <translation>Par</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %Ln more</source>
-        <translation>
-            <numerusform>… et %Ln autre</numerusform>
-            <numerusform>… et %Ln autres</numerusform>
-        </translation>
     </message>
     <message>
         <source>(not saved)</source>
