@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.disks import tiny_disk_at
 from tests.postgres import Cluster, start_cluster
 
 if TYPE_CHECKING:
@@ -91,6 +92,13 @@ def private_folders(tmp_path_factory: pytest.TempPathFactory,
         (base / name).mkdir()
         monkeypatch.setenv(variable, str(base / name))
     return base
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 600 KB file system (root only: a tmpfs), unmounted afterwards."""
+    with tiny_disk_at(tmp_path / "tiny") as disk:
+        yield disk
 
 
 @pytest.fixture

@@ -267,8 +267,9 @@ def test_a_full_disk_while_creating_a_store_writes_nothing(
     with pytest.raises(StoreError) as failure:  # raised by peewee's CREATE TABLE
         Store.open(path)
     assert str(failure.value) == (
-        "The disk is full, or the store would grow larger than this system allows a file "
-        f"to be: nothing was written to {path}.")
+        f"The disk holding {tmp_path} is full, or the store would grow larger than this "
+        f"system allows a file to be: the store {path} could not be opened, and nothing was "
+        "written to it.")
     monkeypatch.undo()
     assert stored_schema(path) == []
     Store.open(path).close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import sqlite3
@@ -17,6 +16,7 @@ import pytest
 from importer_gui import cli as cli_module
 from importer_gui.core.store import Store
 from tests.builders import teachers_import, write_config
+from tests.disks import fill_up
 from tests.faults import HANG_GUARD, ROOT, cli, one_line_failure
 
 Dump = dict[str, list[tuple[object, ...]]]
@@ -221,21 +221,6 @@ def test_a_store_locked_past_the_wait_is_one_clear_line(
     assert dump(base) == before
 
 
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Path:
-    """A 600 KB file system (root only: mount a tmpfs), unmounted afterwards."""
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a tiny file system needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mount)],
-                          capture_output=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr!r}")
-    yield mount
-    subprocess.run(["umount", str(mount)], check=False)
-
-
 def test_a_full_disk_is_one_clear_line_and_the_store_as_it_was(
         tmp_path: Path, tiny_disk: Path) -> None:
     store = tiny_disk / "store.sqlite3"
@@ -250,3 +235,21 @@ def test_a_full_disk_is_one_clear_line_and_the_store_as_it_was(
     assert dump(store) == before
     done = cli("commit", str(teachers(small, 5, first=50)), "--store", str(store))
     assert "Committed as run 2." in done.out, done.err  # still usable once there is room
+
+
+def test_a_store_opened_on_a_full_disk_says_the_disk_is_full(
+        tmp_path: Path, tiny_disk: Path) -> None:
+    store = tiny_disk / "store.sqlite3"
+    assert cli("commit", str(teachers(tmp_path, 3)), "--store", str(store)).code == 1
+    before = dump(store)  # closed cleanly: no -shm file left beside it
+    more = tmp_path / "more"
+    more.mkdir()
+    fill_up(tiny_disk)
+    for command in (["history"], ["check", str(teachers(more, 5))]):
+        line = one_line_failure(cli(*command, "--store", str(store)))
+        assert line == (f"importer-gui: The disk holding {tiny_disk} is full, or the store "
+                        "would grow larger than this system allows a file to be: the store "
+                        f"{store} could not be opened, and nothing was written to it."), command
+    (tiny_disk / "filler").unlink()
+    assert dump(store) == before
+    assert cli("history", "--store", str(store)).out.startswith("Run 1  ")

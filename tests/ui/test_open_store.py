@@ -13,10 +13,12 @@ from importer_gui.core.issues import Outcome
 from importer_gui.core.records import Table
 from importer_gui.core.store import PostgresUrl, Store
 from importer_gui.ui import store_dialog
+from importer_gui.ui.language import FRENCH
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.store_dialog import StoreDialog
 from importer_gui.ui.wizard import COMMIT, PREVIEW
+from tests.disks import fill_up
 from tests.postgres import PASSWORD_ROLE, Cluster, record_tables
 
 
@@ -107,6 +109,23 @@ def test_a_store_that_cannot_be_opened_is_said_and_the_wizard_keeps_its_own(
     assert warnings[0].startswith(f"The store {nowhere} could not be opened: ")
     assert window.state.store_path == before
     assert Settings().recent_stores() == []
+
+
+def test_a_store_on_a_full_disk_is_said_to_need_room_there(
+        speaking: str, window: MainWindow, warnings: list[str], tiny_disk: Path) -> None:
+    store = tiny_disk / "store.sqlite3"
+    Store.open(store).close()  # closed cleanly: its -shm file is to be made again
+    fill_up(tiny_disk)
+    before = window.state.store_path
+    assert not window.use_store(store)
+    assert warnings == [
+        f"Le disque qui contient {tiny_disk} est plein, ou la base dépasserait la taille de "
+        f"fichier que ce système autorise\u00a0: la base {store} n'a pas pu être ouverte, et "
+        "rien n'y a été écrit." if speaking == FRENCH else
+        f"The disk holding {tiny_disk} is full, or the store would grow larger than this "
+        f"system allows a file to be: the store {store} could not be opened, and nothing was "
+        "written to it."]
+    assert window.state.store_path == before
 
 
 def test_recent_stores_list_the_stores_opened_and_switch_back(

@@ -103,6 +103,11 @@ WAITING = "Waiting for another program to finish writing to the store"
 DISK_FULL = QT_TRANSLATE_NOOP("errors", "The disk is full, or the store would grow larger than "
                                         "this system allows a file to be: nothing was written "
                                         "to {path}.")
+# The same where a store file was being opened (or made): the disk to make room on.
+DISK_FULL_OPENING = QT_TRANSLATE_NOOP("errors", "The disk holding {folder} is full, or the store "
+                                                "would grow larger than this system allows a "
+                                                "file to be: the store {path} could not be "
+                                                "opened, and nothing was written to it.")
 DAMAGED = QT_TRANSLATE_NOOP("errors", "The store {path} is damaged ({detail}).")
 READ_ONLY = QT_TRANSLATE_NOOP("errors", "The store {path} is read-only: nothing was written.")
 # A store older than schema.READ_AS_IT_IS that cannot be upgraded where it is, even to be
@@ -396,7 +401,7 @@ class Store:
             try:
                 yield
             except self._dialect.errors as exc:
-                fault = self._dialect.fault(exc)
+                fault = self._dialect.fault(exc, self.path)
                 if fault.failure is Failure.LOCKED:
                     raise StoreLockedError(self._locked(fault, doing)) from exc
                 raise StoreError(self._message(fault, doing)) from exc
@@ -408,7 +413,13 @@ class Store:
             except OSError as exc:  # a file of ours the system would not let grow
                 if exc.errno not in NO_ROOM:
                     raise
-                raise StoreError(DISK_FULL.format(path=self.path)) from exc
+                raise StoreError(self._disk_full(doing)) from exc
+
+    def _disk_full(self, doing: str) -> str:
+        """No room for the store: while opening a file, the folder whose disk is full named."""
+        if doing == "opened" and isinstance(self.path, Path):
+            return DISK_FULL_OPENING.format(path=self.path, folder=self.path.absolute().parent)
+        return DISK_FULL.format(path=self.path)
 
     def _locked(self, fault: Fault, doing: str) -> str:
         """A lock waited for in vain: who holds it and since when, where the engine tells."""
@@ -449,9 +460,10 @@ class Store:
     def _message(self, fault: Fault, doing: str) -> str:
         """The user's sentence for a failure of the engine."""
         path, text = self.path, fault.text
+        if fault.failure is Failure.DISK_FULL:
+            return self._disk_full(doing)
         template = {
             Failure.LOCKED: LOCKED,
-            Failure.DISK_FULL: DISK_FULL,
             Failure.NOT_A_STORE: NOT_A_STORE,
             Failure.DAMAGED: DAMAGED,
             Failure.READ_ONLY: READ_ONLY,

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import sys
 import time
@@ -218,8 +219,9 @@ class Dialect(Protocol):
     def sort_text(self, expression: str) -> str:
         """SQL ordering the text ``expression`` as ``sort_text`` reads it, by code point."""
 
-    def fault(self, exc: BaseException) -> Fault:
-        """What an engine error means."""
+    def fault(self, exc: BaseException, where: StoreLocation | None = None) -> Fault:
+        """What an engine error means; ``where`` (the store) may tell a full disk from
+        another failure."""
 
 
 def _from_date(text: str) -> date:
@@ -263,11 +265,16 @@ _CORRUPT = 11
 _FULL = 13
 _NOTADB = 26
 _CONSTRAINT = 19
-# A write or a growth the system refused: SQLite reports ENOSPC as SQLITE_FULL, but a
-# file-size limit (EFBIG) as one of these, and Python's sqlite3 does not give the errno.
-# SHMSIZE: WAL's 32 KB shared-memory file (-shm) could not be made as large.
+# A write or a growth the system refused: SQLite reports ENOSPC as SQLITE_FULL where it
+# writes a page, but a file-size limit (EFBIG), a quota used up (EDQUOT) or a full disk
+# met elsewhere as one of these, and Python's sqlite3 does not give the errno. SHMSIZE:
+# WAL's 32 KB shared-memory file (-shm) could not be made as large, which is how a full
+# disk first shows when a store closed cleanly is opened.
 _GROWTH_REFUSED = (sqlite3.SQLITE_IOERR_WRITE, sqlite3.SQLITE_IOERR_TRUNCATE,
-                   sqlite3.SQLITE_IOERR_SHMSIZE)
+                   sqlite3.SQLITE_IOERR_FSYNC, sqlite3.SQLITE_IOERR_SHMSIZE)
+# Less room than this left on a store's disk, a growth refused there is for the lack of
+# room: the -shm file takes 32 KB, a write a few pages more.
+ROOM_NEEDED = 64 * 1024
 
 
 def _contains(text: str | None, needle: str) -> bool:
@@ -689,8 +696,9 @@ class SqliteDialect:
         """The rule in Python: SQLite's lower() folds ASCII letters only."""
         return f"ia_sort_text({expression})"
 
-    def fault(self, exc: BaseException) -> Fault:
-        """SQLite's (extended) result code, or its message where the code is not given."""
+    def fault(self, exc: BaseException, where: StoreLocation | None = None) -> Fault:
+        """SQLite's (extended) result code, or its message where the code is not given; a
+        growth refused is a full disk under a file-size limit or on a disk without room."""
         code = getattr(exc, "sqlite_errorcode", None)
         text = str(exc)
         primary = code & 0xFF if isinstance(code, int) else None
@@ -698,7 +706,7 @@ class SqliteDialect:
             return Fault(Failure.LOCKED, text)
         if primary == _FULL or "disk is full" in text:
             return Fault(Failure.DISK_FULL, text)
-        if code in _GROWTH_REFUSED and file_size_limited():
+        if code in _GROWTH_REFUSED and (file_size_limited() or no_room_beside(where)):
             return Fault(Failure.DISK_FULL, text)
         if primary == _NOTADB or "not a database" in text:
             return Fault(Failure.NOT_A_STORE, text)
@@ -737,6 +745,17 @@ def file_size_limited() -> bool:
         return False
     soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     return soft != resource.RLIM_INFINITY
+
+
+def no_room_beside(where: StoreLocation | None) -> bool:
+    """True when the disk holding the store file ``where`` has less than ROOM_NEEDED free
+    (for this user); False for a server's store, or a disk that cannot be asked."""
+    if not isinstance(where, Path):
+        return False
+    try:
+        return shutil.disk_usage(resolved(where).parent).free < ROOM_NEEDED
+    except OSError:
+        return False
 
 
 def _constraint_fault(text: str) -> Fault:

@@ -665,8 +665,9 @@ class PostgresDialect:
 
     # ------------------------------------------------------------ failures
 
-    def fault(self, exc: BaseException) -> Fault:
-        """What an error means, by its SQLSTATE (or libpq's words, when connecting)."""
+    def fault(self, exc: BaseException, where: StoreLocation | None = None) -> Fault:
+        """What an error means, by its SQLSTATE (or libpq's words, when connecting); the
+        server says a full disk itself (``where`` unused)."""
         state = getattr(exc, "sqlstate", None) or ""
         diag = getattr(exc, "diag", None)
         text = _one_line(str(exc).removeprefix("connection failed: "))

@@ -4686,6 +4686,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Le disque est plein, ou la base dépasserait la taille de fichier que ce système autorise&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
+        <source>The disk holding {folder} is full, or the store would grow larger than this system allows a file to be: the store {path} could not be opened, and nothing was written to it.</source>
+        <translation>Le disque qui contient {folder} est plein, ou la base dépasserait la taille de fichier que ce système autorise&#xa0;: la base {path} n&apos;a pas pu être ouverte, et rien n&apos;y a été écrit.</translation>
+    </message>
+    <message>
         <source>The store {path} is damaged ({detail}).</source>
         <translation>La base {path} est endommagée ({detail}).</translation>
     </message>
