@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 # A new file gets the user's usual mode: 0o666 less the umask, as open() would give it.
 NEW_FILE_MODE = 0o666
 # How many numbered names a new file may try before the folder counts as full of them.
 MAX_NUMBERED = 10_000
+# What a probe of ``refusal`` writes beyond its target's size: a page more, as a rewrite
+# that adds a line may need.
+PROBE_SLACK = 4096
 # A file being written goes under a hidden name beside its own: ".NAME.<12 hex digits>.SUFFIX".
 _TOKEN_BYTES = 6
 _PART = re.compile(rf"\.(.+)\.[0-9a-f]{{{2 * _TOKEN_BYTES}}}\.part")
@@ -85,6 +89,25 @@ def new_file(folder: Path, stem: str, suffix: str) -> Path:
 def write_bytes_atomically(target: Path, data: bytes) -> Path:
     """Replace ``target`` with ``data`` atomically."""
     return write_atomically(target, lambda path: path.write_bytes(data))
+
+
+def refusal(target: Path) -> OSError | None:
+    """Why the system would refuse ``target`` written again (as ``write_atomically`` writes,
+    its folder made where missing): the error a copy of its size, plus a page, meets beside
+    it; None when the copy is taken. Nothing of the copy is left."""
+    size = target.stat().st_size if target.is_file() else 0
+    probe = target.with_name(hidden_name(target.name, "probe"))
+    try:
+        if target.is_file():  # opened to be written (nothing is): the system says if it may
+            os.close(os.open(target, os.O_WRONLY | os.O_APPEND))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomically(probe, bytes(size + PROBE_SLACK))
+    except OSError as exc:
+        return exc
+    finally:
+        with suppress(OSError):
+            probe.unlink(missing_ok=True)
+    return None
 
 
 def _fsync_file(path: Path) -> None:

@@ -2,7 +2,9 @@
 
 The choice is kept in the settings' INI file under ``[language]`` and takes effect at the
 next start: every page is built with its texts, and rebuilding them all while the user is
-half-way through an import would lose their work. Translations are compiled from
+half-way through an import would lose their work. A choice the settings file cannot take
+(a read-only folder, a full disk) is said not to be remembered, and the menu keeps the one
+that is. Translations are compiled from
 ``importer_gui/ui/translations/*.ts`` into ``resources/translations/`` by the set-up and the
 packaging; without them, the window speaks English.
 """
@@ -23,6 +25,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from importer_gui.core import atomic
+from importer_gui.core.errors import system_reason
+from importer_gui.core.paths import readable
 from importer_gui.resources import resource_path
 from importer_gui.ui import messages_text
 from importer_gui.ui.i18n import arg, translate
@@ -44,6 +49,15 @@ _CONTEXT = "Language"
 RESTART_NOTICE = QT_TRANSLATE_NOOP(
     "Language", "Import Assistant will speak this language from its next start.")
 
+# Said instead, in the same language, when the settings file cannot be written: %1 is
+# the file, %2 the system's reason.
+NOT_KEPT_NOTICE = QT_TRANSLATE_NOOP(
+    "Language", "Import Assistant cannot remember this language for its next start: its "
+                "settings file %1 cannot be written (%2).")
+NOT_KEPT_UNSAID_NOTICE = QT_TRANSLATE_NOOP(
+    "Language", "Import Assistant cannot remember this language for its next start: its "
+                "settings file %1 cannot be written.")
+
 _installed: list[QTranslator] = []
 
 
@@ -62,14 +76,27 @@ def chosen_language(path: Path | None = None) -> str:
     return value if isinstance(value, str) and value in LANGUAGES else SYSTEM
 
 
-def choose_language(language: str, path: Path | None = None) -> None:
-    """Remember ``language`` (or SYSTEM) for the next start."""
+def choose_language(language: str, path: Path | None = None) -> bool:
+    """Remember ``language`` (or SYSTEM) for the next start; False when the settings file
+    cannot be written (a read-only folder, a full disk)."""
     store = _store(path)
+    before = chosen_language(path)
+    _put(store, language)
+    store.sync()
+    if store.status() == QSettings.Status.NoError:
+        return True
+    # Not in the file: nor in the copy of it this process reads (QSettings shares one), or
+    # the menu would show the choice as kept.
+    _put(store, before)
+    return False
+
+
+def _put(store: QSettings, language: str) -> None:
+    """``language`` as the choice in ``store``; SYSTEM as no choice."""
     if language == SYSTEM:
         store.remove(_KEY)
     else:
         store.setValue(_KEY, language)
-    store.sync()
 
 
 def system_language() -> str:
@@ -172,26 +199,47 @@ def language_menu(parent: QWidget) -> QMenu:
         action.setCheckable(True)
         action.setChecked(code == chosen)
         action.setData(code)
-        action.triggered.connect(lambda _=False, c=code: _switch(parent, c))
+        action.triggered.connect(lambda _=False, c=code: _switch(parent, c, group))
         group.addAction(action)
         menu.addAction(action)
     return menu
 
 
-def _switch(parent: QWidget, language: str) -> None:
-    """Remember the choice; say, in the language chosen, when it takes effect."""
-    choose_language(language)
+def _switch(parent: QWidget, language: str, group: QActionGroup) -> None:
+    """Remember the choice; say, in the language chosen, when it takes effect, or that it
+    cannot be remembered (the window changes language only at a start): the menu then
+    checks the choice kept."""
+    kept = choose_language(language)
     target = language or system_language()
-    if target == current_language():
-        return
-    QMessageBox.information(parent, LANGUAGES[target], restart_notice(target))
+    if not kept:
+        for action in group.actions():
+            action.setChecked(action.data() == chosen_language())
+        QMessageBox.warning(parent, LANGUAGES[target], not_kept_notice(target, settings_path()))
+    elif target != current_language():
+        QMessageBox.information(parent, LANGUAGES[target], restart_notice(target))
 
 
 def restart_notice(language: str) -> str:
     """That the window speaks ``language`` from the next start, said in ``language``."""
+    return _said_in(language, _CONTEXT, RESTART_NOTICE)
+
+
+def not_kept_notice(language: str, settings: Path) -> str:
+    """That ``language`` cannot be remembered, the file ``settings`` not written, and why
+    where the system tells, said in ``language``."""
+    refused = atomic.refusal(settings)
+    if refused is None:
+        return arg(_said_in(language, _CONTEXT, NOT_KEPT_UNSAID_NOTICE), readable(settings))
+    return arg(_said_in(language, _CONTEXT, NOT_KEPT_NOTICE), readable(settings),
+               _said_in(language, "errors", system_reason(refused)))
+
+
+def _said_in(language: str, context: str, text: str) -> str:
+    """``text`` of ``context`` in ``language``, whichever the window speaks now; as it is
+    where that language's translation is missing."""
     if language == SOURCE_LANGUAGE:
-        return RESTART_NOTICE
+        return text
     translator = QTranslator()
     if not translator.load(str(translation_file(language))):
-        return RESTART_NOTICE
-    return translator.translate(_CONTEXT, RESTART_NOTICE) or RESTART_NOTICE
+        return text
+    return translator.translate(context, text) or text

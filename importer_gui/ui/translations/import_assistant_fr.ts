@@ -754,6 +754,14 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Import Assistant parlera cette langue dès son prochain démarrage.</translation>
     </message>
     <message>
+        <source>Import Assistant cannot remember this language for its next start: its settings file %1 cannot be written (%2).</source>
+        <translation>Import Assistant ne peut pas retenir cette langue pour son prochain démarrage&#xa0;: son fichier de réglages %1 ne peut pas être écrit (%2).</translation>
+    </message>
+    <message>
+        <source>Import Assistant cannot remember this language for its next start: its settings file %1 cannot be written.</source>
+        <translation>Import Assistant ne peut pas retenir cette langue pour son prochain démarrage&#xa0;: son fichier de réglages %1 ne peut pas être écrit.</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
