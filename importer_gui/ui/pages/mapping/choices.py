@@ -48,7 +48,8 @@ class MappingChoices:
         action = first_action(self.current_import()) or Action(self.spec.name)
         ticked = Action(self.spec.name)  # the lists as Next writes them (_save_options)
         for option in self.spec.field_lists():
-            ticked.set_option(option.name, self._written(action, option, self._ticked(option)))
+            chosen = self._ticked(option, action)
+            ticked.set_option(option.name, self._written(action, option, chosen))
         return mapping_problems(self.spec, [r.bound() for r in self.rows],
                                 checked_field_lists(self.spec, ticked))
 

@@ -115,7 +115,7 @@ class OptionsBox:
         assert self.spec is not None
         for option in self.spec.options:
             if option.kind is OptionKind.FIELD_LIST:
-                chosen: OptionValue = self._ticked(option)
+                chosen: OptionValue = self._ticked(option, action)
                 if not chosen and option.mandatory:
                     raise ImporterError(catalogue_text(option.none_chosen))
             else:
@@ -130,10 +130,14 @@ class OptionsBox:
             else:
                 action.parameters[parameter.name] = text
 
-    def _ticked(self, option: OptionDef) -> list[str]:
-        """A field list's fields as its boxes are ticked now."""
+    def _ticked(self, option: OptionDef, action: Action) -> list[str]:
+        """A field list's fields as its boxes are ticked now, those ``action`` lists in its
+        order (the first filled one is searched by and named in messages), then the others."""
         checks = self.field_list_checks.get(option.name, {})
-        return [name for name, check in checks.items() if check.isChecked()]
+        ticked = [name for name, check in checks.items() if check.isChecked()]
+        listed = action.option(option.name)
+        order = listed if isinstance(listed, list) else []
+        return sorted(ticked, key=lambda name: order.index(name) if name in order else len(order))
 
     def _written(self, action: Action, option: OptionDef, chosen: OptionValue) -> OptionValue:
         """An option as Next writes it into ``action``: what the page shows it holds, unless
