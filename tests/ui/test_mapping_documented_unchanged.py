@@ -1,7 +1,7 @@
 """Back and Next through the mapping of each of the platform's documented actions, nothing
 touched, rewrite nothing, however the configuration writes what it holds: its text stays
 byte for byte (comments, layout, options in their order, defaults written out or left out,
-the headers recorded) and nothing asks to be saved."""
+a <fields> block or none, the headers recorded) and nothing asks to be saved."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from lxml import etree
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import catalogue as cat
-from importer_gui.core.catalogue import OptionKind
+from importer_gui.core.catalogue import IGNORED_COLUMN, OptionKind
 from importer_gui.core.config import EXT_NS
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.mapping_page import MappingPage
@@ -38,6 +38,22 @@ def action_of(root: Root) -> Root:
 
 def as_printed(root: Root) -> None:
     """The page's example as it prints it (its typos fixed)."""
+
+
+def without_fields(root: Root) -> None:
+    """No <fields> block: every column applies, a field's settings (a custom field's GUID)
+    given by its column."""
+    action = action_of(root)
+    fields = action.find("fields")
+    if fields is None:
+        return
+    columns = root.find("import/providers/fileSystemSourceProvider/columnsMapping")
+    free = [column for column in columns if isinstance(column.tag, str)]
+    for entry in (e for e in fields if isinstance(e.tag, str)):
+        column = next(c for c in free if c.tag == entry.tag)
+        free.remove(column)
+        column.extend(child for child in entry if isinstance(child.tag, str))
+    action.remove(fields)
 
 
 def reordered(root: Root) -> None:
@@ -82,7 +98,7 @@ def headers_and_comments(root: Root) -> None:
 
 
 VARIANTS: dict[str, Callable[[Root], None]] = {
-    f.__name__: f for f in (as_printed, reordered, defaults_written,
+    f.__name__: f for f in (as_printed, without_fields, reordered, defaults_written,
                             headers_and_comments)}
 
 
@@ -163,3 +179,14 @@ def test_a_search_field_unticked_is_written_the_others_in_their_order(
             "\t\t\t<fullAccess>yes</fullAccess>\n") in text
     quit_discarding(window, questions)
 
+
+def test_a_column_skipped_without_fields_is_written_still_without_fields(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot, questions: Questions) -> None:
+    path = documented(tmp_path, SESSION, without_fields)
+    page = on_the_mapping(window, qtbot, path)
+    page.set_field(3, IGNORED_COLUMN)  # trainingTitle
+    text = next_to_the_configuration(window)
+    assert ('<trainingId ia:header="trainingId"/><ignoredColumn ia:header="trainingTitle"/>'
+            '<sessionTitle ia:header="sessionTitle"/>') in text
+    assert "<fields>" not in text
+    quit_discarding(window, questions)

@@ -406,7 +406,10 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         action = first_action(imp)
         assert action is not None
         imp.provider.columns = self._columns()
-        action.fields = self._action_fields(action)
+        fields = self._action_fields(action)
+        if action.fields is None and fields == _every_column(imp.provider.columns):
+            fields = None  # no <fields> said every column applies: it still does
+        action.fields = fields
         self._save_parameter_codes(action)
         self._save_options(action)
         edit = self.date_format_edit
@@ -486,6 +489,11 @@ def _as_it_was(was: Import, now: Import) -> bool:
     columns = [replace(column, header=None if old.header is None else column.header)
                for old, column in zip(before, after, strict=True)]
     return replace(now, provider=replace(now.provider, columns=columns)) == was
+
+
+def _every_column(columns: list[Column]) -> list[ActionField]:
+    """The fields an action without ``<fields>`` is fed, each as plain as a column gives it."""
+    return [ActionField(column.field) for column in columns if not column.ignored]
 
 
 def _validate(config: ImportConfig, imp: Import) -> None:
