@@ -66,6 +66,25 @@ def test_its_own_configuration_is_replaced(tmp_path: Path,
                                                ).read_text(encoding="utf-8")
 
 
+def test_the_learners_export_is_the_provider_the_platform_documents(tmp_path: Path) -> None:
+    # The platform's export documentation names the learners' provider
+    # platformCandidatesProvider; a configuration naming another is not one it runs.
+    text = scheduled_document("/exports/")
+    assert text.count("<platformCandidatesProvider>") == 1
+    assert "<candidatesProvider>" not in text
+
+
+def test_a_configuration_an_earlier_version_wrote_is_replaced(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "export-config.xml"
+    earlier = scheduled_document("/a/").replace("platformCandidatesProvider",
+                                                "candidatesProvider")
+    out.write_text(earlier, encoding="utf-8")
+    assert export_config(capsys, "--out", str(out), "--folder", "/a/") == (
+        0, f"Written: {out}\n", "")
+    assert out.read_text(encoding="utf-8") == scheduled_document("/a/")
+
+
 @pytest.mark.parametrize(("folder", "message"), [
     ("exports", '--folder "exports" is not a full path: the platform has no base folder, so '
                 "give it from the root (for example /exports/)."),

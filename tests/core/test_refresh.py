@@ -402,7 +402,7 @@ def test_dry_run_and_json_as_check_and_commit(tmp_path: Path,
     assert [(i["actions"], i["counts"]["create"], i["counts"]["error"])
             for i in document["imports"]] == [
         (["trainingCourseMetadataProvider"], 4, 0), (["trainingSessionMetadataProvider"], 3, 0),
-        (["candidatesProvider"], 2, 0), (["learningObjectVersionMetadataProvider"], 2, 0),
+        (["platformCandidatesProvider"], 2, 0), (["learningObjectVersionMetadataProvider"], 2, 0),
         (["consolidatedTrackingProvider"], 2, 0), (["trackingProvider"], 2, 0),
         (["eventSessionMetadataProvider"], 0, 2)]
 

@@ -41,7 +41,7 @@ def test_files_given_in_name_order_are_read_for_the_exports_they_hold(
     given = sorted(exports.glob("*.csv"))  # events, learners, learning objects, ...
     code, out, _ = refresh(capsys, exports / "export-config.xml", store, *given)
     assert code == 1  # the two classroom events match no meeting: left out
-    assert f"Import 3: {exports / 'platform_learners.csv'} (candidatesProvider)" in out
+    assert f"Import 3: {exports / 'platform_learners.csv'} (platformCandidatesProvider)" in out
     assert (f"Import 4: {exports / 'platform_learning_objects.csv'} "
             "(learningObjectVersionMetadataProvider)") in out
     assert "Total: create 15, update 0, unchanged 0, delete 0, error 2" in out
@@ -59,8 +59,8 @@ def test_two_files_for_one_export_are_refused(
                            exports / "platform_learners.csv", Path(copy))
     assert code == 2
     assert err == (f"importer-gui: {exports / 'export-config.xml'}: platform_learners.csv and "
-                   "again.csv both hold the columns of the <candidatesProvider> export; give "
-                   "one file for each export.\n")
+                   "again.csv both hold the columns of the <platformCandidatesProvider> export; "
+                   "give one file for each export.\n")
     assert not store.exists()
 
 
@@ -72,7 +72,7 @@ def test_another_exports_file_under_this_ones_name_is_refused(
     assert code == 2
     assert err == (f"importer-gui: {exports / 'platform_learners.csv'}:1: line 1 names the "
                    "columns of the <learningObjectVersionMetadataProvider> export, not those "
-                   "of <candidatesProvider>: give this file for the "
+                   "of <platformCandidatesProvider>: give this file for the "
                    "<learningObjectVersionMetadataProvider> export.\n")
     assert not store.exists()
 
@@ -347,6 +347,6 @@ def test_two_files_for_one_export_among_too_many_are_named(
     code, _, err = refresh(capsys, exports / "export-config.xml", store, *given)
     assert code == 2
     assert err == (f"importer-gui: {exports / 'export-config.xml'}: platform_learners.csv and "
-                   "again.csv both hold the columns of the <candidatesProvider> export; give "
-                   "one file for each export.\n")
+                   "again.csv both hold the columns of the <platformCandidatesProvider> export; "
+                   "give one file for each export.\n")
     assert not store.exists()

@@ -114,7 +114,7 @@ def test_an_export_is_older_only_than_the_last_refresh_of_that_export(
     """Exports downloaded together and refreshed one by one: the learners' refresh says
     nothing of the training courses' file, nor makes it older."""
     config, store = sample / "exports" / "export-config.xml", tmp_path / "s.sqlite3"
-    learners = one_export(config, "candidatesProvider")
+    learners = one_export(config, "platformCandidatesProvider")
     trainings = one_export(config, "trainingCourseMetadataProvider")
     moment = time.mktime((2025, 1, 4, 10, 30, 0, 0, 0, -1))
     os.utime(config.parent / "platform_trainings.csv", (moment, moment))

@@ -39,7 +39,7 @@ def test_files_chosen_in_name_order_are_laid_on_their_exports(
     assert dialog.files_label.text() == (
         "7 file(s), each read for the export whose columns its first line names")
     listed = [dialog.exports.itemText(i) for i in range(dialog.exports.count())]
-    assert listed[2:4] == ["platform_learners.csv (candidatesProvider)",
+    assert listed[2:4] == ["platform_learners.csv (platformCandidatesProvider)",
                            "platform_learning_objects.csv (learningObjectVersionMetadataProvider)"]
     dialog.grab().save(str(screenshots / "refresh-dialog-files.png"))
     dialog.refresh_button.click()
@@ -59,6 +59,7 @@ def test_two_files_of_one_export_among_eight_are_named(
     assert dialog.error.isVisible()
     assert dialog.error.text() == (
         f"{exports / 'export-config.xml'}: learners-again.csv and platform_learners.csv both "
-        "hold the columns of the <candidatesProvider> export; give one file for each export.")
+        "hold the columns of the <platformCandidatesProvider> export; give one file for each "
+        "export.")
     assert not dialog.refresh_button.isEnabled()
     dialog.grab().save(str(screenshots / "refresh-dialog-two-files.png"))

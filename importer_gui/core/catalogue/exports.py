@@ -467,7 +467,7 @@ SCHEDULED: tuple[tuple[str, tuple[str, ...], str], ...] = (
      ("trainingPathCode", "trainingGuid", "trainingTitle", "sessionGuid", "title",
       "startDate", "endDate"),
      "platform_sessions.csv"),
-    ("candidatesProvider",
+    ("platformCandidatesProvider",
      ("candidateLogin", "candidateGuid", "candidateRefNumber", "candidateEmail",
       "candidateName", "candidateFirstname", "candidateEntityName", "managerLogin",
       "candidateAccountActivated", "candidateAccountActivatedFrom",
@@ -493,6 +493,9 @@ SCHEDULED: tuple[tuple[str, tuple[str, ...], str], ...] = (
       "eventClassRoomTitle", "eventClassRoomCapacity"),
      "platform_events.csv"),
 )
+# The providers an earlier version scheduled under a name the documentation does not give
+# (documented name -> that one): a configuration it wrote is still ours to replace.
+EARLIER_SCHEDULED_NAMES: dict[str, str] = {"platformCandidatesProvider": "candidatesProvider"}
 # The parameters every scheduled export is given, where its provider documents them (the
 # events' provider has no date format: it writes dates and times as the default one).
 SCHEDULED_PARAMETERS: dict[str, str] = {

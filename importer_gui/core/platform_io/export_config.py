@@ -550,15 +550,18 @@ def is_scheduled_document(path: Path) -> bool:
         folder = xml_unescape(found.group(1).decode("utf-8"))
     except UnicodeDecodeError:
         return False
-    return content == _document(folder).encode("utf-8")
+    return any(content == _document(folder, names).encode("utf-8")
+               for names in ({}, cat.EARLIER_SCHEDULED_NAMES))
 
 
-def _document(folder: str) -> str:
-    """The scheduled export configuration moving its files to ``folder``."""
+def _document(folder: str, names: dict[str, str] | None = None) -> str:
+    """The scheduled export configuration moving its files to ``folder``; ``names``: a
+    provider's element name, where an earlier version wrote another."""
     root = etree.Element(cat.EXPORT_ROOT, nsmap={"xsi": XSI_NS})
     for provider, columns, file_name in cat.SCHEDULED:
         export = etree.SubElement(root, cat.EXPORT)
-        element = etree.SubElement(etree.SubElement(export, "providers"), provider)
+        element = etree.SubElement(etree.SubElement(export, "providers"),
+                                   (names or {}).get(provider, provider))
         listed = etree.SubElement(element, cat.COLUMNS)
         for column in columns:
             etree.SubElement(listed, column)
