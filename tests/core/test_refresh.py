@@ -354,6 +354,31 @@ def test_a_column_listed_twice_is_the_configurations_fault(
         "or give it another label.\n"))
 
 
+@pytest.mark.parametrize(("provider", "columns", "header", "row"), [
+    # The platform documents a templatedValue column with every provider that has templates.
+    ("sessionAuditMetadataProvider",
+     '<sessionGuid/><title/><templatedValue label="Link" templateId="1"/>',
+     "sessionGuid;title;Link", "G-1;Session;/sessions/1"),
+    ("consolidatedTrackingProvider",
+     '<candidateLogin/><sessionGuid/><templatedValue templateId="1"/>',
+     "candidateLogin;sessionGuid;templatedValue", "nobody;G-1;x"),
+    # And trainingDigestSettings with the training audit's.
+    ("trainingAuditMetadataProvider", "<trainingPathCode/><title/><trainingDigestSettings/>",
+     "trainingPathCode;title;trainingDigestSettings", "T1;Title;weekly"),
+])
+def test_documented_columns_of_templates_and_audits_are_read(
+        tmp_path: Path, provider: str, columns: str, header: str, row: str) -> None:
+    config = write_export(tmp_path, provider, ["x"], [])
+    parameters = ('<parameters><templates><template id="1">{1}</template></templates>'
+                  "</parameters>" if "templateId" in columns else "<parameters/>")
+    config.write_text(config.read_text().replace("<x/>", columns).replace(
+        "<parameters></parameters>", parameters))
+    (tmp_path / "export.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    planned = plan(config, tmp_path / "store.sqlite3")
+    assert len(outcomes(planned)) == 1
+    assert planned.plan.imports[0].rows[0].cells == tuple(row.split(";"))
+
+
 def test_an_xml_export_cannot_be_read(tmp_path: Path) -> None:
     config = write_export(tmp_path, "trainingCourseMetadataProvider", ["trainingPathCode"],
                           ["T1"], action="<fileExportAction><format>XML</format>"

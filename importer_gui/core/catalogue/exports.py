@@ -9,7 +9,7 @@ table for yet are recognised and named, so that a refresh says so rather than gu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from importer_gui.core import errors
 from importer_gui.core.catalogue.document import DELIMITERS, FILE_ENCODINGS
@@ -23,6 +23,9 @@ EXPORT = "export"
 EXPORT_ORDER = ("providers", "actions", "consolidators", "postProcess")
 COLUMNS, PARAMETERS = "columns", "parameters"
 CONSTANT_VALUE = "constantValue"  # a column holding its element's text on every row
+# The parameter of templates, and the column each template fills (its templateId names it):
+# the platform documents them together, so every provider with the one has the other.
+TEMPLATES, TEMPLATED_VALUE = "templates", "templatedValue"
 
 # Export actions: the file the provider's data is written to, and how.
 FILE_EXPORT, SFTP_EXPORT = "fileExportAction", "sftpExportAction"
@@ -382,7 +385,14 @@ CONNECTIONS, LEARNING_OBJECTS, EVENTS, ACTIVITIES, TRACKING_LOGS, GAMIFICATION, 
     "the learners' connection history", "learning objects", "classroom events", "activities",
     "daily tracking logs", "gamification", "training contents")
 
-PROVIDERS: dict[str, ExportProviderSpec] = {p.name: p for p in (
+def _with_templated_value(spec: ExportProviderSpec) -> ExportProviderSpec:
+    """``spec``, its columns with templatedValue when its parameters have templates."""
+    if TEMPLATES not in spec.parameters or TEMPLATED_VALUE in spec.columns:
+        return spec
+    return replace(spec, columns=(*spec.columns, TEMPLATED_VALUE))
+
+
+PROVIDERS: dict[str, ExportProviderSpec] = {p.name: _with_templated_value(p) for p in (
     ExportProviderSpec(
         "trainingCourseMetadataProvider",
         ("modality", "title", "description", "creationDate", "pathModificationDate",
@@ -396,9 +406,9 @@ PROVIDERS: dict[str, ExportProviderSpec] = {p.name: p for p in (
     ExportProviderSpec(
         "trainingAuditMetadataProvider",
         ("trainingAudience", "trainingId", "trainingBenefits", "trainingBOLink",
-         "trainingChapters", "description", "trainingDescription", "trainingDuration",
-         "trainingFolderDescription", "trainingFurtherInformation", "trainingGoals",
-         "trainingGuid", "trainingLearningPath", "trainingLocale", "modality",
+         "trainingChapters", "description", "trainingDescription", "trainingDigestSettings",
+         "trainingDuration", "trainingFolderDescription", "trainingFurtherInformation",
+         "trainingGoals", "trainingGuid", "trainingLearningPath", "trainingLocale", "modality",
          "trainingPathCode", "trainingPrice", "title", "trainingTitle", "trainingWelcomeText",
          "catalogVisibility", "trainingStatus", "trainingPublisher", "constantValue"),
         ("trainingIds", "trainingStatus", "trainingStatusFormat", "catalogVisibility",
