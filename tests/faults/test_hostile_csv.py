@@ -89,11 +89,14 @@ def test_a_mac_roman_file_is_named_so_whatever_its_declared_encoding(
 
 
 @pytest.mark.parametrize(("encoding", "shown"), [
-    ("UTF-8", "Marie-H\ufffdl\ufffdne"), ("WINDOWS-1252", "Marie-H\u017dl\ufffdne")])
+    ("UTF-8", "Marie-H\ufffdl\ufffdne"), ("WINDOWS-1252", "Marie-H\u017dl\ufffdne"),
+    ("ISO-8859-1", "Marie-H\\x8el\\x8fne")])
 def test_mac_roman_letters_past_the_first_70_kb_are_named_mac_roman_too(
         tmp_path: Path, encoding: str, shown: str) -> None:
-    """The start of the file, which the Mac Roman test reads first, is ASCII: the line the
-    declared encoding cannot decode gets the same test, not a look at another encoding."""
+    """The start of the file, which the Mac Roman test reads first, is ASCII: the first
+    block holding accents gets the same test (ISO-8859-1 decodes every byte, and its rows
+    would each be told to declare WINDOWS-1252), as does the line the declared encoding
+    cannot decode, rather than a look at another encoding."""
     ascii_rows = [f"t{n:05d};Name;First;t{n}@e.org" for n in range(3000)]  # 70 KB and more
     head, *rows = MAC_TEXT.split("\r")
     text = "\r".join([head, *ascii_rows, *rows])

@@ -233,7 +233,7 @@ def _cells_and_lines(path: Path, delimiter: str, utf8_from: tuple[str, str] | No
     """The file's size, its cells (one per delimiter and line) and its lines, counted in C a
     block at a time (lines ended by a lone \\r only when no line ends in \\n); UTF-16 text
     counts the same, its other byte being 0. With ``utf8_from`` (the declared 8-bit encoding
-    and its codec), the first block that is not ASCII is also checked for UTF-8."""
+    and its codec), the first block that is not ASCII is also checked for UTF-8 and Mac Roman."""
     size = delimiters = newlines = returns = 0
     separator = delimiter.encode("latin-1", "replace")[:1]
     carry = b""  # the previous block's end: a UTF-8 sequence may be cut between blocks
@@ -241,8 +241,8 @@ def _cells_and_lines(path: Path, delimiter: str, utf8_from: tuple[str, str] | No
         with path.open("rb") as handle:
             while block := handle.read(SCAN_CHUNK):
                 if utf8_from is not None:  # isascii: in C, no copy; the rest once a file
-                    if not block.isascii() and _check_utf8(path, carry + block,
-                                                           size - len(carry), *utf8_from):
+                    if not block.isascii() and _check_late_accents(path, carry + block,
+                                                                   size - len(carry), *utf8_from):
                         utf8_from = None
                     carry = block[-3:]
                 size += len(block)
@@ -360,6 +360,18 @@ def _check_utf8(path: Path, data: bytes, offset: int, declared: str, codec: str)
         return True  # 8-bit text, as declared
     raise Utf8NotDeclaredError(_utf8_values(data, start, declared, codec), path=path,
                                line=_line_at(path, offset + start))
+
+
+def _check_late_accents(path: Path, data: bytes, offset: int, declared: str,
+                        codec: str) -> bool:
+    """The checks of ``_check_start`` on the first accents of a file whose start is ASCII
+    (``data`` starts at byte ``offset``): Mac Roman, which ISO-8859-1 decodes into control
+    characters each row would be told to declare WINDOWS-1252 for, and UTF-8."""
+    if (found := _mac_roman_at(data)) is not None:
+        line_start = max(data.rfind(b"\n", 0, found), data.rfind(b"\r", 0, found)) + 1
+        raise _mac_roman_error(path, data[line_start:], found - line_start, declared,
+                               _line_at(path, offset + found))
+    return _check_utf8(path, data, offset, declared, codec)
 
 
 def _whole_sequences(data: bytes) -> bytes:
