@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QSplitter,
     QTableView,
@@ -35,7 +36,12 @@ from importer_gui.core.store.location import StoreLocation
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import store_name
 from importer_gui.ui.messages_text import message_text
-from importer_gui.ui.models.store_model import CorrectionsModel, HistoryModel, StoreModel
+from importer_gui.ui.models.store_model import (
+    CorrectionsModel,
+    HistoryModel,
+    StoreModel,
+    run_files,
+)
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.tasks import TaskRunner, opening_pool
@@ -54,6 +60,7 @@ SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
 DEFAULT_SIZE = (1100, 700)
 BROWSER_SETTINGS = "storeBrowser"  # where its size and last tab are remembered
 HISTORY_TAB = "history"  # the last tab's name when it was the history
+_FILE_ROWS = 4  # rows of the selected run's files shown at once; more scroll
 # Opens the browser from the window (Tools ▸ Store browser…); in the browser, brings the
 # window back: the one key goes between the two (Ctrl+Tab is the tabs', Alt+Tab the system's).
 BROWSER_KEY = "Ctrl+B"
@@ -558,6 +565,22 @@ class StoreBrowser(QDialog):
         part = QWidget(parent)
         layout = QVBoxLayout(part)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.run_files_label = QLabel(part)
+        self.run_files_label.setObjectName("runFilesLabel")
+        layout.addWidget(self.run_files_label)
+        # Every file, full paths: the Files tooltip lists the first ten.
+        self.run_files_view = QListWidget(part)
+        self.run_files_view.setObjectName("view_run_files")
+        self.run_files_label.setBuddy(self.run_files_view)
+        self.run_files_view.addItem("/")  # a row to measure
+        self.run_files_view.setFixedHeight(self.run_files_view.sizeHintForRow(0) * _FILE_ROWS
+                                           + 2 * self.run_files_view.frameWidth())
+        # Their room kept while no run is selected: the splitter sizes this part only once.
+        for widget in (self.run_files_label, self.run_files_view):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+        layout.addWidget(self.run_files_view)
         self.corrections_label = QLabel(part)
         self.corrections_label.setObjectName("runCorrectionsLabel")
         self.corrections_label.setWordWrap(True)
@@ -574,7 +597,19 @@ class StoreBrowser(QDialog):
 
     def _run_selected(self) -> None:
         self._enable_revert()
+        self._show_files()
         self._show_corrections()
+
+    def _show_files(self) -> None:
+        """Every file the selected run read, a few rows at once (the rest scrolled to)."""
+        run = self.selected_run()
+        files = run_files(run) if run is not None else []
+        self.run_files_view.clear()
+        self.run_files_view.addItems(files)
+        self.run_files_label.setText(arg(self.tr("Run %1: %Ln file(s) read:", "", len(files)),
+                                         run.id) if files else "")
+        self.run_files_label.setVisible(bool(files))
+        self.run_files_view.setVisible(bool(files))
 
     def _show_corrections(self) -> None:
         """The corrections recorded with the selected run, as ``history RUN`` lists them,

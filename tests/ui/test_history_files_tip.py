@@ -1,5 +1,6 @@
 """A run of many files: its Files tooltip in the store browser's history lists the first ones
-and counts the rest, rather than growing taller than the screen."""
+and counts the rest, rather than growing taller than the screen; the run selected has them
+all listed below the history."""
 
 from __future__ import annotations
 
@@ -45,11 +46,44 @@ def opened(store: Store, qtbot: QtBot) -> StoreBrowser:
 def test_a_run_of_30_files_lists_ten_and_counts_the_rest(store: Store, qtbot: QtBot) -> None:
     browser = opened(store, qtbot)
     thirty, eleven = files_tips(browser)
-    assert thirty.splitlines() == [*FILES[:10], "… and 20 more"]
+    assert thirty.splitlines() == [
+        *FILES[:10], "… and 20 more: select the run to see them all below"]
     assert eleven.splitlines() == FILES[:11]  # one more is listed, not counted
 
 
 def test_the_count_of_the_rest_is_said_in_french(french: None, store: Store,
                                                  qtbot: QtBot) -> None:
     thirty, _ = files_tips(opened(store, qtbot))
-    assert thirty.splitlines()[-1] == "… et 20 autres"
+    assert thirty.splitlines()[-1] == (
+        "… et 20 autres\u00a0: sélectionnez l'exécution pour les voir tous ci-dessous")
+
+
+def listed(browser: StoreBrowser) -> list[str]:
+    """The files listed below the history, top to bottom."""
+    view = browser.run_files_view
+    return [view.item(row).text() for row in range(view.count())]
+
+
+def test_the_selected_run_lists_all_its_files_below_the_history(
+        store: Store, qtbot: QtBot, screenshots: Path) -> None:
+    browser = opened(store, qtbot)
+    browser.resize(1100, 700)
+    browser.show()
+    assert not browser.run_files_view.isVisible()  # no run selected yet
+
+    browser.history_view.selectRow(0)
+    assert browser.run_files_label.text() == "Run 2: 30 file(s) read:"
+    assert listed(browser) == FILES
+    assert browser.run_files_view.isVisible()
+    browser.grab().save(str(screenshots / "history-run-files.png"))
+
+    browser.history_view.selectRow(1)
+    assert browser.run_files_label.text() == "Run 1: 11 file(s) read:"
+    assert listed(browser) == FILES[:11]
+
+
+def test_the_files_of_the_selected_run_are_introduced_in_french(
+        french: None, store: Store, qtbot: QtBot) -> None:
+    browser = opened(store, qtbot)
+    browser.history_view.selectRow(0)
+    assert browser.run_files_label.text() == "Exécution 2\u00a0: 30 fichiers lus\u00a0:"

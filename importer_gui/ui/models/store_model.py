@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -445,15 +445,30 @@ class FilesTip(QObject):
     def text(self, files: Sequence[str]) -> str:
         """The files a line each; past TIP_FILES, the first ones and how many more (one
         more is listed rather than counted)."""
-        if len(files) <= TIP_FILES + 1:
-            return "\n".join(files)
-        more = len(files) - TIP_FILES
-        return "\n".join([*files[:TIP_FILES], self.tr("… and %Ln more", "", more)])
+        return _listed(files, lambda more: self.tr("… and %Ln more", "", more))
+
+    def run_text(self, files: Sequence[str]) -> str:
+        """A run's files as ``text`` lists them, the count of the rest saying where the
+        History lists them all."""
+        return _listed(files, lambda more: self.tr(
+            "… and %Ln more: select the run to see them all below", "", more))
+
+
+def _listed(files: Sequence[str], rest: Callable[[int], str]) -> str:
+    """The files a line each, past TIP_FILES + 1 the first ones and ``rest`` of the others."""
+    if len(files) <= TIP_FILES + 1:
+        return "\n".join(files)
+    return "\n".join([*files[:TIP_FILES], rest(len(files) - TIP_FILES)])
 
 
 def files_tip(files: Sequence[str]) -> str:
-    """A tooltip listing ``files``: a run's in the History, those chosen to refresh from."""
+    """A tooltip listing ``files`` chosen to refresh from."""
     return FilesTip().text(files)
+
+
+def run_files(run: Any) -> list[str]:
+    """The files a run read, as their full paths."""
+    return [str(p) for p in run.files or () if p]
 
 
 class HistoryModel(QAbstractTableModel):
@@ -522,7 +537,7 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == "config":
             return str(run.config) if run.config else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == "files":
-            return files_tip([str(p) for p in run.files or () if p])
+            return FilesTip().run_text(run_files(run))
         return self._text(run, column)
 
     def _text(self, run: Any, column: str) -> str:

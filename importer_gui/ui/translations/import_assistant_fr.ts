@@ -498,6 +498,13 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
             <numerusform>… et %Ln autres</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>… and %Ln more: select the run to see them all below</source>
+        <translation>
+            <numerusform>… et %Ln autre&#xa0;: sélectionnez l&apos;exécution pour les voir tous ci-dessous</numerusform>
+            <numerusform>… et %Ln autres&#xa0;: sélectionnez l&apos;exécution pour les voir tous ci-dessous</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -2514,6 +2521,13 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Preview undoing the selected run, then undo it</source>
         <translation>Voir l&apos;aperçu de ce qui serait défait de l&apos;exécution choisie, puis la défaire</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: %Ln file(s) read:</source>
+        <translation>
+            <numerusform>Exécution %1&#xa0;: %Ln fichier lu&#xa0;:</numerusform>
+            <numerusform>Exécution %1&#xa0;: %Ln fichiers lus&#xa0;:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a run to see the cells corrected in the preview before it was committed.</source>
