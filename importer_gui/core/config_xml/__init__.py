@@ -166,10 +166,10 @@ def dumps(config: ImportConfig) -> str:
     return serialize(tree)
 
 
-def refuse_not_xml(config: ImportConfig) -> None:
-    """ConfigError, worded as writing it would fail, when a value of the configuration holds
-    a character XML cannot hold."""
-    held = _not_xml_value(config)
+def refuse_not_xml(config: ImportConfig, part: object | None = None) -> None:
+    """ConfigError, worded as writing it would fail, when a value of the configuration (or of
+    ``part`` of it, such as one import) holds a character XML cannot hold."""
+    held = _not_xml_value(config if part is None else part)
     if held is not None:
         # A file name whose bytes the locale cannot read: its advice, not "rename the file".
         raise ConfigError(unnamable_name_text(held) or NOT_XML_VALUE.format(

@@ -497,17 +497,18 @@ def _every_column(columns: list[Column]) -> list[ActionField]:
 
 
 def _validate(config: ImportConfig, imp: Import) -> None:
-    """What a configuration file's reader would refuse of the configuration (a date format,
+    """What a configuration file's reader would refuse of the edited import (a date format,
     a whole number, a code meaning two things...), said without a line of a document the
-    user never saw; then the edited import bound as the check will."""
+    user never saw; then that import bound as the check will."""
     from importer_gui.core import config_xml
     from importer_gui.core.binding import bind_import, refuse_shared_codes
 
     try:
-        config_xml.refuse_not_xml(config)
-        for each in config.imports:
-            config_xml.refuse_bad_values(each)
-            refuse_shared_codes(each)
+        # The page writes this import alone: the others are as they were read and checked,
+        # and walking them all again grows with the configuration.
+        config_xml.refuse_not_xml(config, imp)
+        config_xml.refuse_bad_values(imp)
+        refuse_shared_codes(imp)
         bind_import(imp)
     except ConfigError as exc:
         raise ImporterError(exc.detail) from None
