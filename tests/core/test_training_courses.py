@@ -102,6 +102,21 @@ def test_an_empty_training_action_is_an_error_unless_optional(env: Env) -> None:
     assert row(env.check(spec), 2) == ("create", [])
 
 
+def test_an_empty_lov_codes_is_an_error_unless_optional(env: Env) -> None:
+    # IO_items.yml: the column may stay empty only with <mandatory>no</mandatory>.
+    columns = ("trainingPathCode", "trainingTitle", "lovCodes")
+    data = [["SEC-101", "Sécurité", ""], ["SEC-102", "Sécurité 2", "REF1"]]
+    assert rows(env.check(courses(env, columns, data))) == [
+        (2, "error", ["Field lovCodes is empty."]), (3, "create", [])]
+    spec = courses(env, columns, data)
+    spec.fields = ("<trainingPathCode/><trainingTitle/>"
+                   "<lovCodes><mandatory>no</mandatory></lovCodes>")
+    assert rows(env.check(spec)) == [(2, "create", []), (3, "create", [])]
+    # A file without the column still feeds courses.
+    assert rows(env.check(courses(env, columns[:2], [["SEC-103", "Sécurité 3"]],
+                                  name="without.csv"))) == [(2, "create", [])]
+
+
 def test_the_modality_cannot_change(env: Env) -> None:
     columns = ("trainingPathCode", "trainingTitle", "trainingModality")
     env.commit(courses(env, columns, [["SEC-101", "Sécurité", "distanciel"]]))

@@ -225,9 +225,12 @@ TRAINING_ACTION = ActionSpec(
                          "has no session)."),
            mandatory=True, codes=(("createUpdate", "M"), ("delete", "A")),
            spared_by=("trainingPathCode",)),
+        # Mandatory (IO_items.yml: a course whose row leaves it empty says <mandatory>no
+        # </mandatory>), yet a file without the column still feeds courses.
         _f("lovCodes", Kind.LONGTEXT, QT_TRANSLATE_NOOP(
             "catalogue", "The learning objects' codes: steps apart with ||, the objects of a "
-                         "step apart with commas (REF1,REF2||REF3).")),
+                         "step apart with commas (REF1,REF2||REF3)."),
+           mandatory=True, spared_by=("trainingPathCode",)),
         _s("trainingCost", QT_TRANSLATE_NOOP("catalogue", "The training course's price.")),
         _f("trainingWhatYouWillLearn", Kind.LONGTEXT,
            QT_TRANSLATE_NOOP("catalogue", "What the learners will learn.")),
