@@ -71,7 +71,7 @@ ERROR_LOG_LINE = "Line number:{line},{level},{values},{message}"
 # The platform's other consolidators: where a kept element of that name belongs when the
 # document is written from scratch.
 PLATFORM_CONSOLIDATORS = frozenset({
-    "massDisableLearners", "moveToBackupConsolidator", "moveToBackup", "deleteOldRegistrations",
+    "massDisableLearners", "moveToBackupConsolidator", "moveToBackup", "deleteOldSessions",
     "deleteEmptySessions", "timeLogger", "emailReport", "deleteProcessedFilesConsolidator",
     "removeFromSFTP", "cleanFolder",
 })
