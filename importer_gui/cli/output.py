@@ -7,6 +7,7 @@ them: every value printed as text (cells, stored values, file names, messages) g
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import os
@@ -41,6 +42,23 @@ def visible(text: str) -> str:
     """``text`` safe to print on a terminal: control characters shown as their escapes
     (``\\x1b``, ``\\r``), everything printable (accents included) as it is."""
     return text if text.isprintable() else _CONTROLS.sub(_escape, text)
+
+
+def _escape_unencodable(error: UnicodeError) -> tuple[bytes, int]:
+    """An output's encoding error handler: the bytes of a name that is not UTF-8
+    (surrogateescape's) written back as they were read, any other character the encoding
+    lacks as its escape (``\\xe9``), as stderr shows it."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return b"".join(
+        bytes([ord(char) - 0xDC00]) if "\udc80" <= char <= "\udcff"
+        else char.encode("ascii", "backslashreplace")
+        for char in error.object[error.start:error.end]), error.end
+
+
+codecs.register_error("importer-gui-output", _escape_unencodable)
+# An output stream's error handler, and the one it is given instead.
+_KEEPING_ERRORS = {"strict": "backslashreplace", "surrogateescape": "importer-gui-output"}
 
 
 def say(line: str) -> None:
@@ -81,10 +99,12 @@ class Output:
         self._written: str | None = None
         self._reader_gone = False
         # A character the output's encoding lacks (a legacy console's, a redirected file's
-        # on Windows) is shown as its escape, as stderr shows it, rather than ending the
-        # command; the bytes of a name that is not UTF-8 (surrogateescape) are left as such.
-        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="backslashreplace")
+        # on Windows, an ASCII locale's) is shown as its escape, as stderr shows it, rather
+        # than ending the command; the bytes of a name that is not UTF-8 (surrogateescape)
+        # are left as such.
+        errors = _KEEPING_ERRORS.get(getattr(stream, "errors", None) or "")
+        if errors is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors=errors)
 
     def write(self, text: str) -> int:
         """Write ``text``; see the class."""

@@ -96,3 +96,16 @@ def test_an_error_naming_a_file_in_a_latin1_folder_shows_its_byte_as_an_escape(
     # As the history keeps the name, not d\udce9 (a character no one wrote).
     assert capsys.readouterr().err.startswith(
         f"importer-gui: {tmp_path}/d\\xe9/c.xml: The configuration is not well-formed XML")
+
+
+def test_init_under_an_ascii_locale_prints_an_accented_header_as_its_escape(
+        tmp_path: Path) -> None:
+    """stdout is ASCII there too: an accent it cannot hold is shown escaped, as on stderr,
+    not taken for a file name the system refused once the configuration is written."""
+    data = tmp_path / "teachers.csv"
+    data.write_text("Identifiant;Nom;Prénom;Courriel\njdoe;Doe;John;jdoe@example.org\n",
+                    encoding="utf-8")
+    done = cli("init", str(data), "--out", str(tmp_path / "c.xml"),
+               "--action", "createOrUpdateTeacherAction", env=ASCII_NAMES)
+    assert (done.code, done.err) == (0, "")
+    assert "    3. Pr\\xe9nom -> teacherFirstname (synonym match)" in done.out.splitlines()
