@@ -1,4 +1,4 @@
-"""history: the store's import runs, newest first."""
+"""history: the store's runs, newest first."""
 
 from __future__ import annotations
 
@@ -102,5 +102,6 @@ def _one_run(run: RunSummary, corrections: list[RecordedCorrection], out: TextIO
     return EXIT_OK
 
 
-HISTORY = Command("history", "list import runs, newest first; with RUN, one run and its "
-                  "corrections", run, _arguments, f"Exit codes: 0 shown; {NOTHING_DONE}.")
+HISTORY = Command("history", "list the store's runs (imports, refreshes, reverts), newest "
+                  "first; with RUN, one run and its corrections", run, _arguments,
+                  f"Exit codes: 0 shown; {NOTHING_DONE}.")

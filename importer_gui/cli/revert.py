@@ -1,4 +1,4 @@
-"""revert: undo an import run, as a new run of its own."""
+"""revert: undo a run (an import, a refresh or a revert), as a new run of its own."""
 
 from __future__ import annotations
 
@@ -102,8 +102,8 @@ def _print_revert(plan: RevertPlan, result: RevertResult | None, out: TextIO, *,
     out.write(f"Reverted run {plan.run_id} as run {result.run_id}{tail}.\n")
 
 
-REVERT = Command("revert", "undo an import run, as a new run; records changed since are "
-                 "skipped", run, _arguments,
+REVERT = Command("revert", "undo a run (an import, a refresh or a revert) as a new run; "
+                 "records changed since are skipped", run, _arguments,
                  "Exit codes: 0 the whole run reverted (or, with --dry-run, revertible); 1 "
                  f"records changed since were skipped, the others reverted; {NOTHING_DONE}, "
                  "nothing written, or nothing can be reverted; 3 reverted, but the output "

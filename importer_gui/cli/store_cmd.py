@@ -32,8 +32,8 @@ EXITS = f"Exit codes: 0 copied; {NOTHING_DONE}, nothing copied."
 def _arguments(sub: argparse.ArgumentParser) -> None:
     actions = sub.add_subparsers(dest="store_action", metavar="ACTION", required=True)
     copy = actions.add_parser("copy", help="copy a store, history included, into a new or "
-                              "empty one", description="Copy a store, history included, into "
-                              "a new or empty one (SQLite or PostgreSQL, either way).",
+                              "empty one", description="copy a store, history included, into "
+                              "a new or empty one (SQLite or PostgreSQL, either way)",
                               epilog=EXITS)
     copy.add_argument("source", type=store_argument, metavar="SOURCE",
                       help="the store to copy: a SQLite file or a postgresql:// URL")

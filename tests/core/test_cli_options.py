@@ -244,3 +244,17 @@ def test_the_help_says_which_commands_take_a_store(capsys: pytest.CaptureFixture
             "for the commands that open one (check, commit, history, revert, refresh, "
             "package; default: ") in help_text(capsys)
     assert "--store STORE" in help_text(capsys, "check")
+
+
+def test_history_and_revert_say_they_are_for_every_kind_of_run(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A refresh and a revert are runs of the history as an import is: history lists them,
+    revert undoes them; and every command's summary is worded alike, store copy's too."""
+    whole = help_text(capsys)
+    assert ("history list the store's runs (imports, refreshes, reverts), newest first; with "
+            "RUN, one run and its corrections") in whole
+    assert ("revert undo a run (an import, a refresh or a revert) as a new run; records "
+            "changed since are skipped") in whole
+    assert help_text(capsys, "store", "copy").startswith(
+        "usage: importer-gui store copy [-h] [--json] SOURCE DESTINATION copy a store, history "
+        "included, into a new or empty one (SQLite or PostgreSQL, either way) positional")
