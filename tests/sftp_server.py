@@ -165,14 +165,17 @@ class SftpServer:
 
     ``drop_after``: once that many bytes are written, every connection is ended (a network
     gone, a server restarted), the bytes already written left where they are.
+    ``stall_after``: once that many bytes are written, the server writes nothing more (a busy
+    disk, a slow link) until it is closed; other connections and sessions are still answered.
     """
 
     def __init__(self, root: Path, host_key: Any, *, user: str = "platform",
                  client_key: Any = None, password: str | None = None,
-                 drop_after: int | None = None) -> None:
+                 drop_after: int | None = None, stall_after: int | None = None) -> None:
         self.root, self.host_key, self.user = root, host_key, user
         self.client_key, self.password = client_key, password
         self.drop_after = drop_after
+        self.stall_after = stall_after
         self.denied: set[str] = set()  # paths refused as "permission denied"
         self._bytes_written = 0
         self.journal = Journal()
@@ -183,7 +186,7 @@ class SftpServer:
         self._listener.settimeout(0.2)
         self.port = self._listener.getsockname()[1]
         self._transports: list[paramiko.Transport] = []
-        self._stopping = threading.Event()
+        self._stopping = threading.Event()  # set: no more waits in a stall either
         self._thread = threading.Thread(target=self._serve, name="sftp-server", daemon=True)
         self._thread.start()
 
@@ -216,8 +219,11 @@ class SftpServer:
                 transport.close()
 
     def _written(self, size: int) -> None:
-        """Count what was written; end every connection past ``drop_after``."""
+        """Count what was written; end every connection past ``drop_after``, stall past
+        ``stall_after``."""
         self._bytes_written += size
+        if self.stall_after is not None and self._bytes_written >= self.stall_after:
+            self._stopping.wait()
         if self.drop_after is not None and self._bytes_written >= self.drop_after:
             for transport in self._transports:
                 transport.close()

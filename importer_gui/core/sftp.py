@@ -20,6 +20,7 @@ import logging
 import posixpath
 import socket
 import stat
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -465,8 +466,11 @@ def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,
 
     try:
         try:
-            sftp.put(str(path), temporary, callback=progress, confirm=True)
+            _put(sftp, path, temporary, progress)
             _rename(sftp, temporary, final)
+        except Cancelled:
+            _abandon(sftp, temporary)
+            raise
         except BaseException:
             # Never written, or the connection is gone (paramiko raises no OSError then).
             with contextlib.suppress(OSError, EOFError, paramiko.SSHException):
@@ -478,6 +482,73 @@ def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,
                 target, REFUSED_WITHOUT_REASON.format(name=path.name)) from None
         raise
     return final
+
+
+BLOCK = 32768  # bytes of a file in one write request, as paramiko's put sends them
+
+
+def _put(sftp: Any, path: Path, remote: str, progress: Callable[[int, int], None]) -> None:
+    """Write ``path`` as ``remote``, its blocks sent without waiting for the server to write
+    each (as paramiko's put). A cancel ``progress`` raises leaves the remote file open: closing
+    it would wait for a slow server to write every block queued, for ``_abandon`` to drop."""
+    size = path.stat().st_size
+    remote_file = sftp.open(remote, "wb")
+    sent = 0
+    try:
+        remote_file.set_pipelined(True)
+        with path.open("rb") as local:
+            while block := local.read(BLOCK):
+                remote_file.write(block)
+                sent += len(block)
+                progress(sent, size)
+        _close_while_asked(remote_file, lambda: progress(sent, size))
+    except Cancelled:
+        raise
+    except BaseException:
+        with contextlib.suppress(Exception):  # what went wrong is said, not the close
+            remote_file.close()
+        raise
+    if sftp.stat(remote).st_size != sent:  # as paramiko's put confirms a file sent
+        raise OSError(f"size mismatch in put!  {sftp.stat(remote).st_size} != {sent}")
+
+
+def _close_while_asked(remote_file: Any, check: Callable[[], None]) -> None:
+    """Close a file sent, which waits for the server to have written every block queued (up
+    to its whole window): in a thread of its own, so that ``check`` still hears a cancel."""
+    done = threading.Event()
+    failed: list[BaseException] = []
+
+    def close() -> None:
+        try:
+            remote_file.close()
+        except BaseException as exc:  # said by the thread that waits, not lost in this one
+            failed.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=close, name="sftp-close", daemon=True).start()
+    while not done.wait(0.1):
+        check()  # a cancel: ``_abandon`` closes the session, which ends the wait above
+    if failed:
+        raise failed[0]
+
+
+def _abandon(sftp: Any, temporary: str) -> None:
+    """Stop writing ``temporary`` at once and remove it: its session is closed rather than
+    waited on, and a session of its own on the same connection removes what it holds."""
+    import paramiko
+
+    transport = sftp.get_channel().get_transport()
+    sftp.close()
+    with contextlib.suppress(OSError, EOFError, paramiko.SSHException):
+        channel = transport.open_session(timeout=TIMEOUT)
+        channel.settimeout(TIMEOUT)
+        channel.invoke_subsystem("sftp")
+        fresh = paramiko.SFTPClient(channel)
+        try:
+            fresh.remove(temporary)
+        finally:
+            fresh.close()
 
 
 # How long a temporary file of a send must have been left unwritten before a later send

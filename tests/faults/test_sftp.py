@@ -195,6 +195,28 @@ def test_cancelling_leaves_no_half_file(server: SftpServer, known: Path, identit
     assert list(drop(server).iterdir()) == []
 
 
+# Cancel while blocks are being sent; once all are sent, while the server writes them.
+@pytest.mark.parametrize("asked", [10, 40])
+def test_cancelling_while_the_server_is_slow_to_write_stops_at_once(
+        server: SftpServer, known: Path, identity: Path, files: list[Path],
+        monkeypatch: pytest.MonkeyPatch, asked: int) -> None:
+    # A server slow to write (a busy disk, a slow link) has many blocks of the file queued:
+    # Cancel does not wait for it to write them all (here it never would, and the send ended
+    # as "no answer in time" instead of cancelled), and the file begun is still removed.
+    monkeypatch.setattr(sftp, "TIMEOUT", 5.0)
+    server.stall_after = 1  # the server takes the first block in, then writes nothing more
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > asked  # the data file is 17 blocks
+
+    with pytest.raises(Cancelled):
+        sftp.upload(files, sftp.parse_target(server.url()), key_file=identity,
+                    monitor=Monitor(cancelled=cancelled))
+    assert list(drop(server).iterdir()) == []
+
+
 def test_a_connection_dropped_mid_way_is_one_line_naming_the_server(
         server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
     server.drop_after = 100_000  # part-way through the data file
