@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal
 
-from importer_gui.core.catalogue import DATE_TOKENS, SHORT_YEAR
+from importer_gui.core.catalogue import DATE_TOKENS, SHORT_YEAR, exports
 from importer_gui.core.cells import Cell
 
 _INT = re.compile(r"[+-]?\d+")
@@ -136,10 +137,30 @@ _ISO_DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:[.,
                            re.IGNORECASE)
 
 
-def parse_duration(value: str) -> int | None:
-    """A duration in whole seconds: written in seconds ("5115"), as hh:ii:ss ("01:25:15") or in
-    ISO 8601 ("PT1H25M15S"); None for anything else."""
+# An export's minutes, with decimals after a point (or the comma its <decimal> may choose);
+# more digits than INT_MAX has are out of range whatever they say.
+_MINUTES = re.compile(r"[0-9]{1,19}(?:[.,][0-9]{1,19})?")
+# An export's hours (as many digits as they take, past the padding) and minutes.
+_HOURS_MINUTES = re.compile(r"([0-9]{1,19}):([0-5][0-9])")
+
+
+def parse_duration(value: str, time_format: str = "") -> int | None:
+    """A duration in whole seconds, as ``time_format`` (an export's timeGlobalFormat) writes
+    it: rawMinutes in minutes ("90.50"), padded and paddedhh as hours:minutes ("001:30",
+    "01:30"); otherwise in seconds ("5115"), as hh:ii:ss ("01:25:15") or in ISO 8601
+    ("PT1H25M15S"). None for anything else."""
     value = value.strip()
+    if time_format == exports.RAW_MINUTES:
+        if not _MINUTES.fullmatch(value):
+            return None
+        seconds = Decimal(value.replace(",", ".")) * 60
+        return int(seconds.to_integral_value(ROUND_HALF_UP))
+    if time_format in (exports.PADDED, exports.PADDED_HH):
+        hours_minutes = _HOURS_MINUTES.fullmatch(value)
+        if hours_minutes is None:
+            return None
+        hours, minutes = (int(part) for part in hours_minutes.groups())
+        return hours * 3600 + minutes * 60
     if value.isdecimal() and value.isascii():
         return int(value)
     clock = _CLOCK.fullmatch(value)

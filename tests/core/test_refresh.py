@@ -724,11 +724,74 @@ def test_tracking_rows_by_learning_object_in_the_exports_formats(tmp_path: Path)
     assert records(store, Table.TRACKING)[0].score == 90.0  # type: ignore[attr-defined]
 
 
-def test_a_time_format_a_refresh_cannot_read_is_one_line(tmp_path: Path) -> None:
+def test_a_time_format_the_platform_does_not_document_is_one_line(tmp_path: Path) -> None:
     config = write_export(tmp_path, "trackingProvider", TRACKING, [],
-                          parameters="<timeGlobalFormat>padded</timeGlobalFormat>")
-    with pytest.raises(ConfigError, match="reads rawSeconds and iso-8601 only"):
+                          parameters="<timeGlobalFormat>minutes</timeGlobalFormat>")
+    with pytest.raises(ConfigError) as raised:
         plan(config, tmp_path / "store.sqlite3")
+    assert raised.value.detail == (
+        "<trackingProvider> writes times as minutes, a timeGlobalFormat the platform does not "
+        "document; give it one of rawSeconds, iso-8601, rawMinutes, padded, paddedhh.")
+
+
+# Each documented timeGlobalFormat: what the file writes, and the seconds the store keeps (an
+# hour, twenty-five minutes and fifteen seconds, the documentation's example; the padded
+# formats write no seconds).
+TIMES_SPENT = {
+    "rawSeconds": [("5115", 5115), ("0", 0)],
+    "iso-8601": [("PT1H25M15S", 5115), ("PT0S", 0)],
+    "rawMinutes": [("85.25", 5115), ("0.00", 0), ("0", 0), ("85,25", 5115), ("1.01", 61),
+                   ("6000.50", 360_030)],
+    "padded": [("001:25", 5100), ("000:00", 0), ("100:00", 360_000), ("1234:59", 4_445_940)],
+    "paddedhh": [("01:25", 5100), ("00:00", 0), ("100:00", 360_000), ("123:05", 443_100)],
+}
+
+
+@pytest.mark.parametrize("time_format", list(TIMES_SPENT))
+def test_each_documented_time_format_is_read_as_the_seconds_it_says(
+        tmp_path: Path, time_format: str) -> None:
+    store = platform_store(tmp_path)
+
+    def refreshed(time_spent: str) -> tuple[list[tuple[int, str, list[str]]], object]:
+        config = write_export(
+            tmp_path, "trackingProvider", TRACKING,
+            [f"{NINA};{PARIS};LO-SEC-01;;;;10;;incomplete;{time_spent}"],
+            parameters=f"<timeGlobalFormat>{time_format}</timeGlobalFormat>")
+        found = outcomes(commit(config, store))
+        return found, records(store, Table.TRACKING)[0].time_spent  # type: ignore[attr-defined]
+
+    assert refreshed("") == ([(2, "create", [])], None)  # an empty time: none kept
+    for written, seconds in TIMES_SPENT[time_format]:
+        found, kept = refreshed(written)
+        assert not found[0][2], written
+        assert kept == seconds, written
+
+
+# A time spent not as its format writes it: named with its line and the export's column.
+MALFORMED = {
+    "rawMinutes": ("01:25", "Field timeGlobal: 01:25 is not a time spent in minutes, as "
+                            "timeGlobalFormat rawMinutes writes it (90.50 for an hour and a "
+                            "half)."),
+    "padded": ("85.25", "Field timeGlobal: 85.25 is not a time spent in hours and minutes, "
+                        "as timeGlobalFormat padded writes it (hhh:ii: 001:30 for an hour and "
+                        "a half)."),
+    "paddedhh": ("01:60", "Field timeGlobal: 01:60 is not a time spent in hours and minutes, "
+                          "as timeGlobalFormat paddedhh writes it (hh:ii: 01:30 for an hour "
+                          "and a half)."),
+}
+
+
+@pytest.mark.parametrize("time_format", list(MALFORMED))
+def test_a_time_not_in_its_format_is_an_error_naming_line_and_column(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], time_format: str) -> None:
+    store = platform_store(tmp_path)
+    written, message = MALFORMED[time_format]
+    config = write_export(tmp_path, "trackingProvider", TRACKING, [
+        f"{NINA};{PARIS};LO-SEC-01;;;;10;;incomplete;{TIMES_SPENT[time_format][0][0]}",
+        f"{NINA};{PARIS};LO-SEC-02;;;;10;;incomplete;{written}"],
+        parameters=f"<timeGlobalFormat>{time_format}</timeGlobalFormat>")
+    assert main(["refresh", str(config), "--store", str(store), "--dry-run"]) == 1
+    assert f"export.csv:3: ERROR timeSpent: {message}" in capsys.readouterr().out
 
 
 def test_an_export_needs_its_learner_and_its_session(tmp_path: Path) -> None:

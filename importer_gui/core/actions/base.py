@@ -14,6 +14,7 @@ from importer_gui.core.binding import BoundAction, BoundField, KeyText, date_tim
 from importer_gui.core.catalogue import Kind
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.catalogue.document import DEFAULT_TIME
+from importer_gui.core.catalogue.exports import NOT_IN_TIME_FORMAT, TIME_GLOBAL_FORMAT
 from importer_gui.core.cells import Cell, Garbled, Shown, Unreadable
 from importer_gui.core.issues import Issue, Level, Outcome
 from importer_gui.core.overlay import Overlay
@@ -278,7 +279,7 @@ def _converter(action: BoundAction, bound: BoundField) -> Converter | None:
     if kind is Kind.FLOAT:
         return _float_converter(bound)
     if kind is Kind.DURATION:
-        return _duration_converter(bound)
+        return _duration_converter(action, bound)
     return None  # STRING, LONGTEXT: read_values checks the length itself
 
 
@@ -381,13 +382,15 @@ def _float_converter(bound: BoundField) -> Converter:
     return convert
 
 
-def _duration_converter(bound: BoundField) -> Converter:
-    """A duration, stored in seconds."""
+def _duration_converter(action: BoundAction, bound: BoundField) -> Converter:
+    """A duration, stored in seconds; an export's in its timeGlobalFormat."""
     name, shown = bound.name, bound.shown
-    template = bound.spec.invalid or msg.NOT_A_DURATION
+    time_format = action.parameter(TIME_GLOBAL_FORMAT) or ""
+    template = (NOT_IN_TIME_FORMAT.get(time_format) or bound.spec.invalid
+                or msg.NOT_A_DURATION)
 
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
-        seconds = parse_duration(value_text) if isinstance(raw, str) else None
+        seconds = parse_duration(value_text, time_format) if isinstance(raw, str) else None
         if seconds is not None and seconds > INT_MAX:
             seconds = None
         if seconds is None:

@@ -133,10 +133,13 @@ EXPORT_CODES: dict[str, dict[str, str]] = {
     "trackingStatus": {"completed": "completed", "incomplete": "incomplete",
                        "notAttempted": "not attempted"}}
 STATUS_FORMAT = "statusFormat"  # a parameter of value mappings: meaning -> code
-# The time formats a refresh reads (timeGlobalFormat): seconds, the default, and ISO 8601.
+# The formats of an export's times spent (timeGlobalFormat), rawSeconds when none is given;
+# a refresh reads each of them (values.parse_duration).
 TIME_GLOBAL_FORMAT = "timeGlobalFormat"
 TIME_SPENT = "timeSpent"  # the import field the exports' durations are read as
-READ_TIME_FORMATS = ("rawSeconds", "iso-8601")
+RAW_SECONDS, ISO_8601, RAW_MINUTES = "rawSeconds", "iso-8601", "rawMinutes"
+PADDED, PADDED_HH = "padded", "paddedhh"  # hours, then minutes: "hhh:ii", "hh:ii"
+TIME_GLOBAL_FORMATS = (RAW_SECONDS, ISO_8601, RAW_MINUTES, PADDED, PADDED_HH)
 DATE_TIME_FORMAT = "dateTimeFormat"
 DEFAULT_DATE_TIME_FORMAT = "YYYY-MM-DD hh:ii:ss"  # IO_items.yml's, when none is given
 # A candidates export's custom field column: its text is the custom field's GUID.
@@ -510,7 +513,7 @@ EARLIER_SCHEDULED_NAMES: dict[str, str] = {"platformCandidatesProvider": "candid
 # events' provider has no date format: it writes dates and times as the default one).
 SCHEDULED_PARAMETERS: dict[str, str] = {
     DATE_FORMAT: DEFAULT_DATE_FORMAT, DATE_TIME_FORMAT: DEFAULT_DATE_TIME_FORMAT,
-    TIME_GLOBAL_FORMAT: "rawSeconds"}
+    TIME_GLOBAL_FORMAT: RAW_SECONDS}
 # And the parameters of some: every session, past ones too, and each one's classroom events.
 SCHEDULED_EXTRA: dict[str, dict[str, str]] = {
     "trainingSessionMetadataProvider": {"exportAllSessions": "Y"},
@@ -580,8 +583,21 @@ HEADER_CUT = errors.QT_TRANSLATE_NOOP(
     "errors", "the file ends inside line 1, without the line break the platform ends every "
               "line with: it was cut short; export the file again.")
 NOT_READ_TIME_FORMAT = errors.QT_TRANSLATE_NOOP(
-    "messages", "<{provider}> writes times as {format}; a refresh reads rawSeconds and iso-8601 "
-                "only (timeGlobalFormat).")
+    "messages", "<{provider}> writes times as {format}, a timeGlobalFormat the platform does not "
+                "document; give it one of {formats}.")
+# A time spent not written as the export's timeGlobalFormat says (its others read as imports'
+# durations, NOT_A_DURATION).
+NOT_IN_TIME_FORMAT: dict[str, str] = {
+    RAW_MINUTES: errors.QT_TRANSLATE_NOOP(
+        "messages", "Field {field}: {value} is not a time spent in minutes, as timeGlobalFormat "
+                    "rawMinutes writes it (90.50 for an hour and a half)."),
+    PADDED: errors.QT_TRANSLATE_NOOP(
+        "messages", "Field {field}: {value} is not a time spent in hours and minutes, as "
+                    "timeGlobalFormat padded writes it (hhh:ii: 001:30 for an hour and a half)."),
+    PADDED_HH: errors.QT_TRANSLATE_NOOP(
+        "messages", "Field {field}: {value} is not a time spent in hours and minutes, as "
+                    "timeGlobalFormat paddedhh writes it (hh:ii: 01:30 for an hour and a half)."),
+}
 LEARNER_NOT_IN_STORE = errors.QT_TRANSLATE_NOOP(
     "messages", "Field {field}: no learner {value} in the store; refresh the learners' export "
                 "first (before this one in the same export configuration).")

@@ -158,9 +158,9 @@ def refusal(export: Export, *, prune: bool) -> ImporterError | None:
                                                         columns=", ".join(key)))
     time_format = provider.parameters.get(cat.TIME_GLOBAL_FORMAT)
     reads_time = any(spec.fields.get(name) == cat.TIME_SPENT for name in names)
-    if reads_time and time_format and time_format not in cat.READ_TIME_FORMATS:
-        return ConfigError(cat.NOT_READ_TIME_FORMAT.format(provider=spec.name,
-                                                           format=time_format))
+    if reads_time and time_format and time_format not in cat.TIME_GLOBAL_FORMATS:
+        return ConfigError(cat.NOT_READ_TIME_FORMAT.format(
+            provider=spec.name, format=time_format, formats=", ".join(cat.TIME_GLOBAL_FORMATS)))
     filters = provider.filters()
     if prune and filters and not spec.unpruned:  # those it never prunes from may filter
         return ImporterError(cat.PRUNE_FILTERED.format(provider=spec.name,
@@ -206,7 +206,8 @@ def _bind(export: Export, names: list[str]) -> BoundAction:
                       tuple(b.spec for b in bound.values()))
     fmt = export.provider.date_format
     action = Action(name=spec.name, parameters={
-        cat.DATE_TIME_FORMAT: export.provider.date_time_format})
+        cat.DATE_TIME_FORMAT: export.provider.date_time_format,
+        cat.TIME_GLOBAL_FORMAT: export.provider.parameters.get(cat.TIME_GLOBAL_FORMAT, "")})
     return BoundAction(spec, action, bound, date_pattern(fmt), fmt,
                        width=1 + max((b.index for b in bound.values()), default=-1))
 

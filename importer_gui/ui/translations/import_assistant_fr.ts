@@ -5766,12 +5766,24 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Le fichier se termine au milieu de cette ligne, sans le saut de ligne par lequel la plateforme termine chaque ligne&#xa0;: il a été tronqué, cette ligne est donc laissée de côté (exportez à nouveau le fichier).</translation>
     </message>
     <message>
-        <source>Deleting what the exports lack is refused: &lt;{provider}&gt; chooses its rows with {parameters}, so the records it leaves out are not gone from the platform.</source>
-        <translation>La suppression de ce que les exports n&apos;ont pas est refusée&#xa0;: &lt;{provider}&gt; choisit ses lignes avec {parameters}, les enregistrements qu&apos;il laisse de côté n&apos;ont donc pas disparu de la plateforme.</translation>
+        <source>&lt;{provider}&gt; writes times as {format}, a timeGlobalFormat the platform does not document; give it one of {formats}.</source>
+        <translation>&lt;{provider}&gt; écrit les durées en {format}, un timeGlobalFormat que la plateforme ne documente pas&#xa0;; donnez-lui l&apos;un de {formats}.</translation>
     </message>
     <message>
-        <source>&lt;{provider}&gt; writes times as {format}; a refresh reads rawSeconds and iso-8601 only (timeGlobalFormat).</source>
-        <translation>&lt;{provider}&gt; écrit les durées en {format}&#xa0;; une actualisation ne lit que rawSeconds et iso-8601 (timeGlobalFormat).</translation>
+        <source>Field {field}: {value} is not a time spent in minutes, as timeGlobalFormat rawMinutes writes it (90.50 for an hour and a half).</source>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas un temps passé en minutes, tel que timeGlobalFormat rawMinutes l&apos;écrit (90.50 pour une heure et demie).</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not a time spent in hours and minutes, as timeGlobalFormat padded writes it (hhh:ii: 001:30 for an hour and a half).</source>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas un temps passé en heures et minutes, tel que timeGlobalFormat padded l&apos;écrit (hhh:ii&#xa0;: 001:30 pour une heure et demie).</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} is not a time spent in hours and minutes, as timeGlobalFormat paddedhh writes it (hh:ii: 01:30 for an hour and a half).</source>
+        <translation>Champ {field}&#xa0;: {value} n&apos;est pas un temps passé en heures et minutes, tel que timeGlobalFormat paddedhh l&apos;écrit (hh:ii&#xa0;: 01:30 pour une heure et demie).</translation>
+    </message>
+    <message>
+        <source>Deleting what the exports lack is refused: &lt;{provider}&gt; chooses its rows with {parameters}, so the records it leaves out are not gone from the platform.</source>
+        <translation>La suppression de ce que les exports n&apos;ont pas est refusée&#xa0;: &lt;{provider}&gt; choisit ses lignes avec {parameters}, les enregistrements qu&apos;il laisse de côté n&apos;ont donc pas disparu de la plateforme.</translation>
     </message>
     <message>
         <source>What the store holds and {file} lacks was not deleted: rows of it have errors ({count}), and the records they name would be deleted; fix them first.</source>
