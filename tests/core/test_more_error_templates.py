@@ -157,6 +157,15 @@ def test_the_export_configurations_errors_are_worded_as_before(tmp_path: Path) -
         export_config.data_files(config)
     assert info.value.detail == ("<trainingCourseMetadataProvider>'s export names no file "
                                  "(<moveToFolder><fileName>); name its file with --data.")
+    # The documented order (timeLogger, moveToFolder, emailReport, archive, generateEndFile,
+    # cleanFolder), a consolidator repeated or some left out, is read; another is not.
+    export_config.loads(export(more="<consolidators><timeLogger/><moveToFolder/><archive/>"
+                                    "<archive/><cleanFolder/></consolidators>"))
+    assert export_error(export(more="<consolidators>\n<moveToFolder/>\n<cleanFolder/>\n"
+                                    "<emailReport/>\n</consolidators>")) == (
+        "<emailReport> (line 7) comes after <cleanFolder> (line 6) in <consolidators>; the "
+        "platform wants them declared in this order: timeLogger, moveToFolder, emailReport, "
+        "archive, generateEndFile, cleanFolder.")
     named = export_config.loads(export(more="<consolidators><moveToFolder><fileName>"
                                             "trainings-%Y.csv</fileName></moveToFolder>"
                                             "</consolidators>"), source=tmp_path / "e.xml")

@@ -100,6 +100,10 @@ NO_FILE_NAME = QT_TRANSLATE_NOOP("errors", "<{provider}>'s export names no file 
                                            "--data.")
 NO_MATCH = QT_TRANSLATE_NOOP("errors", "no file in the folder matches {name}; name the "
                                        "export's file with --data.")
+# Consolidators declared out of the order the platform wants them in.
+CONSOLIDATOR_ORDER = QT_TRANSLATE_NOOP(
+    "errors", "<{name}> (line {line}) comes after <{before}> (line {before_line}) in "
+              "<consolidators>; the platform wants them declared in this order: {order}.")
 
 
 @dataclass(frozen=True)
@@ -285,9 +289,22 @@ def _read_export(element: El, reader: Reader) -> Export:
     read_action = _read_action(action, reader)
     file_name = read_action.options.get(cat.FILE_NAME, "")
     consolidators = parts.get("consolidators")
+    latest: El | None = None  # the consolidator latest in the platform's order so far
     for consolidator in children(consolidators) if consolidators is not None else []:
         file_name = _read_consolidator(consolidator, reader) or file_name
+        latest = _in_order(consolidator, latest, reader)
     return Export(_read_provider(provider, reader), read_action, file_name)
+
+
+def _in_order(element: El, latest: El | None, reader: Reader) -> El:
+    """The consolidator latest in the platform's order once ``element`` is read after
+    ``latest``; one declared after a consolidator the platform runs later is refused."""
+    rank = cat.EXPORT_CONSOLIDATORS.index
+    if latest is not None and rank(element.tag) < rank(latest.tag):
+        raise reader.fail(CONSOLIDATOR_ORDER.format(
+            name=element.tag, line=element.sourceline, before=latest.tag,
+            before_line=latest.sourceline, order=", ".join(cat.EXPORT_CONSOLIDATORS)), element)
+    return element
 
 
 def _only(container: El | None, wrong: tuple[str, str], line: int | None,

@@ -5156,6 +5156,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>aucun fichier du dossier ne correspond à {name}&#xa0;; choisissez vous-même le fichier exporté.</translation>
     </message>
     <message>
+        <source>&lt;{name}&gt; (line {line}) comes after &lt;{before}&gt; (line {before_line}) in &lt;consolidators&gt;; the platform wants them declared in this order: {order}.</source>
+        <translation>&lt;{name}&gt; (ligne {line}) vient après &lt;{before}&gt; (ligne {before_line}) dans &lt;consolidators&gt;&#xa0;; la plateforme veut qu&apos;ils soient déclarés dans cet ordre&#xa0;: {order}.</translation>
+    </message>
+    <message>
         <source>Run {reverted} was reverted by run {run} ({user} on {machine}) since the revert was planned: nothing was written to {path}.</source>
         <translation>L&apos;exécution {reverted} a été défaite par l&apos;exécution {run} ({user} sur {machine}) depuis l&apos;aperçu de ce qui serait défait&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
