@@ -160,7 +160,7 @@ def main(argv: Sequence[str], *, ending: bool = False) -> int:
     if at is not None and argv[at] not in COMMANDS:  # importer-gui [--store STORE] FILE
         return _open_in_gui(argv[at], argv[:at] + argv[at + 1:])
     args = unknown_options_refused(build_parser(_named(argv)), argv)
-    if args.command in STORELESS and args.store is not None:  # given before the command
+    if args.command in STORELESS and args.store is not None:  # before the command or after
         args.usage_of.error("argument --store: this command opens no store (--store is for "
                             f"{STORE_TAKEN_BY})")
     out = Output(sys.stdout)

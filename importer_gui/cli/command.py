@@ -133,7 +133,17 @@ def add_common(sub: argparse.ArgumentParser, *, store: bool = True) -> None:
     if store:
         sub.add_argument("--store", type=store_argument, default=argparse.SUPPRESS,
                          help=STORE_HELP)
+    else:
+        store_read_to_refuse(sub)
     sub.add_argument("--json", action="store_true", help="print JSON on stdout")
+
+
+def store_read_to_refuse(sub: argparse.ArgumentParser) -> None:
+    """--store after a command that opens no store, read (unlisted in its --help) so that
+    it is refused as it is before the command, saying why, not as an unknown option (its
+    value left out too)."""
+    sub.add_argument("--store", nargs="?", const="", default=argparse.SUPPRESS,
+                     help=argparse.SUPPRESS)
 
 
 def creates_store(args: argparse.Namespace) -> bool:

@@ -21,6 +21,7 @@ from importer_gui.cli.command import (
     open_made,
     says_unknown_options,
     store_argument,
+    store_read_to_refuse,
 )
 from importer_gui.cli.output import dump_json, visible, waits_said
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
@@ -42,6 +43,7 @@ def _arguments(sub: argparse.ArgumentParser) -> None:
     # Also after the stores, where a user puts it; given before "copy", it is kept.
     copy.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                       help="print JSON on stdout")
+    store_read_to_refuse(copy)
     says_unknown_options(copy)
 
 
