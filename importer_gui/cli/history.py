@@ -14,6 +14,9 @@ from importer_gui.core.revert import counts_said, runs_text
 from importer_gui.core.store import RunSummary
 from importer_gui.core.store.runs import NO_SUCH_RUN
 
+# An empty history: the runs it would list are of every kind, not imports only.
+NO_RUNS = "No runs yet: the store holds no import, refresh or revert.\n"
+
 
 def _run_json(run: RunSummary) -> dict[str, Any]:
     return {"id": run.id, "started": run.started.isoformat(timespec="seconds"),
@@ -48,7 +51,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         dump_json({"runs": [_run_json(r) for r in runs]}, out)
         return EXIT_OK
     if not runs:
-        out.write("No import runs yet.\n")
+        out.write(NO_RUNS)
     for run in runs:
         _print_run(run, out)
     return EXIT_OK

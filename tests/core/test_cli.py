@@ -174,7 +174,8 @@ def test_missing_data_file_names_it(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_history_newest_first(sample_config: Path, tmp_path: Path,
                               capsys: pytest.CaptureFixture[str]) -> None:
     store = existing_store(tmp_path / "s.db")
-    assert run(capsys, "history", "--store", store)[1] == "No import runs yet.\n"
+    assert run(capsys, "history", "--store", store)[1] == (
+        "No runs yet: the store holds no import, refresh or revert.\n")
     run(capsys, "commit", str(sample_config), "--store", store)
     run(capsys, "commit", str(sample_config), "--store", store)
     code, out, _ = run(capsys, "history", "--store", store, "--json")

@@ -219,7 +219,8 @@ def test_a_password_comes_from_pgpass_or_pgpassword_and_is_never_shown(
                         encoding="utf-8")
     passfile.chmod(0o600)
     done = cli("history", "--store", url, env={**env, "PGPASSFILE": str(passfile)})
-    assert (done.returncode, done.stdout) == (0, "No import runs yet.\n"), done.stderr
+    assert (done.returncode, done.stdout) == (
+        0, "No runs yet: the store holds no import, refresh or revert.\n"), done.stderr
     done = cli("history", "--store", url, env={**env, "PGPASSWORD": password})
     assert done.returncode == 0, done.stderr
     for wrong in (cli("history", "--store", keeper_url(postgres_cluster, database, "not it"),

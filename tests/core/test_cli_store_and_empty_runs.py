@@ -113,9 +113,12 @@ def test_a_commit_with_nothing_to_write_leaves_no_new_store(
 
 
 def test_the_default_store_is_made_on_first_use(capsys: pytest.CaptureFixture[str]) -> None:
+    """Its history is empty, said for every kind of run it lists (a refresh, a revert)."""
     assert not default_store_path().exists()  # a private data folder (conftest)
-    assert run(capsys, "history") == (0, "No import runs yet.\n", "")
+    assert run(capsys, "history") == (
+        0, "No runs yet: the store holds no import, refresh or revert.\n", "")
     assert default_store_path().is_file()
+    assert run(capsys, "history", "--json") == (0, '{\n  "runs": []\n}\n', "")
 
 
 # ---------------------------------------------------------------- runs that change nothing

@@ -22,7 +22,8 @@ def test_a_training_course_file_given_to_a_teacher_import_is_refused(
         "trainingPathCode, trainingTitle, trainingModality, none of which this import maps (it "
         "maps teacherLogin, teacherName, teacherFirstname, teacherEmail): is this the file of "
         "this import?")
-    assert run(capsys, "history", "--store", store)[1] == "No import runs yet.\n"
+    assert run(capsys, "history", "--store", store)[1] == (
+        "No runs yet: the store holds no import, refresh or revert.\n")
 
 
 def test_fields_named_in_other_columns_are_said_and_read_by_position(
