@@ -64,6 +64,18 @@ def test_two_files_for_one_export_are_refused(
     assert not store.exists()
 
 
+def test_one_file_given_twice_is_said_given_twice(
+        exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Not "platform_learners.csv and platform_learners.csv both hold ...": one file, twice."""
+    store = tmp_path / "store.sqlite3"
+    code, _, err = refresh(capsys, exports / "export-config.xml", store,
+                           exports / "platform_learners.csv", exports / "platform_learners.csv")
+    assert code == 2
+    assert err == (f"importer-gui: {exports / 'export-config.xml'}: platform_learners.csv was "
+                   "given twice; give one file for each export.\n")
+    assert not store.exists()
+
+
 def test_another_exports_file_under_this_ones_name_is_refused(
         exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copy(exports / "platform_learning_objects.csv", exports / "platform_learners.csv")

@@ -95,6 +95,9 @@ TOO_MANY_FILES = QT_TRANSLATE_NOOP("errors", "{count} data files were given, but
                                              "configuration has only {exports} <export>.")
 TWO_FILES = QT_TRANSLATE_NOOP("errors", "{first} and {second} both hold the columns of the "
                                         "<{provider}> export; give one file for each export.")
+# The same file given twice (the same name, or another way to it): not two files.
+GIVEN_TWICE = QT_TRANSLATE_NOOP("errors", "{name} was given twice; give one file for each "
+                                          "export.")
 NO_FILE_NAME = QT_TRANSLATE_NOOP("errors", "<{provider}>'s export names no file "
                                            "(<moveToFolder><fileName>); name its file with "
                                            "--data.")
@@ -444,6 +447,14 @@ def data_files(config: ExportConfig, overrides: list[Path] | None = None) -> lis
             for path, export in zip(laid, exports, strict=True)]
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    """True when both paths lead to one file (both were read: an error keeps them apart)."""
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
 def _laid_by_headers(config: ExportConfig, paths: list[Path]
                      ) -> tuple[list[Path | None], list[Path]]:
     """Each export's file among ``paths`` by the headers its first line holds (None where
@@ -456,8 +467,9 @@ def _laid_by_headers(config: ExportConfig, paths: list[Path]
         if index is None:
             unknown.append(path)
         elif (first := laid[index]) is not None:
-            raise ConfigError(TWO_FILES.format(first=first.name, second=path.name,
-                                               provider=exports[index].provider.name),
+            raise ConfigError(GIVEN_TWICE.format(name=path.name) if _same_file(first, path)
+                              else TWO_FILES.format(first=first.name, second=path.name,
+                                                    provider=exports[index].provider.name),
                               path=config.source)
         else:
             laid[index] = path

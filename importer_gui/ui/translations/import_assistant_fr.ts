@@ -5148,6 +5148,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{first} et {second} contiennent tous deux les colonnes de l&apos;export &lt;{provider}&gt;&#xa0;; donnez un seul fichier par export.</translation>
     </message>
     <message>
+        <source>{name} was given twice; give one file for each export.</source>
+        <translation>{name} a été donné deux fois&#xa0;; donnez un seul fichier par export.</translation>
+    </message>
+    <message>
         <source>&lt;{provider}&gt;&apos;s export names no file (&lt;moveToFolder&gt;&lt;fileName&gt;); name its file with --data.</source>
         <translation>L&apos;export de &lt;{provider}&gt; ne nomme aucun fichier (&lt;moveToFolder&gt;&lt;fileName&gt;)&#xa0;; choisissez vous-même son fichier exporté.</translation>
     </message>
