@@ -353,7 +353,8 @@ class StoreBrowser(QDialog):
         self.tabs.addTab(self.learner_tabs, self.tr("&Learners and tracking"))
         # A short title: the tabs fit a window 700 px wide; the tooltip says it whole.
         history = self.tabs.addTab(self._history_tab(), self.tr("&History"))
-        self.tabs.setTabToolTip(history, self.tr("History of import runs"))
+        self.tabs.setTabToolTip(history, self.tr(
+            "History of the runs: imports, refreshes, reverts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         # Where a user looking for the way back to the wizard looks: the key that keeps it open.
@@ -527,7 +528,8 @@ class StoreBrowser(QDialog):
         layout.addWidget(self.history_error)
         self.history_model = HistoryModel(parent=self)
         self.history_view = _table_view(page, "view_history")
-        self.history_view.setAccessibleName(self.tr("History of import runs"))
+        self.history_view.setAccessibleName(self.tr(
+            "History of the runs: imports, refreshes, reverts"))
         self._history_fitted = FitWhenShown(self.history_view)  # read while hidden, at first
         self.history_view.setModel(self.history_model)
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -82,4 +82,5 @@ def test_the_current_tab_is_the_one_shown_at_700_px(speaking: str, tmp_path: Pat
     bar = browser.tabs.tabBar()
     assert bar.rect().contains(bar.tabRect(bar.currentIndex()))
     assert browser.tabs.tabToolTip(bar.currentIndex()) == (
-        "History of import runs" if speaking == ENGLISH else "Historique des exécutions")
+        "History of the runs: imports, refreshes, reverts" if speaking == ENGLISH
+        else "Historique des exécutions\u00a0: imports, actualisations, annulations")

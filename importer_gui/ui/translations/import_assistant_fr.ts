@@ -2443,6 +2443,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>&amp;Apprenants et suivi</translation>
     </message>
     <message>
+        <source>History of the runs: imports, refreshes, reverts</source>
+        <translation>Historique des exécutions&#xa0;: imports, actualisations, annulations</translation>
+    </message>
+    <message>
         <source>Opening the store %1…</source>
         <translation>Ouverture de la base %1…</translation>
     </message>
@@ -2457,10 +2461,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
-    </message>
-    <message>
-        <source>History of import runs</source>
-        <translation>Historique des exécutions</translation>
     </message>
     <message>
         <source>Close the browser (Esc); %1 goes back to the window and leaves it open, and from the window brings it back</source>
