@@ -780,10 +780,16 @@ class PreviewPage(BasePage):
 
     def _show_counts(self) -> None:
         counts = self.model.counts()
-        parts = [self.tr("<b>%Ln row(s)</b>", "", self.model.total_rows())]
-        for outcome in OUTCOME_ORDER:
-            parts.append(outcome_badge(outcome, self._outcome_text(outcome, counts[outcome])))
+        total = self.model.total_rows()
+        texts = [self._outcome_text(outcome, counts[outcome]) for outcome in OUTCOME_ORDER]
+        parts = [self.tr("<b>%Ln row(s)</b>", "", total)]
+        parts += [outcome_badge(outcome, text)
+                  for outcome, text in zip(OUTCOME_ORDER, texts, strict=True)]
         self.counts_label.setText(" ".join(parts))
+        # Read from the badges, the counts ran together into one string of numbers.
+        self.counts_label.setAccessibleName(arg(
+            self.tr("%1: %2.", "the preview's counts as a screen reader says them"),
+            self.tr("%Ln row(s)", "", total), ", ".join(texts)))
 
     def _recolour_counts(self) -> None:
         """Write the counts shown again in the colours of the scheme now in use."""

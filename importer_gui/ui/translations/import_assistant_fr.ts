@@ -1789,6 +1789,18 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
             <numerusform>&lt;b&gt;%Ln lignes&lt;/b&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2.</source>
+        <comment>the preview&apos;s counts as a screen reader says them</comment>
+        <translation>%1&#xa0;: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln ligne</numerusform>
+            <numerusform>%Ln lignes</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%Ln to create</source>
         <translation>
