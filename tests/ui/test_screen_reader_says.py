@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAccessible, QStandardItemModel
+from PySide6.QtWidgets import QListView, QWidget
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.language import ENGLISH, FRENCH
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.widgets.elided_combo import ElidedCombo
+from importer_gui.ui.widgets.file_entries import FileEntries, file_entry
 from tests.ui.test_alt_letters import shown  # noqa: F401  (a fixture: the window, in a language)
+from tests.ui.test_elided_texts import LONG
 from tests.ui.wizards import sample_preview
 
 COUNTS = {
@@ -21,14 +24,35 @@ COUNTS = {
 }
 
 
-def said(widget: QWidget) -> str:
-    """The name a screen reader reads for ``widget``."""
+def said(widget: QWidget, text: QAccessible.Text = QAccessible.Text.Name) -> str:
+    """What a screen reader reads for ``widget``: its name, or ``text``."""
     interface = QAccessible.queryAccessibleInterface(widget)
     assert interface is not None
-    return interface.text(QAccessible.Text.Name)
+    return interface.text(text)
 
 
 def test_the_preview_counts_are_said_as_a_sentence(
         speaking: str, shown: MainWindow, sample: Path, qtbot: QtBot) -> None:  # noqa: F811
     page = sample_preview(shown, sample, qtbot)
     assert said(page.counts_label) == COUNTS[speaking]
+
+
+def test_a_narrow_file_box_and_recent_list_are_said_whole(qtbot: QtBot) -> None:
+    box = ElidedCombo()
+    qtbot.addWidget(box)
+    box.addItem(LONG)
+    box.setFixedWidth(box.minimumSizeHint().width() + 40)
+    box.show()
+    assert box.shown_text() != LONG
+    assert said(box, QAccessible.Text.Value) == LONG
+    folder = "/srv/imports/2025/spring term/Lyon and Grenoble"
+    model = QStandardItemModel()
+    model.appendRow(file_entry(Path(folder, "teachers of the second term.csv"), folder))
+    recent = QListView()
+    qtbot.addWidget(recent)
+    recent.setModel(model)
+    recent.setItemDelegate(FileEntries(recent))
+    recent.resize(160, 100)  # the folder elided where drawn
+    recent.show()
+    entry = QAccessible.queryAccessibleInterface(recent).child(0)
+    assert entry.text(QAccessible.Text.Name) == f"teachers of the second term.csv — {folder}"
