@@ -1,8 +1,10 @@
 """Sending a package to the platform's SFTP drop folder (paramiko), without Qt.
 
 The server's host key must be in the user's known hosts: an unknown key is refused (the
-command line) or shown to the user to accept (the wizard, through ``confirm_host_key``), and
-a key that changed is always refused. The user is authenticated with the SSH agent or a key
+command line) or shown to the user to accept (the wizard, through ``confirm_host_key``); a
+key that changed is refused, naming the known hosts' lines that hold the old one, which the
+wizard offers to replace (``replace_host_key``). Connecting and logging in hear a cancel. The
+user is authenticated with the SSH agent or a key
 file, else with a password asked for at that moment and kept nowhere. Each file is written
 under a temporary name and renamed once complete, so that the platform, which picks up what
 the drop folder holds, never reads half a file; what a send cut short left under such a name
@@ -16,8 +18,10 @@ import base64
 import contextlib
 import errno
 import hashlib
+import hmac
 import logging
 import posixpath
+import re
 import socket
 import stat
 import threading
@@ -27,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from importer_gui.core.atomic import hidden_name, part_of
+from importer_gui.core.atomic import hidden_name, part_of, write_bytes_atomically
 from importer_gui.core.errors import (
     QT_TRANSLATE_NOOP,
     Cancelled,
@@ -64,9 +68,18 @@ KNOWN_HOSTS_UNREADABLE = QT_TRANSLATE_NOOP(
 HOST_KEY_UNKNOWN = QT_TRANSLATE_NOOP(
     "errors", "The host key of {host} is not in your known hosts ({key_type} {fingerprint}); "
               "connect once with ssh to check and accept it, then send again.")
+# What to do is said with the known hosts' line(s) naming the host, as ssh names them: the
+# command line offers no way round, on purpose.
 HOST_KEY_CHANGED = QT_TRANSLATE_NOOP(
     "errors", "The host key of {host} has changed ({key_type} {fingerprint}, expected "
-              "{expected}); refused: someone may be posing as the server.")
+              "{expected}); refused: someone may be posing as the server. If your platform's "
+              "administrators confirm the new key, delete line {lines} of {path}, then send "
+              "again.")
+HOST_KEY_CHANGED_LINES = QT_TRANSLATE_NOOP(
+    "errors", "The host key of {host} has changed ({key_type} {fingerprint}, expected "
+              "{expected}); refused: someone may be posing as the server. If your platform's "
+              "administrators confirm the new key, delete lines {lines} of {path}, then send "
+              "again.")
 HOST_KEY_REVOKED = QT_TRANSLATE_NOOP(
     "errors", "The host key of {host} ({key_type} {fingerprint}) is marked revoked in your "
               "known hosts ({path}); refused: someone may be posing as the server.")
@@ -153,6 +166,24 @@ class UnknownHostKeyError(ImporterError):
         self.key = key
 
 
+class ChangedHostKeyError(ImporterError):
+    """The server's key is not the one the user's known hosts hold for it."""
+
+    def __init__(self, target: SftpTarget, key: HostKey, expected: str, known_hosts: Path,
+                 lines: Sequence[int]) -> None:
+        template = HOST_KEY_CHANGED if len(lines) == 1 else HOST_KEY_CHANGED_LINES
+        super().__init__(template.format(
+            host=key.host, key_type=key.key_type, fingerprint=key.fingerprint,
+            expected=expected, lines=", ".join(map(str, lines)), path=known_hosts))
+        self.host = target.host
+        self.port = target.port
+        self.key = key  # the new one, as its known_hosts line would hold it
+        self.new_fingerprint = key.fingerprint
+        self.old_fingerprint = expected
+        self.known_hosts = known_hosts
+        self.lines = tuple(lines)  # those naming the host, counted from 1
+
+
 class PasswordNeededError(ImporterError):
     """No key logged the user in, and no password was given: the caller may ask for one."""
 
@@ -207,8 +238,7 @@ class _Policy:
         self.revoked = revoked
 
     def missing_host_key(self, client: Any, hostname: str, key: Any) -> None:
-        found = HostKey(self.target.known_hosts_name, key.get_name(), fingerprint(key),
-                        f"{self.target.known_hosts_name} {key.get_name()} {key.get_base64()}")
+        found = _host_key(self.target, key)
         if key.asbytes() in self.revoked:  # never offered to be accepted
             raise ImporterError(HOST_KEY_REVOKED.format(
                 host=found.host, key_type=found.key_type, fingerprint=found.fingerprint,
@@ -218,9 +248,83 @@ class _Policy:
         _remember(self.known_hosts, found)
 
 
+def _host_key(target: SftpTarget, key: Any) -> HostKey:
+    """The key a server showed, as the user is shown it."""
+    name = target.known_hosts_name
+    return HostKey(name, key.get_name(), fingerprint(key),
+                   f"{name} {key.get_name()} {key.get_base64()}")
+
+
 def remember_host_key(key: HostKey, known_hosts: Path | None = None) -> None:
     """Add a host key the user accepted to their known hosts (as ssh would)."""
     _remember(known_hosts or default_known_hosts(), key)
+
+
+def replace_host_key(error: ChangedHostKeyError) -> None:
+    """Put the server's new key in place of the old in the user's known hosts, in one step:
+    the host's name is taken out of the lines naming it (a line left naming no host goes),
+    and the new key's line added; every other line is kept as it is, byte for byte."""
+    path = error.known_hosts.resolve()  # a known_hosts linked from elsewhere stays a link
+    try:
+        kept = [line for line in _without_host(path.read_bytes(), error.key.host)
+                if line is not None]
+        if kept and not kept[-1].endswith(b"\n"):
+            kept[-1] += b"\n"
+        text = b"".join(kept) + error.key.line.encode("ascii") + b"\n"
+        write_bytes_atomically(path, text)
+    except OSError as exc:
+        raise ImporterError(KEY_NOT_ADDED.format(path=error.known_hosts,
+                                                 reason=system_reason(exc))) from None
+
+
+# A known_hosts line: its indent, its host names (comma-separated), and the rest (key type,
+# key, comment). A marked line (@revoked, @cert-authority) is never one of a host's keys.
+_HOST_LINE = re.compile(rb"(\s*)([^@#\s]\S*)(\s.*)", re.DOTALL)
+
+
+def _without_host(text: bytes, host: str) -> list[bytes | None]:
+    """Each line of ``text`` (its line break kept) without ``host`` among its names; None
+    for a line that named only that host. Hashed names are matched as ssh matches them."""
+    lines: list[bytes | None] = []
+    for line in text.splitlines(keepends=True):
+        found = _HOST_LINE.fullmatch(line)
+        if found is None:
+            lines.append(line)
+            continue
+        names = found.group(2).split(b",")
+        others = [name for name in names
+                  if not _names_host(name.decode("utf-8", "replace"), host)]
+        if len(others) == len(names):
+            lines.append(line)
+        elif others:
+            lines.append(found.group(1) + b",".join(others) + found.group(3))
+        else:
+            lines.append(None)
+    return lines
+
+
+def _names_host(name: str, host: str) -> bool:
+    """True when a known_hosts name is ``host``, as it is or hashed (as paramiko reads it)."""
+    if name.startswith("|1|"):
+        from paramiko.hostkeys import HostKeys
+
+        try:
+            hashed = HostKeys.hash_host(host, name)
+        except ValueError:  # a salt that is no base64: no name of any host
+            return False
+        return hmac.compare_digest(hashed.encode(), name.encode())
+    return name == host
+
+
+def _host_lines(known_hosts: Path, host: str) -> list[int]:
+    """The numbers of the known hosts' lines naming ``host`` (counted from 1)."""
+    try:
+        text = known_hosts.read_bytes()
+    except OSError:
+        return []
+    return [number for number, (line, without) in enumerate(
+        zip(text.splitlines(keepends=True), _without_host(text, host), strict=True), 1)
+        if without != line]
 
 
 def _remember(known_hosts: Path, key: HostKey) -> None:
@@ -243,7 +347,7 @@ def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None =
 
     monitor = monitor or Monitor()
     client = _connect(target, key_file, ask_password, confirm_host_key,
-                      known_hosts or default_known_hosts())
+                      known_hosts or default_known_hosts(), monitor)
     try:
         sftp = client.open_sftp()
         sftp.get_channel().settimeout(TIMEOUT)
@@ -274,7 +378,7 @@ def _sending_reason(exc: BaseException, client: Any) -> str:
 
 
 def _connect(target: SftpTarget, key_file: Path | None, ask_password: AskPassword | None,
-             confirm: ConfirmKey | None, known_hosts: Path) -> Any:
+             confirm: ConfirmKey | None, known_hosts: Path, monitor: Monitor) -> Any:
     """An SSH client logged in to the target, its host key verified: with a key (the given
     file, the agent's, ~/.ssh's), else with a password asked for now."""
     import paramiko
@@ -283,19 +387,19 @@ def _connect(target: SftpTarget, key_file: Path | None, ask_password: AskPasswor
     if keys:
         given = {} if key_file is None else {"pkey": _private_key(key_file)}
         try:
-            return _login(target, confirm, known_hosts, allow_agent=True,
+            return _login(target, confirm, known_hosts, monitor, allow_agent=True,
                           look_for_keys=key_file is None, **given)
         except paramiko.AuthenticationException:
             pass  # a password may still be taken
     else:  # the server's key is checked before a password is asked for, as ssh does
-        _login(target, confirm, known_hosts, allow_agent=False, look_for_keys=False,
-               probe=True)
+        _login(target, confirm, known_hosts, monitor, allow_agent=False,
+               look_for_keys=False, probe=True)
     password = ask_password(target) if ask_password is not None else None
     if password is None:
         raise PasswordNeededError(target, keys)
     try:
-        return _login(target, confirm, known_hosts, password=password, allow_agent=False,
-                      look_for_keys=False)
+        return _login(target, confirm, known_hosts, monitor, password=password,
+                      allow_agent=False, look_for_keys=False)
     except paramiko.AuthenticationException:
         raise ImporterError(REFUSED.format(host=target.host, user=target.user)) from None
 
@@ -343,8 +447,8 @@ def _has_keys() -> bool:
     return any((folder / name).is_file() for name in ("id_ed25519", "id_ecdsa", "id_rsa"))
 
 
-def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path, *,
-           probe: bool = False, **credentials: Any) -> Any:
+def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path,
+           monitor: Monitor, *, probe: bool = False, **credentials: Any) -> Any:
     """One attempt to connect and log in; paramiko's AuthenticationException when refused.
 
     ``probe``: connect without credentials, only to check the server's key; None once done.
@@ -362,9 +466,9 @@ def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path, *,
     try:
         # paramiko's wait for the handshake ends with ``timeout``: ended before the wait for
         # the server's first line, a silent server was said to have "No existing session".
-        client.connect(hostname=target.host, port=target.port, username=target.user,
-                       timeout=TIMEOUT + 1, banner_timeout=TIMEOUT, auth_timeout=TIMEOUT,
-                       **credentials)
+        _connect_while_asked(client, monitor, hostname=target.host, port=target.port,
+                             username=target.user, timeout=TIMEOUT + 1,
+                             banner_timeout=TIMEOUT, auth_timeout=TIMEOUT, **credentials)
         return client
     except paramiko.AuthenticationException:
         client.close()
@@ -374,15 +478,43 @@ def _login(target: SftpTarget, confirm: ConfirmKey | None, known_hosts: Path, *,
         raise
     except paramiko.BadHostKeyException as exc:
         client.close()
-        raise ImporterError(HOST_KEY_CHANGED.format(
-            host=target.known_hosts_name, key_type=exc.key.get_name(),
-            fingerprint=fingerprint(exc.key), expected=fingerprint(exc.expected_key))) from None
+        found = _host_key(target, exc.key)
+        raise ChangedHostKeyError(target, found, fingerprint(exc.expected_key), known_hosts,
+                                  _host_lines(known_hosts, found.host)) from None
     except (paramiko.SSHException, OSError, UnicodeError) as exc:  # UnicodeError: a host name
         client.close()  # IDNA cannot encode (a label past 63 characters)
         if probe and "No authentication methods" in str(exc):
             return None  # the key is known, and the server waits for credentials
         raise ImporterError(CANNOT_CONNECT.format(host=target.host, port=target.port,
                                                   reason=_reason(exc))) from None
+
+
+def _connect_while_asked(client: Any, monitor: Monitor, **arguments: Any) -> None:
+    """``client.connect`` (each of its waits up to TIMEOUT) in a thread of its own, so that a
+    cancel is heard every 0.1 s: the client is then closed, which ends the wait for the
+    server, and Cancelled raised. A connection still being made is closed once made."""
+    done = threading.Event()
+    abandoned = threading.Event()
+    failed: list[BaseException] = []
+
+    def connect() -> None:
+        try:
+            client.connect(**arguments)
+        except BaseException as exc:  # said by the thread that waits, not lost in this one
+            failed.append(exc)
+        finally:
+            done.set()
+            if abandoned.is_set():
+                client.close()
+
+    threading.Thread(target=connect, name="sftp-connect", daemon=True).start()
+    while not done.wait(0.1):
+        if monitor.cancelled():
+            abandoned.set()
+            client.close()
+            raise Cancelled()
+    if failed:
+        raise failed[0]
 
 
 def _known_host_keys(path: Path) -> tuple[list[Any], set[bytes]]:

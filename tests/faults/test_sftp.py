@@ -1,8 +1,9 @@
 """Sending a package by SFTP, to a real server on the loopback address (tests/sftp_server.py).
 
-Host keys are verified (unknown: refused, or accepted by the user; changed: refused), the
-user logs in with a key or a password that is kept nowhere, and the drop folder never holds
-half a file: each one is written under a temporary name and renamed once complete.
+Host keys are verified (unknown: refused, or accepted by the user; changed: refused, or
+replaced by the user), the user logs in with a key or a password that is kept nowhere (a
+cancel heard meanwhile), and the drop folder never holds half a file: each one is written
+under a temporary name and renamed once complete.
 """
 
 from __future__ import annotations
@@ -146,15 +147,78 @@ def test_a_host_key_the_user_declines_sends_nothing(server: SftpServer, home: Pa
     assert list(drop(server).iterdir()) == []
 
 
-def test_a_changed_host_key_is_refused(server: SftpServer, home: Path, identity: Path,
-                                       files: list[Path]) -> None:
-    other = paramiko.RSAKey.generate(1024)
-    (home / ".ssh" / "known_hosts").write_text(
-        f"[127.0.0.1]:{server.port} ssh-rsa {other.get_base64()}\n")
-    with pytest.raises(ImporterError, match="has changed"):
+def test_a_changed_host_key_is_refused_naming_the_line_to_delete(
+        server: SftpServer, home: Path, identity: Path, files: list[Path],
+        host_key: paramiko.RSAKey) -> None:
+    old = paramiko.RSAKey.generate(1024)
+    known = home / ".ssh" / "known_hosts"
+    known.write_text(f"{OTHER_LINES[0]}\n[127.0.0.1]:{server.port} ssh-rsa {old.get_base64()}\n")
+    with pytest.raises(sftp.ChangedHostKeyError) as caught:
         sftp.upload(files, sftp.parse_target(server.url()), key_file=identity,
                     confirm_host_key=lambda key: True)
+    changed = caught.value
+    assert changed.message == (
+        f"The host key of [127.0.0.1]:{server.port} has changed (ssh-rsa "
+        f"{sftp.fingerprint(host_key)}, expected {sftp.fingerprint(old)}); refused: someone "
+        "may be posing as the server. If your platform's administrators confirm the new key, "
+        f"delete line 2 of {known}, then send again.")
+    assert (changed.host, changed.port, changed.known_hosts, changed.lines) == (
+        "127.0.0.1", server.port, known, (2,))
+    assert (changed.old_fingerprint, changed.new_fingerprint) == (
+        sftp.fingerprint(old), sftp.fingerprint(host_key))
     assert list(drop(server).iterdir()) == []
+
+
+def hashed(host: str) -> str:
+    return paramiko.HostKeys.hash_host(host)
+
+
+def test_replacing_a_changed_host_key_rewrites_only_that_hosts_lines_then_sends(
+        server: SftpServer, home: Path, identity: Path, files: list[Path]) -> None:
+    """Every line naming the host holds the old key (under its name, hashed, beside another
+    host's name); the other hosts' lines, marked, odd or commented, stay byte for byte."""
+    old, revoked = (paramiko.RSAKey.generate(1024).get_base64() for _ in range(2))
+    name = f"[127.0.0.1]:{server.port}"
+    known = home / ".ssh" / "known_hosts"
+    lines = [f"{OTHER_LINES[0]}\n", f"{name} ssh-rsa {old} old key\n",
+             "# a comment naming " + name + "\n", f"@revoked {name} ssh-rsa {revoked}\n",
+             f"{OTHER_LINES[2]}\r\n", f"other.example.com,{name}\tssh-rsa {old}\n",
+             f"{hashed(name)} ssh-rsa {old}\n", f"{hashed('other.example.com')} ssh-rsa {old}\n",
+             f"{OTHER_LINES[3]}"]
+    known.write_bytes("".join(lines).encode() + b"\xe9\n")  # a byte that is no UTF-8
+    known.chmod(0o600)
+    with pytest.raises(sftp.ChangedHostKeyError) as caught:
+        sftp.upload(files, sftp.parse_target(server.url()), key_file=identity)
+    assert caught.value.lines == (2, 6, 7)
+    assert "delete lines 2, 6, 7 of" in caught.value.message
+    sftp.replace_host_key(caught.value)
+    assert known.read_bytes() == "".join([
+        lines[0], lines[2], lines[3], lines[4], f"other.example.com\tssh-rsa {old}\n",
+        lines[7], lines[8]]).encode() + b"\xe9\n" + (
+        server.known_hosts_line() + "\n").encode()
+    assert known.stat().st_mode & 0o777 == 0o600
+    assert sftp.upload(files, sftp.parse_target(server.url()), key_file=identity) == [
+        "/drop/sessions.csv", "/drop/config.xml"]
+
+
+def test_the_command_line_refuses_a_changed_host_key_naming_the_line_to_delete(
+        server: SftpServer, home: Path, identity: Path, sample: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str], host_key: paramiko.RSAKey) -> None:
+    old = paramiko.RSAKey.generate(1024)
+    known = home / ".ssh" / "known_hosts"
+    known.write_text(f"[127.0.0.1]:{server.port} ssh-rsa {old.get_base64()}\n")
+    out = tmp_path / "o"
+    code = main(["package", str(sample / "sample-config.xml"), "--out", str(out),
+                 "--store", existing_store(tmp_path / "store.sqlite3"), "--upload", server.url(),
+                 "--identity", str(identity)])
+    assert (code, capsys.readouterr().err) == (4, (
+        f"importer-gui: The package was written in {out}; sending it failed: the host key "
+        f"of [127.0.0.1]:{server.port} has changed (ssh-rsa {sftp.fingerprint(host_key)}, "
+        f"expected {sftp.fingerprint(old)}); refused: someone may be posing as the server. If "
+        f"your platform's administrators confirm the new key, delete line 1 of {known}, then "
+        "send again. Run the same command again to send it.\n"))
+    assert list(drop(server).iterdir()) == []
+    assert known.read_text() == f"[127.0.0.1]:{server.port} ssh-rsa {old.get_base64()}\n"
 
 
 def test_a_password_is_asked_for_when_no_key_is_taken_and_kept_nowhere(
@@ -373,6 +437,63 @@ def test_a_server_that_never_answers_is_said_to_give_no_answer_in_time(
         sftp.upload(files, target, key_file=identity)
     assert caught.value.message == (
         f"Cannot connect to 127.0.0.1 port {silent_server}: no answer in time.")
+
+
+class Silent:
+    """A server that accepts connections and never says a word; it hears a client close."""
+
+    def __init__(self) -> None:
+        import socket
+
+        self.listening = socket.socket()
+        self.listening.bind(("127.0.0.1", 0))
+        self.listening.listen(4)
+        self.port = self.listening.getsockname()[1]
+        self.accepted: list[socket.socket] = []
+
+    def accept(self) -> bool:
+        """Take the client's connection once it is made; True when it is."""
+        self.listening.settimeout(0.05)
+        try:
+            self.accepted.append(self.listening.accept()[0])
+        except TimeoutError:
+            return False
+        return True
+
+    def closed_by_client(self) -> bool:
+        """True when the client closed the connection: past what it said (its own first
+        line), its end is read."""
+        connection = self.accepted[0]
+        connection.settimeout(TIMEOUT_HEARD)
+        try:
+            while connection.recv(1024):
+                pass
+        except TimeoutError:
+            return False
+        return True
+
+    def close(self) -> None:
+        for connection in self.accepted:
+            connection.close()
+        self.listening.close()
+
+
+TIMEOUT_HEARD = 5.0  # seconds a closed connection takes at most to be seen, well under 20
+
+
+def test_cancel_while_connecting_to_a_server_that_never_answers_is_heard(
+        identity: Path, files: list[Path]) -> None:
+    """Cancelled once the connection is made, while the client waits up to 20 s for the
+    server's first line: the cancel is heard, and the connection closed."""
+    silent = Silent()
+    try:
+        monitor = Monitor(cancelled=lambda: bool(silent.accepted) or silent.accept())
+        target = sftp.parse_target(f"sftp://platform@127.0.0.1:{silent.port}/drop")
+        with pytest.raises(Cancelled):
+            sftp.upload(files, target, key_file=identity, monitor=monitor)
+        assert silent.closed_by_client()
+    finally:
+        silent.close()
 
 
 def test_no_answer_in_time_reads_in_french_in_the_french_window(

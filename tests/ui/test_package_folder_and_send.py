@@ -301,6 +301,10 @@ def test_every_sending_error_is_a_template_the_window_translates(
     with pytest.raises(ImporterError) as changed:
         sftp.upload([], target, ask_password=lambda t: PASSWORD)
     messages[sftp.HOST_KEY_CHANGED] = changed.value.message
+    known.write_text(f"[127.0.0.1]:{server.port} ssh-rsa {key.get_base64()}\n" * 2)
+    with pytest.raises(ImporterError) as changed_twice:
+        sftp.upload([], target, ask_password=lambda t: PASSWORD)
+    messages[sftp.HOST_KEY_CHANGED_LINES] = changed_twice.value.message
     known.write_text(server.known_hosts_line() + "\n")
     with pytest.raises(ImporterError) as missing:
         sftp.upload([], target, ask_password=lambda t: PASSWORD)
@@ -322,7 +326,8 @@ def test_every_sending_error_is_a_template_the_window_translates(
     assert messages[sftp.HOST_KEY_CHANGED] == (
         f"The host key of [127.0.0.1]:{server.port} has changed (ssh-rsa "
         f"{sftp.fingerprint(server.host_key)}, expected {sftp.fingerprint(key)}); refused: "
-        "someone may be posing as the server.")
+        "someone may be posing as the server. If your platform's administrators confirm the "
+        f"new key, delete line 1 of {known}, then send again.")
     for template, message in messages.items():
         recognised = recognise(message)
         assert recognised is not None and recognised[0].text == template, message

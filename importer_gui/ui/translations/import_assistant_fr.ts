@@ -4400,8 +4400,12 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>La clé d&apos;hôte de {host} n&apos;est pas dans vos hôtes connus ({key_type} {fingerprint})&#xa0;; connectez-vous une fois avec ssh pour la vérifier et l&apos;accepter, puis envoyez à nouveau.</translation>
     </message>
     <message>
-        <source>The host key of {host} has changed ({key_type} {fingerprint}, expected {expected}); refused: someone may be posing as the server.</source>
-        <translation>La clé d&apos;hôte de {host} a changé ({key_type} {fingerprint}, {expected} attendue)&#xa0;; refusée&#xa0;: quelqu&apos;un se fait peut-être passer pour le serveur.</translation>
+        <source>The host key of {host} has changed ({key_type} {fingerprint}, expected {expected}); refused: someone may be posing as the server. If your platform&apos;s administrators confirm the new key, delete line {lines} of {path}, then send again.</source>
+        <translation>La clé d&apos;hôte de {host} a changé ({key_type} {fingerprint}, {expected} attendue)&#xa0;; refusée&#xa0;: quelqu&apos;un se fait peut-être passer pour le serveur. Si les administrateurs de votre plateforme confirment la nouvelle clé, supprimez la ligne {lines} de {path}, puis envoyez à nouveau.</translation>
+    </message>
+    <message>
+        <source>The host key of {host} has changed ({key_type} {fingerprint}, expected {expected}); refused: someone may be posing as the server. If your platform&apos;s administrators confirm the new key, delete lines {lines} of {path}, then send again.</source>
+        <translation>La clé d&apos;hôte de {host} a changé ({key_type} {fingerprint}, {expected} attendue)&#xa0;; refusée&#xa0;: quelqu&apos;un se fait peut-être passer pour le serveur. Si les administrateurs de votre plateforme confirment la nouvelle clé, supprimez les lignes {lines} de {path}, puis envoyez à nouveau.</translation>
     </message>
     <message>
         <source>The host key of {host} ({key_type} {fingerprint}) is marked revoked in your known hosts ({path}); refused: someone may be posing as the server.</source>
