@@ -2,7 +2,8 @@
 (corrections included) written as a folder the platform reads as it is, then, when asked,
 sent to its SFTP drop folder. Files bearing the package's names that no earlier package wrote
 as they are (the user's own, or changed since) are replaced only once the user says so. An
-unknown host key is shown for the user to accept, and a password is asked for when no key
+unknown host key is shown for the user to accept, a changed one offered to replace the old
+(never by default), and a password is asked for when no key
 logs in; it is kept nowhere."""
 
 from __future__ import annotations
@@ -315,6 +316,9 @@ class PackageDialog(WorkDialog):
         elif isinstance(error, sftp.UnknownHostKeyError):
             if self._accept_host_key(error.key):
                 self.start(send=True)
+        elif isinstance(error, sftp.ChangedHostKeyError):
+            if self._replace_host_key(error):
+                self.start(send=True)
         elif isinstance(error, sftp.PasswordNeededError):
             if self._ask_password(error.target):
                 self.start(send=True)
@@ -332,7 +336,8 @@ class PackageDialog(WorkDialog):
             self.status.setText(arg(self.tr(
                 "Cancelled: the package is in %1; what was sent is whole, nothing is half "
                 "written."), error.result.folder))
-        elif isinstance(cause, sftp.UnknownHostKeyError | sftp.PasswordNeededError):
+        elif isinstance(cause, sftp.UnknownHostKeyError | sftp.ChangedHostKeyError
+                        | sftp.PasswordNeededError):
             self._on_failed(cause)
         elif error.says_sending:  # "sending to … failed: …" is its own
             self._show_error(arg(self.tr(
@@ -374,6 +379,28 @@ class PackageDialog(WorkDialog):
             sftp.remember_host_key(key)
         except ImporterError as exc:
             self._show_error(exc.message)
+            return False
+        return True
+
+    def _replace_host_key(self, error: sftp.ChangedHostKeyError) -> bool:
+        """Show a host key that changed beside the old one; put it in place of the old in the
+        known hosts when the user says so (not the default: never by Enter)."""
+        answer = ask(self, self.tr("Host key changed"), arg(self.tr(
+            "The host key of %1 has changed since you last sent to it. Its %2 key now has the "
+            "fingerprint\n\n%3\n\ninstead of\n\n%4\n\nSomeone may be posing as the server. "
+            "Replace the old key only if your platform's administrators told you it changed: "
+            "the server's old key is then removed from %5."),
+            error.key.host, error.key.key_type, error.new_fingerprint, error.old_fingerprint,
+            error.known_hosts),
+            [self.tr("&Don't send"), self.tr("&Replace the old key and send")], escape=0)
+        if answer != 1:
+            self._show_error(self.tr("The changed host key was not accepted: nothing was "
+                                     "sent."))
+            return False
+        try:
+            sftp.replace_host_key(error)
+        except ImporterError as exc:
+            self._show_error(message_text(exc.message))
             return False
         return True
 

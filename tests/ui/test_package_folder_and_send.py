@@ -390,3 +390,33 @@ def test_an_address_that_failed_is_not_offered_next_time(
     assert not dialog.error.isHidden() and dialog.sent == []
     dialog.close()
     assert shown(plan, tmp_path / "out-2", qtbot, send=True).url_edit.text() == ""
+
+
+def test_a_changed_host_key_is_asked_about_and_replaced_only_when_the_user_says_so(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
+        monkeypatch: pytest.MonkeyPatch, questions: Questions) -> None:
+    old = paramiko.RSAKey.generate(1024)
+    known = tmp_path / "home" / ".ssh" / "known_hosts"
+    known.parent.mkdir(parents=True)
+    other = "other.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH\n"
+    known.write_text(f"{other}[127.0.0.1]:{server.port} ssh-rsa {old.get_base64()}\n")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
+    out = tmp_path / "pk"
+    dialog = shown(plan, out, qtbot, send=True)
+    dialog.url_edit.setText(server.url())
+    questions.answers.append("Don't send")
+    dialog.send_button.click()
+    assert questions.asked == [("Host key changed", (
+        f"The host key of [127.0.0.1]:{server.port} has changed since you last sent to it. "
+        f"Its ssh-rsa key now has the fingerprint\n\n{sftp.fingerprint(server.host_key)}\n\n"
+        f"instead of\n\n{sftp.fingerprint(old)}\n\nSomeone may be posing as the server. "
+        "Replace the old key only if your platform's administrators told you it changed: the "
+        f"server's old key is then removed from {known}."),
+        ["Don't send", "Replace the old key and send"])]
+    assert dialog.error.text() == "The changed host key was not accepted: nothing was sent."
+    assert known.read_text() == f"{other}[127.0.0.1]:{server.port} ssh-rsa {old.get_base64()}\n"
+    assert server.journal.written == []
+    questions.answers.append("Replace the old key and send")
+    dialog.send_button.click()
+    assert len(dialog.sent) == 6 and dialog.error.isHidden()
+    assert known.read_text() == f"{other}{server.known_hosts_line()}\n"

@@ -1530,6 +1530,38 @@ Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les 
         <translation>La clé d&apos;hôte n&apos;a pas été acceptée&#xa0;: rien n&apos;a été envoyé.</translation>
     </message>
     <message>
+        <source>Host key changed</source>
+        <translation>Clé d&apos;hôte changée</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has changed since you last sent to it. Its %2 key now has the fingerprint
+
+%3
+
+instead of
+
+%4
+
+Someone may be posing as the server. Replace the old key only if your platform&apos;s administrators told you it changed: the server&apos;s old key is then removed from %5.</source>
+        <translation>La clé d&apos;hôte de %1 a changé depuis votre dernier envoi. Sa clé %2 a maintenant l&apos;empreinte
+
+%3
+
+au lieu de
+
+%4
+
+Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;ancienne clé que si les administrateurs de votre plateforme vous ont dit qu&apos;elle a changé&#xa0;: l&apos;ancienne clé du serveur est alors retirée de %5.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the old key and send</source>
+        <translation>&amp;Remplacer l&apos;ancienne clé et envoyer</translation>
+    </message>
+    <message>
+        <source>The changed host key was not accepted: nothing was sent.</source>
+        <translation>La clé d&apos;hôte changée n&apos;a pas été acceptée&#xa0;: rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
