@@ -26,6 +26,7 @@ from tests.core.test_documented_examples import (
     load_fixed,
 )
 from tests.ui.conftest import Questions
+from tests.ui.test_config_editor_mistakes import configuration_page
 from tests.ui.test_mapping_next_unchanged import QUIT
 
 Root = etree._Element
@@ -190,3 +191,14 @@ def test_a_column_skipped_without_fields_is_written_still_without_fields(
             '<sessionTitle ia:header="sessionTitle"/>') in text
     assert "<fields>" not in text
     quit_discarding(window, questions)
+
+
+def test_an_import_the_window_made_gets_its_fields_written(
+        window: MainWindow, sample: Path) -> None:
+    # Only a file's action without <fields> is left without one; the window's own import
+    # lists its fields, as the platform's examples do.
+    page = configuration_page(window, sample)
+    text = page.editor.toPlainText()
+    fields = text[text.index("<fields>"):text.index("</fields>")]
+    assert [tag in fields for tag in ("<teacherLogin", "<teacherName", "<teacherEmail")] == [
+        True, True, True]

@@ -407,8 +407,11 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         assert action is not None
         imp.provider.columns = self._columns()
         fields = self._action_fields(action)
-        if action.fields is None and fields == _every_column(imp.provider.columns):
-            fields = None  # no <fields> said every column applies: it still does
+        if (action.fields is None and self.session.choices.config_path is not None
+                and fields == _every_column(imp.provider.columns)):
+            # A file's action without <fields>, fed every column, still is; an import the
+            # window made gets its fields written, as the platform's examples have them.
+            fields = None
         action.fields = fields
         self._save_parameter_codes(action)
         self._save_options(action)
