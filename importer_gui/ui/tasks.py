@@ -428,6 +428,19 @@ def opening_pool() -> QThreadPool:
 _opening: list[QThreadPool] = []
 
 
+def saving_pool() -> QThreadPool:
+    """The thread that writes configurations: what waits for a save (quitting, Back) waits
+    for it alone, not for a check running in the shared pool."""
+    if not _saving:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        _saving.append(pool)
+    return _saving[0]
+
+
+_saving: list[QThreadPool] = []
+
+
 def load_workbook_reader() -> None:
     """Import the workbook reader on a thread of its own, once a process: the first workbook
     opened would import it on the window's thread, which waits for it meanwhile. A plain
@@ -476,4 +489,5 @@ atexit.register(stop_freeing)  # the interpreter ends without ``aboutToQuit`` (t
 
 
 __all__ = ["LET_GO", "Cancelled", "TaskRunner", "free_in_background", "free_later",
-           "load_workbook_reader", "opening_pool", "stop_freeing", "unexpected_error"]
+           "load_workbook_reader", "opening_pool", "saving_pool", "stop_freeing",
+           "unexpected_error"]

@@ -171,6 +171,7 @@ class Wizard(QWizard):
         those it cannot take yet (a mapping not complete, XML not valid) dropped only."""
         if not self.may_stop_commit():
             return False
+        self.config_page.finish_saving()  # its outcome decides what is unsaved
         session = self.state.session
         unsaved = session.unsaved_corrections()
         kept = self.tr(
@@ -257,6 +258,7 @@ class Wizard(QWizard):
         stay; when the pages' changes cannot be kept yet (``drops`` says so, as
         ``_may_drop_refused`` takes it), they are only dropped, the corrections saved first
         or not. True when the user may go on."""
+        self.config_page.finish_saving()  # its outcome decides what is unsaved
         session = self.state.session
         unsaved = session.unsaved_corrections()
         refused = self._refused_edits()
@@ -402,7 +404,9 @@ class Wizard(QWizard):
 
     def stop_work(self) -> None:
         """Stop whatever runs in the background and wait for it, so that nothing is left
-        writing (or reporting to a window that is gone) once the window closes."""
+        writing (or reporting to a window that is gone) once the window closes. A save
+        running is not stopped: it ends, written whole."""
+        self.config_page.finish_saving()
         runners = (self.open_page.runner, self.config_page.runner, self.preview_page.runner,
                    self.preview_page.export_runner, self.commit_page.runner)
         busy = [runner for runner in runners if runner.busy]
@@ -439,7 +443,9 @@ class Wizard(QWizard):
 
     def back(self) -> None:
         """Back to the page before, initialised first if the run to the preview only
-        passed through it."""
+        passed through it. A configuration being saved is written first: the earlier
+        pages change in place the configuration it copies."""
+        self.config_page.finish_saving()
         visited = self.visitedIds()
         if len(visited) >= 2:
             self._initialise_passed(visited[-2])

@@ -39,8 +39,12 @@ def actions(path: Path) -> list[str]:
 
 def test_save_to_library_asks_before_replacing_one_of_the_same_name(
         window: MainWindow, sample: Path, questions: Questions, screenshots: Path) -> None:
-    saved = config_page(window, sample / "learners.csv").save_to_library("learners")
+    first = config_page(window, sample / "learners.csv")
+    saved = first.save_to_library("learners")
     assert saved is not None and questions.asked == []
+    assert first.status_label.text() == f"Saving to {saved}…"
+    first.finish_saving()
+    assert first.status_label.text() == f"Saved to {saved}."
     assert actions(saved) == ["createOrUpdateLearnerAction"]
     before = saved.read_bytes()
     window.wizard.new_import()
@@ -57,6 +61,7 @@ def test_save_to_library_asks_before_replacing_one_of_the_same_name(
 
     questions.answers = ["Replace it"]
     assert page.save_to_library("learners") == saved
+    page.finish_saving()
     assert actions(saved) == ["createOrUpdateTeacherAction"]
     assert page.status_label.text() == f"Saved to {saved}."
     # Saved again from here, it is this configuration: nothing to ask.
@@ -67,8 +72,10 @@ def test_save_to_library_asks_before_replacing_one_of_the_same_name(
 
 def test_the_question_keeps_the_saved_one_on_enter(
         window: MainWindow, sample: Path, qtbot: QtBot, screenshots: Path) -> None:
-    saved = config_page(window, sample / "learners.csv").save_to_library("learners")
+    first = config_page(window, sample / "learners.csv")
+    saved = first.save_to_library("learners")
     assert saved is not None
+    first.finish_saving()
     before = saved.read_bytes()
     window.wizard.new_import()
     page = config_page(window, sample / "teachers.csv")
@@ -108,8 +115,10 @@ def test_a_saved_configuration_that_cannot_be_read_is_said_so(
 
 def test_a_name_in_another_case_is_the_same_saved_configuration(
         window: MainWindow, sample: Path, questions: Questions) -> None:
-    saved = config_page(window, sample / "learners.csv").save_to_library("learners")
+    first = config_page(window, sample / "learners.csv")
+    saved = first.save_to_library("learners")
     assert saved is not None
+    first.finish_saving()
     before = saved.read_bytes()
     window.wizard.new_import()
     questions.asked.clear()

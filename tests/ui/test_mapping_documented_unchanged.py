@@ -167,6 +167,7 @@ def test_back_and_next_through_a_documented_action_rewrite_nothing(
     assert window.close()
     assert questions.asked == []
     assert config_page.save_config_as(tmp_path / "again.xml")
+    config_page.finish_saving()
     assert (tmp_path / "again.xml").read_bytes() == path.read_bytes()
 
 

@@ -47,6 +47,7 @@ def closed_then_saved_as_it_was(window: MainWindow, sample: Path, questions: Que
     assert window.close()
     assert questions.asked == []
     assert window.wizard.config_page.save_config_as(sample / "again.xml")
+    window.wizard.config_page.finish_saving()
     assert (sample / "again.xml").read_bytes() == (sample / "sample-config.xml").read_bytes()
 
 

@@ -227,6 +227,7 @@ def test_save_to_library_and_open_it_next_time_on_the_preview(
     go_to_mapping(window, sample / "teachers.csv")
     click_next(window.wizard)
     saved = window.wizard.config_page.save_to_library("Teachers / weekly")
+    window.wizard.config_page.finish_saving()
     assert saved is not None and saved.parent.name == "configurations"
     loaded = config_xml.load(saved)
     assert loaded.imports[0].provider.file_name == "teachers.csv"

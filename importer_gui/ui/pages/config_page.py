@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -32,7 +33,7 @@ from importer_gui.ui.pages.base import BasePage, read_head, read_in_background
 from importer_gui.ui.settings import CONFIGURATIONS, Settings
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import Look, current, on_scheme_change, set_look
-from importer_gui.ui.tasks import TaskRunner
+from importer_gui.ui.tasks import TaskRunner, saving_pool
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.editor_text import change_lines, merged, plain_text
 from importer_gui.ui.widgets.find_bar import FindBar
@@ -89,6 +90,9 @@ class ConfigPage(BasePage):
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
         self.runner = TaskRunner(self)  # a large file's headers are read off the GUI thread
         self._checking: object | None = None  # the check in the background still wanted
+        # A large configuration takes a second to copy, write and read back: saved off the
+        # window's thread, in a pool of its own, which Back, Next and quitting wait for.
+        self.save_runner = TaskRunner(self, pool=saving_pool())
 
     def _buttons(self) -> QHBoxLayout:
         """Save as… and Save to library."""
@@ -412,7 +416,8 @@ class ConfigPage(BasePage):
         return self._valid
 
     def save(self) -> None:
-        """Parse pending edits before going on."""
+        """Parse pending edits before going on, once a save running has ended."""
+        self.finish_saving()
         if self._timer.isActive() and not self.parse_now():
             raise ImporterError(self._still_checking() if self._checking is not None
                                 else self.tr("Fix the configuration first."))
@@ -463,36 +468,72 @@ class ConfigPage(BasePage):
             self.save_to_library(name.strip())
 
     def save_config_as(self, path: Path) -> bool:
-        """Save the configuration as the editor has it (data paths made relative to it);
-        False if it failed (said on the page)."""
+        """Start saving the configuration as the editor has it (data paths made relative to
+        it), in the background; its outcome is said on the page when it ends. False if it
+        could not start (said on the page, or the user kept a file changed on disk)."""
+        self.finish_saving()
         try:
             self.settle()
-            return self.write_config(path)
         except ImporterError as exc:
             self.show_error(exc.message)
             return False
-
-    def write_config(self, path: Path) -> bool:
-        """Save the session's configuration at ``path`` (data paths made relative to it), its
-        folder made if need be (the library's, the first time); False when the user keeps a
-        file changed on disk, ImporterError when it cannot be written."""
-        from importer_gui.core import config_xml
-
         if not self._may_overwrite(path):
             return False
         choices = self.session.choices
-        config = relocated(choices.config, choices.data_files, path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            config_xml.save(config, path)
-        except OSError as exc:
-            raise ImporterError(self._not_saved_text(path, exc)) from None
-        self.session.record_save(path, config)
+        config, files = choices.config, list(choices.data_files)
+        status = self.status_label.text()
+        self.status_label.setText(arg(self.tr("Saving to %1…"), path))
+
+        def failed(text: str) -> None:
+            self.status_label.setText(status)
+            self.show_error(text)
+
+        def ended(outcome: ImportConfig | OSError) -> None:
+            if isinstance(outcome, OSError):
+                failed(self._not_saved_text(path, outcome))
+            else:
+                self._record_save(path, outcome, config)
+
+        self.save_runner.run(lambda _monitor: _written(config, files, path), ended,
+                             lambda error: failed(error.message))
+        return True
+
+    @property
+    def saving(self) -> bool:
+        """Whether a save runs in the background."""
+        return self.save_runner.busy
+
+    def finish_saving(self) -> None:
+        """Wait for a save running to end, its outcome said (before the configuration
+        changes, or the window closes)."""
+        if self.save_runner.busy:
+            self.save_runner.wait()
+            QApplication.sendPostedEvents()  # its outcome, handed over queued
+            QApplication.processEvents()
+
+    def write_config(self, path: Path) -> bool:
+        """Save the session's configuration at ``path`` (data paths made relative to it), its
+        folder made if need be (the library's, the first time), at once; False when the user
+        keeps a file changed on disk, ImporterError when it cannot be written."""
+        self.finish_saving()
+        if not self._may_overwrite(path):
+            return False
+        choices = self.session.choices
+        outcome = _written(choices.config, list(choices.data_files), path)
+        if isinstance(outcome, OSError):
+            raise ImporterError(self._not_saved_text(path, outcome))
+        self._record_save(path, outcome, choices.config)
+        return True
+
+    def _record_save(self, path: Path, saved: ImportConfig, was: ImportConfig) -> None:
+        """``was`` saved at ``path`` as ``saved``: the session takes it unless edited since
+        (the edit is still to save), and the page says so."""
+        if self.session.choices.config is was:
+            self.session.record_save(path, saved)
         self.settings.add_recent(path)
         self.settings.remember_folder(CONFIGURATIONS, path)
         self.show_error(None)
         self.status_label.setText(arg(self.tr("Saved to %1."), path))
-        return True
 
     def _not_saved_text(self, path: Path, exc: OSError) -> str:
         """That the configuration could not be saved at ``path``, and the system's why."""
@@ -619,6 +660,22 @@ def _worker_copy(imp: Import) -> Import:
     columns (the pages replace them, never change them in place), not its actions."""
     provider = replace(imp.provider, columns=[replace(column) for column in imp.provider.columns])
     return Import(provider=provider)
+
+
+def _written(config: ImportConfig, data_files: list[Path], path: Path) -> ImportConfig | OSError:
+    """``config`` saved at ``path`` (its folder made), data paths relative to it: the copy
+    saved, or the system's refusal to make its folder; ImporterError when it cannot be
+    written. Runs on a worker: it only reads ``config``, which the earlier pages, that
+    change it in place, wait to change (``finish_saving``)."""
+    from importer_gui.core import config_xml
+
+    saved = relocated(config, data_files, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        config_xml.save(saved, path)
+    except OSError as exc:
+        return exc
+    return saved
 
 
 def _bind(config: ImportConfig) -> None:

@@ -385,6 +385,10 @@
         <translation>Gardé tel que vous l&apos;avez tapé à la ligne %1, où les pages précédentes ont aussi modifié la configuration&#xa0;: leur modification n&apos;y est pas.</translation>
     </message>
     <message>
+        <source>Saving to %1…</source>
+        <translation>Enregistrement dans %1…</translation>
+    </message>
+    <message>
         <source>The configuration changed on disk</source>
         <translation>La configuration a changé sur le disque</translation>
     </message>

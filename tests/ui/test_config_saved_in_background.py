@@ -1,0 +1,63 @@
+"""Save as… writes the configuration in the background (a large one takes a second): the page
+says it is saving, then saved; a file that cannot be written is said as before; quitting
+meanwhile waits for the save, which ends written whole."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from importer_gui.core import config_xml
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.tasks import saving_pool
+from tests.ui.conftest import Questions
+from tests.ui.test_config_editor_mistakes import configuration_page
+
+
+def held_saving() -> threading.Event:
+    """The saving thread held until the event returned is set: a save started meanwhile
+    is still running when the test acts."""
+    gate = threading.Event()
+    saving_pool().start(lambda: gate.wait(10))
+    return gate
+
+
+def test_quitting_while_the_configuration_is_saved_waits_for_it(
+        window: MainWindow, sample: Path, tmp_path: Path, questions: Questions) -> None:
+    page = configuration_page(window, sample)
+    target = tmp_path / "teachers.xml"
+    gate = held_saving()
+    assert page.save_config_as(target)
+    assert page.saving and not target.exists()
+    assert page.status_label.text() == f"Saving to {target}…"
+    threading.Timer(0.05, gate.set).start()  # the save goes on while the window closes
+    assert window.close()
+    assert questions.asked == []  # saved: nothing to ask about
+    assert config_xml.load(target).imports[0].provider.file_name == "teachers.csv"
+    assert not window.state.session.unsaved_config()
+
+
+def test_a_configuration_saved_in_the_background_is_said_saved(
+        window: MainWindow, sample: Path, tmp_path: Path) -> None:
+    page = configuration_page(window, sample)
+    target = tmp_path / "teachers.xml"
+    assert page.save_config_as(target)
+    page.finish_saving()
+    assert page.status_label.text() == f"Saved to {target}."
+    assert page.error_label.isHidden()
+    assert target.read_text(encoding="utf-8") == config_xml.dumps(window.state.choices.config)
+    assert window.state.choices.config_path == target
+
+
+def test_a_folder_that_cannot_be_made_is_said_and_nothing_is_saved(
+        window: MainWindow, sample: Path, tmp_path: Path) -> None:
+    page = configuration_page(window, sample)
+    status = page.status_label.text()
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    target = blocker / "teachers.xml"
+    assert page.save_config_as(target)
+    page.finish_saving()
+    assert page.error_label.text() == f"{target}: could not save (File exists)."
+    assert page.status_label.text() == status
+    assert window.state.choices.config_path != target and not target.exists()
