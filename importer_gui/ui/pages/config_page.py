@@ -483,9 +483,11 @@ class ConfigPage(BasePage):
         config, files = choices.config, list(choices.data_files)
         status = self.status_label.text()
         self.status_label.setText(arg(self.tr("Saving to %1…"), path))
+        set_look(self.status_label, Look.PLAIN)  # not saved yet
 
         def failed(text: str) -> None:
-            self.status_label.setText(status)
+            self.status_label.setText(status)  # valid, as settle found it
+            set_look(self.status_label, Look.SUCCESS)
             self.show_error(text)
 
         def ended(outcome: ImportConfig | OSError) -> None:
@@ -534,6 +536,7 @@ class ConfigPage(BasePage):
         self.settings.remember_folder(CONFIGURATIONS, path)
         self.show_error(None)
         self.status_label.setText(arg(self.tr("Saved to %1."), path))
+        set_look(self.status_label, Look.SUCCESS)
 
     def _not_saved_text(self, path: Path, exc: OSError) -> str:
         """That the configuration could not be saved at ``path``, and the system's why."""
