@@ -489,6 +489,32 @@ def test_deleting_a_session_but_not_its_interventions_is_refused(store: Store) -
     assert snapshot(store) == before
 
 
+def test_a_record_changed_by_hand_since_the_check_names_no_run(store: Store) -> None:
+    # The runs that wrote the record came before the check: none of them is named.
+    store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "S",
+                                                    "start_date": date(2024, 1, 8)})],
+                run_info(create=1))
+    by_hand(store.path, "UPDATE session SET title = 'By hand'")
+    by_hand(store.path, "DELETE FROM session")
+    store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "T",
+                                                    "start_date": date(2024, 1, 8)})],
+                run_info(create=1))
+    by_hand(store.path, "UPDATE session SET title = 'By hand'")
+    with pytest.raises(StoreError) as failure:
+        store.apply([Change(Table.SESSION, UPDATE, 2, {"title": "x"}, {"title": "T"})],
+                    run_info(update=1))
+    assert str(failure.value) == (
+        "Session 2 changed since the check (sessionTitle is now 'By hand'); check again: "
+        f"nothing was written to {store.path}.")
+    by_hand(store.path, "DELETE FROM session")
+    with pytest.raises(StoreError) as failure:
+        store.apply([Change(Table.SESSION, UPDATE, 2, {"title": "x"}, {"title": "By hand"})],
+                    run_info(update=1))
+    assert str(failure.value) == (
+        "Session 2 is no longer in the store (it changed since the check; check again): "
+        f"nothing was written to {store.path}.")
+
+
 def test_change_to_a_record_that_is_gone_writes_nothing(store: Store) -> None:
     before = snapshot(store)
     with pytest.raises(StoreError) as failure:
@@ -780,8 +806,8 @@ def test_a_record_changed_since_the_check_is_not_overwritten(store: Store) -> No
     with pytest.raises(StoreError) as failure:
         store.apply([stale], run_info(update=1))
     assert str(failure.value) == (
-        "Session 1 changed since the check (sessionTitle is now 'By the CLI'); check again: "
-        f"nothing was written to {store.path}.")
+        f"Session 1 was changed by run 3 ({os_user()} on {machine_name()}) since the check "
+        f"(sessionTitle is now 'By the CLI'); check again: nothing was written to {store.path}.")
     assert snapshot(store) == before
     stale.before = {"title": "By the CLI", "start_date": date(2024, 1, 8)}
     store.apply([stale], run_info(update=1))  # dates compare as the store keeps them

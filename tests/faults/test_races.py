@@ -189,7 +189,8 @@ def test_two_updates_of_one_record_at_once_lose_neither(
     said = race(by_a, store_url, tmp_path, other=by_b)
     assert said[0] == "committed 2", said
     assert said[1].startswith(
-        "refused Teacher 1 changed since the check (teacherEmail is now "), said
+        f"refused Teacher 1 was changed by run 2 ({os_user()} on {machine_name()}) since the "
+        "check (teacherEmail is now "), said
     assert said[1].endswith(f"); check again: nothing was written to {store_url}."), said
     [teacher] = record_tables(store_url)["teacher"]
     assert teacher[4] in ("a@example.org", "b@example.org")  # the one committed, whole

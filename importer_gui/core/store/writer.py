@@ -25,6 +25,7 @@ errors are templates marked for translation, one per wording ("nothing was writt
 
 from __future__ import annotations
 
+import json
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -105,6 +106,26 @@ GONE = QT_TRANSLATE_NOOP("errors", "{subject} is no longer in the store (it chan
                                    "check; check again): nothing was written to {path}.")
 CHANGED = QT_TRANSLATE_NOOP("errors", "{subject} changed since the check ({field} is now "
                                       "{value}); check again: nothing was written to {path}.")
+# The same, by the run that deleted the record or wrote the value found (run and user and
+# machine, run and one of them, run), the two above when no run of ours did.
+GONE_BY_USER_ON = QT_TRANSLATE_NOOP("errors", "{subject} was deleted by run {run} ({user} on "
+                                              "{machine}) since the check; check again: nothing "
+                                              "was written to {path}.")
+GONE_BY_RUN_OF = QT_TRANSLATE_NOOP("errors", "{subject} was deleted by run {run} ({who}) since "
+                                             "the check; check again: nothing was written to "
+                                             "{path}.")
+GONE_BY_RUN = QT_TRANSLATE_NOOP("errors", "{subject} was deleted by run {run} since the check; "
+                                          "check again: nothing was written to {path}.")
+CHANGED_BY_USER_ON = QT_TRANSLATE_NOOP("errors", "{subject} was changed by run {run} ({user} on "
+                                                 "{machine}) since the check ({field} is now "
+                                                 "{value}); check again: nothing was written "
+                                                 "to {path}.")
+CHANGED_BY_RUN_OF = QT_TRANSLATE_NOOP("errors", "{subject} was changed by run {run} ({who}) "
+                                                "since the check ({field} is now {value}); "
+                                                "check again: nothing was written to {path}.")
+CHANGED_BY_RUN = QT_TRANSLATE_NOOP("errors", "{subject} was changed by run {run} since the "
+                                             "check ({field} is now {value}); check again: "
+                                             "nothing was written to {path}.")
 # The same for a revert, which has no check: it is planned, then written.
 GONE_REVERTING = QT_TRANSLATE_NOOP("errors", "{subject} is no longer in the store (it changed "
                                              "since the revert was planned; try the revert "
@@ -115,6 +136,10 @@ CHANGED_REVERTING = QT_TRANSLATE_NOOP("errors", "{subject} changed since the rev
 BACK_REVERTING = QT_TRANSLATE_NOOP("errors", "{subject} is in the store again since the revert "
                                              "was planned; try the revert again: nothing was "
                                              "written to {path}.")
+# By who (as ``by_whom`` takes them): a revert's words name no run.
+_GONE_SAID = ((GONE_BY_USER_ON, GONE_BY_RUN_OF, GONE_BY_RUN, GONE), (GONE_REVERTING,) * 4)
+_CHANGED_SAID = ((CHANGED_BY_USER_ON, CHANGED_BY_RUN_OF, CHANGED_BY_RUN, CHANGED),
+                 (CHANGED_REVERTING,) * 4)
 
 
 @dataclass(frozen=True)
@@ -475,8 +500,7 @@ class BulkWriter:
         self.alongside = wait_quiet is not None
         self.wait_quiet = wait_quiet or _no_wait
         # What a record found otherwise than planned says: check again, or revert again.
-        self.gone, self.changed = ((GONE_REVERTING, CHANGED_REVERTING) if reverting
-                                   else (GONE, CHANGED))
+        self.gone, self.changed = _GONE_SAID[reverting], _CHANGED_SAID[reverting]
         self.reverting = reverting
 
     def check_as_read(self, reads: Iterable[AsRead]) -> None:
@@ -972,15 +996,38 @@ class BulkWriter:
         """A record as it is now; a StoreError when it is gone or differs from ``before`` (as
         stored)."""
         row = current.get(record_id)
+        subject = record_name(table, record_id)
         if row is None:
-            raise self._changed_since(self.gone, subject=record_name(table, record_id))
+            raise StoreChangedError(by_whom(self.gone, self._done_by(table, record_id),
+                                            {"subject": subject, "path": self.path}))
         # Another program may have committed since the check: never overwrite its work. A
         # GUID made when this run wrote its record is whatever the write made.
         for column, value in before.items():
             if row[column] != value and value is not MADE_WHEN_WRITTEN:
-                raise self._changed_since(self.changed, subject=record_name(table, record_id),
-                                 field=field_named(table, column), value=repr(row[column]))
+                raise StoreChangedError(by_whom(
+                    self.changed, self._done_by(table, record_id, {column: row[column]}),
+                    {"subject": subject, "field": field_named(table, column),
+                     "value": repr(row[column]), "path": self.path}))
         return row
+
+    def _done_by(self, table: Table, record_id: int, found: dict[str, Any] | None = None
+                 ) -> tuple[int, str | None, str | None] | None:
+        """The run (id, user, machine) whose change of the record is the last: when it
+        deleted it (``found`` None) or wrote the value ``found`` of one column; None when
+        no run of ours did (the last run to touch it may well be older than the check)."""
+        p = self.dialect.param
+        last = self.conn.execute(
+            "SELECT r.id, r.user_name, r.machine, c.kind, c.after FROM run_change c JOIN"
+            f" import_run r ON r.id = c.run_id WHERE c.table_name = {p} AND c.record_id = {p}"
+            f" AND c.run_id <> {p} ORDER BY c.run_id DESC, c.seq DESC LIMIT 1",
+            (table.value, record_id, self.run_id)).fetchone()
+        if last is None or (last[3] == "delete") != (found is None):
+            return None
+        if found is not None:
+            written = self.dialect.decoders[Type.JSON](last[4])
+            if written != {**written, **json.loads(self.encode_json(found))}:
+                return None
+        return last[0], last[1], last[2]
 
     def _current(self, table: Table, ids: set[int]) -> dict[int, dict[str, Any]]:
         """The stored values of some records, by id."""

@@ -5256,6 +5256,30 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{subject} a changé depuis la vérification ({field} vaut maintenant {value})&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
+        <source>{subject} was deleted by run {run} ({user} on {machine}) since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} ({user} sur {machine}) a supprimé {subject} depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was deleted by run {run} ({who}) since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} ({who}) a supprimé {subject} depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was deleted by run {run} since the check; check again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} a supprimé {subject} depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was changed by run {run} ({user} on {machine}) since the check ({field} is now {value}); check again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} ({user} sur {machine}) a modifié {subject} depuis la vérification ({field} vaut maintenant {value})&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was changed by run {run} ({who}) since the check ({field} is now {value}); check again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} ({who}) a modifié {subject} depuis la vérification ({field} vaut maintenant {value})&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was changed by run {run} since the check ({field} is now {value}); check again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} a modifié {subject} depuis la vérification ({field} vaut maintenant {value})&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
         <source>{subject} changed since the revert was planned ({field} is now {value}); try the revert again: nothing was written to {path}.</source>
         <translation>{subject} a changé depuis l&apos;aperçu de ce qui serait défait ({field} vaut maintenant {value})&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
