@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
-from typing import Any
+from typing import Any, TypeVar
 
 from importer_gui.core import schema
 from importer_gui.core.catalogue.columns import field_named, record_kind, record_name
@@ -429,19 +429,32 @@ def plan_revert(store: Store, run_id: int, monitor: Monitor | None = None) -> Re
     run = _run(store, runs, run_id)
     # Memory grows with the records the run touched, never with the whole store: the run's
     # changes are streamed, and only the records they name are read, a batch of ids at a time.
-    entries = _entries(store.run_changes_stream(run_id))
+    # Every step looks for a cancel as it goes: reading a huge run's changes alone takes
+    # seconds.
+    entries = _entries(_watched(store.run_changes_stream(run_id), monitor))
     reverts = _reverts_of(runs, run_id)
     for revert_id in reverts:
-        _revert_applied(entries, store.run_changes_stream(revert_id))
-    _read_current(store, entries)
-    later = _LaterRuns(store, run_id, set(reverts))
+        _revert_applied(entries, _watched(store.run_changes_stream(revert_id), monitor))
+    _read_current(store, entries, monitor)
+    later = _LaterRuns(store, run_id, set(reverts), monitor)
     for n, entry in enumerate(entries.values()):
         monitor.step(n, len(entries), f"Comparing the records of run {run_id} with the store")
         _plan_entry(entry, run_id, later)
-    _check_unique(store, entries)
-    _check_references(entries, _Stored(store, entries), run_id, later)
+    _check_unique(store, entries, monitor)
+    _check_references(entries, _Stored(store, entries, monitor), run_id, later, monitor)
     first = later.to_revert_first(e for e in entries.values() if e.conflict)
     return RevertPlan(run_id, run, _tables(entries), first, max(r.id for r in runs))
+
+
+_T = TypeVar("_T")
+
+
+def _watched(items: Iterable[_T], monitor: Monitor) -> Iterator[_T]:
+    """``items``, a cancel looked for every ``monitor.every`` of them."""
+    for n, item in enumerate(items):
+        if n % monitor.every == 0:
+            monitor.check_cancelled()
+        yield item
 
 
 def _run(store: Store, runs: list[RunSummary], run_id: int) -> RunSummary:
@@ -485,12 +498,13 @@ def _revert_applied(entries: _Entries, rows: Iterable[RunChangeRow]) -> None:
             entry.after = None if row.kind is ChangeKind.DELETE else row.after
 
 
-def _read_current(store: Store, entries: _Entries) -> None:
+def _read_current(store: Store, entries: _Entries, monitor: Monitor) -> None:
     """Each touched record's values now, read a batch of ids at a time (None: not there)."""
     for table in TABLE_ORDER:
         touched = entries.by_table[table]
         ids = list(touched)
         for start in range(0, len(ids), BATCH):
+            monitor.check_cancelled()
             for record in store.by_ids(table, ids[start:start + BATCH]):
                 entry = touched[record.id]
                 current = record_values(record)
@@ -563,12 +577,12 @@ def _restored(entries: _Entries) -> Iterator[tuple[_Entry, Values]]:
             yield entry, values
 
 
-def _check_unique(store: Store, entries: _Entries) -> None:
+def _check_unique(store: Store, entries: _Entries, monitor: Monitor) -> None:
     """A record coming back must not take a unique value another record now holds (unless
     the revert deletes that one)."""
     # Only the holders of the values coming back are read, not whole tables.
     wanted: dict[tuple[Table, str], set[Any]] = {}
-    for entry, restored in _restored(entries):
+    for entry, restored in _watched(_restored(entries), monitor):
         for column in schema.unique_columns(entry.table):
             value = restored.get(column)
             if value is not None:
@@ -576,7 +590,7 @@ def _check_unique(store: Store, entries: _Entries) -> None:
     holders: dict[tuple[Table, str], dict[Any, int]] = {
         (table, column): dict(store.holders(table, column, values))
         for (table, column), values in wanted.items()}
-    for entry, restored in _restored(entries):
+    for entry, restored in _watched(_restored(entries), monitor):
         for column in schema.unique_columns(entry.table):
             value = restored.get(column)
             if value is None:
@@ -598,12 +612,12 @@ def _deleted(entry: _Entry | None) -> bool:
 
 
 def _check_references(entries: _Entries, stored: _Stored, run_id: int,
-                      later: _LaterRuns) -> None:
+                      later: _LaterRuns, monitor: Monitor) -> None:
     """Skip deletes others still refer to and restores referring to what is gone, until stable."""
     while True:
-        after = _AfterRevert(entries, stored)
+        after = _AfterRevert(entries, stored, monitor)
         found = False
-        for entry in entries.values():
+        for entry in _watched(entries.values(), monitor):
             if entry.kind is None or entry.conflict:
                 continue
             issue = (_still_referred(entry, after, run_id, later)
@@ -625,17 +639,18 @@ _REFERRED_AT_ONCE = BATCH
 class _Stored:
     """What the revert asks of the records it did not touch, read once, in batches of ids."""
 
-    def __init__(self, store: Store, entries: _Entries) -> None:
+    def __init__(self, store: Store, entries: _Entries, monitor: Monitor) -> None:
         self.present: set[Key] = set()
         self.referrers: dict[Key, list[Key]] = {}  # untouched records referring to one record
         # Records that restored ones refer to and that the run did not touch: are they there?
         refs: dict[Table, set[int]] = {t: set() for t in Table}
-        for entry, _values in _restored(entries):
+        for entry, _values in _watched(_restored(entries), monitor):
             for column, target in schema.references(entry.table).items():
                 ref = (entry.before or {}).get(column)
                 if ref is not None and entries.get(target, ref) is None:
                     refs[target].add(ref)
         for table, ids in refs.items():
+            monitor.check_cancelled()
             self.present.update((table, r.id) for r in store.by_ids(table, sorted(ids)))
         # Records the revert deletes: which untouched records refer to them.
         deleted = {table: [record_id for record_id, entry in touched.items() if _deleted(entry)]
@@ -644,6 +659,7 @@ class _Stored:
             for column, target in schema.references(table).items():
                 ids = deleted[target]
                 for start in range(0, len(ids), _REFERRED_AT_ONCE):
+                    monitor.check_cancelled()
                     part = ids[start:start + _REFERRED_AT_ONCE]
                     for ref, record_id in store.holders(table, column, part):
                         if entries.get(table, record_id) is None:
@@ -654,7 +670,7 @@ class _Stored:
 class _AfterRevert:
     """Which records exist, and what they refer to, once the revert is committed."""
 
-    def __init__(self, entries: _Entries, stored: _Stored) -> None:
+    def __init__(self, entries: _Entries, stored: _Stored, monitor: Monitor) -> None:
         # The touched records still there after the revert, with their values, and the ids
         # of those gone, as bits: a dict of every touched record's values would hold some
         # 70 MB while a million deletes are checked.
@@ -663,7 +679,7 @@ class _AfterRevert:
         for table, touched in entries.by_table.items():
             kept = self.kept[table] = {}
             gone = []
-            for record_id, entry in touched.items():
+            for record_id, entry in _watched(touched.items(), monitor):
                 target = entry.target()
                 if target is None:
                     gone.append(record_id)
@@ -671,6 +687,7 @@ class _AfterRevert:
                     kept[record_id] = target
             self.gone[table] = RecordIds(gone)
         self.stored = stored
+        self.monitor = monitor
         self._referrers: dict[Key, list[Key]] | None = None
 
     def exists(self, table: Table, record_id: int) -> bool:
@@ -694,7 +711,7 @@ class _AfterRevert:
             refs = schema.references(table)
             if not refs:
                 continue
-            for record_id, row in self.kept[table].items():
+            for record_id, row in _watched(self.kept[table].items(), self.monitor):
                 for column, target in refs.items():
                     ref = row.get(column)
                     if ref is not None:
@@ -740,8 +757,9 @@ def _missing_reference(entry: _Entry, after: _AfterRevert, later: _LaterRuns) ->
 class _LaterRuns:
     """The runs after the reverted one and the records each touched, read only when needed."""
 
-    def __init__(self, store: Store, run_id: int, reverts: set[int]) -> None:
+    def __init__(self, store: Store, run_id: int, reverts: set[int], monitor: Monitor) -> None:
         self.store = store
+        self.monitor = monitor  # reading the later runs' changes looks for a cancel
         self.run_id = run_id
         self.reverts = reverts  # the run's own reverts: what they did is the run's "after"
         self._touched: dict[Key, list[int]] | None = None
@@ -764,7 +782,7 @@ class _LaterRuns:
                        if r.id > self.run_id and r.id not in self.reverts), key=lambda r: r.id)
         for run in runs:
             self._runs[run.id] = run
-            for row in self.store.run_changes_stream(run.id):
+            for row in _watched(self.store.run_changes_stream(run.id), self.monitor):
                 key = (row.table, row.record_id)
                 found = touched.setdefault(key, [])
                 if not found or found[-1] != run.id:

@@ -19,7 +19,7 @@ import pytest
 
 from importer_gui.cli import main
 from importer_gui.core import revert as revert_module
-from importer_gui.core.errors import ImporterError, StoreError
+from importer_gui.core.errors import Cancelled, ImporterError, StoreError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import (
@@ -164,6 +164,36 @@ def test_reverting_the_later_run_first_restores_everything(store: Store) -> None
     assert [r.reverts for r in results] == [run + 1, run]
     assert [r.skipped for r in results] == [0, 0]
     assert record_tables(store.path) == before
+
+
+@pytest.mark.parametrize("read", ["the run's", "a later run's"])
+def test_a_cancel_stops_the_preview_while_the_changes_are_read(
+        store: Store, read: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    run = wrong_run(store)
+    later = store.apply([Change(Table.SESSION, UPDATE, 1, {"title": "X"}, {"title": "Mai"}),
+                         Change(Table.ROOM, UPDATE, 1, {"label": "Red"}, {"label": "Green"})],
+                        run_info(update=2))
+    stream, asked, pulled = store.run_changes_stream, [], []
+    watched = run if read == "the run's" else later
+
+    def run_changes_stream(run_id: int) -> Iterator[object]:
+        for row in stream(run_id):
+            if run_id == watched:
+                asked.append(True)  # Cancel pressed as this run's first change is read
+                pulled.append(row)
+            yield row
+
+    monkeypatch.setattr(store, "run_changes_stream", run_changes_stream)
+    read_after: list[object] = []
+    monitor = Monitor(cancelled=lambda: bool(asked), every=1)
+    by_ids = store.by_ids
+    monkeypatch.setattr(store, "by_ids", lambda *a: read_after.append(a) or by_ids(*a))
+    with pytest.raises(Cancelled):
+        plan_revert(store, run, monitor)
+    # Stopped at once: the rest of the changes and the records are not read first.
+    assert len(pulled) == 1
+    if read == "the run's":
+        assert read_after == []
 
 
 def test_a_stop_after_the_later_run_was_reverted_says_that_revert(store: Store) -> None:
