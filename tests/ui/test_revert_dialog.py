@@ -349,3 +349,28 @@ def test_the_default_button_is_one_shown_and_never_revert(
     assert defaults(dialog) == [("Close", True)]
     qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
     assert dialog.isVisible() and tables(store_path) != before
+
+
+def test_a_sort_by_a_column_the_next_table_lacks_shows_that_table_in_the_runs_order(
+        tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.sqlite3"
+    with Store.open(store_path) as store:
+        run = store.apply([
+            Change(Table.TRAINING, ChangeKind.CREATE, -1, {"path_code": "PC-1", "title": "B"}),
+            Change(Table.TRAINING, ChangeKind.CREATE, -2, {"path_code": "PC-2", "title": "A"}),
+            Change(Table.ROOM, ChangeKind.CREATE, -1, {"guid": "R-2", "label": "Blue"}),
+            Change(Table.ROOM, ChangeKind.CREATE, -2, {"guid": "R-1", "label": "Green"}),
+        ], RunInfo("/cfg.xml", "<import-config/>", [], {"create": 4}))
+    dialog = RevertDialog(store_path, run, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert [dialog.tables.itemText(i) for i in range(dialog.tables.count())] == [
+        "Training course: 2 record(s)", "Room: 2 record(s)"]
+    header = dialog.view.horizontalHeader()
+    last = dialog.model.columnCount() - 1  # beyond the room's few columns
+    dialog.view.sortByColumn(last, Qt.SortOrder.DescendingOrder)
+    dialog.tables.setCurrentIndex(1)  # the rooms
+    assert dialog.model.columnCount() < last
+    assert [cell(dialog.model, r, 0) for r in range(2)] == [1, 2]
+    assert header.sortIndicatorSection() not in range(dialog.model.columnCount())
+    dialog.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # sorting goes on
+    assert [cell(dialog.model, r, 0) for r in range(2)] == [2, 1]

@@ -101,6 +101,8 @@ class RevertModel(PositionsModel):
             if table is not None else ()
         self._titles = _titles(table.table, self._columns) if table is not None else []
         self._positions = array("i", range(len(table.rows) if table is not None else 0))
+        if self._sort is not None and self._sort[0] >= self.columnCount():
+            self._sort = None  # a column of the table shown before: this one has no such
         if self._sort is not None:
             self._apply_sort(*self._sort)
         self.endResetModel()
