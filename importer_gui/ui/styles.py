@@ -194,6 +194,12 @@ def set_look(widget: QWidget, look: Look) -> None:
         widget.setStyleSheet(sheet)
 
 
+def look_of(widget: QWidget) -> Look:
+    """The Look ``set_look`` gave ``widget`` (PLAIN where it gave none)."""
+    value = widget.property(_LOOK)
+    return Look(value) if value else Look.PLAIN
+
+
 def text_colour(widget: QWidget, text: Text) -> None:
     """Write ``widget``'s text in ``text``'s colour, now and whenever the scheme changes, as
     a ``color:`` style sheet would, through its palette: a style sheet gives each widget a

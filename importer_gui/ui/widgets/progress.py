@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from importer_gui.ui.i18n import arg, translate
+from importer_gui.ui.widgets.spoken import SpokenLine
 
 # The store's WAITING_FOR_FROM, WAITING_FOR and WAITING (core/store/__init__.py): a wait for
 # another writer, after which the row says again what it said before.
@@ -57,7 +58,7 @@ class ProgressRow(QWidget):
         super().__init__(parent)
         self.working_text = working_text  # said while the work names no step of its own
         self._before_wait = ""  # what the row said before a wait, said again once it is over
-        self.status = QLabel(self)
+        self.status = SpokenLine(self)  # each step and ending announced, not each tick
         self.status.setWordWrap(True)
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from importer_gui.ui.styles import Look, set_look
+from importer_gui.ui.widgets.spoken import SpokenLine
 
 
 def add_edit_with_button(form: QFormLayout, label: str, edit: QLineEdit, button: str,
@@ -45,9 +46,10 @@ def picker_row(label: str, picker: QComboBox, counts: QLabel) -> QHBoxLayout:
     return row
 
 
-def message_line(parent: QWidget, name: str, look: Look) -> QLabel:
-    """A wrapped line in ``look`` (an error, a notice), hidden until there is something to say."""
-    line = QLabel(parent)
+def message_line(parent: QWidget, name: str, look: Look) -> SpokenLine:
+    """A wrapped line in ``look`` (an error, a notice), hidden until there is something to say,
+    announced to a screen reader as it appears."""
+    line = SpokenLine(parent)
     line.setObjectName(name)
     line.setWordWrap(True)
     set_look(line, look)

@@ -1,0 +1,110 @@
+"""What a screen reader announces without the user going to look: a status line's each step
+and ending (not each tick), a message line as it appears; an error at once, the rest once
+the screen reader is done. Heard through Qt's own call, each announcement noted on its way."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.styles import Look
+from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.rows import message_line
+from tests.faults import HANG_GUARD
+from tests.ui.test_commit_waits_for_writer import WAITING
+from tests.ui.test_preview_commit import teacher_state
+from tests.ui.test_revert_after_store_switch import teachers
+from tests.ui.test_tools_store_browser import opened
+from tests.ui.wizards import preview_and_commit
+
+POLITE = QAccessible.AnnouncementPoliteness.Polite
+ASSERTIVE = QAccessible.AnnouncementPoliteness.Assertive
+Heard = list[tuple[str, QAccessible.AnnouncementPoliteness]]
+
+
+@pytest.fixture
+def heard(monkeypatch: pytest.MonkeyPatch) -> Heard:
+    """Each announcement made from now on: its text and politeness."""
+    announced: Heard = []
+    real = QAccessible.updateAccessibility
+
+    def noting(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            announced.append((event.message(), event.politeness()))
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", noting)
+    return announced
+
+
+def test_a_progress_row_says_each_step_and_the_ending_not_each_tick(
+        qtbot: QtBot, heard: Heard) -> None:
+    row = ProgressRow("Cancel")
+    qtbot.addWidget(row)
+    row.show()
+    row.set_running(True)
+    for done in range(0, 5000, 500):
+        row.show_progress(done, 5000, "Writing to the store")
+    row.show_progress(0, 0, "Checking teachers.csv")
+    row.show_progress(10, 20, "Checking teachers.csv")
+    row.set_running(False)
+    row.status.setText("Cancelled: nothing was written.")
+    assert heard == [("Writing to the store", POLITE), ("Checking teachers.csv", POLITE),
+                     ("Cancelled: nothing was written.", POLITE)]
+
+
+def test_an_error_line_is_said_at_once_a_notice_after_and_each_as_it_appears(
+        qtbot: QtBot, heard: Heard) -> None:
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    error, notice = (message_line(page, "error", Look.ERROR),
+                     message_line(page, "notice", Look.NOTICE))
+    layout.addWidget(error)
+    layout.addWidget(notice)
+    page.show()
+    error.setText("The file <b>teachers.csv</b> cannot be read.")  # hidden: not yet said
+    assert heard == []
+    error.show()
+    notice.setText("2 columns are not imported.")
+    notice.setVisible(True)
+    notice.setVisible(True)  # still in sight: said once
+    assert heard == [("The file teachers.csv cannot be read.", ASSERTIVE),
+                     ("2 columns are not imported.", POLITE)]
+
+
+def test_the_commit_page_says_its_wait_for_another_writer_and_its_cancel(
+        tmp_path: Path, qtbot: QtBot, heard: Heard) -> None:
+    state = teacher_state(tmp_path, "Login;Name;E-mail\nt1;One;one@example.org\n")
+    wizard, _preview, commit = preview_and_commit(state, qtbot)
+    assert ("Checked.", POLITE) in heard  # the preview's check, ended
+    heard.clear()
+    other = sqlite3.connect(Path(state.session.store_path), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program writing, for as long as it likes
+    try:
+        wizard.next()
+        qtbot.waitUntil(lambda: commit.status.text() == WAITING, timeout=HANG_GUARD * 1000)
+        commit.progress_row.cancel_button.click()
+        qtbot.waitUntil(lambda: not commit.runner.busy, timeout=HANG_GUARD * 1000)
+    finally:
+        other.close()
+    # "Committing…" is set as the page comes, before it is in sight: the page is read then.
+    assert heard == [(WAITING, POLITE), ("Cancelled: nothing was written.", POLITE)]
+
+
+def test_a_browser_on_the_store_left_says_so_aloud(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path, heard: Heard) -> None:
+    left = window.state.store_path
+    teachers(left, ["a1"])
+    other = tmp_path / "other.sqlite3"
+    teachers(other, ["b1"])
+    browser = opened(window, qtbot)
+    heard.clear()
+    assert window.use_store(other)
+    assert (browser.left_notice.text(), POLITE) in heard
