@@ -44,7 +44,12 @@ from importer_gui.ui.styles import Look
 from importer_gui.ui.tasks import LET_GO, free_later
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.path_edit import PathEdit
-from importer_gui.ui.widgets.rows import add_edit_with_button, message_line, picker_row
+from importer_gui.ui.widgets.rows import (
+    add_edit_with_button,
+    message_line,
+    picker_row,
+    show_counts,
+)
 from importer_gui.ui.widgets.signals import signals_blocked
 
 SIZE_SETTINGS = "refreshDialog"  # where its size and place are remembered
@@ -339,7 +344,7 @@ class RefreshDialog(PreviewApplyDialog):
         self.model.clear()
         with signals_blocked(self.exports):
             self.exports.clear()
-        self.counts.clear()
+        show_counts(self.counts, [])  # its spoken sentence too
         LET_GO.add(planned)
         del planned
         self.preview_state.session.set_plan(None)  # its hook hands the plan over too
@@ -362,8 +367,8 @@ class RefreshDialog(PreviewApplyDialog):
         self.model.show_import(index)
         counts = self.model.counts()
         number = LocaleText().number
-        self.counts.setText("   ".join(arg(self.tr("%1: %2"), outcome_label(o), number(counts[o]))
-                                       for o in OUTCOME_ORDER if counts[o]))
+        show_counts(self.counts, [arg(self.tr("%1: %2"), outcome_label(o), number(counts[o]))
+                                  for o in OUTCOME_ORDER if counts[o]])
         self.view.resizeColumnsToContents()
 
     # --- refreshing --------------------------------------------------------------------------

@@ -42,7 +42,7 @@ from importer_gui.ui.messages_text import joined
 from importer_gui.ui.models.revert_model import RevertModel, outcome_label
 from importer_gui.ui.preview_apply_dialog import PREVIEW_SIZE, PreviewApplyDialog, preview_table
 from importer_gui.ui.styles import Look, set_look
-from importer_gui.ui.widgets.rows import message_line, picker_row
+from importer_gui.ui.widgets.rows import message_line, picker_row, show_counts
 from importer_gui.ui.widgets.signals import signals_blocked
 
 SIZE_SETTINGS = "revertDialog"  # where its size and place are remembered
@@ -234,8 +234,8 @@ class RevertDialog(PreviewApplyDialog):
         self.model.show_table(self.plan.tables[index])
         counts = self.model.counts()
         number = LocaleText().number  # 12 345 in French, as the preview counts
-        self.counts.setText("   ".join(arg(self.tr("%1: %2"), outcome_label(o), number(counts[o]))
-                                       for o in counts if counts[o]))
+        show_counts(self.counts, [arg(self.tr("%1: %2"), outcome_label(o), number(counts[o]))
+                                  for o in counts if counts[o]])
         self.view.resizeColumnsToContents()
 
     def _show_notice(self, plan: RevertPlan) -> None:

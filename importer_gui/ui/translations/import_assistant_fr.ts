@@ -494,6 +494,14 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     </message>
 </context>
 <context>
+    <name>CountsLine</name>
+    <message>
+        <source>%1.</source>
+        <comment>a picker row&apos;s counts as a screen reader says them</comment>
+        <translation>%1.</translation>
+    </message>
+</context>
+<context>
     <name>FilesTip</name>
     <message numerus="yes">
         <source>… and %Ln more</source>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.widgets.spoken import SpokenLine
 
@@ -44,6 +45,15 @@ def picker_row(label: str, picker: QComboBox, counts: QLabel) -> QHBoxLayout:
     row.addWidget(picker)
     row.addWidget(counts, 1)
     return row
+
+
+def show_counts(counts: QLabel, parts: list[str]) -> None:
+    """Show a picker row's counts ("delete: 3") spaced apart, and have a screen reader say
+    them as a sentence: read as shown, they ran together into one string of numbers."""
+    counts.setText("   ".join(parts))
+    counts.setAccessibleName(arg(translate(
+        "CountsLine", "%1.", "a picker row's counts as a screen reader says them"),
+        ", ".join(parts)) if parts else "")
 
 
 def message_line(parent: QWidget, name: str, look: Look) -> SpokenLine:
