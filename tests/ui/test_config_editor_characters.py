@@ -65,8 +65,8 @@ def test_a_special_space_survives_a_typed_edit_and_is_saved(
     provider = page.session.choices.config.imports[0].provider
     assert provider.file_name == file_name
     assert [column.header for column in provider.columns] == ["Identifiant", header, "Courriel"]
-    saved = page.save_config_as(tmp_path / "saved.xml")
-    assert saved
+    assert page.save_config_as(tmp_path / "saved.xml")
+    page.finish_saving()  # written in the background
     text = (tmp_path / "saved.xml").read_text(encoding="utf-8")
     assert f"<fileName>{file_name}</fileName>" in text
     assert f'ia:header="{header}"' in text

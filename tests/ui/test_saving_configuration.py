@@ -20,7 +20,8 @@ def test_a_library_folder_that_cannot_be_made_is_said(
     blocker = tmp_path / "settings"  # a file where the settings folder should be
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("IMPORTER_GUI_CONFIG_DIR", str(blocker))
-    assert page.save_to_library("Teachers") is None
+    page.save_to_library("Teachers")  # written in the background: its outcome said after
+    page.finish_saving()
     target = blocker / "configurations" / "Teachers.xml"
     assert page.error_label.text() == f"{target}: could not save (Not a directory)."
     assert page.status_label.text() == "The configuration is valid."
@@ -32,7 +33,8 @@ def not_saved(window: MainWindow, sample: Path, tmp_path: Path) -> tuple[Path, s
     page = configuration_page(window, sample)
     target = tmp_path / "teachers.xml"
     target.mkdir()
-    assert not page.save_config_as(target)
+    page.save_config_as(target)
+    page.finish_saving()
     return target, page.error_label.text()
 
 
@@ -60,7 +62,8 @@ def test_a_library_folder_that_cannot_be_made_is_said_in_french(
     blocker = tmp_path / "settings"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("IMPORTER_GUI_CONFIG_DIR", str(blocker))
-    assert page.save_to_library("Teachers") is None
+    page.save_to_library("Teachers")
+    page.finish_saving()
     target = blocker / "configurations" / "Teachers.xml"
     assert page.error_label.text() == (
         f"{target}{NBSP}: enregistrement impossible (Ce n'est pas un dossier).")
