@@ -173,10 +173,12 @@ def test_a_configuration_changed_on_disk_is_not_overwritten_unasked(
     assert page.status_label.text() == (f"Not saved: {path} was changed on disk. Open it "
                                         "again or save under another name.")
     assert page.save_config_as(tmp_path / "elsewhere.xml")  # another name: nothing to ask
+    page.finish_saving()  # written in the background, as opening a file waits for it to be
     assert len(questions.asked) == 1
     questions.answers.append("Replace it")
     page.session.open_configuration(path, page.session.choices.config, opened)  # back to it
     assert page.save_config_as(path)
+    page.finish_saving()
     assert len(questions.asked) == 2
     assert "a colleague" not in path.read_text(encoding="utf-8")
 
