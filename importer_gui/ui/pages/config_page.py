@@ -73,7 +73,10 @@ class ConfigPage(BasePage):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PARSE_DELAY_MS)
-        self._timer.timeout.connect(self.parse_now)
+        self._timer.timeout.connect(self._parse_in_background)
+        # The parse running in the background still wanted: a newer text, or a parse on the
+        # spot (Back, a save), overtakes it and its outcome is dropped.
+        self._parsing: object | None = None
         self._showing = False  # text is being set from the state, not typed
         self._shown = ""  # the text last set from the state
         self._shows: tuple[object, ...] | None = None  # what it is the configuration of
@@ -117,7 +120,7 @@ class ConfigPage(BasePage):
             self._take_held(text)
             self.parse_now()  # its error said again, at its line
             return
-        self._timer.stop()
+        self._stop_parsing()
         self._note = ""
         self._shown = text
         self._show(text)
@@ -206,7 +209,7 @@ class ConfigPage(BasePage):
         """Back: XML typed and not parsed yet (Back pressed within the parse delay) goes
         into the state as Next takes it; an edit not valid stays in the editor, to be
         shown again on the way back and refused by a save (``unwritten``)."""
-        if self._timer.isActive():
+        if self._unparsed():
             self.parse_now(at_once=True)
 
     def unwritten(self) -> bool:
@@ -225,7 +228,7 @@ class ConfigPage(BasePage):
         """The edit not valid, left by Back, dropped (the user agreed): the editor shows the
         state's configuration again, checked anew once the user comes to the page."""
         if self.unwritten():
-            self._timer.stop()
+            self._stop_parsing()
             self._show(self._shown)
 
     def _holds_edit(self) -> bool:
@@ -258,30 +261,64 @@ class ConfigPage(BasePage):
             return
         self.session.config_edited_by_hand()
         self._checking = None  # of the text before: this one is checked once parsed
+        self._parsing = None  # likewise
         self._typing = True
         self._note = ""  # the text is the user's as it is now
         self._valid = False
         self.completeChanged.emit()
         self._timer.start()
 
-    def parse_now(self, *, at_once: bool = False) -> bool:
-        """Parse the text; valid: update the state (``at_once``: before a large file's
-        columns are checked), else show the error at its line."""
-        from importer_gui.core import config_xml
+    def _unparsed(self) -> bool:
+        """Whether the text typed is not parsed yet (the typing pause, or its parse in the
+        background, not over)."""
+        return self._timer.isActive() or self._parsing is not None
 
+    def _stop_parsing(self) -> None:
+        """The text typed is parsed no more: the typing pause stopped, a parse in the
+        background dropped (the page shows another text, or parses this one on the spot)."""
         self._timer.stop()
-        source = self.session.choices.config.source
-        try:
-            config = config_xml.loads(plain_text(self.editor), source=source)
-            _bind(config)
-            files = self._data_files(config)
-        except ConfigError as exc:
-            self._set_status(exc)
+        self._parsing = None
+
+    def _parse_in_background(self) -> None:
+        """Parse the text once typing pauses, off the window's thread (a configuration of
+        thousands of lines takes half a second); then as ``parse_now``."""
+        text, source, imports, files = self._to_parse()
+        token = self._parsing = object()
+
+        def parsed(outcome: tuple[ImportConfig, list[Path]] | ConfigError) -> None:
+            if token is self._parsing:  # else overtaken: edited since, or parsed on the spot
+                self._parsing = None
+                self._take_parse(outcome, at_once=False)
+
+        def failed(error: ImporterError) -> None:
+            if token is self._parsing:
+                self._parsing = None
+                self._set_status(ConfigError(error.message))
+
+        self.runner.run(lambda _monitor: _parsed(text, source, imports, files), parsed, failed)
+
+    def _to_parse(self) -> tuple[str, Path | None, list[Import], list[Path]]:
+        """The text, and what ``_parsed`` reads of the session's configuration: copies a
+        worker may read while the earlier pages change the session's."""
+        choices = self.session.choices
+        imports = [replace(imp, provider=replace(imp.provider), actions=list(imp.actions))
+                   for imp in choices.config.imports]
+        return plain_text(self.editor), choices.config.source, imports, list(choices.data_files)
+
+    def parse_now(self, *, at_once: bool = False) -> bool:
+        """Parse the text on the spot; valid: update the state (``at_once``: before a large
+        file's columns are checked), else show the error at its line."""
+        self._stop_parsing()
+        return self._take_parse(_parsed(*self._to_parse()), at_once=at_once)
+
+    def _take_parse(self, outcome: tuple[ImportConfig, list[Path]] | ConfigError, *,
+                    at_once: bool) -> bool:
+        """The parse's ``outcome`` said, its configuration checked and applied as
+        ``parse_now`` says; whether it is valid (False meanwhile, checked in the background)."""
+        if isinstance(outcome, ConfigError):
+            self._set_status(outcome)
             return False
-        except ImporterError as exc:  # e.g. a fileName no file matches
-            self._set_status(ConfigError(exc.message))
-            return False
-        config.source = source
+        config, files = outcome
         if at_once:
             self._apply(config, files)
         return self._check_columns(config, files, apply=not at_once)
@@ -346,26 +383,6 @@ class ConfigPage(BasePage):
         kept = kept_imports(choices.config.imports, config.imports)
         return kept.get(choices.import_index, choices.import_index)
 
-    def _data_files(self, config: ImportConfig) -> list[Path]:
-        """Each import's data file: the one read so far where the edit left its fileName and
-        path as they were (a file the user chose keeps serving, even outside the
-        configuration's folder, as --data would), else the one the text names."""
-        from importer_gui.core import pipeline
-
-        choices = self.session.choices
-        was = {after: before for before, after
-               in kept_imports(choices.config.imports, config.imports).items()
-               if before < len(choices.data_files)}
-        files = []
-        for index, imp in enumerate(config.imports):
-            before = choices.config.imports[was[index]].provider if index in was else None
-            if before is not None and (before.file_name, before.path) == (
-                    imp.provider.file_name, imp.provider.path):
-                files.append(choices.data_files[was[index]])
-            else:
-                files.append(pipeline.resolve_data_files(replace(config, imports=[imp]))[0])
-        return files
-
     def _set_status(self, error: ConfigError | None) -> None:
         """Show the parse result; an error's line is highlighted and scrolled to."""
         self._valid = error is None
@@ -418,7 +435,7 @@ class ConfigPage(BasePage):
     def save(self) -> None:
         """Parse pending edits before going on, once a save running has ended."""
         self.finish_saving()
-        if self._timer.isActive() and not self.parse_now():
+        if self._unparsed() and not self.parse_now():
             raise ImporterError(self._still_checking() if self._checking is not None
                                 else self.tr("Fix the configuration first."))
 
@@ -430,7 +447,7 @@ class ConfigPage(BasePage):
     def settle(self) -> None:
         """The editor's text parsed into the session, to be saved; ImporterError when it is
         not a valid configuration (nothing of it can be saved)."""
-        if self._timer.isActive():
+        if self._unparsed():
             self.parse_now()  # its mistake, if any, is said in the status
         if self._checking is not None:
             raise ImporterError(self._still_checking())
@@ -663,6 +680,45 @@ def _worker_copy(imp: Import) -> Import:
     columns (the pages replace them, never change them in place), not its actions."""
     provider = replace(imp.provider, columns=[replace(column) for column in imp.provider.columns])
     return Import(provider=provider)
+
+
+def _parsed(text: str, source: Path | None, imports: list[Import],
+            data_files: list[Path]) -> tuple[ImportConfig, list[Path]] | ConfigError:
+    """The editor's ``text`` parsed and bound as the check will, with each import's data
+    file (``_data_files``: ``imports`` and ``data_files`` are the session's before it), or
+    why it is not a valid configuration. Reads no widget: it may run on a worker."""
+    from importer_gui.core import config_xml
+
+    try:
+        config = config_xml.loads(text, source=source)
+        _bind(config)
+        files = _data_files(config, imports, data_files)
+    except ConfigError as exc:
+        return exc
+    except ImporterError as exc:  # e.g. a fileName no file matches
+        return ConfigError(exc.message)
+    config.source = source
+    return config, files
+
+
+def _data_files(config: ImportConfig, imports: list[Import],
+                data_files: list[Path]) -> list[Path]:
+    """Each import's data file: the one read so far (``data_files``, of ``imports``) where
+    the edit left its fileName and path as they were (a file the user chose keeps serving,
+    even outside the configuration's folder, as --data would), else the one the text names."""
+    from importer_gui.core import pipeline
+
+    was = {after: before for before, after in kept_imports(imports, config.imports).items()
+           if before < len(data_files)}
+    files = []
+    for index, imp in enumerate(config.imports):
+        before = imports[was[index]].provider if index in was else None
+        if before is not None and (before.file_name, before.path) == (
+                imp.provider.file_name, imp.provider.path):
+            files.append(data_files[was[index]])
+        else:
+            files.append(pipeline.resolve_data_files(replace(config, imports=[imp]))[0])
+    return files
 
 
 def _written(config: ImportConfig, data_files: list[Path], path: Path) -> ImportConfig | OSError:
