@@ -15,6 +15,7 @@ from importer_gui.core.errors import RevertedMeanwhileError, StoreChangedError
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import RevertPlan, commit_revert, plan_revert, revert_later_first
 from importer_gui.core.store import Store, StoreLocation
+from importer_gui.core.store.runs import machine_name, os_user
 from tests.builders import run_info
 from tests.postgres import record_tables
 from tests.stores import colleague_renames, colleague_reverts, rooms_changed_again
@@ -26,6 +27,11 @@ def store(store_url: StoreLocation) -> Iterator[Store]:
     with Store.open(store_url) as opened:
         rooms_changed_again(opened)
         yield opened
+
+
+def by_colleague(run: int) -> str:
+    """How a refusal names a colleague's run: with its user and machine."""
+    return f"run {run} ({os_user()} on {machine_name()})"
 
 
 def refused(store: Store, ours: RevertPlan,
@@ -51,20 +57,20 @@ def test_a_colleague_s_commit_over_a_record_the_plan_skips_stops_the_revert(
         store: Store) -> None:
     ours = plan_revert(store, 2)  # room 1 back to A; room 2 skipped (run 3 changed it)
     assert [r.outcome.value for r in ours.rows()] == ["update", "error"]
-    colleague_renames(store.path, 2, "Green", "Teal")  # puts room 2 back as run 2 left it
+    theirs = colleague_renames(store.path, 2, "Green", "Teal")  # room 2 as run 2 left it
     assert str(refused(store, ours)) == (
-        "Room 2 changed since the revert was planned (roomLabel is now 'Green'); try the "
-        f"revert again: nothing was written to {store.path}.")
+        f"Room 2 was changed by {by_colleague(theirs)} since the revert was planned (roomLabel "
+        f"is now 'Green'); try the revert again: nothing was written to {store.path}.")
     assert [r.outcome.value for r in plan_revert(store, 2).rows()] == ["update", "update"]
 
 
 def test_a_later_run_a_colleague_reverted_meanwhile_stops_the_revert(store: Store) -> None:
     ours = plan_revert(store, 2)
     assert ours.later_runs == [3]
-    colleague_reverts(store.path, 3)
+    theirs = colleague_reverts(store.path, 3)
     assert str(refused(store, ours)) == (
-        "Room 2 changed since the revert was planned (roomLabel is now 'Green'); try the "
-        f"revert again: nothing was written to {store.path}.")
+        f"Room 2 was changed by {by_colleague(theirs)} since the revert was planned (roomLabel "
+        f"is now 'Green'); try the revert again: nothing was written to {store.path}.")
     again = plan_revert(store, 2)
     assert (again.later_runs, [r.outcome.value for r in again.rows()]) == ([], ["update",
                                                                                 "update"])
@@ -72,19 +78,29 @@ def test_a_later_run_a_colleague_reverted_meanwhile_stops_the_revert(store: Stor
 
 def test_a_colleague_s_commit_over_a_record_the_revert_writes_stops_it(store: Store) -> None:
     ours = plan_revert(store, 2)
-    colleague_renames(store.path, 1, "Red", "Blue")
+    theirs = colleague_renames(store.path, 1, "Red", "Blue")
     assert str(refused(store, ours)) == (
-        "Room 1 changed since the revert was planned (roomLabel is now 'Red'); try the "
+        f"Room 1 was changed by {by_colleague(theirs)} since the revert was planned (roomLabel "
+        f"is now 'Red'); try the revert again: nothing was written to {store.path}.")
+
+
+def test_a_record_a_colleague_deletes_meanwhile_names_their_run(
+        store: Store) -> None:
+    ours = plan_revert(store, 2)  # room 1 back to A
+    with Store.open(store.path) as colleague:
+        theirs = colleague.apply([Change(Table.ROOM, ChangeKind.DELETE, 1)], run_info(delete=1))
+    assert str(refused(store, ours)) == (
+        f"Room 1 was deleted by {by_colleague(theirs)} since the revert was planned; try the "
         f"revert again: nothing was written to {store.path}.")
 
 
 def test_a_record_a_colleague_brings_back_meanwhile_stops_the_revert(store: Store) -> None:
     deleted = store.apply([Change(Table.ROOM, ChangeKind.DELETE, 2)], run_info(delete=1))
     ours = plan_revert(store, 2)  # room 2 skipped: deleted since
-    colleague_reverts(store.path, deleted)  # brings room 2 back
+    theirs = colleague_reverts(store.path, deleted)  # brings room 2 back
     assert str(refused(store, ours)) == (
-        "Room 2 is in the store again since the revert was planned; try the revert again: "
-        f"nothing was written to {store.path}.")
+        f"Room 2 was brought back by {by_colleague(theirs)} since the revert was planned; try "
+        f"the revert again: nothing was written to {store.path}.")
 
 
 def test_the_command_line_says_the_store_moved_on_in_one_line(
@@ -102,8 +118,9 @@ def test_the_command_line_says_the_store_moved_on_in_one_line(
     monkeypatch.setattr(revert_module, "plan_revert", planned_then_reverted_by_a_colleague)
     assert main(["revert", "2", "--store", str(store.path)]) == 2
     assert capsys.readouterr().err == (
-        "importer-gui: Room 2 changed since the revert was planned (roomLabel is now 'Green'); "
-        f"try the revert again: nothing was written to {store.path}.\n")
+        f"importer-gui: Room 2 was changed by {by_colleague(4)} since the revert was planned "
+        f"(roomLabel is now 'Green'); try the revert again: nothing was written to "
+        f"{store.path}.\n")
     # The colleague's revert alone: room 1 not put back by the command.
     assert [row[2] for row in record_tables(store.path)["room"]] == ["Blue", "Green"]
 

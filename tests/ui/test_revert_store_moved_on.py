@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from importer_gui.core import revert as revert_module
 from importer_gui.core.revert import RevertPlan
 from importer_gui.core.store import Store
+from importer_gui.core.store.runs import machine_name, os_user
 from importer_gui.ui.revert_dialog import RevertDialog
 from tests.builders import tables
 from tests.stores import colleague_renames, colleague_reverts, rooms_changed_again
@@ -47,15 +48,16 @@ def test_a_later_run_reverted_meanwhile_says_what_changed_and_plans_again(
         store_path: Path, qtbot: object, screenshots: Path) -> None:
     dialog = previewed(store_path, 2, qtbot)
     assert outcomes(dialog) == ["restore", "conflict (skipped)"]  # room 2: run 3 changed it since
-    colleague_reverts(store_path, 3)  # room 2 is back as run 2 left it
+    theirs = colleague_reverts(store_path, 3)  # room 2 is back as run 2 left it
     before = tables(store_path)
 
     qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
 
     assert tables(store_path) == before
     assert dialog.error.text() == (
-        "Room 2 changed since the revert was planned (roomLabel is now 'Green'); try the "
-        f"revert again: nothing was written to {store_path}.")
+        f"Room 2 was changed by run {theirs} ({os_user()} on {machine_name()}) since the "
+        "revert was planned (roomLabel is now 'Green'); try the revert again: nothing was "
+        f"written to {store_path}.")
     assert dialog.status.text() == (
         "Nothing was written: the store changed since this preview was made. Plan again "
         "to preview the revert on the store as it now is.")
@@ -80,11 +82,12 @@ def test_a_later_run_reverted_meanwhile_says_what_changed_and_plans_again(
 def test_a_commit_over_a_record_the_revert_writes_offers_to_plan_again(
         store_path: Path, qtbot: object) -> None:
     dialog = previewed(store_path, 2, qtbot)
-    colleague_renames(store_path, 1, "Red", "Blue")
+    theirs = colleague_renames(store_path, 1, "Red", "Blue")
     dialog.commit()
     assert dialog.error.text() == (
-        "Room 1 changed since the revert was planned (roomLabel is now 'Red'); try the "
-        f"revert again: nothing was written to {store_path}.")
+        f"Room 1 was changed by run {theirs} ({os_user()} on {machine_name()}) since the "
+        "revert was planned (roomLabel is now 'Red'); try the revert again: nothing was "
+        f"written to {store_path}.")
     assert dialog.replan_button.isVisible() and not dialog.revert_button.isEnabled()
     dialog.plan_again()
     assert outcomes(dialog) == ["conflict (skipped)", "conflict (skipped)"]
@@ -106,13 +109,16 @@ def test_the_run_reverted_meanwhile_says_by_which_run_and_offers_no_revert(
 def test_the_store_changed_is_said_in_french(
         french: None, store_path: Path, qtbot: object) -> None:
     dialog = previewed(store_path, 2, qtbot)
-    colleague_reverts(store_path, 3)
+    theirs = colleague_reverts(store_path, 3)
     dialog.commit()
     assert dialog.status.text() == (
         "Rien n'a été écrit\u00a0: la base a changé depuis cet aperçu. Cliquez sur Refaire "
         "l'aperçu pour voir ce qui serait défait dans la base telle qu'elle est maintenant.")
     assert dialog.replan_button.text() == "&Refaire l'aperçu"
-    assert dialog.error.text().startswith("Salle 2 a changé depuis l'aperçu")
+    assert dialog.error.text() == (
+        f"L'exécution {theirs} ({os_user()} sur {machine_name()}) a modifié Salle 2 depuis "
+        "l'aperçu de ce qui serait défait (roomLabel vaut maintenant 'Green')\xa0; refaites "
+        f"l'aperçu, puis essayez à nouveau\xa0: rien n'a été écrit dans {store_path}.")
 
 
 def test_later_first_says_a_later_run_reverted_meanwhile_was_left(
@@ -179,9 +185,10 @@ def test_a_refusal_after_a_later_run_was_reverted_says_it_and_plans_again(
     qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)  # type: ignore
 
     monkeypatch.undo()
-    assert dialog.error.text() == (
-        "Room 1 changed since the revert was planned (roomLabel is now 'Red'); try the "
-        f"revert again: nothing was written to {store_path}.")
+    assert dialog.error.text() == (  # run 4 is the window's revert of run 3, run 5 theirs
+        f"Room 1 was changed by run 5 ({os_user()} on {machine_name()}) since the revert was "
+        f"planned (roomLabel is now 'Red'); try the revert again: nothing was written to "
+        f"{store_path}.")
     assert dialog.status.text() == (
         "Before the error below: run 3 was reverted (run 4); run 2 was not. Plan again to "
         "preview the revert of run 2 on the store as it now is.")

@@ -136,10 +136,44 @@ CHANGED_REVERTING = QT_TRANSLATE_NOOP("errors", "{subject} changed since the rev
 BACK_REVERTING = QT_TRANSLATE_NOOP("errors", "{subject} is in the store again since the revert "
                                              "was planned; try the revert again: nothing was "
                                              "written to {path}.")
-# By who (as ``by_whom`` takes them): a revert's words name no run.
-_GONE_SAID = ((GONE_BY_USER_ON, GONE_BY_RUN_OF, GONE_BY_RUN, GONE), (GONE_REVERTING,) * 4)
+# The same three, by the run that deleted, changed or brought back the record.
+GONE_REVERTING_BY_USER_ON = QT_TRANSLATE_NOOP(
+    "errors", "{subject} was deleted by run {run} ({user} on {machine}) since the revert was "
+              "planned; try the revert again: nothing was written to {path}.")
+GONE_REVERTING_BY_RUN_OF = QT_TRANSLATE_NOOP(
+    "errors", "{subject} was deleted by run {run} ({who}) since the revert was planned; try "
+              "the revert again: nothing was written to {path}.")
+GONE_REVERTING_BY_RUN = QT_TRANSLATE_NOOP(
+    "errors", "{subject} was deleted by run {run} since the revert was planned; try the "
+              "revert again: nothing was written to {path}.")
+CHANGED_REVERTING_BY_USER_ON = QT_TRANSLATE_NOOP(
+    "errors", "{subject} was changed by run {run} ({user} on {machine}) since the revert was "
+              "planned ({field} is now {value}); try the revert again: nothing was written "
+              "to {path}.")
+CHANGED_REVERTING_BY_RUN_OF = QT_TRANSLATE_NOOP(
+    "errors", "{subject} was changed by run {run} ({who}) since the revert was planned "
+              "({field} is now {value}); try the revert again: nothing was written to {path}.")
+CHANGED_REVERTING_BY_RUN = QT_TRANSLATE_NOOP(
+    "errors", "{subject} was changed by run {run} since the revert was planned ({field} is "
+              "now {value}); try the revert again: nothing was written to {path}.")
+BACK_REVERTING_BY_USER_ON = QT_TRANSLATE_NOOP(
+    "errors", "{subject} was brought back by run {run} ({user} on {machine}) since the revert "
+              "was planned; try the revert again: nothing was written to {path}.")
+BACK_REVERTING_BY_RUN_OF = QT_TRANSLATE_NOOP(
+    "errors", "{subject} was brought back by run {run} ({who}) since the revert was planned; "
+              "try the revert again: nothing was written to {path}.")
+BACK_REVERTING_BY_RUN = QT_TRANSLATE_NOOP(
+    "errors", "{subject} was brought back by run {run} since the revert was planned; try the "
+              "revert again: nothing was written to {path}.")
+# By who (as ``by_whom`` takes them), for a commit and for a revert.
+_GONE_SAID = ((GONE_BY_USER_ON, GONE_BY_RUN_OF, GONE_BY_RUN, GONE),
+              (GONE_REVERTING_BY_USER_ON, GONE_REVERTING_BY_RUN_OF, GONE_REVERTING_BY_RUN,
+               GONE_REVERTING))
 _CHANGED_SAID = ((CHANGED_BY_USER_ON, CHANGED_BY_RUN_OF, CHANGED_BY_RUN, CHANGED),
-                 (CHANGED_REVERTING,) * 4)
+                 (CHANGED_REVERTING_BY_USER_ON, CHANGED_REVERTING_BY_RUN_OF,
+                  CHANGED_REVERTING_BY_RUN, CHANGED_REVERTING))
+_BACK_SAID = (BACK_REVERTING_BY_USER_ON, BACK_REVERTING_BY_RUN_OF, BACK_REVERTING_BY_RUN,
+              BACK_REVERTING)
 
 
 @dataclass(frozen=True)
@@ -518,9 +552,10 @@ class BulkWriter:
                     self._existing(current, table, record_id, values)
                 back = next((record_id for _, record_id, values in part
                              if values is None and record_id in current), None)
-                if back is not None:
-                    raise self._changed_since(BACK_REVERTING,
-                                              subject=record_name(table, back))
+                if back is not None:  # the run that made it again: any value will do
+                    raise StoreChangedError(by_whom(
+                        _BACK_SAID, self._done_by(table, back, {}),
+                        {"subject": record_name(table, back), "path": self.path}))
 
     def add_all(self, writes: list[Write]) -> None:
         """Queue writes in order; records of one table created one after the other are
@@ -1013,7 +1048,7 @@ class BulkWriter:
     def _done_by(self, table: Table, record_id: int, found: dict[str, Any] | None = None
                  ) -> tuple[int, str | None, str | None] | None:
         """The run (id, user, machine) whose change of the record is the last: when it
-        deleted it (``found`` None) or wrote the value ``found`` of one column; None when
+        deleted it (``found`` None) or wrote the values ``found`` (any, when empty); None when
         no run of ours did (the last run to touch it may well be older than the check)."""
         p = self.dialect.param
         last = self.conn.execute(

@@ -5296,6 +5296,42 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{subject} est de retour dans la base depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites-le, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
     <message>
+        <source>{subject} was deleted by run {run} ({user} on {machine}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} ({user} sur {machine}) a supprimé {subject} depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was deleted by run {run} ({who}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} ({who}) a supprimé {subject} depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was deleted by run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} a supprimé {subject} depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was changed by run {run} ({user} on {machine}) since the revert was planned ({field} is now {value}); try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} ({user} sur {machine}) a modifié {subject} depuis l&apos;aperçu de ce qui serait défait ({field} vaut maintenant {value})&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was changed by run {run} ({who}) since the revert was planned ({field} is now {value}); try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} ({who}) a modifié {subject} depuis l&apos;aperçu de ce qui serait défait ({field} vaut maintenant {value})&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was changed by run {run} since the revert was planned ({field} is now {value}); try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} a modifié {subject} depuis l&apos;aperçu de ce qui serait défait ({field} vaut maintenant {value})&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was brought back by run {run} ({user} on {machine}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} ({user} sur {machine}) a remis {subject} dans la base depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was brought back by run {run} ({who}) since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} ({who}) a remis {subject} dans la base depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>{subject} was brought back by run {run} since the revert was planned; try the revert again: nothing was written to {path}.</source>
+        <translation>L&apos;exécution {run} a remis {subject} dans la base depuis l&apos;aperçu de ce qui serait défait&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
+    </message>
+    <message>
         <source>Session {name} was created by another program since the check; check again: nothing was written to {path}.</source>
         <translation>La session {name} a été créée par un autre programme depuis la vérification&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans {path}.</translation>
     </message>
