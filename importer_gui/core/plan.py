@@ -6,6 +6,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
@@ -436,6 +437,8 @@ class Plan:
     # The identity of the store it was checked against (Store.identity): a commit from the
     # window writes only into that one.
     store_identity: str | None = field(default=None, compare=False)
+    # When the check began to read the store (the user's clock): what it shows is as of then.
+    checked_at: datetime = field(default_factory=datetime.now, compare=False)
 
     def counts(self) -> dict[str, int]:
         """Outcomes over every import, every outcome present (zero when none)."""

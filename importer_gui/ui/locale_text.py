@@ -29,6 +29,7 @@ class LocaleText:
         short = QLocale.FormatType.ShortFormat
         self._date = _four_digit_year(self.locale.dateFormat(short))
         self._datetime = _four_digit_year(self.locale.dateTimeFormat(short))
+        self._time = self.locale.timeFormat(short)
 
     def date(self, value: date) -> str:
         """A date: "02/05/2024" in French."""
@@ -43,6 +44,16 @@ class LocaleText:
         moment = QDateTime(QDate(value.year, value.month, value.day),
                            QTime(value.hour, value.minute, value.second))
         return self.locale.toString(moment, self._datetime)
+
+    def clock(self, value: datetime) -> str:
+        """When something was read, on the user's clock, as a run's time is written: the time
+        alone ("14:32") that day, the date too on another."""
+        local = value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+        if local.date() != datetime.now().date():
+            return self.datetime(local)
+        if self.iso:
+            return local.time().isoformat(timespec=ISO_MINUTES)
+        return self.locale.toString(QTime(local.hour, local.minute, local.second), self._time)
 
     def number(self, value: int) -> str:
         """A quantity: "1 234" in French."""

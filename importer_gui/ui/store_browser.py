@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import shiboken6
@@ -35,6 +36,7 @@ from importer_gui.core.store import REPLACED, Store
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import store_name
+from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.store_model import (
     CorrectionsModel,
@@ -247,6 +249,7 @@ class _Since:
     there: Store | None  # another store found in the browser's one's place, now read
     runs: list[Any] | None  # the runs made since those shown (None: read whole)
     whole: list[Any] = field(default_factory=list)  # every run, when read whole
+    read_at: datetime = field(default_factory=datetime.now)  # on the user's clock
 
 
 def _store_there(store: Any) -> Store | None:
@@ -742,24 +745,27 @@ class StoreBrowser(QDialog):
             self._run_selected()  # the run selected is gone: its corrections go too
         self._enable_revert()  # the run selected may have been reverted since
         if not first:
-            self._say_read(since.runs, asked=records)
+            self._say_read(since.runs, LocaleText().clock(since.read_at), asked=records)
         if records or (not first and since.runs != []):  # the first read is the runs only
             for tab in self.record_tabs.values():
                 tab.refresh()
 
-    def _say_read(self, runs: list[Any] | None, *, asked: bool) -> None:
-        """Say the runs made since the last reading (newest first), shown now; that there
-        were none only when the user asked (F5), not at each return to the window."""
+    def _say_read(self, runs: list[Any] | None, when: str, *, asked: bool) -> None:
+        """Say the runs made since the last reading (newest first), shown now, and when it
+        was read; that there were none only when the user asked (F5), not at each return to
+        the window."""
         if runs is not None and len(runs) == 1:
             self.read_status.setText(arg(self.tr(
-                "Run %1, made since the store was last read, is shown."), runs[0].id))
+                "Run %1, made since the store was last read, is shown. Read at %2."),
+                runs[0].id, when))
         elif runs:
             self.read_status.setText(arg(self.tr(
-                "%1 runs made since the store was last read are shown, the newest run %2."),
-                len(runs), runs[0].id))
+                "%1 runs made since the store was last read are shown, the newest run %2. "
+                "Read at %3."), len(runs), runs[0].id, when))
         elif runs == [] and asked:
-            self.read_status.setText(self.tr(
-                "No run was made since the store was last read: it is as shown."))
+            self.read_status.setText(arg(self.tr(
+                "No run was made since the store was last read: it is as shown. Read at %1."),
+                when))
         elif runs is None:  # read whole (another store there, say): the last said is past
             self.read_status.clear()
 

@@ -34,7 +34,10 @@ def test_a_commit_refused_for_a_store_changed_since_the_check_offers_check_again
 
     qtbot.keyClick(commit.recheck_button, Qt.Key.Key_Return)
     assert wizard.currentPage() is preview  # checked again against the store as it now is
-    said = "Checked. Nothing to commit: every row is unchanged or has errors."
-    qtbot.waitUntil(lambda: preview.progress_label.text() == said, timeout=20_000)
+    qtbot.waitUntil(preview.shows_plan, timeout=20_000)
+    checked_at = preview.session.choices.plan.checked_at  # type: ignore[union-attr]
+    assert preview.progress_label.text() == (
+        f"Checked at {checked_at:%H:%M}. Nothing to commit: every row is unchanged or has "
+        "errors.")
     with Store.open(state.store_path) as store:
         assert [run.id for run in store.history()] == [1]

@@ -167,8 +167,10 @@ def test_with_nothing_to_write_commit_is_disabled(tmp_path: Path, qtbot: QtBot,
     qtbot.waitUntil(page.shows_plan, timeout=20_000)
     assert not page.isComplete()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    checked_at = page.session.choices.plan.checked_at  # type: ignore[union-attr]
     assert page.progress_label.text() == (
-        "Checked. Nothing to commit: every row is unchanged or has errors.")
+        f"Checked at {checked_at:%H:%M}. Nothing to commit: every row is unchanged or has "
+        "errors.")
     wizard.next()
     assert wizard.currentPage() is page
     with Store.open(page.state.store_path) as store:

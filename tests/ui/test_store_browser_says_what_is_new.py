@@ -8,6 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -39,6 +40,14 @@ def meetings(location: StoreLocation, first: int, count: int) -> None:
         store.apply([Change(Table.INTERVENTION, ChangeKind.CREATE, -n,
                             {"guid": f"g{n}", "session_id": 1})
                      for n in range(first, first + count)], run(count))
+
+
+def said_read(browser: StoreBrowser, since: datetime) -> str:
+    """What the line beside Refresh says, its "Read at" checked to be a minute from ``since``
+    to now (in the C locale's way) and cut off."""
+    said, _, when = browser.read_status.text().rpartition(" Read at ")
+    assert when in (f"{since:%H:%M}.", f"{datetime.now():%H:%M}."), browser.read_status.text()
+    return said
 
 
 @pytest.fixture
@@ -122,6 +131,7 @@ def test_a_commit_in_the_wizard_shows_where_the_user_left_the_table_and_is_said(
         screenshots: Any) -> None:
     tab = searched_sorted_and_scrolled(browser, qtbot)
     assert browser.read_status.text() == ""
+    since = datetime.now()
 
     meetings(store, 1500, 5)  # the wizard's commit, run 3: five more "g1" meetings
     state.session.record_run(3)  # as the commit page announces it
@@ -138,7 +148,7 @@ def test_a_commit_in_the_wizard_shows_where_the_user_left_the_table_and_is_said(
     assert guid_on(tab, selected.row()) == "g1099"
     assert guid_on(tab, tab.view.rowAt(0)) == "g1119"
     assert browser.history_model.run(0).id == 3
-    assert browser.read_status.text() == "Run 3, made since the store was last read, is shown."
+    assert said_read(browser, since) == "Run 3, made since the store was last read, is shown."
     shot(browser, screenshots, "store-browser-commit-said")
 
 
@@ -147,13 +157,14 @@ def test_runs_made_elsewhere_are_said_when_the_browser_is_come_back_to(
         browser: StoreBrowser, store: StoreLocation, qtbot: Any) -> None:
     tab = searched_sorted_and_scrolled(browser, qtbot)
     away(browser, qtbot)
+    since = datetime.now()
     meetings(store, 1600, 2)  # a colleague's commit, run 3
     subprocess.run([sys.executable, "-m", "importer_gui", "revert", "3", "--store", str(store)],
                    check=True, capture_output=True)  # then run 4 takes it back
     back(browser, qtbot)
 
     assert [browser.history_model.run(row).id for row in (0, 1)] == [4, 3]
-    assert browser.read_status.text() == (
+    assert said_read(browser, since) == (
         "2 runs made since the store was last read are shown, the newest run 4.")
     assert tab.count_label.text() == f"{MEETINGS} record(s)"
     [selected] = tab.view.selectionModel().selectedRows()
@@ -166,9 +177,10 @@ def test_refresh_with_nothing_new_says_so_and_coming_back_says_nothing(
     back(browser, qtbot)
     assert browser.read_status.text() == ""  # nobody asked: nothing to say
 
+    since = datetime.now()
     QTest.keyClick(browser, Qt.Key.Key_F5)
     settle(browser, qtbot)
-    assert browser.read_status.text() == (
+    assert said_read(browser, since) == (
         "No run was made since the store was last read: it is as shown.")
 
 
@@ -189,10 +201,10 @@ def test_what_an_earlier_reading_found_goes_when_the_store_cannot_be_read(
         shown.show()
         settle(shown, qtbot)
         teacher(postgres_store, "bob")
+        since = datetime.now()
         QTest.keyClick(shown, Qt.Key.Key_F5)
         settle(shown, qtbot)
-        assert shown.read_status.text() == (
-            "Run 2, made since the store was last read, is shown.")
+        assert said_read(shown, since) == "Run 2, made since the store was last read, is shown."
 
         serving(False)  # the team's server stopped
         QTest.keyClick(shown, Qt.Key.Key_F5)

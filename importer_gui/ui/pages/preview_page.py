@@ -606,9 +606,11 @@ class PreviewPage(BasePage):
 
     def _checked_text(self, plan: Plan) -> str:
         """What the check found, in one line: nothing to commit is said at once."""
+        when = self._numbers.clock(plan.checked_at)
         if plan.writes_anything():
-            return self.tr("Checked.")
-        return self.tr("Checked. Nothing to commit: every row is unchanged or has errors.")
+            return arg(self.tr("Checked at %1."), when)
+        return arg(self.tr("Checked at %1. Nothing to commit: every row is unchanged or has "
+                           "errors."), when)
 
     def _fill_imports(self, plan: Plan | None) -> int | None:
         """One entry per import, shown only when there are several; the import to show."""

@@ -1780,14 +1780,6 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
         <source>Check failed.</source>
         <translation>Échec de la vérification.</translation>
     </message>
-    <message>
-        <source>Checked.</source>
-        <translation>Vérifié.</translation>
-    </message>
-    <message>
-        <source>Checked. Nothing to commit: every row is unchanged or has errors.</source>
-        <translation>Vérifié. Rien à valider&#xa0;: chaque ligne est inchangée ou en erreur.</translation>
-    </message>
     <message numerus="yes">
         <source>%1 (%Ln with errors)</source>
         <translation>
@@ -1825,6 +1817,14 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
     <message>
         <source>Replace a value in a column of the rows shown (%1)</source>
         <translation>Remplacer une valeur dans une colonne des lignes affichées (%1)</translation>
+    </message>
+    <message>
+        <source>Checked at %1.</source>
+        <translation>Vérifié à %1.</translation>
+    </message>
+    <message>
+        <source>Checked at %1. Nothing to commit: every row is unchanged or has errors.</source>
+        <translation>Vérifié à %1. Rien à valider&#xa0;: chaque ligne est inchangée ou en erreur.</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%Ln row(s)&lt;/b&gt;</source>
@@ -2609,16 +2609,16 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>L&apos;exécution %1 a été défaite par l&apos;exécution %2&#xa0;; défaites l&apos;exécution %2 pour la refaire.</translation>
     </message>
     <message>
-        <source>Run %1, made since the store was last read, is shown.</source>
-        <translation>L&apos;exécution %1, effectuée depuis la dernière lecture de la base, est affichée.</translation>
+        <source>Run %1, made since the store was last read, is shown. Read at %2.</source>
+        <translation>L&apos;exécution %1, effectuée depuis la dernière lecture de la base, est affichée. Base lue à %2.</translation>
     </message>
     <message>
-        <source>%1 runs made since the store was last read are shown, the newest run %2.</source>
-        <translation>Les %1 exécutions effectuées depuis la dernière lecture de la base sont affichées&#xa0;; la plus récente est l&apos;exécution %2.</translation>
+        <source>%1 runs made since the store was last read are shown, the newest run %2. Read at %3.</source>
+        <translation>Les %1 exécutions effectuées depuis la dernière lecture de la base sont affichées&#xa0;; la plus récente est l&apos;exécution %2. Base lue à %3.</translation>
     </message>
     <message>
-        <source>No run was made since the store was last read: it is as shown.</source>
-        <translation>Aucune exécution n&apos;a été effectuée depuis la dernière lecture de la base&#xa0;: elle est telle qu&apos;affichée.</translation>
+        <source>No run was made since the store was last read: it is as shown. Read at %1.</source>
+        <translation>Aucune exécution n&apos;a été effectuée depuis la dernière lecture de la base&#xa0;: elle est telle qu&apos;affichée. Base lue à %1.</translation>
     </message>
     <message>
         <source>This browser shows the store %1; the window works on %2 now (Tools ▸ Store browser… shows that one).</source>
