@@ -234,3 +234,16 @@ def test_a_tab_not_shown_yet_has_its_columns_fitted_once_shown_and_read(
     assert header.sectionSize(0) < header.defaultSectionSize()  # "Id": to its contents
     assert header.sectionSize(1) >= tab.view.sizeHintForColumn(1)  # every login shows
     assert fills_its_width(tab.view)
+
+
+def test_every_column_of_the_training_courses_is_named_in_french(
+        french: None, store: Store, qtbot: object) -> None:
+    browser = StoreBrowser(store)
+    qtbot.addWidget(browser)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
+    model = browser.record_tabs[Table.TRAINING].model
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    # The learning objects' codes by their label, as on the mapping page, not "Lov codes".
+    assert header[7:10] == ["Durée de la formation — trainingDuration",
+                            "Objets pédagogiques (codes) — lovCodes",
+                            "Prix de la formation — trainingCost"]

@@ -11,8 +11,10 @@ from importer_gui.core.catalogue.actions import FIELD_LABELS, STORE_COLUMNS
 from importer_gui.core.schema import Table
 
 # The fields of the tables whose fields are not named after them (a learner is a
-# "candidate" in the platform's files, a tracking row's fields have no prefix).
+# "candidate" in the platform's files, a tracking row's fields have no prefix, nor has a
+# training course's lovCodes).
 _COLUMN_FIELDS: dict[tuple[str, str], str] = {
+    (Table.TRAINING, "lov_codes"): "lovCodes",
     (Table.LEARNER, "login"): "candidateLogin",
     (Table.LEARNER, "ref_number"): "candidateRefNumber",
     (Table.LEARNER, "email"): "candidateEmail", (Table.LEARNER, "name"): "candidateName",
