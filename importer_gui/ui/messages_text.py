@@ -27,7 +27,7 @@ from importer_gui.core.catalogue.columns import table_of_kind
 from importer_gui.core.issues import Issue, Level
 from importer_gui.core.paths import readable
 from importer_gui.core.reports import WorkbookWords
-from importer_gui.core.store import holders
+from importer_gui.core.store import holders, writer
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import (
     another_record,
@@ -44,7 +44,8 @@ CACHED = 4096  # distinct messages remembered: a screenful of rows and the summa
 # platform gives a session it renames is the platform's, in every language.
 DATA = ("SESSION_FOR",)
 
-_NAMED = re.compile(r"(?P<table>[A-Za-z_ ]+?) (?P<id>-?\d+)")  # "Learning object 3"
+# "Learning object 3", "Teacher 'zoe'" (a record by its label, quoted as Python does)
+_NAMED = re.compile(r"(?P<table>[A-Za-z_ ]+?) (?P<id>-?\d+|'.*'|\".*\")", re.DOTALL)
 _BY = re.compile(r" (?:by |\()runs? (?P<runs>[\d, and]+)\)?")
 
 
@@ -227,12 +228,12 @@ def _phrases() -> list[Template]:
 
 
 def _record_name(value: str) -> str:
-    """"Session 12" in the user's language."""
+    """"Session 12", "Teacher 'zoe'" in the user's language."""
     found = _NAMED.fullmatch(value)
     table = table_of_kind(found["table"]) if found is not None else None
     if found is None or table is None:
         return value
-    return arg(translate("messages", "%1 %2"), table_name(table), found["id"])
+    return arg(translate("messages", "%1 %2"), table_name(table), _quoted(found["id"]))
 
 
 def _table_word(value: str) -> str:
@@ -370,6 +371,41 @@ def _taken_in(sentence: str, values: dict[str, str]) -> str:
                _field_words(table, values["field"]), _writer(values), values["path"])
 
 
+def _changed(values: dict[str, str]) -> str:
+    """A record changed since the check, naming the field as the window shows it
+    ("Teacher 'zoe' was changed by run 2 (…) since the check (teacher's last name is now
+    'Zed')")."""
+    if "run" not in values:
+        return _changed_in(translate("messages", "%1 changed since the check (%2 is now %3); "
+                                                 "check again: nothing was written to %4."),
+                           values)
+    return _changed_in(translate("messages", "%1 was changed by %5 since the check (%2 is now "
+                                             "%3); check again: nothing was written to %4."),
+                       values)
+
+
+def _changed_reverting(values: dict[str, str]) -> str:
+    """The same, for a revert: it has no check, it was planned."""
+    if "run" not in values:
+        return _changed_in(translate("messages", "%1 changed since the revert was planned (%2 "
+                                                 "is now %3); try the revert again: nothing "
+                                                 "was written to %4."), values)
+    return _changed_in(translate("messages", "%1 was changed by %5 since the revert was "
+                                             "planned (%2 is now %3); try the revert again: "
+                                             "nothing was written to %4."), values)
+
+
+def _changed_in(sentence: str, values: dict[str, str]) -> str:
+    """``sentence`` filled: the record, the field, its value now, the store, who changed it
+    (a sentence starts with a capital, whichever comes first in the language)."""
+    found = _NAMED.fullmatch(values["subject"])
+    table = (table_of_kind(found["table"]) if found is not None else None) or ""
+    said = arg(sentence, _record_name(values["subject"]),
+               _field_words(table, values["field"]), _quoted(values["value"]), values["path"],
+               _writer(values))
+    return said[:1].upper() + said[1:]
+
+
 def _field_words(table: str, field: str) -> str:
     """A field inside a sentence, as it is labelled ("teacher's login"); a store column no
     field holds (``field_named``) by its header ("GUID")."""
@@ -406,6 +442,12 @@ _OWN_WORDS: dict[str, Callable[[dict[str, str]], str]] = {
     holders.BY_PROGRAM: _taken, holders.BY_USER_ON_REVERTING: _taken_reverting,
     holders.BY_RUN_OF_REVERTING: _taken_reverting, holders.BY_RUN_REVERTING: _taken_reverting,
     holders.BY_PROGRAM_REVERTING: _taken_reverting,
+    writer.CHANGED: _changed, writer.CHANGED_BY_USER_ON: _changed,
+    writer.CHANGED_BY_RUN_OF: _changed, writer.CHANGED_BY_RUN: _changed,
+    writer.CHANGED_REVERTING: _changed_reverting,
+    writer.CHANGED_REVERTING_BY_USER_ON: _changed_reverting,
+    writer.CHANGED_REVERTING_BY_RUN_OF: _changed_reverting,
+    writer.CHANGED_REVERTING_BY_RUN: _changed_reverting,
 }
 
 

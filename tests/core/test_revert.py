@@ -228,9 +228,9 @@ def test_a_store_error_after_the_later_run_was_reverted_says_that_revert(store: 
         revert_later_first(store, plan_revert(store, run), Monitor(progress=edit_by_hand,
                                                                    every=1))
     assert str(failure.value) == (
-        "Room 1 changed since the revert was planned (roomLabel is now 'Purple'); try the revert "
-        f"again: nothing was written to {store.path}. Before it, run {later} was reverted "
-        f"(run {later + 1}); run {run} was not.")
+        "Room 'Green' changed since the revert was planned (roomLabel is now 'Purple'); try "
+        f"the revert again: nothing was written to {store.path}. Before it, run {later} was "
+        f"reverted (run {later + 1}); run {run} was not.")
     assert [(r.run_id, r.reverts) for r in failure.value.done] == [  # type: ignore[attr-defined]
         (later + 1, later)]
     assert [(r.id, r.reverted_by) for r in store.history()][:3] == [
@@ -257,15 +257,15 @@ def test_a_record_edited_while_the_revert_is_planned_stops_it_in_a_revert_s_word
     with pytest.raises(StoreError) as failure:
         commit_revert(store, plan)
     assert str(failure.value) == (
-        "Room 1 changed since the revert was planned (roomLabel is now 'Purple'); try the revert "
-        f"again: nothing was written to {store.path}.")
+        "Room 'Green' changed since the revert was planned (roomLabel is now 'Purple'); try "
+        f"the revert again: nothing was written to {store.path}.")
     [(gone,)] = raw_sql(store.path, "SELECT id FROM intervention WHERE guid = 'I-9'")
     raw_sql(store.path, "UPDATE room SET label = 'Green' WHERE id = 1")
     raw_sql(store.path, f"DELETE FROM intervention WHERE id = {gone}")
     with pytest.raises(StoreError) as failure:
         commit_revert(store, plan)
     assert str(failure.value) == (
-        f"Intervention {gone} is no longer in the store (it changed since the revert was "
+        "Intervention 'I-9' is no longer in the store (it changed since the revert was "
         f"planned; try the revert again): nothing was written to {store.path}.")
     assert len(record_tables(store.path)["intervention"]) == len(before["intervention"]) - 1
     assert [r.id for r in store.history()] == [run, run - 1]

@@ -188,7 +188,7 @@ def test_an_error_after_a_later_run_passed_over_names_it(store: Store) -> None:
     with pytest.raises(RevertInterruptedError) as failure:
         revert_later_first(store, plan_revert(store, 2), Monitor(progress=edit_by_hand, every=1))
     assert str(failure.value) == (
-        "Room 1 changed since the revert was planned (roomLabel is now 'Purple'); try the "
+        "Room 'Blue' changed since the revert was planned (roomLabel is now 'Purple'); try the "
         f"revert again: nothing was written to {store.path}. Before it, run 4 was reverted "
         "(run 5); run 2 was not. Run 3 was not reverted first: its 1 conflicting record "
         "changed since run 3, or is still needed by other records.")

@@ -59,8 +59,8 @@ def test_a_colleague_s_commit_over_a_record_the_plan_skips_stops_the_revert(
     assert [r.outcome.value for r in ours.rows()] == ["update", "error"]
     theirs = colleague_renames(store.path, 2, "Green", "Teal")  # room 2 as run 2 left it
     assert str(refused(store, ours)) == (
-        f"Room 2 was changed by {by_colleague(theirs)} since the revert was planned (roomLabel "
-        f"is now 'Green'); try the revert again: nothing was written to {store.path}.")
+        f"Room 'Teal' was changed by {by_colleague(theirs)} since the revert was planned "
+        f"(roomLabel is now 'Green'); try the revert again: nothing was written to {store.path}.")
     assert [r.outcome.value for r in plan_revert(store, 2).rows()] == ["update", "update"]
 
 
@@ -69,8 +69,8 @@ def test_a_later_run_a_colleague_reverted_meanwhile_stops_the_revert(store: Stor
     assert ours.later_runs == [3]
     theirs = colleague_reverts(store.path, 3)
     assert str(refused(store, ours)) == (
-        f"Room 2 was changed by {by_colleague(theirs)} since the revert was planned (roomLabel "
-        f"is now 'Green'); try the revert again: nothing was written to {store.path}.")
+        f"Room 'Teal' was changed by {by_colleague(theirs)} since the revert was planned "
+        f"(roomLabel is now 'Green'); try the revert again: nothing was written to {store.path}.")
     again = plan_revert(store, 2)
     assert (again.later_runs, [r.outcome.value for r in again.rows()]) == ([], ["update",
                                                                                 "update"])
@@ -80,8 +80,8 @@ def test_a_colleague_s_commit_over_a_record_the_revert_writes_stops_it(store: St
     ours = plan_revert(store, 2)
     theirs = colleague_renames(store.path, 1, "Red", "Blue")
     assert str(refused(store, ours)) == (
-        f"Room 1 was changed by {by_colleague(theirs)} since the revert was planned (roomLabel "
-        f"is now 'Red'); try the revert again: nothing was written to {store.path}.")
+        f"Room 'Blue' was changed by {by_colleague(theirs)} since the revert was planned "
+        f"(roomLabel is now 'Red'); try the revert again: nothing was written to {store.path}.")
 
 
 def test_a_record_a_colleague_deletes_meanwhile_names_their_run(
@@ -90,7 +90,7 @@ def test_a_record_a_colleague_deletes_meanwhile_names_their_run(
     with Store.open(store.path) as colleague:
         theirs = colleague.apply([Change(Table.ROOM, ChangeKind.DELETE, 1)], run_info(delete=1))
     assert str(refused(store, ours)) == (
-        f"Room 1 was deleted by {by_colleague(theirs)} since the revert was planned; try the "
+        f"Room 'Blue' was deleted by {by_colleague(theirs)} since the revert was planned; try the "
         f"revert again: nothing was written to {store.path}.")
 
 
@@ -99,7 +99,7 @@ def test_a_record_a_colleague_brings_back_meanwhile_stops_the_revert(store: Stor
     ours = plan_revert(store, 2)  # room 2 skipped: deleted since
     theirs = colleague_reverts(store.path, deleted)  # brings room 2 back
     assert str(refused(store, ours)) == (
-        f"Room 2 was brought back by {by_colleague(theirs)} since the revert was planned; try "
+        f"Room 'Teal' was brought back by {by_colleague(theirs)} since the revert was planned; try "
         f"the revert again: nothing was written to {store.path}.")
 
 
@@ -118,7 +118,7 @@ def test_the_command_line_says_the_store_moved_on_in_one_line(
     monkeypatch.setattr(revert_module, "plan_revert", planned_then_reverted_by_a_colleague)
     assert main(["revert", "2", "--store", str(store.path)]) == 2
     assert capsys.readouterr().err == (
-        f"importer-gui: Room 2 was changed by {by_colleague(4)} since the revert was planned "
+        f"importer-gui: Room 'Teal' was changed by {by_colleague(4)} since the revert was planned "
         f"(roomLabel is now 'Green'); try the revert again: nothing was written to "
         f"{store.path}.\n")
     # The colleague's revert alone: room 1 not put back by the command.

@@ -504,14 +504,14 @@ def test_a_record_changed_by_hand_since_the_check_names_no_run(store: Store) -> 
         store.apply([Change(Table.SESSION, UPDATE, 2, {"title": "x"}, {"title": "T"})],
                     run_info(update=1))
     assert str(failure.value) == (
-        "Session 2 changed since the check (sessionTitle is now 'By hand'); check again: "
+        "Session 'T' changed since the check (sessionTitle is now 'By hand'); check again: "
         f"nothing was written to {store.path}.")
     by_hand(store.path, "DELETE FROM session")
     with pytest.raises(StoreError) as failure:
         store.apply([Change(Table.SESSION, UPDATE, 2, {"title": "x"}, {"title": "By hand"})],
                     run_info(update=1))
     assert str(failure.value) == (
-        "Session 2 is no longer in the store (it changed since the check; check again): "
+        "Session 'By hand' is no longer in the store (it changed since the check; check again): "
         f"nothing was written to {store.path}.")
 
 
@@ -806,7 +806,7 @@ def test_a_record_changed_since_the_check_is_not_overwritten(store: Store) -> No
     with pytest.raises(StoreError) as failure:
         store.apply([stale], run_info(update=1))
     assert str(failure.value) == (
-        f"Session 1 was changed by run 3 ({os_user()} on {machine_name()}) since the check "
+        f"Session 'S' was changed by run 3 ({os_user()} on {machine_name()}) since the check "
         f"(sessionTitle is now 'By the CLI'); check again: nothing was written to {store.path}.")
     assert snapshot(store) == before
     stale.before = {"title": "By the CLI", "start_date": date(2024, 1, 8)}

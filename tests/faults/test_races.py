@@ -189,7 +189,7 @@ def test_two_updates_of_one_record_at_once_lose_neither(
     said = race(by_a, store_url, tmp_path, other=by_b)
     assert said[0] == "committed 2", said
     assert said[1].startswith(
-        f"refused Teacher 1 was changed by run 2 ({os_user()} on {machine_name()}) since the "
+        f"refused Teacher 't1' was changed by run 2 ({os_user()} on {machine_name()}) since the "
         "check (teacherEmail is now "), said
     assert said[1].endswith(f"); check again: nothing was written to {store_url}."), said
     [teacher] = record_tables(store_url)["teacher"]

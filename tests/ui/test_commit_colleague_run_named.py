@@ -59,7 +59,7 @@ def test_a_record_a_colleague_deleted_since_the_check_names_their_revert(
     wizard, commit = renaming_previewed(tmp_path, qtbot, store_url)
     colleague("revert", "1", "--store", str(store_url))
     assert committed(wizard, commit, qtbot) == (
-        f"Teacher 1 was deleted by run 2 ({os_user()} on {machine_name()}) since the check; "
+        f"Teacher 'zoe' was deleted by run 2 ({os_user()} on {machine_name()}) since the check; "
         f"check again: nothing was written to {store_url}.")
     shot(wizard, screenshots, "commit-refused-colleague-revert")
     with Store.open(store_url) as store:
@@ -72,7 +72,7 @@ def test_a_record_a_colleague_changed_since_the_check_names_their_commit(
     colleague("commit", str(teacher_file(tmp_path / "colleague", "Zed")),
               "--store", str(store_url))
     assert committed(wizard, commit, qtbot) == (
-        f"Teacher 1 was changed by run 2 ({os_user()} on {machine_name()}) since the check "
-        f"(teacherName is now 'Zed'); check again: nothing was written to {store_url}.")
+        f"Teacher 'zoe' was changed by run 2 ({os_user()} on {machine_name()}) since the check "
+        f"(teacher's last name is now 'Zed'); check again: nothing was written to {store_url}.")
     with Store.open(store_url) as store:
         assert [run.id for run in store.history()] == [2, 1]

@@ -106,7 +106,7 @@ def test_a_revert_refused_after_a_later_run_says_the_error_and_what_was_reverted
     store_path = tmp_path / "store.db"
     dialog, run_id = failed_after_the_later_run(store_path, qtbot)
     assert dialog.error.text() == (
-        "Room 1 changed since the revert was planned (roomCapacity is now 42); try the revert "
+        "Room 1 changed since the revert was planned (room capacity is now 42); try the revert "
         f"again: nothing was written to {store_path}.")
     assert dialog.status.text() == (
         f"Before the error below: run {run_id + 1} was reverted (run {run_id + 2}); run {run_id} "
@@ -126,9 +126,9 @@ def test_a_revert_refused_after_a_later_run_says_it_in_french(
     store_path = tmp_path / "store.db"
     dialog, run_id = failed_after_the_later_run(store_path, qtbot)
     assert dialog.error.text() == (
-        "Salle 1 a changé depuis l'aperçu de ce qui serait défait (roomCapacity vaut maintenant "
-        "42)\xa0; refaites l'aperçu, puis essayez à nouveau\xa0: rien n'a été écrit dans "
-        f"{store_path}.")
+        "Salle 1 a changé depuis l'aperçu de ce qui serait défait (capacité de la salle "
+        "vaut maintenant 42)\xa0; refaites l'aperçu, puis essayez à nouveau\xa0: rien n'a été "
+        f"écrit dans {store_path}.")
     assert dialog.status.text() == (
         f"Avant l'erreur ci-dessous\xa0: l'exécution {run_id + 1} a été défaite (exécution "
         f"{run_id + 2})\xa0; l'exécution {run_id} ne l'a pas été. Cliquez sur Refaire "

@@ -55,8 +55,8 @@ def test_a_later_run_reverted_meanwhile_says_what_changed_and_plans_again(
 
     assert tables(store_path) == before
     assert dialog.error.text() == (
-        f"Room 2 was changed by run {theirs} ({os_user()} on {machine_name()}) since the "
-        "revert was planned (roomLabel is now 'Green'); try the revert again: nothing was "
+        f"Room 'Teal' was changed by run {theirs} ({os_user()} on {machine_name()}) since the "
+        "revert was planned (room name is now 'Green'); try the revert again: nothing was "
         f"written to {store_path}.")
     assert dialog.status.text() == (
         "Nothing was written: the store changed since this preview was made. Plan again "
@@ -85,8 +85,8 @@ def test_a_commit_over_a_record_the_revert_writes_offers_to_plan_again(
     theirs = colleague_renames(store_path, 1, "Red", "Blue")
     dialog.commit()
     assert dialog.error.text() == (
-        f"Room 1 was changed by run {theirs} ({os_user()} on {machine_name()}) since the "
-        "revert was planned (roomLabel is now 'Red'); try the revert again: nothing was "
+        f"Room 'Blue' was changed by run {theirs} ({os_user()} on {machine_name()}) since the "
+        "revert was planned (room name is now 'Red'); try the revert again: nothing was "
         f"written to {store_path}.")
     assert dialog.replan_button.isVisible() and not dialog.revert_button.isEnabled()
     dialog.plan_again()
@@ -116,9 +116,10 @@ def test_the_store_changed_is_said_in_french(
         "l'aperçu pour voir ce qui serait défait dans la base telle qu'elle est maintenant.")
     assert dialog.replan_button.text() == "&Refaire l'aperçu"
     assert dialog.error.text() == (
-        f"L'exécution {theirs} ({os_user()} sur {machine_name()}) a modifié Salle 2 depuis "
-        "l'aperçu de ce qui serait défait (roomLabel vaut maintenant 'Green')\xa0; refaites "
-        f"l'aperçu, puis essayez à nouveau\xa0: rien n'a été écrit dans {store_path}.")
+        f"L'exécution {theirs} ({os_user()} sur {machine_name()}) a modifié Salle «\xa0Teal\xa0» "
+        "depuis l'aperçu de ce qui serait défait (nom de la salle vaut maintenant "
+        "«\xa0Green\xa0»)\xa0; refaites l'aperçu, puis essayez à nouveau\xa0: rien n'a été "
+        f"écrit dans {store_path}.")
 
 
 def test_later_first_says_a_later_run_reverted_meanwhile_was_left(
@@ -186,8 +187,8 @@ def test_a_refusal_after_a_later_run_was_reverted_says_it_and_plans_again(
 
     monkeypatch.undo()
     assert dialog.error.text() == (  # run 4 is the window's revert of run 3, run 5 theirs
-        f"Room 1 was changed by run 5 ({os_user()} on {machine_name()}) since the revert was "
-        f"planned (roomLabel is now 'Red'); try the revert again: nothing was written to "
+        f"Room 'Blue' was changed by run 5 ({os_user()} on {machine_name()}) since the revert "
+        f"was planned (room name is now 'Red'); try the revert again: nothing was written to "
         f"{store_path}.")
     assert dialog.status.text() == (
         "Before the error below: run 3 was reverted (run 4); run 2 was not. Plan again to "

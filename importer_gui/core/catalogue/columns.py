@@ -72,6 +72,7 @@ def table_of_kind(kind: str) -> Table | None:
         return None
 
 
-def record_name(table: str, record_id: int) -> str:
-    """A record as a message names it: "Session 12", "Learning object 3"."""
+def record_name(table: str, record_id: int | str) -> str:
+    """A record as a message names it: "Session 12", "Learning object 3", or by its label
+    quoted when given one ("Teacher 'zoe'")."""
     return f"{record_kind(table).capitalize()} {record_id}"

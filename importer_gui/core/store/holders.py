@@ -153,17 +153,22 @@ def _registered(conn: Connection, dialect: Dialect, writes: Iterable[Change | Re
     found = next((pair for pair in pairs if pair in held), None)
     if found is None:
         return None
-    said = {"learner": _label(conn, dialect, Table.LEARNER, found[0]),
-            "session": _label(conn, dialect, Table.SESSION, found[1]), "path": path}
+    said = {"learner": label_of(conn, dialect, Table.LEARNER, found[0]),
+            "session": label_of(conn, dialect, Table.SESSION, found[1]), "path": path}
     return by_whom(_REGISTERED[reverting], _writer(conn, dialect, table, held[found]), said)
 
 
-def _label(conn: Connection, dialect: Dialect, table: Table, record_id: int) -> str:
-    """A record as a message names it: its label quoted, or its id."""
+def label_of(conn: Connection, dialect: Dialect, table: Table, record_id: int) -> str:
+    """A stored record as a message names it: its label quoted, or its id."""
     label = schema.table_def(table).label
     row = conn.execute(f'SELECT {label} FROM "{table.value}" WHERE id = {dialect.param}',
                        (record_id,)).fetchone()
-    return repr(row[0]) if row and row[0] is not None else str(record_id)
+    return named(row[0] if row else None, record_id)
+
+
+def named(label: Any, record_id: int) -> str:
+    """A record as a message names it: its label quoted ('zoe'), or its id when it has none."""
+    return repr(label) if label is not None else str(record_id)
 
 
 def _written_all(writes: Iterable[Change | Record], table: str, column: str) -> Iterator[Any]:

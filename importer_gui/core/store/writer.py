@@ -58,7 +58,7 @@ from importer_gui.core.records import (
 )
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import AT_ONCE_ROWS, Connection, Converter, Dialect
-from importer_gui.core.store.holders import by_whom  # one wording of who wrote
+from importer_gui.core.store.holders import by_whom, label_of, named  # one wording of who
 from importer_gui.core.store.runs import (
     REVERT_KIND,
     RevertLink,
@@ -77,8 +77,9 @@ GUID = "guid"  # the column a created record's GUID is in, when the plan leaves 
 _TABLE_OF: dict[str, Table] = {t.value: t for t in Table}  # a Table is its own value, too
 _KIND_OF: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
 
-# The writer's errors: {subject} is a record ("Session 12"), {kind} {id} a table's record
-# ("session -3", a placeholder id).
+# The writer's errors: {subject} is a record by its label ("Teacher 'zoe'") or, without one,
+# its id ("Session 12"); {kind} {id} a table's record ("session -3", a placeholder id). The
+# window words the CHANGED ones itself, with the field's label (ui/messages_text.py).
 # A revert whose run another program's revert wholly reverted since it was planned (two
 # administrators reverting the same run), by who reverted it ({run} the revert, {reverted}
 # the run; as holders words who wrote a value), or that is gone from the store.
@@ -555,7 +556,8 @@ class BulkWriter:
                 if back is not None:  # the run that made it again: any value will do
                     raise StoreChangedError(by_whom(
                         _BACK_SAID, self._done_by(table, back, {}),
-                        {"subject": record_name(table, back), "path": self.path}))
+                        {"subject": self._subject(table, back, current[back]),
+                         "path": self.path}))
 
     def add_all(self, writes: list[Write]) -> None:
         """Queue writes in order; records of one table created one after the other are
@@ -966,24 +968,14 @@ class BulkWriter:
 
     def _created_meanwhile(self, table: Table, record_id: int) -> StoreError:
         """"Session 'May' was created by run 4 (jdoe on pc-12) since the check; ..."."""
-        definition, p = schema.table_def(table), self.dialect.param
-        label = self.conn.execute(f'SELECT {definition.label} FROM "{table.value}" WHERE id = {p}',
-                                  (record_id,)).fetchone()[0]
+        p, said = self.dialect.param, _CREATED_MEANWHILE[table]
         run = self.conn.execute(
             "SELECT r.id, r.user_name, r.machine FROM run_change c JOIN import_run r"
             f" ON r.id = c.run_id WHERE c.table_name = {p} AND c.kind = 'create'"
             f" AND c.record_id = {p} ORDER BY r.id DESC", (table.value, record_id)).fetchone()
-        name = repr(label) if label is not None else str(record_id)
-        said = _CREATED_MEANWHILE[table]
-        if run is None:
-            return self._changed_since(said.by_program, name=name)
-        run_id, user, machine = run
-        if user and machine:
-            return self._changed_since(said.by_user_on, name=name, run=run_id, user=user,
-                                       machine=machine)
-        if user or machine:
-            return self._changed_since(said.by_run_of, name=name, run=run_id, who=user or machine)
-        return self._changed_since(said.by_run, name=name, run=run_id)
+        return StoreChangedError(by_whom(
+            (said.by_user_on, said.by_run_of, said.by_run, said.by_program), run,
+            {"name": label_of(self.conn, self.dialect, table, record_id), "path": self.path}))
 
     def _updates(self, table: Table, items: list[_Item]) -> None:
         """UPDATE the batch's records to their final values; log before and after."""
@@ -1031,19 +1023,40 @@ class BulkWriter:
         """A record as it is now; a StoreError when it is gone or differs from ``before`` (as
         stored)."""
         row = current.get(record_id)
-        subject = record_name(table, record_id)
         if row is None:
-            raise StoreChangedError(by_whom(self.gone, self._done_by(table, record_id),
-                                            {"subject": subject, "path": self.path}))
+            raise StoreChangedError(by_whom(
+                self.gone, self._done_by(table, record_id),
+                {"subject": self._subject(table, record_id, before, self._deleted(table,
+                                                                                record_id)),
+                 "path": self.path}))
         # Another program may have committed since the check: never overwrite its work. A
         # GUID made when this run wrote its record is whatever the write made.
         for column, value in before.items():
             if row[column] != value and value is not MADE_WHEN_WRITTEN:
                 raise StoreChangedError(by_whom(
                     self.changed, self._done_by(table, record_id, {column: row[column]}),
-                    {"subject": subject, "field": field_named(table, column),
+                    {"subject": self._subject(table, record_id, before, row),
+                     "field": field_named(table, column),
                      "value": repr(row[column]), "path": self.path}))
         return row
+
+    @staticmethod
+    def _subject(table: Table, record_id: int, *known: dict[str, Any]) -> str:
+        """A record as the messages name it, "Teacher 'zoe'": by its label as the first of
+        ``known`` (the check's values, then the store's) holds it, or "Teacher 1"."""
+        label = schema.table_def(table).label
+        value = next((values[label] for values in known if values.get(label) is not None),
+                     None)
+        return record_name(table, named(value, record_id))
+
+    def _deleted(self, table: Table, record_id: int) -> dict[str, Any]:
+        """What a record held when a run of ours last deleted it (empty: none did)."""
+        p = self.dialect.param
+        row = self.conn.execute(
+            f"SELECT before FROM run_change WHERE table_name = {p} AND record_id = {p}"
+            " AND kind = 'delete' ORDER BY run_id DESC, seq DESC LIMIT 1",
+            (table.value, record_id)).fetchone()
+        return self.dialect.decoders[Type.JSON](row[0]) if row and row[0] else {}
 
     def _done_by(self, table: Table, record_id: int, found: dict[str, Any] | None = None
                  ) -> tuple[int, str | None, str | None] | None:
