@@ -166,6 +166,9 @@ class PackageDialog(WorkDialog):
         self.summary_area.setWidget(self.summary)
         self.summary_area.hide()
         layout.addWidget(self.summary_area, 1)
+        # Until a summary shows, the spare height goes below the fields (the stretch above is
+        # hidden with it): shared out, it opened bands above the explanation and the fields.
+        layout.addStretch(0)
         self._add_progress_and_error(layout, "package", self.tr("C&ancel"), describe=step_text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.package_button = QPushButton(self.tr("&Package"), self)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml, pipeline
@@ -189,3 +189,22 @@ def test_after_a_package_enter_closes_instead_of_packaging_again(
     assert runs == [tmp_path / "out"] and dialog.summary.text().startswith("Package written")
     qtbot.keyClick(dialog.folder_edit, Qt.Key.Key_Return)
     assert runs == [tmp_path / "out"] and not dialog.isVisible()
+
+
+@pytest.mark.parametrize("size", [None, (1366, 728)], ids=["default size", "1366x728"])
+def test_the_explanation_and_the_fields_sit_at_the_top_with_no_band_above(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, screenshots: Path,
+        size: tuple[int, int] | None) -> None:
+    dialog = PackageDialog(plan, folder=tmp_path / "out", synchronous=True)
+    qtbot.addWidget(dialog)
+    if size is not None:
+        dialog.resize(*size)
+    dialog.show()
+    explanation = next(label for label in dialog.findChildren(QLabel)
+                       if label.text().startswith("The package holds"))
+    margin, spacing = dialog.layout().contentsMargins().top(), dialog.layout().spacing()
+    assert explanation.y() == margin
+    assert explanation.height() == explanation.heightForWidth(explanation.width())
+    assert dialog.folder_edit.y() <= explanation.geometry().bottom() + 2 * spacing
+    name = "default" if size is None else f"{size[0]}x{size[1]}"
+    dialog.grab().save(str(screenshots / f"package-dialog-{name}.png"))
