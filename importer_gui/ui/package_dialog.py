@@ -149,7 +149,7 @@ class PackageDialog(WorkDialog):
                              self.choose_folder)
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("packageUrl")
-        self.url_edit.setPlaceholderText("sftp://user@host/folder")
+        self.url_edit.setPlaceholderText(self.tr("sftp://user@host/folder"))
         form.addRow(self.tr("Send &to (SFTP):"), self.url_edit)
         self.key_edit = PathEdit(self)
         self.key_edit.setObjectName("packageKey")

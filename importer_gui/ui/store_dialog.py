@@ -38,8 +38,6 @@ from importer_gui.ui.tasks import TaskRunner, opening_pool
 from importer_gui.ui.widgets.path_edit import PathEdit
 from importer_gui.ui.widgets.progress import ProgressRow
 
-URL_EXAMPLE = "postgresql://user@host/database"
-
 
 class StoreDialog(QDialog):
     """File ▸ Open store…: a SQLite file (new or existing), or a PostgreSQL URL."""
@@ -61,7 +59,7 @@ class StoreDialog(QDialog):
         self.browse_button.clicked.connect(self._browse)
         self.url_edit = QLineEdit()
         self.url_edit.setAccessibleName(self.tr("PostgreSQL URL"))
-        self.url_edit.setPlaceholderText(URL_EXAMPLE)
+        self.url_edit.setPlaceholderText(self._url_example())
         self.url_hint = QLabel(self.tr(
             "One database for the team, one URL for each administrator. A password is asked "
             "for when the server wants one (or read from ~/.pgpass), and never saved."))
@@ -124,13 +122,17 @@ class StoreDialog(QDialog):
             self.path_edit.set_path(chosen)
             self.settings.remember_folder(STORES, Path(chosen))
 
+    def _url_example(self) -> str:
+        """A PostgreSQL URL's form, in the user's words (the placeholder and the refusal)."""
+        return self.tr("postgresql://user@host/database")
+
     def location(self) -> StoreLocation:
         """What was chosen; ValueError for a URL that is not one."""
         if self.url_choice.isChecked():
             text = self.url_edit.text().strip()
             if not is_url(text):
                 raise ValueError(arg(self.tr("%1 is not a PostgreSQL URL (%2)."), text,
-                                     URL_EXAMPLE))
+                                     self._url_example()))
             return parse_location(text)
         typed = self.path_edit.path_text()
         try:

@@ -152,6 +152,7 @@ def test_the_dialog_reads_a_file_or_a_url(qtbot: QtBot, tmp_path: Path,
     qtbot.addWidget(dialog)
     assert dialog.file_choice.isChecked() and not dialog.url_edit.isEnabled()
     assert dialog.location() == tmp_path / "mine.sqlite3"
+    assert dialog.url_edit.placeholderText() == "postgresql://user@host/database"
     dialog.url_choice.setChecked(True)
     assert dialog.url_edit.isEnabled() and not dialog.path_edit.isEnabled()
     open_button = dialog.buttons.button(dialog.buttons.StandardButton.Open)

@@ -208,3 +208,15 @@ def test_the_explanation_and_the_fields_sit_at_the_top_with_no_band_above(
     assert dialog.folder_edit.y() <= explanation.geometry().bottom() + 2 * spacing
     name = "default" if size is None else f"{size[0]}x{size[1]}"
     dialog.grab().save(str(screenshots / f"package-dialog-{name}.png"))
+
+
+def test_the_address_example_is_in_the_users_words(plan: pipeline.Plan, tmp_path: Path,
+                                                   qtbot: QtBot, request: pytest.FixtureRequest
+                                                   ) -> None:
+    english = PackageDialog(plan, folder=tmp_path / "out", synchronous=True)
+    qtbot.addWidget(english)
+    assert english.url_edit.placeholderText() == "sftp://user@host/folder"
+    request.getfixturevalue("french")
+    french = PackageDialog(plan, folder=tmp_path / "out", synchronous=True)
+    qtbot.addWidget(french)
+    assert french.url_edit.placeholderText() == "sftp://utilisateur@hôte/dossier"

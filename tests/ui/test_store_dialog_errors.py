@@ -74,3 +74,11 @@ def test_every_url_message_has_its_french(french: None) -> None:
     assert message_text(other) == ("mysql://jdoe@db.example.org/training ne peut pas accueillir "
                                    "une base\u00a0: donnez le chemin d'un fichier SQLite ou "
                                    "postgresql://UTILISATEUR@HÔTE/BASE")
+
+
+def test_the_url_example_is_in_french_as_the_placeholder_and_in_the_refusal(
+        french: None, tmp_path: Path, qtbot: QtBot, warnings: list[str]) -> None:
+    dialog = refused("db.example.org/training", tmp_path, qtbot)
+    assert dialog.url_edit.placeholderText() == "postgresql://utilisateur@hôte/base"
+    assert warnings == ["db.example.org/training n'est pas une URL PostgreSQL "
+                        "(postgresql://utilisateur@hôte/base)."]

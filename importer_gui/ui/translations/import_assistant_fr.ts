@@ -1389,6 +1389,10 @@ Fichier&#xa0;: %2</translation>
         <translation>&amp;Dossier&#xa0;:</translation>
     </message>
     <message>
+        <source>sftp://user@host/folder</source>
+        <translation>sftp://utilisateur@hôte/dossier</translation>
+    </message>
+    <message>
         <source>Send &amp;to (SFTP):</source>
         <translation>Envoyer à (&amp;SFTP)&#xa0;:</translation>
     </message>
@@ -2658,6 +2662,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Import Assistant stores (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases d&apos;Import Assistant (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/database</source>
+        <translation>postgresql://utilisateur@hôte/base</translation>
     </message>
     <message>
         <source>%1 is not a PostgreSQL URL (%2).</source>
