@@ -15,6 +15,7 @@ from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import Outcome
 from importer_gui.core.log import log_path
 from importer_gui.core.records import Table
+from importer_gui.core.session import Committed
 from importer_gui.core.store import Store
 from importer_gui.ui.models.preview_model import RowFilter
 from importer_gui.ui.pages.commit_page import CommitPage
@@ -146,6 +147,20 @@ def test_a_report_that_cannot_be_written_is_one_line_and_the_rows_come_back(
     qtbot.waitUntil(lambda: page.table.isEnabled(), timeout=10_000)
     assert page.error_label.text().startswith(f"Could not write {blocker / 'issues.xlsx'}: ")
     assert page.last_export is None and page.isComplete()
+
+
+def test_in_french_the_corrections_recorded_name_the_command_that_shows_them(
+        french: None, tmp_path: Path, qtbot: object) -> None:
+    wiz, page, commit = preview_and_commit(teacher_state(tmp_path), qtbot)
+    edit(page, 3, LOGIN, "nobody")
+    wiz.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)  # type: ignore[attr-defined]
+    assert commit.status.text() == (
+        "Validé\u00a0: l'exécution 1 figure dans l'historique. 1 correction faite dans "
+        "l'aperçu est enregistrée avec elle (la commande importer-gui history 1 l'affiche).")
+    assert commit._committed_text(Committed(1, {}, corrections=2)).endswith(
+        "Les 2 corrections faites dans l'aperçu sont enregistrées avec elle (la commande "
+        "importer-gui history 1 les affiche).")
 
 
 def test_commit_writes_what_the_preview_showed(wizard: tuple, qtbot: object,

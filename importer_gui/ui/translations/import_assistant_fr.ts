@@ -231,8 +231,8 @@
     <message numerus="yes">
         <source>The %Ln correction(s) made in the preview are recorded with it (importer-gui history %1 lists them).</source>
         <translation>
-            <numerusform>%Ln correction faite dans l&apos;aperçu est enregistrée avec elle (importer-gui history %1 la liste).</numerusform>
-            <numerusform>Les %Ln corrections faites dans l&apos;aperçu sont enregistrées avec elle (importer-gui history %1 les liste).</numerusform>
+            <numerusform>%Ln correction faite dans l&apos;aperçu est enregistrée avec elle (la commande importer-gui history %1 l&apos;affiche).</numerusform>
+            <numerusform>Les %Ln corrections faites dans l&apos;aperçu sont enregistrées avec elle (la commande importer-gui history %1 les affiche).</numerusform>
         </translation>
     </message>
     <message>
