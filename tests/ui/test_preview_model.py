@@ -64,11 +64,23 @@ def test_columns_are_line_outcome_then_the_fields_with_the_files_headers(
     titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert titles == ["Line", "Outcome", "Login\n→ Teacher's login — teacherLogin",
                       "E-mail\n→ Teacher's e-mail address — teacherEmail"]
+    # The tooltip holds the whole title, for a header cut short.
     assert model.headerData(2, Qt.Orientation.Horizontal, TIP) == (
-        "Field: teacherLogin\nColumn in the file: Login")
+        "Field: Teacher's login — teacherLogin\nColumn in the file: Login")
     assert column(model, 0) == [2, 3, 4, 5]
     assert column(model, 1) == ["create", "error", "update", "unchanged"]
     assert column(model, 3)[2] == "adam-at-example"
+
+
+def test_a_columns_tooltip_gives_the_fields_label_in_french(
+        tmp_path: Path, qtbot: object, french: None) -> None:
+    state = WizardState(tmp_path / "store.sqlite3")
+    state.session.set_plan(teacher_plan(tmp_path))
+    model = PreviewModel(state)
+    assert model.headerData(2, Qt.Orientation.Horizontal) == (
+        "Login\n→ Identifiant du formateur — teacherLogin")
+    assert model.headerData(2, Qt.Orientation.Horizontal, TIP) == (
+        "Champ\xa0: Identifiant du formateur — teacherLogin\nColonne du fichier\xa0: Login")
 
 
 def test_a_skipped_column_is_titled_by_its_header_else_as_not_imported(
@@ -85,6 +97,8 @@ def test_a_skipped_column_is_titled_by_its_header_else_as_not_imported(
         ImportPlan(0, tmp_path / "teachers.csv", columns, ["Login", "Service"], [ACTION], rows)]))
     model = PreviewModel(state)
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Service"
+    assert model.headerData(3, Qt.Orientation.Horizontal, TIP) == (
+        "Field: Not imported — ignoredColumn\nColumn in the file: Service")
 
 
 def three_files_plan(tmp_path: Path) -> Plan:

@@ -33,7 +33,8 @@ def test_the_exports_own_fields_are_titled_by_their_labels(qtbot: object, tmp_pa
                          "Learner's reference number — candidateRefNumber"]
     tip = dialog.model.headerData(FIRST_VALUE_COLUMN + 1, Qt.Orientation.Horizontal,
                                   Qt.ItemDataRole.ToolTipRole)
-    assert tip == "Field: candidateGuid\nColumn in the file: candidateGuid"
+    assert tip == ("Field: Learner's GUID — candidateGuid\n"
+                   "Column in the file: candidateGuid")
     dialog.grab().save(str(screenshots / "refresh-learners-titles.png"))
 
     dialog.exports.setCurrentIndex(3)  # the learning objects: the file's headers differ

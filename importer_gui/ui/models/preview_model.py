@@ -490,8 +490,9 @@ class PreviewModel(PositionsModel):
         return self._titles
 
     def _make_column_titles(self) -> tuple[list[str], list[str]]:
-        """The value columns' titles and tooltips: each field by its label and name, with
-        the file's header in the tooltip; "Column N" when the imports shown differ."""
+        """The value columns' titles and tooltips: each field by its label and name, the
+        tooltip whole (for a title cut short) with the file's header; "Column N" when the
+        imports shown differ."""
         shown = self.imports()
         if not shown:
             return [], []
@@ -510,7 +511,7 @@ class PreviewModel(PositionsModel):
                 titles.append(arg(self.tr("%1\n→ %2"), header, field_title(name)))
             else:
                 titles.append(field_title(name))
-            tip = arg(self.tr("Field: %1"), name)
+            tip = arg(self.tr("Field: %1"), field_title(name))
             tips.append(tip + "\n" + arg(self.tr("Column in the file: %1"), header) if header
                         else tip)
         return titles, tips
