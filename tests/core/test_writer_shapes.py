@@ -112,7 +112,8 @@ def test_the_check_compares_only_the_columns_before_names_as_stored(store: Store
     assert json.loads(before or "")["login"] == "bob"  # the history holds every column
     assert json.loads(after or "")["name"] == "Doe"
     stale = Change(LEARNER, UPDATE, 1, {"name": "Roe"}, {"custom": {"g-1": "y"}})
-    with pytest.raises(StoreError, match=r"^Learner 1 changed since the check \(custom is now "):
+    with pytest.raises(StoreError, match=r"^Learner 'bob' was changed by run 3 \(.*\) since "
+                                         r"the check \(custom is now "):
         store.apply([stale], run_info(update=1))
     assert stored(store, 1, ("name",)) == ("Doe",)
 

@@ -20,6 +20,7 @@ from importer_gui.core.package import NOT_VALID
 from importer_gui.core.readers.text import UNKNOWN_ENCODING
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
+from importer_gui.core.store.runs import machine_name, os_user
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.refresh_dialog import RefreshDialog
@@ -202,14 +203,15 @@ def test_a_commit_refused_for_a_record_changed_since_the_check_says_so_in_french
     state.session.set_config(pipeline.new_config(data, "createOrUpdateTeacherAction", columns),
                              [data])
     _wizard, _preview, commit = preview_and_commit(state, qtbot)
-    with Store.open(state.store_path) as store:  # another program, after the check
+    with Store.open(state.store_path) as store:  # a colleague's run, after the check
         store.apply([Change(Table.TEACHER, ChangeKind.UPDATE, 1, {"name": "Zoé"},
                             {"name": "Zo"})],
                     RunInfo("other.xml", "<import-config/>", [], {"update": 1}))
     commit.runner.synchronous = True
     commit.start()
     assert commit.error_label.text() == (
-        f"Formateur 1 a changé depuis la vérification (teacherName vaut maintenant 'Zoé'){NBSP}; "
+        f"L'exécution 2 ({os_user()} sur {machine_name()}) a modifié Formateur «{NBSP}zoe{NBSP}» "
+        f"depuis la vérification (nom du formateur vaut maintenant «{NBSP}Zoé{NBSP}»){NBSP}; "
         f"vérifiez à nouveau{NBSP}: rien n'a été écrit dans {state.store_path}.")
 
 
