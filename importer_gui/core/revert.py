@@ -45,6 +45,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.records import NO_VALUES, Change, ChangeKind, RecordIds, record_values
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunChangeRow, RunInfo, RunSummary, Store
+from importer_gui.core.store.holders import subject
 from importer_gui.core.store.queries import BATCH
 from importer_gui.core.store.runs import NO_SUCH_RUN, REVERT_KIND, UNDOABLE_KINDS, revert_chain
 from importer_gui.core.store.writer import reverted_meanwhile
@@ -58,9 +59,10 @@ MAX_NAMED = 5  # referring records named in one message
 # errors (the JSON's "error" key) and said as "skipped" to people.
 SKIPPED = "skipped"
 
-# The conflicts' lines ({subject} "Session 12", {later} " by run 5" or "", {kind} a table's
-# name, {referrers} "session 3 (run 5) and 2 more", {verb} "refers" or "refer") and the
-# revert's errors, in English; the window shows them in the user's language.
+# The conflicts' lines ({subject} "Session 'May'", or "Session 12" without a label, {later}
+# " by run 5" or "", {kind} a table's name, {referrers} "session 3 (run 5) and 2 more",
+# {verb} "refers" or "refer") and the revert's errors, in English; the window shows them in
+# the user's language.
 DELETED_AFTER = QT_TRANSLATE_NOOP("messages", "{subject} was deleted after run {run}{later}; "
                                               "skipped.")
 BACK_SINCE = QT_TRANSLATE_NOOP("messages", "{subject} is in the store again since run "
@@ -552,7 +554,7 @@ def _undoing(table: Table, record_id: int, kind: ChangeKind | None, before: Valu
 
 def _changed_issues(entry: _Entry, run_id: int, later: _LaterRuns) -> list[Issue]:
     """Why a record the run left one way is now another: one issue per differing column."""
-    name = record_name(entry.table, entry.record_id)
+    name = _subject(entry)
     by = later.by(entry.table, entry.record_id)
     if entry.current is None:
         return [Issue.error("", DELETED_AFTER.format(subject=name, run=run_id, later=by))]
@@ -567,6 +569,13 @@ def _changed_issues(entry: _Entry, run_id: int, later: _LaterRuns) -> list[Issue
                 subject=name, run=run_id, later=by, field=field, now=_show(now),
                 left=_show(left))))
     return issues
+
+
+def _subject(entry: _Entry) -> str:
+    """The record as its row's messages name it: by its label as the run left it, else as
+    the store holds it now, else as it was before the run ("Room 'Blue'"); by its id when
+    it has none ("Registration 7"). The values are those the plan read already."""
+    return subject(entry.table, entry.record_id, entry.after, entry.current, entry.before)
 
 
 def _restored(entries: _Entries) -> Iterator[tuple[_Entry, Values]]:
@@ -600,9 +609,8 @@ def _check_unique(store: Store, entries: _Entries, monitor: Monitor) -> None:
                     and not _deleted(entries.get(entry.table, holder)):
                 field = field_named(entry.table, column)
                 entry.issues += (Issue.error(field, VALUE_TAKEN.format(
-                    subject=record_name(entry.table, entry.record_id),
-                    kind=record_kind(entry.table), holder=holder, field=field,
-                    value=_show(value))),)
+                    subject=_subject(entry), kind=record_kind(entry.table), holder=holder,
+                    field=field, value=_show(value))),)
                 break
 
 
@@ -731,8 +739,8 @@ def _still_referred(entry: _Entry, after: _AfterRevert, run_id: int,
     if len(referring) > MAX_NAMED:
         names.append(f"{len(referring) - MAX_NAMED} more")
     verb = "refers" if len(referring) == 1 else "refer"
-    return Issue.error("", STILL_REFERRED.format(subject=record_name(entry.table, entry.record_id),
-                                                 run=run_id, referrers=_join(names), verb=verb))
+    return Issue.error("", STILL_REFERRED.format(subject=_subject(entry), run=run_id,
+                                                 referrers=_join(names), verb=verb))
 
 
 def _missing_reference(entry: _Entry, after: _AfterRevert, later: _LaterRuns) -> Issue | None:
@@ -743,7 +751,7 @@ def _missing_reference(entry: _Entry, after: _AfterRevert, later: _LaterRuns) ->
     for column, target in schema.references(entry.table).items():
         ref = values.get(column)
         if ref is not None and not after.exists(target, ref):
-            subject = record_name(entry.table, entry.record_id)
+            subject = _subject(entry)
             deleter = later.deleted_by(target, ref)
             if deleter is not None:
                 later.named_first.add(deleter)  # the message says to revert it first

@@ -139,8 +139,8 @@ def test_a_record_a_later_run_changed_is_skipped_and_the_run_named(store: Store)
     plan = plan_revert(store, run)
     conflict = [r for r in rows(plan) if r[2] == "error"]
     assert conflict == [("session", 1, "error", [
-        f"Session 1 was changed after run {run} by run {later} (sessionTitle is now 'X', run {run} "
-        "left 'Mai'); skipped."])]
+        f"Session 'Mai' was changed after run {run} by run {later} (sessionTitle is now 'X', "
+        f"run {run} left 'Mai'); skipped."])]
     assert plan.later_runs == [later]
     assert plan.summary() == [
         f"1 conflicting record will be skipped (changed since run {run}, or still needed by "
@@ -242,10 +242,21 @@ def test_a_record_edited_by_hand_is_skipped(store: Store) -> None:
     raw_sql(store.path, "UPDATE room SET capacity = 30 WHERE id = 1")  # another program
     plan = plan_revert(store, run)
     assert [r for r in rows(plan) if r[2] == "error"] == [("room", 1, "error", [
-        f"Room 1 was changed after run {run} (roomCapacity is now 30, run {run} left 12); "
+        f"Room 'Green' was changed after run {run} (roomCapacity is now 30, run {run} left 12); "
         "skipped."])]
     assert plan.later_runs == []
     assert plan.summary()[1:] == []
+
+
+def test_a_conflicting_record_without_a_label_is_named_by_its_id(store: Store) -> None:
+    store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-9"})], run_info(create=1))
+    [(room,)] = raw_sql(store.path, "SELECT id FROM room WHERE guid = 'R-9'")
+    run = store.apply([Change(Table.ROOM, UPDATE, room, {"capacity": 9}, {"capacity": None})],
+                      run_info(update=1))
+    raw_sql(store.path, f"UPDATE room SET capacity = 10 WHERE id = {room}")
+    assert [r for r in rows(plan_revert(store, run)) if r[2] == "error"] == [
+        ("room", room, "error", [f"Room {room} was changed after run {run} (roomCapacity is "
+                                 f"now 10, run {run} left 9); skipped."])]
 
 
 def test_a_record_edited_while_the_revert_is_planned_stops_it_in_a_revert_s_words(
@@ -279,10 +290,10 @@ def test_a_created_session_later_interventions_use_is_not_deleted(store: Store) 
     assert [r for r in rows(plan) if r[2] == "error"] == [
         # The session that stays keeps its training course in turn.
         ("training", 3, "error", [
-            f"Training 3 was created by run {run}, but session 3 refers to it; not deleted."]),
+            f"Training 'PC-3' was created by run {run}, but session 3 refers to it; not deleted."]),
         ("session", 3, "error", [
-            f"Session 3 was created by run {run}, but intervention 5 (run {later}) refers to "
-            "it; not deleted."])]
+            f"Session 'Wrong session' was created by run {run}, but intervention 5 (run {later}) "
+            "refers to it; not deleted."])]
     assert plan.later_runs == [later]
     commit_revert(store, plan)
     assert store.get(Table.SESSION, 3) is not None
@@ -301,7 +312,7 @@ def test_the_records_that_refer_to_deleted_ones_are_found_a_part_at_a_time(
                                 {"guid": "I-10", "session_id": 5})], run_info(create=1))
     assert [r for r in rows(plan_revert(store, run)) if r[2] == "error"] == [
         ("session", 5, "error", [
-            f"Session 5 was created by run {run}, but intervention 4 (run {later}) refers to "
+            f"Session 'C' was created by run {run}, but intervention 4 (run {later}) refers to "
             "it; not deleted."])]
 
 
@@ -313,10 +324,10 @@ def test_a_deleted_record_whose_unique_value_is_taken_cannot_come_back(store: St
                 run_info(create=1))
     plan = plan_revert(store, run)
     assert [r for r in rows(plan) if r[2] == "error"] == [
-        ("room", 1, "error", ["Room 1 cannot be restored: room 2 now has roomGuid 'R-1'; "
+        ("room", 1, "error", ["Room 'Blue' cannot be restored: room 2 now has roomGuid 'R-1'; "
                               "skipped."]),
         ("intervention", 1, "error", [
-            "Intervention 1 cannot be restored: it refers to room 1, which is not in the "
+            "Intervention 'I-1' cannot be restored: it refers to room 1, which is not in the "
             "store; skipped."])]
 
 
@@ -344,7 +355,7 @@ def test_a_record_deleted_after_the_run_is_skipped(store: Store) -> None:
     later = store.apply([Change(Table.INTERVENTION, DELETE, 1)], run_info(delete=1))
     plan = plan_revert(store, run)
     assert rows(plan) == [("intervention", 1, "error", [
-        f"Intervention 1 was deleted after run {run} by run {later}; skipped."])]
+        f"Intervention 'I-1' was deleted after run {run} by run {later}; skipped."])]
     with pytest.raises(ImporterError) as failure:
         commit_revert(store, plan)
     assert str(failure.value) == (
@@ -405,7 +416,7 @@ def test_a_deleted_record_back_with_the_same_values_is_already_as_before(store: 
     plan = plan_revert(store, run)
     assert rows(plan) == [
         ("room", 1, "update", []),
-        ("intervention", 2, "error", [f"Intervention 2 is in the store again since run {run}; "
+        ("intervention", 2, "error", [f"Intervention 'I-2' is in the store again since run {run}; "
                                       "skipped."]),
         ("intervention", 3, "unchanged", [])]
     assert commit_revert(store, plan).skipped == 1
@@ -445,12 +456,12 @@ def test_cli_dry_run_then_revert_then_history(store: Store,
                                   "error": 1}
     assert {"table": "room", "record": 1, "outcome": "error", "issues": [{
         "level": "ERROR", "field": "roomCapacity", "message":
-        f"Room 1 was changed after run {run} (roomCapacity is now 30, run {run} left 12); "
+        f"Room 'Green' was changed after run {run} (roomCapacity is now 30, run {run} left 12); "
         "skipped."}]} in document["rows"]
     assert record_tables(store.path) == before
     code, out, err = cli(capsys, "revert", str(run), "--store", path)
     assert (code, err) == (1, "")
-    assert f"room 1: ERROR roomCapacity: Room 1 was changed after run {run}" in out
+    assert f"room 1: ERROR roomCapacity: Room 'Green' was changed after run {run}" in out
     assert out.endswith(f"Reverted run {run} as run {run + 1}; 1 record skipped.\n")
     # Room 1 was skipped: the run stays revertible for it (QA 5), and the history says so.
     code, out, _ = cli(capsys, "history", "--store", path)
@@ -462,7 +473,8 @@ def test_cli_dry_run_then_revert_then_history(store: Store,
     assert runs[run]["reverted_by"] is None and runs[run + 1]["reverts"] == run
     assert runs[run]["partly_reverted_by"] == [run + 1]
     code, out, err = cli(capsys, "revert", str(run), "--store", path)
-    assert code == 2 and f"room 1: ERROR roomCapacity: Room 1 was changed after run {run}" in out
+    assert code == 2
+    assert f"room 1: ERROR roomCapacity: Room 'Green' was changed after run {run}" in out
     assert err == (f"importer-gui: Nothing can be reverted: the records of run {run} not put "
                    "back yet changed since or are needed by other records.\n")
 
@@ -487,23 +499,23 @@ def test_cli_conflicts_name_the_platform_s_field_as_check_s_issues_do(
     assert (code, err) == (1, "")
     assert out.splitlines()[:4] == [
         f"Revert of run {run}: create 0, update 1, unchanged 0, delete 0, skipped 3",
-        f"training 1: ERROR trainingTitle: Training 1 was changed after run {run} "
+        f"training 1: ERROR trainingTitle: Training 'PC-1' was changed after run {run} "
         f"(trainingTitle is now 'Safety 3', run {run} left 'Safety 2'); skipped.",
-        "room 1: ERROR roomGuid: Room 1 cannot be restored: room 2 now has roomGuid 'R-1'; "
+        "room 1: ERROR roomGuid: Room 'Blue' cannot be restored: room 2 now has roomGuid 'R-1'; "
         "skipped.",
-        "intervention 1: ERROR room_id: Intervention 1 cannot be restored: it refers to room "
-        "1, which is not in the store; skipped."]
+        "intervention 1: ERROR room_id: Intervention 'I-1' cannot be restored: it refers to "
+        "room 1, which is not in the store; skipped."]
     code, out, err = cli(capsys, "revert", str(run), "--store", path, "--dry-run", "--json")
     assert (code, err) == (1, "")
     assert [(row["table"], row["issues"]) for row in json.loads(out)["rows"]] == [
         ("training", [{"level": "ERROR", "field": "trainingTitle", "message":
-                       f"Training 1 was changed after run {run} (trainingTitle is now "
+                       f"Training 'PC-1' was changed after run {run} (trainingTitle is now "
                        f"'Safety 3', run {run} left 'Safety 2'); skipped."}]),
         ("room", [{"level": "ERROR", "field": "roomGuid", "message":
-                   "Room 1 cannot be restored: room 2 now has roomGuid 'R-1'; skipped."}]),
+                   "Room 'Blue' cannot be restored: room 2 now has roomGuid 'R-1'; skipped."}]),
         ("session", []),
         ("intervention", [{"level": "ERROR", "field": "room_id", "message":
-                           "Intervention 1 cannot be restored: it refers to room 1, which is "
+                           "Intervention 'I-1' cannot be restored: it refers to room 1, which is "
                            "not in the store; skipped."}])]
 
 
@@ -562,8 +574,8 @@ def test_cli_revert_of_only_conflicts_does_nothing_and_exits_2(
     before = record_tables(store.path)
     code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path))
     assert code == 2
-    assert f"room 1: ERROR roomCapacity: Room 1 was changed after run {run} (roomCapacity is " \
-           f"now 10, run {run} left 9); skipped.\n" in out
+    assert f"room 1: ERROR roomCapacity: Room 'Blue' was changed after run {run} (roomCapacity " \
+           f"is now 10, run {run} left 9); skipped.\n" in out
     # Nothing else would be reverted: the summary says none of "the others will be reverted".
     assert out.endswith(f"1 conflicting record cannot be reverted (changed since run {run}, or "
                         "still needed by other records).\n")
@@ -660,13 +672,13 @@ def test_a_learner_a_later_registration_names_is_not_deleted(store: Store) -> No
                                                                 "session_id": 2})], refresh)
     plan = plan_revert(store, run)
     assert [r for r in rows(plan) if r[2] == "error"] == [
-        ("entity", 1, "error", [f"Entity 1 was created by run {run}, but entity 2 and "
+        ("entity", 1, "error", [f"Entity 'Acme' was created by run {run}, but entity 2 and "
                                 f"learner 1 refer to it; not deleted."]),
-        ("entity", 2, "error", [f"Entity 2 was created by run {run}, but learner 2 refers to "
-                                "it; not deleted."]),
-        ("learner", 1, "error", [f"Learner 1 was created by run {run}, but learner 2 refers "
+        ("entity", 2, "error", [f"Entity 'Sales' was created by run {run}, but learner 2 refers "
+                                "to it; not deleted."]),
+        ("learner", 1, "error", [f"Learner 'boss' was created by run {run}, but learner 2 refers "
                                  "to it; not deleted."]),
-        ("learner", 2, "error", [f"Learner 2 was created by run {run}, but registration 3 "
+        ("learner", 2, "error", [f"Learner 'ada' was created by run {run}, but registration 3 "
                                  f"(run {later}) refers to it; not deleted."])]
     assert plan.later_runs == [later]  # a refresh in effect is reverted first, as an import
     results = revert_later_first(store, plan)
@@ -706,7 +718,7 @@ def test_a_record_whose_reference_a_partial_revert_deleted_names_that_revert(
     path = str(store.path)
     code, out, err = cli(capsys, "revert", str(second), "--store", path)
     assert (code, err) == (1, "")
-    assert (f"learner {ada}: ERROR entity_id: Learner {ada} cannot be restored: it refers to "
+    assert (f"learner {ada}: ERROR entity_id: Learner 'ada' cannot be restored: it refers to "
             f"entity {acme}, which run {partial} deleted (revert run {partial} first to bring "
             "it back); skipped.\n") in out
     assert out.endswith(

@@ -157,8 +157,8 @@ def test_a_revert_that_skips_a_conflict_leaves_the_run_revertible_for_it(
     assert (code, err) == (1, "")
     assert out == (
         "Revert of run 1: create 0, update 0, unchanged 0, delete 1, skipped 1\n"
-        "teacher 2: ERROR teacherName: Teacher 2 was changed after run 1 by run 2 (teacherName "
-        "is now 'Martineau', run 1 left 'Martin'); skipped.\n"
+        "teacher 2: ERROR teacherName: Teacher 'bob' was changed after run 1 by run 2 "
+        "(teacherName is now 'Martineau', run 1 left 'Martin'); skipped.\n"
         "1 conflicting record was skipped (changed since run 1, or still needed by other "
         "records); run 1 can be reverted again for them.\n"
         "Run 2 changed records of run 1 again: revert it, then run 1 again, to revert those "

@@ -88,9 +88,9 @@ def test_revert_conflicts_read_in_french(tmp_path: Path, french: None, qtbot: ob
     model = RevertModel()
     model.show_table(plan.tables[0])
     tip = model.data(model.index(0, OUTCOME_COLUMN), Qt.ItemDataRole.ToolTipRole)
-    assert tip == (f"sessionTitle - ERREUR{NBSP}: Session 1{NBSP}: modifié après l'exécution "
-                   f"{run} par l'exécution {run + 1} (sessionTitle vaut maintenant 'Juin', "
-                   f"l'exécution {run} avait laissé 'Mai'){NBSP}; ignoré.")
+    assert tip == (f"sessionTitle - ERREUR{NBSP}: Session «{NBSP}Mai{NBSP}»{NBSP}: modifié après "
+                   f"l'exécution {run} par l'exécution {run + 1} (sessionTitle vaut maintenant "
+                   f"'Juin', l'exécution {run} avait laissé 'Mai'){NBSP}; ignoré.")
 
 
 def test_every_template_of_ours_is_marked_and_no_platform_one() -> None:
@@ -292,8 +292,9 @@ def test_a_revert_with_nothing_to_revert_reads_in_french(tmp_path: Path, french:
         f"Rien n'a été défait{NBSP}: l'exécution {run} n'a que 1 enregistrement, qui a changé "
         f"depuis ou est nécessaire à d'autres enregistrements{NBSP}; rien n'a été écrit.")
     assert [message_text(i.message) for i in issues] == [
-        f"Formation 1{NBSP}: modifié après l'exécution {run} par l'exécution {run + 1} "
-        f"(trainingTitle vaut maintenant 'U', l'exécution {run} avait laissé 'T'){NBSP}; ignoré."]
+        f"Formation «{NBSP}PC-1{NBSP}»{NBSP}: modifié après l'exécution {run} par l'exécution "
+        f"{run + 1} (trainingTitle vaut maintenant 'U', l'exécution {run} avait laissé "
+        f"'T'){NBSP}; ignoré."]
 
 
 def test_more_of_the_mappings_errors_read_in_french(french: None) -> None:

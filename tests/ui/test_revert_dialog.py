@@ -109,7 +109,7 @@ def test_conflicts_are_coloured_and_the_later_run_can_go_first(
     assert cell(model, row, OUTCOME_COLUMN, Qt.ItemDataRole.BackgroundRole) == red
     title_column = 2 + 1  # after Record and Outcome: training_id, title
     assert cell(model, row, title_column, Qt.ItemDataRole.BackgroundRole) == red
-    conflict = (f"ERROR: Session {session_id} was changed after run {run_id} by run {later} "
+    conflict = (f"ERROR: Session 'Excel - Lyon' was changed after run {run_id} by run {later} "
                 f"(sessionTitle is now 'Excel - Lyon (moved)', run {run_id} left "
                 "'Excel - Lyon'); skipped.")
     assert cell(model, row, title_column, Qt.ItemDataRole.ToolTipRole) == conflict
@@ -182,10 +182,9 @@ def test_a_conflict_s_tooltip_names_the_platform_s_field_in_french(
     model = dialog.model
     row = next(r for r in range(model.rowCount())
                if cell(model, r, OUTCOME_COLUMN) == "conflit (ignoré)")
-    session = cell(model, row, 0)
     assert cell(model, row, OUTCOME_COLUMN, Qt.ItemDataRole.ToolTipRole) == (
-        f"sessionTitle - ERREUR\u00a0: Session {session}\u00a0: modifié après l'exécution "
-        f"{run_id} par l'exécution {later} (sessionTitle vaut maintenant 'Excel - Lyon "
+        "sessionTitle - ERREUR\u00a0: Session «\u00a0Excel - Lyon\u00a0»\u00a0: modifié après "
+        f"l'exécution {run_id} par l'exécution {later} (sessionTitle vaut maintenant 'Excel - Lyon "
         f"(moved)', l'exécution {run_id} avait laissé 'Excel - Lyon')\u00a0; ignoré.")
     title_column = 2 + 1  # after Record and Outcome: training_id, title
     assert cell(model, row, title_column, Qt.ItemDataRole.BackgroundRole) == fill_brush(Fill.ERROR)

@@ -122,5 +122,5 @@ def test_a_conflict_colours_the_cell_of_its_field_or_of_the_column_no_field_hold
             and c != OUTCOME_COLUMN]
     assert coloured == {"room": ["Room GUID — roomGuid"], "intervention": ["Room (id)"]}
     assert model.data(model.index(0, OUTCOME_COLUMN), Qt.ItemDataRole.ToolTipRole) == (
-        "room_id - ERROR: Intervention 1 cannot be restored: it refers to room 1, which is not "
-        "in the store; skipped.")
+        "room_id - ERROR: Intervention 'I-1' cannot be restored: it refers to room 1, which is "
+        "not in the store; skipped.")

@@ -7,7 +7,7 @@ from contextlib import suppress
 from typing import Any
 
 from importer_gui.core import schema
-from importer_gui.core.catalogue.columns import field_named, record_kind
+from importer_gui.core.catalogue.columns import field_named, record_kind, record_name
 from importer_gui.core.errors import QT_TRANSLATE_NOOP
 from importer_gui.core.records import TABLE_OF_RECORD, Change, ChangeKind, Record, Table
 from importer_gui.core.store.dialect import Connection, Dialect, Failure, Fault
@@ -164,6 +164,16 @@ def label_of(conn: Connection, dialect: Dialect, table: Table, record_id: int) -
     row = conn.execute(f'SELECT {label} FROM "{table.value}" WHERE id = {dialect.param}',
                        (record_id,)).fetchone()
     return named(row[0] if row else None, record_id)
+
+
+def subject(table: Table, record_id: int, *known: dict[str, Any] | None) -> str:
+    """A record as a message names it, "Teacher 'zoe'": by its label as the first of
+    ``known`` holding one has it (what the writer expected, then the store's...), or
+    "Teacher 1" when none does."""
+    label = schema.table_def(table).label
+    value = next((values[label] for values in known
+                  if values and values.get(label) is not None), None)
+    return record_name(table.value, named(value, record_id))
 
 
 def named(label: Any, record_id: int) -> str:

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from importer_gui.core import schema
-from importer_gui.core.catalogue.columns import field_named, record_kind, record_name
+from importer_gui.core.catalogue.columns import field_named, record_kind
 from importer_gui.core.errors import (
     QT_TRANSLATE_NOOP,
     RevertedMeanwhileError,
@@ -58,7 +58,7 @@ from importer_gui.core.records import (
 )
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import AT_ONCE_ROWS, Connection, Converter, Dialect
-from importer_gui.core.store.holders import by_whom, label_of, named  # one wording of who
+from importer_gui.core.store.holders import by_whom, label_of, subject  # one wording
 from importer_gui.core.store.runs import (
     REVERT_KIND,
     RevertLink,
@@ -556,7 +556,7 @@ class BulkWriter:
                 if back is not None:  # the run that made it again: any value will do
                     raise StoreChangedError(by_whom(
                         _BACK_SAID, self._done_by(table, back, {}),
-                        {"subject": self._subject(table, back, current[back]),
+                        {"subject": subject(table, back, current[back]),
                          "path": self.path}))
 
     def add_all(self, writes: list[Write]) -> None:
@@ -1026,8 +1026,7 @@ class BulkWriter:
         if row is None:
             raise StoreChangedError(by_whom(
                 self.gone, self._done_by(table, record_id),
-                {"subject": self._subject(table, record_id, before, self._deleted(table,
-                                                                                record_id)),
+                {"subject": subject(table, record_id, before, self._deleted(table, record_id)),
                  "path": self.path}))
         # Another program may have committed since the check: never overwrite its work. A
         # GUID made when this run wrote its record is whatever the write made.
@@ -1035,19 +1034,10 @@ class BulkWriter:
             if row[column] != value and value is not MADE_WHEN_WRITTEN:
                 raise StoreChangedError(by_whom(
                     self.changed, self._done_by(table, record_id, {column: row[column]}),
-                    {"subject": self._subject(table, record_id, before, row),
+                    {"subject": subject(table, record_id, before, row),
                      "field": field_named(table, column),
                      "value": repr(row[column]), "path": self.path}))
         return row
-
-    @staticmethod
-    def _subject(table: Table, record_id: int, *known: dict[str, Any]) -> str:
-        """A record as the messages name it, "Teacher 'zoe'": by its label as the first of
-        ``known`` (the check's values, then the store's) holds it, or "Teacher 1"."""
-        label = schema.table_def(table).label
-        value = next((values[label] for values in known if values.get(label) is not None),
-                     None)
-        return record_name(table, named(value, record_id))
 
     def _deleted(self, table: Table, record_id: int) -> dict[str, Any]:
         """What a record held when a run of ours last deleted it (empty: none did)."""
