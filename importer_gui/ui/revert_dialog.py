@@ -40,6 +40,7 @@ from importer_gui.ui.labels import table_name
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import joined
 from importer_gui.ui.models.revert_model import RevertModel, outcome_label
+from importer_gui.ui.pages.base import kept_off_the_collector
 from importer_gui.ui.preview_apply_dialog import PREVIEW_SIZE, PreviewApplyDialog, preview_table
 from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.widgets.rows import message_line, picker_row, show_counts
@@ -155,8 +156,12 @@ class RevertDialog(PreviewApplyDialog):
     def start(self) -> None:
         """Plan the revert in the background."""
         path, run_id, identity = self.store_path, self.run_id, self.identity
+        # The plan (a record and its values per row) is frozen out of the collector's reach:
+        # a collection over it, on the window's thread, held the window as long as a sort.
         self._work(self.tr("Comparing the run's records with the store…"),
-                   lambda m: plan_at(path, run_id, m, identity), self._on_planned)
+                   lambda m: kept_off_the_collector(lambda: plan_at(path, run_id, m, identity),
+                                                    shown_plan_dropped=False),
+                   self._on_planned)
 
     def plan_again(self) -> None:
         """Plan the revert again, from the store as it now is."""
@@ -314,7 +319,11 @@ class RevertDialog(PreviewApplyDialog):
         later = self._later_first()
         path, identity = self.store_path, self.identity
         self._writing = True
-        self._work(self.tr("Reverting…"), lambda m: commit_at(path, plan, later, m, identity),
+        # The later runs' plans made while writing are kept off the collector too.
+        self._work(self.tr("Reverting…"),
+                   lambda m: kept_off_the_collector(
+                       lambda: commit_at(path, plan, later, m, identity),
+                       shown_plan_dropped=False),
                    self._on_committed)
 
     def writes_store(self) -> bool:
