@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
-from importer_gui.ui.models.revert_model import OUTCOME_COLUMN
+from importer_gui.ui.models.revert_model import FIRST_VALUE_COLUMN, OUTCOME_COLUMN
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.revert_dialog import RevertDialog
 from importer_gui.ui.state import WizardState
@@ -373,3 +373,36 @@ def test_a_sort_by_a_column_the_next_table_lacks_shows_that_table_in_the_runs_or
     assert header.sortIndicatorSection() not in range(dialog.model.columnCount())
     dialog.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # sorting goes on
     assert [cell(dialog.model, r, 0) for r in range(2)] == [2, 1]
+
+
+def test_a_sort_by_a_value_column_orders_the_records_by_the_text_shown(
+        tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.sqlite3"
+    rooms = [("R-1", "blue", 9), ("R-2", "Green", None), ("R-3", "amber", 10), ("R-4", "Red", 1)]
+    with Store.open(store_path) as store:
+        store.apply([Change(Table.ROOM, ChangeKind.CREATE, -n, {
+            "guid": guid, "label": label, "capacity": capacity})
+            for n, (guid, label, capacity) in enumerate(rooms, 1)],
+            RunInfo("/cfg.xml", "<import-config/>", [], {"create": 4}))
+        run = store.apply([  # renamed; keep their label
+            Change(Table.ROOM, ChangeKind.UPDATE, 2, {"label": "Aqua"}, {"label": "Green"}),
+            Change(Table.ROOM, ChangeKind.UPDATE, 4, {"label": "Zinc"}, {"label": "Red"}),
+            Change(Table.ROOM, ChangeKind.UPDATE, 1, {"capacity": 12}, {"capacity": 9}),
+            Change(Table.ROOM, ChangeKind.UPDATE, 3, {"capacity": 1}, {"capacity": 10}),
+        ], RunInfo("/cfg.xml", "<import-config/>", [], {"update": 4}))
+    dialog = RevertDialog(store_path, run, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    model = dialog.model
+    label, capacity = FIRST_VALUE_COLUMN + 1, FIRST_VALUE_COLUMN + 2  # after the GUID
+
+    def shown(column: int) -> list[object]:
+        return [cell(model, r, column) for r in range(model.rowCount())]
+
+    dialog.view.horizontalHeader().setSortIndicator(label, Qt.SortOrder.AscendingOrder)
+    assert shown(label) == ["amber", "Aqua → Green", "blue", "Zinc → Red"]
+    dialog.view.horizontalHeader().setSortIndicator(label, Qt.SortOrder.DescendingOrder)
+    assert shown(label) == ["Zinc → Red", "blue", "Aqua → Green", "amber"]
+    # As text, as shown: an empty cell first, 10 before 9.
+    dialog.view.horizontalHeader().setSortIndicator(capacity, Qt.SortOrder.AscendingOrder)
+    assert shown(capacity) == ["", "1", "1 → 10", "12 → 9"]
+    assert shown(0) == [2, 4, 3, 1]

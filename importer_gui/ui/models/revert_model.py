@@ -1,13 +1,18 @@
 """The revert preview's table: one table's records, what reverting does to each, conflicts red.
 
 The rows are positions into the plan's rows (one int each), so sorting moves one array; the
-cells' text is made here, when a cell is shown, from the records' values.
+cells' text is made here, when a cell is shown, from the records' values. A column's sort
+keys are made once per table shown, each distinct value's text once (``_ColumnKeys``).
 """
 
 from __future__ import annotations
 
 from array import array
+from collections import deque
+from dataclasses import dataclass
 from datetime import date
+from itertools import compress
+from operator import attrgetter, methodcaller, ne
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,7 +26,7 @@ from PySide6.QtCore import (
 from importer_gui.core import schema
 from importer_gui.core.catalogue.columns import field_named
 from importer_gui.core.issues import OUTCOME_ORDER, Outcome, outcome_totals
-from importer_gui.core.revert import RevertRow, RevertTable
+from importer_gui.core.revert import RevertRow, RevertTable, Values
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import column_title, reference_id_title
 from importer_gui.ui.locale_text import LocaleText
@@ -74,6 +79,71 @@ def _text(value: Any, text: LocaleText) -> str:
     return text.cell(value) if value is None or isinstance(value, date) else str(value)
 
 
+@dataclass
+class _Shown:
+    """Each record of a table as its cells read it: the values shown (``value_text``'s),
+    and the records restored from other values now, with those."""
+
+    values: list[Values]
+    changed_at: array[int]  # the records an update restores, each with values now
+    now: list[Values]  # their values now, in the same order
+
+
+def shown_values(rows: list[RevertRow]) -> _Shown:
+    """What ``value_text`` reads of each record, for every column at once."""
+    shown = _Shown([], array("i"), [])
+    for n, row in enumerate(rows):
+        outcome = row.outcome
+        values = row.now if outcome in (Outcome.DELETE, Outcome.ERROR) else row.before
+        shown.values.append(values or row.after or {})
+        if outcome is Outcome.UPDATE and row.now:
+            shown.changed_at.append(n)
+            shown.now.append(row.now)
+    return shown
+
+
+class _TextKeys(dict[tuple[Any, ...], str]):
+    """A value's sort key (as ``value_text`` writes it, casefolded), made once per value;
+    typed, since 1, 1.0 and True are equal but not written alike."""
+
+    def __missing__(self, typed: tuple[Any, ...]) -> str:
+        self[typed] = key = _text(typed[1], ISO_TEXT).casefold()
+        return key
+
+
+class _ChangeKeys(dict[tuple[Any, ...], str]):
+    """A restored record's sort key, "now → restored" (two values that differ), once per
+    pair."""
+
+    def __missing__(self, typed: tuple[Any, ...]) -> str:
+        self[typed] = key = f"{_text(typed[1], ISO_TEXT)} → {_text(typed[3], ISO_TEXT)}" \
+            .casefold()
+        return key
+
+
+def column_keys(shown: _Shown, column: str) -> list[str]:
+    """Every record's sort key for one value column, in the run's order, as ``value_text``
+    writes it, casefolded: the values are read and looked up in C, a text made in Python once
+    per distinct value (a date column of 74,000 records written record by record held the
+    window 0.1 s). Raises TypeError for a value that cannot be looked up (unhashable)."""
+    get = methodcaller("get", column)
+    values = list(map(get, shown.values))
+    try:  # every value a text: its own key, folded in C
+        keys = list(map(str.casefold, values))
+    except TypeError:
+        keys = list(map(_TextKeys().__getitem__, zip(map(type, values), values, strict=True)))
+    if shown.changed_at:  # "now → restored" where the two differ
+        now = list(map(get, shown.now))
+        restored = list(map(values.__getitem__, shown.changed_at))
+        differ = list(map(ne, now, restored))
+        at, now, restored = (list(compress(x, differ)) for x in (shown.changed_at, now,
+                                                                 restored))
+        changed = map(_ChangeKeys().__getitem__,
+                      zip(map(type, now), now, map(type, restored), restored, strict=True))
+        deque(map(keys.__setitem__, at, changed), maxlen=0)
+    return keys
+
+
 def _titles(table: str, columns: tuple[str, ...]) -> list[str]:
     """Each column's header: the field it holds, or the kind of record whose id it holds."""
     references = schema.references(table)
@@ -91,6 +161,8 @@ class RevertModel(PositionsModel):
         self._fields: tuple[str, ...] = ()  # each column as its conflicts name it
         self._titles: list[str] = []
         self._text = LocaleText()  # dates as the user's locale writes them
+        self._shown: _Shown | None = None  # the shown table's values, once it is sorted
+        self._keys: dict[int, list[Any]] = {}  # its sort keys, per column sorted by
 
     def show_table(self, table: RevertTable | None) -> None:
         """Show one table's records (in the run's order, or the current sort's)."""
@@ -101,6 +173,7 @@ class RevertModel(PositionsModel):
             if table is not None else ()
         self._titles = _titles(table.table, self._columns) if table is not None else []
         self._positions = array("i", range(len(table.rows) if table is not None else 0))
+        self._shown, self._keys = None, {}
         if self._sort is not None and self._sort[0] >= self.columnCount():
             self._sort = None  # a column of the table shown before: this one has no such
         if self._sort is not None:
@@ -187,15 +260,26 @@ class RevertModel(PositionsModel):
         return self._table is not None
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
-        """Reorder the positions by one column's key, made once per record."""
+        """Reorder the positions by one column's keys, made once per table shown."""
+        assert self._table is not None
+        keys = self._keys.get(column)
+        if keys is None:
+            keys = self._keys[column] = self._sort_keys(column)
+        self._positions = array("i", sorted(range(len(keys)), key=keys.__getitem__,
+                                            reverse=order == Qt.SortOrder.DescendingOrder))
+
+    def _sort_keys(self, column: int) -> list[Any]:
+        """Every record's key for one column, in the run's order."""
         assert self._table is not None
         rows = self._table.rows
         if column == RECORD_COLUMN:
-            keys: list[Any] = [row.record_id for row in rows]
-        elif column == OUTCOME_COLUMN:
-            keys = [OUTCOME_RANK[row.outcome] for row in rows]
-        else:
-            name = self._columns[column - FIRST_VALUE_COLUMN]
-            keys = [value_text(row, name).casefold() for row in rows]
-        self._positions = array("i", sorted(range(len(rows)), key=keys.__getitem__,
-                                            reverse=order == Qt.SortOrder.DescendingOrder))
+            return list(map(attrgetter("record_id"), rows))
+        if column == OUTCOME_COLUMN:
+            return list(map(OUTCOME_RANK.__getitem__, map(attrgetter("outcome"), rows)))
+        name = self._columns[column - FIRST_VALUE_COLUMN]
+        if self._shown is None:
+            self._shown = shown_values(rows)
+        try:
+            return column_keys(self._shown, name)
+        except TypeError:  # a value no dict can hold: its text made record by record
+            return [value_text(row, name).casefold() for row in rows]
