@@ -6,10 +6,12 @@ throwaway PostgreSQL cluster); the others are about SQLite's file.
 
 from __future__ import annotations
 
+import gc
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -552,6 +554,32 @@ def test_history_is_newest_first_with_counts(store: Store) -> None:
         "import", "/cfg/sessions.xml", ["/data/sessions.csv"])
     assert latest.finished is not None and latest.started <= latest.finished
     assert (latest.reverts_run, latest.reverted_by) == (None, None)
+
+
+def test_a_runs_changes_left_half_read_by_a_worker_hold_nothing_of_the_store(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A revert's preview cancelled in the worker: what it was reading is dropped later, by
+    # the window's thread (with the Cancelled that reached it).
+    run = store.history()[0].id
+    opened = Store.open(store.path)  # its own, closed only once this thread may take it
+    left: list[Iterator[object]] = []
+    failed: list[BaseException | None] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda raised: failed.append(raised.exc_value))
+
+    def read_one() -> None:
+        changes = opened.run_changes_stream(run)
+        next(changes)
+        left.append(changes)
+
+    worker = threading.Thread(target=read_one)
+    worker.start()
+    worker.join()
+    left.clear()  # dropped on this thread
+    gc.collect()
+    assert failed == []
+    # The store is not held by the worker that is gone: this thread reads it.
+    assert [c.record_id for c in opened.run_changes(run)] == [1, 1]
+    opened.close()
 
 
 def test_revert_run_marks_the_run_it_reverts(store: Store) -> None:

@@ -537,8 +537,18 @@ class Store:
 
     def run_changes_stream(self, run_id: int) -> Iterator[RunChangeRow]:
         """What a run did, in order, without holding all of it (read a batch at a time)."""
+        # The lock is held while a batch is read, never across a yield: a stream left
+        # half-read (a cancelled preview) is often finalised on another thread than the one
+        # that read it, which could not release a lock that thread holds, and meanwhile no
+        # other thread could use the store.
         with self._guard("read"):
-            yield from self._queries.run_changes_stream(self._conn(), run_id, self.path)
+            batches = self._queries.run_change_batches(self._conn(), run_id, self.path)
+        while True:
+            with self._guard("read"):
+                batch = next(batches, None)
+            if batch is None:
+                return
+            yield from batch
 
     def by_ids(self, table: Table, ids: Iterable[int]) -> list[Record]:
         """The records of a table among ``ids`` (those missing are left out)."""

@@ -499,9 +499,9 @@ class Queries:
         except (ValueError, TypeError, AttributeError) as exc:
             raise DamagedRunError(run_id, exc) from exc
 
-    def run_changes_stream(self, conn: Connection, run_id: int,
-                           path: StoreLocation) -> Iterator[RunChangeRow]:
-        """What a run did, in order, read a batch of rows at a time (a run may be huge)."""
+    def run_change_batches(self, conn: Connection, run_id: int,
+                           path: StoreLocation) -> Iterator[list[RunChangeRow]]:
+        """What a run did, in order, a batch of rows at a time (a run may be huge)."""
         if conn.execute(self._run_exists, (run_id,)).fetchone() is None:
             raise StoreError(NO_SUCH_RUN.format(path=path, run=run_id))
         cursor = conn.execute(self._changes, (run_id,))
@@ -509,7 +509,7 @@ class Queries:
         change_row = partial(self._change_row, {}, self._run_decoders())
         while rows := cursor.fetchmany(BATCH):
             try:
-                yield from starmap(change_row, rows)
+                yield list(starmap(change_row, rows))
             except (ValueError, TypeError, AttributeError) as exc:
                 raise DamagedRunError(run_id, exc) from exc
 
