@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +44,7 @@ from importer_gui.ui.models.revert_model import RevertModel, outcome_label
 from importer_gui.ui.pages.base import kept_off_the_collector
 from importer_gui.ui.preview_apply_dialog import PREVIEW_SIZE, PreviewApplyDialog, preview_table
 from importer_gui.ui.styles import Look, set_look
+from importer_gui.ui.tasks import free_later
 from importer_gui.ui.widgets.rows import message_line, picker_row, show_counts
 from importer_gui.ui.widgets.signals import signals_blocked
 
@@ -89,6 +91,7 @@ class RevertDialog(PreviewApplyDialog):
         self._writing = False  # Revert pressed, its work not ended yet
         # The preview no longer holds (the store moved on since it): it is never written.
         self._stale = False
+        self._closed = False  # closed: a plan that comes now is nobody's to look at
         self.setWindowTitle(arg(self.tr("Revert run %1"), run_id))
         self.model = RevertModel(self)
         self._build()
@@ -179,6 +182,10 @@ class RevertDialog(PreviewApplyDialog):
         self.start()
 
     def _on_planned(self, plan: RevertPlan) -> None:
+        if self._closed:
+            free_later(plan)  # off the window's thread, as on closing
+            del plan
+            return
         self.plan = plan
         with signals_blocked(self.tables):
             self.tables.clear()
@@ -225,6 +232,27 @@ class RevertDialog(PreviewApplyDialog):
         # isHidden, not isVisible: the plan may come before the dialog is shown.
         return any(not choice.isHidden() and choice.isChecked()
                    for choice in (self.later_choice, self.later_only))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown (again): plans are looked at."""
+        self._closed = False
+        super().showEvent(event)
+
+    def done(self, result: int) -> None:
+        """Close (any way): the plan is freed in the background, not on the window's thread
+        (the browser keeps the dialog until the next revert, and a plan of a million rows
+        held the window that long as it was freed)."""
+        super().done(result)
+        self._closed = True
+        plan, self.plan = self.plan, None
+        if plan is None:
+            return
+        self.model.show_table(None)
+        with signals_blocked(self.tables):
+            self.tables.clear()
+        show_counts(self.counts, [])
+        free_later(plan)
+        del plan
 
     def _table_label(self, table: RevertTable) -> str:
         """"Session: 4 record(s), 1 conflict(s)"."""
