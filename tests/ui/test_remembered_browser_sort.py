@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.records import Table
@@ -16,9 +15,8 @@ from importer_gui.core.store import Store
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.store_browser import BROWSER_SETTINGS, StoreBrowser
 from tests.ui.header_mouse import click_title
+from tests.ui.test_remembered_browser_columns import LOGIN, browsed
 from tests.ui.test_store_browser_fits import teachers_store
-
-LOGIN = 1  # the teachers' column of their login
 
 
 @pytest.fixture
@@ -27,17 +25,6 @@ def store(tmp_path: Path) -> Store:
     opened = teachers_store(tmp_path / "store.sqlite3", 30)
     yield opened
     opened.close()
-
-
-def browsed(qtbot: QtBot, store: Store) -> StoreBrowser:
-    """A start's store browser (the same settings every start), its shown tab read."""
-    browser = StoreBrowser(store)
-    qtbot.addWidget(browser)
-    browser.resize(780, 560)
-    browser.show()
-    qtbot.waitUntil(lambda: not browser.busy)
-    QApplication.processEvents()
-    return browser
 
 
 def logins(browser: StoreBrowser) -> list[str]:
