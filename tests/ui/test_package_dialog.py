@@ -74,15 +74,6 @@ def test_neither_action_is_offered_while_one_runs(plan: pipeline.Plan, tmp_path:
 def test_close_while_packaging_cancels_it(plan: pipeline.Plan, tmp_path: Path,
                                           qtbot: QtBot,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    def until_cancelled(*args: object) -> object:
-        monitor = args[-1]
-        assert isinstance(monitor, Monitor)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            monitor.check_cancelled()
-            time.sleep(0.005)
-        return "never cancelled"
-
     dialog = dialog_with(until_cancelled, plan, tmp_path, qtbot, monkeypatch,
                          synchronous=False)
     dialog.package_button.click()
@@ -120,15 +111,6 @@ def test_its_own_texts_on_the_shared_parts_in_french(
 def test_enter_held_after_package_pressed_by_the_keyboard_neither_closes_nor_stops_it(
         plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    def until_cancelled(*args: object) -> object:
-        monitor = args[-1]
-        assert isinstance(monitor, Monitor)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            monitor.check_cancelled()
-            time.sleep(0.005)
-        raise Cancelled()
-
     dialog = dialog_with(until_cancelled, plan, tmp_path, qtbot, monkeypatch,
                          synchronous=False)
     dialog.activateWindow()
