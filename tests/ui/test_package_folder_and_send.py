@@ -420,3 +420,20 @@ def test_a_changed_host_key_is_asked_about_and_replaced_only_when_the_user_says_
     dialog.send_button.click()
     assert len(dialog.sent) == 6 and dialog.error.isHidden()
     assert known.read_text() == f"{other}{server.known_hosts_line()}\n"
+
+
+def test_a_trusted_key_that_cannot_be_remembered_is_said_in_french(
+        french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
+        questions: Questions, screenshots: Path) -> None:
+    known = tmp_path / "home" / ".ssh" / "known_hosts"
+    known.mkdir(parents=True)  # a folder where the file would be: the key cannot be added
+    dialog = shown(plan, tmp_path / "pk", qtbot, send=True)
+    dialog.resize(760, 560)
+    dialog.url_edit.setText(server.url())
+    questions.answers.append("Faire confiance à cette clé et envoyer")
+    dialog.send_button.click()
+    assert dialog.error.text() == (
+        f"La clé d'hôte acceptée n'a pas pu être ajoutée à {known}\u00a0: C'est "
+        "un dossier.")
+    assert known.is_dir() and server.journal.written == []
+    dialog.grab().save(str(screenshots / "package-dialog-key-not-added-fr.png"))
