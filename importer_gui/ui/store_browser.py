@@ -48,6 +48,7 @@ from importer_gui.ui.settings import Settings
 from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.tasks import TaskRunner, opening_pool
 from importer_gui.ui.widgets.rows import message_line
+from importer_gui.ui.widgets.spoken import SpokenLine
 from importer_gui.ui.widgets.table_copy import add_copy
 from importer_gui.ui.widgets.table_sizing import (
     FitWhenShown,
@@ -368,7 +369,7 @@ class StoreBrowser(QDialog):
         self._refresh_button(buttons)
         row = QHBoxLayout()
         # What the last reading found, beside Refresh: the rows that moved are explained.
-        self.read_status = QLabel(self)
+        self.read_status = SpokenLine(self)
         self.read_status.setObjectName("readStatus")
         self.read_status.setWordWrap(True)
         row.addWidget(self.read_status, 1)

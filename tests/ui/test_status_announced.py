@@ -8,16 +8,22 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.styles import Look
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
+from tests.builders import teachers_import, write_config
 from tests.faults import HANG_GUARD
 from tests.ui.test_commit_waits_for_writer import WAITING
+from tests.ui.test_config_editor_mistakes import configuration_page
 from tests.ui.test_preview_commit import teacher_state
 from tests.ui.test_revert_after_store_switch import teachers
 from tests.ui.test_tools_store_browser import opened
@@ -109,3 +115,47 @@ def test_a_browser_on_the_store_left_says_so_aloud(
     heard.clear()
     assert window.use_store(other)
     assert (browser.left_notice.text(), POLITE) in heard
+
+
+def test_a_pages_error_is_said_at_once(window: MainWindow, tmp_path: Path,
+                                       heard: Heard) -> None:
+    path = tmp_path / "teachers.csv"
+    assert not window.open_file(path)
+    assert heard == [(f"{path}: the file does not exist", ASSERTIVE)]
+
+
+def test_the_open_page_says_a_configurations_data_file_to_choose(
+        window: MainWindow, tmp_path: Path, heard: Heard) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, [("zoe", "Zoe", "Z", "")]))
+    (tmp_path / "teachers.csv").unlink()
+    assert window.open_file(config)
+    assert (window.wizard.open_page.unfound_label.text(), POLITE) in heard
+
+
+def test_the_configuration_pages_check_is_said_an_error_at_once(
+        window: MainWindow, sample: Path, heard: Heard) -> None:
+    page = configuration_page(window, sample)
+    valid = page.editor.toPlainText()
+    heard.clear()
+    page.editor.setPlainText(valid.replace('<teacherName ia:header="Nom"/>',
+                                           '<teacherLogin ia:header="Nom"/>'))
+    assert not page.parse_now()
+    assert heard[-1] == (page.status_label.text(), ASSERTIVE)
+    page.editor.setPlainText(valid)
+    assert page.parse_now()
+    assert heard[-1] == ("The configuration is valid.", POLITE)
+
+
+def test_the_browser_says_what_it_read_when_asked(
+        qtbot: QtBot, tmp_path: Path, heard: Heard) -> None:
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        browser = StoreBrowser(store)
+        qtbot.addWidget(browser)
+        browser.show_history()
+        browser.show()
+        qtbot.waitUntil(lambda: not browser.busy, timeout=HANG_GUARD * 1000)
+        heard.clear()
+        QTest.keyClick(browser, Qt.Key.Key_F5)
+        qtbot.waitUntil(lambda: not browser.busy and browser.read_status.text() != "",
+                        timeout=HANG_GUARD * 1000)
+        assert heard == [(browser.read_status.text(), POLITE)]

@@ -33,6 +33,7 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.tasks import LET_GO, free_later
 from importer_gui.ui.widgets.focus_in_sight import keep_focus_in_sight
+from importer_gui.ui.widgets.rows import message_line
 
 log = logging.getLogger(__name__)
 
@@ -66,12 +67,8 @@ class BasePage(QWizardPage):
         outer = self._scrolled_layout()
         self.body = QVBoxLayout()
         outer.addLayout(self.body, 1)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("pageError")
-        self.error_label.setWordWrap(True)
-        set_look(self.error_label, Look.ERROR)
+        self.error_label = message_line(self, "pageError", Look.ERROR)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.hide()
         outer.addWidget(self.error_label)
         # Passed through on the run to the preview, not initialised: it is once the user
         # comes Back to it (``Wizard.back``), from the configuration as it then is.

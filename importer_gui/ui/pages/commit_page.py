@@ -40,8 +40,10 @@ from importer_gui.ui.store_browser import (
     close_browsers,
     session_browser,
 )
+from importer_gui.ui.styles import Look
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.rows import message_line
 
 log = logging.getLogger(__name__)
 
@@ -87,11 +89,8 @@ class CommitPage(BasePage):
             self.count_labels[outcome] = value
             form.addRow(text, value)
         self.body.addWidget(self.summary)
-        self.logs_label = QLabel(self)
-        self.logs_label.setObjectName("commitLogs")
-        self.logs_label.setWordWrap(True)
+        self.logs_label = message_line(self, "commitLogs", Look.PLAIN)
         self.logs_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.logs_label.hide()
         self.body.addWidget(self.logs_label)
         self.retry_button = QPushButton(self.tr("Commit a&gain"), self)
         self.retry_button.clicked.connect(self.start)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
@@ -37,6 +36,7 @@ from importer_gui.ui.tasks import TaskRunner, saving_pool
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.editor_text import change_lines, merged, plain_text
 from importer_gui.ui.widgets.find_bar import FindBar
+from importer_gui.ui.widgets.spoken import SpokenLine
 from importer_gui.ui.widgets.xml_highlighter import XmlHighlighter
 
 PARSE_DELAY_MS = 500  # parse once typing pauses, not at every key
@@ -65,7 +65,7 @@ class ConfigPage(BasePage):
         self.body.addWidget(self.editor, 1)
         self.find_bar = FindBar(self.editor, self, self)  # Ctrl+F anywhere on the page
         self.body.addWidget(self.find_bar)
-        self.status_label = QLabel(self)
+        self.status_label = SpokenLine(self)
         self.status_label.setObjectName("xmlStatus")
         self.status_label.setWordWrap(True)
         self.body.addWidget(self.status_label)
@@ -343,9 +343,9 @@ class ConfigPage(BasePage):
             return missing is None
         self._valid = False
         self._error = ""
+        set_look(self.status_label, Look.PLAIN)
         self.status_label.setText(self.tr(
             "Checking the columns mapped by header against the file…"))
-        set_look(self.status_label, Look.PLAIN)
         self.editor.setExtraSelections([])
         self.completeChanged.emit()
         imports = [_worker_copy(imp) for imp in config.imports]
@@ -388,15 +388,15 @@ class ConfigPage(BasePage):
         self._valid = error is None
         self._error = ""
         if error is None:
+            set_look(self.status_label, Look.SUCCESS)
             self.status_label.setText("\n".join(filter(None, [
                 self.tr("The configuration is valid."), self._note])))
-            set_look(self.status_label, Look.SUCCESS)
             self.editor.setExtraSelections([])
         else:
             where = "" if error.names_its_line else arg(self.tr("Line %1: "), error.line)
             self._error = where + message_text(error.detail)
+            set_look(self.status_label, Look.ERROR)  # before the text: an error is said at once
             self.status_label.setText("\n".join(filter(None, [self._error, self._note])))
-            set_look(self.status_label, Look.ERROR)
             self._highlight_line(error.line)
         self.completeChanged.emit()
 
@@ -499,12 +499,12 @@ class ConfigPage(BasePage):
         choices = self.session.choices
         config, files = choices.config, list(choices.data_files)
         status = self.status_label.text()
-        self.status_label.setText(arg(self.tr("Saving to %1…"), path))
         set_look(self.status_label, Look.PLAIN)  # not saved yet
+        self.status_label.setText(arg(self.tr("Saving to %1…"), path))
 
         def failed(text: str) -> None:
-            self.status_label.setText(status)  # valid, as settle found it
             set_look(self.status_label, Look.SUCCESS)
+            self.status_label.setText(status)  # valid, as settle found it
             self.show_error(text)
 
         def ended(outcome: ImportConfig | OSError) -> None:
@@ -552,8 +552,8 @@ class ConfigPage(BasePage):
         self.settings.add_recent(path)
         self.settings.remember_folder(CONFIGURATIONS, path)
         self.show_error(None)
-        self.status_label.setText(arg(self.tr("Saved to %1."), path))
         set_look(self.status_label, Look.SUCCESS)
+        self.status_label.setText(arg(self.tr("Saved to %1."), path))
 
     def _not_saved_text(self, path: Path, exc: OSError) -> str:
         """That the configuration could not be saved at ``path``, and the system's why."""

@@ -78,6 +78,7 @@ from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.file_entries import FileEntries, file_entry
 from importer_gui.ui.widgets.progress import ProgressRow
+from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.signals import follow_hand, signals_blocked
 
 log = logging.getLogger(__name__)
@@ -265,11 +266,8 @@ class OpenPage(BasePage):
         self.first_start_label.setWordWrap(True)
         set_look(self.first_start_label, Look.NOTICE)
         column.addWidget(self.first_start_label)
-        self.applied_label = QLabel(self)  # a saved configuration applied to a new file
-        self.applied_label.setObjectName("configurationApplied")
-        self.applied_label.setWordWrap(True)
-        set_look(self.applied_label, Look.NOTICE)
-        self.applied_label.hide()
+        # A saved configuration applied to a new file
+        self.applied_label = message_line(self, "configurationApplied", Look.NOTICE)
         column.addWidget(self.applied_label)
         column.addLayout(self._build_unfound())
         box = QGroupBox(self.tr("How to read it"), self)
@@ -301,11 +299,8 @@ class OpenPage(BasePage):
                        self.header_check):
             follow_hand(widget, self.session.reading_chosen_by_hand)
         column.addWidget(box)
-        self.sheet_label = QLabel(self)  # the configuration's sheet, not in its workbook
-        self.sheet_label.setObjectName("sheetMissing")
-        self.sheet_label.setWordWrap(True)
-        set_look(self.sheet_label, Look.NOTICE)
-        self.sheet_label.hide()
+        # The configuration's sheet, not in its workbook
+        self.sheet_label = message_line(self, "sheetMissing", Look.NOTICE)
         column.addWidget(self.sheet_label)
         self.head_model = HeadModel(self)
         self.head_view = QTableView(self)
@@ -323,11 +318,8 @@ class OpenPage(BasePage):
         self.reading_label = self.reading_row.status
         self._show_reading(None)
         column.addWidget(self.reading_row)
-        self.budget_label = QLabel(self)  # the first rows of a file the check cannot read
-        self.budget_label.setObjectName("overBudget")
-        self.budget_label.setWordWrap(True)
-        set_look(self.budget_label, Look.NOTICE)
-        self.budget_label.hide()
+        # The first rows of a file the check cannot read
+        self.budget_label = message_line(self, "overBudget", Look.NOTICE)
         column.addWidget(self.budget_label)
         column.addWidget(self.head_view, 1)
         self._show_options(workbook=None)
@@ -336,10 +328,7 @@ class OpenPage(BasePage):
     def _build_unfound(self) -> QHBoxLayout:
         """What is wrong with a configuration's data file, and the button to choose it."""
         row = QHBoxLayout()
-        self.unfound_label = QLabel(self)
-        self.unfound_label.setObjectName("dataFileUnfound")
-        self.unfound_label.setWordWrap(True)
-        set_look(self.unfound_label, Look.NOTICE)
+        self.unfound_label = message_line(self, "dataFileUnfound", Look.NOTICE)
         self.unfound_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose_data_button = QPushButton(self.tr("&Choose the file…"), self)
         self.choose_data_button.setToolTip(self.tr(
