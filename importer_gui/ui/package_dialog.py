@@ -403,7 +403,7 @@ class PackageDialog(WorkDialog):
         try:
             sftp.replace_host_key(error)
         except ImporterError as exc:
-            self._show_error(message_text(exc.message))
+            self._show_error(exc.message)
             return False
         return True
 
