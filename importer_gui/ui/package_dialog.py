@@ -8,7 +8,7 @@ logs in; it is kept nowhere."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
@@ -375,15 +375,8 @@ class PackageDialog(WorkDialog):
             "Trust it only if it is the one your platform's administrators gave you."),
             key.host, key.key_type, key.fingerprint),
             [self.tr("&Don't send"), self.tr("&Trust this key and send")], escape=0)
-        if answer != 1:
-            self._show_error(self.tr("The host key was not accepted: nothing was sent."))
-            return False
-        try:
-            sftp.remember_host_key(key)
-        except ImporterError as exc:
-            self._show_error(exc.message)
-            return False
-        return True
+        return self._kept_if(answer == 1, lambda: sftp.remember_host_key(key),
+                             self.tr("The host key was not accepted: nothing was sent."))
 
     def _replace_host_key(self, error: sftp.ChangedHostKeyError) -> bool:
         """Show a host key that changed beside the old one; put it in place of the old in the
@@ -396,12 +389,18 @@ class PackageDialog(WorkDialog):
             error.key.host, error.key.key_type, error.new_fingerprint, error.old_fingerprint,
             error.known_hosts),
             [self.tr("&Don't send"), self.tr("&Replace the old key and send")], escape=0)
-        if answer != 1:
-            self._show_error(self.tr("The changed host key was not accepted: nothing was "
+        return self._kept_if(answer == 1, lambda: sftp.replace_host_key(error),
+                             self.tr("The changed host key was not accepted: nothing was "
                                      "sent."))
+
+    def _kept_if(self, accepted: bool, keep: Callable[[], None], refused: str) -> bool:
+        """A host key the user answered for: kept in the known hosts by ``keep`` when
+        ``accepted``, else ``refused`` said; False when not kept (its failure said)."""
+        if not accepted:
+            self._show_error(refused)
             return False
         try:
-            sftp.replace_host_key(error)
+            keep()
         except ImporterError as exc:
             self._show_error(exc.message)
             return False
