@@ -13,24 +13,26 @@ from pytestqt.qtbot import QtBot
 from importer_gui.ui.refresh_dialog import RefreshDialog
 
 
-def test_thirty_files_chosen_list_ten_and_count_the_rest(
-        tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    files = [str(tmp_path / f"export {n:02d}.csv") for n in range(1, 31)]
+def chosen(count: int, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+           ) -> tuple[list[str], RefreshDialog]:
+    """A refresh dialog shown with ``count`` exported files chosen, and their paths."""
+    files = [str(tmp_path / f"export {n:02d}.csv") for n in range(1, count + 1)]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         staticmethod(lambda *args: (files, "")))
     dialog = RefreshDialog(tmp_path / "store.sqlite3", synchronous=True)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.choose_files()
+    return files, dialog
+
+
+def test_thirty_files_chosen_list_ten_and_count_the_rest(
+        tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    files, dialog = chosen(30, tmp_path, qtbot, monkeypatch)
     assert dialog.files_label.toolTip().splitlines() == [*files[:10], "… and 20 more"]
 
 
 def test_the_count_of_the_rest_is_said_in_french(
         french: None, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    files = [str(tmp_path / f"export {n:02d}.csv") for n in range(1, 13)]
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        staticmethod(lambda *args: (files, "")))
-    dialog = RefreshDialog(tmp_path / "store.sqlite3", synchronous=True)
-    qtbot.addWidget(dialog)
-    dialog.choose_files()
+    _files, dialog = chosen(12, tmp_path, qtbot, monkeypatch)
     assert dialog.files_label.toolTip().splitlines()[-1] == "… et 2 autres"
