@@ -149,7 +149,7 @@ def test_a_report_that_cannot_be_written_is_one_line_and_the_rows_come_back(
     assert page.last_export is None and page.isComplete()
 
 
-def test_in_french_the_corrections_recorded_name_the_command_that_shows_them(
+def test_in_french_the_corrections_recorded_name_the_window_tab_that_shows_them(
         french: None, tmp_path: Path, qtbot: object) -> None:
     wiz, page, commit = preview_and_commit(teacher_state(tmp_path), qtbot)
     edit(page, 3, LOGIN, "nobody")
@@ -157,10 +157,11 @@ def test_in_french_the_corrections_recorded_name_the_command_that_shows_them(
     qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)  # type: ignore[attr-defined]
     assert commit.status.text() == (
         "Validé\u00a0: l'exécution 1 figure dans l'historique. 1 correction faite dans "
-        "l'aperçu est enregistrée avec elle (la commande importer-gui history 1 l'affiche).")
+        "l'aperçu est enregistrée avec elle\u00a0: l'onglet Historique de l'explorateur de la "
+        "base l'affiche.")
     assert commit._committed_text(Committed(1, {}, corrections=2)).endswith(
-        "Les 2 corrections faites dans l'aperçu sont enregistrées avec elle (la commande "
-        "importer-gui history 1 les affiche).")
+        "Les 2 corrections faites dans l'aperçu sont enregistrées avec elle\u00a0: l'onglet "
+        "Historique de l'explorateur de la base les affiche.")
 
 
 def test_commit_writes_what_the_preview_showed(wizard: tuple, qtbot: object,
@@ -176,7 +177,7 @@ def test_commit_writes_what_the_preview_showed(wizard: tuple, qtbot: object,
     assert stored_logins(page.state) == ["zoe", "nobody", "adam", "mia"]
     assert commit.status.text() == (
         "Committed: run 1 is in the history. The 2 correction(s) made in the preview are "
-        "recorded with it (importer-gui history 1 lists them).")
+        "recorded with it: the store browser's History tab shows them.")
     commit.grab().save(str(screenshots / "commit_page.png"))
     browser = commit.open_browser()
     assert browser is not None

@@ -242,9 +242,10 @@ class CommitPage(BasePage):
         """What the status line says of a commit done (and not reverted)."""
         status = arg(self.tr("Committed: run %1 is in the history."), result.run_id)
         if result.corrections:
-            status += " " + arg(self.tr(
-                "The %Ln correction(s) made in the preview are recorded with it (importer-gui "
-                "history %1 lists them).", "", result.corrections), result.run_id)
+            # The window's own History, not the command line, which an administrator lacks.
+            status += " " + self.tr(
+                "The %Ln correction(s) made in the preview are recorded with it: the store "
+                "browser's History tab shows them.", "", result.corrections)
         return status
 
     def _on_store_changed(self, run_id: int) -> None:

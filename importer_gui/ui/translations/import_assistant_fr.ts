@@ -169,6 +169,13 @@
         <source>C&amp;heck again</source>
         <translation>Vé&amp;rifier à nouveau</translation>
     </message>
+    <message numerus="yes">
+        <source>The %Ln correction(s) made in the preview are recorded with it: the store browser&apos;s History tab shows them.</source>
+        <translation>
+            <numerusform>%Ln correction faite dans l&apos;aperçu est enregistrée avec elle&#xa0;: l&apos;onglet Historique de l&apos;explorateur de la base l&apos;affiche.</numerusform>
+            <numerusform>Les %Ln corrections faites dans l&apos;aperçu sont enregistrées avec elle&#xa0;: l&apos;onglet Historique de l&apos;explorateur de la base les affiche.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Open the store b&amp;rowser and history…</source>
         <translation>Ouvrir l&apos;&amp;explorateur de la base et l&apos;historique…</translation>
@@ -227,13 +234,6 @@
     <message>
         <source>Committed: run %1 is in the history.</source>
         <translation>Validé&#xa0;: l&apos;exécution %1 figure dans l&apos;historique.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The %Ln correction(s) made in the preview are recorded with it (importer-gui history %1 lists them).</source>
-        <translation>
-            <numerusform>%Ln correction faite dans l&apos;aperçu est enregistrée avec elle (la commande importer-gui history %1 l&apos;affiche).</numerusform>
-            <numerusform>Les %Ln corrections faites dans l&apos;aperçu sont enregistrées avec elle (la commande importer-gui history %1 les affiche).</numerusform>
-        </translation>
     </message>
     <message>
         <source>Run %1 was reverted by run %2: what it wrote is no longer in the store.</source>
