@@ -321,3 +321,23 @@ def test_a_revert_in_the_store_browser_checks_the_shown_preview_again(
     assert stored_logins(page.state) == []
     dialog.close()
     browser.close()
+
+
+def test_in_french_a_report_button_disabled_says_why(french: None, tmp_path: Path,
+                                                      qtbot: object) -> None:
+    clean = "Login;Name;E-mail\nzoe;Zoe;zoe@example.org\n"
+    _wiz, page, _commit = preview_and_commit(teacher_state(tmp_path, clean), qtbot)
+    assert not page.copy_button.isEnabled() and not page.workbook_button.isEnabled()
+    assert page.copy_button.toolTip() == (
+        "Le fichier de données avec vos corrections, dans son format, son encodage et son "
+        "séparateur.\nDisponible après une correction\u00a0: double-cliquez sur une cellule, "
+        "ou utilisez Rechercher et remplacer.")
+    for button in (page.workbook_button, page.log_button):
+        assert button.toolTip() == (
+            "Disponible quand une ligne a une erreur ou un avertissement\u00a0: aucune n'en "
+            "a pour l'instant.")
+    edit(page, 2, EMAIL, "zoe@example.com")
+    assert page.copy_button.isEnabled()
+    assert page.copy_button.toolTip() == (
+        "Le fichier de données avec vos corrections, dans son format, son encodage et son "
+        "séparateur.")

@@ -372,8 +372,6 @@ class PreviewPage(BasePage):
         self.log_button = QPushButton(self.tr("Save &error log…"), self)
         self.log_button.clicked.connect(lambda: self.save_error_log())
         self.copy_button = QPushButton(self.tr("Save a corrected c&opy…"), self)
-        self.copy_button.setToolTip(self.tr("The data file with your corrections, in its own "
-                                            "format, encoding and delimiter"))
         self.copy_button.clicked.connect(lambda: self.save_corrected_copy())
         self.replace_button = QPushButton(self.tr("Find and re&place…"), self)
         find = QKeySequence(QKeySequence.StandardKey.Find)
@@ -1268,6 +1266,21 @@ class PreviewPage(BasePage):
         self.log_button.setEnabled(shown and self._has_issues)
         self.copy_button.setEnabled(shown and self.corrected_file() is not None)
         self.replace_button.setEnabled(shown and self.model.rowCount() > 0)
+        self._say_why_reports_wait(shown)
+
+    def _say_why_reports_wait(self, shown: bool) -> None:
+        """A report button disabled for want of something to report says so in its tooltip:
+        a greyed button alone leaves the user guessing what it waits for."""
+        nothing = "" if not shown or self._has_issues else self.tr(
+            "Available when a row has an error or a warning: none has one for now.")
+        for button in (self.workbook_button, self.log_button):
+            button.setToolTip(nothing)
+        purpose = self.tr("The data file with your corrections, in its own format, encoding "
+                          "and delimiter.")
+        if shown and self.corrected_file() is None:
+            purpose += "\n" + self.tr("Available after a correction: double-click a cell, or "
+                                      "use Find and replace.")
+        self.copy_button.setToolTip(purpose)
 
 
 # A message in the list is cut after this many characters (its field still named), and a

@@ -1750,10 +1750,6 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
         <translation>Enregistrer une c&amp;opie corrigée…</translation>
     </message>
     <message>
-        <source>The data file with your corrections, in its own format, encoding and delimiter</source>
-        <translation>Le fichier de données avec vos corrections, dans son format, son encodage et son séparateur</translation>
-    </message>
-    <message>
         <source>Find and re&amp;place…</source>
         <translation>Rechercher et &amp;remplacer…</translation>
     </message>
@@ -2009,6 +2005,18 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
     <message>
         <source>Cancelled: nothing was saved.</source>
         <translation>Annulé&#xa0;: rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Available when a row has an error or a warning: none has one for now.</source>
+        <translation>Disponible quand une ligne a une erreur ou un avertissement&#xa0;: aucune n&apos;en a pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>The data file with your corrections, in its own format, encoding and delimiter.</source>
+        <translation>Le fichier de données avec vos corrections, dans son format, son encodage et son séparateur.</translation>
+    </message>
+    <message>
+        <source>Available after a correction: double-click a cell, or use Find and replace.</source>
+        <translation>Disponible après une correction&#xa0;: double-cliquez sur une cellule, ou utilisez Rechercher et remplacer.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
