@@ -45,7 +45,7 @@ EXPORT_ENCODINGS = FILE_ENCODINGS
 EXPORT_DELIMITERS = tuple(DELIMITERS)
 DECIMALS = ("comma", "point")
 
-# Consolidators, in the order the platform wants them declared.
+# Consolidators, in the order the platform documents them (export_config warns of another).
 MOVE_TO_FOLDER = "moveToFolder"
 EXPORT_CONSOLIDATORS = ("timeLogger", MOVE_TO_FOLDER, "emailReport", "archive",
                         "generateEndFile", "cleanFolder")

@@ -103,10 +103,12 @@ NO_FILE_NAME = QT_TRANSLATE_NOOP("errors", "<{provider}>'s export names no file 
                                            "--data.")
 NO_MATCH = QT_TRANSLATE_NOOP("errors", "no file in the folder matches {name}; name the "
                                        "export's file with --data.")
-# Consolidators declared out of the order the platform wants them in.
+# Consolidators declared out of the documented order: a warning, as the platform's pages say
+# the order is needed for them to work properly, not that such a file is refused.
 CONSOLIDATOR_ORDER = QT_TRANSLATE_NOOP(
     "errors", "<{name}> (line {line}) comes after <{before}> (line {before_line}) in "
-              "<consolidators>; the platform wants them declared in this order: {order}.")
+              "<consolidators>: the platform's documentation declares them in this order for "
+              "them to work properly: {order}. The configuration is read all the same.")
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,7 @@ class ExportConfig:
     exports: list[Export]
     source: Path | None = None
     text: str = ""  # the document as read, for the run's history
+    warnings: list[str] = field(default_factory=list)  # what it was read in spite of
 
     @property
     def folder(self) -> Path:
@@ -267,17 +270,19 @@ def loads(data: str | bytes, source: Path | None = None) -> ExportConfig:
         raise reader.fail(WRONG_ROOT.format(element=element_name(root), line=root.sourceline),
                           root)
     exports = []
+    warnings: list[str] = []
     for child in children(root):
         if child.tag != cat.EXPORT:
             raise reader.unknown_in(UNKNOWN_ELEMENT, child, cat.EXPORT_ROOT, [cat.EXPORT])
-        exports.append(_read_export(child, reader))
+        exports.append(_read_export(child, reader, warnings))
     if not exports:
         raise reader.fail(NO_EXPORT.format(line=root.sourceline), root)
-    return ExportConfig(exports, source, raw.decode("utf-8", errors="replace"))
+    return ExportConfig(exports, source, raw.decode("utf-8", errors="replace"), warnings)
 
 
-def _read_export(element: El, reader: Reader) -> Export:
-    """One <export>: a provider, an export action, its consolidators."""
+def _read_export(element: El, reader: Reader, warnings: list[str]) -> Export:
+    """One <export>: a provider, an export action, its consolidators (what is read in spite
+    of the documentation goes to ``warnings``)."""
     parts: dict[str, El] = {}
     for child in children(element):
         if child.tag not in cat.EXPORT_ORDER:
@@ -295,19 +300,20 @@ def _read_export(element: El, reader: Reader) -> Export:
     latest: El | None = None  # the consolidator latest in the platform's order so far
     for consolidator in children(consolidators) if consolidators is not None else []:
         file_name = _read_consolidator(consolidator, reader) or file_name
-        latest = _in_order(consolidator, latest, reader)
+        latest = _in_order(consolidator, latest, warnings)
     return Export(_read_provider(provider, reader), read_action, file_name)
 
 
-def _in_order(element: El, latest: El | None, reader: Reader) -> El:
-    """The consolidator latest in the platform's order once ``element`` is read after
-    ``latest``; one declared after a consolidator the platform runs later is refused."""
+def _in_order(element: El, latest: El | None, warnings: list[str]) -> El:
+    """The consolidator latest in the documented order once ``element`` is read after
+    ``latest``; one declared after a consolidator documented later is warned of."""
     rank = cat.EXPORT_CONSOLIDATORS.index
-    if latest is not None and rank(element.tag) < rank(latest.tag):
-        raise reader.fail(CONSOLIDATOR_ORDER.format(
-            name=element.tag, line=element.sourceline, before=latest.tag,
-            before_line=latest.sourceline, order=", ".join(cat.EXPORT_CONSOLIDATORS)), element)
-    return element
+    if latest is None or rank(element.tag) >= rank(latest.tag):
+        return element
+    warnings.append(CONSOLIDATOR_ORDER.format(
+        name=element.tag, line=element.sourceline, before=latest.tag,
+        before_line=latest.sourceline, order=", ".join(cat.EXPORT_CONSOLIDATORS)))
+    return latest
 
 
 def _only(container: El | None, wrong: tuple[str, str], line: int | None,

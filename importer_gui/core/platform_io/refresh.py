@@ -259,7 +259,8 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
     older = older_exports(store, config, files)
     overlay = Overlay(store.load_state(_tables(config, prune)))
     with paused_gc():
-        refresh = RefreshPlan(config, Plan(ImportConfig(source=config.source)))
+        refresh = RefreshPlan(config, Plan(ImportConfig(source=config.source)),
+                              list(config.warnings))
         shared = Shared()
         last: dict[Table, ImportPlan] = {}
         for index, (export, path) in enumerate(zip(config.exports, files, strict=True)):

@@ -5236,8 +5236,8 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>aucun fichier du dossier ne correspond à {name}&#xa0;; choisissez vous-même le fichier exporté.</translation>
     </message>
     <message>
-        <source>&lt;{name}&gt; (line {line}) comes after &lt;{before}&gt; (line {before_line}) in &lt;consolidators&gt;; the platform wants them declared in this order: {order}.</source>
-        <translation>&lt;{name}&gt; (ligne {line}) vient après &lt;{before}&gt; (ligne {before_line}) dans &lt;consolidators&gt;&#xa0;; la plateforme veut qu&apos;ils soient déclarés dans cet ordre&#xa0;: {order}.</translation>
+        <source>&lt;{name}&gt; (line {line}) comes after &lt;{before}&gt; (line {before_line}) in &lt;consolidators&gt;: the platform&apos;s documentation declares them in this order for them to work properly: {order}. The configuration is read all the same.</source>
+        <translation>&lt;{name}&gt; (ligne {line}) vient après &lt;{before}&gt; (ligne {before_line}) dans &lt;consolidators&gt;&#xa0;: la documentation de la plateforme les déclare dans cet ordre pour qu&apos;ils fonctionnent correctement&#xa0;: {order}. La configuration est lue malgré tout.</translation>
     </message>
     <message>
         <source>Run {reverted} was reverted by run {run} ({user} on {machine}) since the revert was planned: nothing was written to {path}.</source>
