@@ -14,6 +14,7 @@ import errno
 import os
 import socket
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,22 +134,26 @@ class _Folder(SFTPServerInterface):
 
 
 class _Login(paramiko.ServerInterface):
-    """One user, with a key, a password, or both."""
+    """One user, with a key, a password, or both; ``hold`` is called before each answer."""
 
-    def __init__(self, user: str, key: Any, password: str | None, journal: Journal) -> None:
+    def __init__(self, user: str, key: Any, password: str | None, journal: Journal,
+                 hold: Callable[[], None]) -> None:
         self.user, self.key, self.password, self.journal = user, key, password, journal
+        self.hold = hold
 
     def get_allowed_auths(self, username: str) -> str:
         return ",".join(m for m, ok in (("publickey", self.key is not None),
                                         ("password", self.password is not None)) if ok)
 
     def check_auth_publickey(self, username: str, key: Any) -> int:
+        self.hold()
         if username == self.user and self.key is not None and key == self.key:
             self.journal.logins.append("publickey")
             return paramiko.AUTH_SUCCESSFUL
         return paramiko.AUTH_FAILED
 
     def check_auth_password(self, username: str, password: str) -> int:
+        self.hold()
         if username == self.user and self.password is not None and password == self.password:
             self.journal.logins.append("password")
             return paramiko.AUTH_SUCCESSFUL
@@ -167,15 +172,20 @@ class SftpServer:
     gone, a server restarted), the bytes already written left where they are.
     ``stall_after``: once that many bytes are written, the server writes nothing more (a busy
     disk, a slow link) until it is closed; other connections and sessions are still answered.
+    ``hold_logins``: a login (a key or a password offered) is answered only once the server is
+    closed (a server slow to authenticate); ``login_held`` is set when one is being held.
     """
 
     def __init__(self, root: Path, host_key: Any, *, user: str = "platform",
                  client_key: Any = None, password: str | None = None,
-                 drop_after: int | None = None, stall_after: int | None = None) -> None:
+                 drop_after: int | None = None, stall_after: int | None = None,
+                 hold_logins: bool = False) -> None:
         self.root, self.host_key, self.user = root, host_key, user
         self.client_key, self.password = client_key, password
         self.drop_after = drop_after
         self.stall_after = stall_after
+        self.hold_logins = hold_logins
+        self.login_held = threading.Event()
         self.denied: set[str] = set()  # paths refused as "permission denied"
         self._bytes_written = 0
         self.journal = Journal()
@@ -214,9 +224,16 @@ class SftpServer:
             self._transports.append(transport)
             try:
                 transport.start_server(server=_Login(self.user, self.client_key,
-                                                     self.password, self.journal))
+                                                     self.password, self.journal,
+                                                     self._hold_login))
             except (paramiko.SSHException, EOFError, OSError):
                 transport.close()
+
+    def _hold_login(self) -> None:
+        """With ``hold_logins``, answer a login only once the server is closed."""
+        if self.hold_logins:
+            self.login_held.set()
+            self._stopping.wait()
 
     def _written(self, size: int) -> None:
         """Count what was written; end every connection past ``drop_after``, stall past

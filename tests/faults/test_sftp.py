@@ -496,6 +496,21 @@ def test_cancel_while_connecting_to_a_server_that_never_answers_is_heard(
         silent.close()
 
 
+@pytest.mark.parametrize("login", ["key", "password"])
+def test_cancel_while_the_server_is_slow_to_log_the_user_in_is_heard(
+        server: SftpServer, known: Path, identity: Path, files: list[Path], login: str) -> None:
+    """Cancelled while the server holds the login (a key or a password offered): the cancel
+    is heard, not the server's answer waited for, and nothing is sent."""
+    server.hold_logins = True
+    monitor = Monitor(cancelled=server.login_held.is_set)
+    credentials = ({"key_file": identity} if login == "key"
+                   else {"ask_password": lambda target: PASSWORD})
+    with pytest.raises(Cancelled):
+        sftp.upload(files, sftp.parse_target(server.url()), monitor=monitor, **credentials)
+    assert server.login_held.is_set() and server.journal.logins == []
+    assert server.journal.written == [] and list(drop(server).iterdir()) == []
+
+
 def test_no_answer_in_time_reads_in_french_in_the_french_window(
         french: None, silent_server: int, identity: Path, files: list[Path]) -> None:
     from importer_gui.ui.messages_text import message_text

@@ -437,3 +437,31 @@ def test_a_trusted_key_that_cannot_be_remembered_is_said_in_french(
         "un dossier.")
     assert known.is_dir() and server.journal.written == []
     dialog.grab().save(str(screenshots / "package-dialog-key-not-added-fr.png"))
+
+
+def test_cancel_while_the_server_is_slow_to_log_in_says_the_package_is_kept_and_sends_nothing(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot, server: SftpServer,
+        monkeypatch: pytest.MonkeyPatch, screenshots: Path) -> None:
+    known = tmp_path / "home" / ".ssh" / "known_hosts"
+    known.parent.mkdir(parents=True)
+    known.write_text(server.known_hosts_line() + "\n")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: (PASSWORD, True))
+    server.hold_logins = True
+    out = tmp_path / "pk"
+    dialog = PackageDialog(plan, folder=out, send=True)  # in the background: Cancel is heard
+    qtbot.addWidget(dialog)
+    dialog.resize(760, 560)
+    dialog.show()
+    dialog.url_edit.setText(server.url())
+    dialog.send_button.click()
+    qtbot.waitUntil(server.login_held.is_set, timeout=10_000)
+    assert dialog.runner.busy
+    dialog.progress_row.cancel_button.click()
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=10_000)
+    assert dialog.status.text() == (f"Cancelled: the package is in {out}; what was sent is "
+                                    "whole, nothing is half written.")
+    assert dialog.error.isHidden() and dialog.sent == []
+    assert server.journal.logins == [] and server.journal.written == []
+    assert list((server.root / "drop").iterdir()) == []
+    assert sorted(p.name for p in out.iterdir()) == PACKAGE
+    dialog.grab().save(str(screenshots / "package-dialog-cancelled-at-login.png"))
