@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
         """Quit and the window's close button ask first when a commit runs or corrections
         are not saved; the work in the background is stopped before the window goes, and
         its size and place are kept for the next start."""
-        if not self.wizard.may_close():
+        if not self.wizard.may_close(self.close):
             event.ignore()
             return
         self.settings.save_geometry(WINDOW_SETTINGS, self.saveGeometry())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
@@ -50,6 +51,10 @@ class Wizard(QWizard):
         self.fast_forward = False  # pages skip their save while filled from a configuration
         # The configuration whose run to the preview waits for its file's first rows.
         self._forward_pending: Path | None = None
+        # What the user asked for while the configuration is saved in the background (quit,
+        # open a file, Back, Next): done once the save ends, the newest request only.
+        self._after_saving: Callable[[], object] | None = None
+        self._focus_kept: QWidget | None = None  # the keyboard's place while saving
         self.setWindowTitle(self.tr("Import Assistant"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
@@ -75,6 +80,7 @@ class Wizard(QWizard):
         self.open_page.may_open = self.may_open  # its own Open… and lists ask as the menu does
         self.open_page.may_edit_import = self.may_edit_import
         self.open_page.runner.finished.connect(self._resume_forward)
+        self.config_page.save_runner.finished.connect(self._saving_ended)
         state.config_changed.connect(self._drop_stale_rows)
         self.setAcceptDrops(True)
         # Back asks first while a commit runs: the button comes here, not to back().
@@ -147,7 +153,7 @@ class Wizard(QWizard):
                 self.tr("Start a new import?"), self.tr(
                     "Your changes to the import of %1 cannot be kept in the configuration "
                     "yet, and starting anew drops them."),
-                self.tr("Discard them and start &anew")):
+                self.tr("Discard them and start &anew"), self.new_import):
             return False
         self.state.session.new_import()
         self.restart()
@@ -155,23 +161,28 @@ class Wizard(QWizard):
 
     # --- what would be lost -------------------------------------------------------------
 
-    def may_close(self) -> bool:
+    def may_close(self, again: Callable[[], object]) -> bool:
         """Asked before the window closes: a commit or a revert writing the store,
         corrections or changes to the configuration not saved. True when the window may
-        close (its work in the background is then to be stopped: ``stop_work``)."""
+        close (its work in the background is then to be stopped: ``stop_work``); False to
+        stay, or until the configuration is saved in the background, ``again`` (closing)
+        then asked once it is."""
         return self.may_stop_writing() and self.may_drop_unsaved(
             self.tr("Quit Import Assistant?"), self.tr(
                 "Your changes to the import of %1 cannot be kept in the configuration yet, "
-                "and quitting drops them."), self.tr("Discard them and &quit"))
+                "and quitting drops them."), self.tr("Discard them and &quit"), again)
 
     def may_open(self, path: Path) -> bool:
         """Asked before ``path`` is opened: a commit running stops; corrections not saved
         stay with their file (unless the user drops them), to come back when it is checked
         again; changes to the configuration the file would replace are saved or dropped,
-        those it cannot take yet (a mapping not complete, XML not valid) dropped only."""
+        those it cannot take yet (a mapping not complete, XML not valid) dropped only.
+        False too while the configuration is saved from a question: the file is opened
+        once it is saved."""
+        if self._after_the_save(lambda: self.open_file(path)):
+            return False
         if not self.may_stop_commit():
             return False
-        self.config_page.finish_saving()  # its outcome decides what is unsaved
         session = self.state.session
         unsaved = session.unsaved_corrections()
         kept = self.tr(
@@ -194,7 +205,9 @@ class Wizard(QWizard):
                          [self.tr("&Save the configuration and open"),
                           self.tr("&Discard the changes and open"), self.tr("Cancel")],
                          escape=2)
-            return answer == 1 or (answer == 0 and self._save_config(target, title))
+            if answer == 0:
+                self._save_config(target, title, lambda: self._open_saved(path))
+            return answer == 1
         if not unsaved:
             return True
         answer = ask(self, title, kept, [self.tr("&Keep them and open"),
@@ -252,13 +265,16 @@ class Wizard(QWizard):
         of it is written) or stay. True when none of them writes any more."""
         return all(stop_asked(self, writer) for writer in writers if writer.writes_store())
 
-    def may_drop_unsaved(self, title: str, drops: str, discard: str) -> bool:
+    def may_drop_unsaved(self, title: str, drops: str, discard: str,
+                         again: Callable[[], object]) -> bool:
         """Corrections or changes to the configuration not saved (asked once for both): save
         a corrected copy of each file beside it and the configuration, discard them, or
         stay; when the pages' changes cannot be kept yet (``drops`` says so, as
         ``_may_drop_refused`` takes it), they are only dropped, the corrections saved first
-        or not. True when the user may go on."""
-        self.config_page.finish_saving()  # its outcome decides what is unsaved
+        or not. True when the user may go on; False to stay, or until the configuration is
+        saved in the background, ``again`` (the user's request) then made once it is."""
+        if self._after_the_save(again):
+            return False
         session = self.state.session
         unsaved = session.unsaved_corrections()
         refused = self._refused_edits()
@@ -307,8 +323,12 @@ class Wizard(QWizard):
         if answer == 1:
             session.discard_corrections()
             return True
-        return self._save_copies(copies, title) and (
-            config is None or self._save_config(config, title))
+        if not self._save_copies(copies, title):
+            return False
+        if config is None:
+            return True
+        self._save_config(config, title, again)
+        return False
 
     def _save_copies(self, targets: dict[Path, Path], title: str) -> bool:
         """Each corrected file's copy saved at its target; False (said) when one cannot be."""
@@ -320,15 +340,67 @@ class Wizard(QWizard):
                 return False
         return True
 
-    def _save_config(self, target: Path, title: str) -> bool:
-        """The configuration, as the page shown has it, saved at ``target``; False (said)
-        when it cannot be, or the user kept a file changed on disk."""
+    def _save_config(self, target: Path, title: str, then: Callable[[], object]) -> None:
+        """The configuration, as the page shown has it, saved at ``target`` in the
+        background, the wizard out of the user's hands meanwhile (nothing changes what is
+        being written); ``then`` once saved. Why it cannot be is said, the window left as
+        it was; nothing is done when the user kept a file changed on disk."""
+        def ended(failed: str | None) -> None:
+            if failed is not None:
+                self._after_saving = None
+                ask(self, title, message_text(failed), [self.tr("OK")])
+
         try:
             self._write_page_edits()
-            return self.config_page.write_config(target)
+            started = self.config_page.write_config(target, ended)
         except ImporterError as exc:
             ask(self, title, message_text(exc.message), [self.tr("OK")])
+            return
+        if started:
+            self._after_saving = then
+            self._focus_kept = QApplication.focusWidget()
+            self.setEnabled(False)
+
+    def _later(self, then: Callable[[], object]) -> bool:
+        """While the configuration is saved in the background: ``then`` (what the user
+        asked for) done once it is saved, the newest request replacing an earlier one, and
+        True; False when no save runs."""
+        if not self.config_page.saving:
             return False
+        self._after_saving = then
+        return True
+
+    def _after_the_save(self, then: Callable[[], object]) -> bool:
+        """Before the configuration is asked about (quitting, opening, starting anew): a
+        save something waits for already (a question's, Back, Next) does ``then`` instead
+        once it ends, and True; a save of Save as… alone is waited for, its outcome deciding
+        what is unsaved, and False."""
+        if self._after_saving is not None and self._later(then):
+            return True
+        self.config_page.finish_saving()
+        return False
+
+    def _saving_ended(self) -> None:
+        """The configuration saved (or not: said): the wizard back in the user's hands, and
+        what they asked for meanwhile done."""
+        if not self.isEnabled():
+            self.setEnabled(True)
+            kept, self._focus_kept = self._focus_kept, None
+            if kept is not None and shiboken6.isValid(kept) and kept.isVisible():
+                kept.setFocus(Qt.FocusReason.OtherFocusReason)  # where the user was
+        then, self._after_saving = self._after_saving, None
+        if then is not None:
+            then()
+
+    def _open_saved(self, path: Path) -> None:
+        """``path`` opened once the configuration was saved, as the user answered; asked
+        anew only about what changed meanwhile."""
+        if self.state.session.opening_drops_config(path):
+            self.open_file(path)
+        elif self.may_stop_commit():
+            if self.currentId() != OPEN:
+                self.restart()
+            self.open_page.open_path(path)
 
     def _write_page_edits(self) -> None:
         """What the pages hold of the configuration written into it (``_write_pages``);
@@ -443,9 +515,10 @@ class Wizard(QWizard):
 
     def back(self) -> None:
         """Back to the page before, initialised first if the run to the preview only
-        passed through it. A configuration being saved is written first: the earlier
-        pages change in place the configuration it copies."""
-        self.config_page.finish_saving()
+        passed through it. While a configuration is saved, once it is: the earlier pages
+        change in place the configuration it copies."""
+        if self._later(self.back):
+            return
         visited = self.visitedIds()
         if len(visited) >= 2:
             self._initialise_passed(visited[-2])
@@ -513,6 +586,13 @@ class Wizard(QWizard):
                                                  QWizard.WizardButton.FinishButton)]
 
     # --- QWizard ------------------------------------------------------------------------
+
+    def validateCurrentPage(self) -> bool:
+        """Next (or Commit) goes on once a configuration being saved is written: the pages
+        after it change in place the configuration it copies."""
+        if self._later(self.next):
+            return False
+        return super().validateCurrentPage()
 
     def done(self, result: int) -> None:
         """Finishing starts a new import; the wizard never closes itself (it is the window)."""

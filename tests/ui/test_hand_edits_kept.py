@@ -23,6 +23,7 @@ from tests.ui.test_unsaved_configuration import (
     EMAIL,
     QUIT,
     SAVE_TO_LIBRARY,
+    closed_once_saved,
     fields,
     hand_mapped,
     saved_on_quit,
@@ -63,7 +64,7 @@ def test_a_mapping_left_by_back_is_there_on_the_way_back_and_saved_when_asked(
     assert page.column_fields()[EMAIL] == IGNORED_COLUMN
     assert in_italics(page, NAME)  # still marked as a guess to check
     click(qtbot, wizard, QWizard.WizardButton.BackButton)
-    saved = saved_on_quit(window, questions)
+    saved = saved_on_quit(window, qtbot, questions)
     assert fields(saved) == ["teacherLogin", "teacherName", "teacherFirstname", IGNORED_COLUMN]
 
 
@@ -102,7 +103,7 @@ def test_an_action_chosen_by_hand_is_asked_about_and_saved(
     questions.answers.append("Cancel")
     assert not window.close()
     assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT)]
-    assert window.close()  # the first answer: save
+    closed_once_saved(window, qtbot)  # the first answer: save
     [saved] = Settings.library()
     assert [a.name for a in config_xml.load(saved).imports[0].actions] == [LEARNERS]
 
@@ -137,7 +138,7 @@ def test_saving_over_a_configuration_changed_on_disk_asks_replace_or_keep(
         "this configuration? (Its changes would be lost.)"), ["Keep it", "Replace it"])
     assert path.read_text(encoding="utf-8") == theirs and window.isVisible()
     questions.answers += ["Save the configuration", "Replace it"]
-    assert window.close()
+    closed_once_saved(window, qtbot)
     assert fields(path)[EMAIL] == IGNORED_COLUMN
 
 
@@ -223,7 +224,7 @@ def test_xml_typed_then_back_at_once_is_kept_and_saved_when_asked(
     click(qtbot, window.wizard, QWizard.WizardButton.BackButton)  # before the parse delay
     assert window.wizard.currentId() == MAPPING
     assert window.wizard.mapping_page.date_format_edit.text() == "DD/MM/YYYY"
-    saved = saved_on_quit(window, questions)
+    saved = saved_on_quit(window, qtbot, questions)
     assert config_xml.load(saved).imports[0].provider.date_format == "DD/MM/YYYY"
 
 

@@ -38,10 +38,17 @@ def hand_mapped(window: MainWindow, sample: Path) -> MappingPage:
     return page
 
 
-def saved_on_quit(window: MainWindow, questions: Questions) -> Path:
+def closed_once_saved(window: MainWindow, qtbot: QtBot) -> None:
+    """The window closed, answered to save the configuration: it stays while the
+    configuration is saved in the background, and goes once it is saved."""
+    assert not window.close() and window.wizard.config_page.saving
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def saved_on_quit(window: MainWindow, qtbot: QtBot, questions: Questions) -> Path:
     """The window closed, asked to save the configuration in the library and saving it
     there (the question's first answer); the configuration saved."""
-    assert window.close()
+    closed_once_saved(window, qtbot)
     assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT)]
     [saved] = Settings.library()
     return saved
@@ -66,10 +73,10 @@ def test_closing_asks_before_a_column_mapped_by_hand_goes(
 
 
 def test_saving_from_the_question_puts_the_hand_mapping_in_the_library(
-        window: MainWindow, sample: Path, questions: Questions) -> None:
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
     hand_mapped(window, sample)
     questions.answers.append("Save the configuration")
-    assert window.close()
+    closed_once_saved(window, qtbot)
     [saved] = Settings.library()
     assert saved.name == "teachers.xml"
     assert fields(saved) == ["teacherLogin", "teacherName", "teacherFirstname", IGNORED_COLUMN]
@@ -86,7 +93,7 @@ def test_an_option_typed_on_the_mapping_page_is_a_change_saved_when_asked(
     assert edit is not None and not window.state.session.unsaved_config()  # filled in
     edit.selectAll()
     qtbot.keyClicks(edit, "DD/MM/YYYY")
-    assert window.close()  # the first answer: save
+    closed_once_saved(window, qtbot)  # the first answer: save
     assert questions.asked == [("Quit Import Assistant?", SAVE_TO_LIBRARY, QUIT)]
     [saved] = Settings.library()
     assert config_xml.load(saved).imports[0].provider.date_format == "DD/MM/YYYY"
@@ -139,7 +146,7 @@ def test_new_import_asks_before_a_hand_mapping_goes(
 
 
 def test_opening_another_file_asks_and_saves_under_a_name_the_library_has_not(
-        window: MainWindow, sample: Path, questions: Questions) -> None:
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
     taken = Settings.library_path("teachers")  # someone's "teachers" already there
     taken.parent.mkdir(parents=True)
     taken.write_text("<import-config/>", encoding="utf-8")
@@ -154,7 +161,8 @@ def test_opening_another_file_asks_and_saves_under_a_name_the_library_has_not(
         "“teachers 2” first?"), ["Save the configuration and open",
                                  "Discard the changes and open", "Cancel"])]
     questions.answers.append("Save the configuration and open")
-    assert window.open_file(sample / "learners.csv")
+    assert not window.open_file(sample / "learners.csv")  # opened once saved
+    qtbot.waitUntil(lambda: not window.wizard.config_page.saving)
     assert taken.read_text(encoding="utf-8") == "<import-config/>"
     assert fields(taken.with_name("teachers 2.xml"))[EMAIL] == IGNORED_COLUMN
     assert window.state.choices.data_files == [(sample / "learners.csv").resolve()]
@@ -162,12 +170,13 @@ def test_opening_another_file_asks_and_saves_under_a_name_the_library_has_not(
 
 
 def test_the_open_pages_own_open_asks_and_next_months_file_keeps_the_changes(
-        window: MainWindow, sample: Path, tmp_path: Path, questions: Questions,
+        window: MainWindow, sample: Path, tmp_path: Path, qtbot: QtBot, questions: Questions,
         monkeypatch: pytest.MonkeyPatch) -> None:
     page = configuration_page(window, sample)
     saved = page.save_to_library("teachers")
     assert saved is not None
-    window.wizard.back()
+    window.wizard.back()  # once saved
+    qtbot.waitUntil(lambda: window.wizard.currentId() == MAPPING)
     window.wizard.mapping_page.set_field(EMAIL, IGNORED_COLUMN)
     june = tmp_path / "teachers-june.csv"
     shutil.copyfile(sample / "teachers.csv", june)
@@ -198,7 +207,7 @@ def test_corrections_and_the_configuration_unsaved_are_asked_about_once(
         "<delimiter>semicolon</delimiter>",
         "<delimiter>semicolon</delimiter>\n<dateFormat>DD/MM/YYYY</dateFormat>", 1))
     questions.answers.append("Save the copies and the configuration")
-    assert window.close()
+    closed_once_saved(window, qtbot)
     assert questions.asked == [("Quit Import Assistant?", (
         "1 correction(s) of the preview are neither committed nor saved in a corrected copy "
         "of their file, and your changes to the configuration (its reading, action, mapping "
@@ -256,7 +265,7 @@ def test_a_delimiter_chosen_by_hand_is_asked_about_and_saved_in_its_configuratio
     assert questions.asked == [("Quit Import Assistant?", (
         "Your changes to the configuration (its reading, action, mapping or XML) are not "
         "saved. Save the configuration in sample-config.xml, to use it again?"), QUIT)]
-    assert window.close()  # the first answer: save
+    closed_once_saved(window, qtbot)  # the first answer: save
     assert config_xml.load(config).imports[0].provider.delimiter == "comma"
 
 
@@ -275,7 +284,7 @@ def test_an_encoding_chosen_by_hand_for_a_new_file_is_saved_once_it_has_an_actio
     wizard.next()
     wizard.action_page.select("createOrUpdateTeacherAction")
     wizard.next()  # the mapping page, every column guessed
-    saved = saved_on_quit(window, questions)
+    saved = saved_on_quit(window, qtbot, questions)
     assert config_xml.load(saved).imports[0].provider.file_encoding == "ISO-8859-1"
 
 

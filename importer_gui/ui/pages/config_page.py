@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -496,6 +496,14 @@ class ConfigPage(BasePage):
             return False
         if not self._may_overwrite(path):
             return False
+        self._start_saving(path)
+        return True
+
+    def _start_saving(self, path: Path, ended: Callable[[str | None], None] | None = None
+                      ) -> None:
+        """Save the session's configuration at ``path`` in the background, the page saying
+        so meanwhile, then saved or why not; ``ended`` then gets None once saved, else that
+        text (the file named)."""
         choices = self.session.choices
         config, files = choices.config, list(choices.data_files)
         status = self.status_label.text()
@@ -506,16 +514,19 @@ class ConfigPage(BasePage):
             set_look(self.status_label, Look.SUCCESS)
             self.status_label.setText(status)  # valid, as settle found it
             self.show_error(text)
+            if ended is not None:
+                ended(text)
 
-        def ended(outcome: ImportConfig | OSError) -> None:
+        def done(outcome: ImportConfig | OSError) -> None:
             if isinstance(outcome, OSError):
                 failed(self._not_saved_text(path, outcome))
-            else:
-                self._record_save(path, outcome, config)
+                return
+            self._record_save(path, outcome, config)
+            if ended is not None:
+                ended(None)
 
-        self.save_runner.run(lambda _monitor: _written(config, files, path), ended,
+        self.save_runner.run(lambda _monitor: _written(config, files, path), done,
                              lambda error: failed(error.message))
-        return True
 
     @property
     def saving(self) -> bool:
@@ -530,18 +541,15 @@ class ConfigPage(BasePage):
             QApplication.sendPostedEvents()  # its outcome, handed over queued
             QApplication.processEvents()
 
-    def write_config(self, path: Path) -> bool:
-        """Save the session's configuration at ``path`` (data paths made relative to it), its
-        folder made if need be (the library's, the first time), at once; False when the user
-        keeps a file changed on disk, ImporterError when it cannot be written."""
+    def write_config(self, path: Path, ended: Callable[[str | None], None]) -> bool:
+        """Start saving the session's configuration at ``path`` (data paths made relative to
+        it, its folder made if need be) in the background, as Save as… does; ``ended`` gets
+        None once saved, else why not. False, nothing started, when the user keeps a file
+        changed on disk."""
         self.finish_saving()
         if not self._may_overwrite(path):
             return False
-        choices = self.session.choices
-        outcome = _written(choices.config, list(choices.data_files), path)
-        if isinstance(outcome, OSError):
-            raise ImporterError(self._not_saved_text(path, outcome))
-        self._record_save(path, outcome, choices.config)
+        self._start_saving(path, ended)
         return True
 
     def _record_save(self, path: Path, saved: ImportConfig, was: ImportConfig) -> None:
