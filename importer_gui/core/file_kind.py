@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import struct
 import zipfile
+import zlib
 from enum import StrEnum
 from pathlib import Path
 
@@ -155,7 +156,7 @@ def _zip_kind(path: Path) -> Content | None:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
             mimetype = package.read("mimetype")[:len(_ODS) + 8] if "mimetype" in names else b""
-    except (OSError, zipfile.BadZipFile, KeyError):
+    except (OSError, zipfile.BadZipFile, zlib.error, KeyError):
         return None  # a damaged package: the workbook reader says what is wrong
     if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
         return Content.XLSB

@@ -138,6 +138,53 @@ def test_shared_strings_zip_cannot_unpack_are_one_line(tmp_path: Path) -> None:
                                  "supported)")
 
 
+def break_part(path: Path, part: str, *, crc: bool = False) -> None:
+    """Damage one part of the zip: its deflate stream made invalid (a bad block type), or
+    with ``crc`` its checksum changed (in both headers)."""
+    data, name = bytearray(path.read_bytes()), part.encode()
+    for signature, crc_at, length_at, name_at in ((b"PK\x03\x04", 14, 26, 30),
+                                                  (b"PK\x01\x02", 16, 28, 46)):
+        at = data.find(signature)
+        while at >= 0:
+            length = struct.unpack_from("<H", data, at + length_at)[0]
+            if data[at + name_at:at + name_at + length] == name:
+                if crc:
+                    struct.pack_into("<I", data, at + crc_at, 0)
+                elif signature == b"PK\x03\x04":
+                    extra = struct.unpack_from("<H", data, at + 28)[0]
+                    data[at + name_at + length + extra] = 0x07  # final block, type 3
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(("part", "crc", "detail"), [
+    ("_rels/.rels", False, "I/O error: corrupt deflate stream"),
+    ("_rels/.rels", True, "Bad CRC-32 for file '_rels/.rels'"),
+    ("xl/styles.xml", True, "Bad CRC-32 for file 'xl/styles.xml'"),
+    (SHEET, False, "Error -3 while decompressing data: invalid block type"),
+])
+def test_a_part_whose_packed_bytes_are_damaged_is_one_line(tmp_path: Path, part: str,
+                                                           crc: bool, detail: str) -> None:
+    path = teachers_workbook(tmp_path)
+    break_part(path, part, crc=crc)
+    said = (f"importer-gui: {path}: the workbook cannot be read; it may be damaged or "
+            f"incomplete ({detail})")
+    assert failure(tmp_path) == said
+    assert one_line_failure(cli("init", str(path), "--out", str(tmp_path / "new.xml"))) == said
+
+
+def test_an_ods_whose_packed_mimetype_is_damaged_is_one_line(tmp_path: Path) -> None:
+    path = write_ods(tmp_path, "")
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    break_part(path, "mimetype")
+    assert failure(tmp_path).startswith(
+        f"importer-gui: {path}: the workbook cannot be read; it may be damaged or incomplete (")
+
+
 # --------------------------------------------------------------------------- declared sizes
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -97,6 +98,8 @@ _SHARED_BOUND = 128 * 1024 * 1024
 # What zipfile raises for a part it cannot unpack: one flagged as encrypted (RuntimeError),
 # one packed with a method it does not know (NotImplementedError).
 _LOCKED_PART = (RuntimeError, NotImplementedError)
+# What reading a damaged package's part raises: zlib's error is a broken deflate stream.
+PACKAGE_DAMAGE = (zipfile.BadZipFile, zlib.error, OSError, KeyError, EOFError, ValueError)
 
 
 def not_a_workbook(path: Path, detail: str) -> DataFileError:
@@ -162,7 +165,7 @@ def check_package(path: Path) -> Package:
             shared = _shared_strings(path, package)
     except _LOCKED_PART as exc:
         raise not_a_workbook(path, str(exc)) from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
+    except PACKAGE_DAMAGE:
         return Package()  # not a zip: calamine's failure says so, with the renamed-text hint
     if shared is None:
         return Package()
@@ -229,14 +232,16 @@ def padded_styles(path: Path) -> dict[bytes, Layout]:
     42 and shows 00042, one formatted "TC-"0000 shows TC-0042 (``number_formats``). Most
     workbooks have none."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    with zipfile.ZipFile(path) as package:
-        part = _workbook_folder(package) + "styles.xml"
-        if part not in package.NameToInfo:
-            return {}
-        try:
+    try:
+        with zipfile.ZipFile(path) as package:
+            part = _workbook_folder(package) + "styles.xml"
+            if part not in package.NameToInfo:
+                return {}
             styles = etree.fromstring(package.read(part), parser)
-        except etree.XMLSyntaxError:
-            return {}  # calamine reads no format from it either
+    except etree.XMLSyntaxError:
+        return {}  # calamine reads no format from it either
+    except PACKAGE_DAMAGE as exc:  # calamine unpacks a part without checking its CRC
+        raise not_a_workbook(path, str(exc)) from None
     layouts = {fmt.get("numFmtId"): found for fmt in styles.iter("{*}numFmt")
                if (found := layout(fmt.get("formatCode", ""))) is not None}
     cell_styles = styles.find("{*}cellXfs")
@@ -473,7 +478,7 @@ def measure_sheet(path: Path, name: str, package: Package, monitor: Monitor | No
                     shared = _shared_text(zipped, part, package.shared, found, found_size,
                                           monitor)
             extent = replace(extent, nul=nul)  # the rows are then looked at for NULs
-    except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError, *_LOCKED_PART) as exc:
+    except (*PACKAGE_DAMAGE, *_LOCKED_PART) as exc:
         raise not_a_workbook(path, str(exc)) from None
     except zipfile.LargeZipFile as exc:
         raise DataFileError(TOO_LARGE.format(detail=exc), path=path) from None
@@ -548,8 +553,7 @@ def string_past_the_end(path: Path, name: str) -> tuple[str, str, int] | None:
             for part in _sheet_parts(package, name):
                 if found := sheet_xml.string_past_the_end(package, part, count):
                     return (*found, count)
-    except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError, DataFileError,
-            *_LOCKED_PART):
+    except (*PACKAGE_DAMAGE, DataFileError, *_LOCKED_PART):
         pass  # the package's own damage: calamine's words say more than ours would
     return None
 
@@ -562,7 +566,7 @@ def number_not_a_number(path: Path, name: str) -> tuple[str, str] | None:
             for part in _sheet_parts(package, name):
                 if found := sheet_xml.not_a_number(package, part):
                     return found
-    except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError, *_LOCKED_PART):
+    except (*PACKAGE_DAMAGE, *_LOCKED_PART):
         pass  # the package's own damage: calamine's words say more than ours would
     return None
 
