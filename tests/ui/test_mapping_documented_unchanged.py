@@ -177,7 +177,10 @@ def test_a_search_field_unticked_is_written_the_others_in_their_order(
     page = on_the_mapping(window, qtbot, path)
     page.field_list_checks["sessionSearchField"]["sessionId"].click()
     text = next_to_the_configuration(window)
-    assert ("\t\t\t<sessionSearchField><sessionTitle/><sessionGuid/></sessionSearchField>\n"
+    assert ("\t\t\t<sessionSearchField>\n"
+            "\t\t\t\t<sessionTitle/><!-- Use Title, Id, or Guid as Search Field-->\n"
+            "\t\t\t\t<sessionGuid/>\n"
+            "\t\t\t</sessionSearchField>\n"
             "\t\t\t<fullAccess>yes</fullAccess>\n") in text
     quit_discarding(window, questions)
 

@@ -79,3 +79,27 @@ def test_parameters_are_chosen_with_the_options(window: MainWindow, tmp_path: Pa
     assert action.parameters == {"dateTimeFormat": "DD/MM/YYYY HH:II"}  # the rest at default
     text = wizard.config_page.editor.toPlainText()
     assert "<dateTimeFormat>DD/MM/YYYY HH:II</dateTimeFormat>" in text
+
+
+def test_a_field_list_ticked_on_the_page_keeps_the_comments_written_in_it(
+        window: MainWindow, sample: Path, qtbot: QtBot) -> None:
+    config = sample / "sample-config.xml"
+    written = ("          <sessionSearchField>\n"
+               "            <!-- the title is unique per training path -->\n"
+               "            <sessionTitle/> <!-- as the sessions file names it -->\n"
+               "          </sessionSearchField>\n        </options>")
+    text = config.read_text(encoding="utf-8")
+    before = text.rindex("          <sessionSearchField>")
+    after = text.index("</options>", before) + len("</options>")
+    config.write_text(text[:before] + written + text[after:], encoding="utf-8")
+    page = registrations(window, sample, qtbot)
+    page.field_list_checks["sessionSearchField"]["sessionStartDate"].setChecked(True)
+    page.confirm_check.setChecked(True)
+    window.wizard.next()
+    assert window.wizard.currentId() == CONFIG
+    assert ("          <sessionSearchField>\n"
+            "            <!-- the title is unique per training path -->\n"
+            "            <sessionTitle/> <!-- as the sessions file names it -->\n"
+            "            <sessionStartDate/>\n"
+            "          </sessionSearchField>\n        </options>"
+            ) in window.wizard.config_page.editor.toPlainText()

@@ -1,7 +1,8 @@
 """Round-trip patching: a loaded document is changed only where the configuration differs.
 
 Comments, layout and every part the assistant does not run (preProcess, postProcess, other
-providers, unknown consolidators) stay exactly as they were read.
+providers, unknown consolidators) stay exactly as they were read; an element that moves
+takes the comments on its line along, one that is removed takes them away.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from importer_gui.core.config import (
     Consolidator,
     Import,
     ImportConfig,
+    OptionValue,
     Provider,
 )
 from importer_gui.core.config_xml.read import (
@@ -44,12 +46,14 @@ from importer_gui.core.config_xml.write import (
     build_action_field,
     build_column,
     build_consolidator,
+    build_field_item,
     build_field_list,
     build_import,
     build_parameter_codes,
     build_parameters,
     has_parameters,
     ordered_index,
+    same_line_notes,
     yes_no,
 )
 
@@ -62,11 +66,27 @@ def patched(document: etree._ElementTree, config: ImportConfig) -> etree._Elemen
 
 
 @dataclass
+class _Detached:
+    """An element taken out of its parent with the comments on its line, and the white
+    space that stood between them."""
+
+    nodes: list[El]
+    gaps: list[str | None]
+
+
+@dataclass
 class _Named:
     """A column keyed by its field name, for alignment."""
 
     name: str
     model: Column
+
+
+@dataclass
+class _Item:
+    """A field list's item (``custom:GUID`` for a custom field), for alignment."""
+
+    name: str
 
 
 def _named(columns: list[Column]) -> list[_Named]:
@@ -84,27 +104,56 @@ class Patcher(TreeEditor):
     def sync(self, parent: El, elements: list[El], old: Sequence[Any], new: Sequence[Any],
              build: Callable[[Any], El], patch: Callable[[El, Any, Any], None] | None = None,
              *, at_start: bool = False) -> None:
-        """Turn ``elements`` (showing ``old``) into ``new``, rewriting only what differs."""
-        matcher = difflib.SequenceMatcher(None, [m.name for m in old], [m.name for m in new],
-                                          autojunk=False)
+        """Turn ``elements`` (showing ``old``) into ``new``, rewriting only what differs.
+
+        An element that moved is moved as written, with the comments on its line; one that
+        is removed takes those comments with it. Comments on lines of their own stay put.
+        """
+        opcodes = difflib.SequenceMatcher(None, [m.name for m in old], [m.name for m in new],
+                                          autojunk=False).get_opcodes()
+        spare: dict[str, list[tuple[Any, _Detached]]] = {}
+        for op, i1, i2, _, _ in opcodes:
+            for i in range(i1, i2) if op != "equal" else ():
+                spare.setdefault(old[i].name, []).append((old[i], self.detach(elements[i])))
         previous: El | None = None
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        for op, i1, i2, j1, j2 in opcodes:
             if op == "equal":
                 for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
                     previous = self._update(elements[i], old[i], new[j], build, patch)
                 continue
-            for element in elements[i1:i2]:
-                self.remove(element)
             following = elements[i2] if i2 < len(elements) else None
             for model in new[j1:j2]:
-                element = build(model)
                 if previous is not None:
-                    self.insert_after(previous, element)
+                    index = parent.index([previous, *same_line_notes(previous)][-1]) + 1
                 elif following is not None:
-                    self.insert(parent, parent.index(following), element)
+                    index = parent.index(following)
                 else:
-                    self.insert(parent, 0 if at_start else len(parent), element)
-                previous = element
+                    index = 0 if at_start else len(parent)
+                moved = spare.get(model.name)
+                if moved:
+                    before, detached = moved.pop(0)
+                    self.put_back(parent, index, detached)
+                    previous = self._update(detached.nodes[0], before, model, build, patch)
+                else:
+                    previous = build(model)
+                    self.insert(parent, index, previous)
+
+    def detach(self, element: El) -> _Detached:
+        """Take ``element`` out with the comments on its line, keeping how they were spaced."""
+        nodes = [element, *same_line_notes(element)]
+        detached = _Detached(nodes, [node.tail for node in nodes[:-1]])
+        for node in nodes:
+            self.remove(node)
+        return detached
+
+    def put_back(self, parent: El, index: int, detached: _Detached) -> None:
+        """Insert a detached element at ``index``, its comments after it as they were."""
+        last, *notes = detached.nodes
+        self.insert(parent, index, last, indent=False)
+        for note, gap in zip(notes, detached.gaps, strict=False):
+            note.tail, last.tail = last.tail, gap
+            last.addnext(note)
+            last = note
 
     def _update(self, element: El, old: Any, new: Any, build: Callable[[Any], El],
                 patch: Callable[[El, Any, Any], None] | None) -> El:
@@ -228,13 +277,27 @@ class Patcher(TreeEditor):
                 self.remove_option(options, name)
             elif isinstance(after, list):
                 current = options.find(name)
-                fresh = build_field_list(name, after, new.attributes.get(name))
                 if current is not None:
-                    self.replace(current, fresh)
+                    self.patch_field_list(current, before, after, new.attributes.get(name))
                 else:
+                    fresh = build_field_list(name, after, new.attributes.get(name))
                     self.insert(options, ordered_index(options, name, order), fresh)
             else:
                 self.set_option(options, name, after, order)
+
+    def patch_field_list(self, element: El, old: OptionValue, new: list[str],
+                         attributes: dict[str, str] | None) -> None:
+        """A field list (sessionSearchField) changed in place: its attributes, then its items
+        as sync() moves them, so its comments and layout stay."""
+        wanted = attributes or {}
+        for key in [key for key in element.attrib if key not in wanted]:
+            del element.attrib[key]
+        for key, value in wanted.items():
+            if element.get(key) != value:
+                element.set(key, value)
+        before = old if isinstance(old, list) else []
+        self.sync(element, children(element), [_Item(f) for f in before],
+                  [_Item(f) for f in new], lambda item: build_field_item(item.name))
 
     def patch_fields(self, element: El, old: list[ActionField] | None,
                      new: list[ActionField] | None) -> None:

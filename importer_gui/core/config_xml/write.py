@@ -123,8 +123,15 @@ def build_field_list(name: str, fields: Sequence[str],
     as <custom>GUID</custom>; the option's attributes (hasResults) kept."""
     element = etree.Element(name, attributes or {})
     for field in fields:
-        tag, _, key = field.partition(":")
-        etree.SubElement(element, tag).text = key or None
+        element.append(build_field_item(field))
+    return element
+
+
+def build_field_item(field: str) -> El:
+    """One item of a field list: an empty element, or <custom>GUID</custom> for ``custom:GUID``."""
+    tag, _, key = field.partition(":")
+    element = etree.Element(tag)
+    element.text = key or None
     return element
 
 
@@ -251,11 +258,29 @@ def ordered_index(parent: El, tag: str, order: Sequence[str]) -> int:
     for position, child in enumerate(parent):
         if isinstance(child.tag, str) and child.tag in order and order.index(child.tag) < rank:
             index = position + 1
-    # A comment on the same line as the element before belongs to it: insert after it.
-    while (0 < index < len(parent) and not isinstance(parent[index].tag, str)
-           and "\n" not in (parent[index - 1].tail or "")):
-        index += 1
+    if index:
+        index += len(same_line_notes(parent[index - 1]))
     return index
+
+
+def same_line_notes(element: El) -> list[El]:
+    """The comments written after ``element`` on its line: they belong to it."""
+    notes: list[El] = []
+    node = element
+    while "\n" not in (node.tail or ""):
+        node = node.getnext()
+        if node is None or isinstance(node.tag, str):
+            break
+        notes.append(node)
+    return notes
+
+
+def _separator(parent: El) -> str | None:
+    """The white space before each of ``parent``'s children as written: a line break when any
+    child starts its own line, else what stands between them on the one line."""
+    gaps = [gap for gap in [*(child.tail for child in parent[:-1]), parent.text]
+            if _blank(gap)]
+    return next((gap for gap in gaps if gap and "\n" in gap), gaps[0] if gaps else None)
 
 
 class TreeEditor:
@@ -265,29 +290,22 @@ class TreeEditor:
         self.root = root
         self.unit = _indent_unit(root)
 
-    def _lead(self, parent: El, depth: int) -> str:
-        """The white space before a child of ``parent``."""
-        if _blank(parent.text) and parent.text and "\n" in parent.text and len(parent):
-            return parent.text
-        return "\n" + (self.unit or "") * depth
-
     def insert(self, parent: El, index: int, element: El, *, indent: bool = True) -> None:
-        """Insert ``element`` as ``parent``'s child number ``index`` (comments count)."""
-        if self.unit is None:
-            parent.insert(index, element)
-            return
+        """Insert ``element`` as ``parent``'s child number ``index`` (comments count), laid
+        out as its siblings are: on their lines, or on their one line."""
         depth = sum(1 for _ in parent.iterancestors()) + 1
-        if indent:
+        if indent and self.unit is not None:
             etree.indent(element, space=self.unit, level=depth)
         if not len(parent):
-            parent.text = "\n" + self.unit * depth
-            element.tail = "\n" + self.unit * (depth - 1)
+            if self.unit is not None:
+                parent.text = "\n" + self.unit * depth
+                element.tail = "\n" + self.unit * (depth - 1)
         elif index == 0:
             element.tail = parent.text
         else:
             previous = parent[index - 1]
             element.tail = previous.tail
-            previous.tail = self._lead(parent, depth)
+            previous.tail = _separator(parent)
         parent.insert(index, element)
 
     def insert_after(self, previous: El, element: El) -> None:
@@ -299,10 +317,10 @@ class TreeEditor:
         """Remove ``element``, leaving its neighbours' indentation right."""
         parent = element.getparent()
         previous = element.getprevious()
-        if element.getnext() is None and self.unit is not None:
+        if element.getnext() is None:
             if previous is not None:
                 previous.tail = element.tail
-            else:
+            elif _blank(parent.text):
                 parent.text = None
         parent.remove(element)
 
