@@ -116,6 +116,45 @@ def test_french_windows_1252_with_its_quotes_and_dashes_is_not_taken_for_mac_rom
     assert [outcome for _line, outcome, _ in check_json(tmp_path)] == ["create"] * 4
 
 
+# Few accented names, far apart: the first MB holds two Mac Roman letters (ë, è), too few
+# to tell; its last lines, past it, hold three more (ç, è, è).
+SPARSE_ASCII = [f"t{n:06d};Name;First;t{n}@e.org" for n in range(40_000)]  # 1.3 MB
+SPARSE_TEXT = "\r".join([";".join(TEACHER_COLUMNS), *SPARSE_ASCII[:3000],
+                         "noel;Noël;Hélène;n@e.org", *SPARSE_ASCII[3000:],
+                         "fdupont;Dupont;Françoise;f@e.org", "frene;Frène;Hélène;h@e.org"]) + "\r"
+
+
+@pytest.mark.parametrize(("encoding", "shown"), [
+    ("UTF-8", "No\ufffdl"), ("WINDOWS-1252", "No\u2018l"), ("ISO-8859-1", "No\\x91l")])
+def test_a_mac_roman_file_whose_first_mb_holds_too_few_letters_to_tell_is_named_so(
+        tmp_path: Path, encoding: str, shown: str) -> None:
+    """The rest of the file is looked through until its letters tell."""
+    path = teachers_csv(tmp_path, SPARSE_TEXT.encode("mac_roman"), encoding)
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}:3002: the file looks like Mac Roman (what Excel for Mac saves "
+        f'as "CSV"): this line reads "Noël" in Mac Roman and "{shown}" in {encoding}; neither '
+        "the platform nor the assistant reads Mac Roman: save the file again as CSV UTF-8")
+
+
+@pytest.mark.parametrize("encoding", ["WINDOWS-1252", "ISO-8859-1"])
+def test_the_same_sparse_names_in_windows_1252_or_latin_1_are_read(
+        tmp_path: Path, encoding: str) -> None:
+    teachers_csv(tmp_path, SPARSE_TEXT.encode("cp1252"), encoding)
+    outcomes = [(line, outcome) for line, outcome, _ in check_json(tmp_path)]
+    assert len(outcomes) == 40_003 and {outcome for _, outcome in outcomes} == {"create"}
+
+
+def test_a_dash_between_letters_again_and_again_is_not_taken_for_a_mac_roman_letter(
+        tmp_path: Path) -> None:
+    """Windows-1252's – reads ñ in Mac Roman: the same one byte, however often, is a
+    symbol used alike, not letters."""
+    rows = [f"t{n};Name;{'e–learning' if n % 500 == 0 else 'First'};t{n}@e.org"
+            for n in range(1500)]
+    teachers_csv(tmp_path, "\r\n".join([";".join(TEACHER_COLUMNS), *rows]).encode("cp1252"),
+                 "WINDOWS-1252")
+    assert {outcome for _line, outcome, _ in check_json(tmp_path)} == {"create"}
+
+
 @pytest.mark.parametrize("data", [TEXT.encode("utf-16"), TEXT.encode("utf-16-le")])
 def test_utf16le_with_or_without_its_mark_is_read(tmp_path: Path, data: bytes) -> None:
     teachers_csv(tmp_path, data, "UTF-16LE")

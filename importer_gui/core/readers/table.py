@@ -22,6 +22,7 @@ NumberedRow = tuple[int, Row]
 RowSource = Callable[[bool], Iterator[NumberedRow]]
 
 SCAN_CHUNK = 1 << 20  # bytes read at a time when a file is scanned rather than parsed
+SAMPLE_BYTES = 1 << 16  # a file's first bytes, which its checks read before the rest
 # The most distinct values a column shares (see SharedCells): a dict entry costs some 40
 # bytes, a text held once per row some 60, and a million rows may name 125,000 sessions;
 # and the most all columns share together, however wide the file.
@@ -166,7 +167,7 @@ def unreadable(path: Path, exc: OSError) -> DataFileError:
     return DataFileError(FILE_UNREADABLE.format(reason=system_reason(exc)), path=path)
 
 
-def first_bytes(path: Path, size: int = 65536) -> bytes:
+def first_bytes(path: Path, size: int = SAMPLE_BYTES) -> bytes:
     """The file's first bytes."""
     try:
         with path.open("rb") as handle:

@@ -15,7 +15,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO, cast
 
@@ -26,6 +26,7 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back, streamed_cost
 from importer_gui.core.readers.garbled import garbled_cells, may_hold_garbled
 from importer_gui.core.readers.table import (
+    SAMPLE_BYTES,
     SCAN_CHUNK,
     NumberedRow,
     RowSource,
@@ -53,8 +54,13 @@ _NOT_ASCII = re.compile(rb"[\x80-\xff]")
 _C1 = re.compile("[\x80-\x9f]")
 # One byte between two lowercase letters: a letter, lowercase too, in the file's encoding.
 _MID_WORD = re.compile(rb"(?<=[a-z])[\x80-\xff](?=[a-z])")
-# Mac Roman letters among them outnumbering Windows-1252's this much, at least this often.
-_MAC_MARGIN, _MAC_LEAST = 10, 3
+# Mac Roman letters among them outnumbering Windows-1252's this much, at least this often,
+# and at least this many different ones (a symbol used alike, a dash or a quote, is one).
+_MAC_MARGIN, _MAC_LEAST, _MAC_KINDS = 10, 3, 2
+# Lowercase ASCII letters as "a", other bytes that are not ASCII as "x", the rest as " ": a
+# block whose image holds no "axa" has no byte between two lowercase letters (found in C).
+_LETTER_CLASSES = bytes(ord("a") if 0x61 <= byte <= 0x7A else ord("x") if byte >= 0x80
+                        else ord(" ") for byte in range(256))
 # Excel's first line naming the delimiter ("sep=;"), which Excel alone hides.
 _SEP_LINE = re.compile(r'\ufeff?"?(sep=.)"?\r?\n?', re.IGNORECASE)
 # A cell holding Excel's text formula ="..." alone (how a spreadsheet's CSV keeps zeros).
@@ -64,6 +70,8 @@ _EXCEL_TEXT = re.compile(r'\s*="[^"]*"\s*')
 UTF8_PROBE = 1 << 16
 # Characters of a line shown around its first accent when it reads as UTF-8.
 _SHOWN_BEFORE, _SHOWN_AFTER = 24, 32
+# Bytes read either side of a Mac Roman letter found past the block that held it: its line.
+_AROUND = 4096
 
 # csv's default field limit (128 KB) is below what a longtext with quotes may need.
 FIELD_SIZE_LIMIT = 10 * 1024 * 1024
@@ -197,12 +205,15 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
     declared = encoding.strip().upper()
     char = _delimiter_char(path, delimiter)
     sample = first_bytes(path)
-    settled = _check_start(path, sample, declared)
+    settled, mac_settled = _check_start(path, sample, declared)
     if delimiter_checked:
         check_delimiter(path, sample, codec, char, columns)
     _check_sep_line(path, sample, codec)  # a wrong delimiter first: the line names one
     utf8_from = None if settled or declared not in _EIGHT_BIT else (declared, codec)
-    size, cells, lines = _cells_and_lines(path, char, utf8_from)
+    # Decoding any byte, an 8-bit encoding never fails where Mac Roman letters are: too few
+    # at the start to tell, they are looked for on (UTF-8 fails, and looks then).
+    mac_for = None if mac_settled or declared not in _EIGHT_BIT else declared
+    size, cells, lines = _cells_and_lines(path, char, utf8_from, mac_for)
     # ``lines`` counts one past the last line break: the line a file's last break ends.
     why = f"{cells} cells" if budget.keeps_cells else f"{max(lines - 1, 1)} lines"
     budget.charge(path, streamed_cost(cells, size, lines, budget.keeps_cells), why)
@@ -229,22 +240,30 @@ def first_line_source(path: Path, encoding: str, delimiter: str) -> RowSource:
 
 
 def _cells_and_lines(path: Path, delimiter: str, utf8_from: tuple[str, str] | None = None,
-                     ) -> tuple[int, int, int]:
+                     mac_for: str | None = None) -> tuple[int, int, int]:
     """The file's size, its cells (one per delimiter and line) and its lines, counted in C a
     block at a time (lines ended by a lone \\r only when no line ends in \\n); UTF-16 text
     counts the same, its other byte being 0. With ``utf8_from`` (the declared 8-bit encoding
-    and its codec), the first block that is not ASCII is also checked for UTF-8 and Mac Roman."""
+    and its codec), the first block that is not ASCII is also checked for UTF-8; with
+    ``mac_for`` (the declared encoding), the blocks that are not ASCII are looked through
+    for Mac Roman until they tell."""
     size = delimiters = newlines = returns = 0
     separator = delimiter.encode("latin-1", "replace")[:1]
     carry = b""  # the previous block's end: a UTF-8 sequence may be cut between blocks
+    mac = _MacEvidence() if mac_for is not None else None
     try:
         with path.open("rb") as handle:
             while block := handle.read(SCAN_CHUNK):
-                if utf8_from is not None:  # isascii: in C, no copy; the rest once a file
-                    if not block.isascii() and _check_late_accents(path, carry + block,
-                                                                   size - len(carry), *utf8_from):
+                # isascii: in C, no copy; the rest once a file, or while Mac Roman is unsure
+                if (utf8_from is not None or mac is not None) and not block.isascii():
+                    if mac is not None and mac.add(carry[-1:] + block, size - len(carry[-1:])):
+                        if mac.is_mac():
+                            raise _mac_roman_error_at(path, cast(int, mac.first), mac_for or "")
+                        mac = None
+                    if utf8_from is not None and _check_utf8(path, carry + block,
+                                                             size - len(carry), *utf8_from):
                         utf8_from = None
-                    carry = block[-3:]
+                carry = block[-3:]
                 size += len(block)
                 delimiters += block.count(separator)
                 newlines += block.count(b"\n")
@@ -281,43 +300,90 @@ def _delimiter_char(path: Path, delimiter: str) -> str:
     return char
 
 
-def _check_start(path: Path, sample: bytes, declared: str) -> bool:
-    """Catch a wrong declared encoding that would otherwise decode into nonsense; True when
-    the sample settles whether an 8-bit file is really UTF-8 (it holds an accent)."""
+def _check_start(path: Path, sample: bytes, declared: str) -> tuple[bool, bool]:
+    """Catch a wrong declared encoding that would otherwise decode into nonsense; whether
+    the sample settles that an 8-bit file is not UTF-8 (it holds an accent), and whether it
+    settles that the file is not Mac Roman (its letters tell, or it is the whole file)."""
     unread = _unread_encoding(sample)
     if unread:  # any declared encoding would decode it into nonsense, or into nothing
         raise DataFileError(NOT_READ_ENCODING.format(encoding=unread), path=path, line=1)
     if declared in _EIGHT_BIT and sample.startswith(_UTF8_BOM):
         # Decoding on would turn the mark and every accent into mojibake, silently.
         raise DataFileError(UTF8_MARK.format(encoding=declared), path=path, line=1)
-    if declared != "UTF-16LE" and (found := _mac_roman_at(sample)) is not None:
-        raise _mac_roman_error(path, sample, found, declared)
+    mac = _MacEvidence()
+    told = declared == "UTF-16LE" or mac.add(sample, 0)  # UTF-16 text is no Mac Roman
+    if mac.is_mac():
+        raise _mac_roman_error(path, sample, cast(int, mac.first), declared)
+    mac_settled = told or len(sample) < SAMPLE_BYTES  # the sample is the whole file
     if declared == "UTF-16LE" and b"\x00" not in sample[:4096]:
         # UTF-16 text always has zero bytes (ASCII delimiters); 8-bit text decodes as CJK.
         hint = _suggestion(path, declared)
         message = NOT_UTF16_HINT.format(hint=hint) if hint else NOT_UTF16
         raise DataFileError(message, path=path, line=1)
     if declared in _EIGHT_BIT and not sample.isascii():
-        return _check_utf8(path, sample, 0, declared, _CODECS[declared])
-    return False
+        return _check_utf8(path, sample, 0, declared, _CODECS[declared]), mac_settled
+    return False, mac_settled
 
 
-def _mac_roman_at(sample: bytes) -> int | None:
-    """Where the first Mac Roman letter of a sample that reads as Mac Roman is (None when
-    it does not): its lowercase accents (0x87-0x9F) sit between lowercase letters, where
-    Windows-1252 and ISO-8859-1 read symbols, capitals or nothing, and theirs (0xE0-0xFF)
-    do not."""
-    mac, windows, first = 0, 0, None
-    for found in _MID_WORD.finditer(sample):
-        byte = found.group()
+@dataclass
+class _MacEvidence:
+    """The letters that tell Mac Roman from Windows-1252 in the bytes read so far: Mac
+    Roman's lowercase accents (0x87-0x9F) sit between lowercase letters, where Windows-1252
+    and ISO-8859-1 read symbols, capitals or nothing, and theirs (0xE0-0xFF) do not."""
+
+    mac: int = 0
+    windows: int = 0
+    kinds: set[bytes] = field(default_factory=set)  # the different Mac Roman letters
+    first: int | None = None  # the file offset of the first one
+
+    def add(self, data: bytes, offset: int) -> bool:
+        """Count the letters of ``data`` (at byte ``offset`` of the file); True once they
+        tell: Mac Roman, or Windows-1252's letters too many for it to be."""
+        if b"axa" in data.translate(_LETTER_CLASSES):  # most blocks of a file hold none
+            for found in _MID_WORD.finditer(data):
+                self._count(found.group(), offset + found.start())
+        return self.is_mac() or self.windows >= _MAC_LEAST
+
+    def _count(self, byte: bytes, at: int) -> None:
+        """Count one byte found between two lowercase letters."""
         in_mac = byte.decode("mac_roman").islower()
         in_windows = byte.decode("cp1252", "replace").islower()
         if in_mac and not in_windows and byte != b"\x92":  # Windows-1252's ’ too
-            mac += 1
-            first = found.start() if first is None else first
+            self.mac += 1
+            self.kinds.add(byte)
+            self.first = at if self.first is None else self.first
         elif in_windows and not in_mac:
-            windows += 1
-    return first if mac >= _MAC_LEAST and mac >= _MAC_MARGIN * windows else None
+            self.windows += 1
+
+    def is_mac(self) -> bool:
+        """Whether the letters counted read as Mac Roman."""
+        return (self.mac >= _MAC_LEAST and len(self.kinds) >= _MAC_KINDS
+                and self.mac >= _MAC_MARGIN * self.windows)
+
+
+def _mac_roman_in(path: Path) -> int | None:
+    """The file offset of the first Mac Roman letter of a file that reads as Mac Roman,
+    looked through until its letters tell (None when they do not)."""
+    mac, last = _MacEvidence(), b""
+    with path.open("rb") as handle:
+        while block := handle.read(SCAN_CHUNK):
+            if not block.isascii() and mac.add(last + block, handle.tell() - len(block)
+                                               - len(last)):
+                break
+            last = block[-1:]
+    return mac.first if mac.is_mac() else None
+
+
+def _mac_roman_error_at(path: Path, offset: int, declared: str) -> DataFileError:
+    """``_mac_roman_error`` for the Mac Roman letter at the file's byte ``offset``."""
+    with path.open("rb") as handle:
+        start = max(offset - _AROUND, 0)
+        handle.seek(start)
+        around = handle.read(offset - start + _AROUND)
+    at = offset - start
+    line_start = max(around.rfind(b"\n", 0, at), around.rfind(b"\r", 0, at)) + 1
+    return _mac_roman_error(path, around[line_start:], at - line_start, declared,
+                            _line_at(path, offset))
 
 
 def _mac_roman_error(path: Path, sample: bytes, offset: int, declared: str,
@@ -360,18 +426,6 @@ def _check_utf8(path: Path, data: bytes, offset: int, declared: str, codec: str)
         return True  # 8-bit text, as declared
     raise Utf8NotDeclaredError(_utf8_values(data, start, declared, codec), path=path,
                                line=_line_at(path, offset + start))
-
-
-def _check_late_accents(path: Path, data: bytes, offset: int, declared: str,
-                        codec: str) -> bool:
-    """The checks of ``_check_start`` on the first accents of a file whose start is ASCII
-    (``data`` starts at byte ``offset``): Mac Roman, which ISO-8859-1 decodes into control
-    characters each row would be told to declare WINDOWS-1252 for, and UTF-8."""
-    if (found := _mac_roman_at(data)) is not None:
-        line_start = max(data.rfind(b"\n", 0, found), data.rfind(b"\r", 0, found)) + 1
-        raise _mac_roman_error(path, data[line_start:], found - line_start, declared,
-                               _line_at(path, offset + found))
-    return _check_utf8(path, data, offset, declared, codec)
 
 
 def _whole_sequences(data: bytes) -> bytes:
@@ -714,11 +768,11 @@ def _nul_error(path: Path, line: int, declared: str) -> DataFileError:
 
 def _decode_error(path: Path, codec: str, declared: str) -> DataFileError:
     """Find the first undecodable bytes and say where they are and what may fit: Mac Roman
-    when their line and those read with it look like it (the file's start, which the Mac
-    Roman test read first, may be ASCII)."""
-    line, bad, cut, around = _locate_bad_bytes(path, codec)
-    if declared != "UTF-16LE" and (found := _mac_roman_at(around)) is not None:
-        return _mac_roman_error(path, around, found, declared, line)
+    when the file's letters read so (its start, which the Mac Roman test read first, may be
+    ASCII, or hold too few of them to tell)."""
+    line, bad, cut = _locate_bad_bytes(path, codec)
+    if declared != "UTF-16LE" and (found := _mac_roman_in(path)) is not None:
+        return _mac_roman_error_at(path, found, declared)
     shown = " ".join(f"0x{b:02x}" for b in bad)
     if cut:
         return DataFileError(CUT_MID_CHARACTER.format(bytes=shown, encoding=declared),
@@ -740,10 +794,9 @@ def _count_lines(text: str, after_cr: bool) -> int:
     return breaks
 
 
-def _locate_bad_bytes(path: Path, codec: str) -> tuple[int, bytes, bool, bytes]:
-    """The line of the first bytes the codec cannot decode, those bytes, whether they are
-    the file's last, beginning a character it does not finish, and the bytes read from that
-    line's start on (from the block's when the line starts in an earlier one)."""
+def _locate_bad_bytes(path: Path, codec: str) -> tuple[int, bytes, bool]:
+    """The line of the first bytes the codec cannot decode, those bytes, and whether they
+    are the file's last, beginning a character it does not finish."""
     decoder = codecs.getincrementaldecoder(codec)("strict")
     breaks, after_cr = 0, False
     with path.open("rb") as handle:
@@ -757,11 +810,9 @@ def _locate_bad_bytes(path: Path, codec: str) -> tuple[int, bytes, bool, bytes]:
                 end = exc.end
                 if exc.reason == "invalid continuation byte":
                     end += 1  # show the byte that broke the sequence too
-                read = bytes(exc.object)
-                start = max(read.rfind(b"\n", 0, exc.start), read.rfind(b"\r", 0, exc.start))
-                return line, read[exc.start:end], not chunk, read[start + 1:]
+                return line, bytes(exc.object[exc.start:end]), not chunk
             if not chunk:
-                return 1 + breaks, b"", False, b""
+                return 1 + breaks, b"", False
             breaks += _count_lines(text, after_cr)
             after_cr = text.endswith("\r") or (after_cr and not text)
 
