@@ -77,6 +77,9 @@ def test_a_workbook_cell_is_warned_about_too(
     ("Lâ€™équipe", "L’équipe"),
     ("10 â‚¬", "10 €"),
     ("Ã©tÃ©", "été"),
+    ("HÃƒÂ©lÃƒÂ¨ne", "Hélène"),  # garbled twice: saved again by the same program
+    ("NoÃƒÂ«l", "Noël"),
+    ("LÃ¢â‚¬â„¢Ã©quipe", "L’équipe"),
 ])
 def test_the_typical_sequences_are_repaired(text: str, fixed: str) -> None:
     assert repaired(text) == fixed
@@ -87,3 +90,13 @@ def test_the_typical_sequences_are_repaired(text: str, fixed: str) -> None:
 ])
 def test_real_text_is_left_alone(text: str) -> None:
     assert repaired(text) is None
+
+
+NAMES = ["Hélène", "Noël", "Françoise", "Zoë", "Jérôme", "Chloé", "Anaïs", "Bénédicte",
+         "Œuvre", "cœur", "Ægir", "São", "Ñúñez", "Müller", "Åsa", "Ângela", "Ãngelo",
+         "ÂGE D’OR", "Île-de-France", "Hôtel-Dieu", "L’Haÿ-les-Roses", "À l’œil – 10 €"]
+
+
+@pytest.mark.parametrize("text", NAMES)
+def test_ordinary_accented_names_never_warn(text: str) -> None:
+    assert repaired(text) is None and repaired(text.upper()) is None

@@ -6,7 +6,7 @@ field they feed warns about, naming what the text reads once repaired (the text 
 meant, so it is no error). Only the typical sequences count: Â, Ã or Å followed by one
 character that stands for a UTF-8 continuation byte (é, œ), or â followed by two (’, €);
 each must decode as UTF-8 into a character that is no control, so "Ãlvaro" or "Â" alone
-is text.
+is text. Text garbled twice ("ÃƒÂ©" for "é") is repaired as often as it was garbled.
 """
 
 from __future__ import annotations
@@ -28,12 +28,23 @@ _CONTINUATION.pop("", None)
 _LEADS = {"Â": 0xC2, "Ã": 0xC3, "Å": 0xC5, "â": 0xE2}
 _CONT = "[" + "".join(sorted(_CONTINUATION)) + "]"
 _SEQUENCE = re.compile(f"[ÂÃÅ]{_CONT}|â{_CONT}{{2}}")
+_TIMES = 3  # garbled more often than this, text is no longer worth repairing by guess
 
 
 def repaired(text: str) -> str | None:
-    """``text`` with its garbled sequences decoded as the UTF-8 they were; None when it
-    holds none."""
-    if not _SEQUENCE.search(text):
+    """``text`` with its garbled sequences decoded as the UTF-8 they were, as many times as
+    they were garbled; None when it holds none."""
+    fixed = _repaired_once(text)
+    for _ in range(_TIMES - 1):  # garbled again: the repair reads as garbled text too
+        if fixed is None or (again := _repaired_once(fixed)) is None:
+            break
+        fixed = again
+    return fixed
+
+
+def _repaired_once(text: str) -> str | None:
+    """``text`` with its garbled sequences decoded once; None when it holds none."""
+    if not may_hold_garbled(text):
         return None
     found = False
 
