@@ -79,8 +79,8 @@ def detected(window: MainWindow, tmp_path: Path) -> str:
 def test_the_delimiter_detected_is_named_in_french(french: None, window: MainWindow,
                                                    tmp_path: Path) -> None:
     assert detected(window, tmp_path) == (
-        f"Lu comme détecté{NBSP}: encodage UTF-8 (certain), séparateur point-virgule "
-        "(certain). Modifiez la lecture ci-dessous, et le format de date sur la page de "
+        f"Lu comme détecté{NBSP}: encodage UTF-8 (sans ambiguïté), séparateur "
+        "point-virgule (sans ambiguïté). Modifiez la lecture ci-dessous, et le format de date sur la page de "
         "correspondance, s'ils sont faux.")
 
 

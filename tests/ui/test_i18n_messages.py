@@ -44,7 +44,7 @@ def test_our_row_message_reads_in_french_with_its_values(french: None) -> None:
     message = msg.NOT_A_WHOLE_NUMBER.format(field="sessionId", value="12x")
     assert message_text(message) == f"Champ sessionId{NBSP}: 12x n'est pas un nombre entier."
     assert issue_text(Level.ERROR, message) == (
-        f"ERREUR{NBSP}: Champ sessionId{NBSP}: 12x n'est pas un nombre entier.")
+        f"Erreur{NBSP}: Champ sessionId{NBSP}: 12x n'est pas un nombre entier.")
 
 
 def test_a_message_naming_a_record_names_it_in_french(french: None) -> None:
@@ -88,7 +88,7 @@ def test_revert_conflicts_read_in_french(tmp_path: Path, french: None, qtbot: ob
     model = RevertModel()
     model.show_table(plan.tables[0])
     tip = model.data(model.index(0, OUTCOME_COLUMN), Qt.ItemDataRole.ToolTipRole)
-    assert tip == (f"sessionTitle - ERREUR{NBSP}: Session «{NBSP}Mai{NBSP}»{NBSP}: modifié après "
+    assert tip == (f"sessionTitle - Erreur{NBSP}: Session «{NBSP}Mai{NBSP}»{NBSP}: modifié après "
                    f"l'exécution {run} par l'exécution {run + 1} (sessionTitle vaut maintenant "
                    f"'Juin', l'exécution {run} avait laissé 'Mai'){NBSP}; ignoré.")
 

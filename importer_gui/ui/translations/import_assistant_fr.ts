@@ -1260,7 +1260,7 @@ Utiliser %2 au lieu de %3&#xa0;? La configuration corrigée est ouverte depuis u
     </message>
     <message>
         <source>certain</source>
-        <translation>certain</translation>
+        <translation>sans ambiguïté</translation>
     </message>
     <message>
         <source>likely</source>
@@ -1614,11 +1614,11 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
     </message>
     <message>
         <source>ERROR: %1</source>
-        <translation>ERREUR&#xa0;: %1</translation>
+        <translation>Erreur&#xa0;: %1</translation>
     </message>
     <message>
         <source>WARNING: %1</source>
-        <translation>AVERTISSEMENT&#xa0;: %1</translation>
+        <translation>Avertissement&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1
