@@ -80,8 +80,8 @@ def test_the_delimiter_detected_is_named_in_french(french: None, window: MainWin
                                                    tmp_path: Path) -> None:
     assert detected(window, tmp_path) == (
         f"Lu comme détecté{NBSP}: encodage UTF-8 (sans ambiguïté), séparateur "
-        "point-virgule (sans ambiguïté). Modifiez la lecture ci-dessous, et le format de date sur la page de "
-        "correspondance, s'ils sont faux.")
+        "point-virgule (sans ambiguïté). Modifiez la lecture ci-dessous, et le format de date "
+        "sur la page de correspondance, s'ils sont faux.")
 
 
 def test_the_delimiter_detected_is_named_in_english(window: MainWindow, tmp_path: Path) -> None:
