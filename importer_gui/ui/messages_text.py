@@ -1,12 +1,14 @@
-"""Our core's messages in the user's language; the platform's exactly as the platform writes them.
+"""Our core's messages in the user's language; the platform's too in the window, never in files.
 
 The core is Qt-free and writes its messages in English, filled from templates: the
 catalogue's row messages (``core/catalogue/messages.py``, marked ``QT_TRANSLATE_NOOP("messages",
 …)``) and the errors' (marked ``QT_TRANSLATE_NOOP("errors", …)``, which also records them in
 ``core/errors.py``). The window recognises which template produced a message (a pattern made
 once per template from its ``{placeholders}``), translates the template in its context and
-fills the same values in. A message of the platform's (``messages.PLATFORM``: users search its
-documentation for those words), or one no template produced, is shown as it is. Only the
+fills the same values in. A message of the platform's (``messages.PLATFORM``) stays as it is in
+what is written (users search the platform's documentation and logs for those words); a row's
+message in the window (``row_message_text``) is translated, its words ``platform_words`` away.
+A message no template produced is shown as it is. Only the
 messages shown are recognised, once each (cached); an error's "file:line" stays in front.
 When two templates of ours fit, the one with more words of its own wins. A few core messages
 naming a store's table and column are worded by the window itself, in English too
@@ -38,6 +40,7 @@ from importer_gui.ui.labels import (
 )
 
 CONTEXT = "messages"  # the catalogue's row messages
+PLATFORM_CONTEXT = "platform"  # the platform's own, word for word from its documentation
 CACHED = 4096  # distinct messages remembered: a screenful of rows and the summary's list
 
 # Constants of the catalogue's messages module that are data, not messages: the title the
@@ -109,7 +112,7 @@ def _is_template(name: str, value: object) -> bool:
 def _catalogue_templates() -> tuple[list[Template], list[Template]]:
     """(the platform's, ours) of the catalogue's messages."""
     everything = {v for k, v in vars(messages).items() if _is_template(k, v)}
-    platform = [Template(t) for t in sorted(messages.PLATFORM)]
+    platform = [Template(t, PLATFORM_CONTEXT) for t in sorted(messages.PLATFORM)]
     ours = [Template(t) for t in sorted(everything - messages.PLATFORM)]
     plain = {v for k, v in vars(messages).items()
              if k.isupper() and k not in DATA and isinstance(v, str) and "{" not in v and v}
@@ -127,7 +130,7 @@ def recognise(message: str) -> tuple[Template, dict[str, str]] | None:
     """Our template that produced ``message`` and its values; None for the platform's
     messages and for messages no template of ours produced."""
     platform, ours = templates()
-    if any(t.pattern.fullmatch(message) for t in platform if t.anchor in message):
+    if _platform_fit(message, platform) is not None:
         return None
     fitting = [(t, found) for t in ours if t.anchor in message
                and (found := t.pattern.fullmatch(message)) is not None]
@@ -135,6 +138,42 @@ def recognise(message: str) -> tuple[Template, dict[str, str]] | None:
         return None
     template, found = max(fitting, key=lambda fit: fit[0].weight)
     return template, found.groupdict()
+
+
+def _platform_fit(message: str, platform: list[Template]) -> re.Match[str] | None:
+    """The platform's template ``message`` is, matched; None for any other message."""
+    return next((found for t in platform if t.anchor in message
+                 and (found := t.pattern.fullmatch(message)) is not None), None)
+
+
+@lru_cache(maxsize=CACHED)
+def row_message_text(message: str) -> str:
+    """A row's message as the window shows it: the platform's in the user's language too."""
+    message = readable(message)
+    platform = _catalogue_templates()[0]
+    found = _platform_fit(message, platform)
+    if found is None:
+        return message_text(message)
+    template = next(t for t in platform if t.pattern is found.re)
+    translated = translate(template.context, template.text)
+    if translated == template.text:  # English, or no translation yet
+        return message
+    values = {name: _PLATFORM_VALUES.get(name, str)(value)
+              for name, value in found.groupdict().items()}
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return message
+
+
+def platform_words(message: str) -> str | None:
+    """"Platform's message: …", the platform's own words, where the window shows a row's
+    message in other words (they are what its documentation and logs say); else None."""
+    message = readable(message)
+    if row_message_text(message) == message or _platform_fit(
+            message, _catalogue_templates()[0]) is None:
+        return None
+    return arg(translate("messages", "Platform's message: %1"), message)
 
 
 _errors: dict[str, Template] = {}
@@ -325,6 +364,9 @@ def _alternatives(value: str) -> str:
         if " or " in value else value
 
 
+# The platform's values are data (codes, logins, names) but for the codes it expects, "A or B".
+_PLATFORM_VALUES: dict[str, Callable[[str], str]] = {"expected": _alternatives}
+
 # Values holding our own words, by placeholder: the revert's (core/revert.py's templates), the
 # catalogue's phrases put inside other messages, and errors of ours inside another's words.
 _VALUE_WORDS: dict[str, Callable[[str], str]] = {
@@ -483,3 +525,4 @@ def _workbook_issue(issue: Issue) -> str:
 def clear_cache() -> None:
     """Forget the messages recognised (the language changed, as tests do)."""
     message_text.cache_clear()
+    row_message_text.cache_clear()

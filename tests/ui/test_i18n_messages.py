@@ -1,4 +1,5 @@
-"""Our own messages reach the window in French; the platform's stay word for word."""
+"""Our own messages reach the window in French; the platform's stay word for word in what is
+written (``message_text``; the window's are in tests/ui/test_platform_messages_in_french.py)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,8 @@ field and the value. A template is formatted only when its issue is recorded.
 
 Ours are marked ``QT_TRANSLATE_NOOP("messages", …)``: the window recognises a message by its
 template and shows it in the user's language (``ui/messages_text.py``). The platform's are
-never marked: they stay word for word in English.
+marked ``QT_TRANSLATE_NOOP("platform", …)``: the window shows them in the user's language too,
+with the platform's words a tooltip away; files and the command line keep its words.
 """
 
 from __future__ import annotations
@@ -15,25 +16,32 @@ from importer_gui.core.catalogue.specs import QT_TRANSLATE_NOOP
 
 # --- the platform's --------------------------------------------------------------------------
 
-FIELD_EMPTY = "Field {field} is empty."
-DATE_NOT_VALID = "Date {value} not valid."
-TRAINING_CODE_UNKNOWN = "Training with training path code {code} is not found."
-TRAINING_PATH_CODE_UNKNOWN = "Training with path code {code} is not found."
-TRAINING_GUID_UNKNOWN = "Training with guid {guid} is not found."
-SESSION_GUID_UNKNOWN = "Session with guid {value} is not found for this training."
-SESSION_TITLE_UNKNOWN = "Session with title {value} is not found for this training."
-TEACHER_UNKNOWN = "Teacher with login {login} is not found."
-GROUP_DUPLICATED = "Group with name {name} is duplicated."
+FIELD_EMPTY = QT_TRANSLATE_NOOP("platform", "Field {field} is empty.")
+DATE_NOT_VALID = QT_TRANSLATE_NOOP("platform", "Date {value} not valid.")
+TRAINING_CODE_UNKNOWN = QT_TRANSLATE_NOOP(
+    "platform", "Training with training path code {code} is not found.")
+TRAINING_PATH_CODE_UNKNOWN = QT_TRANSLATE_NOOP(
+    "platform", "Training with path code {code} is not found.")
+TRAINING_GUID_UNKNOWN = QT_TRANSLATE_NOOP("platform", "Training with guid {guid} is not found.")
+SESSION_GUID_UNKNOWN = QT_TRANSLATE_NOOP(
+    "platform", "Session with guid {value} is not found for this training.")
+SESSION_TITLE_UNKNOWN = QT_TRANSLATE_NOOP(
+    "platform", "Session with title {value} is not found for this training.")
+TEACHER_UNKNOWN = QT_TRANSLATE_NOOP("platform", "Teacher with login {login} is not found.")
+GROUP_DUPLICATED = QT_TRANSLATE_NOOP("platform", "Group with name {name} is duplicated.")
 # A coded value that is not a code: {value}, and {expected} as "A, B or C".
-INVALID_SESSION_ACTION = "Invalid sessionAction value: {value}"
-INVALID_STATUS = "Status has invalid value {value}, {expected} expected."
+INVALID_SESSION_ACTION = QT_TRANSLATE_NOOP("platform", "Invalid sessionAction value: {value}")
+INVALID_STATUS = QT_TRANSLATE_NOOP(
+    "platform", "Status has invalid value {value}, {expected} expected.")
 # The page's Error Messages table, not IO_items.yml's longer list of modalities: the issue
 # says the table wins where they differ (its closing quote, a slip of the page, left out).
-INVALID_MODALITY = ("The modality must be distancelearning, knowledgecommunity, learning_channel "
-                    "or blended, {value} detected.")
+INVALID_MODALITY = QT_TRANSLATE_NOOP(
+    "platform", "The modality must be distancelearning, knowledgecommunity, learning_channel or "
+                "blended, {value} detected.")
 # A configuration's dateFormat with other characters than these.
-DATE_FORMAT_INVALID = ("the given date format {format} is not valid. It should only contain the "
-                       "following characters (case insensitive): 'YMDHIS /_.:;,-'")
+DATE_FORMAT_INVALID = QT_TRANSLATE_NOOP(
+    "platform", "the given date format {format} is not valid. It should only contain the "
+                "following characters (case insensitive): 'YMDHIS /_.:;,-'")
 
 PLATFORM: frozenset[str] = frozenset({
     FIELD_EMPTY, DATE_NOT_VALID, TRAINING_CODE_UNKNOWN, TRAINING_PATH_CODE_UNKNOWN,
@@ -187,37 +195,50 @@ def either(codes: list[str]) -> str:
 # --- registerLearnerAction and createOrUpdateConsolidatedTrackingAction (issue 15) -----------
 # The platform's, word for word from each page's Error Messages table ([...] -> {...}).
 
-START_DATE_NOT_VALID = "Start date {value} not valid."
-END_DATE_NOT_VALID = "End date {value} not valid."
-TRAINING_MANDATORY = "The training could not be found and it is mandatory."
+START_DATE_NOT_VALID = QT_TRANSLATE_NOOP("platform", "Start date {value} not valid.")
+END_DATE_NOT_VALID = QT_TRANSLATE_NOOP("platform", "End date {value} not valid.")
+TRAINING_MANDATORY = QT_TRANSLATE_NOOP(
+    "platform", "The training could not be found and it is mandatory.")
 # {value} the row's flag, {expected} "Y or N" (registerValue, then unregisterValue).
-INVALID_REGISTER_FLAG = "Register flag has invalid value {value}, {expected} expected."
-SESSION_MANDATORY = "The session can not be found and it's mandatory."
-NO_CANDIDATE_SEARCH = "No search field was provided to find the candidate."
-CANDIDATE_NOT_FOUND = "The candidate was not found."
+INVALID_REGISTER_FLAG = QT_TRANSLATE_NOOP(
+    "platform", "Register flag has invalid value {value}, {expected} expected.")
+SESSION_MANDATORY = QT_TRANSLATE_NOOP(
+    "platform", "The session can not be found and it's mandatory.")
+NO_CANDIDATE_SEARCH = QT_TRANSLATE_NOOP(
+    "platform", "No search field was provided to find the candidate.")
+CANDIDATE_NOT_FOUND = QT_TRANSLATE_NOOP("platform", "The candidate was not found.")
 # The platform hands records along a row's actions; a registration given no learner by the
 # action before it on the row (see actions/registration.py).
-CANDIDATE_NOT_INPUT = ("The candidate was not detected as a input data, object of type {type} "
-                       "provided.")
-NO_TRAINING_FOR_SESSION = "Cannot create a session without valid training course."
-SESSION_NOT_RETRIEVED = "The session could not be created or retrieved from the database."
+CANDIDATE_NOT_INPUT = QT_TRANSLATE_NOOP(
+    "platform", "The candidate was not detected as a input data, object of type {type} provided.")
+NO_TRAINING_FOR_SESSION = QT_TRANSLATE_NOOP(
+    "platform", "Cannot create a session without valid training course.")
+SESSION_NOT_RETRIEVED = QT_TRANSLATE_NOOP(
+    "platform", "The session could not be created or retrieved from the database.")
 # WARNINGs on a row whose outcome is unchanged (issue 15: they describe nothing to do).
-ALREADY_REGISTERED = "The learner is already registered to this training session."
-NOT_REGISTERED = "The candidate is not registered to this training."
+ALREADY_REGISTERED = QT_TRANSLATE_NOOP(
+    "platform", "The learner is already registered to this training session.")
+NOT_REGISTERED = QT_TRANSLATE_NOOP("platform", "The candidate is not registered to this training.")
 
-NO_LEARNING_OBJECT = ("At least one of these element must be present: learning object version "
-                      "code or GUID.")
-CROSSKNOWLEDGE_OBJECT = ("This learning object is provided by CrossKnowledge, and this report "
-                         "cannot be updated.")
-EASYQUIZZ_OBJECT = "This learning object is an EasyQuizz, and this report cannot be updated."
-NO_LEARNER_REFERENCE = ("At least one of these element must be present: learner login, "
-                        "reference number or email.")
+NO_LEARNING_OBJECT = QT_TRANSLATE_NOOP(
+    "platform", "At least one of these element must be present: learning object version code or "
+                "GUID.")
+CROSSKNOWLEDGE_OBJECT = QT_TRANSLATE_NOOP(
+    "platform", "This learning object is provided by CrossKnowledge, and this report cannot be "
+                "updated.")
+EASYQUIZZ_OBJECT = QT_TRANSLATE_NOOP(
+    "platform", "This learning object is an EasyQuizz, and this report cannot be updated.")
+NO_LEARNER_REFERENCE = QT_TRANSLATE_NOOP(
+    "platform", "At least one of these element must be present: learner login, reference number "
+                "or email.")
 # The page's text without the stray quote after its last period (a slip of the page, as the
 # training course page's unbalanced quote is taken to be).
-NO_TRACKING_CONTEXT = ('At least one of the following to provide a precise context : '
-                       '"session GUID" or the couple "session title" & "training code".')
-NO_REGISTRATION_FOUND = "No registration found for given parameters."
-COMPLETION_NOT_COMPLETED = "You cannot set a first completion date if the LO is not completed."
+NO_TRACKING_CONTEXT = QT_TRANSLATE_NOOP(
+    "platform", 'At least one of the following to provide a precise context : "session GUID" or '
+                'the couple "session title" & "training code".')
+NO_REGISTRATION_FOUND = QT_TRANSLATE_NOOP("platform", "No registration found for given parameters.")
+COMPLETION_NOT_COMPLETED = QT_TRANSLATE_NOOP(
+    "platform", "You cannot set a first completion date if the LO is not completed.")
 
 PLATFORM = PLATFORM | frozenset({
     START_DATE_NOT_VALID, END_DATE_NOT_VALID, TRAINING_MANDATORY, INVALID_REGISTER_FLAG,
@@ -261,14 +282,17 @@ TIME_ZONE_UNKNOWN = QT_TRANSLATE_NOOP(
 # --- createOrUpdateEntityAction and createOrUpdateLearnerAction (issue 15) -------------------
 # The platform's, word for word from the learner page's Error Messages table ([...] -> {...}).
 
-VALIDITY_NOT_ALLOWED = 'The "validity" field value {value} is not allowed.'
+VALIDITY_NOT_ALLOWED = QT_TRANSLATE_NOOP(
+    "platform", 'The "validity" field value {value} is not allowed.')
 # WARNING: the row's login is another learner's; the learner gets {name} (see learner.py).
-LOGIN_TAKEN = "The login: {login} already exists. The user name will be: {name}"
+LOGIN_TAKEN = QT_TRANSLATE_NOOP(
+    "platform", "The login: {login} already exists. The user name will be: {name}")
 # A learner's date the action's dateFormat cannot read.
-DATE_FORMAT_NOT_VALID = "Date format is not valid"
-ENABLED_UNTIL_BEFORE_FROM = "enabledUntil is inferior to enabledFrom or vice versa"
-ENTITY_NAME_UNKNOWN = "Entity with name {name} not found."
-ENTITY_NAME_DUPLICATED = "Entity with name {name} is duplicated."
+DATE_FORMAT_NOT_VALID = QT_TRANSLATE_NOOP("platform", "Date format is not valid")
+ENABLED_UNTIL_BEFORE_FROM = QT_TRANSLATE_NOOP(
+    "platform", "enabledUntil is inferior to enabledFrom or vice versa")
+ENTITY_NAME_UNKNOWN = QT_TRANSLATE_NOOP("platform", "Entity with name {name} not found.")
+ENTITY_NAME_DUPLICATED = QT_TRANSLATE_NOOP("platform", "Entity with name {name} is duplicated.")
 
 PLATFORM = PLATFORM | frozenset({
     VALIDITY_NOT_ALLOWED, LOGIN_TAKEN, DATE_FORMAT_NOT_VALID, ENABLED_UNTIL_BEFORE_FROM,
@@ -319,12 +343,14 @@ NO_PARENT = QT_TRANSLATE_NOOP("messages", "the top of the tree")
 # --- createOrUpdateTrainingCourseAction, sessions, interventions (issue 15) ------------------
 # The platform's, word for word from the training course page's Error Messages table.
 
-MODALITY_CHANGED = "You can't change the training's modality."
-STEPS_EMPTY_FOR_BLENDED = ('The field "trainingSteps" can\'t be empty when importing a blended '
-                           'training.')
-STEP_TITLE_EMPTY = ("Step title error at step #{step} : The result of the title's sanitization "
-                    "is empty.")
-LOV_CODE_UNKNOWN = "lovCodes error: LOV ref number {code} is more than one LO or doesn't exist."
+MODALITY_CHANGED = QT_TRANSLATE_NOOP("platform", "You can't change the training's modality.")
+STEPS_EMPTY_FOR_BLENDED = QT_TRANSLATE_NOOP(
+    "platform", 'The field "trainingSteps" can\'t be empty when importing a blended training.')
+STEP_TITLE_EMPTY = QT_TRANSLATE_NOOP(
+    "platform", "Step title error at step #{step} : The result of the title's sanitization is "
+                "empty.")
+LOV_CODE_UNKNOWN = QT_TRANSLATE_NOOP(
+    "platform", "lovCodes error: LOV ref number {code} is more than one LO or doesn't exist.")
 
 PLATFORM = PLATFORM | frozenset({
     MODALITY_CHANGED, STEPS_EMPTY_FOR_BLENDED, STEP_TITLE_EMPTY, LOV_CODE_UNKNOWN,

@@ -45,7 +45,7 @@ from importer_gui.core.session import Session
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.messages_text import message_text
+from importer_gui.ui.messages_text import row_message_text
 from importer_gui.ui.models.positions import PositionsModel, ascending, counting
 from importer_gui.ui.shown import shown
 from importer_gui.ui.state import WizardState
@@ -133,8 +133,8 @@ def whole_text(text: str) -> str:
 
 
 def issue_text(level: Level, message: str) -> str:
-    """"ERROR: message", in the user's language but for the platform's own messages."""
-    message = message_text(message)
+    """"ERROR: message", in the user's language (the platform's messages too)."""
+    message = row_message_text(message)
     if level is Level.ERROR:
         return arg(translate("PreviewModel", "ERROR: %1"), message)
     return arg(translate("PreviewModel", "WARNING: %1"), message)

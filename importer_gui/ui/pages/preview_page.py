@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -58,7 +57,7 @@ from importer_gui.ui.find_replace import FindReplaceDialog, Found, Replaced, cor
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.messages_text import message_text, workbook_words
+from importer_gui.ui.messages_text import message_text, platform_words, workbook_words
 from importer_gui.ui.models.message_model import MessageModel
 from importer_gui.ui.models.preview_model import (
     FIRST_VALUE_COLUMN,
@@ -82,6 +81,7 @@ from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.beside_or_above import BesideOrAbove
 from importer_gui.ui.widgets.elided_combo import ElidedCombo
 from importer_gui.ui.widgets.header_highlight import HeaderHighlight
+from importer_gui.ui.widgets.line_tips import Line, LineTips
 from importer_gui.ui.widgets.message_list import MessageList
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
@@ -341,9 +341,8 @@ class PreviewPage(BasePage):
         summary_label = QLabel(self.tr("&Messages (choose one to see its rows):"), side)
         summary_label.setWordWrap(True)
         summary_label.setBuddy(self.summary_list)
-        self.details = QPlainTextEdit(side)
+        self.details = LineTips(side)
         self.details.setObjectName("rowDetails")
-        self.details.setReadOnly(True)
         self.details.setTabChangesFocus(True)
         details_label = QLabel(self.tr("Selected &row:"), side)
         details_label.setBuddy(self.details)
@@ -907,9 +906,11 @@ class PreviewPage(BasePage):
                    _issue_line(issue, listed=True))
 
     def _message_whole(self, issue: Issue, count: int) -> str:
-        """A message as its tooltip says it, unbroken."""
-        return arg(self.tr("%1 × %2"), self._numbers.number(count),
+        """A message as its tooltip says it, unbroken; the platform's words under it."""
+        said = arg(self.tr("%1 × %2"), self._numbers.number(count),
                    _issue_line(issue)[:TOOLTIP_CHARS])
+        words = platform_words(issue.message)
+        return said if words is None else f"{said}\n{words[:TOOLTIP_CHARS]}"
 
     def _every_row_again(self) -> None:
         """Every row shown again, the cell the user was on still current and the keyboard
@@ -956,19 +957,19 @@ class PreviewPage(BasePage):
             self.details.setPlainText(self.tr("Select a row to read its messages here."))
             return
         imp, _r, row = selected
-        lines = [arg(self.tr("Line %1 of %2: %3"), row.line, imp.file.name,
-                     outcome_label(row.outcome))]
-        lines += [_issue_line(issue) for issue in row.issues()]
+        lines: list[Line] = [(arg(self.tr("Line %1 of %2: %3"), row.line, imp.file.name,
+                                  outcome_label(row.outcome)), None)]
+        lines += [(_issue_line(issue), platform_words(issue.message)) for issue in row.issues()]
         for n in range(len(imp.columns)):
             correction = self.session.correction(imp.file, row.line, n)
             if correction is not None:
                 before = before_as_edited(self.session.choices.plan, imp.index, correction) \
                     if self.session.choices.plan is not None else correction.before
                 # A value of 200,000 characters would be laid out whole in the panel.
-                lines.append(arg(self.tr("Corrected %1: “%2” → “%3”"),
-                                 self._column_title(imp, n, correction), shown(before),
-                                 shown(correction.after)))
-        self.details.setPlainText("\n".join(lines))
+                lines.append((arg(self.tr("Corrected %1: “%2” → “%3”"),
+                                  self._column_title(imp, n, correction), shown(before),
+                                  shown(correction.after)), None))
+        self.details.set_lines(lines)
         self._offer_date_format(imp, row)
         self._offer_near_values(imp, row)
 

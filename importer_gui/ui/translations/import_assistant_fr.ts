@@ -6234,6 +6234,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{subject}&#xa0;: impossible de le rétablir, il fait référence à {kind} {ref}, que l&apos;exécution {run} a supprimé (défaites d&apos;abord l&apos;exécution {run} pour le faire revenir)&#xa0;; ignoré.</translation>
     </message>
     <message>
+        <source>Platform&apos;s message: %1</source>
+        <translation>Message de la plateforme&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>%1: %2.</source>
         <translation>%1&#xa0;: %2.</translation>
     </message>
@@ -6379,6 +6383,177 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Column %1</source>
         <translation>Colonne %1</translation>
+    </message>
+</context>
+<context>
+    <name>platform</name>
+    <message>
+        <source>Field {field} is empty.</source>
+        <translation>Le champ {field} est vide.</translation>
+    </message>
+    <message>
+        <source>Date {value} not valid.</source>
+        <translation>La date {value} n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>Training with training path code {code} is not found.</source>
+        <translation>Aucune formation trouvée avec le code de parcours de formation {code}.</translation>
+    </message>
+    <message>
+        <source>Training with path code {code} is not found.</source>
+        <translation>Aucune formation trouvée avec le code de parcours {code}.</translation>
+    </message>
+    <message>
+        <source>Training with guid {guid} is not found.</source>
+        <translation>Aucune formation trouvée avec le GUID {guid}.</translation>
+    </message>
+    <message>
+        <source>Session with guid {value} is not found for this training.</source>
+        <translation>Aucune session trouvée avec le GUID {value} pour cette formation.</translation>
+    </message>
+    <message>
+        <source>Session with title {value} is not found for this training.</source>
+        <translation>Aucune session trouvée avec le titre {value} pour cette formation.</translation>
+    </message>
+    <message>
+        <source>Teacher with login {login} is not found.</source>
+        <translation>Aucun formateur trouvé avec l&apos;identifiant {login}.</translation>
+    </message>
+    <message>
+        <source>Group with name {name} is duplicated.</source>
+        <translation>Le nom de groupe {name} est en double.</translation>
+    </message>
+    <message>
+        <source>Invalid sessionAction value: {value}</source>
+        <translation>Valeur de sessionAction invalide&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source>Status has invalid value {value}, {expected} expected.</source>
+        <translation>Le statut a une valeur invalide, {value}&#xa0;; {expected} attendu.</translation>
+    </message>
+    <message>
+        <source>The modality must be distancelearning, knowledgecommunity, learning_channel or blended, {value} detected.</source>
+        <translation>La modalité doit être distancelearning, knowledgecommunity, learning_channel ou blended&#xa0;; {value} trouvé.</translation>
+    </message>
+    <message>
+        <source>the given date format {format} is not valid. It should only contain the following characters (case insensitive): &apos;YMDHIS /_.:;,-&apos;</source>
+        <translation>Le format de date indiqué {format} n&apos;est pas valide. Il ne doit contenir que les caractères suivants (en majuscules ou minuscules)&#xa0;: &apos;YMDHIS /_.:;,-&apos;</translation>
+    </message>
+    <message>
+        <source>Start date {value} not valid.</source>
+        <translation>La date de début {value} n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>End date {value} not valid.</source>
+        <translation>La date de fin {value} n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>The training could not be found and it is mandatory.</source>
+        <translation>La formation est introuvable, et elle est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Register flag has invalid value {value}, {expected} expected.</source>
+        <translation>L&apos;indicateur d&apos;inscription a une valeur invalide, {value}&#xa0;; {expected} attendu.</translation>
+    </message>
+    <message>
+        <source>The session can not be found and it&apos;s mandatory.</source>
+        <translation>La session est introuvable, et elle est obligatoire.</translation>
+    </message>
+    <message>
+        <source>No search field was provided to find the candidate.</source>
+        <translation>Aucun champ de recherche n&apos;a été fourni pour trouver l&apos;apprenant.</translation>
+    </message>
+    <message>
+        <source>The candidate was not found.</source>
+        <translation>L&apos;apprenant est introuvable.</translation>
+    </message>
+    <message>
+        <source>The candidate was not detected as a input data, object of type {type} provided.</source>
+        <translation>Aucun apprenant reçu en donnée d&apos;entrée&#xa0;: un objet de type {type} a été fourni.</translation>
+    </message>
+    <message>
+        <source>Cannot create a session without valid training course.</source>
+        <translation>Impossible de créer une session sans formation valide.</translation>
+    </message>
+    <message>
+        <source>The session could not be created or retrieved from the database.</source>
+        <translation>La session n&apos;a pu être ni créée ni retrouvée dans la base de données de la plateforme.</translation>
+    </message>
+    <message>
+        <source>The learner is already registered to this training session.</source>
+        <translation>L&apos;apprenant est déjà inscrit à cette session de formation.</translation>
+    </message>
+    <message>
+        <source>The candidate is not registered to this training.</source>
+        <translation>L&apos;apprenant n&apos;est pas inscrit à cette formation.</translation>
+    </message>
+    <message>
+        <source>At least one of these element must be present: learning object version code or GUID.</source>
+        <translation>Au moins l&apos;un de ces éléments doit être présent&#xa0;: code de version de l&apos;objet pédagogique ou GUID.</translation>
+    </message>
+    <message>
+        <source>This learning object is provided by CrossKnowledge, and this report cannot be updated.</source>
+        <translation>Cet objet pédagogique est fourni par CrossKnowledge&#xa0;: ce suivi ne peut pas être mis à jour.</translation>
+    </message>
+    <message>
+        <source>This learning object is an EasyQuizz, and this report cannot be updated.</source>
+        <translation>Cet objet pédagogique est un EasyQuizz&#xa0;: ce suivi ne peut pas être mis à jour.</translation>
+    </message>
+    <message>
+        <source>At least one of these element must be present: learner login, reference number or email.</source>
+        <translation>Au moins l&apos;un de ces éléments doit être présent&#xa0;: identifiant, matricule ou adresse électronique de l&apos;apprenant.</translation>
+    </message>
+    <message>
+        <source>At least one of the following to provide a precise context : &quot;session GUID&quot; or the couple &quot;session title&quot; &amp; &quot;training code&quot;.</source>
+        <translation>Au moins l&apos;un des éléments suivants doit être fourni pour un contexte précis&#xa0;: «&#xa0;GUID de session&#xa0;», ou le couple «&#xa0;titre de session&#xa0;» et «&#xa0;code de formation&#xa0;».</translation>
+    </message>
+    <message>
+        <source>No registration found for given parameters.</source>
+        <translation>Aucune inscription trouvée pour ces paramètres.</translation>
+    </message>
+    <message>
+        <source>You cannot set a first completion date if the LO is not completed.</source>
+        <translation>Vous ne pouvez pas indiquer de date de premier achèvement si l&apos;objet pédagogique n&apos;est pas achevé.</translation>
+    </message>
+    <message>
+        <source>The &quot;validity&quot; field value {value} is not allowed.</source>
+        <translation>La valeur {value} du champ «&#xa0;validity&#xa0;» n&apos;est pas autorisée.</translation>
+    </message>
+    <message>
+        <source>The login: {login} already exists. The user name will be: {name}</source>
+        <translation>L&apos;identifiant {login} existe déjà. Le nom d&apos;utilisateur sera&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Date format is not valid</source>
+        <translation>Le format de date n&apos;est pas valide</translation>
+    </message>
+    <message>
+        <source>enabledUntil is inferior to enabledFrom or vice versa</source>
+        <translation>enabledUntil est antérieur à enabledFrom, ou l&apos;inverse</translation>
+    </message>
+    <message>
+        <source>Entity with name {name} not found.</source>
+        <translation>Aucune entité trouvée avec le nom {name}.</translation>
+    </message>
+    <message>
+        <source>Entity with name {name} is duplicated.</source>
+        <translation>Le nom d&apos;entité {name} est en double.</translation>
+    </message>
+    <message>
+        <source>You can&apos;t change the training&apos;s modality.</source>
+        <translation>Vous ne pouvez pas changer la modalité de la formation.</translation>
+    </message>
+    <message>
+        <source>The field &quot;trainingSteps&quot; can&apos;t be empty when importing a blended training.</source>
+        <translation>Le champ «&#xa0;trainingSteps&#xa0;» ne peut pas être vide pour une formation mixte (blended).</translation>
+    </message>
+    <message>
+        <source>Step title error at step #{step} : The result of the title&apos;s sanitization is empty.</source>
+        <translation>Erreur de titre à l&apos;étape n°{step}&#xa0;: le titre est vide une fois nettoyé.</translation>
+    </message>
+    <message>
+        <source>lovCodes error: LOV ref number {code} is more than one LO or doesn&apos;t exist.</source>
+        <translation>Erreur de lovCodes&#xa0;: le numéro de référence de LOV {code} désigne plusieurs objets pédagogiques, ou aucun.</translation>
     </message>
 </context>
 </TS>
