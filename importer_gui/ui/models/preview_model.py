@@ -418,6 +418,22 @@ class PreviewModel(PositionsModel):
             return None
         return self._row(view_row)
 
+    def issue_column(self, view_row: int, field: str | None = None) -> int | None:
+        """The column of a shown row's first cell with an error, else with a warning;
+        ``field``'s cell first when it has an issue. None when no cell shown has one."""
+        found = self.row_at(view_row)
+        if found is None:
+            return None
+        imp, r, row = found
+        issues = self._row_issues(imp, r, row)
+        columns = imp.columns[:len(self._column_titles())]
+        for wanted in ({field} if field else set(), issues.errors, issues.warnings):
+            hit = next((n for n, name in enumerate(columns) if name in wanted
+                        and name in issues.errors | issues.warnings), None)
+            if hit is not None:
+                return FIRST_VALUE_COLUMN + hit
+        return None
+
     def counts(self) -> dict[Outcome, int]:
         """Rows per outcome in the shown import(s), every outcome present."""
         return outcome_totals(imp.row_counts() for imp in self.imports())

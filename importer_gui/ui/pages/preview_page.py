@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,6 +62,7 @@ from importer_gui.ui.models.message_model import MessageModel
 from importer_gui.ui.models.preview_model import (
     FIRST_VALUE_COLUMN,
     LINE_COLUMN,
+    OUTCOME_COLUMN,
     TOOLTIP_CHARS,
     PreviewModel,
     RowFilter,
@@ -317,6 +318,7 @@ class PreviewPage(BasePage):
         self._fit_in_view = FitInView(table, self._fit_column)
         self.header_highlight = HeaderHighlight(table)
         table.selectionModel().currentChanged.connect(lambda *_: self._show_details())
+        table.clicked.connect(self._on_cell_clicked)
         self.model.modelReset.connect(self._place_file_column)  # after the header's own reset
         return table
 
@@ -935,9 +937,29 @@ class PreviewPage(BasePage):
         self.show_issue(issue if isinstance(issue, Issue) else None)
 
     def show_issue(self, issue: Issue | None) -> None:
-        """Show only the rows that have ``issue`` (None: every row the Show box keeps)."""
+        """Show only the rows that have ``issue`` (None: every row the Show box keeps), the
+        first one's cell with it current and in sight, ready to be corrected."""
         self.model.set_issue_filter(issue)
+        if issue is not None and self.model.rowCount():
+            self.go_to_issue(0, issue.field)
         self._show_details()
+
+    def go_to_issue(self, view_row: int, field: str | None = None) -> None:
+        """Make the row's cell with an issue (``field``'s, else its first) the current one,
+        scrolled into sight however far right it is; a row without one is left as it is."""
+        column = self.model.issue_column(view_row, field)
+        if column is None:
+            return
+        index = self.model.index(view_row, column)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def _on_cell_clicked(self, index: QModelIndex) -> None:
+        """A click on a row's line or outcome chooses the row: its cell with an issue is
+        what there is to do on it (those two cells hold nothing to correct). The arrow keys
+        browse cell by cell and move nowhere else."""
+        if index.column() in (LINE_COLUMN, OUTCOME_COLUMN):
+            self.go_to_issue(index.row())
 
     def summary(self) -> list[str]:
         """The messages as the list shows them (the first entry is every row)."""
