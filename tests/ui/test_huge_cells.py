@@ -72,5 +72,5 @@ def test_selected_row_names_a_huge_corrected_value_cut(
     assert page.model.setData(page.model.index(0, name), "Zola")
     page.table.setCurrentIndex(page.model.index(0, name))
     corrected = page.details.toPlainText().splitlines()[-1]
-    assert corrected == f"Corrected Learner's last name — candidateName: “{flat[:200]}…” → “Zola”"
+    assert corrected == f"Corrected: Learner's last name — candidateName, “{flat[:200]}…” → “Zola”"
     shot(window, screenshots, "preview-huge-correction")

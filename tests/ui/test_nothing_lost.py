@@ -55,7 +55,7 @@ def test_corrections_survive_check_again_back_next_and_the_configuration_opened_
     assert page.model.data(cell(page, 4, EMAIL), Qt.ItemDataRole.ToolTipRole) == (
         "Corrected; the file has: sophie.leroy-at-example.org")
     page.table.setCurrentIndex(cell(page, 4, EMAIL))
-    assert ("Corrected Teacher's e-mail address — teacherEmail: "
+    assert ("Corrected: Teacher's e-mail address — teacherEmail, "
             f"“sophie.leroy-at-example.org” → “{FIXED}”") in page.details.toPlainText()
     shot(window, screenshots, "nothing-lost-1-corrected")
 

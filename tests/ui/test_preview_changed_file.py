@@ -135,7 +135,7 @@ def test_a_corrected_column_no_longer_mapped_is_named_by_its_header(
     provider = page.session.choices.config.imports[0].provider
     provider.columns[3] = dataclasses.replace(provider.columns[3], field=IGNORED_COLUMN)
     check_again(page, qtbot)
-    assert "Corrected Courriel (not mapped): “sophie.leroy-at-example.org” → " \
+    assert "Corrected: Courriel (not mapped), “sophie.leroy-at-example.org” → " \
            "“sophie.leroy@example.org”" in select(page, 4, COURRIEL)
 
 

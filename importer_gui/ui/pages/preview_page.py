@@ -988,7 +988,7 @@ class PreviewPage(BasePage):
                 before = before_as_edited(self.session.choices.plan, imp.index, correction) \
                     if self.session.choices.plan is not None else correction.before
                 # A value of 200,000 characters would be laid out whole in the panel.
-                lines.append((arg(self.tr("Corrected %1: “%2” → “%3”"),
+                lines.append((arg(self.tr("Corrected: %1, “%2” → “%3”"),
                                   self._column_title(imp, n, correction), shown(before),
                                   shown(correction.after)), None))
         self.details.set_lines(lines)

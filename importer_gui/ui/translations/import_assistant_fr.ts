@@ -1795,6 +1795,10 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
         </translation>
     </message>
     <message>
+        <source>Corrected: %1, “%2” → “%3”</source>
+        <translation>Correction&#xa0;: %1, «&#xa0;%2&#xa0;» → «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message>
         <source>All files</source>
         <translation>Tous les fichiers</translation>
     </message>
@@ -1911,10 +1915,6 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
     <message>
         <source>Line %1 of %2: %3</source>
         <translation>Ligne %1 du fichier %2&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>Corrected %1: “%2” → “%3”</source>
-        <translation>Corrigé %1&#xa0;: «&#xa0;%2&#xa0;» → «&#xa0;%3&#xa0;»</translation>
     </message>
     <message>
         <source>%1 (not mapped)</source>
