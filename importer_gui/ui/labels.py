@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from importer_gui.core.catalogue.actions import (
     CATALOGUE,
+    CODE_LABELS,
     FIELD_LABELS,
     IGNORED_COLUMN,
     IGNORED_LABEL,
@@ -58,7 +59,16 @@ def field_label(name: str) -> str:
 
 def field_title(name: str) -> str:
     """"Session title — sessionTitle": the label first, the technical name second."""
-    label = _named(name)
+    return _titled(_named(name), name)
+
+
+def code_title(meaning: str) -> str:
+    """"Create or update — createUpdate": a coded field's meaning, then its element's name."""
+    return _titled(CODE_LABELS.get(meaning), meaning)
+
+
+def _titled(label: str | None, name: str) -> str:
+    """A catalogue's label translated, then the technical name; the name alone without one."""
     return arg(translate("labels", "%1 — %2"), catalogue_text(label), name) if label else name
 
 

@@ -9,6 +9,7 @@ import pytest
 from importer_gui.core import catalogue as cat
 from importer_gui.core.actions import HANDLERS
 from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.catalogue.actions import CODE_LABELS, PARAMETER_MAPPINGS
 from importer_gui.core.config import Provider
 
 
@@ -40,6 +41,13 @@ def test_an_action_entry_holds_together(spec: cat.ActionSpec) -> None:
         # A coded value that is not a code, or a date a page words its own way.
         assert not field.invalid or field.kind in (cat.Kind.ENUM, cat.Kind.DATE)
         assert field.column == cat.STORE_COLUMNS.get(field.name, "")
+
+
+def test_every_meaning_the_mapping_page_offers_codes_for_has_a_label() -> None:
+    meanings = {m for a in cat.ACTIONS.values() for f in a.fields
+                if f.remapped or f.name in PARAMETER_MAPPINGS.get(a.name, ())
+                for m, _ in f.codes}
+    assert set(CODE_LABELS) == meanings
 
 
 def test_every_store_column_belongs_to_a_field() -> None:

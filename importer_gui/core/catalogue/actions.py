@@ -76,6 +76,16 @@ FIELD_LABELS: dict[str, str] = {
     "roomCapacity": QT_TRANSLATE_NOOP("catalogue", "Room capacity"),
 }
 
+# What people call each meaning of a coded field (its value mapping's element), in every
+# field that has it; the window shows it translated, with the name after it.
+CODE_LABELS: dict[str, str] = {
+    "createUpdate": QT_TRANSLATE_NOOP("catalogue", "Create or update"),
+    "delete": QT_TRANSLATE_NOOP("catalogue", "Delete"),
+    "cancel": QT_TRANSLATE_NOOP("catalogue", "Delete"),  # sessionAction's A deletes the session
+    "active": QT_TRANSLATE_NOOP("catalogue", "Active"),
+    "cancelled": QT_TRANSLATE_NOOP("catalogue", "Cancelled"),
+}
+
 
 # --- training courses, sessions, interventions (issue 15) -------------------------------------
 
@@ -392,6 +402,16 @@ FIELD_LABELS.update({
     "score": QT_TRANSLATE_NOOP("catalogue", "Score"),
     "scoreMax": QT_TRANSLATE_NOOP("catalogue", "Maximum score"),
 })
+CODE_LABELS.update({
+    "registerValue": QT_TRANSLATE_NOOP("catalogue", "Register"),
+    "unregisterValue": QT_TRANSLATE_NOOP("catalogue", "Unregister"),
+    "notAttempted": QT_TRANSLATE_NOOP("catalogue", "Not attempted"),
+    "incomplete": QT_TRANSLATE_NOOP("catalogue", "Incomplete"),
+    "completed": QT_TRANSLATE_NOOP("catalogue", "Completed"),
+    "passed": QT_TRANSLATE_NOOP("catalogue", "Passed"),
+    "failed": QT_TRANSLATE_NOOP("catalogue", "Failed"),
+    "browsed": QT_TRANSLATE_NOOP("catalogue", "Browsed"),
+})
 
 _CANDIDATE_FIELDS = ("candidateLogin", "candidateRefNumber", "candidateEmail")
 
@@ -570,6 +590,11 @@ FIELD_LABELS.update({
     HIERARCHY_ENTITY_NAME: QT_TRANSLATE_NOOP("catalogue", "Entity (one level per column)"),
     "managerLogin": QT_TRANSLATE_NOOP("catalogue", "Manager's login"),
     "managerRefNumber": QT_TRANSLATE_NOOP("catalogue", "Manager's reference number"),
+})
+CODE_LABELS.update({
+    "enabledValue": QT_TRANSLATE_NOOP("catalogue", "Enabled"),
+    "disabledValue": QT_TRANSLATE_NOOP("catalogue", "Disabled"),
+    "enabledUntilValue": QT_TRANSLATE_NOOP("catalogue", "Enabled until a date"),
 })
 
 _DEFAULT_ENTITY_OPTION = OptionDef(

@@ -3045,6 +3045,22 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Capacité de la salle</translation>
     </message>
     <message>
+        <source>Create or update</source>
+        <translation>Créer ou mettre à jour</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
         <source>Training course action</source>
         <translation>Action sur la formation</translation>
     </message>
@@ -3295,6 +3311,50 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Maximum score</source>
         <translation>Score maximal</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Inscrire</translation>
+    </message>
+    <message>
+        <source>Unregister</source>
+        <translation>Désinscrire</translation>
+    </message>
+    <message>
+        <source>Not attempted</source>
+        <translation>Non commencé</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Incomplet</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>Browsed</source>
+        <translation>Parcouru</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>Enabled until a date</source>
+        <translation>Actif jusqu&apos;à une date</translation>
     </message>
     <message>
         <source>Creates or updates learners, found by their login (or the fields chosen in Find learners by, on the next page), with their entity and manager.</source>

@@ -11,7 +11,7 @@ from importer_gui.core.catalogue import FieldDef
 from importer_gui.core.catalogue.actions import PARAMETER_MAPPINGS
 from importer_gui.core.config import Action
 from importer_gui.ui.i18n import arg
-from importer_gui.ui.labels import field_title
+from importer_gui.ui.labels import code_title, field_title
 from importer_gui.ui.pages.mapping.options import wrapping_form
 
 
@@ -37,7 +37,9 @@ class CodesBoxes:
             edit.setObjectName(f"code_{field.name}_{meaning}")
             edit.setToolTip(arg(self.tr("Default: %1"), default))
             self._follow_hand(edit)
-            form.addRow(self._option_label(meaning, default), edit)
+            # A default that is the meaning's own name (trackingStatus) is not said twice.
+            shown = "" if default == meaning else default
+            form.addRow(self._option_label(code_title(meaning), shown), edit)
             edits[meaning] = edit
         self.code_edits[field.name] = edits
         return box
