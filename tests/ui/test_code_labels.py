@@ -1,5 +1,5 @@
-"""The mapping page names the meanings of a coded field as people call them, the technical
-name second."""
+"""The mapping page names the meanings of a coded field, and a search option's default field,
+as people call them, the technical name second."""
 
 from __future__ import annotations
 
@@ -25,19 +25,23 @@ def code_labels(page: MappingPage, field: str) -> list[str]:
     return [label.text() for label in labels if isinstance(label, QLabel)]
 
 
-def test_session_action_codes_are_named_in_the_users_language(
+def test_session_action_codes_and_the_search_default_are_named_in_the_users_language(
         speaking: str, window: MainWindow, tmp_path: Path, screenshots: Path) -> None:
     data = tmp_path / "sessions.csv"
     data.write_text("sessionAction;trainingPathCode;sessionTitle;teacherLogin\n"
                     "M;T1;Atelier;jdupont\n", encoding="utf-8")
     page = mapping(window, data, "createOrUpdateSessionAction")
+    labels = [w.text() for w in page.findChildren(QLabel)]
     if speaking == FRENCH:
         assert code_labels(page, "sessionAction") == [
             f"Créer ou mettre à jour — createUpdate (par défaut M){NBSP}:",
             f"Supprimer — cancel (par défaut A){NBSP}:"]
+        assert (f"Retrouver les sessions par\n(par défaut Titre de la session — sessionTitle)"
+                f"{NBSP}:") in labels
     else:
         assert code_labels(page, "sessionAction") == [
             "Create or update — createUpdate (default M):", "Delete — cancel (default A):"]
+        assert "Find sessions by\n(default Session title — sessionTitle):" in labels
     look(window, screenshots, f"mapping-session-action-codes-{speaking}")
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from importer_gui.core.binding import option_value
+from importer_gui.core.binding import default_fields, option_value
 from importer_gui.core.catalogue import NO, PROVIDER_OPTIONS, YES, OptionDef, OptionKind
 from importer_gui.core.config import Action, OptionValue
 from importer_gui.core.errors import ImporterError
 from importer_gui.ui.i18n import arg
-from importer_gui.ui.labels import catalogue_text
+from importer_gui.ui.labels import catalogue_text, field_title
 
 DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"]
 # The date format's texts, as catalogue/document.py writes them, marked for the translators.
@@ -55,8 +55,9 @@ class OptionsBox:
             value = option_value(self.spec, action, option.name)
             if option.kind is OptionKind.FIELD_LIST:
                 name = catalogue_text(option.label)
-                label = QLabel(arg(self.tr("%1\n(default %2):"), name, option.default)
-                               if option.default else arg(self.tr("%1:"), name), box)
+                default = ", ".join(field_title(f) for f in default_fields(option))
+                label = QLabel(arg(self.tr("%1\n(default %2):"), name, default)
+                               if default else arg(self.tr("%1:"), name), box)
                 label.setToolTip(catalogue_text(option.description))
                 form.addRow(label, self._field_list(option, value, box))
             else:
