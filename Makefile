@@ -28,10 +28,13 @@ $(QM_DIR)/%.qm: $(TS_DIR)/%.ts | $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 # After changing the window's texts: the new ones join the .ts, to translate in Qt Linguist
-# (pyside6-linguist) or by hand; the tests fail until each has its French.
+# (pyside6-linguist) or by hand; the tests fail until each has its French. The English .ts
+# holds only the texts with a count, to write as "1 row" and "2 rows".
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -silent -extensions py -locations none importer_gui \
-		-ts $(TS_FILES)
+		-ts $(filter-out $(TS_DIR)/import_assistant_en.ts,$(TS_FILES))
+	$(VENV)/bin/pyside6-lupdate -silent -extensions py -locations none -pluralonly importer_gui \
+		-ts $(TS_DIR)/import_assistant_en.ts
 
 run: $(STAMP) $(QM_FILES)
 	$(PY) -m importer_gui

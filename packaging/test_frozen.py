@@ -21,10 +21,12 @@ SAMPLE = ROOT / "resources" / "sample" / "sample-config.xml"
 SCREENSHOT = ROOT / "screenshots" / "frozen-wizard.png"
 GUI_SECONDS = 6  # the wizard must still be up after this long
 # The wizard starts in French (the system's language here), so the log must say so: the
-# bundle holds the compiled translation, and Qt's own for the wizard's buttons.
+# bundle holds the compiled translation, and Qt's own for the wizard's buttons; and English's
+# plural forms ("1 row", "2 rows").
 GUI_LOCALE = "fr_FR.UTF-8"
 SPOKEN = "The window speaks fr"
 BUNDLED_TRANSLATIONS = ("resources/translations/import_assistant_fr.qm",
+                        "resources/translations/import_assistant_en.qm",
                         "PySide6/Qt/translations/qtbase_fr.qm")
 
 

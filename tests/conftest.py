@@ -151,6 +151,18 @@ def french(qapp: QApplication, translations: Path) -> Iterator[None]:
         remove_translators(qapp)
 
 
+@pytest.fixture
+def english(qapp: QApplication, translations: Path) -> Iterator[None]:
+    """The window speaks English as the app starts it, its plural forms included."""
+    from importer_gui.ui.language import ENGLISH, install_translators, remove_translators
+
+    assert install_translators(qapp, ENGLISH, translations) == ENGLISH
+    try:
+        yield
+    finally:
+        remove_translators(qapp)
+
+
 # ---------------------------------------------------------------- PostgreSQL
 
 @pytest.fixture(scope="session")

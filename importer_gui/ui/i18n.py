@@ -4,8 +4,9 @@
 of the shapes it recognises, always with literal text:
 
 - ``self.tr("…")`` in a QObject class (the class name is the context); a plural is
-  ``self.tr("%n row(s)", "", n)``. PySide looks a plural up under the instance's own class
-  only, so plurals belong in classes nobody subclasses;
+  ``self.tr("%n row(s)", "", n)``, its English forms ("1 row", "2 rows") in the English
+  .ts. PySide looks a plural up under the instance's own class only, so plurals belong in
+  classes nobody subclasses;
 - ``translate("Context", "…")`` anywhere else (no plural: lupdate marks none here);
 - ``QT_TRANSLATE_NOOP("catalogue", "…")`` where the text is written as data (the catalogue,
   in the Qt-free core, defines that name itself); the window then translates the value with

@@ -41,7 +41,7 @@ SYSTEM = ""  # no choice made: follow the system's locale
 # Each language by its own name, as people look for it in a menu.
 LANGUAGES: dict[str, str] = {ENGLISH: "English", FRENCH: "Français"}
 SOURCE_LANGUAGE = ENGLISH  # the language the source strings are written in
-CATALOGUE_NAME = "import_assistant"  # import_assistant_fr.qm
+CATALOGUE_NAME = "import_assistant"  # import_assistant_fr.qm, import_assistant_en.qm
 QT_CATALOGUES = ("qtbase",)  # Qt's own words: wizard buttons, dialog buttons, file dialogs
 _KEY = "language/ui"
 _CONTEXT = "Language"
@@ -121,13 +121,14 @@ def install_translators(app: QCoreApplication, language: str | None = None,
                         folder: Path | None = None) -> str:
     """Speak ``language`` (the wanted one by default); the language actually spoken.
 
-    Dates and numbers follow it too (``QLocale()``). A missing translation means English.
+    Dates and numbers follow it too (``QLocale()``). A missing translation means English;
+    English has one too, for its plural forms only.
     """
     remove_translators(app)
+    folder = folder or translation_file(SOURCE_LANGUAGE).parent
     language = language or wanted_language()
     if language != SOURCE_LANGUAGE:
-        ours = _translator(app, (folder or translation_file(language).parent)
-                           / f"{CATALOGUE_NAME}_{language}.qm")
+        ours = _translator(app, folder / f"{CATALOGUE_NAME}_{language}.qm")
         if ours is None:
             log.warning("No %s translation found: the window speaks English", language)
             language = SOURCE_LANGUAGE
@@ -138,10 +139,22 @@ def install_translators(app: QCoreApplication, language: str | None = None,
                 qt = _translator(app, qt_folder / f"{catalogue}_{language}.qm")
                 if qt is not None:
                     _installed.append(qt)
+    if language == SOURCE_LANGUAGE:
+        _install_english_plurals(app, folder)
     QLocale.setDefault(_locale(language))
     messages_text.clear_cache()  # the messages cached speak the language before
     log.info("The window speaks %s (%s)", language, QLocale().name())
     return language
+
+
+def _install_english_plurals(app: QCoreApplication, folder: Path) -> None:
+    """English's own plural forms ("1 record", "2 records"): a text with a count is written
+    once, "%n record(s)", and only a translation chooses its form for the count."""
+    plurals = _translator(app, folder / f"{CATALOGUE_NAME}_{SOURCE_LANGUAGE}.qm")
+    if plurals is None:
+        log.warning("No English plural forms found: counts read \"record(s)\"")
+    else:
+        _installed.append(plurals)
 
 
 def _translator(app: QCoreApplication, path: Path) -> QTranslator | None:

@@ -341,3 +341,17 @@ def test_in_french_a_report_button_disabled_says_why(french: None, tmp_path: Pat
     assert page.copy_button.toolTip() == (
         "Le fichier de données avec vos corrections, dans son format, son encodage et son "
         "séparateur.")
+
+
+def test_in_english_the_corrections_recorded_are_counted_in_words(
+        english: None, tmp_path: Path, qtbot: object) -> None:
+    wiz, page, commit = preview_and_commit(teacher_state(tmp_path), qtbot)
+    edit(page, 3, LOGIN, "nobody")
+    wiz.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=10_000)  # type: ignore[attr-defined]
+    assert commit.status.text() == (
+        "Committed: run 1 is in the history. The 1 correction made in the preview is "
+        "recorded with it: the store browser's History tab shows it.")
+    assert commit._committed_text(Committed(1, {}, corrections=2)).endswith(
+        "The 2 corrections made in the preview are recorded with it: the store browser's "
+        "History tab shows them.")

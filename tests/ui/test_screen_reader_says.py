@@ -24,7 +24,7 @@ from tests.ui.wizards import sample_preview
 
 NBSP = "\u00a0"
 COUNTS = {
-    ENGLISH: "4 row(s): 3 to create, 0 to update, 0 unchanged, 0 to delete, 1 with errors.",
+    ENGLISH: "4 rows: 3 to create, 0 to update, 0 unchanged, 0 to delete, 1 with errors.",
     FRENCH: "4 lignes\u00a0: 3 à créer, 0 à mettre à jour, 0 inchangée, 0 à supprimer, "
             "1 en erreur.",
 }

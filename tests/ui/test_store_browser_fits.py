@@ -58,7 +58,7 @@ def test_the_teachers_tab_shows_whole(speaking: str, width: int, count: int, tmp
     QApplication.processEvents()
     browser.grab().save(str(screenshots / f"store-browser-{speaking}-{width}-{count}.png"))
     tab = browser.record_tabs[Table.TEACHER]
-    assert tab.count_label.text() == (f"{count} record(s)" if speaking == ENGLISH
+    assert tab.count_label.text() == (f"{count} records" if speaking == ENGLISH
                                       else f"{count} enregistrements")
     assert clipped(browser) == []
     assert headers_cut(tab.view) == []

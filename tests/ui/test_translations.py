@@ -39,6 +39,8 @@ from importer_gui.ui.widgets.progress import step_text
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "importer_gui" / "ui" / "translations" / "import_assistant_fr.ts"
+# English's plural forms only: a count's text is written once, "%n row(s)".
+ENGLISH_TS = TS.with_name("import_assistant_en.ts")
 PLACEHOLDER = re.compile(r"%L?n|%[1-9][0-9]?")
 
 
@@ -62,14 +64,20 @@ def translations_of(message: ElementTree.Element) -> list[str]:
     return forms if message.get("numerus") == "yes" else [translation.text or ""]
 
 
-def test_every_marked_string_has_its_french(tmp_path: Path) -> None:
-    # lupdate reads the package as it is now: a new text is "unfinished" until translated.
-    updated = tmp_path / TS.name
-    shutil.copy(TS, updated)
+def updated_messages(ts: Path, folder: Path, *options: str
+                     ) -> list[tuple[str, ElementTree.Element]]:
+    """The messages of a copy of ``ts`` brought up to date with the package as it is now:
+    a new text is "unfinished" until translated."""
+    updated = folder / ts.name
+    shutil.copy(ts, updated)
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     subprocess.run([str(lupdate), "-silent", "-extensions", "py", "-locations", "none",
-                    str(ROOT / "importer_gui"), "-ts", str(updated)], check=True)
-    found = messages(updated)
+                    *options, str(ROOT / "importer_gui"), "-ts", str(updated)], check=True)
+    return messages(updated)
+
+
+def test_every_marked_string_has_its_french(tmp_path: Path) -> None:
+    found = updated_messages(TS, tmp_path)
     # A context-less text is a tr() outside a class, or i18n.tr given a literal: lupdate
     # misreads both (write translate("Context", "…") instead).
     assert [m.findtext("source") for context, m in found if not context] == []
@@ -80,9 +88,20 @@ def test_every_marked_string_has_its_french(tmp_path: Path) -> None:
                               f"translations` and translate them in {TS.name}")
 
 
-def test_translations_keep_placeholders_and_one_mnemonic() -> None:
+def test_every_count_has_its_english_singular_and_plural(tmp_path: Path) -> None:
+    found = updated_messages(ENGLISH_TS, tmp_path, "-pluralonly")
+    unfinished = [f"{context}: {m.findtext('source')!r}" for context, m in found
+                  if m.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+                  or not all(translations_of(m))
+                  or any(re.search(r"\((e?s)\)", form) for form in translations_of(m))]
+    assert unfinished == [], (f"{len(unfinished)} count(s) without their English forms; run "
+                              f"`make translations` and write them in {ENGLISH_TS.name}")
+
+
+@pytest.mark.parametrize("ts", [TS, ENGLISH_TS], ids=["French", "English"])
+def test_translations_keep_placeholders_and_one_mnemonic(ts: Path) -> None:
     wrong = []
-    for context, message in messages(TS):
+    for context, message in messages(ts):
         source = message.findtext("source") or ""
         markers = sorted(PLACEHOLDER.findall(source))
         for text in translations_of(message):

@@ -1,0 +1,387 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CommitPage</name>
+    <message numerus="yes">
+        <source>Checked again with your corrections, %Ln row(s) now have a different outcome (the first on line %1 of %2). Nothing was written: look at them, then commit.</source>
+        <translation>
+            <numerusform>Checked again with your corrections, %Ln row now has a different outcome (on line %1 of %2). Nothing was written: look at it, then commit.</numerusform>
+            <numerusform>Checked again with your corrections, %Ln rows now have a different outcome (the first on line %1 of %2). Nothing was written: look at them, then commit.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln correction(s) made in the preview are recorded with it: the store browser&apos;s History tab shows them.</source>
+        <translation>
+            <numerusform>The %Ln correction made in the preview is recorded with it: the store browser&apos;s History tab shows it.</numerusform>
+            <numerusform>The %Ln corrections made in the preview are recorded with it: the store browser&apos;s History tab shows them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 was partly reverted by run(s) %2: only part of what it wrote is still in the store.</source>
+        <translation>
+            <numerusform>Run %1 was partly reverted by run %2: only part of what it wrote is still in the store.</numerusform>
+            <numerusform>Run %1 was partly reverted by runs %2: only part of what it wrote is still in the store.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 was partly reverted by run(s) %2: some of its rows are no longer in the store.</source>
+        <translation>
+            <numerusform>Run %1 was partly reverted by run %2: some of its rows are no longer in the store.</numerusform>
+            <numerusform>Run %1 was partly reverted by runs %2: some of its rows are no longer in the store.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilesTip</name>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more: select the run to see them all below</source>
+        <translation>
+            <numerusform>… and %Ln more: select the run to see them all below</numerusform>
+            <numerusform>… and %Ln more: select the run to see them all below</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message numerus="yes">
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln replaced</source>
+        <translation>
+            <numerusform>%Ln replaced</numerusform>
+            <numerusform>%Ln replaced</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message numerus="yes">
+        <source>%Ln cell(s) corrected.</source>
+        <translation>
+            <numerusform>%Ln cell corrected.</numerusform>
+            <numerusform>%Ln cells corrected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) corrected: %1.</source>
+        <translation>
+            <numerusform>%Ln cell corrected: %1.</numerusform>
+            <numerusform>%Ln cells corrected: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in %1</source>
+        <translation>
+            <numerusform>%Ln in %1</numerusform>
+            <numerusform>%Ln in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Put back the %Ln cell(s) the last replace changed</source>
+        <translation>
+            <numerusform>Put back the %Ln cell the last replace changed</numerusform>
+            <numerusform>Put back the %Ln cells the last replace changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) put back as they were.</source>
+        <translation>
+            <numerusform>%Ln cell put back as it was.</numerusform>
+            <numerusform>%Ln cells put back as they were.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) put back as they were: %1.</source>
+        <translation>
+            <numerusform>%Ln cell put back as it was: %1.</numerusform>
+            <numerusform>%Ln cells put back as they were: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) edited since were left as they are.</source>
+        <translation>
+            <numerusform>%Ln cell edited since was left as it is.</numerusform>
+            <numerusform>%Ln cells edited since were left as they are.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message numerus="yes">
+        <source>%1: %Ln row(s) from %2</source>
+        <translation>
+            <numerusform>%1: %Ln row from %2</numerusform>
+            <numerusform>%1: %Ln rows from %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to %1: %Ln file(s).</source>
+        <translation>
+            <numerusform>Sent to %1: %Ln file.</numerusform>
+            <numerusform>Sent to %1: %Ln files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) with errors were left out.</source>
+        <translation>
+            <numerusform>%Ln row with errors was left out.</numerusform>
+            <numerusform>%Ln rows with errors were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message numerus="yes">
+        <source>%Ln correction(s) no longer match %1, which changed since they were made: they were dropped, so that none lands on another row. Make them again where they belong:</source>
+        <translation>
+            <numerusform>%Ln correction no longer matches %1, which changed since it was made: it was dropped, so that it does not land on another row. Make it again where it belongs:</numerusform>
+            <numerusform>%Ln corrections no longer match %1, which changed since they were made: they were dropped, so that none lands on another row. Make them again where they belong:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln with errors)</source>
+        <translation>
+            <numerusform>%1 (%Ln with errors)</numerusform>
+            <numerusform>%1 (%Ln with errors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln row(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln row&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln rows&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to create</source>
+        <translation>
+            <numerusform>%Ln to create</numerusform>
+            <numerusform>%Ln to create</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to update</source>
+        <translation>
+            <numerusform>%Ln to update</numerusform>
+            <numerusform>%Ln to update</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unchanged</source>
+        <translation>
+            <numerusform>%Ln unchanged</numerusform>
+            <numerusform>%Ln unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to delete</source>
+        <translation>
+            <numerusform>%Ln to delete</numerusform>
+            <numerusform>%Ln to delete</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with errors</source>
+        <translation>
+            <numerusform>%Ln with errors</numerusform>
+            <numerusform>%Ln with errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) have errors and will be skipped: they are not written. Commit the other rows?</source>
+        <translation>
+            <numerusform>%Ln row has errors and will be skipped: it is not written. Commit the other rows?</numerusform>
+            <numerusform>%Ln rows have errors and will be skipped: they are not written. Commit the other rows?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Use it in %Ln row(s)</source>
+        <translation>
+            <numerusform>&amp;Use it in %Ln row</numerusform>
+            <numerusform>&amp;Use it in %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) corrected.</source>
+        <translation>
+            <numerusform>%Ln cell corrected.</numerusform>
+            <numerusform>%Ln cells corrected.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordTab</name>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RefreshDialog</name>
+    <message numerus="yes">
+        <source>%Ln file(s), each read for the export whose columns its first line names</source>
+        <translation>
+            <numerusform>%Ln file, read for the export whose columns its first line names</numerusform>
+            <numerusform>%Ln files, each read for the export whose columns its first line names</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read from beside the configuration (%Ln export(s) no file chosen holds): %1</source>
+        <translation>
+            <numerusform>Read from beside the configuration (%Ln export no file chosen holds): %1</numerusform>
+            <numerusform>Read from beside the configuration (%Ln exports no file chosen holds): %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RevertDialog</name>
+    <message numerus="yes">
+        <source>Every record of run %1 left to revert is a conflict: nothing can be reverted without reverting later run(s) %2 first.</source>
+        <translation>
+            <numerusform>Every record of run %1 left to revert is a conflict: nothing can be reverted without reverting later run %2 first.</numerusform>
+            <numerusform>Every record of run %1 left to revert is a conflict: nothing can be reverted without reverting later runs %2 first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln record(s)</source>
+        <translation>
+            <numerusform>%1: %Ln record</numerusform>
+            <numerusform>%1: %Ln records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln conflict(s)</source>
+        <translation>
+            <numerusform>, %Ln conflict</numerusform>
+            <numerusform>, %Ln conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflicting record(s) cannot be reverted (changed since run %1, or still needed by other records).</source>
+        <translation>
+            <numerusform>%Ln conflicting record cannot be reverted (changed since run %1, or still needed by other records).</numerusform>
+            <numerusform>%Ln conflicting records cannot be reverted (changed since run %1, or still needed by other records).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflicting record(s) will be skipped (changed since run %1, or still needed by other records); the others will be reverted.</source>
+        <translation>
+            <numerusform>%Ln conflicting record will be skipped (changed since run %1, or still needed by other records); the others will be reverted.</numerusform>
+            <numerusform>%Ln conflicting records will be skipped (changed since run %1, or still needed by other records); the others will be reverted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Later run(s) %1 changed records of run %2 again: revert them first (newest first) to revert those records as well.</source>
+        <translation>
+            <numerusform>Later run %1 changed records of run %2 again: revert it first to revert those records as well.</numerusform>
+            <numerusform>Later runs %1 changed records of run %2 again: revert them first (newest first) to revert those records as well.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 cannot be reverted first: its %Ln conflicting record(s) changed since run %1, or are still needed by other records; the records of run %2 it changed again will stay skipped.</source>
+        <translation>
+            <numerusform>Run %1 cannot be reverted first: its %Ln conflicting record changed since run %1, or is still needed by other records; the records of run %2 it changed again will stay skipped.</numerusform>
+            <numerusform>Run %1 cannot be reverted first: its %Ln conflicting records changed since run %1, or are still needed by other records; the records of run %2 it changed again will stay skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revert &amp;later run(s) %1 first (newest first), then run %2</source>
+        <translation>
+            <numerusform>Revert &amp;later run %1 first, then run %2</numerusform>
+            <numerusform>Revert &amp;later runs %1 first (newest first), then run %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Later run(s) %1, then run %2, are being reverted in the store, each in a revert of its own. Stop the revert? The runs already reverted stay reverted; nothing more will be written.</source>
+        <translation>
+            <numerusform>Later run %1, then run %2, are being reverted in the store, each in a revert of its own. Stop the revert? The runs already reverted stay reverted; nothing more will be written.</numerusform>
+            <numerusform>Later runs %1, then run %2, are being reverted in the store, each in a revert of its own. Stop the revert? The runs already reverted stay reverted; nothing more will be written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 was not reverted first: its %Ln conflicting record(s) changed since run %1, or are still needed by other records.</source>
+        <translation>
+            <numerusform>Run %1 was not reverted first: its %Ln conflicting record changed since run %1, or is still needed by other records.</numerusform>
+            <numerusform>Run %1 was not reverted first: its %Ln conflicting records changed since run %1, or are still needed by other records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) skipped as conflicts.</source>
+        <translation>
+            <numerusform>%Ln record skipped as a conflict.</numerusform>
+            <numerusform>%Ln records skipped as conflicts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoreBrowser</name>
+    <message numerus="yes">
+        <source>Run %1: %Ln file(s) read:</source>
+        <translation>
+            <numerusform>Run %1: %Ln file read:</numerusform>
+            <numerusform>Run %1: %Ln files read:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: %Ln cell(s) corrected in the preview before the commit:</source>
+        <translation>
+            <numerusform>Run %1: %Ln cell corrected in the preview before the commit:</numerusform>
+            <numerusform>Run %1: %Ln cells corrected in the preview before the commit:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message numerus="yes">
+        <source>%Ln correction(s) of the preview are not saved yet (in a corrected copy or a commit). They stay with their file while this window is open, and come back when it is checked again.</source>
+        <translation>
+            <numerusform>%Ln correction of the preview is not saved yet (in a corrected copy or a commit). It stays with its file while this window is open, and comes back when it is checked again.</numerusform>
+            <numerusform>%Ln corrections of the preview are not saved yet (in a corrected copy or a commit). They stay with their file while this window is open, and come back when it is checked again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln correction(s) of the preview, neither committed nor saved in a corrected copy of their file, would be lost too.</source>
+        <translation>
+            <numerusform>%Ln correction of the preview, neither committed nor saved in a corrected copy of its file, would be lost too.</numerusform>
+            <numerusform>%Ln corrections of the preview, neither committed nor saved in a corrected copy of their file, would be lost too.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln correction(s) of the preview are neither committed nor saved in a corrected copy of their file. Save them in %1, beside the file they correct?</source>
+        <translation>
+            <numerusform>%Ln correction of the preview is neither committed nor saved in a corrected copy of its file. Save it in %1, beside the file it corrects?</numerusform>
+            <numerusform>%Ln corrections of the preview are neither committed nor saved in a corrected copy of their file. Save them in %1, beside the file they correct?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln correction(s) of the preview are neither committed nor saved in a corrected copy of their file, and your changes to the configuration (its reading, action, mapping or XML) are not saved either. Save the corrections in %1, beside the file they correct, and the configuration %2?</source>
+        <translation>
+            <numerusform>%Ln correction of the preview is neither committed nor saved in a corrected copy of its file, and your changes to the configuration (its reading, action, mapping or XML) are not saved either. Save the correction in %1, beside the file it corrects, and the configuration %2?</numerusform>
+            <numerusform>%Ln corrections of the preview are neither committed nor saved in a corrected copy of their file, and your changes to the configuration (its reading, action, mapping or XML) are not saved either. Save the corrections in %1, beside the file they correct, and the configuration %2?</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
