@@ -88,6 +88,22 @@ def table_name(table: str) -> str:
     }, table)
 
 
+def records_name(table: str) -> str:
+    """A store table's records in a sentence's middle: "training courses", "learners"."""
+    return _of_table({
+        Table.TEACHER: translate("labels", "teachers"),
+        Table.TRAINING: translate("labels", "training courses"),
+        Table.SESSION: translate("labels", "sessions"),
+        Table.ROOM: translate("labels", "rooms"),
+        Table.INTERVENTION: translate("labels", "interventions"),
+        Table.ENTITY: translate("labels", "entities"),
+        Table.LEARNER: translate("labels", "learners"),
+        Table.LEARNING_OBJECT: translate("labels", "learning objects"),
+        Table.REGISTRATION: translate("labels", "registrations"),
+        Table.TRACKING: translate("labels", "tracking"),
+    }, table)
+
+
 def another_record(table: str) -> str:
     """"Another teacher": a sentence's subject, one phrase a table so that its words agree
     as the language wants ("Une autre formation")."""

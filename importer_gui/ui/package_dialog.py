@@ -117,6 +117,7 @@ class PackageDialog(WorkDialog):
         self.folder_edit.set_path(folder or self._last_folder())
         address, key_file = self.settings.send_to()  # where last month's package went
         self.url_edit.setText(address)
+        self._say_send_to()  # an empty box emits nothing
         self.key_edit.set_path(key_file)
 
     def _last_folder(self) -> Path:
@@ -150,10 +151,14 @@ class PackageDialog(WorkDialog):
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("packageUrl")
         self.url_edit.setPlaceholderText(self.tr("sftp://user@host/folder"))
+        self.url_edit.textChanged.connect(self._say_send_to)
         form.addRow(self.tr("Send &to (SFTP):"), self.url_edit)
         self.key_edit = PathEdit(self)
         self.key_edit.setObjectName("packageKey")
-        self.key_edit.setPlaceholderText(self.tr("the SSH agent's, or ~/.ssh's"))
+        self.key_edit.setPlaceholderText(self.tr(
+            "Optional: your usual SSH key, else a password is asked for"))
+        self.key_edit.setToolTip(self.tr(
+            "When empty, the keys of your SSH agent or of your .ssh folder are tried"))
         add_edit_with_button(form, self.tr("&Key file:"), self.key_edit, self.tr("C&hoose…"),
                              self.choose_key)
         layout.addLayout(form)
@@ -222,6 +227,7 @@ class PackageDialog(WorkDialog):
         if send and not url:
             self._show_error(self.tr("Give the platform's SFTP address "
                                      "(sftp://user@host/folder) to send the package to."))
+            self.url_edit.setFocus(Qt.FocusReason.OtherFocusReason)  # where to type it
             return
         self._running(True, self.tr("Packaging…"))
         self.summary_area.hide()  # an earlier package's summary would not be this one's
@@ -427,6 +433,13 @@ class PackageDialog(WorkDialog):
         super()._running(running, text)
         self._busy = running
         self._offer_actions()
+
+    def _say_send_to(self) -> None:
+        """Package and send's tooltip: where it sends, or that it needs an address first."""
+        url = self.url_edit.text().strip()
+        self.send_button.setToolTip(arg(self.tr("Write the package, then send it to %1"), url)
+                                    if url else self.tr(
+            "Give the platform's SFTP address in Send to (SFTP) first"))
 
     def _offer_actions(self) -> None:
         """Package and Package and send, offered while nothing runs and a folder is given

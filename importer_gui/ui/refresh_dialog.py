@@ -27,11 +27,13 @@ from importer_gui.core.errors import ImporterError, StoreReplacedError
 from importer_gui.core.issues import OUTCOME_ORDER, Outcome
 from importer_gui.core.paths import readable
 from importer_gui.core.platform_io import export_config, refresh
+from importer_gui.core.platform_io.export_config import Export
 from importer_gui.core.platform_io.refresh import RefreshPlan, RefreshResult
 from importer_gui.core.progress import Monitor
 from importer_gui.core.session import Session, opened_store
 from importer_gui.core.store import Store, StoreLocation
 from importer_gui.ui.i18n import arg
+from importer_gui.ui.labels import records_name
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.preview_model import PreviewModel, outcome_label
@@ -178,8 +180,7 @@ class RefreshDialog(PreviewApplyDialog):
         # In a widget of its own: a form row laid out by a bare layout gives its wrapped label
         # the height of one width, and a narrow dialog cut its lines.
         files_row = QWidget(self)
-        self.files_label = QLabel(self.tr("those its <moveToFolder> names, beside it"),
-                                  files_row)
+        self.files_label = QLabel(self._beside_text(), files_row)
         self.files_label.setObjectName("refreshFiles")
         self.files_label.setWordWrap(True)
         files = QPushButton(self.tr("Choose the &files…"), files_row)
@@ -228,9 +229,13 @@ class RefreshDialog(PreviewApplyDialog):
         if path:
             self.config_edit.set_path(path)
             self.data_files = []
-            self.files_label.setText(self.tr("those its <moveToFolder> names, beside it"))
+            self.files_label.setText(self._beside_text())
             self.files_label.setToolTip("")
             self.preview()
+
+    def _beside_text(self) -> str:
+        """The files line before any is chosen: where the refresh reads them."""
+        return self.tr("those the export configuration names, in its folder")
 
     def choose_files(self) -> None:
         """Pick the exported files, in any order: the refresh reads each for the export whose
@@ -256,6 +261,15 @@ class RefreshDialog(PreviewApplyDialog):
                 "Read from beside the configuration (%Ln export(s) no file chosen holds): %1",
                 "", len(beside)), ", ".join(beside))
         return text
+
+    def _add_export(self, export: Export, file_name: str) -> None:
+        """One export in the list: its file and what it refreshes, in words people use; the
+        platform's name of the export (the one its configuration gives) in the tooltip."""
+        stores = export.provider.spec.stores
+        kind = records_name(stores) if stores is not None else export.provider.name
+        self.exports.addItem(arg(self.tr("%1 (%2)"), file_name, kind))
+        self.exports.setItemData(self.exports.count() - 1, arg(self.tr(
+            "The platform's export %1"), export.provider.name), Qt.ItemDataRole.ToolTipRole)
 
     def _show_files(self, planned: RefreshPlan) -> None:
         """Name the files the preview read from beside the configuration, when only some
@@ -297,8 +311,8 @@ class RefreshDialog(PreviewApplyDialog):
         self._store_session.store_seen(planned.plan.store_identity)
         with signals_blocked(self.exports):
             self.exports.clear()
-            for imp in planned.plan.imports:
-                self.exports.addItem(arg(self.tr("%1 (%2)"), imp.file.name, imp.actions[0]))
+            for export, imp in zip(planned.config.exports, planned.plan.imports, strict=True):
+                self._add_export(export, imp.file.name)
         self._show_files(planned)
         first = _first_deleting(planned)
         self.exports.setCurrentIndex(first)

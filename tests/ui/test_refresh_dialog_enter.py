@@ -57,7 +57,7 @@ def test_enter_in_the_path_box_previews_the_path_typed(
     typed(dialog, exports / "export-config.xml")
     assert opened == []
     assert len(listed(dialog)) == 7
-    assert listed(dialog)[0] == "platform_trainings.csv (trainingCourseMetadataProvider)"
+    assert listed(dialog)[0] == "platform_trainings.csv (training courses)"
     assert dialog.refresh_button.isEnabled()
     dialog.grab().save(str(screenshots / "refresh-dialog-enter.png"))
 

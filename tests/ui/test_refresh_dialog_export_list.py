@@ -1,4 +1,4 @@
-"""Tools ▸ Refresh…: the Export list shows each export's file and provider whole, however
+"""Tools ▸ Refresh…: the Export list shows each export's file and records whole, however
 narrow the dialog and however long the counts beside it (the list is filled once the
 exports are read, after the dialog is laid out)."""
 
@@ -40,8 +40,8 @@ def test_the_export_list_is_as_wide_as_its_longest_export(
     items = [dialog.exports.itemText(i) for i in range(dialog.exports.count())]
     metrics = dialog.exports.fontMetrics()
     longest = max(items, key=metrics.horizontalAdvance)
-    assert longest == "platform_learning_objects.csv (learningObjectVersionMetadataProvider)"
+    assert longest == "platform_learning_objects.csv (learning objects)"
     assert dialog.exports.width() >= metrics.horizontalAdvance(longest)
-    assert dialog.exports.currentText() == "platform_trainings.csv (trainingCourseMetadataProvider)"
+    assert dialog.exports.currentText() == "platform_trainings.csv (training courses)"
     if SHOT.parent.is_dir():
         dialog.grab().save(str(SHOT))

@@ -39,8 +39,8 @@ def test_files_chosen_in_name_order_are_laid_on_their_exports(
     assert dialog.files_label.text() == (
         "7 file(s), each read for the export whose columns its first line names")
     listed = [dialog.exports.itemText(i) for i in range(dialog.exports.count())]
-    assert listed[2:4] == ["platform_learners.csv (platformCandidatesProvider)",
-                           "platform_learning_objects.csv (learningObjectVersionMetadataProvider)"]
+    assert listed[2:4] == ["platform_learners.csv (learners)",
+                           "platform_learning_objects.csv (learning objects)"]
     dialog.grab().save(str(screenshots / "refresh-dialog-files.png"))
     dialog.refresh_button.click()
     with Store.open(store) as opened:

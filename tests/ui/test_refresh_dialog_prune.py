@@ -70,7 +70,7 @@ def test_a_deletion_in_a_later_export_is_shown_before_refresh(
     dialog.prune_check.setChecked(True)
     # The first export changes nothing: what Refresh would delete is shown, not left to find.
     assert dialog.exports.currentText() == (
-        "platform_learning_objects.csv (learningObjectVersionMetadataProvider)")
+        "platform_learning_objects.csv (learning objects)")
     assert dialog.counts.text() == "unchanged: 2   delete: 1"
     assert dialog.status.text() == "Over every export: 0 to create, 0 to update, 1 to delete."
     dialog.grab().save(str(screenshots / "refresh-prune-later-export.png"))

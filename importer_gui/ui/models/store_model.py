@@ -524,7 +524,8 @@ class HistoryModel(QAbstractTableModel):
                 or orientation is Qt.Orientation.Vertical:
             return None  # the tooltip says the title whole: a narrow column elides it
         titles = (self.tr("Run"), self.tr("Started"), self.tr("Kind"), self.tr("Outcomes"),
-                  self.tr("Reverts"), self.tr("By"), self.tr("Configuration"), self.tr("Files"))
+                  self.tr("Reverted by / reverts"), self.tr("By"), self.tr("Configuration"),
+                  self.tr("Files"))
         return titles[section] if section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -722,10 +722,6 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>Résultats</translation>
     </message>
     <message>
-        <source>Reverts</source>
-        <translation>Défait</translation>
-    </message>
-    <message>
         <source>Configuration</source>
         <translation>Configuration</translation>
     </message>
@@ -736,6 +732,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     <message>
         <source>By</source>
         <translation>Par</translation>
+    </message>
+    <message>
+        <source>Reverted by / reverts</source>
+        <translation>Défaite par / défait</translation>
     </message>
     <message>
         <source>(not saved)</source>
@@ -1397,8 +1397,8 @@ Fichier&#xa0;: %2</translation>
         <translation>Envoyer à (&amp;SFTP)&#xa0;:</translation>
     </message>
     <message>
-        <source>the SSH agent&apos;s, or ~/.ssh&apos;s</source>
-        <translation>celle de l&apos;agent SSH, ou de ~/.ssh</translation>
+        <source>When empty, the keys of your SSH agent or of your .ssh folder are tried</source>
+        <translation>S&apos;il est vide, les clés de votre agent SSH ou de votre dossier .ssh sont essayées</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
@@ -1498,6 +1498,10 @@ Ne lui faites confiance que si c&apos;est celle que les administrateurs de votre
         </translation>
     </message>
     <message>
+        <source>Optional: your usual SSH key, else a password is asked for</source>
+        <translation>Facultatif&#xa0;: votre clé SSH habituelle, sinon un mot de passe est demandé</translation>
+    </message>
+    <message>
         <source>Other rows left out, not listed here: %1.</source>
         <translation>Autres lignes laissées hors du paquet, non listées ici&#xa0;: %1.</translation>
     </message>
@@ -1588,6 +1592,14 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
     <message>
         <source>No password was given: nothing was sent.</source>
         <translation>Aucun mot de passe n&apos;a été donné&#xa0;: rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Write the package, then send it to %1</source>
+        <translation>Écrire le paquet, puis l&apos;envoyer à %1</translation>
+    </message>
+    <message>
+        <source>Give the platform&apos;s SFTP address in Send to (SFTP) first</source>
+        <translation>Indiquez d&apos;abord l&apos;adresse SFTP de la plateforme dans Envoyer à (SFTP)</translation>
     </message>
 </context>
 <context>
@@ -2119,10 +2131,6 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
         <translation>Ce que l&apos;actualisation modifie</translation>
     </message>
     <message>
-        <source>those its &lt;moveToFolder&gt; names, beside it</source>
-        <translation>ceux que nomme son &lt;moveToFolder&gt;, à côté d&apos;elle</translation>
-    </message>
-    <message>
         <source>Choose the &amp;files…</source>
         <translation>Choisir les &amp;fichiers…</translation>
     </message>
@@ -2191,6 +2199,14 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
     <message>
         <source>The store already holds what the exports hold.</source>
         <translation>La base contient déjà ce que contiennent les exports.</translation>
+    </message>
+    <message>
+        <source>those the export configuration names, in its folder</source>
+        <translation>ceux que nomme la configuration d&apos;export, dans son dossier</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s export %1</source>
+        <translation>Export de la plateforme %1</translation>
     </message>
     <message>
         <source>The export configuration was changed since the preview: press Enter or Preview to see what it refreshes.</source>
@@ -2712,7 +2728,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>revert</source>
-        <translation>défaire</translation>
+        <translation>annulation</translation>
     </message>
     <message>
         <source>skipped</source>
@@ -5721,6 +5737,46 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Tracking</source>
         <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>teachers</source>
+        <translation>formateurs</translation>
+    </message>
+    <message>
+        <source>training courses</source>
+        <translation>formations</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sessions</translation>
+    </message>
+    <message>
+        <source>rooms</source>
+        <translation>salles</translation>
+    </message>
+    <message>
+        <source>interventions</source>
+        <translation>interventions</translation>
+    </message>
+    <message>
+        <source>entities</source>
+        <translation>entités</translation>
+    </message>
+    <message>
+        <source>learners</source>
+        <translation>apprenants</translation>
+    </message>
+    <message>
+        <source>learning objects</source>
+        <translation>objets pédagogiques</translation>
+    </message>
+    <message>
+        <source>registrations</source>
+        <translation>inscriptions</translation>
+    </message>
+    <message>
+        <source>tracking</source>
+        <translation>suivi</translation>
     </message>
     <message>
         <source>GUID</source>
