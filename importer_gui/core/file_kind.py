@@ -84,6 +84,12 @@ _MAGIC: tuple[tuple[bytes, Content], ...] = (
     (b"%PDF-", Content.PDF),
 )
 _ZIP = b"PK\x03\x04"
+
+# What zipfile raises for a part it cannot unpack: one flagged as encrypted (RuntimeError),
+# one packed with a method or zip version it does not know (NotImplementedError).
+LOCKED_PART = (RuntimeError, NotImplementedError)
+# What reading a damaged package's part raises: zlib's error is a broken deflate stream.
+PACKAGE_DAMAGE = (zipfile.BadZipFile, zlib.error, OSError, KeyError, EOFError, ValueError)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and .doc or .ppt alike
 _ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 # The stream naming an OLE2 file's kind, as its directory writes it (UTF-16LE).
@@ -156,7 +162,7 @@ def _zip_kind(path: Path) -> Content | None:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
             mimetype = package.read("mimetype")[:len(_ODS) + 8] if "mimetype" in names else b""
-    except (OSError, zipfile.BadZipFile, zlib.error, KeyError):
+    except (*PACKAGE_DAMAGE, *LOCKED_PART):
         return None  # a damaged package: the workbook reader says what is wrong
     if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
         return Content.XLSB

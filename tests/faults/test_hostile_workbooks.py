@@ -185,6 +185,32 @@ def test_an_ods_whose_packed_mimetype_is_damaged_is_one_line(tmp_path: Path) -> 
         f"importer-gui: {path}: the workbook cannot be read; it may be damaged or incomplete (")
 
 
+def test_an_ods_whose_mimetype_zip_cannot_unpack_is_one_line(tmp_path: Path) -> None:
+    path = write_ods(tmp_path, "")
+    patch_headers(path, "mimetype", method=99)
+    assert failure(tmp_path) == (f"importer-gui: {path}: the workbook cannot be read; it may be "
+                                 "damaged or incomplete (compression method not supported: 99)")
+
+
+def needs_newer_zip(path: Path) -> None:
+    """Mark every part of the zip, in its central directory, as needing zip version 24.7 to
+    unpack (more than any reader knows)."""
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        struct.pack_into("<H", data, at + 6, 247)
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("name", ["teachers.xlsx", "teachers.ods"])
+def test_a_zip_needing_a_newer_zip_version_is_one_line(tmp_path: Path, name: str) -> None:
+    path = write_ods(tmp_path, "") if name.endswith(".ods") else teachers_workbook(tmp_path)
+    needs_newer_zip(path)
+    assert failure(tmp_path) == (f"importer-gui: {path}: the workbook cannot be read; it may be "
+                                 "damaged or incomplete (zip file version 24.7)")
+
+
 # --------------------------------------------------------------------------- declared sizes
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -28,6 +27,7 @@ from lxml import etree
 from importer_gui.core.catalogue import OOXML_SUFFIXES
 from importer_gui.core.cells import Shown, duration_text
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
+from importer_gui.core.file_kind import LOCKED_PART, PACKAGE_DAMAGE
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import sheet_xml
 from importer_gui.core.readers.budget import BOX_CELL, FILLED_CELL, sheet_cost, streamed_cost
@@ -95,13 +95,6 @@ _DECLARED_SLACK = 1024 * 1024
 _SHARED_BOUND = 128 * 1024 * 1024
 
 
-# What zipfile raises for a part it cannot unpack: one flagged as encrypted (RuntimeError),
-# one packed with a method it does not know (NotImplementedError).
-_LOCKED_PART = (RuntimeError, NotImplementedError)
-# What reading a damaged package's part raises: zlib's error is a broken deflate stream.
-PACKAGE_DAMAGE = (zipfile.BadZipFile, zlib.error, OSError, KeyError, EOFError, ValueError)
-
-
 def not_a_workbook(path: Path, detail: str) -> DataFileError:
     """A workbook that cannot be opened, with a hint when it is really text."""
     try:
@@ -163,7 +156,7 @@ def check_package(path: Path) -> Package:
             if suffix == _ODS_SUFFIX:
                 return _ods_package(path)  # calamine loads every sheet of an .ods at once
             shared = _shared_strings(path, package)
-    except _LOCKED_PART as exc:
+    except LOCKED_PART as exc:
         raise not_a_workbook(path, str(exc)) from None
     except PACKAGE_DAMAGE:
         return Package()  # not a zip: calamine's failure says so, with the renamed-text hint
@@ -478,7 +471,7 @@ def measure_sheet(path: Path, name: str, package: Package, monitor: Monitor | No
                     shared = _shared_text(zipped, part, package.shared, found, found_size,
                                           monitor)
             extent = replace(extent, nul=nul)  # the rows are then looked at for NULs
-    except (*PACKAGE_DAMAGE, *_LOCKED_PART) as exc:
+    except (*PACKAGE_DAMAGE, *LOCKED_PART) as exc:
         raise not_a_workbook(path, str(exc)) from None
     except zipfile.LargeZipFile as exc:
         raise DataFileError(TOO_LARGE.format(detail=exc), path=path) from None
@@ -553,7 +546,7 @@ def string_past_the_end(path: Path, name: str) -> tuple[str, str, int] | None:
             for part in _sheet_parts(package, name):
                 if found := sheet_xml.string_past_the_end(package, part, count):
                     return (*found, count)
-    except (*PACKAGE_DAMAGE, DataFileError, *_LOCKED_PART):
+    except (*PACKAGE_DAMAGE, DataFileError, *LOCKED_PART):
         pass  # the package's own damage: calamine's words say more than ours would
     return None
 
@@ -566,7 +559,7 @@ def number_not_a_number(path: Path, name: str) -> tuple[str, str] | None:
             for part in _sheet_parts(package, name):
                 if found := sheet_xml.not_a_number(package, part):
                     return found
-    except (*PACKAGE_DAMAGE, *_LOCKED_PART):
+    except (*PACKAGE_DAMAGE, *LOCKED_PART):
         pass  # the package's own damage: calamine's words say more than ours would
     return None
 

@@ -43,6 +43,7 @@ from importer_gui.core.readers.garbled import garbled_rows
 from importer_gui.core.readers.guards import (
     CELL_NOTE_COST,
     FORMULA_ERROR,
+    LOCKED_PART,
     PACKAGE_DAMAGE,
     Package,
     check_package,
@@ -191,7 +192,7 @@ def first_line(path: Path, wanted: str | None, budget: MemoryBudget) -> list[str
         parts = sheet_parts(path, name)
         with zipfile.ZipFile(path) as zipped:
             texts = sheet_xml.first_line(zipped, parts[0], strings) if len(parts) == 1 else None
-    except (*PACKAGE_DAMAGE, RuntimeError, NotImplementedError):
+    except (*PACKAGE_DAMAGE, *LOCKED_PART):
         return None
     return None if texts is None else [text.strip() for text in texts]
 
