@@ -379,7 +379,7 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
     imp = ImportPlan(index, path, names, headers, [export.provider.name],
                      stamp=FileStamp.of(path))
     imp.rows.kept = kept
-    shared.lines = imp.rows.lines
+    shared.begin_export(imp.rows.lines)
     name, total, what = export.provider.name, table.row_count_hint or 0, f"Checking {path.name}"
 
     def plan_one(cells: tuple[Any, ...]) -> Planned:

@@ -32,6 +32,14 @@ class Shared:
     sessions_named: dict[int, int] = field(default_factory=dict)
     learners_named: dict[int, int] = field(default_factory=dict)
 
+    def begin_export(self, lines: Sequence[int]) -> None:
+        """Plan the rows of the next export, whose plan's lines are ``lines``: the records
+        an earlier export's rows set are not this file's lines to name."""
+        self.lines = lines
+        self.trainings_named.clear()
+        self.sessions_named.clear()
+        self.learners_named.clear()
+
 
 def warn_if_named_before(ctx: RowContext, shared: Shared, named: dict[int, int], table: Table,
                          record: Any, field_name: str) -> None:
