@@ -16,7 +16,7 @@ from pathlib import Path
 
 from importer_gui.core.catalogue import ACTIONS, DELIMITERS, IGNORED_COLUMN, PROVIDER_OPTIONS, Kind
 from importer_gui.core.catalogue.specs import OptionKind
-from importer_gui.core.cells import Cell
+from importer_gui.core.cells import NOT_XML, Cell, not_xml_characters, xml_text
 from importer_gui.core.config import KEYED_FIELDS, Action, Column, Import, ImportConfig, Provider
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError, ImporterError
 from importer_gui.core.first_rows import head_width
@@ -505,6 +505,7 @@ def guess_file(path: Path, action: str | None = None, sheet: str | None = None) 
                        numbered[1:] if header.value == "yes" else numbered)
     headers: list[str | None] = (texts + [None] * (width - len(texts))
                                  if header.value == "yes" else [None] * width)
+    _refuse_not_xml_headers(path, headers, workbook=first_sheet is not None)
     suggestions = suggest_fields(headers, fields)
     if header.value != "yes":
         suggestions = _by_content(suggestions, data, fields)
@@ -525,6 +526,26 @@ def guess_file(path: Path, action: str | None = None, sheet: str | None = None) 
     return FileGuess(path, sheet, encoding, delimiter, header, chosen,
                      list(zip(headers, suggestions, strict=True)), date_format, sheet_reason,
                      len(data), unkeyed)
+
+
+HEADER_NOT_XML = QT_TRANSLATE_NOOP(
+    "errors", "the header of column {column} ({header}) holds a character XML cannot hold "
+              "({characters}), so no configuration can name it; delete that character from "
+              "the file's header and run init again")
+
+
+def _refuse_not_xml_headers(path: Path, headers: list[str | None], *, workbook: bool) -> None:
+    """DataFileError naming the first header cell holding a character XML cannot hold: the
+    configuration records each column's header, and could not be written."""
+    from importer_gui.core.readers.guards import column_name
+
+    for number, text in enumerate(headers, start=1):
+        if text is not None and NOT_XML.search(text):
+            column = column_name(number) if workbook else str(number)
+            raise DataFileError(HEADER_NOT_XML.format(
+                column=column, header=xml_text(text), characters=not_xml_characters(text)),
+                path=path, line=None if workbook else 1,
+                cell=f"{column}1" if workbook else None)
 
 
 def _by_content(suggestions: list[Suggestion], rows: list[Sequence[Cell]],

@@ -285,3 +285,16 @@ def test_a_long_line_costs_time_in_proportion_to_its_length(tmp_path: Path) -> N
     short = read_one_long_line(tmp_path / "short", 2, times=3)
     long = read_one_long_line(tmp_path / "long", 32, times=2)
     assert long < 64 * max(short, 0.005), (short, long)
+
+
+
+def test_init_names_the_header_cell_holding_a_character_xml_cannot_hold(tmp_path: Path
+                                                                        ) -> None:
+    path = tmp_path / "teachers.csv"
+    path.write_text("teacherLogin;teacherName\x0cX;teacherFirstName;teacherEmail\n"
+                    "zoe;Zoe;Z;z@e.org\n", encoding="utf-8")
+    said = one_line_failure(cli("init", str(path), "--out", str(tmp_path / "out.xml")))
+    assert said == (f"importer-gui: {path}:1: the header of column 2 (teacherName\\x0cX) "
+                    "holds a character XML cannot hold (U+000C), so no configuration can name "
+                    "it; delete that character from the file's header and run init again")
+    assert not (tmp_path / "out.xml").exists()
