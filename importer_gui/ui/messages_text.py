@@ -7,7 +7,9 @@ catalogue's row messages (``core/catalogue/messages.py``, marked ``QT_TRANSLATE_
 once per template from its ``{placeholders}``), translates the template in its context and
 fills the same values in. A message of the platform's (``messages.PLATFORM``) stays as it is in
 what is written (users search the platform's documentation and logs for those words); a row's
-message in the window (``row_message_text``) is translated, its words ``platform_words`` away.
+message in the window (``row_message_text``) is translated, its words ``platform_words`` away;
+a row's message opening with its field ("Field {field}: …") opens there with the field's title,
+as the window names fields elsewhere (files keep the words).
 A message no template produced is shown as it is. Only the
 messages shown are recognised, once each (cached); an error's "file:line" stays in front.
 When two templates of ours fit, the one with more words of its own wins. A few core messages
@@ -35,6 +37,7 @@ from importer_gui.ui.labels import (
     another_record,
     column_title,
     field_label,
+    field_title,
     has_label,
     table_name,
 )
@@ -148,22 +151,50 @@ def _platform_fit(message: str, platform: list[Template]) -> re.Match[str] | Non
 
 @lru_cache(maxsize=CACHED)
 def row_message_text(message: str) -> str:
-    """A row's message as the window shows it: the platform's in the user's language too."""
+    """A row's message as the window shows it: the platform's in the user's language too,
+    the field it opens with by its title (``_titled_first``)."""
     message = readable(message)
     platform = _catalogue_templates()[0]
     found = _platform_fit(message, platform)
-    if found is None:
-        return message_text(message)
-    template = next(t for t in platform if t.pattern is found.re)
+    if found is not None:
+        template = next(t for t in platform if t.pattern is found.re)
+        values = {name: _PLATFORM_VALUES.get(name, str)(value)
+                  for name, value in found.groupdict().items()}
+    else:
+        ours = recognise(message)
+        if ours is None or _OPENS_WITH_FIELD.match(ours[0].text) is None:
+            return message_text(message)
+        template = ours[0]
+        values = {name: _value_text(name, value) for name, value in ours[1].items()}
     translated = translate(template.context, template.text)
-    if translated == template.text:  # English, or no translation yet
+    text = _titled_first(template, translated, values)
+    if text == template.text:  # English without a title to put in, or no translation yet
         return message
-    values = {name: _PLATFORM_VALUES.get(name, str)(value)
-              for name, value in found.groupdict().items()}
     try:
-        return translated.format(**values)
+        return text.format(**values)
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
         return message
+
+
+# A message that opens by naming its field ("Field {field}: …", "Field {end_field}: …").
+_OPENS_WITH_FIELD = re.compile(r"Field \{(?P<name>\w+)\}")
+
+
+def _titled_first(template: Template, text: str, values: dict[str, str]) -> str:
+    """``text``, ``template`` in the user's language, opening with the field's title where
+    the language's words for the field were ("Champ {field} :" → "Date de fin de la session
+    — sessionEndDate :"), as the window names fields elsewhere; a field without a label keeps
+    them. Its later mentions keep its name, as the configuration writes it."""
+    opening = _OPENS_WITH_FIELD.match(template.text)
+    if opening is None:
+        return text
+    name = values.get(opening["name"], "")
+    placeholder = "{" + opening["name"] + "}"
+    at = text.find(placeholder)
+    if not has_label(name) or at < 0 or "{" in text[:at]:
+        return text
+    title = field_title(name).replace("{", "{{").replace("}", "}}")
+    return title + text[at + len(placeholder):]
 
 
 def platform_words(message: str) -> str | None:

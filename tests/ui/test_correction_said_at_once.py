@@ -17,9 +17,9 @@ from importer_gui.ui.pages.preview_page import PreviewPage
 from tests.ui.test_preview_commit import EMAIL, teacher_state, view_row
 from tests.ui.wizards import preview_and_commit, shot
 
-WRONG = "1 × ERROR: Field teacherEmail: adam-at-example is not an e-mail address. " \
-        "(Teacher's e-mail address — teacherEmail)"
-EMPTY_LOGIN = "1 × ERROR: Field teacherLogin is empty. (Teacher's login — teacherLogin)"
+WRONG = "1 × ERROR: Teacher's e-mail address — teacherEmail: adam-at-example is not an " \
+        "e-mail address."
+EMPTY_LOGIN = "1 × ERROR: Teacher's login — teacherLogin is empty."
 
 
 def type_into(page: PreviewPage, line: int, column: int, text: str, qtbot: QtBot) -> None:

@@ -21,9 +21,9 @@ def test_the_preview_warns_about_garbled_text(
     state = WizardState(tmp_path / "store.sqlite3")
     state.session.set_config(config, [tmp_path / "teachers.csv"])
     wizard, page, _commit = preview_and_commit(state, qtbot)
-    warning = ("1 × WARNING: Field teacherFirstname: Ã‰mile looks like UTF-8 text that was read "
-               "as Windows-1252 before it was saved; once repaired it reads Émile. Correct "
-               "the file unless the text is meant. (Teacher's first name — teacherFirstname)")
+    warning = ("1 × WARNING: Teacher's first name — teacherFirstname: Ã‰mile looks like UTF-8 "
+               "text that was read as Windows-1252 before it was saved; once repaired it reads "
+               "Émile. Correct the file unless the text is meant.")
     assert warning in page.summary()
     assert page.isComplete()  # a warning: the row may still be committed
     shot(wizard, screenshots, "preview-garbled-text")

@@ -48,8 +48,8 @@ def test_twenty_thousand_messages_are_listed_without_making_every_text(
     if speaking == ENGLISH:
         assert listed.index(0).data() == "Every row (no message chosen)"
         assert listed.index(1).data() == (
-            "1 × ERROR: Field teacherEmail: t1-at-example.org is not an e-mail address. "
-            "(Teacher's e-mail address — teacherEmail)")
+            "1 × ERROR: Teacher's e-mail address — teacherEmail: t1-at-example.org is not an "
+            "e-mail address.")
     view.setCurrentIndex(listed.index(2))  # a click on the second message: its one row
     assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == [12]
     shot(page, screenshots, f"many-messages-{speaking}")

@@ -89,9 +89,10 @@ def test_preview_shows_each_rows_outcome_and_the_bad_cells(wizard: tuple, screen
     bad = model.index(view_row(page, 4), EMAIL)
     assert model.data(bad, BACKGROUND) == fill_brush(Fill.ERROR)
     assert model.data(bad, TIP) == (
-        "ERROR: Field teacherEmail: adam-at-example is not an e-mail address.")
+        "ERROR: Teacher's e-mail address — teacherEmail: adam-at-example is not an e-mail "
+        "address.")
     assert model.data(model.index(view_row(page, 3), LOGIN), TIP) == (
-        "ERROR: Field teacherLogin is empty.")
+        "ERROR: Teacher's login — teacherLogin is empty.")
     assert "4 row(s)" in page.counts_label.text()
     assert "2 with errors" in page.counts_label.text()
     page.grab().save(str(screenshots / "preview_page.png"))

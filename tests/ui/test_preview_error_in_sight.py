@@ -21,8 +21,8 @@ from tests.ui.wizards import preview_and_commit, shot
 NOTES = 4  # wide columns of notes before the e-mail, which starts off-screen
 EMAIL = FIRST_VALUE_COLUMN + 2 + NOTES  # Line, Outcome, Login, Name, the notes, E-mail
 WRONG_LINE = 37
-WRONG = "1 × ERROR: Field teacherEmail: adam-at-example is not an e-mail address. " \
-        "(Teacher's e-mail address — teacherEmail)"
+WRONG = "1 × ERROR: Teacher's e-mail address — teacherEmail: adam-at-example is not an " \
+        "e-mail address."
 
 
 def wide_teachers(tmp_path: Path) -> WizardState:

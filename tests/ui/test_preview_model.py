@@ -149,14 +149,13 @@ def test_all_files_columns_are_titled_by_place_in_french(
 
 def test_bad_cells_are_coloured_and_carry_their_message(model: PreviewModel) -> None:
     assert model.data(model.index(1, 2), BACKGROUND) == fill_brush(Fill.ERROR)
-    assert model.data(model.index(1, 2), TIP) == "ERROR: Field teacherLogin is empty."
+    assert model.data(model.index(1, 2), TIP) == "ERROR: Teacher's login — teacherLogin is empty."
     assert model.data(model.index(1, 3), BACKGROUND) is None
     assert model.data(model.index(2, 3), BACKGROUND) == fill_brush(Fill.WARNING)
     assert "does not look like an e-mail" in model.data(model.index(2, 3), TIP)
     assert model.data(model.index(0, 2), TIP) is None
-    # The outcome cell sums up every issue of the row.
-    assert model.data(model.index(1, 1), TIP) == (
-        "teacherLogin - ERROR: Field teacherLogin is empty.")
+    # The outcome cell sums up every issue of the row, each naming its field once.
+    assert model.data(model.index(1, 1), TIP) == "ERROR: Teacher's login — teacherLogin is empty."
     assert model.data(model.index(1, 1), BACKGROUND) == fill_brush(Fill.ERROR)
 
 

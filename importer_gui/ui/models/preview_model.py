@@ -140,6 +140,12 @@ def issue_text(level: Level, message: str) -> str:
     return arg(translate("PreviewModel", "WARNING: %1"), message)
 
 
+def names_its_field(issue: Issue) -> bool:
+    """Whether an issue's message, as the window shows it, already names the issue's field by
+    its title (the field it opens with): nothing to say about the field beside it."""
+    return bool(issue.field) and field_title(issue.field) in row_message_text(issue.message)
+
+
 class RowFilter(StrEnum):
     """Which rows the preview shows: all, with issues, or of one outcome."""
 
@@ -263,7 +269,8 @@ class _RowIssues:
         every: list[str] = []
         for issue in row.issues():
             line = issue_text(issue.level, issue.message)
-            every.append(line if not issue.field else f"{issue.field} - {line}")
+            every.append(line if not issue.field or names_its_field(issue)
+                         else f"{issue.field} - {line}")
             if issue.field in shown:
                 (self.errors if issue.level is Level.ERROR else self.warnings).add(issue.field)
                 self.tips.setdefault(issue.field, []).append(line)

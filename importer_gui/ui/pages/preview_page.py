@@ -67,6 +67,7 @@ from importer_gui.ui.models.preview_model import (
     PreviewModel,
     RowFilter,
     issue_text,
+    names_its_field,
     outcome_label,
     shown_imports,
     view_column_keys,
@@ -1321,12 +1322,13 @@ def _listed(text: str) -> str:
 
 
 def _issue_line(issue: Issue, *, listed: bool = False) -> str:
-    """An issue for people: level and message, then the field by its label and name;
-    ``listed``: the message shortened as the messages list shows it."""
+    """An issue for people: level and message, then the field by its label and name unless
+    the message opens with them; ``listed``: the message shortened as the messages list shows
+    it."""
     text = issue_text(issue.level, issue.message)
     if listed:
         text = _listed(text)
-    if not issue.field:
+    if not issue.field or names_its_field(issue):
         return text
     return arg(translate("PreviewPage", "%1 (%2)"), text, field_title(issue.field))
 
