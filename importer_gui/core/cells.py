@@ -36,19 +36,23 @@ class Unreadable(str):
 
 
 class Garbled(str):
-    """Text that looks garbled by an earlier wrong decoding (UTF-8 read as Windows-1252:
-    "Ã‰mile"): any field it feeds takes it as it is, with a warning naming ``repaired``,
-    the text it reads once repaired ("Émile")."""
+    """Text that looks garbled by an earlier wrong decoding: UTF-8 read as ``misread``
+    ("Windows-1252": "Ã‰mile", "Mac Roman": "√âmile"), which reads ``repaired`` once
+    repaired ("Émile"); or text where a program put U+FFFD for a letter it could not read
+    (``repaired`` None: the letter is lost). Any field it feeds takes it as it is, with a
+    warning."""
 
-    repaired: str
+    repaired: str | None
+    misread: str
 
-    def __new__(cls, text: str, repaired: str) -> Garbled:
+    def __new__(cls, text: str, repaired: str | None, misread: str = "") -> Garbled:
         cell = super().__new__(cls, text)
         cell.repaired = repaired
+        cell.misread = misread
         return cell
 
-    def __reduce__(self) -> tuple[type[Garbled], tuple[str, str]]:
-        return Garbled, (str.__str__(self), self.repaired)
+    def __reduce__(self) -> tuple[type[Garbled], tuple[str, str | None, str]]:
+        return Garbled, (str.__str__(self), self.repaired, self.misread)
 
 
 class Shown(str):

@@ -182,8 +182,7 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
                 raw = raw.value
             value_text = raw.strip()
         elif type(raw) is Garbled:  # taken as it is: it may be meant
-            ctx.warning(name, msg.GARBLED_TEXT.format(
-                field=shown_name(action, name), value=raw, repaired=raw.repaired))
+            ctx.warning(name, _garbled_text(shown_name(action, name), raw))
             value_text = raw.strip()
         else:
             value_text = text(raw)
@@ -202,6 +201,14 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
         else:
             ctx.error(name, msg.TOO_LONG.format(field=shown_name(action, name), limit=limit,
                                                 length=len(value_text)))
+
+
+def _garbled_text(field: str, cell: Garbled) -> str:
+    """The warning a garbled cell gives: its repair, or its lost letter."""
+    if cell.repaired is None:
+        return msg.LOST_LETTER.format(field=field, value=cell)
+    return msg.GARBLED_TEXT.format(field=field, value=cell, encoding=cell.misread,
+                                   repaired=cell.repaired)
 
 
 # Characters that show nothing yet make two codes differ: zero-width ones, the soft hyphen,

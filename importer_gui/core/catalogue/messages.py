@@ -78,11 +78,18 @@ C1_CONTROLS = QT_TRANSLATE_NOOP(
     "messages", "Field {field}: the value holds invisible control characters (bytes this "
                 "encoding reads so, which Windows-1252 reads as ’, –, € and the like): "
                 "declare the file as WINDOWS-1252.")
-# Text an earlier program garbled (and so may be meant): {repaired} is what it reads repaired.
+# Text an earlier program garbled (and so may be meant): {encoding} is the one that misread
+# it ("Windows-1252", "Mac Roman", the same in every language), {repaired} what it reads
+# repaired.
 GARBLED_TEXT = QT_TRANSLATE_NOOP(
-    "messages", "Field {field}: {value} looks like UTF-8 text that was read as Windows-1252 "
+    "messages", "Field {field}: {value} looks like UTF-8 text that was read as {encoding} "
                 "before it was saved; once repaired it reads {repaired}. Correct the file "
                 "unless the text is meant.")
+# U+FFFD in a cell: a program that could not read a letter put it there, and the letter is lost.
+LOST_LETTER = QT_TRANSLATE_NOOP(
+    "messages", "Field {field}: {value} holds �, the sign a program puts where it could not "
+                "read a letter: the letter was lost before the file reached us and cannot be "
+                "guessed. Take the file again from its source.")
 # Excel's way to keep a text as typed (="0042" shows 0042), which any other reader takes as
 # it is written.
 EXCEL_TEXT_FORMULA = QT_TRANSLATE_NOOP(

@@ -5886,10 +5886,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Champ {field}&#xa0;: la valeur contient des caractères de contrôle invisibles (des octets que cet encodage lit ainsi et que Windows-1252 lit ’, –, € et semblables)&#xa0;: déclarez le fichier en WINDOWS-1252.</translation>
     </message>
     <message>
-        <source>Field {field}: {value} looks like UTF-8 text that was read as Windows-1252 before it was saved; once repaired it reads {repaired}. Correct the file unless the text is meant.</source>
-        <translation>Champ {field}&#xa0;: {value} ressemble à un texte UTF-8 lu comme du Windows-1252 avant d&apos;être enregistré&#xa0;; réparé, il se lit {repaired}. Corrigez le fichier, sauf si ce texte est voulu.</translation>
-    </message>
-    <message>
         <source>Field {field}: {value} is an Excel formula that shows the text between its quotes; the platform would store the formula itself: write the value alone, without = and the quotes.</source>
         <translation>Champ {field}&#xa0;: {value} est une formule Excel qui affiche le texte entre ses guillemets&#xa0;; la plateforme enregistrerait la formule elle-même&#xa0;: écrivez la valeur seule, sans le = ni les guillemets.</translation>
     </message>
@@ -6080,6 +6076,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source> in room {room}</source>
         <translation> dans la salle {room}</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} looks like UTF-8 text that was read as {encoding} before it was saved; once repaired it reads {repaired}. Correct the file unless the text is meant.</source>
+        <translation>Champ {field}&#xa0;: {value} ressemble à un texte UTF-8 lu comme du {encoding} avant d&apos;être enregistré&#xa0;; réparé, il se lit {repaired}. Corrigez le fichier, sauf si ce texte est voulu.</translation>
+    </message>
+    <message>
+        <source>Field {field}: {value} holds �, the sign a program puts where it could not read a letter: the letter was lost before the file reached us and cannot be guessed. Take the file again from its source.</source>
+        <translation>Champ {field}&#xa0;: {value} contient �, le signe qu&apos;un programme met là où il n&apos;a pas pu lire une lettre&#xa0;: la lettre a été perdue avant que le fichier nous parvienne et ne peut pas être devinée. Reprenez le fichier à sa source.</translation>
     </message>
     <message>
         <source>Field {field} is empty: the session cannot be found (sessionSearchField is {fields}).</source>
