@@ -28,11 +28,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from heapq import nsmallest
 from itertools import chain
 from typing import Any, TypeVar
 
 from importer_gui.core import schema
-from importer_gui.core.catalogue.columns import field_named, record_kind, record_name
+from importer_gui.core.catalogue.columns import field_named, record_kind
 from importer_gui.core.errors import (
     QT_TRANSLATE_NOOP,
     Cancelled,
@@ -45,7 +46,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.records import NO_VALUES, Change, ChangeKind, RecordIds, record_values
 from importer_gui.core.schema import Table
 from importer_gui.core.store import RunChangeRow, RunInfo, RunSummary, Store
-from importer_gui.core.store.holders import subject
+from importer_gui.core.store.holders import known_label, named, subject
 from importer_gui.core.store.queries import BATCH
 from importer_gui.core.store.runs import NO_SUCH_RUN, REVERT_KIND, UNDOABLE_KINDS, revert_chain
 from importer_gui.core.store.writer import reverted_meanwhile
@@ -60,9 +61,9 @@ MAX_NAMED = 5  # referring records named in one message
 SKIPPED = "skipped"
 
 # The conflicts' lines ({subject} "Session 'May'", or "Session 12" without a label, {later}
-# " by run 5" or "", {kind} a table's name, {referrers} "session 3 (run 5) and 2 more",
-# {verb} "refers" or "refer") and the revert's errors, in English; the window shows them in
-# the user's language.
+# " by run 5" or "", {kind} a table's name, {holder} and {ref} another record by its label
+# ('zoe') or its id, {referrers} "session 'May' (run 5) and 2 more", {verb} "refers" or
+# "refer") and the revert's errors, in English; the window shows them in the user's language.
 DELETED_AFTER = QT_TRANSLATE_NOOP("messages", "{subject} was deleted after run {run}{later}; "
                                               "skipped.")
 BACK_SINCE = QT_TRANSLATE_NOOP("messages", "{subject} is in the store again since run "
@@ -599,6 +600,7 @@ def _check_unique(store: Store, entries: _Entries, monitor: Monitor) -> None:
     holders: dict[tuple[Table, str], dict[Any, int]] = {
         (table, column): dict(store.holders(table, column, values))
         for (table, column), values in wanted.items()}
+    taken: list[tuple[_Entry, str, Any, int]] = []
     for entry, restored in _watched(_restored(entries), monitor):
         for column in schema.unique_columns(entry.table):
             value = restored.get(column)
@@ -607,11 +609,29 @@ def _check_unique(store: Store, entries: _Entries, monitor: Monitor) -> None:
             holder = holders[(entry.table, column)].get(value)
             if holder is not None and holder != entry.record_id \
                     and not _deleted(entries.get(entry.table, holder)):
-                field = field_named(entry.table, column)
-                entry.issues += (Issue.error(field, VALUE_TAKEN.format(
-                    subject=_subject(entry), kind=record_kind(entry.table), holder=holder,
-                    field=field, value=_show(value))),)
+                taken.append((entry, column, value, holder))
                 break
+    # The holders are named as the store has them now: read once, only those of conflicts.
+    labels = _labels(store, {(entry.table, holder) for entry, _, _, holder in taken}, monitor)
+    for entry, column, value, holder in taken:
+        field = field_named(entry.table, column)
+        entry.issues += (Issue.error(field, VALUE_TAKEN.format(
+            subject=_subject(entry), kind=record_kind(entry.table),
+            holder=named(labels.get((entry.table, holder)), holder), field=field,
+            value=_show(value))),)
+
+
+def _labels(store: Store, keys: Iterable[Key], monitor: Monitor) -> dict[Key, Any]:
+    """The stored records' labels, read by table (a batch of ids per query)."""
+    ids: dict[Table, list[int]] = {}
+    for table, record_id in keys:
+        ids.setdefault(table, []).append(record_id)
+    labels: dict[Key, Any] = {}
+    for table, wanted in ids.items():
+        monitor.check_cancelled()
+        labels.update(((table, record_id), label)
+                      for record_id, label in store.labels(table, wanted).items())
+    return labels
 
 
 def _deleted(entry: _Entry | None) -> bool:
@@ -630,7 +650,7 @@ def _check_references(entries: _Entries, stored: _Stored, run_id: int,
                 continue
             issue = (_still_referred(entry, after, run_id, later)
                      if entry.kind is ChangeKind.DELETE
-                     else _missing_reference(entry, after, later))
+                     else _missing_reference(entry, entries, after, later))
             if issue is not None:
                 entry.issues += (issue,)
                 found = True
@@ -673,6 +693,10 @@ class _Stored:
                         if entries.get(table, record_id) is None:
                             self.referrers.setdefault((target, ref), []).append(
                                 (table, record_id))
+        # The labels of those a message may name (the first few of each record's), read
+        # once: a deleted record may have a million referrers, and many records some.
+        self.labels = _labels(store, {key for found in self.referrers.values()
+                                      for key in nsmallest(MAX_NAMED, found)}, monitor)
 
 
 class _AfterRevert:
@@ -706,6 +730,15 @@ class _AfterRevert:
             return False
         return (table, record_id) in self.stored.present
 
+    def named(self, table: Table, record_id: int) -> str:
+        """A record referring to another after the revert, as a message names it, "session
+        'May'" (by its id when it has no label): a touched one by its values once
+        reverted, another by the store's."""
+        values = self.kept[table].get(record_id)
+        label = (known_label(table, values) if values is not None
+                 else self.stored.labels.get((table, record_id)))
+        return f"{record_kind(table)} {named(label, record_id)}"
+
     def referrers(self, table: Table, record_id: int) -> list[Key]:
         """Records that refer to one record after the revert, by table and id."""
         if self._referrers is None:
@@ -734,7 +767,7 @@ def _still_referred(entry: _Entry, after: _AfterRevert, run_id: int,
     if not referring:
         return None
     entry.referrers = tuple(referring)
-    names = [f"{record_name(t, i).lower()}{later.by(t, i, short=True)}"
+    names = [f"{after.named(t, i)}{later.by(t, i, short=True)}"
              for t, i in sorted(referring)[:MAX_NAMED]]
     if len(referring) > MAX_NAMED:
         names.append(f"{len(referring) - MAX_NAMED} more")
@@ -743,7 +776,8 @@ def _still_referred(entry: _Entry, after: _AfterRevert, run_id: int,
                                                  referrers=_join(names), verb=verb))
 
 
-def _missing_reference(entry: _Entry, after: _AfterRevert, later: _LaterRuns) -> Issue | None:
+def _missing_reference(entry: _Entry, entries: _Entries, after: _AfterRevert,
+                       later: _LaterRuns) -> Issue | None:
     """A record restored or recreated must refer to records that are in the store; the later
     run that deleted one, still in effect, is named: reverting it brings the record back (a
     partial revert of another run may have deleted it, which no other hint points to)."""
@@ -752,14 +786,25 @@ def _missing_reference(entry: _Entry, after: _AfterRevert, later: _LaterRuns) ->
         ref = values.get(column)
         if ref is not None and not after.exists(target, ref):
             subject = _subject(entry)
+            gone = _gone_named(target, ref, entries, later)
             deleter = later.deleted_by(target, ref)
             if deleter is not None:
                 later.named_first.add(deleter)  # the message says to revert it first
                 return Issue.error(field_named(entry.table, column), REFERENCE_DELETED.format(
-                    subject=subject, kind=record_kind(target), ref=ref, run=deleter))
+                    subject=subject, kind=record_kind(target), ref=gone, run=deleter))
             return Issue.error(field_named(entry.table, column), REFERENCE_GONE.format(
-                subject=subject, kind=record_kind(target), ref=ref))
+                subject=subject, kind=record_kind(target), ref=gone))
     return None
+
+
+def _gone_named(table: Table, record_id: int, entries: _Entries, later: _LaterRuns) -> str:
+    """A record not in the store once reverted, as a message names it: by its label as
+    this run left it (else as it is now, or was before), or as the later run that deleted
+    it last had it; by its id when none of them knew one ('Acme', or 12)."""
+    gone = entries.get(table, record_id)
+    if gone is not None:
+        return named(known_label(table, gone.after, gone.current, gone.before), record_id)
+    return named(later.deleted_label(table, record_id), record_id)
 
 
 class _LaterRuns:
@@ -772,6 +817,7 @@ class _LaterRuns:
         self.reverts = reverts  # the run's own reverts: what they did is the run's "after"
         self._touched: dict[Key, list[int]] | None = None
         self._deleted: dict[Key, int] = {}  # records whose last later change was a delete
+        self._deleted_labels: dict[Key, Any] = {}  # their labels as that delete found them
         self._runs: dict[int, RunSummary] = {}
         # Runs a conflict's message tells to revert first (REFERENCE_DELETED): they deleted
         # what it refers to, and may be reverts, which reverting brings that record back.
@@ -797,8 +843,10 @@ class _LaterRuns:
                     found.append(run.id)
                 if row.kind is ChangeKind.DELETE:
                     self._deleted[key] = run.id
+                    self._deleted_labels[key] = known_label(row.table, row.before)
                 else:
                     self._deleted.pop(key, None)
+                    self._deleted_labels.pop(key, None)
         return touched
 
     def deleted_by(self, table: Table, record_id: int) -> int | None:
@@ -809,6 +857,12 @@ class _LaterRuns:
         if run_id is None or self._runs[run_id].reverted_by is not None:
             return None
         return run_id
+
+    def deleted_label(self, table: Table, record_id: int) -> Any:
+        """The label of a record a later run deleted last, as it had it (None: no later run
+        deleted it, or it had none)."""
+        self.touched(table, record_id)  # the later runs, read once
+        return self._deleted_labels.get((table, record_id))
 
     def by(self, table: Table, record_id: int, *, short: bool = False) -> str:
         """" by run 5" (or " (run 5)") when later runs changed the record, else nothing."""

@@ -53,6 +53,15 @@ DATA = ("SESSION_FOR",)
 # "Learning object 3", "Teacher 'zoe'" (a record by its label, quoted as Python does)
 _NAMED = re.compile(r"(?P<table>[A-Za-z_ ]+?) (?P<id>-?\d+|'.*'|\".*\")", re.DOTALL)
 _BY = re.compile(r" (?:by |\()runs? (?P<runs>[\d, and]+)\)?")
+# Another record in a message, by its id or its label quoted as Python does ('zoe').
+_RECORD = r"-?\d+|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\""
+# One record of a list ("session 'May' (run 5)", "registration 3", "2 more") and what follows
+# it: a label may hold ", " and " and " itself.
+_LISTED = re.compile(rf"(?:(?P<kind>[a-z_ ]+?) (?P<id>{_RECORD})(?P<by> \(runs? [\d, and]+\))?"
+                     r"|(?P<more>\d+) more)(?:, | and |\Z)", re.DOTALL)
+# What a placeholder holds, where any text would split two side by side wrongly ("{kind}
+# {holder}": "learning object 'LO-1'"; "{referrers} {verb}": "session 'A and B' refers").
+_SHAPES = {"holder": _RECORD, "ref": _RECORD, "verb": r"[a-z]+"}
 
 
 class Template:
@@ -81,7 +90,7 @@ class Template:
                 pattern.append(f"(?P={name})")
             else:
                 self.names.append(name)
-                pattern.append(f"(?P<{name}>.*?)")
+                pattern.append(f"(?P<{name}>{_SHAPES.get(name, '.*?')})")
         self._source = "".join(pattern)
         self._pattern: re.Pattern[str] | None = None
         self._tail: re.Pattern[str] | None = None
@@ -366,19 +375,30 @@ def _plain_texts() -> frozenset[str]:
     return frozenset(t.text for t in _catalogue_templates()[1] if "{" not in t.text)
 
 
+def _quoted(value: str) -> str:
+    """A text value the core quoted as Python does ('jdoe'), in the language's quotes."""
+    try:
+        plain = ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        return value
+    return arg(translate("messages", "'%1'"), plain) if isinstance(plain, str) else value
+
+
 def _names(value: str) -> str:
-    """"session 3 (run 5), session 4 and 2 more", in the user's language."""
-    parts = re.split(r", | and ", value)
+    """"session 'May' (run 5), session 4 and 2 more", in the user's language."""
     shown = []
-    for part in parts:
-        more = re.fullmatch(r"(\d+) more", part)
-        if more:
-            shown.append(arg(translate("messages", "%1 more"), more[1]))
-            continue
-        named = re.fullmatch(r"(?P<name>[a-z_ ]+? -?\d+)(?P<by> \(runs? .*\))?", part)
-        if named is None:
+    at = 0
+    while at < len(value):
+        found = _LISTED.match(value, at)
+        if found is None or found.end() == at:
             return value
-        shown.append(_record_name(named["name"]).lower() + _runs(named["by"] or ""))
+        at = found.end()
+        if found["more"] is not None:
+            shown.append(arg(translate("messages", "%1 more"), found["more"]))
+            continue
+        name = arg(translate("messages", "%1 %2"), _table_word(found["kind"]),
+                   _quoted(found["id"]))
+        shown.append(name + _runs(found["by"] or ""))
     return joined(shown)
 
 
@@ -407,6 +427,8 @@ _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "left": _shown,
     "kind": _table_word,
     "referrers": _names,
+    "holder": _quoted,
+    "ref": _quoted,
     "verb": _verb,
     "record": _nested,
     "reason": _reason,
@@ -484,15 +506,6 @@ def _field_words(table: str, field: str) -> str:
     field holds (``field_named``) by its header ("GUID")."""
     words = field_label(field) if has_label(field) else column_title(table, field)
     return words[:1].lower() + words[1:] if words[1:2].islower() else words  # GUID stays
-
-
-def _quoted(value: str) -> str:
-    """A text value the core quoted as Python does ('jdoe'), in the language's quotes."""
-    try:
-        plain = ast.literal_eval(value)
-    except (ValueError, SyntaxError):
-        return value
-    return arg(translate("messages", "'%1'"), plain) if isinstance(plain, str) else value
 
 
 def _writer(values: dict[str, str]) -> str:

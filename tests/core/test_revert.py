@@ -290,10 +290,11 @@ def test_a_created_session_later_interventions_use_is_not_deleted(store: Store) 
     assert [r for r in rows(plan) if r[2] == "error"] == [
         # The session that stays keeps its training course in turn.
         ("training", 3, "error", [
-            f"Training 'PC-3' was created by run {run}, but session 3 refers to it; not deleted."]),
+            f"Training 'PC-3' was created by run {run}, but session 'Wrong session' refers to "
+            "it; not deleted."]),
         ("session", 3, "error", [
-            f"Session 'Wrong session' was created by run {run}, but intervention 5 (run {later}) "
-            "refers to it; not deleted."])]
+            f"Session 'Wrong session' was created by run {run}, but intervention 'I-10' (run "
+            f"{later}) refers to it; not deleted."])]
     assert plan.later_runs == [later]
     commit_revert(store, plan)
     assert store.get(Table.SESSION, 3) is not None
@@ -312,8 +313,8 @@ def test_the_records_that_refer_to_deleted_ones_are_found_a_part_at_a_time(
                                 {"guid": "I-10", "session_id": 5})], run_info(create=1))
     assert [r for r in rows(plan_revert(store, run)) if r[2] == "error"] == [
         ("session", 5, "error", [
-            f"Session 'C' was created by run {run}, but intervention 4 (run {later}) refers to "
-            "it; not deleted."])]
+            f"Session 'C' was created by run {run}, but intervention 'I-10' (run {later}) refers "
+            "to it; not deleted."])]
 
 
 def test_a_deleted_record_whose_unique_value_is_taken_cannot_come_back(store: Store) -> None:
@@ -324,8 +325,68 @@ def test_a_deleted_record_whose_unique_value_is_taken_cannot_come_back(store: St
                 run_info(create=1))
     plan = plan_revert(store, run)
     assert [r for r in rows(plan) if r[2] == "error"] == [
-        ("room", 1, "error", ["Room 'Blue' cannot be restored: room 2 now has roomGuid 'R-1'; "
-                              "skipped."]),
+        ("room", 1, "error", ["Room 'Blue' cannot be restored: room 'New' now has roomGuid "
+                              "'R-1'; skipped."]),
+        ("intervention", 1, "error", [
+            "Intervention 'I-1' cannot be restored: it refers to room 'Blue', which is not in "
+            "the store; skipped."])]
+
+
+def others_named_run(store: Store) -> int:
+    """Training PC-8 'Safety' with session 'May', intervention I-8 in room 'Blue' (GUID
+    R-8); then the run returned: it makes training PC-9, deletes room Blue (I-8 leaves
+    it) and renames PC-8; then a later run makes session 'Lyon, and Paris' of PC-9 and room
+    'New' with GUID R-8. Reverting the run meets three conflicts, each naming another record
+    by its label."""
+    store.apply([Change(Table.TRAINING, CREATE, -1, {"path_code": "PC-8", "title": "Safety"}),
+                 Change(Table.SESSION, CREATE, -1, {"training_id": -1, "title": "May"}),
+                 Change(Table.ROOM, CREATE, -1, {"guid": "R-8", "label": "Blue"}),
+                 Change(Table.INTERVENTION, CREATE, -1, {"guid": "I-8", "session_id": -1,
+                                                         "room_id": -1})], run_info(create=4))
+    [(room, intervention, safety)] = raw_sql(
+        store.path, "SELECT i.room_id, i.id, s.training_id FROM intervention i JOIN session s"
+                    " ON s.id = i.session_id WHERE i.guid = 'I-8'")
+    run = store.apply([Change(Table.TRAINING, CREATE, -1, {"path_code": "PC-9", "title": "New"}),
+                       Change(Table.TRAINING, UPDATE, safety, {"title": "Safety 2"},
+                              {"title": "Safety"}),
+                       Change(Table.INTERVENTION, UPDATE, intervention, {"room_id": None},
+                              {"room_id": room}),
+                       Change(Table.ROOM, DELETE, room)], run_info(create=1, update=2, delete=1))
+    [(training,)] = raw_sql(store.path, "SELECT id FROM training WHERE path_code = 'PC-9'")
+    store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": training,
+                                                    "title": "Lyon, and Paris"}),
+                 Change(Table.ROOM, CREATE, -1, {"guid": "R-8", "label": "New"})],
+                run_info(create=2))
+    return run
+
+
+OTHERS_NAMED = [  # reverting others_named_run's run ({run}): its conflicts, in their order
+    "Training 'PC-9' was created by run {run}, but session 'Lyon, and Paris' (run {later}) "
+    "refers to it; not deleted.",
+    "Room 'Blue' cannot be restored: room 'New' now has roomGuid 'R-8'; skipped.",
+    "Intervention 'I-8' cannot be restored: it refers to room 'Blue', which is not in the "
+    "store; skipped."]
+
+
+def test_a_conflict_names_the_other_records_by_their_labels(
+        store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """The record still referring to a created one, the one now holding a unique value and
+    the one a record refers to are named by their labels, as the dry run says them."""
+    run = others_named_run(store)
+    said = [line.format(run=run, later=run + 1) for line in OTHERS_NAMED]
+    assert [m for *_, ms in rows(plan_revert(store, run)) for m in ms] == said
+    code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path), "--dry-run")
+    assert (code, err) == (1, "")
+    assert [line.split(": ", 2)[2] for line in out.splitlines() if ": ERROR" in line] == said
+
+
+def test_a_reference_another_program_deleted_is_named_by_its_id(store: Store) -> None:
+    """Nothing recorded the label of a record deleted by another program: its id stays."""
+    run = store.apply([Change(Table.INTERVENTION, UPDATE, 1, {"room_id": None},
+                              {"room_id": 1})], run_info(update=1))
+    raw_sql(store.path, "UPDATE intervention SET room_id = NULL")
+    raw_sql(store.path, "DELETE FROM room WHERE id = 1")
+    assert [r for r in rows(plan_revert(store, run)) if r[2] == "error"] == [
         ("intervention", 1, "error", [
             "Intervention 'I-1' cannot be restored: it refers to room 1, which is not in the "
             "store; skipped."])]
@@ -501,10 +562,10 @@ def test_cli_conflicts_name_the_platform_s_field_as_check_s_issues_do(
         f"Revert of run {run}: create 0, update 1, unchanged 0, delete 0, skipped 3",
         f"training 1: ERROR trainingTitle: Training 'PC-1' was changed after run {run} "
         f"(trainingTitle is now 'Safety 3', run {run} left 'Safety 2'); skipped.",
-        "room 1: ERROR roomGuid: Room 'Blue' cannot be restored: room 2 now has roomGuid 'R-1'; "
-        "skipped.",
+        "room 1: ERROR roomGuid: Room 'Blue' cannot be restored: room 'New' now has roomGuid "
+        "'R-1'; skipped.",
         "intervention 1: ERROR room_id: Intervention 'I-1' cannot be restored: it refers to "
-        "room 1, which is not in the store; skipped."]
+        "room 'Blue', which is not in the store; skipped."]
     code, out, err = cli(capsys, "revert", str(run), "--store", path, "--dry-run", "--json")
     assert (code, err) == (1, "")
     assert [(row["table"], row["issues"]) for row in json.loads(out)["rows"]] == [
@@ -512,11 +573,12 @@ def test_cli_conflicts_name_the_platform_s_field_as_check_s_issues_do(
                        f"Training 'PC-1' was changed after run {run} (trainingTitle is now "
                        f"'Safety 3', run {run} left 'Safety 2'); skipped."}]),
         ("room", [{"level": "ERROR", "field": "roomGuid", "message":
-                   "Room 'Blue' cannot be restored: room 2 now has roomGuid 'R-1'; skipped."}]),
+                   "Room 'Blue' cannot be restored: room 'New' now has roomGuid 'R-1'; "
+                   "skipped."}]),
         ("session", []),
         ("intervention", [{"level": "ERROR", "field": "room_id", "message":
-                           "Intervention 'I-1' cannot be restored: it refers to room 1, which is "
-                           "not in the store; skipped."}])]
+                           "Intervention 'I-1' cannot be restored: it refers to room 'Blue', "
+                           "which is not in the store; skipped."}])]
 
 
 def test_cli_revert_without_conflicts_exits_0(store: Store,
@@ -672,12 +734,13 @@ def test_a_learner_a_later_registration_names_is_not_deleted(store: Store) -> No
                                                                 "session_id": 2})], refresh)
     plan = plan_revert(store, run)
     assert [r for r in rows(plan) if r[2] == "error"] == [
-        ("entity", 1, "error", [f"Entity 'Acme' was created by run {run}, but entity 2 and "
-                                f"learner 1 refer to it; not deleted."]),
-        ("entity", 2, "error", [f"Entity 'Sales' was created by run {run}, but learner 2 refers "
-                                "to it; not deleted."]),
-        ("learner", 1, "error", [f"Learner 'boss' was created by run {run}, but learner 2 refers "
-                                 "to it; not deleted."]),
+        ("entity", 1, "error", [f"Entity 'Acme' was created by run {run}, but entity 'Sales' "
+                                "and learner 'boss' refer to it; not deleted."]),
+        ("entity", 2, "error", [f"Entity 'Sales' was created by run {run}, but learner 'ada' "
+                                "refers to it; not deleted."]),
+        ("learner", 1, "error", [f"Learner 'boss' was created by run {run}, but learner 'ada' "
+                                 "refers to it; not deleted."]),
+        # A registration has no label unless a GUID: it is named by its id.
         ("learner", 2, "error", [f"Learner 'ada' was created by run {run}, but registration 3 "
                                  f"(run {later}) refers to it; not deleted."])]
     assert plan.later_runs == [later]  # a refresh in effect is reverted first, as an import
@@ -714,12 +777,13 @@ def test_a_record_whose_reference_a_partial_revert_deleted_names_that_revert(
     revert first: following it, then reverting ``second`` and ``first``, restores the store
     exactly."""
     before = record_tables(store.path)
-    first, second, partial, ada, acme = reference_deleted_by_a_partial_revert(store, capsys)
+    first, second, partial, ada, _ = reference_deleted_by_a_partial_revert(store, capsys)
     path = str(store.path)
     code, out, err = cli(capsys, "revert", str(second), "--store", path)
     assert (code, err) == (1, "")
+    # Entity Acme is gone: it is named as the revert that deleted it found it.
     assert (f"learner {ada}: ERROR entity_id: Learner 'ada' cannot be restored: it refers to "
-            f"entity {acme}, which run {partial} deleted (revert run {partial} first to bring "
+            f"entity 'Acme', which run {partial} deleted (revert run {partial} first to bring "
             "it back); skipped.\n") in out
     assert out.endswith(
         f"Run {partial} changed records of run {second} again: revert it, then run {second} "

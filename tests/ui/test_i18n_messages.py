@@ -21,6 +21,7 @@ from importer_gui.ui.messages_text import message_text, os_error_words, recognis
 from importer_gui.ui.models.preview_model import issue_text
 from importer_gui.ui.models.revert_model import OUTCOME_COLUMN, RevertModel
 from tests.builders import run_info
+from tests.core.test_revert import others_named_run
 
 TS = Path(__file__).resolve().parents[2] / "importer_gui/ui/translations/import_assistant_fr.ts"
 NBSP = "\u00a0"
@@ -93,6 +94,22 @@ def test_revert_conflicts_read_in_french(tmp_path: Path, french: None, qtbot: ob
     assert tip == (f"sessionTitle - Erreur{NBSP}: Session «{NBSP}Mai{NBSP}»{NBSP}: modifié après "
                    f"l'exécution {run} par l'exécution {run + 1} (sessionTitle vaut maintenant "
                    f"'Juin', l'exécution {run} avait laissé 'Mai'){NBSP}; ignoré.")
+
+
+def test_revert_conflicts_name_other_records_by_label_in_french(
+        tmp_path: Path, french: None) -> None:
+    """A label holding ", " and " and " is still one record; each is in French quotes."""
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        run = others_named_run(store)
+        plan = plan_revert(store, run)
+    assert [message_text(i.message) for row in plan.rows() for i in row.issues] == [
+        f"Formation «{NBSP}PC-9{NBSP}»{NBSP}: créé par l'exécution {run}, mais session "
+        f"«{NBSP}Lyon, and Paris{NBSP}» (exécution {run + 1}) y fait référence{NBSP}; non "
+        "supprimé.",
+        f"Salle «{NBSP}Blue{NBSP}»{NBSP}: impossible de le rétablir, salle «{NBSP}New{NBSP}» a "
+        f"maintenant roomGuid 'R-8'{NBSP}; ignoré.",
+        f"Intervention «{NBSP}I-8{NBSP}»{NBSP}: impossible de le rétablir, il fait référence à "
+        f"salle «{NBSP}Blue{NBSP}», absent de la base{NBSP}; ignoré."]
 
 
 def test_every_template_of_ours_is_marked_and_no_platform_one() -> None:
@@ -208,8 +225,11 @@ def test_the_most_precise_template_wins(french: None) -> None:
 def test_each_template_recognises_its_own_messages() -> None:
     platform, ours = templates()
     wrong = []
+    # Placeholders that hold one shape of value: a record's id or quoted label, one word.
+    shaped = {"holder": "'zoe'", "ref": "12", "verb": "refers"}
     for template in [*platform, *ours]:
-        message = template.text.format(**{name: f"‹{name}›" for name in template.names})
+        message = template.text.format(**{name: shaped.get(name, f"‹{name}›")
+                                          for name in template.names})
         found = recognise(message)
         expected = None if template in platform else template.text
         if (found[0].text if found else None) != expected:

@@ -21,6 +21,7 @@ from importer_gui.ui.models.revert_model import (
 )
 from importer_gui.ui.styles import DARK, Fill, fill_brush
 from tests.builders import run_info
+from tests.core.test_revert import OTHERS_NAMED, others_named_run
 
 CREATE, UPDATE, DELETE = ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE
 
@@ -124,3 +125,21 @@ def test_a_conflict_colours_the_cell_of_its_field_or_of_the_column_no_field_hold
     assert model.data(model.index(0, OUTCOME_COLUMN), Qt.ItemDataRole.ToolTipRole) == (
         "room_id - ERROR: Intervention 'I-1' cannot be restored: it refers to room 1, which is "
         "not in the store; skipped.")
+
+
+def test_a_conflict_s_tooltip_names_the_other_records_by_their_labels(
+        tmp_path: Path, qtbot: object) -> None:
+    """The preview says what the dry run says: the record still referring, the one holding
+    the value and the one referred to, each by its label."""
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        run = others_named_run(store)
+        plan = plan_revert(store, run)
+    model = RevertModel()
+    tips = []
+    for table in plan.tables:
+        model.show_table(table)
+        tips += [model.data(model.index(r, OUTCOME_COLUMN), Qt.ItemDataRole.ToolTipRole)
+                 for r, row in enumerate(table.rows) if row.outcome is Outcome.ERROR]
+    said = [line.format(run=run, later=run + 1) for line in OTHERS_NAMED]
+    assert tips == [f"ERROR: {said[0]}", f"roomGuid - ERROR: {said[1]}",
+                    f"room_id - ERROR: {said[2]}"]

@@ -555,6 +555,12 @@ class Store:
         with self._guard("read"):
             return list(self._queries.by_ids(self._conn(), table, ids))
 
+    def labels(self, table: Table, ids: Iterable[int]) -> dict[int, Any]:
+        """The label people name a record by, for the records of a table among ``ids``
+        (those missing are left out; None: a record without one)."""
+        with self._guard("read"):
+            return dict(self._queries.labels(self._conn(), table, ids))
+
     def holders(self, table: Table, column: str, values: Iterable[Any]) -> list[tuple[Any, int]]:
         """The ids of the records whose ``column`` (text or integer) is one of ``values``,
         each with that value."""

@@ -170,10 +170,15 @@ def subject(table: Table, record_id: int, *known: dict[str, Any] | None) -> str:
     """A record as a message names it, "Teacher 'zoe'": by its label as the first of
     ``known`` holding one has it (what the writer expected, then the store's...), or
     "Teacher 1" when none does."""
+    return record_name(table.value, named(known_label(table, *known), record_id))
+
+
+def known_label(table: Table, *known: dict[str, Any] | None) -> Any:
+    """A record's label as the first of ``known`` (its values, each maybe None) holding one
+    has it; None when none does."""
     label = schema.table_def(table).label
-    value = next((values[label] for values in known
-                  if values and values.get(label) is not None), None)
-    return record_name(table.value, named(value, record_id))
+    return next((values[label] for values in known
+                 if values and values.get(label) is not None), None)
 
 
 def named(label: Any, record_id: int) -> str:

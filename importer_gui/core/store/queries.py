@@ -292,6 +292,14 @@ class Queries:
                                 values):
             yield from rows
 
+    def labels(self, conn: Connection, table: Table,
+               ids: Iterable[int]) -> Iterator[tuple[int, Any]]:
+        """The label (``TableDef.label``, a text column) of the records among ``ids``, each
+        with its id, a batch at a time: no record made."""
+        label = schema.table_def(table).label
+        for rows in self._among(conn, f'SELECT id, "{label}" FROM "{table.value}"', "id", ids):
+            yield from rows
+
     def _among(self, conn: Connection, select: str, column: str,
                values: Iterable[Any]) -> Iterator[list[Any]]:
         """The rows of ``select`` whose ``column`` is one of ``values``, BATCH values (one
