@@ -73,7 +73,8 @@ WORKBOOK_CHARACTERS = QT_TRANSLATE_NOOP("errors", "a workbook's cells carry thei
                                                   "characters")
 WORKBOOK_DELIMITER = QT_TRANSLATE_NOOP("errors", "a workbook has no delimiter")
 FIRST_LINE_EMPTY = QT_TRANSLATE_NOOP("errors", "the first line is empty")
-CELLS_NAME_FIELDS = QT_TRANSLATE_NOOP("errors", "{count} cell(s) of the first line name fields")
+CELL_NAMES_A_FIELD = QT_TRANSLATE_NOOP("errors", "{count} cell of the first line names a field")
+CELLS_NAME_FIELDS = QT_TRANSLATE_NOOP("errors", "{count} cells of the first line name fields")
 FIRST_LINE_EMAIL = QT_TRANSLATE_NOOP("errors", "the first line holds an e-mail address, "
                                                "{value}, which no header is")
 FIRST_LINE_DATA = QT_TRANSLATE_NOOP("errors", "the first line holds numbers or dates, as data "
@@ -212,8 +213,10 @@ def guess_header(first: Sequence[Cell], following: Sequence[Sequence[Cell]],
     if not texts:
         return Guess("no", LIKELY, FIRST_LINE_EMPTY)
     if known_headers:
-        return Guess("yes", CERTAIN if known_headers > 1 else LIKELY,
-                     CELLS_NAME_FIELDS.format(count=known_headers))
+        several = known_headers > 1
+        return Guess("yes", CERTAIN if several else LIKELY,
+                     (CELLS_NAME_FIELDS if several else CELL_NAMES_A_FIELD)
+                     .format(count=known_headers))
     alike = _like_below(first, following)
     if alike is not None:
         value, kind = alike

@@ -32,7 +32,7 @@ def test_init_guesses_reading_action_and_mapping(tmp_path: Path,
         "  encoding: ISO-8859-1 (likely: it is not UTF-8; its accented letters read as "
         "ISO-8859-1 (Latin-1))",
         '  delimiter: semicolon (certain: every line has 5 ";")',
-        "  header line: yes (certain: 6 cell(s) of the first line name fields)",
+        "  header line: yes (certain: 6 cells of the first line name fields)",
         "  date format: DD/MM/YYYY (certain: 15/06/2027 can only be DD/MM/YYYY)",
         "  columns:",
         "    1. Action -> sessionAction (synonym match)",

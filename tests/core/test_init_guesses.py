@@ -40,7 +40,7 @@ def test_a_tie_goes_to_the_platforms_learners_and_is_said(
         "  encoding: UTF-8 (likely: the file holds no accented letter: any encoding reads it "
         "alike)",
         "  delimiter: tabulation (certain: every line has 3 tabs)",
-        "  header line: yes (certain: 4 cell(s) of the first line name fields)"]
+        "  header line: yes (certain: 4 cells of the first line name fields)"]
     assert [c.field for c in written(config).columns] == [
         "candidateLogin", "candidateFirstname", "candidateName", "candidateEmail"]
 

@@ -11,7 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
 from importer_gui.core.errors import ConfigError
-from importer_gui.core.guess import DATE_FIX, guess_date_format, guess_delimiter, guess_encoding
+from importer_gui.core.guess import (
+    DATE_FIX,
+    guess_date_format,
+    guess_delimiter,
+    guess_encoding,
+    guess_header,
+)
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.revert_dialog import RevertDialog
@@ -137,13 +143,18 @@ def test_a_code_meaning_two_things_names_its_lines_in_french(french: None) -> No
 
 def test_the_guesses_reasons_read_in_french(french: None) -> None:
     said = [guess_encoding("é".encode()).reason, guess_delimiter("a\tb\nc\td\n").reason,
-            guess_delimiter("a;b\nc;d\n").reason,
+            guess_delimiter("a\tb\tc\n").reason, guess_delimiter("a;b\nc;d\n").reason,
+            guess_header(["sessionTitle"], [], 1).reason,
+            guess_header(["sessionTitle", "sessionCode"], [], 2).reason,
             guess_date_format(["15/06/2027", "01/02/2027"]).reason,
             guess_date_format(["01/02/2027"]).reason]
     assert [message_text(reason) for reason in said] == [
         "ses lettres accentuées sont de l'UTF-8 valide",
-        "chaque ligne contient 1 tabulation(s)",
+        "chaque ligne contient 1 tabulation",
+        "chaque ligne contient 2 tabulations",
         f"chaque ligne contient 1 «{NBSP};{NBSP}»",
+        "1 cellule de la première ligne nomme un champ",
+        "2 cellules de la première ligne nomment des champs",
         "15/06/2027 ne peut être que DD/MM/YYYY",
         f"toutes les dates se lisent comme DD/MM/YYYY ou MM/DD/YYYY{NBSP}; DD/MM/YYYY a été "
         "choisi"]

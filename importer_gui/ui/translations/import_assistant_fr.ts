@@ -4629,7 +4629,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>every line has {count} tab</source>
-        <translation>chaque ligne contient {count} tabulation(s)</translation>
+        <translation>chaque ligne contient {count} tabulation</translation>
     </message>
     <message>
         <source>every line has {count} tabs</source>
@@ -4656,8 +4656,12 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>la première ligne est vide</translation>
     </message>
     <message>
-        <source>{count} cell(s) of the first line name fields</source>
-        <translation>la première ligne nomme des champs dans {count} cellule(s)</translation>
+        <source>{count} cell of the first line names a field</source>
+        <translation>{count} cellule de la première ligne nomme un champ</translation>
+    </message>
+    <message>
+        <source>{count} cells of the first line name fields</source>
+        <translation>{count} cellules de la première ligne nomment des champs</translation>
     </message>
     <message>
         <source>the first line holds an e-mail address, {value}, which no header is</source>
