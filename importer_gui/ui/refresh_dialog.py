@@ -172,7 +172,8 @@ class RefreshDialog(PreviewApplyDialog):
         others = set(self.findChildren(QPushButton))
         self.config_edit = PathEdit(self)
         self.config_edit.setObjectName("refreshConfig")
-        self.config_edit.setPlaceholderText(self.tr("an <export-config> file"))
+        self.config_edit.setPlaceholderText(
+            self.tr("The export configuration scheduled on the platform (.xml)"))
         _EnterPreviews(self.config_edit, self.preview)
         self.config_edit.textChanged.connect(self._path_changed)
         add_edit_with_button(form, self.tr("Export &configuration:"), self.config_edit,

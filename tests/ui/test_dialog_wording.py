@@ -45,6 +45,8 @@ def listed(dialog: RefreshDialog, role: Qt.ItemDataRole) -> list[str]:
 def test_the_refresh_names_its_files_and_exports_for_people(
         tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     dialog = refresh_previewed(tmp_path, qtbot)
+    assert dialog.config_edit.placeholderText() == (
+        "The export configuration scheduled on the platform (.xml)")
     assert dialog.files_label.text() == "those the export configuration names, in its folder"
     dialog.preview()
     assert listed(dialog, Qt.ItemDataRole.DisplayRole) == [
@@ -61,6 +63,8 @@ def test_the_refresh_names_its_files_and_exports_for_people(
 def test_the_refresh_names_its_files_and_exports_in_french(
         french: None, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
     dialog = refresh_previewed(tmp_path, qtbot)
+    assert dialog.config_edit.placeholderText() == (
+        "La configuration d'export planifiée sur la plateforme (.xml)")
     assert dialog.files_label.text() == (
         "ceux que nomme la configuration d'export, dans son dossier")
     dialog.preview()

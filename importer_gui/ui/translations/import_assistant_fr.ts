@@ -2115,10 +2115,6 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <source>an &lt;export-config&gt; file</source>
-        <translation>un fichier &lt;export-config&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
@@ -2199,6 +2195,10 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
     <message>
         <source>The store already holds what the exports hold.</source>
         <translation>La base contient déjà ce que contiennent les exports.</translation>
+    </message>
+    <message>
+        <source>The export configuration scheduled on the platform (.xml)</source>
+        <translation>La configuration d&apos;export planifiée sur la plateforme (.xml)</translation>
     </message>
     <message>
         <source>those the export configuration names, in its folder</source>
