@@ -10,9 +10,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QTabBar,
     QWidget,
 )
@@ -80,6 +82,22 @@ def _text_problem(widget: QWidget) -> str | None:
         bar = widget.horizontalScrollBar()
         return "scrolls sideways" if bar.isVisible() else None
     return None
+
+
+def line_edit_cut(edit: QLineEdit, text: str) -> str | None:
+    """Why ``text`` in the line edit does not show whole, if it does not: the width it needs
+    as QLineEdit works out its size hint (2 px of margin each side, 1 for the cursor after
+    the last character, which the text scrolls to keep in sight)."""
+    margins = edit.textMargins()
+    metrics = edit.fontMetrics()
+    inner = QSize(metrics.horizontalAdvance(text) + 2 * 2 + 1 + margins.left() + margins.right(),
+                  metrics.height())
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    needed = edit.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, inner,
+                                           edit).width()
+    return None if needed <= edit.width() + SLACK else (
+        f"{edit.objectName()} {text!r} needs {needed} px, has {edit.width()}")
 
 
 def clipped(top: QWidget) -> list[str]:

@@ -11,6 +11,7 @@ from importer_gui.core.config import Action, OptionValue
 from importer_gui.core.errors import ImporterError
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text, field_title
+from importer_gui.ui.widgets.fitting_line import FittingLineEdit
 
 DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"]
 # The date format's texts, as catalogue/document.py writes them, marked for the translators.
@@ -69,9 +70,8 @@ class OptionsBox:
             self.parameter_inputs[parameter.name] = self.option_inputs.pop(parameter.name)
             form.addRow(self._option_label(catalogue_text(parameter.label) or parameter.name,
                                            self._choice_text(parameter.default)), widget)
-        self.date_format_edit = QLineEdit(date_format, box)
+        self.date_format_edit = FittingLineEdit(date_format, DATE_FORMAT.default, box)
         self.date_format_edit.setObjectName(DATE_FORMAT.name)
-        self.date_format_edit.setPlaceholderText(DATE_FORMAT.default)
         self.date_format_edit.setToolTip(catalogue_text(DATE_FORMAT.description))
         self._follow_hand(self.date_format_edit)
         form.addRow(self._option_label(catalogue_text(DATE_FORMAT.label), DATE_FORMAT.default),
@@ -99,8 +99,7 @@ class OptionsBox:
                 widget.addItem(self._choice_text(choice), choice)
             widget.setCurrentIndex(max(widget.findData(text), 0))
         else:
-            widget = QLineEdit(text, box)
-            widget.setPlaceholderText(option.default)
+            widget = FittingLineEdit(text, option.default, box)
         widget.setObjectName(option.name)
         widget.setToolTip(catalogue_text(option.description))
         self._follow_hand(widget)
