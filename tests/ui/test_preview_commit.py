@@ -36,11 +36,13 @@ BACKGROUND = Qt.ItemDataRole.BackgroundRole
 TIP = Qt.ItemDataRole.ToolTipRole
 
 
-def teacher_state(tmp_path: Path, text: str = TEACHERS) -> WizardState:
-    """A wizard state for a teacher CSV, mapped as the mapping page would."""
+def teacher_state(tmp_path: Path, text: str = TEACHERS, notes: int = 0) -> WizardState:
+    """A wizard state for a teacher CSV, mapped as the mapping page would (``notes`` ignored
+    columns "Note 0"... between the name and the e-mail)."""
     data = tmp_path / "teachers.csv"
     data.write_text(text, encoding="utf-8")
     columns = [Column("teacherLogin", header="Login"), Column("teacherName", header="Name"),
+               *[Column("ignoredColumn", header=f"Note {n}") for n in range(notes)],
                Column("teacherEmail", header="E-mail")]
     state = WizardState(tmp_path / "data" / "store.sqlite3")
     state.session.set_config(pipeline.new_config(data, "createOrUpdateTeacherAction", columns),

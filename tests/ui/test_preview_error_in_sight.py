@@ -10,12 +10,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
-from importer_gui.core import pipeline
-from importer_gui.core.config import Column
 from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, LINE_COLUMN
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
-from tests.ui.test_preview_commit import view_row
+from tests.ui.test_preview_commit import teacher_state, view_row
 from tests.ui.wizards import preview_and_commit, shot
 
 NOTES = 4  # wide columns of notes before the e-mail, which starts off-screen
@@ -27,7 +25,6 @@ WRONG = "1 × ERROR: Teacher's e-mail address — teacherEmail: adam-at-example 
 
 def wide_teachers(tmp_path: Path) -> WizardState:
     """Forty teachers with long notes; line 37's e-mail is wrong."""
-    data = tmp_path / "teachers.csv"
     notes = ";".join(f"Note {n}" for n in range(NOTES))
     lines = [f"Login;Name;{notes};E-mail"]
     for line in range(2, 42):
@@ -35,14 +32,7 @@ def wide_teachers(tmp_path: Path) -> WizardState:
         words = ";".join(f"Taught the session of line {line} in the big room, {n}"
                          for n in range(NOTES))
         lines.append(f"t{line};Teacher {line};{words};{email}")
-    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    columns = [Column("teacherLogin", header="Login"), Column("teacherName", header="Name"),
-               *[Column("ignoredColumn", header=f"Note {n}") for n in range(NOTES)],
-               Column("teacherEmail", header="E-mail")]
-    state = WizardState(tmp_path / "data" / "store.sqlite3")
-    state.session.set_config(pipeline.new_config(data, "createOrUpdateTeacherAction", columns),
-                             [data])
-    return state
+    return teacher_state(tmp_path, "\n".join(lines) + "\n", NOTES)
 
 
 def narrow_preview(tmp_path: Path, qtbot: QtBot) -> tuple[QWizard, PreviewPage]:
