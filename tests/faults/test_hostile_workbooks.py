@@ -230,6 +230,20 @@ def test_one_stray_cell_at_the_last_cell_of_the_grid(tmp_path: Path) -> None:
     assert outcomes(report) == [*GOOD, (1048576, "error", ["Field teacherLogin is empty."])]
 
 
+@pytest.mark.parametrize("column", ["A", "XFD"], ids=["loaded", "streamed"])
+def test_rows_after_a_gap_of_empty_rows_keep_their_lines(tmp_path: Path, column: str) -> None:
+    # Empty rows are skipped in bulk: the rows after them are numbered as the sheet has them.
+    path = teachers_workbook(tmp_path)
+    far = (b'<row r="700000"><c r="A700000" t="inlineStr"><is><t>ann</t></is></c>'
+           b'<c r="D700000" t="inlineStr"><is><t>ann@example.org</t></is></c></row>'
+           b'<row r="700001"><c r="B700001" t="inlineStr"><is><t> </t></is></c></row>'
+           b'<row r="1048576"><c r="%s1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+           % column.encode())
+    rewrite_package(path, {SHEET: replace(b"</sheetData>", far + b"</sheetData>")})
+    last = (1048576, "create", []) if column == "A" else STRAY_READ[-1]
+    assert outcomes(check(tmp_path)[1]) == [*GOOD, (700000, "create", []), last]
+
+
 def test_hundreds_of_thousands_of_empty_rows(tmp_path: Path) -> None:
     path = teachers_workbook(tmp_path)
     empty = b"".join(b'<row r="%d"/>' % i for i in range(4, 600_000))

@@ -139,15 +139,16 @@ def may_hold_garbled(text: str) -> bool:
             and _MAC_ROMAN.sequence.search(text) is not None))
 
 
-def garbled_rows(rows: Iterable[Sequence[Any]]) -> Iterator[Sequence[Any]]:
-    """A workbook's rows as its reader gives them, their cells holding garbled text made
-    ``Garbled``; looked at ``_BATCH`` rows at a time, whose texts are joined for one quick
-    look (most batches hold none: their rows pass as they are)."""
+def garbled_rows(rows: Iterable[tuple[int, Sequence[Any]]],
+                 ) -> Iterator[tuple[int, Sequence[Any]]]:
+    """A workbook's numbered rows as its reader gives them, their cells holding garbled text
+    made ``Garbled``; looked at ``_BATCH`` rows at a time, whose texts are joined for one
+    quick look (most batches hold none: their rows pass as they are)."""
     rows = iter(rows)
     while batch := list(islice(rows, _BATCH)):
-        texts = [value for row in batch for value in row if type(value) is str]
+        texts = [value for _, row in batch for value in row if type(value) is str]
         if may_hold_garbled("\x1f".join(texts)):
-            batch = [garbled_cells(row) or row for row in batch]
+            batch = [(line, garbled_cells(row) or row) for line, row in batch]
         yield from batch
 
 

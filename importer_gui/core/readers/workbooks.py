@@ -26,7 +26,8 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
-from itertools import islice
+from itertools import chain, compress, count, islice, repeat, tee
+from operator import ne
 from pathlib import Path
 from typing import Any
 
@@ -295,7 +296,7 @@ def _loaded_sheet(path: Path, workbook: Any, name: str, errors: ErrorCells, nul:
 
     def source(shared: bool) -> Iterator[NumberedRow]:
         return _numbered(path, name, _calamine_rows(sheet, width), shared, pad, serials,
-                         errors, nul, odd, shown)
+                         errors, nul, odd, shown, blank=[""] * width)
 
     return source, sheet.end[0] + 1
 
@@ -334,7 +335,13 @@ def _damaged(path: Path, name: str, exc: BaseException) -> DataFileError:
 
 def _calamine_rows(sheet: Any, width: int) -> Iterator[list[Any]]:
     """The sheet's rows from calamine; a row it panics on comes as a row of Unreadable
-    cells (calamine's iterator has moved past it, so the next rows follow)."""
+    cells (calamine's iterator has moved past it, so the next rows follow). Batches are
+    flattened in C: a million empty rows take no Python step each."""
+    return chain.from_iterable(_calamine_batches(sheet, width))
+
+
+def _calamine_batches(sheet: Any, width: int) -> Iterator[list[list[Any]]]:
+    """The sheet's rows from calamine, ROWS_AT_A_TIME at a time (see _calamine_rows)."""
     rows = sheet.iter_rows()
     while True:
         batch: list[list[Any]] = []
@@ -351,7 +358,7 @@ def _calamine_rows(sheet: Any, width: int) -> Iterator[list[Any]]:
                         raise
                     window.panicked()
                     batch.append([_lost_line(exc)] * max(width, 1))
-        yield from batch
+        yield batch
         if len(batch) < ROWS_AT_A_TIME:
             return
 
@@ -432,6 +439,7 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
               pad: tuple[str, ...] = (), serials: _Serials | None = None,
               errors: ErrorCells | None = None, nul: bool = False,
               odd: ErrorCells | None = None, shown: ErrorCells | None = None,
+              blank: Sequence[Any] = (),
               ) -> Iterator[NumberedRow]:
     """Number the sheet's rows from 1, convert the cells, skip blank rows but line 1;
     the cells holding a formula error are Unreadable (calamine reads them as empty), and
@@ -439,7 +447,7 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
     text cells whose shared string number is none (``odd``); the cells calamine reads
     otherwise than the sheet shows them (``shown``: a number shown with leading zeros or
     text, an .ods text holding a tab) are read as shown; the values that repeat shared when
-    ``shared``."""
+    ``shared``. ``blank`` is how the reader gives a row with no cell, skipped in bulk."""
     early: list[bool] = []  # set by _serial_cell when a row holds a date to look at again
     cell = _serial_cell(early, serials) if serials is not None else _cell
     make_row = row_maker(shared)
@@ -447,7 +455,9 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
     odd = odd or None
     shown = shown or None
     try:
-        for line, row in enumerate(garbled_rows(rows), start=1):
+        numbered = (_numbered_filled(rows, blank) if errors is None
+                    else enumerate(rows, start=1))  # an error cell's row reads as blank
+        for line, row in garbled_rows(numbered):
             cells = _cells(row, cell, make_row)
             if errors is not None and (found := errors.at(line)):
                 cells = _with_errors(line, cells or ("",) * len(row), found, len(pad))
@@ -469,6 +479,20 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
     except Exception as exc:  # the fallback reader parses XML as it goes
         raise DataFileError(SHEET_DAMAGED.format(name=repr(name), detail=exc),
                             path=path) from None
+
+
+def _numbered_filled(rows: Iterable[Sequence[Any]], blank: Sequence[Any],
+                     ) -> Iterator[tuple[int, Sequence[Any]]]:
+    """The rows numbered from 1, those after line 1 equal to ``blank`` left out: the gap
+    above a stray cell far below the data, a million rows, costs one comparison a row, in
+    C (rows with other empty cells, white space, are left to ``_cells``)."""
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        return iter(())
+    kept, looked = tee(rows)
+    return chain(((1, first),),
+                 compress(zip(count(2), kept), map(ne, looked, repeat(blank))))
 
 
 def _without_nuls(cells: Row) -> Row:
@@ -597,7 +621,7 @@ def _openpyxl_rows(path: Path, name: str, errors: ErrorCells, shared: bool, nul:
         worksheet = workbook[name]
         worksheet.reset_dimensions()  # rows as wide as their own cells, not the sheet's box
         yield from _numbered(path, name, worksheet.iter_rows(values_only=True), shared,
-                             errors=errors, nul=nul, odd=odd, shown=shown)
+                             errors=errors, nul=nul, odd=odd, shown=shown, blank=[])
     except MemoryError:
         give_memory_back()  # before the workbook is closed (see budget.RESERVE)
         raise
