@@ -173,6 +173,16 @@ def test_a_part_whose_packed_bytes_are_damaged_is_one_line(tmp_path: Path, part:
     assert one_line_failure(cli("init", str(path), "--out", str(tmp_path / "new.xml"))) == said
 
 
+def test_a_sheet_listed_without_its_part_says_the_part_is_missing(tmp_path: Path) -> None:
+    path = teachers_workbook(tmp_path)
+    rewrite_package(path, {"xl/_rels/workbook.xml.rels": replace(
+        b"worksheets/sheet1.xml", b"worksheets/gone.xml")})
+    said = (f"importer-gui: {path}: the sheet 'Sheet1' cannot be read: the workbook lists it, "
+            "but the part holding its cells is missing; the workbook is damaged or incomplete")
+    assert failure(tmp_path) == said
+    assert one_line_failure(cli("init", str(path), "--out", str(tmp_path / "new.xml"))) == said
+
+
 def test_an_ods_whose_packed_mimetype_is_damaged_is_one_line(tmp_path: Path) -> None:
     path = write_ods(tmp_path, "")
     with zipfile.ZipFile(path) as package:

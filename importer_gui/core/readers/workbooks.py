@@ -75,6 +75,9 @@ ROWS_AT_A_TIME = 4096
 # Messages the window shows in the user's language (see core/errors.py).
 SHEET_DAMAGED = QT_TRANSLATE_NOOP(
     "errors", "the sheet {name} cannot be read; the workbook may be damaged ({detail})")
+SHEET_PART_MISSING = QT_TRANSLATE_NOOP(
+    "errors", "the sheet {name} cannot be read: the workbook lists it, but the part holding "
+              "its cells is missing; the workbook is damaged or incomplete")
 PASSWORD_PROTECTED = QT_TRANSLATE_NOOP("errors", "the workbook is protected by a password")
 NO_WORKSHEET = QT_TRANSLATE_NOOP("errors", "the workbook has no worksheet")
 NO_SUCH_SHEET = QT_TRANSLATE_NOOP(
@@ -319,6 +322,8 @@ def _load_sheet(path: Path, workbook: Any, name: str) -> Any:
 def _damaged(path: Path, name: str, exc: BaseException) -> DataFileError:
     """The sheet calamine refused; the cell to blame when it names a missing shared string
     or holds no number where it says it does."""
+    if isinstance(exc, calamine.WorksheetNotFound):  # its detail is only the sheet's name
+        return DataFileError(SHEET_PART_MISSING.format(name=repr(name)), path=path)
     ooxml = path.suffix.lower() in OOXML_SUFFIXES
     past = string_past_the_end(path, name) if ooxml else None
     if past is not None:

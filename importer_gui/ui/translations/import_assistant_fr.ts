@@ -4192,6 +4192,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>la feuille {name} ne peut pas être lue&#xa0;; le classeur est peut-être endommagé (message du lecteur de classeurs, en anglais&#xa0;: {detail})</translation>
     </message>
     <message>
+        <source>the sheet {name} cannot be read: the workbook lists it, but the part holding its cells is missing; the workbook is damaged or incomplete</source>
+        <translation>la feuille {name} ne peut pas être lue&#xa0;: le classeur la mentionne, mais la partie qui contient ses cellules manque&#xa0;; le classeur est endommagé ou incomplet</translation>
+    </message>
+    <message>
         <source>the workbook is protected by a password</source>
         <translation>le classeur est protégé par un mot de passe</translation>
     </message>
