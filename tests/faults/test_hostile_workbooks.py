@@ -434,6 +434,19 @@ def write_ods(folder: Path, tail: str) -> Path:
     return write_ods_content(folder, _ODS_CONTENT.format(rows=rows + tail))
 
 
+def test_an_ods_number_cell_holding_no_number_names_the_cell(tmp_path: Path) -> None:
+    # calamine reads an .ods's cells as it opens it, and says only "Parse float error".
+    path = write_ods(tmp_path, '<table:table-row table:number-rows-repeated="2">'
+                               "<table:table-cell/></table:table-row><table:table-row>"
+                               + ods_cell("ann", 2) + '<table:table-cell office:value-type='
+                               '"float" office:value="1,5"><text:p>1,5</text:p>'
+                               "</table:table-cell></table:table-row>")
+    assert failure(tmp_path) == (
+        f"importer-gui: {path}:C6: the sheet 'Teachers' cannot be read: this cell is marked as "
+        "a number but holds \"1,5\"; the workbook is damaged: type the number again in a "
+        "spreadsheet and save it")
+
+
 def test_an_ods_with_libreoffices_trailing_empty_rows_is_read(tmp_path: Path) -> None:
     write_ods(tmp_path, '<table:table-row table:number-rows-repeated="1048573">'
                         '<table:table-cell table:number-columns-repeated="1024"/>'

@@ -564,6 +564,47 @@ def number_not_a_number(path: Path, name: str) -> tuple[str, str] | None:
     return None
 
 
+# An .ods cell's value calamine reads as a number (Rust's f64 grammar: no white space, no
+# underscores, unlike Python's float()), and the value types it reads so.
+_RUST_FLOAT = re.compile(r"[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)",
+                         re.IGNORECASE)
+_ODS_NUMBER_TYPES = frozenset({"float", "percentage", "currency"})
+
+
+def ods_number_not_a_number(path: Path) -> tuple[str, str, str] | None:
+    """The first cell of an .ods marked as a number whose value is none: its sheet, its
+    place and its value (read when calamine refused the file: it says no more)."""
+    try:
+        with zipfile.ZipFile(path) as package, package.open("content.xml") as stream:
+            sheet, line = "", 0
+            for event, element in etree.iterparse(stream, events=("start", "end"),
+                                                  resolve_entities=False, no_network=True,
+                                                  huge_tree=True):
+                if element.tag == f"{_ODS_TABLE}table" and event == "start":
+                    sheet, line = element.get(f"{_ODS_TABLE}name", ""), 0
+                elif event == "end" and element.tag == f"{_ODS_TABLE}table-row":
+                    line += 1
+                    if column := _ods_not_a_number(element):
+                        return sheet, f"{column_name(column[0])}{line}", column[1]
+                    line += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1") or 1) - 1
+                    element.clear()
+    except Exception:  # the package's own damage: calamine's words say more than ours would
+        return None
+    return None
+
+
+def _ods_not_a_number(row: Any) -> tuple[int, str] | None:
+    """The column (from 1) and value of the row's first number cell holding no number."""
+    column = 0
+    for cell in row:
+        value = cell.get(_ODS_NUMBER)
+        if (cell.get(f"{_ODS_OFFICE}value-type") in _ODS_NUMBER_TYPES and value is not None
+                and not _RUST_FLOAT.fullmatch(value)):
+            return column + 1, value
+        column += int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1") or 1)
+    return None
+
+
 def _check_streamable(path: Path, name: str, extent: Extent) -> None:
     """Refuse a sheet a streaming reader cannot read: far cells that each cost a row that
     wide, or rows out of order (the streaming reader would drop the earlier rows)."""

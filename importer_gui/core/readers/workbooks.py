@@ -52,6 +52,7 @@ from importer_gui.core.readers.guards import (
     measure_sheet,
     not_a_workbook,
     number_not_a_number,
+    ods_number_not_a_number,
     padded_styles,
     sheet_parts,
     string_past_the_end,
@@ -224,11 +225,22 @@ def _calamine_workbook(path: Path, *, package_checked: bool = False) -> Any:
     except calamine.PasswordError:
         raise DataFileError(PASSWORD_PROTECTED, path=path) from None
     except Exception as exc:  # calamine's own types, zip and XML errors, OSError
-        raise not_a_workbook(path, str(exc) or type(exc).__name__) from None
+        raise _unopened(path, str(exc) or type(exc).__name__) from None
     except BaseException as exc:
         if not native.is_panic(exc):
             raise
-        raise not_a_workbook(path, str(exc) or "the reader failed") from None
+        raise _unopened(path, str(exc) or "the reader failed") from None
+
+
+def _unopened(path: Path, detail: str) -> DataFileError:
+    """The workbook calamine refused to open; the cell to blame when an .ods (whose cells
+    calamine reads as it opens it) holds no number where it says it does."""
+    bad = ods_number_not_a_number(path) if path.suffix.lower() == ".ods" else None
+    if bad is not None:
+        sheet, cell, value = bad
+        return DataFileError(NUMBER_NOT_A_NUMBER.format(name=repr(sheet), value=value),
+                             path=path, cell=cell)
+    return not_a_workbook(path, detail)
 
 
 def _named_in_bytes(path: Path) -> bool:
