@@ -491,9 +491,11 @@ class RevertDialog(PreviewApplyDialog):
 
     def _result_text(self, result: RevertResult) -> str:
         counts = result.counts
-        text = arg(self.tr("Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated."),
-                   result.run_id, result.reverts, counts.get("delete", 0),
-                   counts.get("update", 0), counts.get("create", 0))
+        # Each count its own text, so that each word agrees with it ("1 supprimé", "2 rétablis").
+        text = arg(self.tr("Run %1 reverted run %2: %3, %4, %5."), result.run_id,
+                   result.reverts, self.tr("%Ln deleted", "", counts.get("delete", 0)),
+                   self.tr("%Ln restored", "", counts.get("update", 0)),
+                   self.tr("%Ln recreated", "", counts.get("create", 0)))
         if result.skipped:  # the run stays revertible for them (the command line says so)
             text += " " + self.tr("%Ln record(s) skipped as conflicts.", "", result.skipped)
             text += " " + arg(self.tr("Run %1 can be reverted again for what was skipped."),

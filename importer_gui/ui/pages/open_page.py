@@ -814,9 +814,10 @@ class OpenPage(BasePage):
                                                                          delimiter.value))
             return [(self.tr("encoding"), opening.encoding), (self.tr("delimiter"), named)]
         if opening.empty_sheets and opening.provider.sheet is not None:
+            empty = opening.empty_sheets  # "vide" or "vides" as they are one or several
             return [(self.tr("sheet"), Guess(opening.provider.sheet, "likely", arg(
-                self.tr("the first one holding data; %1 empty"),
-                ", ".join(opening.empty_sheets))))]
+                self.tr("the first one holding data; %1 empty", "", len(empty)),
+                ", ".join(empty))))]
         return []
 
     def _detect_header(self, header: Guess | None) -> bool:

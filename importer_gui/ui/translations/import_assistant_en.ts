@@ -119,6 +119,16 @@
     </message>
 </context>
 <context>
+    <name>OpenPage</name>
+    <message numerus="yes">
+        <source>the first one holding data; %1 empty</source>
+        <translation>
+            <numerusform>the first one holding data; %1 is empty</numerusform>
+            <numerusform>the first one holding data; %1 are empty</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PackageDialog</name>
     <message numerus="yes">
         <source>%1: %Ln row(s) from %2</source>
@@ -326,6 +336,27 @@
         <translation>
             <numerusform>Run %1 was not reverted first: its %Ln conflicting record changed since run %1, or is still needed by other records.</numerusform>
             <numerusform>Run %1 was not reverted first: its %Ln conflicting records changed since run %1, or are still needed by other records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted</source>
+        <translation>
+            <numerusform>%Ln deleted</numerusform>
+            <numerusform>%Ln deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln restored</source>
+        <translation>
+            <numerusform>%Ln restored</numerusform>
+            <numerusform>%Ln restored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recreated</source>
+        <translation>
+            <numerusform>%Ln recreated</numerusform>
+            <numerusform>%Ln recreated</numerusform>
         </translation>
     </message>
     <message numerus="yes">

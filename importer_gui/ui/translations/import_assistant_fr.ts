@@ -1286,9 +1286,12 @@ Utiliser %2 au lieu de %3&#xa0;? La configuration corrigée est ouverte depuis u
         <source>sheet</source>
         <translation>feuille</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>the first one holding data; %1 empty</source>
-        <translation>la première qui contient des données&#xa0;; %1 vide(s)</translation>
+        <translation>
+            <numerusform>la première qui contient des données&#xa0;; %1 vide</numerusform>
+            <numerusform>la première qui contient des données&#xa0;; %1 vides</numerusform>
+        </translation>
     </message>
     <message>
         <source>Configuration: %1</source>
@@ -2453,10 +2456,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
             <numerusform>L&apos;exécution %1 n&apos;a pas été défaite d&apos;abord&#xa0;: %Ln enregistrements en conflit, modifiés depuis l&apos;exécution %1 ou encore utilisés par d&apos;autres enregistrements.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Run %1 reverted run %2: %3 deleted, %4 restored, %5 recreated.</source>
-        <translation>L&apos;exécution %1 a défait l&apos;exécution %2&#xa0;: %3 supprimé(s), %4 rétabli(s), %5 recréé(s).</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln record(s) skipped as conflicts.</source>
         <translation>
@@ -2479,6 +2478,31 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Stopped: %1; run %2 was not.</source>
         <translation>Arrêté&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été.</translation>
+    </message>
+    <message>
+        <source>Run %1 reverted run %2: %3, %4, %5.</source>
+        <translation>L&apos;exécution %1 a défait l&apos;exécution %2&#xa0;: %3, %4, %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted</source>
+        <translation>
+            <numerusform>%Ln supprimé</numerusform>
+            <numerusform>%Ln supprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln restored</source>
+        <translation>
+            <numerusform>%Ln rétabli</numerusform>
+            <numerusform>%Ln rétablis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recreated</source>
+        <translation>
+            <numerusform>%Ln recréé</numerusform>
+            <numerusform>%Ln recréés</numerusform>
+        </translation>
     </message>
     <message>
         <source>The revert had ended before it could be stopped: run %1 was reverted by run %2.</source>
