@@ -1,5 +1,5 @@
 """A count's words agree with it, in French as in English: « 1 supprimé », « 2 supprimés »,
-never « supprimé(s) »."""
+never « supprimé(s) »; a record's, whatever its gender, never « créé(e) »."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ import pytest
 from openpyxl import Workbook
 from pytestqt.qtbot import QtBot
 
+from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.revert_dialog import RevertDialog
 from tests.builders import run_info
 
@@ -99,3 +101,13 @@ def test_the_sheet_read_after_empty_ones_says_them_empty_in_french(
 def test_the_sheet_read_after_empty_ones_says_them_empty_in_english(
         english: None, window: MainWindow, tmp_path: Path, empty: list[str], said: str) -> None:
     assert sheet_reason(window, after_empty_sheets(tmp_path / "june.xlsx", empty)) == said
+
+
+@pytest.mark.parametrize(("record", "french_record"), [
+    (msg.A_SESSION.format(title="Manuelle"), "la session Manuelle"),
+    (msg.A_LEARNER.format(name="R9"), "l'apprenant R9")])
+def test_a_record_no_import_created_reads_in_french_whatever_its_gender(
+        french: None, record: str, french_record: str) -> None:
+    assert message_text(msg.NOT_CREATED_BY_IMPORT.format(record=record)) == (
+        f"fullAccess vaut no{NBSP}: {french_record} ne vient d'aucun import, cet import ne "
+        "peut donc rien y changer.")

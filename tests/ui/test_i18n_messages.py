@@ -53,7 +53,7 @@ def test_our_row_message_reads_in_french_with_its_values(french: None) -> None:
 def test_a_message_naming_a_record_names_it_in_french(french: None) -> None:
     record = msg.A_SESSION.format(title="Mai")
     message = msg.NOT_CREATED_BY_IMPORT.format(record=record)
-    assert message_text(message).startswith(f"fullAccess vaut no{NBSP}: la session Mai n'a")
+    assert message_text(message).startswith(f"fullAccess vaut no{NBSP}: la session Mai ne vient")
 
 
 def test_the_platforms_messages_stay_word_for_word(french: None) -> None:

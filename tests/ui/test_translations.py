@@ -98,6 +98,14 @@ def test_every_count_has_its_english_singular_and_plural(tmp_path: Path) -> None
                               f"`make translations` and write them in {ENGLISH_TS.name}")
 
 
+def test_french_words_agree_with_their_count_and_gender() -> None:
+    """« 1 supprimé », « 2 supprimés », never « supprimé(s) » nor « créé(e) »: a count is a
+    %n text of its own, or the wording needs no agreement."""
+    hedged = [(context, text) for context, message in messages(TS)
+              for text in translations_of(message) if re.search(r"\w\((e|s|es|x)\)", text)]
+    assert hedged == []
+
+
 @pytest.mark.parametrize("ts", [TS, ENGLISH_TS], ids=["French", "English"])
 def test_translations_keep_placeholders_and_one_mnemonic(ts: Path) -> None:
     wrong = []

@@ -6131,7 +6131,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>fullAccess is no: {record} was not created by an import, so this import may not change it.</source>
-        <translation>fullAccess vaut no&#xa0;: {record} n&apos;a pas été créé(e) par un import, cet import ne peut donc pas le modifier.</translation>
+        <translation>fullAccess vaut no&#xa0;: {record} ne vient d&apos;aucun import, cet import ne peut donc rien y changer.</translation>
     </message>
     <message>
         <source>session {title}</source>
