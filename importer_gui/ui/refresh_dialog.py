@@ -424,14 +424,20 @@ class RefreshDialog(PreviewApplyDialog):
     def _on_committed(self, result: RefreshResult) -> None:
         self._writing = False
         self.result = result
-        counts = result.counts
-        number = LocaleText().number
         self.status.setText(arg(self.tr(
-            "Refreshed as run %1: %2 created, %3 updated, %4 deleted; it can be reverted from "
-            "the history."), result.run_id, number(counts.get("create", 0)),
-            number(counts.get("update", 0)), number(counts.get("delete", 0))))
+            "Refreshed as run %1: %2, %3, %4; it can be reverted from the history."),
+            result.run_id, *self._counts_texts(result.counts)))
         self.settings.remember_refresh_config(Path(self._previewed))
         self.store_changed.emit(result.run_id)
+
+    def _counts_texts(self, counts: dict[str, int]) -> tuple[str, str, str]:
+        """"12 345 created", "1 updated", "0 deleted": each count its own text, so that each
+        word agrees with it in French ("1 créé", "2 créés")."""
+        number = LocaleText().number
+        created, updated, deleted = (counts.get(kind, 0) for kind in ("create", "update", "delete"))
+        return (arg(self.tr("%1 created", "", created), number(created)),
+                arg(self.tr("%1 updated", "", updated), number(updated)),
+                arg(self.tr("%1 deleted", "", deleted), number(deleted)))
 
     def _on_failed(self, error: ImporterError) -> None:
         """Another store where the window's was: the preview of the other goes (never

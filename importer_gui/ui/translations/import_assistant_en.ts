@@ -265,6 +265,27 @@
             <numerusform>Read from beside the configuration (%Ln exports no file chosen holds): %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 created</source>
+        <translation>
+            <numerusform>%1 created</numerusform>
+            <numerusform>%1 created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 updated</source>
+        <translation>
+            <numerusform>%1 updated</numerusform>
+            <numerusform>%1 updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 deleted</source>
+        <translation>
+            <numerusform>%1 deleted</numerusform>
+            <numerusform>%1 deleted</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RevertDialog</name>

@@ -2192,6 +2192,31 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
         <translation>Sur l&apos;ensemble des exports&#xa0;: %1 à créer, %2 à mettre à jour, %3 à supprimer.</translation>
     </message>
     <message>
+        <source>Refreshed as run %1: %2, %3, %4; it can be reverted from the history.</source>
+        <translation>Actualisé par l&apos;exécution %1&#xa0;: %2, %3, %4&#xa0;; elle peut être annulée depuis l&apos;historique.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 created</source>
+        <translation>
+            <numerusform>%1 créé</numerusform>
+            <numerusform>%1 créés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 updated</source>
+        <translation>
+            <numerusform>%1 mis à jour</numerusform>
+            <numerusform>%1 mis à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 deleted</source>
+        <translation>
+            <numerusform>%1 supprimé</numerusform>
+            <numerusform>%1 supprimés</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>The refresh had ended before it could be stopped: run %1 is in the store.</source>
         <translation>L&apos;actualisation s&apos;était terminée avant de pouvoir être arrêtée&#xa0;: l&apos;exécution %1 est dans la base.</translation>
     </message>
@@ -2262,10 +2287,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Refresh a&amp;ll the same</source>
         <translation>Actualiser &amp;quand même</translation>
-    </message>
-    <message>
-        <source>Refreshed as run %1: %2 created, %3 updated, %4 deleted; it can be reverted from the history.</source>
-        <translation>Actualisé par l&apos;exécution %1&#xa0;: %2 créés, %3 mis à jour, %4 supprimés&#xa0;; elle peut être annulée depuis l&apos;historique.</translation>
     </message>
     <message>
         <source>Cancelled: nothing was written.</source>
