@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.store import Store
+from importer_gui.ui.language import ENGLISH, FRENCH
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.styles import Look
@@ -103,6 +104,26 @@ def test_the_commit_page_says_its_wait_for_another_writer_and_its_cancel(
         other.close()
     # "Committing…" is set as the page comes, before it is in sight: the page is read then.
     assert heard == [(WAITING, POLITE), ("Cancelled: nothing was written.", POLITE)]
+
+
+COMMITTED = {
+    ENGLISH: [("Committed: run 1 is in the history.", POLITE),
+              ("4 rows: 2 created, 0 updated, 0 deleted, 0 unchanged, 2 skipped with errors.",
+               POLITE)],
+    FRENCH: [("Validé\u00a0: l'exécution 1 figure dans l'historique.", POLITE),
+             ("4 lignes\u00a0: 2 créées, 0 mise à jour, 0 supprimée, 0 inchangée, "
+              "2 ignorées car en erreur.", POLITE)],
+}
+
+
+def test_the_commit_page_says_what_it_wrote_as_one_sentence(
+        speaking: str, tmp_path: Path, qtbot: QtBot, heard: Heard) -> None:
+    wizard, _preview, commit = preview_and_commit(teacher_state(tmp_path), qtbot)
+    heard.clear()
+    wizard.next()
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=HANG_GUARD * 1000)
+    assert heard[-2:] == COMMITTED[speaking]  # after the steps of the writing
+    assert commit.summary.accessibleName() == COMMITTED[speaking][1][0]
 
 
 def test_a_browser_on_the_store_left_says_so_aloud(

@@ -44,6 +44,7 @@ from importer_gui.ui.styles import Look
 from importer_gui.ui.tasks import TaskRunner
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
+from importer_gui.ui.widgets.spoken import announce_in_sight
 
 log = logging.getLogger(__name__)
 
@@ -229,6 +230,7 @@ class CommitPage(BasePage):
         for outcome, label in self.count_labels.items():
             label.setText(numbers.number(result.counts.get(outcome.value, 0)))
         self.summary.show()
+        self._say_counts(result.counts)
         self._show_logs(result)
         self._name_browser_button()
         self.browser_button.show()
@@ -237,6 +239,24 @@ class CommitPage(BasePage):
         plan = self.session.choices.plan
         files = [imp.file for imp in plan.imports] if plan is not None else []
         self.session.record_commit(result, files)  # every view over the store hears of it
+
+    def _say_counts(self, counts: dict[str, int]) -> None:
+        """The counts as one sentence, announced as they appear (after the status line's
+        "Committed"): read label by label they are a column of numbers a blind user hears
+        only by going to them, one at a time."""
+        numbers = {outcome: counts.get(outcome.value, 0) for outcome in self.count_labels}
+        texts = {
+            Outcome.CREATE: self.tr("%Ln created", "", numbers[Outcome.CREATE]),
+            Outcome.UPDATE: self.tr("%Ln updated", "", numbers[Outcome.UPDATE]),
+            Outcome.DELETE: self.tr("%Ln deleted", "", numbers[Outcome.DELETE]),
+            Outcome.UNCHANGED: self.tr("%Ln unchanged", "", numbers[Outcome.UNCHANGED]),
+            Outcome.ERROR: self.tr("%Ln skipped with errors", "", numbers[Outcome.ERROR]),
+        }
+        sentence = arg(self.tr("%1: %2.", "the commit's counts as a screen reader says them"),
+                       self.tr("%Ln row(s)", "", sum(numbers.values())),
+                       ", ".join(texts[outcome] for outcome in self.count_labels))
+        self.summary.setAccessibleName(sentence)  # said again by going to it
+        announce_in_sight(self.summary, sentence)
 
     def _committed_text(self, result: Committed) -> str:
         """What the status line says of a commit done (and not reverted)."""

@@ -231,6 +231,53 @@
             <numerusform>Après une nouvelle vérification avec vos corrections, %Ln lignes ont désormais un autre résultat (la première&#xa0;: ligne %1 du fichier %2). Rien n&apos;a été écrit&#xa0;: examinez-les, puis validez.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln created</source>
+        <translation>
+            <numerusform>%Ln créée</numerusform>
+            <numerusform>%Ln créées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln mise à jour</numerusform>
+            <numerusform>%Ln mises à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted</source>
+        <translation>
+            <numerusform>%Ln supprimée</numerusform>
+            <numerusform>%Ln supprimées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unchanged</source>
+        <translation>
+            <numerusform>%Ln inchangée</numerusform>
+            <numerusform>%Ln inchangées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln skipped with errors</source>
+        <translation>
+            <numerusform>%Ln ignorée car en erreur</numerusform>
+            <numerusform>%Ln ignorées car en erreur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <comment>the commit&apos;s counts as a screen reader says them</comment>
+        <translation>%1&#xa0;: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln ligne</numerusform>
+            <numerusform>%Ln lignes</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Committed: run %1 is in the history.</source>
         <translation>Validé&#xa0;: l&apos;exécution %1 figure dans l&apos;historique.</translation>

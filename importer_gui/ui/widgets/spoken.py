@@ -19,6 +19,14 @@ def announce(widget: QWidget, text: str, politeness: Politeness) -> None:
     QAccessible.updateAccessibility(event)
 
 
+def announce_in_sight(widget: QWidget, text: str,
+                      politeness: Politeness = Politeness.Polite) -> None:
+    """Announce ``text`` for ``widget`` as a spoken line does: only while it is in sight,
+    and only when there is something to say."""
+    if text and widget.isVisible():
+        announce(widget, text, politeness)
+
+
 def plain_text(label: QLabel) -> str:
     """What ``label`` shows, without the markup of rich text."""
     text = label.text()
