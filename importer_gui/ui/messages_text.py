@@ -249,6 +249,13 @@ def message_text(message: str) -> str:
         return message
 
 
+def message_kind(message: str) -> str:
+    """The template of ours ``message`` was made from (the message itself when none): two
+    messages of one kind differ only in their values."""
+    found = recognise(readable(message))
+    return message if found is None else found[0].text
+
+
 def system_reason_text(exc: BaseException) -> str:
     """Why the system refused, in the user's language when our words say it
     (``errors.system_reason``)."""

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from importer_gui.core.store import Store
 from importer_gui.ui.language import ENGLISH, FRENCH
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.pages.config_page import ConfigPage
 from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.styles import Look
 from importer_gui.ui.widgets.progress import ProgressRow
@@ -25,6 +26,7 @@ from tests.builders import teachers_import, write_config
 from tests.faults import HANG_GUARD
 from tests.ui.test_commit_waits_for_writer import WAITING
 from tests.ui.test_config_editor_mistakes import configuration_page
+from tests.ui.test_config_editor_typing import type_at, undo_until
 from tests.ui.test_preview_commit import teacher_state
 from tests.ui.test_revert_after_store_switch import teachers
 from tests.ui.test_tools_store_browser import opened
@@ -165,6 +167,50 @@ def test_the_configuration_pages_check_is_said_an_error_at_once(
     page.editor.setPlainText(valid)
     assert page.parse_now()
     assert heard[-1] == ("The configuration is valid.", POLITE)
+
+
+def pause(page: ConfigPage, qtbot: QtBot) -> None:
+    """The user stops typing: the page's typing pause ends, and its parse with it."""
+    page._timer.stop()
+    page._timer.timeout.emit()
+    qtbot.waitUntil(lambda: not page._unparsed(), timeout=HANG_GUARD * 1000)
+
+
+def typed_key_by_key(page: ConfigPage, qtbot: QtBot, typed: str) -> None:
+    """Type ``typed`` at the cursor a key at a time, pausing after each (as a user listening
+    to each key's echo does)."""
+    for key in typed:
+        qtbot.keyClicks(page.editor, key)
+        pause(page, qtbot)
+
+
+TYPING_SAID = {
+    ENGLISH: ["The configuration is not well-formed XML (line 14): StartTag: invalid element "
+              "name.",
+              'Unknown field "teacherPhone" in <columnsMapping> (line 14); did you mean '
+              '"teacherName"?',
+              "The configuration is valid."],
+    FRENCH: ["La configuration n'est pas du XML bien formé, ligne 14 (message du lecteur XML, "
+             "en anglais\u00a0: StartTag: invalid element name).",
+             "Champ inconnu «\u00a0teacherPhone\u00a0» dans <columnsMapping> (ligne 14)\u00a0; "
+             "vouliez-vous dire «\u00a0teacherName\u00a0»\u00a0?",
+             "La configuration est valide."],
+}
+
+
+def test_typing_in_the_configuration_says_only_a_change_of_outcome(
+        speaking: str, window: MainWindow, sample: Path, qtbot: QtBot, heard: Heard) -> None:
+    page = configuration_page(window, sample)
+    text = page.editor.toPlainText()
+    type_at(page, qtbot, text.index("</columnsMapping>"), "")
+    heard.clear()
+    # Each key another wording of one mistake ("value for attribute h", "…he"): said once.
+    typed_key_by_key(page, qtbot, '<teacherPhone ia:header="Tel"/>')
+    shown = page.status_label.text()
+    undo_until(page, qtbot, text)
+    pause(page, qtbot)
+    assert heard == [(said, POLITE) for said in TYPING_SAID[speaking]]
+    assert shown == TYPING_SAID[speaking][1]  # what is seen follows each key
 
 
 def test_the_browser_says_what_it_read_when_asked(

@@ -27,7 +27,7 @@ from importer_gui.core.errors import ConfigError, ImporterError
 from importer_gui.core.paths import resolved
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text
-from importer_gui.ui.messages_text import message_text, system_reason_text
+from importer_gui.ui.messages_text import message_kind, message_text, system_reason_text
 from importer_gui.ui.pages.base import BasePage, read_head, read_in_background
 from importer_gui.ui.settings import CONFIGURATIONS, Settings
 from importer_gui.ui.state import WizardState
@@ -36,10 +36,14 @@ from importer_gui.ui.tasks import TaskRunner, saving_pool
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.editor_text import change_lines, merged, plain_text
 from importer_gui.ui.widgets.find_bar import FindBar
-from importer_gui.ui.widgets.spoken import SpokenLine
+from importer_gui.ui.widgets.spoken import Politeness, SpokenLine
 from importer_gui.ui.widgets.xml_highlighter import XmlHighlighter
 
 PARSE_DELAY_MS = 500  # parse once typing pauses, not at every key
+# A check's outcome as a screen reader is told of it: valid, or a mistake's line and kind.
+CheckOutcome = tuple[int, str]
+VALID: CheckOutcome = (0, "")
+NOTHING_SAID: CheckOutcome = (-1, "")
 
 
 class ConfigPage(BasePage):
@@ -82,6 +86,7 @@ class ConfigPage(BasePage):
         self._shows: tuple[object, ...] | None = None  # what it is the configuration of
         self._valid = True
         self._error = ""
+        self._said = NOTHING_SAID  # the outcome of a check last announced
         # Where an edit held kept its lines over the earlier pages' change, said until typing.
         self._note = ""
         self._typing = False  # the text parsed is the one being typed: the cursor is the user's
@@ -288,12 +293,12 @@ class ConfigPage(BasePage):
         def parsed(outcome: tuple[ImportConfig, list[Path]] | ConfigError) -> None:
             if token is self._parsing:  # else overtaken: edited since, or parsed on the spot
                 self._parsing = None
-                self._take_parse(outcome, at_once=False)
+                self._take_parse(outcome, at_once=False, typed=True)
 
         def failed(error: ImporterError) -> None:
             if token is self._parsing:
                 self._parsing = None
-                self._set_status(ConfigError(error.message))
+                self._set_status(ConfigError(error.message), typed=True)
 
         self.runner.run(lambda _monitor: _parsed(text, source, imports, files), parsed, failed)
 
@@ -312,20 +317,23 @@ class ConfigPage(BasePage):
         return self._take_parse(_parsed(*self._to_parse()), at_once=at_once)
 
     def _take_parse(self, outcome: tuple[ImportConfig, list[Path]] | ConfigError, *,
-                    at_once: bool) -> bool:
-        """The parse's ``outcome`` said, its configuration checked and applied as
-        ``parse_now`` says; whether it is valid (False meanwhile, checked in the background)."""
+                    at_once: bool, typed: bool = False) -> bool:
+        """The parse's ``outcome`` said (``typed``: of a pause in typing), its configuration
+        checked and applied as ``parse_now`` says; whether it is valid (False meanwhile,
+        checked in the background)."""
         if isinstance(outcome, ConfigError):
-            self._set_status(outcome)
+            self._set_status(outcome, typed=typed)
             return False
         config, files = outcome
         if at_once:
             self._apply(config, files)
-        return self._check_columns(config, files, apply=not at_once)
+        return self._check_columns(config, files, apply=not at_once, typed=typed)
 
-    def _check_columns(self, config: ImportConfig, files: list[Path], *, apply: bool) -> bool:
+    def _check_columns(self, config: ImportConfig, files: list[Path], *, apply: bool,
+                       typed: bool = False) -> bool:
         """Whether each file has the columns the configuration maps by header (said in the
-        status); ``apply``: the configuration parsed goes into the state once checked.
+        status, as ``_say_status`` says when ``typed``); ``apply``: the configuration parsed
+        goes into the state once checked.
 
         A large file's header line or first rows may take a second to read (an .xls or .ods
         sheet loads whole, a text file is measured whole, an .xlsx's shared strings are
@@ -339,13 +347,16 @@ class ConfigPage(BasePage):
             if apply:
                 self._apply(config, files)
             missing = missing_columns(config.imports, files, current)
-            self._set_status(missing)
+            self._set_status(missing, typed=typed)
             return missing is None
         self._valid = False
         self._error = ""
         set_look(self.status_label, Look.PLAIN)
-        self.status_label.setText(self.tr(
-            "Checking the columns mapped by header against the file…"))
+        checking = self.tr("Checking the columns mapped by header against the file…")
+        if typed:  # a step on the way to the outcome, which is said if it is news
+            self.status_label.show_unsaid(checking)
+        else:
+            self.status_label.setText(checking)
         self.editor.setExtraSelections([])
         self.completeChanged.emit()
         imports = [_worker_copy(imp) for imp in config.imports]
@@ -357,12 +368,12 @@ class ConfigPage(BasePage):
             self._checking = None
             if apply:
                 self._apply(config, files)
-            self._set_status(missing)
+            self._set_status(missing, typed=typed)
 
         def failed(error: ImporterError) -> None:
             if token is self._checking:
                 self._checking = None
-                self._set_status(ConfigError(error.message))
+                self._set_status(ConfigError(error.message), typed=typed)
 
         self.runner.run(lambda _monitor: missing_columns(imports, files, current),
                         checked, failed)
@@ -383,22 +394,45 @@ class ConfigPage(BasePage):
         kept = kept_imports(choices.config.imports, config.imports)
         return kept.get(choices.import_index, choices.import_index)
 
-    def _set_status(self, error: ConfigError | None) -> None:
-        """Show the parse result; an error's line is highlighted and scrolled to."""
+    def _set_status(self, error: ConfigError | None, *, typed: bool = False) -> None:
+        """Show the parse result (``typed``: of a pause in typing, said as ``_say_status``
+        says); an error's line is highlighted and scrolled to."""
         self._valid = error is None
         self._error = ""
         if error is None:
             set_look(self.status_label, Look.SUCCESS)
-            self.status_label.setText("\n".join(filter(None, [
-                self.tr("The configuration is valid."), self._note])))
+            self._say_status("\n".join(filter(None, [
+                self.tr("The configuration is valid."), self._note])), VALID, typed)
             self.editor.setExtraSelections([])
         else:
             where = "" if error.names_its_line else arg(self.tr("Line %1: "), error.line)
             self._error = where + message_text(error.detail)
             set_look(self.status_label, Look.ERROR)  # before the text: an error is said at once
-            self.status_label.setText("\n".join(filter(None, [self._error, self._note])))
+            self._say_status("\n".join(filter(None, [self._error, self._note])),
+                             (error.line or 0, message_kind(error.detail)), typed)
             self._highlight_line(error.line)
         self.completeChanged.emit()
+
+    def _say_status(self, text: str, outcome: CheckOutcome, typed: bool) -> None:
+        """Show a check's ``text``, always; announce it as a spoken line does, but of a
+        pause in typing (``typed``) only when its ``outcome`` is news, and politely.
+
+        Typing is checked at each pause, and a screen-reader user pauses at every key to
+        hear it echoed: a longer pause would not tell news from chatter, the outcome does.
+        Mid-tag, each key gives the parser another wording of one mistake ("value for
+        attribute h", "…he", "…hea"): announced, that is a message at every key cutting off
+        its echo. So what is announced is a change of outcome: valid to a mistake, a mistake
+        of another kind or at another line, a mistake to valid. Politely: the user is at the
+        line she types, and an error of a text half typed is no alarm. What a sighted user
+        sees stays live, and the line, gone to, reads the latest text. A check asked for
+        (Back, a save, the page shown) is said as any spoken line."""
+        if typed:
+            self.status_label.show_unsaid(text)
+            if outcome != self._said:
+                self.status_label.say(Politeness.Polite)
+        else:
+            self.status_label.setText(text)
+        self._said = outcome
 
     def _recolour_error_line(self) -> None:
         """The error's line in the new scheme's fill, the cursor left where it is."""

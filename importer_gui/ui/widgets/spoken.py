@@ -48,6 +48,14 @@ class SpokenLine(QLabel):
         if changed and self.isVisible():
             self._announce()
 
+    def show_unsaid(self, text: str) -> None:
+        """Show ``text`` without announcing it: its owner says it when it matters (``say``)."""
+        super().setText(text)
+
+    def say(self, politeness: Politeness) -> None:
+        """Announce the text shown, when in sight, with ``politeness``."""
+        announce_in_sight(self, plain_text(self), politeness)
+
     def setVisible(self, visible: bool) -> None:  # show() and hide() call it
         """Show or hide the line; shown again, its text is announced."""
         appearing = visible and self.isHidden()
