@@ -88,6 +88,44 @@ def table_name(table: str) -> str:
     }, table)
 
 
+def feminine(table: str) -> bool:
+    """Whether the words about a record of ``table`` agree in the feminine in the user's
+    language ("la salle", "elle"): each kind's gender is translated as a word, "masculine"
+    or "feminine", and English says none."""
+    gender = _of_table({
+        Table.TEACHER: translate("labels", "masculine", "grammatical gender of Teacher"),
+        Table.TRAINING: translate("labels", "masculine", "grammatical gender of Training course"),
+        Table.SESSION: translate("labels", "masculine", "grammatical gender of Session"),
+        Table.ROOM: translate("labels", "masculine", "grammatical gender of Room"),
+        Table.INTERVENTION: translate("labels", "masculine",
+                                      "grammatical gender of Intervention"),
+        Table.ENTITY: translate("labels", "masculine", "grammatical gender of Entity"),
+        Table.LEARNER: translate("labels", "masculine", "grammatical gender of Learner"),
+        Table.LEARNING_OBJECT: translate("labels", "masculine",
+                                         "grammatical gender of Learning object"),
+        Table.REGISTRATION: translate("labels", "masculine",
+                                      "grammatical gender of Registration"),
+        Table.TRACKING: translate("labels", "masculine", "grammatical gender of Tracking"),
+    }, table)
+    return gender == translate("labels", "feminine")
+
+
+def the_kind(table: str) -> str:
+    """A record's kind inside a sentence with its article, as its gender wants: "the room"
+    ("la salle", "le formateur", "l'entité")."""
+    name = table_name(table)
+    name = name[:1].lower() + name[1:]
+    if name[:1].lower() in _VOWELS:
+        return arg(translate("labels", "the %1", "before a vowel"), name)
+    if feminine(table):
+        return arg(translate("labels", "the %1", "feminine"), name)
+    return arg(translate("labels", "the %1", "masculine"), name)
+
+
+# The letters a word opens with that an article before it elides ("l'entité").
+_VOWELS = frozenset("aeiouyàâéèêëîïôû")
+
+
 def records_name(table: str) -> str:
     """A store table's records in a sentence's middle: "training courses", "learners"."""
     return _of_table({

@@ -36,10 +36,12 @@ from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import (
     another_record,
     column_title,
+    feminine,
     field_label,
     field_title,
     has_label,
     table_name,
+    the_kind,
 )
 
 CONTEXT = "messages"  # the catalogue's row messages
@@ -239,10 +241,11 @@ def message_text(message: str) -> str:
     own = _OWN_WORDS.get(template.text)
     if own is not None:
         return own(values)
-    translated = translate(template.context, template.text)
+    translated = _agreeing(template.text, values["subject"]) if template.text in _AGREEING \
+        else translate(template.context, template.text)
     if translated == template.text:  # English, or no French yet
         return message
-    values = {name: _value_text(name, value) for name, value in values.items()}
+    values = {name: _value_text(name, value, template.text) for name, value in values.items()}
     try:
         return translated.format(**values)
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
@@ -291,8 +294,10 @@ def placed(place: str, text: str) -> str:
     return arg(translate("messages", "%1: %2"), place, text)
 
 
-def _value_text(name: str, value: str) -> str:
+def _value_text(name: str, value: str, template: str = "") -> str:
     """A value put back into a translated message: our own words inside it translated."""
+    if name == "kind" and template in _AGREEING:  # "{kind} {holder}": "la salle 'Blue'"
+        return _kind_with_article(value)
     change = _VALUE_WORDS.get(name)
     return change(value) if change is not None else _with_phrase(value)
 
@@ -320,6 +325,12 @@ def _record_name(value: str) -> str:
     if found is None or table is None:
         return value
     return arg(translate("messages", "%1 %2"), table_name(table), _quoted(found["id"]))
+
+
+def _kind_with_article(value: str) -> str:
+    """A record's kind ("learning object") with its article, in the user's language."""
+    table = table_of_kind(value)
+    return value if table is None else the_kind(table)
 
 
 def _table_word(value: str) -> str:
@@ -403,10 +414,47 @@ def _names(value: str) -> str:
         if found["more"] is not None:
             shown.append(arg(translate("messages", "%1 more"), found["more"]))
             continue
-        name = arg(translate("messages", "%1 %2"), _table_word(found["kind"]),
+        name = arg(translate("messages", "%1 %2"), _kind_with_article(found["kind"]),
                    _quoted(found["id"]))
         shown.append(name + _runs(found["by"] or ""))
     return joined(shown)
+
+
+def _agreeing(template: str, subject: str) -> str:
+    """A revert's conflict in the user's language, its words agreeing with the record it is
+    about ("Salle 'Blue' : impossible de la rétablir"): its feminine wording for a record
+    whose kind is feminine, where the language has one."""
+    found = _NAMED.fullmatch(subject)
+    table = table_of_kind(found["table"]) if found is not None else None
+    if table is not None and feminine(table):
+        return _AGREEING[template]()
+    return translate(CONTEXT, template)
+
+
+# The revert's conflicts about a record, each with its wording for a feminine record: the
+# same text as the core's template (a test holds them to it), told apart as "feminine".
+_AGREEING: dict[str, Callable[[], str]] = {
+    revert.DELETED_AFTER: lambda: translate(
+        "messages", "{subject} was deleted after run {run}{later}; skipped.", "feminine"),
+    revert.BACK_SINCE: lambda: translate(
+        "messages", "{subject} is in the store again since run {run}{later}; skipped.",
+        "feminine"),
+    revert.CHANGED_AFTER: lambda: translate(
+        "messages", "{subject} was changed after run {run}{later} ({field} is now {now}, run "
+                    "{run} left {left}); skipped.", "feminine"),
+    revert.VALUE_TAKEN: lambda: translate(
+        "messages", "{subject} cannot be restored: {kind} {holder} now has {field} {value}; "
+                    "skipped.", "feminine"),
+    revert.STILL_REFERRED: lambda: translate(
+        "messages", "{subject} was created by run {run}, but {referrers} {verb} to it; not "
+                    "deleted.", "feminine"),
+    revert.REFERENCE_GONE: lambda: translate(
+        "messages", "{subject} cannot be restored: it refers to {kind} {ref}, which is not in "
+                    "the store; skipped.", "feminine"),
+    revert.REFERENCE_DELETED: lambda: translate(
+        "messages", "{subject} cannot be restored: it refers to {kind} {ref}, which run {run} "
+                    "deleted (revert run {run} first to bring it back); skipped.", "feminine"),
+}
 
 
 def _verb(value: str) -> str:

@@ -169,6 +169,6 @@ def test_the_history_names_its_revert_column_and_run_kinds_in_french(
         french: None, history: StoreBrowser, screenshots: Path) -> None:
     browser = history
     assert history_texts(browser) == ("Défaite par / défait", [
-        ("actualisation", ""), ("annulation", "défait l'exécution 1"),
+        ("actualisation", ""), ("défaire", "défait l'exécution 1"),
         ("import", "défaite par l'exécution 2")])
     browser.grab().save(str(screenshots / "history-wording-fr.png"))

@@ -56,4 +56,4 @@ def test_the_refresh_counts_group_thousands_in_french(
     dialog.refresh_button.click()
     assert dialog.status.text() == (
         f"Actualisé par l'exécution 1{NBSP}: 1{GROUP}515 créés, 0 mis à jour, 0 supprimé"
-        f"{NBSP}; elle peut être annulée depuis l'historique.")
+        f"{NBSP}; elle peut être défaite depuis l'historique.")

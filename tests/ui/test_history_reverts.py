@@ -103,7 +103,7 @@ def test_a_revert_run_is_said_with_the_verb_every_revert_uses_in_french(
         id=2, started=None, kind="revert", config="", files=[], counts={}, reverts_run=1,
         reverted_by=None, partly_reverted_by=(), user_name=None, machine=None)])
     header = [model.headerData(column, Qt.Orientation.Horizontal) for column in (KIND, REVERTS)]
-    assert header == ["Type", "Défait"]
+    assert header == ["Type", "Défaite par / défait"]
     assert [model.data(model.index(0, column)) for column in (KIND, REVERTS)] == [
         "défaire", "défait l'exécution 1"]
     gone = GONE_REVERTING.format(subject="training 1", path=tmp_path / "store.sqlite3")

@@ -83,4 +83,5 @@ def test_the_current_tab_is_the_one_shown_at_700_px(speaking: str, tmp_path: Pat
     assert bar.rect().contains(bar.tabRect(bar.currentIndex()))
     assert browser.tabs.tabToolTip(bar.currentIndex()) == (
         "History of the runs: imports, refreshes, reverts" if speaking == ENGLISH
-        else "Historique des exécutions\u00a0: imports, actualisations, annulations")
+        else "Historique des exécutions\u00a0: imports, actualisations et exécutions qui en "
+        "défont une autre")

@@ -147,6 +147,15 @@ def test_french_names_each_thing_with_one_word() -> None:
     assert wrong == []
 
 
+def test_french_says_revert_with_defaire_never_annuler() -> None:
+    """« Annuler » is the Cancel beside the revert's « Défaire »: a revert is never it."""
+    wrong = [text for _context, message in messages(TS)
+             if re.search(r"\brevert", source := message.findtext("source") or "", re.I)
+             and not re.search(r"cancel", source, re.I)
+             for text in translations_of(message) if re.search(r"annul", text, re.I)]
+    assert wrong == []
+
+
 def catalogue_texts() -> set[str]:
     """Every catalogue text the window shows."""
     texts: set[str] = set()

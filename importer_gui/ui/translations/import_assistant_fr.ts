@@ -2154,7 +2154,7 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
     </message>
     <message>
         <source>Choose the export configuration scheduled on the platform and the files it produced: what they hold is created or updated in the store. Nothing is written until you press Refresh, and the refresh can be reverted from the history.</source>
-        <translation>Choisissez la configuration d&apos;export planifiée sur la plateforme et les fichiers qu&apos;elle a produits&#xa0;: ce qu&apos;ils contiennent est créé ou mis à jour dans la base. Rien n&apos;est écrit avant que vous appuyiez sur Actualiser, et l&apos;actualisation peut être annulée depuis l&apos;historique.</translation>
+        <translation>Choisissez la configuration d&apos;export planifiée sur la plateforme et les fichiers qu&apos;elle a produits&#xa0;: ce qu&apos;ils contiennent est créé ou mis à jour dans la base. Rien n&apos;est écrit avant que vous appuyiez sur Actualiser, et l&apos;actualisation peut être défaite depuis l&apos;historique.</translation>
     </message>
     <message>
         <source>C&amp;ancel</source>
@@ -2240,7 +2240,7 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
     </message>
     <message>
         <source>Refreshed as run %1: %2, %3, %4; it can be reverted from the history.</source>
-        <translation>Actualisé par l&apos;exécution %1&#xa0;: %2, %3, %4&#xa0;; elle peut être annulée depuis l&apos;historique.</translation>
+        <translation>Actualisé par l&apos;exécution %1&#xa0;: %2, %3, %4&#xa0;; elle peut être défaite depuis l&apos;historique.</translation>
     </message>
     <message numerus="yes">
         <source>%1 created</source>
@@ -2620,7 +2620,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>History of the runs: imports, refreshes, reverts</source>
-        <translation>Historique des exécutions&#xa0;: imports, actualisations, annulations</translation>
+        <translation>Historique des exécutions&#xa0;: imports, actualisations et exécutions qui en défont une autre</translation>
     </message>
     <message>
         <source>Opening the store %1…</source>
@@ -2820,7 +2820,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>revert</source>
-        <translation>annulation</translation>
+        <translation>défaire</translation>
     </message>
     <message>
         <source>skipped</source>
@@ -5843,6 +5843,75 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Suivi</translation>
     </message>
     <message>
+        <source>masculine</source>
+        <comment>grammatical gender of Teacher</comment>
+        <translation>masculin</translation>
+    </message>
+    <message>
+        <source>masculine</source>
+        <comment>grammatical gender of Training course</comment>
+        <translation>féminin</translation>
+    </message>
+    <message>
+        <source>masculine</source>
+        <comment>grammatical gender of Session</comment>
+        <translation>féminin</translation>
+    </message>
+    <message>
+        <source>masculine</source>
+        <comment>grammatical gender of Room</comment>
+        <translation>féminin</translation>
+    </message>
+    <message>
+        <source>masculine</source>
+        <comment>grammatical gender of Intervention</comment>
+        <translation>féminin</translation>
+    </message>
+    <message>
+        <source>masculine</source>
+        <comment>grammatical gender of Entity</comment>
+        <translation>féminin</translation>
+    </message>
+    <message>
+        <source>masculine</source>
+        <comment>grammatical gender of Learner</comment>
+        <translation>masculin</translation>
+    </message>
+    <message>
+        <source>masculine</source>
+        <comment>grammatical gender of Learning object</comment>
+        <translation>masculin</translation>
+    </message>
+    <message>
+        <source>masculine</source>
+        <comment>grammatical gender of Registration</comment>
+        <translation>féminin</translation>
+    </message>
+    <message>
+        <source>masculine</source>
+        <comment>grammatical gender of Tracking</comment>
+        <translation>masculin</translation>
+    </message>
+    <message>
+        <source>feminine</source>
+        <translation>féminin</translation>
+    </message>
+    <message>
+        <source>the %1</source>
+        <comment>before a vowel</comment>
+        <translation>l&apos;%1</translation>
+    </message>
+    <message>
+        <source>the %1</source>
+        <comment>feminine</comment>
+        <translation>la %1</translation>
+    </message>
+    <message>
+        <source>the %1</source>
+        <comment>masculine</comment>
+        <translation>le %1</translation>
+    </message>
+    <message>
         <source>teachers</source>
         <translation>formateurs</translation>
     </message>
@@ -6451,11 +6520,11 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>{subject} cannot be restored: it refers to {kind} {ref}, which is not in the store; skipped.</source>
-        <translation>{subject}&#xa0;: impossible de le rétablir, il fait référence à {kind} {ref}, absent de la base&#xa0;; ignoré.</translation>
+        <translation>{subject}&#xa0;: impossible de le rétablir, il a pour référence {kind} {ref}, qui n&apos;est pas dans la base&#xa0;; ignoré.</translation>
     </message>
     <message>
         <source>{subject} cannot be restored: it refers to {kind} {ref}, which run {run} deleted (revert run {run} first to bring it back); skipped.</source>
-        <translation>{subject}&#xa0;: impossible de le rétablir, il fait référence à {kind} {ref}, que l&apos;exécution {run} a supprimé (défaites d&apos;abord l&apos;exécution {run} pour le faire revenir)&#xa0;; ignoré.</translation>
+        <translation>{subject}&#xa0;: impossible de le rétablir, il a pour référence {kind} {ref}, qui n&apos;est plus dans la base depuis l&apos;exécution {run} (défaites d&apos;abord l&apos;exécution {run} pour l&apos;y remettre)&#xa0;; ignoré.</translation>
     </message>
     <message>
         <source>Platform&apos;s message: %1</source>
@@ -6504,6 +6573,41 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>%1 more</source>
         <translation>%1 autres</translation>
+    </message>
+    <message>
+        <source>{subject} was deleted after run {run}{later}; skipped.</source>
+        <comment>feminine</comment>
+        <translation>{subject}&#xa0;: supprimée après l&apos;exécution {run}{later}&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>{subject} is in the store again since run {run}{later}; skipped.</source>
+        <comment>feminine</comment>
+        <translation>{subject}&#xa0;: à nouveau dans la base depuis l&apos;exécution {run}{later}&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>{subject} was changed after run {run}{later} ({field} is now {now}, run {run} left {left}); skipped.</source>
+        <comment>feminine</comment>
+        <translation>{subject}&#xa0;: modifiée après l&apos;exécution {run}{later} ({field} vaut maintenant {now}, l&apos;exécution {run} avait laissé {left})&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>{subject} cannot be restored: {kind} {holder} now has {field} {value}; skipped.</source>
+        <comment>feminine</comment>
+        <translation>{subject}&#xa0;: impossible de la rétablir, {kind} {holder} a maintenant {field} {value}&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>{subject} was created by run {run}, but {referrers} {verb} to it; not deleted.</source>
+        <comment>feminine</comment>
+        <translation>{subject}&#xa0;: créée par l&apos;exécution {run}, mais {referrers} {verb}&#xa0;; non supprimée.</translation>
+    </message>
+    <message>
+        <source>{subject} cannot be restored: it refers to {kind} {ref}, which is not in the store; skipped.</source>
+        <comment>feminine</comment>
+        <translation>{subject}&#xa0;: impossible de la rétablir, elle a pour référence {kind} {ref}, qui n&apos;est pas dans la base&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>{subject} cannot be restored: it refers to {kind} {ref}, which run {run} deleted (revert run {run} first to bring it back); skipped.</source>
+        <comment>feminine</comment>
+        <translation>{subject}&#xa0;: impossible de la rétablir, elle a pour référence {kind} {ref}, qui n&apos;est plus dans la base depuis l&apos;exécution {run} (défaites d&apos;abord l&apos;exécution {run} pour l&apos;y remettre)&#xa0;; ignorée.</translation>
     </message>
     <message>
         <source>refers</source>
