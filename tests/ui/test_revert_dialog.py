@@ -183,9 +183,9 @@ def test_a_conflict_s_tooltip_names_the_platform_s_field_in_french(
     row = next(r for r in range(model.rowCount())
                if cell(model, r, OUTCOME_COLUMN) == "conflit (ignoré)")
     assert cell(model, row, OUTCOME_COLUMN, Qt.ItemDataRole.ToolTipRole) == (
-        "sessionTitle - Erreur\u00a0: Session «\u00a0Excel - Lyon\u00a0»\u00a0: modifié après "
+        "sessionTitle - Erreur\u00a0: Session «\u00a0Excel - Lyon\u00a0»\u00a0: modifiée après "
         f"l'exécution {run_id} par l'exécution {later} (sessionTitle vaut maintenant 'Excel - Lyon "
-        f"(moved)', l'exécution {run_id} avait laissé 'Excel - Lyon')\u00a0; ignoré.")
+        f"(moved)', l'exécution {run_id} avait laissé 'Excel - Lyon')\u00a0; ignorée.")
     title_column = 2 + 1  # after Record and Outcome: training_id, title
     assert cell(model, row, title_column, Qt.ItemDataRole.BackgroundRole) == fill_brush(Fill.ERROR)
     dialog.grab().save(str(screenshots / "revert_conflict_french.png"))
