@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from heapq import nsmallest
 from itertools import chain
+from operator import methodcaller
 from typing import Any, TypeVar
 
 from importer_gui.core import schema
@@ -104,6 +105,7 @@ NOTHING_LEFT = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: every record o
 
 Values = dict[str, Any]
 Key = tuple[Table, int]
+Labels = dict[Table, dict[int, Any]]
 
 # ---------------------------------------------------------------- values
 
@@ -159,6 +161,9 @@ class RevertPlan:
     # Later runs nothing of which reverting first can revert: conflicts no run reverted
     # before them made (``plan_later_runs``); the records of this run they changed stay skipped.
     later_not_reverted: list[LaterNotReverted] = field(default_factory=list)
+    # The labels of the records the rows refer to, by table then id (None: a record without
+    # one); a record gone from the store that the run did not touch is left out.
+    labels: Labels = field(default_factory=dict)
 
     def rows(self) -> Iterator[RevertRow]:
         """Every record's row, table by table."""
@@ -444,9 +449,12 @@ def plan_revert(store: Store, run_id: int, monitor: Monitor | None = None) -> Re
         monitor.step(n, len(entries), f"Comparing the records of run {run_id} with the store")
         _plan_entry(entry, run_id, later)
     _check_unique(store, entries, monitor)
-    _check_references(entries, _Stored(store, entries, monitor), run_id, later, monitor)
+    referred = _referred_labels(store, entries, monitor)
+    _check_references(entries, _Stored(store, entries, referred, monitor), run_id, later,
+                      monitor)
     first = later.to_revert_first(e for e in entries.values() if e.conflict)
-    return RevertPlan(run_id, run, _tables(entries), first, max(r.id for r in runs))
+    return RevertPlan(run_id, run, _tables(entries), first, max(r.id for r in runs),
+                      labels=referred)
 
 
 _T = TypeVar("_T")
@@ -634,6 +642,33 @@ def _labels(store: Store, keys: Iterable[Key], monitor: Monitor) -> dict[Key, An
     return labels
 
 
+def _referred_labels(store: Store, entries: _Entries, monitor: Monitor) -> Labels:
+    """The labels of the records the touched ones refer to (before, after or now): a touched
+    one's from its values (as ``_gone_named`` names it), another's read from the store, a
+    batch of ids per query; those the store no longer holds are left out."""
+    wanted: dict[Table, set[Any]] = {table: set() for table in Table}
+    for table, touched in entries.by_table.items():
+        references = schema.references(table)
+        if not references or not touched:
+            continue
+        monitor.check_cancelled()
+        values = [v for e in touched.values() for v in (e.before, e.after, e.current) if v]
+        for column, target in references.items():
+            wanted[target].update(map(methodcaller("get", column), values))
+    labels: Labels = {}
+    for table, ids in wanted.items():
+        ids.discard(None)
+        touched = entries.by_table[table]
+        found = labels[table] = {
+            i: known_label(table, e.after, e.current, e.before)
+            for i in ids if (e := touched.get(i)) is not None}
+        untouched = sorted(ids.difference(found))
+        if untouched:
+            monitor.check_cancelled()
+            found.update(store.labels(table, untouched))
+    return labels
+
+
 def _deleted(entry: _Entry | None) -> bool:
     """Whether the revert deletes this record."""
     return entry is not None and entry.kind is ChangeKind.DELETE
@@ -667,19 +702,12 @@ _REFERRED_AT_ONCE = BATCH
 class _Stored:
     """What the revert asks of the records it did not touch, read once, in batches of ids."""
 
-    def __init__(self, store: Store, entries: _Entries, monitor: Monitor) -> None:
-        self.present: set[Key] = set()
+    def __init__(self, store: Store, entries: _Entries, referred: Labels,
+                 monitor: Monitor) -> None:
+        # The records touched ones refer to, with their labels: one the run did not touch is
+        # among them when the store holds it (``_referred_labels``).
+        self.referred = referred
         self.referrers: dict[Key, list[Key]] = {}  # untouched records referring to one record
-        # Records that restored ones refer to and that the run did not touch: are they there?
-        refs: dict[Table, set[int]] = {t: set() for t in Table}
-        for entry, _values in _watched(_restored(entries), monitor):
-            for column, target in schema.references(entry.table).items():
-                ref = (entry.before or {}).get(column)
-                if ref is not None and entries.get(target, ref) is None:
-                    refs[target].add(ref)
-        for table, ids in refs.items():
-            monitor.check_cancelled()
-            self.present.update((table, r.id) for r in store.by_ids(table, sorted(ids)))
         # Records the revert deletes: which untouched records refer to them.
         deleted = {table: [record_id for record_id, entry in touched.items() if _deleted(entry)]
                    for table, touched in entries.by_table.items()}
@@ -728,7 +756,7 @@ class _AfterRevert:
             return True
         if record_id in self.gone[table]:
             return False
-        return (table, record_id) in self.stored.present
+        return record_id in self.stored.referred.get(table, {})
 
     def named(self, table: Table, record_id: int) -> str:
         """A record referring to another after the revert, as a message names it, "session

@@ -201,6 +201,7 @@ def reference_title(table: str, column: str = "", of: str = "") -> str:
     return table_name(table)
 
 
-def reference_id_title(table: str) -> str:
-    """The header of a column holding another record's id: "Training course (id)"."""
-    return arg(translate("labels", "%1 (id)"), table_name(table))
+def referred_text(label: object, record_id: int) -> str:
+    """A record another refers to, as its cell shows it: by its label ("PC-1"), or "#5"
+    when it has none or is gone."""
+    return str(label) if label else f"#{record_id}"

@@ -264,7 +264,7 @@ class RevertDialog(PreviewApplyDialog):
     def _show_table(self, index: int) -> None:
         if index < 0 or self.plan is None or index >= len(self.plan.tables):
             return
-        self.model.show_table(self.plan.tables[index])
+        self.model.show_table(self.plan.tables[index], self.plan.labels)
         counts = self.model.counts()
         number = LocaleText().number  # 12 345 in French, as the preview counts
         show_counts(self.counts, [arg(self.tr("%1: %2"), outcome_label(o), number(counts[o]))

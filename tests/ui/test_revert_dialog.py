@@ -75,10 +75,10 @@ def test_a_new_user_reverts_the_wrong_file_from_the_history(
         "Session: 3 record(s)", "Intervention: 1 record(s)"]
     model = dialog.model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] \
-        == ["Record", "Outcome", "Training course (id)", "Session title — sessionTitle",
+        == ["Record", "Outcome", "Training course", "Session title — sessionTitle",
             "Session GUID — sessionGuid", "Session status — sessionStatus",
             "Session start date — sessionStartDate", "Session end date — sessionEndDate",
-            "Teacher (id)"]
+            "Teacher"]
     outcomes = sorted(cell(model, r, OUTCOME_COLUMN) for r in range(model.rowCount()))
     assert outcomes == ["delete", "recreate", "restore"]
     assert not dialog.skip_choice.isVisible() and not dialog.notice.isVisible()

@@ -60,7 +60,7 @@ def test_each_record_shows_what_reverting_leaves_and_an_update_both_values(
     [sessions] = plan.tables
     model.show_table(sessions)
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
-        "Record", "Outcome", "Training course (id)"]
+        "Record", "Outcome", "Training course"]
     # An updated record shows its value now and the one it gets back.
     assert texts(model, "Session title — sessionTitle") == {1: "Mai → May", 3: "Wrong", 2: "Old"}
     assert texts(model, "Session status — sessionStatus") == {1: "open → ", 3: "", 2: ""}
@@ -121,7 +121,7 @@ def test_a_conflict_colours_the_cell_of_its_field_or_of_the_column_no_field_hold
             model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
             if model.data(model.index(0, c), Qt.ItemDataRole.BackgroundRole) == red
             and c != OUTCOME_COLUMN]
-    assert coloured == {"room": ["Room GUID — roomGuid"], "intervention": ["Room (id)"]}
+    assert coloured == {"room": ["Room GUID — roomGuid"], "intervention": ["Room"]}
     assert model.data(model.index(0, OUTCOME_COLUMN), Qt.ItemDataRole.ToolTipRole) == (
         "room_id - ERROR: Intervention 'I-1' cannot be restored: it refers to room 1, which is "
         "not in the store; skipped.")

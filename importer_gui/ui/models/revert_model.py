@@ -2,13 +2,16 @@
 
 The rows are positions into the plan's rows (one int each), so sorting moves one array; the
 cells' text is made here, when a cell is shown, from the records' values. A column's sort
-keys are made once per table shown, each distinct value's text once (``_ColumnKeys``).
+keys are made once per table shown, each distinct value's text once (``_ColumnKeys``). A
+reference to another record shows that record as the store browser does: by its label,
+read with the plan (``RevertPlan.labels``), by "#id" when it has none or is gone.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress
@@ -26,9 +29,9 @@ from PySide6.QtCore import (
 from importer_gui.core import schema
 from importer_gui.core.catalogue.columns import field_named
 from importer_gui.core.issues import OUTCOME_ORDER, Outcome, outcome_totals
-from importer_gui.core.revert import RevertRow, RevertTable, Values
+from importer_gui.core.revert import Labels, RevertRow, RevertTable, Values
 from importer_gui.ui.i18n import arg, translate
-from importer_gui.ui.labels import column_title, reference_id_title
+from importer_gui.ui.labels import column_title, reference_title, referred_text
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.models.positions import PositionsModel
 from importer_gui.ui.models.preview_model import issue_text
@@ -59,8 +62,10 @@ def outcome_label(outcome: Outcome) -> str:
     }[outcome]
 
 
-def value_text(row: RevertRow, column: str, text: LocaleText = ISO_TEXT) -> str:
-    """A record's cell: what the record holds once reverted, or "now → restored".
+def value_text(row: RevertRow, column: str, text: LocaleText = ISO_TEXT,
+               referred: Mapping[Any, str] | None = None) -> str:
+    """A record's cell: what the record holds once reverted, or "now → restored"; a
+    reference as ``referred`` writes the record referred to.
 
     A record the revert deletes, or skips as a conflict, shows what it holds now.
     """
@@ -70,13 +75,32 @@ def value_text(row: RevertRow, column: str, text: LocaleText = ISO_TEXT) -> str:
     if outcome is Outcome.UPDATE and row.now:
         now = row.now.get(column)
         if now != value:
-            return f"{_text(now, text)} → {_text(value, text)}"
-    return _text(value, text)
+            return f"{_cell(now, text, referred)} → {_cell(value, text, referred)}"
+    return _cell(value, text, referred)
+
+
+def _cell(value: Any, text: LocaleText, referred: Mapping[Any, str] | None) -> str:
+    """A value as its cell writes it: a reference through ``referred``."""
+    return _text(value, text) if referred is None else referred[value]
 
 
 def _text(value: Any, text: LocaleText) -> str:
     """A stored value as text: dates as the locale writes them, nothing for None."""
     return text.cell(value) if value is None or isinstance(value, date) else str(value)
+
+
+class _Referred(dict[Any, str]):
+    """The records one table's references point to, as their cells show them (by label,
+    "#id" without one), each made once, by its id (nothing for None)."""
+
+    def __init__(self, labels: dict[int, Any]) -> None:
+        super().__init__()
+        self._labels = labels
+
+    def __missing__(self, record_id: Any) -> str:
+        self[record_id] = text = "" if record_id is None else referred_text(
+            self._labels.get(record_id), record_id)
+        return text
 
 
 @dataclass
@@ -121,13 +145,16 @@ class _ChangeKeys(dict[tuple[Any, ...], str]):
         return key
 
 
-def column_keys(shown: _Shown, column: str) -> list[str]:
+def column_keys(shown: _Shown, column: str,
+                referred: Mapping[Any, str] | None = None) -> list[str]:
     """Every record's sort key for one value column, in the run's order, as ``value_text``
     writes it, casefolded: the values are read and looked up in C, a text made in Python once
     per distinct value (a date column of 74,000 records written record by record held the
     window 0.1 s). Raises TypeError for a value that cannot be looked up (unhashable)."""
     get = methodcaller("get", column)
     values = list(map(get, shown.values))
+    if referred is not None:
+        return _reference_keys(shown, get, values, referred)
     try:  # every value a text: its own key, folded in C
         keys = list(map(str.casefold, values))
     except TypeError:
@@ -144,11 +171,30 @@ def column_keys(shown: _Shown, column: str) -> list[str]:
     return keys
 
 
+def _reference_keys(shown: _Shown, get: methodcaller, ids: list[Any],
+                    referred: Mapping[Any, str]) -> list[str]:
+    """A reference column's sort keys: the records referred to as shown, casefolded; "now →
+    restored" where the ids differ (as ``value_text``)."""
+    keys = list(map(str.casefold, map(referred.__getitem__, ids)))
+    for at, now in zip(shown.changed_at, map(get, shown.now), strict=True):
+        if now != ids[at]:
+            keys[at] = f"{referred[now]} → {referred[ids[at]]}".casefold()
+    return keys
+
+
 def _titles(table: str, columns: tuple[str, ...]) -> list[str]:
-    """Each column's header: the field it holds, or the kind of record whose id it holds."""
+    """Each column's header: the field it holds, or the record it refers to (as the store
+    browser says it)."""
     references = schema.references(table)
-    return [reference_id_title(references[c]) if c in references else column_title(table, c)
-            for c in columns]
+    return [reference_title(references[c], c, table) if c in references
+            else column_title(table, c) for c in columns]
+
+
+def _referring(table: str, labels: Labels) -> dict[str, _Referred]:
+    """Each reference column of ``table`` with the records it may point to, as shown."""
+    references = schema.references(table)
+    by_target = {target: _Referred(labels.get(target, {})) for target in set(references.values())}
+    return {column: by_target[target] for column, target in references.items()}
 
 
 class RevertModel(PositionsModel):
@@ -163,12 +209,15 @@ class RevertModel(PositionsModel):
         self._text = LocaleText()  # dates as the user's locale writes them
         self._shown: _Shown | None = None  # the shown table's values, once it is sorted
         self._keys: dict[int, list[Any]] = {}  # its sort keys, per column sorted by
+        self._referred: dict[str, _Referred] = {}  # the reference columns, as shown
 
-    def show_table(self, table: RevertTable | None) -> None:
-        """Show one table's records (in the run's order, or the current sort's)."""
+    def show_table(self, table: RevertTable | None, labels: Labels | None = None) -> None:
+        """Show one table's records (in the run's order, or the current sort's), the records
+        they refer to by their ``labels`` (the plan's)."""
         self.beginResetModel()
         self._table = table
         self._columns = schema.column_names(table.table) if table is not None else ()
+        self._referred = _referring(table.table, labels or {}) if table is not None else {}
         self._fields = tuple(field_named(table.table, c) for c in self._columns) \
             if table is not None else ()
         self._titles = _titles(table.table, self._columns) if table is not None else []
@@ -242,7 +291,7 @@ class RevertModel(PositionsModel):
 
     def _value_data(self, row: RevertRow, column: str, field: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return value_text(row, column, self._text)
+            return value_text(row, column, self._text, self._referred.get(column))
         issues = [i for i in row.issues if i.field == field]
         if not issues:
             return None
@@ -279,7 +328,8 @@ class RevertModel(PositionsModel):
         name = self._columns[column - FIRST_VALUE_COLUMN]
         if self._shown is None:
             self._shown = shown_values(rows)
+        referred = self._referred.get(name)
         try:
-            return column_keys(self._shown, name)
+            return column_keys(self._shown, name, referred)
         except TypeError:  # a value no dict can hold: its text made record by record
-            return [value_text(row, name).casefold() for row in rows]
+            return [value_text(row, name, referred=referred).casefold() for row in rows]

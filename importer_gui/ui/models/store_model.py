@@ -26,7 +26,12 @@ from importer_gui.core.schema import Table
 from importer_gui.core.store import ISO_FORMS, DateForms, Order
 from importer_gui.core.store.runs import mark_reverts
 from importer_gui.ui.i18n import arg, translate
-from importer_gui.ui.labels import column_title, field_title, reference_title
+from importer_gui.ui.labels import (
+    column_title,
+    field_title,
+    reference_title,
+    referred_text,
+)
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import joined
 from importer_gui.ui.models.preview_model import outcome_label
@@ -106,7 +111,7 @@ def counts_text(counts: dict[str, int], text: LocaleText, kind: str = "import") 
 def label_of(table: Table, record: Any, record_id: int) -> str:
     """A record referred to, by its name (its id when it has none, or is gone)."""
     name = getattr(record, schema.table_def(table).label, None) if record is not None else None
-    return str(name) if name else f"#{record_id}"
+    return referred_text(name, record_id)
 
 
 def _in_order(records: list[Any], ids: list[int]) -> list[Any]:

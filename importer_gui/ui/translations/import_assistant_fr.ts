@@ -6007,10 +6007,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <source>Id</source>
         <translation>N° d&apos;enregistrement</translation>
     </message>
-    <message>
-        <source>%1 (id)</source>
-        <translation>%1 (identifiant)</translation>
-    </message>
 </context>
 <context>
     <name>messages</name>
