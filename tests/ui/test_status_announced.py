@@ -27,7 +27,7 @@ from tests.faults import HANG_GUARD
 from tests.ui.test_commit_waits_for_writer import WAITING
 from tests.ui.test_config_editor_mistakes import configuration_page
 from tests.ui.test_config_editor_typing import type_at, undo_until
-from tests.ui.test_preview_commit import teacher_state
+from tests.ui.test_preview_commit import EMAIL, LOGIN, edit, teacher_state
 from tests.ui.test_revert_after_store_switch import teachers
 from tests.ui.test_tools_store_browser import opened
 from tests.ui.wizards import preview_and_commit
@@ -126,6 +126,28 @@ def test_the_commit_page_says_what_it_wrote_as_one_sentence(
     qtbot.waitUntil(lambda: commit.result is not None, timeout=HANG_GUARD * 1000)
     assert heard[-2:] == COMMITTED[speaking]  # after the steps of the writing
     assert commit.summary.accessibleName() == COMMITTED[speaking][1][0]
+
+
+PREVIEWED = {
+    ENGLISH: ["4 rows: 2 to create, 0 to update, 0 unchanged, 0 to delete, 2 with errors.",
+              "4 rows: 3 to create, 0 to update, 0 unchanged, 0 to delete, 1 with errors."],
+    FRENCH: ["4 lignes\u00a0: 2 à créer, 0 à mettre à jour, 0 inchangée, 0 à supprimer, "
+             "2 en erreur.",
+             "4 lignes\u00a0: 3 à créer, 0 à mettre à jour, 0 inchangée, 0 à supprimer, "
+             "1 en erreur."],
+}
+
+
+def test_the_preview_says_its_counts_when_a_check_ends_and_when_a_correction_changes_them(
+        speaking: str, tmp_path: Path, qtbot: QtBot, heard: Heard) -> None:
+    _wizard, preview, _commit = preview_and_commit(teacher_state(tmp_path), qtbot)
+    checked = preview.progress_label.text()
+    assert heard == [(checked, POLITE), (PREVIEWED[speaking][0], POLITE)]
+    heard.clear()
+    edit(preview, 4, EMAIL, "adam@example.org")  # one row in error less
+    edit(preview, 2, LOGIN + 1, "Zoey")  # re-checked, counted as before: not said again
+    assert heard == [(PREVIEWED[speaking][1], POLITE)]
+    assert preview.counts_label.accessibleName() == PREVIEWED[speaking][1]
 
 
 def test_a_browser_on_the_store_left_says_so_aloud(

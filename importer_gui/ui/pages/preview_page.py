@@ -88,6 +88,7 @@ from importer_gui.ui.widgets.message_list import MessageList
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.signals import signals_blocked
+from importer_gui.ui.widgets.spoken import announce_in_sight
 from importer_gui.ui.widgets.table_sizing import (
     FitInView,
     ResizedByHand,
@@ -183,6 +184,8 @@ class PreviewPage(BasePage):
         self.model.counts_changed.connect(self._show_counts)
         self.model.recheck_failed.connect(self.show_error)
         self.model.row_rechecked.connect(lambda *_: self._on_row_rechecked())
+        # Rows were re-checked: the counts that follow are said if they changed.
+        self._recounted = False
         # Rows re-checked together (a Find and replace of 2,577 cells) are taken in once
         # more on the next turn, not once each: 0.2 s of the window's time.
         self._edited_again = QTimer(self, singleShot=True, interval=0)
@@ -598,6 +601,8 @@ class PreviewPage(BasePage):
             self._show_plan_notices(plan)
         self._show_import(self._fill_imports(plan))
         self.progress_label.setText(self._checked_text(plan) if plan else "")
+        if plan is not None:
+            self._say_counts()  # after "Checked at", what a commit would do
         self._size_columns()
         self._show_summary()
         self._show_details()
@@ -789,9 +794,18 @@ class PreviewPage(BasePage):
                   for outcome, text in zip(OUTCOME_ORDER, texts, strict=True)]
         self.counts_label.setText(" ".join(parts))
         # Read from the badges, the counts ran together into one string of numbers.
-        self.counts_label.setAccessibleName(arg(
-            self.tr("%1: %2.", "the preview's counts as a screen reader says them"),
-            self.tr("%Ln row(s)", "", total), ", ".join(texts)))
+        sentence = arg(self.tr("%1: %2.", "the preview's counts as a screen reader says them"),
+                       self.tr("%Ln row(s)", "", total), ", ".join(texts))
+        recounted, self._recounted = self._recounted, False
+        if sentence != self.counts_label.accessibleName():
+            self.counts_label.setAccessibleName(sentence)
+            if recounted:  # a correction changed them: said, as a check's ending says them
+                self._say_counts()
+
+    def _say_counts(self) -> None:
+        """Announce the counts' sentence: seen at a glance, they are otherwise heard only by
+        going to them."""
+        announce_in_sight(self.counts_label, self.counts_label.accessibleName())
 
     def _recolour_counts(self) -> None:
         """Write the counts shown again in the colours of the scheme now in use."""
@@ -858,6 +872,7 @@ class PreviewPage(BasePage):
 
     def _on_row_rechecked(self) -> None:
         """A row was corrected: said at once; the other rows corrected with it, once after."""
+        self._recounted = True  # the model's counts come next
         if self._edited_again.isActive():
             return
         self._rows_edited()
