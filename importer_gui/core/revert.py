@@ -56,7 +56,7 @@ from importer_gui.core.store.writer import reverted_meanwhile
 TABLE_ORDER: tuple[Table, ...] = (Table.TEACHER, Table.TRAINING, Table.ROOM, Table.SESSION,
                                   Table.INTERVENTION, Table.ENTITY, Table.LEARNER,
                                   Table.LEARNING_OBJECT, Table.REGISTRATION, Table.TRACKING)
-MAX_NAMED = 5  # referring records named in one message
+MAX_NAMED = 6  # referring records named in one message (beyond, one fewer and a count)
 # A revert is a run of REVERT_KIND; the records it skips as conflicts are counted as its
 # errors (the JSON's "error" key) and said as "skipped" to people.
 SKIPPED = "skipped"
@@ -795,10 +795,12 @@ def _still_referred(entry: _Entry, after: _AfterRevert, run_id: int,
     if not referring:
         return None
     entry.referrers = tuple(referring)
-    names = [f"{after.named(t, i)}{later.by(t, i, short=True)}"
-             for t, i in sorted(referring)[:MAX_NAMED]]
-    if len(referring) > MAX_NAMED:
-        names.append(f"{len(referring) - MAX_NAMED} more")
+    named = sorted(referring)
+    if len(named) > MAX_NAMED:  # the rest counted: never "1 more" where its name fits
+        named = named[:MAX_NAMED - 1]
+    names = [f"{after.named(t, i)}{later.by(t, i, short=True)}" for t, i in named]
+    if len(named) < len(referring):
+        names.append(f"{len(referring) - len(named)} more")
     verb = "refers" if len(referring) == 1 else "refer"
     return Issue.error("", STILL_REFERRED.format(subject=_subject(entry), run=run_id,
                                                  referrers=_join(names), verb=verb))

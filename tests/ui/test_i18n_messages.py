@@ -126,6 +126,28 @@ def test_revert_conflicts_name_other_records_by_label_in_french(
         f"référence la salle «{NBSP}Blue{NBSP}», qui n'est pas dans la base{NBSP}; ignorée."]
 
 
+NAMED = ", ".join(f"session «{NBSP}S{n}{NBSP}» (exécution 2)" for n in range(4))
+REFERRED = {6: f"{NAMED}, session «{NBSP}S4{NBSP}» (exécution 2) et session «{NBSP}S5{NBSP}» "
+               "(exécution 2)",
+            7: f"{NAMED}, session «{NBSP}S4{NBSP}» (exécution 2) et 2 autres"}
+
+
+@pytest.mark.parametrize("sessions", [6, 7])
+def test_records_still_referring_are_named_or_counted_never_one_more(
+        tmp_path: Path, french: None, sessions: int) -> None:
+    """« et 2 autres », never « et 1 autres »: a sixth record is named in its place."""
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        run = store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1,
+                                  {"path_code": "PC-1", "title": "S"})], run_info(create=1))
+        store.apply([Change(Table.SESSION, ChangeKind.CREATE, -1 - n,
+                            {"training_id": 1, "title": f"S{n}"}) for n in range(sessions)],
+                    run_info(create=sessions))
+        plan = plan_revert(store, run)
+    assert [message_text(i.message) for row in plan.rows() for i in row.issues] == [
+        f"Formation «{NBSP}PC-1{NBSP}»{NBSP}: créé par l'exécution 1, mais "
+        f"{REFERRED[sessions]} y font référence{NBSP}; non supprimé."]
+
+
 def test_every_template_of_ours_is_marked_and_no_platform_one() -> None:
     marked = {**ts_messages("messages"), **ts_messages("errors")}
     platform, ours = templates()
