@@ -126,10 +126,10 @@ def test_revert_conflicts_name_other_records_by_label_in_french(
         f"référence la salle «{NBSP}Blue{NBSP}», qui n'est pas dans la base{NBSP}; ignorée."]
 
 
-NAMED = ", ".join(f"session «{NBSP}S{n}{NBSP}» (exécution 2)" for n in range(4))
-REFERRED = {6: f"{NAMED}, session «{NBSP}S4{NBSP}» (exécution 2) et session «{NBSP}S5{NBSP}» "
-               "(exécution 2)",
-            7: f"{NAMED}, session «{NBSP}S4{NBSP}» (exécution 2) et 2 autres"}
+NAMED = ", ".join(f"la session «{NBSP}S{n}{NBSP}» (exécution 2)" for n in range(4))
+REFERRED = {6: f"{NAMED}, la session «{NBSP}S4{NBSP}» (exécution 2) et la session «{NBSP}S5"
+               f"{NBSP}» (exécution 2)",
+            7: f"{NAMED}, la session «{NBSP}S4{NBSP}» (exécution 2) et 2 autres"}
 
 
 @pytest.mark.parametrize("sessions", [6, 7])
@@ -144,8 +144,8 @@ def test_records_still_referring_are_named_or_counted_never_one_more(
                     run_info(create=sessions))
         plan = plan_revert(store, run)
     assert [message_text(i.message) for row in plan.rows() for i in row.issues] == [
-        f"Formation «{NBSP}PC-1{NBSP}»{NBSP}: créé par l'exécution 1, mais "
-        f"{REFERRED[sessions]} y font référence{NBSP}; non supprimé."]
+        f"Formation «{NBSP}PC-1{NBSP}»{NBSP}: créée par l'exécution 1, mais "
+        f"{REFERRED[sessions]} y font référence{NBSP}; non supprimée."]
 
 
 def test_every_template_of_ours_is_marked_and_no_platform_one() -> None:
