@@ -534,6 +534,21 @@ def test_a_far_row_written_first_is_refused_not_an_abort(tmp_path: Path) -> None
         "again")
 
 
+@pytest.mark.parametrize("cell", [
+    b'<c r="XFD1048576" t="d"><v></v></c>', b'<c r="XFD1048576" t="d"><v/></c>',
+    b'<c r="XFD1048576" t="str"><v> </v></c>',
+], ids=["empty-date", "empty-date-closed", "blank-text"])
+def test_a_stray_cell_calamine_reads_as_a_value_is_measured(tmp_path: Path, cell: bytes,
+                                                            ) -> None:
+    # calamine reads these as a value where the sheet looks empty: measured as empty, the
+    # stray cell let calamine allocate the whole grid and abort the process (exit code 134).
+    path = teachers_workbook(tmp_path)
+    rewrite_package(path, {SHEET: replace(b"</sheetData>",
+                                          b'<row r="1048576">' + cell + b"</row></sheetData>")})
+    code, report = check(tmp_path)
+    assert (code, outcomes(report)) == (0, GOOD)
+
+
 def test_a_cell_reference_past_the_grid_is_refused(tmp_path: Path) -> None:
     path = teachers_workbook(tmp_path)
     rewrite_package(path, {SHEET: replace(b"</sheetData>", (

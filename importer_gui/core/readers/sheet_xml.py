@@ -462,7 +462,10 @@ class _Walk:
         self.cell: tuple[int, int] | None = None
         self.ref = b""
         self.text_result = self.error = False
-        self.formula = self.value = False
+        self.formula = self.value = False  # a formula, a saved result
+        self.kind: bytes | None = None  # the cell's t attribute
+        self.filled = False  # whether calamine reads a value (its last <v>, <is> or <f> says)
+        self.undecided = False  # the <v> whose text so far leaves that open (the chunk cut it)
         self.error_text = b""
         self.strings = strings
         self.string = False  # the cell is of type s
@@ -475,6 +478,8 @@ class _Walk:
         """The text a new chunk starts with: the rest of a <v>'s the last chunk cut."""
         if self.in_value and self.string_value is not None:
             self.string_value += more
+        if self.in_value and self.undecided:
+            self._value_text(more)
 
     def tag(self, closing: bytes, name: bytes, attributes: bytes, following: bytes) -> bool:
         """Act on one tag as calamine does; False at the end of the cells."""
@@ -505,6 +510,10 @@ class _Walk:
         elif self.cell is not None:
             self.formula |= name == b"f"
             self.value |= name == b"is" or (name == b"v" and bool(following.strip()))
+            self.filled = name == b"is"  # calamine keeps the value of the last of them
+            if name == b"v":
+                self.in_value = True
+                self._value_text(following)
             if name == b"v" and self.error:
                 self.error_text = following
             if name == b"v" and self.string:
@@ -522,8 +531,8 @@ class _Walk:
             place = None  # calamine refuses the reference: the load will fail
         self.col += 1
         self.cell = place
-        self.formula = self.value = False
-        kind = _attribute(_T_ATTR, attributes)
+        self.formula = self.value = self.filled = self.undecided = False
+        kind = self.kind = _attribute(_T_ATTR, attributes)
         self.text_result, self.error = kind == b"str", kind == b"e"
         self.error_text = b""
         self.string, self.string_value = kind == b"s", None
@@ -539,7 +548,7 @@ class _Walk:
             self.col = 0
         elif name == b"c" and self.cell is not None:
             row, col = self.cell
-            if self.value or self.formula:
+            if self.filled or self.formula:
                 _place(self.scan, row + 1, col + 1, self.ref or _reference(row, col))
                 if row != self.row_start:
                     self.ordered = False  # a streaming reader files a cell under its <row>
@@ -551,6 +560,20 @@ class _Walk:
                 self._string(row, col, self.string_value)
             self.cell = None
 
+    def _value_text(self, text: bytes) -> None:
+        """Whether the <v> whose text (so far) this is gives the cell a value, as calamine
+        reads it: a date's or a text's always (even empty), an inline string's never; any
+        other only when its text starts before any entity or markup (calamine reads just
+        that first piece), and a boolean's only when that piece is not white space alone."""
+        if self.kind in _ALWAYS_FILLED or self.kind not in _FIRST_PIECE_TYPES:
+            self.filled, self.undecided = self.kind not in _NEVER_FILLED, False
+            return
+        piece, entity, _ = text.partition(b"&")
+        if self.kind == b"b":
+            piece = piece.strip(_XML_SPACE)
+        self.filled = bool(piece)
+        self.undecided = not piece and not entity  # the text may go on in the next chunk
+
     def _string(self, row: int, col: int, value: bytes) -> None:
         """Note a cell of type s whose value names no shared string, or one past the last."""
         if not names_a_string(value):
@@ -558,6 +581,14 @@ class _Walk:
         elif (self.strings is not None and value and int(value) >= self.strings
               and self.scan.past is None):
             self.scan.past = (_reference(row, col).decode(), str(int(value)))
+
+
+# How calamine reads a <v> by the cell's type (t): see _Walk._value_text. Another type
+# fails the sheet's load, so no box is allocated; it is counted as filled.
+_ALWAYS_FILLED = (b"d", b"str")
+_NEVER_FILLED = (b"inlineStr", b"is")
+_FIRST_PIECE_TYPES = (None, b"n", b"s", b"b", b"e")
+_XML_SPACE = b" \t\r\n"
 
 
 def _reference(row: int, col: int) -> bytes:
