@@ -18,6 +18,7 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import Fill, fill_brush
 from tests.builders import by_hand, tables, write_xlsx
 from tests.core.test_revert import reference_deleted_by_a_partial_revert
+from tests.ui.header_mouse import click_title
 
 WRONG_SESSIONS = [
     ["Action", "Code formation", "Titre de la session", "Date de début", "Date de fin",
@@ -406,3 +407,17 @@ def test_a_sort_by_a_value_column_orders_the_records_by_the_text_shown(
     dialog.view.horizontalHeader().setSortIndicator(capacity, Qt.SortOrder.AscendingOrder)
     assert shown(capacity) == ["", "1", "1 → 10", "12 → 9"]
     assert shown(0) == [2, 4, 3, 1]
+
+
+def test_a_preview_sorted_by_its_outcomes_closes_with_escape(
+        committed: tuple[Path, int, dict], qtbot: object) -> None:
+    store_path, run_id, _before = committed
+    dialog = RevertDialog(store_path, run_id, synchronous=True)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.show()
+    qtbot.waitExposed(dialog)  # type: ignore[attr-defined]
+    click_title(qtbot, dialog.view, OUTCOME_COLUMN)  # the records sorted by what befalls them
+    assert dialog.view.horizontalHeader().sortIndicatorSection() == OUTCOME_COLUMN
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
+    assert not dialog.isVisible()  # closed, no "Something unexpected went wrong"
+    assert dialog.tables.count() == 0 and dialog.model.rowCount() == 0  # its plan let go

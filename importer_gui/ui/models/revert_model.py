@@ -225,7 +225,8 @@ class RevertModel(PositionsModel):
         self._shown, self._keys = None, {}
         if self._sort is not None and self._sort[0] >= self.columnCount():
             self._sort = None  # a column of the table shown before: this one has no such
-        if self._sort is not None:
+        # None (a closed preview) has no rows to order; the sort stays for the next table.
+        if self._sort is not None and table is not None:
             self._apply_sort(*self._sort)
         self.endResetModel()
 
