@@ -90,8 +90,8 @@ _CODECS = {"UTF-8": "utf-8", "ISO-8859-1": "latin-1", "WINDOWS-1252": "cp1252",
            "UTF-16LE": "utf-16-le"}
 
 TEACHERS_LEFT_OUT = QT_TRANSLATE_NOOP(
-    "errors", "{file}: <{action}> is Import Assistant's own (the platform has no import for its "
-              "back-office users); it is left out of the package.")
+    "errors", "{file}: the teachers' import is Import Assistant's own (the platform has no "
+              "import for its back-office users); it is left out of the package.")
 NOT_ENCODABLE = QT_TRANSLATE_NOOP(
     "errors", "{characters} cannot be written in {encoding}, the file's declared encoding; the "
               "row is left out of the package. Change those characters in it.")
@@ -433,8 +433,7 @@ def _kept_imports(config: ImportConfig, files: Sequence[Path]) -> tuple[list[int
     notices: list[str] = []
     for index, imp in enumerate(config.imports):
         if imp.actions and all(a.name == TEACHER_ACTION.name for a in imp.actions):
-            notices.append(TEACHERS_LEFT_OUT.format(file=files[index].name,
-                                                    action=TEACHER_ACTION.name))
+            notices.append(TEACHERS_LEFT_OUT.format(file=files[index].name))
         else:
             kept.append(index)
     return kept, notices

@@ -41,7 +41,7 @@ def test_the_sample_packages_and_checks_clean_on_a_store_of_teachers(
     text = capsys.readouterr().out
     assert code == 1  # the sample's mistakes are left out, named as check names them
     assert "trainings.xlsx:5: ERROR trainingModality:" in text
-    assert "createOrUpdateTeacherAction> is Import Assistant's own" in text
+    assert "teachers.csv: the teachers' import is Import Assistant's own" in text
     assert sorted(p.name for p in out.iterdir()) == [
         "interventions.csv", "learners.csv", "registrations.csv", "sample-config.xml",
         "sessions.csv", "trainings.csv"]

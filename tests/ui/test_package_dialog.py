@@ -202,3 +202,23 @@ def test_the_address_example_is_in_the_users_words(plan: pipeline.Plan, tmp_path
     french = PackageDialog(plan, folder=tmp_path / "out", synchronous=True)
     qtbot.addWidget(french)
     assert french.url_edit.placeholderText() == "sftp://utilisateur@hôte/dossier"
+
+
+def test_the_summary_names_the_teachers_import_as_the_dialog_does(
+        plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot) -> None:
+    dialog = PackageDialog(plan, folder=tmp_path / "out", synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.package_button.click()
+    assert ("teachers.csv: the teachers' import is Import Assistant's own (the platform has no "
+            "import for its back-office users); it is left out of the package."
+            ) in dialog.summary.text().splitlines()
+
+
+def test_the_summary_names_the_teachers_import_in_french(
+        french: None, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot) -> None:
+    dialog = PackageDialog(plan, folder=tmp_path / "out", synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.package_button.click()
+    assert ("teachers.csv\u00a0: l'import des formateurs est propre à Import Assistant (la "
+            "plateforme n'a pas d'import pour ses utilisateurs du back-office)\u00a0; il est "
+            "laissé hors du paquet.") in dialog.summary.text().splitlines()

@@ -4528,8 +4528,8 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>la mémoire ne suffit pas pour lire le fichier</translation>
     </message>
     <message>
-        <source>{file}: &lt;{action}&gt; is Import Assistant&apos;s own (the platform has no import for its back-office users); it is left out of the package.</source>
-        <translation>{file}&#xa0;: &lt;{action}&gt; est propre à Import Assistant (la plateforme n&apos;a pas d&apos;import pour ses utilisateurs du back-office)&#xa0;; il est laissé hors du paquet.</translation>
+        <source>{file}: the teachers&apos; import is Import Assistant&apos;s own (the platform has no import for its back-office users); it is left out of the package.</source>
+        <translation>{file}&#xa0;: l&apos;import des formateurs est propre à Import Assistant (la plateforme n&apos;a pas d&apos;import pour ses utilisateurs du back-office)&#xa0;; il est laissé hors du paquet.</translation>
     </message>
     <message>
         <source>{characters} cannot be written in {encoding}, the file&apos;s declared encoding; the row is left out of the package. Change those characters in it.</source>
