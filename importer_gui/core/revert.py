@@ -74,6 +74,10 @@ CHANGED_AFTER = QT_TRANSLATE_NOOP("messages", "{subject} was changed after run {
                                               "skipped.")
 VALUE_TAKEN = QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: {kind} {holder} now "
                                             "has {field} {value}; skipped.")
+# The same where the other record's label is that value (a login, a code): named once.
+VALUE_TAKEN_BY_ANOTHER = QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: another "
+                                                       "{kind} now has {field} {value}; "
+                                                       "skipped.")
 STILL_REFERRED = QT_TRANSLATE_NOOP("messages", "{subject} was created by run {run}, but "
                                                "{referrers} {verb} to it; not deleted.")
 REFERENCE_GONE = QT_TRANSLATE_NOOP("messages", "{subject} cannot be restored: it refers to "
@@ -620,13 +624,23 @@ def _check_unique(store: Store, entries: _Entries, monitor: Monitor) -> None:
                 taken.append((entry, column, value, holder))
                 break
     # The holders are named as the store has them now: read once, only those of conflicts.
-    labels = _labels(store, {(entry.table, holder) for entry, _, _, holder in taken}, monitor)
+    labels = _labels(store, {(entry.table, holder) for entry, column, _, holder in taken
+                             if not _labelled_by(entry.table, column)}, monitor)
     for entry, column, value, holder in taken:
         field = field_named(entry.table, column)
-        entry.issues += (Issue.error(field, VALUE_TAKEN.format(
-            subject=_subject(entry), kind=record_kind(entry.table),
-            holder=named(labels.get((entry.table, holder)), holder), field=field,
-            value=_show(value))),)
+        said = {"subject": _subject(entry), "kind": record_kind(entry.table), "field": field,
+                "value": _show(value)}
+        if _labelled_by(entry.table, column):  # its label would repeat the value
+            message = VALUE_TAKEN_BY_ANOTHER.format(**said)
+        else:
+            message = VALUE_TAKEN.format(
+                holder=named(labels.get((entry.table, holder)), holder), **said)
+        entry.issues += (Issue.error(field, message),)
+
+
+def _labelled_by(table: Table, column: str) -> bool:
+    """Whether ``column`` is the label of ``table``'s records (a learner's login)."""
+    return column == schema.table_def(table).label
 
 
 def _labels(store: Store, keys: Iterable[Key], monitor: Monitor) -> dict[Key, Any]:

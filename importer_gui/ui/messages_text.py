@@ -296,7 +296,7 @@ def placed(place: str, text: str) -> str:
 
 def _value_text(name: str, value: str, template: str = "") -> str:
     """A value put back into a translated message: our own words inside it translated."""
-    if name == "kind" and template in _AGREEING:  # "{kind} {holder}": "la salle 'Blue'"
+    if name == "kind" and template in _kind_named():  # "{kind} {holder}": "la salle 'Blue'"
         return _kind_with_article(value)
     change = _VALUE_WORDS.get(name)
     return change(value) if change is not None else _with_phrase(value)
@@ -445,6 +445,9 @@ _AGREEING: dict[str, Callable[[], str]] = {
     revert.VALUE_TAKEN: lambda: translate(
         "messages", "{subject} cannot be restored: {kind} {holder} now has {field} {value}; "
                     "skipped.", "feminine"),
+    revert.VALUE_TAKEN_BY_ANOTHER: lambda: translate(
+        "messages", "{subject} cannot be restored: another {kind} now has {field} {value}; "
+                    "skipped.", "feminine"),
     revert.STILL_REFERRED: lambda: translate(
         "messages", "{subject} was created by run {run}, but {referrers} {verb} to it; not "
                     "deleted.", "feminine"),
@@ -455,6 +458,13 @@ _AGREEING: dict[str, Callable[[], str]] = {
         "messages", "{subject} cannot be restored: it refers to {kind} {ref}, which run {run} "
                     "deleted (revert run {run} first to bring it back); skipped.", "feminine"),
 }
+
+
+@cache
+def _kind_named() -> frozenset[str]:
+    """The conflicts whose {kind} names another record with its article ("la salle 'New'"),
+    not those saying "another {kind}" ("une autre salle")."""
+    return frozenset(template for template in _AGREEING if "{kind} {" in template)
 
 
 def _verb(value: str) -> str:

@@ -332,6 +332,25 @@ def test_a_deleted_record_whose_unique_value_is_taken_cannot_come_back(store: St
             "the store; skipped."])]
 
 
+def login_taken_run(store: Store) -> tuple[int, int]:
+    """Learner l0, renamed x0 by the run returned; then a later run makes another learner
+    l0. Returns the run and the renamed learner's id."""
+    store.apply([Change(Table.LEARNER, CREATE, -1, {"login": "l0"})], run_info(create=1))
+    [(learner,)] = raw_sql(store.path, "SELECT id FROM learner WHERE login = 'l0'")
+    run = store.apply([Change(Table.LEARNER, UPDATE, learner, {"login": "x0"}, {"login": "l0"})],
+                      run_info(update=1))
+    store.apply([Change(Table.LEARNER, CREATE, -1, {"login": "l0"})], run_info(create=1))
+    return run, learner
+
+
+def test_a_value_taken_by_a_record_labelled_by_it_is_said_once(store: Store) -> None:
+    """The other learner's label is the login itself: it is not named by it again."""
+    run, learner = login_taken_run(store)
+    assert rows(plan_revert(store, run)) == [
+        ("learner", learner, "error", ["Learner 'x0' cannot be restored: another learner now "
+                                       "has candidateLogin 'l0'; skipped."])]
+
+
 def others_named_run(store: Store) -> int:
     """Training PC-8 'Safety' with session 'May', intervention I-8 in room 'Blue' (GUID
     R-8); then the run returned: it makes training PC-9, deletes room Blue (I-8 leaves

@@ -106,8 +106,24 @@ def test_revert_conflicts_agree_with_a_masculine_record_in_french(
                     run_info(create=1))
         plan = plan_revert(store, run)
     assert [message_text(i.message) for row in plan.rows() for i in row.issues] == [
-        f"Formateur «{NBSP}zoe{NBSP}»{NBSP}: impossible de le rétablir, le formateur "
-        f"«{NBSP}zoe{NBSP}» a maintenant teacherLogin 'zoe'{NBSP}; ignoré."]
+        f"Formateur «{NBSP}zoe{NBSP}»{NBSP}: impossible de le rétablir, un autre formateur a "
+        f"maintenant teacherLogin 'zoe'{NBSP}; ignoré."]
+
+
+def test_a_value_taken_by_a_feminine_record_labelled_by_it_reads_once_in_french(
+        tmp_path: Path, french: None) -> None:
+    """The other training course's label is the code itself: « une autre formation »."""
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1,
+                            {"path_code": "PC-1", "title": "S"})], run_info(create=1))
+        run = store.apply([Change(Table.TRAINING, ChangeKind.UPDATE, 1, {"path_code": "PC-2"},
+                                  {"path_code": "PC-1"})], run_info(update=1))
+        store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1,
+                            {"path_code": "PC-1", "title": "S"})], run_info(create=1))
+        plan = plan_revert(store, run)
+    assert [message_text(i.message) for row in plan.rows() for i in row.issues] == [
+        f"Formation «{NBSP}PC-2{NBSP}»{NBSP}: impossible de la rétablir, une autre formation a "
+        f"maintenant trainingPathCode 'PC-1'{NBSP}; ignorée."]
 
 
 def test_revert_conflicts_name_other_records_by_label_in_french(

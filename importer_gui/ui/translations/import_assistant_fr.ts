@@ -6511,6 +6511,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{subject}&#xa0;: impossible de le rétablir, {kind} {holder} a maintenant {field} {value}&#xa0;; ignoré.</translation>
     </message>
     <message>
+        <source>{subject} cannot be restored: another {kind} now has {field} {value}; skipped.</source>
+        <translation>{subject}&#xa0;: impossible de le rétablir, un autre {kind} a maintenant {field} {value}&#xa0;; ignoré.</translation>
+    </message>
+    <message>
         <source>{subject} was created by run {run}, but {referrers} {verb} to it; not deleted.</source>
         <translation>{subject}&#xa0;: créé par l&apos;exécution {run}, mais {referrers} {verb}&#xa0;; non supprimé.</translation>
     </message>
@@ -6589,6 +6593,11 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <source>{subject} cannot be restored: {kind} {holder} now has {field} {value}; skipped.</source>
         <comment>feminine</comment>
         <translation>{subject}&#xa0;: impossible de la rétablir, {kind} {holder} a maintenant {field} {value}&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>{subject} cannot be restored: another {kind} now has {field} {value}; skipped.</source>
+        <comment>feminine</comment>
+        <translation>{subject}&#xa0;: impossible de la rétablir, une autre {kind} a maintenant {field} {value}&#xa0;; ignorée.</translation>
     </message>
     <message>
         <source>{subject} was created by run {run}, but {referrers} {verb} to it; not deleted.</source>
