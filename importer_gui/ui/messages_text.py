@@ -63,7 +63,8 @@ _LISTED = re.compile(rf"(?:(?P<kind>[a-z_ ]+?) (?P<id>{_RECORD})(?P<by> \(runs? 
                      r"|(?P<more>\d+) more)(?:, | and |\Z)", re.DOTALL)
 # What a placeholder holds, where any text would split two side by side wrongly ("{kind}
 # {holder}": "learning object 'LO-1'"; "{referrers} {verb}": "session 'A and B' refers").
-_SHAPES = {"holder": _RECORD, "ref": _RECORD, "verb": r"[a-z]+"}
+# A run is a number: "{run}{later}" then parts at its end ("run 3 by run 5").
+_SHAPES = {"holder": _RECORD, "ref": _RECORD, "verb": r"[a-z]+", "run": r"-?\d+"}
 
 
 class Template:
@@ -245,9 +246,11 @@ def message_text(message: str) -> str:
         else translate(template.context, template.text)
     if translated == template.text:  # English, or no French yet
         return message
-    values = {name: _value_text(name, value, template.text) for name, value in values.items()}
+    said = {name: _value_text(name, value, template.text) for name, value in values.items()}
+    if "subject" in values and not translated.startswith("{subject}"):
+        said["subject"] = _record_name(values["subject"], within=True)
     try:
-        return translated.format(**values)
+        return translated.format(**said)
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
         return message
 
@@ -318,13 +321,15 @@ def _phrases() -> list[Template]:
     return [t for t in templates()[1] if t.text.startswith(" ")]
 
 
-def _record_name(value: str) -> str:
-    """"Session 12", "Teacher 'zoe'" in the user's language."""
+def _record_name(value: str, *, within: bool = False) -> str:
+    """"Session 12", "Teacher 'zoe'" in the user's language; ``within`` a sentence (not
+    opening it), with its article: "la session 12"."""
     found = _NAMED.fullmatch(value)
     table = table_of_kind(found["table"]) if found is not None else None
     if found is None or table is None:
         return value
-    return arg(translate("messages", "%1 %2"), table_name(table), _quoted(found["id"]))
+    kind = the_kind(table) if within else table_name(table)
+    return arg(translate("messages", "%1 %2"), kind, _quoted(found["id"]))
 
 
 def _kind_with_article(value: str) -> str:
@@ -560,7 +565,7 @@ def _changed_in(sentence: str, values: dict[str, str]) -> str:
     (a sentence starts with a capital, whichever comes first in the language)."""
     found = _NAMED.fullmatch(values["subject"])
     table = (table_of_kind(found["table"]) if found is not None else None) or ""
-    said = arg(sentence, _record_name(values["subject"]),
+    said = arg(sentence, _record_name(values["subject"], within=not sentence.startswith("%1")),
                _field_words(table, values["field"]), _quoted(values["value"]), values["path"],
                _writer(values))
     return said[:1].upper() + said[1:]

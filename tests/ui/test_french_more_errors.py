@@ -210,9 +210,10 @@ def test_a_commit_refused_for_a_record_changed_since_the_check_says_so_in_french
     commit.runner.synchronous = True
     commit.start()
     assert commit.error_label.text() == (
-        f"L'exécution 2 ({os_user()} sur {machine_name()}) a modifié Formateur «{NBSP}zoe{NBSP}» "
-        f"depuis la vérification (nom du formateur vaut maintenant «{NBSP}Zoé{NBSP}»){NBSP}; "
-        f"vérifiez à nouveau{NBSP}: rien n'a été écrit dans {state.store_path}.")
+        f"L'exécution 2 ({os_user()} sur {machine_name()}) a modifié le formateur "
+        f"«{NBSP}zoe{NBSP}» depuis la vérification (nom du formateur vaut maintenant "
+        f"«{NBSP}Zoé{NBSP}»){NBSP}; vérifiez à nouveau{NBSP}: rien n'a été écrit dans "
+        f"{state.store_path}.")
 
 
 SESSION = {"training_id": 1, "title": "May", "guid": "S-1", "start_date": date(2027, 5, 3),

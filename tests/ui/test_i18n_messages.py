@@ -11,11 +11,12 @@ from xml.etree import ElementTree
 import pytest
 from PySide6.QtCore import Qt
 
+from importer_gui.core import revert
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.issues import Level
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import plan_revert
-from importer_gui.core.store import Store
+from importer_gui.core.store import Store, writer
 from importer_gui.ui import main_window  # noqa: F401 - its modules mark their templates
 from importer_gui.ui.messages_text import message_text, os_error_words, recognise, templates
 from importer_gui.ui.models.preview_model import issue_text
@@ -140,6 +141,74 @@ def test_revert_conflicts_name_other_records_by_label_in_french(
         f"a maintenant roomGuid 'R-8'{NBSP}; ignorée.",
         f"Intervention «{NBSP}I-8{NBSP}»{NBSP}: impossible de la rétablir, elle a pour "
         f"référence la salle «{NBSP}Blue{NBSP}», qui n'est pas dans la base{NBSP}; ignorée."]
+
+
+ROOM = "Room 'Blue'"
+# Each message of a revert about a record, for a room (« la salle », feminine): the
+# conflicts of its preview, then the refusals of a revert planned before another wrote.
+REVERT_FAMILY = [
+    (revert.DELETED_AFTER.format(subject=ROOM, run=3, later=" by run 5"),
+     f"Salle «{NBSP}Blue{NBSP}»{NBSP}: supprimée après l'exécution 3 par l'exécution 5{NBSP}; "
+     "ignorée."),
+    (revert.BACK_SINCE.format(subject=ROOM, run=3, later=" by runs 5 and 6"),
+     f"Salle «{NBSP}Blue{NBSP}»{NBSP}: à nouveau dans la base depuis l'exécution 3 par les "
+     f"exécutions 5 et 6{NBSP}; ignorée."),
+    (revert.CHANGED_AFTER.format(subject=ROOM, run=3, later="", field="roomCapacity",
+                                 now="12", left="empty"),
+     f"Salle «{NBSP}Blue{NBSP}»{NBSP}: modifiée après l'exécution 3 (roomCapacity vaut "
+     f"maintenant 12, l'exécution 3 avait laissé vide){NBSP}; ignorée."),
+    (revert.VALUE_TAKEN.format(subject=ROOM, kind="room", holder="'New'", field="roomGuid",
+                               value="'R-8'"),
+     f"Salle «{NBSP}Blue{NBSP}»{NBSP}: impossible de la rétablir, la salle «{NBSP}New{NBSP}» a "
+     f"maintenant roomGuid 'R-8'{NBSP}; ignorée."),
+    (revert.VALUE_TAKEN_BY_ANOTHER.format(subject=ROOM, kind="room", field="roomGuid",
+                                          value="'R-8'"),
+     f"Salle «{NBSP}Blue{NBSP}»{NBSP}: impossible de la rétablir, une autre salle a maintenant "
+     f"roomGuid 'R-8'{NBSP}; ignorée."),
+    (revert.STILL_REFERRED.format(subject=ROOM, run=3, referrers="intervention 'I-1' (run 5)",
+                                  verb="refers"),
+     f"Salle «{NBSP}Blue{NBSP}»{NBSP}: créée par l'exécution 3, mais l'intervention "
+     f"«{NBSP}I-1{NBSP}» (exécution 5) y fait référence{NBSP}; non supprimée."),
+    (revert.REFERENCE_GONE.format(subject=ROOM, kind="entity", ref="'Acme'"),
+     f"Salle «{NBSP}Blue{NBSP}»{NBSP}: impossible de la rétablir, elle a pour référence "
+     f"l'entité «{NBSP}Acme{NBSP}», qui n'est pas dans la base{NBSP}; ignorée."),
+    (revert.REFERENCE_DELETED.format(subject=ROOM, kind="entity", ref="'Acme'", run=4),
+     f"Salle «{NBSP}Blue{NBSP}»{NBSP}: impossible de la rétablir, elle a pour référence "
+     f"l'entité «{NBSP}Acme{NBSP}», qui n'est plus dans la base depuis l'exécution 4 (défaites "
+     f"d'abord l'exécution 4 pour l'y remettre){NBSP}; ignorée."),
+    (writer.GONE_REVERTING.format(subject=ROOM, path="s.db"),
+     f"Salle «{NBSP}Blue{NBSP}» n'est plus dans la base (elle a changé depuis l'aperçu de ce qui "
+     f"serait défait{NBSP}; refaites-le, puis essayez à nouveau){NBSP}: rien n'a été écrit dans "
+     "s.db."),
+    (writer.GONE_REVERTING_BY_RUN.format(subject=ROOM, run=4, path="s.db"),
+     f"L'exécution 4 a supprimé la salle «{NBSP}Blue{NBSP}» depuis l'aperçu de ce qui serait "
+     f"défait{NBSP}; refaites l'aperçu, puis essayez à nouveau{NBSP}: rien n'a été écrit dans "
+     "s.db."),
+    (writer.CHANGED_REVERTING.format(subject=ROOM, field="roomCapacity", value="12",
+                                     path="s.db"),
+     f"Salle «{NBSP}Blue{NBSP}» a changé depuis l'aperçu de ce qui serait défait (capacité de la "
+     f"salle vaut maintenant 12){NBSP}; refaites l'aperçu, puis essayez à nouveau{NBSP}: rien "
+     "n'a été écrit dans s.db."),
+    (writer.CHANGED_REVERTING_BY_RUN_OF.format(subject=ROOM, run=4, who="jo",
+                                               field="roomCapacity", value="12", path="s.db"),
+     f"L'exécution 4 (jo) a modifié la salle «{NBSP}Blue{NBSP}» depuis l'aperçu de ce qui serait "
+     f"défait (capacité de la salle vaut maintenant 12){NBSP}; refaites "
+     f"l'aperçu, puis essayez à nouveau{NBSP}: rien n'a été écrit dans s.db."),
+    (writer.BACK_REVERTING.format(subject=ROOM, path="s.db"),
+     f"Salle «{NBSP}Blue{NBSP}» est de retour dans la base depuis l'aperçu de ce qui serait "
+     f"défait{NBSP}; refaites-le, puis essayez à nouveau{NBSP}: rien n'a été écrit dans s.db."),
+    (writer.BACK_REVERTING_BY_USER_ON.format(subject=ROOM, run=4, user="jo", machine="pc-1",
+                                             path="s.db"),
+     f"L'exécution 4 (jo sur pc-1) a remis la salle «{NBSP}Blue{NBSP}» dans la base depuis "
+     f"l'aperçu de ce qui serait défait{NBSP}; refaites l'aperçu, puis essayez à nouveau{NBSP}: "
+     "rien n'a été écrit dans s.db."),
+]
+
+
+def test_each_revert_message_about_a_feminine_record_reads_in_french(french: None) -> None:
+    """Its words agree with « la salle »; named inside a sentence, it takes its article."""
+    assert [message_text(message) for message, _ in REVERT_FAMILY] == [
+        french for _, french in REVERT_FAMILY]
 
 
 NAMED = ", ".join(f"la session «{NBSP}S{n}{NBSP}» (exécution 2)" for n in range(4))
@@ -277,8 +346,9 @@ def test_the_most_precise_template_wins(french: None) -> None:
 def test_each_template_recognises_its_own_messages() -> None:
     platform, ours = templates()
     wrong = []
-    # Placeholders that hold one shape of value: a record's id or quoted label, one word.
-    shaped = {"holder": "'zoe'", "ref": "12", "verb": "refers"}
+    # Placeholders that hold one shape of value: a record's id or quoted label, one word, a
+    # run's number.
+    shaped = {"holder": "'zoe'", "ref": "12", "verb": "refers", "run": "5"}
     for template in [*platform, *ours]:
         message = template.text.format(**{name: shaped.get(name, f"‹{name}›")
                                           for name in template.names})
