@@ -565,7 +565,6 @@ PRUNED_REGISTRATION = errors.QT_TRANSLATE_NOOP(
 PRUNED_TRACKING = errors.QT_TRANSLATE_NOOP(
     "messages", "tracking of learner {login} in learning object {code} of session "
                 "\"{session}\"")
-PRUNE_KEPT = ("Not in the export, but {what} of it {verb}: kept.")
 PRUNE_SKIPPED = errors.QT_TRANSLATE_NOOP(
     "messages", "What the store holds and {file} lacks was not deleted: rows of it have "
                 "errors ({count}), and the records they name would be deleted; fix them first.")
