@@ -41,6 +41,12 @@ NOT_A_WORKBOOK = QT_TRANSLATE_NOOP(
     "errors", "this is not a {suffix} workbook (it may be a text or CSV file renamed {suffix})")
 WORKBOOK_DAMAGED = QT_TRANSLATE_NOOP(
     "errors", "the workbook cannot be read; it may be damaged or incomplete ({detail})")
+SHEET_DAMAGED = QT_TRANSLATE_NOOP(
+    "errors", "the sheet {name} cannot be read; the workbook may be damaged ({detail})")
+NUMBER_NOT_A_NUMBER = QT_TRANSLATE_NOOP(
+    "errors", "the sheet {name} cannot be read: this cell is marked as a number but holds "
+              "\"{value}\"; the workbook is damaged: type the number again in a spreadsheet "
+              "and save it")
 FORMULA_ERROR = QT_TRANSLATE_NOOP(
     "errors", "Field {field}: the cell {cell} holds the formula error {value}; correct the "
               "formula in the workbook and save it again")

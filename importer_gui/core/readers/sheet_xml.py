@@ -651,7 +651,7 @@ def not_a_number(package: zipfile.ZipFile, part: str) -> tuple[str, str] | None:
             following = _text_after(data, found.end()) if name == b"v" else b""
             if (name == b"v" and not closing and walk.cell is not None and walk.marked_number
                     and following and data.find(b"<", found.end()) >= 0  # not cut
-                    and not _CALAMINE_NUMBER.fullmatch(following)):
+                    and not CALAMINE_NUMBER.fullmatch(following)):
                 return _reference(*walk.cell).decode(), following.decode("utf-8", "replace")
             if not walk.tag(closing, name, attributes, following):
                 return None
@@ -659,7 +659,7 @@ def not_a_number(package: zipfile.ZipFile, part: str) -> tuple[str, str] | None:
 
 
 # A number as calamine reads one (Rust's parser): no space, no thousands separator, a point.
-_CALAMINE_NUMBER = re.compile(rb"[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)",
+CALAMINE_NUMBER = re.compile(rb"[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)",
                               re.IGNORECASE)
 
 

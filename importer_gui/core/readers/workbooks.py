@@ -45,7 +45,9 @@ from importer_gui.core.readers.guards import (
     CELL_NOTE_COST,
     FORMULA_ERROR,
     LOCKED_PART,
+    NUMBER_NOT_A_NUMBER,
     PACKAGE_DAMAGE,
+    SHEET_DAMAGED,
     Package,
     check_package,
     column_name,
@@ -74,8 +76,6 @@ Loader = Callable[[], tuple[RowSource, int | None]]
 ROWS_AT_A_TIME = 4096
 
 # Messages the window shows in the user's language (see core/errors.py).
-SHEET_DAMAGED = QT_TRANSLATE_NOOP(
-    "errors", "the sheet {name} cannot be read; the workbook may be damaged ({detail})")
 SHEET_PART_MISSING = QT_TRANSLATE_NOOP(
     "errors", "the sheet {name} cannot be read: the workbook lists it, but the part holding "
               "its cells is missing; the workbook is damaged or incomplete")
@@ -88,10 +88,6 @@ STRING_PAST_THE_END = QT_TRANSLATE_NOOP(
     "errors", "the sheet {name} cannot be read: this cell gives the number {number} of a shared "
               "text, and the workbook holds {count} (numbered from 0); the workbook is damaged: "
               "type the cell's text again in a spreadsheet and save it")
-NUMBER_NOT_A_NUMBER = QT_TRANSLATE_NOOP(
-    "errors", "the sheet {name} cannot be read: this cell is marked as a number but holds "
-              "\"{value}\"; the workbook is damaged: type the number again in a spreadsheet "
-              "and save it")
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -627,8 +623,11 @@ def _sparse_source(path: Path, name: str, errors: ErrorCells, nul: bool, odd: Er
 
 def _openpyxl_rows(path: Path, name: str, errors: ErrorCells, shared: bool, nul: bool,
                    odd: ErrorCells, shown: ErrorCells) -> Iterator[NumberedRow]:
-    """Stream the sheet row by row; missing rows cost no memory."""
+    """Stream the sheet row by row, its cells read as calamine reads them (see
+    streamed.py); missing rows cost no memory."""
     import openpyxl
+
+    from importer_gui.core.readers.streamed import streamed_rows
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -637,7 +636,7 @@ def _openpyxl_rows(path: Path, name: str, errors: ErrorCells, shared: bool, nul:
     try:
         worksheet = workbook[name]
         worksheet.reset_dimensions()  # rows as wide as their own cells, not the sheet's box
-        yield from _numbered(path, name, worksheet.iter_rows(values_only=True), shared,
+        yield from _numbered(path, name, streamed_rows(worksheet, path, name), shared,
                              errors=errors, nul=nul, odd=odd, shown=shown, blank=[])
     except MemoryError:
         give_memory_back()  # before the workbook is closed (see budget.RESERVE)
