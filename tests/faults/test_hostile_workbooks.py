@@ -33,6 +33,8 @@ from tests.stores import existing_store
 TEACHERS = [TEACHER_COLUMNS, ("zoe", "Zoe", "Z", "zoe@example.org"),
             ("mia", "Mia", "M", "mia@example.org")]
 SHEET = "xl/worksheets/sheet1.xml"
+# A stray cell at the last cell of the grid: a sheet holding it is too large to load whole.
+FAR = b'<c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c>'
 
 
 def replace(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
@@ -313,15 +315,21 @@ def test_a_formula_without_a_saved_result_is_refused_naming_the_cell(tmp_path: P
         "or LibreOffice and save it again")
 
 
+@pytest.mark.parametrize(("cell", "far"), [
+    (b'<c r="D2" t="str">', b""),
+    (b"<c r='D2' t='str'>", b""),  # the exact walk measures it
+    (b'<c r="D2" t="str">', b'<row r="1048576">' + FAR + b"</row>"),  # and streams it
+], ids=["usual", "unusual-xml", "streamed"])
 def test_a_text_formula_without_any_saved_value_is_refused_naming_the_cell(
-        tmp_path: Path) -> None:
-    # t="str" with no <v> at all: read as empty, the e-mail would silently be lost (an
-    # empty <v></v> or <v/> is a saved empty text, and is read so).
+        tmp_path: Path, cell: bytes, far: bytes) -> None:
+    # t="str" with no <v> at all: calamine reads it as empty, and the e-mail would silently
+    # be lost (an empty <v></v> or <v/> is a saved empty text, and is read so).
     path = teachers_workbook(tmp_path)
-    rewrite_package(path, {SHEET: replace(
+    rewrite_package(path, {SHEET: lambda xml: replace(
         b'<c r="D2" t="inlineStr"><is><t>zoe@example.org</t></is></c>',
-        b'<c r="D2" t="str"><f>CONCAT("zoe","@example.org")</f></c>'
-        b'<c r="E2" t="str"><f>""</f><v/></c>')})
+        cell + b'<f>CONCAT("zoe","@example.org")</f></c>'
+        b'<c r="E2" t="str"><f>""</f><v/></c>')(xml).replace(b"</sheetData>",
+                                                            far + b"</sheetData>")})
     assert failure(tmp_path) == (
         f"importer-gui: {path}:D2: the cell holds a formula whose result was never calculated "
         "(the file was written by a program, not saved by a spreadsheet); open it in Excel "
@@ -484,7 +492,6 @@ def test_an_ods_with_spaces_written_as_counts_is_read(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- however written
 
-FAR = b'<c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c>'
 STRAY_READ = [*GOOD, (1048576, "error", ["Field teacherLogin is empty."])]
 
 

@@ -463,6 +463,7 @@ class _Walk:
         self.ref = b""
         self.text_result = self.error = False
         self.formula = self.value = False  # a formula, a saved result
+        self.any_value = False  # a <v> at all: a text formula's empty one is a result
         self.kind: bytes | None = None  # the cell's t attribute
         self.filled = False  # whether calamine reads a value (its last <v>, <is> or <f> says)
         self.undecided = False  # the <v> whose text so far leaves that open (the chunk cut it)
@@ -510,6 +511,7 @@ class _Walk:
         elif self.cell is not None:
             self.formula |= name == b"f"
             self.value |= name == b"is" or (name == b"v" and bool(following.strip()))
+            self.any_value |= name == b"v"
             self.filled = name == b"is"  # calamine keeps the value of the last of them
             if name == b"v":
                 self.in_value = True
@@ -531,7 +533,7 @@ class _Walk:
             place = None  # calamine refuses the reference: the load will fail
         self.col += 1
         self.cell = place
-        self.formula = self.value = self.filled = self.undecided = False
+        self.formula = self.value = self.filled = self.undecided = self.any_value = False
         kind = self.kind = _attribute(_T_ATTR, attributes)
         self.text_result, self.error = kind == b"str", kind == b"e"
         self.error_text = b""
@@ -552,7 +554,7 @@ class _Walk:
                 _place(self.scan, row + 1, col + 1, self.ref or _reference(row, col))
                 if row != self.row_start:
                     self.ordered = False  # a streaming reader files a cell under its <row>
-            if self.formula and not self.value and not self.text_result:
+            if self.formula and not self.value and not (self.text_result and self.any_value):
                 self.scan.uncached = self.scan.uncached or _reference(row, col).decode()
             if self.error and self.error_text.strip():
                 self.scan.errors.add(row + 1, col + 1, _error_text(self.error_text))
