@@ -508,7 +508,7 @@ def guess_file(path: Path, action: str | None = None, sheet: str | None = None) 
                        numbered[1:] if header.value == "yes" else numbered)
     headers: list[str | None] = (texts + [None] * (width - len(texts))
                                  if header.value == "yes" else [None] * width)
-    _refuse_not_xml_headers(path, headers, workbook=first_sheet is not None)
+    refuse_not_xml_headers(path, headers, workbook=first_sheet is not None)
     suggestions = suggest_fields(headers, fields)
     if header.value != "yes":
         suggestions = _by_content(suggestions, data, fields)
@@ -531,13 +531,18 @@ def guess_file(path: Path, action: str | None = None, sheet: str | None = None) 
                      len(data), unkeyed)
 
 
+# {retry}: what to do once the character is deleted, in the caller's words (RUN_INIT_AGAIN,
+# or the window's OPEN_AGAIN).
 HEADER_NOT_XML = QT_TRANSLATE_NOOP(
     "errors", "the header of column {column} ({header}) holds a character XML cannot hold "
               "({characters}), so no configuration can name it; delete that character from "
-              "the file's header and run init again")
+              "the file's header and {retry}")
+RUN_INIT_AGAIN = QT_TRANSLATE_NOOP("errors", "run init again")
+OPEN_AGAIN = QT_TRANSLATE_NOOP("errors", "open the file again")
 
 
-def _refuse_not_xml_headers(path: Path, headers: list[str | None], *, workbook: bool) -> None:
+def refuse_not_xml_headers(path: Path, headers: Sequence[str | None], *, workbook: bool,
+                           retry: str = RUN_INIT_AGAIN) -> None:
     """DataFileError naming the first header cell holding a character XML cannot hold: the
     configuration records each column's header, and could not be written."""
     from importer_gui.core.readers.guards import column_name
@@ -546,8 +551,8 @@ def _refuse_not_xml_headers(path: Path, headers: list[str | None], *, workbook: 
         if text is not None and NOT_XML.search(text):
             column = column_name(number) if workbook else str(number)
             raise DataFileError(HEADER_NOT_XML.format(
-                column=column, header=xml_text(text), characters=not_xml_characters(text)),
-                path=path, line=None if workbook else 1,
+                column=column, header=xml_text(text), characters=not_xml_characters(text),
+                retry=retry), path=path, line=None if workbook else 1,
                 cell=f"{column}1" if workbook else None)
 
 

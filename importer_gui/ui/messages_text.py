@@ -510,6 +510,7 @@ _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "needed": _alternatives,
     "error": _nested,
     "problem": _nested,
+    "retry": _nested,  # what to do next, in the caller's words (guess.HEADER_NOT_XML)
 }
 
 

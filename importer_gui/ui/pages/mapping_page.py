@@ -387,7 +387,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         config, index = self.session.choices.config, self.session.choices.import_index
         try:
             self._write_into(imp)
-            _validate(config, imp)
+            _validate(config, imp, self.data_file())
         except Exception:
             # Refused, the mapping stays on the page only: the configuration as it was, so
             # that discarding the page's changes drops all of them and a save writes none.
@@ -499,13 +499,18 @@ def _every_column(columns: list[Column]) -> list[ActionField]:
     return [ActionField(column.field) for column in columns if not column.ignored]
 
 
-def _validate(config: ImportConfig, imp: Import) -> None:
+def _validate(config: ImportConfig, imp: Import, data_file: Path | None) -> None:
     """What a configuration file's reader would refuse of the edited import (a date format,
     a whole number, a code meaning two things...), said without a line of a document the
     user never saw; then that import bound as the check will."""
     from importer_gui.core import config_xml
     from importer_gui.core.binding import bind_import, refuse_shared_codes
+    from importer_gui.core.guess import OPEN_AGAIN, refuse_not_xml_headers
+    from importer_gui.core.readers import is_workbook
 
+    if data_file is not None:  # the file's cell to change, not the configuration's value
+        refuse_not_xml_headers(data_file, [c.header for c in imp.provider.columns],
+                               workbook=is_workbook(data_file), retry=OPEN_AGAIN)
     try:
         # The page writes this import alone: the others are as they were read and checked,
         # and walking them all again grows with the configuration.

@@ -4832,8 +4832,16 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{file}&#xa0;: la ligne {line} contient des octets qu&apos;ISO-8859-1 lit comme des caractères de contrôle invisibles&#xa0;: le fichier semble être en Windows-1252 (où ce sont ’, –, € et autres)&#xa0;; indiquez WINDOWS-1252 dans &lt;fileEncoding&gt;.</translation>
     </message>
     <message>
-        <source>the header of column {column} ({header}) holds a character XML cannot hold ({characters}), so no configuration can name it; delete that character from the file&apos;s header and run init again</source>
-        <translation>l&apos;en-tête de la colonne {column} ({header}) contient un caractère que XML ne peut pas contenir ({characters})&#xa0;: aucune configuration ne peut la nommer&#xa0;; supprimez ce caractère de l&apos;en-tête du fichier et relancez init</translation>
+        <source>the header of column {column} ({header}) holds a character XML cannot hold ({characters}), so no configuration can name it; delete that character from the file&apos;s header and {retry}</source>
+        <translation>l&apos;en-tête de la colonne {column} ({header}) contient un caractère que XML ne peut pas contenir ({characters})&#xa0;: aucune configuration ne peut la nommer&#xa0;; supprimez ce caractère de l&apos;en-tête du fichier et {retry}</translation>
+    </message>
+    <message>
+        <source>run init again</source>
+        <translation>relancez init</translation>
+    </message>
+    <message>
+        <source>open the file again</source>
+        <translation>rouvrez le fichier</translation>
     </message>
     <message>
         <source>{file}: its dates are not in the date format {current}: they read as {fix} ({reason}); set &lt;dateFormat&gt;{fix}&lt;/dateFormat&gt;.</source>
