@@ -1,15 +1,17 @@
 """A data file whose header holds a character XML cannot hold: the mapping page names the file
 and the column (a workbook's cell) and says what to do in the window's words, as init does in
-its own."""
+its own; a configuration that records no headers goes through."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from importer_gui.ui.language import FRENCH
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.wizard import CONFIG, MAPPING
-from tests.builders import rewrite_package, write_xlsx
+from importer_gui.ui.wizard import CONFIG, MAPPING, PREVIEW
+from tests.builders import rewrite_package, teachers_import, write_config, write_xlsx
 from tests.ui.test_mapping_custom_and_codes import mapping
 
 TEACHER = "createOrUpdateTeacherAction"
@@ -75,3 +77,17 @@ def test_the_file_mended_and_opened_again_goes_through(window: MainWindow,
     assert window.wizard.currentId() == CONFIG
     assert page.error_label.text() == ""
 
+
+def test_a_configuration_recording_no_headers_previews_and_passes_the_mapping_again(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    config = write_config(tmp_path, teachers_import(tmp_path, []))
+    teachers_csv(tmp_path)  # its headers are written nowhere: no reason to refuse them
+    wizard = window.wizard
+    assert window.open_file(config)
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW)
+    wizard.go_back()
+    wizard.go_back()
+    assert wizard.currentId() == MAPPING
+    wizard.next()
+    assert wizard.mapping_page.error_label.text() == ""
+    assert wizard.currentId() == CONFIG

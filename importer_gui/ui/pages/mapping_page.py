@@ -387,13 +387,16 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         config, index = self.session.choices.config, self.session.choices.import_index
         try:
             self._write_into(imp)
-            _validate(config, imp, self.data_file())
+            kept = _as_it_was(was, imp)
+            # What is written is checked: a header the configuration will not record (one
+            # that records none) cannot stop it.
+            _validate(config, was if kept else imp, self.data_file())
         except Exception:
             # Refused, the mapping stays on the page only: the configuration as it was, so
             # that discarding the page's changes drops all of them and a save writes none.
             config.imports[index] = was
             raise
-        if _as_it_was(was, imp):
+        if kept:
             # Back and Next, or Next through the page, rewrite nothing: the file's headers
             # alone are not recorded in a configuration that records none (the platform's).
             config.imports[index] = was
