@@ -9,8 +9,17 @@ from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -75,9 +84,10 @@ def _tries_again(text: str) -> str:
                text)
 
 
-def _table_view(parent: QWidget, name: str) -> QTableView:
+def _table_view(parent: QWidget, name: str,
+                view_class: type[QTableView] = QTableView) -> QTableView:
     """A read-only table view, rows selected whole (and copied so), one Tab stop."""
-    view = QTableView(parent)
+    view = view_class(parent)
     view.setObjectName(name)
     # Tab goes on to the next control, as in the refresh dialog: moving cell by cell it would
     # never leave the table, and Revert… and Close could not be reached from the keyboard.
@@ -94,6 +104,30 @@ def _table_view(parent: QWidget, name: str) -> QTableView:
     size_columns_from_first_rows(view)
     add_copy(view)
     return view
+
+
+class RunsView(QTableView):
+    """The runs of the history: given the keyboard with none selected, it selects the run it
+    outlines (Qt outlines the first), so that Revert… and what is shown below are of the run
+    the keyboard is on, and Home or the arrows move from it. Home and End go to the newest
+    and the oldest run (in a table they go to the row's first and last cell: a run is
+    selected whole, so nothing seemed to happen)."""
+
+    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,  # noqa: N803 - Qt's
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        ends = (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd)
+        if cursorAction in ends:
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(cursorAction, modifiers)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        current, selection = self.currentIndex(), self.selectionModel()
+        # A click selects the run clicked itself (none, below the last one).
+        if event.reason() != Qt.FocusReason.MouseFocusReason and current.isValid() \
+                and not selection.hasSelection():
+            flags = QItemSelectionModel.SelectionFlag
+            selection.select(current, flags.ClearAndSelect | flags.Rows)
 
 
 class RecordTab(QWidget):
@@ -531,7 +565,7 @@ class StoreBrowser(QDialog):
         self.history_error = message_line(page, "historyError", Look.ERROR)
         layout.addWidget(self.history_error)
         self.history_model = HistoryModel(parent=self)
-        self.history_view = _table_view(page, "view_history")
+        self.history_view = _table_view(page, "view_history", RunsView)
         self.history_view.setAccessibleName(self.tr(
             "History of the runs: imports, refreshes, reverts"))
         self._history_fitted = FitWhenShown(self.history_view)  # read while hidden, at first
@@ -547,7 +581,6 @@ class StoreBrowser(QDialog):
         row = QHBoxLayout()
         self.revert_button = QPushButton(self.tr("Re&vert…"), page)
         self.revert_button.setObjectName("revertRun")
-        self.revert_button.setToolTip(self.tr("Preview undoing the selected run, then undo it"))
         self.revert_button.setEnabled(False)
         self.revert_button.clicked.connect(self._revert_selected)
         row.addWidget(self.revert_button)
@@ -666,13 +699,19 @@ class StoreBrowser(QDialog):
         return self.history_model.run(rows[0].row()) if rows else None
 
     def _enable_revert(self) -> None:
-        """Revert a selected run that was not reverted yet; for one that was, say why not."""
+        """Revert a selected run that was not reverted yet; greyed, its tooltip says why."""
         run = self.selected_run()
         self.revert_button.setEnabled(run is not None and run.reverted_by is None)
-        self.revert_button.setToolTip(
-            arg(self.tr("Run %1 was reverted by run %2; revert run %2 to redo it."), run.id,
-                run.reverted_by) if run is not None and run.reverted_by is not None
-            else self.tr("Preview undoing the selected run, then undo it"))
+        self.revert_button.setToolTip(self._revert_tip(run))
+
+    def _revert_tip(self, run: Any) -> str:
+        """What Revert… does for the run selected, or why it cannot."""
+        if run is None:
+            return self.tr("No run is selected: select the run to revert.")
+        if run.reverted_by is not None:
+            return arg(self.tr("Run %1 was reverted by run %2; revert run %2 to redo it."),
+                       run.id, run.reverted_by)
+        return self.tr("Preview undoing the selected run, then undo it")
 
     def _revert_selected(self) -> None:
         """Look in the background for another store in the browser's place, then preview

@@ -69,7 +69,8 @@ def test_the_selected_run_lists_all_its_files_below_the_history(
     browser = opened(store, qtbot)
     browser.resize(1100, 700)
     browser.show()
-    assert not browser.run_files_view.isVisible()  # no run selected yet
+    browser.history_view.clearSelection()  # no run selected: no files listed
+    assert not browser.run_files_view.isVisible()
 
     browser.history_view.selectRow(0)
     assert browser.run_files_label.text() == "Run 2: 30 file(s) read:"

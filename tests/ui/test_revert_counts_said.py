@@ -59,4 +59,4 @@ def test_the_store_browser_says_a_revert_skipped_what_it_skipped(
                                 Qt.ItemDataRole.DisplayRole) == "Outcomes"
         counts = [model.data(model.index(row, COUNTS), Qt.ItemDataRole.DisplayRole)
                   for row in range(model.rowCount())]
-        assert counts == ["delete 1, skipped 1", "update 1", "create 2"]
+        assert counts == ["1 deleted, 1 skipped", "1 updated", "2 created"]

@@ -73,7 +73,7 @@ def test_browser_searches_and_shows_the_run(store: Store, qtbot: object,
     history = browser.history_model
     assert history.rowCount() == 1
     assert [cell(history, 0, c) for c in (2, 3, 6, 7)] == [
-        "import", "create 450", "teachers.xml", "teachers.csv"]
+        "import", "450 created", "teachers.xml", "teachers.csv"]
     files = history.index(0, 7)
     assert history.data(files, Qt.ItemDataRole.ToolTipRole) == "/data/plans/teachers.csv"
     browser.grab().save(str(screenshots / "store_browser_history.png"))

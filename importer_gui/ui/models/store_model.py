@@ -24,7 +24,7 @@ from importer_gui.core.issues import Outcome
 from importer_gui.core.revert import SKIPPED, counts_said
 from importer_gui.core.schema import Table
 from importer_gui.core.store import ISO_FORMS, DateForms, Order
-from importer_gui.core.store.runs import mark_reverts
+from importer_gui.core.store.runs import REVERT_KIND, mark_reverts
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import (
     column_title,
@@ -34,7 +34,6 @@ from importer_gui.ui.labels import (
 )
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import joined
-from importer_gui.ui.models.preview_model import outcome_label
 from importer_gui.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -99,13 +98,48 @@ def run_kind(kind: str) -> str:
     return kinds.get(kind, kind)
 
 
-def counts_text(counts: dict[str, int], text: LocaleText, kind: str = "import") -> str:
-    """"create 3, update 1": each outcome a run had, by its name for people; a revert's
-    errors are the conflicts it skipped, and named so, as the revert dialog says."""
-    names = {o.value: outcome_label(o) for o in Outcome}
-    names[SKIPPED] = translate("StoreModel", "skipped")
-    return ", ".join(f"{names.get(k, k)} {text.number(v)}"
-                     for k, v in counts_said(kind, counts).items() if v)
+class RunCounts(QObject):
+    """The words of a run's counts, the count first and the word agreeing with it ("188
+    unchanged", « 188 inchangés »); a revert's in its own words, as the revert dialog says
+    them (a class of its own: nobody subclasses it, so its plurals are found)."""
+
+    def said(self, kind: str, counts: dict[str, int], text: LocaleText) -> str:
+        """"3 created, 1 updated": each count a run had (none of those at zero); a revert's
+        "2 deleted, 1 restored", its errors the conflicts it skipped."""
+        said = counts_said(kind, counts)
+        order = REVERT_ORDER if kind == REVERT_KIND else tuple(said)
+        words = self._revert_words if kind == REVERT_KIND else self._words
+        return ", ".join(words(name, n, text.number(n))
+                         for name in order if (n := said.get(name, 0)))
+
+    def _words(self, name: str, n: int, number: str) -> str:
+        """One count of an import or a refresh."""
+        if name == Outcome.CREATE.value:
+            return arg(self.tr("%1 created", "", n), number)
+        if name == Outcome.UPDATE.value:
+            return arg(self.tr("%1 updated", "", n), number)
+        if name == Outcome.UNCHANGED.value:
+            return arg(self.tr("%1 unchanged", "", n), number)
+        if name == Outcome.DELETE.value:
+            return arg(self.tr("%1 deleted", "", n), number)
+        if name == Outcome.ERROR.value:
+            return arg(self.tr("%1 error(s)", "", n), number)
+        return f"{name} {number}"  # a count a later version records
+
+    def _revert_words(self, name: str, n: int, number: str) -> str:
+        """One count of a revert: what it deleted, restored, recreated and skipped."""
+        if name == Outcome.UPDATE.value:
+            return arg(self.tr("%1 restored", "", n), number)
+        if name == Outcome.CREATE.value:
+            return arg(self.tr("%1 recreated", "", n), number)
+        if name == SKIPPED:
+            return arg(self.tr("%1 skipped", "", n), number)
+        return self._words(name, n, number)
+
+
+# A revert's counts in the order its dialog says them.
+REVERT_ORDER = (Outcome.DELETE.value, Outcome.UPDATE.value, Outcome.CREATE.value,
+                Outcome.UNCHANGED.value, SKIPPED)
 
 
 def label_of(table: Table, record: Any, record_id: int) -> str:
@@ -472,7 +506,10 @@ def files_tip(files: Sequence[str]) -> str:
 
 
 def run_files(run: Any) -> list[str]:
-    """The files a run read, as their full paths."""
+    """The files a run read, as their full paths; a revert read none (the store keeps the
+    reverted run's with it)."""
+    if run.kind == REVERT_KIND:
+        return []
     return [str(p) for p in run.files or () if p]
 
 
@@ -486,6 +523,7 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._runs: list[Any] = list(runs or [])
         self._locale_text = LocaleText()
+        self._counts = RunCounts(self)
 
     def set_runs(self, runs: list[Any]) -> None:
         """Show these runs."""
@@ -541,20 +579,21 @@ class HistoryModel(QAbstractTableModel):
         run = self._runs[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and column == "config":
-            return str(run.config) if run.config else ""
+            return str(run.config) if run.config and run.kind != REVERT_KIND else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == "files":
             return FilesTip().run_text(run_files(run))
         return self._text(run, column)
 
     def _text(self, run: Any, column: str) -> str:
         """One column of a run as text."""
+        if column == "config" and run.kind == REVERT_KIND:
+            return ""  # a revert read no configuration: its "reverts" cell says what it undid
         if column == "config":
             return Path(run.config).name if run.config else self.tr("(not saved)")
         if column == "files":
-            return ", ".join(Path(f).name for f in (run.files or []))
+            return ", ".join(Path(f).name for f in run_files(run))
         if column == "counts":
-            return counts_text(run.counts or {}, self._locale_text,
-                               run.kind)
+            return self._counts.said(run.kind, run.counts or {}, self._locale_text)
         if column == "reverts":
             parts = []
             if getattr(run, "reverts_run", None):

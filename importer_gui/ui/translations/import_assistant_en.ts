@@ -431,6 +431,65 @@
     </message>
 </context>
 <context>
+    <name>RunCounts</name>
+    <message numerus="yes">
+        <source>%1 created</source>
+        <translation>
+            <numerusform>%1 created</numerusform>
+            <numerusform>%1 created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 updated</source>
+        <translation>
+            <numerusform>%1 updated</numerusform>
+            <numerusform>%1 updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 unchanged</source>
+        <translation>
+            <numerusform>%1 unchanged</numerusform>
+            <numerusform>%1 unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 deleted</source>
+        <translation>
+            <numerusform>%1 deleted</numerusform>
+            <numerusform>%1 deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 error(s)</source>
+        <translation>
+            <numerusform>%1 error</numerusform>
+            <numerusform>%1 errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 restored</source>
+        <translation>
+            <numerusform>%1 restored</numerusform>
+            <numerusform>%1 restored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 recreated</source>
+        <translation>
+            <numerusform>%1 recreated</numerusform>
+            <numerusform>%1 recreated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 skipped</source>
+        <translation>
+            <numerusform>%1 skipped</numerusform>
+            <numerusform>%1 skipped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StoreBrowser</name>
     <message numerus="yes">
         <source>Run %1: %Ln file(s) read:</source>

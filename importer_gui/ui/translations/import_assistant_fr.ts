@@ -2613,6 +2613,65 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>RunCounts</name>
+    <message numerus="yes">
+        <source>%1 created</source>
+        <translation>
+            <numerusform>%1 créé</numerusform>
+            <numerusform>%1 créés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 updated</source>
+        <translation>
+            <numerusform>%1 mis à jour</numerusform>
+            <numerusform>%1 mis à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 unchanged</source>
+        <translation>
+            <numerusform>%1 inchangé</numerusform>
+            <numerusform>%1 inchangés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 deleted</source>
+        <translation>
+            <numerusform>%1 supprimé</numerusform>
+            <numerusform>%1 supprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 error(s)</source>
+        <translation>
+            <numerusform>%1 erreur</numerusform>
+            <numerusform>%1 erreurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 restored</source>
+        <translation>
+            <numerusform>%1 rétabli</numerusform>
+            <numerusform>%1 rétablis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 recreated</source>
+        <translation>
+            <numerusform>%1 recréé</numerusform>
+            <numerusform>%1 recréés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 skipped</source>
+        <translation>
+            <numerusform>%1 ignoré</numerusform>
+            <numerusform>%1 ignorés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StoreBrowser</name>
     <message>
         <source>&amp;Learners and tracking</source>
@@ -2693,6 +2752,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Re&amp;vert…</source>
         <translation>&amp;Défaire…</translation>
+    </message>
+    <message>
+        <source>No run is selected: select the run to revert.</source>
+        <translation>Aucune exécution n'est sélectionnée&#xa0;: sélectionnez l'exécution à défaire.</translation>
     </message>
     <message>
         <source>Preview undoing the selected run, then undo it</source>
@@ -2821,10 +2884,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>revert</source>
         <translation>défaire</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>ignorés</translation>
     </message>
 </context>
 <context>
