@@ -459,6 +459,9 @@ class RevertDialog(PreviewApplyDialog):
                                                     self._result_text(r))]
         self.status.setText("\n".join(lines))
         self._written(results)
+        # Closing is the one thing left to do: the keyboard goes there, not to the tables.
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setFocus(
+            Qt.FocusReason.OtherFocusReason)
 
     def _written(self, results: list[RevertResult]) -> None:
         """Reverts were written: the choices are over, and the store's views hear of it."""

@@ -1,6 +1,7 @@
 """The store browser's history as a walk through it found it: the keyboard on the runs selects
 the run it outlines, Revert… greyed says why, a revert's row says what it did in its own words
-(and reads no configuration or files), and every count comes first and agrees with its word."""
+(and reads no configuration or files), every count comes first and agrees with its word, and
+a revert carried out leaves the keyboard on Close."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from importer_gui.cli import main
@@ -148,3 +149,18 @@ def test_each_count_comes_first_and_agrees_with_its_word(
                           run_counted(create=1, update=0, unchanged=188, delete=2, error=2)])
     assert [model.data(model.index(row, COUNTS)) for row in (1, 0)] == said
 
+
+def test_a_revert_carried_out_leaves_the_keyboard_on_close(
+        browser: StoreBrowser, qtbot: QtBot, screenshots: Path) -> None:
+    dialog = browser.open_revert(2)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.revert_button.isEnabled())
+    dialog.revert_button.setFocus()
+    with qtbot.waitSignal(browser.store_changed):
+        QTest.keyClick(dialog.revert_button, Qt.Key.Key_Space)
+    assert dialog.status.text() == "Run 5 reverted run 2: 1 deleted, 0 restored, 0 recreated."
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    assert QApplication.focusWidget() is close
+    dialog.grab().save(str(screenshots / "revert_done_close_focused.png"))
+    dialog.close()
