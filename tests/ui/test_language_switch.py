@@ -1,0 +1,163 @@
+"""Language ▸ Français (or English) chosen in the running window: the window keeps speaking
+its language whole, on every page and in the store browser beside it, and a box says, in
+the language chosen, that it speaks that one from its next start. Nothing half-changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from importer_gui.ui import language
+from importer_gui.ui.language import ENGLISH, FRENCH, chosen_language
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.wizard import ACTION, COMMIT, CONFIG, MAPPING, OPEN, PREVIEW
+from tests.ui.wizards import sample_preview, shot
+
+NOTICE = {FRENCH: "Import Assistant parlera cette langue dès son prochain démarrage.",
+          ENGLISH: "Import Assistant will speak this language from its next start."}
+# Each page's title, as the window built in English shows it, by the page's name.
+TITLES = {OPEN: ("open", "Open a spreadsheet"), ACTION: ("action", "What does the file feed?"),
+          MAPPING: ("mapping", "Map the columns"), CONFIG: ("config", "The configuration"),
+          PREVIEW: ("preview", "Preview"), COMMIT: ("commit", "Commit")}
+Said = list[tuple[str, str, list[str]]]
+
+
+@pytest.fixture(autouse=True)
+def compiled(translations: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notices read from the translations compiled for the tests."""
+    monkeypatch.setattr(language, "translation_file",
+                        lambda code: translations / f"import_assistant_{code}.qm")
+
+
+def shown_texts(top: QWidget) -> list[str]:
+    """Every text ``top`` shows: its title, menus, labels, buttons, tabs, group boxes, table
+    headers, and the wizard page's title and subtitle."""
+    texts = [top.windowTitle()]
+    if isinstance(top, QMainWindow):
+        texts += [action.text() for action in top.menuBar().actions()]
+    if isinstance(top, MainWindow):
+        page = top.wizard.currentPage()
+        texts += [page.title(), page.subTitle(), top.statusBar().currentMessage()]
+    for widget in top.findChildren(QWidget):
+        if widget.isVisible():
+            texts += widget_texts(widget)
+    return texts
+
+
+def widget_texts(widget: QWidget) -> list[str]:
+    """What one widget says in words."""
+    if isinstance(widget, (QLabel, QAbstractButton)):
+        return [widget.text(), widget.toolTip()]
+    if isinstance(widget, QGroupBox):
+        return [widget.title()]
+    if isinstance(widget, QTabWidget):
+        return [widget.tabText(i) for i in range(widget.count())]
+    if isinstance(widget, QTableView) and widget.model() is not None:
+        header = widget.horizontalHeader()
+        return [str(header.model().headerData(c, header.orientation()))
+                for c in range(header.count())]
+    return []
+
+
+def menu_texts(window: MainWindow) -> list[str]:
+    """File ▸ Recent files and Recent stores, as filled when they are shown: their texts are
+    translated each time, so they say which language the window speaks now."""
+    texts = []
+    for menu in (window.recent_menu, window.stores_menu):
+        menu.aboutToShow.emit()
+        texts += [action.text() for action in menu.actions()]
+    return texts
+
+
+def choose(window: MainWindow, name: str, shots: Path, shot_name: str) -> Said:
+    """Language ▸ ``name`` from the window's own menu bar: the boxes it shows (title, text,
+    buttons), each grabbed into ``shots`` then closed with OK."""
+    said: Said = []
+
+    def read_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            said.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+            box.grab().save(str(shots / f"{shot_name}.png"))
+            box.accept()
+
+    menu = next(a.menu() for a in window.menuBar().actions()
+                if a.text() in ("&Language", "&Langue"))
+    choice = next(a for a in menu.actions() if a.text() == name)
+    QTimer.singleShot(0, read_box)
+    choice.trigger()
+    QApplication.processEvents()  # no box shown: the look finds none now, not later
+    return said
+
+
+def french_then_english(window: MainWindow, shots: Path, where: str) -> None:
+    """On the page shown (and whatever is open beside it), Français then English from the
+    menu: each said as it should be, and no text the window shows changes."""
+    before = {top: shown_texts(top) for top in QApplication.topLevelWidgets() if top.isVisible()}
+    menus = menu_texts(window)
+    assert choose(window, "&Français", shots, f"language-notice-{where}") == [
+        ("Français", NOTICE[FRENCH], ["OK"])]
+    assert chosen_language() == FRENCH
+    shot(window, shots, f"language-french-chosen-{where}")
+    assert {top: shown_texts(top) for top in before} == before
+    assert menu_texts(window) == menus  # nor a text the window writes anew
+    assert choose(window, "&English", shots, f"language-again-{where}") == []  # spoken already
+    assert chosen_language() == ENGLISH
+    assert {top: shown_texts(top) for top in before} == before
+
+
+def test_choosing_french_on_each_page_changes_no_text_and_says_from_the_next_start(
+        english: None, window: MainWindow, sample: Path, qtbot: QtBot,
+        screenshots: Path) -> None:
+    wizard = window.wizard
+    assert wizard.currentPage().title() == TITLES[OPEN][1]
+    french_then_english(window, screenshots, "open")
+    sample_preview(window, sample, qtbot)
+    for page in (PREVIEW, CONFIG, MAPPING, ACTION):  # the preview, then Back page by page
+        name, title = TITLES[page]
+        assert (wizard.currentId(), wizard.currentPage().title()) == (page, title)
+        french_then_english(window, screenshots, name)
+        wizard.back()
+    while wizard.currentId() != PREVIEW:
+        wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=20_000)
+    wizard.next()
+    commit = wizard.commit_page
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=20_000)
+    assert wizard.currentPage().title() == TITLES[COMMIT][1]
+    french_then_english(window, screenshots, "commit")
+    assert choose(window, "&Français", screenshots, "language-notice-browser")[0][1] == (
+        NOTICE[FRENCH])
+    browser = commit.open_browser()  # opened after the choice: as the window, in English
+    qtbot.waitUntil(lambda: browser.isVisible() and not browser.busy, timeout=30_000)
+    assert [browser.tabs.tabText(i) for i in (0, browser.tabs.count() - 1)] == [
+        "&Teachers", "&History"]
+    shot(browser, screenshots, "language-french-chosen-browser")
+    assert choose(window, "&English", screenshots, "language-again-browser") == []
+    french_then_english(window, screenshots, "commit-and-browser")  # the browser's too
+
+
+def test_choosing_english_in_a_french_window_keeps_it_french_until_the_next_start(
+        french: None, window: MainWindow, screenshots: Path) -> None:
+    before, menus = shown_texts(window), menu_texts(window)
+    assert window.wizard.currentPage().title() == "Ouvrir un tableur"
+    assert choose(window, "&English", screenshots, "language-notice-english") == [
+        ("English", NOTICE[ENGLISH], ["OK"])]
+    assert chosen_language() == ENGLISH
+    assert (shown_texts(window), menu_texts(window)) == (before, menus)
+    assert choose(window, "&Français", screenshots, "language-again-french") == []
+    assert shown_texts(window) == before
