@@ -35,8 +35,7 @@ def contents_widths(view: QTableView, rows: int = SIZED_ROWS, *, titles: bool = 
     """
     model, header = view.model(), view.horizontalHeader()
     metrics = QFontMetricsF(view.font())  # Qt rounds a text's width up, not to nearest
-    margins = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
-                                            view) + 1) + (1 if view.showGrid() else 0)
+    margins = _margins(view)
     first = max(view.rowAt(0), 0)
     shown = range(first, min(first + rows, model.rowCount()))
     widths: list[int | None] = []
@@ -53,6 +52,12 @@ def contents_widths(view: QTableView, rows: int = SIZED_ROWS, *, titles: bool = 
     return widths
 
 
+def _margins(view: QTableView) -> int:
+    """The width Qt's style puts around a cell's text: an empty cell's width."""
+    return 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                         view) + 1) + (1 if view.showGrid() else 0)
+
+
 def fit_columns(view: QTableView) -> None:
     """Columns to their contents, the last one filling the rest: sizing to contents leaves
     the last column at its contents' width until the stretch is set again."""
@@ -64,19 +69,44 @@ def fit_columns(view: QTableView) -> None:
 
 
 def narrowed(wanted: list[int | None], texts: list[int | None], room: int,
-             floor: int) -> list[int | None]:
-    """The ``wanted`` widths, fitted in ``room`` when they are wider: each column whose
-    title is wider than its ``texts`` gives up part of that, in proportion, down to the
-    width of its texts (never below ``floor`` for the title)."""
+             floor: int, blank: int = 0) -> list[int | None]:
+    """The ``wanted`` widths, fitted in ``room`` when they are wider, as few titles cut as
+    can be (``_to_cut``), each down to the width of its texts at most (never below
+    ``floor`` for the title), those cut left as wide as one another."""
     excess = sum(w for w in wanted if w is not None) - room
-    spare = [0 if w is None else max(0, w - max(t or 0, min(floor, w)))
+    least = [0 if w is None else max(t or 0, min(floor, w))
              for w, t in zip(wanted, texts, strict=True)]
-    total = sum(spare)
-    if excess <= 0 or not total:
+    spare = {c: w - least[c] for c, w in enumerate(wanted) if w is not None and w > least[c]}
+    if excess <= 0 or not spare:
         return list(wanted)
-    given = min(excess, total)
-    return [None if w is None else w - ceil(given * s / total)
-            for w, s in zip(wanted, spare, strict=True)]
+    empty = {c for c, t in enumerate(texts) if t is not None and t <= blank}
+    cut = _to_cut(spare, empty, excess)
+    # The one width those cut share: the widest at which they still give the excess.
+    low, high = 0, max(wanted[c] or 0 for c in cut)
+    while low < high:
+        level = (low + high + 1) // 2
+        given = sum((wanted[c] or 0) - max(least[c], level) for c in cut
+                    if (wanted[c] or 0) > level)
+        low, high = (level, high) if given >= excess else (low, level - 1)
+    return [max(least[c], min(low, w)) if c in cut and w is not None else w
+            for c, w in enumerate(wanted)]
+
+
+def _to_cut(spare: dict[int, int], empty: set[int], excess: int) -> set[int]:
+    """The columns whose titles are cut to give ``excess``, of those that can ``spare``
+    some: those with no text first (their title is all they show), the widest first, and
+    then none that the others can do without (a title cut by a few pixels is cut all the
+    same)."""
+    order = sorted(spare, key=lambda c: (c not in empty, -spare[c]))
+    cut: list[int] = []
+    for column in order:
+        if sum(spare[c] for c in cut) >= excess:
+            break
+        cut.append(column)
+    for column in sorted(cut, key=lambda c: spare[c]):
+        if sum(spare[c] for c in cut if c != column) >= excess:
+            cut.remove(column)
+    return set(cut)
 
 
 def _room(view: QTableView) -> int:
@@ -96,7 +126,7 @@ def fit_to_room(view: QTableView) -> None:
     header = view.horizontalHeader()
     floor = view.fontMetrics().averageCharWidth() * TITLE_FLOOR_CHARS
     widths = narrowed(contents_widths(view), contents_widths(view, titles=False),
-                      _room(view), floor)
+                      _room(view), floor, _margins(view))
     stretched = header.stretchLastSection()
     header.setStretchLastSection(False)
     for column, width in enumerate(widths):
