@@ -164,6 +164,8 @@ class PackageDialog(WorkDialog):
         layout.addLayout(form)
         self.summary = message_line(self, "packageSummary", Look.NOTICE)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # messages name <elements>
+        # Its box takes the spare height: centred in it, a band of space showed above it.
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Scrolled: it names every row left out (up to ROWS_NAMED).
         self.summary_area = QScrollArea(self)
         self.summary_area.setWidgetResizable(True)

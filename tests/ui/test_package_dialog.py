@@ -222,3 +222,30 @@ def test_the_summary_names_the_teachers_import_in_french(
     assert ("teachers.csv\u00a0: l'import des formateurs est propre à Import Assistant (la "
             "plateforme n'a pas d'import pour ses utilisateurs du back-office)\u00a0; il est "
             "laissé hors du paquet.") in dialog.summary.text().splitlines()
+
+
+def first_text_row(widget: QLabel, border: int = 4) -> int:
+    """The first row of pixels inside ``widget``'s ``border`` that is not its background
+    (as in its bottom right corner): where its text begins."""
+    image = widget.grab().toImage()
+    right, bottom = image.width() - border, image.height() - border
+    background = image.pixel(right - 1, bottom - 1)
+    return next(y for y in range(border, bottom)
+                if any(image.pixel(x, y) != background for x in range(border, right)))
+
+
+@pytest.mark.parametrize("size", [(1366, 728), (1920, 1040)])
+def test_the_summary_sits_at_the_top_of_its_box(plan: pipeline.Plan, tmp_path: Path,
+                                                qtbot: QtBot, screenshots: Path,
+                                                size: tuple[int, int]) -> None:
+    dialog = PackageDialog(plan, folder=tmp_path / "out", synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.resize(*size)
+    dialog.show()
+    dialog.package_button.click()
+    QApplication.processEvents()
+    dialog.grab().save(str(screenshots / f"package-dialog-summary-{size[0]}x{size[1]}.png"))
+    summary = dialog.summary
+    needed = summary.heightForWidth(summary.width())
+    assert summary.height() > needed  # its box is taller than its text
+    assert first_text_row(summary) < summary.fontMetrics().height()
