@@ -158,7 +158,8 @@ class RevertPlan:
     run_id: int  # the run reverted
     run: RunSummary | None = None
     tables: list[RevertTable] = field(default_factory=list)
-    # Later runs (newest first) that changed records of this run again: reverting them first
+    # Later runs (newest first) that changed records of this run again, or records referring
+    # to them or referred to by them (``_LaterRuns.to_revert_first``): reverting them first
     # lets this revert restore those records too.
     later_runs: list[int] = field(default_factory=list)
     newest_run: int = 0  # the store's newest run when planned: any after it, the plan never saw
@@ -243,12 +244,12 @@ class RevertPlan:
                          "reverted again for them.")
         if later and not done:
             lines.append(f"{runs_text(later).capitalize()} changed records of run {run} "
-                         f"again: revert {_them(later)} first to revert those records as "
-                         "well.")
+                         f"again, or records linked to them: revert {_them(later)} first to "
+                         "revert those records as well.")
         elif later:
             lines.append(f"{runs_text(later).capitalize()} changed records of run {run} "
-                         f"again: revert {_them(later)}, then run {run} again, to revert "
-                         "those records as well.")
+                         f"again, or records linked to them: revert {_them(later)}, then run "
+                         f"{run} again, to revert those records as well.")
         if not done:
             lines.extend(stuck.said(run) for stuck in self.later_not_reverted)
         return lines

@@ -293,8 +293,9 @@ class RevertDialog(PreviewApplyDialog):
                 plan.run_id))
         if plan.later_runs:
             lines.append(arg(self.tr(
-                "Later run(s) %1 changed records of run %2 again: revert them first (newest "
-                "first) to revert those records as well.", "", len(plan.later_runs)),
+                "Later run(s) %1 changed records of run %2 again, or records linked to them: "
+                "revert them first (newest first) to revert those records as well.", "",
+                len(plan.later_runs)),
                 _runs(plan.later_runs), plan.run_id))
         lines.extend(self._not_revertible_text(later, plan.run_id)
                      for later in plan.later_not_reverted)

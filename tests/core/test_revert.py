@@ -145,7 +145,8 @@ def test_a_record_a_later_run_changed_is_skipped_and_the_run_named(store: Store)
     assert plan.summary() == [
         f"1 conflicting record will be skipped (changed since run {run}, or still needed by "
         "other records); the others will be reverted.",
-        f"Run {later} changed records of run {run} again: revert it first to revert those "
+        f"Run {later} changed records of run {run} again, or records linked to them: "
+        "revert it first to revert those "
         "records as well."]
     result = commit_revert(store, plan)
     assert result.skipped == 1
@@ -805,7 +806,8 @@ def test_a_record_whose_reference_a_partial_revert_deleted_names_that_revert(
             f"entity 'Acme', which run {partial} deleted (revert run {partial} first to bring "
             "it back); skipped.\n") in out
     assert out.endswith(
-        f"Run {partial} changed records of run {second} again: revert it, then run {second} "
+        f"Run {partial} changed records of run {second} again, or records linked to them: "
+        f"revert it, then run {second} "
         f"again, to revert those records as well.\nReverted run {second} as run "
         f"{partial + 1}; 2 records skipped.\n")
     for reverted in (partial, second, first):
@@ -823,8 +825,8 @@ def test_reverting_first_the_revert_that_deleted_a_reference_restores_the_record
     _first, second, partial, ada, acme = reference_deleted_by_a_partial_revert(store, capsys)
     code, out, err = cli(capsys, "revert", str(second), "--store", str(store.path), "--dry-run")
     assert (code, err) == (1, "")
-    assert out.endswith(f"Run {partial} changed records of run {second} again: revert it "
-                        "first to revert those records as well.\n"
+    assert out.endswith(f"Run {partial} changed records of run {second} again, or records "
+                        "linked to them: revert it first to revert those records as well.\n"
                         "Dry run: nothing was written.\n")
     plan = plan_revert(store, second)
     assert plan.later_runs == [partial]

@@ -161,7 +161,8 @@ def test_a_revert_that_skips_a_conflict_leaves_the_run_revertible_for_it(
         "(teacherName is now 'Martineau', run 1 left 'Martin'); skipped.\n"
         "1 conflicting record was skipped (changed since run 1, or still needed by other "
         "records); run 1 can be reverted again for them.\n"
-        "Run 2 changed records of run 1 again: revert it, then run 1 again, to revert those "
+        "Run 2 changed records of run 1 again, or records linked to them: "
+        "revert it, then run 1 again, to revert those "
         "records as well.\n"
         "Reverted run 1 as run 3; 1 record skipped.\n")
     assert names(store) == [("bob", "Martineau")]
@@ -172,7 +173,8 @@ def test_a_revert_that_skips_a_conflict_leaves_the_run_revertible_for_it(
     code, out, err = run(capsys, "revert", "1", "--store", str(store))
     assert code == 2 and out.startswith(
         "Revert of run 1: create 0, update 0, unchanged 1, delete 0, skipped 1\n")
-    assert out.endswith("Run 2 changed records of run 1 again: revert it first to revert "
+    assert out.endswith("Run 2 changed records of run 1 again, or records linked to them: "
+        "revert it first to revert "
                         "those records as well.\n")
     assert err == ("importer-gui: Nothing can be reverted: the records of run 1 not put back "
                    "yet changed since or are needed by other records.\n")

@@ -53,7 +53,8 @@ def test_the_plan_of_the_later_runs_says_which_cannot_be_reverted(store: Store) 
     assert plan.summary() == [
         "1 conflicting record will be skipped (changed since run 2, or still needed by other "
         "records); the others will be reverted.",
-        "Run 3 changed records of run 2 again: revert it first to revert those records as "
+        "Run 3 changed records of run 2 again, or records linked to them: "
+        "revert it first to revert those records as "
         "well.",
         "Run 3 cannot be reverted first: its 1 conflicting record changed since run 3, or is "
         "still needed by other records; the records of run 2 it changed again will stay "

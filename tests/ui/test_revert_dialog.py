@@ -16,7 +16,7 @@ from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.revert_dialog import RevertDialog
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import Fill, fill_brush
-from tests.builders import by_hand, tables, write_xlsx
+from tests.builders import by_hand, run_info, tables, write_xlsx
 from tests.core.test_revert import reference_deleted_by_a_partial_revert
 from tests.ui.header_mouse import click_title
 
@@ -316,8 +316,8 @@ def test_the_revert_a_message_says_to_revert_first_is_reverted_first(
     assert f"which run {partial} deleted (revert run {partial} first" in \
         learner.issues[0].message
     assert dialog.notice.text().splitlines()[1] == (
-        f"Later run(s) {partial} changed records of run {second} again: revert them first "
-        "(newest first) to revert those records as well.")
+        f"Later run(s) {partial} changed records of run {second} again, or records linked "
+        "to them: revert them first (newest first) to revert those records as well.")
     assert dialog.skip_choice.isVisible() and dialog.later_choice.isVisible()
     assert dialog.later_choice.text() == (
         f"Revert &later run(s) {partial} first (newest first), then run {second}")
@@ -421,3 +421,19 @@ def test_a_preview_sorted_by_its_outcomes_closes_with_escape(
     qtbot.keyClick(dialog.view, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
     assert not dialog.isVisible()  # closed, no "Something unexpected went wrong"
     assert dialog.tables.count() == 0 and dialog.model.rowCount() == 0  # its plan let go
+
+
+def test_a_later_run_referring_to_the_records_is_said_so_in_french(
+        french: None, tmp_path: Path, qtbot: object) -> None:
+    """Run 2 made a session of run 1's course, and changed nothing of run 1."""
+    store_path = tmp_path / "store.db"
+    with Store.open(store_path) as store:
+        store.apply([Change(Table.TRAINING, ChangeKind.CREATE, -1,
+                            {"path_code": "P1", "title": "Safety"})], run_info())
+        store.apply([Change(Table.SESSION, ChangeKind.CREATE, -1,
+                            {"training_id": 1, "title": "May"})], run_info())
+    dialog = shown_preview(store_path, 1, qtbot)
+    assert dialog.notice.text().splitlines()[-1] == (
+        "L'exécution suivante 2 a modifié à nouveau des enregistrements de l'exécution 1, ou "
+        "des enregistrements liés à eux\xa0: défaites-la d'abord pour rétablir aussi ces "
+        "enregistrements.")

@@ -53,7 +53,8 @@ def test_a_later_run_that_cannot_be_reverted_is_said_before_and_after_revert(
     assert dialog.notice.text().splitlines() == [
         "2 conflicting record(s) will be skipped (changed since run 2, or still needed by "
         "other records); the others will be reverted.",
-        "Later run(s) 4, 3 changed records of run 2 again: revert them first (newest first) "
+        "Later run(s) 4, 3 changed records of run 2 again, or records linked to them: "
+        "revert them first (newest first) "
         "to revert those records as well.",
         "Run 3 cannot be reverted first: its 1 conflicting record(s) changed since run 3, or "
         "are still needed by other records; the records of run 2 it changed again will stay "

@@ -367,10 +367,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Later run(s) %1 changed records of run %2 again: revert them first (newest first) to revert those records as well.</source>
+        <source>Later run(s) %1 changed records of run %2 again, or records linked to them: revert them first (newest first) to revert those records as well.</source>
         <translation>
-            <numerusform>Later run %1 changed records of run %2 again: revert it first to revert those records as well.</numerusform>
-            <numerusform>Later runs %1 changed records of run %2 again: revert them first (newest first) to revert those records as well.</numerusform>
+            <numerusform>Later run %1 changed records of run %2 again, or records linked to them: revert it first to revert those records as well.</numerusform>
+            <numerusform>Later runs %1 changed records of run %2 again, or records linked to them: revert them first (newest first) to revert those records as well.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -2430,10 +2430,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Later run(s) %1 changed records of run %2 again: revert them first (newest first) to revert those records as well.</source>
+        <source>Later run(s) %1 changed records of run %2 again, or records linked to them: revert them first (newest first) to revert those records as well.</source>
         <translation>
-            <numerusform>L&apos;exécution suivante %1 a modifié à nouveau des enregistrements de l&apos;exécution %2&#xa0;: défaites-la d&apos;abord pour rétablir aussi ces enregistrements.</numerusform>
-            <numerusform>Les exécutions suivantes %1 ont modifié à nouveau des enregistrements de l&apos;exécution %2&#xa0;: défaites-les d&apos;abord (la plus récente en premier) pour rétablir aussi ces enregistrements.</numerusform>
+            <numerusform>L&apos;exécution suivante %1 a modifié à nouveau des enregistrements de l&apos;exécution %2, ou des enregistrements liés à eux&#xa0;: défaites-la d&apos;abord pour rétablir aussi ces enregistrements.</numerusform>
+            <numerusform>Les exécutions suivantes %1 ont modifié à nouveau des enregistrements de l&apos;exécution %2, ou des enregistrements liés à eux&#xa0;: défaites-les d&apos;abord (la plus récente en premier) pour rétablir aussi ces enregistrements.</numerusform>
         </translation>
     </message>
     <message>
