@@ -122,7 +122,9 @@ def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     from importer_gui.ui.main_window import MainWindow
 
     win = MainWindow(tmp_path / "store.sqlite3")
-    qtbot.addWidget(win)
+    # Closed at the test's end, it writes no corrected copy of what the test corrected: in
+    # the background, its outcome would come after the test's questions are answered.
+    qtbot.addWidget(win, before_close_func=lambda w: w.state.session.discard_corrections())
     win.resize(1280, 800)
     win.show()
     return win

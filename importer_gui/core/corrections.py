@@ -37,6 +37,7 @@ from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError, system_reason
 from importer_gui.core.paths import resolved
 from importer_gui.core.plan import ImportPlan, Plan
+from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import is_workbook
 from importer_gui.core.readers.number_formats import WHOLE_SHOWN, format_showing, layout
 from importer_gui.core.readers.text import file_codec
@@ -511,14 +512,17 @@ def corrected_name(file: Path) -> str:
 
 
 def write_corrected_copy(entry: FileCorrections, target: Path, read: Iterable[Path] = (),
-                         fields: Sequence[str] | None = None) -> Path:
+                         fields: Sequence[str] | None = None,
+                         monitor: Monitor | None = None) -> Path:
     """Write the data file with its corrections to ``target``, read and written alike: a
     CSV file in its encoding and delimiter, changed only in its corrected records; a
     workbook with the corrected cells (the read sheet's formulas as their values, the other
     sheets' kept). Never over the file
     itself, nor over the other files the check reads (``read``), nor over a read-only
     file. A cell it cannot write is named by the field its column feeds (``fields``, from
-    ``fields_fed``)."""
+    ``fields_fed``). ``monitor`` hears of the rows gone through and may cancel (Cancelled):
+    as for any failure, ``target`` is then as it was, nothing of the copy left."""
+    step = _Steps(monitor or Monitor(), f"Saving {Path(target).name}")
     if resolved(entry.file) == resolved(target):
         raise ImporterError(COPY_OVER_ITSELF.format(path=target))
     refuse_a_file_read(Path(target), read)
@@ -526,16 +530,35 @@ def write_corrected_copy(entry: FileCorrections, target: Path, read: Iterable[Pa
     try:
         _refuse_read_only(Path(target))
         if suffix in OOXML_SUFFIXES:
-            return write_atomically(Path(target), lambda tmp: _copy_ooxml(entry, tmp, fields))
+            return write_atomically(Path(target),
+                                    lambda tmp: _copy_ooxml(entry, tmp, fields, step))
         if suffix in (".xls", ".ods"):
-            return write_atomically(Path(target), lambda tmp: _copy_as_xlsx(entry, tmp, fields))
+            return write_atomically(Path(target),
+                                    lambda tmp: _copy_as_xlsx(entry, tmp, fields, step))
         codec = _codec(entry)
         _refuse_unwritable(entry, codec, fields)
-        data = _corrected_text(entry).encode(codec)
+        data = _corrected_text(entry, step).encode(codec)
+        step.check()
         return write_atomically(Path(target), lambda tmp: tmp.write_bytes(data))
     except OSError as exc:
         raise ImporterError(CANNOT_WRITE.format(path=target, reason=system_reason(exc))) \
             from exc
+
+
+class _Steps:
+    """A copy's progress, each row gone through a step, all said as saving its file."""
+
+    def __init__(self, monitor: Monitor, what: str) -> None:
+        self.monitor = monitor
+        self.what = what
+
+    def __call__(self, done: int) -> None:
+        """``done`` rows gone through (of a total not known); Cancelled when asked."""
+        self.monitor.step(done, 0, self.what)
+
+    def check(self) -> None:
+        """Cancelled when the user asked to stop (between two long steps of a workbook)."""
+        self.monitor.check_cancelled()
 
 
 def _refuse_read_only(target: Path) -> None:
@@ -612,7 +635,7 @@ def unwritable(text: str, codec: str) -> str:
     return ", ".join(f'"{c}" (U+{ord(c):04X})' for c in found)
 
 
-def _corrected_text(entry: FileCorrections) -> str:
+def _corrected_text(entry: FileCorrections, step: _Steps) -> str:
     """The CSV text with its corrected records written again, every other line as it was."""
     try:
         text = entry.file.read_bytes().decode(_codec(entry))
@@ -630,6 +653,7 @@ def _corrected_text(entry: FileCorrections) -> str:
     out = io.StringIO(newline="")
     out.write(mark)
     for line, raw, cells in _records(text[len(mark):], entry.reading.delimiter):
+        step(line)
         found = by_line.pop(line, None)
         if not found:
             out.write(raw)
@@ -653,7 +677,7 @@ def _refuse_changed(file: Path, found: list[Correction], cells: list[Cell]) -> N
         raise ImporterError(CHANGED_SINCE.format(path=file, line=found[0].line))
 
 
-def _refuse_changed_sheet(entry: FileCorrections) -> str:
+def _refuse_changed_sheet(entry: FileCorrections, step: _Steps) -> str:
     """_refuse_changed for every corrected row of a workbook, read as the check reads it;
     the name of the sheet it reads (the configuration may name it in another case)."""
     from importer_gui.core import readers
@@ -664,6 +688,7 @@ def _refuse_changed_sheet(entry: FileCorrections) -> str:
     for correction in entry.cells.values():
         by_line.setdefault(correction.line, []).append(correction)
     for line, cells in table.rows():
+        step(line)
         found = by_line.pop(line, None)
         if found:
             _refuse_changed(entry.file, found, list(cells))
@@ -689,13 +714,15 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, str, list[str]]]:
         start = consumed[0]
 
 
-def _copy_ooxml(entry: FileCorrections, tmp: Path, fields: Sequence[str] | None) -> None:
+def _copy_ooxml(entry: FileCorrections, tmp: Path, fields: Sequence[str] | None,
+                step: _Steps) -> None:
     """The workbook with the corrected cells set as text (never as a formula)."""
     from openpyxl import load_workbook
 
-    name = _refuse_changed_sheet(entry)
+    name = _refuse_changed_sheet(entry, step)
     _refuse_not_xml(entry, fields)  # before the workbook is loaded, which may take seconds
     book = load_workbook(entry.file, keep_vba=entry.file.suffix.lower() == ".xlsm")
+    step.check()  # a large workbook takes seconds to load, and as many to save
     if name not in book.sheetnames:
         raise ImporterError(SHEET_GONE.format(path=entry.file, name=repr(name)))
     sheet = book[name]
@@ -712,6 +739,7 @@ def _copy_ooxml(entry: FileCorrections, tmp: Path, fields: Sequence[str] | None)
             continue
         cell.value = correction.after
         cell.data_type = "s"  # "=1+1" typed in a cell is text, as the check read it
+    step.check()
     book.save(tmp)
 
 
@@ -769,7 +797,8 @@ def _as_date(text: str, reading: Reading) -> datetime | None:
         return None
 
 
-def _copy_as_xlsx(entry: FileCorrections, tmp: Path, fields: Sequence[str] | None) -> None:
+def _copy_as_xlsx(entry: FileCorrections, tmp: Path, fields: Sequence[str] | None,
+                  step: _Steps) -> None:
     """An .xls or .ods sheet, as its reader reads it, written as .xlsx with the corrections."""
     from openpyxl import Workbook
 
@@ -786,6 +815,7 @@ def _copy_as_xlsx(entry: FileCorrections, tmp: Path, fields: Sequence[str] | Non
     dates: set[CellKey] = set()
     shown: dict[CellKey, Shown] = {}
     for line, cells in table.rows():
+        step(line)
         for column, value in enumerate(cells, start=1):
             if isinstance(value, date):  # a date stays a date; text stays text
                 sheet.cell(row=line, column=column, value=value)
@@ -794,7 +824,7 @@ def _copy_as_xlsx(entry: FileCorrections, tmp: Path, fields: Sequence[str] | Non
                 shown[(line, column - 1)] = value
             elif value:
                 _text_cell(sheet, line, column, cell_text(value))
-    _refuse_changed_sheet(entry)
+    _refuse_changed_sheet(entry, step)
     for correction in entry.cells.values():
         key = (correction.line, correction.column)
         day = _as_date(correction.after, entry.reading) if key in dates else None
@@ -804,6 +834,7 @@ def _copy_as_xlsx(entry: FileCorrections, tmp: Path, fields: Sequence[str] | Non
         elif not (isinstance(after, Shown)
                   and _number_cell(sheet, correction.line, correction.column + 1, after)):
             _text_cell(sheet, correction.line, correction.column + 1, correction.after)
+    step.check()
     book.save(tmp)
 
 

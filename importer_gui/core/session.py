@@ -493,14 +493,15 @@ class Session:
     def save_corrected_copy(self, file: Path, target: Path) -> Path:
         """Write ``file`` with its corrections to ``target`` (ImporterError when it cannot);
         its corrections count as saved."""
-        written = self.corrected_copy(file, target)()
+        written = self.corrected_copy(file, target)(Monitor())
         self.choices.corrections.mark_saved([file])
         return written
 
-    def corrected_copy(self, file: Path, target: Path) -> Callable[[], Path]:
-        """The writing of ``file``'s corrected copy at ``target``, which a worker may run:
-        the corrections as they are now, never over a file the check reads, a cell it
-        cannot write named by the field its column feeds (ImporterError)."""
+    def corrected_copy(self, file: Path, target: Path) -> Callable[[Monitor], Path]:
+        """The writing of ``file``'s corrected copy at ``target``, which a worker may run
+        with its monitor (progress, cancel): the corrections as they are now, never over a
+        file the check reads, a cell it cannot write named by the field its column feeds
+        (ImporterError)."""
         entry = self.choices.corrections.of(file)
         if entry is None:
             raise ImporterError(QT_TRANSLATE_NOOP("errors", "{path} has no corrections.").format(
@@ -508,7 +509,7 @@ class Session:
         kept = copy.deepcopy(entry)  # the user may correct more while a worker writes
         read = self._files_read()
         fields = fields_fed(self.choices.plan, file)
-        return lambda: write_corrected_copy(kept, target, read, fields)
+        return lambda monitor: write_corrected_copy(kept, target, read, fields, monitor)
 
     def _files_read(self) -> list[Path]:
         """The files a check reads: the shown plan's, and those the next one reads (a data

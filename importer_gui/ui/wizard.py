@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
 
 from importer_gui.core.catalogue import CONFIG_SUFFIXES, DATA_SUFFIXES
 from importer_gui.core.corrections import corrected_name
-from importer_gui.core.errors import ImporterError
+from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.paths import library_dir
+from importer_gui.core.progress import Monitor
 from importer_gui.ui.i18n import arg
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.pages.action_page import ActionPage
@@ -23,8 +24,10 @@ from importer_gui.ui.pages.config_page import ConfigPage
 from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.pages.open_page import OpenPage
 from importer_gui.ui.pages.preview_page import PreviewPage
+from importer_gui.ui.saving_copies import SavingCopies
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState, Writer, stop_asked
+from importer_gui.ui.tasks import TaskRunner, saving_pool
 from importer_gui.ui.widgets.ask import ask
 
 OPEN, ACTION, MAPPING, CONFIG, PREVIEW, COMMIT = range(6)
@@ -55,6 +58,12 @@ class Wizard(QWizard):
         # open a file, Back, Next): done once the save ends, the newest request only.
         self._after_saving: Callable[[], object] | None = None
         self._focus_kept: QWidget | None = None  # the keyboard's place while saving
+        # The corrected copies asked for on the way out: written as a configuration is,
+        # what waits for them waiting for them alone; their progress shown beside.
+        self.copy_runner = TaskRunner(self, pool=saving_pool())
+        self._copies_shown: SavingCopies | None = None
+        # The user's request made once what they answered was done: not asked about again.
+        self._answered = False
         self.setWindowTitle(self.tr("Import Assistant"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
@@ -230,12 +239,12 @@ class Wizard(QWizard):
 
     def _may_drop_refused(self, title: str, drops: str, discard: str, refused: list[str],
                           before: str = "", after: str = "",
-                          save: tuple[str, Callable[[], bool]] | None = None) -> bool:
+                          save: tuple[str, Callable[[], object]] | None = None) -> bool:
         """Ask whether the pages' changes the configuration cannot take yet (``refused``,
         a line each with why) are dropped: ``drops`` says what drops them (%1: the edited
         import's file), between ``before`` and ``after`` if any; ``save``, a first answer
-        that saves something else before they are dropped (its label, and the saving, False
-        when it failed). True once dropped, False to stay."""
+        that saves something else in the background, which drops them once saved (its label,
+        and the saving's start). True once dropped, False to stay."""
         session = self.state.session
         data_file = session.data_file()
         name = data_file.name if data_file else session.current_import().provider.file_name
@@ -244,7 +253,10 @@ class Wizard(QWizard):
             save[0], discard, self.tr("Cancel")]
         answer = ask(self, title, "\n\n".join([text, *refused]), answers,
                      escape=len(answers) - 1)
-        if answer == len(answers) - 1 or (save is not None and answer == 0 and not save[1]()):
+        if answer == len(answers) - 1:
+            return False
+        if save is not None and answer == 0:
+            save[1]()  # in the background, which drops them once saved
             return False
         self.mapping_page.drop_unwritten()
         self.config_page.drop_unwritten()
@@ -271,10 +283,12 @@ class Wizard(QWizard):
         a corrected copy of each file beside it and the configuration, discard them, or
         stay; when the pages' changes cannot be kept yet (``drops`` says so, as
         ``_may_drop_refused`` takes it), they are only dropped, the corrections saved first
-        or not. True when the user may go on; False to stay, or until the configuration is
-        saved in the background, ``again`` (the user's request) then made once it is."""
+        or not. True when the user may go on; False to stay, or until what is saved in the
+        background is, ``again`` (the user's request) then made once it is."""
         if self._after_the_save(again):
             return False
+        if self._answered:
+            return True
         session = self.state.session
         unsaved = session.unsaved_corrections()
         refused = self._refused_edits()
@@ -286,7 +300,7 @@ class Wizard(QWizard):
                     "corrected copy of their file, would be lost too.", "", unsaved)
                 copies = self._copy_targets()
                 save = (self.tr("&Save the corrected copies, drop the changes"),
-                        lambda: self._save_copies(copies, title))
+                        lambda: self._save_copies(copies, title, again, self._drop_copied))
             if not self._may_drop_refused(title, drops, discard, refused, after=lost,
                                           save=save):
                 return False
@@ -323,22 +337,76 @@ class Wizard(QWizard):
         if answer == 1:
             session.discard_corrections()
             return True
-        if not self._save_copies(copies, title):
-            return False
-        if config is None:
-            return True
-        self._save_config(config, title, again)
+        if not unsaved:
+            assert config is not None  # something is unsaved
+            self._save_config(config, title, again)
+        else:
+            self._save_copies(copies, title, again, None if config is None else (
+                lambda request: self._save_config(config, title, request)))
         return False
 
-    def _save_copies(self, targets: dict[Path, Path], title: str) -> bool:
-        """Each corrected file's copy saved at its target; False (said) when one cannot be."""
-        for file, target in targets.items():
-            try:
-                self.state.session.save_corrected_copy(file, target)
-            except ImporterError as exc:
-                ask(self, title, message_text(exc.message), [self.tr("OK")])
-                return False
-        return True
+    def _save_copies(self, targets: dict[Path, Path], title: str, again: Callable[[], object],
+                     then: Callable[[Callable[[], object]], object] | None = None) -> None:
+        """Each corrected file's copy written at its target in the background, its progress
+        and Cancel shown beside the wizard, which is out of the user's hands meanwhile (no
+        correction changes what is written). Once all are written, ``then`` (more to do
+        first, given the user's request: ``again``, or the newest asked for meanwhile),
+        else that request. A copy that cannot be written is said, a cancelled one is not;
+        the window then stays, the copy not written left as it was."""
+        session = self.state.session
+        try:
+            writes = [(file, session.corrected_copy(file, target))
+                      for file, target in targets.items()]
+        except ImporterError as exc:
+            ask(self, title, message_text(exc.message), [self.tr("OK")])
+            return
+        written: list[Path] = []
+
+        def work(monitor: Monitor) -> None:
+            for file, write in writes:
+                write(monitor)
+                written.append(file)
+
+        def ended(error: ImporterError | None) -> None:
+            session.choices.corrections.mark_saved(written)  # those written, whatever follows
+            request, self._after_saving = self._after_saving, None
+            self._copies_ended()
+            if error is None and request is not None:
+                request() if then is None else then(request)
+            elif error is not None and not isinstance(error, Cancelled):
+                ask(self, title, message_text(error.message), [self.tr("OK")])
+
+        self._after_saving = again
+        self._hold()
+        self._copies_shown = SavingCopies(self.copy_runner, self._beside())
+        self._copies_shown.start()
+        self.copy_runner.run(work, lambda _none: ended(None), ended)
+
+    def _beside(self) -> QWidget | None:
+        """The window a dialog shown while the wizard is greyed out belongs to: the main
+        window (a child of the wizard would be greyed out with it)."""
+        window = self.window()
+        return window if window is not self else None
+
+    def _copies_ended(self) -> None:
+        """The copies' progress gone, the wizard back in the user's hands."""
+        shown, self._copies_shown = self._copies_shown, None
+        if shown is not None:
+            shown.hide()  # not closed: closing says Cancel
+            shown.deleteLater()
+        self._give_back()
+
+    def _drop_copied(self, request: Callable[[], object]) -> None:
+        """The corrections saved in their copies: the pages' changes the configuration
+        cannot take yet dropped, as the user answered, then ``request`` made."""
+        self.mapping_page.drop_unwritten()
+        self.config_page.drop_unwritten()
+        self.state.session.discard_corrections()
+        self._answered = True  # what else the configuration holds unsaved goes, as before
+        try:
+            request()
+        finally:
+            self._answered = False
 
     def _save_config(self, target: Path, title: str, then: Callable[[], object]) -> None:
         """The configuration, as the page shown has it, saved at ``target`` in the
@@ -358,36 +426,47 @@ class Wizard(QWizard):
             return
         if started:
             self._after_saving = then
+            self._hold()
+
+    def _hold(self) -> None:
+        """The wizard out of the user's hands while something is saved, the keyboard's
+        place kept for when it is back (``_give_back``)."""
+        if self.isEnabled():
             self._focus_kept = QApplication.focusWidget()
             self.setEnabled(False)
 
-    def _later(self, then: Callable[[], object]) -> bool:
-        """While the configuration is saved in the background: ``then`` (what the user
-        asked for) done once it is saved, the newest request replacing an earlier one, and
-        True; False when no save runs."""
-        if not self.config_page.saving:
-            return False
-        self._after_saving = then
-        return True
-
-    def _after_the_save(self, then: Callable[[], object]) -> bool:
-        """Before the configuration is asked about (quitting, opening, starting anew): a
-        save something waits for already (a question's, Back, Next) does ``then`` instead
-        once it ends, and True; a save of Save as… alone is waited for, its outcome deciding
-        what is unsaved, and False."""
-        if self._after_saving is not None and self._later(then):
-            return True
-        self.config_page.finish_saving()
-        return False
-
-    def _saving_ended(self) -> None:
-        """The configuration saved (or not: said): the wizard back in the user's hands, and
-        what they asked for meanwhile done."""
+    def _give_back(self) -> None:
+        """The wizard back in the user's hands, the keyboard where it was."""
         if not self.isEnabled():
             self.setEnabled(True)
             kept, self._focus_kept = self._focus_kept, None
             if kept is not None and shiboken6.isValid(kept) and kept.isVisible():
                 kept.setFocus(Qt.FocusReason.OtherFocusReason)  # where the user was
+
+    def _later(self, then: Callable[[], object]) -> bool:
+        """While the configuration is saved in the background: ``then`` (what the user
+        asked for) done once it is saved, the newest request replacing an earlier one, and
+        True; False when no save runs."""
+        if not (self.config_page.saving or self.copy_runner.busy):
+            return False
+        self._after_saving = then
+        return True
+
+    def _after_the_save(self, then: Callable[[], object]) -> bool:
+        """Before the configuration or corrections are asked about (quitting, opening,
+        starting anew): while a save runs (Save as…, a question's, Back's, Next's, the
+        corrected copies), ``then`` is done once it ends, its outcome deciding what is
+        still unsaved, the wizard out of the user's hands meanwhile, and True; False when
+        none runs."""
+        if not self._later(then):
+            return False
+        self._hold()
+        return True
+
+    def _saving_ended(self) -> None:
+        """The configuration saved (or not: said): the wizard back in the user's hands, and
+        what they asked for meanwhile done."""
+        self._give_back()
         then, self._after_saving = self._after_saving, None
         if then is not None:
             then()
@@ -480,7 +559,7 @@ class Wizard(QWizard):
         running is not stopped: it ends, written whole."""
         self.config_page.finish_saving()
         runners = (self.open_page.runner, self.config_page.runner, self.preview_page.runner,
-                   self.preview_page.export_runner, self.commit_page.runner)
+                   self.preview_page.export_runner, self.commit_page.runner, self.copy_runner)
         busy = [runner for runner in runners if runner.busy]
         for runner in busy:
             runner.cancel()

@@ -1,15 +1,19 @@
 """Save as… writes the configuration in the background (a large one takes a second): the page
-says it is saving, then saved; a file that cannot be written is said as before; quitting
-meanwhile waits for the save, which ends written whole."""
+says it is saving, then saved; a file that cannot be written is said as before; quitting or
+opening another file meanwhile is done once the save ends, the window's thread never waiting
+for it."""
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from importer_gui.core import config_xml
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.tasks import saving_pool
+from importer_gui.ui.wizard import CONFIG
 from tests.ui.conftest import Questions
 from tests.ui.test_config_editor_mistakes import configuration_page
 
@@ -22,19 +26,36 @@ def held_saving() -> threading.Event:
     return gate
 
 
-def test_quitting_while_the_configuration_is_saved_waits_for_it(
-        window: MainWindow, sample: Path, tmp_path: Path, questions: Questions) -> None:
+def test_quitting_while_the_configuration_is_saved_closes_once_it_is(
+        window: MainWindow, sample: Path, tmp_path: Path, qtbot: QtBot,
+        questions: Questions) -> None:
     page = configuration_page(window, sample)
     target = tmp_path / "teachers.xml"
     gate = held_saving()
     assert page.save_config_as(target)
     assert page.saving and not target.exists()
     assert page.status_label.text() == f"Saving to {target}…"
-    threading.Timer(0.05, gate.set).start()  # the save goes on while the window closes
-    assert window.close()
+    assert not window.close()  # returns at once: the window's thread never waits for the save
+    assert window.isVisible() and page.saving and not window.wizard.isEnabled()
+    gate.set()
+    qtbot.waitUntil(lambda: not window.isVisible())
     assert questions.asked == []  # saved: nothing to ask about
     assert config_xml.load(target).imports[0].provider.file_name == "teachers.csv"
     assert not window.state.session.unsaved_config()
+
+
+def test_opening_another_file_while_the_configuration_is_saved_opens_it_once_it_is(
+        window: MainWindow, sample: Path, tmp_path: Path, qtbot: QtBot,
+        questions: Questions) -> None:
+    page = configuration_page(window, sample)
+    gate = held_saving()
+    assert page.save_config_as(tmp_path / "teachers.xml")
+    learners = sample / "learners.csv"
+    assert not window.open_file(learners)
+    assert window.wizard.currentId() == CONFIG and page.saving
+    gate.set()
+    qtbot.waitUntil(lambda: window.state.choices.data_files == [learners.resolve()])
+    assert questions.asked == [] and window.wizard.isEnabled()
 
 
 def test_a_configuration_saved_in_the_background_is_said_saved(

@@ -102,7 +102,8 @@ def test_new_import_quit_and_closing_ask_before_corrections_go(
     assert window.isVisible() and questions.asked[-1][0] == "Quit Import Assistant?"
 
     questions.answers.append("Save the corrected copies")
-    assert window.close()
+    assert not window.close()  # written in the background: the window goes once it is
+    qtbot.waitUntil(lambda: not window.isVisible())
     copy = sample / "teachers-corrected.csv"
     assert copy.read_text(encoding="utf-8").splitlines()[3] == (
         f"sleroy;Leroy;Sophie;{FIXED}")
@@ -306,8 +307,12 @@ def test_closing_keeps_the_window_when_a_correction_cannot_be_saved_in_a_workboo
     assert page.model.setData(page.model.index(0, 3), "Dup\x01ont")
     questions.answers.append("Save the corrected copies")
     assert not window.close()
+    qtbot.waitUntil(lambda: not wizard.copy_runner.busy)
     assert window.isVisible() and window.state.session.unsaved_corrections() == 1
+    assert wizard.isEnabled()  # back in the user's hands, to change the cell
     assert questions.asked[-1][1] == (
         f"{data}: line 2, column 2 (teacherName): U+0001 cannot be written in a workbook. "
         "Nothing was written; change those characters in the cell, then save the copy again.")
     assert not (tmp_path / "formateurs-corrected.xlsx").exists()
+    questions.answers.append("Discard them and quit")
+    assert window.close()

@@ -108,6 +108,7 @@ def test_the_windows_own_guesses_and_a_saved_configuration_are_nothing_to_ask_ab
     hand_mapped(window, sample)
     window.wizard.next()
     assert page.save_to_library("Teachers") is not None
+    page.finish_saving()
     assert window.close()
     assert questions.asked == []
 
@@ -207,7 +208,8 @@ def test_corrections_and_the_configuration_unsaved_are_asked_about_once(
         "<delimiter>semicolon</delimiter>",
         "<delimiter>semicolon</delimiter>\n<dateFormat>DD/MM/YYYY</dateFormat>", 1))
     questions.answers.append("Save the copies and the configuration")
-    closed_once_saved(window, qtbot)
+    assert not window.close() and wizard.copy_runner.busy  # the copies first, then the rest
+    qtbot.waitUntil(lambda: not window.isVisible())
     assert questions.asked == [("Quit Import Assistant?", (
         "1 correction(s) of the preview are neither committed nor saved in a corrected copy "
         "of their file, and your changes to the configuration (its reading, action, mapping "

@@ -1224,8 +1224,8 @@ class PreviewPage(BasePage):
                 self.tr("Files like %1 (*%2)"), file.name, usual.suffix))
             if path is None:
                 return
-        copy = self.session.corrected_copy(file, path)
-        self._export(lambda _monitor: copy(), lambda: self._copy_saved(file, path))
+        self._export(self.session.corrected_copy(file, path),
+                     lambda: self._copy_saved(file, path), cancellable=True)
 
     def _copy_saved(self, file: Path, copy: Path) -> None:
         """The corrections of ``file`` saved, and the next copy offered where this one went."""

@@ -2672,6 +2672,21 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>SavingCopies</name>
+    <message>
+        <source>Saving the corrected copies</source>
+        <translation>Enregistrement des copies corrigées</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Saving the corrected copies…</source>
+        <translation>Enregistrement des copies corrigées…</translation>
+    </message>
+</context>
+<context>
     <name>StoreBrowser</name>
     <message>
         <source>&amp;Learners and tracking</source>
