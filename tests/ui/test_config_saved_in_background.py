@@ -1,7 +1,7 @@
 """Save as… writes the configuration in the background (a large one takes a second): the page
-says it is saving, then saved; a file that cannot be written is said as before; quitting or
-opening another file meanwhile is done once the save ends, the window's thread never waiting
-for it."""
+says it is saving, then saved; a file that cannot be written is said as before, the status
+line as it was, in its own look; quitting or opening another file meanwhile is done once the
+save ends, the window's thread never waiting for it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.styles import Look, look_of, set_look
 from importer_gui.ui.tasks import saving_pool
 from importer_gui.ui.wizard import CONFIG
 from tests.ui.conftest import Questions
@@ -56,6 +57,20 @@ def test_opening_another_file_while_the_configuration_is_saved_opens_it_once_it_
     gate.set()
     qtbot.waitUntil(lambda: window.state.choices.data_files == [learners.resolve()])
     assert questions.asked == [] and window.wizard.isEnabled()
+
+
+def test_a_save_that_fails_puts_back_the_status_line_as_it_was_an_error_too(
+        window: MainWindow, sample: Path, tmp_path: Path) -> None:
+    page = configuration_page(window, sample)
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    set_look(page.status_label, Look.ERROR)  # an error the status line says
+    page.status_label.setText("Line 3: not well-formed")
+    assert page.save_config_as(blocker / "teachers.xml")
+    assert look_of(page.status_label) is Look.PLAIN  # saving: not an error any more
+    page.finish_saving()
+    assert page.status_label.text() == "Line 3: not well-formed"
+    assert look_of(page.status_label) is Look.ERROR
 
 
 def test_a_configuration_saved_in_the_background_is_said_saved(

@@ -31,7 +31,7 @@ from importer_gui.ui.messages_text import message_kind, message_text, system_rea
 from importer_gui.ui.pages.base import BasePage, read_head, read_in_background
 from importer_gui.ui.settings import CONFIGURATIONS, Settings
 from importer_gui.ui.state import WizardState
-from importer_gui.ui.styles import Look, current, on_scheme_change, set_look
+from importer_gui.ui.styles import Look, current, look_of, on_scheme_change, set_look
 from importer_gui.ui.tasks import TaskRunner, saving_pool
 from importer_gui.ui.widgets.ask import ask
 from importer_gui.ui.widgets.editor_text import change_lines, merged, plain_text
@@ -540,13 +540,13 @@ class ConfigPage(BasePage):
         text (the file named)."""
         choices = self.session.choices
         config, files = choices.config, list(choices.data_files)
-        status = self.status_label.text()
+        status, look = self.status_label.text(), look_of(self.status_label)
         set_look(self.status_label, Look.PLAIN)  # not saved yet
         self.status_label.setText(arg(self.tr("Saving to %1…"), path))
 
         def failed(text: str) -> None:
-            set_look(self.status_label, Look.SUCCESS)
-            self.status_label.setText(status)  # valid, as settle found it
+            set_look(self.status_label, look)
+            self.status_label.setText(status)  # as it was, an error still one
             self.show_error(text)
             if ended is not None:
                 ended(text)
