@@ -95,12 +95,15 @@ def test_a_cell_reads_the_same_loaded_or_streamed(tmp_path: Path, cell: bytes,
      ":B2: the sheet 'Sheet1' cannot be read: this cell is marked as a number but holds "
      "\"1,5\"; the workbook is damaged: type the number again in a spreadsheet and save it"),
     (b'<c r="B2" t="b"><v>yes</v></c>',
-     ": the sheet 'Sheet1' cannot be read; the workbook may be damaged (Unrecognized boolean "
-     "cell value: yes)"),
+     ":B2: the sheet 'Sheet1' cannot be read: this cell is marked as TRUE or FALSE but holds "
+     "\"yes\"; the workbook is damaged: type TRUE or FALSE again in a spreadsheet and save it"),
     (b'<c r="B2" t="b"><v>2</v></c>',
-     ": the sheet 'Sheet1' cannot be read; the workbook may be damaged (Unrecognized boolean "
-     "cell value: 2)"),
-], ids=["number-blank", "number-comma", "boolean-word", "boolean-two"])
+     ":B2: the sheet 'Sheet1' cannot be read: this cell is marked as TRUE or FALSE but holds "
+     "\"2\"; the workbook is damaged: type TRUE or FALSE again in a spreadsheet and save it"),
+    (b'<c r="B2" t="b"><v> 01 </v></c>',
+     ":B2: the sheet 'Sheet1' cannot be read: this cell is marked as TRUE or FALSE but holds "
+     "\"01\"; the workbook is damaged: type TRUE or FALSE again in a spreadsheet and save it"),
+], ids=["number-blank", "number-comma", "boolean-word", "boolean-two", "boolean-zero-one"])
 def test_a_cell_refused_loaded_is_refused_alike_streamed(tmp_path: Path, cell: bytes,
                                                          message: str) -> None:
     loaded, streamed = both_ways(tmp_path, cell)

@@ -520,3 +520,15 @@ def test_each_feminine_wording_is_one_of_the_reverts_templates() -> None:
                 if element.findtext("name") == "messages" for m in element.iter("message")
                 if m.findtext("comment") == "feminine"}
     assert feminine == set(_AGREEING)
+
+
+def test_a_boolean_cell_holding_no_boolean_reads_in_french_after_its_cell(
+        tmp_path: Path, french: None) -> None:
+    from importer_gui.core.readers.guards import refused_value
+
+    path = tmp_path / "teachers.xlsx"
+    refused = refused_value(path, "Sheet1", b"b", "B2", "yes")
+    assert message_text(refused.message) == (
+        f"{path}:B2{NBSP}: la feuille 'Sheet1' ne peut pas être lue{NBSP}: cette cellule est "
+        f"marquée comme VRAI ou FAUX mais contient «{NBSP}yes{NBSP}»{NBSP}; le classeur est "
+        f"endommagé{NBSP}: saisissez à nouveau VRAI ou FAUX dans un tableur et enregistrez-le")

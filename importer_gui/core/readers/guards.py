@@ -47,6 +47,10 @@ NUMBER_NOT_A_NUMBER = QT_TRANSLATE_NOOP(
     "errors", "the sheet {name} cannot be read: this cell is marked as a number but holds "
               "\"{value}\"; the workbook is damaged: type the number again in a spreadsheet "
               "and save it")
+BOOLEAN_NOT_A_BOOLEAN = QT_TRANSLATE_NOOP(
+    "errors", "the sheet {name} cannot be read: this cell is marked as TRUE or FALSE but "
+              "holds \"{value}\"; the workbook is damaged: type TRUE or FALSE again in a "
+              "spreadsheet and save it")
 FORMULA_ERROR = QT_TRANSLATE_NOOP(
     "errors", "Field {field}: the cell {cell} holds the formula error {value}; correct the "
               "formula in the workbook and save it again")
@@ -557,17 +561,27 @@ def string_past_the_end(path: Path, name: str) -> tuple[str, str, int] | None:
     return None
 
 
-def number_not_a_number(path: Path, name: str) -> tuple[str, str] | None:
-    """The first cell of the sheet marked as a number whose value is none, and that value
-    (read when calamine refused the sheet: it says no more)."""
+def refused_cell(path: Path, name: str) -> DataFileError | None:
+    """The refusal naming the first cell of the sheet whose value calamine refuses for its
+    type, a number or a boolean holding none (read when calamine refused the sheet: it
+    says no more)."""
     try:
         with zipfile.ZipFile(path) as package:
             for part in _sheet_parts(package, name):
-                if found := sheet_xml.not_a_number(package, part):
-                    return found
+                if found := sheet_xml.refused_value(package, part):
+                    kind, cell, value = found
+                    return refused_value(path, name, kind, cell, value)
     except (*PACKAGE_DAMAGE, *LOCKED_PART):
         pass  # the package's own damage: calamine's words say more than ours would
     return None
+
+
+def refused_value(path: Path, name: str, kind: bytes, cell: str, value: str,
+                  ) -> DataFileError:
+    """The refusal of a sheet whose cell of type ``kind`` (n or b) holds ``value``, which
+    is no number or boolean."""
+    template = BOOLEAN_NOT_A_BOOLEAN if kind == b"b" else NUMBER_NOT_A_NUMBER
+    return DataFileError(template.format(name=repr(name), value=value), path=path, cell=cell)
 
 
 # An .ods cell's value calamine reads as a number (Rust's f64 grammar: no white space, no

@@ -538,7 +538,6 @@ class _Walk:
         self.text_result, self.error = kind == b"str", kind == b"e"
         self.error_text = b""
         self.string, self.string_value = kind == b"s", None
-        self.marked_number = kind == b"n"
         if self.styles:
             number = kind is None or kind == b"n"
             self.style = _attribute(_S_ATTR, attributes) if number else None
@@ -643,21 +642,40 @@ def string_past_the_end(package: zipfile.ZipFile, part: str, strings: int,
     return walk.scan.past
 
 
-def not_a_number(package: zipfile.ZipFile, part: str) -> tuple[str, str] | None:
-    """The first cell marked as a number (t="n") whose value calamine cannot read as one,
-    and that value: calamine refuses the whole sheet for one, without naming it."""
+def refused_value(package: zipfile.ZipFile, part: str) -> tuple[bytes, str, str] | None:
+    """The first cell whose value calamine refuses for its type (t="n" holding no number,
+    t="b" holding no boolean): its type, its place and that value as calamine reads it.
+    calamine refuses the whole sheet for one, without naming it."""
     walk = _Walk()
     for data in chunks(package, part):
         for found in _TAG.finditer(data):
             closing, name, attributes = found.groups()
             following = _text_after(data, found.end()) if name == b"v" else b""
-            if (name == b"v" and not closing and walk.cell is not None and walk.marked_number
-                    and following and data.find(b"<", found.end()) >= 0  # not cut
-                    and not CALAMINE_NUMBER.fullmatch(following)):
-                return _reference(*walk.cell).decode(), following.decode("utf-8", "replace")
+            if (name == b"v" and not closing and walk.cell is not None and following
+                    and data.find(b"<", found.end()) >= 0  # not cut
+                    and (value := _refused(walk.kind, following)) is not None):
+                return (walk.kind or b"", _reference(*walk.cell).decode(),
+                        value.decode("utf-8", "replace"))
             if not walk.tag(closing, name, attributes, following):
                 return None
     return None
+
+
+def _refused(kind: bytes | None, text: bytes) -> bytes | None:
+    """A <v>'s text calamine refuses for the cell's type, as its refusal quotes it; None
+    when it reads it (a boolean's text before any entity, white space around it let
+    through, any case)."""
+    if kind == b"n" and not CALAMINE_NUMBER.fullmatch(text):
+        return text
+    if kind == b"b":
+        piece = text.partition(b"&")[0].strip(_XML_SPACE)
+        if piece and piece.lower() not in CALAMINE_BOOLEANS:
+            return piece
+    return None
+
+
+# The texts calamine reads as a boolean (after their case is lowered).
+CALAMINE_BOOLEANS = {b"true": True, b"1": True, b"false": False, b"0": False}
 
 
 # A number as calamine reads one (Rust's parser): no space, no thousands separator, a point.

@@ -4,9 +4,8 @@ them: whether a sheet reads must not depend on its size.
 openpyxl refuses a whole sheet for a cell calamine reads (a date cell holding no ISO date,
 an untyped value that is no number, a boolean written ``true``) and reads others otherwise
 (``2024-3-1``, `` 1``). The parser here reads those values as calamine does, a number cell
-holding no number is refused naming the cell (as the loaded sheet's refusal names it), and
-a boolean calamine cannot read is refused with calamine's own words. Every other cell is
-openpyxl's.
+holding no number, or a boolean cell holding no boolean, is refused naming the cell (as the
+loaded sheet's refusal names it). Every other cell is openpyxl's.
 """
 
 from __future__ import annotations
@@ -20,8 +19,8 @@ from typing import Any
 from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser
 
 from importer_gui.core.errors import DataFileError
-from importer_gui.core.readers.guards import NUMBER_NOT_A_NUMBER, SHEET_DAMAGED
-from importer_gui.core.readers.sheet_xml import CALAMINE_NUMBER
+from importer_gui.core.readers.guards import refused_value
+from importer_gui.core.readers.sheet_xml import CALAMINE_BOOLEANS, CALAMINE_NUMBER
 
 # ISO dates and times as calamine reads a date cell (t="d"): its text with a T is a
 # datetime (seconds required), else with a colon a time of day (seconds optional), else a
@@ -31,7 +30,7 @@ _TIME = r"\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d+))?)?\s*"
 _DATE_ONLY = re.compile(_DATE)
 _TIME_ONLY = re.compile(_TIME)
 _DATE_TIME = re.compile(_DATE + "T" + _TIME)
-_BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+_BOOLEANS = {text.decode(): value for text, value in CALAMINE_BOOLEANS.items()}
 
 
 def iso_value(text: str) -> date | datetime | time | str:
@@ -91,17 +90,18 @@ class CalamineCells(WorkSheetParser):  # type: ignore[misc]
         if kind == "b":
             found = _BOOLEANS.get(text.strip().lower())
             if found is None and text.strip():
-                raise DataFileError(SHEET_DAMAGED.format(
-                    name=repr(self.sheet),
-                    detail=f"Unrecognized boolean cell value: {text}"), path=self.path)
+                raise self._refused(b"b", text.strip(), cell)
             return "" if found is None else found
         if _NUMBER.fullmatch(text):
             return float(text)  # infinity and NaN, which openpyxl reads as whole numbers
         if kind is None:
             return text
+        raise self._refused(b"n", text, cell)
+
+    def _refused(self, kind: bytes, text: str, cell: dict[str, Any]) -> DataFileError:
+        """The sheet's refusal naming the cell, as the loaded sheet's names it."""
         place = f"{_letters(cell['column'])}{cell['row']}"
-        raise DataFileError(NUMBER_NOT_A_NUMBER.format(name=repr(self.sheet), value=text),
-                            path=self.path, cell=place)
+        return refused_value(self.path, self.sheet, kind, place, text)
 
 
 # A number as calamine reads it (Rust's parser), in text.

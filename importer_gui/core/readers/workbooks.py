@@ -53,9 +53,9 @@ from importer_gui.core.readers.guards import (
     column_name,
     measure_sheet,
     not_a_workbook,
-    number_not_a_number,
     ods_number_not_a_number,
     padded_styles,
+    refused_cell,
     sheet_parts,
     string_past_the_end,
 )
@@ -329,7 +329,7 @@ def _load_sheet(path: Path, workbook: Any, name: str) -> Any:
 
 def _damaged(path: Path, name: str, exc: BaseException) -> DataFileError:
     """The sheet calamine refused; the cell to blame when it names a missing shared string
-    or holds no number where it says it does."""
+    or holds no number or boolean where it says it does."""
     if isinstance(exc, calamine.WorksheetNotFound):  # its detail is only the sheet's name
         return DataFileError(SHEET_PART_MISSING.format(name=repr(name)), path=path)
     ooxml = path.suffix.lower() in OOXML_SUFFIXES
@@ -338,11 +338,9 @@ def _damaged(path: Path, name: str, exc: BaseException) -> DataFileError:
         cell, number, count = past
         return DataFileError(STRING_PAST_THE_END.format(name=repr(name), number=number,
                                                         count=count), path=path, cell=cell)
-    bad = number_not_a_number(path, name) if ooxml else None
-    if bad is not None:
-        cell, value = bad
-        return DataFileError(NUMBER_NOT_A_NUMBER.format(name=repr(name), value=value),
-                             path=path, cell=cell)
+    refused = refused_cell(path, name) if ooxml else None
+    if refused is not None:
+        return refused
     return DataFileError(SHEET_DAMAGED.format(name=repr(name), detail=exc), path=path)
 
 

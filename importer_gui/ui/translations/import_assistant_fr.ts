@@ -4182,6 +4182,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>le classeur ne peut pas être lu&#xa0;; il est peut-être endommagé ou incomplet (message du lecteur de classeurs, en anglais&#xa0;: {detail})</translation>
     </message>
     <message>
+        <source>the sheet {name} cannot be read: this cell is marked as TRUE or FALSE but holds &quot;{value}&quot;; the workbook is damaged: type TRUE or FALSE again in a spreadsheet and save it</source>
+        <translation>la feuille {name} ne peut pas être lue&#xa0;: cette cellule est marquée comme VRAI ou FAUX mais contient «&#xa0;{value}&#xa0;»&#xa0;; le classeur est endommagé&#xa0;: saisissez à nouveau VRAI ou FAUX dans un tableur et enregistrez-le</translation>
+    </message>
+    <message>
         <source>Field {field}: the cell {cell} holds the formula error {value}; correct the formula in the workbook and save it again</source>
         <translation>Champ {field}&#xa0;: la cellule {cell} contient l&apos;erreur de formule {value}&#xa0;; corrigez la formule dans le classeur et enregistrez-le à nouveau</translation>
     </message>
