@@ -551,6 +551,13 @@ _CONTENTS = [
     (b"b", b"<Pv> &#49;</Pv>", False), (b"inlineStr", b"<Pv>1</Pv>", False),
     (b"d", b"", False), (b"str", b"", False), (None, b"<Pv>1</Pv><Pv></Pv>", False),
     (None, b"<Pis/><Pv></Pv>", False),
+    # A formula's saved result is the value calamine reads after it (a white space one too,
+    # but not a boolean's); the cell is placed either way, and refused when it reads empty.
+    (None, b"<Pf>A9</Pf><Pv> </Pv>", True), (b"d", b"<Pf>A9</Pf><Pv> </Pv>", True),
+    (b"str", b"<Pf>A9</Pf><Pv/>", True), (None, b"<Pf>A9</Pf><Pv>2</Pv>", True),
+    (b"b", b"<Pf>A9</Pf><Pv> </Pv>", False), (None, b"<Pf>A9</Pf><Pv>&#32;</Pv>", False),
+    (None, b"<Pf>A9</Pf><Pv></Pv>", False), (b"d", b"<Pf>A9</Pf><Pv></Pv>", False),
+    (None, b"<Pv>2</Pv><Pf>A9</Pf>", False), (b"str", b"<Pf>A9</Pf>", False),
 ]
 
 
@@ -627,10 +634,53 @@ def test_a_sheet_is_measured_where_calamine_puts_its_cells(tmp_path_factory: pyt
             exact = sheet_xml.measure(package, "xl/worksheets/sheet1.xml", exact=True)[0]
     finally:
         sheet_xml.SCAN_CHUNK = old_chunk
+    # Whatever its size (a large sheet is measured exactly), a formula is refused alike.
+    assert quick.uncached == exact.uncached
+    if exact.uncached:
+        return  # refused: where its cells reach matters no more
     assert (exact.rows, exact.cols) == ((end[0] + 1, end[1] + 1) if end else (0, 0))
     if all_filled:
         assert (quick.rows, quick.cols) == (exact.rows, exact.cols)
     assert quick.rows >= exact.rows and quick.cols >= exact.cols
+
+
+@pytest.mark.parametrize(("cell", "read", "refused"), [
+    (b'<c r="A1"><f>A9</f><v> </v></c>', " ", False),
+    (b'<c r="A1" t="d"><f>A9</f><v>\n</v></c>', "\n", False),
+    (b'<c r="A1" t="b"><f>A9</f><v> </v></c>', None, True),
+    (b"<c r=\"A1\" t='b'><f>A9</f><v> </v></c>", None, True),
+    (b'<c r="A1"><f>A9</f><v>&#32;</v></c>', None, True),
+    (b'<c r="A1" t="b"><f>A9</f><v> 1</v></c>', True, False),
+    (b'<c r="A1"><v>2</v><f>A9</f></c>', None, True),
+    (b'<c r="A1" t="str"><f>A9</f><v></v></c>', "", False),  # an empty text is a result
+], ids=["space", "date-line-break", "boolean-space", "boolean-quoted", "entity",
+        "boolean-one", "formula-last", "empty-text"])
+@pytest.mark.parametrize("chunk", [16, 1 << 20])
+def test_a_formula_is_refused_where_calamine_reads_it_empty(
+        tmp_path: Path, cell: bytes, read: object, refused: bool, chunk: int) -> None:
+    """A formula's cell calamine reads as empty lost its result: the quick and the exact
+    measure refuse it alike, whatever the chunk cuts, and only it."""
+    import zipfile
+
+    import python_calamine
+
+    from importer_gui.core.readers import sheet_xml
+
+    path = tmp_path / "data.xlsx"
+    write_xlsx(path, [["h"]])
+    rewrite_package(path, {"xl/worksheets/sheet1.xml": lambda xml: xml.replace(
+        b'<c r="A1" t="inlineStr"><is><t>h</t></is></c>', cell + b'<c r="B1"><v>5</v></c>')})
+    sheet = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Sheet1")
+    assert (sheet.to_python()[0][0] if sheet.start == (0, 0) else None) == read
+    old_chunk = sheet_xml.SCAN_CHUNK
+    sheet_xml.SCAN_CHUNK = chunk
+    try:
+        with zipfile.ZipFile(path) as package:
+            quick = sheet_xml.measure(package, "xl/worksheets/sheet1.xml")[0]
+            exact = sheet_xml.measure(package, "xl/worksheets/sheet1.xml", exact=True)[0]
+    finally:
+        sheet_xml.SCAN_CHUNK = old_chunk
+    assert (quick.uncached, exact.uncached) == (("A1", "A1") if refused else ("", ""))
 
 
 @pytest.mark.parametrize(("chunks", "extent"), [

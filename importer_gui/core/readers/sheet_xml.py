@@ -132,6 +132,7 @@ class _Scan:
     nul: NulSearch = field(default_factory=NulSearch)
     odd_strings: ErrorCells = field(default_factory=ErrorCells)
     string_carry: bytes = b""  # the same for a cell of type s whose value the chunk cut
+    formula_carry: bytes = b""  # the cell the chunk ends within, while no formula is refused
     past: tuple[str, str] | None = None  # the first cell naming a shared string past the
     # last, and that number (see _Walk)
 
@@ -176,7 +177,8 @@ def measure(package: zipfile.ZipFile, part: str, *, exact: bool = False,
         scan.nul.feed(data)
         if not _fast_chunk(data, scan):
             return _walk(package, part, monitor=monitor)
-    if scan.carry or scan.string_carry:  # a cell never closed: the walk reads it as calamine does
+    if scan.carry or scan.string_carry or scan.formula_carry:
+        # a cell never closed: the walk reads it as calamine does
         return _walk(package, part, monitor=monitor)
     return (Extent(scan.rows, scan.cols, scan.far, scan.uncached, beyond=scan.beyond,
                    errors=scan.errors, nul=scan.nul.found, odd_strings=scan.odd_strings),
@@ -208,8 +210,8 @@ def _fast_chunk(data: bytes, scan: _Scan) -> bool:
         _exact_chunk(data, scan)
     else:
         scan.rows, scan.cols = max(scan.rows, row), max(scan.cols, col)
-    if not scan.uncached and _FORMULA.search(data):  # most sheets hold none: one fast search
-        scan.uncached = _uncached_formula(data)
+    if not scan.uncached and not _formulas(data, scan):
+        return False
     if (scan.carry or (_may_hold_errors(data) and _ERROR_TYPE.search(data))) and not (
             _error_cells(data, scan)):
         return False
@@ -283,24 +285,52 @@ def _place(scan: _Scan, row: int, col: int, ref: bytes) -> None:
 # outruns bytes' own on XML's many "<".
 _FORMULA = re.compile(rb"<f[\s>/]")
 _CELL_START = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*>')
-_CACHED = re.compile(rb"<v>[^<]")
-_ANY_VALUE = re.compile(rb"<v[\s/>]")
+# A formula and its result written as usual (<f>...</f><v>42</v>, <f .../><v>x</v>): a value
+# calamine reads for any type that has one (see _Walk._value_text).
+_SAVED = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)<v>[^<&\s][^<]*</v>")
+
+
+def _formulas(data: bytes, scan: _Scan) -> bool:
+    """Note the first cell whose formula has no saved result, the cell the last chunk ended
+    within included (carried until its </c> comes); False when one is too long to carry."""
+    if scan.formula_carry:
+        data = scan.formula_carry + data
+    if _FORMULA.search(data):  # most sheets hold none: one fast search
+        scan.uncached = _uncached_formula(data)
+    last = data.rfind(b"<c ")
+    opened = last >= 0 and data.find(b"</c>", last) < 0 and not (
+        data.find(b">", last) > 0 and data[data.find(b">", last) - 1] == ord("/"))
+    scan.formula_carry = data[last:] if opened and not scan.uncached else b""
+    return len(scan.formula_carry) <= _CARRY_MAX
 
 
 def _uncached_formula(data: bytes) -> str:
     """The first cell whose formula has no saved result ('' if none): programs such as
-    openpyxl write formulas without calculating them, and the cell would read as empty."""
+    openpyxl write formulas without calculating them, and the cell would read as empty.
+    A formula cell the chunk cuts is left to the next (see _formulas)."""
     position = data.find(b"<f")
     while position >= 0:
         start, end = data.rfind(b"<c ", 0, position), data.find(b"</c>", position)
-        found = _CELL_START.match(data, start) if start >= 0 and end >= 0 else None
-        if found and not _CACHED.search(data, found.end(), end) and (
-                # An empty text result (<v></v>, <v/>) is a result; no <v> at all is none.
-                b't="str"' not in found.group() or _ANY_VALUE.search(data, found.end(), end)
-                is None):
+        if end < 0:
+            return ""
+        found = _CELL_START.match(data, start) if start >= 0 else None
+        if found and not (_SAVED.fullmatch(data, found.end(), end)
+                          and _attribute(_T_ATTR, found.group()) not in _NEVER_FILLED) and (
+                _cell_uncached(data[start:end + 4])):
             return found.group(1).decode("ascii")
-        position = data.find(b"<f", end if end >= 0 else position + 2)
+        position = data.find(b"<f", end)
     return ""
+
+
+def _cell_uncached(cell: bytes) -> bool:
+    """Whether one cell's XML (<c ...>...</c>) holds a formula calamine reads as empty, as
+    the walk reads it."""
+    walk = _Walk()
+    walk.inside = True
+    for found in _TAG.finditer(cell):
+        following = _text_after(cell, found.end()) if found.group(2) == b"v" else b""
+        walk.tag(found.group(1), found.group(2), found.group(3), following)
+    return bool(walk.scan.uncached)
 
 
 # A cell of type e (a formula's error), and one written as usual (its reference first).
@@ -462,8 +492,8 @@ class _Walk:
         self.cell: tuple[int, int] | None = None
         self.ref = b""
         self.text_result = self.error = False
-        self.formula = self.value = False  # a formula, a saved result
-        self.any_value = False  # a <v> at all: a text formula's empty one is a result
+        self.formula = False
+        self.value = False  # the last <v> or <is> holds text (a text formula's may not)
         self.kind: bytes | None = None  # the cell's t attribute
         self.filled = False  # whether calamine reads a value (its last <v>, <is> or <f> says)
         self.undecided = False  # the <v> whose text so far leaves that open (the chunk cut it)
@@ -479,6 +509,8 @@ class _Walk:
         """The text a new chunk starts with: the rest of a <v>'s the last chunk cut."""
         if self.in_value and self.string_value is not None:
             self.string_value += more
+        if self.in_value and more:
+            self.value = True
         if self.in_value and self.undecided:
             self._value_text(more)
 
@@ -510,8 +542,8 @@ class _Walk:
             self._cell(attributes)
         elif self.cell is not None:
             self.formula |= name == b"f"
-            self.value |= name == b"is" or (name == b"v" and bool(following.strip()))
-            self.any_value |= name == b"v"
+            if name in (b"v", b"is"):
+                self.value = name == b"is" or bool(following)
             self.filled = name == b"is"  # calamine keeps the value of the last of them
             if name == b"v":
                 self.in_value = True
@@ -533,7 +565,7 @@ class _Walk:
             place = None  # calamine refuses the reference: the load will fail
         self.col += 1
         self.cell = place
-        self.formula = self.value = self.filled = self.undecided = self.any_value = False
+        self.formula = self.value = self.filled = self.undecided = False
         kind = self.kind = _attribute(_T_ATTR, attributes)
         self.text_result, self.error = kind == b"str", kind == b"e"
         self.error_text = b""
@@ -553,7 +585,9 @@ class _Walk:
                 _place(self.scan, row + 1, col + 1, self.ref or _reference(row, col))
                 if row != self.row_start:
                     self.ordered = False  # a streaming reader files a cell under its <row>
-            if self.formula and not self.value and not (self.text_result and self.any_value):
+            # A formula whose cell calamine reads as empty (or as an empty text, but for
+            # a text formula's) lost its result.
+            if self.formula and not (self.filled and (self.value or self.text_result)):
                 self.scan.uncached = self.scan.uncached or _reference(row, col).decode()
             if self.error and self.error_text.strip():
                 self.scan.errors.add(row + 1, col + 1, _error_text(self.error_text))
