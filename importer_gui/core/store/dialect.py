@@ -225,8 +225,23 @@ class Dialect(Protocol):
 
 
 def _from_date(text: str) -> date:
-    """An ISO date as stored."""
+    """An ISO date as stored; ValueError, as for any text that is not one, for a value of
+    another type (SQLite keeps the bytes another program stored in a text column)."""
+    if not isinstance(text, str):
+        raise _not_text(text)
     return date.fromisoformat(text[:10])
+
+
+def _from_moment(text: str) -> datetime:
+    """An ISO date and time as stored (ValueError as ``_from_date``)."""
+    if not isinstance(text, str):
+        raise _not_text(text)
+    return datetime.fromisoformat(text)
+
+
+def _not_text(value: object) -> ValueError:
+    """A stored date that is not text, worded as Python words a text it cannot read."""
+    return ValueError(f"Invalid isoformat string: {value!r}")
 
 
 def _iso(value: Any) -> Any:
@@ -253,7 +268,7 @@ def _json_text(value: Any) -> Any:
 
 # Values inside a run's recorded JSON are text on every engine: how to read them back.
 JSON_VALUE_DECODERS: dict[Type, Converter] = {Type.DATE: _from_date,
-                                              Type.DATETIME: datetime.fromisoformat,
+                                              Type.DATETIME: _from_moment,
                                               Type.JSON: _json_text}
 
 
@@ -343,7 +358,7 @@ class SqliteDialect:
         self.param = "?"
         self.errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
         self.decoders: dict[Type, Converter] = {
-            Type.DATE: _from_date, Type.DATETIME: datetime.fromisoformat, Type.JSON: json.loads}
+            Type.DATE: _from_date, Type.DATETIME: _from_moment, Type.JSON: json.loads}
         self.encoders: dict[Type, Converter] = {
             Type.DATE: _iso, Type.DATETIME: _iso, Type.JSON: compact_json}
         # A column's affinity converts other types (an int in a TEXT column is stored as text).

@@ -482,6 +482,8 @@ class Queries:
                 raise ValueError(f"its counts are not numbers by outcome: {counts!r}")
             if kind not in RUN_KINDS:
                 raise ValueError(f"unknown kind of run {kind!r}")
+            if reverts_run is not None and type(reverts_run) is not int:
+                raise ValueError(f"the run it reverts is not a run's number: {reverts_run!r}")
             return RunSummary(
                 id=run_id, started=self._moment(started),
                 finished=self._moment(finished) if finished else None, kind=kind,
@@ -539,6 +541,9 @@ class Queries:
             raise ValueError(f"unknown table {table!r}")
         if change is None:
             raise ValueError(f"unknown change {kind!r} to {table} {record_id}")
+        if type(record_id) is not int:  # SQLite keeps a text another program stored
+            raise ValueError(f"a {tbl.value}'s recorded id is not a whole number: "
+                             f"{record_id!r}")
         return RunChangeRow(table=tbl, kind=change, record_id=record_id,
                             before=self._values(tbl, before, texts, decoders[tbl]),
                             after=self._values(tbl, after, texts, decoders[tbl]))
