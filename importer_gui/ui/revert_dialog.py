@@ -41,6 +41,7 @@ from importer_gui.ui.labels import table_name
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import joined
 from importer_gui.ui.models.revert_model import RevertModel, outcome_label
+from importer_gui.ui.models.store_model import REVERT_WRITES, RunCounts
 from importer_gui.ui.pages.base import kept_off_the_collector
 from importer_gui.ui.preview_apply_dialog import PREVIEW_SIZE, PreviewApplyDialog, preview_table
 from importer_gui.ui.styles import Look, set_look
@@ -494,12 +495,13 @@ class RevertDialog(PreviewApplyDialog):
                            later.conflicts), later.run_id)
 
     def _result_text(self, result: RevertResult) -> str:
-        counts = result.counts
-        # Each count its own text, so that each word agrees with it ("1 supprimé", "2 rétablis").
+        words, numbers = RunCounts(), LocaleText()
+        # The History's words, each agreeing with its count ("1 supprimé", "2 rétablis"),
+        # and each said even at zero: the sentence names all three.
+        said = [words.revert_count(name, result.counts.get(name, 0), numbers)
+                for name in REVERT_WRITES]
         text = arg(self.tr("Run %1 reverted run %2: %3, %4, %5."), result.run_id,
-                   result.reverts, self.tr("%Ln deleted", "", counts.get("delete", 0)),
-                   self.tr("%Ln restored", "", counts.get("update", 0)),
-                   self.tr("%Ln recreated", "", counts.get("create", 0)))
+                   result.reverts, *said)
         if result.skipped:  # the run stays revertible for them (the command line says so)
             text += " " + self.tr("%Ln record(s) skipped as conflicts.", "", result.skipped)
             text += " " + arg(self.tr("Run %1 can be reverted again for what was skipped."),

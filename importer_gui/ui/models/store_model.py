@@ -112,6 +112,10 @@ class RunCounts(QObject):
         return ", ".join(words(name, n, text.number(n))
                          for name in order if (n := said.get(name, 0)))
 
+    def revert_count(self, name: str, n: int, text: LocaleText) -> str:
+        """One count of a revert, at zero too ("0 restored"), as the revert dialog says it."""
+        return self._revert_words(name, n, text.number(n))
+
     def _words(self, name: str, n: int, number: str) -> str:
         """One count of an import or a refresh."""
         if name == Outcome.CREATE.value:
@@ -137,9 +141,9 @@ class RunCounts(QObject):
         return self._words(name, n, number)
 
 
-# A revert's counts in the order its dialog says them.
-REVERT_ORDER = (Outcome.DELETE.value, Outcome.UPDATE.value, Outcome.CREATE.value,
-                Outcome.UNCHANGED.value, SKIPPED)
+# What a revert writes, in the order its dialog says them; then what it leaves.
+REVERT_WRITES = (Outcome.DELETE.value, Outcome.UPDATE.value, Outcome.CREATE.value)
+REVERT_ORDER = (*REVERT_WRITES, Outcome.UNCHANGED.value, SKIPPED)
 
 
 def label_of(table: Table, record: Any, record_id: int) -> str:

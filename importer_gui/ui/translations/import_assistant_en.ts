@@ -402,27 +402,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln deleted</source>
-        <translation>
-            <numerusform>%Ln deleted</numerusform>
-            <numerusform>%Ln deleted</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln restored</source>
-        <translation>
-            <numerusform>%Ln restored</numerusform>
-            <numerusform>%Ln restored</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln recreated</source>
-        <translation>
-            <numerusform>%Ln recreated</numerusform>
-            <numerusform>%Ln recreated</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln record(s) skipped as conflicts.</source>
         <translation>
             <numerusform>%Ln record skipped as a conflict.</numerusform>

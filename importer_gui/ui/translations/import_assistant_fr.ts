@@ -2551,27 +2551,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <source>Run %1 reverted run %2: %3, %4, %5.</source>
         <translation>L&apos;exécution %1 a défait l&apos;exécution %2&#xa0;: %3, %4, %5.</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln deleted</source>
-        <translation>
-            <numerusform>%Ln supprimé</numerusform>
-            <numerusform>%Ln supprimés</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln restored</source>
-        <translation>
-            <numerusform>%Ln rétabli</numerusform>
-            <numerusform>%Ln rétablis</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln recreated</source>
-        <translation>
-            <numerusform>%Ln recréé</numerusform>
-            <numerusform>%Ln recréés</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The revert had ended before it could be stopped: run %1 was reverted by run %2.</source>
         <translation>L&apos;exécution %1 avait déjà été défaite, par l&apos;exécution %2, avant de pouvoir être arrêtée.</translation>
@@ -2770,7 +2749,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>No run is selected: select the run to revert.</source>
-        <translation>Aucune exécution n'est sélectionnée&#xa0;: sélectionnez l'exécution à défaire.</translation>
+        <translation>Aucune exécution n&apos;est sélectionnée&#xa0;: sélectionnez l&apos;exécution à défaire.</translation>
     </message>
     <message>
         <source>Preview undoing the selected run, then undo it</source>
