@@ -2,9 +2,10 @@
 
 The choice is kept in the settings' INI file under ``[language]`` and takes effect at the
 next start: every page is built with its texts, and rebuilding them all while the user is
-half-way through an import would lose their work. A choice the settings file cannot take
-(a read-only folder, a full disk) is said not to be remembered, and the menu keeps the one
-that is. Translations are compiled from
+half-way through an import would lose their work: until then the menu says which language
+is in use now and which comes at the next start. A choice the settings file cannot take
+(a read-only folder, a full disk), or a language whose translation is missing, is said not
+to be kept, and the menu keeps the one that is. Translations are compiled from
 ``importer_gui/ui/translations/*.ts`` into ``resources/translations/`` by the set-up and the
 packaging; without them, the window speaks English.
 """
@@ -203,33 +204,70 @@ def language_menu(parent: QWidget) -> QMenu:
     menu = QMenu(translate("Language", "&Language"), parent)
     group = QActionGroup(menu)
     group.setExclusive(True)
-    entries = [(SYSTEM, arg(translate("Language", "&System language (%1)"),
-                            LANGUAGES[system_language()]))]
-    entries += [(code, f"&{name}") for code, name in LANGUAGES.items()]
-    chosen = chosen_language()
-    for code, text in entries:
-        action = QAction(text, menu)
+    for code in (SYSTEM, *LANGUAGES):
+        action = QAction(menu)
         action.setCheckable(True)
-        action.setChecked(code == chosen)
         action.setData(code)
         action.triggered.connect(lambda _=False, c=code: _switch(parent, c, group))
         group.addAction(action)
         menu.addAction(action)
+    _mark(group)
     return menu
+
+
+def _mark(group: QActionGroup) -> None:
+    """Check the choice kept; while it waits for the next start, say so beside it and mark
+    the language the window speaks now, or say that it cannot be spoken."""
+    chosen = chosen_language()
+    target, spoken = chosen or system_language(), current_language()
+    for action in group.actions():
+        code = action.data()
+        text = _entry_text(code)
+        if target != spoken and code == chosen:
+            text = arg(translate("Language", "%1 — from the next start") if usable(target)
+                       else translate("Language", "%1 — translation missing"), text)
+        elif target != spoken and code == spoken:
+            text = arg(translate("Language", "%1 — in use now"), text)
+        action.setText(text)
+        action.setChecked(code == chosen)
+
+
+def _entry_text(code: str) -> str:
+    """A language's item: its own name, or the system's choice and the language it is."""
+    if code == SYSTEM:
+        return arg(translate("Language", "&System language (%1)"), LANGUAGES[system_language()])
+    return f"&{LANGUAGES[code]}"
+
+
+def usable(language: str) -> bool:
+    """Whether the window can speak ``language``: English always, another with its
+    translation file (without it the window would start in English)."""
+    return language == SOURCE_LANGUAGE or QTranslator().load(str(translation_file(language)))
 
 
 def _switch(parent: QWidget, language: str, group: QActionGroup) -> None:
     """Remember the choice; say, in the language chosen, when it takes effect, or that it
-    cannot be remembered (the window changes language only at a start): the menu then
-    checks the choice kept."""
-    kept = choose_language(language)
+    cannot be remembered or spoken (the window changes language only at a start): the menu
+    then checks the choice kept, and says which waits for the next start."""
     target = language or system_language()
+    if not usable(target):  # kept, it would promise a language the next start cannot speak
+        _mark(group)
+        QMessageBox.warning(parent, LANGUAGES[target], missing_notice(target))
+        return
+    kept = choose_language(language)
+    _mark(group)
     if not kept:
-        for action in group.actions():
-            action.setChecked(action.data() == chosen_language())
         QMessageBox.warning(parent, LANGUAGES[target], not_kept_notice(target, settings_path()))
     elif target != current_language():
         QMessageBox.information(parent, LANGUAGES[target], restart_notice(target))
+
+
+def missing_notice(language: str) -> str:
+    """That ``language`` cannot be spoken, its translation file missing: said in the
+    window's language, since that one cannot be."""
+    return arg(translate("Language", "Import Assistant cannot speak this language: its "
+                                     "translation file %1 is missing."),
+               readable(translation_file(language)))
 
 
 def restart_notice(language: str) -> str:

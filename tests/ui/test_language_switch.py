@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTableView,
     QTabWidget,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui import language
-from importer_gui.ui.language import ENGLISH, FRENCH, chosen_language
+from importer_gui.ui.language import ENGLISH, FRENCH, SYSTEM, chosen_language
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.wizard import ACTION, COMMIT, CONFIG, MAPPING, OPEN, PREVIEW
 from tests.ui.wizards import sample_preview, shot
@@ -95,13 +96,32 @@ def choose(window: MainWindow, name: str, shots: Path, shot_name: str) -> Said:
             box.grab().save(str(shots / f"{shot_name}.png"))
             box.accept()
 
-    menu = next(a.menu() for a in window.menuBar().actions()
-                if a.text() in ("&Language", "&Langue"))
-    choice = next(a for a in menu.actions() if a.text() == name)
+    # The item by its language's name, whatever the menu says beside it.
+    choice = next(a for a in language_menu_of(window).actions()
+                  if a.text().split(" — ")[0] == name)
     QTimer.singleShot(0, read_box)
     choice.trigger()
     QApplication.processEvents()  # no box shown: the look finds none now, not later
     return said
+
+
+def language_menu_of(window: MainWindow) -> QMenu:
+    """The window's own Language menu."""
+    return next(a.menu() for a in window.menuBar().actions()
+                if a.text() in ("&Language", "&Langue"))
+
+
+def menu_items(window: MainWindow) -> list[tuple[str, bool]]:
+    """Language ▸ each item's text, and whether it is ticked."""
+    return [(a.text(), a.isChecked()) for a in language_menu_of(window).actions()]
+
+
+def menu_shot(window: MainWindow, shots: Path, name: str) -> None:
+    """The Language menu as it drops down, grabbed to be looked at."""
+    menu = language_menu_of(window)
+    menu.popup(window.mapToGlobal(window.rect().topLeft()))
+    shot(menu, shots, name)
+    menu.hide()
 
 
 def french_then_english(window: MainWindow, shots: Path, where: str) -> None:
@@ -161,3 +181,66 @@ def test_choosing_english_in_a_french_window_keeps_it_french_until_the_next_star
     assert (shown_texts(window), menu_texts(window)) == (before, menus)
     assert choose(window, "&Français", screenshots, "language-again-french") == []
     assert shown_texts(window) == before
+
+
+def test_the_menu_says_the_language_in_use_now_and_the_one_of_the_next_start(
+        english: None, window: MainWindow, screenshots: Path) -> None:
+    assert choose(window, "&Français", screenshots, "language-notice-menu") == [
+        ("Français", NOTICE[FRENCH], ["OK"])]
+    assert menu_items(window) == [("&System language (English)", False),
+                                  ("&English — in use now", False),
+                                  ("&Français — from the next start", True)]
+    menu_shot(window, screenshots, "language-menu-waiting")
+    assert choose(window, "&System language (English)", screenshots, "language-none") == []
+    assert menu_items(window) == [("&System language (English)", True),
+                                  ("&English", False), ("&Français", False)]
+
+
+def test_the_french_menu_says_it_in_french(french: None, window: MainWindow,
+                                           screenshots: Path) -> None:
+    assert choose(window, "&English", screenshots, "language-notice-menu-fr") == [
+        ("English", NOTICE[ENGLISH], ["OK"])]
+    assert menu_items(window) == [("Langue du &système (English)", False),
+                                  ("&English — au prochain démarrage", True),
+                                  ("&Français — langue actuelle", False)]
+    menu_shot(window, screenshots, "language-menu-waiting-fr")
+    assert choose(window, "&Français", screenshots, "language-none-fr") == []
+    assert menu_items(window) == [("Langue du &système (English)", False),
+                                  ("&English", False), ("&Français", True)]
+
+
+@pytest.fixture
+def no_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The French translation file missing (an installation that lost it): where it is."""
+    monkeypatch.setattr(language, "translation_file",
+                        lambda code: tmp_path / f"import_assistant_{code}.qm")
+    return tmp_path / "import_assistant_fr.qm"
+
+
+def test_a_language_whose_translation_is_missing_is_said_not_to_be_usable(
+        english: None, window: MainWindow, no_french: Path, screenshots: Path) -> None:
+    assert choose(window, "&Français", screenshots, "language-missing") == [
+        ("Français", "Import Assistant cannot speak this language: its translation file "
+                     f"{no_french} is missing.", ["OK"])]
+    assert chosen_language() == SYSTEM  # the next start as it was, in English
+    assert menu_items(window) == [("&System language (English)", True),
+                                  ("&English", False), ("&Français", False)]
+
+
+def test_a_language_whose_translation_is_missing_is_said_so_in_french(
+        french: None, window: MainWindow, no_french: Path, screenshots: Path) -> None:
+    """The file gone while the window speaks French (an update that lost it)."""
+    assert choose(window, "&Français", screenshots, "language-missing-fr") == [
+        ("Français", "Import Assistant ne peut pas parler cette langue\u00a0: son fichier de "
+                     f"traduction {no_french} est introuvable.", ["OK"])]
+    assert chosen_language() == SYSTEM
+
+
+def test_a_choice_kept_whose_translation_went_missing_is_said_in_the_menu(
+        english: None, no_french: Path, qtbot: QtBot, tmp_path: Path) -> None:
+    language.choose_language(FRENCH)  # kept by an earlier start, its file gone since
+    window = MainWindow(tmp_path / "store.sqlite3")
+    qtbot.addWidget(window)
+    assert menu_items(window) == [("&System language (English)", False),
+                                  ("&English — in use now", False),
+                                  ("&Français — translation missing", True)]

@@ -832,8 +832,24 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>&amp;Langue</translation>
     </message>
     <message>
+        <source>%1 — from the next start</source>
+        <translation>%1 — au prochain démarrage</translation>
+    </message>
+    <message>
+        <source>%1 — translation missing</source>
+        <translation>%1 — traduction absente</translation>
+    </message>
+    <message>
+        <source>%1 — in use now</source>
+        <translation>%1 — langue actuelle</translation>
+    </message>
+    <message>
         <source>&amp;System language (%1)</source>
         <translation>Langue du &amp;système (%1)</translation>
+    </message>
+    <message>
+        <source>Import Assistant cannot speak this language: its translation file %1 is missing.</source>
+        <translation>Import Assistant ne peut pas parler cette langue&#xa0;: son fichier de traduction %1 est introuvable.</translation>
     </message>
 </context>
 <context>
