@@ -574,7 +574,12 @@ def _changed_in(sentence: str, values: dict[str, str]) -> str:
 
 def _field_words(table: str, field: str) -> str:
     """A field inside a sentence, as it is labelled ("teacher's login"); a store column no
-    field holds (``field_named``) by its header ("GUID")."""
+    field holds (``field_named``) by its header ("GUID").
+
+    It has no article: the sentences are worded to need none (« capacité de la salle :
+    maintenant 12 »), since the gender an article agrees with is the translated label's and
+    headers and unlabelled columns have none to give.
+    """
     words = field_label(field) if has_label(field) else column_title(table, field)
     return words[:1].lower() + words[1:] if words[1:2].islower() else words  # GUID stays
 

@@ -211,7 +211,7 @@ def test_a_commit_refused_for_a_record_changed_since_the_check_says_so_in_french
     commit.start()
     assert commit.error_label.text() == (
         f"L'exécution 2 ({os_user()} sur {machine_name()}) a modifié le formateur "
-        f"«{NBSP}zoe{NBSP}» depuis la vérification (nom du formateur vaut maintenant "
+        f"«{NBSP}zoe{NBSP}» depuis la vérification (nom du formateur{NBSP}: maintenant "
         f"«{NBSP}Zoé{NBSP}»){NBSP}; vérifiez à nouveau{NBSP}: rien n'a été écrit dans "
         f"{state.store_path}.")
 

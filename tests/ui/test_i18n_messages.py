@@ -187,12 +187,12 @@ REVERT_FAMILY = [
     (writer.CHANGED_REVERTING.format(subject=ROOM, field="roomCapacity", value="12",
                                      path="s.db"),
      f"Salle «{NBSP}Blue{NBSP}» a changé depuis l'aperçu de ce qui serait défait (capacité de la "
-     f"salle vaut maintenant 12){NBSP}; refaites l'aperçu, puis essayez à nouveau{NBSP}: rien "
+     f"salle{NBSP}: maintenant 12){NBSP}; refaites l'aperçu, puis essayez à nouveau{NBSP}: rien "
      "n'a été écrit dans s.db."),
     (writer.CHANGED_REVERTING_BY_RUN_OF.format(subject=ROOM, run=4, who="jo",
                                                field="roomCapacity", value="12", path="s.db"),
      f"L'exécution 4 (jo) a modifié la salle «{NBSP}Blue{NBSP}» depuis l'aperçu de ce qui serait "
-     f"défait (capacité de la salle vaut maintenant 12){NBSP}; refaites "
+     f"défait (capacité de la salle{NBSP}: maintenant 12){NBSP}; refaites "
      f"l'aperçu, puis essayez à nouveau{NBSP}: rien n'a été écrit dans s.db."),
     (writer.BACK_REVERTING.format(subject=ROOM, path="s.db"),
      f"Salle «{NBSP}Blue{NBSP}» est de retour dans la base depuis l'aperçu de ce qui serait "
@@ -209,6 +209,31 @@ def test_each_revert_message_about_a_feminine_record_reads_in_french(french: Non
     """Its words agree with « la salle »; named inside a sentence, it takes its article."""
     assert [message_text(message) for message, _ in REVERT_FAMILY] == [
         french for _, french in REVERT_FAMILY]
+
+
+# A field changed since the check, named by its label: a feminine one (« la capacité »)
+# and a masculine one (« le titre ») read right, with no article to agree.
+FIELD_CHANGED = [
+    (writer.CHANGED.format(subject=ROOM, field="roomCapacity", value="12", path="s.db"),
+     f"Salle «{NBSP}Blue{NBSP}» a changé depuis la vérification (capacité de la salle{NBSP}: "
+     f"maintenant 12){NBSP}; vérifiez à nouveau{NBSP}: rien n'a été écrit dans s.db."),
+    (writer.CHANGED_BY_RUN.format(subject="Session 'Mai'", run=4, field="sessionTitle",
+                                  value="'Juin'", path="s.db"),
+     f"L'exécution 4 a modifié la session «{NBSP}Mai{NBSP}» depuis la vérification (titre de "
+     f"la session{NBSP}: maintenant «{NBSP}Juin{NBSP}»){NBSP}; vérifiez à nouveau{NBSP}: rien "
+     "n'a été écrit dans s.db."),
+    (writer.CHANGED_REVERTING_BY_USER_ON.format(subject="Teacher 'zoe'", run=4, user="jo",
+                                                machine="pc-1", field="teacherLogin",
+                                                value="'zed'", path="s.db"),
+     f"L'exécution 4 (jo sur pc-1) a modifié le formateur «{NBSP}zoe{NBSP}» depuis l'aperçu de "
+     f"ce qui serait défait (identifiant du formateur{NBSP}: maintenant «{NBSP}zed{NBSP}»)"
+     f"{NBSP}; refaites l'aperçu, puis essayez à nouveau{NBSP}: rien n'a été écrit dans s.db."),
+]
+
+
+def test_a_field_changed_since_reads_in_french_whatever_its_gender(french: None) -> None:
+    assert [message_text(message) for message, _ in FIELD_CHANGED] == [
+        french for _, french in FIELD_CHANGED]
 
 
 NAMED = ", ".join(f"la session «{NBSP}S{n}{NBSP}» (exécution 2)" for n in range(4))

@@ -126,8 +126,8 @@ def test_a_revert_refused_after_a_later_run_says_it_in_french(
     store_path = tmp_path / "store.db"
     dialog, run_id = failed_after_the_later_run(store_path, qtbot)
     assert dialog.error.text() == (
-        "Salle 1 a changé depuis l'aperçu de ce qui serait défait (capacité de la salle "
-        "vaut maintenant 42)\xa0; refaites l'aperçu, puis essayez à nouveau\xa0: rien n'a été "
+        "Salle 1 a changé depuis l'aperçu de ce qui serait défait (capacité de la salle\xa0: "
+        "maintenant 42)\xa0; refaites l'aperçu, puis essayez à nouveau\xa0: rien n'a été "
         f"écrit dans {store_path}.")
     assert dialog.status.text() == (
         f"Avant l'erreur ci-dessous\xa0: l'exécution {run_id + 1} a été défaite (exécution "

@@ -117,7 +117,7 @@ def test_the_store_changed_is_said_in_french(
     assert dialog.replan_button.text() == "&Refaire l'aperçu"
     assert dialog.error.text() == (
         f"L'exécution {theirs} ({os_user()} sur {machine_name()}) a modifié la salle "
-        "«\xa0Teal\xa0» depuis l'aperçu de ce qui serait défait (nom de la salle vaut maintenant "
+        "«\xa0Teal\xa0» depuis l'aperçu de ce qui serait défait (nom de la salle\xa0: maintenant "
         "«\xa0Green\xa0»)\xa0; refaites l'aperçu, puis essayez à nouveau\xa0: rien n'a été "
         f"écrit dans {store_path}.")
 

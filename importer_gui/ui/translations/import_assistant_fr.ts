@@ -6717,19 +6717,19 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>%1 changed since the check (%2 is now %3); check again: nothing was written to %4.</source>
-        <translation>%1 a changé depuis la vérification (%2 vaut maintenant %3)&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans %4.</translation>
+        <translation>%1 a changé depuis la vérification (%2&#xa0;: maintenant %3)&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans %4.</translation>
     </message>
     <message>
         <source>%1 was changed by %5 since the check (%2 is now %3); check again: nothing was written to %4.</source>
-        <translation>%5 a modifié %1 depuis la vérification (%2 vaut maintenant %3)&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans %4.</translation>
+        <translation>%5 a modifié %1 depuis la vérification (%2&#xa0;: maintenant %3)&#xa0;; vérifiez à nouveau&#xa0;: rien n&apos;a été écrit dans %4.</translation>
     </message>
     <message>
         <source>%1 changed since the revert was planned (%2 is now %3); try the revert again: nothing was written to %4.</source>
-        <translation>%1 a changé depuis l&apos;aperçu de ce qui serait défait (%2 vaut maintenant %3)&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans %4.</translation>
+        <translation>%1 a changé depuis l&apos;aperçu de ce qui serait défait (%2&#xa0;: maintenant %3)&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans %4.</translation>
     </message>
     <message>
         <source>%1 was changed by %5 since the revert was planned (%2 is now %3); try the revert again: nothing was written to %4.</source>
-        <translation>%5 a modifié %1 depuis l&apos;aperçu de ce qui serait défait (%2 vaut maintenant %3)&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans %4.</translation>
+        <translation>%5 a modifié %1 depuis l&apos;aperçu de ce qui serait défait (%2&#xa0;: maintenant %3)&#xa0;; refaites l&apos;aperçu, puis essayez à nouveau&#xa0;: rien n&apos;a été écrit dans %4.</translation>
     </message>
     <message>
         <source>Another teacher</source>
