@@ -24,6 +24,7 @@ import re
 import string
 from collections.abc import Callable
 from functools import cache, lru_cache, reduce
+from itertools import chain
 
 from importer_gui.core import binding, errors, file_kind, revert, store  # noqa: F401 - marks templates
 from importer_gui.core.catalogue import messages
@@ -301,6 +302,8 @@ def _value_text(name: str, value: str, template: str = "") -> str:
     """A value put back into a translated message: our own words inside it translated."""
     if name == "kind" and template in _kind_named():  # "{kind} {holder}": "la salle 'Blue'"
         return _kind_with_article(value)
+    if name in _RECORDS and template in _registered():  # "Learner 'l0'": « l0 »
+        return _quoted(value)
     change = _VALUE_WORDS.get(name)
     return change(value) if change is not None else _with_phrase(value)
 
@@ -470,6 +473,18 @@ def _kind_named() -> frozenset[str]:
     """The conflicts whose {kind} names another record with its article ("la salle 'New'"),
     not those saying "another {kind}" ("une autre salle")."""
     return frozenset(template for template in _AGREEING if "{kind} {" in template)
+
+
+# The placeholders of a registration refused for its pair (``holders.REGISTERED``): each a
+# record's label quoted as Python does, or its id. Other templates' {learner} and {session}
+# are data as it is (a login, a session's title).
+_RECORDS = frozenset({"learner", "session"})
+
+
+@cache
+def _registered() -> frozenset[str]:
+    """The templates of a registration refused because another run registered its pair."""
+    return frozenset(chain.from_iterable(holders.REGISTERED))
 
 
 def _verb(value: str) -> str:

@@ -16,7 +16,7 @@ from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.issues import Level
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.revert import plan_revert
-from importer_gui.core.store import Store, writer
+from importer_gui.core.store import Store, holders, writer
 from importer_gui.ui import main_window  # noqa: F401 - its modules mark their templates
 from importer_gui.ui.messages_text import message_text, os_error_words, recognise, templates
 from importer_gui.ui.models.preview_model import issue_text
@@ -234,6 +234,29 @@ FIELD_CHANGED = [
 def test_a_field_changed_since_reads_in_french_whatever_its_gender(french: None) -> None:
     assert [message_text(message) for message, _ in FIELD_CHANGED] == [
         french for _, french in FIELD_CHANGED]
+
+
+REGISTERED = {"path": "s.db", "run": 4, "user": "jo", "machine": "pc-1", "who": "jo"}
+SINCE = {False: "depuis la vérification{0}; vérifiez à nouveau",
+         True: "depuis l'aperçu de ce qui serait défait{0}; refaites-le, puis essayez à "
+               "nouveau"}
+BY = ["par l'exécution 4 (jo sur pc-1)", "par l'exécution 4 (jo)", "par l'exécution 4",
+      "par un autre programme"]
+
+
+@pytest.mark.parametrize("reverting", [False, True])
+@pytest.mark.parametrize("by", range(4))
+def test_a_registration_taken_meanwhile_quotes_its_records_in_french(
+        french: None, reverting: bool, by: int) -> None:
+    """Each of the family: labels in French quotes, ids as they are."""
+    template = holders.REGISTERED[reverting][by]
+    since = SINCE[reverting].format(NBSP)
+    assert message_text(template.format(learner="'l0'", session="'Lyon'", **REGISTERED)) == (
+        f"L'apprenant «{NBSP}l0{NBSP}» a été inscrit à la session «{NBSP}Lyon{NBSP}» {BY[by]} "
+        f"{since}{NBSP}: rien n'a été écrit dans s.db.")
+    assert message_text(template.format(learner="7", session="12", **REGISTERED)) == (
+        f"L'apprenant 7 a été inscrit à la session 12 {BY[by]} {since}{NBSP}: rien n'a été "
+        "écrit dans s.db.")
 
 
 NAMED = ", ".join(f"la session «{NBSP}S{n}{NBSP}» (exécution 2)" for n in range(4))

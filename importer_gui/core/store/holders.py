@@ -73,7 +73,7 @@ REGISTERED_BY_RUN_REVERTING = QT_TRANSLATE_NOOP(
 REGISTERED_BY_PROGRAM_REVERTING = QT_TRANSLATE_NOOP(
     "errors", "Learner {learner} was registered to session {session} by another program since "
               "the revert was planned; try the revert again: nothing was written to {path}.")
-_REGISTERED = ((REGISTERED_BY_USER_ON, REGISTERED_BY_RUN_OF, REGISTERED_BY_RUN,
+REGISTERED = ((REGISTERED_BY_USER_ON, REGISTERED_BY_RUN_OF, REGISTERED_BY_RUN,
                 REGISTERED_BY_PROGRAM),
                (REGISTERED_BY_USER_ON_REVERTING, REGISTERED_BY_RUN_OF_REVERTING,
                 REGISTERED_BY_RUN_REVERTING, REGISTERED_BY_PROGRAM_REVERTING))
@@ -155,7 +155,7 @@ def _registered(conn: Connection, dialect: Dialect, writes: Iterable[Change | Re
         return None
     said = {"learner": label_of(conn, dialect, Table.LEARNER, found[0]),
             "session": label_of(conn, dialect, Table.SESSION, found[1]), "path": path}
-    return by_whom(_REGISTERED[reverting], _writer(conn, dialect, table, held[found]), said)
+    return by_whom(REGISTERED[reverting], _writer(conn, dialect, table, held[found]), said)
 
 
 def label_of(conn: Connection, dialect: Dialect, table: Table, record_id: int) -> str:
