@@ -164,7 +164,8 @@ class RevertPlan:
     later_runs: list[int] = field(default_factory=list)
     newest_run: int = 0  # the store's newest run when planned: any after it, the plan never saw
     # Later runs nothing of which reverting first can revert: conflicts no run reverted
-    # before them made (``plan_later_runs``); the records of this run they changed stay skipped.
+    # before them made (``plan_later_runs``); the records of this run they changed, or that
+    # are linked to records they changed, stay skipped.
     later_not_reverted: list[LaterNotReverted] = field(default_factory=list)
     # The labels of the records the rows refer to, by table then id (None: a record without
     # one); a record gone from the store that the run did not touch is left out.
@@ -272,7 +273,8 @@ class LaterNotReverted:
     def said(self, reverted: int) -> str:
         """What the preview of run ``reverted`` says of it, in English (the window says it in
         the user's)."""
-        stays = f"the records of run {reverted} it changed again will stay skipped."
+        stays = (f"the records of run {reverted} it changed again, or that are linked to "
+                 "records it changed, will stay skipped.")
         if self.nothing_left:
             return (f"Run {self.run_id} has nothing left to revert: every record of it is "
                     f"already as it was before run {self.run_id}; {stays}")

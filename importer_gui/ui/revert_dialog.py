@@ -308,12 +308,14 @@ class RevertDialog(PreviewApplyDialog):
         if later.nothing_left:
             return arg(self.tr(
                 "Run %1 has nothing left to revert: every record of it is already as it was "
-                "before run %1; the records of run %2 it changed again will stay skipped."),
+                "before run %1; the records of run %2 it changed again, or that are linked to "
+                "records it changed, will stay skipped."),
                 later.run_id, reverted)
         return arg(self.tr(
             "Run %1 cannot be reverted first: its %Ln conflicting record(s) changed since run "
-            "%1, or are still needed by other records; the records of run %2 it changed again "
-            "will stay skipped.", "", later.conflicts), later.run_id, reverted)
+            "%1, or are still needed by other records; the records of run %2 it changed again, "
+            "or that are linked to records it changed, will stay skipped.", "", later.conflicts),
+            later.run_id, reverted)
 
     def _show_choices(self, plan: RevertPlan) -> None:
         """Skip the conflicts, or revert the later runs first; the later runs only when

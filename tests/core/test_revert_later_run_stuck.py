@@ -57,8 +57,8 @@ def test_the_plan_of_the_later_runs_says_which_cannot_be_reverted(store: Store) 
         "revert it first to revert those records as "
         "well.",
         "Run 3 cannot be reverted first: its 1 conflicting record changed since run 3, or is "
-        "still needed by other records; the records of run 2 it changed again will stay "
-        "skipped."]
+        "still needed by other records; the records of run 2 it changed again, or that are "
+        "linked to records it changed, will stay skipped."]
     assert [r.id for r in store.history()] == [3, 2, 1]  # planning writes nothing
 
 
@@ -124,7 +124,8 @@ def test_the_plan_of_the_later_runs_says_one_has_nothing_left(put_back: Store) -
     assert plan.later_to_revert() == []
     assert plan.summary()[-1] == (
         "Run 3 has nothing left to revert: every record of it is already as it was before "
-        "run 3; the records of run 2 it changed again will stay skipped.")
+        "run 3; the records of run 2 it changed again, or that are linked to records it "
+        "changed, will stay skipped.")
 
 
 def test_a_later_run_put_back_by_a_newer_one_is_not_said_to_have_nothing_left(

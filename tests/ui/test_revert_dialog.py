@@ -18,6 +18,7 @@ from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import Fill, fill_brush
 from tests.builders import by_hand, run_info, tables, write_xlsx
 from tests.core.test_revert import reference_deleted_by_a_partial_revert
+from tests.core.test_revert_referred_by_later import course_and_session_changed_by_hand
 from tests.ui.header_mouse import click_title
 
 WRONG_SESSIONS = [
@@ -437,3 +438,27 @@ def test_a_later_run_referring_to_the_records_is_said_so_in_french(
         "L'exécution suivante 2 a modifié à nouveau des enregistrements de l'exécution 1, ou "
         "des enregistrements liés à eux\xa0: défaites-la d'abord pour rétablir aussi ces "
         "enregistrements.")
+
+
+def test_a_later_run_only_referring_that_cannot_be_reverted_first_is_said_so(
+        tmp_path: Path, qtbot: object) -> None:
+    """Run 2 made a session of run 1's course, which another program then renamed."""
+    store_path = tmp_path / "store.db"
+    course_and_session_changed_by_hand(store_path)
+    dialog = shown_preview(store_path, 1, qtbot)
+    assert dialog.notice.text().splitlines()[-1] == (
+        "Run 2 cannot be reverted first: its 1 conflicting record(s) changed since run 2, or "
+        "are still needed by other records; the records of run 1 it changed again, or that "
+        "are linked to records it changed, will stay skipped.")
+
+
+def test_a_later_run_only_referring_that_cannot_be_reverted_first_is_said_so_in_french(
+        french: None, tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.db"
+    course_and_session_changed_by_hand(store_path)
+    dialog = shown_preview(store_path, 1, qtbot)
+    assert dialog.notice.text().splitlines()[-1] == (
+        "L'exécution 2 ne peut pas être défaite d'abord\xa0: 1 enregistrement en conflit, "
+        "modifié depuis l'exécution 2 ou encore utilisé par d'autres enregistrements\xa0; les "
+        "enregistrements de l'exécution 1 qu'elle a modifiés à nouveau, ou liés à des "
+        "enregistrements qu'elle a modifiés, resteront ignorés.")

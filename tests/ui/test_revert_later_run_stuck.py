@@ -57,8 +57,8 @@ def test_a_later_run_that_cannot_be_reverted_is_said_before_and_after_revert(
         "revert them first (newest first) "
         "to revert those records as well.",
         "Run 3 cannot be reverted first: its 1 conflicting record(s) changed since run 3, or "
-        "are still needed by other records; the records of run 2 it changed again will stay "
-        "skipped."]
+        "are still needed by other records; the records of run 2 it changed again, or that "
+        "are linked to records it changed, will stay skipped."]
     dialog.grab().save(str(screenshots / "revert_later_run_stuck_preview.png"))
     dialog.later_choice.setChecked(True)
     dialog.commit()
@@ -109,7 +109,8 @@ def test_a_later_run_that_cannot_be_reverted_is_said_in_french(
     assert dialog.notice.text().splitlines()[-1] == (
         "L'exécution 3 ne peut pas être défaite d'abord\xa0: 1 enregistrement en conflit, "
         "modifié depuis l'exécution 3 ou encore utilisé par d'autres enregistrements\xa0; les "
-        "enregistrements de l'exécution 2 qu'elle a modifiés à nouveau resteront ignorés.")
+        "enregistrements de l'exécution 2 qu'elle a modifiés à nouveau, ou liés à des "
+        "enregistrements qu'elle a modifiés, resteront ignorés.")
     dialog.later_choice.setChecked(True)
     dialog.commit()
     assert dialog.status.text().splitlines()[1] == (
@@ -147,7 +148,8 @@ def test_a_later_run_with_nothing_left_is_said_and_passed_over(
     dialog = preview(store_path, qtbot)
     assert dialog.notice.text().splitlines()[-1] == (
         "Run 3 has nothing left to revert: every record of it is already as it was before "
-        "run 3; the records of run 2 it changed again will stay skipped.")
+        "run 3; the records of run 2 it changed again, or that are linked to records it "
+        "changed, will stay skipped.")
     dialog.grab().save(str(screenshots / "revert_later_run_nothing_left_preview.png"))
     dialog.later_choice.setChecked(True)
     dialog.commit()
@@ -204,7 +206,8 @@ def test_a_later_run_with_nothing_left_is_said_in_french(
     assert dialog.notice.text().splitlines()[-1] == (
         "L'exécution 3 n'a plus rien à défaire\xa0: chacun de ses enregistrements est déjà tel "
         "qu'il était avant l'exécution 3\xa0; les enregistrements de l'exécution 2 qu'elle a "
-        "modifiés à nouveau resteront ignorés.")
+        "modifiés à nouveau, ou liés à des enregistrements qu'elle a modifiés, resteront "
+        "ignorés.")
     dialog.later_choice.setChecked(True)
     dialog.commit()
     assert dialog.status.text().splitlines()[1] == (

@@ -374,10 +374,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Run %1 cannot be reverted first: its %Ln conflicting record(s) changed since run %1, or are still needed by other records; the records of run %2 it changed again will stay skipped.</source>
+        <source>Run %1 cannot be reverted first: its %Ln conflicting record(s) changed since run %1, or are still needed by other records; the records of run %2 it changed again, or that are linked to records it changed, will stay skipped.</source>
         <translation>
-            <numerusform>Run %1 cannot be reverted first: its %Ln conflicting record changed since run %1, or is still needed by other records; the records of run %2 it changed again will stay skipped.</numerusform>
-            <numerusform>Run %1 cannot be reverted first: its %Ln conflicting records changed since run %1, or are still needed by other records; the records of run %2 it changed again will stay skipped.</numerusform>
+            <numerusform>Run %1 cannot be reverted first: its %Ln conflicting record changed since run %1, or is still needed by other records; the records of run %2 it changed again, or that are linked to records it changed, will stay skipped.</numerusform>
+            <numerusform>Run %1 cannot be reverted first: its %Ln conflicting records changed since run %1, or are still needed by other records; the records of run %2 it changed again, or that are linked to records it changed, will stay skipped.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

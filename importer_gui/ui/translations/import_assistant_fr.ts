@@ -2452,17 +2452,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
             <numerusform>Les exécutions suivantes %1 ont modifié à nouveau des enregistrements de l&apos;exécution %2, ou des enregistrements liés à eux&#xa0;: défaites-les d&apos;abord (la plus récente en premier) pour rétablir aussi ces enregistrements.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Run %1 has nothing left to revert: every record of it is already as it was before run %1; the records of run %2 it changed again will stay skipped.</source>
-        <translation>L&apos;exécution %1 n&apos;a plus rien à défaire&#xa0;: chacun de ses enregistrements est déjà tel qu&apos;il était avant l&apos;exécution %1&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a modifiés à nouveau resteront ignorés.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Run %1 cannot be reverted first: its %Ln conflicting record(s) changed since run %1, or are still needed by other records; the records of run %2 it changed again will stay skipped.</source>
-        <translation>
-            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrement en conflit, modifié depuis l&apos;exécution %1 ou encore utilisé par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a modifiés à nouveau resteront ignorés.</numerusform>
-            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrements en conflit, modifiés depuis l&apos;exécution %1 ou encore utilisés par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a modifiés à nouveau resteront ignorés.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Revert &amp;later run(s) %1 first (newest first), then run %2</source>
         <translation>
@@ -2562,6 +2551,17 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Stopped: %1; run %2 was not.</source>
         <translation>Arrêté&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été.</translation>
+    </message>
+    <message>
+        <source>Run %1 has nothing left to revert: every record of it is already as it was before run %1; the records of run %2 it changed again, or that are linked to records it changed, will stay skipped.</source>
+        <translation>L&apos;exécution %1 n&apos;a plus rien à défaire&#xa0;: chacun de ses enregistrements est déjà tel qu&apos;il était avant l&apos;exécution %1&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a modifiés à nouveau, ou liés à des enregistrements qu&apos;elle a modifiés, resteront ignorés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 cannot be reverted first: its %Ln conflicting record(s) changed since run %1, or are still needed by other records; the records of run %2 it changed again, or that are linked to records it changed, will stay skipped.</source>
+        <translation>
+            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrement en conflit, modifié depuis l&apos;exécution %1 ou encore utilisé par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a modifiés à nouveau, ou liés à des enregistrements qu&apos;elle a modifiés, resteront ignorés.</numerusform>
+            <numerusform>L&apos;exécution %1 ne peut pas être défaite d&apos;abord&#xa0;: %Ln enregistrements en conflit, modifiés depuis l&apos;exécution %1 ou encore utilisés par d&apos;autres enregistrements&#xa0;; les enregistrements de l&apos;exécution %2 qu&apos;elle a modifiés à nouveau, ou liés à des enregistrements qu&apos;elle a modifiés, resteront ignorés.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Run %1 reverted run %2: %3, %4, %5.</source>
