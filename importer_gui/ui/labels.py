@@ -69,7 +69,12 @@ def code_title(meaning: str) -> str:
 
 def _titled(label: str | None, name: str) -> str:
     """A catalogue's label translated, then the technical name; the name alone without one."""
-    return arg(translate("labels", "%1 — %2"), catalogue_text(label), name) if label else name
+    return _then_name(catalogue_text(label), name) if label else name
+
+
+def _then_name(words: str, name: str) -> str:
+    """"Session title — sessionTitle": words in the user's language, then a technical name."""
+    return arg(translate("labels", "%1 — %2"), words, name)
 
 
 def table_name(table: str) -> str:
@@ -186,11 +191,19 @@ def _column_titles() -> dict[str, str]:
 def column_title(table: str, column: str) -> str:
     """A store column's header: the field it holds, else what it is ("Id")."""
     field = column_field(table, column)
+    if column == ID_COLUMN:
+        return _id_title(field)
     if field is not None:
         return field_title(field)
-    if column == ID_COLUMN:
-        return translate("labels", "Id")
     return _column_titles().get(column) or column.replace("_", " ").capitalize()
+
+
+def _id_title(field: str | None) -> str:
+    """A table's id column, named alike in every table ("Id", "Id — sessionId" where a
+    platform's field is that id): in French a record's number, never "Identifiant", which
+    is a login there."""
+    number = translate("labels", "Id")
+    return _then_name(number, field) if field else number
 
 
 def reference_title(table: str, column: str = "", of: str = "") -> str:

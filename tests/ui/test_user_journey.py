@@ -114,7 +114,7 @@ def test_workbook_to_store_as_a_user_would(qtbot: QtBot, tmp_path: Path,
     assert {"Lyon janvier", "Nantes février"} <= titles
     headers = [sessions.headerData(c, Qt.Orientation.Horizontal)
                for c in range(sessions.columnCount())]
-    assert headers[:3] == ["Session id — sessionId", "Training course",
+    assert headers[:3] == ["Id — sessionId", "Training course",
                            "Session title — sessionTitle"] and headers[-1] == "Teacher"
     first = [sessions.data(sessions.index(0, c)) for c in range(sessions.columnCount())]
     assert (first[1], first[-1]) == ("SEC-101", "mdupont")  # by name, not by id
