@@ -53,7 +53,7 @@ def test_a_row_message_opens_with_its_field_s_title_in_french(french: None) -> N
         "format DD/MM/YYYY.")
     # Its later mention names the field as the configuration writes it.
     later = msg.NO_SESSION_WITH_THAT_ID.format(field="sessionId", code="T1", id="9")
-    assert row_message_text(later).startswith("Identifiant de la session — sessionId\xa0: ")
+    assert row_message_text(later).startswith("N° de la session — sessionId\xa0: ")
     assert row_message_text(later).endswith("laissez donc sessionId vide pour en créer une.")
 
 

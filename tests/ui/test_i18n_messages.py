@@ -47,7 +47,7 @@ def test_our_row_message_reads_in_french_with_its_values(french: None) -> None:
     message = msg.NOT_A_WHOLE_NUMBER.format(field="sessionId", value="12x")
     assert message_text(message) == f"Champ sessionId{NBSP}: 12x n'est pas un nombre entier."
     assert issue_text(Level.ERROR, message) == (
-        f"Erreur{NBSP}: Identifiant de la session — sessionId{NBSP}: 12x n'est pas un nombre "
+        f"Erreur{NBSP}: N° de la session — sessionId{NBSP}: 12x n'est pas un nombre "
         "entier.")
 
 

@@ -3147,7 +3147,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Training course id</source>
-        <translation>Identifiant de la formation</translation>
+        <translation>N° de la formation</translation>
     </message>
     <message>
         <source>Teacher&apos;s login</source>
@@ -3191,7 +3191,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Session id</source>
-        <translation>Identifiant de la session</translation>
+        <translation>N° de la session</translation>
     </message>
     <message>
         <source>Intervention GUID</source>
@@ -3763,7 +3763,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Entity id</source>
-        <translation>Identifiant de l&apos;entité</translation>
+        <translation>N° de l&apos;entité</translation>
     </message>
     <message>
         <source>Entity name</source>
@@ -3787,7 +3787,7 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Default entity id</source>
-        <translation>Identifiant de l&apos;entité par défaut</translation>
+        <translation>N° de l&apos;entité par défaut</translation>
     </message>
     <message>
         <source>Entities (organisation tree)</source>
