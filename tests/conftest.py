@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,20 +143,9 @@ def translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def french(qapp: QApplication, translations: Path) -> Iterator[None]:
-    """The window speaks French, dates and numbers included, for one test (build it after)."""
-    from importer_gui.ui.language import FRENCH, install_translators, remove_translators
-
-    assert install_translators(qapp, FRENCH, translations) == FRENCH
-    try:
-        yield
-    finally:
-        remove_translators(qapp)
-
-
-@pytest.fixture
 def english(qapp: QApplication, translations: Path) -> Iterator[None]:
-    """The window speaks English as the app starts it, its plural forms included."""
+    """The window speaks English as the app starts it, its plural forms included ("1 record",
+    "2 records"); after the test, its source texts ("%n record(s)") as before."""
     from importer_gui.ui.language import ENGLISH, install_translators, remove_translators
 
     assert install_translators(qapp, ENGLISH, translations) == ENGLISH
@@ -163,6 +153,28 @@ def english(qapp: QApplication, translations: Path) -> Iterator[None]:
         yield
     finally:
         remove_translators(qapp)
+
+
+@contextmanager
+def spoken(app: QApplication, language: str, translations: Path) -> Iterator[None]:
+    """The window speaks ``language`` inside, then English again as the app starts it."""
+    from importer_gui.ui.language import ENGLISH, install_translators
+
+    assert install_translators(app, language, translations) == language
+    try:
+        yield
+    finally:
+        install_translators(app, ENGLISH, translations)
+
+
+@pytest.fixture
+def french(english: None, qapp: QApplication, translations: Path) -> Iterator[None]:
+    """The window speaks French, dates and numbers included, for one test (build it after),
+    then English as the app starts it."""
+    from importer_gui.ui.language import FRENCH
+
+    with spoken(qapp, FRENCH, translations):
+        yield
 
 
 # ---------------------------------------------------------------- PostgreSQL

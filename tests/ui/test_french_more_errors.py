@@ -295,15 +295,15 @@ def test_an_error_log_not_written_after_a_commit_reads_in_french(
         f"existe déjà){NBSP}; les lignes ont été validées dans l'exécution 1.")
 
 
-@pytest.mark.parametrize(("english", "french_text"), [
+@pytest.mark.parametrize(("said", "french_text"), [
     (UNKNOWN_ENCODING.format(encoding="'UTF-9'", known="UTF-8, UTF-16LE"),
      f"encodage de fichier inconnu 'UTF-9'{NBSP}; utilisez l'un de UTF-8, UTF-16LE"),
     (NOT_VALID.format(problem=CANNOT_WRITE.format(path="c.xml", reason="Permission denied")),
      f"La configuration du paquet ne serait pas valide{NBSP}: Impossible d'écrire c.xml{NBSP}: "
      "Permission refusée"),
 ])
-def test_our_rarer_errors_read_in_french(french: None, english: str, french_text: str) -> None:
-    assert message_text(english) == french_text
+def test_our_rarer_errors_read_in_french(french: None, said: str, french_text: str) -> None:
+    assert message_text(said) == french_text
 
 
 @pytest.mark.parametrize(("user", "machine", "by"), [

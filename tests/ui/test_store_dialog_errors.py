@@ -45,19 +45,19 @@ def refused(typed: str, tmp_path: Path, qtbot: QtBot) -> StoreDialog:
     return dialog
 
 
-@pytest.mark.parametrize(("typed", "english", "french_text"), BAD,
+@pytest.mark.parametrize(("typed", "english_text", "french_text"), BAD,
                          ids=[typed for typed, _, _ in BAD])
 def test_a_url_that_cannot_be_read_is_said_in_english(
-        typed: str, english: str, french_text: str, tmp_path: Path, qtbot: QtBot,
+        typed: str, english_text: str, french_text: str, tmp_path: Path, qtbot: QtBot,
         warnings: list[str]) -> None:
     refused(typed, tmp_path, qtbot)
-    assert warnings == [english]
+    assert warnings == [english_text]
 
 
-@pytest.mark.parametrize(("typed", "english", "french_text"), BAD,
+@pytest.mark.parametrize(("typed", "english_text", "french_text"), BAD,
                          ids=[typed for typed, _, _ in BAD])
 def test_a_url_that_cannot_be_read_is_said_in_french(
-        french: None, typed: str, english: str, french_text: str, tmp_path: Path,
+        french: None, typed: str, english_text: str, french_text: str, tmp_path: Path,
         qtbot: QtBot, warnings: list[str]) -> None:
     refused(typed, tmp_path, qtbot)
     assert warnings == [french_text]
