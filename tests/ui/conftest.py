@@ -2,7 +2,8 @@
 sees. Each question is recorded; the first answer is given unless a test queued others; no
 two of its answers may share an Alt+letter. Message boxes shown are recorded too
 (``warnings``), a team's server that never answers is at hand (``silent_server``), and a
-system in dark mode (``dark``)."""
+system in dark mode (``dark``). Every window speaks English as the app starts it, its plural
+forms included, unless a test asks for French (``french``, ``speaking``)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from importer_gui.core.store import PostgresUrl
-from importer_gui.ui.language import ENGLISH, FRENCH, install_translators, remove_translators
+from importer_gui.ui.language import ENGLISH, FRENCH
 from importer_gui.ui.widgets import ask
+from tests.conftest import spoken
 
 
 @dataclass
@@ -98,15 +100,17 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
+@pytest.fixture(autouse=True)
+def english_as_started(english: None) -> None:
+    """Every window test sees the English the app shows: "1 record", never "1 record(s)"."""
+
+
 @pytest.fixture(params=[ENGLISH, FRENCH])
-def speaking(request: pytest.FixtureRequest, qapp: QApplication,
+def speaking(request: pytest.FixtureRequest, english: None, qapp: QApplication,
              translations: Path) -> Iterator[str]:
-    """The window speaks the language of the test's parameter."""
-    assert install_translators(qapp, request.param, translations) == request.param
-    try:
+    """The window speaks the language of the test's parameter, then English as it starts."""
+    with spoken(qapp, request.param, translations):
         yield request.param
-    finally:
-        remove_translators(qapp)
 
 
 ROLE = QPalette.ColorRole

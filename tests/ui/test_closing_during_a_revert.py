@@ -121,7 +121,7 @@ def test_reverting_later_runs_first_says_that_those_reverted_stay_reverted(
     dialog.later_only.setChecked(True)
     assert dialog.stop_question() == (
         "A revert is running",
-        f"Later run(s) {run_id + 1}, then run {run_id}, are being reverted in the store, each "
+        f"Later run {run_id + 1}, then run {run_id}, are being reverted in the store, each "
         "in a revert of its own. Stop the revert? The runs already reverted stay reverted; "
         "nothing more will be written.",
         ["&Stop the revert", "&Go on reverting"])

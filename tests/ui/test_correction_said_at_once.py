@@ -100,7 +100,7 @@ def test_a_replace_of_thousands_of_cells_builds_the_list_once(
     dialog.replace_edit.setText("@")
     with qtbot.waitSignal(dialog.done, timeout=20_000):
         dialog.replace_all()
-    assert dialog.result_label.text() == "3000 cell(s) corrected."
+    assert dialog.result_label.text() == "3000 cells corrected."
     assert page.summary() == ["Every row (no message chosen)"]
     QApplication.processEvents()  # the rows corrected together, taken in once more
     assert page.summary() == ["Every row (no message chosen)"]

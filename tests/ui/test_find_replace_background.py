@@ -53,14 +53,14 @@ def test_replace_all_shows_progress_and_cancel_then_the_count_and_undo(
         assert dialog.progress_row.cancel_button.isVisible()
     assert done.args == [ROWS]
     assert seen and set(seen) == {(True, False, False)}  # Cancel shown, nothing else to press
-    assert dialog.result_label.text() == f"{ROWS} cell(s) corrected."
+    assert dialog.result_label.text() == f"{ROWS} cells corrected."
     assert not dialog.progress_row.cancel_button.isVisible()
     assert emails(dialog)[:2] == ["t0@example.com", "t1@example.com"]
     assert dialog.undo_button.isEnabled()
     with qtbot.waitSignal(dialog.done, timeout=20_000) as done:
         dialog.undo_button.click()
     assert done.args == [ROWS]
-    assert dialog.result_label.text() == f"{ROWS} cell(s) put back as they were."
+    assert dialog.result_label.text() == f"{ROWS} cells put back as they were."
     assert emails(dialog)[:2] == ["t0@example.org", "t1@example.org"]
     assert dialog.model.session.unsaved_corrections() == 0
     shot(dialog, screenshots, "find-replace-background-undone")

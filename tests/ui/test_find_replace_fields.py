@@ -71,7 +71,7 @@ def test_all_files_offer_fields_and_correct_only_that_field_saying_where(
     assert "Sécurité incendie" in trainings_before  # the same words, in another field
     assert dialog.replace_all() == 10
     assert dialog.result_label.text() == (
-        "10 cell(s) corrected: 2 in sessions.xlsx, 2 in interventions.xlsx, "
+        "10 cells corrected: 2 in sessions.xlsx, 2 in interventions.xlsx, "
         "6 in registrations.xlsx.")
     dialog.show()
     shot(dialog, screenshots, "find-replace-1-all-files")
@@ -96,7 +96,7 @@ def test_one_file_shown_offers_its_columns_and_says_a_count(
     assert dialog.files_label.isHidden()
     choose(dialog, 2, "Sécurité", "Securite")
     assert dialog.replace_all() == 2
-    assert dialog.result_label.text() == "2 cell(s) corrected."
+    assert dialog.result_label.text() == "2 cells corrected."
     assert texts(page, REGISTRATIONS, 2)[0] == "Sécurité incendie - Lyon janvier"
 
 
@@ -113,9 +113,9 @@ def test_undo_puts_back_a_whole_cell_replace_and_its_outcomes(
     assert texts(page, SESSIONS, 1).count("XLS-300") == 3
     assert outcomes(page, SESSIONS)[2] == "create"
     assert dialog.undo_button.isEnabled()
-    assert dialog.undo_button.toolTip() == "Put back the 1 cell(s) the last replace changed"
+    assert dialog.undo_button.toolTip() == "Put back the 1 cell the last replace changed"
     assert dialog.undo() == 1
-    assert dialog.result_label.text() == "1 cell(s) put back as they were."
+    assert dialog.result_label.text() == "1 cell put back as it was."
     dialog.show()
     shot(dialog, screenshots, "find-replace-2-undone")
     assert texts(page, SESSIONS, 1) == codes
@@ -138,7 +138,7 @@ def test_undo_over_all_files_says_each_file_and_survives_closing_the_dialog(
     assert again.undo_button.isEnabled()
     assert again.undo() == 5
     assert again.result_label.text() == (
-        "5 cell(s) put back as they were: 1 in trainings.xlsx, 3 in sessions.xlsx, "
+        "5 cells put back as they were: 1 in trainings.xlsx, 3 in sessions.xlsx, "
         "1 in registrations.xlsx.")
     assert {i: texts(page, i, 1) for i in before} == before
     assert {i: outcomes(page, i) for i in before} == results
@@ -158,7 +158,7 @@ def test_undo_leaves_a_cell_edited_since_and_says_so(
     again = dialog_on(page, qtbot, TEACHERS)
     assert again.undo() == 2
     assert again.result_label.text() == (
-        "2 cell(s) put back as they were. 1 cell(s) edited since were left as they are.")
+        "2 cells put back as they were. 1 cell edited since was left as it is.")
     assert texts(page, TEACHERS, 1) == ["Dupont", "Martino", "Leroy", " Nguyen\xa0"]
     assert window.state.session.unsaved_corrections() == 1  # the user's own edit stays
 
@@ -175,7 +175,7 @@ def test_undo_is_off_once_every_cell_was_edited_since(
     assert dialog.undo_button.toolTip() == "Nothing to undo"
     choose(dialog, 0, "nobody", "anybody")
     assert dialog.replace_all() == 0
-    assert dialog.result_label.text() == "0 cell(s) corrected."
+    assert dialog.result_label.text() == "0 cells corrected."
     assert not dialog.undo_button.isEnabled()
 
 

@@ -73,13 +73,13 @@ def test_the_selected_run_lists_all_its_files_below_the_history(
     assert not browser.run_files_view.isVisible()
 
     browser.history_view.selectRow(0)
-    assert browser.run_files_label.text() == "Run 2: 30 file(s) read:"
+    assert browser.run_files_label.text() == "Run 2: 30 files read:"
     assert listed(browser) == FILES
     assert browser.run_files_view.isVisible()
     browser.grab().save(str(screenshots / "history-run-files.png"))
 
     browser.history_view.selectRow(1)
-    assert browser.run_files_label.text() == "Run 1: 11 file(s) read:"
+    assert browser.run_files_label.text() == "Run 1: 11 files read:"
     assert listed(browser) == FILES[:11]
 
 

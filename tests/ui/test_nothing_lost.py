@@ -92,9 +92,9 @@ def test_new_import_quit_and_closing_ask_before_corrections_go(
     assert window.wizard.currentId() == PREVIEW and outcome(page, 4) == "create"
     title, text, answers = questions.asked[-1]
     assert title == "Start a new import?"
-    assert text == ("1 correction(s) of the preview are neither committed nor saved in a "
-                    "corrected copy of their file. Save them in teachers-corrected.csv, "
-                    "beside the file they correct?")
+    assert text == ("1 correction of the preview is neither committed nor saved in a "
+                    "corrected copy of its file. Save it in teachers-corrected.csv, "
+                    "beside the file it corrects?")
     assert answers == ["Save the corrected copies", "Discard them and start anew", "Cancel"]
 
     questions.answers.append("Cancel")
@@ -146,7 +146,7 @@ def test_commit_says_what_it_skips_and_asks(window: MainWindow, sample: Path, qt
     assert wizard.currentId() == PREVIEW  # not committed
     title, text, answers = questions.asked[-1]
     assert (title, answers) == ("Commit", ["Commit the other rows", "Cancel"])
-    assert text == ("17 row(s) have errors and will be skipped: they are not written. Commit "
+    assert text == ("17 rows have errors and will be skipped: they are not written. Commit "
                     "the other rows?")
     wizard.button(QWizard.WizardButton.NextButton).click()
     commit = wizard.commit_page

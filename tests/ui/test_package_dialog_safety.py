@@ -84,7 +84,7 @@ def test_the_rows_left_out_are_named(plan: pipeline.Plan, tmp_path: Path, qtbot:
     dialog.package_button.click()
     lines = dialog.summary.text().splitlines()
     assert lines[8:] == [
-        "17 row(s) with errors were left out.",
+        "17 rows with errors were left out.",
         "trainings.xlsx:5: ERROR trainingModality: The modality must be distancelearning, "
         "knowledgecommunity, learning_channel or blended, elearning detected.",
         *lines[10:18],  # the sessions and interventions

@@ -100,7 +100,7 @@ def test_did_you_mean_over_many_rows_works_in_the_background(
     assert page.progress_label.text() == "Correcting and checking the rows…"
     qtbot.waitUntil(lambda: not page.export_runner.busy, timeout=20_000)
     assert seen == {(True, "C&ancel", False, False)}  # Cancel shown, nothing else to press
-    assert page.progress_label.text() == f"{MORE + 1} cell(s) corrected."
+    assert page.progress_label.text() == f"{MORE + 1} cells corrected."
     assert not cancel.isVisible() and page.table.isEnabled()
     assert outcomes(page) == ["create", "error", *["create"] * MORE]
     assert window.state.session.unsaved_corrections() == MORE + 1

@@ -56,7 +56,7 @@ def test_corrections_a_changed_file_no_longer_matches_are_dropped_and_said(
     check_again(page, qtbot)
     assert page.notice.isVisible()
     assert page.notice.text() == (
-        "2 correction(s) no longer match teachers.csv, which changed since they were made: "
+        "2 corrections no longer match teachers.csv, which changed since they were made: "
         "they were dropped, so that none lands on another row. Make them again where they "
         "belong:\n"
         "• line 3, Nom: “Martin” → “Martinez”\n"
@@ -83,7 +83,7 @@ def test_the_corrections_still_matching_are_kept_copied_and_recorded(
     data = sample / "teachers.csv"
     data.write_bytes(data.read_bytes().replace(b";Martin;", b";Martin-Durand;"))
     check_again(page, qtbot)
-    assert page.notice.text().startswith("1 correction(s) no longer match teachers.csv")
+    assert page.notice.text().startswith("1 correction no longer matches teachers.csv")
     assert page.notice.text().endswith("• line 3, Nom: “Martin” → “Martinez”")
     page.save_corrected_copy(tmp_path / "copy.csv")
     qtbot.waitUntil(lambda: page.last_export is not None, timeout=10_000)
@@ -183,9 +183,9 @@ def test_a_corrected_empty_cell_is_set_aside_when_a_learner_is_inserted_above(
     choose_file(page, "learners.csv")
     assert page.notice.isVisible()
     assert page.notice.text() == (
-        "1 correction(s) no longer match learners.csv, which changed since they were made: "
-        "they were dropped, so that none lands on another row. Make them again where they "
-        "belong:\n"
+        "1 correction no longer matches learners.csv, which changed since it was made: "
+        "it was dropped, so that it does not land on another row. Make it again where it "
+        "belongs:\n"
         "• line 2, Manager: “” → “lpetit”")
     shot(window, screenshots, "preview-empty-cell-correction-set-aside")
     model = page.model

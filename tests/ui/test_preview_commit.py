@@ -95,7 +95,7 @@ def test_preview_shows_each_rows_outcome_and_the_bad_cells(wizard: tuple, screen
         "address.")
     assert model.data(model.index(view_row(page, 3), LOGIN), TIP) == (
         "ERROR: Teacher's login — teacherLogin is empty.")
-    assert "4 row(s)" in page.counts_label.text()
+    assert "4 rows" in page.counts_label.text()
     assert "2 with errors" in page.counts_label.text()
     page.grab().save(str(screenshots / "preview_page.png"))
     page.set_filter(RowFilter.ERRORS)
@@ -179,7 +179,7 @@ def test_commit_writes_what_the_preview_showed(wizard: tuple, qtbot: object,
     assert commit.count_labels[Outcome.ERROR].text() == "0"
     assert stored_logins(page.state) == ["zoe", "nobody", "adam", "mia"]
     assert commit.status.text() == (
-        "Committed: run 1 is in the history. The 2 correction(s) made in the preview are "
+        "Committed: run 1 is in the history. The 2 corrections made in the preview are "
         "recorded with it: the store browser's History tab shows them.")
     commit.grab().save(str(screenshots / "commit_page.png"))
     browser = commit.open_browser()
@@ -215,7 +215,7 @@ def test_commit_goes_back_when_a_full_check_disagrees(tmp_path: Path, qtbot: obj
     assert preview.model.data(preview.model.index(0, 1)) == "unchanged"
     wiz.next()
     qtbot.waitUntil(lambda: wiz.currentPage() is preview, timeout=10_000)
-    assert "2 row(s) now have a different outcome" in preview.notice.text()
+    assert "2 rows now have a different outcome" in preview.notice.text()
     assert "line 2" in preview.notice.text()
     assert [preview.model.data(preview.model.index(r, 1)) for r in range(2)] == [
         "create", "unchanged"]

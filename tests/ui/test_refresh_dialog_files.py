@@ -37,7 +37,7 @@ def test_files_chosen_in_name_order_are_laid_on_their_exports(
     store = tmp_path / "store.sqlite3"
     dialog = files_chosen(exports, store, qtbot, monkeypatch)
     assert dialog.files_label.text() == (
-        "7 file(s), each read for the export whose columns its first line names")
+        "7 files, each read for the export whose columns its first line names")
     listed = [dialog.exports.itemText(i) for i in range(dialog.exports.count())]
     assert listed[2:4] == ["platform_learners.csv (learners)",
                            "platform_learning_objects.csv (learning objects)"]

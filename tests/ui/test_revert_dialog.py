@@ -74,7 +74,7 @@ def test_a_new_user_reverts_the_wrong_file_from_the_history(
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)  # type: ignore
     dialog.resize(1280, 800)
     assert [dialog.tables.itemText(i) for i in range(dialog.tables.count())] == [
-        "Session: 3 record(s)", "Intervention: 1 record(s)"]
+        "Session: 3 records", "Intervention: 1 record"]
     model = dialog.model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] \
         == ["Record", "Outcome", "Training course", "Session title — sessionTitle",
@@ -103,7 +103,7 @@ def test_conflicts_are_coloured_and_the_later_run_can_go_first(
     store_path, run_id, before = committed
     session_id, later = moved_session(store_path)
     dialog = shown_preview(store_path, run_id, qtbot)
-    assert dialog.tables.currentText() == "Session: 3 record(s), 1 conflict(s)"
+    assert dialog.tables.currentText() == "Session: 3 records, 1 conflict"
     model = dialog.model
     row = next(r for r in range(model.rowCount()) if cell(model, r, 0) == session_id)
     assert cell(model, row, OUTCOME_COLUMN) == "conflict (skipped)"
@@ -123,7 +123,7 @@ def test_conflicts_are_coloured_and_the_later_run_can_go_first(
     assert dialog.notice.isVisible()
     assert dialog.skip_choice.isChecked() and dialog.later_choice.isVisible()
     assert dialog.later_choice.text() == (
-        f"Revert &later run(s) {later} first (newest first), then run {run_id}")
+        f"Revert &later run {later} first, then run {run_id}")
     dialog.grab().save(str(screenshots / "revert_preview_conflict.png"))
     dialog.later_choice.setChecked(True)
     announced: list[int] = []
@@ -155,7 +155,7 @@ def test_a_revert_that_skipped_conflicts_says_the_run_can_be_reverted_again(
     dialog.commit()
     assert dialog.status.text() == (
         f"Run {later + 1} reverted run {run_id}: 0 deleted, 1 restored, 2 recreated. "
-        f"1 record(s) skipped as conflicts. Run {run_id} can be reverted again for what was "
+        f"1 record skipped as a conflict. Run {run_id} can be reverted again for what was "
         f"skipped.")
     qtbot.wait(50)  # type: ignore[attr-defined]  # the wrapped result laid out
     dialog.grab().save(str(screenshots / "revert_skipped_conflicts.png"))
@@ -247,16 +247,16 @@ def test_a_run_whose_records_all_conflict_offers_only_the_later_runs_first(
     dialog = shown_preview(store_path, run_id, qtbot)
     dialog.grab().save(str(screenshots / "revert_conflicts_only.png"))
     assert dialog.notice.text().splitlines()[0] == (
-        f"1 conflicting record(s) cannot be reverted (changed since run {run_id}, or still "
+        f"1 conflicting record cannot be reverted (changed since run {run_id}, or still "
         "needed by other records).")
     assert dialog.status.text() == (
         f"Every record of run {run_id} left to revert is a conflict: nothing can be reverted "
-        f"without reverting later run(s) {run_id + 1} first.")
+        f"without reverting later run {run_id + 1} first.")
     # Skipping the conflict would revert nothing: not offered; the later run going first is.
     assert not dialog.skip_choice.isVisible() and not dialog.later_choice.isVisible()
     assert dialog.later_only.isVisible() and not dialog.later_only.isChecked()
     assert dialog.later_only.text() == (
-        f"Revert &later run(s) {run_id + 1} first (newest first), then run {run_id}")
+        f"Revert &later run {run_id + 1} first, then run {run_id}")
     assert not dialog.revert_button.isEnabled()
     assert tables(store_path) == before
     tick = QPoint(8, dialog.later_only.height() // 2)  # on its box, left of its text
@@ -283,7 +283,7 @@ def test_a_run_whose_conflicts_no_later_run_made_says_nothing_can_be_reverted(
     dialog = shown_preview(store_path, run_id, qtbot)
     dialog.grab().save(str(screenshots / "revert_conflicts_only_by_hand.png"))
     assert dialog.notice.text() == (
-        f"1 conflicting record(s) cannot be reverted (changed since run {run_id}, or still "
+        f"1 conflicting record cannot be reverted (changed since run {run_id}, or still "
         "needed by other records).")
     assert dialog.status.text() == (f"Every record of run {run_id} left to revert is a "
                                     "conflict: nothing can be reverted.")
@@ -317,11 +317,11 @@ def test_the_revert_a_message_says_to_revert_first_is_reverted_first(
     assert f"which run {partial} deleted (revert run {partial} first" in \
         learner.issues[0].message
     assert dialog.notice.text().splitlines()[1] == (
-        f"Later run(s) {partial} changed records of run {second} again, or records linked "
-        "to them: revert them first (newest first) to revert those records as well.")
+        f"Later run {partial} changed records of run {second} again, or records linked to "
+        "them: revert it first to revert those records as well.")
     assert dialog.skip_choice.isVisible() and dialog.later_choice.isVisible()
     assert dialog.later_choice.text() == (
-        f"Revert &later run(s) {partial} first (newest first), then run {second}")
+        f"Revert &later run {partial} first, then run {second}")
     dialog.later_choice.setChecked(True)
     dialog.commit()
     assert [(r.reverts, r.skipped) for r in dialog.results] == [(partial, 0), (second, 0)]
@@ -365,7 +365,7 @@ def test_a_sort_by_a_column_the_next_table_lacks_shows_that_table_in_the_runs_or
     dialog = RevertDialog(store_path, run, synchronous=True)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     assert [dialog.tables.itemText(i) for i in range(dialog.tables.count())] == [
-        "Training course: 2 record(s)", "Room: 2 record(s)"]
+        "Training course: 2 records", "Room: 2 records"]
     header = dialog.view.horizontalHeader()
     last = dialog.model.columnCount() - 1  # beyond the room's few columns
     dialog.view.sortByColumn(last, Qt.SortOrder.DescendingOrder)
@@ -447,8 +447,8 @@ def test_a_later_run_only_referring_that_cannot_be_reverted_first_is_said_so(
     course_and_session_changed_by_hand(store_path)
     dialog = shown_preview(store_path, 1, qtbot)
     assert dialog.notice.text().splitlines()[-1] == (
-        "Run 2 cannot be reverted first: its 1 conflicting record(s) changed since run 2, or "
-        "are still needed by other records; the records of run 1 it changed again, or that "
+        "Run 2 cannot be reverted first: its 1 conflicting record changed since run 2, or "
+        "is still needed by other records; the records of run 1 it changed again, or that "
         "are linked to records it changed, will stay skipped.")
 
 

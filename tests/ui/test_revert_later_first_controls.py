@@ -18,10 +18,10 @@ from tests.ui.test_revert_later_run_stuck import (
 )
 from tests.ui.test_revert_stopped_words import cancel_at
 
-RUN_3_STUCK = ("Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, "
-               "or are still needed by other records.")
-RUN_4_STUCK = ("Run 4 was not reverted first: its 1 conflicting record(s) changed since run 4, "
-               "or are still needed by other records.")
+RUN_3_STUCK = ("Run 3 was not reverted first: its 1 conflicting record changed since run 3, "
+               "or is still needed by other records.")
+RUN_4_STUCK = ("Run 4 was not reverted first: its 1 conflicting record changed since run 4, "
+               "or is still needed by other records.")
 
 
 def by_hand_at(dialog: RevertDialog, step: str, sql: str) -> None:
@@ -109,11 +109,11 @@ def test_the_choice_and_the_stop_question_name_only_the_later_runs_reverted(
     store_path = rooms(tmp_path)
     by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # run 3 stuck
     dialog = preview(store_path, qtbot)
-    assert dialog.later_choice.text() == "Revert &later run(s) 4 first (newest first), then run 2"
+    assert dialog.later_choice.text() == "Revert &later run 4 first, then run 2"
     dialog.grab().save(str(screenshots / "revert_later_first_choice_names_those_reverted.png"))
     dialog.later_choice.setChecked(True)
     assert dialog.stop_question()[1] == (
-        "Later run(s) 4, then run 2, are being reverted in the store, each in a revert of its "
+        "Later run 4, then run 2, are being reverted in the store, each in a revert of its "
         "own. Stop the revert? The runs already reverted stay reverted; nothing more will be "
         "written.")
     dialog.commit()
@@ -128,9 +128,9 @@ def test_all_conflicts_names_only_the_later_runs_that_can_be_reverted(
     dialog = preview(store_path, qtbot)
     assert dialog.status.text() == (
         "Every record of run 2 left to revert is a conflict: nothing can be reverted without "
-        "reverting later run(s) 4 first.")
+        "reverting later run 4 first.")
     assert dialog.later_only.isVisible() and not dialog.later_choice.isVisible()
-    assert dialog.later_only.text() == "Revert &later run(s) 4 first (newest first), then run 2"
+    assert dialog.later_only.text() == "Revert &later run 4 first, then run 2"
 
 
 def test_the_choice_names_one_later_run_in_french(

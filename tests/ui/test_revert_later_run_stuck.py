@@ -51,23 +51,22 @@ def test_a_later_run_that_cannot_be_reverted_is_said_before_and_after_revert(
     by_hand(store_path, "UPDATE room SET label = 'Navy' WHERE id = 2")  # after run 3
     dialog = preview(store_path, qtbot)
     assert dialog.notice.text().splitlines() == [
-        "2 conflicting record(s) will be skipped (changed since run 2, or still needed by "
+        "2 conflicting records will be skipped (changed since run 2, or still needed by "
         "other records); the others will be reverted.",
-        "Later run(s) 4, 3 changed records of run 2 again, or records linked to them: "
-        "revert them first (newest first) "
-        "to revert those records as well.",
-        "Run 3 cannot be reverted first: its 1 conflicting record(s) changed since run 3, or "
-        "are still needed by other records; the records of run 2 it changed again, or that "
+        "Later runs 4, 3 changed records of run 2 again, or records linked to them: revert "
+        "them first (newest first) to revert those records as well.",
+        "Run 3 cannot be reverted first: its 1 conflicting record changed since run 3, or "
+        "is still needed by other records; the records of run 2 it changed again, or that "
         "are linked to records it changed, will stay skipped."]
     dialog.grab().save(str(screenshots / "revert_later_run_stuck_preview.png"))
     dialog.later_choice.setChecked(True)
     dialog.commit()
     assert dialog.status.text().splitlines() == [
         "Run 5 reverted run 4: 0 deleted, 1 restored, 0 recreated.",
-        "Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, or are "
+        "Run 3 was not reverted first: its 1 conflicting record changed since run 3, or is "
         "still needed by other records.",
-        "Run 6 reverted run 2: 0 deleted, 2 restored, 0 recreated. 1 record(s) skipped as "
-        "conflicts. Run 2 can be reverted again for what was skipped."]
+        "Run 6 reverted run 2: 0 deleted, 2 restored, 0 recreated. 1 record skipped as a "
+        "conflict. Run 2 can be reverted again for what was skipped."]
     assert labels(store_path) == ["A", "Navy", "A"]
     qtbot.wait(50)  # type: ignore[attr-defined]  # the wrapped result laid out
     dialog.grab().save(str(screenshots / "revert_later_run_stuck_result.png"))
@@ -82,7 +81,7 @@ def test_a_later_run_changed_by_hand_after_the_preview_is_said_not_reverted(
     dialog.later_choice.setChecked(True)
     dialog.commit()
     assert dialog.status.text().splitlines()[1] == (
-        "Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, or are "
+        "Run 3 was not reverted first: its 1 conflicting record changed since run 3, or is "
         "still needed by other records.")
     assert [r.reverts for r in dialog.results] == [4, 2]
 
@@ -158,8 +157,8 @@ def test_a_later_run_with_nothing_left_is_said_and_passed_over(
         "Run 5 reverted run 4: 0 deleted, 1 restored, 0 recreated.",
         "Run 3 had nothing left to revert: every record of it was already as it was before "
         "run 3.",
-        "Run 6 reverted run 2: 0 deleted, 2 restored, 0 recreated. 1 record(s) skipped as "
-        "conflicts. Run 2 can be reverted again for what was skipped."]
+        "Run 6 reverted run 2: 0 deleted, 2 restored, 0 recreated. 1 record skipped as a "
+        "conflict. Run 2 can be reverted again for what was skipped."]
     assert labels(store_path) == ["A", "Navy", "A"]
     qtbot.wait(50)  # type: ignore[attr-defined]
     dialog.grab().save(str(screenshots / "revert_later_run_nothing_left_result.png"))
@@ -173,9 +172,9 @@ def test_every_run_all_conflicts_after_the_preview_names_the_later_runs(
         "Nothing was reverted: all 3 records of run 2 changed since or are needed by other "
         "records; nothing was written.")
     assert dialog.status.text().splitlines() == [
-        "Run 4 was not reverted first: its 1 conflicting record(s) changed since run 4, or are "
+        "Run 4 was not reverted first: its 1 conflicting record changed since run 4, or is "
         "still needed by other records.",
-        "Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, or are "
+        "Run 3 was not reverted first: its 1 conflicting record changed since run 3, or is "
         "still needed by other records.",
         "Nothing was written. Plan again to preview the revert of run 2 on the store as it "
         "now is."]
@@ -192,7 +191,7 @@ def test_a_stop_after_a_later_run_passed_over_names_it(tmp_path: Path, qtbot: ob
     cancel_at(dialog, "Comparing the records of run 2 with the store")
     dialog.commit()
     assert dialog.status.text().splitlines() == [
-        "Run 3 was not reverted first: its 1 conflicting record(s) changed since run 3, or are "
+        "Run 3 was not reverted first: its 1 conflicting record changed since run 3, or is "
         "still needed by other records.",
         "Stopped: run 4 was reverted (run 5); run 2 was not. Plan again to preview the revert "
         "of run 2 on the store as it now is."]

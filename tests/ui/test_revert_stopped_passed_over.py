@@ -75,7 +75,7 @@ def test_a_stop_after_passing_over_a_run_the_preview_named_keeps_revert(
     dialog.commit()
 
     assert dialog.status.text().splitlines() == [
-        "Run 4 was not reverted first: its 1 conflicting record(s) changed since run 4, or are "
+        "Run 4 was not reverted first: its 1 conflicting record changed since run 4, or is "
         "still needed by other records.",
         "Cancelled: nothing was written."]
     assert dialog.revert_button.isEnabled() and dialog.later_choice.isEnabled()

@@ -114,7 +114,7 @@ def test_did_you_mean_offers_the_close_code_and_puts_it_in_every_row_in_one_clic
         "error", "create", "error"]
     page.table.setCurrentIndex(page.model.index(0, 3))
     [button] = page.suggestions.findChildren(QAbstractButton, "didYouMean")
-    assert button.text() == "&Use it in 2 row(s)"
+    assert button.text() == "&Use it in 2 rows"
     assert button.toolTip() == ("Replace XLS-30 with XLS-300 in Training course code — "
                                 "trainingPathCode wherever it is")
     assert [label.text() for label in page.suggestions.findChildren(QLabel)] == [
@@ -122,7 +122,7 @@ def test_did_you_mean_offers_the_close_code_and_puts_it_in_every_row_in_one_clic
     shot(window, screenshots, "errors-2-did-you-mean")
     button.click()  # in the background, with progress and Cancel
     qtbot.waitUntil(lambda: not page.export_runner.busy, timeout=20_000)
-    assert page.progress_label.text() == "2 cell(s) corrected."
+    assert page.progress_label.text() == "2 cells corrected."
     assert [page.model.data(page.model.index(r, 1)) for r in range(3)] == ["create"] * 3
     assert [page.model.data(page.model.index(r, 3)) for r in range(3)] == [
         "XLS-300", "SEC-101", "XLS-300"]
@@ -144,7 +144,7 @@ def test_find_and_replace_corrects_a_column_of_the_rows_shown(
     dialog.show()
     shot(dialog, screenshots, "errors-3-find-and-replace")
     assert dialog.replace_all() == 1
-    assert dialog.result_label.text() == "1 cell(s) corrected."
+    assert dialog.result_label.text() == "1 cell corrected."
     assert page.model.data(page.model.index(2, 1)) == "create"
     dialog.whole_check.setChecked(False)
     dialog.find_edit.setText("example.org")

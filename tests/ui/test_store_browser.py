@@ -61,13 +61,13 @@ def test_browser_searches_and_shows_the_run(store: Store, qtbot: object,
     browser.show()
     tab = browser.record_tabs[Table.TEACHER]
     qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
-    assert tab.count_label.text() == "450 record(s)"
+    assert tab.count_label.text() == "450 records"
     qtbot.keyClicks(tab.search, "martin")
     tab.apply_search()  # read in the background: the window waits for nobody
-    qtbot.waitUntil(lambda: tab.count_label.text() == "5 record(s)")
+    qtbot.waitUntil(lambda: tab.count_label.text() == "5 records")
     assert tab.model.total == 5
     assert [cell(tab.model, r, 2) for r in range(tab.model.rowCount())] == ["Martin"] * 5
-    assert tab.count_label.text() == "5 record(s)"
+    assert tab.count_label.text() == "5 records"
     browser.grab().save(str(screenshots / "store_browser_teachers.png"))
     browser.show_history()
     history = browser.history_model
@@ -87,7 +87,7 @@ def test_an_empty_table_says_so(store: Store, qtbot: object) -> None:
     qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     tab = browser.record_tabs[Table.ROOM]
     assert tab.model.total == 0
-    assert tab.count_label.text() == "0 record(s)"
+    assert tab.count_label.text() == "0 records"
 
 
 def test_refresh_reads_every_tab_again_after_a_run_made_elsewhere(store: Store,
@@ -100,7 +100,7 @@ def test_refresh_reads_every_tab_again_after_a_run_made_elsewhere(store: Store,
     store.apply([teacher(450)], RunInfo("teachers.xml", "<import-config/>", [], {"create": 1}))
     browser.refresh()
     qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
-    assert tab.model.total == 451 and tab.count_label.text() == "451 record(s)"
+    assert tab.model.total == 451 and tab.count_label.text() == "451 records"
     assert browser.history_model.rowCount() == 2
 
 

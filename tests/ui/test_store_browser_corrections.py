@@ -58,7 +58,7 @@ def test_history_shows_the_corrections_of_the_selected_run(
             f"Run {run_id}: reading the cells corrected in the preview…")
         qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
         assert browser.corrections_label.text() == (
-            f"Run {run_id}: 2 cell(s) corrected in the preview before the commit:")
+            f"Run {run_id}: 2 cells corrected in the preview before the commit:")
         assert browser.corrections_view.isVisible()
         model = browser.corrections_model
         assert shown(model) == [

@@ -83,7 +83,7 @@ def test_a_store_that_could_not_be_opened_is_opened_by_refresh_once_it_is_back(
     assert browser.store_notice.isHidden()
     assert browser.tabs.isEnabled()
     teachers = browser.record_tabs[Table.TEACHER]
-    assert teachers.count_label.text() == "1 record(s)"
+    assert teachers.count_label.text() == "1 record"
     assert browser.history_model.rowCount() == 1
     browser.close()
     assert browser.store is not None

@@ -54,7 +54,7 @@ def test_a_run_made_elsewhere_shows_when_the_browser_is_come_back_to(
     qtbot.waitUntil(lambda: browser.history_model.rowCount() == 2)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: not browser.busy)  # type: ignore[attr-defined]
     tab = browser.record_tabs[Table.TEACHER]
-    assert tab.count_label.text() == "2 record(s)"
+    assert tab.count_label.text() == "2 records"
 
 
 def test_the_refresh_button_reads_the_store_again(browser: StoreBrowser, path: Path,

@@ -137,7 +137,7 @@ def test_a_commit_in_the_wizard_shows_where_the_user_left_the_table_and_is_said(
     state.session.record_run(3)  # as the commit page announces it
     settle(browser, qtbot)
 
-    assert tab.count_label.text() == f"{MEETINGS + 5} record(s)"
+    assert tab.count_label.text() == f"{MEETINGS + 5} records"
     assert tab.search.text() == "g1"
     header = tab.view.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
@@ -166,7 +166,7 @@ def test_runs_made_elsewhere_are_said_when_the_browser_is_come_back_to(
     assert [browser.history_model.run(row).id for row in (0, 1)] == [4, 3]
     assert said_read(browser, since) == (
         "2 runs made since the store was last read are shown, the newest run 4.")
-    assert tab.count_label.text() == f"{MEETINGS} record(s)"
+    assert tab.count_label.text() == f"{MEETINGS} records"
     [selected] = tab.view.selectionModel().selectedRows()
     assert guid_on(tab, selected.row()) == "g1099"
 

@@ -140,7 +140,7 @@ def test_a_commit_elsewhere_then_refresh_keeps_the_selected_run_and_record_where
     assert browser.history_model.run(top_row(history)).id == 100
     assert browser.revert_button.isEnabled()
 
-    assert tab.count_label.text() == f"{TEACHERS + RUNS - 1 + 3} record(s)"
+    assert tab.count_label.text() == f"{TEACHERS + RUNS - 1 + 3} records"
     assert login_on(tab, 0) == "aaa-1"  # three rows came above the user's
     [row] = tab.view.selectionModel().selectedRows()
     assert login_on(tab, row.row()) == selected

@@ -38,24 +38,24 @@ def test_opening_reads_the_tab_shown_and_another_tab_once_first_shown(
         browser.show()
         settle(browser, qtbot)
         assert browser.tabs.currentIndex() == 0  # Teachers: there are none
-        assert browser.record_tabs[Table.TEACHER].count_label.text() == "0 record(s)"
+        assert browser.record_tabs[Table.TEACHER].count_label.text() == "0 records"
         assert tables_read(seen) == {"teacher"}
 
         browser.show_table(Table.SESSION)
         tab = browser.record_tabs[Table.SESSION]
         assert tab.count_label.text() == "Reading…"
         settle(browser, qtbot)
-        assert tab.count_label.text() == f"{SESSIONS} record(s)"
+        assert tab.count_label.text() == f"{SESSIONS} records"
         assert tables_read(seen) == {"teacher", "session", "training"}  # the courses' names
 
         browser.show_table(Table.TRAINING)
         courses = browser.record_tabs[Table.TRAINING]
         settle(browser, qtbot)
-        assert courses.count_label.text() == f"{COURSES} record(s)"
+        assert courses.count_label.text() == f"{COURSES} records"
         read = len(seen)
         browser.show_table(Table.SESSION)  # read once: shown again as it was
         assert not browser.busy
-        assert tab.count_label.text() == f"{SESSIONS} record(s)"
+        assert tab.count_label.text() == f"{SESSIONS} records"
         assert len(seen) == read
         browser.refresh()  # F5: the tabs read so far, again; the others once shown
         settle(browser, qtbot)

@@ -57,13 +57,13 @@ def test_opening_scrolling_and_selecting_runs_read_nothing_on_the_window_s_threa
         tab = browser.record_tabs[Table.SESSION]
         assert tab.count_label.text() == "Reading…"  # its first page, off this thread
         settle(browser, qtbot)
-        assert tab.count_label.text() == f"{SESSIONS} record(s)"
+        assert tab.count_label.text() == f"{SESSIONS} records"
         assert tab.model.rowCount() == PAGE_SIZE
         assert (course_on(browser, 0), course_on(browser, PAGE_SIZE - 1)) == ("P01", "P20")
         browser.show_table(Table.TRAINING)  # read once shown
         settle(browser, qtbot)
         courses = browser.record_tabs[Table.TRAINING]
-        assert courses.count_label.text() == f"{COURSES} record(s)"
+        assert courses.count_label.text() == f"{COURSES} records"
         assert courses.model.rowCount() == COURSES
         browser.show_table(Table.SESSION)
         opening = len(seen)

@@ -211,10 +211,10 @@ def test_corrections_and_the_configuration_unsaved_are_asked_about_once(
     assert not window.close() and wizard.copy_runner.busy  # the copies first, then the rest
     qtbot.waitUntil(lambda: not window.isVisible())
     assert questions.asked == [("Quit Import Assistant?", (
-        "1 correction(s) of the preview are neither committed nor saved in a corrected copy "
-        "of their file, and your changes to the configuration (its reading, action, mapping "
-        "or XML) are not saved either. Save the corrections in teachers-corrected.csv, "
-        "beside the file they correct, and the configuration in sample-config.xml?"),
+        "1 correction of the preview is neither committed nor saved in a corrected copy "
+        "of its file, and your changes to the configuration (its reading, action, mapping "
+        "or XML) are not saved either. Save the correction in teachers-corrected.csv, "
+        "beside the file it corrects, and the configuration in sample-config.xml?"),
         ["Save the copies and the configuration", "Discard them and quit", "Cancel"])]
     assert (sample / "teachers-corrected.csv").is_file()
     teachers = config_xml.load(sample / "sample-config.xml").imports[0].provider

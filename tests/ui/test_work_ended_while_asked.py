@@ -62,7 +62,7 @@ def committing(window: MainWindow, sample: Path, qtbot: QtBot, questions: Questi
     monkeypatch.setattr("importer_gui.ui.pages.commit_page.run_commit", held)
     window.wizard.next()
     qtbot.waitUntil(held.started.is_set, timeout=10_000)
-    questions.asked.clear()  # "17 row(s) have errors…": committed all the same
+    questions.asked.clear()  # "17 rows have errors…": committed all the same
     return window.wizard.commit_page, held
 
 

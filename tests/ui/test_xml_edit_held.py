@@ -156,8 +156,8 @@ def test_quitting_with_corrections_too_says_they_would_be_lost(
         assert not window.close()  # Escape: Cancel
     assert [(text, buttons) for _title, text, buttons in seen] == [(
         "Your changes to the import of teachers.csv cannot be kept in the configuration yet, "
-        "and quitting drops them. 1 correction(s) of the preview, neither committed nor "
-        "saved in a corrected copy of their file, would be lost too.\n\nThe XML: "
+        "and quitting drops them. 1 correction of the preview, neither committed nor "
+        "saved in a corrected copy of its file, would be lost too.\n\nThe XML: "
         "The configuration is not well-formed XML (line 15): Opening and ending tag "
         "mismatch: teacherEmail line 14 and columnsMapping.",
         ["&Save the corrected copies, drop the changes", "Discard them and &quit", "Cancel"])]
