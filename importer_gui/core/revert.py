@@ -985,6 +985,29 @@ def counts_said(kind: str, counts: dict[str, int]) -> dict[str, int]:
     return {(SKIPPED if name == Outcome.ERROR.value else name): n for name, n in counts.items()}
 
 
+# What a revert writes, in the order it is said ("2 deleted, 1 restored"); then what it left.
+REVERT_WRITES = (Outcome.DELETE.value, Outcome.UPDATE.value, Outcome.CREATE.value)
+REVERT_ORDER = (*REVERT_WRITES, Outcome.UNCHANGED.value, SKIPPED)
+# Their words in English: the window says them in the user's language (ui RunCounts).
+_REVERT_WORDS = {Outcome.DELETE.value: "deleted", Outcome.UPDATE.value: "restored",
+                 Outcome.CREATE.value: "recreated", Outcome.UNCHANGED.value: "unchanged",
+                 SKIPPED: "skipped"}
+
+
+def revert_counts(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """A revert's counts as people read them, in its order and none at zero; a count a later
+    version records comes after them."""
+    said = counts_said(REVERT_KIND, counts)
+    order = [*REVERT_ORDER, *(name for name in said if name not in REVERT_ORDER)]
+    return [(name, n) for name in order if (n := said.get(name, 0))]
+
+
+def revert_counts_text(counts: dict[str, int]) -> str:
+    """"2 deleted, 1 restored": a revert's counts as the History says them, in English."""
+    return ", ".join(f"{n} {_REVERT_WORDS[name]}" if name in _REVERT_WORDS else f"{name} {n}"
+                     for name, n in revert_counts(counts))
+
+
 def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None) -> RevertResult:
     """Write the plan's changes (conflicts skipped) in one transaction, as a revert run; a
     StoreChangedError when a record the plan read changed since, or the run was reverted

@@ -25,6 +25,7 @@ from importer_gui.core.errors import (
 )
 from importer_gui.core.progress import Monitor
 from importer_gui.core.revert import (
+    REVERT_WRITES,
     LaterNotReverted,
     NothingToRevertError,
     PassedOver,
@@ -41,7 +42,7 @@ from importer_gui.ui.labels import table_name
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import joined
 from importer_gui.ui.models.revert_model import RevertModel, outcome_label
-from importer_gui.ui.models.store_model import REVERT_WRITES, RunCounts
+from importer_gui.ui.models.store_model import RunCounts
 from importer_gui.ui.pages.base import kept_off_the_collector
 from importer_gui.ui.preview_apply_dialog import PREVIEW_SIZE, PreviewApplyDialog, preview_table
 from importer_gui.ui.styles import Look, set_look

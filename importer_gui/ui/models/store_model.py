@@ -21,7 +21,7 @@ from PySide6.QtGui import QFont
 from importer_gui.core import schema
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import Outcome
-from importer_gui.core.revert import SKIPPED, counts_said
+from importer_gui.core.revert import SKIPPED, revert_counts
 from importer_gui.core.schema import Table
 from importer_gui.core.store import ISO_FORMS, DateForms, Order
 from importer_gui.core.store.runs import REVERT_KIND, mark_reverts
@@ -106,11 +106,10 @@ class RunCounts(QObject):
     def said(self, kind: str, counts: dict[str, int], text: LocaleText) -> str:
         """"3 created, 1 updated": each count a run had (none of those at zero); a revert's
         "2 deleted, 1 restored", its errors the conflicts it skipped."""
-        said = counts_said(kind, counts)
-        order = REVERT_ORDER if kind == REVERT_KIND else tuple(said)
-        words = self._revert_words if kind == REVERT_KIND else self._words
-        return ", ".join(words(name, n, text.number(n))
-                         for name in order if (n := said.get(name, 0)))
+        if kind == REVERT_KIND:
+            return ", ".join(self._revert_words(name, n, text.number(n))
+                             for name, n in revert_counts(counts))
+        return ", ".join(self._words(name, n, text.number(n)) for name, n in counts.items() if n)
 
     def revert_count(self, name: str, n: int, text: LocaleText) -> str:
         """One count of a revert, at zero too ("0 restored"), as the revert dialog says it."""
@@ -139,11 +138,6 @@ class RunCounts(QObject):
         if name == SKIPPED:
             return arg(self.tr("%1 skipped", "", n), number)
         return self._words(name, n, number)
-
-
-# What a revert writes, in the order its dialog says them; then what it leaves.
-REVERT_WRITES = (Outcome.DELETE.value, Outcome.UPDATE.value, Outcome.CREATE.value)
-REVERT_ORDER = (*REVERT_WRITES, Outcome.UNCHANGED.value, SKIPPED)
 
 
 def label_of(table: Table, record: Any, record_id: int) -> str:
