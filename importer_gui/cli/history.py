@@ -10,9 +10,9 @@ from importer_gui.cli.command import EXIT_OK, NOTHING_DONE, Command, open_store,
 from importer_gui.cli.output import counts_text, dump_json, visible
 from importer_gui.core.corrections import RecordedCorrection, run_corrections
 from importer_gui.core.errors import StoreError
-from importer_gui.core.revert import counts_said, runs_text
+from importer_gui.core.revert import revert_counts_text, runs_text
 from importer_gui.core.store import RunSummary
-from importer_gui.core.store.runs import NO_SUCH_RUN
+from importer_gui.core.store.runs import NO_SUCH_RUN, REVERT_KIND
 
 # An empty history: the runs it would list are of every kind, not imports only.
 NO_RUNS = "No runs yet: the store holds no import, refresh or revert.\n"
@@ -66,12 +66,19 @@ def _print_run(run: RunSummary, out: TextIO) -> None:
     # On the reader's clock, as the window says it: a run keeps the offset of the clock that
     # recorded it (another time zone's, a server's in UTC).
     started = run.started.astimezone()
-    out.write(visible(f"Run {run.id}  {started:%Y-%m-%d %H:%M:%S}  {run.kind}  "
-                      f"{run.config}{note}") + "\n")
-    out.write(f"  {counts_text(counts_said(run.kind, run.counts))}\n")
+    # A revert read no configuration and no file: the store keeps the reverted run's with it
+    # (the JSON gives them), and its note says which run that is.
+    reverting = run.kind == REVERT_KIND
+    config = "" if reverting else f"  {run.config}"
+    out.write(visible(f"Run {run.id}  {started:%Y-%m-%d %H:%M:%S}  {run.kind}{config}{note}")
+              + "\n")
+    counts = revert_counts_text(run.counts) if reverting else counts_text(run.counts)
+    if counts:  # a revert whose counts are all zero (written by another program) has none
+        out.write(f"  {counts}\n")
     if run.committed_by:
         out.write(visible(f"  by: {run.committed_by}") + "\n")
-    _print_files(run.files, out)
+    if not reverting:
+        _print_files(run.files, out)
 
 
 def _print_files(files: list[str], out: TextIO) -> None:

@@ -546,7 +546,7 @@ def test_cli_dry_run_then_revert_then_history(store: Store,
     assert out.endswith(f"Reverted run {run} as run {run + 1}; 1 record skipped.\n")
     # Room 1 was skipped: the run stays revertible for it (QA 5), and the history says so.
     code, out, _ = cli(capsys, "history", "--store", path)
-    assert f"Run {run + 1}" in out and f"revert  /cfg/sessions.xml (reverts run {run})" in out
+    assert f"Run {run + 1}" in out and f"  revert (reverts run {run})\n" in out
     assert (f"import  /cfg/sessions.xml (partly reverted by run {run + 1}; the rest can be "
             "reverted)\n") in out
     code, out, _ = cli(capsys, "history", "--store", path, "--json")

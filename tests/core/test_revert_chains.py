@@ -33,11 +33,13 @@ def names(store: StoreLocation) -> list[tuple[str, str]]:
 
 
 def notes(capsys: pytest.CaptureFixture[str], store: StoreLocation) -> dict[int, str]:
-    """Each run's first history line, after its kind and configuration (its notes)."""
+    """Each run's first history line, after its kind and configuration (its notes): a
+    revert names no configuration."""
     code, out, _ = run(capsys, "history", "--store", str(store))
     assert code == 0
     lines = [line for line in out.splitlines() if line.startswith("Run ")]
-    return {int(line.split()[1]): line.split(".xml", 1)[1].strip() for line in lines}
+    return {int(line.split()[1]): line.split(".xml" if ".xml" in line else "  revert", 1)[1]
+            .strip() for line in lines}
 
 
 def history(capsys: pytest.CaptureFixture[str], store: StoreLocation) -> dict[int, dict]:

@@ -36,10 +36,10 @@ def test_the_history_says_a_revert_skipped_what_it_skipped(
     capsys.readouterr()
     assert main(["history", "--store", str(store)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[1] == "  create 0, update 0, unchanged 0, delete 1, skipped 1"  # run 3
+    assert lines[1] == "  1 deleted, 1 skipped"  # run 3, in the words of the History
     assert "  create 2, update 0, unchanged 0, delete 0, error 0" in lines  # run 1
     assert main(["history", "3", "--store", str(store)]) == 0
-    assert "  create 0, update 0, unchanged 0, delete 1, skipped 1" in capsys.readouterr().out
+    assert "  1 deleted, 1 skipped\n" in capsys.readouterr().out
     assert main(["history", "--store", str(store), "--json"]) == 0
     run = json.loads(capsys.readouterr().out)["runs"][0]
     assert run["kind"] == "revert"
