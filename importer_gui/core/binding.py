@@ -323,10 +323,11 @@ def option_value(spec: ActionSpec, action: Action, name: str) -> OptionValue:
     return default_fields(option) if option.kind is OptionKind.FIELD_LIST else option.default
 
 
-def _merged(spec: FieldDef, *layers: FieldOptions | None,
+def _merged(spec: FieldDef, *layers: FieldOptions | None, key: bool = False,
             ) -> tuple[bool, dict[str, str], dict[str, str]]:
     """Mandatory flag, codes and settings: defaults, then columnsMapping, the action's
-    <parameters>, then its fields. A mapping left empty keeps the code below it."""
+    <parameters>, then its fields. A mapping left empty keeps the code below it. A mandatory
+    ``key`` (the action's teacherLogin) stays so: without it a row has nothing to find."""
     mandatory = spec.mandatory
     codes = spec.default_codes
     settings: dict[str, str] = {}
@@ -334,7 +335,7 @@ def _merged(spec: FieldDef, *layers: FieldOptions | None,
         if options is None:
             continue
         if options.mandatory is not None:
-            mandatory = options.mandatory
+            mandatory = options.mandatory or (key and spec.mandatory)
         codes.update((meaning, code) for meaning, code in options.codes.items() if code)
         settings.update(options.settings)
     return mandatory, codes, settings
@@ -404,7 +405,8 @@ def bind_action(action: Action, columns: list[Column], date_format: str) -> Boun
             name if name in listed else column.field)
         mandatory, codes, settings = _merged(fdef, column.options,
                                              _parameter_layer(action, fdef.name),
-                                             listed_options)
+                                             listed_options,
+                                             key=fdef.name in spec.key_fields)
         bound[name] = BoundField(name, index, fdef, mandatory, codes,
                                  {code: meaning for meaning, code in codes.items()},
                                  key_text(fdef), settings)
