@@ -42,6 +42,14 @@ from importer_gui.core.readers import is_workbook
 from importer_gui.core.readers.number_formats import WHOLE_SHOWN, format_showing, layout
 from importer_gui.core.readers.text import file_codec
 from importer_gui.core.reports import refuse_a_file_read
+from importer_gui.core.sheet_copy import (
+    FoundCell,
+    NewCell,
+    UnusualSheetError,
+    copy_changing_cells,
+    epoch_1904,
+    is_date_style,
+)
 from importer_gui.core.values import date_pattern
 
 if TYPE_CHECKING:
@@ -556,6 +564,11 @@ class _Steps:
         """``done`` rows gone through (of a total not known); Cancelled when asked."""
         self.monitor.step(done, 0, self.what)
 
+    def bytes(self, done: int, total: int) -> None:
+        """``done`` bytes of ``total`` copied; Cancelled when asked."""
+        self.monitor.check_cancelled()
+        self.monitor.progress(done, total, self.what)
+
     def check(self) -> None:
         """Cancelled when the user asked to stop (between two long steps of a workbook)."""
         self.monitor.check_cancelled()
@@ -721,6 +734,11 @@ def _copy_ooxml(entry: FileCorrections, tmp: Path, fields: Sequence[str] | None,
 
     name = _refuse_changed_sheet(entry, step)
     _refuse_not_xml(entry, fields)  # before the workbook is loaded, which may take seconds
+    if entry.file.suffix.lower() == ".xlsx":
+        try:
+            return _copy_cells(entry, tmp, name, step)
+        except UnusualSheetError:
+            pass  # a workbook written otherwise than usual: openpyxl reads anything
     book = load_workbook(entry.file, keep_vba=entry.file.suffix.lower() == ".xlsm")
     step.check()  # a large workbook takes seconds to load, and as many to save
     if name not in book.sheetnames:
@@ -741,6 +759,56 @@ def _copy_ooxml(entry: FileCorrections, tmp: Path, fields: Sequence[str] | None,
         cell.data_type = "s"  # "=1+1" typed in a cell is text, as the check read it
     step.check()
     book.save(tmp)
+
+
+def _copy_cells(entry: FileCorrections, tmp: Path, name: str, step: _Steps) -> None:
+    """The workbook's parts copied as they are, but for the corrected cells of the sheet
+    ``name``: each as ``_copy_ooxml`` would write it (UnusualSheetError where it cannot be so)."""
+    from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH
+
+    epoch = MAC_EPOCH if epoch_1904(entry.file) else WINDOWS_EPOCH
+
+    def rewrite(key: CellKey, found: FoundCell | None) -> NewCell:
+        return _new_cell(entry.cells[key], found, entry.reading, epoch)
+
+    copy_changing_cells(entry.file, tmp, name, list(entry.cells), rewrite, step.monitor,
+                        step.bytes)
+
+
+def _new_cell(correction: Correction, found: FoundCell | None, reading: Reading,
+              epoch: datetime) -> NewCell:
+    """A corrected cell as openpyxl would write it (``_copy_ooxml``): a date cell given a
+    date stays one, a number shown with text stays a number where its own format shows
+    the number typed; anything else is the text typed, in the cell's own style."""
+    from openpyxl.compat import safe_string
+    from openpyxl.utils.datetime import to_excel
+
+    if found is not None and found.kind == "d":
+        raise UnusualSheetError("an ISO date cell")
+    value = _number(found)
+    if value is not None and is_date_style(found.number_format):  # type: ignore[union-attr]
+        day = _as_date(correction.after, reading)
+        return NewCell(correction.after) if day is None else \
+            NewCell(safe_string(to_excel(day, epoch)), number=True)
+    shown = _shown_number(value, found.number_format) if found else None
+    after = corrected_cell(shown, correction.after) if shown is not None else None
+    if isinstance(after, Shown) and found is not None:
+        if _shown_number(int(after.value), found.number_format) == after:
+            return NewCell(str(int(after.value)), number=True)
+        if format_showing(after) is not None:
+            raise UnusualSheetError("a number format to add to the styles")
+    return NewCell(correction.after)
+
+
+def _number(found: FoundCell | None) -> int | float | None:
+    """A cell's number, as openpyxl reads it; None for a cell holding none."""
+    if found is None or found.kind not in ("", "n") or found.value is None:
+        return None
+    try:
+        return float(found.value) if any(c in found.value for c in ".Ee") else \
+            int(found.value)
+    except ValueError:
+        raise UnusualSheetError("a number that is none") from None
 
 
 def _formulas_as_read(file: Path, sheet: object) -> None:
