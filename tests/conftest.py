@@ -43,6 +43,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = offscreen_on(DESKTOP_SCREEN)
 
 SAMPLE = ROOT / "resources" / "sample"
+WINDOW_TESTS = ROOT / "tests" / "ui"
 SCREENSHOTS = ROOT / "screenshots"
 
 
@@ -153,6 +154,17 @@ def english(qapp: QApplication, translations: Path) -> Iterator[None]:
         yield
     finally:
         remove_translators(qapp)
+
+
+@pytest.fixture(autouse=True)
+def english_as_started(request: pytest.FixtureRequest) -> None:
+    """Every window test sees the English the app shows: "1 record", never "1 record(s)".
+
+    A window test is one of tests/ui, or one elsewhere that starts Qt's application (``qapp``,
+    which ``qtbot`` and ``window`` build on); the others never load Qt.
+    """
+    if WINDOW_TESTS in request.path.parents or "qapp" in request.fixturenames:
+        request.getfixturevalue("english")
 
 
 @contextmanager

@@ -2,8 +2,8 @@
 sees. Each question is recorded; the first answer is given unless a test queued others; no
 two of its answers may share an Alt+letter. Message boxes shown are recorded too
 (``warnings``), a team's server that never answers is at hand (``silent_server``), and a
-system in dark mode (``dark``). Every window speaks English as the app starts it, its plural
-forms included, unless a test asks for French (``french``, ``speaking``)."""
+system in dark mode (``dark``). Every window speaks English as the app starts it
+(``tests/conftest.py``), unless a test asks for French (``french``, ``speaking``)."""
 
 from __future__ import annotations
 
@@ -98,11 +98,6 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda parent, title, text, *a, **k: shown.append(text))
     return shown
-
-
-@pytest.fixture(autouse=True)
-def english_as_started(english: None) -> None:
-    """Every window test sees the English the app shows: "1 record", never "1 record(s)"."""
 
 
 @pytest.fixture(params=[ENGLISH, FRENCH])

@@ -107,7 +107,7 @@ def test_a_revert_says_what_it_did_in_its_own_words_and_read_no_files(
     browser.history_view.selectRow(0)
     assert browser.run_files_label.isHidden() and browser.run_files_view.isHidden()
     browser.history_view.selectRow(1)
-    assert browser.run_files_label.text() == "Run 3: 1 file(s) read:"
+    assert browser.run_files_label.text() == "Run 3: 1 file read:"
     browser.grab().save(str(screenshots / "history_revert_row.png"))
 
 
