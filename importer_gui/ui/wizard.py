@@ -299,7 +299,8 @@ class Wizard(QWizard):
                     "%Ln correction(s) of the preview, neither committed nor saved in a "
                     "corrected copy of their file, would be lost too.", "", unsaved)
                 copies = self._copy_targets()
-                save = (self.tr("&Save the corrected copies, drop the changes"),
+                save = (self.tr("&Save the corrected copy(ies), drop the changes", "",
+                                len(copies)),
                         lambda: self._save_copies(copies, title, again, self._drop_copied))
             if not self._may_drop_refused(title, drops, discard, refused, after=lost,
                                           save=save):
@@ -316,7 +317,7 @@ class Wizard(QWizard):
                 "%Ln correction(s) of the preview are neither committed nor saved in a "
                 "corrected copy of their file. Save them in %1, beside the file they "
                 "correct?", "", unsaved), names)
-            save = self.tr("&Save the corrected copies")
+            save = self.tr("&Save the corrected copy(ies)", "", len(copies))
         elif not unsaved:
             text = arg(self.tr("Your changes to the configuration (its reading, action, mapping "
                                "or XML) are not saved. Save the configuration %1, to use it "
@@ -330,7 +331,7 @@ class Wizard(QWizard):
                 "reading, action, mapping or XML) are not saved either. Save the corrections "
                 "in %1, beside the file they correct, and the configuration %2?", "", unsaved),
                 names, self._where(config))
-            save = self.tr("&Save the copies and the configuration")
+            save = self.tr("&Save the copy(ies) and the configuration", "", len(copies))
         answer = ask(self, title, text, [save, discard, self.tr("Cancel")], escape=2)
         if answer == 2:
             return False

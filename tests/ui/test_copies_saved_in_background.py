@@ -20,7 +20,7 @@ from tests.ui.test_config_saved_in_background import held_saving
 from tests.ui.test_nothing_lost import FIXED, correct_the_email
 from tests.ui.wizards import sample_preview, shot
 
-SAVE = "Save the corrected copies"
+SAVE = "Save the corrected copy"
 
 
 def shown_progress(window: MainWindow) -> SavingCopies:

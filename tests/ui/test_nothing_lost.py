@@ -95,13 +95,13 @@ def test_new_import_quit_and_closing_ask_before_corrections_go(
     assert text == ("1 correction of the preview is neither committed nor saved in a "
                     "corrected copy of its file. Save it in teachers-corrected.csv, "
                     "beside the file it corrects?")
-    assert answers == ["Save the corrected copies", "Discard them and start anew", "Cancel"]
+    assert answers == ["Save the corrected copy", "Discard them and start anew", "Cancel"]
 
     questions.answers.append("Cancel")
     assert not window.close()  # the window's close button and File > Quit alike
     assert window.isVisible() and questions.asked[-1][0] == "Quit Import Assistant?"
 
-    questions.answers.append("Save the corrected copies")
+    questions.answers.append("Save the corrected copy")
     assert not window.close()  # written in the background: the window goes once it is
     qtbot.waitUntil(lambda: not window.isVisible())
     copy = sample / "teachers-corrected.csv"
@@ -305,7 +305,7 @@ def test_closing_keeps_the_window_when_a_correction_cannot_be_saved_in_a_workboo
     page = wizard.preview_page
     qtbot.waitUntil(page.shows_plan, timeout=20_000)
     assert page.model.setData(page.model.index(0, 3), "Dup\x01ont")
-    questions.answers.append("Save the corrected copies")
+    questions.answers.append("Save the corrected copy")
     assert not window.close()
     qtbot.waitUntil(lambda: not wizard.copy_runner.busy)
     assert window.isVisible() and window.state.session.unsaved_corrections() == 1

@@ -207,7 +207,7 @@ def test_corrections_and_the_configuration_unsaved_are_asked_about_once(
     editor.setPlainText(editor.toPlainText().replace(
         "<delimiter>semicolon</delimiter>",
         "<delimiter>semicolon</delimiter>\n<dateFormat>DD/MM/YYYY</dateFormat>", 1))
-    questions.answers.append("Save the copies and the configuration")
+    questions.answers.append("Save the copy and the configuration")
     assert not window.close() and wizard.copy_runner.busy  # the copies first, then the rest
     qtbot.waitUntil(lambda: not window.isVisible())
     assert questions.asked == [("Quit Import Assistant?", (
@@ -215,7 +215,7 @@ def test_corrections_and_the_configuration_unsaved_are_asked_about_once(
         "of its file, and your changes to the configuration (its reading, action, mapping "
         "or XML) are not saved either. Save the correction in teachers-corrected.csv, "
         "beside the file it corrects, and the configuration in sample-config.xml?"),
-        ["Save the copies and the configuration", "Discard them and quit", "Cancel"])]
+        ["Save the copy and the configuration", "Discard them and quit", "Cancel"])]
     assert (sample / "teachers-corrected.csv").is_file()
     teachers = config_xml.load(sample / "sample-config.xml").imports[0].provider
     assert teachers.date_format == "DD/MM/YYYY"

@@ -160,7 +160,7 @@ def test_quitting_with_corrections_too_says_they_would_be_lost(
         "saved in a corrected copy of its file, would be lost too.\n\nThe XML: "
         "The configuration is not well-formed XML (line 15): Opening and ending tag "
         "mismatch: teacherEmail line 14 and columnsMapping.",
-        ["&Save the corrected copies, drop the changes", "Discard them and &quit", "Cancel"])]
+        ["&Save the corrected copy, drop the changes", "Discard them and &quit", "Cancel"])]
     assert window.state.session.unsaved_corrections() == 1
     questions.answers.append("Discard them and quit")
     assert window.close()
@@ -173,7 +173,7 @@ def test_quitting_with_corrections_too_may_save_them_and_drop_the_changes(
     go_to(qtbot, window.wizard, CONFIG)
     type_over(qtbot, window, "<teacherEmail/>", "<teacherEmail>")
     go_to(qtbot, window.wizard, ACTION)
-    questions.answers.append("Save the corrected copies, drop the changes")
+    questions.answers.append("Save the corrected copy, drop the changes")
     assert not window.close()  # written in the background: the window goes once it is
     qtbot.waitUntil(lambda: not window.isVisible())
     assert (sample / "teachers-corrected.csv").exists()
@@ -195,5 +195,5 @@ def test_the_quit_question_is_in_french(french: None, window: MainWindow, sample
         "dans la configuration, et quitter les abandonne. 1 correction de l'aperçu, ni "
         "validée ni enregistrée dans une copie corrigée de son fichier, serait perdue "
         "aussi.\n\nLe XML\u00a0: ")
-    assert answers == ["Enregistrer les copies corrigées, abandonner les modifications",
+    assert answers == ["Enregistrer la copie corrigée, abandonner les modifications",
                        "Les abandonner et quitter", "Annuler"]

@@ -502,6 +502,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>&amp;Save the corrected copy(ies), drop the changes</source>
+        <translation>
+            <numerusform>&amp;Save the corrected copy, drop the changes</numerusform>
+            <numerusform>&amp;Save the corrected copies, drop the changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln correction(s) of the preview are neither committed nor saved in a corrected copy of their file. Save them in %1, beside the file they correct?</source>
         <translation>
             <numerusform>%Ln correction of the preview is neither committed nor saved in a corrected copy of its file. Save it in %1, beside the file it corrects?</numerusform>
@@ -509,10 +516,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>&amp;Save the corrected copy(ies)</source>
+        <translation>
+            <numerusform>&amp;Save the corrected copy</numerusform>
+            <numerusform>&amp;Save the corrected copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln correction(s) of the preview are neither committed nor saved in a corrected copy of their file, and your changes to the configuration (its reading, action, mapping or XML) are not saved either. Save the corrections in %1, beside the file they correct, and the configuration %2?</source>
         <translation>
             <numerusform>%Ln correction of the preview is neither committed nor saved in a corrected copy of its file, and your changes to the configuration (its reading, action, mapping or XML) are not saved either. Save the correction in %1, beside the file it corrects, and the configuration %2?</numerusform>
             <numerusform>%Ln corrections of the preview are neither committed nor saved in a corrected copy of their file, and your changes to the configuration (its reading, action, mapping or XML) are not saved either. Save the corrections in %1, beside the file they correct, and the configuration %2?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Save the copy(ies) and the configuration</source>
+        <translation>
+            <numerusform>&amp;Save the copy and the configuration</numerusform>
+            <numerusform>&amp;Save the copies and the configuration</numerusform>
         </translation>
     </message>
 </context>

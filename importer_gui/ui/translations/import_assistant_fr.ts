@@ -2975,6 +2975,27 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <source>&amp;Discard the changes and open</source>
         <translation>&amp;Abandonner les modifications et ouvrir</translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Save the corrected copy(ies), drop the changes</source>
+        <translation>
+            <numerusform>&amp;Enregistrer la copie corrigée, abandonner les modifications</numerusform>
+            <numerusform>&amp;Enregistrer les copies corrigées, abandonner les modifications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Save the corrected copy(ies)</source>
+        <translation>
+            <numerusform>&amp;Enregistrer la copie corrigée</numerusform>
+            <numerusform>&amp;Enregistrer les copies corrigées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Save the copy(ies) and the configuration</source>
+        <translation>
+            <numerusform>&amp;Enregistrer la copie et la configuration</numerusform>
+            <numerusform>&amp;Enregistrer les copies et la configuration</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The mapping: %1</source>
         <translation>La correspondance&#xa0;: %1</translation>
@@ -3014,20 +3035,12 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
             <numerusform>%Ln corrections de l&apos;aperçu, ni validées ni enregistrées dans une copie corrigée de leur fichier, seraient perdues aussi.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>&amp;Save the corrected copies, drop the changes</source>
-        <translation>&amp;Enregistrer les copies corrigées, abandonner les modifications</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln correction(s) of the preview are neither committed nor saved in a corrected copy of their file. Save them in %1, beside the file they correct?</source>
         <translation>
             <numerusform>%Ln correction de l&apos;aperçu n&apos;est ni validée ni enregistrée dans une copie corrigée de son fichier. L&apos;enregistrer dans %1, à côté du fichier qu&apos;elle corrige&#xa0;?</numerusform>
             <numerusform>%Ln corrections de l&apos;aperçu ne sont ni validées ni enregistrées dans une copie corrigée de leur fichier. Les enregistrer dans %1, à côté du fichier qu&apos;elles corrigent&#xa0;?</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>&amp;Save the corrected copies</source>
-        <translation>&amp;Enregistrer les copies corrigées</translation>
     </message>
     <message>
         <source>Your changes to the configuration (its reading, action, mapping or XML) are not saved. Save the configuration %1, to use it again?</source>
@@ -3043,10 +3056,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
             <numerusform>%Ln correction de l&apos;aperçu n&apos;est ni validée ni enregistrée dans une copie corrigée de son fichier, et vos modifications de la configuration (sa lecture, son action, sa correspondance ou son XML) ne sont pas enregistrées non plus. Enregistrer la correction dans %1, à côté du fichier qu&apos;elle corrige, et la configuration %2&#xa0;?</numerusform>
             <numerusform>%Ln corrections de l&apos;aperçu ne sont ni validées ni enregistrées dans une copie corrigée de leur fichier, et vos modifications de la configuration (sa lecture, son action, sa correspondance ou son XML) ne sont pas enregistrées non plus. Enregistrer les corrections dans %1, à côté du fichier qu&apos;elles corrigent, et la configuration %2&#xa0;?</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>&amp;Save the copies and the configuration</source>
-        <translation>&amp;Enregistrer les copies et la configuration</translation>
     </message>
     <message>
         <source>OK</source>
