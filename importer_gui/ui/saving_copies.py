@@ -14,12 +14,13 @@ class SavingCopies(QDialog):
     """Beside the window (greyed out meanwhile): the copies being written, and Cancel, which
     leaves none of the copy being written."""
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, copies: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("savingCopies")
-        self.setWindowTitle(self.tr("Saving the corrected copies"))
-        self.progress_row = ProgressRow(self.tr("&Cancel"), self,
-                                        working_text=self.tr("Saving the corrected copies…"))
+        self.setWindowTitle(self.tr("Saving the corrected copy(ies)", "", copies))
+        self.progress_row = ProgressRow(
+            self.tr("&Cancel"), self,
+            working_text=self.tr("Saving the corrected copy(ies)…", "", copies))
         self.progress_row.cancel_button.clicked.connect(runner.cancel)
         runner.progressed.connect(self.progress_row.show_progress)
         layout = QVBoxLayout(self)

@@ -219,8 +219,9 @@ class Wizard(QWizard):
             return answer == 1
         if not unsaved:
             return True
-        answer = ask(self, title, kept, [self.tr("&Keep them and open"),
-                                         self.tr("&Discard them and open"), self.tr("Cancel")])
+        answer = ask(self, title, kept, [self.tr("&Keep them and open", "", unsaved),
+                                         self.tr("&Discard them and open", "", unsaved),
+                                         self.tr("Cancel")])
         if answer == 1:
             session.discard_corrections()
         return answer != 2
@@ -379,7 +380,7 @@ class Wizard(QWizard):
 
         self._after_saving = again
         self._hold()
-        self._copies_shown = SavingCopies(self.copy_runner, self._beside())
+        self._copies_shown = SavingCopies(self.copy_runner, len(writes), self._beside())
         self._copies_shown.start()
         self.copy_runner.run(work, lambda _none: ended(None), ended)
 

@@ -1,6 +1,7 @@
 """The answer that saves the corrected copies names as many as it writes, one per corrected
 file: "Save the corrected copy" beside a question about one correction, in English and in
-French, whether the configuration is saved too or the pages' changes are dropped."""
+French, whether the configuration is saved too or the pages' changes are dropped; the
+question before opening another file keeps or discards "it" or "them"."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from importer_gui.ui.language import ENGLISH
+from importer_gui.ui.language import ENGLISH, FRENCH
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.wizard import ACTION, CONFIG
@@ -90,3 +91,19 @@ def test_a_new_import_offers_to_save_the_one_copy(
     assert not window.wizard.new_import()
     assert questions.asked[-1][0] == "Start a new import?"
     assert questions.offered[-1][0] == "&Save the copy and the configuration"
+
+
+@pytest.mark.parametrize(("files", "kept"), [
+    (None, {ENGLISH: ["&Keep it and open", "&Discard it and open"],
+            FRENCH: ["La &garder et ouvrir", "L'&abandonner et ouvrir"]}),
+    (1, {ENGLISH: ["&Keep them and open", "&Discard them and open"],
+         FRENCH: ["Les &garder et ouvrir", "Les &abandonner et ouvrir"]})],
+    ids=["one correction", "two"])
+def test_opening_another_file_offers_to_keep_it_or_them(
+        speaking: str, window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions,
+        files: int | None, kept: dict[str, list[str]]) -> None:
+    unsaved(window, sample, qtbot, files, "copies")
+    questions.answers.append("Cancel" if speaking == ENGLISH else "Annuler")
+    assert not window.open_file(sample / "sample-config.xml")
+    assert questions.offered[-1][:2] == kept[speaking]
+

@@ -40,7 +40,8 @@ def test_quitting_saves_the_copies_in_the_background_and_closes_once_written(
     assert window.isVisible() and not window.wizard.isEnabled() and not copy.exists()
     progress = shown_progress(window)
     assert progress.isEnabled() and progress.progress_row.cancel_button.isVisible()
-    assert progress.progress_row.status.text() == "Saving the corrected copies…"
+    assert progress.progress_row.status.text() == "Saving the corrected copy…"
+    assert progress.windowTitle() == "Saving the corrected copy"
     shot(progress, screenshots, "copies-saved-in-background")
     gate.set()
     qtbot.waitUntil(lambda: not window.isVisible())

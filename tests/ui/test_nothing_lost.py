@@ -70,13 +70,13 @@ def test_corrections_survive_check_again_back_next_and_the_configuration_opened_
 
     assert window.open_file(sample / "sample-config.xml")  # the same configuration again
     assert questions.asked[-1][0] == "Open another file?"
-    assert questions.asked[-1][2] == ["Keep them and open", "Discard them and open", "Cancel"]
+    assert questions.asked[-1][2] == ["Keep it and open", "Discard it and open", "Cancel"]
     qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and page.shows_plan(),
                     timeout=20_000)
     assert outcome(page, 4) == "create"
     assert page.model.data(cell(page, 4, EMAIL)) == FIXED
 
-    questions.answers.append("Discard them and open")
+    questions.answers.append("Discard it and open")
     assert window.open_file(sample / "sample-config.xml")
     qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and page.shows_plan(),
                     timeout=20_000)

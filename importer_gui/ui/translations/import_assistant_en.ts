@@ -469,6 +469,23 @@
     </message>
 </context>
 <context>
+    <name>SavingCopies</name>
+    <message numerus="yes">
+        <source>Saving the corrected copy(ies)</source>
+        <translation>
+            <numerusform>Saving the corrected copy</numerusform>
+            <numerusform>Saving the corrected copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving the corrected copy(ies)…</source>
+        <translation>
+            <numerusform>Saving the corrected copy…</numerusform>
+            <numerusform>Saving the corrected copies…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StoreBrowser</name>
     <message numerus="yes">
         <source>Run %1: %Ln file(s) read:</source>
@@ -492,6 +509,20 @@
         <translation>
             <numerusform>%Ln correction of the preview is not saved yet (in a corrected copy or a commit). It stays with its file while this window is open, and comes back when it is checked again.</numerusform>
             <numerusform>%Ln corrections of the preview are not saved yet (in a corrected copy or a commit). They stay with their file while this window is open, and come back when it is checked again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Keep them and open</source>
+        <translation>
+            <numerusform>&amp;Keep it and open</numerusform>
+            <numerusform>&amp;Keep them and open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Discard them and open</source>
+        <translation>
+            <numerusform>&amp;Discard it and open</numerusform>
+            <numerusform>&amp;Discard them and open</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -2668,17 +2668,23 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
 </context>
 <context>
     <name>SavingCopies</name>
-    <message>
-        <source>Saving the corrected copies</source>
-        <translation>Enregistrement des copies corrigées</translation>
+    <message numerus="yes">
+        <source>Saving the corrected copy(ies)</source>
+        <translation>
+            <numerusform>Enregistrement de la copie corrigée</numerusform>
+            <numerusform>Enregistrement des copies corrigées</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
-    <message>
-        <source>Saving the corrected copies…</source>
-        <translation>Enregistrement des copies corrigées…</translation>
+    <message numerus="yes">
+        <source>Saving the corrected copy(ies)…</source>
+        <translation>
+            <numerusform>Enregistrement de la copie corrigée…</numerusform>
+            <numerusform>Enregistrement des copies corrigées…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2951,13 +2957,19 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
             <numerusform>%Ln corrections de l&apos;aperçu ne sont pas encore enregistrées (dans une copie corrigée ou par une validation). Elles restent attachées à leur fichier tant que cette fenêtre est ouverte, et reviennent quand il est vérifié à nouveau.</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>&amp;Keep them and open</source>
-        <translation>Les &amp;garder et ouvrir</translation>
+        <translation>
+            <numerusform>La &amp;garder et ouvrir</numerusform>
+            <numerusform>Les &amp;garder et ouvrir</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>&amp;Discard them and open</source>
-        <translation>Les &amp;abandonner et ouvrir</translation>
+        <translation>
+            <numerusform>L&apos;&amp;abandonner et ouvrir</numerusform>
+            <numerusform>Les &amp;abandonner et ouvrir</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
