@@ -180,8 +180,11 @@ def open_store(args: argparse.Namespace) -> Iterator[Store]:
 
 
 @contextlib.contextmanager
-def open_made(location: StoreLocation, *, keep_empty: bool) -> Iterator[Store]:
-    """The store at ``location``, open; made when new.
+def open_made(location: StoreLocation, *, keep_empty: bool,
+              fill_empty: bool = False) -> Iterator[Store]:
+    """The store at ``location``, open; made when new: where no file was, or, when
+    ``fill_empty`` (a copy's destination), in an empty file there. An empty file found
+    there otherwise is a store lost, said (``Store.open``), never made again empty.
 
     A store this command makes is taken away again when the command fails or is
     interrupted, or when no run was recorded in it and not ``keep_empty``: a mistake never
@@ -194,7 +197,7 @@ def open_made(location: StoreLocation, *, keep_empty: bool) -> Iterator[Store]:
     made = _make_new(location)
     keep = False
     try:
-        with Store.open(location) as store:
+        with Store.open(location, empty_file=made is not None or fill_empty) as store:
             try:
                 yield store
                 keep = keep_empty or bool(store.history())

@@ -60,7 +60,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     # The source is only read, as it is: an older one is not upgraded where it is (a backup
     # on a read-only medium, say); its copy is written at the current version.
     with Store.open_as_it_is(_asking(args.source)) as source, \
-            open_made(_asking(args.destination), keep_empty=True) as destination:
+            open_made(_asking(args.destination), keep_empty=True,
+                      fill_empty=True) as destination:
         copied = source.copy_into(destination, waits_said())
     runs = copied.get("import_run", 0)
     records = sum(n for table, n in copied.items() if table not in RUN_TABLES)

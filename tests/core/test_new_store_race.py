@@ -73,7 +73,7 @@ def new_store(tmp_path: Path) -> tuple[Path, MadeStore | None]:
     """A store this process made, as a command makes it (with its folder)."""
     path = tmp_path / "new" / "store.sqlite3"
     made = _make_new(path)
-    Store.open(path).close()
+    Store.open(path, empty_file=made is not None).close()
     return path, made
 
 
@@ -91,7 +91,9 @@ def test_a_new_store_another_program_writes_to_is_waited_for(tmp_path: Path) -> 
     done = threading.Timer(0.3, other.execute, ("COMMIT",))
     done.start()
     try:
-        with Store.open(path) as store:  # refused at once when the WAL's lock was not waited for
+        # As a command that lost the race to make the file opens it; refused at once when
+        # the WAL's lock was not waited for.
+        with Store.open(path, empty_file=True) as store:
             assert store.history() == []
     finally:
         done.join()
@@ -105,7 +107,7 @@ def test_a_new_store_another_program_keeps_writing_to_is_said_locked(tmp_path: P
     other = writing_to_the_new_file(path)
     try:
         with pytest.raises(StoreLockedError) as refused:
-            Store.open(path, busy_timeout=0.2)
+            Store.open(path, busy_timeout=0.2, empty_file=True)
     finally:
         other.close()
     assert str(refused.value) == (f"The store {path} is locked by another program; try again "

@@ -216,3 +216,21 @@ def test_a_library_name_too_long_for_a_file_is_cut(name: str, stem: str) -> None
     from importer_gui.ui.settings import library_file_name
 
     assert library_file_name(name) == f"{stem}.xml"
+
+
+def test_an_empty_store_file_is_said_lost_and_left_empty(
+        speaking: str, window: MainWindow, warnings: list[str], tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    store.write_bytes(b"")
+    before = window.state.store_path
+    assert not window.use_store(store)
+    assert warnings == [
+        f"{store} est vide (0 octet)\u00a0: il ne contient aucune base, et rien n'y a été "
+        "écrit. S'il contenait vos exécutions, remettez-le depuis une copie\u00a0; pour "
+        "commencer une nouvelle base à cet endroit, supprimez d'abord le fichier vide."
+        if speaking == FRENCH else
+        f"{store} is empty (0 bytes): it holds no store, and nothing was written to it. If it "
+        "held your runs, put it back from a copy; to start a new store there, delete the "
+        "empty file first."]
+    assert store.read_bytes() == b""
+    assert window.state.store_path == before

@@ -75,6 +75,12 @@ FAILED_DOING = {
     "read": QT_TRANSLATE_NOOP("errors", "The store {path} could not be read: {detail}."),
     "written": QT_TRANSLATE_NOOP("errors", "The store {path} could not be written: {detail}."),
 }
+# A store's file there with nothing in it: most likely a store lost (a failed copy, a sync
+# tool), whose history a new store made in its place would quietly start again.
+EMPTY_FILE = QT_TRANSLATE_NOOP("errors", "{path} is empty (0 bytes): it holds no store, and "
+                                         "nothing was written to it. If it held your runs, "
+                                         "put it back from a copy; to start a new store "
+                                         "there, delete the empty file first.")
 NOT_A_STORE = QT_TRANSLATE_NOOP("errors", "{path} is not an Import Assistant store.")
 NEWER_VERSION = QT_TRANSLATE_NOOP("errors", "The store {path} was written by a newer version of "
                                             "Import Assistant; please update the program.")
@@ -211,13 +217,18 @@ class Store:
 
     @classmethod
     def open(cls, location: StoreLocation | str, *, busy_timeout: float = 10.0,
-             create: bool = True) -> Store:
+             create: bool = True, empty_file: bool = False) -> Store:
         """Open the store at ``location``: created (with its folder) when new and ``create``
         says so, upgraded in place when an older version wrote it.
 
+        A SQLite file there that is empty is refused (EMPTY_FILE), unless ``empty_file``
+        says it is this store's to be made in: the caller has just made it (or seen another
+        command make it a moment ago), or was told to copy a store there.
+
         Another program writing to it is waited for ``busy_timeout`` seconds.
         """
-        return cls._open(location, busy_timeout, create, DOES_NOT_EXIST)
+        return cls._open(location, busy_timeout, create, DOES_NOT_EXIST,
+                         empty_file=empty_file)
 
     @classmethod
     def open_as_it_is(cls, location: StoreLocation | str, *,
@@ -244,7 +255,7 @@ class Store:
 
     @classmethod
     def _open(cls, location: StoreLocation | str, busy_timeout: float, create: bool,
-              missing: str, *, as_it_is: bool = False) -> Store:
+              missing: str, *, as_it_is: bool = False, empty_file: bool = False) -> Store:
         """Open (see ``open``); ``missing`` says a store not there when not ``create``;
         ``as_it_is``: see ``open_as_it_is``."""
         try:
@@ -254,6 +265,8 @@ class Store:
         if isinstance(location, Path):
             _folder_ready(location, create, missing)
             _readable(location)
+            if not empty_file:
+                _refuse_empty(location)
         store = cls(location, dialect_for(location))
         store._busy_timeout = busy_timeout
         try:
@@ -717,6 +730,17 @@ def _unreadable(path: Path, exc: OSError) -> StoreError:
     the system's reason, by every command and the window alike: the engine says only
     "unable to open database file"."""
     return StoreError(FAILED_DOING["read"].format(path=path, detail=system_reason(exc)))
+
+
+def _refuse_empty(path: Path) -> None:
+    """A store file there that holds nothing, said (EMPTY_FILE) before anything is written:
+    SQLite would take it for a new database, and the store be made again empty in it."""
+    try:
+        empty = path.stat().st_size == 0
+    except FileNotFoundError:
+        return  # a new store, made by the engine
+    if empty:
+        raise StoreError(EMPTY_FILE.format(path=path))
 
 
 def _folder_ready(path: Path, create: bool, missing: str) -> None:

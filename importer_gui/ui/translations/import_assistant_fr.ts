@@ -5030,6 +5030,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>La base {path} n&apos;a pas pu être écrite&#xa0;: {detail}.</translation>
     </message>
     <message>
+        <source>{path} is empty (0 bytes): it holds no store, and nothing was written to it. If it held your runs, put it back from a copy; to start a new store there, delete the empty file first.</source>
+        <translation>{path} est vide (0 octet)&#xa0;: il ne contient aucune base, et rien n&apos;y a été écrit. S&apos;il contenait vos exécutions, remettez-le depuis une copie&#xa0;; pour commencer une nouvelle base à cet endroit, supprimez d&apos;abord le fichier vide.</translation>
+    </message>
+    <message>
         <source>{path} is not an Import Assistant store.</source>
         <translation>{path} n&apos;est pas une base d&apos;Import Assistant.</translation>
     </message>

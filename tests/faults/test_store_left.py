@@ -1,0 +1,59 @@
+"""What a damaged store's file leaves a user with: an empty file where a store was (a failed
+copy, a sync tool), another database's journal beside it. Through the real command line:
+one line naming the file (exit 2), nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.builders import teachers_import, write_config
+from tests.faults import cli, one_line_failure
+
+
+def teachers(folder: Path) -> Path:
+    """A configuration of three new teachers."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_config(folder, teachers_import(
+        folder, [(f"t{i}", f"Name {i}", "F", "") for i in range(3)]))
+
+
+def empty_said(path: Path) -> str:
+    """What every opening says of an empty file given as the store."""
+    return (f"{path} is empty (0 bytes): it holds no store, and nothing was written to it. "
+            "If it held your runs, put it back from a copy; to start a new store there, "
+            "delete the empty file first.")
+
+
+@pytest.mark.parametrize("command", [["history"], ["check", "CONFIG"], ["commit", "CONFIG"],
+                                     ["revert", "1", "--dry-run"], ["package", "CONFIG",
+                                                                    "--out", "OUT"]],
+                         ids=" ".join)
+def test_an_empty_store_file_is_said_lost_and_left_empty(tmp_path: Path,
+                                                         command: list[str]) -> None:
+    store = tmp_path / "store.sqlite3"
+    store.write_bytes(b"")
+    given = {"CONFIG": str(teachers(tmp_path / "files")), "OUT": str(tmp_path / "out")}
+    line = one_line_failure(cli(*(given.get(word, word) for word in command),
+                                "--store", str(store)))
+    assert line == f"importer-gui: {empty_said(store)}"
+    assert store.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["files", "store.sqlite3"]
+
+
+def test_a_copy_from_an_empty_file_is_said_lost(tmp_path: Path) -> None:
+    source = tmp_path / "store.sqlite3"
+    source.write_bytes(b"")
+    line = one_line_failure(cli("store", "copy", str(source), str(tmp_path / "copy.sqlite3")))
+    assert line == f"importer-gui: {empty_said(source)}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.sqlite3"]
+
+
+def test_a_copy_puts_a_store_back_into_an_empty_file(tmp_path: Path) -> None:
+    backup, lost = tmp_path / "backup.sqlite3", tmp_path / "store.sqlite3"
+    assert cli("commit", str(teachers(tmp_path / "files")), "--store", str(backup)).code == 0
+    lost.write_bytes(b"")
+    done = cli("store", "copy", str(backup), str(lost))
+    assert done.code == 0, done.err
+    assert cli("history", "--store", str(lost)).out.startswith("Run 1 ")
