@@ -4,6 +4,8 @@ one line naming the file (exit 2), nothing written."""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,31 @@ def test_a_copy_puts_a_store_back_into_an_empty_file(tmp_path: Path) -> None:
     done = cli("store", "copy", str(backup), str(lost))
     assert done.code == 0, done.err
     assert cli("history", "--store", str(lost)).out.startswith("Run 1 ")
+
+
+def another_databases_wal(folder: Path, beside: Path) -> None:
+    """Another database's -wal, its commits not yet merged, put beside ``beside``."""
+    other = folder / "other.sqlite3"
+    conn = sqlite3.connect(other)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("CREATE TABLE t(x)")
+    conn.execute("INSERT INTO t VALUES (1)")
+    conn.commit()
+    shutil.copy(f"{other}-wal", f"{beside}-wal")
+    conn.close()
+
+
+@pytest.mark.parametrize("command", [["history"], ["commit", "CONFIG"]], ids=" ".join)
+def test_another_databases_wal_beside_the_store_is_named(tmp_path: Path,
+                                                         command: list[str]) -> None:
+    store = tmp_path / "store.sqlite3"
+    config = teachers(tmp_path / "files")
+    assert cli("commit", str(config), "--store", str(store)).code == 0
+    another_databases_wal(tmp_path / "files", store)
+    line = one_line_failure(cli(*({"CONFIG": str(config)}.get(word, word) for word in command),
+                                "--store", str(store)))
+    assert line == (f"importer-gui: {store} is not an Import Assistant store, most likely "
+                    f"because of {store}-wal, another database's journal left beside it, "
+                    "which SQLite merges into the file it opens: put the store back from a "
+                    "copy.")

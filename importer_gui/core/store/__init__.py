@@ -82,6 +82,13 @@ EMPTY_FILE = QT_TRANSLATE_NOOP("errors", "{path} is empty (0 bytes): it holds no
                                          "put it back from a copy; to start a new store "
                                          "there, delete the empty file first.")
 NOT_A_STORE = QT_TRANSLATE_NOOP("errors", "{path} is not an Import Assistant store.")
+# The same with another database's journal found beside the file ({side}: its name), which
+# SQLite merged into it when it was opened: the likely cause, and what is left to do.
+NOT_A_STORE_BESIDE = QT_TRANSLATE_NOOP("errors", "{path} is not an Import Assistant store, "
+                                                 "most likely because of {side}, another "
+                                                 "database's journal left beside it, which "
+                                                 "SQLite merges into the file it opens: put "
+                                                 "the store back from a copy.")
 NEWER_VERSION = QT_TRANSLATE_NOOP("errors", "The store {path} was written by a newer version of "
                                             "Import Assistant; please update the program.")
 UNKNOWN_VERSION = QT_TRANSLATE_NOOP("errors", "The store {path} has an unknown schema version "
@@ -212,6 +219,7 @@ class Store:
         self._identity: str | None = None  # read when opened
         self._version = schema.SCHEMA_VERSION  # the schema it is read as; older as it is
         self._busy_timeout = 10.0  # given when opened: a connection made again waits as long
+        self._journal_found: Path | None = None  # a journal beside the file when opened
         # One connection shared by the GUI thread and the worker; calls take turns.
         self._lock = threading.RLock()
 
@@ -269,6 +277,8 @@ class Store:
                 _refuse_empty(location)
         store = cls(location, dialect_for(location))
         store._busy_timeout = busy_timeout
+        if isinstance(location, Path):
+            store._journal_found = _journal_beside(location)
         try:
             with store._guard("opened"):
                 store._connection = store._connect(busy_timeout, create)
@@ -335,7 +345,7 @@ class Store:
             self._dialect.create(conn, schema.TABLES, schema.SCHEMA_VERSION)
             return True
         if not identity.ours:
-            raise StoreError(NOT_A_STORE.format(path=self.path))
+            raise StoreError(self._not_a_store())
         if identity.version > schema.SCHEMA_VERSION:
             raise StoreError(NEWER_VERSION.format(path=self.path))
         if identity.version < schema.FIRST_SCHEMA_VERSION:
@@ -355,6 +365,13 @@ class Store:
                 return False  # checked and browsed as it is, without an identity
         self._dialect.share_grants(conn)
         return True
+
+    def _not_a_store(self) -> str:
+        """Why the file opened is not a store: with the journal found beside it, the likely
+        cause, named."""
+        if self._journal_found is None:
+            return NOT_A_STORE.format(path=self.path)
+        return NOT_A_STORE_BESIDE.format(path=self.path, side=self._journal_found)
 
     def _older_read_only(self) -> str:
         """Why a store too old to be read as it is cannot be read where it is."""
@@ -475,9 +492,10 @@ class Store:
         path, text = self.path, fault.text
         if fault.failure is Failure.DISK_FULL:
             return self._disk_full(doing)
+        if fault.failure is Failure.NOT_A_STORE:
+            return self._not_a_store()
         template = {
             Failure.LOCKED: LOCKED,
-            Failure.NOT_A_STORE: NOT_A_STORE,
             Failure.DAMAGED: DAMAGED,
             Failure.READ_ONLY: READ_ONLY,
             Failure.UNIQUE: UNIQUE,
@@ -730,6 +748,17 @@ def _unreadable(path: Path, exc: OSError) -> StoreError:
     the system's reason, by every command and the window alike: the engine says only
     "unable to open database file"."""
     return StoreError(FAILED_DOING["read"].format(path=path, detail=system_reason(exc)))
+
+
+def _journal_beside(path: Path) -> Path | None:
+    """A SQLite journal (-wal, -journal) holding something beside the store file, which the
+    engine merges into it as it opens it; None without one."""
+    for tail in ("-wal", "-journal"):
+        side = path.with_name(path.name + tail)
+        with suppress(OSError):
+            if side.stat().st_size > 0:
+                return side
+    return None
 
 
 def _refuse_empty(path: Path) -> None:

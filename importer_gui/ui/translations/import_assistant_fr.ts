@@ -5038,6 +5038,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{path} n&apos;est pas une base d&apos;Import Assistant.</translation>
     </message>
     <message>
+        <source>{path} is not an Import Assistant store, most likely because of {side}, another database&apos;s journal left beside it, which SQLite merges into the file it opens: put the store back from a copy.</source>
+        <translation>{path} n&apos;est pas une base d&apos;Import Assistant, très probablement à cause de {side}, le journal d&apos;une autre base laissé à côté, que SQLite fusionne dans le fichier qu&apos;il ouvre&#xa0;: remettez la base depuis une copie.</translation>
+    </message>
+    <message>
         <source>The store {path} was written by a newer version of Import Assistant; please update the program.</source>
         <translation>La base {path} a été écrite par une version plus récente d&apos;Import Assistant&#xa0;; mettez le programme à jour.</translation>
     </message>
