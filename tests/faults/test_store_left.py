@@ -12,6 +12,7 @@ import pytest
 
 from tests.builders import teachers_import, write_config
 from tests.faults import cli, one_line_failure
+from tests.postgres import raw_sql
 
 
 def teachers(folder: Path) -> Path:
@@ -87,3 +88,14 @@ def test_another_databases_wal_beside_the_store_is_named(tmp_path: Path,
                     f"because of {store}-wal, another database's journal left beside it, "
                     "which SQLite merges into the file it opens: put the store back from a "
                     "copy.")
+
+
+def test_a_copy_of_a_store_holding_a_reference_it_cannot_follow_names_the_source(
+        tmp_path: Path, sample: Path) -> None:
+    store, copy = tmp_path / "store.sqlite3", tmp_path / "copy.sqlite3"
+    assert cli("commit", str(sample / "sample-config.xml"), "--store", str(store)).code == 1
+    raw_sql(store, "UPDATE session SET training_id = 'PC-9' WHERE id = 1")
+    line = one_line_failure(cli("store", "copy", str(store), str(copy)))
+    assert line == (f"importer-gui: The store {store} holds a reference it cannot follow "
+                    f"(FOREIGN KEY constraint failed): nothing was written to {copy}.")
+    assert not copy.exists()

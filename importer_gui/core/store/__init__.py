@@ -142,6 +142,10 @@ UNIQUE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: another {ki
 REFERENCE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: a change would leave a "
                                         "record referring to one that does not exist "
                                         "({detail}).")
+# A copy whose target refused a reference: the copy writes what its source holds, so the
+# source ({path}) is the one holding a reference that leads nowhere.
+UNFOLLOWED = QT_TRANSLATE_NOOP("errors", "The store {path} holds a reference it cannot follow "
+                                         "({detail}): nothing was written to {target}.")
 # A reference the check (or a revert's plan) found whole, broken at the write: by a change
 # another program made in between.
 REFERENCE_SINCE_CHECK = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: the store "
@@ -608,7 +612,7 @@ class Store:
 
         monitor = monitor or Monitor()
         try:
-            with target._guard("written"), self._lock:
+            with target._guard("written"), self._lock, self._unfollowed_said(target):
                 src, dst = self._conn(), target._conn()
                 with self._dialect.snapshot(src), target._dialect.write_journal(dst), \
                         interrupts.commit_under_way() as committing, \
@@ -627,6 +631,19 @@ class Store:
                 raise StoreError(refused) from failed.cause
             with self._guard("read"):
                 raise failed.cause from None
+
+    @contextmanager
+    def _unfollowed_said(self, target: Store) -> Iterator[None]:
+        """A reference the target refuses in a copy, said of this store (UNFOLLOWED): the
+        target was empty, and holds only what was copied from here."""
+        try:
+            yield
+        except target._dialect.errors as exc:
+            fault = target._dialect.fault(exc, target.path)
+            if fault.failure is not Failure.REFERENCE:
+                raise
+            raise StoreError(UNFOLLOWED.format(path=self.path, detail=fault.text,
+                                               target=target.path)) from exc
 
     def _sequences_refused(self, failed: SourceFailed) -> str | None:
         """A copy's source whose role was refused its id sequences, said so (the engine

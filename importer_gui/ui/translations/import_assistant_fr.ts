@@ -5102,6 +5102,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Rien n&apos;a été écrit dans {path}&#xa0;: une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail}).</translation>
     </message>
     <message>
+        <source>The store {path} holds a reference it cannot follow ({detail}): nothing was written to {target}.</source>
+        <translation>La base {path} contient une référence qui ne mène nulle part ({detail})&#xa0;: rien n&apos;a été écrit dans {target}.</translation>
+    </message>
+    <message>
         <source>Nothing was written to {path}: the store changed since the check, and a change would leave a record referring to one that does not exist ({detail}); check again.</source>
         <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a changé depuis la vérification, et une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail})&#xa0;; vérifiez à nouveau.</translation>
     </message>
