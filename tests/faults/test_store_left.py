@@ -99,3 +99,18 @@ def test_a_copy_of_a_store_holding_a_reference_it_cannot_follow_names_the_source
     assert line == (f"importer-gui: The store {store} holds a reference it cannot follow "
                     f"(FOREIGN KEY constraint failed): nothing was written to {copy}.")
     assert not copy.exists()
+
+
+@pytest.mark.parametrize("after", ["NULL", "'{}'"])
+def test_a_run_whose_recorded_values_are_missing_is_said_damaged(tmp_path: Path,
+                                                                 after: str) -> None:
+    store = tmp_path / "store.sqlite3"
+    assert cli("commit", str(teachers(tmp_path / "files")), "--store", str(store)).code == 0
+    raw_sql(store, f"UPDATE run_change SET after = {after} WHERE seq = 1")
+    [(teacher,)] = raw_sql(store, "SELECT record_id FROM run_change WHERE seq = 1")
+    before = raw_sql(store, "SELECT * FROM teacher ORDER BY id")
+    for dry in (["--dry-run"], []):
+        line = one_line_failure(cli("revert", "1", *dry, "--store", str(store)))
+        assert line == (f"importer-gui: The store {store} holds a value it cannot read in run 1 "
+                        f"(the values teacher {teacher} was left with are missing).")
+    assert raw_sql(store, "SELECT * FROM teacher ORDER BY id") == before

@@ -544,9 +544,14 @@ class Queries:
         if type(record_id) is not int:  # SQLite keeps a text another program stored
             raise ValueError(f"a {tbl.value}'s recorded id is not a whole number: "
                              f"{record_id!r}")
-        return RunChangeRow(table=tbl, kind=change, record_id=record_id,
-                            before=self._values(tbl, before, texts, decoders[tbl]),
-                            after=self._values(tbl, after, texts, decoders[tbl]))
+        row = RunChangeRow(table=tbl, kind=change, record_id=record_id,
+                           before=self._values(tbl, before, texts, decoders[tbl]),
+                           after=self._values(tbl, after, texts, decoders[tbl]))
+        if not row.after and change is not ChangeKind.DELETE:
+            # A created or updated record always leaves values: without them a revert would
+            # take every record of the run for one changed since.
+            raise ValueError(f"the values {tbl.value} {record_id} was left with are missing")
+        return row
 
     def _values(self, table: Table, stored: Any, texts: dict[str, str],
                 decoders: dict[str, Converter]) -> dict[str, Any]:
