@@ -5,7 +5,9 @@ file opened for writing and every rename, so that a test can tell what the platf
 picks up what the drop folder holds, could have seen. Like OpenSSH's, its plain rename
 refuses an existing target and its posix-rename replaces it. The paths in its ``denied`` are
 refused to every request with "permission denied", as a server whose user may not read them
-answers (the tests run as root, whom file permissions do not stop).
+answers (the tests run as root, whom file permissions do not stop); the requests in its
+``refused`` ("write", "rename", "remove") are refused so whatever their path, as a drop
+folder the user may read but not change answers.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ from typing import Any
 
 import paramiko
 from paramiko import SFTPAttributes, SFTPHandle, SFTPServer, SFTPServerInterface
-from paramiko.sftp import SFTP_FAILURE, SFTP_NO_SUCH_FILE, SFTP_OK, SFTP_PERMISSION_DENIED
+from paramiko.sftp import (
+    SFTP_FAILURE,
+    SFTP_NO_SUCH_FILE,
+    SFTP_OK,
+    SFTP_OP_UNSUPPORTED,
+    SFTP_PERMISSION_DENIED,
+)
 
 
 @dataclass
@@ -34,9 +42,12 @@ class Journal:
 
 
 class _Handle(SFTPHandle):
+    room: Any = None  # called with each block's size: False when the disk cannot take it
     written_hook: Any = None  # called with each block's size once written
 
     def write(self, offset: int, data: bytes) -> int:
+        if self.room is not None and not self.room(len(data)):
+            return SFTP_FAILURE  # as OpenSSH answers a full disk (ENOSPC): a bare "Failure"
         answer = super().write(offset, data)
         if self.written_hook is not None:
             self.written_hook(len(data))
@@ -53,12 +64,15 @@ class _Folder(SFTPServerInterface):
     """The served folder: paths are inside it, never outside."""
 
     def __init__(self, server: Any, *args: Any, root: Path, journal: Journal,
-                 denied: set[str], written_hook: Any = None, **kwargs: Any) -> None:
+                 denied: set[str], owner: Any, **kwargs: Any) -> None:
         super().__init__(server, *args, **kwargs)
         self.root = root
         self.journal = journal
         self.denied = denied
-        self.written_hook = written_hook
+        self.owner = owner  # the SftpServer: its options, read at each request
+
+    def _refused(self, request: str) -> bool:
+        return request in self.owner.refused
 
     def _real(self, path: str) -> Path:
         real = (self.root / path.lstrip("/")).resolve()
@@ -88,6 +102,8 @@ class _Folder(SFTPServerInterface):
         try:
             real = self._real(path)
             writing = flags & (os.O_WRONLY | os.O_RDWR)
+            if writing and self._refused("write"):
+                return SFTP_PERMISSION_DENIED
             descriptor = os.open(real, flags | getattr(os, "O_BINARY", 0), 0o644)
             mode = ("ab" if flags & os.O_APPEND else "wb") if writing else "rb"
             handle = _Handle(flags)
@@ -97,12 +113,15 @@ class _Folder(SFTPServerInterface):
             handle.writefile = opened if writing else None
             if writing:
                 self.journal.written.append(path)
-                handle.written_hook = self.written_hook
+                handle.written_hook = self.owner._written
+                handle.room = self.owner._room
             return handle
         except OSError as exc:
             return self._errno(exc)
 
     def remove(self, path: str) -> int:
+        if self._refused("remove"):
+            return SFTP_PERMISSION_DENIED
         try:
             self._real(path).unlink()
         except OSError as exc:
@@ -113,9 +132,19 @@ class _Folder(SFTPServerInterface):
         target = self._real(newpath)
         if target.exists():
             return SFTP_FAILURE
-        return self.posix_rename(oldpath, newpath)
+        return self._rename(oldpath, newpath)
 
     def posix_rename(self, oldpath: str, newpath: str) -> int:
+        if not self.owner.posix_rename:
+            return SFTP_OP_UNSUPPORTED  # a server without OpenSSH's extension
+        return self._rename(oldpath, newpath)
+
+    def _rename(self, oldpath: str, newpath: str) -> int:
+        if self._refused("rename"):
+            return SFTP_PERMISSION_DENIED
+        if self.owner.drop_at_rename == "before":
+            self.owner._drop()
+            return SFTP_FAILURE  # never sent: the connection is gone
         try:
             os.replace(self._real(oldpath), self._real(newpath))
         except FileNotFoundError:
@@ -123,6 +152,8 @@ class _Folder(SFTPServerInterface):
         except OSError as exc:
             return self._errno(exc)
         self.journal.renamed.append((oldpath, newpath))
+        if self.owner.drop_at_rename == "after":
+            self.owner._drop()
         return SFTP_OK
 
     def mkdir(self, path: str, attr: Any) -> int:
@@ -174,12 +205,17 @@ class SftpServer:
     disk, a slow link) until it is closed; other connections and sessions are still answered.
     ``hold_logins``: a login (a key or a password offered) is answered only once the server is
     closed (a server slow to authenticate); ``login_held`` is set when one is being held.
+    ``disk_size``: the bytes its disk takes in all; a write past them is refused, as OpenSSH
+    refuses one to a full disk. ``drop_at_rename`` ("before" or "after"): every connection is
+    ended at a rename, before or after the file is renamed (its answer never sent).
+    ``posix_rename``: False for a server without OpenSSH's posix-rename extension.
     """
 
     def __init__(self, root: Path, host_key: Any, *, user: str = "platform",
                  client_key: Any = None, password: str | None = None,
                  drop_after: int | None = None, stall_after: int | None = None,
-                 hold_logins: bool = False) -> None:
+                 hold_logins: bool = False, disk_size: int | None = None,
+                 drop_at_rename: str | None = None, posix_rename: bool = True) -> None:
         self.root, self.host_key, self.user = root, host_key, user
         self.client_key, self.password = client_key, password
         self.drop_after = drop_after
@@ -187,6 +223,10 @@ class SftpServer:
         self.hold_logins = hold_logins
         self.login_held = threading.Event()
         self.denied: set[str] = set()  # paths refused as "permission denied"
+        self.refused: set[str] = set()  # requests refused so: "write", "rename", "remove"
+        self.disk_size = disk_size
+        self.drop_at_rename = drop_at_rename
+        self.posix_rename = posix_rename
         self._bytes_written = 0
         self.journal = Journal()
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -220,7 +260,7 @@ class SftpServer:
             transport.add_server_key(self.host_key)
             transport.set_subsystem_handler("sftp", SFTPServer, _Folder, root=self.root,
                                             journal=self.journal, denied=self.denied,
-                                            written_hook=self._written)
+                                            owner=self)
             self._transports.append(transport)
             try:
                 transport.start_server(server=_Login(self.user, self.client_key,
@@ -242,8 +282,15 @@ class SftpServer:
         if self.stall_after is not None and self._bytes_written >= self.stall_after:
             self._stopping.wait()
         if self.drop_after is not None and self._bytes_written >= self.drop_after:
-            for transport in self._transports:
-                transport.close()
+            self._drop()
+
+    def _room(self, size: int) -> bool:
+        """True while the disk takes ``size`` more bytes."""
+        return self.disk_size is None or self._bytes_written + size <= self.disk_size
+
+    def _drop(self) -> None:
+        for transport in self._transports:
+            transport.close()
 
     def close(self) -> None:
         """Stop listening and end every connection."""
