@@ -60,6 +60,18 @@ KEY_NOT_ADDED = QT_TRANSLATE_NOOP(
 SENDING_FAILED = QT_TRANSLATE_NOOP(
     "errors", "Sending to {target} failed: {reason}; files already sent are complete, the "
               "others were not sent.")
+# The same once a file was being sent: the files go in the package's order, so those before
+# {name} are complete.
+SENDING_FILE_FAILED = QT_TRANSLATE_NOOP(
+    "errors", "Sending {name} to {target} failed: {reason}; files already sent are complete, "
+              "the others were not sent.")
+# The same when its temporary file could not be removed (the connection gone, a server that
+# refuses): {leftover} is its name, which a later send of the package removes. "May": a
+# connection that ended as the file was renamed may have seen it renamed into place.
+SENDING_FILE_FAILED_LEFT = QT_TRANSLATE_NOOP(
+    "errors", "Sending {name} to {target} failed: {reason}; it may be left there as "
+              "{leftover}, which a later send removes; files already sent are complete, the "
+              "others were not sent.")
 REFUSED = QT_TRANSLATE_NOOP("errors", "{host} refused {user}'s key and password.")
 # {reason} is the system's, as ssh says it ("Connection refused").
 CANNOT_CONNECT = QT_TRANSLATE_NOOP("errors", "Cannot connect to {host} port {port}: {reason}.")
@@ -113,8 +125,8 @@ CONNECTION_LOST = QT_TRANSLATE_NOOP("errors", "the server closed the connection"
 # The {reason} of SENDING_FAILED when the server answered its bare "Failure" (SSH_FX_FAILURE,
 # what OpenSSH answers for a full disk, a folder in the way of a rename): the file it refused.
 REFUSED_WITHOUT_REASON = QT_TRANSLATE_NOOP(
-    "errors", "the server refused {name} without saying why (is its disk full, or a folder "
-              "of that name in the way?)")
+    "errors", "the server refused it without saying why (is its disk full, or a folder of "
+              "that name in the way?)")
 
 
 @dataclass(frozen=True)
@@ -151,10 +163,31 @@ class SendingFailedError(ImporterError):
     """Sending stopped part-way: the message says so itself ("Sending to … failed: …"), so
     that a sentence around it says why once, not "sending failed" twice."""
 
-    def __init__(self, target: SftpTarget, reason: str) -> None:
-        super().__init__(SENDING_FAILED.format(target=target, reason=reason))
+    def __init__(self, target: SftpTarget, reason: str, name: str | None = None,
+                 leftover: str | None = None) -> None:
+        if name is None:
+            message = SENDING_FAILED.format(target=target, reason=reason)
+        elif leftover is None:
+            message = SENDING_FILE_FAILED.format(name=name, target=target, reason=reason)
+        else:
+            message = SENDING_FILE_FAILED_LEFT.format(name=name, target=target, reason=reason,
+                                                      leftover=leftover)
+        super().__init__(message)
         self.target = target
         self.reason = reason
+        self.name = name  # the file being sent, None before the first
+        self.leftover = leftover  # its temporary file's name, when it could not be removed
+
+
+class _FileFailedError(Exception):
+    """Sending one file failed: ``cause`` says why; ``leftover`` names its temporary file
+    when it may be left on the server."""
+
+    def __init__(self, name: str, cause: BaseException, leftover: str | None,
+                 refused: bool) -> None:
+        super().__init__(name)
+        self.name, self.cause, self.leftover = name, cause, leftover
+        self.refused = refused  # a bare "Failure" the server answered, the connection up
 
 
 class UnknownHostKeyError(ImporterError):
@@ -361,6 +394,10 @@ def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None =
             done += Path(path).stat().st_size
         _remove_leftovers(sftp, target, {Path(path).name for path in files}, sent[-1])
         return sent
+    except _FileFailedError as failed:
+        reason = (REFUSED_WITHOUT_REASON if failed.refused
+                  else _sending_reason(failed.cause, client))
+        raise SendingFailedError(target, reason, failed.name, failed.leftover) from None
     except (OSError, EOFError, paramiko.SSHException) as exc:
         raise SendingFailedError(target, _sending_reason(exc, client)) from None
     finally:
@@ -596,35 +633,51 @@ def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,
             raise Cancelled()
         monitor.progress(done + sent, total, what)
 
+    leftover = None
     try:
+        remote_file = sftp.open(temporary, "wb")
         try:
-            _put(sftp, path, temporary, progress)
+            _put(sftp, path, remote_file, temporary, progress)
             _rename(sftp, temporary, final)
         except Cancelled:
             _abandon(sftp, temporary)
             raise
         except BaseException:
-            # Never written, or the connection is gone (paramiko raises no OSError then).
-            with contextlib.suppress(OSError, EOFError, paramiko.SSHException):
-                sftp.remove(temporary)
+            if not _removed(sftp, temporary):
+                leftover = posixpath.basename(temporary)
             raise
-    except OSError as exc:
-        if exc.errno is None and _transport_active(sftp):  # a server status without errno
-            raise SendingFailedError(
-                target, REFUSED_WITHOUT_REASON.format(name=path.name)) from None
-        raise
+    except (OSError, EOFError, paramiko.SSHException) as exc:
+        # A server status without errno, the connection up: OpenSSH's bare "Failure".
+        refused = (isinstance(exc, OSError) and exc.errno is None
+                   and _transport_active(sftp))
+        raise _FileFailedError(path.name, exc, leftover, refused) from None
     return final
+
+
+def _removed(sftp: Any, temporary: str) -> bool:
+    """Remove a temporary file a send left part-way; False when it may still be there (the
+    connection gone, paramiko then raising no OSError, or a server that refuses)."""
+    import paramiko
+
+    try:
+        sftp.remove(temporary)
+    except OSError as exc:
+        return exc.errno == errno.ENOENT and _transport_active(sftp)
+    except (EOFError, paramiko.SSHException):
+        return False
+    return True
 
 
 BLOCK = 32768  # bytes of a file in one write request, as paramiko's put sends them
 
 
-def _put(sftp: Any, path: Path, remote: str, progress: Callable[[int, int], None]) -> None:
-    """Write ``path`` as ``remote``, its blocks sent without waiting for the server to write
-    each (as paramiko's put). A cancel ``progress`` raises leaves the remote file open: closing
-    it would wait for a slow server to write every block queued, for ``_abandon`` to drop."""
+def _put(sftp: Any, path: Path, remote_file: Any, remote: str,
+         progress: Callable[[int, int], None]) -> None:
+    """Write ``path`` in ``remote_file`` (opened as ``remote``), its blocks sent without
+    waiting for the server to write each (as paramiko's put). A cancel ``progress`` raises
+    leaves the remote file open: closing it would wait for a slow server to write every block
+    queued, for ``_abandon`` to drop."""
     size = path.stat().st_size
-    remote_file = sftp.open(remote, "wb")
     sent = 0
     try:
         remote_file.set_pipelined(True)

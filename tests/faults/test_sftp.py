@@ -18,6 +18,7 @@ import pytest
 
 from importer_gui.cli import main
 from importer_gui.core import sftp
+from importer_gui.core.atomic import part_of
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.progress import Monitor
 from tests.faults import cli
@@ -84,6 +85,12 @@ def files(tmp_path: Path) -> list[Path]:
 
 def drop(server: SftpServer) -> Path:
     return server.root / "drop"
+
+
+def left(server: SftpServer) -> str:
+    """The one temporary file a send cut short left in the drop folder."""
+    (name,) = [p.name for p in drop(server).iterdir() if p.name.endswith(".part")]
+    return name
 
 
 def test_files_arrive_whole_under_their_names_the_configuration_last(
@@ -288,8 +295,9 @@ def test_a_connection_dropped_mid_way_is_one_line_naming_the_server(
     with pytest.raises(ImporterError) as caught:
         sftp.upload(files, target, key_file=identity)
     assert caught.value.message == (
-        f"Sending to {target} failed: the server closed the connection; files already sent "
-        "are complete, the others were not sent.")
+        f"Sending sessions.csv to {target} failed: the server closed the connection; it may "
+        f"be left there as {left(server)}, which a later send removes; files already sent are "
+        "complete, the others were not sent.")
     assert not {p.name for p in drop(server).iterdir()} & {"sessions.csv", "config.xml"}
 
 
@@ -303,8 +311,10 @@ def test_a_connection_dropped_mid_way_reads_in_french_in_the_french_window(
     with pytest.raises(ImporterError) as caught:
         sftp.upload(files, target, key_file=identity)
     assert message_text(caught.value.message) == (
-        f"L'envoi vers {target} a échoué\u00a0: le serveur a fermé la connexion\u00a0; les "
-        "fichiers déjà envoyés sont complets, les autres n'ont pas été envoyés.")
+        f"L'envoi de sessions.csv vers {target} a échoué\u00a0: le serveur a fermé la "
+        f"connexion\u00a0; il est peut-être resté là-bas sous le nom {left(server)}, qu'un "
+        "prochain envoi supprime\u00a0; les fichiers déjà envoyés sont complets, les autres "
+        "n'ont pas été envoyés.")
 
 
 # Hidden files of others in the drop folder, some named nearly as a send's temporary files:
@@ -360,8 +370,8 @@ def test_a_file_the_server_refuses_without_a_reason_is_named(
     with pytest.raises(ImporterError) as caught:
         sftp.upload(files, target, key_file=identity)
     assert caught.value.message == (
-        f"Sending to {target} failed: the server refused config.xml without saying why (is "
-        "its disk full, or a folder of that name in the way?); files already sent are "
+        f"Sending config.xml to {target} failed: the server refused it without saying why "
+        "(is its disk full, or a folder of that name in the way?); files already sent are "
         "complete, the others were not sent.")
     assert sorted(p.name for p in drop(server).iterdir()) == ["config.xml", "sessions.csv"]
     assert (drop(server) / "config.xml").is_dir()
@@ -377,16 +387,20 @@ def test_a_file_the_server_refuses_without_a_reason_reads_in_french(
     with pytest.raises(ImporterError) as caught:
         sftp.upload(files, target, key_file=identity)
     assert message_text(caught.value.message) == (
-        f"L'envoi vers {target} a échoué\u00a0: le serveur a refusé config.xml sans dire "
-        "pourquoi (son disque est-il plein, ou un dossier de ce nom est-il en travers\u00a0?)"
-        "\u00a0; les fichiers déjà envoyés sont complets, les autres n'ont pas été envoyés.")
+        f"L'envoi de config.xml vers {target} a échoué\u00a0: le serveur l'a refusé sans "
+        "dire pourquoi (son disque est-il plein, ou un dossier de ce nom est-il en "
+        "travers\u00a0?)\u00a0; les fichiers déjà envoyés sont complets, les autres n'ont pas "
+        "été envoyés.")
 
 
 def test_a_missing_drop_folder_sends_nothing(server: SftpServer, known: Path, identity: Path,
                                              files: list[Path]) -> None:
-    with pytest.raises(ImporterError, match="does not exist"):
+    with pytest.raises(ImporterError) as caught:
         sftp.upload(files, sftp.parse_target(server.url("/nowhere")), key_file=identity)
+    assert caught.value.message == (
+        "The folder /nowhere does not exist on 127.0.0.1; nothing was sent.")
     assert server.journal.written == []
+    assert not (server.root / "nowhere").exists()  # never made: the platform does not look there
 
 
 def test_a_drop_folder_that_is_a_file_is_said_to_be_one(
@@ -408,6 +422,119 @@ def test_a_drop_folder_the_server_refuses_to_look_up_says_what_it_said(
     assert caught.value.message == (
         "127.0.0.1 refused access to the folder /drop: Permission denied; nothing was sent.")
     assert server.journal.written == []
+
+
+def test_a_drop_folder_the_user_may_not_write_in_sends_nothing_naming_the_file(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    server.refused.add("write")
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    assert caught.value.message == (
+        f"Sending sessions.csv to {target} failed: Permission denied; files already sent are "
+        "complete, the others were not sent.")
+    assert list(drop(server).iterdir()) == []
+
+
+@pytest.mark.parametrize("room", [100_000, 550_013 + 5])  # mid-data file; mid-configuration
+def test_a_disk_full_mid_file_leaves_no_temporary_file_and_names_the_file(
+        server: SftpServer, known: Path, identity: Path, files: list[Path], room: int) -> None:
+    server.disk_size = room
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    refused = "sessions.csv" if room < files[0].stat().st_size else "config.xml"
+    assert caught.value.message == (
+        f"Sending {refused} to {target} failed: the server refused it without saying why (is "
+        "its disk full, or a folder of that name in the way?); files already sent are "
+        "complete, the others were not sent.")
+    whole = [] if refused == "sessions.csv" else ["sessions.csv"]
+    assert sorted(p.name for p in drop(server).iterdir()) == whole
+    assert all((drop(server) / n).read_bytes() == files[0].read_bytes() for n in whole)
+
+
+@pytest.mark.parametrize("moment", ["before", "after"])
+def test_a_connection_dropped_mid_rename_names_what_may_be_left(
+        server: SftpServer, known: Path, identity: Path, files: list[Path], moment: str
+        ) -> None:
+    server.drop_at_rename = moment
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    leftover = caught.value.leftover
+    assert leftover.startswith(".sessions.csv.") and leftover.endswith(".part")
+    assert caught.value.message == (
+        f"Sending sessions.csv to {target} failed: the server closed the connection; it may "
+        f"be left there as {leftover}, which a later send removes; files already sent are "
+        "complete, the others were not sent.")
+    # Renamed or not, never half a file under the package's names.
+    expected = {"before": leftover, "after": "sessions.csv"}[moment]
+    assert [p.name for p in drop(server).iterdir()] == [expected]
+    assert (drop(server) / expected).read_bytes() == files[0].read_bytes()
+
+
+def test_a_temporary_file_the_server_will_not_remove_is_named(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    server.refused |= {"rename", "remove"}
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    assert caught.value.message == (
+        f"Sending sessions.csv to {target} failed: Permission denied; it may be left there as "
+        f"{left(server)}, which a later send removes; files already sent are complete, the "
+        "others were not sent.")
+    assert [p.name for p in drop(server).iterdir()] == [left(server)]
+
+
+def test_a_rename_refused_leaves_no_temporary_file(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    server.refused.add("rename")
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    assert caught.value.message == (
+        f"Sending sessions.csv to {target} failed: Permission denied; files already sent are "
+        "complete, the others were not sent.")
+    assert list(drop(server).iterdir()) == []
+
+
+def test_a_server_without_posix_rename_still_replaces_files_of_the_same_names(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    server.posix_rename = False  # its plain rename refuses an existing target
+    (drop(server) / "config.xml").write_text("<import-config><!-- earlier --></import-config>")
+    sftp.upload(files, sftp.parse_target(server.url()), key_file=identity)
+    assert sorted(p.name for p in drop(server).iterdir()) == ["config.xml", "sessions.csv"]
+    assert (drop(server) / "config.xml").read_bytes() == files[1].read_bytes()
+
+
+def test_the_command_line_keeps_the_package_when_the_drop_folder_is_missing(
+        server: SftpServer, known: Path, identity: Path, sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = cli("package", str(sample / "sample-config.xml"), "--out", str(out),
+               "--store", existing_store(tmp_path / "store.sqlite3"),
+               "--upload", server.url("/nowhere"), "--identity", str(identity))
+    assert done.code == 4
+    assert done.err.splitlines() == [
+        f"importer-gui: The package was written in {out}; sending it failed: the folder "
+        "/nowhere does not exist on 127.0.0.1; nothing was sent. Run the same command again "
+        "to send it."]
+    assert "sample-config.xml" in {p.name for p in out.iterdir()}
+
+
+def test_the_command_line_keeps_the_package_when_writing_is_refused(
+        server: SftpServer, known: Path, identity: Path, sample: Path, tmp_path: Path) -> None:
+    server.refused.add("write")
+    out = tmp_path / "out"
+    done = cli("package", str(sample / "sample-config.xml"), "--out", str(out),
+               "--store", existing_store(tmp_path / "store.sqlite3"), "--upload", server.url(),
+               "--identity", str(identity))
+    assert done.code == 4
+    assert done.err.splitlines() == [  # trainings.csv: the package's first file
+        f"importer-gui: The package was written in {out}; sending trainings.csv to "
+        f"{server.url()} failed: Permission denied; files already sent are complete, the "
+        "others were not sent. Run the same command again to send it."]
+    assert "sample-config.xml" in {p.name for p in out.iterdir()}
+    assert list(drop(server).iterdir()) == []
 
 
 def test_nobody_listening_is_one_line(identity: Path, files: list[Path]) -> None:
@@ -642,9 +769,10 @@ def test_the_command_line_says_a_connection_dropped_mid_way_once_the_package_is_
                  "--identity", str(identity)])
     assert code == 4  # written, not sent: not 2, "nothing could be done"
     assert capsys.readouterr().err == (
-        f"importer-gui: The package was written in {out}; sending to "
-        f"{server.url()} failed: the server closed the connection; files already sent are "
-        "complete, the others were not sent. Run the same command again to send it.\n")
+        f"importer-gui: The package was written in {out}; sending {part_of(left(server))} "
+        f"to {server.url()} failed: the server closed the connection; it may be left there "
+        f"as {left(server)}, which a later send removes; files already sent are complete, the "
+        "others were not sent. Run the same command again to send it.\n")
     assert "sample-config.xml" in {p.name for p in out.iterdir()}
     assert not [p.name for p in drop(server).iterdir() if not p.name.startswith(".")]
 
@@ -659,9 +787,10 @@ def test_a_connection_dropped_mid_way_is_one_line_on_the_terminal(
     assert done.code == 4
     # paramiko's own log of the reset connection is none of the user's terminal.
     assert done.err.splitlines() == [
-        f"importer-gui: The package was written in {out}; sending to "
-        f"{server.url()} failed: the server closed the connection; files already sent are "
-        "complete, the others were not sent. Run the same command again to send it."]
+        f"importer-gui: The package was written in {out}; sending {part_of(left(server))} "
+        f"to {server.url()} failed: the server closed the connection; it may be left there "
+        f"as {left(server)}, which a later send removes; files already sent are complete, the "
+        "others were not sent. Run the same command again to send it."]
 
 
 class Arrivals(list[tuple[str, str]]):

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from importer_gui.cli import main
 from importer_gui.core import config_xml, pipeline, sftp
+from importer_gui.core.atomic import part_of
 from importer_gui.core.errors import ImporterError
 from importer_gui.core.store import Store
 from importer_gui.ui.package_dialog import PackageDialog
@@ -263,9 +264,11 @@ def test_a_connection_dropped_mid_way_is_said_once_in_the_sentence(
         monkeypatch: pytest.MonkeyPatch, questions: Questions, screenshots: Path) -> None:
     out = tmp_path / "pk"
     dialog = dropped(plan, out, qtbot, server, monkeypatch, questions, "Trust this key and send")
+    (leftover,) = [p.name for p in (server.root / "drop").iterdir()]
     assert dialog.error.text() == (
-        f"The package was written in {out}; sending to {server.url()} failed: the server "
-        "closed the connection; files already sent are complete, the others were not sent. "
+        f"The package was written in {out}; sending {part_of(leftover)} to {server.url()} "
+        f"failed: the server closed the connection; it may be left there as {leftover}, which "
+        "a later send removes; files already sent are complete, the others were not sent. "
         "Send it again with Package and send.")
     dialog.grab().save(str(screenshots / "package-dialog-dropped.png"))
 
@@ -276,11 +279,13 @@ def test_a_connection_dropped_mid_way_is_said_once_in_french(
     out = tmp_path / "pk"
     dialog = dropped(plan, out, qtbot, server, monkeypatch, questions,
                      "Faire confiance à cette clé et envoyer")
+    (leftover,) = [p.name for p in (server.root / "drop").iterdir()]
     assert dialog.error.text() == (
-        f"Le paquet a été écrit dans {out}\u00a0; l'envoi vers {server.url()} a "
-        "échoué\u00a0: le serveur a fermé la connexion\u00a0; les fichiers déjà envoyés sont "
-        "complets, les autres n'ont pas été envoyés. Envoyez-le à nouveau avec Empaqueter et "
-        "envoyer.")
+        f"Le paquet a été écrit dans {out}\u00a0; l'envoi de {part_of(leftover)} vers "
+        f"{server.url()} a échoué\u00a0: le serveur a fermé la connexion\u00a0; il est "
+        f"peut-être resté là-bas sous le nom {leftover}, qu'un prochain envoi supprime\u00a0; "
+        "les fichiers déjà envoyés sont complets, les autres n'ont pas été envoyés. "
+        "Envoyez-le à nouveau avec Empaqueter et envoyer.")
     dialog.grab().save(str(screenshots / "package-dialog-dropped-fr.png"))
 
 

@@ -4710,6 +4710,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>L&apos;envoi vers {target} a échoué&#xa0;: {reason}&#xa0;; les fichiers déjà envoyés sont complets, les autres n&apos;ont pas été envoyés.</translation>
     </message>
     <message>
+        <source>Sending {name} to {target} failed: {reason}; files already sent are complete, the others were not sent.</source>
+        <translation>L&apos;envoi de {name} vers {target} a échoué&#xa0;: {reason}&#xa0;; les fichiers déjà envoyés sont complets, les autres n&apos;ont pas été envoyés.</translation>
+    </message>
+    <message>
+        <source>Sending {name} to {target} failed: {reason}; it may be left there as {leftover}, which a later send removes; files already sent are complete, the others were not sent.</source>
+        <translation>L&apos;envoi de {name} vers {target} a échoué&#xa0;: {reason}&#xa0;; il est peut-être resté là-bas sous le nom {leftover}, qu&apos;un prochain envoi supprime&#xa0;; les fichiers déjà envoyés sont complets, les autres n&apos;ont pas été envoyés.</translation>
+    </message>
+    <message>
         <source>{host} refused {user}&apos;s key and password.</source>
         <translation>{host} a refusé la clé et le mot de passe de {user}.</translation>
     </message>
@@ -4778,8 +4786,8 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>le serveur a fermé la connexion</translation>
     </message>
     <message>
-        <source>the server refused {name} without saying why (is its disk full, or a folder of that name in the way?)</source>
-        <translation>le serveur a refusé {name} sans dire pourquoi (son disque est-il plein, ou un dossier de ce nom est-il en travers&#xa0;?)</translation>
+        <source>the server refused it without saying why (is its disk full, or a folder of that name in the way?)</source>
+        <translation>le serveur l&apos;a refusé sans dire pourquoi (son disque est-il plein, ou un dossier de ce nom est-il en travers&#xa0;?)</translation>
     </message>
     <message>
         <source>Field {end_field}: the session ends on {end}, before it starts on {start} ({start_field}); check the two dates.</source>
