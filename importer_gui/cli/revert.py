@@ -17,7 +17,6 @@ from importer_gui.cli.command import (
 )
 from importer_gui.cli.output import (
     JsonLines,
-    counts_text,
     issues_json,
     say,
     visible,
@@ -79,13 +78,8 @@ def _revert_json(plan: RevertPlan, result: RevertResult | None) -> dict[str, Any
 
 def _print_revert(plan: RevertPlan, result: RevertResult | None, out: TextIO, *,
                   dry_run: bool) -> None:
-    """Counts, every conflict with its record, and what was written (a revert that can
-    write nothing says why on stderr)."""
-    from importer_gui.core.revert import counts_said
-    from importer_gui.core.store.runs import REVERT_KIND
-
-    said = counts_said(REVERT_KIND, plan.counts())
-    out.write(f"Revert of run {plan.run_id}: {counts_text(said)}\n")
+    """Every conflict with its record, then what was written, as history says that run (a
+    revert that can write nothing says why on stderr)."""
     for row in plan.rows():
         for issue in row.issues:
             field = f" {issue.field}" if issue.field else ""
@@ -93,13 +87,24 @@ def _print_revert(plan: RevertPlan, result: RevertResult | None, out: TextIO, *,
                               f"{issue.message}") + "\n")
     for line in plan.summary(done=result is not None):
         out.write(visible(line) + "\n")
-    if result is None:
-        if dry_run:
-            out.write("Dry run: nothing was written.\n")
-        return
-    skipped = plan.conflicts()
-    tail = f"; {skipped} record{'s' if skipped != 1 else ''} skipped" if skipped else ""
-    out.write(f"Reverted run {plan.run_id} as run {result.run_id}{tail}.\n")
+    out.write(_counts_line(plan, result) + "\n")
+    if result is None and dry_run:
+        out.write("Dry run: nothing was written.\n")
+
+
+def _counts_line(plan: RevertPlan, result: RevertResult | None) -> str:
+    """"Run 5 reverted run 1: 2 deleted, 1 skipped.": the counts in history's words (a dry
+    run's "Run 1 would be reverted: ...")."""
+    from importer_gui.core.revert import revert_counts_text
+
+    if result is not None:
+        said = f"Run {result.run_id} reverted run {plan.run_id}"
+    elif plan.change_count() or not plan.tables:
+        said = f"Run {plan.run_id} would be reverted"
+    else:
+        said = f"Run {plan.run_id} cannot be reverted"
+    counts = revert_counts_text(result.counts if result else plan.counts())
+    return f"{said}: {counts}." if counts else f"{said}."
 
 
 REVERT = Command("revert", "undo a run (an import, a refresh or a revert) as a new run; "

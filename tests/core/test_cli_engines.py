@@ -60,7 +60,7 @@ def test_a_new_user_tries_the_sample_on_each_engine(
     [committed] = json.loads(out)["runs"]
     assert (code, committed["id"], committed["counts"]["create"]) == (0, 1, 19)
     code, out, _ = run(capsys, "revert", "1", "--store", store)
-    assert code == 0 and "Reverted run 1 as run 2." in out
+    assert (code, out) == (0, "Run 2 reverted run 1: 23 deleted.\n")
     assert all(rows == [] for rows in records(store_url).values())
     code, out, _ = run(capsys, "history", "--store", store)
     assert out.startswith("Run 2  ") and "revert" in out.splitlines()[0]
@@ -446,7 +446,7 @@ def test_a_data_file_named_in_latin_1_is_committed_and_named_by_its_bytes_escape
     code, out, _ = run(capsys, "history", "--store", store)
     assert code == 0 and f"  files: {shown}\n" in out
     code, out, _ = run(capsys, "revert", "1", "--store", store)
-    assert code == 0 and "Reverted run 1 as run 2." in out
+    assert (code, out) == (0, "Run 2 reverted run 1: 1 deleted.\n")
     assert raw_sql(store_url, "SELECT files FROM import_run WHERE id = 2") in (
         [([shown],)], [(json.dumps([shown]),)])  # PostgreSQL reads JSON, SQLite its text
 
@@ -467,7 +467,7 @@ def a_revert(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, str]
     """The revert of the store's first run."""
     argv, _code, _last = a_commit(tmp_path, store)
     assert main(argv) == 0
-    return ["revert", "1", "--store", str(store)], 0, "Reverted run 1 as run 2."
+    return ["revert", "1", "--store", str(store)], 0, "Run 2 reverted run 1: 1 deleted."
 
 
 def a_refresh(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, str]:

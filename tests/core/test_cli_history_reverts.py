@@ -74,3 +74,23 @@ def test_the_history_json_keeps_a_reverts_keys(
         "counts": {"create": 0, "update": 1, "unchanged": 0, "delete": 1, "error": 0},
         "reverts": 2, "reverted_by": 4, "partly_reverted_by": [],
         "user": getpass.getuser(), "machine": socket.gethostname(), "corrections": []}
+
+
+def test_the_revert_says_its_counts_as_the_history_then_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The dry run, the revert and the history say the same counts in the same words; the
+    revert's JSON keeps the outcome names."""
+    store = tmp_path / "store.sqlite3"
+    first, second = teachers(tmp_path / "one", ADA, BOB), teachers(tmp_path / "two", BOB_RENAMED,
+                                                                    CARL)
+    assert run(capsys, "commit", str(first), "--store", str(store))[0] == 0
+    assert run(capsys, "commit", str(second), "--store", str(store))[0] == 0
+    assert run(capsys, "revert", "2", "--store", str(store), "--dry-run")[:2] == (
+        0, "Run 2 would be reverted: 1 deleted, 1 restored.\nDry run: nothing was written.\n")
+    code, out, _ = run(capsys, "revert", "2", "--store", str(store), "--dry-run", "--json")
+    assert (code, json.loads(out)["counts"]) == (0, {"create": 0, "update": 1, "unchanged": 0,
+                                                     "delete": 1, "error": 0})
+    assert run(capsys, "revert", "2", "--store", str(store))[:2] == (
+        0, "Run 3 reverted run 2: 1 deleted, 1 restored.\n")
+    code, out, _ = run(capsys, "history", "3", "--store", str(store))
+    assert (code, out.splitlines()[1]) == (0, "  1 deleted, 1 restored")

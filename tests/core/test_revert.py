@@ -462,8 +462,8 @@ def test_records_later_runs_put_back_are_already_as_before_the_run(
     assert (plan.later_runs, plan.summary()) == ([], [])
     code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path))
     assert (code, err) == (0, "")
-    assert out == (f"Revert of run {run}: create 3, update 2, unchanged 2, delete 2, "
-                   f"skipped 0\nReverted run {run} as run {run + 2}.\n")
+    assert out == (f"Run {run + 2} reverted run {run}: 2 deleted, 2 restored, 3 recreated, "
+                   "2 unchanged.\n")
     assert record_tables(store.path) == before
     assert {r.id: r.reverted_by for r in store.history()}[run] == run + 2
 
@@ -477,8 +477,7 @@ def test_a_run_a_later_run_wholly_put_back_has_nothing_to_revert(
                 run_info(update=1))
     before = record_tables(store.path)
     code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path))
-    assert (code, out) == (2, f"Revert of run {run}: create 0, update 0, unchanged 1, "
-                              "delete 0, skipped 0\n")
+    assert (code, out) == (2, f"Run {run} cannot be reverted: 1 unchanged.\n")
     assert err == (f"importer-gui: Nothing can be reverted: every record of run {run} is "
                    "already as it was before the run.\n")
     assert record_tables(store.path) == before
@@ -543,7 +542,8 @@ def test_cli_dry_run_then_revert_then_history(store: Store,
     code, out, err = cli(capsys, "revert", str(run), "--store", path)
     assert (code, err) == (1, "")
     assert f"room 1: ERROR roomCapacity: Room 'Green' was changed after run {run}" in out
-    assert out.endswith(f"Reverted run {run} as run {run + 1}; 1 record skipped.\n")
+    assert out.endswith(f"Run {run + 1} reverted run {run}: 3 deleted, 2 restored, "
+                        "3 recreated, 1 skipped.\n")
     # Room 1 was skipped: the run stays revertible for it (QA 5), and the history says so.
     code, out, _ = cli(capsys, "history", "--store", path)
     assert f"Run {run + 1}" in out and f"  revert (reverts run {run})\n" in out
@@ -578,8 +578,10 @@ def test_cli_conflicts_name_the_platform_s_field_as_check_s_issues_do(
     path = str(store.path)
     code, out, err = cli(capsys, "revert", str(run), "--store", path, "--dry-run")
     assert (code, err) == (1, "")
-    assert out.splitlines()[:4] == [
-        f"Revert of run {run}: create 0, update 1, unchanged 0, delete 0, skipped 3",
+    lines = out.splitlines()
+    assert lines[-2:] == [f"Run {run} would be reverted: 1 restored, 3 skipped.",
+                          "Dry run: nothing was written."]
+    assert lines[:3] == [
         f"training 1: ERROR trainingTitle: Training 'PC-1' was changed after run {run} "
         f"(trainingTitle is now 'Safety 3', run {run} left 'Safety 2'); skipped.",
         "room 1: ERROR roomGuid: Room 'Blue' cannot be restored: room 'New' now has roomGuid "
@@ -660,7 +662,8 @@ def test_cli_revert_of_only_conflicts_does_nothing_and_exits_2(
            f"is now 10, run {run} left 9); skipped.\n" in out
     # Nothing else would be reverted: the summary says none of "the others will be reverted".
     assert out.endswith(f"1 conflicting record cannot be reverted (changed since run {run}, or "
-                        "still needed by other records).\n")
+                        "still needed by other records).\n"
+                        f"Run {run} cannot be reverted: 1 skipped.\n")
     assert err == (f"importer-gui: Nothing can be reverted: every record of run {run} changed "
                    "since or is needed by other records.\n")
     assert record_tables(store.path) == before
@@ -675,8 +678,7 @@ def test_a_revert_that_would_change_nothing_is_no_run(
                       run_info(update=1))
     before = record_tables(store.path)
     code, out, err = cli(capsys, "revert", str(run), "--store", str(store.path))
-    assert (code, out) == (2, f"Revert of run {run}: create 0, update 0, unchanged 1, "
-                              "delete 0, skipped 0\n")
+    assert (code, out) == (2, f"Run {run} cannot be reverted: 1 unchanged.\n")
     assert err == (f"importer-gui: Nothing can be reverted: every record of run {run} is "
                    "already as it was before the run.\n")
     with pytest.raises(ImporterError) as failure:  # as the window commits it
@@ -808,8 +810,8 @@ def test_a_record_whose_reference_a_partial_revert_deleted_names_that_revert(
     assert out.endswith(
         f"Run {partial} changed records of run {second} again, or records linked to them: "
         f"revert it, then run {second} "
-        f"again, to revert those records as well.\nReverted run {second} as run "
-        f"{partial + 1}; 2 records skipped.\n")
+        f"again, to revert those records as well.\nRun {partial + 1} reverted run "
+        f"{second}: 1 deleted, 2 skipped.\n")
     for reverted in (partial, second, first):
         code, out, err = cli(capsys, "revert", str(reverted), "--store", path)
         assert (code, err) == (0, ""), out
@@ -827,6 +829,7 @@ def test_reverting_first_the_revert_that_deleted_a_reference_restores_the_record
     assert (code, err) == (1, "")
     assert out.endswith(f"Run {partial} changed records of run {second} again, or records "
                         "linked to them: revert it first to revert those records as well.\n"
+                        f"Run {second} would be reverted: 1 deleted, 2 skipped.\n"
                         "Dry run: nothing was written.\n")
     plan = plan_revert(store, second)
     assert plan.later_runs == [partial]

@@ -55,11 +55,10 @@ def test_a_run_whose_revert_is_reverted_can_be_reverted_again(
     assert run(capsys, "commit", str(teachers(tmp_path, ADA, BOB)), "--store", store)[0] == 0
     committed = record_tables(Path(store))
     assert run(capsys, "revert", "1", "--store", store)[:2] == (
-        0, "Revert of run 1: create 0, update 0, unchanged 0, delete 2, skipped 0\n"
-           "Reverted run 1 as run 2.\n")
+        0, "Run 2 reverted run 1: 2 deleted.\n")
     assert notes(capsys, Path(store))[1] == "(reverted by run 2)"
     code, out, _ = run(capsys, "revert", "2", "--store", store)
-    assert (code, out.splitlines()[-1]) == (0, "Reverted run 2 as run 3.")
+    assert (code, out.splitlines()[-1]) == (0, "Run 3 reverted run 2: 2 recreated.")
     assert record_tables(Path(store)) == committed  # run 1 is redone
     assert notes(capsys, Path(store)) == {3: "(reverts run 2)",
                                           2: "(reverts run 1) (reverted by run 3)", 1: ""}
@@ -67,8 +66,7 @@ def test_a_run_whose_revert_is_reverted_can_be_reverted_again(
     assert (runs[1]["reverted_by"], runs[1]["partly_reverted_by"]) == (None, [])
     code, out, err = run(capsys, "revert", "1", "--store", store)
     assert (code, err) == (0, "")
-    assert out == ("Revert of run 1: create 0, update 0, unchanged 0, delete 2, skipped 0\n"
-                   "Reverted run 1 as run 4.\n")
+    assert out == "Run 4 reverted run 1: 2 deleted.\n"
     assert names(Path(store)) == []
     assert notes(capsys, Path(store))[1] == "(reverted by run 4)"
     code, out, err = run(capsys, "revert", "2", "--store", store)
@@ -88,7 +86,7 @@ def test_undoing_the_revert_of_a_revert_marks_the_run_reverted_again(
                                         2: "(reverts run 1) (reverted by run 3)", 1: ""}
     # Run 4 undoes run 3: run 2 is in effect again, so run 1 is reverted by it, as before.
     code, out, err = run(capsys, "revert", "3", "--store", store)
-    assert (code, out.splitlines()[-1], err) == (0, "Reverted run 3 as run 4.", "")
+    assert (code, out.splitlines()[-1], err) == (0, "Run 4 reverted run 3: 2 deleted.", "")
     assert names(store_url) == []
     assert notes(capsys, store_url) == {4: "(reverts run 3)",
                                         3: "(reverts run 2) (reverted by run 4)",
@@ -109,7 +107,7 @@ def test_undoing_the_revert_of_a_revert_marks_the_run_reverted_again(
     assert (said[1], said[2], said[3]) == ("", "(reverts run 1) (reverted by run 3)",
                                            "(reverts run 2)")
     code, out, _ = run(capsys, "revert", "1", "--store", store)
-    assert (code, out.splitlines()[-1]) == (0, "Reverted run 1 as run 6.")
+    assert (code, out.splitlines()[-1]) == (0, "Run 6 reverted run 1: 2 deleted.")
     assert names(store_url) == []
 
 
@@ -158,7 +156,6 @@ def test_a_revert_that_skips_a_conflict_leaves_the_run_revertible_for_it(
     code, out, err = run(capsys, "revert", "1", "--store", str(store))
     assert (code, err) == (1, "")
     assert out == (
-        "Revert of run 1: create 0, update 0, unchanged 0, delete 1, skipped 1\n"
         "teacher 2: ERROR teacherName: Teacher 'bob' was changed after run 1 by run 2 "
         "(teacherName is now 'Martineau', run 1 left 'Martin'); skipped.\n"
         "1 conflicting record was skipped (changed since run 1, or still needed by other "
@@ -166,26 +163,24 @@ def test_a_revert_that_skips_a_conflict_leaves_the_run_revertible_for_it(
         "Run 2 changed records of run 1 again, or records linked to them: "
         "revert it, then run 1 again, to revert those "
         "records as well.\n"
-        "Reverted run 1 as run 3; 1 record skipped.\n")
+        "Run 3 reverted run 1: 1 deleted, 1 skipped.\n")
     assert names(store) == [("bob", "Martineau")]
     assert notes(capsys, store)[1] == "(partly reverted by run 3; the rest can be reverted)"
     runs = history(capsys, store)
     assert (runs[1]["reverted_by"], runs[1]["partly_reverted_by"]) == (None, [3])
     # Ada is left alone now: she was put back already; Bob is still in the way.
     code, out, err = run(capsys, "revert", "1", "--store", str(store))
-    assert code == 2 and out.startswith(
-        "Revert of run 1: create 0, update 0, unchanged 1, delete 0, skipped 1\n")
-    assert out.endswith("Run 2 changed records of run 1 again, or records linked to them: "
-        "revert it first to revert "
-                        "those records as well.\n")
+    assert code == 2 and out.endswith(
+        "Run 2 changed records of run 1 again, or records linked to them: revert it first to "
+        "revert those records as well.\n"
+        "Run 1 cannot be reverted: 1 unchanged, 1 skipped.\n")
     assert err == ("importer-gui: Nothing can be reverted: the records of run 1 not put back "
                    "yet changed since or are needed by other records.\n")
     assert notes(capsys, store)[1] == "(partly reverted by run 3; the rest can be reverted)"
     assert run(capsys, "revert", "2", "--store", str(store))[0] == 0  # run 4: Martin again
     code, out, err = run(capsys, "revert", "1", "--store", str(store))
     assert (code, err) == (0, "")
-    assert out == ("Revert of run 1: create 0, update 0, unchanged 1, delete 1, skipped 0\n"
-                   "Reverted run 1 as run 5.\n")
+    assert out == "Run 5 reverted run 1: 1 deleted, 1 unchanged.\n"
     assert names(store) == []
     assert notes(capsys, store)[1] == "(reverted by run 5)"
     # Reverting the last revert brings Bob back, and leaves run 1 partly reverted (by run 3).
@@ -197,7 +192,7 @@ def test_a_revert_that_skips_a_conflict_leaves_the_run_revertible_for_it(
     assert record_tables(store) == committed
     assert notes(capsys, store)[1] == ""
     code, out, _ = run(capsys, "revert", "1", "--store", str(store))
-    assert (code, out.splitlines()[-1]) == (0, "Reverted run 1 as run 8.")
+    assert (code, out.splitlines()[-1]) == (0, "Run 8 reverted run 1: 2 deleted.")
     assert names(store) == []
 
 

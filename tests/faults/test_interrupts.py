@@ -129,7 +129,7 @@ def a_commit(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, str]
 def a_revert(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, str]:
     """The revert of a run."""
     committed(tmp_path, store)
-    return ["revert", "1", "--store", str(store)], 2, "Reverted run 1 as run 2.\n"
+    return ["revert", "1", "--store", str(store)], 2, "Run 2 reverted run 1: 3 deleted.\n"
 
 
 def a_store_copy(tmp_path: Path, store: StoreLocation) -> tuple[list[str], int, str]:

@@ -38,7 +38,8 @@ def store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         assert main(["commit", str(teachers(tmp_path / folder, *rows)),
                      "--store", str(store)]) == 0
     assert main(["revert", "3", "--store", str(store)]) == 0
-    assert "Revert of run 3: create 0, update 1, unchanged 0, delete 2" in capsys.readouterr().out
+    assert capsys.readouterr().out.endswith("Committed as run 3.\n"
+                                            "Run 4 reverted run 3: 2 deleted, 1 restored.\n")
     return store
 
 
