@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import unicodedata
 
 from importer_gui.cli.command import EXIT_OK, NOTHING_DONE, Command, path_argument
 from importer_gui.cli.output import Output, visible
 from importer_gui.core.atomic import write_bytes_atomically
+from importer_gui.core.cells import NOT_XML, code_points, not_xml_characters
 from importer_gui.core.errors import ImporterError, system_reason
 from importer_gui.core.platform_io.export_config import (
     DEFAULT_EXPORT_FOLDER,
@@ -23,6 +25,12 @@ NOT_FULL_PATH = ('--folder "{folder}" is not a full path: the platform has no ba
                  "give it from the root (for example {example}).")
 NOT_PRINTABLE = ('--folder "{folder}" holds a control character (a line break, a tab, an '
                  "escape), which no folder path holds: type it again (for example {example}).")
+NOT_XML_FOLDER = ('--folder "{folder}" holds a character XML cannot hold ({characters}), so '
+                  "the export configuration cannot name it: type it again (for example "
+                  "{example}).")
+NOT_SHOWN = ('--folder "{folder}" holds a character that shows as a blank or as nothing '
+             "({characters}), which would name another folder than the one you see: type it "
+             "again (for example {example}).")
 NOT_REPLACED = ("{path} already exists and is not an export configuration as export-config "
                 "wrote it; it was not replaced. Nothing was written; choose another file, or "
                 "move that one away first.")
@@ -65,8 +73,23 @@ def _refuse_folder(folder: str) -> None:
         raise ImporterError(NO_FOLDER.format(example=DEFAULT_EXPORT_FOLDER))
     if not is_full_path(folder):
         raise ImporterError(NOT_FULL_PATH.format(folder=folder, example=DEFAULT_EXPORT_FOLDER))
-    if not folder.isprintable():  # nor could the configuration's XML hold most of them
-        raise ImporterError(NOT_PRINTABLE.format(folder=folder, example=DEFAULT_EXPORT_FOLDER))
+    if refusal := _unfit_characters(folder):
+        raise ImporterError(refusal)
+
+
+def _unfit_characters(folder: str) -> str | None:
+    """Why ``folder`` holds a character no folder typed holds, or None: a control character,
+    one the configuration's XML cannot hold (a lone surrogate, as a name's bytes that are no
+    UTF-8 are read), or one that shows as a blank or as nothing."""
+    if any(unicodedata.category(c) == "Cc" for c in folder):
+        template, characters = NOT_PRINTABLE, ""
+    elif NOT_XML.search(folder):
+        template, characters = NOT_XML_FOLDER, not_xml_characters(folder)
+    elif not folder.isprintable():
+        template, characters = NOT_SHOWN, code_points(c for c in folder if not c.isprintable())
+    else:
+        return None
+    return template.format(folder=folder, characters=characters, example=DEFAULT_EXPORT_FOLDER)
 
 
 EXPORT_CONFIG = Command("export-config", "write the export configuration to schedule on the "

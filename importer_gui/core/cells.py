@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 
 
@@ -138,4 +139,9 @@ def xml_text(text: str) -> str:
 def not_xml_characters(text: str) -> str:
     """The characters of ``text`` XML cannot hold, each once as its code point
     ("U+0001, U+FFFE"); "" when there is none."""
-    return ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(NOT_XML.findall(text)))
+    return code_points(NOT_XML.findall(text))
+
+
+def code_points(characters: Iterable[str]) -> str:
+    """Each of ``characters`` once, as its code point: "U+0001, U+FFFE"."""
+    return ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(characters))

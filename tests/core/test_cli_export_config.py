@@ -100,6 +100,14 @@ def test_a_configuration_an_earlier_version_wrote_is_replaced(
     ("/exports/\nout/", '--folder "/exports/\\nout/" holds a control character (a line break, '
                        "a tab, an escape), which no folder path holds: type it again (for "
                        "example /exports/)."),
+    ("/\ud800", '--folder "/\\ud800" holds a character XML cannot hold (U+D800), so the export '
+               "configuration cannot name it: type it again (for example /exports/)."),
+    ("/exports/\ufffe", '--folder "/exports/\ufffe" holds a character XML cannot hold (U+FFFE), '
+                        "so the export configuration cannot name it: type it again (for example "
+                        "/exports/)."),
+    ("/exp\u200borts/", '--folder "/exp\u200borts/" holds a character that shows as a blank or '
+                        "as nothing (U+200B), which would name another folder than the one you "
+                        "see: type it again (for example /exports/)."),
 ])
 def test_a_folder_the_platform_cannot_have_is_refused(tmp_path: Path, folder: str, message: str,
                                                       capsys: pytest.CaptureFixture[str]
