@@ -36,7 +36,7 @@ from importer_gui.core.cells import Cell, Shown, cell_text, not_xml_characters, 
 from importer_gui.core.config import EXT_NS, ImportConfig, Provider
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError, system_reason
 from importer_gui.core.paths import resolved
-from importer_gui.core.plan import ImportPlan, Plan
+from importer_gui.core.plan import ImportPlan, Plan, ReadStamp
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import is_workbook
 from importer_gui.core.readers.number_formats import WHOLE_SHOWN, format_showing, layout
@@ -135,6 +135,10 @@ class FileCorrections:
     reading: Reading
     cells: dict[CellKey, Correction] = field(default_factory=dict)
     saved: bool = False  # committed or written as a copy since the last correction
+    # The file every one of ``cells`` is known to match, read as ``reading`` reads it (a
+    # check matched them, or they were made on its rows); None when not known: a copy of
+    # a file still so stamped needs no reading of its rows to know they are still theirs.
+    checked: ReadStamp | None = None
 
     def in_order(self) -> list[Correction]:
         """The corrections by line, then column."""
@@ -149,13 +153,17 @@ class Corrections:
         # Taken out by apply_to_plan: the file no longer holds their text (file, correction).
         self.unmatched: Unmatched = []
 
-    def record(self, file: Path, reading: Reading, correction: Correction) -> None:
-        """Keep a correction (``before`` is what the cell showed); typing the file's own text
-        back takes the correction away."""
+    def record(self, file: Path, reading: Reading, correction: Correction,
+               read: ReadStamp | None = None) -> None:
+        """Keep a correction (``before`` is what the cell showed) made on the rows a check
+        read from the file stamped ``read``; typing the file's own text back takes the
+        correction away."""
         file = _key(file)
         entry = self._files.get(file)
         if entry is None:
-            entry = self._files[file] = FileCorrections(file, reading)
+            entry = self._files[file] = FileCorrections(file, reading, checked=read)
+        elif entry.checked != read or entry.reading != reading:
+            entry.checked = None  # its corrections were made on rows read otherwise
         key = (correction.line, correction.column)
         earlier = entry.cells.get(key)
         before = earlier.before if earlier is not None else correction.before
@@ -229,9 +237,19 @@ class Corrections:
         if not entry.cells:
             del self._files[entry.file]
 
-    def set_aside(self, unmatched: Unmatched) -> Unmatched:
-        """Take out the corrections a check found the file no longer matches (a correction
-        typed again since stays); those taken out."""
+    def set_aside(self, checked: Corrections) -> Unmatched:
+        """Take out the corrections a check of the copy ``checked`` found the file no longer
+        matches (a correction typed again since stays); those taken out. A file's
+        corrections none of which was typed meanwhile are known to match the file it read."""
+        taken = self._take_unmatched(checked.unmatched)
+        for entry in self._files.values():
+            twin = checked.of(entry.file)
+            if twin is not None and (twin.cells, twin.reading) == (entry.cells, entry.reading):
+                entry.checked = twin.checked
+        return taken
+
+    def _take_unmatched(self, unmatched: Unmatched) -> Unmatched:
+        """Take out these corrections, unless typed again since; those taken out."""
         taken = []
         for file, correction in unmatched:
             entry = self._files.get(_key(file))
@@ -305,7 +323,18 @@ def apply_to_plan(plan: Plan, corrections: Corrections) -> int:
             if row is not None and cells is not None:
                 row.cells = cells
                 changed += 1
+    _stamp_checked(plan, corrections)
     return changed
+
+
+def _stamp_checked(plan: Plan, corrections: Corrections) -> None:
+    """The corrections left of each file the plan read as they were made match the file
+    as its check found it (a file read otherwise keeps what was known of it)."""
+    for imp in plan.imports:
+        entry = corrections.of(imp.file)
+        reading = Reading.of(plan.config.imports[imp.index].provider)
+        if entry is not None and imp.read is not None and reading == entry.reading:
+            entry.checked = imp.read
 
 
 def _matching(cells: Iterable[Cell], found: list[Correction]) -> list[Correction]:
@@ -560,9 +589,9 @@ class _Steps:
         self.monitor = monitor
         self.what = what
 
-    def __call__(self, done: int) -> None:
-        """``done`` rows gone through (of a total not known); Cancelled when asked."""
-        self.monitor.step(done, 0, self.what)
+    def __call__(self, done: int, total: int = 0) -> None:
+        """``done`` rows gone through of ``total`` (0: not known); Cancelled when asked."""
+        self.monitor.step(done, total, self.what)
 
     def bytes(self, done: int, total: int) -> None:
         """``done`` bytes of ``total`` copied; Cancelled when asked."""
@@ -665,8 +694,9 @@ def _corrected_text(entry: FileCorrections, step: _Steps) -> str:
         by_line.setdefault(correction.line, []).append(correction)
     out = io.StringIO(newline="")
     out.write(mark)
-    for line, raw, cells in _records(text[len(mark):], entry.reading.delimiter):
-        step(line)
+    lines = _PHYSICAL_LINE.findall(text[len(mark):])
+    for line, raw, cells in _records(lines, entry.reading.delimiter):
+        step(line, len(lines))
         found = by_line.pop(line, None)
         if not found:
             out.write(raw)
@@ -691,8 +721,20 @@ def _refuse_changed(file: Path, found: list[Correction], cells: list[Cell]) -> N
 
 
 def _refuse_changed_sheet(entry: FileCorrections, step: _Steps) -> str:
-    """_refuse_changed for every corrected row of a workbook, read as the check reads it;
-    the name of the sheet it reads (the configuration may name it in another case)."""
+    """_refuse_changed for every corrected row of a workbook; the name of the sheet it
+    reads (the configuration may name it in another case). The file still as stamped
+    when its corrections were last matched or made (``FileCorrections.checked``) holds
+    their rows: its rows are then not read again, seconds for a large sheet."""
+    from importer_gui.core.readers import workbooks
+
+    if entry.checked is not None and entry.checked.held_by(entry.file):
+        return workbooks.sheet_read(entry.file, entry.reading.sheet)
+    return _refuse_changed_rows(entry, step)
+
+
+def _refuse_changed_rows(entry: FileCorrections, step: _Steps) -> str:
+    """_refuse_changed_sheet by reading the sheet, as the check reads it, as far as its last
+    corrected row."""
     from importer_gui.core import readers
 
     table = readers.open_table(entry.file, sheet=entry.reading.sheet,
@@ -700,8 +742,9 @@ def _refuse_changed_sheet(entry: FileCorrections, step: _Steps) -> str:
     by_line: dict[int, list[Correction]] = {}
     for correction in entry.cells.values():
         by_line.setdefault(correction.line, []).append(correction)
+    last = max(by_line)
     for line, cells in table.rows():
-        step(line)
+        step(line, last)
         found = by_line.pop(line, None)
         if found:
             _refuse_changed(entry.file, found, list(cells))
@@ -710,9 +753,9 @@ def _refuse_changed_sheet(entry: FileCorrections, step: _Steps) -> str:
     raise ImporterError(CHANGED_SINCE.format(path=entry.file, line=min(by_line)))
 
 
-def _records(text: str, delimiter: str) -> Iterator[tuple[int, str, list[str]]]:
-    """(first line, raw text, cells) of each record: a quoted field may span lines."""
-    lines = _PHYSICAL_LINE.findall(text)
+def _records(lines: list[str], delimiter: str) -> Iterator[tuple[int, str, list[str]]]:
+    """(first line, raw text, cells) of each record of the physical ``lines``: a quoted
+    field may span lines."""
     consumed = [0]
 
     def feed() -> Iterator[str]:
@@ -883,7 +926,7 @@ def _copy_as_xlsx(entry: FileCorrections, tmp: Path, fields: Sequence[str] | Non
     dates: set[CellKey] = set()
     shown: dict[CellKey, Shown] = {}
     for line, cells in table.rows():
-        step(line)
+        step(line, table.row_count_hint or 0)
         for column, value in enumerate(cells, start=1):
             if isinstance(value, date):  # a date stays a date; text stays text
                 sheet.cell(row=line, column=column, value=value)

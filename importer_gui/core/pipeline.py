@@ -456,6 +456,7 @@ def replan(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> Plan:
         raise _not_enough_memory(exc) from None
     for old, new in zip(plan.imports, fresh.imports, strict=True):
         new.stamp = old.stamp  # the file must still be the one first read
+        new.read = old.read
     fresh.notices = list(plan.notices)
     return fresh
 

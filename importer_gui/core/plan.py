@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -357,6 +358,36 @@ class FileStamp:
         return not self.path.is_file()
 
 
+@dataclass(frozen=True)
+class ReadStamp:
+    """A data file as a check found it before reading it: size, modification time and a
+    digest of its bytes. A file holding it still holds the rows the check read (the time
+    alone may stay the same when a file is written again within its tick, or set back)."""
+
+    size: int
+    mtime_ns: int
+    digest: bytes
+
+    @classmethod
+    def of(cls, path: Path) -> ReadStamp:
+        """Stamp a file as it is now (OSError when it cannot be read); stat first, so that
+        a change while its bytes are read leaves a stamp no file holds."""
+        st = path.stat()
+        with path.open("rb") as stream:
+            digest = hashlib.file_digest(stream, "blake2b").digest()
+        return cls(st.st_size, st.st_mtime_ns, digest)
+
+    def held_by(self, path: Path) -> bool:
+        """True when the file at ``path`` is still the one stamped."""
+        try:
+            st = path.stat()
+            if (st.st_size, st.st_mtime_ns) != (self.size, self.mtime_ns):
+                return False
+            return ReadStamp.of(path) == self
+        except OSError:
+            return False
+
+
 @dataclass
 class ImportPlan:
     """The rows of one ``<import>``.
@@ -373,6 +404,7 @@ class ImportPlan:
     actions: list[str]
     rows: Rows = field(default_factory=Rows)  # a list of RowPlan is held as Rows
     stamp: FileStamp | None = None
+    read: ReadStamp | None = None  # the file as the check found it before reading it
     _row_counts: Counter[Outcome] = field(init=False, repr=False, compare=False)
     # Each issue's count, once asked for (None before): kept up to date row by row.
     _issues: Counter[Issue] | None = field(default=None, init=False, repr=False,

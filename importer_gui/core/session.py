@@ -39,7 +39,8 @@ from importer_gui.core.corrections import (
     write_corrected_copy,
 )
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ImporterError
-from importer_gui.core.plan import FileStamp, Plan
+from importer_gui.core.paths import resolved
+from importer_gui.core.plan import FileStamp, Plan, ReadStamp
 from importer_gui.core.progress import Monitor
 from importer_gui.core.store import REPLACED, RunSummary, Store
 
@@ -416,7 +417,7 @@ class Session:
         ``checked_with``): the corrections it found no longer matching their file are taken
         out, so that none is shown, saved or committed on the row now on their line; those
         taken out."""
-        return self.choices.corrections.set_aside(checked_with.unmatched)
+        return self.choices.corrections.set_aside(checked_with)
 
     def row_rechecked(self) -> None:
         """A row of the plan was edited and checked again on its own."""
@@ -471,7 +472,7 @@ class Session:
             text = earlier.before  # a date cell's own date typed back: no correction left
         self.choices.corrections.record(imp.file, Reading.of(provider), Correction(
             row.line, column, shown, text, imp.columns[column], header or "", as_read,
-            read.value if isinstance(read, Shown) else ""))
+            read.value if isinstance(read, Shown) else ""), imp.read)
         return True
 
     def correction(self, file: Path, line: int, column: int) -> Correction | None:
@@ -555,15 +556,30 @@ def run_check(snapshot: Snapshot, monitor: Monitor) -> Plan:
     counted here, in the check's thread: the window lists each message with its count."""
     refuse_shared_codes(snapshot.config)
     files = list(snapshot.data_files) or pipeline.resolve_data_files(snapshot.config)
+    stamps = _read_stamps(files)  # before the readers: a change while they read shows
     with opened_store(snapshot.store_path, snapshot.create_store,
                       snapshot.store_identity) as store:
         plan = pipeline.check(snapshot.config, store, data_files=files, monitor=monitor)
+        for imp in plan.imports:
+            imp.read = stamps.get(resolved(imp.file))
         if snapshot.corrections and apply_to_plan(plan, snapshot.corrections):
             plan = pipeline.replan(plan, store, monitor=monitor)
         plan.store_identity = store.identity
     for imp in plan.imports:
         imp.issue_counts()
     return plan
+
+
+def _read_stamps(files: Iterable[Path]) -> dict[Path, ReadStamp]:
+    """Each data file as it is before a check reads it (one it cannot read has none: the
+    check says why), so that a corrected copy knows it unchanged without reading it again."""
+    stamps = {}
+    for file in files:
+        try:
+            stamps[resolved(file)] = ReadStamp.of(Path(file))
+        except OSError:
+            continue
+    return stamps
 
 
 def refuse_shared_codes(config: ImportConfig) -> None:

@@ -128,6 +128,13 @@ def _listed(path: Path) -> tuple[list[str], list[str]]:
                 [meta.name for meta in sheets if meta.visible == visible])
 
 
+def sheet_read(path: Path, wanted: str | None) -> str:
+    """The name of the sheet a check reads for ``wanted`` (None: the one read by default),
+    as the workbook spells it (DataFileError when it has none such)."""
+    names, visible = _listed(path)
+    return _pick_sheet(path, names, wanted or read_by_default(names, visible))
+
+
 def read_by_default(names: Sequence[str], visible: Sequence[str]) -> str | None:
     """The sheet read when the configuration names none, of a workbook's worksheets
     ``names`` and its ``visible`` ones: the first visible one, else the first one."""
