@@ -42,6 +42,7 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.paths import resolved
 from importer_gui.core.plan import FileStamp, Plan, ReadStamp
 from importer_gui.core.progress import Monitor
+from importer_gui.core.readers import is_workbook
 from importer_gui.core.store import REPLACED, RunSummary, Store
 
 
@@ -571,10 +572,14 @@ def run_check(snapshot: Snapshot, monitor: Monitor) -> Plan:
 
 
 def _read_stamps(files: Iterable[Path]) -> dict[Path, ReadStamp]:
-    """Each data file as it is before a check reads it (one it cannot read has none: the
-    check says why), so that a corrected copy knows it unchanged without reading it again."""
+    """Each workbook as it is before a check reads it (one it cannot read has none: the
+    check says why), so that a corrected copy knows it unchanged without reading its sheet
+    again. A text file is not stamped: its copy checks each corrected line in the one pass
+    that writes it, and hashing it would only lengthen every check."""
     stamps = {}
     for file in files:
+        if not is_workbook(Path(file)):
+            continue
         try:
             stamps[resolved(file)] = ReadStamp.of(Path(file))
         except OSError:
