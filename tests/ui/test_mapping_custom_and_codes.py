@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QGroupBox, QLineEdit, QWizard
+from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml
@@ -181,3 +181,22 @@ def test_a_guid_given_in_its_column_stays_there(window: MainWindow, tmp_path: Pa
     imp = window.state.choices.config.imports[0]
     assert imp.provider.columns[1].options.settings == {"guid": "75ACD043"}
     assert [f.options.settings for f in imp.actions[0].fields or []] == [{}, {}]
+
+
+def test_codes_of_a_field_no_column_feeds_say_why_they_cannot_be_typed(
+        window: MainWindow, tmp_path: Path, screenshots: Path) -> None:
+    data = tmp_path / "learners.csv"
+    data.write_text("Identifiant;Nom;Actif\nmdupont;Dupont;O\n", encoding="utf-8")
+    page = mapping(window, data, "createOrUpdateLearnerAction")
+    page.set_field(2, "ignoredColumn")
+    box = page.findChild(QGroupBox, "codes_candidateValidity")
+    note = box.findChild(QLabel, "codes_note_candidateValidity")
+    edits = page.code_edits["candidateValidity"]
+    assert not any(edit.isEnabled() for edit in edits.values())
+    assert note.isVisibleTo(page)
+    assert note.text() == ("Not used: no column feeds Account enabled — candidateValidity. "
+                           "Choose it for a column above to set its codes.")
+    look(window, screenshots, "mapping-codes-not-fed")
+    page.set_field(2, "candidateValidity")
+    assert all(edit.isEnabled() for edit in edits.values())
+    assert not note.isVisibleTo(page)

@@ -86,6 +86,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
             "them. Columns set to “%1” are skipped."), field_label(IGNORED_COLUMN)))
         self.rows: list[ColumnRow] = []
         self.code_edits: dict[str, dict[str, QLineEdit]] = {}
+        self.code_notes: dict[str, QLabel] = {}  # why a box's codes are greyed out
         # The action's field-list options: a box per field each may name.
         self.field_list_checks: dict[str, dict[str, QCheckBox]] = {}
         # The first of them (sessionSearchField for sessions): its boxes by field.
@@ -184,6 +185,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         self._laid, self._proposed = None, {}
         self.saved_missing = []
         self.code_edits = {}
+        self.code_notes = {}
         self.field_list_checks = {}
         self.search_checks = {}
         self.field_list_notes = {}

@@ -72,6 +72,10 @@
         <translation>Codes du fichier pour %1</translation>
     </message>
     <message>
+        <source>Not used: no column feeds %1. Choose it for a column above to set its codes.</source>
+        <translation>Inutilisés&#xa0;: aucune colonne n&apos;alimente %1. Choisissez ce champ pour une colonne ci-dessus pour en régler les codes.</translation>
+    </message>
+    <message>
         <source>Default: %1</source>
         <translation>Par défaut&#xa0;: %1</translation>
     </message>

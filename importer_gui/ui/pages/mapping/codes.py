@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit
 
 from importer_gui.core.binding import configured_codes
 from importer_gui.core.catalogue import FieldDef
@@ -30,6 +30,13 @@ class CodesBoxes:
         form = wrapping_form(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         current = configured_codes(field, action, self.current_import().provider.columns)
+        # Said while no column feeds the field: its codes are greyed out for that reason.
+        note = QLabel(arg(self.tr("Not used: no column feeds %1. Choose it for a column above "
+                                  "to set its codes."), field_title(field.name)), box)
+        note.setObjectName(f"codes_note_{field.name}")
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.code_notes[field.name] = note
         edits: dict[str, QLineEdit] = {}
         for meaning, default in field.codes:
             edit = QLineEdit(current.get(meaning, default), box)
@@ -50,6 +57,7 @@ class CodesBoxes:
         for name, edits in self.code_edits.items():
             for edit in edits.values():
                 edit.setEnabled(name in mapped)
+            self.code_notes[name].setVisible(name not in mapped)
 
     def _save_parameter_codes(self, action: Action) -> None:
         """The codes of a field whose value mappings go in <parameters> (trackingStatus), as
