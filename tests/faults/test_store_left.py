@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,7 @@ def test_a_copy_puts_a_store_back_into_an_empty_file(tmp_path: Path) -> None:
     assert cli("history", "--store", str(lost)).out.startswith("Run 1 ")
 
 
-def another_databases_wal(folder: Path, beside: Path) -> None:
+def another_databases_wal(folder: Path, beside: Path) -> Path:
     """Another database's -wal, its commits not yet merged, put beside ``beside``."""
     other = folder / "other.sqlite3"
     conn = sqlite3.connect(other)
@@ -73,21 +74,65 @@ def another_databases_wal(folder: Path, beside: Path) -> None:
     conn.commit()
     shutil.copy(f"{other}-wal", f"{beside}-wal")
     conn.close()
+    return Path(f"{beside}-wal")
 
 
+def another_databases_hot_journal(folder: Path, beside: Path) -> Path:
+    """Another database's hot -journal (a write cut short after it spilled pages into its
+    file), put beside ``beside``."""
+    other = folder / "other.sqlite3"
+    conn = sqlite3.connect(other, isolation_level=None)
+    conn.execute("PRAGMA cache_size=2")  # the update spills: the journal is synced first
+    conn.execute("CREATE TABLE t(x)")
+    conn.execute("INSERT INTO t SELECT zeroblob(100) FROM "
+                 "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)"
+                 " SELECT i FROM n)")
+    conn.execute("BEGIN")
+    conn.execute("UPDATE t SET x = zeroblob(200)")
+    shutil.copy(f"{other}-journal", f"{beside}-journal")
+    conn.execute("ROLLBACK")
+    conn.close()
+    return Path(f"{beside}-journal")
+
+
+@pytest.mark.parametrize("journal", [another_databases_wal, another_databases_hot_journal],
+                         ids=["wal", "journal"])
 @pytest.mark.parametrize("command", [["history"], ["commit", "CONFIG"]], ids=" ".join)
-def test_another_databases_wal_beside_the_store_is_named(tmp_path: Path,
-                                                         command: list[str]) -> None:
+def test_another_databases_journal_beside_the_store_is_named_and_left(
+        tmp_path: Path, command: list[str], journal: Callable[[Path, Path], Path]) -> None:
     store = tmp_path / "store.sqlite3"
     config = teachers(tmp_path / "files")
     assert cli("commit", str(config), "--store", str(store)).code == 0
-    another_databases_wal(tmp_path / "files", store)
+    side = journal(tmp_path / "files", store)
+    kept = store.read_bytes(), side.read_bytes()
     line = one_line_failure(cli(*({"CONFIG": str(config)}.get(word, word) for word in command),
                                 "--store", str(store)))
-    assert line == (f"importer-gui: {store} is not an Import Assistant store, most likely "
-                    f"because of {store}-wal, another database's journal left beside it, "
-                    "which SQLite merges into the file it opens: put the store back from a "
-                    "copy.")
+    assert line == (f"importer-gui: The store {store} was not opened: {side} beside it is "
+                    "another database's journal, which SQLite would merge into the store, "
+                    f"replacing it. Nothing was changed; move {side} out of this folder, then "
+                    "open the store again.")
+    assert (store.read_bytes(), side.read_bytes()) == kept
+    side.rename(tmp_path / side.name.replace("store", "moved"))
+    assert cli("history", "--store", str(store)).out.startswith("Run 1 ")
+
+
+def test_the_stores_own_wal_left_by_a_killed_writer_is_merged(tmp_path: Path) -> None:
+    store, left = tmp_path / "store.sqlite3", tmp_path / "left" / "store.sqlite3"
+    assert cli("commit", str(teachers(tmp_path / "files")), "--store", str(store)).code == 0
+    reader = sqlite3.connect(store)  # keeps the second run in the -wal: never merged
+    reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    (tmp_path / "more").mkdir()
+    more = write_config(tmp_path / "more", teachers_import(tmp_path / "more", [
+        ("t9", "Name 9", "F", "")]))
+    assert cli("commit", str(more), "--store", str(store)).code == 0
+    left.parent.mkdir()
+    for tail in ("", "-wal"):  # what a writer killed before merging its log leaves
+        shutil.copy(f"{store}{tail}", f"{left}{tail}")
+    reader.close()
+    assert Path(f"{left}-wal").stat().st_size > 0
+    out = cli("history", "--store", str(left)).out
+    assert out.startswith("Run 2 "), out
+    assert not Path(f"{left}-wal").exists() or Path(f"{left}-wal").stat().st_size == 0
 
 
 def test_a_copy_of_a_store_holding_a_reference_it_cannot_follow_names_the_source(

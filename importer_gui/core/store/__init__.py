@@ -42,6 +42,7 @@ from importer_gui.core.records import Change, Record, StoreState
 from importer_gui.core.schema import Table
 from importer_gui.core.store.dialect import SQLITE, Connection, Dialect, Failure, Fault
 from importer_gui.core.store.holders import taken
+from importer_gui.core.store.journals import foreign_journal
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, parse_location
 from importer_gui.core.store.queries import ISO_FORMS, DateForms, Order, Queries
 from importer_gui.core.store.runs import (
@@ -82,13 +83,14 @@ EMPTY_FILE = QT_TRANSLATE_NOOP("errors", "{path} is empty (0 bytes): it holds no
                                          "put it back from a copy; to start a new store "
                                          "there, delete the empty file first.")
 NOT_A_STORE = QT_TRANSLATE_NOOP("errors", "{path} is not an Import Assistant store.")
-# The same with another database's journal found beside the file ({side}: its name), which
-# SQLite merged into it when it was opened: the likely cause, and what is left to do.
-NOT_A_STORE_BESIDE = QT_TRANSLATE_NOOP("errors", "{path} is not an Import Assistant store, "
-                                                 "most likely because of {side}, another "
-                                                 "database's journal left beside it, which "
-                                                 "SQLite merges into the file it opens: put "
-                                                 "the store back from a copy.")
+# Another database's journal found beside a store file ({side}: its name), which SQLite would
+# merge into the store as it opened it, making the store that other database: refused
+# before, nothing changed, and what the user does about it.
+FOREIGN_JOURNAL = QT_TRANSLATE_NOOP("errors", "The store {path} was not opened: {side} beside "
+                                              "it is another database's journal, which SQLite "
+                                              "would merge into the store, replacing it. "
+                                              "Nothing was changed; move {side} out of this "
+                                              "folder, then open the store again.")
 NEWER_VERSION = QT_TRANSLATE_NOOP("errors", "The store {path} was written by a newer version of "
                                             "Import Assistant; please update the program.")
 UNKNOWN_VERSION = QT_TRANSLATE_NOOP("errors", "The store {path} has an unknown schema version "
@@ -223,7 +225,6 @@ class Store:
         self._identity: str | None = None  # read when opened
         self._version = schema.SCHEMA_VERSION  # the schema it is read as; older as it is
         self._busy_timeout = 10.0  # given when opened: a connection made again waits as long
-        self._journal_found: Path | None = None  # a journal beside the file when opened
         # One connection shared by the GUI thread and the worker; calls take turns.
         self._lock = threading.RLock()
 
@@ -279,10 +280,9 @@ class Store:
             _readable(location)
             if not empty_file:
                 _refuse_empty(location)
+            _refuse_foreign_journal(location, busy_timeout)
         store = cls(location, dialect_for(location))
         store._busy_timeout = busy_timeout
-        if isinstance(location, Path):
-            store._journal_found = _journal_beside(location)
         try:
             with store._guard("opened"):
                 store._connection = store._connect(busy_timeout, create)
@@ -349,7 +349,7 @@ class Store:
             self._dialect.create(conn, schema.TABLES, schema.SCHEMA_VERSION)
             return True
         if not identity.ours:
-            raise StoreError(self._not_a_store())
+            raise StoreError(NOT_A_STORE.format(path=self.path))
         if identity.version > schema.SCHEMA_VERSION:
             raise StoreError(NEWER_VERSION.format(path=self.path))
         if identity.version < schema.FIRST_SCHEMA_VERSION:
@@ -369,13 +369,6 @@ class Store:
                 return False  # checked and browsed as it is, without an identity
         self._dialect.share_grants(conn)
         return True
-
-    def _not_a_store(self) -> str:
-        """Why the file opened is not a store: with the journal found beside it, the likely
-        cause, named."""
-        if self._journal_found is None:
-            return NOT_A_STORE.format(path=self.path)
-        return NOT_A_STORE_BESIDE.format(path=self.path, side=self._journal_found)
 
     def _older_read_only(self) -> str:
         """Why a store too old to be read as it is cannot be read where it is."""
@@ -497,7 +490,7 @@ class Store:
         if fault.failure is Failure.DISK_FULL:
             return self._disk_full(doing)
         if fault.failure is Failure.NOT_A_STORE:
-            return self._not_a_store()
+            return NOT_A_STORE.format(path=path)
         template = {
             Failure.LOCKED: LOCKED,
             Failure.DAMAGED: DAMAGED,
@@ -767,15 +760,12 @@ def _unreadable(path: Path, exc: OSError) -> StoreError:
     return StoreError(FAILED_DOING["read"].format(path=path, detail=system_reason(exc)))
 
 
-def _journal_beside(path: Path) -> Path | None:
-    """A SQLite journal (-wal, -journal) holding something beside the store file, which the
-    engine merges into it as it opens it; None without one."""
-    for tail in ("-wal", "-journal"):
-        side = path.with_name(path.name + tail)
-        with suppress(OSError):
-            if side.stat().st_size > 0:
-                return side
-    return None
+def _refuse_foreign_journal(path: Path, busy_timeout: float) -> None:
+    """Another database's journal beside the store file, said (FOREIGN_JOURNAL) before
+    SQLite would merge it into the store; the store's own journal is merged as it opens."""
+    side = foreign_journal(path, busy_timeout)
+    if side is not None:
+        raise StoreError(FOREIGN_JOURNAL.format(path=path, side=side))
 
 
 def _refuse_empty(path: Path) -> None:

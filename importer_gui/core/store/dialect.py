@@ -340,7 +340,7 @@ def _journal_mode(conn: sqlite3.Connection, mode: str) -> bool:
         return False
 
 
-def _file_uri(path: Path) -> str:
+def file_uri(path: Path) -> str:
     """SQLite's URI of a store file, from the bytes of its name: a name that is no UTF-8 (a
     Latin-1 disk's, which Python holds as lone surrogates) is still the file's."""
     return f"file:{quote(os.fsencode(resolved(path)))}"
@@ -397,7 +397,7 @@ class SqliteDialect:
         it), while other programs wait for it as for a write.
         """
         name, uri = (str(path), False) if create else (
-            f"{_file_uri(path)}?mode=rw", True)
+            f"{file_uri(path)}?mode=rw", True)
 
         def connected() -> sqlite3.Connection:
             return sqlite3.connect(name, timeout=busy_timeout, isolation_level=None,
@@ -423,7 +423,7 @@ class SqliteDialect:
 
         A store closed cleanly keeps nothing in its WAL, so reading the file alone is whole.
         """
-        uri = _file_uri(path)
+        uri = file_uri(path)
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
                                check_same_thread=False)
         try:

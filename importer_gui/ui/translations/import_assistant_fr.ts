@@ -5050,8 +5050,8 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{path} n&apos;est pas une base d&apos;Import Assistant.</translation>
     </message>
     <message>
-        <source>{path} is not an Import Assistant store, most likely because of {side}, another database&apos;s journal left beside it, which SQLite merges into the file it opens: put the store back from a copy.</source>
-        <translation>{path} n&apos;est pas une base d&apos;Import Assistant, très probablement à cause de {side}, le journal d&apos;une autre base laissé à côté, que SQLite fusionne dans le fichier qu&apos;il ouvre&#xa0;: remettez la base depuis une copie.</translation>
+        <source>The store {path} was not opened: {side} beside it is another database&apos;s journal, which SQLite would merge into the store, replacing it. Nothing was changed; move {side} out of this folder, then open the store again.</source>
+        <translation>La base {path} n&apos;a pas été ouverte&#xa0;: {side}, à côté d&apos;elle, est le journal d&apos;une autre base, que SQLite fusionnerait dans la base en la remplaçant. Rien n&apos;a été modifié&#xa0;; déplacez {side} hors de ce dossier, puis ouvrez de nouveau la base.</translation>
     </message>
     <message>
         <source>The store {path} was written by a newer version of Import Assistant; please update the program.</source>
