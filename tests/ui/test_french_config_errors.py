@@ -178,7 +178,8 @@ def test_the_revert_summary_reads_in_french(
         f"1 enregistrement en conflit sera ignoré (modifié depuis l'exécution {run_id}, ou "
         f"encore utilisé par d'autres enregistrements){NBSP}; les autres seront rétablis.",
         f"L'exécution suivante {later} a modifié à nouveau des enregistrements de l'exécution "
-        f"{run_id}{NBSP}: défaites-la d'abord pour rétablir aussi ces enregistrements."]
+        f"{run_id}, ou des enregistrements liés à eux{NBSP}: défaites-la d'abord pour rétablir "
+        "aussi ces enregistrements."]
 
 
 def test_the_date_format_notice_gives_its_reason_in_french(french: None) -> None:

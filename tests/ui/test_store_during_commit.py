@@ -60,7 +60,8 @@ def test_closing_while_the_commit_checks_the_corrections_again_says_so(
     monkeypatch.setattr("importer_gui.ui.pages.commit_page.run_replan", slow_recheck(started))
     window.wizard.next()
     qtbot.waitUntil(started.is_set, timeout=10_000)
-    assert window.close()
+    window.close()  # the corrected copy is written in the background first
+    qtbot.waitUntil(lambda: not window.isVisible())
     assert questions.asked[1][:2] == (
         "A commit is running",
         "The rows are being checked again with your corrections, to be written to the "
